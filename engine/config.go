@@ -1,0 +1,165 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Config describes one GAN design completely: target, shapes, losses,
+// optimizers and schedule. Presets are Configs; a JSON preset file is a
+// Config; a run is a Config plus a seed.
+//
+// Samples flow as one flat batch of Batch values. The generator maps rows of
+// NoiseDim noise values to rows of GOut samples (Batch/GOut rows per batch):
+// GOut = Batch emits a whole batch from one noise row, as in the blog
+// variant; GOut = 1 maps each noise value to one sample, as in Dev Nag's
+// code and the textbook GAN. The discriminator reads the same batch as rows
+// of DIn samples (Batch/DIn rows) and gives one score per row.
+type Config struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Source      string `json:"source"`
+
+	Target string `json:"target"` // e.g. "normal(4,1.25)"; see ParseTarget
+	Batch  int    `json:"batch"`  // samples in one real or generated batch
+
+	Noise    string   `json:"noise"`     // generator noise: "uniform" on [0,1) or "normal"
+	NoiseDim int      `json:"noise_dim"` // noise values per generator row
+	GOut     int      `json:"g_out"`     // samples per generator row
+	GHidden  []int    `json:"g_hidden"`  // hidden layer widths
+	GActs    []string `json:"g_acts"`    // one activation per layer, output layer last
+
+	DInput  string   `json:"d_input"`  // how D sees a row of samples: "raw"
+	DIn     int      `json:"d_in"`     // samples per discriminator row
+	DHidden []int    `json:"d_hidden"` // hidden layer widths
+	DActs   []string `json:"d_acts"`   // one activation per layer, output layer last
+
+	LeakySlope float64 `json:"leaky_slope"` // negative slope of leaky_relu
+
+	Loss      string  `json:"loss"`       // "bce" or "least_squares"
+	GLoss     string  `json:"g_loss"`     // "nonsaturating" or "minimax" (bce only)
+	RealLabel float64 `json:"real_label"` // D's target for real data; < 1 is one-sided label smoothing
+
+	DOpt      string  `json:"d_opt"` // "adam" or "sgd"
+	DLR       float64 `json:"d_lr"`
+	DBeta1    float64 `json:"d_beta1"`
+	DBeta2    float64 `json:"d_beta2"`
+	DMomentum float64 `json:"d_momentum"`
+	GOpt      string  `json:"g_opt"`
+	GLR       float64 `json:"g_lr"`
+	GBeta1    float64 `json:"g_beta1"`
+	GBeta2    float64 `json:"g_beta2"`
+	GMomentum float64 `json:"g_momentum"`
+	Eps       float64 `json:"eps"` // Adam's ε for both players
+
+	DSteps int `json:"d_steps"` // discriminator updates per epoch
+	GSteps int `json:"g_steps"` // generator updates per epoch
+	Epochs int `json:"epochs"`  // planned length of a run
+}
+
+// The values the string-valued Config fields accept.
+var (
+	NoiseKinds  = []string{"uniform", "normal"}
+	DInputKinds = []string{"raw"}
+	LossKinds   = []string{"bce", "least_squares"}
+	GLossKinds  = []string{"nonsaturating", "minimax"}
+	OptKinds    = []string{"adam", "sgd"}
+)
+
+// Limits on the fields a user may retune; they keep a run finite and a
+// network small enough to stay interactive.
+const (
+	MaxSteps  = 100
+	MaxWidth  = 4096
+	MaxBatch  = 100000
+	MaxLayers = 16
+)
+
+// Clone returns a copy of c that shares no slices with it.
+func (c Config) Clone() Config {
+	c.GHidden = append([]int(nil), c.GHidden...)
+	c.GActs = append([]string(nil), c.GActs...)
+	c.DHidden = append([]int(nil), c.DHidden...)
+	c.DActs = append([]string(nil), c.DActs...)
+	return c
+}
+
+// Validate reports the first field that is out of range, naming it and what
+// is allowed.
+func (c *Config) Validate() error {
+	if _, err := ParseTarget(c.Target); err != nil {
+		return fmt.Errorf("target: %w", err)
+	}
+	checks := []struct {
+		ok  bool
+		msg string
+	}{
+		{c.Batch >= 1 && c.Batch <= MaxBatch, fmt.Sprintf("batch: %d out of range 1..%d", c.Batch, MaxBatch)},
+		{oneOf(c.Noise, NoiseKinds), fmt.Sprintf("noise: %q is not one of %s", c.Noise, strings.Join(NoiseKinds, ", "))},
+		{c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, fmt.Sprintf("noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth)},
+		{c.GOut >= 1 && c.Batch%c.GOut == 0, fmt.Sprintf("g_out: %d must be positive and divide batch %d", c.GOut, c.Batch)},
+		{oneOf(c.DInput, DInputKinds), fmt.Sprintf("d_input: %q is not one of %s", c.DInput, strings.Join(DInputKinds, ", "))},
+		{c.DIn >= 1 && c.Batch%c.DIn == 0, fmt.Sprintf("d_in: %d must be positive and divide batch %d", c.DIn, c.Batch)},
+		{c.LeakySlope > 0 && c.LeakySlope < 1, fmt.Sprintf("leaky_slope: %g out of range (0,1)", c.LeakySlope)},
+		{oneOf(c.Loss, LossKinds), fmt.Sprintf("loss: %q is not one of %s", c.Loss, strings.Join(LossKinds, ", "))},
+		{oneOf(c.GLoss, GLossKinds), fmt.Sprintf("g_loss: %q is not one of %s", c.GLoss, strings.Join(GLossKinds, ", "))},
+		{c.Loss == "bce" || c.GLoss == "nonsaturating", "g_loss: minimax needs loss bce"},
+		{c.RealLabel > 0 && c.RealLabel <= 1, fmt.Sprintf("real_label: %g out of range (0,1]", c.RealLabel)},
+		{oneOf(c.DOpt, OptKinds), fmt.Sprintf("d_opt: %q is not one of %s", c.DOpt, strings.Join(OptKinds, ", "))},
+		{oneOf(c.GOpt, OptKinds), fmt.Sprintf("g_opt: %q is not one of %s", c.GOpt, strings.Join(OptKinds, ", "))},
+		{validLR(c.DLR), fmt.Sprintf("d_lr: %g out of range (0,10]", c.DLR)},
+		{validLR(c.GLR), fmt.Sprintf("g_lr: %g out of range (0,10]", c.GLR)},
+		{validBeta(c.DBeta1) && validBeta(c.DBeta2), fmt.Sprintf("d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2)},
+		{validBeta(c.GBeta1) && validBeta(c.GBeta2), fmt.Sprintf("g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2)},
+		{validBeta(c.DMomentum), fmt.Sprintf("d_momentum: %g out of range [0,1)", c.DMomentum)},
+		{validBeta(c.GMomentum), fmt.Sprintf("g_momentum: %g out of range [0,1)", c.GMomentum)},
+		{c.Eps > 0 && c.Eps < 1, fmt.Sprintf("eps: %g out of range (0,1)", c.Eps)},
+		{c.DSteps >= 1 && c.DSteps <= MaxSteps, fmt.Sprintf("d_steps: %d out of range 1..%d", c.DSteps, MaxSteps)},
+		{c.GSteps >= 1 && c.GSteps <= MaxSteps, fmt.Sprintf("g_steps: %d out of range 1..%d", c.GSteps, MaxSteps)},
+		{c.Epochs >= 1, fmt.Sprintf("epochs: %d must be at least 1", c.Epochs)},
+	}
+	for _, ch := range checks {
+		if !ch.ok {
+			return fmt.Errorf("%s", ch.msg)
+		}
+	}
+	if err := validNet("g", c.GHidden, c.GActs); err != nil {
+		return err
+	}
+	return validNet("d", c.DHidden, c.DActs)
+}
+
+func validNet(p string, hidden []int, acts []string) error {
+	if len(hidden) > MaxLayers {
+		return fmt.Errorf("%s_hidden: at most %d layers", p, MaxLayers)
+	}
+	for _, h := range hidden {
+		if h < 1 || h > MaxWidth {
+			return fmt.Errorf("%s_hidden: width %d out of range 1..%d", p, h, MaxWidth)
+		}
+	}
+	if len(acts) != len(hidden)+1 {
+		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer and one for the output), got %d", p, len(hidden)+1, len(acts))
+	}
+	for _, a := range acts {
+		if _, err := ParseActivation(a); err != nil {
+			return fmt.Errorf("%s_acts: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func oneOf(s string, set []string) bool {
+	for _, v := range set {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func validLR(lr float64) bool  { return lr > 0 && lr <= 10 }
+func validBeta(b float64) bool { return b >= 0 && b < 1 }
+func finite(v float64) bool    { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+func finite32(v float32) bool  { return finite(float64(v)) }

@@ -1,0 +1,308 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+)
+
+// GAN is one training run: a generator G, a discriminator D, their
+// optimizers and the random stream that feeds them, all decided by a Config
+// and a seed. It is not safe for concurrent use; the TUI gives it to one
+// goroutine and retunes it between epochs.
+type GAN struct {
+	cfg    Config
+	target Target
+	seed   uint64
+
+	G, D   *Network
+	GOptim Optimizer
+	DOptim Optimizer
+
+	src *rand.PCG // training randomness: initial weights, noise, real data
+	rng *rand.Rand
+
+	epoch        int
+	gRows, dRows int       // rows per batch as G and D see it
+	noise        []float32 // gRows × NoiseDim
+	real         []float32 // Batch real samples
+	dy           []float32 // dL/d(D output), dRows
+	fake         []float32 // the last generated batch (G's output buffer)
+}
+
+// EpochStats is what one epoch reports: the losses averaged over its steps
+// and the moments of its last generated batch.
+type EpochStats struct {
+	Epoch     int     // epochs completed, this one included
+	DReal     float64 // D's loss on real batches
+	DFake     float64 // D's loss on generated batches
+	G         float64 // G's loss
+	Mean, Std float64 // mean and population std of the last generated batch
+}
+
+// DivergedError reports that training produced a NaN or infinite value.
+type DivergedError struct {
+	Epoch int    // epochs completed before the bad value was seen
+	What  string // which quantity went bad
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("diverged at epoch %d: %s is not finite", e.Epoch, e.What)
+}
+
+// trainStream and sampleStream separate the PCG streams a seed drives, so
+// evaluation never consumes training randomness.
+const (
+	trainStream  = 0x6761_6e75_6900_0001
+	sampleStream = 0x6761_6e75_6900_0002
+)
+
+// New builds a run of cfg from seed. Everything random in the run (initial
+// weights, noise, real samples) comes from that seed, so the same Config and
+// seed give bit-identical runs.
+func New(cfg Config, seed uint64) (*GAN, error) {
+	cfg = cfg.Clone()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	target, _ := ParseTarget(cfg.Target)
+	g := &GAN{cfg: cfg, target: target, seed: seed, src: rand.NewPCG(seed, trainStream)}
+	g.rng = rand.New(g.src)
+	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
+	slope := float32(cfg.LeakySlope)
+	g.G = newMLP(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope, g.gRows, g.rng)
+	g.D = newMLP(cfg.DIn, cfg.DHidden, 1, cfg.DActs, slope, g.dRows, g.rng)
+	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GLR, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
+	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DLR, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
+	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
+	g.real = make([]float32, cfg.Batch)
+	g.dy = make([]float32, g.dRows)
+	return g, nil
+}
+
+// newMLP builds in → hidden… → out with one activation per layer.
+func newMLP(in int, hidden []int, out int, acts []string, slope float32, rows int, rng *rand.Rand) *Network {
+	widths := append(append([]int{in}, hidden...), out)
+	layers := make([]Layer, len(widths)-1)
+	for i := range layers {
+		act, err := ParseActivation(acts[i])
+		if err != nil {
+			panic(err) // Validate has checked every name
+		}
+		d := NewDense(widths[i], widths[i+1], act)
+		d.Slope = slope
+		layers[i] = d
+	}
+	return NewNetwork(rows, rng, layers...)
+}
+
+func newOptimizer(n int, kind string, lr, beta1, beta2, momentum, eps float64) Optimizer {
+	if kind == "sgd" {
+		return NewSGD(n, lr, momentum)
+	}
+	return NewAdam(n, lr, beta1, beta2, eps)
+}
+
+// Config returns the run's current settings, retuned values included.
+func (g *GAN) Config() Config { return g.cfg.Clone() }
+
+// Seed returns the seed the run was built from.
+func (g *GAN) Seed() uint64 { return g.seed }
+
+// Target returns the distribution the generator is learning.
+func (g *GAN) Target() Target { return g.target }
+
+// Epoch returns the number of epochs completed.
+func (g *GAN) Epoch() int { return g.epoch }
+
+// SetDLR changes D's learning rate from the next update on; the optimizer
+// keeps its moments and step count.
+func (g *GAN) SetDLR(lr float64) error {
+	if !validLR(lr) {
+		return fmt.Errorf("d_lr: %g out of range (0,10]", lr)
+	}
+	g.cfg.DLR = lr
+	g.DOptim.SetLR(lr)
+	return nil
+}
+
+// SetGLR changes G's learning rate from the next update on.
+func (g *GAN) SetGLR(lr float64) error {
+	if !validLR(lr) {
+		return fmt.Errorf("g_lr: %g out of range (0,10]", lr)
+	}
+	g.cfg.GLR = lr
+	g.GOptim.SetLR(lr)
+	return nil
+}
+
+// SetDSteps sets the discriminator updates per epoch from the next epoch on.
+func (g *GAN) SetDSteps(n int) error {
+	if n < 1 || n > MaxSteps {
+		return fmt.Errorf("d_steps: %d out of range 1..%d", n, MaxSteps)
+	}
+	g.cfg.DSteps = n
+	return nil
+}
+
+// SetGSteps sets the generator updates per epoch from the next epoch on.
+func (g *GAN) SetGSteps(n int) error {
+	if n < 1 || n > MaxSteps {
+		return fmt.Errorf("g_steps: %d out of range 1..%d", n, MaxSteps)
+	}
+	g.cfg.GSteps = n
+	return nil
+}
+
+// TrainEpoch runs one epoch as the original code does: DSteps discriminator
+// updates, then GSteps generator updates. It returns a *DivergedError when
+// a loss, the generated batch or a weight stops being finite.
+func (g *GAN) TrainEpoch() (EpochStats, error) {
+	var s EpochStats
+	for range g.cfg.DSteps {
+		r, f := g.StepD()
+		s.DReal += r
+		s.DFake += f
+	}
+	for range g.cfg.GSteps {
+		s.G += g.StepG()
+	}
+	g.epoch++
+	s.Epoch = g.epoch
+	s.DReal /= float64(g.cfg.DSteps)
+	s.DFake /= float64(g.cfg.DSteps)
+	s.G /= float64(g.cfg.GSteps)
+	s.Mean, s.Std = meanStd32(g.fake)
+	switch {
+	case !finite(s.DReal):
+		return s, &DivergedError{g.epoch, "D's loss on real data"}
+	case !finite(s.DFake):
+		return s, &DivergedError{g.epoch, "D's loss on generated data"}
+	case !finite(s.G):
+		return s, &DivergedError{g.epoch, "G's loss"}
+	case !finite(s.Mean) || !finite(s.Std):
+		return s, &DivergedError{g.epoch, "a generated sample"}
+	}
+	return s, g.Check()
+}
+
+// Check returns a *DivergedError if any weight of G or D is NaN or infinite.
+func (g *GAN) Check() error {
+	if !finite32(sum32(g.G.Params)) {
+		return &DivergedError{g.epoch, "a generator weight"}
+	}
+	if !finite32(sum32(g.D.Params)) {
+		return &DivergedError{g.epoch, "a discriminator weight"}
+	}
+	return nil
+}
+
+// StepD makes one discriminator update: a real batch labelled RealLabel and
+// a generated batch labelled 0 (detached: G is not updated), their
+// gradients added, then one optimizer step on D. It returns both losses.
+func (g *GAN) StepD() (realLoss, fakeLoss float64) {
+	d := g.D
+	d.ZeroGrad()
+	for i := range g.real {
+		g.real[i] = float32(g.target.Sample(g.rng))
+	}
+	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
+	d.Backward(g.dy, g.dRows, true, false)
+	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
+	d.Backward(g.dy, g.dRows, true, false)
+	g.DOptim.Step(d.Params, d.Grads)
+	return realLoss, fakeLoss
+}
+
+// StepG makes one generator update: a generated batch goes through D with
+// G's loss; the gradient flows back through D (whose weights stay put) into
+// G, and one optimizer step changes G only. It returns G's loss.
+func (g *GAN) StepG() float64 {
+	g.G.ZeroGrad()
+	y := g.D.Forward(g.generate(), g.dRows)
+	var loss float32
+	switch {
+	case g.cfg.Loss == "least_squares":
+		loss = LeastSquares(g.dy, y, 1)
+	case g.cfg.GLoss == "minimax":
+		loss = MinimaxGLoss(g.dy, y)
+	default:
+		loss = BCE(g.dy, y, 1)
+	}
+	dx := g.D.Backward(g.dy, g.dRows, false, true)
+	g.G.Backward(dx, g.gRows, true, false)
+	g.GOptim.Step(g.G.Params, g.G.Grads)
+	return float64(loss)
+}
+
+// dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
+func (g *GAN) dLoss(y []float32, t float32) float64 {
+	if g.cfg.Loss == "least_squares" {
+		return float64(LeastSquares(g.dy, y, t))
+	}
+	return float64(BCE(g.dy, y, t))
+}
+
+// generate draws fresh noise and returns G's output batch.
+func (g *GAN) generate() []float32 {
+	fillNoise(g.noise, g.cfg.Noise, g.rng)
+	g.fake = g.G.Forward(g.noise, g.gRows)
+	return g.fake
+}
+
+func fillNoise(dst []float32, kind string, rng *rand.Rand) {
+	if kind == "normal" {
+		for i := range dst {
+			dst[i] = float32(rng.NormFloat64())
+		}
+		return
+	}
+	for i := range dst {
+		dst[i] = rng.Float32()
+	}
+}
+
+// Sample fills dst with fresh generated samples in the order G emits them
+// (rows of GOut). The noise comes from a stream of its own selected by
+// stream, so sampling is reproducible and never disturbs training.
+func (g *GAN) Sample(dst []float64, stream uint64) {
+	rng := rand.New(rand.NewPCG(g.seed^stream, sampleStream))
+	noise := make([]float32, len(g.noise))
+	for len(dst) > 0 {
+		fillNoise(noise, g.cfg.Noise, rng)
+		out := g.G.Forward(noise, g.gRows)
+		n := min(len(out), len(dst))
+		for i, v := range out[:n] {
+			dst[i] = float64(v)
+		}
+		dst = dst[n:]
+	}
+}
+
+// Evaluate draws n fresh samples (stream chosen by the current epoch, so a
+// run's evaluation is reproducible) and measures them against the target.
+func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
+	xs := make([]float64, n)
+	g.Sample(xs, uint64(g.epoch))
+	return Evaluate(xs, g.cfg.GOut, g.target, h)
+}
+
+func meanStd32(x []float32) (mean, std float64) {
+	for _, v := range x {
+		mean += float64(v)
+	}
+	mean /= float64(len(x))
+	for _, v := range x {
+		d := float64(v) - mean
+		std += d * d
+	}
+	return mean, math.Sqrt(std / float64(len(x)))
+}
+
+func sum32(x []float32) float32 {
+	var s float32
+	for _, v := range x {
+		s += v
+	}
+	return s
+}

@@ -1,0 +1,74 @@
+package engine
+
+import "math"
+
+// The losses compare a discriminator's outputs y (one per row) with a target
+// label. Each returns the mean loss over the n outputs and writes dL/dy into
+// dst, so the caller can hand dst straight to Network.Backward.
+
+// bceLogFloor is where PyTorch's BCELoss clamps log terms, so that a
+// saturated output gives a large finite loss instead of infinity.
+const bceLogFloor = -100
+
+// bceEps is the floor PyTorch's BCELoss backward puts under y(1 − y).
+const bceEps = 1e-12
+
+// BCE is the binary cross-entropy as torch.nn.BCELoss computes it:
+//
+//	L = −(1/n) Σ_i [ t·max(ln y_i, −100) + (1 − t)·max(ln(1 − y_i), −100) ]
+//	dL/dy_i = (y_i − t) / (n · max(y_i(1 − y_i), 1e-12))
+//
+// t = 1 for real data, 0 for generated data (Goodfellow et al. 2014); the
+// non-saturating generator loss is BCE with t = 1 on generated data.
+func BCE(dst, y []float32, t float32) float32 {
+	n := len(y)
+	dst = dst[:n]
+	inv := 1 / float64(n)
+	var sum float64
+	for i, v := range y {
+		p := float64(v)
+		sum -= float64(t)*clampLog(p) + float64(1-t)*clampLog(1-p)
+		dst[i] = float32((p - float64(t)) / math.Max(p*(1-p), bceEps) * inv)
+	}
+	return float32(sum * inv)
+}
+
+// MinimaxGLoss is the generator's cost in the original minimax game,
+// J(G) = −J(D) restricted to the terms G controls (Goodfellow, NIPS 2016
+// tutorial, eq. 10):
+//
+//	L = (1/n) Σ_i max(ln(1 − y_i), −100) = −BCE(y, 0)
+//
+// It saturates: when D confidently rejects fakes (y ≈ 0) its gradient vanishes.
+func MinimaxGLoss(dst, y []float32) float32 {
+	l := BCE(dst, y, 0)
+	for i := range dst[:len(y)] {
+		dst[i] = -dst[i]
+	}
+	return -l
+}
+
+// LeastSquares is the least-squares GAN loss (Mao et al. 2017):
+//
+//	L = (1/2n) Σ_i (y_i − t)²,   dL/dy_i = (y_i − t)/n
+func LeastSquares(dst, y []float32, t float32) float32 {
+	n := len(y)
+	dst = dst[:n]
+	inv := 1 / float64(n)
+	var sum float64
+	for i, v := range y {
+		d := float64(v) - float64(t)
+		sum += d * d
+		dst[i] = float32(d * inv)
+	}
+	return float32(sum * inv / 2)
+}
+
+// clampLog returns max(ln p, −100); NaN stays NaN so divergence is seen.
+func clampLog(p float64) float64 {
+	l := math.Log(p)
+	if l < bceLogFloor {
+		return bceLogFloor
+	}
+	return l
+}

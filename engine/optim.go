@@ -1,0 +1,123 @@
+package engine
+
+import "math"
+
+// Optimizer updates a flat parameter array from its gradient. Its learning
+// rate may change between steps without losing its state (moments,
+// momentum, step count), which is how ganui retunes a run in flight.
+type Optimizer interface {
+	// Step applies one update to params given grads (same length).
+	Step(params, grads []float32)
+	// LR returns the current learning rate; SetLR changes it.
+	LR() float64
+	SetLR(lr float64)
+}
+
+// Adam is the optimizer of Kingma & Ba (2015) exactly as torch.optim.Adam
+// (PyTorch 1.13, no weight decay, no amsgrad) applies it at step t:
+//
+//	m ← β₁m + (1 − β₁)g
+//	v ← β₂v + (1 − β₂)g²
+//	θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+//
+// Moments whose magnitude falls below the smallest normal float32 are
+// flushed to zero. Dead units give long runs of zero gradients, their
+// moments then decay geometrically into denormal numbers, and denormal
+// arithmetic is many times slower on x86. A flushed moment changes the
+// update by less than lr·1e-30, far below float32 resolution of any weight.
+type Adam struct {
+	Rate         float64
+	Beta1, Beta2 float64
+	Eps          float64
+	M, V         []float32 // first and second moment estimates
+	T            int       // steps taken
+}
+
+// NewAdam returns an Adam optimizer for n parameters.
+func NewAdam(n int, lr, beta1, beta2, eps float64) *Adam {
+	return &Adam{Rate: lr, Beta1: beta1, Beta2: beta2, Eps: eps, M: make([]float32, n), V: make([]float32, n)}
+}
+
+// LR returns the learning rate.
+func (a *Adam) LR() float64 { return a.Rate }
+
+// SetLR sets the learning rate used from the next step on.
+func (a *Adam) SetLR(lr float64) { a.Rate = lr }
+
+// Step applies one Adam update in a single fused pass over the parameters.
+func (a *Adam) Step(params, grads []float32) {
+	a.T++
+	t := float64(a.T)
+	stepSize := float32(a.Rate / (1 - math.Pow(a.Beta1, t)))
+	invBC2 := float32(1 / math.Sqrt(1-math.Pow(a.Beta2, t)))
+	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2), float32(a.Eps), stepSize, invBC2)
+}
+
+// smallestNormal is the smallest positive normal float32, 2⁻¹²⁶.
+const smallestNormal = 0x1p-126
+
+// adamUpdate is the fused Adam kernel; see Adam for the formula.
+func adamUpdate(p, g, m, v []float32, b1, b2, eps, stepSize, invBC2 float32) {
+	n := len(p)
+	g, m, v = g[:n], m[:n], v[:n]
+	c1, c2 := 1-b1, 1-b2
+	for i := range p {
+		gi := g[i]
+		mi := b1*m[i] + c1*gi
+		vi := b2*v[i] + c2*gi*gi
+		if mi < smallestNormal && mi > -smallestNormal {
+			mi = 0
+		}
+		if vi < smallestNormal {
+			vi = 0
+		}
+		m[i], v[i] = mi, vi
+		p[i] -= stepSize * mi / (float32(math.Sqrt(float64(vi)))*invBC2 + eps)
+	}
+}
+
+// SGD is stochastic gradient descent with momentum as torch.optim.SGD
+// applies it (no dampening, no Nesterov, no weight decay):
+//
+//	b ← g                       on the first step
+//	b ← μb + g                  afterwards
+//	θ ← θ − lr·b
+type SGD struct {
+	Rate     float64
+	Momentum float64
+	Buf      []float32 // momentum buffer
+	T        int       // steps taken
+}
+
+// NewSGD returns an SGD optimizer for n parameters.
+func NewSGD(n int, lr, momentum float64) *SGD {
+	return &SGD{Rate: lr, Momentum: momentum, Buf: make([]float32, n)}
+}
+
+// LR returns the learning rate.
+func (s *SGD) LR() float64 { return s.Rate }
+
+// SetLR sets the learning rate used from the next step on.
+func (s *SGD) SetLR(lr float64) { s.Rate = lr }
+
+// Step applies one SGD update.
+func (s *SGD) Step(params, grads []float32) {
+	lr := float32(s.Rate)
+	g, b := grads[:len(params)], s.Buf[:len(params)]
+	if s.Momentum == 0 {
+		axpy(params, -lr, g)
+		s.T++
+		return
+	}
+	mu := float32(s.Momentum)
+	first := s.T == 0
+	for i := range params {
+		if first {
+			b[i] = g[i]
+		} else {
+			b[i] = mu*b[i] + g[i]
+		}
+		params[i] -= lr * b[i]
+	}
+	s.T++
+}
