@@ -306,3 +306,32 @@ func sum32(x []float32) float32 {
 	}
 	return s
 }
+
+// ScoresSamples reports whether D judges single samples, so that D(x) is a
+// curve over x. D designs that read whole rows have no such curve.
+func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == "raw" }
+
+// DCurve writes D's score for len(dst) evenly spaced x from lo to hi
+// (inclusive) into dst and reports true, or reports false when D does not
+// score single samples (see ScoresSamples).
+func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
+	if !g.ScoresSamples() || len(dst) == 0 {
+		return false
+	}
+	xs := make([]float32, g.dRows)
+	step := 0.0
+	if len(dst) > 1 {
+		step = (hi - lo) / float64(len(dst)-1)
+	}
+	for done := 0; done < len(dst); done += g.dRows {
+		n := min(g.dRows, len(dst)-done)
+		for i := range n {
+			xs[i] = float32(lo + float64(done+i)*step)
+		}
+		y := g.D.Forward(xs, g.dRows)
+		for i := range n {
+			dst[done+i] = float64(y[i])
+		}
+	}
+	return true
+}
