@@ -50,17 +50,19 @@ func (a *Adam) Step(params, grads []float32) {
 	t := float64(a.T)
 	stepSize := float32(a.Rate / (1 - math.Pow(a.Beta1, t)))
 	invBC2 := float32(1 / math.Sqrt(1-math.Pow(a.Beta2, t)))
-	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2), float32(a.Eps), stepSize, invBC2)
+	// 1 − β is formed in float64, as PyTorch does, before rounding: the
+	// float32 difference of a rounded β would be off by 1e-5 relative.
+	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2),
+		float32(1-a.Beta1), float32(1-a.Beta2), float32(a.Eps), stepSize, invBC2)
 }
 
 // smallestNormal is the smallest positive normal float32, 2⁻¹²⁶.
 const smallestNormal = 0x1p-126
 
 // adamUpdate is the fused Adam kernel; see Adam for the formula.
-func adamUpdate(p, g, m, v []float32, b1, b2, eps, stepSize, invBC2 float32) {
+func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p)
 	g, m, v = g[:n], m[:n], v[:n]
-	c1, c2 := 1-b1, 1-b2
 	for i := range p {
 		gi := g[i]
 		mi := b1*m[i] + c1*gi

@@ -1,0 +1,189 @@
+package engine
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// blogConfig is the blog-original design; the presets package owns the
+// documented copy, the engine tests keep their own to stay self-contained.
+func blogConfig() Config {
+	return Config{
+		Name: "blog-original", Target: "normal(4,1.25)", Batch: 100,
+		Noise: "uniform", NoiseDim: 100, GOut: 100,
+		GHidden: []int{50, 50}, GActs: []string{"relu", "relu", "identity"},
+		DInput: "raw", DIn: 100,
+		DHidden: []int{50, 50}, DActs: []string{"relu", "relu", "sigmoid"},
+		LeakySlope: 0.01, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
+		DOpt: "adam", DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
+		GOpt: "adam", GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
+		Eps: 1e-8, DSteps: 5, GSteps: 5, Epochs: 5000,
+	}
+}
+
+func mustNew(t testing.TB, cfg Config, seed uint64) *GAN {
+	t.Helper()
+	g, err := New(cfg, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func train(t testing.TB, g *GAN, epochs int) []EpochStats {
+	t.Helper()
+	var hist []EpochStats
+	for range epochs {
+		s, err := g.TrainEpoch()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist = append(hist, s)
+	}
+	return hist
+}
+
+func TestSameSeedIsBitIdentical(t *testing.T) {
+	a, b := mustNew(t, blogConfig(), 7), mustNew(t, blogConfig(), 7)
+	ha, hb := train(t, a, 40), train(t, b, 40)
+	if !slices.Equal(ha, hb) {
+		t.Fatal("same seed gave different loss histories")
+	}
+	if !slices.Equal(a.G.Params, b.G.Params) || !slices.Equal(a.D.Params, b.D.Params) {
+		t.Fatal("same seed gave different weights")
+	}
+	// Evaluation draws from its own stream: it must not change training.
+	a.Evaluate(1000, HistSpec{})
+	if !slices.Equal(train(t, a, 5), train(t, b, 5)) {
+		t.Fatal("evaluating a run changed its training")
+	}
+}
+
+func TestDifferentSeedsDiffer(t *testing.T) {
+	a, b := mustNew(t, blogConfig(), 1), mustNew(t, blogConfig(), 2)
+	if slices.Equal(a.G.Params, b.G.Params) {
+		t.Fatal("seeds 1 and 2 gave the same initial weights")
+	}
+	if slices.Equal(train(t, a, 5), train(t, b, 5)) {
+		t.Fatal("seeds 1 and 2 gave the same loss history")
+	}
+}
+
+// TestTrainingImproves checks that a short run moves the generator toward
+// N(4, 1.25) on several seeds: an untrained G emits values near 0.
+func TestTrainingImproves(t *testing.T) {
+	for seed := uint64(1); seed <= 3; seed++ {
+		g := mustNew(t, blogConfig(), seed)
+		before := g.Evaluate(2000, HistSpec{})
+		train(t, g, 300)
+		after := g.Evaluate(2000, HistSpec{})
+		t.Logf("seed %d: KS %.3f → %.3f, W1 %.3f → %.3f, mean %.2f → %.2f",
+			seed, before.KS, after.KS, before.W1, after.W1, before.Mean, after.Mean)
+		if after.KS > before.KS-0.2 || after.W1 > before.W1/2 {
+			t.Errorf("seed %d: 300 epochs did not improve G: KS %.3f → %.3f, W1 %.3f → %.3f",
+				seed, before.KS, after.KS, before.W1, after.W1)
+		}
+	}
+}
+
+// TestRetuneKeepsOptimizerState changes learning rates and step counts
+// between epochs: the optimizers keep their moments and step counts, and
+// the new step counts take effect in the next epoch.
+func TestRetuneKeepsOptimizerState(t *testing.T) {
+	g := mustNew(t, blogConfig(), 3)
+	train(t, g, 2)
+	adam := g.DOptim.(*Adam)
+	m := slices.Clone(adam.M)
+	if err := g.SetDLR(5e-4); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.SetGSteps(2); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(adam.M, m) || adam.T != 10 || adam.LR() != 5e-4 {
+		t.Fatalf("SetDLR reset the optimizer: T=%d lr=%g", adam.T, adam.LR())
+	}
+	train(t, g, 1)
+	if got := g.GOptim.(*Adam).T; got != 12 {
+		t.Errorf("G took %d steps after 2×5 + 1×2, want 12", got)
+	}
+	if c := g.Config(); c.DLR != 5e-4 || c.GSteps != 2 {
+		t.Errorf("Config() = d_lr %g g_steps %d, want the retuned values", c.DLR, c.GSteps)
+	}
+	for _, err := range []error{g.SetDLR(0), g.SetGLR(-1), g.SetDSteps(0), g.SetGSteps(MaxSteps + 1)} {
+		if err == nil {
+			t.Error("an out-of-range setting was accepted")
+		}
+	}
+}
+
+func TestDivergenceIsAnError(t *testing.T) {
+	g := mustNew(t, blogConfig(), 1)
+	g.G.Params[0] = float32(math.NaN())
+	_, err := g.TrainEpoch()
+	var d *DivergedError
+	if !errors.As(err, &d) {
+		t.Fatalf("NaN weight gave %v, want a *DivergedError", err)
+	}
+	if d.Epoch != 1 {
+		t.Errorf("diverged at epoch %d, want 1", d.Epoch)
+	}
+}
+
+func TestMinimaxAndLeastSquaresTrain(t *testing.T) {
+	for _, mod := range []func(*Config){
+		func(c *Config) { c.GLoss = "minimax" },
+		func(c *Config) { c.Loss = "least_squares"; c.DActs[2] = "identity" },
+		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = "sgd", "sgd", 0.9, 0.9 },
+	} {
+		cfg := blogConfig()
+		mod(&cfg)
+		train(t, mustNew(t, cfg, 1), 20)
+	}
+}
+
+func TestValidateNamesTheField(t *testing.T) {
+	cases := map[string]func(*Config){
+		"batch":      func(c *Config) { c.Batch = 0 },
+		"g_out":      func(c *Config) { c.GOut = 30 },
+		"d_in":       func(c *Config) { c.DIn = 7 },
+		"target":     func(c *Config) { c.Target = "normal(4)" },
+		"g_acts":     func(c *Config) { c.GActs = []string{"relu"} },
+		"d_acts":     func(c *Config) { c.DActs[0] = "swish" },
+		"d_lr":       func(c *Config) { c.DLR = 0 },
+		"d_steps":    func(c *Config) { c.DSteps = 101 },
+		"epochs":     func(c *Config) { c.Epochs = 0 },
+		"loss":       func(c *Config) { c.Loss = "hinge" },
+		"real_label": func(c *Config) { c.RealLabel = 1.5 },
+	}
+	for field, mod := range cases {
+		cfg := blogConfig()
+		mod(&cfg)
+		_, err := New(cfg, 1)
+		if err == nil || !strings.Contains(err.Error(), field) {
+			t.Errorf("bad %s: got error %v, want one naming %s", field, err, field)
+		}
+	}
+}
+
+func TestDCurve(t *testing.T) {
+	blog := mustNew(t, blogConfig(), 1)
+	if blog.ScoresSamples() || blog.DCurve(make([]float64, 5), 0, 1) {
+		t.Error("blog-original's D judges rows, yet a D(x) curve was drawn")
+	}
+	cfg := blogConfig()
+	cfg.NoiseDim, cfg.GOut, cfg.DIn = 1, 1, 1
+	g := mustNew(t, cfg, 1)
+	curve := make([]float64, 250) // more points than one batch holds
+	if !g.DCurve(curve, -1, 9) {
+		t.Fatal("per-sample D gave no curve")
+	}
+	for i, y := range curve {
+		if !(y > 0 && y < 1) {
+			t.Fatalf("D(x_%d) = %g, want a probability", i, y)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+var target = Normal{Mu: 4, Sigma: 1.25}
+
+// quantileSample returns the n points F⁻¹((i − ½)/n): the sample that
+// follows the target most closely.
+func quantileSample(n int, shift float64) []float64 {
+	xs := make([]float64, n)
+	for i := range xs {
+		xs[i] = target.Quantile((float64(i)+0.5)/float64(n)) + shift
+	}
+	return xs
+}
+
+func near(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if math.Abs(got-want) > tol {
+		t.Errorf("%s = %.6g, want %.6g ± %g", what, got, want, tol)
+	}
+}
+
+func TestMetricsOfExactQuantiles(t *testing.T) {
+	m := Evaluate(quantileSample(10000, 0), 1, target, HistSpec{})
+	near(t, "KS", m.KS, 0.5/10000, 1e-9) // the ½-step of the empirical CDF
+	near(t, "W1", m.W1, 0, 1e-9)
+	near(t, "mean", m.Mean, 4, 1e-6)
+	near(t, "std", m.Std, 1.25, 2e-3)
+	near(t, "skew", m.Skew, 0, 1e-6)
+	near(t, "kurt", m.Kurt, 0, 2e-2)
+}
+
+func TestShiftMovesW1AndKS(t *testing.T) {
+	const c = 0.5
+	m := Evaluate(quantileSample(10000, c), 1, target, HistSpec{})
+	near(t, "W1", m.W1, c, 1e-9)
+	// KS of a shift is the largest CDF gap, Φ(c/2σ) − Φ(−c/2σ).
+	std := Normal{0, 1}
+	near(t, "KS", m.KS, std.CDF(c/2/1.25)-std.CDF(-c/2/1.25), 1e-3)
+	near(t, "mean", m.Mean, 4+c, 1e-6)
+}
+
+// TestKSCatchesTheBlogFailure: a uniform sample with the target's mean and
+// std passes the two-moment check but not KS or kurtosis.
+func TestKSCatchesTheBlogFailure(t *testing.T) {
+	n := 10000
+	xs := make([]float64, n)
+	half := 1.25 * math.Sqrt(3) // uniform on 4 ± half has std 1.25
+	for i := range xs {
+		xs[i] = 4 - half + 2*half*(float64(i)+0.5)/float64(n)
+	}
+	m := Evaluate(xs, 1, target, HistSpec{})
+	near(t, "mean", m.Mean, 4, 1e-9)
+	near(t, "std", m.Std, 1.25, 1e-3)
+	near(t, "kurt", m.Kurt, -1.2, 1e-2) // a uniform's excess kurtosis
+	if m.KS < 0.05 {
+		t.Errorf("KS = %.3f: a uniform passed for a normal", m.KS)
+	}
+}
+
+func TestKSOfRandomSample(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	xs := make([]float64, 10000)
+	for i := range xs {
+		xs[i] = target.Sample(rng)
+	}
+	m := Evaluate(xs, 1, target, HistSpec{})
+	// √n·KS is below 1.63 with 99% probability (Kolmogorov distribution).
+	if m.KS*100 > 1.63 {
+		t.Errorf("KS = %.4f for a sample of the target itself", m.KS)
+	}
+}
+
+func TestHistogram(t *testing.T) {
+	xs := []float64{-1, 0, 0.5, 0.99, 1, 2.5, 3.999, 4, 9}
+	h := NewHistogram(xs, target, HistSpec{Bins: 4, Lo: 0, Hi: 4})
+	want := []int{3, 1, 1, 1}
+	for i := range want {
+		if h.Counts[i] != want[i] {
+			t.Fatalf("counts %v, want %v", h.Counts, want)
+		}
+	}
+	if h.Under != 1 || h.Over != 2 {
+		t.Errorf("under %d over %d, want 1 and 2", h.Under, h.Over)
+	}
+	var sum float64
+	for _, e := range h.Expected {
+		sum += e
+	}
+	near(t, "expected total", sum, 9*(target.CDF(4)-target.CDF(0)), 1e-9)
+
+	d := NewHistogram(quantileSample(1000, 0), target, HistSpec{})
+	if len(d.Counts) != 40 || d.Lo != 4-5 || d.Hi != 4+5 {
+		t.Errorf("default histogram: %d bins over [%g, %g), want 40 over [-1, 9)", len(d.Counts), d.Lo, d.Hi)
+	}
+}
+
+func TestNoiseDependence(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	row := make([]float64, 100)
+	for i := range row {
+		row[i] = target.Sample(rng)
+	}
+	same := make([]float64, 0, 10000) // G ignores its noise: one row, repeated
+	fresh := make([]float64, 10000)   // every value drawn anew
+	for range 100 {
+		same = append(same, row...)
+	}
+	for i := range fresh {
+		fresh[i] = target.Sample(rng)
+	}
+	near(t, "ZDep(repeated row)", NoiseDependence(same, 100), 0, 1e-12)
+	near(t, "ZDep(fresh)", NoiseDependence(fresh, 100), 1, 0.05)
+	near(t, "ZDep(width 1)", NoiseDependence(fresh, 1), 1, 0)
+}
+
+func TestParseTarget(t *testing.T) {
+	tg, err := ParseTarget(" normal( 4 , 1.25 ) ")
+	if err != nil || tg.String() != "normal(4,1.25)" {
+		t.Fatalf("ParseTarget = %v, %v", tg, err)
+	}
+	for _, bad := range []string{"", "normal", "normal(4)", "normal(4,0)", "normal(4,-1)", "normal(a,1)", "cauchy(0,1)", "normal(4,1.25"} {
+		if _, err := ParseTarget(bad); err == nil {
+			t.Errorf("ParseTarget(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+// FuzzParseTarget: any input either fails cleanly or yields a target whose
+// spec parses back to the same target.
+func FuzzParseTarget(f *testing.F) {
+	for _, s := range []string{"normal(4,1.25)", "normal(0,1)", "normal(", "(", ")", "normal(1e308,1e308)", "normal(NaN,1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, spec string) {
+		tg, err := ParseTarget(spec)
+		if err != nil {
+			return
+		}
+		again, err := ParseTarget(tg.String())
+		if err != nil || again.String() != tg.String() {
+			t.Fatalf("%q → %q does not parse back: %v", spec, tg.String(), err)
+		}
+		if p := tg.CDF(tg.Mean()); !(p >= 0 && p <= 1) {
+			t.Fatalf("%q: CDF(mean) = %g", spec, p)
+		}
+	})
+}

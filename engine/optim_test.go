@@ -1,0 +1,104 @@
+package engine
+
+import (
+	"math"
+	"testing"
+)
+
+// optimGrads is a gradient sequence with a parameter whose gradient is zero
+// at first, as a dead unit's is.
+var optimGrads = [][]float32{{0.5, -1, 0}, {-0.25, 2, 0}, {1, 0.5, 3}}
+
+func assertParams(t *testing.T, step int, got, want []float32) {
+	t.Helper()
+	for i := range want {
+		if math.Abs(float64(got[i]-want[i])) > 2e-7*math.Max(1, math.Abs(float64(want[i]))) {
+			t.Fatalf("step %d: params %v, want %v", step, got, want)
+		}
+	}
+}
+
+// TestAdamMatchesPyTorch replays torch.optim.Adam(lr=0.1) on the same
+// gradients; the expected values were printed by PyTorch 1.13. The last step
+// lowers the learning rate mid-run, as the TUI does, which must keep the
+// moments and the step count.
+func TestAdamMatchesPyTorch(t *testing.T) {
+	p := []float32{1, -0.5, 2}
+	a := NewAdam(len(p), 0.1, 0.9, 0.999, 1e-8)
+	want := [][]float32{
+		{0.900000036, -0.400000006, 2.0},
+		{0.873366356, -0.436610371, 2.0},
+		{0.807555199, -0.478175491, 1.9361186},
+	}
+	for i, g := range optimGrads {
+		a.Step(p, g)
+		assertParams(t, i+1, p, want[i])
+	}
+	a.SetLR(0.01)
+	a.Step(p, []float32{0.3, 0.3, 0.3})
+	assertParams(t, 4, p, []float32{0.800867319, -0.4823066, 1.93033326})
+	if a.T != 4 || a.LR() != 0.01 {
+		t.Fatalf("after SetLR: T=%d lr=%g, want 4 and 0.01", a.T, a.LR())
+	}
+}
+
+// TestSGDMatchesPyTorch replays torch.optim.SGD(lr=0.1, momentum=0.9).
+func TestSGDMatchesPyTorch(t *testing.T) {
+	p := []float32{1, -0.5, 2}
+	s := NewSGD(len(p), 0.1, 0.9)
+	want := [][]float32{
+		{0.949999988, -0.400000006, 2.0},
+		{0.930000007, -0.50999999, 2.0},
+		{0.812000036, -0.658999979, 1.70000005},
+	}
+	for i, g := range optimGrads {
+		s.Step(p, g)
+		assertParams(t, i+1, p, want[i])
+	}
+}
+
+func TestPlainSGD(t *testing.T) {
+	p := []float32{1, 2}
+	NewSGD(2, 0.5, 0).Step(p, []float32{1, -2})
+	assertParams(t, 1, p, []float32{0.5, 3})
+}
+
+// TestAdamFlushesDenormals runs Adam through a long stretch of zero
+// gradients, as a dead ReLU unit sees. The moments must end exactly zero
+// instead of lingering as slow denormal numbers, and the parameters must
+// still agree with a float64 Adam that flushes nothing.
+func TestAdamFlushesDenormals(t *testing.T) {
+	const steps = 3000
+	p := []float32{0.3, -0.7}
+	a := NewAdam(2, 1e-3, 0.9, 0.999, 1e-8)
+	ref := []float64{0.3, -0.7}
+	var m, v [2]float64
+	for k := 1; k <= steps; k++ {
+		g := []float32{0, 0}
+		if k <= 20 {
+			g = []float32{0.01 * float32(k), -0.02}
+		}
+		a.Step(p, g)
+		for i := range ref {
+			gi := float64(g[i])
+			m[i] = 0.9*m[i] + 0.1*gi
+			v[i] = 0.999*v[i] + 0.001*gi*gi
+			bc1 := 1 - math.Pow(0.9, float64(k))
+			bc2 := 1 - math.Pow(0.999, float64(k))
+			ref[i] -= 1e-3 / bc1 * m[i] / (math.Sqrt(v[i])/math.Sqrt(bc2) + 1e-8)
+		}
+	}
+	for i := range p {
+		if math.Abs(float64(p[i])-ref[i]) > 1e-5 {
+			t.Errorf("param %d = %.8f, unflushed float64 Adam gives %.8f", i, p[i], ref[i])
+		}
+		if a.M[i] != 0 {
+			t.Errorf("m[%d] = %g after %d zero gradients, want flushed to 0", i, a.M[i], steps-20)
+		}
+	}
+	for i, x := range append(a.M, a.V...) {
+		if x != 0 && math.Abs(float64(x)) < smallestNormal {
+			t.Errorf("moment %d = %g is denormal", i, x)
+		}
+	}
+}
