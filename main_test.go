@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs ganui with args and returns its exit code and both streams.
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string // part of the message
+	}{
+		{[]string{"--headless", "--preset", "nope"}, "blog-original"}, // names the valid choices
+		{[]string{"--headless", "--epochs", "0"}, "--epochs"},
+		{[]string{"--headless", "--epochs", "-5"}, "--epochs"},
+		{[]string{"--headless", "--epochs", "many"}, "-epochs"},
+		{[]string{"--headless", "--every", "-1"}, "--every"},
+		{[]string{"--headless", "--samples", "3"}, "--samples"},
+		{[]string{"--headless", "--seed", "-1"}, "-seed"},
+		{[]string{"--no-such-flag"}, "no-such-flag"},
+		{[]string{"--headless", "stray"}, "stray"},
+		{[]string{"--headless", "--epochs", "1", "--log", filepath.Join(t.TempDir(), "no", "dir", "x.csv")}, "--log"},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := runCLI(t, c.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2", c.args, code)
+		}
+		if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) || !strings.HasPrefix(stderr, "ganui: ") {
+			t.Errorf("%v: stderr %q, want one 'ganui: ' line mentioning %q", c.args, stderr, c.want)
+		}
+		if stdout != "" {
+			t.Errorf("%v: printed %q on stdout", c.args, stdout)
+		}
+	}
+}
+
+func TestHelpDocumentsEveryFlag(t *testing.T) {
+	code, stdout, _ := runCLI(t, "--help")
+	if code != 0 {
+		t.Fatalf("--help exited %d", code)
+	}
+	for _, f := range []string{"-headless", "-preset", "-epochs", "-seed", "-every", "-log", "-list-presets", "-samples"} {
+		if !strings.Contains(stdout, f) {
+			t.Errorf("--help does not mention %s", f)
+		}
+	}
+}
+
+func TestListPresets(t *testing.T) {
+	code, stdout, _ := runCLI(t, "--list-presets")
+	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
+		t.Fatalf("--list-presets: exit %d, output %q", code, stdout)
+	}
+}
+
+func TestHeadlessRun(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "run.csv")
+	code, stdout, stderr := runCLI(t, "--headless", "--epochs", "30", "--every", "10", "--samples", "1000", "--seed", "3", "--log", logPath)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want 3 progress lines and a final line, got %q", stdout)
+	}
+	for i, l := range lines[:3] {
+		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks="} {
+			if !strings.Contains(l, k) {
+				t.Errorf("progress line %q lacks %q", l, k)
+			}
+		}
+	}
+	final := lines[3]
+	if !strings.HasPrefix(final, "final ") {
+		t.Fatalf("last line %q does not begin 'final '", final)
+	}
+	keys := []string{"preset=blog-original", "seed=3", "epochs=30", "state=done", "mean=", "std=", "skew=", "kurt=", "ks=", "w1=", "epochs_per_s=", "wall_s="}
+	pos := 0
+	for _, k := range keys {
+		i := strings.Index(final[pos:], " "+k)
+		if i < 0 {
+			t.Fatalf("final line %q lacks %q (in order)", final, k)
+		}
+		pos += i + 1
+	}
+
+	data, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if rows[0] != CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
+		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, CSVHeader)
+	}
+}
+
+// TestHeadlessIsReproducible: the same seed prints the same numbers.
+func TestHeadlessIsReproducible(t *testing.T) {
+	strip := func(s string) string { // timings differ run to run
+		s, _, _ = strings.Cut(s, " epochs_per_s=")
+		return s
+	}
+	_, a, _ := runCLI(t, "--headless", "--epochs", "15", "--every", "5", "--samples", "500")
+	_, b, _ := runCLI(t, "--headless", "--epochs", "15", "--every", "5", "--samples", "500")
+	if strip(a) != strip(b) {
+		t.Fatalf("two runs of seed 1 differ:\n%s\n%s", a, b)
+	}
+}
