@@ -1,0 +1,23 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ganui/ganui/tui"
+)
+
+// interactive runs the full-screen trainer on the resolved design.
+func interactive(opts options, stderr io.Writer) int {
+	err := tui.Run(opts.cfg, opts.seed, tui.Options{Paused: opts.paused, Samples: opts.samples})
+	switch {
+	case errors.Is(err, tui.ErrNotTerminal):
+		fmt.Fprintln(stderr, "ganui: the interactive trainer needs a terminal on standard output; to train without one, use ganui --headless")
+		return exitUsage
+	case err != nil:
+		fmt.Fprintln(stderr, "ganui:", err)
+		return exitFailure
+	}
+	return exitOK
+}

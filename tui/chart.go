@@ -1,0 +1,314 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/NimbleMarkets/ntcharts/linechart/timeserieslinechart"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// series is one line of a chart: which value of a Point it plots.
+type series struct {
+	name  string // data set name; names sort in drawing order, later on top
+	style lipgloss.Style
+	value func(Point) float64
+}
+
+// refLine is a horizontal reference, such as the equilibrium loss ln 2 or
+// the target's mean, drawn dotted wherever no data covers it.
+type refLine struct {
+	y     float64
+	style lipgloss.Style
+}
+
+// lineChart draws a run's history against epochs with ntcharts. It uses
+// the time-series chart with one second per epoch: that chart keys X on
+// whole seconds, and epochs are whole numbers. Every draw sets the axes
+// from the data afresh, because ntcharts' automatic ranges only ever grow.
+type lineChart struct {
+	ts       timeserieslinechart.Model
+	series   []series
+	w, h     int
+	decimals int // for the Y labels, chosen from the visible range
+}
+
+func newLineChart(ss ...series) *lineChart {
+	c := &lineChart{series: ss, decimals: 2}
+	c.ts = timeserieslinechart.New(20, 6,
+		timeserieslinechart.WithXLabelFormatter(func(_ int, v float64) string { return compact(v) }),
+		timeserieslinechart.WithYLabelFormatter(func(_ int, v float64) string {
+			return strconv.FormatFloat(v, 'f', c.decimals, 64)
+		}),
+		timeserieslinechart.WithAxesStyles(styleFaint, styleMuted),
+	)
+	c.ts.AutoMinX, c.ts.AutoMaxX, c.ts.AutoMinY, c.ts.AutoMaxY = false, false, false, false
+	for _, s := range ss {
+		c.ts.SetDataSetStyle(s.name, s.style)
+	}
+	c.w, c.h = 20, 6
+	return c
+}
+
+// render draws pts and refs into a w×h block of text.
+func (c *lineChart) render(pts []Point, refs []refLine, w, h int) string {
+	if w != c.w || h != c.h {
+		c.ts.Resize(w, h)
+		c.w, c.h = w, h
+	}
+	lo, hi, step := c.yRange(pts, refs, h-2)
+	c.decimals = decimalsFor(step)
+
+	xmax := int64(1)
+	if len(pts) > 0 {
+		xmax = max(1, int64(pts[len(pts)-1].Epoch))
+	}
+	t0, t1 := time.Unix(0, 0), time.Unix(xmax, 0)
+	c.ts.SetTimeRange(t0, t1)
+	c.ts.SetYRange(lo, hi)
+	c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
+
+	c.ts.ClearAllData()
+	for _, p := range c.thin(pts, float64(xmax)) {
+		at := time.Unix(int64(p.Epoch), 0)
+		for _, s := range c.series {
+			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
+			}
+		}
+	}
+	if len(pts) > 0 {
+		c.ts.DrawBrailleAll() // clears the canvas and draws the axes first
+	} else {
+		c.ts.Clear()
+		c.ts.DrawXYAxisAndLabel()
+	}
+	for _, r := range refs {
+		c.drawRef(r)
+	}
+	c.drawTicks(float64(xmax), lo, hi, step)
+	return canvasView(&c.ts.Canvas)
+}
+
+// canvasView renders an ntcharts canvas as text. ntcharts' own View styles
+// every cell with a Render call of its own; this styles each run of cells
+// that look alike with one, which makes a frame several times cheaper.
+func canvasView(cv *canvas.Model) string {
+	type look struct {
+		fg          lipgloss.TerminalColor
+		faint, bold bool
+	}
+	lookOf := func(s lipgloss.Style) look { return look{s.GetForeground(), s.GetFaint(), s.GetBold()} }
+	plain := lookOf(lipgloss.NewStyle())
+
+	var sb strings.Builder
+	var run strings.Builder
+	for y := range cv.Height() {
+		if y > 0 {
+			sb.WriteByte('\n')
+		}
+		var cur look
+		var curStyle lipgloss.Style
+		flush := func() {
+			if run.Len() == 0 {
+				return
+			}
+			if cur == plain {
+				sb.WriteString(run.String())
+			} else {
+				sb.WriteString(curStyle.Render(run.String()))
+			}
+			run.Reset()
+		}
+		for x := range cv.Width() {
+			c := cv.Cell(canvas.Point{X: x, Y: y})
+			r := c.Rune
+			if r == 0 {
+				r = ' '
+				c.Style = lipgloss.Style{}
+			}
+			if l := lookOf(c.Style); x == 0 || l != cur {
+				flush()
+				cur, curStyle = l, c.Style
+			}
+			run.WriteRune(r)
+		}
+		flush()
+	}
+	return sb.String()
+}
+
+// yRange fits the values and references, with a little air, and picks a
+// round tick step giving a label every two rows or more. Losses and
+// standard deviations are never negative, so their axis stops at 0.
+func (c *lineChart) yRange(pts []Point, refs []refLine, rows int) (lo, hi, step float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, p := range pts {
+		for _, s := range c.series {
+			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	for _, r := range refs {
+		lo, hi = math.Min(lo, r.y), math.Max(hi, r.y)
+	}
+	if !(hi >= lo) {
+		lo, hi = 0, 1
+	}
+	pad := (hi - lo) * 0.06
+	if pad == 0 {
+		pad = math.Max(0.5, math.Abs(hi)*0.1)
+	}
+	nonneg := lo >= 0
+	lo, hi = lo-pad, hi+pad
+	if nonneg {
+		lo = math.Max(0, lo)
+	}
+	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
+	return lo, hi, step
+}
+
+// thin averages points that would share a braille dot column, so a long
+// noisy history draws as a line rather than a smear of vertical strokes.
+func (c *lineChart) thin(pts []Point, xmax float64) []Point {
+	cols := 2 * c.ts.GraphWidth()
+	if cols <= 0 || len(pts) <= cols {
+		return pts
+	}
+	out := make([]Point, 0, cols)
+	var acc Point
+	n, cur := 0, -1
+	flush := func() {
+		if n > 0 {
+			acc.span = n
+			acc = acc.average()
+			out = append(out, acc)
+		}
+		acc, n = Point{}, 0
+	}
+	for _, p := range pts {
+		col := min(cols-1, int(float64(p.Epoch)/xmax*float64(cols)))
+		if col != cur {
+			flush()
+			cur = col
+		}
+		acc.Epoch = p.Epoch
+		acc.DReal += p.DReal
+		acc.DFake += p.DFake
+		acc.G += p.G
+		acc.Mean += p.Mean
+		acc.Std += p.Std
+		n++
+	}
+	flush()
+	return out
+}
+
+// drawRef draws a dotted horizontal line at r.y on every empty cell of the
+// graph area, at the row where a braille line at r.y would be.
+func (c *lineChart) drawRef(r refLine) {
+	row, ok := c.row(r.y)
+	if !ok {
+		return
+	}
+	x0, gw := c.ts.Origin().X+1, c.ts.GraphWidth()
+	cell := canvas.NewCellWithStyle('┈', r.style)
+	for x := x0; x < x0+gw; x++ {
+		p := canvas.Point{X: x, Y: row}
+		if c.ts.Canvas.Cell(p).Rune == 0 {
+			c.ts.Canvas.SetCell(p, cell)
+		}
+	}
+}
+
+// row returns the canvas row on which the braille lines draw y.
+func (c *lineChart) row(y float64) (int, bool) {
+	gh := c.ts.GraphHeight()
+	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+	if gh <= 0 || !(hi > lo) || y < lo || y > hi {
+		return 0, false
+	}
+	dots := 4*gh - 1
+	return (dots - int(math.Round((y-lo)/(hi-lo)*float64(dots)))) / 4, true
+}
+
+// drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
+// with labels at round epochs and round Y values, and marks them on the axes.
+func (c *lineChart) drawTicks(xmax, lo, hi, ystep float64) {
+	cv := &c.ts.Canvas
+	o := c.ts.Origin()
+	gw := c.ts.GraphWidth()
+	blank := canvas.NewCell(0)
+	for x := range c.w {
+		cv.SetCell(canvas.Point{X: x, Y: o.Y + 1}, blank)
+	}
+	for y := 0; y <= o.Y; y++ {
+		for x := range o.X {
+			cv.SetCell(canvas.Point{X: x, Y: y}, blank)
+		}
+	}
+	// X: epochs, a label every 8 columns or more.
+	xstep := math.Max(1, niceStep(xmax/math.Max(1, float64(gw)/8)))
+	end := -1
+	for e := 0.0; e <= xmax; e += xstep {
+		col := o.X + 1 + int(math.Round(e/xmax*float64(gw-1)))
+		s := compact(e)
+		start := max(0, col-len(s)/2)
+		if start <= end || start+len(s) > c.w {
+			continue
+		}
+		cv.SetStringWithStyle(canvas.Point{X: start, Y: o.Y + 1}, s, styleMuted)
+		cv.SetCell(canvas.Point{X: col, Y: o.Y}, canvas.NewCellWithStyle('┬', styleFaint))
+		end = start + len(s)
+	}
+	// Y: round values right-aligned against the axis.
+	for v := math.Ceil(lo/ystep) * ystep; v <= hi; v += ystep {
+		row, ok := c.row(v)
+		if !ok || row >= o.Y {
+			continue
+		}
+		s := strconv.FormatFloat(cleanZero(v), 'f', c.decimals, 64)
+		if len(s) > o.X {
+			continue
+		}
+		cv.SetStringWithStyle(canvas.Point{X: o.X - len(s), Y: row}, s, styleMuted)
+		cv.SetCell(canvas.Point{X: o.X, Y: row}, canvas.NewCellWithStyle('┤', styleFaint))
+	}
+}
+
+// cleanZero turns −0 into 0 so that it prints without a sign.
+func cleanZero(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	return v
+}
+
+// decimalsFor picks the decimals a tick step needs: 0.05 → 2, 0.5 → 1, 5 → 0.
+func decimalsFor(step float64) int {
+	return max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+}
+
+// compact writes an epoch count short: 950, 1.2k, 12k, 1.5M.
+func compact(v float64) string {
+	switch a := math.Abs(v); {
+	case a < 1000:
+		return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	case a < 10_000:
+		return trimZero(strconv.FormatFloat(v/1000, 'f', 1, 64)) + "k"
+	case a < 1_000_000:
+		return strconv.FormatFloat(math.Round(v/1000), 'f', 0, 64) + "k"
+	}
+	return trimZero(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + "M"
+}
+
+func trimZero(s string) string {
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		return s[:len(s)-2]
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+package tui
+
+import "github.com/ganui/ganui/engine"
+
+// Point is one point of the loss and moment charts: the averages of a run of
+// consecutive epochs that ends at Epoch.
+type Point struct {
+	Epoch     int
+	DReal     float64 // D's loss on real data
+	DFake     float64 // D's loss on generated data
+	G         float64 // G's loss
+	Mean, Std float64 // of each epoch's last generated batch, as the blog plots them
+	span      int     // how many epochs the averages cover
+}
+
+// History keeps a whole run's per-epoch stats in constant memory, so an
+// hour-long run costs no more than a short one. It holds at most max points;
+// each averages Stride consecutive epochs, and when the points fill up,
+// neighbours merge pairwise and the stride doubles. The points depend only
+// on the epochs added, never on timing, so a rerun with the same seed gives
+// the same history.
+type History struct {
+	max    int
+	stride int
+	pts    []Point
+	acc    Point // the bucket being filled
+}
+
+// NewHistory returns an empty history of at most max points (even, ≥ 2).
+func NewHistory(max int) History {
+	max = (max + 1) &^ 1
+	return History{max: max, stride: 1, pts: make([]Point, 0, max)}
+}
+
+// Stride returns how many epochs each full point averages.
+func (h *History) Stride() int { return h.stride }
+
+// Add records one epoch.
+func (h *History) Add(s engine.EpochStats) {
+	a := &h.acc
+	a.Epoch = s.Epoch
+	a.DReal += s.DReal
+	a.DFake += s.DFake
+	a.G += s.G
+	a.Mean += s.Mean
+	a.Std += s.Std
+	a.span++
+	if a.span < h.stride {
+		return
+	}
+	h.pts = append(h.pts, a.average())
+	h.acc = Point{}
+	if len(h.pts) == h.max {
+		for i := range h.max / 2 {
+			h.pts[i] = merge(h.pts[2*i], h.pts[2*i+1])
+		}
+		h.pts = h.pts[:h.max/2]
+		h.stride *= 2
+	}
+}
+
+// Points appends the history to dst and returns it: the full points, then
+// the bucket still filling, if any, so the charts reach the latest epoch.
+// The result shares no memory with h.
+func (h *History) Points(dst []Point) []Point {
+	dst = append(dst, h.pts...)
+	if h.acc.span > 0 {
+		dst = append(dst, h.acc.average())
+	}
+	return dst
+}
+
+// Len returns the number of points Points would return.
+func (h *History) Len() int {
+	if h.acc.span > 0 {
+		return len(h.pts) + 1
+	}
+	return len(h.pts)
+}
+
+// average turns a bucket of sums into a point of averages.
+func (p Point) average() Point {
+	n := float64(p.span)
+	p.DReal /= n
+	p.DFake /= n
+	p.G /= n
+	p.Mean /= n
+	p.Std /= n
+	return p
+}
+
+// merge averages two neighbouring points of equal weight.
+func merge(a, b Point) Point {
+	return Point{
+		Epoch: b.Epoch,
+		DReal: (a.DReal + b.DReal) / 2,
+		DFake: (a.DFake + b.DFake) / 2,
+		G:     (a.G + b.G) / 2,
+		Mean:  (a.Mean + b.Mean) / 2,
+		Std:   (a.Std + b.Std) / 2,
+		span:  a.span + b.span,
+	}
+}

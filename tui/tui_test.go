@@ -1,0 +1,470 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"reflect"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+	"github.com/muesli/termenv"
+)
+
+// waitTimeout bounds every wait in these tests; generous, because the race
+// detector slows training several times over.
+const waitTimeout = 20 * time.Second
+
+// blogConfig is the default preset with its planned epochs set.
+func blogConfig(t *testing.T, epochs int) engine.Config {
+	t.Helper()
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = epochs
+	return cfg
+}
+
+// perSampleConfig is a small textbook GAN whose D scores single samples.
+func perSampleConfig(epochs int) engine.Config {
+	return engine.Config{
+		Name: "per-sample", Target: "normal(4,1.25)", Batch: 64,
+		Noise: "uniform", NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []string{"leaky_relu", "identity"},
+		DInput: "raw", DIn: 1, DHidden: []int{16}, DActs: []string{"leaky_relu", "sigmoid"},
+		LeakySlope: 0.2, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
+		DOpt: "adam", DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
+		GOpt: "adam", GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
+		DSteps: 1, GSteps: 1, Epochs: epochs,
+	}
+}
+
+// session is a running interactive trainer under teatest: the program at a
+// fixed size with the ASCII colour profile, and every snapshot the UI took.
+type session struct {
+	t     *testing.T
+	tr    *Trainer
+	tm    *teatest.TestModel
+	snaps chan Snapshot
+}
+
+func startSession(t *testing.T, cfg engine.Config, seed uint64, paused bool, w, h int) *session {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tr, err := NewTrainer(cfg, seed, TrainerOptions{Paused: paused})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.Start()
+	t.Cleanup(tr.Stop)
+	s := &session{t: t, tr: tr, snaps: make(chan Snapshot, 4096)}
+	s.tm = teatest.NewTestModel(t, recorder{NewModel(tr), s.snaps}, teatest.WithInitialTermSize(w, h))
+	t.Cleanup(func() { _ = s.tm.Quit() })
+	return s
+}
+
+// recorder passes every message to the Model and copies each snapshot it
+// takes to a channel, so tests can wait on the UI's own state.
+type recorder struct {
+	Model
+	snaps chan<- Snapshot
+}
+
+func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := r.Model.Update(msg)
+	r.Model = m.(Model)
+	if s, ok := msg.(snapshotMsg); ok {
+		select {
+		case r.snaps <- Snapshot(s):
+		default:
+		}
+	}
+	return r, cmd
+}
+
+// key presses one key the way a terminal reports it.
+func (s *session) key(k string) {
+	switch k {
+	case " ":
+		s.tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	case "up", "down", "left", "right":
+		s.tm.Send(tea.KeyMsg{Type: map[string]tea.KeyType{"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight}[k]})
+	default:
+		s.tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+	}
+}
+
+// waitSnap returns the first snapshot the UI takes from now on that
+// satisfies ok.
+func (s *session) waitSnap(what string, ok func(Snapshot) bool) Snapshot {
+	s.t.Helper()
+	deadline := time.After(waitTimeout)
+	for {
+		select {
+		case snap := <-s.snaps:
+			if ok(snap) {
+				return snap
+			}
+		case <-deadline:
+			s.t.Fatalf("timed out waiting for a snapshot where %s", what)
+		}
+	}
+}
+
+// inspect runs f on the trainer goroutine between epochs and waits for it:
+// the way to look at the trainer's own state without a data race.
+func (s *session) inspect(f func(t *Trainer)) {
+	s.t.Helper()
+	inspect(s.t, s.tr, f)
+}
+
+func inspect(tb testing.TB, tr *Trainer, f func(t *Trainer)) {
+	tb.Helper()
+	done := make(chan struct{})
+	if err := tr.Send(inspectCmd{f, done}); err != nil {
+		tb.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(waitTimeout):
+		tb.Fatal("timed out waiting for the trainer")
+	}
+}
+
+type inspectCmd struct {
+	f    func(t *Trainer)
+	done chan struct{}
+}
+
+func (c inspectCmd) apply(t *Trainer) {
+	c.f(t)
+	close(c.done)
+}
+
+// finalView quits the program and returns its last screen.
+func (s *session) finalView() string {
+	s.t.Helper()
+	if err := s.tm.Quit(); err != nil {
+		s.t.Fatal(err)
+	}
+	return s.tm.FinalModel(s.t, teatest.WithFinalTimeout(waitTimeout)).View()
+}
+
+// TestFirstFrameGolden pins the screen of a fresh, paused run at two sizes:
+// 80×24, where everything useful must fit, and 120×40.
+//
+//	go test ./tui -run TestFirstFrameGolden -update   # after an intended change
+func TestFirstFrameGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := startSession(t, blogConfig(t, 5000), 1, true, size[0], size[1])
+			cols := size[0] - len(gap) - sideW - axisGutter
+			s.waitSnap("the histogram has a bin per column", func(s Snapshot) bool {
+				return len(s.Eval.Metrics.Hist.Counts) == cols
+			})
+			view := s.finalView()
+			for i, line := range strings.Split(view, "\n") {
+				if w := lipgloss.Width(line); w > size[0] {
+					t.Errorf("line %d is %d cells wide, more than the terminal's %d: %q", i, w, size[0], line)
+				}
+			}
+			if n := strings.Count(view, "\n") + 1; n != size[1] {
+				t.Errorf("screen has %d lines, want %d", n, size[1])
+			}
+			for _, want := range []string{"ganui", "blog-original", "paused", "epoch 0 / 5,000", "seed 1",
+				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "under",
+				"no D(x) curve", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
+				if !strings.Contains(view, want) {
+					t.Errorf("screen lacks %q", want)
+				}
+			}
+			golden.RequireEqual(t, []byte(view))
+		})
+	}
+}
+
+func TestPauseStopsTheEpochCounter(t *testing.T) {
+	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
+	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch >= 3 && s.State == Running })
+	s.key(" ")
+	paused := s.waitSnap("the run is paused", func(s Snapshot) bool { return s.State == Paused })
+	var before, after int
+	s.inspect(func(t *Trainer) { before = t.gan.Epoch() })
+	time.Sleep(300 * time.Millisecond)
+	s.inspect(func(t *Trainer) { after = t.gan.Epoch() })
+	if before != after || paused.Epoch != before {
+		t.Fatalf("paused at epoch %d (screen %d) but the trainer moved on to %d", before, paused.Epoch, after)
+	}
+	s.key("p") // p resumes as space does
+	s.waitSnap("training resumes", func(s Snapshot) bool { return s.State == Running && s.Epoch > before })
+}
+
+func TestStepKeysTrainExactlyOneStep(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	for want := 1; want <= 3; want++ {
+		s.key("n")
+		snap := s.waitSnap("an epoch was stepped", func(s Snapshot) bool { return s.Epoch == want })
+		if snap.State != Paused || len(snap.History) != want {
+			t.Fatalf("after n: state %s, %d history points; want paused and %d", snap.State, len(snap.History), want)
+		}
+	}
+	// Keys typed ahead arrive as one message of several runes: "nnn" is
+	// three epochs, as tmux send-keys nnn would give.
+	s.key("nnn")
+	s.waitSnap("three more epochs", func(s Snapshot) bool { return s.Epoch == 6 })
+	var epoch, dSteps, gSteps int
+	s.inspect(func(t *Trainer) {
+		epoch = t.gan.Epoch()
+		dSteps, gSteps = adamSteps(t.gan)
+	})
+	if epoch != 6 {
+		t.Fatalf("trainer at epoch %d after six n, want 6", epoch)
+	}
+	s.key("d")
+	s.waitSnap("a D update was made", func(s Snapshot) bool { return strings.Contains(s.Note, "one D update") })
+	s.key("g")
+	s.waitSnap("a G update was made", func(s Snapshot) bool { return strings.Contains(s.Note, "one G update") })
+	s.inspect(func(t *Trainer) {
+		d, g := adamSteps(t.gan)
+		if t.gan.Epoch() != 6 || d != dSteps+1 || g != gSteps+1 {
+			s.t.Errorf("d then g: epoch %d, optimizer steps D %d→%d G %d→%d; want epoch 6 and one step each",
+				t.gan.Epoch(), dSteps, d, gSteps, g)
+		}
+	})
+}
+
+func adamSteps(g *engine.GAN) (d, gen int) {
+	return g.DOptim.(*engine.Adam).T, g.GOptim.(*engine.Adam).T
+}
+
+func TestRetuneChangesTheEngine(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s.key("+") // D learning rate is selected first
+	snap := s.waitSnap("D's learning rate went up", func(s Snapshot) bool { return s.Settings.DLR != 1e-3 })
+	if snap.Settings.DLR != 2e-3 {
+		t.Fatalf("+ on D lr 1e-3 gave %g, want 2e-3", snap.Settings.DLR)
+	}
+	s.key("j")
+	s.key("left") // G learning rate down the ladder
+	s.waitSnap("G's learning rate went down", func(s Snapshot) bool { return s.Settings.GLR == 5e-4 })
+	s.key("j")
+	s.key("l") // D steps 5 → 6
+	s.waitSnap("D steps went up", func(s Snapshot) bool { return s.Settings.DSteps == 6 })
+	s.inspect(func(tr *Trainer) {
+		cfg := tr.gan.Config()
+		if cfg.DLR != 2e-3 || tr.gan.DOptim.LR() != 2e-3 {
+			t.Errorf("engine D lr: config %g, optimizer %g; want 2e-3", cfg.DLR, tr.gan.DOptim.LR())
+		}
+		if cfg.GLR != 5e-4 || tr.gan.GOptim.LR() != 5e-4 {
+			t.Errorf("engine G lr: config %g, optimizer %g; want 5e-4", cfg.GLR, tr.gan.GOptim.LR())
+		}
+		if cfg.DSteps != 6 {
+			t.Errorf("engine D steps %d, want 6", cfg.DSteps)
+		}
+	})
+	// The optimizer keeps its state: the next epoch makes 6 more D steps.
+	s.key("n")
+	s.waitSnap("an epoch was stepped", func(s Snapshot) bool { return s.Epoch == 1 })
+	s.inspect(func(tr *Trainer) {
+		if d, _ := adamSteps(tr.gan); d != 6 {
+			t.Errorf("D's optimizer made %d steps in the first epoch, want 6", d)
+		}
+	})
+	view := s.finalView()
+	for _, want := range []string{"2e-3", "5e-4", "D steps/epoch    6"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("screen does not show %q", want)
+		}
+	}
+}
+
+func TestSpeedKeys(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	for range 10 {
+		s.key("[")
+	}
+	s.waitSnap("the slowest speed", func(s Snapshot) bool { return speedName(s.Settings.Speed) == "1/s" })
+	s.key("]")
+	s.waitSnap("one notch faster", func(s Snapshot) bool { return speedName(s.Settings.Speed) == "5/s" })
+	if view := s.finalView(); !strings.Contains(view, "5/s") {
+		t.Error("screen does not show the speed 5/s")
+	}
+}
+
+func TestReseedClearsTheRun(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	for range 3 {
+		s.key("n")
+	}
+	s.waitSnap("three epochs", func(s Snapshot) bool { return s.Epoch == 3 })
+	s.key("r")
+	snap := s.waitSnap("a new run", func(s Snapshot) bool { return s.Run == 1 })
+	if snap.Seed == 1 || snap.Epoch != 0 || len(snap.History) != 0 || snap.State != Paused {
+		t.Fatalf("after r: seed %d, epoch %d, %d history points, %s; want a new seed, epoch 0, no history, paused",
+			snap.Seed, snap.Epoch, len(snap.History), snap.State)
+	}
+	s.inspect(func(tr *Trainer) {
+		if tr.gan.Seed() != snap.Seed || tr.gan.Epoch() != 0 {
+			t.Errorf("trainer has seed %d at epoch %d, want %d at 0", tr.gan.Seed(), tr.gan.Epoch(), snap.Seed)
+		}
+	})
+	if view := s.finalView(); !strings.Contains(view, "seed "+strconv.FormatUint(snap.Seed, 10)) {
+		t.Errorf("screen does not show the new seed %d", snap.Seed)
+	}
+}
+
+func TestRestartRepeatsTheRun(t *testing.T) {
+	s := startSession(t, blogConfig(t, 60), 7, false, 100, 30)
+	first := s.waitSnap("the first run is done", func(s Snapshot) bool { return s.State == Done })
+	s.key("R")
+	second := s.waitSnap("the rerun is done", func(s Snapshot) bool { return s.Run == 1 && s.State == Done })
+	if second.Seed != 7 || second.Epoch != 60 {
+		t.Fatalf("rerun: seed %d, epoch %d; want seed 7, epoch 60", second.Seed, second.Epoch)
+	}
+	if !reflect.DeepEqual(first.History, second.History) || first.Last != second.Last {
+		t.Fatalf("R did not repeat the run:\nfirst  %+v\nsecond %+v", first.Last, second.Last)
+	}
+	if len(first.History) != 60 {
+		t.Fatalf("history has %d points, want one per epoch (60)", len(first.History))
+	}
+}
+
+func TestDoneThenContinue(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5), 1, false, 100, 30)
+	s.waitSnap("the plan is done", func(s Snapshot) bool { return s.State == Done && s.Epoch == 5 })
+	s.key("n")
+	s.waitSnap("one epoch past the plan", func(s Snapshot) bool { return s.Epoch == 6 && s.State == Paused })
+	s.key(" ")
+	s.waitSnap("running past the plan", func(s Snapshot) bool { return s.State == Running && s.Epoch > 7 })
+}
+
+func TestDivergence(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s.inspect(func(tr *Trainer) { tr.gan.G.Params[0] = float32(math.NaN()) })
+	s.key("n")
+	snap := s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
+	if snap.Err == nil {
+		t.Fatal("diverged without saying why")
+	}
+	s.key("n")
+	s.waitSnap("n explains itself", func(s Snapshot) bool { return strings.Contains(s.Note, "diverged") })
+	s.key("R") // a diverged run has nothing to pause: the new one runs
+	s.waitSnap("a fresh run trains", func(s Snapshot) bool {
+		return s.Run == 1 && s.State == Running && s.Err == nil && s.Epoch > 0
+	})
+}
+
+// TestDivergedScreen checks what the screen says when a run has diverged.
+func TestDivergedScreen(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s.inspect(func(tr *Trainer) { tr.gan.D.Params[3] = float32(math.Inf(1)) })
+	s.key("n")
+	s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
+	view := s.finalView()
+	for _, want := range []string{"diverged", "not finite", "Lower a learning rate", "r (new seed)", "R (same seed)"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("diverged screen lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+func TestDCurveForPerSampleDesigns(t *testing.T) {
+	s := startSession(t, perSampleConfig(5000), 1, true, 100, 30)
+	cols := 100 - len(gap) - sideW - axisGutter
+	snap := s.waitSnap("the histogram has a bin per column", func(s Snapshot) bool {
+		return len(s.Eval.Metrics.Hist.Counts) == cols
+	})
+	if len(snap.Eval.DCurve) != cols || snap.Eval.NoCurve != "" {
+		t.Fatalf("D(x) has %d points (reason %q), want %d", len(snap.Eval.DCurve), snap.Eval.NoCurve, cols)
+	}
+	for i, d := range snap.Eval.DCurve {
+		if !(d >= 0 && d <= 1) {
+			t.Fatalf("D(x) at bin %d is %g, outside [0,1]", i, d)
+		}
+	}
+	if view := s.finalView(); !strings.Contains(view, "D(x), D's belief") || strings.Contains(view, "no D(x) curve") {
+		t.Errorf("screen does not explain the D(x) curve:\n%s", view)
+	}
+}
+
+func TestQuitEndsTheTrainer(t *testing.T) {
+	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
+	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch > 0 })
+	s.key("q")
+	s.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTimeout))
+	select {
+	case <-s.tr.Done():
+	case <-time.After(waitTimeout):
+		t.Fatal("the trainer goroutine is still running after q")
+	}
+	// Neither the trainer nor a snapshot listener may outlive the program.
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		var buf bytes.Buffer
+		_ = pprof.Lookup("goroutine").WriteTo(&buf, 2)
+		leaks := ourGoroutines(buf.String())
+		if len(leaks) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("goroutines left behind:\n%s", strings.Join(leaks, "\n\n"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// ourGoroutines returns the stacks of goroutines running this package's
+// code, other than tests.
+func ourGoroutines(dump string) []string {
+	var out []string
+	for _, g := range strings.Split(dump, "\n\n") {
+		if strings.Contains(g, "ganui/tui.") && !strings.Contains(g, "testing.tRunner") && !strings.Contains(g, "_test.go") {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func TestTooSmallAndBack(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s.tm.Send(tea.WindowSizeMsg{Width: 50, Height: 15})
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("terminal too small: need at least 70×20"))
+	}, teatest.WithDuration(waitTimeout))
+	s.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	view := s.finalView()
+	if strings.Contains(view, "too small") || !strings.Contains(view, "Losses") {
+		t.Fatalf("screen did not recover after growing back to 80×24:\n%s", view)
+	}
+}
+
+func TestHelpToggle(t *testing.T) {
+	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s.key("?")
+	view := s.finalView()
+	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("full help lacks %q:\n%s", want, view)
+		}
+	}
+	if n := strings.Count(view, "\n") + 1; n != 24 {
+		t.Errorf("screen with full help has %d lines, want 24", n)
+	}
+}

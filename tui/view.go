@@ -1,0 +1,434 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The smallest terminal the layout fits; below it the screen says so.
+const (
+	minWidth  = 70
+	minHeight = 20
+)
+
+// sideW is the width of the quality and settings column, and sideRows the
+// lines it needs without its spacer.
+const (
+	sideW    = 28
+	sideRows = 10
+)
+
+// gap separates panels side by side.
+const gap = "  "
+
+// layout is where everything goes at the current size.
+type layout struct {
+	ok             bool // the terminal is big enough
+	w, h           int
+	statusH, helpH int
+	topH, bottomH  int // the chart band and the histogram band
+	leftW, rightW  int // losses and moments
+	histW          int
+}
+
+func (m *Model) layout() layout {
+	l := layout{w: m.width, h: m.height}
+	if l.w < minWidth || l.h < minHeight {
+		return l
+	}
+	l.ok = true
+	l.helpH = lipgloss.Height(m.help.View(m.keys))
+	l.statusH = len(m.statusLines(l.w))
+	body := l.h - 1 - l.statusH - l.helpH
+	l.topH = max(6, min(body*9/20, body-sideRows))
+	l.bottomH = body - l.topH
+	l.leftW = (l.w - len(gap)) / 2
+	l.rightW = l.w - len(gap) - l.leftW
+	l.histW = l.w - len(gap) - sideW
+	return l
+}
+
+// View draws the whole screen.
+func (m Model) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	l := m.layout()
+	if !l.ok {
+		msg := fmt.Sprintf("terminal too small: need at least %d×%d (now %d×%d)", minWidth, minHeight, m.width, m.height)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
+			styleWarn.Render(ansi.Wordwrap(msg, m.width, " ")))
+	}
+	if !m.ready {
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
+	}
+	top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.topH))
+	bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
+	status := block(m.statusLines(l.w), l.w, l.statusH)
+	return strings.Join([]string{m.header(l.w), top, bottom, status, m.help.View(m.keys)}, "\n")
+}
+
+// header is the top line: what runs, how far, how fast, from which seed.
+func (m Model) header(w int) string {
+	s := &m.snap
+	rate := "– ep/s"
+	if s.State == Running && s.Rate > 0 {
+		rate = fmtInt(int(math.Round(s.Rate))) + " ep/s"
+	}
+	parts := []string{
+		styleApp.Render("ganui"),
+		styleBold.Render(s.Preset),
+		stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String()),
+		"epoch " + styleBold.Render(fmtInt(s.Epoch)) + styleMuted.Render(" / "+fmtInt(s.Planned)),
+		rate,
+		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
+	}
+	return fit(strings.Join(parts, "  "), w)
+}
+
+func stateGlyph(s State) string {
+	switch s {
+	case Running:
+		return "▶"
+	case Paused:
+		return "❚❚"
+	case Done:
+		return "✓"
+	}
+	return "✗"
+}
+
+// statusLines is the message under the panels: a divergence and what to do
+// about it, the end of the plan, or what the last command did.
+func (m *Model) statusLines(w int) []string {
+	s := &m.snap
+	var msg string
+	switch {
+	case m.localNote != "":
+		msg = styleWarn.Render(m.localNote)
+	case s.State == Diverged && s.Err != nil:
+		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %d.", s.Err.What, s.Err.Epoch)) +
+			" Lower a learning rate (↑↓ select, ← lower), then r (new seed) or R (same seed)."
+	case s.Note != "":
+		msg = styleMuted.Render(s.Note)
+	default:
+		return []string{""}
+	}
+	lines := strings.Split(ansi.Wordwrap(msg, w, " "), "\n")
+	return lines[:min(2, len(lines))]
+}
+
+// lossesPanel: the three losses over the run, latest values in the legend,
+// the equilibrium dotted.
+func (m Model) lossesPanel(w, h int) string {
+	return block(append(m.lossLegend(w), strings.Split(m.lossView, "\n")...), w, h)
+}
+
+func (m *Model) lossLegend(w int) []string {
+	s := &m.snap
+	items := []string{
+		styleTitle.Render("Losses"),
+		legendItem(styleDReal, "D real", s.Last.DReal, s.Last.Epoch > 0),
+		legendItem(styleDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
+		legendItem(styleG, "G", s.Last.G, s.Last.Epoch > 0),
+	}
+	if eq := equilibrium(s); eq.ok {
+		label := "┈ " + eq.label
+		if w >= 50 {
+			label += " at D(x)=½"
+		}
+		items = append(items, styleRef.Render(label))
+	}
+	return flow(items, w, 2)
+}
+
+// momentsPanel: the generated mean and std per epoch against the target's,
+// as in the blog's first figure, and the higher moments as numbers.
+func (m Model) momentsPanel(w, h int) string {
+	lines := append(m.momLegend(w), strings.Split(m.momView, "\n")...)
+	return block(append(lines, m.higherMoments(w)...), w, h)
+}
+
+func (m *Model) momLegend(w int) []string {
+	s := &m.snap
+	has := s.Last.Epoch > 0
+	return flow([]string{
+		styleTitle.Render("Moments"),
+		legendItem(styleMean, "mean", s.Last.Mean, has) + styleMuted.Render(" ┈"+num(s.Target.Mean)),
+		legendItem(styleStd, "std", s.Last.Std, has) + styleMuted.Render(" ┈"+num(s.Target.Std)),
+	}, w, 2)
+}
+
+// higherMoments puts the shape of fresh samples next to the target's.
+func (m *Model) higherMoments(w int) []string {
+	s := &m.snap
+	mt := s.Eval.Metrics
+	return flow([]string{
+		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
+		"ex.kurt " + signed(mt.Kurt) + styleMuted.Render(" vs "+num(s.Target.Kurt)),
+	}, w, 1)
+}
+
+// pack joins as many items as fit in width w, in order of importance,
+// leaving out those that do not fit.
+func pack(sep string, items []string, w int) string {
+	out := ""
+	for _, it := range items {
+		switch {
+		case out == "":
+			out = it
+		case ansi.StringWidth(out)+ansi.StringWidth(sep)+ansi.StringWidth(it) <= w:
+			out += styleMuted.Render(sep) + it
+		}
+	}
+	return out
+}
+
+// flow joins items into at most n lines of width w, breaking between items.
+func flow(items []string, w, n int) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case ansi.StringWidth(cur)+2+ansi.StringWidth(it) <= w:
+			cur += "  " + it
+		default:
+			lines = append(lines, cur)
+			cur = it
+		}
+	}
+	lines = append(lines, cur)
+	if len(lines) > n {
+		lines[n-1] = strings.Join(lines[n-1:], "  ")
+		lines = lines[:n]
+	}
+	return lines
+}
+
+// histPanel: fresh generated samples binned against the target's expected
+// counts, with D(x) over the same axis when D scores single samples.
+func (m Model) histPanel(w, h int) string {
+	s := &m.snap
+	e := &s.Eval
+	hist := e.Metrics.Hist
+	title := pack(" · ", []string{
+		styleTitle.Render("Samples"),
+		styleMuted.Render("under ") + strconv.Itoa(hist.Under) + styleMuted.Render(" over ") + strconv.Itoa(hist.Over),
+		styleMuted.Render(fmt.Sprintf("%s at epoch %s", fmtInt(e.Metrics.N), fmtInt(e.Epoch))),
+		styleMuted.Render(fmt.Sprintf("%d bins of %s", len(hist.Counts), num((hist.Hi-hist.Lo)/float64(max(1, len(hist.Counts)))))),
+	}, w)
+	lines := append(append([]string{title}, m.histView...), m.histFoot(w)...)
+	return block(lines, w, h)
+}
+
+// histFoot is the histogram's legend, and either what the D(x) dots mean
+// or why there are none; it wraps on narrow screens.
+func (m *Model) histFoot(w int) []string {
+	e := &m.snap.Eval
+	lines := flow([]string{
+		styleBar.Render("█") + " generated",
+		styleExp.Render("─") + " expected under " + m.snap.Target.Spec,
+	}, w, 2)
+	about := styleMuted.Render(e.NoCurve)
+	if e.DCurve != nil {
+		about = styleCurve.Render("⠂") + " D(x), D's belief x is real: 0 bottom, 1 top"
+	}
+	return append(lines, strings.Split(ansi.Wordwrap(about, w, " "), "\n")...)
+}
+
+// sidePanel stacks the quality measures over the settings.
+func (m Model) sidePanel(w, h int) string {
+	mt := m.snap.Eval.Metrics
+	lines := []string{
+		styleTitle.Render("Quality") + styleMuted.Render(" lower is better"),
+		metricLine("KS", mt.KS, &m.ks, w),
+		metricLine("W1", mt.W1, &m.w1, w),
+		zdepLine(mt.ZDep),
+		"",
+		styleTitle.Render("Settings") + styleMuted.Render(" ↑↓ pick ←→ set"),
+	}
+	st := m.snap.Settings
+	values := [numSettings]string{
+		DLR: formatLR(st.DLR), GLR: formatLR(st.GLR),
+		DSteps: strconv.Itoa(st.DSteps), GSteps: strconv.Itoa(st.GSteps),
+		Speed: speedName(st.Speed),
+	}
+	names := [numSettings]string{DLR: "D learning rate", GLR: "G learning rate", DSteps: "D steps/epoch", GSteps: "G steps/epoch", Speed: "speed"}
+	for i := range numSettings {
+		row := fmt.Sprintf("%-16s %s", names[i], values[i])
+		if i == m.sel {
+			lines = append(lines, styleSelect.Render("› "+row))
+		} else {
+			lines = append(lines, "  "+row)
+		}
+	}
+	if len(lines) > h { // short of room (full help open at 80×24): drop the spacer
+		lines = append(lines[:4], lines[5:]...)
+	}
+	return block(lines, w, h)
+}
+
+// metricLine shows a distance, its direction lately and a sparkline.
+func metricLine(name string, v float64, t *trend, w int) string {
+	arrow := styleMuted.Render("·")
+	if n := len(t.vals); n >= 2 {
+		first, last := t.vals[0], t.vals[n-1]
+		switch d := last - first; {
+		case math.Abs(d) <= 0.02*math.Max(math.Abs(first), 1e-9):
+			arrow = styleMuted.Render("→")
+		case d < 0:
+			arrow = styleGood.Render("↓")
+		default:
+			arrow = styleBad.Render("↑")
+		}
+	}
+	head := fmt.Sprintf("%-3s %.4f ", name, v) + arrow + " "
+	return head + styleMean.Render(sparkline(t.vals, w-lipgloss.Width(head)))
+}
+
+// zdepLine says how much G's output depends on its noise.
+func zdepLine(z float64) string {
+	line := "noise use " + strconv.FormatFloat(z, 'f', 3, 64)
+	if z < 0.05 {
+		line += " " + styleBad.Render("G ignores it")
+	}
+	return line
+}
+
+// sparkline draws the last w values scaled between their min and max.
+func sparkline(vals []float64, w int) string {
+	if w <= 0 || len(vals) == 0 {
+		return ""
+	}
+	vals = vals[max(0, len(vals)-w):]
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	var sb strings.Builder
+	for _, v := range vals {
+		i := 4
+		if hi > lo {
+			i = 1 + int(math.Round((v-lo)/(hi-lo)*7))
+		}
+		sb.WriteRune(eighths[i])
+	}
+	return sb.String()
+}
+
+// eq describes where the losses sit at the equilibrium D(x) = ½ everywhere,
+// when D can no longer tell real from fake (Goodfellow, NIPS 2016 tutorial):
+// ln 2 for each BCE term, ⅛ for each least-squares term.
+type eq struct {
+	ok    bool
+	d, g  float64
+	label string
+}
+
+func equilibrium(s *Snapshot) eq {
+	switch s.Loss {
+	case "bce":
+		e := eq{ok: true, d: math.Ln2, g: math.Ln2, label: "ln 2"}
+		switch s.GLoss {
+		case "minimax":
+			e.g, e.label = -math.Ln2, "±ln 2"
+		case "feature_matching":
+			e.g = math.NaN() // G's loss is a feature distance, 0 at best
+		}
+		return e
+	case "least_squares":
+		e := eq{ok: true, d: 0.125, g: 0.125, label: "⅛"}
+		if s.GLoss == "feature_matching" {
+			e.g = math.NaN()
+		}
+		return e
+	}
+	return eq{}
+}
+
+// legendItem names a series in its colour with its latest value.
+func legendItem(st lipgloss.Style, name string, v float64, has bool) string {
+	val := "–"
+	if has {
+		val = strconv.FormatFloat(v, 'f', 3, 64)
+	}
+	return st.Render("━") + " " + name + " " + styleBold.Render(val)
+}
+
+// block lays lines out as exactly w×h cells: long lines cut, short ones
+// padded, missing ones blank.
+func block(lines []string, w, h int) string {
+	var sb strings.Builder
+	for i := range h {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		if i < len(lines) {
+			sb.WriteString(fit(lines[i], w))
+		} else {
+			sb.WriteString(strings.Repeat(" ", w))
+		}
+	}
+	return sb.String()
+}
+
+// hjoin sets blocks side by side, gap apart. Every block is exactly as
+// tall and as wide as block makes them, so lines simply concatenate.
+func hjoin(left, right string) string {
+	ls, rs := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var sb strings.Builder
+	for i := range max(len(ls), len(rs)) {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		if i < len(ls) {
+			sb.WriteString(ls[i])
+		}
+		sb.WriteString(gap)
+		if i < len(rs) {
+			sb.WriteString(rs[i])
+		}
+	}
+	return sb.String()
+}
+
+// fit cuts or pads one line to exactly w cells.
+func fit(s string, w int) string {
+	n := ansi.StringWidth(s)
+	if n > w {
+		s = ansi.Truncate(s, w, "…")
+		n = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", max(0, w-n))
+}
+
+// fmtInt writes an integer with thousands separators: 12,345.
+func fmtInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}
+
+// num writes a target parameter short: 4, 1.25, 0.161.
+func num(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+
+// signed writes a sample statistic with its sign always shown.
+func signed(v float64) string { return fmt.Sprintf("%+.3f", v) }
