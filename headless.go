@@ -5,76 +5,122 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ganui/ganui/engine"
-	"github.com/ganui/ganui/presets"
 )
+
+// runResult is how one headless run ended.
+type runResult struct {
+	seed       uint64
+	epochs     int
+	diverged   error // a *engine.DivergedError, or nil when the run finished
+	m          engine.Metrics
+	epochsPerS float64 // training throughput, evaluations excluded
+	wallS      float64 // the whole run, evaluations included
+}
 
 // headless trains one run to its planned epochs, printing a progress line
 // every opts.every epochs and a final key=value summary. Throughput
 // (epochs_per_s) counts training time only; wall_s is the whole run,
 // evaluations and output included.
 func headless(opts options, stdout io.Writer) error {
-	start := time.Now()
-	cfg, err := presets.Get(opts.preset)
-	if err != nil {
-		return usageError{err}
-	}
-	if opts.epochs > 0 {
-		cfg.Epochs = opts.epochs
-	}
-	gan, err := engine.New(cfg, opts.seed)
-	if err != nil {
-		return usageError{fmt.Errorf("preset %s: %w", cfg.Name, err)}
-	}
 	var log *csvLog
 	if opts.logPath != "" {
+		var err error
 		if log, err = createCSVLog(opts.logPath); err != nil {
 			return err
 		}
 		defer log.Close()
 	}
-
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	var train time.Duration
-	state, trainErr := "done", error(nil)
-	for gan.Epoch() < cfg.Epochs {
-		t0 := time.Now()
-		s, err := gan.TrainEpoch()
-		train += time.Since(t0)
-		if log != nil {
-			if err := log.Write(s); err != nil {
-				return err
-			}
-		}
-		if err != nil {
-			state, trainErr = "diverged", err
-			break
-		}
-		if opts.every > 0 && s.Epoch%opts.every == 0 {
-			m := gan.Evaluate(opts.samples, engine.HistSpec{})
-			fmt.Fprintf(out, "epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean=%.4f std=%.4f ks=%.4f\n",
-				s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, m.KS)
-			out.Flush()
-			if log != nil {
-				if err := log.Flush(); err != nil {
-					return err
-				}
-			}
-		}
+	r, err := train(opts.cfg, opts.seed, opts.samples, opts.every, out, log)
+	if err != nil {
+		return err
 	}
 	if log != nil {
 		if err := log.Close(); err != nil {
 			return err
 		}
 	}
-	m := gan.Evaluate(opts.samples, engine.HistSpec{})
-	fmt.Fprintf(out, "final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f epochs_per_s=%.1f wall_s=%.3f\n",
-		cfg.Name, opts.seed, gan.Epoch(), state, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep,
-		float64(gan.Epoch())/train.Seconds(), time.Since(start).Seconds())
-	return trainErr
+	fmt.Fprintln(out, finalLine(opts.cfg, r))
+	return r.diverged
+}
+
+// train runs cfg from seed to its planned epochs or until it diverges.
+// With every > 0 it prints a progress line to progress every that many
+// epochs; with a log it records every epoch. The error is for I/O only:
+// divergence is part of the result.
+func train(cfg engine.Config, seed uint64, samples, every int, progress *bufio.Writer, log *csvLog) (runResult, error) {
+	start := time.Now()
+	r := runResult{seed: seed}
+	gan, err := engine.New(cfg, seed)
+	if err != nil {
+		return r, usageError{fmt.Errorf("preset %s: %w", cfg.Name, err)}
+	}
+	var busy time.Duration
+	for gan.Epoch() < cfg.Epochs {
+		t0 := time.Now()
+		s, err := gan.TrainEpoch()
+		busy += time.Since(t0)
+		if log != nil {
+			if err := log.Write(s); err != nil {
+				return r, err
+			}
+		}
+		if err != nil {
+			r.diverged = err
+			break
+		}
+		if every > 0 && s.Epoch%every == 0 {
+			m := gan.Evaluate(samples, engine.HistSpec{})
+			fmt.Fprintf(progress, "epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean=%.4f std=%.4f ks=%.4f%s\n",
+				s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, m.KS, modesField(m, false))
+			progress.Flush()
+			if log != nil {
+				if err := log.Flush(); err != nil {
+					return r, err
+				}
+			}
+		}
+	}
+	r.epochs = gan.Epoch()
+	r.m = gan.Evaluate(samples, engine.HistSpec{})
+	r.epochsPerS = float64(gan.Epoch()) / busy.Seconds()
+	r.wallS = time.Since(start).Seconds()
+	return r, nil
+}
+
+// finalLine is a run's one-line key=value summary.
+func finalLine(cfg engine.Config, r runResult) string {
+	state := "done"
+	if r.diverged != nil {
+		state = "diverged"
+	}
+	m := r.m
+	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f",
+		cfg.Name, r.seed, r.epochs, state, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep, modesField(m, true),
+		r.epochsPerS, r.wallS)
+}
+
+// modesField reports mode coverage against a multimodal target as
+// " modes=covered/all", with each mode's share of the samples when shares
+// is set; it is empty for other targets.
+func modesField(m engine.Metrics, shares bool) string {
+	if len(m.Modes) < 2 {
+		return ""
+	}
+	s := fmt.Sprintf(" modes=%d/%d", m.ModesCovered, len(m.Modes))
+	if shares {
+		parts := make([]string, len(m.Modes))
+		for i, c := range m.Modes {
+			parts[i] = fmt.Sprintf("%.3f", c.Share)
+		}
+		s += " mode_share=" + strings.Join(parts, ",")
+	}
+	return s
 }
 
 // csvLog writes the per-epoch history as CSV with a header row.

@@ -3,9 +3,11 @@
 //
 // Usage:
 //
-//	ganui [flags]                 open the interactive trainer
-//	ganui --headless [flags]      train without a UI
-//	ganui --list-presets          list the built-in designs
+//	ganui [flags]                          open the interactive trainer
+//	ganui --headless [flags]               train without a UI
+//	ganui --headless --seeds 1-5 [flags]   train several seeds, then summarise
+//	ganui --list-presets                   list the built-in designs
+//	ganui --show-preset NAME [--set k=v]   print a design as a preset file
 package main
 
 import (
@@ -14,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -39,12 +42,17 @@ type usageError struct{ error }
 type options struct {
 	headless    bool
 	listPresets bool
-	preset      string
-	epochs      int // 0: the preset's own
+	showPreset  bool          // print cfg as a preset file and exit
+	preset      string        // --preset or --show-preset as given
+	cfg         engine.Config // the design to run: the preset with --set and --epochs applied
+	epochs      int           // 0: the preset's own
 	seed        uint64
+	seeds       []uint64 // --seeds; nil for a single run of seed
+	jobs        int      // seeds trained at once
 	every       int
 	samples     int
 	logPath     string
+	paused      bool // interactive: start paused at epoch 0
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -60,17 +68,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opts.listPresets:
 		listPresets(stdout)
 		return exitOK
+	case opts.showPreset:
+		stdout.Write(presets.Marshal(opts.cfg))
+		return exitOK
 	case !opts.headless:
-		fmt.Fprintln(stderr, "ganui: the interactive trainer is not built yet; train without a UI with: ganui --headless [--preset NAME]")
-		return exitUsage
+		return interactive(opts, stderr)
 	}
-	err = headless(opts, stdout)
+	if opts.seeds != nil {
+		err = headlessSeeds(opts, stdout)
+	} else {
+		err = headless(opts, stdout)
+	}
 	var diverged *engine.DivergedError
+	var some *seedsDivergedError
 	var usage usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &diverged):
+	case errors.As(err, &diverged), errors.As(err, &some):
 		fmt.Fprintln(stderr, "ganui:", err, "(try a lower learning rate)")
 		return exitDiverged
 	case errors.As(err, &usage):
@@ -82,24 +97,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// parseFlags reads the command line. --help prints the usage on stdout and
-// returns flag.ErrHelp; every other problem comes back as a one-line error.
+// parseFlags reads the command line and resolves the design to run.
+// --help prints the usage on stdout and returns flag.ErrHelp; every other
+// problem comes back as a one-line error.
 func parseFlags(args []string, stdout io.Writer) (options, error) {
 	var o options
+	var sets []string
+	var seeds, showPreset string
 	fs := flag.NewFlagSet("ganui", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
-	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets and exit")
-	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: one of "+strings.Join(presets.Names(), ", "))
+	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their full configuration and exit")
+	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: a built-in preset ("+strings.Join(presets.Names(), ", ")+") or a preset `FILE.json`")
+	fs.StringVar(&showPreset, "show-preset", "", "print preset `NAME` (or FILE.json), with any --set applied, as a preset file and exit")
+	fs.Func("set", "change one field of the preset, e.g. --set g_lr=1e-3 (repeatable; keys as in --show-preset)", func(s string) error {
+		sets = append(sets, s)
+		return nil
+	})
 	fs.IntVar(&o.epochs, "epochs", 0, "epochs to train (default: the preset's own)")
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
+	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
+	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "headless with --seeds: train up to `J` seeds at once")
 	fs.IntVar(&o.every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
 	fs.IntVar(&o.samples, "samples", 10000, "fresh generated samples behind each evaluation (KS, W1, moments)")
 	fs.StringVar(&o.logPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
+	fs.BoolVar(&o.paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, "usage: ganui [--preset NAME] [--seed S] [--epochs N]\n"+
-				"       ganui --headless [--preset NAME] [--epochs N] [--seed S] [--every K] [--log FILE.csv]\n"+
+			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
+				"       ganui --headless [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--seed S] [--every K] [--log FILE.csv]\n"+
+				"       ganui --headless [--preset NAME|FILE.json] --seeds A-B [--jobs J]\n"+
+				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
 				"       ganui --list-presets\n\nflags:\n")
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
@@ -110,25 +138,77 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see ganui --help)", fs.Arg(0))
 	}
-	epochsSet := false
-	fs.Visit(func(f *flag.Flag) { epochsSet = epochsSet || f.Name == "epochs" })
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	switch {
-	case epochsSet && o.epochs <= 0:
+	case given["epochs"] && o.epochs <= 0:
 		return o, fmt.Errorf("--epochs: %d must be at least 1", o.epochs)
 	case o.every < 0:
 		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.every)
 	case o.samples < 100 || o.samples > 10_000_000:
 		return o, fmt.Errorf("--samples: %d out of range 100..10000000", o.samples)
+	case o.jobs < 1 || o.jobs > 256:
+		return o, fmt.Errorf("--jobs: %d out of range 1..256", o.jobs)
+	case given["show-preset"] && given["preset"]:
+		return o, errors.New("--show-preset and --preset both name a preset; give one")
 	}
-	if _, err := presets.Get(o.preset); err != nil {
-		return o, fmt.Errorf("--preset: %w", err)
+	if (given["seeds"] || given["jobs"]) && !o.headless {
+		return o, errors.New("--seeds and --jobs need --headless")
 	}
+	if given["seeds"] {
+		var err error
+		if o.seeds, err = parseSeeds(seeds); err != nil {
+			return o, fmt.Errorf("--seeds: %w", err)
+		}
+		for _, conflict := range []string{"seed", "log", "every"} {
+			if given[conflict] {
+				return o, fmt.Errorf("--%s needs a single run; drop it or --seeds", conflict)
+			}
+		}
+	}
+	which := "--preset"
+	if given["show-preset"] {
+		o.showPreset, o.preset, which = true, showPreset, "--show-preset"
+	}
+	cfg, err := presets.Resolve(o.preset)
+	if err != nil {
+		return o, fmt.Errorf("%s: %w", which, err)
+	}
+	for _, s := range sets {
+		key, value, ok := strings.Cut(s, "=")
+		if !ok {
+			return o, fmt.Errorf("--set: want key=value, got %q", s)
+		}
+		if err := cfg.Set(strings.TrimSpace(key), value); err != nil {
+			return o, fmt.Errorf("--set: %w", err)
+		}
+	}
+	if o.epochs > 0 {
+		cfg.Epochs = o.epochs
+	}
+	if err := cfg.Validate(); err != nil {
+		return o, fmt.Errorf("--set: %w", err) // a preset is valid until --set or --epochs changes it
+	}
+	o.cfg = cfg
 	return o, nil
 }
 
+// listPresets prints every built-in preset: its name and description, then
+// its source and outline, indented.
 func listPresets(w io.Writer) {
-	for _, c := range presets.All() {
-		fmt.Fprintf(w, "%-16s %s\n", c.Name, c.Description)
+	width := 0
+	for _, n := range presets.Names() {
+		width = max(width, len(n))
+	}
+	for i, c := range presets.All() {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%-*s  %s\n", width, c.Name, c.Description)
+		fmt.Fprintf(w, "%-*s  source: %s\n", width, "", c.Source)
+		for _, l := range c.Outline() {
+			fmt.Fprintf(w, "%-*s  %s\n", width, "", l)
+		}
 	}
 }
 

@@ -3,7 +3,9 @@ package engine
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Config describes one GAN design completely: target, shapes, losses,
@@ -30,15 +32,18 @@ type Config struct {
 	GHidden  []int    `json:"g_hidden"`  // hidden layer widths
 	GActs    []string `json:"g_acts"`    // one activation per layer, output layer last
 
-	DInput  string   `json:"d_input"`  // how D sees a row of samples: "raw"
+	DInput  string   `json:"d_input"`  // how D sees a row: "raw", "diffs" or "moments"
 	DIn     int      `json:"d_in"`     // samples per discriminator row
 	DHidden []int    `json:"d_hidden"` // hidden layer widths
 	DActs   []string `json:"d_acts"`   // one activation per layer, output layer last
 
+	MBDKernels int `json:"mbd_kernels"` // minibatch discrimination kernels B; 0: none
+	MBDDim     int `json:"mbd_dim"`     // dimensions C per kernel
+
 	LeakySlope float64 `json:"leaky_slope"` // negative slope of leaky_relu
 
 	Loss      string  `json:"loss"`       // "bce" or "least_squares"
-	GLoss     string  `json:"g_loss"`     // "nonsaturating" or "minimax" (bce only)
+	GLoss     string  `json:"g_loss"`     // "nonsaturating", "minimax" (bce only) or "feature_matching"
 	RealLabel float64 `json:"real_label"` // D's target for real data; < 1 is one-sided label smoothing
 
 	DOpt      string  `json:"d_opt"` // "adam" or "sgd"
@@ -61,9 +66,9 @@ type Config struct {
 // The values the string-valued Config fields accept.
 var (
 	NoiseKinds  = []string{"uniform", "normal"}
-	DInputKinds = []string{"raw"}
+	DInputKinds = []string{"raw", "diffs", "moments"}
 	LossKinds   = []string{"bce", "least_squares"}
-	GLossKinds  = []string{"nonsaturating", "minimax"}
+	GLossKinds  = []string{"nonsaturating", "minimax", "feature_matching"}
 	OptKinds    = []string{"adam", "sgd"}
 )
 
@@ -74,6 +79,15 @@ const (
 	MaxWidth  = 4096
 	MaxBatch  = 100000
 	MaxLayers = 16
+	// MaxNetValues bounds the weights plus activations of one network
+	// (about 4 bytes × 4 per value with gradients and optimizer state).
+	MaxNetValues = 1 << 24
+
+	// Minibatch discrimination compares every pair of D's rows, so its
+	// cost and memory grow with rows² × kernels.
+	MaxMBDKernels = 128
+	MaxMBDDim     = 64
+	MaxMBDRows    = 512
 )
 
 // Clone returns a copy of c that shares no slices with it.
@@ -88,8 +102,17 @@ func (c Config) Clone() Config {
 // Validate reports the first field that is out of range, naming it and what
 // is allowed.
 func (c *Config) Validate() error {
+	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
+		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > 1000 {
+			return fmt.Errorf("%s: must be one line of at most 1000 bytes", f.key)
+		}
+	}
 	if _, err := ParseTarget(c.Target); err != nil {
 		return fmt.Errorf("target: %w", err)
+	}
+	dRows := 0 // discriminator rows per batch, once d_in is known to be valid
+	if c.DIn >= 1 {
+		dRows = c.Batch / c.DIn
 	}
 	checks := []struct {
 		ok  bool
@@ -101,10 +124,15 @@ func (c *Config) Validate() error {
 		{c.GOut >= 1 && c.Batch%c.GOut == 0, fmt.Sprintf("g_out: %d must be positive and divide batch %d", c.GOut, c.Batch)},
 		{oneOf(c.DInput, DInputKinds), fmt.Sprintf("d_input: %q is not one of %s", c.DInput, strings.Join(DInputKinds, ", "))},
 		{c.DIn >= 1 && c.Batch%c.DIn == 0, fmt.Sprintf("d_in: %d must be positive and divide batch %d", c.DIn, c.Batch)},
+		{c.DInput == "raw" || c.DIn >= 2, fmt.Sprintf("d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn)},
+		{c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, fmt.Sprintf("mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels)},
+		{c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, fmt.Sprintf("mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim)},
+		{c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, fmt.Sprintf("mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows)},
 		{c.LeakySlope > 0 && c.LeakySlope < 1, fmt.Sprintf("leaky_slope: %g out of range (0,1)", c.LeakySlope)},
 		{oneOf(c.Loss, LossKinds), fmt.Sprintf("loss: %q is not one of %s", c.Loss, strings.Join(LossKinds, ", "))},
 		{oneOf(c.GLoss, GLossKinds), fmt.Sprintf("g_loss: %q is not one of %s", c.GLoss, strings.Join(GLossKinds, ", "))},
-		{c.Loss == "bce" || c.GLoss == "nonsaturating", "g_loss: minimax needs loss bce"},
+		{c.Loss == "bce" || c.GLoss != "minimax", "g_loss: minimax needs loss bce"},
+		{c.GLoss != "feature_matching" || len(c.DHidden) > 0, "g_loss: feature_matching needs a hidden layer in D (d_hidden) whose features G matches"},
 		{c.RealLabel > 0 && c.RealLabel <= 1, fmt.Sprintf("real_label: %g out of range (0,1]", c.RealLabel)},
 		{oneOf(c.DOpt, OptKinds), fmt.Sprintf("d_opt: %q is not one of %s", c.DOpt, strings.Join(OptKinds, ", "))},
 		{oneOf(c.GOpt, OptKinds), fmt.Sprintf("g_opt: %q is not one of %s", c.GOpt, strings.Join(OptKinds, ", "))},
@@ -127,7 +155,45 @@ func (c *Config) Validate() error {
 	if err := validNet("g", c.GHidden, c.GActs); err != nil {
 		return err
 	}
-	return validNet("d", c.DHidden, c.DActs)
+	if err := validNet("d", c.DHidden, c.DActs); err != nil {
+		return err
+	}
+	if out := c.DActs[len(c.DActs)-1]; c.Loss == "bce" && out != "sigmoid" {
+		return fmt.Errorf("d_acts: loss bce needs D's output activation (the last of d_acts) to be sigmoid, got %s", out)
+	}
+	if n := netSize(c.NoiseDim, c.GHidden, c.GOut, c.Batch/c.GOut); n > MaxNetValues {
+		return fmt.Errorf("g_hidden: the generator would hold %.3g weights and activations (batch/g_out rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
+	}
+	if n := netSize(c.DFeatures(), c.DHidden, 1, dRows) + c.DIn*dRows; n > MaxNetValues {
+		return fmt.Errorf("d_hidden: the discriminator would hold %.3g weights and activations (batch/d_in rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
+	}
+	return nil
+}
+
+// DFeatures returns the width of one discriminator row as D's first dense
+// layer sees it, after the input transform DInput.
+func (c *Config) DFeatures() int {
+	switch c.DInput {
+	case "diffs":
+		return 2 * c.DIn
+	case "moments":
+		return 4
+	}
+	return c.DIn
+}
+
+// netSize counts the weights and the activations of rows rows of a
+// dense stack in → hidden… → out, the memory a network takes.
+func netSize(in int, hidden []int, out, rows int) int {
+	widths := append(append([]int{in}, hidden...), out)
+	n := 0
+	for i, w := range widths {
+		n += rows * w
+		if i > 0 {
+			n += widths[i-1] * w
+		}
+	}
+	return n
 }
 
 func validNet(p string, hidden []int, acts []string) error {
@@ -163,3 +229,69 @@ func validLR(lr float64) bool  { return lr > 0 && lr <= 10 }
 func validBeta(b float64) bool { return b >= 0 && b < 1 }
 func finite(v float64) bool    { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool  { return finite(float64(v)) }
+
+// Outline describes the design in a few short lines (target and batch,
+// generator, discriminator, losses, optimizers and schedule), for
+// listings and headers. It assumes a valid Config.
+func (c *Config) Outline() []string {
+	chain := func(in string, hidden []int, out string, extra string) string {
+		parts := []string{in}
+		for _, h := range hidden {
+			parts = append(parts, strconv.Itoa(h))
+		}
+		if extra != "" {
+			parts = append(parts, extra)
+		}
+		return strings.Join(append(parts, out), " → ")
+	}
+	g := chain(fmt.Sprintf("%d %s noise", c.NoiseDim, c.Noise), c.GHidden, fmt.Sprint(c.GOut), "")
+	g += " (" + strings.Join(c.GActs, ", ") + ")"
+	switch {
+	case c.GOut == 1:
+		g += ", one sample per noise draw"
+	case c.GOut == c.Batch:
+		g += ", the whole batch from one noise row"
+	default:
+		g += fmt.Sprintf(", %d rows of %d samples", c.Batch/c.GOut, c.GOut)
+	}
+	var in string
+	switch {
+	case c.DInput == "diffs":
+		in = fmt.Sprintf("%d samples + squared deviations", c.DIn)
+	case c.DInput == "moments":
+		in = fmt.Sprintf("4 moments of %d samples", c.DIn)
+	case c.DIn == 1:
+		in = "1 sample"
+	default:
+		in = fmt.Sprintf("row of %d samples", c.DIn)
+	}
+	mbd := ""
+	if c.MBDKernels > 0 {
+		mbd = fmt.Sprintf("[minibatch discrimination %d×%d]", c.MBDKernels, c.MBDDim)
+	}
+	d := chain(in, c.DHidden, "1", mbd) + " (" + strings.Join(c.DActs, ", ") + ")"
+	if c.DIn < c.Batch {
+		d += fmt.Sprintf(", %d scores per batch", c.Batch/c.DIn)
+	}
+	loss := c.Loss + ", G " + c.GLoss
+	if c.RealLabel != 1 {
+		loss += fmt.Sprintf(", real label %g", c.RealLabel)
+	}
+	num := func(v float64) string { // 5e-05 → 5e-5
+		s := strconv.FormatFloat(v, 'g', -1, 64)
+		return strings.NewReplacer("e-0", "e-", "e+0", "e+").Replace(s)
+	}
+	opt := func(kind string, lr, b1, b2, mom float64) string {
+		if kind == "sgd" {
+			return fmt.Sprintf("sgd lr %s momentum %s", num(lr), num(mom))
+		}
+		return fmt.Sprintf("adam lr %s β (%s, %s)", num(lr), num(b1), num(b2))
+	}
+	return []string{
+		fmt.Sprintf("target %s, batch %d", c.Target, c.Batch),
+		"G  " + g,
+		"D  " + d,
+		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum)),
+		fmt.Sprintf("%d D + %d G steps per epoch, %d epochs", c.DSteps, c.GSteps, c.Epochs),
+	}
+}

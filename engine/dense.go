@@ -13,9 +13,20 @@ import (
 //
 //	dL/dW += dz·xᵀ,   dL/db += dz,   dL/dx = Wᵀ·dz
 //
-// Row-major W keeps every inner loop contiguous: the forward pass is one dot
-// product per output over a row of W, and both gradients are axpy updates
-// along rows of W.
+// For a batch of rows X (rows × in) these are three matrix products,
+// Y = X·Wᵀ, dW += dZᵀ·X and dX = dZ·W, and each runs as kernels over
+// contiguous memory (see kernels.go):
+//
+//   - dX = dZ·W and dW += dZᵀ·X are sums of rows of W and of X scaled by
+//     entries of dZ (gemm); entries that are zero — dead ReLU units — cost
+//     nothing.
+//   - Y = X·Wᵀ is one dot product per output over a row of W (gemv) for a
+//     single row; for a batch it is a sum of rows of Wᵀ scaled by entries
+//     of X (gemm again), with Wᵀ transposed into a scratch buffer once per
+//     pass — a cost of in·out moves against rows·in·out multiply-adds.
+//
+// Bias and activation are applied to each output row as soon as it is
+// computed, while it is still in the cache.
 type Dense struct {
 	In, Out int
 	Act     Activation
@@ -27,6 +38,8 @@ type Dense struct {
 	y      []float32 // output buffer, maxRows × Out
 	dz     []float32 // dL/d(pre-activation), maxRows × Out
 	dx     []float32 // dL/dx buffer, maxRows × In
+	wt     []float32 // Wᵀ scratch, In × Out (batches only)
+	dzt    []float32 // dZᵀ scratch, Out × maxRows (batches only)
 }
 
 // NewDense returns a dense layer mapping in inputs to out outputs through act.
@@ -59,6 +72,10 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 	l.y = make([]float32, maxRows*l.Out)
 	l.dz = make([]float32, maxRows*l.Out)
 	l.dx = make([]float32, maxRows*l.In)
+	if maxRows > 1 {
+		l.wt = make([]float32, nw)
+		l.dzt = make([]float32, maxRows*l.Out)
+	}
 }
 
 // init draws weights and biases uniformly from ±1/√in, the bound that
@@ -76,15 +93,29 @@ func (l *Dense) init(rng *rand.Rand) {
 
 func (l *Dense) forward(x []float32, rows int) []float32 {
 	in, out := l.In, l.Out
-	l.x = x[: rows*in : rows*in]
+	x = x[: rows*in : rows*in]
+	l.x = x
 	y := l.y[: rows*out : rows*out]
-	for r := 0; r < rows; r++ {
-		xr := x[r*in : (r+1)*in : (r+1)*in]
-		yr := y[r*out : (r+1)*out : (r+1)*out]
-		for o := range yr {
-			yr[o] = dot(l.w[o*in:(o+1)*in:(o+1)*in], xr) + l.b[o]
+	switch {
+	case out == 1:
+		// Y = X·w, one dot product per row of X.
+		for r := range y {
+			y[r] = l.b[0]
 		}
-		l.Act.apply(yr, l.Slope)
+		gemv(y, x, l.w)
+		l.Act.apply(y, l.Slope)
+	case rows == 1:
+		copy(y, l.b)
+		gemv(y, l.w, x)
+		l.Act.apply(y, l.Slope)
+	default:
+		wt := l.wt[: in*out : in*out]
+		transpose(wt, l.w, out, in)
+		for r := range rows {
+			copy(y[r*out:(r+1)*out], l.b)
+		}
+		gemm(rows, out, in, x, in, wt, out, y, out)
+		l.Act.apply(y, l.Slope)
 	}
 	return y
 }
@@ -93,30 +124,39 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 	in, out := l.In, l.Out
 	dz := l.dz[: rows*out : rows*out]
 	l.Act.grad(dz, dy[:rows*out], l.y[:rows*out], l.Slope)
-	var dx []float32
-	if input {
-		dx = l.dx[: rows*in : rows*in]
-		clear(dx)
+	if params {
+		for r := range rows {
+			axpy(l.gb, 1, dz[r*out:(r+1)*out])
+		}
+		switch {
+		case in == 1:
+			// dW (a column) += Σ_r x[r]·dZ[r,:]
+			gemm(1, out, rows, l.x, rows, dz, out, l.gw, out)
+		case rows == 1:
+			// dW[o,:] += dz[o]·x, skipping dead units
+			for o, d := range dz {
+				if d != 0 {
+					axpy(l.gw[o*in:(o+1)*in:(o+1)*in], d, l.x)
+				}
+			}
+		default:
+			// dW += dZᵀ·X
+			dzt := l.dzt[: out*rows : out*rows]
+			transpose(dzt, dz, rows, out)
+			gemm(out, in, rows, dzt, rows, l.x, in, l.gw, in)
+		}
 	}
-	for r := 0; r < rows; r++ {
-		dzr := dz[r*out : (r+1)*out : (r+1)*out]
-		xr := l.x[r*in : (r+1)*in : (r+1)*in]
-		var dxr []float32
-		if input {
-			dxr = dx[r*in : (r+1)*in : (r+1)*in]
-		}
-		for o, d := range dzr {
-			if d == 0 { // dead ReLU units: nothing to add
-				continue
-			}
-			if params {
-				l.gb[o] += d
-				axpy(l.gw[o*in:(o+1)*in:(o+1)*in], d, xr)
-			}
-			if input {
-				axpy(dxr, d, l.w[o*in:(o+1)*in:(o+1)*in])
-			}
-		}
+	if !input {
+		return nil
+	}
+	dx := l.dx[: rows*in : rows*in]
+	clear(dx)
+	if in == 1 {
+		// dX (a column) = dZ·w
+		gemv(dx, dz, l.w)
+	} else {
+		// dX = dZ·W
+		gemm(rows, in, out, dz, out, l.w, in, dx, in)
 	}
 	return dx
 }

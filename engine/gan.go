@@ -25,9 +25,17 @@ type GAN struct {
 	epoch        int
 	gRows, dRows int       // rows per batch as G and D see it
 	noise        []float32 // gRows × NoiseDim
-	real         []float32 // Batch real samples
+	real         []float32 // the last real batch, Batch samples
+	haveReal     bool      // real holds a batch drawn by a training step
 	dy           []float32 // dL/d(D output), dRows
 	fake         []float32 // the last generated batch (G's output buffer)
+
+	// featK is the number of D's layers up to its last hidden layer: the
+	// features feature matching compares and minibatch discrimination reads.
+	featK  int
+	mbd    *Minibatch // D's minibatch-discrimination layer, or nil
+	fmGrad []float32  // dL/d(features) for feature matching, dRows × width
+	fmDiff []float64  // per feature: real mean − generated mean
 }
 
 // EpochStats is what one epoch reports: the losses averaged over its steps
@@ -70,8 +78,13 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.rng = rand.New(g.src)
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
-	g.G = newMLP(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope, g.gRows, g.rng)
-	g.D = newMLP(cfg.DIn, cfg.DHidden, 1, cfg.DActs, slope, g.dRows, g.rng)
+	g.G = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
+	g.D = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
+	if cfg.GLoss == "feature_matching" {
+		width := g.D.Layers[g.featK-1].OutSize()
+		g.fmGrad = make([]float32, g.dRows*width)
+		g.fmDiff = make([]float64, width)
+	}
 	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GLR, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
 	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DLR, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
@@ -80,8 +93,9 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	return g, nil
 }
 
-// newMLP builds in → hidden… → out with one activation per layer.
-func newMLP(in int, hidden []int, out int, acts []string, slope float32, rows int, rng *rand.Rand) *Network {
+// denseStack returns the dense layers in → hidden… → out, one activation
+// per layer.
+func denseStack(in int, hidden []int, out int, acts []string, slope float32) []Layer {
 	widths := append(append([]int{in}, hidden...), out)
 	layers := make([]Layer, len(widths)-1)
 	for i := range layers {
@@ -93,7 +107,32 @@ func newMLP(in int, hidden []int, out int, acts []string, slope float32, rows in
 		d.Slope = slope
 		layers[i] = d
 	}
-	return NewNetwork(rows, rng, layers...)
+	return layers
+}
+
+// discriminator returns D's layers: the input transform DInput makes of a
+// row, the dense hidden layers, minibatch discrimination if asked for, and
+// the output layer. It records where D's features end (featK).
+func (g *GAN) discriminator(slope float32) []Layer {
+	cfg := &g.cfg
+	var layers []Layer
+	switch cfg.DInput {
+	case "diffs":
+		layers = append(layers, NewDecorate(cfg.DIn))
+	case "moments":
+		layers = append(layers, NewMoments(cfg.DIn))
+	}
+	dense := denseStack(cfg.DFeatures(), cfg.DHidden, 1, cfg.DActs, slope)
+	layers = append(layers, dense[:len(dense)-1]...)
+	g.featK = len(layers)
+	out := dense[len(dense)-1].(*Dense)
+	if cfg.MBDKernels > 0 {
+		g.mbd = NewMinibatch(out.In, cfg.MBDKernels, cfg.MBDDim)
+		layers = append(layers, g.mbd)
+		out = NewDense(g.mbd.OutSize(), 1, out.Act)
+		out.Slope = slope
+	}
+	return append(layers, out)
 }
 
 func newOptimizer(n int, kind string, lr, beta1, beta2, momentum, eps float64) Optimizer {
@@ -203,9 +242,7 @@ func (g *GAN) Check() error {
 func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 	d := g.D
 	d.ZeroGrad()
-	for i := range g.real {
-		g.real[i] = float32(g.target.Sample(g.rng))
-	}
+	g.drawReal()
 	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
 	d.Backward(g.dy, g.dRows, true, false)
 	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
@@ -219,6 +256,9 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 // G, and one optimizer step changes G only. It returns G's loss.
 func (g *GAN) StepG() float64 {
 	g.G.ZeroGrad()
+	if g.cfg.GLoss == "feature_matching" {
+		return g.stepGFeatures()
+	}
 	y := g.D.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
@@ -233,6 +273,72 @@ func (g *GAN) StepG() float64 {
 	g.G.Backward(dx, g.gRows, true, false)
 	g.GOptim.Step(g.G.Params, g.G.Grads)
 	return float64(loss)
+}
+
+// stepGFeatures is StepG with feature matching (Salimans et al. 2016,
+// §3.1) on a fresh real batch and fresh noise; see featureMatching.
+func (g *GAN) stepGFeatures() float64 {
+	g.drawReal()
+	fillNoise(g.noise, g.cfg.Noise, g.rng)
+	loss := g.featureMatching(g.real, g.noise)
+	g.GOptim.Step(g.G.Params, g.G.Grads)
+	return loss
+}
+
+// featureMatching returns G's feature-matching loss for a real batch and
+// G's noise, and adds its gradient to G.Grads. f is D's last hidden layer
+// and n the number of D's rows:
+//
+//	L = ‖(1/n) Σ_i f(x_i) − (1/n) Σ_i f(G(z_i))‖²₂
+//	dL/df(G(z_i)) = −(2/n)·((1/n) Σ_j f(x_j) − (1/n) Σ_j f(G(z_j)))
+//
+// D's weights only carry the gradient; D trains as usual in StepD.
+func (g *GAN) featureMatching(real, noise []float32) float64 {
+	rows, width := g.dRows, len(g.fmDiff)
+	colMeans(g.fmDiff, g.D.ForwardTo(g.featK, real, rows), rows)
+	g.fake = g.G.Forward(noise, g.gRows)
+	fake := g.D.ForwardTo(g.featK, g.fake, rows)
+	var loss float64
+	for k := range g.fmDiff {
+		var m float64
+		for r := range rows {
+			m += float64(fake[r*width+k])
+		}
+		d := g.fmDiff[k] - m/float64(rows)
+		g.fmDiff[k] = d
+		loss += d * d
+	}
+	scale := -2 / float64(rows)
+	for r := range rows {
+		for k, d := range g.fmDiff {
+			g.fmGrad[r*width+k] = float32(scale * d)
+		}
+	}
+	dx := g.D.BackwardFrom(g.featK, g.fmGrad, rows, false, true)
+	g.G.Backward(dx, g.gRows, true, false)
+	return loss
+}
+
+// colMeans writes the mean of each column of x (rows × len(dst)) into dst.
+func colMeans(dst []float64, x []float32, rows int) {
+	w := len(dst)
+	clear(dst)
+	for r := range rows {
+		for k, v := range x[r*w : (r+1)*w] {
+			dst[k] += float64(v)
+		}
+	}
+	for k := range dst {
+		dst[k] /= float64(rows)
+	}
+}
+
+// drawReal fills g.real with a fresh real batch.
+func (g *GAN) drawReal() {
+	for i := range g.real {
+		g.real[i] = float32(g.target.Sample(g.rng))
+	}
+	g.haveReal = true
 }
 
 // dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
@@ -308,15 +414,26 @@ func sum32(x []float32) float32 {
 }
 
 // ScoresSamples reports whether D judges single samples, so that D(x) is a
-// curve over x. D designs that read whole rows have no such curve.
+// curve over x. D designs that read whole rows (raw rows of several
+// samples, diffs, moments) have no such curve.
 func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == "raw" }
 
 // DCurve writes D's score for len(dst) evenly spaced x from lo to hi
 // (inclusive) into dst and reports true, or reports false when D does not
 // score single samples (see ScoresSamples).
+//
+// With minibatch discrimination D's score of a sample depends on the batch
+// around it; each x is then scored as one more member of the last real
+// batch (see Minibatch.SetReference), so the curve is D's verdict on x in
+// the company D last saw real data in. Drawing it changes nothing in the
+// run.
 func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 	if !g.ScoresSamples() || len(dst) == 0 {
 		return false
+	}
+	if g.mbd != nil {
+		g.mbd.SetReference(g.D.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
+		defer g.mbd.ClearReference()
 	}
 	xs := make([]float32, g.dRows)
 	step := 0.0
@@ -334,4 +451,20 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 		}
 	}
 	return true
+}
+
+// curveContext returns the batch minibatch discrimination scores D(x)
+// within: the last real batch, or before any training step a real batch
+// drawn from an evaluation stream, so that drawing the curve never
+// disturbs training.
+func (g *GAN) curveContext() []float32 {
+	if g.haveReal {
+		return g.real
+	}
+	rng := rand.New(rand.NewPCG(g.seed, sampleStream))
+	ctx := make([]float32, len(g.real))
+	for i := range ctx {
+		ctx[i] = float32(g.target.Sample(rng))
+	}
+	return ctx
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"slices"
+	"sort"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -22,6 +23,24 @@ type Metrics struct {
 	// comes from the noise); see NoiseDependence.
 	ZDep float64
 	Hist Histogram
+	// Modes is the mode coverage against a multimodal target (a mixture),
+	// one entry per mode; nil for other targets. ModesCovered counts the
+	// modes whose Covered is true.
+	Modes        []ModeCoverage
+	ModesCovered int
+}
+
+// ModeCoverage is how much of a sample lands on one mode of the target:
+// within three of the mode's standard deviations of its mean. A
+// generator that has collapsed onto some modes leaves the others with a
+// share near zero (Goodfellow, NIPS 2016 tutorial, §5.1.1).
+type ModeCoverage struct {
+	Mode
+	Share    float64 // fraction of the sample within Mean ± 3·Std
+	Expected float64 // the fraction the target itself puts there
+	// Covered is Share ≥ Expected/2: the generator gives the mode at
+	// least half the mass it should.
+	Covered bool
 }
 
 // HistSpec fixes a histogram's bins. The zero value asks for 40 bins over
@@ -55,7 +74,34 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 	m.KS = KolmogorovSmirnov(xs, t)
 	m.W1 = Wasserstein1(xs, t)
 	m.Hist = NewHistogram(xs, t, h)
+	if mm, ok := t.(Multimodal); ok {
+		m.Modes = ModeShares(xs, t, mm.Modes())
+		for _, c := range m.Modes {
+			if c.Covered {
+				m.ModesCovered++
+			}
+		}
+	}
 	return m
+}
+
+// ModeShares measures how sorted xs cover each mode of t: the share of xs
+// within μ ± 3σ of the mode, beside the share the target puts there
+// (which counts any overlap from neighbouring modes too).
+func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
+	out := make([]ModeCoverage, len(modes))
+	n := float64(len(sorted))
+	for i, m := range modes {
+		lo, hi := m.Mean-3*m.Std, m.Mean+3*m.Std
+		in := sort.SearchFloat64s(sorted, math.Nextafter(hi, math.Inf(1))) - sort.SearchFloat64s(sorted, lo)
+		c := ModeCoverage{Mode: m, Expected: t.CDF(hi) - t.CDF(lo)}
+		if n > 0 {
+			c.Share = float64(in) / n
+		}
+		c.Covered = c.Share >= c.Expected/2
+		out[i] = c
+	}
+	return out
 }
 
 // KolmogorovSmirnov returns the one-sample KS statistic of sorted xs
@@ -120,13 +166,14 @@ func NoiseDependence(xs []float64, w int) float64 {
 }
 
 // NewHistogram bins sorted-or-unsorted xs as h asks, defaulting to 40 bins
-// over the target's mean ± 4σ.
+// over the target's mean ± 4σ, cut back to a quarter σ beyond the ends of
+// a bounded support (uniform, exponential, log-normal).
 func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 	if h.Bins <= 0 {
 		h.Bins = 40
 	}
 	if !(h.Hi > h.Lo) {
-		h.Lo, h.Hi = t.Mean()-4*t.StdDev(), t.Mean()+4*t.StdDev()
+		h.Lo, h.Hi = DefaultRange(t)
 	}
 	out := Histogram{Lo: h.Lo, Hi: h.Hi, Counts: make([]int, h.Bins), Expected: make([]float64, h.Bins)}
 	width := (h.Hi - h.Lo) / float64(h.Bins)
@@ -147,4 +194,13 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 		out.Expected[b] = n * (t.CDF(lo+width) - t.CDF(lo))
 	}
 	return out
+}
+
+// DefaultRange is the x range ganui shows a target over: mean ± 4σ, cut
+// back to a quarter σ beyond the ends of a bounded support.
+func DefaultRange(t Target) (lo, hi float64) {
+	mu, sd := t.Mean(), t.StdDev()
+	lo = math.Max(mu-4*sd, t.Quantile(0)-sd/4)
+	hi = math.Min(mu+4*sd, t.Quantile(1)+sd/4)
+	return lo, hi
 }

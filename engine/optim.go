@@ -44,7 +44,8 @@ func (a *Adam) LR() float64 { return a.Rate }
 // SetLR sets the learning rate used from the next step on.
 func (a *Adam) SetLR(lr float64) { a.Rate = lr }
 
-// Step applies one Adam update in a single fused pass over the parameters.
+// Step applies one Adam update in a single fused pass over the parameters
+// (adamUpdate; see adamGo in kernels.go for the exact operations).
 func (a *Adam) Step(params, grads []float32) {
 	a.T++
 	t := float64(a.T)
@@ -54,28 +55,6 @@ func (a *Adam) Step(params, grads []float32) {
 	// float32 difference of a rounded β would be off by 1e-5 relative.
 	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2),
 		float32(1-a.Beta1), float32(1-a.Beta2), float32(a.Eps), stepSize, invBC2)
-}
-
-// smallestNormal is the smallest positive normal float32, 2⁻¹²⁶.
-const smallestNormal = 0x1p-126
-
-// adamUpdate is the fused Adam kernel; see Adam for the formula.
-func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
-	n := len(p)
-	g, m, v = g[:n], m[:n], v[:n]
-	for i := range p {
-		gi := g[i]
-		mi := b1*m[i] + c1*gi
-		vi := b2*v[i] + c2*gi*gi
-		if mi < smallestNormal && mi > -smallestNormal {
-			mi = 0
-		}
-		if vi < smallestNormal {
-			vi = 0
-		}
-		m[i], v[i] = mi, vi
-		p[i] -= stepSize * mi / (float32(math.Sqrt(float64(vi)))*invBC2 + eps)
-	}
 }
 
 // SGD is stochastic gradient descent with momentum as torch.optim.SGD
@@ -102,24 +81,25 @@ func (s *SGD) LR() float64 { return s.Rate }
 // SetLR sets the learning rate used from the next step on.
 func (s *SGD) SetLR(lr float64) { s.Rate = lr }
 
-// Step applies one SGD update.
+// Step applies one SGD update. The operations are rounded one by one (no
+// fused multiply-add), so every build computes the same bits; SGD only
+// drives tiny networks, where this loop is never the bottleneck.
 func (s *SGD) Step(params, grads []float32) {
 	lr := float32(s.Rate)
 	g, b := grads[:len(params)], s.Buf[:len(params)]
-	if s.Momentum == 0 {
-		axpy(params, -lr, g)
-		s.T++
-		return
-	}
-	mu := float32(s.Momentum)
-	first := s.T == 0
-	for i := range params {
-		if first {
-			b[i] = g[i]
-		} else {
-			b[i] = mu*b[i] + g[i]
+	switch {
+	case s.Momentum == 0:
+		b = g
+	case s.T == 0:
+		copy(b, g)
+	default:
+		mu := float32(s.Momentum)
+		for i := range b {
+			b[i] = float32(mu*b[i]) + g[i]
 		}
-		params[i] -= lr * b[i]
+	}
+	for i := range params {
+		params[i] -= float32(lr * b[i])
 	}
 	s.T++
 }

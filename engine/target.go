@@ -11,12 +11,13 @@ import (
 )
 
 // Target is the one-dimensional distribution a generator learns to imitate.
-// Its CDF and quantile function are analytic, so KS and W1 against it are
-// exact rather than estimated from a second sample.
+// Its CDF is analytic, so KS and W1 against it are exact rather than
+// estimated from a second sample.
 type Target interface {
 	// Sample draws one value using rng.
 	Sample(rng *rand.Rand) float64
-	// CDF returns P(X ≤ x); Quantile is its inverse on (0, 1).
+	// CDF returns P(X ≤ x); Quantile is its inverse on [0, 1]. Quantile(0)
+	// and Quantile(1) are the ends of the support (±Inf when unbounded).
 	CDF(x float64) float64
 	Quantile(p float64) float64
 	// Mean and StdDev are the distribution's first two moments; Skewness
@@ -29,6 +30,16 @@ type Target interface {
 	String() string
 }
 
+// Mode is one bump of a multimodal target: a Gaussian component with its
+// weight in the mixture.
+type Mode struct{ Mean, Std, Weight float64 }
+
+// Multimodal is implemented by targets made of separate modes, so that
+// mode coverage (see Metrics.Modes) can be measured against them.
+type Multimodal interface {
+	Modes() []Mode
+}
+
 // Normal is the Gaussian N(μ, σ²).
 type Normal struct{ Mu, Sigma float64 }
 
@@ -39,7 +50,9 @@ func (d Normal) Sample(rng *rand.Rand) float64 { return d.Mu + d.Sigma*rng.NormF
 func (d Normal) CDF(x float64) float64 { return d.dist().CDF(x) }
 
 // Quantile is μ + σ·Φ⁻¹(p).
-func (d Normal) Quantile(p float64) float64 { return d.dist().Quantile(p) }
+func (d Normal) Quantile(p float64) float64 { return d.Mu + d.Sigma*stdNormalQuantile(p) }
+
+func (d Normal) dist() distuv.Normal { return distuv.Normal{Mu: d.Mu, Sigma: d.Sigma} }
 
 // Mean returns μ.
 func (d Normal) Mean() float64 { return d.Mu }
@@ -53,54 +66,410 @@ func (d Normal) Skewness() float64 { return 0 }
 // ExKurtosis is 0 for every normal.
 func (d Normal) ExKurtosis() float64 { return 0 }
 
-func (d Normal) String() string {
-	return "normal(" + fmtNum(d.Mu) + "," + fmtNum(d.Sigma) + ")"
+func (d Normal) String() string { return "normal(" + fmtNum(d.Mu) + "," + fmtNum(d.Sigma) + ")" }
+
+// Uniform is the uniform distribution on [A, B).
+type Uniform struct{ A, B float64 }
+
+// Sample draws A + (B − A)·U with U uniform on [0, 1).
+func (d Uniform) Sample(rng *rand.Rand) float64 { return d.A + (d.B-d.A)*rng.Float64() }
+
+// CDF is (x − A)/(B − A), clamped to [0, 1].
+func (d Uniform) CDF(x float64) float64 { return math.Min(1, math.Max(0, (x-d.A)/(d.B-d.A))) }
+
+// Quantile is A + p·(B − A).
+func (d Uniform) Quantile(p float64) float64 { return d.A + p*(d.B-d.A) }
+
+// Mean returns (A + B)/2.
+func (d Uniform) Mean() float64 { return (d.A + d.B) / 2 }
+
+// StdDev returns (B − A)/√12.
+func (d Uniform) StdDev() float64 { return (d.B - d.A) / math.Sqrt(12) }
+
+// Skewness is 0.
+func (d Uniform) Skewness() float64 { return 0 }
+
+// ExKurtosis is −6/5: flatter than any normal.
+func (d Uniform) ExKurtosis() float64 { return -1.2 }
+
+func (d Uniform) String() string { return "uniform(" + fmtNum(d.A) + "," + fmtNum(d.B) + ")" }
+
+// LogNormal is the distribution of e^Y with Y ~ N(μ, σ²): positive and
+// skewed to the right, with a long upper tail.
+type LogNormal struct{ Mu, Sigma float64 }
+
+// Sample draws exp(μ + σ·Z).
+func (d LogNormal) Sample(rng *rand.Rand) float64 { return math.Exp(d.Mu + d.Sigma*rng.NormFloat64()) }
+
+// CDF is Φ((ln x − μ)/σ) for x > 0, else 0.
+func (d LogNormal) CDF(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return distuv.UnitNormal.CDF((math.Log(x) - d.Mu) / d.Sigma)
 }
 
-func (d Normal) dist() distuv.Normal { return distuv.Normal{Mu: d.Mu, Sigma: d.Sigma} }
+// Quantile is exp(μ + σ·Φ⁻¹(p)).
+func (d LogNormal) Quantile(p float64) float64 { return math.Exp(d.Mu + d.Sigma*stdNormalQuantile(p)) }
+
+// Mean returns exp(μ + σ²/2).
+func (d LogNormal) Mean() float64 { return math.Exp(d.Mu + d.Sigma*d.Sigma/2) }
+
+// StdDev returns √((e^{σ²} − 1)·e^{2μ + σ²}).
+func (d LogNormal) StdDev() float64 {
+	s2 := d.Sigma * d.Sigma
+	return math.Sqrt(math.Expm1(s2) * math.Exp(2*d.Mu+s2))
+}
+
+// Skewness returns (e^{σ²} + 2)·√(e^{σ²} − 1).
+func (d LogNormal) Skewness() float64 {
+	s2 := d.Sigma * d.Sigma
+	return (math.Exp(s2) + 2) * math.Sqrt(math.Expm1(s2))
+}
+
+// ExKurtosis returns e^{4σ²} + 2e^{3σ²} + 3e^{2σ²} − 6.
+func (d LogNormal) ExKurtosis() float64 {
+	s2 := d.Sigma * d.Sigma
+	return math.Exp(4*s2) + 2*math.Exp(3*s2) + 3*math.Exp(2*s2) - 6
+}
+
+func (d LogNormal) String() string {
+	return "lognormal(" + fmtNum(d.Mu) + "," + fmtNum(d.Sigma) + ")"
+}
+
+// Exponential is the exponential distribution with rate λ: density λe^{−λx}
+// on x ≥ 0, skewness 2.
+type Exponential struct{ Rate float64 }
+
+// Sample draws −ln(1 − U)/λ.
+func (d Exponential) Sample(rng *rand.Rand) float64 { return -math.Log1p(-rng.Float64()) / d.Rate }
+
+// CDF is 1 − e^{−λx} for x ≥ 0, else 0.
+func (d Exponential) CDF(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return -math.Expm1(-d.Rate * x)
+}
+
+// Quantile is −ln(1 − p)/λ.
+func (d Exponential) Quantile(p float64) float64 { return -math.Log1p(-p) / d.Rate }
+
+// Mean returns 1/λ.
+func (d Exponential) Mean() float64 { return 1 / d.Rate }
+
+// StdDev returns 1/λ.
+func (d Exponential) StdDev() float64 { return 1 / d.Rate }
+
+// Skewness is 2.
+func (d Exponential) Skewness() float64 { return 2 }
+
+// ExKurtosis is 6.
+func (d Exponential) ExKurtosis() float64 { return 6 }
+
+func (d Exponential) String() string { return "exponential(" + fmtNum(d.Rate) + ")" }
+
+// Mixture is a weighted sum of Gaussians, Σ_k w_k·N(μ_k, σ_k²), with
+// weights summing to 1. Well-separated components make a multimodal target
+// on which a generator can drop modes (mode collapse).
+type Mixture struct {
+	Components []Mode    // weights normalised to sum to 1
+	weights    []float64 // the weights as written in the spec, for String
+}
+
+// NewMixture returns the mixture of modes with their weights normalised;
+// the weights as given are kept for String.
+func NewMixture(modes []Mode) Mixture {
+	var total float64
+	raw := make([]float64, len(modes))
+	for i, m := range modes {
+		total += m.Weight
+		raw[i] = m.Weight
+	}
+	comps := append([]Mode(nil), modes...)
+	for i := range comps {
+		comps[i].Weight /= total
+	}
+	return Mixture{Components: comps, weights: raw}
+}
+
+// Sample picks component k with probability w_k and draws from it.
+func (d Mixture) Sample(rng *rand.Rand) float64 {
+	u := rng.Float64()
+	c := d.Components[len(d.Components)-1]
+	for _, m := range d.Components {
+		if u < m.Weight {
+			c = m
+			break
+		}
+		u -= m.Weight
+	}
+	return c.Mean + c.Std*rng.NormFloat64()
+}
+
+// CDF is Σ_k w_k·Φ((x − μ_k)/σ_k).
+func (d Mixture) CDF(x float64) float64 {
+	var f float64
+	for _, m := range d.Components {
+		f += m.Weight * distuv.UnitNormal.CDF((x-m.Mean)/m.Std)
+	}
+	return f
+}
+
+func (d Mixture) pdf(x float64) float64 {
+	var f float64
+	for _, m := range d.Components {
+		z := (x - m.Mean) / m.Std
+		f += m.Weight * math.Exp(-z*z/2) / (m.Std * math.Sqrt(2*math.Pi))
+	}
+	return f
+}
+
+// Quantile inverts the CDF numerically: the answer lies between the
+// smallest and largest component quantiles of p, and safeguarded Newton
+// steps (bisection whenever Newton would leave the bracket) find it to
+// near machine precision.
+func (d Mixture) Quantile(p float64) float64 {
+	if p <= 0 {
+		return math.Inf(-1)
+	}
+	if p >= 1 {
+		return math.Inf(1)
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, m := range d.Components {
+		q := m.Mean + m.Std*stdNormalQuantile(p)
+		lo, hi = math.Min(lo, q), math.Max(hi, q)
+	}
+	x := (lo + hi) / 2
+	for range 100 {
+		f := d.CDF(x) - p
+		if f == 0 || hi-lo <= 1e-13*math.Max(1, math.Abs(x)) {
+			break
+		}
+		if f < 0 {
+			lo = x
+		} else {
+			hi = x
+		}
+		next := x - f/d.pdf(x)
+		if !(next > lo && next < hi) {
+			next = (lo + hi) / 2
+		}
+		if next == x {
+			break
+		}
+		x = next
+	}
+	return x
+}
+
+// rawMoment returns E[X^k] for k = 1..4 of the mixture, from the raw
+// moments of each normal component:
+//
+//	E[X] = μ, E[X²] = μ² + σ², E[X³] = μ³ + 3μσ², E[X⁴] = μ⁴ + 6μ²σ² + 3σ⁴
+func (d Mixture) rawMoments() (m1, m2, m3, m4 float64) {
+	for _, c := range d.Components {
+		mu, s2, w := c.Mean, c.Std*c.Std, c.Weight
+		m1 += w * mu
+		m2 += w * (mu*mu + s2)
+		m3 += w * (mu*mu*mu + 3*mu*s2)
+		m4 += w * (mu*mu*mu*mu + 6*mu*mu*s2 + 3*s2*s2)
+	}
+	return
+}
+
+// centralMoments returns the variance and the third and fourth central
+// moments.
+func (d Mixture) centralMoments() (v, c3, c4 float64) {
+	m1, m2, m3, m4 := d.rawMoments()
+	v = m2 - m1*m1
+	c3 = m3 - 3*m1*m2 + 2*m1*m1*m1
+	c4 = m4 - 4*m1*m3 + 6*m1*m1*m2 - 3*m1*m1*m1*m1
+	return
+}
+
+// Mean returns Σ_k w_k μ_k.
+func (d Mixture) Mean() float64 { m1, _, _, _ := d.rawMoments(); return m1 }
+
+// StdDev returns the square root of the mixture's variance.
+func (d Mixture) StdDev() float64 { v, _, _ := d.centralMoments(); return math.Sqrt(v) }
+
+// Skewness returns E[(X − μ)³]/σ³.
+func (d Mixture) Skewness() float64 {
+	v, c3, _ := d.centralMoments()
+	return c3 / math.Pow(v, 1.5)
+}
+
+// ExKurtosis returns E[(X − μ)⁴]/σ⁴ − 3.
+func (d Mixture) ExKurtosis() float64 {
+	v, _, c4 := d.centralMoments()
+	return c4/(v*v) - 3
+}
+
+// Modes returns the components.
+func (d Mixture) Modes() []Mode { return append([]Mode(nil), d.Components...) }
+
+func (d Mixture) String() string {
+	w := d.weights
+	if len(w) != len(d.Components) {
+		w = make([]float64, len(d.Components))
+		for i, m := range d.Components {
+			w[i] = m.Weight
+		}
+	}
+	equal := true
+	for _, v := range w {
+		equal = equal && v == w[0]
+	}
+	parts := make([]string, len(d.Components))
+	for i, m := range d.Components {
+		parts[i] = fmtNum(m.Mean) + "," + fmtNum(m.Std)
+		if !equal {
+			parts[i] += "," + fmtNum(w[i])
+		}
+	}
+	return "mixture(" + strings.Join(parts, ";") + ")"
+}
+
+// stdNormalQuantile is Φ⁻¹(p), −Inf at 0 and +Inf at 1.
+func stdNormalQuantile(p float64) float64 {
+	switch {
+	case p <= 0:
+		return math.Inf(-1)
+	case p >= 1:
+		return math.Inf(1)
+	}
+	return distuv.UnitNormal.Quantile(p)
+}
 
 // TargetKinds lists the target specs ParseTarget accepts.
-var TargetKinds = []string{"normal(mean,std)"}
+var TargetKinds = []string{
+	"normal(mean,std)",
+	"uniform(lo,hi)",
+	"lognormal(mu,sigma)",
+	"exponential(rate)",
+	"mixture(mean,std;mean,std;…)",
+}
 
-// ParseTarget reads a target spec such as "normal(4,1.25)".
+// MaxModes is the most components a mixture target may have.
+const MaxModes = 16
+
+// ParseTarget reads a target spec:
+//
+//	normal(mean,std)              N(mean, std²), e.g. normal(4,1.25)
+//	uniform(lo,hi)                uniform on [lo, hi)
+//	lognormal(mu,sigma)           e^Y with Y ~ N(mu, sigma²)
+//	exponential(rate)             density rate·e^{−rate·x}, x ≥ 0
+//	mixture(m1,s1;m2,s2;…)        equal-weight mixture of N(m_k, s_k²);
+//	                              a third number per component sets its
+//	                              weight: mixture(-2,0.5,1;2,0.5,3)
 func ParseTarget(spec string) (Target, error) {
-	name, args, err := splitCall(spec)
+	name, body, err := splitCall(spec)
 	if err != nil {
 		return nil, err
+	}
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
+	}
+	if name == "mixture" {
+		comps := strings.Split(body, ";")
+		if len(comps) < 1 || len(comps) > MaxModes {
+			return nil, bad("a mixture has 1 to %d components", MaxModes)
+		}
+		var modes []Mode
+		for _, c := range comps {
+			args, err := parseNums(c)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			if len(args) != 2 && len(args) != 3 {
+				return nil, bad("each mixture component is mean,std or mean,std,weight")
+			}
+			m := Mode{Mean: args[0], Std: args[1], Weight: 1}
+			if len(args) == 3 {
+				m.Weight = args[2]
+			}
+			if !(m.Std > 0) || !(m.Weight > 0) {
+				return nil, bad("component std and weight must be positive")
+			}
+			modes = append(modes, m)
+		}
+		return NewMixture(modes), nil
+	}
+	args, err := parseNums(body)
+	if err != nil {
+		return nil, bad("%v", err)
 	}
 	switch name {
 	case "normal":
 		if len(args) != 2 {
-			return nil, fmt.Errorf("target %q: normal takes (mean,std)", spec)
+			return nil, bad("normal takes (mean,std)")
 		}
-		if !(args[1] > 0) || math.IsInf(args[1], 0) || math.IsInf(args[0], 0) {
-			return nil, fmt.Errorf("target %q: std must be positive and both finite", spec)
+		if !(args[1] > 0) {
+			return nil, bad("std must be positive")
 		}
 		return Normal{Mu: args[0], Sigma: args[1]}, nil
+	case "uniform":
+		if len(args) != 2 {
+			return nil, bad("uniform takes (lo,hi)")
+		}
+		if !(args[0] < args[1]) || math.IsInf(args[1]-args[0], 0) {
+			return nil, bad("lo must be below hi")
+		}
+		return Uniform{A: args[0], B: args[1]}, nil
+	case "lognormal":
+		if len(args) != 2 {
+			return nil, bad("lognormal takes (mu,sigma) of the underlying normal")
+		}
+		if !(args[1] > 0) || args[1] > 3 || math.Abs(args[0]) > 50 {
+			return nil, bad("sigma must be in (0,3] and |mu| at most 50")
+		}
+		return LogNormal{Mu: args[0], Sigma: args[1]}, nil
+	case "exponential":
+		if len(args) != 1 {
+			return nil, bad("exponential takes (rate)")
+		}
+		if !(args[0] >= 1e-6) {
+			return nil, bad("rate must be at least 1e-6")
+		}
+		return Exponential{Rate: args[0]}, nil
 	}
-	return nil, fmt.Errorf("target %q: unknown kind %q (valid: %s)", spec, name, strings.Join(TargetKinds, ", "))
+	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(TargetKinds, ", "))
 }
 
-// splitCall parses "name(a,b,…)" into its name and numeric arguments.
-func splitCall(spec string) (string, []float64, error) {
+// splitCall splits "name(body)" into its name and body.
+func splitCall(spec string) (name, body string, err error) {
 	s := strings.TrimSpace(spec)
 	open := strings.IndexByte(s, '(')
 	if open <= 0 || !strings.HasSuffix(s, ")") {
-		return "", nil, fmt.Errorf("target %q: want kind(args), e.g. normal(4,1.25)", spec)
+		return "", "", fmt.Errorf("target %q: want kind(args), e.g. normal(4,1.25)", spec)
 	}
-	name := strings.TrimSpace(s[:open])
-	body := s[open+1 : len(s)-1]
-	var args []float64
-	if strings.TrimSpace(body) != "" {
-		for _, f := range strings.Split(body, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-			if err != nil || math.IsNaN(v) {
-				return "", nil, fmt.Errorf("target %q: %q is not a number", spec, strings.TrimSpace(f))
-			}
-			args = append(args, v)
+	return strings.TrimSpace(s[:open]), s[open+1 : len(s)-1], nil
+}
+
+// maxTargetParam bounds target parameters, so that samples, moments and
+// float32 activations all stay finite.
+const maxTargetParam = 1e6
+
+// parseNums reads a comma-separated list of finite numbers.
+func parseNums(body string) ([]float64, error) {
+	var out []float64
+	if strings.TrimSpace(body) == "" {
+		return nil, nil
+	}
+	for _, f := range strings.Split(body, ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("%q is not a finite number", f)
 		}
+		if math.Abs(v) > maxTargetParam {
+			return nil, fmt.Errorf("%s is too large (at most %g in magnitude)", f, maxTargetParam)
+		}
+		out = append(out, v)
 	}
-	return name, args, nil
+	return out, nil
 }
 
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

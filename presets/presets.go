@@ -1,6 +1,7 @@
 // Package presets holds ganui's named GAN designs. Each reproduces a
-// published design as exactly as its source allows; ../shared/SOURCES.md in
-// the project's workspace records the settings of every source.
+// published design as exactly as its source allows and cites it; the
+// project's SOURCES.md records the settings of every source. Users make
+// their own presets as JSON files (see Parse).
 package presets
 
 import (
@@ -16,6 +17,17 @@ const Default = "blog-original"
 // all lists the presets in the order --list-presets shows them.
 var all = []engine.Config{
 	blogOriginal,
+	devnag2017,
+	devnagMoments,
+	vanilla,
+	featureMatching,
+	minibatchDiscrimination,
+	labelSmoothing,
+	lsgan,
+	bimodal,
+	bimodalMBD,
+	skewed,
+	uniform,
 }
 
 // blogOriginal is the Korean blog's variant of "GANs in 50 lines of
@@ -49,6 +61,214 @@ var blogOriginal = engine.Config{
 	DSteps: 5, GSteps: 5,
 	Epochs: 5000,
 }
+
+// devnag2017 is Dev Nag's original code (devnag/pytorch-generative-
+// adversarial-networks, gan_pytorch.py, Feb 2017). G maps each of 100
+// uniform noise values to one sample (1 → 50 → 50 → 1: ELU, sigmoid,
+// linear); the 100 samples form one row, and D reads that row together
+// with each sample's squared deviation from the row mean (200 inputs,
+// decorate_with_diffs with exponent 2). Seeing the spread directly, D
+// drives G to the right mean and std; nothing in D's input makes the shape
+// Gaussian, which the higher moments and KS show.
+var devnag2017 = engine.Config{
+	Name:        "devnag-2017",
+	Description: "Dev Nag's 50-lines GAN: G maps each noise value to a sample, D reads the 100 samples plus their squared deviations",
+	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py (Feb 2017)",
+	Target:      "normal(4,1.25)",
+	Batch:       100,
+	Noise:       "uniform",
+	NoiseDim:    1,
+	GOut:        1,
+	GHidden:     []int{50, 50},
+	GActs:       []string{"elu", "sigmoid", "identity"},
+	DInput:      "diffs",
+	DIn:         100,
+	DHidden:     []int{50, 50},
+	DActs:       []string{"elu", "elu", "sigmoid"},
+	LeakySlope:  0.01,
+	Loss:        "bce",
+	GLoss:       "nonsaturating",
+	RealLabel:   1,
+	DOpt:        "adam", DLR: 2e-4, DBeta1: 0.9, DBeta2: 0.999,
+	GOpt: "adam", GLR: 2e-4, GBeta1: 0.9, GBeta2: 0.999,
+	Eps:    1e-8,
+	DSteps: 1, GSteps: 1,
+	Epochs: 30000,
+}
+
+// devnagMoments is the 2018 revision of Dev Nag's code ("more stable
+// architecture"): D sees only the four moments of a 500-sample batch
+// (mean, std, skewness, excess kurtosis) through 4 → 10 → 10 → 1 sigmoid
+// units; G is a tiny 1 → 5 → 5 → 1 tanh network; both use SGD with
+// momentum, 20 steps each per epoch. Reports on the repository note that
+// mean and std match while the histogram is not Gaussian-shaped.
+var devnagMoments = engine.Config{
+	Name:        "devnag-moments",
+	Description: "Dev Nag's 2018 revision: D sees only the four moments of a 500-sample batch",
+	Source:      "devnag/pytorch-generative-adversarial-networks, gan_pytorch.py (2018 revision, \"Only 4 moments\")",
+	Target:      "normal(4,1.25)",
+	Batch:       500,
+	Noise:       "uniform",
+	NoiseDim:    1,
+	GOut:        1,
+	GHidden:     []int{5, 5},
+	GActs:       []string{"tanh", "tanh", "identity"},
+	DInput:      "moments",
+	DIn:         500,
+	DHidden:     []int{10, 10},
+	DActs:       []string{"sigmoid", "sigmoid", "sigmoid"},
+	LeakySlope:  0.01,
+	Loss:        "bce",
+	GLoss:       "nonsaturating",
+	RealLabel:   1,
+	DOpt:        "sgd", DLR: 1e-3, DMomentum: 0.9,
+	GOpt: "sgd", GLR: 1e-3, GMomentum: 0.9,
+	DBeta1: 0.9, DBeta2: 0.999, GBeta1: 0.9, GBeta2: 0.999,
+	Eps:    1e-8,
+	DSteps: 20, GSteps: 20,
+	Epochs: 5000,
+}
+
+// vanilla is the textbook GAN (Goodfellow et al., "Generative Adversarial
+// Nets", 2014, Algorithm 1, with the non-saturating generator loss of the
+// NIPS 2016 tutorial): D scores samples one by one, a minibatch of 100 per
+// step, and G maps one noise value to one sample. Because D judges each
+// sample on its own it must learn the target's density itself, and G must
+// put its samples where D thinks they are real: that is what matches the
+// whole shape, not just mean and std. Tuned in ganui for the best match
+// (see the README's quality table).
+var vanilla = engine.Config{
+	Name:        "vanilla",
+	Description: "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one",
+	Source:      "Goodfellow et al., \"Generative Adversarial Nets\" (2014); Goodfellow, NIPS 2016 tutorial (non-saturating G loss); tuned in ganui",
+	Target:      "normal(4,1.25)",
+	Batch:       100,
+	Noise:       "normal",
+	NoiseDim:    4,
+	GOut:        1,
+	GHidden:     []int{16, 16},
+	GActs:       []string{"leaky_relu", "leaky_relu", "identity"},
+	DInput:      "raw",
+	DIn:         1,
+	DHidden:     []int{32, 32},
+	DActs:       []string{"leaky_relu", "leaky_relu", "sigmoid"},
+	LeakySlope:  0.2,
+	Loss:        "bce",
+	GLoss:       "nonsaturating",
+	RealLabel:   1,
+	DOpt:        "adam", DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
+	GOpt: "adam", GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999,
+	Eps:    1e-8,
+	DSteps: 1, GSteps: 1,
+	Epochs: 10000,
+}
+
+// derive returns a copy of base changed by edit.
+func derive(base engine.Config, edit func(*engine.Config)) engine.Config {
+	c := base.Clone()
+	edit(&c)
+	return c
+}
+
+// featureMatching is vanilla with feature matching (Salimans et al.,
+// "Improved Techniques for Training GANs", 2016, §3.1): instead of
+// fooling D, G minimises ‖E f(x) − E f(G(z))‖²₂, the squared distance
+// between the mean activations of D's last hidden layer on real and on
+// generated samples. D trains as usual.
+var featureMatching = derive(vanilla, func(c *engine.Config) {
+	c.Name = "feature-matching"
+	c.Description = "vanilla, but G matches the mean of D's last hidden layer on real data instead of fooling D"
+	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.1"
+	c.GLoss = "feature_matching"
+})
+
+// minibatchDiscrimination is vanilla with minibatch discrimination
+// (Salimans et al. 2016, §3.2): a tensor T maps D's last hidden features
+// f(x_i) to M_i ∈ R^{B×C}; o(x_i)_b, the mean over the other samples of
+// the batch of exp(−‖M_{i,b} − M_{j,b}‖₁), joins f(x_i) before D's output
+// layer, so D sees how alike the samples of a batch are, and a generator
+// that collapses is caught. B = 8 kernels of C = 4 dimensions: the
+// reference code's 100 × 5 is sized for images, and every kernel costs a
+// pass over all pairs of the batch. (engine.Minibatch says why the mean
+// replaces the paper's sum.)
+var minibatchDiscrimination = derive(vanilla, func(c *engine.Config) {
+	c.Name = "minibatch-discrimination"
+	c.Description = "vanilla, plus minibatch discrimination: D sees how alike the samples of a batch are"
+	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2"
+	c.MBDKernels = 8
+	c.MBDDim = 4
+})
+
+// labelSmoothing is vanilla with one-sided label smoothing (Salimans et
+// al. 2016, §3.4; Goodfellow, NIPS 2016 tutorial, §4.2): D's target for
+// real data is 0.9 instead of 1, fake targets stay 0, which keeps D from
+// growing overconfident and G's gradients from exploding.
+var labelSmoothing = derive(vanilla, func(c *engine.Config) {
+	c.Name = "label-smoothing"
+	c.Description = "vanilla with one-sided label smoothing: D's target for real data is 0.9"
+	c.Source = "Goodfellow, NIPS 2016 tutorial, §4.2; Salimans et al. (2016), §3.4"
+	c.RealLabel = 0.9
+})
+
+// lsgan is vanilla with the least-squares loss (Mao et al., "Least
+// Squares Generative Adversarial Networks", 2017): D outputs an unbounded
+// score (no sigmoid) and regresses it to 1 for real and 0 for generated
+// samples; G pulls its samples' scores to 1. The quadratic loss keeps
+// penalising samples that are on the right side of D's boundary but far
+// from the data, where the sigmoid cross-entropy has gone flat.
+var lsgan = derive(vanilla, func(c *engine.Config) {
+	c.Name = "lsgan"
+	c.Description = "vanilla with the least-squares loss: D regresses real to 1 and fake to 0, no sigmoid"
+	c.Source = "Mao et al., \"Least Squares Generative Adversarial Networks\" (2017), a = 0, b = c = 1"
+	c.Loss = "least_squares"
+	c.DActs = []string{"leaky_relu", "leaky_relu", "identity"}
+})
+
+// bimodal is vanilla on a two-mode target, ½ N(−2, 0.5²) + ½ N(2, 0.5²).
+// A generator fed unimodal noise must tear it in two; the textbook GAN
+// often settles on one mode or swings between them (mode collapse, the
+// "Helvetica scenario" of the NIPS 2016 tutorial, §5.1.1). The mode
+// coverage metric counts the modes that receive their share.
+var bimodal = derive(vanilla, func(c *engine.Config) {
+	c.Name = "bimodal"
+	c.Description = "vanilla on a two-mode target, to watch for mode collapse"
+	c.Source = "Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target ½ N(−2, 0.5²) + ½ N(2, 0.5²)"
+	c.Target = "mixture(-2,0.5;2,0.5)"
+})
+
+// bimodalMBD is bimodal with minibatch discrimination (Salimans et al.
+// 2016, §3.2), the remedy for mode collapse that the NIPS 2016 tutorial
+// (§5.1.1) discusses: a generator whose samples crowd into one mode makes
+// batches that look alike, which D now sees. In ganui's measurements it
+// keeps both modes in every seed where the plain design drops one in half.
+var bimodalMBD = derive(bimodal, func(c *engine.Config) {
+	c.Name = "bimodal-mbd"
+	c.Description = "bimodal with minibatch discrimination, which keeps both modes"
+	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the bimodal target"
+	c.MBDKernels = minibatchDiscrimination.MBDKernels
+	c.MBDDim = minibatchDiscrimination.MBDDim
+})
+
+// skewed is vanilla on a log-normal target: positive, skewed to the right
+// with a long upper tail, so matching mean and std says little and the
+// higher moments and KS carry the verdict.
+var skewed = derive(vanilla, func(c *engine.Config) {
+	c.Name = "skewed"
+	c.Description = "vanilla on a skewed log-normal target with a long right tail"
+	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on e^Y, Y ~ N(1, 0.5²)"
+	c.Target = "lognormal(1,0.5)"
+})
+
+// uniform is vanilla on the uniform distribution on [2, 6), which has the
+// standard target's mean: a generator fed normal noise must squeeze its
+// unbounded tails into two hard edges, which a smooth network only
+// approximates. KS and the flat histogram show how far it gets.
+var uniform = derive(vanilla, func(c *engine.Config) {
+	c.Name = "uniform"
+	c.Description = "vanilla on a uniform target with hard edges"
+	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on U[2, 6)"
+	c.Target = "uniform(2,6)"
+})
 
 // All returns every preset, in display order. The configs are copies.
 func All() []engine.Config {

@@ -41,7 +41,7 @@ func newLineChart(ss ...series) *lineChart {
 	c.ts = timeserieslinechart.New(20, 6,
 		timeserieslinechart.WithXLabelFormatter(func(_ int, v float64) string { return compact(v) }),
 		timeserieslinechart.WithYLabelFormatter(func(_ int, v float64) string {
-			return strconv.FormatFloat(v, 'f', c.decimals, 64)
+			return axisNum(v, c.decimals)
 		}),
 		timeserieslinechart.WithAxesStyles(styleFaint, styleMuted),
 	)
@@ -53,8 +53,9 @@ func newLineChart(ss ...series) *lineChart {
 	return c
 }
 
-// render draws pts and refs into a w×h block of text.
-func (c *lineChart) render(pts []Point, refs []refLine, w, h int) string {
+// render draws pts and refs into a w×h block of text, the epochs from
+// from (0, or where a resumed run began) to the last point.
+func (c *lineChart) render(pts []Point, from int, refs []refLine, w, h int) string {
 	if w != c.w || h != c.h {
 		c.ts.Resize(w, h)
 		c.w, c.h = w, h
@@ -62,17 +63,17 @@ func (c *lineChart) render(pts []Point, refs []refLine, w, h int) string {
 	lo, hi, step := c.yRange(pts, refs, h-2)
 	c.decimals = decimalsFor(step)
 
-	xmax := int64(1)
+	xmin, xmax := int64(from), int64(from)+1
 	if len(pts) > 0 {
-		xmax = max(1, int64(pts[len(pts)-1].Epoch))
+		xmax = max(xmax, int64(pts[len(pts)-1].Epoch))
 	}
-	t0, t1 := time.Unix(0, 0), time.Unix(xmax, 0)
+	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	c.ts.SetTimeRange(t0, t1)
 	c.ts.SetYRange(lo, hi)
 	c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
 
 	c.ts.ClearAllData()
-	for _, p := range c.thin(pts, float64(xmax)) {
+	for _, p := range c.thin(pts, float64(xmin), float64(xmax)) {
 		at := time.Unix(int64(p.Epoch), 0)
 		for _, s := range c.series {
 			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -89,7 +90,7 @@ func (c *lineChart) render(pts []Point, refs []refLine, w, h int) string {
 	for _, r := range refs {
 		c.drawRef(r)
 	}
-	c.drawTicks(float64(xmax), lo, hi, step)
+	c.drawTicks(float64(xmin), float64(xmax), lo, hi, step)
 	return canvasView(&c.ts.Canvas)
 }
 
@@ -174,7 +175,7 @@ func (c *lineChart) yRange(pts []Point, refs []refLine, rows int) (lo, hi, step 
 
 // thin averages points that would share a braille dot column, so a long
 // noisy history draws as a line rather than a smear of vertical strokes.
-func (c *lineChart) thin(pts []Point, xmax float64) []Point {
+func (c *lineChart) thin(pts []Point, xmin, xmax float64) []Point {
 	cols := 2 * c.ts.GraphWidth()
 	if cols <= 0 || len(pts) <= cols {
 		return pts
@@ -191,7 +192,7 @@ func (c *lineChart) thin(pts []Point, xmax float64) []Point {
 		acc, n = Point{}, 0
 	}
 	for _, p := range pts {
-		col := min(cols-1, int(float64(p.Epoch)/xmax*float64(cols)))
+		col := min(cols-1, int((float64(p.Epoch)-xmin)/(xmax-xmin)*float64(cols)))
 		if col != cur {
 			flush()
 			cur = col
@@ -238,7 +239,7 @@ func (c *lineChart) row(y float64) (int, bool) {
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
 // with labels at round epochs and round Y values, and marks them on the axes.
-func (c *lineChart) drawTicks(xmax, lo, hi, ystep float64) {
+func (c *lineChart) drawTicks(xmin, xmax, lo, hi, ystep float64) {
 	cv := &c.ts.Canvas
 	o := c.ts.Origin()
 	gw := c.ts.GraphWidth()
@@ -252,11 +253,18 @@ func (c *lineChart) drawTicks(xmax, lo, hi, ystep float64) {
 		}
 	}
 	// X: epochs, a label every 8 columns or more.
-	xstep := math.Max(1, niceStep(xmax/math.Max(1, float64(gw)/8)))
+	// A resumed run's axis may span few epochs far from 0, where compact
+	// labels would all read alike: whole numbers then.
+	xstep := math.Max(1, niceStep((xmax-xmin)/math.Max(1, float64(gw)/8)))
+	first := math.Ceil(xmin/xstep) * xstep
+	label := compact
+	if compact(first) == compact(first+xstep) {
+		label = func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	}
 	end := -1
-	for e := 0.0; e <= xmax; e += xstep {
-		col := o.X + 1 + int(math.Round(e/xmax*float64(gw-1)))
-		s := compact(e)
+	for e := first; e <= xmax; e += xstep {
+		col := o.X + 1 + int(math.Round((e-xmin)/(xmax-xmin)*float64(gw-1)))
+		s := label(e)
 		start := max(0, col-len(s)/2)
 		if start <= end || start+len(s) > c.w {
 			continue
@@ -271,13 +279,38 @@ func (c *lineChart) drawTicks(xmax, lo, hi, ystep float64) {
 		if !ok || row >= o.Y {
 			continue
 		}
-		s := strconv.FormatFloat(cleanZero(v), 'f', c.decimals, 64)
+		s := axisNum(v, c.decimals)
 		if len(s) > o.X {
 			continue
 		}
 		cv.SetStringWithStyle(canvas.Point{X: o.X - len(s), Y: row}, s, styleMuted)
 		cv.SetCell(canvas.Point{X: o.X, Y: row}, canvas.NewCellWithStyle('┤', styleFaint))
 	}
+}
+
+// axisNum writes a Y tick value with the decimals its step needs, and
+// values far from 1, such as the losses of a run blowing up, short in
+// exponent form (2e9) so that the axis does not eat the chart.
+func axisNum(v float64, decimals int) string {
+	if math.Abs(v) >= 1e5 {
+		return expForm(v, 2)
+	}
+	return strconv.FormatFloat(cleanZero(v), 'f', decimals, 64)
+}
+
+// expForm writes v with prec significant digits in exponent form without
+// the sign and zero padding of the exponent: 1.5e9, 3e-7.
+func expForm(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'e', prec-1, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	if strings.Contains(mant, ".") {
+		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+	}
+	sign := ""
+	if exp[0] == '-' {
+		sign = "-"
+	}
+	return mant + "e" + sign + strings.TrimLeft(exp[1:], "0")
 }
 
 // cleanZero turns −0 into 0 so that it prints without a sign.

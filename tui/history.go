@@ -32,6 +32,13 @@ func NewHistory(max int) History {
 	return History{max: max, stride: 1, pts: make([]Point, 0, max)}
 }
 
+// Clone returns a copy of h that shares no memory with it.
+func (h *History) Clone() History {
+	c := *h
+	c.pts = append(make([]Point, 0, h.max), h.pts...)
+	return c
+}
+
 // Stride returns how many epochs each full point averages.
 func (h *History) Stride() int { return h.stride }
 

@@ -43,7 +43,8 @@ type Model struct {
 	ks, w1        trend   // KS and W1 over recent evaluations
 	evalSeq       int     // the model state (Eval.Seq) the trends last took
 	localNote     string  // a UI-side message, such as a dropped command
-	bins          int     // histogram bins last asked of the trainer
+	bins          int     // histogram bins the screen has room for
+	binsSent      bool    // the trainer has been asked for bins
 
 	losses, moments *lineChart
 	lossView        string // charts rendered at the last snapshot or resize
@@ -72,6 +73,7 @@ func NewModel(tr *Trainer) Model {
 func newHelp() help.Model {
 	h := help.New()
 	h.ShortSeparator = " · "
+	h.FullSeparator = "  "
 	return h
 }
 
@@ -82,8 +84,9 @@ func (m Model) Init() tea.Cmd { return waitSnapshot(m.tr) }
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
+		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
+		m.help.Width = m.width
+		m.keys.wide = m.width >= wideHelp
 		m.relayout()
 		return m, nil
 	case snapshotMsg:
@@ -131,7 +134,13 @@ func (m *Model) apply(s Snapshot) {
 		m.w1.add(s.Eval.Metrics.W1)
 	}
 	m.snap, m.ready, m.localNote = s, true, ""
-	m.redraw()
+	if m.keys.diverged != (s.State == Diverged) {
+		m.keys.diverged = s.State == Diverged
+		m.relayout() // the footer changes and with it, maybe, its height
+	} else {
+		m.redraw()
+	}
+	m.askBins()
 }
 
 func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -154,6 +163,12 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.send(Reseed{})
 	case key.Matches(k, m.keys.Restart):
 		m.send(Restart{})
+	case key.Matches(k, m.keys.Rollback):
+		m.send(Rollback{})
+	case key.Matches(k, m.keys.Save):
+		m.send(Save{})
+	case key.Matches(k, m.keys.Export):
+		m.send(Export{})
 	case key.Matches(k, m.keys.Up):
 		m.sel = (m.sel + numSettings - 1) % numSettings
 	case key.Matches(k, m.keys.Down):
@@ -184,10 +199,20 @@ func (m *Model) relayout() {
 		return
 	}
 	if cols := l.histW - axisGutter; cols != m.bins {
-		m.bins = cols
-		m.send(HistBins{cols})
+		m.bins, m.binsSent = cols, false
+		m.askBins()
 	}
 	m.redraw()
+}
+
+// askBins asks the trainer for the bins the screen has room for, unless it
+// has been asked already. In a storm of resizes the command queue may be
+// full; the request is then made again with the next snapshot, and no
+// "busy" note bothers the user with a command they did not give.
+func (m *Model) askBins() {
+	if m.bins > 0 && !m.binsSent {
+		m.binsSent = m.tr.Send(HistBins{m.bins}) == nil
+	}
 }
 
 // redraw renders the charts for the current snapshot and size. Charts are
@@ -207,10 +232,10 @@ func (m *Model) redraw() {
 			lossRefs = append(lossRefs, refLine{eq.g, styleG.Faint(true)})
 		}
 	}
-	m.lossView = m.losses.render(s.History, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
+	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
 	momRefs := []refLine{{s.Target.Mean, styleMean.Faint(true)}, {s.Target.Std, styleStd.Faint(true)}}
 	momH := l.topH - len(m.momLegend(l.rightW)) - len(m.higherMoments(l.rightW))
-	m.momView = m.moments.render(s.History, momRefs, l.rightW, momH)
+	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
 	m.histView = histPlot(s.Eval.Metrics.Hist, s.Eval.DCurve, l.histW, l.bottomH-2-len(m.histFoot(l.histW)))
 }
 

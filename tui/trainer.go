@@ -15,7 +15,8 @@ import (
 type State int
 
 // The states of a run. Done is a pause at the planned number of epochs;
-// Diverged stops training until the run is replaced (r or R).
+// Diverged stops training until the run rolls back (u) or is replaced (r
+// or R).
 const (
 	Running State = iota
 	Paused
@@ -73,14 +74,20 @@ type Snapshot struct {
 	Planned int                   // epochs the run was planned for
 	Rate    float64               // epochs per second lately; 0 when not running
 
+	// Rollback is the epoch u would return the run to now, or -1 when u
+	// has nothing to do: see Rollback.
+	Rollback int
+
 	Settings Settings
 	Last     engine.EpochStats // the latest epoch
 	History  []Point           // the whole run, downsampled; see History
 	Stride   int               // epochs per full history point
+	From     int               // the epoch History starts after: 0, or where a resumed run began
 
 	Eval Eval
 
-	Note string // what the last command did, for the status line
+	Note   string // what the last command did, for the status line
+	Failed bool   // Note reports a failure, such as a checkpoint not saved
 }
 
 // TargetInfo describes the target distribution for the screen.
@@ -195,6 +202,16 @@ type Trainer struct {
 	evalOK   bool // eval describes the current model and bins
 	version  int  // bumps whenever training changes the model
 	note     string
+	failed   bool // note reports a failure
+	dir      string
+	from     int      // the epoch this run's history starts after
+	log      epochLog // every epoch of the run, for Export
+	logOnce  sync.Once
+
+	kept     []goodState // newest last; see Rollback
+	keptAt   time.Time
+	keepGap  time.Duration
+	rolledAt int // version just after the last roll-back
 
 	rate      float64       // smoothed epochs/s
 	runStart  time.Time     // when the state last became Running
@@ -210,8 +227,10 @@ type Trainer struct {
 
 // TrainerOptions tune a Trainer.
 type TrainerOptions struct {
-	Paused  bool // start paused at epoch 0
-	Samples int  // fresh samples per evaluation; 0 means 10,000
+	Paused  bool   // start paused
+	Samples int    // fresh samples per evaluation; 0 means 10,000
+	Epochs  int    // the planned epochs; 0 keeps the configuration's
+	Dir     string // where Save and Export write; "" is the current directory
 }
 
 // NewTrainer prepares a run of cfg from seed. Call Start to begin.
@@ -220,36 +239,60 @@ func NewTrainer(cfg engine.Config, seed uint64, opts TrainerOptions) (*Trainer, 
 	if err != nil {
 		return nil, err
 	}
+	return NewTrainerFor(gan, opts), nil
+}
+
+// NewTrainerFor prepares to continue gan, which may be a run restored from
+// a checkpoint (engine.LoadFile): training goes on from its epoch exactly
+// as it would have without the interruption. The trainer owns gan from
+// now on. Call Start to begin.
+func NewTrainerFor(gan *engine.GAN, opts TrainerOptions) *Trainer {
 	if opts.Samples <= 0 {
 		opts.Samples = 10000
 	}
 	t := &Trainer{
-		cmds:    make(chan Command, 64),
-		snaps:   make(chan Snapshot, 1),
-		quit:    make(chan struct{}),
-		done:    make(chan struct{}),
-		cfg:     gan.Config(),
-		gan:     gan,
-		seeds:   rand.New(rand.NewPCG(seed, seedStream)),
-		samples: opts.Samples,
-		bins:    defaultBins,
-		hist:    NewHistory(historyPoints),
+		cmds:     make(chan Command, 64),
+		snaps:    make(chan Snapshot, 1),
+		quit:     make(chan struct{}),
+		done:     make(chan struct{}),
+		cfg:      gan.Config(),
+		gan:      gan,
+		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
+		samples:  opts.Samples,
+		bins:     defaultBins,
+		hist:     NewHistory(historyPoints),
+		dir:      opts.Dir,
+		from:     gan.Epoch(),
+		log:      newEpochLog(gan.Epoch()),
+		rolledAt: -1,
+	}
+	if opts.Epochs > 0 {
+		t.cfg.Epochs = opts.Epochs
 	}
 	if opts.Paused {
 		t.state = Paused
 	}
-	return t, nil
+	if e := gan.Epoch(); e > 0 {
+		t.note = fmt.Sprintf("resumed at epoch %s", fmtInt(e))
+		if e >= t.cfg.Epochs {
+			t.state = Done
+			t.note += fmt.Sprintf(", past the plan of %s: space or n continues", fmtInt(t.cfg.Epochs))
+		}
+	}
+	t.keep()
+	return t
 }
 
 // Start launches the trainer goroutine; calling it again does nothing.
 func (t *Trainer) Start() { t.start.Do(func() { go t.loop() }) }
 
-// Stop ends the trainer goroutine and waits for it; it is safe to call more
-// than once and before Start.
+// Stop ends the trainer goroutine and waits for it, then deletes the
+// run's history log; it is safe to call more than once and before Start.
 func (t *Trainer) Stop() {
 	t.stop.Do(func() { close(t.quit) })
 	t.start.Do(func() { close(t.done) }) // never started: nothing to wait for
 	<-t.done
+	t.logOnce.Do(t.log.close)
 }
 
 // Done is closed once the trainer goroutine has ended.
@@ -321,10 +364,12 @@ func (t *Trainer) loop() {
 // applyAll applies c and every command already queued behind it, then
 // publishes the result.
 func (t *Trainer) applyAll(c Command) {
+	t.failed = false
 	c.apply(t)
 	for {
 		select {
 		case c := <-t.cmds:
+			t.failed = false
 			c.apply(t)
 		default:
 			t.publish()
@@ -352,20 +397,25 @@ func (t *Trainer) pace() time.Duration {
 }
 
 // trainEpoch trains one epoch and moves the state on: Done at the planned
-// epoch, Diverged on a non-finite value.
+// epoch, Diverged on a non-finite value. Every epoch goes to the log, a
+// diverged one too, as headless --log has it; good ones may be kept for a
+// roll-back.
 func (t *Trainer) trainEpoch() {
 	s, err := t.gan.TrainEpoch()
 	t.changed()
+	t.log.add(s)
 	if err != nil {
 		t.diverge(err)
 		return
 	}
 	t.last = s
 	t.hist.Add(s)
+	t.maybeKeep()
 	if t.state == Running {
 		t.runEpochs++
 	}
 	if !t.pastPlan && s.Epoch >= t.cfg.Epochs {
+		t.failed = false
 		t.note = fmt.Sprintf("done: %s epochs", fmtInt(t.cfg.Epochs))
 		if t.state == Running {
 			wall := t.runWall + time.Since(t.runStart)
@@ -414,8 +464,11 @@ func (t *Trainer) diverge(err error) {
 		d = &engine.DivergedError{Epoch: t.gan.Epoch(), What: err.Error()}
 	}
 	t.setState(Diverged)
-	t.err, t.note = d, ""
+	t.err, t.note, t.failed = d, "", false
 }
+
+// warn sets a note that reports a failure.
+func (t *Trainer) warn(note string) { t.note, t.failed = note, true }
 
 // publish sends a fresh snapshot, evaluating the generator first if it has
 // changed since the last evaluation. A snapshot the UI has not taken yet is
@@ -440,6 +493,9 @@ func (t *Trainer) publish() {
 		Epoch:   t.gan.Epoch(),
 		Planned: t.cfg.Epochs,
 		Rate:    t.rate,
+
+		Rollback: -1, // unless rollbackTarget says otherwise, below
+
 		Settings: Settings{
 			DLR: t.cfg.DLR, GLR: t.cfg.GLR,
 			DSteps: t.cfg.DSteps, GSteps: t.cfg.GSteps,
@@ -448,8 +504,13 @@ func (t *Trainer) publish() {
 		Last:    t.last,
 		History: t.hist.Points(make([]Point, 0, t.hist.Len())),
 		Stride:  t.hist.Stride(),
+		From:    t.from,
 		Eval:    t.eval,
 		Note:    t.note,
+		Failed:  t.failed,
+	}
+	if g, ok := t.rollbackTarget(); ok {
+		s.Rollback = g.epoch
 	}
 	for {
 		select {
@@ -531,7 +592,8 @@ func noCurveReason(cfg engine.Config) string {
 }
 
 // newRun replaces the model with a fresh one from seed and the current
-// settings, clearing the history. A paused run stays paused at epoch 0.
+// settings, clearing the histories and the states kept for a roll-back.
+// A paused run stays paused at epoch 0.
 func (t *Trainer) newRun(seed uint64) error {
 	gan, err := engine.New(t.cfg, seed)
 	if err != nil {
@@ -540,6 +602,8 @@ func (t *Trainer) newRun(seed uint64) error {
 	t.gan = gan
 	t.run++
 	t.hist = NewHistory(historyPoints)
+	t.from = 0
+	t.log.reset(0)
 	t.last = engine.EpochStats{}
 	t.eval = Eval{}
 	t.changed()
@@ -550,6 +614,9 @@ func (t *Trainer) newRun(seed uint64) error {
 	if t.state != Paused {
 		t.setState(Running)
 	}
+	clear(t.kept)
+	t.kept = t.kept[:0]
+	t.keep()
 	return nil
 }
 
@@ -561,7 +628,7 @@ func (t *Trainer) stepping(what string) bool {
 		t.note = what + " works while paused: press space to pause first"
 		return false
 	case Diverged:
-		t.note = "the run diverged: lower a learning rate, then r (new seed) or R (same seed)"
+		t.note = divergedHint
 		return false
 	}
 	if t.state == Done {
@@ -570,6 +637,9 @@ func (t *Trainer) stepping(what string) bool {
 	}
 	return true
 }
+
+// divergedHint is the note for keys that cannot act on a diverged run.
+const divergedHint = "the run diverged: u rolls back to a good state, r starts a new seed, R reruns this one"
 
 func (TogglePause) apply(t *Trainer) {
 	switch t.state {
@@ -584,7 +654,7 @@ func (TogglePause) apply(t *Trainer) {
 		t.pastPlan = true
 		t.note = "continuing past the plan"
 	case Diverged:
-		t.note = "the run diverged: lower a learning rate, then r (new seed) or R (same seed)"
+		t.note = divergedHint
 	}
 }
 
@@ -670,7 +740,7 @@ func (c Adjust) apply(t *Trainer) {
 	}
 	switch {
 	case err != nil:
-		t.note = err.Error()
+		t.warn(err.Error())
 	case from == to:
 		t.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
 	case c.Setting == Speed:
@@ -686,7 +756,7 @@ func (Reseed) apply(t *Trainer) {
 		seed = 1 + t.seeds.Uint64N(999_999)
 	}
 	if err := t.newRun(seed); err != nil {
-		t.note = err.Error()
+		t.warn(err.Error())
 		return
 	}
 	t.note = fmt.Sprintf("new seed %d: fresh weights, history cleared", seed)
@@ -694,7 +764,7 @@ func (Reseed) apply(t *Trainer) {
 
 func (Restart) apply(t *Trainer) {
 	if err := t.newRun(t.gan.Seed()); err != nil {
-		t.note = err.Error()
+		t.warn(err.Error())
 		return
 	}
 	t.note = fmt.Sprintf("restarted from seed %d", t.gan.Seed())

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // newIdleTrainer returns a trainer that is never started: the test itself
@@ -14,6 +15,8 @@ func newIdleTrainer(t *testing.T) *Trainer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tr.keepGap = time.Hour // states are kept when a test says so
+	t.Cleanup(tr.Stop)
 	return tr
 }
 

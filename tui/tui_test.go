@@ -59,11 +59,17 @@ type session struct {
 
 func startSession(t *testing.T, cfg engine.Config, seed uint64, paused bool, w, h int) *session {
 	t.Helper()
-	lipgloss.SetColorProfile(termenv.Ascii)
-	tr, err := NewTrainer(cfg, seed, TrainerOptions{Paused: paused})
+	tr, err := NewTrainer(cfg, seed, TrainerOptions{Paused: paused, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startTrainerSession(t, tr, w, h)
+}
+
+// startTrainerSession opens the UI on tr, which it starts, at w×h.
+func startTrainerSession(t *testing.T, tr *Trainer, w, h int) *session {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
 	tr.Start()
 	t.Cleanup(tr.Stop)
 	s := &session{t: t, tr: tr, snaps: make(chan Snapshot, 4096)}
@@ -376,7 +382,8 @@ func TestDivergedScreen(t *testing.T) {
 	s.key("n")
 	s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
 	view := s.finalView()
-	for _, want := range []string{"diverged", "not finite", "Lower a learning rate", "r (new seed)", "R (same seed)"} {
+	for _, want := range []string{"diverged", "not finite at epoch 1", "u rolls back to epoch 0", "learning rate",
+		"u roll back", "r reseed", "R rerun"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("diverged screen lacks %q:\n%s", want, view)
 		}

@@ -60,9 +60,7 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	if !l.ok {
-		msg := fmt.Sprintf("terminal too small: need at least %d×%d (now %d×%d)", minWidth, minHeight, m.width, m.height)
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center,
-			styleWarn.Render(ansi.Wordwrap(msg, m.width, " ")))
+		return tooSmall(m.width, m.height)
 	}
 	if !m.ready {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
@@ -71,6 +69,31 @@ func (m Model) View() string {
 	bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
 	status := block(m.statusLines(l.w), l.w, l.statusH)
 	return strings.Join([]string{m.header(l.w), top, bottom, status, m.help.View(m.keys)}, "\n")
+}
+
+// tooSmall is the screen of a terminal smaller than the layout needs: the
+// longest of a few messages that fits, centred, never more than w×h.
+func tooSmall(w, h int) string {
+	need := fmt.Sprintf("%d×%d", minWidth, minHeight)
+	msgs := []string{
+		fmt.Sprintf("terminal too small: need at least %s (now %d×%d)", need, w, h),
+		"terminal too small: need " + need,
+		"too small: need " + need,
+		"need " + need,
+	}
+	msg := msgs[len(msgs)-1]
+	for _, m := range msgs {
+		if wrapped := ansi.Wordwrap(m, w, " "); strings.Count(wrapped, "\n") < h && lipgloss.Width(wrapped) <= w {
+			msg = wrapped
+			break
+		}
+	}
+	lines := strings.Split(msg, "\n")
+	lines = lines[:min(len(lines), h)]
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "")
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, styleWarn.Render(strings.Join(lines, "\n")))
 }
 
 // header is the top line: what runs, how far, how fast, from which seed.
@@ -111,16 +134,43 @@ func (m *Model) statusLines(w int) []string {
 	switch {
 	case m.localNote != "":
 		msg = styleWarn.Render(m.localNote)
-	case s.State == Diverged && s.Err != nil:
-		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %d.", s.Err.What, s.Err.Epoch)) +
-			" Lower a learning rate (↑↓ select, ← lower), then r (new seed) or R (same seed)."
+	case s.State == Diverged && s.Err != nil && s.Note == "":
+		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, fmtInt(s.Err.Epoch)))
+		if s.Rollback >= 0 {
+			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", fmtInt(s.Rollback))
+		} else {
+			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
+		}
+	case s.Failed:
+		msg = styleWarn.Render("✗ " + s.Note)
 	case s.Note != "":
 		msg = styleMuted.Render(s.Note)
 	default:
 		return []string{""}
 	}
-	lines := strings.Split(ansi.Wordwrap(msg, w, " "), "\n")
+	lines := wrap(msg, w)
 	return lines[:min(2, len(lines))]
+}
+
+// wrap breaks s into lines of at most w cells at spaces only, never inside
+// a word: a file name stays whole, to be read and copied. A word wider
+// than a line is left for fit to cut.
+func wrap(s string, w int) []string {
+	var lines []string
+	cur, curW := "", -1
+	for _, word := range strings.Split(s, " ") {
+		ww := ansi.StringWidth(word)
+		if curW >= 0 && curW+1+ww > w {
+			lines = append(lines, cur)
+			cur, curW = "", -1
+		}
+		if curW >= 0 {
+			cur += " "
+		}
+		cur += word
+		curW += 1 + ww
+	}
+	return append(lines, cur)
 }
 
 // lossesPanel: the three losses over the run, latest values in the legend,
@@ -302,7 +352,9 @@ func zdepLine(z float64) string {
 	return line
 }
 
-// sparkline draws the last w values scaled between their min and max.
+// sparkline draws the last w values scaled between their finite min and
+// max; an infinite value (W1 of a generator that has blown up) is a full
+// bar, NaN a gap.
 func sparkline(vals []float64, w int) string {
 	if w <= 0 || len(vals) == 0 {
 		return ""
@@ -310,12 +362,19 @@ func sparkline(vals []float64, w int) string {
 	vals = vals[max(0, len(vals)-w):]
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range vals {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		if !math.IsInf(v, 0) && !math.IsNaN(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
 	}
 	var sb strings.Builder
 	for _, v := range vals {
 		i := 4
-		if hi > lo {
+		switch {
+		case math.IsNaN(v):
+			i = 0
+		case math.IsInf(v, 0):
+			i = 8 * int(math.Max(0, math.Copysign(1, v)))
+		case hi > lo:
 			i = 1 + int(math.Round((v-lo)/(hi-lo)*7))
 		}
 		sb.WriteRune(eighths[i])
@@ -356,7 +415,10 @@ func equilibrium(s *Snapshot) eq {
 // legendItem names a series in its colour with its latest value.
 func legendItem(st lipgloss.Style, name string, v float64, has bool) string {
 	val := "–"
-	if has {
+	switch {
+	case has && math.Abs(v) >= 1e5:
+		val = expForm(v, 4)
+	case has:
 		val = strconv.FormatFloat(v, 'f', 3, 64)
 	}
 	return st.Render("━") + " " + name + " " + styleBold.Render(val)

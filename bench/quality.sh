@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The README's quality table: every preset trained on several seeds with
+#   ganui --headless --preset NAME --seeds SEEDS --jobs JOBS
+# and each summary turned into one markdown row: the median over the seeds
+# with the range (min–max) in brackets, and for the moments the target's
+# own value after the slash.
+#
+# usage: bench/quality.sh [SEEDS] [JOBS] [PRESET...]
+#        defaults: 1-5, all CPUs, every built-in preset
+# The table goes to stdout, progress to stderr.
+set -euo pipefail
+
+seeds="${1:-1-5}"
+jobs="${2:-$(nproc)}"
+shift $(( $# < 2 ? $# : 2 ))
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+(cd "$root" && go build -o "$tmp/ganui" .)
+
+if (( $# > 0 )); then
+    names=("$@")
+else
+    mapfile -t names < <("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}')
+fi
+
+echo "| preset | target | KS | W1 | mean | std | skew | ex. kurtosis | modes | s per run |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for name in "${names[@]}"; do
+    echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
+    target="$("$tmp/ganui" --show-preset "$name" | awk -F'"' '$2 == "target" {print $4}')"
+    # Exit 3 (some seed diverged) still prints a summary over the others.
+    out="$("$tmp/ganui" --headless --preset "$name" --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
+    printf '%s\n' "$out" | awk -v name="$name" -v target="$target" '
+        function val(field,   i) {
+            for (i = 3; i <= NF; i++) if (index($i, field "=") == 1) return substr($i, length(field) + 2)
+            return ""
+        }
+        function num(x, digits) { return sprintf("%." digits "f", x) }
+        function cell(m, digits,   s) {
+            s = num(med[m], digits) " (" num(lo[m], digits) " … " num(hi[m], digits) ")"
+            if (m in tgt) s = s " / " num(tgt[m], digits)
+            return s
+        }
+        $1 == "summary" && $2 ~ /^preset=/ { runs = val("runs"); diverged = val("diverged") }
+        $1 == "summary" && $3 ~ /^median=/ {
+            med[$2] = val("median"); lo[$2] = val("min"); hi[$2] = val("max")
+            if (val("target") != "") tgt[$2] = val("target")
+            if (val("of") != "") of = val("of")
+        }
+        END {
+            modes = ("modes" in med) ? med["modes"] "/" of " (" lo["modes"] " … " hi["modes"] ")" : "–"
+            if (diverged > 0) name = name " (" diverged " of " runs " diverged)"
+            printf "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", name, target,
+                cell("ks", 3), cell("w1", 3), cell("mean", 2), cell("std", 2), cell("skew", 2), cell("kurt", 2),
+                modes, cell("wall_s", 1)
+        }'
+done

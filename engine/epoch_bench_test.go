@@ -1,0 +1,38 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+)
+
+// benchEpochs times TrainEpoch on a preset. One op is one epoch: for
+// blog-original that is 5 D and 5 G updates, as in the source. The run is
+// warmed up first so the figures describe training in progress (with dead
+// ReLU units and settled moments), not the first few steps.
+func benchEpochs(b *testing.B, preset string) {
+	cfg, err := presets.Get(preset)
+	if err != nil {
+		b.Skipf("preset %s: %v", preset, err)
+	}
+	g, err := engine.New(cfg, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range 200 {
+		if _, err := g.TrainEpoch(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := g.TrainEpoch(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "epochs/s")
+}
+
+func BenchmarkEpochBlogOriginal(b *testing.B) { benchEpochs(b, "blog-original") }
+func BenchmarkEpochDevnag2017(b *testing.B)   { benchEpochs(b, "devnag-2017") }

@@ -1,0 +1,214 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// A Config is edited one field at a time by its JSON name, the key of a
+// preset file and of ganui's --set key=value. configFields maps each key
+// to its field, in declaration order.
+var configFields = func() []configField {
+	t := reflect.TypeFor[Config]()
+	fs := make([]configField, t.NumField())
+	for i := range fs {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		fs[i] = configField{key: name, index: i, kind: t.Field(i).Type}
+	}
+	return fs
+}()
+
+type configField struct {
+	key   string
+	index int
+	kind  reflect.Type
+}
+
+// ConfigKeys returns the key of every Config field, in declaration order.
+func ConfigKeys() []string {
+	keys := make([]string, len(configFields))
+	for i, f := range configFields {
+		keys[i] = f.key
+	}
+	return keys
+}
+
+func lookupField(key string) (configField, error) {
+	for _, f := range configFields {
+		if f.key == key {
+			return f, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown key %q", key)
+	if near := closestKey(key); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return configField{}, errors.New(msg)
+}
+
+// Set changes the field named key to value, read according to the
+// field's type: an integer, a number (Go syntax, e.g. 2e-4), a string
+// taken as is, or a list written either comma-separated (32,32 or
+// relu,relu,sigmoid; empty for none) or as a JSON array. It checks only the
+// syntax; Validate checks the ranges. Errors name the key.
+func (c *Config) Set(key, value string) error {
+	f, err := lookupField(key)
+	if err != nil {
+		return err
+	}
+	v := reflect.ValueOf(c).Elem().Field(f.index)
+	trimmed := strings.TrimSpace(value)
+	switch f.kind.Kind() {
+	case reflect.String:
+		v.SetString(value)
+	case reflect.Int:
+		n, ok := parseInt(trimmed)
+		if !ok {
+			return fmt.Errorf("%s: %q is not an integer", key, value)
+		}
+		v.SetInt(n)
+	case reflect.Float64:
+		x, err := strconv.ParseFloat(trimmed, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", key, value)
+		}
+		v.SetFloat(x)
+	case reflect.Slice:
+		if strings.HasPrefix(trimmed, "[") {
+			return c.SetJSON(key, []byte(trimmed))
+		}
+		var items []string
+		if trimmed != "" {
+			items = strings.Split(trimmed, ",")
+		}
+		list := reflect.MakeSlice(f.kind, len(items), len(items))
+		for i, item := range items {
+			item = strings.TrimSpace(item)
+			if f.kind.Elem().Kind() == reflect.String {
+				list.Index(i).SetString(item)
+				continue
+			}
+			n, ok := parseInt(item)
+			if !ok {
+				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
+			}
+			list.Index(i).SetInt(n)
+		}
+		v.Set(list)
+	default:
+		panic("engine: Config field of unsupported type " + f.kind.String())
+	}
+	return nil
+}
+
+// SetJSON changes the field named key to the JSON value raw, which must
+// have the field's type: null and values of another type are errors that
+// name the key.
+func (c *Config) SetJSON(key string, raw []byte) error {
+	f, err := lookupField(key)
+	if err != nil {
+		return err
+	}
+	raw = bytes.TrimSpace(raw)
+	want := map[reflect.Kind]string{
+		reflect.String: "a string", reflect.Int: "an integer", reflect.Float64: "a number",
+	}[f.kind.Kind()]
+	if f.kind.Kind() == reflect.Slice {
+		want = "a list of integers"
+		if f.kind.Elem().Kind() == reflect.String {
+			want = "a list of strings"
+		}
+	}
+	if string(raw) == "null" {
+		return fmt.Errorf("%s: want %s, got null", key, want)
+	}
+	if f.kind.Kind() == reflect.Int {
+		n, ok := int64(0), len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9')
+		if ok {
+			n, ok = parseInt(string(raw))
+		}
+		if !ok {
+			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))
+		}
+		reflect.ValueOf(c).Elem().Field(f.index).SetInt(n)
+		return nil
+	}
+	ptr := reflect.New(f.kind)
+	if err := json.Unmarshal(raw, ptr.Interface()); err != nil {
+		got := string(raw)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			got = te.Value
+		}
+		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
+	}
+	if f.kind.Kind() == reflect.Slice && ptr.Elem().IsNil() {
+		ptr.Elem().Set(reflect.MakeSlice(f.kind, 0, 0))
+	}
+	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
+	return nil
+}
+
+// parseInt reads an integer, also written as a number with an integral
+// value (5e3 for 5000).
+func parseInt(s string) (int64, bool) {
+	if n, err := strconv.ParseInt(s, 10, 0); err == nil {
+		return n, true
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+		return 0, false
+	}
+	return int64(x), true
+}
+
+// clip shortens s for an error message, keeping it on one line.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
+}
+
+// closestKey returns the key nearest to s in edit distance when it is
+// close enough to be a likely typo, else "".
+func closestKey(s string) string {
+	best, bestD := "", 3
+	for _, f := range configFields {
+		if d := editDistance(strings.ToLower(s), f.key); d < bestD {
+			best, bestD = f.key, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

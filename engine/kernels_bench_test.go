@@ -1,0 +1,148 @@
+package engine
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// Kernel benchmarks, one sub-benchmark per kernel path this build and CPU
+// run (go; with GOEXPERIMENT=simd also avx2 and avx512). Each reports
+// GFLOP/s, counting a multiply-add as two operations, so the figures can
+// be set against the machine's peak (BenchmarkPeak) in bench/README.md.
+
+func benchEachISA(b *testing.B, f func(b *testing.B)) {
+	saved := kernelISA
+	defer func() { kernelISA = saved }()
+	for _, k := range supportedISAs() {
+		kernelISA = k
+		b.Run(isaNames[k], f)
+	}
+}
+
+func reportFlops(b *testing.B, flopsPerOp float64) {
+	b.ReportMetric(flopsPerOp*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+}
+
+var benchSink float32
+
+// BenchmarkPeak is a long dot product over data that stays in the L1
+// cache (2 × 16 KiB) or in L2 (2 × 128 KiB): the highest multiply-add rate
+// Go code reaches on this machine, the yardstick for the limits in
+// bench/README.md.
+func BenchmarkPeak(b *testing.B) {
+	for _, n := range []int{4096, 32768} {
+		rng := rand.New(rand.NewPCG(1, 1))
+		x, y := randVec(rng, n, 0), randVec(rng, n, 0)
+		where := "L1"
+		if n > 8192 {
+			where = "L2"
+		}
+		b.Run(where, func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					benchSink += dot(x, y)
+				}
+				reportFlops(b, 2*float64(n))
+			})
+		})
+	}
+}
+
+func BenchmarkDot100(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	x, y := randVec(rng, 100, 0), randVec(rng, 100, 0)
+	benchEachISA(b, func(b *testing.B) {
+		for b.Loop() {
+			benchSink += dot(x, y)
+		}
+		reportFlops(b, 200)
+	})
+}
+
+// BenchmarkGemv times y += W·x for the layer shapes of blog-original
+// (out × in): a forward pass of one row.
+func BenchmarkGemv(b *testing.B) {
+	for _, s := range [][2]int{{50, 100}, {50, 50}, {100, 50}, {1, 50}} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		w, x, y := randVec(rng, s[0]*s[1], 0), randVec(rng, s[1], 0), make([]float32, s[0])
+		b.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					gemv(y, w, x)
+				}
+				reportFlops(b, 2*float64(s[0]*s[1]))
+			})
+		})
+	}
+}
+
+// BenchmarkGemm times Y += A·M for the products of a dense layer:
+// rows × n outputs over k terms. 1×100←50 and 1×50←50 are blog-original's
+// input gradients (half the terms zero: dead ReLU units); 100×50←50 is
+// devnag-2017's generator, a 50 → 50 layer over a batch of 100.
+func BenchmarkGemm(b *testing.B) {
+	for _, s := range []struct {
+		rows, n, k int
+		dead       float64
+	}{{1, 100, 50, 0.5}, {1, 50, 50, 0.5}, {100, 50, 50, 0}, {50, 50, 100, 0}} {
+		rng := rand.New(rand.NewPCG(1, 3))
+		a, m, y := randVec(rng, s.rows*s.k, s.dead), randVec(rng, s.k*s.n, 0), make([]float32, s.rows*s.n)
+		b.Run(fmt.Sprintf("%dx%d←%d", s.rows, s.n, s.k), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					gemm(s.rows, s.n, s.k, a, s.k, m, s.n, y, s.n)
+				}
+				reportFlops(b, 2*float64(s.rows*s.n*s.k))
+			})
+		})
+	}
+}
+
+// BenchmarkAdam times one Adam step over blog-original's generator
+// (12,700 parameters), with every gradient live and with 80% of them in
+// dead runs, as training reaches after a few hundred epochs. The metric is
+// nanoseconds per parameter.
+func BenchmarkAdam(b *testing.B) {
+	const n = 12700
+	for _, dead := range []float64{0, 0.8} {
+		rng := rand.New(rand.NewPCG(1, 4))
+		p, g, m, v := randVec(rng, n, 0), randVec(rng, n, 0), randVec(rng, n, 0), make([]float32, n)
+		for i := range v {
+			v[i] = float32(rng.Float64())
+			if float64(i%100) < dead*100 { // dead rows of 100 weights
+				g[i], m[i] = 0, 0
+			}
+		}
+		b.Run(fmt.Sprintf("dead=%g", dead), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					adamUpdate(p, g, m, v, 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3, 1)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/param")
+			})
+		})
+	}
+}
+
+// BenchmarkDenseBatch times a forward and a backward pass of a
+// 50 → 50 layer over a batch of 100 rows, devnag-2017's generator.
+func BenchmarkDenseBatch(b *testing.B) {
+	for _, act := range []Activation{ELU, Sigmoid} {
+		b.Run(act.String(), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 5))
+				l := NewDense(50, 50, act)
+				params, grads := make([]float32, l.ParamCount()), make([]float32, l.ParamCount())
+				l.bind(params, grads, 100)
+				l.init(rng)
+				x, dy := randVec(rng, 100*50, 0), randVec(rng, 100*50, 0)
+				for b.Loop() {
+					l.forward(x, 100)
+					l.backward(dy, 100, true, true)
+				}
+				reportFlops(b, 3*2*100*50*50)
+			})
+		})
+	}
+}

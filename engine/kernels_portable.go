@@ -1,0 +1,22 @@
+//go:build !goexperiment.simd || !amd64
+
+package engine
+
+// Without GOEXPERIMENT=simd on amd64 the portable kernels are the only ones.
+
+var kernelISA = isaGo
+
+func dot(a, b []float32) float32                     { return dotGo(a, b) }
+func axpy(dst []float32, alpha float32, x []float32) { axpyGo(dst, alpha, x) }
+func gemv(y, w, x []float32)                         { gemvGo(y, w, x) }
+
+func gemm(rows, n, kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy int) {
+	gemmGo(rows, n, kn, a, lda, m, ldm, y, ldy)
+}
+
+func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
+}
+
+// supportedISAs lists the kernel paths this build and CPU can run.
+func supportedISAs() []isa { return []isa{isaGo} }

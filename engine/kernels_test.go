@@ -1,0 +1,386 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// Every kernel path this build and CPU can run (portable Go, and with
+// GOEXPERIMENT=simd also AVX2 and AVX-512) is checked against a plain
+// float64 reference here, so `go test` and `GOEXPERIMENT=simd go test` run
+// the same assertions on different code.
+
+// forEachISA runs f once per supported kernel path, with that path selected.
+func forEachISA(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	saved := kernelISA
+	defer func() { kernelISA = saved }()
+	for _, k := range supportedISAs() {
+		kernelISA = k
+		t.Run(isaNames[k], f)
+	}
+}
+
+// kernelSizes covers empty input, every tail length around one and two
+// vectors of 8 and 16 lanes, the 64-wide blocks, and the engine's widths.
+var kernelSizes = []int{0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 50, 63, 64, 65, 100, 127, 129, 200}
+
+func randVec(rng *rand.Rand, n int, zeroFrac float64) []float32 {
+	v := make([]float32, n)
+	for i := range v {
+		if rng.Float64() >= zeroFrac {
+			v[i] = float32(rng.NormFloat64())
+		}
+	}
+	return v
+}
+
+// kernelNear reports whether got matches the float64 reference want to float32
+// accumulation accuracy; scale is Σ|terms|, the size of the worst case
+// rounding error.
+func kernelNear(got float32, want, scale float64) bool {
+	return math.Abs(float64(got)-want) <= 1e-6*(scale+1)*4
+}
+
+func TestDot(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 1))
+		for _, n := range kernelSizes {
+			a, b := randVec(rng, n, 0), randVec(rng, n+3, 0) // b may be longer
+			var want, scale float64
+			for i := range n {
+				want += float64(a[i]) * float64(b[i])
+				scale += math.Abs(float64(a[i]) * float64(b[i]))
+			}
+			if got := dot(a, b); !kernelNear(got, want, scale) {
+				t.Errorf("n=%d: dot = %g, want %g", n, got, want)
+			}
+		}
+	})
+}
+
+func TestAxpy(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 2))
+		for _, n := range kernelSizes {
+			dst, x := randVec(rng, n+2, 0), randVec(rng, n+1, 0)
+			orig := slices.Clone(dst)
+			alpha := float32(rng.NormFloat64())
+			axpy(dst[:n], alpha, x)
+			for i := range n {
+				want := float64(orig[i]) + float64(alpha)*float64(x[i])
+				if !kernelNear(dst[i], want, math.Abs(float64(orig[i]))+math.Abs(float64(alpha*x[i]))) {
+					t.Fatalf("n=%d: dst[%d] = %g, want %g", n, i, dst[i], want)
+				}
+			}
+			if dst[n] != orig[n] || dst[n+1] != orig[n+1] {
+				t.Fatalf("n=%d: axpy wrote past the end of dst", n)
+			}
+		}
+	})
+}
+
+func TestGemv(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 3))
+		for _, rows := range []int{1, 2, 3, 4, 5, 9, 50} {
+			for _, n := range kernelSizes {
+				w, x := randVec(rng, rows*n, 0), randVec(rng, n, 0)
+				y := randVec(rng, rows+1, 0)
+				orig := slices.Clone(y)
+				gemv(y[:rows], w, x)
+				for o := range rows {
+					want, scale := float64(orig[o]), math.Abs(float64(orig[o]))
+					for i := range n {
+						want += float64(w[o*n+i]) * float64(x[i])
+						scale += math.Abs(float64(w[o*n+i]) * float64(x[i]))
+					}
+					if !kernelNear(y[o], want, scale) {
+						t.Fatalf("rows=%d n=%d: y[%d] = %g, want %g", rows, n, o, y[o], want)
+					}
+				}
+				if y[rows] != orig[rows] {
+					t.Fatalf("rows=%d n=%d: gemv wrote past the end of y", rows, n)
+				}
+			}
+		}
+	})
+}
+
+func TestGemm(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 4))
+		for _, rows := range []int{1, 2, 3, 4, 5, 9} {
+			for _, kn := range []int{0, 1, 3, 50, 101} {
+				for _, n := range kernelSizes {
+					// Row strides may exceed the row widths.
+					lda, ldm, ldy := kn+rng.IntN(3), n+rng.IntN(3), n+rng.IntN(3)
+					a := randVec(rng, rows*lda, 0.5) // half the terms dead
+					m := randVec(rng, kn*ldm, 0)
+					y := randVec(rng, rows*ldy+1, 0)
+					orig := slices.Clone(y)
+					gemm(rows, n, kn, a, lda, m, ldm, y, ldy)
+					for r := range rows {
+						for j := range ldy {
+							i := r*ldy + j
+							if j >= n {
+								if y[i] != orig[i] {
+									t.Fatalf("rows=%d kn=%d n=%d: wrote Y[%d,%d] outside the matrix", rows, kn, n, r, j)
+								}
+								continue
+							}
+							want, scale := float64(orig[i]), math.Abs(float64(orig[i]))
+							for k := range kn {
+								p := float64(a[r*lda+k]) * float64(m[k*ldm+j])
+								want += p
+								scale += math.Abs(p)
+							}
+							if !kernelNear(y[i], want, scale) {
+								t.Fatalf("rows=%d kn=%d n=%d: Y[%d,%d] = %g, want %g", rows, kn, n, r, j, y[i], want)
+							}
+						}
+					}
+					if y[rows*ldy] != orig[rows*ldy] {
+						t.Fatalf("rows=%d kn=%d n=%d: gemm wrote past the end of y", rows, kn, n)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestSIMDWidthsAgree checks that the AVX2 and AVX-512 kernels compute
+// the same values, which is what lets a seeded run train identically on
+// either kind of CPU. It is skipped unless the CPU has both.
+func TestSIMDWidthsAgree(t *testing.T) {
+	if !slices.Contains(supportedISAs(), isaAVX2) || !slices.Contains(supportedISAs(), isaAVX512) {
+		t.Skip("needs a CPU with AVX2 and AVX-512 and GOEXPERIMENT=simd")
+	}
+	saved := kernelISA
+	defer func() { kernelISA = saved }()
+	run := func(level isa, f func() []float32) []float32 {
+		kernelISA = level
+		return f()
+	}
+	rng := rand.New(rand.NewPCG(1, 5))
+	for _, n := range kernelSizes {
+		a, b := randVec(rng, n, 0.3), randVec(rng, n, 0)
+		w := randVec(rng, 7*n, 0)
+		m := randVec(rng, 40*n, 0)
+		coef := randVec(rng, 5*40, 0.5)
+		y0 := randVec(rng, 5*n, 0)
+		cases := map[string]func() []float32{
+			"dot":  func() []float32 { return []float32{dot(a, b)} },
+			"axpy": func() []float32 { y := slices.Clone(y0); axpy(y, 0.7, b); return y },
+			"gemv": func() []float32 { y := make([]float32, 7); gemv(y, w, b); return y },
+			"gemm": func() []float32 { y := slices.Clone(y0); gemm(5, n, 40, coef, 40, m, n, y, n); return y },
+		}
+		for name, f := range cases {
+			x2, x16 := run(isaAVX2, f), run(isaAVX512, f)
+			for i := range x2 {
+				if x2[i] != x16[i] { // the sign of a zero may differ
+					t.Errorf("n=%d %s[%d]: avx2 %g, avx512 %g", n, name, i, x2[i], x16[i])
+				}
+			}
+		}
+	}
+}
+
+// adamState is one parameter block with gradients chosen to reach every
+// branch of the kernel: dead stretches (g = m = 0) long enough to cover
+// whole vectors, moments about to turn denormal, and a NaN.
+func adamState(n int, rng *rand.Rand) (p, g, m, v []float32) {
+	p, g, m, v = randVec(rng, n, 0), randVec(rng, n, 0.5), randVec(rng, n, 0.3), make([]float32, n)
+	for i := range v {
+		v[i] = float32(rng.Float64())
+		switch {
+		case i%37 < 17: // a dead run
+			g[i], m[i] = 0, 0
+			v[i] *= 0x1p-120
+		case i%11 == 0: // about to flush
+			m[i] *= 0x1p-123
+			v[i] *= 0x1p-121
+			g[i] = 0
+		}
+	}
+	if n > 40 {
+		g[40] = float32(math.NaN())
+	}
+	return p, g, m, v
+}
+
+// TestAdamPathsBitIdentical runs every kernel path on the same states and
+// requires the same bits as the portable kernel, NaN included.
+func TestAdamPathsBitIdentical(t *testing.T) {
+	for _, n := range kernelSizes {
+		rng := rand.New(rand.NewPCG(uint64(n), 6))
+		p0, g, m0, v0 := adamState(n, rng)
+		want := [3][]float32{slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)}
+		for step := range 3 {
+			adamGo(want[0], g, want[1], want[2], 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
+		}
+		t.Run(fmt.Sprint("n=", n), func(t *testing.T) {
+			forEachISA(t, func(t *testing.T) {
+				p, m, v := slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)
+				for step := range 3 {
+					adamUpdate(p, g, m, v, 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
+				}
+				for k, got := range [3][]float32{p, m, v} {
+					for i := range got {
+						if math.Float32bits(got[i]) != math.Float32bits(want[k][i]) &&
+							!(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[k][i]))) {
+							t.Fatalf("%s[%d] = %g, portable kernel gives %g", "pmv"[k:k+1], i, got[i], want[k][i])
+						}
+					}
+				}
+			})
+		})
+	}
+}
+
+// TestAdamFlushKeepsResults trains a block of parameters through long
+// stretches of zero gradients, as dead ReLU units see, on every kernel
+// path. The flushed moments must end exactly zero rather than denormal,
+// and the parameters must agree with a float64 Adam that flushes nothing.
+func TestAdamFlushKeepsResults(t *testing.T) {
+	const n, steps = 53, 4000 // 53: whole vectors and a scalar tail
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(2, 7))
+		a := NewAdam(n, 1e-3, 0.9, 0.999, 1e-8)
+		p := randVec(rng, n, 0)
+		ref := make([]float64, n)
+		for i, x := range p {
+			ref[i] = float64(x)
+		}
+		rm, rv := make([]float64, n), make([]float64, n)
+		g := make([]float32, n)
+		for k := 1; k <= steps; k++ {
+			for i := range g {
+				g[i] = 0
+				if k <= 30 || (i%3 == 0 && k%500 < 5) { // mostly dead, woken now and then
+					g[i] = float32(rng.NormFloat64() * 0.01)
+				}
+			}
+			a.Step(p, g)
+			bc1, bc2 := 1-math.Pow(0.9, float64(k)), 1-math.Pow(0.999, float64(k))
+			for i := range ref {
+				gi := float64(g[i])
+				rm[i] = 0.9*rm[i] + 0.1*gi
+				rv[i] = 0.999*rv[i] + 0.001*gi*gi
+				ref[i] -= 1e-3 / bc1 * rm[i] / (math.Sqrt(rv[i])/math.Sqrt(bc2) + 1e-8)
+			}
+		}
+		for i := range p {
+			if math.Abs(float64(p[i])-ref[i]) > 1e-5 {
+				t.Errorf("param %d: %g, unflushed float64 reference %g", i, p[i], ref[i])
+			}
+			if x := a.M[i]; x != 0 && math.Abs(float64(x)) < smallestNormal {
+				t.Errorf("m[%d] = %g is denormal", i, x)
+			}
+			if x := a.V[i]; x != 0 && x < smallestNormal {
+				t.Errorf("v[%d] = %g is denormal", i, x)
+			}
+		}
+		dead := 0
+		for i := range a.M {
+			if a.M[i] == 0 {
+				dead++
+			}
+		}
+		if dead == 0 {
+			t.Error("no first moment was flushed; the test does not reach the flush")
+		}
+	})
+}
+
+// TestDenseMatchesReference checks a dense layer's forward and backward
+// passes on every kernel path against float64 loops, for the shapes that
+// take different routes through Dense: a single row, a batch, a one-wide
+// input and a one-wide output.
+func TestDenseMatchesReference(t *testing.T) {
+	shapes := []struct{ rows, in, out int }{
+		{1, 100, 50}, {1, 50, 1}, {1, 7, 9}, {100, 1, 50}, {100, 50, 50}, {100, 50, 1}, {3, 70, 65}, {2, 200, 50},
+	}
+	forEachISA(t, func(t *testing.T) {
+		for _, s := range shapes {
+			t.Run(fmt.Sprintf("%dx%d→%d", s.rows, s.in, s.out), func(t *testing.T) {
+				rng := rand.New(rand.NewPCG(3, uint64(s.in*s.out)))
+				l := NewDense(s.in, s.out, ReLU)
+				n := l.ParamCount()
+				params, grads := make([]float32, n), make([]float32, n)
+				l.bind(params, grads, s.rows)
+				l.init(rng)
+				x := randVec(rng, s.rows*s.in, 0.3)
+				dy := randVec(rng, s.rows*s.out, 0)
+				y := slices.Clone(l.forward(x, s.rows))
+				dx := l.backward(dy, s.rows, true, true)
+
+				gw := make([]float64, s.out*s.in)
+				gb := make([]float64, s.out)
+				rdx := make([]float64, s.rows*s.in)
+				for r := range s.rows {
+					for o := range s.out {
+						z, scale := float64(l.b[o]), math.Abs(float64(l.b[o]))
+						for i := range s.in {
+							p := float64(l.w[o*s.in+i]) * float64(x[r*s.in+i])
+							z += p
+							scale += math.Abs(p)
+						}
+						want := math.Max(z, 0)
+						if !kernelNear(y[r*s.out+o], want, scale) {
+							t.Fatalf("y[%d,%d] = %g, want %g", r, o, y[r*s.out+o], want)
+						}
+						if y[r*s.out+o] <= 0 {
+							continue // dead unit: no gradient
+						}
+						d := float64(dy[r*s.out+o])
+						gb[o] += d
+						for i := range s.in {
+							gw[o*s.in+i] += d * float64(x[r*s.in+i])
+							rdx[r*s.in+i] += d * float64(l.w[o*s.in+i])
+						}
+					}
+				}
+				for i, want := range gw {
+					if !kernelNear(l.gw[i], want, math.Abs(want)*float64(s.rows)) {
+						t.Fatalf("dW[%d] = %g, want %g", i, l.gw[i], want)
+					}
+				}
+				for i, want := range gb {
+					if !kernelNear(l.gb[i], want, math.Abs(want)*float64(s.rows)) {
+						t.Fatalf("db[%d] = %g, want %g", i, l.gb[i], want)
+					}
+				}
+				for i, want := range rdx {
+					if !kernelNear(dx[i], want, math.Abs(want)*float64(s.out)) {
+						t.Fatalf("dx[%d] = %g, want %g", i, dx[i], want)
+					}
+				}
+			})
+		}
+	})
+}
+
+// TestKernelPathsTrainAlike trains blog-original for a few epochs on every
+// kernel path from the same seed. Sums taken in different orders differ in
+// the last bits and training amplifies that, so this asserts closeness over
+// a short run, not identity.
+func TestKernelPathsTrainAlike(t *testing.T) {
+	var ref []float32
+	forEachISA(t, func(t *testing.T) {
+		g := mustNew(t, blogConfig(), 9)
+		train(t, g, 3)
+		if ref == nil {
+			ref = slices.Clone(g.G.Params)
+			return
+		}
+		for i, x := range g.G.Params {
+			if math.Abs(float64(x-ref[i])) > 1e-4 {
+				t.Fatalf("G param %d: %g on %s, %g on the first path", i, x, KernelISA(), ref[i])
+			}
+		}
+	})
+}

@@ -1,0 +1,93 @@
+package engine
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// TestTargetsAreConsistent checks every target kind against itself: the
+// quantile inverts the CDF, a large sample has the analytic moments, and a
+// sample of the target is close to it in KS (so CDF and sampler agree).
+func TestTargetsAreConsistent(t *testing.T) {
+	specs := []string{
+		"normal(4,1.25)",
+		"uniform(2,6)",
+		"lognormal(1,0.5)",
+		"exponential(0.5)",
+		"mixture(-2,0.5;2,0.5)",
+		"mixture(-3,1,1;1,0.5,3;4,0.25,2)",
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, spec := range specs {
+		tg, err := ParseTarget(spec)
+		if err != nil {
+			t.Fatalf("%s: %v", spec, err)
+		}
+		if tg.String() != spec {
+			t.Errorf("%s: String() = %q", spec, tg.String())
+		}
+		for _, p := range []float64{1e-6, 0.01, 0.25, 0.5, 0.8, 0.999} {
+			if got := tg.CDF(tg.Quantile(p)); math.Abs(got-p) > 1e-9 {
+				t.Errorf("%s: CDF(Quantile(%g)) = %.12g", spec, p, got)
+			}
+		}
+		xs := make([]float64, 400000)
+		for i := range xs {
+			xs[i] = tg.Sample(rng)
+		}
+		mean, std := stat.PopMeanStdDev(xs, nil)
+		zooNear(t, spec+" mean", mean, tg.Mean(), 0.01*tg.StdDev())
+		zooNear(t, spec+" std", std, tg.StdDev(), 0.01*tg.StdDev())
+		zooNear(t, spec+" skew", stat.Skew(xs, nil), tg.Skewness(), 0.05+0.05*math.Abs(tg.Skewness()))
+		zooNear(t, spec+" kurt", stat.ExKurtosis(xs, nil), tg.ExKurtosis(), 0.1+0.1*math.Abs(tg.ExKurtosis()))
+		slices.Sort(xs)
+		if ks := KolmogorovSmirnov(xs, tg); ks > 0.004 {
+			t.Errorf("%s: KS of its own sample = %.4f", spec, ks)
+		}
+	}
+}
+
+func TestTargetSupport(t *testing.T) {
+	for spec, want := range map[string][2]float64{
+		"uniform(2,6)":          {2, 6},
+		"exponential(2)":        {0, math.Inf(1)},
+		"lognormal(0,1)":        {0, math.Inf(1)},
+		"normal(0,1)":           {math.Inf(-1), math.Inf(1)},
+		"mixture(-2,0.5;2,0.5)": {math.Inf(-1), math.Inf(1)},
+	} {
+		tg, _ := ParseTarget(spec)
+		if lo, hi := tg.Quantile(0), tg.Quantile(1); lo != want[0] || hi != want[1] {
+			t.Errorf("%s: support [%g, %g], want [%g, %g]", spec, lo, hi, want[0], want[1])
+		}
+	}
+}
+
+func TestParseTargetKinds(t *testing.T) {
+	m, err := ParseTarget("mixture(0,1,1;5,1,3)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := m.(Multimodal).Modes(); w[0].Weight != 0.25 || w[1].Weight != 0.75 {
+		t.Errorf("weights 1:3 gave %v", w)
+	}
+	for _, bad := range []string{
+		"uniform(3,3)", "uniform(4,1)", "uniform(1)", "lognormal(0,0)", "lognormal(0,-1)",
+		"exponential(0)", "exponential(-1)", "exponential(1,2)", "mixture()", "mixture(1)",
+		"mixture(0,1;2)", "mixture(0,-1;2,1)", "mixture(0,1,0;2,1)", "normal(1e300,1)", "normal(inf,1)",
+	} {
+		if _, err := ParseTarget(bad); err == nil {
+			t.Errorf("ParseTarget(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func zooNear(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if !(math.Abs(got-want) <= tol) {
+		t.Errorf("%s = %.6g, want %.6g ± %.2g", what, got, want, tol)
+	}
+}

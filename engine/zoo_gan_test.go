@@ -1,0 +1,356 @@
+package engine
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// perSample is the textbook per-sample design the zoo tests vary.
+func perSample() Config {
+	c := blogConfig()
+	c.Name = "per-sample"
+	c.Noise, c.NoiseDim, c.GOut, c.DIn = "normal", 2, 1, 1
+	c.GHidden, c.DHidden = []int{8, 8}, []int{8, 8}
+	c.GActs = []string{"leaky_relu", "leaky_relu", "identity"}
+	c.DActs = []string{"leaky_relu", "leaky_relu", "sigmoid"}
+	c.LeakySlope = 0.2
+	c.DSteps, c.GSteps = 1, 1
+	return c
+}
+
+// TestEveryDesignTrains builds each model shape and loss the zoo uses and
+// trains it a few epochs: the losses and weights must stay finite, and a
+// second run of the same seed must give the same history.
+func TestEveryDesignTrains(t *testing.T) {
+	designs := map[string]func(*Config){
+		"diffs":            func(c *Config) { c.NoiseDim, c.GOut, c.DInput = 1, 1, "diffs" },
+		"moments":          func(c *Config) { c.NoiseDim, c.GOut, c.DInput, c.DActs[2] = 1, 1, "moments", "sigmoid" },
+		"per-sample":       func(c *Config) { *c = perSample() },
+		"feature matching": func(c *Config) { *c = perSample(); c.GLoss = "feature_matching" },
+		"minibatch disc.":  func(c *Config) { *c = perSample(); c.MBDKernels, c.MBDDim = 3, 2 },
+		"mbd + fm + lsgan": func(c *Config) {
+			*c = perSample()
+			c.MBDKernels, c.MBDDim, c.GLoss, c.Loss, c.DActs[2] = 3, 2, "feature_matching", "least_squares", "identity"
+		},
+		"mbd on rows":    func(c *Config) { c.DIn, c.MBDKernels, c.MBDDim = 10, 4, 3 },
+		"mixture target": func(c *Config) { *c = perSample(); c.Target = "mixture(-2,0.5;2,0.5)" },
+		"skewed targets": func(c *Config) { *c = perSample(); c.Target = "exponential(0.5)" },
+	}
+	for name, edit := range designs {
+		t.Run(name, func(t *testing.T) {
+			cfg := blogConfig()
+			edit(&cfg)
+			a, b := mustNew(t, cfg, 5), mustNew(t, cfg, 5)
+			ha, hb := train(t, a, 15), train(t, b, 15)
+			if !slices.Equal(ha, hb) {
+				t.Fatal("same seed gave different histories")
+			}
+			if m := a.Evaluate(500, HistSpec{}); !finite(m.KS) || !finite(m.Mean) {
+				t.Fatalf("evaluation not finite: %+v", m)
+			}
+		})
+	}
+}
+
+// TestDiscriminatorShapes checks the layers New builds for each d_input.
+func TestDiscriminatorShapes(t *testing.T) {
+	for _, c := range []struct {
+		input    string
+		mbd      int
+		firstIn  int
+		firstOut int
+		layers   int
+	}{
+		{"raw", 0, 100, 50, 3},
+		{"diffs", 0, 100, 200, 4},
+		{"moments", 0, 100, 4, 4},
+		{"raw", 5, 100, 50, 4},
+	} {
+		cfg := blogConfig()
+		cfg.DInput, cfg.MBDKernels, cfg.MBDDim, cfg.Batch = c.input, c.mbd, 2, 200
+		g := mustNew(t, cfg, 1)
+		l := g.D.Layers[0]
+		if l.InSize() != c.firstIn || l.OutSize() != c.firstOut || len(g.D.Layers) != c.layers {
+			t.Errorf("%s, mbd %d: first layer %d → %d, %d layers; want %d → %d, %d layers",
+				c.input, c.mbd, l.InSize(), l.OutSize(), len(g.D.Layers), c.firstIn, c.firstOut, c.layers)
+		}
+		if out := g.D.Layers[len(g.D.Layers)-1]; out.InSize() != 50+c.mbd || out.OutSize() != 1 {
+			t.Errorf("%s, mbd %d: output layer %d → %d", c.input, c.mbd, out.InSize(), out.OutSize())
+		}
+	}
+}
+
+// TestFeatureMatchingGradient checks G's feature-matching gradient against
+// central finite differences of the loss in G's parameters.
+func TestFeatureMatchingGradient(t *testing.T) {
+	cfg := perSample()
+	cfg.GLoss, cfg.Batch = "feature_matching", 20
+	g := mustNew(t, cfg, 3)
+	rng := rand.New(rand.NewPCG(1, 1))
+	real := make([]float32, cfg.Batch)
+	noise := make([]float32, len(g.noise))
+	for i := range real {
+		real[i] = float32(4 + 1.25*rng.NormFloat64())
+	}
+	fillNoise(noise, "normal", rng)
+	g.G.ZeroGrad()
+	g.featureMatching(real, noise)
+	grads := slices.Clone(g.G.Grads)
+	const h = 1e-3 // small, so few leaky-ReLU kinks in D are crossed
+	for i := range g.G.Params {
+		old := g.G.Params[i]
+		g.G.Params[i] = old + h
+		up := g.featureMatching(real, noise)
+		g.G.Params[i] = old - h
+		down := g.featureMatching(real, noise)
+		g.G.Params[i] = old
+		num := (up - down) / (2 * h)
+		if math.Abs(num-float64(grads[i])) > 2e-3+2e-2*math.Abs(num) {
+			t.Errorf("dL/dθ[%d] = %.6g by backward, %.6g by finite differences", i, grads[i], num)
+		}
+	}
+}
+
+// TestMinibatchDCurve: a minibatch discriminator scores single samples
+// within the last real batch, and drawing its curve changes nothing in
+// the run.
+func TestMinibatchDCurve(t *testing.T) {
+	cfg := perSample()
+	cfg.MBDKernels, cfg.MBDDim = 4, 3
+	a, b := mustNew(t, cfg, 2), mustNew(t, cfg, 2)
+	if !a.ScoresSamples() {
+		t.Fatal("a per-sample D with minibatch discrimination does not score samples")
+	}
+	curve := make([]float64, 130)
+	for range 3 {
+		if !a.DCurve(curve, -2, 10) {
+			t.Fatal("no curve")
+		}
+		for i, y := range curve {
+			if !(y > 0 && y < 1) {
+				t.Fatalf("D(x_%d) = %g, want a probability", i, y)
+			}
+		}
+		if !slices.Equal(train(t, a, 3), train(t, b, 3)) {
+			t.Fatal("drawing D's curve changed training")
+		}
+	}
+	// The curve of one x is its score as one more member of the last real
+	// batch: check one point against a direct evaluation.
+	f := a.D.ForwardTo(a.featK, a.real, a.dRows)
+	fr := slices.Clone(f)
+	mbd := a.mbd
+	feat := slices.Clone(a.D.ForwardTo(a.featK, []float32{4}, 1))
+	var o []float64
+	ref := make([]float32, len(mbd.ref))
+	mbd.project(ref, fr, a.dRows)
+	mx := make([]float32, mbd.B*mbd.C)
+	mbd.project(mx, feat, 1)
+	for b := range mbd.B {
+		var s float64
+		for j := range a.dRows {
+			var l1 float64
+			for c := range mbd.C {
+				l1 += math.Abs(float64(mx[b*mbd.C+c] - ref[j*mbd.B*mbd.C+b*mbd.C+c]))
+			}
+			s += math.Exp(-l1)
+		}
+		o = append(o, s/float64(a.dRows))
+	}
+	out := a.D.Layers[len(a.D.Layers)-1].(*Dense)
+	z := float64(out.B()[0])
+	for k, v := range feat {
+		z += float64(out.W()[k]) * float64(v)
+	}
+	for b, v := range o {
+		z += float64(out.W()[len(feat)+b]) * v
+	}
+	want := 1 / (1 + math.Exp(-z))
+	one := make([]float64, 1)
+	a.DCurve(one, 4, 4)
+	if math.Abs(one[0]-want) > 1e-5 {
+		t.Errorf("D(4) within the real batch = %.7f, want %.7f", one[0], want)
+	}
+}
+
+func TestRowDesignsDrawNoCurve(t *testing.T) {
+	for _, input := range []string{"diffs", "moments"} {
+		cfg := blogConfig()
+		cfg.DInput = input
+		if g := mustNew(t, cfg, 1); g.ScoresSamples() || g.DCurve(make([]float64, 3), 0, 1) {
+			t.Errorf("d_input %s: D reads rows, yet a D(x) curve was drawn", input)
+		}
+	}
+}
+
+func TestModeCoverage(t *testing.T) {
+	tg, _ := ParseTarget("mixture(-2,0.5;2,0.5)")
+	rng := rand.New(rand.NewPCG(4, 4))
+	both := make([]float64, 4000)
+	for i := range both {
+		both[i] = tg.Sample(rng)
+	}
+	m := Evaluate(both, 1, tg, HistSpec{})
+	if m.ModesCovered != 2 || len(m.Modes) != 2 || math.Abs(m.Modes[0].Share-0.5) > 0.03 || math.Abs(m.Modes[1].Expected-0.49865) > 1e-4 {
+		t.Errorf("a sample of the target: %d modes covered, %+v", m.ModesCovered, m.Modes)
+	}
+	one := make([]float64, 4000) // collapsed onto the right mode, a few strays
+	for i := range one {
+		one[i] = 2 + 0.5*rng.NormFloat64()
+		if i%20 == 0 {
+			one[i] = -2
+		}
+	}
+	m = Evaluate(one, 1, tg, HistSpec{})
+	if m.ModesCovered != 1 || m.Modes[1].Covered != true || math.Abs(m.Modes[0].Share-0.05) > 1e-9 {
+		t.Errorf("collapsed sample: %d modes covered, %+v", m.ModesCovered, m.Modes)
+	}
+	normal, _ := ParseTarget("normal(4,1.25)")
+	if m := Evaluate(one, 1, normal, HistSpec{}); m.Modes != nil {
+		t.Errorf("a normal target has no mode coverage, got %+v", m.Modes)
+	}
+}
+
+func TestDefaultRangeFollowsTheSupport(t *testing.T) {
+	for spec, want := range map[string][2]float64{
+		"normal(4,1.25)": {-1, 9},
+		"uniform(2,6)":   {2 - 4/math.Sqrt(12)/4, 6 + 4/math.Sqrt(12)/4},
+		"exponential(1)": {-0.25, 5},
+	} {
+		tg, _ := ParseTarget(spec)
+		lo, hi := DefaultRange(tg)
+		if math.Abs(lo-want[0]) > 1e-12 || math.Abs(hi-want[1]) > 1e-12 {
+			t.Errorf("%s: range [%g, %g], want %v", spec, lo, hi, want)
+		}
+	}
+}
+
+func TestValidateZooFields(t *testing.T) {
+	cases := map[string]func(*Config){
+		"d_input":     func(c *Config) { c.DInput = "fft" },
+		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = "moments", 1, 1, 1 },
+		"mbd_kernels": func(c *Config) { c.MBDKernels = MaxMBDKernels + 1 },
+		"mbd_dim":     func(c *Config) { c.MBDKernels, c.MBDDim = 3, 0 },
+		"g_loss":      func(c *Config) { c.GLoss, c.DHidden, c.DActs = "feature_matching", nil, []string{"sigmoid"} },
+		"d_acts":      func(c *Config) { c.DActs[2] = "identity" }, // bce needs a sigmoid
+		"name":        func(c *Config) { c.Name = "two\nlines" },
+	}
+	for field, edit := range cases {
+		cfg := blogConfig()
+		edit(&cfg)
+		err := cfg.Validate()
+		if err == nil || !strings.HasPrefix(err.Error(), field+":") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("bad %s: got error %v, want one line starting %q", field, err, field+":")
+		}
+	}
+	mbdRows := blogConfig()
+	mbdRows.MBDKernels, mbdRows.MBDDim = 2, 2 // D reads one row of 100: no pairs
+	if err := mbdRows.Validate(); err == nil || !strings.HasPrefix(err.Error(), "mbd_kernels:") {
+		t.Errorf("minibatch discrimination on one row: %v", err)
+	}
+}
+
+func TestConfigSet(t *testing.T) {
+	c := blogConfig()
+	for _, kv := range [][2]string{
+		{"g_lr", "2e-4"}, {"epochs", "5e3"}, {"d_steps", " 3 "}, {"g_hidden", "32, 16"},
+		{"d_acts", "elu,elu,sigmoid"}, {"d_hidden", "[64, 64]"}, {"target", "mixture(-2,0.5;2,0.5)"},
+		{"description", "mine, with commas"},
+	} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("Set(%s, %s): %v", kv[0], kv[1], err)
+		}
+	}
+	if c.GLR != 2e-4 || c.Epochs != 5000 || c.DSteps != 3 || !slices.Equal(c.GHidden, []int{32, 16}) ||
+		!slices.Equal(c.DActs, []string{"elu", "elu", "sigmoid"}) || !slices.Equal(c.DHidden, []int{64, 64}) ||
+		c.Target != "mixture(-2,0.5;2,0.5)" || c.Description != "mine, with commas" {
+		t.Fatalf("after Set: %+v", c)
+	}
+	if err := c.Set("g_hidden", ""); err != nil || len(c.GHidden) != 0 || c.GHidden == nil {
+		t.Errorf("Set(g_hidden, \"\") = %v, %#v; want an empty list", err, c.GHidden)
+	}
+	for _, bad := range []struct{ key, value, want string }{
+		{"glr", "1", `unknown key "glr" (did you mean "g_lr"?)`},
+		{"nonsense", "1", `unknown key "nonsense"`},
+		{"G_LR", "1", `unknown key "G_LR" (did you mean "g_lr"?)`},
+		{"g_lr", "fast", `g_lr: "fast" is not a number`},
+		{"epochs", "1.5", `epochs: "1.5" is not an integer`},
+		{"epochs", "1e30", `epochs: "1e30" is not an integer`},
+		{"g_hidden", "32,x", `g_hidden: "32,x" is not a list of integers like 32,32`},
+		{"g_hidden", "[32, \"x\"]", `g_hidden: want a list of integers, got string`},
+	} {
+		err := c.Set(bad.key, bad.value)
+		if err == nil || err.Error() != bad.want {
+			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
+		}
+	}
+}
+
+func TestConfigSetJSON(t *testing.T) {
+	var c Config
+	for _, kv := range [][2]string{{"batch", "100"}, {"epochs", "3e4"}, {"g_lr", "0.001"}, {"g_acts", `["relu","identity"]`}, {"name", `"x"`}} {
+		if err := c.SetJSON(kv[0], []byte(kv[1])); err != nil {
+			t.Fatalf("SetJSON(%s, %s): %v", kv[0], kv[1], err)
+		}
+	}
+	if c.Batch != 100 || c.Epochs != 30000 || c.GLR != 0.001 || !slices.Equal(c.GActs, []string{"relu", "identity"}) || c.Name != "x" {
+		t.Fatalf("after SetJSON: %+v", c)
+	}
+	for _, bad := range []struct{ key, raw, want string }{
+		{"batch", `"100"`, `batch: want an integer, got "100"`},
+		{"batch", `1.5`, `batch: want an integer, got 1.5`},
+		{"batch", `null`, `batch: want an integer, got null`},
+		{"g_lr", `"0.1"`, `g_lr: want a number, got string`},
+		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
+		{"g_hidden", `[1, 2.5]`, `g_hidden: want a list of integers, got number 2.5`},
+		{"name", `7`, `name: want a string, got number`},
+		{"bach", `1`, `unknown key "bach" (did you mean "batch"?)`},
+	} {
+		err := c.SetJSON(bad.key, []byte(bad.raw))
+		if err == nil || err.Error() != bad.want {
+			t.Errorf("SetJSON(%q, %s) = %v, want %q", bad.key, bad.raw, err, bad.want)
+		}
+	}
+}
+
+// FuzzConfigSet: any key and value either fail with a one-line error or
+// leave a Config whose Validate and Outline do not panic.
+func FuzzConfigSet(f *testing.F) {
+	for _, kv := range [][2]string{
+		{"g_lr", "1e-3"}, {"epochs", "5000"}, {"g_hidden", "32,32"}, {"d_acts", "relu,sigmoid"},
+		{"g_hidden", "[1,2]"}, {"target", "mixture(0,1;3,1)"}, {"batch", "-1"}, {"d_input", "moments"},
+		{"mbd_kernels", "4"}, {"nope", "1"}, {"g_lr", "NaN"}, {"g_hidden", "[[1]]"},
+	} {
+		f.Add(kv[0], kv[1])
+	}
+	f.Fuzz(func(t *testing.T, key, value string) {
+		c := blogConfig()
+		err := c.Set(key, value)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error %q", err)
+			}
+			return
+		}
+		if err := c.Validate(); err == nil {
+			c.Outline()
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("multi-line error %q", err)
+		}
+	})
+}
+
+func TestDivergedErrorForNaNFeatures(t *testing.T) {
+	cfg := perSample()
+	cfg.GLoss = "feature_matching"
+	g := mustNew(t, cfg, 1)
+	g.G.Params[0] = float32(math.NaN())
+	var d *DivergedError
+	if _, err := g.TrainEpoch(); !errors.As(err, &d) {
+		t.Fatalf("NaN weight under feature matching gave %v, want a *DivergedError", err)
+	}
+}

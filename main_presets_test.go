@@ -1,0 +1,235 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/presets"
+)
+
+// wantUsageError checks that ganui exits 2 with one 'ganui: ' line on
+// stderr containing every part of want, and prints nothing on stdout.
+func wantUsageError(t *testing.T, args []string, want ...string) {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, args...)
+	if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "ganui: ") {
+		t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and one 'ganui: ' line", args, code, stdout, stderr)
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("%q: stderr %q lacks %q", args, stderr, w)
+		}
+	}
+}
+
+func writeFile(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestShowPreset(t *testing.T) {
+	for _, name := range presets.Names() {
+		code, stdout, stderr := runCLI(t, "--show-preset", name)
+		if code != 0 || stderr != "" {
+			t.Fatalf("--show-preset %s: exit %d, stderr %q", name, code, stderr)
+		}
+		got, err := presets.Parse([]byte(stdout), name+".json")
+		want, _ := presets.Get(name)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("--show-preset %s does not read back as the preset: %v", name, err)
+		}
+	}
+	// --set applies to what is shown, so a custom preset starts with one command.
+	code, stdout, _ := runCLI(t, "--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=64,64", "--set", "name=wide")
+	if code != 0 || !strings.Contains(stdout, `"g_lr": 0.001,`) || !strings.Contains(stdout, `"g_hidden": [64, 64],`) || !strings.Contains(stdout, `"name": "wide",`) {
+		t.Errorf("--show-preset with --set: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestPresetFile: a file saved from --show-preset, edited, runs headless.
+func TestPresetFile(t *testing.T) {
+	_, shown, _ := runCLI(t, "--show-preset", "vanilla", "--set", "name=mine")
+	path := writeFile(t, "mine.json", shown)
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", path, "--epochs", "4", "--samples", "500", "--every", "0")
+	if code != 0 || !strings.HasPrefix(stdout, "final preset=mine seed=1 epochs=4 state=done") {
+		t.Fatalf("--preset FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// A file with a base and --set overrides.
+	based := writeFile(t, "bi.json", `{"base": "bimodal", "epochs": 3}`)
+	code, stdout, _ = runCLI(t, "--headless", "--preset", based, "--set", "g_lr=1e-4", "--samples", "500", "--every", "0")
+	if code != 0 || !strings.HasPrefix(stdout, "final preset=bi seed=1 epochs=3 state=done") || !strings.Contains(stdout, " modes=") {
+		t.Fatalf("--preset FILE with base: exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestBadPresetFiles(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{`{"base": "vanilla", "g_lrr": 1e-3}`, []string{"--preset", "bad.json:1", `unknown key "g_lrr"`, `"g_lr"`}},
+		{"{\"base\": \"vanilla\",\n\"epochs\": \"lots\"}", []string{"bad.json:2", "epochs: want an integer"}},
+		{`{"base": "vanilla", "d_lr": -1}`, []string{"d_lr", "out of range (0,10]"}},
+		{`{"base": "vanilla", "noise": "pink"}`, []string{"noise", `"pink"`, "uniform, normal"}},
+		{`{"base": "vanilla"} trailing`, []string{"unexpected data after the preset object"}},
+		{`{"base": "vanilla",`, []string{"bad.json"}},
+		{`not json`, []string{"bad.json:1", "invalid JSON"}},
+	} {
+		wantUsageError(t, []string{"--headless", "--preset", writeFile(t, "bad.json", c.text)}, c.want...)
+	}
+	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(t.TempDir(), "absent.json")}, "--preset", "absent.json")
+	wantUsageError(t, []string{"--show-preset", "nope"}, "--show-preset", `unknown preset "nope"`, "vanilla")
+	wantUsageError(t, []string{"--show-preset", "vanilla", "--preset", "lsgan"}, "--show-preset", "--preset")
+}
+
+func TestBadSet(t *testing.T) {
+	for _, c := range []struct {
+		set  string
+		want []string
+	}{
+		{"g_lr", []string{"--set", "want key=value"}},
+		{"glr=1e-3", []string{"--set", `unknown key "glr"`, `"g_lr"`}},
+		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number`}},
+		{"epochs=many", []string{"epochs", "not an integer"}},
+		{"d_lr=0", []string{"d_lr", "out of range (0,10]"}},
+		{"d_input=fft", []string{"d_input", "raw, diffs, moments"}},
+		{"target=cauchy(0,1)", []string{"target", "normal(mean,std)"}},
+		{"g_hidden=8", []string{"g_acts", "need 2 activations"}},
+		{"mbd_kernels=1000", []string{"mbd_kernels", "0..128"}},
+	} {
+		wantUsageError(t, []string{"--headless", "--preset", "vanilla", "--set", c.set}, c.want...)
+	}
+}
+
+func TestSeedsFlagErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--seeds", "5-1"}, "runs backwards"},
+		{[]string{"--seeds", "a"}, `"a" is not a seed`},
+		{[]string{"--seeds", "1-"}, `"1-" is not a seed`},
+		{[]string{"--seeds", ""}, "is not a seed"},
+		{[]string{"--seeds", "1-3,2"}, "seed 2 appears twice"},
+		{[]string{"--seeds", "1-100000"}, "at most 10000 seeds"},
+		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed needs a single run"},
+		{[]string{"--seeds", "1-3", "--log", "x.csv"}, "--log needs a single run"},
+		{[]string{"--seeds", "1-3", "--every", "5"}, "--every needs a single run"},
+		{[]string{"--seeds", "1-3", "--jobs", "0"}, "--jobs: 0 out of range"},
+	} {
+		wantUsageError(t, append([]string{"--headless"}, c.args...), c.want)
+	}
+	wantUsageError(t, []string{"--seeds", "1-3"}, "--seeds and --jobs need --headless")
+}
+
+func TestParseSeeds(t *testing.T) {
+	got, err := parseSeeds("3, 7-9,1")
+	if err != nil || !reflect.DeepEqual(got, []uint64{3, 7, 8, 9, 1}) {
+		t.Fatalf("parseSeeds = %v, %v", got, err)
+	}
+	if s := compactSeeds(got); s != "3,7-9,1" {
+		t.Errorf("compactSeeds = %q", s)
+	}
+	if got, err := parseSeeds("18446744073709551615"); err != nil || got[0] != 1<<64-1 {
+		t.Errorf("largest seed: %v, %v", got, err)
+	}
+}
+
+// timings matches the fields that differ from run to run.
+var timings = regexp.MustCompile(` (epochs_per_s|wall_s)=[0-9.]+| jobs=[0-9]+|(?m)^summary (epochs_per_s|wall_s) .*$`)
+
+// TestSeedsInParallel: several seeds give one final line each, in seed
+// order, then the summary; parallel jobs give exactly what one job gives;
+// and each line is what a single run of that seed prints.
+func TestSeedsInParallel(t *testing.T) {
+	args := []string{"--headless", "--preset", "bimodal", "--seeds", "1-3", "--epochs", "20", "--samples", "500"}
+	code, one, stderr := runCLI(t, append(args, "--jobs", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	_, three, _ := runCLI(t, append(args, "--jobs", "3")...)
+	if a, b := timings.ReplaceAllString(one, ""), timings.ReplaceAllString(three, ""); a != b {
+		t.Fatalf("--jobs 1 and --jobs 3 differ:\n%s\n%s", a, b)
+	}
+	lines := strings.Split(strings.TrimSpace(one), "\n")
+	for i, seed := range []string{"1", "2", "3"} {
+		if !strings.HasPrefix(lines[i], "final preset=bimodal seed="+seed+" epochs=20 state=done") {
+			t.Errorf("line %d = %q, want seed %s's final line", i, lines[i], seed)
+		}
+		_, single, _ := runCLI(t, "--headless", "--preset", "bimodal", "--seed", seed, "--epochs", "20", "--samples", "500", "--every", "0")
+		if timings.ReplaceAllString(single, "") != timings.ReplaceAllString(lines[i]+"\n", "") {
+			t.Errorf("seed %s alone printed %q, in --seeds %q", seed, single, lines[i])
+		}
+	}
+	summary := strings.Join(lines[3:], "\n")
+	for _, want := range []string{
+		"summary preset=bimodal seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
+		"\nsummary ks ", "\nsummary w1 ", "\nsummary mean ", "\nsummary std ", "\nsummary skew ", "\nsummary kurt ",
+		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.0000\n", " target=2.0616\n",
+	} {
+		if !strings.Contains(summary+"\n", want) {
+			t.Errorf("summary lacks %q:\n%s", want, summary)
+		}
+	}
+	for _, l := range lines[4:] {
+		if !regexp.MustCompile(`^summary \S+ +median=\S+ min=\S+ max=\S+`).MatchString(l) {
+			t.Errorf("summary line %q is not 'summary METRIC median= min= max='", l)
+		}
+	}
+}
+
+func TestMedianRange(t *testing.T) {
+	for _, c := range []struct {
+		in          []float64
+		med, lo, hi float64
+	}{
+		{[]float64{3, 1, 2}, 2, 1, 3},
+		{[]float64{4, 1, 3, 2}, 2.5, 1, 4},
+		{[]float64{7}, 7, 7, 7},
+	} {
+		if med, lo, hi := medianRange(c.in); med != c.med || lo != c.lo || hi != c.hi {
+			t.Errorf("medianRange(%v) = %g, %g, %g", c.in, med, lo, hi)
+		}
+	}
+}
+
+func TestListPresetsShowsEverything(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--list-presets")
+	for _, c := range presets.All() {
+		for _, want := range append([]string{c.Name + "  ", c.Description, "source: " + c.Source}, c.Outline()...) {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("--list-presets lacks %q", want)
+			}
+		}
+	}
+}
+
+// BenchmarkSeedsJobs measures the throughput of --seeds with one and with
+// two jobs: four seeds of vanilla, 1,000 epochs each, per op. On an idle
+// 2-core machine two jobs should give about twice the runs per second:
+//
+//	go test -run XXX -bench SeedsJobs .
+func BenchmarkSeedsJobs(b *testing.B) {
+	for _, jobs := range []string{"1", "2"} {
+		b.Run("jobs="+jobs, func(b *testing.B) {
+			for b.Loop() {
+				var stderr strings.Builder
+				args := []string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--epochs", "1000", "--samples", "1000", "--jobs", jobs}
+				if code := run(args, io.Discard, &stderr); code != 0 {
+					b.Fatal(stderr.String())
+				}
+			}
+			b.ReportMetric(4*float64(b.N)/b.Elapsed().Seconds(), "runs/s")
+		})
+	}
+}

@@ -1,0 +1,195 @@
+package presets
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// A preset file is one JSON object whose keys are the JSON names of
+// engine.Config's fields ("batch", "g_lr", …), plus an optional "base":
+// the name of a built-in preset that supplies every field the file leaves
+// out. Without a base every field the file leaves out is zero, so a
+// complete file (as Marshal writes) stands on its own. Keys are exact and
+// case-sensitive; an unknown or repeated key, a value of the wrong type,
+// null, or anything after the object is an error.
+//
+//	{
+//	  "base": "vanilla",
+//	  "g_hidden": [64, 64],
+//	  "g_lr": 0.0005
+//	}
+
+// BaseKey is the preset-file key naming the built-in preset to start from.
+const BaseKey = "base"
+
+// Parse reads a preset file. name is used in messages and becomes the
+// preset's name when the file gives none. The result is validated; every
+// error is one line that names the key at fault, prefixed by the line of
+// the file it is on.
+func Parse(data []byte, name string) (engine.Config, error) {
+	type pair struct {
+		key  string
+		raw  json.RawMessage
+		line int
+	}
+	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
+	fail := func(off int64, format string, a ...any) (engine.Config, error) {
+		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	syntax := func(err error) (engine.Config, error) {
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			return fail(se.Offset, "invalid JSON: %s", se.Error())
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return fail(int64(len(data)), "unexpected end of file")
+		}
+		return fail(dec.InputOffset(), "invalid JSON: %v", err)
+	}
+	if tok, err := dec.Token(); err != nil {
+		return syntax(err)
+	} else if tok != json.Delim('{') {
+		return fail(dec.InputOffset(), "a preset file is one JSON object {…}")
+	}
+	var pairs []pair
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return syntax(err)
+		}
+		key, _ := tok.(string)
+		line := lineOf(dec.InputOffset()) // just after the key
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return syntax(err)
+		}
+		if seen[key] {
+			return engine.Config{}, fmt.Errorf("%s:%d: key %q appears twice", name, line, key)
+		}
+		seen[key] = true
+		pairs = append(pairs, pair{key, raw, line})
+	}
+	if _, err := dec.Token(); err != nil {
+		return syntax(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fail(dec.InputOffset(), "unexpected data after the preset object")
+	}
+
+	var cfg engine.Config
+	lines := map[string]int{}
+	for _, p := range pairs {
+		lines[p.key] = p.line
+		if p.key != BaseKey {
+			continue
+		}
+		var base string
+		if err := json.Unmarshal(p.raw, &base); err != nil {
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset (%s)", name, p.line, BaseKey, strings.Join(Names(), ", "))
+		}
+		b, err := Get(base)
+		if err != nil {
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, BaseKey, err)
+		}
+		cfg = b
+	}
+	for _, p := range pairs {
+		if p.key == BaseKey {
+			continue
+		}
+		if err := cfg.SetJSON(p.key, p.raw); err != nil {
+			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
+		}
+	}
+	if !seen["name"] {
+		cfg.Name = strings.TrimSuffix(filepath.Base(name), ".json")
+	}
+	if !seen["description"] && seen[BaseKey] {
+		cfg.Description = "your preset, based on " + cfg.Description
+	}
+	if !seen["source"] {
+		cfg.Source = "preset file " + filepath.Base(name)
+	}
+	if err := cfg.Validate(); err != nil {
+		key, _, _ := strings.Cut(err.Error(), ":")
+		if line, ok := lines[key]; ok {
+			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
+	}
+	return cfg, nil
+}
+
+// Load reads and parses the preset file at path.
+func Load(path string) (engine.Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return engine.Config{}, fmt.Errorf("preset file: %w", err)
+	}
+	return Parse(data, path)
+}
+
+// Resolve returns the built-in preset called arg, or else loads arg as a
+// preset file when it names one (it ends in .json or is an existing file).
+func Resolve(arg string) (engine.Config, error) {
+	if c, err := Get(arg); err == nil {
+		return c, nil
+	}
+	if strings.HasSuffix(arg, ".json") || isFile(arg) {
+		return Load(arg)
+	}
+	return engine.Config{}, fmt.Errorf("unknown preset %q (valid: %s, or a FILE.json)", arg, strings.Join(Names(), ", "))
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// Marshal writes cfg as a preset file: every field, one key per line in
+// engine.Config's order, lists on one line. Parse reads it back to an
+// equal Config.
+func Marshal(cfg engine.Config) []byte {
+	var all bytes.Buffer
+	enc := json.NewEncoder(&all)
+	enc.SetEscapeHTML(false)
+	var full map[string]json.RawMessage
+	err := enc.Encode(cfg)
+	if err == nil {
+		err = json.Unmarshal(all.Bytes(), &full)
+	}
+	if err != nil {
+		panic("presets: a Config does not marshal: " + err.Error()) // plain fields only
+	}
+	var b bytes.Buffer
+	b.WriteString("{\n")
+	keys := engine.ConfigKeys()
+	for i, k := range keys {
+		v := full[k]
+		var items []json.RawMessage
+		if json.Unmarshal(v, &items) == nil { // a list, or null for a nil one
+			parts := make([]string, len(items))
+			for j, it := range items {
+				parts[j] = string(it)
+			}
+			v = json.RawMessage("[" + strings.Join(parts, ", ") + "]")
+		}
+		fmt.Fprintf(&b, "  %q: %s", k, v)
+		if i < len(keys)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}

@@ -1,0 +1,140 @@
+package presets
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestMarshalRoundTrip: every preset written as a file reads back equal.
+func TestMarshalRoundTrip(t *testing.T) {
+	for _, c := range All() {
+		data := Marshal(c)
+		got, err := Parse(data, c.Name+".json")
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", c.Name, err, data)
+		}
+		if !reflect.DeepEqual(got, c) {
+			t.Errorf("%s: round trip changed the preset:\n got %+v\nwant %+v", c.Name, got, c)
+		}
+	}
+	// One key per line, lists on one line, HTML characters unescaped.
+	v, _ := Get("vanilla")
+	v.Description = "a <b> & c"
+	text := string(Marshal(v))
+	for _, want := range []string{"\n  \"g_hidden\": [16, 16],\n", "\n  \"description\": \"a <b> & c\",\n", "\n  \"epochs\": 10000\n}\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Marshal output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestParseWithBase(t *testing.T) {
+	c, err := Parse([]byte(`{
+  "base": "vanilla",
+  "g_hidden": [64, 64],
+  "g_lr": 0.0005
+}`), "dir/wide.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Get("vanilla")
+	want.GHidden, want.GLR = []int{64, 64}, 0.0005
+	want.Name = "wide"
+	want.Description = "your preset, based on " + want.Description
+	want.Source = "preset file wide.json"
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("got  %+v\nwant %+v", c, want)
+	}
+	named, err := Parse([]byte(`{"base":"lsgan","name":"mine","description":"d","source":"s"}`), "x.json")
+	if err != nil || named.Name != "mine" || named.Description != "d" || named.Source != "s" || named.Loss != "least_squares" {
+		t.Errorf("explicit name, description and source: %+v, %v", named, err)
+	}
+}
+
+// TestParseErrors: every bad file gives one line that says where and what.
+func TestParseErrors(t *testing.T) {
+	for _, c := range []struct{ name, data, want string }{
+		{"empty", ``, "p.json:1: unexpected end of file"},
+		{"not an object", `[1, 2]`, "p.json:1: a preset file is one JSON object"},
+		{"syntax", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3: invalid JSON"},
+		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
+		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
+		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: want an integer, got "many"`},
+		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: want a number, got null"},
+		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
+		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
+		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
+		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope" (valid: blog-original,`},
+		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset"},
+		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
+		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
+		{"no base, fields missing", `{"g_lr": 0.001}`, "p.json: target:"},
+	} {
+		_, err := Parse([]byte(c.data), "p.json")
+		if err == nil {
+			t.Errorf("%s: parsed, want an error", c.name)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, c.want) || strings.Contains(msg, "\n") {
+			t.Errorf("%s: error %q, want one line starting %q", c.name, msg, c.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.json")
+	if err := os.WriteFile(path, []byte(`{"base": "bimodal", "epochs": 7}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Resolve(path)
+	if err != nil || c.Name != "mine" || c.Epochs != 7 || c.Target != "mixture(-2,0.5;2,0.5)" {
+		t.Fatalf("Resolve(file) = %+v, %v", c, err)
+	}
+	if c, err := Resolve("lsgan"); err != nil || c.Name != "lsgan" {
+		t.Fatalf("Resolve(lsgan) = %v, %v", c.Name, err)
+	}
+	if _, err := Resolve(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "missing.json") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := Resolve("nope"); err == nil || !strings.Contains(err.Error(), "FILE.json") {
+		t.Errorf("unknown name: %v", err)
+	}
+}
+
+// FuzzParse: any bytes either fail with a one-line error or give a valid
+// preset that survives Marshal and Parse unchanged. The seed corpus, run
+// by plain go test, holds every preset and broken variants of one.
+func FuzzParse(f *testing.F) {
+	for _, c := range All() {
+		f.Add(Marshal(c))
+	}
+	for _, s := range []string{
+		`{"base": "vanilla", "g_hidden": [64], "g_acts": ["relu", "identity"]}`,
+		`{"base": "vanilla", "target": "mixture(-3,1;0,0.5;3,1)"}`,
+		`{"base": "vanilla"`, `{"base": "vanilla", "epochs": 1e400}`, `{"batch": -1}`, `null`, `{}`,
+		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
+		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse(data, "fuzz.json")
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error %q", err)
+			}
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("Parse accepted an invalid preset: %v", err)
+		}
+		again, err := Parse(Marshal(c), "fuzz.json")
+		if err != nil || !reflect.DeepEqual(again, c) {
+			t.Fatalf("round trip failed: %v\n%+v\n%+v", err, c, again)
+		}
+	})
+}

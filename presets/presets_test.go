@@ -1,0 +1,178 @@
+package presets
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// TestEveryPresetTrains builds every preset and trains it a few epochs:
+// nothing may be NaN, and the same seed must repeat itself exactly.
+func TestEveryPresetTrains(t *testing.T) {
+	for _, cfg := range All() {
+		t.Run(cfg.Name, func(t *testing.T) {
+			t.Parallel()
+			if cfg.Name == "" || cfg.Description == "" || cfg.Source == "" {
+				t.Fatalf("preset lacks a name, description or source: %+v", cfg)
+			}
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			runs := [2][]engine.EpochStats{}
+			for i := range runs {
+				g, err := engine.New(cfg, 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 3 {
+					s, err := g.TrainEpoch()
+					if err != nil {
+						t.Fatal(err)
+					}
+					runs[i] = append(runs[i], s)
+				}
+				m := g.Evaluate(1000, engine.HistSpec{})
+				for name, v := range map[string]float64{"ks": m.KS, "w1": m.W1, "mean": m.Mean, "std": m.Std} {
+					if v != v {
+						t.Fatalf("%s is NaN after 3 epochs", name)
+					}
+				}
+				curve := make([]float64, 7)
+				if g.DCurve(curve, -1, 9) != g.ScoresSamples() {
+					t.Fatal("DCurve disagrees with ScoresSamples")
+				}
+			}
+			if !reflect.DeepEqual(runs[0], runs[1]) {
+				t.Fatal("the same seed gave different histories")
+			}
+		})
+	}
+}
+
+// TestPresetsMatchTheirSources pins the settings SOURCES.md records for
+// the reproduced designs, so a later edit cannot drift from the source.
+func TestPresetsMatchTheirSources(t *testing.T) {
+	get := func(name string) engine.Config {
+		c, err := Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	d := get("devnag-2017")
+	if d.Batch != 100 || d.NoiseDim != 1 || d.GOut != 1 || d.Noise != "uniform" ||
+		!reflect.DeepEqual(d.GHidden, []int{50, 50}) || !reflect.DeepEqual(d.GActs, []string{"elu", "sigmoid", "identity"}) ||
+		d.DInput != "diffs" || d.DIn != 100 || !reflect.DeepEqual(d.DActs, []string{"elu", "elu", "sigmoid"}) ||
+		d.DLR != 2e-4 || d.GLR != 2e-4 || d.DBeta1 != 0.9 || d.DBeta2 != 0.999 || d.DSteps != 1 || d.GSteps != 1 || d.Epochs != 30000 {
+		t.Errorf("devnag-2017 drifted from gan_pytorch.py (Feb 2017): %+v", d)
+	}
+	m := get("devnag-moments")
+	if m.Batch != 500 || m.DInput != "moments" || m.DIn != 500 || !reflect.DeepEqual(m.GHidden, []int{5, 5}) ||
+		!reflect.DeepEqual(m.GActs, []string{"tanh", "tanh", "identity"}) || !reflect.DeepEqual(m.DHidden, []int{10, 10}) ||
+		!reflect.DeepEqual(m.DActs, []string{"sigmoid", "sigmoid", "sigmoid"}) || m.DOpt != "sgd" || m.GOpt != "sgd" ||
+		m.DLR != 1e-3 || m.DMomentum != 0.9 || m.GMomentum != 0.9 || m.DSteps != 20 || m.GSteps != 20 || m.Epochs != 5000 {
+		t.Errorf("devnag-moments drifted from the 2018 revision: %+v", m)
+	}
+	v := get("vanilla")
+	if v.DIn != 1 || v.DInput != "raw" || v.GOut != 1 || v.Batch != 100 || v.GLoss != "nonsaturating" || v.MBDKernels != 0 {
+		t.Errorf("vanilla is not the per-sample textbook GAN: %+v", v)
+	}
+	// Each trick is vanilla with exactly its own change.
+	for name, want := range map[string][]string{
+		"feature-matching":         {"g_loss"},
+		"minibatch-discrimination": {"mbd_kernels", "mbd_dim"},
+		"label-smoothing":          {"real_label"},
+		"lsgan":                    {"d_acts", "loss"},
+		"bimodal":                  {"target"},
+		"skewed":                   {"target"},
+		"uniform":                  {"target"},
+	} {
+		if got := differences(v, get(name)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s differs from vanilla in %v, want %v", name, got, want)
+		}
+	}
+	if got := get("label-smoothing").RealLabel; got != 0.9 {
+		t.Errorf("label-smoothing real label %g, want 0.9", got)
+	}
+	if got := get("bimodal").Target; got != "mixture(-2,0.5;2,0.5)" {
+		t.Errorf("bimodal target %s", got)
+	}
+}
+
+// differences lists the keys of the design fields in which a and b differ.
+func differences(a, b engine.Config) []string {
+	var keys []string
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	for i, key := range engine.ConfigKeys() {
+		switch key {
+		case "name", "description", "source":
+			continue
+		}
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			keys = append(keys, key)
+		}
+	}
+	return keys
+}
+
+// TestEveryPresetHasADocComment: each preset variable listed in all is
+// documented in the source, starting with its own name.
+func TestEveryPresetHasADocComment(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "presets.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{}
+	var listed []string
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			name := vs.Names[0].Name
+			docs[name] = gd.Doc.Text()
+			if name == "all" {
+				for _, e := range vs.Values[0].(*ast.CompositeLit).Elts {
+					listed = append(listed, e.(*ast.Ident).Name)
+				}
+			}
+		}
+	}
+	if len(listed) != len(All()) {
+		t.Fatalf("found %d presets in presets.go, All has %d", len(listed), len(All()))
+	}
+	for _, name := range listed {
+		if !strings.HasPrefix(docs[name], name+" ") {
+			t.Errorf("preset variable %s has no doc comment starting with its name", name)
+		}
+	}
+}
+
+func TestGet(t *testing.T) {
+	c, err := Get("vanilla")
+	if err != nil || c.Name != "vanilla" {
+		t.Fatalf("Get(vanilla) = %v, %v", c.Name, err)
+	}
+	c.GHidden[0] = 999 // a copy: the preset itself must not change
+	if again, _ := Get("vanilla"); again.GHidden[0] == 999 {
+		t.Fatal("Get returned a preset sharing memory with the table")
+	}
+	if _, err := Get("nope"); err == nil || !strings.Contains(err.Error(), "vanilla") {
+		t.Errorf("Get(nope) = %v, want an error listing the presets", err)
+	}
+	seen := map[string]bool{}
+	for _, n := range Names() {
+		if seen[n] {
+			t.Errorf("preset %s appears twice", n)
+		}
+		seen[n] = true
+	}
+}

@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"math"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+)
+
+func stats(e int) engine.EpochStats {
+	v := float64(e)
+	s := engine.EpochStats{Epoch: e, DReal: 1 / v, DFake: math.Sqrt(v), G: -v / 3, Mean: math.Sin(v), Std: v * 1e-9}
+	if e%97 == 0 {
+		s.G = math.NaN()
+	}
+	return s
+}
+
+func csvOf(from, to int) string {
+	out := []byte(engine.CSVHeader + "\n")
+	for e := from; e <= to; e++ {
+		out = stats(e).AppendCSV(out)
+	}
+	return string(out)
+}
+
+func logCSV(t *testing.T, l *epochLog) string {
+	t.Helper()
+	var sb strings.Builder
+	if err := l.writeCSV(&sb); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
+}
+
+// TestEpochLogKeepsEveryEpoch: the log gives back every epoch exactly, in
+// the CSV of headless --log, after truncations and resets, from a file
+// nobody else can see.
+func TestEpochLogKeepsEveryEpoch(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	l := newEpochLog(0)
+	defer l.close()
+	for e := 1; e <= 5000; e++ { // more than a write buffer holds
+		l.add(stats(e))
+	}
+	if got := logCSV(t, &l); got != csvOf(1, 5000) {
+		t.Fatal("the log's CSV differs from the epochs added")
+	}
+	if entries, _ := os.ReadDir(dir); runtime.GOOS != "windows" && len(entries) != 0 {
+		t.Errorf("the log's file is visible in %s: %v", dir, entries)
+	}
+	l.truncate(1234) // a roll-back
+	for e := 1235; e <= 1300; e++ {
+		l.add(stats(e))
+	}
+	if got := logCSV(t, &l); got != csvOf(1, 1300) {
+		t.Fatal("after truncating to 1234 and adding 66 epochs, the CSV is not epochs 1–1300")
+	}
+	l.reset(0) // a new run
+	if got := logCSV(t, &l); got != engine.CSVHeader+"\n" {
+		t.Fatalf("a reset log exports %q", got)
+	}
+	l.add(stats(1))
+	if got := logCSV(t, &l); got != csvOf(1, 1) {
+		t.Fatalf("after a reset: %q", got)
+	}
+}
+
+// TestEpochLogOfAResumedRun starts at the epoch the run resumed from.
+func TestEpochLogOfAResumedRun(t *testing.T) {
+	l := newEpochLog(700)
+	defer l.close()
+	for e := 701; e <= 710; e++ {
+		l.add(stats(e))
+	}
+	if from, to, n := l.span(); from != 701 || to != 710 || n != 10 {
+		t.Fatalf("span %d–%d (%d)", from, to, n)
+	}
+	if got := logCSV(t, &l); got != csvOf(701, 710) {
+		t.Fatalf("resumed log:\n%s", got)
+	}
+}
+
+// TestEpochLogOutOfStep: an epoch out of order is a failure the export
+// reports rather than a mislabelled row.
+func TestEpochLogOutOfStep(t *testing.T) {
+	l := newEpochLog(0)
+	defer l.close()
+	l.add(stats(1))
+	l.add(stats(3))
+	if err := l.writeCSV(&strings.Builder{}); err == nil || !strings.Contains(err.Error(), "epoch 3, expected 2") {
+		t.Fatalf("export after an epoch out of step: %v", err)
+	}
+	l.reset(0) // a new run starts clean
+	l.add(stats(1))
+	if got := logCSV(t, &l); got != csvOf(1, 1) {
+		t.Fatalf("after a reset: %q", got)
+	}
+}
+
+func TestEpochLogUnwritableTempDir(t *testing.T) {
+	t.Setenv("TMPDIR", "/nonexistent/ganui")
+	if runtime.GOOS == "windows" {
+		t.Skip("TMPDIR is not how Windows finds its temporary directory")
+	}
+	l := newEpochLog(0)
+	l.add(stats(1))
+	if err := l.writeCSV(&strings.Builder{}); err == nil || !strings.Contains(err.Error(), "history log") {
+		t.Fatalf("export with no temporary directory: %v", err)
+	}
+}
+
+// BenchmarkEpochLogAdd is the cost the log adds to every epoch.
+func BenchmarkEpochLogAdd(b *testing.B) {
+	l := newEpochLog(0)
+	defer l.close()
+	e := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if e == 1_000_000 { // 40 MB: start over rather than fill the disk
+			l.reset(0)
+			e = 0
+		}
+		e++
+		l.add(engine.EpochStats{Epoch: e, DReal: 0.69, DFake: 0.7, G: 0.68, Mean: 4, Std: 1.25})
+	}
+}
