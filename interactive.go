@@ -10,7 +10,13 @@ import (
 
 // interactive runs the full-screen trainer on the resolved design.
 func interactive(opts options, stderr io.Writer) int {
-	err := tui.Run(opts.cfg, opts.seed, tui.Options{Paused: opts.paused, Samples: opts.samples})
+	topts := tui.Options{Paused: opts.paused, Samples: opts.samples, Epochs: opts.epochs}
+	var err error
+	if opts.resumed != nil {
+		err = tui.RunGAN(opts.resumed, topts)
+	} else {
+		err = tui.Run(opts.cfg, opts.seed, topts)
+	}
 	switch {
 	case errors.Is(err, tui.ErrNotTerminal):
 		fmt.Fprintln(stderr, "ganui: the interactive trainer needs a terminal on standard output; to train without one, use ganui --headless")

@@ -26,9 +26,10 @@ import (
 // Exit codes.
 const (
 	exitOK       = 0
-	exitFailure  = 1 // the run could not be carried out (I/O, …)
-	exitUsage    = 2 // bad flags or input
-	exitDiverged = 3 // training produced NaN or Inf
+	exitFailure  = 1   // the run could not be carried out (I/O, …)
+	exitUsage    = 2   // bad flags or input
+	exitDiverged = 3   // training produced NaN or Inf
+	exitSignal   = 130 // stopped by SIGINT or SIGTERM, after saving what it had
 )
 
 func main() {
@@ -52,7 +53,9 @@ type options struct {
 	every       int
 	samples     int
 	logPath     string
-	paused      bool // interactive: start paused at epoch 0
+	savePath    string      // write a checkpoint here at the end of a headless run
+	resumed     *engine.GAN // the run --resume restored, or nil
+	paused      bool        // interactive: start paused at epoch 0
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -85,6 +88,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errInterrupted):
+		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
 		fmt.Fprintln(stderr, "ganui:", err, "(try a lower learning rate)")
 		return exitDiverged
@@ -121,12 +126,16 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.IntVar(&o.every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
 	fs.IntVar(&o.samples, "samples", 10000, "fresh generated samples behind each evaluation (KS, W1, moments)")
 	fs.StringVar(&o.logPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
+	fs.StringVar(&o.savePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
+	var resume string
+	fs.StringVar(&resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
 				"       ganui --headless [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--seed S] [--every K] [--log FILE.csv]\n"+
 				"       ganui --headless [--preset NAME|FILE.json] --seeds A-B [--jobs J]\n"+
+				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
 				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
 				"       ganui --list-presets\n\nflags:\n")
 			fs.SetOutput(stdout)
@@ -165,6 +174,25 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				return o, fmt.Errorf("--%s needs a single run; drop it or --seeds", conflict)
 			}
 		}
+	}
+	if given["save"] && (!o.headless || given["seeds"]) {
+		return o, errors.New("--save needs a single --headless run (in the TUI, press w)")
+	}
+	if given["resume"] {
+		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds"} {
+			if given[conflict] {
+				return o, fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
+			}
+		}
+		gan, err := engine.LoadFile(resume)
+		if err != nil {
+			return o, fmt.Errorf("--resume: %w", err)
+		}
+		o.resumed, o.seed, o.cfg = gan, gan.Seed(), gan.Config()
+		if o.epochs > 0 {
+			o.cfg.Epochs = o.epochs
+		}
+		return o, nil
 	}
 	which := "--preset"
 	if given["show-preset"] {

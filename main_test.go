@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // runCLI runs ganui with args and returns its exit code and both streams.
@@ -101,8 +103,8 @@ func TestHeadlessRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if rows[0] != CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
-		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, CSVHeader)
+	if rows[0] != engine.CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
+		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, engine.CSVHeader)
 	}
 }
 

@@ -82,7 +82,10 @@ func headlessSeeds(opts options, stdout io.Writer) error {
 	for range min(opts.jobs, n) {
 		wg.Go(func() {
 			for i := range next {
-				results[i], errs[i] = train(opts.cfg, opts.seeds[i], opts.samples, 0, nil, nil)
+				var gan *engine.GAN
+				if gan, errs[i] = newRun(opts.cfg, opts.seeds[i]); errs[i] == nil {
+					results[i], errs[i] = train(gan, opts.cfg.Epochs, opts.samples, 0, nil, nil, nil)
+				}
 				close(done[i])
 			}
 		})

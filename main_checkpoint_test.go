@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// withoutTimings drops the timing fields from a final line.
+func withoutTimings(final string) string {
+	s, _, _ := strings.Cut(final, " epochs_per_s=")
+	return s
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestSaveAndResumeMatchStraightRun: 60 epochs straight print the same
+// final line as 30 epochs, --save, then --resume to 60, for several presets.
+func TestSaveAndResumeMatchStraightRun(t *testing.T) {
+	for _, preset := range []string{"blog-original", "vanilla", "devnag-moments"} {
+		t.Run(preset, func(t *testing.T) {
+			ckpt := filepath.Join(t.TempDir(), "run.ckpt")
+			common := []string{"--headless", "--preset", preset, "--every", "0", "--samples", "1000"}
+			code, straight, stderr := runCLI(t, append(common, "--epochs", "60", "--seed", "4")...)
+			if code != 0 {
+				t.Fatalf("straight run: exit %d: %s", code, stderr)
+			}
+			if code, _, stderr = runCLI(t, append(common, "--epochs", "30", "--seed", "4", "--save", ckpt)...); code != 0 {
+				t.Fatalf("first half: exit %d: %s", code, stderr)
+			}
+			code, resumed, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "60", "--every", "0", "--samples", "1000")
+			if code != 0 {
+				t.Fatalf("resume: exit %d: %s", code, stderr)
+			}
+			if a, b := withoutTimings(lastLine(straight)), withoutTimings(lastLine(resumed)); a != b {
+				t.Fatalf("resumed run differs:\n straight %s\n resumed  %s", a, b)
+			}
+		})
+	}
+}
+
+func TestBadResumeInputExitsTwo(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--samples", "100", "--save", good); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(good)
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	corrupt := append([]byte(nil), data...)
+	corrupt[len(corrupt)/2] ^= 1
+	for name, path := range map[string]string{
+		"missing":   filepath.Join(dir, "nope.ckpt"),
+		"directory": dir,
+		"truncated": write("short.ckpt", data[:len(data)/3]),
+		"corrupted": write("bad.ckpt", corrupt),
+		"csv":       write("log.csv", []byte(engine.CSVHeader+"\n1,2,3,4,5,6\n")),
+	} {
+		code, _, stderr := runCLI(t, "--headless", "--resume", path)
+		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and one --resume line", name, code, stderr)
+		}
+	}
+	for _, args := range [][]string{
+		{"--headless", "--resume", good, "--preset", "vanilla"},
+		{"--headless", "--resume", good, "--seed", "3"},
+		{"--headless", "--resume", good, "--set", "g_lr=1e-3"},
+		{"--save", good},
+	} {
+		if code, _, stderr := runCLI(t, args...); code != 2 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args, code, stderr)
+		}
+	}
+}
+
+// TestInterruptSavesTheRun runs ganui as a child process, sends SIGINT once
+// it is training, and checks the child flushed its log, saved a checkpoint
+// that loads, printed state=interrupted and exited 130.
+func TestInterruptSavesTheRun(t *testing.T) {
+	if os.Getenv("GANUI_CHILD") == "1" {
+		os.Exit(run(strings.Fields(os.Getenv("GANUI_ARGS")), os.Stdout, os.Stderr))
+	}
+	dir := t.TempDir()
+	ckpt, logPath := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.csv")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptSavesTheRun$")
+	cmd.Env = append(os.Environ(), "GANUI_CHILD=1",
+		"GANUI_ARGS=--headless --epochs 100000000 --every 20 --samples 100 --save "+ckpt+" --log "+logPath)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
+		t.Fatalf("child printed %q before training", lines.Text())
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	var last string
+	for lines.Scan() {
+		last = lines.Text()
+	}
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitSignal {
+		t.Fatalf("child ended with %v, want exit %d", err, exitSignal)
+	}
+	if !strings.HasPrefix(last, "final ") || !strings.Contains(last, " state=interrupted ") {
+		t.Fatalf("last line %q, want a final line with state=interrupted", last)
+	}
+	gan, err := engine.LoadFile(ckpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(logPath)
+	rows := strings.Count(string(data), "\n") - 1
+	if rows != gan.Epoch() || !strings.Contains(last, " epochs="+strconv.Itoa(gan.Epoch())+" ") {
+		t.Fatalf("log has %d epochs, checkpoint %d, final line %q: want them equal", rows, gan.Epoch(), last)
+	}
+}
