@@ -6,17 +6,24 @@ package engine
 
 var kernelISA = isaGo
 
+func sum(x []float32) float32                        { return sumGo(x) }
 func dot(a, b []float32) float32                     { return dotGo(a, b) }
 func axpy(dst []float32, alpha float32, x []float32) { axpyGo(dst, alpha, x) }
 func gemv(y, w, x []float32)                         { gemvGo(y, w, x) }
 
-func gemm(rows, n, kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy int) {
-	gemmGo(rows, n, kn, a, lda, m, ldm, y, ldy)
+func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 }
 
 func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }
+
+func eluApply(z []float32)     { eluGo(z) }
+func sigmoidApply(z []float32) { sigmoidGo(z) }
+func tanhApply(z []float32)    { tanhGo(z) }
+
+func actGrad(a Activation, dz, dy, y []float32, slope float32) { actGradGo(a, dz, dy, y, slope) }
 
 // supportedISAs lists the kernel paths this build and CPU can run.
 func supportedISAs() []isa { return []isa{isaGo} }

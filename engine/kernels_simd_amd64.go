@@ -2,17 +2,22 @@
 
 package engine
 
-import "simd/archsimd"
+import (
+	"simd/archsimd"
+	"unsafe"
+)
 
 // The SIMD kernels. Each comes twice, for AVX-512 (16 lanes, suffix 16)
 // and for AVX2 + FMA (8 lanes, suffix 8), and the two compute the same
-// bits: every sum is laid out over the same 16 logical lanes (an AVX2
-// kernel keeps each 16-lane accumulator as a low and a high half) and
-// reduced in the same order, and the elementwise kernels (axpy, gevm,
-// Adam) round the same operations per element. A seeded run therefore
-// trains identically on any amd64 CPU with AVX2, with or without AVX-512.
-// Multiply-adds are fused (one rounding) everywhere except in Adam, which
-// rounds each operation as the portable kernel does.
+// values: the reductions (sum, dot, gemv) lay every sum over the same 16
+// logical lanes (an AVX2 kernel keeps each 16-lane accumulator as a low
+// and a high half) and reduce them in the same order; gemm gives each
+// output element the same sequence of multiply-adds whatever the tiling;
+// the elementwise kernels (axpy, Adam, activations) round the same
+// operations per element. A seeded run therefore trains identically on any
+// amd64 CPU with AVX2, with or without AVX-512. Multiply-adds are fused
+// (one rounding) except in Adam and the activations, which round each
+// operation as the portable kernels do and so match them bit for bit.
 
 var kernelISA = detectISA()
 
@@ -44,6 +49,20 @@ func supportedISAs() []isa {
 // instructions, and while the upper halves of the vector registers are
 // dirty each of those depends on the register's previous contents — math.Exp
 // ran 4.5× slower after an AVX kernel without it.
+
+func sum(x []float32) float32 {
+	var s float32
+	switch kernelISA {
+	case isaAVX512:
+		s = sum16(x)
+	case isaAVX2:
+		s = sum8(x)
+	default:
+		return sumGo(x)
+	}
+	archsimd.ClearAVXUpperBits()
+	return s
+}
 
 func dot(a, b []float32) float32 {
 	var s float32
@@ -85,14 +104,14 @@ func gemv(y, w, x []float32) {
 	archsimd.ClearAVXUpperBits()
 }
 
-func gemm(rows, n, kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy int) {
+func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
 	switch kernelISA {
 	case isaAVX512:
-		gemm16(rows, n, kn, a, lda, m, ldm, y, ldy)
+		gemm16(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 	case isaAVX2:
-		gemm8(rows, n, kn, a, lda, m, ldm, y, ldy)
+		gemm8(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 	default:
-		gemmGo(rows, n, kn, a, lda, m, ldm, y, ldy)
+		gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 		return
 	}
 	archsimd.ClearAVXUpperBits()
@@ -106,6 +125,61 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 		adam8(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 	default:
 		adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func eluApply(z []float32) {
+	switch kernelISA {
+	case isaAVX512:
+		elu16(z)
+	case isaAVX2:
+		elu8(z)
+	default:
+		eluGo(z)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func sigmoidApply(z []float32) {
+	switch kernelISA {
+	case isaAVX512:
+		sigmoid16(z)
+	case isaAVX2:
+		sigmoid8(z)
+	default:
+		sigmoidGo(z)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func tanhApply(z []float32) {
+	switch kernelISA {
+	case isaAVX512:
+		tanh16(z)
+	case isaAVX2:
+		tanh8(z)
+	default:
+		tanhGo(z)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func actGrad(a Activation, dz, dy, y []float32, slope float32) {
+	switch {
+	case a == Identity:
+		copy(dz, dy[:len(dz)])
+		return
+	case kernelISA == isaAVX512:
+		actGrad16(a, dz, dy, y, slope)
+	case kernelISA == isaAVX2:
+		actGrad8(a, dz, dy, y, slope)
+	default:
+		actGradGo(a, dz, dy, y, slope)
 		return
 	}
 	archsimd.ClearAVXUpperBits()
@@ -193,6 +267,47 @@ func dot8(a, b []float32) float32 {
 	return hsum8(lo.Add(hi))
 }
 
+// --- sum: Σ x[i] over four 16-lane accumulators ---
+
+func sum16(x []float32) float32 {
+	var s0, s1, s2, s3 f16
+	for len(x) >= 64 {
+		s0 = s0.Add(ld16(x[0:16]))
+		s1 = s1.Add(ld16(x[16:32]))
+		s2 = s2.Add(ld16(x[32:48]))
+		s3 = s3.Add(ld16(x[48:64]))
+		x = x[64:]
+	}
+	for len(x) >= 16 {
+		s0 = s0.Add(ld16(x[0:16]))
+		x = x[16:]
+	}
+	if len(x) > 0 {
+		s0 = s0.Add(archsimd.LoadFloat32x16SlicePart(x))
+	}
+	return hsum16(s0.Add(s1).Add(s2.Add(s3)))
+}
+
+func sum8(x []float32) float32 {
+	var s0, s1, s2, s3, h0, h1, h2, h3 f8
+	for len(x) >= 64 {
+		s0, h0 = s0.Add(ld8(x[0:8])), h0.Add(ld8(x[8:16]))
+		s1, h1 = s1.Add(ld8(x[16:24])), h1.Add(ld8(x[24:32]))
+		s2, h2 = s2.Add(ld8(x[32:40])), h2.Add(ld8(x[40:48]))
+		s3, h3 = s3.Add(ld8(x[48:56])), h3.Add(ld8(x[56:64]))
+		x = x[64:]
+	}
+	for len(x) >= 16 {
+		s0, h0 = s0.Add(ld8(x[0:8])), h0.Add(ld8(x[8:16]))
+		x = x[16:]
+	}
+	if len(x) > 0 {
+		lo, hi := tail8(x)
+		s0, h0 = s0.Add(lo), h0.Add(hi)
+	}
+	return hsum8(s0.Add(s1).Add(s2.Add(s3)).Add(h0.Add(h1).Add(h2.Add(h3))))
+}
+
 // --- axpy: dst[i] += alpha·x[i], fused ---
 
 func axpy16(dst []float32, alpha float32, x []float32) {
@@ -261,28 +376,24 @@ func gemv16(y, w, x []float32) {
 	if t > 0 {
 		xt = ld16(x[n-16 : n]).Mul(ld16(keepTail[t : t+16]))
 	}
+	px := unsafe.Pointer(&x[0])
 	o := 0
 	for ; o+4 <= len(y); o += 4 {
-		w0 := w[o*n : (o+1)*n : (o+1)*n]
-		w1 := w[(o+1)*n : (o+2)*n : (o+2)*n]
-		w2 := w[(o+2)*n : (o+3)*n : (o+3)*n]
-		w3 := w[(o+3)*n : (o+4)*n : (o+4)*n]
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
 		var a0, a1, a2, a3 f16
 		if t > 0 {
-			a0 = ld16(w0[n-16:n]).MulAdd(xt, a0)
-			a1 = ld16(w1[n-16:n]).MulAdd(xt, a1)
-			a2 = ld16(w2[n-16:n]).MulAdd(xt, a2)
-			a3 = ld16(w3[n-16:n]).MulAdd(xt, a3)
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xs := x[:nf]
-		w0, w1, w2, w3 = w0[:nf], w1[:nf], w2[:nf], w3[:nf]
-		for len(xs) >= 16 && len(w0) >= 16 && len(w1) >= 16 && len(w2) >= 16 && len(w3) >= 16 {
-			xv := ld16(xs[0:16])
-			a0 = ld16(w0[0:16]).MulAdd(xv, a0)
-			a1 = ld16(w1[0:16]).MulAdd(xv, a1)
-			a2 = ld16(w2[0:16]).MulAdd(xv, a2)
-			a3 = ld16(w3[0:16]).MulAdd(xv, a3)
-			xs, w0, w1, w2, w3 = xs[16:], w0[16:], w1[16:], w2[16:], w3[16:]
+		for i := 0; i < nf; i += 16 {
+			xv := ld16p(px, i)
+			a0 = ld16p(p0, i).MulAdd(xv, a0)
+			a1 = ld16p(p1, i).MulAdd(xv, a1)
+			a2 = ld16p(p2, i).MulAdd(xv, a2)
+			a3 = ld16p(p3, i).MulAdd(xv, a3)
 		}
 		yo := y[o : o+4 : o+4]
 		s := reduce4(a0.GetLo().Add(a0.GetHi()), a1.GetLo().Add(a1.GetHi()),
@@ -371,228 +482,433 @@ func gemv8(y, w, x []float32) {
 	}
 }
 
-// --- gemm: Y[r,j] += Σ_k A[r,k]·M[k,j] ---
+// --- gemm: Y[r,j] += Σ_k A[r,k]·M[k,j], A[r,k] = a[r·ars + k·aks] ---
 //
-// Y is computed in tiles of several rows by 64 (AVX-512) or 32 (AVX2)
-// columns held in registers while the rows of M stream past; each row of
-// M loaded serves every row of the tile. A term is skipped when it is zero
-// for all rows of the tile. Every element of Y sees its terms in order of
-// k, one fused multiply-add each, so the tiling changes no result: the
-// AVX2 and AVX-512 kernels agree exactly (up to the sign of a zero).
+// Y is computed in tiles of two rows by 64 (AVX-512) or 32 (AVX2) columns
+// held in registers while the rows of M stream past; each row of M loaded
+// serves both rows of the tile. Two rows, not more: Go allocates only 16
+// vector registers (Z0–Z15), and eight accumulators, four rows of M and
+// two broadcasts fill them. Single rows skip the terms whose coefficient
+// is zero (dead ReLU units); two-row tiles do not, as the test would cost
+// more than it saves once two rows must both be zero. A rank-one update
+// (kn = 1, dW += dz·xᵀ for one sample) goes row by row, so that the rows
+// of dead units are skipped.
 //
-// When n is not a multiple of the vector width, the last vector of a row
+// Each element of Y sums its terms in order of k, one fused multiply-add
+// each (a single row: its even and its odd terms in two such sums, added
+// last), so the vector width changes no result: the AVX2 and AVX-512
+// kernels agree exactly (up to the sign of a zero).
+//
+// When a tile is not a whole number of vectors wide, its last vector
 // starts at n − width and overlaps the one before: both compute the same
 // values for the shared elements, so storing both is harmless, and no
-// masked load is needed. Narrower rows (n < width) take a masked path.
+// masked load is needed. A remainder narrower than one vector, after whole
+// tiles, takes a masked path (overlapping there would add to columns
+// already stored).
+//
+// The tile loops address memory through unsafe pointers: with bounds
+// checks on every load Go's register allocator spills the loop state, and
+// the kernel ran at 66 instead of 87 GFLOP/s (106 with four terms per
+// iteration). Each tile checks, before its
+// loop, the last element it will touch in a, m and y, so every access is
+// inside the slices it was given, and forms no pointer past their ends.
 
-func gemm16(rows, n, kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy int) {
-	if n < 16 {
-		for r := range rows {
-			gevmNarrow16(y[r*ldy:r*ldy+n], a[r*lda:r*lda+kn], m, ldm)
-		}
+func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if kn == 0 || rows == 0 || n == 0 {
 		return
 	}
 	for j0 := 0; j0 < n; j0 += 64 {
+		if n-j0 < 16 { // narrow: masked loads
+			for r := range rows {
+				gevmNarrow16(y[r*ldy+j0:r*ldy+n], a[r*ars:], aks, kn, m[j0:], ldm, kn > 1 && r == rows-1 && rows%2 == 1)
+			}
+			return
+		}
 		o0, o1, o2, o3 := min(j0, n-16), min(j0+16, n-16), min(j0+32, n-16), min(j0+48, n-16)
 		r := 0
-		for ; r+4 <= rows; r += 4 {
-			gemmTile4x64(kn, a[r*lda:], lda, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
+		for ; r+2 <= rows && kn > 1; r += 2 {
+			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
 		}
 		for ; r < rows; r++ {
-			gemmTile1x64(kn, a[r*lda:r*lda+kn], m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
+			if kn > 1 || a[r*ars] != 0 {
+				gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:], o0, o1, o2, o3)
+			}
 		}
 	}
 }
 
-// gemmTile4x64 updates rows 0–3 of y at the four 16-wide column offsets.
-func gemmTile4x64(kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
-	a0, a1, a2, a3 := a[:kn], a[lda:lda+kn], a[2*lda:2*lda+kn], a[3*lda:3*lda+kn]
-	y0, y1, y2, y3 := y, y[ldy:], y[2*ldy:], y[3*ldy:]
-	c00, c01, c02, c03 := ld16(y0[o0:o0+16]), ld16(y0[o1:o1+16]), ld16(y0[o2:o2+16]), ld16(y0[o3:o3+16])
-	c10, c11, c12, c13 := ld16(y1[o0:o0+16]), ld16(y1[o1:o1+16]), ld16(y1[o2:o2+16]), ld16(y1[o3:o3+16])
-	c20, c21, c22, c23 := ld16(y2[o0:o0+16]), ld16(y2[o1:o1+16]), ld16(y2[o2:o2+16]), ld16(y2[o3:o3+16])
-	c30, c31, c32, c33 := ld16(y3[o0:o0+16]), ld16(y3[o1:o1+16]), ld16(y3[o2:o2+16]), ld16(y3[o3:o3+16])
-	for k := range a0 {
-		s0, s1, s2, s3 := a0[k], a1[k], a2[k], a3[k]
-		if s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0 {
-			continue
-		}
-		row := m[k*ldm:]
-		m0, m1, m2, m3 := ld16(row[o0:o0+16]), ld16(row[o1:o1+16]), ld16(row[o2:o2+16]), ld16(row[o3:o3+16])
-		b := archsimd.BroadcastFloat32x16(s0)
+// ld16p and st16p load and store the 16 floats at p + 4·off bytes.
+func ld16p(p unsafe.Pointer, off int) f16 {
+	return archsimd.LoadFloat32x16((*[16]float32)(unsafe.Add(p, 4*off)))
+}
+
+func st16p(v f16, p unsafe.Pointer, off int) { v.Store((*[16]float32)(unsafe.Add(p, 4*off))) }
+
+// f32p reads the float at p + 4·off bytes.
+func f32p(p unsafe.Pointer, off int) float32 { return *(*float32)(unsafe.Add(p, 4*off)) }
+
+// gemmTile2x64 updates rows 0–1 of y at the four 16-wide column offsets
+// o0 ≤ o1 ≤ o2 ≤ o3.
+func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o3+15]
+	_ = y[ldy+o3+15]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01, c02, c03 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2), ld16p(y0, o3)
+	c10, c11, c12, c13 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2), ld16p(y1, o3)
+	var m0, m1, m2, m3, b f16
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2, m3 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2), ld16p(row, o3)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
 		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
-		b = archsimd.BroadcastFloat32x16(s1)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
-		b = archsimd.BroadcastFloat32x16(s2)
-		c20, c21, c22, c23 = m0.MulAdd(b, c20), m1.MulAdd(b, c21), m2.MulAdd(b, c22), m3.MulAdd(b, c23)
-		b = archsimd.BroadcastFloat32x16(s3)
-		c30, c31, c32, c33 = m0.MulAdd(b, c30), m1.MulAdd(b, c31), m2.MulAdd(b, c32), m3.MulAdd(b, c33)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2), ld16p(row, o3)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2), ld16p(row, o3)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2), ld16p(row, o3)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
 	}
-	c03.StoreSlice(y0[o3 : o3+16])
-	c02.StoreSlice(y0[o2 : o2+16])
-	c01.StoreSlice(y0[o1 : o1+16])
-	c00.StoreSlice(y0[o0 : o0+16])
-	c13.StoreSlice(y1[o3 : o3+16])
-	c12.StoreSlice(y1[o2 : o2+16])
-	c11.StoreSlice(y1[o1 : o1+16])
-	c10.StoreSlice(y1[o0 : o0+16])
-	c23.StoreSlice(y2[o3 : o3+16])
-	c22.StoreSlice(y2[o2 : o2+16])
-	c21.StoreSlice(y2[o1 : o1+16])
-	c20.StoreSlice(y2[o0 : o0+16])
-	c33.StoreSlice(y3[o3 : o3+16])
-	c32.StoreSlice(y3[o2 : o2+16])
-	c31.StoreSlice(y3[o1 : o1+16])
-	c30.StoreSlice(y3[o0 : o0+16])
+	for ; k < kn; k++ {
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2, m3 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2), ld16p(row, o3)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+	}
+	st16p(c03, y0, o3)
+	st16p(c02, y0, o2)
+	st16p(c01, y0, o1)
+	st16p(c00, y0, o0)
+	st16p(c13, y1, o3)
+	st16p(c12, y1, o2)
+	st16p(c11, y1, o1)
+	st16p(c10, y1, o0)
 }
 
-// gemmTile1x64 updates one row of y at the four 16-wide column offsets.
-func gemmTile1x64(kn int, a, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
-	c0, c1, c2, c3 := ld16(y[o0:o0+16]), ld16(y[o1:o1+16]), ld16(y[o2:o2+16]), ld16(y[o3:o3+16])
-	for k, s := range a[:kn] {
+// gemmTile1x64 updates one row of y at the four 16-wide column offsets,
+// skipping zero coefficients. Even and odd terms go to separate
+// accumulators, added at the end: one row has too few independent sums to
+// hide the latency of a multiply-add otherwise.
+func gemmTile1x64(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
+	_ = a[(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o3+15]
+	_ = y[o3+15]
+	pa, pm, py := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&y[0])
+	c0, c1, c2, c3 := ld16p(py, o0), ld16p(py, o1), ld16p(py, o2), ld16p(py, o3)
+	var d0, d1, d2, d3 f16 // the odd terms: two chains of additions, not one
+	k := 0
+	for ; k+2 <= kn; k += 2 {
+		if s := f32p(pa, k*aks); s != 0 {
+			row := unsafe.Add(pm, 4*k*ldm)
+			b := archsimd.BroadcastFloat32x16(s)
+			c0, c1 = ld16p(row, o0).MulAdd(b, c0), ld16p(row, o1).MulAdd(b, c1)
+			c2, c3 = ld16p(row, o2).MulAdd(b, c2), ld16p(row, o3).MulAdd(b, c3)
+		}
+		if s := f32p(pa, (k+1)*aks); s != 0 {
+			row := unsafe.Add(pm, 4*(k+1)*ldm)
+			b := archsimd.BroadcastFloat32x16(s)
+			d0, d1 = ld16p(row, o0).MulAdd(b, d0), ld16p(row, o1).MulAdd(b, d1)
+			d2, d3 = ld16p(row, o2).MulAdd(b, d2), ld16p(row, o3).MulAdd(b, d3)
+		}
+	}
+	if k < kn {
+		if s := f32p(pa, k*aks); s != 0 {
+			row := unsafe.Add(pm, 4*k*ldm)
+			b := archsimd.BroadcastFloat32x16(s)
+			c0, c1 = ld16p(row, o0).MulAdd(b, c0), ld16p(row, o1).MulAdd(b, c1)
+			c2, c3 = ld16p(row, o2).MulAdd(b, c2), ld16p(row, o3).MulAdd(b, c3)
+		}
+	}
+	st16p(c3.Add(d3), py, o3)
+	st16p(c2.Add(d2), py, o2)
+	st16p(c1.Add(d1), py, o1)
+	st16p(c0.Add(d0), py, o0)
+}
+
+// gevmNarrow16 is one row of gemm16 narrower than a vector, with masked
+// loads. A row that a tile would take alone (split) sums its even and odd
+// terms apart, as gemmTile1x64 does, so that results do not depend on
+// which path a width takes.
+func gevmNarrow16(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
+	n := len(y)
+	c, d := archsimd.LoadFloat32x16SlicePart(y), f16{}
+	for k := range kn {
+		s := a[k*aks]
 		if s == 0 {
 			continue
 		}
-		row := m[k*ldm:]
-		b := archsimd.BroadcastFloat32x16(s)
-		c0 = ld16(row[o0:o0+16]).MulAdd(b, c0)
-		c1 = ld16(row[o1:o1+16]).MulAdd(b, c1)
-		c2 = ld16(row[o2:o2+16]).MulAdd(b, c2)
-		c3 = ld16(row[o3:o3+16]).MulAdd(b, c3)
-	}
-	c3.StoreSlice(y[o3 : o3+16])
-	c2.StoreSlice(y[o2 : o2+16])
-	c1.StoreSlice(y[o1 : o1+16])
-	c0.StoreSlice(y[o0 : o0+16])
-}
-
-// gevmNarrow16 is one row of gemm16 for n < 16, with masked loads.
-func gevmNarrow16(y, a, m []float32, ldm int) {
-	n := len(y)
-	c := archsimd.LoadFloat32x16SlicePart(y)
-	for k, s := range a {
-		if s != 0 {
-			c = archsimd.LoadFloat32x16SlicePart(m[k*ldm:k*ldm+n]).MulAdd(archsimd.BroadcastFloat32x16(s), c)
+		mk, b := archsimd.LoadFloat32x16SlicePart(m[k*ldm:k*ldm+n]), archsimd.BroadcastFloat32x16(s)
+		if split && k%2 == 1 {
+			d = mk.MulAdd(b, d)
+		} else {
+			c = mk.MulAdd(b, c)
 		}
+	}
+	if split {
+		c = c.Add(d)
 	}
 	c.StoreSlicePart(y)
 }
 
-func gemm8(rows, n, kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy int) {
-	if n < 8 {
-		for r := range rows {
-			gevmNarrow8(y[r*ldy:r*ldy+n], a[r*lda:r*lda+kn], m, ldm)
-		}
+func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if kn == 0 || rows == 0 || n == 0 {
 		return
 	}
 	for j0 := 0; j0 < n; j0 += 32 {
+		if n-j0 < 8 { // narrow: masked loads
+			for r := range rows {
+				gevmNarrow8(y[r*ldy+j0:r*ldy+n], a[r*ars:], aks, kn, m[j0:], ldm, kn > 1 && r == rows-1 && rows%2 == 1)
+			}
+			return
+		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
 		r := 0
-		for ; r+2 <= rows; r += 2 {
-			gemmTile2x32(kn, a[r*lda:], lda, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
+		for ; r+2 <= rows && kn > 1; r += 2 {
+			gemmTile2x32(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
 		}
 		for ; r < rows; r++ {
-			gemmTile1x32(kn, a[r*lda:r*lda+kn], m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
+			if kn > 1 || a[r*ars] != 0 {
+				gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:], o0, o1, o2, o3)
+			}
 		}
 	}
 }
 
-// gemmTile2x32 updates rows 0–1 of y at the four 8-wide column offsets.
-func gemmTile2x32(kn int, a []float32, lda int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
-	a0, a1 := a[:kn], a[lda:lda+kn]
-	y0, y1 := y, y[ldy:]
-	c00, c01, c02, c03 := ld8(y0[o0:o0+8]), ld8(y0[o1:o1+8]), ld8(y0[o2:o2+8]), ld8(y0[o3:o3+8])
-	c10, c11, c12, c13 := ld8(y1[o0:o0+8]), ld8(y1[o1:o1+8]), ld8(y1[o2:o2+8]), ld8(y1[o3:o3+8])
-	for k := range a0 {
-		s0, s1 := a0[k], a1[k]
-		if s0 == 0 && s1 == 0 {
-			continue
-		}
-		row := m[k*ldm:]
-		m0, m1, m2, m3 := ld8(row[o0:o0+8]), ld8(row[o1:o1+8]), ld8(row[o2:o2+8]), ld8(row[o3:o3+8])
-		b := archsimd.BroadcastFloat32x8(s0)
+func ld8p(p unsafe.Pointer, off int) f8 {
+	return archsimd.LoadFloat32x8((*[8]float32)(unsafe.Add(p, 4*off)))
+}
+
+func st8p(v f8, p unsafe.Pointer, off int) { v.Store((*[8]float32)(unsafe.Add(p, 4*off))) }
+
+// gemmTile2x32 is gemmTile2x64 for AVX2: 8-wide vectors.
+func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o3+7]
+	_ = y[ldy+o3+7]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01, c02, c03 := ld8p(y0, o0), ld8p(y0, o1), ld8p(y0, o2), ld8p(y0, o3)
+	c10, c11, c12, c13 := ld8p(y1, o0), ld8p(y1, o1), ld8p(y1, o2), ld8p(y1, o3)
+	var m0, m1, m2, m3, b f8
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2, m3 = ld8p(row, o0), ld8p(row, o1), ld8p(row, o2), ld8p(row, o3)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
 		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
-		b = archsimd.BroadcastFloat32x8(s1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld8p(row, o0), ld8p(row, o1), ld8p(row, o2), ld8p(row, o3)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld8p(row, o0), ld8p(row, o1), ld8p(row, o2), ld8p(row, o3)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2, m3 = ld8p(row, o0), ld8p(row, o1), ld8p(row, o2), ld8p(row, o3)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
 	}
-	c03.StoreSlice(y0[o3 : o3+8])
-	c02.StoreSlice(y0[o2 : o2+8])
-	c01.StoreSlice(y0[o1 : o1+8])
-	c00.StoreSlice(y0[o0 : o0+8])
-	c13.StoreSlice(y1[o3 : o3+8])
-	c12.StoreSlice(y1[o2 : o2+8])
-	c11.StoreSlice(y1[o1 : o1+8])
-	c10.StoreSlice(y1[o0 : o0+8])
+	for ; k < kn; k++ {
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2, m3 = ld8p(row, o0), ld8p(row, o1), ld8p(row, o2), ld8p(row, o3)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01, c02, c03 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02), m3.MulAdd(b, c03)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
+	}
+	st8p(c03, y0, o3)
+	st8p(c02, y0, o2)
+	st8p(c01, y0, o1)
+	st8p(c00, y0, o0)
+	st8p(c13, y1, o3)
+	st8p(c12, y1, o2)
+	st8p(c11, y1, o1)
+	st8p(c10, y1, o0)
 }
 
-// gemmTile1x32 updates one row of y at the four 8-wide column offsets.
-func gemmTile1x32(kn int, a, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
-	c0, c1, c2, c3 := ld8(y[o0:o0+8]), ld8(y[o1:o1+8]), ld8(y[o2:o2+8]), ld8(y[o3:o3+8])
-	for k, s := range a[:kn] {
+// gemmTile1x32 is gemmTile1x64 for AVX2.
+func gemmTile1x32(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
+	_ = a[(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o3+7]
+	_ = y[o3+7]
+	pa, pm, py := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&y[0])
+	c0, c1, c2, c3 := ld8p(py, o0), ld8p(py, o1), ld8p(py, o2), ld8p(py, o3)
+	var d0, d1, d2, d3 f8 // the odd terms: two chains of additions, not one
+	k := 0
+	for ; k+2 <= kn; k += 2 {
+		if s := f32p(pa, k*aks); s != 0 {
+			row := unsafe.Add(pm, 4*k*ldm)
+			b := archsimd.BroadcastFloat32x8(s)
+			c0, c1 = ld8p(row, o0).MulAdd(b, c0), ld8p(row, o1).MulAdd(b, c1)
+			c2, c3 = ld8p(row, o2).MulAdd(b, c2), ld8p(row, o3).MulAdd(b, c3)
+		}
+		if s := f32p(pa, (k+1)*aks); s != 0 {
+			row := unsafe.Add(pm, 4*(k+1)*ldm)
+			b := archsimd.BroadcastFloat32x8(s)
+			d0, d1 = ld8p(row, o0).MulAdd(b, d0), ld8p(row, o1).MulAdd(b, d1)
+			d2, d3 = ld8p(row, o2).MulAdd(b, d2), ld8p(row, o3).MulAdd(b, d3)
+		}
+	}
+	if k < kn {
+		if s := f32p(pa, k*aks); s != 0 {
+			row := unsafe.Add(pm, 4*k*ldm)
+			b := archsimd.BroadcastFloat32x8(s)
+			c0, c1 = ld8p(row, o0).MulAdd(b, c0), ld8p(row, o1).MulAdd(b, c1)
+			c2, c3 = ld8p(row, o2).MulAdd(b, c2), ld8p(row, o3).MulAdd(b, c3)
+		}
+	}
+	st8p(c3.Add(d3), py, o3)
+	st8p(c2.Add(d2), py, o2)
+	st8p(c1.Add(d1), py, o1)
+	st8p(c0.Add(d0), py, o0)
+}
+
+// gevmNarrow8 is one row of gemm8 narrower than a vector, with masked
+// loads. A row that a tile would take alone (split) sums its even and odd
+// terms apart, as gemmTile1x32 does, so that results do not depend on
+// which path a width takes.
+func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
+	n := len(y)
+	c, d := archsimd.LoadFloat32x8SlicePart(y), f8{}
+	for k := range kn {
+		s := a[k*aks]
 		if s == 0 {
 			continue
 		}
-		row := m[k*ldm:]
-		b := archsimd.BroadcastFloat32x8(s)
-		c0 = ld8(row[o0:o0+8]).MulAdd(b, c0)
-		c1 = ld8(row[o1:o1+8]).MulAdd(b, c1)
-		c2 = ld8(row[o2:o2+8]).MulAdd(b, c2)
-		c3 = ld8(row[o3:o3+8]).MulAdd(b, c3)
-	}
-	c3.StoreSlice(y[o3 : o3+8])
-	c2.StoreSlice(y[o2 : o2+8])
-	c1.StoreSlice(y[o1 : o1+8])
-	c0.StoreSlice(y[o0 : o0+8])
-}
-
-// gevmNarrow8 is one row of gemm8 for n < 8, with masked loads.
-func gevmNarrow8(y, a, m []float32, ldm int) {
-	n := len(y)
-	c := archsimd.LoadFloat32x8SlicePart(y)
-	for k, s := range a {
-		if s != 0 {
-			c = archsimd.LoadFloat32x8SlicePart(m[k*ldm:k*ldm+n]).MulAdd(archsimd.BroadcastFloat32x8(s), c)
+		mk, b := archsimd.LoadFloat32x8SlicePart(m[k*ldm:k*ldm+n]), archsimd.BroadcastFloat32x8(s)
+		if split && k%2 == 1 {
+			d = mk.MulAdd(b, d)
+		} else {
+			c = mk.MulAdd(b, c)
 		}
+	}
+	if split {
+		c = c.Add(d)
 	}
 	c.StoreSlicePart(y)
 }
 
+// actGrad16 is actGradGo on 16 lanes, the same operations per element.
+func actGrad16(a Activation, dz, dy, y []float32, slope float32) {
+	n := len(dz) &^ 15
+	dy, y = dy[:len(dz)], y[:len(dz)]
+	zero, one := f16{}, archsimd.BroadcastFloat32x16(1)
+	sl := archsimd.BroadcastFloat32x16(slope)
+	ds, dys, ys := dz[:n], dy[:n], y[:n]
+	for len(ds) >= 16 && len(dys) >= 16 && len(ys) >= 16 {
+		d, v := ld16(dys[0:16]), ld16(ys[0:16])
+		switch a {
+		case ReLU:
+			d = d.Merge(zero, v.Greater(zero))
+		case LeakyReLU:
+			d = d.Merge(sl.Mul(d), v.Greater(zero))
+		case ELU:
+			d = d.Merge(d.Mul(v.Add(one)), v.Greater(zero))
+		case Sigmoid:
+			d = d.Mul(v).Mul(one.Sub(v))
+		case Tanh:
+			d = d.Mul(one.Sub(v.Mul(v)))
+		}
+		d.StoreSlice(ds[0:16])
+		ds, dys, ys = ds[16:], dys[16:], ys[16:]
+	}
+	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
+}
+
+// actGrad8 is actGradGo on 8 lanes, the same operations per element.
+func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
+	n := len(dz) &^ 7
+	dy, y = dy[:len(dz)], y[:len(dz)]
+	zero, one := f8{}, archsimd.BroadcastFloat32x8(1)
+	sl := archsimd.BroadcastFloat32x8(slope)
+	ds, dys, ys := dz[:n], dy[:n], y[:n]
+	for len(ds) >= 8 && len(dys) >= 8 && len(ys) >= 8 {
+		d, v := ld8(dys[0:8]), ld8(ys[0:8])
+		switch a {
+		case ReLU:
+			d = d.Merge(zero, v.Greater(zero))
+		case LeakyReLU:
+			d = d.Merge(sl.Mul(d), v.Greater(zero))
+		case ELU:
+			d = d.Merge(d.Mul(v.Add(one)), v.Greater(zero))
+		case Sigmoid:
+			d = d.Mul(v).Mul(one.Sub(v))
+		case Tanh:
+			d = d.Mul(one.Sub(v.Mul(v)))
+		}
+		d.StoreSlice(ds[0:8])
+		ds, dys, ys = ds[8:], dys[8:], ys[8:]
+	}
+	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
+}
+
 // --- Adam: the operations of adamGo, lane by lane ---
+//
+// Like the gemm tiles, the loops address memory through unsafe pointers
+// after checking the slice lengths once: re-slicing four slices per vector
+// cost a fifth of the kernel's time. |m| < 2⁻¹²⁶ is tested on the
+// magnitude (sign bit cleared), one comparison instead of two.
 
 func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p) &^ 15
 	g, m, v = g[:len(p)], m[:len(p)], v[:len(p)]
 	var (
-		zero  = f16{}
-		tiny  = archsimd.BroadcastFloat32x16(smallestNormal)
-		ntiny = archsimd.BroadcastFloat32x16(-smallestNormal)
-		vb1   = archsimd.BroadcastFloat32x16(b1)
-		vb2   = archsimd.BroadcastFloat32x16(b2)
-		vc1   = archsimd.BroadcastFloat32x16(c1)
-		vc2   = archsimd.BroadcastFloat32x16(c2)
-		veps  = archsimd.BroadcastFloat32x16(eps)
-		vs    = archsimd.BroadcastFloat32x16(stepSize)
-		vk    = archsimd.BroadcastFloat32x16(invBC2)
+		zero = f16{}
+		tiny = archsimd.BroadcastFloat32x16(smallestNormal)
+		vb1  = archsimd.BroadcastFloat32x16(b1)
+		vb2  = archsimd.BroadcastFloat32x16(b2)
+		vc1  = archsimd.BroadcastFloat32x16(c1)
+		vc2  = archsimd.BroadcastFloat32x16(c2)
+		veps = archsimd.BroadcastFloat32x16(eps)
+		vs   = archsimd.BroadcastFloat32x16(stepSize)
+		vk   = archsimd.BroadcastFloat32x16(invBC2)
 	)
-	ps, gs, ms, vv := p[:n], g[:n], m[:n], v[:n]
-	for len(ps) >= 16 && len(gs) >= 16 && len(ms) >= 16 && len(vv) >= 16 {
-		gi, mi, vi := ld16(gs[0:16]), ld16(ms[0:16]), ld16(vv[0:16])
-		if gi.Equal(zero).And(mi.Equal(zero)).ToBits() == 0xffff {
-			// dead: only v decays
-			vi = vb2.Mul(vi)
-			zero.Merge(vi, vi.Less(tiny)).StoreSlice(vv[0:16])
-		} else {
+	if n > 0 {
+		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
+		for i := 0; i < n; i += 16 {
+			gi, mi, vi := ld16p(pg, i), ld16p(pm, i), ld16p(pv, i)
+			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xffff {
+				// dead: only v decays
+				vi = vb2.Mul(vi)
+				st16p(zero.Merge(vi, vi.Less(tiny)), pv, i)
+				continue
+			}
 			mi = vb1.Mul(mi).Add(vc1.Mul(gi))
-			mi = zero.Merge(mi, mi.Less(tiny).And(mi.Greater(ntiny)))
+			mi = zero.Merge(mi, abs16(mi).Less(tiny))
 			vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
 			vi = zero.Merge(vi, vi.Less(tiny))
-			mi.StoreSlice(ms[0:16])
-			vi.StoreSlice(vv[0:16])
+			st16p(mi, pm, i)
+			st16p(vi, pv, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
-			pi := ld16(ps[0:16])
-			pi.Sub(vs.Mul(mi).Div(d)).StoreSlice(ps[0:16])
+			st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 		}
-		ps, gs, ms, vv = ps[16:], gs[16:], ms[16:], vv[16:]
 	}
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
 }
@@ -601,35 +917,226 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 	n := len(p) &^ 7
 	g, m, v = g[:len(p)], m[:len(p)], v[:len(p)]
 	var (
-		zero  = f8{}
-		tiny  = archsimd.BroadcastFloat32x8(smallestNormal)
-		ntiny = archsimd.BroadcastFloat32x8(-smallestNormal)
-		vb1   = archsimd.BroadcastFloat32x8(b1)
-		vb2   = archsimd.BroadcastFloat32x8(b2)
-		vc1   = archsimd.BroadcastFloat32x8(c1)
-		vc2   = archsimd.BroadcastFloat32x8(c2)
-		veps  = archsimd.BroadcastFloat32x8(eps)
-		vs    = archsimd.BroadcastFloat32x8(stepSize)
-		vk    = archsimd.BroadcastFloat32x8(invBC2)
+		zero = f8{}
+		tiny = archsimd.BroadcastFloat32x8(smallestNormal)
+		vb1  = archsimd.BroadcastFloat32x8(b1)
+		vb2  = archsimd.BroadcastFloat32x8(b2)
+		vc1  = archsimd.BroadcastFloat32x8(c1)
+		vc2  = archsimd.BroadcastFloat32x8(c2)
+		veps = archsimd.BroadcastFloat32x8(eps)
+		vs   = archsimd.BroadcastFloat32x8(stepSize)
+		vk   = archsimd.BroadcastFloat32x8(invBC2)
 	)
-	ps, gs, ms, vv := p[:n], g[:n], m[:n], v[:n]
-	for len(ps) >= 8 && len(gs) >= 8 && len(ms) >= 8 && len(vv) >= 8 {
-		gi, mi, vi := ld8(gs[0:8]), ld8(ms[0:8]), ld8(vv[0:8])
-		if gi.Equal(zero).And(mi.Equal(zero)).ToBits() == 0xff {
-			vi = vb2.Mul(vi)
-			zero.Merge(vi, vi.Less(tiny)).StoreSlice(vv[0:8])
-		} else {
+	if n > 0 {
+		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
+		for i := 0; i < n; i += 8 {
+			gi, mi, vi := ld8p(pg, i), ld8p(pm, i), ld8p(pv, i)
+			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xff {
+				vi = vb2.Mul(vi)
+				st8p(zero.Merge(vi, vi.Less(tiny)), pv, i)
+				continue
+			}
 			mi = vb1.Mul(mi).Add(vc1.Mul(gi))
-			mi = zero.Merge(mi, mi.Less(tiny).And(mi.Greater(ntiny)))
+			mi = zero.Merge(mi, abs8(mi).Less(tiny))
 			vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
 			vi = zero.Merge(vi, vi.Less(tiny))
-			mi.StoreSlice(ms[0:8])
-			vi.StoreSlice(vv[0:8])
+			st8p(mi, pm, i)
+			st8p(vi, pv, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
-			pi := ld8(ps[0:8])
-			pi.Sub(vs.Mul(mi).Div(d)).StoreSlice(ps[0:8])
+			st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 		}
-		ps, gs, ms, vv = ps[8:], gs[8:], ms[8:], vv[8:]
 	}
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
+}
+
+// --- activations: the portable kernels' operations, lane by lane ---
+
+// expK16 holds the constants of expNeg32 as vectors.
+type expK16 struct {
+	floor, log2e, magic, c1, c2, p0, p1, p2, p3, p4, p5, one, small f16
+	t2, t3, t4, t5, t6, t7                                          f16 // 1/k! of the Taylor branch
+	bias                                                            archsimd.Int32x16
+}
+
+func newExpK16() expK16 {
+	b := archsimd.BroadcastFloat32x16
+	return expK16{
+		floor: b(expFloor), log2e: b(expLog2e), magic: b(expMagic), c1: b(expC1), c2: b(expC2),
+		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
+		one: b(1), small: b(expm1Small), bias: archsimd.BroadcastInt32x16(expBias),
+		t2: b(0.5), t3: b(1.0 / 6), t4: b(1.0 / 24), t5: b(1.0 / 120), t6: b(1.0 / 720), t7: b(1.0 / 5040),
+	}
+}
+
+// expNeg is expNeg32 on 16 lanes.
+func (k *expK16) expNeg(x f16) f16 {
+	t := x.Mul(k.log2e).Add(k.magic)
+	n := t.Sub(k.magic)
+	r := x.Sub(n.Mul(k.c1)).Sub(n.Mul(k.c2))
+	p := k.p0.Mul(r).Add(k.p1)
+	p = p.Mul(r).Add(k.p2)
+	p = p.Mul(r).Add(k.p3)
+	p = p.Mul(r).Add(k.p4)
+	p = p.Mul(r).Add(k.p5)
+	y := p.Mul(r.Mul(r)).Add(r).Add(k.one)
+	y = y.Mul(t.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16())
+	return f16{}.Merge(y, x.Less(k.floor))
+}
+
+// expm1Neg is expm1Neg32 on 16 lanes: both branches, then a blend.
+func (k *expK16) expm1Neg(x f16) f16 {
+	return k.expm1Small(x).Merge(k.expNeg(x).Sub(k.one), x.Greater(k.small))
+}
+
+// expm1Small is the Taylor branch of expm1Neg. The two branches are
+// separate functions so that the compiler inlines each: one function for
+// both was too big to inline, and the call spilled every vector register.
+func (k *expK16) expm1Small(x f16) f16 {
+	q := x.Mul(k.t7).Add(k.t6)
+	q = q.Mul(x).Add(k.t5)
+	q = q.Mul(x).Add(k.t4)
+	q = q.Mul(x).Add(k.t3)
+	q = q.Mul(x).Add(k.t2)
+	return x.Mul(x).Mul(q).Add(x)
+}
+
+// abs16 clears the sign bits; neg16 flips them.
+func abs16(x f16) f16 {
+	return x.AsInt32x16().And(archsimd.BroadcastInt32x16(0x7fffffff)).AsFloat32x16()
+}
+
+func neg16(x f16) f16 {
+	return x.AsInt32x16().Xor(archsimd.BroadcastInt32x16(-1 << 31)).AsFloat32x16()
+}
+
+func elu16(z []float32) {
+	k := newExpK16()
+	zero := f16{}
+	n := len(z) &^ 15
+	for s := z[:n]; len(s) >= 16; s = s[16:] {
+		x := ld16(s[0:16])
+		x.Merge(k.expm1Neg(x), x.Greater(zero)).StoreSlice(s[0:16])
+	}
+	eluGo(z[n:])
+}
+
+func sigmoid16(z []float32) {
+	k := newExpK16()
+	zero := f16{}
+	n := len(z) &^ 15
+	for s := z[:n]; len(s) >= 16; s = s[16:] {
+		x := ld16(s[0:16])
+		e := k.expNeg(neg16(abs16(x)))
+		num := k.one.Merge(e, x.GreaterEqual(zero))
+		num.Div(k.one.Add(e)).StoreSlice(s[0:16])
+	}
+	sigmoidGo(z[n:])
+}
+
+func tanh16(z []float32) {
+	k := newExpK16()
+	zero, two := f16{}, archsimd.BroadcastFloat32x16(2)
+	n := len(z) &^ 15
+	for s := z[:n]; len(s) >= 16; s = s[16:] {
+		x := ld16(s[0:16])
+		t := k.expm1Neg(abs16(x).Mul(archsimd.BroadcastFloat32x16(-2)))
+		y := t.Div(two.Add(t))
+		y.Merge(zero.Sub(y), x.Less(zero)).StoreSlice(s[0:16])
+	}
+	tanhGo(z[n:])
+}
+
+// expK8 is expK16 for AVX2.
+type expK8 struct {
+	floor, log2e, magic, c1, c2, p0, p1, p2, p3, p4, p5, one, small f8
+	t2, t3, t4, t5, t6, t7                                          f8 // 1/k! of the Taylor branch
+	bias                                                            archsimd.Int32x8
+}
+
+func newExpK8() expK8 {
+	b := archsimd.BroadcastFloat32x8
+	return expK8{
+		floor: b(expFloor), log2e: b(expLog2e), magic: b(expMagic), c1: b(expC1), c2: b(expC2),
+		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
+		one: b(1), small: b(expm1Small), bias: archsimd.BroadcastInt32x8(expBias),
+		t2: b(0.5), t3: b(1.0 / 6), t4: b(1.0 / 24), t5: b(1.0 / 120), t6: b(1.0 / 720), t7: b(1.0 / 5040),
+	}
+}
+
+// expNeg is expNeg32 on 8 lanes.
+func (k *expK8) expNeg(x f8) f8 {
+	t := x.Mul(k.log2e).Add(k.magic)
+	n := t.Sub(k.magic)
+	r := x.Sub(n.Mul(k.c1)).Sub(n.Mul(k.c2))
+	p := k.p0.Mul(r).Add(k.p1)
+	p = p.Mul(r).Add(k.p2)
+	p = p.Mul(r).Add(k.p3)
+	p = p.Mul(r).Add(k.p4)
+	p = p.Mul(r).Add(k.p5)
+	y := p.Mul(r.Mul(r)).Add(r).Add(k.one)
+	y = y.Mul(t.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8())
+	return f8{}.Merge(y, x.Less(k.floor))
+}
+
+// expm1Neg is expm1Neg32 on 8 lanes: both branches, then a blend.
+func (k *expK8) expm1Neg(x f8) f8 {
+	return k.expm1Small(x).Merge(k.expNeg(x).Sub(k.one), x.Greater(k.small))
+}
+
+// expm1Small is the Taylor branch of expm1Neg. The two branches are
+// separate functions so that the compiler inlines each: one function for
+// both was too big to inline, and the call spilled every vector register.
+func (k *expK8) expm1Small(x f8) f8 {
+	q := x.Mul(k.t7).Add(k.t6)
+	q = q.Mul(x).Add(k.t5)
+	q = q.Mul(x).Add(k.t4)
+	q = q.Mul(x).Add(k.t3)
+	q = q.Mul(x).Add(k.t2)
+	return x.Mul(x).Mul(q).Add(x)
+}
+
+// abs8 clears the sign bits; neg8 flips them.
+func abs8(x f8) f8 {
+	return x.AsInt32x8().And(archsimd.BroadcastInt32x8(0x7fffffff)).AsFloat32x8()
+}
+
+func neg8(x f8) f8 {
+	return x.AsInt32x8().Xor(archsimd.BroadcastInt32x8(-1 << 31)).AsFloat32x8()
+}
+
+func elu8(z []float32) {
+	k := newExpK8()
+	zero := f8{}
+	n := len(z) &^ 7
+	for s := z[:n]; len(s) >= 8; s = s[8:] {
+		x := ld8(s[0:8])
+		x.Merge(k.expm1Neg(x), x.Greater(zero)).StoreSlice(s[0:8])
+	}
+	eluGo(z[n:])
+}
+
+func sigmoid8(z []float32) {
+	k := newExpK8()
+	zero := f8{}
+	n := len(z) &^ 7
+	for s := z[:n]; len(s) >= 8; s = s[8:] {
+		x := ld8(s[0:8])
+		e := k.expNeg(neg8(abs8(x)))
+		num := k.one.Merge(e, x.GreaterEqual(zero))
+		num.Div(k.one.Add(e)).StoreSlice(s[0:8])
+	}
+	sigmoidGo(z[n:])
+}
+
+func tanh8(z []float32) {
+	k := newExpK8()
+	zero, two := f8{}, archsimd.BroadcastFloat32x8(2)
+	n := len(z) &^ 7
+	for s := z[:n]; len(s) >= 8; s = s[8:] {
+		x := ld8(s[0:8])
+		t := k.expm1Neg(abs8(x).Mul(archsimd.BroadcastFloat32x8(-2)))
+		y := t.Div(two.Add(t))
+		y.Merge(zero.Sub(y), x.Less(zero)).StoreSlice(s[0:8])
+	}
+	tanhGo(z[n:])
 }

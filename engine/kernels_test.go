@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // Every kernel path this build and CPU can run (portable Go, and with
@@ -58,6 +59,29 @@ func TestDot(t *testing.T) {
 			if got := dot(a, b); !kernelNear(got, want, scale) {
 				t.Errorf("n=%d: dot = %g, want %g", n, got, want)
 			}
+		}
+	})
+}
+
+func TestSum(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 9))
+		for _, n := range append(kernelSizes, 20351) {
+			x := randVec(rng, n, 0)
+			var want, scale float64
+			for _, v := range x {
+				want += float64(v)
+				scale += math.Abs(float64(v))
+			}
+			if got := sum(x); !kernelNear(got, want, scale) {
+				t.Errorf("n=%d: sum = %g, want %g", n, got, want)
+			}
+		}
+		if x := []float32{1, 2, float32(math.NaN()), 3}; !math.IsNaN(float64(sum(x))) {
+			t.Error("sum lost a NaN")
+		}
+		if x := []float32{1, float32(math.Inf(1)), 3}; !math.IsInf(float64(sum(x)), 1) {
+			t.Error("sum lost an infinity")
 		}
 	})
 }
@@ -119,10 +143,15 @@ func TestGemm(t *testing.T) {
 					// Row strides may exceed the row widths.
 					lda, ldm, ldy := kn+rng.IntN(3), n+rng.IntN(3), n+rng.IntN(3)
 					a := randVec(rng, rows*lda, 0.5) // half the terms dead
+					ars, aks := lda, 1
+					if rng.IntN(2) == 0 { // A stored transposed
+						a = randVec(rng, max(kn, 1)*(rows+rng.IntN(3)), 0.5)
+						ars, aks = 1, len(a)/max(kn, 1)
+					}
 					m := randVec(rng, kn*ldm, 0)
 					y := randVec(rng, rows*ldy+1, 0)
 					orig := slices.Clone(y)
-					gemm(rows, n, kn, a, lda, m, ldm, y, ldy)
+					gemm(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 					for r := range rows {
 						for j := range ldy {
 							i := r*ldy + j
@@ -134,7 +163,7 @@ func TestGemm(t *testing.T) {
 							}
 							want, scale := float64(orig[i]), math.Abs(float64(orig[i]))
 							for k := range kn {
-								p := float64(a[r*lda+k]) * float64(m[k*ldm+j])
+								p := float64(a[r*ars+k*aks]) * float64(m[k*ldm+j])
 								want += p
 								scale += math.Abs(p)
 							}
@@ -150,6 +179,29 @@ func TestGemm(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestTranspose(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 8))
+	for _, rows := range []int{1, 3, 4, 5, 8, 50} {
+		for _, cols := range []int{1, 2, 7, 50} {
+			ldd := rows + rng.IntN(3)
+			src, dst := randVec(rng, rows*cols, 0), make([]float32, cols*ldd)
+			transpose(dst, ldd, src, rows, cols)
+			for r := range rows {
+				for c := range cols {
+					if dst[c*ldd+r] != src[r*cols+c] {
+						t.Fatalf("%d×%d: dst[%d,%d] = %g, want %g", rows, cols, c, r, dst[c*ldd+r], src[r*cols+c])
+					}
+				}
+			}
+		}
+	}
+	for n := range 40 {
+		if a := alignedFloats(n + 1); uintptr(unsafe.Pointer(&a[0]))%64 != 0 || len(a) != n+1 {
+			t.Fatalf("alignedFloats(%d) is not 64-byte aligned", n+1)
+		}
+	}
 }
 
 // TestSIMDWidthsAgree checks that the AVX2 and AVX-512 kernels compute
@@ -174,9 +226,10 @@ func TestSIMDWidthsAgree(t *testing.T) {
 		y0 := randVec(rng, 5*n, 0)
 		cases := map[string]func() []float32{
 			"dot":  func() []float32 { return []float32{dot(a, b)} },
-			"axpy": func() []float32 { y := slices.Clone(y0); axpy(y, 0.7, b); return y },
+			"sum":  func() []float32 { return []float32{sum(b)} },
+			"axpy": func() []float32 { y := slices.Clone(y0[:n]); axpy(y, 0.7, b); return y },
 			"gemv": func() []float32 { y := make([]float32, 7); gemv(y, w, b); return y },
-			"gemm": func() []float32 { y := slices.Clone(y0); gemm(5, n, 40, coef, 40, m, n, y, n); return y },
+			"gemm": func() []float32 { y := slices.Clone(y0); gemm(5, n, 40, coef, 40, 1, m, n, y, n); return y },
 		}
 		for name, f := range cases {
 			x2, x16 := run(isaAVX2, f), run(isaAVX512, f)
@@ -380,6 +433,114 @@ func TestKernelPathsTrainAlike(t *testing.T) {
 		for i, x := range g.G.Params {
 			if math.Abs(float64(x-ref[i])) > 1e-4 {
 				t.Fatalf("G param %d: %g on %s, %g on the first path", i, x, KernelISA(), ref[i])
+			}
+		}
+	})
+}
+
+// ulps returns how many float32 spacings (at want) got is from want.
+func ulps(got float32, want float64) float64 {
+	w := float32(want)
+	if got == w {
+		return 0
+	}
+	u := math.Abs(float64(math.Nextafter32(w, float32(math.Inf(1))) - w))
+	return math.Abs(float64(got)-want) / u
+}
+
+// TestActivationKernels compares ELU, sigmoid and tanh on every kernel
+// path with float64 math over a fine grid and at the edges: within 3 ulp
+// (below −87, where the true value is denormal, within 2e−38), the same
+// bits on every path, NaN kept.
+func TestActivationKernels(t *testing.T) {
+	var xs []float32
+	for x := float32(-100); x < 30; x += 0.0013 {
+		xs = append(xs, x)
+	}
+	inf := float32(math.Inf(1))
+	xs = append(xs, 0, float32(math.Copysign(0, -1)), 1e-30, -1e-30, -0.35, -87, -87.1, inf, -inf, float32(math.NaN()))
+	refs := map[Activation]func(float64) float64{
+		ELU: func(x float64) float64 {
+			if x > 0 {
+				return x
+			}
+			return math.Expm1(x)
+		},
+		Sigmoid: func(x float64) float64 { return 1 / (1 + math.Exp(-x)) },
+		Tanh:    math.Tanh,
+	}
+	first := map[Activation][]float32{}
+	forEachISA(t, func(t *testing.T) {
+		for act, ref := range refs {
+			z := slices.Clone(xs)
+			act.apply(z, 0)
+			for i, x := range xs {
+				want := ref(float64(x))
+				switch {
+				case math.IsNaN(float64(x)):
+					if !math.IsNaN(float64(z[i])) {
+						t.Errorf("%s(NaN) = %g, want NaN", act, z[i])
+					}
+				case math.Abs(want) < 2e-38:
+					if math.Abs(float64(z[i])-want) > 2e-38 {
+						t.Errorf("%s(%g) = %g, want %g", act, x, z[i], want)
+					}
+				case ulps(z[i], want) > 3:
+					t.Errorf("%s(%g) = %g, want %g (%.1f ulp)", act, x, z[i], want, ulps(z[i], want))
+				}
+			}
+			if f, ok := first[act]; !ok {
+				first[act] = z
+			} else {
+				for i := range z {
+					if math.Float32bits(z[i]) != math.Float32bits(f[i]) {
+						t.Fatalf("%s(%g) = %g here, %g on the portable path", act, xs[i], z[i], f[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestActivationGradPaths checks dz = dy·f′(y) on every kernel path
+// against the formulas of Activation.grad, bit for bit, for lengths
+// around the vector widths.
+func TestActivationGradPaths(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(5, 5))
+		for _, n := range kernelSizes {
+			dy, y := randVec(rng, n, 0), randVec(rng, n, 0.2)
+			for a := Identity; a <= Tanh; a++ {
+				dz := make([]float32, n)
+				a.grad(dz, dy, y, 0.2)
+				for i := range dz {
+					var want float32
+					switch a {
+					case Identity:
+						want = dy[i]
+					case ReLU:
+						if y[i] > 0 {
+							want = dy[i]
+						}
+					case LeakyReLU:
+						want = dy[i]
+						if !(y[i] > 0) {
+							want = 0.2 * dy[i]
+						}
+					case ELU:
+						want = dy[i]
+						if !(y[i] > 0) {
+							want = dy[i] * (y[i] + 1)
+						}
+					case Sigmoid:
+						want = float32(dy[i]*y[i]) * (1 - y[i])
+					case Tanh:
+						want = dy[i] * (1 - float32(y[i]*y[i]))
+					}
+					if math.Float32bits(dz[i]) != math.Float32bits(want) {
+						t.Fatalf("%s n=%d: dz[%d] = %g, want %g", a, n, i, dz[i], want)
+					}
+				}
 			}
 		}
 	})

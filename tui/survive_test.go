@@ -374,14 +374,14 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 	}
 }
 
-// TestResizeStorm: hundreds of sizes in a burst, tiny and huge among them,
+// TestResizeStorm: 150 sizes in a burst, tiny and huge among them,
 // while the run trains at full speed: nothing breaks, no busy note shows,
 // and the screen settles at the last size with a bin per column.
 func TestResizeStorm(t *testing.T) {
 	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
 	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch > 0 })
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 400 {
+	for i := range 150 {
 		w, h := rng.IntN(260), rng.IntN(90)
 		switch i % 50 {
 		case 0:
@@ -460,7 +460,7 @@ func TestNoColorDrawsPlainText(t *testing.T) {
 	}
 	color := map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}
 	noColor := map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"}
-	tr, snap := benchSnapshot(t, 300)
+	tr, snap := benchSnapshot(t, 60)
 	snap.Note, snap.Failed = "checkpoint not saved: disk full", true
 	for _, c := range []struct {
 		name    string
@@ -550,5 +550,30 @@ func TestExpForm(t *testing.T) {
 	}
 	if got := axisNum(2e9, 0); got != "2e9" {
 		t.Errorf("axisNum(2e9) = %q", got)
+	}
+}
+
+// TestBinsRequestSurvivesAFullQueue: when a resize finds the trainer's
+// command queue full, the histogram's new width is asked for again with the
+// next snapshot, and the user sees no note about a command they never gave.
+func TestBinsRequestSurvivesAFullQueue(t *testing.T) {
+	tr := newIdleTrainer(t)
+	for tr.Send(TogglePause{}) == nil {
+	}
+	m := NewModel(tr)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = mm.(Model)
+	if m.binsSent || m.localNote != "" {
+		t.Fatalf("with the queue full: sent %v, note %q", m.binsSent, m.localNote)
+	}
+	for len(tr.cmds) > 0 {
+		<-tr.cmds
+	}
+	tr.publish()
+	mm, _ = m.Update(snapshotMsg(<-tr.snaps))
+	m = mm.(Model)
+	cols := 100 - len(gap) - sideW - axisGutter
+	if c := <-tr.cmds; !m.binsSent || c != (HistBins{cols}) {
+		t.Fatalf("after the next snapshot: sent %v, queued %#v; want HistBins{%d}", m.binsSent, c, cols)
 	}
 }
