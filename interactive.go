@@ -18,8 +18,8 @@ func interactive(opts options, stderr io.Writer) int {
 		err = tui.Run(opts.cfg, opts.seed, topts)
 	}
 	switch {
-	case errors.Is(err, tui.ErrNotTerminal):
-		fmt.Fprintln(stderr, "ganui: the interactive trainer needs a terminal on standard output; to train without one, use ganui --headless")
+	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
+		fmt.Fprintf(stderr, "ganui: %v; ganui --headless trains without a terminal\n", err)
 		return exitUsage
 	case err != nil:
 		fmt.Fprintln(stderr, "ganui:", err)

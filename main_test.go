@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
 )
 
@@ -118,5 +119,21 @@ func TestHeadlessIsReproducible(t *testing.T) {
 	_, b, _ := runCLI(t, "--headless", "--epochs", "15", "--every", "5", "--samples", "500")
 	if strip(a) != strip(b) {
 		t.Fatalf("two runs of seed 1 differ:\n%s\n%s", a, b)
+	}
+}
+
+// TestInteractiveWithoutATerminalExitsTwo: without a terminal to draw on
+// (the test's standard output is a pipe) or with TERM=dumb, ganui refuses
+// in one line that points to --headless, and exits 2.
+func TestInteractiveWithoutATerminalExitsTwo(t *testing.T) {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		t.Skip("standard output is a terminal")
+	}
+	for _, termName := range []string{"xterm-256color", "dumb"} {
+		t.Setenv("TERM", termName)
+		code, stdout, stderr := runCLI(t, "--epochs", "10")
+		if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "ganui --headless") {
+			t.Errorf("TERM=%s: exit %d, stdout %q, stderr %q; want 2 and one line naming --headless", termName, code, stdout, stderr)
+		}
 	}
 }

@@ -226,11 +226,14 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 }
 
 // Check returns a *DivergedError if any weight of G or D is NaN or infinite.
+// It sums the weights with the vector kernel: a NaN or an infinity makes the
+// sum non-finite, and so does nothing else short of weights near 1e38,
+// which is divergence too.
 func (g *GAN) Check() error {
-	if !finite32(sum32(g.G.Params)) {
+	if !finite32(sum(g.G.Params)) {
 		return &DivergedError{g.epoch, "a generator weight"}
 	}
-	if !finite32(sum32(g.D.Params)) {
+	if !finite32(sum(g.D.Params)) {
 		return &DivergedError{g.epoch, "a discriminator weight"}
 	}
 	return nil
@@ -403,14 +406,6 @@ func meanStd32(x []float32) (mean, std float64) {
 		std += d * d
 	}
 	return mean, math.Sqrt(std / float64(len(x)))
-}
-
-func sum32(x []float32) float32 {
-	var s float32
-	for _, v := range x {
-		s += v
-	}
-	return s
 }
 
 // ScoresSamples reports whether D judges single samples, so that D(x) is a

@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // Save writes the run's checkpoint — configuration, seed, epoch, random
@@ -53,7 +50,7 @@ func (Export) apply(t *Trainer) {
 		t.publish()
 	}
 	path := t.path(fmt.Sprintf("seed%d.csv", t.gan.Seed()))
-	if err := writeAtomic(path, t.log.writeCSV); err != nil {
+	if err := engine.WriteAtomic(path, 0o666, t.log.writeCSV); err != nil {
 		t.warn("history not exported: " + err.Error())
 		return
 	}
@@ -80,52 +77,4 @@ func fileSafe(name string) string {
 		return "run"
 	}
 	return name
-}
-
-// writeAtomic creates or replaces path with what fill writes, as
-// engine.WriteFileAtomic does for bytes in memory: into a temporary file
-// in the same directory, synced, then renamed over path, so a failure
-// midway never leaves a partial file where a good one was. The file gets
-// the permissions os.Create would give it, like headless --log's.
-func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	f, err := createTemp(path)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = fill(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
-		d.Sync() // best effort: not every file system syncs directories
-		d.Close()
-	}
-	return nil
-}
-
-// createTemp creates a new hidden file beside path, with mode 0666 less
-// the umask (os.CreateTemp's files are 0600).
-func createTemp(path string) (*os.File, error) {
-	dir, base := filepath.Split(path)
-	for {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%08x", base, rand.Uint32()))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
-		}
-	}
 }

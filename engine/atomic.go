@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+)
+
+// WriteAtomic creates or replaces path with what fill writes: into a new
+// hidden file beside path (mode perm less the umask), synced, then renamed
+// over path, and the directory synced so the rename itself is durable. A
+// crash or an error midway never leaves a partial file where a good one
+// was; on error the temporary file is removed.
+func WriteAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+	f, err := createTemp(path, perm)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = fill(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
+		d.Sync() // best effort: not every file system syncs directories
+		d.Close()
+	}
+	return nil
+}
+
+// WriteFileAtomic is WriteAtomic for bytes in memory, readable by the
+// owner only (mode 0600), as a checkpoint is.
+func WriteFileAtomic(path string, data []byte) error {
+	return WriteAtomic(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// createTemp creates a new hidden file beside path with mode perm less the
+// umask. The name's random part only has to differ from files already
+// there, so the process-wide generator is fine here.
+func createTemp(path string, perm fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%08x", base, rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+}
