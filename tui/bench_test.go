@@ -32,8 +32,14 @@ func benchSnapshot(tb testing.TB, epochs int) (*Trainer, Snapshot) {
 // BenchmarkFrame measures one full frame at 120×40 as the UI makes it when
 // a snapshot arrives: both charts redrawn from the history, then View.
 func BenchmarkFrame(b *testing.B) {
-	lipgloss.SetColorProfile(termenv.TrueColor) // a real terminal's work, colours included
 	tr, s := benchSnapshot(b, 3000)
+	benchFrame(b, tr, s)
+}
+
+// benchFrame draws s at 120×40, colours included (a real terminal's work),
+// once per iteration.
+func benchFrame(b *testing.B, tr *Trainer, s Snapshot) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
 	m := NewModel(tr)
 	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = mm.(Model)

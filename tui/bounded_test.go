@@ -4,11 +4,8 @@ import (
 	"runtime"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
-	"github.com/muesli/termenv"
 )
 
 // tinyConfig is the cheapest design there is, for tests that need many
@@ -107,7 +104,6 @@ func BenchmarkKeep(b *testing.B) {
 //
 //	go test -run '^$' -bench 'Frame' ./tui/
 func BenchmarkFrameLongRun(b *testing.B) {
-	lipgloss.SetColorProfile(termenv.TrueColor)
 	tr, s := benchSnapshot(b, 3000)
 	h := NewHistory(historyPoints)
 	for e := 1; e <= 10_000_000; e++ {
@@ -115,13 +111,6 @@ func BenchmarkFrameLongRun(b *testing.B) {
 		h.Add(engine.EpochStats{Epoch: e, DReal: 0.6 + v/1e4, DFake: 0.7 - v/1e4, G: 0.7 + v/2e4, Mean: 4 + v/1e3, Std: 1.2})
 	}
 	s.History, s.Stride, s.Epoch = h.Points(nil), h.Stride(), 10_000_000
-	m := NewModel(tr)
-	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = mm.(Model)
-	b.ReportAllocs()
-	for b.Loop() {
-		m.apply(s)
-		_ = m.View()
-	}
+	benchFrame(b, tr, s)
 	b.ReportMetric(float64(len(s.History)), "points")
 }
