@@ -577,3 +577,28 @@ func TestBinsRequestSurvivesAFullQueue(t *testing.T) {
 		t.Fatalf("after the next snapshot: sent %v, queued %#v; want HistBins{%d}", m.binsSent, c, cols)
 	}
 }
+
+// TestModeCoverageShows: against a multimodal target the quality panel
+// counts the modes covered and gives each one's share; at 80×24 with the
+// full help open every setting stays on screen all the same.
+func TestModeCoverageShows(t *testing.T) {
+	tr, snap := benchSnapshot(t, 10)
+	snap.Eval.Metrics.Modes = []engine.ModeCoverage{
+		{Share: 0.91, Expected: 0.5, Covered: true},
+		{Share: 0.002, Expected: 0.5},
+	}
+	snap.Eval.Metrics.ModesCovered = 1
+	for _, help := range []bool{false, true} {
+		m := NewModel(tr)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		m = mm.(Model)
+		m.help.ShowAll = help
+		m.apply(snap)
+		view := m.View()
+		for _, want := range []string{"modes 1/2  91% 0%", "KS ", "› D learning rate", "speed"} {
+			if !strings.Contains(view, want) {
+				t.Errorf("help %v: frame lacks %q:\n%s", help, want, view)
+			}
+		}
+	}
+}

@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/engine"
 )
 
 // The smallest terminal the layout fits; below it the screen says so.
@@ -301,9 +303,12 @@ func (m Model) sidePanel(w, h int) string {
 		metricLine("KS", mt.KS, &m.ks, w),
 		metricLine("W1", mt.W1, &m.w1, w),
 		zdepLine(mt.ZDep),
-		"",
-		styleTitle.Render("Settings") + styleMuted.Render(" ↑↓ pick ←→ set"),
 	}
+	if len(mt.Modes) > 0 {
+		lines = append(lines, modesLine(mt))
+	}
+	spacer := len(lines)
+	lines = append(lines, "", styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
 	st := m.snap.Settings
 	values := [numSettings]string{
 		DLR: formatLR(st.DLR), GLR: formatLR(st.GLR),
@@ -319,10 +324,29 @@ func (m Model) sidePanel(w, h int) string {
 			lines = append(lines, "  "+row)
 		}
 	}
-	if len(lines) > h { // short of room (full help open at 80×24): drop the spacer
-		lines = append(lines[:4], lines[5:]...)
+	// Short of room (full help open at 80×24), the spacer goes first, then
+	// the Quality heading, so that every setting stays in sight.
+	for _, i := range []int{spacer, 0} {
+		if len(lines) > h {
+			lines = slices.Delete(lines, i, i+1)
+		}
 	}
 	return block(lines, w, h)
+}
+
+// modesLine counts the target's modes that get at least half their mass
+// and gives each mode's share of the samples, as mode_share does headless:
+// "modes 1/2  91% 0%" is a generator collapsed onto one of two modes.
+func modesLine(mt engine.Metrics) string {
+	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
+	if mt.ModesCovered < len(mt.Modes) {
+		count = styleBad.Render(count)
+	}
+	line := "modes " + count + " "
+	for _, c := range mt.Modes {
+		line += fmt.Sprintf(" %.0f%%", 100*c.Share)
+	}
+	return line
 }
 
 // metricLine shows a distance, its direction lately and a sparkline.
