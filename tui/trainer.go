@@ -62,8 +62,12 @@ type Settings struct {
 // trainer builds a fresh one for every publication; nothing in it is shared
 // with the engine or written after it is sent.
 type Snapshot struct {
-	Run     int    // counts runs: bumps on every reseed or restart
-	Preset  string // the design's name
+	Run    int    // counts runs: bumps on every reseed or restart
+	Preset string // the design's name
+	// Design describes the design as ganui --list-presets does: its
+	// description, its source, then engine.Config.Outline with the current
+	// settings.
+	Design  []string
 	Target  TargetInfo
 	Loss    string // the design's loss and G loss, as Config names them
 	GLoss   string
@@ -484,6 +488,7 @@ func (t *Trainer) publish() {
 	s := Snapshot{
 		Run:     t.run,
 		Preset:  t.cfg.Name,
+		Design:  append([]string{t.cfg.Description, "source: " + t.cfg.Source}, t.cfg.Outline()...),
 		Target:  targetInfo(t.gan.Target()),
 		Loss:    t.cfg.Loss,
 		GLoss:   t.cfg.GLoss,

@@ -466,10 +466,15 @@ func TestHelpToggle(t *testing.T) {
 	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
 	s.key("?")
 	view := s.finalView()
-	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase"} {
+	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase",
+		// the design, as --list-presets shows it, in place of the charts
+		"Design blog-original", "source: rickiepark", "5 D + 5 G steps per epoch, 5000 epochs"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("full help lacks %q:\n%s", want, view)
 		}
+	}
+	if strings.Contains(view, "Losses") {
+		t.Errorf("charts drawn under the design:\n%s", view)
 	}
 	if n := strings.Count(view, "\n") + 1; n != 24 {
 		t.Errorf("screen with full help has %d lines, want 24", n)

@@ -67,10 +67,28 @@ func (m Model) View() string {
 	if !m.ready {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
 	}
-	top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.topH))
-	bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
+	var body string
+	if m.help.ShowAll { // the design in place of the charts, the controls beside it
+		h := l.topH + l.bottomH
+		body = hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h))
+	} else {
+		top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.topH))
+		bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
+		body = top + "\n" + bottom
+	}
 	status := block(m.statusLines(l.w), l.w, l.statusH)
-	return strings.Join([]string{m.header(l.w), top, bottom, status, m.help.View(m.keys)}, "\n")
+	return strings.Join([]string{m.header(l.w), body, status, m.help.View(m.keys)}, "\n")
+}
+
+// designPanel takes the charts' place while the full help is open: the
+// design being trained, as ganui --list-presets describes it, with the
+// settings as they are now.
+func (m Model) designPanel(w, h int) string {
+	lines := []string{styleTitle.Render("Design") + " " + m.snap.Preset}
+	for _, l := range m.snap.Design {
+		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
+	}
+	return block(lines, w, h)
 }
 
 // tooSmall is the screen of a terminal smaller than the layout needs: the
