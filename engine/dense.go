@@ -24,7 +24,9 @@ import (
 //     single row; for a batch it is a sum of rows of Wᵀ scaled by entries
 //     of X (gemm again), with Wᵀ transposed into a scratch buffer once per
 //     pass — a cost of in·out moves against rows·in·out multiply-adds. Its
-//     rows start on cache lines, which makes the product 20% faster.
+//     rows start on cache lines, which makes the product 20% faster; for
+//     the same reason the backward products of a batch may read W and X
+//     from copies whose rows start on cache lines (alignRows).
 //
 // The bias is the products' starting value and the activation runs right
 // after them, while the output is still in the L1 cache.
@@ -40,6 +42,7 @@ type Dense struct {
 	dz     []float32 // dL/d(pre-activation), maxRows × Out
 	dx     []float32 // dL/dx buffer, maxRows × In
 	wt     []float32 // Wᵀ scratch, In rows of Out padded to 64 bytes (batches only)
+	wa, xa []float32 // scratch for W and X with rows on cache lines (batches only; see alignRows)
 	ones   []float32 // maxRows ones: db = dZᵀ·1
 }
 
@@ -75,6 +78,8 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 	l.dx = make([]float32, maxRows*l.In)
 	if maxRows > 1 {
 		l.wt = alignedFloats(l.In * roundUp16(l.Out))
+		l.wa = alignedFloats(l.Out * roundUp16(l.In))
+		l.xa = alignedFloats(maxRows * roundUp16(l.In))
 	}
 	l.ones = make([]float32, maxRows)
 	for i := range l.ones {
@@ -103,9 +108,7 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	switch {
 	case out == 1:
 		// Y = X·w, one dot product per row of X.
-		for r := range y {
-			y[r] = l.b[0]
-		}
+		fillRows(y, l.b)
 		gemv(y, x, l.w)
 		l.Act.apply(y, l.Slope)
 	case rows == 1:
@@ -115,13 +118,21 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	default:
 		ldt := roundUp16(out)
 		transpose(l.wt, ldt, l.w, out, in)
-		for r := range rows {
-			copy(y[r*out:(r+1)*out], l.b)
-		}
+		fillRows(y, l.b)
 		gemm(rows, out, in, x, in, 1, l.wt, ldt, y, out)
 		l.Act.apply(y, l.Slope)
 	}
 	return y
+}
+
+// fillRows fills y, a whole number of rows as long as b, with copies of b.
+// Each copy doubles the rows filled, so a batch of 100 rows takes 8 copies
+// rather than 100 short ones.
+func fillRows(y, b []float32) {
+	n := copy(y, b)
+	for n < len(y) {
+		n += copy(y[n:], y[:n])
+	}
 }
 
 func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
@@ -138,7 +149,8 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 		default:
 			// dW += dZᵀ·X, reading dZᵀ in place (for one row, dz·xᵀ with
 			// the rows of dead units skipped)
-			gemm(out, in, rows, dz, 1, out, l.x, in, l.gw, in)
+			x, ldx := alignRows(l.xa, l.x, rows, in)
+			gemm(out, in, rows, dz, 1, out, x, ldx, l.gw, in)
 		}
 	}
 	if !input {
@@ -151,7 +163,8 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 		gemv(dx, dz, l.w)
 	} else {
 		// dX = dZ·W
-		gemm(rows, in, out, dz, out, 1, l.w, in, dx, in)
+		w, ldw := alignRows(l.wa, l.w, out, in)
+		gemm(rows, in, out, dz, out, 1, w, ldw, dx, in)
 	}
 	return dx
 }

@@ -242,9 +242,10 @@ func (g *GAN) Check() error {
 // StepD makes one discriminator update: a real batch labelled RealLabel and
 // a generated batch labelled 0 (detached: G is not updated), their
 // gradients added, then one optimizer step on D. It returns both losses.
+// D's gradients start at zero, where D's last optimizer step (or New) left
+// them; StepG, which runs backward through D, does not add to them.
 func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 	d := g.D
-	d.ZeroGrad()
 	g.drawReal()
 	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
 	d.Backward(g.dy, g.dRows, true, false)
@@ -256,9 +257,9 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 
 // StepG makes one generator update: a generated batch goes through D with
 // G's loss; the gradient flows back through D (whose weights stay put) into
-// G, and one optimizer step changes G only. It returns G's loss.
+// G, and one optimizer step changes G only. It returns G's loss. G's
+// gradients start at zero, where G's last optimizer step left them.
 func (g *GAN) StepG() float64 {
-	g.G.ZeroGrad()
 	if g.cfg.GLoss == "feature_matching" {
 		return g.stepGFeatures()
 	}

@@ -22,8 +22,14 @@ import (
 // IEEE operations in every path, so they agree bit for bit.
 //
 // The functions without a suffix (sum, dot, axpy, gemv, gemm, adamUpdate,
-// eluApply, …) are the dispatching entry points every caller uses; they
-// are defined per build.
+// eluApply, alignRows, …) are the dispatching entry points every caller
+// uses; they are defined per build.
+//
+// alignRows(scratch, src, rows, cols) returns the rows × cols matrix src
+// as a matrix M with row stride ld for gemm to read: src itself (ld =
+// cols), or, where the kernels gain from it, a copy in scratch (at least
+// rows·roundUp16(cols) floats from alignedFloats; nil for none) whose rows
+// start on cache lines (ld = roundUp16(cols)).
 
 // KernelISA names the instruction set the engine's kernels run on in this
 // process: "go" (portable), "avx2" (AVX2 + FMA) or "avx512", for logs and
@@ -267,6 +273,12 @@ const smallestNormal = 0x1p-126
 // only has its v decay; that shortcut gives bit-identical results, since
 // then the update above is m = 0 and p − 0 = p.
 //
+// The kernel leaves g zero, ready for the next backward pass to add into:
+// clearing each gradient as it is read replaces a separate pass over the
+// array (Network.ZeroGrad) before every step. A dead unit's gradients are
+// zero already and are not written; should one be −0 rather than +0, the
+// next step computes the same m, v and p from it.
+//
 // Four parameters go through the loop together: the compiler writes a
 // square root into a register that still holds an older value, so one
 // parameter at a time chains every square root to the previous update's
@@ -295,6 +307,7 @@ func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 		v3 := flushPos(float32(b2*vs[3]) + float32(float32(c2*gs[3])*gs[3]))
 		ms[0], ms[1], ms[2], ms[3] = m0, m1, m2, m3
 		vs[0], vs[1], vs[2], vs[3] = v0, v1, v2, v3
+		gs[0], gs[1], gs[2], gs[3] = 0, 0, 0, 0
 		d0 := float32(sqrt32(v0)*invBC2) + eps
 		d1 := float32(sqrt32(v1)*invBC2) + eps
 		d2 := float32(sqrt32(v2)*invBC2) + eps
@@ -307,7 +320,7 @@ func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 	for ; i < n; i++ {
 		mi := flushSigned(float32(b1*m[i]) + float32(c1*g[i]))
 		vi := flushPos(float32(b2*v[i]) + float32(float32(c2*g[i])*g[i]))
-		m[i], v[i] = mi, vi
+		m[i], v[i], g[i] = mi, vi, 0
 		p[i] -= float32(stepSize*mi) / (float32(sqrt32(vi)*invBC2) + eps)
 	}
 }

@@ -117,6 +117,20 @@ func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []
 	archsimd.ClearAVXUpperBits()
 }
 
+// alignRows copies src into scratch on AVX-512: a 16-lane load that
+// straddles two cache lines costs two, and gemm16 reading the rows of a
+// 100 × 50 matrix in place ran 25% slower than on aligned rows, more than
+// the copy costs.
+func alignRows(scratch, src []float32, rows, cols int) ([]float32, int) {
+	if kernelISA != isaAVX512 || scratch == nil || cols < 16 || rows == 0 {
+		return src, cols
+	}
+	ld := roundUp16(cols)
+	padRows16(scratch, ld, src, rows, cols)
+	archsimd.ClearAVXUpperBits()
+	return scratch, ld
+}
+
 func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	switch kernelISA {
 	case isaAVX512:
@@ -491,8 +505,7 @@ func gemv8(y, w, x []float32) {
 // two broadcasts fill them. Single rows skip the terms whose coefficient
 // is zero (dead ReLU units); two-row tiles do not, as the test would cost
 // more than it saves once two rows must both be zero. A rank-one update
-// (kn = 1, dW += dz·xᵀ for one sample) goes row by row, so that the rows
-// of dead units are skipped.
+// (kn = 1) goes to ger16 or ger8, which skip the rows of dead units.
 //
 // Each element of Y sums its terms in order of k, one fused multiply-add
 // each (a single row: its even and its odd terms in two such sums, added
@@ -502,9 +515,13 @@ func gemv8(y, w, x []float32) {
 // When a tile is not a whole number of vectors wide, its last vector
 // starts at n − width and overlaps the one before: both compute the same
 // values for the shared elements, so storing both is harmless, and no
-// masked load is needed. A remainder narrower than one vector, after whole
-// tiles, takes a masked path (overlapping there would add to columns
-// already stored).
+// masked load is needed in the loop over k. Better still, when the rows of
+// M extend past n (Wᵀ's padded rows, or the next row of M) the AVX-512
+// tile keeps the last vector in step with the others and loads and stores
+// only its first lanes of Y, once: a vector at n − 16 straddles two cache
+// lines on every row of M, and a 100 × 50 ← 50 product ran 5% slower so. A
+// remainder narrower than one vector, after whole tiles, takes a masked
+// path (overlapping there would add to columns already stored).
 //
 // The tile loops address memory through unsafe pointers: with bounds
 // checks on every load Go's register allocator spills the loop state, and
@@ -517,6 +534,10 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 	if kn == 0 || rows == 0 || n == 0 {
 		return
 	}
+	if kn == 1 && n >= 16 {
+		ger16(rows, n, a, ars, m, y, ldy)
+		return
+	}
 	for j0 := 0; j0 < n; j0 += 64 {
 		if n-j0 < 16 { // narrow: masked loads
 			for r := range rows {
@@ -525,15 +546,67 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			return
 		}
 		o0, o1, o2, o3 := min(j0, n-16), min(j0+16, n-16), min(j0+32, n-16), min(j0+48, n-16)
-		r := 0
-		for ; r+2 <= rows && kn > 1; r += 2 {
-			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
+		if w := n - j0; w > 48 && w < 64 && (kn-1)*ldm+j0+64 <= len(m) {
+			o3 = j0 + 48 // M has room: the last vector runs past n, aligned with the others
 		}
-		for ; r < rows; r++ {
-			if kn > 1 || a[r*ars] != 0 {
-				gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:], o0, o1, o2, o3)
-			}
+		r := 0 // kn ≥ 2 here: a single term went to ger16
+		for ; r+2 <= rows; r += 2 {
+			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, n, o0, o1, o2, o3)
 		}
+		if r < rows {
+			gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
+		}
+	}
+}
+
+// ger16 is gemm16 for a single term (kn = 1), a rank-one update:
+//
+//	Y[r,:] += a[r·ars]·M[0,:]
+//
+// It is the forward pass of a layer with one input over a batch, dX of a
+// layer with one output over a batch, and dW of a layer fed one row: up
+// to a hundred rows whose work is one multiply-add per element, too
+// little to pay for a tile call each. One loop walks all rows, skipping those whose
+// coefficient is zero (dead units). A row not a whole number of vectors
+// wide ends with a vector overlapping the one before; both are loaded
+// before either is stored, so the shared elements get the same value.
+func ger16(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int) {
+	_ = a[(rows-1)*ars]
+	_ = m[n-1]
+	_ = y[(rows-1)*ldy+n-1]
+	pa, pm, py := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&y[0])
+	last := n - 16 // the last vector's offset; n ≥ 16
+	split := last &^ 15
+	for r := range rows {
+		s := f32p(pa, r*ars)
+		if s == 0 {
+			continue
+		}
+		b, yr := archsimd.BroadcastFloat32x16(s), unsafe.Add(py, 4*r*ldy)
+		j := 0
+		for ; j < split; j += 16 {
+			st16p(ld16p(pm, j).MulAdd(b, ld16p(yr, j)), yr, j)
+		}
+		y0, y1 := ld16p(pm, j).MulAdd(b, ld16p(yr, j)), ld16p(pm, last).MulAdd(b, ld16p(yr, last))
+		st16p(y0, yr, j)
+		st16p(y1, yr, last)
+	}
+}
+
+// padRows16 copies the rows × cols matrix src, row-major, into dst with
+// row stride ld ≥ cols, in whole vectors (cols ≥ 16; a row's last vector
+// overlaps the one before): a hundred short memmoves cost twice as much.
+func padRows16(dst []float32, ld int, src []float32, rows, cols int) {
+	_ = src[rows*cols-1]
+	_ = dst[(rows-1)*ld+cols-1]
+	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
+	last := cols - 16
+	for r := range rows {
+		s, d := unsafe.Add(ps, 4*r*cols), unsafe.Add(pd, 4*r*ld)
+		for j := 0; j < last; j += 16 {
+			st16p(ld16p(s, j), d, j)
+		}
+		st16p(ld16p(s, last), d, last)
 	}
 }
 
@@ -547,16 +620,18 @@ func st16p(v f16, p unsafe.Pointer, off int) { v.Store((*[16]float32)(unsafe.Add
 // f32p reads the float at p + 4·off bytes.
 func f32p(p unsafe.Pointer, off int) float32 { return *(*float32)(unsafe.Add(p, 4*off)) }
 
-// gemmTile2x64 updates rows 0–1 of y at the four 16-wide column offsets
-// o0 ≤ o1 ≤ o2 ≤ o3.
-func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
+// gemmTile2x64 updates rows 0–1 of y, n wide, at the four 16-wide column
+// offsets o0 ≤ o1 ≤ o2 ≤ o3. The last vector may run past n (in M only:
+// its lanes past n are neither loaded from nor stored to y).
+func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, n, o0, o1, o2, o3 int) {
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
-	_ = y[ldy+o3+15]
+	_ = y[ldy+o2+15]
+	y0s, y1s := y[o3:n], y[ldy+o3:ldy+n]
 	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
 	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
-	c00, c01, c02, c03 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2), ld16p(y0, o3)
-	c10, c11, c12, c13 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2), ld16p(y1, o3)
+	c00, c01, c02, c03 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2), archsimd.LoadFloat32x16SlicePart(y0s)
+	c10, c11, c12, c13 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2), archsimd.LoadFloat32x16SlicePart(y1s)
 	var m0, m1, m2, m3, b f16
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
@@ -593,26 +668,28 @@ func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c10, c11, c12, c13 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12), m3.MulAdd(b, c13)
 	}
-	st16p(c03, y0, o3)
+	c03.StoreSlicePart(y0s)
 	st16p(c02, y0, o2)
 	st16p(c01, y0, o1)
 	st16p(c00, y0, o0)
-	st16p(c13, y1, o3)
+	c13.StoreSlicePart(y1s)
 	st16p(c12, y1, o2)
 	st16p(c11, y1, o1)
 	st16p(c10, y1, o0)
 }
 
-// gemmTile1x64 updates one row of y at the four 16-wide column offsets,
-// skipping zero coefficients. Even and odd terms go to separate
-// accumulators, added at the end: one row has too few independent sums to
-// hide the latency of a multiply-add otherwise.
+// gemmTile1x64 updates the row y at the four 16-wide column offsets (the
+// last may run past len(y), as in gemmTile2x64), skipping zero
+// coefficients. Even and odd terms go to separate accumulators, added at
+// the end: one row has too few independent sums to hide the latency of a
+// multiply-add otherwise.
 func gemmTile1x64(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
 	_ = a[(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
-	_ = y[o3+15]
+	_ = y[o2+15]
+	y3 := y[o3:]
 	pa, pm, py := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&y[0])
-	c0, c1, c2, c3 := ld16p(py, o0), ld16p(py, o1), ld16p(py, o2), ld16p(py, o3)
+	c0, c1, c2, c3 := ld16p(py, o0), ld16p(py, o1), ld16p(py, o2), archsimd.LoadFloat32x16SlicePart(y3)
 	var d0, d1, d2, d3 f16 // the odd terms: two chains of additions, not one
 	k := 0
 	for ; k+2 <= kn; k += 2 {
@@ -637,7 +714,7 @@ func gemmTile1x64(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 			c2, c3 = ld16p(row, o2).MulAdd(b, c2), ld16p(row, o3).MulAdd(b, c3)
 		}
 	}
-	st16p(c3.Add(d3), py, o3)
+	c3.Add(d3).StoreSlicePart(y3)
 	st16p(c2.Add(d2), py, o2)
 	st16p(c1.Add(d1), py, o1)
 	st16p(c0.Add(d0), py, o0)
@@ -672,6 +749,10 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 	if kn == 0 || rows == 0 || n == 0 {
 		return
 	}
+	if kn == 1 && n >= 8 {
+		ger8(rows, n, a, ars, m, y, ldy)
+		return
+	}
 	for j0 := 0; j0 < n; j0 += 32 {
 		if n-j0 < 8 { // narrow: masked loads
 			for r := range rows {
@@ -680,15 +761,37 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 			return
 		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
-		r := 0
-		for ; r+2 <= rows && kn > 1; r += 2 {
+		r := 0 // kn ≥ 2 here: a single term went to ger8
+		for ; r+2 <= rows; r += 2 {
 			gemmTile2x32(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
 		}
-		for ; r < rows; r++ {
-			if kn > 1 || a[r*ars] != 0 {
-				gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:], o0, o1, o2, o3)
-			}
+		if r < rows {
+			gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:], o0, o1, o2, o3)
 		}
+	}
+}
+
+// ger8 is ger16 for AVX2 (n ≥ 8).
+func ger8(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int) {
+	_ = a[(rows-1)*ars]
+	_ = m[n-1]
+	_ = y[(rows-1)*ldy+n-1]
+	pa, pm, py := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&y[0])
+	last := n - 8
+	split := last &^ 7
+	for r := range rows {
+		s := f32p(pa, r*ars)
+		if s == 0 {
+			continue
+		}
+		b, yr := archsimd.BroadcastFloat32x8(s), unsafe.Add(py, 4*r*ldy)
+		j := 0
+		for ; j < split; j += 8 {
+			st8p(ld8p(pm, j).MulAdd(b, ld8p(yr, j)), yr, j)
+		}
+		y0, y1 := ld8p(pm, j).MulAdd(b, ld8p(yr, j)), ld8p(pm, last).MulAdd(b, ld8p(yr, last))
+		st8p(y0, yr, j)
+		st8p(y1, yr, last)
 	}
 }
 
@@ -816,60 +919,83 @@ func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) 
 }
 
 // actGrad16 is actGradGo on 16 lanes, the same operations per element.
+// The activation is chosen once, outside the loops, which address memory
+// through pointers (the slices are checked first): with the choice and
+// the re-slicing inside one loop, it took 1.4 to 1.6 times as long.
 func actGrad16(a Activation, dz, dy, y []float32, slope float32) {
 	n := len(dz) &^ 15
 	dy, y = dy[:len(dz)], y[:len(dz)]
 	zero, one := f16{}, archsimd.BroadcastFloat32x16(1)
 	sl := archsimd.BroadcastFloat32x16(slope)
-	ds, dys, ys := dz[:n], dy[:n], y[:n]
-	for len(ds) >= 16 && len(dys) >= 16 && len(ys) >= 16 {
-		d, v := ld16(dys[0:16]), ld16(ys[0:16])
-		switch a {
-		case ReLU:
-			d = d.Merge(zero, v.Greater(zero))
-		case LeakyReLU:
-			d = d.Merge(sl.Mul(d), v.Greater(zero))
-		case ELU:
-			d = d.Merge(d.Mul(v.Add(one)), v.Greater(zero))
-		case Sigmoid:
-			d = d.Mul(v).Mul(one.Sub(v))
-		case Tanh:
-			d = d.Mul(one.Sub(v.Mul(v)))
+	pz, pd, py := unsafe.Pointer(unsafe.SliceData(dz)), unsafe.Pointer(unsafe.SliceData(dy)), unsafe.Pointer(unsafe.SliceData(y))
+	switch a {
+	case ReLU:
+		for i := 0; i < n; i += 16 {
+			d, v := ld16p(pd, i), ld16p(py, i)
+			st16p(d.Merge(zero, v.Greater(zero)), pz, i)
 		}
-		d.StoreSlice(ds[0:16])
-		ds, dys, ys = ds[16:], dys[16:], ys[16:]
+	case LeakyReLU:
+		for i := 0; i < n; i += 16 {
+			d, v := ld16p(pd, i), ld16p(py, i)
+			st16p(d.Merge(sl.Mul(d), v.Greater(zero)), pz, i)
+		}
+	case ELU:
+		for i := 0; i < n; i += 16 {
+			d, v := ld16p(pd, i), ld16p(py, i)
+			st16p(d.Merge(d.Mul(v.Add(one)), v.Greater(zero)), pz, i)
+		}
+	case Sigmoid:
+		for i := 0; i < n; i += 16 {
+			d, v := ld16p(pd, i), ld16p(py, i)
+			st16p(d.Mul(v).Mul(one.Sub(v)), pz, i)
+		}
+	case Tanh:
+		for i := 0; i < n; i += 16 {
+			d, v := ld16p(pd, i), ld16p(py, i)
+			st16p(d.Mul(one.Sub(v.Mul(v))), pz, i)
+		}
 	}
 	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
 }
 
-// actGrad8 is actGradGo on 8 lanes, the same operations per element.
+// actGrad8 is actGrad16 for AVX2.
 func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
 	n := len(dz) &^ 7
 	dy, y = dy[:len(dz)], y[:len(dz)]
 	zero, one := f8{}, archsimd.BroadcastFloat32x8(1)
 	sl := archsimd.BroadcastFloat32x8(slope)
-	ds, dys, ys := dz[:n], dy[:n], y[:n]
-	for len(ds) >= 8 && len(dys) >= 8 && len(ys) >= 8 {
-		d, v := ld8(dys[0:8]), ld8(ys[0:8])
-		switch a {
-		case ReLU:
-			d = d.Merge(zero, v.Greater(zero))
-		case LeakyReLU:
-			d = d.Merge(sl.Mul(d), v.Greater(zero))
-		case ELU:
-			d = d.Merge(d.Mul(v.Add(one)), v.Greater(zero))
-		case Sigmoid:
-			d = d.Mul(v).Mul(one.Sub(v))
-		case Tanh:
-			d = d.Mul(one.Sub(v.Mul(v)))
+	pz, pd, py := unsafe.Pointer(unsafe.SliceData(dz)), unsafe.Pointer(unsafe.SliceData(dy)), unsafe.Pointer(unsafe.SliceData(y))
+	switch a {
+	case ReLU:
+		for i := 0; i < n; i += 8 {
+			d, v := ld8p(pd, i), ld8p(py, i)
+			st8p(d.Merge(zero, v.Greater(zero)), pz, i)
 		}
-		d.StoreSlice(ds[0:8])
-		ds, dys, ys = ds[8:], dys[8:], ys[8:]
+	case LeakyReLU:
+		for i := 0; i < n; i += 8 {
+			d, v := ld8p(pd, i), ld8p(py, i)
+			st8p(d.Merge(sl.Mul(d), v.Greater(zero)), pz, i)
+		}
+	case ELU:
+		for i := 0; i < n; i += 8 {
+			d, v := ld8p(pd, i), ld8p(py, i)
+			st8p(d.Merge(d.Mul(v.Add(one)), v.Greater(zero)), pz, i)
+		}
+	case Sigmoid:
+		for i := 0; i < n; i += 8 {
+			d, v := ld8p(pd, i), ld8p(py, i)
+			st8p(d.Mul(v).Mul(one.Sub(v)), pz, i)
+		}
+	case Tanh:
+		for i := 0; i < n; i += 8 {
+			d, v := ld8p(pd, i), ld8p(py, i)
+			st8p(d.Mul(one.Sub(v.Mul(v))), pz, i)
+		}
 	}
 	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
 }
 
-// --- Adam: the operations of adamGo, lane by lane ---
+// --- Adam: the operations of adamGo, lane by lane, clearing g as it goes ---
 //
 // Like the gemm tiles, the loops address memory through unsafe pointers
 // after checking the slice lengths once: re-slicing four slices per vector
@@ -906,6 +1032,7 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 			vi = zero.Merge(vi, vi.Less(tiny))
 			st16p(mi, pm, i)
 			st16p(vi, pv, i)
+			st16p(zero, pg, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
 			st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 		}
@@ -942,6 +1069,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 			vi = zero.Merge(vi, vi.Less(tiny))
 			st8p(mi, pm, i)
 			st8p(vi, pv, i)
+			st8p(zero, pg, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
 			st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 		}

@@ -8,7 +8,7 @@ import "math/rand/v2"
 type Network struct {
 	Layers  []Layer
 	Params  []float32 // all parameters, layer by layer
-	Grads   []float32 // dL/dParams, same layout; Backward adds to it
+	Grads   []float32 // dL/dParams, same layout; Backward adds to it, Optimizer.Step clears it
 	maxRows int
 }
 
@@ -81,5 +81,7 @@ func (n *Network) BackwardFrom(k int, dy []float32, rows int, params, input bool
 	return dy
 }
 
-// ZeroGrad sets every gradient to zero.
+// ZeroGrad sets every gradient to zero. Training does not need it, since
+// an optimizer step leaves the gradients zero; it is for computing a
+// gradient outside training.
 func (n *Network) ZeroGrad() { clear(n.Grads) }

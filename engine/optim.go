@@ -6,7 +6,10 @@ import "math"
 // rate may change between steps without losing its state (moments,
 // momentum, step count), which is how ganui retunes a run in flight.
 type Optimizer interface {
-	// Step applies one update to params given grads (same length).
+	// Step applies one update to params given grads (same length) and
+	// clears grads, ready for the next backward pass to add into. Reading
+	// and clearing a gradient in one pass is what spares a training step
+	// a separate pass of ZeroGrad.
 	Step(params, grads []float32)
 	// LR returns the current learning rate; SetLR changes it.
 	LR() float64
@@ -45,7 +48,8 @@ func (a *Adam) LR() float64 { return a.Rate }
 func (a *Adam) SetLR(lr float64) { a.Rate = lr }
 
 // Step applies one Adam update in a single fused pass over the parameters
-// (adamUpdate; see adamGo in kernels.go for the exact operations).
+// that also clears grads (adamUpdate; see adamGo in kernels.go for the
+// exact operations).
 func (a *Adam) Step(params, grads []float32) {
 	a.T++
 	t := float64(a.T)
@@ -81,9 +85,10 @@ func (s *SGD) LR() float64 { return s.Rate }
 // SetLR sets the learning rate used from the next step on.
 func (s *SGD) SetLR(lr float64) { s.Rate = lr }
 
-// Step applies one SGD update. The operations are rounded one by one (no
-// fused multiply-add), so every build computes the same bits; SGD only
-// drives tiny networks, where this loop is never the bottleneck.
+// Step applies one SGD update and clears grads. The operations are rounded
+// one by one (no fused multiply-add), so every build computes the same
+// bits; SGD only drives tiny networks, where this loop is never the
+// bottleneck.
 func (s *SGD) Step(params, grads []float32) {
 	lr := float32(s.Rate)
 	g, b := grads[:len(params)], s.Buf[:len(params)]
@@ -101,5 +106,6 @@ func (s *SGD) Step(params, grads []float32) {
 	for i := range params {
 		params[i] -= float32(lr * b[i])
 	}
+	clear(g)
 	s.T++
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -31,7 +32,7 @@ func TestAdamMatchesPyTorch(t *testing.T) {
 		{0.807555199, -0.478175491, 1.9361186},
 	}
 	for i, g := range optimGrads {
-		a.Step(p, g)
+		a.Step(p, slices.Clone(g)) // Step clears the gradients it is given
 		assertParams(t, i+1, p, want[i])
 	}
 	a.SetLR(0.01)
@@ -52,7 +53,7 @@ func TestSGDMatchesPyTorch(t *testing.T) {
 		{0.812000036, -0.658999979, 1.70000005},
 	}
 	for i, g := range optimGrads {
-		s.Step(p, g)
+		s.Step(p, slices.Clone(g))
 		assertParams(t, i+1, p, want[i])
 	}
 }
@@ -78,7 +79,7 @@ func TestAdamFlushesDenormals(t *testing.T) {
 		if k <= 20 {
 			g = []float32{0.01 * float32(k), -0.02}
 		}
-		a.Step(p, g)
+		a.Step(p, slices.Clone(g))
 		for i := range ref {
 			gi := float64(g[i])
 			m[i] = 0.9*m[i] + 0.1*gi
@@ -99,6 +100,51 @@ func TestAdamFlushesDenormals(t *testing.T) {
 	for i, x := range append(a.M, a.V...) {
 		if x != 0 && math.Abs(float64(x)) < smallestNormal {
 			t.Errorf("moment %d = %g is denormal", i, x)
+		}
+	}
+}
+
+// TestStepClearsGrads: every optimizer leaves the gradients zero, which is
+// what lets training skip ZeroGrad, and Adam does so on every kernel path,
+// in live and dead blocks and in the scalar tail alike.
+func TestStepClearsGrads(t *testing.T) {
+	const n = 53 // whole vectors and a scalar tail
+	grads := func() []float32 {
+		g := make([]float32, n)
+		for i := range g {
+			switch i % 3 {
+			case 0:
+				g[i] = float32(i) - 20
+			case 1:
+				g[i] = float32(math.Copysign(0, -1))
+			}
+		}
+		clear(g[16:32]) // one whole dead block
+		g[17] = float32(math.Copysign(0, -1))
+		return g
+	}
+	cleared := func(t *testing.T, name string, g []float32) {
+		t.Helper()
+		for i, x := range g {
+			if x != 0 {
+				t.Fatalf("%s: grads[%d] = %g after Step, want 0", name, i, x)
+			}
+		}
+	}
+	forEachISA(t, func(t *testing.T) {
+		a := NewAdam(n, 1e-3, 0.9, 0.999, 1e-8)
+		for range 2 {
+			g := grads()
+			a.Step(make([]float32, n), g)
+			cleared(t, "adam", g)
+		}
+	})
+	for _, mu := range []float64{0, 0.9} {
+		s := NewSGD(n, 0.1, mu)
+		for range 2 { // the first step and a later one take different paths
+			g := grads()
+			s.Step(make([]float32, n), g)
+			cleared(t, "sgd", g)
 		}
 	}
 }
