@@ -26,7 +26,10 @@ import (
 //     pass — a cost of in·out moves against rows·in·out multiply-adds. Its
 //     rows start on cache lines, which makes the product 20% faster; for
 //     the same reason the backward products of a batch may read W and X
-//     from copies whose rows start on cache lines (alignRows).
+//     from copies whose rows start on cache lines (alignRows). Both
+//     copies of W are remade only when W has changed since they were
+//     made: a generator runs its batch forward twice an epoch, for D's
+//     step and for its own, and only its own step changes it.
 //
 // The bias is the products' starting value and the activation runs right
 // after them, while the output is still in the L1 cache.
@@ -43,6 +46,10 @@ type Dense struct {
 	dx     []float32 // dL/dx buffer, maxRows × In
 	wt     []float32 // Wᵀ scratch, In rows of Out padded to 64 bytes (batches only)
 	wa, xa []float32 // scratch for W and X with rows on cache lines (batches only; see alignRows)
+	wSeen  []float32 // W when wt and wAl were made (batches only)
+	wAl    []float32 // W for the backward pass of a batch: wa, or w itself where alignRows does not copy
+	ldwa   int       // row stride of wAl
+	batch  bool      // the last forward took the batch path and made wt and wAl
 	ones   []float32 // maxRows ones: db = dZᵀ·1
 }
 
@@ -80,6 +87,7 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 		l.wt = alignedFloats(l.In * roundUp16(l.Out))
 		l.wa = alignedFloats(l.Out * roundUp16(l.In))
 		l.xa = alignedFloats(maxRows * roundUp16(l.In))
+		l.wSeen = make([]float32, nw)
 	}
 	l.ones = make([]float32, maxRows)
 	for i := range l.ones {
@@ -105,6 +113,7 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	x = x[: rows*in : rows*in]
 	l.x = x
 	y := l.y[: rows*out : rows*out]
+	l.batch = out > 1 && rows > 1
 	switch {
 	case out == 1:
 		// Y = X·w, one dot product per row of X.
@@ -117,7 +126,11 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 		l.Act.apply(y, l.Slope)
 	default:
 		ldt := roundUp16(out)
-		transpose(l.wt, ldt, l.w, out, in)
+		if l.wAl == nil || !sameBits(l.w, l.wSeen) {
+			copy(l.wSeen, l.w)
+			transpose(l.wt, ldt, l.w, out, in)
+			l.wAl, l.ldwa = alignRows(l.wa, l.w, out, in)
+		}
 		fillRows(y, l.b)
 		gemm(rows, out, in, x, in, 1, l.wt, ldt, y, out)
 		l.Act.apply(y, l.Slope)
@@ -163,7 +176,10 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 		gemv(dx, dz, l.w)
 	} else {
 		// dX = dZ·W
-		w, ldw := alignRows(l.wa, l.w, out, in)
+		w, ldw := l.wAl, l.ldwa
+		if !l.batch {
+			w, ldw = alignRows(l.wa, l.w, out, in)
+		}
 		gemm(rows, in, out, dz, out, 1, w, ldw, dx, in)
 	}
 	return dx

@@ -254,6 +254,13 @@ func alignedFloats(n int) []float32 {
 	return b[skip : skip+n : skip+n]
 }
 
+// sameBits reports whether a and b hold the same bits (NaNs and signed
+// zeros included), as one memory comparison.
+func sameBits(a, b []float32) bool {
+	return len(a) == len(b) && string(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a))), 4*len(a))) ==
+		string(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), 4*len(b)))
+}
+
 // roundUp16 rounds n up to a multiple of 16 floats (64 bytes).
 func roundUp16(n int) int { return (n + 15) &^ 15 }
 
@@ -349,34 +356,33 @@ func flushPos(x float32) float32 {
 // reduction and Moshier's Cephes expf polynomial (error about 1 ulp):
 //
 //	n = round(x·log₂e),   r = x − n·ln2 (ln2 split in two parts, C1 + C2)
-//	e^r ≈ 1 + r + r²·P(r),   e^x = 2ⁿ·e^r
+//	e^r − 1 ≈ r + r²·P(r),   e^x = 2ⁿ·(e^r − 1) + 2ⁿ,   e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1)
 //
-// They only ever need x ≤ 0 (sigmoid takes e^−|x|, ELU and tanh take
-// e^x − 1 of a negative x), where nothing overflows; below −87, where e^x
-// would turn denormal, the result is flushed to 0. Every operation is
-// rounded on its own — no fused multiply-add — in the portable kernels and
-// the SIMD ones alike, so activations are bit-identical in every build.
+// The last form is expm1 without cancellation near 0 (there n = 0 and
+// r = x), and without a second polynomial: the addends do not cancel
+// elsewhere, and 2ⁿ − 1 is exact. They only ever need x ≤ 0 (sigmoid
+// takes e^−|x|, ELU and tanh take e^x − 1 of a negative x), where nothing
+// overflows; below −87, where e^x would turn denormal, e^x is flushed to
+// 0. The portable kernels round every operation on its own; the SIMD
+// kernels evaluate the same formulas with fused multiply-adds (within the
+// same 3 ulp of float64 math, but not the same bits as these).
 const (
-	expLog2e   = 1.44269504088896341
-	expMagic   = 12582912 // 1.5·2²³: adding it rounds to an integer
-	expC1      = 0.693359375
-	expC2      = -2.12194440e-4
-	expP0      = 1.9875691500e-4
-	expP1      = 1.3981999507e-3
-	expP2      = 8.3334519073e-3
-	expP3      = 4.1665795894e-2
-	expP4      = 1.6666665459e-1
-	expP5      = 5.0000001201e-1
-	expFloor   = -87 // e^−87 ≈ 1.6e−38 is still a normal float32
-	expm1Small = -0.35
-	expBias    = 127 - 0x4B400000 // turns the bits of expMagic+n into n+127
+	expLog2e = 1.44269504088896341
+	expMagic = 12582912 // 1.5·2²³: adding it rounds to an integer
+	expC1    = 0.693359375
+	expC2    = -2.12194440e-4
+	expP0    = 1.9875691500e-4
+	expP1    = 1.3981999507e-3
+	expP2    = 8.3334519073e-3
+	expP3    = 4.1665795894e-2
+	expP4    = 1.6666665459e-1
+	expP5    = 5.0000001201e-1
+	expFloor = -87              // e^−87 ≈ 1.6e−38 is still a normal float32
+	expBias  = 127 - 0x4B400000 // turns the bits of expMagic+n into n+127
 )
 
-// expNeg32 returns e^x for x ≤ 0 (0 below −87, NaN for NaN).
-func expNeg32(x float32) float32 {
-	if x < expFloor {
-		return 0
-	}
+// expReduce returns e^r − 1 and s = 2ⁿ for x = n·ln2 + r, x ≥ −87.
+func expReduce(x float32) (em1, s float32) {
 	t := float32(x*expLog2e) + expMagic
 	n := t - expMagic
 	r := x - float32(n*expC1)
@@ -386,23 +392,25 @@ func expNeg32(x float32) float32 {
 	p = float32(p*r) + expP3
 	p = float32(p*r) + expP4
 	p = float32(p*r) + expP5
-	y := float32(p*float32(r*r)) + r + 1
-	return y * math.Float32frombits(uint32(int32(math.Float32bits(t))+expBias)<<23)
+	return float32(p*float32(r*r)) + r, math.Float32frombits(uint32(int32(math.Float32bits(t))+expBias) << 23)
 }
 
-// expm1Neg32 returns e^x − 1 for x ≤ 0. Near 0, where e^x − 1 would
-// cancel, it sums the Taylor series to x⁷/7!, whose remainder is below
-// 2e−8 relative for |x| ≤ 0.35.
-func expm1Neg32(x float32) float32 {
-	if x > expm1Small {
-		q := float32(x*(1.0/5040)) + 1.0/720
-		q = float32(q*x) + 1.0/120
-		q = float32(q*x) + 1.0/24
-		q = float32(q*x) + 1.0/6
-		q = float32(q*x) + 0.5
-		return float32(float32(x*x)*q) + x
+// expNeg32 returns e^x for x ≤ 0 (0 below −87, NaN for NaN).
+func expNeg32(x float32) float32 {
+	if x < expFloor {
+		return 0
 	}
-	return expNeg32(x) - 1
+	em1, s := expReduce(x)
+	return float32(em1*s) + s
+}
+
+// expm1Neg32 returns e^x − 1 for x ≤ 0 (−1 below −87, NaN for NaN).
+func expm1Neg32(x float32) float32 {
+	if x < expFloor {
+		return -1
+	}
+	em1, s := expReduce(x)
+	return float32(em1*s) + (s - 1)
 }
 
 // eluGo applies ELU (α = 1) in place: z > 0 stays, else e^z − 1.

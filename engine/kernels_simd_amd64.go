@@ -1000,7 +1000,11 @@ func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
 // Like the gemm tiles, the loops address memory through unsafe pointers
 // after checking the slice lengths once: re-slicing four slices per vector
 // cost a fifth of the kernel's time. |m| < 2⁻¹²⁶ is tested on the
-// magnitude (sign bit cleared), one comparison instead of two.
+// magnitude (sign bit cleared), one comparison instead of two. Vectors go
+// in pairs, skipped only when both are dead (the full update of a dead
+// vector gives the same bits, as in adamGo), and the two updates are
+// written interleaved: the CPU overlaps their square roots and divisions
+// better so, 12% faster than one vector at a time.
 
 func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p) &^ 15
@@ -1018,7 +1022,31 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
-		for i := 0; i < n; i += 16 {
+		i := 0
+		for ; i+32 <= n; i += 32 {
+			g0, m0, v0 := ld16p(pg, i), ld16p(pm, i), ld16p(pv, i)
+			g1, m1, v1 := ld16p(pg, i+16), ld16p(pm, i+16), ld16p(pv, i+16)
+			if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+				v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+				st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+				st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+				continue
+			}
+			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+			m0, m1 = zero.Merge(m0, abs16(m0).Less(tiny)), zero.Merge(m1, abs16(m1).Less(tiny))
+			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+			st16p(m0, pm, i)
+			st16p(m1, pm, i+16)
+			st16p(v0, pv, i)
+			st16p(v1, pv, i+16)
+			st16p(zero, pg, i)
+			st16p(zero, pg, i+16)
+			d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+			st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+			st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
+		}
+		for ; i < n; i += 16 {
 			gi, mi, vi := ld16p(pg, i), ld16p(pm, i), ld16p(pv, i)
 			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xffff {
 				// dead: only v decays
@@ -1056,7 +1084,31 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
-		for i := 0; i < n; i += 8 {
+		i := 0
+		for ; i+16 <= n; i += 16 {
+			g0, m0, v0 := ld8p(pg, i), ld8p(pm, i), ld8p(pv, i)
+			g1, m1, v1 := ld8p(pg, i+8), ld8p(pm, i+8), ld8p(pv, i+8)
+			if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+				v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+				st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+				st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+				continue
+			}
+			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+			m0, m1 = zero.Merge(m0, abs8(m0).Less(tiny)), zero.Merge(m1, abs8(m1).Less(tiny))
+			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+			st8p(m0, pm, i)
+			st8p(m1, pm, i+8)
+			st8p(v0, pv, i)
+			st8p(v1, pv, i+8)
+			st8p(zero, pg, i)
+			st8p(zero, pg, i+8)
+			d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+			st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+			st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
+		}
+		for ; i < n; i += 8 {
 			gi, mi, vi := ld8p(pg, i), ld8p(pm, i), ld8p(pv, i)
 			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xff {
 				vi = vb2.Mul(vi)
@@ -1077,194 +1129,226 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
 }
 
-// --- activations: the portable kernels' operations, lane by lane ---
+// --- activations: the portable kernels' formulas with fused multiply-adds ---
 
-// expK16 holds the constants of expNeg32 as vectors.
+// expK16 holds the constants of expReduce as vectors.
 type expK16 struct {
-	floor, log2e, magic, c1, c2, p0, p1, p2, p3, p4, p5, one, small f16
-	t2, t3, t4, t5, t6, t7                                          f16 // 1/k! of the Taylor branch
-	bias                                                            archsimd.Int32x16
+	log2e, magic, negC1, negC2, p0, p1, p2, p3, p4, p5, one, minusOne, floor f16
+	bias, absMask, signBit                                                   archsimd.Int32x16
 }
 
 func newExpK16() expK16 {
-	b := archsimd.BroadcastFloat32x16
+	b, i := archsimd.BroadcastFloat32x16, archsimd.BroadcastInt32x16
 	return expK16{
-		floor: b(expFloor), log2e: b(expLog2e), magic: b(expMagic), c1: b(expC1), c2: b(expC2),
+		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
 		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), small: b(expm1Small), bias: archsimd.BroadcastInt32x16(expBias),
-		t2: b(0.5), t3: b(1.0 / 6), t4: b(1.0 / 24), t5: b(1.0 / 120), t6: b(1.0 / 720), t7: b(1.0 / 5040),
+		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), absMask: i(0x7fffffff), signBit: i(-1 << 31),
 	}
 }
 
-// expNeg is expNeg32 on 16 lanes.
-func (k *expK16) expNeg(x f16) f16 {
-	t := x.Mul(k.log2e).Add(k.magic)
+// reduce is expReduce on 16 lanes.
+func (k *expK16) reduce(x f16) (em1, s f16) {
+	t := x.MulAdd(k.log2e, k.magic)
 	n := t.Sub(k.magic)
-	r := x.Sub(n.Mul(k.c1)).Sub(n.Mul(k.c2))
-	p := k.p0.Mul(r).Add(k.p1)
-	p = p.Mul(r).Add(k.p2)
-	p = p.Mul(r).Add(k.p3)
-	p = p.Mul(r).Add(k.p4)
-	p = p.Mul(r).Add(k.p5)
-	y := p.Mul(r.Mul(r)).Add(r).Add(k.one)
-	y = y.Mul(t.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16())
-	return f16{}.Merge(y, x.Less(k.floor))
+	r := n.MulAdd(k.negC1, x)
+	r = n.MulAdd(k.negC2, r)
+	p := k.p0.MulAdd(r, k.p1)
+	p = p.MulAdd(r, k.p2)
+	p = p.MulAdd(r, k.p3)
+	p = p.MulAdd(r, k.p4)
+	p = p.MulAdd(r, k.p5)
+	return p.MulAdd(r.Mul(r), r), t.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
 }
 
-// expm1Neg is expm1Neg32 on 16 lanes: both branches, then a blend.
-func (k *expK16) expm1Neg(x f16) f16 {
-	return k.expm1Small(x).Merge(k.expNeg(x).Sub(k.one), x.Greater(k.small))
+// negAbs returns −|x|.
+func (k *expK16) negAbs(x f16) f16 {
+	return x.AsInt32x16().Or(k.signBit).AsFloat32x16()
 }
 
-// expm1Small is the Taylor branch of expm1Neg. The two branches are
-// separate functions so that the compiler inlines each: one function for
-// both was too big to inline, and the call spilled every vector register.
-func (k *expK16) expm1Small(x f16) f16 {
-	q := x.Mul(k.t7).Add(k.t6)
-	q = q.Mul(x).Add(k.t5)
-	q = q.Mul(x).Add(k.t4)
-	q = q.Mul(x).Add(k.t3)
-	q = q.Mul(x).Add(k.t2)
-	return x.Mul(x).Mul(q).Add(x)
+// elu, sigmoid and tanh are eluGo, sigmoidGo and tanhGo on 16 lanes.
+func (k *expK16) elu(x f16) f16 {
+	em1, s := k.reduce(x)
+	y := k.minusOne.Merge(em1.MulAdd(s, s.Sub(k.one)), x.Less(k.floor))
+	return x.Merge(y, x.Greater(f16{}))
 }
 
-// abs16 clears the sign bits; neg16 flips them.
-func abs16(x f16) f16 {
-	return x.AsInt32x16().And(archsimd.BroadcastInt32x16(0x7fffffff)).AsFloat32x16()
+func (k *expK16) sigmoid(x f16) f16 {
+	m := k.negAbs(x)
+	em1, s := k.reduce(m)
+	e := f16{}.Merge(em1.MulAdd(s, s), m.Less(k.floor))
+	return k.one.Merge(e, x.GreaterEqual(f16{})).Div(k.one.Add(e))
 }
 
-func neg16(x f16) f16 {
-	return x.AsInt32x16().Xor(archsimd.BroadcastInt32x16(-1 << 31)).AsFloat32x16()
+func (k *expK16) tanh(x f16) f16 {
+	m := k.negAbs(x)
+	m = m.Add(m)
+	em1, s := k.reduce(m)
+	t := k.minusOne.Merge(em1.MulAdd(s, s.Sub(k.one)), m.Less(k.floor))
+	y := t.Div(k.one.Add(k.one).Add(t))
+	return y.Merge(f16{}.Sub(y), x.Less(f16{}))
 }
+
+// The loops run whole vectors, then the tail as one zero-padded vector, so
+// that every element takes the same operations whatever its position and
+// the 8- and 16-lane kernels agree bit for bit.
 
 func elu16(z []float32) {
 	k := newExpK16()
-	zero := f16{}
-	n := len(z) &^ 15
-	for s := z[:n]; len(s) >= 16; s = s[16:] {
-		x := ld16(s[0:16])
-		x.Merge(k.expm1Neg(x), x.Greater(zero)).StoreSlice(s[0:16])
+	for ; len(z) >= 32; z = z[32:] {
+		a, b := k.elu(ld16(z[:16])), k.elu(ld16(z[16:32]))
+		a.StoreSlice(z[:16])
+		b.StoreSlice(z[16:32])
 	}
-	eluGo(z[n:])
+	for ; len(z) >= 16; z = z[16:] {
+		k.elu(ld16(z[:16])).StoreSlice(z[:16])
+	}
+	if len(z) > 0 {
+		k.elu(archsimd.LoadFloat32x16SlicePart(z)).StoreSlicePart(z)
+	}
 }
 
 func sigmoid16(z []float32) {
 	k := newExpK16()
-	zero := f16{}
-	n := len(z) &^ 15
-	for s := z[:n]; len(s) >= 16; s = s[16:] {
-		x := ld16(s[0:16])
-		e := k.expNeg(neg16(abs16(x)))
-		num := k.one.Merge(e, x.GreaterEqual(zero))
-		num.Div(k.one.Add(e)).StoreSlice(s[0:16])
+	for ; len(z) >= 32; z = z[32:] {
+		a, b := k.sigmoid(ld16(z[:16])), k.sigmoid(ld16(z[16:32]))
+		a.StoreSlice(z[:16])
+		b.StoreSlice(z[16:32])
 	}
-	sigmoidGo(z[n:])
+	for ; len(z) >= 16; z = z[16:] {
+		k.sigmoid(ld16(z[:16])).StoreSlice(z[:16])
+	}
+	if len(z) > 0 {
+		k.sigmoid(archsimd.LoadFloat32x16SlicePart(z)).StoreSlicePart(z)
+	}
 }
 
 func tanh16(z []float32) {
 	k := newExpK16()
-	zero, two := f16{}, archsimd.BroadcastFloat32x16(2)
-	n := len(z) &^ 15
-	for s := z[:n]; len(s) >= 16; s = s[16:] {
-		x := ld16(s[0:16])
-		t := k.expm1Neg(abs16(x).Mul(archsimd.BroadcastFloat32x16(-2)))
-		y := t.Div(two.Add(t))
-		y.Merge(zero.Sub(y), x.Less(zero)).StoreSlice(s[0:16])
+	for ; len(z) >= 32; z = z[32:] {
+		a, b := k.tanh(ld16(z[:16])), k.tanh(ld16(z[16:32]))
+		a.StoreSlice(z[:16])
+		b.StoreSlice(z[16:32])
 	}
-	tanhGo(z[n:])
+	for ; len(z) >= 16; z = z[16:] {
+		k.tanh(ld16(z[:16])).StoreSlice(z[:16])
+	}
+	if len(z) > 0 {
+		k.tanh(archsimd.LoadFloat32x16SlicePart(z)).StoreSlicePart(z)
+	}
 }
 
-// expK8 is expK16 for AVX2.
+// abs16 clears the sign bits.
+func abs16(x f16) f16 {
+	return x.AsInt32x16().And(archsimd.BroadcastInt32x16(0x7fffffff)).AsFloat32x16()
+}
+
+// expK8 holds the constants of expReduce as vectors.
 type expK8 struct {
-	floor, log2e, magic, c1, c2, p0, p1, p2, p3, p4, p5, one, small f8
-	t2, t3, t4, t5, t6, t7                                          f8 // 1/k! of the Taylor branch
-	bias                                                            archsimd.Int32x8
+	log2e, magic, negC1, negC2, p0, p1, p2, p3, p4, p5, one, minusOne, floor f8
+	bias, absMask, signBit                                                   archsimd.Int32x8
 }
 
 func newExpK8() expK8 {
-	b := archsimd.BroadcastFloat32x8
+	b, i := archsimd.BroadcastFloat32x8, archsimd.BroadcastInt32x8
 	return expK8{
-		floor: b(expFloor), log2e: b(expLog2e), magic: b(expMagic), c1: b(expC1), c2: b(expC2),
+		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
 		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), small: b(expm1Small), bias: archsimd.BroadcastInt32x8(expBias),
-		t2: b(0.5), t3: b(1.0 / 6), t4: b(1.0 / 24), t5: b(1.0 / 120), t6: b(1.0 / 720), t7: b(1.0 / 5040),
+		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), absMask: i(0x7fffffff), signBit: i(-1 << 31),
 	}
 }
 
-// expNeg is expNeg32 on 8 lanes.
-func (k *expK8) expNeg(x f8) f8 {
-	t := x.Mul(k.log2e).Add(k.magic)
+// reduce is expReduce on 8 lanes.
+func (k *expK8) reduce(x f8) (em1, s f8) {
+	t := x.MulAdd(k.log2e, k.magic)
 	n := t.Sub(k.magic)
-	r := x.Sub(n.Mul(k.c1)).Sub(n.Mul(k.c2))
-	p := k.p0.Mul(r).Add(k.p1)
-	p = p.Mul(r).Add(k.p2)
-	p = p.Mul(r).Add(k.p3)
-	p = p.Mul(r).Add(k.p4)
-	p = p.Mul(r).Add(k.p5)
-	y := p.Mul(r.Mul(r)).Add(r).Add(k.one)
-	y = y.Mul(t.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8())
-	return f8{}.Merge(y, x.Less(k.floor))
+	r := n.MulAdd(k.negC1, x)
+	r = n.MulAdd(k.negC2, r)
+	p := k.p0.MulAdd(r, k.p1)
+	p = p.MulAdd(r, k.p2)
+	p = p.MulAdd(r, k.p3)
+	p = p.MulAdd(r, k.p4)
+	p = p.MulAdd(r, k.p5)
+	return p.MulAdd(r.Mul(r), r), t.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
 }
 
-// expm1Neg is expm1Neg32 on 8 lanes: both branches, then a blend.
-func (k *expK8) expm1Neg(x f8) f8 {
-	return k.expm1Small(x).Merge(k.expNeg(x).Sub(k.one), x.Greater(k.small))
+// negAbs returns −|x|.
+func (k *expK8) negAbs(x f8) f8 {
+	return x.AsInt32x8().Or(k.signBit).AsFloat32x8()
 }
 
-// expm1Small is the Taylor branch of expm1Neg. The two branches are
-// separate functions so that the compiler inlines each: one function for
-// both was too big to inline, and the call spilled every vector register.
-func (k *expK8) expm1Small(x f8) f8 {
-	q := x.Mul(k.t7).Add(k.t6)
-	q = q.Mul(x).Add(k.t5)
-	q = q.Mul(x).Add(k.t4)
-	q = q.Mul(x).Add(k.t3)
-	q = q.Mul(x).Add(k.t2)
-	return x.Mul(x).Mul(q).Add(x)
+// elu, sigmoid and tanh are eluGo, sigmoidGo and tanhGo on 8 lanes.
+func (k *expK8) elu(x f8) f8 {
+	em1, s := k.reduce(x)
+	y := k.minusOne.Merge(em1.MulAdd(s, s.Sub(k.one)), x.Less(k.floor))
+	return x.Merge(y, x.Greater(f8{}))
 }
 
-// abs8 clears the sign bits; neg8 flips them.
-func abs8(x f8) f8 {
-	return x.AsInt32x8().And(archsimd.BroadcastInt32x8(0x7fffffff)).AsFloat32x8()
+func (k *expK8) sigmoid(x f8) f8 {
+	m := k.negAbs(x)
+	em1, s := k.reduce(m)
+	e := f8{}.Merge(em1.MulAdd(s, s), m.Less(k.floor))
+	return k.one.Merge(e, x.GreaterEqual(f8{})).Div(k.one.Add(e))
 }
 
-func neg8(x f8) f8 {
-	return x.AsInt32x8().Xor(archsimd.BroadcastInt32x8(-1 << 31)).AsFloat32x8()
+func (k *expK8) tanh(x f8) f8 {
+	m := k.negAbs(x)
+	m = m.Add(m)
+	em1, s := k.reduce(m)
+	t := k.minusOne.Merge(em1.MulAdd(s, s.Sub(k.one)), m.Less(k.floor))
+	y := t.Div(k.one.Add(k.one).Add(t))
+	return y.Merge(f8{}.Sub(y), x.Less(f8{}))
 }
+
+// The loops run whole vectors, then the tail as one zero-padded vector, so
+// that every element takes the same operations whatever its position and
+// the 8- and 16-lane kernels agree bit for bit.
 
 func elu8(z []float32) {
 	k := newExpK8()
-	zero := f8{}
-	n := len(z) &^ 7
-	for s := z[:n]; len(s) >= 8; s = s[8:] {
-		x := ld8(s[0:8])
-		x.Merge(k.expm1Neg(x), x.Greater(zero)).StoreSlice(s[0:8])
+	for ; len(z) >= 16; z = z[16:] {
+		a, b := k.elu(ld8(z[:8])), k.elu(ld8(z[8:16]))
+		a.StoreSlice(z[:8])
+		b.StoreSlice(z[8:16])
 	}
-	eluGo(z[n:])
+	for ; len(z) >= 8; z = z[8:] {
+		k.elu(ld8(z[:8])).StoreSlice(z[:8])
+	}
+	if len(z) > 0 {
+		k.elu(archsimd.LoadFloat32x8SlicePart(z)).StoreSlicePart(z)
+	}
 }
 
 func sigmoid8(z []float32) {
 	k := newExpK8()
-	zero := f8{}
-	n := len(z) &^ 7
-	for s := z[:n]; len(s) >= 8; s = s[8:] {
-		x := ld8(s[0:8])
-		e := k.expNeg(neg8(abs8(x)))
-		num := k.one.Merge(e, x.GreaterEqual(zero))
-		num.Div(k.one.Add(e)).StoreSlice(s[0:8])
+	for ; len(z) >= 16; z = z[16:] {
+		a, b := k.sigmoid(ld8(z[:8])), k.sigmoid(ld8(z[8:16]))
+		a.StoreSlice(z[:8])
+		b.StoreSlice(z[8:16])
 	}
-	sigmoidGo(z[n:])
+	for ; len(z) >= 8; z = z[8:] {
+		k.sigmoid(ld8(z[:8])).StoreSlice(z[:8])
+	}
+	if len(z) > 0 {
+		k.sigmoid(archsimd.LoadFloat32x8SlicePart(z)).StoreSlicePart(z)
+	}
 }
 
 func tanh8(z []float32) {
 	k := newExpK8()
-	zero, two := f8{}, archsimd.BroadcastFloat32x8(2)
-	n := len(z) &^ 7
-	for s := z[:n]; len(s) >= 8; s = s[8:] {
-		x := ld8(s[0:8])
-		t := k.expm1Neg(abs8(x).Mul(archsimd.BroadcastFloat32x8(-2)))
-		y := t.Div(two.Add(t))
-		y.Merge(zero.Sub(y), x.Less(zero)).StoreSlice(s[0:8])
+	for ; len(z) >= 16; z = z[16:] {
+		a, b := k.tanh(ld8(z[:8])), k.tanh(ld8(z[8:16]))
+		a.StoreSlice(z[:8])
+		b.StoreSlice(z[8:16])
 	}
-	tanhGo(z[n:])
+	for ; len(z) >= 8; z = z[8:] {
+		k.tanh(ld8(z[:8])).StoreSlice(z[:8])
+	}
+	if len(z) > 0 {
+		k.tanh(archsimd.LoadFloat32x8SlicePart(z)).StoreSlicePart(z)
+	}
+}
+
+// abs8 clears the sign bits.
+func abs8(x f8) f8 {
+	return x.AsInt32x8().And(archsimd.BroadcastInt32x8(0x7fffffff)).AsFloat32x8()
 }

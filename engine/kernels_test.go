@@ -476,8 +476,10 @@ func ulps(got float32, want float64) float64 {
 
 // TestActivationKernels compares ELU, sigmoid and tanh on every kernel
 // path with float64 math over a fine grid and at the edges: within 3 ulp
-// (below −87, where the true value is denormal, within 2e−38), the same
-// bits on every path, NaN kept.
+// (below −87, where the true value is denormal, within 2e−38), NaN kept,
+// and the same bits on every SIMD path (they fuse multiply-adds, the
+// portable kernels do not). The grid is no whole number of vectors long,
+// so the tails are covered too.
 func TestActivationKernels(t *testing.T) {
 	var xs []float32
 	for x := float32(-100); x < 30; x += 0.0013 {
@@ -515,12 +517,15 @@ func TestActivationKernels(t *testing.T) {
 					t.Errorf("%s(%g) = %g, want %g (%.1f ulp)", act, x, z[i], want, ulps(z[i], want))
 				}
 			}
+			if kernelISA == isaGo {
+				continue
+			}
 			if f, ok := first[act]; !ok {
 				first[act] = z
 			} else {
 				for i := range z {
 					if math.Float32bits(z[i]) != math.Float32bits(f[i]) {
-						t.Fatalf("%s(%g) = %g here, %g on the portable path", act, xs[i], z[i], f[i])
+						t.Fatalf("%s(%g) = %g here, %g on the first SIMD path", act, xs[i], z[i], f[i])
 					}
 				}
 			}
