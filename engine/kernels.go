@@ -356,7 +356,7 @@ func flushPos(x float32) float32 {
 // reduction and Moshier's Cephes expf polynomial (error about 1 ulp):
 //
 //	n = round(x·log₂e),   r = x − n·ln2 (ln2 split in two parts, C1 + C2)
-//	e^r − 1 ≈ r + r²·P(r),   e^x = 2ⁿ·(e^r − 1) + 2ⁿ,   e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1)
+//	e^r − 1 ≈ r + r²·P(r),   e^x = 2ⁿ·((e^r − 1) + 1),   e^x − 1 = 2ⁿ·(e^r − 1) + (2ⁿ − 1)
 //
 // The last form is expm1 without cancellation near 0 (there n = 0 and
 // r = x), and without a second polynomial: the addends do not cancel
@@ -364,8 +364,9 @@ func flushPos(x float32) float32 {
 // takes e^−|x|, ELU and tanh take e^x − 1 of a negative x), where nothing
 // overflows; below −87, where e^x would turn denormal, e^x is flushed to
 // 0. The portable kernels round every operation on its own; the SIMD
-// kernels evaluate the same formulas with fused multiply-adds (within the
-// same 3 ulp of float64 math, but not the same bits as these).
+// kernels evaluate the same formulas with fused multiply-adds (the last
+// step gives the same value fused or not, since 2ⁿ·(e^r − 1) is exact;
+// the reduction and P(r) do not), within the same 3 ulp of float64 math.
 const (
 	expLog2e = 1.44269504088896341
 	expMagic = 12582912 // 1.5·2²³: adding it rounds to an integer
@@ -401,7 +402,7 @@ func expNeg32(x float32) float32 {
 		return 0
 	}
 	em1, s := expReduce(x)
-	return float32(em1*s) + s
+	return (em1 + 1) * s
 }
 
 // expm1Neg32 returns e^x − 1 for x ≤ 0 (−1 below −87, NaN for NaN).
