@@ -67,7 +67,7 @@ func (a Activation) apply(z []float32, slope float32) {
 			}
 		}
 	case ELU:
-		eluApply(z) // float32 kernels, within 2.5 ulp; see kernels.go
+		eluApply(z) // float32 kernels, within 3 ulp; see kernels.go
 	case Sigmoid:
 		sigmoidApply(z)
 	case Tanh:

@@ -16,8 +16,8 @@ import (
 // the elementwise kernels (axpy, Adam, activations) round the same
 // operations per element. A seeded run therefore trains identically on any
 // amd64 CPU with AVX2, with or without AVX-512. Multiply-adds are fused
-// (one rounding) except in Adam and the activations, which round each
-// operation as the portable kernels do and so match them bit for bit.
+// (one rounding) everywhere but in Adam, which rounds each operation as
+// the portable kernel does and so matches it bit for bit.
 
 var kernelISA = detectISA()
 
@@ -1134,7 +1134,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 // expK16 holds the constants of expReduce as vectors.
 type expK16 struct {
 	log2e, magic, negC1, negC2, p0, p1, p2, p3, p4, p5, one, minusOne, floor f16
-	bias, absMask, signBit                                                   archsimd.Int32x16
+	bias, signBit                                                            archsimd.Int32x16
 }
 
 func newExpK16() expK16 {
@@ -1142,7 +1142,7 @@ func newExpK16() expK16 {
 	return expK16{
 		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
 		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), absMask: i(0x7fffffff), signBit: i(-1 << 31),
+		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), signBit: i(-1 << 31),
 	}
 }
 
@@ -1188,9 +1188,12 @@ func (k *expK16) tanh(x f16) f16 {
 	return y.Merge(f16{}.Sub(y), x.Less(f16{}))
 }
 
-// The loops run whole vectors, then the tail as one zero-padded vector, so
-// that every element takes the same operations whatever its position and
-// the 8- and 16-lane kernels agree bit for bit.
+// The loops run two vectors per iteration (their operations interleave),
+// then whole vectors, then the tail as one zero-padded vector, so that
+// every element takes the same operations whatever its position and the
+// 8- and 16-lane kernels agree bit for bit. The three loops are written
+// out: a loop taking the activation as a function value would call it per
+// vector, not inline it.
 
 func elu16(z []float32) {
 	k := newExpK16()
@@ -1245,7 +1248,7 @@ func abs16(x f16) f16 {
 // expK8 holds the constants of expReduce as vectors.
 type expK8 struct {
 	log2e, magic, negC1, negC2, p0, p1, p2, p3, p4, p5, one, minusOne, floor f8
-	bias, absMask, signBit                                                   archsimd.Int32x8
+	bias, signBit                                                            archsimd.Int32x8
 }
 
 func newExpK8() expK8 {
@@ -1253,7 +1256,7 @@ func newExpK8() expK8 {
 	return expK8{
 		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
 		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), absMask: i(0x7fffffff), signBit: i(-1 << 31),
+		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), signBit: i(-1 << 31),
 	}
 }
 
@@ -1299,9 +1302,12 @@ func (k *expK8) tanh(x f8) f8 {
 	return y.Merge(f8{}.Sub(y), x.Less(f8{}))
 }
 
-// The loops run whole vectors, then the tail as one zero-padded vector, so
-// that every element takes the same operations whatever its position and
-// the 8- and 16-lane kernels agree bit for bit.
+// The loops run two vectors per iteration (their operations interleave),
+// then whole vectors, then the tail as one zero-padded vector, so that
+// every element takes the same operations whatever its position and the
+// 8- and 16-lane kernels agree bit for bit. The three loops are written
+// out: a loop taking the activation as a function value would call it per
+// vector, not inline it.
 
 func elu8(z []float32) {
 	k := newExpK8()
