@@ -12,7 +12,8 @@ import (
 // values: the reductions (sum, dot, gemv) lay every sum over the same 16
 // logical lanes (an AVX2 kernel keeps each 16-lane accumulator as a low
 // and a high half) and reduce them in the same order; gemm gives each
-// output element the same sequence of multiply-adds whatever the tiling;
+// output element the same sequence of multiply-adds whatever the tiling,
+// and sends the same last columns down the same route (gemmLastCols);
 // the elementwise kernels (axpy, Adam, activations) round the same
 // operations per element. A seeded run therefore trains identically on any
 // amd64 CPU with AVX2, with or without AVX-512. Multiply-adds are fused
@@ -105,16 +106,86 @@ func gemv(y, w, x []float32) {
 }
 
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	switch kernelISA {
-	case isaAVX512:
-		gemm16(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
-	case isaAVX2:
-		gemm8(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
-	default:
+	if kernelISA == isaGo {
 		gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 		return
 	}
+	if gemmLastCols(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
+		n -= n % 16
+	}
+	gemmVec(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 	archsimd.ClearAVXUpperBits()
+}
+
+// gemmVec is gemm on the vector kernels of the CPU.
+func gemmVec(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if kernelISA == isaAVX512 {
+		gemm16(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
+	} else {
+		gemm8(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
+	}
+}
+
+// lastColsMax bounds the scratch of gemmLastCols, which lives on the stack.
+const lastColsMax = 512
+
+// gemmLastCols computes the last q = n mod 16 columns of Y += A·M when
+// there are at most four, and reports whether it did. The tiles would give
+// them a whole 16-lane vector per row and term, 50 columns costing as much
+// as 64 (devnag-2017's layers are 50 wide); across the rows they cost a
+// fraction of that:
+//
+//   - A stored by rows (aks = 1, ars = kn): column j is a matrix–vector
+//     product, Y[:,j] += A·M[:,j];
+//   - A stored by columns (ars = 1): the q columns transposed are a q-row
+//     product, Y[:,J:]ᵀ += M[:,J:]ᵀ·Aᵀ, whose right factor is A read by rows.
+//
+// Both are decided by the shape alone and run the same kernels on AVX2 and
+// AVX-512, so the two still compute the same values.
+func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
+	q := n % 16
+	if n < 16 || q == 0 || q > 4 || rows < 2 || kn < 2 {
+		return false
+	}
+	j0 := n - q
+	var buf [lastColsMax]float32
+	switch {
+	case aks == 1 && ars == kn && kn+rows <= len(buf):
+		col, yc := buf[:kn], buf[kn:kn+rows]
+		if kernelISA == isaAVX512 && kn >= 16 && 2*kn <= len(buf) {
+			for ; j0+2 <= n; j0 += 2 {
+				gemv2Cols16(y[j0:], ldy, rows, a[:rows*kn], m[j0:], ldm, buf[:2*kn])
+			}
+		}
+		for j := j0; j < n; j++ {
+			for k := range col {
+				col[k] = m[k*ldm+j]
+			}
+			for r := range yc {
+				yc[r] = y[r*ldy+j]
+			}
+			gemv(yc, a[:rows*kn], col)
+			for r, v := range yc {
+				y[r*ldy+j] = v
+			}
+		}
+	case ars == 1 && q*rows <= len(buf):
+		yt := buf[:q*rows]
+		for j := range q {
+			for r := range rows {
+				yt[j*rows+r] = y[r*ldy+j0+j]
+			}
+		}
+		gemmVec(q, rows, kn, m[j0:], 1, ldm, a, aks, yt, rows)
+		for j := range q {
+			for r := range rows {
+				y[r*ldy+j0+j] = yt[j*rows+r]
+			}
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // alignRows copies src into scratch on AVX-512: a 16-lane load that
@@ -430,6 +501,71 @@ func gemv16(y, w, x []float32) {
 	}
 }
 
+// gemv2Cols16 is gemmLastCols' matrix–vector products for two adjacent
+// columns of Y at once, reading W once for both:
+//
+//	Y[r,j] += Σ_k W[r,k]·M[k,j]   for j = 0, 1 and r < rows
+//
+// with Y and M addressed through their row strides ldy and ldm, and
+// scratch holding at least 2·n floats (n = len(w)/rows ≥ 16). Each
+// element takes exactly the operations gemv16 gives it — the same lanes,
+// the same order, the same reduction — so the result is the same as two
+// gemv16 calls, and as gemv8's on AVX2.
+func gemv2Cols16(y []float32, ldy, rows int, w, m []float32, ldm int, scratch []float32) {
+	n := len(w) / rows
+	x0, x1 := scratch[:n:n], scratch[n:2*n:2*n]
+	for k := range n {
+		x0[k], x1[k] = m[k*ldm], m[k*ldm+1]
+	}
+	t := n % 16
+	nf := n - t
+	var xt0, xt1 f16
+	if t > 0 {
+		keep := ld16(keepTail[t : t+16])
+		xt0, xt1 = ld16(x0[n-16:n]).Mul(keep), ld16(x1[n-16:n]).Mul(keep)
+	}
+	_ = y[(rows-1)*ldy+1]
+	p0x, p1x := unsafe.Pointer(&x0[0]), unsafe.Pointer(&x1[0])
+	o := 0
+	for ; o+4 <= rows; o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, b0, b1, b2, b3 f16
+		if t > 0 {
+			w0, w1, w2, w3 := ld16p(p0, n-16), ld16p(p1, n-16), ld16p(p2, n-16), ld16p(p3, n-16)
+			a0, a1, a2, a3 = w0.MulAdd(xt0, a0), w1.MulAdd(xt0, a1), w2.MulAdd(xt0, a2), w3.MulAdd(xt0, a3)
+			b0, b1, b2, b3 = w0.MulAdd(xt1, b0), w1.MulAdd(xt1, b1), w2.MulAdd(xt1, b2), w3.MulAdd(xt1, b3)
+		}
+		for i := 0; i < nf; i += 16 {
+			v0, v1 := ld16p(p0x, i), ld16p(p1x, i)
+			w0, w1, w2, w3 := ld16p(p0, i), ld16p(p1, i), ld16p(p2, i), ld16p(p3, i)
+			a0, a1, a2, a3 = w0.MulAdd(v0, a0), w1.MulAdd(v0, a1), w2.MulAdd(v0, a2), w3.MulAdd(v0, a3)
+			b0, b1, b2, b3 = w0.MulAdd(v1, b0), w1.MulAdd(v1, b1), w2.MulAdd(v1, b2), w3.MulAdd(v1, b3)
+		}
+		sa := reduce4(a0.GetLo().Add(a0.GetHi()), a1.GetLo().Add(a1.GetHi()),
+			a2.GetLo().Add(a2.GetHi()), a3.GetLo().Add(a3.GetHi()))
+		sb := reduce4(b0.GetLo().Add(b0.GetHi()), b1.GetLo().Add(b1.GetHi()),
+			b2.GetLo().Add(b2.GetHi()), b3.GetLo().Add(b3.GetHi()))
+		y0, y1, y2, y3 := y[o*ldy:o*ldy+2:o*ldy+2], y[(o+1)*ldy:(o+1)*ldy+2:(o+1)*ldy+2],
+			y[(o+2)*ldy:(o+2)*ldy+2:(o+2)*ldy+2], y[(o+3)*ldy:(o+3)*ldy+2:(o+3)*ldy+2]
+		y0[0], y0[1] = y0[0]+sa.GetElem(0), y0[1]+sb.GetElem(0)
+		y1[0], y1[1] = y1[0]+sa.GetElem(1), y1[1]+sb.GetElem(1)
+		y2[0], y2[1] = y2[0]+sa.GetElem(2), y2[1]+sb.GetElem(2)
+		y3[0], y3[1] = y3[0]+sa.GetElem(3), y3[1]+sb.GetElem(3)
+	}
+	if o < rows { // the last rows as gemv16 takes them, one at a time
+		var rest [2][3]float32
+		for i := range rows - o {
+			rest[0][i], rest[1][i] = y[(o+i)*ldy], y[(o+i)*ldy+1]
+		}
+		gemv16(rest[0][:rows-o], w[o*n:], x0)
+		gemv16(rest[1][:rows-o], w[o*n:], x1)
+		for i := range rows - o {
+			y[(o+i)*ldy], y[(o+i)*ldy+1] = rest[0][i], rest[1][i]
+		}
+	}
+}
+
 func gemv8(y, w, x []float32) {
 	n := len(x)
 	if n < 16 {
@@ -510,7 +646,9 @@ func gemv8(y, w, x []float32) {
 // Each element of Y sums its terms in order of k, one fused multiply-add
 // each (a single row: its even and its odd terms in two such sums, added
 // last), so the vector width changes no result: the AVX2 and AVX-512
-// kernels agree exactly (up to the sign of a zero).
+// kernels agree exactly (up to the sign of a zero). (gemm takes the last
+// one to four columns of a wider product elsewhere first; see
+// gemmLastCols.)
 //
 // When a tile is not a whole number of vectors wide, its last vector
 // starts at n − width and overlaps the one before: both compute the same
@@ -550,6 +688,11 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			o3 = j0 + 48 // M has room: the last vector runs past n, aligned with the others
 		}
 		r := 0 // kn ≥ 2 here: a single term went to ger16
+		if n-j0 <= 48 {
+			for ; r+2 <= rows; r += 2 {
+				gemmTile2x48(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
+			}
+		}
 		for ; r+2 <= rows; r += 2 {
 			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, n, o0, o1, o2, o3)
 		}
@@ -678,6 +821,60 @@ func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st16p(c10, y1, o0)
 }
 
+// gemmTile2x48 is gemmTile2x64 for a block 33 to 48 columns wide: three
+// vectors per row (o2 may overlap o1).
+func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o2+15]
+	_ = y[ldy+o2+15]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01, c02 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2)
+	c10, c11, c12 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2)
+	var m0, m1, m2, b f16
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1, m2 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12)
+	}
+	for ; k < kn; k++ {
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1, m2 = ld16p(row, o0), ld16p(row, o1), ld16p(row, o2)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, 0))
+		c00, c01, c02 = m0.MulAdd(b, c00), m1.MulAdd(b, c01), m2.MulAdd(b, c02)
+		b = archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c10, c11, c12 = m0.MulAdd(b, c10), m1.MulAdd(b, c11), m2.MulAdd(b, c12)
+	}
+	st16p(c02, y0, o2)
+	st16p(c01, y0, o1)
+	st16p(c00, y0, o0)
+	st16p(c12, y1, o2)
+	st16p(c11, y1, o1)
+	st16p(c10, y1, o0)
+}
+
 // gemmTile1x64 updates the row y at the four 16-wide column offsets (the
 // last may run past len(y), as in gemmTile2x64), skipping zero
 // coefficients. Even and odd terms go to separate accumulators, added at
@@ -762,6 +959,11 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
 		r := 0 // kn ≥ 2 here: a single term went to ger8
+		if n-j0 <= 16 {
+			for ; r+2 <= rows; r += 2 {
+				gemmTile2x16(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
+			}
+		}
 		for ; r+2 <= rows; r += 2 {
 			gemmTile2x32(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
 		}
@@ -852,6 +1054,58 @@ func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st8p(c00, y0, o0)
 	st8p(c13, y1, o3)
 	st8p(c12, y1, o2)
+	st8p(c11, y1, o1)
+	st8p(c10, y1, o0)
+}
+
+// gemmTile2x16 is gemmTile2x32 for a block 9 to 16 columns wide: two
+// vectors per row (o1 may overlap o0).
+func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o1+7]
+	_ = y[ldy+o1+7]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01 := ld8p(y0, o0), ld8p(y0, o1)
+	c10, c11 := ld8p(y1, o0), ld8p(y1, o1)
+	var m0, m1, b f8
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1 = ld8p(row, o0), ld8p(row, o1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01 = m0.MulAdd(b, c00), m1.MulAdd(b, c01)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11 = m0.MulAdd(b, c10), m1.MulAdd(b, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1 = ld8p(row, o0), ld8p(row, o1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01 = m0.MulAdd(b, c00), m1.MulAdd(b, c01)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11 = m0.MulAdd(b, c10), m1.MulAdd(b, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1 = ld8p(row, o0), ld8p(row, o1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01 = m0.MulAdd(b, c00), m1.MulAdd(b, c01)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11 = m0.MulAdd(b, c10), m1.MulAdd(b, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		m0, m1 = ld8p(row, o0), ld8p(row, o1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01 = m0.MulAdd(b, c00), m1.MulAdd(b, c01)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11 = m0.MulAdd(b, c10), m1.MulAdd(b, c11)
+	}
+	for ; k < kn; k++ {
+		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
+		m0, m1 = ld8p(row, o0), ld8p(row, o1)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, 0))
+		c00, c01 = m0.MulAdd(b, c00), m1.MulAdd(b, c01)
+		b = archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c10, c11 = m0.MulAdd(b, c10), m1.MulAdd(b, c11)
+	}
+	st8p(c01, y0, o1)
+	st8p(c00, y0, o0)
 	st8p(c11, y1, o1)
 	st8p(c10, y1, o0)
 }

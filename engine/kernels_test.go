@@ -26,8 +26,9 @@ func forEachISA(t *testing.T, f func(t *testing.T)) {
 }
 
 // kernelSizes covers empty input, every tail length around one and two
-// vectors of 8 and 16 lanes, the 64-wide blocks, and the engine's widths.
-var kernelSizes = []int{0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 50, 63, 64, 65, 100, 127, 129, 200}
+// vectors of 8 and 16 lanes, the 64-wide blocks, one to four columns past
+// whole vectors (gemmLastCols), and the engine's widths.
+var kernelSizes = []int{0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 20, 31, 32, 33, 35, 47, 50, 63, 64, 65, 100, 127, 129, 200}
 
 func randVec(rng *rand.Rand, n int, zeroFrac float64) []float32 {
 	v := make([]float32, n)
@@ -138,7 +139,7 @@ func TestGemm(t *testing.T) {
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(1, 4))
 		for _, rows := range []int{1, 2, 3, 4, 5, 9} {
-			for _, kn := range []int{0, 1, 3, 50, 101} {
+			for _, kn := range []int{0, 1, 3, 50, 101, 300} { // 300: past gemmLastCols' two-column scratch
 				for _, n := range kernelSizes {
 					// Row strides may exceed the row widths.
 					lda, ldm, ldy := kn+rng.IntN(3), n+rng.IntN(3), n+rng.IntN(3)
@@ -255,7 +256,9 @@ func TestSIMDWidthsAgree(t *testing.T) {
 			"axpy": func() []float32 { y := slices.Clone(y0[:n]); axpy(y, 0.7, b); return y },
 			"gemv": func() []float32 { y := make([]float32, 7); gemv(y, w, b); return y },
 			"gemm": func() []float32 { y := slices.Clone(y0); gemm(5, n, 40, coef, 40, 1, m, n, y, n); return y },
-			"ger":  func() []float32 { y := slices.Clone(y0); gemm(5, n, 1, coef, 40, 1, m, n, y, n); return y },
+			// A stored by columns, as in dW = dZᵀ·X.
+			"gemmT": func() []float32 { y := slices.Clone(y0); gemm(5, n, 40, coef, 1, 5, m, n, y, n); return y },
+			"ger":   func() []float32 { y := slices.Clone(y0); gemm(5, n, 1, coef, 40, 1, m, n, y, n); return y },
 		}
 		for name, f := range cases {
 			x2, x16 := run(isaAVX2, f), run(isaAVX512, f)
