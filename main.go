@@ -21,6 +21,8 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+	"github.com/ganui/ganui/tui"
 )
 
 // Exit codes.
@@ -39,23 +41,16 @@ func main() {
 // usageError marks errors that are the user's to fix; they exit 2.
 type usageError struct{ error }
 
-// options is everything the flags decide.
+// options is everything the flags decide: the run itself, as the session
+// takes it, and what ganui does with it.
 type options struct {
+	session.Options
 	headless    bool
 	listPresets bool
-	showPreset  bool          // print cfg as a preset file and exit
-	preset      string        // --preset or --show-preset as given
-	cfg         engine.Config // the design to run: the preset with --set and --epochs applied
-	epochs      int           // 0: the preset's own
-	seed        uint64
-	seeds       []uint64 // --seeds; nil for a single run of seed
+	showPreset  bool     // print Config as a preset file and exit
+	preset      string   // --preset or --show-preset as given
+	seeds       []uint64 // --seeds; nil for a single run of Seed
 	jobs        int      // seeds trained at once
-	every       int
-	samples     int
-	logPath     string
-	savePath    string      // write a checkpoint here at the end of a headless run
-	resumed     *engine.GAN // the run --resume restored, or nil
-	paused      bool        // interactive: start paused at epoch 0
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -72,29 +67,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		listPresets(stdout)
 		return exitOK
 	case opts.showPreset:
-		stdout.Write(presets.Marshal(opts.cfg))
+		stdout.Write(presets.Marshal(opts.Config))
 		return exitOK
-	case !opts.headless:
-		return interactive(opts, stderr)
-	}
-	if opts.seeds != nil {
+	case opts.seeds != nil:
 		err = headlessSeeds(opts, stdout)
-	} else {
+	case opts.headless:
 		err = headless(opts, stdout)
+	default:
+		err = interactive(opts, stdout)
 	}
 	var diverged *engine.DivergedError
-	var some *seedsDivergedError
+	var some *session.SeedsDivergedError
 	var usage usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errInterrupted):
+	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
 		fmt.Fprintln(stderr, "ganui:", err, "(try a lower learning rate)")
 		return exitDiverged
 	case errors.As(err, &usage):
 		fmt.Fprintln(stderr, "ganui:", err)
+		return exitUsage
+	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
+		fmt.Fprintf(stderr, "ganui: %v; ganui --headless trains without a terminal\n", err)
 		return exitUsage
 	default:
 		fmt.Fprintln(stderr, "ganui:", err)
@@ -119,17 +116,16 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		sets = append(sets, s)
 		return nil
 	})
-	fs.IntVar(&o.epochs, "epochs", 0, "epochs to train (default: the preset's own)")
-	fs.Uint64Var(&o.seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
+	fs.IntVar(&o.Epochs, "epochs", 0, "epochs to train (default: the preset's own)")
+	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "headless with --seeds: train up to `J` seeds at once")
-	fs.IntVar(&o.every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
-	fs.IntVar(&o.samples, "samples", 10000, "fresh generated samples behind each evaluation (KS, W1, moments)")
-	fs.StringVar(&o.logPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
-	fs.StringVar(&o.savePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
-	var resume string
-	fs.StringVar(&resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
-	fs.BoolVar(&o.paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
+	fs.IntVar(&o.Every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
+	fs.IntVar(&o.Samples, "samples", session.DefaultSamples, "fresh generated samples behind each evaluation (KS, W1, moments)")
+	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
+	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
+	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
+	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
@@ -150,12 +146,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	switch {
-	case given["epochs"] && o.epochs <= 0:
-		return o, fmt.Errorf("--epochs: %d must be at least 1", o.epochs)
-	case o.every < 0:
-		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.every)
-	case o.samples < 100 || o.samples > 10_000_000:
-		return o, fmt.Errorf("--samples: %d out of range 100..10000000", o.samples)
+	case given["epochs"] && o.Epochs <= 0:
+		return o, fmt.Errorf("--epochs: %d must be at least 1", o.Epochs)
+	case o.Every < 0:
+		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.Every)
+	case o.Samples < 100 || o.Samples > 10_000_000:
+		return o, fmt.Errorf("--samples: %d out of range 100..10000000", o.Samples)
 	case o.jobs < 1 || o.jobs > 256:
 		return o, fmt.Errorf("--jobs: %d out of range 1..256", o.jobs)
 	case given["show-preset"] && given["preset"]:
@@ -166,7 +162,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	if given["seeds"] {
 		var err error
-		if o.seeds, err = parseSeeds(seeds); err != nil {
+		if o.seeds, err = session.ParseSeeds(seeds); err != nil {
 			return o, fmt.Errorf("--seeds: %w", err)
 		}
 		for _, conflict := range []string{"seed", "log", "every"} {
@@ -184,15 +180,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				return o, fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
 			}
 		}
-		gan, err := engine.LoadFile(resume)
-		if err != nil {
-			return o, fmt.Errorf("--resume: %w", err)
-		}
-		o.resumed, o.seed, o.cfg = gan, gan.Seed(), gan.Config()
-		if o.epochs > 0 {
-			o.cfg.Epochs = o.epochs
-		}
-		return o, nil
+		return o, nil // the session reads the design and seed from the checkpoint
 	}
 	which := "--preset"
 	if given["show-preset"] {
@@ -211,13 +199,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--set: %w", err)
 		}
 	}
-	if o.epochs > 0 {
-		cfg.Epochs = o.epochs
+	if o.Epochs > 0 {
+		cfg.Epochs = o.Epochs
 	}
 	if err := cfg.Validate(); err != nil {
 		return o, fmt.Errorf("--set: %w", err) // a preset is valid until --set or --epochs changes it
 	}
-	o.cfg = cfg
+	o.Config = cfg
 	return o, nil
 }
 

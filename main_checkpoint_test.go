@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 )
 
 // withoutTimings drops the timing fields from a final line.
@@ -68,7 +68,7 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 		"directory": dir,
 		"truncated": write("short.ckpt", data[:len(data)/3]),
 		"corrupted": write("bad.ckpt", corrupt),
-		"csv":       write("log.csv", []byte(engine.CSVHeader+"\n1,2,3,4,5,6\n")),
+		"csv":       write("log.csv", []byte(session.CSVHeader+"\n1,2,3,4,5,6\n")),
 	} {
 		code, _, stderr := runCLI(t, "--headless", "--resume", path)
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") {
@@ -122,7 +122,7 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	if !strings.HasPrefix(last, "final ") || !strings.Contains(last, " state=interrupted ") {
 		t.Fatalf("last line %q, want a final line with state=interrupted", last)
 	}
-	gan, err := engine.LoadFile(ckpt)
+	gan, err := session.LoadCheckpoint(ckpt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -132,19 +132,6 @@ func TestSeedsFlagErrors(t *testing.T) {
 	wantUsageError(t, []string{"--seeds", "1-3"}, "--seeds and --jobs need --headless")
 }
 
-func TestParseSeeds(t *testing.T) {
-	got, err := parseSeeds("3, 7-9,1")
-	if err != nil || !reflect.DeepEqual(got, []uint64{3, 7, 8, 9, 1}) {
-		t.Fatalf("parseSeeds = %v, %v", got, err)
-	}
-	if s := compactSeeds(got); s != "3,7-9,1" {
-		t.Errorf("compactSeeds = %q", s)
-	}
-	if got, err := parseSeeds("18446744073709551615"); err != nil || got[0] != 1<<64-1 {
-		t.Errorf("largest seed: %v, %v", got, err)
-	}
-}
-
 // timings matches the fields that differ from run to run.
 var timings = regexp.MustCompile(` (epochs_per_s|wall_s)=[0-9.]+| jobs=[0-9]+|(?m)^summary (epochs_per_s|wall_s) .*$`)
 
@@ -184,21 +171,6 @@ func TestSeedsInParallel(t *testing.T) {
 	for _, l := range lines[4:] {
 		if !regexp.MustCompile(`^summary \S+ +median=\S+ min=\S+ max=\S+`).MatchString(l) {
 			t.Errorf("summary line %q is not 'summary METRIC median= min= max='", l)
-		}
-	}
-}
-
-func TestMedianRange(t *testing.T) {
-	for _, c := range []struct {
-		in          []float64
-		med, lo, hi float64
-	}{
-		{[]float64{3, 1, 2}, 2, 1, 3},
-		{[]float64{4, 1, 3, 2}, 2.5, 1, 4},
-		{[]float64{7}, 7, 7, 7},
-	} {
-		if med, lo, hi := medianRange(c.in); med != c.med || lo != c.lo || hi != c.hi {
-			t.Errorf("medianRange(%v) = %g, %g, %g", c.in, med, lo, hi)
 		}
 	}
 }

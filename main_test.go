@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/term"
-	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 )
 
 // runCLI runs ganui with args and returns its exit code and both streams.
@@ -104,8 +104,8 @@ func TestHeadlessRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if rows[0] != engine.CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
-		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, engine.CSVHeader)
+	if rows[0] != session.CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
+		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, session.CSVHeader)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 )
 
 // A checkpoint holds everything a run needs to continue bit-identically:
@@ -121,26 +120,6 @@ func Restore(data []byte) (*GAN, error) {
 		return nil, r.err
 	}
 	return g, nil
-}
-
-// SaveFile writes the run's checkpoint to path atomically: into a temporary
-// file in the same directory, synced, then renamed over path, so a crash
-// mid-write never leaves a damaged file where a good one was.
-func (g *GAN) SaveFile(path string) error {
-	data, err := g.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	return WriteFileAtomic(path, data)
-}
-
-// LoadFile reads a checkpoint written by SaveFile.
-func LoadFile(path string) (*GAN, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Restore(data)
 }
 
 const (

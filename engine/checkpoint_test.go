@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -28,11 +26,11 @@ func TestResumeIsBitIdentical(t *testing.T) {
 			first := mustNew(t, cfg, 11)
 			first.SetGLR(5e-4)
 			got := train(t, first, n)
-			path := filepath.Join(t.TempDir(), "run.ckpt")
-			if err := first.SaveFile(path); err != nil {
+			data, err := first.MarshalBinary()
+			if err != nil {
 				t.Fatal(err)
 			}
-			resumed, err := LoadFile(path)
+			resumed, err := Restore(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,42 +91,6 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 	}
 }
 
-func TestLoadFileErrors(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := LoadFile(filepath.Join(dir, "missing.ckpt")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("missing file: %v", err)
-	}
-	if _, err := LoadFile(dir); err == nil {
-		t.Error("a directory loaded as a checkpoint")
-	}
-}
-
-// TestSaveFileIsAtomic: a failed save leaves the old checkpoint in place
-// and no temporary files behind.
-func TestSaveFileIsAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "run.ckpt")
-	g := mustNew(t, blogConfig(), 1)
-	if err := g.SaveFile(path); err != nil {
-		t.Fatal(err)
-	}
-	before, _ := os.ReadFile(path)
-	if err := WriteFileAtomic(filepath.Join(dir, "no-such-dir", "x"), before); err == nil {
-		t.Error("writing into a missing directory succeeded")
-	}
-	train(t, g, 1)
-	if err := g.SaveFile(path); err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("directory holds %d entries after saves, want just the checkpoint", len(entries))
-	}
-	after, _ := os.ReadFile(path)
-	if slices.Equal(before, after) {
-		t.Error("the second save did not replace the checkpoint")
-	}
-}
 
 // FuzzRestore: no input makes the checkpoint reader panic; anything it
 // accepts encodes back to the same bytes.

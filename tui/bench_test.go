@@ -6,41 +6,48 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
 
-// benchSnapshot trains blog-original for epochs epochs on the calling
-// goroutine (the trainer is never started) and returns what it would publish.
-func benchSnapshot(tb testing.TB, epochs int) (*Trainer, Snapshot) {
+// benchSnapshot trains blog-original for epochs epochs in a session of
+// its own and returns the session, stopped, and the snapshot it published
+// at the end of the plan, binned for the histogram at 120×40.
+func benchSnapshot(tb testing.TB, epochs int) (*session.Session, session.Snapshot) {
 	tb.Helper()
 	cfg, err := presets.Get("blog-original")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tr, err := NewTrainer(cfg, 1, TrainerOptions{Paused: true})
+	cfg.Epochs = epochs
+	s, err := session.New(session.Options{Config: cfg, Seed: 1})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tr.bins = 120 - len(gap) - sideW - axisGutter
-	for range epochs {
-		tr.trainEpoch()
+	defer s.Stop()
+	bins := 120 - len(gap) - sideW - axisGutter
+	s.Send(session.HistBins{N: bins})
+	s.Start()
+	for snap := range s.Snapshots() {
+		if snap.State == session.Done && len(snap.Eval.Metrics.Hist.Counts) == bins && snap.Eval.Epoch == epochs {
+			return s, snap
+		}
 	}
-	tr.publish()
-	return tr, <-tr.snaps
+	panic("unreachable")
 }
 
 // BenchmarkFrame measures one full frame at 120×40 as the UI makes it when
 // a snapshot arrives: both charts redrawn from the history, then View.
 func BenchmarkFrame(b *testing.B) {
-	tr, s := benchSnapshot(b, 3000)
-	benchFrame(b, tr, s)
+	sess, s := benchSnapshot(b, 3000)
+	benchFrame(b, sess, s)
 }
 
 // benchFrame draws s at 120×40, colours included (a real terminal's work),
 // once per iteration.
-func benchFrame(b *testing.B, tr *Trainer, s Snapshot) {
+func benchFrame(b *testing.B, sess *session.Session, s session.Snapshot) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
-	m := NewModel(tr)
+	m := NewModel(sess)
 	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = mm.(Model)
 	b.ReportAllocs()
@@ -54,24 +61,13 @@ func benchFrame(b *testing.B, tr *Trainer, s Snapshot) {
 // messages that do not bring a snapshot (keys, resizes).
 func BenchmarkView(b *testing.B) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
-	tr, s := benchSnapshot(b, 3000)
-	m := NewModel(tr)
+	sess, s := benchSnapshot(b, 3000)
+	m := NewModel(sess)
 	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = mm.(Model)
 	m.apply(s)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
-	}
-}
-
-// BenchmarkEvaluate measures what the trainer spends on each published
-// snapshot: an evaluation on fresh samples, D's curve and the copies.
-func BenchmarkEvaluate(b *testing.B) {
-	tr, _ := benchSnapshot(b, 100)
-	for b.Loop() {
-		tr.evalOK = false
-		tr.publish()
-		<-tr.snaps
 	}
 }

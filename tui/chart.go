@@ -9,13 +9,14 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/NimbleMarkets/ntcharts/linechart/timeserieslinechart"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/session"
 )
 
-// series is one line of a chart: which value of a Point it plots.
+// series is one line of a chart: which value of a session.Point it plots.
 type series struct {
 	name  string // data set name; names sort in drawing order, later on top
 	style lipgloss.Style
-	value func(Point) float64
+	value func(session.Point) float64
 }
 
 // refLine is a horizontal reference, such as the equilibrium loss ln 2 or
@@ -55,7 +56,7 @@ func newLineChart(ss ...series) *lineChart {
 
 // render draws pts and refs into a w×h block of text, the epochs from
 // from (0, or where a resumed run began) to the last point.
-func (c *lineChart) render(pts []Point, from int, refs []refLine, w, h int) string {
+func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h int) string {
 	if w != c.w || h != c.h {
 		c.ts.Resize(w, h)
 		c.w, c.h = w, h
@@ -145,7 +146,7 @@ func canvasView(cv *canvas.Model) string {
 // yRange fits the values and references, with a little air, and picks a
 // round tick step giving a label every two rows or more. Losses and
 // standard deviations are never negative, so their axis stops at 0.
-func (c *lineChart) yRange(pts []Point, refs []refLine, rows int) (lo, hi, step float64) {
+func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, hi, step float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, p := range pts {
 		for _, s := range c.series {
@@ -175,21 +176,20 @@ func (c *lineChart) yRange(pts []Point, refs []refLine, rows int) (lo, hi, step 
 
 // thin averages points that would share a braille dot column, so a long
 // noisy history draws as a line rather than a smear of vertical strokes.
-func (c *lineChart) thin(pts []Point, xmin, xmax float64) []Point {
+func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Point {
 	cols := 2 * c.ts.GraphWidth()
 	if cols <= 0 || len(pts) <= cols {
 		return pts
 	}
-	out := make([]Point, 0, cols)
-	var acc Point
+	out := make([]session.Point, 0, cols)
+	var acc session.Point
 	n, cur := 0, -1
 	flush := func() {
-		if n > 0 {
-			acc.span = n
-			acc = acc.average()
+		if k := float64(n); n > 0 {
+			acc.DReal, acc.DFake, acc.G, acc.Mean, acc.Std = acc.DReal/k, acc.DFake/k, acc.G/k, acc.Mean/k, acc.Std/k
 			out = append(out, acc)
 		}
-		acc, n = Point{}, 0
+		acc, n = session.Point{}, 0
 	}
 	for _, p := range pts {
 		col := min(cols-1, int((float64(p.Epoch)-xmin)/(xmax-xmin)*float64(cols)))

@@ -6,45 +6,44 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/session"
 )
 
-// snapshotMsg carries one snapshot from the trainer into the UI.
-type snapshotMsg Snapshot
+// snapshotMsg carries one snapshot from the session into the UI.
+type snapshotMsg session.Snapshot
 
-// trainerDoneMsg reports that the trainer goroutine has ended.
-type trainerDoneMsg struct{}
+// sessionDoneMsg reports that the session's goroutine has ended.
+type sessionDoneMsg struct{}
 
-// waitSnapshot is the channel-listen command: it waits for the trainer's
-// next snapshot and is re-armed after each one, so the trainer never blocks
-// on the UI and the UI never polls.
-func waitSnapshot(t *Trainer) tea.Cmd {
+// waitSnapshot is the channel-listen command: it waits for the session's
+// next snapshot and is re-armed after each one, so the session never
+// blocks on the UI and the UI never polls.
+func waitSnapshot(s *session.Session) tea.Cmd {
 	return func() tea.Msg {
 		select {
-		case s := <-t.Snapshots():
-			return snapshotMsg(s)
-		case <-t.Done():
-			return trainerDoneMsg{}
+		case snap := <-s.Snapshots():
+			return snapshotMsg(snap)
+		case <-s.Done():
+			return sessionDoneMsg{}
 		}
 	}
 }
 
 // Model is the root bubbletea model of the interactive trainer. It shows
-// the latest snapshot and turns keys into trainer commands; it never
+// the latest snapshot and turns keys into session commands; it never
 // touches the model being trained.
 type Model struct {
-	tr   *Trainer
+	s    *session.Session
 	keys keyMap
 	help help.Model
 
 	width, height int
-	snap          Snapshot
-	ready         bool    // a snapshot has arrived
-	sel           Setting // the setting ←/→ change
-	ks, w1        trend   // KS and W1 over recent evaluations
-	evalSeq       int     // the model state (Eval.Seq) the trends last took
-	localNote     string  // a UI-side message, such as a dropped command
-	bins          int     // histogram bins the screen has room for
-	binsSent      bool    // the trainer has been asked for bins
+	snap          session.Snapshot
+	ready         bool            // a snapshot has arrived
+	sel           session.Setting // the setting ←/→ change
+	ks, w1        trend           // KS and W1 over recent evaluations
+	evalSeq       int             // the model state (session.Eval.Seq) the trends last took
+	bins          int             // histogram bins the screen has room for
 
 	losses, moments *lineChart
 	lossView        string // charts rendered at the last snapshot or resize
@@ -52,20 +51,20 @@ type Model struct {
 	histView        []string // the histogram's plot lines, likewise
 }
 
-// NewModel returns the UI for a started trainer.
-func NewModel(tr *Trainer) Model {
+// NewModel returns the UI for session s, which the caller starts.
+func NewModel(s *session.Session) Model {
 	return Model{
-		tr:   tr,
+		s:    s,
 		keys: newKeyMap(),
 		help: newHelp(),
 		losses: newLineChart(
-			series{"1 real", styleDReal, func(p Point) float64 { return p.DReal }},
-			series{"2 fake", styleDFake, func(p Point) float64 { return p.DFake }},
-			series{"3 g", styleG, func(p Point) float64 { return p.G }},
+			series{"1 real", styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", styleDFake, func(p session.Point) float64 { return p.DFake }},
+			series{"3 g", styleG, func(p session.Point) float64 { return p.G }},
 		),
 		moments: newLineChart(
-			series{"1 mean", styleMean, func(p Point) float64 { return p.Mean }},
-			series{"2 std", styleStd, func(p Point) float64 { return p.Std }},
+			series{"1 mean", styleMean, func(p session.Point) float64 { return p.Mean }},
+			series{"2 std", styleStd, func(p session.Point) float64 { return p.Std }},
 		),
 	}
 }
@@ -78,7 +77,7 @@ func newHelp() help.Model {
 }
 
 // Init starts listening for snapshots.
-func (m Model) Init() tea.Cmd { return waitSnapshot(m.tr) }
+func (m Model) Init() tea.Cmd { return waitSnapshot(m.s) }
 
 // Update handles window sizes, snapshots and keys.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -90,9 +89,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		return m, nil
 	case snapshotMsg:
-		m.apply(Snapshot(msg))
-		return m, waitSnapshot(m.tr)
-	case trainerDoneMsg:
+		m.apply(session.Snapshot(msg))
+		return m, waitSnapshot(m.s)
+	case sessionDoneMsg:
 		return m, nil
 	case tea.KeyMsg:
 		return m.splitKeys(msg)
@@ -121,7 +120,7 @@ func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // apply takes a snapshot in. Snapshots of an older run are dropped; a new
 // run clears the UI's own histories.
-func (m *Model) apply(s Snapshot) {
+func (m *Model) apply(s session.Snapshot) {
 	if m.ready && s.Run < m.snap.Run {
 		return
 	}
@@ -133,86 +132,71 @@ func (m *Model) apply(s Snapshot) {
 		m.ks.add(s.Eval.Metrics.KS)
 		m.w1.add(s.Eval.Metrics.W1)
 	}
-	m.snap, m.ready, m.localNote = s, true, ""
-	if m.keys.diverged != (s.State == Diverged) {
-		m.keys.diverged = s.State == Diverged
+	m.snap, m.ready = s, true
+	if m.keys.diverged != (s.State == session.Diverged) {
+		m.keys.diverged = s.State == session.Diverged
 		m.relayout() // the footer changes and with it, maybe, its height
 	} else {
 		m.redraw()
 	}
-	m.askBins()
 }
 
 func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		m.tr.Stop()
+		m.s.Stop()
 		return m, tea.Quit
 	case key.Matches(k, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.relayout()
 	case key.Matches(k, m.keys.Pause):
-		m.send(TogglePause{})
+		m.send(session.TogglePause{})
 	case key.Matches(k, m.keys.Step):
-		m.send(Step{StepEpoch})
+		m.send(session.Step{Kind: session.StepEpoch})
 	case key.Matches(k, m.keys.StepD):
-		m.send(Step{StepD})
+		m.send(session.Step{Kind: session.StepD})
 	case key.Matches(k, m.keys.StepG):
-		m.send(Step{StepG})
+		m.send(session.Step{Kind: session.StepG})
 	case key.Matches(k, m.keys.Reseed):
-		m.send(Reseed{})
+		m.send(session.Reseed{})
 	case key.Matches(k, m.keys.Restart):
-		m.send(Restart{})
+		m.send(session.Restart{})
 	case key.Matches(k, m.keys.Rollback):
-		m.send(Rollback{})
+		m.send(session.Rollback{})
 	case key.Matches(k, m.keys.Save):
-		m.send(Save{})
+		m.send(session.Save{})
 	case key.Matches(k, m.keys.Export):
-		m.send(Export{})
+		m.send(session.Export{})
 	case key.Matches(k, m.keys.Up):
-		m.sel = (m.sel + numSettings - 1) % numSettings
+		m.sel = (m.sel + session.NumSettings - 1) % session.NumSettings
 	case key.Matches(k, m.keys.Down):
-		m.sel = (m.sel + 1) % numSettings
+		m.sel = (m.sel + 1) % session.NumSettings
 	case key.Matches(k, m.keys.Dec):
-		m.send(Adjust{m.sel, -1})
+		m.send(session.Adjust{Setting: m.sel, Dir: -1})
 	case key.Matches(k, m.keys.Inc):
-		m.send(Adjust{m.sel, +1})
+		m.send(session.Adjust{Setting: m.sel, Dir: +1})
 	case key.Matches(k, m.keys.Slower):
-		m.send(Adjust{Speed, -1})
+		m.send(session.Adjust{Setting: session.Speed, Dir: -1})
 	case key.Matches(k, m.keys.Faster):
-		m.send(Adjust{Speed, +1})
+		m.send(session.Adjust{Setting: session.Speed, Dir: +1})
 	}
 	return m, nil
 }
 
-func (m *Model) send(c Command) {
-	if err := m.tr.Send(c); err != nil {
-		m.localNote = err.Error()
-	}
-}
+func (m *Model) send(c session.Command) { m.s.Send(c) }
 
 // relayout fits the panels to a new size: the charts are redrawn and the
-// trainer is asked for as many histogram bins as there are columns.
+// session is asked for as many histogram bins as there are columns.
 func (m *Model) relayout() {
 	l := m.layout()
 	if !l.ok {
 		return
 	}
 	if cols := l.histW - axisGutter; cols != m.bins {
-		m.bins, m.binsSent = cols, false
-		m.askBins()
+		m.bins = cols
+		m.send(session.HistBins{N: cols})
 	}
 	m.redraw()
-}
-
-// askBins asks the trainer for the bins the screen has room for, unless it
-// has been asked already. In a storm of resizes the command queue may be
-// full; the request is then made again with the next snapshot, and no
-// "busy" note bothers the user with a command they did not give.
-func (m *Model) askBins() {
-	if m.bins > 0 && !m.binsSent {
-		m.binsSent = m.tr.Send(HistBins{m.bins}) == nil
-	}
 }
 
 // redraw renders the charts for the current snapshot and size. Charts are

@@ -1,12 +1,13 @@
 // Package tui is ganui's interactive trainer: a full-screen bubbletea
-// program that trains a GAN in a goroutine of its own and shows the run as
-// it happens — losses, moments, a histogram against the target — with keys
-// to pause, step, reseed and retune it mid-run, save it, export its
-// history and roll it back after a divergence.
+// program that shows a training session as it happens — losses, moments,
+// a histogram against the target — with keys to pause, step, reseed and
+// retune it mid-run, save it, export its history and roll it back after a
+// divergence.
 //
-// The trainer (Trainer) owns the model. The UI (Model) sends it Commands
-// over a channel and reads Snapshots from a one-slot channel where a fresh
-// snapshot replaces a stale one, so a slow screen never slows training.
+// It is a view: the session (package session) owns the run in a goroutine
+// of its own. The UI (Model) sends it session.Commands and reads
+// session.Snapshots from a one-slot channel where a fresh snapshot
+// replaces a stale one, so a slow screen never slows training.
 package tui
 
 import (
@@ -17,7 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
-	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 )
 
 // Why the interactive trainer cannot run here. Each is a problem with the
@@ -28,28 +29,11 @@ var (
 	ErrDumbTerminal = errors.New("the interactive trainer cannot draw on a terminal without cursor movement (TERM=dumb)")
 )
 
-// Options tune an interactive run.
-type Options struct {
-	Paused  bool   // start paused
-	Samples int    // fresh samples per evaluation; 0 means 10,000
-	Epochs  int    // the planned epochs; 0 keeps the design's (or checkpoint's)
-	Dir     string // where w (checkpoint) and e (CSV) write; "" is the current directory
-}
-
-// Run trains cfg from seed in the interactive trainer until the user quits.
-// It restores the terminal and stops the trainer before returning.
-func Run(cfg engine.Config, seed uint64, opts Options) error {
-	gan, err := engine.New(cfg, seed)
-	if err != nil {
-		return err
-	}
-	return RunGAN(gan, opts)
-}
-
-// RunGAN opens the interactive trainer on a run already built — typically
-// one restored from a checkpoint with engine.LoadFile, which then continues
-// from its epoch bit-identically — until the user quits.
-func RunGAN(gan *engine.GAN, opts Options) error {
+// Run shows the session s in the full-screen trainer and drives it until
+// the user quits. It starts s, and stops it before returning, whatever
+// happens: the session's Result then sums the run up.
+func Run(s *session.Session) error {
+	defer s.Stop()
 	keys, err := checkTerminal()
 	if err != nil {
 		return err
@@ -57,13 +41,11 @@ func RunGAN(gan *engine.GAN, opts Options) error {
 	if keys != os.Stdin {
 		defer keys.Close()
 	}
-	tr := NewTrainerFor(gan, TrainerOptions{Paused: opts.Paused, Samples: opts.Samples, Epochs: opts.Epochs, Dir: opts.Dir})
 	// Ask the terminal for its background before the program takes over
 	// the input, so adaptive colours pick the right variant.
 	lipgloss.HasDarkBackground()
-	tr.Start()
-	defer tr.Stop()
-	_, err = tea.NewProgram(NewModel(tr), tea.WithAltScreen(), tea.WithInput(keys)).Run()
+	s.Start()
+	_, err = tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys)).Run()
 	return err
 }
 

@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/session"
+)
 
 // The palette: every colour has a light-terminal and a dark-terminal
 // variant, and nothing depends on colour alone (NO_COLOR drops it all, and
@@ -44,7 +47,7 @@ var (
 )
 
 // stateStyle colours the state badge in the header.
-func stateStyle(s State) lipgloss.Style {
-	c := map[State]lipgloss.AdaptiveColor{Running: colGreen, Paused: colYellow, Done: colBlue, Diverged: colRed}[s]
+func stateStyle(s session.State) lipgloss.Style {
+	c := map[session.State]lipgloss.AdaptiveColor{session.Running: colGreen, session.Paused: colYellow, session.Done: colBlue, session.Diverged: colRed}[s]
 	return lipgloss.NewStyle().Bold(true).Foreground(c)
 }

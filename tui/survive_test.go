@@ -8,46 +8,36 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
 
 // straightRun trains cfg from seed for epochs epochs with the engine alone
 // and returns the run and its history as CSV, as the reference that the
-// trainer's files must match.
+// session's files must match.
 func straightRun(t *testing.T, cfg engine.Config, seed uint64, epochs int) (*engine.GAN, string) {
 	t.Helper()
 	g, err := engine.New(cfg, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	csv := []byte(engine.CSVHeader + "\n")
+	csv := session.CSVHeader + "\n"
 	for range epochs {
 		s, err := g.TrainEpoch()
 		if err != nil {
 			t.Fatal(err)
 		}
-		csv = s.AppendCSV(csv)
+		csv += fmt.Sprintf("%d,%g,%g,%g,%g,%g\n", s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std)
 	}
-	return g, string(csv)
-}
-
-func marshal(t *testing.T, g *engine.GAN) []byte {
-	t.Helper()
-	b, err := g.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return g, csv
 }
 
 // noteFile returns the file a save or export note names.
@@ -62,52 +52,65 @@ func noteFile(t *testing.T, note, ext string) string {
 	return ""
 }
 
-// TestSaveKeyWritesTheRun: w writes a checkpoint that engine.LoadFile turns
-// back into the trainer's run exactly — epoch, weights, optimizer and
-// random state, retuned settings — and the screen names the file.
+// TestSaveKeyWritesTheRun: w writes a checkpoint that resumes as the run
+// the screen showed — epoch, weights, optimizer and random state, retuned
+// settings: the same bytes as the engine trained with the same calls —
+// and the screen names the file.
 func TestSaveKeyWritesTheRun(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 120, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 120, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("+") // D learning rate 1e-3 → 2e-3: the checkpoint holds it
 	s.key("nnnnn")
-	s.waitSnap("five epochs", func(s Snapshot) bool { return s.Epoch == 5 })
+	s.waitSnap("five epochs", func(s session.Snapshot) bool { return s.Epoch == 5 })
 	s.key("w")
-	snap := s.waitSnap("a checkpoint was saved", func(s Snapshot) bool { return strings.Contains(s.Note, ".ckpt") })
+	snap := s.waitSnap("a checkpoint was saved", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".ckpt") })
 	path := noteFile(t, snap.Note, ".ckpt")
 	if snap.Failed || filepath.Base(path) != "ganui-blog-original-seed1-epoch5.ckpt" {
 		t.Fatalf("w saved to %q (failed %v), want ganui-blog-original-seed1-epoch5.ckpt", path, snap.Failed)
 	}
-	loaded, err := engine.LoadFile(path)
+	loaded, err := session.LoadCheckpoint(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []byte
-	s.inspect(func(tr *Trainer) { want = marshal(t, tr.gan) })
-	if loaded.Epoch() != 5 || loaded.Config().DLR != 2e-3 || !bytes.Equal(marshal(t, loaded), want) {
-		t.Fatalf("the checkpoint restores epoch %d, D lr %g, and differs from the trainer's run: %v",
-			loaded.Epoch(), loaded.Config().DLR, !bytes.Equal(marshal(t, loaded), want))
+	want, _ := straightRun(t, blogConfig(t, 5000), 1, 0)
+	want.SetDLR(2e-3)
+	for range 5 {
+		want.TrainEpoch()
+	}
+	if loaded.Epoch() != 5 || loaded.Config().DLR != 2e-3 || !bytes.Equal(marshal(t, loaded), marshal(t, want)) {
+		t.Fatalf("the checkpoint restores epoch %d, D lr %g, and differs from the run: %v",
+			loaded.Epoch(), loaded.Config().DLR, !bytes.Equal(marshal(t, loaded), marshal(t, want)))
 	}
 	if view := s.finalView(); !strings.Contains(view, "ganui-blog-original-seed1-epoch5.ckpt") {
 		t.Errorf("screen does not name the checkpoint:\n%s", view)
 	}
 }
 
+func marshal(t *testing.T, g *engine.GAN) []byte {
+	t.Helper()
+	b, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestExportKeyWritesEveryEpoch: e writes a row for every epoch trained —
 // far more than the charts keep — the same rows a plain engine run gives.
 func TestExportKeyWritesEveryEpoch(t *testing.T) {
-	const epochs = 3 * historyPoints
+	const epochs = 3 * 512 // three times the points the charts keep
 	cfg := perSampleConfig(epochs)
-	s := startSession(t, cfg, 4, false, 100, 30)
-	done := s.waitSnap("the run is done", func(s Snapshot) bool { return s.State == Done })
+	s := startScreen(t, cfg, 4, false, 100, 30)
+	done := s.waitSnap("the run is done", func(s session.Snapshot) bool { return s.State == session.Done })
 	if len(done.History) >= epochs/2 {
 		t.Fatalf("the chart history has %d points for %d epochs: not downsampled", len(done.History), epochs)
 	}
 	s.key("n")
-	s.waitSnap("one epoch past the plan", func(s Snapshot) bool { return s.Epoch == epochs+1 })
+	s.waitSnap("one epoch past the plan", func(s session.Snapshot) bool { return s.Epoch == epochs+1 })
 	s.key("e")
-	snap := s.waitSnap("the history was exported", func(s Snapshot) bool { return strings.Contains(s.Note, ".csv") })
+	snap := s.waitSnap("the history was exported", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
 	path := noteFile(t, snap.Note, ".csv")
-	if filepath.Base(path) != "ganui-per-sample-seed4.csv" || !strings.Contains(snap.Note, "epochs 1–"+fmtInt(epochs+1)) {
+	if filepath.Base(path) != "ganui-per-sample-seed4.csv" || !strings.Contains(snap.Note, "epochs 1–"+session.FormatInt(epochs+1)) {
 		t.Fatalf("e: %q", snap.Note)
 	}
 	got, err := os.ReadFile(path)
@@ -124,226 +127,72 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 	}
 }
 
-// lsConfig is a least-squares GAN trained with plain SGD: stable at a
-// learning rate of 0.01, diverging within a few epochs at 1.
-func lsConfig() engine.Config {
-	cfg := perSampleConfig(100000)
-	cfg.Name = "ls-sgd"
-	cfg.Loss, cfg.GLoss = "least_squares", "nonsaturating"
-	cfg.DActs = []string{"leaky_relu", "identity"}
-	cfg.DOpt, cfg.GOpt = "sgd", "sgd"
-	cfg.DLR, cfg.GLR = 0.01, 0.01
-	return cfg
-}
-
-// TestRollbackRecoversADivergedRun: learning rates raised too far make the
-// run diverge; u brings back the last good state — weights, chart history
-// and CSV log as they were — and with the rates lowered the run goes on.
-func TestRollbackRecoversADivergedRun(t *testing.T) {
-	s := startSession(t, lsConfig(), 1, true, 100, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
-	s.key(strings.Repeat("n", 20))
-	good := s.waitSnap("twenty epochs", func(s Snapshot) bool { return s.Epoch == 20 })
-	var kept []byte
-	s.inspect(func(tr *Trainer) {
-		tr.keep() // a good state at epoch 20, whatever the clock says
-		tr.keepGap = time.Hour
-		kept = marshal(t, tr.gan)
-	})
-	for range 6 { // 0.01 → 0.02 → … → 1 for D, then for G
-		s.key("+")
+// TestRollbackKey: on a diverged run the footer offers u, and u returns
+// the run to its last good state, paused, saying so.
+func TestRollbackKey(t *testing.T) {
+	s := startScreen(t, lsConfig(), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	s.key("nnn")
+	s.waitSnap("three epochs", func(s session.Snapshot) bool { return s.Epoch == 3 })
+	diverged := s.diverge()
+	s.key("w")
+	refused := s.waitSnap("the save refused", func(s session.Snapshot) bool { return s.Failed })
+	if !strings.Contains(refused.Note, "not saved: the run has diverged") {
+		t.Errorf("w on a diverged run: %q", refused.Note)
 	}
-	s.key("j")
-	for range 6 {
-		s.key("+")
-	}
-	s.waitSnap("both learning rates at 1", func(s Snapshot) bool { return s.Settings.DLR == 1 && s.Settings.GLR == 1 })
-	var diverged Snapshot
-	for i := 0; diverged.State != Diverged; i++ {
-		if i == 50 {
-			t.Fatal("no divergence in 50 epochs at learning rate 1")
-		}
-		s.key("n")
-		diverged = s.waitSnap("one more epoch", func(s Snapshot) bool { return s.Epoch == 21+i })
-	}
-	if diverged.Rollback != 20 {
-		t.Fatalf("diverged at epoch %d offering a roll-back to %d, want 20", diverged.Epoch, diverged.Rollback)
-	}
-
 	s.key("u")
-	back := s.waitSnap("the roll-back", func(s Snapshot) bool { return s.State == Paused && s.Run == 1 })
-	if back.Epoch != 20 || back.Last != good.Last || len(back.History) != len(good.History) || back.History[19] != good.History[19] {
-		t.Fatalf("rolled back to epoch %d, last %+v; want epoch 20 as it was, %+v", back.Epoch, back.Last, good.Last)
+	back := s.waitSnap("the roll-back", func(s session.Snapshot) bool { return s.State == session.Paused && s.Run == 1 })
+	if back.Epoch != diverged.Rollback || !strings.Contains(back.Note, "rolled back to epoch") {
+		t.Fatalf("u: epoch %d, note %q; want epoch %d", back.Epoch, back.Note, diverged.Rollback)
 	}
-	want := fmt.Sprintf("rolled back to epoch 20 (diverged at %d)", diverged.Epoch)
-	if !strings.Contains(back.Note, want) {
-		t.Errorf("note %q does not say %q", back.Note, want)
-	}
-	s.inspect(func(tr *Trainer) {
-		if cfg := tr.gan.Config(); cfg.DLR != 1 || cfg.GLR != 1 {
-			t.Errorf("the roll-back did not keep the current learning rates: D %g, G %g", cfg.DLR, cfg.GLR)
-		}
-		if _, to, _ := tr.log.span(); to != 20 {
-			t.Errorf("the CSV log ends at epoch %d after the roll-back, want 20", to)
-		}
-	})
-
-	for range 6 { // G back to 0.01, then D
-		s.key("-")
-	}
-	s.key("k")
-	for range 6 {
-		s.key("-")
-	}
-	s.waitSnap("both learning rates at 0.01", func(s Snapshot) bool { return s.Settings.DLR == 0.01 && s.Settings.GLR == 0.01 })
-	s.inspect(func(tr *Trainer) {
-		if !bytes.Equal(marshal(t, tr.gan), kept) {
-			t.Error("with the learning rates back, the restored run differs from the state kept at epoch 20")
-		}
-	})
-	s.key(" ")
-	s.waitSnap("200 more epochs", func(s Snapshot) bool { return s.Epoch >= 220 })
-	s.key(" ")
-	snap := s.waitSnap("paused again", func(s Snapshot) bool { return s.State == Paused })
-	if snap.Err != nil || math.IsNaN(snap.Last.G) || snap.Last.Epoch != snap.Epoch {
-		t.Fatalf("after the roll-back: %+v, error %v", snap.Last, snap.Err)
-	}
-	s.key("e")
-	snap = s.waitSnap("the export", func(s Snapshot) bool { return strings.Contains(s.Note, ".csv") })
-	csv, err := os.ReadFile(noteFile(t, snap.Note, ".csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := strings.Split(strings.TrimSpace(string(csv)), "\n")[1:]
-	if len(rows) != snap.Epoch {
-		t.Fatalf("CSV has %d rows for %d epochs", len(rows), snap.Epoch)
-	}
-	for i, r := range rows {
-		if !strings.HasPrefix(r, strconv.Itoa(i+1)+",") || strings.Contains(r, "NaN") || strings.Contains(r, "Inf") {
-			t.Fatalf("row %d after the roll-back: %q", i+1, r)
-		}
+	if view := s.finalView(); !strings.Contains(view, "rolled back to epoch") {
+		t.Errorf("screen does not say it rolled back:\n%s", view)
 	}
 }
 
-// TestRollbackGoesFurtherBack: u again, before anything is trained, skips
-// to the state kept before; with none left it says so.
-func TestRollbackGoesFurtherBack(t *testing.T) {
-	tr := newIdleTrainer(t)
-	for e := 1; e <= 4; e++ {
-		tr.trainEpoch()
-		if e%2 == 0 {
-			tr.keep() // epochs 0 (at the start), 2 and 4 are kept
-		}
-	}
-	tr.trainEpoch()
-	tr.gan.G.Params[0] = float32(math.NaN())
-	tr.trainEpoch()
-	if tr.state != Diverged {
-		t.Fatal("no divergence")
-	}
-	for _, want := range []int{4, 2, 0} {
-		if got, ok := tr.rollbackTarget(); !ok || got.epoch != want {
-			t.Fatalf("u would go to %d (%v), want %d", got.epoch, ok, want)
-		}
-		Rollback{}.apply(tr)
-		if tr.gan.Epoch() != want || tr.state != Paused || tr.hist.Len() != want || tr.log.n != want {
-			t.Fatalf("after u: epoch %d %s, %d chart points, %d logged; want %d, paused", tr.gan.Epoch(), tr.state, tr.hist.Len(), tr.log.n, want)
-		}
-	}
-	Rollback{}.apply(tr)
-	if tr.gan.Epoch() != 0 || !strings.Contains(tr.note, "no state older") {
-		t.Fatalf("u with nothing older: epoch %d, note %q", tr.gan.Epoch(), tr.note)
-	}
-	tr.trainEpoch()
-	Rollback{}.apply(tr)
-	if tr.gan.Epoch() != 1 || !strings.Contains(tr.note, "has not diverged") {
-		t.Fatalf("u on a healthy run: epoch %d, note %q", tr.gan.Epoch(), tr.note)
-	}
-}
-
-// TestSaveRefusesADivergedRun: a checkpoint of NaN weights would not
-// resume; w says so and what to do.
-func TestSaveRefusesADivergedRun(t *testing.T) {
-	tr := newIdleTrainer(t)
-	tr.dir = t.TempDir()
-	tr.trainEpoch()
-	tr.gan.D.Params[0] = float32(math.Inf(1))
-	tr.trainEpoch()
-	Save{}.apply(tr)
-	if !tr.failed || !strings.Contains(tr.note, "u rolls back to epoch 0") {
-		t.Fatalf("w on a diverged run: failed %v, %q", tr.failed, tr.note)
-	}
-	if entries, _ := os.ReadDir(tr.dir); len(entries) != 0 {
-		t.Fatalf("w on a diverged run wrote %v", entries)
-	}
-	tr.publish()
-	m := NewModel(tr)
-	m.width, m.height = 100, 30
-	m.apply(<-tr.snaps)
-	if got := strings.Join(m.statusLines(100), " "); !strings.Contains(got, "✗ not saved: the run has diverged") {
-		t.Errorf("status line of a refused save: %q", got)
-	}
-}
-
-// TestFileErrorsReachTheScreen: a directory that cannot be written to
-// gives a failure note, shown as one, for both w and e.
+// TestFileErrorsReachTheScreen: a failure note shows as one.
 func TestFileErrorsReachTheScreen(t *testing.T) {
-	tr := newIdleTrainer(t)
-	tr.dir = filepath.Join(t.TempDir(), "missing")
-	tr.trainEpoch()
-	Save{}.apply(tr)
-	if !tr.failed || !strings.HasPrefix(tr.note, "checkpoint not saved: ") || !strings.Contains(tr.note, "missing") {
-		t.Errorf("w into a missing directory: failed %v, %q", tr.failed, tr.note)
-	}
-	Export{}.apply(tr)
-	if !tr.failed || !strings.HasPrefix(tr.note, "history not exported: ") {
-		t.Errorf("e into a missing directory: failed %v, %q", tr.failed, tr.note)
-	}
-	m := NewModel(tr)
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
 	m.width, m.height = 100, 30
-	m.apply(Snapshot{Note: tr.note, Failed: true})
+	snap.Note, snap.Failed = "history not exported: open x: no such file or directory", true
+	m.apply(snap)
 	if got := strings.Join(m.statusLines(100), " "); !strings.Contains(got, "✗ history not exported") {
 		t.Errorf("status line %q", got)
 	}
 }
 
-func TestExportWithNothingTrained(t *testing.T) {
-	tr := newIdleTrainer(t)
-	tr.dir = t.TempDir()
-	Export{}.apply(tr)
-	if tr.failed || tr.note != "nothing to export yet: no epoch trained" {
-		t.Fatalf("e at epoch 0: %q", tr.note)
-	}
-}
-
-// TestResumedRunIsBitIdentical: a TUI opened on a restored checkpoint
-// continues exactly as the uninterrupted run: same weights, optimizer and
-// random state at the end, the same per-epoch history after the resume.
+// TestResumedRunIsBitIdentical: a TUI opened on a checkpoint (--resume)
+// continues exactly as the uninterrupted run: the same per-epoch history
+// after the resume, and the same weights, optimizer and random state at
+// the end.
 func TestResumedRunIsBitIdentical(t *testing.T) {
 	const n = 150
 	cfg := blogConfig(t, 2*n)
 	straight, straightCSV := straightRun(t, cfg, 9, 2*n)
-
 	first, _ := straightRun(t, cfg, 9, n)
-	restored, err := engine.Restore(marshal(t, first))
-	if err != nil {
+	ckpt := filepath.Join(t.TempDir(), "half.ckpt")
+	if err := session.SaveCheckpoint(first, ckpt); err != nil {
 		t.Fatal(err)
 	}
-	tr := NewTrainerFor(restored, TrainerOptions{Paused: true, Dir: t.TempDir()})
-	s := startTrainerSession(t, tr, 100, 30)
-	start := s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreenOn(t, session.Options{Resume: ckpt, Paused: true, Dir: t.TempDir()}, 100, 30)
+	start := s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	if start.Epoch != n || start.From != n || start.Note != "resumed at epoch 150" {
 		t.Fatalf("resumed: epoch %d, history from %d, note %q", start.Epoch, start.From, start.Note)
 	}
 	s.key(" ")
-	s.waitSnap("the plan is done", func(s Snapshot) bool { return s.State == Done && s.Epoch == 2*n })
-	s.inspect(func(tr *Trainer) {
-		if !bytes.Equal(marshal(t, tr.gan), marshal(t, straight)) {
-			t.Error("the resumed run ends in a different state from the straight run")
-		}
-	})
+	s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done && s.Epoch == 2*n })
+	s.key("w")
+	saved := s.waitSnap("the checkpoint", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".ckpt") })
+	end, err := os.ReadFile(noteFile(t, saved.Note, ".ckpt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(end, marshal(t, straight)) {
+		t.Error("the resumed run ends in a different state from the straight run")
+	}
 	s.key("e")
-	snap := s.waitSnap("the export", func(s Snapshot) bool { return strings.Contains(s.Note, ".csv") })
+	snap := s.waitSnap("the export", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
 	if !strings.Contains(snap.Note, "epochs 151–300") {
 		t.Errorf("export note %q", snap.Note)
 	}
@@ -362,24 +211,12 @@ func TestResumedRunIsBitIdentical(t *testing.T) {
 	}
 }
 
-func TestResumedPastThePlanIsDone(t *testing.T) {
-	g, _ := straightRun(t, blogConfig(t, 5), 1, 5)
-	tr := NewTrainerFor(g, TrainerOptions{})
-	if tr.state != Done || !strings.Contains(tr.note, "past the plan of 5") {
-		t.Fatalf("resumed at the plan's end: %s, %q", tr.state, tr.note)
-	}
-	tr = NewTrainerFor(g, TrainerOptions{Epochs: 8})
-	if tr.state != Running || tr.cfg.Epochs != 8 {
-		t.Fatalf("resumed with a longer plan: %s, plan %d", tr.state, tr.cfg.Epochs)
-	}
-}
-
 // TestResizeStorm: 150 sizes in a burst, tiny and huge among them,
 // while the run trains at full speed: nothing breaks, no busy note shows,
 // and the screen settles at the last size with a bin per column.
 func TestResizeStorm(t *testing.T) {
-	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
-	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch > 0 })
+	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
+	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.Epoch > 0 })
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 150 {
 		w, h := rng.IntN(260), rng.IntN(90)
@@ -395,7 +232,7 @@ func TestResizeStorm(t *testing.T) {
 	}
 	s.tm.Send(tea.WindowSizeMsg{Width: 90, Height: 26})
 	cols := 90 - len(gap) - sideW - axisGutter
-	s.waitSnap("a bin per column at the final size", func(s Snapshot) bool { return len(s.Eval.Metrics.Hist.Counts) == cols })
+	s.waitSnap("a bin per column at the final size", func(s session.Snapshot) bool { return len(s.Eval.Metrics.Hist.Counts) == cols })
 	view := s.finalView()
 	lines := strings.Split(view, "\n")
 	if len(lines) != 26 {
@@ -413,7 +250,7 @@ func TestResizeStorm(t *testing.T) {
 
 // TestTinyTerminal: at 20×5 the screen says it is too small, within 20×5.
 func TestTinyTerminal(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 20, 5)
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 20, 5)
 	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("too small")) },
 		teatest.WithDuration(waitTimeout))
 	view := s.finalView()
@@ -460,7 +297,7 @@ func TestNoColorDrawsPlainText(t *testing.T) {
 	}
 	color := map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor"}
 	noColor := map[string]string{"TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"}
-	tr, snap := benchSnapshot(t, 60)
+	s, snap := benchSnapshot(t, 60)
 	snap.Note, snap.Failed = "checkpoint not saved: disk full", true
 	for _, c := range []struct {
 		name    string
@@ -470,7 +307,7 @@ func TestNoColorDrawsPlainText(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			lipgloss.SetColorProfile(profile(c.env))
 			defer lipgloss.SetColorProfile(termenv.Ascii)
-			m := NewModel(tr)
+			m := NewModel(s)
 			mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			m = mm.(Model)
 			m.apply(snap)
@@ -518,16 +355,22 @@ func ansiStrip(s string) string {
 // are refused with errors main turns into a message and exit status 2,
 // before anything is drawn.
 func TestTerminalChecks(t *testing.T) {
-	cfg := blogConfig(t, 10)
+	run := func() error {
+		s, err := session.New(session.Options{Config: blogConfig(t, 10), Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Run(s)
+	}
 	t.Setenv("TERM", "dumb")
-	if err := Run(cfg, 1, Options{}); !errors.Is(err, ErrDumbTerminal) {
+	if err := run(); !errors.Is(err, ErrDumbTerminal) {
 		t.Errorf("TERM=dumb: %v, want ErrDumbTerminal", err)
 	}
 	t.Setenv("TERM", "xterm-256color")
 	if term.IsTerminal(os.Stdout.Fd()) {
 		t.Skip("standard output is a terminal here")
 	}
-	if err := Run(cfg, 1, Options{}); !errors.Is(err, ErrNotTerminal) {
+	if err := run(); !errors.Is(err, ErrNotTerminal) {
 		t.Errorf("output not a terminal: %v, want ErrNotTerminal", err)
 	}
 }
@@ -553,43 +396,18 @@ func TestExpForm(t *testing.T) {
 	}
 }
 
-// TestBinsRequestSurvivesAFullQueue: when a resize finds the trainer's
-// command queue full, the histogram's new width is asked for again with the
-// next snapshot, and the user sees no note about a command they never gave.
-func TestBinsRequestSurvivesAFullQueue(t *testing.T) {
-	tr := newIdleTrainer(t)
-	for tr.Send(TogglePause{}) == nil {
-	}
-	m := NewModel(tr)
-	mm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	m = mm.(Model)
-	if m.binsSent || m.localNote != "" {
-		t.Fatalf("with the queue full: sent %v, note %q", m.binsSent, m.localNote)
-	}
-	for len(tr.cmds) > 0 {
-		<-tr.cmds
-	}
-	tr.publish()
-	mm, _ = m.Update(snapshotMsg(<-tr.snaps))
-	m = mm.(Model)
-	cols := 100 - len(gap) - sideW - axisGutter
-	if c := <-tr.cmds; !m.binsSent || c != (HistBins{cols}) {
-		t.Fatalf("after the next snapshot: sent %v, queued %#v; want HistBins{%d}", m.binsSent, c, cols)
-	}
-}
-
 // TestModeCoverageShows: against a multimodal target the quality panel
 // counts the modes covered and gives each one's share; at 80×24 with the
 // full help open every setting stays on screen all the same.
 func TestModeCoverageShows(t *testing.T) {
-	tr, snap := benchSnapshot(t, 10)
+	s, snap := benchSnapshot(t, 10)
 	snap.Eval.Metrics.Modes = []engine.ModeCoverage{
 		{Share: 0.91, Expected: 0.5, Covered: true},
 		{Share: 0.002, Expected: 0.5},
 	}
 	snap.Eval.Metrics.ModesCovered = 1
 	for _, help := range []bool{false, true} {
-		m := NewModel(tr)
+		m := NewModel(s)
 		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		m = mm.(Model)
 		m.help.ShowAll = help

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"io"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
 
@@ -42,17 +44,16 @@ func BenchmarkThroughput(b *testing.B) {
 	b.ReportMetric(100*headless.Seconds()/tui.Seconds(), "tui-%-of-headless")
 }
 
-// timeHeadless trains cfg to its planned epochs on this goroutine.
+// timeHeadless trains cfg to its planned epochs as ganui --headless
+// --every 0 does: a session driven by Run on this goroutine.
 func timeHeadless(b *testing.B, cfg engine.Config) time.Duration {
-	gan, err := engine.New(cfg, 1)
+	s, err := session.New(session.Options{Config: cfg, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
 	t0 := time.Now()
-	for gan.Epoch() < cfg.Epochs {
-		if _, err := gan.TrainEpoch(); err != nil {
-			b.Fatal(err)
-		}
+	if r, err := s.Run(context.Background(), nil); err != nil || r.State != session.Done {
+		b.Fatal(r.State, err)
 	}
 	return time.Since(t0)
 }
@@ -61,14 +62,14 @@ func timeHeadless(b *testing.B, cfg engine.Config) time.Duration {
 // trainer running: trainer goroutine, bubbletea program, renderer (writing
 // to io.Discard instead of a terminal).
 func timeTUI(b *testing.B, cfg engine.Config) time.Duration {
-	tr, err := NewTrainer(cfg, 1, TrainerOptions{})
+	s, err := session.New(session.Options{Config: cfg, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer tr.Stop()
-	p := tea.NewProgram(untilDone{NewModel(tr)}, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignals())
+	defer s.Stop()
+	p := tea.NewProgram(untilDone{NewModel(s)}, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignals())
 	t0 := time.Now()
-	tr.Start()
+	s.Start()
 	go p.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if _, err := p.Run(); err != nil {
 		b.Fatal(err)
@@ -82,7 +83,7 @@ type untilDone struct{ Model }
 func (u untilDone) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := u.Model.Update(msg)
 	u.Model = m.(Model)
-	if s, ok := msg.(snapshotMsg); ok && s.State == Done {
+	if s, ok := msg.(snapshotMsg); ok && s.State == session.Done {
 		return u, tea.Quit
 	}
 	return u, cmd

@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"reflect"
 	"runtime/pprof"
 	"strconv"
@@ -17,12 +16,15 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
 
-// waitTimeout bounds every wait in these tests; generous, because the race
-// detector slows training several times over.
-const waitTimeout = 20 * time.Second
+// waitTimeout bounds every wait in these tests. The tests wait on
+// snapshots, never on the clock: the bound only turns a hang into a
+// failure, so it is generous enough for the race detector on a loaded
+// machine.
+const waitTimeout = 3 * time.Minute
 
 // blogConfig is the default preset with its planned epochs set.
 func blogConfig(t *testing.T, epochs int) engine.Config {
@@ -48,41 +50,43 @@ func perSampleConfig(epochs int) engine.Config {
 	}
 }
 
-// session is a running interactive trainer under teatest: the program at a
+// screen is a running interactive trainer under teatest: the program at a
 // fixed size with the ASCII colour profile, and every snapshot the UI took.
-type session struct {
+type screen struct {
 	t     *testing.T
-	tr    *Trainer
+	s     *session.Session
 	tm    *teatest.TestModel
-	snaps chan Snapshot
+	snaps chan session.Snapshot
 }
 
-func startSession(t *testing.T, cfg engine.Config, seed uint64, paused bool, w, h int) *session {
+// startScreen opens the UI on a new session of cfg from seed, at w×h.
+func startScreen(t *testing.T, cfg engine.Config, seed uint64, paused bool, w, h int) *screen {
 	t.Helper()
-	tr, err := NewTrainer(cfg, seed, TrainerOptions{Paused: paused, Dir: t.TempDir()})
+	return startScreenOn(t, session.Options{Config: cfg, Seed: seed, Paused: paused, Dir: t.TempDir()}, w, h)
+}
+
+// startScreenOn opens the UI on a new session of opts, which it starts,
+// at w×h.
+func startScreenOn(t *testing.T, opts session.Options, w, h int) *screen {
+	t.Helper()
+	s, err := session.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return startTrainerSession(t, tr, w, h)
-}
-
-// startTrainerSession opens the UI on tr, which it starts, at w×h.
-func startTrainerSession(t *testing.T, tr *Trainer, w, h int) *session {
-	t.Helper()
 	lipgloss.SetColorProfile(termenv.Ascii)
-	tr.Start()
-	t.Cleanup(tr.Stop)
-	s := &session{t: t, tr: tr, snaps: make(chan Snapshot, 4096)}
-	s.tm = teatest.NewTestModel(t, recorder{NewModel(tr), s.snaps}, teatest.WithInitialTermSize(w, h))
-	t.Cleanup(func() { _ = s.tm.Quit() })
-	return s
+	s.Start()
+	t.Cleanup(s.Stop)
+	sc := &screen{t: t, s: s, snaps: make(chan session.Snapshot, 4096)}
+	sc.tm = teatest.NewTestModel(t, recorder{NewModel(s), sc.snaps}, teatest.WithInitialTermSize(w, h))
+	t.Cleanup(func() { _ = sc.tm.Quit() })
+	return sc
 }
 
 // recorder passes every message to the Model and copies each snapshot it
 // takes to a channel, so tests can wait on the UI's own state.
 type recorder struct {
 	Model
-	snaps chan<- Snapshot
+	snaps chan<- session.Snapshot
 }
 
 func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -90,7 +94,7 @@ func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	r.Model = m.(Model)
 	if s, ok := msg.(snapshotMsg); ok {
 		select {
-		case r.snaps <- Snapshot(s):
+		case r.snaps <- session.Snapshot(s):
 		default:
 		}
 	}
@@ -98,7 +102,7 @@ func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // key presses one key the way a terminal reports it.
-func (s *session) key(k string) {
+func (s *screen) key(k string) {
 	switch k {
 	case " ":
 		s.tm.Send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
@@ -111,7 +115,7 @@ func (s *session) key(k string) {
 
 // waitSnap returns the first snapshot the UI takes from now on that
 // satisfies ok.
-func (s *session) waitSnap(what string, ok func(Snapshot) bool) Snapshot {
+func (s *screen) waitSnap(what string, ok func(session.Snapshot) bool) session.Snapshot {
 	s.t.Helper()
 	deadline := time.After(waitTimeout)
 	for {
@@ -126,38 +130,8 @@ func (s *session) waitSnap(what string, ok func(Snapshot) bool) Snapshot {
 	}
 }
 
-// inspect runs f on the trainer goroutine between epochs and waits for it:
-// the way to look at the trainer's own state without a data race.
-func (s *session) inspect(f func(t *Trainer)) {
-	s.t.Helper()
-	inspect(s.t, s.tr, f)
-}
-
-func inspect(tb testing.TB, tr *Trainer, f func(t *Trainer)) {
-	tb.Helper()
-	done := make(chan struct{})
-	if err := tr.Send(inspectCmd{f, done}); err != nil {
-		tb.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(waitTimeout):
-		tb.Fatal("timed out waiting for the trainer")
-	}
-}
-
-type inspectCmd struct {
-	f    func(t *Trainer)
-	done chan struct{}
-}
-
-func (c inspectCmd) apply(t *Trainer) {
-	c.f(t)
-	close(c.done)
-}
-
 // finalView quits the program and returns its last screen.
-func (s *session) finalView() string {
+func (s *screen) finalView() string {
 	s.t.Helper()
 	if err := s.tm.Quit(); err != nil {
 		s.t.Fatal(err)
@@ -172,9 +146,9 @@ func (s *session) finalView() string {
 func TestFirstFrameGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			s := startSession(t, blogConfig(t, 5000), 1, true, size[0], size[1])
+			s := startScreen(t, blogConfig(t, 5000), 1, true, size[0], size[1])
 			cols := size[0] - len(gap) - sideW - axisGutter
-			s.waitSnap("the histogram has a bin per column", func(s Snapshot) bool {
+			s.waitSnap("the histogram has a bin per column", func(s session.Snapshot) bool {
 				return len(s.Eval.Metrics.Hist.Counts) == cols
 			})
 			view := s.finalView()
@@ -199,94 +173,58 @@ func TestFirstFrameGolden(t *testing.T) {
 }
 
 func TestPauseStopsTheEpochCounter(t *testing.T) {
-	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
-	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch >= 3 && s.State == Running })
+	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
+	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.Epoch >= 3 && s.State == session.Running })
 	s.key(" ")
-	paused := s.waitSnap("the run is paused", func(s Snapshot) bool { return s.State == Paused })
-	var before, after int
-	s.inspect(func(t *Trainer) { before = t.gan.Epoch() })
-	time.Sleep(300 * time.Millisecond)
-	s.inspect(func(t *Trainer) { after = t.gan.Epoch() })
-	if before != after || paused.Epoch != before {
-		t.Fatalf("paused at epoch %d (screen %d) but the trainer moved on to %d", before, paused.Epoch, after)
+	paused := s.waitSnap("the run is paused", func(s session.Snapshot) bool { return s.State == session.Paused })
+	// One step trains exactly one epoch past where the pause left the run:
+	// nothing was trained in between.
+	s.key("n")
+	stepped := s.waitSnap("one epoch was stepped", func(s session.Snapshot) bool { return strings.HasPrefix(s.Note, "epoch ") })
+	if stepped.Epoch != paused.Epoch+1 {
+		t.Fatalf("paused at epoch %d, one step later at %d", paused.Epoch, stepped.Epoch)
 	}
 	s.key("p") // p resumes as space does
-	s.waitSnap("training resumes", func(s Snapshot) bool { return s.State == Running && s.Epoch > before })
+	s.waitSnap("training resumes", func(s session.Snapshot) bool { return s.State == session.Running && s.Epoch > stepped.Epoch })
 }
 
 func TestStepKeysTrainExactlyOneStep(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	for want := 1; want <= 3; want++ {
 		s.key("n")
-		snap := s.waitSnap("an epoch was stepped", func(s Snapshot) bool { return s.Epoch == want })
-		if snap.State != Paused || len(snap.History) != want {
+		snap := s.waitSnap("an epoch was stepped", func(s session.Snapshot) bool { return s.Epoch == want })
+		if snap.State != session.Paused || len(snap.History) != want {
 			t.Fatalf("after n: state %s, %d history points; want paused and %d", snap.State, len(snap.History), want)
 		}
 	}
 	// Keys typed ahead arrive as one message of several runes: "nnn" is
 	// three epochs, as tmux send-keys nnn would give.
 	s.key("nnn")
-	s.waitSnap("three more epochs", func(s Snapshot) bool { return s.Epoch == 6 })
-	var epoch, dSteps, gSteps int
-	s.inspect(func(t *Trainer) {
-		epoch = t.gan.Epoch()
-		dSteps, gSteps = adamSteps(t.gan)
-	})
-	if epoch != 6 {
-		t.Fatalf("trainer at epoch %d after six n, want 6", epoch)
-	}
+	s.waitSnap("three more epochs", func(s session.Snapshot) bool { return s.Epoch == 6 })
 	s.key("d")
-	s.waitSnap("a D update was made", func(s Snapshot) bool { return strings.Contains(s.Note, "one D update") })
+	s.waitSnap("a D update was made", func(s session.Snapshot) bool { return strings.Contains(s.Note, "one D update") })
 	s.key("g")
-	s.waitSnap("a G update was made", func(s Snapshot) bool { return strings.Contains(s.Note, "one G update") })
-	s.inspect(func(t *Trainer) {
-		d, g := adamSteps(t.gan)
-		if t.gan.Epoch() != 6 || d != dSteps+1 || g != gSteps+1 {
-			s.t.Errorf("d then g: epoch %d, optimizer steps D %d→%d G %d→%d; want epoch 6 and one step each",
-				t.gan.Epoch(), dSteps, d, gSteps, g)
-		}
-	})
-}
-
-func adamSteps(g *engine.GAN) (d, gen int) {
-	return g.DOptim.(*engine.Adam).T, g.GOptim.(*engine.Adam).T
+	snap := s.waitSnap("a G update was made", func(s session.Snapshot) bool { return strings.Contains(s.Note, "one G update") })
+	if snap.Epoch != 6 {
+		t.Fatalf("d then g moved the run to epoch %d, want 6", snap.Epoch)
+	}
 }
 
 func TestRetuneChangesTheEngine(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("+") // D learning rate is selected first
-	snap := s.waitSnap("D's learning rate went up", func(s Snapshot) bool { return s.Settings.DLR != 1e-3 })
+	snap := s.waitSnap("D's learning rate went up", func(s session.Snapshot) bool { return s.Settings.DLR != 1e-3 })
 	if snap.Settings.DLR != 2e-3 {
 		t.Fatalf("+ on D lr 1e-3 gave %g, want 2e-3", snap.Settings.DLR)
 	}
 	s.key("j")
 	s.key("left") // G learning rate down the ladder
-	s.waitSnap("G's learning rate went down", func(s Snapshot) bool { return s.Settings.GLR == 5e-4 })
+	s.waitSnap("G's learning rate went down", func(s session.Snapshot) bool { return s.Settings.GLR == 5e-4 })
 	s.key("j")
 	s.key("l") // D steps 5 → 6
-	s.waitSnap("D steps went up", func(s Snapshot) bool { return s.Settings.DSteps == 6 })
-	s.inspect(func(tr *Trainer) {
-		cfg := tr.gan.Config()
-		if cfg.DLR != 2e-3 || tr.gan.DOptim.LR() != 2e-3 {
-			t.Errorf("engine D lr: config %g, optimizer %g; want 2e-3", cfg.DLR, tr.gan.DOptim.LR())
-		}
-		if cfg.GLR != 5e-4 || tr.gan.GOptim.LR() != 5e-4 {
-			t.Errorf("engine G lr: config %g, optimizer %g; want 5e-4", cfg.GLR, tr.gan.GOptim.LR())
-		}
-		if cfg.DSteps != 6 {
-			t.Errorf("engine D steps %d, want 6", cfg.DSteps)
-		}
-	})
-	// The optimizer keeps its state: the next epoch makes 6 more D steps.
-	s.key("n")
-	s.waitSnap("an epoch was stepped", func(s Snapshot) bool { return s.Epoch == 1 })
-	s.inspect(func(tr *Trainer) {
-		if d, _ := adamSteps(tr.gan); d != 6 {
-			t.Errorf("D's optimizer made %d steps in the first epoch, want 6", d)
-		}
-	})
+	s.waitSnap("D steps went up", func(s session.Snapshot) bool { return s.Settings.DSteps == 6 })
 	view := s.finalView()
 	for _, want := range []string{"2e-3", "5e-4", "D steps/epoch    6"} {
 		if !strings.Contains(view, want) {
@@ -296,47 +234,42 @@ func TestRetuneChangesTheEngine(t *testing.T) {
 }
 
 func TestSpeedKeys(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	for range 10 {
 		s.key("[")
 	}
-	s.waitSnap("the slowest speed", func(s Snapshot) bool { return speedName(s.Settings.Speed) == "1/s" })
+	s.waitSnap("the slowest speed", func(s session.Snapshot) bool { return s.Settings.Text(session.Speed) == "1/s" })
 	s.key("]")
-	s.waitSnap("one notch faster", func(s Snapshot) bool { return speedName(s.Settings.Speed) == "5/s" })
+	s.waitSnap("one notch faster", func(s session.Snapshot) bool { return s.Settings.Text(session.Speed) == "5/s" })
 	if view := s.finalView(); !strings.Contains(view, "5/s") {
 		t.Error("screen does not show the speed 5/s")
 	}
 }
 
 func TestReseedClearsTheRun(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 100, 30)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	for range 3 {
 		s.key("n")
 	}
-	s.waitSnap("three epochs", func(s Snapshot) bool { return s.Epoch == 3 })
+	s.waitSnap("three epochs", func(s session.Snapshot) bool { return s.Epoch == 3 })
 	s.key("r")
-	snap := s.waitSnap("a new run", func(s Snapshot) bool { return s.Run == 1 })
-	if snap.Seed == 1 || snap.Epoch != 0 || len(snap.History) != 0 || snap.State != Paused {
+	snap := s.waitSnap("a new run", func(s session.Snapshot) bool { return s.Run == 1 })
+	if snap.Seed == 1 || snap.Epoch != 0 || len(snap.History) != 0 || snap.State != session.Paused {
 		t.Fatalf("after r: seed %d, epoch %d, %d history points, %s; want a new seed, epoch 0, no history, paused",
 			snap.Seed, snap.Epoch, len(snap.History), snap.State)
 	}
-	s.inspect(func(tr *Trainer) {
-		if tr.gan.Seed() != snap.Seed || tr.gan.Epoch() != 0 {
-			t.Errorf("trainer has seed %d at epoch %d, want %d at 0", tr.gan.Seed(), tr.gan.Epoch(), snap.Seed)
-		}
-	})
 	if view := s.finalView(); !strings.Contains(view, "seed "+strconv.FormatUint(snap.Seed, 10)) {
 		t.Errorf("screen does not show the new seed %d", snap.Seed)
 	}
 }
 
 func TestRestartRepeatsTheRun(t *testing.T) {
-	s := startSession(t, blogConfig(t, 60), 7, false, 100, 30)
-	first := s.waitSnap("the first run is done", func(s Snapshot) bool { return s.State == Done })
+	s := startScreen(t, blogConfig(t, 60), 7, false, 100, 30)
+	first := s.waitSnap("the first run is done", func(s session.Snapshot) bool { return s.State == session.Done })
 	s.key("R")
-	second := s.waitSnap("the rerun is done", func(s Snapshot) bool { return s.Run == 1 && s.State == Done })
+	second := s.waitSnap("the rerun is done", func(s session.Snapshot) bool { return s.Run == 1 && s.State == session.Done })
 	if second.Seed != 7 || second.Epoch != 60 {
 		t.Fatalf("rerun: seed %d, epoch %d; want seed 7, epoch 60", second.Seed, second.Epoch)
 	}
@@ -349,40 +282,78 @@ func TestRestartRepeatsTheRun(t *testing.T) {
 }
 
 func TestDoneThenContinue(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5), 1, false, 100, 30)
-	s.waitSnap("the plan is done", func(s Snapshot) bool { return s.State == Done && s.Epoch == 5 })
+	s := startScreen(t, blogConfig(t, 5), 1, false, 100, 30)
+	s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done && s.Epoch == 5 })
 	s.key("n")
-	s.waitSnap("one epoch past the plan", func(s Snapshot) bool { return s.Epoch == 6 && s.State == Paused })
+	s.waitSnap("one epoch past the plan", func(s session.Snapshot) bool { return s.Epoch == 6 && s.State == session.Paused })
 	s.key(" ")
-	s.waitSnap("running past the plan", func(s Snapshot) bool { return s.State == Running && s.Epoch > 7 })
+	s.waitSnap("running past the plan", func(s session.Snapshot) bool { return s.State == session.Running && s.Epoch > 7 })
 }
 
 func TestDivergence(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
-	s.inspect(func(tr *Trainer) { tr.gan.G.Params[0] = float32(math.NaN()) })
-	s.key("n")
-	snap := s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
+	s := startScreen(t, lsConfig(), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	snap := s.diverge()
 	if snap.Err == nil {
 		t.Fatal("diverged without saying why")
 	}
 	s.key("n")
-	s.waitSnap("n explains itself", func(s Snapshot) bool { return strings.Contains(s.Note, "diverged") })
-	s.key("R") // a diverged run has nothing to pause: the new one runs
-	s.waitSnap("a fresh run trains", func(s Snapshot) bool {
-		return s.Run == 1 && s.State == Running && s.Err == nil && s.Epoch > 0
+	s.waitSnap("n explains itself", func(s session.Snapshot) bool { return strings.Contains(s.Note, "diverged") })
+	s.key(strings.Repeat("-", 9)) // G's learning rate (selected last) back to 0.01
+	s.key("k")
+	s.key(strings.Repeat("-", 9)) // and D's
+	s.waitSnap("both learning rates back at 0.01", func(s session.Snapshot) bool {
+		return s.Settings.DLR == 0.01 && s.Settings.GLR == 0.01
 	})
+	s.key("R") // a diverged run has nothing to pause: the new one runs
+	s.waitSnap("a fresh run trains", func(s session.Snapshot) bool {
+		return s.Run == 1 && s.State == session.Running && s.Err == nil && s.Epoch > 0
+	})
+}
+
+// lsConfig is a least-squares GAN trained with plain SGD: stable at a
+// learning rate of 0.01, diverging within a few epochs at the top of the
+// ladder.
+func lsConfig() engine.Config {
+	cfg := perSampleConfig(100000)
+	cfg.Name = "ls-sgd"
+	cfg.Loss, cfg.GLoss = "least_squares", "nonsaturating"
+	cfg.DActs = []string{"leaky_relu", "identity"}
+	cfg.DOpt, cfg.GOpt = "sgd", "sgd"
+	cfg.DLR, cfg.GLR = 0.01, 0.01
+	return cfg
+}
+
+// diverge raises both learning rates of a paused run to the top of the
+// ladder with the keys a user would press, then steps it until it
+// diverges, and returns the snapshot that says so.
+func (s *screen) diverge() session.Snapshot {
+	s.t.Helper()
+	s.key(strings.Repeat("+", 30)) // D's learning rate is selected first
+	s.key("j")
+	s.key(strings.Repeat("+", 30))
+	snap := s.waitSnap("both learning rates at the top", func(s session.Snapshot) bool {
+		return s.Settings.DLR == session.MaxLR && s.Settings.GLR == session.MaxLR
+	})
+	for i := 0; snap.State != session.Diverged; i++ {
+		if i == 200 {
+			s.t.Fatal("no divergence in 200 epochs at the top learning rate")
+		}
+		s.key("n")
+		next := snap.Epoch + 1
+		snap = s.waitSnap("one more epoch", func(s session.Snapshot) bool { return s.Epoch == next })
+	}
+	return snap
 }
 
 // TestDivergedScreen checks what the screen says when a run has diverged.
 func TestDivergedScreen(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
-	s.inspect(func(tr *Trainer) { tr.gan.D.Params[3] = float32(math.Inf(1)) })
-	s.key("n")
-	s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
+	s := startScreen(t, lsConfig(), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	snap := s.diverge()
 	view := s.finalView()
-	for _, want := range []string{"diverged", "not finite at epoch 1", "u rolls back to epoch 0", "learning rate",
+	for _, want := range []string{"diverged", fmt.Sprintf("not finite at epoch %d", snap.Err.Epoch),
+		fmt.Sprintf("u rolls back to epoch %d", snap.Rollback), "learning rate",
 		"u roll back", "r reseed", "R rerun"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("diverged screen lacks %q:\n%s", want, view)
@@ -391,9 +362,9 @@ func TestDivergedScreen(t *testing.T) {
 }
 
 func TestDCurveForPerSampleDesigns(t *testing.T) {
-	s := startSession(t, perSampleConfig(5000), 1, true, 100, 30)
+	s := startScreen(t, perSampleConfig(5000), 1, true, 100, 30)
 	cols := 100 - len(gap) - sideW - axisGutter
-	snap := s.waitSnap("the histogram has a bin per column", func(s Snapshot) bool {
+	snap := s.waitSnap("the histogram has a bin per column", func(s session.Snapshot) bool {
 		return len(s.Eval.Metrics.Hist.Counts) == cols
 	})
 	if len(snap.Eval.DCurve) != cols || snap.Eval.NoCurve != "" {
@@ -410,12 +381,12 @@ func TestDCurveForPerSampleDesigns(t *testing.T) {
 }
 
 func TestQuitEndsTheTrainer(t *testing.T) {
-	s := startSession(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
-	s.waitSnap("training has begun", func(s Snapshot) bool { return s.Epoch > 0 })
+	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
+	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.Epoch > 0 })
 	s.key("q")
 	s.tm.WaitFinished(t, teatest.WithFinalTimeout(waitTimeout))
 	select {
-	case <-s.tr.Done():
+	case <-s.s.Done():
 	case <-time.After(waitTimeout):
 		t.Fatal("the trainer goroutine is still running after q")
 	}
@@ -440,7 +411,7 @@ func TestQuitEndsTheTrainer(t *testing.T) {
 func ourGoroutines(dump string) []string {
 	var out []string
 	for _, g := range strings.Split(dump, "\n\n") {
-		if strings.Contains(g, "ganui/tui.") && !strings.Contains(g, "testing.tRunner") && !strings.Contains(g, "_test.go") {
+		if (strings.Contains(g, "ganui/tui.") || strings.Contains(g, "ganui/session.")) && !strings.Contains(g, "testing.tRunner") && !strings.Contains(g, "_test.go") {
 			out = append(out, g)
 		}
 	}
@@ -448,8 +419,8 @@ func ourGoroutines(dump string) []string {
 }
 
 func TestTooSmallAndBack(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.tm.Send(tea.WindowSizeMsg{Width: 50, Height: 15})
 	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("terminal too small: need at least 70×20"))
@@ -462,8 +433,8 @@ func TestTooSmallAndBack(t *testing.T) {
 }
 
 func TestHelpToggle(t *testing.T) {
-	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
-	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("?")
 	view := s.finalView()
 	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase",

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 )
 
 // The smallest terminal the layout fits; below it the screen says so.
@@ -120,27 +121,27 @@ func tooSmall(w, h int) string {
 func (m Model) header(w int) string {
 	s := &m.snap
 	rate := "– ep/s"
-	if s.State == Running && s.Rate > 0 {
-		rate = fmtInt(int(math.Round(s.Rate))) + " ep/s"
+	if s.State == session.Running && s.Rate > 0 {
+		rate = session.FormatInt(int(math.Round(s.Rate))) + " ep/s"
 	}
 	parts := []string{
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
 		stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String()),
-		"epoch " + styleBold.Render(fmtInt(s.Epoch)) + styleMuted.Render(" / "+fmtInt(s.Planned)),
+		"epoch " + styleBold.Render(session.FormatInt(s.Epoch)) + styleMuted.Render(" / "+session.FormatInt(s.Planned)),
 		rate,
 		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
 	}
 	return fit(strings.Join(parts, "  "), w)
 }
 
-func stateGlyph(s State) string {
+func stateGlyph(s session.State) string {
 	switch s {
-	case Running:
+	case session.Running:
 		return "▶"
-	case Paused:
+	case session.Paused:
 		return "❚❚"
-	case Done:
+	case session.Done:
 		return "✓"
 	}
 	return "✗"
@@ -152,12 +153,10 @@ func (m *Model) statusLines(w int) []string {
 	s := &m.snap
 	var msg string
 	switch {
-	case m.localNote != "":
-		msg = styleWarn.Render(m.localNote)
-	case s.State == Diverged && s.Err != nil && s.Note == "":
-		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, fmtInt(s.Err.Epoch)))
+	case s.State == session.Diverged && s.Err != nil && s.Note == "":
+		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, session.FormatInt(s.Err.Epoch)))
 		if s.Rollback >= 0 {
-			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", fmtInt(s.Rollback))
+			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", session.FormatInt(s.Rollback))
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
@@ -291,7 +290,7 @@ func (m Model) histPanel(w, h int) string {
 	title := pack(" · ", []string{
 		styleTitle.Render("Samples"),
 		styleMuted.Render("under ") + strconv.Itoa(hist.Under) + styleMuted.Render(" over ") + strconv.Itoa(hist.Over),
-		styleMuted.Render(fmt.Sprintf("%s at epoch %s", fmtInt(e.Metrics.N), fmtInt(e.Epoch))),
+		styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))),
 		styleMuted.Render(fmt.Sprintf("%d bins of %s", len(hist.Counts), num((hist.Hi-hist.Lo)/float64(max(1, len(hist.Counts)))))),
 	}, w)
 	lines := append(append([]string{title}, m.histView...), m.histFoot(w)...)
@@ -328,14 +327,8 @@ func (m Model) sidePanel(w, h int) string {
 	spacer := len(lines)
 	lines = append(lines, "", styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
 	st := m.snap.Settings
-	values := [numSettings]string{
-		DLR: formatLR(st.DLR), GLR: formatLR(st.GLR),
-		DSteps: strconv.Itoa(st.DSteps), GSteps: strconv.Itoa(st.GSteps),
-		Speed: speedName(st.Speed),
-	}
-	names := [numSettings]string{DLR: "D learning rate", GLR: "G learning rate", DSteps: "D steps/epoch", GSteps: "G steps/epoch", Speed: "speed"}
-	for i := range numSettings {
-		row := fmt.Sprintf("%-16s %s", names[i], values[i])
+	for i := range session.NumSettings {
+		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
 		if i == m.sel {
 			lines = append(lines, styleSelect.Render("› "+row))
 		} else {
@@ -433,7 +426,7 @@ type eq struct {
 	label string
 }
 
-func equilibrium(s *Snapshot) eq {
+func equilibrium(s *session.Snapshot) eq {
 	switch s.Loss {
 	case "bce":
 		e := eq{ok: true, d: math.Ln2, g: math.Ln2, label: "ln 2"}
@@ -511,24 +504,6 @@ func fit(s string, w int) string {
 		n = ansi.StringWidth(s)
 	}
 	return s + strings.Repeat(" ", max(0, w-n))
-}
-
-// fmtInt writes an integer with thousands separators: 12,345.
-func fmtInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
 }
 
 // num writes a target parameter short: 4, 1.25, 0.161.

@@ -1,4 +1,4 @@
-package tui
+package session
 
 import (
 	"fmt"
@@ -48,9 +48,9 @@ func ladderValue(m, e int) float64 {
 	return v
 }
 
-// formatLR writes a learning rate the way the ladder reads: 1e-3, 2e-4,
+// FormatLR writes a learning rate the way the ladder reads: 1e-3, 2e-4,
 // 1.5e-4, and plain decimals from 0.1 up.
-func formatLR(lr float64) string {
+func FormatLR(lr float64) string {
 	if lr >= 0.1 {
 		return strconv.FormatFloat(lr, 'g', 4, 64)
 	}
@@ -84,4 +84,22 @@ func speedName(i int) string {
 // stepSpeed moves the speed index one step faster (dir > 0) or slower.
 func stepSpeed(i, dir int) int {
 	return min(len(speeds)-1, max(0, i-dir))
+}
+
+// FormatInt writes an integer with thousands separators: 12,345.
+func FormatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
 }

@@ -1,4 +1,4 @@
-package tui
+package session
 
 import "github.com/ganui/ganui/engine"
 

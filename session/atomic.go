@@ -1,4 +1,4 @@
-package engine
+package session
 
 import (
 	"errors"
@@ -10,12 +10,12 @@ import (
 	"path/filepath"
 )
 
-// WriteAtomic creates or replaces path with what fill writes: into a new
+// writeAtomic creates or replaces path with what fill writes: into a new
 // hidden file beside path (mode perm less the umask), synced, then renamed
 // over path, and the directory synced so the rename itself is durable. A
 // crash or an error midway never leaves a partial file where a good one
 // was; on error the temporary file is removed.
-func WriteAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
 	f, err := createTemp(path, perm)
 	if err != nil {
 		return err
@@ -43,15 +43,6 @@ func WriteAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err
 		d.Close()
 	}
 	return nil
-}
-
-// WriteFileAtomic is WriteAtomic for bytes in memory, readable by the
-// owner only (mode 0600), as a checkpoint is.
-func WriteFileAtomic(path string, data []byte) error {
-	return WriteAtomic(path, 0o600, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
 }
 
 // createTemp creates a new hidden file beside path with mode perm less the

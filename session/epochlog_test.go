@@ -1,4 +1,4 @@
-package tui
+package session
 
 import (
 	"math"
@@ -20,9 +20,9 @@ func stats(e int) engine.EpochStats {
 }
 
 func csvOf(from, to int) string {
-	out := []byte(engine.CSVHeader + "\n")
+	out := []byte(CSVHeader + "\n")
 	for e := from; e <= to; e++ {
-		out = stats(e).AppendCSV(out)
+		out = appendCSV(out, stats(e))
 	}
 	return string(out)
 }
@@ -61,7 +61,7 @@ func TestEpochLogKeepsEveryEpoch(t *testing.T) {
 		t.Fatal("after truncating to 1234 and adding 66 epochs, the CSV is not epochs 1–1300")
 	}
 	l.reset(0) // a new run
-	if got := logCSV(t, &l); got != engine.CSVHeader+"\n" {
+	if got := logCSV(t, &l); got != CSVHeader+"\n" {
 		t.Fatalf("a reset log exports %q", got)
 	}
 	l.add(stats(1))

@@ -1,4 +1,4 @@
-package engine
+package session
 
 import (
 	"errors"
@@ -18,7 +18,7 @@ func TestWriteAtomicFailureKeepsTheOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk full")
-	err := WriteAtomic(path, 0o666, func(w io.Writer) error {
+	err := writeAtomic(path, 0o666, func(w io.Writer) error {
 		io.WriteString(w, "half a")
 		return boom
 	})

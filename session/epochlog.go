@@ -1,4 +1,4 @@
-package tui
+package session
 
 import (
 	"bufio"
@@ -110,26 +110,21 @@ func (l *epochLog) reset(first int) {
 // span returns the first and last epoch recorded, and how many there are.
 func (l *epochLog) span() (from, to, n int) { return l.first + 1, l.first + l.n, l.n }
 
-// writeCSV writes the history as CSV: engine.CSVHeader, then a row per
-// epoch recorded, read back from the file in order.
+// writeCSV writes the history as CSV (csvWriter), a row per epoch
+// recorded, read back from the file in order.
 func (l *epochLog) writeCSV(w io.Writer) error {
 	if l.err != nil {
 		return l.err
 	}
-	if _, err := io.WriteString(w, engine.CSVHeader+"\n"); err != nil {
-		return err
-	}
-	if l.n == 0 {
-		return nil
-	}
-	if err := l.w.Flush(); err != nil {
-		l.err = fmt.Errorf("history log: %w", err)
-		return l.err
+	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10))
+	if l.n > 0 {
+		if err := l.w.Flush(); err != nil {
+			l.err = fmt.Errorf("history log: %w", err)
+			return l.err
+		}
 	}
 	r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
-	bw := bufio.NewWriterSize(w, 64<<10)
 	var rec [recordSize]byte
-	row := make([]byte, 0, 128)
 	var v [5]float64
 	for e := l.first + 1; e <= l.first+l.n; e++ {
 		if _, err := io.ReadFull(r, rec[:]); err != nil {
@@ -138,13 +133,11 @@ func (l *epochLog) writeCSV(w io.Writer) error {
 		for i := range v {
 			v[i] = math.Float64frombits(binary.LittleEndian.Uint64(rec[8*i:]))
 		}
-		s := engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4]}
-		row = s.AppendCSV(row[:0])
-		if _, err := bw.Write(row); err != nil {
+		if err := out.write(engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4]}); err != nil {
 			return err
 		}
 	}
-	return bw.Flush()
+	return out.flush()
 }
 
 // close closes and removes the file; the log can be used again after.

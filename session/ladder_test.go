@@ -1,4 +1,4 @@
-package tui
+package session
 
 import "testing"
 
@@ -44,8 +44,8 @@ func TestFormatLR(t *testing.T) {
 		1e-3: "1e-3", 2e-4: "2e-4", 5e-4: "5e-4", 1.5e-4: "1.5e-4", 1e-6: "1e-6",
 		0.1: "0.1", 0.5: "0.5", 1: "1", 10: "10",
 	} {
-		if got := formatLR(lr); got != want {
-			t.Errorf("formatLR(%g) = %q, want %q", lr, got, want)
+		if got := FormatLR(lr); got != want {
+			t.Errorf("FormatLR(%g) = %q, want %q", lr, got, want)
 		}
 	}
 }

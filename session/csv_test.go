@@ -1,4 +1,4 @@
-package engine
+package session
 
 import (
 	"fmt"
@@ -6,18 +6,20 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // TestAppendCSVMatchesPrintf: a row is what fmt's %g gives, and reads back
 // to the same numbers bit for bit, including the values of a diverged epoch.
 func TestAppendCSVMatchesPrintf(t *testing.T) {
-	rows := []EpochStats{
+	rows := []engine.EpochStats{
 		{Epoch: 1, DReal: math.Ln2, DFake: 0.6931471805599453, G: -math.Ln2, Mean: 4.000000000000001, Std: 1.25},
 		{Epoch: 1234567, DReal: 1e-300, DFake: 5e-324, G: math.MaxFloat64, Mean: math.Copysign(0, -1), Std: 0},
 		{Epoch: 7, DReal: math.NaN(), DFake: math.Inf(1), G: math.Inf(-1), Mean: 1e21, Std: 123456789.125},
 	}
 	for _, s := range rows {
-		got := string(s.AppendCSV(nil))
+		got := string(appendCSV(nil, s))
 		want := fmt.Sprintf("%d,%g,%g,%g,%g,%g\n", s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std)
 		if got != want {
 			t.Errorf("row %q, want %q", got, want)
@@ -37,12 +39,12 @@ func TestAppendCSVMatchesPrintf(t *testing.T) {
 
 func TestAppendCSVAppends(t *testing.T) {
 	buf := make([]byte, 0, 256)
-	buf = EpochStats{Epoch: 1}.AppendCSV(buf)
-	buf = EpochStats{Epoch: 2, G: 0.5}.AppendCSV(buf)
+	buf = appendCSV(buf, engine.EpochStats{Epoch: 1})
+	buf = appendCSV(buf, engine.EpochStats{Epoch: 2, G: 0.5})
 	if string(buf) != "1,0,0,0,0,0\n2,0,0,0.5,0,0\n" {
 		t.Fatalf("two rows: %q", buf)
 	}
-	if n := testing.AllocsPerRun(100, func() { buf = EpochStats{Epoch: 3, DReal: math.Pi}.AppendCSV(buf[:0]) }); n != 0 {
-		t.Errorf("AppendCSV allocated %v times into a buffer with room", n)
+	if n := testing.AllocsPerRun(100, func() { buf = appendCSV(buf[:0], engine.EpochStats{Epoch: 3, DReal: math.Pi}) }); n != 0 {
+		t.Errorf("appendCSV allocated %v times into a buffer with room", n)
 	}
 }

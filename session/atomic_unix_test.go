@@ -1,6 +1,6 @@
 //go:build unix
 
-package engine
+package session
 
 import (
 	"io"
@@ -12,16 +12,16 @@ import (
 )
 
 // TestWriteAtomicMode: files get the mode asked for less the umask — a
-// checkpoint (WriteFileAtomic) is the owner's alone.
+// checkpoint (0600) is the owner's alone.
 func TestWriteAtomicMode(t *testing.T) {
 	umask := syscall.Umask(0o022)
 	defer syscall.Umask(umask)
 	dir := t.TempDir()
 	csv, ckpt := filepath.Join(dir, "a.csv"), filepath.Join(dir, "a.ckpt")
-	if err := WriteAtomic(csv, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	if err := writeAtomic(csv, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFileAtomic(ckpt, []byte("y")); err != nil {
+	if err := writeAtomic(ckpt, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]fs.FileMode{csv: 0o644, ckpt: 0o600} {

@@ -1,0 +1,239 @@
+package session
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// maxSeeds bounds one --seeds list.
+const maxSeeds = 10000
+
+// ParseSeeds reads a seed list: comma-separated seeds and inclusive
+// ranges A-B, e.g. "1-5" or "1,4,7-9". Seeds are kept in the order given;
+// a seed may not repeat.
+func ParseSeeds(spec string) ([]uint64, error) {
+	var seeds []uint64
+	seen := map[uint64]bool{}
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, errA := strconv.ParseUint(strings.TrimSpace(lo), 10, 64)
+		b, errB := a, error(nil)
+		if isRange {
+			b, errB = strconv.ParseUint(strings.TrimSpace(hi), 10, 64)
+		}
+		switch {
+		case errA != nil || errB != nil:
+			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
+		case a > b:
+			return nil, fmt.Errorf("range %q runs backwards; write %d-%d", part, b, a)
+		case b-a >= maxSeeds || len(seeds)+int(b-a)+1 > maxSeeds:
+			return nil, fmt.Errorf("%q: at most %d seeds", spec, maxSeeds)
+		}
+		for s := a; ; s++ {
+			if seen[s] {
+				return nil, fmt.Errorf("seed %d appears twice", s)
+			}
+			seen[s] = true
+			seeds = append(seeds, s)
+			if s == b {
+				break
+			}
+		}
+	}
+	return seeds, nil
+}
+
+// SeedsDivergedError reports that some runs of a RunSeeds batch diverged.
+type SeedsDivergedError struct{ Diverged, Runs int }
+
+func (e *SeedsDivergedError) Error() string {
+	return fmt.Sprintf("%d of %d seeds diverged", e.Diverged, e.Runs)
+}
+
+// ErrInterrupted reports runs stopped early because their context was
+// cancelled (ganui: SIGINT or SIGTERM).
+var ErrInterrupted = errors.New("interrupted")
+
+// RunSeeds trains opts once per seed, up to jobs runs at once, each a
+// Session of its own driven by Run with no progress reports. It prints
+// each run's final line in seed order as soon as it and the runs before it
+// are done, then a summary of the median and spread of every metric. Each
+// run depends only on its design and seed, so the lines are the same
+// whatever jobs is (but for the timings).
+//
+// When ctx is cancelled, the runs in flight stop after their current
+// epoch and report state=interrupted, no further seed starts, and the
+// summary covers the runs that finished; the error is then ErrInterrupted.
+// Otherwise it is a *SeedsDivergedError when some runs diverged.
+func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer) error {
+	start := time.Now()
+	out := bufio.NewWriter(w)
+	defer out.Flush()
+	n := len(seeds)
+	results := make([]Result, n)
+	started := make([]bool, n)
+	errs := make([]error, n)
+	done := make([]chan struct{}, n)
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, n) {
+		wg.Go(func() {
+			for i := range next {
+				o := opts
+				o.Seed, o.Every, o.LogPath, o.SavePath = seeds[i], 0, "", ""
+				var s *Session
+				if s, errs[i] = New(o); errs[i] == nil && ctx.Err() == nil {
+					started[i] = true
+					results[i], errs[i] = s.Run(ctx, nil)
+				}
+				close(done[i])
+			}
+		})
+	}
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				for j := i; j < n; j++ {
+					close(done[j])
+				}
+				return
+			}
+		}
+	}()
+	var finished []Result
+	for i := range n {
+		<-done[i]
+		if errs[i] == nil && started[i] {
+			fmt.Fprintln(out, results[i].Line())
+			out.Flush()
+			if results[i].State != Interrupted {
+				finished = append(finished, results[i])
+			}
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	writeSummary(out, opts.Config, seeds, jobs, finished, time.Since(start))
+	if ctx.Err() != nil {
+		return ErrInterrupted
+	}
+	diverged := 0
+	for _, r := range finished {
+		if r.State == Diverged {
+			diverged++
+		}
+	}
+	if diverged > 0 {
+		return &SeedsDivergedError{diverged, n}
+	}
+	return nil
+}
+
+// writeSummary prints the summary block of a seeds batch: a header line,
+// then one line per metric with its median, minimum and maximum over the
+// runs that finished (diverged runs have no meaningful metrics), and the
+// target's own value where it has one.
+func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
+	var ok []Result
+	for _, r := range results {
+		if r.State == Done {
+			ok = append(ok, r)
+		}
+	}
+	fmt.Fprintf(w, "summary preset=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
+		cfg.Name, compactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+	if len(ok) == 0 {
+		return
+	}
+	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
+	type metric struct {
+		name   string
+		of     func(Result) float64
+		format string
+		target string
+	}
+	metrics := []metric{
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, "%.4f", ""},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, "%.4f", ""},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, "%.4f", fmt.Sprintf(" target=%.4f", t.Mean())},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, "%.4f", fmt.Sprintf(" target=%.4f", t.StdDev())},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, "%.4f", fmt.Sprintf(" target=%.4f", t.Skewness())},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, "%.4f", fmt.Sprintf(" target=%.4f", t.ExKurtosis())},
+		{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""},
+	}
+	if k := len(ok[0].Metrics.Modes); k >= 2 {
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%.0f", fmt.Sprintf(" of=%d", k)})
+	}
+	metrics = append(metrics,
+		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, "%.1f", ""},
+		metric{"wall_s", func(r Result) float64 { return r.WallS }, "%.3f", ""},
+	)
+	for _, m := range metrics {
+		vs := make([]float64, len(ok))
+		for i, r := range ok {
+			vs[i] = m.of(r)
+		}
+		med, lo, hi := medianRange(vs)
+		f := m.format
+		fmt.Fprintf(w, "summary %-12s median="+f+" min="+f+" max="+f+"%s\n", m.name, med, lo, hi, m.target)
+	}
+}
+
+// medianRange returns the median, minimum and maximum of vs (not empty),
+// NaN sorting first.
+func medianRange(vs []float64) (med, lo, hi float64) {
+	s := slices.Clone(vs)
+	slices.SortFunc(s, func(a, b float64) int {
+		switch {
+		case a < b || math.IsNaN(a) && !math.IsNaN(b):
+			return -1
+		case a > b || math.IsNaN(b) && !math.IsNaN(a):
+			return 1
+		}
+		return 0
+	})
+	n := len(s)
+	med = s[n/2]
+	if n%2 == 0 {
+		med = (s[n/2-1] + s[n/2]) / 2
+	}
+	return med, s[0], s[n-1]
+}
+
+// compactSeeds writes seeds back as ranges: 1,2,3,7 → 1-3,7.
+func compactSeeds(seeds []uint64) string {
+	var parts []string
+	for i := 0; i < len(seeds); {
+		j := i
+		for j+1 < len(seeds) && seeds[j+1] == seeds[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", seeds[i], seeds[j]))
+		} else {
+			parts = append(parts, strconv.FormatUint(seeds[i], 10))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}

@@ -1,0 +1,201 @@
+package session
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// A Command asks the session to change something. Commands reach the
+// session's goroutine over a channel (Send) and apply between epochs, in
+// the order sent.
+type Command interface{ apply(s *Session) }
+
+// TogglePause pauses a running run or resumes a paused one; from Done it
+// continues past the planned epochs.
+type TogglePause struct{}
+
+// StepKind says how much of an epoch a Step trains.
+type StepKind int
+
+// What a Step trains: one whole epoch, one discriminator update or one
+// generator update.
+const (
+	StepEpoch StepKind = iota
+	StepD
+	StepG
+)
+
+// Step trains one epoch or a single player's update while paused.
+type Step struct{ Kind StepKind }
+
+// Adjust moves a setting one notch up (Dir > 0) or down along its ladder.
+// Changes apply from the next epoch and keep the optimizers' state.
+type Adjust struct {
+	Setting Setting
+	Dir     int
+}
+
+// Reseed starts a new run with a new seed: fresh weights, empty history.
+// The current settings carry over.
+type Reseed struct{}
+
+// Restart starts the run again from its seed with the current settings;
+// with unchanged settings it repeats the run bit for bit.
+type Restart struct{}
+
+// HistBins sets how many bins the published histogram has, which the UI
+// matches to the columns it has room for.
+type HistBins struct{ N int }
+
+// stepping reports whether single steps are allowed now, setting a note
+// that explains why not.
+func (s *Session) stepping(what string) bool {
+	switch s.state {
+	case Running:
+		s.note = what + " works while paused: press space to pause first"
+		return false
+	case Diverged:
+		s.note = divergedHint
+		return false
+	}
+	if s.state == Done {
+		s.pastPlan = true
+		s.setState(Paused)
+	}
+	return true
+}
+
+// divergedHint is the note for keys that cannot act on a diverged run.
+const divergedHint = "the run diverged: u rolls back to a good state, r starts a new seed, R reruns this one"
+
+func (TogglePause) apply(s *Session) {
+	switch s.state {
+	case Running:
+		s.setState(Paused)
+		s.note = "paused: n trains one epoch, d or g one player's update"
+	case Paused:
+		s.setState(Running)
+		s.note = ""
+	case Done:
+		s.setState(Running)
+		s.pastPlan = true
+		s.note = "continuing past the plan"
+	case Diverged:
+		s.note = divergedHint
+	}
+}
+
+func (c Step) apply(s *Session) {
+	switch c.Kind {
+	case StepEpoch:
+		if !s.stepping("n (one epoch)") {
+			return
+		}
+		s.trainEpoch()
+		if s.state == Paused {
+			s.note = fmt.Sprintf("epoch %d: D real %.4f, D fake %.4f, G %.4f", s.last.Epoch, s.last.DReal, s.last.DFake, s.last.G)
+		}
+	case StepD:
+		if !s.stepping("d (one discriminator update)") {
+			return
+		}
+		r, f := s.gan.StepD()
+		s.changed()
+		if err := s.checkStep(r, f, "D's loss"); err != nil {
+			s.diverge(err)
+			return
+		}
+		s.note = fmt.Sprintf("one D update: loss on real %.4f, on fake %.4f (G unchanged)", r, f)
+	case StepG:
+		if !s.stepping("g (one generator update)") {
+			return
+		}
+		g := s.gan.StepG()
+		s.changed()
+		if err := s.checkStep(g, g, "G's loss"); err != nil {
+			s.diverge(err)
+			return
+		}
+		s.note = fmt.Sprintf("one G update: loss %.4f (D unchanged)", g)
+	}
+}
+
+// checkStep returns a divergence error if a single update produced a
+// non-finite loss or weight.
+func (s *Session) checkStep(a, b float64, what string) error {
+	if math.IsNaN(a+b) || math.IsInf(a+b, 0) {
+		return &engine.DivergedError{Epoch: s.gan.Epoch(), What: what}
+	}
+	return s.gan.Check()
+}
+
+func (c Adjust) apply(s *Session) {
+	cfg := s.gan.Config()
+	before := s.settings(cfg)
+	var err error
+	switch c.Setting {
+	case DLR:
+		err = s.gan.SetDLR(stepLR(cfg.DLR, c.Dir))
+	case GLR:
+		err = s.gan.SetGLR(stepLR(cfg.GLR, c.Dir))
+	case DSteps:
+		err = s.gan.SetDSteps(stepCount(cfg.DSteps, c.Dir))
+	case GSteps:
+		err = s.gan.SetGSteps(stepCount(cfg.GSteps, c.Dir))
+	case Speed:
+		s.speed, s.nextEpoch = stepSpeed(s.speed, c.Dir), time.Time{}
+		s.rate, s.rateT = 0, time.Time{} // measure the new speed afresh
+	default:
+		return
+	}
+	if err != nil {
+		s.warn(err.Error())
+		return
+	}
+	from, to := before.Text(c.Setting), s.settings(s.gan.Config()).Text(c.Setting)
+	name := map[Setting]string{DLR: "D lr", GLR: "G lr", DSteps: "D steps", GSteps: "G steps", Speed: "speed"}[c.Setting]
+	switch {
+	case from == to:
+		s.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
+	case c.Setting == Speed:
+		s.note = fmt.Sprintf("speed %s → %s", from, to)
+	default:
+		s.note = fmt.Sprintf("%s %s → %s from the next epoch", name, from, to)
+	}
+}
+
+// settings are the knobs' values now, read from the run's own
+// configuration, the one place they are kept.
+func (s *Session) settings(cfg engine.Config) Settings {
+	return Settings{DLR: cfg.DLR, GLR: cfg.GLR, DSteps: cfg.DSteps, GSteps: cfg.GSteps, Speed: s.speed}
+}
+
+func (Reseed) apply(s *Session) {
+	seed := s.gan.Seed()
+	for seed == s.gan.Seed() {
+		seed = 1 + s.seeds.Uint64N(999_999)
+	}
+	if err := s.newRun(seed); err != nil {
+		s.warn(err.Error())
+		return
+	}
+	s.note = fmt.Sprintf("new seed %d: fresh weights, history cleared", seed)
+}
+
+func (Restart) apply(s *Session) {
+	if err := s.newRun(s.gan.Seed()); err != nil {
+		s.warn(err.Error())
+		return
+	}
+	s.note = fmt.Sprintf("restarted from seed %d", s.gan.Seed())
+}
+
+func (c HistBins) apply(s *Session) {
+	n := min(maxBins, max(minBins, c.N))
+	if n != s.bins {
+		s.bins, s.evalOK = n, false
+	}
+}

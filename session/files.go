@@ -1,0 +1,157 @@
+package session
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// The run's files: checkpoints and CSV histories. The engine encodes a run
+// (engine.GAN.MarshalBinary, engine.Restore); where and how the bytes are
+// written is decided here.
+
+// SaveCheckpoint writes gan's checkpoint to path atomically (see
+// writeAtomic), readable by the owner only: a crash mid-write never
+// leaves a damaged file where a good one was.
+func SaveCheckpoint(gan *engine.GAN, path string) error {
+	data, err := gan.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
+// interactive trainer's w) and rebuilds the run at its epoch.
+func LoadCheckpoint(path string) (*engine.GAN, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return engine.Restore(data)
+}
+
+// Save writes the run's checkpoint — configuration, seed, epoch, random
+// state, weights and optimizer state — to ganui-<preset>-seed<S>-epoch<E>.ckpt
+// in the session's directory, atomically. ganui --resume continues from
+// it bit-identically.
+type Save struct{}
+
+// Export writes every epoch of the run so far as CSV, in the columns of
+// ganui --log, to ganui-<preset>-seed<S>.csv in the session's directory,
+// atomically, replacing an earlier export of the same run.
+type Export struct{}
+
+func (Save) apply(s *Session) {
+	if s.state == Diverged {
+		msg := "not saved: the run has diverged, a checkpoint of it would not resume"
+		if g, ok := s.rollbackTarget(); ok {
+			msg += fmt.Sprintf("; u rolls back to epoch %s first", FormatInt(g.epoch))
+		}
+		s.warn(msg)
+		return
+	}
+	path := s.path(fmt.Sprintf("seed%d-epoch%d.ckpt", s.gan.Seed(), s.gan.Epoch()))
+	if err := SaveCheckpoint(s.gan, path); err != nil {
+		s.warn("checkpoint not saved: " + err.Error())
+		return
+	}
+	s.note = fmt.Sprintf("saved epoch %s to %s · ganui --resume FILE continues from it", FormatInt(s.gan.Epoch()), path)
+}
+
+func (Export) apply(s *Session) {
+	from, to, n := s.log.span()
+	if n == 0 && s.log.err == nil {
+		s.note = "nothing to export yet: no epoch trained"
+		if s.from > 0 {
+			s.note += fmt.Sprintf(" since resuming at epoch %s", FormatInt(s.from))
+		}
+		return
+	}
+	if n > 1_000_000 { // seconds of work: say so first
+		s.note = fmt.Sprintf("exporting %s epochs…", FormatInt(n))
+		s.publish()
+	}
+	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
+	if err := writeAtomic(path, 0o666, s.log.writeCSV); err != nil {
+		s.warn("history not exported: " + err.Error())
+		return
+	}
+	s.note = fmt.Sprintf("exported epochs %s–%s to %s", FormatInt(from), FormatInt(to), path)
+}
+
+// path is where a file of this run goes: ganui-<preset>-<rest> in the
+// session's directory.
+func (s *Session) path(rest string) string {
+	return filepath.Join(s.opts.Dir, "ganui-"+fileSafe(s.gan.Config().Name)+"-"+rest)
+}
+
+// fileSafe makes a preset name usable in a file name: letters, digits,
+// '.', '_' and '-' stay, anything else becomes '-'.
+func fileSafe(name string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			return r
+		}
+		return '-'
+	}, name)
+	if name = strings.Trim(name, ".-"); name == "" {
+		return "run"
+	}
+	return name
+}
+
+// csvFile is Options.LogPath: the run's history written as CSV while it
+// trains. The first write error is kept, stops the writing, and is
+// reported when the file is closed.
+type csvFile struct {
+	f   *os.File
+	csv *csvWriter
+	err error
+}
+
+func createCSVFile(path string) (*csvFile, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f))}, nil
+}
+
+func (c *csvFile) write(st engine.EpochStats) {
+	if c.err == nil {
+		c.err = c.csv.write(st)
+	}
+}
+
+// flush writes what is buffered, so a reader of the file sees every epoch
+// so far.
+func (c *csvFile) flush() error {
+	if c.err == nil {
+		c.err = c.csv.flush()
+	}
+	return c.err
+}
+
+// close flushes and closes the file, returning the first error of its
+// life; closing twice is harmless.
+func (c *csvFile) close() error {
+	if c.f == nil {
+		return c.err
+	}
+	c.flush()
+	if err := c.f.Close(); c.err == nil {
+		c.err = err
+	}
+	c.f = nil
+	return c.err
+}

@@ -1,0 +1,130 @@
+package session
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// A diverged run can roll back to a recent good state: every keepEvery or
+// so of training the session keeps the run as a checkpoint in memory, with
+// the chart history of that moment, and u restores the newest. The last
+// keepStates are kept, so u pressed again straight after a roll-back goes
+// further back, past a state that was finite but already doomed.
+const (
+	keepEvery  = time.Second
+	keepStates = 3
+	// keepShare bounds the time keeping takes to 1/keepShare of training:
+	// a design whose checkpoint takes longer than keepEvery/keepShare to
+	// encode is kept less often.
+	keepShare = 100
+)
+
+// goodState is a moment of the run that a divergence can roll back to.
+type goodState struct {
+	ckpt  []byte // the run as MarshalBinary encodes it
+	epoch int
+	hist  History // the chart history at that epoch
+	last  engine.EpochStats
+}
+
+// Rollback returns a diverged run to its newest good state, paused, with
+// the current settings (lower a learning rate before or after, or the run
+// will diverge again where it did). Pressed again before anything is
+// trained, it goes back to the state kept before that one.
+type Rollback struct{}
+
+// maybeKeep keeps the run as a good state if enough training time has
+// passed since the last one.
+func (s *Session) maybeKeep() {
+	if time.Since(s.keptAt) >= s.keepGap {
+		s.keep()
+	}
+}
+
+// keep adds the run as it is now to the good states, dropping the oldest
+// beyond keepStates, and spaces the next one so that keeping costs at most
+// 1/keepShare of the time.
+func (s *Session) keep() {
+	start := time.Now()
+	ckpt, err := s.gan.MarshalBinary()
+	if err != nil {
+		return // the states kept so far stay
+	}
+	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last}
+	if len(s.kept) == keepStates {
+		copy(s.kept, s.kept[1:])
+		s.kept = s.kept[:keepStates-1]
+	}
+	s.kept = append(s.kept, g)
+	s.keptAt = time.Now()
+	s.keepGap = max(keepEvery, keepShare*s.keptAt.Sub(start))
+}
+
+// rollbackTarget is the state u would restore now, if any: the newest kept
+// state when the run has diverged; the one before it when the run sits
+// unchanged where the last roll-back left it.
+func (s *Session) rollbackTarget() (goodState, bool) {
+	switch n := len(s.kept); {
+	case s.state == Diverged && n > 0:
+		return s.kept[n-1], true
+	case s.state == Paused && s.version == s.rolledAt && n > 1:
+		return s.kept[n-2], true
+	}
+	return goodState{}, false
+}
+
+func (Rollback) apply(s *Session) {
+	g, ok := s.rollbackTarget()
+	if !ok {
+		if s.state == Paused && s.version == s.rolledAt {
+			s.note = fmt.Sprintf("no state older than epoch %s is kept: R restarts the run", FormatInt(s.gan.Epoch()))
+		} else {
+			s.note = "u rolls a diverged run back to its last good state; this run has not diverged"
+		}
+		return
+	}
+	gan, err := engine.Restore(g.ckpt)
+	if err == nil {
+		err = retune(gan, s.gan.Config())
+	}
+	if err != nil {
+		s.warn("roll back failed: " + err.Error())
+		return
+	}
+	note := fmt.Sprintf("rolled back to epoch %s", FormatInt(g.epoch))
+	if s.state == Diverged {
+		note += fmt.Sprintf(" (diverged at %s)", FormatInt(s.err.Epoch))
+	} else { // further back: the newest state is the one given up
+		s.kept[len(s.kept)-1] = goodState{}
+		s.kept = s.kept[:len(s.kept)-1]
+	}
+	s.gan = gan
+	s.hist = g.hist.Clone()
+	s.last = g.last
+	s.log.truncate(g.epoch)
+	s.run++
+	s.eval = Eval{}
+	s.changed()
+	s.err = nil
+	s.setState(Paused)
+	s.rolledAt = s.version
+	s.keptAt = time.Now()
+	note += ": lower a learning rate (←), then space"
+	if len(s.kept) > 1 {
+		note += fmt.Sprintf(" · u again goes back to %s", FormatInt(s.kept[len(s.kept)-2].epoch))
+	}
+	s.note = note
+}
+
+// retune gives a restored run the settings of cfg, the run it replaces,
+// which the user may have changed since the state was kept.
+func retune(g *engine.GAN, cfg engine.Config) error {
+	for _, err := range []error{g.SetDLR(cfg.DLR), g.SetGLR(cfg.GLR), g.SetDSteps(cfg.DSteps), g.SetGSteps(cfg.GSteps)} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

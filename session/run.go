@@ -1,0 +1,135 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// Progress is what Run reports every Options.Every epochs: the epoch's
+// stats and an evaluation of the generator on fresh samples.
+type Progress struct {
+	Stats   engine.EpochStats
+	Metrics engine.Metrics
+}
+
+// Line is the progress line ganui --headless prints.
+func (p Progress) Line() string {
+	s := p.Stats
+	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean=%.4f std=%.4f ks=%.4f%s",
+		s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, p.Metrics.KS, modesField(p.Metrics, false))
+}
+
+// Result is how a run ended.
+type Result struct {
+	Preset string
+	Seed   uint64
+	Epochs int   // epochs completed
+	State  State // Done, Diverged or Interrupted
+	Err    *engine.DivergedError
+	// Metrics evaluates the generator as the run ended, on fresh samples.
+	Metrics    engine.Metrics
+	EpochsPerS float64 // training throughput, evaluations excluded
+	WallS      float64 // the whole run, evaluations and output included
+}
+
+// Line is the run's one-line key=value summary, the last line ganui
+// prints for it.
+func (r Result) Line() string {
+	m := r.Metrics
+	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f",
+		r.Preset, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep, modesField(m, true),
+		r.EpochsPerS, r.WallS)
+}
+
+// modesField reports mode coverage against a multimodal target as
+// " modes=covered/all", with each mode's share of the samples when shares
+// is set; it is empty for other targets.
+func modesField(m engine.Metrics, shares bool) string {
+	if len(m.Modes) < 2 {
+		return ""
+	}
+	s := fmt.Sprintf(" modes=%d/%d", m.ModesCovered, len(m.Modes))
+	if shares {
+		parts := make([]string, len(m.Modes))
+		for i, c := range m.Modes {
+			parts[i] = fmt.Sprintf("%.3f", c.Share)
+		}
+		s += " mode_share=" + strings.Join(parts, ",")
+	}
+	return s
+}
+
+// Run trains the session to the end of its plan in the calling goroutine,
+// with no pacing, until it is done, diverges or ctx is cancelled; every
+// Options.Every epochs it evaluates the generator and passes the
+// result to progress, if not nil. Every epoch goes to Options.LogPath as
+// it is trained. At the end the log is closed and, unless the run
+// diverged, the checkpoint written to Options.SavePath.
+//
+// The Result is always complete, whatever the error; the error reports a
+// file that could not be written, and the run's numbers are still in the
+// Result. Run is for a session that is not started; it closes its files,
+// so the session is finished with afterwards.
+func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, error) {
+	defer s.Stop()
+	s.setState(Running)
+	every := s.opts.Every
+	for s.state == Running && s.gan.Epoch() < s.planned {
+		if ctx.Err() != nil {
+			s.setState(Interrupted)
+			break
+		}
+		s.trainEpoch()
+		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
+			if s.csv != nil {
+				s.csv.flush()
+			}
+			if progress != nil {
+				progress(Progress{s.last, s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})})
+			}
+		}
+	}
+	if s.state == Running {
+		s.setState(Done) // planned for no more epochs than it had
+	}
+	r := s.Result()
+	var err error
+	if s.csv != nil {
+		if err = s.csv.close(); err != nil {
+			err = fmt.Errorf("--log: %w", err)
+		}
+	}
+	if s.opts.SavePath != "" && r.State != Diverged && err == nil {
+		if err = SaveCheckpoint(s.gan, s.opts.SavePath); err != nil {
+			err = fmt.Errorf("--save: %w", err)
+		}
+	}
+	return r, err
+}
+
+// Result evaluates the run as it stands and sums it up. A run that is
+// neither done nor diverged counts as interrupted. It belongs to the
+// goroutine driving the session: the caller of Run, or after Stop the
+// caller of Stop.
+func (s *Session) Result() Result {
+	r := Result{
+		Preset:  s.gan.Config().Name,
+		Seed:    s.gan.Seed(),
+		Epochs:  s.gan.Epoch(),
+		State:   s.state,
+		Err:     s.err,
+		WallS:   time.Since(s.started).Seconds(),
+		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
+	}
+	if r.State != Done && r.State != Diverged {
+		r.State = Interrupted
+	}
+	if s.busy > 0 {
+		r.EpochsPerS = float64(s.trained) / s.busy.Seconds()
+	}
+	return r
+}

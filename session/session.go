@@ -1,0 +1,547 @@
+// Package session is one training run of ganui: a design and a seed, the
+// engine.GAN they build, and everything that happens to it — the plan, the
+// commands a user gives between epochs, the evaluation schedule, the
+// per-epoch log, checkpoints, the states kept for a roll-back, the
+// decision that a run has diverged, and its final summary. It knows
+// nothing of terminals.
+//
+// A Session is driven in one of two ways, by one front end each:
+//
+//   - Run trains in the caller's goroutine to the end of the plan, with no
+//     pacing, reporting progress to a callback: ganui --headless and
+//     --seeds (RunSeeds) use it.
+//   - Start trains in a goroutine of its own that applies Commands sent
+//     with Send between epochs and publishes Snapshots on a one-slot
+//     channel where a fresh snapshot replaces a stale one, so a slow
+//     screen never slows training: the interactive trainer (package tui)
+//     uses it.
+//
+// Both train an epoch with the same method (trainEpoch), record it in the
+// same log and end in the same Result.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// Options are everything a front end decides about a run: ganui's flags
+// parse into one Options value, and a Session takes it as it is.
+type Options struct {
+	// Config is the design to train, Config.Epochs its plan. It is
+	// ignored when Resume names a checkpoint, which carries its own.
+	Config engine.Config
+	Seed   uint64 // the run's seed; the same Config and Seed give a bit-identical run
+
+	Resume string // a checkpoint to continue bit-identically, instead of Config and Seed
+	Epochs int    // > 0: the plan, in place of the design's or the checkpoint's
+
+	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples
+
+	Every    int    // Run: a Progress report every Every epochs; 0 for none
+	LogPath  string // Run: write every epoch to this CSV file as the run goes
+	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged
+
+	Paused bool   // Start: begin paused at the first epoch
+	Dir    string // Start: where Save and Export write; "" is the current directory
+}
+
+// DefaultSamples is how many fresh samples an evaluation draws unless
+// Options say otherwise.
+const DefaultSamples = 10000
+
+// Session is one run. Its methods other than Send, Snapshots, Stop and
+// Done belong to the goroutine that drives it: the caller of Run, or the
+// session's own goroutine between Start and Stop.
+type Session struct {
+	mu    sync.Mutex
+	queue []Command     // commands sent and not yet applied, oldest first
+	wake  chan struct{} // holds a token while queue may be non-empty
+	snaps chan Snapshot
+	quit  chan struct{}
+	done  chan struct{}
+	start sync.Once
+	stop  sync.Once
+
+	// Everything below belongs to the driving goroutine.
+	opts     Options
+	gan      *engine.GAN
+	planned  int // the epochs the run is planned for
+	seeds    *rand.Rand
+	bins     int
+	run      int
+	state    State
+	err      *engine.DivergedError
+	pastPlan bool // the user chose to continue past the planned epochs
+	speed    int
+	hist     History
+	last     engine.EpochStats
+	eval     Eval
+	evalOK   bool // eval describes the current model and bins
+	version  int  // bumps whenever training changes the model
+	note     string
+	failed   bool     // note reports a failure
+	from     int      // the epoch this run's history starts after
+	log      epochLog // every epoch of the run, for Export
+	csv      *csvFile // Options.LogPath, while open
+	logOnce  sync.Once
+
+	keeping  bool        // keep good states for a roll-back: only when interactive
+	kept     []goodState // newest last; see Rollback
+	keptAt   time.Time
+	keepGap  time.Duration
+	rolledAt int // version just after the last roll-back
+
+	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
+	trained   int           // epochs trainEpoch ran
+	started   time.Time     // when the session was built, for Result's wall time
+	rate      float64       // smoothed epochs/s
+	runStart  time.Time     // when the state last became Running
+	runWall   time.Duration // wall time spent Running in this run, before runStart
+	runEpochs int           // epochs trained while Running in this run
+	rateT     time.Time
+	rateEpoch int
+	lastPub   time.Time
+	lastEval  time.Time
+	nextEpoch time.Time // pacing at limited speeds
+	timer     *time.Timer
+}
+
+// New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
+// or the checkpoint opts.Resume continued from its epoch. Every error is
+// about the input — a design that is not valid, a checkpoint or a log file
+// that cannot be used — and says which.
+func New(opts Options) (*Session, error) {
+	var gan *engine.GAN
+	var err error
+	if opts.Resume != "" {
+		if gan, err = LoadCheckpoint(opts.Resume); err != nil {
+			return nil, fmt.Errorf("--resume: %w", err)
+		}
+	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
+		return nil, fmt.Errorf("preset %s: %w", opts.Config.Name, err)
+	}
+	if opts.Samples <= 0 {
+		opts.Samples = DefaultSamples
+	}
+	s := &Session{
+		wake:     make(chan struct{}, 1),
+		snaps:    make(chan Snapshot, 1),
+		quit:     make(chan struct{}),
+		done:     make(chan struct{}),
+		opts:     opts,
+		gan:      gan,
+		planned:  gan.Config().Epochs,
+		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
+		bins:     defaultBins,
+		hist:     NewHistory(historyPoints),
+		from:     gan.Epoch(),
+		log:      newEpochLog(gan.Epoch()),
+		rolledAt: -1,
+		started:  time.Now(),
+	}
+	if opts.Epochs > 0 {
+		s.planned = opts.Epochs
+	}
+	if opts.LogPath != "" {
+		if s.csv, err = createCSVFile(opts.LogPath); err != nil {
+			return nil, fmt.Errorf("--log: %w", err)
+		}
+	}
+	if opts.Paused {
+		s.state = Paused
+	}
+	if e := gan.Epoch(); e > 0 {
+		s.note = fmt.Sprintf("resumed at epoch %s", FormatInt(e))
+		if e >= s.planned {
+			s.state = Done
+			s.note += fmt.Sprintf(", past the plan of %s: space or n continues", FormatInt(s.planned))
+		}
+	}
+	return s, nil
+}
+
+// Planned returns the epochs the run is planned for.
+func (s *Session) Planned() int { return s.planned }
+
+// Start launches the session's own goroutine, which trains at the pace
+// the user sets, applies commands and publishes snapshots until Stop.
+// Calling it again does nothing.
+func (s *Session) Start() {
+	s.start.Do(func() {
+		s.keeping = true
+		s.keep()
+		go s.loop()
+	})
+}
+
+// Stop ends the session's goroutine and waits for it, then closes the
+// run's logs; it is safe to call more than once and before Start. After
+// Stop, Result may be called from the goroutine that called Stop.
+func (s *Session) Stop() {
+	s.stop.Do(func() { close(s.quit) })
+	s.start.Do(func() { close(s.done) }) // never started: nothing to wait for
+	<-s.done
+	s.logOnce.Do(func() {
+		s.log.close()
+		if s.csv != nil {
+			s.csv.close()
+		}
+	})
+}
+
+// Done is closed once the session's goroutine has ended.
+func (s *Session) Done() <-chan struct{} { return s.done }
+
+// Snapshots delivers the latest snapshot. It holds at most one: a snapshot
+// the UI has not taken yet is replaced by a fresher one.
+func (s *Session) Snapshots() <-chan Snapshot { return s.snaps }
+
+// Send queues c for the session's goroutine and returns at once. The
+// queue has no fixed size, so no command is ever dropped, however fast
+// keys arrive: commands apply in the order sent, all that are waiting
+// between two epochs.
+func (s *Session) Send(c Command) {
+	s.mu.Lock()
+	s.queue = append(s.queue, c)
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default: // a token is already waiting
+	}
+}
+
+// publishEvery is the shortest interval between routine snapshots (≈ 20 Hz);
+// a command's result is published at once.
+const publishEvery = 50 * time.Millisecond
+
+// evalEvery is the shortest interval between evaluations while running
+// (≈ 10 Hz): they cost more than the rest of a snapshot together. Paused
+// runs and commands are evaluated at once.
+const evalEvery = 100 * time.Millisecond
+
+// historyPoints bounds each run's chart history.
+const historyPoints = 512
+
+// Histogram bins a session accepts.
+const (
+	minBins     = 8
+	maxBins     = 400
+	defaultBins = 60
+)
+
+// seedStream selects the PCG stream that draws seeds for Reseed.
+const seedStream = 0x6761_6e75_6900_00ee
+
+// loop is the session's goroutine: train, apply commands between epochs,
+// publish at most every publishEvery unless a command asks for more.
+func (s *Session) loop() {
+	defer close(s.done)
+	s.timer = time.NewTimer(time.Hour)
+	s.timer.Stop()
+	s.runStart = time.Now()
+	s.publish()
+	for {
+		if s.state != Running {
+			select {
+			case <-s.quit:
+				return
+			case <-s.wake:
+				s.applyQueued()
+			}
+			continue
+		}
+		if wait := s.pace(); wait > 0 {
+			s.timer.Reset(wait)
+			select {
+			case <-s.quit:
+				return
+			case <-s.wake:
+				s.applyQueued()
+			case <-s.timer.C:
+			}
+			continue
+		}
+		s.trainEpoch()
+		select {
+		case <-s.quit:
+			return
+		case <-s.wake:
+			s.applyQueued()
+			continue
+		default:
+		}
+		if s.state != Running || time.Since(s.lastPub) >= publishEvery {
+			s.publish()
+		}
+	}
+}
+
+// applyQueued applies every command waiting, including those sent while
+// it works, then publishes the result.
+func (s *Session) applyQueued() {
+	for {
+		s.mu.Lock()
+		batch := s.queue
+		s.queue = nil
+		s.mu.Unlock()
+		if len(batch) == 0 {
+			break
+		}
+		for _, c := range batch {
+			s.failed = false
+			c.apply(s)
+		}
+	}
+	s.publish()
+}
+
+// pace returns how long to wait before the next epoch at the chosen speed.
+func (s *Session) pace() time.Duration {
+	r := speeds[s.speed]
+	if r == 0 {
+		return 0
+	}
+	now := time.Now()
+	period := time.Duration(float64(time.Second) / r)
+	if s.nextEpoch.IsZero() || now.Sub(s.nextEpoch) > period {
+		s.nextEpoch = now // fell behind (or just resumed): no burst to catch up
+	}
+	if wait := s.nextEpoch.Sub(now); wait > 0 {
+		return wait
+	}
+	s.nextEpoch = s.nextEpoch.Add(period)
+	return 0
+}
+
+// trainEpoch trains one epoch, records it and moves the state on: Done at
+// the planned epoch, Diverged on a non-finite value. This is the one place
+// a front end's epoch is trained. Every epoch goes to the logs, a diverged
+// one too; good ones may be kept for a roll-back.
+func (s *Session) trainEpoch() {
+	t0 := time.Now()
+	st, err := s.gan.TrainEpoch()
+	s.busy += time.Since(t0)
+	s.trained++
+	s.changed()
+	s.record(st)
+	if err != nil {
+		s.diverge(err)
+		return
+	}
+	s.last = st
+	s.hist.Add(st)
+	if s.keeping {
+		s.maybeKeep()
+	}
+	if s.state == Running {
+		s.runEpochs++
+	}
+	if !s.pastPlan && st.Epoch >= s.planned {
+		s.failed = false
+		s.note = fmt.Sprintf("done: %s epochs", FormatInt(s.planned))
+		if s.state == Running {
+			wall := s.runWall + time.Since(s.runStart)
+			s.note += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), FormatInt(int(math.Round(s.avgRate()))))
+		}
+		s.note += " · space or n continues · r or R starts a new run"
+		s.setState(Done)
+	}
+}
+
+// record adds an epoch to the run's logs: the CSV file of Options.LogPath
+// and, when interactive, the history behind Export.
+func (s *Session) record(st engine.EpochStats) {
+	if s.csv != nil {
+		s.csv.write(st)
+	}
+	if s.keeping {
+		s.log.add(st)
+	}
+}
+
+// changed records that the model is no longer what was last evaluated.
+func (s *Session) changed() {
+	s.version++
+	s.evalOK = false
+}
+
+// setState moves the run to state st, keeping the running-time account
+// behind the average speed reported at the end of the plan.
+func (s *Session) setState(st State) {
+	now := time.Now()
+	if s.state == Running && st != Running {
+		s.runWall += now.Sub(s.runStart)
+	}
+	if st == Running && s.state != Running {
+		s.runStart = now
+	}
+	s.state = st
+}
+
+// avgRate is the run's epochs per second of running wall time, evaluations
+// and contention with the screen included.
+func (s *Session) avgRate() float64 {
+	wall := s.runWall
+	if s.state == Running {
+		wall += time.Since(s.runStart)
+	}
+	if wall <= 0 {
+		return 0
+	}
+	return float64(s.runEpochs) / wall.Seconds()
+}
+
+// diverge stops the run: the one place that decides a run has diverged,
+// from the engine's report of a value that is not finite.
+func (s *Session) diverge(err error) {
+	var d *engine.DivergedError
+	if !errors.As(err, &d) {
+		d = &engine.DivergedError{Epoch: s.gan.Epoch(), What: err.Error()}
+	}
+	s.setState(Diverged)
+	s.err, s.note, s.failed = d, "", false
+}
+
+// warn sets a note that reports a failure.
+func (s *Session) warn(note string) { s.note, s.failed = note, true }
+
+// publish sends a fresh snapshot, evaluating the generator first if it has
+// changed since the last evaluation. A snapshot the UI has not taken yet is
+// dropped in favour of this one.
+func (s *Session) publish() {
+	now := time.Now()
+	s.updateRate(now)
+	s.lastPub = now
+	if !s.evalOK && s.state != Diverged && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
+		s.evaluate()
+		s.lastEval = now
+	}
+	cfg := s.gan.Config()
+	snap := Snapshot{
+		Run:     s.run,
+		Preset:  cfg.Name,
+		Design:  append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
+		Target:  targetInfo(s.gan.Target()),
+		Loss:    cfg.Loss,
+		GLoss:   cfg.GLoss,
+		Seed:    s.gan.Seed(),
+		State:   s.state,
+		Err:     s.err,
+		Epoch:   s.gan.Epoch(),
+		Planned: s.planned,
+		Rate:    s.rate,
+
+		Rollback: -1, // unless rollbackTarget says otherwise, below
+
+		Settings: s.settings(cfg),
+		Last:     s.last,
+		History:  s.hist.Points(make([]Point, 0, s.hist.Len())),
+		Stride:   s.hist.Stride(),
+		From:     s.from,
+		Eval:     s.eval,
+		Note:     s.note,
+		Failed:   s.failed,
+	}
+	if g, ok := s.rollbackTarget(); ok {
+		snap.Rollback = g.epoch
+	}
+	for {
+		select {
+		case s.snaps <- snap:
+			return
+		default:
+		}
+		select {
+		case <-s.snaps: // stale: the UI has not taken it yet
+		default:
+		}
+	}
+}
+
+// updateRate smooths epochs/s over about a second of running time.
+func (s *Session) updateRate(now time.Time) {
+	epoch := s.gan.Epoch()
+	if s.state != Running {
+		s.rate, s.rateT = 0, time.Time{}
+		return
+	}
+	if s.rateT.IsZero() {
+		s.rateT, s.rateEpoch = now, epoch
+		return
+	}
+	dt := now.Sub(s.rateT).Seconds()
+	if dt < 0.02 {
+		return
+	}
+	inst := float64(epoch-s.rateEpoch) / dt
+	if s.rate == 0 {
+		s.rate = inst
+	} else {
+		a := 1 - math.Exp(-dt) // time constant 1 s
+		s.rate += a * (inst - s.rate)
+	}
+	s.rateT, s.rateEpoch = now, epoch
+}
+
+// evaluate measures fresh samples and D's curve over the histogram's range.
+// Every slice in the result is newly allocated.
+func (s *Session) evaluate() {
+	lo, hi := engine.DefaultRange(s.gan.Target())
+	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
+	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m}
+	curve := make([]float64, s.bins)
+	w := (hi - lo) / float64(s.bins)
+	if s.gan.DCurve(curve, lo+w/2, hi-w/2) {
+		e.DCurve = curve
+	} else {
+		e.NoCurve = noCurveReason(s.gan.Config())
+	}
+	s.eval, s.evalOK = e, true
+}
+
+// noCurveReason says in one short line why D has no per-sample curve.
+func noCurveReason(cfg engine.Config) string {
+	switch cfg.DInput {
+	case "moments":
+		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %d samples", cfg.DIn)
+	case "diffs":
+		return fmt.Sprintf("no D(x) curve: D judges %d samples and spreads at once", cfg.DIn)
+	}
+	return fmt.Sprintf("no D(x) curve: D judges a whole row of %d at once", cfg.DIn)
+}
+
+// newRun replaces the model with a fresh one from seed and the current
+// settings, clearing the histories and the states kept for a roll-back.
+// A paused run stays paused at epoch 0.
+func (s *Session) newRun(seed uint64) error {
+	gan, err := engine.New(s.gan.Config(), seed)
+	if err != nil {
+		return err
+	}
+	s.gan = gan
+	s.run++
+	s.hist = NewHistory(historyPoints)
+	s.from = 0
+	s.log.reset(0)
+	s.last = engine.EpochStats{}
+	s.eval = Eval{}
+	s.changed()
+	s.err = nil
+	s.pastPlan = false
+	s.runWall, s.runEpochs = 0, 0
+	s.runStart = time.Now()
+	if s.state != Paused {
+		s.setState(Running)
+	}
+	clear(s.kept)
+	s.kept = s.kept[:0]
+	s.keep()
+	return nil
+}

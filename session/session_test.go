@@ -1,0 +1,542 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+)
+
+// blogConfig is the default preset with its planned epochs set.
+func blogConfig(t testing.TB, epochs int) engine.Config {
+	t.Helper()
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = epochs
+	return cfg
+}
+
+// perSampleConfig is a small textbook GAN whose D scores single samples.
+func perSampleConfig(epochs int) engine.Config {
+	return engine.Config{
+		Name: "per-sample", Target: "normal(4,1.25)", Batch: 64,
+		Noise: "uniform", NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []string{"leaky_relu", "identity"},
+		DInput: "raw", DIn: 1, DHidden: []int{16}, DActs: []string{"leaky_relu", "sigmoid"},
+		LeakySlope: 0.2, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
+		DOpt: "adam", DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
+		GOpt: "adam", GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
+		DSteps: 1, GSteps: 1, Epochs: epochs,
+	}
+}
+
+// tinyConfig is the cheapest design there is, for tests that need many
+// epochs: the same session code runs, only faster.
+func tinyConfig() engine.Config {
+	cfg := perSampleConfig(1 << 30)
+	cfg.Name = "tiny"
+	cfg.Batch, cfg.GHidden, cfg.DHidden = 4, []int{2}, []int{2}
+	return cfg
+}
+
+// lsConfig is a least-squares GAN trained with plain SGD: stable at a
+// learning rate of 0.01, diverging within a few epochs at 1.
+func lsConfig() engine.Config {
+	cfg := perSampleConfig(100000)
+	cfg.Name = "ls-sgd"
+	cfg.Loss, cfg.GLoss = "least_squares", "nonsaturating"
+	cfg.DActs = []string{"leaky_relu", "identity"}
+	cfg.DOpt, cfg.GOpt = "sgd", "sgd"
+	cfg.DLR, cfg.GLR = 0.01, 0.01
+	return cfg
+}
+
+// newIdle returns a session as Start leaves it, whose goroutine is never
+// started: the test itself plays that goroutine, applying commands and
+// training epochs directly.
+func newIdle(t testing.TB, opts Options) *Session {
+	t.Helper()
+	opts.Paused = true
+	s, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.keeping = true
+	s.keep()
+	s.keepGap = time.Hour // states are kept when a test says so
+	t.Cleanup(s.Stop)
+	return s
+}
+
+func newIdleBlog(t testing.TB) *Session {
+	return newIdle(t, Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: t.TempDir()})
+}
+
+// straightRun trains cfg from seed for epochs epochs with the engine alone
+// and returns the run and its history as CSV, the reference that the
+// session's runs and files must match.
+func straightRun(t testing.TB, cfg engine.Config, seed uint64, epochs int) (*engine.GAN, string) {
+	t.Helper()
+	g, err := engine.New(cfg, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := []byte(CSVHeader + "\n")
+	for range epochs {
+		s, err := g.TrainEpoch()
+		if err != nil {
+			t.Fatal(err)
+		}
+		csv = appendCSV(csv, s)
+	}
+	return g, string(csv)
+}
+
+func marshal(t testing.TB, g *engine.GAN) []byte {
+	t.Helper()
+	b, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// poison makes the next epoch of s diverge: a learning rate far too high
+// for its SGD-trained least-squares GAN.
+func poison(t *testing.T, s *Session) {
+	t.Helper()
+	for range 30 {
+		Adjust{DLR, +1}.apply(s)
+		Adjust{GLR, +1}.apply(s)
+	}
+	for i := 0; s.state != Diverged; i++ {
+		if i == 200 {
+			t.Fatal("no divergence in 200 epochs at learning rate 10")
+		}
+		s.trainEpoch()
+	}
+}
+
+func TestPublishReplacesStaleSnapshot(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	s.publish()
+	s.trainEpoch()
+	s.publish() // the UI has not taken the first: it is dropped
+	if snap := <-s.snaps; snap.Epoch != 2 {
+		t.Fatalf("UI got the snapshot of epoch %d, want the fresh one of epoch 2", snap.Epoch)
+	}
+	select {
+	case snap := <-s.snaps:
+		t.Fatalf("a second snapshot (epoch %d) was queued", snap.Epoch)
+	default:
+	}
+}
+
+func TestSnapshotsShareNothing(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	s.publish()
+	s1 := <-s.snaps
+	hist := append([]Point(nil), s1.History...)
+	counts := append([]int(nil), s1.Eval.Metrics.Hist.Counts...)
+	for range 5 {
+		s.trainEpoch()
+	}
+	HistBins{N: 30}.apply(s)
+	s.publish()
+	s2 := <-s.snaps
+	if !reflect.DeepEqual(s1.History, hist) || !reflect.DeepEqual(s1.Eval.Metrics.Hist.Counts, counts) {
+		t.Fatal("an earlier snapshot changed after the session moved on")
+	}
+	if &s1.History[0] == &s2.History[0] {
+		t.Fatal("two snapshots share a history array")
+	}
+	if len(s2.Eval.Metrics.Hist.Counts) != 30 || s2.Eval.Epoch != 6 {
+		t.Fatalf("second snapshot: %d bins at epoch %d, want 30 at 6", len(s2.Eval.Metrics.Hist.Counts), s2.Eval.Epoch)
+	}
+}
+
+// TestSendNeverDropsACommand: a burst far larger than any key repeat is
+// queued without blocking, and every command in it is applied, in order.
+func TestSendNeverDropsACommand(t *testing.T) {
+	const burst = 5000
+	s, err := New(Options{Config: tinyConfig(), Seed: 1, Paused: true, Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	for range burst {
+		s.Send(Step{Kind: StepEpoch})
+	}
+	s.Start()
+	deadline := time.After(time.Minute)
+	for {
+		select {
+		case snap := <-s.Snapshots():
+			if snap.Epoch > burst {
+				t.Fatalf("%d steps trained %d epochs", burst, snap.Epoch)
+			}
+			if snap.Epoch == burst {
+				return
+			}
+		case <-deadline:
+			t.Fatal("the burst of steps was not applied")
+		}
+	}
+}
+
+func TestStopWithoutStart(t *testing.T) {
+	s := newIdleBlog(t)
+	s.Stop()
+	s.Stop()
+	<-s.Done()
+}
+
+func TestReseedSeedsFollowTheStartSeed(t *testing.T) {
+	seeds := func() []uint64 {
+		s := newIdleBlog(t)
+		var out []uint64
+		for range 3 {
+			Reseed{}.apply(s)
+			out = append(out, s.gan.Seed())
+		}
+		return out
+	}
+	a, b := seeds(), seeds()
+	if !reflect.DeepEqual(a, b) {
+		t.Fatalf("reseeding from the same start seed gave %v then %v", a, b)
+	}
+	if a[0] == 3 || a[0] == a[1] || a[1] == a[2] {
+		t.Fatalf("reseed repeated a seed: start 3, then %v", a)
+	}
+}
+
+func TestAdjustClampsAndReports(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 20 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	if got := s.gan.Config().DLR; got != MaxLR {
+		t.Fatalf("D lr after 20 steps up: %g, want %g", got, float64(MaxLR))
+	}
+	if s.note != "D lr stays at 10, the end of its range" {
+		t.Errorf("note at the top of the ladder: %q", s.note)
+	}
+	for range 200 {
+		Adjust{GSteps, +1}.apply(s)
+	}
+	if s.gan.Config().GSteps != 100 {
+		t.Errorf("G steps went to %d, want at most 100", s.gan.Config().GSteps)
+	}
+}
+
+// TestCommandsMatchTheEngine: steps, retunes and single-player updates
+// given as commands change the run exactly as the same calls on a bare
+// engine.GAN do, optimizer state and all.
+func TestCommandsMatchTheEngine(t *testing.T) {
+	s := newIdleBlog(t)
+	ref, _ := straightRun(t, blogConfig(t, 5000), 3, 0)
+	for range 3 {
+		Step{StepEpoch}.apply(s)
+		ref.TrainEpoch()
+	}
+	Adjust{DLR, +1}.apply(s)    // 1e-3 → 2e-3
+	Adjust{GLR, -1}.apply(s)    // 1e-3 → 5e-4
+	Adjust{DSteps, +1}.apply(s) // 5 → 6
+	ref.SetDLR(2e-3)
+	ref.SetGLR(5e-4)
+	ref.SetDSteps(6)
+	Step{StepEpoch}.apply(s)
+	ref.TrainEpoch()
+	Step{StepD}.apply(s)
+	ref.StepD()
+	Step{StepG}.apply(s)
+	ref.StepG()
+	if !bytes.Equal(marshal(t, s.gan), marshal(t, ref)) {
+		t.Fatal("the session's run differs from the engine driven by the same calls")
+	}
+	if s.gan.Epoch() != 4 || !strings.Contains(s.note, "one G update") {
+		t.Fatalf("epoch %d, note %q", s.gan.Epoch(), s.note)
+	}
+	snap := s.settings(s.gan.Config())
+	if snap.DLR != 2e-3 || snap.GLR != 5e-4 || snap.DSteps != 6 {
+		t.Fatalf("settings %+v", snap)
+	}
+}
+
+// TestRollbackRecoversADivergedRun: learning rates raised too far make the
+// run diverge; Rollback brings back the last good state — weights, chart
+// history and CSV log as they were — with the current settings, and with
+// the rates lowered the run goes on as the state kept.
+func TestRollbackRecoversADivergedRun(t *testing.T) {
+	s := newIdle(t, Options{Config: lsConfig(), Seed: 1, Dir: t.TempDir()})
+	for range 20 {
+		s.trainEpoch()
+	}
+	good := s.last
+	goodHist := s.hist.Points(nil)
+	s.keep()
+	kept := marshal(t, s.gan)
+	poison(t, s)
+	diverged := s.err.Epoch
+	if g, ok := s.rollbackTarget(); !ok || g.epoch != 20 {
+		t.Fatalf("diverged at epoch %d offering a roll-back to %d (%v), want 20", diverged, g.epoch, ok)
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 20 || s.last != good || !reflect.DeepEqual(s.hist.Points(nil), goodHist) || s.state != Paused {
+		t.Fatalf("rolled back to epoch %d (%s), last %+v; want epoch 20 as it was, %+v", s.gan.Epoch(), s.state, s.last, good)
+	}
+	if !strings.Contains(s.note, "rolled back to epoch 20 (diverged at ") {
+		t.Errorf("note %q", s.note)
+	}
+	if cfg := s.gan.Config(); cfg.DLR != MaxLR || cfg.GLR != MaxLR {
+		t.Errorf("the roll-back did not keep the current learning rates: D %g, G %g", cfg.DLR, cfg.GLR)
+	}
+	if _, to, _ := s.log.span(); to != 20 {
+		t.Errorf("the CSV log ends at epoch %d after the roll-back, want 20", to)
+	}
+	for s.gan.Config().DLR > 0.01 || s.gan.Config().GLR > 0.01 {
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	if !bytes.Equal(marshal(t, s.gan), kept) {
+		t.Error("with the learning rates back, the restored run differs from the state kept at epoch 20")
+	}
+	for range 200 {
+		s.trainEpoch()
+	}
+	if s.err != nil || math.IsNaN(s.last.G) {
+		t.Fatalf("after the roll-back: %+v, error %v", s.last, s.err)
+	}
+	Export{}.apply(s)
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(csv)), "\n")[1:]
+	if len(rows) != 220 {
+		t.Fatalf("CSV has %d rows for 220 epochs", len(rows))
+	}
+	for _, r := range rows {
+		if strings.Contains(r, "NaN") || strings.Contains(r, "Inf") {
+			t.Fatalf("row after the roll-back: %q", r)
+		}
+	}
+}
+
+// TestRollbackGoesFurtherBack: Rollback again, before anything is trained,
+// skips to the state kept before; with none left it says so.
+func TestRollbackGoesFurtherBack(t *testing.T) {
+	s := newIdle(t, Options{Config: lsConfig(), Seed: 1})
+	for e := 1; e <= 4; e++ {
+		s.trainEpoch()
+		if e%2 == 0 {
+			s.keep() // epochs 0 (at the start), 2 and 4 are kept
+		}
+	}
+	s.trainEpoch()
+	poison(t, s)
+	for _, want := range []int{4, 2, 0} {
+		if got, ok := s.rollbackTarget(); !ok || got.epoch != want {
+			t.Fatalf("u would go to %d (%v), want %d", got.epoch, ok, want)
+		}
+		Rollback{}.apply(s)
+		if s.gan.Epoch() != want || s.state != Paused || s.hist.Len() != want || s.log.n != want {
+			t.Fatalf("after u: epoch %d %s, %d chart points, %d logged; want %d, paused", s.gan.Epoch(), s.state, s.hist.Len(), s.log.n, want)
+		}
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 0 || !strings.Contains(s.note, "no state older") {
+		t.Fatalf("u with nothing older: epoch %d, note %q", s.gan.Epoch(), s.note)
+	}
+	s.trainEpoch()
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 1 || !strings.Contains(s.note, "has not diverged") {
+		t.Fatalf("u on a healthy run: epoch %d, note %q", s.gan.Epoch(), s.note)
+	}
+}
+
+// TestSaveRefusesADivergedRun: a checkpoint of NaN weights would not
+// resume; Save says so and what to do.
+func TestSaveRefusesADivergedRun(t *testing.T) {
+	s := newIdle(t, Options{Config: lsConfig(), Seed: 1, Dir: t.TempDir()})
+	s.trainEpoch()
+	poison(t, s)
+	Save{}.apply(s)
+	if !s.failed || !strings.Contains(s.note, "u rolls back to epoch 0") {
+		t.Fatalf("w on a diverged run: failed %v, %q", s.failed, s.note)
+	}
+	if entries, _ := os.ReadDir(s.opts.Dir); len(entries) != 0 {
+		t.Fatalf("w on a diverged run wrote %v", entries)
+	}
+}
+
+// TestSaveWritesTheRun: Save writes a checkpoint that LoadCheckpoint turns
+// back into the session's run exactly, retuned settings included.
+func TestSaveWritesTheRun(t *testing.T) {
+	s := newIdleBlog(t)
+	Adjust{DLR, +1}.apply(s)
+	for range 5 {
+		s.trainEpoch()
+	}
+	Save{}.apply(s)
+	path := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch5.ckpt")
+	if s.failed || !strings.Contains(s.note, path) {
+		t.Fatalf("save note %q", s.note)
+	}
+	loaded, err := LoadCheckpoint(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Config().DLR != 2e-3 || !bytes.Equal(marshal(t, loaded), marshal(t, s.gan)) {
+		t.Fatal("the checkpoint differs from the session's run")
+	}
+}
+
+// TestFileErrorsAreReported: a directory that cannot be written to gives
+// a failure note for both Save and Export.
+func TestFileErrorsAreReported(t *testing.T) {
+	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 1, Dir: filepath.Join(t.TempDir(), "missing")})
+	s.trainEpoch()
+	Save{}.apply(s)
+	if !s.failed || !strings.HasPrefix(s.note, "checkpoint not saved: ") || !strings.Contains(s.note, "missing") {
+		t.Errorf("w into a missing directory: failed %v, %q", s.failed, s.note)
+	}
+	Export{}.apply(s)
+	if !s.failed || !strings.HasPrefix(s.note, "history not exported: ") {
+		t.Errorf("e into a missing directory: failed %v, %q", s.failed, s.note)
+	}
+}
+
+func TestExportWithNothingTrained(t *testing.T) {
+	s := newIdleBlog(t)
+	Export{}.apply(s)
+	if s.failed || s.note != "nothing to export yet: no epoch trained" {
+		t.Fatalf("e at epoch 0: %q", s.note)
+	}
+}
+
+func TestResumedPastThePlanIsDone(t *testing.T) {
+	g, _ := straightRun(t, blogConfig(t, 5), 1, 5)
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	if err := SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Resume: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.state != Done || !strings.Contains(s.note, "past the plan of 5") {
+		t.Fatalf("resumed at the plan's end: %s, %q", s.state, s.note)
+	}
+	s, err = New(Options{Resume: path, Epochs: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.state != Running || s.Planned() != 8 {
+		t.Fatalf("resumed with a longer plan: %s, plan %d", s.state, s.Planned())
+	}
+	r, err := s.Run(context.Background(), nil)
+	if err != nil || r.State != Done || r.Epochs != 8 {
+		t.Fatalf("ran the longer plan to %d epochs, %s, %v", r.Epochs, r.State, err)
+	}
+}
+
+// TestLongRunStaysBounded drives the session through many epochs as an
+// hour-long run would — publishing, keeping good states, logging every
+// epoch — and checks that nothing it holds in memory grows with the run:
+// the chart history stays within historyPoints (so frames cost the same at
+// any epoch), the kept states within keepStates, the live heap flat, while
+// the on-disk log holds every epoch.
+func TestLongRunStaysBounded(t *testing.T) {
+	epochs := 400_000
+	if testing.Short() {
+		epochs = 20_000
+	}
+	s := newIdle(t, Options{Config: tinyConfig(), Seed: 1, Samples: 200})
+	phase := epochs / 4
+	var heap [4]uint64
+	var ms runtime.MemStats
+	for p := range heap {
+		for range phase {
+			s.trainEpoch()
+			if s.gan.Epoch()%2000 == 0 {
+				s.keep()
+				s.publish()
+				snap := <-s.snaps
+				if len(snap.History) > historyPoints+1 {
+					t.Fatalf("epoch %d: a snapshot carries %d history points, more than %d", snap.Epoch, len(snap.History), historyPoints+1)
+				}
+			}
+		}
+		if s.state != Paused {
+			t.Fatalf("epoch %d: the run is %s (%v)", s.gan.Epoch(), s.state, s.err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		heap[p] = ms.HeapAlloc
+	}
+	if cap(s.hist.pts) != historyPoints || len(s.kept) != keepStates {
+		t.Errorf("after %d epochs: history capacity %d (want %d), %d states kept (want %d)",
+			epochs, cap(s.hist.pts), historyPoints, len(s.kept), keepStates)
+	}
+	if from, to, n := s.log.span(); from != 1 || to != epochs || n != epochs {
+		t.Errorf("the log holds epochs %d–%d (%d), want 1–%d", from, to, n, epochs)
+	}
+	if err := s.log.w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := s.log.f.Stat(); err != nil || fi.Size() != int64(epochs)*recordSize {
+		t.Errorf("the log file: %v, want %d bytes", err, epochs*recordSize)
+	}
+	// A leak of even one byte an epoch would show as 300 kB here.
+	if grow := int64(heap[3]) - int64(heap[0]); grow > 256<<10 {
+		t.Errorf("live heap grew by %d bytes over %d epochs: %v", grow, 3*phase, heap)
+	}
+	t.Logf("live heap after each quarter of %d epochs: %v bytes", epochs, heap)
+}
+
+// BenchmarkKeep measures keeping a good state for a roll-back, for each
+// built-in design: the session keeps one a second at most, and never
+// spends more than 1/keepShare of its time on it.
+func BenchmarkKeep(b *testing.B) {
+	for _, cfg := range presets.All() {
+		b.Run(cfg.Name, func(b *testing.B) {
+			s := newIdle(b, Options{Config: cfg, Seed: 1})
+			for range 10 {
+				s.trainEpoch()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				s.keep()
+			}
+			b.ReportMetric(float64(len(s.kept[0].ckpt)), "bytes/state")
+		})
+	}
+}
+
+// BenchmarkEvaluate measures what the session spends on each published
+// snapshot: an evaluation on fresh samples, D's curve and the copies.
+func BenchmarkEvaluate(b *testing.B) {
+	s := newIdle(b, Options{Config: blogConfig(b, 5000), Seed: 1})
+	s.bins = 120 - 2 - 28 - 5 // the histogram's columns at 120×40
+	for range 100 {
+		s.trainEpoch()
+	}
+	for b.Loop() {
+		s.evalOK = false
+		s.publish()
+		<-s.snaps
+	}
+}

@@ -1,0 +1,151 @@
+package session
+
+import (
+	"fmt"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// State is where a run stands.
+type State int
+
+// The states of a run. Done is a pause at the planned number of epochs;
+// Diverged stops training until the run rolls back (Rollback) or is
+// replaced (Reseed, Restart). Interrupted ends a Run stopped before its
+// plan; an interactive run never shows it.
+const (
+	Running State = iota
+	Paused
+	Done
+	Diverged
+	Interrupted
+)
+
+func (s State) String() string {
+	switch s {
+	case Running:
+		return "running"
+	case Paused:
+		return "paused"
+	case Done:
+		return "done"
+	case Diverged:
+		return "diverged"
+	case Interrupted:
+		return "interrupted"
+	}
+	return fmt.Sprintf("State(%d)", int(s))
+}
+
+// Setting names a knob the user may turn while a run is in flight.
+type Setting int
+
+// The settings, in the order the settings panel lists them.
+const (
+	DLR Setting = iota
+	GLR
+	DSteps
+	GSteps
+	Speed
+	NumSettings // how many settings there are
+)
+
+// String names the setting for a settings panel.
+func (k Setting) String() string {
+	switch k {
+	case DLR:
+		return "D learning rate"
+	case GLR:
+		return "G learning rate"
+	case DSteps:
+		return "D steps/epoch"
+	case GSteps:
+		return "G steps/epoch"
+	case Speed:
+		return "speed"
+	}
+	return fmt.Sprintf("Setting(%d)", int(k))
+}
+
+// Settings are the current values of the knobs.
+type Settings struct {
+	DLR, GLR       float64
+	DSteps, GSteps int
+	Speed          int // index into the speed ladder; 0 is full speed
+}
+
+// Text writes the value of setting k as the settings panel and the
+// session's notes show it: 2e-4, 5, 20/s.
+func (st Settings) Text(k Setting) string {
+	switch k {
+	case DLR:
+		return FormatLR(st.DLR)
+	case GLR:
+		return FormatLR(st.GLR)
+	case DSteps:
+		return fmt.Sprint(st.DSteps)
+	case GSteps:
+		return fmt.Sprint(st.GSteps)
+	case Speed:
+		return speedName(st.Speed)
+	}
+	return "?"
+}
+
+// Snapshot is everything a front end shows about a run at one moment. The
+// session builds a fresh one for every publication; nothing in it is
+// shared with the engine or written after it is sent.
+type Snapshot struct {
+	Run    int    // counts runs: bumps on every reseed, restart or roll-back
+	Preset string // the design's name
+	// Design describes the design as ganui --list-presets does: its
+	// description, its source, then engine.Config.Outline with the current
+	// settings.
+	Design  []string
+	Target  TargetInfo
+	Loss    string // the design's loss and G loss, as Config names them
+	GLoss   string
+	Seed    uint64
+	State   State
+	Err     *engine.DivergedError // set when State is Diverged
+	Epoch   int                   // epochs completed
+	Planned int                   // epochs the run was planned for
+	Rate    float64               // epochs per second lately; 0 when not running
+
+	// Rollback is the epoch Rollback would return the run to now, or -1
+	// when it has nothing to do.
+	Rollback int
+
+	Settings Settings
+	Last     engine.EpochStats // the latest epoch
+	History  []Point           // the whole run, downsampled; see History
+	Stride   int               // epochs per full history point
+	From     int               // the epoch History starts after: 0, or where a resumed run began
+
+	Eval Eval
+
+	Note   string // what the last command did, for the status line
+	Failed bool   // Note reports a failure, such as a checkpoint not saved
+}
+
+// TargetInfo describes the target distribution for the screen.
+type TargetInfo struct {
+	Spec       string // as ParseTarget reads it, e.g. normal(4,1.25)
+	Mean, Std  float64
+	Skew, Kurt float64 // skewness and excess kurtosis
+}
+
+func targetInfo(t engine.Target) TargetInfo {
+	return TargetInfo{Spec: t.String(), Mean: t.Mean(), Std: t.StdDev(), Skew: t.Skewness(), Kurt: t.ExKurtosis()}
+}
+
+// Eval is an evaluation of the generator on fresh samples.
+type Eval struct {
+	Seq     int // the state of the model evaluated: changes when training changes it
+	Epoch   int // the epoch it was made at
+	Metrics engine.Metrics
+	// DCurve holds D's score at each histogram bin's centre, or is nil when
+	// D does not judge single samples; NoCurve then says why.
+	DCurve  []float64
+	NoCurve string
+}
