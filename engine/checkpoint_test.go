@@ -16,7 +16,7 @@ import (
 func TestResumeIsBitIdentical(t *testing.T) {
 	configs := map[string]Config{"blog": blogConfig()}
 	sgd := blogConfig()
-	sgd.DOpt, sgd.DMomentum, sgd.DLR = "sgd", 0.9, 1e-3
+	sgd.DOpt, sgd.DMomentum, sgd.DLR = OptimizerSGD, 0.9, 1e-3
 	configs["sgd"] = sgd
 	for name, cfg := range configs {
 		t.Run(name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	slope := float32(cfg.LeakySlope)
 	g.G = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
 	g.D = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
-	if cfg.GLoss == "feature_matching" {
+	if cfg.GLoss == GLossFeatureMatching {
 		width := g.D.Layers[g.featK-1].OutSize()
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
@@ -95,15 +95,11 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 
 // denseStack returns the dense layers in → hidden… → out, one activation
 // per layer.
-func denseStack(in int, hidden []int, out int, acts []string, slope float32) []Layer {
+func denseStack(in int, hidden []int, out int, acts []Activation, slope float32) []Layer {
 	widths := append(append([]int{in}, hidden...), out)
 	layers := make([]Layer, len(widths)-1)
 	for i := range layers {
-		act, err := ParseActivation(acts[i])
-		if err != nil {
-			panic(err) // Validate has checked every name
-		}
-		d := NewDense(widths[i], widths[i+1], act)
+		d := NewDense(widths[i], widths[i+1], acts[i])
 		d.Slope = slope
 		layers[i] = d
 	}
@@ -117,9 +113,9 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	cfg := &g.cfg
 	var layers []Layer
 	switch cfg.DInput {
-	case "diffs":
+	case DInputDiffs:
 		layers = append(layers, NewDecorate(cfg.DIn))
-	case "moments":
+	case DInputMoments:
 		layers = append(layers, NewMoments(cfg.DIn))
 	}
 	dense := denseStack(cfg.DFeatures(), cfg.DHidden, 1, cfg.DActs, slope)
@@ -135,8 +131,8 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	return append(layers, out)
 }
 
-func newOptimizer(n int, kind string, lr, beta1, beta2, momentum, eps float64) Optimizer {
-	if kind == "sgd" {
+func newOptimizer(n int, kind OptimizerKind, lr, beta1, beta2, momentum, eps float64) Optimizer {
+	if kind == OptimizerSGD {
 		return NewSGD(n, lr, momentum)
 	}
 	return NewAdam(n, lr, beta1, beta2, eps)
@@ -260,15 +256,15 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 // G, and one optimizer step changes G only. It returns G's loss. G's
 // gradients start at zero, where G's last optimizer step left them.
 func (g *GAN) StepG() float64 {
-	if g.cfg.GLoss == "feature_matching" {
+	if g.cfg.GLoss == GLossFeatureMatching {
 		return g.stepGFeatures()
 	}
 	y := g.D.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
-	case g.cfg.Loss == "least_squares":
+	case g.cfg.Loss == LossLeastSquares:
 		loss = LeastSquares(g.dy, y, 1)
-	case g.cfg.GLoss == "minimax":
+	case g.cfg.GLoss == GLossMinimax:
 		loss = MinimaxGLoss(g.dy, y)
 	default:
 		loss = BCE(g.dy, y, 1)
@@ -347,7 +343,7 @@ func (g *GAN) drawReal() {
 
 // dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
 func (g *GAN) dLoss(y []float32, t float32) float64 {
-	if g.cfg.Loss == "least_squares" {
+	if g.cfg.Loss == LossLeastSquares {
 		return float64(LeastSquares(g.dy, y, t))
 	}
 	return float64(BCE(g.dy, y, t))
@@ -360,8 +356,8 @@ func (g *GAN) generate() []float32 {
 	return g.fake
 }
 
-func fillNoise(dst []float32, kind string, rng *rand.Rand) {
-	if kind == "normal" {
+func fillNoise(dst []float32, kind Noise, rng *rand.Rand) {
+	if kind == NoiseNormal {
 		for i := range dst {
 			dst[i] = float32(rng.NormFloat64())
 		}
@@ -412,7 +408,7 @@ func meanStd32(x []float32) (mean, std float64) {
 // ScoresSamples reports whether D judges single samples, so that D(x) is a
 // curve over x. D designs that read whole rows (raw rows of several
 // samples, diffs, moments) have no such curve.
-func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == "raw" }
+func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == DInputRaw }
 
 // DCurve writes D's score for len(dst) evenly spaced x from lo to hi
 // (inclusive) into dst and reports true, or reports false when D does not

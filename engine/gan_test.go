@@ -13,13 +13,13 @@ import (
 func blogConfig() Config {
 	return Config{
 		Name: "blog-original", Target: "normal(4,1.25)", Batch: 100,
-		Noise: "uniform", NoiseDim: 100, GOut: 100,
-		GHidden: []int{50, 50}, GActs: []string{"relu", "relu", "identity"},
-		DInput: "raw", DIn: 100,
-		DHidden: []int{50, 50}, DActs: []string{"relu", "relu", "sigmoid"},
-		LeakySlope: 0.01, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
-		DOpt: "adam", DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
-		GOpt: "adam", GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
+		Noise: NoiseUniform, NoiseDim: 100, GOut: 100,
+		GHidden: []int{50, 50}, GActs: []Activation{ReLU, ReLU, Identity},
+		DInput: DInputRaw, DIn: 100,
+		DHidden: []int{50, 50}, DActs: []Activation{ReLU, ReLU, Sigmoid},
+		LeakySlope: 0.01, Loss: LossBCE, GLoss: GLossNonSaturating, RealLabel: 1,
+		DOpt: OptimizerAdam, DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
+		GOpt: OptimizerAdam, GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
 		Eps: 1e-8, DSteps: 5, GSteps: 5, Epochs: 5000,
 	}
 }
@@ -135,9 +135,9 @@ func TestDivergenceIsAnError(t *testing.T) {
 
 func TestMinimaxAndLeastSquaresTrain(t *testing.T) {
 	for _, mod := range []func(*Config){
-		func(c *Config) { c.GLoss = "minimax" },
-		func(c *Config) { c.Loss = "least_squares"; c.DActs[2] = "identity" },
-		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = "sgd", "sgd", 0.9, 0.9 },
+		func(c *Config) { c.GLoss = GLossMinimax },
+		func(c *Config) { c.Loss = LossLeastSquares; c.DActs[2] = Identity },
+		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = OptimizerSGD, OptimizerSGD, 0.9, 0.9 },
 	} {
 		cfg := blogConfig()
 		mod(&cfg)
@@ -151,12 +151,12 @@ func TestValidateNamesTheField(t *testing.T) {
 		"g_out":      func(c *Config) { c.GOut = 30 },
 		"d_in":       func(c *Config) { c.DIn = 7 },
 		"target":     func(c *Config) { c.Target = "normal(4)" },
-		"g_acts":     func(c *Config) { c.GActs = []string{"relu"} },
-		"d_acts":     func(c *Config) { c.DActs[0] = "swish" },
+		"g_acts":     func(c *Config) { c.GActs = []Activation{ReLU} },
+		"d_acts":     func(c *Config) { c.DActs[0] = Tanh + 1 },
 		"d_lr":       func(c *Config) { c.DLR = 0 },
 		"d_steps":    func(c *Config) { c.DSteps = 101 },
 		"epochs":     func(c *Config) { c.Epochs = 0 },
-		"loss":       func(c *Config) { c.Loss = "hinge" },
+		"loss":       func(c *Config) { c.Loss = 0 },
 		"real_label": func(c *Config) { c.RealLabel = 1.5 },
 	}
 	for field, mod := range cases {

@@ -13,10 +13,10 @@ import (
 func perSample() Config {
 	c := blogConfig()
 	c.Name = "per-sample"
-	c.Noise, c.NoiseDim, c.GOut, c.DIn = "normal", 2, 1, 1
+	c.Noise, c.NoiseDim, c.GOut, c.DIn = NoiseNormal, 2, 1, 1
 	c.GHidden, c.DHidden = []int{8, 8}, []int{8, 8}
-	c.GActs = []string{"leaky_relu", "leaky_relu", "identity"}
-	c.DActs = []string{"leaky_relu", "leaky_relu", "sigmoid"}
+	c.GActs = []Activation{LeakyReLU, LeakyReLU, Identity}
+	c.DActs = []Activation{LeakyReLU, LeakyReLU, Sigmoid}
 	c.LeakySlope = 0.2
 	c.DSteps, c.GSteps = 1, 1
 	return c
@@ -27,14 +27,14 @@ func perSample() Config {
 // second run of the same seed must give the same history.
 func TestEveryDesignTrains(t *testing.T) {
 	designs := map[string]func(*Config){
-		"diffs":            func(c *Config) { c.NoiseDim, c.GOut, c.DInput = 1, 1, "diffs" },
-		"moments":          func(c *Config) { c.NoiseDim, c.GOut, c.DInput, c.DActs[2] = 1, 1, "moments", "sigmoid" },
+		"diffs":            func(c *Config) { c.NoiseDim, c.GOut, c.DInput = 1, 1, DInputDiffs },
+		"moments":          func(c *Config) { c.NoiseDim, c.GOut, c.DInput, c.DActs[2] = 1, 1, DInputMoments, Sigmoid },
 		"per-sample":       func(c *Config) { *c = perSample() },
-		"feature matching": func(c *Config) { *c = perSample(); c.GLoss = "feature_matching" },
+		"feature matching": func(c *Config) { *c = perSample(); c.GLoss = GLossFeatureMatching },
 		"minibatch disc.":  func(c *Config) { *c = perSample(); c.MBDKernels, c.MBDDim = 3, 2 },
 		"mbd + fm + lsgan": func(c *Config) {
 			*c = perSample()
-			c.MBDKernels, c.MBDDim, c.GLoss, c.Loss, c.DActs[2] = 3, 2, "feature_matching", "least_squares", "identity"
+			c.MBDKernels, c.MBDDim, c.GLoss, c.Loss, c.DActs[2] = 3, 2, GLossFeatureMatching, LossLeastSquares, Identity
 		},
 		"mbd on rows":    func(c *Config) { c.DIn, c.MBDKernels, c.MBDDim = 10, 4, 3 },
 		"mixture target": func(c *Config) { *c = perSample(); c.Target = "mixture(-2,0.5;2,0.5)" },
@@ -59,16 +59,16 @@ func TestEveryDesignTrains(t *testing.T) {
 // TestDiscriminatorShapes checks the layers New builds for each d_input.
 func TestDiscriminatorShapes(t *testing.T) {
 	for _, c := range []struct {
-		input    string
+		input    DInput
 		mbd      int
 		firstIn  int
 		firstOut int
 		layers   int
 	}{
-		{"raw", 0, 100, 50, 3},
-		{"diffs", 0, 100, 200, 4},
-		{"moments", 0, 100, 4, 4},
-		{"raw", 5, 100, 50, 4},
+		{DInputRaw, 0, 100, 50, 3},
+		{DInputDiffs, 0, 100, 200, 4},
+		{DInputMoments, 0, 100, 4, 4},
+		{DInputRaw, 5, 100, 50, 4},
 	} {
 		cfg := blogConfig()
 		cfg.DInput, cfg.MBDKernels, cfg.MBDDim, cfg.Batch = c.input, c.mbd, 2, 200
@@ -88,7 +88,7 @@ func TestDiscriminatorShapes(t *testing.T) {
 // central finite differences of the loss in G's parameters.
 func TestFeatureMatchingGradient(t *testing.T) {
 	cfg := perSample()
-	cfg.GLoss, cfg.Batch = "feature_matching", 20
+	cfg.GLoss, cfg.Batch = GLossFeatureMatching, 20
 	g := mustNew(t, cfg, 3)
 	rng := rand.New(rand.NewPCG(1, 1))
 	real := make([]float32, cfg.Batch)
@@ -96,7 +96,7 @@ func TestFeatureMatchingGradient(t *testing.T) {
 	for i := range real {
 		real[i] = float32(4 + 1.25*rng.NormFloat64())
 	}
-	fillNoise(noise, "normal", rng)
+	fillNoise(noise, NoiseNormal, rng)
 	g.G.ZeroGrad()
 	g.featureMatching(real, noise)
 	grads := slices.Clone(g.G.Grads)
@@ -178,7 +178,7 @@ func TestMinibatchDCurve(t *testing.T) {
 }
 
 func TestRowDesignsDrawNoCurve(t *testing.T) {
-	for _, input := range []string{"diffs", "moments"} {
+	for _, input := range []DInput{DInputDiffs, DInputMoments} {
 		cfg := blogConfig()
 		cfg.DInput = input
 		if g := mustNew(t, cfg, 1); g.ScoresSamples() || g.DCurve(make([]float64, 3), 0, 1) {
@@ -231,12 +231,12 @@ func TestDefaultRangeFollowsTheSupport(t *testing.T) {
 
 func TestValidateZooFields(t *testing.T) {
 	cases := map[string]func(*Config){
-		"d_input":     func(c *Config) { c.DInput = "fft" },
-		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = "moments", 1, 1, 1 },
+		"d_input":     func(c *Config) { c.DInput = DInputMoments + 1 },
+		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = DInputMoments, 1, 1, 1 },
 		"mbd_kernels": func(c *Config) { c.MBDKernels = MaxMBDKernels + 1 },
 		"mbd_dim":     func(c *Config) { c.MBDKernels, c.MBDDim = 3, 0 },
-		"g_loss":      func(c *Config) { c.GLoss, c.DHidden, c.DActs = "feature_matching", nil, []string{"sigmoid"} },
-		"d_acts":      func(c *Config) { c.DActs[2] = "identity" }, // bce needs a sigmoid
+		"g_loss":      func(c *Config) { c.GLoss, c.DHidden, c.DActs = GLossFeatureMatching, nil, []Activation{Sigmoid} },
+		"d_acts":      func(c *Config) { c.DActs[2] = Identity }, // bce needs a sigmoid
 		"name":        func(c *Config) { c.Name = "two\nlines" },
 	}
 	for field, edit := range cases {
@@ -266,7 +266,7 @@ func TestConfigSet(t *testing.T) {
 		}
 	}
 	if c.GLR != 2e-4 || c.Epochs != 5000 || c.DSteps != 3 || !slices.Equal(c.GHidden, []int{32, 16}) ||
-		!slices.Equal(c.DActs, []string{"elu", "elu", "sigmoid"}) || !slices.Equal(c.DHidden, []int{64, 64}) ||
+		!slices.Equal(c.DActs, []Activation{ELU, ELU, Sigmoid}) || !slices.Equal(c.DHidden, []int{64, 64}) ||
 		c.Target != "mixture(-2,0.5;2,0.5)" || c.Description != "mine, with commas" {
 		t.Fatalf("after Set: %+v", c)
 	}
@@ -297,7 +297,7 @@ func TestConfigSetJSON(t *testing.T) {
 			t.Fatalf("SetJSON(%s, %s): %v", kv[0], kv[1], err)
 		}
 	}
-	if c.Batch != 100 || c.Epochs != 30000 || c.GLR != 0.001 || !slices.Equal(c.GActs, []string{"relu", "identity"}) || c.Name != "x" {
+	if c.Batch != 100 || c.Epochs != 30000 || c.GLR != 0.001 || !slices.Equal(c.GActs, []Activation{ReLU, Identity}) || c.Name != "x" {
 		t.Fatalf("after SetJSON: %+v", c)
 	}
 	for _, bad := range []struct{ key, raw, want string }{
@@ -346,7 +346,7 @@ func FuzzConfigSet(f *testing.F) {
 
 func TestDivergedErrorForNaNFeatures(t *testing.T) {
 	cfg := perSample()
-	cfg.GLoss = "feature_matching"
+	cfg.GLoss = GLossFeatureMatching
 	g := mustNew(t, cfg, 1)
 	g.G.Params[0] = float32(math.NaN())
 	var d *DivergedError

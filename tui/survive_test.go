@@ -129,9 +129,9 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 func lsConfig() engine.Config {
 	cfg := perSampleConfig(100000)
 	cfg.Name = "ls-sgd"
-	cfg.Loss, cfg.GLoss = "least_squares", "nonsaturating"
-	cfg.DActs = []string{"leaky_relu", "identity"}
-	cfg.DOpt, cfg.GOpt = "sgd", "sgd"
+	cfg.Loss, cfg.GLoss = engine.LossLeastSquares, engine.GLossNonSaturating
+	cfg.DActs = []engine.Activation{engine.LeakyReLU, engine.Identity}
+	cfg.DOpt, cfg.GOpt = engine.OptimizerSGD, engine.OptimizerSGD
 	cfg.DLR, cfg.GLR = 0.01, 0.01
 	return cfg
 }

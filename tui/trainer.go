@@ -69,8 +69,8 @@ type Snapshot struct {
 	// settings.
 	Design  []string
 	Target  TargetInfo
-	Loss    string // the design's loss and G loss, as Config names them
-	GLoss   string
+	Loss    engine.Loss // the design's loss and G loss
+	GLoss   engine.GLoss
 	Seed    uint64
 	State   State
 	Err     *engine.DivergedError // set when State is Diverged
@@ -588,9 +588,9 @@ func histRange(tg engine.Target) (lo, hi float64) {
 // noCurveReason says in one short line why D has no per-sample curve.
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
-	case "moments":
+	case engine.DInputMoments:
 		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %d samples", cfg.DIn)
-	case "diffs":
+	case engine.DInputDiffs:
 		return fmt.Sprintf("no D(x) curve: D judges %d samples and spreads at once", cfg.DIn)
 	}
 	return fmt.Sprintf("no D(x) curve: D judges a whole row of %d at once", cfg.DIn)
