@@ -64,8 +64,13 @@ type Config struct {
 }
 
 // Limits on the fields a user may retune; they keep a run finite and a
-// network small enough to stay interactive.
+// network small enough to stay interactive. Validate, GAN.SetLR and
+// GAN.SetSteps enforce them and their messages quote them.
 const (
+	// MaxLR is the largest learning rate; the range is (0, MaxLR].
+	MaxLR = 10.0
+	// MaxSteps is the most updates a player makes per epoch; the range
+	// is 1..MaxSteps.
 	MaxSteps  = 100
 	MaxWidth  = 4096
 	MaxBatch  = 100000
@@ -81,6 +86,9 @@ const (
 	MaxMBDRows    = 512
 )
 
+// maxLine is the longest name, description or source, in bytes.
+const maxLine = 1000
+
 // Clone returns a copy of c that shares no slices with it.
 func (c Config) Clone() Config {
 	c.GHidden = append([]int(nil), c.GHidden...)
@@ -94,8 +102,8 @@ func (c Config) Clone() Config {
 // is allowed.
 func (c *Config) Validate() error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
-		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > 1000 {
-			return fmt.Errorf("%s: must be one line of at most 1000 bytes", f.key)
+		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
+			return fmt.Errorf("%s: must be one line of at most %d bytes", f.key, maxLine)
 		}
 	}
 	if _, err := ParseTarget(c.Target); err != nil {
@@ -105,42 +113,38 @@ func (c *Config) Validate() error {
 	if c.DIn >= 1 {
 		dRows = c.Batch / c.DIn
 	}
-	checks := []struct {
-		ok  bool
-		msg string
-	}{
-		{c.Batch >= 1 && c.Batch <= MaxBatch, fmt.Sprintf("batch: %d out of range 1..%d", c.Batch, MaxBatch)},
-		{validChoice(noiseNames, c.Noise), "noise: " + notOneOf(c.Noise.String(), noiseNames).Error()},
-		{c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, fmt.Sprintf("noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth)},
-		{c.GOut >= 1 && c.Batch%c.GOut == 0, fmt.Sprintf("g_out: %d must be positive and divide batch %d", c.GOut, c.Batch)},
-		{validChoice(dInputNames, c.DInput), "d_input: " + notOneOf(c.DInput.String(), dInputNames).Error()},
-		{c.DIn >= 1 && c.Batch%c.DIn == 0, fmt.Sprintf("d_in: %d must be positive and divide batch %d", c.DIn, c.Batch)},
-		{c.DInput == DInputRaw || c.DIn >= 2, fmt.Sprintf("d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn)},
-		{c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, fmt.Sprintf("mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels)},
-		{c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, fmt.Sprintf("mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim)},
-		{c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, fmt.Sprintf("mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows)},
-		{c.LeakySlope > 0 && c.LeakySlope < 1, fmt.Sprintf("leaky_slope: %g out of range (0,1)", c.LeakySlope)},
-		{validChoice(lossNames, c.Loss), "loss: " + notOneOf(c.Loss.String(), lossNames).Error()},
-		{validChoice(gLossNames, c.GLoss), "g_loss: " + notOneOf(c.GLoss.String(), gLossNames).Error()},
-		{c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: minimax needs loss bce"},
-		{c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: feature_matching needs a hidden layer in D (d_hidden) whose features G matches"},
-		{c.RealLabel > 0 && c.RealLabel <= 1, fmt.Sprintf("real_label: %g out of range (0,1]", c.RealLabel)},
-		{validChoice(optimizerNames, c.DOpt), "d_opt: " + notOneOf(c.DOpt.String(), optimizerNames).Error()},
-		{validChoice(optimizerNames, c.GOpt), "g_opt: " + notOneOf(c.GOpt.String(), optimizerNames).Error()},
-		{validLR(c.DLR), fmt.Sprintf("d_lr: %g out of range (0,10]", c.DLR)},
-		{validLR(c.GLR), fmt.Sprintf("g_lr: %g out of range (0,10]", c.GLR)},
-		{validBeta(c.DBeta1) && validBeta(c.DBeta2), fmt.Sprintf("d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2)},
-		{validBeta(c.GBeta1) && validBeta(c.GBeta2), fmt.Sprintf("g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2)},
-		{validBeta(c.DMomentum), fmt.Sprintf("d_momentum: %g out of range [0,1)", c.DMomentum)},
-		{validBeta(c.GMomentum), fmt.Sprintf("g_momentum: %g out of range [0,1)", c.GMomentum)},
-		{c.Eps > 0 && c.Eps < 1, fmt.Sprintf("eps: %g out of range (0,1)", c.Eps)},
-		{c.DSteps >= 1 && c.DSteps <= MaxSteps, fmt.Sprintf("d_steps: %d out of range 1..%d", c.DSteps, MaxSteps)},
-		{c.GSteps >= 1 && c.GSteps <= MaxSteps, fmt.Sprintf("g_steps: %d out of range 1..%d", c.GSteps, MaxSteps)},
-		{c.Epochs >= 1, fmt.Sprintf("epochs: %d must be at least 1", c.Epochs)},
-	}
-	for _, ch := range checks {
-		if !ch.ok {
-			return fmt.Errorf("%s", ch.msg)
+	for _, err := range []error{
+		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch: %d out of range 1..%d", c.Batch, MaxBatch),
+		checkChoice("noise", noiseNames, c.Noise),
+		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth),
+		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out: %d must be positive and divide batch %d", c.GOut, c.Batch),
+		checkChoice("d_input", dInputNames, c.DInput),
+		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in: %d must be positive and divide batch %d", c.DIn, c.Batch),
+		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
+		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
+		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
+		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
+		check(c.LeakySlope > 0 && c.LeakySlope < 1, "leaky_slope: %g out of range (0,1)", c.LeakySlope),
+		checkChoice("loss", lossNames, c.Loss),
+		checkChoice("g_loss", gLossNames, c.GLoss),
+		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
+		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
+		check(c.RealLabel > 0 && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
+		checkChoice("d_opt", optimizerNames, c.DOpt),
+		checkChoice("g_opt", optimizerNames, c.GOpt),
+		checkLR("d_lr", c.DLR),
+		checkLR("g_lr", c.GLR),
+		check(validBeta(c.DBeta1) && validBeta(c.DBeta2), "d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2),
+		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
+		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
+		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
+		check(c.Eps > 0 && c.Eps < 1, "eps: %g out of range (0,1)", c.Eps),
+		checkSteps("d_steps", c.DSteps),
+		checkSteps("g_steps", c.GSteps),
+		check(c.Epochs >= 1, "epochs: %d must be at least 1", c.Epochs),
+	} {
+		if err != nil {
+			return err
 		}
 	}
 	if err := validNet("g", c.GHidden, c.GActs); err != nil {
@@ -150,7 +154,7 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if out := c.DActs[len(c.DActs)-1]; c.Loss == LossBCE && out != Sigmoid {
-		return fmt.Errorf("d_acts: loss bce needs D's output activation (the last of d_acts) to be sigmoid, got %s", out)
+		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
 	}
 	if n := netSize(c.NoiseDim, c.GHidden, c.GOut, c.Batch/c.GOut); n > MaxNetValues {
 		return fmt.Errorf("g_hidden: the generator would hold %.3g weights and activations (batch/g_out rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
@@ -200,14 +204,42 @@ func validNet(p string, hidden []int, acts []Activation) error {
 		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer and one for the output), got %d", p, len(hidden)+1, len(acts))
 	}
 	for _, a := range acts {
-		if !validChoice(activationNames, a) {
-			return fmt.Errorf("%s_acts: %w", p, notOneOf(a.String(), activationNames))
+		if err := checkChoice(p+"_acts", activationNames, a); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func validLR(lr float64) bool  { return lr > 0 && lr <= 10 }
+// check returns nil if ok, else the error format describes.
+func check(ok bool, format string, a ...any) error {
+	if ok {
+		return nil
+	}
+	return fmt.Errorf(format, a...)
+}
+
+// checkChoice reports a choice that is unset or no value of its type.
+func checkChoice[T interface {
+	~uint8
+	String() string
+}](key string, names []string, v T) error {
+	if validChoice(names, v) {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", key, notOneOf(v.String(), names))
+}
+
+// checkLR reports a learning rate outside (0, MaxLR].
+func checkLR(key string, lr float64) error {
+	return check(lr > 0 && lr <= MaxLR, "%s: %g out of range (0,%g]", key, lr, MaxLR)
+}
+
+// checkSteps reports a per-epoch update count outside 1..MaxSteps.
+func checkSteps(key string, n int) error {
+	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
+}
+
 func validBeta(b float64) bool { return b >= 0 && b < 1 }
 func finite(v float64) bool    { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool  { return finite(float64(v)) }

@@ -153,8 +153,8 @@ func (g *GAN) Epoch() int { return g.epoch }
 // SetDLR changes D's learning rate from the next update on; the optimizer
 // keeps its moments and step count.
 func (g *GAN) SetDLR(lr float64) error {
-	if !validLR(lr) {
-		return fmt.Errorf("d_lr: %g out of range (0,10]", lr)
+	if err := checkLR("d_lr", lr); err != nil {
+		return err
 	}
 	g.cfg.DLR = lr
 	g.DOptim.SetLR(lr)
@@ -163,8 +163,8 @@ func (g *GAN) SetDLR(lr float64) error {
 
 // SetGLR changes G's learning rate from the next update on.
 func (g *GAN) SetGLR(lr float64) error {
-	if !validLR(lr) {
-		return fmt.Errorf("g_lr: %g out of range (0,10]", lr)
+	if err := checkLR("g_lr", lr); err != nil {
+		return err
 	}
 	g.cfg.GLR = lr
 	g.GOptim.SetLR(lr)
@@ -173,8 +173,8 @@ func (g *GAN) SetGLR(lr float64) error {
 
 // SetDSteps sets the discriminator updates per epoch from the next epoch on.
 func (g *GAN) SetDSteps(n int) error {
-	if n < 1 || n > MaxSteps {
-		return fmt.Errorf("d_steps: %d out of range 1..%d", n, MaxSteps)
+	if err := checkSteps("d_steps", n); err != nil {
+		return err
 	}
 	g.cfg.DSteps = n
 	return nil
@@ -182,8 +182,8 @@ func (g *GAN) SetDSteps(n int) error {
 
 // SetGSteps sets the generator updates per epoch from the next epoch on.
 func (g *GAN) SetGSteps(n int) error {
-	if n < 1 || n > MaxSteps {
-		return fmt.Errorf("g_steps: %d out of range 1..%d", n, MaxSteps)
+	if err := checkSteps("g_steps", n); err != nil {
+		return err
 	}
 	g.cfg.GSteps = n
 	return nil

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -185,5 +186,29 @@ func TestDCurve(t *testing.T) {
 		if !(y > 0 && y < 1) {
 			t.Fatalf("D(x_%d) = %g, want a probability", i, y)
 		}
+	}
+}
+
+// TestLimitsInMessages: the range errors quote the limits they enforce.
+func TestLimitsInMessages(t *testing.T) {
+	for _, c := range []struct {
+		edit func(*Config)
+		want string
+	}{
+		{func(c *Config) { c.GLR = MaxLR * 1.5 }, fmt.Sprintf("g_lr: %g out of range (0,%g]", MaxLR*1.5, MaxLR)},
+		{func(c *Config) { c.DLR = 0 }, fmt.Sprintf("d_lr: 0 out of range (0,%g]", MaxLR)},
+		{func(c *Config) { c.DSteps = MaxSteps + 1 }, fmt.Sprintf("d_steps: %d out of range 1..%d", MaxSteps+1, MaxSteps)},
+		{func(c *Config) { c.Batch = MaxBatch + 1 }, fmt.Sprintf("batch: %d out of range 1..%d", MaxBatch+1, MaxBatch)},
+	} {
+		cfg := blogConfig()
+		c.edit(&cfg)
+		if err := cfg.Validate(); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+	cfg := blogConfig()
+	cfg.DLR = MaxLR
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("d_lr at MaxLR: %v", err)
 	}
 }
