@@ -22,11 +22,11 @@ func TestResumeIsBitIdentical(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			const n = 300
 			straight := mustNew(t, cfg, 11)
-			straight.SetGLR(5e-4)
+			straight.SetLR(G, 5e-4)
 			want := train(t, straight, 2*n)
 
 			first := mustNew(t, cfg, 11)
-			first.SetGLR(5e-4)
+			first.SetLR(G, 5e-4)
 			got := train(t, first, n)
 			path := filepath.Join(t.TempDir(), "run.ckpt")
 			if err := first.SaveFile(path); err != nil {

@@ -85,8 +85,8 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
 	}
-	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GLR, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
-	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DLR, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
+	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
+	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch)
 	g.dy = make([]float32, g.dRows)
@@ -131,11 +131,11 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	return append(layers, out)
 }
 
-func newOptimizer(n int, kind OptimizerKind, lr, beta1, beta2, momentum, eps float64) Optimizer {
+func newOptimizer(n int, kind OptimizerKind, beta1, beta2, momentum, eps float64) Optimizer {
 	if kind == OptimizerSGD {
-		return NewSGD(n, lr, momentum)
+		return NewSGD(n, momentum)
 	}
-	return NewAdam(n, lr, beta1, beta2, eps)
+	return NewAdam(n, beta1, beta2, eps)
 }
 
 // Config returns the run's current settings, retuned values included.
@@ -150,42 +150,69 @@ func (g *GAN) Target() Target { return g.target }
 // Epoch returns the number of epochs completed.
 func (g *GAN) Epoch() int { return g.epoch }
 
-// SetDLR changes D's learning rate from the next update on; the optimizer
-// keeps its moments and step count.
-func (g *GAN) SetDLR(lr float64) error {
-	if err := checkLR("d_lr", lr); err != nil {
+// Player is one of the two networks of a GAN.
+type Player uint8
+
+// The players.
+const (
+	D Player = iota + 1 // the discriminator
+	G                   // the generator
+)
+
+// String returns "D" or "G".
+func (p Player) String() string {
+	switch p {
+	case D:
+		return "D"
+	case G:
+		return "G"
+	}
+	return fmt.Sprintf("Player(%d)", p)
+}
+
+// lr returns the field of c holding p's learning rate, and its key.
+func (c *Config) lr(p Player) (*float64, string) {
+	switch p {
+	case D:
+		return &c.DLR, "d_lr"
+	case G:
+		return &c.GLR, "g_lr"
+	}
+	panic("engine: invalid " + p.String())
+}
+
+// steps returns the field of c holding p's updates per epoch, and its key.
+func (c *Config) steps(p Player) (*int, string) {
+	switch p {
+	case D:
+		return &c.DSteps, "d_steps"
+	case G:
+		return &c.GSteps, "g_steps"
+	}
+	panic("engine: invalid " + p.String())
+}
+
+// SetLR changes p's learning rate, in (0, MaxLR], from p's next update
+// on; the optimizer keeps its moments and step count. The run's Config is
+// the only holder of the rate: Config and checkpoints report it, and
+// every update reads it there.
+func (g *GAN) SetLR(p Player, lr float64) error {
+	dst, key := g.cfg.lr(p)
+	if err := checkLR(key, lr); err != nil {
 		return err
 	}
-	g.cfg.DLR = lr
-	g.DOptim.SetLR(lr)
+	*dst = lr
 	return nil
 }
 
-// SetGLR changes G's learning rate from the next update on.
-func (g *GAN) SetGLR(lr float64) error {
-	if err := checkLR("g_lr", lr); err != nil {
+// SetSteps sets p's updates per epoch, in 1..MaxSteps, from the next
+// epoch on.
+func (g *GAN) SetSteps(p Player, n int) error {
+	dst, key := g.cfg.steps(p)
+	if err := checkSteps(key, n); err != nil {
 		return err
 	}
-	g.cfg.GLR = lr
-	g.GOptim.SetLR(lr)
-	return nil
-}
-
-// SetDSteps sets the discriminator updates per epoch from the next epoch on.
-func (g *GAN) SetDSteps(n int) error {
-	if err := checkSteps("d_steps", n); err != nil {
-		return err
-	}
-	g.cfg.DSteps = n
-	return nil
-}
-
-// SetGSteps sets the generator updates per epoch from the next epoch on.
-func (g *GAN) SetGSteps(n int) error {
-	if err := checkSteps("g_steps", n); err != nil {
-		return err
-	}
-	g.cfg.GSteps = n
+	*dst = n
 	return nil
 }
 
@@ -247,7 +274,7 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 	d.Backward(g.dy, g.dRows, true, false)
 	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
 	d.Backward(g.dy, g.dRows, true, false)
-	g.DOptim.Step(d.Params, d.Grads)
+	g.DOptim.Step(d.Params, d.Grads, g.cfg.DLR)
 	return realLoss, fakeLoss
 }
 
@@ -271,7 +298,7 @@ func (g *GAN) StepG() float64 {
 	}
 	dx := g.D.Backward(g.dy, g.dRows, false, true)
 	g.G.Backward(dx, g.gRows, true, false)
-	g.GOptim.Step(g.G.Params, g.G.Grads)
+	g.GOptim.Step(g.G.Params, g.G.Grads, g.cfg.GLR)
 	return float64(loss)
 }
 
@@ -281,7 +308,7 @@ func (g *GAN) stepGFeatures() float64 {
 	g.drawReal()
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
 	loss := g.featureMatching(g.real, g.noise)
-	g.GOptim.Step(g.G.Params, g.G.Grads)
+	g.GOptim.Step(g.G.Params, g.G.Grads, g.cfg.GLR)
 	return loss
 }
 

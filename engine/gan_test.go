@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -98,14 +99,14 @@ func TestRetuneKeepsOptimizerState(t *testing.T) {
 	train(t, g, 2)
 	adam := g.DOptim.(*Adam)
 	m := slices.Clone(adam.M)
-	if err := g.SetDLR(5e-4); err != nil {
+	if err := g.SetLR(D, 5e-4); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.SetGSteps(2); err != nil {
+	if err := g.SetSteps(G, 2); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(adam.M, m) || adam.T != 10 || adam.LR() != 5e-4 {
-		t.Fatalf("SetDLR reset the optimizer: T=%d lr=%g", adam.T, adam.LR())
+	if !slices.Equal(adam.M, m) || adam.T != 10 {
+		t.Fatalf("SetLR reset the optimizer: T=%d", adam.T)
 	}
 	train(t, g, 1)
 	if got := g.GOptim.(*Adam).T; got != 12 {
@@ -114,10 +115,19 @@ func TestRetuneKeepsOptimizerState(t *testing.T) {
 	if c := g.Config(); c.DLR != 5e-4 || c.GSteps != 2 {
 		t.Errorf("Config() = d_lr %g g_steps %d, want the retuned values", c.DLR, c.GSteps)
 	}
-	for _, err := range []error{g.SetDLR(0), g.SetGLR(-1), g.SetDSteps(0), g.SetGSteps(MaxSteps + 1)} {
+	for _, err := range []error{g.SetLR(D, 0), g.SetLR(G, -1), g.SetLR(D, MaxLR*2), g.SetSteps(D, 0), g.SetSteps(G, MaxSteps+1)} {
 		if err == nil {
 			t.Error("an out-of-range setting was accepted")
 		}
+	}
+	if c := g.Config(); c.DLR != 5e-4 || c.GLR != 1e-3 || c.DSteps != 5 || c.GSteps != 2 {
+		t.Errorf("rejected settings changed the run: %+v", c)
+	}
+	if err := g.SetLR(G, 0); err == nil || err.Error() != fmt.Sprintf("g_lr: 0 out of range (0,%g]", MaxLR) {
+		t.Errorf("SetLR(G, 0) = %v", err)
+	}
+	if err := g.SetSteps(D, 0); err == nil || err.Error() != fmt.Sprintf("d_steps: 0 out of range 1..%d", MaxSteps) {
+		t.Errorf("SetSteps(D, 0) = %v", err)
 	}
 }
 
@@ -210,5 +220,26 @@ func TestLimitsInMessages(t *testing.T) {
 	cfg.DLR = MaxLR
 	if err := cfg.Validate(); err != nil {
 		t.Errorf("d_lr at MaxLR: %v", err)
+	}
+}
+
+// TestRetunedRunIsTheConfiguredRun: a run retuned before training is the
+// run its retuned Config builds, update for update. The Config is the
+// only holder of the learning rates and step counts.
+func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
+	cfg := blogConfig()
+	retuned := mustNew(t, cfg, 4)
+	for _, err := range []error{retuned.SetLR(D, 2e-3), retuned.SetLR(G, 5e-4), retuned.SetSteps(D, 2), retuned.SetSteps(G, 3)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg.DLR, cfg.GLR, cfg.DSteps, cfg.GSteps = 2e-3, 5e-4, 2, 3
+	built := mustNew(t, cfg, 4)
+	if !reflect.DeepEqual(retuned.Config(), built.Config()) {
+		t.Fatalf("retuned config %+v, want %+v", retuned.Config(), built.Config())
+	}
+	if !slices.Equal(train(t, retuned, 20), train(t, built, 20)) {
+		t.Fatal("the retuned run trains differently from the configured one")
 	}
 }

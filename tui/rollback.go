@@ -121,7 +121,7 @@ func (Rollback) apply(t *Trainer) {
 // retune gives a restored run the trainer's current settings, which the
 // user may have changed since the state was kept.
 func (t *Trainer) retune(g *engine.GAN) error {
-	for _, err := range []error{g.SetDLR(t.cfg.DLR), g.SetGLR(t.cfg.GLR), g.SetDSteps(t.cfg.DSteps), g.SetGSteps(t.cfg.GSteps)} {
+	for _, err := range []error{g.SetLR(engine.D, t.cfg.DLR), g.SetLR(engine.G, t.cfg.GLR), g.SetSteps(engine.D, t.cfg.DSteps), g.SetSteps(engine.G, t.cfg.GSteps)} {
 		if err != nil {
 			return err
 		}

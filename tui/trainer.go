@@ -714,25 +714,25 @@ func (c Adjust) apply(t *Trainer) {
 	case DLR:
 		v := stepLR(t.cfg.DLR, c.Dir)
 		name, from, to = "D lr", formatLR(t.cfg.DLR), formatLR(v)
-		if err = t.gan.SetDLR(v); err == nil {
+		if err = t.gan.SetLR(engine.D, v); err == nil {
 			t.cfg.DLR = v
 		}
 	case GLR:
 		v := stepLR(t.cfg.GLR, c.Dir)
 		name, from, to = "G lr", formatLR(t.cfg.GLR), formatLR(v)
-		if err = t.gan.SetGLR(v); err == nil {
+		if err = t.gan.SetLR(engine.G, v); err == nil {
 			t.cfg.GLR = v
 		}
 	case DSteps:
 		v := stepCount(t.cfg.DSteps, c.Dir)
 		name, from, to = "D steps", fmt.Sprint(t.cfg.DSteps), fmt.Sprint(v)
-		if err = t.gan.SetDSteps(v); err == nil {
+		if err = t.gan.SetSteps(engine.D, v); err == nil {
 			t.cfg.DSteps = v
 		}
 	case GSteps:
 		v := stepCount(t.cfg.GSteps, c.Dir)
 		name, from, to = "G steps", fmt.Sprint(t.cfg.GSteps), fmt.Sprint(v)
-		if err = t.gan.SetGSteps(v); err == nil {
+		if err = t.gan.SetSteps(engine.G, v); err == nil {
 			t.cfg.GSteps = v
 		}
 	case Speed:

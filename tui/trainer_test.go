@@ -102,8 +102,8 @@ func TestAdjustClampsAndReports(t *testing.T) {
 	for range 20 {
 		Adjust{DLR, +1}.apply(tr)
 	}
-	if tr.cfg.DLR != MaxLR || tr.gan.DOptim.LR() != MaxLR {
-		t.Fatalf("D lr after 20 steps up: %g (optimizer %g), want %g", tr.cfg.DLR, tr.gan.DOptim.LR(), float64(MaxLR))
+	if tr.cfg.DLR != MaxLR || tr.gan.Config().DLR != MaxLR {
+		t.Fatalf("D lr after 20 steps up: %g (engine %g), want %g", tr.cfg.DLR, tr.gan.Config().DLR, float64(MaxLR))
 	}
 	if tr.note != "D lr stays at 10, the end of its range" {
 		t.Errorf("note at the top of the ladder: %q", tr.note)
