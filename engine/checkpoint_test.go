@@ -43,7 +43,7 @@ func TestResumeIsBitIdentical(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatal("resumed loss history differs from the straight run")
 			}
-			if !slices.Equal(resumed.G.Params, straight.G.Params) || !slices.Equal(resumed.D.Params, straight.D.Params) {
+			if !slices.Equal(resumed.gen.Params, straight.gen.Params) || !slices.Equal(resumed.disc.Params, straight.disc.Params) {
 				t.Fatal("resumed weights differ from the straight run")
 			}
 		})

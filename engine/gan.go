@@ -15,9 +15,8 @@ type GAN struct {
 	target Target
 	seed   uint64
 
-	G, D   *Network
-	GOptim Optimizer
-	DOptim Optimizer
+	gen, disc  *Network  // the generator G and the discriminator D
+	gOpt, dOpt Optimizer // their optimizers; the rates are cfg's
 
 	src *rand.PCG // training randomness: initial weights, noise, real data
 	rng *rand.Rand
@@ -78,15 +77,15 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.rng = rand.New(g.src)
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
-	g.G = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
-	g.D = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
+	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
+	g.disc = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
 	if cfg.GLoss == GLossFeatureMatching {
-		width := g.D.Layers[g.featK-1].OutSize()
+		width := g.disc.Layers[g.featK-1].OutSize()
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
 	}
-	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
-	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
+	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
+	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch)
 	g.dy = make([]float32, g.dRows)
@@ -216,6 +215,43 @@ func (g *GAN) SetSteps(p Player, n int) error {
 	return nil
 }
 
+// Params returns p's parameters, layer by layer in one flat array, as the
+// network holds them: writing to them changes the run, as restoring a
+// checkpoint does, and Check reports any that is not finite.
+func (g *GAN) Params(p Player) []float32 { return g.net(p).Params }
+
+// Updates returns the number of optimizer updates p has made in the run,
+// those before a checkpoint included.
+func (g *GAN) Updates(p Player) int {
+	switch o := g.opt(p).(type) {
+	case *Adam:
+		return o.T
+	case *SGD:
+		return o.T
+	}
+	panic(fmt.Sprintf("engine: optimizer %T", g.opt(p)))
+}
+
+func (g *GAN) net(p Player) *Network {
+	switch p {
+	case D:
+		return g.disc
+	case G:
+		return g.gen
+	}
+	panic("engine: invalid " + p.String())
+}
+
+func (g *GAN) opt(p Player) Optimizer {
+	switch p {
+	case D:
+		return g.dOpt
+	case G:
+		return g.gOpt
+	}
+	panic("engine: invalid " + p.String())
+}
+
 // TrainEpoch runs one epoch as the original code does: DSteps discriminator
 // updates, then GSteps generator updates. It returns a *DivergedError when
 // a loss, the generated batch or a weight stops being finite.
@@ -253,10 +289,10 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 // sum non-finite, and so does nothing else short of weights near 1e38,
 // which is divergence too.
 func (g *GAN) Check() error {
-	if !finite32(sum(g.G.Params)) {
+	if !finite32(sum(g.gen.Params)) {
 		return &DivergedError{g.epoch, "a generator weight"}
 	}
-	if !finite32(sum(g.D.Params)) {
+	if !finite32(sum(g.disc.Params)) {
 		return &DivergedError{g.epoch, "a discriminator weight"}
 	}
 	return nil
@@ -268,13 +304,13 @@ func (g *GAN) Check() error {
 // D's gradients start at zero, where D's last optimizer step (or New) left
 // them; StepG, which runs backward through D, does not add to them.
 func (g *GAN) StepD() (realLoss, fakeLoss float64) {
-	d := g.D
+	d := g.disc
 	g.drawReal()
 	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
 	d.Backward(g.dy, g.dRows, true, false)
 	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
 	d.Backward(g.dy, g.dRows, true, false)
-	g.DOptim.Step(d.Params, d.Grads, g.cfg.DLR)
+	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
 	return realLoss, fakeLoss
 }
 
@@ -286,7 +322,7 @@ func (g *GAN) StepG() float64 {
 	if g.cfg.GLoss == GLossFeatureMatching {
 		return g.stepGFeatures()
 	}
-	y := g.D.Forward(g.generate(), g.dRows)
+	y := g.disc.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
 	case g.cfg.Loss == LossLeastSquares:
@@ -296,9 +332,9 @@ func (g *GAN) StepG() float64 {
 	default:
 		loss = BCE(g.dy, y, 1)
 	}
-	dx := g.D.Backward(g.dy, g.dRows, false, true)
-	g.G.Backward(dx, g.gRows, true, false)
-	g.GOptim.Step(g.G.Params, g.G.Grads, g.cfg.GLR)
+	dx := g.disc.Backward(g.dy, g.dRows, false, true)
+	g.gen.Backward(dx, g.gRows, true, false)
+	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
 	return float64(loss)
 }
 
@@ -308,7 +344,7 @@ func (g *GAN) stepGFeatures() float64 {
 	g.drawReal()
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
 	loss := g.featureMatching(g.real, g.noise)
-	g.GOptim.Step(g.G.Params, g.G.Grads, g.cfg.GLR)
+	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
 	return loss
 }
 
@@ -322,9 +358,9 @@ func (g *GAN) stepGFeatures() float64 {
 // D's weights only carry the gradient; D trains as usual in StepD.
 func (g *GAN) featureMatching(real, noise []float32) float64 {
 	rows, width := g.dRows, len(g.fmDiff)
-	colMeans(g.fmDiff, g.D.ForwardTo(g.featK, real, rows), rows)
-	g.fake = g.G.Forward(noise, g.gRows)
-	fake := g.D.ForwardTo(g.featK, g.fake, rows)
+	colMeans(g.fmDiff, g.disc.ForwardTo(g.featK, real, rows), rows)
+	g.fake = g.gen.Forward(noise, g.gRows)
+	fake := g.disc.ForwardTo(g.featK, g.fake, rows)
 	var loss float64
 	for k := range g.fmDiff {
 		var m float64
@@ -341,8 +377,8 @@ func (g *GAN) featureMatching(real, noise []float32) float64 {
 			g.fmGrad[r*width+k] = float32(scale * d)
 		}
 	}
-	dx := g.D.BackwardFrom(g.featK, g.fmGrad, rows, false, true)
-	g.G.Backward(dx, g.gRows, true, false)
+	dx := g.disc.BackwardFrom(g.featK, g.fmGrad, rows, false, true)
+	g.gen.Backward(dx, g.gRows, true, false)
 	return loss
 }
 
@@ -379,7 +415,7 @@ func (g *GAN) dLoss(y []float32, t float32) float64 {
 // generate draws fresh noise and returns G's output batch.
 func (g *GAN) generate() []float32 {
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
-	g.fake = g.G.Forward(g.noise, g.gRows)
+	g.fake = g.gen.Forward(g.noise, g.gRows)
 	return g.fake
 }
 
@@ -403,7 +439,7 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 	noise := make([]float32, len(g.noise))
 	for len(dst) > 0 {
 		fillNoise(noise, g.cfg.Noise, rng)
-		out := g.G.Forward(noise, g.gRows)
+		out := g.gen.Forward(noise, g.gRows)
 		n := min(len(out), len(dst))
 		for i, v := range out[:n] {
 			dst[i] = float64(v)
@@ -451,7 +487,7 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 		return false
 	}
 	if g.mbd != nil {
-		g.mbd.SetReference(g.D.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
+		g.mbd.SetReference(g.disc.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
 		defer g.mbd.ClearReference()
 	}
 	xs := make([]float32, g.dRows)
@@ -464,7 +500,7 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 		for i := range n {
 			xs[i] = float32(lo + float64(done+i)*step)
 		}
-		y := g.D.Forward(xs, g.dRows)
+		y := g.disc.Forward(xs, g.dRows)
 		for i := range n {
 			dst[done+i] = float64(y[i])
 		}

@@ -54,7 +54,7 @@ func TestSameSeedIsBitIdentical(t *testing.T) {
 	if !slices.Equal(ha, hb) {
 		t.Fatal("same seed gave different loss histories")
 	}
-	if !slices.Equal(a.G.Params, b.G.Params) || !slices.Equal(a.D.Params, b.D.Params) {
+	if !slices.Equal(a.gen.Params, b.gen.Params) || !slices.Equal(a.disc.Params, b.disc.Params) {
 		t.Fatal("same seed gave different weights")
 	}
 	// Evaluation draws from its own stream: it must not change training.
@@ -66,7 +66,7 @@ func TestSameSeedIsBitIdentical(t *testing.T) {
 
 func TestDifferentSeedsDiffer(t *testing.T) {
 	a, b := mustNew(t, blogConfig(), 1), mustNew(t, blogConfig(), 2)
-	if slices.Equal(a.G.Params, b.G.Params) {
+	if slices.Equal(a.gen.Params, b.gen.Params) {
 		t.Fatal("seeds 1 and 2 gave the same initial weights")
 	}
 	if slices.Equal(train(t, a, 5), train(t, b, 5)) {
@@ -97,7 +97,7 @@ func TestTrainingImproves(t *testing.T) {
 func TestRetuneKeepsOptimizerState(t *testing.T) {
 	g := mustNew(t, blogConfig(), 3)
 	train(t, g, 2)
-	adam := g.DOptim.(*Adam)
+	adam := g.dOpt.(*Adam)
 	m := slices.Clone(adam.M)
 	if err := g.SetLR(D, 5e-4); err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestRetuneKeepsOptimizerState(t *testing.T) {
 		t.Fatalf("SetLR reset the optimizer: T=%d", adam.T)
 	}
 	train(t, g, 1)
-	if got := g.GOptim.(*Adam).T; got != 12 {
+	if got := g.gOpt.(*Adam).T; got != 12 {
 		t.Errorf("G took %d steps after 2×5 + 1×2, want 12", got)
 	}
 	if c := g.Config(); c.DLR != 5e-4 || c.GSteps != 2 {
@@ -133,7 +133,7 @@ func TestRetuneKeepsOptimizerState(t *testing.T) {
 
 func TestDivergenceIsAnError(t *testing.T) {
 	g := mustNew(t, blogConfig(), 1)
-	g.G.Params[0] = float32(math.NaN())
+	g.gen.Params[0] = float32(math.NaN())
 	_, err := g.TrainEpoch()
 	var d *DivergedError
 	if !errors.As(err, &d) {
@@ -241,5 +241,36 @@ func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
 	}
 	if !slices.Equal(train(t, retuned, 20), train(t, built, 20)) {
 		t.Fatal("the retuned run trains differently from the configured one")
+	}
+}
+
+// TestParamsAndUpdates: Params is the live parameter array of each player,
+// and Updates counts each optimizer's steps, across a checkpoint too.
+func TestParamsAndUpdates(t *testing.T) {
+	cfg := blogConfig()
+	cfg.GOpt = OptimizerSGD
+	g := mustNew(t, cfg, 2)
+	train(t, g, 3)
+	if d, gen := g.Updates(D), g.Updates(G); d != 15 || gen != 15 {
+		t.Fatalf("after 3 epochs of 5 + 5 steps: Updates D %d, G %d", d, gen)
+	}
+	data, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Restore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Updates(D) != 15 || r.Updates(G) != 15 || !slices.Equal(r.Params(G), g.Params(G)) {
+		t.Fatalf("restored: Updates D %d, G %d", r.Updates(D), r.Updates(G))
+	}
+	if len(g.Params(D)) != len(g.disc.Params) || &g.Params(D)[0] != &g.disc.Params[0] {
+		t.Fatal("Params(D) is not D's parameter array")
+	}
+	g.Params(D)[0] = float32(math.Inf(-1))
+	var d *DivergedError
+	if err := g.Check(); !errors.As(err, &d) || !strings.Contains(d.What, "discriminator") {
+		t.Fatalf("an infinite weight written through Params: Check gave %v", err)
 	}
 }

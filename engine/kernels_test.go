@@ -456,10 +456,10 @@ func TestKernelPathsTrainAlike(t *testing.T) {
 		g := mustNew(t, blogConfig(), 9)
 		train(t, g, 3)
 		if ref == nil {
-			ref = slices.Clone(g.G.Params)
+			ref = slices.Clone(g.gen.Params)
 			return
 		}
-		for i, x := range g.G.Params {
+		for i, x := range g.gen.Params {
 			if math.Abs(float64(x-ref[i])) > 1e-4 {
 				t.Fatalf("G param %d: %g on %s, %g on the first path", i, x, KernelISA(), ref[i])
 			}

@@ -73,12 +73,12 @@ func TestDiscriminatorShapes(t *testing.T) {
 		cfg := blogConfig()
 		cfg.DInput, cfg.MBDKernels, cfg.MBDDim, cfg.Batch = c.input, c.mbd, 2, 200
 		g := mustNew(t, cfg, 1)
-		l := g.D.Layers[0]
-		if l.InSize() != c.firstIn || l.OutSize() != c.firstOut || len(g.D.Layers) != c.layers {
+		l := g.disc.Layers[0]
+		if l.InSize() != c.firstIn || l.OutSize() != c.firstOut || len(g.disc.Layers) != c.layers {
 			t.Errorf("%s, mbd %d: first layer %d → %d, %d layers; want %d → %d, %d layers",
-				c.input, c.mbd, l.InSize(), l.OutSize(), len(g.D.Layers), c.firstIn, c.firstOut, c.layers)
+				c.input, c.mbd, l.InSize(), l.OutSize(), len(g.disc.Layers), c.firstIn, c.firstOut, c.layers)
 		}
-		if out := g.D.Layers[len(g.D.Layers)-1]; out.InSize() != 50+c.mbd || out.OutSize() != 1 {
+		if out := g.disc.Layers[len(g.disc.Layers)-1]; out.InSize() != 50+c.mbd || out.OutSize() != 1 {
 			t.Errorf("%s, mbd %d: output layer %d → %d", c.input, c.mbd, out.InSize(), out.OutSize())
 		}
 	}
@@ -97,17 +97,17 @@ func TestFeatureMatchingGradient(t *testing.T) {
 		real[i] = float32(4 + 1.25*rng.NormFloat64())
 	}
 	fillNoise(noise, NoiseNormal, rng)
-	g.G.ZeroGrad()
+	g.gen.ZeroGrad()
 	g.featureMatching(real, noise)
-	grads := slices.Clone(g.G.Grads)
+	grads := slices.Clone(g.gen.Grads)
 	const h = 1e-3 // small, so few leaky-ReLU kinks in D are crossed
-	for i := range g.G.Params {
-		old := g.G.Params[i]
-		g.G.Params[i] = old + h
+	for i := range g.gen.Params {
+		old := g.gen.Params[i]
+		g.gen.Params[i] = old + h
 		up := g.featureMatching(real, noise)
-		g.G.Params[i] = old - h
+		g.gen.Params[i] = old - h
 		down := g.featureMatching(real, noise)
-		g.G.Params[i] = old
+		g.gen.Params[i] = old
 		num := (up - down) / (2 * h)
 		if math.Abs(num-float64(grads[i])) > 2e-3+2e-2*math.Abs(num) {
 			t.Errorf("dL/dθ[%d] = %.6g by backward, %.6g by finite differences", i, grads[i], num)
@@ -141,10 +141,10 @@ func TestMinibatchDCurve(t *testing.T) {
 	}
 	// The curve of one x is its score as one more member of the last real
 	// batch: check one point against a direct evaluation.
-	f := a.D.ForwardTo(a.featK, a.real, a.dRows)
+	f := a.disc.ForwardTo(a.featK, a.real, a.dRows)
 	fr := slices.Clone(f)
 	mbd := a.mbd
-	feat := slices.Clone(a.D.ForwardTo(a.featK, []float32{4}, 1))
+	feat := slices.Clone(a.disc.ForwardTo(a.featK, []float32{4}, 1))
 	var o []float64
 	ref := make([]float32, len(mbd.ref))
 	mbd.project(ref, fr, a.dRows)
@@ -161,7 +161,7 @@ func TestMinibatchDCurve(t *testing.T) {
 		}
 		o = append(o, s/float64(a.dRows))
 	}
-	out := a.D.Layers[len(a.D.Layers)-1].(*Dense)
+	out := a.disc.Layers[len(a.disc.Layers)-1].(*Dense)
 	z := float64(out.B()[0])
 	for k, v := range feat {
 		z += float64(out.W()[k]) * float64(v)
@@ -348,7 +348,7 @@ func TestDivergedErrorForNaNFeatures(t *testing.T) {
 	cfg := perSample()
 	cfg.GLoss = GLossFeatureMatching
 	g := mustNew(t, cfg, 1)
-	g.G.Params[0] = float32(math.NaN())
+	g.gen.Params[0] = float32(math.NaN())
 	var d *DivergedError
 	if _, err := g.TrainEpoch(); !errors.As(err, &d) {
 		t.Fatalf("NaN weight under feature matching gave %v, want a *DivergedError", err)

@@ -236,7 +236,7 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 		}
 	}
 	tr.trainEpoch()
-	tr.gan.G.Params[0] = float32(math.NaN())
+	tr.gan.Params(engine.G)[0] = float32(math.NaN())
 	tr.trainEpoch()
 	if tr.state != Diverged {
 		t.Fatal("no divergence")
@@ -267,7 +267,7 @@ func TestSaveRefusesADivergedRun(t *testing.T) {
 	tr := newIdleTrainer(t)
 	tr.dir = t.TempDir()
 	tr.trainEpoch()
-	tr.gan.D.Params[0] = float32(math.Inf(1))
+	tr.gan.Params(engine.D)[0] = float32(math.Inf(1))
 	tr.trainEpoch()
 	Save{}.apply(tr)
 	if !tr.failed || !strings.Contains(tr.note, "u rolls back to epoch 0") {

@@ -250,7 +250,7 @@ func TestStepKeysTrainExactlyOneStep(t *testing.T) {
 }
 
 func adamSteps(g *engine.GAN) (d, gen int) {
-	return g.DOptim.(*engine.Adam).T, g.GOptim.(*engine.Adam).T
+	return g.Updates(engine.D), g.Updates(engine.G)
 }
 
 func TestRetuneChangesTheEngine(t *testing.T) {
@@ -360,7 +360,7 @@ func TestDoneThenContinue(t *testing.T) {
 func TestDivergence(t *testing.T) {
 	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
 	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
-	s.inspect(func(tr *Trainer) { tr.gan.G.Params[0] = float32(math.NaN()) })
+	s.inspect(func(tr *Trainer) { tr.gan.Params(engine.G)[0] = float32(math.NaN()) })
 	s.key("n")
 	snap := s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
 	if snap.Err == nil {
@@ -378,7 +378,7 @@ func TestDivergence(t *testing.T) {
 func TestDivergedScreen(t *testing.T) {
 	s := startSession(t, blogConfig(t, 5000), 1, true, 80, 24)
 	s.waitSnap("the first snapshot", func(Snapshot) bool { return true })
-	s.inspect(func(tr *Trainer) { tr.gan.D.Params[3] = float32(math.Inf(1)) })
+	s.inspect(func(tr *Trainer) { tr.gan.Params(engine.D)[3] = float32(math.Inf(1)) })
 	s.key("n")
 	s.waitSnap("the run diverged", func(s Snapshot) bool { return s.State == Diverged })
 	view := s.finalView()
