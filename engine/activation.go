@@ -1,10 +1,5 @@
 package engine
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Activation is an elementwise nonlinearity applied after a dense layer.
 // Every derivative is written in terms of the activation's output y, so a
 // layer only has to cache its output for the backward pass.
@@ -20,7 +15,7 @@ const (
 	Tanh                        // y = tanh x
 )
 
-var activationNames = [...]string{
+var activationNames = []string{
 	Identity:  "identity",
 	ReLU:      "relu",
 	LeakyReLU: "leaky_relu",
@@ -30,25 +25,21 @@ var activationNames = [...]string{
 }
 
 // String returns the activation's name as used in presets.
-func (a Activation) String() string {
-	if int(a) < len(activationNames) {
-		return activationNames[a]
-	}
-	return fmt.Sprintf("Activation(%d)", a)
+func (a Activation) String() string { return choiceString("Activation", activationNames, a) }
+
+// MarshalText returns the activation's name; an invalid value is an error.
+func (a Activation) MarshalText() ([]byte, error) {
+	return marshalChoice("Activation", activationNames, a)
 }
 
-// ActivationNames lists the names ParseActivation accepts.
-func ActivationNames() []string { return activationNames[:] }
-
-// ParseActivation returns the activation with the given name.
-func ParseActivation(name string) (Activation, error) {
-	for i, n := range activationNames {
-		if n == name {
-			return Activation(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown activation %q (valid: %s)", name, strings.Join(activationNames[:], ", "))
+// UnmarshalText sets a to the activation named text. Unlike the choice
+// types of a Config, Activation has no unset value: its zero is Identity.
+func (a *Activation) UnmarshalText(text []byte) error {
+	return unmarshalChoice(activationNames, a, text)
 }
+
+// Activations returns every activation.
+func Activations() []Activation { return choiceValues[Activation](activationNames) }
 
 // apply replaces each z[i] by the activation of z[i].
 func (a Activation) apply(z []float32, slope float32) {

@@ -51,10 +51,10 @@ func (g *GAN) MarshalBinary() ([]byte, error) {
 	putU64(&body, g.seed)
 	putU64(&body, uint64(g.epoch))
 	putBytes(&body, rng)
-	putFloats(&body, g.G.Params)
-	putFloats(&body, g.D.Params)
-	putOptimizer(&body, g.GOptim)
-	putOptimizer(&body, g.DOptim)
+	putFloats(&body, g.gen.Params)
+	putFloats(&body, g.disc.Params)
+	putOptimizer(&body, g.gOpt)
+	putOptimizer(&body, g.dOpt)
 
 	out := make([]byte, 0, headerLen+body.Len()+sha256.Size)
 	out = append(out, checkpointMagic...)
@@ -109,10 +109,10 @@ func Restore(data []byte) (*GAN, error) {
 		return nil, badCheckpoint("epoch %d out of range", epoch)
 	}
 	g.epoch = int(epoch)
-	r.floats(g.G.Params, "generator weights")
-	r.floats(g.D.Params, "discriminator weights")
-	r.optimizer(g.GOptim, "generator optimizer")
-	r.optimizer(g.DOptim, "discriminator optimizer")
+	r.floats(g.gen.Params, "generator weights")
+	r.floats(g.disc.Params, "discriminator weights")
+	r.optimizer(g.gOpt, "generator optimizer")
+	r.optimizer(g.dOpt, "discriminator optimizer")
 	if r.err == nil && len(r.b) != 0 {
 		r.err = badCheckpoint("%d unexpected trailing bytes", len(r.b))
 	}

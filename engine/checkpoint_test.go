@@ -14,17 +14,17 @@ import (
 func TestResumeIsBitIdentical(t *testing.T) {
 	configs := map[string]Config{"blog": blogConfig()}
 	sgd := blogConfig()
-	sgd.DOpt, sgd.DMomentum, sgd.DLR = "sgd", 0.9, 1e-3
+	sgd.DOpt, sgd.DMomentum, sgd.DLR = OptimizerSGD, 0.9, 1e-3
 	configs["sgd"] = sgd
 	for name, cfg := range configs {
 		t.Run(name, func(t *testing.T) {
 			const n = 300
 			straight := mustNew(t, cfg, 11)
-			straight.SetGLR(5e-4)
+			straight.SetLR(G, 5e-4)
 			want := train(t, straight, 2*n)
 
 			first := mustNew(t, cfg, 11)
-			first.SetGLR(5e-4)
+			first.SetLR(G, 5e-4)
 			got := train(t, first, n)
 			data, err := first.MarshalBinary()
 			if err != nil {
@@ -41,7 +41,7 @@ func TestResumeIsBitIdentical(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatal("resumed loss history differs from the straight run")
 			}
-			if !slices.Equal(resumed.G.Params, straight.G.Params) || !slices.Equal(resumed.D.Params, straight.D.Params) {
+			if !slices.Equal(resumed.gen.Params, straight.gen.Params) || !slices.Equal(resumed.disc.Params, straight.disc.Params) {
 				t.Fatal("resumed weights differ from the straight run")
 			}
 		})

@@ -26,55 +26,51 @@ type Config struct {
 	Target string `json:"target"` // e.g. "normal(4,1.25)"; see ParseTarget
 	Batch  int    `json:"batch"`  // samples in one real or generated batch
 
-	Noise    string   `json:"noise"`     // generator noise: "uniform" on [0,1) or "normal"
-	NoiseDim int      `json:"noise_dim"` // noise values per generator row
-	GOut     int      `json:"g_out"`     // samples per generator row
-	GHidden  []int    `json:"g_hidden"`  // hidden layer widths
-	GActs    []string `json:"g_acts"`    // one activation per layer, output layer last
+	Noise    Noise        `json:"noise"`     // generator noise
+	NoiseDim int          `json:"noise_dim"` // noise values per generator row
+	GOut     int          `json:"g_out"`     // samples per generator row
+	GHidden  []int        `json:"g_hidden"`  // hidden layer widths
+	GActs    []Activation `json:"g_acts"`    // one activation per layer, output layer last
 
-	DInput  string   `json:"d_input"`  // how D sees a row: "raw", "diffs" or "moments"
-	DIn     int      `json:"d_in"`     // samples per discriminator row
-	DHidden []int    `json:"d_hidden"` // hidden layer widths
-	DActs   []string `json:"d_acts"`   // one activation per layer, output layer last
+	DInput  DInput       `json:"d_input"`  // how D sees a row
+	DIn     int          `json:"d_in"`     // samples per discriminator row
+	DHidden []int        `json:"d_hidden"` // hidden layer widths
+	DActs   []Activation `json:"d_acts"`   // one activation per layer, output layer last
 
 	MBDKernels int `json:"mbd_kernels"` // minibatch discrimination kernels B; 0: none
 	MBDDim     int `json:"mbd_dim"`     // dimensions C per kernel
 
 	LeakySlope float64 `json:"leaky_slope"` // negative slope of leaky_relu
 
-	Loss      string  `json:"loss"`       // "bce" or "least_squares"
-	GLoss     string  `json:"g_loss"`     // "nonsaturating", "minimax" (bce only) or "feature_matching"
+	Loss      Loss    `json:"loss"`       // D's loss
+	GLoss     GLoss   `json:"g_loss"`     // G's loss; GLossMinimax needs LossBCE
 	RealLabel float64 `json:"real_label"` // D's target for real data; < 1 is one-sided label smoothing
 
-	DOpt      string  `json:"d_opt"` // "adam" or "sgd"
-	DLR       float64 `json:"d_lr"`
-	DBeta1    float64 `json:"d_beta1"`
-	DBeta2    float64 `json:"d_beta2"`
-	DMomentum float64 `json:"d_momentum"`
-	GOpt      string  `json:"g_opt"`
-	GLR       float64 `json:"g_lr"`
-	GBeta1    float64 `json:"g_beta1"`
-	GBeta2    float64 `json:"g_beta2"`
-	GMomentum float64 `json:"g_momentum"`
-	Eps       float64 `json:"eps"` // Adam's ε for both players
+	DOpt      OptimizerKind `json:"d_opt"`
+	DLR       float64       `json:"d_lr"`
+	DBeta1    float64       `json:"d_beta1"`
+	DBeta2    float64       `json:"d_beta2"`
+	DMomentum float64       `json:"d_momentum"`
+	GOpt      OptimizerKind `json:"g_opt"`
+	GLR       float64       `json:"g_lr"`
+	GBeta1    float64       `json:"g_beta1"`
+	GBeta2    float64       `json:"g_beta2"`
+	GMomentum float64       `json:"g_momentum"`
+	Eps       float64       `json:"eps"` // Adam's ε for both players
 
 	DSteps int `json:"d_steps"` // discriminator updates per epoch
 	GSteps int `json:"g_steps"` // generator updates per epoch
 	Epochs int `json:"epochs"`  // planned length of a run
 }
 
-// The values the string-valued Config fields accept.
-var (
-	NoiseKinds  = []string{"uniform", "normal"}
-	DInputKinds = []string{"raw", "diffs", "moments"}
-	LossKinds   = []string{"bce", "least_squares"}
-	GLossKinds  = []string{"nonsaturating", "minimax", "feature_matching"}
-	OptKinds    = []string{"adam", "sgd"}
-)
-
 // Limits on the fields a user may retune; they keep a run finite and a
-// network small enough to stay interactive.
+// network small enough to stay interactive. Validate, GAN.SetLR and
+// GAN.SetSteps enforce them and their messages quote them.
 const (
+	// MaxLR is the largest learning rate; the range is (0, MaxLR].
+	MaxLR = 10.0
+	// MaxSteps is the most updates a player makes per epoch; the range
+	// is 1..MaxSteps.
 	MaxSteps  = 100
 	MaxWidth  = 4096
 	MaxBatch  = 100000
@@ -90,12 +86,15 @@ const (
 	MaxMBDRows    = 512
 )
 
+// maxLine is the longest name, description or source, in bytes.
+const maxLine = 1000
+
 // Clone returns a copy of c that shares no slices with it.
 func (c Config) Clone() Config {
 	c.GHidden = append([]int(nil), c.GHidden...)
-	c.GActs = append([]string(nil), c.GActs...)
+	c.GActs = append([]Activation(nil), c.GActs...)
 	c.DHidden = append([]int(nil), c.DHidden...)
-	c.DActs = append([]string(nil), c.DActs...)
+	c.DActs = append([]Activation(nil), c.DActs...)
 	return c
 }
 
@@ -103,8 +102,8 @@ func (c Config) Clone() Config {
 // is allowed.
 func (c *Config) Validate() error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
-		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > 1000 {
-			return fmt.Errorf("%s: must be one line of at most 1000 bytes", f.key)
+		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
+			return fmt.Errorf("%s: must be one line of at most %d bytes", f.key, maxLine)
 		}
 	}
 	if _, err := ParseTarget(c.Target); err != nil {
@@ -114,42 +113,38 @@ func (c *Config) Validate() error {
 	if c.DIn >= 1 {
 		dRows = c.Batch / c.DIn
 	}
-	checks := []struct {
-		ok  bool
-		msg string
-	}{
-		{c.Batch >= 1 && c.Batch <= MaxBatch, fmt.Sprintf("batch: %d out of range 1..%d", c.Batch, MaxBatch)},
-		{oneOf(c.Noise, NoiseKinds), fmt.Sprintf("noise: %q is not one of %s", c.Noise, strings.Join(NoiseKinds, ", "))},
-		{c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, fmt.Sprintf("noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth)},
-		{c.GOut >= 1 && c.Batch%c.GOut == 0, fmt.Sprintf("g_out: %d must be positive and divide batch %d", c.GOut, c.Batch)},
-		{oneOf(c.DInput, DInputKinds), fmt.Sprintf("d_input: %q is not one of %s", c.DInput, strings.Join(DInputKinds, ", "))},
-		{c.DIn >= 1 && c.Batch%c.DIn == 0, fmt.Sprintf("d_in: %d must be positive and divide batch %d", c.DIn, c.Batch)},
-		{c.DInput == "raw" || c.DIn >= 2, fmt.Sprintf("d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn)},
-		{c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, fmt.Sprintf("mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels)},
-		{c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, fmt.Sprintf("mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim)},
-		{c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, fmt.Sprintf("mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows)},
-		{c.LeakySlope > 0 && c.LeakySlope < 1, fmt.Sprintf("leaky_slope: %g out of range (0,1)", c.LeakySlope)},
-		{oneOf(c.Loss, LossKinds), fmt.Sprintf("loss: %q is not one of %s", c.Loss, strings.Join(LossKinds, ", "))},
-		{oneOf(c.GLoss, GLossKinds), fmt.Sprintf("g_loss: %q is not one of %s", c.GLoss, strings.Join(GLossKinds, ", "))},
-		{c.Loss == "bce" || c.GLoss != "minimax", "g_loss: minimax needs loss bce"},
-		{c.GLoss != "feature_matching" || len(c.DHidden) > 0, "g_loss: feature_matching needs a hidden layer in D (d_hidden) whose features G matches"},
-		{c.RealLabel > 0 && c.RealLabel <= 1, fmt.Sprintf("real_label: %g out of range (0,1]", c.RealLabel)},
-		{oneOf(c.DOpt, OptKinds), fmt.Sprintf("d_opt: %q is not one of %s", c.DOpt, strings.Join(OptKinds, ", "))},
-		{oneOf(c.GOpt, OptKinds), fmt.Sprintf("g_opt: %q is not one of %s", c.GOpt, strings.Join(OptKinds, ", "))},
-		{validLR(c.DLR), fmt.Sprintf("d_lr: %g out of range (0,10]", c.DLR)},
-		{validLR(c.GLR), fmt.Sprintf("g_lr: %g out of range (0,10]", c.GLR)},
-		{validBeta(c.DBeta1) && validBeta(c.DBeta2), fmt.Sprintf("d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2)},
-		{validBeta(c.GBeta1) && validBeta(c.GBeta2), fmt.Sprintf("g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2)},
-		{validBeta(c.DMomentum), fmt.Sprintf("d_momentum: %g out of range [0,1)", c.DMomentum)},
-		{validBeta(c.GMomentum), fmt.Sprintf("g_momentum: %g out of range [0,1)", c.GMomentum)},
-		{c.Eps > 0 && c.Eps < 1, fmt.Sprintf("eps: %g out of range (0,1)", c.Eps)},
-		{c.DSteps >= 1 && c.DSteps <= MaxSteps, fmt.Sprintf("d_steps: %d out of range 1..%d", c.DSteps, MaxSteps)},
-		{c.GSteps >= 1 && c.GSteps <= MaxSteps, fmt.Sprintf("g_steps: %d out of range 1..%d", c.GSteps, MaxSteps)},
-		{c.Epochs >= 1, fmt.Sprintf("epochs: %d must be at least 1", c.Epochs)},
-	}
-	for _, ch := range checks {
-		if !ch.ok {
-			return fmt.Errorf("%s", ch.msg)
+	for _, err := range []error{
+		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch: %d out of range 1..%d", c.Batch, MaxBatch),
+		checkChoice("noise", noiseNames, c.Noise),
+		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth),
+		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out: %d must be positive and divide batch %d", c.GOut, c.Batch),
+		checkChoice("d_input", dInputNames, c.DInput),
+		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in: %d must be positive and divide batch %d", c.DIn, c.Batch),
+		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
+		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
+		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
+		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
+		check(c.LeakySlope > 0 && c.LeakySlope < 1, "leaky_slope: %g out of range (0,1)", c.LeakySlope),
+		checkChoice("loss", lossNames, c.Loss),
+		checkChoice("g_loss", gLossNames, c.GLoss),
+		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
+		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
+		check(c.RealLabel > 0 && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
+		checkChoice("d_opt", optimizerNames, c.DOpt),
+		checkChoice("g_opt", optimizerNames, c.GOpt),
+		checkLR("d_lr", c.DLR),
+		checkLR("g_lr", c.GLR),
+		check(validBeta(c.DBeta1) && validBeta(c.DBeta2), "d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2),
+		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
+		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
+		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
+		check(c.Eps > 0 && c.Eps < 1, "eps: %g out of range (0,1)", c.Eps),
+		checkSteps("d_steps", c.DSteps),
+		checkSteps("g_steps", c.GSteps),
+		check(c.Epochs >= 1, "epochs: %d must be at least 1", c.Epochs),
+	} {
+		if err != nil {
+			return err
 		}
 	}
 	if err := validNet("g", c.GHidden, c.GActs); err != nil {
@@ -158,8 +153,8 @@ func (c *Config) Validate() error {
 	if err := validNet("d", c.DHidden, c.DActs); err != nil {
 		return err
 	}
-	if out := c.DActs[len(c.DActs)-1]; c.Loss == "bce" && out != "sigmoid" {
-		return fmt.Errorf("d_acts: loss bce needs D's output activation (the last of d_acts) to be sigmoid, got %s", out)
+	if out := c.DActs[len(c.DActs)-1]; c.Loss == LossBCE && out != Sigmoid {
+		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
 	}
 	if n := netSize(c.NoiseDim, c.GHidden, c.GOut, c.Batch/c.GOut); n > MaxNetValues {
 		return fmt.Errorf("g_hidden: the generator would hold %.3g weights and activations (batch/g_out rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
@@ -174,9 +169,9 @@ func (c *Config) Validate() error {
 // layer sees it, after the input transform DInput.
 func (c *Config) DFeatures() int {
 	switch c.DInput {
-	case "diffs":
+	case DInputDiffs:
 		return 2 * c.DIn
-	case "moments":
+	case DInputMoments:
 		return 4
 	}
 	return c.DIn
@@ -196,7 +191,7 @@ func netSize(in int, hidden []int, out, rows int) int {
 	return n
 }
 
-func validNet(p string, hidden []int, acts []string) error {
+func validNet(p string, hidden []int, acts []Activation) error {
 	if len(hidden) > MaxLayers {
 		return fmt.Errorf("%s_hidden: at most %d layers", p, MaxLayers)
 	}
@@ -209,23 +204,42 @@ func validNet(p string, hidden []int, acts []string) error {
 		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer and one for the output), got %d", p, len(hidden)+1, len(acts))
 	}
 	for _, a := range acts {
-		if _, err := ParseActivation(a); err != nil {
-			return fmt.Errorf("%s_acts: %w", p, err)
+		if err := checkChoice(p+"_acts", activationNames, a); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func oneOf(s string, set []string) bool {
-	for _, v := range set {
-		if s == v {
-			return true
-		}
+// check returns nil if ok, else the error format describes.
+func check(ok bool, format string, a ...any) error {
+	if ok {
+		return nil
 	}
-	return false
+	return fmt.Errorf(format, a...)
 }
 
-func validLR(lr float64) bool  { return lr > 0 && lr <= 10 }
+// checkChoice reports a choice that is unset or no value of its type.
+func checkChoice[T interface {
+	~uint8
+	String() string
+}](key string, names []string, v T) error {
+	if validChoice(names, v) {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", key, notOneOf(v.String(), names))
+}
+
+// checkLR reports a learning rate outside (0, MaxLR].
+func checkLR(key string, lr float64) error {
+	return check(lr > 0 && lr <= MaxLR, "%s: %g out of range (0,%g]", key, lr, MaxLR)
+}
+
+// checkSteps reports a per-epoch update count outside 1..MaxSteps.
+func checkSteps(key string, n int) error {
+	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
+}
+
 func validBeta(b float64) bool { return b >= 0 && b < 1 }
 func finite(v float64) bool    { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool  { return finite(float64(v)) }
@@ -245,7 +259,7 @@ func (c *Config) Outline() []string {
 		return strings.Join(append(parts, out), " → ")
 	}
 	g := chain(fmt.Sprintf("%d %s noise", c.NoiseDim, c.Noise), c.GHidden, fmt.Sprint(c.GOut), "")
-	g += " (" + strings.Join(c.GActs, ", ") + ")"
+	g += " (" + joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
 		g += ", one sample per noise draw"
@@ -256,9 +270,9 @@ func (c *Config) Outline() []string {
 	}
 	var in string
 	switch {
-	case c.DInput == "diffs":
+	case c.DInput == DInputDiffs:
 		in = fmt.Sprintf("%d samples + squared deviations", c.DIn)
-	case c.DInput == "moments":
+	case c.DInput == DInputMoments:
 		in = fmt.Sprintf("4 moments of %d samples", c.DIn)
 	case c.DIn == 1:
 		in = "1 sample"
@@ -269,11 +283,11 @@ func (c *Config) Outline() []string {
 	if c.MBDKernels > 0 {
 		mbd = fmt.Sprintf("[minibatch discrimination %d×%d]", c.MBDKernels, c.MBDDim)
 	}
-	d := chain(in, c.DHidden, "1", mbd) + " (" + strings.Join(c.DActs, ", ") + ")"
+	d := chain(in, c.DHidden, "1", mbd) + " (" + joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
 		d += fmt.Sprintf(", %d scores per batch", c.Batch/c.DIn)
 	}
-	loss := c.Loss + ", G " + c.GLoss
+	loss := c.Loss.String() + ", G " + c.GLoss.String()
 	if c.RealLabel != 1 {
 		loss += fmt.Sprintf(", real label %g", c.RealLabel)
 	}
@@ -281,8 +295,8 @@ func (c *Config) Outline() []string {
 		s := strconv.FormatFloat(v, 'g', -1, 64)
 		return strings.NewReplacer("e-0", "e-", "e+0", "e+").Replace(s)
 	}
-	opt := func(kind string, lr, b1, b2, mom float64) string {
-		if kind == "sgd" {
+	opt := func(kind OptimizerKind, lr, b1, b2, mom float64) string {
+		if kind == OptimizerSGD {
 			return fmt.Sprintf("sgd lr %s momentum %s", num(lr), num(mom))
 		}
 		return fmt.Sprintf("adam lr %s β (%s, %s)", num(lr), num(b1), num(b2))
@@ -294,4 +308,13 @@ func (c *Config) Outline() []string {
 		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum)),
 		fmt.Sprintf("%d D + %d G steps per epoch, %d epochs", c.DSteps, c.GSteps, c.Epochs),
 	}
+}
+
+// joinActs lists activations by name, comma-separated.
+func joinActs(acts []Activation) string {
+	names := make([]string, len(acts))
+	for i, a := range acts {
+		names[i] = a.String()
+	}
+	return strings.Join(names, ", ")
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +20,12 @@ var configFields = func() []configField {
 	fs := make([]configField, t.NumField())
 	for i := range fs {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		fs[i] = configField{key: name, index: i, kind: t.Field(i).Type}
+		ft := t.Field(i).Type
+		fs[i] = configField{
+			key: name, index: i, kind: ft,
+			name:  isName(ft),
+			names: ft.Kind() == reflect.Slice && isName(ft.Elem()),
+		}
 	}
 	return fs
 }()
@@ -28,6 +34,19 @@ type configField struct {
 	key   string
 	index int
 	kind  reflect.Type
+	name  bool // the value is a name: a choice type or Activation
+	names bool // the value is a list of names
+}
+
+// isName reports whether values of t are written as names, as the choice
+// types and Activation are: t implements encoding.TextUnmarshaler.
+func isName(t reflect.Type) bool {
+	return reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
+}
+
+// setName sets v, of a type isName accepts, to the value named name.
+func setName(v reflect.Value, name string) error {
+	return v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(name))
 }
 
 // ConfigKeys returns the key of every Config field, in declaration order.
@@ -53,10 +72,11 @@ func lookupField(key string) (configField, error) {
 }
 
 // Set changes the field named key to value, read according to the
-// field's type: an integer, a number (Go syntax, e.g. 2e-4), a string
-// taken as is, or a list written either comma-separated (32,32 or
-// relu,relu,sigmoid; empty for none) or as a JSON array. It checks only the
-// syntax; Validate checks the ranges. Errors name the key.
+// field's type: an integer, a number (Go syntax, e.g. 2e-4), the name of
+// a choice (bce, adam, …), a string taken as is, or a list written either
+// comma-separated (32,32 or relu,relu,sigmoid; empty for none) or as a
+// JSON array. It checks the syntax and the names; Validate checks the
+// ranges. Errors name the key.
 func (c *Config) Set(key, value string) error {
 	f, err := lookupField(key)
 	if err != nil {
@@ -64,6 +84,12 @@ func (c *Config) Set(key, value string) error {
 	}
 	v := reflect.ValueOf(c).Elem().Field(f.index)
 	trimmed := strings.TrimSpace(value)
+	if f.name {
+		if err := setName(v, trimmed); err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		return nil
+	}
 	switch f.kind.Kind() {
 	case reflect.String:
 		v.SetString(value)
@@ -87,14 +113,12 @@ func (c *Config) Set(key, value string) error {
 		if trimmed != "" {
 			items = strings.Split(trimmed, ",")
 		}
+		if f.names {
+			return setNames(key, v, items)
+		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
-			item = strings.TrimSpace(item)
-			if f.kind.Elem().Kind() == reflect.String {
-				list.Index(i).SetString(item)
-				continue
-			}
-			n, ok := parseInt(item)
+			n, ok := parseInt(strings.TrimSpace(item))
 			if !ok {
 				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
 			}
@@ -104,6 +128,18 @@ func (c *Config) Set(key, value string) error {
 	default:
 		panic("engine: Config field of unsupported type " + f.kind.String())
 	}
+	return nil
+}
+
+// setNames sets the list v to the values named by items, each trimmed.
+func setNames(key string, v reflect.Value, items []string) error {
+	list := reflect.MakeSlice(v.Type(), len(items), len(items))
+	for i, item := range items {
+		if err := setName(list.Index(i), strings.TrimSpace(item)); err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+	}
+	v.Set(list)
 	return nil
 }
 
@@ -119,14 +155,19 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	want := map[reflect.Kind]string{
 		reflect.String: "a string", reflect.Int: "an integer", reflect.Float64: "a number",
 	}[f.kind.Kind()]
-	if f.kind.Kind() == reflect.Slice {
+	switch {
+	case f.name:
+		want = "a string"
+	case f.names:
+		want = "a list of strings"
+	case f.kind.Kind() == reflect.Slice:
 		want = "a list of integers"
-		if f.kind.Elem().Kind() == reflect.String {
-			want = "a list of strings"
-		}
 	}
 	if string(raw) == "null" {
 		return fmt.Errorf("%s: want %s, got null", key, want)
+	}
+	if f.name || f.names {
+		return c.setJSONNames(key, f, raw, want)
 	}
 	if f.kind.Kind() == reflect.Int {
 		n, ok := int64(0), len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9')
@@ -153,6 +194,33 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
 	return nil
+}
+
+// setJSONNames is SetJSON for a field holding a name or a list of names:
+// the JSON string or list of strings raw, read as names.
+func (c *Config) setJSONNames(key string, f configField, raw []byte, want string) error {
+	v := reflect.ValueOf(c).Elem().Field(f.index)
+	var one string
+	var list []string
+	target := any(&list)
+	if f.name {
+		target = &one
+	}
+	if err := json.Unmarshal(raw, target); err != nil {
+		got := string(raw)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			got = te.Value
+		}
+		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
+	}
+	if f.name {
+		if err := setName(v, one); err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		return nil
+	}
+	return setNames(key, v, list)
 }
 
 // parseInt reads an integer, also written as a number with an integral

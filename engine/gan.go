@@ -15,9 +15,8 @@ type GAN struct {
 	target Target
 	seed   uint64
 
-	G, D   *Network
-	GOptim Optimizer
-	DOptim Optimizer
+	gen, disc  *Network  // the generator G and the discriminator D
+	gOpt, dOpt Optimizer // their optimizers; the rates are cfg's
 
 	src *rand.PCG // training randomness: initial weights, noise, real data
 	rng *rand.Rand
@@ -78,15 +77,15 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.rng = rand.New(g.src)
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
-	g.G = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
-	g.D = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
-	if cfg.GLoss == "feature_matching" {
-		width := g.D.Layers[g.featK-1].OutSize()
+	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
+	g.disc = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
+	if cfg.GLoss == GLossFeatureMatching {
+		width := g.disc.Layers[g.featK-1].OutSize()
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
 	}
-	g.GOptim = newOptimizer(len(g.G.Params), cfg.GOpt, cfg.GLR, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
-	g.DOptim = newOptimizer(len(g.D.Params), cfg.DOpt, cfg.DLR, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
+	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
+	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch)
 	g.dy = make([]float32, g.dRows)
@@ -95,15 +94,11 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 
 // denseStack returns the dense layers in → hidden… → out, one activation
 // per layer.
-func denseStack(in int, hidden []int, out int, acts []string, slope float32) []Layer {
+func denseStack(in int, hidden []int, out int, acts []Activation, slope float32) []Layer {
 	widths := append(append([]int{in}, hidden...), out)
 	layers := make([]Layer, len(widths)-1)
 	for i := range layers {
-		act, err := ParseActivation(acts[i])
-		if err != nil {
-			panic(err) // Validate has checked every name
-		}
-		d := NewDense(widths[i], widths[i+1], act)
+		d := NewDense(widths[i], widths[i+1], acts[i])
 		d.Slope = slope
 		layers[i] = d
 	}
@@ -117,9 +112,9 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	cfg := &g.cfg
 	var layers []Layer
 	switch cfg.DInput {
-	case "diffs":
+	case DInputDiffs:
 		layers = append(layers, NewDecorate(cfg.DIn))
-	case "moments":
+	case DInputMoments:
 		layers = append(layers, NewMoments(cfg.DIn))
 	}
 	dense := denseStack(cfg.DFeatures(), cfg.DHidden, 1, cfg.DActs, slope)
@@ -135,11 +130,11 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	return append(layers, out)
 }
 
-func newOptimizer(n int, kind string, lr, beta1, beta2, momentum, eps float64) Optimizer {
-	if kind == "sgd" {
-		return NewSGD(n, lr, momentum)
+func newOptimizer(n int, kind OptimizerKind, beta1, beta2, momentum, eps float64) Optimizer {
+	if kind == OptimizerSGD {
+		return NewSGD(n, momentum)
 	}
-	return NewAdam(n, lr, beta1, beta2, eps)
+	return NewAdam(n, beta1, beta2, eps)
 }
 
 // Config returns the run's current settings, retuned values included.
@@ -154,43 +149,107 @@ func (g *GAN) Target() Target { return g.target }
 // Epoch returns the number of epochs completed.
 func (g *GAN) Epoch() int { return g.epoch }
 
-// SetDLR changes D's learning rate from the next update on; the optimizer
-// keeps its moments and step count.
-func (g *GAN) SetDLR(lr float64) error {
-	if !validLR(lr) {
-		return fmt.Errorf("d_lr: %g out of range (0,10]", lr)
+// Player is one of the two networks of a GAN.
+type Player uint8
+
+// The players.
+const (
+	D Player = iota + 1 // the discriminator
+	G                   // the generator
+)
+
+// String returns "D" or "G".
+func (p Player) String() string {
+	switch p {
+	case D:
+		return "D"
+	case G:
+		return "G"
 	}
-	g.cfg.DLR = lr
-	g.DOptim.SetLR(lr)
+	return fmt.Sprintf("Player(%d)", p)
+}
+
+// lr returns the field of c holding p's learning rate, and its key.
+func (c *Config) lr(p Player) (*float64, string) {
+	switch p {
+	case D:
+		return &c.DLR, "d_lr"
+	case G:
+		return &c.GLR, "g_lr"
+	}
+	panic("engine: invalid " + p.String())
+}
+
+// steps returns the field of c holding p's updates per epoch, and its key.
+func (c *Config) steps(p Player) (*int, string) {
+	switch p {
+	case D:
+		return &c.DSteps, "d_steps"
+	case G:
+		return &c.GSteps, "g_steps"
+	}
+	panic("engine: invalid " + p.String())
+}
+
+// SetLR changes p's learning rate, in (0, MaxLR], from p's next update
+// on; the optimizer keeps its moments and step count. The run's Config is
+// the only holder of the rate: Config and checkpoints report it, and
+// every update reads it there.
+func (g *GAN) SetLR(p Player, lr float64) error {
+	dst, key := g.cfg.lr(p)
+	if err := checkLR(key, lr); err != nil {
+		return err
+	}
+	*dst = lr
 	return nil
 }
 
-// SetGLR changes G's learning rate from the next update on.
-func (g *GAN) SetGLR(lr float64) error {
-	if !validLR(lr) {
-		return fmt.Errorf("g_lr: %g out of range (0,10]", lr)
+// SetSteps sets p's updates per epoch, in 1..MaxSteps, from the next
+// epoch on.
+func (g *GAN) SetSteps(p Player, n int) error {
+	dst, key := g.cfg.steps(p)
+	if err := checkSteps(key, n); err != nil {
+		return err
 	}
-	g.cfg.GLR = lr
-	g.GOptim.SetLR(lr)
+	*dst = n
 	return nil
 }
 
-// SetDSteps sets the discriminator updates per epoch from the next epoch on.
-func (g *GAN) SetDSteps(n int) error {
-	if n < 1 || n > MaxSteps {
-		return fmt.Errorf("d_steps: %d out of range 1..%d", n, MaxSteps)
+// Params returns p's parameters, layer by layer in one flat array, as the
+// network holds them: writing to them changes the run, as restoring a
+// checkpoint does, and Check reports any that is not finite.
+func (g *GAN) Params(p Player) []float32 { return g.net(p).Params }
+
+// Updates returns the number of optimizer updates p has made in the run,
+// those before a checkpoint included.
+func (g *GAN) Updates(p Player) int {
+	switch o := g.opt(p).(type) {
+	case *Adam:
+		return o.T
+	case *SGD:
+		return o.T
 	}
-	g.cfg.DSteps = n
-	return nil
+	panic(fmt.Sprintf("engine: optimizer %T", g.opt(p)))
 }
 
-// SetGSteps sets the generator updates per epoch from the next epoch on.
-func (g *GAN) SetGSteps(n int) error {
-	if n < 1 || n > MaxSteps {
-		return fmt.Errorf("g_steps: %d out of range 1..%d", n, MaxSteps)
+func (g *GAN) net(p Player) *Network {
+	switch p {
+	case D:
+		return g.disc
+	case G:
+		return g.gen
 	}
-	g.cfg.GSteps = n
-	return nil
+	panic("engine: invalid " + p.String())
+}
+
+func (g *GAN) opt(p Player) Optimizer {
+	switch p {
+	case D:
+		return g.dOpt
+	case G:
+		return g.gOpt
+	}
+	panic("engine: invalid " + p.String())
 }
 
 // TrainEpoch runs one epoch as the original code does: DSteps discriminator
@@ -230,10 +289,10 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 // sum non-finite, and so does nothing else short of weights near 1e38,
 // which is divergence too.
 func (g *GAN) Check() error {
-	if !finite32(sum(g.G.Params)) {
+	if !finite32(sum(g.gen.Params)) {
 		return &DivergedError{g.epoch, "a generator weight"}
 	}
-	if !finite32(sum(g.D.Params)) {
+	if !finite32(sum(g.disc.Params)) {
 		return &DivergedError{g.epoch, "a discriminator weight"}
 	}
 	return nil
@@ -245,13 +304,13 @@ func (g *GAN) Check() error {
 // D's gradients start at zero, where D's last optimizer step (or New) left
 // them; StepG, which runs backward through D, does not add to them.
 func (g *GAN) StepD() (realLoss, fakeLoss float64) {
-	d := g.D
+	d := g.disc
 	g.drawReal()
 	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
 	d.Backward(g.dy, g.dRows, true, false)
 	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
 	d.Backward(g.dy, g.dRows, true, false)
-	g.DOptim.Step(d.Params, d.Grads)
+	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
 	return realLoss, fakeLoss
 }
 
@@ -260,22 +319,22 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 // G, and one optimizer step changes G only. It returns G's loss. G's
 // gradients start at zero, where G's last optimizer step left them.
 func (g *GAN) StepG() float64 {
-	if g.cfg.GLoss == "feature_matching" {
+	if g.cfg.GLoss == GLossFeatureMatching {
 		return g.stepGFeatures()
 	}
-	y := g.D.Forward(g.generate(), g.dRows)
+	y := g.disc.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
-	case g.cfg.Loss == "least_squares":
+	case g.cfg.Loss == LossLeastSquares:
 		loss = LeastSquares(g.dy, y, 1)
-	case g.cfg.GLoss == "minimax":
+	case g.cfg.GLoss == GLossMinimax:
 		loss = MinimaxGLoss(g.dy, y)
 	default:
 		loss = BCE(g.dy, y, 1)
 	}
-	dx := g.D.Backward(g.dy, g.dRows, false, true)
-	g.G.Backward(dx, g.gRows, true, false)
-	g.GOptim.Step(g.G.Params, g.G.Grads)
+	dx := g.disc.Backward(g.dy, g.dRows, false, true)
+	g.gen.Backward(dx, g.gRows, true, false)
+	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
 	return float64(loss)
 }
 
@@ -285,7 +344,7 @@ func (g *GAN) stepGFeatures() float64 {
 	g.drawReal()
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
 	loss := g.featureMatching(g.real, g.noise)
-	g.GOptim.Step(g.G.Params, g.G.Grads)
+	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
 	return loss
 }
 
@@ -299,9 +358,9 @@ func (g *GAN) stepGFeatures() float64 {
 // D's weights only carry the gradient; D trains as usual in StepD.
 func (g *GAN) featureMatching(real, noise []float32) float64 {
 	rows, width := g.dRows, len(g.fmDiff)
-	colMeans(g.fmDiff, g.D.ForwardTo(g.featK, real, rows), rows)
-	g.fake = g.G.Forward(noise, g.gRows)
-	fake := g.D.ForwardTo(g.featK, g.fake, rows)
+	colMeans(g.fmDiff, g.disc.ForwardTo(g.featK, real, rows), rows)
+	g.fake = g.gen.Forward(noise, g.gRows)
+	fake := g.disc.ForwardTo(g.featK, g.fake, rows)
 	var loss float64
 	for k := range g.fmDiff {
 		var m float64
@@ -318,8 +377,8 @@ func (g *GAN) featureMatching(real, noise []float32) float64 {
 			g.fmGrad[r*width+k] = float32(scale * d)
 		}
 	}
-	dx := g.D.BackwardFrom(g.featK, g.fmGrad, rows, false, true)
-	g.G.Backward(dx, g.gRows, true, false)
+	dx := g.disc.BackwardFrom(g.featK, g.fmGrad, rows, false, true)
+	g.gen.Backward(dx, g.gRows, true, false)
 	return loss
 }
 
@@ -347,7 +406,7 @@ func (g *GAN) drawReal() {
 
 // dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
 func (g *GAN) dLoss(y []float32, t float32) float64 {
-	if g.cfg.Loss == "least_squares" {
+	if g.cfg.Loss == LossLeastSquares {
 		return float64(LeastSquares(g.dy, y, t))
 	}
 	return float64(BCE(g.dy, y, t))
@@ -356,12 +415,12 @@ func (g *GAN) dLoss(y []float32, t float32) float64 {
 // generate draws fresh noise and returns G's output batch.
 func (g *GAN) generate() []float32 {
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
-	g.fake = g.G.Forward(g.noise, g.gRows)
+	g.fake = g.gen.Forward(g.noise, g.gRows)
 	return g.fake
 }
 
-func fillNoise(dst []float32, kind string, rng *rand.Rand) {
-	if kind == "normal" {
+func fillNoise(dst []float32, kind Noise, rng *rand.Rand) {
+	if kind == NoiseNormal {
 		for i := range dst {
 			dst[i] = float32(rng.NormFloat64())
 		}
@@ -380,7 +439,7 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 	noise := make([]float32, len(g.noise))
 	for len(dst) > 0 {
 		fillNoise(noise, g.cfg.Noise, rng)
-		out := g.G.Forward(noise, g.gRows)
+		out := g.gen.Forward(noise, g.gRows)
 		n := min(len(out), len(dst))
 		for i, v := range out[:n] {
 			dst[i] = float64(v)
@@ -412,7 +471,7 @@ func meanStd32(x []float32) (mean, std float64) {
 // ScoresSamples reports whether D judges single samples, so that D(x) is a
 // curve over x. D designs that read whole rows (raw rows of several
 // samples, diffs, moments) have no such curve.
-func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == "raw" }
+func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == DInputRaw }
 
 // DCurve writes D's score for len(dst) evenly spaced x from lo to hi
 // (inclusive) into dst and reports true, or reports false when D does not
@@ -428,7 +487,7 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 		return false
 	}
 	if g.mbd != nil {
-		g.mbd.SetReference(g.D.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
+		g.mbd.SetReference(g.disc.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
 		defer g.mbd.ClearReference()
 	}
 	xs := make([]float32, g.dRows)
@@ -441,7 +500,7 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 		for i := range n {
 			xs[i] = float32(lo + float64(done+i)*step)
 		}
-		y := g.D.Forward(xs, g.dRows)
+		y := g.disc.Forward(xs, g.dRows)
 		for i := range n {
 			dst[done+i] = float64(y[i])
 		}

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -13,13 +15,13 @@ import (
 func blogConfig() Config {
 	return Config{
 		Name: "blog-original", Target: "normal(4,1.25)", Batch: 100,
-		Noise: "uniform", NoiseDim: 100, GOut: 100,
-		GHidden: []int{50, 50}, GActs: []string{"relu", "relu", "identity"},
-		DInput: "raw", DIn: 100,
-		DHidden: []int{50, 50}, DActs: []string{"relu", "relu", "sigmoid"},
-		LeakySlope: 0.01, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
-		DOpt: "adam", DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
-		GOpt: "adam", GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
+		Noise: NoiseUniform, NoiseDim: 100, GOut: 100,
+		GHidden: []int{50, 50}, GActs: []Activation{ReLU, ReLU, Identity},
+		DInput: DInputRaw, DIn: 100,
+		DHidden: []int{50, 50}, DActs: []Activation{ReLU, ReLU, Sigmoid},
+		LeakySlope: 0.01, Loss: LossBCE, GLoss: GLossNonSaturating, RealLabel: 1,
+		DOpt: OptimizerAdam, DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
+		GOpt: OptimizerAdam, GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
 		Eps: 1e-8, DSteps: 5, GSteps: 5, Epochs: 5000,
 	}
 }
@@ -52,7 +54,7 @@ func TestSameSeedIsBitIdentical(t *testing.T) {
 	if !slices.Equal(ha, hb) {
 		t.Fatal("same seed gave different loss histories")
 	}
-	if !slices.Equal(a.G.Params, b.G.Params) || !slices.Equal(a.D.Params, b.D.Params) {
+	if !slices.Equal(a.gen.Params, b.gen.Params) || !slices.Equal(a.disc.Params, b.disc.Params) {
 		t.Fatal("same seed gave different weights")
 	}
 	// Evaluation draws from its own stream: it must not change training.
@@ -64,7 +66,7 @@ func TestSameSeedIsBitIdentical(t *testing.T) {
 
 func TestDifferentSeedsDiffer(t *testing.T) {
 	a, b := mustNew(t, blogConfig(), 1), mustNew(t, blogConfig(), 2)
-	if slices.Equal(a.G.Params, b.G.Params) {
+	if slices.Equal(a.gen.Params, b.gen.Params) {
 		t.Fatal("seeds 1 and 2 gave the same initial weights")
 	}
 	if slices.Equal(train(t, a, 5), train(t, b, 5)) {
@@ -95,34 +97,43 @@ func TestTrainingImproves(t *testing.T) {
 func TestRetuneKeepsOptimizerState(t *testing.T) {
 	g := mustNew(t, blogConfig(), 3)
 	train(t, g, 2)
-	adam := g.DOptim.(*Adam)
+	adam := g.dOpt.(*Adam)
 	m := slices.Clone(adam.M)
-	if err := g.SetDLR(5e-4); err != nil {
+	if err := g.SetLR(D, 5e-4); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.SetGSteps(2); err != nil {
+	if err := g.SetSteps(G, 2); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(adam.M, m) || adam.T != 10 || adam.LR() != 5e-4 {
-		t.Fatalf("SetDLR reset the optimizer: T=%d lr=%g", adam.T, adam.LR())
+	if !slices.Equal(adam.M, m) || adam.T != 10 {
+		t.Fatalf("SetLR reset the optimizer: T=%d", adam.T)
 	}
 	train(t, g, 1)
-	if got := g.GOptim.(*Adam).T; got != 12 {
+	if got := g.gOpt.(*Adam).T; got != 12 {
 		t.Errorf("G took %d steps after 2×5 + 1×2, want 12", got)
 	}
 	if c := g.Config(); c.DLR != 5e-4 || c.GSteps != 2 {
 		t.Errorf("Config() = d_lr %g g_steps %d, want the retuned values", c.DLR, c.GSteps)
 	}
-	for _, err := range []error{g.SetDLR(0), g.SetGLR(-1), g.SetDSteps(0), g.SetGSteps(MaxSteps + 1)} {
+	for _, err := range []error{g.SetLR(D, 0), g.SetLR(G, -1), g.SetLR(D, MaxLR*2), g.SetSteps(D, 0), g.SetSteps(G, MaxSteps+1)} {
 		if err == nil {
 			t.Error("an out-of-range setting was accepted")
 		}
+	}
+	if c := g.Config(); c.DLR != 5e-4 || c.GLR != 1e-3 || c.DSteps != 5 || c.GSteps != 2 {
+		t.Errorf("rejected settings changed the run: %+v", c)
+	}
+	if err := g.SetLR(G, 0); err == nil || err.Error() != fmt.Sprintf("g_lr: 0 out of range (0,%g]", MaxLR) {
+		t.Errorf("SetLR(G, 0) = %v", err)
+	}
+	if err := g.SetSteps(D, 0); err == nil || err.Error() != fmt.Sprintf("d_steps: 0 out of range 1..%d", MaxSteps) {
+		t.Errorf("SetSteps(D, 0) = %v", err)
 	}
 }
 
 func TestDivergenceIsAnError(t *testing.T) {
 	g := mustNew(t, blogConfig(), 1)
-	g.G.Params[0] = float32(math.NaN())
+	g.gen.Params[0] = float32(math.NaN())
 	_, err := g.TrainEpoch()
 	var d *DivergedError
 	if !errors.As(err, &d) {
@@ -135,9 +146,9 @@ func TestDivergenceIsAnError(t *testing.T) {
 
 func TestMinimaxAndLeastSquaresTrain(t *testing.T) {
 	for _, mod := range []func(*Config){
-		func(c *Config) { c.GLoss = "minimax" },
-		func(c *Config) { c.Loss = "least_squares"; c.DActs[2] = "identity" },
-		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = "sgd", "sgd", 0.9, 0.9 },
+		func(c *Config) { c.GLoss = GLossMinimax },
+		func(c *Config) { c.Loss = LossLeastSquares; c.DActs[2] = Identity },
+		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = OptimizerSGD, OptimizerSGD, 0.9, 0.9 },
 	} {
 		cfg := blogConfig()
 		mod(&cfg)
@@ -151,12 +162,12 @@ func TestValidateNamesTheField(t *testing.T) {
 		"g_out":      func(c *Config) { c.GOut = 30 },
 		"d_in":       func(c *Config) { c.DIn = 7 },
 		"target":     func(c *Config) { c.Target = "normal(4)" },
-		"g_acts":     func(c *Config) { c.GActs = []string{"relu"} },
-		"d_acts":     func(c *Config) { c.DActs[0] = "swish" },
+		"g_acts":     func(c *Config) { c.GActs = []Activation{ReLU} },
+		"d_acts":     func(c *Config) { c.DActs[0] = Tanh + 1 },
 		"d_lr":       func(c *Config) { c.DLR = 0 },
 		"d_steps":    func(c *Config) { c.DSteps = 101 },
 		"epochs":     func(c *Config) { c.Epochs = 0 },
-		"loss":       func(c *Config) { c.Loss = "hinge" },
+		"loss":       func(c *Config) { c.Loss = 0 },
 		"real_label": func(c *Config) { c.RealLabel = 1.5 },
 	}
 	for field, mod := range cases {
@@ -185,5 +196,81 @@ func TestDCurve(t *testing.T) {
 		if !(y > 0 && y < 1) {
 			t.Fatalf("D(x_%d) = %g, want a probability", i, y)
 		}
+	}
+}
+
+// TestLimitsInMessages: the range errors quote the limits they enforce.
+func TestLimitsInMessages(t *testing.T) {
+	for _, c := range []struct {
+		edit func(*Config)
+		want string
+	}{
+		{func(c *Config) { c.GLR = MaxLR * 1.5 }, fmt.Sprintf("g_lr: %g out of range (0,%g]", MaxLR*1.5, MaxLR)},
+		{func(c *Config) { c.DLR = 0 }, fmt.Sprintf("d_lr: 0 out of range (0,%g]", MaxLR)},
+		{func(c *Config) { c.DSteps = MaxSteps + 1 }, fmt.Sprintf("d_steps: %d out of range 1..%d", MaxSteps+1, MaxSteps)},
+		{func(c *Config) { c.Batch = MaxBatch + 1 }, fmt.Sprintf("batch: %d out of range 1..%d", MaxBatch+1, MaxBatch)},
+	} {
+		cfg := blogConfig()
+		c.edit(&cfg)
+		if err := cfg.Validate(); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+	cfg := blogConfig()
+	cfg.DLR = MaxLR
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("d_lr at MaxLR: %v", err)
+	}
+}
+
+// TestRetunedRunIsTheConfiguredRun: a run retuned before training is the
+// run its retuned Config builds, update for update. The Config is the
+// only holder of the learning rates and step counts.
+func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
+	cfg := blogConfig()
+	retuned := mustNew(t, cfg, 4)
+	for _, err := range []error{retuned.SetLR(D, 2e-3), retuned.SetLR(G, 5e-4), retuned.SetSteps(D, 2), retuned.SetSteps(G, 3)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg.DLR, cfg.GLR, cfg.DSteps, cfg.GSteps = 2e-3, 5e-4, 2, 3
+	built := mustNew(t, cfg, 4)
+	if !reflect.DeepEqual(retuned.Config(), built.Config()) {
+		t.Fatalf("retuned config %+v, want %+v", retuned.Config(), built.Config())
+	}
+	if !slices.Equal(train(t, retuned, 20), train(t, built, 20)) {
+		t.Fatal("the retuned run trains differently from the configured one")
+	}
+}
+
+// TestParamsAndUpdates: Params is the live parameter array of each player,
+// and Updates counts each optimizer's steps, across a checkpoint too.
+func TestParamsAndUpdates(t *testing.T) {
+	cfg := blogConfig()
+	cfg.GOpt = OptimizerSGD
+	g := mustNew(t, cfg, 2)
+	train(t, g, 3)
+	if d, gen := g.Updates(D), g.Updates(G); d != 15 || gen != 15 {
+		t.Fatalf("after 3 epochs of 5 + 5 steps: Updates D %d, G %d", d, gen)
+	}
+	data, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Restore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Updates(D) != 15 || r.Updates(G) != 15 || !slices.Equal(r.Params(G), g.Params(G)) {
+		t.Fatalf("restored: Updates D %d, G %d", r.Updates(D), r.Updates(G))
+	}
+	if len(g.Params(D)) != len(g.disc.Params) || &g.Params(D)[0] != &g.disc.Params[0] {
+		t.Fatal("Params(D) is not D's parameter array")
+	}
+	g.Params(D)[0] = float32(math.Inf(-1))
+	var d *DivergedError
+	if err := g.Check(); !errors.As(err, &d) || !strings.Contains(d.What, "discriminator") {
+		t.Fatalf("an infinite weight written through Params: Check gave %v", err)
 	}
 }

@@ -136,18 +136,6 @@ func TestActivationValues(t *testing.T) {
 	}
 }
 
-func TestParseActivation(t *testing.T) {
-	for _, name := range ActivationNames() {
-		a, err := ParseActivation(name)
-		if err != nil || a.String() != name {
-			t.Errorf("ParseActivation(%q) = %v, %v", name, a, err)
-		}
-	}
-	if _, err := ParseActivation("swish"); err == nil {
-		t.Error("ParseActivation(swish) succeeded, want an error")
-	}
-}
-
 // TestLossGradients checks every loss's dL/dy by central differences.
 func TestLossGradients(t *testing.T) {
 	y := []float32{0.1, 0.35, 0.5, 0.8, 0.95}

@@ -331,7 +331,7 @@ func TestAdamFlushKeepsResults(t *testing.T) {
 	const n, steps = 53, 4000 // 53: whole vectors and a scalar tail
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(2, 7))
-		a := NewAdam(n, 1e-3, 0.9, 0.999, 1e-8)
+		a := NewAdam(n, 0.9, 0.999, 1e-8)
 		p := randVec(rng, n, 0)
 		ref := make([]float64, n)
 		for i, x := range p {
@@ -346,7 +346,7 @@ func TestAdamFlushKeepsResults(t *testing.T) {
 					g[i] = float32(rng.NormFloat64() * 0.01)
 				}
 			}
-			a.Step(p, slices.Clone(g))
+			a.Step(p, slices.Clone(g), 1e-3)
 			bc1, bc2 := 1-math.Pow(0.9, float64(k)), 1-math.Pow(0.999, float64(k))
 			for i := range ref {
 				gi := float64(g[i])
@@ -456,10 +456,10 @@ func TestKernelPathsTrainAlike(t *testing.T) {
 		g := mustNew(t, blogConfig(), 9)
 		train(t, g, 3)
 		if ref == nil {
-			ref = slices.Clone(g.G.Params)
+			ref = slices.Clone(g.gen.Params)
 			return
 		}
-		for i, x := range g.G.Params {
+		for i, x := range g.gen.Params {
 			if math.Abs(float64(x-ref[i])) > 1e-4 {
 				t.Fatalf("G param %d: %g on %s, %g on the first path", i, x, KernelISA(), ref[i])
 			}

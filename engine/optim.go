@@ -2,18 +2,16 @@ package engine
 
 import "math"
 
-// Optimizer updates a flat parameter array from its gradient. Its learning
-// rate may change between steps without losing its state (moments,
-// momentum, step count), which is how ganui retunes a run in flight.
+// Optimizer updates a flat parameter array from its gradient. The
+// learning rate is an argument of each step, not part of the optimizer's
+// state (moments, momentum, step count): the caller holds it, and a run
+// retuned in flight (GAN.SetLR) passes the new rate from the next step on.
 type Optimizer interface {
-	// Step applies one update to params given grads (same length) and
-	// clears grads, ready for the next backward pass to add into. Reading
-	// and clearing a gradient in one pass is what spares a training step
-	// a separate pass of ZeroGrad.
-	Step(params, grads []float32)
-	// LR returns the current learning rate; SetLR changes it.
-	LR() float64
-	SetLR(lr float64)
+	// Step applies one update with learning rate lr to params given grads
+	// (same length) and clears grads, ready for the next backward pass to
+	// add into. Reading and clearing a gradient in one pass is what spares
+	// a training step a separate pass of ZeroGrad.
+	Step(params, grads []float32, lr float64)
 }
 
 // Adam is the optimizer of Kingma & Ba (2015) exactly as torch.optim.Adam
@@ -29,7 +27,6 @@ type Optimizer interface {
 // arithmetic is many times slower on x86. A flushed moment changes the
 // update by less than lr·1e-30, far below float32 resolution of any weight.
 type Adam struct {
-	Rate         float64
 	Beta1, Beta2 float64
 	Eps          float64
 	M, V         []float32 // first and second moment estimates
@@ -37,23 +34,17 @@ type Adam struct {
 }
 
 // NewAdam returns an Adam optimizer for n parameters.
-func NewAdam(n int, lr, beta1, beta2, eps float64) *Adam {
-	return &Adam{Rate: lr, Beta1: beta1, Beta2: beta2, Eps: eps, M: make([]float32, n), V: make([]float32, n)}
+func NewAdam(n int, beta1, beta2, eps float64) *Adam {
+	return &Adam{Beta1: beta1, Beta2: beta2, Eps: eps, M: make([]float32, n), V: make([]float32, n)}
 }
 
-// LR returns the learning rate.
-func (a *Adam) LR() float64 { return a.Rate }
-
-// SetLR sets the learning rate used from the next step on.
-func (a *Adam) SetLR(lr float64) { a.Rate = lr }
-
-// Step applies one Adam update in a single fused pass over the parameters
-// that also clears grads (adamUpdate; see adamGo in kernels.go for the
-// exact operations).
-func (a *Adam) Step(params, grads []float32) {
+// Step applies one Adam update with learning rate lr in a single fused
+// pass over the parameters that also clears grads (adamUpdate; see adamGo
+// in kernels.go for the exact operations).
+func (a *Adam) Step(params, grads []float32, lr float64) {
 	a.T++
 	t := float64(a.T)
-	stepSize := float32(a.Rate / (1 - math.Pow(a.Beta1, t)))
+	stepSize := float32(lr / (1 - math.Pow(a.Beta1, t)))
 	invBC2 := float32(1 / math.Sqrt(1-math.Pow(a.Beta2, t)))
 	// 1 − β is formed in float64, as PyTorch does, before rounding: the
 	// float32 difference of a rounded β would be off by 1e-5 relative.
@@ -68,29 +59,22 @@ func (a *Adam) Step(params, grads []float32) {
 //	b ← μb + g                  afterwards
 //	θ ← θ − lr·b
 type SGD struct {
-	Rate     float64
 	Momentum float64
 	Buf      []float32 // momentum buffer
 	T        int       // steps taken
 }
 
 // NewSGD returns an SGD optimizer for n parameters.
-func NewSGD(n int, lr, momentum float64) *SGD {
-	return &SGD{Rate: lr, Momentum: momentum, Buf: make([]float32, n)}
+func NewSGD(n int, momentum float64) *SGD {
+	return &SGD{Momentum: momentum, Buf: make([]float32, n)}
 }
 
-// LR returns the learning rate.
-func (s *SGD) LR() float64 { return s.Rate }
-
-// SetLR sets the learning rate used from the next step on.
-func (s *SGD) SetLR(lr float64) { s.Rate = lr }
-
-// Step applies one SGD update and clears grads. The operations are rounded
-// one by one (no fused multiply-add), so every build computes the same
-// bits; SGD only drives tiny networks, where this loop is never the
-// bottleneck.
-func (s *SGD) Step(params, grads []float32) {
-	lr := float32(s.Rate)
+// Step applies one SGD update with learning rate lr and clears grads. The
+// operations are rounded one by one (no fused multiply-add), so every
+// build computes the same bits; SGD only drives tiny networks, where this
+// loop is never the bottleneck.
+func (s *SGD) Step(params, grads []float32, lr float64) {
+	rate := float32(lr)
 	g, b := grads[:len(params)], s.Buf[:len(params)]
 	switch {
 	case s.Momentum == 0:
@@ -104,7 +88,7 @@ func (s *SGD) Step(params, grads []float32) {
 		}
 	}
 	for i := range params {
-		params[i] -= float32(lr * b[i])
+		params[i] -= float32(rate * b[i])
 	}
 	clear(g)
 	s.T++

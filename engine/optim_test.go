@@ -25,42 +25,41 @@ func assertParams(t *testing.T, step int, got, want []float32) {
 // moments and the step count.
 func TestAdamMatchesPyTorch(t *testing.T) {
 	p := []float32{1, -0.5, 2}
-	a := NewAdam(len(p), 0.1, 0.9, 0.999, 1e-8)
+	a := NewAdam(len(p), 0.9, 0.999, 1e-8)
 	want := [][]float32{
 		{0.900000036, -0.400000006, 2.0},
 		{0.873366356, -0.436610371, 2.0},
 		{0.807555199, -0.478175491, 1.9361186},
 	}
 	for i, g := range optimGrads {
-		a.Step(p, slices.Clone(g)) // Step clears the gradients it is given
+		a.Step(p, slices.Clone(g), 0.1) // Step clears the gradients it is given
 		assertParams(t, i+1, p, want[i])
 	}
-	a.SetLR(0.01)
-	a.Step(p, []float32{0.3, 0.3, 0.3})
+	a.Step(p, []float32{0.3, 0.3, 0.3}, 0.01)
 	assertParams(t, 4, p, []float32{0.800867319, -0.4823066, 1.93033326})
-	if a.T != 4 || a.LR() != 0.01 {
-		t.Fatalf("after SetLR: T=%d lr=%g, want 4 and 0.01", a.T, a.LR())
+	if a.T != 4 {
+		t.Fatalf("after lowering the rate: T=%d, want 4", a.T)
 	}
 }
 
 // TestSGDMatchesPyTorch replays torch.optim.SGD(lr=0.1, momentum=0.9).
 func TestSGDMatchesPyTorch(t *testing.T) {
 	p := []float32{1, -0.5, 2}
-	s := NewSGD(len(p), 0.1, 0.9)
+	s := NewSGD(len(p), 0.9)
 	want := [][]float32{
 		{0.949999988, -0.400000006, 2.0},
 		{0.930000007, -0.50999999, 2.0},
 		{0.812000036, -0.658999979, 1.70000005},
 	}
 	for i, g := range optimGrads {
-		s.Step(p, slices.Clone(g))
+		s.Step(p, slices.Clone(g), 0.1)
 		assertParams(t, i+1, p, want[i])
 	}
 }
 
 func TestPlainSGD(t *testing.T) {
 	p := []float32{1, 2}
-	NewSGD(2, 0.5, 0).Step(p, []float32{1, -2})
+	NewSGD(2, 0).Step(p, []float32{1, -2}, 0.5)
 	assertParams(t, 1, p, []float32{0.5, 3})
 }
 
@@ -71,7 +70,7 @@ func TestPlainSGD(t *testing.T) {
 func TestAdamFlushesDenormals(t *testing.T) {
 	const steps = 3000
 	p := []float32{0.3, -0.7}
-	a := NewAdam(2, 1e-3, 0.9, 0.999, 1e-8)
+	a := NewAdam(2, 0.9, 0.999, 1e-8)
 	ref := []float64{0.3, -0.7}
 	var m, v [2]float64
 	for k := 1; k <= steps; k++ {
@@ -79,7 +78,7 @@ func TestAdamFlushesDenormals(t *testing.T) {
 		if k <= 20 {
 			g = []float32{0.01 * float32(k), -0.02}
 		}
-		a.Step(p, slices.Clone(g))
+		a.Step(p, slices.Clone(g), 1e-3)
 		for i := range ref {
 			gi := float64(g[i])
 			m[i] = 0.9*m[i] + 0.1*gi
@@ -132,18 +131,18 @@ func TestStepClearsGrads(t *testing.T) {
 		}
 	}
 	forEachISA(t, func(t *testing.T) {
-		a := NewAdam(n, 1e-3, 0.9, 0.999, 1e-8)
+		a := NewAdam(n, 0.9, 0.999, 1e-8)
 		for range 2 {
 			g := grads()
-			a.Step(make([]float32, n), g)
+			a.Step(make([]float32, n), g, 1e-3)
 			cleared(t, "adam", g)
 		}
 	})
 	for _, mu := range []float64{0, 0.9} {
-		s := NewSGD(n, 0.1, mu)
+		s := NewSGD(n, mu)
 		for range 2 { // the first step and a later one take different paths
 			g := grads()
-			s.Step(make([]float32, n), g)
+			s.Step(make([]float32, n), g, 0.1)
 			cleared(t, "sgd", g)
 		}
 	}

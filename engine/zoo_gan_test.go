@@ -13,10 +13,10 @@ import (
 func perSample() Config {
 	c := blogConfig()
 	c.Name = "per-sample"
-	c.Noise, c.NoiseDim, c.GOut, c.DIn = "normal", 2, 1, 1
+	c.Noise, c.NoiseDim, c.GOut, c.DIn = NoiseNormal, 2, 1, 1
 	c.GHidden, c.DHidden = []int{8, 8}, []int{8, 8}
-	c.GActs = []string{"leaky_relu", "leaky_relu", "identity"}
-	c.DActs = []string{"leaky_relu", "leaky_relu", "sigmoid"}
+	c.GActs = []Activation{LeakyReLU, LeakyReLU, Identity}
+	c.DActs = []Activation{LeakyReLU, LeakyReLU, Sigmoid}
 	c.LeakySlope = 0.2
 	c.DSteps, c.GSteps = 1, 1
 	return c
@@ -27,14 +27,14 @@ func perSample() Config {
 // second run of the same seed must give the same history.
 func TestEveryDesignTrains(t *testing.T) {
 	designs := map[string]func(*Config){
-		"diffs":            func(c *Config) { c.NoiseDim, c.GOut, c.DInput = 1, 1, "diffs" },
-		"moments":          func(c *Config) { c.NoiseDim, c.GOut, c.DInput, c.DActs[2] = 1, 1, "moments", "sigmoid" },
+		"diffs":            func(c *Config) { c.NoiseDim, c.GOut, c.DInput = 1, 1, DInputDiffs },
+		"moments":          func(c *Config) { c.NoiseDim, c.GOut, c.DInput, c.DActs[2] = 1, 1, DInputMoments, Sigmoid },
 		"per-sample":       func(c *Config) { *c = perSample() },
-		"feature matching": func(c *Config) { *c = perSample(); c.GLoss = "feature_matching" },
+		"feature matching": func(c *Config) { *c = perSample(); c.GLoss = GLossFeatureMatching },
 		"minibatch disc.":  func(c *Config) { *c = perSample(); c.MBDKernels, c.MBDDim = 3, 2 },
 		"mbd + fm + lsgan": func(c *Config) {
 			*c = perSample()
-			c.MBDKernels, c.MBDDim, c.GLoss, c.Loss, c.DActs[2] = 3, 2, "feature_matching", "least_squares", "identity"
+			c.MBDKernels, c.MBDDim, c.GLoss, c.Loss, c.DActs[2] = 3, 2, GLossFeatureMatching, LossLeastSquares, Identity
 		},
 		"mbd on rows":    func(c *Config) { c.DIn, c.MBDKernels, c.MBDDim = 10, 4, 3 },
 		"mixture target": func(c *Config) { *c = perSample(); c.Target = "mixture(-2,0.5;2,0.5)" },
@@ -59,26 +59,26 @@ func TestEveryDesignTrains(t *testing.T) {
 // TestDiscriminatorShapes checks the layers New builds for each d_input.
 func TestDiscriminatorShapes(t *testing.T) {
 	for _, c := range []struct {
-		input    string
+		input    DInput
 		mbd      int
 		firstIn  int
 		firstOut int
 		layers   int
 	}{
-		{"raw", 0, 100, 50, 3},
-		{"diffs", 0, 100, 200, 4},
-		{"moments", 0, 100, 4, 4},
-		{"raw", 5, 100, 50, 4},
+		{DInputRaw, 0, 100, 50, 3},
+		{DInputDiffs, 0, 100, 200, 4},
+		{DInputMoments, 0, 100, 4, 4},
+		{DInputRaw, 5, 100, 50, 4},
 	} {
 		cfg := blogConfig()
 		cfg.DInput, cfg.MBDKernels, cfg.MBDDim, cfg.Batch = c.input, c.mbd, 2, 200
 		g := mustNew(t, cfg, 1)
-		l := g.D.Layers[0]
-		if l.InSize() != c.firstIn || l.OutSize() != c.firstOut || len(g.D.Layers) != c.layers {
+		l := g.disc.Layers[0]
+		if l.InSize() != c.firstIn || l.OutSize() != c.firstOut || len(g.disc.Layers) != c.layers {
 			t.Errorf("%s, mbd %d: first layer %d → %d, %d layers; want %d → %d, %d layers",
-				c.input, c.mbd, l.InSize(), l.OutSize(), len(g.D.Layers), c.firstIn, c.firstOut, c.layers)
+				c.input, c.mbd, l.InSize(), l.OutSize(), len(g.disc.Layers), c.firstIn, c.firstOut, c.layers)
 		}
-		if out := g.D.Layers[len(g.D.Layers)-1]; out.InSize() != 50+c.mbd || out.OutSize() != 1 {
+		if out := g.disc.Layers[len(g.disc.Layers)-1]; out.InSize() != 50+c.mbd || out.OutSize() != 1 {
 			t.Errorf("%s, mbd %d: output layer %d → %d", c.input, c.mbd, out.InSize(), out.OutSize())
 		}
 	}
@@ -88,7 +88,7 @@ func TestDiscriminatorShapes(t *testing.T) {
 // central finite differences of the loss in G's parameters.
 func TestFeatureMatchingGradient(t *testing.T) {
 	cfg := perSample()
-	cfg.GLoss, cfg.Batch = "feature_matching", 20
+	cfg.GLoss, cfg.Batch = GLossFeatureMatching, 20
 	g := mustNew(t, cfg, 3)
 	rng := rand.New(rand.NewPCG(1, 1))
 	real := make([]float32, cfg.Batch)
@@ -96,18 +96,18 @@ func TestFeatureMatchingGradient(t *testing.T) {
 	for i := range real {
 		real[i] = float32(4 + 1.25*rng.NormFloat64())
 	}
-	fillNoise(noise, "normal", rng)
-	g.G.ZeroGrad()
+	fillNoise(noise, NoiseNormal, rng)
+	g.gen.ZeroGrad()
 	g.featureMatching(real, noise)
-	grads := slices.Clone(g.G.Grads)
+	grads := slices.Clone(g.gen.Grads)
 	const h = 1e-3 // small, so few leaky-ReLU kinks in D are crossed
-	for i := range g.G.Params {
-		old := g.G.Params[i]
-		g.G.Params[i] = old + h
+	for i := range g.gen.Params {
+		old := g.gen.Params[i]
+		g.gen.Params[i] = old + h
 		up := g.featureMatching(real, noise)
-		g.G.Params[i] = old - h
+		g.gen.Params[i] = old - h
 		down := g.featureMatching(real, noise)
-		g.G.Params[i] = old
+		g.gen.Params[i] = old
 		num := (up - down) / (2 * h)
 		if math.Abs(num-float64(grads[i])) > 2e-3+2e-2*math.Abs(num) {
 			t.Errorf("dL/dθ[%d] = %.6g by backward, %.6g by finite differences", i, grads[i], num)
@@ -141,10 +141,10 @@ func TestMinibatchDCurve(t *testing.T) {
 	}
 	// The curve of one x is its score as one more member of the last real
 	// batch: check one point against a direct evaluation.
-	f := a.D.ForwardTo(a.featK, a.real, a.dRows)
+	f := a.disc.ForwardTo(a.featK, a.real, a.dRows)
 	fr := slices.Clone(f)
 	mbd := a.mbd
-	feat := slices.Clone(a.D.ForwardTo(a.featK, []float32{4}, 1))
+	feat := slices.Clone(a.disc.ForwardTo(a.featK, []float32{4}, 1))
 	var o []float64
 	ref := make([]float32, len(mbd.ref))
 	mbd.project(ref, fr, a.dRows)
@@ -161,7 +161,7 @@ func TestMinibatchDCurve(t *testing.T) {
 		}
 		o = append(o, s/float64(a.dRows))
 	}
-	out := a.D.Layers[len(a.D.Layers)-1].(*Dense)
+	out := a.disc.Layers[len(a.disc.Layers)-1].(*Dense)
 	z := float64(out.B()[0])
 	for k, v := range feat {
 		z += float64(out.W()[k]) * float64(v)
@@ -178,7 +178,7 @@ func TestMinibatchDCurve(t *testing.T) {
 }
 
 func TestRowDesignsDrawNoCurve(t *testing.T) {
-	for _, input := range []string{"diffs", "moments"} {
+	for _, input := range []DInput{DInputDiffs, DInputMoments} {
 		cfg := blogConfig()
 		cfg.DInput = input
 		if g := mustNew(t, cfg, 1); g.ScoresSamples() || g.DCurve(make([]float64, 3), 0, 1) {
@@ -231,12 +231,12 @@ func TestDefaultRangeFollowsTheSupport(t *testing.T) {
 
 func TestValidateZooFields(t *testing.T) {
 	cases := map[string]func(*Config){
-		"d_input":     func(c *Config) { c.DInput = "fft" },
-		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = "moments", 1, 1, 1 },
+		"d_input":     func(c *Config) { c.DInput = DInputMoments + 1 },
+		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = DInputMoments, 1, 1, 1 },
 		"mbd_kernels": func(c *Config) { c.MBDKernels = MaxMBDKernels + 1 },
 		"mbd_dim":     func(c *Config) { c.MBDKernels, c.MBDDim = 3, 0 },
-		"g_loss":      func(c *Config) { c.GLoss, c.DHidden, c.DActs = "feature_matching", nil, []string{"sigmoid"} },
-		"d_acts":      func(c *Config) { c.DActs[2] = "identity" }, // bce needs a sigmoid
+		"g_loss":      func(c *Config) { c.GLoss, c.DHidden, c.DActs = GLossFeatureMatching, nil, []Activation{Sigmoid} },
+		"d_acts":      func(c *Config) { c.DActs[2] = Identity }, // bce needs a sigmoid
 		"name":        func(c *Config) { c.Name = "two\nlines" },
 	}
 	for field, edit := range cases {
@@ -266,7 +266,7 @@ func TestConfigSet(t *testing.T) {
 		}
 	}
 	if c.GLR != 2e-4 || c.Epochs != 5000 || c.DSteps != 3 || !slices.Equal(c.GHidden, []int{32, 16}) ||
-		!slices.Equal(c.DActs, []string{"elu", "elu", "sigmoid"}) || !slices.Equal(c.DHidden, []int{64, 64}) ||
+		!slices.Equal(c.DActs, []Activation{ELU, ELU, Sigmoid}) || !slices.Equal(c.DHidden, []int{64, 64}) ||
 		c.Target != "mixture(-2,0.5;2,0.5)" || c.Description != "mine, with commas" {
 		t.Fatalf("after Set: %+v", c)
 	}
@@ -297,7 +297,7 @@ func TestConfigSetJSON(t *testing.T) {
 			t.Fatalf("SetJSON(%s, %s): %v", kv[0], kv[1], err)
 		}
 	}
-	if c.Batch != 100 || c.Epochs != 30000 || c.GLR != 0.001 || !slices.Equal(c.GActs, []string{"relu", "identity"}) || c.Name != "x" {
+	if c.Batch != 100 || c.Epochs != 30000 || c.GLR != 0.001 || !slices.Equal(c.GActs, []Activation{ReLU, Identity}) || c.Name != "x" {
 		t.Fatalf("after SetJSON: %+v", c)
 	}
 	for _, bad := range []struct{ key, raw, want string }{
@@ -346,9 +346,9 @@ func FuzzConfigSet(f *testing.F) {
 
 func TestDivergedErrorForNaNFeatures(t *testing.T) {
 	cfg := perSample()
-	cfg.GLoss = "feature_matching"
+	cfg.GLoss = GLossFeatureMatching
 	g := mustNew(t, cfg, 1)
-	g.G.Params[0] = float32(math.NaN())
+	g.gen.Params[0] = float32(math.NaN())
 	var d *DivergedError
 	if _, err := g.TrainEpoch(); !errors.As(err, &d) {
 		t.Fatalf("NaN weight under feature matching gave %v, want a *DivergedError", err)

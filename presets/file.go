@@ -158,7 +158,8 @@ func isFile(path string) bool {
 
 // Marshal writes cfg as a preset file: every field, one key per line in
 // engine.Config's order, lists on one line. Parse reads it back to an
-// equal Config.
+// equal Config. It panics if a choice field (loss, d_opt, …) holds a value
+// that is not one of its constants, which no parsed or Set Config does.
 func Marshal(cfg engine.Config) []byte {
 	var all bytes.Buffer
 	enc := json.NewEncoder(&all)
@@ -169,7 +170,7 @@ func Marshal(cfg engine.Config) []byte {
 		err = json.Unmarshal(all.Bytes(), &full)
 	}
 	if err != nil {
-		panic("presets: a Config does not marshal: " + err.Error()) // plain fields only
+		panic("presets: a Config does not marshal: " + err.Error()) // an invalid choice value
 	}
 	var b bytes.Buffer
 	b.WriteString("{\n")

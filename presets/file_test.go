@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // TestMarshalRoundTrip: every preset written as a file reads back equal.
@@ -49,7 +51,7 @@ func TestParseWithBase(t *testing.T) {
 		t.Errorf("got  %+v\nwant %+v", c, want)
 	}
 	named, err := Parse([]byte(`{"base":"lsgan","name":"mine","description":"d","source":"s"}`), "x.json")
-	if err != nil || named.Name != "mine" || named.Description != "d" || named.Source != "s" || named.Loss != "least_squares" {
+	if err != nil || named.Name != "mine" || named.Description != "d" || named.Source != "s" || named.Loss != engine.LossLeastSquares {
 		t.Errorf("explicit name, description and source: %+v, %v", named, err)
 	}
 }

@@ -65,21 +65,21 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 		return c
 	}
 	d := get("devnag-2017")
-	if d.Batch != 100 || d.NoiseDim != 1 || d.GOut != 1 || d.Noise != "uniform" ||
-		!reflect.DeepEqual(d.GHidden, []int{50, 50}) || !reflect.DeepEqual(d.GActs, []string{"elu", "sigmoid", "identity"}) ||
-		d.DInput != "diffs" || d.DIn != 100 || !reflect.DeepEqual(d.DActs, []string{"elu", "elu", "sigmoid"}) ||
+	if d.Batch != 100 || d.NoiseDim != 1 || d.GOut != 1 || d.Noise != engine.NoiseUniform ||
+		!reflect.DeepEqual(d.GHidden, []int{50, 50}) || !reflect.DeepEqual(d.GActs, []engine.Activation{engine.ELU, engine.Sigmoid, engine.Identity}) ||
+		d.DInput != engine.DInputDiffs || d.DIn != 100 || !reflect.DeepEqual(d.DActs, []engine.Activation{engine.ELU, engine.ELU, engine.Sigmoid}) ||
 		d.DLR != 2e-4 || d.GLR != 2e-4 || d.DBeta1 != 0.9 || d.DBeta2 != 0.999 || d.DSteps != 1 || d.GSteps != 1 || d.Epochs != 30000 {
 		t.Errorf("devnag-2017 drifted from gan_pytorch.py (Feb 2017): %+v", d)
 	}
 	m := get("devnag-moments")
-	if m.Batch != 500 || m.DInput != "moments" || m.DIn != 500 || !reflect.DeepEqual(m.GHidden, []int{5, 5}) ||
-		!reflect.DeepEqual(m.GActs, []string{"tanh", "tanh", "identity"}) || !reflect.DeepEqual(m.DHidden, []int{10, 10}) ||
-		!reflect.DeepEqual(m.DActs, []string{"sigmoid", "sigmoid", "sigmoid"}) || m.DOpt != "sgd" || m.GOpt != "sgd" ||
+	if m.Batch != 500 || m.DInput != engine.DInputMoments || m.DIn != 500 || !reflect.DeepEqual(m.GHidden, []int{5, 5}) ||
+		!reflect.DeepEqual(m.GActs, []engine.Activation{engine.Tanh, engine.Tanh, engine.Identity}) || !reflect.DeepEqual(m.DHidden, []int{10, 10}) ||
+		!reflect.DeepEqual(m.DActs, []engine.Activation{engine.Sigmoid, engine.Sigmoid, engine.Sigmoid}) || m.DOpt != engine.OptimizerSGD || m.GOpt != engine.OptimizerSGD ||
 		m.DLR != 1e-3 || m.DMomentum != 0.9 || m.GMomentum != 0.9 || m.DSteps != 20 || m.GSteps != 20 || m.Epochs != 5000 {
 		t.Errorf("devnag-moments drifted from the 2018 revision: %+v", m)
 	}
 	v := get("vanilla")
-	if v.DIn != 1 || v.DInput != "raw" || v.GOut != 1 || v.Batch != 100 || v.GLoss != "nonsaturating" || v.MBDKernels != 0 {
+	if v.DIn != 1 || v.DInput != engine.DInputRaw || v.GOut != 1 || v.Batch != 100 || v.GLoss != engine.GLossNonSaturating || v.MBDKernels != 0 {
 		t.Errorf("vanilla is not the per-sample textbook GAN: %+v", v)
 	}
 	// Each trick is vanilla with exactly its own change.

@@ -138,13 +138,13 @@ func (c Adjust) apply(s *Session) {
 	var err error
 	switch c.Setting {
 	case DLR:
-		err = s.gan.SetDLR(stepLR(cfg.DLR, c.Dir))
+		err = s.gan.SetLR(engine.D, stepLR(cfg.DLR, c.Dir))
 	case GLR:
-		err = s.gan.SetGLR(stepLR(cfg.GLR, c.Dir))
+		err = s.gan.SetLR(engine.G, stepLR(cfg.GLR, c.Dir))
 	case DSteps:
-		err = s.gan.SetDSteps(stepCount(cfg.DSteps, c.Dir))
+		err = s.gan.SetSteps(engine.D, stepCount(cfg.DSteps, c.Dir))
 	case GSteps:
-		err = s.gan.SetGSteps(stepCount(cfg.GSteps, c.Dir))
+		err = s.gan.SetSteps(engine.G, stepCount(cfg.GSteps, c.Dir))
 	case Speed:
 		s.speed, s.nextEpoch = stepSpeed(s.speed, c.Dir), time.Time{}
 		s.rate, s.rateT = 0, time.Time{} // measure the new speed afresh

@@ -10,10 +10,10 @@ import (
 )
 
 // Learning rates move along the 1-2-5 ladder (…, 1e-4, 2e-4, 5e-4, 1e-3, …)
-// between MinLR and MaxLR; MaxLR is the engine's upper bound.
+// between MinLR, the ladder's own floor, and the engine's MaxLR.
 const (
 	MinLR = 1e-6
-	MaxLR = 10
+	MaxLR = engine.MaxLR
 )
 
 // stepLR returns the next learning rate on the 1-2-5 ladder above lr

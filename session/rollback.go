@@ -121,7 +121,7 @@ func (Rollback) apply(s *Session) {
 // retune gives a restored run the settings of cfg, the run it replaces,
 // which the user may have changed since the state was kept.
 func retune(g *engine.GAN, cfg engine.Config) error {
-	for _, err := range []error{g.SetDLR(cfg.DLR), g.SetGLR(cfg.GLR), g.SetDSteps(cfg.DSteps), g.SetGSteps(cfg.GSteps)} {
+	for _, err := range []error{g.SetLR(engine.D, cfg.DLR), g.SetLR(engine.G, cfg.GLR), g.SetSteps(engine.D, cfg.DSteps), g.SetSteps(engine.G, cfg.GSteps)} {
 		if err != nil {
 			return err
 		}

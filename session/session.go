@@ -509,9 +509,9 @@ func (s *Session) evaluate() {
 // noCurveReason says in one short line why D has no per-sample curve.
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
-	case "moments":
+	case engine.DInputMoments:
 		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %d samples", cfg.DIn)
-	case "diffs":
+	case engine.DInputDiffs:
 		return fmt.Sprintf("no D(x) curve: D judges %d samples and spreads at once", cfg.DIn)
 	}
 	return fmt.Sprintf("no D(x) curve: D judges a whole row of %d at once", cfg.DIn)

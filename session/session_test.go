@@ -31,11 +31,11 @@ func blogConfig(t testing.TB, epochs int) engine.Config {
 func perSampleConfig(epochs int) engine.Config {
 	return engine.Config{
 		Name: "per-sample", Target: "normal(4,1.25)", Batch: 64,
-		Noise: "uniform", NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []string{"leaky_relu", "identity"},
-		DInput: "raw", DIn: 1, DHidden: []int{16}, DActs: []string{"leaky_relu", "sigmoid"},
-		LeakySlope: 0.2, Loss: "bce", GLoss: "nonsaturating", RealLabel: 1,
-		DOpt: "adam", DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
-		GOpt: "adam", GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
+		Noise: engine.NoiseUniform, NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []engine.Activation{engine.LeakyReLU, engine.Identity},
+		DInput: engine.DInputRaw, DIn: 1, DHidden: []int{16}, DActs: []engine.Activation{engine.LeakyReLU, engine.Sigmoid},
+		LeakySlope: 0.2, Loss: engine.LossBCE, GLoss: engine.GLossNonSaturating, RealLabel: 1,
+		DOpt: engine.OptimizerAdam, DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
+		GOpt: engine.OptimizerAdam, GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
 		DSteps: 1, GSteps: 1, Epochs: epochs,
 	}
 }
@@ -54,9 +54,9 @@ func tinyConfig() engine.Config {
 func lsConfig() engine.Config {
 	cfg := perSampleConfig(100000)
 	cfg.Name = "ls-sgd"
-	cfg.Loss, cfg.GLoss = "least_squares", "nonsaturating"
-	cfg.DActs = []string{"leaky_relu", "identity"}
-	cfg.DOpt, cfg.GOpt = "sgd", "sgd"
+	cfg.Loss, cfg.GLoss = engine.LossLeastSquares, engine.GLossNonSaturating
+	cfg.DActs = []engine.Activation{engine.LeakyReLU, engine.Identity}
+	cfg.DOpt, cfg.GOpt = engine.OptimizerSGD, engine.OptimizerSGD
 	cfg.DLR, cfg.GLR = 0.01, 0.01
 	return cfg
 }
@@ -254,9 +254,9 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 	Adjust{DLR, +1}.apply(s)    // 1e-3 → 2e-3
 	Adjust{GLR, -1}.apply(s)    // 1e-3 → 5e-4
 	Adjust{DSteps, +1}.apply(s) // 5 → 6
-	ref.SetDLR(2e-3)
-	ref.SetGLR(5e-4)
-	ref.SetDSteps(6)
+	ref.SetLR(engine.D, 2e-3)
+	ref.SetLR(engine.G, 5e-4)
+	ref.SetSteps(engine.D, 6)
 	Step{StepEpoch}.apply(s)
 	ref.TrainEpoch()
 	Step{StepD}.apply(s)

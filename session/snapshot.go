@@ -103,8 +103,8 @@ type Snapshot struct {
 	// settings.
 	Design  []string
 	Target  TargetInfo
-	Loss    string // the design's loss and G loss, as Config names them
-	GLoss   string
+	Loss    engine.Loss // the design's loss and G loss
+	GLoss   engine.GLoss
 	Seed    uint64
 	State   State
 	Err     *engine.DivergedError // set when State is Diverged

@@ -73,7 +73,7 @@ func TestSaveKeyWritesTheRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := straightRun(t, blogConfig(t, 5000), 1, 0)
-	want.SetDLR(2e-3)
+	want.SetLR(engine.D, 2e-3)
 	for range 5 {
 		want.TrainEpoch()
 	}

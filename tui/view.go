@@ -428,18 +428,18 @@ type eq struct {
 
 func equilibrium(s *session.Snapshot) eq {
 	switch s.Loss {
-	case "bce":
+	case engine.LossBCE:
 		e := eq{ok: true, d: math.Ln2, g: math.Ln2, label: "ln 2"}
 		switch s.GLoss {
-		case "minimax":
+		case engine.GLossMinimax:
 			e.g, e.label = -math.Ln2, "±ln 2"
-		case "feature_matching":
+		case engine.GLossFeatureMatching:
 			e.g = math.NaN() // G's loss is a feature distance, 0 at best
 		}
 		return e
-	case "least_squares":
+	case engine.LossLeastSquares:
 		e := eq{ok: true, d: 0.125, g: 0.125, label: "⅛"}
-		if s.GLoss == "feature_matching" {
+		if s.GLoss == engine.GLossFeatureMatching {
 			e.g = math.NaN()
 		}
 		return e

@@ -1,0 +1,212 @@
+package engine
+
+import (
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// choiceType is what the tests know of a choice type: its values in order
+// and the names the preset files have always used for them.
+type choiceType struct {
+	values []encoding.TextMarshaler
+	names  []string
+	parse  func(string) (fmt.Stringer, error)
+	unset  bool // the zero value is unset, not a value
+}
+
+func parser[T any, P interface {
+	*T
+	encoding.TextUnmarshaler
+	fmt.Stringer
+}]() func(string) (fmt.Stringer, error) {
+	return func(s string) (fmt.Stringer, error) {
+		v := P(new(T))
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
+}
+
+func marshalers[T encoding.TextMarshaler](vs []T) []encoding.TextMarshaler {
+	out := make([]encoding.TextMarshaler, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+var choiceTypes = map[string]choiceType{
+	"Noise":         {marshalers(Noises()), []string{"uniform", "normal"}, parser[Noise](), true},
+	"DInput":        {marshalers(DInputs()), []string{"raw", "diffs", "moments"}, parser[DInput](), true},
+	"Loss":          {marshalers(Losses()), []string{"bce", "least_squares"}, parser[Loss](), true},
+	"GLoss":         {marshalers(GLosses()), []string{"nonsaturating", "minimax", "feature_matching"}, parser[GLoss](), true},
+	"OptimizerKind": {marshalers(OptimizerKinds()), []string{"adam", "sgd"}, parser[OptimizerKind](), true},
+	"Activation": {marshalers(Activations()), []string{"identity", "relu", "leaky_relu", "elu", "sigmoid", "tanh"},
+		parser[Activation](), false},
+}
+
+// TestChoiceNames: every value of every choice type has the name the preset
+// files use, and the name reads back as the same value.
+func TestChoiceNames(t *testing.T) {
+	for typ, c := range choiceTypes {
+		if len(c.values) != len(c.names) {
+			t.Fatalf("%s: %d values, want %d", typ, len(c.values), len(c.names))
+		}
+		for i, v := range c.values {
+			text, err := v.MarshalText()
+			if err != nil || string(text) != c.names[i] || fmt.Sprint(v) != c.names[i] {
+				t.Errorf("%s value %d: MarshalText %q, %v; String %q; want %q", typ, i, text, err, v, c.names[i])
+			}
+			back, err := c.parse(c.names[i])
+			if err != nil || back.String() != c.names[i] {
+				t.Errorf("%s: UnmarshalText(%q) = %v, %v", typ, c.names[i], back, err)
+			}
+		}
+	}
+}
+
+// TestChoiceBadNames: a name that is not a value is an error listing the
+// names that are; "" is the unset value of the Config choices and an error
+// for Activation, which has none.
+func TestChoiceBadNames(t *testing.T) {
+	for typ, c := range choiceTypes {
+		for _, bad := range []string{"nope", "BCE", " adam", "Identity", "sgd,adam"} {
+			_, err := c.parse(bad)
+			want := fmt.Sprintf("%q is not one of %s", bad, strings.Join(c.names, ", "))
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: UnmarshalText(%q) = %v, want %q", typ, bad, err, want)
+			}
+		}
+		v, err := c.parse("")
+		switch {
+		case c.unset && (err != nil || v.String() != ""):
+			t.Errorf("%s: UnmarshalText(\"\") = %v, %v; want unset", typ, v, err)
+		case !c.unset && err == nil:
+			t.Errorf("%s: UnmarshalText(\"\") succeeded", typ)
+		}
+	}
+}
+
+func TestChoiceZeroAndInvalid(t *testing.T) {
+	for _, v := range []encoding.TextMarshaler{Noise(0), DInput(0), Loss(0), GLoss(0), OptimizerKind(0)} {
+		if text, err := v.MarshalText(); err != nil || len(text) != 0 || fmt.Sprint(v) != "" {
+			t.Errorf("unset %T: MarshalText %q, %v; String %q; want empty", v, text, err, v)
+		}
+	}
+	for _, v := range []encoding.TextMarshaler{Noise(3), DInput(4), Loss(3), GLoss(4), OptimizerKind(3), Activation(6)} {
+		if text, err := v.MarshalText(); err == nil {
+			t.Errorf("invalid %T %v: MarshalText gave %q", v, v, text)
+		}
+	}
+	if s := Loss(9).String(); s != "Loss(9)" {
+		t.Errorf("Loss(9).String() = %q", s)
+	}
+	c := blogConfig()
+	c.DOpt = 7
+	if _, err := json.Marshal(c); err == nil {
+		t.Error("a Config with an invalid optimizer marshalled")
+	}
+}
+
+// TestConfigJSONNames: a Config's JSON names its choices as preset files
+// do, and reads back equal.
+func TestConfigJSONNames(t *testing.T) {
+	c := blogConfig()
+	c.DActs = []Activation{LeakyReLU, ELU, Sigmoid}
+	c.Noise, c.DInput, c.GLoss, c.GOpt = NoiseNormal, DInputDiffs, GLossFeatureMatching, OptimizerSGD
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"noise":"normal"`, `"g_acts":["relu","relu","identity"]`, `"d_input":"diffs"`,
+		`"d_acts":["leaky_relu","elu","sigmoid"]`, `"loss":"bce"`, `"g_loss":"feature_matching"`,
+		`"d_opt":"adam"`, `"g_opt":"sgd"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("JSON lacks %s: %s", want, data)
+		}
+	}
+	var back Config
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(back.DActs, c.DActs) || back.Noise != c.Noise || back.GOpt != c.GOpt || back.GLoss != c.GLoss {
+		t.Errorf("JSON round trip: %+v, want %+v", back, c)
+	}
+	if err := json.Unmarshal([]byte(`{"loss":"hinge"}`), &back); err == nil {
+		t.Error("JSON with an unknown loss decoded")
+	}
+}
+
+func TestConfigSetNames(t *testing.T) {
+	c := blogConfig()
+	for _, kv := range [][2]string{
+		{"loss", "least_squares"}, {"g_loss", " minimax "}, {"noise", "normal"}, {"d_input", "moments"},
+		{"d_opt", "sgd"}, {"g_acts", "tanh, elu"}, {"d_acts", `["elu", "identity"]`},
+	} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("Set(%s, %s): %v", kv[0], kv[1], err)
+		}
+	}
+	if c.Loss != LossLeastSquares || c.GLoss != GLossMinimax || c.Noise != NoiseNormal || c.DInput != DInputMoments ||
+		c.DOpt != OptimizerSGD || c.GOpt != OptimizerAdam || !slices.Equal(c.GActs, []Activation{Tanh, ELU}) ||
+		!slices.Equal(c.DActs, []Activation{ELU, Identity}) {
+		t.Fatalf("after Set: %+v", c)
+	}
+	if err := c.Set("g_acts", ""); err != nil || len(c.GActs) != 0 || c.GActs == nil {
+		t.Errorf("Set(g_acts, \"\") = %v, %#v; want an empty list", err, c.GActs)
+	}
+	for _, bad := range []struct{ key, value, want string }{
+		{"loss", "hinge", `loss: "hinge" is not one of bce, least_squares`},
+		{"d_input", "fft", `d_input: "fft" is not one of raw, diffs, moments`},
+		{"g_opt", "rmsprop", `g_opt: "rmsprop" is not one of adam, sgd`},
+		{"noise", "gaussian", `noise: "gaussian" is not one of uniform, normal`},
+		{"g_loss", "wasserstein", `g_loss: "wasserstein" is not one of nonsaturating, minimax, feature_matching`},
+		{"d_acts", "relu,swish", `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+		{"d_acts", `["relu", 1]`, `d_acts: want a list of strings, got number`},
+	} {
+		if err := c.Set(bad.key, bad.value); err == nil || err.Error() != bad.want {
+			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
+		}
+	}
+	for _, bad := range []struct{ key, raw, want string }{
+		{"loss", `7`, `loss: want a string, got number`},
+		{"loss", `null`, `loss: want a string, got null`},
+		{"loss", `["bce"]`, `loss: want a string, got array`},
+		{"loss", `"hinge"`, `loss: "hinge" is not one of bce, least_squares`},
+		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
+		{"g_acts", `null`, `g_acts: want a list of strings, got null`},
+		{"g_acts", `["relu", "swish"]`, `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
+	} {
+		if err := c.SetJSON(bad.key, []byte(bad.raw)); err == nil || err.Error() != bad.want {
+			t.Errorf("SetJSON(%q, %s) = %v, want %q", bad.key, bad.raw, err, bad.want)
+		}
+	}
+}
+
+// TestValidateRejectsUnsetChoices: a choice left at its zero value in Go
+// is an error naming the field, never a silent default.
+func TestValidateRejectsUnsetChoices(t *testing.T) {
+	for key, unset := range map[string]func(*Config){
+		"noise":   func(c *Config) { c.Noise = 0 },
+		"d_input": func(c *Config) { c.DInput = 0 },
+		"loss":    func(c *Config) { c.Loss = 0 },
+		"g_loss":  func(c *Config) { c.GLoss = 0 },
+		"d_opt":   func(c *Config) { c.DOpt = 0 },
+		"g_opt":   func(c *Config) { c.GOpt = 0 },
+	} {
+		c := blogConfig()
+		unset(&c)
+		err := c.Validate()
+		if err == nil || !strings.HasPrefix(err.Error(), key+`: "" is not one of `) {
+			t.Errorf("unset %s: %v", key, err)
+		}
+	}
+	c := blogConfig()
+	c.GActs[1] = Tanh + 1
+	if err := c.Validate(); err == nil || err.Error() != `g_acts: "Activation(6)" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh` {
+		t.Errorf("invalid activation: %v", err)
+	}
+}
