@@ -215,43 +215,6 @@ func (g *GAN) SetSteps(p Player, n int) error {
 	return nil
 }
 
-// Params returns p's parameters, layer by layer in one flat array, as the
-// network holds them: writing to them changes the run, as restoring a
-// checkpoint does, and Check reports any that is not finite.
-func (g *GAN) Params(p Player) []float32 { return g.net(p).Params }
-
-// Updates returns the number of optimizer updates p has made in the run,
-// those before a checkpoint included.
-func (g *GAN) Updates(p Player) int {
-	switch o := g.opt(p).(type) {
-	case *Adam:
-		return o.T
-	case *SGD:
-		return o.T
-	}
-	panic(fmt.Sprintf("engine: optimizer %T", g.opt(p)))
-}
-
-func (g *GAN) net(p Player) *Network {
-	switch p {
-	case D:
-		return g.disc
-	case G:
-		return g.gen
-	}
-	panic("engine: invalid " + p.String())
-}
-
-func (g *GAN) opt(p Player) Optimizer {
-	switch p {
-	case D:
-		return g.dOpt
-	case G:
-		return g.gOpt
-	}
-	panic("engine: invalid " + p.String())
-}
-
 // TrainEpoch runs one epoch as the original code does: DSteps discriminator
 // updates, then GSteps generator updates. It returns a *DivergedError when
 // a loss, the generated batch or a weight stops being finite.

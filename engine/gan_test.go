@@ -243,34 +243,3 @@ func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
 		t.Fatal("the retuned run trains differently from the configured one")
 	}
 }
-
-// TestParamsAndUpdates: Params is the live parameter array of each player,
-// and Updates counts each optimizer's steps, across a checkpoint too.
-func TestParamsAndUpdates(t *testing.T) {
-	cfg := blogConfig()
-	cfg.GOpt = OptimizerSGD
-	g := mustNew(t, cfg, 2)
-	train(t, g, 3)
-	if d, gen := g.Updates(D), g.Updates(G); d != 15 || gen != 15 {
-		t.Fatalf("after 3 epochs of 5 + 5 steps: Updates D %d, G %d", d, gen)
-	}
-	data, err := g.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Restore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Updates(D) != 15 || r.Updates(G) != 15 || !slices.Equal(r.Params(G), g.Params(G)) {
-		t.Fatalf("restored: Updates D %d, G %d", r.Updates(D), r.Updates(G))
-	}
-	if len(g.Params(D)) != len(g.disc.Params) || &g.Params(D)[0] != &g.disc.Params[0] {
-		t.Fatal("Params(D) is not D's parameter array")
-	}
-	g.Params(D)[0] = float32(math.Inf(-1))
-	var d *DivergedError
-	if err := g.Check(); !errors.As(err, &d) || !strings.Contains(d.What, "discriminator") {
-		t.Fatalf("an infinite weight written through Params: Check gave %v", err)
-	}
-}
