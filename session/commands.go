@@ -2,7 +2,6 @@ package session
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/ganui/ganui/engine"
@@ -102,34 +101,17 @@ func (c Step) apply(s *Session) {
 		if !s.stepping("d (one discriminator update)") {
 			return
 		}
-		r, f := s.gan.StepD()
-		s.changed()
-		if err := s.checkStep(r, f, "D's loss"); err != nil {
-			s.diverge(err)
-			return
+		if r, f, err := s.trainPlayer(engine.D); err == nil {
+			s.note = fmt.Sprintf("one D update: loss on real %.4f, on fake %.4f (G unchanged)", r, f)
 		}
-		s.note = fmt.Sprintf("one D update: loss on real %.4f, on fake %.4f (G unchanged)", r, f)
 	case StepG:
 		if !s.stepping("g (one generator update)") {
 			return
 		}
-		g := s.gan.StepG()
-		s.changed()
-		if err := s.checkStep(g, g, "G's loss"); err != nil {
-			s.diverge(err)
-			return
+		if g, _, err := s.trainPlayer(engine.G); err == nil {
+			s.note = fmt.Sprintf("one G update: loss %.4f (D unchanged)", g)
 		}
-		s.note = fmt.Sprintf("one G update: loss %.4f (D unchanged)", g)
 	}
-}
-
-// checkStep returns a divergence error if a single update produced a
-// non-finite loss or weight.
-func (s *Session) checkStep(a, b float64, what string) error {
-	if math.IsNaN(a+b) || math.IsInf(a+b, 0) {
-		return &engine.DivergedError{Epoch: s.gan.Epoch(), What: what}
-	}
-	return s.gan.Check()
 }
 
 func (c Adjust) apply(s *Session) {

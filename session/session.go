@@ -355,6 +355,31 @@ func (s *Session) trainEpoch() {
 	}
 }
 
+// trainPlayer makes a single update of player p, outside any epoch, and
+// returns its losses: D's on real and on generated data, or G's (twice).
+// A loss or weight that is not finite makes the run diverge, and is the
+// error.
+func (s *Session) trainPlayer(p engine.Player) (a, b float64, err error) {
+	what := "G's loss"
+	if p == engine.D {
+		a, b = s.gan.StepD()
+		what = "D's loss"
+	} else {
+		a = s.gan.StepG()
+		b = a
+	}
+	s.changed()
+	if math.IsNaN(a+b) || math.IsInf(a+b, 0) {
+		err = &engine.DivergedError{Epoch: s.gan.Epoch(), What: what}
+	} else {
+		err = s.gan.Check()
+	}
+	if err != nil {
+		s.diverge(err)
+	}
+	return a, b, err
+}
+
 // record adds an epoch to the run's logs: the CSV file of Options.LogPath
 // and, when interactive, the history behind Export.
 func (s *Session) record(st engine.EpochStats) {
