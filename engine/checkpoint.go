@@ -1,11 +1,14 @@
 package engine
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 )
 
@@ -20,11 +23,17 @@ import (
 //
 // where an optimizer is its kind byte (1 Adam, 2 SGD), its step count u64,
 // then Adam's m and v or SGD's momentum buffer.
+//
+// Checkpoints are written and read as streams, so saving or loading the
+// largest network takes little memory beyond the network itself. A reader
+// learns the body's size from the configuration, which comes first, and
+// refuses a header that claims another before it reads the weights.
 const (
 	checkpointMagic   = "GANUICKP"
 	checkpointVersion = 1
 	headerLen         = len(checkpointMagic) + 4 + 8
-	maxCheckpointBody = 1 << 30
+	maxConfigJSON     = 1 << 20 // a configuration is a few hundred bytes
+	maxRandomState    = 64      // a PCG's state is 20
 )
 
 // CheckpointError says why bytes are not a checkpoint this build can load.
@@ -36,90 +45,163 @@ func badCheckpoint(format string, args ...any) error {
 	return &CheckpointError{Reason: fmt.Sprintf(format, args...)}
 }
 
-// MarshalBinary encodes the run's complete state as a checkpoint.
+// MarshalBinary encodes the run's complete state as a checkpoint, in
+// memory; WriteCheckpoint streams the same bytes.
 func (g *GAN) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	err := g.WriteCheckpoint(&b)
+	return b.Bytes(), err
+}
+
+// Restore rebuilds a run from a checkpoint made by MarshalBinary; see
+// ReadCheckpoint.
+func Restore(data []byte) (*GAN, error) { return ReadCheckpoint(bytes.NewReader(data)) }
+
+// WriteCheckpoint writes the run's complete state to w as a checkpoint.
+func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	cfg, err := json.Marshal(g.cfg)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	rng, err := g.src.MarshalBinary()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var body bytes.Buffer
-	putBytes(&body, cfg)
-	putU64(&body, g.seed)
-	putU64(&body, uint64(g.epoch))
-	putBytes(&body, rng)
-	putFloats(&body, g.gen.Params)
-	putFloats(&body, g.disc.Params)
-	putOptimizer(&body, g.gOpt)
-	putOptimizer(&body, g.dOpt)
-
-	out := make([]byte, 0, headerLen+body.Len()+sha256.Size)
-	out = append(out, checkpointMagic...)
-	out = binary.LittleEndian.AppendUint32(out, checkpointVersion)
-	out = binary.LittleEndian.AppendUint64(out, uint64(body.Len()))
-	out = append(out, body.Bytes()...)
-	sum := sha256.Sum256(out)
-	return append(out, sum[:]...), nil
+	sum := sha256.New()
+	cw := &ckWriter{w: bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)}
+	cw.raw([]byte(checkpointMagic))
+	cw.u32(checkpointVersion)
+	cw.u64(uint64(bodySize(len(cfg), len(rng), g)))
+	cw.bytes(cfg)
+	cw.u64(g.seed)
+	cw.u64(uint64(g.epoch))
+	cw.bytes(rng)
+	cw.floats(g.gen.Params)
+	cw.floats(g.disc.Params)
+	cw.optimizer(g.gOpt)
+	cw.optimizer(g.dOpt)
+	if cw.err == nil {
+		cw.err = cw.w.Flush()
+	}
+	if cw.err != nil {
+		return cw.err
+	}
+	_, err = w.Write(sum.Sum(nil))
+	return err
 }
 
-// Restore rebuilds a run from a checkpoint made by MarshalBinary. Damaged,
-// truncated, foreign or newer-version data gives a *CheckpointError.
-func Restore(data []byte) (*GAN, error) {
-	switch {
-	case len(data) < len(checkpointMagic) || string(data[:len(checkpointMagic)]) != checkpointMagic:
+// bodySize is the length of a checkpoint body of g whose configuration
+// and random state encode to cfg and rng bytes.
+func bodySize(cfg, rng int, g *GAN) int {
+	floats := func(n int) int { return 4 + 4*n }
+	opt := func(o Optimizer) int {
+		if a, ok := o.(*Adam); ok {
+			return 1 + 8 + floats(len(a.M)) + floats(len(a.V))
+		}
+		return 1 + 8 + floats(len(o.(*SGD).Buf))
+	}
+	return 4 + cfg + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt)
+}
+
+// ReadCheckpoint rebuilds a run from a checkpoint read from r, which must
+// end with it. Damaged, truncated, padded, foreign or newer-version data,
+// a configuration that repeats a key or is not valid, and counts beyond
+// MaxEpochs or MaxUpdates give a *CheckpointError; a failure to read
+// comes back as it is.
+func ReadCheckpoint(r io.Reader) (*GAN, error) {
+	sum := sha256.New()
+	cr := &ckReader{r: io.TeeReader(r, sum)}
+	if magic := cr.take(len(checkpointMagic), "header"); cr.err == nil && string(magic) != checkpointMagic {
 		return nil, badCheckpoint("no ganui checkpoint header")
-	case len(data) < headerLen:
-		return nil, badCheckpoint("truncated header")
 	}
-	if v := binary.LittleEndian.Uint32(data[8:]); v != checkpointVersion {
-		return nil, badCheckpoint("version %d, this ganui reads version %d", v, checkpointVersion)
+	version, n := cr.u32(), cr.u64()
+	if cr.err != nil {
+		return nil, cr.err
 	}
-	n := binary.LittleEndian.Uint64(data[12:])
-	if n > maxCheckpointBody || uint64(len(data)) != uint64(headerLen)+n+sha256.Size {
-		return nil, badCheckpoint("truncated or padded: %d bytes for a body of %d", len(data), n)
+	if version != checkpointVersion {
+		return nil, badCheckpoint("version %d, this ganui reads version %d", version, checkpointVersion)
 	}
-	end := headerLen + int(n)
-	if sum := sha256.Sum256(data[:end]); !bytes.Equal(sum[:], data[end:]) {
-		return nil, badCheckpoint("checksum mismatch (the file is damaged)")
+	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
+	seed, epoch := cr.u64(), cr.u64()
+	rngState := cr.bytes(maxRandomState, "random state")
+	if cr.err != nil {
+		return nil, cr.err
 	}
-	r := &reader{b: data[headerLen:end]}
-	cfgJSON := r.bytes()
-	seed, epoch := r.u64(), r.u64()
-	rngState := r.bytes()
-	if r.err != nil {
-		return nil, r.err
-	}
-	var cfg Config
-	dec := json.NewDecoder(bytes.NewReader(cfgJSON))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cfg); err != nil {
+	cfg, err := decodeConfig(cfgJSON)
+	if err != nil {
 		return nil, badCheckpoint("configuration: %v", err)
 	}
 	g, err := New(cfg, seed)
 	if err != nil {
 		return nil, badCheckpoint("configuration: %v", err)
 	}
+	if want := bodySize(len(cfgJSON), len(rngState), g); n != uint64(want) {
+		return nil, badCheckpoint("the header claims a body of %d bytes, the configuration needs %d", n, want)
+	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
 		return nil, badCheckpoint("random state: %v", err)
 	}
-	if epoch > math.MaxInt32 {
-		return nil, badCheckpoint("epoch %d out of range", epoch)
+	if epoch > MaxEpochs {
+		return nil, badCheckpoint("epoch %d out of range 0..%d", epoch, MaxEpochs)
 	}
 	g.epoch = int(epoch)
-	r.floats(g.gen.Params, "generator weights")
-	r.floats(g.disc.Params, "discriminator weights")
-	r.optimizer(g.gOpt, "generator optimizer")
-	r.optimizer(g.dOpt, "discriminator optimizer")
-	if r.err == nil && len(r.b) != 0 {
-		r.err = badCheckpoint("%d unexpected trailing bytes", len(r.b))
+	cr.floats(g.gen.Params, "generator weights")
+	cr.floats(g.disc.Params, "discriminator weights")
+	cr.optimizer(g.gOpt, "generator optimizer")
+	cr.optimizer(g.dOpt, "discriminator optimizer")
+	if cr.err != nil {
+		return nil, cr.err
 	}
-	if r.err != nil {
-		return nil, r.err
+	var stored [sha256.Size]byte
+	if _, err := io.ReadFull(r, stored[:]); err != nil {
+		return nil, truncated(err, "checksum")
+	}
+	if !bytes.Equal(stored[:], sum.Sum(nil)) {
+		return nil, badCheckpoint("checksum mismatch (the file is damaged)")
+	}
+	var one [1]byte
+	switch k, err := r.Read(one[:]); {
+	case k > 0:
+		return nil, badCheckpoint("unexpected data after the checksum")
+	case err != nil && err != io.EOF:
+		return nil, err
 	}
 	return g, nil
+}
+
+// decodeConfig reads a checkpoint's configuration strictly: one JSON
+// object, keys known and not repeated, nothing after it.
+func decodeConfig(data []byte) (Config, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return Config{}, errors.New("not a JSON object")
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return Config{}, err
+		}
+		key, _ := tok.(string)
+		if seen[key] {
+			return Config{}, fmt.Errorf("key %q appears twice", clip(key))
+		}
+		seen[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return Config{}, err
+		}
+	}
+	var cfg Config
+	dec = json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		return Config{}, err
+	}
+	if dec.More() {
+		return Config{}, errors.New("unexpected data after the object")
+	}
+	return cfg, nil
 }
 
 const (
@@ -127,107 +209,151 @@ const (
 	optSGD  byte = 2
 )
 
-func putU64(b *bytes.Buffer, v uint64) { b.Write(binary.LittleEndian.AppendUint64(nil, v)) }
-
-func putBytes(b *bytes.Buffer, p []byte) {
-	b.Write(binary.LittleEndian.AppendUint32(nil, uint32(len(p))))
-	b.Write(p)
+// ckWriter encodes a checkpoint; the first error sticks.
+type ckWriter struct {
+	w   *bufio.Writer
+	err error
+	buf [8]byte
 }
 
-func putFloats(b *bytes.Buffer, xs []float32) {
-	b.Write(binary.LittleEndian.AppendUint32(nil, uint32(len(xs))))
-	for _, x := range xs {
-		b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(x)))
+func (c *ckWriter) raw(p []byte) {
+	if c.err == nil {
+		_, c.err = c.w.Write(p)
 	}
 }
 
-func putOptimizer(b *bytes.Buffer, o Optimizer) {
+func (c *ckWriter) u32(v uint32) { c.raw(binary.LittleEndian.AppendUint32(c.buf[:0], v)) }
+func (c *ckWriter) u64(v uint64) { c.raw(binary.LittleEndian.AppendUint64(c.buf[:0], v)) }
+
+func (c *ckWriter) bytes(p []byte) {
+	c.u32(uint32(len(p)))
+	c.raw(p)
+}
+
+func (c *ckWriter) floats(xs []float32) {
+	c.u32(uint32(len(xs)))
+	for _, x := range xs {
+		c.u32(math.Float32bits(x))
+	}
+}
+
+func (c *ckWriter) optimizer(o Optimizer) {
 	switch o := o.(type) {
 	case *Adam:
-		b.WriteByte(optAdam)
-		putU64(b, uint64(o.T))
-		putFloats(b, o.M)
-		putFloats(b, o.V)
+		c.raw([]byte{optAdam})
+		c.u64(uint64(o.T))
+		c.floats(o.M)
+		c.floats(o.V)
 	case *SGD:
-		b.WriteByte(optSGD)
-		putU64(b, uint64(o.T))
-		putFloats(b, o.Buf)
+		c.raw([]byte{optSGD})
+		c.u64(uint64(o.T))
+		c.floats(o.Buf)
 	default:
 		panic(fmt.Sprintf("engine: cannot checkpoint optimizer %T", o))
 	}
 }
 
-// reader decodes a checkpoint body; the first problem sticks in err and
+// ckReader decodes a checkpoint body; the first problem sticks in err and
 // every later read is a no-op, so decoding code reads straight through.
-type reader struct {
-	b   []byte
+type ckReader struct {
+	r   io.Reader
 	err error
+	buf []byte
 }
 
-func (r *reader) take(n uint64, what string) []byte {
-	if r.err != nil {
+// truncated turns the end of the data into a *CheckpointError that says
+// where it came; other read errors pass as they are.
+func truncated(err error, what string) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return badCheckpoint("truncated %s", what)
+	}
+	return err
+}
+
+// take reads n bytes into a buffer reused by the next take.
+func (c *ckReader) take(n int, what string) []byte {
+	if c.err != nil {
 		return nil
 	}
-	if n > uint64(len(r.b)) {
-		r.err = badCheckpoint("truncated %s", what)
+	if cap(c.buf) < n {
+		c.buf = make([]byte, n)
+	}
+	p := c.buf[:n]
+	if _, err := io.ReadFull(c.r, p); err != nil {
+		c.err = truncated(err, what)
 		return nil
 	}
-	p := r.b[:n]
-	r.b = r.b[n:]
 	return p
 }
 
-func (r *reader) u64() uint64 {
-	if p := r.take(8, "number"); p != nil {
+func (c *ckReader) u64() uint64 {
+	if p := c.take(8, "number"); p != nil {
 		return binary.LittleEndian.Uint64(p)
 	}
 	return 0
 }
 
-func (r *reader) u32() uint32 {
-	if p := r.take(4, "length"); p != nil {
+func (c *ckReader) u32() uint32 {
+	if p := c.take(4, "length"); p != nil {
 		return binary.LittleEndian.Uint32(p)
 	}
 	return 0
 }
 
-func (r *reader) bytes() []byte { return r.take(uint64(r.u32()), "field") }
+// bytes reads a field of at most max bytes and returns a copy.
+func (c *ckReader) bytes(max int, what string) []byte {
+	n := c.u32()
+	if c.err == nil && n > uint32(max) {
+		c.err = badCheckpoint("%s of %d bytes, at most %d", what, n, max)
+	}
+	return bytes.Clone(c.take(int(n), what))
+}
 
-// floats reads a float array into dst, which fixes the expected length.
-func (r *reader) floats(dst []float32, what string) {
-	n := r.u32()
-	if r.err == nil && int(n) != len(dst) {
-		r.err = badCheckpoint("%s: %d values, the configuration needs %d", what, n, len(dst))
+// floats reads a float array into dst, which fixes the expected length,
+// a block at a time.
+func (c *ckReader) floats(dst []float32, what string) {
+	n := c.u32()
+	if c.err == nil && int(n) != len(dst) {
+		c.err = badCheckpoint("%s: %d values, the configuration needs %d", what, n, len(dst))
 	}
-	p := r.take(uint64(n)*4, what)
-	if r.err != nil {
-		return
-	}
-	for i := range dst {
-		dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(p[4*i:]))
+	const block = 16 << 10
+	for len(dst) > 0 && c.err == nil {
+		k := min(len(dst), block)
+		p := c.take(4*k, what)
+		for i := range k {
+			if p != nil {
+				dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(p[4*i:]))
+			}
+		}
+		dst = dst[k:]
 	}
 }
 
-func (r *reader) optimizer(o Optimizer, what string) {
-	kind := r.take(1, what)
-	if r.err != nil {
+func (c *ckReader) optimizer(o Optimizer, what string) {
+	kind := c.take(1, what)
+	if c.err != nil {
+		return
+	}
+	want, name := optSGD, "SGD's"
+	if _, ok := o.(*Adam); ok {
+		want, name = optAdam, "Adam's"
+	}
+	if kind[0] != want {
+		c.err = badCheckpoint("%s: state is not %s", what, name)
+		return
+	}
+	t := c.u64()
+	if c.err == nil && t > MaxUpdates {
+		c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
 		return
 	}
 	switch o := o.(type) {
 	case *Adam:
-		if kind[0] != optAdam {
-			r.err = badCheckpoint("%s: state is not Adam's", what)
-			return
-		}
-		o.T = int(r.u64() & math.MaxInt32)
-		r.floats(o.M, what)
-		r.floats(o.V, what)
+		o.T = int(t)
+		c.floats(o.M, what)
+		c.floats(o.V, what)
 	case *SGD:
-		if kind[0] != optSGD {
-			r.err = badCheckpoint("%s: state is not SGD's", what)
-			return
-		}
-		o.T = int(r.u64() & math.MaxInt32)
-		r.floats(o.Buf, what)
+		o.T = int(t)
+		c.floats(o.Buf, what)
 	}
 }

@@ -91,6 +91,91 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 	}
 }
 
+// forge rewrites a checkpoint: edit changes the configuration JSON and
+// the body after it (seed onwards), then the header's length and the
+// checksum are made to match, as a deliberate forger would.
+func forge(t *testing.T, good []byte, edit func(cfg, rest []byte) ([]byte, []byte)) []byte {
+	t.Helper()
+	n := int(binary.LittleEndian.Uint32(good[headerLen:]))
+	cfg := good[headerLen+4 : headerLen+4+n]
+	rest := good[headerLen+4+n : len(good)-sha256.Size]
+	cfg, rest = edit(slices.Clone(cfg), slices.Clone(rest))
+	body := binary.LittleEndian.AppendUint32(nil, uint32(len(cfg)))
+	body = append(append(body, cfg...), rest...)
+	out := append([]byte(checkpointMagic), binary.LittleEndian.AppendUint32(nil, checkpointVersion)...)
+	out = binary.LittleEndian.AppendUint64(out, uint64(len(body)))
+	out = append(out, body...)
+	sum := sha256.Sum256(out)
+	return append(out, sum[:]...)
+}
+
+// TestForgedCheckpointsAreRefused: well-sealed checkpoints whose contents
+// break a rule — a repeated key, an epoch or a step count out of range, a
+// body size the configuration does not need — are refused, not masked;
+// a step count past 2³¹ that is within range loads exactly.
+func TestForgedCheckpointsAreRefused(t *testing.T) {
+	good := validCheckpoint(t)
+	same := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) { return cfg, rest })
+	if !slices.Equal(same, good) {
+		t.Fatal("forge does not rebuild an untouched checkpoint")
+	}
+	epochAt := 8 // in rest: seed u64, then epoch u64
+	optT := func(rest []byte) int { // G's step count: after the random state and G's and D's weights
+		g := mustNew(t, blogConfig(), 1)
+		rng := int(binary.LittleEndian.Uint32(rest[16:]))
+		return 16 + 4 + rng + 4 + 4*len(g.gen.Params) + 4 + 4*len(g.disc.Params) + 1
+	}
+	bad := map[string][]byte{
+		"repeated key": forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+			return append(cfg[:len(cfg)-1], []byte(`,"epochs":5}`)...), rest
+		}),
+		"epoch past MaxEpochs": forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+			binary.LittleEndian.PutUint64(rest[epochAt:], MaxEpochs+1)
+			return cfg, rest
+		}),
+		"steps past MaxUpdates": forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+			binary.LittleEndian.PutUint64(rest[optT(rest):], MaxUpdates+1)
+			return cfg, rest
+		}),
+		"larger body": forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+			return cfg, append(rest, make([]byte, 4096)...)
+		}),
+	}
+	for name, data := range bad {
+		var ce *CheckpointError
+		if _, err := Restore(data); !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
+		}
+	}
+	big := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+		binary.LittleEndian.PutUint64(rest[optT(rest):], 1<<31+500)
+		return cfg, rest
+	})
+	g, err := Restore(big)
+	if err != nil || g.gOpt.(*Adam).T != 1<<31+500 {
+		t.Fatalf("a step count of 2³¹+500: %v", err)
+	}
+}
+
+// TestEndlessInputIsRefusedAtOnce: a reader that never ends (a device
+// like /dev/zero) is refused after the header, not read to exhaustion.
+func TestEndlessInputIsRefusedAtOnce(t *testing.T) {
+	zeros := &countingReader{}
+	if _, err := ReadCheckpoint(zeros); err == nil {
+		t.Fatal("endless zeros loaded")
+	}
+	if zeros.n > 1<<16 {
+		t.Errorf("read %d bytes of an endless input", zeros.n)
+	}
+}
+
+type countingReader struct{ n int }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	clear(p)
+	c.n += len(p)
+	return len(p), nil
+}
 
 // FuzzRestore: no input makes the checkpoint reader panic; anything it
 // accepts encodes back to the same bytes.

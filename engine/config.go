@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Config describes one GAN design completely: target, shapes, losses,
@@ -71,10 +73,20 @@ const (
 	MaxLR = 10.0
 	// MaxSteps is the most updates a player makes per epoch; the range
 	// is 1..MaxSteps.
-	MaxSteps  = 100
-	MaxWidth  = 4096
-	MaxBatch  = 100000
-	MaxLayers = 16
+	MaxSteps = 100
+	// MaxEpochs is the longest run: a plan, and the epoch a run may reach
+	// (a billion epochs is over five hours at the fastest rate ganui
+	// trains). Every checkpoint ganui writes stays within it, and one
+	// that claims more is refused.
+	MaxEpochs = 1_000_000_000
+	// MaxUpdates bounds an optimizer's step count: float64, in which Adam
+	// raises β to it, counts exactly up to 2⁵³. Far more than MaxEpochs ×
+	// MaxSteps, it is reached by no run; a checkpoint that claims more is
+	// refused.
+	MaxUpdates = 1 << 53
+	MaxWidth   = 4096
+	MaxBatch   = 100000
+	MaxLayers  = 16
 	// MaxNetValues bounds the weights plus activations of one network
 	// (about 4 bytes × 4 per value with gradients and optimizer state).
 	MaxNetValues = 1 << 24
@@ -102,9 +114,12 @@ func (c Config) Clone() Config {
 // is allowed.
 func (c *Config) Validate() error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
-		if strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
-			return fmt.Errorf("%s: must be one line of at most %d bytes", f.key, maxLine)
+		if !utf8.ValidString(f.v) || strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
+			return fmt.Errorf("%s: must be one line of UTF-8 text of at most %d bytes", f.key, maxLine)
 		}
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		return errors.New("name: must not be empty")
 	}
 	if _, err := ParseTarget(c.Target); err != nil {
 		return fmt.Errorf("target: %w", err)
@@ -124,12 +139,12 @@ func (c *Config) Validate() error {
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
 		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
-		check(c.LeakySlope > 0 && c.LeakySlope < 1, "leaky_slope: %g out of range (0,1)", c.LeakySlope),
+		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %g out of range (0,1)", c.LeakySlope),
 		checkChoice("loss", lossNames, c.Loss),
 		checkChoice("g_loss", gLossNames, c.GLoss),
 		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
 		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
-		check(c.RealLabel > 0 && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
+		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
 		checkChoice("d_opt", optimizerNames, c.DOpt),
 		checkChoice("g_opt", optimizerNames, c.GOpt),
 		checkLR("d_lr", c.DLR),
@@ -138,10 +153,10 @@ func (c *Config) Validate() error {
 		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
 		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
 		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
-		check(c.Eps > 0 && c.Eps < 1, "eps: %g out of range (0,1)", c.Eps),
+		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %g out of range (0,1)", c.Eps),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
-		check(c.Epochs >= 1, "epochs: %d must be at least 1", c.Epochs),
+		CheckEpochs("epochs", c.Epochs),
 	} {
 		if err != nil {
 			return err
@@ -232,7 +247,13 @@ func checkChoice[T interface {
 
 // checkLR reports a learning rate outside (0, MaxLR].
 func checkLR(key string, lr float64) error {
-	return check(lr > 0 && lr <= MaxLR, "%s: %g out of range (0,%g]", key, lr, MaxLR)
+	return check(positive32(lr) && lr <= MaxLR, "%s: %g out of range (0,%g]", key, lr, MaxLR)
+}
+
+// CheckEpochs reports a number of epochs outside 1..MaxEpochs, naming it
+// key: the one check of a plan, wherever it is given.
+func CheckEpochs(key string, n int) error {
+	return check(n >= 1 && n <= MaxEpochs, "%s: %d out of range 1..%d", key, n, MaxEpochs)
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
@@ -240,9 +261,20 @@ func checkSteps(key string, n int) error {
 	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
 }
 
-func validBeta(b float64) bool { return b >= 0 && b < 1 }
-func finite(v float64) bool    { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-func finite32(v float32) bool  { return finite(float64(v)) }
+// validBeta reports a decay rate in [0,1) as the engine uses it, in
+// float32: 0.999999999 rounds to 1 there, and is refused.
+func validBeta(b float64) bool { return b >= 0 && float32(b) < 1 }
+
+// positive32 reports whether v is positive as the float32 the engine
+// computes with: positive and normal, so that 1e-46, which float32 holds
+// as 0, or a denormal, is refused rather than silently changing the run.
+func positive32(v float64) bool {
+	const smallestNormal32 = 0x1p-126
+	f := float32(v)
+	return f >= smallestNormal32 && f <= math.MaxFloat32
+}
+func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+func finite32(v float32) bool { return finite(float64(v)) }
 
 // Outline describes the design in a few short lines (target and batch,
 // generator, discriminator, losses, optimizers and schedule), for

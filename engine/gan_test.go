@@ -243,3 +243,33 @@ func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
 		t.Fatal("the retuned run trains differently from the configured one")
 	}
 }
+
+// TestValidateAsFloat32: a value positive as a float64 but zero, denormal
+// or infinite as the float32 the engine computes with is refused, and so
+// is a decay rate that rounds to 1; an epoch count past MaxEpochs and a
+// name that is empty or not UTF-8 are refused too.
+func TestValidateAsFloat32(t *testing.T) {
+	for key, edit := range map[string]func(*Config){
+		"eps":         func(c *Config) { c.Eps = 1e-46 },
+		"d_lr":        func(c *Config) { c.DLR = 1e-320 },
+		"g_lr":        func(c *Config) { c.GLR = 1e-40 }, // denormal in float32
+		"leaky_slope": func(c *Config) { c.LeakySlope = 1e-320 },
+		"real_label":  func(c *Config) { c.RealLabel = 1e-320 },
+		"d_beta1":     func(c *Config) { c.DBeta1 = 0.99999999999 },
+		"g_momentum":  func(c *Config) { c.GMomentum = 1 - 1e-12 },
+		"epochs":      func(c *Config) { c.Epochs = MaxEpochs + 1 },
+		"name":        func(c *Config) { c.Name = "" },
+		"description": func(c *Config) { c.Description = "bad \xff byte" },
+	} {
+		cfg := blogConfig()
+		edit(&cfg)
+		if err := cfg.Validate(); err == nil || !strings.HasPrefix(err.Error(), key) {
+			t.Errorf("%s: got %v, want an error naming it", key, err)
+		}
+	}
+	cfg := blogConfig()
+	cfg.Eps, cfg.DLR, cfg.Epochs = 0x1p-126, 1e-30, MaxEpochs
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("the smallest normal float32 and MaxEpochs: %v", err)
+	}
+}

@@ -43,7 +43,7 @@ func perSampleConfig(epochs int) engine.Config {
 // tinyConfig is the cheapest design there is, for tests that need many
 // epochs: the same session code runs, only faster.
 func tinyConfig() engine.Config {
-	cfg := perSampleConfig(1 << 30)
+	cfg := perSampleConfig(engine.MaxEpochs)
 	cfg.Name = "tiny"
 	cfg.Batch, cfg.GHidden, cfg.DHidden = 4, []int{2}, []int{2}
 	return cfg
