@@ -1,5 +1,7 @@
 package engine
 
+//go:generate go run ./internal/simdgen -o kernels_simd_gen_amd64.go
+
 import (
 	"math"
 	"unsafe"
@@ -14,7 +16,10 @@ import (
 //     unrolled by hand, bounds checks hoisted by re-slicing first;
 //   - GOEXPERIMENT=simd on amd64 (kernels_simd_amd64.go) runs AVX-512 or
 //     AVX2+FMA versions chosen at start-up from what the CPU reports, and
-//     falls back to these when it reports neither.
+//     falls back to these when it reports neither. Both widths are
+//     generated from one source (engine/internal/simdgen) into
+//     kernels_simd_gen_amd64.go; after editing a template, run
+//     go generate ./engine/ (.ci/run fails while the file is stale).
 //
 // Both builds compute the same sums, in different orders: results agree to
 // float32 rounding (kernels_test.go checks every path against a plain

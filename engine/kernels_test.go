@@ -25,6 +25,29 @@ func forEachISA(t *testing.T, f func(t *testing.T)) {
 	}
 }
 
+// simdISAs lists the SIMD kernel paths this build and CPU can run: none
+// in the default build.
+func simdISAs() []isa {
+	return slices.DeleteFunc(supportedISAs(), func(k isa) bool { return k == isaGo })
+}
+
+// forEachSIMDISA runs f once per SIMD kernel path, for tests whose
+// reference is the portable path: with no SIMD path they would compare the
+// portable kernels with themselves, so they skip.
+func forEachSIMDISA(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	paths := simdISAs()
+	if len(paths) == 0 {
+		t.Skip("only the portable kernels in this build or on this CPU: comparing them with themselves would check nothing")
+	}
+	saved := kernelISA
+	defer func() { kernelISA = saved }()
+	for _, k := range paths {
+		kernelISA = k
+		t.Run(isaNames[k], f)
+	}
+}
+
 // kernelSizes covers empty input, every tail length around one and two
 // vectors of 8 and 16 lanes, the 64-wide blocks, one to four columns past
 // whole vectors (gemmLastCols), and the engine's widths.
@@ -207,8 +230,32 @@ func TestTranspose(t *testing.T) {
 
 // TestAlignRows: the matrix alignRows returns holds src, and where it is a
 // copy its rows start on cache lines.
+//
+// Where alignRows copies nothing (every path but AVX-512) it returns src
+// itself, and comparing that with src would check nothing: those paths
+// skip, and so does the test when no path copies.
 func TestAlignRows(t *testing.T) {
+	copies := func() bool {
+		probe := make([]float32, 3*50)
+		m, ld := alignRows(alignedFloats(3*64), probe, 3, 50)
+		if &m[0] == &probe[0] && ld != 50 {
+			t.Fatalf("alignRows returned src with row stride %d on the %s path, want 50", ld, KernelISA())
+		}
+		return &m[0] != &probe[0]
+	}
+	saved, someCopy := kernelISA, false
+	for _, k := range supportedISAs() {
+		kernelISA = k
+		someCopy = someCopy || copies()
+	}
+	kernelISA = saved
+	if !someCopy {
+		t.Skip("alignRows copies nothing on any kernel path of this build and CPU (only AVX-512 aligns rows): nothing to compare")
+	}
 	forEachISA(t, func(t *testing.T) {
+		if !copies() {
+			t.Skipf("alignRows returns src itself on the %s path (only AVX-512 aligns rows): nothing to compare", KernelISA())
+		}
 		rng := rand.New(rand.NewPCG(1, 9))
 		for _, rows := range []int{0, 1, 3, 100} {
 			for _, cols := range []int{1, 15, 16, 17, 50, 64} {
@@ -232,10 +279,16 @@ func TestAlignRows(t *testing.T) {
 
 // TestSIMDWidthsAgree checks that the AVX2 and AVX-512 kernels compute
 // the same values, which is what lets a seeded run train identically on
-// either kind of CPU. It is skipped unless the CPU has both.
+// either kind of CPU: the products and sums (up to the sign of a zero),
+// and the activations and their derivatives bit for bit. It runs only where
+// both widths do: with one SIMD path or none it would compare a path with
+// itself.
 func TestSIMDWidthsAgree(t *testing.T) {
-	if !slices.Contains(supportedISAs(), isaAVX2) || !slices.Contains(supportedISAs(), isaAVX512) {
-		t.Skip("needs a CPU with AVX2 and AVX-512 and GOEXPERIMENT=simd")
+	switch paths := simdISAs(); {
+	case len(paths) == 0:
+		t.Skip("no SIMD kernels in this build or on this CPU (they need GOEXPERIMENT=simd on amd64 and AVX2): nothing to compare")
+	case !slices.Contains(paths, isaAVX2) || !slices.Contains(paths, isaAVX512):
+		t.Skip("the CPU runs only one SIMD width (AVX2 without AVX-512): comparing it with itself would check nothing")
 	}
 	saved := kernelISA
 	defer func() { kernelISA = saved }()
@@ -269,6 +322,24 @@ func TestSIMDWidthsAgree(t *testing.T) {
 			}
 		}
 	}
+	sameBits := func(name string, x2, x16 []float32, in func(i int) float32) {
+		t.Helper()
+		for i := range x2 {
+			if math.Float32bits(x2[i]) != math.Float32bits(x16[i]) {
+				t.Fatalf("%s(%g): avx2 %g, avx512 %g", name, in(i), x2[i], x16[i])
+			}
+		}
+	}
+	xs := activationGrid()
+	for _, act := range []Activation{ELU, Sigmoid, Tanh} {
+		f := func() []float32 { z := slices.Clone(xs); act.apply(z, 0); return z }
+		sameBits(act.String(), run(isaAVX2, f), run(isaAVX512, f), func(i int) float32 { return xs[i] })
+	}
+	dy, y := randVec(rng, 5000+13, 0), randVec(rng, 5000+13, 0.2)
+	for act := Identity; act <= Tanh; act++ {
+		f := func() []float32 { dz := make([]float32, len(dy)); act.grad(dz, dy, y, 0.2); return dz }
+		sameBits(act.String()+"′", run(isaAVX2, f), run(isaAVX512, f), func(i int) float32 { return y[i] })
+	}
 }
 
 // adamState is one parameter block with gradients chosen to reach every
@@ -294,33 +365,31 @@ func adamState(n int, rng *rand.Rand) (p, g, m, v []float32) {
 	return p, g, m, v
 }
 
-// TestAdamPathsBitIdentical runs every kernel path on the same states and
-// requires the same bits as the portable kernel, NaN included.
+// TestAdamPathsBitIdentical runs every SIMD kernel path on the same states
+// and requires the same bits as the portable kernel, NaN included.
 func TestAdamPathsBitIdentical(t *testing.T) {
-	for _, n := range kernelSizes {
-		rng := rand.New(rand.NewPCG(uint64(n), 6))
-		p0, g, m0, v0 := adamState(n, rng)
-		want := [3][]float32{slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)}
-		for step := range 3 {
-			adamGo(want[0], slices.Clone(g), want[1], want[2], 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
-		}
-		t.Run(fmt.Sprint("n=", n), func(t *testing.T) {
-			forEachISA(t, func(t *testing.T) {
-				p, m, v := slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)
-				for step := range 3 {
-					adamUpdate(p, slices.Clone(g), m, v, 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
-				}
-				for k, got := range [3][]float32{p, m, v} {
-					for i := range got {
-						if math.Float32bits(got[i]) != math.Float32bits(want[k][i]) &&
-							!(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[k][i]))) {
-							t.Fatalf("%s[%d] = %g, portable kernel gives %g", "pmv"[k:k+1], i, got[i], want[k][i])
-						}
+	forEachSIMDISA(t, func(t *testing.T) {
+		for _, n := range kernelSizes {
+			rng := rand.New(rand.NewPCG(uint64(n), 6))
+			p0, g, m0, v0 := adamState(n, rng)
+			want := [3][]float32{slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)}
+			for step := range 3 {
+				adamGo(want[0], slices.Clone(g), want[1], want[2], 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
+			}
+			p, m, v := slices.Clone(p0), slices.Clone(m0), slices.Clone(v0)
+			for step := range 3 {
+				adamUpdate(p, slices.Clone(g), m, v, 0.9, 0.999, 0.1, 0.001, 1e-8, 1e-3/float32(step+1), 1.5)
+			}
+			for k, got := range [3][]float32{p, m, v} {
+				for i := range got {
+					if math.Float32bits(got[i]) != math.Float32bits(want[k][i]) &&
+						!(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[k][i]))) {
+						t.Fatalf("n=%d: %s[%d] = %g, portable kernel gives %g", n, "pmv"[k:k+1], i, got[i], want[k][i])
 					}
 				}
-			})
-		})
-	}
+			}
+		}
+	})
 }
 
 // TestAdamFlushKeepsResults trains a block of parameters through long
@@ -447,21 +516,27 @@ func TestDenseMatchesReference(t *testing.T) {
 }
 
 // TestKernelPathsTrainAlike trains blog-original for a few epochs on every
-// kernel path from the same seed. Sums taken in different orders differ in
-// the last bits and training amplifies that, so this asserts closeness over
-// a short run, not identity.
+// SIMD kernel path from the same seed and compares the result with the
+// portable path's. Sums taken in different orders differ in the last bits
+// and training amplifies that, so this asserts closeness over a short run,
+// not identity.
 func TestKernelPathsTrainAlike(t *testing.T) {
-	var ref []float32
-	forEachISA(t, func(t *testing.T) {
+	trained := func() []float32 {
 		g := mustNew(t, blogConfig(), 9)
 		train(t, g, 3)
+		return g.gen.Params
+	}
+	var ref []float32
+	forEachSIMDISA(t, func(t *testing.T) {
 		if ref == nil {
-			ref = slices.Clone(g.gen.Params)
-			return
+			saved := kernelISA
+			kernelISA = isaGo
+			ref = trained()
+			kernelISA = saved
 		}
-		for i, x := range g.gen.Params {
+		for i, x := range trained() {
 			if math.Abs(float64(x-ref[i])) > 1e-4 {
-				t.Fatalf("G param %d: %g on %s, %g on the first path", i, x, KernelISA(), ref[i])
+				t.Fatalf("G param %d: %g on %s, %g on the portable path", i, x, KernelISA(), ref[i])
 			}
 		}
 	})
@@ -477,19 +552,25 @@ func ulps(got float32, want float64) float64 {
 	return math.Abs(float64(got)-want) / u
 }
 
-// TestActivationKernels compares ELU, sigmoid and tanh on every kernel
-// path with float64 math over a fine grid and at the edges: within 3 ulp
-// (below −87, where the true value is denormal, within 2e−38), NaN kept,
-// and the same bits on every SIMD path (they fuse multiply-adds, the
-// portable kernels do not). The grid is no whole number of vectors long,
-// so the tails are covered too.
-func TestActivationKernels(t *testing.T) {
+// activationGrid is a fine grid over the activations' inputs and their
+// edges: −0, tiny values, the e^x flush at −87, infinities and NaN. It is
+// no whole number of vectors long, so the tails are covered too.
+func activationGrid() []float32 {
 	var xs []float32
 	for x := float32(-100); x < 30; x += 0.0013 {
 		xs = append(xs, x)
 	}
 	inf := float32(math.Inf(1))
-	xs = append(xs, 0, float32(math.Copysign(0, -1)), 1e-30, -1e-30, -0.35, -87, -87.1, inf, -inf, float32(math.NaN()))
+	return append(xs, 0, float32(math.Copysign(0, -1)), 1e-30, -1e-30, -0.35, -87, -87.1, inf, -inf, float32(math.NaN()))
+}
+
+// TestActivationKernels compares ELU, sigmoid and tanh on every kernel
+// path with float64 math over activationGrid: within 3 ulp (below −87,
+// where the true value is denormal, within 2e−38), NaN kept. That the SIMD
+// paths agree bit for bit (they fuse multiply-adds, the portable kernels
+// do not) is TestSIMDWidthsAgree's to check.
+func TestActivationKernels(t *testing.T) {
+	xs := activationGrid()
 	refs := map[Activation]func(float64) float64{
 		ELU: func(x float64) float64 {
 			if x > 0 {
@@ -500,7 +581,6 @@ func TestActivationKernels(t *testing.T) {
 		Sigmoid: func(x float64) float64 { return 1 / (1 + math.Exp(-x)) },
 		Tanh:    math.Tanh,
 	}
-	first := map[Activation][]float32{}
 	forEachISA(t, func(t *testing.T) {
 		for act, ref := range refs {
 			z := slices.Clone(xs)
@@ -518,18 +598,6 @@ func TestActivationKernels(t *testing.T) {
 					}
 				case ulps(z[i], want) > 3:
 					t.Errorf("%s(%g) = %g, want %g (%.1f ulp)", act, x, z[i], want, ulps(z[i], want))
-				}
-			}
-			if kernelISA == isaGo {
-				continue
-			}
-			if f, ok := first[act]; !ok {
-				first[act] = z
-			} else {
-				for i := range z {
-					if math.Float32bits(z[i]) != math.Float32bits(f[i]) {
-						t.Fatalf("%s(%g) = %g here, %g on the first SIMD path", act, xs[i], z[i], f[i])
-					}
 				}
 			}
 		}

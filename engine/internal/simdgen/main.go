@@ -1,0 +1,301 @@
+// Command simdgen writes engine/kernels_simd_gen_amd64.go: the SIMD kernels
+// of the GOEXPERIMENT=simd build at both vector widths, AVX-512 (16 lanes,
+// functions suffixed 16) and AVX2 + FMA (8 lanes, suffixed 8), from one
+// template per kernel family (the *.tmpl files beside this one).
+//
+// Run it from engine/ with `go generate` (kernels.go holds the directive);
+// .ci/run fails when the checked-in file differs from what it writes. It
+// needs nothing but the standard library and takes well under a second.
+//
+// Why a generator: the two widths must compute the same bits (a seeded run
+// trains identically with or without AVX-512; TestSIMDWidthsAgree checks
+// it), so they are the same code at a different vector type. Go cannot say
+// that once: a generic function would call the vector methods through its
+// dictionary rather than inline them, and a kernel taking a helper as a
+// function value calls it per vector. Hand copies drift. So the shape of
+// each kernel lives here once, and the differences between the widths are
+// the data in widths below, not a second copy.
+//
+// Template conventions (see also the methods of width and tile):
+//
+//   - @ stands for the width in lanes: f@, ld@p and archsimd.Float32x@
+//     become f16, ld16p and archsimd.Float32x16 at 16 lanes. It is replaced
+//     after the template has run, so it works inside the patterns below.
+//     {{.W2}}, {{.W3}}, {{.W4}} and {{.Wm1}} are 2@, 3@, 4@ and @ − 1.
+//   - The reductions (dot, sum, gemv) add over 16 logical lanes at both
+//     widths, in the same order: a 16-lane accumulator is .P vectors, its
+//     Parts (one at 16 lanes; a low and a high half at 8). {{range .Parts}}
+//     repeats a statement per part, with {{.N}} the name suffix ("", or "l"
+//     and "h") and {{.At "i"}} / {{.Slice "i"}} the part's offset i, i+8 or
+//     its slice bounds; {{.Each "s0#"}} lists the names, # the suffix:
+//     "s0" or "s0l, s0h".
+//   - A gemm tile holds NV vectors per row; {{.Vecs "c0#"}} lists c00, c01,
+//     … with # the vector's index.
+//   - {{if .First}} marks the comments that describe a family as a whole,
+//     written once, before its first width.
+package main
+
+import (
+	"bytes"
+	"embed"
+	"flag"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+//go:embed *.tmpl
+var templates embed.FS
+
+// families lists the templates in the order their code appears in the
+// generated file, each written once per width.
+var families = []string{"helpers", "reduce", "axpy", "gemv", "gemm", "actgrad", "adam", "activation"}
+
+// width is one instantiation of the kernels. The fields past W and ISA
+// are the real differences between the widths; everything else in the
+// generated code is the same source.
+type width struct {
+	W   int    // lanes per vector
+	ISA string // for comments
+
+	// PastEnd lets gemm's four-vector tiles run their last vector past n
+	// when the rows of M have room, in step with the others, loading and
+	// storing only its valid lanes of Y: a 16-lane vector at n − 16
+	// straddles two cache lines on every row of M, which cost AVX-512 5%
+	// on a 100 × 50 ← 50 product. AVX2 keeps the plain overlapping vector.
+	PastEnd bool
+
+	// SmallTile is the number of vectors per row of the two-row tile gemm
+	// uses for a column block no wider than that many vectors: three on
+	// AVX-512 (a 50-wide layer is 48 columns in tiles, the rest in
+	// gemmLastCols), two on AVX2 (its 16-wide blocks).
+	SmallTile int
+
+	// TwoColGemv emits gemv2Cols@, gemmLastCols' matrix–vector products
+	// for two columns at once. Only AVX-512 has the registers for its
+	// eight 16-lane accumulators; it assumes P = 1.
+	TwoColGemv bool
+
+	// AlignRows emits padRows@, alignRows' copy: only AVX-512 gains from
+	// rows that start on cache lines.
+	AlignRows bool
+
+	// Derived by setup.
+	P          int    // vectors per 16-lane accumulator
+	Parts      []part // those vectors
+	W2, W3, W4 int    // multiples of W
+	Wm1        int    // W − 1
+	Mask       string // ToBits of a vector whose every lane compares true
+	First      bool   // the first width written: family comments go here
+}
+
+// part is one vector of a 16-lane accumulator.
+type part struct {
+	N   string // name suffix
+	Off int    // first logical lane
+	W   int    // lanes
+}
+
+// widths are written in this order; the first carries the comments.
+var widths = []width{
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, AlignRows: true},
+	{W: 8, ISA: "AVX2", SmallTile: 2},
+}
+
+func (w *width) setup(first bool) {
+	if 16%w.W != 0 || w.W > 16 || w.W < 8 {
+		log.Fatalf("simdgen: width %d: the templates know 16 and 8 lanes", w.W)
+	}
+	w.P = 16 / w.W
+	w.Parts = nil
+	for i := range w.P {
+		n := ""
+		if w.P > 1 {
+			n = []string{"l", "h"}[i]
+		}
+		w.Parts = append(w.Parts, part{N: n, Off: i * w.W, W: w.W})
+	}
+	if w.TwoColGemv && w.P != 1 {
+		log.Fatalf("simdgen: width %d: gemv2Cols is written for one vector per 16 lanes", w.W)
+	}
+	w.W2, w.W3, w.W4, w.Wm1 = 2*w.W, 3*w.W, 4*w.W, w.W-1
+	w.Mask = fmt.Sprintf("%#x", uint64(1)<<w.W-1)
+	w.First = first
+}
+
+// Each returns pattern once per part, # replaced by the part's suffix,
+// joined by commas: the names of a 16-lane accumulator's vectors.
+func (w width) Each(pattern string) string {
+	s := make([]string, len(w.Parts))
+	for i, p := range w.Parts {
+		s[i] = strings.ReplaceAll(pattern, "#", p.N)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Tile describes a gemm tile nv vectors wide whose last vector may run
+// past n (partial).
+func (w width) Tile(nv int, partial bool) tile { return tile{width: w, NV: nv, Partial: partial} }
+
+// At returns the expression expr plus the part's offset, folding a
+// trailing constant: "i" → "i+8", "n-16" → "n-8", "16" → "24".
+func (p part) At(expr any) string { return offset(fmt.Sprint(expr), p.Off) }
+
+// Slice returns the bounds of the part's vector in a slice indexed from
+// expr: "n-16" → "n-16:n-8" or "n-8:n".
+func (p part) Slice(expr any) string {
+	e := fmt.Sprint(expr)
+	return offset(e, p.Off) + ":" + offset(e, p.Off+p.W)
+}
+
+// offset adds d to expr, combining it with expr's trailing integer term.
+func offset(expr string, d int) string {
+	base, c := expr, 0
+	if n, err := strconv.Atoi(expr); err == nil {
+		base, c = "", n
+	} else if i := strings.LastIndexAny(expr, "+-"); i > 0 {
+		if n, err := strconv.Atoi(expr[i:]); err == nil {
+			base, c = expr[:i], n
+		}
+	}
+	c += d
+	switch {
+	case base == "":
+		return strconv.Itoa(c)
+	case c == 0:
+		return base
+	case c > 0:
+		return base + "+" + strconv.Itoa(c)
+	}
+	return base + strconv.Itoa(c)
+}
+
+// tile is a gemm tile: NV vectors per row of Y.
+type tile struct {
+	width
+	NV      int
+	Partial bool // the last vector may run past n: Y's lanes past n are neither loaded nor stored
+}
+
+// Cols is the tile's width in columns.
+func (t tile) Cols() int { return t.NV * t.W }
+
+// Last is the index of the last vector; LastWhole that of the last one
+// loaded and stored whole.
+func (t tile) Last() int { return t.NV - 1 }
+
+func (t tile) LastWhole() int {
+	if t.Partial {
+		return t.NV - 2
+	}
+	return t.NV - 1
+}
+
+// Rev lists the vectors last first, the order the tiles store them in.
+func (t tile) Rev() []int {
+	r := make([]int, t.NV)
+	for i := range r {
+		r[i] = t.NV - 1 - i
+	}
+	return r
+}
+
+// Vecs returns pattern once per vector, # replaced by its index, joined by
+// commas.
+func (t tile) Vecs(pattern string) string { return t.list(pattern, t.NV) }
+
+// Whole is Vecs over the vectors loaded and stored whole (all but a
+// partial last one).
+func (t tile) Whole(pattern string) string { return t.list(pattern, t.LastWhole()+1) }
+
+func (t tile) list(pattern string, n int) string {
+	s := make([]string, n)
+	for i := range s {
+		s[i] = strings.ReplaceAll(pattern, "#", strconv.Itoa(i))
+	}
+	return strings.Join(s, ", ")
+}
+
+// term is one coefficient's update in gemmTile1x…: accumulators acc, term
+// index k.
+type term struct {
+	tile
+	Acc, K string
+}
+
+// Term returns the data of one coefficient's update of a one-row tile.
+func (t tile) Term(acc, k string) term { return term{t, acc, k} }
+
+const header = `// Code generated by simdgen from engine/internal/simdgen; DO NOT EDIT.
+
+// The SIMD kernels at both vector widths, AVX-512 (16 lanes, suffix 16)
+// and AVX2 + FMA (8 lanes, suffix 8), written out from one template per
+// kernel family (engine/internal/simdgen/*.tmpl). Edit the templates and
+// run go generate ./engine/ to change them. The dispatch, the ISA
+// detection and the width-independent helpers are in
+// kernels_simd_amd64.go.
+
+//go:build goexperiment.simd && amd64
+
+package engine
+
+import (
+	"simd/archsimd"
+	"unsafe"
+)
+`
+
+func main() {
+	out := flag.String("o", "kernels_simd_gen_amd64.go", "file to write")
+	flag.Parse()
+	log.SetFlags(0)
+
+	src, err := generate()
+	if err != nil {
+		log.Fatal("simdgen: ", err)
+	}
+	if old, err := os.ReadFile(*out); err == nil && bytes.Equal(old, src) {
+		return // up to date: leave the file (and its time) alone
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		log.Fatal("simdgen: ", err)
+	}
+}
+
+// generate returns the formatted source of the generated file.
+func generate() ([]byte, error) {
+	t, err := template.New("").Funcs(template.FuncMap{
+		"strs": func(s ...string) []string { return s },
+		"mul":  func(a, b int) int { return a * b },
+	}).ParseFS(templates, "*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString(header)
+	for _, f := range families {
+		for i := range widths {
+			w := widths[i]
+			w.setup(i == 0)
+			var b bytes.Buffer
+			if err := t.ExecuteTemplate(&b, f+".tmpl", w); err != nil {
+				return nil, err
+			}
+			buf.WriteString("\n")
+			buf.Write(bytes.ReplaceAll(b.Bytes(), []byte("@"), []byte(strconv.Itoa(w.W))))
+		}
+	}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		// Keep the unformatted text to look at: the error names its line.
+		tmp := filepath.Join(os.TempDir(), "simdgen-unformatted.go")
+		os.WriteFile(tmp, buf.Bytes(), 0o644)
+		return nil, fmt.Errorf("%v (unformatted output in %s)", err, tmp)
+	}
+	return src, nil
+}
