@@ -119,7 +119,7 @@ func TestForgedCheckpointsAreRefused(t *testing.T) {
 	if !slices.Equal(same, good) {
 		t.Fatal("forge does not rebuild an untouched checkpoint")
 	}
-	epochAt := 8 // in rest: seed u64, then epoch u64
+	epochAt := 8                    // in rest: seed u64, then epoch u64
 	optT := func(rest []byte) int { // G's step count: after the random state and G's and D's weights
 		g := mustNew(t, blogConfig(), 1)
 		rng := int(binary.LittleEndian.Uint32(rest[16:]))
