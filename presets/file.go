@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/inputfile"
 )
 
 // A preset file is one JSON object whose keys are the JSON names of
@@ -130,9 +131,15 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	return cfg, nil
 }
 
-// Load reads and parses the preset file at path.
+// MaxFileSize is the largest preset file ganui reads. A complete preset
+// is under 2 KiB; the cap leaves room for comments-as-descriptions and
+// wide layer lists while refusing at once a file that is not a preset.
+const MaxFileSize = 256 << 10
+
+// Load reads and parses the preset file at path: a regular file (not a
+// pipe, device or directory) of at most MaxFileSize bytes.
 func Load(path string) (engine.Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.ReadAll(path, MaxFileSize)
 	if err != nil {
 		return engine.Config{}, fmt.Errorf("preset file: %w", err)
 	}
@@ -140,20 +147,15 @@ func Load(path string) (engine.Config, error) {
 }
 
 // Resolve returns the built-in preset called arg, or else loads arg as a
-// preset file when it names one (it ends in .json or is an existing file).
+// preset file when it names one (it ends in .json or exists).
 func Resolve(arg string) (engine.Config, error) {
 	if c, err := Get(arg); err == nil {
 		return c, nil
 	}
-	if strings.HasSuffix(arg, ".json") || isFile(arg) {
+	if _, err := os.Stat(arg); err == nil || strings.HasSuffix(arg, ".json") {
 		return Load(arg)
 	}
 	return engine.Config{}, fmt.Errorf("unknown preset %q (valid: %s, or a FILE.json)", arg, strings.Join(Names(), ", "))
-}
-
-func isFile(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && st.Mode().IsRegular()
 }
 
 // Marshal writes cfg as a preset file: every field, one key per line in

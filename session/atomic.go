@@ -8,14 +8,19 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // writeAtomic creates or replaces path with what fill writes: into a new
 // hidden file beside path (mode perm less the umask), synced, then renamed
 // over path, and the directory synced so the rename itself is durable. A
 // crash or an error midway never leaves a partial file where a good one
-// was; on error the temporary file is removed.
+// was; on error the temporary file is removed. Temporary files that an
+// earlier save of the same path left behind when it was killed are
+// removed first (see removeStale).
 func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+	removeStale(path)
 	f, err := createTemp(path, perm)
 	if err != nil {
 		return err
@@ -43,6 +48,30 @@ func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err
 		d.Close()
 	}
 	return nil
+}
+
+// staleAfter is how long a temporary file must have gone unwritten before
+// a save of the same path takes it for the remains of a killed save.
+const staleAfter = time.Minute
+
+// removeStale removes the temporary files of earlier saves of path
+// (createTemp's names) that have not been written to for staleAfter: a
+// save killed midway (kill -9, a power cut) leaves one behind, as large as
+// the checkpoint. A save still under way elsewhere keeps writing to its
+// file, and so keeps it.
+func removeStale(path string) {
+	dir, base := filepath.Split(path)
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
+	for _, m := range matches {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match gives a meaning to.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // createTemp creates a new hidden file beside path with mode perm less the

@@ -27,8 +27,16 @@ const (
 	StepG
 )
 
-// Step trains one epoch or a single player's update while paused.
-type Step struct{ Kind StepKind }
+// Step trains epochs, or a single player's update, while paused. Steps of
+// whole epochs sent one after another while the session is busy arrive as
+// one Step (see Send): 500 n typed ahead train 500 epochs.
+type Step struct {
+	Kind   StepKind
+	Epochs int // StepEpoch: how many epochs; 0 counts as 1
+}
+
+// epochs is how many epochs c trains.
+func (c Step) epochs() int { return max(1, c.Epochs) }
 
 // Adjust moves a setting one notch up (Dir > 0) or down along its ladder.
 // Changes apply from the next epoch and keep the optimizers' state.
@@ -93,7 +101,11 @@ func (c Step) apply(s *Session) {
 		if !s.stepping("n (one epoch)") {
 			return
 		}
-		s.trainEpoch()
+		for range c.epochs() {
+			if s.trainEpoch(); s.state != Paused || s.quitting() {
+				break
+			}
+		}
 		if s.state == Paused {
 			s.note = fmt.Sprintf("epoch %d: D real %.4f, D fake %.4f, G %.4f", s.last.Epoch, s.last.DReal, s.last.DFake, s.last.G)
 		}

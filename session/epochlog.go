@@ -15,89 +15,147 @@ import (
 // float64. The epoch number is implied by the record's place.
 const recordSize = 5 * 8
 
-// epochLog keeps every epoch of a run — not the chart's downsampled points —
-// in a temporary file, so that e can export the whole history however long
-// the run, while the process holds only a write buffer. Records are
-// binary, 40 bytes an epoch (0.7 GB an hour at 5,000 epochs/s), cheaper to
-// write than CSV rows and a third of their size; the export formats them.
+// memEpochs is how many of the latest epochs the log keeps in memory once
+// its file has failed: 100,000 epochs, about 5 MB.
+const memEpochs = 100_000
+
+// epochLog keeps every epoch of an interactive run — not the chart's
+// downsampled points — in a temporary file, so that Export can write the
+// whole history however long the run, while the process holds only a
+// write buffer. Records are binary, 40 bytes an epoch (0.7 GB an hour at
+// 5,000 epochs/s), cheaper to write than CSV rows and a third of their
+// size; the export formats them.
 //
-// The file is opened on the first epoch and unlinked at once where the
-// system allows, so it disappears with the process however that ends. Only
-// the trainer goroutine uses a log. A write failure stops the recording
-// and is reported by the next export; training carries on.
+// The file is opened when the session starts and unlinked at once where
+// the system allows, so it disappears with the process however that ends.
+// If it cannot be opened, or a write to it fails (a full disk), the log
+// says why (warning) and keeps the latest memEpochs epochs in memory from
+// then on, so an export still writes every epoch the file holds and the
+// latest ones; training carries on. Only the session's goroutine uses a
+// log.
 type epochLog struct {
 	f     *os.File
-	w     *bufio.Writer
 	name  string // the file's name while it is still linked
 	first int    // epochs completed before the first record
-	n     int    // records, buffered ones included: epochs first+1 … first+n
-	err   error  // the first failure; nothing is recorded after it
-	rec   [recordSize]byte
+	n     int    // records in the file and buf: epochs first+1 … first+n
+	buf   []byte // records not yet written to the file
+	err   error  // why the file failed; epochs after it go to mem
+	mem   []engine.EpochStats
+	bad   error // an epoch out of step: a bug, which stops the log
 }
 
 // newEpochLog returns a log whose first record will be epoch first+1.
 func newEpochLog(first int) epochLog { return epochLog{first: first} }
 
+// open creates the log's file, unless it has one or has failed.
+func (l *epochLog) open() {
+	if l.f != nil || l.err != nil {
+		return
+	}
+	f, err := os.CreateTemp("", "ganui-history-*.bin")
+	if err != nil {
+		l.err = fmt.Errorf("history file: %w", err)
+		return
+	}
+	l.f, l.name, l.buf = f, f.Name(), make([]byte, 0, 1600*recordSize) // 64 kB
+	if os.Remove(l.name) == nil {                                      // not on Windows, where open files stay
+		l.name = ""
+	}
+}
+
+// last is the last epoch recorded.
+func (l *epochLog) last() int {
+	if k := len(l.mem); k > 0 {
+		return l.mem[k-1].Epoch
+	}
+	return l.first + l.n
+}
+
 // add records epoch s, which must follow the last one recorded.
 func (l *epochLog) add(s engine.EpochStats) {
+	if l.bad != nil {
+		return
+	}
+	if want := l.last() + 1; s.Epoch != want {
+		l.bad = fmt.Errorf("history log: got epoch %d, expected %d", s.Epoch, want)
+		return
+	}
+	l.open()
+	if l.err == nil && len(l.buf)+recordSize > cap(l.buf) {
+		l.flush()
+	}
 	if l.err != nil {
+		if len(l.mem) == 2*memEpochs { // drop the older half: amortised O(1)
+			l.mem = append(l.mem[:0], l.mem[memEpochs:]...)
+		}
+		l.mem = append(l.mem, s)
 		return
 	}
-	if want := l.first + l.n + 1; s.Epoch != want {
-		l.err = fmt.Errorf("history log: got epoch %d, expected %d", s.Epoch, want)
-		return
-	}
-	if l.f == nil && !l.open() {
-		return
-	}
-	for i, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std} {
-		binary.LittleEndian.PutUint64(l.rec[8*i:], math.Float64bits(v))
-	}
-	if _, err := l.w.Write(l.rec[:]); err != nil {
-		l.err = fmt.Errorf("history log: %w", err)
-		return
+	for _, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std} {
+		l.buf = binary.LittleEndian.AppendUint64(l.buf, math.Float64bits(v))
 	}
 	l.n++
 }
 
-func (l *epochLog) open() bool {
-	f, err := os.CreateTemp("", "ganui-history-*.bin")
-	if err != nil {
-		l.err = fmt.Errorf("history log: %w", err)
-		return false
+// flush writes the buffered records to the file. On a failure the records
+// the file did not take move to memory, and the file takes no more.
+func (l *epochLog) flush() {
+	if l.err != nil || len(l.buf) == 0 {
+		return
 	}
-	l.f, l.w, l.name = f, bufio.NewWriterSize(f, 64<<10), f.Name()
-	if os.Remove(l.name) == nil { // not on Windows, where open files stay
-		l.name = ""
+	k, err := l.f.Write(l.buf)
+	if err == nil {
+		l.buf = l.buf[:0]
+		return
 	}
-	return true
+	l.err = fmt.Errorf("history file: %w", err)
+	whole := k / recordSize // a record cut short is not kept
+	onDisk := l.n - (len(l.buf)-whole*recordSize)/recordSize
+	l.f.Truncate(int64(onDisk) * recordSize)
+	for r := whole; r*recordSize < len(l.buf); r++ {
+		l.mem = append(l.mem, decode(l.buf[r*recordSize:], l.first+onDisk+1+r-whole))
+	}
+	l.n, l.buf = onDisk, l.buf[:0]
+}
+
+// decode reads the record of epoch e at the start of p.
+func decode(p []byte, e int) engine.EpochStats {
+	var v [5]float64
+	for i := range v {
+		v[i] = math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
+	}
+	return engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4]}
 }
 
 // truncate forgets the epochs after epoch, as a roll-back needs; with
-// epoch before the log's first it starts the log afresh from there.
+// epoch before the log's first it starts the log afresh from there. A
+// log whose file failed tries a new file once nothing it holds is left.
 func (l *epochLog) truncate(epoch int) {
+	l.bad = nil
+	l.flush()
+	k := len(l.mem)
+	for k > 0 && l.mem[k-1].Epoch > epoch {
+		k--
+	}
+	l.mem = l.mem[:k]
 	if epoch < l.first {
 		l.first, l.n = epoch, 0
 	} else {
 		l.n = min(l.n, epoch-l.first)
 	}
-	if l.f == nil || l.err != nil {
-		if l.err != nil && l.n == 0 {
-			l.err = nil // nothing is lost any more: try again
-			l.close()
+	if l.f != nil && l.err == nil {
+		size := int64(l.n) * recordSize
+		err := l.f.Truncate(size)
+		if err == nil {
+			_, err = l.f.Seek(size, io.SeekStart)
 		}
-		return
+		if err != nil {
+			l.err = fmt.Errorf("history file: %w", err)
+		}
 	}
-	size := int64(l.n) * recordSize
-	err := l.w.Flush()
-	if err == nil {
-		err = l.f.Truncate(size)
-	}
-	if err == nil {
-		_, err = l.f.Seek(size, io.SeekStart)
-	}
-	if err != nil {
-		l.err = fmt.Errorf("history log: %w", err)
+	if l.err != nil && l.n == 0 && len(l.mem) == 0 {
+		l.close() // nothing is lost any more: try a new file
+		l.err = nil
 	}
 }
 
@@ -107,33 +165,47 @@ func (l *epochLog) reset(first int) {
 	l.first = first
 }
 
-// span returns the first and last epoch recorded, and how many there are.
-func (l *epochLog) span() (from, to, n int) { return l.first + 1, l.first + l.n, l.n }
+// span returns the first and last epoch recorded, and how many are
+// recorded: fewer than the epochs between them when the file failed and
+// the memory kept only the latest.
+func (l *epochLog) span() (from, to, n int) {
+	return l.first + 1, l.last(), l.n + len(l.mem)
+}
+
+// warning says, while it is so, that an export will not hold the whole
+// history, and why; it is empty while the log is whole.
+func (l *epochLog) warning() string {
+	switch {
+	case l.bad != nil:
+		return l.bad.Error()
+	case l.err != nil:
+		return fmt.Sprintf("%v: e exports only the epochs it holds and the latest %s", l.err, FormatInt(memEpochs))
+	}
+	return ""
+}
 
 // writeCSV writes the history as CSV (csvWriter), a row per epoch
-// recorded, read back from the file in order.
+// recorded: those in the file, read back in order, then those in memory.
 func (l *epochLog) writeCSV(w io.Writer) error {
-	if l.err != nil {
-		return l.err
+	if l.bad != nil {
+		return l.bad
 	}
+	l.flush()
 	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10))
 	if l.n > 0 {
-		if err := l.w.Flush(); err != nil {
-			l.err = fmt.Errorf("history log: %w", err)
-			return l.err
+		r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
+		var rec [recordSize]byte
+		for e := l.first + 1; e <= l.first+l.n; e++ {
+			if _, err := io.ReadFull(r, rec[:]); err != nil {
+				return fmt.Errorf("history file: reading epoch %d: %w", e, err)
+			}
+			if err := out.write(decode(rec[:], e)); err != nil {
+				return err
+			}
 		}
 	}
-	r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
-	var rec [recordSize]byte
-	var v [5]float64
-	for e := l.first + 1; e <= l.first+l.n; e++ {
-		if _, err := io.ReadFull(r, rec[:]); err != nil {
-			return fmt.Errorf("history log: reading epoch %d: %w", e, err)
-		}
-		for i := range v {
-			v[i] = math.Float64frombits(binary.LittleEndian.Uint64(rec[8*i:]))
-		}
-		if err := out.write(engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4]}); err != nil {
+	for _, s := range l.mem {
+		if err := out.write(s); err != nil {
 			return err
 		}
 	}
@@ -148,5 +220,5 @@ func (l *epochLog) close() {
 	if l.name != "" {
 		os.Remove(l.name)
 	}
-	l.f, l.w, l.name = nil, nil, ""
+	l.f, l.name, l.buf = nil, "", nil
 }

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"runtime"
@@ -102,15 +103,61 @@ func TestEpochLogOutOfStep(t *testing.T) {
 	}
 }
 
+// TestEpochLogUnwritableTempDir: with no temporary directory the log says
+// so from the start, keeps the epochs in memory, and exports them.
 func TestEpochLogUnwritableTempDir(t *testing.T) {
 	t.Setenv("TMPDIR", "/nonexistent/ganui")
 	if runtime.GOOS == "windows" {
 		t.Skip("TMPDIR is not how Windows finds its temporary directory")
 	}
 	l := newEpochLog(0)
-	l.add(stats(1))
-	if err := l.writeCSV(&strings.Builder{}); err == nil || !strings.Contains(err.Error(), "history log") {
-		t.Fatalf("export with no temporary directory: %v", err)
+	l.open()
+	if w := l.warning(); !strings.Contains(w, "history file") || !strings.Contains(w, "latest 100,000") {
+		t.Fatalf("warning before any epoch: %q", w)
+	}
+	for e := 1; e <= 3; e++ {
+		l.add(stats(e))
+	}
+	if got := logCSV(t, &l); got != csvOf(1, 3) {
+		t.Fatalf("export from memory: %q", got)
+	}
+}
+
+// TestEpochLogFileFailsMidway: when the file stops taking writes (a full
+// disk), the epochs it holds stay exportable, the epochs its buffer held
+// and every later one move to memory, the memory keeps only the latest
+// memEpochs, and the export writes all it has, in order.
+func TestEpochLogFileFailsMidway(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reopens the log's file read-only through /proc/self/fd")
+	}
+	l := newEpochLog(0)
+	defer l.close()
+	for e := 1; e <= 5000; e++ { // some flushed, some still buffered
+		l.add(stats(e))
+	}
+	ro, err := os.Open(fmt.Sprintf("/proc/self/fd/%d", l.f.Fd()))
+	if err != nil {
+		t.Skip(err)
+	}
+	l.f.Close()
+	l.f = ro // reads work, writes fail as on a full disk
+	onDisk := l.n - len(l.buf)/recordSize
+	last := 5000 + 2*memEpochs + 10
+	for e := 5001; e <= last; e++ {
+		l.add(stats(e))
+	}
+	if !strings.Contains(l.warning(), "history file") {
+		t.Fatalf("no warning after a failed write: %q", l.warning())
+	}
+	from, to, n := l.span()
+	if from != 1 || to != last || n >= to || n < onDisk+memEpochs {
+		t.Fatalf("span %d–%d (%d held), %d on disk", from, to, n, onDisk)
+	}
+	got := logCSV(t, &l)
+	want := csvOf(1, onDisk) + strings.TrimPrefix(csvOf(last-len(l.mem)+1, last), CSVHeader+"\n")
+	if got != want {
+		t.Fatalf("export after the failure: %d bytes, want %d", len(got), len(want))
 	}
 }
 

@@ -2,6 +2,7 @@ package session
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/inputfile"
 )
 
 // The run's files: checkpoints and CSV histories. The engine encodes a run
@@ -30,13 +32,78 @@ func SaveCheckpoint(gan *engine.GAN, path string) error {
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
-// interactive trainer's w) and rebuilds the run at its epoch.
+// interactive trainer's w) and rebuilds the run at its epoch. Only a
+// regular file is read (inputfile.Open), as a stream: the checkpoint's
+// configuration bounds what is read after it.
 func LoadCheckpoint(path string) (*engine.GAN, error) {
-	data, err := os.ReadFile(path)
+	f, err := inputfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return engine.Restore(data)
+	defer f.Close()
+	return engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10))
+}
+
+// checkPaths refuses, before anything is trained, the outputs of opts that
+// could not be written at the end or would destroy an input: an empty
+// path, a directory that does not exist or cannot be written to, a path
+// that is a directory, and an output that is the same file as an input
+// (Resume, PresetFile) or as the other output.
+func checkPaths(opts Options) error {
+	outputs := []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}}
+	inputs := []struct{ flag, path string }{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
+	for i, out := range outputs {
+		if out.path == "" {
+			continue
+		}
+		if err := checkWritable(out.path); err != nil {
+			return fmt.Errorf("%s: %w", out.flag, err)
+		}
+		for _, other := range append(inputs, outputs[:i]...) {
+			if other.path != "" && sameFile(out.path, other.path) {
+				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)
+			}
+		}
+	}
+	return nil
+}
+
+// checkWritable reports whether a file could be created or replaced at
+// path: its directory exists and takes a new file, and path is not a
+// directory.
+func checkWritable(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a directory", path)
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in the directory of %s: %w", path, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+// unwrapPath drops the probe's own name from an error about it.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sameFile reports whether a and b name one file: the same path, or two
+// names (links) of one existing file.
+func sameFile(a, b string) bool {
+	if absA, err := filepath.Abs(a); err == nil {
+		if absB, err := filepath.Abs(b); err == nil && absA == absB {
+			return true
+		}
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // Save writes the run's checkpoint — configuration, seed, epoch, random
@@ -69,7 +136,7 @@ func (Save) apply(s *Session) {
 
 func (Export) apply(s *Session) {
 	from, to, n := s.log.span()
-	if n == 0 && s.log.err == nil {
+	if n == 0 && s.log.bad == nil {
 		s.note = "nothing to export yet: no epoch trained"
 		if s.from > 0 {
 			s.note += fmt.Sprintf(" since resuming at epoch %s", FormatInt(s.from))
@@ -83,6 +150,11 @@ func (Export) apply(s *Session) {
 	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	if err := writeAtomic(path, 0o666, s.log.writeCSV); err != nil {
 		s.warn("history not exported: " + err.Error())
+		return
+	}
+	if n < to-from+1 {
+		s.warn(fmt.Sprintf("exported %s of epochs %s–%s to %s: the history file failed, the rest is lost",
+			FormatInt(n), FormatInt(from), FormatInt(to), path))
 		return
 	}
 	s.note = fmt.Sprintf("exported epochs %s–%s to %s", FormatInt(from), FormatInt(to), path)

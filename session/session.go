@@ -39,8 +39,9 @@ type Options struct {
 	Config engine.Config
 	Seed   uint64 // the run's seed; the same Config and Seed give a bit-identical run
 
-	Resume string // a checkpoint to continue bit-identically, instead of Config and Seed
-	Epochs int    // > 0: the plan, in place of the design's or the checkpoint's
+	Resume     string // a checkpoint to continue bit-identically, instead of Config and Seed
+	PresetFile string // the preset file Config came from, if any: no output may overwrite it
+	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's
 
 	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples
 
@@ -115,9 +116,18 @@ type Session struct {
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
 // or the checkpoint opts.Resume continued from its epoch. Every error is
-// about the input — a design that is not valid, a checkpoint or a log file
-// that cannot be used — and says which.
+// about the input — a design that is not valid, a checkpoint that cannot
+// be read, an output that could not be written at the end (checkPaths) —
+// and says which, before anything is trained.
 func New(opts Options) (*Session, error) {
+	if err := checkPaths(opts); err != nil {
+		return nil, err
+	}
+	if opts.Epochs != 0 {
+		if err := engine.CheckEpochs("--epochs", opts.Epochs); err != nil {
+			return nil, err
+		}
+	}
 	var gan *engine.GAN
 	var err error
 	if opts.Resume != "" {
@@ -177,6 +187,7 @@ func (s *Session) Start() {
 	s.start.Do(func() {
 		s.keeping = true
 		s.keep()
+		s.log.open()
 		go s.loop()
 	})
 }
@@ -206,9 +217,17 @@ func (s *Session) Snapshots() <-chan Snapshot { return s.snaps }
 // Send queues c for the session's goroutine and returns at once. The
 // queue has no fixed size, so no command is ever dropped, however fast
 // keys arrive: commands apply in the order sent, all that are waiting
-// between two epochs.
+// between two epochs. A Step of whole epochs right behind another in the
+// queue joins it, so a burst of typed-ahead steps is one command.
 func (s *Session) Send(c Command) {
 	s.mu.Lock()
+	if n := len(s.queue); n > 0 {
+		last, ok1 := s.queue[n-1].(Step)
+		next, ok2 := c.(Step)
+		if ok1 && ok2 && last.Kind == StepEpoch && next.Kind == StepEpoch {
+			c, s.queue = Step{Kind: StepEpoch, Epochs: last.epochs() + next.epochs()}, s.queue[:n-1]
+		}
+	}
 	s.queue = append(s.queue, c)
 	s.mu.Unlock()
 	select {
@@ -283,6 +302,17 @@ func (s *Session) loop() {
 	}
 }
 
+// quitting reports whether Stop has been called: a long command checks it
+// between epochs.
+func (s *Session) quitting() bool {
+	select {
+	case <-s.quit:
+		return true
+	default:
+		return false
+	}
+}
+
 // applyQueued applies every command waiting, including those sent while
 // it works, then publishes the result.
 func (s *Session) applyQueued() {
@@ -325,6 +355,11 @@ func (s *Session) pace() time.Duration {
 // a front end's epoch is trained. Every epoch goes to the logs, a diverged
 // one too; good ones may be kept for a roll-back.
 func (s *Session) trainEpoch() {
+	if s.gan.Epoch() >= engine.MaxEpochs {
+		s.setState(Done)
+		s.note = fmt.Sprintf("epoch %s is the most a run counts: r or R starts a new run", FormatInt(engine.MaxEpochs))
+		return
+	}
 	t0 := time.Now()
 	st, err := s.gan.TrainEpoch()
 	s.busy += time.Since(t0)
@@ -473,6 +508,7 @@ func (s *Session) publish() {
 		Eval:     s.eval,
 		Note:     s.note,
 		Failed:   s.failed,
+		Warning:  s.log.warning(),
 	}
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch

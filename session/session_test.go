@@ -248,7 +248,7 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 	s := newIdleBlog(t)
 	ref, _ := straightRun(t, blogConfig(t, 5000), 3, 0)
 	for range 3 {
-		Step{StepEpoch}.apply(s)
+		Step{Kind: StepEpoch}.apply(s)
 		ref.TrainEpoch()
 	}
 	Adjust{DLR, +1}.apply(s)    // 1e-3 → 2e-3
@@ -257,11 +257,11 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 	ref.SetLR(engine.D, 2e-3)
 	ref.SetLR(engine.G, 5e-4)
 	ref.SetSteps(engine.D, 6)
-	Step{StepEpoch}.apply(s)
+	Step{Kind: StepEpoch}.apply(s)
 	ref.TrainEpoch()
-	Step{StepD}.apply(s)
+	Step{Kind: StepD}.apply(s)
 	ref.StepD()
-	Step{StepG}.apply(s)
+	Step{Kind: StepG}.apply(s)
 	ref.StepG()
 	if !bytes.Equal(marshal(t, s.gan), marshal(t, ref)) {
 		t.Fatal("the session's run differs from the engine driven by the same calls")
@@ -494,9 +494,7 @@ func TestLongRunStaysBounded(t *testing.T) {
 	if from, to, n := s.log.span(); from != 1 || to != epochs || n != epochs {
 		t.Errorf("the log holds epochs %d–%d (%d), want 1–%d", from, to, n, epochs)
 	}
-	if err := s.log.w.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	s.log.flush()
 	if fi, err := s.log.f.Stat(); err != nil || fi.Size() != int64(epochs)*recordSize {
 		t.Errorf("the log file: %v, want %d bytes", err, epochs*recordSize)
 	}

@@ -126,6 +126,9 @@ type Snapshot struct {
 
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved
+	// Warning reports, for as long as it holds, a problem that outlasts a
+	// command: the history file behind Export has failed.
+	Warning string
 }
 
 // TargetInfo describes the target distribution for the screen.

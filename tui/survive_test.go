@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -418,5 +419,30 @@ func TestModeCoverageShows(t *testing.T) {
 				t.Errorf("help %v: frame lacks %q:\n%s", help, want, view)
 			}
 		}
+	}
+}
+
+// TestHistoryFileWarning: with nowhere to keep the history file, the
+// screen says so from the start and keeps saying it, and e still exports
+// the epochs the session holds.
+func TestHistoryFileWarning(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("TMPDIR is not how Windows finds its temporary directory")
+	}
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
+	first := s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	if !strings.Contains(first.Warning, "history file") {
+		t.Fatalf("warning at the start: %q", first.Warning)
+	}
+	s.key("nnn")
+	s.waitSnap("three epochs", func(s session.Snapshot) bool { return s.Epoch == 3 })
+	s.key("e")
+	snap := s.waitSnap("the export", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
+	if snap.Failed || !strings.Contains(snap.Note, "epochs 1–3") || snap.Warning == "" {
+		t.Fatalf("export with no history file: %q (failed %v), warning %q", snap.Note, snap.Failed, snap.Warning)
+	}
+	if view := s.finalView(); !strings.Contains(view, "⚠ history file") {
+		t.Errorf("the screen does not show the warning:\n%s", view)
 	}
 }

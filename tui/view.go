@@ -147,10 +147,15 @@ func stateGlyph(s session.State) string {
 	return "✗"
 }
 
-// statusLines is the message under the panels: a divergence and what to do
-// about it, the end of the plan, or what the last command did.
+// statusLines is the message under the panels: a lasting warning on a
+// line of its own, then a divergence and what to do about it, the end of
+// the plan, or what the last command did.
 func (m *Model) statusLines(w int) []string {
 	s := &m.snap
+	var warning []string
+	if s.Warning != "" {
+		warning = []string{fit(styleWarn.Render("⚠ "+s.Warning), w)}
+	}
 	var msg string
 	switch {
 	case s.State == session.Diverged && s.Err != nil && s.Note == "":
@@ -165,10 +170,13 @@ func (m *Model) statusLines(w int) []string {
 	case s.Note != "":
 		msg = styleMuted.Render(s.Note)
 	default:
+		if warning != nil {
+			return warning
+		}
 		return []string{""}
 	}
 	lines := wrap(msg, w)
-	return lines[:min(2, len(lines))]
+	return append(warning, lines[:min(2-len(warning), len(lines))]...)
 }
 
 // wrap breaks s into lines of at most w cells at spaces only, never inside
