@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -59,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "ganui:", err)
+		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitUsage
 	}
 	switch {
@@ -85,16 +87,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
-		fmt.Fprintln(stderr, "ganui:", err, "(try a lower learning rate)")
+		fmt.Fprintln(stderr, "ganui:", oneLine(err), "(try a lower learning rate)")
 		return exitDiverged
 	case errors.As(err, &usage):
-		fmt.Fprintln(stderr, "ganui:", err)
+		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitUsage
 	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
-		fmt.Fprintf(stderr, "ganui: %v; ganui --headless trains without a terminal\n", err)
+		fmt.Fprintf(stderr, "ganui: %s; ganui --headless trains without a terminal\n", oneLine(err))
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "ganui:", err)
+		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitFailure
 	}
 }
@@ -126,6 +128,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
+	twice := onlyOnce(fs, "set")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
@@ -138,6 +141,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			fs.PrintDefaults()
 			return o, err
 		}
+		if *twice != "" {
+			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
+		}
 		return o, errors.New(firstLine(err.Error()) + " (see ganui --help)")
 	}
 	if fs.NArg() > 0 {
@@ -145,9 +151,20 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if err := checkCombination(given, o.headless); err != nil {
+		return o, err
+	}
+	for _, name := range []string{"preset", "show-preset", "log", "save", "resume"} {
+		if given[name] && fs.Lookup(name).Value.String() == "" {
+			return o, fmt.Errorf("--%s: empty; give a name", name)
+		}
+	}
+	if given["epochs"] {
+		if err := engine.CheckEpochs("--epochs", o.Epochs); err != nil {
+			return o, err
+		}
+	}
 	switch {
-	case given["epochs"] && o.Epochs <= 0:
-		return o, fmt.Errorf("--epochs: %d must be at least 1", o.Epochs)
 	case o.Every < 0:
 		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.Every)
 	case o.Samples < 100 || o.Samples > 10_000_000:
@@ -156,9 +173,6 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, fmt.Errorf("--jobs: %d out of range 1..256", o.jobs)
 	case given["show-preset"] && given["preset"]:
 		return o, errors.New("--show-preset and --preset both name a preset; give one")
-	}
-	if (given["seeds"] || given["jobs"]) && !o.headless {
-		return o, errors.New("--seeds and --jobs need --headless")
 	}
 	if given["seeds"] {
 		var err error
@@ -171,8 +185,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			}
 		}
 	}
-	if given["save"] && (!o.headless || given["seeds"]) {
-		return o, errors.New("--save needs a single --headless run (in the TUI, press w)")
+	if given["save"] && given["seeds"] {
+		return o, errors.New("--save needs a single run; drop it or --seeds")
 	}
 	if given["resume"] {
 		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds"} {
@@ -189,6 +203,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	cfg, err := presets.Resolve(o.preset)
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
+	}
+	if !slices.Contains(presets.Names(), o.preset) {
+		o.PresetFile = o.preset // a file: the run's outputs must not overwrite it
 	}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
@@ -231,4 +248,85 @@ func listPresets(w io.Writer) {
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
+}
+
+// checkCombination refuses flags that do not go together: each mode of
+// ganui takes its own flags, and a flag that the chosen mode would
+// ignore is an error rather than a surprise.
+func checkCombination(given map[string]bool, headless bool) error {
+	only := func(mode string, allowed ...string) error {
+		for name := range given {
+			if name != mode && !slices.Contains(allowed, name) {
+				return fmt.Errorf("--%s does not go with --%s", name, mode)
+			}
+		}
+		return nil
+	}
+	switch {
+	case given["list-presets"]:
+		return only("list-presets")
+	case given["show-preset"]:
+		return only("show-preset", "set", "epochs")
+	case headless && given["paused"]:
+		return errors.New("--paused is for the interactive trainer; drop it or --headless")
+	case !headless:
+		for _, name := range []string{"every", "log", "save", "seeds", "jobs"} {
+			if given[name] {
+				return fmt.Errorf("--%s needs --headless", name)
+			}
+		}
+	}
+	return nil
+}
+
+// onlyOnce makes every flag of fs but the repeatable ones refuse a second
+// value, and returns where the name of a flag given twice is recorded:
+// flag.Parse itself keeps the last value silently.
+func onlyOnce(fs *flag.FlagSet, repeatable ...string) *string {
+	twice := new(string)
+	fs.VisitAll(func(f *flag.Flag) {
+		if !slices.Contains(repeatable, f.Name) {
+			f.Value = &onceValue{Value: f.Value, name: f.Name, twice: twice}
+		}
+	})
+	return twice
+}
+
+// onceValue is a flag.Value that takes one value only.
+type onceValue struct {
+	flag.Value
+	name  string
+	set   bool
+	twice *string
+}
+
+func (v *onceValue) Set(s string) error {
+	if v.set {
+		*v.twice = v.name
+		return errors.New("given twice")
+	}
+	v.set = true
+	return v.Value.Set(s)
+}
+
+// IsBoolFlag passes on whether the flag is a switch (--headless), which
+// flag.Parse asks of its Value.
+func (v *onceValue) IsBoolFlag() bool {
+	b, ok := v.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// quoted matches a Go-quoted string in an error message.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// oneLine is how an error reaches the terminal: its first line, with any
+// quoted value longer than 80 characters cut short, so that a bad 100 kB
+// argument is not echoed back whole.
+func oneLine(err error) string {
+	return quoted.ReplaceAllStringFunc(firstLine(err.Error()), func(q string) string {
+		if r := []rune(q); len(r) > 82 {
+			return string(r[:78]) + "…\""
+		}
+		return q
+	})
 }

@@ -129,7 +129,7 @@ func TestSeedsFlagErrors(t *testing.T) {
 	} {
 		wantUsageError(t, append([]string{"--headless"}, c.args...), c.want)
 	}
-	wantUsageError(t, []string{"--seeds", "1-3"}, "--seeds and --jobs need --headless")
+	wantUsageError(t, []string{"--seeds", "1-3"}, "--seeds needs --headless")
 }
 
 // timings matches the fields that differ from run to run.

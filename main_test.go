@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,4 +137,31 @@ func TestInteractiveWithoutATerminalExitsTwo(t *testing.T) {
 			t.Errorf("TERM=%s: exit %d, stdout %q, stderr %q; want 2 and one line naming --headless", termName, code, stdout, stderr)
 		}
 	}
+}
+
+// FuzzParseFlags: no command line makes the flag parser panic; each one
+// is either refused with an error (exit 2) or gives options whose design
+// is valid.
+func FuzzParseFlags(f *testing.F) {
+	for _, args := range []string{
+		"--headless --epochs 10",
+		"--headless\x00--seeds\x001-3\x00--jobs\x002",
+		"--show-preset\x00vanilla\x00--set\x00g_lr=2e-4",
+		"--preset\x00/dev/zero",
+		"--resume\x00/dev/null\x00--headless",
+		"--set\x00g_hidden=[1,2,3]\x00--epochs\x00-1",
+		"--list-presets",
+	} {
+		f.Add(args)
+	}
+	f.Fuzz(func(t *testing.T, joined string) {
+		args := strings.Split(joined, "\x00")
+		o, err := parseFlags(args, io.Discard)
+		if err != nil || o.listPresets || o.Resume != "" {
+			return
+		}
+		if verr := o.Config.Validate(); verr != nil {
+			t.Fatalf("%q parsed into a design that is not valid: %v", args, verr)
+		}
+	})
 }

@@ -1,12 +1,15 @@
 package session
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoadCheckpointErrors(t *testing.T) {
@@ -44,5 +47,52 @@ func TestSaveCheckpointIsAtomic(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if slices.Equal(before, after) {
 		t.Error("the second save did not replace the checkpoint")
+	}
+}
+
+// TestStaleTemporaryFilesAreRemoved: a save killed midway (kill -9)
+// leaves a hidden temporary file beside its target; the next save of the
+// same target removes it once it has gone a while unwritten, and leaves
+// other files alone.
+func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	stale := filepath.Join(dir, ".run.ckpt.tmp-0badf00d")
+	fresh := filepath.Join(dir, ".run.ckpt.tmp-12345678")
+	other := filepath.Join(dir, ".other.ckpt.tmp-0badf00d")
+	for _, p := range []string{stale, fresh, other} {
+		os.WriteFile(p, make([]byte, 1000), 0o600)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	g, _ := straightRun(t, blogConfig(t, 10), 1, 1)
+	if err := SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{stale: false, fresh: true, other: true, path: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+}
+
+// TestFailedSaveKeepsTheResult: when the checkpoint cannot be written at
+// the end (its directory went away during the run), Run still returns the
+// run's complete Result, with the error beside it.
+func TestFailedSaveKeepsTheResult(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	os.Mkdir(dir, 0o755)
+	s, err := New(Options{Config: blogConfig(t, 20), Seed: 1, SavePath: filepath.Join(dir, "run.ckpt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(dir)
+	r, err := s.Run(context.Background(), nil)
+	if err == nil || !strings.Contains(err.Error(), "--save") {
+		t.Fatalf("save into a removed directory: %v", err)
+	}
+	if r.State != Done || r.Epochs != 20 || r.Metrics.N == 0 || !strings.HasPrefix(r.Line(), "final preset=blog-original seed=1 epochs=20 state=done") {
+		t.Fatalf("the result beside the error: %s", r.Line())
 	}
 }

@@ -538,3 +538,21 @@ func BenchmarkEvaluate(b *testing.B) {
 		<-s.snaps
 	}
 }
+
+// TestRunStopsWhenCancelled: a cancelled context stops Run after the
+// current epoch, with state interrupted and the run's numbers whole.
+func TestRunStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 1, Every: 10, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Run(ctx, func(p Progress) {
+		if p.Stats.Epoch == 30 {
+			cancel()
+		}
+	})
+	if err != nil || r.State != Interrupted || r.Epochs != 30 || r.Metrics.N != 500 {
+		t.Fatalf("cancelled at epoch 30: %s, %v", r.Line(), err)
+	}
+}

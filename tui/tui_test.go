@@ -451,3 +451,20 @@ func TestHelpToggle(t *testing.T) {
 		t.Errorf("screen with full help has %d lines, want 24", n)
 	}
 }
+
+// TestKeyBurstIsNeverDropped: a thousand keys typed ahead — n pressed
+// 1,000 times in one burst — train exactly 1,000 epochs, however far the
+// session is behind the keyboard.
+func TestKeyBurstIsNeverDropped(t *testing.T) {
+	s := startScreen(t, perSampleConfig(5000), 1, true, 100, 30)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	for range 1000 {
+		s.key("n")
+	}
+	s.waitSnap("a thousand epochs", func(s session.Snapshot) bool { return s.Epoch >= 1000 })
+	s.key("d") // a command after the burst: the epoch count has settled
+	snap := s.waitSnap("the D update after the burst", func(s session.Snapshot) bool { return strings.Contains(s.Note, "one D update") })
+	if snap.Epoch != 1000 {
+		t.Fatalf("1,000 n trained %d epochs", snap.Epoch)
+	}
+}

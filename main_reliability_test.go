@@ -1,0 +1,183 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestBadOutputsFailBeforeTraining (issue: a --save into a missing
+// directory was found out after the whole run): every output is checked
+// first, and a bad one exits 2 with one line and nothing trained.
+func TestBadOutputsFailBeforeTraining(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "keep.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "5", "--every", "0", "--save", keep); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	before, _ := os.ReadFile(keep)
+	preset := writeFile(t, "mine.json", `{"base": "vanilla"}`)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--save", filepath.Join(dir, "missing", "x.ckpt")}, "--save: cannot write in the directory"},
+		{[]string{"--log", filepath.Join(dir, "missing", "x.csv")}, "--log: cannot write in the directory"},
+		{[]string{"--save", dir}, "is a directory"},
+		{[]string{"--resume", keep, "--log", keep}, "--log " + keep + " is the same file as --resume"},
+		{[]string{"--resume", keep, "--save", filepath.Join(dir, ".", "keep.ckpt")}, "is the same file as --resume"},
+		{[]string{"--log", filepath.Join(dir, "x"), "--save", filepath.Join(dir, "x")}, "is the same file as --log"},
+		{[]string{"--preset", preset, "--log", preset}, "is the same file as --preset"},
+		{[]string{"--save", ""}, "--save: empty"},
+		{[]string{"--log", ""}, "--log: empty"},
+	} {
+		wantUsageError(t, append([]string{"--headless", "--epochs", "5"}, c.args...), c.want)
+	}
+	if after, _ := os.ReadFile(keep); string(after) != string(before) {
+		t.Fatal("the checkpoint changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and
+// its checkpoint refused): the plan's range is checked wherever a plan is
+// given.
+func TestOneRangeForEpochs(t *testing.T) {
+	for _, args := range [][]string{
+		{"--headless", "--epochs", "9999999999999"},
+		{"--headless", "--epochs", "1000000001"},
+		{"--headless", "--set", "epochs=1000000001"},
+		{"--headless", "--preset", writeFile(t, "long.json", `{"base": "vanilla", "epochs": 1e12}`)},
+	} {
+		wantUsageError(t, args, "out of range 1..1000000000")
+	}
+}
+
+// TestInputsMustBeRegularFiles (issue: --resume /dev/zero grew without
+// bound, a FIFO hung): devices, pipes and directories exit 2 at once, and
+// so does a preset file over its cap.
+func TestInputsMustBeRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	zero := filepath.Join(dir, "zero.json")
+	os.Symlink("/dev/zero", zero)
+	big := writeFile(t, "big.json", `{"base": "vanilla", "description": "`+strings.Repeat(" ", 300<<10)+`"}`)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--resume", "/dev/zero"}, "a device"},
+		{[]string{"--headless", "--resume", fifo}, "a named pipe"},
+		{[]string{"--headless", "--resume", dir}, "a directory"},
+		{[]string{"--headless", "--preset", zero}, "a device"},
+		{[]string{"--headless", "--preset", "/dev/urandom"}, "a device"},
+		{[]string{"--headless", "--preset", fifo}, "a named pipe"},
+		{[]string{"--headless", "--preset", big}, "larger than 256 KiB"},
+	}
+	for _, c := range cases {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			wantUsageError(t, c.args, c.want)
+		}()
+		select {
+		case <-done:
+		case <-time.After(time.Minute):
+			t.Fatalf("%q: still running after a minute", c.args)
+		}
+	}
+}
+
+// TestFloatsAreCheckedAsFloat32 (issue: eps=1e-46 passed and "diverged"):
+// values that are zero or denormal in float32 are refused up front.
+func TestFloatsAreCheckedAsFloat32(t *testing.T) {
+	for _, set := range []string{"eps=1e-46", "d_lr=1e-320", "leaky_slope=1e-320", "real_label=1e-320"} {
+		key, _, _ := strings.Cut(set, "=")
+		wantUsageError(t, []string{"--headless", "--set", set}, key)
+	}
+}
+
+// TestSmallMisuses (issue item 9): repeated flags, contradictory flags,
+// empty or non-UTF-8 names, and a huge bad value quoted in full.
+func TestSmallMisuses(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--epochs", "10", "--epochs", "20"}, "--epochs is given twice"},
+		{[]string{"--headless", "--headless"}, "--headless is given twice"},
+		{[]string{"--headless", "--paused"}, "--paused is for the interactive trainer"},
+		{[]string{"--every", "5"}, "--every needs --headless"},
+		{[]string{"--log", "x.csv"}, "--log needs --headless"},
+		{[]string{"--list-presets", "--seed", "3"}, "does not go with --list-presets"},
+		{[]string{"--show-preset", "vanilla", "--headless"}, "does not go with --show-preset"},
+		{[]string{"--headless", "--set", "name="}, "name: must not be empty"},
+		{[]string{"--headless", "--set", "name=a\xffb"}, "name: must be one line of UTF-8"},
+	} {
+		wantUsageError(t, c.args, c.want)
+	}
+	huge := strings.Repeat("x", 100<<10)
+	for _, args := range [][]string{{"--headless", "--set", huge}, {"--headless", "--preset", huge}, {"--headless", "--epochs", huge}, {"--headless", huge}} {
+		code, _, stderr := runCLI(t, args...)
+		if code != 2 || len(stderr) > 300 {
+			t.Errorf("a 100 kB bad value: exit %d, a %d-byte message", code, len(stderr))
+		}
+	}
+	// Flags given once, --set many times, still work.
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "3", "--every", "0", "--set", "g_lr=1e-3", "--set", "d_lr=1e-3"); code != 0 {
+		t.Errorf("repeated --set: exit %d, %s", code, stderr)
+	}
+}
+
+// TestSeedsStopOnSignal (issue: --seeds had no signal handling): stopped
+// mid-batch, the runs in flight end with state=interrupted, the summary
+// covers what finished, and the error is ErrInterrupted (exit 130).
+func TestSeedsStopOnSignal(t *testing.T) {
+	code := make(chan int, 1)
+	out := &signalAfterFirstLine{}
+	go func() {
+		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "5000"}, out, &strings.Builder{})
+	}()
+	select {
+	case c := <-code:
+		if c != exitSignal {
+			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("--seeds did not stop on SIGINT")
+	}
+	// Seed 1 finished; seed 2 had started (and was interrupted) or not,
+	// as the signal found it; no later seed ran.
+	text := out.String()
+	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=5000 state=done") ||
+		!strings.Contains(text, "\nsummary preset=vanilla seeds=1-4 runs=1 diverged=0") ||
+		strings.Contains(text, "seed=3") || strings.Contains(text, "seed=2") && !strings.Contains(text, "seed=2 epochs=") {
+		t.Fatalf("output after SIGINT:\n%s", text)
+	}
+	if strings.Contains(text, "seed=2") && !strings.Contains(text, "state=interrupted") {
+		t.Fatalf("seed 2 ran on after SIGINT:\n%s", text)
+	}
+}
+
+// signalAfterFirstLine sends the process SIGINT once anything is
+// written: the first final line of a --seeds batch.
+type signalAfterFirstLine struct {
+	strings.Builder
+	sent bool
+}
+
+func (w *signalAfterFirstLine) Write(p []byte) (int, error) {
+	if !w.sent {
+		w.sent = true
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+	}
+	return w.Builder.Write(p)
+}
