@@ -1,7 +1,8 @@
 // Package presets holds ganui's named GAN designs. Each reproduces a
-// published design as exactly as its source allows and cites it; the
-// project's SOURCES.md records the settings of every source. Users make
-// their own presets as JSON files (see Parse).
+// published design as exactly as its source allows and cites it;
+// presets/SOURCES.md records the settings of every source, with a table
+// from each preset to its source. Users make their own presets as JSON
+// files (see Parse).
 package presets
 
 import (
