@@ -2,7 +2,7 @@
 """PyTorch reference for ganui's presets, used by bench/compare.sh.
 
 Each preset mirrors the public code ganui reproduces (exact settings are
-collected in /work/shared/SOURCES.md):
+collected in presets/SOURCES.md):
 
 * blog-original -- rickiepark/pytorch-examples, ``gans-in-50-lines.ipynb``
   (Feb 2017): G maps one row of 100 uniform[0,1) values to one row of 100
@@ -16,8 +16,8 @@ collected in /work/shared/SOURCES.md):
   variances": the 100 values followed by (x_i - mean)^2 (``decorate_with_diffs``,
   mean taken from ``data.data`` so no gradient flows through it).  Adam lr 2e-4
   betas (0.9, 0.999), d_steps = g_steps = 1, BCE.
-* vanilla -- the per-sample GAN of SOURCES.md "Reference figures": uniform
-  noise 100x1, G and D with two hidden layers of 32 leaky ReLU (slope 0.2),
+* vanilla -- the per-sample GAN of presets/SOURCES.md "Reference figures":
+  uniform noise 100x1, G and D with two hidden layers of 32 leaky ReLU (slope 0.2),
   D ends in a sigmoid and scores every sample alone, BCE (mean), non-saturating
   G loss (target 1), Adam lr 1e-3 betas (0.5, 0.999), batch 100,
   d_steps = g_steps = 1.

@@ -1,7 +1,8 @@
 // Package presets holds ganui's named GAN designs. Each reproduces a
-// published design as exactly as its source allows and cites it; the
-// project's SOURCES.md records the settings of every source. Users make
-// their own presets as JSON files (see Parse).
+// published design as exactly as its source allows and cites it;
+// presets/SOURCES.md records the settings of every source, with a table
+// from each preset to its source. Users make their own presets as JSON
+// files (see Parse).
 package presets
 
 import (
@@ -136,7 +137,7 @@ var devnagMoments = engine.Config{
 // sample on its own it must learn the target's density itself, and G must
 // put its samples where D thinks they are real: that is what matches the
 // whole shape, not just mean and std. Tuned in ganui for the best match
-// (see the README's quality table).
+// (see the quality table in bench/README.md).
 var vanilla = engine.Config{
 	Name:        "vanilla",
 	Description: "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one",
@@ -240,7 +241,8 @@ var bimodal = derive(vanilla, func(c *engine.Config) {
 // 2016, §3.2), the remedy for mode collapse that the NIPS 2016 tutorial
 // (§5.1.1) discusses: a generator whose samples crowd into one mode makes
 // batches that look alike, which D now sees. In ganui's measurements it
-// keeps both modes in every seed where the plain design drops one in half.
+// keeps both modes in all of seeds 1-5, where the plain design drops one
+// in 2 of them (bench/README.md).
 var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 	c.Name = "bimodal-mbd"
 	c.Description = "bimodal with minibatch discrimination, which keeps both modes"

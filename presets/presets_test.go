@@ -54,8 +54,9 @@ func TestEveryPresetTrains(t *testing.T) {
 	}
 }
 
-// TestPresetsMatchTheirSources pins the settings SOURCES.md records for
-// the reproduced designs, so a later edit cannot drift from the source.
+// TestPresetsMatchTheirSources pins the settings presets/SOURCES.md
+// records for the reproduced designs, so a later edit cannot drift from
+// the source.
 func TestPresetsMatchTheirSources(t *testing.T) {
 	get := func(name string) engine.Config {
 		c, err := Get(name)
