@@ -144,7 +144,7 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	code := make(chan int, 1)
 	out := &signalAfterFirstLine{}
 	go func() {
-		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "5000"}, out, &strings.Builder{})
+		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "500"}, out, &strings.Builder{})
 	}()
 	select {
 	case c := <-code:
@@ -157,7 +157,7 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	// Seed 1 finished; seed 2 had started (and was interrupted) or not,
 	// as the signal found it; no later seed ran.
 	text := out.String()
-	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=5000 state=done") ||
+	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=500 state=done") ||
 		!strings.Contains(text, "\nsummary preset=vanilla seeds=1-4 runs=1 diverged=0") ||
 		strings.Contains(text, "seed=3") || strings.Contains(text, "seed=2") && !strings.Contains(text, "seed=2 epochs=") {
 		t.Fatalf("output after SIGINT:\n%s", text)
