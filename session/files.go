@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,16 +18,10 @@ import (
 
 // SaveCheckpoint writes gan's checkpoint to path atomically (see
 // writeAtomic), readable by the owner only: a crash mid-write never
-// leaves a damaged file where a good one was.
+// leaves a damaged file where a good one was. It streams, so saving takes
+// little memory beyond the model's own.
 func SaveCheckpoint(gan *engine.GAN, path string) error {
-	data, err := gan.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	return writeAtomic(path, 0o600, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
+	return writeAtomic(path, 0o600, gan.WriteCheckpoint)
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
