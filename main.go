@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		err = interactive(opts, stdout)
 	}
-	var diverged *engine.DivergedError
+	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
 	var usage usageError
 	switch {
@@ -128,6 +128,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
+	speed := "watch"
+	fs.Func("speed", "interactive: the pace, `full` or epochs per second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
+		speed = s
+		return nil
+	})
 	twice := onlyOnce(fs, "set")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -162,6 +167,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if given["epochs"] {
 		if err := engine.CheckEpochs("--epochs", o.Epochs); err != nil {
 			return o, err
+		}
+	}
+	if o.Watch = speed == "watch"; !o.Watch {
+		var err error
+		if o.Speed, err = session.ParseSpeed(speed); err != nil {
+			return o, fmt.Errorf("--speed: %w", err)
 		}
 	}
 	switch {
@@ -267,8 +278,8 @@ func checkCombination(given map[string]bool, headless bool) error {
 		return only("list-presets")
 	case given["show-preset"]:
 		return only("show-preset", "set", "epochs")
-	case headless && given["paused"]:
-		return errors.New("--paused is for the interactive trainer; drop it or --headless")
+	case headless && (given["paused"] || given["speed"]):
+		return errors.New("--paused and --speed are for the interactive trainer; headless runs are never paced")
 	case !headless:
 		for _, name := range []string{"every", "log", "save", "seeds", "jobs"} {
 			if given[name] {

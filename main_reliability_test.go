@@ -114,7 +114,9 @@ func TestSmallMisuses(t *testing.T) {
 	}{
 		{[]string{"--headless", "--epochs", "10", "--epochs", "20"}, "--epochs is given twice"},
 		{[]string{"--headless", "--headless"}, "--headless is given twice"},
-		{[]string{"--headless", "--paused"}, "--paused is for the interactive trainer"},
+		{[]string{"--headless", "--paused"}, "--paused and --speed are for the interactive trainer"},
+		{[]string{"--headless", "--speed", "full"}, "headless runs are never paced"},
+		{[]string{"--speed", "fast"}, "--speed: \"fast\" is not full or a rate"},
 		{[]string{"--every", "5"}, "--every needs --headless"},
 		{[]string{"--log", "x.csv"}, "--log needs --headless"},
 		{[]string{"--list-presets", "--seed", "3"}, "does not go with --list-presets"},

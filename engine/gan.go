@@ -471,6 +471,61 @@ func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
 	return true
 }
 
+// DSlope writes dD/dx — the slope of D's score, the direction and the
+// strength of the push G's samples get from D there — at len(dst) evenly
+// spaced x from lo to hi (inclusive), and reports true; or false when D
+// does not score single samples. The slope is the central difference of
+// D over ±h, h a thousandth of the range: D scores x as DCurve does, in
+// the company of the last real batch under minibatch discrimination,
+// which a gradient through D's layers would not see.
+func (g *GAN) DSlope(dst []float64, lo, hi float64) bool {
+	if !g.ScoresSamples() || len(dst) == 0 {
+		return false
+	}
+	h := (hi - lo) / 1000
+	if !(h > 0) {
+		h = 1e-3
+	}
+	up := make([]float64, len(dst))
+	g.DCurve(up, lo+h, hi+h)
+	g.DCurve(dst, lo-h, hi-h)
+	for i := range dst {
+		dst[i] = (up[i] - dst[i]) / (2 * h)
+	}
+	return true
+}
+
+// GCurve writes G's output for each noise value of zs into dst and
+// reports true, when G maps one noise value to one sample (NoiseDim and
+// GOut both 1): the curve x = G(z) that turns the noise distribution
+// into the generated one. Otherwise it reports false.
+func (g *GAN) GCurve(dst, zs []float64) bool {
+	if g.cfg.NoiseDim != 1 || g.cfg.GOut != 1 || len(dst) != len(zs) {
+		return false
+	}
+	in := make([]float32, g.gRows)
+	for done := 0; done < len(zs); done += g.gRows {
+		n := min(g.gRows, len(zs)-done)
+		for i := range n {
+			in[i] = float32(zs[done+i])
+		}
+		out := g.gen.Forward(in, g.gRows)
+		for i := range n {
+			dst[done+i] = float64(out[i])
+		}
+	}
+	return true
+}
+
+// NoiseRange is the range of noise values GCurve is best drawn over: the
+// noise's support, [0,1) for uniform noise, ±3 for normal noise.
+func (g *GAN) NoiseRange() (lo, hi float64) {
+	if g.cfg.Noise == NoiseNormal {
+		return -3, 3
+	}
+	return 0, 1
+}
+
 // curveContext returns the batch minibatch discrimination scores D(x)
 // within: the last real batch, or before any training step a real batch
 // drawn from an evaluation stream, so that drawing the curve never

@@ -28,6 +28,34 @@ type Metrics struct {
 	// modes whose Covered is true.
 	Modes        []ModeCoverage
 	ModesCovered int
+	// QQ pairs the sample's quantiles with the target's at QQProbs: on
+	// the diagonal Gen = Target the two distributions agree.
+	QQ []QQPoint
+}
+
+// QQPoint is one point of a quantile–quantile plot: at probability P, the
+// sample's quantile Gen and the target's Target.
+type QQPoint struct{ P, Gen, Target float64 }
+
+// QQProbs are the probabilities a Q-Q plot is drawn at: every 2% from 1%
+// to 99%, and the tails at 0.1% and 99.9%.
+var QQProbs = func() []float64 {
+	ps := []float64{0.001}
+	for p := 1; p < 100; p += 2 {
+		ps = append(ps, float64(p)/100)
+	}
+	return append(ps, 0.999)
+}()
+
+// KSNoiseFloor is the Kolmogorov–Smirnov distance a perfect generator
+// stays under 95% of the time with a sample of n: the critical value
+// 1.358/√n of the one-sample test (Smirnov's asymptotic distribution). A
+// KS at or below it cannot be told from sampling noise at this n.
+func KSNoiseFloor(n int) float64 {
+	if n <= 0 {
+		return math.Inf(1)
+	}
+	return 1.358 / math.Sqrt(float64(n))
 }
 
 // ModeCoverage is how much of a sample lands on one mode of the target:
@@ -74,6 +102,10 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 	m.KS = KolmogorovSmirnov(xs, t)
 	m.W1 = Wasserstein1(xs, t)
 	m.Hist = NewHistogram(xs, t, h)
+	m.QQ = make([]QQPoint, len(QQProbs))
+	for i, p := range QQProbs {
+		m.QQ[i] = QQPoint{P: p, Gen: stat.Quantile(p, stat.Empirical, xs, nil), Target: t.Quantile(p)}
+	}
 	if mm, ok := t.(Multimodal); ok {
 		m.Modes = ModeShares(xs, t, mm.Modes())
 		for _, c := range m.Modes {
@@ -197,8 +229,17 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 }
 
 // DefaultRange is the x range ganui shows a target over: mean ± 4σ, cut
-// back to a quarter σ beyond the ends of a bounded support.
+// back to a quarter σ beyond the ends of a bounded support; for a mixture,
+// its modes' own means ± 4 of their σ, so that narrow modes are not lost
+// in the spread between them.
 func DefaultRange(t Target) (lo, hi float64) {
+	if mm, ok := t.(Multimodal); ok {
+		lo, hi = math.Inf(1), math.Inf(-1)
+		for _, m := range mm.Modes() {
+			lo, hi = math.Min(lo, m.Mean-4*m.Std), math.Max(hi, m.Mean+4*m.Std)
+		}
+		return lo, hi
+	}
 	mu, sd := t.Mean(), t.StdDev()
 	lo = math.Max(mu-4*sd, t.Quantile(0)-sd/4)
 	hi = math.Min(mu+4*sd, t.Quantile(1)+sd/4)

@@ -24,21 +24,7 @@ func stepLR(lr float64, dir int) float64 {
 	if dir == 0 || !(lr > 0) {
 		return lr
 	}
-	const tol = 1e-9 // relative: 2e-4 computed in binary is still 2e-4
-	k := int(math.Floor(math.Log10(lr)))
-	best := math.NaN()
-	for e := k - 1; e <= k+1; e++ {
-		for _, m := range [...]int{1, 2, 5} {
-			v := ladderValue(m, e)
-			switch {
-			case dir > 0 && v > lr*(1+tol) && !(v >= best):
-				best = v
-			case dir < 0 && v < lr*(1-tol) && !(v <= best):
-				best = v
-			}
-		}
-	}
-	return math.Min(MaxLR, math.Max(MinLR, best))
+	return math.Min(MaxLR, math.Max(MinLR, stepRate(lr, dir)))
 }
 
 // ladderValue is m·10^e as the float nearest that decimal, so that ladder
@@ -69,21 +55,83 @@ func stepCount(n, dir int) int {
 	return min(engine.MaxSteps, max(1, n+dir))
 }
 
-// speeds are the epoch rates [ and ] move between, fastest first; 0 is full
-// speed. The slow ones let a learner watch single epochs.
-var speeds = [...]float64{0, 1000, 100, 20, 5, 1}
+// The pace of an interactive run is a rate in epochs per second on the
+// 1-2-5 ladder from MinSpeed up, or full speed (0): [ and ] move along it.
+// A run starts at the pace at which its plan takes about WatchSeconds, so
+// that a learner can watch it happen; ] goes faster, up to full speed.
+const (
+	MinSpeed     = 1
+	MaxSpeed     = 100_000 // above it, ] reaches full speed
+	WatchSeconds = 30
+)
 
-// speedName labels speeds[i].
-func speedName(i int) string {
-	if speeds[i] == 0 {
-		return "full"
+// WatchSpeed is the pace at which a plan of planned epochs takes about
+// WatchSeconds: the nearest ladder rate at or above planned/WatchSeconds.
+func WatchSpeed(planned int) float64 {
+	want := float64(planned) / WatchSeconds
+	if want <= MinSpeed {
+		return MinSpeed
 	}
-	return strconv.FormatFloat(speeds[i], 'f', -1, 64) + "/s"
+	if want > MaxSpeed {
+		return 0
+	}
+	return stepRate(want*(1-1e-6), +1) // the first ladder rate at or above want
 }
 
-// stepSpeed moves the speed index one step faster (dir > 0) or slower.
-func stepSpeed(i, dir int) int {
-	return min(len(speeds)-1, max(0, i-dir))
+// stepSpeed moves a pace one notch faster (dir > 0) or slower along the
+// ladder; full speed (0) is the fastest.
+func stepSpeed(speed float64, dir int) float64 {
+	switch {
+	case dir > 0 && speed == 0, dir == 0:
+		return speed
+	case dir < 0 && speed == 0:
+		return MaxSpeed
+	case dir > 0 && speed >= MaxSpeed:
+		return 0
+	}
+	return math.Max(MinSpeed, stepRate(speed, dir))
+}
+
+// stepRate is the next value on the 1-2-5 ladder above v (dir > 0) or
+// below it (dir < 0).
+func stepRate(v float64, dir int) float64 {
+	const tol = 1e-9
+	k := int(math.Floor(math.Log10(v)))
+	best := math.NaN()
+	for e := k - 1; e <= k+1; e++ {
+		for _, m := range [...]int{1, 2, 5} {
+			c := ladderValue(m, e)
+			switch {
+			case dir > 0 && c > v*(1+tol) && !(c >= best):
+				best = c
+			case dir < 0 && c < v*(1-tol) && !(c <= best):
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// SpeedText writes a pace: "full", or "200/s".
+func SpeedText(speed float64) string {
+	if speed == 0 {
+		return "full"
+	}
+	return strconv.FormatFloat(speed, 'f', -1, 64) + "/s"
+}
+
+// ParseSpeed reads a pace as --speed takes it: "full", or a rate in
+// epochs per second from MinSpeed to MaxSpeed ("200", "200/s").
+func ParseSpeed(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "full" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "/s"), 64)
+	if err != nil || !(v >= MinSpeed && v <= MaxSpeed) {
+		return 0, fmt.Errorf("%q is not full or a rate from %d to %d epochs per second", s, MinSpeed, MaxSpeed)
+	}
+	return v, nil
 }
 
 // FormatInt writes an integer with thousands separators: 12,345.

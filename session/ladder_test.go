@@ -54,10 +54,43 @@ func TestStepCountAndSpeed(t *testing.T) {
 	if stepCount(1, -1) != 1 || stepCount(5, +1) != 6 || stepCount(100, +1) != 100 {
 		t.Error("step counts must move by 1 within 1..100")
 	}
-	if stepSpeed(0, +1) != 0 || stepSpeed(0, -1) != 1 || stepSpeed(len(speeds)-1, -1) != len(speeds)-1 {
-		t.Error("speeds must stop at full and at the slowest")
+	for _, c := range []struct {
+		from float64
+		dir  int
+		want float64
+	}{
+		{0, +1, 0}, {0, -1, MaxSpeed}, {MaxSpeed, +1, 0}, {200, +1, 500}, {200, -1, 100},
+		{1, -1, 1}, {2, -1, 1}, {170, +1, 200}, {170, -1, 100},
+	} {
+		if got := stepSpeed(c.from, c.dir); got != c.want {
+			t.Errorf("stepSpeed(%g, %d) = %g, want %g", c.from, c.dir, got, c.want)
+		}
 	}
-	if speedName(0) != "full" || speedName(len(speeds)-1) != "1/s" {
-		t.Errorf("speed names: %q … %q", speedName(0), speedName(len(speeds)-1))
+	if SpeedText(0) != "full" || SpeedText(200) != "200/s" || SpeedText(1) != "1/s" {
+		t.Errorf("speed names: %q, %q", SpeedText(0), SpeedText(200))
+	}
+}
+
+// TestWatchSpeed: a run starts at the ladder pace at which its plan takes
+// about half a minute — never longer than that, never full speed for a
+// plan that fits.
+func TestWatchSpeed(t *testing.T) {
+	for planned, want := range map[int]float64{5000: 200, 6000: 200, 3000: 100, 30: 1, 10: 1, 30_000: 1000, 1_000_000: 50_000, 10_000_000: 0} {
+		if got := WatchSpeed(planned); got != want {
+			t.Errorf("WatchSpeed(%d) = %g, want %g", planned, got, want)
+		}
+	}
+}
+
+func TestParseSpeed(t *testing.T) {
+	for in, want := range map[string]float64{"full": 0, "200": 200, "200/s": 200, " 5 ": 5, "1": 1} {
+		if got, err := ParseSpeed(in); err != nil || got != want {
+			t.Errorf("ParseSpeed(%q) = %g, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "fast", "0", "-3", "1e9", "NaN", "0.5"} {
+		if _, err := ParseSpeed(bad); err == nil {
+			t.Errorf("ParseSpeed(%q) passed", bad)
+		}
 	}
 }

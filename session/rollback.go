@@ -27,6 +27,7 @@ type goodState struct {
 	epoch int
 	hist  History // the chart history at that epoch
 	last  engine.EpochStats
+	watch watch // the diagnosis's view of the run at that epoch
 }
 
 // Rollback returns a diverged run to its newest good state, paused, with
@@ -52,7 +53,7 @@ func (s *Session) keep() {
 	if err != nil {
 		return // the states kept so far stay
 	}
-	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last}
+	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch}
 	if len(s.kept) == keepStates {
 		copy(s.kept, s.kept[1:])
 		s.kept = s.kept[:keepStates-1]
@@ -103,6 +104,7 @@ func (Rollback) apply(s *Session) {
 	s.gan = gan
 	s.hist = g.hist.Clone()
 	s.last = g.last
+	s.watch = g.watch
 	s.log.truncate(g.epoch)
 	s.run++
 	s.eval = Eval{}

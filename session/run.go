@@ -29,7 +29,7 @@ type Result struct {
 	Seed   uint64
 	Epochs int   // epochs completed
 	State  State // Done, Diverged or Interrupted
-	Err    *engine.DivergedError
+	Err    *Divergence
 	// Metrics evaluates the generator as the run ended, on fresh samples.
 	Metrics    engine.Metrics
 	EpochsPerS float64 // training throughput, evaluations excluded

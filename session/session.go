@@ -49,8 +49,10 @@ type Options struct {
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
 	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged
 
-	Paused bool   // Start: begin paused at the first epoch
-	Dir    string // Start: where Save and Export write; "" is the current directory
+	Paused bool    // Start: begin paused at the first epoch
+	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
+	Watch  bool    // Start: begin at WatchSpeed of the plan instead of Speed
+	Dir    string  // Start: where Save and Export write; "" is the current directory
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
@@ -78,9 +80,11 @@ type Session struct {
 	bins     int
 	run      int
 	state    State
-	err      *engine.DivergedError
+	err      *Divergence
+	watch    watch   // what the diagnosis follows epoch by epoch
+	lo, hi   float64 // the target's shown range (engine.DefaultRange)
 	pastPlan bool // the user chose to continue past the planned epochs
-	speed    int
+	speed    float64 // epochs per second; 0 is full speed
 	hist     History
 	last     engine.EpochStats
 	eval     Eval
@@ -158,6 +162,11 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
+	}
+	s.lo, s.hi = engine.DefaultRange(gan.Target())
+	s.speed = opts.Speed
+	if opts.Watch {
+		s.speed = WatchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {
 		if s.csv, err = createCSVFile(opts.LogPath); err != nil {
@@ -244,6 +253,9 @@ const publishEvery = 50 * time.Millisecond
 // (≈ 10 Hz): they cost more than the rest of a snapshot together. Paused
 // runs and commands are evaluated at once.
 const evalEvery = 100 * time.Millisecond
+
+// gzPoints is how many points of G's curve a snapshot carries.
+const gzPoints = 200
 
 // historyPoints bounds each run's chart history.
 const historyPoints = 512
@@ -334,7 +346,7 @@ func (s *Session) applyQueued() {
 
 // pace returns how long to wait before the next epoch at the chosen speed.
 func (s *Session) pace() time.Duration {
-	r := speeds[s.speed]
+	r := s.speed
 	if r == 0 {
 		return 0
 	}
@@ -368,6 +380,10 @@ func (s *Session) trainEpoch() {
 	s.record(st)
 	if err != nil {
 		s.diverge(err)
+		return
+	}
+	if r := s.watch.add(st, s.lo, s.hi); r != "" {
+		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r})
 		return
 	}
 	s.last = st
@@ -461,9 +477,13 @@ func (s *Session) avgRate() float64 {
 // diverge stops the run: the one place that decides a run has diverged,
 // from the engine's report of a value that is not finite.
 func (s *Session) diverge(err error) {
-	var d *engine.DivergedError
-	if !errors.As(err, &d) {
-		d = &engine.DivergedError{Epoch: s.gan.Epoch(), What: err.Error()}
+	d, ok := err.(*Divergence)
+	if !ok {
+		d = &Divergence{Epoch: s.gan.Epoch(), What: err.Error()}
+		var nan *engine.DivergedError
+		if errors.As(err, &nan) {
+			d.Epoch, d.What = nan.Epoch, nan.What
+		}
 	}
 	s.setState(Diverged)
 	s.err, s.note, s.failed = d, "", false
@@ -506,6 +526,7 @@ func (s *Session) publish() {
 		Stride:   s.hist.Stride(),
 		From:     s.from,
 		Eval:     s.eval,
+		Findings: s.findings(),
 		Note:     s.note,
 		Failed:   s.failed,
 		Warning:  s.log.warning(),
@@ -554,17 +575,42 @@ func (s *Session) updateRate(now time.Time) {
 // evaluate measures fresh samples and D's curve over the histogram's range.
 // Every slice in the result is newly allocated.
 func (s *Session) evaluate() {
-	lo, hi := engine.DefaultRange(s.gan.Target())
+	lo, hi := s.lo, s.hi
 	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
-	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m}
+	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	curve := make([]float64, s.bins)
 	w := (hi - lo) / float64(s.bins)
 	if s.gan.DCurve(curve, lo+w/2, hi-w/2) {
 		e.DCurve = curve
+		e.Push = make([]float64, s.bins)
+		s.gan.DSlope(e.Push, lo+w/2, hi-w/2)
 	} else {
 		e.NoCurve = noCurveReason(s.gan.Config())
 	}
+	zlo, zhi := s.gan.NoiseRange()
+	zs, xs := make([]float64, gzPoints), make([]float64, gzPoints)
+	for i := range zs {
+		zs[i] = zlo + (zhi-zlo)*float64(i)/float64(gzPoints-1)
+	}
+	if s.gan.GCurve(xs, zs) {
+		e.GZ = make([]ZX, gzPoints)
+		for i := range e.GZ {
+			e.GZ[i] = ZX{zs[i], xs[i]}
+		}
+	}
 	s.eval, s.evalOK = e, true
+}
+
+// findings is the diagnosis of the run now: a runaway's, once it has
+// diverged so; otherwise what diagnose sees.
+func (s *Session) findings() []Finding {
+	switch {
+	case s.err != nil && s.err.Runaway != "":
+		return []Finding{{Kind: Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.err.Runaway}}
+	case s.err != nil:
+		return nil
+	}
+	return diagnose(s.gan.Config(), &s.watch, &s.eval)
 }
 
 // noCurveReason says in one short line why D has no per-sample curve.
@@ -595,6 +641,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.eval = Eval{}
 	s.changed()
 	s.err = nil
+	s.watch.reset()
 	s.pastPlan = false
 	s.runWall, s.runEpochs = 0, 0
 	s.runStart = time.Now()

@@ -71,7 +71,7 @@ func (k Setting) String() string {
 type Settings struct {
 	DLR, GLR       float64
 	DSteps, GSteps int
-	Speed          int // index into the speed ladder; 0 is full speed
+	Speed          float64 // the pace in epochs per second; 0 is full speed
 }
 
 // Text writes the value of setting k as the settings panel and the
@@ -87,7 +87,7 @@ func (st Settings) Text(k Setting) string {
 	case GSteps:
 		return fmt.Sprint(st.GSteps)
 	case Speed:
-		return speedName(st.Speed)
+		return SpeedText(st.Speed)
 	}
 	return "?"
 }
@@ -107,7 +107,7 @@ type Snapshot struct {
 	GLoss   engine.GLoss
 	Seed    uint64
 	State   State
-	Err     *engine.DivergedError // set when State is Diverged
+	Err     *Divergence // set when State is Diverged
 	Epoch   int                   // epochs completed
 	Planned int                   // epochs the run was planned for
 	Rate    float64               // epochs per second lately; 0 when not running
@@ -126,6 +126,9 @@ type Snapshot struct {
 
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved
+	// Findings is the diagnosis: what holds in the run now, in plain
+	// words, most pressing first (see diagnose).
+	Findings []Finding
 	// Warning reports, for as long as it holds, a problem that outlasts a
 	// command: the history file behind Export has failed.
 	Warning string
@@ -151,4 +154,18 @@ type Eval struct {
 	// D does not judge single samples; NoCurve then says why.
 	DCurve  []float64
 	NoCurve string
+	// Push holds dD/dx at each bin's centre — which way and how hard D
+	// pushes G's samples there — or is nil with DCurve.
+	Push []float64
+	// GZ is G's output over its noise, x = G(z), at evenly spaced z across
+	// the noise's range, for designs that map one noise value to one
+	// sample; nil for the others.
+	GZ []ZX
+	// KSFloor is the KS distance a perfect generator stays under at this
+	// sample size (engine.KSNoiseFloor): below it there is nothing left
+	// to measure.
+	KSFloor float64
 }
+
+// ZX is one point of G's curve: noise z and the sample x = G(z).
+type ZX struct{ Z, X float64 }

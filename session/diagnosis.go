@@ -1,0 +1,198 @@
+package session
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// The diagnosis says in plain words what is happening in a run now. Each
+// Finding stands for one measured condition, with the threshold below;
+// it is in a snapshot only while its condition holds. The README's
+// "Diagnosis" section states the same thresholds.
+const (
+	// equilibriumTol: D's two losses, averaged over about lossWindow
+	// epochs, within this of their equilibrium value (ln 2 for BCE)
+	// mean D can no longer tell real from fake.
+	equilibriumTol = 0.03
+	// noiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
+	// emits nearly the same output whatever its noise.
+	noiseUseFloor = 0.05
+	// dWinsLoss: D's two BCE losses summing to less than this (D gives
+	// real data ≥ 0.95 and generated data ≤ 0.05 on average) mean D
+	// wins and G's gradient vanishes.
+	dWinsLoss = 0.1
+	// blurredShare: with every mode covered, more than this share of the
+	// samples between the modes (outside every mode's ±3σ) means one
+	// broad blob rather than separate modes.
+	blurredShare = 0.25
+	// lossWindow is the time constant, in epochs, of the losses' moving
+	// average the conditions read, so one noisy epoch does not flip them.
+	lossWindow = 100
+)
+
+// Runaway: a run that leaves the target for good without producing a NaN
+// is diverged too. Either condition must hold for runawayEpochs
+// consecutive epochs, which keeps a passing spike from being taken for
+// one.
+const (
+	runawayEpochs = 200
+	// runawayLoss: a BCE loss at its clamp (PyTorch's BCELoss caps each
+	// log term at −100, so a loss this high means D is certain and
+	// wrong on every sample); for least squares, a loss this high is
+	// equally far from any fit.
+	runawayLoss = 99
+	// runawayWidths: the epoch's generated batch has its mean outside the
+	// shown range (engine.DefaultRange) widened by this many of its own
+	// widths on either side.
+	runawayWidths = 2
+)
+
+// FindingKind names a condition of the diagnosis.
+type FindingKind int
+
+// The conditions, in the order the diagnosis lists them.
+const (
+	Runaway      FindingKind = iota // the run left the target for good: diverged
+	DWins                           // D is certain, G's gradient vanishes
+	ModeDropped                     // a mode of a mixture gets too little of the samples
+	ModesBlurred                    // every mode is covered, yet many samples fall between them
+	NoiseIgnored                    // G's output hardly depends on its noise
+	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
+	AtNoiseFloor                    // KS within sampling noise of a perfect generator
+)
+
+// Finding is one thing the diagnosis says about the run now: what, in
+// plain words, and the measurement behind it.
+type Finding struct {
+	Kind   FindingKind
+	Text   string // e.g. "D can no longer tell real from fake"
+	Detail string // e.g. "D real 0.693, D fake 0.694, equilibrium ln 2 = 0.693"
+}
+
+// Equilibrium is the value each of D's losses takes when D gives every
+// sample ½, the equilibrium of the game: ln 2 for BCE, ⅛ for least
+// squares (ganui's ½-scaled squares), with its label; ok is false for a
+// loss without one.
+func Equilibrium(loss engine.Loss) (value float64, label string, ok bool) {
+	switch loss {
+	case engine.LossBCE:
+		return math.Ln2, "ln 2", true
+	case engine.LossLeastSquares:
+		return 0.125, "⅛", true
+	}
+	return 0, "", false
+}
+
+// watch is what the diagnosis follows epoch by epoch: the losses'
+// moving averages and how long each runaway condition has held. It
+// depends on the epochs alone, never on timing, so the same run gives the
+// same diagnosis and the same runaway epoch in every front end.
+type watch struct {
+	dReal, dFake float64 // moving averages over about lossWindow epochs
+	seen         int     // epochs averaged so far (the average warms up)
+	saturated    int     // consecutive epochs with a loss at runawayLoss
+	outside      int     // consecutive epochs with the batch mean far outside
+}
+
+// add follows one more epoch and returns a runaway's description once a
+// runaway condition has held for runawayEpochs, else "".
+func (w *watch) add(st engine.EpochStats, lo, hi float64) string {
+	a := 1 / float64(min(w.seen+1, lossWindow))
+	w.dReal += a * (st.DReal - w.dReal)
+	w.dFake += a * (st.DFake - w.dFake)
+	w.seen++
+	count := func(n *int, holds bool) {
+		if holds {
+			*n++
+		} else {
+			*n = 0
+		}
+	}
+	count(&w.saturated, max(st.DReal, st.DFake, st.G) >= runawayLoss)
+	span := hi - lo
+	count(&w.outside, st.Mean < lo-runawayWidths*span || st.Mean > hi+runawayWidths*span)
+	switch {
+	case w.saturated >= runawayEpochs:
+		what := "D's loss on real data"
+		switch {
+		case st.DFake >= runawayLoss:
+			what = "D's loss on generated data"
+		case st.G >= runawayLoss:
+			what = "G's loss"
+		}
+		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(st.DReal, st.DFake, st.G), runawayEpochs)
+	case w.outside >= runawayEpochs:
+		return fmt.Sprintf("the generated samples far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
+	}
+	return ""
+}
+
+// reset forgets the run followed so far, for a new run or a roll-back.
+func (w *watch) reset() { *w = watch{} }
+
+// diagnose lists the findings that hold for a run of cfg whose losses w
+// follows and whose latest evaluation is e (e.Metrics.N == 0 when there is
+// none yet).
+func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
+	var out []Finding
+	m := &e.Metrics
+	if cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal+w.dFake < dWinsLoss {
+		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely, so G's gradient vanishes",
+			Detail: fmt.Sprintf("D real %.4f, D fake %.4f, together under %g", w.dReal, w.dFake, dWinsLoss)}
+		if cfg.GLoss == engine.GLossMinimax {
+			f.Text += " (with the minimax G loss, entirely: try g_loss nonsaturating)"
+		}
+		out = append(out, f)
+	}
+	if m.N > 0 && len(m.Modes) > 1 {
+		var dropped []string
+		between := 1.0
+		for i, c := range m.Modes {
+			between -= c.Share
+			if !c.Covered {
+				dropped = append(dropped, fmt.Sprintf("mode %d (at %.3g) gets %.0f%% of the samples, the target %.0f%%", i+1, c.Mean, 100*c.Share, 100*c.Expected))
+			}
+		}
+		switch {
+		case len(dropped) > 0:
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes dropped: G no longer makes them", len(dropped), len(m.Modes)),
+				Detail: strings.Join(dropped, "; ")})
+		case between > blurredShare:
+			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
+				Detail: fmt.Sprintf("%.0f%% of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", 100*between, 100*blurredShare)})
+		}
+	}
+	if m.N > 0 && m.ZDep < noiseUseFloor {
+		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
+			Detail: fmt.Sprintf("noise use %.3f, under %g", m.ZDep, noiseUseFloor)})
+	}
+	if eq, label, ok := Equilibrium(cfg.Loss); ok && w.seen >= lossWindow &&
+		math.Abs(w.dReal-eq) < equilibriumTol && math.Abs(w.dFake-eq) < equilibriumTol {
+		detail := fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %s = %.4f", w.dReal, w.dFake, equilibriumTol, label, eq)
+		out = append(out, Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + label + ", D(x) ≈ ½", Detail: detail})
+	}
+	if m.N > 0 && m.KS <= e.KSFloor {
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS is within sampling noise of a perfect generator: nothing left to measure at %s samples", FormatInt(m.N)),
+			Detail: fmt.Sprintf("KS %.4f, under the 95%% bound %.4f", m.KS, e.KSFloor)})
+	}
+	return out
+}
+
+// Divergence is how a run diverged: a value that stopped being finite (the
+// engine's *DivergedError), or a runaway that the session saw in values
+// that are finite but lost.
+type Divergence struct {
+	Epoch   int    // the epoch it was seen at
+	What    string // the quantity: "D's loss on generated data", …
+	Runaway string // for a runaway, the condition that held; "" for a NaN or Inf
+}
+
+func (d *Divergence) Error() string {
+	if d.Runaway != "" {
+		return fmt.Sprintf("diverged at epoch %d: a runaway, %s", d.Epoch, d.Runaway)
+	}
+	return fmt.Sprintf("diverged at epoch %d: %s is not finite", d.Epoch, d.What)
+}
