@@ -83,7 +83,7 @@ type Session struct {
 	err      *Divergence
 	watch    watch   // what the diagnosis follows epoch by epoch
 	lo, hi   float64 // the target's shown range (engine.DefaultRange)
-	pastPlan bool // the user chose to continue past the planned epochs
+	pastPlan bool    // the user chose to continue past the planned epochs
 	speed    float64 // epochs per second; 0 is full speed
 	hist     History
 	last     engine.EpochStats

@@ -108,9 +108,9 @@ type Snapshot struct {
 	Seed    uint64
 	State   State
 	Err     *Divergence // set when State is Diverged
-	Epoch   int                   // epochs completed
-	Planned int                   // epochs the run was planned for
-	Rate    float64               // epochs per second lately; 0 when not running
+	Epoch   int         // epochs completed
+	Planned int         // epochs the run was planned for
+	Rate    float64     // epochs per second lately; 0 when not running
 
 	// Rollback is the epoch Rollback would return the run to now, or -1
 	// when it has nothing to do.
