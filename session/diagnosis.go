@@ -97,9 +97,12 @@ type watch struct {
 	outside      int     // consecutive epochs with the batch mean far outside
 }
 
-// add follows one more epoch and returns a runaway's description once a
-// runaway condition has held for runawayEpochs, else "".
-func (w *watch) add(st engine.EpochStats, lo, hi float64) string {
+// add follows one more epoch of a run whose target is shown over [lo, hi],
+// and returns a runaway's description once a runaway condition has held
+// for runawayEpochs, else "". G's loss counts toward saturation only when
+// gBounded: a BCE or least-squares loss, not feature matching's distance,
+// which has no limit.
+func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string {
 	a := 1 / float64(min(w.seen+1, lossWindow))
 	w.dReal += a * (st.DReal - w.dReal)
 	w.dFake += a * (st.DFake - w.dFake)
@@ -111,7 +114,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64) string {
 			*n = 0
 		}
 	}
-	count(&w.saturated, max(st.DReal, st.DFake, st.G) >= runawayLoss)
+	g := st.G
+	if !gBounded {
+		g = 0
+	}
+	count(&w.saturated, max(st.DReal, st.DFake, g) >= runawayLoss)
 	span := hi - lo
 	count(&w.outside, st.Mean < lo-runawayWidths*span || st.Mean > hi+runawayWidths*span)
 	switch {
@@ -120,10 +127,10 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64) string {
 		switch {
 		case st.DFake >= runawayLoss:
 			what = "D's loss on generated data"
-		case st.G >= runawayLoss:
+		case g >= runawayLoss:
 			what = "G's loss"
 		}
-		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(st.DReal, st.DFake, st.G), runawayEpochs)
+		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(st.DReal, st.DFake, g), runawayEpochs)
 	case w.outside >= runawayEpochs:
 		return fmt.Sprintf("the generated samples far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
 	}
@@ -158,7 +165,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		}
 		switch {
 		case len(dropped) > 0:
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes dropped: G no longer makes them", len(dropped), len(m.Modes)),
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G puts too few samples there", len(dropped), len(m.Modes)),
 				Detail: strings.Join(dropped, "; ")})
 		case between > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",

@@ -37,12 +37,20 @@ type Result struct {
 }
 
 // Line is the run's one-line key=value summary, the last line ganui
-// prints for it.
+// prints for it. A diverged run says how at the end: divergence=nan (a
+// value not finite) or divergence=runaway.
 func (r Result) Line() string {
 	m := r.Metrics
-	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f",
+	how := ""
+	if r.Err != nil {
+		how = " divergence=nan"
+		if r.Err.Runaway != "" {
+			how = " divergence=runaway"
+		}
+	}
+	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
 		r.Preset, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep, modesField(m, true),
-		r.EpochsPerS, r.WallS)
+		r.EpochsPerS, r.WallS, how)
 }
 
 // modesField reports mode coverage against a multimodal target as

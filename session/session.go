@@ -83,6 +83,7 @@ type Session struct {
 	err      *Divergence
 	watch    watch   // what the diagnosis follows epoch by epoch
 	lo, hi   float64 // the target's shown range (engine.DefaultRange)
+	gBounded bool    // G's loss has a limit (not feature matching): see watch.add
 	pastPlan bool    // the user chose to continue past the planned epochs
 	speed    float64 // epochs per second; 0 is full speed
 	hist     History
@@ -164,6 +165,7 @@ func New(opts Options) (*Session, error) {
 		s.planned = opts.Epochs
 	}
 	s.lo, s.hi = engine.DefaultRange(gan.Target())
+	s.gBounded = gan.Config().GLoss != engine.GLossFeatureMatching
 	s.speed = opts.Speed
 	if opts.Watch {
 		s.speed = WatchSpeed(s.planned)
@@ -382,7 +384,7 @@ func (s *Session) trainEpoch() {
 		s.diverge(err)
 		return
 	}
-	if r := s.watch.add(st, s.lo, s.hi); r != "" {
+	if r := s.watch.add(st, s.lo, s.hi, s.gBounded); r != "" {
 		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r})
 		return
 	}
