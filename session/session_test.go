@@ -556,3 +556,31 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 		t.Fatalf("cancelled at epoch 30: %s, %v", r.Line(), err)
 	}
 }
+
+// TestRunawayDivergesAndRollsBack: live, a runaway stops the run as
+// diverged with the runaway's finding, and Rollback returns it to a good
+// state with the diagnosis's view of that moment.
+func TestRunawayDivergesAndRollsBack(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR, cfg.GLR = 5, 0.5
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for s.state != Diverged && s.gan.Epoch() < 2000 {
+		s.trainEpoch()
+		if s.gan.Epoch() == 50 {
+			s.keep()
+		}
+	}
+	if s.err == nil || s.err.Runaway == "" {
+		t.Fatalf("no runaway by epoch %d: %v", s.gan.Epoch(), s.err)
+	}
+	if f := s.findings(); len(f) != 1 || f[0].Kind != Runaway {
+		t.Fatalf("findings of a runaway: %+v", f)
+	}
+	Rollback{}.apply(s)
+	if s.state != Paused || s.gan.Epoch() != 50 || s.watch.seen != 50 || s.err != nil {
+		t.Fatalf("after the roll-back: %s at epoch %d, watch at %d, err %v", s.state, s.gan.Epoch(), s.watch.seen, s.err)
+	}
+}

@@ -1,0 +1,190 @@
+package session
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+)
+
+// -record retrains the recorded runs the diagnosis tests replay:
+//
+//	go test ./session -run TestDiagnosisOfRecordedRuns -record
+var record = flag.Bool("record", false, "retrain and rewrite the diagnosis tests' recorded runs")
+
+// recording is a run as the diagnosis sees it: every epoch's stats, and
+// the evaluations at some epochs. Replaying it needs no training, so the
+// tests are fast under the race detector and on any machine.
+type recording struct {
+	Preset string
+	Seed   uint64
+	Set    [][2]string // --set key=value applied to the preset
+	Stats  [][5]float32
+	Evals  []recordedEval
+}
+
+type recordedEval struct {
+	Epoch   int
+	N       int
+	KS      float64
+	ZDep    float64
+	Modes   []engine.ModeCoverage
+	Covered int
+}
+
+// diagnosisCase is a recorded run and what the diagnosis must say of it:
+// at each evaluated epoch, the findings that must hold and those that
+// must not.
+type diagnosisCase struct {
+	name   string
+	preset string
+	seed   uint64
+	set    [][2]string
+	epochs int
+	evalAt []int
+	want   map[int][]FindingKind
+	not    map[int][]FindingKind
+}
+
+var diagnosisCases = []diagnosisCase{
+	{ // the blog's known failure: G freezes, D is left at ln 2
+		name: "blog-original-seed3", preset: "blog-original", seed: 3, epochs: 3000, evalAt: []int{200, 3000},
+		want: map[int][]FindingKind{3000: {NoiseIgnored, DIndifferent}},
+		not:  map[int][]FindingKind{200: {DIndifferent, Runaway}, 3000: {DWins, AtNoiseFloor}},
+	},
+	{
+		name: "blog-original-seed6", preset: "blog-original", seed: 6, epochs: 3000, evalAt: []int{3000},
+		want: map[int][]FindingKind{3000: {NoiseIgnored, DIndifferent}},
+	},
+	{ // one of two modes missing, from early on, and it stays missing
+		name: "bimodal-seed4", preset: "bimodal", seed: 4, epochs: 2500, evalAt: []int{1000, 2500},
+		want: map[int][]FindingKind{1000: {ModeDropped}, 2500: {ModeDropped}},
+		not:  map[int][]FindingKind{2500: {ModesBlurred, AtNoiseFloor, Runaway}},
+	},
+	{ // feature matching's G loss starts near 200: not a runaway, not D winning
+		name: "feature-matching-start", preset: "feature-matching", seed: 1, epochs: 1500, evalAt: []int{300, 1500},
+		not: map[int][]FindingKind{300: {Runaway, DIndifferent}, 1500: {Runaway}},
+	},
+	{ // a per-sample GAN that learns N(4, 1.25) to the sampling-noise floor
+		name: "vanilla-seed1", preset: "vanilla", seed: 1, epochs: 10000, evalAt: []int{10000},
+		want: map[int][]FindingKind{10000: {AtNoiseFloor}},
+		not:  map[int][]FindingKind{10000: {NoiseIgnored, DWins, Runaway}},
+	},
+	{ // D far too fast for G: every sample driven out of range, no NaN
+		name: "vanilla-runaway", preset: "vanilla", seed: 1, set: [][2]string{{"d_lr", "5"}, {"g_lr", "0.5"}}, epochs: 400, evalAt: []int{100},
+		want: map[int][]FindingKind{400: {Runaway}},
+	},
+}
+
+func (c diagnosisCase) config(t *testing.T) engine.Config {
+	t.Helper()
+	cfg, err := presets.Get(c.preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range c.set {
+		if err := cfg.Set(kv[0], kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cfg
+}
+
+// train records the case's run by training it.
+func (c diagnosisCase) train(t *testing.T) recording {
+	s, err := New(Options{Config: c.config(t), Seed: c.seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	r := recording{Preset: c.preset, Seed: c.seed, Set: c.set}
+	s.setState(Running)
+	for s.gan.Epoch() < c.epochs && s.state == Running {
+		st, err := s.gan.TrainEpoch()
+		r.Stats = append(r.Stats, [5]float32{float32(st.DReal), float32(st.DFake), float32(st.G), float32(st.Mean), float32(st.Std)})
+		if err != nil {
+			break
+		}
+		if slices.Contains(c.evalAt, st.Epoch) {
+			m := s.gan.Evaluate(DefaultSamples, engine.HistSpec{})
+			r.Evals = append(r.Evals, recordedEval{Epoch: st.Epoch, N: m.N, KS: m.KS, ZDep: m.ZDep, Modes: m.Modes, Covered: m.ModesCovered})
+		}
+	}
+	return r
+}
+
+// TestDiagnosisOfRecordedRuns replays recorded runs epoch by epoch through
+// the session's watch and the diagnosis, and checks what it says where
+// the run is known to be: frozen, missing a mode, at the noise floor, or
+// run away.
+func TestDiagnosisOfRecordedRuns(t *testing.T) {
+	for _, c := range diagnosisCases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join("testdata", "diagnosis", c.name+".json")
+			if *record {
+				data, _ := json.Marshal(c.train(t))
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test ./session -run TestDiagnosisOfRecordedRuns -record makes it)", err)
+			}
+			var r recording
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			cfg := c.config(t)
+			target, _ := engine.ParseTarget(cfg.Target)
+			lo, hi := engine.DefaultRange(target)
+			var w watch
+			got := map[int][]FindingKind{}
+			for i, v := range r.Stats {
+				epoch := i + 1
+				st := engine.EpochStats{Epoch: epoch, DReal: float64(v[0]), DFake: float64(v[1]), G: float64(v[2]), Mean: float64(v[3]), Std: float64(v[4])}
+				if runaway := w.add(st, lo, hi, cfg.GLoss != engine.GLossFeatureMatching); runaway != "" {
+					got[epoch] = []FindingKind{Runaway}
+					for _, k := range c.evalAt { // a runaway stands from then on
+						if k >= epoch {
+							got[k] = []FindingKind{Runaway}
+						}
+					}
+					got[c.epochs] = []FindingKind{Runaway}
+					t.Logf("runaway at epoch %d: %s", epoch, runaway)
+					break
+				}
+				for _, e := range r.Evals {
+					if e.Epoch != epoch {
+						continue
+					}
+					ev := Eval{Epoch: epoch, KSFloor: engine.KSNoiseFloor(e.N), Metrics: engine.Metrics{N: e.N, KS: e.KS, ZDep: e.ZDep, Modes: e.Modes, ModesCovered: e.Covered}}
+					for _, f := range diagnose(cfg, &w, &ev) {
+						got[epoch] = append(got[epoch], f.Kind)
+						t.Logf("epoch %d: %s (%s)", epoch, f.Text, f.Detail)
+					}
+				}
+			}
+			for epoch, kinds := range c.want {
+				for _, k := range kinds {
+					if !slices.Contains(got[epoch], k) {
+						t.Errorf("epoch %d: finding %d missing; got %v", epoch, k, got[epoch])
+					}
+				}
+			}
+			for epoch, kinds := range c.not {
+				for _, k := range kinds {
+					if slices.Contains(got[epoch], k) {
+						t.Errorf("epoch %d: finding %d should not hold; got %v", epoch, k, got[epoch])
+					}
+				}
+			}
+		})
+	}
+}
