@@ -23,7 +23,7 @@ for name in $("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}'); do
     echo "runaway.sh: $name, seeds $seeds" >&2
     start=$SECONDS
     # Exit 3 (some seed diverged) is what this counts, not a failure.
-    out="$("$tmp/ganui" --headless --preset "$name" --seeds "$seeds" --jobs "$jobs" --every 0)" || [[ $? == 3 ]]
+    out="$("$tmp/ganui" --headless --preset "$name" --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
     runs=$(grep -c '^final ' <<<"$out" || true)
     done=$(grep -c 'state=done' <<<"$out" || true)
     runaway=$(grep -c 'divergence=runaway' <<<"$out" || true)
