@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -24,40 +25,6 @@ func blogConfig(t testing.TB, epochs int) engine.Config {
 		t.Fatal(err)
 	}
 	cfg.Epochs = epochs
-	return cfg
-}
-
-// perSampleConfig is a small textbook GAN whose D scores single samples.
-func perSampleConfig(epochs int) engine.Config {
-	return engine.Config{
-		Name: "per-sample", Target: "normal(4,1.25)", Batch: 64,
-		Noise: engine.NoiseUniform, NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []engine.Activation{engine.LeakyReLU, engine.Identity},
-		DInput: engine.DInputRaw, DIn: 1, DHidden: []int{16}, DActs: []engine.Activation{engine.LeakyReLU, engine.Sigmoid},
-		LeakySlope: 0.2, Loss: engine.LossBCE, GLoss: engine.GLossNonSaturating, RealLabel: 1,
-		DOpt: engine.OptimizerAdam, DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
-		GOpt: engine.OptimizerAdam, GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
-		DSteps: 1, GSteps: 1, Epochs: epochs,
-	}
-}
-
-// tinyConfig is the cheapest design there is, for tests that need many
-// epochs: the same session code runs, only faster.
-func tinyConfig() engine.Config {
-	cfg := perSampleConfig(engine.MaxEpochs)
-	cfg.Name = "tiny"
-	cfg.Batch, cfg.GHidden, cfg.DHidden = 4, []int{2}, []int{2}
-	return cfg
-}
-
-// lsConfig is a least-squares GAN trained with plain SGD: stable at a
-// learning rate of 0.01, diverging within a few epochs at 1.
-func lsConfig() engine.Config {
-	cfg := perSampleConfig(100000)
-	cfg.Name = "ls-sgd"
-	cfg.Loss, cfg.GLoss = engine.LossLeastSquares, engine.GLossNonSaturating
-	cfg.DActs = []engine.Activation{engine.LeakyReLU, engine.Identity}
-	cfg.DOpt, cfg.GOpt = engine.OptimizerSGD, engine.OptimizerSGD
-	cfg.DLR, cfg.GLR = 0.01, 0.01
 	return cfg
 }
 
@@ -171,7 +138,7 @@ func TestSnapshotsShareNothing(t *testing.T) {
 // queued without blocking, and every command in it is applied, in order.
 func TestSendNeverDropsACommand(t *testing.T) {
 	const burst = 5000
-	s, err := New(Options{Config: tinyConfig(), Seed: 1, Paused: true, Samples: 100})
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +247,7 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 // history and CSV log as they were — with the current settings, and with
 // the rates lowered the run goes on as the state kept.
 func TestRollbackRecoversADivergedRun(t *testing.T) {
-	s := newIdle(t, Options{Config: lsConfig(), Seed: 1, Dir: t.TempDir()})
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	for range 20 {
 		s.trainEpoch()
 	}
@@ -338,7 +305,7 @@ func TestRollbackRecoversADivergedRun(t *testing.T) {
 // TestRollbackGoesFurtherBack: Rollback again, before anything is trained,
 // skips to the state kept before; with none left it says so.
 func TestRollbackGoesFurtherBack(t *testing.T) {
-	s := newIdle(t, Options{Config: lsConfig(), Seed: 1})
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
 	for e := 1; e <= 4; e++ {
 		s.trainEpoch()
 		if e%2 == 0 {
@@ -370,7 +337,7 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 // TestSaveRefusesADivergedRun: a checkpoint of NaN weights would not
 // resume; Save says so and what to do.
 func TestSaveRefusesADivergedRun(t *testing.T) {
-	s := newIdle(t, Options{Config: lsConfig(), Seed: 1, Dir: t.TempDir()})
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	s.trainEpoch()
 	poison(t, s)
 	Save{}.apply(s)
@@ -464,7 +431,7 @@ func TestLongRunStaysBounded(t *testing.T) {
 	if testing.Short() {
 		epochs = 20_000
 	}
-	s := newIdle(t, Options{Config: tinyConfig(), Seed: 1, Samples: 200})
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200})
 	phase := epochs / 4
 	var heap [4]uint64
 	var ms runtime.MemStats

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -100,7 +101,7 @@ func marshal(t *testing.T, g *engine.GAN) []byte {
 // far more than the charts keep — the same rows a plain engine run gives.
 func TestExportKeyWritesEveryEpoch(t *testing.T) {
 	const epochs = 3 * 512 // three times the points the charts keep
-	cfg := perSampleConfig(epochs)
+	cfg := testdesigns.PerSample(epochs)
 	s := startScreen(t, cfg, 4, false, 100, 30)
 	done := s.waitSnap("the run is done", func(s session.Snapshot) bool { return s.State == session.Done })
 	if len(done.History) >= epochs/2 {
@@ -131,7 +132,7 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 // TestRollbackKey: on a diverged run the footer offers u, and u returns
 // the run to its last good state, paused, saying so.
 func TestRollbackKey(t *testing.T) {
-	s := startScreen(t, lsConfig(), 1, true, 100, 30)
+	s := startScreen(t, testdesigns.LeastSquaresSGD(), 1, true, 100, 30)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("nnn")
 	s.waitSnap("three epochs", func(s session.Snapshot) bool { return s.Epoch == 3 })

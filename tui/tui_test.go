@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -35,19 +36,6 @@ func blogConfig(t *testing.T, epochs int) engine.Config {
 	}
 	cfg.Epochs = epochs
 	return cfg
-}
-
-// perSampleConfig is a small textbook GAN whose D scores single samples.
-func perSampleConfig(epochs int) engine.Config {
-	return engine.Config{
-		Name: "per-sample", Target: "normal(4,1.25)", Batch: 64,
-		Noise: engine.NoiseUniform, NoiseDim: 1, GOut: 1, GHidden: []int{16}, GActs: []engine.Activation{engine.LeakyReLU, engine.Identity},
-		DInput: engine.DInputRaw, DIn: 1, DHidden: []int{16}, DActs: []engine.Activation{engine.LeakyReLU, engine.Sigmoid},
-		LeakySlope: 0.2, Loss: engine.LossBCE, GLoss: engine.GLossNonSaturating, RealLabel: 1,
-		DOpt: engine.OptimizerAdam, DLR: 1e-3, DBeta1: 0.5, DBeta2: 0.999,
-		GOpt: engine.OptimizerAdam, GLR: 1e-3, GBeta1: 0.5, GBeta2: 0.999, Eps: 1e-8,
-		DSteps: 1, GSteps: 1, Epochs: epochs,
-	}
 }
 
 // screen is a running interactive trainer under teatest: the program at a
@@ -291,7 +279,7 @@ func TestDoneThenContinue(t *testing.T) {
 }
 
 func TestDivergence(t *testing.T) {
-	s := startScreen(t, lsConfig(), 1, true, 80, 24)
+	s := startScreen(t, testdesigns.LeastSquaresSGD(), 1, true, 80, 24)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	snap := s.diverge()
 	if snap.Err == nil {
@@ -309,19 +297,6 @@ func TestDivergence(t *testing.T) {
 	s.waitSnap("a fresh run trains", func(s session.Snapshot) bool {
 		return s.Run == 1 && s.State == session.Running && s.Err == nil && s.Epoch > 0
 	})
-}
-
-// lsConfig is a least-squares GAN trained with plain SGD: stable at a
-// learning rate of 0.01, diverging within a few epochs at the top of the
-// ladder.
-func lsConfig() engine.Config {
-	cfg := perSampleConfig(100000)
-	cfg.Name = "ls-sgd"
-	cfg.Loss, cfg.GLoss = engine.LossLeastSquares, engine.GLossNonSaturating
-	cfg.DActs = []engine.Activation{engine.LeakyReLU, engine.Identity}
-	cfg.DOpt, cfg.GOpt = engine.OptimizerSGD, engine.OptimizerSGD
-	cfg.DLR, cfg.GLR = 0.01, 0.01
-	return cfg
 }
 
 // diverge raises both learning rates of a paused run to the top of the
@@ -348,7 +323,7 @@ func (s *screen) diverge() session.Snapshot {
 
 // TestDivergedScreen checks what the screen says when a run has diverged.
 func TestDivergedScreen(t *testing.T) {
-	s := startScreen(t, lsConfig(), 1, true, 80, 24)
+	s := startScreen(t, testdesigns.LeastSquaresSGD(), 1, true, 80, 24)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	snap := s.diverge()
 	view := s.finalView()
@@ -362,7 +337,7 @@ func TestDivergedScreen(t *testing.T) {
 }
 
 func TestDCurveForPerSampleDesigns(t *testing.T) {
-	s := startScreen(t, perSampleConfig(5000), 1, true, 100, 30)
+	s := startScreen(t, testdesigns.PerSample(5000), 1, true, 100, 30)
 	cols := 100 - len(gap) - sideW - axisGutter
 	snap := s.waitSnap("the histogram has a bin per column", func(s session.Snapshot) bool {
 		return len(s.Eval.Metrics.Hist.Counts) == cols
@@ -456,7 +431,7 @@ func TestHelpToggle(t *testing.T) {
 // 1,000 times in one burst — train exactly 1,000 epochs, however far the
 // session is behind the keyboard.
 func TestKeyBurstIsNeverDropped(t *testing.T) {
-	s := startScreen(t, perSampleConfig(5000), 1, true, 100, 30)
+	s := startScreen(t, testdesigns.PerSample(5000), 1, true, 100, 30)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	for range 1000 {
 		s.key("n")
