@@ -104,7 +104,10 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 	m.Hist = NewHistogram(xs, t, h)
 	m.QQ = make([]QQPoint, len(QQProbs))
 	for i, p := range QQProbs {
-		m.QQ[i] = QQPoint{P: p, Gen: stat.Quantile(p, stat.Empirical, xs, nil), Target: t.Quantile(p)}
+		// The empirical quantile, as stat.Quantile(p, stat.Empirical, …)
+		// gives it, read straight from the sorted sample.
+		k := min(len(xs)-1, max(0, int(math.Ceil(p*float64(len(xs))))-1))
+		m.QQ[i] = QQPoint{P: p, Gen: xs[k], Target: t.Quantile(p)}
 	}
 	if mm, ok := t.(Multimodal); ok {
 		m.Modes = ModeShares(xs, t, mm.Modes())

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 var target = Normal{Mu: 4, Sigma: 1.25}
@@ -150,4 +152,22 @@ func FuzzParseTarget(f *testing.F) {
 			t.Fatalf("%q: CDF(mean) = %g", spec, p)
 		}
 	})
+}
+
+// TestQQMatchesGonum: the Q-Q points are the sample's empirical quantiles
+// as gonum's stat.Quantile computes them, beside the target's.
+func TestQQMatchesGonum(t *testing.T) {
+	tg, _ := ParseTarget("normal(4,1.25)")
+	for _, n := range []int{1, 7, 100, 1001} {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = float64((i*7919)%n) / 3
+		}
+		m := Evaluate(xs, 1, tg, HistSpec{})
+		for i, q := range m.QQ {
+			if want := stat.Quantile(QQProbs[i], stat.Empirical, xs, nil); q.Gen != want || q.Target != tg.Quantile(q.P) {
+				t.Fatalf("n=%d p=%g: %g (target %g), want %g", n, q.P, q.Gen, q.Target, want)
+			}
+		}
+	}
 }
