@@ -27,6 +27,7 @@ func headless(opts options, stdout io.Writer) error {
 	defer stop()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
+	s.OnEvent(func(e session.Event) { fmt.Fprintln(out, e.Line()) })
 	r, err := s.Run(ctx, func(p session.Progress) {
 		fmt.Fprintln(out, p.Line())
 		out.Flush()

@@ -86,6 +86,7 @@ func (Rollback) apply(s *Session) {
 		}
 		return
 	}
+	left := s.gan.Epoch()
 	gan, err := engine.Restore(g.ckpt)
 	if err == nil {
 		err = retune(gan, s.gan.Config())
@@ -106,6 +107,8 @@ func (Rollback) apply(s *Session) {
 	s.last = g.last
 	s.watch = g.watch
 	s.log.truncate(g.epoch)
+	s.tl.truncate(g.epoch)
+	s.tl.add(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
 	s.run++
 	s.eval = Eval{}
 	s.changed()

@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"time"
 
@@ -81,11 +82,15 @@ type Session struct {
 	run      int
 	state    State
 	err      *Divergence
-	watch    watch   // what the diagnosis follows epoch by epoch
-	lo, hi   float64 // the target's shown range (engine.DefaultRange)
-	gBounded bool    // G's loss has a limit (not feature matching): see watch.add
-	pastPlan bool    // the user chose to continue past the planned epochs
-	speed    float64 // epochs per second; 0 is full speed
+	watch    watch     // what the diagnosis follows epoch by epoch
+	lo, hi   float64   // the target's shown range (engine.DefaultRange)
+	gBounded bool      // G's loss has a limit (not feature matching): see watch.add
+	tl       timeline  // the run's events and keyframes (timeline.go)
+	every    int       // the check interval: checkEvery of the plan
+	replay   int       // the keyframe shown in replay, or -1 when live
+	baseline *Baseline // a run pinned to compare against, or nil
+	pastPlan bool      // the user chose to continue past the planned epochs
+	speed    float64   // epochs per second; 0 is full speed
 	hist     History
 	last     engine.EpochStats
 	eval     Eval
@@ -165,6 +170,7 @@ func New(opts Options) (*Session, error) {
 		s.planned = opts.Epochs
 	}
 	s.lo, s.hi = engine.DefaultRange(gan.Target())
+	s.every, s.replay = checkEvery(s.planned), -1
 	s.gBounded = gan.Config().GLoss != engine.GLossFeatureMatching
 	s.speed = opts.Speed
 	if opts.Watch {
@@ -340,6 +346,9 @@ func (s *Session) applyQueued() {
 		}
 		for _, c := range batch {
 			s.failed = false
+			if _, ok := c.(keepsReplay); !ok {
+				s.replay = -1 // a command that trains or changes the run: back to live
+			}
 			c.apply(s)
 		}
 	}
@@ -390,6 +399,9 @@ func (s *Session) trainEpoch() {
 	}
 	s.last = st
 	s.hist.Add(st)
+	if st.Epoch%s.every == 0 {
+		s.check()
+	}
 	if s.keeping {
 		s.maybeKeep()
 	}
@@ -489,6 +501,11 @@ func (s *Session) diverge(err error) {
 	}
 	s.setState(Diverged)
 	s.err, s.note, s.failed = d, "", false
+	if d.Runaway != "" {
+		s.tl.add(Event{Epoch: d.Epoch, Kind: EventRunaway, Detail: d.Runaway})
+	} else {
+		s.tl.add(Event{Epoch: d.Epoch, Kind: EventDiverged, Detail: d.What + " is not finite"})
+	}
 }
 
 // warn sets a note that reports a failure.
@@ -529,12 +546,18 @@ func (s *Session) publish() {
 		From:     s.from,
 		Eval:     s.eval,
 		Findings: s.findings(),
+		Events:   slices.Clone(s.tl.events),
+		Frames:   len(s.tl.keyframes),
+		Baseline: s.baseline,
 		Note:     s.note,
 		Failed:   s.failed,
 		Warning:  s.log.warning(),
 	}
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch
+	}
+	if s.replay >= 0 {
+		snap.Replay, snap.ReplayIndex = &s.tl.keyframes[s.replay], s.replay
 	}
 	for {
 		select {
@@ -580,12 +603,47 @@ func (s *Session) evaluate() {
 	lo, hi := s.lo, s.hi
 	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
 	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
-	curve := make([]float64, s.bins)
-	w := (hi - lo) / float64(s.bins)
-	if s.gan.DCurve(curve, lo+w/2, hi-w/2) {
+	s.curves(&e, s.bins)
+	s.eval, s.evalOK = e, true
+}
+
+// check is the scheduled evaluation of the run (see checkEvery): the
+// diagnosis at this epoch, the events it starts or ends, and, when
+// interactive, a keyframe for replay.
+func (s *Session) check() {
+	epoch := s.gan.Epoch()
+	m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
+	e := Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), m.Modes, epoch) {
+		s.tl.add(ev)
+	}
+	if s.keeping {
+		s.curves(&e, keyBins)
+		s.tl.keep(Keyframe{Eval: e, Last: s.last})
+	}
+}
+
+// findings is the diagnosis of the run now: a runaway's, once it has
+// diverged so; otherwise what diagnose sees.
+func (s *Session) findings() []Finding {
+	switch {
+	case s.err != nil && s.err.Runaway != "":
+		return []Finding{{Kind: Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.err.Runaway}}
+	case s.err != nil:
+		return nil
+	}
+	return diagnose(s.gan.Config(), &s.watch, &s.eval)
+}
+
+// curves adds D's score and slope at the centres of bins bins over the
+// target's range, and G's curve, to e.
+func (s *Session) curves(e *Eval, bins int) {
+	w := (s.hi - s.lo) / float64(bins)
+	curve := make([]float64, bins)
+	if s.gan.DCurve(curve, s.lo+w/2, s.hi-w/2) {
 		e.DCurve = curve
-		e.Push = make([]float64, s.bins)
-		s.gan.DSlope(e.Push, lo+w/2, hi-w/2)
+		e.Push = make([]float64, bins)
+		s.gan.DSlope(e.Push, s.lo+w/2, s.hi-w/2)
 	} else {
 		e.NoCurve = noCurveReason(s.gan.Config())
 	}
@@ -600,19 +658,6 @@ func (s *Session) evaluate() {
 			e.GZ[i] = ZX{zs[i], xs[i]}
 		}
 	}
-	s.eval, s.evalOK = e, true
-}
-
-// findings is the diagnosis of the run now: a runaway's, once it has
-// diverged so; otherwise what diagnose sees.
-func (s *Session) findings() []Finding {
-	switch {
-	case s.err != nil && s.err.Runaway != "":
-		return []Finding{{Kind: Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.err.Runaway}}
-	case s.err != nil:
-		return nil
-	}
-	return diagnose(s.gan.Config(), &s.watch, &s.eval)
 }
 
 // noCurveReason says in one short line why D has no per-sample curve.
@@ -644,6 +689,8 @@ func (s *Session) newRun(seed uint64) error {
 	s.changed()
 	s.err = nil
 	s.watch.reset()
+	s.tl.reset()
+	s.replay = -1
 	s.pastPlan = false
 	s.runWall, s.runEpochs = 0, 0
 	s.runStart = time.Now()

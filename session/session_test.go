@@ -427,11 +427,14 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 // any epoch), the kept states within keepStates, the live heap flat, while
 // the on-disk log holds every epoch.
 func TestLongRunStaysBounded(t *testing.T) {
-	epochs := 400_000
+	epochs := 1_000_000
 	if testing.Short() {
 		epochs = 20_000
 	}
-	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200})
+	// A plan of a tenth of the run checks it every thousandth of the run
+	// (checkEvery), so keyframes are kept and thinned throughout.
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: epochs / 10})
+	s.pastPlan = true
 	phase := epochs / 4
 	var heap [4]uint64
 	var ms runtime.MemStats
@@ -453,6 +456,9 @@ func TestLongRunStaysBounded(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
 		heap[p] = ms.HeapAlloc
+	}
+	if frames := len(s.tl.keyframes); frames > maxKeyframes || frames < maxKeyframes/2 || len(s.tl.events) > maxEvents {
+		t.Errorf("after %d epochs: %d keyframes (want %d to %d), %d events (at most %d)", epochs, frames, maxKeyframes/2, maxKeyframes, len(s.tl.events), maxEvents)
 	}
 	if cap(s.hist.pts) != historyPoints || len(s.kept) != keepStates {
 		t.Errorf("after %d epochs: history capacity %d (want %d), %d states kept (want %d)",

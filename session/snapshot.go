@@ -126,6 +126,16 @@ type Snapshot struct {
 
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved
+	// Events are the run's changes so far, oldest first (at most
+	// maxEvents): marks for the charts' time axis and a log.
+	Events []Event
+	// Frames counts the keyframes kept for replay; Replay is the one
+	// shown while replaying (ReplayIndex of Frames), nil when live.
+	Frames      int
+	Replay      *Keyframe
+	ReplayIndex int
+	// Baseline is the run pinned to compare against (Pin), or nil.
+	Baseline *Baseline
 	// Findings is the diagnosis: what holds in the run now, in plain
 	// words, most pressing first (see diagnose).
 	Findings []Finding
@@ -169,3 +179,15 @@ type Eval struct {
 
 // ZX is one point of G's curve: noise z and the sample x = G(z).
 type ZX struct{ Z, X float64 }
+
+// Baseline is a run pinned (Pin) to compare the current one against: its
+// curves, its last evaluation and what it was, all fixed when pinned.
+type Baseline struct {
+	Preset   string
+	Seed     uint64
+	Epoch    int
+	Settings Settings
+	History  []Point // the charts' points at the pin, as Snapshot.History
+	From     int
+	Eval     Eval // the last evaluation before the pin
+}

@@ -16,7 +16,8 @@ import (
 // TestFrontEndsAgree: the same design, seed and epochs, driven headless
 // (session.Run, as ganui --headless --log runs it) and through the TUI's
 // model with keys (run to the plan, e to export, q to quit), end in
-// identical final metrics and the same CSV bytes.
+// identical final metrics, the same events at the same epochs, and the
+// same CSV bytes.
 func TestFrontEndsAgree(t *testing.T) {
 	cfg, err := presets.Get("bimodal") // a mixture: mode coverage is compared too
 	if err != nil {
@@ -30,6 +31,8 @@ func TestFrontEndsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var headlessEvents []session.Event
+	h.OnEvent(func(e session.Event) { headlessEvents = append(headlessEvents, e) })
 	headless, err := h.Run(context.Background(), nil)
 	if err != nil || headless.State != session.Done {
 		t.Fatalf("headless run: %s, %v", headless.State, err)
@@ -40,7 +43,10 @@ func TestFrontEndsAgree(t *testing.T) {
 	}
 
 	s := startScreenOn(t, session.Options{Config: cfg, Seed: seed, Samples: samples, Dir: t.TempDir()}, 100, 30)
-	s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done })
+	done := s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done })
+	if len(headlessEvents) == 0 || !reflect.DeepEqual(done.Events, headlessEvents) {
+		t.Errorf("events differ:\nheadless %v\ntui      %v", headlessEvents, done.Events)
+	}
 	s.key("e")
 	snap := s.waitSnap("the export", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
 	tuiCSV, err := os.ReadFile(noteFile(t, snap.Note, ".csv"))

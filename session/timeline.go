@@ -1,0 +1,216 @@
+package session
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// A run is checked on a schedule of epochs, the same in every front end:
+// every checkEvery epochs (about checksPerPlan times over the plan) the
+// session evaluates the generator on checkSamples fresh samples, and from
+// that evaluation and the diagnosis's watch it draws its events and, when
+// interactive, a keyframe for replay. Because the schedule counts epochs,
+// never time, a run gives the same events at the same epochs headless and
+// in the trainer. Checks run outside TrainEpoch, so they never count in a
+// run's epochs per second.
+const (
+	checksPerPlan = 100
+	minCheckEvery = 10
+	checkSamples  = 2000
+	// keyBins is the resolution of a keyframe's histogram and curves; a
+	// screen re-bins them to its own width.
+	keyBins = 400
+	// maxKeyframes bounds a run's keyframes: when they fill up, every other
+	// one goes (the newest always stays), as the charts' history thins.
+	maxKeyframes = 128
+	// maxEvents bounds the events a run keeps; the oldest go first.
+	maxEvents = 256
+)
+
+// checkEvery is the check interval for a plan of planned epochs.
+func checkEvery(planned int) int {
+	return max(minCheckEvery, (planned+checksPerPlan-1)/checksPerPlan)
+}
+
+// EventKind names a change in a run worth marking on its time axis.
+type EventKind int
+
+// The kinds of event. Most are a finding of the diagnosis starting or
+// ending to hold; the others are things that happened to the run.
+const (
+	EventModeDropped   EventKind = iota // a mode of a mixture went missing
+	EventModeRecovered                  // a missing mode is back
+	EventDWins                          // D started winning: G's gradient vanishing
+	EventDWinsEnded                     // D no longer wins
+	EventNoiseIgnored                   // G stopped using its noise
+	EventNoiseUsed                      // G uses its noise again
+	EventEquilibrium                    // D's losses reached equilibrium (ln 2)
+	EventNoiseFloor                     // KS reached the sampling-noise floor
+	EventDiverged                       // a value stopped being finite
+	EventRunaway                        // the run ran away
+	EventSetting                        // the user changed a setting
+	EventRollback                       // the run was rolled back
+)
+
+var eventNames = [...]string{
+	EventModeDropped: "mode-dropped", EventModeRecovered: "mode-recovered",
+	EventDWins: "d-wins", EventDWinsEnded: "d-wins-ended",
+	EventNoiseIgnored: "noise-ignored", EventNoiseUsed: "noise-used",
+	EventEquilibrium: "equilibrium", EventNoiseFloor: "noise-floor",
+	EventDiverged: "diverged", EventRunaway: "runaway",
+	EventSetting: "setting", EventRollback: "rollback",
+}
+
+func (k EventKind) String() string {
+	if int(k) < len(eventNames) {
+		return eventNames[k]
+	}
+	return fmt.Sprintf("EventKind(%d)", int(k))
+}
+
+// Event is a change in a run, at the epoch it was seen.
+type Event struct {
+	Epoch  int
+	Kind   EventKind
+	Detail string
+}
+
+// Line is the event as ganui --headless prints it.
+func (e Event) Line() string {
+	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, e.Detail)
+}
+
+// findingEvents maps a finding to the events of its start and its end
+// (−1: its end is not reported).
+var findingEvents = map[FindingKind][2]EventKind{
+	DWins:        {EventDWins, EventDWinsEnded},
+	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed},
+	DIndifferent: {EventEquilibrium, -1},
+	AtNoiseFloor: {EventNoiseFloor, -1},
+}
+
+// settleChecks is how many checks in a row a finding must be absent before
+// its end is an event: a measure that wanders about its threshold (KS
+// near the noise floor) starts and ends once, not at every check.
+const settleChecks = 5
+
+// episodes follows the findings from check to check and turns their
+// starts and ends into events.
+type episodes struct {
+	active  map[FindingKind]Finding // findings whose start was reported
+	absent  map[FindingKind]int     // checks in a row an active one was missing
+	covered []bool                  // each mode of a mixture, at the last check
+}
+
+// update takes the findings and mode coverage of the check at epoch and
+// returns the events they start or end.
+func (p *episodes) update(now []Finding, modes []engine.ModeCoverage, epoch int) []Event {
+	if p.active == nil {
+		p.active, p.absent = map[FindingKind]Finding{}, map[FindingKind]int{}
+	}
+	var out []Event
+	for _, k := range []FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor} {
+		i := slices.IndexFunc(now, func(f Finding) bool { return f.Kind == k })
+		was, on := p.active[k]
+		switch {
+		case i >= 0 && !on:
+			p.active[k] = now[i]
+			out = append(out, Event{Epoch: epoch, Kind: findingEvents[k][0], Detail: now[i].Detail})
+		case i >= 0:
+			p.absent[k] = 0
+		case on:
+			if p.absent[k]++; p.absent[k] >= settleChecks {
+				delete(p.active, k)
+				delete(p.absent, k)
+				if end := findingEvents[k][1]; end >= 0 {
+					out = append(out, Event{Epoch: epoch, Kind: end, Detail: "no longer: " + was.Text})
+				}
+			}
+		}
+	}
+	if p.covered == nil && len(modes) > 0 {
+		p.covered = make([]bool, len(modes))
+		for i := range p.covered {
+			p.covered[i] = true // a mode is there until a check finds it missing
+		}
+	}
+	for i, c := range modes {
+		if c.Covered == p.covered[i] {
+			continue
+		}
+		p.covered[i] = c.Covered
+		kind := EventModeDropped
+		if c.Covered {
+			kind = EventModeRecovered
+		}
+		out = append(out, Event{Epoch: epoch, Kind: kind,
+			Detail: fmt.Sprintf("mode %d (at %.3g) gets %.0f%% of the samples, the target %.0f%%", i+1, c.Mean, 100*c.Share, 100*c.Expected)})
+	}
+	return out
+}
+
+// Keyframe is what the samples panel showed at one checked epoch, kept for
+// replay: the evaluation, at keyBins over the target's range.
+type Keyframe struct {
+	Eval
+	Last engine.EpochStats // the epoch's own stats
+}
+
+// timeline is a run's events and keyframes, both bounded.
+type timeline struct {
+	events    []Event
+	keyframes []Keyframe
+	episodes  episodes // the findings' starts and ends so far
+	onEvent   func(Event)
+}
+
+// add records ev, calling the timeline's listener.
+func (t *timeline) add(ev Event) {
+	if len(t.events) == maxEvents {
+		t.events = slices.Delete(t.events, 0, 1)
+	}
+	t.events = append(t.events, ev)
+	if t.onEvent != nil {
+		t.onEvent(ev)
+	}
+}
+
+// keep adds a keyframe, thinning the older ones when they fill up.
+func (t *timeline) keep(k Keyframe) {
+	if len(t.keyframes) == maxKeyframes {
+		kept := t.keyframes[:0]
+		for i, f := range t.keyframes {
+			if i%2 == 1 {
+				kept = append(kept, f)
+			}
+		}
+		clear(t.keyframes[len(kept):])
+		t.keyframes = kept
+	}
+	t.keyframes = append(t.keyframes, k)
+}
+
+// truncate forgets what happened after epoch, for a roll-back.
+func (t *timeline) truncate(epoch int) {
+	i := len(t.events)
+	for i > 0 && t.events[i-1].Epoch > epoch {
+		i--
+	}
+	t.events = t.events[:i]
+	j := len(t.keyframes)
+	for j > 0 && t.keyframes[j-1].Epoch > epoch {
+		j--
+	}
+	clear(t.keyframes[j:])
+	t.keyframes = t.keyframes[:j]
+	t.episodes = episodes{}
+}
+
+// OnEvent has f called with each event of the run as it happens, on the
+// goroutine that drives the session; call it before the session trains.
+func (s *Session) OnEvent(f func(Event)) { s.tl.onEvent = f }
+
+// reset empties the timeline for a new run; its listener stays.
+func (t *timeline) reset() { *t = timeline{onEvent: t.onEvent} }
