@@ -75,9 +75,19 @@ func TestHeadlessRun(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var lines, events []string
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if strings.HasPrefix(l, "event ") {
+			events = append(events, l)
+		} else {
+			lines = append(lines, l)
+		}
+	}
 	if len(lines) != 4 {
 		t.Fatalf("want 3 progress lines and a final line, got %q", stdout)
+	}
+	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=10 kind=noise-ignored detail="noise use `) {
+		t.Errorf("events %q, want G's noise ignored at the first check (epoch 10)", events)
 	}
 	for i, l := range lines[:3] {
 		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks="} {
