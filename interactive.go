@@ -9,7 +9,8 @@ import (
 )
 
 // interactive opens the full-screen trainer on the run, and once the user
-// quits prints the run's final line, so that it stays in the terminal's
+// quits prints the run's final line and the command that runs it again
+// with the settings it ended with, so that both stay in the terminal's
 // scroll-back.
 func interactive(opts options, stdout io.Writer) error {
 	s, err := session.New(opts.Options)
@@ -20,5 +21,6 @@ func interactive(opts options, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, s.Result().Line())
+	fmt.Fprintln(stdout, "again:", s.Command())
 	return nil
 }
