@@ -105,8 +105,8 @@ func TestHeadlessRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if rows[0] != session.CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
-		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, session.CSVHeader)
+	if rows[0] != session.CSVColumns(0) || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
+		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, session.CSVColumns(0))
 	}
 }
 

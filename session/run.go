@@ -67,7 +67,10 @@ func modesField(m engine.Metrics, shares bool) string {
 // with no pacing, until it is done, diverges or ctx is cancelled; every
 // Options.Every epochs it evaluates the generator and passes the
 // result to progress, if not nil. Every epoch goes to Options.LogPath as
-// it is trained. At the end the log is closed and, unless the run
+// it is trained, with an evaluation in its evaluation columns where one
+// was made: every Options.Every epochs, and the last epoch, whose row
+// carries the evaluation of the Result. The evaluations also go to the
+// evaluation history behind Picture. At the end the log is closed and, unless the run
 // diverged, the checkpoint written to Options.SavePath.
 //
 // The Result is always complete, whatever the error; the error reports a
@@ -85,11 +88,13 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		s.trainEpoch()
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
+			m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})
+			s.evaluated(m)
 			if s.csv != nil {
 				s.csv.flush()
 			}
 			if progress != nil {
-				progress(Progress{s.last, s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})})
+				progress(Progress{s.last, m})
 			}
 		}
 	}
@@ -97,6 +102,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		s.setState(Done) // planned for no more epochs than it had
 	}
 	r := s.Result()
+	s.evaluated(r.Metrics) // the last epoch's row carries the final evaluation
 	var err error
 	if s.csv != nil {
 		if err = s.csv.close(); err != nil {

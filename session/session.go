@@ -48,6 +48,10 @@ type Options struct {
 	Every    int    // Run: a Progress report every Every epochs; 0 for none
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
 	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged
+	// PlotPath is where the front end draws the run's figure (package
+	// figure) when it ends; the session only checks, before training,
+	// that it could be written (checkPaths).
+	PlotPath string
 
 	Paused bool   // Start: begin paused at the first epoch
 	Dir    string // Start: where Save and Export write; "" is the current directory
@@ -82,6 +86,8 @@ type Session struct {
 	pastPlan bool // the user chose to continue past the planned epochs
 	speed    int
 	hist     History
+	evals    EvalHistory // the evaluations, for a figure's quality panel
+	evlog    evalLog     // interactive: the evaluations, for Export
 	last     engine.EpochStats
 	eval     Eval
 	evalOK   bool // eval describes the current model and bins
@@ -151,6 +157,7 @@ func New(opts Options) (*Session, error) {
 		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
 		bins:     defaultBins,
 		hist:     NewHistory(historyPoints),
+		evals:    NewEvalHistory(evalPoints),
 		from:     gan.Epoch(),
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,
@@ -160,7 +167,7 @@ func New(opts Options) (*Session, error) {
 		s.planned = opts.Epochs
 	}
 	if opts.LogPath != "" {
-		if s.csv, err = createCSVFile(opts.LogPath); err != nil {
+		if s.csv, err = createCSVFile(opts.LogPath, csvModes(gan.Target())); err != nil {
 			return nil, fmt.Errorf("--log: %w", err)
 		}
 	}
@@ -565,6 +572,21 @@ func (s *Session) evaluate() {
 		e.NoCurve = noCurveReason(s.gan.Config())
 	}
 	s.eval, s.evalOK = e, true
+	s.evaluated(m)
+}
+
+// evaluated records an evaluation of the model as it stands: in the
+// evaluation history, the --log row of its epoch and, when interactive,
+// the side-log behind Export.
+func (s *Session) evaluated(m engine.Metrics) {
+	e := s.gan.Epoch()
+	s.evals.Add(e, m)
+	if s.csv != nil {
+		s.csv.evaluated(e, m)
+	}
+	if s.keeping {
+		s.evlog.add(e, m)
+	}
 }
 
 // noCurveReason says in one short line why D has no per-sample curve.
@@ -589,6 +611,8 @@ func (s *Session) newRun(seed uint64) error {
 	s.gan = gan
 	s.run++
 	s.hist = NewHistory(historyPoints)
+	s.evals = NewEvalHistory(evalPoints)
+	s.evlog.reset()
 	s.from = 0
 	s.log.reset(0)
 	s.last = engine.EpochStats{}
