@@ -2,6 +2,8 @@ package session
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -163,5 +165,39 @@ func TestEvalHistoryIsBounded(t *testing.T) {
 	}
 	if r := l.rows[len(l.rows)-1]; r.epoch != back || r.ks != -1 || len(l.rows) > 1 && l.rows[len(l.rows)-2].epoch >= back {
 		t.Fatalf("the side log after a roll-back to %d ends at %d", back, r.epoch)
+	}
+}
+
+// TestPlotWritesThePicture: the Plot command hands Draw a picture of the
+// run as it stands and writes what it draws next to the run's other
+// files, naming it in the note; a failed drawing is reported.
+func TestPlotWritesThePicture(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: perSampleConfig(100), Seed: 7, Samples: 300, Dir: dir})
+	for range 5 {
+		s.trainEpoch()
+		s.evaluate()
+	}
+	var got Picture
+	Plot{Format: "png", Draw: func(w io.Writer, p Picture) error {
+		got = p
+		_, err := io.WriteString(w, "figure")
+		return err
+	}}.apply(s)
+	path := filepath.Join(dir, "ganui-per-sample-seed7-epoch5.png")
+	if data, err := os.ReadFile(path); err != nil || string(data) != "figure" || !strings.Contains(s.note, path) {
+		t.Fatalf("plot: %q, %v; note %q", data, err, s.note)
+	}
+	if got.Epoch != 5 || len(got.History) != 5 || len(got.Evals) != 5 || len(got.Samples) != 300 || len(got.DCurve) != pictureCurve || got.State != Paused {
+		t.Fatalf("picture: epoch %d, %d points, %d evaluations, %d samples, %d curve points, %s",
+			got.Epoch, len(got.History), len(got.Evals), len(got.Samples), len(got.DCurve), got.State)
+	}
+	Plot{Format: "png", Draw: func(io.Writer, Picture) error { return errors.New("no ink") }}.apply(s)
+	if !s.failed || !strings.Contains(s.note, "no ink") {
+		t.Fatalf("failed plot: note %q", s.note)
+	}
+	Plot{Format: "../x", Draw: func(io.Writer, Picture) error { return nil }}.apply(s)
+	if !s.failed {
+		t.Fatalf("plot to a bad format: note %q", s.note)
 	}
 }
