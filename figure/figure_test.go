@@ -184,14 +184,14 @@ func TestHeatmap(t *testing.T) {
 		X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4", "1e-3"},
 		Z:      [][]float64{{0.5, 0.25, math.NaN()}, {0.125, 0.0625, 0.01}},
 		ZLabel: "median KS",
-		Notes:  [][]string{{"", "", "3/3 diverged"}, {"", "1/3 diverged", ""}},
+		Notes:  [][]string{{"", "", "all 3 diverged"}, {"", "1/3 diverged", ""}},
 	}
 	var svg bytes.Buffer
 	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, svg.Bytes()), "vanilla · seeds 1-3", "median KS by d_lr and g_lr", "d_lr", "g_lr", "1e-4", "1e-3", "1e-2",
-		"0.5000", "0.0625", "0.0100", "diverged", "1/3 diverged", "median KS")
+		"0.5000", "0.0625", "0.0100", "all 3 diverged", "1/3 diverged", "median KS")
 	for _, f := range []string{"png", "pdf"} {
 		if err := EncodeHeatmap(io.Discard, f, h); err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -200,5 +200,30 @@ func TestHeatmap(t *testing.T) {
 	h.Z = h.Z[:1]
 	if err := EncodeHeatmap(io.Discard, "png", h); err == nil {
 		t.Error("a heat map with a row missing was drawn")
+	}
+}
+
+// TestFromSweep: the heat map of a sweep puts the first key across and
+// the second up, and says which cells diverged or did not run.
+func TestFromSweep(t *testing.T) {
+	nan := math.NaN()
+	res := session.SweepResult{
+		Preset: "vanilla", Seeds: []uint64{1, 2, 3, 7},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
+		Rows: []session.SweepRow{
+			{Values: []string{"1e-4", "1e-3"}, Runs: 4, KS: [3]float64{0.1, 0, 1}},
+			{Values: []string{"1e-4", "1e-2"}, Runs: 4, Diverged: 1, KS: [3]float64{0.2, 0, 1}},
+			{Values: []string{"1e-4", "1e-1"}, Runs: 4, Diverged: 4, KS: [3]float64{nan, nan, nan}},
+		},
+	}
+	h := FromSweep(res)
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · median KS over seeds 1-3,7" {
+		t.Fatalf("heat map %+v", h)
+	}
+	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || !math.IsNaN(h.Z[0][1]) {
+		t.Errorf("values %v", h.Z)
+	}
+	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "not run" {
+		t.Errorf("notes %q", h.Notes)
 	}
 }

@@ -26,12 +26,12 @@ type Heatmap struct {
 	XKey, YKey string   // the settings along the axes
 	X, Y       []string // their values, as the tick labels
 	// Z[j][i] is the value at Y[j], X[i]; NaN where there is none (every
-	// seed diverged), drawn grey.
+	// seed diverged, or none ran), drawn dark grey.
 	Z [][]float64
 	// ZLabel names the value, e.g. "median KS".
 	ZLabel string
-	// Notes, if not nil, holds a second line of text for each cell, as Z:
-	// e.g. how many seeds diverged there.
+	// Notes, if not nil, holds a line of text for each cell, as Z, under
+	// its value or in its place: e.g. how many seeds diverged there.
 	Notes [][]string
 }
 
@@ -101,12 +101,18 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	for j, row := range h.Z {
 		for i, v := range row {
 			inks = append(inks, ink(cm, v))
-			s := "diverged"
-			if finite(v) {
-				s = fmt.Sprintf("%.4f", v)
+			var note string
+			if j < len(h.Notes) && i < len(h.Notes[j]) {
+				note = h.Notes[j][i]
 			}
-			if h.Notes != nil && j < len(h.Notes) && i < len(h.Notes[j]) && h.Notes[j][i] != "" {
-				s += "\n" + h.Notes[j][i]
+			s := "no value"
+			switch {
+			case finite(v) && note != "":
+				s = fmt.Sprintf("%.4f\n%s", v, note)
+			case finite(v):
+				s = fmt.Sprintf("%.4f", v)
+			case note != "":
+				s = note
 			}
 			xys = append(xys, plotter.XY{X: float64(i), Y: float64(j)})
 			labels = append(labels, s)
@@ -175,9 +181,9 @@ func categories(names []string) plot.ConstantTicks {
 }
 
 // FromSweep turns a two-key sweep's rows into the heat map of their
-// median KS, the first key across, the second up; a cell whose seeds
-// all diverged (or that did not run) has no value, and a cell where some
-// diverged says how many.
+// median KS, the first key across, the second up; a cell where seeds
+// diverged says how many, and one that has no row (a sweep stopped
+// early) says it did not run.
 func FromSweep(res session.SweepResult) Heatmap {
 	h := Heatmap{
 		Title:  fmt.Sprintf("%s · median KS over seeds %s", res.Preset, seedList(res.Seeds)),
@@ -195,6 +201,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 		h.Notes[j] = make([]string, len(x.Values))
 		for i := range h.Z[j] {
 			h.Z[j][i] = math.NaN()
+			h.Notes[j][i] = "not run"
 		}
 	}
 	for _, r := range res.Rows {
@@ -202,12 +209,12 @@ func FromSweep(res session.SweepResult) Heatmap {
 		if i < 0 || j < 0 {
 			continue
 		}
-		h.Z[j][i] = r.KS[0]
+		h.Z[j][i], h.Notes[j][i] = r.KS[0], ""
 		switch {
+		case r.Diverged == r.Runs:
+			h.Notes[j][i] = fmt.Sprintf("all %d diverged", r.Runs)
 		case r.Diverged > 0:
 			h.Notes[j][i] = fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs)
-		case r.Runs == 0:
-			h.Notes[j][i] = "not run"
 		}
 	}
 	return h

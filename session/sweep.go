@@ -222,6 +222,9 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		if r.State != Interrupted {
 			finished = append(finished, r)
 		}
+		if i%k == k-1 { // the cell's last seed
+			row(cell)
+		}
 	})
 	row(cell)
 	if err != nil {
