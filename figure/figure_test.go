@@ -208,7 +208,7 @@ func TestHeatmap(t *testing.T) {
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
-		Preset: "vanilla", Seeds: []uint64{1, 2, 3, 7},
+		Preset: "vanilla", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
 		Rows: []session.SweepRow{
 			{Values: []string{"1e-4", "1e-3"}, Runs: 4, KS: [3]float64{0.1, 0, 1}},
@@ -217,7 +217,7 @@ func TestFromSweep(t *testing.T) {
 		},
 	}
 	h := FromSweep(res)
-	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · median KS over seeds 1-3,7" {
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · median KS over seeds 1-3,7" {
 		t.Fatalf("heat map %+v", h)
 	}
 	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || !math.IsNaN(h.Z[0][1]) {

@@ -185,8 +185,12 @@ func categories(names []string) plot.ConstantTicks {
 // diverged says how many, and one that has no row (a sweep stopped
 // early) says it did not run.
 func FromSweep(res session.SweepResult) Heatmap {
+	title := res.Preset
+	if res.Epochs > 0 {
+		title += " · " + session.FormatInt(res.Epochs) + " epochs"
+	}
 	h := Heatmap{
-		Title:  fmt.Sprintf("%s · median KS over seeds %s", res.Preset, seedList(res.Seeds)),
+		Title:  fmt.Sprintf("%s · median KS over seeds %s", title, seedList(res.Seeds)),
 		ZLabel: "median KS",
 	}
 	if len(res.Axes) != 2 {

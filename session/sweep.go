@@ -161,6 +161,7 @@ type SweepRow struct {
 // SweepResult is a sweep's table: a row per cell, in SweepCells' order.
 type SweepResult struct {
 	Preset string
+	Epochs int // each run's plan; 0 when the sweep varies it
 	Seeds  []uint64
 	Axes   []SweepAxis
 	Rows   []SweepRow
@@ -182,7 +183,15 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 	start := time.Now()
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	res := SweepResult{Preset: opts.Config.Name, Seeds: seeds, Axes: axes}
+	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes}
+	if opts.Epochs > 0 {
+		res.Epochs = opts.Epochs
+	}
+	for _, a := range axes {
+		if a.Key == "epochs" {
+			res.Epochs = 0
+		}
+	}
 	cells, err := SweepCells(opts.Config, axes)
 	if err != nil {
 		return res, err
