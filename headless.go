@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/session"
 )
 
@@ -16,7 +17,9 @@ import (
 // every --every epochs and the run's final key=value line. SIGINT or
 // SIGTERM stops the run after the current epoch: the log is flushed, the
 // checkpoint written (with --save) and the final line printed with
-// state=interrupted, so nothing trained so far is lost. A file that could
+// state=interrupted, so nothing trained so far is lost. The figure
+// (--plot) is drawn last, from the session's histories, whatever the
+// state. A file that could
 // not be written is reported after the final line, whose numbers stand.
 func headless(opts options, stdout io.Writer) error {
 	s, err := session.New(opts.Options)
@@ -33,6 +36,11 @@ func headless(opts options, stdout io.Writer) error {
 		out.Flush()
 	})
 	fmt.Fprintln(out, r.Line())
+	if opts.PlotPath != "" {
+		if perr := figure.Write(opts.PlotPath, figure.FromPicture(s.Picture())); perr != nil && err == nil {
+			err = fmt.Errorf("--plot: %w", perr)
+		}
+	}
 	switch {
 	case err != nil:
 		return err
@@ -54,4 +62,23 @@ func headlessSeeds(opts options, stdout io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return session.RunSeeds(ctx, opts.Options, opts.seeds, opts.jobs, stdout)
+}
+
+// headlessSweep trains the grid of --sweep for each seed, --jobs runs at
+// once, and prints a row per cell (session.RunSweep); with --plot, it
+// draws the heat map of the median KS over the sweep's two keys, of the
+// rows it has, also when SIGINT or SIGTERM stopped it.
+func headlessSweep(opts options, stdout io.Writer) error {
+	if _, err := session.New(opts.Options); err != nil { // fail before training
+		return usageError{err}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := session.RunSweep(ctx, opts.Options, opts.sweep, opts.seeds, opts.jobs, stdout)
+	if opts.PlotPath != "" && len(res.Rows) > 0 {
+		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil && err == nil {
+			err = fmt.Errorf("--plot: %w", perr)
+		}
+	}
+	return err
 }

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
@@ -49,10 +50,11 @@ type options struct {
 	session.Options
 	headless    bool
 	listPresets bool
-	showPreset  bool     // print Config as a preset file and exit
-	preset      string   // --preset or --show-preset as given
-	seeds       []uint64 // --seeds; nil for a single run of Seed
-	jobs        int      // seeds trained at once
+	showPreset  bool                // print Config as a preset file and exit
+	preset      string              // --preset or --show-preset as given
+	seeds       []uint64            // --seeds; nil for a single run of Seed
+	jobs        int                 // seeds trained at once
+	sweep       []session.SweepAxis // --sweep: the grid of settings; nil for none
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -71,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case opts.showPreset:
 		stdout.Write(presets.Marshal(opts.Config))
 		return exitOK
+	case opts.sweep != nil:
+		err = headlessSweep(opts, stdout)
 	case opts.seeds != nil:
 		err = headlessSeeds(opts, stdout)
 	case opts.headless:
@@ -106,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // problem comes back as a one-line error.
 func parseFlags(args []string, stdout io.Writer) (options, error) {
 	var o options
-	var sets []string
+	var sets, sweeps []string
 	var seeds, showPreset string
 	fs := flag.NewFlagSet("ganui", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -118,6 +122,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		sets = append(sets, s)
 		return nil
 	})
+	fs.Func("sweep", "headless: train the grid of `key=v1,v2,…` (repeatable: one key each) for each seed of --seeds (or --seed), a row per cell", func(s string) error {
+		sweeps = append(sweeps, s)
+		return nil
+	})
 	fs.IntVar(&o.Epochs, "epochs", 0, "epochs to train (default: the preset's own)")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
@@ -125,6 +133,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.IntVar(&o.Every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
 	fs.IntVar(&o.Samples, "samples", session.DefaultSamples, "fresh generated samples behind each evaluation (KS, W1, moments)")
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
+	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
@@ -133,12 +142,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		speed = s
 		return nil
 	})
-	twice := onlyOnce(fs, "set")
+	twice := onlyOnce(fs, "set", "sweep")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
-				"       ganui --headless [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--seed S] [--every K] [--log FILE.csv]\n"+
+				"       ganui --headless [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--seed S] [--every K] [--log FILE.csv] [--plot FILE.png]\n"+
 				"       ganui --headless [--preset NAME|FILE.json] --seeds A-B [--jobs J]\n"+
+				"       ganui --headless [--preset NAME|FILE.json] --sweep key=v1,v2,… [--sweep key2=…] [--seeds A-B] [--jobs J] [--plot FILE.png]\n"+
 				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
 				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
 				"       ganui --list-presets\n\nflags:\n")
@@ -159,7 +169,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if err := checkCombination(given, o.headless); err != nil {
 		return o, err
 	}
-	for _, name := range []string{"preset", "show-preset", "log", "save", "resume"} {
+	for _, name := range []string{"preset", "show-preset", "log", "save", "resume", "plot"} {
 		if given[name] && fs.Lookup(name).Value.String() == "" {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
@@ -196,11 +206,25 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			}
 		}
 	}
+	if given["plot"] {
+		if _, err := figure.FormatOf(o.PlotPath); err != nil {
+			return o, fmt.Errorf("--plot: %w", err)
+		}
+	}
+	if given["sweep"] {
+		for _, conflict := range []string{"log", "every", "save"} {
+			if given[conflict] {
+				return o, fmt.Errorf("--%s needs a single run; drop it or --sweep", conflict)
+			}
+		}
+	} else if given["plot"] && given["seeds"] {
+		return o, errors.New("--plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds")
+	}
 	if given["save"] && given["seeds"] {
 		return o, errors.New("--save needs a single run; drop it or --seeds")
 	}
 	if given["resume"] {
-		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds"} {
+		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds", "sweep"} {
 			if given[conflict] {
 				return o, fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
 			}
@@ -234,7 +258,40 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, fmt.Errorf("--set: %w", err) // a preset is valid until --set or --epochs changes it
 	}
 	o.Config = cfg
+	if given["sweep"] {
+		if err := o.parseSweep(sweeps, sets, given); err != nil {
+			return o, fmt.Errorf("--sweep: %w", err)
+		}
+	}
 	return o, nil
+}
+
+// parseSweep reads the --sweep specs against the design as --preset and
+// --set make it, for the seeds of --seeds (or the one of --seed).
+func (o *options) parseSweep(specs, sets []string, given map[string]bool) error {
+	seeds := o.seeds
+	if seeds == nil {
+		seeds = []uint64{o.Seed}
+	}
+	axes, err := session.ParseSweep(specs, o.Config, len(seeds))
+	if err != nil {
+		return err
+	}
+	for _, a := range axes {
+		for _, s := range sets {
+			if key, _, _ := strings.Cut(s, "="); strings.TrimSpace(key) == a.Key {
+				return fmt.Errorf("%s is both swept and set (--set); drop one", a.Key)
+			}
+		}
+		if a.Key == "epochs" && given["epochs"] {
+			return errors.New("epochs is both swept and given (--epochs); drop one")
+		}
+	}
+	if given["plot"] && len(axes) != 2 {
+		return fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(axes))
+	}
+	o.sweep, o.seeds = axes, seeds
+	return nil
 }
 
 // listPresets prints every built-in preset: its name and description, then
@@ -281,7 +338,7 @@ func checkCombination(given map[string]bool, headless bool) error {
 	case headless && (given["paused"] || given["speed"]):
 		return errors.New("--paused and --speed are for the interactive trainer; headless runs are never paced")
 	case !headless:
-		for _, name := range []string{"every", "log", "save", "seeds", "jobs"} {
+		for _, name := range []string{"every", "log", "save", "seeds", "jobs", "plot", "sweep"} {
 			if given[name] {
 				return fmt.Errorf("--%s needs --headless", name)
 			}

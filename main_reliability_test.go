@@ -169,6 +169,35 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	}
 }
 
+// TestSweepStopsOnSignal: a sweep stops on SIGINT like --seeds: the row
+// of the cell that finished, the summary, the heat map of what ran, and
+// exit 130.
+func TestSweepStopsOnSignal(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sweep.png")
+	code := make(chan int, 1)
+	out := &signalAfterFirstLine{}
+	go func() {
+		code <- run([]string{"--headless", "--preset", "vanilla", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3",
+			"--seeds", "1", "--jobs", "1", "--epochs", "500", "--plot", path}, out, &strings.Builder{})
+	}()
+	select {
+	case c := <-code:
+		if c != exitSignal {
+			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("--sweep did not stop on SIGINT")
+	}
+	text := out.String()
+	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0/1 ") ||
+		!strings.Contains(text, "\nsummary preset=vanilla sweep=d_lr×g_lr cells=4 seeds=1 runs=1 diverged=0 ") {
+		t.Fatalf("output after SIGINT:\n%s", text)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no heat map after SIGINT: %v", err)
+	}
+}
+
 // signalAfterFirstLine sends the process SIGINT once anything is
 // written: the first final line of a --seeds batch.
 type signalAfterFirstLine struct {

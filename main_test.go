@@ -35,6 +35,23 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--no-such-flag"}, "no-such-flag"},
 		{[]string{"--headless", "stray"}, "stray"},
 		{[]string{"--headless", "--epochs", "1", "--log", filepath.Join(t.TempDir(), "no", "dir", "x.csv")}, "--log"},
+		{[]string{"--headless", "--epochs", "1", "--plot", "run.jpg"}, "FILE.png, FILE.svg or FILE.pdf"},
+		{[]string{"--headless", "--epochs", "1", "--plot", filepath.Join(t.TempDir(), "no", "dir", "x.png")}, "--plot"},
+		{[]string{"--headless", "--epochs", "1", "--plot", "same.csv.png", "--log", "same.csv.png"}, "same file"},
+		{[]string{"--plot", "run.png"}, "--plot needs --headless"},
+		{[]string{"--headless", "--plot", ""}, "--plot: empty"},
+		{[]string{"--headless", "--seeds", "1-2", "--plot", "run.png"}, "--plot"},
+		{[]string{"--headless", "--sweep", "nope=1,2"}, `--sweep: unknown key "nope"`},
+		{[]string{"--headless", "--sweep", "d_lr="}, "empty value"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--sweep", "d_lr=1e-2"}, "swept twice"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,-1"}, "d_lr"},
+		{[]string{"--headless", "--sweep", "d_steps=1,2,3,4,5,6,7,8,9,10", "--sweep", "g_steps=1,2,3,4,5,6,7,8,9,10", "--seeds", "1-101"}, "10000"},
+		{[]string{"--sweep", "d_lr=1e-3"}, "--sweep needs --headless"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "two keys"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--set", "d_lr=1e-2"}, "both swept and set"},
+		{[]string{"--headless", "--sweep", "epochs=10,20", "--epochs", "5"}, "both swept and given"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
+		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, c.args...)
@@ -55,7 +72,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--help exited %d", code)
 	}
-	for _, f := range []string{"-headless", "-preset", "-epochs", "-seed", "-every", "-log", "-list-presets", "-samples"} {
+	for _, f := range []string{"-headless", "-preset", "-epochs", "-seed", "-every", "-log", "-list-presets", "-samples", "-plot", "-sweep"} {
 		if !strings.Contains(stdout, f) {
 			t.Errorf("--help does not mention %s", f)
 		}
@@ -115,8 +132,8 @@ func TestHeadlessRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if rows[0] != session.CSVHeader || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
-		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, session.CSVHeader)
+	if rows[0] != session.CSVColumns(0) || len(rows) != 31 || !strings.HasPrefix(rows[30], "30,") {
+		t.Fatalf("log has header %q and %d rows, want %q and 30 epochs", rows[0], len(rows)-1, session.CSVColumns(0))
 	}
 }
 
@@ -174,4 +191,47 @@ func FuzzParseFlags(f *testing.F) {
 			t.Fatalf("%q parsed into a design that is not valid: %v", args, verr)
 		}
 	})
+}
+
+// TestHeadlessPlot: --plot draws the run's figure at its end, in the
+// format of the file's extension, after the final line.
+func TestHeadlessPlot(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{"png", "svg", "pdf"} {
+		path := filepath.Join(dir, "run."+ext)
+		code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--every", "10", "--samples", "500", "--plot", path)
+		if code != 0 || stderr != "" || !strings.Contains(stdout, "final preset=vanilla") {
+			t.Fatalf("--plot %s: exit %d, stderr %q", path, code, stderr)
+		}
+		if st, err := os.Stat(path); err != nil || st.Size() < 2000 {
+			t.Fatalf("--plot %s: %v", path, err)
+		}
+	}
+}
+
+// TestHeadlessSweep: --sweep trains each cell for each seed and prints a
+// row per cell in order, then a summary; with two keys, --plot draws the
+// heat map.
+func TestHeadlessSweep(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sweep.svg")
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--samples", "500",
+		"--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", path)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "sweep d_lr=1e-3 g_lr=1e-4 runs=2 diverged=0/2 ks=") ||
+		!strings.HasPrefix(lines[5], "sweep d_lr=2e-3 g_lr=1e-2 runs=2 ") ||
+		!strings.HasPrefix(lines[6], "summary preset=vanilla sweep=d_lr×g_lr cells=6 seeds=1-2 runs=12 diverged=0 jobs=2 ") {
+		t.Fatalf("output:\n%s", stdout)
+	}
+	svg, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(svg, []byte("median KS by d_lr and g_lr")) {
+		t.Fatalf("heat map: %v", err)
+	}
+	// One seed by --seed, and no plot.
+	code, stdout, _ = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500", "--sweep", "g_lr=1e-3,1e-2", "--seed", "5")
+	if code != 0 || !strings.Contains(stdout, "summary preset=vanilla sweep=g_lr cells=2 seeds=5 runs=2 ") {
+		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
 }

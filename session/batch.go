@@ -82,6 +82,51 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	n := len(seeds)
+	runs := make([]Options, n)
+	for i, seed := range seeds {
+		runs[i] = opts
+		runs[i].Seed = seed
+	}
+	var finished []Result
+	err := runBatch(ctx, runs, jobs, func(_ int, r Result) {
+		fmt.Fprintln(out, r.Line())
+		out.Flush()
+		if r.State != Interrupted {
+			finished = append(finished, r)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	writeSummary(out, opts.Config, seeds, jobs, finished, time.Since(start))
+	if ctx.Err() != nil {
+		return ErrInterrupted
+	}
+	diverged := 0
+	for _, r := range finished {
+		if r.State == Diverged {
+			diverged++
+		}
+	}
+	if diverged > 0 {
+		return &SeedsDivergedError{diverged, n}
+	}
+	return nil
+}
+
+// runBatch trains every run of runs, up to jobs at once, each a Session
+// of its own driven by Run with no progress reports and no files (Every,
+// LogPath, SavePath and PlotPath are cleared). It calls report with each
+// run's index and Result in the order of runs, as soon as the run and
+// those before it are done, on the caller's goroutine: RunSeeds and
+// RunSweep both train this way.
+//
+// When ctx is cancelled, the runs in flight stop after their current
+// epoch and are reported with state=interrupted, and no further run
+// starts (nor is reported). The error joins the errors of the runs that
+// could not be built.
+func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, r Result)) error {
+	n := len(runs)
 	results := make([]Result, n)
 	started := make([]bool, n)
 	errs := make([]error, n)
@@ -94,8 +139,8 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	for range min(jobs, n) {
 		wg.Go(func() {
 			for i := range next {
-				o := opts
-				o.Seed, o.Every, o.LogPath, o.SavePath = seeds[i], 0, "", ""
+				o := runs[i]
+				o.Every, o.LogPath, o.SavePath, o.PlotPath = 0, "", "", ""
 				var s *Session
 				if s, errs[i] = New(o); errs[i] == nil && ctx.Err() == nil {
 					started[i] = true
@@ -118,35 +163,14 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 			}
 		}
 	}()
-	var finished []Result
 	for i := range n {
 		<-done[i]
 		if errs[i] == nil && started[i] {
-			fmt.Fprintln(out, results[i].Line())
-			out.Flush()
-			if results[i].State != Interrupted {
-				finished = append(finished, results[i])
-			}
+			report(i, results[i])
 		}
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	writeSummary(out, opts.Config, seeds, jobs, finished, time.Since(start))
-	if ctx.Err() != nil {
-		return ErrInterrupted
-	}
-	diverged := 0
-	for _, r := range finished {
-		if r.State == Diverged {
-			diverged++
-		}
-	}
-	if diverged > 0 {
-		return &SeedsDivergedError{diverged, n}
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // writeSummary prints the summary block of a seeds batch: a header line,

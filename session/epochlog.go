@@ -184,14 +184,20 @@ func (l *epochLog) warning() string {
 	return ""
 }
 
-// writeCSV writes the history as CSV (csvWriter), a row per epoch
-// recorded: those in the file, read back in order, then those in memory.
-func (l *epochLog) writeCSV(w io.Writer) error {
+// writeCSV writes the history as CSV (csvWriter) for a target of modes
+// modes, a row per epoch recorded: those in the file, read back in order,
+// then those in memory, each with the evaluation evals holds for its
+// epoch, if any (evals may be nil).
+func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, modes int) error {
 	if l.bad != nil {
 		return l.bad
 	}
 	l.flush()
-	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10))
+	if evals == nil {
+		evals = &evalLog{}
+	}
+	cur := 0
+	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10), modes)
 	if l.n > 0 {
 		r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
 		var rec [recordSize]byte
@@ -199,13 +205,13 @@ func (l *epochLog) writeCSV(w io.Writer) error {
 			if _, err := io.ReadFull(r, rec[:]); err != nil {
 				return fmt.Errorf("history file: reading epoch %d: %w", e, err)
 			}
-			if err := out.write(decode(rec[:], e)); err != nil {
+			if err := out.write(decode(rec[:], e), evals.at(e, &cur)); err != nil {
 				return err
 			}
 		}
 	}
 	for _, s := range l.mem {
-		if err := out.write(s); err != nil {
+		if err := out.write(s, evals.at(s.Epoch, &cur)); err != nil {
 			return err
 		}
 	}

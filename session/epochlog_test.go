@@ -21,9 +21,9 @@ func stats(e int) engine.EpochStats {
 }
 
 func csvOf(from, to int) string {
-	out := []byte(CSVHeader + "\n")
+	out := []byte(CSVColumns(0) + "\n")
 	for e := from; e <= to; e++ {
-		out = appendCSV(out, stats(e))
+		out = appendCSV(out, stats(e), nil, 0)
 	}
 	return string(out)
 }
@@ -31,7 +31,7 @@ func csvOf(from, to int) string {
 func logCSV(t *testing.T, l *epochLog) string {
 	t.Helper()
 	var sb strings.Builder
-	if err := l.writeCSV(&sb); err != nil {
+	if err := l.writeCSV(&sb, nil, 0); err != nil {
 		t.Fatal(err)
 	}
 	return sb.String()
@@ -62,7 +62,7 @@ func TestEpochLogKeepsEveryEpoch(t *testing.T) {
 		t.Fatal("after truncating to 1234 and adding 66 epochs, the CSV is not epochs 1–1300")
 	}
 	l.reset(0) // a new run
-	if got := logCSV(t, &l); got != CSVHeader+"\n" {
+	if got := logCSV(t, &l); got != CSVColumns(0)+"\n" {
 		t.Fatalf("a reset log exports %q", got)
 	}
 	l.add(stats(1))
@@ -93,7 +93,7 @@ func TestEpochLogOutOfStep(t *testing.T) {
 	defer l.close()
 	l.add(stats(1))
 	l.add(stats(3))
-	if err := l.writeCSV(&strings.Builder{}); err == nil || !strings.Contains(err.Error(), "epoch 3, expected 2") {
+	if err := l.writeCSV(&strings.Builder{}, nil, 0); err == nil || !strings.Contains(err.Error(), "epoch 3, expected 2") {
 		t.Fatalf("export after an epoch out of step: %v", err)
 	}
 	l.reset(0) // a new run starts clean
@@ -155,7 +155,7 @@ func TestEpochLogFileFailsMidway(t *testing.T) {
 		t.Fatalf("span %d–%d (%d held), %d on disk", from, to, n, onDisk)
 	}
 	got := logCSV(t, &l)
-	want := csvOf(1, onDisk) + strings.TrimPrefix(csvOf(last-len(l.mem)+1, last), CSVHeader+"\n")
+	want := csvOf(1, onDisk) + strings.TrimPrefix(csvOf(last-len(l.mem)+1, last), CSVColumns(0)+"\n")
 	if got != want {
 		t.Fatalf("export after the failure: %d bytes, want %d", len(got), len(want))
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,9 +42,9 @@ func LoadCheckpoint(path string) (*engine.GAN, error) {
 // could not be written at the end or would destroy an input: an empty
 // path, a directory that does not exist or cannot be written to, a path
 // that is a directory, and an output that is the same file as an input
-// (Resume, PresetFile) or as the other output.
+// (Resume, PresetFile) or as another output.
 func checkPaths(opts Options) error {
-	outputs := []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}}
+	outputs := []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}}
 	inputs := []struct{ flag, path string }{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
 	for i, out := range outputs {
 		if out.path == "" {
@@ -106,7 +107,8 @@ func sameFile(a, b string) bool {
 type Save struct{}
 
 // Export writes every epoch of the run so far as CSV, in the columns of
-// ganui --log, to ganui-<preset>-seed<S>.csv in the session's directory,
+// ganui --log — with the evaluations made while it ran (at the snapshot
+// rate; see evalLog) in the evaluation columns — to ganui-<preset>-seed<S>.csv in the session's directory,
 // atomically, replacing an earlier export of the same run.
 type Export struct{}
 
@@ -141,7 +143,8 @@ func (Export) apply(s *Session) {
 		s.publish()
 	}
 	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
-	if err := writeAtomic(path, 0o666, s.log.writeCSV); err != nil {
+	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, csvModes(s.gan.Target())) }
+	if err := writeAtomic(path, 0o666, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
 	}
@@ -176,31 +179,60 @@ func fileSafe(name string) string {
 }
 
 // csvFile is Options.LogPath: the run's history written as CSV while it
-// trains. The first write error is kept, stops the writing, and is
-// reported when the file is closed.
+// trains. The row of the latest epoch is held back until the next epoch
+// comes or the file is flushed, so that an evaluation made at that epoch
+// (evaluated) joins it. The first write error is kept, stops the writing,
+// and is reported when the file is closed.
 type csvFile struct {
-	f   *os.File
-	csv *csvWriter
-	err error
+	f       *os.File
+	csv     *csvWriter
+	err     error
+	pending engine.EpochStats // the held-back row, while has
+	has     bool
+	ev      evalRow // the evaluation of pending, while hasEval
+	hasEval bool
 }
 
-func createCSVFile(path string) (*csvFile, error) {
+func createCSVFile(path string, modes int) (*csvFile, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f))}, nil
+	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f), modes)}, nil
 }
 
 func (c *csvFile) write(st engine.EpochStats) {
-	if c.err == nil {
-		c.err = c.csv.write(st)
+	c.emit()
+	c.pending, c.has, c.hasEval = st, true, false
+}
+
+// evaluated joins an evaluation made at epoch to that epoch's row, if it
+// is the row held back.
+func (c *csvFile) evaluated(epoch int, m engine.Metrics) {
+	if c.has && c.pending.Epoch == epoch {
+		c.ev, c.hasEval = newEvalRow(epoch, m), true
 	}
 }
 
-// flush writes what is buffered, so a reader of the file sees every epoch
-// so far.
+// emit writes the held-back row.
+func (c *csvFile) emit() {
+	if !c.has {
+		return
+	}
+	var ev *evalRow
+	if c.hasEval {
+		ev = &c.ev
+	}
+	if c.err == nil {
+		c.err = c.csv.write(c.pending, ev)
+	}
+	c.has, c.hasEval = false, false
+}
+
+// flush writes what is buffered, the held-back row too, so a reader of
+// the file sees every epoch so far.
 func (c *csvFile) flush() error {
+	c.emit()
 	if c.err == nil {
 		c.err = c.csv.flush()
 	}

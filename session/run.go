@@ -75,7 +75,8 @@ func modesField(m engine.Metrics, shares bool) string {
 // with no pacing, until it is done, diverges or ctx is cancelled; every
 // Options.Every epochs it evaluates the generator and passes the
 // result to progress, if not nil. Every epoch goes to Options.LogPath as
-// it is trained. At the end the log is closed and, unless the run
+// it is trained, with the evaluation of each check (checkEvery) in its
+// evaluation columns. At the end the log is closed and, unless the run
 // diverged, the checkpoint written to Options.SavePath.
 //
 // The Result is always complete, whatever the error; the error reports a
@@ -93,11 +94,12 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 		s.trainEpoch()
 		if every > 0 && s.state != Diverged && s.last.Epoch%every == 0 {
+			m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})
 			if s.csv != nil {
 				s.csv.flush()
 			}
 			if progress != nil {
-				progress(Progress{s.last, s.gan.Evaluate(s.opts.Samples, engine.HistSpec{})})
+				progress(Progress{s.last, m})
 			}
 		}
 	}

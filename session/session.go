@@ -49,6 +49,10 @@ type Options struct {
 	Every    int    // Run: a Progress report every Every epochs; 0 for none
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
 	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged
+	// PlotPath is where the front end draws the run's figure (package
+	// figure) when it ends; the session only checks, before training,
+	// that it could be written (checkPaths).
+	PlotPath string
 
 	Paused bool    // Start: begin paused at the first epoch
 	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
@@ -92,6 +96,8 @@ type Session struct {
 	pastPlan bool      // the user chose to continue past the planned epochs
 	speed    float64   // epochs per second; 0 is full speed
 	hist     History
+	evals    EvalHistory // the evaluations, for a figure's quality panel
+	evlog    evalLog     // interactive: the evaluations, for Export
 	last     engine.EpochStats
 	eval     Eval
 	evalOK   bool // eval describes the current model and bins
@@ -161,6 +167,7 @@ func New(opts Options) (*Session, error) {
 		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
 		bins:     defaultBins,
 		hist:     NewHistory(historyPoints),
+		evals:    NewEvalHistory(evalPoints),
 		from:     gan.Epoch(),
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,
@@ -177,7 +184,7 @@ func New(opts Options) (*Session, error) {
 		s.speed = WatchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {
-		if s.csv, err = createCSVFile(opts.LogPath); err != nil {
+		if s.csv, err = createCSVFile(opts.LogPath, csvModes(gan.Target())); err != nil {
 			return nil, fmt.Errorf("--log: %w", err)
 		}
 	}
@@ -614,6 +621,7 @@ func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
 	e := Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	s.evaluated(m)
 	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), m.Modes, epoch) {
 		s.tl.add(ev)
 	}
@@ -660,6 +668,22 @@ func (s *Session) curves(e *Eval, bins int) {
 	}
 }
 
+// evaluated records a check's evaluation of the model as it stands: in
+// the evaluation history, the --log row of its epoch and, when
+// interactive, the side-log behind Export. Only the checks are recorded:
+// their epochs are the same in every front end, so --log and the
+// trainer's export write the same rows.
+func (s *Session) evaluated(m engine.Metrics) {
+	e := s.gan.Epoch()
+	s.evals.Add(e, m)
+	if s.csv != nil {
+		s.csv.evaluated(e, m)
+	}
+	if s.keeping {
+		s.evlog.add(e, m)
+	}
+}
+
 // noCurveReason says in one short line why D has no per-sample curve.
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
@@ -682,6 +706,8 @@ func (s *Session) newRun(seed uint64) error {
 	s.gan = gan
 	s.run++
 	s.hist = NewHistory(historyPoints)
+	s.evals = NewEvalHistory(evalPoints)
+	s.evlog.reset()
 	s.from = 0
 	s.log.reset(0)
 	s.last = engine.EpochStats{}

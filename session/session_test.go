@@ -58,13 +58,13 @@ func straightRun(t testing.TB, cfg engine.Config, seed uint64, epochs int) (*eng
 	if err != nil {
 		t.Fatal(err)
 	}
-	csv := []byte(CSVHeader + "\n")
+	csv := []byte(CSVColumns(0) + "\n")
 	for range epochs {
 		s, err := g.TrainEpoch()
 		if err != nil {
 			t.Fatal(err)
 		}
-		csv = appendCSV(csv, s)
+		csv = appendCSV(csv, s, nil, 0)
 	}
 	return g, string(csv)
 }

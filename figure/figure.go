@@ -1,0 +1,478 @@
+// Package figure draws a run of ganui as one figure — PNG, SVG or PDF,
+// with gonum.org/v1/plot — for slides and reports: ganui --headless
+// --plot, and the heat map of a --sweep. It draws plain data (Run,
+// Heatmap), which a session gathers (session.Picture, FromPicture), and
+// never trains: the numbers are the run's own.
+package figure
+
+import (
+	"bufio"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
+)
+
+// Formats are the file formats a figure is written in, named by the
+// file's extension.
+var Formats = []string{"png", "svg", "pdf"}
+
+// FormatOf returns the format a figure written to path takes, from its
+// extension (case aside), or an error that names the formats.
+func FormatOf(path string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if !slices.Contains(Formats, ext) {
+		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf", path)
+	}
+	return ext, nil
+}
+
+// Run is what the figure of one run shows: four panels — (a) the mean and
+// std of G's batches over the epochs against the target's, (b) D's losses
+// on real and generated data and G's loss against ln 2, (c) KS and W1 of
+// the evaluations over the epochs, (d) a histogram of fresh samples
+// against the target density, with D(x) where D scores single samples —
+// and the events on the time axes.
+type Run struct {
+	Title   string          // the line above the panels
+	History []session.Point // the charts' history (session.History)
+	Evals   []session.EvalPoint
+
+	TargetMean, TargetStd float64
+	// Ln2 draws ln 2, where D's and G's BCE losses balance when D can tell
+	// nothing apart, across the loss panel.
+	Ln2 bool
+
+	Samples     []float64 // fresh generated samples
+	SampleEpoch int       // the epoch they were drawn at
+	Lo, Hi      float64   // the x range of the histogram
+	// Density is the target's density, drawn over the histogram; nil for
+	// none.
+	Density func(x float64) float64
+	// DCurve holds D(x) at len(DCurve) evenly spaced x from Lo to Hi; nil
+	// when D does not score single samples, and NoCurve says why.
+	DCurve  []float64
+	NoCurve string
+
+	// Events are marked on the time axes of panels (a)–(c) as dashed
+	// vertical lines. Nothing fills them yet: they are for the events a
+	// session will emit (a mode dropped, D saturated, a setting changed).
+	Events []Event
+}
+
+// Event is a moment of a run worth marking on its time axis.
+type Event struct {
+	Epoch int
+	Label string
+}
+
+// FromPicture turns a session's picture of a run into the figure's data.
+func FromPicture(p session.Picture) Run {
+	r := Run{
+		Title: fmt.Sprintf("%s · seed %d · %s epochs (%s) · target %s",
+			p.Preset, p.Seed, session.FormatInt(p.Epoch), p.State, p.Target),
+		History:     p.History,
+		Evals:       p.Evals,
+		TargetMean:  p.Target.Mean(),
+		TargetStd:   p.Target.StdDev(),
+		Ln2:         p.Loss == engine.LossBCE,
+		Samples:     p.Samples,
+		SampleEpoch: p.Epoch,
+		Lo:          p.Lo,
+		Hi:          p.Hi,
+		Density:     density(p.Target, (p.Hi-p.Lo)/1e4),
+		DCurve:      p.DCurve,
+		NoCurve:     p.NoCurve,
+	}
+	return r
+}
+
+// density is t's density from its CDF, as a central difference over h.
+func density(t engine.Target, h float64) func(float64) float64 {
+	return func(x float64) float64 { return (t.CDF(x+h) - t.CDF(x-h)) / (2 * h) }
+}
+
+// Size and resolution of a figure.
+const (
+	width  = 10 * vg.Inch
+	height = 7 * vg.Inch
+	dpi    = 110
+)
+
+// Write draws r to path in the format its extension names (FormatOf).
+func Write(path string, r Run) error {
+	return writeFile(path, func(w io.Writer, format string) error { return Encode(w, format, r) })
+}
+
+// Encode draws r and writes it to w in format ("png", "svg" or "pdf").
+func Encode(w io.Writer, format string, r Run) error {
+	c, err := newCanvas(format, width, height)
+	if err != nil {
+		return err
+	}
+	dc := draw.New(c)
+	body := title(dc, r.Title)
+	panels, err := r.panels()
+	if err != nil {
+		return err
+	}
+	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
+		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
+	canvases := plot.Align(panels, tiles, body)
+	for j := range panels {
+		for i := range panels[j] {
+			panels[j][i].Draw(canvases[j][i])
+		}
+	}
+	_, err = c.WriteTo(w)
+	return err
+}
+
+// writeFile creates path and writes a figure to it in the format of its
+// extension.
+func writeFile(path string, encode func(io.Writer, string) error) error {
+	format, err := FormatOf(path)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriter(f)
+	err = encode(b, format)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// newCanvas returns a canvas of w×h that writes itself in format.
+func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
+	switch format {
+	case "png":
+		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}, nil
+	case "svg":
+		return vgsvg.New(w, h), nil
+	case "pdf":
+		return vgpdf.New(w, h), nil
+	}
+	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(Formats, ", "))
+}
+
+// title writes s across the top of dc and returns the canvas below it.
+func title(dc draw.Canvas, s string) draw.Canvas {
+	sty := draw.TextStyle{
+		Color:   color.Black,
+		Font:    font.From(plot.DefaultFont, 14),
+		XAlign:  draw.XCenter,
+		YAlign:  draw.YTop,
+		Handler: plot.DefaultTextHandler,
+	}
+	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - vg.Points(6)}, s)
+	return draw.Crop(dc, 0, 0, 0, -vg.Points(28))
+}
+
+// Colours of the series, the same in every panel they appear in.
+var (
+	blue   = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
+	orange = color.RGBA{R: 0xff, G: 0x7f, B: 0x0e, A: 0xff}
+	green  = color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 0xff}
+	red    = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
+	purple = color.RGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff}
+	grey   = color.RGBA{R: 0x70, G: 0x70, B: 0x70, A: 0xff}
+	fill   = color.RGBA{R: 0x9e, G: 0xc5, B: 0xe8, A: 0xff}
+)
+
+var dashed = []vg.Length{vg.Points(5), vg.Points(3)}
+
+// panels builds the four panels, in a 2×2 grid.
+func (r Run) panels() ([][]*plot.Plot, error) {
+	a, err := r.moments()
+	if err != nil {
+		return nil, err
+	}
+	b, err := r.losses()
+	if err != nil {
+		return nil, err
+	}
+	c, err := r.quality()
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.samples()
+	if err != nil {
+		return nil, err
+	}
+	return [][]*plot.Plot{{a, b}, {c, d}}, nil
+}
+
+// newPlot returns a plot with its title and axis labels, legend at the
+// top right.
+func newPlot(title, x, y string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = x
+	p.Y.Label.Text = y
+	p.Legend.Top = true
+	p.Legend.TextStyle.Font.Size = vg.Points(9)
+	p.Legend.ThumbnailWidth = vg.Points(16)
+	p.Add(plotter.NewGrid())
+	return p
+}
+
+// series is the points of one history value over the epochs, non-finite
+// ones left out.
+func series(n int, at func(int) (x, y float64)) plotter.XYs {
+	xys := make(plotter.XYs, 0, n)
+	for i := range n {
+		x, y := at(i)
+		if finite(x) && finite(y) {
+			xys = append(xys, plotter.XY{X: x, Y: y})
+		}
+	}
+	return xys
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// addLine adds xys to p as a line, with a legend entry, if it has points.
+func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
+	if len(xys) == 0 {
+		return nil
+	}
+	if len(xys) == 1 { // one point: a line would not show
+		s, err := plotter.NewScatter(xys)
+		if err != nil {
+			return err
+		}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), draw.CircleGlyph{}
+		p.Add(s)
+		p.Legend.Add(name, s)
+		return nil
+	}
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return err
+	}
+	l.LineStyle.Color, l.LineStyle.Width, l.LineStyle.Dashes = c, vg.Points(1.2), dashes
+	p.Add(l)
+	p.Legend.Add(name, l)
+	return nil
+}
+
+// level adds a horizontal line at y across the epochs of xs.
+func level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color) error {
+	if len(xs) == 0 || !finite(y) {
+		return nil
+	}
+	x0, x1 := xs[0].X, xs[len(xs)-1].X
+	if x1 == x0 {
+		x1 = x0 + 1
+	}
+	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashed)
+}
+
+// moments is panel (a).
+func (r Run) moments() (*plot.Plot, error) {
+	p := newPlot("(a) mean and std of G's samples", "epoch", "value")
+	h := r.History
+	mean := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Mean })
+	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
+	for _, err := range []error{
+		addLine(p, "mean", mean, blue, nil),
+		addLine(p, "std", std, orange, nil),
+		level(p, "target mean", r.TargetMean, mean, blue),
+		level(p, "target std", r.TargetStd, std, orange),
+	} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	r.mark(p)
+	headroom(p)
+	return p, nil
+}
+
+// losses is panel (b).
+func (r Run) losses() (*plot.Plot, error) {
+	p := newPlot("(b) losses", "epoch", "loss")
+	h := r.History
+	at := func(v func(session.Point) float64) plotter.XYs {
+		return series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
+	}
+	dReal := at(func(q session.Point) float64 { return q.DReal })
+	errs := []error{
+		addLine(p, "D real", dReal, blue, nil),
+		addLine(p, "D fake", at(func(q session.Point) float64 { return q.DFake }), red, nil),
+		addLine(p, "G", at(func(q session.Point) float64 { return q.G }), green, nil),
+	}
+	if r.Ln2 {
+		errs = append(errs, level(p, "ln 2", math.Ln2, dReal, grey))
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	r.mark(p)
+	headroom(p)
+	return p, nil
+}
+
+// quality is panel (c), on a log scale when the distances span an order
+// of magnitude or more, as they do while a run learns.
+func (r Run) quality() (*plot.Plot, error) {
+	p := newPlot("(c) distance to the target", "epoch", "KS, W1")
+	e := r.Evals
+	positive := func(v float64) float64 {
+		if v > 0 {
+			return v
+		}
+		return math.NaN()
+	}
+	ks := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].KS) })
+	w1 := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].W1) })
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, q := range append(slices.Clone(ks), w1...) {
+		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
+	}
+	switch {
+	case len(ks)+len(w1) == 0:
+		p.Title.Text += " — no evaluation"
+	case hi >= 10*lo:
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Label.Text = "KS, W1 (log scale)"
+	default:
+		p.Y.Min = 0
+	}
+	for _, err := range []error{addLine(p, "KS", ks, purple, nil), addLine(p, "W1", w1, orange, nil)} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	r.mark(p)
+	headroom(p)
+	return p, nil
+}
+
+// histBins is how many bins the histogram of panel (d) has.
+const histBins = 60
+
+// samples is panel (d): the histogram as a density (its bars' area is the
+// share of the samples within Lo…Hi), the target density and D(x).
+func (r Run) samples() (*plot.Plot, error) {
+	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(len(r.Samples)), session.FormatInt(r.SampleEpoch)),
+		"x", "density, D(x)")
+	if r.NoCurve != "" {
+		p.X.Label.Text = "x — " + r.NoCurve
+	}
+	if !(r.Hi > r.Lo) {
+		return p, nil
+	}
+	w := (r.Hi - r.Lo) / histBins
+	bins := make([]plotter.HistogramBin, histBins)
+	for i := range bins {
+		bins[i] = plotter.HistogramBin{Min: r.Lo + float64(i)*w, Max: r.Lo + float64(i+1)*w}
+	}
+	n := 0
+	for _, x := range r.Samples {
+		if !finite(x) {
+			continue
+		}
+		n++
+		if x >= r.Lo && x < r.Hi {
+			bins[min(int((x-r.Lo)/w), histBins-1)].Weight++
+		}
+	}
+	if n > 0 {
+		for i := range bins {
+			bins[i].Weight /= float64(n) * w
+		}
+		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: fill}
+		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
+		p.Add(hist)
+		p.Legend.Add("samples", hist)
+	}
+	if r.Density != nil {
+		const k = 300
+		xy := series(k+1, func(i int) (float64, float64) {
+			x := r.Lo + (r.Hi-r.Lo)*float64(i)/k
+			return x, r.Density(x)
+		})
+		if err := addLine(p, "target", xy, grey, dashed); err != nil {
+			return nil, err
+		}
+	}
+	if k := len(r.DCurve); k > 1 {
+		xy := series(k, func(i int) (float64, float64) {
+			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), r.DCurve[i]
+		})
+		if err := addLine(p, "D(x)", xy, red, nil); err != nil {
+			return nil, err
+		}
+	}
+	p.X.Min, p.X.Max = r.Lo, r.Hi
+	headroom(p)
+	return p, nil
+}
+
+// headroom raises the top of p's y axis to leave the legend, at the top
+// right, room above the data: by a third of the range, or on a log scale
+// by a factor of 6.
+func headroom(p *plot.Plot) {
+	if !(p.Y.Max > p.Y.Min) {
+		return
+	}
+	if _, log := p.Y.Scale.(plot.LogScale); log {
+		p.Y.Max *= 6
+		return
+	}
+	p.Y.Max += (p.Y.Max - p.Y.Min) / 3
+}
+
+// mark draws the run's events on p's time axis.
+func (r Run) mark(p *plot.Plot) {
+	if len(r.Events) > 0 {
+		p.Add(eventLines(r.Events))
+	}
+}
+
+// eventLines is a plotter of dashed vertical lines at events' epochs,
+// the full height of the panel, each with its label at the top.
+type eventLines []Event
+
+func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
+	sty := draw.TextStyle{Color: grey, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
+		Handler: plot.DefaultTextHandler}
+	trX, _ := p.Transforms(&c)
+	for _, e := range ev {
+		x := trX(float64(e.Epoch))
+		if x < c.Min.X || x > c.Max.X {
+			continue
+		}
+		c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
+			[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
+		c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: c.Max.Y}, e.Label)
+	}
+}

@@ -1,0 +1,229 @@
+package figure
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+)
+
+// trained runs a short bimodal run through the session, as ganui
+// --headless --every 10 does, and returns its figure's data.
+func trained(t *testing.T) Run {
+	t.Helper()
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 60
+	s, err := session.New(session.Options{Config: cfg, Seed: 4, Samples: 2000, Every: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	p := s.Picture()
+	if len(p.History) != 60 || len(p.Evals) != 6 || len(p.Samples) != 2000 || p.DCurve == nil {
+		t.Fatalf("picture: %d history points, %d evaluations, %d samples, D curve %v", len(p.History), len(p.Evals), len(p.Samples), p.DCurve != nil)
+	}
+	return FromPicture(p)
+}
+
+// svgText returns every piece of text an SVG document draws, and fails
+// the test if the document is not well-formed XML.
+func svgText(t *testing.T, doc []byte) []string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	var texts []string
+	inText := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == "text" {
+				inText++
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "text" {
+				inText--
+			}
+		case xml.CharData:
+			if inText > 0 {
+				texts = append(texts, strings.TrimSpace(string(tok)))
+			}
+		}
+	}
+	return texts
+}
+
+func hasAll(t *testing.T, texts []string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		found := false
+		for _, s := range texts {
+			if s == w || strings.Contains(s, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no text %q in the figure (%d texts)", w, len(texts))
+		}
+	}
+}
+
+// TestWriteDrawsEveryFormat: the figure of a run comes out as a PNG that
+// decodes, an SVG that parses and carries every panel's title, axis
+// labels and legend, and a PDF.
+func TestWriteDrawsEveryFormat(t *testing.T) {
+	r := trained(t)
+	dir := t.TempDir()
+	for _, f := range Formats {
+		if err := Write(filepath.Join(dir, "run."+f), r); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+
+	data, err := os.ReadFile(filepath.Join(dir, "run.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the PNG does not decode: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 1100 || b.Dy() != 770 {
+		t.Errorf("PNG of %v, want 1100×770", b)
+	}
+	colours := map[uint32]bool{}
+	for y := 0; y < img.Bounds().Dy(); y += 7 {
+		for x := 0; x < img.Bounds().Dx(); x += 7 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			colours[r>>8<<16|g>>8<<8|b>>8] = true
+		}
+	}
+	if len(colours) < 8 {
+		t.Errorf("the PNG has %d colours: nothing drawn?", len(colours))
+	}
+
+	svg, err := os.ReadFile(filepath.Join(dir, "run.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg),
+		"bimodal · seed 4 · 60 epochs (done) · target mixture(-2,0.5;2,0.5)",
+		"(a) mean and std of G's samples", "(b) losses", "(c) distance to the target", "(d) 2,000 fresh samples at epoch 60",
+		"epoch", "value", "loss", "KS, W1", "x", "density, D(x)",
+		"mean", "std", "target mean", "target std", "D real", "D fake", "G", "ln 2", "KS", "W1", "samples", "target", "D(x)")
+
+	pdf, err := os.ReadFile(filepath.Join(dir, "run.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 10_000 {
+		t.Errorf("the PDF starts %q and has %d bytes", pdf[:min(8, len(pdf))], len(pdf))
+	}
+}
+
+// TestFigureCopesWithLittleData: a run with no evaluation, one
+// evaluation, a diverged model (NaN samples) or no D curve still draws,
+// and says what is missing.
+func TestFigureCopesWithLittleData(t *testing.T) {
+	r := trained(t)
+	r.Evals = r.Evals[:0]
+	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges a whole row of 100 at once"
+	r.Samples = []float64{math.NaN(), math.Inf(1), 1}
+	r.History[3].DReal = math.NaN()
+	r.Events = []Event{{Epoch: 30, Label: "mode 2 dropped"}}
+	var svg bytes.Buffer
+	if err := Encode(&svg, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) curve: D judges a whole row", "mode 2 dropped")
+
+	r.Evals = []session.EvalPoint{{Epoch: 60, KS: 0.2, W1: 0.5}}
+	r.Samples, r.History = nil, nil
+	if err := Encode(io.Discard, "png", r); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFormatOf(t *testing.T) {
+	for path, want := range map[string]string{"a.png": "png", "dir/B.SVG": "svg", "x.y.pdf": "pdf", "a.jpg": "", "png": "", "a.": ""} {
+		got, err := FormatOf(path)
+		if got != want || (err == nil) != (want != "") {
+			t.Errorf("FormatOf(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	if err := Encode(io.Discard, "gif", Run{}); err == nil {
+		t.Error("Encode drew a gif")
+	}
+}
+
+// TestHeatmap: the heat map names its keys and values, writes each cell's
+// value, marks a cell with no value, and refuses a grid of the wrong shape.
+func TestHeatmap(t *testing.T) {
+	h := Heatmap{
+		Title: "vanilla · seeds 1-3", XKey: "d_lr", YKey: "g_lr",
+		X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4", "1e-3"},
+		Z:      [][]float64{{0.5, 0.25, math.NaN()}, {0.125, 0.0625, 0.01}},
+		ZLabel: "median KS",
+		Notes:  [][]string{{"", "", "all 3 diverged"}, {"", "1/3 diverged", ""}},
+	}
+	var svg bytes.Buffer
+	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, svg.Bytes()), "vanilla · seeds 1-3", "median KS by d_lr and g_lr", "d_lr", "g_lr", "1e-4", "1e-3", "1e-2",
+		"0.5000", "0.0625", "0.0100", "all 3 diverged", "1/3 diverged", "median KS")
+	for _, f := range []string{"png", "pdf"} {
+		if err := EncodeHeatmap(io.Discard, f, h); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	h.Z = h.Z[:1]
+	if err := EncodeHeatmap(io.Discard, "png", h); err == nil {
+		t.Error("a heat map with a row missing was drawn")
+	}
+}
+
+// TestFromSweep: the heat map of a sweep puts the first key across and
+// the second up, and says which cells diverged or did not run.
+func TestFromSweep(t *testing.T) {
+	nan := math.NaN()
+	res := session.SweepResult{
+		Preset: "vanilla", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
+		Rows: []session.SweepRow{
+			{Values: []string{"1e-4", "1e-3"}, Runs: 4, KS: [3]float64{0.1, 0, 1}},
+			{Values: []string{"1e-4", "1e-2"}, Runs: 4, Diverged: 1, KS: [3]float64{0.2, 0, 1}},
+			{Values: []string{"1e-4", "1e-1"}, Runs: 4, Diverged: 4, KS: [3]float64{nan, nan, nan}},
+		},
+	}
+	h := FromSweep(res)
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · median KS over seeds 1-3,7" {
+		t.Fatalf("heat map %+v", h)
+	}
+	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || !math.IsNaN(h.Z[0][1]) {
+		t.Errorf("values %v", h.Z)
+	}
+	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "not run" {
+		t.Errorf("notes %q", h.Notes)
+	}
+}

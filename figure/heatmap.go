@@ -1,0 +1,243 @@
+package figure
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/moreland"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/ganui/ganui/session"
+)
+
+// Heatmap is a value over a grid of two settings, such as the median KS
+// of a sweep over D's and G's learning rates — the stability map of a
+// design (after Lucic et al. 2018, "Are GANs Created Equal?").
+type Heatmap struct {
+	Title      string
+	XKey, YKey string   // the settings along the axes
+	X, Y       []string // their values, as the tick labels
+	// Z[j][i] is the value at Y[j], X[i]; NaN where there is none (every
+	// seed diverged, or none ran), drawn dark grey.
+	Z [][]float64
+	// ZLabel names the value, e.g. "median KS".
+	ZLabel string
+	// Notes, if not nil, holds a line of text for each cell, as Z, under
+	// its value or in its place: e.g. how many seeds diverged there.
+	Notes [][]string
+}
+
+// WriteHeatmap draws h to path in the format its extension names.
+func WriteHeatmap(path string, h Heatmap) error {
+	return writeFile(path, func(w io.Writer, format string) error { return EncodeHeatmap(w, format, h) })
+}
+
+// grid is a Heatmap as plotter.GridXYZ: column i, row j at (i, j).
+type grid struct{ h *Heatmap }
+
+func (g grid) Dims() (c, r int)   { return len(g.h.X), len(g.h.Y) }
+func (g grid) Z(c, r int) float64 { return g.h.Z[r][c] }
+func (g grid) X(c int) float64    { return float64(c) }
+func (g grid) Y(r int) float64    { return float64(r) }
+func (h *Heatmap) valid() error {
+	if len(h.X) == 0 || len(h.Y) == 0 || len(h.Z) != len(h.Y) {
+		return fmt.Errorf("heat map of %d×%d values for %d×%d settings", len(h.Z), len(h.Z), len(h.Y), len(h.X))
+	}
+	for _, row := range h.Z {
+		if len(row) != len(h.X) {
+			return fmt.Errorf("heat map row of %d values for %d settings", len(row), len(h.X))
+		}
+	}
+	return nil
+}
+
+// EncodeHeatmap draws h and writes it to w in format: the map with each
+// cell's value written in it, and a colour bar beside it.
+func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
+	if err := h.valid(); err != nil {
+		return err
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, row := range h.Z {
+		for _, v := range row {
+			if finite(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if lo > hi { // nothing finite
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		hi = lo + 1e-9
+	}
+	cm := moreland.SmoothBlueRed()
+	cm.SetMin(lo)
+	cm.SetMax(hi)
+
+	p := plot.New()
+	p.Title.Text = h.ZLabel + " by " + h.XKey + " and " + h.YKey
+	p.X.Label.Text = h.XKey
+	p.Y.Label.Text = h.YKey
+	hm := plotter.NewHeatMap(grid{&h}, cm.Palette(255))
+	hm.Min, hm.Max = lo, hi
+	hm.NaN = noValue
+	p.Add(hm)
+	p.X.Tick.Marker = categories(h.X)
+	p.Y.Tick.Marker = categories(h.Y)
+	p.X.Padding, p.Y.Padding = 0, 0
+
+	var xys plotter.XYs
+	var labels []string
+	var inks []color.Color
+	for j, row := range h.Z {
+		for i, v := range row {
+			inks = append(inks, ink(cm, v))
+			var note string
+			if j < len(h.Notes) && i < len(h.Notes[j]) {
+				note = h.Notes[j][i]
+			}
+			s := "no value"
+			switch {
+			case finite(v) && note != "":
+				s = fmt.Sprintf("%.4f\n%s", v, note)
+			case finite(v):
+				s = fmt.Sprintf("%.4f", v)
+			case note != "":
+				s = note
+			}
+			xys = append(xys, plotter.XY{X: float64(i), Y: float64(j)})
+			labels = append(labels, s)
+		}
+	}
+	cells, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
+	if err != nil {
+		return err
+	}
+	for i := range cells.TextStyle {
+		cells.TextStyle[i].Color = inks[i]
+		cells.TextStyle[i].XAlign, cells.TextStyle[i].YAlign = draw.XCenter, draw.YCenter
+		cells.TextStyle[i].Font.Size = vg.Points(11)
+	}
+	p.Add(cells)
+
+	bar := plot.New()
+	bar.Title.Text = h.ZLabel
+	bar.Title.TextStyle.Font.Size = vg.Points(10)
+	cb := &plotter.ColorBar{ColorMap: cm, Vertical: true}
+	bar.Add(cb)
+	bar.HideX()
+	bar.Y.Padding = 0
+
+	const barWidth = 1.1 * vg.Inch
+	c, err := newCanvas(format, 7.5*vg.Inch, 6*vg.Inch)
+	if err != nil {
+		return err
+	}
+	dc := draw.New(c)
+	body := title(dc, h.Title)
+	mapArea := draw.Crop(body, vg.Points(6), -barWidth-vg.Points(10), vg.Points(6), 0)
+	barArea := draw.Crop(body, body.Max.X-body.Min.X-barWidth, -vg.Points(8), vg.Points(40), -vg.Points(4))
+	p.Draw(mapArea)
+	bar.Draw(barArea)
+	_, err = c.WriteTo(w)
+	return err
+}
+
+// noValue fills the cells with no value.
+var noValue = color.RGBA{R: 0x50, G: 0x50, B: 0x50, A: 0xff}
+
+// ink is the colour of the text in a cell of value v: white on a dark
+// cell, black on a light one.
+func ink(cm palette.ColorMap, v float64) color.Color {
+	c := color.Color(noValue)
+	if finite(v) {
+		if at, err := cm.At(v); err == nil {
+			c = at
+		}
+	}
+	r, g, b, _ := c.RGBA()
+	if 0.299*float64(r)+0.587*float64(g)+0.114*float64(b) < 0.5*0xffff {
+		return color.White
+	}
+	return color.Black
+}
+
+// categories ticks an axis at 0, 1, … with names.
+func categories(names []string) plot.ConstantTicks {
+	t := make(plot.ConstantTicks, len(names))
+	for i, n := range names {
+		t[i] = plot.Tick{Value: float64(i), Label: n}
+	}
+	return t
+}
+
+// FromSweep turns a two-key sweep's rows into the heat map of their
+// median KS, the first key across, the second up; a cell where seeds
+// diverged says how many, and one that has no row (a sweep stopped
+// early) says it did not run.
+func FromSweep(res session.SweepResult) Heatmap {
+	title := res.Preset
+	if res.Epochs > 0 {
+		title += " · " + session.FormatInt(res.Epochs) + " epochs"
+	}
+	h := Heatmap{
+		Title:  fmt.Sprintf("%s · median KS over seeds %s", title, seedList(res.Seeds)),
+		ZLabel: "median KS",
+	}
+	if len(res.Axes) != 2 {
+		return h
+	}
+	x, y := res.Axes[0], res.Axes[1]
+	h.XKey, h.YKey, h.X, h.Y = x.Key, y.Key, x.Values, y.Values
+	h.Z = make([][]float64, len(y.Values))
+	h.Notes = make([][]string, len(y.Values))
+	for j := range h.Z {
+		h.Z[j] = make([]float64, len(x.Values))
+		h.Notes[j] = make([]string, len(x.Values))
+		for i := range h.Z[j] {
+			h.Z[j][i] = math.NaN()
+			h.Notes[j][i] = "not run"
+		}
+	}
+	for _, r := range res.Rows {
+		i, j := slices.Index(x.Values, r.Values[0]), slices.Index(y.Values, r.Values[1])
+		if i < 0 || j < 0 {
+			continue
+		}
+		h.Z[j][i], h.Notes[j][i] = r.KS[0], ""
+		switch {
+		case r.Diverged == r.Runs:
+			h.Notes[j][i] = fmt.Sprintf("all %d diverged", r.Runs)
+		case r.Diverged > 0:
+			h.Notes[j][i] = fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs)
+		}
+	}
+	return h
+}
+
+// seedList writes seeds as ganui reads them back: 1-3,7.
+func seedList(seeds []uint64) string {
+	var parts []string
+	for i := 0; i < len(seeds); {
+		j := i
+		for j+1 < len(seeds) && seeds[j+1] == seeds[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d-%d", seeds[i], seeds[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(seeds[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}

@@ -1,0 +1,135 @@
+package session
+
+import "github.com/ganui/ganui/engine"
+
+// EvalPoint is one evaluation of the generator on fresh samples, as the
+// quality-over-time chart of a figure plots it.
+type EvalPoint struct {
+	Epoch  int
+	KS, W1 float64
+}
+
+// EvalHistory keeps the evaluations of a whole run in constant memory, as
+// History keeps the per-epoch stats: at most max points, and when they
+// fill up every other one is dropped (the later of each pair is kept, so
+// the newest evaluation always stays). Evaluations are taken at whatever
+// epochs the front end evaluates at — every --every epochs headless, at
+// the snapshot rate interactively — so points are kept, not averaged.
+//
+// An evaluation at an epoch no later than the last one kept (after a
+// roll-back, or a second evaluation of the same epoch) first forgets the
+// points after it, and replaces a point of its own epoch.
+type EvalHistory struct {
+	max int
+	pts []EvalPoint
+}
+
+// evalPoints bounds each run's evaluation history, as historyPoints does
+// the charts'.
+const evalPoints = 512
+
+// NewEvalHistory returns an empty history of at most max points (even, ≥ 2).
+func NewEvalHistory(n int) EvalHistory {
+	n = max(2, (n+1)&^1)
+	return EvalHistory{max: n, pts: make([]EvalPoint, 0, n)}
+}
+
+// Add records an evaluation made at epoch.
+func (h *EvalHistory) Add(epoch int, m engine.Metrics) {
+	k := len(h.pts)
+	for k > 0 && h.pts[k-1].Epoch >= epoch {
+		k--
+	}
+	h.pts = h.pts[:k]
+	if len(h.pts) == h.max {
+		for i := range h.max / 2 {
+			h.pts[i] = h.pts[2*i+1]
+		}
+		h.pts = h.pts[:h.max/2]
+	}
+	h.pts = append(h.pts, EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1})
+}
+
+// Points appends the history to dst and returns it; the result shares no
+// memory with h.
+func (h *EvalHistory) Points(dst []EvalPoint) []EvalPoint { return append(dst, h.pts...) }
+
+// Len returns the number of points Points would return.
+func (h *EvalHistory) Len() int { return len(h.pts) }
+
+// evalRow is one evaluation as the history CSV writes it: the columns
+// after the six per-epoch ones (see CSVColumns).
+type evalRow struct {
+	epoch                  int
+	ks, w1, skew, kurt, zd float64
+	shares                 []float64 // each mode's share, for a multimodal target
+}
+
+func newEvalRow(epoch int, m engine.Metrics) evalRow {
+	r := evalRow{epoch: epoch, ks: m.KS, w1: m.W1, skew: m.Skew, kurt: m.Kurt, zd: m.ZDep}
+	if len(m.Modes) > 0 {
+		r.shares = make([]float64, len(m.Modes))
+		for i, c := range m.Modes {
+			r.shares[i] = c.Share
+		}
+	}
+	return r
+}
+
+// maxEvalRows bounds the evaluations an interactive run keeps for its CSV
+// export: at the snapshot rate (about 10 a second) an hour of training
+// makes 36,000; the log then keeps every other one, then every fourth, …
+// At most about 3 MB with 16 modes.
+const maxEvalRows = 1 << 14
+
+// evalLog is the sparse side-log of an interactive run's evaluations,
+// keyed by epoch, that Export joins to the per-epoch rows of epochLog.
+// It is bounded like EvalHistory, with more room: when full, every other
+// row goes, the newest always stays. Only the session's goroutine uses it.
+type evalLog struct{ rows []evalRow }
+
+// add records an evaluation made at epoch, forgetting any rows at or after
+// it first (a roll-back, or a second evaluation of the same epoch).
+func (l *evalLog) add(epoch int, m engine.Metrics) {
+	k := len(l.rows)
+	for k > 0 && l.rows[k-1].epoch >= epoch {
+		k--
+	}
+	clear(l.rows[k:])
+	l.rows = l.rows[:k]
+	if len(l.rows) == maxEvalRows {
+		for i := range maxEvalRows / 2 {
+			l.rows[i] = l.rows[2*i+1]
+		}
+		clear(l.rows[maxEvalRows/2:])
+		l.rows = l.rows[:maxEvalRows/2]
+	}
+	l.rows = append(l.rows, newEvalRow(epoch, m))
+}
+
+// reset forgets every row, for a new run.
+func (l *evalLog) reset() {
+	clear(l.rows)
+	l.rows = l.rows[:0]
+}
+
+// at returns the row of epoch e, if any, given cursor i that only moves
+// forward over calls with increasing e.
+func (l *evalLog) at(e int, i *int) *evalRow {
+	for *i < len(l.rows) && l.rows[*i].epoch < e {
+		*i++
+	}
+	if *i < len(l.rows) && l.rows[*i].epoch == e {
+		return &l.rows[*i]
+	}
+	return nil
+}
+
+// csvModes is how many mode-share columns a history CSV of target t
+// has: one per mode of a multimodal target, none otherwise.
+func csvModes(t engine.Target) int {
+	if mm, ok := t.(engine.Multimodal); ok {
+		return len(mm.Modes())
+	}
+	return 0
+}

@@ -1,0 +1,204 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+// bimodalConfig is perSampleConfig on a two-mode target.
+func bimodalConfig(epochs int) engine.Config {
+	cfg := testdesigns.PerSample(epochs)
+	cfg.Target = "mixture(-2,0.5;2,0.5)"
+	return cfg
+}
+
+// csvRows reads a history CSV back as its header's fields and its rows'.
+func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
+	header = strings.Split(lines[0], ",")
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		if len(f) != len(header) {
+			t.Fatalf("row %q has %d fields, the header %d", l, len(f), len(header))
+		}
+		rows = append(rows, f)
+	}
+	return header, rows
+}
+
+// TestLogCarriesEvaluations: --log fills the evaluation columns at the
+// epochs the session checks the run (checkEvery: every 10 epochs of a
+// short plan), with the numbers of the check's evaluation there, and
+// leaves them empty elsewhere, whatever --every; the first six columns
+// are as before, and a mixture target adds a share per mode.
+func TestLogCarriesEvaluations(t *testing.T) {
+	for _, every := range []int{0, 7} {
+		path := filepath.Join(t.TempDir(), "run.csv")
+		s, err := New(Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every, LogPath: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Run(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, rows := csvRows(t, string(data))
+		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share" || got != CSVColumns(2) {
+			t.Fatalf("header %q", got)
+		}
+		if len(rows) != 25 {
+			t.Fatalf("%d rows, want 25", len(rows))
+		}
+		// The checks' evaluations, made again: the same samples at the
+		// same epochs.
+		ref, _ := straightRun(t, bimodalConfig(25), 2, 0)
+		evals := map[int]engine.Metrics{}
+		for epoch := 1; epoch <= 25; epoch++ {
+			ref.TrainEpoch()
+			if epoch%checkEvery(25) == 0 {
+				evals[epoch] = ref.Evaluate(checkSamples, engine.HistSpec{})
+			}
+		}
+		for i, row := range rows {
+			epoch := i + 1
+			if row[0] != strconv.Itoa(epoch) {
+				t.Fatalf("row %d is epoch %s", i, row[0])
+			}
+			m, ok := evals[epoch]
+			if !ok {
+				if strings.Join(row[6:], "") != "" {
+					t.Errorf("every %d: epoch %d has evaluation columns %q", every, epoch, row[6:])
+				}
+				continue
+			}
+			want := []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep, m.Modes[0].Share, m.Modes[1].Share}
+			for k, v := range want {
+				if got := row[6+k]; got != strconv.FormatFloat(v, 'g', -1, 64) {
+					t.Errorf("every %d: epoch %d %s = %s, want %v", every, epoch, header[6+k], got, v)
+				}
+			}
+		}
+	}
+}
+
+// TestExportCarriesEvaluations: the interactive export carries the same
+// checks' evaluations as --log, whatever the trainer evaluated for the
+// screen in between: byte for byte the --log of the same run.
+func TestExportCarriesEvaluations(t *testing.T) {
+	const epochs = 40
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: bimodalConfig(epochs), Seed: 5, Samples: 400, Dir: dir})
+	s.evaluate() // the screen's evaluations: not in the export
+	for range epochs {
+		s.trainEpoch()
+		s.evaluate()
+	}
+	Export{}.apply(s)
+	got, err := os.ReadFile(filepath.Join(dir, "ganui-per-sample-seed5.csv"))
+	if err != nil {
+		t.Fatal(err, s.note)
+	}
+	path := filepath.Join(t.TempDir(), "run.csv")
+	h, err := New(Options{Config: bimodalConfig(epochs), Seed: 5, Samples: 400, Every: 3, LogPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("export:\n%s\nheadless --log:\n%s", got, want)
+	}
+	if s.evals.Len() != epochs/checkEvery(epochs) {
+		t.Errorf("evaluation history holds %d points, want %d", s.evals.Len(), epochs/checkEvery(epochs))
+	}
+}
+
+// TestEvalHistoryIsBounded: the evaluation history and the export's side
+// log stay within their bounds however many evaluations come, keep the
+// newest, and forget what a roll-back undoes.
+func TestEvalHistoryIsBounded(t *testing.T) {
+	h := NewEvalHistory(8)
+	var l evalLog
+	const n = 3*maxEvalRows + 5
+	for e := 1; e <= n; e++ {
+		m := engine.Metrics{KS: float64(e)}
+		h.Add(e, m)
+		l.add(e, m)
+		if h.Len() > 8 || len(l.rows) > maxEvalRows {
+			t.Fatalf("after %d evaluations: %d points, %d rows", e, h.Len(), len(l.rows))
+		}
+	}
+	pts := h.Points(nil)
+	if last := pts[len(pts)-1]; last.Epoch != n || last.KS != n {
+		t.Fatalf("the newest point is %+v", last)
+	}
+	for i := 1; i < len(pts); i++ {
+		if pts[i].Epoch <= pts[i-1].Epoch {
+			t.Fatalf("points out of order: %+v", pts)
+		}
+	}
+	if l.rows[len(l.rows)-1].epoch != n {
+		t.Fatalf("the newest row is epoch %d", l.rows[len(l.rows)-1].epoch)
+	}
+	back, keep := pts[len(pts)-3].Epoch, len(pts)-2 // a roll-back to before the last two points
+	h.Add(back, engine.Metrics{KS: -1})
+	l.add(back, engine.Metrics{KS: -1})
+	pts = h.Points(nil)
+	if last := pts[len(pts)-1]; last.Epoch != back || last.KS != -1 || len(pts) != keep {
+		t.Fatalf("after a roll-back to %d: %+v", back, pts)
+	}
+	if r := l.rows[len(l.rows)-1]; r.epoch != back || r.ks != -1 || len(l.rows) > 1 && l.rows[len(l.rows)-2].epoch >= back {
+		t.Fatalf("the side log after a roll-back to %d ends at %d", back, r.epoch)
+	}
+}
+
+// TestPlotWritesThePicture: the Plot command hands Draw a picture of the
+// run as it stands and writes what it draws next to the run's other
+// files, naming it in the note; a failed drawing is reported.
+func TestPlotWritesThePicture(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: testdesigns.PerSample(100), Seed: 7, Samples: 300, Dir: dir})
+	for range 50 {
+		s.trainEpoch()
+	}
+	var got Picture
+	Plot{Format: "png", Draw: func(w io.Writer, p Picture) error {
+		got = p
+		_, err := io.WriteString(w, "figure")
+		return err
+	}}.apply(s)
+	path := filepath.Join(dir, "ganui-per-sample-seed7-epoch50.png")
+	if data, err := os.ReadFile(path); err != nil || string(data) != "figure" || !strings.Contains(s.note, path) {
+		t.Fatalf("plot: %q, %v; note %q", data, err, s.note)
+	}
+	if got.Epoch != 50 || len(got.History) != 50 || len(got.Evals) != 5 || len(got.Samples) != 300 || len(got.DCurve) != pictureCurve || got.State != Paused {
+		t.Fatalf("picture: epoch %d, %d points, %d evaluations, %d samples, %d curve points, %s",
+			got.Epoch, len(got.History), len(got.Evals), len(got.Samples), len(got.DCurve), got.State)
+	}
+	Plot{Format: "png", Draw: func(io.Writer, Picture) error { return errors.New("no ink") }}.apply(s)
+	if !s.failed || !strings.Contains(s.note, "no ink") {
+		t.Fatalf("failed plot: note %q", s.note)
+	}
+	Plot{Format: "../x", Draw: func(io.Writer, Picture) error { return nil }}.apply(s)
+	if !s.failed {
+		t.Fatalf("plot to a bad format: note %q", s.note)
+	}
+}

@@ -1,0 +1,105 @@
+package session
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// Picture is what a figure of a run shows (package figure draws it): the
+// bounded chart history, the evaluation history, and fresh samples with
+// D's curve over the histogram's range. It is plain data, shared with
+// nothing, so it may be drawn on any goroutine.
+type Picture struct {
+	Preset string
+	Seed   uint64
+	Epoch  int   // epochs completed
+	State  State // as the run stands: Done, Diverged, Interrupted, …
+	Target engine.Target
+	Loss   engine.Loss // the design's loss: BCE losses balance at ln 2
+	// History is the whole run, downsampled (History.Points), Stride its
+	// epochs per full point; From the epoch it starts after.
+	History []Point
+	Stride  int
+	From    int
+	// Evals are the evaluations made during the run (EvalHistory).
+	Evals []EvalPoint
+	// Samples are fresh generated samples, drawn as an evaluation draws
+	// them (Options.Samples of them, the stream chosen by the epoch).
+	Samples []float64
+	// Lo and Hi are the x range a histogram of the run shows
+	// (engine.DefaultRange of the target).
+	Lo, Hi float64
+	// DCurve holds D's score at len(DCurve) evenly spaced x from Lo to Hi,
+	// or is nil when D does not judge single samples; NoCurve then says
+	// why.
+	DCurve  []float64
+	NoCurve string
+}
+
+// pictureCurve is how many points of D's curve a Picture holds.
+const pictureCurve = 200
+
+// Picture gathers the run as it stands for a figure. Like Result, it
+// belongs to the goroutine driving the session: the caller of Run (after
+// Run too), the session's own goroutine (a Command), or after Stop the
+// caller of Stop. Drawing it changes nothing in the run.
+func (s *Session) Picture() Picture {
+	st := s.state
+	if st == Running {
+		st = Interrupted // Run's state when asked mid-run; the trainer's pictures are taken between epochs
+	}
+	p := Picture{
+		Preset:  s.gan.Config().Name,
+		Seed:    s.gan.Seed(),
+		Epoch:   s.gan.Epoch(),
+		State:   st,
+		Target:  s.gan.Target(),
+		Loss:    s.gan.Config().Loss,
+		History: s.hist.Points(make([]Point, 0, s.hist.Len())),
+		Stride:  s.hist.Stride(),
+		From:    s.from,
+		Evals:   s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
+		Samples: make([]float64, s.opts.Samples),
+	}
+	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
+	p.Lo, p.Hi = engine.DefaultRange(p.Target)
+	curve := make([]float64, pictureCurve)
+	if s.gan.DCurve(curve, p.Lo, p.Hi) {
+		p.DCurve = curve
+	} else {
+		p.NoCurve = noCurveReason(s.gan.Config())
+	}
+	return p
+}
+
+// Plot writes the run's figure, drawn by Draw in Format ("png", "svg" or
+// "pdf"), to ganui-<preset>-seed<S>-epoch<E>.<format> in the session's
+// directory, atomically, and names the file in the note: the interactive
+// trainer's way to write what ganui --headless --plot writes, e.g.
+//
+//	s.Send(session.Plot{Format: "png", Draw: func(w io.Writer, p session.Picture) error {
+//		return figure.Encode(w, "png", figure.FromPicture(p))
+//	}})
+//
+// Draw runs on the session's goroutine, between epochs, with a Picture
+// of its own.
+type Plot struct {
+	Format string
+	Draw   func(w io.Writer, p Picture) error
+}
+
+func (c Plot) apply(s *Session) {
+	if c.Draw == nil || fileSafe(c.Format) != c.Format {
+		s.warn(fmt.Sprintf("figure not written: no way to draw a %q file", c.Format))
+		return
+	}
+	p := s.Picture()
+	path := s.path(fmt.Sprintf("seed%d-epoch%d.%s", p.Seed, p.Epoch, c.Format))
+	if err := writeAtomic(path, 0o666, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
+		s.warn("figure not written: " + err.Error())
+		return
+	}
+	s.note = fmt.Sprintf("wrote the figure of epoch %s to %s", FormatInt(p.Epoch), path)
+}

@@ -1,0 +1,290 @@
+package session
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// SweepAxis is one key of a sweep over settings and the values it takes,
+// as --sweep key=v1,v2,… gives them: a Config key as Config.Set takes it,
+// and each value as written.
+type SweepAxis struct {
+	Key    string
+	Values []string
+}
+
+// maxSweepRuns bounds the runs of one sweep: its cells times its seeds.
+const maxSweepRuns = 10_000
+
+// ParseSweep reads the specs of a sweep (each "key=v1,v2,…"; a value may
+// hold commas inside brackets or parentheses, as lists and targets do)
+// and checks them against base, the design every cell starts from, for
+// seeds seeds a cell: every key must be a Config key and appear once,
+// every list hold at least one value and no value twice, every cell of
+// the grid be a valid design, and cells × seeds be at most 10,000 runs.
+// The error names the first problem in one line.
+func ParseSweep(specs []string, base engine.Config, seeds int) ([]SweepAxis, error) {
+	var axes []SweepAxis
+	cells := 1
+	for _, spec := range specs {
+		key, list, ok := strings.Cut(spec, "=")
+		key = strings.TrimSpace(key)
+		if !ok || key == "" {
+			return nil, fmt.Errorf("want key=v1,v2,…, got %q", spec)
+		}
+		for _, a := range axes {
+			if a.Key == key {
+				return nil, fmt.Errorf("key %q is swept twice; give its values in one --sweep", key)
+			}
+		}
+		values, err := splitValues(list)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", key, err)
+		}
+		probe := base.Clone()
+		for _, v := range values {
+			if err := probe.Set(key, v); err != nil {
+				return nil, err
+			}
+		}
+		if cells *= len(values); cells*max(seeds, 1) > maxSweepRuns {
+			return nil, fmt.Errorf("%s: the grid has more than %d runs (cells × seeds)", key, maxSweepRuns)
+		}
+		axes = append(axes, SweepAxis{Key: key, Values: values})
+	}
+	if len(axes) == 0 {
+		return nil, errors.New("nothing to sweep")
+	}
+	if _, err := SweepCells(base, axes); err != nil {
+		return nil, err
+	}
+	return axes, nil
+}
+
+// splitValues splits a list at the commas outside brackets and
+// parentheses, trimming each value; none may be empty or repeat.
+func splitValues(list string) ([]string, error) {
+	var values []string
+	depth, from := 0, 0
+	add := func(v string) error {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return fmt.Errorf("an empty value in %q", list)
+		}
+		for _, w := range values {
+			if w == v {
+				return fmt.Errorf("value %q appears twice", v)
+			}
+		}
+		values = append(values, v)
+		return nil
+	}
+	for i, r := range list {
+		switch r {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				if err := add(list[from:i]); err != nil {
+					return nil, err
+				}
+				from = i + 1
+			}
+		}
+	}
+	if err := add(list[from:]); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// SweepCell is one point of a sweep's grid: a value of each axis, and the
+// design they make.
+type SweepCell struct {
+	Values []string // one per axis, in the axes' order
+	Config engine.Config
+}
+
+// SweepCells returns the grid of axes over base, the first axis varying
+// slowest, each cell's design set and validated.
+func SweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
+	cells := []SweepCell{{Config: base.Clone()}}
+	for _, a := range axes {
+		next := make([]SweepCell, 0, len(cells)*len(a.Values))
+		for _, c := range cells {
+			for _, v := range a.Values {
+				cfg := c.Config.Clone()
+				if err := cfg.Set(a.Key, v); err != nil {
+					return nil, err
+				}
+				next = append(next, SweepCell{Values: append(append([]string(nil), c.Values...), v), Config: cfg})
+			}
+		}
+		cells = next
+	}
+	for _, c := range cells {
+		if err := c.Config.Validate(); err != nil {
+			return nil, fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+		}
+	}
+	return cells, nil
+}
+
+func cellName(axes []SweepAxis, values []string) string {
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = axes[i].Key + "=" + v
+	}
+	return strings.Join(parts, " ")
+}
+
+// SweepRow is how one cell of a sweep did over its seeds.
+type SweepRow struct {
+	Values   []string // one per axis
+	Runs     int      // runs that finished (done or diverged)
+	Diverged int
+	// KS and W1 are the median, minimum and maximum over the runs that
+	// did not diverge; NaN when every run diverged.
+	KS, W1 [3]float64
+}
+
+// SweepResult is a sweep's table: a row per cell, in SweepCells' order.
+type SweepResult struct {
+	Preset string
+	Epochs int // each run's plan; 0 when the sweep varies it
+	Seeds  []uint64
+	Axes   []SweepAxis
+	Rows   []SweepRow
+}
+
+// RunSweep trains every cell of the grid of axes over opts.Config once
+// per seed, up to jobs runs at once (the machinery of RunSeeds), and
+// prints a row per cell, in order, as soon as its runs are done: its
+// settings, the median KS and W1 with their ranges over the seeds, and
+// how many seeds diverged; then a summary line. Each run depends only on
+// its design and seed, so the rows are the same whatever jobs is.
+//
+// A diverged run is the sweep's data, not its failure: the error is nil
+// however many diverged. When ctx is cancelled the runs in flight stop,
+// no further run starts, rows are printed for the cells with finished
+// runs, and the error is ErrInterrupted. The result holds the rows
+// printed.
+func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint64, jobs int, w io.Writer) (SweepResult, error) {
+	start := time.Now()
+	out := bufio.NewWriter(w)
+	defer out.Flush()
+	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes}
+	if opts.Epochs > 0 {
+		res.Epochs = opts.Epochs
+	}
+	for _, a := range axes {
+		if a.Key == "epochs" {
+			res.Epochs = 0
+		}
+	}
+	cells, err := SweepCells(opts.Config, axes)
+	if err != nil {
+		return res, err
+	}
+	k := len(seeds)
+	runs := make([]Options, 0, len(cells)*k)
+	for _, c := range cells {
+		for _, seed := range seeds {
+			o := opts
+			o.Config, o.Seed = c.Config, seed
+			runs = append(runs, o)
+		}
+	}
+	widths := make([]int, len(axes))
+	for i, a := range axes {
+		for _, v := range a.Values {
+			widths[i] = max(widths[i], len(v))
+		}
+	}
+	var finished []Result
+	row := func(c int) {
+		if len(finished) == 0 {
+			return
+		}
+		r := sweepRow(cells[c].Values, finished)
+		res.Rows = append(res.Rows, r)
+		fmt.Fprintln(out, r.line(axes, widths))
+		out.Flush()
+		finished = finished[:0]
+	}
+	cell := 0
+	err = runBatch(ctx, runs, jobs, func(i int, r Result) {
+		if c := i / k; c != cell {
+			row(cell)
+			cell = c
+		}
+		if r.State != Interrupted {
+			finished = append(finished, r)
+		}
+		if i%k == k-1 { // the cell's last seed
+			row(cell)
+		}
+	})
+	row(cell)
+	if err != nil {
+		return res, err
+	}
+	total, diverged := 0, 0
+	for _, r := range res.Rows {
+		total += r.Runs
+		diverged += r.Diverged
+	}
+	keys := make([]string, len(axes))
+	for i, a := range axes {
+		keys[i] = a.Key
+	}
+	fmt.Fprintf(out, "summary preset=%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
+		opts.Config.Name, strings.Join(keys, "×"), len(cells), compactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+	if ctx.Err() != nil {
+		return res, ErrInterrupted
+	}
+	return res, nil
+}
+
+// sweepRow sums up the finished runs of one cell.
+func sweepRow(values []string, runs []Result) SweepRow {
+	r := SweepRow{Values: values, Runs: len(runs)}
+	var ks, w1 []float64
+	for _, x := range runs {
+		if x.State == Diverged {
+			r.Diverged++
+			continue
+		}
+		ks = append(ks, x.Metrics.KS)
+		w1 = append(w1, x.Metrics.W1)
+	}
+	nan := math.NaN()
+	r.KS, r.W1 = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
+	if len(ks) > 0 {
+		r.KS[0], r.KS[1], r.KS[2] = medianRange(ks)
+		r.W1[0], r.W1[1], r.W1[2] = medianRange(w1)
+	}
+	return r
+}
+
+// line is the row ganui prints for a cell.
+func (r SweepRow) line(axes []SweepAxis, widths []int) string {
+	var b strings.Builder
+	b.WriteString("sweep")
+	for i, v := range r.Values {
+		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], v)
+	}
+	fmt.Fprintf(&b, " runs=%d diverged=%d/%d ks=%.4f ks_min=%.4f ks_max=%.4f w1=%.4f w1_min=%.4f w1_max=%.4f",
+		r.Runs, r.Diverged, r.Runs, r.KS[0], r.KS[1], r.KS[2], r.W1[0], r.W1[1], r.W1[2])
+	return b.String()
+}

@@ -1,0 +1,152 @@
+package session
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+func TestParseSweep(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	axes, err := ParseSweep([]string{"d_lr=1e-4, 1e-3,1e-2", " g_hidden = [8],16 ", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []SweepAxis{
+		{"d_lr", []string{"1e-4", "1e-3", "1e-2"}},
+		{"g_hidden", []string{"[8]", "16"}},
+		{"target", []string{"mixture(-2,0.5;2,0.5)", "normal(0,1)"}},
+	}
+	if len(axes) != len(want) {
+		t.Fatalf("axes %q", axes)
+	}
+	for i := range want {
+		if axes[i].Key != want[i].Key || strings.Join(axes[i].Values, "|") != strings.Join(want[i].Values, "|") {
+			t.Errorf("axis %d: %q, want %q", i, axes[i], want[i])
+		}
+	}
+	cells, err := SweepCells(base, axes)
+	if err != nil || len(cells) != 12 {
+		t.Fatalf("%d cells, %v", len(cells), err)
+	}
+	if c := cells[1]; c.Config.DLR != 1e-4 || c.Config.GHidden[0] != 8 || c.Config.Target != "normal(0,1)" {
+		t.Errorf("cell 1 is %q: d_lr %v g_hidden %v target %s", c.Values, c.Config.DLR, c.Config.GHidden, c.Config.Target)
+	}
+	if base.DLR != 1e-3 || len(base.GHidden) != 1 {
+		t.Error("the cells changed the base design")
+	}
+
+	for _, c := range []struct {
+		specs []string
+		seeds int
+		want  string
+	}{
+		{[]string{"nope=1,2"}, 1, `unknown key "nope"`},
+		{[]string{"d_lr"}, 1, "want key=v1,v2"},
+		{[]string{"=1"}, 1, "want key=v1,v2"},
+		{[]string{"d_lr="}, 1, "empty value"},
+		{[]string{"d_lr=1e-3,,1e-2"}, 1, "empty value"},
+		{[]string{"d_lr=1e-3,1e-3"}, 1, "appears twice"},
+		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
+		{[]string{"d_lr=fast"}, 1, "not a number"},
+		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr=-1"},
+		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "more than 10000 runs"},
+		{nil, 1, "nothing to sweep"},
+	} {
+		_, err := ParseSweep(c.specs, base, c.seeds)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
+		}
+	}
+}
+
+// FuzzParseSweep: no spec makes the parser panic; one it accepts has
+// unique keys, non-empty values, and a grid of valid designs within the
+// bound.
+func FuzzParseSweep(f *testing.F) {
+	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3"} {
+		f.Add(s, uint8(3))
+	}
+	base := testdesigns.PerSample(10)
+	f.Fuzz(func(t *testing.T, joined string, seeds uint8) {
+		axes, err := ParseSweep(strings.Split(joined, "\x00"), base, int(seeds))
+		if err != nil {
+			return
+		}
+		cells, err := SweepCells(base, axes)
+		if err != nil {
+			t.Fatalf("%q parsed, but its grid fails: %v", joined, err)
+		}
+		if len(cells)*max(int(seeds), 1) > maxSweepRuns {
+			t.Fatalf("%q: %d cells × %d seeds", joined, len(cells), seeds)
+		}
+		keys := map[string]bool{}
+		for _, a := range axes {
+			if keys[a.Key] || len(a.Values) == 0 {
+				t.Fatalf("%q: axes %q", joined, axes)
+			}
+			keys[a.Key] = true
+		}
+		for _, c := range cells {
+			if err := c.Config.Validate(); err != nil {
+				t.Fatalf("%q: cell %q is not valid: %v", joined, c.Values, err)
+			}
+		}
+	})
+}
+
+// TestRunSweep: a 2×2 sweep over two seeds prints a row per cell, in
+// order, the same whatever jobs is, counts a cell's diverged seeds, and
+// returns the rows for the heat map.
+func TestRunSweep(t *testing.T) {
+	cfg := testdesigns.LeastSquaresSGD() // diverges within a few epochs at a learning rate of 1
+	cfg.Epochs = 30
+	opts := Options{Config: cfg, Samples: 300}
+	axes, err := ParseSweep([]string{"d_lr=1e-2,1", "g_lr=1e-2,2e-2"}, opts.Config, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outs [2]string
+	var res SweepResult
+	for i, jobs := range []int{1, 3} {
+		var b strings.Builder
+		if res, err = RunSweep(context.Background(), opts, axes, []uint64{1, 2}, jobs, &b); err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = b.String()
+	}
+	lines := strings.Split(strings.TrimSpace(outs[0]), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[4], "summary preset=ls-sgd sweep=d_lr×g_lr cells=4 seeds=1-2 runs=8 ") {
+		t.Fatalf("output:\n%s", outs[0])
+	}
+	if !strings.HasPrefix(lines[0], "sweep d_lr=1e-2 g_lr=1e-2 runs=2 diverged=0/2 ks=0.") ||
+		!strings.HasPrefix(lines[3], "sweep d_lr=1    g_lr=2e-2 runs=2 diverged=2/2 ks=NaN") {
+		t.Errorf("rows:\n%s", outs[0])
+	}
+	cut := func(s string) string { return s[:strings.LastIndex(s, " jobs=")] }
+	if cut(outs[0]) != cut(outs[1]) {
+		t.Errorf("jobs 1 and 3 differ:\n%s\n%s", outs[0], outs[1])
+	}
+	if len(res.Rows) != 4 || res.Rows[2].Diverged != 2 || res.Rows[0].KS[0] <= 0 || res.Rows[1].Values[1] != "2e-2" {
+		t.Errorf("result rows %+v", res.Rows)
+	}
+}
+
+// TestRunSweepStopsWhenCancelled: a cancelled sweep starts nothing, prints
+// the rows it has (none) and its summary, and says it was interrupted.
+func TestRunSweepStopsWhenCancelled(t *testing.T) {
+	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
+	axes, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var b strings.Builder
+	res, err := RunSweep(ctx, opts, axes, []uint64{1}, 2, &b)
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample sweep=d_lr cells=2 seeds=1 runs=0 ") {
+		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
+	}
+}
