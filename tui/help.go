@@ -54,10 +54,16 @@ var glossary = [][2]string{
 // and the footer.
 func (m *Model) glossaryHeight() int { return m.height - 2 }
 
-// glossaryPages lays the glossary out at width w in pages of h lines, the
-// last line of each kept for where the page stands.
+// glossaryPages lays the diagnosis in full, then the glossary, out at
+// width w in pages of h lines, the last line of each kept for where the
+// page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
+	if fs := m.snap.Findings; len(fs) > 0 { // the diagnosis in full first
+		entries = append(entries, []string{styleTitle.Render("Diagnosis now") + styleMuted.Render(" and the measurements behind it")})
+		entries = append(entries, findingLines(fs, w, true)...)
+		entries = append(entries, []string{"", styleTitle.Render("Glossary")})
+	}
 	for _, g := range glossary {
 		text := styleBold.Render(g[0]) + "  " + g[1]
 		entries = append(entries, wrapIndent(text, w, 2))
@@ -79,7 +85,10 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 func (m *Model) glossaryView(w, h int) string {
 	pages := m.glossaryPages(w, h)
 	p := min(m.gpage, len(pages)-1)
-	head := styleTitle.Render("Glossary")
+	head := styleTitle.Render("Diagnosis and glossary")
+	if len(m.snap.Findings) == 0 {
+		head = styleTitle.Render("Glossary")
+	}
 	if len(pages) > 1 {
 		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(pages)))
 	}

@@ -97,10 +97,13 @@ func (m Model) designPanel(w, h int) string {
 	for _, l := range m.snap.Design {
 		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
 	}
-	if fs := m.snap.Findings; len(fs) > 0 {
-		lines = append(lines, "", styleTitle.Render("Diagnosis")+styleMuted.Render(" with the measurements behind it"))
+	if fs := m.snap.Findings; len(fs) > 0 { // where there is room; the glossary has it too
+		diag := []string{"", styleTitle.Render("Diagnosis") + styleMuted.Render(" with the measurements behind it")}
 		for _, f := range findingLines(fs, w, true) {
-			lines = append(lines, f...)
+			diag = append(diag, f...)
+		}
+		if len(lines)+len(diag) <= h {
+			lines = append(lines, diag...)
 		}
 	}
 	return block(lines, w, h)
@@ -235,7 +238,7 @@ func (m *Model) msgLines(w, n int) []string {
 		f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
 		heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
 	}
-	heads = append(heads, styleMuted.Render("? says more"))
+	heads = append(heads, styleMuted.Render("? twice: in full"))
 	return append(lines, flow(heads, w, room)...)
 }
 
