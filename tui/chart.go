@@ -2,6 +2,7 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +36,12 @@ type lineChart struct {
 	series   []series
 	w, h     int
 	decimals int // for the Y labels, chosen from the visible range
+
+	// own: the last series is on a scale of its own and does not set the
+	// range (a feature-matching G's loss beside D's).
+	own bool
+	// off: whether each series' latest value is beyond the range drawn.
+	off []bool
 }
 
 func newLineChart(ss ...series) *lineChart {
@@ -61,25 +68,46 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.ts.Resize(w, h)
 		c.w, c.h = w, h
 	}
-	lo, hi, step := c.yRange(pts, refs, h-2)
-	c.decimals = decimalsFor(step)
-
 	xmin, xmax := int64(from), int64(from)+1
 	if len(pts) > 0 {
 		xmax = max(xmax, int64(pts[len(pts)-1].Epoch))
 	}
+	thinned := c.thin(pts, float64(xmin), float64(xmax))
+	lo, hi, step := c.yRange(thinned, refs, h-2)
+	c.decimals = decimalsFor(step)
+
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	c.ts.SetTimeRange(t0, t1)
 	c.ts.SetYRange(lo, hi)
 	c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
 
+	// Values beyond the range run along its edge, marked ▲ or ▼ there.
+	type clip struct {
+		epoch int
+		si    int
+		up    bool
+	}
+	var clips []clip
 	c.ts.ClearAllData()
-	for _, p := range c.thin(pts, float64(xmin), float64(xmax)) {
+	for _, p := range thinned {
 		at := time.Unix(int64(p.Epoch), 0)
-		for _, s := range c.series {
-			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
-				c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
+		for si, s := range c.series {
+			v := s.value(p)
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
 			}
+			if v > hi || v < lo {
+				clips = append(clips, clip{p.Epoch, si, v > hi})
+				v = math.Min(hi, math.Max(lo, v))
+			}
+			c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
+		}
+	}
+	c.off = make([]bool, len(c.series))
+	if len(pts) > 0 {
+		for si, s := range c.series {
+			v := s.value(pts[len(pts)-1])
+			c.off[si] = v > hi || v < lo
 		}
 	}
 	if len(pts) > 0 {
@@ -92,6 +120,17 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.drawRef(r)
 	}
 	c.drawTicks(float64(xmin), float64(xmax), lo, hi, step)
+	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
+		o := c.ts.Origin()
+		for _, k := range clips {
+			col := o.X + 1 + int(math.Round((float64(k.epoch)-float64(xmin))/float64(xmax-xmin)*float64(gw-1)))
+			row, mark := o.Y-gh, '▲'
+			if !k.up {
+				row, mark = o.Y-1, '▼'
+			}
+			c.ts.Canvas.SetCell(canvas.Point{X: col, Y: row}, canvas.NewCellWithStyle(mark, c.series[k.si].style))
+		}
+	}
 	return canvasView(&c.ts.Canvas)
 }
 
@@ -146,13 +185,33 @@ func canvasView(cv *canvas.Model) string {
 // yRange fits the values and references, with a little air, and picks a
 // round tick step giving a label every two rows or more. Losses and
 // standard deviations are never negative, so their axis stops at 0.
+//
+// The range is robust: it spans the 2nd to the 98th percentile of the
+// values drawn, widened by half that span on either side but never past
+// the values themselves, so that rare spikes (a few points far out) are
+// cut at the edge rather than flattening the rest; the references (ln 2,
+// the target's mean and std) are always in it.
 func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, hi, step float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
+	ser := c.series
+	if c.own && len(ser) > 1 {
+		ser = ser[:len(ser)-1]
+	}
+	vals := make([]float64, 0, len(pts)*len(ser))
 	for _, p := range pts {
-		for _, s := range c.series {
+		for _, s := range ser {
 			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
+				vals = append(vals, v)
 			}
+		}
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	if n := len(vals); n > 0 {
+		slices.Sort(vals)
+		lo, hi = vals[0], vals[n-1]
+		if n >= 20 {
+			p2, p98 := vals[(n-1)*2/100], vals[(n-1)*98/100]
+			lo = math.Max(lo, p2-(p98-p2)/2)
+			hi = math.Min(hi, p98+(p98-p2)/2)
 		}
 	}
 	for _, r := range refs {

@@ -12,101 +12,229 @@ import (
 // Glyphs of the histogram plot.
 var (
 	eighths    = [...]rune{' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'}
-	expGlyphs  = [...]rune{'_', '─', '‾'}      // expected count: low, middle, high third of a cell
 	dotGlyphs  = [...]rune{'⡀', '⠄', '⠂', '⠁'} // D(x): four dot heights per cell, bottom first
 	axisGutter = 5                             // left gutter for the count scale
 )
 
-// histPlot draws a histogram as vertical bars, one column per bin and rows
-// lines high: generated counts as bars, the target's expected counts as a
-// line through them, and D(x) (0 at the bottom, 1 at the top) as dots when
-// curve is not nil. It returns rows lines of the plot plus one line of
-// x-axis labels, each exactly width cells wide.
+// Glyphs with a meaning of their own, named in the legends.
+const (
+	expGlyph  = '░' // the expected count, in the cells above a bar that falls short of it
+	clipGlyph = '▲' // a bar taller than the plot, cut at its top
+)
+
+// capFactor caps the count scale at this multiple of the largest expected
+// count, so that one tall spike does not squash everything else.
+const capFactor = 3
+
+// dStripRows is the height of the D(x) strip: 0 on its bottom row, ½ on
+// its middle row, 1 on its top row.
+const dStripRows = 3
+
+// plot is the samples panel's histogram at one size: its lines and what
+// its title needs to know.
+type plot struct {
+	lines  []string
+	capped bool // the count scale is cut at capFactor × the expected peak
+}
+
+// histPlot draws a histogram as vertical bars, one column per bin: the
+// generated counts as bars that nothing overwrites, the target's expected
+// count as ░ in the cells above a bar that falls short of it, then, when
+// curve is not nil, D(x) in a strip of its own (0, ½ and 1 marked) and,
+// when push is not nil, the push dD/dx where there are generated samples,
+// all on one x axis, labelled on the last line. It returns rows lines of
+// plot plus one of x-axis labels, each exactly width cells wide.
 //
 // When the histogram has a different number of bins than there are columns
 // (for a moment after a resize), each column shows its nearest bin.
-func histPlot(h engine.Histogram, curve []float64, width, rows int) []string {
+func histPlot(h engine.Histogram, curve, push []float64, width, rows int) plot {
 	cols := width - axisGutter
 	rows = max(1, rows)
 	if cols < 1 || len(h.Counts) == 0 {
-		return blankLines(width, rows+1)
+		return plot{lines: blankLines(width, rows+1)}
 	}
 	bin := func(c int) int { return min(len(h.Counts)-1, c*len(h.Counts)/cols) }
+	strips := 0
+	if curve != nil {
+		strips += dStripRows
+	}
+	if push != nil {
+		strips++
+	}
+	if rows-strips < 3 { // no room: bars first
+		curve, push, strips = nil, nil, 0
+	}
+	barRows := rows - strips
 
-	top := 1.0
+	peak, most := 0.0, 0.0
 	for i, n := range h.Counts {
-		top = math.Max(top, math.Max(float64(n), h.Expected[i]))
+		peak, most = math.Max(peak, h.Expected[i]), math.Max(most, float64(n))
 	}
-	top *= 1.05
+	top, capped := math.Max(1, math.Max(peak, most)*1.05), false
+	if peak > 0 && most > capFactor*peak {
+		top, capped = capFactor*peak, true
+	}
 
-	type cell struct {
-		r     rune
-		style *lipgloss.Style
-	}
-	grid := make([][]cell, rows)
-	for r := range grid {
-		grid[r] = make([]cell, cols)
-	}
+	grid := newGrid(barRows, cols)
 	for c := range cols {
 		b := bin(c)
-		bar := int(math.Round(float64(h.Counts[b]) / top * float64(rows*8)))
-		for r := range rows {
-			level := rows - 1 - r // 0 is the bottom row
+		n := float64(h.Counts[b])
+		bar := int(math.Round(math.Min(n, top) / top * float64(barRows*8)))
+		if n > 0 && bar == 0 {
+			bar = 1 // a bin with samples is never drawn empty
+		}
+		for level := range barRows {
 			if fill := bar - level*8; fill > 0 {
-				grid[r][c] = cell{eighths[min(8, fill)], &styleBar}
+				grid.set(barRows-1-level, c, eighths[min(8, fill)], &styleBar)
 			}
 		}
-		if e := h.Expected[b] / top * float64(rows); e >= 0 {
-			level := min(rows-1, int(e))
-			third := min(2, int((e-float64(level))*3))
-			grid[rows-1-level][c] = cell{expGlyphs[third], &styleExp}
+		if n > top {
+			grid.set(0, c, clipGlyph, &styleBar)
 		}
-		if curve != nil {
-			d := curve[min(len(curve)-1, c*len(curve)/cols)]
-			if !math.IsNaN(d) {
-				d = math.Min(1, math.Max(0, d)) * float64(rows)
-				level := min(rows-1, int(d))
-				quarter := min(3, int((d-float64(level))*4))
-				grid[rows-1-level][c] = cell{dotGlyphs[quarter], &styleCurve}
-			}
+		e := h.Expected[b] / top * float64(barRows)
+		for level := (bar + 7) / 8; level < barRows && float64(level)+0.5 <= e; level++ {
+			grid.set(barRows-1-level, c, expGlyph, &styleExp)
 		}
 	}
 
 	lines := make([]string, 0, rows+1)
-	var sb strings.Builder
-	for r, row := range grid {
-		sb.Reset()
+	for r := range barRows {
 		label := ""
 		switch r {
 		case 0:
 			label = compact(top)
-		case rows - 1:
+		case barRows - 1:
 			label = "0"
 		}
-		sb.WriteString(styleMuted.Render(padLeft(label, axisGutter-1) + " "))
-		// Render runs of one style at once: far cheaper than a call per cell.
-		for i := 0; i < len(row); {
-			j := i
-			var run strings.Builder
-			for j < len(row) && row[j].style == row[i].style {
-				ch := row[j].r
-				if ch == 0 {
-					ch = ' '
-				}
-				run.WriteRune(ch)
-				j++
-			}
-			if row[i].style == nil {
-				sb.WriteString(run.String())
-			} else {
-				sb.WriteString(row[i].style.Render(run.String()))
-			}
-			i = j
-		}
-		lines = append(lines, sb.String())
+		lines = append(lines, gutter(label)+grid.row(r))
+	}
+	if curve != nil {
+		lines = append(lines, dStrip(curve, cols)...)
+	}
+	if push != nil {
+		lines = append(lines, pushStrip(push, h.Counts, cols))
 	}
 	lines = append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(h.Lo, h.Hi, cols)))
-	return lines
+	return plot{lines: lines, capped: capped}
+}
+
+// gutter writes an axis label right-aligned in the plots' left gutter.
+func gutter(label string) string {
+	return styleMuted.Render(padLeft(label, axisGutter-1) + " ")
+}
+
+// dStrip draws D(x) as dots in dStripRows rows, 0 at the bottom, 1 at the
+// top, with ½ marked by a dotted line across the middle row.
+func dStrip(curve []float64, cols int) []string {
+	g := newGrid(dStripRows, cols)
+	dots := dStripRows*4 - 1
+	for c := range cols {
+		g.set(dStripRows/2, c, '┈', &styleFaint)
+		d := curve[min(len(curve)-1, c*len(curve)/cols)]
+		if math.IsNaN(d) {
+			continue
+		}
+		lvl := int(math.Round(math.Min(1, math.Max(0, d)) * float64(dots)))
+		g.set(dStripRows-1-lvl/4, c, dotGlyphs[lvl%4], &styleCurve)
+	}
+	labels := []string{"1", "½", "0"}
+	out := make([]string, dStripRows)
+	for r := range out {
+		l := ""
+		if r < len(labels) {
+			l = labels[r]
+		}
+		if r == dStripRows/2 {
+			l = "D " + l
+		}
+		out[r] = gutter(l) + g.row(r)
+	}
+	return out
+}
+
+// pushStrip draws the push D gives G's samples, dD/dx, where the histogram
+// has generated samples: ▶ or ◀ for a push to the right or left at least
+// half as strong as the strongest, ▸ or ◂ for a weaker one, · for next to
+// none, nothing where there are no samples.
+func pushStrip(push []float64, counts []int, cols int) string {
+	at := func(c int, n int) int { return min(n-1, c*n/cols) }
+	most := 0.0
+	for c := range cols {
+		if counts[at(c, len(counts))] > 0 {
+			most = math.Max(most, math.Abs(push[at(c, len(push))]))
+		}
+	}
+	g := newGrid(1, cols)
+	for c := range cols {
+		if counts[at(c, len(counts))] == 0 {
+			continue
+		}
+		p := push[at(c, len(push))]
+		r := '·'
+		switch m := math.Abs(p) / most; {
+		case math.IsNaN(m) || m < 0.1:
+		case m >= 0.5 && p > 0:
+			r = '▶'
+		case m >= 0.5:
+			r = '◀'
+		case p > 0:
+			r = '▸'
+		default:
+			r = '◂'
+		}
+		g.set(0, c, r, &styleCurve)
+	}
+	return gutter("push") + g.row(0)
+}
+
+// grid is a block of styled cells, rendered a line at a time.
+type grid struct {
+	cells [][]cell
+}
+
+type cell struct {
+	r     rune
+	style *lipgloss.Style
+}
+
+func newGrid(rows, cols int) grid {
+	g := grid{cells: make([][]cell, rows)}
+	for r := range g.cells {
+		g.cells[r] = make([]cell, cols)
+	}
+	return g
+}
+
+func (g grid) set(r, c int, ch rune, st *lipgloss.Style) {
+	if r >= 0 && r < len(g.cells) && c >= 0 && c < len(g.cells[r]) {
+		g.cells[r][c] = cell{ch, st}
+	}
+}
+
+// row renders line r, each run of one style with one Render call: far
+// cheaper than a call per cell.
+func (g grid) row(r int) string {
+	row := g.cells[r]
+	var sb, run strings.Builder
+	for i := 0; i < len(row); {
+		j := i
+		run.Reset()
+		for j < len(row) && row[j].style == row[i].style {
+			ch := row[j].r
+			if ch == 0 {
+				ch = ' '
+			}
+			run.WriteRune(ch)
+			j++
+		}
+		if row[i].style == nil {
+			sb.WriteString(run.String())
+		} else {
+			sb.WriteString(row[i].style.Render(run.String()))
+		}
+		i = j
+	}
+	return sb.String()
 }
 
 // xLabels places tick values under the plot at round steps of x.

@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/ganui/ganui/session"
+)
 
 // keyMap is every key the trainer answers to. Sessions are scripted against
 // these keys (tmux send-keys, tests), so they do not change lightly.
@@ -10,16 +13,19 @@ type keyMap struct {
 	Up, Down, Dec, Inc        key.Binding
 	Slower, Faster            key.Binding
 	Save, Export              key.Binding
-	Help, Quit                key.Binding
+	View                      key.Binding
+	Help, Close, Quit         key.Binding
 
-	// What the footer offers depends on the moment: a diverged run gets
-	// the keys that recover it, a wide screen the file keys too.
-	diverged, wide bool
+	// What the footer offers depends on the moment: the run's state, the
+	// width of the screen, and whether the help is open.
+	state session.State
+	wide  bool
+	page  helpPage
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Pause:    key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space/p", "pause")),
+		Pause:    key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space/p", "pause/run")),
 		Step:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one epoch")),
 		StepD:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "one D update")),
 		StepG:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "one G update")),
@@ -34,57 +40,69 @@ func newKeyMap() keyMap {
 		Faster:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "faster")),
 		Save:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "checkpoint")),
 		Export:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
+		View:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hist/Q-Q/G(z)")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
-// wideHelp is the width from which the footer has room for the file keys.
-const wideHelp = 90
+// wideHelp is the width from which the footer has room for more keys.
+const wideHelp = 100
 
-// ShortHelp is the one-line footer: the keys a first session needs, short
-// enough for the narrowest layout (minWidth columns); on a diverged run,
-// the keys that recover it.
+// ShortHelp is the one-line footer: the keys that matter at this moment,
+// short enough for the narrowest layout (minWidth columns). A running run
+// offers its pace and pause; a paused or finished one, space to run and
+// the single steps; a diverged one, the keys that recover it; the
+// glossary, its way back.
 func (k keyMap) ShortHelp() []key.Binding {
 	short := func(b key.Binding, keys, desc string) key.Binding {
 		b.SetHelp(keys, desc)
 		return b
 	}
 	tune := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "tune"))
-	if k.diverged {
-		return []key.Binding{
-			short(k.Rollback, "u", "roll back"),
-			tune,
-			short(k.Reseed, "r", "reseed"),
-			short(k.Restart, "R", "rerun"),
-			short(k.Help, "?", "help"),
-			k.Quit,
+	pace := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[]", "pace"))
+	view := short(k.View, "v", "view")
+	help, quit := short(k.Help, "?", "help"), k.Quit
+	var keys []key.Binding
+	switch {
+	case k.page == pageGlossary:
+		return []key.Binding{short(k.Help, "?", "close"), short(k.Close, "esc", "close"), quit}
+	case k.state == session.Diverged:
+		keys = []key.Binding{short(k.Rollback, "u", "roll back"), tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
+		if k.wide {
+			keys = append(keys, view)
+		}
+	case k.state == session.Running:
+		keys = []key.Binding{short(k.Pause, "space", "pause"), pace, tune, view, short(k.Reseed, "r", "reseed")}
+		if k.wide {
+			keys = append(keys, short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"))
+		}
+	default: // paused or done
+		run := "run"
+		if k.state == session.Done {
+			run = "go on"
+		}
+		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), tune, view, short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+		if k.wide {
+			keys = append(keys, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun"), pace)
 		}
 	}
-	keys := []key.Binding{
-		short(k.Pause, "space", "pause"),
-		short(k.Step, "n", "step"),
-		short(k.Reseed, "r", "reseed"),
-		short(k.Restart, "R", "rerun"),
-		tune,
-	}
-	if k.wide {
-		keys = append(keys, short(k.Save, "w", "save"), short(k.Export, "e", "csv"))
-	}
-	return append(keys, short(k.Help, "?", "help"), k.Quit)
+	return append(keys, help, quit)
 }
 
-// FullHelp is what ? shows, one column per group: four columns of four,
-// which fit the narrowest layout (minWidth columns) in as many lines as
-// the footer they replace.
+// FullHelp is what ? shows, one column per group, narrow enough for the
+// narrowest layout (minWidth columns).
 func (k keyMap) FullHelp() [][]key.Binding {
 	pause := k.Pause
-	pause.SetHelp("space", "pause") // p, its alias, would widen the column past minWidth
+	pause.SetHelp("space", "pause/run") // p, its alias, would widen the column past minWidth
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
+	help := k.Help
+	help.SetHelp("?", "glossary")
 	return [][]key.Binding{
-		{pause, k.Step, k.StepD, k.StepG},
-		{k.Up, k.Down, k.Dec, k.Inc},
-		{speed, k.Reseed, k.Restart, k.Rollback},
-		{k.Save, k.Export, k.Help, k.Quit},
+		{pause, k.Step, k.StepD, k.StepG, k.View},
+		{k.Up, k.Down, k.Dec, k.Inc, speed},
+		{k.Reseed, k.Restart, k.Rollback, k.Save, k.Export},
+		{help, k.Close, k.Quit},
 	}
 }

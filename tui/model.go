@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
 )
 
@@ -48,7 +49,13 @@ type Model struct {
 	losses, moments *lineChart
 	lossView        string // charts rendered at the last snapshot or resize
 	momView         string
-	histView        []string // the histogram's plot lines, likewise
+	histView        []string // the samples panel's plot lines, likewise
+	histCapped      bool     // the histogram's count scale is cut
+	qqCut           int      // Q-Q quantiles beyond the plot
+	gOff            bool     // G's loss is off the loss chart's scale
+
+	view  sampleView // what the samples panel shows
+	gpage int        // the glossary page shown
 }
 
 // NewModel returns the UI for session s, which the caller starts.
@@ -86,6 +93,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.help.Width = m.width
 		m.keys.wide = m.width >= wideHelp
+		m.gpage = 0
 		m.relayout()
 		return m, nil
 	case snapshotMsg:
@@ -133,9 +141,12 @@ func (m *Model) apply(s session.Snapshot) {
 		m.w1.add(s.Eval.Metrics.W1)
 	}
 	m.snap, m.ready = s, true
-	if m.keys.diverged != (s.State == session.Diverged) {
-		m.keys.diverged = s.State == session.Diverged
-		m.relayout() // the footer changes and with it, maybe, its height
+	if m.view == viewGZ && s.Eval.GZ == nil {
+		m.view = viewHist
+	}
+	if m.keys.state != s.State {
+		m.keys.state = s.State
+		m.relayout() // the footer and status change and with them, maybe, their height
 	} else {
 		m.redraw()
 	}
@@ -147,8 +158,16 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.s.Stop()
 		return m, tea.Quit
 	case key.Matches(k, m.keys.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.nextHelpPage()
 		m.relayout()
+	case key.Matches(k, m.keys.Close):
+		m.keys.page, m.help.ShowAll = pageNone, false
+		m.relayout()
+	case key.Matches(k, m.keys.View):
+		if m.ready {
+			m.view = m.view.next(&m.snap)
+			m.redraw()
+		}
 	case key.Matches(k, m.keys.Pause):
 		m.send(session.TogglePause{})
 	case key.Matches(k, m.keys.Step):
@@ -216,11 +235,26 @@ func (m *Model) redraw() {
 			lossRefs = append(lossRefs, refLine{eq.g, styleG.Faint(true)})
 		}
 	}
+	// A feature-matching G's loss is a distance between D's features, on
+	// a scale of its own (near 200 at the start): it does not set the
+	// chart's range, which stays D's, and is marked where it is off it.
+	m.losses.own = s.GLoss == engine.GLossFeatureMatching
 	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
-	momRefs := []refLine{{s.Target.Mean, styleMean.Faint(true)}, {s.Target.Std, styleStd.Faint(true)}}
+	m.gOff = m.losses.off[2]
+	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
 	momH := l.topH - len(m.momLegend(l.rightW)) - len(m.higherMoments(l.rightW))
 	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
-	m.histView = histPlot(s.Eval.Metrics.Hist, s.Eval.DCurve, l.histW, l.bottomH-2-len(m.histFoot(l.histW)))
+	rows := l.bottomH - 2 - len(m.histFoot(l.histW))
+	e := &s.Eval
+	switch m.view {
+	case viewQQ:
+		m.histView, m.qqCut = qqPlot(e.Metrics.QQ, l.histW, rows)
+	case viewGZ:
+		m.histView = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
+	default:
+		p := histPlot(e.Metrics.Hist, e.DCurve, e.Push, l.histW, rows)
+		m.histView, m.histCapped = p.lines, p.capped
+	}
 }
 
 // trend keeps the last few values of a metric for a sparkline.

@@ -427,7 +427,9 @@ func TestModeCoverageShows(t *testing.T) {
 		m := NewModel(s)
 		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		m = mm.(Model)
-		m.help.ShowAll = help
+		if help {
+			m.nextHelpPage() // as ? does
+		}
 		m.apply(snap)
 		view := m.View()
 		for _, want := range []string{"modes 1/2  91% 0%", "KS ", "› D learning rate", "speed"} {

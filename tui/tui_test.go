@@ -149,7 +149,7 @@ func TestFirstFrameGolden(t *testing.T) {
 				t.Errorf("screen has %d lines, want %d", n, size[1])
 			}
 			for _, want := range []string{"ganui", "blog-original", "paused", "epoch 0 / 5,000", "seed 1",
-				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "under",
+				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "left of range",
 				"no D(x) curve", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("screen lacks %q", want)
@@ -350,7 +350,7 @@ func TestDCurveForPerSampleDesigns(t *testing.T) {
 			t.Fatalf("D(x) at bin %d is %g, outside [0,1]", i, d)
 		}
 	}
-	if view := s.finalView(); !strings.Contains(view, "D(x), D's belief") || strings.Contains(view, "no D(x) curve") {
+	if view := s.finalView(); !strings.Contains(view, "⠂ D(x)") || !strings.Contains(view, "D ½") || strings.Contains(view, "no D(x) curve") {
 		t.Errorf("screen does not explain the D(x) curve:\n%s", view)
 	}
 }

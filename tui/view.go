@@ -33,11 +33,16 @@ const gap = "  "
 type layout struct {
 	ok             bool // the terminal is big enough
 	w, h           int
-	statusH, helpH int
+	statusH, helpH int // the message area (status and diagnosis) and the key bar
 	topH, bottomH  int // the chart band and the histogram band
 	leftW, rightW  int // losses and moments
 	histW          int
 }
+
+// msgRows is the height of the message area under the panels: the status
+// line and the diagnosis, three lines at 80×24, five at 120×40. It does
+// not change while findings come and go, so the panels never jump.
+func msgRows(h int) int { return min(6, 3+max(0, h-24)/6) }
 
 func (m *Model) layout() layout {
 	l := layout{w: m.width, h: m.height}
@@ -46,9 +51,9 @@ func (m *Model) layout() layout {
 	}
 	l.ok = true
 	l.helpH = lipgloss.Height(m.help.View(m.keys))
-	l.statusH = len(m.statusLines(l.w))
+	l.statusH = msgRows(l.h)
 	body := l.h - 1 - l.statusH - l.helpH
-	l.topH = max(6, min(body*9/20, body-sideRows))
+	l.topH = max(6, min((body*2+4)/5, body-sideRows))
 	l.bottomH = body - l.topH
 	l.leftW = (l.w - len(gap)) / 2
 	l.rightW = l.w - len(gap) - l.leftW
@@ -68,8 +73,11 @@ func (m Model) View() string {
 	if !m.ready {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
 	}
+	if m.keys.page == pageGlossary { // the glossary in place of everything
+		return strings.Join([]string{m.header(l.w), m.glossaryView(l.w, l.h-2), m.help.View(m.keys)}, "\n")
+	}
 	var body string
-	if m.help.ShowAll { // the design in place of the charts, the controls beside it
+	if m.keys.page == pageKeys { // the design in place of the charts, the controls beside it
 		h := l.topH + l.bottomH
 		body = hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h))
 	} else {
@@ -77,7 +85,7 @@ func (m Model) View() string {
 		bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
 		body = top + "\n" + bottom
 	}
-	status := block(m.statusLines(l.w), l.w, l.statusH)
+	status := block(m.msgLines(l.w, l.statusH), l.w, l.statusH)
 	return strings.Join([]string{m.header(l.w), body, status, m.help.View(m.keys)}, "\n")
 }
 
@@ -85,9 +93,18 @@ func (m Model) View() string {
 // design being trained, as ganui --list-presets describes it, with the
 // settings as they are now.
 func (m Model) designPanel(w, h int) string {
-	lines := []string{styleTitle.Render("Design") + " " + m.snap.Preset}
+	lines := []string{styleTitle.Render("Design") + " " + m.snap.Preset + styleMuted.Render(" · ? again: glossary")}
 	for _, l := range m.snap.Design {
 		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
+	}
+	if fs := m.snap.Findings; len(fs) > 0 { // where there is room; the glossary has it too
+		diag := []string{"", styleTitle.Render("Diagnosis") + styleMuted.Render(" with the measurements behind it")}
+		for _, f := range findingLines(fs, w, true) {
+			diag = append(diag, f...)
+		}
+		if len(lines)+len(diag) <= h {
+			lines = append(lines, diag...)
+		}
 	}
 	return block(lines, w, h)
 }
@@ -117,22 +134,31 @@ func tooSmall(w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, styleWarn.Render(strings.Join(lines, "\n")))
 }
 
-// header is the top line: what runs, how far, how fast, from which seed.
+// header is the top line: what runs, how far, at what pace (and how fast
+// lately), from which seed. What does not fit is left out, from the end.
 func (m Model) header(w int) string {
 	s := &m.snap
-	rate := "– ep/s"
-	if s.State == session.Running && s.Rate > 0 {
-		rate = session.FormatInt(int(math.Round(s.Rate))) + " ep/s"
-	}
 	parts := []string{
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
 		stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String()),
 		"epoch " + styleBold.Render(session.FormatInt(s.Epoch)) + styleMuted.Render(" / "+session.FormatInt(s.Planned)),
-		rate,
-		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
+		styleMuted.Render("pace ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
 	}
-	return fit(strings.Join(parts, "  "), w)
+	if s.State == session.Running && s.Rate > 0 {
+		parts = append(parts, session.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
+	}
+	parts = append(parts, styleMuted.Render("seed ")+strconv.FormatUint(s.Seed, 10))
+	out := ""
+	for _, p := range parts {
+		switch {
+		case out == "":
+			out = p
+		case ansi.StringWidth(out)+2+ansi.StringWidth(p) <= w:
+			out += "  " + p
+		}
+	}
+	return fit(out, w)
 }
 
 func stateGlyph(s session.State) string {
@@ -149,7 +175,7 @@ func stateGlyph(s session.State) string {
 
 // statusLines is the message under the panels: a lasting warning on a
 // line of its own, then a divergence and what to do about it, the end of
-// the plan, or what the last command did.
+// the plan, what the last command did, or how to start a paused run.
 func (m *Model) statusLines(w int) []string {
 	s := &m.snap
 	var warning []string
@@ -157,9 +183,15 @@ func (m *Model) statusLines(w int) []string {
 		warning = []string{fit(styleWarn.Render("⚠ "+s.Warning), w)}
 	}
 	var msg string
+	most := 2
 	switch {
 	case s.State == session.Diverged && s.Err != nil && s.Note == "":
-		msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, session.FormatInt(s.Err.Epoch)))
+		most = 3
+		if s.Err.Runaway != "" {
+			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", session.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
+		} else {
+			msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, session.FormatInt(s.Err.Epoch)))
+		}
 		if s.Rollback >= 0 {
 			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", session.FormatInt(s.Rollback))
 		} else {
@@ -169,14 +201,45 @@ func (m *Model) statusLines(w int) []string {
 		msg = styleWarn.Render("✗ " + s.Note)
 	case s.Note != "":
 		msg = styleMuted.Render(s.Note)
+	case s.State == session.Paused:
+		msg = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch)))
 	default:
-		if warning != nil {
-			return warning
-		}
-		return []string{""}
+		return warning
 	}
 	lines := wrap(msg, w)
-	return append(warning, lines[:min(2-len(warning), len(lines))]...)
+	return append(warning, lines[:min(most-len(warning), len(lines))]...)
+}
+
+// msgLines fills the message area, n lines of width w: the status first,
+// then the diagnosis, most pressing first. Where the findings' full texts
+// do not fit, each is named by its head (the words before its colon), and
+// ? gives them in full. On a wide screen each finding gives the
+// measurement behind it.
+func (m *Model) msgLines(w, n int) []string {
+	lines := m.statusLines(w)
+	lines = lines[:min(n, len(lines))]
+	fs := m.snap.Findings
+	if m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
+		fs = nil // the status line says it already
+	}
+	room := n - len(lines)
+	if len(fs) == 0 || room <= 0 {
+		return lines
+	}
+	var full []string
+	for _, f := range findingLines(fs, w, w >= 110) {
+		full = append(full, f...)
+	}
+	if len(full) <= room {
+		return append(lines, full...)
+	}
+	heads := make([]string, 0, len(fs)+1)
+	for _, f := range fs {
+		f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
+		heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
+	}
+	heads = append(heads, styleMuted.Render("? twice: in full"))
+	return append(lines, flow(heads, w, room)...)
 }
 
 // wrap breaks s into lines of at most w cells at spaces only, never inside
@@ -214,6 +277,9 @@ func (m *Model) lossLegend(w int) []string {
 		legendItem(styleDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
 		legendItem(styleG, "G", s.Last.G, s.Last.Epoch > 0),
 	}
+	if m.gOff {
+		items[3] += styleG.Render(" ▲ off scale")
+	}
 	if eq := equilibrium(s); eq.ok {
 		label := "┈ " + eq.label
 		if w >= 50 {
@@ -236,8 +302,8 @@ func (m *Model) momLegend(w int) []string {
 	has := s.Last.Epoch > 0
 	return flow([]string{
 		styleTitle.Render("Moments"),
-		legendItem(styleMean, "mean", s.Last.Mean, has) + styleMuted.Render(" ┈"+num(s.Target.Mean)),
-		legendItem(styleStd, "std", s.Last.Std, has) + styleMuted.Render(" ┈"+num(s.Target.Std)),
+		legendItem(styleMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
+		legendItem(styleStd, "std", s.Last.Std, has) + styleTarget.Render(" ┈"+num(s.Target.Std)),
 	}, w, 2)
 }
 
@@ -245,10 +311,18 @@ func (m *Model) momLegend(w int) []string {
 func (m *Model) higherMoments(w int) []string {
 	s := &m.snap
 	mt := s.Eval.Metrics
-	return flow([]string{
+	long := []string{
 		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
 		"ex.kurt " + signed(mt.Kurt) + styleMuted.Render(" vs "+num(s.Target.Kurt)),
-	}, w, 1)
+	}
+	if lines := flow(long, w, 2); len(lines) == 1 {
+		return lines
+	}
+	short := []string{ // two decimals, the target's value in brackets
+		"skew " + fmt.Sprintf("%+.2f", mt.Skew) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
+		"ex.kurt " + fmt.Sprintf("%+.2f", mt.Kurt) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
+	}
+	return flow(short, w, 2)
 }
 
 // pack joins as many items as fit in width w, in order of importance,
@@ -289,48 +363,82 @@ func flow(items []string, w, n int) []string {
 	return lines
 }
 
-// histPanel: fresh generated samples binned against the target's expected
-// counts, with D(x) over the same axis when D scores single samples.
+// histPanel: fresh generated samples against the target, as v chooses —
+// binned against the expected counts with D(x) and the push under them,
+// as a Q-Q plot, or as G's curve G(z).
 func (m Model) histPanel(w, h int) string {
 	s := &m.snap
 	e := &s.Eval
 	hist := e.Metrics.Hist
-	title := pack(" · ", []string{
-		styleTitle.Render("Samples"),
-		styleMuted.Render("under ") + strconv.Itoa(hist.Under) + styleMuted.Render(" over ") + strconv.Itoa(hist.Over),
-		styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))),
-		styleMuted.Render(fmt.Sprintf("%d bins of %s", len(hist.Counts), num((hist.Hi-hist.Lo)/float64(max(1, len(hist.Counts)))))),
-	}, w)
-	lines := append(append([]string{title}, m.histView...), m.histFoot(w)...)
+	at := styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch)))
+	var items []string
+	switch m.view {
+	case viewQQ:
+		items = []string{styleTitle.Render("Q-Q") + styleMuted.Render(" generated ↑ vs target →")}
+		if m.qqCut > 0 {
+			items = append(items, styleMuted.Render(fmt.Sprintf("%d beyond ▲▼", m.qqCut)))
+		}
+		items = append(items, at)
+	case viewGZ:
+		items = []string{styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →"), at}
+	default:
+		items = []string{
+			styleTitle.Render("Samples"),
+			styleMuted.Render("left of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + session.FormatInt(hist.Over),
+			at,
+			styleMuted.Render(fmt.Sprintf("%d bins of %s", len(hist.Counts), num((hist.Hi-hist.Lo)/float64(max(1, len(hist.Counts)))))),
+		}
+	}
+	lines := append(append([]string{pack(" · ", items, w)}, m.histView...), m.histFoot(w)...)
 	return block(lines, w, h)
 }
 
-// histFoot is the histogram's legend, and either what the D(x) dots mean
-// or why there are none; it wraps on narrow screens.
+// histFoot is the samples panel's legend: one line where it fits, two on
+// narrow screens, where the target's name is left out if that saves one.
 func (m *Model) histFoot(w int) []string {
 	e := &m.snap.Eval
-	lines := flow([]string{
-		styleBar.Render("█") + " generated",
-		styleExp.Render("─") + " expected under " + m.snap.Target.Spec,
-	}, w, 2)
-	about := styleMuted.Render(e.NoCurve)
-	if e.DCurve != nil {
-		about = styleCurve.Render("⠂") + " D(x), D's belief x is real: 0 bottom, 1 top"
+	spec := m.snap.Target.Spec
+	switch m.view {
+	case viewQQ:
+		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render("⠑") + " diagonal: the target, " + spec}, w, 2)
+	case viewGZ:
+		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
 	}
-	return append(lines, strings.Split(ansi.Wordwrap(about, w, " "), "\n")...)
+	items := []string{styleBar.Render("█") + " generated", styleExp.Render(string(expGlyph)) + " expected " + spec}
+	if m.histCapped {
+		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
+	}
+	var noCurve []string
+	switch {
+	case e.DCurve != nil && e.Push != nil:
+		items = append(items, styleCurve.Render("⠂")+" D(x)  "+styleCurve.Render("▶")+" push dD/dx")
+	case e.DCurve != nil:
+		items = append(items, styleCurve.Render("⠂")+" D(x)")
+	default: // why there is no D(x) strip, on lines of its own
+		noCurve = wrap(styleMuted.Render(e.NoCurve), w)
+	}
+	lines := flow(items, w, 2)
+	if len(lines) > 1 {
+		items[1] = styleExp.Render(string(expGlyph)) + " expected"
+		if l := flow(items, w, 2); len(l) < len(lines) {
+			lines = l
+		}
+	}
+	return append(lines, noCurve...)
 }
 
 // sidePanel stacks the quality measures over the settings.
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
+	floor := m.snap.Eval.KSFloor
 	lines := []string{
 		styleTitle.Render("Quality") + styleMuted.Render(" lower is better"),
-		metricLine("KS", mt.KS, &m.ks, w),
-		metricLine("W1", mt.W1, &m.w1, w),
+		metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
+		metricLine("W1", mt.W1, false, &m.w1, w),
 		zdepLine(mt.ZDep),
 	}
 	if len(mt.Modes) > 0 {
-		lines = append(lines, modesLine(mt))
+		lines = append(lines, modesLine(mt, m.blurred()))
 	}
 	spacer := len(lines)
 	lines = append(lines, "", styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
@@ -356,20 +464,36 @@ func (m Model) sidePanel(w, h int) string {
 // modesLine counts the target's modes that get at least half their mass
 // and gives each mode's share of the samples, as mode_share does headless:
 // "modes 1/2  91% 0%" is a generator collapsed onto one of two modes.
-func modesLine(mt engine.Metrics) string {
+func modesLine(mt engine.Metrics, blurred bool) string {
 	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
 	if mt.ModesCovered < len(mt.Modes) {
 		count = styleBad.Render(count)
 	}
 	line := "modes " + count + " "
+	if blurred { // covered, but as one blob across them: the diagnosis says so
+		line = "modes " + styleBad.Render(count+" blob")
+	}
 	for _, c := range mt.Modes {
 		line += fmt.Sprintf(" %.0f%%", 100*c.Share)
 	}
 	return line
 }
 
-// metricLine shows a distance, its direction lately and a sparkline.
-func metricLine(name string, v float64, t *trend, w int) string {
+// blurred tells whether the diagnosis finds the modes covered but not
+// separated.
+func (m *Model) blurred() bool {
+	for _, f := range m.snap.Findings {
+		if f.Kind == session.ModesBlurred {
+			return true
+		}
+	}
+	return false
+}
+
+// metricLine shows a distance, its direction lately — or "≈ floor" when it
+// is within sampling noise of a perfect generator, where a direction means
+// nothing — and a sparkline with its range.
+func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	arrow := styleMuted.Render("·")
 	if n := len(t.vals); n >= 2 {
 		first, last := t.vals[0], t.vals[n-1]
@@ -382,8 +506,43 @@ func metricLine(name string, v float64, t *trend, w int) string {
 			arrow = styleBad.Render("↑")
 		}
 	}
-	head := fmt.Sprintf("%-3s %.4f ", name, v) + arrow + " "
-	return head + styleMean.Render(sparkline(t.vals, w-lipgloss.Width(head)))
+	if atFloor {
+		arrow = styleGood.Render("≈ floor")
+	}
+	head := fmt.Sprintf("%s %.3f ", name, v) + arrow + " "
+	room := w - lipgloss.Width(head)
+	rng := ""
+	if lo, hi, ok := finiteRange(t.vals); ok && len(t.vals) >= 2 {
+		digits := 2
+		if rangeNum(lo, 2) == rangeNum(hi, 2) {
+			digits = 4
+		}
+		rng = " " + rangeNum(lo, digits) + "–" + rangeNum(hi, digits)
+		if room-len([]rune(rng)) < 4 {
+			rng = ""
+		}
+	}
+	return head + styleSpark.Render(sparkline(t.vals, room-len([]rune(rng)))) + styleMuted.Render(rng)
+}
+
+// rangeNum writes an end of a sparkline's range in so many significant
+// digits: two, or four to keep close values apart (0.9981–0.9986).
+func rangeNum(v float64, digits int) string {
+	if math.Abs(v) >= 1e4 {
+		return expForm(v, 2)
+	}
+	return strconv.FormatFloat(cleanZero(v), 'g', digits, 64)
+}
+
+// finiteRange is the smallest and largest finite value of vals.
+func finiteRange(vals []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if !math.IsInf(v, 0) && !math.IsNaN(v) {
+			lo, hi, ok = math.Min(lo, v), math.Max(hi, v), true
+		}
+	}
+	return lo, hi, ok
 }
 
 // zdepLine says how much G's output depends on its noise.

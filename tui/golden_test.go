@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
+)
+
+// trainedSnapshot trains cfg from seed for epochs epochs at full speed in
+// a session of its own and returns the session, stopped, and the snapshot
+// it published at the end of the plan, binned for a screen w wide. The
+// engine is deterministic, so the snapshot is the same on every run.
+func trainedSnapshot(tb testing.TB, cfg engine.Config, seed uint64, epochs, w int) (*session.Session, session.Snapshot) {
+	tb.Helper()
+	cfg.Epochs = epochs
+	s, err := session.New(session.Options{Config: cfg, Seed: seed})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer s.Stop()
+	bins := w - len(gap) - sideW - axisGutter
+	s.Send(session.HistBins{N: bins})
+	s.Start()
+	for snap := range s.Snapshots() {
+		if snap.State == session.Diverged {
+			tb.Fatalf("%s seed %d diverged: %v", cfg.Name, seed, snap.Err)
+		}
+		if snap.State == session.Done && len(snap.Eval.Metrics.Hist.Counts) == bins && snap.Eval.Epoch == epochs {
+			return s, snap
+		}
+	}
+	panic("unreachable")
+}
+
+// bimodal1D is the bimodal preset with 1-D noise, so that it has a G(z)
+// curve as well as D(x) and the push.
+func bimodal1D(tb testing.TB) engine.Config {
+	tb.Helper()
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg.Name, cfg.NoiseDim = "bimodal-1d", 1
+	return cfg
+}
+
+// frame shows snap in the trainer at w×h under teatest, presses keys, and
+// returns the last screen.
+func frame(t *testing.T, s *session.Session, snap session.Snapshot, w, h int, keys ...string) string {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tm := teatest.NewTestModel(t, NewModel(s), teatest.WithInitialTermSize(w, h))
+	// Earlier evaluations, a little worse, for the sparklines' trend.
+	for i := 4; i > 0; i-- {
+		early := snap
+		early.Eval.Seq -= i
+		early.Eval.Metrics.KS += (1 - early.Eval.Metrics.KS) * 0.15 * float64(i)
+		early.Eval.Metrics.W1 *= 1 + 0.3*float64(i)
+		tm.Send(snapshotMsg(early))
+	}
+	tm.Send(snapshotMsg(snap))
+	for _, k := range keys {
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+	}
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	view := tm.FinalModel(t, teatest.WithFinalTimeout(waitTimeout)).View()
+	checkFrame(t, view, w, h)
+	return view
+}
+
+// checkFrame fails when a frame is not exactly w×h: a line too wide would
+// wrap, a line too many would scroll.
+func checkFrame(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Errorf("frame has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := lipgloss.Width(l); n > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i, n, w, l)
+		}
+	}
+}
+
+var goldenSizes = [][2]int{{80, 24}, {120, 40}}
+
+// TestScreenGolden pins the screen in each state and each samples view at
+// 80×24 and 120×40, from snapshots of real runs set into each state:
+//
+//	go test ./tui -run Golden -update   # after an intended change
+func TestScreenGolden(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, trained := trainedSnapshot(t, bimodal1D(t), 1, 1500, w)
+		trained.Settings.Speed = 200
+		trained.Note = ""
+		cases := []struct {
+			name  string
+			snap  func(session.Snapshot) session.Snapshot
+			keys  []string
+			wants []string
+		}{
+			{"running", func(s session.Snapshot) session.Snapshot {
+				s.State, s.Rate = session.Running, 198
+				return s
+			}, nil, []string{"▶ running", "pace 200/s", "space pause", "[] pace", "left of range", "push", "D ½"}},
+			{"paused", func(s session.Snapshot) session.Snapshot {
+				s.State = session.Paused
+				return s
+			}, nil, []string{"❚❚ paused", "space run", "paused at epoch 1,500: space runs, n steps one epoch"}},
+			{"done", func(s session.Snapshot) session.Snapshot {
+				s.State, s.Note = session.Done, "done: 1,500 epochs"
+				return s
+			}, nil, []string{"✓ done", "space go on", "done: 1,500 epochs"}},
+			{"diverged-nan", func(s session.Snapshot) session.Snapshot {
+				s.State, s.Rollback, s.Findings = session.Diverged, 1400, nil
+				s.Err = &session.Divergence{Epoch: 1500, What: "D's loss on generated data"}
+				return s
+			}, nil, []string{"✗ diverged", "D's loss on generated data is not finite at epoch 1,500", "u rolls back to epoch 1,400", "u roll back"}},
+			{"diverged-runaway", func(s session.Snapshot) session.Snapshot {
+				s.State, s.Rollback = session.Diverged, 1200
+				s.Err = &session.Divergence{Epoch: 1500, What: "a runaway",
+					Runaway: "D's loss on generated data stuck at 100, its limit, for 200 epochs"}
+				s.Findings = []session.Finding{{Kind: session.Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.Err.Runaway}}
+				return s
+			}, nil, []string{"Ran away at epoch 1,500", "stuck at 100, its limit", "u rolls back to epoch 1,200", "u roll back"}},
+			{"help", nil, []string{"?"}, []string{"Design bimodal-1d", "one D update", "hist/Q-Q/G(z)", "glossary"}},
+			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "KS", "W1"}},
+			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
+			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
+		}
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {
+				snap := trained
+				snap.State = session.Paused
+				if c.snap != nil {
+					snap = c.snap(snap)
+				}
+				view := frame(t, s, snap, w, h, c.keys...)
+				flat := strings.Join(strings.Fields(view), " ") // what wraps still reads
+				for _, want := range c.wants {
+					if !strings.Contains(flat, want) {
+						t.Errorf("frame lacks %q", want)
+					}
+				}
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// TestDiagnosisGolden pins the diagnosis as the screen shows it, with the
+// findings of real runs: blog-original's generator ignoring its noise, and
+// feature matching, whose G loss has a scale of its own.
+func TestDiagnosisGolden(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		for _, c := range []struct {
+			preset string
+			epochs int
+			wants  []string
+		}{
+			{"blog-original", 3000, []string{"G ignores its noise", "D can no longer tell real from fake", "right of range 7,126"}},
+			{"feature-matching", 300, []string{"▲ off scale"}},
+		} {
+			t.Run(fmt.Sprintf("%s/%dx%d", c.preset, w, h), func(t *testing.T) {
+				cfg, err := presets.Get(c.preset)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s, snap := trainedSnapshot(t, cfg, 1, c.epochs, w)
+				snap.Note, snap.Settings.Speed = "", 100
+				snap.State, snap.Rate = session.Running, 97
+				view := frame(t, s, snap, w, h)
+				flat := strings.Join(strings.Fields(view), " ")
+				for _, want := range c.wants {
+					if !strings.Contains(flat, want) {
+						t.Errorf("frame lacks %q", want)
+					}
+				}
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// TestGlossaryPages: the glossary fits 80×24 a page at a time, ? turning
+// the pages, and every entry is on one of them.
+func TestGlossaryPages(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	seen := ""
+	for i := 2; i < 6; i++ {
+		keys := strings.Split(strings.Repeat("?", i), "")
+		view := frame(t, s, snap, 80, 24, keys...)
+		if !strings.Contains(view, "lossary") {
+			break
+		}
+		seen += view
+	}
+	for _, g := range glossary {
+		if !strings.Contains(seen, g[0]) {
+			t.Errorf("glossary entry %q on no page", g[0])
+		}
+	}
+}

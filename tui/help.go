@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/ganui/ganui/session"
+)
+
+// helpPage is what ? shows: nothing, the keys with the design and the
+// diagnosis in full, then the glossary, a page at a time.
+type helpPage int
+
+const (
+	pageNone helpPage = iota
+	pageKeys
+	pageGlossary
+)
+
+// nextHelpPage moves ? on: from the screen to the keys, to the glossary's
+// pages one after the other, and back to the screen.
+func (m *Model) nextHelpPage() {
+	switch m.keys.page {
+	case pageNone:
+		m.keys.page = pageKeys
+	case pageKeys:
+		m.keys.page, m.gpage = pageGlossary, 0
+	default:
+		if m.gpage+1 < len(m.glossaryPages(m.width, m.glossaryHeight())) {
+			m.gpage++
+		} else {
+			m.keys.page = pageNone
+		}
+	}
+	m.help.ShowAll = m.keys.page == pageKeys
+}
+
+// glossary explains each measure and mark on the screen in a line or two.
+var glossary = [][2]string{
+	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"≈ floor\": within sampling noise of a perfect generator at this sample size."},
+	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
+	{"noise use", "how much G's output depends on its noise z, 0 to 1; near 0, G makes the same output every time."},
+	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake."},
+	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares)."},
+	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
+	{"push", "dD/dx where G's samples are: ▶ ◀ a strong push right or left, ▸ ◂ a weak one; G moves its samples that way."},
+	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
+	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal they agree, ▲ ▼ are beyond the plot."},
+	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%. Flat: noise ignored."},
+	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
+	{"colours", "orange real data and the target · blue generated · purple D · teal G."},
+}
+
+// glossaryHeight is the room the glossary has: the screen less the header
+// and the footer.
+func (m *Model) glossaryHeight() int { return m.height - 2 }
+
+// glossaryPages lays the diagnosis in full, then the glossary, out at
+// width w in pages of h lines, the last line of each kept for where the
+// page stands.
+func (m *Model) glossaryPages(w, h int) [][]string {
+	var entries [][]string
+	if fs := m.snap.Findings; len(fs) > 0 { // the diagnosis in full first
+		entries = append(entries, []string{styleTitle.Render("Diagnosis now") + styleMuted.Render(" and the measurements behind it")})
+		entries = append(entries, findingLines(fs, w, true)...)
+		entries = append(entries, []string{"", styleTitle.Render("Glossary")})
+	}
+	for _, g := range glossary {
+		text := styleBold.Render(g[0]) + "  " + g[1]
+		entries = append(entries, wrapIndent(text, w, 2))
+	}
+	room := max(1, h-2)
+	var pages [][]string
+	var cur []string
+	for _, e := range entries {
+		if len(cur) > 0 && len(cur)+len(e) > room {
+			pages = append(pages, cur)
+			cur = nil
+		}
+		cur = append(cur, e...)
+	}
+	return append(pages, cur)
+}
+
+// glossaryView is the glossary's current page in place of the panels.
+func (m *Model) glossaryView(w, h int) string {
+	pages := m.glossaryPages(w, h)
+	p := min(m.gpage, len(pages)-1)
+	head := styleTitle.Render("Diagnosis and glossary")
+	if len(m.snap.Findings) == 0 {
+		head = styleTitle.Render("Glossary")
+	}
+	if len(pages) > 1 {
+		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(pages)))
+	}
+	next := "? or esc closes it"
+	if p+1 < len(pages) {
+		next = "? next page · esc closes it"
+	}
+	lines := append([]string{head}, pages[p]...)
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines[:h-1], styleMuted.Render(next))
+	return block(lines, w, h)
+}
+
+// wrapIndent wraps s at width w at spaces, the lines after the first
+// indented.
+func wrapIndent(s string, w, indent int) []string {
+	lines := wrap(s, w)
+	if len(lines) <= 1 {
+		return lines
+	}
+	// Rewrap what follows the first line, narrower by the indent.
+	rest := wrap(strings.TrimLeft(strings.TrimPrefix(s, lines[0]), " "), w-indent)
+	out := []string{lines[0]}
+	for _, l := range rest {
+		out = append(out, strings.Repeat(" ", indent)+l)
+	}
+	return out
+}
+
+func itoa(n int) string { return session.FormatInt(n) }
+
+// findingLines writes the diagnosis at width w: a glyph for its kind (✗ a
+// runaway, ! a problem, ✓ a state of balance), the text, and the
+// measurement behind it when detail is set.
+func findingLines(fs []session.Finding, w int, detail bool) [][]string {
+	out := make([][]string, 0, len(fs))
+	for _, f := range fs {
+		glyph, st := "!", styleCaution
+		switch f.Kind {
+		case session.Runaway:
+			glyph, st = "✗", styleWarn
+		case session.DIndifferent, session.AtNoiseFloor:
+			glyph, st = "✓", styleGood
+		}
+		text := st.Render(glyph) + " " + f.Text
+		if detail && f.Detail != "" && f.Kind != session.Runaway {
+			text += styleMuted.Render(" — " + f.Detail)
+		}
+		out = append(out, wrapIndent(text, w, 2))
+	}
+	return out
+}

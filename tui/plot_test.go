@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
+)
+
+// TestHistogramIsHonest: bars are never overwritten — each column's bar is
+// as tall as its count says, whatever the expected count; ░ appears only
+// above a bar short of its expected count; one tall spike is cut at 3× the
+// expected peak and marked ▲ instead of squashing the rest.
+func TestHistogramIsHonest(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	h := engine.Histogram{Lo: 0, Hi: 10,
+		Counts:   []int{0, 10, 40, 80, 0, 80, 40, 10, 0, 6200},
+		Expected: []float64{5, 20, 50, 80, 100, 80, 50, 20, 5, 1},
+	}
+	rows := 10
+	p := histPlot(h, nil, nil, axisGutter+len(h.Counts), rows)
+	if !p.capped {
+		t.Fatal("a 6,200 bar against an expected peak of 100 is not capped")
+	}
+	grid := make([][]rune, rows)
+	for r := range rows {
+		grid[r] = []rune(p.lines[r])[axisGutter:]
+	}
+	top := 3.0 * 100
+	for c, n := range h.Counts {
+		got := 0
+		for r := rows - 1; r >= 0; r-- {
+			if ch := grid[r][c]; ch == clipGlyph {
+				got += 8
+			} else if i := slices.Index(eighths[:], ch); i > 0 {
+				got += i
+			}
+		}
+		want := int(math.Round(math.Min(float64(n), top) / top * float64(rows*8)))
+		if got != want {
+			t.Errorf("column %d (count %d): bar of %d eighths, want %d", c, n, got, want)
+		}
+	}
+	if grid[0][9] != clipGlyph {
+		t.Errorf("the cut bar is not marked: %q", string(grid[0][9]))
+	}
+	// Bin 4 has no samples and expects 100 of a scale of 300: ░ fills the
+	// cells up to a third of the plot, and nothing above.
+	shaded := 0
+	for r := range rows {
+		if grid[r][4] == expGlyph {
+			shaded++
+		}
+	}
+	if shaded != 3 {
+		t.Errorf("%d cells of ░ for an expected count of a third of the plot, want 3", shaded)
+	}
+	// Bin 3 meets its expected count: no ░ over it.
+	for r := range rows {
+		if grid[r][3] == expGlyph {
+			t.Errorf("░ over a bar that reaches its expected count (row %d)", r)
+		}
+	}
+}
+
+// TestDStripMarksHalf: D(x) has a strip of its own with 0, ½ and 1 on its
+// rows, and D(x) = ½ lands on the middle row.
+func TestDStripMarksHalf(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lines := dStrip([]float64{0, 0.5, 1}, 3)
+	if len(lines) != dStripRows {
+		t.Fatalf("%d rows", len(lines))
+	}
+	for i, want := range []string{"1", "½", "0"} {
+		if !strings.Contains(lines[i][:axisGutter+2], want) {
+			t.Errorf("row %d lacks its mark %q: %q", i, want, lines[i])
+		}
+	}
+	mid := []rune(lines[1])[axisGutter+1]
+	if mid == '┈' || mid == ' ' {
+		t.Errorf("D(x) = ½ is not on the middle row: %q", lines)
+	}
+}
+
+// TestPushStrip: nothing where there are no samples, the direction where
+// there are.
+func TestPushStrip(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	got := []rune(pushStrip([]float64{-2, -0.5, 0, 0.5, 2}, []int{10, 10, 10, 0, 10}, 5))[axisGutter:]
+	if want := "◀◂· ▶"; string(got) != want {
+		t.Errorf("push strip %q, want %q", string(got), want)
+	}
+}
+
+// TestLossRangeIgnoresSpikes: a few spikes do not set the loss chart's
+// range, so the ln 2 line keeps its place; they are marked at the edge.
+func TestLossRangeIgnoresSpikes(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var pts []session.Point
+	for e := 1; e <= 400; e++ {
+		p := session.Point{Epoch: e, DReal: 0.7, DFake: 0.68, G: 0.72}
+		if e%100 == 0 {
+			p.G = 200
+		}
+		pts = append(pts, p)
+	}
+	c := newLineChart(
+		series{"1 real", styleDReal, func(p session.Point) float64 { return p.DReal }},
+		series{"2 fake", styleDFake, func(p session.Point) float64 { return p.DFake }},
+		series{"3 g", styleG, func(p session.Point) float64 { return p.G }},
+	)
+	c.ts.Resize(60, 12)
+	c.w, c.h = 60, 12
+	lo, hi, _ := c.yRange(c.thin(pts, 0, 400), []refLine{{math.Ln2, styleRef}}, 10)
+	if hi > 2 || lo > math.Ln2 || hi < math.Ln2 {
+		t.Errorf("range %g–%g: the spikes set it, or ln 2 is outside", lo, hi)
+	}
+	view := c.render(pts, 0, []refLine{{math.Ln2, styleRef}}, 60, 12)
+	if !strings.Contains(view, "▲") {
+		t.Errorf("the spikes are not marked:\n%s", view)
+	}
+}
+
+// TestKSAtFloor: a KS within sampling noise reads "≈ floor", not an arrow.
+func TestKSAtFloor(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tr := &trend{vals: []float64{0.02, 0.012, 0.01}}
+	line := metricLine("KS", 0.01, true, tr, sideW)
+	if !strings.Contains(line, "≈ floor") || strings.ContainsAny(line, "↓↑") {
+		t.Errorf("KS at the floor: %q", line)
+	}
+	if line := metricLine("KS", 0.01, false, tr, sideW); !strings.Contains(line, "↓") || !strings.Contains(line, "0.01–0.02") {
+		t.Errorf("KS above the floor: %q, want ↓ and the range 0.01–0.02", line)
+	}
+}

@@ -1,0 +1,249 @@
+package tui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
+)
+
+// sampleView is what the samples panel shows; v cycles through them.
+type sampleView int
+
+const (
+	viewHist sampleView = iota // the histogram against the expected counts
+	viewQQ                     // generated quantiles against the target's
+	viewGZ                     // the curve G(z), for 1-D noise
+	numViews
+)
+
+// next is the view after v that s can show: G(z) only when the session
+// has a curve for it.
+func (v sampleView) next(s *session.Snapshot) sampleView {
+	n := (v + 1) % numViews
+	if n == viewGZ && s.Eval.GZ == nil {
+		n = viewHist
+	}
+	return n
+}
+
+// braille is a plot area of braille cells, 2×4 dots each, with a style
+// per cell: the last style set on a cell wins.
+type braille struct {
+	w, h  int
+	bits  []uint8
+	style []*lipgloss.Style
+	marks []rune // a glyph in place of the dots, such as ▲ for a point cut off
+}
+
+func newBraille(w, h int) *braille {
+	return &braille{w: w, h: h, bits: make([]uint8, w*h), style: make([]*lipgloss.Style, w*h), marks: make([]rune, w*h)}
+}
+
+// dotBits are the braille bits by dot column and row.
+var dotBits = [2][4]uint8{{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}}
+
+// dot sets the dot at (x, y) in dot units, y down from the top.
+func (b *braille) dot(x, y int, st *lipgloss.Style) {
+	if x < 0 || y < 0 || x >= 2*b.w || y >= 4*b.h {
+		return
+	}
+	i := (y/4)*b.w + x/2
+	b.bits[i] |= dotBits[x%2][y%4]
+	b.style[i] = st
+}
+
+// mark puts glyph r in cell (c, r).
+func (b *braille) mark(c, row int, r rune, st *lipgloss.Style) {
+	if c >= 0 && row >= 0 && c < b.w && row < b.h {
+		b.marks[row*b.w+c], b.style[row*b.w+c] = r, st
+	}
+}
+
+// line draws a line of dots between two points in dot units.
+func (b *braille) line(x0, y0, x1, y1 int, st *lipgloss.Style) {
+	n := max(abs(x1-x0), abs(y1-y0))
+	for i := 0; i <= n; i++ {
+		t := 0.0
+		if n > 0 {
+			t = float64(i) / float64(n)
+		}
+		b.dot(int(math.Round(float64(x0)+t*float64(x1-x0))), int(math.Round(float64(y0)+t*float64(y1-y0))), st)
+	}
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// rows renders the plot a line at a time.
+func (b *braille) rows() []string {
+	g := newGrid(b.h, b.w)
+	for i := range b.bits {
+		switch {
+		case b.marks[i] != 0:
+			g.set(i/b.w, i%b.w, b.marks[i], b.style[i])
+		case b.bits[i] != 0:
+			g.set(i/b.w, i%b.w, rune(0x2800+int(b.bits[i])), b.style[i])
+		}
+	}
+	out := make([]string, b.h)
+	for r := range out {
+		out[r] = g.row(r)
+	}
+	return out
+}
+
+// scale maps values from [lo, hi] onto n dots, the first at lo.
+type scale struct{ lo, hi float64 }
+
+func (s scale) at(v float64, n int) int {
+	return int(math.Round((v - s.lo) / (s.hi - s.lo) * float64(n-1)))
+}
+
+// fitScale spans the target's values ts and the values vs that fall within
+// a target width of them, so a wild value does not squash the rest (it is
+// cut at the edge instead), with a little air.
+func fitScale(ts, vs []float64) scale {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range ts {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if !(hi > lo) {
+		lo, hi = lo-1, hi+1
+	}
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		lo, hi = -1, 1
+	}
+	span := hi - lo
+	for _, v := range vs {
+		if v >= lo-span && v <= hi+span {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	pad := (hi - lo) * 0.04
+	return scale{lo - pad, hi + pad}
+}
+
+// yGutter labels rows of a plot: the top, middle and bottom values.
+func yGutter(s scale, rows, r int) string {
+	switch r {
+	case 0:
+		return gutter(shortNum(s.hi))
+	case rows - 1:
+		return gutter(shortNum(s.lo))
+	case (rows - 1) / 2:
+		return gutter(shortNum((s.lo + s.hi) / 2))
+	}
+	return gutter("")
+}
+
+// shortNum writes an axis value in at most four cells where it can.
+func shortNum(v float64) string {
+	for _, p := range []int{3, 2, 1} {
+		if s := strconv.FormatFloat(cleanZero(v), 'g', p, 64); len(s) <= 4 {
+			return s
+		}
+	}
+	return compact(v)
+}
+
+// qqPlot draws the generated quantiles (up) against the target's (across),
+// with the diagonal where they agree; quantiles beyond the plot are marked
+// ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how
+// many quantiles were cut off.
+func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
+	cols := width - axisGutter
+	if cols < 2 || rows < 2 || len(qq) == 0 {
+		return blankLines(width, rows+1), 0
+	}
+	ts, gs := make([]float64, len(qq)), make([]float64, len(qq))
+	for i, p := range qq {
+		ts[i], gs[i] = p.Target, p.Gen
+	}
+	sc := fitScale(ts, gs)
+	b := newBraille(cols, rows)
+	xd, yd := 2*cols, 4*rows
+	b.line(0, yd-1, xd-1, 0, &styleExp) // the diagonal Gen = Target
+	cut := 0
+	for _, p := range qq {
+		x := sc.at(p.Target, xd)
+		switch {
+		case math.IsNaN(p.Gen) || p.Gen > sc.hi:
+			b.mark(x/2, 0, clipGlyph, &styleBar)
+			cut++
+		case p.Gen < sc.lo:
+			b.mark(x/2, rows-1, '▼', &styleBar)
+			cut++
+		default:
+			b.dot(x, yd-1-sc.at(p.Gen, yd), &styleBar)
+		}
+	}
+	lines := b.rows()
+	for r := range lines {
+		lines[r] = yGutter(sc, rows, r) + lines[r]
+	}
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sc.lo, sc.hi, cols))), cut
+}
+
+// gzPlot draws G's output x = G(z) (up) over its noise z (across), with
+// the target's central 98% between dotted lines: a curve that is flat
+// ignores the noise; one that spans the band maps noise onto the target.
+func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
+	cols := width - axisGutter
+	if cols < 2 || rows < 2 || len(gz) < 2 {
+		return blankLines(width, rows+1)
+	}
+	var ts []float64
+	for _, p := range qq {
+		if p.P == 0.01 || p.P == 0.99 {
+			ts = append(ts, p.Target)
+		}
+	}
+	xs := make([]float64, len(gz))
+	for i, p := range gz {
+		xs[i] = p.X
+	}
+	if len(ts) < 2 {
+		ts = xs
+	}
+	sy := fitScale(ts, xs)
+	sz := scale{gz[0].Z, gz[len(gz)-1].Z}
+	b := newBraille(cols, rows)
+	xd, yd := 2*cols, 4*rows
+	for _, t := range ts[:min(2, len(ts))] {
+		row := (yd - 1 - sy.at(t, yd)) / 4
+		for c := range cols {
+			b.mark(c, row, '┈', &styleExp)
+		}
+	}
+	px, py := -1, -1
+	for _, p := range gz {
+		x, y := sz.at(p.Z, xd), yd-1-sy.at(p.X, yd)
+		y = min(yd-1, max(0, y))
+		if px >= 0 {
+			b.line(px, py, x, y, &styleG)
+		}
+		px, py = x, y
+	}
+	// The curve's own dots win over the band's dotted lines.
+	for i := range b.marks {
+		if b.marks[i] == '┈' && b.bits[i] != 0 {
+			b.marks[i] = 0
+			b.style[i] = &styleG
+		}
+	}
+	lines := b.rows()
+	for r := range lines {
+		lines[r] = yGutter(sy, rows, r) + lines[r]
+	}
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sz.lo, sz.hi, cols)))
+}
