@@ -100,6 +100,18 @@ func FromPicture(p session.Picture) Run {
 		DCurve:      p.DCurve,
 		NoCurve:     p.NoCurve,
 	}
+	for _, e := range p.Events {
+		if e.Kind == session.EventSetting { // the run's own changes, not the user's
+			continue
+		}
+		if n := len(r.Events); n > 0 && r.Events[n-1].Epoch == e.Epoch { // one mark an epoch
+			if !strings.Contains(r.Events[n-1].Label, e.Kind.String()) {
+				r.Events[n-1].Label += ", " + e.Kind.String()
+			}
+			continue
+		}
+		r.Events = append(r.Events, Event{Epoch: e.Epoch, Label: e.Kind.String()})
+	}
 	return r
 }
 

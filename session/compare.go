@@ -63,7 +63,10 @@ func (c Replay) apply(s *Session) {
 	case i < 0:
 		s.replay, s.note = 0, "the first keyframe kept"
 	default:
-		s.replay, s.note = i, ""
+		s.replay = i
+	}
+	if s.replay >= 0 {
+		s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · other keys: live", s.replay+1, n)
 	}
 }
 
@@ -134,7 +137,7 @@ func (s *Session) Command() string {
 	for _, kv := range settingsDiff(base, cfg) {
 		args = append(args, "--set", kv)
 	}
-	if s.planned != cfg.Epochs {
+	if s.planned != base.Epochs {
 		args = append(args, "--epochs", fmt.Sprint(s.planned))
 	}
 	return strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")

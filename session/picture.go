@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -36,6 +37,8 @@ type Picture struct {
 	// why.
 	DCurve  []float64
 	NoCurve string
+	// Events are the run's events (Event), for marks on the time axes.
+	Events []Event
 }
 
 // pictureCurve is how many points of D's curve a Picture holds.
@@ -62,6 +65,7 @@ func (s *Session) Picture() Picture {
 		From:    s.from,
 		Evals:   s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
 		Samples: make([]float64, s.opts.Samples),
+		Events:  slices.Clone(s.tl.events),
 	}
 	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
 	p.Lo, p.Hi = engine.DefaultRange(p.Target)

@@ -42,6 +42,14 @@ type lineChart struct {
 	own bool
 	// off: whether each series' latest value is beyond the range drawn.
 	off []bool
+
+	// What a render draws beside the run's own curves: the events' epochs,
+	// marked ◆ on the time axis; a replayed epoch, a dotted column
+	// (cursor; 0 for none); and a pinned baseline's points, each series
+	// again as a faint ghost.
+	marks  []int
+	cursor int
+	ghost  []session.Point
 }
 
 func newLineChart(ss ...series) *lineChart {
@@ -56,6 +64,7 @@ func newLineChart(ss ...series) *lineChart {
 	c.ts.AutoMinX, c.ts.AutoMaxX, c.ts.AutoMinY, c.ts.AutoMaxY = false, false, false, false
 	for _, s := range ss {
 		c.ts.SetDataSetStyle(s.name, s.style)
+		c.ts.SetDataSetStyle(ghostName(s), styleGhost)
 	}
 	c.w, c.h = 20, 6
 	return c
@@ -71,6 +80,9 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	xmin, xmax := int64(from), int64(from)+1
 	if len(pts) > 0 {
 		xmax = max(xmax, int64(pts[len(pts)-1].Epoch))
+	}
+	if n := len(c.ghost); n > 0 { // the baseline's epochs share the axis
+		xmin, xmax = min(xmin, int64(c.ghost[0].Epoch)), max(xmax, int64(c.ghost[n-1].Epoch))
 	}
 	thinned := c.thin(pts, float64(xmin), float64(xmax))
 	lo, hi, step := c.yRange(thinned, refs, h-2)
@@ -89,6 +101,14 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	}
 	var clips []clip
 	c.ts.ClearAllData()
+	for _, p := range c.thin(c.ghost, float64(xmin), float64(xmax)) {
+		at := time.Unix(int64(p.Epoch), 0)
+		for _, s := range c.series {
+			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				c.ts.PushDataSet(ghostName(s), timeserieslinechart.TimePoint{Time: at, Value: math.Min(hi, math.Max(lo, v))})
+			}
+		}
+	}
 	for _, p := range thinned {
 		at := time.Unix(int64(p.Epoch), 0)
 		for si, s := range c.series {
@@ -110,7 +130,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.off[si] = v > hi || v < lo
 		}
 	}
-	if len(pts) > 0 {
+	if len(pts) > 0 || len(c.ghost) > 0 {
 		c.ts.DrawBrailleAll() // clears the canvas and draws the axes first
 	} else {
 		c.ts.Clear()
@@ -120,6 +140,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.drawRef(r)
 	}
 	c.drawTicks(float64(xmin), float64(xmax), lo, hi, step)
+	c.drawMarks(float64(xmin), float64(xmax))
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
 		o := c.ts.Origin()
 		for _, k := range clips {
@@ -132,6 +153,36 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		}
 	}
 	return canvasView(&c.ts.Canvas)
+}
+
+// ghostName is the data set of a series' baseline ghost: named to sort
+// first, so the live curves draw over it.
+func ghostName(s series) string { return "0 base " + s.name }
+
+// drawMarks marks each event ◆ on the time axis and, in replay, the
+// replayed epoch as a dotted column through the empty cells of the graph.
+func (c *lineChart) drawMarks(xmin, xmax float64) {
+	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
+	if gw <= 0 || gh <= 0 || !(xmax > xmin) {
+		return
+	}
+	o := c.ts.Origin()
+	col := func(epoch int) (int, bool) {
+		x := (float64(epoch) - xmin) / (xmax - xmin)
+		return o.X + 1 + int(math.Round(x*float64(gw-1))), x >= 0 && x <= 1
+	}
+	for _, e := range c.marks {
+		if x, ok := col(e); ok {
+			c.ts.Canvas.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCellWithStyle('◆', styleEvent))
+		}
+	}
+	if x, ok := col(c.cursor); ok && c.cursor > 0 {
+		for y := o.Y - gh; y < o.Y; y++ {
+			if p := (canvas.Point{X: x, Y: y}); c.ts.Canvas.Cell(p).Rune == 0 {
+				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┊', styleCursor))
+			}
+		}
+	}
 }
 
 // canvasView renders an ntcharts canvas as text. ntcharts' own View styles

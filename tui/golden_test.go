@@ -106,6 +106,7 @@ func TestScreenGolden(t *testing.T) {
 		s, trained := trainedSnapshot(t, bimodal1D(t), 1, 1500, w)
 		trained.Settings.Speed = 200
 		trained.Note = ""
+		_, early := trainedSnapshot(t, bimodal1D(t), 2, 600, w) // a keyframe, and a baseline
 		cases := []struct {
 			name  string
 			snap  func(session.Snapshot) session.Snapshot
@@ -139,6 +140,16 @@ func TestScreenGolden(t *testing.T) {
 			{"help", nil, []string{"?"}, []string{"Design bimodal-1d", "one D update", "hist/Q-Q/G(z)", "glossary"}},
 			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "KS", "W1"}},
 			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
+			{"replay", func(s session.Snapshot) session.Snapshot {
+				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last}
+				s.ReplayIndex, s.Frames = 19, 50
+				s.Note = "replay frame 20 of 50 · , . step · < > events · other keys: live"
+				return s
+			}, nil, []string{"◀ replay epoch 600 of 1,500", "┊", "replay frame 20 of 50", "◆"}},
+			{"baseline", func(s session.Snapshot) session.Snapshot {
+				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
+				return s
+			}, nil, []string{"vs base KS", "╌ base seed 2"}},
 			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
 		}
 		for _, c := range cases {

@@ -47,6 +47,10 @@ var glossary = [][2]string{
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%. Flat: noise ignored."},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
+	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning, noise ignored, the noise floor, a setting changed, a roll-back; the list is above."},
+	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; any training key returns to live."},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts, its histogram as ╌, and Quality shows the difference (vs base); reseed, retune or rerun and compare; b again clears it."},
+	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
 	{"colours", "orange real data and the target · blue generated · purple D · teal G."},
 }
 
@@ -63,6 +67,11 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		entries = append(entries, []string{styleTitle.Render("Diagnosis now") + styleMuted.Render(" and the measurements behind it")})
 		entries = append(entries, findingLines(fs, w, true)...)
 		entries = append(entries, []string{"", styleTitle.Render("Glossary")})
+	}
+	if evs := m.snap.Events; len(evs) > 0 {
+		entries = append(entries, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
+		entries = append(entries, eventLines(evs, w, 12)...)
+		entries = append(entries, []string{""})
 	}
 	for _, g := range glossary {
 		text := styleBold.Render(g[0]) + "  " + g[1]

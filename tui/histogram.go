@@ -18,8 +18,9 @@ var (
 
 // Glyphs with a meaning of their own, named in the legends.
 const (
-	expGlyph  = '░' // the expected count, in the cells above a bar that falls short of it
-	clipGlyph = '▲' // a bar taller than the plot, cut at its top
+	expGlyph   = '░' // the expected count, in the cells above a bar that falls short of it
+	clipGlyph  = '▲' // a bar taller than the plot, cut at its top
+	ghostGlyph = '╌' // the pinned baseline's count, above a bar lower than it
 )
 
 // capFactor caps the count scale at this multiple of the largest expected
@@ -42,12 +43,14 @@ type plot struct {
 // count as ░ in the cells above a bar that falls short of it, then, when
 // curve is not nil, D(x) in a strip of its own (0, ½ and 1 marked) and,
 // when push is not nil, the push dD/dx where there are generated samples,
-// all on one x axis, labelled on the last line. It returns rows lines of
-// plot plus one of x-axis labels, each exactly width cells wide.
+// all on one x axis, labelled on the last line; a pinned baseline's counts
+// (ghost, per column; nil for none) show as ╌ at their height above the
+// bars. It returns rows lines of plot plus one of x-axis labels, each
+// exactly width cells wide.
 //
 // When the histogram has a different number of bins than there are columns
 // (for a moment after a resize), each column shows its nearest bin.
-func histPlot(h engine.Histogram, curve, push []float64, width, rows int) plot {
+func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int) plot {
 	cols := width - axisGutter
 	rows = max(1, rows)
 	if cols < 1 || len(h.Counts) == 0 {
@@ -94,6 +97,11 @@ func histPlot(h engine.Histogram, curve, push []float64, width, rows int) plot {
 		e := h.Expected[b] / top * float64(barRows)
 		for level := (bar + 7) / 8; level < barRows && float64(level)+0.5 <= e; level++ {
 			grid.set(barRows-1-level, c, expGlyph, &styleExp)
+		}
+		if c < len(ghost) {
+			if level := int(math.Min(ghost[c], top) / top * float64(barRows)); level >= (bar+7)/8 && level < barRows {
+				grid.set(barRows-1-level, c, ghostGlyph, &styleGhost)
+			}
 		}
 	}
 

@@ -14,6 +14,9 @@ type keyMap struct {
 	Slower, Faster            key.Binding
 	Save, Export              key.Binding
 	View                      key.Binding
+	Back, Forward             key.Binding // replay: a keyframe back or forward
+	PrevEvent, NextEvent      key.Binding // replay: to the previous or next event
+	Pin, Share, Plot          key.Binding
 	Help, Close, Quit         key.Binding
 
 	// What the footer offers depends on the moment: the run's state, the
@@ -25,25 +28,32 @@ type keyMap struct {
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Pause:    key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space/p", "pause/run")),
-		Step:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one epoch")),
-		StepD:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "one D update")),
-		StepG:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "one G update")),
-		Reseed:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "new seed")),
-		Restart:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rerun seed")),
-		Rollback: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "roll back")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "select up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "select down")),
-		Dec:      key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h/-", "decrease")),
-		Inc:      key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l/+", "increase")),
-		Slower:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "slower")),
-		Faster:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "faster")),
-		Save:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "checkpoint")),
-		Export:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
-		View:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hist/Q-Q/G(z)")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Pause:     key.NewBinding(key.WithKeys(" ", "p"), key.WithHelp("space/p", "pause/run")),
+		Step:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one epoch")),
+		StepD:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "one D update")),
+		StepG:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "one G update")),
+		Reseed:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "new seed")),
+		Restart:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rerun seed")),
+		Rollback:  key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "roll back")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "select up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "select down")),
+		Dec:       key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h/-", "decrease")),
+		Inc:       key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l/+", "increase")),
+		Slower:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "slower")),
+		Faster:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "faster")),
+		Save:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "checkpoint")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
+		View:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hist/Q-Q/G(z)")),
+		Back:      key.NewBinding(key.WithKeys(","), key.WithHelp(",", "replay back")),
+		Forward:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "replay on")),
+		PrevEvent: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "prev event")),
+		NextEvent: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next event")),
+		Pin:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "baseline")),
+		Share:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "share")),
+		Plot:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "figure")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -83,16 +93,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 		if k.state == session.Done {
 			run = "go on"
 		}
-		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), tune, view, short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
+		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
 		if k.wide {
-			keys = append(keys, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun"), pace)
+			keys = append(keys, short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed"))
 		}
 	}
 	return append(keys, help, quit)
 }
 
-// FullHelp is what ? shows, one column per group, narrow enough for the
-// narrowest layout (minWidth columns).
+// FullHelp is what ? shows, one column per group — stepping, tuning,
+// looking back, files — narrow enough for the narrowest layout (minWidth
+// columns). esc, which closes the help, is named in the short help.
 func (k keyMap) FullHelp() [][]key.Binding {
 	pause := k.Pause
 	pause.SetHelp("space", "pause/run") // p, its alias, would widen the column past minWidth
@@ -100,9 +112,9 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	help := k.Help
 	help.SetHelp("?", "glossary")
 	return [][]key.Binding{
-		{pause, k.Step, k.StepD, k.StepG, k.View},
-		{k.Up, k.Down, k.Dec, k.Inc, speed},
-		{k.Reseed, k.Restart, k.Rollback, k.Save, k.Export},
-		{help, k.Close, k.Quit},
+		{pause, k.Step, k.StepD, k.StepG, k.View, speed},
+		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart},
+		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Rollback},
+		{k.Save, k.Export, k.Share, k.Plot, help, k.Quit},
 	}
 }

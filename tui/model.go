@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"io"
 	"math"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/session"
 )
 
@@ -135,12 +137,12 @@ func (m *Model) apply(s session.Snapshot) {
 	if !m.ready || s.Run != m.snap.Run {
 		m.ks, m.w1, m.evalSeq = trend{}, trend{}, -1
 	}
-	if s.Eval.Seq != m.evalSeq && s.Eval.Metrics.N > 0 {
+	if s.Eval.Seq != m.evalSeq && s.Eval.Metrics.N > 0 && s.Replay == nil {
 		m.evalSeq = s.Eval.Seq
 		m.ks.add(s.Eval.Metrics.KS)
 		m.w1.add(s.Eval.Metrics.W1)
 	}
-	m.snap, m.ready = s, true
+	m.snap, m.ready = replayed(s, m.bins), true
 	if m.view == viewGZ && s.Eval.GZ == nil {
 		m.view = viewHist
 	}
@@ -198,6 +200,22 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.send(session.Adjust{Setting: session.Speed, Dir: -1})
 	case key.Matches(k, m.keys.Faster):
 		m.send(session.Adjust{Setting: session.Speed, Dir: +1})
+	case key.Matches(k, m.keys.Back):
+		m.send(session.Replay{Dir: -1})
+	case key.Matches(k, m.keys.Forward):
+		m.send(session.Replay{Dir: +1})
+	case key.Matches(k, m.keys.PrevEvent):
+		m.send(session.Replay{Dir: -1, Jump: true})
+	case key.Matches(k, m.keys.NextEvent):
+		m.send(session.Replay{Dir: +1, Jump: true})
+	case key.Matches(k, m.keys.Pin):
+		m.send(session.Pin{})
+	case key.Matches(k, m.keys.Share):
+		m.send(session.Share{})
+	case key.Matches(k, m.keys.Plot):
+		m.send(session.Plot{Format: "png", Draw: func(w io.Writer, p session.Picture) error {
+			return figure.Encode(w, "png", figure.FromPicture(p))
+		}})
 	}
 	return m, nil
 }
@@ -239,6 +257,17 @@ func (m *Model) redraw() {
 	// a scale of its own (near 200 at the start): it does not set the
 	// chart's range, which stays D's, and is marked where it is off it.
 	m.losses.own = s.GLoss == engine.GLossFeatureMatching
+	marks, cursor := eventEpochs(s), 0
+	if s.Replay != nil {
+		cursor = s.Replay.Epoch
+	}
+	var ghost []session.Point
+	if s.Baseline != nil {
+		ghost = s.Baseline.History
+	}
+	for _, c := range []*lineChart{m.losses, m.moments} {
+		c.marks, c.cursor, c.ghost = marks, cursor, ghost
+	}
 	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
 	m.gOff = m.losses.off[2]
 	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
@@ -252,7 +281,8 @@ func (m *Model) redraw() {
 	case viewGZ:
 		m.histView = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
-		p := histPlot(e.Metrics.Hist, e.DCurve, e.Push, l.histW, rows)
+		ghost := ghostCounts(s.Baseline, len(e.Metrics.Hist.Counts), e.Metrics.N)
+		p := histPlot(e.Metrics.Hist, e.DCurve, e.Push, ghost, l.histW, rows)
 		m.histView, m.histCapped = p.lines, p.capped
 	}
 }

@@ -23,7 +23,7 @@ func TestHistogramIsHonest(t *testing.T) {
 		Expected: []float64{5, 20, 50, 80, 100, 80, 50, 20, 5, 1},
 	}
 	rows := 10
-	p := histPlot(h, nil, nil, axisGutter+len(h.Counts), rows)
+	p := histPlot(h, nil, nil, nil, axisGutter+len(h.Counts), rows)
 	if !p.capped {
 		t.Fatal("a 6,200 bar against an expected peak of 100 is not capped")
 	}

@@ -63,6 +63,9 @@ var (
 	styleExp    = lipgloss.NewStyle().Foreground(colReal)
 	styleCurve  = lipgloss.NewStyle().Foreground(colD)
 	styleSpark  = lipgloss.NewStyle().Foreground(colText)
+	styleEvent  = lipgloss.NewStyle().Foreground(colAccent) // an event's mark on a chart's time axis
+	styleCursor = lipgloss.NewStyle().Foreground(colYellow) // the replayed epoch's column
+	styleGhost  = lipgloss.NewStyle().Foreground(colFaint)  // the pinned baseline's curves and outline
 )
 
 // stateStyle colours the state badge in the header.

@@ -138,10 +138,14 @@ func tooSmall(w, h int) string {
 // lately), from which seed. What does not fit is left out, from the end.
 func (m Model) header(w int) string {
 	s := &m.snap
+	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
+	if s.Replay != nil {
+		state = styleCursor.Bold(true).Render("◀ replay epoch "+session.FormatInt(s.Replay.Epoch)) + styleMuted.Render(" of "+session.FormatInt(s.Epoch))
+	}
 	parts := []string{
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
-		stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String()),
+		state,
 		"epoch " + styleBold.Render(session.FormatInt(s.Epoch)) + styleMuted.Render(" / "+session.FormatInt(s.Planned)),
 		styleMuted.Render("pace ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
 	}
@@ -408,6 +412,9 @@ func (m *Model) histFoot(w int) []string {
 	if m.histCapped {
 		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
 	}
+	if b := m.snap.Baseline; b != nil {
+		items = append(items, styleGhost.Render(string(ghostGlyph))+fmt.Sprintf(" base seed %d", b.Seed))
+	}
 	var noCurve []string
 	switch {
 	case e.DCurve != nil && e.Push != nil:
@@ -439,6 +446,9 @@ func (m Model) sidePanel(w, h int) string {
 	}
 	if len(mt.Modes) > 0 {
 		lines = append(lines, modesLine(mt, m.blurred()))
+	}
+	if b := baselineLine(&m.snap); b != "" {
+		lines = append(lines, b)
 	}
 	spacer := len(lines)
 	lines = append(lines, "", styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
