@@ -39,10 +39,16 @@ func newIdle(t testing.TB, opts Options) *Session {
 		t.Fatal(err)
 	}
 	s.keeping = true
-	s.keep()
-	s.keepGap = time.Hour // states are kept when a test says so
+	keepNow(s)
 	t.Cleanup(s.Stop)
 	return s
+}
+
+// keepNow keeps the run as a good state now, and no other until a test
+// says so, whatever the clock (keep spaces the states by time).
+func keepNow(s *Session) {
+	s.keep()
+	s.keepGap = time.Hour
 }
 
 func newIdleBlog(t testing.TB) *Session {
@@ -253,7 +259,7 @@ func TestRollbackRecoversADivergedRun(t *testing.T) {
 	}
 	good := s.last
 	goodHist := s.hist.Points(nil)
-	s.keep()
+	keepNow(s)
 	kept := marshal(t, s.gan)
 	poison(t, s)
 	diverged := s.err.Epoch
@@ -309,7 +315,7 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 	for e := 1; e <= 4; e++ {
 		s.trainEpoch()
 		if e%2 == 0 {
-			s.keep() // epochs 0 (at the start), 2 and 4 are kept
+			keepNow(s) // epochs 0 (at the start), 2 and 4 are kept
 		}
 	}
 	s.trainEpoch()
@@ -442,7 +448,7 @@ func TestLongRunStaysBounded(t *testing.T) {
 		for range phase {
 			s.trainEpoch()
 			if s.gan.Epoch()%2000 == 0 {
-				s.keep()
+				keepNow(s)
 				s.publish()
 				snap := <-s.snaps
 				if len(snap.History) > historyPoints+1 {
@@ -543,7 +549,7 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 	for s.state != Diverged && s.gan.Epoch() < 2000 {
 		s.trainEpoch()
 		if s.gan.Epoch() == 50 {
-			s.keep()
+			keepNow(s)
 		}
 	}
 	if s.err == nil || s.err.Runaway == "" {
