@@ -15,30 +15,47 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// trainedSnapshot trains cfg from seed for epochs epochs at full speed in
-// a session of its own and returns the session, stopped, and the snapshot
-// it published at the end of the plan, binned for a screen w wide. The
-// engine is deterministic, so the snapshot is the same on every run.
-func trainedSnapshot(tb testing.TB, cfg engine.Config, seed uint64, epochs, w int) (*session.Session, session.Snapshot) {
+// trainedSnapshots trains cfg from seed for epochs epochs at full speed in
+// a session of its own, once, and returns the session, stopped, and the
+// snapshot of the finished run that a screen of each width gets (binned
+// to its histogram's columns). The engine is deterministic, so the
+// snapshots are the same every time.
+func trainedSnapshots(tb testing.TB, cfg engine.Config, seed uint64, epochs int, widths ...int) (*session.Session, map[int]session.Snapshot) {
 	tb.Helper()
 	cfg.Epochs = epochs
 	s, err := session.New(session.Options{Config: cfg, Seed: seed})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer s.Stop()
-	bins := w - len(gap) - sideW - axisGutter
-	s.Send(session.HistBins{N: bins})
+	defer s.Stop() // before the screens, which would take its snapshots too
 	s.Start()
 	for snap := range s.Snapshots() {
 		if snap.State == session.Diverged {
 			tb.Fatalf("%s seed %d diverged: %v", cfg.Name, seed, snap.Err)
 		}
-		if snap.State == session.Done && len(snap.Eval.Metrics.Hist.Counts) == bins && snap.Eval.Epoch == epochs {
-			return s, snap
+		if snap.State == session.Done && snap.Eval.Epoch == epochs {
+			break
 		}
 	}
-	panic("unreachable")
+	out := map[int]session.Snapshot{}
+	for _, w := range widths {
+		bins := w - len(gap) - sideW - axisGutter
+		s.Send(session.HistBins{N: bins})
+		for snap := range s.Snapshots() {
+			if len(snap.Eval.Metrics.Hist.Counts) == bins {
+				out[w] = snap
+				break
+			}
+		}
+	}
+	return s, out
+}
+
+// trainedSnapshot is trainedSnapshots for one width.
+func trainedSnapshot(tb testing.TB, cfg engine.Config, seed uint64, epochs, w int) (*session.Session, session.Snapshot) {
+	tb.Helper()
+	s, snaps := trainedSnapshots(tb, cfg, seed, epochs, w)
+	return s, snaps[w]
 }
 
 // bimodal1D is the bimodal preset with 1-D noise, so that it has a G(z)
@@ -101,12 +118,13 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 //
 //	go test ./tui -run Golden -update   # after an intended change
 func TestScreenGolden(t *testing.T) {
+	s, runs := trainedSnapshots(t, bimodal1D(t), 1, 1500, 80, 120)
+	_, earlies := trainedSnapshots(t, bimodal1D(t), 2, 600, 80, 120) // a keyframe, and a baseline
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
-		s, trained := trainedSnapshot(t, bimodal1D(t), 1, 1500, w)
+		trained, early := runs[w], earlies[w]
 		trained.Settings.Speed = 200
 		trained.Note = ""
-		_, early := trainedSnapshot(t, bimodal1D(t), 2, 600, w) // a keyframe, and a baseline
 		cases := []struct {
 			name  string
 			snap  func(session.Snapshot) session.Snapshot
@@ -176,22 +194,23 @@ func TestScreenGolden(t *testing.T) {
 // findings of real runs: blog-original's generator ignoring its noise, and
 // feature matching, whose G loss has a scale of its own.
 func TestDiagnosisGolden(t *testing.T) {
-	for _, size := range goldenSizes {
-		w, h := size[0], size[1]
-		for _, c := range []struct {
-			preset string
-			epochs int
-			wants  []string
-		}{
-			{"blog-original", 3000, []string{"G ignores its noise", "D can no longer tell real from fake", "right of range 7,126"}},
-			{"feature-matching", 300, []string{"▲ off scale"}},
-		} {
+	for _, c := range []struct {
+		preset string
+		epochs int
+		wants  []string
+	}{
+		{"blog-original", 3000, []string{"G ignores its noise", "D can no longer tell real from fake", "right of range 7,126"}},
+		{"feature-matching", 300, []string{"▲ off scale"}},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snaps := trainedSnapshots(t, cfg, 1, c.epochs, 80, 120)
+		for _, size := range goldenSizes {
+			w, h := size[0], size[1]
 			t.Run(fmt.Sprintf("%s/%dx%d", c.preset, w, h), func(t *testing.T) {
-				cfg, err := presets.Get(c.preset)
-				if err != nil {
-					t.Fatal(err)
-				}
-				s, snap := trainedSnapshot(t, cfg, 1, c.epochs, w)
+				snap := snaps[w]
 				snap.Note, snap.Settings.Speed = "", 100
 				snap.State, snap.Rate = session.Running, 97
 				view := frame(t, s, snap, w, h)
