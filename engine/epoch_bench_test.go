@@ -64,3 +64,6 @@ func benchRun(b *testing.B, preset string) {
 
 func BenchmarkRunBlogOriginal(b *testing.B) { benchRun(b, "blog-original") }
 func BenchmarkRunDevnag2017(b *testing.B)   { benchRun(b, "devnag-2017") }
+
+func BenchmarkEpochMinibatch(b *testing.B) { benchEpochs(b, "minibatch-discrimination") }
+func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }

@@ -29,5 +29,11 @@ func tanhApply(z []float32)    { tanhGo(z) }
 
 func actGrad(a Activation, dz, dy, y []float32, slope float32) { actGradGo(a, dz, dy, y, slope) }
 
+func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+}
+
+func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) { mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n) }
+
 // supportedISAs lists the kernel paths this build and CPU can run.
 func supportedISAs() []isa { return []isa{isaGo} }
