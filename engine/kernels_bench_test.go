@@ -218,3 +218,32 @@ func BenchmarkActivation(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGemmGrid times the products of a hidden layer W → W of the
+// grid benchmark (bench/grid.py) at 100 rows: Y = X·Wᵀ (fwd, Wᵀ stored),
+// dX = dZ·W (dx) and dW += dZᵀ·X (dw, A read by columns). GFLOP/s against
+// the hardware peak bench/limit.py measures.
+func BenchmarkGemmGrid(b *testing.B) {
+	const rows = 100
+	for _, w := range []int{128, 256, 512, 1024} {
+		rng := rand.New(rand.NewPCG(1, uint64(w)))
+		x, m := randVec(rng, rows*w, 0), randVec(rng, w*w, 0)
+		y, dw := make([]float32, rows*w), make([]float32, w*w)
+		b.Run(fmt.Sprintf("fwd/%d", w), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					gemm(rows, w, w, x, w, 1, m, w, y, w)
+				}
+				reportFlops(b, 2*rows*float64(w*w))
+			})
+		})
+		b.Run(fmt.Sprintf("dw/%d", w), func(b *testing.B) {
+			benchEachISA(b, func(b *testing.B) {
+				for b.Loop() {
+					gemm(w, w, rows, x, 1, w, y, w, dw, w)
+				}
+				reportFlops(b, 2*rows*float64(w*w))
+			})
+		})
+	}
+}

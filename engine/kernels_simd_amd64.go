@@ -132,6 +132,15 @@ func gemmVec(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y
 	}
 }
 
+// gemm packs the rows of M for a block of columns (gemmPacked16,
+// gemmPacked8) when the product has at least gemmPackRows rows and
+// gemmPackK terms, gemmKB rows of M at a time.
+const (
+	gemmKB       = 128
+	gemmPackRows = 16
+	gemmPackK    = 64
+)
+
 // lastColsMax bounds the scratch of gemmLastCols, which lives on the stack.
 const lastColsMax = 512
 

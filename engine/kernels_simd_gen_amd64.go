@@ -467,6 +467,9 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			o3 = j0 + 48 // M has room: the last vector runs past n, aligned with the others
 		}
 		r := 0 // kn ≥ 2 here: a single term went to ger16
+		if n-j0 >= 64 && rows >= gemmPackRows && kn >= gemmPackK {
+			r = gemmPacked16(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
+		}
 		if n-j0 <= 48 {
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x48(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
@@ -479,6 +482,42 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
+}
+
+// gemmPacked16 runs the two-row tiles of a block of 64 columns of a
+// large product (gemm16) over a packed copy of M: the block's rows of M,
+// 64 floats each, copied gemmKB at a time into a contiguous buffer on
+// the stack, which all row pairs then read. In place, M's rows lie ldm
+// floats apart: at a width of 512 or 1024 floats the block's rows map to
+// the same few cache sets and evict each other, and the tiles then read
+// M from L3; packed, a chunk of gemmKB rows (256 KiB·gemmKB/1024) stays
+// in L1 while every row pair uses it. Each element of Y still takes its
+// terms in order of k, one fused multiply-add each, stored and reloaded
+// between chunks: the same bits as without packing. It returns the rows
+// done (all but an odd last one, which the caller's one-row tile takes
+// over the whole of k, as it would without packing).
+func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
+	var stack [gemmKB*64 + 15]float32
+	// Its rows on cache lines: a vector load that straddles two lines
+	// costs two (a Go array on the stack is aligned to 8 bytes only).
+	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
+	buf := stack[skip : skip+gemmKB*64]
+	_ = m[(kn-1)*ldm+64-1]
+	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
+	for k0 := 0; k0 < kn; k0 += gemmKB {
+		kb := min(gemmKB, kn-k0)
+		for k := range kb {
+			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*64)
+			st16p(ld16p(src, 0), dst, 0)
+			st16p(ld16p(src, 16), dst, 16)
+			st16p(ld16p(src, 32), dst, 32)
+			st16p(ld16p(src, 48), dst, 48)
+		}
+		for r := 0; r+2 <= rows; r += 2 {
+			gemmTile2x64(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*64], 64, y[r*ldy:], ldy, 64, 0, 16, 32, 48)
+		}
+	}
+	return rows &^ 1
 }
 
 // ger16 is gemm16 for a single term (kn = 1, n ≥ 16), a rank-one update:
@@ -727,6 +766,9 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
 		r := 0 // kn ≥ 2 here: a single term went to ger8
+		if n-j0 >= 32 && rows >= gemmPackRows && kn >= gemmPackK {
+			r = gemmPacked8(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
+		}
 		if n-j0 <= 16 {
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x16(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
@@ -739,6 +781,42 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 			gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
+}
+
+// gemmPacked8 runs the two-row tiles of a block of 32 columns of a
+// large product (gemm8) over a packed copy of M: the block's rows of M,
+// 32 floats each, copied gemmKB at a time into a contiguous buffer on
+// the stack, which all row pairs then read. In place, M's rows lie ldm
+// floats apart: at a width of 512 or 1024 floats the block's rows map to
+// the same few cache sets and evict each other, and the tiles then read
+// M from L3; packed, a chunk of gemmKB rows (128 KiB·gemmKB/1024) stays
+// in L1 while every row pair uses it. Each element of Y still takes its
+// terms in order of k, one fused multiply-add each, stored and reloaded
+// between chunks: the same bits as without packing. It returns the rows
+// done (all but an odd last one, which the caller's one-row tile takes
+// over the whole of k, as it would without packing).
+func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
+	var stack [gemmKB*32 + 15]float32
+	// Its rows on cache lines: a vector load that straddles two lines
+	// costs two (a Go array on the stack is aligned to 8 bytes only).
+	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
+	buf := stack[skip : skip+gemmKB*32]
+	_ = m[(kn-1)*ldm+32-1]
+	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
+	for k0 := 0; k0 < kn; k0 += gemmKB {
+		kb := min(gemmKB, kn-k0)
+		for k := range kb {
+			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*32)
+			st8p(ld8p(src, 0), dst, 0)
+			st8p(ld8p(src, 8), dst, 8)
+			st8p(ld8p(src, 16), dst, 16)
+			st8p(ld8p(src, 24), dst, 24)
+		}
+		for r := 0; r+2 <= rows; r += 2 {
+			gemmTile2x32(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*32], 32, y[r*ldy:], ldy, 0, 8, 16, 24)
+		}
+	}
+	return rows &^ 1
 }
 
 // ger8 is gemm8 for a single term (kn = 1, n ≥ 8), a rank-one update:
