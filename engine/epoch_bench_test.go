@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
@@ -67,3 +68,33 @@ func BenchmarkRunDevnag2017(b *testing.B)   { benchRun(b, "devnag-2017") }
 
 func BenchmarkEpochMinibatch(b *testing.B) { benchEpochs(b, "minibatch-discrimination") }
 func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
+
+// BenchmarkEpochWide is blog-original at hidden width 256, one row and 100
+// rows per step: grid points of bench/grid.py.
+func BenchmarkEpochWide(b *testing.B) {
+	for _, rows := range []int{1, 100} {
+		b.Run(fmt.Sprintf("W256R%d", rows), func(b *testing.B) {
+			cfg, err := presets.Get("blog-original")
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{256, 256}, []int{256, 256}, 100*rows
+			g, err := engine.New(cfg, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for range 20 {
+				if _, err := g.TrainEpoch(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := g.TrainEpoch(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "epochs/s")
+		})
+	}
+}
