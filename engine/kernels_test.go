@@ -687,3 +687,41 @@ func TestGemmPackedSameBits(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmSplitSameBits checks that a product split between the caller and
+// the helper goroutine (gemmSplit) gives the bits of one goroutine's, on
+// every kernel path, for the layouts the layers use.
+func TestGemmSplitSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(4, 4))
+		for _, s := range []struct{ rows, n, kn, ldm int }{
+			{100, 256, 256, 256}, {100, 1024, 100, 1024}, {33, 130, 500, 144}, {128, 200, 128, 200}, {100, 402, 100, 416},
+		} {
+			for _, byCols := range []bool{false, true} {
+				a := randVec(rng, s.rows*s.kn, 0.2)
+				ars, aks := s.kn, 1
+				if byCols {
+					ars, aks = 1, s.rows
+				}
+				m := randVec(rng, s.kn*s.ldm, 0)
+				y0 := randVec(rng, s.rows*s.n, 0)
+				var out [2][]float32
+				for i, k := range []int{0, 1} {
+					SetProductWorkers(k)
+					before := splits.Load()
+					out[i] = slices.Clone(y0)
+					gemm(s.rows, s.n, s.kn, a, ars, aks, m, s.ldm, out[i], s.n)
+					if split := splits.Load() > before; split != (k == 1) {
+						t.Fatalf("%+v: workers %d, split %v", s, k, split)
+					}
+				}
+				for i := range out[0] {
+					if math.Float32bits(out[0][i]) != math.Float32bits(out[1][i]) {
+						t.Fatalf("%+v byCols=%v: y[%d] = %g alone, %g split", s, byCols, i, out[0][i], out[1][i])
+					}
+				}
+			}
+		}
+	})
+}

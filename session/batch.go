@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,6 +91,13 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		done[i] = make(chan struct{})
 	}
 	next := make(chan int)
+	// Runs trained side by side take a core each: a large product's
+	// helper goroutine (engine.SetProductWorkers) only while a core is
+	// left over for it, so the two kinds of parallelism do not
+	// oversubscribe the machine.
+	if par := min(jobs, n); par > 1 {
+		defer engine.SetProductWorkers(engine.SetProductWorkers(runtime.GOMAXPROCS(0)/par - 1))
+	}
 	var wg sync.WaitGroup
 	for range min(jobs, n) {
 		wg.Go(func() {
