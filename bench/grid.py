@@ -11,8 +11,10 @@ of them once, in an order rotated from round to round, so that a change of
 the machine's speed hits them alike. Each run reports its own training-loop
 rate (epochs/s, start-up excluded, as bench/compare.sh). The table gives,
 per program, the median rate and the spread (min..max as a percentage of
-the median), and the ratios of ganui SIMD to the others as the median of
-the per-round ratios, with their min..max.
+the median), and the ratios of RATIOS as the median of the per-round
+ratios, with their min..max. ganui-simd may split a large
+product with a second goroutine (engine/pool.go: both cores);
+ganui-simd-1t is the same binary with GOMAXPROCS=1, one core.
 
 usage: bench/grid.py [--runs N] [--widths 50,128,...] [--rows 1,100]
                      [--scale S] [--only ganui-simd,cref,...]
@@ -41,10 +43,16 @@ OPENBLAS_DIRS = ["/usr/lib/x86_64-linux-gnu/openblas-pthread", "/usr/lib/x86_64-
 REFBLAS_DIR = "/usr/lib/x86_64-linux-gnu/blas"
 
 
+# The ratios in the table: one core against one (C, PyTorch on one
+# thread), both cores against PyTorch on two.
+RATIOS = [("ganui-simd-1t", "cref"), ("ganui-simd-1t", "torch-openblas"), ("ganui-simd", "torch-openblas-2t"),
+          ("ganui-simd-1t", "torch-refblas"), ("ganui-simd-1t", "ganui-default")]
+
+
 def epochs_for(width, rows, scale):
     """About equal work per point: 2,000 epochs at width 50, one row."""
     work = rows * width * (200 + width)
-    return max(2, min(5000, round(scale * 2000 * 12500 / work)))
+    return max(4, min(5000, round(scale * 2000 * 12500 / work)))
 
 
 def build(tmp):
@@ -56,6 +64,7 @@ def build(tmp):
     env["GOEXPERIMENT"] = "simd"
     subprocess.run(["go", "build", "-o", f"{tmp}/ganui-simd", "."], cwd=ROOT, check=True, env=env)
     progs["ganui-simd"] = f"{tmp}/ganui-simd"
+    progs["ganui-simd-1t"] = f"{tmp}/ganui-simd"  # GOMAXPROCS=1: no helper goroutine
     if shutil.which("gcc"):
         subprocess.run(["gcc", "-O3", "-march=native", "-ffast-math", "-o", f"{tmp}/cref",
                         os.path.join(ROOT, "bench/cref/blog.c"), "-lm"], check=True)
@@ -80,13 +89,14 @@ def torch_variants():
         out.append(("torch", base, 1))
     if ob:
         out.append(("torch-openblas", dict(base, LD_LIBRARY_PATH=ob), 1))
-        out.append(("torch-openblas-2t", dict(base, LD_LIBRARY_PATH=ob, OMP_NUM_THREADS="2",
-                                              OPENBLAS_NUM_THREADS="2"), 2))
+        # Two threads in the BLAS only: torch's own OpenMP threads on top of
+        # OpenBLAS's oversubscribe two cores (both spin-wait).
+        out.append(("torch-openblas-2t", dict(base, LD_LIBRARY_PATH=ob, OPENBLAS_NUM_THREADS="2"), 1))
     return out
 
 
 def command(name, progs, width, rows, epochs):
-    if name.startswith("ganui"):
+    if name.startswith("ganui"):  # ganui-simd may use both cores for large products (engine/pool.go)
         return [progs[name], "--headless", "--preset", "blog-original", "--set", f"g_hidden={width},{width}",
                 "--set", f"d_hidden={width},{width}", "--set", f"batch={100 * rows}", "--epochs", str(epochs),
                 "--every", "0", "--seed", "1"]
@@ -121,8 +131,8 @@ def main():
         if args.only:
             keep = args.only.split(",")
             names = [n for n in names if n in keep]
-        ratios = [n for n in names if n != "ganui-simd"] if "ganui-simd" in names else []
-        head = ["width", "rows", "epochs"] + [f"{n} epochs/s (spread)" for n in names] + [f"SIMD/{n}" for n in ratios]
+        ratios = [(a, b) for a, b in RATIOS if a in names and b in names]
+        head = ["width", "rows", "epochs"] + [f"{n} epochs/s (spread)" for n in names] + [f"{a}/{b}" for a, b in ratios]
         print("| " + " | ".join(head) + " |")
         print("|" + " --- |" * len(head))
         for rows in [int(r) for r in args.rows.split(",")]:
@@ -139,6 +149,8 @@ def main():
                                    str(epochs), "--seed", "1", "--threads", str(threads), "--samples", "1000"]
                         else:
                             env, cmd = os.environ, command(n, progs, width, rows, epochs)
+                            if n == "ganui-simd-1t":
+                                env = dict(os.environ, GOMAXPROCS="1")
                         p = subprocess.run(cmd, capture_output=True, text=True, env=env)
                         if p.returncode != 0:
                             raise RuntimeError(f"{' '.join(cmd)}: exit {p.returncode}\n{p.stderr[-500:]}")
@@ -148,13 +160,9 @@ def main():
                     med = statistics.median(rates[n])
                     lo, hi = min(rates[n]), max(rates[n])
                     cells.append(f"{med:,.1f} ({100 * (lo - med) / med:+.0f}..{100 * (hi - med) / med:+.0f}%)")
-                if "ganui-simd" in names:
-                    s = rates["ganui-simd"]
-                    for n in names:
-                        if n == "ganui-simd":
-                            continue
-                        q = [a / b for a, b in zip(s, rates[n])]
-                        cells.append(f"{statistics.median(q):.2f}× ({min(q):.2f}..{max(q):.2f})")
+                for a, b in ratios:
+                    q = [x / y for x, y in zip(rates[a], rates[b])]
+                    cells.append(f"{statistics.median(q):.2f}× ({min(q):.2f}..{max(q):.2f})")
                 print(f"| {width} | {rows} | {epochs} | " + " | ".join(cells) + " |", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
