@@ -12,13 +12,9 @@ func axpy(dst []float32, alpha float32, x []float32) { axpyGo(dst, alpha, x) }
 func gemv(y, w, x []float32)                         { gemvGo(y, w, x) }
 
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	if !gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
-		gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
+	if rows*n*kn >= splitMACs && gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
+		return
 	}
-}
-
-// gemm1 is gemm on the calling goroutine alone.
-func gemm1(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
 	gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 }
 

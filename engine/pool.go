@@ -61,10 +61,12 @@ func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
 
-// gemmSplit computes Y += A·M in two parts when the product is large and
-// the helper idle, and reports whether it did.
+// gemmSplit computes Y += A·M in two parts when the helper is free, and
+// reports whether it did; gemm calls it for products of splitMACs or
+// more. The parts are gemm calls again, which find the helper taken and
+// run alone.
 func gemmSplit(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
-	if n < 128 || rows*n*kn < splitMACs || productWorkers.Load() == 0 {
+	if n < 128 || productWorkers.Load() == 0 {
 		return false
 	}
 	helperOnce.Do(startHelper)
@@ -75,7 +77,7 @@ func gemmSplit(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int,
 		return false
 	}
 	helperReq <- gemmArgs{rows, n - h, kn, a, ars, aks, m[h:], ldm, y[h:], ldy}
-	gemm1(rows, h, kn, a, ars, aks, m, ldm, y, ldy)
+	gemm(rows, h, kn, a, ars, aks, m, ldm, y, ldy) // the helper is ours: not split again
 	<-helperDone
 	helperFree <- struct{}{}
 	splits.Add(1)
@@ -87,7 +89,7 @@ func startHelper() {
 	helperFree <- struct{}{}
 	go func() {
 		for g := range helperReq {
-			gemm1(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
+			gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy) // not split: the token is out
 			helperDone <- struct{}{}
 		}
 	}()
