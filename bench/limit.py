@@ -134,7 +134,7 @@ def devnag_2017():
 
 # --- the machine ---------------------------------------------------------------
 
-L1, L2, L3 = 48 << 10, 1 << 20, 32 << 20  # bytes per core (L3 shared); lscpu
+L1, L2, L3 = 32 << 10, 1 << 20, 32 << 20  # bytes per core (L3 shared); lscpu on the machine of bench/README.md
 
 
 def measure():
