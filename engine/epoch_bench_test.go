@@ -69,16 +69,17 @@ func BenchmarkRunDevnag2017(b *testing.B)   { benchRun(b, "devnag-2017") }
 func BenchmarkEpochMinibatch(b *testing.B) { benchEpochs(b, "minibatch-discrimination") }
 func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
 
-// BenchmarkEpochWide is blog-original at hidden width 256, one row and 100
-// rows per step: grid points of bench/grid.py.
+// BenchmarkEpochWide is blog-original at hidden widths 256 and 128, one
+// row or 100 rows per step: grid points of bench/grid.py.
 func BenchmarkEpochWide(b *testing.B) {
-	for _, rows := range []int{1, 100} {
-		b.Run(fmt.Sprintf("W256R%d", rows), func(b *testing.B) {
+	for _, s := range [][2]int{{256, 1}, {256, 100}, {128, 1}} {
+		width, rows := s[0], s[1]
+		b.Run(fmt.Sprintf("W%dR%d", width, rows), func(b *testing.B) {
 			cfg, err := presets.Get("blog-original")
 			if err != nil {
 				b.Fatal(err)
 			}
-			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{256, 256}, []int{256, 256}, 100*rows
+			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{width, width}, []int{width, width}, 100*rows
 			g, err := engine.New(cfg, 1)
 			if err != nil {
 				b.Fatal(err)
