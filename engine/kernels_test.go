@@ -690,9 +690,11 @@ func TestGemmPackedSameBits(t *testing.T) {
 
 // TestGemmSplitSameBits checks that a product split between the caller and
 // the helper goroutine (gemmSplit) gives the bits of one goroutine's, on
-// every kernel path, for the layouts the layers use.
+// every kernel path, for the layouts the layers use: with the helper
+// computing its part, and as it comes (the caller may take it back).
 func TestGemmSplitSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(4, 4))
 		for _, s := range []struct{ rows, n, kn, ldm int }{
@@ -706,19 +708,22 @@ func TestGemmSplitSameBits(t *testing.T) {
 				}
 				m := randVec(rng, s.kn*s.ldm, 0)
 				y0 := randVec(rng, s.rows*s.n, 0)
-				var out [2][]float32
-				for i, k := range []int{0, 1} {
-					SetProductWorkers(k)
+				var out [3][]float32
+				for i, mode := range []string{"alone", "helper", "either"} {
+					SetProductWorkers(min(i, 1))
+					helperOnly = mode == "helper"
 					before := splits.Load()
 					out[i] = slices.Clone(y0)
 					gemm(s.rows, s.n, s.kn, a, ars, aks, m, s.ldm, out[i], s.n)
-					if split := splits.Load() > before; split != (k == 1) {
-						t.Fatalf("%+v: workers %d, split %v", s, k, split)
+					if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
+						t.Fatalf("%+v %s: the helper computed a part: %v", s, mode, helped)
 					}
 				}
-				for i := range out[0] {
-					if math.Float32bits(out[0][i]) != math.Float32bits(out[1][i]) {
-						t.Fatalf("%+v byCols=%v: y[%d] = %g alone, %g split", s, byCols, i, out[0][i], out[1][i])
+				for k := 1; k < 3; k++ {
+					for i := range out[0] {
+						if math.Float32bits(out[0][i]) != math.Float32bits(out[k][i]) {
+							t.Fatalf("%+v byCols=%v: y[%d] = %g alone, %g split (%d)", s, byCols, i, out[0][i], out[k][i], k)
+						}
 					}
 				}
 			}

@@ -92,11 +92,13 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	}
 	next := make(chan int)
 	// Runs trained side by side take a core each: a large product's
-	// helper goroutine (engine.SetProductWorkers) only while a core is
-	// left over for it, so the two kinds of parallelism do not
-	// oversubscribe the machine.
+	// helper goroutine (engine.SetProductWorkers), if it is on, stays on
+	// only while a core is left over for it, so the two kinds of
+	// parallelism do not oversubscribe the machine.
 	if par := min(jobs, n); par > 1 {
-		defer engine.SetProductWorkers(engine.SetProductWorkers(runtime.GOMAXPROCS(0)/par - 1))
+		prev := engine.SetProductWorkers(0)
+		engine.SetProductWorkers(min(prev, runtime.GOMAXPROCS(0)/par-1))
+		defer engine.SetProductWorkers(prev)
 	}
 	var wg sync.WaitGroup
 	for range min(jobs, n) {
