@@ -421,6 +421,24 @@ func expm1Neg32(x float32) float32 {
 	return float32(em1*s) + (s - 1)
 }
 
+// reluGo applies ReLU in place: z < 0 becomes 0 (−0 and NaN stay).
+func reluGo(z []float32) {
+	for i, v := range z {
+		if v < 0 {
+			z[i] = 0
+		}
+	}
+}
+
+// leakyGo applies LeakyReLU in place: z < 0 becomes slope·z.
+func leakyGo(z []float32, slope float32) {
+	for i, v := range z {
+		if v < 0 {
+			z[i] = slope * v
+		}
+	}
+}
+
 // eluGo applies ELU (α = 1) in place: z > 0 stays, else e^z − 1.
 func eluGo(z []float32) {
 	for i, v := range z {

@@ -26,9 +26,11 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }
 
-func eluApply(z []float32)     { eluGo(z) }
-func sigmoidApply(z []float32) { sigmoidGo(z) }
-func tanhApply(z []float32)    { tanhGo(z) }
+func reluApply(z []float32)                 { reluGo(z) }
+func leakyApply(z []float32, slope float32) { leakyGo(z, slope) }
+func eluApply(z []float32)                  { eluGo(z) }
+func sigmoidApply(z []float32)              { sigmoidGo(z) }
+func tanhApply(z []float32)                 { tanhGo(z) }
 
 func actGrad(a Activation, dz, dy, y []float32, slope float32) { actGradGo(a, dz, dy, y, slope) }
 

@@ -233,6 +233,32 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	archsimd.ClearAVXUpperBits()
 }
 
+func reluApply(z []float32) {
+	switch kernelISA {
+	case isaAVX512:
+		relu16(z)
+	case isaAVX2:
+		relu8(z)
+	default:
+		reluGo(z)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func leakyApply(z []float32, slope float32) {
+	switch kernelISA {
+	case isaAVX512:
+		leaky16(z, slope)
+	case isaAVX2:
+		leaky8(z, slope)
+	default:
+		leakyGo(z, slope)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
 func eluApply(z []float32) {
 	switch kernelISA {
 	case isaAVX512:

@@ -730,3 +730,26 @@ func TestGemmSplitSameBits(t *testing.T) {
 		}
 	})
 }
+
+// TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the
+// portable loops bit for bit, signed zeros, NaNs and infinities included.
+func TestReLUPaths(t *testing.T) {
+	xs := append(activationGrid(), float32(math.Copysign(0, -1)), float32(math.NaN()),
+		-float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1e-45, -1e-45)
+	for _, n := range []int{len(xs), 1, 15, 16, 17, 33} {
+		in := xs[:min(n, len(xs))]
+		want, wantL := slices.Clone(in), slices.Clone(in)
+		reluGo(want)
+		leakyGo(wantL, 0.2)
+		forEachISA(t, func(t *testing.T) {
+			got, gotL := slices.Clone(in), slices.Clone(in)
+			ReLU.apply(got, 0)
+			LeakyReLU.apply(gotL, 0.2)
+			for i := range in {
+				if math.Float32bits(got[i]) != math.Float32bits(want[i]) || math.Float32bits(gotL[i]) != math.Float32bits(wantL[i]) {
+					t.Fatalf("x=%g: relu %g (want %g), leaky %g (want %g)", in[i], got[i], want[i], gotL[i], wantL[i])
+				}
+			}
+		})
+	}
+}
