@@ -1,35 +1,39 @@
 #!/usr/bin/python3
-"""The speed limit of one training epoch on this machine (bench/README.md).
+"""The speed limit of training on this machine (bench/README.md).
 
-Counts, for blog-original and devnag-2017, the floating-point operations
-and the bytes one epoch touches -- forward, backward and optimizer, as
-PyTorch computes them (dense: no dead unit skipped) -- then measures what
-this CPU sustains in Go:
+Counts the work of one epoch -- forward, backward and optimizer, dense as
+PyTorch computes it -- for blog-original, devnag-2017 and the grid of
+bench/grid.py (blog-original's networks at hidden width W with R rows of
+100 per step), then measures the hardware with bench/cref/peak.c (built
+with the system's gcc; CPU time, so a busy machine does not lower it):
 
-  * a multiply-add stream: the better of a long dot product and a tiled
-    matrix product over data in L1 (BenchmarkPeak, BenchmarkPeakGemm), and
-    a dot product over data in L2 for the bandwidth, for the portable build
-    and the SIMD build;
-  * the square root and division Adam needs per parameter
-    (BenchmarkPeakSqrtDiv, BenchmarkPeakSqrtDivGo);
+  * the core clock and the fused multiply-adds it issues per cycle, hence
+    the peak: FMA units x lanes x 2 flops x clock;
+  * the time of a square root and a division per value (Adam);
+  * the read bandwidth of L1, L2, L3 and DRAM;
 
-and prints, per build, three lower bounds on the time of an epoch
+and prints for every shape three lower bounds on the time of an epoch
 
-  flops / peak FMA rate,  bytes / L2 bandwidth,  Adam updates x (sqrt + div)
+  flops / peak,  bytes / bandwidth of the level its data lives in,
+  Adam updates x (sqrt + div)
 
-and the limit they imply, 1 / max(bounds), in epochs per second.
+and the limit they imply, 1 / max(bounds), in epochs per second. The
+level is the smallest cache that holds the optimizer's state (parameters,
+gradients and both moments, 16 bytes a parameter): every step streams it.
 
-The L2 bandwidth is the SIMD build's (the hardware's): the portable dot
-product is bound by its arithmetic, not by memory.
+These bound the dense work. ganui skips dead ReLU units in single-row
+products and in Adam, so with one row it can do less than this work and
+come closer to the bound, or pass it; with a batch the products are dense.
 
-usage: bench/limit.py [--count N]     (needs Go 1.26 with GOEXPERIMENT=simd)
+usage: bench/limit.py [--grid-only]     (needs gcc)
 """
 
 import argparse
 import os
-import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -130,45 +134,78 @@ def devnag_2017():
 
 # --- the machine ---------------------------------------------------------------
 
-def bench(experiment, pattern, count):
-    env = dict(os.environ, GOEXPERIMENT=experiment)
-    cmd = ["go", "test", "-run", "^$", "-bench", pattern, "-count", str(count), "./engine/"]
-    out = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    res = {}
+L1, L2, L3 = 32 << 10, 1 << 20, 32 << 20  # bytes per core (L3 shared); lscpu on the machine of bench/README.md
+
+
+def measure():
+    exe = os.path.join(tempfile.mkdtemp(prefix="ganui-peak-"), "peak")
+    subprocess.run(["gcc", "-O2", "-march=native", "-o", exe, os.path.join(ROOT, "bench/cref/peak.c")], check=True)
+    out = subprocess.run([exe], check=True, capture_output=True, text=True).stdout
+    hw = {}
     for line in out.splitlines():
-        m = re.match(r"Benchmark(\S+?)-\d+\s+\d+\s+\S+ ns/op\s+(\S+) (GFLOP/s|ns/param)", line)
-        if m:
-            res.setdefault(m.group(1), []).append(float(m.group(2)))
-    return {k: sorted(v)[len(v) // 2] for k, v in res.items()}  # medians
+        name, value, _ = line.split(maxsplit=2)
+        hw[name] = float(value)
+    shutil.rmtree(os.path.dirname(exe), ignore_errors=True)
+    return hw
+
+
+def blog_grid(width, rows):
+    """bench/grid.py's shape: blog-original with hidden width `width` and
+    `rows` rows of 100 per step."""
+    d_layers, g_layers = [(100, width), (width, width), (width, 1)], [(100, width), (width, width), (width, 100)]
+    D, G = dense(d_layers, rows), dense(g_layers, rows)
+    t = Tally()
+    for _ in range(5):
+        t.forward(D); t.backward(D, True, False)
+        t.forward(G); t.forward(D); t.backward(D, True, False)
+        t.step(params(d_layers))
+    for _ in range(5):
+        t.forward(G); t.forward(D); t.backward(D, False, True); t.backward(G, True, False)
+        t.step(params(g_layers))
+    t.state = 16 * max(params(d_layers), params(g_layers))
+    return t
+
+
+def bound(t, hw):
+    peak = max(hw.get("peak512", 0), hw["peak256"]) * 1e9
+    level = "L1" if t.state <= L1 else "L2" if t.state <= L2 else "L3" if t.state <= L3 else "DRAM"
+    tf = t.flops / peak
+    tb = t.bytes / (hw["bw_" + level] * 1e9)
+    ts = t.adam * hw.get("sqrtdiv", 0) * 1e-9
+    return tf, tb, ts, level
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--count", type=int, default=5, help="benchmark repetitions (medians)")
+    ap.add_argument("--grid-only", action="store_true")
     args = ap.parse_args()
 
-    go = bench("", "^BenchmarkPeak", args.count)
-    simd = bench("simd", "^BenchmarkPeak", args.count)
-    builds = {
-        "default (go)": (max(go["Peak/L1/go"], go["PeakGemm/go"]),
-                         simd["Peak/L2/avx512"], go["PeakSqrtDivGo"]),
-        "simd (avx512)": (max(simd["Peak/L1/avx512"], simd["PeakGemm/avx512"]),
-                          simd["Peak/L2/avx512"], simd["PeakSqrtDiv"]),
-    }
-    print("measured (medians of %d):" % args.count)
-    for name, (p1, p2, sd) in builds.items():
-        print(f"  {name:14s} FMA in L1 {p1:6.1f} GFLOP/s   L2 bandwidth {p2 * 4:4.0f} GB/s"
-              f"   sqrt+div {sd:.3f} ns/param")
-    for preset, t in (("blog-original", blog_original()), ("devnag-2017", devnag_2017())):
-        print(f"\n{preset}: {t.macs:,} multiply-adds + {t.adam:,} Adam updates"
-              f" = {t.flops / 1e6:.2f} MFLOP, {t.bytes / 1e6:.2f} MB per epoch")
-        for name, (p1, p2, sd) in builds.items():
-            tf = t.flops / (p1 * 1e9)
-            tb = t.bytes / (p2 * 4e9)
-            ts = t.adam * sd * 1e-9
-            bound = max(tf, tb, ts)
-            print(f"  {name:14s} flops {tf * 1e6:6.1f} us  bytes {tb * 1e6:6.1f} us"
-                  f"  sqrt+div {ts * 1e6:6.1f} us  ->  limit {1 / bound:8.0f} epochs/s")
+    hw = measure()
+    print(f"clock {hw['clock']:.2f} GHz; FMA per cycle: {hw['fma256']:.2f} at 256 bits"
+          + (f", {hw['fma512']:.2f} at 512 bits" if "fma512" in hw else ""))
+    print(f"peak {max(hw.get('peak512', 0), hw['peak256']):.1f} GFLOP/s per core"
+          f" (= FMA units x lanes x 2 x clock, measured on registers)")
+    if "sqrtdiv" in hw:
+        print(f"sqrt + div {hw['sqrtdiv']:.3f} ns per value")
+    print("read bandwidth, GB/s: " + ", ".join(f"{k} {hw['bw_' + k]:.0f}" for k in ("L1", "L2", "L3", "DRAM")))
+
+    def show(name, t):
+        tf, tb, ts, level = bound(t, hw)
+        b = max(tf, tb, ts)
+        what = "flops" if b == tf else "bytes" if b == tb else "sqrt+div"
+        print(f"| {name} | {t.macs:,} | {t.bytes / 1e6:,.2f} | {level} | {tf * 1e6:,.1f} | {tb * 1e6:,.1f}"
+              f" | {ts * 1e6:,.1f} | {what} | {1 / b:,.1f} |")
+
+    print("\n| shape | multiply-adds | MB streamed | state in | flops µs | bytes µs | sqrt+div µs | bound by"
+          " | limit epochs/s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    if not args.grid_only:
+        for preset, t in (("blog-original", blog_original()), ("devnag-2017", devnag_2017())):
+            t.state = 16 * 12700 if preset == "blog-original" else 16 * 12651
+            show(preset, t)
+    for rows in (1, 100):
+        for width in (50, 128, 256, 512, 1024):
+            show(f"grid W={width} R={rows}", blog_grid(width, rows))
 
 
 if __name__ == "__main__":

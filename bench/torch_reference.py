@@ -23,7 +23,7 @@ collected in presets/SOURCES.md):
   d_steps = g_steps = 1.
 
 PyTorch default initialisation is used everywhere (as in the sources).  The
-run is CPU-only with one intra-op thread.  Only the training loop is timed;
+run is CPU-only with one intra-op thread (--threads to change it).  Only the training loop is timed;
 the final metrics (mean, std, Kolmogorov-Smirnov distance against the analytic
 N(4, 1.25) CDF) are computed afterwards on --samples fresh generated values.
 
@@ -81,24 +81,27 @@ class BlogOriginal(Preset):
 
     name = "blog-original"
 
-    def __init__(self, detach=True):
-        self.D = mlp([100, 50, 50, 1], nn.ReLU, nn.Sigmoid)
-        self.G = mlp([100, 50, 50, 100], nn.ReLU)
+    def __init__(self, detach=True, width=50, rows=1):
+        # width and rows generalise the notebook (50, 1) for bench/grid.sh:
+        # hidden layers of `width` units, `rows` rows of 100 per step.
+        self.D = mlp([100, width, width, 1], nn.ReLU, nn.Sigmoid)
+        self.G = mlp([100, width, width, 100], nn.ReLU)
         self.loss = nn.BCELoss()
         self.d_opt = torch.optim.Adam(self.D.parameters())  # lr 1e-3, (0.9, 0.999)
         self.g_opt = torch.optim.Adam(self.G.parameters())
-        self.ones = torch.ones(1, 1)
-        self.zeros = torch.zeros(1, 1)
+        self.rows = rows
+        self.ones = torch.ones(rows, 1)
+        self.zeros = torch.zeros(rows, 1)
         # The notebook does not detach the fake row in D's step: the backward
         # pass then also runs through G (its grads are zeroed before G's step,
         # so the trained weights are the same).  --no-detach reproduces that.
         self.detach = detach
 
     def real(self):
-        return torch.empty(1, BATCH).normal_(DATA_MEAN, DATA_STD)
+        return torch.empty(self.rows, BATCH).normal_(DATA_MEAN, DATA_STD)
 
-    def noise(self, rows=1):
-        return torch.rand(rows, 100)
+    def noise(self, rows=None):
+        return torch.rand(self.rows if rows is None else rows, 100)
 
     def epoch(self):
         for _ in range(5):  # d_steps
@@ -242,16 +245,22 @@ def main():
                     help="fresh generated samples for the final metrics")
     ap.add_argument("--every", type=int, default=0,
                     help="progress line every K epochs (0 = none)")
+    ap.add_argument("--width", type=int, default=50,
+                    help="blog-original only: hidden width (bench/grid.sh)")
+    ap.add_argument("--rows", type=int, default=1,
+                    help="blog-original only: rows of 100 per step (bench/grid.sh)")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="intra-op threads (1 unless a benchmark asks for more)")
     ap.add_argument("--no-detach", action="store_true",
                     help="blog-original only: keep the notebook's non-detached "
                          "fake row in D's step (extra backward through G)")
     args = ap.parse_args()
     epochs = args.epochs if args.epochs is not None else DEFAULT_EPOCHS[args.preset]
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     if args.preset == "blog-original":
-        model = BlogOriginal(detach=not args.no_detach)
+        model = BlogOriginal(detach=not args.no_detach, width=args.width, rows=args.rows)
     else:
         model = PRESETS[args.preset]()
 

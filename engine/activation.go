@@ -46,17 +46,9 @@ func (a Activation) apply(z []float32, slope float32) {
 	switch a {
 	case Identity:
 	case ReLU:
-		for i, v := range z {
-			if v < 0 {
-				z[i] = 0
-			}
-		}
+		reluApply(z)
 	case LeakyReLU:
-		for i, v := range z {
-			if v < 0 {
-				z[i] = slope * v
-			}
-		}
+		leakyApply(z, slope)
 	case ELU:
 		eluApply(z) // float32 kernels, within 3 ulp; see kernels.go
 	case Sigmoid:

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
@@ -64,3 +65,37 @@ func benchRun(b *testing.B, preset string) {
 
 func BenchmarkRunBlogOriginal(b *testing.B) { benchRun(b, "blog-original") }
 func BenchmarkRunDevnag2017(b *testing.B)   { benchRun(b, "devnag-2017") }
+
+func BenchmarkEpochMinibatch(b *testing.B) { benchEpochs(b, "minibatch-discrimination") }
+func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
+
+// BenchmarkEpochWide is blog-original at hidden widths 256 and 128, one
+// row or 100 rows per step: grid points of bench/grid.py.
+func BenchmarkEpochWide(b *testing.B) {
+	for _, s := range [][2]int{{256, 1}, {256, 100}, {128, 1}} {
+		width, rows := s[0], s[1]
+		b.Run(fmt.Sprintf("W%dR%d", width, rows), func(b *testing.B) {
+			cfg, err := presets.Get("blog-original")
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{width, width}, []int{width, width}, 100*rows
+			g, err := engine.New(cfg, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for range 20 {
+				if _, err := g.TrainEpoch(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := g.TrainEpoch(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "epochs/s")
+		})
+	}
+}

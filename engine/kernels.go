@@ -421,6 +421,24 @@ func expm1Neg32(x float32) float32 {
 	return float32(em1*s) + (s - 1)
 }
 
+// reluGo applies ReLU in place: z < 0 becomes 0 (−0 and NaN stay).
+func reluGo(z []float32) {
+	for i, v := range z {
+		if v < 0 {
+			z[i] = 0
+		}
+	}
+}
+
+// leakyGo applies LeakyReLU in place: z < 0 becomes slope·z.
+func leakyGo(z []float32, slope float32) {
+	for i, v := range z {
+		if v < 0 {
+			z[i] = slope * v
+		}
+	}
+}
+
 // eluGo applies ELU (α = 1) in place: z > 0 stays, else e^z − 1.
 func eluGo(z []float32) {
 	for i, v := range z {
@@ -499,5 +517,109 @@ func actGradGo(a Activation, dz, dy, y []float32, slope float32) {
 		for i := range dz {
 			dz[i] = dy[i] * (1 - float32(y[i]*y[i]))
 		}
+	}
+}
+
+// mbdCheck panics unless the arguments of mbdPairs and mbdGrad hold
+// everything the kernels touch: c rows of Mᵀ (and dMᵀ) with stride
+// ld ≥ roundUp16(n); o, g and f of length ld, r of length n; e of length
+// mbdPairsLen(n). The SIMD kernels address memory through unsafe pointers
+// after this one check.
+func mbdCheck(ne, nmt, nv, nr, ld, c, n int) {
+	if n < 0 || c <= 0 || ld < roundUp16(n) || nmt < c*ld || nv < ld || nr < n || ne < mbdPairsLen(n) {
+		panic("engine: minibatch kernel arguments out of range")
+	}
+}
+
+// mbdPairsLen is the length of e for one kernel and n rows: row i's pairs
+// take the blocks of 16 from (i+1) rounded down to 16 to n rounded up.
+func mbdPairsLen(n int) int {
+	s := 0
+	for i := range n - 1 {
+		s += roundUp16(n) - (i+1)&^15
+	}
+	return s
+}
+
+// mbdPairsGo computes the kernels of one minibatch-discrimination kernel b
+// for every pair i < j of n rows. mt holds the c dimensions of M_{·,b} as
+// c rows of stride ld (row q: M_{j,b,q} for every row j), with +Inf from n
+// to ld. Row i's pairs j > i are taken in blocks of 16 starting on
+// multiples of 16 (the SIMD kernels' vectors: aligned, and the same block
+// for neighbouring rows, so that a row's stores to o reach the next row's
+// loads whole), the lanes j ≤ i and j ≥ n having kernel 0:
+//
+//	e_ij = exp(−Σ_q |mt[q,i] − mt[q,j]|)·scale
+//
+// goes to e (row i's blocks after row i−1's), is added to o[j] and, summed
+// over j, written to r[i]; o_i is then o[i] + r[i]. The sum over q is
+// taken as x = 0 − |d₀| − |d₁| − …, so that e^x needs no negation.
+func mbdPairsGo(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	at := 0
+	for i := range n - 1 {
+		var acc float32
+		for j := (i + 1) &^ 15; j < n; j, at = j+16, at+16 {
+			lo, hi := max(i+1, j), min(j+16, n)
+			ev := e[at+lo-j : at+hi-j : at+hi-j]
+			ov := o[lo:hi:hi]
+			for l := range ev {
+				var x float32
+				for q := range c {
+					x -= abs32(mt[q*ld+i] - mt[q*ld+lo+l])
+				}
+				v := expNeg32(x) * scale
+				ev[l] = v
+				ov[l] += v
+				acc += v
+			}
+		}
+		r[i] = acc
+	}
+}
+
+// mbdGradGo is the backward pass of mbdPairsGo for the same kernel: with
+// g[j] = dL/do_j (zero past the n rows) and f a scratch of length ld, it
+// adds to dmt (laid out as mt) for every pair i < j
+//
+//	fs = (g[i] + g[j])·e_ij · sign(mt[q,i] − mt[q,j])
+//	dmt[q,j] += fs,   dr[q,i] = Σ_j fs
+//
+// with sign(±0) = ±1 (a valid subgradient of |·| at 0); dL/dM_{i,b,q} is
+// then dmt[q,i] − dr[q,i]. (The SIMD kernels run the lanes outside the
+// pairs too: their e = 0 adds ±0.)
+func mbdGradGo(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	at := 0
+	for i := range n - 1 {
+		gi := g[i]
+		j0 := (i + 1) &^ 15
+		for j := j0; j < n; j += 16 {
+			lo, hi := max(i+1, j), min(j+16, n)
+			fv, gv, ev := f[lo:hi:hi], g[lo:hi:hi], e[at+lo-j0:at+hi-j0:at+hi-j0]
+			for l := range fv {
+				fv[l] = (gi + gv[l]) * ev[l]
+			}
+		}
+		for q := range c {
+			row := q * ld
+			mi := mt[row+i]
+			var acc float32
+			fv, mv, dv := f[i+1:n:n], mt[row+i+1:row+n:row+n], dmt[row+i+1:row+n:row+n]
+			mv, dv = mv[:len(fv)], dv[:len(fv)]
+			for l := range fv {
+				fs := math.Float32frombits(math.Float32bits(fv[l]) ^ math.Float32bits(mi-mv[l])&signBit)
+				acc += fs
+				dv[l] += fs
+			}
+			dr[row+i] = acc
+		}
+		at += roundUp16(n) - j0
 	}
 }

@@ -218,3 +218,56 @@ func BenchmarkActivation(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGemmGrid times the products of a hidden layer W → W of the
+// grid benchmark (bench/grid.py) at 100 rows: Y = X·Wᵀ (fwd, Wᵀ stored),
+// dX = dZ·W (dx) and dW += dZᵀ·X (dw, A read by columns). GFLOP/s against
+// the hardware peak bench/limit.py measures; workers=1 lets gemm split
+// the product with the helper goroutine (pool.go).
+func BenchmarkGemmGrid(b *testing.B) {
+	const rows = 100
+	defer SetProductWorkers(SetProductWorkers(0))
+	for _, w := range []int{128, 256, 512, 1024} {
+		rng := rand.New(rand.NewPCG(1, uint64(w)))
+		x, m := randVec(rng, rows*w, 0), randVec(rng, w*w, 0)
+		y, dw := make([]float32, rows*w), make([]float32, w*w)
+		for _, workers := range []int{0, 1} {
+			b.Run(fmt.Sprintf("fwd/%d/workers=%d", w, workers), func(b *testing.B) {
+				SetProductWorkers(workers)
+				benchEachISA(b, func(b *testing.B) {
+					for b.Loop() {
+						gemm(rows, w, w, x, w, 1, m, w, y, w)
+					}
+					reportFlops(b, 2*rows*float64(w*w))
+				})
+			})
+			b.Run(fmt.Sprintf("dw/%d/workers=%d", w, workers), func(b *testing.B) {
+				SetProductWorkers(workers)
+				benchEachISA(b, func(b *testing.B) {
+					for b.Loop() {
+						gemm(w, w, rows, x, 1, w, y, w, dw, w)
+					}
+					reportFlops(b, 2*rows*float64(w*w))
+				})
+			})
+		}
+	}
+}
+
+// BenchmarkGemmSplitCost times the overhead of splitting a product with
+// the helper goroutine (pool.go): a tiny product, split and not.
+func BenchmarkGemmSplitCost(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 9))
+	a, m, y := randVec(rng, 2*4, 0), randVec(rng, 4*128, 0), make([]float32, 2*128)
+	defer func(s int) { splitMACs = s }(splitMACs)
+	defer SetProductWorkers(SetProductWorkers(0))
+	for _, workers := range []int{0, 1} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			SetProductWorkers(workers)
+			splitMACs = 0
+			for b.Loop() {
+				gemm(2, 128, 4, a, 4, 1, m, 128, y, 128)
+			}
+		})
+	}
+}

@@ -12,6 +12,9 @@ func axpy(dst []float32, alpha float32, x []float32) { axpyGo(dst, alpha, x) }
 func gemv(y, w, x []float32)                         { gemvGo(y, w, x) }
 
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if rows*n*kn >= splitMACs && gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
+		return
+	}
 	gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 }
 
@@ -23,11 +26,19 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }
 
-func eluApply(z []float32)     { eluGo(z) }
-func sigmoidApply(z []float32) { sigmoidGo(z) }
-func tanhApply(z []float32)    { tanhGo(z) }
+func reluApply(z []float32)                 { reluGo(z) }
+func leakyApply(z []float32, slope float32) { leakyGo(z, slope) }
+func eluApply(z []float32)                  { eluGo(z) }
+func sigmoidApply(z []float32)              { sigmoidGo(z) }
+func tanhApply(z []float32)                 { tanhGo(z) }
 
 func actGrad(a Activation, dz, dy, y []float32, slope float32) { actGradGo(a, dz, dy, y, slope) }
+
+func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+}
+
+func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) { mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n) }
 
 // supportedISAs lists the kernel paths this build and CPU can run.
 func supportedISAs() []isa { return []isa{isaGo} }

@@ -112,6 +112,9 @@ func gemv(y, w, x []float32) {
 }
 
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if rows*n*kn >= splitMACs && gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
+		return
+	}
 	if kernelISA == isaGo {
 		gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 		return
@@ -131,6 +134,15 @@ func gemmVec(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y
 		gemm8(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 	}
 }
+
+// gemm packs the rows of M for a block of columns (gemmPacked16,
+// gemmPacked8) when the product has at least gemmPackRows rows and
+// gemmPackK terms, gemmKB rows of M at a time.
+const (
+	gemmKB       = 128
+	gemmPackRows = 16
+	gemmPackK    = 64
+)
 
 // lastColsMax bounds the scratch of gemmLastCols, which lives on the stack.
 const lastColsMax = 512
@@ -221,6 +233,32 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	archsimd.ClearAVXUpperBits()
 }
 
+func reluApply(z []float32) {
+	switch kernelISA {
+	case isaAVX512:
+		relu16(z)
+	case isaAVX2:
+		relu8(z)
+	default:
+		reluGo(z)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func leakyApply(z []float32, slope float32) {
+	switch kernelISA {
+	case isaAVX512:
+		leaky16(z, slope)
+	case isaAVX2:
+		leaky8(z, slope)
+	default:
+		leakyGo(z, slope)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
 func eluApply(z []float32) {
 	switch kernelISA {
 	case isaAVX512:
@@ -276,6 +314,32 @@ func actGrad(a Activation, dz, dy, y []float32, slope float32) {
 	archsimd.ClearAVXUpperBits()
 }
 
+func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	switch kernelISA {
+	case isaAVX512:
+		mbdPairs16(e, mt, ld, c, n, o, r, scale)
+	case isaAVX2:
+		mbdPairs8(e, mt, ld, c, n, o, r, scale)
+	default:
+		mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+	switch kernelISA {
+	case isaAVX512:
+		mbdGrad16(dmt, dr, mt, e, g, f, ld, c, n)
+	case isaAVX2:
+		mbdGrad8(dmt, dr, mt, e, g, f, ld, c, n)
+	default:
+		mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
 // hsum8 adds the lanes of x pairwise: ((x₀+x₄)+(x₁+x₅)) + ((x₂+x₆)+(x₃+x₇)).
 // A 16-lane sum is folded to 8 lanes first (fold16, fold8), the same way
 // at both widths.
@@ -289,6 +353,9 @@ func hsum8(x f8) float32 {
 // keepTail holds 16 zeros then 16 ones; keepTail[t:t+16] keeps the last t
 // of 16 lanes (gemv's tail).
 var keepTail = [32]float32{16: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+
+// mbdIota numbers the 16 lanes of a block of minibatch pairs.
+var mbdIota = [16]int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
 
 // reduce4 returns the lane sums of four 16-lane accumulators, given as
 // their halves added (lo + hi), as one vector.

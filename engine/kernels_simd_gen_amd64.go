@@ -467,6 +467,9 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			o3 = j0 + 48 // M has room: the last vector runs past n, aligned with the others
 		}
 		r := 0 // kn ≥ 2 here: a single term went to ger16
+		if n-j0 >= 64 && rows >= gemmPackRows && kn >= gemmPackK {
+			r = gemmPacked16(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
+		}
 		if n-j0 <= 48 {
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x48(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
@@ -479,6 +482,42 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 			gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
+}
+
+// gemmPacked16 runs the two-row tiles of a block of 64 columns of a
+// large product (gemm16) over a packed copy of M: the block's rows of M,
+// 64 floats each, copied gemmKB at a time into a contiguous buffer on
+// the stack, which all row pairs then read. In place, M's rows lie ldm
+// floats apart: at a width of 512 or 1024 floats the block's rows map to
+// the same few cache sets and evict each other, and the tiles then read
+// M from L3; packed, a chunk of gemmKB rows (256 KiB·gemmKB/1024) stays
+// in L1 while every row pair uses it. Each element of Y still takes its
+// terms in order of k, one fused multiply-add each, stored and reloaded
+// between chunks: the same bits as without packing. It returns the rows
+// done (all but an odd last one, which the caller's one-row tile takes
+// over the whole of k, as it would without packing).
+func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
+	var stack [gemmKB*64 + 15]float32
+	// Its rows on cache lines: a vector load that straddles two lines
+	// costs two (a Go array on the stack is aligned to 8 bytes only).
+	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
+	buf := stack[skip : skip+gemmKB*64]
+	_ = m[(kn-1)*ldm+64-1]
+	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
+	for k0 := 0; k0 < kn; k0 += gemmKB {
+		kb := min(gemmKB, kn-k0)
+		for k := range kb {
+			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*64)
+			st16p(ld16p(src, 0), dst, 0)
+			st16p(ld16p(src, 16), dst, 16)
+			st16p(ld16p(src, 32), dst, 32)
+			st16p(ld16p(src, 48), dst, 48)
+		}
+		for r := 0; r+2 <= rows; r += 2 {
+			gemmTile2x64(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*64], 64, y[r*ldy:], ldy, 64, 0, 16, 32, 48)
+		}
+	}
+	return rows &^ 1
 }
 
 // ger16 is gemm16 for a single term (kn = 1, n ≥ 16), a rank-one update:
@@ -727,6 +766,9 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
 		r := 0 // kn ≥ 2 here: a single term went to ger8
+		if n-j0 >= 32 && rows >= gemmPackRows && kn >= gemmPackK {
+			r = gemmPacked8(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
+		}
 		if n-j0 <= 16 {
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x16(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
@@ -739,6 +781,42 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 			gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
+}
+
+// gemmPacked8 runs the two-row tiles of a block of 32 columns of a
+// large product (gemm8) over a packed copy of M: the block's rows of M,
+// 32 floats each, copied gemmKB at a time into a contiguous buffer on
+// the stack, which all row pairs then read. In place, M's rows lie ldm
+// floats apart: at a width of 512 or 1024 floats the block's rows map to
+// the same few cache sets and evict each other, and the tiles then read
+// M from L3; packed, a chunk of gemmKB rows (128 KiB·gemmKB/1024) stays
+// in L1 while every row pair uses it. Each element of Y still takes its
+// terms in order of k, one fused multiply-add each, stored and reloaded
+// between chunks: the same bits as without packing. It returns the rows
+// done (all but an odd last one, which the caller's one-row tile takes
+// over the whole of k, as it would without packing).
+func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
+	var stack [gemmKB*32 + 15]float32
+	// Its rows on cache lines: a vector load that straddles two lines
+	// costs two (a Go array on the stack is aligned to 8 bytes only).
+	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
+	buf := stack[skip : skip+gemmKB*32]
+	_ = m[(kn-1)*ldm+32-1]
+	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
+	for k0 := 0; k0 < kn; k0 += gemmKB {
+		kb := min(gemmKB, kn-k0)
+		for k := range kb {
+			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*32)
+			st8p(ld8p(src, 0), dst, 0)
+			st8p(ld8p(src, 8), dst, 8)
+			st8p(ld8p(src, 16), dst, 16)
+			st8p(ld8p(src, 24), dst, 24)
+		}
+		for r := 0; r+2 <= rows; r += 2 {
+			gemmTile2x32(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*32], 32, y[r*ldy:], ldy, 0, 8, 16, 24)
+		}
+	}
+	return rows &^ 1
 }
 
 // ger8 is gemm8 for a single term (kn = 1, n ≥ 8), a rank-one update:
@@ -1275,6 +1353,33 @@ func tanh16(z []float32) {
 	}
 }
 
+// relu16 and leaky16 are reluGo and leakyGo on 16 lanes: the same comparison
+// and product per element, a select instead of a branch (a branch on the
+// sign of each value mispredicts half the time).
+func relu16(z []float32) {
+	zero := f16{}
+	for ; len(z) >= 16; z = z[16:] {
+		x := ld16(z[:16])
+		zero.Merge(x, x.Less(zero)).StoreSlice(z[:16])
+	}
+	if len(z) > 0 {
+		x := archsimd.LoadFloat32x16SlicePart(z)
+		zero.Merge(x, x.Less(zero)).StoreSlicePart(z)
+	}
+}
+
+func leaky16(z []float32, slope float32) {
+	zero, s := f16{}, archsimd.BroadcastFloat32x16(slope)
+	for ; len(z) >= 16; z = z[16:] {
+		x := ld16(z[:16])
+		x.Mul(s).Merge(x, x.Less(zero)).StoreSlice(z[:16])
+	}
+	if len(z) > 0 {
+		x := archsimd.LoadFloat32x16SlicePart(z)
+		x.Mul(s).Merge(x, x.Less(zero)).StoreSlicePart(z)
+	}
+}
+
 // expK8 holds the constants of expReduce as vectors.
 type expK8 struct {
 	log2e, magic, negC1, negC2, p0, p1, p2, p3, p4, p5, one, minusOne, floor f8
@@ -1377,5 +1482,270 @@ func tanh8(z []float32) {
 	}
 	if len(z) > 0 {
 		k.tanh(archsimd.LoadFloat32x8SlicePart(z)).StoreSlicePart(z)
+	}
+}
+
+// relu8 and leaky8 are reluGo and leakyGo on 8 lanes: the same comparison
+// and product per element, a select instead of a branch (a branch on the
+// sign of each value mispredicts half the time).
+func relu8(z []float32) {
+	zero := f8{}
+	for ; len(z) >= 8; z = z[8:] {
+		x := ld8(z[:8])
+		zero.Merge(x, x.Less(zero)).StoreSlice(z[:8])
+	}
+	if len(z) > 0 {
+		x := archsimd.LoadFloat32x8SlicePart(z)
+		zero.Merge(x, x.Less(zero)).StoreSlicePart(z)
+	}
+}
+
+func leaky8(z []float32, slope float32) {
+	zero, s := f8{}, archsimd.BroadcastFloat32x8(slope)
+	for ; len(z) >= 8; z = z[8:] {
+		x := ld8(z[:8])
+		x.Mul(s).Merge(x, x.Less(zero)).StoreSlice(z[:8])
+	}
+	if len(z) > 0 {
+		x := archsimd.LoadFloat32x8SlicePart(z)
+		x.Mul(s).Merge(x, x.Less(zero)).StoreSlicePart(z)
+	}
+}
+
+// --- minibatch discrimination: the pairs of a batch, 16 at a time ---
+//
+// mbdPairsGo and mbdGradGo on blocks of 16 logical lanes, .P vectors each:
+// every element takes the portable kernels' operations (the exponential
+// with fused multiply-adds, as in the activations), and the sums over j
+// lay the pairs on the same 16 lanes at both widths and reduce them in
+// the same order, so AVX2 and AVX-512 compute the same bits. The lanes
+// j ≤ i of a row's first block get kernel 0 (mbdIota), those past n get
+// it from the +Inf padding. mbdCheck has checked the lengths; the loops
+// address memory through pointers.
+
+// expNeg returns e^x for x ≤ 0 (0 below −87, so e^−∞ = 0), as expNeg32.
+func (k *expK16) expNeg(x f16) f16 {
+	em1, s := k.reduce(x)
+	return f16{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
+}
+
+// mbdPairs16 is mbdPairsGo on 16 lanes.
+func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	k := newExpK16()
+	vs := archsimd.BroadcastFloat32x16(scale)
+	iota := archsimd.LoadInt32x16((*[16]int32)(mbdIota[0:16]))
+	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
+	at := 0
+	for i := range n - 1 {
+		var acc f16
+		for j := (i + 1) &^ 15; j < n; j, at = j+16, at+16 {
+			var x f16
+			for q := range c {
+				mi := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
+				x = x.Sub(abs16(mi.Sub(ld16p(pm, q*ld+j))))
+			}
+			e := k.expNeg(x).Mul(vs)
+			if j <= i { // the row's first block: no kernel for j ≤ i
+				ij := archsimd.BroadcastInt32x16(int32(i - j))
+				e = f16{}.Merge(e, iota.LessEqual(ij))
+			}
+			st16p(e, pe, at)
+			st16p(ld16p(po, j).Add(e), po, j)
+			acc = acc.Add(e)
+		}
+		r[i] = hsum8(fold16(acc))
+	}
+}
+
+// mbdGrad16 is mbdGradGo on 16 lanes.
+func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	sign := archsimd.BroadcastInt32x16(-1 << 31)
+	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
+	pg, pf := unsafe.Pointer(&g[0]), unsafe.Pointer(&f[0])
+	at := 0
+	for i := range n - 1 {
+		gi := archsimd.BroadcastFloat32x16(f32p(pg, i))
+		j0 := (i + 1) &^ 15
+		for j := j0; j < n; j, at = j+16, at+16 {
+			st16p(gi.Add(ld16p(pg, j)).Mul(ld16p(pe, at)), pf, j)
+		}
+		q := 0
+		for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
+			row := q * ld
+			mi0 := archsimd.BroadcastFloat32x16(f32p(pm, row+0*ld+i))
+			mi1 := archsimd.BroadcastFloat32x16(f32p(pm, row+1*ld+i))
+			mi2 := archsimd.BroadcastFloat32x16(f32p(pm, row+2*ld+i))
+			mi3 := archsimd.BroadcastFloat32x16(f32p(pm, row+3*ld+i))
+			var a0, a1, a2, a3 f16
+			for j := j0; j < n; j += 16 {
+				f := ld16p(pf, j).AsInt32x16()
+				fs0 := f.Xor(mi0.Sub(ld16p(pm, row+0*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
+				a0 = a0.Add(fs0)
+				st16p(ld16p(pd, row+0*ld+j).Add(fs0), pd, row+0*ld+j)
+				fs1 := f.Xor(mi1.Sub(ld16p(pm, row+1*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
+				a1 = a1.Add(fs1)
+				st16p(ld16p(pd, row+1*ld+j).Add(fs1), pd, row+1*ld+j)
+				fs2 := f.Xor(mi2.Sub(ld16p(pm, row+2*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
+				a2 = a2.Add(fs2)
+				st16p(ld16p(pd, row+2*ld+j).Add(fs2), pd, row+2*ld+j)
+				fs3 := f.Xor(mi3.Sub(ld16p(pm, row+3*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
+				a3 = a3.Add(fs3)
+				st16p(ld16p(pd, row+3*ld+j).Add(fs3), pd, row+3*ld+j)
+			}
+			s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+			*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s.GetElem(0)
+			*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s.GetElem(1)
+			*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s.GetElem(2)
+			*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s.GetElem(3)
+		}
+		for ; q < c; q++ {
+			row := q * ld
+			mi := archsimd.BroadcastFloat32x16(f32p(pm, row+i))
+			var acc f16
+			for j := j0; j < n; j += 16 {
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
+				d := mi.Sub(ld16p(pm, row+j)).AsUint32x16().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x16()
+				fs := ld16p(pf, j).AsInt32x16().Xor(d).AsFloat32x16()
+				acc = acc.Add(fs)
+				st16p(ld16p(pd, row+j).Add(fs), pd, row+j)
+			}
+			*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold16(acc))
+		}
+	}
+}
+
+// expNeg returns e^x for x ≤ 0 (0 below −87, so e^−∞ = 0), as expNeg32.
+func (k *expK8) expNeg(x f8) f8 {
+	em1, s := k.reduce(x)
+	return f8{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
+}
+
+// mbdPairs8 is mbdPairsGo on 8 lanes.
+func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	k := newExpK8()
+	vs := archsimd.BroadcastFloat32x8(scale)
+	iotal := archsimd.LoadInt32x8((*[8]int32)(mbdIota[0:8]))
+	iotah := archsimd.LoadInt32x8((*[8]int32)(mbdIota[8:16]))
+	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
+	at := 0
+	for i := range n - 1 {
+		var accl, acch f8
+		for j := (i + 1) &^ 15; j < n; j, at = j+16, at+16 {
+			var xl, xh f8
+			for q := range c {
+				mi := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
+				xl = xl.Sub(abs8(mi.Sub(ld8p(pm, q*ld+j))))
+				xh = xh.Sub(abs8(mi.Sub(ld8p(pm, q*ld+j+8))))
+			}
+			el := k.expNeg(xl).Mul(vs)
+			eh := k.expNeg(xh).Mul(vs)
+			if j <= i { // the row's first block: no kernel for j ≤ i
+				ij := archsimd.BroadcastInt32x8(int32(i - j))
+				el = f8{}.Merge(el, iotal.LessEqual(ij))
+				eh = f8{}.Merge(eh, iotah.LessEqual(ij))
+			}
+			st8p(el, pe, at)
+			st8p(ld8p(po, j).Add(el), po, j)
+			accl = accl.Add(el)
+			st8p(eh, pe, at+8)
+			st8p(ld8p(po, j+8).Add(eh), po, j+8)
+			acch = acch.Add(eh)
+		}
+		r[i] = hsum8(fold8(accl, acch))
+	}
+}
+
+// mbdGrad8 is mbdGradGo on 8 lanes.
+func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+	if n < 2 {
+		return
+	}
+	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	sign := archsimd.BroadcastInt32x8(-1 << 31)
+	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
+	pg, pf := unsafe.Pointer(&g[0]), unsafe.Pointer(&f[0])
+	at := 0
+	for i := range n - 1 {
+		gi := archsimd.BroadcastFloat32x8(f32p(pg, i))
+		j0 := (i + 1) &^ 15
+		for j := j0; j < n; j, at = j+16, at+16 {
+			st8p(gi.Add(ld8p(pg, j)).Mul(ld8p(pe, at)), pf, j)
+			st8p(gi.Add(ld8p(pg, j+8)).Mul(ld8p(pe, at+8)), pf, j+8)
+		}
+		q := 0
+		for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
+			row := q * ld
+			mi0 := archsimd.BroadcastFloat32x8(f32p(pm, row+0*ld+i))
+			mi1 := archsimd.BroadcastFloat32x8(f32p(pm, row+1*ld+i))
+			mi2 := archsimd.BroadcastFloat32x8(f32p(pm, row+2*ld+i))
+			mi3 := archsimd.BroadcastFloat32x8(f32p(pm, row+3*ld+i))
+			var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h f8
+			for j := j0; j < n; j += 16 {
+				fl := ld8p(pf, j).AsInt32x8()
+				fs0l := fl.Xor(mi0.Sub(ld8p(pm, row+0*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
+				a0l = a0l.Add(fs0l)
+				st8p(ld8p(pd, row+0*ld+j).Add(fs0l), pd, row+0*ld+j)
+				fs1l := fl.Xor(mi1.Sub(ld8p(pm, row+1*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
+				a1l = a1l.Add(fs1l)
+				st8p(ld8p(pd, row+1*ld+j).Add(fs1l), pd, row+1*ld+j)
+				fs2l := fl.Xor(mi2.Sub(ld8p(pm, row+2*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
+				a2l = a2l.Add(fs2l)
+				st8p(ld8p(pd, row+2*ld+j).Add(fs2l), pd, row+2*ld+j)
+				fs3l := fl.Xor(mi3.Sub(ld8p(pm, row+3*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
+				a3l = a3l.Add(fs3l)
+				st8p(ld8p(pd, row+3*ld+j).Add(fs3l), pd, row+3*ld+j)
+				fh := ld8p(pf, j+8).AsInt32x8()
+				fs0h := fh.Xor(mi0.Sub(ld8p(pm, row+0*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a0h = a0h.Add(fs0h)
+				st8p(ld8p(pd, row+0*ld+j+8).Add(fs0h), pd, row+0*ld+j+8)
+				fs1h := fh.Xor(mi1.Sub(ld8p(pm, row+1*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a1h = a1h.Add(fs1h)
+				st8p(ld8p(pd, row+1*ld+j+8).Add(fs1h), pd, row+1*ld+j+8)
+				fs2h := fh.Xor(mi2.Sub(ld8p(pm, row+2*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a2h = a2h.Add(fs2h)
+				st8p(ld8p(pd, row+2*ld+j+8).Add(fs2h), pd, row+2*ld+j+8)
+				fs3h := fh.Xor(mi3.Sub(ld8p(pm, row+3*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a3h = a3h.Add(fs3h)
+				st8p(ld8p(pd, row+3*ld+j+8).Add(fs3h), pd, row+3*ld+j+8)
+			}
+			s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+			*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s.GetElem(0)
+			*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s.GetElem(1)
+			*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s.GetElem(2)
+			*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s.GetElem(3)
+		}
+		for ; q < c; q++ {
+			row := q * ld
+			mi := archsimd.BroadcastFloat32x8(f32p(pm, row+i))
+			var accl, acch f8
+			for j := j0; j < n; j += 16 {
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
+				dl := mi.Sub(ld8p(pm, row+j)).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+				fsl := ld8p(pf, j).AsInt32x8().Xor(dl).AsFloat32x8()
+				accl = accl.Add(fsl)
+				st8p(ld8p(pd, row+j).Add(fsl), pd, row+j)
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
+				dh := mi.Sub(ld8p(pm, row+j+8)).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+				fsh := ld8p(pf, j+8).AsInt32x8().Xor(dh).AsFloat32x8()
+				acch = acch.Add(fsh)
+				st8p(ld8p(pd, row+j+8).Add(fsh), pd, row+j+8)
+			}
+			*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold8(accl, acch))
+		}
 	}
 }

@@ -647,3 +647,109 @@ func TestActivationGradPaths(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmPackedSameBits checks that gemm's packed path for large
+// products (gemmPacked16, gemmPacked8) computes exactly what the tiles
+// compute reading M in place: the same product taken two rows at a time,
+// too few rows to be packed.
+func TestGemmPackedSameBits(t *testing.T) {
+	forEachSIMDISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(3, 3))
+		for _, s := range []struct{ rows, n, kn, ldm int }{
+			{100, 256, 256, 256}, {17, 70, 300, 80}, {33, 128, 64, 1024}, {16, 64, 129, 64}, {64, 200, 100, 512},
+		} {
+			for _, byCols := range []bool{false, true} {
+				a := randVec(rng, s.rows*s.kn, 0.2)
+				ars, aks := s.kn, 1
+				if byCols {
+					ars, aks = 1, s.rows
+				}
+				m := randVec(rng, s.kn*s.ldm, 0)
+				y0 := randVec(rng, s.rows*s.n, 0)
+				got := slices.Clone(y0)
+				gemm(s.rows, s.n, s.kn, a, ars, aks, m, s.ldm, got, s.n)
+				want := slices.Clone(y0)
+				for r := 0; r < s.rows; r += 2 {
+					rr := min(2, s.rows-r)
+					if rr == 1 {
+						// an odd last row: gemm takes it alone after the pairs
+						gemm(1, s.n, s.kn, a[r*ars:], ars, aks, m, s.ldm, want[r*s.n:], s.n)
+						continue
+					}
+					gemm(rr, s.n, s.kn, a[r*ars:], ars, aks, m, s.ldm, want[r*s.n:], s.n)
+				}
+				for i := range got {
+					if math.Float32bits(got[i]) != math.Float32bits(want[i]) {
+						t.Fatalf("%+v byCols=%v: y[%d] = %g packed, %g in place", s, byCols, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestGemmSplitSameBits checks that a product split between the caller and
+// the helper goroutine (gemmSplit) gives the bits of one goroutine's, on
+// every kernel path, for the layouts the layers use: with the helper
+// computing its part, and as it comes (the caller may take it back).
+func TestGemmSplitSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(4, 4))
+		for _, s := range []struct{ rows, n, kn, ldm int }{
+			{100, 256, 256, 256}, {100, 1024, 100, 1024}, {33, 130, 500, 144}, {128, 200, 128, 200}, {100, 402, 100, 416},
+		} {
+			for _, byCols := range []bool{false, true} {
+				a := randVec(rng, s.rows*s.kn, 0.2)
+				ars, aks := s.kn, 1
+				if byCols {
+					ars, aks = 1, s.rows
+				}
+				m := randVec(rng, s.kn*s.ldm, 0)
+				y0 := randVec(rng, s.rows*s.n, 0)
+				var out [3][]float32
+				for i, mode := range []string{"alone", "helper", "either"} {
+					SetProductWorkers(min(i, 1))
+					helperOnly = mode == "helper"
+					before := splits.Load()
+					out[i] = slices.Clone(y0)
+					gemm(s.rows, s.n, s.kn, a, ars, aks, m, s.ldm, out[i], s.n)
+					if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
+						t.Fatalf("%+v %s: the helper computed a part: %v", s, mode, helped)
+					}
+				}
+				for k := 1; k < 3; k++ {
+					for i := range out[0] {
+						if math.Float32bits(out[0][i]) != math.Float32bits(out[k][i]) {
+							t.Fatalf("%+v byCols=%v: y[%d] = %g alone, %g split (%d)", s, byCols, i, out[0][i], out[k][i], k)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the
+// portable loops bit for bit, signed zeros, NaNs and infinities included.
+func TestReLUPaths(t *testing.T) {
+	xs := append(activationGrid(), float32(math.Copysign(0, -1)), float32(math.NaN()),
+		-float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), 1e-45, -1e-45)
+	for _, n := range []int{len(xs), 1, 15, 16, 17, 33} {
+		in := xs[:min(n, len(xs))]
+		want, wantL := slices.Clone(in), slices.Clone(in)
+		reluGo(want)
+		leakyGo(wantL, 0.2)
+		forEachISA(t, func(t *testing.T) {
+			got, gotL := slices.Clone(in), slices.Clone(in)
+			ReLU.apply(got, 0)
+			LeakyReLU.apply(gotL, 0.2)
+			for i := range in {
+				if math.Float32bits(got[i]) != math.Float32bits(want[i]) || math.Float32bits(gotL[i]) != math.Float32bits(wantL[i]) {
+					t.Fatalf("x=%g: relu %g (want %g), leaky %g (want %g)", in[i], got[i], want[i], gotL[i], wantL[i])
+				}
+			}
+		})
+	}
+}

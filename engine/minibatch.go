@@ -32,14 +32,33 @@ import (
 //
 // A single sample has no batch to be compared with; SetReference fixes one
 // (see there), which is how a minibatch discriminator's D(x) is drawn.
+//
+// The pairs are the layer's whole cost (B·n(n−1)/2 kernels a pass), so a
+// batch runs them on the vector kernels (mbdPairs, mbdGrad in kernels.go),
+// each kernel dimension stored contiguously over the rows (Mᵀ: row b·C+c
+// holds M_{·,b,c}): for a row i and a kernel b the kernel runs along the
+// rows j > i, 16 pairs at a time, and e^−x is float32 (the activations'
+// expReduce), not float64. The products M = X·T, dT += Xᵀ·dM and
+// dX = dM·Tᵀ are gemm calls. Sums over j are vector sums, in another order
+// than a loop over the pairs would take: results agree with the float64
+// reference to float32 rounding (the kernel tests), and the AVX2 and
+// AVX-512 kernels agree bit for bit.
 type Minibatch struct {
 	A, B, C int     // feature width, kernels, dimensions per kernel
 	InitStd float64 // std of T's initial entries
 
 	t, gt []float32 // T and dL/dT, A × (B·C) row-major
+	tt    []float32 // Tᵀ, (B·C) × A, for dX = dM·Tᵀ
 	x     []float32 // input of the last forward (not owned)
 	m     []float32 // M of the last forward, maxRows × B·C
-	e     []float32 // c_b/(n−1) of every pair i < j of the last forward, × B
+	ld    int       // row stride of mt, dmt, dr, o, r, g: maxRows rounded up to 16
+	mt    []float32 // Mᵀ, (B·C) × ld; columns past the batch hold +Inf (kernel 0)
+	e     []float32 // c_b/(n−1) of every pair i < j of the last forward (see mbdPairs)
+	o, r  []float32 // o_b for every row: the pairs (j, i) j < i in o, (i, j) j > i in r; B × ld
+	g     []float32 // dL/do_b for every row, B × ld, zero past the batch
+	f     []float32 // scratch of mbdGrad, ld
+	dmt   []float32 // dL/dMᵀ: the pairs (j, i) j < i, (B·C) × ld
+	dr    []float32 // −dL/dMᵀ: the pairs (i, j) j > i, (B·C) × ld
 	y     []float32 // output buffer, maxRows × (A+B)
 	dm    []float32 // dL/dM, maxRows × B·C
 	dx    []float32 // dL/dx buffer, maxRows × A
@@ -79,8 +98,18 @@ func (l *Minibatch) T() []float32 { return l.t }
 func (l *Minibatch) bind(params, grads []float32, maxRows int) {
 	bc := l.B * l.C
 	l.t, l.gt = params, grads
+	l.tt = make([]float32, bc*l.A)
+	l.ld = roundUp16(maxRows)
 	l.m = make([]float32, maxRows*bc)
-	l.e = make([]float32, maxRows*(maxRows-1)/2*l.B)
+	// The kernels' blocks of 16 start on cache lines.
+	l.mt = alignedFloats(bc * l.ld)
+	l.e = alignedFloats(l.B * mbdPairsLen(maxRows))
+	l.o = alignedFloats(l.B * l.ld)
+	l.r = alignedFloats(l.B * l.ld)
+	l.g = alignedFloats(l.B * l.ld)
+	l.f = alignedFloats(l.ld)
+	l.dmt = alignedFloats(bc * l.ld)
+	l.dr = alignedFloats(bc * l.ld)
 	l.y = make([]float32, maxRows*(l.A+l.B))
 	l.dm = make([]float32, maxRows*bc)
 	l.dx = make([]float32, maxRows*l.A)
@@ -98,54 +127,22 @@ func (l *Minibatch) project(m, x []float32, rows int) {
 	a, bc := l.A, l.B*l.C
 	m = m[: rows*bc : rows*bc]
 	clear(m)
-	for i := range rows {
-		mi := m[i*bc : (i+1)*bc : (i+1)*bc]
-		for k, v := range x[i*a : (i+1)*a : (i+1)*a] {
-			if v != 0 {
-				axpy(mi, v, l.t[k*bc:(k+1)*bc:(k+1)*bc])
-			}
-		}
-	}
+	gemm(rows, bc, a, x[:rows*a], a, 1, l.t, bc, m, bc)
 }
 
 // kernels writes e[b] = exp(−‖p_b − q_b‖₁)·scale for the B kernels of
-// the rows p and q of M (B·C values each).
+// the rows p and q of M (B·C values each): the scoring of one probe
+// against a reference row, with mbdPairsGo's operations.
 func kernels(e, p, q []float32, c int, scale float32) {
 	for b := range e {
 		pb := p[b*c : (b+1)*c]
 		qb := q[b*c : (b+1)*c][:len(pb)]
-		var l1 float32
+		var x float32
 		for k, v := range pb {
-			l1 += math.Float32frombits(math.Float32bits(v-qb[k]) &^ signBit)
+			x -= abs32(v - qb[k])
 		}
-		e[b] = expNeg(l1) * scale
+		e[b] = expNeg32(x) * scale
 	}
-}
-
-// expNeg returns e^{−x} for x ≥ 0, correctly rounded to float32 but for
-// one ulp, several times faster than math.Exp: with t = x·log₂e split into
-// an integer k and r ∈ [−½, ½], e^{−x} = 2^{−k}·e^{−r·ln 2}, the second
-// factor from its Taylor polynomial of degree 7 (remainder below 1e-8).
-// The reduction runs in float64 so that it adds no error of its own.
-func expNeg(x float32) float32 {
-	if !(x < 87) { // e^{−87} is near the bottom of float32's normal range: flush to 0
-		if x != x {
-			return x
-		}
-		return 0
-	}
-	t := float64(x) * math.Log2E
-	k := float64(int64(t + 0.5)) // t ≥ 0: truncation rounds to nearest
-	u := (k - t) * math.Ln2      // ∈ [−ln2/2, ln2/2]; e^{−x} = 2^{−k}·e^u
-	p := 1.0 / 5040
-	p = p*u + 1.0/720
-	p = p*u + 1.0/120
-	p = p*u + 1.0/24
-	p = p*u + 1.0/6
-	p = p*u + 0.5
-	p = p*u + 1
-	p = p*u + 1
-	return float32(p * math.Float64frombits(uint64(1023-int64(k))<<52))
 }
 
 // SetReference fixes a reference batch for scoring: until ClearReference,
@@ -166,12 +163,12 @@ func (l *Minibatch) forward(x []float32, rows int) []float32 {
 	l.x = x[: rows*a : rows*a]
 	l.project(l.m, x, rows)
 	y := l.y[: rows*w : rows*w]
-	for i := range rows {
-		copy(y[i*w:i*w+a], x[i*a:(i+1)*a])
-		clear(y[i*w+a : (i+1)*w])
-	}
 	l.probed = l.refRows > 0
 	if l.probed {
+		for i := range rows {
+			copy(y[i*w:i*w+a], x[i*a:(i+1)*a])
+			clear(y[i*w+a : (i+1)*w])
+		}
 		scale := 1 / float32(l.refRows)
 		e := l.e[:b]
 		for i := range rows {
@@ -186,23 +183,34 @@ func (l *Minibatch) forward(x []float32, rows int) []float32 {
 		}
 		return y
 	}
+	// Mᵀ, each row padded with +Inf: a pair with a padding column has
+	// kernel e^−∞ = 0.
+	ld := l.ld
+	mt := l.mt[: bc*ld : bc*ld]
+	transpose(mt, ld, l.m[:rows*bc], rows, bc)
+	inf := float32(math.Inf(1))
+	for q := range bc {
+		pad := mt[q*ld+rows : (q+1)*ld]
+		for k := range pad {
+			pad[k] = inf
+		}
+	}
 	scale := float32(0)
 	if rows > 1 {
 		scale = 1 / float32(rows-1)
 	}
-	p := 0 // index of pair (i, j) in l.e, in units of B
+	o := l.o[: b*ld : b*ld]
+	clear(o)
+	np := mbdPairsLen(rows)
+	for k := range b {
+		mbdPairs(l.e[k*np:(k+1)*np], mt[k*c*ld:(k+1)*c*ld], ld, c, rows, o[k*ld:(k+1)*ld], l.r[k*ld:(k+1)*ld], scale)
+		l.r[k*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
+	}
 	for i := range rows {
-		mi := l.m[i*bc : (i+1)*bc : (i+1)*bc]
-		oi := y[i*w+a : (i+1)*w : (i+1)*w]
-		for j := i + 1; j < rows; j++ {
-			oj := y[j*w+a : (j+1)*w : (j+1)*w]
-			e := l.e[p*b : (p+1)*b : (p+1)*b]
-			kernels(e, mi, l.m[j*bc:(j+1)*bc], c, scale)
-			for k, v := range e {
-				oi[k] += v
-				oj[k] += v
-			}
-			p++
+		yi := y[i*w : (i+1)*w : (i+1)*w]
+		copy(yi, x[i*a:(i+1)*a])
+		for k := range b {
+			yi[a+k] = o[k*ld+i] + l.r[k*ld+i]
 		}
 	}
 	return y
@@ -213,58 +221,42 @@ func (l *Minibatch) backward(dy []float32, rows int, params, input bool) []float
 		panic("engine: minibatch backward after a forward against a reference batch")
 	}
 	a, b, c := l.A, l.B, l.C
-	bc, w := b*c, a+b
+	bc, w, ld := b*c, a+b, l.ld
+	g := l.g[: b*ld : b*ld]
+	for k := range b {
+		gk := g[k*ld : (k+1)*ld : (k+1)*ld]
+		for i := range rows {
+			gk[i] = dy[i*w+a+k]
+		}
+		clear(gk[rows:])
+	}
+	dmt := l.dmt[: bc*ld : bc*ld]
+	clear(dmt)
+	np := mbdPairsLen(rows)
+	for k := range b {
+		mbdGrad(dmt[k*c*ld:(k+1)*c*ld], l.dr[k*c*ld:(k+1)*c*ld], l.mt[k*c*ld:(k+1)*c*ld], l.e[k*np:(k+1)*np], g[k*ld:(k+1)*ld], l.f, ld, c, rows)
+	}
 	dm := l.dm[: rows*bc : rows*bc]
-	clear(dm)
-	p := 0
-	for i := range rows {
-		mi := l.m[i*bc : (i+1)*bc : (i+1)*bc]
-		gi := dy[i*w+a : (i+1)*w : (i+1)*w]
-		dmi := dm[i*bc : (i+1)*bc : (i+1)*bc]
-		for j := i + 1; j < rows; j++ {
-			mj := l.m[j*bc : (j+1)*bc : (j+1)*bc]
-			gj := dy[j*w+a : (j+1)*w : (j+1)*w]
-			dmj := dm[j*bc : (j+1)*bc : (j+1)*bc]
-			e := l.e[p*b : (p+1)*b : (p+1)*b]
-			gj = gj[:len(e)]
-			gi := gi[:len(e)]
-			for k, ek := range e {
-				f := math.Float32bits((gi[k] + gj[k]) * ek)
-				mik := mi[k*c : (k+1)*c]
-				mjk := mj[k*c : (k+1)*c][:len(mik)]
-				dmik := dmi[k*c : (k+1)*c][:len(mik)]
-				dmjk := dmj[k*c : (k+1)*c][:len(mik)]
-				for q, v := range mik {
-					// f·sign(M_i − M_j) without a branch; sign(0) is taken
-					// as +1, a valid subgradient of |·| at 0.
-					fs := math.Float32frombits(f ^ math.Float32bits(v-mjk[q])&signBit)
-					dmik[q] -= fs
-					dmjk[q] += fs
-				}
-			}
-			p++
+	for q := range bc {
+		l.dr[q*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
+		dr := l.dr[q*ld : q*ld+rows]
+		for i, v := range dmt[q*ld : q*ld+rows] {
+			dm[i*bc+q] = v - dr[i]
 		}
 	}
 	if params {
-		for i := range rows {
-			dmi := dm[i*bc : (i+1)*bc : (i+1)*bc]
-			for k, v := range l.x[i*a : (i+1)*a : (i+1)*a] {
-				if v != 0 {
-					axpy(l.gt[k*bc:(k+1)*bc:(k+1)*bc], v, dmi)
-				}
-			}
-		}
+		// dT += Xᵀ·dM
+		gemm(a, bc, rows, l.x, 1, a, dm, bc, l.gt, bc)
 	}
 	if !input {
 		return nil
 	}
+	// dX = dY[:, :A] + dM·Tᵀ
+	transpose(l.tt, a, l.t, a, bc)
 	dx := l.dx[: rows*a : rows*a]
 	for i := range rows {
-		dmi := dm[i*bc : (i+1)*bc : (i+1)*bc]
-		dxi := dx[i*a : (i+1)*a : (i+1)*a]
-		for k := range dxi {
-			dxi[k] = dy[i*w+k] + dot(l.t[k*bc:(k+1)*bc:(k+1)*bc], dmi)
-		}
+		copy(dx[i*a:(i+1)*a], dy[i*w:i*w+a])
 	}
+	gemm(rows, a, bc, dm, bc, 1, l.tt, a, dx, a)
 	return dx
 }

@@ -31,6 +31,8 @@ type Adam struct {
 	Eps          float64
 	M, V         []float32 // first and second moment estimates
 	T            int       // steps taken
+
+	pow1, pow2 powTable // β₁ᵗ and β₂ᵗ as math.Pow computes them (pow.go)
 }
 
 // NewAdam returns an Adam optimizer for n parameters.
@@ -43,9 +45,8 @@ func NewAdam(n int, beta1, beta2, eps float64) *Adam {
 // in kernels.go for the exact operations).
 func (a *Adam) Step(params, grads []float32, lr float64) {
 	a.T++
-	t := float64(a.T)
-	stepSize := float32(lr / (1 - math.Pow(a.Beta1, t)))
-	invBC2 := float32(1 / math.Sqrt(1-math.Pow(a.Beta2, t)))
+	stepSize := float32(lr / (1 - powStep(&a.pow1, a.Beta1, a.T)))
+	invBC2 := float32(1 / math.Sqrt(1-powStep(&a.pow2, a.Beta2, a.T)))
 	// 1 − β is formed in float64, as PyTorch does, before rounding: the
 	// float32 difference of a rounded β would be off by 1e-5 relative.
 	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2),

@@ -147,3 +147,34 @@ func TestStepClearsGrads(t *testing.T) {
 		}
 	}
 }
+
+// TestPowTableMatchesMathPow checks the bias corrections' powers against
+// math.Pow bit for bit, over every step count a long run reaches and
+// beyond, for the betas of the presets and a few others, including bases
+// whose powers underflow (math.Pow's early exit).
+func TestPowTableMatchesMathPow(t *testing.T) {
+	var tab powTable
+	for _, x := range []float64{0.9, 0.999, 0.5, 0.99, 0.0001, 0.3, 1 - 1e-12, math.Nextafter(1, 0), 5e-324} {
+		check := func(n int) {
+			if got, want := powStep(&tab, x, n), math.Pow(x, float64(n)); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("pow(%v, %d) = %v, math.Pow gives %v", x, n, got, want)
+			}
+		}
+		for n := 1; n <= 300_000; n++ {
+			check(n)
+		}
+		for n := 1; n < 1<<53; n = n*3 + 1 {
+			check(n)
+			check(n + 1)
+		}
+		check(1<<53 - 1)
+		check(1 << 53)
+		check(1<<53 + 1)
+		check(math.MaxInt64)
+	}
+	for _, x := range []float64{0, 1, 1.5, -0.5, math.NaN()} { // math.Pow itself
+		if got, want := powStep(&tab, x, 7), math.Pow(x, 7); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("pow(%v, 7) = %v, want %v", x, got, want)
+		}
+	}
+}

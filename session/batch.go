@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -135,6 +136,15 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 		done[i] = make(chan struct{})
 	}
 	next := make(chan int)
+	// Runs trained side by side take a core each: a large product's
+	// helper goroutine (engine.SetProductWorkers), if it is on, stays on
+	// only while a core is left over for it, so the two kinds of
+	// parallelism do not oversubscribe the machine.
+	if par := min(jobs, n); par > 1 {
+		prev := engine.SetProductWorkers(0)
+		engine.SetProductWorkers(min(prev, runtime.GOMAXPROCS(0)/par-1))
+		defer engine.SetProductWorkers(prev)
+	}
 	var wg sync.WaitGroup
 	for range min(jobs, n) {
 		wg.Go(func() {

@@ -1,0 +1,136 @@
+package engine
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// A large matrix product is split by columns between the calling goroutine
+// and a helper goroutine that lives as long as the process: gemm hands the
+// helper the right part of Y (columns from h, a multiple of 64) and
+// computes the left part itself. Each element of Y takes the same
+// operations whichever part it falls in, and the parts write disjoint
+// columns, so the result is bit-identical to one goroutine's
+// (TestGemmSplitSameBits). A call costs no allocation: the arguments go
+// in a slot the helper reads when it takes the part (an atomic state says
+// who has it), the helper is woken and answers on channels of empty
+// values, and a token says whether it is free.
+//
+// Only products of at least splitMACs multiply-adds are split, and only
+// while the helper is idle (a busy helper means another run has it, and
+// the caller does the whole product), so small designs keep their
+// single-thread speed; a part the helper has not started when the caller
+// has finished its own is taken back (see gemmSplit). Splitting is off
+// unless SetProductWorkers turns it on; the session turns it off again
+// while --seeds --jobs keeps every core busy.
+
+// splitMACs is the smallest product gemm splits, 2 M multiply-adds:
+// 100 × 256 ← 256 (6.5 M) is split, 100 × 128 ← 128 (1.6 M) is not. A
+// split costs 0.3–0.5 µs more than the product alone while the helper is
+// awake (BenchmarkGemmSplitCost), a few microseconds when it must be woken;
+// 2 M multiply-adds take about 40 µs on one core, so the split saves
+// about 20 µs. Smaller products stay on one goroutine: the helper may be
+// asleep, or the other core busy with another program.
+var splitMACs = 1 << 21
+
+// gemmArgs are the arguments of one gemm call.
+type gemmArgs struct {
+	rows, n, kn int
+	a           []float32
+	ars, aks    int
+	m           []float32
+	ldm         int
+	y           []float32
+	ldy         int
+}
+
+// The states of the posted part (slot.state).
+const (
+	partNone   = iota // no part posted
+	partPosted        // posted, not yet taken
+	partHelper        // taken by the helper
+	partCaller        // taken back by the caller
+)
+
+var (
+	productWorkers atomic.Int32 // helpers gemm may use: 0 or 1
+	helperOnce     sync.Once
+	helperFree     chan struct{} // holds a token while the helper is free
+	helperWake     chan struct{} // a part may have been posted
+	helperDone     chan struct{} // the helper finished the part it took
+	splits         atomic.Int64  // parts the helper computed, for the tests
+	helperOnly     bool          // tests: the caller waits for the helper, never takes the part back
+	slot           struct {
+		args  gemmArgs
+		state atomic.Int32
+	}
+)
+
+// SetProductWorkers sets how many goroutines besides the caller may work
+// on one large matrix product: 0 for none, 1 (the most there is) for a
+// helper, which needs GOMAXPROCS ≥ 2 to help. It returns the previous
+// setting.
+//
+// The default is 0. On the 2-core machine of bench/README.md the helper
+// made products of width 256–512 with 100 rows 7–14% slower in the runs
+// of the last measurement (two busy goroutines took twice as long as one
+// there: the second core was not available to the process), and once,
+// under different load, twice as fast. A program that knows it has a
+// core to spare turns it on.
+func SetProductWorkers(k int) int {
+	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
+}
+
+// gemmSplit computes Y += A·M in two parts when the helper is free, and
+// reports whether it did; gemm calls it for products of splitMACs or
+// more. The caller posts the right part, computes the left one, and then
+// either waits for the helper, if the helper has taken the part, or takes
+// it back and computes it too: when no second core is free (a busy or
+// shared machine) the helper never gets to run, and the product costs
+// what it costs on one goroutine, not that plus a wait. The parts are
+// gemm calls again, which find the helper taken and run alone.
+func gemmSplit(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
+	if n < 128 || productWorkers.Load() == 0 {
+		return false
+	}
+	helperOnce.Do(startHelper)
+	select {
+	case <-helperFree:
+	default:
+		return false
+	}
+	h := n / 2 &^ 63
+	slot.args = gemmArgs{rows, n - h, kn, a, ars, aks, m[h:], ldm, y[h:], ldy}
+	slot.state.Store(partPosted)
+	select {
+	case helperWake <- struct{}{}:
+	default: // a wake-up is pending already
+	}
+	gemm(rows, h, kn, a, ars, aks, m, ldm, y, ldy)
+	if !helperOnly && slot.state.CompareAndSwap(partPosted, partCaller) {
+		g := &slot.args
+		gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
+	} else {
+		<-helperDone
+		splits.Add(1)
+	}
+	slot.args = gemmArgs{}
+	slot.state.Store(partNone)
+	helperFree <- struct{}{}
+	return true
+}
+
+func startHelper() {
+	helperFree, helperWake, helperDone = make(chan struct{}, 1), make(chan struct{}, 1), make(chan struct{}, 1)
+	helperFree <- struct{}{}
+	go func() {
+		for range helperWake {
+			if !slot.state.CompareAndSwap(partPosted, partHelper) {
+				continue // the caller took its part back
+			}
+			g := &slot.args
+			gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy) // not split: the token is out
+			helperDone <- struct{}{}
+		}
+	}()
+}
