@@ -77,9 +77,10 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 }
 
 // maxEvalRows bounds the evaluations an interactive run keeps for its CSV
-// export: at the snapshot rate (about 10 a second) an hour of training
-// makes 36,000; the log then keeps every other one, then every fourth, …
-// At most about 3 MB with 16 modes.
+// export, one per check (checkEvery): a run past its plan keeps checking
+// every hundredth of the plan, so a long one makes many; the log then
+// keeps every other one, then every fourth, … At most about 3 MB with 16
+// modes.
 const maxEvalRows = 1 << 14
 
 // evalLog is the sparse side-log of an interactive run's evaluations,

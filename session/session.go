@@ -265,9 +265,9 @@ func (s *Session) Send(c Command) {
 const publishEvery = 50 * time.Millisecond
 
 // evalEvery is the shortest interval between evaluations while running
-// (≈ 10 Hz): they cost more than the rest of a snapshot together. Paused
+// (≈ 5 Hz): they cost more than the rest of a snapshot together. Paused
 // runs and commands are evaluated at once.
-const evalEvery = 100 * time.Millisecond
+const evalEvery = 200 * time.Millisecond
 
 // gzPoints is how many points of G's curve a snapshot carries.
 const gzPoints = 200
