@@ -158,7 +158,7 @@ func (c Adjust) apply(s *Session) {
 		s.note = fmt.Sprintf("speed %s → %s", from, to)
 	default:
 		s.note = fmt.Sprintf("%s %s → %s from the next epoch", name, from, to)
-		s.tl.add(Event{Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
+		s.emit(Event{Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
 	}
 }
 

@@ -22,10 +22,14 @@ const CSVHeader = "epoch,d_real,d_fake,g_loss,mean,std"
 // where the generator was evaluated and empty elsewhere.
 const CSVEvalHeader = "ks,w1,skew,kurt,zdep"
 
+// CSVEventsHeader names the last column: the kinds of the events at the
+// epoch (Event), ;-separated, empty at epochs without one.
+const CSVEventsHeader = "events"
+
 // CSVColumns is the header line of a history CSV (without its newline)
 // against a target with modes modes (0 for one that is not a mixture):
 // CSVHeader, CSVEvalHeader, then mode1_share … mode<modes>_share, each
-// mode's share of the evaluated samples.
+// mode's share of the evaluated samples, then CSVEventsHeader.
 func CSVColumns(modes int) string {
 	var b strings.Builder
 	b.WriteString(CSVHeader + "," + CSVEvalHeader)
@@ -34,7 +38,7 @@ func CSVColumns(modes int) string {
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString("_share")
 	}
-	return b.String()
+	return b.String() + "," + CSVEventsHeader
 }
 
 // appendCSV appends epoch st's row of a history CSV, newline included, to
@@ -50,22 +54,26 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, modes int) []byte 
 		dst = append(dst, ',')
 		dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
 	}
-	if ev == nil {
+	if ev == nil || !ev.eval {
 		dst = append(dst, ",,,,,"...)
 		for range modes {
 			dst = append(dst, ',')
 		}
-		return append(dst, '\n')
-	}
-	for _, v := range [...]float64{ev.ks, ev.w1, ev.skew, ev.kurt, ev.zd} {
-		dst = append(dst, ',')
-		dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
-	}
-	for i := range modes {
-		dst = append(dst, ',')
-		if i < len(ev.shares) {
-			dst = strconv.AppendFloat(dst, ev.shares[i], 'g', -1, 64)
+	} else {
+		for _, v := range [...]float64{ev.ks, ev.w1, ev.skew, ev.kurt, ev.zd} {
+			dst = append(dst, ',')
+			dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
 		}
+		for i := range modes {
+			dst = append(dst, ',')
+			if i < len(ev.shares) {
+				dst = strconv.AppendFloat(dst, ev.shares[i], 'g', -1, 64)
+			}
+		}
+	}
+	dst = append(dst, ',')
+	if ev != nil {
+		dst = append(dst, ev.events...)
 	}
 	return append(dst, '\n')
 }

@@ -61,12 +61,14 @@ func (h *EvalHistory) Len() int { return len(h.pts) }
 // after the six per-epoch ones (see CSVColumns).
 type evalRow struct {
 	epoch                  int
+	eval                   bool // the evaluation fields hold one; a row may carry events alone
 	ks, w1, skew, kurt, zd float64
 	shares                 []float64 // each mode's share, for a multimodal target
+	events                 string    // the kinds of the events at the epoch, ;-separated
 }
 
 func newEvalRow(epoch int, m engine.Metrics) evalRow {
-	r := evalRow{epoch: epoch, ks: m.KS, w1: m.W1, skew: m.Skew, kurt: m.Kurt, zd: m.ZDep}
+	r := evalRow{epoch: epoch, eval: true, ks: m.KS, w1: m.W1, skew: m.Skew, kurt: m.Kurt, zd: m.ZDep}
 	if len(m.Modes) > 0 {
 		r.shares = make([]float64, len(m.Modes))
 		for i, c := range m.Modes {
@@ -106,6 +108,30 @@ func (l *evalLog) add(epoch int, m engine.Metrics) {
 		l.rows = l.rows[:maxEvalRows/2]
 	}
 	l.rows = append(l.rows, newEvalRow(epoch, m))
+}
+
+// event adds an event to the row of its epoch: the last row when it is
+// that epoch's, else a new row that carries the event alone. Rows after
+// the epoch (undone by a roll-back) go first.
+func (l *evalLog) event(e Event) {
+	k := len(l.rows)
+	for k > 0 && l.rows[k-1].epoch > e.Epoch {
+		k--
+	}
+	clear(l.rows[k:])
+	l.rows = l.rows[:k]
+	if k == 0 || l.rows[k-1].epoch != e.Epoch {
+		l.rows = append(l.rows, evalRow{epoch: e.Epoch})
+	}
+	l.rows[len(l.rows)-1].addEvent(e)
+}
+
+// addEvent adds e's kind to the row's events.
+func (r *evalRow) addEvent(e Event) {
+	if r.events != "" {
+		r.events += ";"
+	}
+	r.events += e.Kind.String()
 }
 
 // reset forgets every row, for a new run.

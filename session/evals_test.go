@@ -56,7 +56,7 @@ func TestLogCarriesEvaluations(t *testing.T) {
 			t.Fatal(err)
 		}
 		header, rows := csvRows(t, string(data))
-		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share" || got != CSVColumns(2) {
+		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events" || got != CSVColumns(2) {
 			t.Fatalf("header %q", got)
 		}
 		if len(rows) != 25 {
@@ -78,6 +78,7 @@ func TestLogCarriesEvaluations(t *testing.T) {
 				t.Fatalf("row %d is epoch %s", i, row[0])
 			}
 			m, ok := evals[epoch]
+			row = row[:len(row)-1] // the events column: TestLogCarriesEvents
 			if !ok {
 				if strings.Join(row[6:], "") != "" {
 					t.Errorf("every %d: epoch %d has evaluation columns %q", every, epoch, row[6:])
@@ -200,5 +201,42 @@ func TestPlotWritesThePicture(t *testing.T) {
 	Plot{Format: "../x", Draw: func(io.Writer, Picture) error { return nil }}.apply(s)
 	if !s.failed {
 		t.Fatalf("plot to a bad format: note %q", s.note)
+	}
+}
+
+// TestLogCarriesEvents: the events column names the kinds of the events
+// at each epoch, ;-separated, in --log and in the export alike: those of
+// the checks (a mode missing at the first check).
+func TestLogCarriesEvents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	s, err := New(Options{Config: bimodalConfig(40), Seed: 2, Samples: 500, LogPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []Event
+	s.OnEvent(func(e Event) { events = append(events, e) })
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := csvRows(t, string(data))
+	want := map[string]string{}
+	for _, e := range events {
+		k := strconv.Itoa(e.Epoch)
+		if want[k] != "" {
+			want[k] += ";"
+		}
+		want[k] += e.Kind.String()
+	}
+	if len(events) == 0 || want[strconv.Itoa(checkEvery(40))] != "mode-dropped" {
+		t.Fatalf("events %v", events)
+	}
+	for _, r := range rows {
+		if got := r[len(r)-1]; got != want[r[0]] {
+			t.Errorf("epoch %s: events %q, want %q", r[0], got, want[r[0]])
+		}
 	}
 }

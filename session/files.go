@@ -210,8 +210,24 @@ func (c *csvFile) write(st engine.EpochStats) {
 // is the row held back.
 func (c *csvFile) evaluated(epoch int, m engine.Metrics) {
 	if c.has && c.pending.Epoch == epoch {
+		events := ""
+		if c.hasEval {
+			events = c.ev.events
+		}
 		c.ev, c.hasEval = newEvalRow(epoch, m), true
+		c.ev.events = events
 	}
+}
+
+// event joins an event to its epoch's row, if it is the row held back.
+func (c *csvFile) event(e Event) {
+	if !c.has || c.pending.Epoch != e.Epoch {
+		return
+	}
+	if !c.hasEval {
+		c.ev, c.hasEval = evalRow{epoch: e.Epoch}, true
+	}
+	c.ev.addEvent(e)
 }
 
 // emit writes the held-back row.

@@ -108,7 +108,7 @@ func (Rollback) apply(s *Session) {
 	s.watch = g.watch
 	s.log.truncate(g.epoch)
 	s.tl.truncate(g.epoch)
-	s.tl.add(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
+	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
 	s.run++
 	s.eval = Eval{}
 	s.changed()

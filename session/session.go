@@ -509,9 +509,9 @@ func (s *Session) diverge(err error) {
 	s.setState(Diverged)
 	s.err, s.note, s.failed = d, "", false
 	if d.Runaway != "" {
-		s.tl.add(Event{Epoch: d.Epoch, Kind: EventRunaway, Detail: d.Runaway})
+		s.emit(Event{Epoch: d.Epoch, Kind: EventRunaway, Detail: d.Runaway})
 	} else {
-		s.tl.add(Event{Epoch: d.Epoch, Kind: EventDiverged, Detail: d.What + " is not finite"})
+		s.emit(Event{Epoch: d.Epoch, Kind: EventDiverged, Detail: d.What + " is not finite"})
 	}
 }
 
@@ -623,7 +623,7 @@ func (s *Session) check() {
 	e := Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	s.evaluated(m)
 	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), m.Modes, epoch) {
-		s.tl.add(ev)
+		s.emit(ev)
 	}
 	if s.keeping {
 		s.curves(&e, keyBins)

@@ -208,6 +208,18 @@ func (t *timeline) truncate(epoch int) {
 	t.episodes = episodes{}
 }
 
+// emit records an event of the run: in its timeline, and in the row of
+// its epoch in --log and in the export.
+func (s *Session) emit(e Event) {
+	s.tl.add(e)
+	if s.csv != nil {
+		s.csv.event(e)
+	}
+	if s.keeping {
+		s.evlog.event(e)
+	}
+}
+
 // OnEvent has f called with each event of the run as it happens, on the
 // goroutine that drives the session; call it before the session trains.
 func (s *Session) OnEvent(f func(Event)) { s.tl.onEvent = f }
