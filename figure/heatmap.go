@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -190,7 +189,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 		title += " · " + session.FormatInt(res.Epochs) + " epochs"
 	}
 	h := Heatmap{
-		Title:  fmt.Sprintf("%s · median KS over seeds %s", title, seedList(res.Seeds)),
+		Title:  fmt.Sprintf("%s · median KS over seeds %s", title, session.CompactSeeds(res.Seeds)),
 		ZLabel: "median KS",
 	}
 	if len(res.Axes) != 2 {
@@ -222,22 +221,4 @@ func FromSweep(res session.SweepResult) Heatmap {
 		}
 	}
 	return h
-}
-
-// seedList writes seeds as ganui reads them back: 1-3,7.
-func seedList(seeds []uint64) string {
-	var parts []string
-	for i := 0; i < len(seeds); {
-		j := i
-		for j+1 < len(seeds) && seeds[j+1] == seeds[j]+1 {
-			j++
-		}
-		if j > i {
-			parts = append(parts, fmt.Sprintf("%d-%d", seeds[i], seeds[j]))
-		} else {
-			parts = append(parts, fmt.Sprint(seeds[i]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ",")
 }

@@ -195,7 +195,7 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 		}
 	}
 	fmt.Fprintf(w, "summary preset=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		cfg.Name, compactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+		cfg.Name, CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}
@@ -254,8 +254,9 @@ func medianRange(vs []float64) (med, lo, hi float64) {
 	return med, s[0], s[n-1]
 }
 
-// compactSeeds writes seeds back as ranges: 1,2,3,7 → 1-3,7.
-func compactSeeds(seeds []uint64) string {
+// CompactSeeds writes seeds back as ranges, as ParseSeeds reads them:
+// 1,2,3,7 → 1-3,7.
+func CompactSeeds(seeds []uint64) string {
 	var parts []string
 	for i := 0; i < len(seeds); {
 		j := i

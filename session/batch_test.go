@@ -25,8 +25,8 @@ func TestParseSeeds(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, []uint64{3, 7, 8, 9, 1}) {
 		t.Fatalf("ParseSeeds = %v, %v", got, err)
 	}
-	if s := compactSeeds(got); s != "3,7-9,1" {
-		t.Errorf("compactSeeds = %q", s)
+	if s := CompactSeeds(got); s != "3,7-9,1" {
+		t.Errorf("CompactSeeds = %q", s)
 	}
 	if got, err := ParseSeeds("18446744073709551615"); err != nil || got[0] != 1<<64-1 {
 		t.Errorf("largest seed: %v, %v", got, err)

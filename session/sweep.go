@@ -249,7 +249,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		keys[i] = a.Key
 	}
 	fmt.Fprintf(out, "summary preset=%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		opts.Config.Name, strings.Join(keys, "×"), len(cells), compactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+		opts.Config.Name, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}

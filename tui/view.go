@@ -153,16 +153,7 @@ func (m Model) header(w int) string {
 		parts = append(parts, session.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
 	}
 	parts = append(parts, styleMuted.Render("seed ")+strconv.FormatUint(s.Seed, 10))
-	out := ""
-	for _, p := range parts {
-		switch {
-		case out == "":
-			out = p
-		case ansi.StringWidth(out)+2+ansi.StringWidth(p) <= w:
-			out += "  " + p
-		}
-	}
-	return fit(out, w)
+	return fit(pack("  ", parts, w), w)
 }
 
 func stateGlyph(s session.State) string {
