@@ -17,11 +17,17 @@ func benchEpochs(b *testing.B, preset string) {
 	if err != nil {
 		b.Skipf("preset %s: %v", preset, err)
 	}
+	timeEpochs(b, cfg, 200)
+}
+
+// timeEpochs times the steady-state epochs of cfg from seed 1, after warm
+// epochs, reporting allocations and epochs/s.
+func timeEpochs(b *testing.B, cfg engine.Config, warm int) {
 	g, err := engine.New(cfg, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for range 200 {
+	for range warm {
 		if _, err := g.TrainEpoch(); err != nil {
 			b.Fatal(err)
 		}
@@ -80,22 +86,7 @@ func BenchmarkEpochWide(b *testing.B) {
 				b.Fatal(err)
 			}
 			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{width, width}, []int{width, width}, 100*rows
-			g, err := engine.New(cfg, 1)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for range 20 {
-				if _, err := g.TrainEpoch(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := g.TrainEpoch(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "epochs/s")
+			timeEpochs(b, cfg, 20)
 		})
 	}
 }
