@@ -121,9 +121,10 @@ func (c *Config) Validate() error {
 	if strings.TrimSpace(c.Name) == "" {
 		return errors.New("name: must not be empty")
 	}
-	if _, err := ParseTarget(c.Target); err != nil {
+	if _, _, err := parseAny(c.Target); err != nil {
 		return fmt.Errorf("target: %w", err)
 	}
+	dim := c.Dim()
 	dRows := 0 // discriminator rows per batch, once d_in is known to be valid
 	if c.DIn >= 1 {
 		dRows = c.Batch / c.DIn
@@ -136,6 +137,7 @@ func (c *Config) Validate() error {
 		checkChoice("d_input", dInputNames, c.DInput),
 		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in: %d must be positive and divide batch %d", c.DIn, c.Batch),
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
+		check(c.DInput == DInputRaw || dim == 1, "d_input: %s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
 		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
@@ -171,14 +173,20 @@ func (c *Config) Validate() error {
 	if out := c.DActs[len(c.DActs)-1]; c.Loss == LossBCE && out != Sigmoid {
 		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
 	}
-	if n := netSize(c.NoiseDim, c.GHidden, c.GOut, c.Batch/c.GOut); n > MaxNetValues {
+	if n := netSize(c.NoiseDim, c.GHidden, c.GOut*dim, c.Batch/c.GOut); n > MaxNetValues {
 		return fmt.Errorf("g_hidden: the generator would hold %.3g weights and activations (batch/g_out rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
 	}
-	if n := netSize(c.DFeatures(), c.DHidden, 1, dRows) + c.DIn*dRows; n > MaxNetValues {
+	if n := netSize(c.DFeatures(), c.DHidden, 1, dRows) + c.DIn*dim*dRows; n > MaxNetValues {
 		return fmt.Errorf("d_hidden: the discriminator would hold %.3g weights and activations (batch/d_in rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
 	}
 	return nil
 }
+
+// Dim is the dimension of one sample: 2 for a two-dimensional target
+// (see TargetDim), else 1. G emits GOut samples of Dim values per row and
+// D reads DIn of them, so a design with DIn > 1 packs DIn samples into one
+// row of D (PacGAN's packing, Lin et al. 2018).
+func (c *Config) Dim() int { return TargetDim(c.Target) }
 
 // DFeatures returns the width of one discriminator row as D's first dense
 // layer sees it, after the input transform DInput.
@@ -189,7 +197,7 @@ func (c *Config) DFeatures() int {
 	case DInputMoments:
 		return 4
 	}
-	return c.DIn
+	return c.DIn * c.Dim()
 }
 
 // netSize counts the weights and the activations of rows rows of a
@@ -290,7 +298,11 @@ func (c *Config) Outline() []string {
 		}
 		return strings.Join(append(parts, out), " → ")
 	}
-	g := chain(fmt.Sprintf("%d %s noise", c.NoiseDim, c.Noise), c.GHidden, fmt.Sprint(c.GOut), "")
+	gOut := fmt.Sprint(c.GOut)
+	if c.Dim() == 2 {
+		gOut = fmt.Sprintf("%d×(x,y)", c.GOut)
+	}
+	g := chain(fmt.Sprintf("%d %s noise", c.NoiseDim, c.Noise), c.GHidden, gOut, "")
 	g += " (" + joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
@@ -306,8 +318,12 @@ func (c *Config) Outline() []string {
 		in = fmt.Sprintf("%d samples + squared deviations", c.DIn)
 	case c.DInput == DInputMoments:
 		in = fmt.Sprintf("4 moments of %d samples", c.DIn)
+	case c.DIn == 1 && c.Dim() == 2:
+		in = "1 point (x,y)"
 	case c.DIn == 1:
 		in = "1 sample"
+	case c.Dim() == 2:
+		in = fmt.Sprintf("%d points packed (PacGAN)", c.DIn)
 	default:
 		in = fmt.Sprintf("row of %d samples", c.DIn)
 	}

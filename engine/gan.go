@@ -12,7 +12,9 @@ import (
 // goroutine and retunes it between epochs.
 type GAN struct {
 	cfg    Config
-	target Target
+	target Target // the one-dimensional target, or nil
+	plane  Plane  // the two-dimensional target, or nil
+	dim    int    // values per sample: 1, or 2 for a plane
 	seed   uint64
 
 	gen, disc  *Network  // the generator G and the discriminator D
@@ -24,7 +26,7 @@ type GAN struct {
 	epoch        int
 	gRows, dRows int       // rows per batch as G and D see it
 	noise        []float32 // gRows × NoiseDim
-	real         []float32 // the last real batch, Batch samples
+	real         []float32 // the last real batch, Batch samples of dim values
 	haveReal     bool      // real holds a batch drawn by a training step
 	dy           []float32 // dL/d(D output), dRows
 	fake         []float32 // the last generated batch (G's output buffer)
@@ -35,6 +37,8 @@ type GAN struct {
 	mbd    *Minibatch // D's minibatch-discrimination layer, or nil
 	fmGrad []float32  // dL/d(features) for feature matching, dRows × width
 	fmDiff []float64  // per feature: real mean − generated mean
+
+	planeRef *PlaneReference // a plane's reference sample, made on first use
 }
 
 // EpochStats is what one epoch reports: the losses averaged over its steps
@@ -45,6 +49,10 @@ type EpochStats struct {
 	DFake     float64 // D's loss on generated batches
 	G         float64 // G's loss
 	Mean, Std float64 // mean and population std of the last generated batch
+	// MeanY and StdY are those of the second coordinate for a
+	// two-dimensional target, whose first coordinate Mean and Std then
+	// describe; zero for a one-dimensional one.
+	MeanY, StdY float64
 }
 
 // DivergedError reports that training produced a NaN or infinite value.
@@ -60,8 +68,10 @@ func (e *DivergedError) Error() string {
 // trainStream and sampleStream separate the PCG streams a seed drives, so
 // evaluation never consumes training randomness.
 const (
-	trainStream  = 0x6761_6e75_6900_0001
-	sampleStream = 0x6761_6e75_6900_0002
+	trainStream     = 0x6761_6e75_6900_0001
+	sampleStream    = 0x6761_6e75_6900_0002
+	referenceStream = 0x6761_6e75_6900_0003 // a plane's reference sample
+	floorStream     = 0x6761_6e75_6900_0004 // target samples for SW1's floor
 )
 
 // New builds a run of cfg from seed. Everything random in the run (initial
@@ -72,12 +82,15 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	target, _ := ParseTarget(cfg.Target)
-	g := &GAN{cfg: cfg, target: target, seed: seed, src: rand.NewPCG(seed, trainStream)}
+	target, plane, err := parseAny(cfg.Target)
+	if err != nil { // a points file may have changed since Validate
+		return nil, fmt.Errorf("target: %w", err)
+	}
+	g := &GAN{cfg: cfg, target: target, plane: plane, dim: cfg.Dim(), seed: seed, src: rand.NewPCG(seed, trainStream)}
 	g.rng = rand.New(g.src)
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
-	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut, cfg.GActs, slope)...)
+	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope)...)
 	g.disc = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
 	if cfg.GLoss == GLossFeatureMatching {
 		width := g.disc.Layers[g.featK-1].OutSize()
@@ -87,7 +100,7 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
 	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
-	g.real = make([]float32, cfg.Batch)
+	g.real = make([]float32, cfg.Batch*g.dim)
 	g.dy = make([]float32, g.dRows)
 	return g, nil
 }
@@ -143,8 +156,16 @@ func (g *GAN) Config() Config { return g.cfg.Clone() }
 // Seed returns the seed the run was built from.
 func (g *GAN) Seed() uint64 { return g.seed }
 
-// Target returns the distribution the generator is learning.
+// Target returns the distribution the generator is learning when it is
+// one-dimensional, else nil (see Plane).
 func (g *GAN) Target() Target { return g.target }
+
+// Plane returns the distribution the generator is learning when it is
+// two-dimensional, else nil (see Target).
+func (g *GAN) Plane() Plane { return g.plane }
+
+// Dim is the number of values per sample: 1, or 2 for a plane.
+func (g *GAN) Dim() int { return g.dim }
 
 // Epoch returns the number of epochs completed.
 func (g *GAN) Epoch() int { return g.epoch }
@@ -233,7 +254,12 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 	s.DReal /= float64(g.cfg.DSteps)
 	s.DFake /= float64(g.cfg.DSteps)
 	s.G /= float64(g.cfg.GSteps)
-	s.Mean, s.Std = meanStd32(g.fake)
+	if g.dim == 1 {
+		s.Mean, s.Std = meanStd32(g.fake, 0, 1)
+	} else {
+		s.Mean, s.Std = meanStd32(g.fake, 0, 2)
+		s.MeanY, s.StdY = meanStd32(g.fake, 1, 2)
+	}
 	switch {
 	case !finite(s.DReal):
 		return s, &DivergedError{g.epoch, "D's loss on real data"}
@@ -241,7 +267,7 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 		return s, &DivergedError{g.epoch, "D's loss on generated data"}
 	case !finite(s.G):
 		return s, &DivergedError{g.epoch, "G's loss"}
-	case !finite(s.Mean) || !finite(s.Std):
+	case !finite(s.Mean) || !finite(s.Std) || !finite(s.MeanY) || !finite(s.StdY):
 		return s, &DivergedError{g.epoch, "a generated sample"}
 	}
 	return s, g.Check()
@@ -361,10 +387,23 @@ func colMeans(dst []float64, x []float32, rows int) {
 
 // drawReal fills g.real with a fresh real batch.
 func (g *GAN) drawReal() {
-	for i := range g.real {
-		g.real[i] = float32(g.target.Sample(g.rng))
-	}
+	fillReal(g.real, g.target, g.plane, g.rng)
 	g.haveReal = true
+}
+
+// fillReal fills dst with samples of whichever of t and p is not nil:
+// values of t, or the x, y pairs of p.
+func fillReal(dst []float32, t Target, p Plane, rng *rand.Rand) {
+	if p == nil {
+		for i := range dst {
+			dst[i] = float32(t.Sample(rng))
+		}
+		return
+	}
+	for i := 0; i+1 < len(dst); i += 2 {
+		x, y := p.Sample(rng)
+		dst[i], dst[i+1] = float32(x), float32(y)
+	}
 }
 
 // dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
@@ -395,7 +434,7 @@ func fillNoise(dst []float32, kind Noise, rng *rand.Rand) {
 }
 
 // Sample fills dst with fresh generated samples in the order G emits them
-// (rows of GOut). The noise comes from a stream of its own selected by
+// (rows of GOut samples; the x, y pairs of a plane in turn). The noise comes from a stream of its own selected by
 // stream, so sampling is reproducible and never disturbs training.
 func (g *GAN) Sample(dst []float64, stream uint64) {
 	rng := rand.New(rand.NewPCG(g.seed^stream, sampleStream))
@@ -412,23 +451,32 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 }
 
 // Evaluate draws n fresh samples (stream chosen by the current epoch, so a
-// run's evaluation is reproducible) and measures them against the target.
+// run's evaluation is reproducible) and measures them against the target:
+// Metrics of a one-dimensional target with h's histogram, or the Plane
+// metrics of a two-dimensional one (h is then unused).
 func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
-	xs := make([]float64, n)
+	xs := make([]float64, n*g.dim)
 	g.Sample(xs, uint64(g.epoch))
+	if g.plane != nil {
+		return Metrics{N: n, Plane: g.evaluatePlane(xs)}
+	}
 	return Evaluate(xs, g.cfg.GOut, g.target, h)
 }
 
-func meanStd32(x []float32) (mean, std float64) {
-	for _, v := range x {
-		mean += float64(v)
+// meanStd32 returns the mean and population std of x[off], x[off+stride],
+// x[off+2·stride], ….
+func meanStd32(x []float32, off, stride int) (mean, std float64) {
+	n := 0
+	for i := off; i < len(x); i += stride {
+		mean += float64(x[i])
+		n++
 	}
-	mean /= float64(len(x))
-	for _, v := range x {
-		d := float64(v) - mean
+	mean /= float64(n)
+	for i := off; i < len(x); i += stride {
+		d := float64(x[i]) - mean
 		std += d * d
 	}
-	return mean, math.Sqrt(std / float64(len(x)))
+	return mean, math.Sqrt(std / float64(n))
 }
 
 // ScoresSamples reports whether D judges single samples, so that D(x) is a
@@ -446,29 +494,41 @@ func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == DI
 // the company D last saw real data in. Drawing it changes nothing in the
 // run.
 func (g *GAN) DCurve(dst []float64, lo, hi float64) bool {
-	if !g.ScoresSamples() || len(dst) == 0 {
+	if !g.ScoresSamples() || g.dim != 1 || len(dst) == 0 {
 		return false
 	}
-	if g.mbd != nil {
-		g.mbd.SetReference(g.disc.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
-		defer g.mbd.ClearReference()
-	}
-	xs := make([]float32, g.dRows)
 	step := 0.0
 	if len(dst) > 1 {
 		step = (hi - lo) / float64(len(dst)-1)
 	}
+	xs := make([]float64, len(dst))
+	for i := range xs {
+		xs[i] = lo + float64(i)*step
+	}
+	g.score(dst, xs)
+	return true
+}
+
+// score writes D's score of each sample of xs (dim values each) into
+// dst, one per sample, D reading them dRows at a time. Under minibatch
+// discrimination each is scored in the company of the last real batch
+// (see DCurve). It needs ScoresSamples.
+func (g *GAN) score(dst, xs []float64) {
+	if g.mbd != nil {
+		g.mbd.SetReference(g.disc.ForwardTo(g.featK, g.curveContext(), g.dRows), g.dRows)
+		defer g.mbd.ClearReference()
+	}
+	in := make([]float32, g.dRows*g.dim)
 	for done := 0; done < len(dst); done += g.dRows {
 		n := min(g.dRows, len(dst)-done)
-		for i := range n {
-			xs[i] = float32(lo + float64(done+i)*step)
+		for i := range in[:n*g.dim] {
+			in[i] = float32(xs[done*g.dim+i])
 		}
-		y := g.disc.Forward(xs, g.dRows)
+		y := g.disc.Forward(in, g.dRows)
 		for i := range n {
 			dst[done+i] = float64(y[i])
 		}
 	}
-	return true
 }
 
 // DSlope writes dD/dx — the slope of D's score, the direction and the
@@ -500,7 +560,7 @@ func (g *GAN) DSlope(dst []float64, lo, hi float64) bool {
 // GOut both 1): the curve x = G(z) that turns the noise distribution
 // into the generated one. Otherwise it reports false.
 func (g *GAN) GCurve(dst, zs []float64) bool {
-	if g.cfg.NoiseDim != 1 || g.cfg.GOut != 1 || len(dst) != len(zs) {
+	if g.cfg.NoiseDim != 1 || g.cfg.GOut != 1 || g.dim != 1 || len(dst) != len(zs) {
 		return false
 	}
 	in := make([]float32, g.gRows)
@@ -536,8 +596,56 @@ func (g *GAN) curveContext() []float32 {
 	}
 	rng := rand.New(rand.NewPCG(g.seed, sampleStream))
 	ctx := make([]float32, len(g.real))
-	for i := range ctx {
-		ctx[i] = float32(g.target.Sample(rng))
-	}
+	fillReal(ctx, g.target, g.plane, rng)
 	return ctx
+}
+
+// DSurface writes D's score at the centres of an nx × ny grid of cells
+// over box b into dst (nx·ny values, row by row from the top, y = Y1,
+// each row from x = X0), and reports true; or false when the target is not
+// a plane or D does not score single samples (ScoresSamples). This is the
+// decision surface GAN Lab shades behind the samples. Drawing it changes
+// nothing in the run.
+func (g *GAN) DSurface(dst []float64, b Box, nx, ny int) bool {
+	if g.dim != 2 || !g.ScoresSamples() || nx < 1 || ny < 1 || len(dst) != nx*ny {
+		return false
+	}
+	xy := make([]float64, 2*nx*ny)
+	for r := range ny {
+		y := b.Y1 - (float64(r)+0.5)*(b.Y1-b.Y0)/float64(ny)
+		for c := range nx {
+			i := r*nx + c
+			xy[2*i] = b.X0 + (float64(c)+0.5)*(b.X1-b.X0)/float64(nx)
+			xy[2*i+1] = y
+		}
+	}
+	g.score(dst, xy)
+	return true
+}
+
+// DPush writes D's gradient (∂D/∂x, ∂D/∂y) at each point of xy (x₀, y₀,
+// x₁, …) into dst, the same layout, and reports true; or false when the
+// target is not a plane or D does not score single samples. It is the
+// direction and strength of the push G's sample there gets from D (GAN
+// Lab's gradient lines), by central differences over ±h, h a thousandth
+// of the plane's view box, as DSlope does in one dimension.
+func (g *GAN) DPush(dst, xy []float64) bool {
+	if g.dim != 2 || !g.ScoresSamples() || len(dst) != len(xy) || len(xy) == 0 {
+		return false
+	}
+	b := g.plane.Bounds()
+	h := (b.X1 - b.X0) / 1000
+	n := len(xy) / 2
+	probe := make([]float64, 8*n) // ±h in x, then ±h in y, per point
+	for i := range n {
+		x, y := xy[2*i], xy[2*i+1]
+		copy(probe[8*i:], []float64{x + h, y, x - h, y, x, y + h, x, y - h})
+	}
+	d := make([]float64, 4*n)
+	g.score(d, probe)
+	for i := range n {
+		dst[2*i] = (d[4*i] - d[4*i+1]) / (2 * h)
+		dst[2*i+1] = (d[4*i+2] - d[4*i+3]) / (2 * h)
+	}
+	return true
 }

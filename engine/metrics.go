@@ -31,6 +31,10 @@ type Metrics struct {
 	// QQ pairs the sample's quantiles with the target's at QQProbs: on
 	// the diagonal Gen = Target the two distributions agree.
 	QQ []QQPoint
+	// Plane holds the measures of a two-dimensional sample, whose
+	// one-dimensional fields above stay zero; nil for a one-dimensional
+	// sample.
+	Plane *PlaneMetrics
 }
 
 // QQPoint is one point of a quantile–quantile plot: at probability P, the

@@ -435,7 +435,7 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		return Exponential{Rate: args[0]}, nil
 	}
-	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(TargetKinds, ", "))
+	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(append(TargetKinds[:len(TargetKinds):len(TargetKinds)], PlaneKinds...), ", "))
 }
 
 // splitCall splits "name(body)" into its name and body.

@@ -1,0 +1,491 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"github.com/ganui/ganui/internal/inputfile"
+)
+
+// Plane is a two-dimensional distribution a generator learns to imitate:
+// the toy targets of GAN Lab and the ring and grid benchmarks of mode
+// collapse. Unlike a Target it has no analytic CDF; its metrics compare a
+// generated sample with a large reference sample (see PlaneMetrics).
+type Plane interface {
+	// Sample draws one point using rng.
+	Sample(rng *rand.Rand) (x, y float64)
+	// Bounds is the box ganui shows the plane in: square, centred on the
+	// target, with a margin around where its mass lies.
+	Bounds() Box
+	// String is the spec ParseTarget reads back, e.g. "ring(8,2,0.02)".
+	String() string
+}
+
+// Box is an axis-aligned rectangle of the plane.
+type Box struct{ X0, X1, Y0, Y1 float64 }
+
+// Spot is one mode of a two-dimensional target: an isotropic Gaussian at
+// (X, Y) with standard deviation Std per axis and weight Weight.
+type Spot struct{ X, Y, Std, Weight float64 }
+
+// Spotted is implemented by planes made of separate Gaussian modes (ring,
+// grid), against which modes captured and high-quality samples are
+// measured (see PlaneMetrics).
+type Spotted interface {
+	Spots() []Spot
+}
+
+// squareBox returns the square box centred on the centre of b that holds
+// b with a margin of a tenth of its larger side on each side.
+func squareBox(b Box) Box {
+	cx, cy := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+	half := math.Max(b.X1-b.X0, b.Y1-b.Y0) / 2
+	if !(half > 0) {
+		half = 1
+	}
+	half *= 1.2
+	return Box{cx - half, cx + half, cy - half, cy + half}
+}
+
+// spotsBox is the box of spots' centres ± 4 of their σ.
+func spotsBox(spots []Spot) Box {
+	b := Box{math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)}
+	for _, s := range spots {
+		b.X0, b.X1 = math.Min(b.X0, s.X-4*s.Std), math.Max(b.X1, s.X+4*s.Std)
+		b.Y0, b.Y1 = math.Min(b.Y0, s.Y-4*s.Std), math.Max(b.Y1, s.Y+4*s.Std)
+	}
+	return squareBox(b)
+}
+
+// sampleSpot draws from the equal-weight mixture of spots.
+func sampleSpot(spots []Spot, rng *rand.Rand) (x, y float64) {
+	s := spots[rng.IntN(len(spots))]
+	return s.X + s.Std*rng.NormFloat64(), s.Y + s.Std*rng.NormFloat64()
+}
+
+// Ring is K equal Gaussians N((R cos θ_k, R sin θ_k), σ²I) with
+// θ_k = 2πk/K: the ring benchmark of Metz et al. 2017 ("Unrolled GANs",
+// 8 modes, radius 2, σ 0.02) and of VEEGAN and PacGAN (8 modes, radius
+// 1, σ 0.01 in their code).
+type Ring struct {
+	K          int
+	R, Sigma   float64
+	spotsCache []Spot
+}
+
+// NewRing returns the ring of k modes of radius r and std sigma.
+func NewRing(k int, r, sigma float64) Ring {
+	spots := make([]Spot, k)
+	for i := range spots {
+		th := 2 * math.Pi * float64(i) / float64(k)
+		spots[i] = Spot{X: r * math.Cos(th), Y: r * math.Sin(th), Std: sigma, Weight: 1 / float64(k)}
+	}
+	return Ring{K: k, R: r, Sigma: sigma, spotsCache: spots}
+}
+
+// Sample picks a mode uniformly and draws from it.
+func (d Ring) Sample(rng *rand.Rand) (x, y float64) { return sampleSpot(d.spotsCache, rng) }
+
+// Spots returns the K modes.
+func (d Ring) Spots() []Spot { return append([]Spot(nil), d.spotsCache...) }
+
+// Bounds holds the ring and 4σ around it.
+func (d Ring) Bounds() Box { return spotsBox(d.spotsCache) }
+
+func (d Ring) String() string {
+	return "ring(" + strconv.Itoa(d.K) + "," + fmtNum(d.R) + "," + fmtNum(d.Sigma) + ")"
+}
+
+// Grid is N×N equal Gaussians on a square lattice of spacing S centred on
+// the origin, σ per axis: the grid benchmark of VEEGAN and PacGAN (5×5,
+// spacing 2, so centres at −4, −2, 0, 2, 4; σ 0.05).
+type Grid struct {
+	N          int
+	Spacing    float64
+	Sigma      float64
+	spotsCache []Spot
+}
+
+// NewGrid returns the n×n grid of spacing s and std sigma.
+func NewGrid(n int, s, sigma float64) Grid {
+	spots := make([]Spot, 0, n*n)
+	off := float64(n-1) / 2
+	for i := range n {
+		for j := range n {
+			spots = append(spots, Spot{X: (float64(i) - off) * s, Y: (float64(j) - off) * s, Std: sigma, Weight: 1 / float64(n*n)})
+		}
+	}
+	return Grid{N: n, Spacing: s, Sigma: sigma, spotsCache: spots}
+}
+
+// Sample picks a mode uniformly and draws from it.
+func (d Grid) Sample(rng *rand.Rand) (x, y float64) { return sampleSpot(d.spotsCache, rng) }
+
+// Spots returns the N² modes, column by column from the lower left.
+func (d Grid) Spots() []Spot { return append([]Spot(nil), d.spotsCache...) }
+
+// Bounds holds the grid and 4σ around it.
+func (d Grid) Bounds() Box { return spotsBox(d.spotsCache) }
+
+func (d Grid) String() string {
+	return "grid(" + strconv.Itoa(d.N) + "," + fmtNum(d.Spacing) + "," + fmtNum(d.Sigma) + ")"
+}
+
+// Moons is scikit-learn's make_moons: two interleaving half circles of
+// radius 1, the upper one centred on (0, 0) and the lower on (1, 0.5),
+// each point moved by Gaussian noise of std Sigma per axis.
+type Moons struct{ Sigma float64 }
+
+// Sample picks a moon with probability ½ and a uniform angle on it.
+func (d Moons) Sample(rng *rand.Rand) (x, y float64) {
+	t := math.Pi * rng.Float64()
+	if rng.IntN(2) == 0 {
+		x, y = math.Cos(t), math.Sin(t)
+	} else {
+		x, y = 1-math.Cos(t), 0.5-math.Sin(t)
+	}
+	return x + d.Sigma*rng.NormFloat64(), y + d.Sigma*rng.NormFloat64()
+}
+
+// Bounds holds both moons with 3σ of noise.
+func (d Moons) Bounds() Box {
+	m := 3 * d.Sigma
+	return squareBox(Box{-1 - m, 2 + m, -0.5 - m, 1 + m})
+}
+
+func (d Moons) String() string { return "moons(" + fmtNum(d.Sigma) + ")" }
+
+// Spiral is an Archimedean spiral of Turns turns out to radius 1: a point
+// t·(cos 2πTt, sin 2πTt) with t uniform on [0, 1), moved by Gaussian noise
+// of std Sigma per axis.
+type Spiral struct{ Turns, Sigma float64 }
+
+// Sample draws t uniformly and the point of the spiral at t, with noise.
+func (d Spiral) Sample(rng *rand.Rand) (x, y float64) {
+	t := rng.Float64()
+	th := 2 * math.Pi * d.Turns * t
+	return t*math.Cos(th) + d.Sigma*rng.NormFloat64(), t*math.Sin(th) + d.Sigma*rng.NormFloat64()
+}
+
+// Bounds holds the unit disc with 3σ of noise.
+func (d Spiral) Bounds() Box {
+	m := 1 + 3*d.Sigma
+	return squareBox(Box{-m, m, -m, m})
+}
+
+func (d Spiral) String() string {
+	return "spiral(" + fmtNum(d.Turns) + "," + fmtNum(d.Sigma) + ")"
+}
+
+// Gaussian2 is the bivariate normal with means (MX, MY), standard
+// deviations SX, SY and correlation Rho:
+//
+//	x = MX + SX·z₁,  y = MY + SY·(ρ·z₁ + √(1−ρ²)·z₂)
+type Gaussian2 struct{ MX, MY, SX, SY, Rho float64 }
+
+// Sample draws (x, y) from two independent standard normals as above.
+func (d Gaussian2) Sample(rng *rand.Rand) (x, y float64) {
+	z1, z2 := rng.NormFloat64(), rng.NormFloat64()
+	return d.MX + d.SX*z1, d.MY + d.SY*(d.Rho*z1+math.Sqrt(1-d.Rho*d.Rho)*z2)
+}
+
+// Bounds holds the means ± 3.5 standard deviations per axis.
+func (d Gaussian2) Bounds() Box {
+	return squareBox(Box{d.MX - 3.5*d.SX, d.MX + 3.5*d.SX, d.MY - 3.5*d.SY, d.MY + 3.5*d.SY})
+}
+
+func (d Gaussian2) String() string {
+	return "gaussian2(" + fmtNum(d.MX) + "," + fmtNum(d.MY) + "," + fmtNum(d.SX) + "," + fmtNum(d.SY) + "," + fmtNum(d.Rho) + ")"
+}
+
+// Line is the segment from (X0, Y0) to (X1, Y1), a point uniform on it
+// moved by Gaussian noise of std Sigma per axis.
+type Line struct{ X0, Y0, X1, Y1, Sigma float64 }
+
+// Sample draws a uniform point of the segment, with noise.
+func (d Line) Sample(rng *rand.Rand) (x, y float64) {
+	t := rng.Float64()
+	return d.X0 + t*(d.X1-d.X0) + d.Sigma*rng.NormFloat64(), d.Y0 + t*(d.Y1-d.Y0) + d.Sigma*rng.NormFloat64()
+}
+
+// Bounds holds the segment with 3σ of noise.
+func (d Line) Bounds() Box {
+	m := 3 * d.Sigma
+	return squareBox(Box{math.Min(d.X0, d.X1) - m, math.Max(d.X0, d.X1) + m, math.Min(d.Y0, d.Y1) - m, math.Max(d.Y0, d.Y1) + m})
+}
+
+func (d Line) String() string {
+	return "line(" + fmtNum(d.X0) + "," + fmtNum(d.Y0) + "," + fmtNum(d.X1) + "," + fmtNum(d.Y1) + "," + fmtNum(d.Sigma) + ")"
+}
+
+// Points is the user's own data: the empirical distribution of the rows
+// of a CSV file, each drawn with equal probability.
+type Points struct {
+	Path string
+	XY   []float64 // x₀, y₀, x₁, y₁, …
+}
+
+// Sample draws one of the points uniformly.
+func (d Points) Sample(rng *rand.Rand) (x, y float64) {
+	i := rng.IntN(len(d.XY) / 2)
+	return d.XY[2*i], d.XY[2*i+1]
+}
+
+// Bounds holds every point.
+func (d Points) Bounds() Box {
+	b := Box{math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)}
+	for i := 0; i < len(d.XY); i += 2 {
+		b.X0, b.X1 = math.Min(b.X0, d.XY[i]), math.Max(b.X1, d.XY[i])
+		b.Y0, b.Y1 = math.Min(b.Y0, d.XY[i+1]), math.Max(b.Y1, d.XY[i+1])
+	}
+	return squareBox(b)
+}
+
+func (d Points) String() string { return "points(" + d.Path + ")" }
+
+// Limits on points files: at least MinPoints rows, at most MaxPoints,
+// and at most MaxPointsFile bytes.
+const (
+	MinPoints     = 2
+	MaxPoints     = 1_000_000
+	MaxPointsFile = 64 << 20
+)
+
+// PlaneKinds lists the two-dimensional target specs ParseTarget accepts.
+var PlaneKinds = []string{
+	"ring(modes,radius,std)",
+	"grid(n,spacing,std)",
+	"moons(noise)",
+	"spiral(turns,noise)",
+	"gaussian2(mx,my,sx,sy,rho)",
+	"line(x0,y0,x1,y1,noise)",
+	"points(FILE.csv)",
+}
+
+// planeNames are the kinds of PlaneKinds.
+var planeNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range PlaneKinds {
+		m[k[:strings.IndexByte(k, '(')]] = true
+	}
+	return m
+}()
+
+// TargetDim returns the dimension of the samples of the target spec: 2
+// for the plane kinds (PlaneKinds), 1 for every other spec. It does not
+// check the spec.
+func TargetDim(spec string) int {
+	if name, _, err := splitCall(spec); err == nil && planeNames[name] {
+		return 2
+	}
+	return 1
+}
+
+// MaxPlaneModes is the most modes a ring or a grid may have.
+const MaxPlaneModes = 400
+
+// ParsePlane reads a two-dimensional target spec (see PlaneKinds):
+//
+//	ring(k,r,σ)            k Gaussians of std σ evenly on the circle of radius r
+//	grid(n,s,σ)            n×n Gaussians of std σ, spacing s, centred on 0
+//	moons(σ)               scikit-learn's two moons with noise σ
+//	spiral(turns,σ)        a spiral of radius 1 with noise σ
+//	gaussian2(mx,my,sx,sy,ρ)  a correlated bivariate normal
+//	line(x0,y0,x1,y1,σ)    a segment with noise σ
+//	points(FILE.csv)       the rows of a CSV file (see ParsePoints)
+//
+// points reads its file here, through the same checks as every file ganui
+// reads: a regular file of at most MaxPointsFile bytes.
+func ParsePlane(spec string) (Plane, error) {
+	name, body, err := splitCall(spec)
+	if err != nil {
+		return nil, err
+	}
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
+	}
+	if name == "points" {
+		path := strings.TrimSpace(body)
+		data, err := inputfile.ReadAll(path, MaxPointsFile)
+		if err != nil {
+			return nil, bad("%v", err)
+		}
+		xy, err := ParsePoints(data)
+		if err != nil {
+			return nil, bad("%s: %v", path, err)
+		}
+		return Points{Path: path, XY: xy}, nil
+	}
+	args, err := parseNums(body)
+	if err != nil {
+		return nil, bad("%v", err)
+	}
+	want := func(n int, form string) error {
+		if len(args) != n {
+			return bad("%s takes %s", name, form)
+		}
+		return nil
+	}
+	positive := func(v float64, what string) error {
+		if !(v > 0) {
+			return bad("%s must be positive", what)
+		}
+		return nil
+	}
+	integer := func(v float64, lo, hi int, what string) error {
+		if v != math.Trunc(v) || v < float64(lo) || v > float64(hi) {
+			return bad("%s must be a whole number from %d to %d", what, lo, hi)
+		}
+		return nil
+	}
+	switch name {
+	case "ring":
+		if err := want(3, "(modes,radius,std)"); err != nil {
+			return nil, err
+		}
+		if err := firstErr(integer(args[0], 1, MaxPlaneModes, "modes"), positive(args[1], "radius"), positive(args[2], "std")); err != nil {
+			return nil, err
+		}
+		return NewRing(int(args[0]), args[1], args[2]), nil
+	case "grid":
+		if err := want(3, "(n,spacing,std)"); err != nil {
+			return nil, err
+		}
+		if err := firstErr(integer(args[0], 1, 20, "n"), positive(args[1], "spacing"), positive(args[2], "std")); err != nil {
+			return nil, err
+		}
+		return NewGrid(int(args[0]), args[1], args[2]), nil
+	case "moons":
+		if err := want(1, "(noise)"); err != nil {
+			return nil, err
+		}
+		if err := positive(args[0], "noise"); err != nil {
+			return nil, err
+		}
+		return Moons{Sigma: args[0]}, nil
+	case "spiral":
+		if err := want(2, "(turns,noise)"); err != nil {
+			return nil, err
+		}
+		if err := firstErr(positive(args[0], "turns"), positive(args[1], "noise")); err != nil {
+			return nil, err
+		}
+		if args[0] > 100 {
+			return nil, bad("turns must be at most 100")
+		}
+		return Spiral{Turns: args[0], Sigma: args[1]}, nil
+	case "gaussian2":
+		if err := want(5, "(mx,my,sx,sy,rho)"); err != nil {
+			return nil, err
+		}
+		if err := firstErr(positive(args[2], "sx"), positive(args[3], "sy")); err != nil {
+			return nil, err
+		}
+		if !(math.Abs(args[4]) < 1) {
+			return nil, bad("rho must be in (-1,1)")
+		}
+		return Gaussian2{MX: args[0], MY: args[1], SX: args[2], SY: args[3], Rho: args[4]}, nil
+	case "line":
+		if err := want(5, "(x0,y0,x1,y1,noise)"); err != nil {
+			return nil, err
+		}
+		if err := positive(args[4], "noise"); err != nil {
+			return nil, err
+		}
+		return Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}, nil
+	}
+	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(PlaneKinds, ", "))
+}
+
+// parseAny reads a target spec of either dimension: a Target for one,
+// a Plane for two (see TargetDim).
+func parseAny(spec string) (Target, Plane, error) {
+	if TargetDim(spec) == 2 {
+		p, err := ParsePlane(spec)
+		return nil, p, err
+	}
+	t, err := ParseTarget(spec)
+	return t, nil, err
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ParsePoints reads two-dimensional data from CSV: two numeric columns
+// per row (x, y), an optional header line whose cells are not numbers,
+// and between MinPoints and MaxPoints rows. Each value must be a finite
+// number of magnitude at most 1e6, so that float32 training stays
+// finite. It returns the points as x₀, y₀, x₁, y₁, … and names the line of
+// the first problem it finds.
+func ParsePoints(data []byte) ([]float64, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	r.ReuseRecord = true
+	var xy []float64
+	for first := true; ; first = false {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("line %d: not valid CSV (%v)", pe.Line, pe.Err)
+			}
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != 2 {
+			return nil, fmt.Errorf("line %d: %d columns, want 2 (x,y)", line, len(rec))
+		}
+		x, errX := strconv.ParseFloat(strings.TrimSpace(rec[0]), 64)
+		y, errY := strconv.ParseFloat(strings.TrimSpace(rec[1]), 64)
+		if first && errX != nil && errY != nil {
+			continue // a header
+		}
+		for _, c := range []struct {
+			s   string
+			v   float64
+			err error
+		}{{rec[0], x, errX}, {rec[1], y, errY}} {
+			switch {
+			case c.err != nil && !errors.Is(c.err, strconv.ErrRange):
+				return nil, fmt.Errorf("line %d: %s is not a number", line, quoteCell(c.s))
+			case c.err != nil || math.IsNaN(c.v) || math.IsInf(c.v, 0):
+				return nil, fmt.Errorf("line %d: %s is not a finite number", line, quoteCell(c.s))
+			case math.Abs(c.v) > maxTargetParam:
+				return nil, fmt.Errorf("line %d: %s is too large (at most %g in magnitude)", line, quoteCell(c.s), maxTargetParam)
+			}
+		}
+		if len(xy) >= 2*MaxPoints {
+			return nil, fmt.Errorf("more than %d rows", MaxPoints)
+		}
+		xy = append(xy, x, y)
+	}
+	if len(xy) < 2*MinPoints {
+		return nil, fmt.Errorf("%d rows of data, at least %d needed", len(xy)/2, MinPoints)
+	}
+	return xy, nil
+}
+
+// quoteCell quotes a CSV cell for a message, cut to 40 bytes.
+func quoteCell(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,362 @@
+package engine
+
+import (
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// ringConfig is a per-sample design on the 8-mode ring: G emits one (x, y)
+// per noise row, D scores one point per row.
+func ringConfig() Config {
+	c := perSample()
+	c.Name, c.Target = "ring-test", "ring(8,2,0.02)"
+	c.Batch, c.NoiseDim = 64, 4
+	c.GHidden, c.DHidden = []int{16, 16}, []int{16, 16}
+	c.GActs = []Activation{ReLU, ReLU, Identity}
+	c.DActs = []Activation{ReLU, ReLU, Sigmoid}
+	return c
+}
+
+func TestParsePlaneRoundTrips(t *testing.T) {
+	for _, spec := range []string{
+		"ring(8,2,0.02)", "ring(8,1,0.01)", "grid(5,2,0.05)", "moons(0.05)",
+		"spiral(2,0.03)", "gaussian2(1,-1,0.5,2,0.7)", "line(-1,0,1,0.5,0.05)",
+	} {
+		p, err := ParsePlane(spec)
+		if err != nil {
+			t.Fatalf("%s: %v", spec, err)
+		}
+		if p.String() != spec {
+			t.Errorf("%s reads back as %s", spec, p.String())
+		}
+		if TargetDim(spec) != 2 {
+			t.Errorf("%s: TargetDim %d, want 2", spec, TargetDim(spec))
+		}
+		b := p.Bounds()
+		if !(b.X1 > b.X0) || math.Abs((b.X1-b.X0)-(b.Y1-b.Y0)) > 1e-9 {
+			t.Errorf("%s: bounds %+v are not a square", spec, b)
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		inside := 0
+		for range 1000 {
+			x, y := p.Sample(rng)
+			if x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 {
+				inside++
+			}
+		}
+		if inside < 990 {
+			t.Errorf("%s: only %d of 1000 samples inside its bounds %+v", spec, inside, b)
+		}
+	}
+	if TargetDim("normal(4,1.25)") != 1 || TargetDim("nonsense") != 1 {
+		t.Error("one-dimensional specs must have TargetDim 1")
+	}
+}
+
+func TestParsePlaneRefusesBadSpecs(t *testing.T) {
+	for _, spec := range []string{
+		"ring(8,2)", "ring(0,2,0.1)", "ring(8.5,2,0.1)", "ring(8,-1,0.1)", "ring(8,1,0)",
+		"ring(1000,1,0.1)", "grid(5,2)", "grid(21,1,0.1)", "moons()", "moons(-1)",
+		"spiral(0,0.1)", "spiral(101,0.1)", "gaussian2(0,0,1,1,1)", "gaussian2(0,0,0,1,0)",
+		"line(0,0,1,1,0)", "ring(8,NaN,0.1)", "ring(8,1e9,0.1)", "points()",
+		"points(/nonexistent/ganui.csv)", "points(/dev/null)",
+	} {
+		if _, err := ParsePlane(spec); err == nil {
+			t.Errorf("%s: accepted", spec)
+		}
+	}
+}
+
+func TestParsePoints(t *testing.T) {
+	good := map[string]int{
+		"x,y\n1,2\n3,4\n":         2,
+		"1,2\n3,4\n5,6":           3,
+		" 1.5 , -2e3\n0,0\r\n":    2,
+		"a,b\n1,2\n3,4\n\n5,6\n":  3,
+		"\"1\",\"2\"\n3,4\n":      2,
+		"x,y\n-1e6,1e6\n1e-9,0\n": 2,
+	}
+	for in, n := range good {
+		xy, err := ParsePoints([]byte(in))
+		if err != nil || len(xy) != 2*n {
+			t.Errorf("%q: %d values, %v; want %d points", in, len(xy), err, n)
+		}
+	}
+	bad := map[string]string{
+		"":                   "0 rows",
+		"x,y\n":              "0 rows",
+		"1,2\n":              "1 rows",
+		"x,y\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number",
+		"1,2\n3\n":           "line 2: 1 columns",
+		"1,2,3\n4,5,6\n":     "line 1: 3 columns",
+		"1,2\nNaN,3\n":       "not a finite number",
+		"1,2\n3,Inf\n":       "not a finite number",
+		"1,2\n3,1e400\n":     "not a finite number",
+		"1,2\n3,2e6\n":       "too large",
+		"1,2\n\"3,4\n":       "not valid CSV",
+		"x,y\nx,y\n1,2\n":    "line 2",
+		"1,2\n" + "a,1\n1,1": "line 2",
+	}
+	for in, want := range bad {
+		_, err := ParsePoints([]byte(in))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want one saying %q", in, err, want)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("x,y\n")
+	for range MaxPoints + 1 {
+		b.WriteString("1,2\n")
+	}
+	if _, err := ParsePoints([]byte(b.String())); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("%d rows: %v, want too many", MaxPoints+1, err)
+	}
+}
+
+// FuzzParsePoints: any input gives points or an error, never a panic;
+// what it accepts is between MinPoints and MaxPoints finite points.
+func FuzzParsePoints(f *testing.F) {
+	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		xy, err := ParsePoints(data)
+		if err != nil {
+			return
+		}
+		if len(xy)%2 != 0 || len(xy) < 2*MinPoints || len(xy) > 2*MaxPoints {
+			t.Fatalf("%d values accepted", len(xy))
+		}
+		for _, v := range xy {
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxTargetParam {
+				t.Fatalf("value %g accepted", v)
+			}
+		}
+	})
+}
+
+func TestPointsTargetReadsAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.csv")
+	if err := os.WriteFile(path, []byte("x,y\n0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ParsePlane("points(" + path + ")")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	seen := map[[2]float64]bool{}
+	for range 100 {
+		x, y := p.Sample(rng)
+		seen[[2]float64{x, y}] = true
+	}
+	if len(seen) != 3 {
+		t.Errorf("sampled %d distinct points, want the file's 3", len(seen))
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(" + path + ")"
+	train(t, mustNew(t, cfg, 1), 3)
+}
+
+// TestPlaneGradients checks the 2-D path end to end against central
+// differences: D's gradients on a batch of points (one per row, and
+// PacGAN's rows of packed points), and G's non-saturating loss through D
+// into G's weights.
+func TestPlaneGradients(t *testing.T) {
+	for _, pack := range []int{1, 2, 4} {
+		t.Run(map[int]string{1: "per-point", 2: "pack2", 4: "pack4"}[pack], func(t *testing.T) {
+			cfg := ringConfig()
+			cfg.Batch, cfg.DIn = 8, pack
+			cfg.GActs = []Activation{Tanh, Tanh, Identity}
+			cfg.DActs = []Activation{Tanh, Tanh, Sigmoid}
+			g := mustNew(t, cfg, 5)
+			if g.disc.InSize() != 2*pack || g.gen.OutSize() != 2 {
+				t.Fatalf("D reads %d values per row, G emits %d; want %d and 2", g.disc.InSize(), g.gen.OutSize(), 2*pack)
+			}
+			rng := rand.New(rand.NewPCG(9, 9))
+			gradCheck(t, g.disc, g.dRows, rng)
+
+			noise := make([]float32, len(g.noise))
+			fillNoise(noise, cfg.Noise, rng)
+			gLoss := func() float64 {
+				y := g.disc.Forward(g.gen.Forward(noise, g.gRows), g.dRows)
+				return float64(BCE(g.dy, y, 1))
+			}
+			g.gen.ZeroGrad()
+			gLoss()
+			dx := g.disc.Backward(g.dy, g.dRows, false, true)
+			g.gen.Backward(dx, g.gRows, true, false)
+			grads := slices.Clone(g.gen.Grads)
+			const h = 1e-3
+			for i := range g.gen.Params {
+				old := g.gen.Params[i]
+				g.gen.Params[i] = old + h
+				up := gLoss()
+				g.gen.Params[i] = old - h
+				down := gLoss()
+				g.gen.Params[i] = old
+				checkClose(t, "dLG/dθG", i, float64(grads[i]), (up-down)/(2*h))
+			}
+		})
+	}
+}
+
+func TestPlaneRunsAreDeterministicAndResume(t *testing.T) {
+	designs := map[string]func(*Config){
+		"ring":  func(*Config) {},
+		"pack2": func(c *Config) { c.DIn = 2 },
+		"mbd":   func(c *Config) { c.MBDKernels, c.MBDDim = 5, 3 },
+		"grid":  func(c *Config) { c.Target = "grid(5,2,0.05)" },
+		"sgd":   func(c *Config) { c.DOpt, c.DMomentum, c.DLR = OptimizerSGD, 0.9, 1e-2 },
+	}
+	for name, edit := range designs {
+		t.Run(name, func(t *testing.T) {
+			cfg := ringConfig()
+			edit(&cfg)
+			const n = 30
+			straight := mustNew(t, cfg, 7)
+			want := train(t, straight, 2*n)
+			if again := train(t, mustNew(t, cfg, 7), 2*n); !slices.Equal(again, want) {
+				t.Fatal("the same seed gave a different history")
+			}
+			last := want[len(want)-1]
+			if last.StdY == 0 || last.Std == 0 {
+				t.Fatalf("per-axis stds %g, %g: want both axes measured", last.Std, last.StdY)
+			}
+			first := mustNew(t, cfg, 7)
+			got := train(t, first, n)
+			data, err := first.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			resumed, err := Restore(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, train(t, resumed, n)...)
+			if !slices.Equal(got, want) || !slices.Equal(resumed.gen.Params, straight.gen.Params) {
+				t.Fatal("the resumed run differs from the straight one")
+			}
+		})
+	}
+}
+
+func TestSlicedW1(t *testing.T) {
+	p := NewRing(8, 2, 0.02)
+	ref := NewPlaneReference(p, 20000, 1)
+	floor := ref.Floor(2000)
+	if !(floor > 0 && floor < 0.05) {
+		t.Errorf("floor at 2000 samples = %g, want small and positive", floor)
+	}
+	// The reference against itself is 0; shifted by d along x, each
+	// direction θ sees a shift of d·|cos θ|, and the mean of |cos θ| over
+	// the half circle is 2/π.
+	pts := slices.Clone(ref.Points(20000))
+	if w := ref.SlicedW1(pts); w > 1e-12 {
+		t.Errorf("SW1 of the reference with itself = %g", w)
+	}
+	const d = 0.5
+	for i := 0; i < len(pts); i += 2 {
+		pts[i] += d
+	}
+	if w, want := ref.SlicedW1(pts), d*2/math.Pi; math.Abs(w-want) > 1e-3 {
+		t.Errorf("SW1 after a shift of %g = %g, want %g", d, w, want)
+	}
+}
+
+func TestSpotShares(t *testing.T) {
+	p := NewRing(8, 2, 0.02)
+	rng := rand.New(rand.NewPCG(2, 2))
+	xy := make([]float64, 2*5000)
+	for i := 0; i < len(xy); i += 2 {
+		xy[i], xy[i+1] = p.Sample(rng)
+	}
+	ref := NewPlaneReference(p, 20000, 1)
+	m := ref.Evaluate(xy)
+	if m.Captured != 8 || math.Abs(m.HighQuality-0.989) > 0.01 {
+		t.Errorf("target samples: %d modes captured, %.3f high quality; want 8 and 0.989", m.Captured, m.HighQuality)
+	}
+	// Collapse onto mode 0 with 30 points on mode 4 and the rest far off:
+	// 30 of 5000 is more than one in 2,500, so mode 4 counts as captured.
+	for i := 0; i < len(xy); i += 2 {
+		x, y := 2+0.02*rng.NormFloat64(), 0.02*rng.NormFloat64()
+		switch {
+		case i < 60:
+			x, y = -2, 0
+		case i >= 6000:
+			x, y = 0, 0
+		}
+		xy[i], xy[i+1] = x, y
+	}
+	m = ref.Evaluate(xy)
+	if m.Captured != 2 || !m.Spots[0].Captured || !m.Spots[4].Captured || m.Spots[4].Share != 30.0/5000 {
+		t.Errorf("collapsed: %d captured, shares %v", m.Captured, m.Spots)
+	}
+	if m.SW1 < 10*m.SW1Floor {
+		t.Errorf("collapsed: SW1 %g not far above its floor %g", m.SW1, m.SW1Floor)
+	}
+}
+
+// TestDSurfaceAndPush: D's surface is its score on a grid of points, its
+// push the gradient of that score, and drawing either changes nothing in
+// the run.
+func TestDSurfaceAndPush(t *testing.T) {
+	for _, mbd := range []bool{false, true} {
+		cfg := ringConfig()
+		if mbd {
+			cfg.MBDKernels, cfg.MBDDim = 4, 3
+		}
+		a, b := mustNew(t, cfg, 4), mustNew(t, cfg, 4)
+		train(t, a, 20)
+		train(t, b, 20)
+		box := a.Plane().Bounds()
+		surf := make([]float64, 12*10)
+		if !a.DSurface(surf, box, 12, 10) {
+			t.Fatal("no surface for a per-point D")
+		}
+		pts := []float64{0.3, -0.4, 1.5, 1}
+		push := make([]float64, 4)
+		if !a.DPush(push, pts) {
+			t.Fatal("no push for a per-point D")
+		}
+		// The push is the gradient of the same score the surface shows.
+		const h = 1e-4
+		probe := []float64{0.3 + h, -0.4, 0.3 - h, -0.4, 0.3, -0.4 + h, 0.3, -0.4 - h}
+		s := make([]float64, 4)
+		a.score(s, probe)
+		for k, want := range []float64{(s[0] - s[1]) / (2 * h), (s[2] - s[3]) / (2 * h)} {
+			if math.Abs(push[k]-want) > 1e-2*math.Max(1, math.Abs(want)) {
+				t.Errorf("mbd %v: push[%d] = %g, the score's slope %g", mbd, k, push[k], want)
+			}
+		}
+		if !slices.Equal(train(t, a, 5), train(t, b, 5)) {
+			t.Errorf("mbd %v: drawing D's surface changed the run", mbd)
+		}
+	}
+	cfg := ringConfig()
+	cfg.DIn = 2
+	if mustNew(t, cfg, 1).DSurface(make([]float64, 4), Box{0, 1, 0, 1}, 2, 2) {
+		t.Error("a packed D has no surface over single points")
+	}
+}
+
+func TestPlaneEvaluate(t *testing.T) {
+	g := mustNew(t, ringConfig(), 3)
+	m := g.Evaluate(500, HistSpec{})
+	if m.Plane == nil || m.N != 500 || len(m.Plane.Spots) != 8 {
+		t.Fatalf("metrics %+v: want plane metrics of 500 points over 8 modes", m)
+	}
+	if m2 := g.Evaluate(500, HistSpec{}); m2.Plane.SW1 != m.Plane.SW1 {
+		t.Error("evaluation is not reproducible")
+	}
+	cfg := ringConfig()
+	cfg.DInput, cfg.DIn = DInputDiffs, 2
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "two-dimensional") {
+		t.Errorf("diffs on a plane: %v", err)
+	}
+}
