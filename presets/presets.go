@@ -29,6 +29,11 @@ var all = []engine.Config{
 	bimodalMBD,
 	skewed,
 	uniform,
+	ring,
+	ringPacGAN,
+	ringMBD,
+	grid,
+	moons,
 }
 
 // blogOriginal is the Korean blog's variant of "GANs in 50 lines of
@@ -270,6 +275,82 @@ var uniform = derive(vanilla, func(c *engine.Config) {
 	c.Description = "vanilla on a uniform target with hard edges"
 	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on U[2, 6)"
 	c.Target = "uniform(2,6)"
+})
+
+// ring is the textbook GAN on the ring of 8 Gaussians, the 2-D benchmark
+// of mode collapse (Metz et al., "Unrolled Generative Adversarial
+// Networks", 2017, §3.1: radius 2, σ 0.02, both networks 2 hidden layers
+// of 128 ReLU units in the paper's settings as locuslab/
+// gradient_regularized_gan restates them, Adam 1e-4 with β₁ 0.5). ganui's
+// networks are smaller (64 units) and its batch 256 rather than 512, so
+// that the run is live in a terminal; as in the paper, the plain GAN
+// hops between a few modes instead of covering the ring.
+var ring = engine.Config{
+	Name:        "ring",
+	Description: "the textbook GAN on a ring of 8 Gaussians: the 2-D benchmark of mode collapse",
+	Source:      "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1: 8 modes, radius 2, σ 0.02; smaller networks in ganui",
+	Target:      "ring(8,2,0.02)",
+	Batch:       256,
+	Noise:       engine.NoiseNormal,
+	NoiseDim:    16,
+	GOut:        1,
+	GHidden:     []int{64, 64},
+	GActs:       []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity},
+	DInput:      engine.DInputRaw,
+	DIn:         1,
+	DHidden:     []int{64, 64},
+	DActs:       []engine.Activation{engine.ReLU, engine.ReLU, engine.Sigmoid},
+	LeakySlope:  0.2,
+	Loss:        engine.LossBCE,
+	GLoss:       engine.GLossNonSaturating,
+	RealLabel:   1,
+	DOpt:        engine.OptimizerAdam, DLR: 1e-4, DBeta1: 0.5, DBeta2: 0.999,
+	GOpt: engine.OptimizerAdam, GLR: 1e-4, GBeta1: 0.5, GBeta2: 0.999,
+	Eps:    1e-8,
+	DSteps: 1, GSteps: 1,
+	Epochs: 10000,
+}
+
+// ringPacGAN is ring with PacGAN's packing (Lin et al., "PacGAN: The power
+// of two samples in generative adversarial networks", 2018, §3): D reads
+// m = 2 generated (or m real) points at once as one input of 2m values,
+// so a generator that puts its points in few places makes packs that D
+// sees through.
+var ringPacGAN = derive(ring, func(c *engine.Config) {
+	c.Name = "ring-pacgan"
+	c.Description = "ring with PacGAN packing: D judges 2 points at once, which exposes collapse"
+	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §3, packing degree 2"
+	c.DIn = 2
+})
+
+// ringMBD is ring with minibatch discrimination (Salimans et al. 2016,
+// §3.2), as minibatch-discrimination adds it to vanilla.
+var ringMBD = derive(ring, func(c *engine.Config) {
+	c.Name = "ring-mbd"
+	c.Description = "ring with minibatch discrimination: D sees how alike the points of a batch are"
+	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the 8-mode ring"
+	c.MBDKernels = minibatchDiscrimination.MBDKernels
+	c.MBDDim = minibatchDiscrimination.MBDDim
+})
+
+// grid is ring's design on the 5×5 grid of Gaussians of VEEGAN
+// (Srivastava et al. 2017, §5.1) and PacGAN (Lin et al. 2018, §5.1):
+// centres at −4, −2, 0, 2, 4 on each axis, σ 0.05.
+var grid = derive(ring, func(c *engine.Config) {
+	c.Name = "grid"
+	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: 25 modes to capture"
+	c.Source = "Srivastava et al., \"VEEGAN\" (2017), §5.1; Lin et al., \"PacGAN\" (2018), §5.1: 5×5 grid, spacing 2, σ 0.05"
+	c.Target = "grid(5,2,0.05)"
+})
+
+// moons is ring's design on scikit-learn's two moons with noise 0.05: a
+// target with no modes to count, whose curved shape G must bend its
+// noise into; the sliced W1 distance measures how close it gets.
+var moons = derive(ring, func(c *engine.Config) {
+	c.Name = "moons"
+	c.Description = "the textbook GAN on two interleaving half circles (scikit-learn's make_moons)"
+	c.Source = "scikit-learn, sklearn.datasets.make_moons, noise 0.05; GAN Lab's toy targets"
+	c.Target = "moons(0.05)"
 })
 
 // All returns every preset, in display order. The configs are copies.

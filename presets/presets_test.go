@@ -42,6 +42,15 @@ func TestEveryPresetTrains(t *testing.T) {
 						t.Fatalf("%s is NaN after 3 epochs", name)
 					}
 				}
+				if p := g.Plane(); p != nil {
+					if m.Plane == nil || m.Plane.SW1 != m.Plane.SW1 {
+						t.Fatal("no plane metrics for a plane target")
+					}
+					if g.DSurface(make([]float64, 4), p.Bounds(), 2, 2) != g.ScoresSamples() {
+						t.Fatal("DSurface disagrees with ScoresSamples")
+					}
+					continue
+				}
 				curve := make([]float64, 7)
 				if g.DCurve(curve, -1, 9) != g.ScoresSamples() {
 					t.Fatal("DCurve disagrees with ScoresSamples")

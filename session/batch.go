@@ -199,24 +199,27 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 	if len(ok) == 0 {
 		return
 	}
-	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
-	type metric struct {
-		name   string
-		of     func(Result) float64
-		format string
-		target string
-	}
-	metrics := []metric{
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, "%.4f", ""},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, "%.4f", ""},
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, "%.4f", fmt.Sprintf(" target=%.4f", t.Mean())},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, "%.4f", fmt.Sprintf(" target=%.4f", t.StdDev())},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, "%.4f", fmt.Sprintf(" target=%.4f", t.Skewness())},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, "%.4f", fmt.Sprintf(" target=%.4f", t.ExKurtosis())},
-		{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""},
-	}
-	if k := len(ok[0].Metrics.Modes); k >= 2 {
-		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%.0f", fmt.Sprintf(" of=%d", k)})
+	type metric = summaryMetric
+	var metrics []metric
+	if ok[0].Metrics.Plane != nil {
+		pm := func(f func(*engine.PlaneMetrics) float64) func(Result) float64 {
+			return func(r Result) float64 { return f(r.Metrics.Plane) }
+		}
+		metrics = []metric{
+			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), "%.4f", ""},
+			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), "%.4f", ""},
+			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), "%.4f", ""},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), "%.4f", ""},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), "%.4f", ""},
+			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), "%.4f", ""},
+		}
+		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
+			metrics = append(metrics,
+				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), "%.0f", fmt.Sprintf(" of=%d", k)},
+				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), "%.4f", ""})
+		}
+	} else {
+		metrics = oneDimSummary(cfg, ok)
 	}
 	metrics = append(metrics,
 		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, "%.1f", ""},
@@ -231,6 +234,35 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 		f := m.format
 		fmt.Fprintf(w, "summary %-12s median="+f+" min="+f+" max="+f+"%s\n", m.name, med, lo, hi, m.target)
 	}
+}
+
+// summaryMetric is one line of a batch's summary: a measure of each run,
+// the format of its figures and, where the target has one, its value.
+type summaryMetric struct {
+	name   string
+	of     func(Result) float64
+	format string
+	target string
+}
+
+// oneDimSummary is the summary's measures of runs on a one-dimensional
+// target.
+func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
+	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
+	type metric = summaryMetric
+	metrics := []metric{
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, "%.4f", ""},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, "%.4f", ""},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, "%.4f", fmt.Sprintf(" target=%.4f", t.Mean())},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, "%.4f", fmt.Sprintf(" target=%.4f", t.StdDev())},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, "%.4f", fmt.Sprintf(" target=%.4f", t.Skewness())},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, "%.4f", fmt.Sprintf(" target=%.4f", t.ExKurtosis())},
+		{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""},
+	}
+	if k := len(ok[0].Metrics.Modes); k >= 2 {
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%.0f", fmt.Sprintf(" of=%d", k)})
+	}
+	return metrics
 }
 
 // medianRange returns the median, minimum and maximum of vs (not empty),

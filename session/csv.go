@@ -26,45 +26,71 @@ const CSVEvalHeader = "ks,w1,skew,kurt,zdep"
 // epoch (Event), ;-separated, empty at epochs without one.
 const CSVEventsHeader = "events"
 
-// CSVColumns is the header line of a history CSV (without its newline)
-// against a target with modes modes (0 for one that is not a mixture):
-// CSVHeader, CSVEvalHeader, then mode1_share … mode<modes>_share, each
-// mode's share of the evaluated samples, then CSVEventsHeader.
-func CSVColumns(modes int) string {
+// CSVPlaneHeader and CSVPlaneEvalHeader are CSVHeader and CSVEvalHeader
+// for a two-dimensional target: each axis's batch mean and std, then the
+// sliced W1 distance with its sampling floor, the high-quality share and
+// the number of modes captured (engine.PlaneMetrics).
+const (
+	CSVPlaneHeader     = "epoch,d_real,d_fake,g_loss,mean_x,std_x,mean_y,std_y"
+	CSVPlaneEvalHeader = "sw1,sw1_floor,hq,captured"
+)
+
+// CSVPlaneColumns is the header line of a history CSV against a
+// two-dimensional target with modes modes: CSVPlaneHeader,
+// CSVPlaneEvalHeader, the modes' shares, then CSVEventsHeader.
+func CSVPlaneColumns(modes int) string {
+	return CSVPlaneHeader + "," + CSVPlaneEvalHeader + shareColumns(modes) + "," + CSVEventsHeader
+}
+
+// shareColumns is ",mode1_share,…,mode<modes>_share".
+func shareColumns(modes int) string {
 	var b strings.Builder
-	b.WriteString(CSVHeader + "," + CSVEvalHeader)
 	for i := range modes {
 		b.WriteString(",mode")
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString("_share")
 	}
-	return b.String() + "," + CSVEventsHeader
+	return b.String()
+}
+
+// CSVColumns is the header line of a history CSV (without its newline)
+// against a target with modes modes (0 for one that is not a mixture):
+// CSVHeader, CSVEvalHeader, then mode1_share … mode<modes>_share, each
+// mode's share of the evaluated samples, then CSVEventsHeader.
+func CSVColumns(modes int) string {
+	return CSVHeader + "," + CSVEvalHeader + shareColumns(modes) + "," + CSVEventsHeader
 }
 
 // appendCSV appends epoch st's row of a history CSV, newline included, to
-// dst and returns the extended slice: the six per-epoch values, then the
-// evaluation ev made at that epoch, or empty fields where there was none
-// (modes of them for the mode shares). Every value is written in the
+// dst and returns the extended slice in layout lay: the per-epoch values
+// (six, or eight for a plane), then the evaluation ev made at that epoch,
+// or empty fields where there was none. Every value is written in the
 // shortest form that parses back to the same float64 (as %g does), so a
 // history read back from CSV is exact; a diverged epoch shows NaN or ±Inf.
 // It allocates nothing when dst has room.
-func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, modes int) []byte {
+func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []byte {
 	dst = strconv.AppendInt(dst, int64(st.Epoch), 10)
-	for _, v := range [...]float64{st.DReal, st.DFake, st.G, st.Mean, st.Std} {
+	vals := [...]float64{st.DReal, st.DFake, st.G, st.Mean, st.Std, st.MeanY, st.StdY}
+	n := 5
+	if lay.plane {
+		n = 7
+	}
+	for _, v := range vals[:n] {
 		dst = append(dst, ',')
 		dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
 	}
 	if ev == nil || !ev.eval {
-		dst = append(dst, ",,,,,"...)
-		for range modes {
+		for range lay.evalColumns() + lay.modes {
 			dst = append(dst, ',')
 		}
 	} else {
-		for _, v := range [...]float64{ev.ks, ev.w1, ev.skew, ev.kurt, ev.zd} {
+		for i := range lay.evalColumns() {
 			dst = append(dst, ',')
-			dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
+			if i < len(ev.vals) {
+				dst = strconv.AppendFloat(dst, ev.vals[i], 'g', -1, 64)
+			}
 		}
-		for i := range modes {
+		for i := range lay.modes {
 			dst = append(dst, ',')
 			if i < len(ev.shares) {
 				dst = strconv.AppendFloat(dst, ev.shares[i], 'g', -1, 64)
@@ -83,16 +109,15 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, modes int) []byte 
 // same run are the same bytes where they evaluated the same epochs.
 type csvWriter struct {
 	w     *bufio.Writer
-	modes int    // mode-share columns
+	lay   csvLayout
 	row   []byte // reused row buffer
 	err   error  // the header's
 }
 
-// newCSVWriter starts a history on w with the header line, for a target
-// of modes modes (csvModes).
-func newCSVWriter(w *bufio.Writer, modes int) *csvWriter {
-	c := &csvWriter{w: w, modes: modes, row: make([]byte, 0, 256)}
-	_, c.err = w.WriteString(CSVColumns(modes) + "\n")
+// newCSVWriter starts a history on w with the header line of layout lay.
+func newCSVWriter(w *bufio.Writer, lay csvLayout) *csvWriter {
+	c := &csvWriter{w: w, lay: lay, row: make([]byte, 0, 256)}
+	_, c.err = w.WriteString(lay.header() + "\n")
 	return c
 }
 
@@ -102,7 +127,7 @@ func (c *csvWriter) write(st engine.EpochStats, ev *evalRow) error {
 	if c.err != nil {
 		return c.err
 	}
-	c.row = appendCSV(c.row[:0], st, ev, c.modes)
+	c.row = appendCSV(c.row[:0], st, ev, c.lay)
 	_, err := c.w.Write(c.row)
 	return err
 }

@@ -19,7 +19,7 @@ func TestAppendCSVMatchesPrintf(t *testing.T) {
 		{Epoch: 7, DReal: math.NaN(), DFake: math.Inf(1), G: math.Inf(-1), Mean: 1e21, Std: 123456789.125},
 	}
 	for _, s := range rows {
-		got := string(appendCSV(nil, s, nil, 0))
+		got := string(appendCSV(nil, s, nil, csvLayout{}))
 		want := fmt.Sprintf("%d,%g,%g,%g,%g,%g,,,,,,\n", s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std)
 		if got != want {
 			t.Errorf("row %q, want %q", got, want)
@@ -39,12 +39,12 @@ func TestAppendCSVMatchesPrintf(t *testing.T) {
 
 func TestAppendCSVAppends(t *testing.T) {
 	buf := make([]byte, 0, 256)
-	buf = appendCSV(buf, engine.EpochStats{Epoch: 1}, nil, 0)
-	buf = appendCSV(buf, engine.EpochStats{Epoch: 2, G: 0.5}, nil, 0)
+	buf = appendCSV(buf, engine.EpochStats{Epoch: 1}, nil, csvLayout{})
+	buf = appendCSV(buf, engine.EpochStats{Epoch: 2, G: 0.5}, nil, csvLayout{})
 	if string(buf) != "1,0,0,0,0,0,,,,,,\n2,0,0,0.5,0,0,,,,,,\n" {
 		t.Fatalf("two rows: %q", buf)
 	}
-	if n := testing.AllocsPerRun(100, func() { buf = appendCSV(buf[:0], engine.EpochStats{Epoch: 3, DReal: math.Pi}, nil, 0) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { buf = appendCSV(buf[:0], engine.EpochStats{Epoch: 3, DReal: math.Pi}, nil, csvLayout{}) }); n != 0 {
 		t.Errorf("appendCSV allocated %v times into a buffer with room", n)
 	}
 }

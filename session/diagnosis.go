@@ -26,8 +26,13 @@ const (
 	dWinsLoss = 0.1
 	// blurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
-	// broad blob rather than separate modes.
+	// broad blob rather than separate modes. In two dimensions the share
+	// is of samples that are not of high quality (engine.HQSigmas).
 	blurredShare = 0.25
+	// sw1FloorTimes: in two dimensions, a sliced W1 within this many
+	// times the one a sample of the target itself shows (SW1Floor) is
+	// sampling noise.
+	sw1FloorTimes = 1.5
 	// lossWindow is the time constant, in epochs, of the losses' moving
 	// average the conditions read, so one noisy epoch does not flip them.
 	lossWindow = 100
@@ -95,9 +100,13 @@ type watch struct {
 	seen         int     // epochs averaged so far (the average warms up)
 	saturated    int     // consecutive epochs with a loss at runawayLoss
 	outside      int     // consecutive epochs with the batch mean far outside
+	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
+	// where MeanY is always 0 and so never far outside.
+	ylo, yhi float64
 }
 
-// add follows one more epoch of a run whose target is shown over [lo, hi],
+// add follows one more epoch of a run whose target is shown over [lo, hi]
+// (both axes of a plane, whose box is square and centred on the target),
 // and returns a runaway's description once a runaway condition has held
 // for runawayEpochs, else "". G's loss counts toward saturation only when
 // gBounded: a BCE or least-squares loss, not feature matching's distance,
@@ -120,7 +129,8 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string 
 	}
 	count(&w.saturated, max(st.DReal, st.DFake, g) >= runawayLoss)
 	span := hi - lo
-	count(&w.outside, st.Mean < lo-runawayWidths*span || st.Mean > hi+runawayWidths*span)
+	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
+	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
 	switch {
 	case w.saturated >= runawayEpochs:
 		what := "D's loss on real data"
@@ -138,7 +148,16 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string 
 }
 
 // reset forgets the run followed so far, for a new run or a roll-back.
-func (w *watch) reset() { *w = watch{} }
+func (w *watch) reset() { *w = watch{ylo: w.ylo, yhi: w.yhi} }
+
+// newWatch returns the watch of a run of g.
+func newWatch(g *engine.GAN) watch {
+	if p := g.Plane(); p != nil {
+		b := p.Bounds()
+		return watch{ylo: b.Y0, yhi: b.Y1}
+	}
+	return watch{}
+}
 
 // diagnose lists the findings that hold for a run of cfg whose losses w
 // follows and whose latest evaluation is e (e.Metrics.N == 0 when there is
@@ -153,6 +172,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			f.Text += " (with the minimax G loss, entirely: try g_loss nonsaturating)"
 		}
 		out = append(out, f)
+	}
+	if m.N > 0 && m.Plane != nil {
+		return append(out, diagnosePlane(cfg, w, m.Plane)...)
 	}
 	if m.N > 0 && len(m.Modes) > 1 {
 		var dropped []string
@@ -176,14 +198,55 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
 			Detail: fmt.Sprintf("noise use %.3f, under %g", m.ZDep, noiseUseFloor)})
 	}
-	if eq, label, ok := Equilibrium(cfg.Loss); ok && w.seen >= lossWindow &&
-		math.Abs(w.dReal-eq) < equilibriumTol && math.Abs(w.dFake-eq) < equilibriumTol {
-		detail := fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %s = %.4f", w.dReal, w.dFake, equilibriumTol, label, eq)
-		out = append(out, Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + label + ", D(x) ≈ ½", Detail: detail})
+	if f, ok := indifferent(cfg, w); ok {
+		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS is within sampling noise of a perfect generator: nothing left to measure at %s samples", FormatInt(m.N)),
 			Detail: fmt.Sprintf("KS %.4f, under the 95%% bound %.4f", m.KS, e.KSFloor)})
+	}
+	return out
+}
+
+// indifferent is the DIndifferent finding, when D's averaged losses sit
+// at their equilibrium.
+func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
+	eq, label, ok := Equilibrium(cfg.Loss)
+	if !ok || w.seen < lossWindow || math.Abs(w.dReal-eq) >= equilibriumTol || math.Abs(w.dFake-eq) >= equilibriumTol {
+		return Finding{}, false
+	}
+	detail := fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %s = %.4f", w.dReal, w.dFake, equilibriumTol, label, eq)
+	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + label + ", D(x) ≈ ½", Detail: detail}, true
+}
+
+// diagnosePlane adds the findings of a two-dimensional run to those of its
+// losses: the modes it misses (the papers' rule: not one high-quality
+// sample in 2,500, engine.CapturedShare), samples between the modes, D's
+// equilibrium, and a sliced W1 within sampling noise.
+func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics) []Finding {
+	var out []Finding
+	if len(m.Spots) > 1 {
+		var dropped []string
+		for i, c := range m.Spots {
+			if !c.Captured {
+				dropped = append(dropped, fmt.Sprintf("mode %d at (%.3g, %.3g)", i+1, c.X, c.Y))
+			}
+		}
+		switch {
+		case len(dropped) > 0:
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts no samples there", len(dropped), len(m.Spots)),
+				Detail: "not one sample in 2,500 within 3σ of " + strings.Join(dropped, ", ")})
+		case 1-m.HighQuality > blurredShare:
+			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
+				Detail: fmt.Sprintf("%.0f%% of the samples are not within 3σ of any mode, over %.0f%%", 100*(1-m.HighQuality), 100*blurredShare)})
+		}
+	}
+	if f, ok := indifferent(cfg, w); ok {
+		out = append(out, f)
+	}
+	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: "sliced W1 is within sampling noise of the target itself: nothing left to measure at 2,500 samples",
+			Detail: fmt.Sprintf("SW1 %.4f, within %g× the %.4f of a target sample", m.SW1, sw1FloorTimes, m.SW1Floor)})
 	}
 	return out
 }

@@ -11,9 +11,9 @@ import (
 	"github.com/ganui/ganui/engine"
 )
 
-// recordSize is the bytes an epoch takes in the log: its five values as
+// recordSize is the bytes an epoch takes in the log: its seven values as
 // float64. The epoch number is implied by the record's place.
-const recordSize = 5 * 8
+const recordSize = 7 * 8
 
 // memEpochs is how many of the latest epochs the log keeps in memory once
 // its file has failed: 100,000 epochs, about 5 MB.
@@ -91,7 +91,7 @@ func (l *epochLog) add(s engine.EpochStats) {
 		l.mem = append(l.mem, s)
 		return
 	}
-	for _, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std} {
+	for _, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std, s.MeanY, s.StdY} {
 		l.buf = binary.LittleEndian.AppendUint64(l.buf, math.Float64bits(v))
 	}
 	l.n++
@@ -120,11 +120,11 @@ func (l *epochLog) flush() {
 
 // decode reads the record of epoch e at the start of p.
 func decode(p []byte, e int) engine.EpochStats {
-	var v [5]float64
+	var v [7]float64
 	for i := range v {
 		v[i] = math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
 	}
-	return engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4]}
+	return engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4], MeanY: v[5], StdY: v[6]}
 }
 
 // truncate forgets the epochs after epoch, as a roll-back needs; with
@@ -184,11 +184,10 @@ func (l *epochLog) warning() string {
 	return ""
 }
 
-// writeCSV writes the history as CSV (csvWriter) for a target of modes
-// modes, a row per epoch recorded: those in the file, read back in order,
+// writeCSV writes the history as CSV (csvWriter) in layout lay, a row per epoch recorded: those in the file, read back in order,
 // then those in memory, each with the evaluation evals holds for its
 // epoch, if any (evals may be nil).
-func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, modes int) error {
+func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, lay csvLayout) error {
 	if l.bad != nil {
 		return l.bad
 	}
@@ -197,7 +196,7 @@ func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, modes int) error {
 		evals = &evalLog{}
 	}
 	cur := 0
-	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10), modes)
+	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10), lay)
 	if l.n > 0 {
 		r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
 		var rec [recordSize]byte

@@ -23,7 +23,7 @@ func stats(e int) engine.EpochStats {
 func csvOf(from, to int) string {
 	out := []byte(CSVColumns(0) + "\n")
 	for e := from; e <= to; e++ {
-		out = appendCSV(out, stats(e), nil, 0)
+		out = appendCSV(out, stats(e), nil, csvLayout{})
 	}
 	return string(out)
 }
@@ -31,7 +31,7 @@ func csvOf(from, to int) string {
 func logCSV(t *testing.T, l *epochLog) string {
 	t.Helper()
 	var sb strings.Builder
-	if err := l.writeCSV(&sb, nil, 0); err != nil {
+	if err := l.writeCSV(&sb, nil, csvLayout{}); err != nil {
 		t.Fatal(err)
 	}
 	return sb.String()
@@ -93,7 +93,7 @@ func TestEpochLogOutOfStep(t *testing.T) {
 	defer l.close()
 	l.add(stats(1))
 	l.add(stats(3))
-	if err := l.writeCSV(&strings.Builder{}, nil, 0); err == nil || !strings.Contains(err.Error(), "epoch 3, expected 2") {
+	if err := l.writeCSV(&strings.Builder{}, nil, csvLayout{}); err == nil || !strings.Contains(err.Error(), "epoch 3, expected 2") {
 		t.Fatalf("export after an epoch out of step: %v", err)
 	}
 	l.reset(0) // a new run starts clean

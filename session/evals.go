@@ -1,6 +1,10 @@
 package session
 
-import "github.com/ganui/ganui/engine"
+import (
+	"strings"
+
+	"github.com/ganui/ganui/engine"
+)
 
 // EvalPoint is one evaluation of the generator on fresh samples, as the
 // quality-over-time chart of a figure plots it.
@@ -60,20 +64,22 @@ func (h *EvalHistory) Len() int { return len(h.pts) }
 // evalRow is one evaluation as the history CSV writes it: the columns
 // after the six per-epoch ones (see CSVColumns).
 type evalRow struct {
-	epoch                  int
-	eval                   bool // the evaluation fields hold one; a row may carry events alone
-	ks, w1, skew, kurt, zd float64
-	shares                 []float64 // each mode's share, for a multimodal target
-	events                 string    // the kinds of the events at the epoch, ;-separated
+	epoch  int
+	eval   bool      // the evaluation fields hold one; a row may carry events alone
+	vals   []float64 // the evaluation columns: CSVEvalHeader's, or CSVPlaneEvalHeader's
+	shares []float64 // each mode's share, for a target of modes
+	events string    // the kinds of the events at the epoch, ;-separated
 }
 
 func newEvalRow(epoch int, m engine.Metrics) evalRow {
-	r := evalRow{epoch: epoch, eval: true, ks: m.KS, w1: m.W1, skew: m.Skew, kurt: m.Kurt, zd: m.ZDep}
-	if len(m.Modes) > 0 {
-		r.shares = make([]float64, len(m.Modes))
-		for i, c := range m.Modes {
-			r.shares[i] = c.Share
-		}
+	r := evalRow{epoch: epoch, eval: true}
+	if p := m.Plane; p != nil {
+		r.vals = []float64{p.SW1, p.SW1Floor, p.HighQuality, float64(p.Captured)}
+	} else {
+		r.vals = []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep}
+	}
+	for _, c := range modeCoverage(m) {
+		r.shares = append(r.shares, c.Share)
 	}
 	return r
 }
@@ -152,11 +158,40 @@ func (l *evalLog) at(e int, i *int) *evalRow {
 	return nil
 }
 
-// csvModes is how many mode-share columns a history CSV of target t
-// has: one per mode of a multimodal target, none otherwise.
-func csvModes(t engine.Target) int {
-	if mm, ok := t.(engine.Multimodal); ok {
-		return len(mm.Modes())
+// csvLayout is the shape of a run's history CSV: samples of one or two
+// dimensions, and how many mode-share columns.
+type csvLayout struct {
+	plane bool
+	modes int // one per mode of a mixture or of a plane with modes
+}
+
+// layoutOf returns the CSV layout of g's history.
+func layoutOf(g *engine.GAN) csvLayout {
+	if p := g.Plane(); p != nil {
+		lay := csvLayout{plane: true}
+		if s, ok := p.(engine.Spotted); ok {
+			lay.modes = len(s.Spots())
+		}
+		return lay
 	}
-	return 0
+	if mm, ok := g.Target().(engine.Multimodal); ok {
+		return csvLayout{modes: len(mm.Modes())}
+	}
+	return csvLayout{}
+}
+
+// header is the layout's header line, without its newline.
+func (l csvLayout) header() string {
+	if l.plane {
+		return CSVPlaneColumns(l.modes)
+	}
+	return CSVColumns(l.modes)
+}
+
+// evalColumns is the number of evaluation columns before the shares.
+func (l csvLayout) evalColumns() int {
+	if l.plane {
+		return strings.Count(CSVPlaneEvalHeader, ",") + 1
+	}
+	return strings.Count(CSVEvalHeader, ",") + 1
 }

@@ -166,7 +166,7 @@ func TestEvalHistoryIsBounded(t *testing.T) {
 	if last := pts[len(pts)-1]; last.Epoch != back || last.KS != -1 || len(pts) != keep {
 		t.Fatalf("after a roll-back to %d: %+v", back, pts)
 	}
-	if r := l.rows[len(l.rows)-1]; r.epoch != back || r.ks != -1 || len(l.rows) > 1 && l.rows[len(l.rows)-2].epoch >= back {
+	if r := l.rows[len(l.rows)-1]; r.epoch != back || r.vals[0] != -1 || len(l.rows) > 1 && l.rows[len(l.rows)-2].epoch >= back {
 		t.Fatalf("the side log after a roll-back to %d ends at %d", back, r.epoch)
 	}
 }

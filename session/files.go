@@ -143,7 +143,7 @@ func (Export) apply(s *Session) {
 		s.publish()
 	}
 	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
-	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, csvModes(s.gan.Target())) }
+	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
 	if err := writeAtomic(path, 0o666, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
@@ -193,12 +193,12 @@ type csvFile struct {
 	hasEval bool
 }
 
-func createCSVFile(path string, modes int) (*csvFile, error) {
+func createCSVFile(path string, lay csvLayout) (*csvFile, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f), modes)}, nil
+	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f), lay)}, nil
 }
 
 func (c *csvFile) write(st engine.EpochStats) {

@@ -10,6 +10,9 @@ type Point struct {
 	DFake     float64 // D's loss on generated data
 	G         float64 // G's loss
 	Mean, Std float64 // of each epoch's last generated batch, as the blog plots them
+	// MeanY, StdY are the second coordinate's for a two-dimensional
+	// target, whose first Mean and Std then are; zero in one dimension.
+	MeanY, StdY float64
 	span      int     // how many epochs the averages cover
 }
 
@@ -51,6 +54,8 @@ func (h *History) Add(s engine.EpochStats) {
 	a.G += s.G
 	a.Mean += s.Mean
 	a.Std += s.Std
+	a.MeanY += s.MeanY
+	a.StdY += s.StdY
 	a.span++
 	if a.span < h.stride {
 		return
@@ -93,6 +98,8 @@ func (p Point) average() Point {
 	p.G /= n
 	p.Mean /= n
 	p.Std /= n
+	p.MeanY /= n
+	p.StdY /= n
 	return p
 }
 
@@ -105,6 +112,8 @@ func merge(a, b Point) Point {
 		G:     (a.G + b.G) / 2,
 		Mean:  (a.Mean + b.Mean) / 2,
 		Std:   (a.Std + b.Std) / 2,
+		MeanY: (a.MeanY + b.MeanY) / 2,
+		StdY:  (a.StdY + b.StdY) / 2,
 		span:  a.span + b.span,
 	}
 }

@@ -19,6 +19,10 @@ type Progress struct {
 // Line is the progress line ganui --headless prints.
 func (p Progress) Line() string {
 	s := p.Stats
+	if pm := p.Metrics.Plane; pm != nil {
+		return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f%s",
+			s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, s.MeanY, s.StdY, pm.SW1, modesField(p.Metrics, false))
+	}
 	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean=%.4f std=%.4f ks=%.4f%s",
 		s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, p.Metrics.KS, modesField(p.Metrics, false))
 }
@@ -48,24 +52,41 @@ func (r Result) Line() string {
 			how = " divergence=runaway"
 		}
 	}
+	if pm := m.Plane; pm != nil {
+		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f sw1_floor=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
+			r.Preset, r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
+			r.EpochsPerS, r.WallS, how)
+	}
 	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
 		r.Preset, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep, modesField(m, true),
 		r.EpochsPerS, r.WallS, how)
 }
 
-// modesField reports mode coverage against a multimodal target as
-// " modes=covered/all", with each mode's share of the samples when shares
-// is set; it is empty for other targets.
+// modesField reports mode coverage against a target of modes as
+// " modes=covered/all" (for a plane, the modes captured and then the
+// high-quality share as " hq="), with each mode's share of the samples
+// when shares is set; it is empty for other targets.
 func modesField(m engine.Metrics, shares bool) string {
-	if len(m.Modes) < 2 {
+	modes := modeCoverage(m)
+	if len(modes) < 2 {
 		return ""
 	}
-	s := fmt.Sprintf(" modes=%d/%d", m.ModesCovered, len(m.Modes))
-	if shares {
-		parts := make([]string, len(m.Modes))
-		for i, c := range m.Modes {
-			parts[i] = fmt.Sprintf("%.3f", c.Share)
+	covered := 0
+	parts := make([]string, len(modes))
+	for i, c := range modes {
+		if c.Covered {
+			covered++
 		}
+		parts[i] = fmt.Sprintf("%.3f", c.Share)
+		if m.Plane != nil {
+			parts[i] = fmt.Sprintf("%.4f", c.Share)
+		}
+	}
+	s := fmt.Sprintf(" modes=%d/%d", covered, len(modes))
+	if m.Plane != nil {
+		s += fmt.Sprintf(" hq=%.4f", m.Plane.HighQuality)
+	}
+	if shares {
 		s += " mode_share=" + strings.Join(parts, ",")
 	}
 	return s

@@ -87,7 +87,8 @@ type Session struct {
 	state    State
 	err      *Divergence
 	watch    watch     // what the diagnosis follows epoch by epoch
-	lo, hi   float64   // the target's shown range (engine.DefaultRange)
+	lo, hi   float64   // the target's shown range (shownRange)
+	target   TargetInfo
 	gBounded bool      // G's loss has a limit (not feature matching): see watch.add
 	tl       timeline  // the run's events and keyframes (timeline.go)
 	every    int       // the check interval: checkEvery of the plan
@@ -155,6 +156,9 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.Samples <= 0 {
 		opts.Samples = DefaultSamples
+		if gan.Plane() != nil {
+			opts.Samples = engine.BenchmarkSamples // the papers' protocol
+		}
 	}
 	s := &Session{
 		wake:     make(chan struct{}, 1),
@@ -176,7 +180,9 @@ func New(opts Options) (*Session, error) {
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
 	}
-	s.lo, s.hi = engine.DefaultRange(gan.Target())
+	s.lo, s.hi = shownRange(gan)
+	s.target = targetInfo(gan)
+	s.watch = newWatch(gan)
 	s.every, s.replay = checkEvery(s.planned), -1
 	s.gBounded = gan.Config().GLoss != engine.GLossFeatureMatching
 	s.speed = opts.Speed
@@ -184,7 +190,7 @@ func New(opts Options) (*Session, error) {
 		s.speed = WatchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {
-		if s.csv, err = createCSVFile(opts.LogPath, csvModes(gan.Target())); err != nil {
+		if s.csv, err = createCSVFile(opts.LogPath, layoutOf(gan)); err != nil {
 			return nil, fmt.Errorf("--log: %w", err)
 		}
 	}
@@ -534,7 +540,7 @@ func (s *Session) publish() {
 		Run:     s.run,
 		Preset:  cfg.Name,
 		Design:  append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
-		Target:  targetInfo(s.gan.Target()),
+		Target:  s.target,
 		Loss:    cfg.Loss,
 		GLoss:   cfg.GLoss,
 		Seed:    s.gan.Seed(),
@@ -607,6 +613,10 @@ func (s *Session) updateRate(now time.Time) {
 // evaluate measures fresh samples and D's curve over the histogram's range.
 // Every slice in the result is newly allocated.
 func (s *Session) evaluate() {
+	if s.gan.Plane() != nil {
+		s.eval, s.evalOK = s.evaluatePlane(engine.BenchmarkSamples), true
+		return
+	}
 	lo, hi := s.lo, s.hi
 	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
 	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
@@ -614,19 +624,83 @@ func (s *Session) evaluate() {
 	s.eval, s.evalOK = e, true
 }
 
+// The 2-D view's evaluation: how many generated points it draws, the
+// side of D's surface grid, and the number of push arrows.
+const (
+	planePoints  = 1500
+	surfaceN     = 48
+	planeArrows  = 32
+)
+
+// evaluatePlane measures n fresh samples of a two-dimensional run, as the
+// papers' benchmarks do (engine.BenchmarkSamples), and adds what the 2-D
+// view draws: some of the points, D's surface and its push at a few of
+// them. Drawing them changes nothing in the run.
+func (s *Session) evaluatePlane(n int) Eval {
+	xy := make([]float64, 2*n)
+	s.gan.Sample(xy, uint64(s.gan.Epoch()))
+	pm := s.gan.Reference().Evaluate(xy)
+	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
+	e.Points = slices.Clone(xy[:2*min(n, planePoints)])
+	surf := make([]float64, surfaceN*surfaceN)
+	if s.gan.DSurface(surf, s.target.Plane.Box, surfaceN, surfaceN) {
+		e.Surface, e.SurfaceN = surf, surfaceN
+		k := min(planeArrows, n)
+		at := make([]float64, 2*k)
+		for i := range k { // evenly through the sample, which is in no order
+			j := i * (n / k)
+			at[2*i], at[2*i+1] = xy[2*j], xy[2*j+1]
+		}
+		push := make([]float64, 2*k)
+		s.gan.DPush(push, at)
+		e.Arrows = make([]Arrow, k)
+		for i := range e.Arrows {
+			e.Arrows[i] = Arrow{at[2*i], at[2*i+1], push[2*i], push[2*i+1]}
+		}
+	} else {
+		e.NoCurve = noSurfaceReason(s.gan.Config())
+	}
+	return e
+}
+
+// noSurfaceReason says in one short line why D has no surface over the
+// plane.
+func noSurfaceReason(cfg engine.Config) string {
+	return fmt.Sprintf("no D surface: D judges %d packed points at once", cfg.DIn)
+}
+
+// shownRange is the x range the screen shows and the runaway rule reads:
+// engine.DefaultRange of a one-dimensional target, the x side of a
+// plane's box.
+func shownRange(g *engine.GAN) (lo, hi float64) {
+	if p := g.Plane(); p != nil {
+		b := p.Bounds()
+		return b.X0, b.X1
+	}
+	return engine.DefaultRange(g.Target())
+}
+
 // check is the scheduled evaluation of the run (see checkEvery): the
 // diagnosis at this epoch, the events it starts or ends, and, when
 // interactive, a keyframe for replay.
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
-	m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
-	e := Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	var e Eval
+	if s.gan.Plane() != nil {
+		e = s.evaluatePlane(engine.BenchmarkSamples)
+	} else {
+		m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
+		e = Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	}
+	m := e.Metrics
 	s.evaluated(m)
-	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), m.Modes, epoch) {
+	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), modeCoverage(m), epoch) {
 		s.emit(ev)
 	}
 	if s.keeping {
-		s.curves(&e, keyBins)
+		if m.Plane == nil {
+			s.curves(&e, keyBins)
+		}
 		s.tl.keep(Keyframe{Eval: e, Last: s.last})
 	}
 }
@@ -704,6 +778,8 @@ func (s *Session) newRun(seed uint64) error {
 		return err
 	}
 	s.gan = gan
+	s.target = targetInfo(gan)
+	s.watch = newWatch(gan)
 	s.run++
 	s.hist = NewHistory(historyPoints)
 	s.evals = NewEvalHistory(evalPoints)

@@ -70,7 +70,7 @@ func straightRun(t testing.TB, cfg engine.Config, seed uint64, epochs int) (*eng
 		if err != nil {
 			t.Fatal(err)
 		}
-		csv = appendCSV(csv, s, nil, 0)
+		csv = appendCSV(csv, s, nil, csvLayout{})
 	}
 	return g, string(csv)
 }

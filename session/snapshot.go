@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -149,9 +150,31 @@ type TargetInfo struct {
 	Spec       string // as ParseTarget reads it, e.g. normal(4,1.25)
 	Mean, Std  float64
 	Skew, Kurt float64 // skewness and excess kurtosis
+	// Plane describes a two-dimensional target, whose moments above are
+	// then zero; nil for a one-dimensional one.
+	Plane *PlaneInfo
 }
 
-func targetInfo(t engine.Target) TargetInfo {
+// PlaneInfo describes a two-dimensional target for the screen.
+type PlaneInfo struct {
+	Box   engine.Box    // the square the plane is shown in
+	Spots []engine.Spot // its Gaussian modes (ring, grid), or nil
+	// Reference holds referencePoints points of the target (x₀, y₀, x₁,
+	// …), from the run's reference sample, to draw the target with.
+	Reference []float64
+}
+
+// referencePoints is how many target points a PlaneInfo carries.
+const referencePoints = 600
+
+func targetInfo(g *engine.GAN) TargetInfo {
+	if p := g.Plane(); p != nil {
+		ref := g.Reference()
+		return TargetInfo{Spec: p.String(), Plane: &PlaneInfo{
+			Box: p.Bounds(), Spots: ref.Spots(), Reference: slices.Clone(ref.Points(referencePoints)),
+		}}
+	}
+	t := g.Target()
 	return TargetInfo{Spec: t.String(), Mean: t.Mean(), Std: t.StdDev(), Skew: t.Skewness(), Kurt: t.ExKurtosis()}
 }
 
@@ -175,7 +198,25 @@ type Eval struct {
 	// sample size (engine.KSNoiseFloor): below it there is nothing left
 	// to measure.
 	KSFloor float64
+
+	// For a two-dimensional target (Metrics.Plane set), what the 2-D view
+	// draws; all nil in one dimension.
+	//
+	// Points holds up to planePoints of the evaluated samples (x₀, y₀,
+	// x₁, …).
+	Points []float64
+	// Surface is D's score at the centres of a SurfaceN × SurfaceN grid
+	// over the target's box, row by row from the top (engine.GAN.DSurface),
+	// or nil when D does not score single points (NoCurve says why).
+	Surface  []float64
+	SurfaceN int
+	// Arrows are D's push (its gradient) at a few of the Points.
+	Arrows []Arrow
 }
+
+// Arrow is D's push at one generated point: the gradient (DX, DY) of D's
+// score at (X, Y), the way D would move the sample to look more real.
+type Arrow struct{ X, Y, DX, DY float64 }
 
 // ZX is one point of G's curve: noise z and the sample x = G(z).
 type ZX struct{ Z, X float64 }

@@ -104,9 +104,41 @@ type episodes struct {
 	covered []bool                  // each mode of a mixture, at the last check
 }
 
+// percent writes a share as a percentage: whole percents, and for a
+// share under half a percent that is not zero, two significant digits
+// (one sample in 2,500 is 0.04%).
+func percent(x float64) string {
+	if x > 0 && x < 0.005 {
+		return fmt.Sprintf("%.2g%%", 100*x)
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
+}
+
+// modeState is one mode of the target at a check, in either dimension.
+type modeState struct {
+	Covered         bool    // covered (1-D) or captured (2-D)
+	Where           string  // where it is: "3.5", "(1, 0)"
+	Share, Expected float64 // the samples' share there, and the target's
+}
+
+// modeCoverage returns the modes of an evaluation: a mixture's coverage,
+// a plane's captured modes, or nil for a target without modes.
+func modeCoverage(m engine.Metrics) []modeState {
+	var out []modeState
+	for _, c := range m.Modes {
+		out = append(out, modeState{c.Covered, fmt.Sprintf("%.3g", c.Mean), c.Share, c.Expected})
+	}
+	if m.Plane != nil {
+		for _, c := range m.Plane.Spots {
+			out = append(out, modeState{c.Captured, fmt.Sprintf("(%.3g, %.3g)", c.X, c.Y), c.Share, c.Expected})
+		}
+	}
+	return out
+}
+
 // update takes the findings and mode coverage of the check at epoch and
 // returns the events they start or end.
-func (p *episodes) update(now []Finding, modes []engine.ModeCoverage, epoch int) []Event {
+func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 	if p.active == nil {
 		p.active, p.absent = map[FindingKind]Finding{}, map[FindingKind]int{}
 	}
@@ -146,7 +178,7 @@ func (p *episodes) update(now []Finding, modes []engine.ModeCoverage, epoch int)
 			kind = EventModeRecovered
 		}
 		out = append(out, Event{Epoch: epoch, Kind: kind,
-			Detail: fmt.Sprintf("mode %d (at %.3g) gets %.0f%% of the samples, the target %.0f%%", i+1, c.Mean, 100*c.Share, 100*c.Expected)})
+			Detail: fmt.Sprintf("mode %d (at %s) gets %s of the samples, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)})
 	}
 	return out
 }
