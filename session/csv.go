@@ -108,10 +108,10 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []b
 // is the one writer behind both --log and Export, so the two files of the
 // same run are the same bytes where they evaluated the same epochs.
 type csvWriter struct {
-	w     *bufio.Writer
-	lay   csvLayout
-	row   []byte // reused row buffer
-	err   error  // the header's
+	w   *bufio.Writer
+	lay csvLayout
+	row []byte // reused row buffer
+	err error  // the header's
 }
 
 // newCSVWriter starts a history on w with the header line of layout lay.

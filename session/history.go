@@ -13,7 +13,7 @@ type Point struct {
 	// MeanY, StdY are the second coordinate's for a two-dimensional
 	// target, whose first Mean and Std then are; zero in one dimension.
 	MeanY, StdY float64
-	span      int     // how many epochs the averages cover
+	span        int // how many epochs the averages cover
 }
 
 // History keeps a whole run's per-epoch stats in constant memory, so an

@@ -86,8 +86,8 @@ type Session struct {
 	run      int
 	state    State
 	err      *Divergence
-	watch    watch     // what the diagnosis follows epoch by epoch
-	lo, hi   float64   // the target's shown range (shownRange)
+	watch    watch   // what the diagnosis follows epoch by epoch
+	lo, hi   float64 // the target's shown range (shownRange)
 	target   TargetInfo
 	gBounded bool      // G's loss has a limit (not feature matching): see watch.add
 	tl       timeline  // the run's events and keyframes (timeline.go)
@@ -627,9 +627,9 @@ func (s *Session) evaluate() {
 // The 2-D view's evaluation: how many generated points it draws, the
 // side of D's surface grid, and the number of push arrows.
 const (
-	planePoints  = 1500
-	surfaceN     = 48
-	planeArrows  = 32
+	planePoints = 1500
+	surfaceN    = 48
+	planeArrows = 32
 )
 
 // evaluatePlane measures n fresh samples of a two-dimensional run, as the
