@@ -85,10 +85,14 @@ func NewRing(k int, r, sigma float64) Ring {
 	spots := make([]Spot, k)
 	for i := range spots {
 		th := 2 * math.Pi * float64(i) / float64(k)
-		spots[i] = Spot{X: r * math.Cos(th), Y: r * math.Sin(th), Std: sigma, Weight: 1 / float64(k)}
+		spots[i] = Spot{X: snap(r * math.Cos(th)), Y: snap(r * math.Sin(th)), Std: sigma, Weight: 1 / float64(k)}
 	}
 	return Ring{K: k, R: r, Sigma: sigma, spotsCache: spots}
 }
+
+// snap rounds the last bits of cos and sin away, where π/2 leaves 6e-17
+// in place of 0.
+func snap(v float64) float64 { return math.Round(v*1e12) / 1e12 }
 
 // Sample picks a mode uniformly and draws from it.
 func (d Ring) Sample(rng *rand.Rand) (x, y float64) { return sampleSpot(d.spotsCache, rng) }

@@ -18,6 +18,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -70,6 +71,16 @@ type Run struct {
 	DCurve  []float64
 	NoCurve string
 
+	// Plane describes a two-dimensional target, or is nil. Panel (d) then
+	// shows the samples (x, y pairs) as points over the target's reference
+	// points and D's surface (Surface, SurfaceN cells a side, rows from
+	// the top; nil when D does not score single points), panel (a) each
+	// axis's mean and std, and panel (c) the sliced W1 and the
+	// high-quality share.
+	Plane    *session.PlaneInfo
+	Surface  []float64
+	SurfaceN int
+
 	// Events are marked on the time axes of panels (a)–(c) as dashed
 	// vertical lines. Nothing fills them yet: they are for the events a
 	// session will emit (a mode dropped, D saturated, a setting changed).
@@ -86,19 +97,23 @@ type Event struct {
 func FromPicture(p session.Picture) Run {
 	r := Run{
 		Title: fmt.Sprintf("%s · seed %d · %s epochs (%s) · target %s",
-			p.Preset, p.Seed, session.FormatInt(p.Epoch), p.State, p.Target),
+			p.Preset, p.Seed, session.FormatInt(p.Epoch), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
-		TargetMean:  p.Target.Mean(),
-		TargetStd:   p.Target.StdDev(),
 		Ln2:         p.Loss == engine.LossBCE,
 		Samples:     p.Samples,
 		SampleEpoch: p.Epoch,
 		Lo:          p.Lo,
 		Hi:          p.Hi,
-		Density:     density(p.Target, (p.Hi-p.Lo)/1e4),
 		DCurve:      p.DCurve,
 		NoCurve:     p.NoCurve,
+	}
+	if p.Plane != nil {
+		r.Plane, r.Surface, r.SurfaceN = p.Plane, p.Surface, p.SurfaceN
+		r.TargetMean, r.TargetStd = math.NaN(), math.NaN()
+	} else {
+		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
+		r.Density = density(p.Target, (p.Hi-p.Lo)/1e4)
 	}
 	for _, e := range p.Events {
 		if e.Kind == session.EventSetting { // the run's own changes, not the user's
@@ -310,6 +325,24 @@ func (r Run) moments() (*plot.Plot, error) {
 	h := r.History
 	mean := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Mean })
 	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
+	if r.Plane != nil {
+		p.Title.Text = "(a) mean and std of G's samples, per axis"
+		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
+		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
+		for _, err := range []error{
+			addLine(p, "mean x", mean, blue, nil),
+			addLine(p, "mean y", meanY, blue, dashed),
+			addLine(p, "std x", std, orange, nil),
+			addLine(p, "std y", stdY, orange, dashed),
+		} {
+			if err != nil {
+				return nil, err
+			}
+		}
+		r.mark(p)
+		headroom(p)
+		return p, nil
+	}
 	for _, err := range []error{
 		addLine(p, "mean", mean, blue, nil),
 		addLine(p, "std", std, orange, nil),
@@ -364,6 +397,13 @@ func (r Run) quality() (*plot.Plot, error) {
 	}
 	ks := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].KS) })
 	w1 := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].W1) })
+	names := [2]string{"KS", "W1"}
+	if r.Plane != nil {
+		ks = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].SW1) })
+		w1 = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].HQ) })
+		names = [2]string{"sliced W1", "high-quality share"}
+		p.Y.Label.Text = "sliced W1, share"
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range append(slices.Clone(ks), w1...) {
 		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
@@ -374,11 +414,11 @@ func (r Run) quality() (*plot.Plot, error) {
 	case hi >= 10*lo:
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
-		p.Y.Label.Text = "KS, W1 (log scale)"
+		p.Y.Label.Text += " (log scale)"
 	default:
 		p.Y.Min = 0
 	}
-	for _, err := range []error{addLine(p, "KS", ks, purple, nil), addLine(p, "W1", w1, orange, nil)} {
+	for _, err := range []error{addLine(p, names[0], ks, purple, nil), addLine(p, names[1], w1, orange, nil)} {
 		if err != nil {
 			return nil, err
 		}
@@ -394,6 +434,9 @@ const histBins = 60
 // samples is panel (d): the histogram as a density (its bars' area is the
 // share of the samples within Lo…Hi), the target density and D(x).
 func (r Run) samples() (*plot.Plot, error) {
+	if r.Plane != nil {
+		return r.points()
+	}
 	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(len(r.Samples)), session.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
 	if r.NoCurve != "" {
@@ -447,6 +490,62 @@ func (r Run) samples() (*plot.Plot, error) {
 	p.X.Min, p.X.Max = r.Lo, r.Hi
 	headroom(p)
 	return p, nil
+}
+
+// points is panel (d) of a two-dimensional run: D's surface shaded over
+// the target's box, the target's reference points, and the fresh samples.
+func (r Run) points() (*plot.Plot, error) {
+	n := len(r.Samples) / 2
+	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(n), session.FormatInt(r.SampleEpoch)), "x", "y")
+	b := r.Plane.Box
+	if r.NoCurve != "" {
+		p.X.Label.Text = "x — " + r.NoCurve
+	}
+	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k {
+		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, moreland.SmoothBlueRed().Palette(255))
+		p.Add(hm)
+	}
+	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
+		pts := series(len(xy)/2, func(i int) (float64, float64) { return xy[2*i], xy[2*i+1] })
+		if len(pts) == 0 {
+			return nil
+		}
+		s, err := plotter.NewScatter(pts)
+		if err != nil {
+			return err
+		}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
+		p.Add(s)
+		p.Legend.Add(name, s)
+		return nil
+	}
+	for _, err := range []error{
+		scatter("target", r.Plane.Reference, grey, vg.Points(1.2)),
+		scatter("samples", r.Samples, green, vg.Points(1)),
+	} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
+	return p, nil
+}
+
+// surface is D's score over a plane's box as plotter.GridXYZ: column c,
+// row r (from the bottom) at the centre of its cell.
+type surface struct {
+	z []float64 // k×k, rows from the top
+	k int
+	b engine.Box
+}
+
+func (s surface) Dims() (c, r int)   { return s.k, s.k }
+func (s surface) Z(c, r int) float64 { return s.z[(s.k-1-r)*s.k+c] }
+func (s surface) X(c int) float64 {
+	return s.b.X0 + (float64(c)+0.5)*(s.b.X1-s.b.X0)/float64(s.k)
+}
+func (s surface) Y(r int) float64 {
+	return s.b.Y0 + (float64(r)+0.5)*(s.b.Y1-s.b.Y0)/float64(s.k)
 }
 
 // headroom raises the top of p's y axis to leave the legend, at the top

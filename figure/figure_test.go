@@ -208,12 +208,12 @@ func TestHeatmap(t *testing.T) {
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
-		Preset: "vanilla", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7},
+		Preset: "vanilla", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7}, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
 		Rows: []session.SweepRow{
-			{Values: []string{"1e-4", "1e-3"}, Runs: 4, KS: [3]float64{0.1, 0, 1}},
-			{Values: []string{"1e-4", "1e-2"}, Runs: 4, Diverged: 1, KS: [3]float64{0.2, 0, 1}},
-			{Values: []string{"1e-4", "1e-1"}, Runs: 4, Diverged: 4, KS: [3]float64{nan, nan, nan}},
+			{Values: []string{"1e-4", "1e-3"}, Runs: 4, First: [3]float64{0.1, 0, 1}},
+			{Values: []string{"1e-4", "1e-2"}, Runs: 4, Diverged: 1, First: [3]float64{0.2, 0, 1}},
+			{Values: []string{"1e-4", "1e-1"}, Runs: 4, Diverged: 4, First: [3]float64{nan, nan, nan}},
 		},
 	}
 	h := FromSweep(res)

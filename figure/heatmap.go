@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -188,9 +189,10 @@ func FromSweep(res session.SweepResult) Heatmap {
 	if res.Epochs > 0 {
 		title += " · " + session.FormatInt(res.Epochs) + " epochs"
 	}
+	what := "median " + strings.ToUpper(res.Measures[0])
 	h := Heatmap{
-		Title:  fmt.Sprintf("%s · median KS over seeds %s", title, session.CompactSeeds(res.Seeds)),
-		ZLabel: "median KS",
+		Title:  fmt.Sprintf("%s · %s over seeds %s", title, what, session.CompactSeeds(res.Seeds)),
+		ZLabel: what,
 	}
 	if len(res.Axes) != 2 {
 		return h
@@ -212,7 +214,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 		if i < 0 || j < 0 {
 			continue
 		}
-		h.Z[j][i], h.Notes[j][i] = r.KS[0], ""
+		h.Z[j][i], h.Notes[j][i] = r.First[0], ""
 		switch {
 		case r.Diverged == r.Runs:
 			h.Notes[j][i] = fmt.Sprintf("all %d diverged", r.Runs)

@@ -11,6 +11,9 @@ import (
 type EvalPoint struct {
 	Epoch  int
 	KS, W1 float64
+	// SW1 and HQ are a two-dimensional run's sliced W1 and high-quality
+	// share (engine.PlaneMetrics), whose KS and W1 are then zero.
+	SW1, HQ float64
 }
 
 // EvalHistory keeps the evaluations of a whole run in constant memory, as
@@ -51,7 +54,11 @@ func (h *EvalHistory) Add(epoch int, m engine.Metrics) {
 		}
 		h.pts = h.pts[:h.max/2]
 	}
-	h.pts = append(h.pts, EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1})
+	p := EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1}
+	if m.Plane != nil {
+		p.SW1, p.HQ = m.Plane.SW1, m.Plane.HighQuality
+	}
+	h.pts = append(h.pts, p)
 }
 
 // Points appends the history to dst and returns it; the result shares no

@@ -17,8 +17,16 @@ type Picture struct {
 	Seed   uint64
 	Epoch  int   // epochs completed
 	State  State // as the run stands: Done, Diverged, Interrupted, …
-	Target engine.Target
-	Loss   engine.Loss // the design's loss: BCE losses balance at ln 2
+	Spec   string        // the target's spec, e.g. normal(4,1.25) or ring(8,2,0.02)
+	Target engine.Target // the one-dimensional target, or nil
+	// Plane describes a two-dimensional target, or is nil; Samples then
+	// holds x, y pairs, Lo and Hi are the x side of its box, and Surface
+	// is D's score over the box (Eval.Surface), SurfaceN cells a side, or
+	// nil when D does not score single points.
+	Plane    *PlaneInfo
+	Surface  []float64
+	SurfaceN int
+	Loss     engine.Loss // the design's loss: BCE losses balance at ln 2
 	// History is the whole run, downsampled (History.Points), Stride its
 	// epochs per full point; From the epoch it starts after.
 	History []Point
@@ -41,8 +49,12 @@ type Picture struct {
 	Events []Event
 }
 
-// pictureCurve is how many points of D's curve a Picture holds.
-const pictureCurve = 200
+// pictureCurve is how many points of D's curve a Picture holds, and
+// pictureSurface the side of the grid of D's surface.
+const (
+	pictureCurve   = 200
+	pictureSurface = 100
+)
 
 // Picture gathers the run as it stands for a figure. Like Result, it
 // belongs to the goroutine driving the session: the caller of Run (after
@@ -58,16 +70,28 @@ func (s *Session) Picture() Picture {
 		Seed:    s.gan.Seed(),
 		Epoch:   s.gan.Epoch(),
 		State:   st,
+		Spec:    s.target.Spec,
 		Target:  s.gan.Target(),
 		Loss:    s.gan.Config().Loss,
 		History: s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:  s.hist.Stride(),
 		From:    s.from,
 		Evals:   s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
-		Samples: make([]float64, s.opts.Samples),
+		Samples: make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:  slices.Clone(s.tl.events),
 	}
 	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
+	if s.gan.Plane() != nil {
+		p.Plane = s.target.Plane
+		p.Lo, p.Hi = s.lo, s.hi
+		surf := make([]float64, pictureSurface*pictureSurface)
+		if s.gan.DSurface(surf, p.Plane.Box, pictureSurface, pictureSurface) {
+			p.Surface, p.SurfaceN = surf, pictureSurface
+		} else {
+			p.NoCurve = noSurfaceReason(s.gan.Config())
+		}
+		return p
+	}
 	p.Lo, p.Hi = engine.DefaultRange(p.Target)
 	curve := make([]float64, pictureCurve)
 	if s.gan.DCurve(curve, p.Lo, p.Hi) {

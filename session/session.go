@@ -61,7 +61,9 @@ type Options struct {
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
-// Options say otherwise.
+// Options say otherwise; on a two-dimensional target the default is
+// engine.BenchmarkSamples, the sample size of the papers whose metrics
+// (modes captured, high-quality share) ganui reports.
 const DefaultSamples = 10000
 
 // Session is one run. Its methods other than Send, Snapshots, Stop and

@@ -153,9 +153,27 @@ type SweepRow struct {
 	Values   []string // one per axis
 	Runs     int      // runs that finished (done or diverged)
 	Diverged int
-	// KS and W1 are the median, minimum and maximum over the runs that
-	// did not diverge; NaN when every run diverged.
-	KS, W1 [3]float64
+	// First and Second are the median, minimum and maximum of the
+	// sweep's two measures (SweepResult.Measures) over the runs that did
+	// not diverge; NaN when every run diverged.
+	First, Second [3]float64
+}
+
+// sweepMeasures names the two measures a sweep reports of each run: KS
+// and W1 in one dimension; in two, sliced W1 and the high-quality share.
+func sweepMeasures(cfg engine.Config) [2]string {
+	if cfg.Dim() == 2 {
+		return [2]string{"sw1", "hq"}
+	}
+	return [2]string{"ks", "w1"}
+}
+
+// measures returns a run's two sweep measures (sweepMeasures).
+func measures(m engine.Metrics) (first, second float64) {
+	if p := m.Plane; p != nil {
+		return p.SW1, p.HighQuality
+	}
+	return m.KS, m.W1
 }
 
 // SweepResult is a sweep's table: a row per cell, in SweepCells' order.
@@ -165,6 +183,9 @@ type SweepResult struct {
 	Seeds  []uint64
 	Axes   []SweepAxis
 	Rows   []SweepRow
+	// Measures names the rows' First and Second: "ks" and "w1", or for a
+	// two-dimensional target "sw1" and "hq".
+	Measures [2]string
 }
 
 // RunSweep trains every cell of the grid of axes over opts.Config once
@@ -183,7 +204,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 	start := time.Now()
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes}
+	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(opts.Config)}
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}
@@ -218,7 +239,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		}
 		r := sweepRow(cells[c].Values, finished)
 		res.Rows = append(res.Rows, r)
-		fmt.Fprintln(out, r.line(axes, widths))
+		fmt.Fprintln(out, r.line(axes, widths, res.Measures))
 		out.Flush()
 		finished = finished[:0]
 	}
@@ -265,26 +286,30 @@ func sweepRow(values []string, runs []Result) SweepRow {
 			r.Diverged++
 			continue
 		}
-		ks = append(ks, x.Metrics.KS)
-		w1 = append(w1, x.Metrics.W1)
+		a, b := measures(x.Metrics)
+		ks = append(ks, a)
+		w1 = append(w1, b)
 	}
 	nan := math.NaN()
-	r.KS, r.W1 = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
+	r.First, r.Second = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
 	if len(ks) > 0 {
-		r.KS[0], r.KS[1], r.KS[2] = medianRange(ks)
-		r.W1[0], r.W1[1], r.W1[2] = medianRange(w1)
+		r.First[0], r.First[1], r.First[2] = medianRange(ks)
+		r.Second[0], r.Second[1], r.Second[2] = medianRange(w1)
 	}
 	return r
 }
 
 // line is the row ganui prints for a cell.
-func (r SweepRow) line(axes []SweepAxis, widths []int) string {
+func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	var b strings.Builder
 	b.WriteString("sweep")
 	for i, v := range r.Values {
 		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], v)
 	}
-	fmt.Fprintf(&b, " runs=%d diverged=%d/%d ks=%.4f ks_min=%.4f ks_max=%.4f w1=%.4f w1_min=%.4f w1_max=%.4f",
-		r.Runs, r.Diverged, r.Runs, r.KS[0], r.KS[1], r.KS[2], r.W1[0], r.W1[1], r.W1[2])
+	fmt.Fprintf(&b, " runs=%d diverged=%d/%d", r.Runs, r.Diverged, r.Runs)
+	for i, v := range [2][3]float64{r.First, r.Second} {
+		n := names[i]
+		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])
+	}
 	return b.String()
 }

@@ -129,7 +129,7 @@ func TestRunSweep(t *testing.T) {
 	if cut(outs[0]) != cut(outs[1]) {
 		t.Errorf("jobs 1 and 3 differ:\n%s\n%s", outs[0], outs[1])
 	}
-	if len(res.Rows) != 4 || res.Rows[2].Diverged != 2 || res.Rows[0].KS[0] <= 0 || res.Rows[1].Values[1] != "2e-2" {
+	if len(res.Rows) != 4 || res.Rows[2].Diverged != 2 || res.Rows[0].First[0] <= 0 || res.Rows[1].Values[1] != "2e-2" {
 		t.Errorf("result rows %+v", res.Rows)
 	}
 }
