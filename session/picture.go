@@ -15,8 +15,8 @@ import (
 type Picture struct {
 	Preset string
 	Seed   uint64
-	Epoch  int   // epochs completed
-	State  State // as the run stands: Done, Diverged, Interrupted, …
+	Epoch  int           // epochs completed
+	State  State         // as the run stands: Done, Diverged, Interrupted, …
 	Spec   string        // the target's spec, e.g. normal(4,1.25) or ring(8,2,0.02)
 	Target engine.Target // the one-dimensional target, or nil
 	// Plane describes a two-dimensional target, or is nil; Samples then
