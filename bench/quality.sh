@@ -25,9 +25,22 @@ else
     mapfile -t names < <("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}')
 fi
 
+# Presets on a 2-D target (ring, grid, moons, …) get a table of their own,
+# after the 1-D one.
+flat=() plane=()
+for name in "${names[@]}"; do
+    target="$("$tmp/ganui" --show-preset "$name" | awk -F'"' '$2 == "target" {print $4}')"
+    case "$target" in
+        ring\(*|grid\(*|moons\(*|spiral\(*|gaussian2\(*|line\(*|points\(*) plane+=("$name") ;;
+        *) flat+=("$name") ;;
+    esac
+done
+
+if (( ${#flat[@]} > 0 )); then
 echo "| preset | target | KS | W1 | mean | std | skew | ex. kurtosis | modes | s per run |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for name in "${names[@]}"; do
+fi
+for name in "${flat[@]}"; do
     echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
     target="$("$tmp/ganui" --show-preset "$name" | awk -F'"' '$2 == "target" {print $4}')"
     # Exit 3 (some seed diverged) still prints a summary over the others.
@@ -55,5 +68,45 @@ for name in "${names[@]}"; do
             printf "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", name, target,
                 cell("ks", 3), cell("w1", 3), cell("mean", 2), cell("std", 2), cell("skew", 2), cell("kurt", 2),
                 modes, cell("wall_s", 1)
+        }'
+done
+
+# The 2-D table: modes captured and the high-quality share as VEEGAN and
+# PacGAN count them on 2,500 samples (engine.PlaneMetrics), the sliced W1
+# with the floor a sample of the target itself shows, and the runs that
+# captured every mode with at least 90% high-quality samples.
+if (( ${#plane[@]} > 0 )); then
+    (( ${#flat[@]} > 0 )) && echo
+    echo "| preset | target | modes | high quality | sliced W1 (floor) | all modes, ≥ 90% HQ | s per run |"
+    echo "|---|---|---|---|---|---|---|"
+fi
+for name in "${plane[@]}"; do
+    echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
+    target="$("$tmp/ganui" --show-preset "$name" | awk -F'"' '$2 == "target" {print $4}')"
+    out="$("$tmp/ganui" --headless --every 0 --preset "$name" --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
+    printf '%s\n' "$out" | awk -v name="$name" -v target="$target" '
+        function val(field,   i) {
+            for (i = 2; i <= NF; i++) if (index($i, field "=") == 1) return substr($i, length(field) + 2)
+            return ""
+        }
+        function num(x, digits) { return sprintf("%." digits "f", x) }
+        function cell(m, digits) { return num(med[m], digits) " (" num(lo[m], digits) " … " num(hi[m], digits) ")" }
+        $1 == "final" && $0 ~ / state=done/ {
+            split(val("modes"), mc, "/")
+            if (mc[2] != "" && mc[1] == mc[2] && val("hq") >= 0.9) good++
+            done++
+        }
+        $1 == "summary" && $2 ~ /^preset=/ { runs = val("runs"); diverged = val("diverged") }
+        $1 == "summary" && $3 ~ /^median=/ {
+            med[$2] = val("median"); lo[$2] = val("min"); hi[$2] = val("max")
+            if (val("of") != "") of = val("of")
+        }
+        END {
+            modes = ("modes" in med) ? med["modes"] "/" of " (" lo["modes"] " … " hi["modes"] ")" : "–"
+            hq = ("hq" in med) ? cell("hq", 3) : "–"
+            all = ("modes" in med) ? (good + 0) " of " done : "–"
+            if (diverged > 0) name = name " (" diverged " of " runs " diverged)"
+            printf "| %s | `%s` | %s | %s | %s (%s) | %s | %s |\n", name, target, modes, hq,
+                cell("sw1", 3), num(med["sw1_floor"], 3), all, cell("wall_s", 1)
         }'
 done

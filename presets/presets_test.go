@@ -112,6 +112,28 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if got := get("bimodal").Target; got != "mixture(-2,0.5;2,0.5)" {
 		t.Errorf("bimodal target %s", got)
 	}
+	r := get("ring")
+	if r.Target != "ring(8,2,0.02)" || r.DIn != 1 || r.GOut != 1 || r.DBeta1 != 0.5 || r.GBeta1 != 0.5 ||
+		r.Loss != engine.LossBCE || r.GLoss != engine.GLossNonSaturating || r.Noise != engine.NoiseNormal {
+		t.Errorf("ring is not Metz et al.'s ring with a per-point GAN: %+v", r)
+	}
+	// Each 2-D design is ring with exactly its own change.
+	for name, want := range map[string][]string{
+		"ring-pacgan": {"d_in"},
+		"ring-mbd":    {"mbd_kernels", "mbd_dim"},
+		"grid":        {"target"},
+		"moons":       {"target"},
+	} {
+		if got := differences(r, get(name)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s differs from ring in %v, want %v", name, got, want)
+		}
+	}
+	if g := get("grid"); g.Target != "grid(5,2,0.05)" {
+		t.Errorf("grid target %s, want VEEGAN's and PacGAN's grid(5,2,0.05)", g.Target)
+	}
+	if p := get("ring-pacgan"); p.DIn != 2 {
+		t.Errorf("ring-pacgan packs %d points, want 2", p.DIn)
+	}
 }
 
 // differences lists the keys of the design fields in which a and b differ.
