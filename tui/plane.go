@@ -60,8 +60,8 @@ func surfaceShade(d float64) int {
 	if math.IsNaN(d) {
 		return len(colSurface) / 2
 	}
-	k := int(math.Floor(d * float64(len(colSurface))))
-	return min(len(colSurface)-1, max(0, k))
+	d = math.Min(1, math.Max(0, d)) // least squares' D is not bounded
+	return min(len(colSurface)-1, int(d*float64(len(colSurface))))
 }
 
 // noColour tells whether the screen draws without colour, where the

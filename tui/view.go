@@ -518,7 +518,7 @@ func (m *Model) planeQuality(w, n int) []string {
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
 	axis := func(name string, mean, std, tm, ts float64) string {
-		return fmt.Sprintf("%s %+.2f±%.2f", name, mean, std) + styleMuted.Render(" vs "+num(tm)+"±"+num(ts))
+		return fmt.Sprintf("%s %+.2f±%.2f", name, mean, std) + styleMuted.Render(fmt.Sprintf(" vs %.2f±%.2f", cleanZero(tm), ts))
 	}
 	if len(lines)+2 <= n {
 		lines = append(lines, axis("x", pm.MeanX, pm.StdX, mx, sx), axis("y", pm.MeanY, pm.StdY, my, sy))
