@@ -97,6 +97,21 @@ func baselineLine(s *session.Snapshot) string {
 		}
 		return name + " " + st.Render(fmt.Sprintf("%+.3f", d))
 	}
+	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
+		if now == nil || then == nil {
+			return ""
+		}
+		line := styleMuted.Render("vs base ") + delta("SW1", now.SW1, then.SW1)
+		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
+			d := now.Captured - then.Captured
+			st := styleGood
+			if d < 0 {
+				st = styleBad
+			}
+			line += " modes " + st.Render(fmt.Sprintf("%+d", d))
+		}
+		return line
+	}
 	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, b.Eval.Metrics.KS) + " " + delta("W1", s.Eval.Metrics.W1, b.Eval.Metrics.W1)
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/session"
@@ -54,6 +55,37 @@ var glossary = [][2]string{
 	{"colours", "orange real data and the target · blue generated · purple D · teal G."},
 }
 
+// planeGlossary explains the measures and marks of the 2-D view; a
+// two-dimensional run's glossary has these in place of the 1-D ones.
+var planeGlossary = [][2]string{
+	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 64 directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
+	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
+	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ·· missed."},
+	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. Made at each evaluation, off the training path."},
+	{"push", "short purple lines from a few samples, the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
+	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},
+	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts, its samples as faint dots (╌ without colour), and Quality shows the difference (vs base); b again clears it."},
+}
+
+// oneDOnly names the glossary's entries that only the 1-D view needs.
+var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)": true, "modes": true, "push": true, "bars": true, "Q-Q": true, "G(z)": true, "baseline": true}
+
+// glossaryEntries is the glossary of the run shown: of a two-dimensional
+// run, the 2-D view's entries and those the views share.
+func (m *Model) glossaryEntries() [][2]string {
+	if m.snap.Target.Plane == nil {
+		return glossary
+	}
+	out := slices.Clone(planeGlossary)
+	for _, g := range glossary {
+		if !oneDOnly[g[0]] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // glossaryHeight is the room the glossary has: the screen less the header
 // and the footer.
 func (m *Model) glossaryHeight() int { return m.height - 2 }
@@ -73,7 +105,7 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		entries = append(entries, eventLines(evs, w, 12)...)
 		entries = append(entries, []string{""})
 	}
-	for _, g := range glossary {
+	for _, g := range m.glossaryEntries() {
 		text := styleBold.Render(g[0]) + "  " + g[1]
 		entries = append(entries, wrapIndent(text, w, 2))
 	}

@@ -24,6 +24,7 @@ type keyMap struct {
 	state session.State
 	wide  bool
 	page  helpPage
+	plane bool // a two-dimensional run, which has one samples view: v is left out
 }
 
 func newKeyMap() keyMap {
@@ -73,6 +74,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 	tune := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "tune"))
 	pace := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[]", "pace"))
 	view := short(k.View, "v", "view")
+	if k.plane {
+		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
+	}
 	help, quit := short(k.Help, "?", "help"), k.Quit
 	var keys []key.Binding
 	switch {
@@ -111,8 +115,12 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
 	help := k.Help
 	help.SetHelp("?", "glossary")
+	view := k.View
+	if k.plane {
+		view.SetHelp("v", "(1-D views)")
+	}
 	return [][]key.Binding{
-		{pause, k.Step, k.StepD, k.StepG, k.View, speed},
+		{pause, k.Step, k.StepD, k.StepG, view, speed},
 		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart},
 		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Rollback},
 		{k.Save, k.Export, k.Share, k.Plot, help, k.Quit},

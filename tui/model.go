@@ -45,16 +45,23 @@ type Model struct {
 	ready         bool            // a snapshot has arrived
 	sel           session.Setting // the setting ←/→ change
 	ks, w1        trend           // KS and W1 over recent evaluations
+	sw1           trend           // sliced W1 likewise, in two dimensions
 	evalSeq       int             // the model state (session.Eval.Seq) the trends last took
 	bins          int             // histogram bins the screen has room for
 
 	losses, moments *lineChart
-	lossView        string // charts rendered at the last snapshot or resize
+	planeMoments    *lineChart // the moments chart of a two-dimensional run: x and y
+	lossView        string     // charts rendered at the last snapshot or resize
 	momView         string
 	histView        []string // the samples panel's plot lines, likewise
 	histCapped      bool     // the histogram's count scale is cut
 	qqCut           int      // Q-Q quantiles beyond the plot
 	gOff            bool     // G's loss is off the loss chart's scale
+	planeOut        int      // G's samples the plane plot leaves out, beyond its box
+
+	// flash is the UI's own answer to a key the session never hears,
+	// such as v in two dimensions; the next key clears it.
+	flash string
 
 	view  sampleView // what the samples panel shows
 	gpage int        // the glossary page shown
@@ -74,6 +81,12 @@ func NewModel(s *session.Session) Model {
 		moments: newLineChart(
 			series{"1 mean", styleMean, func(p session.Point) float64 { return p.Mean }},
 			series{"2 std", styleStd, func(p session.Point) float64 { return p.Std }},
+		),
+		planeMoments: newLineChart(
+			series{"1 mean x", styleAxisX, func(p session.Point) float64 { return p.Mean }},
+			series{"2 mean y", styleAxisY, func(p session.Point) float64 { return p.MeanY }},
+			series{"3 std x", styleAxisX, func(p session.Point) float64 { return p.Std }},
+			series{"4 std y", styleAxisY, func(p session.Point) float64 { return p.StdY }},
 		),
 	}
 }
@@ -135,17 +148,22 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	if !m.ready || s.Run != m.snap.Run {
-		m.ks, m.w1, m.evalSeq = trend{}, trend{}, -1
+		m.ks, m.w1, m.sw1, m.evalSeq = trend{}, trend{}, trend{}, -1
 	}
 	if s.Eval.Seq != m.evalSeq && s.Eval.Metrics.N > 0 && s.Replay == nil {
 		m.evalSeq = s.Eval.Seq
-		m.ks.add(s.Eval.Metrics.KS)
-		m.w1.add(s.Eval.Metrics.W1)
+		if pm := s.Eval.Metrics.Plane; pm != nil {
+			m.sw1.add(pm.SW1)
+		} else {
+			m.ks.add(s.Eval.Metrics.KS)
+			m.w1.add(s.Eval.Metrics.W1)
+		}
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	if m.view == viewGZ && s.Eval.GZ == nil {
-		m.view = viewHist
+	if m.view == viewGZ && s.Eval.GZ == nil || s.Target.Plane != nil {
+		m.view = viewHist // the 2-D view has no other
 	}
+	m.keys.plane = s.Target.Plane != nil
 	if m.keys.state != s.State {
 		m.keys.state = s.State
 		m.relayout() // the footer and status change and with them, maybe, their height
@@ -155,6 +173,7 @@ func (m *Model) apply(s session.Snapshot) {
 }
 
 func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	m.flash = ""
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		m.s.Stop()
@@ -166,7 +185,9 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.keys.page, m.help.ShowAll = pageNone, false
 		m.relayout()
 	case key.Matches(k, m.keys.View):
-		if m.ready {
+		if m.ready && m.snap.Target.Plane != nil {
+			m.flash = "v: the 2-D view is the only one here; Q-Q and G(z) are views of one dimension"
+		} else if m.ready {
 			m.view = m.view.next(&m.snap)
 			m.redraw()
 		}
@@ -265,13 +286,25 @@ func (m *Model) redraw() {
 	if s.Baseline != nil {
 		ghost = s.Baseline.History
 	}
-	for _, c := range []*lineChart{m.losses, m.moments} {
+	for _, c := range []*lineChart{m.losses, m.moments, m.planeMoments} {
 		c.marks, c.cursor, c.ghost = marks, cursor, ghost
 	}
 	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
 	m.gOff = m.losses.off[2]
-	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
 	momH := l.topH - len(m.momLegend(l.rightW)) - len(m.higherMoments(l.rightW))
+	if p := s.Target.Plane; p != nil {
+		mx, my, sx, sy := planeMoments(p)
+		momRefs := []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}
+		m.momView = m.planeMoments.render(s.History, s.From, momRefs, l.rightW, momH)
+		var ghost []float64
+		if s.Baseline != nil {
+			ghost = s.Baseline.Eval.Points
+		}
+		cols, rows := planeSize(l.histW, l.bottomH-2)
+		m.histView, m.planeOut = planePlot(p, &s.Eval, ghost, cols, rows)
+		return
+	}
+	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
 	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
 	rows := l.bottomH - 2 - len(m.histFoot(l.histW))
 	e := &s.Eval

@@ -22,6 +22,10 @@ import (
 //	G                         teal    (G's loss, the curve G(z))
 //
 // Green and red are kept for better and worse, yellow for a warning.
+//
+// D's decision surface in the 2-D view shades the cells' background on a
+// scale that diverges from D's indifference, ½, which has no shade: bluer
+// where D says a point is generated, more orange where it says real.
 var (
 	colAccent = lipgloss.AdaptiveColor{Light: "#5B3CC4", Dark: "#A991FF"}
 	colMuted  = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
@@ -36,6 +40,18 @@ var (
 	colGenAlt = lipgloss.AdaptiveColor{Light: "#6CB6FF", Dark: "#A5D6FF"} // the generated std beside the mean
 	colD      = lipgloss.AdaptiveColor{Light: "#A626A4", Dark: "#E58EE6"} // D
 	colG      = lipgloss.AdaptiveColor{Light: "#0F7B7B", Dark: "#39C5CF"} // G
+
+	// colSurface shades D's score in the 2-D view, by fifths: sure a
+	// point is generated, leaning so, undecided (no shade), leaning
+	// real, sure it is real. The shades stay faint so the dots over them
+	// keep their colours.
+	colSurface = [...]lipgloss.TerminalColor{
+		lipgloss.AdaptiveColor{Light: "#C9DEF7", Dark: "#0B2A4A"},
+		lipgloss.AdaptiveColor{Light: "#E6F0FC", Dark: "#131C29"},
+		lipgloss.NoColor{},
+		lipgloss.AdaptiveColor{Light: "#FCEEE0", Dark: "#2A1E10"},
+		lipgloss.AdaptiveColor{Light: "#F7D6B5", Dark: "#4A2C0D"},
+	}
 )
 
 // styles are built once; lipgloss styles are values and safe to share.
@@ -66,6 +82,8 @@ var (
 	styleEvent  = lipgloss.NewStyle().Foreground(colAccent) // an event's mark on a chart's time axis
 	styleCursor = lipgloss.NewStyle().Foreground(colYellow) // the replayed epoch's column
 	styleGhost  = lipgloss.NewStyle().Foreground(colFaint)  // the pinned baseline's curves and outline
+	styleAxisX  = lipgloss.NewStyle().Foreground(colGen)    // a 2-D run's generated x moments
+	styleAxisY  = lipgloss.NewStyle().Foreground(colGenAlt) // and y moments
 )
 
 // stateStyle colours the state badge in the header.

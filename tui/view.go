@@ -82,7 +82,11 @@ func (m Model) View() string {
 		body = hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h))
 	} else {
 		top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.topH))
-		bottom := hjoin(m.histPanel(l.histW, l.bottomH), m.sidePanel(sideW, l.bottomH))
+		samples := m.histPanel(l.histW, l.bottomH)
+		if m.snap.Target.Plane != nil {
+			samples = m.planePanel(l.histW, l.bottomH)
+		}
+		bottom := hjoin(samples, m.sidePanel(sideW, l.bottomH))
 		body = top + "\n" + bottom
 	}
 	status := block(m.msgLines(l.w, l.statusH), l.w, l.statusH)
@@ -194,6 +198,8 @@ func (m *Model) statusLines(w int) []string {
 		}
 	case s.Failed:
 		msg = styleWarn.Render("✗ " + s.Note)
+	case m.flash != "":
+		msg = styleMuted.Render(m.flash)
 	case s.Note != "":
 		msg = styleMuted.Render(s.Note)
 	case s.State == session.Paused:
@@ -295,6 +301,21 @@ func (m Model) momentsPanel(w, h int) string {
 func (m *Model) momLegend(w int) []string {
 	s := &m.snap
 	has := s.Last.Epoch > 0
+	if p := s.Target.Plane; p != nil { // x and y in two colours, the target's after ┈
+		mx, my, sx, sy := planeMoments(p)
+		pair := func(name string, x, y, tx, ty float64) string {
+			target := num(tx)
+			if num(ty) != target {
+				target += "," + num(ty)
+			}
+			return name + " " + legendItem(styleAxisX, "x", x, has) + " " + legendItem(styleAxisY, "y", y, has) + styleTarget.Render(" ┈"+target)
+		}
+		return flow([]string{
+			styleTitle.Render("Moments"),
+			pair("mean", s.Last.Mean, s.Last.MeanY, mx, my),
+			pair("std", s.Last.Std, s.Last.StdY, sx, sy),
+		}, w, 2)
+	}
 	return flow([]string{
 		styleTitle.Render("Moments"),
 		legendItem(styleMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
@@ -305,6 +326,9 @@ func (m *Model) momLegend(w int) []string {
 // higherMoments puts the shape of fresh samples next to the target's.
 func (m *Model) higherMoments(w int) []string {
 	s := &m.snap
+	if s.Target.Plane != nil { // the side panel has what matters in 2-D
+		return nil
+	}
 	mt := s.Eval.Metrics
 	long := []string{
 		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
@@ -429,14 +453,20 @@ func (m *Model) histFoot(w int) []string {
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
-	lines := []string{
-		styleTitle.Render("Quality") + styleMuted.Render(" lower is better"),
-		metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
-		metricLine("W1", mt.W1, false, &m.w1, w),
-		zdepLine(mt.ZDep),
-	}
-	if len(mt.Modes) > 0 {
-		lines = append(lines, modesLine(mt, m.blurred()))
+	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
+	switch {
+	case mt.Plane != nil:
+		lines = append(lines, m.planeQuality(w, h-len(lines)-settingsRows)...)
+	case m.snap.Target.Plane != nil: // no evaluation yet
+	default:
+		lines = append(lines,
+			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
+			metricLine("W1", mt.W1, false, &m.w1, w),
+			zdepLine(mt.ZDep),
+		)
+		if len(mt.Modes) > 0 {
+			lines = append(lines, modesLine(mt, m.blurred()))
+		}
 	}
 	if b := baselineLine(&m.snap); b != "" {
 		lines = append(lines, b)
@@ -460,6 +490,40 @@ func (m Model) sidePanel(w, h int) string {
 		}
 	}
 	return block(lines, w, h)
+}
+
+// settingsRows are the side panel's settings lines, heading included.
+const settingsRows = 1 + int(session.NumSettings)
+
+// planeQuality is the side panel's measures of a two-dimensional run, at
+// most n lines: sliced W1 and its floor, the high-quality share and the
+// modes captured, then the mean and std per axis against the target's,
+// which are left out where there is no room for them.
+func (m *Model) planeQuality(w, n int) []string {
+	pm := m.snap.Eval.Metrics.Plane
+	lines := []string{
+		metricLine("SW1", pm.SW1, pm.SW1 <= 1.5*pm.SW1Floor, &m.sw1, w),
+		styleMuted.Render("floor ") + fmt.Sprintf("%.3f", pm.SW1Floor),
+	}
+	if k := len(pm.Spots); k > 0 {
+		count := fmt.Sprintf("%d/%d", pm.Captured, k)
+		if pm.Captured < k {
+			count = styleBad.Render(count)
+		}
+		lines[1] += styleMuted.Render(" · HQ ") + fmt.Sprintf("%.1f%%", 100*pm.HighQuality)
+		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
+	}
+	if m.snap.Baseline != nil {
+		n-- // the baseline's line follows
+	}
+	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
+	axis := func(name string, mean, std, tm, ts float64) string {
+		return fmt.Sprintf("%s %+.2f±%.2f", name, mean, std) + styleMuted.Render(fmt.Sprintf(" vs %.2f±%.2f", cleanZero(tm), ts))
+	}
+	if len(lines)+2 <= n {
+		lines = append(lines, axis("x", pm.MeanX, pm.StdX, mx, sx), axis("y", pm.MeanY, pm.StdY, my, sy))
+	}
+	return lines
 }
 
 // modesLine counts the target's modes that get at least half their mass

@@ -1,0 +1,456 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
+)
+
+// The 2-D view. For a two-dimensional target the samples panel shows the
+// plane, square, as GAN Lab does: D's decision surface shaded behind, the
+// target's reference sample, G's samples as braille dots over it, and
+// short lines at a few samples for the way D pushes them. Beside it, for
+// a target of modes (ring, grid), a mode map: one cell per mode, placed
+// like the modes, shaded by its share of the samples.
+
+// planeLayer is one thing the plane plot draws, bottom to top. A cell
+// shows the dots of the top-most layer with dots in it, so G's samples
+// are never mixed with the target's in one glyph.
+type planeLayer int
+
+const (
+	layerRef   planeLayer = iota // the target's reference sample
+	layerGhost                   // a pinned baseline's samples
+	layerGen                     // G's samples
+	layerPush                    // D's push: a short line from a sample
+	numLayers
+)
+
+// layerStyles colours each layer as the 1-D view colours the same thing.
+var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, &styleCurve}
+
+// plainGlyphs stand for a layer's dots where there is no colour (NO_COLOR,
+// or a terminal without it): there the target's and the baseline's dots
+// would look like G's, so their cells show a glyph of their own.
+var plainGlyphs = [numLayers]rune{'+', ghostGlyph, 0, 0}
+
+// planeStyles are every layer's style (index 0: no layer) over every shade
+// of the surface, made once so that runs of like cells share a pointer.
+var planeStyles = func() (out [numLayers + 1][len(colSurface)]lipgloss.Style) {
+	for l := range out {
+		base := lipgloss.NewStyle()
+		if l > 0 {
+			base = *layerStyles[l-1]
+		}
+		for k, c := range colSurface {
+			out[l][k] = base.Background(c)
+		}
+	}
+	return out
+}()
+
+// surfaceShade is the shade of D's score d: 0 sure it is fake … 4 sure it
+// is real, 2 (no shade) around ½ or for no score.
+func surfaceShade(d float64) int {
+	if math.IsNaN(d) {
+		return len(colSurface) / 2
+	}
+	d = math.Min(1, math.Max(0, d)) // least squares' D is not bounded
+	return min(len(colSurface)-1, int(d*float64(len(colSurface))))
+}
+
+// noColour tells whether the screen draws without colour, where the
+// plane's layers and surface need glyphs of their own.
+func noColour() bool { return lipgloss.ColorProfile() == termenv.Ascii }
+
+// planeCanvas is the plane plot being drawn: cols×rows cells of braille
+// over box, a layer's dots per cell.
+type planeCanvas struct {
+	box        engine.Box
+	cols, rows int
+	dots       [numLayers][]uint8
+}
+
+func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
+	c := &planeCanvas{box: box, cols: cols, rows: rows}
+	for l := range c.dots {
+		c.dots[l] = make([]uint8, cols*rows)
+	}
+	return c
+}
+
+// at is where (x, y) falls in dot units, y down from the top, and whether
+// it falls in the box at all (a NaN does not).
+func (c *planeCanvas) at(x, y float64) (dx, dy float64, ok bool) {
+	b := c.box
+	dx = (x - b.X0) / (b.X1 - b.X0) * float64(2*c.cols)
+	dy = (b.Y1 - y) / (b.Y1 - b.Y0) * float64(4*c.rows)
+	return dx, dy, dx >= 0 && dx < float64(2*c.cols) && dy >= 0 && dy < float64(4*c.rows)
+}
+
+// dot sets the dot at (x, y), in dot units, in layer l.
+func (c *planeCanvas) dot(l planeLayer, x, y int) {
+	if x < 0 || y < 0 || x >= 2*c.cols || y >= 4*c.rows {
+		return
+	}
+	c.dots[l][(y/4)*c.cols+x/2] |= dotBits[x%2][y%4]
+}
+
+// points draws the points xy (x₀, y₀, x₁, …) in layer l and returns how
+// many fall outside the box.
+func (c *planeCanvas) points(l planeLayer, xy []float64) (outside int) {
+	for i := 0; i+1 < len(xy); i += 2 {
+		dx, dy, ok := c.at(xy[i], xy[i+1])
+		if !ok {
+			outside++
+			continue
+		}
+		c.dot(l, int(dx), int(dy))
+	}
+	return outside
+}
+
+// arrows draws D's push at each arrow as a line of dots from its sample
+// the way D pushes it, longer where the push is stronger: up to most dots
+// for the strongest, at least 2 so that every one shows a direction.
+func (c *planeCanvas) arrows(as []session.Arrow, most int) {
+	sx := float64(2*c.cols) / (c.box.X1 - c.box.X0) // dots per unit, across
+	sy := float64(4*c.rows) / (c.box.Y1 - c.box.Y0) // and down
+	strongest := 0.0
+	for _, a := range as {
+		if g := math.Hypot(a.DX*sx, a.DY*sy); g > strongest && !math.IsInf(g, 0) {
+			strongest = g
+		}
+	}
+	if !(strongest > 0) {
+		return
+	}
+	for _, a := range as {
+		x0, y0, ok := c.at(a.X, a.Y)
+		g := math.Hypot(a.DX*sx, a.DY*sy)
+		if !ok || !(g > 0) || math.IsInf(g, 0) {
+			continue
+		}
+		n := max(2, int(math.Round(float64(most)*g/strongest)))
+		ux, uy := a.DX*sx/g, -a.DY*sy/g
+		for i := range n {
+			c.dot(layerPush, int(x0+float64(i)*ux), int(y0+float64(i)*uy))
+		}
+	}
+}
+
+// render writes the plot's rows with D's surface (SurfaceN×SurfaceN
+// scores, row by row from the top; nil for none) shaded behind. Without
+// colour, the surface is drawn as its boundary D = ½, a · in the empty
+// cells where D says real beside one where it says fake.
+func (c *planeCanvas) render(surface []float64, n int, plain bool) []string {
+	score := func(r, col int) float64 {
+		if surface == nil || n <= 0 || len(surface) < n*n || r < 0 || col < 0 || r >= c.rows || col >= c.cols {
+			return math.NaN()
+		}
+		return surface[(r*n/c.rows)*n+col*n/c.cols]
+	}
+	g := newGrid(c.rows, c.cols)
+	for r := range c.rows {
+		for col := range c.cols {
+			d := score(r, col)
+			shade := surfaceShade(d)
+			if plain {
+				shade = len(colSurface) / 2
+			}
+			top, ch := 0, rune(0)
+			for l := numLayers - 1; l >= 0; l-- {
+				if bits := c.dots[l][r*c.cols+col]; bits != 0 {
+					top, ch = int(l)+1, rune(0x2800+int(bits))
+					if plain && plainGlyphs[l] != 0 {
+						ch = plainGlyphs[l]
+					}
+					break
+				}
+			}
+			if top == 0 && plain && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
+				ch = '·'
+			}
+			if top == 0 && ch == 0 && shade == len(colSurface)/2 {
+				continue // blank: no style, so runs of it stay cheap
+			}
+			g.set(r, col, ch, &planeStyles[top][shade])
+		}
+	}
+	out := make([]string, c.rows)
+	for r := range out {
+		out[r] = g.row(r)
+	}
+	return out
+}
+
+// planeSize is the plot's size in a panel of w×h cells with a gutter and
+// an x-label line: square, a cell being about twice as tall as wide and
+// a braille cell 2×4 dots, so twice as many columns as rows.
+func planeSize(w, h int) (cols, rows int) {
+	rows = min(max(0, h), max(0, w-axisGutter)/2)
+	if rows < 2 {
+		return 0, 0
+	}
+	return 2 * rows, rows
+}
+
+// planePlot draws the plane of snapshot s in rows lines of plot plus one
+// of x labels, each axisGutter+2·rows cells wide: the reference sample,
+// the baseline's samples (ghost, nil for none), G's samples, the push and
+// D's surface. It returns how many of G's samples fall outside the box.
+func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, cols, rows int) ([]string, int) {
+	b := info.Box
+	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
+		return nil, 0
+	}
+	c := newPlaneCanvas(b, cols, rows)
+	c.points(layerRef, info.Reference)
+	c.points(layerGhost, ghost)
+	outside := c.points(layerGen, e.Points)
+	c.arrows(e.Arrows, 2+rows/4)
+	lines := c.render(e.Surface, e.SurfaceN, noColour())
+	ys := scale{b.Y0, b.Y1}
+	for r := range lines {
+		lines[r] = yGutter(ys, rows, r) + lines[r]
+	}
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(b.X0, b.X1, cols))), outside
+}
+
+// planePanel is the samples panel of a two-dimensional run: a title, the
+// plot, and beside it the mode map and the legend.
+func (m Model) planePanel(w, h int) string {
+	s := &m.snap
+	e := &s.Eval
+	items := []string{
+		styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"),
+		styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))),
+	}
+	if m.planeOut > 0 {
+		items = append(items, styleMuted.Render(fmt.Sprintf("%s of %s beyond the box", session.FormatInt(m.planeOut), session.FormatInt(len(e.Points)/2))))
+	}
+	plotW := lipgloss.Width(firstLine(m.histView))
+	if plotW == 0 {
+		return block(append([]string{pack(" · ", items, w)}, m.planeNotes(w, h-1)...), w, h)
+	}
+	notesW := w - plotW - len(gap)
+	notes := m.planeNotes(notesW, len(m.histView))
+	lines := []string{pack(" · ", items, w)}
+	for i, l := range m.histView {
+		if notesW > 0 && i < len(notes) {
+			l += gap + fit(notes[i], notesW)
+		}
+		lines = append(lines, l)
+	}
+	return block(lines, w, h)
+}
+
+func firstLine(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	return lines[0]
+}
+
+// planeNotes is what stands beside the plot, at most h lines of width w:
+// the mode map with its count, then the legend, then why there is no
+// surface, when there is none.
+func (m *Model) planeNotes(w, h int) []string {
+	if w < 8 || h < 1 {
+		return nil
+	}
+	s := &m.snap
+	e := &s.Eval
+	var lines []string
+	if pm := e.Metrics.Plane; pm != nil && len(pm.Spots) > 0 {
+		lines = append(lines, modesHead(pm))
+		if mp := modeMap(pm.Spots, w, h-len(lines)-2); mp != nil {
+			lines = append(lines, mp...)
+			lines = append(lines, flow([]string{
+				styleBar.Render("░▒▓█") + " share",
+				styleBad.Render("··") + " missed",
+			}, w, 1)...)
+		}
+	}
+	plain := noColour()
+	glyph := func(l planeLayer, dots rune) string {
+		if plain && plainGlyphs[l] != 0 {
+			dots = plainGlyphs[l]
+		}
+		return layerStyles[l].Render(string(dots))
+	}
+	items := []string{glyph(layerGen, '⣿') + " generated", glyph(layerRef, '⣿') + " target " + s.Target.Spec}
+	if len(e.Arrows) > 0 {
+		items = append(items, glyph(layerPush, '⠑')+" D's push")
+	}
+	if e.Surface != nil {
+		if plain {
+			items = append(items, "· D = ½")
+		} else {
+			sw := func(k int) string { return planeStyles[0][k].Render(" ") }
+			items = append(items, "D: "+sw(0)+sw(1)+" fake "+sw(len(colSurface)-2)+sw(len(colSurface)-1)+" real")
+		}
+	}
+	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
+		items = append(items, glyph(layerGhost, '⣿')+fmt.Sprintf(" base seed %d", b.Seed))
+	}
+	room := h - len(lines)
+	if len(lines) > 0 && room > 2 {
+		lines, room = append(lines, ""), room-1
+	}
+	var why []string // why there is no surface, on lines of its own
+	if e.Surface == nil && e.NoCurve != "" {
+		why = wrap(styleMuted.Render(e.NoCurve), w)
+		why = why[:min(len(why), 2)]
+	}
+	lines = append(lines, flowAll(items, w, max(1, room-len(why)))...)
+	return append(lines, why...)
+}
+
+// flowAll is flow with one item to a line where there is room for that.
+func flowAll(items []string, w, n int) []string {
+	if len(items) <= n {
+		return items
+	}
+	return flow(items, w, n)
+}
+
+// modesHead counts the modes captured and gives the share of
+// high-quality samples: "modes 7/8 · HQ 93%".
+func modesHead(pm *engine.PlaneMetrics) string {
+	count := fmt.Sprintf("%d/%d", pm.Captured, len(pm.Spots))
+	if pm.Captured < len(pm.Spots) {
+		count = styleBad.Render(count)
+	}
+	return styleTitle.Render("Modes") + " " + count + styleMuted.Render(" · HQ ") + fmt.Sprintf("%.1f%%", 100*pm.HighQuality)
+}
+
+// modeMap draws one cell, two columns wide, per mode, placed as the modes
+// lie, in the smallest square block in which no two share a cell: a ring
+// of 8 on 3×3 around an empty centre, a 5×5 grid as itself. A captured
+// mode is shaded ░▒▓█ by its share of the samples against its due (█ in
+// yellow past twice its due), a missed one is ·· in red. It returns nil
+// when no such block fits in w×h.
+func modeMap(spots []engine.SpotShare, w, h int) []string {
+	n, cells := modeCells(spots, min(w/2, h))
+	if n == 0 {
+		return nil
+	}
+	g := newGrid(n, 2*n)
+	for i, sp := range spots {
+		r, c := cells[i]/n, cells[i]%n
+		glyph, st := "··", &styleBad
+		if sp.Captured {
+			ratio := 0.0
+			if sp.Expected > 0 {
+				ratio = sp.Share / sp.Expected
+			}
+			glyph, st = strings.Repeat(string(shadeGlyph(ratio)), 2), &styleBar
+			if ratio > 2 {
+				st = &styleCaution
+			}
+		}
+		for k, ch := range []rune(glyph) {
+			g.set(r, 2*c+k, ch, st)
+		}
+	}
+	out := make([]string, n)
+	for r := range out {
+		out[r] = g.row(r)
+	}
+	return out
+}
+
+// shadeGlyph shades a mode's share against its due: ░ under a quarter,
+// ▒ under a half, ▓ under three quarters, █ from there.
+func shadeGlyph(ratio float64) rune {
+	switch {
+	case ratio < 0.25:
+		return '░'
+	case ratio < 0.5:
+		return '▒'
+	case ratio < 0.75:
+		return '▓'
+	}
+	return '█'
+}
+
+// modeCells places the modes on the smallest n×n block, n at most most,
+// in which each has a cell of its own, by their positions across the
+// modes' bounding box; each cell is row·n + column, rows from the top.
+// It returns n = 0 when there is no such block.
+func modeCells(spots []engine.SpotShare, most int) (int, []int) {
+	if len(spots) == 0 {
+		return 0, nil
+	}
+	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, s := range spots {
+		if math.IsNaN(s.X) || math.IsNaN(s.Y) || math.IsInf(s.X, 0) || math.IsInf(s.Y, 0) {
+			return 0, nil
+		}
+		x0, x1, y0, y1 = math.Min(x0, s.X), math.Max(x1, s.X), math.Min(y0, s.Y), math.Max(y1, s.Y)
+	}
+	frac := func(v, lo, hi float64) float64 {
+		if hi > lo {
+			return (v - lo) / (hi - lo)
+		}
+		return 0.5
+	}
+	for n := int(math.Ceil(math.Sqrt(float64(len(spots))))); n <= most; n++ {
+		cells, seen := make([]int, len(spots)), make(map[int]bool, len(spots))
+		for i, s := range spots {
+			c := int(math.Round(frac(s.X, x0, x1) * float64(n-1)))
+			r := int(math.Round((1 - frac(s.Y, y0, y1)) * float64(n-1)))
+			cells[i] = r*n + c
+			if seen[cells[i]] {
+				cells = nil
+				break
+			}
+			seen[cells[i]] = true
+		}
+		if cells != nil {
+			return n, cells
+		}
+	}
+	return 0, nil
+}
+
+// planeMoments are the target's mean and standard deviation per axis:
+// exact for a target of modes, from the reference sample for the others.
+func planeMoments(p *session.PlaneInfo) (mx, my, sx, sy float64) {
+	if p == nil {
+		return 0, 0, 0, 0
+	}
+	var w, xx, yy float64
+	if len(p.Spots) > 0 {
+		for _, s := range p.Spots {
+			w += s.Weight
+			mx, my = mx+s.Weight*s.X, my+s.Weight*s.Y
+			xx, yy = xx+s.Weight*(s.X*s.X+s.Std*s.Std), yy+s.Weight*(s.Y*s.Y+s.Std*s.Std)
+		}
+	} else {
+		for i := 0; i+1 < len(p.Reference); i += 2 {
+			x, y := p.Reference[i], p.Reference[i+1]
+			w++
+			mx, my, xx, yy = mx+x, my+y, xx+x*x, yy+y*y
+		}
+	}
+	if !(w > 0) {
+		return 0, 0, 0, 0
+	}
+	mx, my, xx, yy = mx/w, my/w, xx/w, yy/w
+	sx, sy = math.Sqrt(math.Max(0, xx-mx*mx)), math.Sqrt(math.Max(0, yy-my*my))
+	tiny := 1e-9 * math.Max(sx, sy) // a sum's rounding, as for a ring's mean: 0
+	if math.Abs(mx) < tiny {
+		mx = 0
+	}
+	if math.Abs(my) < tiny {
+		my = 0
+	}
+	return mx, my, sx, sy
+}

@@ -1,0 +1,263 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
+)
+
+// planeConfig is preset name, which has a two-dimensional target.
+func planeConfig(tb testing.TB, name string) engine.Config {
+	tb.Helper()
+	cfg, err := presets.Get(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg
+}
+
+// trainedPlane trains cfg from seed for epochs epochs at full speed in a
+// session of its own and returns the session, stopped, and the snapshot
+// of the finished run with its last evaluation. A 2-D run's snapshot is
+// the same at every width: the plane has no bins.
+func trainedPlane(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*session.Session, session.Snapshot) {
+	tb.Helper()
+	cfg.Epochs = epochs
+	s, err := session.New(session.Options{Config: cfg, Seed: seed})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer s.Stop()
+	s.Start()
+	for snap := range s.Snapshots() {
+		if snap.State == session.Diverged {
+			tb.Fatalf("%s seed %d diverged: %v", cfg.Name, seed, snap.Err)
+		}
+		if snap.State == session.Done && snap.Eval.Epoch == epochs {
+			if snap.Target.Plane == nil || snap.Eval.Metrics.Plane == nil {
+				tb.Fatalf("%s: not a two-dimensional run", cfg.Name)
+			}
+			return s, snap
+		}
+	}
+	tb.Fatal("the session ended before its plan")
+	return nil, session.Snapshot{}
+}
+
+// TestPlaneGolden pins the 2-D view of the ring preset at 80×24 and
+// 120×40: live, replaying an earlier keyframe, against a baseline, and
+// its glossary.
+//
+//	go test ./tui -run Golden -update   # after an intended change
+func TestPlaneGolden(t *testing.T) {
+	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 1500)
+	_, early := trainedPlane(t, planeConfig(t, "ring"), 2, 400)
+	trained.Settings.Speed, trained.Note = 200, ""
+	cases := []struct {
+		name  string
+		snap  func(session.Snapshot) session.Snapshot
+		keys  []string
+		wants []string
+	}{
+		{"running", func(s session.Snapshot) session.Snapshot {
+			s.State, s.Rate = session.Running, 198
+			return s
+		}, nil, []string{"▶ running", "Plane", "2,500 at epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean ━ x", "std ━ x"}},
+		{"replay", func(s session.Snapshot) session.Snapshot {
+			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last}
+			s.ReplayIndex, s.Frames = 3, 15
+			s.Note = "replay frame 4 of 15 · , . step · < > events · other keys: live"
+			return s
+		}, nil, []string{"◀ replay epoch 400 of 1,500", "2,500 at epoch 400", "replay frame 4 of 15"}},
+		{"baseline", func(s session.Snapshot) session.Snapshot {
+			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
+			return s
+		}, nil, []string{"vs base SW1", "base seed 2"}},
+		{"v", nil, []string{"v"}, []string{"the 2-D view is the only one here"}},
+		{"glossary", nil, []string{"?", "?"}, []string{"Diagnosis and glossary", "page 1 of"}},
+	}
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {
+				snap := trained
+				snap.State = session.Paused
+				if c.snap != nil {
+					snap = c.snap(snap)
+				}
+				view := frame(t, s, snap, w, h, c.keys...)
+				flat := strings.Join(strings.Fields(view), " ")
+				for _, want := range c.wants {
+					if !strings.Contains(flat, want) {
+						t.Errorf("frame lacks %q", want)
+					}
+				}
+				for _, gone := range []string{"KS ", "noise use", "skew", "left of range"} {
+					if c.name != "glossary" && strings.Contains(flat, gone) {
+						t.Errorf("2-D frame shows the 1-D %q", gone)
+					}
+				}
+				requireGolden(t, view)
+			})
+		}
+	}
+}
+
+// TestPlaneGlossaryPages: a 2-D run's glossary fits 80×24 a page at a
+// time, and every one of its entries is on a page.
+func TestPlaneGlossaryPages(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	seen := ""
+	for i := 2; i < 8; i++ {
+		view := frame(t, s, snap, 80, 24, strings.Split(strings.Repeat("?", i), "")...)
+		if !strings.Contains(view, "lossary") {
+			break
+		}
+		seen += view
+	}
+	m := Model{snap: snap}
+	for _, g := range m.glossaryEntries() {
+		if !strings.Contains(seen, g[0]) {
+			t.Errorf("glossary entry %q on no page", g[0])
+		}
+	}
+	for _, g := range planeGlossary {
+		if !strings.Contains(seen, g[1][:20]) {
+			t.Errorf("2-D entry %q not shown", g[0])
+		}
+	}
+}
+
+// TestPackedPlaneHasNoSurface: a PacGAN D judges packed points, so the 2-D
+// view says why it has no surface and draws neither shade nor push.
+func TestPackedPlaneHasNoSurface(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring-pacgan"), 1, 50)
+	if snap.Eval.Surface != nil || snap.Eval.NoCurve == "" {
+		t.Fatalf("packed design: surface %v, no-curve reason %q", snap.Eval.Surface != nil, snap.Eval.NoCurve)
+	}
+	for _, size := range goldenSizes {
+		view := frame(t, s, snap, size[0], size[1])
+		flat := strings.Join(strings.Fields(view), " ")
+		if !strings.Contains(flat, "no D surface") {
+			t.Errorf("%dx%d: frame lacks the reason for no D surface", size[0], size[1])
+		}
+		for _, gone := range []string{"D's push", "D = ½"} {
+			if strings.Contains(flat, gone) {
+				t.Errorf("%dx%d: packed frame shows %q", size[0], size[1], gone)
+			}
+		}
+	}
+}
+
+// TestPlaneReplayAndBaselineKeys: in a live 2-D run, b pins a baseline
+// whose samples the plane shows, and , replays a keyframe's 2-D frame.
+func TestPlaneReplayAndBaselineKeys(t *testing.T) {
+	cfg := planeConfig(t, "ring")
+	cfg.Epochs = 300
+	sc := startScreen(t, cfg, 1, false, 120, 40)
+	sc.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done && s.Eval.Epoch == 300 })
+	sc.key("b")
+	sc.waitSnap("a baseline is pinned", func(s session.Snapshot) bool { return s.Baseline != nil })
+	sc.key(",")
+	snap := sc.waitSnap("a keyframe is replayed", func(s session.Snapshot) bool {
+		return s.Replay != nil && s.Replay.Metrics.Plane != nil && len(s.Replay.Points) > 0
+	})
+	if snap.Baseline == nil || len(snap.Baseline.Eval.Points) == 0 {
+		t.Fatal("the baseline has no 2-D samples")
+	}
+	view := sc.finalView()
+	checkFrame(t, view, 120, 40)
+	flat := strings.Join(strings.Fields(view), " ")
+	for _, want := range []string{
+		"◀ replay epoch " + session.FormatInt(snap.Replay.Epoch),
+		"at epoch " + session.FormatInt(snap.Replay.Epoch),
+		"base seed 1",
+		"vs base SW1",
+		"Modes",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("frame lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+// TestPlanePlotOddData: the plane plot draws NaN and infinite points,
+// arrows and scores, an empty sample, a box of no size and panels too
+// small for a plot without a panic, every line its full width.
+func TestPlanePlotOddData(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	nan, inf := math.NaN(), math.Inf(1)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{0, 0, nan, 1, 1}}
+	e := &session.Eval{
+		Points:   []float64{nan, nan, inf, 0, 1, -inf, 0.5, 0.5, 3},
+		Surface:  []float64{nan, 0.2, inf, -inf},
+		SurfaceN: 2,
+		Arrows:   []session.Arrow{{DX: nan, DY: 1}, {DX: inf}, {X: 1, Y: 1}, {X: 0.5, Y: 0.5, DX: 1, DY: 1}},
+	}
+	for _, wh := range [][2]int{{0, 0}, {3, 1}, {9, 2}, {50, 9}, {90, 17}} {
+		cols, rows := planeSize(wh[0], wh[1])
+		lines, _ := planePlot(info, e, []float64{nan}, cols, rows)
+		if cols == 0 {
+			continue
+		}
+		if len(lines) != rows+1 {
+			t.Errorf("%v: %d lines, want %d", wh, len(lines), rows+1)
+		}
+		for _, l := range lines {
+			if n := lipgloss.Width(l); n != axisGutter+cols {
+				t.Errorf("%v: a line %d cells wide, want %d", wh, n, axisGutter+cols)
+			}
+		}
+	}
+	for _, box := range []engine.Box{{}, {X0: nan, X1: 1, Y0: 0, Y1: 1}} {
+		if lines, _ := planePlot(&session.PlaneInfo{Box: box}, e, nil, 20, 10); lines != nil {
+			t.Errorf("box %v drew a plot", box)
+		}
+	}
+	planePlot(info, &session.Eval{}, nil, 20, 10) // nothing to draw
+	if n, _ := modeCells([]engine.SpotShare{{Spot: engine.Spot{X: nan}}}, 5); n != 0 {
+		t.Error("a NaN mode was placed")
+	}
+	if mx, my, sx, sy := planeMoments(&session.PlaneInfo{}); mx != 0 || my != 0 || sx != 0 || sy != 0 {
+		t.Error("moments of nothing are not zero")
+	}
+}
+
+// TestModeCells: a ring of 8 fits 3×3 around an empty centre and a 5×5
+// grid is itself, every mode in a cell of its own.
+func TestModeCells(t *testing.T) {
+	for _, c := range []struct {
+		spots []engine.Spot
+		n     int
+	}{
+		{engine.NewRing(8, 2, 0.02).Spots(), 3},
+		{engine.NewGrid(5, 2, 0.05).Spots(), 5},
+		{engine.NewRing(1, 2, 0.02).Spots(), 1},
+	} {
+		ss := make([]engine.SpotShare, len(c.spots))
+		for i, sp := range c.spots {
+			ss[i] = engine.SpotShare{Spot: sp, Share: 0.1, Expected: 0.1, Captured: i%2 == 0}
+		}
+		n, cells := modeCells(ss, 20)
+		if n != c.n {
+			t.Errorf("%d modes on %d×%d, want %d×%d", len(ss), n, n, c.n, c.n)
+		}
+		seen := map[int]bool{}
+		for _, cell := range cells {
+			if seen[cell] {
+				t.Errorf("two modes in cell %d", cell)
+			}
+			seen[cell] = true
+		}
+		if got := modeMap(ss, 2*n, n); len(got) != n {
+			t.Errorf("mode map of %d modes has %d lines, want %d", len(ss), len(got), n)
+		}
+	}
+}
