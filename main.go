@@ -152,6 +152,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
 				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
 				"       ganui --list-presets\n\nflags:\n")
+			fs.VisitAll(func(f *flag.Flag) { // PrintDefaults probes a zero Value of each flag's type, which a onceValue cannot answer
+				if v, ok := f.Value.(*onceValue); ok {
+					f.Value = v.Value
+				}
+			})
 			fs.SetOutput(stdout)
 			fs.PrintDefaults()
 			return o, err

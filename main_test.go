@@ -77,6 +77,11 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 			t.Errorf("--help does not mention %s", f)
 		}
 	}
+	// Defaults are shown as the flag package shows them, with no panic
+	// from probing the wrapped values (onlyOnce).
+	if strings.Contains(stdout, "panic") || !strings.Contains(stdout, "(default 500)") || !strings.Contains(stdout, "(default 1)") {
+		t.Errorf("--help does not show the defaults cleanly:\n%s", stdout)
+	}
 }
 
 func TestListPresets(t *testing.T) {

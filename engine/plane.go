@@ -92,7 +92,7 @@ func NewRing(k int, r, sigma float64) Ring {
 
 // snap rounds the last bits of cos and sin away, where π/2 leaves 6e-17
 // in place of 0.
-func snap(v float64) float64 { return math.Round(v*1e12) / 1e12 }
+func snap(v float64) float64 { return math.Round(v*1e12)/1e12 + 0 } // + 0 turns −0 into 0
 
 // Sample picks a mode uniformly and draws from it.
 func (d Ring) Sample(rng *rand.Rand) (x, y float64) { return sampleSpot(d.spotsCache, rng) }
