@@ -27,6 +27,9 @@ run is CPU-only with one intra-op thread (--threads to change it).  Only the tra
 the final metrics (mean, std, Kolmogorov-Smirnov distance against the analytic
 N(4, 1.25) CDF) are computed afterwards on --samples fresh generated values.
 
+bench/torch_onestep.py, its sibling, checks one epoch of ganui against
+PyTorch to float32 rounding (weights, gradients, losses).
+
 Output: exactly one line on stdout,
   torch preset=NAME seed=S epochs=N epochs_per_s=X wall_s=Y mean=.. std=.. ks=..
 plus, only with --every K > 0, a progress line every K epochs (the time spent
