@@ -131,6 +131,9 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if g := get("grid"); g.Target != "grid(5,2,0.05)" {
 		t.Errorf("grid target %s, want VEEGAN's and PacGAN's grid(5,2,0.05)", g.Target)
 	}
+	if got, want := differences(get("grid"), get("grid-pacgan")), []string{"g_hidden", "d_in", "d_hidden", "epochs"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("grid-pacgan differs from grid in %v, want %v", got, want)
+	}
 	if p := get("ring-pacgan"); p.DIn != 2 {
 		t.Errorf("ring-pacgan packs %d points, want 2", p.DIn)
 	}
