@@ -90,3 +90,19 @@ func BenchmarkEpochWide(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEpochRing is the ring preset, one point (x, y) per G row and D
+// row, beside the same design on a one-dimensional target: the 2-D path's
+// cost per epoch against 1-D's at the same widths.
+func BenchmarkEpochRing(b *testing.B) {
+	for _, target := range []string{"ring(8,2,0.02)", "normal(0,1.41)"} {
+		b.Run(target, func(b *testing.B) {
+			cfg, err := presets.Get("ring")
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.Target = target
+			timeEpochs(b, cfg, 200)
+		})
+	}
+}

@@ -148,10 +148,11 @@ const (
 const lastColsMax = 512
 
 // gemmLastCols computes the last q = n mod 16 columns of Y += A·M when
-// there are at most four, and reports whether it did. The tiles would give
-// them a whole 16-lane vector per row and term, 50 columns costing as much
-// as 64 (devnag-2017's layers are 50 wide); across the rows they cost a
-// fraction of that:
+// there are at most four (all of them when n ≤ 4), and reports whether it
+// did. The tiles would give them a whole 16-lane vector per row and term,
+// 50 columns costing as much as 64 (devnag-2017's layers are 50 wide), and
+// a product 2 wide (a layer to or from a point of the plane) a masked
+// vector per row and term; across the rows they cost a fraction of that:
 //
 //   - A stored by rows (aks = 1, ars = kn): column j is a matrix–vector
 //     product, Y[:,j] += A·M[:,j];
@@ -162,7 +163,7 @@ const lastColsMax = 512
 // AVX-512, so the two still compute the same values.
 func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
 	q := n % 16
-	if n < 16 || q == 0 || q > 4 || rows < 2 || kn < 2 {
+	if q == 0 || q > 4 || rows < 2 || kn < 2 {
 		return false
 	}
 	j0 := n - q

@@ -269,6 +269,43 @@ func TestSlicedW1(t *testing.T) {
 	}
 }
 
+// TestSlicedW1Directions: twice the directions move SW1 by less than its
+// sampling noise, for a collapsed sample and for one of the target.
+func TestSlicedW1Directions(t *testing.T) {
+	p := NewRing(8, 2, 0.02)
+	ref := NewPlaneReference(p, ReferenceSize, 1)
+	rng := rand.New(rand.NewPCG(5, 5))
+	good, bad := make([]float64, 2*2500), make([]float64, 2*2500)
+	for i := 0; i < len(good); i += 2 {
+		good[i], good[i+1] = p.Sample(rng)
+		bad[i], bad[i+1] = 1.5+0.3*rng.NormFloat64(), 0.5+0.1*rng.NormFloat64()
+	}
+	fine := func(xy []float64) float64 { // 8× the directions
+		var sum float64
+		const k = 8 * slicedDirections
+		for j := range k {
+			th := math.Pi * (float64(j) + 0.5) / k
+			a, b := make([]float64, len(xy)/2), make([]float64, len(ref.xy)/2)
+			for i := range a {
+				a[i] = math.Cos(th)*xy[2*i] + math.Sin(th)*xy[2*i+1]
+			}
+			for i := range b {
+				b[i] = math.Cos(th)*ref.xy[2*i] + math.Sin(th)*ref.xy[2*i+1]
+			}
+			slices.Sort(a)
+			slices.Sort(b)
+			sum += empiricalW1(a, b)
+		}
+		return sum / k
+	}
+	floor := ref.Floor(2500)
+	for name, xy := range map[string][]float64{"target": good, "collapsed": bad} {
+		if got, want := ref.SlicedW1(xy), fine(xy); math.Abs(got-want) > floor/4 {
+			t.Errorf("%s: SW1 %g with %d directions, %g with %d; the floor is %g", name, got, slicedDirections, want, 8*slicedDirections, floor)
+		}
+	}
+}
+
 func TestSpotShares(t *testing.T) {
 	p := NewRing(8, 2, 0.02)
 	rng := rand.New(rand.NewPCG(2, 2))

@@ -616,7 +616,7 @@ func (s *Session) updateRate(now time.Time) {
 // Every slice in the result is newly allocated.
 func (s *Session) evaluate() {
 	if s.gan.Plane() != nil {
-		s.eval, s.evalOK = s.evaluatePlane(engine.BenchmarkSamples), true
+		s.eval, s.evalOK = s.evaluatePlane(engine.BenchmarkSamples, true), true
 		return
 	}
 	lo, hi := s.lo, s.hi
@@ -635,14 +635,17 @@ const (
 )
 
 // evaluatePlane measures n fresh samples of a two-dimensional run, as the
-// papers' benchmarks do (engine.BenchmarkSamples), and adds what the 2-D
-// view draws: some of the points, D's surface and its push at a few of
-// them. Drawing them changes nothing in the run.
-func (s *Session) evaluatePlane(n int) Eval {
+// papers' benchmarks do (engine.BenchmarkSamples), and when view is set
+// adds what the 2-D view draws: some of the points, D's surface and its
+// push at a few of them. Drawing them changes nothing in the run.
+func (s *Session) evaluatePlane(n int, view bool) Eval {
 	xy := make([]float64, 2*n)
 	s.gan.Sample(xy, uint64(s.gan.Epoch()))
 	pm := s.gan.Reference().Evaluate(xy)
 	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
+	if !view {
+		return e
+	}
 	e.Points = slices.Clone(xy[:2*min(n, planePoints)])
 	surf := make([]float64, surfaceN*surfaceN)
 	if s.gan.DSurface(surf, s.target.Plane.Box, surfaceN, surfaceN) {
@@ -689,7 +692,7 @@ func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	var e Eval
 	if s.gan.Plane() != nil {
-		e = s.evaluatePlane(engine.BenchmarkSamples)
+		e = s.evaluatePlane(engine.BenchmarkSamples, s.keeping)
 	} else {
 		m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
 		e = Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
