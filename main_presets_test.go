@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -204,5 +205,37 @@ func BenchmarkSeedsJobs(b *testing.B) {
 			}
 			b.ReportMetric(4*float64(b.N)/b.Elapsed().Seconds(), "runs/s")
 		})
+	}
+}
+
+// TestPointsFileErrors: a points(FILE.csv) target that cannot be used is
+// one line and exit 2, before anything trains, whatever is wrong with it.
+func TestPointsFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var many strings.Builder
+	for range engine.MaxPoints + 1 {
+		many.WriteString("1,2\n")
+	}
+	for path, want := range map[string]string{
+		filepath.Join(dir, "missing.csv"):     "no such file",
+		file("word.csv", "x,y\n1,2\nfoo,3\n"): `line 3: "foo" is not a number`,
+		file("one.csv", "x,y\n1,2\n"):         "1 rows of data, at least 2",
+		file("nan.csv", "1,2\nNaN,3\n"):       "not a finite number",
+		file("inf.csv", "1,2\n3,-Inf\n"):      "not a finite number",
+		file("many.csv", many.String()):       "more than 1000000 rows",
+		dir:                                   "a directory",
+	} {
+		wantUsageError(t, []string{"--headless", "--preset", "ring", "--set", "target=points(" + path + ")"}, want)
+	}
+	good := file("good.csv", "x,y\n0,0\n1,1\n2,0\n")
+	if code, stdout, stderr := runCLI(t, "--headless", "--preset", "ring", "--epochs", "20", "--every", "0", "--set", "target=points("+good+")"); code != 0 || !strings.Contains(stdout, "sw1=") {
+		t.Errorf("a good points file: exit %d, %s%s", code, stdout, stderr)
 	}
 }
