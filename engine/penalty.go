@@ -115,13 +115,12 @@ type Penalty struct {
 // penaltyLayer is the scratch of one dense layer, each buffer maxRows
 // rows of the width noted.
 type penaltyLayer struct {
-	l   *Dense
-	fp  []float32 // f′(z_k), Out
-	fpp []float32 // f″(z_k), Out
-	d   []float32 // d_k = ∂D/∂z_k, then z̄_k, Out
-	s   []float32 // s_{k−1} = ∂D/∂a_{k−1}, then ā_{k−1}, In (layer 1's: g)
-	t   []float32 // ȧ_{k−1}, the tangent entering the layer, In (layer 1's: ḡ)
-	zt  []float32 // ż_k, then q_k, Out
+	l  *Dense
+	h  []float32 // h_k = s_k ⊙ f_k″(z_k), Out (curved layers)
+	d  []float32 // d_k = ∂D/∂z_k, then z̄_k, Out
+	s  []float32 // s_{k−1} = ∂D/∂a_{k−1}, then ā_{k−1}, In (layer 1's: g)
+	t  []float32 // ȧ_{k−1}, the tangent entering the layer, In (layer 1's: ḡ)
+	zt []float32 // ż_k, then q_k, Out
 }
 
 // NewPenalty returns a Penalty for net, or an error unless every layer of
@@ -141,13 +140,12 @@ func NewPenalty(net *Network) (*Penalty, error) {
 			return nil, fmt.Errorf("engine: gradient penalty: layer %d has unknown activation %d", i, l.Act)
 		}
 		p.layers[i] = penaltyLayer{
-			l:   l,
-			fp:  make([]float32, rows*l.Out),
-			fpp: make([]float32, rows*l.Out),
-			d:   make([]float32, rows*l.Out),
-			s:   make([]float32, rows*l.In),
-			t:   make([]float32, rows*l.In),
-			zt:  make([]float32, rows*l.Out),
+			l:  l,
+			h:  make([]float32, rows*l.Out),
+			d:  make([]float32, rows*l.Out),
+			s:  make([]float32, rows*l.In),
+			t:  make([]float32, rows*l.In),
+			zt: make([]float32, rows*l.Out),
 		}
 	}
 	if net.OutSize() != 1 {
@@ -216,41 +214,41 @@ func (p *Penalty) interpolate(real, fake, eps []float32, rows int) []float32 {
 // run computes g for rows rows of x, then, for kind, the penalty with
 // coefficient coef (λ or γ), and with grads adds its parameter gradient
 // to Grads. It returns the penalty (0 for penaltyNone).
+//
+// Every product by f′ — d_k, ȧ_k, z̄_k — is Activation.grad, the kernel
+// Backward uses; f″ enters once per curved layer, as h_k = s_k ⊙ f_k″
+// computed with d_k, so that q_k = ż_k ⊙ h_k.
 func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, grads bool) float64 {
 	if rows <= 0 {
 		return 0
 	}
 	p.net.Forward(x, rows)
 	L := len(p.layers)
-
-	// f′ and f″ of every layer, from its output; the last layer's
-	// activation is the identity when the penalty is on the logit.
 	top := -1 // highest layer with f″ ≠ 0
 	for k := range p.layers {
-		pl := &p.layers[k]
-		n := rows * pl.l.Out
-		act := pl.l.Act
-		if k == L-1 && p.OnLogit {
-			act = Identity
-		}
-		if curved(act) {
+		if curved(p.act(k)) {
 			top = k
-			actDerivs(act, pl.fp[:n], pl.fpp[:n], pl.l.y[:n], pl.l.Slope)
-		} else {
-			actDerivs(act, pl.fp[:n], nil, pl.l.y[:n], pl.l.Slope)
 		}
 	}
 
-	// First backward pass: d_k = s_k ⊙ f_k′, s_{k−1} = W_kᵀ·d_k.
+	// First backward pass: d_k = s_k ⊙ f_k′, s_{k−1} = W_kᵀ·d_k; and
+	// h_k = s_k ⊙ f_k″.
 	s := p.ones[:rows]
 	for k := L - 1; k >= 0; k-- {
 		pl := &p.layers[k]
 		l := pl.l
 		n := rows * l.Out
-		d := pl.d[:n:n]
-		mulInto(d, s[:n], pl.fp[:n])
+		act := p.act(k)
+		if act == l.Act {
+			l.Act.grad(pl.d[:n:n], s[:n], l.y[:n], l.Slope)
+		} else {
+			copy(pl.d[:n], s[:n]) // the logit: f_L taken as the identity
+		}
+		if grads && curved(act) {
+			secondDeriv(act, pl.h[:n:n], s[:n], l.y[:n])
+		}
 		s = pl.s[: rows*l.In : rows*l.In]
-		productW(l, s, d, rows)
+		productW(l, s, pl.d[:n:n], rows)
 	}
 	if kind == penaltyNone {
 		return 0
@@ -293,54 +291,42 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 	}
 
 	// Upward sweep, the tangent in the direction ḡ:
-	// ż_k = W_k·ȧ_{k−1}, W̄_k += d_k·ȧ_{k−1}ᵀ, ȧ_k = ż_k ⊙ f_k′,
-	// q_k = ż_k ⊙ s_k ⊙ f_k″. Nothing above the highest curved layer
-	// feeds q, so the sweep stops there (its W̄ term runs to the top).
+	// W̄_k += d_k·ȧ_{k−1}ᵀ, ż_k = W_k·ȧ_{k−1}, ȧ_k = ż_k ⊙ f_k′,
+	// q_k = ż_k ⊙ h_k. Every layer needs its ȧ_{k−1}; only a curved last
+	// layer needs its ż.
 	for k := range p.layers {
 		pl := &p.layers[k]
 		l := pl.l
 		n := rows * l.Out
-		t, d := pl.t[:rows*l.In:rows*l.In], pl.d[:n:n]
-		addOuter(l, l.gw, d, t, rows)
-		if k > top && k == L-1 {
+		addOuter(l, l.gw, pl.d[:n:n], pl.t[:rows*l.In:rows*l.In], rows)
+		if k == L-1 && top < k {
 			break
 		}
 		zt := pl.zt[:n:n]
-		productWT(l, zt, t, rows)
+		productWT(l, zt, pl.t[:rows*l.In:rows*l.In], rows)
 		if k < L-1 {
-			mulInto(p.layers[k+1].t[:n], zt, pl.fp[:n])
+			l.Act.grad(p.layers[k+1].t[:n:n], zt, l.y[:n], l.Slope)
 		}
-		if curved(pl.act(k == L-1 && p.OnLogit)) {
-			sk := p.ones[:rows]
-			if k < L-1 {
-				sk = p.layers[k+1].s[:n]
-			}
-			mulInto(zt, zt, sk)
-			mulInto(zt, zt, pl.fpp[:n])
+		if curved(p.act(k)) {
+			mulInto(zt, zt, pl.h[:n])
 		}
 	}
 
 	// Downward sweep: z̄_k = ā_k ⊙ f_k′ + q_k, W̄_k += z̄_k·a_{k−1}ᵀ,
 	// b̄_k += z̄_k, ā_{k−1} = W_kᵀ·z̄_k, from the highest curved layer
-	// (above it every z̄ is 0).
+	// (above it every z̄ is 0, so ā_top is).
 	for k := top; k >= 0; k-- {
 		pl := &p.layers[k]
 		l := pl.l
 		n := rows * l.Out
 		zbar := pl.d[:n:n]
-		curvedK := curved(pl.act(k == L-1 && p.OnLogit))
-		switch {
-		case k == top:
+		if k == top {
 			copy(zbar, pl.zt[:n])
-		case curvedK:
-			abar := p.layers[k+1].s[:n]
-			zt := pl.zt[:n]
-			fp := pl.fp[:n]
-			for i := range zbar {
-				zbar[i] = abar[i]*fp[i] + zt[i]
+		} else {
+			l.Act.grad(zbar, p.layers[k+1].s[:n], l.y[:n], l.Slope)
+			if curved(l.Act) {
+				axpy(zbar, 1, pl.zt[:n])
 			}
-		default:
-			mulInto(zbar, p.layers[k+1].s[:n], pl.fp[:n])
 		}
 		gemm(1, l.Out, rows, l.ones, rows, 1, zbar, l.Out, l.gb, l.Out)
 		addOuter(l, l.gw, zbar, l.x, rows)
@@ -351,60 +337,37 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 	return value
 }
 
-// act returns the layer's activation, or Identity when logit is set.
-func (pl *penaltyLayer) act(logit bool) Activation {
-	if logit {
+// act returns layer k's activation as the penalty sees it: Identity for
+// the last layer when the penalty is on the logit.
+func (p *Penalty) act(k int) Activation {
+	if p.OnLogit && k == len(p.layers)-1 {
 		return Identity
 	}
-	return pl.l.Act
+	return p.layers[k].l.Act
 }
 
 // curved reports whether f″ can be non-zero.
 func curved(a Activation) bool { return a == ELU || a == Sigmoid || a == Tanh }
 
-// actDerivs writes f′ and, when fpp is not nil, f″ of activation a
-// through its output y (see Penalty).
-func actDerivs(a Activation, fp, fpp, y []float32, slope float32) {
-	y = y[:len(fp)]
+// secondDeriv writes h[i] = s[i]·f″ of the curved activation a, f″
+// written through the output y (see Penalty).
+func secondDeriv(a Activation, h, s, y []float32) {
+	s, y = s[:len(h)], y[:len(h)]
 	switch a {
-	case Identity:
-		for i := range fp {
-			fp[i] = 1
-		}
-	case ReLU:
-		for i, v := range y {
-			fp[i] = 0
-			if v > 0 {
-				fp[i] = 1
-			}
-		}
-	case LeakyReLU:
-		for i, v := range y {
-			fp[i] = slope
-			if v > 0 {
-				fp[i] = 1
-			}
-		}
 	case ELU:
-		fpp = fpp[:len(fp)]
 		for i, v := range y {
-			if v > 0 {
-				fp[i], fpp[i] = 1, 0
-			} else {
-				fp[i], fpp[i] = v+1, v+1
+			h[i] = 0
+			if !(v > 0) {
+				h[i] = s[i] * (v + 1)
 			}
 		}
 	case Sigmoid:
-		fpp = fpp[:len(fp)]
 		for i, v := range y {
-			d := v * (1 - v)
-			fp[i], fpp[i] = d, d*(1-2*v)
+			h[i] = s[i] * (v * (1 - v)) * (1 - 2*v)
 		}
 	case Tanh:
-		fpp = fpp[:len(fp)]
 		for i, v := range y {
-			d := 1 - v*v
-			fp[i], fpp[i] = d, -2*v*d
+			h[i] = s[i] * (-2 * v) * (1 - v*v)
 		}
 	}
 }
