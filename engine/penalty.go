@@ -116,7 +116,6 @@ type Penalty struct {
 // rows of the width noted.
 type penaltyLayer struct {
 	l  *Dense
-	h  []float32 // h_k = s_k ⊙ f_k″(z_k), Out (curved layers)
 	d  []float32 // d_k = ∂D/∂z_k, then z̄_k, Out
 	s  []float32 // s_{k−1} = ∂D/∂a_{k−1}, then ā_{k−1}, In (layer 1's: g)
 	t  []float32 // ȧ_{k−1}, the tangent entering the layer, In (layer 1's: ḡ)
@@ -141,7 +140,6 @@ func NewPenalty(net *Network) (*Penalty, error) {
 		}
 		p.layers[i] = penaltyLayer{
 			l:  l,
-			h:  make([]float32, rows*l.Out),
 			d:  make([]float32, rows*l.Out),
 			s:  make([]float32, rows*l.In),
 			t:  make([]float32, rows*l.In),
@@ -216,8 +214,7 @@ func (p *Penalty) interpolate(real, fake, eps []float32, rows int) []float32 {
 // to Grads. It returns the penalty (0 for penaltyNone).
 //
 // Every product by f′ — d_k, ȧ_k, z̄_k — is Activation.grad, the kernel
-// Backward uses; f″ enters once per curved layer, as h_k = s_k ⊙ f_k″
-// computed with d_k, so that q_k = ż_k ⊙ h_k.
+// Backward uses; f″ enters once per curved layer, in q_k.
 func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, grads bool) float64 {
 	if rows <= 0 {
 		return 0
@@ -231,8 +228,7 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 		}
 	}
 
-	// First backward pass: d_k = s_k ⊙ f_k′, s_{k−1} = W_kᵀ·d_k; and
-	// h_k = s_k ⊙ f_k″.
+	// First backward pass: d_k = s_k ⊙ f_k′, s_{k−1} = W_kᵀ·d_k.
 	s := p.ones[:rows]
 	for k := L - 1; k >= 0; k-- {
 		pl := &p.layers[k]
@@ -243,9 +239,6 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 			l.Act.grad(pl.d[:n:n], s[:n], l.y[:n], l.Slope)
 		} else {
 			copy(pl.d[:n], s[:n]) // the logit: f_L taken as the identity
-		}
-		if grads && curved(act) {
-			secondDeriv(act, pl.h[:n:n], s[:n], l.y[:n])
 		}
 		s = pl.s[: rows*l.In : rows*l.In]
 		productW(l, s, pl.d[:n:n], rows)
@@ -292,7 +285,7 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 
 	// Upward sweep, the tangent in the direction ḡ:
 	// W̄_k += d_k·ȧ_{k−1}ᵀ, ż_k = W_k·ȧ_{k−1}, ȧ_k = ż_k ⊙ f_k′,
-	// q_k = ż_k ⊙ h_k. Every layer needs its ȧ_{k−1}; only a curved last
+	// q_k = ż_k ⊙ s_k ⊙ f_k″ (from d_k = s_k ⊙ f_k′). Every layer needs its ȧ_{k−1}; only a curved last
 	// layer needs its ż.
 	for k := range p.layers {
 		pl := &p.layers[k]
@@ -308,7 +301,7 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 			l.Act.grad(p.layers[k+1].t[:n:n], zt, l.y[:n], l.Slope)
 		}
 		if curved(p.act(k)) {
-			mulInto(zt, zt, pl.h[:n])
+			injectCurvature(p.act(k), zt, pl.d[:n], l.y[:n])
 		}
 	}
 
@@ -349,34 +342,32 @@ func (p *Penalty) act(k int) Activation {
 // curved reports whether f″ can be non-zero.
 func curved(a Activation) bool { return a == ELU || a == Sigmoid || a == Tanh }
 
-// secondDeriv writes h[i] = s[i]·f″ of the curved activation a, f″
-// written through the output y (see Penalty).
-func secondDeriv(a Activation, h, s, y []float32) {
-	s, y = s[:len(h)], y[:len(h)]
+// injectCurvature turns ż into q = ż ⊙ s ⊙ f″ for the curved activation
+// a, given d = s ⊙ f′ and the output y: f″ is f′ times a function of y
+// (see Penalty), so q is ż ⊙ d times that function.
+//
+//	elu:      f″ = f′ for y ≤ 0, 0 above
+//	sigmoid:  f″ = f′·(1 − 2y)
+//	tanh:     f″ = f′·(−2y)
+func injectCurvature(a Activation, zt, d, y []float32) {
+	d, y = d[:len(zt)], y[:len(zt)]
 	switch a {
 	case ELU:
 		for i, v := range y {
-			h[i] = 0
-			if !(v > 0) {
-				h[i] = s[i] * (v + 1)
+			if v > 0 {
+				zt[i] = 0
+			} else {
+				zt[i] *= d[i]
 			}
 		}
 	case Sigmoid:
 		for i, v := range y {
-			h[i] = s[i] * (v * (1 - v)) * (1 - 2*v)
+			zt[i] *= d[i] * (1 - 2*v)
 		}
 	case Tanh:
 		for i, v := range y {
-			h[i] = s[i] * (-2 * v) * (1 - v*v)
+			zt[i] *= d[i] * (-2 * v)
 		}
-	}
-}
-
-// mulInto writes dst[i] = a[i]·b[i].
-func mulInto(dst, a, b []float32) {
-	a, b = a[:len(dst)], b[:len(dst)]
-	for i := range dst {
-		dst[i] = a[i] * b[i]
 	}
 }
 
