@@ -82,12 +82,22 @@ import (
 //	sigmoid:  f″ = f′·(1 − 2y) = y(1 − y)(1 − 2y)
 //	tanh:     f″ = −2y·f′ = −2y(1 − y²)
 //
-// With piecewise-linear activations every q_k is 0, hence every z̄_k, and
-// the second sweep is skipped: D is then piecewise linear in x, and its
-// input gradient depends on the weights only through the products W_k.
+// (at a ReLU or LeakyReLU kink f′ is taken as Backward takes it, 0 or
+// the slope for y = 0, as PyTorch does). With piecewise-linear
+// activations every q_k is 0, hence every z̄_k, and the second sweep is
+// skipped: D is then piecewise linear in x, and g depends on the weights
+// only through the W_k, the activation pattern being locally constant.
 // In general the second sweep starts at the highest layer with a curved
-// activation. A penalty costs the forward pass, two backward-sized passes
-// of products and one forward-sized one (BenchmarkPenalty).
+// activation.
+//
+// Cost: besides D's forward pass, g's backward pass (the dL/dx products
+// of a backward pass), the upward sweep (the dL/dW products of a backward
+// pass and the products of a forward pass) and, with curved activations,
+// a full backward pass from the highest curved layer down. Every product
+// by f′ is Activation.grad, the kernel Backward uses; f″ costs one
+// elementwise pass per curved layer. BenchmarkPenalty compares a
+// WGAN-GP penalty with one forward and backward pass of D on the same
+// batch (bench/README.md, "Gradient penalties against PyTorch").
 //
 // # Use
 //
@@ -100,7 +110,8 @@ import (
 // discrimination, moments and decorations mix rows or carry state whose
 // second derivatives are not written. Batches larger than the network's
 // MaxRows and slices shorter than rows × InSize are programming errors
-// and panic, as in Forward.
+// and panic, as in Forward. A Penalty, like its Network, is for one
+// goroutine at a time.
 type Penalty struct {
 	// OnLogit puts the penalty on the gradient of the last layer's
 	// pre-activation instead of D's output (see "Which output").
