@@ -296,8 +296,8 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 
 	// Upward sweep, the tangent in the direction ḡ:
 	// W̄_k += d_k·ȧ_{k−1}ᵀ, ż_k = W_k·ȧ_{k−1}, ȧ_k = ż_k ⊙ f_k′,
-	// q_k = ż_k ⊙ s_k ⊙ f_k″ (from d_k = s_k ⊙ f_k′). Every layer needs its ȧ_{k−1}; only a curved last
-	// layer needs its ż.
+	// q_k = ż_k ⊙ s_k ⊙ f_k″ (from d_k = s_k ⊙ f_k′). Every layer needs
+	// its ȧ_{k−1}; only a curved last layer needs its ż.
 	for k := range p.layers {
 		pl := &p.layers[k]
 		l := pl.l
