@@ -16,13 +16,12 @@ import "math/rand/v2"
 //	dL/dx_k = g′_k + 2·d_k·g″_k − (2/n) Σ_i d_i·g″_i
 //
 // The last term is the gradient through the mean. Dev Nag's code computes
-// the mean from data.data, which detaches it, so its generator is pushed
-// as if moving one sample left the mean in place; ganui differentiates
-// through the mean, so the gradient is the true one. (With the detached
-// mean the devnag-2017 preset drifted away, mean 26 to 38 after 30,000
-// epochs, in 4 of 6 seeds in ganui's runs.)
+// the mean from data.data, which detaches it: its generator is pushed as
+// if moving one sample left the mean in place, and the term is missing.
+// Detach reproduces that; without it the gradient is the true one.
 type Decorate struct {
-	N int // samples per row
+	N      int  // samples per row
+	Detach bool // leave out the gradient through the row mean, as Dev Nag's code does
 
 	d  []float32 // deviations of the last forward, maxRows × N
 	y  []float32 // output buffer, maxRows × 2N
@@ -86,11 +85,14 @@ func (l *Decorate) backward(dy []float32, rows int, _, input bool) []float32 {
 		dr := l.d[r*n : (r+1)*n : (r+1)*n]
 		dxr := l.dx[r*n : (r+1)*n : (r+1)*n]
 		g1, g2 := gr[:n], gr[n:]
-		var s float64 // Σ_i d_i·g″_i
-		for i, d := range dr {
-			s += float64(d) * float64(g2[i])
+		var shift float32
+		if !l.Detach {
+			var s float64 // Σ_i d_i·g″_i
+			for i, d := range dr {
+				s += float64(d) * float64(g2[i])
+			}
+			shift = float32(2 * s / float64(n))
 		}
-		shift := float32(2 * s / float64(n))
 		for i, d := range dr {
 			dxr[i] = g1[i] + 2*d*g2[i] - shift
 		}

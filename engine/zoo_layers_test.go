@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -64,6 +65,34 @@ func randRows(rng *rand.Rand, n int, mean, std float64) []float32 {
 func TestDecorateGradient(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	zooGradCheck(t, "decorate", NewDecorate(7), 3, randRows(rng, 21, 4, 1.25), 1e-2, 2e-3)
+}
+
+// TestDecorateDetached: with the mean detached, as Dev Nag's code has it,
+// the input gradient is the true one less the term through the mean,
+// (2/n)·Σ_i d_i·g″_i, the same for every sample of a row.
+func TestDecorateDetached(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	x := randRows(rng, 2*5, 4, 1.25)
+	dy := randRows(rng, 2*10, 0, 1)
+	full, detached := NewDecorate(5), NewDecorate(5)
+	detached.Detach = true
+	full.bind(nil, nil, 2)
+	detached.bind(nil, nil, 2)
+	full.forward(x, 2)
+	detached.forward(x, 2)
+	a := slices.Clone(full.backward(dy, 2, false, true))
+	b := detached.backward(dy, 2, false, true)
+	for r := range 2 {
+		var s float64
+		for i := range 5 {
+			s += float64(full.d[r*5+i]) * float64(dy[r*10+5+i])
+		}
+		for i := range 5 {
+			if got, want := float64(b[r*5+i]-a[r*5+i]), 2*s/5; math.Abs(got-want) > 1e-5 {
+				t.Errorf("row %d sample %d: detached − true = %g, want %g", r, i, got, want)
+			}
+		}
+	}
 }
 
 func TestDecorateForward(t *testing.T) {
