@@ -149,7 +149,8 @@ func TestDiagnosisOfRecordedRuns(t *testing.T) {
 			for i, v := range r.Stats {
 				epoch := i + 1
 				st := engine.EpochStats{Epoch: epoch, DReal: float64(v[0]), DFake: float64(v[1]), G: float64(v[2]), Mean: float64(v[3]), Std: float64(v[4])}
-				if runaway := w.add(st, lo, hi, cfg.GLoss != engine.GLossFeatureMatching); runaway != "" {
+				dBounded, gBounded := boundedLosses(cfg)
+				if runaway := w.add(st, lo, hi, dBounded, gBounded); runaway != "" {
 					got[epoch] = []FindingKind{Runaway}
 					for _, k := range c.evalAt { // a runaway stands from then on
 						if k >= epoch {
