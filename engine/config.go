@@ -181,8 +181,8 @@ func (c *Config) Validate() error {
 		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
 		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
 		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
-		check(validBeta(c.DAlpha), "d_alpha: %g out of range [0,1)", c.DAlpha),
-		check(validBeta(c.GAlpha), "g_alpha: %g out of range [0,1)", c.GAlpha),
+		checkAlpha("d_alpha", c.DAlpha, c.DOpt),
+		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
 		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %g out of range (0,1)", c.Eps),
@@ -301,6 +301,16 @@ func CheckEpochs(key string, n int) error {
 // neither 0 (off) nor a positive float32 up to max.
 func checkOptional(key string, v, max float64) error {
 	return check(v == 0 || positive32(v) && v <= max, "%s: %g out of range: 0 (off) or (0,%g]", key, v, max)
+}
+
+// checkAlpha reports an RMSprop decay outside [0,1), or one of 0 for a
+// player RMSprop drives: PyTorch accepts α = 0, but here it would be a
+// field a preset file forgot (the JSON zero value), not a choice.
+func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
+	if kind == OptimizerRMSprop && alpha == 0 {
+		return fmt.Errorf("%s: 0 out of range (0,1) for %s (PyTorch's default is 0.99)", key, OptimizerRMSprop)
+	}
+	return check(validBeta(alpha), "%s: %g out of range [0,1)", key, alpha)
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.

@@ -384,6 +384,7 @@ func TestNewFieldsValidate(t *testing.T) {
 		{func(c *Config) { c.DClip = 1e-50 }, "d_clip: 1e-50 out of range"},
 		{func(c *Config) { c.DAlpha = 1 }, "d_alpha: 1 out of range [0,1)"},
 		{func(c *Config) { c.GAlpha = -0.1 }, "g_alpha: -0.1 out of range [0,1)"},
+		{func(c *Config) { c.DAlpha = 0 }, "d_alpha: 0 out of range (0,1) for rmsprop"},
 		{func(c *Config) { c.DHistAvg = math.NaN() }, "d_hist_avg: NaN out of range"},
 		{func(c *Config) { c.GHistAvg = 2000 }, "g_hist_avg: 2000 out of range: 0 (off) or (0,1000]"},
 		{func(c *Config) { c.Unroll = MaxUnroll + 1 }, "unroll: 21 out of range 0..20"},
@@ -398,7 +399,7 @@ func TestNewFieldsValidate(t *testing.T) {
 	for _, edit := range []func(*Config){
 		func(c *Config) { c.DClip = 0 }, // a critic without clipping, e.g. under a gradient penalty
 		func(c *Config) { c.GLoss = GLossFeatureMatching },
-		func(c *Config) { c.DAlpha, c.DHistAvg, c.Unroll = 0, 1000, MaxUnroll },
+		func(c *Config) { c.DOpt, c.DAlpha, c.DHistAvg, c.Unroll = OptimizerAdam, 0, 1000, MaxUnroll },
 	} {
 		cfg := wganConfig()
 		edit(&cfg)
