@@ -300,11 +300,12 @@ var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 })
 
 // unrolled is bimodal with the unrolled GAN of Metz et al. ("Unrolled
-// Generative Adversarial Networks", 2017), 5 unrolling steps as in their
-// 2-D experiments: each G update is taken against D advanced 5 updates
-// on fresh batches, which is then put back. ganui implements the
-// first-order version, without the gradient through D's updates (see
-// engine.GAN.StepG).
+// Generative Adversarial Networks", 2017) and 5 unrolling steps: each G
+// update is taken against D advanced 5 updates on fresh batches, which
+// is then put back. ganui implements the first-order version, without
+// the gradient through D's updates that the paper credits with curbing
+// mode collapse (see engine.GAN.StepG); on this target it changes little
+// (presets/SOURCES.md).
 var unrolled = derive(bimodal, func(c *engine.Config) {
 	c.Name = "unrolled"
 	c.Description = "bimodal with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
@@ -316,14 +317,15 @@ var unrolled = derive(bimodal, func(c *engine.Config) {
 // players (Salimans et al., "Improved Techniques for Training GANs",
 // 2016, §3.3): each player's cost gains λ‖θ − θ̄‖², θ̄ the mean of the
 // parameters it has held, which damps the orbits that gradient descent
-// on a game can circle in. The paper gives no λ; ganui's is chosen by
-// measurement (presets/SOURCES.md).
+// on a game can circle in. The paper gives no λ for it; ganui's 0.1 for
+// both players was chosen among 0.001, 0.01, 0.1 and 1 by measurement
+// (presets/SOURCES.md).
 var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 	c.Name = "historical-averaging"
 	c.Description = "bimodal with historical averaging: each player is pulled toward the mean of its past parameters"
 	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.3, on the bimodal target; λ chosen in ganui"
-	c.DHistAvg = 1e-3
-	c.GHistAvg = 1e-3
+	c.DHistAvg = 0.1
+	c.GHistAvg = 0.1
 })
 
 // skewed is vanilla on a log-normal target: positive, skewed to the right
@@ -405,9 +407,10 @@ var ringMBD = derive(ring, func(c *engine.Config) {
 	c.MBDDim = minibatchDiscrimination.MBDDim
 })
 
-// ringUnrolled is ring with the unrolled GAN (Metz et al. 2017), 5
-// unrolling steps, the setting of the paper's ring experiment (§3.1);
-// first-order in ganui (see unrolled).
+// ringUnrolled is ring with the unrolled GAN (Metz et al. 2017, whose
+// §3.1 is the ring experiment), 5 unrolling steps, first-order in ganui
+// (see unrolled). Each G update costs 5 more D updates, so an epoch takes
+// about four times ring's.
 var ringUnrolled = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-unrolled"
 	c.Description = "ring with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
