@@ -66,10 +66,16 @@ func TestEveryPresetTrains(t *testing.T) {
 // TestNewPresetsDoNotDiverge trains the presets of the Wasserstein and
 // hinge losses, unrolling and historical averaging a few hundred epochs
 // on seeds 1-3 (ring-unrolled, whose epochs cost six D updates of a
-// larger network, 100 epochs on seed 1): no NaN, no infinity.
+// larger network, 100 epochs on seed 1): no NaN, no infinity. Under the
+// race detector each trains a tenth as long: the race pass is for the
+// concurrency, which a shorter run exercises as well.
 func TestNewPresetsDoNotDiverge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains for seconds")
+	}
+	scale := 1
+	if raceEnabled {
+		scale = 10
 	}
 	for name, epochs := range map[string]int{"wgan": 300, "hinge": 300, "unrolled": 300, "historical-averaging": 300, "ring-unrolled": 100} {
 		t.Run(name, func(t *testing.T) {
@@ -87,7 +93,7 @@ func TestNewPresetsDoNotDiverge(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for range epochs {
+				for range epochs / scale {
 					if _, err := g.TrainEpoch(); err != nil {
 						t.Fatalf("seed %d: %v", seed, err)
 					}
