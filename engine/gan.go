@@ -368,7 +368,9 @@ func (g *GAN) updateD() (realLoss, fakeLoss float64) {
 // which the paper credits with the reduction in mode collapse, since it
 // lets G see how D would react to it; the first-order version keeps the
 // look-ahead (G answers the D of k steps on, not the current one) at the
-// cost of k D updates per G update.
+// cost of k D updates per G update. Even so, on the 8-mode ring it keeps
+// every mode where the plain GAN collapses (presets/SOURCES.md). The
+// buffers that hold D are made by New: a step allocates nothing.
 func (g *GAN) StepG() float64 {
 	if g.cfg.Unroll > 0 {
 		copy(g.savedD, g.disc.Params)
