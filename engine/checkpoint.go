@@ -19,10 +19,16 @@ import (
 // and the body, little-endian, lengths as u32 counts:
 //
 //	config JSON | seed u64 | epoch u64 | PCG state |
-//	G params | D params | G optimizer | D optimizer
+//	G params | D params | G optimizer | D optimizer |
+//	G historical mean | D historical mean
 //
-// where an optimizer is its kind byte (1 Adam, 2 SGD), its step count u64,
-// then Adam's m and v or SGD's momentum buffer.
+// where an optimizer is its kind byte (1 Adam, 2 SGD, 3 RMSprop), its
+// step count u64, then Adam's m and v, SGD's momentum buffer or RMSprop's
+// mean square; and a historical mean (historical averaging, present only
+// when the player's weight g_hist_avg or d_hist_avg is not 0) is its count
+// u64, then the mean as float64s. A configuration without historical
+// averaging writes the same bytes as before it existed, so older
+// checkpoints load with it off.
 //
 // Checkpoints are written and read as streams, so saving or loading the
 // largest network takes little memory beyond the network itself. A reader
@@ -80,6 +86,8 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	cw.floats(g.disc.Params)
 	cw.optimizer(g.gOpt)
 	cw.optimizer(g.dOpt)
+	cw.paramMean(g.gHist)
+	cw.paramMean(g.dHist)
 	if cw.err == nil {
 		cw.err = cw.w.Flush()
 	}
@@ -95,12 +103,22 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 func bodySize(cfg, rng int, g *GAN) int {
 	floats := func(n int) int { return 4 + 4*n }
 	opt := func(o Optimizer) int {
-		if a, ok := o.(*Adam); ok {
-			return 1 + 8 + floats(len(a.M)) + floats(len(a.V))
+		switch o := o.(type) {
+		case *Adam:
+			return 1 + 8 + floats(len(o.M)) + floats(len(o.V))
+		case *RMSprop:
+			return 1 + 8 + floats(len(o.V))
 		}
 		return 1 + 8 + floats(len(o.(*SGD).Buf))
 	}
-	return 4 + cfg + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt)
+	hist := func(h *paramMean) int {
+		if h == nil {
+			return 0
+		}
+		return 8 + 4 + 8*len(h.Mean)
+	}
+	return 4 + cfg + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt) +
+		hist(g.gHist) + hist(g.dHist)
 }
 
 // ReadCheckpoint rebuilds a run from a checkpoint read from r, which must
@@ -149,6 +167,8 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	cr.floats(g.disc.Params, "discriminator weights")
 	cr.optimizer(g.gOpt, "generator optimizer")
 	cr.optimizer(g.dOpt, "discriminator optimizer")
+	cr.paramMean(g.gHist, "generator historical mean")
+	cr.paramMean(g.dHist, "discriminator historical mean")
 	if cr.err != nil {
 		return nil, cr.err
 	}
@@ -205,8 +225,9 @@ func decodeConfig(data []byte) (Config, error) {
 }
 
 const (
-	optAdam byte = 1
-	optSGD  byte = 2
+	optAdam    byte = 1
+	optSGD     byte = 2
+	optRMSprop byte = 3
 )
 
 // ckWriter encodes a checkpoint; the first error sticks.
@@ -248,8 +269,24 @@ func (c *ckWriter) optimizer(o Optimizer) {
 		c.raw([]byte{optSGD})
 		c.u64(uint64(o.T))
 		c.floats(o.Buf)
+	case *RMSprop:
+		c.raw([]byte{optRMSprop})
+		c.u64(uint64(o.T))
+		c.floats(o.V)
 	default:
 		panic(fmt.Sprintf("engine: cannot checkpoint optimizer %T", o))
+	}
+}
+
+// paramMean writes a historical mean, or nothing when h is nil.
+func (c *ckWriter) paramMean(h *paramMean) {
+	if h == nil {
+		return
+	}
+	c.u64(uint64(h.N))
+	c.u32(uint32(len(h.Mean)))
+	for _, x := range h.Mean {
+		c.u64(math.Float64bits(x))
 	}
 }
 
@@ -335,8 +372,11 @@ func (c *ckReader) optimizer(o Optimizer, what string) {
 		return
 	}
 	want, name := optSGD, "SGD's"
-	if _, ok := o.(*Adam); ok {
+	switch o.(type) {
+	case *Adam:
 		want, name = optAdam, "Adam's"
+	case *RMSprop:
+		want, name = optRMSprop, "RMSprop's"
 	}
 	if kind[0] != want {
 		c.err = badCheckpoint("%s: state is not %s", what, name)
@@ -355,5 +395,37 @@ func (c *ckReader) optimizer(o Optimizer, what string) {
 	case *SGD:
 		o.T = int(t)
 		c.floats(o.Buf, what)
+	case *RMSprop:
+		o.T = int(t)
+		c.floats(o.V, what)
+	}
+}
+
+// paramMean reads a historical mean into h, when the configuration has
+// one (h not nil). Its count is at least 1 (the initial parameters) and
+// at most one more than MaxUpdates.
+func (c *ckReader) paramMean(h *paramMean, what string) {
+	if h == nil {
+		return
+	}
+	n := c.u64()
+	if c.err == nil && (n < 1 || n > MaxUpdates+1) {
+		c.err = badCheckpoint("%s: a mean of %d parameter vectors, out of range 1..%d", what, n, uint64(MaxUpdates+1))
+		return
+	}
+	h.N = int(n)
+	if k := c.u32(); c.err == nil && int(k) != len(h.Mean) {
+		c.err = badCheckpoint("%s: %d values, the configuration needs %d", what, k, len(h.Mean))
+	}
+	const block = 8 << 10
+	dst := h.Mean
+	for len(dst) > 0 && c.err == nil {
+		k := min(len(dst), block)
+		if p := c.take(8*k, what); p != nil {
+			for i := range k {
+				dst[i] = math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
+			}
+		}
+		dst = dst[k:]
 	}
 }

@@ -16,6 +16,9 @@ func TestResumeIsBitIdentical(t *testing.T) {
 	sgd := blogConfig()
 	sgd.DOpt, sgd.DMomentum, sgd.DLR = OptimizerSGD, 0.9, 1e-3
 	configs["sgd"] = sgd
+	for name, cfg := range newDesigns() { // RMSprop, clipping, historical averaging, unrolling, the new losses
+		configs[name] = cfg
+	}
 	for name, cfg := range configs {
 		t.Run(name, func(t *testing.T) {
 			const n = 60 // enough epochs for every optimizer state to matter; more only slows -race
@@ -43,6 +46,18 @@ func TestResumeIsBitIdentical(t *testing.T) {
 			}
 			if !slices.Equal(resumed.gen.Params, straight.gen.Params) || !slices.Equal(resumed.disc.Params, straight.disc.Params) {
 				t.Fatal("resumed weights differ from the straight run")
+			}
+			// The whole state, optimizers and historical means included.
+			again, err := resumed.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			end, err := straight.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(again, end) {
+				t.Fatal("the resumed run's checkpoint differs from the straight run's")
 			}
 		})
 	}

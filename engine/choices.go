@@ -58,17 +58,33 @@ const (
 	// LossLeastSquares is the least-squares GAN loss (Mao et al. 2017),
 	// "least_squares".
 	LossLeastSquares
+	// LossWasserstein makes D a critic (Arjovsky et al. 2017): D's loss
+	// is mean D(fake) − mean D(real), G's −mean D(G(z)); D's output
+	// activation must be Identity. Its Lipschitz constraint is weight
+	// clipping (Config.DClip) or a gradient penalty, "wasserstein".
+	LossWasserstein
+	// LossHinge is the hinge loss (Lim & Ye 2017; Miyato et al. 2018):
+	// D's loss mean relu(1 − D(real)) + mean relu(1 + D(fake)), G's
+	// −mean D(G(z)); D's output activation must be Identity, "hinge".
+	LossHinge
 )
 
-var lossNames = []string{LossBCE: "bce", LossLeastSquares: "least_squares"}
+var lossNames = []string{LossBCE: "bce", LossLeastSquares: "least_squares", LossWasserstein: "wasserstein", LossHinge: "hinge"}
+
+// Unbounded reports whether the loss has no saturation value: the
+// Wasserstein and hinge losses grow without limit (the Wasserstein one
+// in both signs), where BCE saturates at PyTorch's clamp and least
+// squares is a fit to fixed labels.
+func (l Loss) Unbounded() bool { return l == LossWasserstein || l == LossHinge }
 
 // GLoss is the generator's loss.
 type GLoss uint8
 
 // The generator losses.
 const (
-	// GLossNonSaturating fools D with −log D(G(z)) under BCE, or pulls
-	// D(G(z)) to 1 under least squares, "nonsaturating".
+	// GLossNonSaturating fools D with −log D(G(z)) under BCE, pulls
+	// D(G(z)) to 1 under least squares, and raises D's score −mean
+	// D(G(z)) under the Wasserstein and hinge losses, "nonsaturating".
 	GLossNonSaturating GLoss = iota + 1
 	// GLossMinimax is the original log(1 − D(G(z))), LossBCE only,
 	// "minimax".
@@ -85,11 +101,12 @@ type OptimizerKind uint8
 
 // The optimizers.
 const (
-	OptimizerAdam OptimizerKind = iota + 1 // Adam, "adam"
-	OptimizerSGD                           // SGD with momentum, "sgd"
+	OptimizerAdam    OptimizerKind = iota + 1 // Adam, "adam"
+	OptimizerSGD                              // SGD with momentum, "sgd"
+	OptimizerRMSprop                          // RMSprop (Tieleman & Hinton 2012), "rmsprop"
 )
 
-var optimizerNames = []string{OptimizerAdam: "adam", OptimizerSGD: "sgd"}
+var optimizerNames = []string{OptimizerAdam: "adam", OptimizerSGD: "sgd", OptimizerRMSprop: "rmsprop"}
 
 // String returns the noise's name, "" when unset.
 func (n Noise) String() string { return choiceString("Noise", noiseNames, n) }

@@ -41,9 +41,9 @@ func marshalers[T encoding.TextMarshaler](vs []T) []encoding.TextMarshaler {
 var choiceTypes = map[string]choiceType{
 	"Noise":         {marshalers(Noises()), []string{"uniform", "normal"}, parser[Noise](), true},
 	"DInput":        {marshalers(DInputs()), []string{"raw", "diffs", "moments"}, parser[DInput](), true},
-	"Loss":          {marshalers(Losses()), []string{"bce", "least_squares"}, parser[Loss](), true},
+	"Loss":          {marshalers(Losses()), []string{"bce", "least_squares", "wasserstein", "hinge"}, parser[Loss](), true},
 	"GLoss":         {marshalers(GLosses()), []string{"nonsaturating", "minimax", "feature_matching"}, parser[GLoss](), true},
-	"OptimizerKind": {marshalers(OptimizerKinds()), []string{"adam", "sgd"}, parser[OptimizerKind](), true},
+	"OptimizerKind": {marshalers(OptimizerKinds()), []string{"adam", "sgd", "rmsprop"}, parser[OptimizerKind](), true},
 	"Activation": {marshalers(Activations()), []string{"identity", "relu", "leaky_relu", "elu", "sigmoid", "tanh"},
 		parser[Activation](), false},
 }
@@ -96,7 +96,7 @@ func TestChoiceZeroAndInvalid(t *testing.T) {
 			t.Errorf("unset %T: MarshalText %q, %v; String %q; want empty", v, text, err, v)
 		}
 	}
-	for _, v := range []encoding.TextMarshaler{Noise(3), DInput(4), Loss(3), GLoss(4), OptimizerKind(3), Activation(6)} {
+	for _, v := range []encoding.TextMarshaler{Noise(3), DInput(4), Loss(5), GLoss(4), OptimizerKind(4), Activation(6)} {
 		if text, err := v.MarshalText(); err == nil {
 			t.Errorf("invalid %T %v: MarshalText gave %q", v, v, text)
 		}
@@ -135,7 +135,7 @@ func TestConfigJSONNames(t *testing.T) {
 	if !slices.Equal(back.DActs, c.DActs) || back.Noise != c.Noise || back.GOpt != c.GOpt || back.GLoss != c.GLoss {
 		t.Errorf("JSON round trip: %+v, want %+v", back, c)
 	}
-	if err := json.Unmarshal([]byte(`{"loss":"hinge"}`), &back); err == nil {
+	if err := json.Unmarshal([]byte(`{"loss":"wgan"}`), &back); err == nil {
 		t.Error("JSON with an unknown loss decoded")
 	}
 }
@@ -159,9 +159,9 @@ func TestConfigSetNames(t *testing.T) {
 		t.Errorf("Set(g_acts, \"\") = %v, %#v; want an empty list", err, c.GActs)
 	}
 	for _, bad := range []struct{ key, value, want string }{
-		{"loss", "hinge", `loss: "hinge" is not one of bce, least_squares`},
+		{"loss", "wgan", `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge`},
 		{"d_input", "fft", `d_input: "fft" is not one of raw, diffs, moments`},
-		{"g_opt", "rmsprop", `g_opt: "rmsprop" is not one of adam, sgd`},
+		{"g_opt", "adagrad", `g_opt: "adagrad" is not one of adam, sgd, rmsprop`},
 		{"noise", "gaussian", `noise: "gaussian" is not one of uniform, normal`},
 		{"g_loss", "wasserstein", `g_loss: "wasserstein" is not one of nonsaturating, minimax, feature_matching`},
 		{"d_acts", "relu,swish", `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
@@ -175,7 +175,7 @@ func TestConfigSetNames(t *testing.T) {
 		{"loss", `7`, `loss: want a string, got number`},
 		{"loss", `null`, `loss: want a string, got null`},
 		{"loss", `["bce"]`, `loss: want a string, got array`},
-		{"loss", `"hinge"`, `loss: "hinge" is not one of bce, least_squares`},
+		{"loss", `"wgan"`, `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge`},
 		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
 		{"g_acts", `null`, `g_acts: want a list of strings, got null`},
 		{"g_acts", `["relu", "swish"]`, `g_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},

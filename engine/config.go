@@ -47,22 +47,38 @@ type Config struct {
 	Loss      Loss    `json:"loss"`       // D's loss
 	GLoss     GLoss   `json:"g_loss"`     // G's loss; GLossMinimax needs LossBCE
 	RealLabel float64 `json:"real_label"` // D's target for real data; < 1 is one-sided label smoothing
+	// DClip clips every parameter of D to [−DClip, DClip] after each of
+	// D's updates, the Wasserstein GAN's weight clipping (Arjovsky et al.
+	// 2017, Algorithm 1, c = 0.01); 0 turns it off.
+	DClip float64 `json:"d_clip"`
 
 	DOpt      OptimizerKind `json:"d_opt"`
 	DLR       float64       `json:"d_lr"`
 	DBeta1    float64       `json:"d_beta1"`
 	DBeta2    float64       `json:"d_beta2"`
 	DMomentum float64       `json:"d_momentum"`
+	DAlpha    float64       `json:"d_alpha"` // RMSprop's decay α
 	GOpt      OptimizerKind `json:"g_opt"`
 	GLR       float64       `json:"g_lr"`
 	GBeta1    float64       `json:"g_beta1"`
 	GBeta2    float64       `json:"g_beta2"`
 	GMomentum float64       `json:"g_momentum"`
-	Eps       float64       `json:"eps"` // Adam's ε for both players
+	GAlpha    float64       `json:"g_alpha"`
+	Eps       float64       `json:"eps"` // Adam's and RMSprop's ε for both players
+
+	// DHistAvg and GHistAvg weigh historical averaging (Salimans et al.
+	// 2016, §3.3): each player's cost gains λ‖θ − θ̄‖², θ̄ the mean of its
+	// past parameters; 0 turns it off.
+	DHistAvg float64 `json:"d_hist_avg"`
+	GHistAvg float64 `json:"g_hist_avg"`
 
 	DSteps int `json:"d_steps"` // discriminator updates per epoch
 	GSteps int `json:"g_steps"` // generator updates per epoch
-	Epochs int `json:"epochs"`  // planned length of a run
+	// Unroll is the number of D updates each of G's updates looks ahead
+	// (the unrolled GAN of Metz et al. 2017, first-order; see StepG); 0
+	// turns it off.
+	Unroll int `json:"unroll"`
+	Epochs int `json:"epochs"` // planned length of a run
 }
 
 // Limits on the fields a user may retune; they keep a run finite and a
@@ -96,6 +112,14 @@ const (
 	MaxMBDKernels = 128
 	MaxMBDDim     = 64
 	MaxMBDRows    = 512
+
+	// MaxUnroll is the most D updates G may unroll; each costs a D step,
+	// so unroll k makes a G step k+1 times as dear.
+	MaxUnroll = 20
+	// MaxHistAvg is the largest weight of historical averaging.
+	MaxHistAvg = 1000
+	// MaxClip is the largest bound of D's weight clipping.
+	MaxClip = 1000
 )
 
 // maxLine is the longest name, description or source, in bytes.
@@ -147,6 +171,8 @@ func (c *Config) Validate() error {
 		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
 		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
 		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
+		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label: loss %s has no labels to smooth; want 1, got %g", c.Loss, c.RealLabel),
+		checkOptional("d_clip", c.DClip, MaxClip),
 		checkChoice("d_opt", optimizerNames, c.DOpt),
 		checkChoice("g_opt", optimizerNames, c.GOpt),
 		checkLR("d_lr", c.DLR),
@@ -155,9 +181,14 @@ func (c *Config) Validate() error {
 		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
 		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
 		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
+		checkAlpha("d_alpha", c.DAlpha, c.DOpt),
+		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
+		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
+		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
 		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %g out of range (0,1)", c.Eps),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
+		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),
 		CheckEpochs("epochs", c.Epochs),
 	} {
 		if err != nil {
@@ -172,6 +203,8 @@ func (c *Config) Validate() error {
 	}
 	if out := c.DActs[len(c.DActs)-1]; c.Loss == LossBCE && out != Sigmoid {
 		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
+	} else if c.Loss.Unbounded() && out != Identity {
+		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s (a critic's unbounded score), got %s", c.Loss, Identity, out)
 	}
 	if n := netSize(c.NoiseDim, c.GHidden, c.GOut*dim, c.Batch/c.GOut); n > MaxNetValues {
 		return fmt.Errorf("g_hidden: the generator would hold %.3g weights and activations (batch/g_out rows × widths), at most %.3g", float64(n), float64(MaxNetValues))
@@ -264,6 +297,22 @@ func CheckEpochs(key string, n int) error {
 	return check(n >= 1 && n <= MaxEpochs, "%s: %d out of range 1..%d", key, n, MaxEpochs)
 }
 
+// checkOptional reports a weight of an optional technique that is
+// neither 0 (off) nor a positive float32 up to max.
+func checkOptional(key string, v, max float64) error {
+	return check(v == 0 || positive32(v) && v <= max, "%s: %g out of range: 0 (off) or (0,%g]", key, v, max)
+}
+
+// checkAlpha reports an RMSprop decay outside [0,1), or one of 0 for a
+// player RMSprop drives: PyTorch accepts α = 0, but here it would be a
+// field a preset file forgot (the JSON zero value), not a choice.
+func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
+	if kind == OptimizerRMSprop && alpha == 0 {
+		return fmt.Errorf("%s: 0 out of range (0,1) for %s (PyTorch's default is 0.99)", key, OptimizerRMSprop)
+	}
+	return check(validBeta(alpha), "%s: %g out of range [0,1)", key, alpha)
+}
+
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
 func checkSteps(key string, n int) error {
 	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
@@ -343,18 +392,31 @@ func (c *Config) Outline() []string {
 		s := strconv.FormatFloat(v, 'g', -1, 64)
 		return strings.NewReplacer("e-0", "e-", "e+0", "e+").Replace(s)
 	}
-	opt := func(kind OptimizerKind, lr, b1, b2, mom float64) string {
-		if kind == OptimizerSGD {
+	opt := func(kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
+		switch kind {
+		case OptimizerSGD:
 			return fmt.Sprintf("sgd lr %s momentum %s", num(lr), num(mom))
+		case OptimizerRMSprop:
+			return fmt.Sprintf("rmsprop lr %s α %s", num(lr), num(alpha))
 		}
 		return fmt.Sprintf("adam lr %s β (%s, %s)", num(lr), num(b1), num(b2))
+	}
+	if c.DClip > 0 {
+		loss += fmt.Sprintf(", D's weights clipped to ±%s", num(c.DClip))
+	}
+	schedule := fmt.Sprintf("%d D + %d G steps per epoch", c.DSteps, c.GSteps)
+	if c.Unroll > 0 {
+		schedule += fmt.Sprintf(", G looks %d D steps ahead (unrolled)", c.Unroll)
+	}
+	if c.DHistAvg > 0 || c.GHistAvg > 0 {
+		schedule += fmt.Sprintf(", historical averaging D %s, G %s", num(c.DHistAvg), num(c.GHistAvg))
 	}
 	return []string{
 		fmt.Sprintf("target %s, batch %d", c.Target, c.Batch),
 		"G  " + g,
 		"D  " + d,
-		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum)),
-		fmt.Sprintf("%d D + %d G steps per epoch, %d epochs", c.DSteps, c.GSteps, c.Epochs),
+		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
+		fmt.Sprintf("%s, %d epochs", schedule, c.Epochs),
 	}
 }
 

@@ -39,6 +39,14 @@ type GAN struct {
 	fmDiff []float64  // per feature: real mean − generated mean
 
 	planeRef *PlaneReference // a plane's reference sample, made on first use
+
+	// dHist and gHist are the players' historical averages (Salimans et
+	// al. 2016, §3.3), nil when its weight is 0.
+	dHist, gHist *paramMean
+	// savedD and savedDOpt hold D's parameters and optimizer state while
+	// G unrolls D (Unroll > 0), else nil.
+	savedD    []float32
+	savedDOpt Optimizer
 }
 
 // EpochStats is what one epoch reports: the losses averaged over its steps
@@ -97,8 +105,18 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
 	}
-	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.Eps)
-	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.Eps)
+	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.GAlpha, cfg.Eps)
+	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.DAlpha, cfg.Eps)
+	if cfg.DHistAvg > 0 {
+		g.dHist = newParamMean(g.disc.Params)
+	}
+	if cfg.GHistAvg > 0 {
+		g.gHist = newParamMean(g.gen.Params)
+	}
+	if cfg.Unroll > 0 {
+		g.savedD = make([]float32, len(g.disc.Params))
+		g.savedDOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.DAlpha, cfg.Eps)
+	}
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch*g.dim)
 	g.dy = make([]float32, g.dRows)
@@ -143,9 +161,12 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	return append(layers, out)
 }
 
-func newOptimizer(n int, kind OptimizerKind, beta1, beta2, momentum, eps float64) Optimizer {
-	if kind == OptimizerSGD {
+func newOptimizer(n int, kind OptimizerKind, beta1, beta2, momentum, alpha, eps float64) Optimizer {
+	switch kind {
+	case OptimizerSGD:
 		return NewSGD(n, momentum)
+	case OptimizerRMSprop:
+		return NewRMSprop(n, alpha, eps)
 	}
 	return NewAdam(n, beta1, beta2, eps)
 }
@@ -289,33 +310,107 @@ func (g *GAN) Check() error {
 
 // StepD makes one discriminator update: a real batch labelled RealLabel and
 // a generated batch labelled 0 (detached: G is not updated), their
-// gradients added, then one optimizer step on D. It returns both losses.
-// D's gradients start at zero, where D's last optimizer step (or New) left
-// them; StepG, which runs backward through D, does not add to them.
+// gradients added, then one optimizer step on D. It returns both losses
+// (see dLoss). D's gradients start at zero, where D's last optimizer step
+// (or New) left them; StepG, which runs backward through D, does not add
+// to them.
+//
+// With historical averaging (DHistAvg > 0) the gradient of
+// λ‖θ − θ̄‖² joins D's before the step, and the new parameters join θ̄
+// after it; the losses returned are the adversarial ones, without the
+// term. With weight clipping (DClip = c > 0) every parameter of D is
+// clipped to [−c, c] after the step (Arjovsky et al. 2017, Algorithm 1).
 func (g *GAN) StepD() (realLoss, fakeLoss float64) {
+	realLoss, fakeLoss = g.updateD()
+	if g.dHist != nil {
+		g.dHist.record(g.disc.Params)
+	}
+	return realLoss, fakeLoss
+}
+
+// updateD is StepD but for the historical mean, which it reads and does
+// not change: the update G's unrolling repeats on a D it restores after.
+func (g *GAN) updateD() (realLoss, fakeLoss float64) {
 	d := g.disc
 	g.drawReal()
-	realLoss = g.dLoss(d.Forward(g.real, g.dRows), float32(g.cfg.RealLabel))
+	realLoss = g.dLoss(d.Forward(g.real, g.dRows), true)
 	d.Backward(g.dy, g.dRows, true, false)
-	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), 0)
+	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), false)
 	d.Backward(g.dy, g.dRows, true, false)
+	if g.dHist != nil {
+		g.dHist.addGrad(d.Params, d.Grads, g.cfg.DHistAvg)
+	}
 	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
+	if g.cfg.DClip > 0 {
+		clipParams(d.Params, float32(g.cfg.DClip))
+	}
 	return realLoss, fakeLoss
 }
 
 // StepG makes one generator update: a generated batch goes through D with
 // G's loss; the gradient flows back through D (whose weights stay put) into
 // G, and one optimizer step changes G only. It returns G's loss. G's
-// gradients start at zero, where G's last optimizer step left them.
+// gradients start at zero, where G's last optimizer step left them. With
+// historical averaging (GHistAvg > 0), G's gradient gains that of
+// λ‖θ − θ̄‖² as D's does in StepD.
+//
+// With Unroll = k > 0 this is the unrolled GAN of Metz et al. ("Unrolled
+// Generative Adversarial Networks", ICLR 2017, §2): D's parameters and
+// optimizer state are saved, D takes k updates exactly as StepD makes
+// them (fresh real batches and noise, clipping and the historical term
+// included, the historical mean unchanged), G's loss and gradient are
+// taken through that unrolled D, G steps, and D is restored to its saved
+// state; D's own update happens in StepD as usual. ganui implements the
+// first-order version: G's gradient is ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k
+// held fixed. The paper's surrogate gradient (§2.2–2.3) adds a second term,
+// ∂f/∂θ_D^k · dθ_D^k/dθ_G, which backpropagates through the k optimizer
+// updates (a Hessian-vector product per step, through Adam's moments) and
+// which the paper credits with the reduction in mode collapse, since it
+// lets G see how D would react to it; the first-order version keeps the
+// look-ahead (G answers the D of k steps on, not the current one) at the
+// cost of k D updates per G update. Even so, on the 8-mode ring it keeps
+// every mode where the plain GAN collapses (presets/SOURCES.md). The
+// buffers that hold D are made by New: a step allocates nothing.
 func (g *GAN) StepG() float64 {
-	if g.cfg.GLoss == GLossFeatureMatching {
-		return g.stepGFeatures()
+	if g.cfg.Unroll > 0 {
+		copy(g.savedD, g.disc.Params)
+		copyOptimizer(g.savedDOpt, g.dOpt)
+		for range g.cfg.Unroll {
+			g.updateD()
+		}
 	}
+	var loss float64
+	if g.cfg.GLoss == GLossFeatureMatching {
+		loss = g.gradGFeatures()
+	} else {
+		loss = g.gradG()
+	}
+	if g.gHist != nil {
+		g.gHist.addGrad(g.gen.Params, g.gen.Grads, g.cfg.GHistAvg)
+	}
+	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
+	if g.gHist != nil {
+		g.gHist.record(g.gen.Params)
+	}
+	if g.cfg.Unroll > 0 {
+		copy(g.disc.Params, g.savedD)
+		copyOptimizer(g.dOpt, g.savedDOpt)
+	}
+	return loss
+}
+
+// gradG adds G's gradient for a fresh generated batch to G.Grads and
+// returns G's loss: −log D(G(z)) (BCE with label 1), the minimax
+// log(1 − D(G(z))), (D(G(z)) − 1)²/2 under least squares, or −D(G(z))
+// under the Wasserstein and hinge losses, each averaged.
+func (g *GAN) gradG() float64 {
 	y := g.disc.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
 	case g.cfg.Loss == LossLeastSquares:
 		loss = LeastSquares(g.dy, y, 1)
+	case g.cfg.Loss.Unbounded():
+		loss = Wasserstein(g.dy, y, -1)
 	case g.cfg.GLoss == GLossMinimax:
 		loss = MinimaxGLoss(g.dy, y)
 	default:
@@ -323,18 +418,15 @@ func (g *GAN) StepG() float64 {
 	}
 	dx := g.disc.Backward(g.dy, g.dRows, false, true)
 	g.gen.Backward(dx, g.gRows, true, false)
-	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
 	return float64(loss)
 }
 
-// stepGFeatures is StepG with feature matching (Salimans et al. 2016,
+// gradGFeatures is gradG with feature matching (Salimans et al. 2016,
 // §3.1) on a fresh real batch and fresh noise; see featureMatching.
-func (g *GAN) stepGFeatures() float64 {
+func (g *GAN) gradGFeatures() float64 {
 	g.drawReal()
 	fillNoise(g.noise, g.cfg.Noise, g.rng)
-	loss := g.featureMatching(g.real, g.noise)
-	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
-	return loss
+	return g.featureMatching(g.real, g.noise)
 }
 
 // featureMatching returns G's feature-matching loss for a real batch and
@@ -406,10 +498,24 @@ func fillReal(dst []float32, t Target, p Plane, rng *rand.Rand) {
 	}
 }
 
-// dLoss scores D's outputs y against label t and leaves dL/dy in g.dy.
-func (g *GAN) dLoss(y []float32, t float32) float64 {
-	if g.cfg.Loss == LossLeastSquares {
+// dLoss scores D's outputs y on a real batch (real) or a generated one
+// and leaves dL/dy in g.dy. Under BCE and least squares the label is
+// RealLabel for real data and 0 for generated data; under the
+// Wasserstein loss the two sides are −mean D(real) and mean D(fake),
+// whose sum is D's loss; under the hinge loss mean relu(1 − D(real)) and
+// mean relu(1 + D(fake)).
+func (g *GAN) dLoss(y []float32, real bool) float64 {
+	t, s := float32(0), float32(1)
+	if real {
+		t, s = float32(g.cfg.RealLabel), -1
+	}
+	switch g.cfg.Loss {
+	case LossLeastSquares:
 		return float64(LeastSquares(g.dy, y, t))
+	case LossWasserstein:
+		return float64(Wasserstein(g.dy, y, s))
+	case LossHinge:
+		return float64(Hinge(g.dy, y, s))
 	}
 	return float64(BCE(g.dy, y, t))
 }

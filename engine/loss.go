@@ -72,3 +72,56 @@ func clampLog(p float64) float64 {
 	}
 	return l
 }
+
+// Wasserstein is the critic's loss of the Wasserstein GAN (Arjovsky et
+// al. 2017, Algorithm 1), one side of it at a time:
+//
+//	L = s·(1/n) Σ_i y_i,   dL/dy_i = s/n
+//
+// with s = −1 on real data and s = +1 on generated data, so that D's
+// whole loss, the sum of both, is mean D(fake) − mean D(real), the
+// negated estimate of the Wasserstein-1 distance D maximises; G's loss
+// is s = −1 on generated data, −mean D(G(z)).
+func Wasserstein(dst, y []float32, s float32) float32 {
+	n := len(y)
+	dst = dst[:n]
+	inv := 1 / float64(n)
+	g := float32(float64(s) * inv)
+	var sum float64
+	for i, v := range y {
+		sum += float64(v)
+		dst[i] = g
+	}
+	return float32(float64(s) * sum * inv)
+}
+
+// Hinge is the hinge loss of D ("Geometric GAN", Lim & Ye 2017; the
+// spectral-normalisation GAN of Miyato et al. 2018), one side at a time:
+//
+//	L = (1/n) Σ_i max(0, 1 + s·y_i),   dL/dy_i = s/n where 1 + s·y_i > 0, else 0
+//
+// with s = −1 on real data (max(0, 1 − D(x))) and s = +1 on generated
+// data (max(0, 1 + D(G(z)))). At the kink the gradient is 0, as
+// PyTorch's relu gives. G's loss under the hinge loss is −mean D(G(z)),
+// Wasserstein with s = −1.
+func Hinge(dst, y []float32, s float32) float32 {
+	n := len(y)
+	dst = dst[:n]
+	inv := 1 / float64(n)
+	g := float32(float64(s) * inv)
+	var sum float64
+	for i, v := range y {
+		m := 1 + float64(s)*float64(v)
+		switch {
+		case m > 0:
+			sum += m
+			dst[i] = g
+		case m != m: // NaN stays NaN so divergence is seen
+			sum += m
+			dst[i] = float32(m)
+		default:
+			dst[i] = 0
+		}
+	}
+	return float32(sum * inv)
+}

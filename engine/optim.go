@@ -1,6 +1,9 @@
 package engine
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Optimizer updates a flat parameter array from its gradient. The
 // learning rate is an argument of each step, not part of the optimizer's
@@ -93,4 +96,70 @@ func (s *SGD) Step(params, grads []float32, lr float64) {
 	}
 	clear(g)
 	s.T++
+}
+
+// RMSprop is the optimizer of Tieleman & Hinton (2012, Coursera lecture
+// 6.5) exactly as torch.optim.RMSprop (PyTorch 1.13; no momentum, not
+// centered, no weight decay) applies it:
+//
+//	v ← αv + (1 − α)g²
+//	θ ← θ − lr·g / (√v + ε)
+//
+// each operation rounded to float32 in PyTorch's order: v·α, then
+// ((1 − α)·g)·g added (addcmul), then (lr·g)/(√v + ε) subtracted
+// (addcdiv). The Wasserstein GAN trains both players with it (Arjovsky et
+// al. 2017, Algorithm 1: α is PyTorch's default 0.99 in their code).
+// Like Adam's, a second moment that decays below the smallest normal
+// float32 is flushed to zero.
+type RMSprop struct {
+	Alpha float64
+	Eps   float64
+	V     []float32 // the running mean of squared gradients
+	T     int       // steps taken
+}
+
+// NewRMSprop returns an RMSprop optimizer for n parameters.
+func NewRMSprop(n int, alpha, eps float64) *RMSprop {
+	return &RMSprop{Alpha: alpha, Eps: eps, V: make([]float32, n)}
+}
+
+// Step applies one RMSprop update with learning rate lr and clears grads.
+// Like SGD's, the loop rounds every operation (no fused multiply-add), so
+// every build computes the same bits.
+func (r *RMSprop) Step(params, grads []float32, lr float64) {
+	// 1 − α is formed in float64 before rounding, as PyTorch passes it.
+	a, c, eps, rate := float32(r.Alpha), float32(1-r.Alpha), float32(r.Eps), float32(lr)
+	g, v := grads[:len(params)], r.V[:len(params)]
+	for i := range params {
+		gi := g[i]
+		vi := flushPos(float32(a*v[i]) + float32(float32(c*gi)*gi))
+		v[i] = vi
+		params[i] -= float32(rate*gi) / float32(sqrt32(vi)+eps)
+		g[i] = 0
+	}
+	r.T++
+}
+
+// copyOptimizer copies src's state (moments, step count) into dst, an
+// optimizer of the same kind and size, without allocating: the unrolled
+// GAN saves D's optimizer this way before looking ahead and restores it
+// after.
+func copyOptimizer(dst, src Optimizer) {
+	switch s := src.(type) {
+	case *Adam:
+		d := dst.(*Adam)
+		copy(d.M, s.M)
+		copy(d.V, s.V)
+		d.T = s.T
+	case *SGD:
+		d := dst.(*SGD)
+		copy(d.Buf, s.Buf)
+		d.T = s.T
+	case *RMSprop:
+		d := dst.(*RMSprop)
+		copy(d.V, s.V)
+		d.T = s.T
+	default:
+		panic(fmt.Sprintf("engine: cannot copy optimizer %T", src))
+	}
 }

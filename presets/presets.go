@@ -25,13 +25,18 @@ var all = []engine.Config{
 	minibatchDiscrimination,
 	labelSmoothing,
 	lsgan,
+	wgan,
+	hinge,
 	bimodal,
 	bimodalMBD,
+	unrolled,
+	historicalAveraging,
 	skewed,
 	uniform,
 	ring,
 	ringPacGAN,
 	ringMBD,
+	ringUnrolled,
 	grid,
 	gridPacGAN,
 	moons,
@@ -64,6 +69,7 @@ var blogOriginal = engine.Config{
 	RealLabel:   1,
 	DOpt:        engine.OptimizerAdam, DLR: 1e-3, DBeta1: 0.9, DBeta2: 0.999,
 	GOpt: engine.OptimizerAdam, GLR: 1e-3, GBeta1: 0.9, GBeta2: 0.999,
+	DAlpha: 0.99, GAlpha: 0.99,
 	Eps:    1e-8,
 	DSteps: 5, GSteps: 5,
 	Epochs: 5000,
@@ -98,6 +104,7 @@ var devnag2017 = engine.Config{
 	RealLabel:   1,
 	DOpt:        engine.OptimizerAdam, DLR: 2e-4, DBeta1: 0.9, DBeta2: 0.999,
 	GOpt: engine.OptimizerAdam, GLR: 2e-4, GBeta1: 0.9, GBeta2: 0.999,
+	DAlpha: 0.99, GAlpha: 0.99,
 	Eps:    1e-8,
 	DSteps: 1, GSteps: 1,
 	Epochs: 30000,
@@ -131,6 +138,7 @@ var devnagMoments = engine.Config{
 	DOpt:        engine.OptimizerSGD, DLR: 1e-3, DMomentum: 0.9,
 	GOpt: engine.OptimizerSGD, GLR: 1e-3, GMomentum: 0.9,
 	DBeta1: 0.9, DBeta2: 0.999, GBeta1: 0.9, GBeta2: 0.999,
+	DAlpha: 0.99, GAlpha: 0.99,
 	Eps:    1e-8,
 	DSteps: 20, GSteps: 20,
 	Epochs: 5000,
@@ -165,6 +173,7 @@ var vanilla = engine.Config{
 	RealLabel:   1,
 	DOpt:        engine.OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
 	GOpt: engine.OptimizerAdam, GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999,
+	DAlpha: 0.99, GAlpha: 0.99,
 	Eps:    1e-8,
 	DSteps: 1, GSteps: 1,
 	Epochs: 10000,
@@ -231,6 +240,40 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 })
 
+// wgan is vanilla as a Wasserstein GAN (Arjovsky, Chintala and Bottou,
+// "Wasserstein GAN", 2017, Algorithm 1): D is a critic with an
+// unbounded (identity) output whose loss is mean D(fake) − mean D(real);
+// G's loss is −mean D(G(z)); the critic takes n_critic = 5 updates per
+// G update, each on a fresh real batch, and after each of them every
+// one of its parameters is clipped to [−0.01, 0.01]; both players use
+// RMSprop at the paper's rate 5e-5 (α 0.99, PyTorch's default, which
+// the authors' code keeps).
+var wgan = derive(vanilla, func(c *engine.Config) {
+	c.Name = "wgan"
+	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, 5 critic steps per G step, RMSprop"
+	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: RMSprop 5e-5, clip c = 0.01, n_critic = 5"
+	c.Loss = engine.LossWasserstein
+	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
+	c.DOpt, c.DLR = engine.OptimizerRMSprop, 5e-5
+	c.GOpt, c.GLR = engine.OptimizerRMSprop, 5e-5
+	c.DClip = 0.01
+	c.DSteps = 5
+})
+
+// hinge is vanilla with the hinge loss (Lim and Ye, "Geometric GAN",
+// 2017; Miyato et al., "Spectral Normalization for Generative
+// Adversarial Networks", 2018): D's unbounded score is pushed above 1 on
+// real samples and below −1 on generated ones, D's loss mean relu(1 −
+// D(x)) + mean relu(1 + D(G(z))), and G raises its samples' score,
+// −mean D(G(z)). Optimizers and sizes are vanilla's.
+var hinge = derive(vanilla, func(c *engine.Config) {
+	c.Name = "hinge"
+	c.Description = "vanilla with the hinge loss: D pushes real scores above 1 and fake ones below −1"
+	c.Source = "Lim & Ye, \"Geometric GAN\" (2017); Miyato et al., \"Spectral Normalization for GANs\" (2018): the hinge loss"
+	c.Loss = engine.LossHinge
+	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
+})
+
 // bimodal is vanilla on a two-mode target, ½ N(−2, 0.5²) + ½ N(2, 0.5²).
 // A generator fed unimodal noise must tear it in two; the textbook GAN
 // often settles on one mode or swings between them (mode collapse, the
@@ -255,6 +298,35 @@ var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the bimodal target"
 	c.MBDKernels = minibatchDiscrimination.MBDKernels
 	c.MBDDim = minibatchDiscrimination.MBDDim
+})
+
+// unrolled is bimodal with the unrolled GAN of Metz et al. ("Unrolled
+// Generative Adversarial Networks", 2017) and 5 unrolling steps: each G
+// update is taken against D advanced 5 updates on fresh batches, which
+// is then put back. ganui implements the first-order version, without
+// the gradient through D's updates that the paper credits with curbing
+// mode collapse (see engine.GAN.StepG); on this target it changes little
+// (presets/SOURCES.md).
+var unrolled = derive(bimodal, func(c *engine.Config) {
+	c.Name = "unrolled"
+	c.Description = "bimodal with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
+	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), 5 unrolling steps; first-order, on the bimodal target"
+	c.Unroll = 5
+})
+
+// historicalAveraging is bimodal with historical averaging for both
+// players (Salimans et al., "Improved Techniques for Training GANs",
+// 2016, §3.3): each player's cost gains λ‖θ − θ̄‖², θ̄ the mean of the
+// parameters it has held, which damps the orbits that gradient descent
+// on a game can circle in. The paper gives no λ for it; ganui's 0.1 for
+// both players was chosen among 0.001, 0.01, 0.1 and 1 by measurement
+// (presets/SOURCES.md).
+var historicalAveraging = derive(bimodal, func(c *engine.Config) {
+	c.Name = "historical-averaging"
+	c.Description = "bimodal with historical averaging: each player is pulled toward the mean of its past parameters"
+	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.3, on the bimodal target; λ chosen in ganui"
+	c.DHistAvg = 0.1
+	c.GHistAvg = 0.1
 })
 
 // skewed is vanilla on a log-normal target: positive, skewed to the right
@@ -308,6 +380,7 @@ var ring = engine.Config{
 	RealLabel:   1,
 	DOpt:        engine.OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
 	GOpt: engine.OptimizerAdam, GLR: 5e-4, GBeta1: 0.5, GBeta2: 0.999,
+	DAlpha: 0.99, GAlpha: 0.99,
 	Eps:    1e-8,
 	DSteps: 1, GSteps: 1,
 	Epochs: 20000,
@@ -333,6 +406,17 @@ var ringMBD = derive(ring, func(c *engine.Config) {
 	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the 8-mode ring"
 	c.MBDKernels = minibatchDiscrimination.MBDKernels
 	c.MBDDim = minibatchDiscrimination.MBDDim
+})
+
+// ringUnrolled is ring with the unrolled GAN (Metz et al. 2017, whose
+// §3.1 is the ring experiment), 5 unrolling steps, first-order in ganui
+// (see unrolled). Each G update costs 5 more D updates, so an epoch takes
+// about four times ring's.
+var ringUnrolled = derive(ring, func(c *engine.Config) {
+	c.Name = "ring-unrolled"
+	c.Description = "ring with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
+	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1, 5 unrolling steps; first-order"
+	c.Unroll = 5
 })
 
 // grid is ring's design on the 5×5 grid of Gaussians of VEEGAN

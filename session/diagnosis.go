@@ -108,10 +108,10 @@ type watch struct {
 // add follows one more epoch of a run whose target is shown over [lo, hi]
 // (both axes of a plane, whose box is square and centred on the target),
 // and returns a runaway's description once a runaway condition has held
-// for runawayEpochs, else "". G's loss counts toward saturation only when
-// gBounded: a BCE or least-squares loss, not feature matching's distance,
-// which has no limit.
-func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string {
+// for runawayEpochs, else "". D's losses count toward saturation only
+// when dBounded, G's only when gBounded (see boundedLosses): a loss
+// without a limit, such as a Wasserstein critic's, is legitimately large.
+func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded bool) string {
 	a := 1 / float64(min(w.seen+1, lossWindow))
 	w.dReal += a * (st.DReal - w.dReal)
 	w.dFake += a * (st.DFake - w.dFake)
@@ -123,11 +123,14 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string 
 			*n = 0
 		}
 	}
-	g := st.G
+	dReal, dFake, g := st.DReal, st.DFake, st.G
+	if !dBounded {
+		dReal, dFake = 0, 0
+	}
 	if !gBounded {
 		g = 0
 	}
-	count(&w.saturated, max(st.DReal, st.DFake, g) >= runawayLoss)
+	count(&w.saturated, max(dReal, dFake, g) >= runawayLoss)
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
@@ -135,16 +138,27 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, gBounded bool) string 
 	case w.saturated >= runawayEpochs:
 		what := "D's loss on real data"
 		switch {
-		case st.DFake >= runawayLoss:
+		case dFake >= runawayLoss:
 			what = "D's loss on generated data"
 		case g >= runawayLoss:
 			what = "G's loss"
 		}
-		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(st.DReal, st.DFake, g), runawayEpochs)
+		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(dReal, dFake, g), runawayEpochs)
 	case w.outside >= runawayEpochs:
 		return fmt.Sprintf("the generated samples far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
 	}
 	return ""
+}
+
+// boundedLosses reports which losses of a run of cfg saturate, so that
+// a loss stuck at runawayLoss means a runaway: D's under BCE (PyTorch's
+// clamp) and least squares (a fit to fixed labels), not under the
+// Wasserstein and hinge losses, whose critic scores are unbounded and
+// whose losses are legitimately large or negative; G's likewise, and
+// never feature matching's distance, which has no limit.
+func boundedLosses(cfg engine.Config) (d, g bool) {
+	d = !cfg.Loss.Unbounded()
+	return d, d && cfg.GLoss != engine.GLossFeatureMatching
 }
 
 // reset forgets the run followed so far, for a new run or a roll-back.

@@ -149,7 +149,8 @@ func TestDiagnosisOfRecordedRuns(t *testing.T) {
 			for i, v := range r.Stats {
 				epoch := i + 1
 				st := engine.EpochStats{Epoch: epoch, DReal: float64(v[0]), DFake: float64(v[1]), G: float64(v[2]), Mean: float64(v[3]), Std: float64(v[4])}
-				if runaway := w.add(st, lo, hi, cfg.GLoss != engine.GLossFeatureMatching); runaway != "" {
+				dBounded, gBounded := boundedLosses(cfg)
+				if runaway := w.add(st, lo, hi, dBounded, gBounded); runaway != "" {
 					got[epoch] = []FindingKind{Runaway}
 					for _, k := range c.evalAt { // a runaway stands from then on
 						if k >= epoch {
@@ -186,5 +187,40 @@ func TestDiagnosisOfRecordedRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUnboundedLossesDoNotRunAway: a Wasserstein critic's or a hinge
+// loss's large values are no runaway, where a BCE loss held at its clamp
+// is one; G's loss follows D's.
+func TestUnboundedLossesDoNotRunAway(t *testing.T) {
+	cfg := engine.Config{Loss: engine.LossWasserstein, GLoss: engine.GLossNonSaturating}
+	if d, g := boundedLosses(cfg); d || g {
+		t.Fatalf("wasserstein: bounded %v, %v; want neither", d, g)
+	}
+	cfg.Loss = engine.LossHinge
+	if d, g := boundedLosses(cfg); d || g {
+		t.Fatalf("hinge: bounded %v, %v; want neither", d, g)
+	}
+	cfg.Loss = engine.LossBCE
+	if d, g := boundedLosses(cfg); !d || !g {
+		t.Fatalf("bce: bounded %v, %v; want both", d, g)
+	}
+	if _, _, ok := Equilibrium(engine.LossWasserstein); ok {
+		t.Error("the Wasserstein loss has an equilibrium value")
+	}
+	if _, _, ok := Equilibrium(engine.LossHinge); ok {
+		t.Error("the hinge loss has an equilibrium value")
+	}
+	for _, bounded := range []bool{false, true} {
+		var w watch
+		ran := ""
+		for e := 1; e <= 2*runawayEpochs && ran == ""; e++ {
+			st := engine.EpochStats{Epoch: e, DReal: -150, DFake: 150, G: -150, Mean: 4, Std: 1}
+			ran = w.add(st, 0, 8, bounded, bounded)
+		}
+		if (ran != "") != bounded {
+			t.Errorf("bounded %v: runaway %q", bounded, ran)
+		}
 	}
 }

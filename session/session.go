@@ -91,7 +91,8 @@ type Session struct {
 	watch    watch   // what the diagnosis follows epoch by epoch
 	lo, hi   float64 // the target's shown range (shownRange)
 	target   TargetInfo
-	gBounded bool      // G's loss has a limit (not feature matching): see watch.add
+	dBounded bool      // D's losses saturate (BCE, least squares): see watch.add
+	gBounded bool      // G's loss saturates (and is not feature matching's): see watch.add
 	tl       timeline  // the run's events and keyframes (timeline.go)
 	every    int       // the check interval: checkEvery of the plan
 	replay   int       // the keyframe shown in replay, or -1 when live
@@ -186,7 +187,7 @@ func New(opts Options) (*Session, error) {
 	s.target = targetInfo(gan)
 	s.watch = newWatch(gan)
 	s.every, s.replay = checkEvery(s.planned), -1
-	s.gBounded = gan.Config().GLoss != engine.GLossFeatureMatching
+	s.dBounded, s.gBounded = boundedLosses(gan.Config())
 	s.speed = opts.Speed
 	if opts.Watch {
 		s.speed = WatchSpeed(s.planned)
@@ -408,7 +409,7 @@ func (s *Session) trainEpoch() {
 		s.diverge(err)
 		return
 	}
-	if r := s.watch.add(st, s.lo, s.hi, s.gBounded); r != "" {
+	if r := s.watch.add(st, s.lo, s.hi, s.dBounded, s.gBounded); r != "" {
 		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r})
 		return
 	}

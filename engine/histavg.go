@@ -1,0 +1,70 @@
+package engine
+
+// paramMean is the state of historical averaging (Salimans et al.,
+// "Improved Techniques for Training GANs", 2016, §3.3) for one player:
+// the mean θ̄ = (1/t) Σ_{i=1..t} θ_i of the parameters the player has
+// held, its initial ones included. Each player's cost gains the term
+//
+//	λ‖θ − θ̄‖²,   whose gradient in θ is 2λ(θ − θ̄)
+//
+// (θ̄ is a constant of the step: the past does not move), which pulls
+// the player back toward where it has been and damps the orbits that
+// gradient descent on a game can circle in. The mean is kept
+// incrementally, θ̄ ← θ̄ + (θ − θ̄)/t after each update, in float64: in
+// float32 the increment of a long run, (θ − θ̄)/t, would fall below half
+// an ulp of θ̄ and the mean would stop moving.
+type paramMean struct {
+	Mean []float64 // θ̄, one per parameter
+	N    int       // parameter vectors averaged, t
+}
+
+// newParamMean starts the mean at the initial parameters, t = 1.
+func newParamMean(params []float32) *paramMean {
+	h := &paramMean{Mean: make([]float64, len(params)), N: 1}
+	for i, p := range params {
+		h.Mean[i] = float64(p)
+	}
+	return h
+}
+
+// addGrad adds the term's gradient 2λ(θ − θ̄) to grads.
+func (h *paramMean) addGrad(params, grads []float32, lambda float64) {
+	k := 2 * lambda
+	grads = grads[:len(params)]
+	for i, p := range params {
+		grads[i] += float32(k * (float64(p) - h.Mean[i]))
+	}
+}
+
+// record folds the parameters after an update into the mean.
+func (h *paramMean) record(params []float32) {
+	h.N++
+	t := float64(h.N)
+	for i, p := range params {
+		h.Mean[i] += (float64(p) - h.Mean[i]) / t
+	}
+}
+
+// cost returns λ‖θ − θ̄‖², the term's value.
+func (h *paramMean) cost(params []float32, lambda float64) float64 {
+	var s float64
+	for i, p := range params {
+		d := float64(p) - h.Mean[i]
+		s += d * d
+	}
+	return lambda * s
+}
+
+// clipParams clips every parameter to [−c, c]: the weight clipping of the
+// Wasserstein GAN (Arjovsky et al. 2017, Algorithm 1, line 7), applied to
+// all of D's parameters, biases included, after each of D's updates. A
+// NaN stays NaN, so divergence is still seen.
+func clipParams(params []float32, c float32) {
+	for i, p := range params {
+		if p > c {
+			params[i] = c
+		} else if p < -c {
+			params[i] = -c
+		}
+	}
+}

@@ -1,0 +1,515 @@
+package engine
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// wganConfig is the wgan preset's design (Arjovsky et al. 2017 on
+// vanilla's sizes); the presets package owns the documented copy.
+func wganConfig() Config {
+	c := vanillaConfig()
+	c.Name = "wgan"
+	c.Loss = LossWasserstein
+	c.DActs = []Activation{LeakyReLU, LeakyReLU, Identity}
+	c.DOpt, c.DLR, c.DAlpha = OptimizerRMSprop, 5e-5, 0.99
+	c.GOpt, c.GLR, c.GAlpha = OptimizerRMSprop, 5e-5, 0.99
+	c.DClip = 0.01
+	c.DSteps = 5
+	return c
+}
+
+// vanillaConfig is the vanilla preset's design: D scores single samples.
+func vanillaConfig() Config {
+	return Config{
+		Name: "vanilla", Target: "normal(4,1.25)", Batch: 100,
+		Noise: NoiseNormal, NoiseDim: 4, GOut: 1,
+		GHidden: []int{16, 16}, GActs: []Activation{LeakyReLU, LeakyReLU, Identity},
+		DInput: DInputRaw, DIn: 1,
+		DHidden: []int{32, 32}, DActs: []Activation{LeakyReLU, LeakyReLU, Sigmoid},
+		LeakySlope: 0.2, Loss: LossBCE, GLoss: GLossNonSaturating, RealLabel: 1,
+		DOpt: OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
+		GOpt: OptimizerAdam, GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999,
+		Eps: 1e-8, DSteps: 1, GSteps: 1, Epochs: 10000,
+	}
+}
+
+// newDesigns are the designs this file's techniques make, each a small
+// change of vanilla's or blog-original's.
+func newDesigns() map[string]Config {
+	hinge := vanillaConfig()
+	hinge.Loss, hinge.DActs = LossHinge, []Activation{LeakyReLU, LeakyReLU, Identity}
+	hist := vanillaConfig()
+	hist.Target, hist.DHistAvg, hist.GHistAvg = "mixture(-2,0.5;2,0.5)", 0.01, 0.01
+	unrolled := vanillaConfig()
+	unrolled.Target, unrolled.Unroll = "mixture(-2,0.5;2,0.5)", 3
+	all := wganConfig() // every technique at once, feature matching too
+	all.DHistAvg, all.GHistAvg, all.Unroll, all.GLoss, all.GSteps = 0.5, 0.25, 2, GLossFeatureMatching, 2
+	sgdHist := blogConfig()
+	sgdHist.DOpt, sgdHist.DMomentum, sgdHist.GHistAvg, sgdHist.Unroll = OptimizerSGD, 0.9, 0.1, 1
+	return map[string]Config{"wgan": wganConfig(), "hinge": hinge, "hist": hist, "unrolled": unrolled, "all": all, "sgd-hist-unroll": sgdHist}
+}
+
+// TestNewLossGradients checks the Wasserstein and hinge losses' dL/dy by
+// central differences, on both sides of the hinge's kink.
+func TestNewLossGradients(t *testing.T) {
+	y := []float32{-2, -0.5, 0.3, 1.5, 2.5}
+	losses := map[string]func(dst, y []float32) float32{
+		"wasserstein(real)": func(d, y []float32) float32 { return Wasserstein(d, y, -1) },
+		"wasserstein(fake)": func(d, y []float32) float32 { return Wasserstein(d, y, 1) },
+		"hinge(real)":       func(d, y []float32) float32 { return Hinge(d, y, -1) },
+		"hinge(fake)":       func(d, y []float32) float32 { return Hinge(d, y, 1) },
+	}
+	for name, loss := range losses {
+		dst := make([]float32, len(y))
+		loss(dst, y)
+		scratch := make([]float32, len(y))
+		for i := range y {
+			const h = 1e-3
+			yy := slices.Clone(y)
+			yy[i] = y[i] + h
+			up := loss(scratch, yy)
+			yy[i] = y[i] - h
+			down := loss(scratch, yy)
+			checkClose(t, name, i, float64(dst[i]), float64(up-down)/(2*h))
+		}
+	}
+}
+
+// TestNewLossValues pins the losses and their gradients on a few inputs,
+// computed by hand from the formulas.
+func TestNewLossValues(t *testing.T) {
+	y := []float32{-2, -0.5, 0.3, 1.5, 2.5}
+	dst := make([]float32, len(y))
+	near := func(a, b float32) bool { return math.Abs(float64(a-b)) <= 1e-6 }
+	cases := []struct {
+		name string
+		loss float32
+		want float32
+		grad []float32
+	}{
+		// −mean y = −(−2 − 0.5 + 0.3 + 1.5 + 2.5)/5 = −0.36
+		{"wasserstein(real)", Wasserstein(dst, y, -1), -0.36, []float32{-0.2, -0.2, -0.2, -0.2, -0.2}},
+		{"wasserstein(fake)", Wasserstein(dst, y, 1), 0.36, []float32{0.2, 0.2, 0.2, 0.2, 0.2}},
+		// relu(1 − y): 3, 1.5, 0.7, 0, 0 → 5.2/5
+		{"hinge(real)", Hinge(dst, y, -1), 1.04, []float32{-0.2, -0.2, -0.2, 0, 0}},
+		// relu(1 + y): 0, 0.5, 1.3, 2.5, 3.5 → 7.8/5
+		{"hinge(fake)", Hinge(dst, y, 1), 1.56, []float32{0, 0.2, 0.2, 0.2, 0.2}},
+	}
+	for _, c := range cases {
+		switch c.name { // recompute each gradient: dst is shared
+		case "wasserstein(real)":
+			Wasserstein(dst, y, -1)
+		case "wasserstein(fake)":
+			Wasserstein(dst, y, 1)
+		case "hinge(real)":
+			Hinge(dst, y, -1)
+		case "hinge(fake)":
+			Hinge(dst, y, 1)
+		}
+		if !near(c.loss, c.want) {
+			t.Errorf("%s = %.7g, want %g", c.name, c.loss, c.want)
+		}
+		for i := range dst {
+			if !near(dst[i], c.grad[i]) {
+				t.Errorf("%s: dL/dy = %v, want %v", c.name, dst, c.grad)
+				break
+			}
+		}
+	}
+	// At the kink, y = 1 on real data, the gradient is 0 as PyTorch's relu gives.
+	if l := Hinge(dst[:1], []float32{1}, -1); l != 0 || dst[0] != 0 {
+		t.Errorf("hinge at the kink: %g, %g; want 0, 0", l, dst[0])
+	}
+	nan := float32(math.NaN())
+	if l := Hinge(dst[:1], []float32{nan}, 1); l == l {
+		t.Errorf("hinge(NaN) = %g, want NaN so that divergence is seen", l)
+	}
+	if l := Wasserstein(dst[:1], []float32{nan}, 1); l == l {
+		t.Errorf("wasserstein(NaN) = %g, want NaN", l)
+	}
+}
+
+// TestRMSpropMatchesPyTorch replays torch.optim.RMSprop(lr=0.01) (α 0.99,
+// ε 1e-8, PyTorch 1.13's defaults) on the same gradients as Adam's test.
+// The expected values follow PyTorch's operations, each rounded to
+// float32 in its order (square_avg.mul_(α).addcmul_(g, g, value=1−α);
+// param.addcdiv_(g, square_avg.sqrt().add_(ε), value=−lr)), worked out
+// by hand in float64 with float32 rounding after each operation. The last
+// step lowers the learning rate, which keeps the mean square and the
+// step count.
+func TestRMSpropMatchesPyTorch(t *testing.T) {
+	p := []float32{1, -0.5, 2}
+	r := NewRMSprop(len(p), 0.99, 1e-8)
+	want := [][]float32{
+		{0.900000036, -0.400000006, 2.0},
+		{0.944901347, -0.489532292, 2.0},
+		{0.857427359, -0.511479616, 1.89999998},
+	}
+	wantV := []float32{0.0130690001, 0.0519010015, 0.0899999961}
+	for i, g := range optimGrads {
+		r.Step(p, slices.Clone(g), 0.01)
+		assertParams(t, i+1, p, want[i])
+	}
+	for i := range wantV {
+		if r.V[i] != wantV[i] {
+			t.Fatalf("mean square %v, want %v", r.V, wantV)
+		}
+	}
+	r.Step(p, []float32{0.3, 0.3, 0.3}, 0.001)
+	assertParams(t, 4, p, []float32{0.854877114, -0.512791634, 1.89899993})
+	if r.T != 4 {
+		t.Fatalf("after lowering the rate: T=%d, want 4", r.T)
+	}
+}
+
+// TestRMSpropFlushesDenormals: after long stretches of zero gradients
+// the mean square ends exactly zero rather than denormal, and the
+// parameters agree with a float64 RMSprop that flushes nothing.
+func TestRMSpropFlushesDenormals(t *testing.T) {
+	const steps = 30000
+	p := []float32{0.3, -0.7}
+	r := NewRMSprop(2, 0.99, 1e-8)
+	ref := []float64{0.3, -0.7}
+	var v [2]float64
+	for k := 1; k <= steps; k++ {
+		g := []float32{0, 0}
+		if k <= 20 {
+			g = []float32{0.01 * float32(k), -0.02}
+		}
+		r.Step(p, slices.Clone(g), 1e-3)
+		for i := range ref {
+			gi := float64(g[i])
+			v[i] = 0.99*v[i] + 0.01*gi*gi
+			ref[i] -= 1e-3 * gi / (math.Sqrt(v[i]) + 1e-8)
+		}
+	}
+	for i := range p {
+		if math.Abs(float64(p[i])-ref[i]) > 1e-5 {
+			t.Errorf("param %d = %.8f, unflushed float64 RMSprop gives %.8f", i, p[i], ref[i])
+		}
+		if r.V[i] != 0 {
+			t.Errorf("v[%d] = %g after %d zero gradients, want flushed to 0", i, r.V[i], steps-20)
+		}
+	}
+	g := []float32{1, 2}
+	r.Step(p, g, 0.1)
+	if g[0] != 0 || g[1] != 0 {
+		t.Errorf("RMSprop left gradients %v, want them cleared", g)
+	}
+}
+
+// TestHistoricalAveragingGradient checks the term λ‖θ − θ̄‖²'s gradient
+// against central differences of its value, and the incremental mean
+// against the direct mean (1/t) Σ θ_i of the same parameter vectors.
+func TestHistoricalAveragingGradient(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	params := make([]float32, 7)
+	for i := range params {
+		params[i] = float32(rng.NormFloat64())
+	}
+	h := newParamMean(params)
+	sum := make([]float64, len(params))
+	for i, p := range params {
+		sum[i] = float64(p)
+	}
+	const steps = 500
+	for range steps - 1 {
+		for i := range params {
+			params[i] += float32(0.1 * rng.NormFloat64())
+			sum[i] += float64(params[i])
+		}
+		h.record(params)
+	}
+	if h.N != steps {
+		t.Fatalf("the mean counts %d vectors, want %d", h.N, steps)
+	}
+	for i := range sum {
+		if want := sum[i] / steps; math.Abs(h.Mean[i]-want) > 1e-12*math.Max(1, math.Abs(want)) {
+			t.Errorf("mean[%d] = %.15g, the direct mean is %.15g", i, h.Mean[i], want)
+		}
+	}
+	const lambda = 0.37
+	grads := make([]float32, len(params))
+	grads[0] = 1 // addGrad adds to what is there
+	h.addGrad(params, grads, lambda)
+	grads[0]--
+	for i := range params {
+		const step = 1e-3
+		old := params[i]
+		params[i] = old + step
+		up := h.cost(params, lambda)
+		params[i] = old - step
+		down := h.cost(params, lambda)
+		params[i] = old
+		checkClose(t, "d(λ‖θ − θ̄‖²)/dθ", i, float64(grads[i]), (up-down)/(2*step))
+		if want := 2 * lambda * (float64(params[i]) - h.Mean[i]); math.Abs(float64(grads[i])-want) > 1e-6 {
+			t.Errorf("grad[%d] = %g, want 2λ(θ − θ̄) = %g", i, grads[i], want)
+		}
+	}
+}
+
+// TestClipBoundsD: with d_clip every parameter of D stays in [−c, c]
+// after each of D's updates, and G's parameters are not clipped.
+func TestClipBoundsD(t *testing.T) {
+	cfg := wganConfig()
+	cfg.DLR = 0.05 // large steps, so the clip binds
+	g := mustNew(t, cfg, 3)
+	for range 3 {
+		g.StepD()
+		for i, p := range g.disc.Params {
+			if p < -0.01 || p > 0.01 {
+				t.Fatalf("D's parameter %d = %g after a step, outside ±0.01", i, p)
+			}
+		}
+	}
+	bound := 0
+	for _, p := range g.disc.Params {
+		if p == 0.01 || p == -0.01 {
+			bound++
+		}
+	}
+	if bound == 0 {
+		t.Error("no parameter of D sits at the clip: the test does not exercise it")
+	}
+	big := false
+	for _, p := range g.gen.Params {
+		big = big || math.Abs(float64(p)) > 0.01
+	}
+	if !big {
+		t.Error("G's parameters are all within ±0.01: clipped too?")
+	}
+}
+
+// TestUnrollRestoresD: a G step that unrolls D leaves D's parameters and
+// optimizer state exactly as they were, moves G differently from a step
+// that does not unroll, and consumes the random stream of k D updates.
+func TestUnrollRestoresD(t *testing.T) {
+	cfg := vanillaConfig()
+	cfg.Unroll = 4
+	g := mustNew(t, cfg, 5)
+	train(t, g, 3)
+	params := slices.Clone(g.disc.Params)
+	opt := g.dOpt.(*Adam)
+	m, v, steps := slices.Clone(opt.M), slices.Clone(opt.V), opt.T
+	g.StepG()
+	if !slices.Equal(g.disc.Params, params) || !slices.Equal(opt.M, m) || !slices.Equal(opt.V, v) || opt.T != steps {
+		t.Fatal("unrolling left D changed")
+	}
+	for i, x := range g.disc.Grads {
+		if x != 0 {
+			t.Fatalf("unrolling left D's gradient %d at %g, want 0", i, x)
+		}
+	}
+
+	// The same G step by hand: k D updates, G's gradient through that D,
+	// then D put back.
+	a, b := mustNew(t, cfg, 5), mustNew(t, cfg, 5)
+	train(t, a, 3)
+	train(t, b, 3)
+	b.cfg.Unroll = 0
+	saved := slices.Clone(b.disc.Params)
+	savedOpt := NewAdam(len(saved), cfg.DBeta1, cfg.DBeta2, cfg.Eps)
+	copyOptimizer(savedOpt, b.dOpt)
+	for range cfg.Unroll {
+		b.StepD()
+	}
+	lossB := b.StepG()
+	copy(b.disc.Params, saved)
+	copyOptimizer(b.dOpt, savedOpt)
+	lossA := a.StepG()
+	if lossA != lossB || !slices.Equal(a.gen.Params, b.gen.Params) || !slices.Equal(a.disc.Params, b.disc.Params) {
+		t.Fatal("an unrolled G step differs from k D steps, a G step and D restored")
+	}
+	c := mustNew(t, cfg, 5)
+	train(t, c, 3)
+	c.cfg.Unroll = 0
+	c.StepG()
+	if slices.Equal(c.gen.Params, a.gen.Params) {
+		t.Fatal("unrolling did not change G's step")
+	}
+}
+
+// TestNewDesignsAreDeterministic: the same seed repeats itself exactly,
+// and another seed does not.
+func TestNewDesignsAreDeterministic(t *testing.T) {
+	for name, cfg := range newDesigns() {
+		a, b, c := mustNew(t, cfg, 7), mustNew(t, cfg, 7), mustNew(t, cfg, 8)
+		ha, hb, hc := train(t, a, 10), train(t, b, 10), train(t, c, 10)
+		if !slices.Equal(ha, hb) || !slices.Equal(a.gen.Params, b.gen.Params) {
+			t.Errorf("%s: the same seed gave different runs", name)
+		}
+		if slices.Equal(ha, hc) {
+			t.Errorf("%s: seeds 7 and 8 gave the same run", name)
+		}
+	}
+}
+
+// TestTrainEpochAllocatesNothing: the hot path allocates nothing, with
+// the new losses, RMSprop, clipping, historical averaging and unrolling
+// as without them.
+func TestTrainEpochAllocatesNothing(t *testing.T) {
+	designs := newDesigns()
+	designs["blog"] = blogConfig()
+	designs["vanilla"] = vanillaConfig()
+	for name, cfg := range designs {
+		g := mustNew(t, cfg, 1)
+		train(t, g, 2)
+		if n := testing.AllocsPerRun(5, func() {
+			if _, err := g.TrainEpoch(); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("%s: TrainEpoch allocates %g times an epoch", name, n)
+		}
+	}
+}
+
+// TestNewFieldsValidate: each new field's range is enforced, and the
+// message names the field.
+func TestNewFieldsValidate(t *testing.T) {
+	for _, c := range []struct {
+		edit func(*Config)
+		want string
+	}{
+		{func(c *Config) { c.DActs[2] = Sigmoid }, "d_acts: loss wasserstein needs D's output activation"},
+		{func(c *Config) { c.Loss = LossHinge; c.DActs[2] = Tanh }, "d_acts: loss hinge needs"},
+		{func(c *Config) { c.RealLabel = 0.9 }, "real_label: loss wasserstein has no labels"},
+		{func(c *Config) { c.DClip = -0.01 }, "d_clip: -0.01 out of range"},
+		{func(c *Config) { c.DClip = 1e-50 }, "d_clip: 1e-50 out of range"},
+		{func(c *Config) { c.DAlpha = 1 }, "d_alpha: 1 out of range [0,1)"},
+		{func(c *Config) { c.GAlpha = -0.1 }, "g_alpha: -0.1 out of range [0,1)"},
+		{func(c *Config) { c.DAlpha = 0 }, "d_alpha: 0 out of range (0,1) for rmsprop"},
+		{func(c *Config) { c.DHistAvg = math.NaN() }, "d_hist_avg: NaN out of range"},
+		{func(c *Config) { c.GHistAvg = 2000 }, "g_hist_avg: 2000 out of range: 0 (off) or (0,1000]"},
+		{func(c *Config) { c.Unroll = MaxUnroll + 1 }, "unroll: 21 out of range 0..20"},
+		{func(c *Config) { c.Unroll = -1 }, "unroll: -1 out of range"},
+	} {
+		cfg := wganConfig()
+		c.edit(&cfg)
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("got %v, want an error containing %q", err, c.want)
+		}
+	}
+	for _, edit := range []func(*Config){
+		func(c *Config) { c.DClip = 0 }, // a critic without clipping, e.g. under a gradient penalty
+		func(c *Config) { c.GLoss = GLossFeatureMatching },
+		func(c *Config) { c.DOpt, c.DAlpha, c.DHistAvg, c.Unroll = OptimizerAdam, 0, 1000, MaxUnroll },
+	} {
+		cfg := wganConfig()
+		edit(&cfg)
+		if err := cfg.Validate(); err != nil {
+			t.Errorf("a valid design refused: %v", err)
+		}
+	}
+	cfg := wganConfig()
+	cfg.Loss = LossBCE // a sigmoid-less D under BCE stays refused
+	if err := cfg.Validate(); err == nil {
+		t.Error("bce with an identity output validated")
+	}
+}
+
+// TestOutlineNamesNewSettings: the outline mentions RMSprop, clipping,
+// unrolling and historical averaging when they are on.
+func TestOutlineNamesNewSettings(t *testing.T) {
+	cfg := wganConfig()
+	cfg.Unroll, cfg.DHistAvg = 5, 0.1
+	text := strings.Join(cfg.Outline(), "\n")
+	for _, want := range []string{"wasserstein", "rmsprop lr 5e-5 α 0.99", "clipped to ±0.01", "5 D steps ahead", "historical averaging D 0.1, G 0"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("outline lacks %q:\n%s", want, text)
+		}
+	}
+	v := vanillaConfig()
+	plain := strings.Join(v.Outline(), "\n")
+	for _, unwanted := range []string{"clipped", "unrolled", "historical"} {
+		if strings.Contains(plain, unwanted) {
+			t.Errorf("vanilla's outline mentions %q:\n%s", unwanted, plain)
+		}
+	}
+}
+
+// TestCheckpointRefusesMismatchedOptimizer: a checkpoint whose
+// configuration asks for RMSprop but whose state is marked Adam's is
+// refused, as is a historical mean with a count of 0.
+func TestCheckpointRefusesMismatchedOptimizer(t *testing.T) {
+	cfg := wganConfig()
+	cfg.GHistAvg = 0.1
+	g := mustNew(t, cfg, 2)
+	train(t, g, 2)
+	good, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	optKind := func(rest []byte) int { // G's optimizer kind byte
+		rng := int(binary.LittleEndian.Uint32(rest[16:]))
+		return 16 + 4 + rng + 4 + 4*len(g.gen.Params) + 4 + 4*len(g.disc.Params)
+	}
+	histCount := func(rest []byte) int { // G's historical count: after both optimizers
+		return optKind(rest) + 2*(1+8+4) + 4*len(g.gen.Params) + 4*len(g.disc.Params)
+	}
+	if _, err := Restore(forge(t, good, func(cfg, rest []byte) ([]byte, []byte) { return cfg, rest })); err != nil {
+		t.Fatalf("an untouched checkpoint: %v", err)
+	}
+	for name, edit := range map[string]func(cfg, rest []byte) ([]byte, []byte){
+		"adam marked": func(cfg, rest []byte) ([]byte, []byte) {
+			if rest[optKind(rest)] != optRMSprop {
+				t.Fatalf("byte %d is %d, not RMSprop's kind", optKind(rest), rest[optKind(rest)])
+			}
+			rest[optKind(rest)] = optAdam
+			return cfg, rest
+		},
+		"sgd in the configuration": func(cfg, rest []byte) ([]byte, []byte) {
+			return []byte(strings.Replace(string(cfg), `"g_opt":"rmsprop"`, `"g_opt":"sgd"`, 1)), rest
+		},
+		"empty mean": func(cfg, rest []byte) ([]byte, []byte) {
+			binary.LittleEndian.PutUint64(rest[histCount(rest):], 0)
+			return cfg, rest
+		},
+		"no mean": func(cfg, rest []byte) ([]byte, []byte) {
+			return cfg, rest[:histCount(rest)]
+		},
+	} {
+		var ce *CheckpointError
+		if _, err := Restore(forge(t, good, edit)); !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
+		}
+	}
+	if r, err := Restore(good); err != nil || r.gHist.N != g.gHist.N || !slices.Equal(r.gHist.Mean, g.gHist.Mean) {
+		t.Fatalf("the historical mean did not round-trip: %v", err)
+	}
+}
+
+// TestOldCheckpointsLoad: a checkpoint written before the new fields
+// existed (its configuration lacks them) loads with them off.
+func TestOldCheckpointsLoad(t *testing.T) {
+	good := validCheckpoint(t)
+	old := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+		s := string(cfg)
+		for _, key := range []string{"d_clip", "d_alpha", "g_alpha", "d_hist_avg", "g_hist_avg", "unroll"} {
+			i := strings.Index(s, `"`+key+`":`)
+			if i < 0 {
+				t.Fatalf("the configuration lacks %s: %s", key, s)
+			}
+			j := i + strings.IndexAny(s[i:], ",}")
+			if s[j] == ',' {
+				j++
+			}
+			s = s[:i] + s[j:]
+		}
+		return []byte(s), rest
+	})
+	g, err := Restore(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := g.Config(); c.DClip != 0 || c.Unroll != 0 || c.DHistAvg != 0 || c.GHistAvg != 0 || g.dHist != nil || g.savedD != nil {
+		t.Fatalf("an old checkpoint loaded with new techniques on: %+v", c)
+	}
+	train(t, g, 2)
+}
