@@ -75,8 +75,8 @@ func onestepConfigs() []Config {
 		Loss:        LossBCE,
 		GLoss:       GLossNonSaturating,
 		RealLabel:   1,
-		DOpt:        OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
-		GOpt: OptimizerAdam, GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999,
+		DOpt:        OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999, DAlpha: 0.99,
+		GOpt: OptimizerAdam, GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999, GAlpha: 0.99,
 		Eps:    1e-8,
 		DSteps: 1, GSteps: 1,
 		Epochs: 10000,
@@ -100,8 +100,8 @@ func onestepConfigs() []Config {
 		Loss:        LossBCE,
 		GLoss:       GLossNonSaturating,
 		RealLabel:   1,
-		DOpt:        OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999,
-		GOpt: OptimizerAdam, GLR: 5e-4, GBeta1: 0.5, GBeta2: 0.999,
+		DOpt:        OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999, DAlpha: 0.99,
+		GOpt: OptimizerAdam, GLR: 5e-4, GBeta1: 0.5, GBeta2: 0.999, GAlpha: 0.99,
 		Eps:    1e-8,
 		DSteps: 1, GSteps: 1,
 		Epochs: 20000,
@@ -276,9 +276,9 @@ func replayInputs(t *testing.T, g *GAN) (real, noiseD, noiseG []float32, after [
 // of g's stream: the computation the fixture asks PyTorch to repeat.
 func epochFromInputs(g *GAN, real, noiseD, noiseG []float32) (dReal, dFake, gLoss float64) {
 	d := g.disc
-	dReal = g.dLoss(d.Forward(real, g.dRows), float32(g.cfg.RealLabel))
+	dReal = g.dLoss(d.Forward(real, g.dRows), true)
 	d.Backward(g.dy, g.dRows, true, false)
-	dFake = g.dLoss(d.Forward(g.gen.Forward(noiseD, g.gRows), g.dRows), 0)
+	dFake = g.dLoss(d.Forward(g.gen.Forward(noiseD, g.gRows), g.dRows), false)
 	d.Backward(g.dy, g.dRows, true, false)
 	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
 	y := d.Forward(g.gen.Forward(noiseG, g.gRows), g.dRows)
