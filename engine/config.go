@@ -51,6 +51,13 @@ type Config struct {
 	// D's updates, the Wasserstein GAN's weight clipping (Arjovsky et al.
 	// 2017, Algorithm 1, c = 0.01); 0 turns it off.
 	DClip float64 `json:"d_clip"`
+	// GP weighs WGAN-GP's gradient penalty λ·E[(‖∇D(x̂)‖ − 1)²] on random
+	// interpolates x̂ of real and generated rows (Gulrajani et al. 2017,
+	// λ = 10); R1 weighs the R1 penalty (γ/2)·E‖∇D(x)‖² on real rows
+	// (Mescheder et al. 2018). Each is added to D's loss at every D update
+	// (see Penalty); 0 turns it off.
+	GP float64 `json:"gp"`
+	R1 float64 `json:"r1"`
 
 	DOpt      OptimizerKind `json:"d_opt"`
 	DLR       float64       `json:"d_lr"`
@@ -118,6 +125,8 @@ const (
 	MaxUnroll = 20
 	// MaxHistAvg is the largest weight of historical averaging.
 	MaxHistAvg = 1000
+	// MaxPenalty is the largest weight of a gradient penalty (gp, r1).
+	MaxPenalty = 1000
 	// MaxClip is the largest bound of D's weight clipping.
 	MaxClip = 1000
 )
@@ -173,6 +182,11 @@ func (c *Config) Validate() error {
 		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
 		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label: loss %s has no labels to smooth; want 1, got %g", c.Loss, c.RealLabel),
 		checkOptional("d_clip", c.DClip, MaxClip),
+		checkOptional("gp", c.GP, MaxPenalty),
+		checkOptional("r1", c.R1, MaxPenalty),
+		check(c.GP == 0 || c.R1 == 0, "gp, r1: %g and %g: choose one gradient penalty", c.GP, c.R1),
+		check(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
+			"gp, r1: a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
 		checkChoice("d_opt", optimizerNames, c.DOpt),
 		checkChoice("g_opt", optimizerNames, c.GOpt),
 		checkLR("d_lr", c.DLR),
@@ -405,6 +419,12 @@ func (c *Config) Outline() []string {
 		loss += fmt.Sprintf(", D's weights clipped to ±%s", num(c.DClip))
 	}
 	schedule := fmt.Sprintf("%d D + %d G steps per epoch", c.DSteps, c.GSteps)
+	if c.GP > 0 {
+		loss += fmt.Sprintf(", gradient penalty λ %s on interpolates", num(c.GP))
+	}
+	if c.R1 > 0 {
+		loss += fmt.Sprintf(", R1 penalty γ %s on real data", num(c.R1))
+	}
 	if c.Unroll > 0 {
 		schedule += fmt.Sprintf(", G looks %d D steps ahead (unrolled)", c.Unroll)
 	}

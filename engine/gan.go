@@ -46,6 +46,11 @@ type GAN struct {
 	// savedD and savedDOpt hold D's parameters and optimizer state while
 	// G unrolls D (Unroll > 0), else nil.
 	savedD    []float32
+	// penalty computes D's gradient penalty (GP or R1) and eps holds the
+	// interpolation weights of WGAN-GP, one per D row; nil without one.
+	penalty     *Penalty
+	eps         []float32
+	lastPenalty float64 // the penalty of D's last update
 	savedDOpt Optimizer
 }
 
@@ -61,6 +66,9 @@ type EpochStats struct {
 	// two-dimensional target, whose first coordinate Mean and Std then
 	// describe; zero for a one-dimensional one.
 	MeanY, StdY float64
+	// Penalty is D's gradient penalty (GP or R1) averaged over the epoch's
+	// D updates, apart from D's losses; 0 without one.
+	Penalty float64
 }
 
 // DivergedError reports that training produced a NaN or infinite value.
@@ -112,6 +120,15 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	}
 	if cfg.GHistAvg > 0 {
 		g.gHist = newParamMean(g.gen.Params)
+	}
+	if cfg.GP > 0 || cfg.R1 > 0 {
+		if g.penalty, err = NewPenalty(g.disc); err != nil {
+			return nil, fmt.Errorf("gp, r1: %w", err)
+		}
+		// R1 is taken on the logit under BCE, as Mescheder et al. do: on
+		// the sigmoid's output σ′ would scale it to nothing where D is sure.
+		g.penalty.OnLogit = cfg.Loss == LossBCE
+		g.eps = make([]float32, g.dRows)
 	}
 	if cfg.Unroll > 0 {
 		g.savedD = make([]float32, len(g.disc.Params))
@@ -266,6 +283,7 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 		r, f := g.StepD()
 		s.DReal += r
 		s.DFake += f
+		s.Penalty += g.lastPenalty
 	}
 	for range g.cfg.GSteps {
 		s.G += g.StepG()
@@ -274,6 +292,7 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 	s.Epoch = g.epoch
 	s.DReal /= float64(g.cfg.DSteps)
 	s.DFake /= float64(g.cfg.DSteps)
+	s.Penalty /= float64(g.cfg.DSteps)
 	s.G /= float64(g.cfg.GSteps)
 	if g.dim == 1 {
 		s.Mean, s.Std = meanStd32(g.fake, 0, 1)
@@ -286,6 +305,8 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 		return s, &DivergedError{g.epoch, "D's loss on real data"}
 	case !finite(s.DFake):
 		return s, &DivergedError{g.epoch, "D's loss on generated data"}
+	case !finite(s.Penalty):
+		return s, &DivergedError{g.epoch, "D's gradient penalty"}
 	case !finite(s.G):
 		return s, &DivergedError{g.epoch, "G's loss"}
 	case !finite(s.Mean) || !finite(s.Std) || !finite(s.MeanY) || !finite(s.StdY):
@@ -337,6 +358,9 @@ func (g *GAN) updateD() (realLoss, fakeLoss float64) {
 	d.Backward(g.dy, g.dRows, true, false)
 	fakeLoss = g.dLoss(d.Forward(g.generate(), g.dRows), false)
 	d.Backward(g.dy, g.dRows, true, false)
+	if g.penalty != nil {
+		g.lastPenalty = g.addPenalty()
+	}
 	if g.dHist != nil {
 		g.dHist.addGrad(d.Params, d.Grads, g.cfg.DHistAvg)
 	}
@@ -345,6 +369,20 @@ func (g *GAN) updateD() (realLoss, fakeLoss float64) {
 		clipParams(d.Params, float32(g.cfg.DClip))
 	}
 	return realLoss, fakeLoss
+}
+
+// addPenalty adds D's gradient penalty, on the batches of the update in
+// progress, to D's gradients and returns its value: WGAN-GP on x̂ =
+// ε·x + (1 − ε)·G(z), ε uniform on [0, 1) per row (Gulrajani et al. 2017,
+// Algorithm 1), or R1 on the real batch (Mescheder et al. 2018, eq. 9).
+func (g *GAN) addPenalty() float64 {
+	if g.cfg.R1 > 0 {
+		return g.penalty.R1(g.real, g.dRows, g.cfg.R1)
+	}
+	for i := range g.eps {
+		g.eps[i] = g.rng.Float32()
+	}
+	return g.penalty.WGANGP(g.real, g.fake, g.eps, g.dRows, g.cfg.GP)
 }
 
 // StepG makes one generator update: a generated batch goes through D with

@@ -52,7 +52,47 @@ func newDesigns() map[string]Config {
 	all.DHistAvg, all.GHistAvg, all.Unroll, all.GLoss, all.GSteps = 0.5, 0.25, 2, GLossFeatureMatching, 2
 	sgdHist := blogConfig()
 	sgdHist.DOpt, sgdHist.DMomentum, sgdHist.GHistAvg, sgdHist.Unroll = OptimizerSGD, 0.9, 0.1, 1
-	return map[string]Config{"wgan": wganConfig(), "hinge": hinge, "hist": hist, "unrolled": unrolled, "all": all, "sgd-hist-unroll": sgdHist}
+	gp := wganConfig()
+	gp.DClip, gp.GP = 0, 10
+	gp.DOpt, gp.DBeta1, gp.DBeta2, gp.GOpt, gp.GBeta1, gp.GBeta2 = OptimizerAdam, 0, 0.9, OptimizerAdam, 0, 0.9
+	r1 := vanillaConfig()
+	r1.R1 = 1
+	r1Ring := vanillaConfig()
+	r1Ring.Target, r1Ring.R1, r1Ring.DActs = "ring(8,2,0.02)", 0.5, []Activation{Tanh, ELU, Sigmoid}
+	return map[string]Config{"wgan": wganConfig(), "hinge": hinge, "hist": hist, "unrolled": unrolled, "all": all, "sgd-hist-unroll": sgdHist,
+		"wgan-gp": gp, "r1": r1, "r1-ring": r1Ring}
+}
+
+// TestPenaltyInTraining: a design with a gradient penalty reports it, the
+// penalty changes D's updates, and the same run without it differs.
+func TestPenaltyInTraining(t *testing.T) {
+	for _, name := range []string{"wgan-gp", "r1", "r1-ring"} {
+		cfg := newDesigns()[name]
+		with := train(t, mustNew(t, cfg, 3), 20)
+		if p := with[len(with)-1].Penalty; !(p > 0) {
+			t.Errorf("%s: penalty %g after 20 epochs, want > 0", name, p)
+		}
+		cfg.GP, cfg.R1 = 0, 0
+		if cfg.Loss == LossWasserstein {
+			cfg.DClip = 0.01
+		}
+		without := train(t, mustNew(t, cfg, 3), 20)
+		if with[19].DReal == without[19].DReal || without[19].Penalty != 0 {
+			t.Errorf("%s: the penalty changed nothing, or was reported without one", name)
+		}
+	}
+	for _, edit := range []func(*Config){
+		func(c *Config) { c.GP, c.R1 = 10, 1 },
+		func(c *Config) { c.GP, c.MBDKernels, c.MBDDim = 10, 4, 3 },
+		func(c *Config) { c.R1, c.DInput, c.DIn = 1, DInputDiffs, 100 },
+		func(c *Config) { c.GP = -1 },
+	} {
+		c := vanillaConfig()
+		edit(&c)
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "gp") && !strings.Contains(err.Error(), "r1") {
+			t.Errorf("%+v: %v, want a gp/r1 error", c, err)
+		}
+	}
 }
 
 // TestNewLossGradients checks the Wasserstein and hinge losses' dL/dy by

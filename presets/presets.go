@@ -26,6 +26,8 @@ var all = []engine.Config{
 	labelSmoothing,
 	lsgan,
 	wgan,
+	wganGP,
+	r1,
 	hinge,
 	bimodal,
 	bimodalMBD,
@@ -39,6 +41,7 @@ var all = []engine.Config{
 	ringUnrolled,
 	grid,
 	gridPacGAN,
+	gridWGANGP,
 	moons,
 }
 
@@ -260,6 +263,37 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 	c.DSteps = 5
 })
 
+// wganGP is vanilla as WGAN-GP (Gulrajani et al., "Improved Training of
+// Wasserstein GANs", 2017, Algorithm 1): the critic's Lipschitz
+// constraint is a penalty λ·E[(‖∇D(x̂)‖ − 1)²] on random interpolates x̂
+// of real and generated samples instead of weight clipping, λ = 10,
+// n_critic = 5, Adam 1e-4 with β₁ 0 and β₂ 0.9. ganui takes the penalty's
+// gradient with respect to D's weights exactly, by double backpropagation
+// (engine.Penalty).
+var wganGP = derive(vanilla, func(c *engine.Config) {
+	c.Name = "wgan-gp"
+	c.Description = "vanilla as WGAN-GP: a critic kept 1-Lipschitz by a gradient penalty, 5 critic steps per G step"
+	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1: λ = 10, n_critic = 5, Adam 1e-4, β = (0, 0.9)"
+	c.Loss = engine.LossWasserstein
+	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
+	c.GP = 10
+	c.DLR, c.DBeta1, c.DBeta2 = 1e-4, 0, 0.9
+	c.GLR, c.GBeta1, c.GBeta2 = 1e-4, 0, 0.9
+	c.DSteps = 5
+})
+
+// r1 is vanilla with the R1 gradient penalty (Mescheder et al., "Which
+// Training Methods for GANs do actually Converge?", 2018, eq. 9): D's
+// loss gains (γ/2)·E‖∇D(x)‖² on real data, taken on D's logit, which
+// damps D's gradient where the data is and makes the game converge
+// locally. γ = 1 for samples on vanilla's scale.
+var r1 = derive(vanilla, func(c *engine.Config) {
+	c.Name = "r1"
+	c.Description = "vanilla with the R1 penalty: D's gradient on real data is penalised, so the game settles"
+	c.Source = "Mescheder et al., \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, γ = 1 here"
+	c.R1 = 1
+})
+
 // hinge is vanilla with the hinge loss (Lim and Ye, "Geometric GAN",
 // 2017; Miyato et al., "Spectral Normalization for Generative
 // Adversarial Networks", 2018): D's unbounded score is pushed above 1 on
@@ -427,6 +461,22 @@ var grid = derive(ring, func(c *engine.Config) {
 	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: 25 modes to capture"
 	c.Source = "Srivastava et al., \"VEEGAN\" (2017), §5.1; Lin et al., \"PacGAN\" (2018), §5.1: 5×5 grid, spacing 2, σ 0.05"
 	c.Target = "grid(5,2,0.05)"
+})
+
+// gridWGANGP is grid trained as WGAN-GP (Gulrajani et al. 2017, whose §5
+// and Figure 1 show it on the 25-Gaussian grid): an identity critic with
+// the gradient penalty λ = 10, 5 critic steps per G step, Adam 1e-4 with
+// β = (0, 0.9).
+var gridWGANGP = derive(grid, func(c *engine.Config) {
+	c.Name = "grid-wgan-gp"
+	c.Description = "grid as WGAN-GP: a gradient-penalised critic, 5 critic steps per G step"
+	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), §5, Algorithm 1, on the 5×5 grid"
+	c.Loss = engine.LossWasserstein
+	c.DActs = []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity}
+	c.GP = 10
+	c.DLR, c.DBeta1, c.DBeta2 = 1e-4, 0, 0.9
+	c.GLR, c.GBeta1, c.GBeta2 = 1e-4, 0, 0.9
+	c.DSteps = 5
 })
 
 // gridPacGAN is grid with PacGAN's packing of 2 points per D row (Lin et

@@ -19,12 +19,16 @@ type Progress struct {
 // Line is the progress line ganui --headless prints.
 func (p Progress) Line() string {
 	s := p.Stats
-	if pm := p.Metrics.Plane; pm != nil {
-		return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f%s",
-			s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, s.MeanY, s.StdY, pm.SW1, modesField(p.Metrics, false))
+	penalty := ""
+	if s.Penalty != 0 {
+		penalty = fmt.Sprintf(" penalty=%.4f", s.Penalty)
 	}
-	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f mean=%.4f std=%.4f ks=%.4f%s",
-		s.Epoch, s.DReal, s.DFake, s.G, s.Mean, s.Std, p.Metrics.KS, modesField(p.Metrics, false))
+	if pm := p.Metrics.Plane; pm != nil {
+		return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f%s",
+			s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, s.MeanY, s.StdY, pm.SW1, modesField(p.Metrics, false))
+	}
+	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean=%.4f std=%.4f ks=%.4f%s",
+		s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, p.Metrics.KS, modesField(p.Metrics, false))
 }
 
 // Result is how a run ended.
