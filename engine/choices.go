@@ -42,9 +42,13 @@ const (
 	// DInputMoments replaces the row by its mean, standard deviation,
 	// skewness and excess kurtosis, 4 values, "moments".
 	DInputMoments
+	// DInputDiffsDetached is DInputDiffs with the row mean detached, as
+	// decorate_with_diffs computes it from data.data: no gradient flows
+	// through the mean (Decorate.Detach), "diffs_detached".
+	DInputDiffsDetached
 )
 
-var dInputNames = []string{DInputRaw: "raw", DInputDiffs: "diffs", DInputMoments: "moments"}
+var dInputNames = []string{DInputRaw: "raw", DInputDiffs: "diffs", DInputMoments: "moments", DInputDiffsDetached: "diffs_detached"}
 
 // Loss is the loss the discriminator is trained with; the generator's
 // loss (GLoss) is taken in the same family.

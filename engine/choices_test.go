@@ -40,7 +40,7 @@ func marshalers[T encoding.TextMarshaler](vs []T) []encoding.TextMarshaler {
 
 var choiceTypes = map[string]choiceType{
 	"Noise":         {marshalers(Noises()), []string{"uniform", "normal"}, parser[Noise](), true},
-	"DInput":        {marshalers(DInputs()), []string{"raw", "diffs", "moments"}, parser[DInput](), true},
+	"DInput":        {marshalers(DInputs()), []string{"raw", "diffs", "moments", "diffs_detached"}, parser[DInput](), true},
 	"Loss":          {marshalers(Losses()), []string{"bce", "least_squares", "wasserstein", "hinge"}, parser[Loss](), true},
 	"GLoss":         {marshalers(GLosses()), []string{"nonsaturating", "minimax", "feature_matching"}, parser[GLoss](), true},
 	"OptimizerKind": {marshalers(OptimizerKinds()), []string{"adam", "sgd", "rmsprop"}, parser[OptimizerKind](), true},
@@ -96,7 +96,7 @@ func TestChoiceZeroAndInvalid(t *testing.T) {
 			t.Errorf("unset %T: MarshalText %q, %v; String %q; want empty", v, text, err, v)
 		}
 	}
-	for _, v := range []encoding.TextMarshaler{Noise(3), DInput(4), Loss(5), GLoss(4), OptimizerKind(4), Activation(6)} {
+	for _, v := range []encoding.TextMarshaler{Noise(3), DInput(5), Loss(5), GLoss(4), OptimizerKind(4), Activation(6)} {
 		if text, err := v.MarshalText(); err == nil {
 			t.Errorf("invalid %T %v: MarshalText gave %q", v, v, text)
 		}
@@ -160,7 +160,7 @@ func TestConfigSetNames(t *testing.T) {
 	}
 	for _, bad := range []struct{ key, value, want string }{
 		{"loss", "wgan", `loss: "wgan" is not one of bce, least_squares, wasserstein, hinge`},
-		{"d_input", "fft", `d_input: "fft" is not one of raw, diffs, moments`},
+		{"d_input", "fft", `d_input: "fft" is not one of raw, diffs, moments, diffs_detached`},
 		{"g_opt", "adagrad", `g_opt: "adagrad" is not one of adam, sgd, rmsprop`},
 		{"noise", "gaussian", `noise: "gaussian" is not one of uniform, normal`},
 		{"g_loss", "wasserstein", `g_loss: "wasserstein" is not one of nonsaturating, minimax, feature_matching`},

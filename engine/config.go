@@ -239,7 +239,7 @@ func (c *Config) Dim() int { return TargetDim(c.Target) }
 // layer sees it, after the input transform DInput.
 func (c *Config) DFeatures() int {
 	switch c.DInput {
-	case DInputDiffs:
+	case DInputDiffs, DInputDiffsDetached:
 		return 2 * c.DIn
 	case DInputMoments:
 		return 4
@@ -379,6 +379,8 @@ func (c *Config) Outline() []string {
 	switch {
 	case c.DInput == DInputDiffs:
 		in = fmt.Sprintf("%d samples + squared deviations", c.DIn)
+	case c.DInput == DInputDiffsDetached:
+		in = fmt.Sprintf("%d samples + squared deviations (mean detached)", c.DIn)
 	case c.DInput == DInputMoments:
 		in = fmt.Sprintf("4 moments of %d samples", c.DIn)
 	case c.DIn == 1 && c.Dim() == 2:

@@ -160,8 +160,10 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	cfg := &g.cfg
 	var layers []Layer
 	switch cfg.DInput {
-	case DInputDiffs:
-		layers = append(layers, NewDecorate(cfg.DIn))
+	case DInputDiffs, DInputDiffsDetached:
+		dec := NewDecorate(cfg.DIn)
+		dec.Detach = cfg.DInput == DInputDiffsDetached
+		layers = append(layers, dec)
 	case DInputMoments:
 		layers = append(layers, NewMoments(cfg.DIn))
 	}

@@ -231,7 +231,7 @@ func TestDefaultRangeFollowsTheSupport(t *testing.T) {
 
 func TestValidateZooFields(t *testing.T) {
 	cases := map[string]func(*Config){
-		"d_input":     func(c *Config) { c.DInput = DInputMoments + 1 },
+		"d_input":     func(c *Config) { c.DInput = DInputDiffsDetached + 1 },
 		"d_in":        func(c *Config) { c.DInput, c.DIn, c.GOut, c.NoiseDim = DInputMoments, 1, 1, 1 },
 		"mbd_kernels": func(c *Config) { c.MBDKernels = MaxMBDKernels + 1 },
 		"mbd_dim":     func(c *Config) { c.MBDKernels, c.MBDDim = 3, 0 },

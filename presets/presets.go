@@ -85,7 +85,9 @@ var blogOriginal = engine.Config{
 // with each sample's squared deviation from the row mean (200 inputs,
 // decorate_with_diffs with exponent 2). Seeing the spread directly, D
 // drives G to the right mean and std; nothing in D's input makes the shape
-// Gaussian, which the higher moments and KS show.
+// Gaussian, which the higher moments and KS show. The row mean is
+// detached, as the source takes it from data.data (d_input
+// diffs_detached); --set d_input=diffs differentiates through it.
 var devnag2017 = engine.Config{
 	Name:        "devnag-2017",
 	Description: "Dev Nag's 50-lines GAN: G maps each noise value to a sample, D reads the 100 samples plus their squared deviations",
@@ -97,7 +99,7 @@ var devnag2017 = engine.Config{
 	GOut:        1,
 	GHidden:     []int{50, 50},
 	GActs:       []engine.Activation{engine.ELU, engine.Sigmoid, engine.Identity},
-	DInput:      engine.DInputDiffs,
+	DInput:      engine.DInputDiffsDetached,
 	DIn:         100,
 	DHidden:     []int{50, 50},
 	DActs:       []engine.Activation{engine.ELU, engine.ELU, engine.Sigmoid},

@@ -117,7 +117,7 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	d := get("devnag-2017")
 	if d.Batch != 100 || d.NoiseDim != 1 || d.GOut != 1 || d.Noise != engine.NoiseUniform ||
 		!reflect.DeepEqual(d.GHidden, []int{50, 50}) || !reflect.DeepEqual(d.GActs, []engine.Activation{engine.ELU, engine.Sigmoid, engine.Identity}) ||
-		d.DInput != engine.DInputDiffs || d.DIn != 100 || !reflect.DeepEqual(d.DActs, []engine.Activation{engine.ELU, engine.ELU, engine.Sigmoid}) ||
+		d.DInput != engine.DInputDiffsDetached || d.DIn != 100 || !reflect.DeepEqual(d.DActs, []engine.Activation{engine.ELU, engine.ELU, engine.Sigmoid}) ||
 		d.DLR != 2e-4 || d.GLR != 2e-4 || d.DBeta1 != 0.9 || d.DBeta2 != 0.999 || d.DSteps != 1 || d.GSteps != 1 || d.Epochs != 30000 {
 		t.Errorf("devnag-2017 drifted from gan_pytorch.py (Feb 2017): %+v", d)
 	}
@@ -140,6 +140,8 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 		"lsgan":                    {"d_acts", "loss"},
 		"hinge":                    {"d_acts", "loss"},
 		"wgan":                     {"d_acts", "loss", "d_clip", "d_opt", "d_lr", "g_opt", "d_steps"},
+		"wgan-gp":                  {"d_acts", "loss", "gp", "d_lr", "d_beta1", "d_beta2", "g_lr", "g_beta1", "g_beta2", "d_steps"},
+		"r1":                       {"r1"},
 		"bimodal":                  {"target"},
 		"skewed":                   {"target"},
 		"uniform":                  {"target"},
@@ -158,6 +160,9 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if w.Loss != engine.LossWasserstein || w.DActs[len(w.DActs)-1] != engine.Identity || w.DOpt != engine.OptimizerRMSprop || w.GOpt != engine.OptimizerRMSprop ||
 		w.DLR != 5e-5 || w.GLR != 5e-5 || w.DAlpha != 0.99 || w.GAlpha != 0.99 || w.DClip != 0.01 || w.DSteps != 5 || w.GSteps != 1 || w.Target != "normal(4,1.25)" {
 		t.Errorf("wgan drifted from Arjovsky et al. 2017, Algorithm 1: %+v", w)
+	}
+	if w := get("wgan-gp"); w.GP != 10 || w.DClip != 0 || w.DLR != 1e-4 || w.DBeta1 != 0 || w.DBeta2 != 0.9 || w.DSteps != 5 { // Gulrajani et al. 2017, Algorithm 1
+		t.Errorf("wgan-gp drifted from Gulrajani et al. 2017, Algorithm 1: %+v", w)
 	}
 	if h := get("hinge"); h.Loss != engine.LossHinge || h.DActs[len(h.DActs)-1] != engine.Identity {
 		t.Errorf("hinge is not the hinge loss with a critic's output: %+v", h)
