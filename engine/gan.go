@@ -45,13 +45,13 @@ type GAN struct {
 	dHist, gHist *paramMean
 	// savedD and savedDOpt hold D's parameters and optimizer state while
 	// G unrolls D (Unroll > 0), else nil.
-	savedD    []float32
+	savedD []float32
 	// penalty computes D's gradient penalty (GP or R1) and eps holds the
 	// interpolation weights of WGAN-GP, one per D row; nil without one.
 	penalty     *Penalty
 	eps         []float32
 	lastPenalty float64 // the penalty of D's last update
-	savedDOpt Optimizer
+	savedDOpt   Optimizer
 }
 
 // EpochStats is what one epoch reports: the losses averaged over its steps
