@@ -13,13 +13,18 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// planeConfig is preset name, which has a two-dimensional target.
+// planeConfig is preset name, which has a two-dimensional target, with a
+// batch of 64 and layers 24 wide: the screens depend on the design's
+// target and shape, not its size, and a 16th of the work keeps these tests
+// to seconds under -race.
 func planeConfig(tb testing.TB, name string) engine.Config {
 	tb.Helper()
 	cfg, err := presets.Get(name)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	cfg.Batch = 64
+	cfg.GHidden, cfg.DHidden = []int{24, 24}, []int{24, 24}
 	return cfg
 }
 
