@@ -106,3 +106,13 @@ func BenchmarkEpochRing(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEpochPenalty times an epoch of the gradient-penalty designs
+// beside the same loss without one: r1 against vanilla (BCE, one D step),
+// wgan-gp against wgan (the Wasserstein loss, five D steps; wgan clips
+// instead, and its optimizer is RMSprop where wgan-gp's is Adam).
+func BenchmarkEpochPenalty(b *testing.B) {
+	for _, name := range []string{"vanilla", "r1", "wgan", "wgan-gp"} {
+		b.Run(name, func(b *testing.B) { benchEpochs(b, name) })
+	}
+}
