@@ -97,7 +97,7 @@ fi
 for name in "${plane[@]}"; do
     echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
     target="$("$tmp/ganui" --show-preset "${name%%:*}" | awk -F'"' '$2 == "target" {print $4}')"
-    out="$(run "$name" --headless --every 0 --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
+    out="$(run "$name" --headless --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
     [[ "$name" == *:* ]] && name="${name%%:*} (${name#*:})"
     printf '%s\n' "$out" | awk -v name="$name" -v target="$target" '
         function val(field,   i) {
