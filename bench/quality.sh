@@ -88,10 +88,12 @@ done
 # The 2-D table: modes captured and the high-quality share as VEEGAN and
 # PacGAN count them on 2,500 samples (engine.PlaneMetrics), the sliced W1
 # with the floor a sample of the target itself shows, and the runs that
-# captured every mode with at least 90% high-quality samples.
+# meet the 2-D issue's goal: on the 25-mode grid at least 24 modes with at
+# least 80% high-quality samples; on other targets of modes every mode
+# with at least 90%.
 if (( ${#plane[@]} > 0 )); then
     (( ${#flat[@]} > 0 )) && echo
-    echo "| preset | target | modes | high quality | sliced W1 (floor) | all modes, ≥ 90% HQ | s per run |"
+    echo "| preset | target | modes | high quality | sliced W1 (floor) | runs meeting the goal | s per run |"
     echo "|---|---|---|---|---|---|---|"
 fi
 for name in "${plane[@]}"; do
@@ -108,7 +110,7 @@ for name in "${plane[@]}"; do
         function cell(m, digits) { return num(med[m], digits) " (" num(lo[m], digits) " … " num(hi[m], digits) ")" }
         $1 == "final" && $0 ~ / state=done/ {
             split(val("modes"), mc, "/")
-            if (mc[2] != "" && mc[1] == mc[2] && val("hq") >= 0.9) good++
+            if (mc[2] == 25 && mc[1] >= 24 && val("hq") >= 0.8 || mc[2] != "" && mc[2] != 25 && mc[1] == mc[2] && val("hq") >= 0.9) good++
             done++
         }
         $1 == "summary" && $2 ~ /^preset=/ { runs = val("runs"); diverged = val("diverged") }

@@ -482,11 +482,11 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 })
 
 // gridPacGAN is grid with PacGAN's packing of 2 points per D row (Lin et
-// al. 2018) and networks twice as wide (128 units) trained 30,000 epochs:
-// the grid's 25 modes need the capacity. It is ganui's best design on the
-// grid: every mode in each of seeds 1-5 with 83-91% high-quality samples
-// (bench/README.md), against PacGAN2's 23.8 modes and 91.3% in the paper's
-// Table 1.
+// al. 2018) and networks twice as wide (128 units) trained 45,000 epochs:
+// the grid's 25 modes need the capacity and the time. It is ganui's best
+// design on the grid: at least 24 modes in each of seeds 1-5, with 87-94%
+// high-quality samples in four of them (bench/README.md, section 9),
+// against PacGAN2's 23.8 modes and 91.3% in the paper's Table 1.
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
 	c.Description = "grid with PacGAN packing (2 points per D row) and 128-unit networks: all 25 modes"
@@ -494,7 +494,7 @@ var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.DIn = 2
 	c.GHidden = []int{128, 128}
 	c.DHidden = []int{128, 128}
-	c.Epochs = 30000
+	c.Epochs = 45000
 })
 
 // moons is ring's design on scikit-learn's two moons with noise 0.05: a
