@@ -38,6 +38,28 @@ run() {
     "$tmp/ganui" --preset "$name" ${set[@]+"${set[@]}"} "$@"
 }
 
+# measure NAME[:key=value] trains the preset's seeds and sets target (its
+# spec), out (ganui's lines) and label (the row's name).
+measure() {
+    echo "quality.sh: $1, seeds $seeds, $jobs jobs" >&2
+    target="$("$tmp/ganui" --show-preset "${1%%:*}" | awk -F'"' '$2 == "target" {print $4}')"
+    # Exit 3 (some seed diverged) still prints a summary over the others.
+    out="$(run "$1" --headless --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
+    label="$1"
+    [[ "$1" == *:* ]] && label="${1%%:*} (${1#*:})"
+    return 0
+}
+
+# awklib reads ganui's key=value lines: val(field) of the current line,
+# num(x, digits) to print.
+awklib='
+    function val(field,   i) {
+        for (i = 2; i <= NF; i++) if (index($i, field "=") == 1) return substr($i, length(field) + 2)
+        return ""
+    }
+    function num(x, digits) { return sprintf("%." digits "f", x) }
+'
+
 # Presets on a 2-D target (ring, grid, moons, …) get a table of their own,
 # after the 1-D one.
 flat=() plane=()
@@ -54,17 +76,8 @@ echo "| preset | target | KS | W1 | mean | std | skew | ex. kurtosis | modes | s
 echo "|---|---|---|---|---|---|---|---|---|---|"
 fi
 for name in "${flat[@]}"; do
-    echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
-    target="$("$tmp/ganui" --show-preset "${name%%:*}" | awk -F'"' '$2 == "target" {print $4}')"
-    # Exit 3 (some seed diverged) still prints a summary over the others.
-    out="$(run "$name" --headless --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
-    [[ "$name" == *:* ]] && name="${name%%:*} (${name#*:})"
-    printf '%s\n' "$out" | awk -v name="$name" -v target="$target" '
-        function val(field,   i) {
-            for (i = 3; i <= NF; i++) if (index($i, field "=") == 1) return substr($i, length(field) + 2)
-            return ""
-        }
-        function num(x, digits) { return sprintf("%." digits "f", x) }
+    measure "$name"
+    printf '%s\n' "$out" | awk -v name="$label" -v target="$target" "$awklib"'
         function cell(m, digits,   s) {
             s = num(med[m], digits) " (" num(lo[m], digits) " … " num(hi[m], digits) ")"
             if (m in tgt) s = s " / " num(tgt[m], digits)
@@ -97,16 +110,8 @@ if (( ${#plane[@]} > 0 )); then
     echo "|---|---|---|---|---|---|---|"
 fi
 for name in "${plane[@]}"; do
-    echo "quality.sh: $name, seeds $seeds, $jobs jobs" >&2
-    target="$("$tmp/ganui" --show-preset "${name%%:*}" | awk -F'"' '$2 == "target" {print $4}')"
-    out="$(run "$name" --headless --seeds "$seeds" --jobs "$jobs")" || [[ $? == 3 ]]
-    [[ "$name" == *:* ]] && name="${name%%:*} (${name#*:})"
-    printf '%s\n' "$out" | awk -v name="$name" -v target="$target" '
-        function val(field,   i) {
-            for (i = 2; i <= NF; i++) if (index($i, field "=") == 1) return substr($i, length(field) + 2)
-            return ""
-        }
-        function num(x, digits) { return sprintf("%." digits "f", x) }
+    measure "$name"
+    printf '%s\n' "$out" | awk -v name="$label" -v target="$target" "$awklib"'
         function cell(m, digits) { return num(med[m], digits) " (" num(lo[m], digits) " … " num(hi[m], digits) ")" }
         $1 == "final" && $0 ~ / state=done/ {
             split(val("modes"), mc, "/")
