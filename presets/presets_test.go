@@ -203,6 +203,12 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if got, want := differences(get("grid"), get("grid-pacgan")), []string{"g_hidden", "d_in", "d_hidden", "epochs"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("grid-pacgan differs from grid in %v, want %v", got, want)
 	}
+	if got, want := differences(get("ring-pacgan"), get("bimodal-pacgan")), []string{"target"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("bimodal-pacgan differs from ring-pacgan in %v, want %v", got, want)
+	}
+	if got, want := differences(get("uniform"), get("uniform-flat-noise")), []string{"noise", "noise_dim"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("uniform-flat-noise differs from uniform in %v, want %v", got, want)
+	}
 	if p := get("ring-pacgan"); p.DIn != 2 {
 		t.Errorf("ring-pacgan packs %d points, want 2", p.DIn)
 	}
