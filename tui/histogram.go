@@ -132,20 +132,28 @@ func gutter(label string) string {
 }
 
 // dStrip draws D(x) as dots in dStripRows rows, 0 at the bottom, 1 at the
-// top, with ½ marked by a dotted line across the middle row.
+// top, with ½ marked by a dotted line across the middle row. A critic's
+// score (the Wasserstein and hinge losses) is no probability: when the
+// curve leaves [0, 1] it is drawn from its lowest value to its highest,
+// the rows labelled with them and the dotted line at their middle.
 func dStrip(curve []float64, cols int) []string {
 	g := newGrid(dStripRows, cols)
 	dots := dStripRows*4 - 1
+	lo, hi := 0.0, 1.0
+	labels := []string{"1", "½", "0"}
+	if clo, chi, ok := finiteRange(curve); ok && (clo < 0 || chi > 1) {
+		lo, hi = clo, math.Max(chi, clo+1e-9)
+		labels = []string{shortNum(hi), shortNum((lo + hi) / 2), shortNum(lo)}
+	}
 	for c := range cols {
 		g.set(dStripRows/2, c, '┈', &styleFaint)
 		d := curve[min(len(curve)-1, c*len(curve)/cols)]
 		if math.IsNaN(d) {
 			continue
 		}
-		lvl := int(math.Round(math.Min(1, math.Max(0, d)) * float64(dots)))
+		lvl := int(math.Round(math.Min(1, math.Max(0, (d-lo)/(hi-lo))) * float64(dots)))
 		g.set(dStripRows-1-lvl/4, c, dotGlyphs[lvl%4], &styleCurve)
 	}
-	labels := []string{"1", "½", "0"}
 	out := make([]string, dStripRows)
 	for r := range out {
 		l := ""

@@ -60,7 +60,7 @@ func surfaceShade(d float64) int {
 	if math.IsNaN(d) {
 		return len(colSurface) / 2
 	}
-	d = math.Min(1, math.Max(0, d)) // least squares' D is not bounded
+	d = math.Min(1, math.Max(0, d))
 	return min(len(colSurface)-1, int(d*float64(len(colSurface))))
 }
 
@@ -149,11 +149,18 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 // colour, the surface is drawn as its boundary D = ½, a · in the empty
 // cells where D says real beside one where it says fake.
 func (c *planeCanvas) render(surface []float64, n int, plain bool) []string {
+	// A critic's score (Wasserstein, hinge) is no probability: a surface
+	// that leaves [0, 1] is shaded from its lowest value to its highest,
+	// the no-shade band at their middle.
+	lo, span := 0.0, 1.0
+	if flo, fhi, ok := finiteRange(surface); ok && (flo < 0 || fhi > 1) {
+		lo, span = flo, math.Max(fhi-flo, 1e-9)
+	}
 	score := func(r, col int) float64 {
 		if surface == nil || n <= 0 || len(surface) < n*n || r < 0 || col < 0 || r >= c.rows || col >= c.cols {
 			return math.NaN()
 		}
-		return surface[(r*n/c.rows)*n+col*n/c.cols]
+		return (surface[(r*n/c.rows)*n+col*n/c.cols] - lo) / span
 	}
 	g := newGrid(c.rows, c.cols)
 	for r := range c.rows {

@@ -87,6 +87,22 @@ func TestDStripMarksHalf(t *testing.T) {
 	}
 }
 
+// TestDStripScalesACritic: a critic's score, outside [0, 1], is drawn over
+// its own range, the rows labelled with its highest, middle and lowest
+// values instead of 1, ½ and 0.
+func TestDStripScalesACritic(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lines := dStrip([]float64{-4, 0, 4}, 3)
+	for i, want := range []string{"4", "0", "-4"} {
+		if !strings.Contains(lines[i][:axisGutter+2], want) || strings.Contains(lines[i], "½") {
+			t.Errorf("row %d lacks its mark %q: %q", i, want, lines[i])
+		}
+	}
+	if top, bottom := []rune(lines[0])[axisGutter+2], []rune(lines[dStripRows-1])[axisGutter]; top == ' ' || bottom == ' ' {
+		t.Errorf("the highest and lowest scores are not on the top and bottom rows: %q", lines)
+	}
+}
+
 // TestPushStrip: nothing where there are no samples, the direction where
 // there are.
 func TestPushStrip(t *testing.T) {
