@@ -404,9 +404,9 @@ func (g *GAN) addPenalty() float64 {
 // first-order version: G's gradient is ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k
 // held fixed. The paper's surrogate gradient (§2.2–2.3) adds a second term,
 // ∂f/∂θ_D^k · dθ_D^k/dθ_G, which backpropagates through the k optimizer
-// updates (a Hessian-vector product per step, through Adam's moments) and
-// which the paper credits with the reduction in mode collapse, since it
-// lets G see how D would react to it; the first-order version keeps the
+// updates (a Hessian-vector product per step, through Adam's moments):
+// the term through which G sees how D would react to it (§2.3); the
+// first-order version keeps the
 // look-ahead (G answers the D of k steps on, not the current one) at the
 // cost of k D updates per G update. Even so, on the 8-mode ring it keeps
 // every mode where the plain GAN collapses (presets/SOURCES.md). The
