@@ -105,20 +105,7 @@ func TestNewLossGradients(t *testing.T) {
 		"hinge(real)":       func(d, y []float32) float32 { return Hinge(d, y, -1) },
 		"hinge(fake)":       func(d, y []float32) float32 { return Hinge(d, y, 1) },
 	}
-	for name, loss := range losses {
-		dst := make([]float32, len(y))
-		loss(dst, y)
-		scratch := make([]float32, len(y))
-		for i := range y {
-			const h = 1e-3
-			yy := slices.Clone(y)
-			yy[i] = y[i] + h
-			up := loss(scratch, yy)
-			yy[i] = y[i] - h
-			down := loss(scratch, yy)
-			checkClose(t, name, i, float64(dst[i]), float64(up-down)/(2*h))
-		}
-	}
+	lossGradCheck(t, y, losses)
 }
 
 // TestNewLossValues pins the losses and their gradients on a few inputs,
