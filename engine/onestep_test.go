@@ -56,31 +56,10 @@ const onestepTol = 1e-5
 // engine's tests cannot import it. presets' TestOneStepFixturesMatch
 // checks that the committed fixtures' configs are still those presets.
 func onestepConfigs() []Config {
-	vanilla := Config{
-		Name:        "vanilla",
-		Description: "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one",
-		Source:      "Goodfellow et al., \"Generative Adversarial Nets\" (2014); Goodfellow, NIPS 2016 tutorial (non-saturating G loss); tuned in ganui",
-		Target:      "normal(4,1.25)",
-		Batch:       100,
-		Noise:       NoiseNormal,
-		NoiseDim:    4,
-		GOut:        1,
-		GHidden:     []int{16, 16},
-		GActs:       []Activation{LeakyReLU, LeakyReLU, Identity},
-		DInput:      DInputRaw,
-		DIn:         1,
-		DHidden:     []int{32, 32},
-		DActs:       []Activation{LeakyReLU, LeakyReLU, Sigmoid},
-		LeakySlope:  0.2,
-		Loss:        LossBCE,
-		GLoss:       GLossNonSaturating,
-		RealLabel:   1,
-		DOpt:        OptimizerAdam, DLR: 5e-4, DBeta1: 0.5, DBeta2: 0.999, DAlpha: 0.99,
-		GOpt: OptimizerAdam, GLR: 5e-5, GBeta1: 0.5, GBeta2: 0.999, GAlpha: 0.99,
-		Eps:    1e-8,
-		DSteps: 1, GSteps: 1,
-		Epochs: 10000,
-	}
+	vanilla := vanillaConfig()
+	vanilla.Description = "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one"
+	vanilla.Source = "Goodfellow et al., \"Generative Adversarial Nets\" (2014); Goodfellow, NIPS 2016 tutorial (non-saturating G loss); tuned in ganui"
+	vanilla.DAlpha, vanilla.GAlpha = 0.99, 0.99
 	ring := Config{
 		Name:        "ring",
 		Description: "the textbook GAN on a ring of 8 Gaussians: the 2-D benchmark of mode collapse",
