@@ -20,7 +20,7 @@ import (
 //
 //	config JSON | seed u64 | epoch u64 | PCG state |
 //	G params | D params | G optimizer | D optimizer |
-//	G historical mean | D historical mean
+//	G historical mean | D historical mean | G moving average
 //
 // where an optimizer is its kind byte (1 Adam, 2 SGD, 3 RMSprop), its
 // step count u64, then Adam's m and v, SGD's momentum buffer or RMSprop's
@@ -28,7 +28,9 @@ import (
 // when the player's weight g_hist_avg or d_hist_avg is not 0) is its count
 // u64, then the mean as float64s. A configuration without historical
 // averaging writes the same bytes as before it existed, so older
-// checkpoints load with it off.
+// checkpoints load with it off. G's moving average (present only when
+// g_ema is not 0) is its count u64, then the averaged parameters as
+// floats, and is absent from older checkpoints the same way.
 //
 // Checkpoints are written and read as streams, so saving or loading the
 // largest network takes little memory beyond the network itself. A reader
@@ -88,6 +90,10 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	cw.optimizer(g.dOpt)
 	cw.paramMean(g.gHist)
 	cw.paramMean(g.dHist)
+	if g.gEMA != nil {
+		cw.u64(uint64(g.gEMA.N))
+		cw.floats(g.gEMA.Net.Params)
+	}
 	if cw.err == nil {
 		cw.err = cw.w.Flush()
 	}
@@ -117,8 +123,12 @@ func bodySize(cfg, rng int, g *GAN) int {
 		}
 		return 8 + 4 + 8*len(h.Mean)
 	}
+	ema := 0
+	if g.gEMA != nil {
+		ema = 8 + floats(len(g.gEMA.Net.Params))
+	}
 	return 4 + cfg + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt) +
-		hist(g.gHist) + hist(g.dHist)
+		hist(g.gHist) + hist(g.dHist) + ema
 }
 
 // ReadCheckpoint rebuilds a run from a checkpoint read from r, which must
@@ -169,6 +179,15 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	cr.optimizer(g.dOpt, "discriminator optimizer")
 	cr.paramMean(g.gHist, "generator historical mean")
 	cr.paramMean(g.dHist, "discriminator historical mean")
+	if g.gEMA != nil {
+		const what = "generator moving average"
+		if n := cr.u64(); cr.err == nil && n > MaxUpdates {
+			cr.err = badCheckpoint("%s: %d updates averaged, out of range 0..%d", what, n, uint64(MaxUpdates))
+		} else {
+			g.gEMA.N = int(n)
+		}
+		cr.floats(g.gEMA.Net.Params, what)
+	}
 	if cr.err != nil {
 		return nil, cr.err
 	}

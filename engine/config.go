@@ -78,6 +78,11 @@ type Config struct {
 	// past parameters; 0 turns it off.
 	DHistAvg float64 `json:"d_hist_avg"`
 	GHistAvg float64 `json:"g_hist_avg"`
+	// GEMA is the decay β of the exponential moving average of G's
+	// weights that the run samples from (Yazıcı et al. 2019; see
+	// GAN.Sample): training is unchanged, what is shown and measured is
+	// the averaged generator; 0 turns it off.
+	GEMA float64 `json:"g_ema"`
 
 	DSteps int `json:"d_steps"` // discriminator updates per epoch
 	GSteps int `json:"g_steps"` // generator updates per epoch
@@ -199,6 +204,7 @@ func (c *Config) Validate() error {
 		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
+		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema: %g out of range: 0 (off) or (0,1)", c.GEMA),
 		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %g out of range (0,1)", c.Eps),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
@@ -432,6 +438,9 @@ func (c *Config) Outline() []string {
 	}
 	if c.DHistAvg > 0 || c.GHistAvg > 0 {
 		schedule += fmt.Sprintf(", historical averaging D %s, G %s", num(c.DHistAvg), num(c.GHistAvg))
+	}
+	if c.GEMA > 0 {
+		schedule += fmt.Sprintf(", G shown as its weights' moving average (β %s)", num(c.GEMA))
 	}
 	return []string{
 		fmt.Sprintf("target %s, batch %d", c.Target, c.Batch),

@@ -43,6 +43,9 @@ type GAN struct {
 	// dHist and gHist are the players' historical averages (Salimans et
 	// al. 2016, §3.3), nil when its weight is 0.
 	dHist, gHist *paramMean
+	// gEMA is the moving average of G's weights that Sample and GCurve
+	// draw from (g_ema), nil when off.
+	gEMA *paramEMA
 	// savedD and savedDOpt hold D's parameters and optimizer state while
 	// G unrolls D (Unroll > 0), else nil.
 	savedD []float32
@@ -107,6 +110,9 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
 	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope)...)
+	if cfg.GEMA > 0 {
+		g.gEMA = newParamEMA(g.gen, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope))
+	}
 	g.disc = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
 	if cfg.GLoss == GLossFeatureMatching {
 		width := g.disc.Layers[g.featK-1].OutSize()
@@ -432,6 +438,9 @@ func (g *GAN) StepG() float64 {
 	if g.gHist != nil {
 		g.gHist.record(g.gen.Params)
 	}
+	if g.gEMA != nil {
+		g.gEMA.record(g.gen.Params, g.cfg.GEMA)
+	}
 	if g.cfg.Unroll > 0 {
 		copy(g.disc.Params, g.savedD)
 		copyOptimizer(g.dOpt, g.savedDOpt)
@@ -581,13 +590,15 @@ func fillNoise(dst []float32, kind Noise, rng *rand.Rand) {
 
 // Sample fills dst with fresh generated samples in the order G emits them
 // (rows of GOut samples; the x, y pairs of a plane in turn). The noise comes from a stream of its own selected by
-// stream, so sampling is reproducible and never disturbs training.
+// stream, so sampling is reproducible and never disturbs training. With
+// g_ema the samples are the averaged generator's (see paramEMA).
 func (g *GAN) Sample(dst []float64, stream uint64) {
 	rng := rand.New(rand.NewPCG(g.seed^stream, sampleStream))
 	noise := make([]float32, len(g.noise))
+	gen := g.shownG()
 	for len(dst) > 0 {
 		fillNoise(noise, g.cfg.Noise, rng)
-		out := g.gen.Forward(noise, g.gRows)
+		out := gen.Forward(noise, g.gRows)
 		n := min(len(out), len(dst))
 		for i, v := range out[:n] {
 			dst[i] = float64(v)
@@ -715,12 +726,21 @@ func (g *GAN) GCurve(dst, zs []float64) bool {
 		for i := range n {
 			in[i] = float32(zs[done+i])
 		}
-		out := g.gen.Forward(in, g.gRows)
+		out := g.shownG().Forward(in, g.gRows)
 		for i := range n {
 			dst[done+i] = float64(out[i])
 		}
 	}
 	return true
+}
+
+// shownG is the generator a run shows and measures: G, or with g_ema the
+// moving average of its weights.
+func (g *GAN) shownG() *Network {
+	if g.gEMA != nil {
+		return g.gEMA.Net
+	}
+	return g.gen
 }
 
 // NoiseRange is the range of noise values GCurve is best drawn over: the

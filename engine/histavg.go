@@ -1,5 +1,7 @@
 package engine
 
+import "math/rand/v2"
+
 // paramMean is the state of historical averaging (Salimans et al.,
 // "Improved Techniques for Training GANs", 2016, §3.3) for one player:
 // the mean θ̄ = (1/t) Σ_{i=1..t} θ_i of the parameters the player has
@@ -53,6 +55,47 @@ func (h *paramMean) cost(params []float32, lambda float64) float64 {
 		s += d * d
 	}
 	return lambda * s
+}
+
+// paramEMA is the exponential moving average of G's parameters (the
+// config field g_ema), which a run samples from in place of G itself:
+// after each of G's updates
+//
+//	θ̄ ← θ̄ + (1 − β_t)·(θ − θ̄),   β_t = min(β, (1 + t)/(10 + t)),
+//
+// t the updates averaged so far (the warm-up of TensorFlow's
+// ExponentialMovingAverage with num_updates, so that early in a run the
+// average follows G rather than remember its initial weights for 1/(1−β)
+// updates). Yazıcı et al. ("The Unusual Effectiveness of Averaging in
+// GAN Training", ICLR 2019) show that such an average of the generator
+// sits near the centre of the cycles simultaneous gradient descent
+// circles in, which is where the game's equilibrium is; Karras et al.
+// (Progressive GANs, 2018) show their generator this way with β = 0.999.
+// Unlike historical averaging (paramMean) it changes nothing in
+// training: neither player ever sees the average.
+type paramEMA struct {
+	Net *Network // G's shape; Params hold θ̄ and its buffers serve sampling
+	N   int      // updates averaged, t
+}
+
+// newParamEMA starts the average of gen at its current parameters. Its
+// network's initial draw comes from a generator of its own, then is
+// overwritten: the run's random stream is not touched.
+func newParamEMA(gen *Network, layers []Layer) *paramEMA {
+	net := NewNetwork(gen.MaxRows(), rand.New(rand.NewPCG(0, 0)), layers...)
+	copy(net.Params, gen.Params)
+	return &paramEMA{Net: net}
+}
+
+// record folds the parameters after an update into the average.
+func (e *paramEMA) record(params []float32, beta float64) {
+	e.N++
+	t := float64(e.N)
+	w := float32(1 - min(beta, (1+t)/(10+t)))
+	avg := e.Net.Params[:len(params)]
+	for i, p := range params {
+		avg[i] += w * (p - avg[i])
+	}
 }
 
 // clipParams clips every parameter to [−c, c]: the weight clipping of the

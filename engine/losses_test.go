@@ -59,8 +59,12 @@ func newDesigns() map[string]Config {
 	r1.R1 = 1
 	r1Ring := vanillaConfig()
 	r1Ring.Target, r1Ring.R1, r1Ring.DActs = "ring(8,2,0.02)", 0.5, []Activation{Tanh, ELU, Sigmoid}
+	ema := vanillaConfig()
+	ema.Target, ema.GEMA = "mixture(-2,0.5;2,0.5)", 0.999
+	emaRing := blogConfig() // G emits a whole batch per noise row
+	emaRing.GEMA, emaRing.GHistAvg = 0.9, 0.1
 	return map[string]Config{"wgan": wganConfig(), "hinge": hinge, "hist": hist, "unrolled": unrolled, "all": all, "sgd-hist-unroll": sgdHist,
-		"wgan-gp": gp, "r1": r1, "r1-ring": r1Ring}
+		"wgan-gp": gp, "r1": r1, "r1-ring": r1Ring, "ema": ema, "ema-blog-hist": emaRing}
 }
 
 // TestPenaltyInTraining: a design with a gradient penalty reports it, the
@@ -418,6 +422,10 @@ func TestNewFieldsValidate(t *testing.T) {
 		{func(c *Config) { c.GHistAvg = 2000 }, "g_hist_avg: 2000 out of range: 0 (off) or (0,1000]"},
 		{func(c *Config) { c.Unroll = MaxUnroll + 1 }, "unroll: 21 out of range 0..20"},
 		{func(c *Config) { c.Unroll = -1 }, "unroll: -1 out of range"},
+		{func(c *Config) { c.GEMA = 1 }, "g_ema: 1 out of range: 0 (off) or (0,1)"},
+		{func(c *Config) { c.GEMA = 0.999999999 }, "g_ema: 0.999999999 out of range"}, // 1 in float32
+		{func(c *Config) { c.GEMA = -0.5 }, "g_ema: -0.5 out of range"},
+		{func(c *Config) { c.GEMA = math.NaN() }, "g_ema: NaN out of range"},
 	} {
 		cfg := wganConfig()
 		c.edit(&cfg)
@@ -447,16 +455,17 @@ func TestNewFieldsValidate(t *testing.T) {
 // unrolling and historical averaging when they are on.
 func TestOutlineNamesNewSettings(t *testing.T) {
 	cfg := wganConfig()
-	cfg.Unroll, cfg.DHistAvg = 5, 0.1
+	cfg.Unroll, cfg.DHistAvg, cfg.GEMA = 5, 0.1, 0.999
 	text := strings.Join(cfg.Outline(), "\n")
-	for _, want := range []string{"wasserstein", "rmsprop lr 5e-5 α 0.99", "clipped to ±0.01", "5 D steps ahead", "historical averaging D 0.1, G 0"} {
+	for _, want := range []string{"wasserstein", "rmsprop lr 5e-5 α 0.99", "clipped to ±0.01", "5 D steps ahead", "historical averaging D 0.1, G 0",
+		"moving average (β 0.999)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("outline lacks %q:\n%s", want, text)
 		}
 	}
 	v := vanillaConfig()
 	plain := strings.Join(v.Outline(), "\n")
-	for _, unwanted := range []string{"clipped", "unrolled", "historical"} {
+	for _, unwanted := range []string{"clipped", "unrolled", "historical", "moving average"} {
 		if strings.Contains(plain, unwanted) {
 			t.Errorf("vanilla's outline mentions %q:\n%s", unwanted, plain)
 		}
@@ -520,7 +529,7 @@ func TestOldCheckpointsLoad(t *testing.T) {
 	good := validCheckpoint(t)
 	old := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
 		s := string(cfg)
-		for _, key := range []string{"d_clip", "d_alpha", "g_alpha", "d_hist_avg", "g_hist_avg", "unroll"} {
+		for _, key := range []string{"d_clip", "d_alpha", "g_alpha", "d_hist_avg", "g_hist_avg", "g_ema", "unroll"} {
 			i := strings.Index(s, `"`+key+`":`)
 			if i < 0 {
 				t.Fatalf("the configuration lacks %s: %s", key, s)
@@ -537,8 +546,110 @@ func TestOldCheckpointsLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := g.Config(); c.DClip != 0 || c.Unroll != 0 || c.DHistAvg != 0 || c.GHistAvg != 0 || g.dHist != nil || g.savedD != nil {
+	if c := g.Config(); c.DClip != 0 || c.Unroll != 0 || c.DHistAvg != 0 || c.GHistAvg != 0 || c.GEMA != 0 || g.dHist != nil || g.savedD != nil || g.gEMA != nil {
 		t.Fatalf("an old checkpoint loaded with new techniques on: %+v", c)
 	}
 	train(t, g, 2)
+}
+
+// TestMovingAverage: with g_ema the run trains exactly as without it,
+// the average follows θ̄ ← θ̄ + (1 − β_t)(θ − θ̄) with β_t = min(β,
+// (1+t)/(10+t)) after every G update (checked in float64 from G's own
+// parameters), and Sample and GCurve draw from the average, not from G.
+func TestMovingAverage(t *testing.T) {
+	const beta = 0.98
+	cfg := vanillaConfig()
+	cfg.NoiseDim, cfg.GSteps = 1, 2 // a curve to draw; two G updates an epoch
+	cfg.GEMA = beta
+	ema, plain := mustNew(t, cfg, 5), mustNew(t, func() Config { c := cfg; c.GEMA = 0; return c }(), 5)
+	if !slices.Equal(ema.gEMA.Net.Params, ema.gen.Params) {
+		t.Fatal("the average does not start at G's initial weights")
+	}
+	want := make([]float64, len(ema.gen.Params))
+	for i, p := range ema.gen.Params {
+		want[i] = float64(p)
+	}
+	updates := 0
+	for range 200 {
+		for range cfg.DSteps {
+			ema.StepD()
+			plain.StepD()
+		}
+		for range cfg.GSteps {
+			if a, b := ema.StepG(), plain.StepG(); a != b {
+				t.Fatalf("update %d: G's loss %g with the average, %g without: training changed", updates, a, b)
+			}
+			updates++
+			bt := min(beta, float64(1+updates)/float64(10+updates))
+			for i, p := range ema.gen.Params {
+				want[i] += (1 - bt) * (float64(p) - want[i])
+			}
+		}
+		ema.epoch++
+		plain.epoch++
+	}
+	if !slices.Equal(ema.gen.Params, plain.gen.Params) || !slices.Equal(ema.disc.Params, plain.disc.Params) {
+		t.Fatal("the average changed training")
+	}
+	if ema.gEMA.N != updates {
+		t.Fatalf("the average counts %d updates, want %d", ema.gEMA.N, updates)
+	}
+	var worst float64
+	for i, a := range ema.gEMA.Net.Params {
+		worst = max(worst, math.Abs(float64(a)-want[i])/max(1e-3, math.Abs(want[i])))
+	}
+	if worst > 1e-5 {
+		t.Fatalf("the average is %.2g (relative) from the float64 rule", worst)
+	}
+	if slices.Equal(ema.gEMA.Net.Params, ema.gen.Params) {
+		t.Fatal("after 400 updates the average equals G: it is not averaging")
+	}
+
+	// Sampling: the average's samples are those of a G holding its weights.
+	copy(plain.gen.Params, ema.gEMA.Net.Params)
+	a, b := make([]float64, 300), make([]float64, 300)
+	ema.Sample(a, 9)
+	plain.Sample(b, 9)
+	if !slices.Equal(a, b) {
+		t.Fatal("Sample does not draw from the average")
+	}
+	zs := []float64{-2, -0.5, 0, 1, 2.5}
+	ca, cb := make([]float64, len(zs)), make([]float64, len(zs))
+	if !ema.GCurve(ca, zs) || !plain.GCurve(cb, zs) || !slices.Equal(ca, cb) {
+		t.Fatal("GCurve does not draw the average")
+	}
+}
+
+// TestCheckpointRefusesBadAverage: a checkpoint whose moving average
+// claims more updates than any run makes, or lacks its weights, is
+// refused.
+func TestCheckpointRefusesBadAverage(t *testing.T) {
+	cfg := vanillaConfig()
+	cfg.GEMA = 0.99
+	g := mustNew(t, cfg, 2)
+	train(t, g, 3)
+	good, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(rest []byte) int { return len(rest) - (8 + 4 + 4*len(g.gen.Params)) }
+	for name, edit := range map[string]func(cfg, rest []byte) ([]byte, []byte){
+		"count": func(cfg, rest []byte) ([]byte, []byte) {
+			binary.LittleEndian.PutUint64(rest[count(rest):], MaxUpdates+1)
+			return cfg, rest
+		},
+		"no weights": func(cfg, rest []byte) ([]byte, []byte) { return cfg, rest[:count(rest)+8] },
+		"turned off": func(cfg, rest []byte) ([]byte, []byte) {
+			return []byte(strings.Replace(string(cfg), `"g_ema":0.99`, `"g_ema":0`, 1)), rest
+		},
+	} {
+		var ce *CheckpointError
+		if _, err := Restore(forge(t, good, edit)); !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
+		}
+	}
+	r, err := Restore(good)
+	if err != nil || r.gEMA.N != g.gEMA.N || !slices.Equal(r.gEMA.Net.Params, g.gEMA.Net.Params) {
+		t.Fatalf("the moving average did not round-trip: %v", err)
+	}
 }
