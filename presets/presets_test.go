@@ -206,6 +206,9 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if got, want := differences(get("ring-pacgan"), get("bimodal-pacgan")), []string{"target"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("bimodal-pacgan differs from ring-pacgan in %v, want %v", got, want)
 	}
+	if got, want := differences(get("bimodal-pacgan"), get("bimodal-pacgan-ema")), []string{"g_ema"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("bimodal-pacgan-ema differs from bimodal-pacgan in %v, want %v", got, want)
+	}
 	if got, want := differences(get("uniform"), get("uniform-flat-noise")), []string{"noise", "noise_dim"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("uniform-flat-noise differs from uniform in %v, want %v", got, want)
 	}

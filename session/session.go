@@ -546,6 +546,7 @@ func (s *Session) publish() {
 		Target:  s.target,
 		Loss:    cfg.Loss,
 		GLoss:   cfg.GLoss,
+		GEMA:    cfg.GEMA,
 		Seed:    s.gan.Seed(),
 		State:   s.state,
 		Err:     s.err,

@@ -102,10 +102,13 @@ type Snapshot struct {
 	// Design describes the design as ganui --list-presets does: its
 	// description, its source, then engine.Config.Outline with the current
 	// settings.
-	Design  []string
-	Target  TargetInfo
-	Loss    engine.Loss // the design's loss and G loss
-	GLoss   engine.GLoss
+	Design []string
+	Target TargetInfo
+	Loss   engine.Loss // the design's loss and G loss
+	GLoss  engine.GLoss
+	// GEMA is the decay β of the moving average of G's weights that the
+	// samples and metrics come from (g_ema), or 0 when they are G's own.
+	GEMA    float64
 	Seed    uint64
 	State   State
 	Err     *Divergence // set when State is Diverged

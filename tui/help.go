@@ -52,13 +52,14 @@ var glossary = [][2]string{
 	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; any training key returns to live."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts, its histogram as ╌, and Quality shows the difference (vs base); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
+	{"G's average", "with g_ema set, every sample, measure and picture comes from the moving average of G's weights over its recent updates, which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own."},
 	{"colours", "orange real data and the target · blue generated · purple D · teal G."},
 }
 
 // planeGlossary explains the measures and marks of the 2-D view; a
 // two-dimensional run's glossary has these in place of the 1-D ones.
 var planeGlossary = [][2]string{
-	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 64 directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
+	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. Made at each evaluation, off the training path."},

@@ -291,7 +291,7 @@ func (m *Model) planeNotes(w, h int) []string {
 		}
 		return layerStyles[l].Render(string(dots))
 	}
-	items := []string{glyph(layerGen, '⣿') + " generated", glyph(layerRef, '⣿') + " target " + s.Target.Spec}
+	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA), glyph(layerRef, '⣿') + " target " + s.Target.Spec}
 	if len(e.Arrows) > 0 {
 		items = append(items, glyph(layerPush, '⠑')+" D's push")
 	}

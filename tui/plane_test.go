@@ -34,6 +34,16 @@ func planeConfig(tb testing.TB, name string) engine.Config {
 // the same at every width: the plane has no bins.
 func trainedPlane(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*session.Session, session.Snapshot) {
 	tb.Helper()
+	s, snap := trained(tb, cfg, seed, epochs)
+	if snap.Target.Plane == nil || snap.Eval.Metrics.Plane == nil {
+		tb.Fatalf("%s: not a two-dimensional run", cfg.Name)
+	}
+	return s, snap
+}
+
+// trained is trainedPlane for a design of either dimension.
+func trained(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*session.Session, session.Snapshot) {
+	tb.Helper()
 	cfg.Epochs = epochs
 	s, err := session.New(session.Options{Config: cfg, Seed: seed})
 	if err != nil {
@@ -46,9 +56,6 @@ func trainedPlane(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*s
 			tb.Fatalf("%s seed %d diverged: %v", cfg.Name, seed, snap.Err)
 		}
 		if snap.State == session.Done && snap.Eval.Epoch == epochs {
-			if snap.Target.Plane == nil || snap.Eval.Metrics.Plane == nil {
-				tb.Fatalf("%s: not a two-dimensional run", cfg.Name)
-			}
 			return s, snap
 		}
 	}
@@ -263,6 +270,29 @@ func TestModeCells(t *testing.T) {
 		}
 		if got := modeMap(ss, 2*n, n); len(got) != n {
 			t.Errorf("mode map of %d modes has %d lines, want %d", len(ss), len(got), n)
+		}
+	}
+}
+
+// TestAveragedGeneratorIsNamed: with g_ema the legend of the samples says
+// they come from G's moving average, in one and two dimensions, at both
+// sizes; without it the legend says "generated".
+func TestAveragedGeneratorIsNamed(t *testing.T) {
+	ring := planeConfig(t, "ring")
+	line := blogConfig(t, 5000)
+	for name, cfg := range map[string]engine.Config{"ring": ring, "blog": line} {
+		for _, ema := range []float64{0, 0.99} {
+			cfg.GEMA = ema
+			s, snap := trained(t, cfg, 1, 3)
+			if snap.GEMA != ema {
+				t.Fatalf("%s: the snapshot's g_ema is %g, want %g", name, snap.GEMA, ema)
+			}
+			for _, size := range goldenSizes {
+				flat := strings.Join(strings.Fields(frame(t, s, snap, size[0], size[1])), " ")
+				if got := strings.Contains(flat, "G's average (β 0.99)"); got != (ema > 0) || ema == 0 && !strings.Contains(flat, "generated") {
+					t.Errorf("%s, g_ema %g, %dx%d: the legend does not say where the samples come from:\n%s", name, ema, size[0], size[1], flat)
+				}
+			}
 		}
 	}
 }

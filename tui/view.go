@@ -412,6 +412,15 @@ func (m Model) histPanel(w, h int) string {
 	return block(lines, w, h)
 }
 
+// generatedBy names where the samples come from in a legend: G, or the
+// moving average of its weights (g_ema), which training never sees.
+func generatedBy(ema float64) string {
+	if ema > 0 {
+		return " G's average (β " + num(ema) + ")"
+	}
+	return " generated"
+}
+
 // histFoot is the samples panel's legend: one line where it fits, two on
 // narrow screens, where the target's name is left out if that saves one.
 func (m *Model) histFoot(w int) []string {
@@ -423,7 +432,7 @@ func (m *Model) histFoot(w int) []string {
 	case viewGZ:
 		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
 	}
-	items := []string{styleBar.Render("█") + " generated", styleExp.Render(string(expGlyph)) + " expected " + spec}
+	items := []string{styleBar.Render("█") + generatedBy(m.snap.GEMA), styleExp.Render(string(expGlyph)) + " expected " + spec}
 	if m.histCapped {
 		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
 	}
