@@ -75,12 +75,9 @@ func modesField(m engine.Metrics, shares bool) string {
 	if len(modes) < 2 {
 		return ""
 	}
-	covered := 0
+	covered := coveredModes(modes)
 	parts := make([]string, len(modes))
 	for i, c := range modes {
-		if c.Covered {
-			covered++
-		}
 		parts[i] = fmt.Sprintf("%.3f", c.Share)
 		if m.Plane != nil {
 			parts[i] = fmt.Sprintf("%.4f", c.Share)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -157,6 +158,11 @@ type SweepRow struct {
 	// sweep's two measures (SweepResult.Measures) over the runs that did
 	// not diverge; NaN when every run diverged.
 	First, Second [3]float64
+	// Modes is the median, minimum and maximum of the modes each run
+	// covers (captured, on a plane) of the target's ModesOf, over the
+	// same runs; ModesOf is 0 for a target without modes.
+	Modes   [3]float64
+	ModesOf int
 }
 
 // sweepMeasures names the two measures a sweep reports of each run: KS
@@ -280,7 +286,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 // sweepRow sums up the finished runs of one cell.
 func sweepRow(values []string, runs []Result) SweepRow {
 	r := SweepRow{Values: values, Runs: len(runs)}
-	var ks, w1 []float64
+	var ks, w1, modes []float64
 	for _, x := range runs {
 		if x.State == Diverged {
 			r.Diverged++
@@ -289,12 +295,19 @@ func sweepRow(values []string, runs []Result) SweepRow {
 		a, b := measures(x.Metrics)
 		ks = append(ks, a)
 		w1 = append(w1, b)
+		if cov := modeCoverage(x.Metrics); len(cov) > 1 {
+			r.ModesOf = len(cov)
+			modes = append(modes, float64(coveredModes(cov)))
+		}
 	}
 	nan := math.NaN()
-	r.First, r.Second = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
+	r.First, r.Second, r.Modes = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
 	if len(ks) > 0 {
 		r.First[0], r.First[1], r.First[2] = medianRange(ks)
 		r.Second[0], r.Second[1], r.Second[2] = medianRange(w1)
+	}
+	if len(modes) > 0 {
+		r.Modes[0], r.Modes[1], r.Modes[2] = medianRange(modes)
 	}
 	return r
 }
@@ -310,6 +323,10 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
 		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])
+	}
+	if r.ModesOf > 0 {
+		m := r.Modes
+		fmt.Fprintf(&b, " modes=%s modes_min=%.0f modes_max=%.0f of=%d", strconv.FormatFloat(m[0], 'f', -1, 64), m[1], m[2], r.ModesOf)
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,5 +149,52 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	res, err := RunSweep(ctx, opts, axes, []uint64{1}, 2, &b)
 	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample sweep=d_lr cells=2 seeds=1 runs=0 ") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
+	}
+}
+
+// TestSweepCountsModes: on a target with modes each row reports the
+// median and range of the modes the runs cover, agreeing with the runs'
+// own results; on a target without modes it says nothing of modes.
+func TestSweepCountsModes(t *testing.T) {
+	for target, of := range map[string]int{"mixture(-2,0.5;2,0.5)": 2, "ring(8,2,0.02)": 8, "normal(4,1.25)": 0} {
+		cfg := testdesigns.PerSample(20)
+		cfg.Target = target
+		opts := Options{Config: cfg, Samples: 500}
+		axes, err := ParseSweep([]string{"d_lr=1e-3"}, opts.Config, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		res, err := RunSweep(context.Background(), opts, axes, []uint64{1, 2, 3}, 2, &b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := res.Rows[0]
+		line := strings.SplitN(b.String(), "\n", 2)[0]
+		if of == 0 {
+			if row.ModesOf != 0 || strings.Contains(line, "modes") {
+				t.Errorf("%s: a target without modes reports them: %q", target, line)
+			}
+			continue
+		}
+		var covered []float64
+		for _, seed := range []uint64{1, 2, 3} {
+			o := opts
+			o.Seed = seed
+			sess, err := New(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := sess.Run(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			covered = append(covered, float64(coveredModes(modeCoverage(r.Metrics))))
+		}
+		med, lo, hi := medianRange(covered)
+		want := fmt.Sprintf(" modes=%g modes_min=%g modes_max=%g of=%d", med, lo, hi, of)
+		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.HasSuffix(line, want) {
+			t.Errorf("%s: row %+v, line %q, want modes %v of %d (%q)", target, row, line, covered, of, want)
+		}
 	}
 }

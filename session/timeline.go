@@ -136,6 +136,17 @@ func modeCoverage(m engine.Metrics) []modeState {
 	return out
 }
 
+// coveredModes counts the modes covered (captured, on a plane).
+func coveredModes(modes []modeState) int {
+	n := 0
+	for _, c := range modes {
+		if c.Covered {
+			n++
+		}
+	}
+	return n
+}
+
 // update takes the findings and mode coverage of the check at epoch and
 // returns the events they start or end.
 func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
