@@ -206,6 +206,9 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if got, want := differences(get("ring-pacgan"), get("bimodal-pacgan")), []string{"target"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("bimodal-pacgan differs from ring-pacgan in %v, want %v", got, want)
 	}
+	if got, want := differences(get("grid-pacgan"), get("grid-pacgan4-ema")), []string{"d_in", "g_ema"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("grid-pacgan4-ema differs from grid-pacgan in %v, want %v", got, want)
+	}
 	if got, want := differences(get("bimodal-pacgan"), get("bimodal-pacgan-ema")), []string{"g_ema"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("bimodal-pacgan-ema differs from bimodal-pacgan in %v, want %v", got, want)
 	}
