@@ -542,7 +542,7 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 // Table 1; grid-pacgan4-ema captures all 25 in every seed.
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
-	c.Description = "grid with PacGAN packing (2 points per D row) and 128-unit networks: all 25 modes"
+	c.Description = "grid with PacGAN packing (2 points per D row) and 128-unit networks: most of the 25 modes"
 	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §5.1, packing degree 2, on the 5×5 grid; sizes in ganui"
 	c.DIn = 2
 	c.GHidden = []int{128, 128}
