@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"encoding/json"
+	"flag"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -440,5 +444,145 @@ func TestUnrollSecondOrderValidate(t *testing.T) {
 	}
 	if text := strings.Join(c.Outline(), "\n"); !strings.Contains(text, "G looks 3 D steps ahead (unrolled, second-order)") {
 		t.Errorf("outline:\n%s", text)
+	}
+}
+
+// unrollDump, when set, makes TestUnrollFixture write its fixtures into
+// that directory instead of checking them (bench/torch_unroll.py reads
+// them): go test ./engine -run TestUnrollFixture -unroll-dump=engine/testdata
+var unrollDump = flag.String("unroll-dump", "", "write the second-order unrolling fixtures into this directory")
+
+// unrollFixture is one second-order G gradient for the PyTorch
+// cross-check: the design, both networks, D's optimizer state and
+// historical mean, the random stream's seed for the step, the batches it
+// drew (real_i, z_i, G's zG) and the engine's gradients.
+type unrollFixture struct {
+	Config    Config         `json:"config"`
+	GLayers   []fixtureLayer `json:"g_layers"`
+	DLayers   []fixtureLayer `json:"d_layers"`
+	GRows     int            `json:"g_rows"`
+	DRows     int            `json:"d_rows"`
+	GParams   []float32      `json:"g_params"`
+	DParams   []float32      `json:"d_params"`
+	OptM      []float32      `json:"opt_m"` // Adam's m, SGD's buffer
+	OptV      []float32      `json:"opt_v"` // Adam's and RMSprop's v
+	OptT      int            `json:"opt_t"`
+	HistMean  []float64      `json:"hist_mean"`
+	Stream    uint64         `json:"stream"`
+	Real      [][]float32    `json:"real"`
+	Noise     [][]float32    `json:"noise"`
+	NoiseG    []float32      `json:"noise_g"`
+	Loss      float64        `json:"loss"`
+	Surrogate []float32      `json:"surrogate"`
+	First     []float32      `json:"first"`
+}
+
+var unrollFixtures = []string{"bce-tanh-adam-k3", "ring-packed", "sgd-momentum-hist", "wgan-rmsprop", "lsgan-elu", "bce-relu-elu-g"}
+
+func denseLayersOf(net *Network) []fixtureLayer {
+	var ls []fixtureLayer
+	for _, layer := range net.Layers {
+		l := layer.(*Dense)
+		ls = append(ls, fixtureLayer{l.In, l.Out, l.Act, l.Slope})
+	}
+	return ls
+}
+
+// fixtureState returns the state of g as a fixture, without gradients.
+func fixtureState(g *GAN) *unrollFixture {
+	fx := &unrollFixture{Config: g.Config(), GLayers: denseLayersOf(g.gen), DLayers: denseLayersOf(g.disc), GRows: g.gRows, DRows: g.dRows,
+		GParams: slices.Clone(g.gen.Params), DParams: slices.Clone(g.disc.Params)}
+	switch o := g.dOpt.(type) {
+	case *Adam:
+		fx.OptM, fx.OptV, fx.OptT = slices.Clone(o.M), slices.Clone(o.V), o.T
+	case *SGD:
+		fx.OptM, fx.OptT = slices.Clone(o.Buf), o.T
+	case *RMSprop:
+		fx.OptV, fx.OptT = slices.Clone(o.V), o.T
+	}
+	if g.dHist != nil {
+		fx.HistMean = slices.Clone(g.dHist.Mean)
+	}
+	return fx
+}
+
+// gradients loads the state of fx into a run of its design, takes one
+// unrolled G gradient both ways from the random stream fx.Stream, and
+// fills in the batches and the gradients.
+func (fx *unrollFixture) gradients(t *testing.T) {
+	g := mustNew(t, fx.Config, 1)
+	copy(g.gen.Params, fx.GParams)
+	copy(g.disc.Params, fx.DParams)
+	switch o := g.dOpt.(type) {
+	case *Adam:
+		copy(o.M, fx.OptM)
+		copy(o.V, fx.OptV)
+		o.T = fx.OptT
+	case *SGD:
+		copy(o.Buf, fx.OptM)
+		o.T = fx.OptT
+	case *RMSprop:
+		copy(o.V, fx.OptV)
+		o.T = fx.OptT
+	}
+	if g.dHist != nil {
+		copy(g.dHist.Mean, fx.HistMean)
+	}
+	g.src.Seed(fx.Stream, trainStream)
+	sur, first, loss, _ := unrolledGradients(t, g)
+	fx.Real, fx.Noise = nil, nil
+	for i := range fx.Config.Unroll {
+		fx.Real = append(fx.Real, slices.Clone(g.unroll.real[i]))
+		fx.Noise = append(fx.Noise, slices.Clone(g.unroll.noise[i]))
+	}
+	fx.NoiseG = slices.Clone(g.noise)
+	fx.Loss, fx.Surrogate, fx.First = loss, sur, first
+}
+
+// TestUnrollFixture re-derives the committed fixtures in
+// testdata/unroll-*.json from their state (within float32 rounding: the
+// SIMD kernels sum in another order; the batches, drawn from the random
+// stream, exactly); with -unroll-dump=DIR it trains each design 40
+// epochs and writes the fixture there instead.
+func TestUnrollFixture(t *testing.T) {
+	cases := unrollCases()
+	for i, name := range unrollFixtures {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join("testdata", "unroll-"+name+".json")
+			if *unrollDump != "" {
+				g := mustNew(t, cases[name], 11)
+				train(t, g, 40)
+				fx := fixtureState(g)
+				fx.Stream = 2017 + uint64(i)
+				fx.gradients(t)
+				b, err := json.MarshalIndent(fx, "", " ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(*unrollDump, filepath.Base(file)), append(b, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want unrollFixture
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := want
+			got.gradients(t)
+			if !slices.EqualFunc(want.Real, got.Real, slices.Equal) || !slices.EqualFunc(want.Noise, got.Noise, slices.Equal) ||
+				!slices.Equal(want.NoiseG, got.NoiseG) {
+				t.Fatal("the fixture's batches are not what its stream draws today")
+			}
+			if math.Abs(got.Loss-want.Loss) > 1e-5*math.Abs(want.Loss) {
+				t.Errorf("loss %.9g, fixture %.9g", got.Loss, want.Loss)
+			}
+			checkRel(t, "surrogate", want.Surrogate, got.Surrogate, 1e-4)
+			checkRel(t, "first-order", want.First, got.First, 1e-4)
+		})
 	}
 }
