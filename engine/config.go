@@ -87,9 +87,17 @@ type Config struct {
 	DSteps int `json:"d_steps"` // discriminator updates per epoch
 	GSteps int `json:"g_steps"` // generator updates per epoch
 	// Unroll is the number of D updates each of G's updates looks ahead
-	// (the unrolled GAN of Metz et al. 2017, first-order; see StepG); 0
-	// turns it off.
+	// (the unrolled GAN of Metz et al. 2017; see StepG); 0 turns it off.
 	Unroll int `json:"unroll"`
+	// UnrollSecondOrder makes G's gradient through the unrolled D the
+	// paper's surrogate gradient (Metz et al. 2017, §2.2), which also
+	// backpropagates through D's k updates; false is the first-order
+	// version, which holds the unrolled D fixed. It needs unroll > 0 and
+	// a discriminator of dense layers (d_input raw, no minibatch
+	// discrimination) without a gradient penalty, weight clipping or
+	// feature matching.
+	UnrollSecondOrder bool `json:"unroll_second_order"`
+
 	Epochs int `json:"epochs"` // planned length of a run
 }
 
@@ -209,6 +217,13 @@ func (c *Config) Validate() error {
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
 		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),
+		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order: needs unroll > 0, got %d", c.Unroll),
+		check(!c.UnrollSecondOrder || c.MBDKernels == 0 && c.DInput == DInputRaw,
+			"unroll_second_order: the second-order term needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
+		check(!c.UnrollSecondOrder || c.GP == 0 && c.R1 == 0,
+			"unroll_second_order: not with a gradient penalty (gp, r1): its term would need third derivatives of D"),
+		check(!c.UnrollSecondOrder || c.DClip == 0, "unroll_second_order: not with weight clipping (d_clip)"),
+		check(!c.UnrollSecondOrder || c.GLoss != GLossFeatureMatching, "unroll_second_order: not with g_loss %s", GLossFeatureMatching),
 		CheckEpochs("epochs", c.Epochs),
 	} {
 		if err != nil {
@@ -434,7 +449,11 @@ func (c *Config) Outline() []string {
 		loss += fmt.Sprintf(", R1 penalty γ %s on real data", num(c.R1))
 	}
 	if c.Unroll > 0 {
-		schedule += fmt.Sprintf(", G looks %d D steps ahead (unrolled)", c.Unroll)
+		order := ""
+		if c.UnrollSecondOrder {
+			order = ", second-order"
+		}
+		schedule += fmt.Sprintf(", G looks %d D steps ahead (unrolled%s)", c.Unroll, order)
 	}
 	if c.DHistAvg > 0 || c.GHistAvg > 0 {
 		schedule += fmt.Sprintf(", historical averaging D %s, G %s", num(c.DHistAvg), num(c.GHistAvg))

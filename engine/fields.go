@@ -72,10 +72,10 @@ func lookupField(key string) (configField, error) {
 }
 
 // Set changes the field named key to value, read according to the
-// field's type: an integer, a number (Go syntax, e.g. 2e-4), the name of
-// a choice (bce, adam, …), a string taken as is, or a list written either
-// comma-separated (32,32 or relu,relu,sigmoid; empty for none) or as a
-// JSON array. It checks the syntax and the names; Validate checks the
+// field's type: an integer, a number (Go syntax, e.g. 2e-4), true or
+// false, the name of a choice (bce, adam, …), a string taken as is, or a
+// list written either comma-separated (32,32 or relu,relu,sigmoid; empty
+// for none) or as a JSON array. It checks the syntax and the names; Validate checks the
 // ranges. Errors name the key.
 func (c *Config) Set(key, value string) error {
 	f, err := lookupField(key)
@@ -99,6 +99,12 @@ func (c *Config) Set(key, value string) error {
 			return fmt.Errorf("%s: %q is not an integer", key, value)
 		}
 		v.SetInt(n)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(trimmed)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not true or false", key, value)
+		}
+		v.SetBool(b)
 	case reflect.Float64:
 		x, err := strconv.ParseFloat(trimmed, 64)
 		if err != nil {
@@ -154,6 +160,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	raw = bytes.TrimSpace(raw)
 	want := map[reflect.Kind]string{
 		reflect.String: "a string", reflect.Int: "an integer", reflect.Float64: "a number",
+		reflect.Bool: "true or false",
 	}[f.kind.Kind()]
 	switch {
 	case f.name:

@@ -49,6 +49,9 @@ type GAN struct {
 	// savedD and savedDOpt hold D's parameters and optimizer state while
 	// G unrolls D (Unroll > 0), else nil.
 	savedD []float32
+	// unroll is the second-order unrolled GAN's memory, nil unless
+	// UnrollSecondOrder.
+	unroll *unroller
 	// penalty computes D's gradient penalty (GP or R1) and eps holds the
 	// interpolation weights of WGAN-GP, one per D row; nil without one.
 	penalty     *Penalty
@@ -143,6 +146,11 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch*g.dim)
 	g.dy = make([]float32, g.dRows)
+	if cfg.Unroll > 0 && cfg.UnrollSecondOrder {
+		if g.unroll, err = newUnroller(g, cfg.Unroll); err != nil {
+			return nil, fmt.Errorf("unroll_second_order: %w", err)
+		}
+	}
 	return g, nil
 }
 
@@ -360,6 +368,15 @@ func (g *GAN) StepD() (realLoss, fakeLoss float64) {
 // updateD is StepD but for the historical mean, which it reads and does
 // not change: the update G's unrolling repeats on a D it restores after.
 func (g *GAN) updateD() (realLoss, fakeLoss float64) {
+	realLoss, fakeLoss = g.gradD()
+	g.stepD()
+	return realLoss, fakeLoss
+}
+
+// gradD draws D's batches and leaves D's gradient for them in D.Grads:
+// the losses', the penalty's and the historical term's. It returns the
+// losses.
+func (g *GAN) gradD() (realLoss, fakeLoss float64) {
 	d := g.disc
 	g.drawReal()
 	realLoss = g.dLoss(d.Forward(g.real, g.dRows), true)
@@ -372,11 +389,17 @@ func (g *GAN) updateD() (realLoss, fakeLoss float64) {
 	if g.dHist != nil {
 		g.dHist.addGrad(d.Params, d.Grads, g.cfg.DHistAvg)
 	}
+	return realLoss, fakeLoss
+}
+
+// stepD applies D's optimizer step to the gradient gradD left, then the
+// clipping.
+func (g *GAN) stepD() {
+	d := g.disc
 	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
 	if g.cfg.DClip > 0 {
 		clipParams(d.Params, float32(g.cfg.DClip))
 	}
-	return realLoss, fakeLoss
 }
 
 // addPenalty adds D's gradient penalty, on the batches of the update in
@@ -405,32 +428,23 @@ func (g *GAN) addPenalty() float64 {
 // optimizer state are saved, D takes k updates exactly as StepD makes
 // them (fresh real batches and noise, clipping and the historical term
 // included, the historical mean unchanged), G's loss and gradient are
-// taken through that unrolled D, G steps, and D is restored to its saved
-// state; D's own update happens in StepD as usual. ganui implements the
-// first-order version: G's gradient is ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k
-// held fixed. The paper's surrogate gradient (§2.2–2.3) adds a second term,
-// ∂f/∂θ_D^k · dθ_D^k/dθ_G, which backpropagates through the k optimizer
-// updates (a Hessian-vector product per step, through Adam's moments):
-// the term through which G sees how D would react to it (§2.3); the
-// first-order version keeps the
-// look-ahead (G answers the D of k steps on, not the current one) at the
-// cost of k D updates per G update. Even so, on the 8-mode ring it keeps
-// every mode where the plain GAN collapses (presets/SOURCES.md). The
-// buffers that hold D are made by New: a step allocates nothing.
+// taken through that unrolled D θ_D^k, D is restored to its saved state
+// and G steps; D's own update happens in StepD as usual. By default
+// (UnrollSecondOrder false) G's gradient is the first-order one,
+// ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k held fixed: G answers the D of k
+// steps on, not the current one, at the cost of k D updates per G
+// update. With UnrollSecondOrder it is the paper's surrogate gradient
+// (§2.2, eq. 12), which adds ∂f/∂θ_D^k · dθ_D^k/dθ_G: reverse mode
+// through the k optimizer updates (Adam's, SGD's or RMSprop's, moments
+// included), a Hessian-vector product of D's loss per update and the
+// mixed product that carries each update's dependence on G's fake batch
+// back into G, exact to rounding (see unroller); the term through which
+// G sees how D would react to it (§2.3). The second-order term needs D
+// of dense layers without a gradient penalty or clipping, and G's loss
+// not feature matching (Validate). The buffers that hold D and what the
+// reverse pass replays are made by New: a step allocates nothing.
 func (g *GAN) StepG() float64 {
-	if g.cfg.Unroll > 0 {
-		copy(g.savedD, g.disc.Params)
-		copyOptimizer(g.savedDOpt, g.dOpt)
-		for range g.cfg.Unroll {
-			g.updateD()
-		}
-	}
-	var loss float64
-	if g.cfg.GLoss == GLossFeatureMatching {
-		loss = g.gradGFeatures()
-	} else {
-		loss = g.gradG()
-	}
+	loss := g.gradGUnrolled()
 	if g.gHist != nil {
 		g.gHist.addGrad(g.gen.Params, g.gen.Grads, g.cfg.GHistAvg)
 	}
@@ -440,6 +454,34 @@ func (g *GAN) StepG() float64 {
 	}
 	if g.gEMA != nil {
 		g.gEMA.record(g.gen.Params, g.cfg.GEMA)
+	}
+	return loss
+}
+
+// gradGUnrolled adds G's gradient to G.Grads and returns G's loss: through
+// D as it is, or with Unroll through the unrolled D (first- or
+// second-order), D restored afterwards.
+func (g *GAN) gradGUnrolled() float64 {
+	if g.cfg.Unroll > 0 {
+		copy(g.savedD, g.disc.Params)
+		copyOptimizer(g.savedDOpt, g.dOpt)
+		if g.unroll != nil {
+			g.unrollRecorded()
+		} else {
+			for range g.cfg.Unroll {
+				g.updateD()
+			}
+		}
+	}
+	var loss float64
+	switch {
+	case g.cfg.GLoss == GLossFeatureMatching:
+		loss = g.gradGFeatures()
+	case g.unroll != nil:
+		loss = g.gradG(true)
+		g.unrollBackward()
+	default:
+		loss = g.gradG(false)
 	}
 	if g.cfg.Unroll > 0 {
 		copy(g.disc.Params, g.savedD)
@@ -451,8 +493,9 @@ func (g *GAN) StepG() float64 {
 // gradG adds G's gradient for a fresh generated batch to G.Grads and
 // returns G's loss: −log D(G(z)) (BCE with label 1), the minimax
 // log(1 − D(G(z))), (D(G(z)) − 1)²/2 under least squares, or −D(G(z))
-// under the Wasserstein and hinge losses, each averaged.
-func (g *GAN) gradG() float64 {
+// under the Wasserstein and hinge losses, each averaged. With dParams
+// the loss's gradient in D's parameters is added to D.Grads too.
+func (g *GAN) gradG(dParams bool) float64 {
 	y := g.disc.Forward(g.generate(), g.dRows)
 	var loss float32
 	switch {
@@ -465,7 +508,7 @@ func (g *GAN) gradG() float64 {
 	default:
 		loss = BCE(g.dy, y, 1)
 	}
-	dx := g.disc.Backward(g.dy, g.dRows, false, true)
+	dx := g.disc.Backward(g.dy, g.dRows, dParams, true)
 	g.gen.Backward(dx, g.gRows, true, false)
 	return float64(loss)
 }

@@ -63,8 +63,17 @@ func newDesigns() map[string]Config {
 	ema.Target, ema.GEMA = "mixture(-2,0.5;2,0.5)", 0.999
 	emaRing := blogConfig() // G emits a whole batch per noise row
 	emaRing.GEMA, emaRing.GHistAvg = 0.9, 0.1
+	unrolled2 := unrolled // second-order, curved D, historical averaging
+	unrolled2.UnrollSecondOrder, unrolled2.DActs, unrolled2.DHistAvg = true, []Activation{Tanh, ELU, Sigmoid}, 0.01
+	unrolled2Ring := vanillaConfig() // packed D on a plane, least squares, SGD with momentum
+	unrolled2Ring.Target, unrolled2Ring.DIn, unrolled2Ring.Loss = "ring(8,2,0.02)", 2, LossLeastSquares
+	unrolled2Ring.DActs = []Activation{LeakyReLU, Tanh, Identity}
+	unrolled2Ring.DOpt, unrolled2Ring.DMomentum, unrolled2Ring.Unroll, unrolled2Ring.UnrollSecondOrder = OptimizerSGD, 0.5, 2, true
+	unrolled2WGAN := wganConfig() // RMSprop, a critic without clipping
+	unrolled2WGAN.DClip, unrolled2WGAN.Unroll, unrolled2WGAN.UnrollSecondOrder = 0, 2, true
 	return map[string]Config{"wgan": wganConfig(), "hinge": hinge, "hist": hist, "unrolled": unrolled, "all": all, "sgd-hist-unroll": sgdHist,
-		"wgan-gp": gp, "r1": r1, "r1-ring": r1Ring, "ema": ema, "ema-blog-hist": emaRing}
+		"wgan-gp": gp, "r1": r1, "r1-ring": r1Ring, "ema": ema, "ema-blog-hist": emaRing,
+		"unrolled-2nd": unrolled2, "unrolled-2nd-ring-sgd": unrolled2Ring, "unrolled-2nd-wgan": unrolled2WGAN}
 }
 
 // TestPenaltyInTraining: a design with a gradient penalty reports it, the
@@ -529,7 +538,7 @@ func TestOldCheckpointsLoad(t *testing.T) {
 	good := validCheckpoint(t)
 	old := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
 		s := string(cfg)
-		for _, key := range []string{"d_clip", "d_alpha", "g_alpha", "d_hist_avg", "g_hist_avg", "g_ema", "unroll"} {
+		for _, key := range []string{"d_clip", "d_alpha", "g_alpha", "d_hist_avg", "g_hist_avg", "g_ema", "unroll", "unroll_second_order"} {
 			i := strings.Index(s, `"`+key+`":`)
 			if i < 0 {
 				t.Fatalf("the configuration lacks %s: %s", key, s)
@@ -546,7 +555,7 @@ func TestOldCheckpointsLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := g.Config(); c.DClip != 0 || c.Unroll != 0 || c.DHistAvg != 0 || c.GHistAvg != 0 || c.GEMA != 0 || g.dHist != nil || g.savedD != nil || g.gEMA != nil {
+	if c := g.Config(); c.DClip != 0 || c.Unroll != 0 || c.UnrollSecondOrder || c.DHistAvg != 0 || c.GHistAvg != 0 || c.GEMA != 0 || g.dHist != nil || g.savedD != nil || g.unroll != nil || g.gEMA != nil {
 		t.Fatalf("an old checkpoint loaded with new techniques on: %+v", c)
 	}
 	train(t, g, 2)
