@@ -99,12 +99,15 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	if fs := m.snap.Findings; len(fs) > 0 { // the diagnosis in full first
 		entries = append(entries, []string{styleTitle.Render("Diagnosis now") + styleMuted.Render(" and the measurements behind it")})
 		entries = append(entries, findingLines(fs, w, true)...)
-		entries = append(entries, []string{"", styleTitle.Render("Glossary")})
+		entries = append(entries, []string{""})
 	}
 	if evs := m.snap.Events; len(evs) > 0 {
 		entries = append(entries, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
 		entries = append(entries, eventLines(evs, w, 12)...)
 		entries = append(entries, []string{""})
+	}
+	if len(entries) > 0 {
+		entries = append(entries, []string{styleTitle.Render("Glossary")})
 	}
 	for _, g := range m.glossaryEntries() {
 		text := styleBold.Render(g[0]) + "  " + g[1]
