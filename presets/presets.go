@@ -346,10 +346,11 @@ var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 // unrolled is bimodal with the unrolled GAN of Metz et al. ("Unrolled
 // Generative Adversarial Networks", 2017) and 5 unrolling steps: each G
 // update is taken against D advanced 5 updates on fresh batches, which
-// is then put back. ganui implements the first-order version, without
-// the gradient through D's updates that the paper credits with curbing
-// mode collapse (see engine.GAN.StepG); on this target it changes little
-// (presets/SOURCES.md).
+// is then put back. The preset takes the first-order gradient, which
+// holds the unrolled D fixed; the paper's surrogate gradient, which also
+// flows back through D's updates (unroll_second_order, see
+// engine.GAN.StepG), did worse here and on the ring at 2.7× the cost
+// (presets/SOURCES.md). On this target unrolling changes little.
 var unrolled = derive(bimodal, func(c *engine.Config) {
 	c.Name = "unrolled"
 	c.Description = "bimodal with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
@@ -499,8 +500,8 @@ var ringMBD = derive(ring, func(c *engine.Config) {
 })
 
 // ringUnrolled is ring with the unrolled GAN (Metz et al. 2017, whose
-// §3.1 is the ring experiment), 5 unrolling steps, first-order in ganui
-// (see unrolled). Each G update costs 5 more D updates, so an epoch takes
+// §3.1 is the ring experiment), 5 unrolling steps, first-order (see
+// unrolled). Each G update costs 5 more D updates, so an epoch takes
 // about four times ring's.
 var ringUnrolled = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-unrolled"
