@@ -296,3 +296,27 @@ func TestAveragedGeneratorIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPresetOnScreen: every built-in design, trained a few epochs,
+// draws a whole frame at both sizes with its name in the title and its
+// samples' panel, 1-D or 2-D; the glossary opens on each.
+func TestEveryPresetOnScreen(t *testing.T) {
+	for _, cfg := range presets.All() {
+		t.Run(cfg.Name, func(t *testing.T) {
+			s, snap := trained(t, cfg, 1, 3)
+			want := "Samples"
+			if snap.Target.Plane != nil {
+				want = "Plane"
+			}
+			for _, size := range goldenSizes {
+				view := frame(t, s, snap, size[0], size[1]) // checks the frame's size
+				if !strings.Contains(view, cfg.Name) || !strings.Contains(view, want) || strings.Contains(view, "too small") {
+					t.Errorf("%dx%d: the frame lacks its preset's name or %q:\n%s", size[0], size[1], want, view)
+				}
+				if help := frame(t, s, snap, size[0], size[1], "?", "?"); !strings.Contains(help, "Glossary") && !strings.Contains(help, "KS") && !strings.Contains(help, "SW1") {
+					t.Errorf("%dx%d: ? ? does not open the glossary:\n%s", size[0], size[1], help)
+				}
+			}
+		})
+	}
+}
