@@ -63,7 +63,7 @@ var planeGlossary = [][2]string{
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. Made at each evaluation, off the training path."},
-	{"push", "short purple lines from a few samples, the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
+	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
 	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},
 	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts, its samples as faint dots (╌ without colour), and Quality shows the difference (vs base); b again clears it."},

@@ -36,7 +36,8 @@ var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, 
 
 // plainGlyphs stand for a layer's dots where there is no colour (NO_COLOR,
 // or a terminal without it): there the target's and the baseline's dots
-// would look like G's, so their cells show a glyph of their own.
+// would look like G's, so their cells show a glyph of their own; the
+// push's cells show a line glyph along it (planeCanvas.stroke).
 var plainGlyphs = [numLayers]rune{'+', ghostGlyph, 0, 0}
 
 // planeStyles are every layer's style (index 0: no layer) over every shade
@@ -74,14 +75,34 @@ type planeCanvas struct {
 	box        engine.Box
 	cols, rows int
 	dots       [numLayers][]uint8
+	// stroke is, per cell, the line glyph of the push drawn through it
+	// (─ │ ╱ ╲ by its direction), which stands for the push's dots where
+	// there is no colour to tell them from G's.
+	stroke []rune
 }
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
 	return c
+}
+
+// strokeGlyph is the line glyph closest to the direction (ux, uy), y
+// down: a cell is about twice as tall as wide, which the dot units
+// already account for.
+func strokeGlyph(ux, uy float64) rune {
+	a := math.Mod(math.Atan2(-uy, ux)+math.Pi, math.Pi) // the line's angle in [0, π)
+	switch {
+	case a < math.Pi/8 || a >= 7*math.Pi/8:
+		return '─'
+	case a < 3*math.Pi/8:
+		return '╱'
+	case a < 5*math.Pi/8:
+		return '│'
+	}
+	return '╲'
 }
 
 // at is where (x, y) falls in dot units, y down from the top, and whether
@@ -138,8 +159,13 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 		}
 		n := max(2, int(math.Round(float64(most)*g/strongest)))
 		ux, uy := a.DX*sx/g, -a.DY*sy/g
+		glyph := strokeGlyph(ux, uy)
 		for i := range n {
-			c.dot(layerPush, int(x0+float64(i)*ux), int(y0+float64(i)*uy))
+			x, y := int(x0+float64(i)*ux), int(y0+float64(i)*uy)
+			c.dot(layerPush, x, y)
+			if x >= 0 && y >= 0 && x < 2*c.cols && y < 4*c.rows {
+				c.stroke[(y/4)*c.cols+x/2] = glyph
+			}
 		}
 	}
 }
@@ -174,7 +200,10 @@ func (c *planeCanvas) render(surface []float64, n int, plain bool) []string {
 			for l := numLayers - 1; l >= 0; l-- {
 				if bits := c.dots[l][r*c.cols+col]; bits != 0 {
 					top, ch = int(l)+1, rune(0x2800+int(bits))
-					if plain && plainGlyphs[l] != 0 {
+					switch {
+					case plain && l == layerPush:
+						ch = c.stroke[r*c.cols+col]
+					case plain && plainGlyphs[l] != 0:
 						ch = plainGlyphs[l]
 					}
 					break
@@ -293,7 +322,11 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA), glyph(layerRef, '⣿') + " target " + s.Target.Spec}
 	if len(e.Arrows) > 0 {
-		items = append(items, glyph(layerPush, '⠑')+" D's push")
+		push := '⠑'
+		if plain {
+			push = '╲'
+		}
+		items = append(items, glyph(layerPush, push)+" D's push")
 	}
 	if e.Surface != nil {
 		if plain {

@@ -320,3 +320,20 @@ func TestEveryPresetOnScreen(t *testing.T) {
 		})
 	}
 }
+
+// TestStrokeGlyph: without colour a push is drawn with the line glyph of
+// its direction (y down in dot units), either way along the line.
+func TestStrokeGlyph(t *testing.T) {
+	for _, c := range []struct {
+		ux, uy float64
+		want   rune
+	}{
+		{1, 0, '─'}, {-1, 0, '─'}, {0, -1, '│'}, {0, 1, '│'},
+		{1, -1, '╱'}, {-1, 1, '╱'}, {1, 1, '╲'}, {-1, -1, '╲'},
+		{1, -0.3, '─'}, {0.3, -1, '│'},
+	} {
+		if got := strokeGlyph(c.ux, c.uy); got != c.want {
+			t.Errorf("strokeGlyph(%g, %g) = %c, want %c", c.ux, c.uy, got, c.want)
+		}
+	}
+}
