@@ -1522,6 +1522,15 @@ func leaky8(z []float32, slope float32) {
 // j ≤ i of a row's first block get kernel 0 (mbdIota), those past n get
 // it from the +Inf padding. mbdCheck has checked the lengths; the loops
 // address memory through pointers.
+//
+// mbdPairs takes the rows i whose first block is the same (i + 1 in
+// [j0, j0 + 16)) a few at a time: each block's loads of Mᵀ and its load
+// and store of o serve them all, their terms added in row order, so every
+// element sees the operations of one row at a time; the rest of a run of
+// such rows goes one at a time. What it gains is in the exponential: each
+// is one chain of a dozen dependent operations, too long for the
+// processor to overlap enough of them on its own, so the rows' chains are
+// interleaved step by step in the code.
 
 // expNeg returns e^x for x ≤ 0 (0 below −87, so e^−∞ = 0), as expNeg32.
 func (k *expK16) expNeg(x f16) f16 {
@@ -1529,7 +1538,7 @@ func (k *expK16) expNeg(x f16) f16 {
 	return f16{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs16 is mbdPairsGo on 16 lanes.
+// mbdPairs16 is mbdPairsGo on 16 lanes, 2 rows at a time.
 func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 	if n < 2 {
 		return
@@ -1537,31 +1546,113 @@ func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
 	k := newExpK16()
 	vs := archsimd.BroadcastFloat32x16(scale)
+	absMask := archsimd.BroadcastInt32x16(0x7fffffff) // abs16's, built once
 	iota := archsimd.LoadInt32x16((*[16]int32)(mbdIota[0:16]))
 	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
-	at := 0
-	for i := range n - 1 {
-		var acc f16
-		for j := (i + 1) &^ 15; j < n; j, at = j+16, at+16 {
-			var x f16
-			for q := range c {
-				mi := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
-				x = x.Sub(abs16(mi.Sub(ld16p(pm, q*ld+j))))
+	nn, at := roundUp16(n), 0
+	for i := 0; i < n-1; {
+		// Rows i to end − 1 start at block j0; e holds each one's blocks
+		// from j0 on, span floats, after the previous row's.
+		j0 := (i + 1) &^ 15
+		span, end := nn-j0, min(j0+15, n-1)
+		for ; i+2 <= end; i, at = i+2, at+2*span {
+
+			eat0 := at - j0
+			var acc0 f16
+			eat1 := at + 1*span - j0
+			var acc1 f16
+			for j := j0; j < n; j += 16 {
+				var x0 f16
+				var x1 f16
+				for q := range c {
+					mi0 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
+					mi1 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i+1))
+					mj := ld16p(pm, q*ld+j)
+					x0 = x0.Sub(mi0.Sub(mj).AsInt32x16().And(absMask).AsFloat32x16())
+					x1 = x1.Sub(mi1.Sub(mj).AsInt32x16().And(absMask).AsFloat32x16())
+				}
+				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
+				// each is one long chain of dependent operations.
+				t0 := x0.MulAdd(k.log2e, k.magic)
+				t1 := x1.MulAdd(k.log2e, k.magic)
+				n0 := t0.Sub(k.magic)
+				n1 := t1.Sub(k.magic)
+				rr0 := n0.MulAdd(k.negC1, x0)
+				rr1 := n1.MulAdd(k.negC1, x1)
+				rr0 = n0.MulAdd(k.negC2, rr0)
+				rr1 = n1.MulAdd(k.negC2, rr1)
+				p0 := k.p0.MulAdd(rr0, k.p1)
+				p1 := k.p0.MulAdd(rr1, k.p1)
+				p0 = p0.MulAdd(rr0, k.p2)
+				p1 = p1.MulAdd(rr1, k.p2)
+				p0 = p0.MulAdd(rr0, k.p3)
+				p1 = p1.MulAdd(rr1, k.p3)
+				p0 = p0.MulAdd(rr0, k.p4)
+				p1 = p1.MulAdd(rr1, k.p4)
+				p0 = p0.MulAdd(rr0, k.p5)
+				p1 = p1.MulAdd(rr1, k.p5)
+				p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
+				p1 = p1.MulAdd(rr1.Mul(rr1), rr1)
+				s0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+				s1 := t1.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+				e0 := f16{}.Merge(p0.MulAdd(s0, s0), x0.Less(k.floor)).Mul(vs)
+				e1 := f16{}.Merge(p1.MulAdd(s1, s1), x1.Less(k.floor)).Mul(vs)
+				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
+					ij0 := archsimd.BroadcastInt32x16(int32(i - j))
+					e0 = f16{}.Merge(e0, iota.LessEqual(ij0))
+					ij1 := archsimd.BroadcastInt32x16(int32(i + 1 - j))
+					e1 = f16{}.Merge(e1, iota.LessEqual(ij1))
+				}
+				st16p(e0, pe, eat0+j)
+				acc0 = acc0.Add(e0)
+				st16p(e1, pe, eat1+j)
+				acc1 = acc1.Add(e1)
+				st16p(ld16p(po, j).Add(e0).Add(e1), po, j)
 			}
-			e := k.expNeg(x).Mul(vs)
-			if j <= i { // the row's first block: no kernel for j ≤ i
-				ij := archsimd.BroadcastInt32x16(int32(i - j))
-				e = f16{}.Merge(e, iota.LessEqual(ij))
-			}
-			st16p(e, pe, at)
-			st16p(ld16p(po, j).Add(e), po, j)
-			acc = acc.Add(e)
+			r[i] = hsum8(fold16(acc0))
+			r[i+1] = hsum8(fold16(acc1))
 		}
-		r[i] = hsum8(fold16(acc))
+		for ; i < end; i, at = i+1, at+span {
+
+			eat0 := at - j0
+			var acc0 f16
+			for j := j0; j < n; j += 16 {
+				var x0 f16
+				for q := range c {
+					mi0 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
+					mj := ld16p(pm, q*ld+j)
+					x0 = x0.Sub(mi0.Sub(mj).AsInt32x16().And(absMask).AsFloat32x16())
+				}
+				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
+				// each is one long chain of dependent operations.
+				t0 := x0.MulAdd(k.log2e, k.magic)
+				n0 := t0.Sub(k.magic)
+				rr0 := n0.MulAdd(k.negC1, x0)
+				rr0 = n0.MulAdd(k.negC2, rr0)
+				p0 := k.p0.MulAdd(rr0, k.p1)
+				p0 = p0.MulAdd(rr0, k.p2)
+				p0 = p0.MulAdd(rr0, k.p3)
+				p0 = p0.MulAdd(rr0, k.p4)
+				p0 = p0.MulAdd(rr0, k.p5)
+				p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
+				s0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+				e0 := f16{}.Merge(p0.MulAdd(s0, s0), x0.Less(k.floor)).Mul(vs)
+				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
+					ij0 := archsimd.BroadcastInt32x16(int32(i - j))
+					e0 = f16{}.Merge(e0, iota.LessEqual(ij0))
+				}
+				st16p(e0, pe, eat0+j)
+				acc0 = acc0.Add(e0)
+				st16p(ld16p(po, j).Add(e0), po, j)
+			}
+			r[i] = hsum8(fold16(acc0))
+		}
 	}
 }
 
-// mbdGrad16 is mbdGradGo on 16 lanes.
+// mbdGrad16 is mbdGradGo on 16 lanes, a row at a time (two rows spill): the
+// pairs' factors (g_i + g_j)·e_ij are computed where they are used, not
+// stored in f, which is not used.
 func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 	if n < 2 {
 		return
@@ -1569,56 +1660,76 @@ func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
 	sign := archsimd.BroadcastInt32x16(-1 << 31)
 	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
-	pg, pf := unsafe.Pointer(&g[0]), unsafe.Pointer(&f[0])
-	at := 0
-	for i := range n - 1 {
-		gi := archsimd.BroadcastFloat32x16(f32p(pg, i))
+	pg := unsafe.Pointer(&g[0])
+	nn, at := roundUp16(n), 0
+	for i := 0; i < n-1; {
 		j0 := (i + 1) &^ 15
-		for j := j0; j < n; j, at = j+16, at+16 {
-			st16p(gi.Add(ld16p(pg, j)).Mul(ld16p(pe, at)), pf, j)
-		}
-		q := 0
-		for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
-			row := q * ld
-			mi0 := archsimd.BroadcastFloat32x16(f32p(pm, row+0*ld+i))
-			mi1 := archsimd.BroadcastFloat32x16(f32p(pm, row+1*ld+i))
-			mi2 := archsimd.BroadcastFloat32x16(f32p(pm, row+2*ld+i))
-			mi3 := archsimd.BroadcastFloat32x16(f32p(pm, row+3*ld+i))
-			var a0, a1, a2, a3 f16
-			for j := j0; j < n; j += 16 {
-				f := ld16p(pf, j).AsInt32x16()
-				fs0 := f.Xor(mi0.Sub(ld16p(pm, row+0*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
-				a0 = a0.Add(fs0)
-				st16p(ld16p(pd, row+0*ld+j).Add(fs0), pd, row+0*ld+j)
-				fs1 := f.Xor(mi1.Sub(ld16p(pm, row+1*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
-				a1 = a1.Add(fs1)
-				st16p(ld16p(pd, row+1*ld+j).Add(fs1), pd, row+1*ld+j)
-				fs2 := f.Xor(mi2.Sub(ld16p(pm, row+2*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
-				a2 = a2.Add(fs2)
-				st16p(ld16p(pd, row+2*ld+j).Add(fs2), pd, row+2*ld+j)
-				fs3 := f.Xor(mi3.Sub(ld16p(pm, row+3*ld+j)).AsInt32x16().And(sign)).AsFloat32x16()
-				a3 = a3.Add(fs3)
-				st16p(ld16p(pd, row+3*ld+j).Add(fs3), pd, row+3*ld+j)
+		span, end := nn-j0, min(j0+15, n-1)
+		for ; i < end; i, at = i+1, at+span {
+
+			gi0 := archsimd.BroadcastFloat32x16(f32p(pg, i))
+			eat0 := at - j0
+			q := 0
+			for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
+				row := q * ld
+				mi00 := archsimd.BroadcastFloat32x16(f32p(pm, row+0*ld+i))
+				mi01 := archsimd.BroadcastFloat32x16(f32p(pm, row+1*ld+i))
+				mi02 := archsimd.BroadcastFloat32x16(f32p(pm, row+2*ld+i))
+				mi03 := archsimd.BroadcastFloat32x16(f32p(pm, row+3*ld+i))
+				var a00, a01, a02, a03 f16
+				for j := j0; j < n; j += 16 {
+					gj := ld16p(pg, j)
+					f0 := gi0.Add(gj).Mul(ld16p(pe, eat0+j)).AsInt32x16()
+					mj0 := ld16p(pm, row+0*ld+j)
+					dv0 := ld16p(pd, row+0*ld+j)
+					fs00 := f0.Xor(mi00.Sub(mj0).AsInt32x16().And(sign)).AsFloat32x16()
+					a00 = a00.Add(fs00)
+					dv0 = dv0.Add(fs00)
+					st16p(dv0, pd, row+0*ld+j)
+					mj1 := ld16p(pm, row+1*ld+j)
+					dv1 := ld16p(pd, row+1*ld+j)
+					fs01 := f0.Xor(mi01.Sub(mj1).AsInt32x16().And(sign)).AsFloat32x16()
+					a01 = a01.Add(fs01)
+					dv1 = dv1.Add(fs01)
+					st16p(dv1, pd, row+1*ld+j)
+					mj2 := ld16p(pm, row+2*ld+j)
+					dv2 := ld16p(pd, row+2*ld+j)
+					fs02 := f0.Xor(mi02.Sub(mj2).AsInt32x16().And(sign)).AsFloat32x16()
+					a02 = a02.Add(fs02)
+					dv2 = dv2.Add(fs02)
+					st16p(dv2, pd, row+2*ld+j)
+					mj3 := ld16p(pm, row+3*ld+j)
+					dv3 := ld16p(pd, row+3*ld+j)
+					fs03 := f0.Xor(mi03.Sub(mj3).AsInt32x16().And(sign)).AsFloat32x16()
+					a03 = a03.Add(fs03)
+					dv3 = dv3.Add(fs03)
+					st16p(dv3, pd, row+3*ld+j)
+				}
+				s0 := reduce4(fold16(a00), fold16(a01), fold16(a02), fold16(a03))
+				*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.GetElem(0)
+				*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.GetElem(1)
+				*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.GetElem(2)
+				*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.GetElem(3)
 			}
-			s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
-			*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s.GetElem(0)
-			*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s.GetElem(1)
-			*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s.GetElem(2)
-			*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s.GetElem(3)
-		}
-		for ; q < c; q++ {
-			row := q * ld
-			mi := archsimd.BroadcastFloat32x16(f32p(pm, row+i))
-			var acc f16
-			for j := j0; j < n; j += 16 {
-				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
-				d := mi.Sub(ld16p(pm, row+j)).AsUint32x16().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x16()
-				fs := ld16p(pf, j).AsInt32x16().Xor(d).AsFloat32x16()
-				acc = acc.Add(fs)
-				st16p(ld16p(pd, row+j).Add(fs), pd, row+j)
+			for ; q < c; q++ {
+				row := q * ld
+				mi0 := archsimd.BroadcastFloat32x16(f32p(pm, row+i))
+				var acc0 f16
+				for j := j0; j < n; j += 16 {
+					gj := ld16p(pg, j)
+					mj := ld16p(pm, row+j)
+					dv := ld16p(pd, row+j)
+					f0 := gi0.Add(gj).Mul(ld16p(pe, eat0+j)).AsInt32x16()
+					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
+					d0 := mi0.Sub(mj).AsUint32x16().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x16()
+					fs0 := f0.Xor(d0).AsFloat32x16()
+					acc0 = acc0.Add(fs0)
+					dv = dv.Add(fs0)
+					st16p(dv, pd, row+j)
+				}
+				*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold16(acc0))
 			}
-			*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold16(acc))
 		}
 	}
 }
@@ -1629,7 +1740,7 @@ func (k *expK8) expNeg(x f8) f8 {
 	return f8{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs8 is mbdPairsGo on 8 lanes.
+// mbdPairs8 is mbdPairsGo on 8 lanes, 2 rows at a time.
 func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 	if n < 2 {
 		return
@@ -1637,38 +1748,166 @@ func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
 	k := newExpK8()
 	vs := archsimd.BroadcastFloat32x8(scale)
+	absMask := archsimd.BroadcastInt32x8(0x7fffffff) // abs8's, built once
 	iotal := archsimd.LoadInt32x8((*[8]int32)(mbdIota[0:8]))
 	iotah := archsimd.LoadInt32x8((*[8]int32)(mbdIota[8:16]))
 	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
-	at := 0
-	for i := range n - 1 {
-		var accl, acch f8
-		for j := (i + 1) &^ 15; j < n; j, at = j+16, at+16 {
-			var xl, xh f8
-			for q := range c {
-				mi := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
-				xl = xl.Sub(abs8(mi.Sub(ld8p(pm, q*ld+j))))
-				xh = xh.Sub(abs8(mi.Sub(ld8p(pm, q*ld+j+8))))
+	nn, at := roundUp16(n), 0
+	for i := 0; i < n-1; {
+		// Rows i to end − 1 start at block j0; e holds each one's blocks
+		// from j0 on, span floats, after the previous row's.
+		j0 := (i + 1) &^ 15
+		span, end := nn-j0, min(j0+15, n-1)
+		for ; i+2 <= end; i, at = i+2, at+2*span {
+
+			eat0 := at - j0
+			var acc0l, acc0h f8
+			eat1 := at + 1*span - j0
+			var acc1l, acc1h f8
+			for j := j0; j < n; j += 16 {
+				var x0l, x0h f8
+				var x1l, x1h f8
+				for q := range c {
+					mi0 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
+					mi1 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i+1))
+					mjl := ld8p(pm, q*ld+j)
+					x0l = x0l.Sub(mi0.Sub(mjl).AsInt32x8().And(absMask).AsFloat32x8())
+					x1l = x1l.Sub(mi1.Sub(mjl).AsInt32x8().And(absMask).AsFloat32x8())
+					mjh := ld8p(pm, q*ld+j+8)
+					x0h = x0h.Sub(mi0.Sub(mjh).AsInt32x8().And(absMask).AsFloat32x8())
+					x1h = x1h.Sub(mi1.Sub(mjh).AsInt32x8().And(absMask).AsFloat32x8())
+				}
+				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
+				// each is one long chain of dependent operations.
+				t0l := x0l.MulAdd(k.log2e, k.magic)
+				t0h := x0h.MulAdd(k.log2e, k.magic)
+				t1l := x1l.MulAdd(k.log2e, k.magic)
+				t1h := x1h.MulAdd(k.log2e, k.magic)
+				n0l := t0l.Sub(k.magic)
+				n0h := t0h.Sub(k.magic)
+				n1l := t1l.Sub(k.magic)
+				n1h := t1h.Sub(k.magic)
+				rr0l := n0l.MulAdd(k.negC1, x0l)
+				rr0h := n0h.MulAdd(k.negC1, x0h)
+				rr1l := n1l.MulAdd(k.negC1, x1l)
+				rr1h := n1h.MulAdd(k.negC1, x1h)
+				rr0l = n0l.MulAdd(k.negC2, rr0l)
+				rr0h = n0h.MulAdd(k.negC2, rr0h)
+				rr1l = n1l.MulAdd(k.negC2, rr1l)
+				rr1h = n1h.MulAdd(k.negC2, rr1h)
+				p0l := k.p0.MulAdd(rr0l, k.p1)
+				p0h := k.p0.MulAdd(rr0h, k.p1)
+				p1l := k.p0.MulAdd(rr1l, k.p1)
+				p1h := k.p0.MulAdd(rr1h, k.p1)
+				p0l = p0l.MulAdd(rr0l, k.p2)
+				p0h = p0h.MulAdd(rr0h, k.p2)
+				p1l = p1l.MulAdd(rr1l, k.p2)
+				p1h = p1h.MulAdd(rr1h, k.p2)
+				p0l = p0l.MulAdd(rr0l, k.p3)
+				p0h = p0h.MulAdd(rr0h, k.p3)
+				p1l = p1l.MulAdd(rr1l, k.p3)
+				p1h = p1h.MulAdd(rr1h, k.p3)
+				p0l = p0l.MulAdd(rr0l, k.p4)
+				p0h = p0h.MulAdd(rr0h, k.p4)
+				p1l = p1l.MulAdd(rr1l, k.p4)
+				p1h = p1h.MulAdd(rr1h, k.p4)
+				p0l = p0l.MulAdd(rr0l, k.p5)
+				p0h = p0h.MulAdd(rr0h, k.p5)
+				p1l = p1l.MulAdd(rr1l, k.p5)
+				p1h = p1h.MulAdd(rr1h, k.p5)
+				p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
+				p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
+				p1l = p1l.MulAdd(rr1l.Mul(rr1l), rr1l)
+				p1h = p1h.MulAdd(rr1h.Mul(rr1h), rr1h)
+				s0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				s0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				s1l := t1l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				s1h := t1h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				e0l := f8{}.Merge(p0l.MulAdd(s0l, s0l), x0l.Less(k.floor)).Mul(vs)
+				e0h := f8{}.Merge(p0h.MulAdd(s0h, s0h), x0h.Less(k.floor)).Mul(vs)
+				e1l := f8{}.Merge(p1l.MulAdd(s1l, s1l), x1l.Less(k.floor)).Mul(vs)
+				e1h := f8{}.Merge(p1h.MulAdd(s1h, s1h), x1h.Less(k.floor)).Mul(vs)
+				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
+					ij0 := archsimd.BroadcastInt32x8(int32(i - j))
+					e0l = f8{}.Merge(e0l, iotal.LessEqual(ij0))
+					e0h = f8{}.Merge(e0h, iotah.LessEqual(ij0))
+					ij1 := archsimd.BroadcastInt32x8(int32(i + 1 - j))
+					e1l = f8{}.Merge(e1l, iotal.LessEqual(ij1))
+					e1h = f8{}.Merge(e1h, iotah.LessEqual(ij1))
+				}
+				st8p(e0l, pe, eat0+j)
+				acc0l = acc0l.Add(e0l)
+				st8p(e1l, pe, eat1+j)
+				acc1l = acc1l.Add(e1l)
+				st8p(ld8p(po, j).Add(e0l).Add(e1l), po, j)
+				st8p(e0h, pe, eat0+j+8)
+				acc0h = acc0h.Add(e0h)
+				st8p(e1h, pe, eat1+j+8)
+				acc1h = acc1h.Add(e1h)
+				st8p(ld8p(po, j+8).Add(e0h).Add(e1h), po, j+8)
 			}
-			el := k.expNeg(xl).Mul(vs)
-			eh := k.expNeg(xh).Mul(vs)
-			if j <= i { // the row's first block: no kernel for j ≤ i
-				ij := archsimd.BroadcastInt32x8(int32(i - j))
-				el = f8{}.Merge(el, iotal.LessEqual(ij))
-				eh = f8{}.Merge(eh, iotah.LessEqual(ij))
-			}
-			st8p(el, pe, at)
-			st8p(ld8p(po, j).Add(el), po, j)
-			accl = accl.Add(el)
-			st8p(eh, pe, at+8)
-			st8p(ld8p(po, j+8).Add(eh), po, j+8)
-			acch = acch.Add(eh)
+			r[i] = hsum8(fold8(acc0l, acc0h))
+			r[i+1] = hsum8(fold8(acc1l, acc1h))
 		}
-		r[i] = hsum8(fold8(accl, acch))
+		for ; i < end; i, at = i+1, at+span {
+
+			eat0 := at - j0
+			var acc0l, acc0h f8
+			for j := j0; j < n; j += 16 {
+				var x0l, x0h f8
+				for q := range c {
+					mi0 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
+					mjl := ld8p(pm, q*ld+j)
+					x0l = x0l.Sub(mi0.Sub(mjl).AsInt32x8().And(absMask).AsFloat32x8())
+					mjh := ld8p(pm, q*ld+j+8)
+					x0h = x0h.Sub(mi0.Sub(mjh).AsInt32x8().And(absMask).AsFloat32x8())
+				}
+				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
+				// each is one long chain of dependent operations.
+				t0l := x0l.MulAdd(k.log2e, k.magic)
+				t0h := x0h.MulAdd(k.log2e, k.magic)
+				n0l := t0l.Sub(k.magic)
+				n0h := t0h.Sub(k.magic)
+				rr0l := n0l.MulAdd(k.negC1, x0l)
+				rr0h := n0h.MulAdd(k.negC1, x0h)
+				rr0l = n0l.MulAdd(k.negC2, rr0l)
+				rr0h = n0h.MulAdd(k.negC2, rr0h)
+				p0l := k.p0.MulAdd(rr0l, k.p1)
+				p0h := k.p0.MulAdd(rr0h, k.p1)
+				p0l = p0l.MulAdd(rr0l, k.p2)
+				p0h = p0h.MulAdd(rr0h, k.p2)
+				p0l = p0l.MulAdd(rr0l, k.p3)
+				p0h = p0h.MulAdd(rr0h, k.p3)
+				p0l = p0l.MulAdd(rr0l, k.p4)
+				p0h = p0h.MulAdd(rr0h, k.p4)
+				p0l = p0l.MulAdd(rr0l, k.p5)
+				p0h = p0h.MulAdd(rr0h, k.p5)
+				p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
+				p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
+				s0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				s0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+				e0l := f8{}.Merge(p0l.MulAdd(s0l, s0l), x0l.Less(k.floor)).Mul(vs)
+				e0h := f8{}.Merge(p0h.MulAdd(s0h, s0h), x0h.Less(k.floor)).Mul(vs)
+				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
+					ij0 := archsimd.BroadcastInt32x8(int32(i - j))
+					e0l = f8{}.Merge(e0l, iotal.LessEqual(ij0))
+					e0h = f8{}.Merge(e0h, iotah.LessEqual(ij0))
+				}
+				st8p(e0l, pe, eat0+j)
+				acc0l = acc0l.Add(e0l)
+				st8p(ld8p(po, j).Add(e0l), po, j)
+				st8p(e0h, pe, eat0+j+8)
+				acc0h = acc0h.Add(e0h)
+				st8p(ld8p(po, j+8).Add(e0h), po, j+8)
+			}
+			r[i] = hsum8(fold8(acc0l, acc0h))
+		}
 	}
 }
 
-// mbdGrad8 is mbdGradGo on 8 lanes.
+// mbdGrad8 is mbdGradGo on 8 lanes, a row at a time (two rows spill): the
+// pairs' factors (g_i + g_j)·e_ij are computed where they are used, not
+// stored in f, which is not used.
 func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 	if n < 2 {
 		return
@@ -1676,76 +1915,113 @@ func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
 	sign := archsimd.BroadcastInt32x8(-1 << 31)
 	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
-	pg, pf := unsafe.Pointer(&g[0]), unsafe.Pointer(&f[0])
-	at := 0
-	for i := range n - 1 {
-		gi := archsimd.BroadcastFloat32x8(f32p(pg, i))
+	pg := unsafe.Pointer(&g[0])
+	nn, at := roundUp16(n), 0
+	for i := 0; i < n-1; {
 		j0 := (i + 1) &^ 15
-		for j := j0; j < n; j, at = j+16, at+16 {
-			st8p(gi.Add(ld8p(pg, j)).Mul(ld8p(pe, at)), pf, j)
-			st8p(gi.Add(ld8p(pg, j+8)).Mul(ld8p(pe, at+8)), pf, j+8)
-		}
-		q := 0
-		for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
-			row := q * ld
-			mi0 := archsimd.BroadcastFloat32x8(f32p(pm, row+0*ld+i))
-			mi1 := archsimd.BroadcastFloat32x8(f32p(pm, row+1*ld+i))
-			mi2 := archsimd.BroadcastFloat32x8(f32p(pm, row+2*ld+i))
-			mi3 := archsimd.BroadcastFloat32x8(f32p(pm, row+3*ld+i))
-			var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h f8
-			for j := j0; j < n; j += 16 {
-				fl := ld8p(pf, j).AsInt32x8()
-				fs0l := fl.Xor(mi0.Sub(ld8p(pm, row+0*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
-				a0l = a0l.Add(fs0l)
-				st8p(ld8p(pd, row+0*ld+j).Add(fs0l), pd, row+0*ld+j)
-				fs1l := fl.Xor(mi1.Sub(ld8p(pm, row+1*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
-				a1l = a1l.Add(fs1l)
-				st8p(ld8p(pd, row+1*ld+j).Add(fs1l), pd, row+1*ld+j)
-				fs2l := fl.Xor(mi2.Sub(ld8p(pm, row+2*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
-				a2l = a2l.Add(fs2l)
-				st8p(ld8p(pd, row+2*ld+j).Add(fs2l), pd, row+2*ld+j)
-				fs3l := fl.Xor(mi3.Sub(ld8p(pm, row+3*ld+j)).AsInt32x8().And(sign)).AsFloat32x8()
-				a3l = a3l.Add(fs3l)
-				st8p(ld8p(pd, row+3*ld+j).Add(fs3l), pd, row+3*ld+j)
-				fh := ld8p(pf, j+8).AsInt32x8()
-				fs0h := fh.Xor(mi0.Sub(ld8p(pm, row+0*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
-				a0h = a0h.Add(fs0h)
-				st8p(ld8p(pd, row+0*ld+j+8).Add(fs0h), pd, row+0*ld+j+8)
-				fs1h := fh.Xor(mi1.Sub(ld8p(pm, row+1*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
-				a1h = a1h.Add(fs1h)
-				st8p(ld8p(pd, row+1*ld+j+8).Add(fs1h), pd, row+1*ld+j+8)
-				fs2h := fh.Xor(mi2.Sub(ld8p(pm, row+2*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
-				a2h = a2h.Add(fs2h)
-				st8p(ld8p(pd, row+2*ld+j+8).Add(fs2h), pd, row+2*ld+j+8)
-				fs3h := fh.Xor(mi3.Sub(ld8p(pm, row+3*ld+j+8)).AsInt32x8().And(sign)).AsFloat32x8()
-				a3h = a3h.Add(fs3h)
-				st8p(ld8p(pd, row+3*ld+j+8).Add(fs3h), pd, row+3*ld+j+8)
+		span, end := nn-j0, min(j0+15, n-1)
+		for ; i < end; i, at = i+1, at+span {
+
+			gi0 := archsimd.BroadcastFloat32x8(f32p(pg, i))
+			eat0 := at - j0
+			q := 0
+			for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
+				row := q * ld
+				mi00 := archsimd.BroadcastFloat32x8(f32p(pm, row+0*ld+i))
+				mi01 := archsimd.BroadcastFloat32x8(f32p(pm, row+1*ld+i))
+				mi02 := archsimd.BroadcastFloat32x8(f32p(pm, row+2*ld+i))
+				mi03 := archsimd.BroadcastFloat32x8(f32p(pm, row+3*ld+i))
+				var a00l, a01l, a02l, a03l, a00h, a01h, a02h, a03h f8
+				for j := j0; j < n; j += 16 {
+					gjl := ld8p(pg, j)
+					f0l := gi0.Add(gjl).Mul(ld8p(pe, eat0+j)).AsInt32x8()
+					mj0l := ld8p(pm, row+0*ld+j)
+					dv0l := ld8p(pd, row+0*ld+j)
+					fs00l := f0l.Xor(mi00.Sub(mj0l).AsInt32x8().And(sign)).AsFloat32x8()
+					a00l = a00l.Add(fs00l)
+					dv0l = dv0l.Add(fs00l)
+					st8p(dv0l, pd, row+0*ld+j)
+					mj1l := ld8p(pm, row+1*ld+j)
+					dv1l := ld8p(pd, row+1*ld+j)
+					fs01l := f0l.Xor(mi01.Sub(mj1l).AsInt32x8().And(sign)).AsFloat32x8()
+					a01l = a01l.Add(fs01l)
+					dv1l = dv1l.Add(fs01l)
+					st8p(dv1l, pd, row+1*ld+j)
+					mj2l := ld8p(pm, row+2*ld+j)
+					dv2l := ld8p(pd, row+2*ld+j)
+					fs02l := f0l.Xor(mi02.Sub(mj2l).AsInt32x8().And(sign)).AsFloat32x8()
+					a02l = a02l.Add(fs02l)
+					dv2l = dv2l.Add(fs02l)
+					st8p(dv2l, pd, row+2*ld+j)
+					mj3l := ld8p(pm, row+3*ld+j)
+					dv3l := ld8p(pd, row+3*ld+j)
+					fs03l := f0l.Xor(mi03.Sub(mj3l).AsInt32x8().And(sign)).AsFloat32x8()
+					a03l = a03l.Add(fs03l)
+					dv3l = dv3l.Add(fs03l)
+					st8p(dv3l, pd, row+3*ld+j)
+					gjh := ld8p(pg, j+8)
+					f0h := gi0.Add(gjh).Mul(ld8p(pe, eat0+j+8)).AsInt32x8()
+					mj0h := ld8p(pm, row+0*ld+j+8)
+					dv0h := ld8p(pd, row+0*ld+j+8)
+					fs00h := f0h.Xor(mi00.Sub(mj0h).AsInt32x8().And(sign)).AsFloat32x8()
+					a00h = a00h.Add(fs00h)
+					dv0h = dv0h.Add(fs00h)
+					st8p(dv0h, pd, row+0*ld+j+8)
+					mj1h := ld8p(pm, row+1*ld+j+8)
+					dv1h := ld8p(pd, row+1*ld+j+8)
+					fs01h := f0h.Xor(mi01.Sub(mj1h).AsInt32x8().And(sign)).AsFloat32x8()
+					a01h = a01h.Add(fs01h)
+					dv1h = dv1h.Add(fs01h)
+					st8p(dv1h, pd, row+1*ld+j+8)
+					mj2h := ld8p(pm, row+2*ld+j+8)
+					dv2h := ld8p(pd, row+2*ld+j+8)
+					fs02h := f0h.Xor(mi02.Sub(mj2h).AsInt32x8().And(sign)).AsFloat32x8()
+					a02h = a02h.Add(fs02h)
+					dv2h = dv2h.Add(fs02h)
+					st8p(dv2h, pd, row+2*ld+j+8)
+					mj3h := ld8p(pm, row+3*ld+j+8)
+					dv3h := ld8p(pd, row+3*ld+j+8)
+					fs03h := f0h.Xor(mi03.Sub(mj3h).AsInt32x8().And(sign)).AsFloat32x8()
+					a03h = a03h.Add(fs03h)
+					dv3h = dv3h.Add(fs03h)
+					st8p(dv3h, pd, row+3*ld+j+8)
+				}
+				s0 := reduce4(fold8(a00l, a00h), fold8(a01l, a01h), fold8(a02l, a02h), fold8(a03l, a03h))
+				*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.GetElem(0)
+				*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.GetElem(1)
+				*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.GetElem(2)
+				*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.GetElem(3)
 			}
-			s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
-			*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s.GetElem(0)
-			*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s.GetElem(1)
-			*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s.GetElem(2)
-			*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s.GetElem(3)
-		}
-		for ; q < c; q++ {
-			row := q * ld
-			mi := archsimd.BroadcastFloat32x8(f32p(pm, row+i))
-			var accl, acch f8
-			for j := j0; j < n; j += 16 {
-				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
-				dl := mi.Sub(ld8p(pm, row+j)).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
-				fsl := ld8p(pf, j).AsInt32x8().Xor(dl).AsFloat32x8()
-				accl = accl.Add(fsl)
-				st8p(ld8p(pd, row+j).Add(fsl), pd, row+j)
-				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-				// with f's load into a VPTERNLOGD on memory, which it cannot assemble.
-				dh := mi.Sub(ld8p(pm, row+j+8)).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
-				fsh := ld8p(pf, j+8).AsInt32x8().Xor(dh).AsFloat32x8()
-				acch = acch.Add(fsh)
-				st8p(ld8p(pd, row+j+8).Add(fsh), pd, row+j+8)
+			for ; q < c; q++ {
+				row := q * ld
+				mi0 := archsimd.BroadcastFloat32x8(f32p(pm, row+i))
+				var acc0l, acc0h f8
+				for j := j0; j < n; j += 16 {
+					gjl := ld8p(pg, j)
+					mjl := ld8p(pm, row+j)
+					dvl := ld8p(pd, row+j)
+					f0l := gi0.Add(gjl).Mul(ld8p(pe, eat0+j)).AsInt32x8()
+					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
+					d0l := mi0.Sub(mjl).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+					fs0l := f0l.Xor(d0l).AsFloat32x8()
+					acc0l = acc0l.Add(fs0l)
+					dvl = dvl.Add(fs0l)
+					st8p(dvl, pd, row+j)
+					gjh := ld8p(pg, j+8)
+					mjh := ld8p(pm, row+j+8)
+					dvh := ld8p(pd, row+j+8)
+					f0h := gi0.Add(gjh).Mul(ld8p(pe, eat0+j+8)).AsInt32x8()
+					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
+					d0h := mi0.Sub(mjh).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+					fs0h := f0h.Xor(d0h).AsFloat32x8()
+					acc0h = acc0h.Add(fs0h)
+					dvh = dvh.Add(fs0h)
+					st8p(dvh, pd, row+j+8)
+				}
+				*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold8(acc0l, acc0h))
 			}
-			*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold8(accl, acch))
 		}
 	}
 }

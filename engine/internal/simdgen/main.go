@@ -85,6 +85,12 @@ type width struct {
 	// rows that start on cache lines.
 	AlignRows bool
 
+	// MBDRows is the number of rows i mbdPairs@ takes together, their
+	// exponentials interleaved: two at either width (four vectors at
+	// AVX2). The compiler allocates 15 vector registers at either width:
+	// three rows spill, and cost AVX-512 more than they gain.
+	MBDRows int
+
 	// Derived by setup.
 	P          int    // vectors per 16-lane accumulator
 	Parts      []part // those vectors
@@ -103,8 +109,8 @@ type part struct {
 
 // widths are written in this order; the first carries the comments.
 var widths = []width{
-	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, AlignRows: true},
-	{W: 8, ISA: "AVX2", SmallTile: 2},
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, AlignRows: true, MBDRows: 2},
+	{W: 8, ISA: "AVX2", SmallTile: 2, MBDRows: 2},
 }
 
 func (w *width) setup(first bool) {
@@ -173,6 +179,22 @@ func offset(expr string, d int) string {
 		return base + "+" + strconv.Itoa(c)
 	}
 	return base + strconv.Itoa(c)
+}
+
+// rows is a group of G rows i of minibatch discrimination's pairs.
+type rows struct {
+	width
+	G  int
+	Rs []int // 0 … G−1
+}
+
+// Rows returns the data of a group of g rows.
+func (w width) Rows(g int) rows {
+	r := rows{width: w, G: g}
+	for i := range g {
+		r.Rs = append(r.Rs, i)
+	}
+	return r
 }
 
 // tile is a gemm tile: NV vectors per row of Y.
@@ -272,6 +294,7 @@ func generate() ([]byte, error) {
 	t, err := template.New("").Funcs(template.FuncMap{
 		"strs": func(s ...string) []string { return s },
 		"mul":  func(a, b int) int { return a * b },
+		"plus": func(expr string, d int) string { return offset(expr, d) },
 	}).ParseFS(templates, "*.tmpl")
 	if err != nil {
 		return nil, err
