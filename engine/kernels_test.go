@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 	"unsafe"
@@ -695,6 +696,8 @@ func TestGemmPackedSameBits(t *testing.T) {
 func TestGemmSplitSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer func() { helperOnly = false }()
+	defer func(s int) { splitMACs = s }(splitMACs)
+	splitMACs = 1 << 21 // these shapes stay small, to keep the test quick under -race
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(4, 4))
 		for _, s := range []struct{ rows, n, kn, ldm int }{
@@ -729,6 +732,31 @@ func TestGemmSplitSameBits(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSplitDefaults: the helper is on from start-up when the process has
+// two cores, and splits a product of width 512 with 100 rows (26 M
+// multiply-adds) but not one of width 256 (6.5 M), where splitting
+// measured slower.
+func TestSplitDefaults(t *testing.T) {
+	if runtime.GOMAXPROCS(0) >= 2 && productWorkers.Load() != 1 {
+		t.Errorf("GOMAXPROCS %d: the helper is off by default", runtime.GOMAXPROCS(0))
+	}
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	helperOnly = true // the caller waits for the helper: a split shows in splits
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, c := range []struct {
+		w     int
+		split bool
+	}{{256, false}, {512, true}} {
+		x, m, y := randVec(rng, 100*c.w, 0), randVec(rng, c.w*c.w, 0), make([]float32, 100*c.w)
+		before := splits.Load()
+		gemm(100, c.w, c.w, x, c.w, 1, m, c.w, y, c.w)
+		if got := splits.Load() > before; got != c.split {
+			t.Errorf("width %d, 100 rows: split %v, want %v", c.w, got, c.split)
+		}
+	}
 }
 
 // TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -20,18 +21,18 @@ import (
 // while the helper is idle (a busy helper means another run has it, and
 // the caller does the whole product), so small designs keep their
 // single-thread speed; a part the helper has not started when the caller
-// has finished its own is taken back (see gemmSplit). Splitting is off
-// unless SetProductWorkers turns it on; the session turns it off again
-// while --seeds --jobs keeps every core busy.
+// has finished its own is taken back (see gemmSplit). Splitting is on
+// whenever the process may run on two cores (GOMAXPROCS ≥ 2);
+// SetProductWorkers changes it, and the session turns it off while
+// --seeds --jobs keeps every core busy.
 
-// splitMACs is the smallest product gemm splits, 2 M multiply-adds:
-// 100 × 256 ← 256 (6.5 M) is split, 100 × 128 ← 128 (1.6 M) is not. A
-// split costs 0.3–0.5 µs more than the product alone while the helper is
-// awake (BenchmarkGemmSplitCost), a few microseconds when it must be woken;
-// 2 M multiply-adds take about 40 µs on one core, so the split saves
-// about 20 µs. Smaller products stay on one goroutine: the helper may be
-// asleep, or the other core busy with another program.
-var splitMACs = 1 << 21
+// splitMACs is the smallest product gemm splits, 2²⁴ ≈ 16.8 M
+// multiply-adds: 100 × 512 ← 512 (26 M) is split, 100 × 256 ← 256 (6.5 M)
+// is not. Measured with the other core free (bench/README.md, section 0,
+// step 6), the split makes products of width 512 1.45× and of width 1024
+// 1.75× faster, and those of width 256 9% slower: the halves of a
+// product that small gain less than the hand-over costs.
+var splitMACs = 1 << 24
 
 // gemmArgs are the arguments of one gemm call.
 type gemmArgs struct {
@@ -53,7 +54,7 @@ const (
 )
 
 var (
-	productWorkers atomic.Int32 // helpers gemm may use: 0 or 1
+	productWorkers atomic.Int32 // helpers gemm may use: 0 or 1; see init
 	helperOnce     sync.Once
 	helperFree     chan struct{} // holds a token while the helper is free
 	helperWake     chan struct{} // a part may have been posted
@@ -66,17 +67,22 @@ var (
 	}
 )
 
+// init turns the helper on when there are two cores to run on.
+func init() {
+	if runtime.GOMAXPROCS(0) >= 2 {
+		productWorkers.Store(1)
+	}
+}
+
 // SetProductWorkers sets how many goroutines besides the caller may work
 // on one large matrix product: 0 for none, 1 (the most there is) for a
 // helper, which needs GOMAXPROCS ≥ 2 to help. It returns the previous
 // setting.
 //
-// The default is 0. On the 2-core machine of bench/README.md the helper
-// made products of width 256–512 with 100 rows 7–14% slower in the runs
-// of the last measurement (two busy goroutines took twice as long as one
-// there: the second core was not available to the process), and once,
-// under different load, twice as fast. A program that knows it has a
-// core to spare turns it on.
+// The default is 1 when GOMAXPROCS ≥ 2 at start-up, else 0. With the
+// other core free, whole runs of width 512 and 1024 with 100 rows take
+// 0.87 and 0.72 of the time; with it held by another program, 1.03 (the
+// part the helper has not started is taken back).
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
