@@ -112,9 +112,10 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	g.rng = rand.New(g.src)
 	g.gRows, g.dRows = cfg.Batch/cfg.GOut, cfg.Batch/cfg.DIn
 	slope := float32(cfg.LeakySlope)
-	g.gen = NewNetwork(g.gRows, g.rng, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope)...)
+	genLayers := func() []Layer { return denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope) }
+	g.gen = NewNetwork(g.gRows, g.rng, genLayers()...)
 	if cfg.GEMA > 0 {
-		g.gEMA = newParamEMA(g.gen, denseStack(cfg.NoiseDim, cfg.GHidden, cfg.GOut*g.dim, cfg.GActs, slope))
+		g.gEMA = newParamEMA(g.gen, genLayers())
 	}
 	g.disc = NewNetwork(g.dRows, g.rng, g.discriminator(slope)...)
 	if cfg.GLoss == GLossFeatureMatching {

@@ -114,12 +114,15 @@ func (c *planeCanvas) at(x, y float64) (dx, dy float64, ok bool) {
 	return dx, dy, dx >= 0 && dx < float64(2*c.cols) && dy >= 0 && dy < float64(4*c.rows)
 }
 
-// dot sets the dot at (x, y), in dot units, in layer l.
-func (c *planeCanvas) dot(l planeLayer, x, y int) {
+// dot sets the dot at (x, y), in dot units, in layer l, and returns the
+// index of its cell, or −1 when (x, y) is outside the canvas.
+func (c *planeCanvas) dot(l planeLayer, x, y int) int {
 	if x < 0 || y < 0 || x >= 2*c.cols || y >= 4*c.rows {
-		return
+		return -1
 	}
-	c.dots[l][(y/4)*c.cols+x/2] |= dotBits[x%2][y%4]
+	cell := (y/4)*c.cols + x/2
+	c.dots[l][cell] |= dotBits[x%2][y%4]
+	return cell
 }
 
 // points draws the points xy (x₀, y₀, x₁, …) in layer l and returns how
@@ -161,10 +164,8 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 		ux, uy := a.DX*sx/g, -a.DY*sy/g
 		glyph := strokeGlyph(ux, uy)
 		for i := range n {
-			x, y := int(x0+float64(i)*ux), int(y0+float64(i)*uy)
-			c.dot(layerPush, x, y)
-			if x >= 0 && y >= 0 && x < 2*c.cols && y < 4*c.rows {
-				c.stroke[(y/4)*c.cols+x/2] = glyph
+			if cell := c.dot(layerPush, int(x0+float64(i)*ux), int(y0+float64(i)*uy)); cell >= 0 {
+				c.stroke[cell] = glyph
 			}
 		}
 	}
