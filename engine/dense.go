@@ -22,14 +22,14 @@ import (
 //     ReLU units — cost nothing.
 //   - Y = X·Wᵀ is one dot product per output over a row of W (gemv) for a
 //     single row; for a batch it is a sum of rows of Wᵀ scaled by entries
-//     of X (gemm again), with Wᵀ transposed into a scratch buffer once per
-//     pass — a cost of in·out moves against rows·in·out multiply-adds. Its
-//     rows start on cache lines, which makes the product 20% faster; for
-//     the same reason the backward products of a batch may read W and X
-//     from copies whose rows start on cache lines (alignRows). Both
-//     copies of W are remade only when W has changed since they were
-//     made: a generator runs its batch forward twice an epoch, for D's
-//     step and for its own, and only its own step changes it.
+//     of X (gemm again).
+//   - A batch's products read their right factor — Wᵀ, W and X — in
+//     panels of 64 columns (gemmPanels), laid out once per pass instead
+//     of gathered by every product from rows a whole width apart. The
+//     panels of Wᵀ and W are remade only when W has changed since they
+//     were made: a generator runs its batch forward twice an epoch, for
+//     D's step and for its own, and only its own step changes it; a
+//     discriminator reads W for its real and its fake batch.
 //
 // The bias is the products' starting value and the activation runs right
 // after them, while the output is still in the L1 cache.
@@ -44,12 +44,13 @@ type Dense struct {
 	y      []float32 // output buffer, maxRows × Out
 	dz     []float32 // dL/d(pre-activation), maxRows × Out
 	dx     []float32 // dL/dx buffer, maxRows × In
-	wt     []float32 // Wᵀ scratch, In rows of Out padded to 64 bytes (batches only)
-	wa, xa []float32 // scratch for W and X with rows on cache lines (batches only; see alignRows)
-	wSeen  []float32 // W when wt and wAl were made (batches only)
-	wAl    []float32 // W for the backward pass of a batch: wa, or w itself where alignRows does not copy
-	ldwa   int       // row stride of wAl
-	batch  bool      // the last forward took the batch path and made wt and wAl
+	wt     []float32 // Wᵀ in panels (batches only)
+	wp     []float32 // W in panels, made when a batch's backward pass first needs it
+	xp     []float32 // X in panels, for a batch's dW (batches only)
+	dt     []float32 // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
+	wSeen  []float32 // W when wt was made (batches only)
+	batch  bool      // the last forward took the batch path and wt holds its Wᵀ
+	wpMade bool      // wp holds the W of wt
 	ones   []float32 // maxRows ones: db = dZᵀ·1
 }
 
@@ -84,9 +85,12 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 	l.dz = make([]float32, maxRows*l.Out)
 	l.dx = make([]float32, maxRows*l.In)
 	if maxRows > 1 {
-		l.wt = alignedFloats(l.In * roundUp16(l.Out))
-		l.wa = alignedFloats(l.Out * roundUp16(l.In))
-		l.xa = alignedFloats(maxRows * roundUp16(l.In))
+		l.wt = alignedFloats(panelsLen(l.In, l.Out))
+		l.wp = alignedFloats(panelsLen(l.Out, l.In))
+		l.xp = alignedFloats(panelsLen(maxRows, l.In))
+		if l.Out >= dzByRowsMin {
+			l.dt = make([]float32, maxRows*l.Out)
+		}
 		l.wSeen = make([]float32, nw)
 	}
 	l.ones = make([]float32, maxRows)
@@ -113,30 +117,86 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	x = x[: rows*in : rows*in]
 	l.x = x
 	y := l.y[: rows*out : rows*out]
-	l.batch = out > 1 && rows > 1
-	switch {
-	case out == 1:
-		// Y = X·w, one dot product per row of X.
-		fillRows(y, l.b)
-		gemv(y, x, l.w)
-		l.Act.apply(y, l.Slope)
-	case rows == 1:
-		copy(y, l.b)
-		gemv(y, l.w, x)
-		l.Act.apply(y, l.Slope)
-	default:
-		ldt := roundUp16(out)
-		if l.wAl == nil || !sameBits(l.w, l.wSeen) {
-			copy(l.wSeen, l.w)
-			transpose(l.wt, ldt, l.w, out, in)
-			l.wAl, l.ldwa = alignRows(l.wa, l.w, out, in)
-		}
-		fillRows(y, l.b)
-		gemm(rows, out, in, x, in, 1, l.wt, ldt, y, out)
-		l.Act.apply(y, l.Slope)
+	batch := out > 1 && rows > 1
+	if batch && (!l.batch || !sameBits(l.w, l.wSeen)) {
+		copy(l.wSeen, l.w)
+		transposePanels(l.wt, l.w, out, in)
+		l.wpMade = false
 	}
+	l.batch = batch
+	fillRows(y, l.b)
+	l.mulWT(y, x, rows)
+	l.Act.apply(y, l.Slope)
 	return y
 }
+
+// mulWT adds Z += T·Wᵀ (rows × Out) for T rows × In: the forward pass's
+// product, also the penalties' (penalty.go) and the unrolled D's
+// (unroll.go) after a forward pass of this layer with as many rows.
+func (l *Dense) mulWT(z, t []float32, rows int) {
+	switch {
+	case l.Out == 1:
+		// Z = T·w, one dot product per row of T.
+		gemv(z, t, l.w)
+	case rows == 1:
+		gemv(z, l.w, t)
+	default:
+		gemmPanels(rows, l.Out, l.In, t, l.In, 1, l.wt, z, l.Out)
+	}
+}
+
+// mulW adds S += D·W (rows × In) for D rows × Out: dL/dx for D = dL/dz.
+// For a single row, entries of D that are zero — dead units — cost
+// nothing.
+func (l *Dense) mulW(s, d []float32, rows int) {
+	switch {
+	case l.In == 1:
+		// S (a column) = D·w
+		gemv(s, d, l.w)
+	case l.wp == nil:
+		// a layer that only ever sees single rows reads W in place
+		gemm(rows, l.In, l.Out, d, l.Out, 1, l.w, l.In, s, l.In)
+	default:
+		// After a batch's forward pass wp is made once per W; after a
+		// single row's, for this call.
+		if !l.wpMade || !l.batch {
+			packPanels(l.wp, l.w, l.Out, l.In)
+			l.wpMade = l.batch
+		}
+		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, l.wp, s, l.In)
+	}
+}
+
+// addOuter adds Dᵀ·X (Out × In) to gw for D rows × Out and X rows × In:
+// dL/dW for D = dL/dz and X the layer's input. A layer that only ever sees
+// single rows reads X in place, and skips the rows of dead units of dz·xᵀ.
+// A batch reads X in panels, and Dᵀ in place — Dᵀ[o,r] is D[r,o], the
+// terms of a row of Dᵀ Out floats apart — or, in a layer at least
+// dzByRowsMin wide, from a transposed copy whose rows are contiguous,
+// where that gives the same bits (gemmLayoutFree).
+func (l *Dense) addOuter(gw, d, x []float32, rows int) {
+	switch {
+	case l.In == 1:
+		// dW (a column) += Σ_r x[r]·D[r,:]
+		gemm(1, l.Out, rows, x, rows, 1, d, l.Out, gw, l.Out)
+	case l.xp == nil:
+		gemm(l.Out, l.In, rows, d, 1, l.Out, x, l.In, gw, l.In)
+	default:
+		packPanels(l.xp, x, rows, l.In)
+		if l.dt != nil && gemmLayoutFree(l.Out, l.In, rows) {
+			transpose(l.dt, rows, d, rows, l.Out)
+			gemmPanels(l.Out, l.In, rows, l.dt, rows, 1, l.xp, gw, l.In)
+			return
+		}
+		gemmPanels(l.Out, l.In, rows, d, 1, l.Out, l.xp, gw, l.In)
+	}
+}
+
+// dzByRowsMin is the narrowest layer whose dW reads a transposed copy of
+// dZ: at 1024 outputs, dZᵀ read in place puts every term of a row on a page
+// of its own, and the product of a 100-row batch ran 14% slower so; at 256
+// 3%.
+const dzByRowsMin = 256
 
 // fillRows fills y, a whole number of rows as long as b, with copies of b.
 // Each copy doubles the rows filled, so a batch of 100 rows takes 8 copies
@@ -155,32 +215,13 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 	if params {
 		// db += Σ_r dZ[r,:]
 		gemm(1, out, rows, l.ones, rows, 1, dz, out, l.gb, out)
-		switch {
-		case in == 1:
-			// dW (a column) += Σ_r x[r]·dZ[r,:]
-			gemm(1, out, rows, l.x, rows, 1, dz, out, l.gw, out)
-		default:
-			// dW += dZᵀ·X, reading dZᵀ in place (for one row, dz·xᵀ with
-			// the rows of dead units skipped)
-			x, ldx := alignRows(l.xa, l.x, rows, in)
-			gemm(out, in, rows, dz, 1, out, x, ldx, l.gw, in)
-		}
+		l.addOuter(l.gw, dz, l.x, rows)
 	}
 	if !input {
 		return nil
 	}
 	dx := l.dx[: rows*in : rows*in]
 	clear(dx)
-	if in == 1 {
-		// dX (a column) = dZ·w
-		gemv(dx, dz, l.w)
-	} else {
-		// dX = dZ·W
-		w, ldw := l.wAl, l.ldwa
-		if !l.batch {
-			w, ldw = alignRows(l.wa, l.w, out, in)
-		}
-		gemm(rows, in, out, dz, out, 1, w, ldw, dx, in)
-	}
+	l.mulW(dx, dz, rows)
 	return dx
 }

@@ -28,15 +28,10 @@ import (
 // formulas, with fused multiply-adds in the SIMD kernels, within 3 ulp of
 // float64 math.
 //
-// The functions without a suffix (sum, dot, axpy, gemv, gemm, adamUpdate,
-// eluApply, alignRows, …) are the dispatching entry points every caller
-// uses; they are defined per build.
-//
-// alignRows(scratch, src, rows, cols) returns the rows × cols matrix src
-// as a matrix M with row stride ld for gemm to read: src itself (ld =
-// cols), or, where the kernels gain from it, a copy in scratch (at least
-// rows·roundUp16(cols) floats from alignedFloats; nil for none) whose rows
-// start on cache lines (ld = roundUp16(cols)).
+// The functions without a suffix (sum, dot, axpy, gemv, gemmSerial,
+// adamUpdate, eluApply, …) are the dispatching entry points every caller
+// uses; they are defined per build (gemm and gemmPanels, here, split a
+// large product between two cores first: pool.go).
 
 // KernelISA names the instruction set the engine's kernels run on in this
 // process: "go" (portable), "avx2" (AVX2 + FMA) or "avx512", for logs and
@@ -226,11 +221,11 @@ func gevmGo(y, a []float32, aks, kn int, m []float32, ldm int) {
 	}
 }
 
-// transpose writes the rows × cols matrix src, row-major, into dst as its
-// cols × rows transpose with row stride ldd ≥ rows. Four source rows go
+// transposeGo writes the rows × cols matrix src, row-major, into dst as
+// its cols × rows transpose with row stride ldd ≥ rows. Four source rows go
 // together, so that each store fills four neighbouring floats of dst (twice
 // as fast as one at a time).
-func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
+func transposeGo(dst []float32, ldd int, src []float32, rows, cols int) {
 	src = src[:rows*cols]
 	dst = dst[:(cols-1)*ldd+rows]
 	r := 0
@@ -249,6 +244,90 @@ func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
 		for c, v := range src[r*cols : (r+1)*cols] {
 			dst[c*ldd+r] = v
 		}
+	}
+}
+
+// gemm adds the product of gemmGo to Y on the kernels of the build and
+// CPU (gemmSerial), in two parts on two cores when it is large (pool.go).
+func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows, n, kn, a, ars, aks, m, ldm, y, ldy, false}) {
+		return
+	}
+	gemmSerial(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
+}
+
+// M in panels. A matrix product reads M, kn × n, down its columns, a block
+// of 64 at a time (the AVX-512 tile's width; two of AVX2's): row-major, the
+// block's rows lie ldm floats apart, and at widths of 512 and more they
+// fall on the same few cache sets and on a new page each, so gemm copies
+// them to the stack before use (gemmPacked16). A layer's W, Wᵀ and X are
+// read by several products before they change, so Dense lays them out in
+// panels once instead: panel p holds columns [64p, 64p + 64) of M, kn rows
+// of 64 floats one after the other (the last panel padded), starting at
+// float 64p·kn. Within a panel M is row-major with ldm = 64. A matrix at
+// most 64 wide is one panel of rows rounded up to 16 floats instead (four
+// times less memory for a 16-wide matrix, which must stay in L1): every
+// row starts on a cache line either way.
+
+// panelCols is the width of a panel.
+const panelCols = 64
+
+// panelWidth is the row stride within the panels of a matrix n wide.
+func panelWidth(n int) int { return min(panelCols, roundUp16(n)) }
+
+// panelsLen is the length of a kn × n matrix in panels.
+func panelsLen(kn, n int) int {
+	if n <= panelCols {
+		return kn * roundUp16(n)
+	}
+	return kn * ((n + panelCols - 1) &^ (panelCols - 1))
+}
+
+// gemmPanels is gemm with M in panels (see above): Y[r,j] += Σ_k
+// A[r,k]·M[k,j]. It computes the columns of each panel with gemmSerial,
+// whose every element takes the same operations as in one gemm call over
+// row-major M (the blocks it tiles begin at multiples of 64 either way):
+// the same bits (TestGemmPanelsSameBits).
+func gemmPanels(rows, n, kn int, a []float32, ars, aks int, mp []float32, y []float32, ldy int) {
+	ldm := panelWidth(n)
+	if n <= panelCols {
+		gemmSerial(rows, n, kn, a, ars, aks, mp, ldm, y, ldy)
+		return
+	}
+	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows, n, kn, a, ars, aks, mp, ldm, y, ldy, true}) {
+		return
+	}
+	for j0 := 0; j0 < n; j0 += panelCols {
+		gemmSerial(rows, min(panelCols, n-j0), kn, a, ars, aks, mp[j0*kn:], ldm, y[j0:], ldy)
+	}
+}
+
+// packPanels copies the rows × cols row-major matrix src into dst in
+// panels (panelsLen(rows, cols) floats; the padding of the last panel is
+// left as it is).
+func packPanels(dst, src []float32, rows, cols int) {
+	for j0 := 0; j0 < cols; j0 += panelCols {
+		copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0))
+	}
+}
+
+// copyRowsGo copies the rows × cols matrix src, row stride lds, into dst
+// with row stride ldd.
+func copyRowsGo(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+	for r := range rows {
+		copy(dst[r*ldd:r*ldd+cols], src[r*lds:r*lds+cols])
+	}
+}
+
+// transposePanels writes the transpose of the rows × cols row-major matrix
+// src (Wᵀ for W) into dst in panels: panel p holds rows [64p, 64p + 64) of
+// src as columns, so each panel is the transpose of a block of src whose
+// writes stay within 64·cols floats, where a row-major transpose of a wide
+// matrix writes to a new page with every element.
+func transposePanels(dst, src []float32, rows, cols int) {
+	ld := panelWidth(rows)
+	for j0 := 0; j0 < rows; j0 += panelCols {
+		transpose(dst[j0*cols:j0*cols+(cols-1)*ld+min(panelCols, rows-j0)], ld, src[j0*cols:], min(panelCols, rows-j0), cols)
 	}
 }
 

@@ -220,36 +220,44 @@ func BenchmarkActivation(b *testing.B) {
 }
 
 // BenchmarkGemmGrid times the products of a hidden layer W → W of the
-// grid benchmark (bench/grid.py) at 100 rows: Y = X·Wᵀ (fwd, Wᵀ stored),
-// dX = dZ·W (dx) and dW += dZᵀ·X (dw, A read by columns). GFLOP/s against
-// the hardware peak bench/limit.py measures; workers=1 lets gemm split
-// the product with the helper goroutine (pool.go).
+// grid benchmark (bench/grid.py) at 100 rows as Dense runs them: Y = X·Wᵀ
+// (fwd, Wᵀ in panels), dX = dZ·W (dx, W in panels) and dW += dZᵀ·X (dw, X
+// in panels, dZᵀ a transposed copy). GFLOP/s against the hardware peak
+// bench/limit.py measures; workers=1 lets gemmPanels split the product
+// with the helper goroutine (pool.go).
 func BenchmarkGemmGrid(b *testing.B) {
 	const rows = 100
 	defer SetProductWorkers(SetProductWorkers(0))
 	for _, w := range []int{128, 256, 512, 1024} {
 		rng := rand.New(rand.NewPCG(1, uint64(w)))
-		x, m := randVec(rng, rows*w, 0), randVec(rng, w*w, 0)
+		x, dz, m := randVec(rng, rows*w, 0), randVec(rng, rows*w, 0), randVec(rng, w*w, 0)
 		y, dw := make([]float32, rows*w), make([]float32, w*w)
+		mt, mp, xp := alignedFloats(panelsLen(w, w)), alignedFloats(panelsLen(w, w)), alignedFloats(panelsLen(rows, w))
+		dzt := make([]float32, rows*w)
+		transposePanels(mt, m, w, w)
+		packPanels(mp, m, w, w)
+		packPanels(xp, x, rows, w)
+		transpose(dzt, rows, dz, rows, w)
+		products := []struct {
+			name string
+			run  func()
+		}{
+			{"fwd", func() { gemmPanels(rows, w, w, x, w, 1, mt, y, w) }},
+			{"dx", func() { gemmPanels(rows, w, w, dz, w, 1, mp, y, w) }},
+			{"dw", func() { gemmPanels(w, w, rows, dzt, rows, 1, xp, dw, w) }},
+		}
 		for _, workers := range []int{0, 1} {
-			b.Run(fmt.Sprintf("fwd/%d/workers=%d", w, workers), func(b *testing.B) {
-				SetProductWorkers(workers)
-				benchEachISA(b, func(b *testing.B) {
-					for b.Loop() {
-						gemm(rows, w, w, x, w, 1, m, w, y, w)
-					}
-					reportFlops(b, 2*rows*float64(w*w))
+			for _, p := range products {
+				b.Run(fmt.Sprintf("%s/%d/workers=%d", p.name, w, workers), func(b *testing.B) {
+					SetProductWorkers(workers)
+					benchEachISA(b, func(b *testing.B) {
+						for b.Loop() {
+							p.run()
+						}
+						reportFlops(b, 2*rows*float64(w*w))
+					})
 				})
-			})
-			b.Run(fmt.Sprintf("dw/%d/workers=%d", w, workers), func(b *testing.B) {
-				SetProductWorkers(workers)
-				benchEachISA(b, func(b *testing.B) {
-					for b.Loop() {
-						gemm(w, w, rows, x, 1, w, y, w, dw, w)
-					}
-					reportFlops(b, 2*rows*float64(w*w))
-				})
-			})
+			}
 		}
 	}
 }
@@ -268,6 +276,23 @@ func BenchmarkGemmSplitCost(b *testing.B) {
 			for b.Loop() {
 				gemm(2, 128, 4, a, 4, 1, m, 128, y, 128)
 			}
+		})
+	}
+}
+
+// BenchmarkTranspose times transpose on the shapes of the grid's layers
+// (Dense makes Wᵀ for a batch's forward pass whenever W has changed).
+func BenchmarkTranspose(b *testing.B) {
+	for _, s := range [][2]int{{50, 50}, {256, 256}, {1024, 100}, {100, 1024}, {1024, 1024}} {
+		rows, cols := s[0], s[1]
+		b.Run(fmt.Sprintf("%dx%d", rows, cols), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			ldd := roundUp16(rows)
+			src, dst := randVec(rng, rows*cols, 0), alignedFloats(cols*ldd)
+			for b.Loop() {
+				transpose(dst, ldd, src, rows, cols)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rows*cols), "ns/element")
 		})
 	}
 }

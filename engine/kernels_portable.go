@@ -11,16 +11,21 @@ func dot(a, b []float32) float32                     { return dotGo(a, b) }
 func axpy(dst []float32, alpha float32, x []float32) { axpyGo(dst, alpha, x) }
 func gemv(y, w, x []float32)                         { gemvGo(y, w, x) }
 
-func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	if rows*n*kn >= splitMACs && gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
-		return
-	}
+func gemmSerial(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
 	gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 }
 
-// alignRows returns src: the portable kernels run as fast on rows that
-// straddle cache lines.
-func alignRows(_, src []float32, _, cols int) ([]float32, int) { return src, cols }
+func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+	copyRowsGo(dst, ldd, src, lds, rows, cols)
+}
+
+func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
+	transposeGo(dst, ldd, src, rows, cols)
+}
+
+// gemmLayoutFree reports whether a product of these dimensions gives the
+// same bits with A stored by rows or by columns: always, in gemmGo.
+func gemmLayoutFree(rows, n, kn int) bool { return true }
 
 func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)

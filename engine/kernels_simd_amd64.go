@@ -111,10 +111,7 @@ func gemv(y, w, x []float32) {
 	archsimd.ClearAVXUpperBits()
 }
 
-func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	if rows*n*kn >= splitMACs && gemmSplit(rows, n, kn, a, ars, aks, m, ldm, y, ldy) {
-		return
-	}
+func gemmSerial(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
 	if kernelISA == isaGo {
 		gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 		return
@@ -144,6 +141,21 @@ const (
 	gemmPackK    = 64
 )
 
+// lastColsRouted reports whether gemmLastCols takes the last columns of
+// a product of these dimensions, by a route that A's layout decides.
+func lastColsRouted(rows, n, kn int) bool {
+	q := n % 16
+	return q >= 1 && q <= 4 && rows >= 2 && kn >= 2
+}
+
+// gemmLayoutFree reports whether a product of these dimensions gives the
+// same bits with A stored by rows (aks = 1) or by columns (ars = 1): every
+// element takes its terms in order of k, one fused multiply-add each,
+// unless gemmLastCols routes the last columns by the layout.
+func gemmLayoutFree(rows, n, kn int) bool {
+	return kernelISA == isaGo || !lastColsRouted(rows, n, kn)
+}
+
 // lastColsMax bounds the scratch of gemmLastCols, which lives on the stack.
 const lastColsMax = 512
 
@@ -162,10 +174,10 @@ const lastColsMax = 512
 // Both are decided by the shape alone and run the same kernels on AVX2 and
 // AVX-512, so the two still compute the same values.
 func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
-	q := n % 16
-	if q == 0 || q > 4 || rows < 2 || kn < 2 {
+	if !lastColsRouted(rows, n, kn) {
 		return false
 	}
+	q := n % 16
 	j0 := n - q
 	var buf [lastColsMax]float32
 	switch {
@@ -207,19 +219,144 @@ func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 	return true
 }
 
-// alignRows copies src into scratch on AVX-512: a 16-lane load that
-// straddles two cache lines costs two, and gemm16 reading the rows of a
-// 100 × 50 matrix in place ran 25% slower than on aligned rows, more than
-// the copy costs.
-func alignRows(scratch, src []float32, rows, cols int) ([]float32, int) {
-	if kernelISA != isaAVX512 || scratch == nil || cols < 16 || rows == 0 {
-		return src, cols
+func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+	switch {
+	case rows == 0:
+		return
+	case kernelISA == isaAVX512 && cols >= 16:
+		copyRows16(dst, ldd, src, lds, rows, cols)
+	case kernelISA == isaAVX2 && cols >= 8:
+		copyRows8(dst, ldd, src, lds, rows, cols)
+	default:
+		copyRowsGo(dst, ldd, src, lds, rows, cols)
+		return
 	}
-	ld := roundUp16(cols)
-	padRows16(scratch, ld, src, rows, cols)
 	archsimd.ClearAVXUpperBits()
-	return scratch, ld
 }
+
+func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
+	if kernelISA != isaAVX512 || rows < 16 || cols < 16 {
+		transposeGo(dst, ldd, src, rows, cols)
+		return
+	}
+	transpose16(dst, ldd, src, rows, cols)
+	archsimd.ClearAVXUpperBits()
+}
+
+// transpose16 is transposeGo on AVX-512: blocks of 16 × 16 go through
+// registers, 16 rows loaded, transposed by four rounds of two-source
+// permutes, and stored as 16 rows of dst: one load and one store for 16
+// floats instead of one each per float. Round d exchanges, in every pair
+// of rows i and i + d (i without bit d), the elements whose column has bit
+// d set in row i with those whose column has it clear in row i + d — the
+// off-diagonal d × d blocks of each 2d × 2d block; the rounds d = 8, 4, 2,
+// 1 together swap every bit of the row and column index, a transpose. The
+// edges left over take transposeGo's loops. AVX2 has no two-source
+// permute, so this kernel is not generated for both widths; AVX2 keeps the
+// portable loop.
+func transpose16(dst []float32, ldd int, src []float32, rows, cols int) {
+	r16, c16 := rows&^15, cols&^15
+	_ = src[(r16-1)*cols+c16-1]
+	_ = dst[(c16-1)*ldd+r16-1]
+	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
+	var lo, hi archsimd.Uint32x16
+	for r0 := 0; r0 < r16; r0 += 16 {
+		for c0 := 0; c0 < c16; c0 += 16 {
+			v0 := ld16p(ps, r0*cols+c0)
+			v1 := ld16p(ps, (r0+1)*cols+c0)
+			v2 := ld16p(ps, (r0+2)*cols+c0)
+			v3 := ld16p(ps, (r0+3)*cols+c0)
+			v4 := ld16p(ps, (r0+4)*cols+c0)
+			v5 := ld16p(ps, (r0+5)*cols+c0)
+			v6 := ld16p(ps, (r0+6)*cols+c0)
+			v7 := ld16p(ps, (r0+7)*cols+c0)
+			v8 := ld16p(ps, (r0+8)*cols+c0)
+			v9 := ld16p(ps, (r0+9)*cols+c0)
+			v10 := ld16p(ps, (r0+10)*cols+c0)
+			v11 := ld16p(ps, (r0+11)*cols+c0)
+			v12 := ld16p(ps, (r0+12)*cols+c0)
+			v13 := ld16p(ps, (r0+13)*cols+c0)
+			v14 := ld16p(ps, (r0+14)*cols+c0)
+			v15 := ld16p(ps, (r0+15)*cols+c0)
+			lo, hi = archsimd.LoadUint32x16(&transposeIdx[0][0]), archsimd.LoadUint32x16(&transposeIdx[0][1])
+			v0, v8 = v0.ConcatPermute(v8, lo), v0.ConcatPermute(v8, hi)
+			v1, v9 = v1.ConcatPermute(v9, lo), v1.ConcatPermute(v9, hi)
+			v2, v10 = v2.ConcatPermute(v10, lo), v2.ConcatPermute(v10, hi)
+			v3, v11 = v3.ConcatPermute(v11, lo), v3.ConcatPermute(v11, hi)
+			v4, v12 = v4.ConcatPermute(v12, lo), v4.ConcatPermute(v12, hi)
+			v5, v13 = v5.ConcatPermute(v13, lo), v5.ConcatPermute(v13, hi)
+			v6, v14 = v6.ConcatPermute(v14, lo), v6.ConcatPermute(v14, hi)
+			v7, v15 = v7.ConcatPermute(v15, lo), v7.ConcatPermute(v15, hi)
+			lo, hi = archsimd.LoadUint32x16(&transposeIdx[1][0]), archsimd.LoadUint32x16(&transposeIdx[1][1])
+			v0, v4 = v0.ConcatPermute(v4, lo), v0.ConcatPermute(v4, hi)
+			v1, v5 = v1.ConcatPermute(v5, lo), v1.ConcatPermute(v5, hi)
+			v2, v6 = v2.ConcatPermute(v6, lo), v2.ConcatPermute(v6, hi)
+			v3, v7 = v3.ConcatPermute(v7, lo), v3.ConcatPermute(v7, hi)
+			v8, v12 = v8.ConcatPermute(v12, lo), v8.ConcatPermute(v12, hi)
+			v9, v13 = v9.ConcatPermute(v13, lo), v9.ConcatPermute(v13, hi)
+			v10, v14 = v10.ConcatPermute(v14, lo), v10.ConcatPermute(v14, hi)
+			v11, v15 = v11.ConcatPermute(v15, lo), v11.ConcatPermute(v15, hi)
+			lo, hi = archsimd.LoadUint32x16(&transposeIdx[2][0]), archsimd.LoadUint32x16(&transposeIdx[2][1])
+			v0, v2 = v0.ConcatPermute(v2, lo), v0.ConcatPermute(v2, hi)
+			v1, v3 = v1.ConcatPermute(v3, lo), v1.ConcatPermute(v3, hi)
+			v4, v6 = v4.ConcatPermute(v6, lo), v4.ConcatPermute(v6, hi)
+			v5, v7 = v5.ConcatPermute(v7, lo), v5.ConcatPermute(v7, hi)
+			v8, v10 = v8.ConcatPermute(v10, lo), v8.ConcatPermute(v10, hi)
+			v9, v11 = v9.ConcatPermute(v11, lo), v9.ConcatPermute(v11, hi)
+			v12, v14 = v12.ConcatPermute(v14, lo), v12.ConcatPermute(v14, hi)
+			v13, v15 = v13.ConcatPermute(v15, lo), v13.ConcatPermute(v15, hi)
+			lo, hi = archsimd.LoadUint32x16(&transposeIdx[3][0]), archsimd.LoadUint32x16(&transposeIdx[3][1])
+			v0, v1 = v0.ConcatPermute(v1, lo), v0.ConcatPermute(v1, hi)
+			v2, v3 = v2.ConcatPermute(v3, lo), v2.ConcatPermute(v3, hi)
+			v4, v5 = v4.ConcatPermute(v5, lo), v4.ConcatPermute(v5, hi)
+			v6, v7 = v6.ConcatPermute(v7, lo), v6.ConcatPermute(v7, hi)
+			v8, v9 = v8.ConcatPermute(v9, lo), v8.ConcatPermute(v9, hi)
+			v10, v11 = v10.ConcatPermute(v11, lo), v10.ConcatPermute(v11, hi)
+			v12, v13 = v12.ConcatPermute(v13, lo), v12.ConcatPermute(v13, hi)
+			v14, v15 = v14.ConcatPermute(v15, lo), v14.ConcatPermute(v15, hi)
+			st16p(v0, pd, (c0+0)*ldd+r0)
+			st16p(v1, pd, (c0+1)*ldd+r0)
+			st16p(v2, pd, (c0+2)*ldd+r0)
+			st16p(v3, pd, (c0+3)*ldd+r0)
+			st16p(v4, pd, (c0+4)*ldd+r0)
+			st16p(v5, pd, (c0+5)*ldd+r0)
+			st16p(v6, pd, (c0+6)*ldd+r0)
+			st16p(v7, pd, (c0+7)*ldd+r0)
+			st16p(v8, pd, (c0+8)*ldd+r0)
+			st16p(v9, pd, (c0+9)*ldd+r0)
+			st16p(v10, pd, (c0+10)*ldd+r0)
+			st16p(v11, pd, (c0+11)*ldd+r0)
+			st16p(v12, pd, (c0+12)*ldd+r0)
+			st16p(v13, pd, (c0+13)*ldd+r0)
+			st16p(v14, pd, (c0+14)*ldd+r0)
+			st16p(v15, pd, (c0+15)*ldd+r0)
+		}
+		for r := r0; r < r0+16; r++ { // the columns past the last block
+			for c := c16; c < cols; c++ {
+				dst[c*ldd+r] = src[r*cols+c]
+			}
+		}
+	}
+	if r16 < rows {
+		transposeGo(dst[r16:], ldd, src[r16*cols:], rows-r16, cols)
+	}
+}
+
+// transposeIdx holds, for the rounds d = 8, 4, 2, 1 of transpose16, the
+// ConcatPermute indices of the new rows i and i + d from the old ones
+// (lanes 0–15 row i, 16–31 row i + d).
+var transposeIdx = func() (t [4][2][16]uint32) {
+	for round, d := range [...]uint32{8, 4, 2, 1} {
+		for j := range uint32(16) {
+			if j&d == 0 { // from row i: itself, and the element d columns on
+				t[round][0][j], t[round][1][j] = j, j+d
+			} else { // from row i + d: the element d columns back, and itself
+				t[round][0][j], t[round][1][j] = 16+j-d, 16+j
+			}
+		}
+	}
+	return t
+}()
 
 func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	switch kernelISA {

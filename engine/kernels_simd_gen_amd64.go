@@ -493,9 +493,11 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 // M from L3; packed, a chunk of gemmKB rows (256 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. It returns the rows
-// done (all but an odd last one, which the caller's one-row tile takes
-// over the whole of k, as it would without packing).
+// between chunks: the same bits as without packing. M in panels (ldm =
+// panelCols, see gemmPanels) is read in place, a chunk at a time all the
+// same. It returns the rows done (all but an odd last one, which the
+// caller's one-row tile takes over the whole of k, as it would without
+// packing).
 func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
 	var stack [gemmKB*64 + 15]float32
 	// Its rows on cache lines: a vector load that straddles two lines
@@ -506,15 +508,20 @@ func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int,
 	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
 	for k0 := 0; k0 < kn; k0 += gemmKB {
 		kb := min(gemmKB, kn-k0)
-		for k := range kb {
-			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*64)
-			st16p(ld16p(src, 0), dst, 0)
-			st16p(ld16p(src, 16), dst, 16)
-			st16p(ld16p(src, 32), dst, 32)
-			st16p(ld16p(src, 48), dst, 48)
+		chunk, ldc := buf[:kb*64], 64
+		if ldm <= panelCols {
+			chunk, ldc = m[k0*ldm:(k0+kb-1)*ldm+64], ldm
+		} else {
+			for k := range kb {
+				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*64)
+				st16p(ld16p(src, 0), dst, 0)
+				st16p(ld16p(src, 16), dst, 16)
+				st16p(ld16p(src, 32), dst, 32)
+				st16p(ld16p(src, 48), dst, 48)
+			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmTile2x64(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*64], 64, y[r*ldy:], ldy, 64, 0, 16, 32, 48)
+			gemmTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, ldc, y[r*ldy:], ldy, 64, 0, 16, 32, 48)
 		}
 	}
 	return rows &^ 1
@@ -732,16 +739,16 @@ func gevmNarrow16(y, a []float32, aks, kn int, m []float32, ldm int, split bool)
 	c.StoreSlicePart(y)
 }
 
-// padRows16 copies the rows × cols matrix src, row-major, into dst with
-// row stride ld ≥ cols, in whole vectors (cols ≥ 16; a row's last vector
+// copyRows16 copies the rows × cols matrix src, row stride lds, into dst
+// with row stride ldd, in whole vectors (cols ≥ 16; a row's last vector
 // overlaps the one before): a hundred short memmoves cost twice as much.
-func padRows16(dst []float32, ld int, src []float32, rows, cols int) {
-	_ = src[rows*cols-1]
-	_ = dst[(rows-1)*ld+cols-1]
+func copyRows16(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+	_ = src[(rows-1)*lds+cols-1]
+	_ = dst[(rows-1)*ldd+cols-1]
 	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
 	last := cols - 16
 	for r := range rows {
-		s, d := unsafe.Add(ps, 4*r*cols), unsafe.Add(pd, 4*r*ld)
+		s, d := unsafe.Add(ps, 4*r*lds), unsafe.Add(pd, 4*r*ldd)
 		for j := 0; j < last; j += 16 {
 			st16p(ld16p(s, j), d, j)
 		}
@@ -792,9 +799,11 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 // M from L3; packed, a chunk of gemmKB rows (128 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. It returns the rows
-// done (all but an odd last one, which the caller's one-row tile takes
-// over the whole of k, as it would without packing).
+// between chunks: the same bits as without packing. M in panels (ldm =
+// panelCols, see gemmPanels) is read in place, a chunk at a time all the
+// same. It returns the rows done (all but an odd last one, which the
+// caller's one-row tile takes over the whole of k, as it would without
+// packing).
 func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
 	var stack [gemmKB*32 + 15]float32
 	// Its rows on cache lines: a vector load that straddles two lines
@@ -805,15 +814,20 @@ func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, 
 	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
 	for k0 := 0; k0 < kn; k0 += gemmKB {
 		kb := min(gemmKB, kn-k0)
-		for k := range kb {
-			src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*32)
-			st8p(ld8p(src, 0), dst, 0)
-			st8p(ld8p(src, 8), dst, 8)
-			st8p(ld8p(src, 16), dst, 16)
-			st8p(ld8p(src, 24), dst, 24)
+		chunk, ldc := buf[:kb*32], 32
+		if ldm <= panelCols {
+			chunk, ldc = m[k0*ldm:(k0+kb-1)*ldm+32], ldm
+		} else {
+			for k := range kb {
+				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*32)
+				st8p(ld8p(src, 0), dst, 0)
+				st8p(ld8p(src, 8), dst, 8)
+				st8p(ld8p(src, 16), dst, 16)
+				st8p(ld8p(src, 24), dst, 24)
+			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmTile2x32(kb, a[r*ars+k0*aks:], ars, aks, buf[:kb*32], 32, y[r*ldy:], ldy, 0, 8, 16, 24)
+			gemmTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, ldc, y[r*ldy:], ldy, 0, 8, 16, 24)
 		}
 	}
 	return rows &^ 1
@@ -1022,6 +1036,23 @@ func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) 
 		c = c.Add(d)
 	}
 	c.StoreSlicePart(y)
+}
+
+// copyRows8 copies the rows × cols matrix src, row stride lds, into dst
+// with row stride ldd, in whole vectors (cols ≥ 8; a row's last vector
+// overlaps the one before): a hundred short memmoves cost twice as much.
+func copyRows8(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+	_ = src[(rows-1)*lds+cols-1]
+	_ = dst[(rows-1)*ldd+cols-1]
+	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
+	last := cols - 8
+	for r := range rows {
+		s, d := unsafe.Add(ps, 4*r*lds), unsafe.Add(pd, 4*r*ldd)
+		for j := 0; j < last; j += 8 {
+			st8p(ld8p(s, j), d, j)
+		}
+		st8p(ld8p(s, last), d, last)
+	}
 }
 
 // --- activation derivatives: dz = dy·f′(y) ---

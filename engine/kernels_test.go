@@ -207,21 +207,30 @@ func TestGemm(t *testing.T) {
 }
 
 func TestTranspose(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 8))
-	for _, rows := range []int{1, 3, 4, 5, 8, 50} {
-		for _, cols := range []int{1, 2, 7, 50} {
-			ldd := rows + rng.IntN(3)
-			src, dst := randVec(rng, rows*cols, 0), make([]float32, cols*ldd)
-			transpose(dst, ldd, src, rows, cols)
-			for r := range rows {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 8))
+		for _, rows := range []int{1, 3, 4, 5, 8, 16, 17, 50, 64} {
+			for _, cols := range []int{1, 2, 7, 16, 31, 50, 64} {
+				ldd := rows + rng.IntN(3)
+				src, dst := randVec(rng, rows*cols, 0), make([]float32, cols*ldd)
+				for i := range dst {
+					dst[i] = -7
+				}
+				transpose(dst, ldd, src, rows, cols)
 				for c := range cols {
-					if dst[c*ldd+r] != src[r*cols+c] {
-						t.Fatalf("%d×%d: dst[%d,%d] = %g, want %g", rows, cols, c, r, dst[c*ldd+r], src[r*cols+c])
+					for r := range ldd {
+						want := float32(-7) // the row's padding stays as it was
+						if r < rows {
+							want = src[r*cols+c]
+						}
+						if dst[c*ldd+r] != want {
+							t.Fatalf("%d×%d: dst[%d,%d] = %g, want %g", rows, cols, c, r, dst[c*ldd+r], want)
+						}
 					}
 				}
 			}
 		}
-	}
+	})
 	for n := range 40 {
 		if a := alignedFloats(n + 1); uintptr(unsafe.Pointer(&a[0]))%64 != 0 || len(a) != n+1 {
 			t.Fatalf("alignedFloats(%d) is not 64-byte aligned", n+1)
@@ -229,47 +238,101 @@ func TestTranspose(t *testing.T) {
 	}
 }
 
-// TestAlignRows: the matrix alignRows returns holds src, and where it is a
-// copy its rows start on cache lines.
-//
-// Where alignRows copies nothing (every path but AVX-512) it returns src
-// itself, and comparing that with src would check nothing: those paths
-// skip, and so does the test when no path copies.
-func TestAlignRows(t *testing.T) {
-	copies := func() bool {
-		probe := make([]float32, 3*50)
-		m, ld := alignRows(alignedFloats(3*64), probe, 3, 50)
-		if &m[0] == &probe[0] && ld != 50 {
-			t.Fatalf("alignRows returned src with row stride %d on the %s path, want 50", ld, KernelISA())
-		}
-		return &m[0] != &probe[0]
-	}
-	saved, someCopy := kernelISA, false
-	for _, k := range supportedISAs() {
-		kernelISA = k
-		someCopy = someCopy || copies()
-	}
-	kernelISA = saved
-	if !someCopy {
-		t.Skip("alignRows copies nothing on any kernel path of this build and CPU (only AVX-512 aligns rows): nothing to compare")
-	}
+// TestPanels: packPanels and transposePanels lay a matrix and its
+// transpose out in panels of 64 columns, the padding of the last panel
+// untouched, on every kernel path.
+func TestPanels(t *testing.T) {
 	forEachISA(t, func(t *testing.T) {
-		if !copies() {
-			t.Skipf("alignRows returns src itself on the %s path (only AVX-512 aligns rows): nothing to compare", KernelISA())
-		}
 		rng := rand.New(rand.NewPCG(1, 9))
-		for _, rows := range []int{0, 1, 3, 100} {
-			for _, cols := range []int{1, 15, 16, 17, 50, 64} {
+		const pad = -7
+		for _, rows := range []int{1, 3, 63, 64, 65, 130} {
+			for _, cols := range []int{1, 15, 50, 64, 100, 129} {
 				src := randVec(rng, rows*cols, 0)
-				m, ld := alignRows(alignedFloats(rows*roundUp16(cols)), src, rows, cols)
-				copied := rows > 0 && &m[0] != &src[0]
+				p, pt := make([]float32, panelsLen(rows, cols)), make([]float32, panelsLen(cols, rows))
+				for i := range p {
+					p[i] = pad
+				}
+				for i := range pt {
+					pt[i] = pad
+				}
+				packPanels(p, src, rows, cols)
+				transposePanels(pt, src, rows, cols)
+				// at returns element (k, j) of a kn-row matrix in panels.
+				at := func(mp []float32, kn, n, k, j int) float32 { return mp[(j&^63)*kn+k*panelWidth(n)+j&63] }
 				for r := range rows {
-					if copied && uintptr(unsafe.Pointer(&m[r*ld]))%64 != 0 {
-						t.Fatalf("%d×%d: row %d of the copy is not 64-byte aligned", rows, cols, r)
-					}
 					for c := range cols {
-						if m[r*ld+c] != src[r*cols+c] {
-							t.Fatalf("%d×%d: M[%d,%d] = %g, want %g", rows, cols, r, c, m[r*ld+c], src[r*cols+c])
+						if got := at(p, rows, cols, r, c); got != src[r*cols+c] {
+							t.Fatalf("%d×%d packed: M[%d,%d] = %g, want %g", rows, cols, r, c, got, src[r*cols+c])
+						}
+						if got := at(pt, cols, rows, c, r); got != src[r*cols+c] {
+							t.Fatalf("%d×%d transposed: Mᵀ[%d,%d] = %g, want %g", rows, cols, c, r, got, src[r*cols+c])
+						}
+					}
+				}
+				for i, v := range p {
+					if pw := panelWidth(cols); (i/(rows*pw))*pw+i%pw >= cols && v != pad {
+						t.Fatalf("%d×%d packed: padding at %d written (%g)", rows, cols, i, v)
+					}
+				}
+				for i, v := range pt {
+					if pw := panelWidth(rows); (i/(cols*pw))*pw+i%pw >= rows && v != pad {
+						t.Fatalf("%d×%d transposed: padding at %d written (%g)", rows, cols, i, v)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestGemmPanelsSameBits: a product reading M in panels (gemmPanels) gives
+// the bits of gemm on M row-major, on every kernel path, for A stored by
+// rows and by columns, for last panels of every kind of width (a masked
+// remainder, the columns gemmLastCols takes, a partial vector) and single
+// rows, alone and split with the helper goroutine.
+func TestGemmPanelsSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(0))
+	defer func() { helperOnly = false }()
+	defer func(s int) { splitMACs = s }(splitMACs)
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(4, 5))
+		before := splits.Load()
+		defer func() {
+			if splits.Load() == before {
+				t.Error("the helper computed no part: the split path went untested")
+			}
+		}()
+		for _, rows := range []int{1, 2, 3, 17, 100} {
+			for _, n := range []int{1, 2, 4, 15, 16, 20, 50, 64, 100, 130, 200, 402} {
+				for _, kn := range []int{1, 2, 63, 64, 130} {
+					for _, byCols := range []bool{false, true} {
+						a := randVec(rng, rows*kn, 0.3)
+						ars, aks := kn, 1
+						if byCols {
+							ars, aks = 1, rows
+						}
+						m := randVec(rng, kn*n, 0)
+						mp := alignedFloats(panelsLen(kn, n))
+						packPanels(mp, m, kn, n)
+						y0 := randVec(rng, rows*n, 0)
+						want := slices.Clone(y0)
+						SetProductWorkers(0)
+						gemm(rows, n, kn, a, ars, aks, m, n, want, n)
+						for _, split := range []bool{false, true} {
+							SetProductWorkers(0)
+							splitMACs = 1 << 24
+							if split {
+								SetProductWorkers(1)
+								splitMACs, helperOnly = 0, true
+							}
+							got := slices.Clone(y0)
+							gemmPanels(rows, n, kn, a, ars, aks, mp, got, n)
+							helperOnly = false
+							for i := range want {
+								if math.Float32bits(want[i]) != math.Float32bits(got[i]) {
+									t.Fatalf("rows %d n %d kn %d byCols %v split %v: y[%d] = %g in panels, %g row-major",
+										rows, n, kn, byCols, split, i, got[i], want[i])
+								}
+							}
 						}
 					}
 				}
@@ -780,4 +843,51 @@ func TestReLUPaths(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDenseDWLayouts: a batch's dW is the same whether the layer reads dZᵀ
+// in place or from its transposed copy (Out ≥ dzByRowsMin), on every
+// kernel path — and the copy is used only where the two layouts give the
+// same bits: for inputs whose last columns gemmLastCols routes by A's
+// layout (In mod 16 in 1…4), the copy would not.
+func TestDenseDWLayouts(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(7, 7))
+		for _, in := range []int{16, 50, 64, 100, 130, 256} {
+			for _, rows := range []int{2, 7, 100} {
+				l := NewDense(in, dzByRowsMin, ReLU)
+				params, grads := make([]float32, l.ParamCount()), make([]float32, l.ParamCount())
+				l.bind(params, grads, rows)
+				if l.dt == nil {
+					t.Fatalf("a layer %d wide has no dZᵀ scratch", l.Out)
+				}
+				d, x := randVec(rng, rows*l.Out, 0.3), randVec(rng, rows*in, 0)
+				gw0 := randVec(rng, l.Out*in, 0)
+				inPlace, viaCopy := slices.Clone(gw0), slices.Clone(gw0)
+				l.addOuter(viaCopy, d, x, rows)
+				dt := l.dt
+				l.dt = nil
+				l.addOuter(inPlace, d, x, rows)
+				forced := slices.Clone(gw0) // the copy, whatever the layout rule says
+				packPanels(l.xp, x, rows, in)
+				transpose(dt, rows, d, rows, l.Out)
+				gemmPanels(l.Out, in, rows, dt, rows, 1, l.xp, forced, in)
+				free := gemmLayoutFree(l.Out, in, rows)
+				same := func(a, b []float32) bool {
+					for i := range a {
+						if math.Float32bits(a[i]) != math.Float32bits(b[i]) {
+							return false
+						}
+					}
+					return true
+				}
+				if !same(inPlace, viaCopy) {
+					t.Fatalf("in %d rows %d: dW differs with dZᵀ copied", in, rows)
+				}
+				if free != same(inPlace, forced) {
+					t.Errorf("in %d rows %d: gemmLayoutFree %v, but the layouts agree: %v", in, rows, free, !free)
+				}
+			}
+		}
+	})
 }

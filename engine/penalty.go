@@ -252,7 +252,8 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 			copy(pl.d[:n], s[:n]) // the logit: f_L taken as the identity
 		}
 		s = pl.s[: rows*l.In : rows*l.In]
-		productW(l, s, pl.d[:n:n], rows)
+		clear(s)
+		l.mulW(s, pl.d[:n:n], rows)
 	}
 	if kind == penaltyNone {
 		return 0
@@ -302,12 +303,13 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 		pl := &p.layers[k]
 		l := pl.l
 		n := rows * l.Out
-		addOuter(l, l.gw, pl.d[:n:n], pl.t[:rows*l.In:rows*l.In], rows)
+		l.addOuter(l.gw, pl.d[:n:n], pl.t[:rows*l.In:rows*l.In], rows)
 		if k == L-1 && top < k {
 			break
 		}
 		zt := pl.zt[:n:n]
-		productWT(l, zt, pl.t[:rows*l.In:rows*l.In], rows)
+		clear(zt)
+		l.mulWT(zt, pl.t[:rows*l.In:rows*l.In], rows)
 		if k < L-1 {
 			l.Act.grad(p.layers[k+1].t[:n:n], zt, l.y[:n], l.Slope)
 		}
@@ -333,9 +335,10 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 			}
 		}
 		gemm(1, l.Out, rows, l.ones, rows, 1, zbar, l.Out, l.gb, l.Out)
-		addOuter(l, l.gw, zbar, l.x, rows)
+		l.addOuter(l.gw, zbar, l.x, rows)
 		if k > 0 {
-			productW(l, pl.s[:rows*l.In:rows*l.In], zbar, rows)
+			clear(pl.s[:rows*l.In])
+			l.mulW(pl.s[:rows*l.In:rows*l.In], zbar, rows)
 		}
 	}
 	return value
@@ -380,45 +383,4 @@ func injectCurvature(a Activation, zt, d, y []float32) {
 			zt[i] *= d[i] * (-2 * v)
 		}
 	}
-}
-
-// productW writes S = D·W (rows × In) for D rows × Out, as Dense.backward
-// computes dL/dx.
-func productW(l *Dense, s, d []float32, rows int) {
-	clear(s)
-	if l.In == 1 {
-		gemv(s, d, l.w)
-		return
-	}
-	w, ldw := l.wAl, l.ldwa
-	if !l.batch {
-		w, ldw = alignRows(l.wa, l.w, l.Out, l.In)
-	}
-	gemm(rows, l.In, l.Out, d, l.Out, 1, w, ldw, s, l.In)
-}
-
-// productWT writes Z = T·Wᵀ (rows × Out) for T rows × In, as
-// Dense.forward computes its pre-activation (reading the transpose of W
-// it made for this batch).
-func productWT(l *Dense, z, t []float32, rows int) {
-	clear(z)
-	switch {
-	case l.Out == 1:
-		gemv(z, t, l.w)
-	case rows == 1:
-		gemv(z, l.w, t)
-	default:
-		gemm(rows, l.Out, l.In, t, l.In, 1, l.wt, roundUp16(l.Out), z, l.Out)
-	}
-}
-
-// addOuter adds Dᵀ·X (Out × In) to gw for D rows × Out and X rows × In,
-// as Dense.backward adds dL/dW.
-func addOuter(l *Dense, gw, d, x []float32, rows int) {
-	if l.In == 1 {
-		gemm(1, l.Out, rows, x, rows, 1, d, l.Out, gw, l.Out)
-		return
-	}
-	xa, ldx := alignRows(l.xa, x, rows, l.In)
-	gemm(l.Out, l.In, rows, d, 1, l.Out, xa, ldx, gw, l.In)
 }

@@ -7,11 +7,11 @@ import (
 )
 
 // A large matrix product is split by columns between the calling goroutine
-// and a helper goroutine that lives as long as the process: gemm hands the
-// helper the right part of Y (columns from h, a multiple of 64) and
-// computes the left part itself. Each element of Y takes the same
-// operations whichever part it falls in, and the parts write disjoint
-// columns, so the result is bit-identical to one goroutine's
+// and a helper goroutine that lives as long as the process: gemm (and
+// gemmPanels) hands the helper the right part of Y (columns from h, a
+// multiple of 64) and computes the left part itself. Each element of Y
+// takes the same operations whichever part it falls in, and the parts
+// write disjoint columns, so the result is bit-identical to one goroutine's
 // (TestGemmSplitSameBits). A call costs no allocation: the arguments go
 // in a slot the helper reads when it takes the part (an atomic state says
 // who has it), the helper is woken and answers on channels of empty
@@ -34,7 +34,8 @@ import (
 // product that small gain less than the hand-over costs.
 var splitMACs = 1 << 24
 
-// gemmArgs are the arguments of one gemm call.
+// gemmArgs are the arguments of one product: a gemm call, or a
+// gemmPanels call when panels is set (m then holds M in panels).
 type gemmArgs struct {
 	rows, n, kn int
 	a           []float32
@@ -43,6 +44,31 @@ type gemmArgs struct {
 	ldm         int
 	y           []float32
 	ldy         int
+	panels      bool
+}
+
+// run computes the product, split again if it is large and the helper is
+// free.
+func (g *gemmArgs) run() {
+	if g.panels {
+		gemmPanels(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.y, g.ldy)
+	} else {
+		gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
+	}
+}
+
+// split returns the product's columns before h and from h (h a multiple
+// of panelCols, so that a panel is never cut).
+func (g gemmArgs) split(h int) (left, right gemmArgs) {
+	left, right = g, g
+	left.n, right.n = h, g.n-h
+	right.y = g.y[h:]
+	if g.panels {
+		right.m = g.m[h*g.kn:]
+	} else {
+		right.m = g.m[h:]
+	}
+	return left, right
 }
 
 // The states of the posted part (slot.state).
@@ -87,16 +113,16 @@ func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
 
-// gemmSplit computes Y += A·M in two parts when the helper is free, and
-// reports whether it did; gemm calls it for products of splitMACs or
-// more. The caller posts the right part, computes the left one, and then
-// either waits for the helper, if the helper has taken the part, or takes
-// it back and computes it too: when no second core is free (a busy or
-// shared machine) the helper never gets to run, and the product costs
-// what it costs on one goroutine, not that plus a wait. The parts are
-// gemm calls again, which find the helper taken and run alone.
-func gemmSplit(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) bool {
-	if n < 128 || productWorkers.Load() == 0 {
+// gemmSplit computes a product in two parts when the helper is free, and
+// reports whether it did; gemm and gemmPanels call it for products of
+// splitMACs or more. The caller posts the right part, computes the left
+// one, and then either waits for the helper, if the helper has taken the
+// part, or takes it back and computes it too: when no second core is free
+// (a busy or shared machine) the helper never gets to run, and the
+// product costs what it costs on one goroutine, not that plus a wait. The
+// parts are products again, which find the helper taken and run alone.
+func gemmSplit(g gemmArgs) bool {
+	if g.n < 2*panelCols || productWorkers.Load() == 0 {
 		return false
 	}
 	helperOnce.Do(startHelper)
@@ -105,17 +131,16 @@ func gemmSplit(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int,
 	default:
 		return false
 	}
-	h := n / 2 &^ 63
-	slot.args = gemmArgs{rows, n - h, kn, a, ars, aks, m[h:], ldm, y[h:], ldy}
+	left, right := g.split(g.n / 2 &^ (panelCols - 1))
+	slot.args = right
 	slot.state.Store(partPosted)
 	select {
 	case helperWake <- struct{}{}:
 	default: // a wake-up is pending already
 	}
-	gemm(rows, h, kn, a, ars, aks, m, ldm, y, ldy)
+	left.run()
 	if !helperOnly && slot.state.CompareAndSwap(partPosted, partCaller) {
-		g := &slot.args
-		gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
+		slot.args.run()
 	} else {
 		<-helperDone
 		splits.Add(1)
@@ -134,8 +159,7 @@ func startHelper() {
 			if !slot.state.CompareAndSwap(partPosted, partHelper) {
 				continue // the caller took its part back
 			}
-			g := &slot.args
-			gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy) // not split: the token is out
+			slot.args.run() // not split: the token is out
 			helperDone <- struct{}{}
 		}
 	}()

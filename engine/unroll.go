@@ -311,10 +311,9 @@ func (u *unroller) rop(rows int, curv []float32, input bool) []float32 {
 		l := ul.l
 		n, nw := rows*l.Out, l.Out*l.In
 		zt := ul.zt[:n:n]
-		if k == 0 {
-			clear(zt)
-		} else {
-			productWT(l, zt, u.layers[k-1].at[:rows*l.In:rows*l.In], rows)
+		clear(zt)
+		if k > 0 {
+			l.mulWT(zt, u.layers[k-1].at[:rows*l.In:rows*l.In], rows)
 		}
 		vw, vb := u.gbar[ul.off:ul.off+nw], u.gbar[ul.off+nw:ul.off+nw+l.Out]
 		gemm(rows, l.Out, 1, l.ones, 1, 1, vb, l.Out, zt, l.Out)
@@ -344,14 +343,15 @@ func (u *unroller) rop(rows int, curv []float32, input bool) []float32 {
 		}
 		gw, gb := u.pbar[ul.off:ul.off+nw], u.pbar[ul.off+nw:ul.off+nw+l.Out]
 		gemm(1, l.Out, rows, l.ones, rows, 1, dd, l.Out, gb, l.Out)
-		addOuter(l, gw, dd, l.x, rows)
+		l.addOuter(gw, dd, l.x, rows)
 		if k > 0 {
-			addOuter(l, gw, d, u.layers[k-1].at[:rows*l.In:rows*l.In], rows)
+			l.addOuter(gw, d, u.layers[k-1].at[:rows*l.In:rows*l.In], rows)
 		} else if !input {
 			break
 		}
 		st := ul.st[: rows*l.In : rows*l.In]
-		productW(l, st, dd, rows)
+		clear(st)
+		l.mulW(st, dd, rows)
 		gemm(rows, l.In, l.Out, d, l.Out, 1, u.gbar[ul.off:ul.off+nw], l.In, st, l.In)
 		s = st
 	}

@@ -81,10 +81,6 @@ type width struct {
 	// eight 16-lane accumulators; it assumes P = 1.
 	TwoColGemv bool
 
-	// AlignRows emits padRows@, alignRows' copy: only AVX-512 gains from
-	// rows that start on cache lines.
-	AlignRows bool
-
 	// MBDRows is the number of rows i mbdPairs@ takes together, their
 	// exponentials interleaved: two at either width (four vectors at
 	// AVX2). The compiler allocates 15 vector registers at either width:
@@ -109,7 +105,7 @@ type part struct {
 
 // widths are written in this order; the first carries the comments.
 var widths = []width{
-	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, AlignRows: true, MBDRows: 2},
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, MBDRows: 2},
 	{W: 8, ISA: "AVX2", SmallTile: 2, MBDRows: 2},
 }
 
