@@ -45,11 +45,13 @@ type Dense struct {
 	dz     []float32 // dL/d(pre-activation), maxRows × Out
 	dx     []float32 // dL/dx buffer, maxRows × In
 	wt     []float32 // Wᵀ in panels (batches only)
-	wp     []float32 // W in panels, made when a batch's backward pass first needs it
+	wp     []float32 // scratch for W in panels
+	wpm    []float32 // W in panels (toPanels: wp, or W itself), made when a batch's backward pass first needs it
 	xp     []float32 // X in panels, for a batch's dW (batches only)
 	dt     []float32 // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
 	wSeen  []float32 // W when wt was made (batches only)
 	batch  bool      // the last forward took the batch path and wt holds its Wᵀ
+	wtISA  isa       // the kernel path wt was laid out for (panelWidth depends on it)
 	wpMade bool      // wp holds the W of wt
 	ones   []float32 // maxRows ones: db = dZᵀ·1
 }
@@ -118,10 +120,10 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	l.x = x
 	y := l.y[: rows*out : rows*out]
 	batch := out > 1 && rows > 1
-	if batch && (!l.batch || !sameBits(l.w, l.wSeen)) {
+	if batch && (!l.batch || l.wtISA != kernelISA || !sameBits(l.w, l.wSeen)) {
 		copy(l.wSeen, l.w)
 		transposePanels(l.wt, l.w, out, in)
-		l.wpMade = false
+		l.wtISA, l.wpMade = kernelISA, false
 	}
 	l.batch = batch
 	fillRows(y, l.b)
@@ -160,17 +162,17 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 		// After a batch's forward pass wp is made once per W; after a
 		// single row's, for this call.
 		if !l.wpMade || !l.batch {
-			packPanels(l.wp, l.w, l.Out, l.In)
+			l.wpm = toPanels(l.wp, l.w, l.Out, l.In)
 			l.wpMade = l.batch
 		}
-		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, l.wp, s, l.In)
+		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, l.wpm, s, l.In)
 	}
 }
 
 // addOuter adds Dᵀ·X (Out × In) to gw for D rows × Out and X rows × In:
-// dL/dW for D = dL/dz and X the layer's input. A layer that only ever sees
-// single rows reads X in place, and skips the rows of dead units of dz·xᵀ.
-// A batch reads X in panels, and Dᵀ in place — Dᵀ[o,r] is D[r,o], the
+// dL/dW for D = dL/dz and X the layer's input. A single row's dz·xᵀ skips
+// the rows of dead units; a layer that only ever sees single rows reads x
+// in place. A batch reads X in panels, and Dᵀ in place — Dᵀ[o,r] is D[r,o], the
 // terms of a row of Dᵀ Out floats apart — or, in a layer at least
 // dzByRowsMin wide, from a transposed copy whose rows are contiguous,
 // where that gives the same bits (gemmLayoutFree).
@@ -181,14 +183,18 @@ func (l *Dense) addOuter(gw, d, x []float32, rows int) {
 		gemm(1, l.Out, rows, x, rows, 1, d, l.Out, gw, l.Out)
 	case l.xp == nil:
 		gemm(l.Out, l.In, rows, d, 1, l.Out, x, l.In, gw, l.In)
+	case rows == 1:
+		// dz·xᵀ, skipping the rows of dead units (one row in panels is the
+		// row itself, on AVX-512 copied to the cache lines of xp)
+		gemm(l.Out, l.In, 1, d, 1, l.Out, toPanels(l.xp, x, 1, l.In), l.In, gw, l.In)
 	default:
-		packPanels(l.xp, x, rows, l.In)
+		xp := toPanels(l.xp, x, rows, l.In)
 		if l.dt != nil && gemmLayoutFree(l.Out, l.In, rows) {
 			transpose(l.dt, rows, d, rows, l.Out)
-			gemmPanels(l.Out, l.In, rows, l.dt, rows, 1, l.xp, gw, l.In)
+			gemmPanels(l.Out, l.In, rows, l.dt, rows, 1, xp, gw, l.In)
 			return
 		}
-		gemmPanels(l.Out, l.In, rows, d, 1, l.Out, l.xp, gw, l.In)
+		gemmPanels(l.Out, l.In, rows, d, 1, l.Out, xp, gw, l.In)
 	}
 }
 

@@ -78,7 +78,7 @@ func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
 // BenchmarkEpochWide is blog-original at hidden widths 256 and 128, one
 // row or 100 rows per step: grid points of bench/grid.py.
 func BenchmarkEpochWide(b *testing.B) {
-	for _, s := range [][2]int{{256, 1}, {256, 100}, {128, 1}, {128, 100}, {512, 100}, {1024, 100}} {
+	for _, s := range [][2]int{{128, 1}, {256, 1}, {1024, 1}, {128, 100}, {256, 100}, {512, 100}, {1024, 100}} {
 		width, rows := s[0], s[1]
 		b.Run(fmt.Sprintf("W%dR%d", width, rows), func(b *testing.B) {
 			cfg, err := presets.Get("blog-original")

@@ -264,23 +264,49 @@ func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []
 // read by several products before they change, so Dense lays them out in
 // panels once instead: panel p holds columns [64p, 64p + 64) of M, kn rows
 // of 64 floats one after the other (the last panel padded), starting at
-// float 64p·kn. Within a panel M is row-major with ldm = 64. A matrix at
-// most 64 wide is one panel of rows rounded up to 16 floats instead (four
-// times less memory for a 16-wide matrix, which must stay in L1): every
-// row starts on a cache line either way.
+// float 64p·kn. Within a panel M is row-major with ldm = 64.
+//
+// A matrix at most 64 wide is a single panel, its rows panelWidth(n)
+// floats apart: rounded up to 16 on AVX-512, whose 16-lane loads cost two
+// when they straddle cache lines (a 100 × 50 ← 50 product ran 25% slower
+// on rows in place), and n itself elsewhere — such a matrix is its own
+// panel, and toPanels copies nothing.
 
 // panelCols is the width of a panel.
 const panelCols = 64
 
 // panelWidth is the row stride within the panels of a matrix n wide.
-func panelWidth(n int) int { return min(panelCols, roundUp16(n)) }
+func panelWidth(n int) int {
+	switch {
+	case n > panelCols:
+		return panelCols
+	case kernelISA == isaAVX512:
+		return roundUp16(n)
+	}
+	return n
+}
 
-// panelsLen is the length of a kn × n matrix in panels.
+// panelsLen is the length of a kn × n matrix in panels: at most that of
+// the layout of any kernel path, so that a buffer of this size serves
+// whichever runs.
 func panelsLen(kn, n int) int {
 	if n <= panelCols {
 		return kn * roundUp16(n)
 	}
 	return kn * ((n + panelCols - 1) &^ (panelCols - 1))
+}
+
+// toPanels returns the rows × cols row-major matrix src in panels: src
+// itself when it is one already — a single row, or a single panel of rows
+// cols apart — except on AVX-512, where it may not start on a cache line;
+// otherwise dst, at least panelsLen(rows, cols) floats, filled by
+// packPanels.
+func toPanels(dst, src []float32, rows, cols int) []float32 {
+	if kernelISA != isaAVX512 && (rows == 1 || cols <= panelCols) {
+		return src[:rows*cols]
+	}
+	packPanels(dst, src, rows, cols)
+	return dst
 }
 
 // gemmPanels is gemm with M in panels (see above): Y[r,j] += Σ_k
