@@ -251,9 +251,11 @@ func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
 // d set in row i with those whose column has it clear in row i + d — the
 // off-diagonal d × d blocks of each 2d × 2d block; the rounds d = 8, 4, 2,
 // 1 together swap every bit of the row and column index, a transpose. The
-// edges left over take transposeGo's loops. AVX2 has no two-source
-// permute, so this kernel is not generated for both widths; AVX2 keeps the
-// portable loop.
+// edges left over take transposeGo's loops. The rows are 16 variables and
+// the rounds written out: as an array indexed in loops the compiler kept
+// them in memory, and the kernel ran at 0.40 instead of 0.17 ns an element
+// (256 × 256). AVX2 has no two-source permute, so this kernel is not
+// generated for both widths; AVX2 keeps the portable loop.
 func transpose16(dst []float32, ldd int, src []float32, rows, cols int) {
 	r16, c16 := rows&^15, cols&^15
 	_ = src[(r16-1)*cols+c16-1]
