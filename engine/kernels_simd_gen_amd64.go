@@ -493,9 +493,9 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 // M from L3; packed, a chunk of gemmKB rows (256 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. M in panels (ldm =
-// panelCols, see gemmPanels) is read in place, a chunk at a time all the
-// same. It returns the rows done (all but an odd last one, which the
+// between chunks: the same bits as without packing. M whose rows lie at
+// most panelCols floats apart — M in panels, see gemmPanels — is read in
+// place, a chunk at a time all the same. It returns the rows done (all but an odd last one, which the
 // caller's one-row tile takes over the whole of k, as it would without
 // packing).
 func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
@@ -799,9 +799,9 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 // M from L3; packed, a chunk of gemmKB rows (128 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. M in panels (ldm =
-// panelCols, see gemmPanels) is read in place, a chunk at a time all the
-// same. It returns the rows done (all but an odd last one, which the
+// between chunks: the same bits as without packing. M whose rows lie at
+// most panelCols floats apart — M in panels, see gemmPanels — is read in
+// place, a chunk at a time all the same. It returns the rows done (all but an odd last one, which the
 // caller's one-row tile takes over the whole of k, as it would without
 // packing).
 func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
