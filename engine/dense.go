@@ -46,13 +46,12 @@ type Dense struct {
 	dx     []float32 // dL/dx buffer, maxRows × In
 	wt     []float32 // Wᵀ in panels (batches only)
 	wp     []float32 // scratch for W in panels
-	wpm    []float32 // W in panels (toPanels: wp, or W itself), made when a batch's backward pass first needs it
+	wpm    []float32 // W in panels (toPanels: wp, or W itself) for wt's W; nil until a batch's backward pass needs it
 	xp     []float32 // X in panels, for a batch's dW (batches only)
 	dt     []float32 // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
 	wSeen  []float32 // W when wt was made (batches only)
 	batch  bool      // the last forward took the batch path and wt holds its Wᵀ
 	wtISA  isa       // the kernel path wt was laid out for (panelWidth depends on it)
-	wpMade bool      // wp holds the W of wt
 	ones   []float32 // maxRows ones: db = dZᵀ·1
 }
 
@@ -123,7 +122,7 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	if batch && (!l.batch || l.wtISA != kernelISA || !sameBits(l.w, l.wSeen)) {
 		copy(l.wSeen, l.w)
 		transposePanels(l.wt, l.w, out, in)
-		l.wtISA, l.wpMade = kernelISA, false
+		l.wtISA, l.wpm = kernelISA, nil
 	}
 	l.batch = batch
 	fillRows(y, l.b)
@@ -147,10 +146,11 @@ func (l *Dense) mulWT(z, t []float32, rows int) {
 	}
 }
 
-// mulW adds S += D·W (rows × In) for D rows × Out: dL/dx for D = dL/dz.
+// mulW writes S = D·W (rows × In) for D rows × Out: dL/dx for D = dL/dz.
 // For a single row, entries of D that are zero — dead units — cost
 // nothing.
 func (l *Dense) mulW(s, d []float32, rows int) {
+	clear(s[:rows*l.In])
 	switch {
 	case l.In == 1:
 		// S (a column) = D·w
@@ -159,13 +159,16 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 		// a layer that only ever sees single rows reads W in place
 		gemm(rows, l.In, l.Out, d, l.Out, 1, l.w, l.In, s, l.In)
 	default:
-		// After a batch's forward pass wp is made once per W; after a
+		// After a batch's forward pass W is laid out once per W; after a
 		// single row's, for this call.
-		if !l.wpMade || !l.batch {
-			l.wpm = toPanels(l.wp, l.w, l.Out, l.In)
-			l.wpMade = l.batch
+		wp := l.wpm
+		if wp == nil || !l.batch {
+			wp = toPanels(l.wp, l.w, l.Out, l.In)
+			if l.batch {
+				l.wpm = wp
+			}
 		}
-		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, l.wpm, s, l.In)
+		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
 	}
 }
 
@@ -227,7 +230,6 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 		return nil
 	}
 	dx := l.dx[: rows*in : rows*in]
-	clear(dx)
 	l.mulW(dx, dz, rows)
 	return dx
 }

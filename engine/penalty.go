@@ -252,7 +252,6 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 			copy(pl.d[:n], s[:n]) // the logit: f_L taken as the identity
 		}
 		s = pl.s[: rows*l.In : rows*l.In]
-		clear(s)
 		l.mulW(s, pl.d[:n:n], rows)
 	}
 	if kind == penaltyNone {
@@ -337,7 +336,6 @@ func (p *Penalty) run(x []float32, rows int, kind penaltyKind, coef float64, gra
 		gemm(1, l.Out, rows, l.ones, rows, 1, zbar, l.Out, l.gb, l.Out)
 		l.addOuter(l.gw, zbar, l.x, rows)
 		if k > 0 {
-			clear(pl.s[:rows*l.In])
 			l.mulW(pl.s[:rows*l.In:rows*l.In], zbar, rows)
 		}
 	}

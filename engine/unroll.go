@@ -350,7 +350,6 @@ func (u *unroller) rop(rows int, curv []float32, input bool) []float32 {
 			break
 		}
 		st := ul.st[: rows*l.In : rows*l.In]
-		clear(st)
 		l.mulW(st, dd, rows)
 		gemm(rows, l.In, l.Out, d, l.Out, 1, u.gbar[ul.off:ul.off+nw], l.In, st, l.In)
 		s = st
