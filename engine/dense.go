@@ -38,21 +38,64 @@ type Dense struct {
 	Act     Activation
 	Slope   float32 // negative-side slope of LeakyReLU; unused otherwise
 
-	w, b   []float32 // parameters (views into the network's flat array)
-	gw, gb []float32 // their gradients
-	x      []float32 // input of the last forward (not owned)
-	y      []float32 // output buffer, maxRows × Out
-	dz     []float32 // dL/d(pre-activation), maxRows × Out
-	dx     []float32 // dL/dx buffer, maxRows × In
-	wt     []float32 // Wᵀ in panels (batches only)
-	wp     []float32 // scratch for W in panels
-	wpm    []float32 // W in panels (toPanels: wp, or W itself) for wt's W; nil until a batch's backward pass needs it
-	xp     []float32 // X in panels, for a batch's dW (batches only)
-	dt     []float32 // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
-	wSeen  []float32 // W when wt was made (batches only)
-	batch  bool      // the last forward took the batch path and wt holds its Wᵀ
-	wtISA  isa       // the kernel path wt was laid out for (panelWidth depends on it)
-	ones   []float32 // maxRows ones: db = dZᵀ·1
+	w, b   []float32  // parameters (views into the network's flat array)
+	gw, gb []float32  // their gradients
+	x      []float32  // input of the last forward (not owned)
+	y      []float32  // output buffer, maxRows × Out
+	dz     []float32  // dL/d(pre-activation), maxRows × Out
+	dx     []float32  // dL/dx buffer, maxRows × In
+	wt     []float32  // Wᵀ in panels (batches only)
+	wp     []float32  // scratch for W in panels
+	wpm    []float32  // W in panels (toPanels: wp, or W itself) for wt's W; nil until a batch's backward pass needs it
+	xp     []float32  // X in panels, for a batch's dW (batches only)
+	dt     []float32  // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
+	wSeen  []float32  // W when wt was made (batches only)
+	batch  bool       // the last forward took the batch path and wt holds its Wᵀ
+	wtISA  isa        // the kernel path wt was laid out for (panelWidth depends on it)
+	ones   []float32  // maxRows ones: db = dZᵀ·1
+	outer  *outerGrad // single rows' dW held for a fused optimizer step; nil unless the network defers it
+}
+
+// outerGrad holds a layer's weight gradient as outer products instead of
+// in gw: Σ_k d_k·x_kᵀ over the single-row backward passes since the last
+// optimizer step (a discriminator's real and fake rows, a generator's
+// row), in their order. Adam then forms each weight's gradient in a
+// register as it updates it (adamOuter), so the Out × In gradient is never
+// written, read back and cleared — for a wide layer whose optimizer state
+// streams from L3 or memory, 16 of the 40 bytes a weight costs a step. A
+// term that cannot be held (a third, a batch's, one on a kernel path that
+// does not fuse) goes to gw as usual, after the held ones (dirty).
+type outerGrad struct {
+	d, x  [2][]float32 // the terms' rows: d_k (Out floats) and x_k (In)
+	k     int          // terms held
+	dirty bool         // gw holds the gradient instead: the step reads gw
+	g     []float32    // a row of scratch (In floats) for the portable kernel
+}
+
+// holdOuter keeps d·xᵀ, a single row's dW, as a term of l.outer, and
+// reports whether it could.
+func (l *Dense) holdOuter(d, x []float32) bool {
+	o := l.outer
+	if o == nil || o.dirty || o.k == len(o.d) || !fuseOuter(l.In) {
+		return false
+	}
+	copy(o.d[o.k], d)
+	copy(o.x[o.k], x)
+	o.k++
+	return true
+}
+
+// flushOuter adds the held terms to gw, in order, as the unfused backward
+// passes would have, and marks gw as holding the gradient.
+func (l *Dense) flushOuter() {
+	o := l.outer
+	if o == nil {
+		return
+	}
+	for i := range o.k {
+		l.addOuter(l.gw, o.d[i], o.x[i], 1)
+	}
+	o.k, o.dirty = 0, true
 }
 
 // NewDense returns a dense layer mapping in inputs to out outputs through act.
@@ -224,7 +267,10 @@ func (l *Dense) backward(dy []float32, rows int, params, input bool) []float32 {
 	if params {
 		// db += Σ_r dZ[r,:]
 		gemm(1, out, rows, l.ones, rows, 1, dz, out, l.gb, out)
-		l.addOuter(l.gw, dz, l.x, rows)
+		if rows != 1 || !l.holdOuter(dz, l.x) {
+			l.flushOuter()
+			l.addOuter(l.gw, dz, l.x, rows)
+		}
 	}
 	if !input {
 		return nil

@@ -53,20 +53,24 @@ func benchRun(b *testing.B, preset string) {
 	if err != nil {
 		b.Skipf("preset %s: %v", preset, err)
 	}
-	epochs := 0
+	timeRuns(b, cfg, cfg.Epochs)
+}
+
+// timeRuns times runs of cfg from seed 1, epochs each, and reports
+// epochs/s.
+func timeRuns(b *testing.B, cfg engine.Config, epochs int) {
 	for b.Loop() {
 		g, err := engine.New(cfg, 1)
 		if err != nil {
 			b.Fatal(err)
 		}
-		for range cfg.Epochs {
+		for range epochs {
 			if _, err := g.TrainEpoch(); err != nil {
 				b.Fatal(err)
 			}
 		}
-		epochs += cfg.Epochs
 	}
-	b.ReportMetric(float64(epochs)/b.Elapsed().Seconds(), "epochs/s")
+	b.ReportMetric(float64(b.N*epochs)/b.Elapsed().Seconds(), "epochs/s")
 }
 
 func BenchmarkRunBlogOriginal(b *testing.B) { benchRun(b, "blog-original") }
@@ -78,7 +82,7 @@ func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
 // BenchmarkEpochWide is blog-original at hidden widths 256 and 128, one
 // row or 100 rows per step: grid points of bench/grid.py.
 func BenchmarkEpochWide(b *testing.B) {
-	for _, s := range [][2]int{{128, 1}, {256, 1}, {1024, 1}, {128, 100}, {256, 100}, {512, 100}, {1024, 100}} {
+	for _, s := range [][2]int{{128, 1}, {256, 1}, {512, 1}, {1024, 1}, {128, 100}, {256, 100}, {512, 100}, {1024, 100}} {
 		width, rows := s[0], s[1]
 		b.Run(fmt.Sprintf("W%dR%d", width, rows), func(b *testing.B) {
 			cfg, err := presets.Get("blog-original")
@@ -87,6 +91,24 @@ func BenchmarkEpochWide(b *testing.B) {
 			}
 			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{width, width}, []int{width, width}, 100*rows
 			timeEpochs(b, cfg, 20)
+		})
+	}
+}
+
+// BenchmarkRunWide is the grid's single-row points (bench/grid.py) as
+// whole runs from a fresh start, the grid's number of epochs each: early
+// in a run every unit is alive, and the optimizer's pass over every weight
+// is most of an epoch.
+func BenchmarkRunWide(b *testing.B) {
+	for _, s := range [][2]int{{128, 595}, {256, 214}, {512, 69}, {1024, 20}} {
+		width, epochs := s[0], s[1]
+		b.Run(fmt.Sprintf("W%dR1", width), func(b *testing.B) {
+			cfg, err := presets.Get("blog-original")
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg.GHidden, cfg.DHidden = []int{width, width}, []int{width, width}
+			timeRuns(b, cfg, epochs)
 		})
 	}
 }

@@ -152,6 +152,16 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 			return nil, fmt.Errorf("unroll_second_order: %w", err)
 		}
 	}
+	// Adam fuses single rows' weight gradients into its update
+	// (Network.deferOuter) on a network whose gradient nothing else reads
+	// or adds to before the step: not D's with a penalty, a historical
+	// average or an unrolled G's look-ahead, not G's with an average.
+	if _, ok := g.gOpt.(*Adam); ok && g.gHist == nil {
+		g.gen.deferOuter()
+	}
+	if _, ok := g.dOpt.(*Adam); ok && g.dHist == nil && g.penalty == nil && cfg.Unroll == 0 {
+		g.disc.deferOuter()
+	}
 	return g, nil
 }
 
@@ -397,7 +407,7 @@ func (g *GAN) gradD() (realLoss, fakeLoss float64) {
 // clipping.
 func (g *GAN) stepD() {
 	d := g.disc
-	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
+	d.step(g.dOpt, g.cfg.DLR)
 	if g.cfg.DClip > 0 {
 		clipParams(d.Params, float32(g.cfg.DClip))
 	}
@@ -449,7 +459,7 @@ func (g *GAN) StepG() float64 {
 	if g.gHist != nil {
 		g.gHist.addGrad(g.gen.Params, g.gen.Grads, g.cfg.GHistAvg)
 	}
-	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
+	g.gen.step(g.gOpt, g.cfg.GLR)
 	if g.gHist != nil {
 		g.gHist.record(g.gen.Params)
 	}

@@ -31,6 +31,17 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }
 
+func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1, g []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	adamOuterGo(p, m, v, n, d0, x0, d1, x1, g, b1, b2, c1, c2, eps, stepSize, invBC2)
+}
+
+// fuseOuter reports whether a dense layer n inputs wide holds single
+// rows' weight gradients for adamOuter: never on the portable kernels,
+// whose Adam is bound by its scalar square roots and divisions, not by the
+// traffic fusing saves (blog-original's and the grid's single-row epochs
+// ran 0.99–1.02× as long fused).
+func fuseOuter(n int) bool { return false }
+
 func reluApply(z []float32)                 { reluGo(z) }
 func leakyApply(z []float32, slope float32) { leakyGo(z, slope) }
 func eluApply(z []float32)                  { eluGo(z) }

@@ -373,6 +373,29 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	archsimd.ClearAVXUpperBits()
 }
 
+// adamOuter applies Adam to a weight matrix whose gradient is held as
+// d0·x0ᵀ (+ d1·x1ᵀ): adamOuter16 or adamOuter8, whose rows must be whole
+// vectors (fuseOuter), or the portable adamOuterGo.
+func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1, g []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	switch kernelISA {
+	case isaAVX512:
+		adamOuter16(p, m, v, n, d0, x0, d1, x1, b1, b2, c1, c2, eps, stepSize, invBC2)
+	case isaAVX2:
+		adamOuter8(p, m, v, n, d0, x0, d1, x1, b1, b2, c1, c2, eps, stepSize, invBC2)
+	default:
+		adamOuterGo(p, m, v, n, d0, x0, d1, x1, g, b1, b2, c1, c2, eps, stepSize, invBC2)
+		return
+	}
+	archsimd.ClearAVXUpperBits()
+}
+
+// fuseOuter reports whether a dense layer n inputs wide holds single
+// rows' weight gradients for adamOuter: on the vector paths, when its rows
+// are whole vectors of either width, so that no lane of a row is updated
+// twice and ger's overlapping last vector is not in play. (The portable
+// path gains nothing from it; see kernels_portable.go.)
+func fuseOuter(n int) bool { return kernelISA != isaGo && n%16 == 0 }
+
 func reluApply(z []float32) {
 	switch kernelISA {
 	case isaAVX512:

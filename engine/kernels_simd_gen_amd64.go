@@ -1159,6 +1159,7 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 		veps = archsimd.BroadcastFloat32x16(eps)
 		vs   = archsimd.BroadcastFloat32x16(stepSize)
 		vk   = archsimd.BroadcastFloat32x16(invBC2)
+		mag  = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask, built once
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
@@ -1173,7 +1174,7 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 				continue
 			}
 			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-			m0, m1 = zero.Merge(m0, abs16(m0).Less(tiny)), zero.Merge(m1, abs16(m1).Less(tiny))
+			m0, m1 = zero.Merge(m0, m0.AsInt32x16().And(mag).AsFloat32x16().Less(tiny)), zero.Merge(m1, m1.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
 			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
 			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
 			st16p(m0, pm, i)
@@ -1195,7 +1196,7 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 				continue
 			}
 			mi = vb1.Mul(mi).Add(vc1.Mul(gi))
-			mi = zero.Merge(mi, abs16(mi).Less(tiny))
+			mi = zero.Merge(mi, mi.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
 			vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
 			vi = zero.Merge(vi, vi.Less(tiny))
 			st16p(mi, pm, i)
@@ -1206,6 +1207,170 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 		}
 	}
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
+}
+
+// --- Adam fused with a single row's weight gradient ---
+//
+// adamOuter16 is adam16 on a weight matrix whose gradient was never written:
+// a single row's dW = Σ_k d_k·x_kᵀ (one term for a generator's step, two
+// for a discriminator's real and fake rows). Each vector's g is formed in
+// a register as ger16 would have formed it in dW — the terms in order, one
+// fused multiply-add each onto +0, a row whose coefficient is zero (a dead
+// unit) skipped — and goes straight into adam16's operations: the same bits,
+// without the Out × In gradient's write, read and clearing (16 of the 40
+// bytes a weight costs the two passes). One vector at a time: two
+// interleaved spill here (the compiler allocates 15 vector registers).
+
+// adamOuter16 applies adam16 to the rows × n weights p (rows = len(d0), n a
+// multiple of 16) with gradient d0·x0ᵀ, plus d1·x1ᵀ when d1 is not nil.
+func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	rows := len(d0)
+	if rows == 0 || n == 0 {
+		return
+	}
+	_, _, _, _ = p[rows*n-1], m[rows*n-1], v[rows*n-1], x0[n-1]
+	if d1 != nil {
+		_, _ = d1[rows-1], x1[n-1]
+	}
+	var (
+		zero = f16{}
+		tiny = archsimd.BroadcastFloat32x16(smallestNormal)
+		vb1  = archsimd.BroadcastFloat32x16(b1)
+		vb2  = archsimd.BroadcastFloat32x16(b2)
+		vc1  = archsimd.BroadcastFloat32x16(c1)
+		vc2  = archsimd.BroadcastFloat32x16(c2)
+		veps = archsimd.BroadcastFloat32x16(eps)
+		vs   = archsimd.BroadcastFloat32x16(stepSize)
+		vk   = archsimd.BroadcastFloat32x16(invBC2)
+		mag  = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask, built once
+	)
+	for r := range rows {
+		// The row's live terms in order (xa first), as ger16 takes them: a
+		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
+		var sa, sb float32
+		var xa, xb unsafe.Pointer
+		live := 0
+		if s := d0[r]; s != 0 {
+			sa, xa, live = s, unsafe.Pointer(&x0[0]), 1
+		}
+		if d1 != nil && d1[r] != 0 {
+			if live == 0 {
+				sa, xa = d1[r], unsafe.Pointer(&x1[0])
+			} else {
+				sb, xb = d1[r], unsafe.Pointer(&x1[0])
+			}
+			live++
+		}
+		ba, bb := archsimd.BroadcastFloat32x16(sa), archsimd.BroadcastFloat32x16(sb)
+		pp, pm, pv := unsafe.Pointer(&p[r*n]), unsafe.Pointer(&m[r*n]), unsafe.Pointer(&v[r*n])
+		switch live {
+		case 0:
+			i := 0
+			for ; i+32 <= n; i += 32 {
+				g0, m0, v0 := zero, ld16p(pm, i), ld16p(pv, i)
+				g1, m1, v1 := zero, ld16p(pm, i+16), ld16p(pv, i+16)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x16().And(mag).AsFloat32x16().Less(tiny)), zero.Merge(m1, m1.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st16p(m0, pm, i)
+				st16p(m1, pm, i+16)
+				st16p(v0, pv, i)
+				st16p(v1, pv, i+16)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := zero, ld16p(pm, i), ld16p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st16p(mi, pm, i)
+				st16p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		case 1:
+			i := 0
+			for ; i+32 <= n; i += 32 {
+				g0, m0, v0 := ld16p(xa, i).MulAdd(ba, zero), ld16p(pm, i), ld16p(pv, i)
+				g1, m1, v1 := ld16p(xa, i+16).MulAdd(ba, zero), ld16p(pm, i+16), ld16p(pv, i+16)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x16().And(mag).AsFloat32x16().Less(tiny)), zero.Merge(m1, m1.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st16p(m0, pm, i)
+				st16p(m1, pm, i+16)
+				st16p(v0, pv, i)
+				st16p(v1, pv, i+16)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := ld16p(xa, i).MulAdd(ba, zero), ld16p(pm, i), ld16p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st16p(mi, pm, i)
+				st16p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		case 2:
+			i := 0
+			for ; i+32 <= n; i += 32 {
+				g0, m0, v0 := ld16p(xb, i).MulAdd(bb, ld16p(xa, i).MulAdd(ba, zero)), ld16p(pm, i), ld16p(pv, i)
+				g1, m1, v1 := ld16p(xb, i+16).MulAdd(bb, ld16p(xa, i+16).MulAdd(ba, zero)), ld16p(pm, i+16), ld16p(pv, i+16)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x16().And(mag).AsFloat32x16().Less(tiny)), zero.Merge(m1, m1.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st16p(m0, pm, i)
+				st16p(m1, pm, i+16)
+				st16p(v0, pv, i)
+				st16p(v1, pv, i+16)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := ld16p(xb, i).MulAdd(bb, ld16p(xa, i).MulAdd(ba, zero)), ld16p(pm, i), ld16p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x16().And(mag).AsFloat32x16().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st16p(mi, pm, i)
+				st16p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		}
+	}
 }
 
 func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
@@ -1221,6 +1386,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 		veps = archsimd.BroadcastFloat32x8(eps)
 		vs   = archsimd.BroadcastFloat32x8(stepSize)
 		vk   = archsimd.BroadcastFloat32x8(invBC2)
+		mag  = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask, built once
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
@@ -1235,7 +1401,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 				continue
 			}
 			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-			m0, m1 = zero.Merge(m0, abs8(m0).Less(tiny)), zero.Merge(m1, abs8(m1).Less(tiny))
+			m0, m1 = zero.Merge(m0, m0.AsInt32x8().And(mag).AsFloat32x8().Less(tiny)), zero.Merge(m1, m1.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
 			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
 			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
 			st8p(m0, pm, i)
@@ -1257,7 +1423,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 				continue
 			}
 			mi = vb1.Mul(mi).Add(vc1.Mul(gi))
-			mi = zero.Merge(mi, abs8(mi).Less(tiny))
+			mi = zero.Merge(mi, mi.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
 			vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
 			vi = zero.Merge(vi, vi.Less(tiny))
 			st8p(mi, pm, i)
@@ -1268,6 +1434,158 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 		}
 	}
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
+}
+
+// adamOuter8 applies adam8 to the rows × n weights p (rows = len(d0), n a
+// multiple of 8) with gradient d0·x0ᵀ, plus d1·x1ᵀ when d1 is not nil.
+func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	rows := len(d0)
+	if rows == 0 || n == 0 {
+		return
+	}
+	_, _, _, _ = p[rows*n-1], m[rows*n-1], v[rows*n-1], x0[n-1]
+	if d1 != nil {
+		_, _ = d1[rows-1], x1[n-1]
+	}
+	var (
+		zero = f8{}
+		tiny = archsimd.BroadcastFloat32x8(smallestNormal)
+		vb1  = archsimd.BroadcastFloat32x8(b1)
+		vb2  = archsimd.BroadcastFloat32x8(b2)
+		vc1  = archsimd.BroadcastFloat32x8(c1)
+		vc2  = archsimd.BroadcastFloat32x8(c2)
+		veps = archsimd.BroadcastFloat32x8(eps)
+		vs   = archsimd.BroadcastFloat32x8(stepSize)
+		vk   = archsimd.BroadcastFloat32x8(invBC2)
+		mag  = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask, built once
+	)
+	for r := range rows {
+		// The row's live terms in order (xa first), as ger8 takes them: a
+		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
+		var sa, sb float32
+		var xa, xb unsafe.Pointer
+		live := 0
+		if s := d0[r]; s != 0 {
+			sa, xa, live = s, unsafe.Pointer(&x0[0]), 1
+		}
+		if d1 != nil && d1[r] != 0 {
+			if live == 0 {
+				sa, xa = d1[r], unsafe.Pointer(&x1[0])
+			} else {
+				sb, xb = d1[r], unsafe.Pointer(&x1[0])
+			}
+			live++
+		}
+		ba, bb := archsimd.BroadcastFloat32x8(sa), archsimd.BroadcastFloat32x8(sb)
+		pp, pm, pv := unsafe.Pointer(&p[r*n]), unsafe.Pointer(&m[r*n]), unsafe.Pointer(&v[r*n])
+		switch live {
+		case 0:
+			i := 0
+			for ; i+16 <= n; i += 16 {
+				g0, m0, v0 := zero, ld8p(pm, i), ld8p(pv, i)
+				g1, m1, v1 := zero, ld8p(pm, i+8), ld8p(pv, i+8)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x8().And(mag).AsFloat32x8().Less(tiny)), zero.Merge(m1, m1.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st8p(m0, pm, i)
+				st8p(m1, pm, i+8)
+				st8p(v0, pv, i)
+				st8p(v1, pv, i+8)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := zero, ld8p(pm, i), ld8p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st8p(mi, pm, i)
+				st8p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		case 1:
+			i := 0
+			for ; i+16 <= n; i += 16 {
+				g0, m0, v0 := ld8p(xa, i).MulAdd(ba, zero), ld8p(pm, i), ld8p(pv, i)
+				g1, m1, v1 := ld8p(xa, i+8).MulAdd(ba, zero), ld8p(pm, i+8), ld8p(pv, i+8)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x8().And(mag).AsFloat32x8().Less(tiny)), zero.Merge(m1, m1.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st8p(m0, pm, i)
+				st8p(m1, pm, i+8)
+				st8p(v0, pv, i)
+				st8p(v1, pv, i+8)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := ld8p(xa, i).MulAdd(ba, zero), ld8p(pm, i), ld8p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st8p(mi, pm, i)
+				st8p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		case 2:
+			i := 0
+			for ; i+16 <= n; i += 16 {
+				g0, m0, v0 := ld8p(xb, i).MulAdd(bb, ld8p(xa, i).MulAdd(ba, zero)), ld8p(pm, i), ld8p(pv, i)
+				g1, m1, v1 := ld8p(xb, i+8).MulAdd(bb, ld8p(xa, i+8).MulAdd(ba, zero)), ld8p(pm, i+8), ld8p(pv, i+8)
+				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+					// dead: only v decays
+					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
+					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
+					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					continue
+				}
+				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
+				m0, m1 = zero.Merge(m0, m0.AsInt32x8().And(mag).AsFloat32x8().Less(tiny)), zero.Merge(m1, m1.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
+				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
+				st8p(m0, pm, i)
+				st8p(m1, pm, i+8)
+				st8p(v0, pv, i)
+				st8p(v1, pv, i+8)
+				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
+				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
+			}
+			if i < n { // one vector left
+				gi, mi, vi := ld8p(xb, i).MulAdd(bb, ld8p(xa, i).MulAdd(ba, zero)), ld8p(pm, i), ld8p(pv, i)
+				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
+				mi = zero.Merge(mi, mi.AsInt32x8().And(mag).AsFloat32x8().Less(tiny))
+				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
+				vi = zero.Merge(vi, vi.Less(tiny))
+				st8p(mi, pm, i)
+				st8p(vi, pv, i)
+				d := vi.Sqrt().Mul(vk).Add(veps)
+				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			}
+		}
+	}
 }
 
 // --- activations: the portable kernels' formulas with fused multiply-adds ---

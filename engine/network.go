@@ -10,6 +10,8 @@ type Network struct {
 	Params  []float32 // all parameters, layer by layer
 	Grads   []float32 // dL/dParams, same layout; Backward adds to it, Optimizer.Step clears it
 	maxRows int
+	offs    []int // each layer's first parameter in Params
+	outer   bool  // some dense layer may hold its weight gradient as outer products (deferOuter)
 }
 
 // NewNetwork binds layers into a network that processes up to maxRows rows
@@ -29,6 +31,7 @@ func NewNetwork(maxRows int, rng *rand.Rand, layers ...Layer) *Network {
 	net := &Network{Layers: layers, Params: make([]float32, n), Grads: make([]float32, n), maxRows: maxRows}
 	off := 0
 	for _, l := range layers {
+		net.offs = append(net.offs, off)
 		k := l.ParamCount()
 		l.bind(net.Params[off:off+k:off+k], net.Grads[off:off+k:off+k], maxRows)
 		l.init(rng)
@@ -84,4 +87,55 @@ func (n *Network) BackwardFrom(k int, dy []float32, rows int, params, input bool
 // ZeroGrad sets every gradient to zero. Training does not need it, since
 // an optimizer step leaves the gradients zero; it is for computing a
 // gradient outside training.
-func (n *Network) ZeroGrad() { clear(n.Grads) }
+func (n *Network) ZeroGrad() {
+	clear(n.Grads)
+	n.dropOuter()
+}
+
+// deferOuter lets the dense layers whose inputs the kernel path fuses
+// (fuseOuter) hold a single row's weight gradient as outer products
+// (outerGrad), for step to fuse into Adam's update. The caller promises
+// that nothing but step reads or adds to the gradients between a backward
+// pass and the step: a penalty, a historical average or an unrolled D
+// would (see New).
+func (n *Network) deferOuter() {
+	for _, l := range n.Layers {
+		if d, ok := l.(*Dense); ok && fuseOuter(d.In) {
+			o := &outerGrad{g: make([]float32, d.In)}
+			for k := range o.d {
+				o.d[k], o.x[k] = make([]float32, d.Out), make([]float32, d.In)
+			}
+			d.outer, n.outer = o, true
+		}
+	}
+}
+
+// step applies one update of opt with learning rate lr to the gradient
+// the backward passes left: Adam takes the held outer products as they
+// are, any other optimizer the gradient written out into Grads.
+func (n *Network) step(opt Optimizer, lr float64) {
+	if !n.outer {
+		opt.Step(n.Params, n.Grads, lr)
+		return
+	}
+	if a, ok := opt.(*Adam); ok {
+		a.stepNetwork(n, lr)
+	} else {
+		for _, l := range n.Layers {
+			if d, ok := l.(*Dense); ok {
+				d.flushOuter()
+			}
+		}
+		opt.Step(n.Params, n.Grads, lr)
+	}
+	n.dropOuter()
+}
+
+// dropOuter forgets the held terms: after a step, or with the gradient.
+func (n *Network) dropOuter() {
+	for _, l := range n.Layers {
+		if d, ok := l.(*Dense); ok && d.outer != nil {
+			d.outer.k, d.outer.dirty = 0, false
+		}
+	}
+}

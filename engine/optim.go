@@ -47,13 +47,52 @@ func NewAdam(n int, beta1, beta2, eps float64) *Adam {
 // pass over the parameters that also clears grads (adamUpdate; see adamGo
 // in kernels.go for the exact operations).
 func (a *Adam) Step(params, grads []float32, lr float64) {
+	k := a.advance(lr)
+	adamUpdate(params, grads, a.M, a.V, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+}
+
+// adamStep holds the factors of one Adam step as the kernels take them.
+type adamStep struct{ b1, b2, c1, c2, eps, stepSize, invBC2 float32 }
+
+// advance counts a step and returns its factors: the bias corrections for
+// t from the tables of pow.go, not math.Pow per step.
+func (a *Adam) advance(lr float64) adamStep {
 	a.T++
-	stepSize := float32(lr / (1 - powStep(&a.pow1, a.Beta1, a.T)))
-	invBC2 := float32(1 / math.Sqrt(1-powStep(&a.pow2, a.Beta2, a.T)))
 	// 1 − β is formed in float64, as PyTorch does, before rounding: the
 	// float32 difference of a rounded β would be off by 1e-5 relative.
-	adamUpdate(params, grads, a.M, a.V, float32(a.Beta1), float32(a.Beta2),
-		float32(1-a.Beta1), float32(1-a.Beta2), float32(a.Eps), stepSize, invBC2)
+	return adamStep{
+		b1: float32(a.Beta1), b2: float32(a.Beta2),
+		c1: float32(1 - a.Beta1), c2: float32(1 - a.Beta2), eps: float32(a.Eps),
+		stepSize: float32(lr / (1 - powStep(&a.pow1, a.Beta1, a.T))),
+		invBC2:   float32(1 / math.Sqrt(1-powStep(&a.pow2, a.Beta2, a.T))),
+	}
+}
+
+// stepNetwork is Step on net's parameters with the weight gradients its
+// dense layers hold as outer products (outerGrad) fused into the update:
+// each such layer's weights go through adamOuter, everything between them
+// (biases, other layers) through the plain kernel. Adam is elementwise, so
+// splitting the array into runs changes no bit; adamOuter forms each
+// gradient as the backward pass would have written it. Grads ends zero.
+func (a *Adam) stepNetwork(net *Network, lr float64) {
+	k := a.advance(lr)
+	p, g, m, v := net.Params, net.Grads, a.M, a.V
+	from := 0
+	for i, l := range net.Layers {
+		d, ok := l.(*Dense)
+		if !ok || d.outer == nil || d.outer.k == 0 || d.outer.dirty {
+			continue
+		}
+		o, w0, w1 := d.outer, net.offs[i], net.offs[i]+d.Out*d.In
+		adamUpdate(p[from:w0], g[from:w0], m[from:w0], v[from:w0], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		d1, x1 := o.d[1], o.x[1]
+		if o.k == 1 {
+			d1, x1 = nil, nil
+		}
+		adamOuter(p[w0:w1], m[w0:w1], v[w0:w1], d.In, o.d[0], o.x[0], d1, x1, o.g, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		from = w1
+	}
+	adamUpdate(p[from:], g[from:], m[from:], v[from:], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
 }
 
 // SGD is stochastic gradient descent with momentum as torch.optim.SGD

@@ -291,6 +291,14 @@ func generate() ([]byte, error) {
 		"strs": func(s ...string) []string { return s },
 		"mul":  func(a, b int) int { return a * b },
 		"plus": func(expr string, d int) string { return offset(expr, d) },
+		// gvec writes a gradient expression for the vector at i + off:
+		// # in g stands for the offset ("0" drops it).
+		"gvec": func(g, off string) string {
+			if off == "0" {
+				return strings.ReplaceAll(g, "i+#", "i")
+			}
+			return strings.ReplaceAll(g, "#", off)
+		},
 	}).ParseFS(templates, "*.tmpl")
 	if err != nil {
 		return nil, err
