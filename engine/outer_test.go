@@ -75,16 +75,17 @@ func TestAdamOuterSameBits(t *testing.T) {
 
 // TestDeferOuterSameBits: a network whose dense layers hold single rows'
 // weight gradients as outer products trains bit for bit as one that writes
-// them, through every way a step can come: one, two or three single-row
-// passes (the third goes to the gradient after the held two), a batch
-// after a held row, layers the vector paths do not fuse (50 and 8
-// inputs), and an optimizer that takes the gradient written out (SGD).
+// them, through every way a step can come: one to four single-row passes
+// (a third goes to the gradient after the held two, and so does a fourth),
+// a batch before or after held rows, layers the vector paths do not fuse
+// (50 and 8 inputs), and an optimizer that takes the gradient written out
+// (SGD).
 func TestDeferOuterSameBits(t *testing.T) {
-	newNet := func(defer_ bool) *Network {
+	newNet := func(hold bool) *Network {
 		rng := rand.New(rand.NewPCG(3, 4))
 		n := NewNetwork(4, rng,
 			NewDense(16, 50, ReLU), NewDense(50, 8, Tanh), NewDense(8, 64, ReLU), NewDense(64, 16, Sigmoid))
-		if defer_ {
+		if hold {
 			n.deferOuter()
 		}
 		return n
