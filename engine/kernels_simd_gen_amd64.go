@@ -1596,10 +1596,10 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 
 // --- activations: the portable kernels' formulas with fused multiply-adds ---
 //
-// The loops run two vectors per iteration (their operations interleave),
-// then whole vectors, then the tail as one zero-padded vector, so that
-// every element takes the same operations whatever its position and the
-// 8- and 16-lane kernels agree bit for bit. There is one loop per
+// The loops run whole vectors, two per iteration on AVX2 (ActPairs), one
+// on AVX-512, then the tail as one zero-padded vector, so that every
+// element takes the same operations whatever its position and the 8- and
+// 16-lane kernels agree bit for bit. There is one loop per
 // activation: a loop taking the activation as a function value would call
 // it per vector, not inline it.
 
@@ -1663,11 +1663,6 @@ func (k *expK16) tanh(x f16) f16 {
 // elu16 applies eluGo's formula in place, 16 lanes at a time.
 func elu16(z []float32) {
 	k := newExpK16()
-	for ; len(z) >= 32; z = z[32:] {
-		a, b := k.elu(ld16(z[:16])), k.elu(ld16(z[16:32]))
-		a.StoreSlice(z[:16])
-		b.StoreSlice(z[16:32])
-	}
 	for ; len(z) >= 16; z = z[16:] {
 		k.elu(ld16(z[:16])).StoreSlice(z[:16])
 	}
@@ -1679,11 +1674,6 @@ func elu16(z []float32) {
 // sigmoid16 applies sigmoidGo's formula in place, 16 lanes at a time.
 func sigmoid16(z []float32) {
 	k := newExpK16()
-	for ; len(z) >= 32; z = z[32:] {
-		a, b := k.sigmoid(ld16(z[:16])), k.sigmoid(ld16(z[16:32]))
-		a.StoreSlice(z[:16])
-		b.StoreSlice(z[16:32])
-	}
 	for ; len(z) >= 16; z = z[16:] {
 		k.sigmoid(ld16(z[:16])).StoreSlice(z[:16])
 	}
@@ -1695,11 +1685,6 @@ func sigmoid16(z []float32) {
 // tanh16 applies tanhGo's formula in place, 16 lanes at a time.
 func tanh16(z []float32) {
 	k := newExpK16()
-	for ; len(z) >= 32; z = z[32:] {
-		a, b := k.tanh(ld16(z[:16])), k.tanh(ld16(z[16:32]))
-		a.StoreSlice(z[:16])
-		b.StoreSlice(z[16:32])
-	}
 	for ; len(z) >= 16; z = z[16:] {
 		k.tanh(ld16(z[:16])).StoreSlice(z[:16])
 	}
