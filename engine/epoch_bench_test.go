@@ -79,8 +79,8 @@ func BenchmarkRunDevnag2017(b *testing.B)   { benchRun(b, "devnag-2017") }
 func BenchmarkEpochMinibatch(b *testing.B) { benchEpochs(b, "minibatch-discrimination") }
 func BenchmarkEpochVanilla(b *testing.B)   { benchEpochs(b, "vanilla") }
 
-// BenchmarkEpochWide is blog-original at hidden widths 256 and 128, one
-// row or 100 rows per step: grid points of bench/grid.py.
+// BenchmarkEpochWide is blog-original at hidden widths 128 to 1024, one
+// row or 100 rows per step: grid points of bench/grid.py, in steady state.
 func BenchmarkEpochWide(b *testing.B) {
 	for _, s := range [][2]int{{128, 1}, {256, 1}, {512, 1}, {1024, 1}, {128, 100}, {256, 100}, {512, 100}, {1024, 100}} {
 		width, rows := s[0], s[1]

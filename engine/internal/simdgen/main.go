@@ -82,8 +82,10 @@ type width struct {
 	TwoColGemv bool
 
 	// ActPairs runs the activations' loops (ELU, sigmoid, tanh) two
-	// vectors an iteration. It pays on AVX2 (one at a time: 5–10% slower);
-	// on AVX-512 one at a time ran devnag-2017's epoch 12% faster.
+	// vectors an iteration. It pays on AVX2 (one at a time: 5–10% slower).
+	// On AVX-512 the two bodies together kept the compiler from inlining
+	// the exponential's reduction, a call per vector: one at a time ran
+	// devnag-2017's epoch 12% faster.
 	ActPairs bool
 
 	// MBDRows is the number of rows i mbdPairs@ takes together, their
