@@ -69,7 +69,6 @@ type outerGrad struct {
 	d, x  [2][]float32 // the terms' rows: d_k (Out floats) and x_k (In)
 	k     int          // terms held
 	dirty bool         // gw holds the gradient instead: the step reads gw
-	g     []float32    // a row of scratch (In floats) for the portable kernel
 }
 
 // holdOuter keeps d·xᵀ, a single row's dW, as a term of l.outer, and

@@ -526,25 +526,6 @@ func expm1Neg32(x float32) float32 {
 	return float32(em1*s) + (s - 1)
 }
 
-// adamOuterGo is adamOuter on the portable kernels: each row's gradient
-// is formed in g (n floats, zero on entry and on return) as gevmGo forms it
-// in dW — axpyGo per term, in order, a zero coefficient skipped — and
-// adamGo applies the step to the row and clears g again. The row stays in
-// L1; the Out × In gradient is never written.
-func adamOuterGo(p, m, v []float32, n int, d0, x0, d1, x1, g []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
-	g = g[:n]
-	for r, s := range d0 {
-		if s != 0 {
-			axpyGo(g, s, x0)
-		}
-		if d1 != nil && d1[r] != 0 {
-			axpyGo(g, d1[r], x1)
-		}
-		o := r * n
-		adamGo(p[o:o+n:o+n], g, m[o:o+n:o+n], v[o:o+n:o+n], b1, b2, c1, c2, eps, stepSize, invBC2)
-	}
-}
-
 // reluGo applies ReLU in place: z < 0 becomes 0 (−0 and NaN stay).
 func reluGo(z []float32) {
 	for i, v := range z {

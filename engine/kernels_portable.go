@@ -31,8 +31,10 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }
 
-func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1, g []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
-	adamOuterGo(p, m, v, n, d0, x0, d1, x1, g, b1, b2, c1, c2, eps, stepSize, invBC2)
+// adamOuter is not reached on the portable kernels: fuseOuter holds no
+// gradient as outer products there, so Adam.stepNetwork has none to pass.
+func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	panic("engine: adamOuter on the portable kernels, which fuse no gradient (fuseOuter)")
 }
 
 // fuseOuter reports whether a dense layer n inputs wide holds single

@@ -374,17 +374,16 @@ func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 floa
 }
 
 // adamOuter applies Adam to a weight matrix whose gradient is held as
-// d0·x0ᵀ (+ d1·x1ᵀ): adamOuter16 or adamOuter8, whose rows must be whole
-// vectors (fuseOuter), or the portable adamOuterGo.
-func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1, g []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+// d0·x0ᵀ (+ d1·x1ᵀ): adamOuter16 or adamOuter8, on a layer fuseOuter
+// accepted (rows of whole vectors, a vector path).
+func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	switch kernelISA {
 	case isaAVX512:
 		adamOuter16(p, m, v, n, d0, x0, d1, x1, b1, b2, c1, c2, eps, stepSize, invBC2)
 	case isaAVX2:
 		adamOuter8(p, m, v, n, d0, x0, d1, x1, b1, b2, c1, c2, eps, stepSize, invBC2)
 	default:
-		adamOuterGo(p, m, v, n, d0, x0, d1, x1, g, b1, b2, c1, c2, eps, stepSize, invBC2)
-		return
+		panic("engine: adamOuter on the portable kernels, which fuse no gradient (fuseOuter)")
 	}
 	archsimd.ClearAVXUpperBits()
 }

@@ -101,7 +101,7 @@ func (n *Network) ZeroGrad() {
 func (n *Network) deferOuter() {
 	for _, l := range n.Layers {
 		if d, ok := l.(*Dense); ok && fuseOuter(d.In) {
-			o := &outerGrad{g: make([]float32, d.In)}
+			o := new(outerGrad)
 			for k := range o.d {
 				o.d[k], o.x[k] = make([]float32, d.Out), make([]float32, d.In)
 			}

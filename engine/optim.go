@@ -89,7 +89,7 @@ func (a *Adam) stepNetwork(net *Network, lr float64) {
 		if o.k == 1 {
 			d1, x1 = nil, nil
 		}
-		adamOuter(p[w0:w1], m[w0:w1], v[w0:w1], d.In, o.d[0], o.x[0], d1, x1, o.g, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		adamOuter(p[w0:w1], m[w0:w1], v[w0:w1], d.In, o.d[0], o.x[0], d1, x1, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
 		from = w1
 	}
 	adamUpdate(p[from:], g[from:], m[from:], v[from:], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
