@@ -54,6 +54,9 @@ type Dense struct {
 	wtISA  isa        // the kernel path wt was laid out for (panelWidth depends on it)
 	ones   []float32  // maxRows ones: db = dZᵀ·1
 	outer  *outerGrad // single rows' dW held for a fused optimizer step; nil unless the network defers it
+
+	afterReLU bool      // the input is a ReLU layer's output: a batch's dead units are zero columns of X
+	skip      *deadSkip // scratch for batch products without the dead units (deadskip.go); nil if none gain
 }
 
 // outerGrad holds a layer's weight gradient as outer products instead of
@@ -135,6 +138,9 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 			l.dt = make([]float32, maxRows*l.Out)
 		}
 		l.wSeen = make([]float32, nw)
+		if l.Act == ReLU || l.afterReLU {
+			l.skip = newDeadSkip(l.In, l.Out, maxRows)
+		}
 	}
 	l.ones = make([]float32, maxRows)
 	for i := range l.ones {
@@ -183,7 +189,7 @@ func (l *Dense) mulWT(z, t []float32, rows int) {
 		gemv(z, t, l.w)
 	case rows == 1:
 		gemv(z, l.w, t)
-	default:
+	case !l.mulWTLive(z, t, rows):
 		gemmPanels(rows, l.Out, l.In, t, l.In, 1, l.wt, z, l.Out)
 	}
 }
@@ -210,6 +216,10 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 				l.wpm = wp
 			}
 		}
+		if l.Act == ReLU && l.skip.liveCols(d, rows, l.Out) {
+			l.mulWLive(s, d, wp, rows)
+			return
+		}
 		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
 	}
 }
@@ -234,6 +244,10 @@ func (l *Dense) addOuter(gw, d, x []float32, rows int) {
 		gemm(l.Out, l.In, 1, d, 1, l.Out, toPanels(l.xp, x, 1, l.In), l.In, gw, l.In)
 	default:
 		xp := toPanels(l.xp, x, rows, l.In)
+		if l.Act == ReLU && l.skip.liveCols(d, rows, l.Out) {
+			l.addOuterLive(gw, d, xp, rows)
+			return
+		}
 		if l.dt != nil && gemmLayoutFree(l.Out, l.In, rows) {
 			transpose(l.dt, rows, d, rows, l.Out)
 			gemmPanels(l.Out, l.In, rows, l.dt, rows, 1, xp, gw, l.In)

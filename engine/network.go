@@ -26,6 +26,10 @@ func NewNetwork(maxRows int, rng *rand.Rand, layers ...Layer) *Network {
 		if i > 0 && layers[i-1].OutSize() != l.InSize() {
 			panic("engine: layer widths do not match")
 		}
+		if d, ok := l.(*Dense); ok && i > 0 {
+			p, ok := layers[i-1].(*Dense)
+			d.afterReLU = ok && p.Act == ReLU
+		}
 		n += l.ParamCount()
 	}
 	net := &Network{Layers: layers, Params: make([]float32, n), Grads: make([]float32, n), maxRows: maxRows}

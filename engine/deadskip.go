@@ -1,0 +1,153 @@
+package engine
+
+// Dead units in a batch's products.
+//
+// A ReLU unit whose pre-activation is negative on every row of a batch is
+// dead for the batch: its column of the layer's output is zero, and so is
+// its column of dZ. In blog-original's design widened to 256–1024 units
+// with 100 rows a step, 20–35% of the hidden units are dead over a whole
+// batch at the start and 40–75% a few epochs in (more in D on generated
+// data, and in G's second layer). Each such unit is a term of three
+// products that adds nothing:
+//
+//   - the next layer's forward pass, Y = X·Wᵀ: its column of X (k);
+//   - dX = dZ·W: its column of dZ (k);
+//   - dW += dZᵀ·X: its row of dZᵀ, a row of dW (rows).
+//
+// Dense leaves them out by compacting the operands: the live columns of
+// the left factor (or its live rows, and dW's) and the matching rows of
+// the right factor in panels are copied to scratch buffers, and the
+// product runs as usual on the smaller matrices. The copies cost one pass
+// over each operand against rows passes of multiply-adds, and the kernels
+// stay as they are. Each element still sums its live terms in order of k,
+// one fused multiply-add each; a dead term only ever added ±0, so the
+// sums differ from the full product's at most in the sign of a zero, and
+// where the kernel's tile for a row changes with the number of rows or
+// terms (a one-row tile sums even and odd terms apart). Results are the
+// same on every run, and on one core or two.
+//
+// Only products the size of a panel or larger are compacted, and only
+// when at least an eighth of the terms are dead: below that the scan and
+// the copies cost about what they save.
+
+// deadSkip holds a layer's scratch for compacted products; nil on a layer
+// whose products are too small to gain (newDeadSkip).
+type deadSkip struct {
+	live []int32   // indices of the live columns (units or inputs)
+	a    []float32 // the left factor's live columns, or rows
+	m    []float32 // the right factor's live rows, in panels
+	y    []float32 // dW's live rows
+}
+
+// deadSkipMin is the smallest product dimension (rows, terms and columns)
+// worth compacting; deadSkipFrac is the least fraction of terms dead.
+const (
+	deadSkipMin  = 16
+	deadSkipFrac = 8 // at least 1/deadSkipFrac of the terms dead
+)
+
+// newDeadSkip returns the scratch for a layer in → out that sees up to
+// maxRows rows, or nil when its batch products are too small.
+func newDeadSkip(in, out, maxRows int) *deadSkip {
+	if maxRows < deadSkipMin || in < deadSkipMin || out < deadSkipMin || in < panelCols && out < panelCols {
+		return nil
+	}
+	k := max(in, out)
+	return &deadSkip{
+		live: make([]int32, k),
+		a:    make([]float32, maxRows*k),
+		m:    alignedFloats(max(panelsLen(in, out), panelsLen(out, in))),
+		y:    make([]float32, out*in),
+	}
+}
+
+// liveCols lists in s.live the columns of the rows × cols row-major
+// matrix x that hold a nonzero value, and reports whether enough of them
+// are dead for a compacted product to pay.
+func (s *deadSkip) liveCols(x []float32, rows, cols int) bool {
+	if s == nil || rows < deadSkipMin {
+		return false
+	}
+	live := s.live[:0]
+	for k := range cols {
+		for r := k; r < rows*cols; r += cols {
+			if x[r] != 0 {
+				live = append(live, int32(k))
+				break
+			}
+		}
+	}
+	s.live = live
+	return cols-len(live) >= cols/deadSkipFrac && len(live) > 0
+}
+
+// gatherCols copies the live columns of the rows × cols matrix x into
+// s.a, rows × len(s.live), and returns it.
+func (s *deadSkip) gatherCols(x []float32, rows, cols int) []float32 {
+	nk := len(s.live)
+	a := s.a[:rows*nk]
+	for r := range rows {
+		src, dst := x[r*cols:(r+1)*cols], a[r*nk:(r+1)*nk]
+		for i, k := range s.live {
+			dst[i] = src[k]
+		}
+	}
+	return a
+}
+
+// gatherPanelRows copies the live rows of mp, a kn × n matrix in panels,
+// into s.m, the len(s.live) × n matrix they form, in panels, and returns
+// it.
+func (s *deadSkip) gatherPanelRows(mp []float32, kn, n int) []float32 {
+	nk, ld := len(s.live), panelWidth(n)
+	m := s.m[:panelsLen(nk, n)]
+	for j0 := 0; j0 < n; j0 += panelCols {
+		w := min(panelCols, n-j0)
+		src, dst := mp[j0*kn:], m[j0*nk:]
+		for i, k := range s.live {
+			copy(dst[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
+		}
+	}
+	return m
+}
+
+// mulWTLive is the batch forward product Z += T·Wᵀ over the live columns
+// of T (the previous layer's dead units left out), if enough are dead; it
+// reports whether it ran.
+func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
+	s := l.skip
+	if !l.afterReLU || !s.liveCols(t, rows, l.In) {
+		return false
+	}
+	nk := len(s.live)
+	gemmPanels(rows, l.Out, nk, s.gatherCols(t, rows, l.In), nk, 1, s.gatherPanelRows(l.wt, l.In, l.Out), z, l.Out)
+	return true
+}
+
+// mulWLive is the batch product dX = dZ·W over the live units, whose
+// columns of dZ are listed in l.skip.live (liveUnits); W in panels is wp.
+func (l *Dense) mulWLive(s, d, wp []float32, rows int) {
+	k := l.skip
+	nk := len(k.live)
+	gemmPanels(rows, l.In, nk, k.gatherCols(d, rows, l.Out), nk, 1, k.gatherPanelRows(wp, l.Out, l.In), s, l.In)
+}
+
+// addOuterLive is the batch product dW += dZᵀ·X (X in panels, xp) over
+// the live units only: their rows of dW are copied out, updated and
+// copied back, the others left as they are.
+func (l *Dense) addOuterLive(gw, d, xp []float32, rows int) {
+	k := l.skip
+	nk, in := len(k.live), l.In
+	a, y := k.a[:nk*rows], k.y[:nk*in]
+	for i, o := range k.live {
+		dst := a[i*rows : (i+1)*rows]
+		for r := range dst {
+			dst[r] = d[r*l.Out+int(o)]
+		}
+		copy(y[i*in:(i+1)*in], gw[int(o)*in:(int(o)+1)*in])
+	}
+	gemmPanels(nk, in, rows, a, rows, 1, xp, y, in)
+	for i, o := range k.live {
+		copy(gw[int(o)*in:(int(o)+1)*in], y[i*in:(i+1)*in])
+	}
+}
