@@ -26,9 +26,11 @@ package engine
 // terms (a one-row tile sums even and odd terms apart). Results are the
 // same on every run, and on one core or two.
 //
-// Only products the size of a panel or larger are compacted, and only
-// when at least an eighth of the terms are dead: below that the scan and
-// the copies cost about what they save.
+// Only products at least deadSkipCols columns wide are compacted, and
+// only when at least an eighth of the terms are dead: the scan for dead
+// columns and the copy of the left factor cost a pass over it each, which
+// a narrower product (ring's 64-wide layers: 10% slower an epoch) does not
+// repay.
 
 // deadSkip holds a layer's scratch for compacted products; nil on a layer
 // whose products are too small to gain (newDeadSkip).
@@ -39,17 +41,20 @@ type deadSkip struct {
 	y    []float32 // dW's live rows
 }
 
-// deadSkipMin is the smallest product dimension (rows, terms and columns)
-// worth compacting; deadSkipFrac is the least fraction of terms dead.
+// deadSkipMin is the fewest rows and terms, deadSkipCols the fewest
+// columns, of a product worth compacting; deadSkipFrac is the least
+// fraction of terms dead.
 const (
 	deadSkipMin  = 16
+	deadSkipCols = 2 * panelCols
 	deadSkipFrac = 8 // at least 1/deadSkipFrac of the terms dead
 )
 
 // newDeadSkip returns the scratch for a layer in → out that sees up to
-// maxRows rows, or nil when its batch products are too small.
+// maxRows rows, or nil when none of its batch products is large enough:
+// the forward pass's is out columns wide, dX's and dW's in.
 func newDeadSkip(in, out, maxRows int) *deadSkip {
-	if maxRows < deadSkipMin || in < deadSkipMin || out < deadSkipMin || in < panelCols && out < panelCols {
+	if maxRows < deadSkipMin || in < deadSkipMin || out < deadSkipMin || max(in, out) < deadSkipCols {
 		return nil
 	}
 	k := max(in, out)
@@ -116,7 +121,7 @@ func (s *deadSkip) gatherPanelRows(mp []float32, kn, n int) []float32 {
 // reports whether it ran.
 func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 	s := l.skip
-	if !l.afterReLU || !s.liveCols(t, rows, l.In) {
+	if !l.afterReLU || l.Out < deadSkipCols || !s.liveCols(t, rows, l.In) {
 		return false
 	}
 	nk := len(s.live)

@@ -21,7 +21,7 @@ import (
 // apart, and so do the portable kernels' groups of four terms.)
 func TestDeadSkipProducts(t *testing.T) {
 	forEachISA(t, func(t *testing.T) {
-		for _, s := range [][3]int{{64, 64, 32}, {128, 256, 100}, {100, 80, 33}, {256, 100, 64}, {48, 80, 16}} {
+		for _, s := range [][3]int{{128, 128, 32}, {128, 256, 100}, {100, 160, 33}, {256, 100, 64}, {48, 144, 16}, {160, 48, 20}} {
 			in, out, rows := s[0], s[1], s[2]
 			t.Run(fmt.Sprintf("%dx%d/rows%d", in, out, rows), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(uint64(in), uint64(out)))
@@ -52,8 +52,8 @@ func TestDeadSkipProducts(t *testing.T) {
 				zs, zf := make([]float32, rows*out), make([]float32, rows*out)
 				skip.mulWT(zs, x, rows)
 				full.mulWT(zf, x, rows)
-				if got := len(skip.skip.live); got != in-(in+2)/3 {
-					t.Fatalf("forward: %d live inputs, want %d", got, in-(in+2)/3)
+				if got, want := len(skip.skip.live), in-(in+2)/3; out >= deadSkipCols && got != want {
+					t.Fatalf("forward: %d live inputs, want %d", got, want)
 				}
 				checkProduct(t, "Z", zs, zf, exact, func(r, o int) (sum, scale float64) {
 					for k := range in {
@@ -64,8 +64,12 @@ func TestDeadSkipProducts(t *testing.T) {
 				}, rows, out)
 				// dX = dZ·W
 				xs, xf := make([]float32, rows*in), make([]float32, rows*in)
+				skip.skip.live = skip.skip.live[:0]
 				skip.mulW(xs, dz, rows)
 				full.mulW(xf, dz, rows)
+				if got, want := len(skip.skip.live), out-(out+1)/3; in >= deadSkipCols && got != want {
+					t.Fatalf("dX: %d live units, want %d", got, want)
+				}
 				checkProduct(t, "dX", xs, xf, simd && rows%2 == 0 && in%16 == 0, func(r, k int) (sum, scale float64) {
 					for o := range out {
 						t := float64(dz[r*out+o]) * float64(skip.w[o*in+k])
