@@ -26,19 +26,20 @@ package engine
 // terms (a one-row tile sums even and odd terms apart). Results are the
 // same on every run, and on one core or two.
 //
-// Only products at least deadSkipCols columns wide are compacted, and
-// only when at least an eighth of the terms are dead: the scan for dead
-// columns and the copy of the left factor cost a pass over it each, which
+// Only products at least deadSkipCols columns wide are compacted (the
+// grid's 100-wide layers are), and only when at least an eighth of the
+// terms are dead: the copy of the left factor costs a pass over it, which
 // a narrower product (ring's 64-wide layers: 10% slower an epoch) does not
 // repay.
 
 // deadSkip holds a layer's scratch for compacted products; nil on a layer
 // whose products are too small to gain (newDeadSkip).
 type deadSkip struct {
-	live []int32   // indices of the live columns (units or inputs)
-	a    []float32 // the left factor's live columns, or rows
-	m    []float32 // the right factor's live rows, in panels
-	y    []float32 // dW's live rows
+	live  []int32   // indices of the live columns (units or inputs)
+	flags []uint32  // liveCols' scratch: nonzero for a live column
+	a     []float32 // the left factor's live columns, or rows
+	m     []float32 // the right factor's live rows, in panels
+	y     []float32 // dW's live rows
 }
 
 // deadSkipMin is the fewest rows and terms, deadSkipCols the fewest
@@ -46,7 +47,7 @@ type deadSkip struct {
 // fraction of terms dead.
 const (
 	deadSkipMin  = 16
-	deadSkipCols = 2 * panelCols
+	deadSkipCols = 96
 	deadSkipFrac = 8 // at least 1/deadSkipFrac of the terms dead
 )
 
@@ -59,31 +60,32 @@ func newDeadSkip(in, out, maxRows int) *deadSkip {
 	}
 	k := max(in, out)
 	return &deadSkip{
-		live: make([]int32, k),
-		a:    make([]float32, maxRows*k),
-		m:    alignedFloats(max(panelsLen(in, out), panelsLen(out, in))),
-		y:    make([]float32, out*in),
+		live:  make([]int32, k),
+		flags: make([]uint32, k),
+		a:     make([]float32, maxRows*k),
+		m:     alignedFloats(max(panelsLen(in, out), panelsLen(out, in))),
+		y:     make([]float32, out*in),
 	}
 }
 
 // liveCols lists in s.live the columns of the rows × cols row-major
-// matrix x that hold a nonzero value, and reports whether enough of them
-// are dead for a compacted product to pay.
+// matrix x that hold a nonzero value (nonzeroCols), and reports whether
+// enough of them are dead for a compacted product to pay.
 func (s *deadSkip) liveCols(x []float32, rows, cols int) bool {
 	if s == nil || rows < deadSkipMin {
 		return false
 	}
+	flags := s.flags[:cols]
+	nonzeroCols(flags, x, rows, cols)
 	live := s.live[:0]
-	for k := range cols {
-		for r := k; r < rows*cols; r += cols {
-			if x[r] != 0 {
-				live = append(live, int32(k))
-				break
-			}
+	for k, f := range flags {
+		if f != 0 {
+			live = append(live, int32(k))
 		}
 	}
 	s.live = live
-	return cols-len(live) >= cols/deadSkipFrac && len(live) > 0
+	dead := cols - len(live)
+	return dead >= max(1, cols/deadSkipFrac) && len(live) > 0
 }
 
 // gatherCols copies the live columns of the rows × cols matrix x into

@@ -124,3 +124,44 @@ func checkProduct(t *testing.T, what string, got, want []float32, exact bool, re
 		}
 	}
 }
+
+// TestNonzeroCols: a column's flag is zero exactly when every row holds
+// +0 or −0 there — one nonzero row among many, a denormal, a NaN and an
+// infinity all count — on every kernel path, at widths with and without
+// a partial last vector.
+func TestNonzeroCols(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(4, 4))
+		for _, cols := range []int{1, 7, 16, 17, 40, 100, 256} {
+			rows := 1 + cols%9
+			x := make([]float32, rows*cols)
+			want := make([]bool, cols)
+			for k := range cols {
+				switch k % 5 {
+				case 0: // dead: zeros of both signs
+					for r := range rows {
+						x[r*cols+k] = float32(math.Copysign(0, float64(r%2)-0.5))
+					}
+				case 1: // one live row, the last
+					x[(rows-1)*cols+k], want[k] = math.SmallestNonzeroFloat32, true
+				case 2:
+					x[rng.IntN(rows)*cols+k], want[k] = float32(math.NaN()), true
+				case 3:
+					x[rng.IntN(rows)*cols+k], want[k] = float32(math.Inf(-1)), true
+				default:
+					x[k], want[k] = -1, true
+				}
+			}
+			flags := make([]uint32, cols)
+			for i := range flags {
+				flags[i] = 0xdead // stale flags must not survive
+			}
+			nonzeroCols(flags, x, rows, cols)
+			for k := range cols {
+				if (flags[k] != 0) != want[k] {
+					t.Fatalf("%d columns: column %d nonzero = %v, want %v", cols, k, flags[k] != 0, want[k])
+				}
+			}
+		}
+	})
+}

@@ -337,6 +337,21 @@ func packPanels(dst, src []float32, rows, cols int) {
 	}
 }
 
+// nonzeroColsGo is nonzeroCols over columns from to cols, row by row: each
+// entry's bits shifted left by one (the sign bit out, so ±0 give 0) are
+// or-ed into its column's flag, with no branch per entry.
+func nonzeroColsGo(flags []uint32, x []float32, rows, cols, from int) {
+	f := flags[from:cols]
+	clear(f)
+	for r := range rows {
+		row := x[r*cols+from : (r+1)*cols]
+		f = f[:len(row)]
+		for i, v := range row {
+			f[i] |= math.Float32bits(v) << 1
+		}
+	}
+}
+
 // copyRowsGo copies the rows × cols matrix src, row stride lds, into dst
 // with row stride ldd.
 func copyRowsGo(dst []float32, ldd int, src []float32, lds, rows, cols int) {

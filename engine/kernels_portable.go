@@ -37,6 +37,12 @@ func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c
 	panic("engine: adamOuter on the portable kernels, which fuse no gradient (fuseOuter)")
 }
 
+// nonzeroCols sets flags[k], k < cols, to a value that is zero exactly
+// when column k of the rows × cols matrix x is ±0 on every row.
+func nonzeroCols(flags []uint32, x []float32, rows, cols int) {
+	nonzeroColsGo(flags, x, rows, cols, 0)
+}
+
 // fuseOuter reports whether a dense layer n inputs wide holds single
 // rows' weight gradients for adamOuter: never on the portable kernels,
 // whose Adam is bound by its scalar square roots and divisions, not by the

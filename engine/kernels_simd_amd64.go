@@ -388,6 +388,25 @@ func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c
 	archsimd.ClearAVXUpperBits()
 }
 
+// nonzeroCols sets flags[k], k < cols, to a value that is zero exactly
+// when column k of the rows × cols matrix x is ±0 on every row: whole
+// vectors of columns on the vector paths, the rest in Go.
+func nonzeroCols(flags []uint32, x []float32, rows, cols int) {
+	from := 0
+	switch kernelISA {
+	case isaAVX512:
+		nonzeroCols16(flags, x, rows, cols)
+		from = cols &^ 15
+	case isaAVX2:
+		nonzeroCols8(flags, x, rows, cols)
+		from = cols &^ 7
+	}
+	if from > 0 {
+		archsimd.ClearAVXUpperBits()
+	}
+	nonzeroColsGo(flags, x, rows, cols, from)
+}
+
 // fuseOuter reports whether a dense layer n inputs wide holds single
 // rows' weight gradients for adamOuter: on the vector paths, when its rows
 // are whole vectors of either width, so that no lane of a row is updated

@@ -54,7 +54,7 @@ var templates embed.FS
 
 // families lists the templates in the order their code appears in the
 // generated file, each written once per width.
-var families = []string{"helpers", "reduce", "axpy", "gemv", "gemm", "actgrad", "adam", "activation", "mbd"}
+var families = []string{"helpers", "reduce", "axpy", "gemv", "gemm", "actgrad", "adam", "activation", "mbd", "deadcols"}
 
 // width is one instantiation of the kernels. The fields past W and ISA
 // are the real differences between the widths; everything else in the
