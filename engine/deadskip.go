@@ -19,19 +19,20 @@ package engine
 // the right factor in panels are copied to scratch buffers, and the
 // product runs as usual on the smaller matrices. The copies cost one pass
 // over each operand against rows passes of multiply-adds, and the kernels
-// stay as they are. Each element still sums its live terms in order of k,
-// one fused multiply-add each; a dead term only ever added ±0, so the
-// sums differ from the full product's at most in the sign of a zero, and
-// where the kernel's tile for a row changes with the number of rows or
-// terms (a one-row tile sums even and odd terms apart). Results are the
-// same on every run, and on one core or two.
+// stay as they are.
 //
-// Only products at least deadSkipCols columns wide are compacted (the
-// grid's 100-wide layers are), and only when at least an eighth of the
-// terms are dead: the copy of the left factor costs a pass over it, which
-// a narrower product (ring's 64-wide layers: 10% slower an epoch) does not
-// repay.
-
+// Nothing changes a result. A dead term only ever added ±0, so leaving it
+// out changes no sum but for the sign of a zero — where each element sums
+// its terms in order, one at a time. So the forward pass and dX are
+// compacted only where the kernels do that whatever the number of terms
+// (gemmTermsInOrder: the vector paths, an even number of rows, columns
+// that gemmLastCols does not take); dW's rows are sums of their own
+// terms on every path, and its compacted rows are padded to an even
+// number with a dead one, so that a one-row tile, which adds even and odd
+// terms apart, takes no row it would not take in the full product.
+// Training runs give the same bits with and without it
+// (TestDeadSkipProducts, TestDeadSkipSameRuns).
+//
 // deadSkip holds a layer's scratch for compacted products; nil on a layer
 // whose products are too small to gain (newDeadSkip).
 type deadSkip struct {
@@ -40,6 +41,7 @@ type deadSkip struct {
 	a     []float32 // the left factor's live columns, or rows
 	m     []float32 // the right factor's live rows, in panels
 	y     []float32 // dW's live rows
+	used  int       // products compacted, for the tests
 }
 
 // deadSkipMin is the fewest rows and terms, deadSkipCols the fewest
@@ -85,7 +87,11 @@ func (s *deadSkip) liveCols(x []float32, rows, cols int) bool {
 	}
 	s.live = live
 	dead := cols - len(live)
-	return dead >= max(1, cols/deadSkipFrac) && len(live) > 0
+	if dead < max(1, cols/deadSkipFrac) || len(live) == 0 {
+		return false
+	}
+	s.used++
+	return true
 }
 
 // gatherCols copies the live columns of the rows × cols matrix x into
@@ -123,7 +129,7 @@ func (s *deadSkip) gatherPanelRows(mp []float32, kn, n int) []float32 {
 // reports whether it ran.
 func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 	s := l.skip
-	if !l.afterReLU || l.Out < deadSkipCols || !s.liveCols(t, rows, l.In) {
+	if !l.afterReLU || l.Out < deadSkipCols || !gemmTermsInOrder(rows, l.Out) || !s.liveCols(t, rows, l.In) {
 		return false
 	}
 	nk := len(s.live)
@@ -140,21 +146,46 @@ func (l *Dense) mulWLive(s, d, wp []float32, rows int) {
 }
 
 // addOuterLive is the batch product dW += dZᵀ·X (X in panels, xp) over
-// the live units only: their rows of dW are copied out, updated and
-// copied back, the others left as they are.
+// the live units only, whose columns of dZ are listed in l.skip.live
+// (liveCols): their rows of dW are copied out, updated and copied back,
+// the others left as they are. The rows go in pairs, as in the full
+// product (an even number of units; see above), padded with a dead unit;
+// dZᵀ is laid out by rows where the layout gives the same bits, else by
+// columns, as the full product reads it in place.
 func (l *Dense) addOuterLive(gw, d, xp []float32, rows int) {
 	k := l.skip
+	if len(k.live)%2 == 1 {
+		k.live = append(k.live, k.deadOne())
+	}
 	nk, in := len(k.live), l.In
-	a, y := k.a[:nk*rows], k.y[:nk*in]
+	y := k.y[:nk*in]
 	for i, o := range k.live {
-		dst := a[i*rows : (i+1)*rows]
-		for r := range dst {
-			dst[r] = d[r*l.Out+int(o)]
-		}
 		copy(y[i*in:(i+1)*in], gw[int(o)*in:(int(o)+1)*in])
 	}
-	gemmPanels(nk, in, rows, a, rows, 1, xp, y, in)
+	if gemmLayoutFree(nk, in, rows) {
+		a := k.a[:nk*rows]
+		for i, o := range k.live {
+			dst := a[i*rows : (i+1)*rows]
+			for r := range dst {
+				dst[r] = d[r*l.Out+int(o)]
+			}
+		}
+		gemmPanels(nk, in, rows, a, rows, 1, xp, y, in)
+	} else {
+		gemmPanels(nk, in, rows, k.gatherCols(d, rows, l.Out), 1, nk, xp, y, in)
+	}
 	for i, o := range k.live {
 		copy(gw[int(o)*in:(int(o)+1)*in], y[i*in:(i+1)*in])
 	}
+}
+
+// deadOne returns a dead column: the first one not in s.live (which holds
+// fewer than all, in order).
+func (s *deadSkip) deadOne() int32 {
+	for i, k := range s.live {
+		if k != int32(i) {
+			return int32(i)
+		}
+	}
+	return int32(len(s.live))
 }

@@ -10,18 +10,16 @@ import (
 
 // TestDeadSkipProducts: a ReLU layer after a ReLU layer computes a batch's
 // three products without the dead units (a third of X's columns and of
-// dZ's zero on every row) as it does with them: within float32 rounding
-// of a float64 reference on every kernel path, at shapes inside one
-// panel, across panels and with a partial last panel; and for the
-// products whose terms the vector kernels sum in order of k, one fused
-// multiply-add each — the forward pass and dX, with an even number of
-// rows and whole vectors of columns — equal to the last bit (a zero's
-// sign aside). (dW's rows are the live units: their number's parity
-// decides which rows a one-row tile takes, which sums even and odd terms
-// apart, and so do the portable kernels' groups of four terms.)
+// dZ's zero on every row) to the same bits as with them (a zero's sign
+// aside), and within float32 rounding of a float64 reference — on every
+// kernel path, at shapes inside one panel, across panels and with a
+// partial last panel, with odd and even numbers of rows and live units.
+// It also checks that each product was compacted where it may be: the
+// forward pass and dX where the kernels sum terms in order
+// (gemmTermsInOrder), dW wherever the layer has an even number of units.
 func TestDeadSkipProducts(t *testing.T) {
 	forEachISA(t, func(t *testing.T) {
-		for _, s := range [][3]int{{128, 128, 32}, {128, 256, 100}, {100, 160, 33}, {256, 100, 64}, {48, 144, 16}, {160, 48, 20}} {
+		for _, s := range [][3]int{{128, 128, 32}, {128, 256, 100}, {100, 160, 33}, {256, 100, 64}, {48, 144, 16}, {160, 48, 20}, {96, 300, 40}, {112, 257, 32}} {
 			in, out, rows := s[0], s[1], s[2]
 			t.Run(fmt.Sprintf("%dx%d/rows%d", in, out, rows), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(uint64(in), uint64(out)))
@@ -36,26 +34,28 @@ func TestDeadSkipProducts(t *testing.T) {
 						dz[r*out+o] = 0
 					}
 				}
+				liveIn, liveOut := in-(in+2)/3, out-(out+1)/3
 				skip, full := newLayer(in, out, rows, rng), newLayer(in, out, rows, rng)
 				copy(full.w, skip.w)
 				full.skip = nil
 				if skip.skip == nil {
 					t.Fatal("no scratch for dead units")
 				}
-				simd := kernelISA != isaGo
-				exact := simd && rows%2 == 0 && out%16 == 0
 				for _, l := range []*Dense{skip, full} {
 					l.batch = true
 					transposePanels(l.wt, l.w, out, in)
 				}
+				// compacted reports whether the last product ran on want terms.
+				compacted := func(want int) bool { return len(skip.skip.live) == want }
 				// forward: Z = X·Wᵀ
+				skip.skip.live = skip.skip.live[:0]
 				zs, zf := make([]float32, rows*out), make([]float32, rows*out)
 				skip.mulWT(zs, x, rows)
 				full.mulWT(zf, x, rows)
-				if got, want := len(skip.skip.live), in-(in+2)/3; out >= deadSkipCols && got != want {
-					t.Fatalf("forward: %d live inputs, want %d", got, want)
+				if want := out >= deadSkipCols && gemmTermsInOrder(rows, out); compacted(liveIn) != want {
+					t.Errorf("forward compacted: %v, want %v", !want, want)
 				}
-				checkProduct(t, "Z", zs, zf, exact, func(r, o int) (sum, scale float64) {
+				checkProduct(t, "Z", zs, zf, func(r, o int) (sum, scale float64) {
 					for k := range in {
 						t := float64(x[r*in+k]) * float64(skip.w[o*in+k])
 						sum, scale = sum+t, scale+math.Abs(t)
@@ -63,14 +63,14 @@ func TestDeadSkipProducts(t *testing.T) {
 					return sum, scale
 				}, rows, out)
 				// dX = dZ·W
-				xs, xf := make([]float32, rows*in), make([]float32, rows*in)
 				skip.skip.live = skip.skip.live[:0]
+				xs, xf := make([]float32, rows*in), make([]float32, rows*in)
 				skip.mulW(xs, dz, rows)
 				full.mulW(xf, dz, rows)
-				if got, want := len(skip.skip.live), out-(out+1)/3; in >= deadSkipCols && got != want {
-					t.Fatalf("dX: %d live units, want %d", got, want)
+				if want := in >= deadSkipCols && gemmTermsInOrder(rows, in); compacted(liveOut) != want {
+					t.Errorf("dX compacted: %v, want %v", !want, want)
 				}
-				checkProduct(t, "dX", xs, xf, simd && rows%2 == 0 && in%16 == 0, func(r, k int) (sum, scale float64) {
+				checkProduct(t, "dX", xs, xf, func(r, k int) (sum, scale float64) {
 					for o := range out {
 						t := float64(dz[r*out+o]) * float64(skip.w[o*in+k])
 						sum, scale = sum+t, scale+math.Abs(t)
@@ -78,12 +78,16 @@ func TestDeadSkipProducts(t *testing.T) {
 					return sum, scale
 				}, rows, in)
 				// dW += dZᵀ·X, onto a gradient already holding a term
+				skip.skip.live = skip.skip.live[:0]
 				gs := randVec(rng, out*in, 0)
 				gf := slices.Clone(gs)
 				g0 := slices.Clone(gs)
 				skip.addOuter(gs, dz, x, rows)
 				full.addOuter(gf, dz, x, rows)
-				checkProduct(t, "dW", gs, gf, false, func(o, k int) (sum, scale float64) {
+				if want := in >= deadSkipCols && out%2 == 0; compacted(liveOut+liveOut%2) != want {
+					t.Errorf("dW compacted: %v, want %v", !want, want)
+				}
+				checkProduct(t, "dW", gs, gf, func(o, k int) (sum, scale float64) {
 					sum, scale = float64(g0[o*in+k]), math.Abs(float64(g0[o*in+k]))
 					for r := range rows {
 						t := float64(dz[r*out+o]) * float64(x[r*in+k])
@@ -107,15 +111,16 @@ func newLayer(in, out, rows int, rng *rand.Rand) *Dense {
 	return l
 }
 
-// checkProduct compares got with want (the full product's): equal where
-// exact (a zero's sign aside), and both within float32 accumulation
-// accuracy of ref, the float64 value and the sum of its terms' magnitudes.
-func checkProduct(t *testing.T, what string, got, want []float32, exact bool, ref func(i, j int) (sum, scale float64), rows, cols int) {
+// checkProduct compares got, the product without the dead units, with
+// want, the full product's: equal (a zero's sign aside), and within
+// float32 accumulation accuracy of ref, the float64 value and the sum of
+// its terms' magnitudes.
+func checkProduct(t *testing.T, what string, got, want []float32, ref func(i, j int) (sum, scale float64), rows, cols int) {
 	t.Helper()
 	for i := range rows {
 		for j := range cols {
 			g, w := got[i*cols+j], want[i*cols+j]
-			if exact && g != w {
+			if g != w {
 				t.Fatalf("%s[%d,%d] = %g without the dead units, %g with them", what, i, j, g, w)
 			}
 			if r, scale := ref(i, j); !kernelNear(g, r, scale) {
@@ -160,6 +165,58 @@ func TestNonzeroCols(t *testing.T) {
 			for k := range cols {
 				if (flags[k] != 0) != want[k] {
 					t.Fatalf("%d columns: column %d nonzero = %v, want %v", cols, k, flags[k] != 0, want[k])
+				}
+			}
+		}
+	})
+}
+
+// TestDeadSkipSameRuns: blog-original's design widened to 128 and 256
+// units with 32 and 33 rows a step trains to the same bits with the dead
+// units left out of its batch products as with them (a zero's sign
+// aside), on every kernel path — and leaves some out.
+func TestDeadSkipSameRuns(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		for _, c := range [][2]int{{128, 32}, {256, 33}} {
+			cfg := blogConfig()
+			cfg.GHidden, cfg.DHidden, cfg.Batch = []int{c[0], c[0]}, []int{c[0], c[0]}, 100*c[1]
+			run := func(skip bool) (*GAN, int) {
+				g, err := New(cfg, 5)
+				if err != nil {
+					t.Fatal(err)
+				}
+				layers := append(g.gen.Layers, g.disc.Layers...)
+				for _, l := range layers {
+					if !skip {
+						l.(*Dense).skip = nil
+					}
+				}
+				for range 4 {
+					if _, err := g.TrainEpoch(); err != nil {
+						t.Fatal(err)
+					}
+				}
+				used := 0
+				for _, l := range layers {
+					if s := l.(*Dense).skip; s != nil {
+						used += s.used
+					}
+				}
+				return g, used
+			}
+			skip, used := run(true)
+			full, _ := run(false)
+			if used == 0 {
+				t.Fatalf("%v: no product was compacted", c)
+			}
+			for i, w := range full.gen.Params {
+				if skip.gen.Params[i] != w {
+					t.Fatalf("%v: G[%d] = %g without the dead units, %g with them", c, i, skip.gen.Params[i], w)
+				}
+			}
+			for i, w := range full.disc.Params {
+				if skip.disc.Params[i] != w {
+					t.Fatalf("%v: D[%d] = %g without the dead units, %g with them", c, i, skip.disc.Params[i], w)
 				}
 			}
 		}

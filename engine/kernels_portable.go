@@ -27,6 +27,11 @@ func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
 // same bits with A stored by rows or by columns: always, in gemmGo.
 func gemmLayoutFree(rows, n, kn int) bool { return true }
 
+// gemmTermsInOrder reports whether every element of a product of rows ×
+// n sums its terms in order of k, one at a time, whatever their number:
+// never in gemmGo, which adds them in groups of four.
+func gemmTermsInOrder(rows, n int) bool { return false }
+
 func adamUpdate(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	adamGo(p, g, m, v, b1, b2, c1, c2, eps, stepSize, invBC2)
 }

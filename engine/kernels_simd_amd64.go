@@ -156,6 +156,15 @@ func gemmLayoutFree(rows, n, kn int) bool {
 	return kernelISA == isaGo || !lastColsRouted(rows, n, kn)
 }
 
+// gemmTermsInOrder reports whether every element of a product of rows ×
+// n sums its terms in order of k, one fused multiply-add each, whatever
+// their number: on the vector paths with an even number of rows (an odd
+// last row's tile sums even and odd terms apart) and columns gemmLastCols
+// does not route (its dot products add in a tree).
+func gemmTermsInOrder(rows, n int) bool {
+	return kernelISA != isaGo && rows%2 == 0 && !lastColsRouted(rows, n, 2)
+}
+
 // lastColsMax bounds the scratch of gemmLastCols, which lives on the stack.
 const lastColsMax = 512
 
