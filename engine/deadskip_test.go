@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -34,7 +33,6 @@ func TestDeadSkipProducts(t *testing.T) {
 						dz[r*out+o] = 0
 					}
 				}
-				liveIn, liveOut := in-(in+2)/3, out-(out+1)/3
 				skip, full := newLayer(in, out, rows, rng), newLayer(in, out, rows, rng)
 				copy(full.w, skip.w)
 				full.skip = nil
@@ -45,56 +43,39 @@ func TestDeadSkipProducts(t *testing.T) {
 					l.batch = true
 					transposePanels(l.wt, l.w, out, in)
 				}
-				// compacted reports whether the last product ran on want terms.
-				compacted := func(want int) bool { return len(skip.skip.live) == want }
-				// forward: Z = X·Wᵀ
-				skip.skip.live = skip.skip.live[:0]
-				zs, zf := make([]float32, rows*out), make([]float32, rows*out)
-				skip.mulWT(zs, x, rows)
-				full.mulWT(zf, x, rows)
-				if want := out >= deadSkipCols && gemmTermsInOrder(rows, out); compacted(liveIn) != want {
-					t.Errorf("forward compacted: %v, want %v", !want, want)
-				}
-				checkProduct(t, "Z", zs, zf, func(r, o int) (sum, scale float64) {
-					for k := range in {
-						t := float64(x[r*in+k]) * float64(skip.w[o*in+k])
-						sum, scale = sum+t, scale+math.Abs(t)
+				// Each product: its shape, its start, how a layer runs it,
+				// whether it may be compacted, and its terms in float64.
+				for _, p := range []struct {
+					name           string
+					rows, cols, kn int
+					start          []float32
+					run            func(l *Dense, dst []float32)
+					compact        bool
+					term           func(i, j, k int) float64
+				}{
+					{"Z = X·Wᵀ", rows, out, in, nil, func(l *Dense, z []float32) { l.mulWT(z, x, rows) },
+						out >= deadSkipCols && gemmTermsInOrder(rows, out),
+						func(r, o, k int) float64 { return float64(x[r*in+k]) * float64(skip.w[o*in+k]) }},
+					{"dX = dZ·W", rows, in, out, nil, func(l *Dense, s []float32) { l.mulW(s, dz, rows) },
+						in >= deadSkipCols && gemmTermsInOrder(rows, in),
+						func(r, k, o int) float64 { return float64(dz[r*out+o]) * float64(skip.w[o*in+k]) }},
+					{"dW += dZᵀ·X", out, in, rows, randVec(rng, out*in, 0), func(l *Dense, g []float32) { l.addOuter(g, dz, x, rows) },
+						in >= deadSkipCols && out%2 == 0,
+						func(o, k, r int) float64 { return float64(dz[r*out+o]) * float64(x[r*in+k]) }},
+				} {
+					got, want := make([]float32, p.rows*p.cols), make([]float32, p.rows*p.cols)
+					if p.start != nil {
+						copy(got, p.start)
+						copy(want, p.start)
 					}
-					return sum, scale
-				}, rows, out)
-				// dX = dZ·W
-				skip.skip.live = skip.skip.live[:0]
-				xs, xf := make([]float32, rows*in), make([]float32, rows*in)
-				skip.mulW(xs, dz, rows)
-				full.mulW(xf, dz, rows)
-				if want := in >= deadSkipCols && gemmTermsInOrder(rows, in); compacted(liveOut) != want {
-					t.Errorf("dX compacted: %v, want %v", !want, want)
-				}
-				checkProduct(t, "dX", xs, xf, func(r, k int) (sum, scale float64) {
-					for o := range out {
-						t := float64(dz[r*out+o]) * float64(skip.w[o*in+k])
-						sum, scale = sum+t, scale+math.Abs(t)
+					used := skip.skip.used
+					p.run(skip, got)
+					p.run(full, want)
+					if compacted := skip.skip.used > used; compacted != p.compact {
+						t.Errorf("%s compacted: %v, want %v", p.name, compacted, p.compact)
 					}
-					return sum, scale
-				}, rows, in)
-				// dW += dZᵀ·X, onto a gradient already holding a term
-				skip.skip.live = skip.skip.live[:0]
-				gs := randVec(rng, out*in, 0)
-				gf := slices.Clone(gs)
-				g0 := slices.Clone(gs)
-				skip.addOuter(gs, dz, x, rows)
-				full.addOuter(gf, dz, x, rows)
-				if want := in >= deadSkipCols && out%2 == 0; compacted(liveOut+liveOut%2) != want {
-					t.Errorf("dW compacted: %v, want %v", !want, want)
+					checkProduct(t, p.name, got, want, p.start, p.rows, p.cols, p.kn, p.term)
 				}
-				checkProduct(t, "dW", gs, gf, func(o, k int) (sum, scale float64) {
-					sum, scale = float64(g0[o*in+k]), math.Abs(float64(g0[o*in+k]))
-					for r := range rows {
-						t := float64(dz[r*out+o]) * float64(x[r*in+k])
-						sum, scale = sum+t, scale+math.Abs(t)
-					}
-					return sum, scale
-				}, out, in)
 			})
 		}
 	})
@@ -111,20 +92,29 @@ func newLayer(in, out, rows int, rng *rand.Rand) *Dense {
 	return l
 }
 
-// checkProduct compares got, the product without the dead units, with
-// want, the full product's: equal (a zero's sign aside), and within
-// float32 accumulation accuracy of ref, the float64 value and the sum of
-// its terms' magnitudes.
-func checkProduct(t *testing.T, what string, got, want []float32, ref func(i, j int) (sum, scale float64), rows, cols int) {
+// checkProduct compares got, a rows × cols product start + Σ_k term
+// without the dead units, with want, the full product's: equal (a zero's
+// sign aside), and within float32 accumulation accuracy of the float64
+// sum (scaled by the sum of the terms' magnitudes).
+func checkProduct(t *testing.T, what string, got, want, start []float32, rows, cols, kn int, term func(i, j, k int) float64) {
 	t.Helper()
 	for i := range rows {
 		for j := range cols {
 			g, w := got[i*cols+j], want[i*cols+j]
 			if g != w {
-				t.Fatalf("%s[%d,%d] = %g without the dead units, %g with them", what, i, j, g, w)
+				t.Fatalf("%s [%d,%d] = %g without the dead units, %g with them", what, i, j, g, w)
 			}
-			if r, scale := ref(i, j); !kernelNear(g, r, scale) {
-				t.Fatalf("%s[%d,%d] = %g, want %g", what, i, j, g, r)
+			var sum, scale float64
+			if start != nil {
+				sum = float64(start[i*cols+j])
+				scale = math.Abs(sum)
+			}
+			for k := range kn {
+				v := term(i, j, k)
+				sum, scale = sum+v, scale+math.Abs(v)
+			}
+			if !kernelNear(g, sum, scale) {
+				t.Fatalf("%s [%d,%d] = %g, want %g", what, i, j, g, sum)
 			}
 		}
 	}
