@@ -33,6 +33,11 @@ package engine
 // Training runs give the same bits with and without it
 // (TestDeadSkipProducts, TestDeadSkipSameRuns).
 //
+// Only products at least deadSkipCols columns wide are compacted, and
+// only when at least an eighth of the terms are dead: the copy of the
+// left factor costs a pass over it, which a narrower product does not
+// repay (ring's 64-wide layers ran 10% slower an epoch so).
+
 // deadSkip holds a layer's scratch for compacted products; nil on a layer
 // whose products are too small to gain (newDeadSkip).
 type deadSkip struct {
@@ -125,8 +130,8 @@ func (s *deadSkip) gatherPanelRows(mp []float32, kn, n int) []float32 {
 }
 
 // mulWTLive is the batch forward product Z += T·Wᵀ over the live columns
-// of T (the previous layer's dead units left out), if enough are dead; it
-// reports whether it ran.
+// of T (the previous layer's dead units left out) where that pays and
+// changes no bit; it reports whether it ran.
 func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 	s := l.skip
 	if !l.afterReLU || l.Out < deadSkipCols || !gemmTermsInOrder(rows, l.Out) || !s.liveCols(t, rows, l.In) {
@@ -137,23 +142,31 @@ func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 	return true
 }
 
-// mulWLive is the batch product dX = dZ·W over the live units, whose
-// columns of dZ are listed in l.skip.live (liveUnits); W in panels is wp.
-func (l *Dense) mulWLive(s, d, wp []float32, rows int) {
+// mulWLive is the batch product dX += dZ·W (W in panels, wp) over the
+// live units only where that pays and changes no bit; it reports whether
+// it ran.
+func (l *Dense) mulWLive(s, d, wp []float32, rows int) bool {
 	k := l.skip
+	if l.Act != ReLU || l.In < deadSkipCols || !gemmTermsInOrder(rows, l.In) || !k.liveCols(d, rows, l.Out) {
+		return false
+	}
 	nk := len(k.live)
 	gemmPanels(rows, l.In, nk, k.gatherCols(d, rows, l.Out), nk, 1, k.gatherPanelRows(wp, l.Out, l.In), s, l.In)
+	return true
 }
 
 // addOuterLive is the batch product dW += dZᵀ·X (X in panels, xp) over
-// the live units only, whose columns of dZ are listed in l.skip.live
-// (liveCols): their rows of dW are copied out, updated and copied back,
-// the others left as they are. The rows go in pairs, as in the full
-// product (an even number of units; see above), padded with a dead unit;
-// dZᵀ is laid out by rows where the layout gives the same bits, else by
-// columns, as the full product reads it in place.
-func (l *Dense) addOuterLive(gw, d, xp []float32, rows int) {
+// the live units only where that pays and changes no bit; it reports
+// whether it ran. The live units' rows of dW are copied out, updated and
+// copied back, the others left as they are. The rows go in pairs, as in
+// the full product (an even number of units; see above), padded with a
+// dead unit; dZᵀ is laid out by rows where the layout gives the same
+// bits, else by columns, as the full product reads it in place.
+func (l *Dense) addOuterLive(gw, d, xp []float32, rows int) bool {
 	k := l.skip
+	if l.Act != ReLU || l.In < deadSkipCols || l.Out%2 != 0 || !k.liveCols(d, rows, l.Out) {
+		return false
+	}
 	if len(k.live)%2 == 1 {
 		k.live = append(k.live, k.deadOne())
 	}
@@ -177,6 +190,7 @@ func (l *Dense) addOuterLive(gw, d, xp []float32, rows int) {
 	for i, o := range k.live {
 		copy(gw[int(o)*in:(int(o)+1)*in], y[i*in:(i+1)*in])
 	}
+	return true
 }
 
 // deadOne returns a dead column: the first one not in s.live (which holds

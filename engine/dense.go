@@ -216,11 +216,9 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 				l.wpm = wp
 			}
 		}
-		if l.Act == ReLU && l.In >= deadSkipCols && gemmTermsInOrder(rows, l.In) && l.skip.liveCols(d, rows, l.Out) {
-			l.mulWLive(s, d, wp, rows)
-			return
+		if !l.mulWLive(s, d, wp, rows) {
+			gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
 		}
-		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
 	}
 }
 
@@ -244,8 +242,7 @@ func (l *Dense) addOuter(gw, d, x []float32, rows int) {
 		gemm(l.Out, l.In, 1, d, 1, l.Out, toPanels(l.xp, x, 1, l.In), l.In, gw, l.In)
 	default:
 		xp := toPanels(l.xp, x, rows, l.In)
-		if l.Act == ReLU && l.In >= deadSkipCols && l.Out%2 == 0 && l.skip.liveCols(d, rows, l.Out) {
-			l.addOuterLive(gw, d, xp, rows)
+		if l.addOuterLive(gw, d, xp, rows) {
 			return
 		}
 		if l.dt != nil && gemmLayoutFree(l.Out, l.In, rows) {
