@@ -30,6 +30,8 @@ import (
 //     were made: a generator runs its batch forward twice an epoch, for
 //     D's step and for its own, and only its own step changes it; a
 //     discriminator reads W for its real and its fake batch.
+//   - A batch's products leave out the ReLU units dead on every row of it
+//     (deadskip.go), to the same bits.
 //
 // The bias is the products' starting value and the activation runs right
 // after them, while the output is still in the L1 cache.
