@@ -15,9 +15,10 @@ package engine
 //   - dW += dZᵀ·X: its row of dZᵀ, a row of dW (rows).
 //
 // Dense leaves them out by compacting the operands: the live columns of
-// the left factor (or its live rows, and dW's) and the matching rows of
-// the right factor in panels are copied to scratch buffers, and the
-// product runs as usual on the smaller matrices. The copies cost one pass
+// the left factor (or its live rows, and dW's) are copied to a scratch
+// buffer, and so are the matching rows of the right factor in panels, a
+// panel at a time just before its product (gemmPanelsLive); the product
+// runs as usual on the smaller matrices. The copies cost one pass
 // over each operand against rows passes of multiply-adds, and the kernels
 // stay as they are.
 //
@@ -41,12 +42,12 @@ package engine
 // deadSkip holds a layer's scratch for compacted products; nil on a layer
 // whose products are too small to gain (newDeadSkip).
 type deadSkip struct {
-	live  []int32   // indices of the live columns (units or inputs)
-	flags []uint32  // liveCols' scratch: nonzero for a live column
-	a     []float32 // the left factor's live columns, or rows
-	m     []float32 // the right factor's live rows, in panels
-	y     []float32 // dW's live rows
-	used  int       // products compacted, for the tests
+	live  []int32      // indices of the live columns (units or inputs)
+	flags []uint32     // liveCols' scratch: nonzero for a live column
+	a     []float32    // the left factor's live columns, or rows
+	panel [2][]float32 // a panel of the right factor's live rows, for each part of a split product
+	y     []float32    // dW's live rows
+	used  int          // products compacted, for the tests
 }
 
 // deadSkipMin is the fewest rows and terms, deadSkipCols the fewest
@@ -70,7 +71,7 @@ func newDeadSkip(in, out, maxRows int) *deadSkip {
 		live:  make([]int32, k),
 		flags: make([]uint32, k),
 		a:     make([]float32, maxRows*k),
-		m:     alignedFloats(max(panelsLen(in, out), panelsLen(out, in))),
+		panel: [2][]float32{alignedFloats(k * panelCols), alignedFloats(k * panelCols)},
 		y:     make([]float32, out*in),
 	}
 }
@@ -113,20 +114,28 @@ func (s *deadSkip) gatherCols(x []float32, rows, cols int) []float32 {
 	return a
 }
 
-// gatherPanelRows copies the live rows of mp, a kn × n matrix in panels,
-// into s.m, the len(s.live) × n matrix they form, in panels, and returns
-// it.
-func (s *deadSkip) gatherPanelRows(mp []float32, kn, n int) []float32 {
-	nk, ld := len(s.live), panelWidth(n)
-	m := s.m[:panelsLen(nk, n)]
+// gemmPanelsLive is gemmPanels over the rows live of mp, a kp × n matrix
+// in panels: Y[r,j] += Σ_i A[r,i]·M[live[i],j], A with len(live) terms.
+// Each panel's live rows are gathered into scratch[0] (len(live) × 64
+// floats) just before its product, which reads them from L2; a product
+// large enough is split as gemmPanels splits it, the helper's part
+// gathering into scratch[1]. Each element takes the operations of
+// gemmPanels on the gathered matrix: the same bits.
+func gemmPanelsLive(rows, n int, a []float32, ars, aks int, live []int32, mp []float32, kp int, y []float32, ldy int, scratch [2][]float32) {
+	nk, ld := len(live), panelWidth(n)
+	if n > panelCols && rows*n*nk >= splitMACs &&
+		gemmSplit(gemmArgs{rows: rows, n: n, kn: nk, a: a, ars: ars, aks: aks, m: mp, ldm: ld, y: y, ldy: ldy, panels: true, live: live, kp: kp, scratch: scratch}) {
+		return
+	}
+	buf := scratch[0][:nk*ld]
 	for j0 := 0; j0 < n; j0 += panelCols {
 		w := min(panelCols, n-j0)
-		src, dst := mp[j0*kn:], m[j0*nk:]
-		for i, k := range s.live {
-			copy(dst[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
+		src := mp[j0*kp:]
+		for i, k := range live {
+			copy(buf[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
 		}
+		gemmSerial(rows, w, nk, a, ars, aks, buf, ld, y[j0:], ldy)
 	}
-	return m
 }
 
 // mulWTLive is the batch forward product Z += T·Wᵀ over the live columns
@@ -138,7 +147,7 @@ func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 		return false
 	}
 	nk := len(s.live)
-	gemmPanels(rows, l.Out, nk, s.gatherCols(t, rows, l.In), nk, 1, s.gatherPanelRows(l.wt, l.In, l.Out), z, l.Out)
+	gemmPanelsLive(rows, l.Out, s.gatherCols(t, rows, l.In), nk, 1, s.live, l.wt, l.In, z, l.Out, s.panel)
 	return true
 }
 
@@ -151,7 +160,7 @@ func (l *Dense) mulWLive(s, d, wp []float32, rows int) bool {
 		return false
 	}
 	nk := len(k.live)
-	gemmPanels(rows, l.In, nk, k.gatherCols(d, rows, l.Out), nk, 1, k.gatherPanelRows(wp, l.Out, l.In), s, l.In)
+	gemmPanelsLive(rows, l.In, k.gatherCols(d, rows, l.Out), nk, 1, k.live, wp, l.Out, s, l.In, k.panel)
 	return true
 }
 

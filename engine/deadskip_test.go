@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -207,6 +208,60 @@ func TestDeadSkipSameRuns(t *testing.T) {
 			for i, w := range full.disc.Params {
 				if skip.disc.Params[i] != w {
 					t.Fatalf("%v: D[%d] = %g without the dead units, %g with them", c, i, skip.disc.Params[i], w)
+				}
+			}
+		}
+	})
+}
+
+// TestGemmPanelsLiveSameBits: a product over some rows of a matrix in
+// panels, gathered a panel at a time, gives the bits of gemmPanels over
+// the whole gathered matrix, computed alone, with the helper taking the
+// right part (its own scratch), or either — at widths of several panels
+// and with a partial last one.
+func TestGemmPanelsLiveSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	defer func(s int) { splitMACs = s }(splitMACs)
+	splitMACs = 1 << 18
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(6, 6))
+		for _, s := range [][3]int{{100, 256, 256}, {64, 200, 130}, {32, 512, 97}} {
+			rows, n, kp := s[0], s[1], s[2]
+			var live []int32
+			for k := range int32(kp) {
+				if k%3 != 0 {
+					live = append(live, k)
+				}
+			}
+			nk := len(live)
+			m := randVec(rng, kp*n, 0)
+			mp := alignedFloats(panelsLen(kp, n))
+			packPanels(mp, m, kp, n)
+			gathered := make([]float32, nk*n)
+			for i, k := range live {
+				copy(gathered[i*n:(i+1)*n], m[int(k)*n:(int(k)+1)*n])
+			}
+			gp := alignedFloats(panelsLen(nk, n))
+			packPanels(gp, gathered, nk, n)
+			a, y0 := randVec(rng, rows*nk, 0.2), randVec(rng, rows*n, 0)
+			want := slices.Clone(y0)
+			SetProductWorkers(0)
+			gemmPanels(rows, n, nk, a, nk, 1, gp, want, n)
+			scratch := [2][]float32{alignedFloats(kp * panelCols), alignedFloats(kp * panelCols)}
+			for i, mode := range []string{"alone", "helper", "either"} {
+				SetProductWorkers(min(i, 1))
+				helperOnly = mode == "helper"
+				before := splits.Load()
+				got := slices.Clone(y0)
+				gemmPanelsLive(rows, n, a, nk, 1, live, mp, kp, got, n, scratch)
+				if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
+					t.Fatalf("%v %s: the helper computed a part: %v", s, mode, helped)
+				}
+				for j := range want {
+					if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+						t.Fatalf("%v %s: y[%d] = %g, want %g", s, mode, j, got[j], want[j])
+					}
 				}
 			}
 		}

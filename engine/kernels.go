@@ -250,7 +250,7 @@ func transposeGo(dst []float32, ldd int, src []float32, rows, cols int) {
 // gemm adds the product of gemmGo to Y on the kernels of the build and
 // CPU (gemmSerial), in two parts on two cores when it is large (pool.go).
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows, n, kn, a, ars, aks, m, ldm, y, ldy, false}) {
+	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows: rows, n: n, kn: kn, a: a, ars: ars, aks: aks, m: m, ldm: ldm, y: y, ldy: ldy}) {
 		return
 	}
 	gemmSerial(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
@@ -320,7 +320,7 @@ func gemmPanels(rows, n, kn int, a []float32, ars, aks int, mp []float32, y []fl
 		gemmSerial(rows, n, kn, a, ars, aks, mp, ldm, y, ldy)
 		return
 	}
-	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows, n, kn, a, ars, aks, mp, ldm, y, ldy, true}) {
+	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows: rows, n: n, kn: kn, a: a, ars: ars, aks: aks, m: mp, ldm: ldm, y: y, ldy: ldy, panels: true}) {
 		return
 	}
 	for j0 := 0; j0 < n; j0 += panelCols {

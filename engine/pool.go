@@ -35,7 +35,9 @@ import (
 var splitMACs = 1 << 24
 
 // gemmArgs are the arguments of one product: a gemm call, or a
-// gemmPanels call when panels is set (m then holds M in panels).
+// gemmPanels call when panels is set (m then holds M in panels), or a
+// gemmPanelsLive call when live is set too (m then holds kp rows in
+// panels, and each part gathers its panels into its own scratch).
 type gemmArgs struct {
 	rows, n, kn int
 	a           []float32
@@ -45,27 +47,38 @@ type gemmArgs struct {
 	y           []float32
 	ldy         int
 	panels      bool
+	live        []int32
+	kp          int
+	scratch     [2][]float32
 }
 
 // run computes the product, split again if it is large and the helper is
 // free.
 func (g *gemmArgs) run() {
-	if g.panels {
+	switch {
+	case g.live != nil:
+		gemmPanelsLive(g.rows, g.n, g.a, g.ars, g.aks, g.live, g.m, g.kp, g.y, g.ldy, g.scratch)
+	case g.panels:
 		gemmPanels(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.y, g.ldy)
-	} else {
+	default:
 		gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
 	}
 }
 
 // split returns the product's columns before h and from h (h a multiple
-// of panelCols, so that a panel is never cut).
+// of panelCols, so that a panel is never cut). The right part gathers
+// into the second scratch.
 func (g gemmArgs) split(h int) (left, right gemmArgs) {
 	left, right = g, g
 	left.n, right.n = h, g.n-h
 	right.y = g.y[h:]
-	if g.panels {
+	switch {
+	case g.live != nil:
+		right.m = g.m[h*g.kp:]
+		right.scratch[0] = g.scratch[1]
+	case g.panels:
 		right.m = g.m[h*g.kn:]
-	} else {
+	default:
 		right.m = g.m[h:]
 	}
 	return left, right
