@@ -43,6 +43,7 @@ package engine
 // whose products are too small to gain (newDeadSkip).
 type deadSkip struct {
 	live  []int32      // indices of the live columns (units or inputs)
+	masks []uint16     // the live columns as bits, 16 columns a mask
 	flags []uint32     // liveCols' scratch: nonzero for a live column
 	a     []float32    // the left factor's live columns, or rows
 	panel [2][]float32 // a panel of the right factor's live rows, for each part of a split product
@@ -69,8 +70,9 @@ func newDeadSkip(in, out, maxRows int) *deadSkip {
 	k := max(in, out)
 	return &deadSkip{
 		live:  make([]int32, k),
+		masks: make([]uint16, (k+15)/16),
 		flags: make([]uint32, k),
-		a:     make([]float32, maxRows*k),
+		a:     make([]float32, maxRows*k+16), // gatherCols16 stores whole vectors
 		panel: [2][]float32{alignedFloats(k * panelCols), alignedFloats(k * panelCols)},
 		y:     make([]float32, out*in),
 	}
@@ -85,10 +87,12 @@ func (s *deadSkip) liveCols(x []float32, rows, cols int) bool {
 	}
 	flags := s.flags[:cols]
 	nonzeroCols(flags, x, rows, cols)
-	live := s.live[:0]
+	live, masks := s.live[:0], s.masks[:(cols+15)/16]
+	clear(masks)
 	for k, f := range flags {
 		if f != 0 {
 			live = append(live, int32(k))
+			masks[k/16] |= 1 << (k % 16)
 		}
 	}
 	s.live = live
@@ -104,37 +108,22 @@ func (s *deadSkip) liveCols(x []float32, rows, cols int) bool {
 // s.a, rows × len(s.live), and returns it.
 func (s *deadSkip) gatherCols(x []float32, rows, cols int) []float32 {
 	nk := len(s.live)
-	a := s.a[:rows*nk]
-	for r := range rows {
-		src, dst := x[r*cols:(r+1)*cols], a[r*nk:(r+1)*nk]
-		for i, k := range s.live {
-			dst[i] = src[k]
-		}
-	}
-	return a
+	gatherCols(s.a[:rows*nk+16], x, rows, cols, s.live, s.masks)
+	return s.a[:rows*nk]
 }
 
 // gemmPanelsLive is gemmPanels over the rows live of mp, a kp × n matrix
 // in panels: Y[r,j] += Σ_i A[r,i]·M[live[i],j], A with len(live) terms.
 // Each panel's live rows are gathered into scratch[0] (len(live) × 64
 // floats) just before its product, which reads them from L2; a product
-// large enough is split as gemmPanels splits it, the helper's part
-// gathering into scratch[1]. Each element takes the operations of
+// large enough is shared with the helper as gemmPanels shares it, the
+// helper gathering its chunks into scratch[1]. Each element takes the operations of
 // gemmPanels on the gathered matrix: the same bits.
 func gemmPanelsLive(rows, n int, a []float32, ars, aks int, live []int32, mp []float32, kp int, y []float32, ldy int, scratch [2][]float32) {
-	nk, ld := len(live), panelWidth(n)
-	if n > panelCols && rows*n*nk >= splitMACs &&
-		gemmSplit(gemmArgs{rows: rows, n: n, kn: nk, a: a, ars: ars, aks: aks, m: mp, ldm: ld, y: y, ldy: ldy, panels: true, live: live, kp: kp, scratch: scratch}) {
-		return
-	}
-	buf := scratch[0][:nk*ld]
-	for j0 := 0; j0 < n; j0 += panelCols {
-		w := min(panelCols, n-j0)
-		src := mp[j0*kp:]
-		for i, k := range live {
-			copy(buf[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
-		}
-		gemmSerial(rows, w, nk, a, ars, aks, buf, ld, y[j0:], ldy)
+	nk := len(live)
+	g := gemmArgs{rows: rows, n: n, kn: nk, a: a, ars: ars, aks: aks, m: mp, ldm: panelWidth(n), y: y, ldy: ldy, panels: true, live: live, kp: kp, scratch: scratch}
+	if rows*n*nk < splitMACs || !gemmSplit(g) {
+		g.cols(0, n, 0)
 	}
 }
 

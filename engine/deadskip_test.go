@@ -162,6 +162,50 @@ func TestNonzeroCols(t *testing.T) {
 	})
 }
 
+// TestGatherCols: the live columns of a matrix, gathered on every kernel
+// path (AVX-512's compressing stores among them), are the columns in
+// order, bit for bit, whatever the width's remainder and the pattern of
+// live columns (none, all, every other, runs and single ones in a block
+// of 16).
+func TestGatherCols(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(7, 7))
+		for _, cols := range []int{1, 15, 16, 17, 33, 100, 256} {
+			for pattern := range 4 {
+				rows := 1 + cols%5
+				x := randVec(rng, rows*cols, 0)
+				x[0] = float32(math.Copysign(0, -1))
+				s := newDeadSkip(cols, cols, deadSkipMin)
+				if s == nil {
+					s = &deadSkip{masks: make([]uint16, (cols+15)/16)}
+				}
+				s.live, s.masks = s.live[:0], s.masks[:(cols+15)/16]
+				clear(s.masks)
+				for k := range cols {
+					live := [4]bool{false, true, k%2 == 0, rng.IntN(3) != 0}[pattern]
+					if live {
+						s.live = append(s.live, int32(k))
+						s.masks[k/16] |= 1 << (k % 16)
+					}
+				}
+				nk := len(s.live)
+				want := make([]float32, rows*nk)
+				gatherColsGo(want, x, rows, cols, s.live)
+				got := make([]float32, rows*nk+16)
+				for i := range got {
+					got[i] = 7 // must be overwritten
+				}
+				gatherCols(got, x, rows, cols, s.live, s.masks)
+				for i, v := range want {
+					if math.Float32bits(got[i]) != math.Float32bits(v) {
+						t.Fatalf("%d columns, pattern %d: element %d = %g, want %g", cols, pattern, i, got[i], v)
+					}
+				}
+			}
+		}
+	})
+}
+
 // TestDeadSkipSameRuns: blog-original's design widened to 128 and 256
 // units with 32 and 33 rows a step trains to the same bits with the dead
 // units left out of its batch products as with them (a zero's sign

@@ -320,11 +320,9 @@ func gemmPanels(rows, n, kn int, a []float32, ars, aks int, mp []float32, y []fl
 		gemmSerial(rows, n, kn, a, ars, aks, mp, ldm, y, ldy)
 		return
 	}
-	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows: rows, n: n, kn: kn, a: a, ars: ars, aks: aks, m: mp, ldm: ldm, y: y, ldy: ldy, panels: true}) {
-		return
-	}
-	for j0 := 0; j0 < n; j0 += panelCols {
-		gemmSerial(rows, min(panelCols, n-j0), kn, a, ars, aks, mp[j0*kn:], ldm, y[j0:], ldy)
+	g := gemmArgs{rows: rows, n: n, kn: kn, a: a, ars: ars, aks: aks, m: mp, ldm: ldm, y: y, ldy: ldy, panels: true}
+	if rows*n*kn < splitMACs || !gemmSplit(g) {
+		g.cols(0, n, 0)
 	}
 }
 
@@ -334,6 +332,18 @@ func gemmPanels(rows, n, kn int, a []float32, ars, aks int, mp []float32, y []fl
 func packPanels(dst, src []float32, rows, cols int) {
 	for j0 := 0; j0 < cols; j0 += panelCols {
 		copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0))
+	}
+}
+
+// gatherColsGo copies the columns live of the rows × cols matrix x into
+// dst, rows × len(live), an element at a time.
+func gatherColsGo(dst, x []float32, rows, cols int, live []int32) {
+	nk := len(live)
+	for r := range rows {
+		src, d := x[r*cols:(r+1)*cols], dst[r*nk:(r+1)*nk]
+		for i, k := range live {
+			d[i] = src[k]
+		}
 	}
 }
 

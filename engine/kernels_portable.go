@@ -42,6 +42,12 @@ func adamOuter(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c
 	panic("engine: adamOuter on the portable kernels, which fuse no gradient (fuseOuter)")
 }
 
+// gatherCols copies the columns live of the rows × cols matrix x into
+// dst, rows × len(live) (and up to 16 floats more of scratch).
+func gatherCols(dst, x []float32, rows, cols int, live []int32, masks []uint16) {
+	gatherColsGo(dst, x, rows, cols, live)
+}
+
 // nonzeroCols sets flags[k], k < cols, to a value that is zero exactly
 // when column k of the rows × cols matrix x is ±0 on every row.
 func nonzeroCols(flags []uint32, x []float32, rows, cols int) {

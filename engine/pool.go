@@ -2,42 +2,57 @@ package engine
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
+	"time"
 )
 
-// A large matrix product is split by columns between the calling goroutine
-// and a helper goroutine that lives as long as the process: gemm (and
-// gemmPanels) hands the helper the right part of Y (columns from h, a
-// multiple of 64) and computes the left part itself. Each element of Y
-// takes the same operations whichever part it falls in, and the parts
-// write disjoint columns, so the result is bit-identical to one goroutine's
-// (TestGemmSplitSameBits). A call costs no allocation: the arguments go
-// in a slot the helper reads when it takes the part (an atomic state says
-// who has it), the helper is woken and answers on channels of empty
-// values, and a token says whether it is free.
+// A large matrix product is shared by columns between the calling
+// goroutine and a helper goroutine that lives as long as the process. The
+// product's columns are cut into chunks of panelCols (the last one takes
+// the remainder too), and the caller and the helper claim chunks one at a
+// time from a shared counter until none is left, so neither waits for the
+// other longer than one chunk: a helper that starts late, or never (the
+// other core busy with another program), leaves more chunks to the
+// caller. Each element of Y takes the same operations whichever chunk and
+// goroutine compute it (chunks begin at multiples of 64 columns, where
+// the tiles begin too), and chunks write disjoint columns, so the result
+// is bit-identical to one goroutine's (TestGemmSplitSameBits). A product
+// costs no allocation and no goroutine: its arguments go in a slot the
+// helper reads once it has joined (an atomic state says who may touch
+// what).
 //
-// Only products of at least splitMACs multiply-adds are split, and only
-// while the helper is idle (a busy helper means another run has it, and
-// the caller does the whole product), so small designs keep their
-// single-thread speed; a part the helper has not started when the caller
-// has finished its own is taken back (see gemmSplit). Splitting is on
-// whenever the process may run on two cores (GOMAXPROCS ≥ 2);
-// SetProductWorkers changes it, and the session turns it off while
-// --seeds --jobs keeps every core busy.
+// Between products the helper spins for helperSpin, yielding its core to
+// any other goroutine each round, before it parks: the products of a
+// training step come tens to hundreds of microseconds apart, and a
+// helper woken from sleep each time started a product's part only after
+// the caller had done most of it (bench/README.md, section 0, step 13).
+// OpenBLAS's threads wait the same way.
+//
+// Only products of at least splitMACs multiply-adds are shared, and only
+// one at a time (a product that finds the helper taken, by another run,
+// is computed by its caller alone), so small designs keep their
+// single-thread speed. Sharing is on whenever the process may run on two
+// cores (GOMAXPROCS ≥ 2); SetProductWorkers changes it, and the session
+// turns it off while --seeds --jobs keeps every core busy.
 
-// splitMACs is the smallest product gemm splits, 2²⁴ ≈ 16.8 M
-// multiply-adds: 100 × 512 ← 512 (26 M) is split, 100 × 256 ← 256 (6.5 M)
-// is not. Measured with the other core free (bench/README.md, section 0,
-// step 6), the split makes products of width 512 1.45× and of width 1024
-// 1.75× faster, and those of width 256 9% slower: the halves of a
-// product that small gain less than the hand-over costs.
-var splitMACs = 1 << 24
+// splitMACs is the smallest product gemm shares, 2²¹ ≈ 2.1 M
+// multiply-adds: 100 × 256 ← 128 (3.3 M) is shared, 100 × 128 ← 128
+// (1.6 M) is not. See bench/README.md, section 0, step 13.
+var splitMACs = 1 << 21
+
+// helperSpin is how long the helper waits for the next product before it
+// parks.
+const helperSpin = time.Millisecond
+
+// spinRound is how many times the helper reads the state between yields:
+// a few microseconds.
+const spinRound = 1 << 12
 
 // gemmArgs are the arguments of one product: a gemm call, or a
 // gemmPanels call when panels is set (m then holds M in panels), or a
 // gemmPanelsLive call when live is set too (m then holds kp rows in
-// panels, and each part gathers its panels into its own scratch).
+// panels, and each goroutine gathers its panels into its own scratch:
+// the caller into scratch[0], the helper into scratch[1]).
 type gemmArgs struct {
 	rows, n, kn int
 	a           []float32
@@ -52,57 +67,61 @@ type gemmArgs struct {
 	scratch     [2][]float32
 }
 
-// run computes the product, split again if it is large and the helper is
-// free.
-func (g *gemmArgs) run() {
+// cols computes columns j0 to j1 of the product on the calling goroutine,
+// gathering into scratch[part] (j0 a multiple of panelCols).
+func (g *gemmArgs) cols(j0, j1, part int) {
 	switch {
 	case g.live != nil:
-		gemmPanelsLive(g.rows, g.n, g.a, g.ars, g.aks, g.live, g.m, g.kp, g.y, g.ldy, g.scratch)
+		ld := g.ldm
+		buf := g.scratch[part][:g.kn*ld]
+		for ; j0 < j1; j0 += panelCols {
+			w := min(panelCols, j1-j0)
+			src := g.m[j0*g.kp:]
+			for i, k := range g.live {
+				copy(buf[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
+			}
+			gemmSerial(g.rows, w, g.kn, g.a, g.ars, g.aks, buf, ld, g.y[j0:], g.ldy)
+		}
 	case g.panels:
-		gemmPanels(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.y, g.ldy)
+		for ; j0 < j1; j0 += panelCols {
+			gemmSerial(g.rows, min(panelCols, j1-j0), g.kn, g.a, g.ars, g.aks, g.m[j0*g.kn:], g.ldm, g.y[j0:], g.ldy)
+		}
 	default:
-		gemm(g.rows, g.n, g.kn, g.a, g.ars, g.aks, g.m, g.ldm, g.y, g.ldy)
+		gemmSerial(g.rows, j1-j0, g.kn, g.a, g.ars, g.aks, g.m[j0:], g.ldm, g.y[j0:], g.ldy)
 	}
 }
 
-// split returns the product's columns before h and from h (h a multiple
-// of panelCols, so that a panel is never cut). The right part gathers
-// into the second scratch.
-func (g gemmArgs) split(h int) (left, right gemmArgs) {
-	left, right = g, g
-	left.n, right.n = h, g.n-h
-	right.y = g.y[h:]
-	switch {
-	case g.live != nil:
-		right.m = g.m[h*g.kp:]
-		right.scratch[0] = g.scratch[1]
-	case g.panels:
-		right.m = g.m[h*g.kn:]
-	default:
-		right.m = g.m[h:]
+// chunk returns the columns of chunk i of c: panelCols each, the last
+// running to n.
+func (g *gemmArgs) chunk(i, c int) (j0, j1 int) {
+	j0 = i * panelCols
+	if i == c-1 {
+		return j0, g.n
 	}
-	return left, right
+	return j0, j0 + panelCols
 }
 
-// The states of the posted part (slot.state).
+// The states of the shared product (job.state).
 const (
-	partNone   = iota // no part posted
-	partPosted        // posted, not yet taken
-	partHelper        // taken by the helper
-	partCaller        // taken back by the caller
+	jobNone   = iota // no product posted
+	jobPosted        // posted; the helper has not joined
+	jobJoined        // the helper is claiming chunks
+	jobLeft          // the helper found no chunk left and is done with it
 )
 
 var (
 	productWorkers atomic.Int32 // helpers gemm may use: 0 or 1; see init
-	helperOnce     sync.Once
-	helperFree     chan struct{} // holds a token while the helper is free
-	helperWake     chan struct{} // a part may have been posted
-	helperDone     chan struct{} // the helper finished the part it took
-	splits         atomic.Int64  // parts the helper computed, for the tests
-	helperOnly     bool          // tests: the caller waits for the helper, never takes the part back
-	slot           struct {
-		args  gemmArgs
-		state atomic.Int32
+	busy           atomic.Bool  // a product is being shared
+	helperStarted  atomic.Bool
+	parked         atomic.Bool   // the helper sleeps on wake
+	wake           chan struct{} // a product may have been posted
+	splits         atomic.Int64  // products the helper computed chunks of, for the tests
+	helperOnly     bool          // tests: the caller leaves every chunk to the helper
+	job            struct {
+		args   gemmArgs
+		chunks int32
+		next   atomic.Int32 // the next chunk to claim
+		state  atomic.Int32
 	}
 )
 
@@ -111,6 +130,7 @@ func init() {
 	if runtime.GOMAXPROCS(0) >= 2 {
 		productWorkers.Store(1)
 	}
+	wake = make(chan struct{}, 1)
 }
 
 // SetProductWorkers sets how many goroutines besides the caller may work
@@ -119,61 +139,90 @@ func init() {
 // setting.
 //
 // The default is 1 when GOMAXPROCS ≥ 2 at start-up, else 0. With the
-// other core free, whole runs of width 512 and 1024 with 100 rows take
-// 0.87 and 0.72 of the time; with it held by another program, 1.03 (the
-// part the helper has not started is taken back).
+// other core free, epochs of blog-original's design with 100 rows take
+// 0.55–0.8 of the time from width 256 up (bench/README.md, section 0,
+// step 13); with the other core held by another program about 1.0 (the
+// caller computes the chunks the helper does not get to).
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
 
-// gemmSplit computes a product in two parts when the helper is free, and
-// reports whether it did; gemm and gemmPanels call it for products of
-// splitMACs or more. The caller posts the right part, computes the left
-// one, and then either waits for the helper, if the helper has taken the
-// part, or takes it back and computes it too: when no second core is free
-// (a busy or shared machine) the helper never gets to run, and the
-// product costs what it costs on one goroutine, not that plus a wait. The
-// parts are products again, which find the helper taken and run alone.
+// gemmSplit computes a product shared with the helper when sharing is on
+// and the helper is not taken, and reports whether it did; gemm,
+// gemmPanels and gemmPanelsLive call it for products of splitMACs or
+// more. The caller posts the product and claims chunks until none is
+// left; if the helper has joined meanwhile, the caller then waits for it
+// to finish its last chunk.
 func gemmSplit(g gemmArgs) bool {
-	if g.n < 2*panelCols || productWorkers.Load() == 0 {
+	if g.n < 2*panelCols || productWorkers.Load() == 0 || !busy.CompareAndSwap(false, true) {
 		return false
 	}
-	helperOnce.Do(startHelper)
-	select {
-	case <-helperFree:
-	default:
-		return false
+	if !helperStarted.Swap(true) {
+		go helper()
 	}
-	left, right := g.split(g.n / 2 &^ (panelCols - 1))
-	slot.args = right
-	slot.state.Store(partPosted)
-	select {
-	case helperWake <- struct{}{}:
-	default: // a wake-up is pending already
+	c := int32(g.n / panelCols)
+	job.args, job.chunks = g, c
+	job.next.Store(0)
+	job.state.Store(jobPosted)
+	if parked.Load() {
+		select {
+		case wake <- struct{}{}:
+		default: // a wake-up is pending already
+		}
 	}
-	left.run()
-	if !helperOnly && slot.state.CompareAndSwap(partPosted, partCaller) {
-		slot.args.run()
+	if helperOnly {
+		for job.state.Load() != jobLeft {
+			runtime.Gosched()
+		}
 	} else {
-		<-helperDone
-		splits.Add(1)
+		for i := job.next.Add(1) - 1; i < c; i = job.next.Add(1) - 1 {
+			j0, j1 := g.chunk(int(i), int(c))
+			g.cols(j0, j1, 0)
+		}
+		if !job.state.CompareAndSwap(jobPosted, jobNone) {
+			for job.state.Load() != jobLeft { // the helper's last chunk
+				runtime.Gosched()
+			}
+		}
 	}
-	slot.args = gemmArgs{}
-	slot.state.Store(partNone)
-	helperFree <- struct{}{}
+	job.args = gemmArgs{}
+	job.state.Store(jobNone)
+	busy.Store(false)
 	return true
 }
 
-func startHelper() {
-	helperFree, helperWake, helperDone = make(chan struct{}, 1), make(chan struct{}, 1), make(chan struct{}, 1)
-	helperFree <- struct{}{}
-	go func() {
-		for range helperWake {
-			if !slot.state.CompareAndSwap(partPosted, partHelper) {
-				continue // the caller took its part back
+// helper is the helper goroutine: it joins each posted product, claims
+// chunks until none is left, and between products spins, then parks.
+func helper() {
+	for {
+		idle := time.Now()
+		for spins := 0; job.state.Load() != jobPosted; spins++ {
+			if spins%spinRound != spinRound-1 {
+				continue
 			}
-			slot.args.run() // not split: the token is out
-			helperDone <- struct{}{}
+			if time.Since(idle) < helperSpin {
+				runtime.Gosched()
+				continue
+			}
+			parked.Store(true)
+			if job.state.Load() != jobPosted { // posted before the caller could see parked
+				<-wake
+			}
+			parked.Store(false)
+			idle = time.Now()
 		}
-	}()
+		if !job.state.CompareAndSwap(jobPosted, jobJoined) {
+			continue // the caller finished it alone
+		}
+		g, c, did := &job.args, job.chunks, false
+		for i := job.next.Add(1) - 1; i < c; i = job.next.Add(1) - 1 {
+			j0, j1 := g.chunk(int(i), int(c))
+			g.cols(j0, j1, 1)
+			did = true
+		}
+		if did {
+			splits.Add(1)
+		}
+		job.state.Store(jobLeft)
+	}
 }
