@@ -822,6 +822,54 @@ func TestSplitDefaults(t *testing.T) {
 	}
 }
 
+// TestSharingBacksOff: products that sharing does not speed up — the
+// caller computing every chunk, or waiting for the helper as long as
+// computing them — stop sharing after strikesOut in a row, for
+// contendedFor; a product that gains resets the count.
+func TestSharingBacksOff(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer contendedUntil.Store(0)
+	defer func() { helperOnly = false }()
+	helperOnly = false
+	rng := rand.New(rand.NewPCG(5, 6))
+	a, m, y := randVec(rng, 100*256, 0), randVec(rng, 256*256, 0), make([]float32, 100*256)
+	product := func() bool {
+		return gemmSplit(gemmArgs{rows: 100, n: 256, kn: 256, a: a, ars: 256, aks: 1, m: m, ldm: 256, y: y, ldy: 256})
+	}
+	for helperStarted.Load() && !parked.Load() {
+		runtime.Gosched() // a spinning helper may back off on its own
+	}
+	for !busy.CompareAndSwap(false, true) {
+		runtime.Gosched() // strikes belong to the product being shared
+	}
+	contendedUntil.Store(0)
+	strikes = 0
+	before := backOffs.Load()
+	for range strikesOut - 1 {
+		judge(0, 400, 400, 4, 4) // the caller computed all 4 chunks: no gain
+	}
+	judge(0, 200, 210, 2, 4) // half the chunks, 1.9× faster: the count restarts
+	for range strikesOut - 1 {
+		judge(0, 200, 390, 2, 4) // half the chunks, then a long wait: 1.03×
+	}
+	if backOffs.Load() != before {
+		t.Fatalf("backed off after %d strikes, broken by a gain", strikesOut-1)
+	}
+	judge(0, 100, 400, 1, 4) // one chunk of 4, the rest waiting: 1.0×
+	busy.Store(false)
+	if backOffs.Load() != before+1 {
+		t.Fatalf("%d strikes in a row: no back-off", strikesOut)
+	}
+	if product() {
+		t.Fatal("a product was shared while backing off")
+	}
+	contendedUntil.Store(clock() - 1) // contendedFor has passed
+	if !product() {
+		t.Fatal("sharing did not resume after the back-off")
+	}
+	strikes = 0
+}
+
 // TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the
 // portable loops bit for bit, signed zeros, NaNs and infinities included.
 func TestReLUPaths(t *testing.T) {

@@ -44,6 +44,62 @@ var splitMACs = 1 << 21
 // parks.
 const helperSpin = time.Millisecond
 
+// Sharing backs off when the other core turns out to be taken by another
+// program: a spinning helper then takes turns on it with that program,
+// and a chunk it holds while the system runs the other program keeps the
+// caller waiting; with the other core busy, epochs of width 256 and 512
+// with 100 rows ran 1.4× slower shared than alone. Either goroutine
+// notices — the helper a gap of more than spinGap between two rounds of
+// its spin, the caller strikesOut products in a row that sharing did not
+// speed up (judge) — and then products run on the caller alone, and the
+// helper parks, for contendedFor; the first product after that tries
+// sharing again.
+const (
+	spinGap      = 500 * time.Microsecond
+	strikesOut   = 4
+	contendedFor = 250 * time.Millisecond
+)
+
+// strikes counts the products in a row that sharing did not speed up;
+// only the goroutine holding busy touches it.
+var strikes int
+
+// contendedUntil is the clock reading until which products are not
+// shared.
+var contendedUntil atomic.Int64
+
+// clockStart is the origin of clock.
+var clockStart = time.Now()
+
+// clock returns the monotonic time since start-up in nanoseconds.
+func clock() int64 { return int64(time.Since(clockStart)) }
+
+// backOff stops sharing for contendedFor.
+func backOff() {
+	backOffs.Add(1)
+	contendedUntil.Store(clock() + int64(contendedFor))
+}
+
+// judge counts a product that sharing sped up by less than a ninth —
+// the caller's own chunks took t0 to t1, mine of c, and the whole product
+// t0 to t2 — and backs off after strikesOut of them in a row: the helper
+// joined late or ran slowly, as it does when another program has its
+// core.
+func judge(t0, t1, t2 int64, mine, c int) {
+	if mine == 0 {
+		return // the helper computed every chunk (tests)
+	}
+	alone := (t1 - t0) * int64(c) / int64(mine)
+	if 9*alone >= 10*(t2-t0) {
+		strikes = 0
+		return
+	}
+	if strikes++; strikes >= strikesOut {
+		strikes = 0
+		backOff()
+	}
+}
+
 // spinRound is how many times the helper reads the state between yields:
 // a few microseconds.
 const spinRound = 1 << 12
@@ -116,7 +172,8 @@ var (
 	parked         atomic.Bool   // the helper sleeps on wake
 	wake           chan struct{} // a product may have been posted
 	splits         atomic.Int64  // products the helper computed chunks of, for the tests
-	helperOnly     bool          // tests: the caller leaves every chunk to the helper
+	backOffs       atomic.Int64  // times sharing backed off, for the tests
+	helperOnly     bool          // tests: the caller shares every product and leaves every chunk to the helper
 	job            struct {
 		args   gemmArgs
 		chunks int32
@@ -154,7 +211,7 @@ func SetProductWorkers(k int) int {
 // left; if the helper has joined meanwhile, the caller then waits for it
 // to finish its last chunk.
 func gemmSplit(g gemmArgs) bool {
-	if g.n < 2*panelCols || productWorkers.Load() == 0 || !busy.CompareAndSwap(false, true) {
+	if g.n < 2*panelCols || productWorkers.Load() == 0 || !helperOnly && clock() < contendedUntil.Load() || !busy.CompareAndSwap(false, true) {
 		return false
 	}
 	if !helperStarted.Swap(true) {
@@ -175,15 +232,19 @@ func gemmSplit(g gemmArgs) bool {
 			runtime.Gosched()
 		}
 	} else {
+		t0, mine := clock(), 0
 		for i := job.next.Add(1) - 1; i < c; i = job.next.Add(1) - 1 {
 			j0, j1 := g.chunk(int(i), int(c))
 			g.cols(j0, j1, 0)
+			mine++
 		}
+		t1 := clock()
 		if !job.state.CompareAndSwap(jobPosted, jobNone) {
 			for job.state.Load() != jobLeft { // the helper's last chunk
 				runtime.Gosched()
 			}
 		}
+		judge(t0, t1, clock(), mine, int(c))
 	}
 	job.args = gemmArgs{}
 	job.state.Store(jobNone)
@@ -195,12 +256,18 @@ func gemmSplit(g gemmArgs) bool {
 // chunks until none is left, and between products spins, then parks.
 func helper() {
 	for {
-		idle := time.Now()
+		idle := clock()
+		last := idle
 		for spins := 0; job.state.Load() != jobPosted; spins++ {
 			if spins%spinRound != spinRound-1 {
 				continue
 			}
-			if time.Since(idle) < helperSpin {
+			now := clock()
+			if now-last > int64(spinGap) {
+				backOff() // this thread was off its core: another program wants it
+			}
+			last = now
+			if now-idle < int64(helperSpin) && now >= contendedUntil.Load() {
 				runtime.Gosched()
 				continue
 			}
@@ -209,7 +276,8 @@ func helper() {
 				<-wake
 			}
 			parked.Store(false)
-			idle = time.Now()
+			idle = clock()
+			last = idle
 		}
 		if !job.state.CompareAndSwap(jobPosted, jobJoined) {
 			continue // the caller finished it alone
