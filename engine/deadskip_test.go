@@ -267,10 +267,10 @@ func TestGemmPanelsLiveSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer func() { helperOnly = false }()
 	defer func(s int) { splitMACs = s }(splitMACs)
-	splitMACs = 1 << 18
+	splitMACs = 1 << 16
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(6, 6))
-		for _, s := range [][3]int{{100, 256, 256}, {64, 200, 130}, {32, 512, 97}} {
+		for _, s := range [][3]int{{100, 256, 256}, {64, 200, 130}, {32, 512, 97}, {100, 100, 256}, {33, 98, 100}} {
 			rows, n, kp := s[0], s[1], s[2]
 			var live []int32
 			for k := range int32(kp) {

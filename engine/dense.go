@@ -171,7 +171,7 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	batch := out > 1 && rows > 1
 	if batch && (!l.batch || l.wtISA != kernelISA || !sameBits(l.w, l.wSeen)) {
 		copy(l.wSeen, l.w)
-		transposePanels(l.wt, l.w, out, in)
+		transposeShared(l.wt, l.w, out, in)
 		l.wtISA, l.wpm = kernelISA, nil
 	}
 	l.batch = batch

@@ -305,7 +305,7 @@ func toPanels(dst, src []float32, rows, cols int) []float32 {
 	if kernelISA != isaAVX512 && (rows == 1 || cols <= panelCols) {
 		return src[:rows*cols]
 	}
-	packPanels(dst, src, rows, cols)
+	packShared(dst, src, rows, cols)
 	return dst
 }
 
@@ -331,8 +331,14 @@ func gemmPanels(rows, n, kn int, a []float32, ars, aks int, mp []float32, y []fl
 // left as it is).
 func packPanels(dst, src []float32, rows, cols int) {
 	for j0 := 0; j0 < cols; j0 += panelCols {
-		copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0))
+		packPanel(dst, src, rows, cols, j0)
 	}
+}
+
+// packPanel writes the panel of packPanels that holds columns j0 to
+// j0 + 64 of src.
+func packPanel(dst, src []float32, rows, cols, j0 int) {
+	copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0))
 }
 
 // gatherColsGo copies the columns live of the rows × cols matrix x into
@@ -376,10 +382,16 @@ func copyRowsGo(dst []float32, ldd int, src []float32, lds, rows, cols int) {
 // writes stay within 64·cols floats, where a row-major transpose of a wide
 // matrix writes to a new page with every element.
 func transposePanels(dst, src []float32, rows, cols int) {
-	ld := panelWidth(rows)
 	for j0 := 0; j0 < rows; j0 += panelCols {
-		transpose(dst[j0*cols:j0*cols+(cols-1)*ld+min(panelCols, rows-j0)], ld, src[j0*cols:], min(panelCols, rows-j0), cols)
+		transposePanel(dst, src, rows, cols, j0)
 	}
+}
+
+// transposePanel writes the panel of transposePanels that holds rows j0
+// to j0 + 64 of src.
+func transposePanel(dst, src []float32, rows, cols, j0 int) {
+	ld, h := panelWidth(rows), min(panelCols, rows-j0)
+	transpose(dst[j0*cols:j0*cols+(cols-1)*ld+h], ld, src[j0*cols:], h, cols)
 }
 
 // alignedFloats returns n float32s whose first element sits on a 64-byte

@@ -760,11 +760,12 @@ func TestGemmSplitSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer func() { helperOnly = false }()
 	defer func(s int) { splitMACs = s }(splitMACs)
-	splitMACs = 1 << 21 // these shapes stay small, to keep the test quick under -race
+	splitMACs = 1 << 16 // every shape is shared
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(4, 4))
 		for _, s := range []struct{ rows, n, kn, ldm int }{
 			{100, 256, 256, 256}, {100, 1024, 100, 1024}, {33, 130, 500, 144}, {128, 200, 128, 200}, {100, 402, 100, 416},
+			{100, 100, 256, 100}, {256, 100, 100, 112}, {33, 50, 130, 64}, {100, 36, 128, 48}, {17, 66, 64, 66}, // two chunks at a multiple of 16
 		} {
 			for _, byCols := range []bool{false, true} {
 				a := randVec(rng, s.rows*s.kn, 0.2)
@@ -820,6 +821,73 @@ func TestSplitDefaults(t *testing.T) {
 			t.Errorf("width %d, 100 rows: split %v, want %v", c.w, got, c.split)
 		}
 	}
+}
+
+// TestSharedTasksSameBits: a copy and a transpose into panels and an Adam
+// step shared with the helper give the bits of one goroutine's, on every kernel
+// path, with the helper computing every chunk and as it comes — for
+// matrices whose last panel is partial and arrays that end mid-vector and
+// hold dead runs (zero gradients and moments).
+func TestSharedTasksSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(8, 8))
+		for _, s := range [][2]int{{1024, 200}, {130, 1030}, {513, 256}} {
+			rows, cols := s[0], s[1]
+			src := randVec(rng, rows*cols, 0)
+			want := alignedFloats(panelsLen(cols, rows))
+			transposePanels(want, src, rows, cols)
+			packed := alignedFloats(panelsLen(rows, cols))
+			packPanels(packed, src, rows, cols)
+			for _, only := range []bool{true, false} {
+				helperOnly = only
+				before := splits.Load()
+				got := alignedFloats(panelsLen(cols, rows))
+				transposeShared(got, src, rows, cols)
+				if only && splits.Load() == before {
+					t.Fatalf("%d × %d: the helper transposed no panel", rows, cols)
+				}
+				if !sameBits(got, want) {
+					t.Fatalf("%d × %d, helper only %v: transposed panels differ", rows, cols, only)
+				}
+				before = splits.Load()
+				got = alignedFloats(panelsLen(rows, cols))
+				packShared(got, src, rows, cols)
+				if only && splits.Load() == before {
+					t.Fatalf("%d × %d: the helper packed no panel", rows, cols)
+				}
+				if !sameBits(got, packed) {
+					t.Fatalf("%d × %d, helper only %v: packed panels differ", rows, cols, only)
+				}
+			}
+		}
+		const n = 200_003
+		k := adamStep{b1: 0.9, b2: 0.999, c1: 0.1, c2: 0.001, eps: 1e-8, stepSize: 2e-4, invBC2: 3.7}
+		p, g, m, v := randVec(rng, n, 0), randVec(rng, n, 0.3), randVec(rng, n, 0.3), randVec(rng, n, 0)
+		for i := range v {
+			v[i] *= v[i]
+		}
+		for i := 40_000; i < 50_000; i++ { // a dead run
+			g[i], m[i] = 0, 0
+		}
+		want := [4][]float32{slices.Clone(p), slices.Clone(g), slices.Clone(m), slices.Clone(v)}
+		adamUpdate(want[0], want[1], want[2], want[3], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		for _, only := range []bool{true, false} {
+			helperOnly = only
+			before := splits.Load()
+			got := [4][]float32{slices.Clone(p), slices.Clone(g), slices.Clone(m), slices.Clone(v)}
+			adamShared(got[0], got[1], got[2], got[3], k)
+			if only && splits.Load() == before {
+				t.Fatal("the helper updated no chunk")
+			}
+			for j := range got {
+				if !sameBits(got[j], want[j]) {
+					t.Fatalf("helper only %v: array %d (p, g, m, v) differs from one pass", only, j)
+				}
+			}
+		}
+	})
 }
 
 // TestSharingBacksOff: products that sharing does not speed up — the

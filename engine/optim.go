@@ -45,10 +45,10 @@ func NewAdam(n int, beta1, beta2, eps float64) *Adam {
 
 // Step applies one Adam update with learning rate lr in a single fused
 // pass over the parameters that also clears grads (adamUpdate; see adamGo
-// in kernels.go for the exact operations).
+// in kernels.go for the exact operations), shared with the helper
+// goroutine when there are many (adamShared).
 func (a *Adam) Step(params, grads []float32, lr float64) {
-	k := a.advance(lr)
-	adamUpdate(params, grads, a.M, a.V, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+	adamShared(params, grads, a.M, a.V, a.advance(lr))
 }
 
 // adamStep holds the factors of one Adam step as the kernels take them.
@@ -84,7 +84,7 @@ func (a *Adam) stepNetwork(net *Network, lr float64) {
 			continue
 		}
 		o, w0, w1 := d.outer, net.offs[i], net.offs[i]+d.Out*d.In
-		adamUpdate(p[from:w0], g[from:w0], m[from:w0], v[from:w0], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		adamShared(p[from:w0], g[from:w0], m[from:w0], v[from:w0], k)
 		d1, x1 := o.d[1], o.x[1]
 		if o.k == 1 {
 			d1, x1 = nil, nil
@@ -92,7 +92,7 @@ func (a *Adam) stepNetwork(net *Network, lr float64) {
 		adamOuter(p[w0:w1], m[w0:w1], v[w0:w1], d.In, o.d[0], o.x[0], d1, x1, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
 		from = w1
 	}
-	adamUpdate(p[from:], g[from:], m[from:], v[from:], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+	adamShared(p[from:], g[from:], m[from:], v[from:], k)
 }
 
 // SGD is stochastic gradient descent with momentum as torch.optim.SGD

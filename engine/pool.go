@@ -124,40 +124,106 @@ type gemmArgs struct {
 }
 
 // cols computes columns j0 to j1 of the product on the calling goroutine,
-// gathering into scratch[part] (j0 a multiple of panelCols).
+// gathering into scratch[part] (j0 a multiple of 16). In panels, it runs
+// gemmSerial on the columns of each panel in the range, as gemmPanels
+// does on whole panels.
 func (g *gemmArgs) cols(j0, j1, part int) {
-	switch {
-	case g.live != nil:
-		ld := g.ldm
-		buf := g.scratch[part][:g.kn*ld]
-		for ; j0 < j1; j0 += panelCols {
-			w := min(panelCols, j1-j0)
-			src := g.m[j0*g.kp:]
-			for i, k := range g.live {
-				copy(buf[i*ld:i*ld+w], src[int(k)*ld:int(k)*ld+w])
-			}
-			gemmSerial(g.rows, w, g.kn, g.a, g.ars, g.aks, buf, ld, g.y[j0:], g.ldy)
-		}
-	case g.panels:
-		for ; j0 < j1; j0 += panelCols {
-			gemmSerial(g.rows, min(panelCols, j1-j0), g.kn, g.a, g.ars, g.aks, g.m[j0*g.kn:], g.ldm, g.y[j0:], g.ldy)
-		}
-	default:
+	if !g.panels {
 		gemmSerial(g.rows, j1-j0, g.kn, g.a, g.ars, g.aks, g.m[j0:], g.ldm, g.y[j0:], g.ldy)
+		return
+	}
+	kp := g.kn
+	if g.live != nil {
+		kp = g.kp
+	}
+	for j := j0; j < j1; {
+		off := j % panelCols
+		w := min(panelCols-off, j1-j)
+		m := g.m[(j-off)*kp+off:] // panel j/panelCols, from its column off
+		if g.live != nil {
+			ld, buf := g.ldm, g.scratch[part][:g.kn*g.ldm]
+			for i, k := range g.live {
+				copy(buf[i*ld:i*ld+w], m[int(k)*ld:int(k)*ld+w])
+			}
+			m = buf
+		}
+		gemmSerial(g.rows, w, g.kn, g.a, g.ars, g.aks, m, g.ldm, g.y[j:], g.ldy)
+		j += w
 	}
 }
 
-// chunk returns the columns of chunk i of c: panelCols each, the last
-// running to n.
+// chunks returns how many chunks the product's columns are cut into:
+// panels of panelCols, or two at a multiple of 16 when the product is
+// narrower than two panels (a layer 100 wide: 48 + 52).
+func (g *gemmArgs) chunks() int {
+	if g.n < 2*panelCols {
+		return 2
+	}
+	return g.n / panelCols
+}
+
+// chunk returns the columns of chunk i of c, the last running to n.
+// Every chunk begins at a multiple of 16 columns, where the kernels' vectors
+// begin, and the last holds the columns past n's last multiple of 16 that
+// gemmLastCols may take: each element takes the operations it takes in
+// one call over all the columns.
 func (g *gemmArgs) chunk(i, c int) (j0, j1 int) {
-	j0 = i * panelCols
+	w := panelCols
+	if g.n < 2*panelCols {
+		w = g.n / 2 &^ 15
+	}
+	j0 = i * w
 	if i == c-1 {
 		return j0, g.n
 	}
-	return j0, j0 + panelCols
+	return j0, j0 + w
 }
 
-// The states of the shared product (job.state).
+// run computes chunk i of c of the product, gathering into scratch[part].
+func (g *gemmArgs) run(i, c, part int) {
+	j0, j1 := g.chunk(i, c)
+	g.cols(j0, j1, part)
+}
+
+// A task is work cut into chunks that write disjoint memory and take the
+// same operations whichever goroutine runs them, in any order: a product
+// (gemmArgs), a copy or a transpose into panels, an Adam step.
+type task interface {
+	chunks() int
+	run(i, c, part int) // chunk i of c; part 0 on the caller, 1 on the helper
+}
+
+// transposeTask is transposePanels, a panel of 64 rows of src a chunk.
+type transposeTask struct {
+	dst, src   []float32
+	rows, cols int
+}
+
+func (t *transposeTask) chunks() int { return (t.rows + panelCols - 1) / panelCols }
+
+func (t *transposeTask) run(i, c, part int) {
+	transposePanel(t.dst, t.src, t.rows, t.cols, i*panelCols)
+}
+
+// adamTask is adamUpdate over a flat array, adamChunk values a chunk.
+// Adam is elementwise, so any cut gives the bits of one pass; a multiple
+// of the 32 values the vector loops take an iteration leaves no chunk but
+// the last a partial vector.
+type adamTask struct {
+	p, g, m, v []float32
+	k          adamStep
+}
+
+const adamChunk = 1 << 15
+
+func (t *adamTask) chunks() int { return (len(t.p) + adamChunk - 1) / adamChunk }
+
+func (t *adamTask) run(i, c, part int) {
+	lo, hi, k := i*adamChunk, min(len(t.p), (i+1)*adamChunk), t.k
+	adamUpdate(t.p[lo:hi], t.g[lo:hi], t.m[lo:hi], t.v[lo:hi], k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+}
+
+// The states of the shared task (job.state).
 const (
 	jobNone   = iota // no product posted
 	jobPosted        // posted; the helper has not joined
@@ -175,10 +241,14 @@ var (
 	backOffs       atomic.Int64  // times sharing backed off, for the tests
 	helperOnly     bool          // tests: the caller shares every product and leaves every chunk to the helper
 	job            struct {
-		args   gemmArgs
-		chunks int32
-		next   atomic.Int32 // the next chunk to claim
-		state  atomic.Int32
+		task      task // one of the four below
+		gemm      gemmArgs
+		transpose transposeTask
+		pack      packTask
+		adam      adamTask
+		chunks    int32
+		next      atomic.Int32 // the next chunk to claim
+		state     atomic.Int32
 	}
 )
 
@@ -207,18 +277,87 @@ func SetProductWorkers(k int) int {
 // gemmSplit computes a product shared with the helper when sharing is on
 // and the helper is not taken, and reports whether it did; gemm,
 // gemmPanels and gemmPanelsLive call it for products of splitMACs or
-// more. The caller posts the product and claims chunks until none is
-// left; if the helper has joined meanwhile, the caller then waits for it
-// to finish its last chunk.
+// more.
 func gemmSplit(g gemmArgs) bool {
-	if g.n < 2*panelCols || productWorkers.Load() == 0 || !helperOnly && clock() < contendedUntil.Load() || !busy.CompareAndSwap(false, true) {
+	if g.n < 32 || !acquire() {
+		return false
+	}
+	job.gemm = g
+	share(&job.gemm)
+	job.gemm = gemmArgs{}
+	return true
+}
+
+// packTask is packPanels, a panel a chunk.
+type packTask struct {
+	dst, src   []float32
+	rows, cols int
+}
+
+func (t *packTask) chunks() int { return (t.cols + panelCols - 1) / panelCols }
+
+func (t *packTask) run(i, c, part int) { packPanel(t.dst, t.src, t.rows, t.cols, i*panelCols) }
+
+// packShared is packPanels shared with the helper when the matrix has at
+// least shareFloats elements and the helper is free.
+func packShared(dst, src []float32, rows, cols int) {
+	if rows*cols < shareFloats || cols <= panelCols || !acquire() {
+		packPanels(dst, src, rows, cols)
+		return
+	}
+	job.pack = packTask{dst, src, rows, cols}
+	share(&job.pack)
+	job.pack = packTask{}
+}
+
+// transposeShared is transposePanels shared with the helper when the
+// matrix has at least shareFloats elements and the helper is free.
+func transposeShared(dst, src []float32, rows, cols int) {
+	if rows*cols < shareFloats || rows <= panelCols || !acquire() {
+		transposePanels(dst, src, rows, cols)
+		return
+	}
+	job.transpose = transposeTask{dst, src, rows, cols}
+	share(&job.transpose)
+	job.transpose = transposeTask{}
+}
+
+// adamShared is adamUpdate shared with the helper when there are at least
+// shareFloats parameters and the helper is free.
+func adamShared(p, g, m, v []float32, k adamStep) {
+	if len(p) < shareFloats || !acquire() {
+		adamUpdate(p, g, m, v, k.b1, k.b2, k.c1, k.c2, k.eps, k.stepSize, k.invBC2)
+		return
+	}
+	job.adam = adamTask{p, g, m, v, k}
+	share(&job.adam)
+	job.adam = adamTask{}
+}
+
+// shareFloats is the fewest values a transpose or an Adam step is shared
+// over: 2¹⁷, a 512 × 256 matrix, some 50 µs of work.
+const shareFloats = 1 << 17
+
+// acquire reports whether the caller may share a task, and if so takes
+// the helper for it: sharing is on, not backing off, and no other task
+// holds the helper.
+func acquire() bool {
+	if productWorkers.Load() == 0 || !helperOnly && clock() < contendedUntil.Load() || !busy.CompareAndSwap(false, true) {
 		return false
 	}
 	if !helperStarted.Swap(true) {
 		go helper()
 	}
-	c := int32(g.n / panelCols)
-	job.args, job.chunks = g, c
+	return true
+}
+
+// share runs the task in job.task's slot t with the helper, the caller
+// holding it (acquire): the caller posts it and claims chunks until none
+// is left; if the helper has joined meanwhile, the caller then waits for
+// it to finish its last chunk. It releases the helper.
+func share(t task) {
+	c := int32(t.chunks())
+	job.task, job.chunks = t, c
 	job.next.Store(0)
 	job.state.Store(jobPosted)
 	if parked.Load() {
@@ -234,8 +373,7 @@ func gemmSplit(g gemmArgs) bool {
 	} else {
 		t0, mine := clock(), 0
 		for i := job.next.Add(1) - 1; i < c; i = job.next.Add(1) - 1 {
-			j0, j1 := g.chunk(int(i), int(c))
-			g.cols(j0, j1, 0)
+			t.run(int(i), int(c), 0)
 			mine++
 		}
 		t1 := clock()
@@ -246,10 +384,9 @@ func gemmSplit(g gemmArgs) bool {
 		}
 		judge(t0, t1, clock(), mine, int(c))
 	}
-	job.args = gemmArgs{}
+	job.task = nil
 	job.state.Store(jobNone)
 	busy.Store(false)
-	return true
 }
 
 // helper is the helper goroutine: it joins each posted product, claims
@@ -282,10 +419,9 @@ func helper() {
 		if !job.state.CompareAndSwap(jobPosted, jobJoined) {
 			continue // the caller finished it alone
 		}
-		g, c, did := &job.args, job.chunks, false
+		t, c, did := job.task, job.chunks, false
 		for i := job.next.Add(1) - 1; i < c; i = job.next.Add(1) - 1 {
-			j0, j1 := g.chunk(int(i), int(c))
-			g.cols(j0, j1, 1)
+			t.run(int(i), int(c), 1)
 			did = true
 		}
 		if did {
