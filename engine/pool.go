@@ -6,43 +6,53 @@ import (
 	"time"
 )
 
-// A large matrix product is shared by columns between the calling
-// goroutine and a helper goroutine that lives as long as the process. The
-// product's columns are cut into chunks of panelCols (the last one takes
-// the remainder too), and the caller and the helper claim chunks one at a
-// time from a shared counter until none is left, so neither waits for the
-// other longer than one chunk: a helper that starts late, or never (the
-// other core busy with another program), leaves more chunks to the
-// caller. Each element of Y takes the same operations whichever chunk and
-// goroutine compute it (chunks begin at multiples of 64 columns, where
-// the tiles begin too), and chunks write disjoint columns, so the result
-// is bit-identical to one goroutine's (TestGemmSplitSameBits). A product
-// costs no allocation and no goroutine: its arguments go in a slot the
-// helper reads once it has joined (an atomic state says who may touch
-// what).
+// Large work is shared between the calling goroutine and a helper
+// goroutine that lives as long as the process: matrix products (gemm,
+// gemmPanels, gemmPanelsLive), and the passes of a wide layer's step that
+// would otherwise leave the helper idle — Wᵀ and X laid out in panels,
+// Adam's update. Each is a task cut into chunks (a product's by columns,
+// 64 at a time, or two at a multiple of 16 when it is narrower than two
+// panels); the caller and the helper claim chunks one at a time from a
+// shared counter until none is left, so neither waits for the other
+// longer than one chunk, and a helper that starts late, or never, leaves
+// more chunks to the caller. Every value takes the same operations
+// whichever chunk and goroutine compute it, and chunks write disjoint
+// memory, so results are bit-identical to one goroutine's
+// (TestGemmSplitSameBits, TestSharedTasksSameBits). Sharing costs no
+// allocation and no goroutine: a task's arguments go in a slot the helper
+// reads once it has joined (an atomic state says who may touch what).
 //
-// Between products the helper spins for helperSpin, yielding its core to
-// any other goroutine each round, before it parks: the products of a
-// training step come tens to hundreds of microseconds apart, and a
-// helper woken from sleep each time started a product's part only after
-// the caller had done most of it (bench/README.md, section 0, step 13).
-// OpenBLAS's threads wait the same way.
+// Between tasks the helper spins for helperSpin, yielding to any other
+// goroutine every few microseconds, before it parks: the products of a
+// training step come microseconds to a millisecond apart, and a helper
+// woken from sleep for each one joined it after the caller had done most
+// of it (bench/README.md, section 0, step 13). OpenBLAS's threads wait
+// the same way.
 //
-// Only products of at least splitMACs multiply-adds are shared, and only
-// one at a time (a product that finds the helper taken, by another run,
-// is computed by its caller alone), so small designs keep their
-// single-thread speed. Sharing is on whenever the process may run on two
-// cores (GOMAXPROCS ≥ 2); SetProductWorkers changes it, and the session
-// turns it off while --seeds --jobs keeps every core busy.
+// Only products of at least splitMACs multiply-adds, and passes over at
+// least shareFloats values, are shared, and one task at a time (a task
+// that finds the helper taken, by another run, is done by its caller
+// alone), so small designs keep their single-thread speed. Sharing is on
+// whenever the process may run on two cores (GOMAXPROCS ≥ 2);
+// SetProductWorkers changes it, and the session turns it off while
+// --seeds --jobs keeps every core busy.
 
 // splitMACs is the smallest product gemm shares, 2²¹ ≈ 2.1 M
 // multiply-adds: 100 × 256 ← 128 (3.3 M) is shared, 100 × 128 ← 128
 // (1.6 M) is not. See bench/README.md, section 0, step 13.
 var splitMACs = 1 << 21
 
-// helperSpin is how long the helper waits for the next product before it
-// parks.
-const helperSpin = time.Millisecond
+// shareFloats is the fewest values a copy, a transpose or an Adam step is
+// shared over: 2¹⁷, a 512 × 256 matrix, some 50 µs of work.
+const shareFloats = 1 << 17
+
+// helperSpin is how long the helper waits for the next task before it
+// parks; spinRound is how many times it reads the state between yields,
+// a few microseconds.
+const (
+	helperSpin = time.Millisecond
+	spinRound  = 1 << 12
+)
 
 // Sharing backs off when the other core turns out to be taken by another
 // program: a spinning helper then takes turns on it with that program,
@@ -50,9 +60,9 @@ const helperSpin = time.Millisecond
 // caller waiting; with the other core busy, epochs of width 256 and 512
 // with 100 rows ran 1.4× slower shared than alone. Either goroutine
 // notices — the helper a gap of more than spinGap between two rounds of
-// its spin, the caller strikesOut products in a row that sharing did not
-// speed up (judge) — and then products run on the caller alone, and the
-// helper parks, for contendedFor; the first product after that tries
+// its spin, the caller strikesOut tasks in a row that sharing did not
+// speed up (judge) — and then tasks run on the caller alone, and the
+// helper parks, for contendedFor; the first task after that tries
 // sharing again.
 const (
 	spinGap      = 500 * time.Microsecond
@@ -60,12 +70,11 @@ const (
 	contendedFor = 250 * time.Millisecond
 )
 
-// strikes counts the products in a row that sharing did not speed up;
-// only the goroutine holding busy touches it.
+// strikes counts the tasks in a row that sharing did not speed up; only
+// the goroutine holding busy touches it.
 var strikes int
 
-// contendedUntil is the clock reading until which products are not
-// shared.
+// contendedUntil is the clock reading until which nothing is shared.
 var contendedUntil atomic.Int64
 
 // clockStart is the origin of clock.
@@ -80,11 +89,10 @@ func backOff() {
 	contendedUntil.Store(clock() + int64(contendedFor))
 }
 
-// judge counts a product that sharing sped up by less than a ninth —
-// the caller's own chunks took t0 to t1, mine of c, and the whole product
-// t0 to t2 — and backs off after strikesOut of them in a row: the helper
-// joined late or ran slowly, as it does when another program has its
-// core.
+// judge counts a task that sharing sped up by less than a ninth — the
+// caller's own chunks took t0 to t1, mine of c, and the whole task t0 to
+// t2 — and backs off after strikesOut of them in a row: the helper joined
+// late or ran slowly, as it does when another program has its core.
 func judge(t0, t1, t2 int64, mine, c int) {
 	if mine == 0 {
 		return // the helper computed every chunk (tests)
@@ -99,10 +107,6 @@ func judge(t0, t1, t2 int64, mine, c int) {
 		backOff()
 	}
 }
-
-// spinRound is how many times the helper reads the state between yields:
-// a few microseconds.
-const spinRound = 1 << 12
 
 // gemmArgs are the arguments of one product: a gemm call, or a
 // gemmPanels call when panels is set (m then holds M in panels), or a
@@ -225,7 +229,7 @@ func (t *adamTask) run(i, c, part int) {
 
 // The states of the shared task (job.state).
 const (
-	jobNone   = iota // no product posted
+	jobNone   = iota // no task posted
 	jobPosted        // posted; the helper has not joined
 	jobJoined        // the helper is claiming chunks
 	jobLeft          // the helper found no chunk left and is done with it
@@ -233,13 +237,13 @@ const (
 
 var (
 	productWorkers atomic.Int32 // helpers gemm may use: 0 or 1; see init
-	busy           atomic.Bool  // a product is being shared
+	busy           atomic.Bool  // a task is being shared
 	helperStarted  atomic.Bool
 	parked         atomic.Bool   // the helper sleeps on wake
-	wake           chan struct{} // a product may have been posted
-	splits         atomic.Int64  // products the helper computed chunks of, for the tests
+	wake           chan struct{} // a task may have been posted
+	splits         atomic.Int64  // tasks the helper computed chunks of, for the tests
 	backOffs       atomic.Int64  // times sharing backed off, for the tests
-	helperOnly     bool          // tests: the caller shares every product and leaves every chunk to the helper
+	helperOnly     bool          // tests: the caller shares every task and leaves every chunk to the helper
 	job            struct {
 		task      task // one of the four below
 		gemm      gemmArgs
@@ -334,10 +338,6 @@ func adamShared(p, g, m, v []float32, k adamStep) {
 	job.adam = adamTask{}
 }
 
-// shareFloats is the fewest values a transpose or an Adam step is shared
-// over: 2¹⁷, a 512 × 256 matrix, some 50 µs of work.
-const shareFloats = 1 << 17
-
 // acquire reports whether the caller may share a task, and if so takes
 // the helper for it: sharing is on, not backing off, and no other task
 // holds the helper.
@@ -389,8 +389,8 @@ func share(t task) {
 	busy.Store(false)
 }
 
-// helper is the helper goroutine: it joins each posted product, claims
-// chunks until none is left, and between products spins, then parks.
+// helper is the helper goroutine: it joins each posted task, claims
+// chunks until none is left, and between tasks spins, then parks.
 func helper() {
 	for {
 		idle := clock()
