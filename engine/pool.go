@@ -360,7 +360,8 @@ func share(t task) {
 	job.task, job.chunks = t, c
 	job.next.Store(0)
 	job.state.Store(jobPosted)
-	if parked.Load() {
+	cold := parked.Load()
+	if cold {
 		select {
 		case wake <- struct{}{}:
 		default: // a wake-up is pending already
@@ -382,7 +383,9 @@ func share(t task) {
 				runtime.Gosched()
 			}
 		}
-		judge(t0, t1, clock(), mine, int(c))
+		if !cold { // a helper woken from sleep joins late whatever the machine's load
+			judge(t0, t1, clock(), mine, int(c))
+		}
 	}
 	job.task = nil
 	job.state.Store(jobNone)
