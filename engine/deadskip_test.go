@@ -261,7 +261,7 @@ func TestDeadSkipSameRuns(t *testing.T) {
 // TestGemmPanelsLiveSameBits: a product over some rows of a matrix in
 // panels, gathered a panel at a time, gives the bits of gemmPanels over
 // the whole gathered matrix, computed alone, with the helper taking the
-// right part (its own scratch), or either — at widths of several panels
+// chunks (its own scratch), or either — at widths of several panels
 // and with a partial last one.
 func TestGemmPanelsLiveSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))

@@ -248,7 +248,8 @@ func transposeGo(dst []float32, ldd int, src []float32, rows, cols int) {
 }
 
 // gemm adds the product of gemmGo to Y on the kernels of the build and
-// CPU (gemmSerial), in two parts on two cores when it is large (pool.go).
+// CPU (gemmSerial), shared by chunks of columns with the helper goroutine
+// when it is large (pool.go).
 func gemm(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
 	if rows*n*kn >= splitMACs && gemmSplit(gemmArgs{rows: rows, n: n, kn: kn, a: a, ars: ars, aks: aks, m: m, ldm: ldm, y: y, ldy: ldy}) {
 		return
