@@ -17,10 +17,11 @@ product with a second goroutine (engine/pool.go: both cores);
 ganui-simd-1t is the same binary with GOMAXPROCS=1, one core.
 
 usage: bench/grid.py [--runs N] [--widths 50,128,...] [--rows 1,100]
-                     [--scale S] [--only ganui-simd,cref,...]
+                     [--scale S | --epochs N] [--only ganui-simd,cref,...]
 
 --scale multiplies every point's epoch count (default 1: about 0.1-0.5 s
-for ganui SIMD per run).
+for ganui SIMD per run; never fewer than 4 epochs, which at 100 rows from
+width 256 measures the start of a run); --epochs sets every point's.
 
 Needs: go (1.26, GOEXPERIMENT=simd for the SIMD build), gcc, and for the
 PyTorch columns /usr/bin/python3 with torch (apt-get install -y
@@ -118,6 +119,7 @@ def main():
     ap.add_argument("--widths", default="50,128,256,512,1024")
     ap.add_argument("--rows", default="1,100")
     ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--epochs", type=int, default=0, help="epochs at every point (default: from --scale)")
     ap.add_argument("--only", default="", help="comma-separated columns to run (default: all)")
     args = ap.parse_args()
 
@@ -137,7 +139,7 @@ def main():
         print("|" + " --- |" * len(head))
         for rows in [int(r) for r in args.rows.split(",")]:
             for width in [int(w) for w in args.widths.split(",")]:
-                epochs = epochs_for(width, rows, args.scale)
+                epochs = args.epochs or epochs_for(width, rows, args.scale)
                 rates = {n: [] for n in names}
                 for r in range(args.runs):
                     k = r % len(names)

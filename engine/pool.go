@@ -270,10 +270,10 @@ func init() {
 // setting.
 //
 // The default is 1 when GOMAXPROCS ≥ 2 at start-up, else 0. With the
-// other core free, epochs of blog-original's design with 100 rows take
-// 0.55–0.8 of the time from width 256 up (bench/README.md, section 0,
-// step 13); with the other core held by another program about 1.0 (the
-// caller computes the chunks the helper does not get to).
+// other core free, steady-state epochs of blog-original's design with 100
+// rows take 0.79–0.90 of the one-core time from width 256 up
+// (bench/README.md, section 0, step 13); with the other core held by
+// another program 0.96–0.99 of it, since sharing then backs off.
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
