@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"testing"
@@ -936,6 +938,37 @@ func TestSharingBacksOff(t *testing.T) {
 		t.Fatal("sharing did not resume after the back-off")
 	}
 	strikes = 0
+}
+
+// TestFreshHelperNotJudged checks that the tasks a fresh process shares
+// before its helper goroutine first runs are not judged: the helper's
+// thread is still starting, which says nothing of the other core's load,
+// and a back-off then would keep a short run on one core. It needs a
+// process whose helper has not started, so it runs itself in a child,
+// with GOMAXPROCS=1 so that the helper cannot run during the products.
+func TestFreshHelperNotJudged(t *testing.T) {
+	if os.Getenv("GANUI_FRESH_HELPER") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFreshHelperNotJudged$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "GANUI_FRESH_HELPER=1", "GOMAXPROCS=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("in a fresh process: %v\n%s", err, out)
+		}
+		return
+	}
+	if helperStarted.Load() {
+		t.Fatal("the helper started before the test")
+	}
+	defer SetProductWorkers(SetProductWorkers(1))
+	rng := rand.New(rand.NewPCG(7, 8))
+	a, m, y := randVec(rng, 100*256, 0), randVec(rng, 256*256, 0), make([]float32, 100*256)
+	for i := range strikesOut + 1 {
+		if !gemmSplit(gemmArgs{rows: 100, n: 256, kn: 256, a: a, ars: 256, aks: 1, m: m, ldm: 256, y: y, ldy: 256}) {
+			t.Fatalf("product %d not shared", i)
+		}
+	}
+	if n := backOffs.Load(); n != 0 {
+		t.Fatalf("%d shared products before the helper first ran: backed off %d times", strikesOut+1, n)
+	}
 }
 
 // TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the

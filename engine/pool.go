@@ -346,6 +346,7 @@ func acquire() bool {
 		return false
 	}
 	if !helperStarted.Swap(true) {
+		parked.Store(true) // until the helper runs: share neither judges nor waits on the tasks it misses
 		go helper()
 	}
 	return true
@@ -395,6 +396,7 @@ func share(t task) {
 // helper is the helper goroutine: it joins each posted task, claims
 // chunks until none is left, and between tasks spins, then parks.
 func helper() {
+	parked.Store(false)
 	for {
 		idle := clock()
 		last := idle
