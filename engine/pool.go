@@ -346,7 +346,7 @@ func acquire() bool {
 		return false
 	}
 	if !helperStarted.Swap(true) {
-		parked.Store(true) // until the helper runs: share neither judges nor waits on the tasks it misses
+		parked.Store(true) // until it first runs: share does not judge the tasks posted meanwhile
 		go helper()
 	}
 	return true
