@@ -937,18 +937,34 @@ func TestSharingBacksOff(t *testing.T) {
 	if !product() {
 		t.Fatal("sharing did not resume after the back-off")
 	}
+	for !busy.CompareAndSwap(false, true) {
+		runtime.Gosched()
+	}
+	strikes = 0
+	wait := int64(spinGap)
+	judge(0, 1000, 1000+wait, 1, 4) // one chunk of 4, then a wait of spinGap: slow
+	if backOffs.Load() != before+1 {
+		t.Fatal("backed off after one slow task")
+	}
+	judge(0, 1000, 1001+wait, 1, 4) // a longer wait: the helper lost its core in a chunk
+	busy.Store(false)
+	if backOffs.Load() != before+2 {
+		t.Fatal("a task whose caller waited over spinGap for the helper did not back off")
+	}
+	contendedUntil.Store(0)
 	strikes = 0
 }
 
-// TestFreshHelperNotJudged checks that the tasks a fresh process shares
-// before its helper goroutine first runs are not judged: the helper's
-// thread is still starting, which says nothing of the other core's load,
-// and a back-off then would keep a short run on one core. It needs a
+// TestSharingIgnoresOwnProcess checks that sharing backs off only for
+// another program, not for the helper's start or the process's own
+// goroutines: the tasks the helper does not join, before it first runs
+// or while it yields to another goroutine, are not judged, and the time it
+// yields is no gap in its spin. It needs a
 // process whose helper has not started, so it runs itself in a child,
-// with GOMAXPROCS=1 so that the helper cannot run during the products.
-func TestFreshHelperNotJudged(t *testing.T) {
+// with GOMAXPROCS=1: the helper then runs only when the caller yields.
+func TestSharingIgnoresOwnProcess(t *testing.T) {
 	if os.Getenv("GANUI_FRESH_HELPER") == "" {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestFreshHelperNotJudged$", "-test.count=1")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSharingIgnoresOwnProcess$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "GANUI_FRESH_HELPER=1", "GOMAXPROCS=1")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("in a fresh process: %v\n%s", err, out)
@@ -960,14 +976,32 @@ func TestFreshHelperNotJudged(t *testing.T) {
 	}
 	defer SetProductWorkers(SetProductWorkers(1))
 	rng := rand.New(rand.NewPCG(7, 8))
-	a, m, y := randVec(rng, 100*256, 0), randVec(rng, 256*256, 0), make([]float32, 100*256)
-	for i := range strikesOut + 1 {
-		if !gemmSplit(gemmArgs{rows: 100, n: 256, kn: 256, a: a, ars: 256, aks: 1, m: m, ldm: 256, y: y, ldy: 256}) {
-			t.Fatalf("product %d not shared", i)
+	// A small product, so that no goroutine runs long enough to be
+	// preempted (10 ms), even under the race detector.
+	a, m, y := randVec(rng, 2*64, 0), randVec(rng, 64*64, 0), make([]float32, 2*64)
+	product := func() bool {
+		return gemmSplit(gemmArgs{rows: 2, n: 64, kn: 64, a: a, ars: 64, aks: 1, m: m, ldm: 64, y: y, ldy: 64})
+	}
+	products := func(what string) {
+		t.Helper()
+		for i := range strikesOut + 1 {
+			if !product() {
+				t.Fatalf("%s: product %d not shared (backed off %d times)", what, i, backOffs.Load())
+			}
 		}
 	}
+	products("before the helper first ran")
+	helperOnly = true // the helper runs a task, then spins and yields back to this goroutine
+	product()
+	helperOnly = false
+	products("while the helper yields")
+	for t0 := clock(); clock()-t0 < 2*int64(spinGap); {
+	}
+	for range 100 {
+		runtime.Gosched() // the helper checks its spin's gap
+	}
 	if n := backOffs.Load(); n != 0 {
-		t.Fatalf("%d shared products before the helper first ran: backed off %d times", strikesOut+1, n)
+		t.Fatalf("the helper's start and its yielding to the process backed off %d times", n)
 	}
 }
 
