@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -895,7 +896,9 @@ func TestSharedTasksSameBits(t *testing.T) {
 // TestSharingBacksOff: products that sharing does not speed up — the
 // caller computing every chunk, or waiting for the helper as long as
 // computing them — stop sharing after strikesOut in a row, for
-// contendedFor; a product that gains resets the count.
+// contendedFor; a product that gains resets the count; a caller that
+// waited for the helper longer than spinGap and two of its chunks backs
+// off at once.
 func TestSharingBacksOff(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer contendedUntil.Store(0)
@@ -943,18 +946,24 @@ func TestSharingBacksOff(t *testing.T) {
 	for !busy.CompareAndSwap(false, true) {
 		runtime.Gosched()
 	}
-	strikes = 0
 	before = backOffs.Load()
-	wait := int64(spinGap)
-	judge(0, 1000, 1000+wait, 1, 4) // one chunk of 4, then a wait of spinGap: slow
-	if backOffs.Load() != before {
-		t.Fatal("backed off after one slow task")
+	gap, ms := int64(spinGap), int64(time.Millisecond)
+	for _, slow := range [][3]int64{
+		{1000, 1000 + gap + 2000, 4}, // one chunk of 4 in 1 µs, then a wait of spinGap and two chunks
+		{ms, ms + gap + 2*ms, 2},     // one of 2 in the portable build's long chunks: the same wait
+	} {
+		strikes = 0
+		judge(0, slow[0], slow[1], 1, int(slow[2]))
+		if backOffs.Load() != before {
+			t.Fatal("backed off after one slow task")
+		}
+		judge(0, slow[0], slow[1]+1, 1, int(slow[2])) // a longer wait: the helper lost its core in a chunk
+		if backOffs.Load() != before+1 {
+			t.Fatalf("a task whose caller waited over spinGap and two chunks (%d ns) did not back off", slow[0])
+		}
+		before++
 	}
-	judge(0, 1000, 1001+wait, 1, 4) // a longer wait: the helper lost its core in a chunk
 	busy.Store(false)
-	if backOffs.Load() != before+1 {
-		t.Fatal("a task whose caller waited over spinGap for the helper did not back off")
-	}
 	contendedUntil.Store(0)
 	strikes = 0
 }
@@ -962,10 +971,10 @@ func TestSharingBacksOff(t *testing.T) {
 // TestSharingIgnoresOwnProcess checks that sharing backs off only for
 // another program, not for the helper's start or the process's own
 // goroutines: the tasks the helper does not join, before it first runs
-// or while it yields to another goroutine, are not judged, and the time it
-// yields is no gap in its spin. It needs a
-// process whose helper has not started, so it runs itself in a child,
-// with GOMAXPROCS=1: the helper then runs only when the caller yields.
+// or while it yields to another goroutine, are not judged, and the time
+// it yields is no gap in its spin. It needs a process whose helper has
+// not started, so it runs itself in a child, with GOMAXPROCS=1: the
+// helper then runs only when the caller yields.
 func TestSharingIgnoresOwnProcess(t *testing.T) {
 	if os.Getenv("GANUI_FRESH_HELPER") == "" {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSharingIgnoresOwnProcess$", "-test.count=1")

@@ -100,10 +100,12 @@ func backOff() {
 // caller's own chunks took t0 to t1, mine of c, and the whole task t0 to
 // t2 — and backs off after strikesOut of them in a row: the helper joined
 // late or ran slowly, as it does when another program has its core. A
-// task whose caller waited more than spinGap for the helper's last chunk
-// backs off at once: the helper lost its core in the chunk, since no
-// chunk takes that long (the largest, 64 columns of a product 1024 deep
-// with 100 rows, takes some 60 µs).
+// task whose caller, done with its chunks, waited for the helper's last
+// one longer than spinGap plus two chunks of its own backs off at once:
+// a helper that joined late holds at most a chunk's work then, so it lost
+// its core in the chunk. (A chunk of the SIMD build takes at most some
+// 130 µs, 64 columns of a product 1024 deep with 100 rows; the portable
+// build's take up to 3 ms.)
 func judge(t0, t1, t2 int64, mine, c int) {
 	if mine == 0 {
 		return // the helper computed every chunk (tests)
@@ -113,7 +115,8 @@ func judge(t0, t1, t2 int64, mine, c int) {
 		strikes = 0
 		return
 	}
-	if strikes++; strikes >= strikesOut || t2-t1 > int64(spinGap) {
+	chunk := (t1 - t0) / int64(mine)
+	if strikes++; strikes >= strikesOut || t2-t1 > int64(spinGap)+2*chunk {
 		strikes = 0
 		backOff()
 	}
@@ -285,7 +288,8 @@ func init() {
 // other core free, steady-state epochs of blog-original's design with 100
 // rows take 0.79–0.90 of the one-core time from width 256 up
 // (bench/README.md, section 0, step 13); with the other core held by
-// another program 0.96–0.99 of it, since sharing then backs off.
+// another program about as long as on one core (0.91–1.02 in alternated
+// runs), since sharing then backs off.
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
