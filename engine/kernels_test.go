@@ -948,18 +948,21 @@ func TestSharingBacksOff(t *testing.T) {
 	}
 	before = backOffs.Load()
 	gap, ms := int64(spinGap), int64(time.Millisecond)
-	for _, slow := range [][3]int64{
+	for _, slow := range []struct {
+		t1, t2 int64 // the caller's one chunk ends at t1, the task at t2
+		c      int
+	}{
 		{1000, 1000 + gap + 2000, 4}, // one chunk of 4 in 1 µs, then a wait of spinGap and two chunks
 		{ms, ms + gap + 2*ms, 2},     // one of 2 in the portable build's long chunks: the same wait
 	} {
 		strikes = 0
-		judge(0, slow[0], slow[1], 1, int(slow[2]))
+		judge(0, slow.t1, slow.t2, 1, slow.c)
 		if backOffs.Load() != before {
 			t.Fatal("backed off after one slow task")
 		}
-		judge(0, slow[0], slow[1]+1, 1, int(slow[2])) // a longer wait: the helper lost its core in a chunk
+		judge(0, slow.t1, slow.t2+1, 1, slow.c) // a longer wait: the helper lost its core in a chunk
 		if backOffs.Load() != before+1 {
-			t.Fatalf("a task whose caller waited over spinGap and two chunks (%d ns) did not back off", slow[0])
+			t.Fatalf("a task whose caller waited over spinGap and two chunks (%d ns) did not back off", slow.t1)
 		}
 		before++
 	}

@@ -288,7 +288,7 @@ func init() {
 // other core free, steady-state epochs of blog-original's design with 100
 // rows take 0.79–0.90 of the one-core time from width 256 up
 // (bench/README.md, section 0, step 13); with the other core held by
-// another program about as long as on one core (0.91–1.02 in alternated
+// another program about as long as on one core (0.91–0.98 in alternated
 // runs), since sharing then backs off.
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
