@@ -191,6 +191,11 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	if cr.err != nil {
 		return nil, cr.err
 	}
+	g.gen.ParamsChanged()
+	g.disc.ParamsChanged()
+	if g.gEMA != nil {
+		g.gEMA.Net.ParamsChanged()
+	}
 	var stored [sha256.Size]byte
 	if _, err := io.ReadFull(r, stored[:]); err != nil {
 		return nil, truncated(err, "checksum")

@@ -27,9 +27,10 @@ import (
 //     panels of 64 columns (gemmPanels), laid out once per pass instead
 //     of gathered by every product from rows a whole width apart. The
 //     panels of Wᵀ and W are remade only when W has changed since they
-//     were made: a generator runs its batch forward twice an epoch, for
-//     D's step and for its own, and only its own step changes it; a
-//     discriminator reads W for its real and its fake batch.
+//     were made (Network.ParamsChanged marks it): a generator runs its
+//     batch forward twice an epoch, for D's step and for its own, and
+//     only its own step changes it; a discriminator reads W for its real
+//     and its fake batch.
 //   - A batch's products leave out the ReLU units dead on every row of it
 //     (deadskip.go), to the same bits.
 //
@@ -51,7 +52,8 @@ type Dense struct {
 	wpm    []float32  // W in panels (toPanels: wp, or W itself) for wt's W; nil until a batch's backward pass needs it
 	xp     []float32  // X in panels, for a batch's dW (batches only)
 	dt     []float32  // dZᵀ, for a batch's dW when Out ≥ dzByRowsMin
-	wSeen  []float32  // W when wt was made (batches only)
+	wStale bool       // W was written after wt was made (Network.ParamsChanged)
+	wSeen  []float32  // W when wt was made, only while checkWStale
 	batch  bool       // the last forward took the batch path and wt holds its Wᵀ
 	wtISA  isa        // the kernel path wt was laid out for (panelWidth depends on it)
 	ones   []float32  // maxRows ones: db = dZᵀ·1
@@ -60,6 +62,12 @@ type Dense struct {
 	afterReLU bool      // the input is a ReLU layer's output: a batch's dead units are zero columns of X
 	skip      *deadSkip // scratch for batch products without the dead units (deadskip.go); nil if none gain
 }
+
+// checkWStale makes every batch forward pass check, at the cost of a copy
+// and a comparison of W, that weights written since Wᵀ was laid out were
+// marked by Network.ParamsChanged; a write that was not panics. The
+// engine's tests turn it on.
+var checkWStale = false
 
 // outerGrad holds a layer's weight gradient as outer products instead of
 // in gw: Σ_k d_k·x_kᵀ over the single-row backward passes since the last
@@ -139,7 +147,9 @@ func (l *Dense) bind(params, grads []float32, maxRows int) {
 		if l.Out >= dzByRowsMin {
 			l.dt = make([]float32, maxRows*l.Out)
 		}
-		l.wSeen = make([]float32, nw)
+		if checkWStale {
+			l.wSeen = make([]float32, nw)
+		}
 		if l.Act == ReLU || l.afterReLU {
 			l.skip = newDeadSkip(l.In, l.Out, maxRows)
 		}
@@ -169,10 +179,14 @@ func (l *Dense) forward(x []float32, rows int) []float32 {
 	l.x = x
 	y := l.y[: rows*out : rows*out]
 	batch := out > 1 && rows > 1
-	if batch && (!l.batch || l.wtISA != kernelISA || !sameBits(l.w, l.wSeen)) {
-		copy(l.wSeen, l.w)
+	if batch && (!l.batch || l.wtISA != kernelISA || l.wStale) {
+		if checkWStale {
+			copy(l.wSeen, l.w)
+		}
 		transposeShared(l.wt, l.w, out, in)
-		l.wtISA, l.wpm = kernelISA, nil
+		l.wtISA, l.wpm, l.wStale = kernelISA, nil, false
+	} else if batch && checkWStale && !sameBits(l.w, l.wSeen) {
+		panic("engine: a dense layer's weights were written without Network.ParamsChanged")
 	}
 	l.batch = batch
 	fillRows(y, l.b)

@@ -410,6 +410,7 @@ func (g *GAN) stepD() {
 	d.step(g.dOpt, g.cfg.DLR)
 	if g.cfg.DClip > 0 {
 		clipParams(d.Params, float32(g.cfg.DClip))
+		d.ParamsChanged()
 	}
 }
 
@@ -496,6 +497,7 @@ func (g *GAN) gradGUnrolled() float64 {
 	}
 	if g.cfg.Unroll > 0 {
 		copy(g.disc.Params, g.savedD)
+		g.disc.ParamsChanged()
 		copyOptimizer(g.dOpt, g.savedDOpt)
 	}
 	return loss

@@ -48,10 +48,13 @@ func gradCheck(t *testing.T, net *Network, rows int, rng *rand.Rand) {
 	numeric := func(v *float32) float64 {
 		old := *v
 		*v = old + h
+		net.ParamsChanged() // v may be a parameter
 		up := lossOf(net.Forward(x, rows), c)
 		*v = old - h
+		net.ParamsChanged()
 		down := lossOf(net.Forward(x, rows), c)
 		*v = old
+		net.ParamsChanged()
 		return (up - down) / (2 * h)
 	}
 	for i := range net.Params {

@@ -84,6 +84,7 @@ type paramEMA struct {
 func newParamEMA(gen *Network, layers []Layer) *paramEMA {
 	net := NewNetwork(gen.MaxRows(), rand.New(rand.NewPCG(0, 0)), layers...)
 	copy(net.Params, gen.Params)
+	net.ParamsChanged()
 	return &paramEMA{Net: net}
 }
 
@@ -96,6 +97,7 @@ func (e *paramEMA) record(params []float32, beta float64) {
 	for i, p := range params {
 		avg[i] += w * (p - avg[i])
 	}
+	e.Net.ParamsChanged()
 }
 
 // clipParams clips every parameter to [−c, c]: the weight clipping of the

@@ -7,7 +7,7 @@ import "math/rand/v2"
 // contiguous memory instead of chasing a pointer per weight.
 type Network struct {
 	Layers  []Layer
-	Params  []float32 // all parameters, layer by layer
+	Params  []float32 // all parameters, layer by layer; after writing them, call ParamsChanged
 	Grads   []float32 // dL/dParams, same layout; Backward adds to it, Optimizer.Step clears it
 	maxRows int
 	offs    []int // each layer's first parameter in Params
@@ -88,6 +88,20 @@ func (n *Network) BackwardFrom(k int, dy []float32, rows int, params, input bool
 	return dy
 }
 
+// ParamsChanged tells the layers that Params were written: the next batch
+// forward pass lays out each dense layer's Wᵀ again instead of reusing the
+// copy made for the weights it last saw (Dense). Training's own writers
+// call it — the optimizer step (step), clipping, the unrolled D's restore,
+// the moving average, a checkpoint's load —; anyone else who writes Params
+// must too, before the next forward pass.
+func (n *Network) ParamsChanged() {
+	for _, l := range n.Layers {
+		if d, ok := l.(*Dense); ok {
+			d.wStale = true
+		}
+	}
+}
+
 // ZeroGrad sets every gradient to zero. Training does not need it, since
 // an optimizer step leaves the gradients zero; it is for computing a
 // gradient outside training.
@@ -118,21 +132,23 @@ func (n *Network) deferOuter() {
 // the backward passes left: Adam takes the held outer products as they
 // are, any other optimizer the gradient written out into Grads.
 func (n *Network) step(opt Optimizer, lr float64) {
-	if !n.outer {
+	a, adam := opt.(*Adam)
+	switch {
+	case !n.outer:
 		opt.Step(n.Params, n.Grads, lr)
-		return
-	}
-	if a, ok := opt.(*Adam); ok {
+	case adam:
 		a.stepNetwork(n, lr)
-	} else {
+		n.dropOuter()
+	default:
 		for _, l := range n.Layers {
 			if d, ok := l.(*Dense); ok {
 				d.flushOuter()
 			}
 		}
 		opt.Step(n.Params, n.Grads, lr)
+		n.dropOuter()
 	}
-	n.dropOuter()
+	n.ParamsChanged()
 }
 
 // dropOuter forgets the held terms: after a step, or with the gradient.

@@ -260,11 +260,13 @@ func epochFromInputs(g *GAN, real, noiseD, noiseG []float32) (dReal, dFake, gLos
 	dFake = g.dLoss(d.Forward(g.gen.Forward(noiseD, g.gRows), g.dRows), false)
 	d.Backward(g.dy, g.dRows, true, false)
 	g.dOpt.Step(d.Params, d.Grads, g.cfg.DLR)
+	d.ParamsChanged()
 	y := d.Forward(g.gen.Forward(noiseG, g.gRows), g.dRows)
 	gLoss = float64(BCE(g.dy, y, 1))
 	dx := d.Backward(g.dy, g.dRows, false, true)
 	g.gen.Backward(dx, g.gRows, true, false)
 	g.gOpt.Step(g.gen.Params, g.gen.Grads, g.cfg.GLR)
+	g.gen.ParamsChanged()
 	return dReal, dFake, gLoss
 }
 

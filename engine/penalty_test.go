@@ -351,10 +351,13 @@ func TestPenaltyGradients(t *testing.T) {
 		for i := range net.Params {
 			old := net.Params[i]
 			net.Params[i] = old + h
+			net.ParamsChanged()
 			up := c.value(p)
 			net.Params[i] = old - h
+			net.ParamsChanged()
 			down := c.value(p)
 			net.Params[i] = old
+			net.ParamsChanged()
 			checkClose(t, "dP/dθ", i, float64(grads[i]), (up-down)/(2*h))
 		}
 	})

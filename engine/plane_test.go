@@ -196,10 +196,13 @@ func TestPlaneGradients(t *testing.T) {
 			for i := range g.gen.Params {
 				old := g.gen.Params[i]
 				g.gen.Params[i] = old + h
+				g.gen.ParamsChanged()
 				up := gLoss()
 				g.gen.Params[i] = old - h
+				g.gen.ParamsChanged()
 				down := gLoss()
 				g.gen.Params[i] = old
+				g.gen.ParamsChanged()
 				checkClose(t, "dLG/dθG", i, float64(grads[i]), (up-down)/(2*h))
 			}
 		})

@@ -174,6 +174,7 @@ func (g *GAN) unrollBackward() {
 	for i := g.cfg.Unroll - 1; i >= 0; i-- {
 		u.optBackward(i, g.cfg.DLR)
 		copy(d.Params, u.params[i])
+		d.ParamsChanged()
 
 		y := d.Forward(u.real[i], rows)
 		g.dLoss(y, true)

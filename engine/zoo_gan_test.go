@@ -104,10 +104,13 @@ func TestFeatureMatchingGradient(t *testing.T) {
 	for i := range g.gen.Params {
 		old := g.gen.Params[i]
 		g.gen.Params[i] = old + h
+		g.gen.ParamsChanged()
 		up := g.featureMatching(real, noise)
 		g.gen.Params[i] = old - h
+		g.gen.ParamsChanged()
 		down := g.featureMatching(real, noise)
 		g.gen.Params[i] = old
+		g.gen.ParamsChanged()
 		num := (up - down) / (2 * h)
 		if math.Abs(num-float64(grads[i])) > 2e-3+2e-2*math.Abs(num) {
 			t.Errorf("dL/dθ[%d] = %.6g by backward, %.6g by finite differences", i, grads[i], num)
