@@ -206,6 +206,46 @@ func TestGatherCols(t *testing.T) {
 	})
 }
 
+// TestCopyRows: copyRows copies every element of the rows it is given —
+// src's in order, or the rows pick names (gemmPanelsLive's gather of a
+// panel's live rows) — on every kernel path, at widths with and without a
+// remainder, and writes nothing past each row.
+func TestCopyRows(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(8, 8))
+		for _, cols := range []int{1, 7, 8, 15, 16, 17, 33, 64} {
+			const srcRows, lds, ldd = 40, 70, 66
+			src := randVec(rng, srcRows*lds, 0)
+			for _, pick := range [][]int32{nil, {}, {0}, {39}, {1, 2, 5, 17, 38}, {3, 3, 0}} {
+				rows := len(pick)
+				if pick == nil {
+					rows = srcRows
+				}
+				dst := make([]float32, max(rows*ldd, 1))
+				for i := range dst {
+					dst[i] = 7
+				}
+				copyRows(dst, ldd, src, lds, rows, cols, pick)
+				for r := range rows {
+					k := r
+					if pick != nil {
+						k = int(pick[r])
+					}
+					for j := range ldd {
+						want := float32(7)
+						if j < cols {
+							want = src[k*lds+j]
+						}
+						if got := dst[r*ldd+j]; math.Float32bits(got) != math.Float32bits(want) {
+							t.Fatalf("%d columns, pick %v: dst[%d][%d] = %g, want %g", cols, pick, r, j, got, want)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
 // TestDeadSkipSameRuns: blog-original's design widened to 128 and 256
 // units with 32 and 33 rows a step trains to the same bits with the dead
 // units left out of its batch products as with them (a zero's sign

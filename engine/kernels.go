@@ -339,7 +339,7 @@ func packPanels(dst, src []float32, rows, cols int) {
 // packPanel writes the panel of packPanels that holds columns j0 to
 // j0 + 64 of src.
 func packPanel(dst, src []float32, rows, cols, j0 int) {
-	copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0))
+	copyRows(dst[j0*rows:], panelWidth(cols), src[j0:], cols, rows, min(panelCols, cols-j0), nil)
 }
 
 // gatherColsGo copies the columns live of the rows × cols matrix x into
@@ -369,11 +369,16 @@ func nonzeroColsGo(flags []uint32, x []float32, rows, cols, from int) {
 	}
 }
 
-// copyRowsGo copies the rows × cols matrix src, row stride lds, into dst
-// with row stride ldd.
-func copyRowsGo(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+// copyRowsGo copies rows rows of cols floats from src, row stride lds,
+// into dst with row stride ldd: src's rows in order, or with pick row
+// pick[r] of src into row r of dst.
+func copyRowsGo(dst []float32, ldd int, src []float32, lds, rows, cols int, pick []int32) {
 	for r := range rows {
-		copy(dst[r*ldd:r*ldd+cols], src[r*lds:r*lds+cols])
+		k := r
+		if pick != nil {
+			k = int(pick[r])
+		}
+		copy(dst[r*ldd:r*ldd+cols], src[k*lds:k*lds+cols])
 	}
 }
 

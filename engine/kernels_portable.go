@@ -15,8 +15,8 @@ func gemmSerial(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int
 	gemmGo(rows, n, kn, a, ars, aks, m, ldm, y, ldy)
 }
 
-func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int) {
-	copyRowsGo(dst, ldd, src, lds, rows, cols)
+func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int, pick []int32) {
+	copyRowsGo(dst, ldd, src, lds, rows, cols, pick)
 }
 
 func transpose(dst []float32, ldd int, src []float32, rows, cols int) {

@@ -229,16 +229,16 @@ func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 	return true
 }
 
-func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int) {
+func copyRows(dst []float32, ldd int, src []float32, lds, rows, cols int, pick []int32) {
 	switch {
 	case rows == 0:
 		return
 	case kernelISA == isaAVX512 && cols >= 16:
-		copyRows16(dst, ldd, src, lds, rows, cols)
+		copyRows16(dst, ldd, src, lds, rows, cols, pick)
 	case kernelISA == isaAVX2 && cols >= 8:
-		copyRows8(dst, ldd, src, lds, rows, cols)
+		copyRows8(dst, ldd, src, lds, rows, cols, pick)
 	default:
-		copyRowsGo(dst, ldd, src, lds, rows, cols)
+		copyRowsGo(dst, ldd, src, lds, rows, cols, pick)
 		return
 	}
 	archsimd.ClearAVXUpperBits()

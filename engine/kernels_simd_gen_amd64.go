@@ -743,16 +743,21 @@ func gevmNarrow16(y, a []float32, aks, kn int, m []float32, ldm int, split bool)
 	c.StoreSlicePart(y)
 }
 
-// copyRows16 copies the rows × cols matrix src, row stride lds, into dst
-// with row stride ldd, in whole vectors (cols ≥ 16; a row's last vector
+// copyRows16 copies rows rows of cols floats from src, row stride lds, into
+// dst with row stride ldd: src's rows in order, or with pick row pick[r]
+// of src into row r of dst. Whole vectors (cols ≥ 16; a row's last vector
 // overlaps the one before): a hundred short memmoves cost twice as much.
-func copyRows16(dst []float32, ldd int, src []float32, lds, rows, cols int) {
-	_ = src[(rows-1)*lds+cols-1]
+func copyRows16(dst []float32, ldd int, src []float32, lds, rows, cols int, pick []int32) {
 	_ = dst[(rows-1)*ldd+cols-1]
 	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
 	last := cols - 16
 	for r := range rows {
-		s, d := unsafe.Add(ps, 4*r*lds), unsafe.Add(pd, 4*r*ldd)
+		k := r
+		if pick != nil {
+			k = int(pick[r])
+		}
+		_ = src[k*lds+cols-1]
+		s, d := unsafe.Add(ps, 4*k*lds), unsafe.Add(pd, 4*r*ldd)
 		for j := 0; j < last; j += 16 {
 			st16p(ld16p(s, j), d, j)
 		}
@@ -1042,16 +1047,21 @@ func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) 
 	c.StoreSlicePart(y)
 }
 
-// copyRows8 copies the rows × cols matrix src, row stride lds, into dst
-// with row stride ldd, in whole vectors (cols ≥ 8; a row's last vector
+// copyRows8 copies rows rows of cols floats from src, row stride lds, into
+// dst with row stride ldd: src's rows in order, or with pick row pick[r]
+// of src into row r of dst. Whole vectors (cols ≥ 8; a row's last vector
 // overlaps the one before): a hundred short memmoves cost twice as much.
-func copyRows8(dst []float32, ldd int, src []float32, lds, rows, cols int) {
-	_ = src[(rows-1)*lds+cols-1]
+func copyRows8(dst []float32, ldd int, src []float32, lds, rows, cols int, pick []int32) {
 	_ = dst[(rows-1)*ldd+cols-1]
 	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
 	last := cols - 8
 	for r := range rows {
-		s, d := unsafe.Add(ps, 4*r*lds), unsafe.Add(pd, 4*r*ldd)
+		k := r
+		if pick != nil {
+			k = int(pick[r])
+		}
+		_ = src[k*lds+cols-1]
+		s, d := unsafe.Add(ps, 4*k*lds), unsafe.Add(pd, 4*r*ldd)
 		for j := 0; j < last; j += 8 {
 			st8p(ld8p(s, j), d, j)
 		}

@@ -159,10 +159,8 @@ func (g *gemmArgs) cols(j0, j1, part int) {
 		w := min(panelCols-off, j1-j)
 		m := g.m[(j-off)*kp+off:] // panel j/panelCols, from its column off
 		if g.live != nil {
-			ld, buf := g.ldm, g.scratch[part][:g.kn*g.ldm]
-			for i, k := range g.live {
-				copy(buf[i*ld:i*ld+w], m[int(k)*ld:int(k)*ld+w])
-			}
+			buf := g.scratch[part][:g.kn*g.ldm]
+			copyRows(buf, g.ldm, m, g.ldm, g.kn, w, g.live)
 			m = buf
 		}
 		gemmSerial(g.rows, w, g.kn, g.a, g.ars, g.aks, m, g.ldm, g.y[j:], g.ldy)
