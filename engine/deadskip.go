@@ -113,15 +113,18 @@ func (s *deadSkip) gatherCols(x []float32, rows, cols int) []float32 {
 }
 
 // gemmPanelsLive is gemmPanels over the rows live of mp, a kp × n matrix
-// in panels: Y[r,j] += Σ_i A[r,i]·M[live[i],j], A with len(live) terms.
-// Each panel's live rows are gathered into scratch[0] (len(live) × 64
-// floats) just before its product, which reads them from L2; a product
-// large enough is shared with the helper as gemmPanels shares it, the
-// helper gathering its chunks into scratch[1]. Each element takes the operations of
-// gemmPanels on the gathered matrix: the same bits.
-func gemmPanelsLive(rows, n int, a []float32, ars, aks int, live []int32, mp []float32, kp int, y []float32, ldy int, scratch [2][]float32) {
+// in panels, or row-major with rowMajor: Y[r,j] += Σ_i A[r,i]·M[live[i],j],
+// A with len(live) terms. Each panel's live rows are gathered into
+// scratch[0] (len(live) × 64 floats) just before its product, which reads
+// them from L2; a product large enough is shared with the helper as
+// gemmPanels shares it, the helper gathering its chunks into scratch[1].
+// Each element takes the operations of gemmPanels on the gathered matrix:
+// the same bits, from either layout. Gathered from a row-major M, a
+// panel's rows are 64 floats of rows n apart: the gather reads each once,
+// so M need not be laid out in panels first.
+func gemmPanelsLive(rows, n int, a []float32, ars, aks int, live []int32, mp []float32, kp int, rowMajor bool, y []float32, ldy int, scratch [2][]float32) {
 	nk := len(live)
-	g := gemmArgs{rows: rows, n: n, kn: nk, a: a, ars: ars, aks: aks, m: mp, ldm: panelWidth(n), y: y, ldy: ldy, panels: true, live: live, kp: kp, scratch: scratch}
+	g := gemmArgs{rows: rows, n: n, kn: nk, a: a, ars: ars, aks: aks, m: mp, ldm: panelWidth(n), y: y, ldy: ldy, panels: true, live: live, kp: kp, rowMajor: rowMajor, scratch: scratch}
 	if rows*n*nk < splitMACs || !gemmSplit(g) {
 		g.cols(0, n, 0)
 	}
@@ -136,20 +139,20 @@ func (l *Dense) mulWTLive(z, t []float32, rows int) bool {
 		return false
 	}
 	nk := len(s.live)
-	gemmPanelsLive(rows, l.Out, s.gatherCols(t, rows, l.In), nk, 1, s.live, l.wt, l.In, z, l.Out, s.panel)
+	gemmPanelsLive(rows, l.Out, s.gatherCols(t, rows, l.In), nk, 1, s.live, l.wt, l.In, false, z, l.Out, s.panel)
 	return true
 }
 
-// mulWLive is the batch product dX += dZ·W (W in panels, wp) over the
-// live units only where that pays and changes no bit; it reports whether
-// it ran.
-func (l *Dense) mulWLive(s, d, wp []float32, rows int) bool {
+// mulWLive is the batch product dX += dZ·W over the live units only where
+// that pays and changes no bit; it reports whether it ran. It gathers the
+// live rows from W itself: W is not laid out in panels for it.
+func (l *Dense) mulWLive(s, d []float32, rows int) bool {
 	k := l.skip
 	if l.Act != ReLU || l.In < deadSkipCols || !gemmTermsInOrder(rows, l.In) || !k.liveCols(d, rows, l.Out) {
 		return false
 	}
 	nk := len(k.live)
-	gemmPanelsLive(rows, l.In, k.gatherCols(d, rows, l.Out), nk, 1, k.live, wp, l.Out, s, l.In, k.panel)
+	gemmPanelsLive(rows, l.In, k.gatherCols(d, rows, l.Out), nk, 1, k.live, l.w, l.Out, true, s, l.In, k.panel)
 	return true
 }
 

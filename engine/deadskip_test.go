@@ -299,10 +299,10 @@ func TestDeadSkipSameRuns(t *testing.T) {
 }
 
 // TestGemmPanelsLiveSameBits: a product over some rows of a matrix in
-// panels, gathered a panel at a time, gives the bits of gemmPanels over
-// the whole gathered matrix, computed alone, with the helper taking the
-// chunks (its own scratch), or either — at widths of several panels
-// and with a partial last one.
+// panels or row-major, gathered a panel at a time, gives the bits of
+// gemmPanels over the whole gathered matrix, computed alone, with the
+// helper taking the chunks (its own scratch), or either — at widths of
+// several panels and with a partial last one.
 func TestGemmPanelsLiveSameBits(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer func() { helperOnly = false }()
@@ -336,15 +336,21 @@ func TestGemmPanelsLiveSameBits(t *testing.T) {
 			for i, mode := range []string{"alone", "helper", "either"} {
 				SetProductWorkers(min(i, 1))
 				helperOnly = mode == "helper"
-				before := splits.Load()
-				got := slices.Clone(y0)
-				gemmPanelsLive(rows, n, a, nk, 1, live, mp, kp, got, n, scratch)
-				if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
-					t.Fatalf("%v %s: the helper computed a part: %v", s, mode, helped)
-				}
-				for j := range want {
-					if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
-						t.Fatalf("%v %s: y[%d] = %g, want %g", s, mode, j, got[j], want[j])
+				for _, rowMajor := range []bool{false, true} {
+					src := mp
+					if rowMajor {
+						src = m
+					}
+					before := splits.Load()
+					got := slices.Clone(y0)
+					gemmPanelsLive(rows, n, a, nk, 1, live, src, kp, rowMajor, got, n, scratch)
+					if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
+						t.Fatalf("%v %s: the helper computed a part: %v", s, mode, helped)
+					}
+					for j := range want {
+						if math.Float32bits(got[j]) != math.Float32bits(want[j]) {
+							t.Fatalf("%v %s, row-major %v: y[%d] = %g, want %g", s, mode, rowMajor, j, got[j], want[j])
+						}
 					}
 				}
 			}

@@ -224,7 +224,11 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 		gemm(rows, l.In, l.Out, d, l.Out, 1, l.w, l.In, s, l.In)
 	default:
 		// After a batch's forward pass W is laid out once per W; after a
-		// single row's, for this call.
+		// single row's, for this call. The product over the live units
+		// gathers them from W in place.
+		if l.mulWLive(s, d, rows) {
+			return
+		}
 		wp := l.wpm
 		if wp == nil || !l.batch {
 			wp = toPanels(l.wp, l.w, l.Out, l.In)
@@ -232,9 +236,7 @@ func (l *Dense) mulW(s, d []float32, rows int) {
 				l.wpm = wp
 			}
 		}
-		if !l.mulWLive(s, d, wp, rows) {
-			gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
-		}
+		gemmPanels(rows, l.In, l.Out, d, l.Out, 1, wp, s, l.In)
 	}
 }
 

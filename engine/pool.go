@@ -124,9 +124,10 @@ func judge(t0, t1, t2 int64, mine, c int) {
 
 // gemmArgs are the arguments of one product: a gemm call, or a
 // gemmPanels call when panels is set (m then holds M in panels), or a
-// gemmPanelsLive call when live is set too (m then holds kp rows in
-// panels, and each goroutine gathers its panels into its own scratch:
-// the caller into scratch[0], the helper into scratch[1]).
+// gemmPanelsLive call when live is set too (m then holds kp rows, in
+// panels or row-major with rowMajor, and each goroutine gathers its
+// panels into its own scratch: the caller into scratch[0], the helper
+// into scratch[1]).
 type gemmArgs struct {
 	rows, n, kn int
 	a           []float32
@@ -138,6 +139,7 @@ type gemmArgs struct {
 	panels      bool
 	live        []int32
 	kp          int
+	rowMajor    bool
 	scratch     [2][]float32
 }
 
@@ -157,10 +159,13 @@ func (g *gemmArgs) cols(j0, j1, part int) {
 	for j := j0; j < j1; {
 		off := j % panelCols
 		w := min(panelCols-off, j1-j)
-		m := g.m[(j-off)*kp+off:] // panel j/panelCols, from its column off
+		m, lds := g.m[(j-off)*kp+off:], g.ldm // panel j/panelCols, from its column off
+		if g.rowMajor {
+			m, lds = g.m[j:], g.n
+		}
 		if g.live != nil {
 			buf := g.scratch[part][:g.kn*g.ldm]
-			copyRows(buf, g.ldm, m, g.ldm, g.kn, w, g.live)
+			copyRows(buf, g.ldm, m, lds, g.kn, w, g.live)
 			m = buf
 		}
 		gemmSerial(g.rows, w, g.kn, g.a, g.ars, g.aks, m, g.ldm, g.y[j:], g.ldy)
