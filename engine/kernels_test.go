@@ -893,6 +893,32 @@ func TestSharedTasksSameBits(t *testing.T) {
 	})
 }
 
+// TestBackOffDoubles: a back-off that follows the last one's end within
+// contendedFor lasts twice as long, up to contendedMax; one that comes
+// later starts again from contendedFor — the clock only, nothing waits.
+func TestBackOffDoubles(t *testing.T) {
+	defer contendedUntil.Store(0)
+	defer contendedLast.Store(0)
+	contendedUntil.Store(0)
+	want := int64(contendedFor)
+	for range 8 {
+		backOff()
+		if got := contendedLast.Load(); got != want {
+			t.Fatalf("back-off of %v, want %v", time.Duration(got), time.Duration(want))
+		}
+		contendedUntil.Store(clock() - int64(contendedFor)/2) // ended a moment ago
+		want = min(2*want, int64(contendedMax))
+	}
+	if want != int64(contendedMax) {
+		t.Fatalf("8 back-offs in a row reached %v, not contendedMax", time.Duration(want))
+	}
+	contendedUntil.Store(clock() - 2*int64(contendedFor)) // ended long ago
+	backOff()
+	if got := contendedLast.Load(); got != int64(contendedFor) {
+		t.Fatalf("a back-off long after the last lasts %v, want %v", time.Duration(got), contendedFor)
+	}
+}
+
 // TestSharingBacksOff: products that sharing does not speed up — the
 // caller computing every chunk, or waiting for the helper as long as
 // computing them — stop sharing after strikesOut in a row, for

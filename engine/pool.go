@@ -62,7 +62,10 @@ const (
 // notices — the helper a gap of more than spinGap between two rounds of
 // its spin, the caller a task that the helper held up (judge) — and then
 // tasks run on the caller alone, and the helper parks, for contendedFor;
-// the first task after that tries sharing again.
+// the first task after that tries sharing again. A back-off that comes
+// within contendedFor of the last one's end lasts twice as long as that
+// one, up to contendedMax: a program that holds the other core for
+// minutes is tried a few times a minute, not four times a second.
 //
 // The process's own goroutines are not another program. The time the
 // helper yields to them (the screen drawing a frame, a few milliseconds)
@@ -75,14 +78,16 @@ const (
 	spinGap      = 500 * time.Microsecond
 	strikesOut   = 4
 	contendedFor = 250 * time.Millisecond
+	contendedMax = 4 * time.Second
 )
 
 // strikes counts the tasks in a row that sharing did not speed up; only
 // the goroutine holding busy touches it.
 var strikes int
 
-// contendedUntil is the clock reading until which nothing is shared.
-var contendedUntil atomic.Int64
+// contendedUntil is the clock reading until which nothing is shared, and
+// contendedLast the length of the last back-off.
+var contendedUntil, contendedLast atomic.Int64
 
 // clockStart is the origin of clock.
 var clockStart = time.Now()
@@ -90,10 +95,16 @@ var clockStart = time.Now()
 // clock returns the monotonic time since start-up in nanoseconds.
 func clock() int64 { return int64(time.Since(clockStart)) }
 
-// backOff stops sharing for contendedFor.
+// backOff stops sharing for contendedFor, or for twice the last back-off
+// if that ended less than contendedFor ago (up to contendedMax).
 func backOff() {
 	backOffs.Add(1)
-	contendedUntil.Store(clock() + int64(contendedFor))
+	now, d := clock(), int64(contendedFor)
+	if now-contendedUntil.Load() < int64(contendedFor) {
+		d = min(max(2*contendedLast.Load(), d), int64(contendedMax))
+	}
+	contendedLast.Store(d)
+	contendedUntil.Store(now + d)
 }
 
 // judge counts a task that sharing sped up by less than a ninth — the
@@ -290,9 +301,9 @@ func init() {
 // The default is 1 when GOMAXPROCS ≥ 2 at start-up, else 0. With the
 // other core free, steady-state epochs of blog-original's design with 100
 // rows take 0.79–0.90 of the one-core time from width 256 up
-// (bench/README.md, section 0, step 13); with the other core held by
-// another program about as long as on one core (0.91–0.98 in alternated
-// runs), since sharing then backs off.
+// (bench/README.md, section 0, steps 13 and 14); with the other core
+// held by another program (a busy loop) 1.02–1.11 of it, since sharing
+// then backs off, though not all the time.
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
 }
