@@ -302,7 +302,7 @@ func init() {
 // other core free, steady-state epochs of blog-original's design with 100
 // rows take 0.79–0.90 of the one-core time from width 256 up
 // (bench/README.md, section 0, steps 13 and 14); with the other core
-// held by another program (a busy loop) 1.02–1.11 of it, since sharing
+// held by another program (a busy loop) 0.99–1.14 of it, since sharing
 // then backs off, though not all the time.
 func SetProductWorkers(k int) int {
 	return int(productWorkers.Swap(int32(max(0, min(1, k)))))
