@@ -127,7 +127,8 @@ func (l *Dense) OutSize() int { return l.Out }
 // ParamCount returns out·in weights plus out biases.
 func (l *Dense) ParamCount() int { return l.Out*l.In + l.Out }
 
-// W returns the weight matrix, row-major out × in (a view, not a copy).
+// W returns the weight matrix, row-major out × in (a view, not a copy:
+// after writing it, call the network's ParamsChanged).
 func (l *Dense) W() []float32 { return l.w }
 
 // B returns the bias vector (a view, not a copy).
