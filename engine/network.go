@@ -32,7 +32,7 @@ func NewNetwork(maxRows int, rng *rand.Rand, layers ...Layer) *Network {
 		}
 		n += l.ParamCount()
 	}
-	net := &Network{Layers: layers, Params: make([]float32, n), Grads: make([]float32, n), maxRows: maxRows}
+	net := &Network{Layers: layers, Params: make([]float32, n), Grads: writtenZeros(n), maxRows: maxRows}
 	off := 0
 	for _, l := range layers {
 		net.offs = append(net.offs, off)

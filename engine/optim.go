@@ -40,7 +40,7 @@ type Adam struct {
 
 // NewAdam returns an Adam optimizer for n parameters.
 func NewAdam(n int, beta1, beta2, eps float64) *Adam {
-	return &Adam{Beta1: beta1, Beta2: beta2, Eps: eps, M: make([]float32, n), V: make([]float32, n)}
+	return &Adam{Beta1: beta1, Beta2: beta2, Eps: eps, M: writtenZeros(n), V: writtenZeros(n)}
 }
 
 // Step applies one Adam update with learning rate lr in a single fused
@@ -109,7 +109,7 @@ type SGD struct {
 
 // NewSGD returns an SGD optimizer for n parameters.
 func NewSGD(n int, momentum float64) *SGD {
-	return &SGD{Momentum: momentum, Buf: make([]float32, n)}
+	return &SGD{Momentum: momentum, Buf: writtenZeros(n)}
 }
 
 // Step applies one SGD update with learning rate lr and clears grads. The
@@ -159,7 +159,7 @@ type RMSprop struct {
 
 // NewRMSprop returns an RMSprop optimizer for n parameters.
 func NewRMSprop(n int, alpha, eps float64) *RMSprop {
-	return &RMSprop{Alpha: alpha, Eps: eps, V: make([]float32, n)}
+	return &RMSprop{Alpha: alpha, Eps: eps, V: writtenZeros(n)}
 }
 
 // Step applies one RMSprop update with learning rate lr and clears grads.
