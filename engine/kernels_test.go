@@ -923,8 +923,8 @@ func TestBackOffDoubles(t *testing.T) {
 // caller computing every chunk, or waiting for the helper as long as
 // computing them — stop sharing after strikesOut in a row, for
 // contendedFor; a product that gains resets the count; a caller that
-// waited for the helper longer than spinGap and two of its chunks backs
-// off at once.
+// waited for the helper longer than spinGap and two of its chunks counts
+// half of strikesOut.
 func TestSharingBacksOff(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer contendedUntil.Store(0)
@@ -982,13 +982,14 @@ func TestSharingBacksOff(t *testing.T) {
 		{ms, ms + gap + 2*ms, 2},     // one of 2 in the portable build's long chunks: the same wait
 	} {
 		strikes = 0
-		judge(0, slow.t1, slow.t2, 1, slow.c)
+		judge(0, slow.t1, slow.t2, 1, slow.c)   // one strike
+		judge(0, slow.t1, slow.t2+1, 1, slow.c) // a longer wait, the helper lost its core in a chunk: half of strikesOut
 		if backOffs.Load() != before {
-			t.Fatal("backed off after one slow task")
+			t.Fatalf("backed off after a slow task and one long wait (%d ns chunks)", slow.t1)
 		}
-		judge(0, slow.t1, slow.t2+1, 1, slow.c) // a longer wait: the helper lost its core in a chunk
+		judge(0, slow.t1, slow.t2+1, 1, slow.c) // another: past strikesOut, where three slow tasks are not
 		if backOffs.Load() != before+1 {
-			t.Fatalf("a task whose caller waited over spinGap and two chunks (%d ns) did not back off", slow.t1)
+			t.Fatalf("two tasks in a row whose caller waited over spinGap and two chunks (%d ns) did not back off", slow.t1)
 		}
 		before++
 	}

@@ -112,11 +112,14 @@ func backOff() {
 // t2 — and backs off after strikesOut of them in a row: the helper joined
 // late or ran slowly, as it does when another program has its core. A
 // task whose caller, done with its chunks, waited for the helper's last
-// one longer than spinGap plus two chunks of its own backs off at once:
-// a helper that joined late holds at most a chunk's work then, so it lost
-// its core in the chunk. (A chunk of the SIMD build takes at most some
-// 130 µs, 64 columns of a product 1024 deep with 100 rows; the portable
-// build's take up to 3 ms.)
+// one longer than spinGap plus two chunks of its own counts half of
+// strikesOut, so that two in a row back off: a helper that joined late
+// holds at most a chunk's work then, so it lost its core in the chunk.
+// One such wait alone does not: on a quiet machine, in a run's first
+// epochs, 5 of 12 fresh 4-epoch runs at width 1024 waited 0.9–2 ms once,
+// and backing off at once took the helper off a fifth of their time. (A
+// chunk of the SIMD build takes at most some 130 µs, 64 columns of a
+// product 1024 deep with 100 rows; the portable build's take up to 3 ms.)
 func judge(t0, t1, t2 int64, mine, c int) {
 	if mine == 0 {
 		return // the helper computed every chunk (tests)
@@ -126,8 +129,11 @@ func judge(t0, t1, t2 int64, mine, c int) {
 		strikes = 0
 		return
 	}
-	chunk := (t1 - t0) / int64(mine)
-	if strikes++; strikes >= strikesOut || t2-t1 > int64(spinGap)+2*chunk {
+	strikes++
+	if chunk := (t1 - t0) / int64(mine); t2-t1 > int64(spinGap)+2*chunk {
+		strikes += strikesOut/2 - 1
+	}
+	if strikes >= strikesOut {
 		strikes = 0
 		backOff()
 	}
