@@ -91,9 +91,9 @@ func (n *Network) BackwardFrom(k int, dy []float32, rows int, params, input bool
 // ParamsChanged tells the layers that Params were written: the next batch
 // forward pass lays out each dense layer's Wᵀ again instead of reusing the
 // copy made for the weights it last saw (Dense). Training's own writers
-// call it — the optimizer step (step), clipping, the unrolled D's restore,
-// the moving average, a checkpoint's load —; anyone else who writes Params
-// must too, before the next forward pass.
+// call it: the optimizer step (step), clipping, the unrolled D's restore,
+// the moving average and a checkpoint's load. Anyone else who writes
+// Params must too, before the next forward pass.
 func (n *Network) ParamsChanged() {
 	for _, l := range n.Layers {
 		if d, ok := l.(*Dense); ok {
