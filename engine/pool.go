@@ -60,7 +60,7 @@ const (
 // caller waiting; with the other core busy, epochs of width 256 and 512
 // with 100 rows ran 1.4× slower shared than alone. Either goroutine
 // notices — the helper a gap of more than spinGap between two rounds of
-// its spin, the caller a task that the helper held up (judge) — and then
+// its spin, the caller tasks that the helper held up (judge) — and then
 // tasks run on the caller alone, and the helper parks, for contendedFor;
 // the first task after that tries sharing again. A back-off that comes
 // within contendedFor of the last one's end lasts twice as long as that
@@ -129,11 +129,11 @@ func judge(t0, t1, t2 int64, mine, c int) {
 		strikes = 0
 		return
 	}
-	strikes++
+	weight := 1
 	if chunk := (t1 - t0) / int64(mine); t2-t1 > int64(spinGap)+2*chunk {
-		strikes += strikesOut/2 - 1
+		weight = strikesOut / 2
 	}
-	if strikes >= strikesOut {
+	if strikes += weight; strikes >= strikesOut {
 		strikes = 0
 		backOff()
 	}
