@@ -919,6 +919,81 @@ func TestBackOffDoubles(t *testing.T) {
 	}
 }
 
+// TestClaimEnds: the caller's claims from the front and the helper's from
+// the back hand out every chunk of a task exactly once, the caller's in
+// rising order and the helper's in falling, whether they alternate,
+// one side takes them all, or two goroutines race for them; each side's
+// first failed claim is its last.
+func TestClaimEnds(t *testing.T) {
+	if !busy.CompareAndSwap(false, true) { // the task slot, as share holds it
+		t.Fatal("a task holds the helper")
+	}
+	defer busy.Store(false)
+	for c := int32(1); c <= 9; c++ {
+		for pattern := range 4 { // 0: alternate, 1: front only, 2: back only, 3: race
+			job.ends.Store(uint64(c) << 32)
+			var front, back []int32
+			switch pattern {
+			case 0:
+				frontDone, backDone := false, false
+				for !frontDone || !backDone {
+					if i, ok := claimFront(); ok {
+						front = append(front, i)
+					} else {
+						frontDone = true
+					}
+					if i, ok := claimBack(); ok {
+						back = append(back, i)
+					} else {
+						backDone = true
+					}
+				}
+			case 1:
+				for i, ok := claimFront(); ok; i, ok = claimFront() {
+					front = append(front, i)
+				}
+			case 2:
+				for i, ok := claimBack(); ok; i, ok = claimBack() {
+					back = append(back, i)
+				}
+			case 3:
+				done := make(chan struct{})
+				go func() {
+					for i, ok := claimBack(); ok; i, ok = claimBack() {
+						back = append(back, i)
+					}
+					close(done)
+				}()
+				for i, ok := claimFront(); ok; i, ok = claimFront() {
+					front = append(front, i)
+				}
+				<-done
+			}
+			seen := make([]int, c)
+			for k, i := range front {
+				if k > 0 && i != front[k-1]+1 {
+					t.Fatalf("c=%d pattern %d: the caller's claims %v are not consecutive", c, pattern, front)
+				}
+				seen[i]++
+			}
+			for k, i := range back {
+				if k > 0 && i != back[k-1]-1 {
+					t.Fatalf("c=%d pattern %d: the helper's claims %v are not consecutive", c, pattern, back)
+				}
+				seen[i]++
+			}
+			for i, n := range seen {
+				if n != 1 {
+					t.Fatalf("c=%d pattern %d: chunk %d claimed %d times (front %v, back %v)", c, pattern, i, n, front, back)
+				}
+			}
+			if _, ok := claimFront(); ok {
+				t.Fatalf("c=%d pattern %d: a claim after the last chunk succeeded", c, pattern)
+			}
+		}
+	}
+}
+
 // TestSharingBacksOff: products that sharing does not speed up — the
 // caller computing every chunk, or waiting for the helper as long as
 // computing them — stop sharing after strikesOut in a row, for
