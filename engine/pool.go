@@ -20,9 +20,9 @@ import (
 // the weights, moments and outputs a chunk reads and writes are mostly
 // in the cache of the core that used them last, not the other's (whole
 // 4-epoch runs on two cores 1.01–1.07× faster than with one counter from
-// the front; bench/README.md, section 0, step 15). Every value takes the same operations
-// whichever chunk and goroutine compute it, and chunks write disjoint
-// memory, so results are bit-identical to one goroutine's
+// the front; bench/README.md, section 0, step 15). Every value takes the
+// same operations whichever chunk and goroutine compute it, and chunks
+// write disjoint memory, so results are bit-identical to one goroutine's
 // (TestGemmSplitSameBits, TestSharedTasksSameBits). Sharing costs no
 // allocation and no goroutine: a task's arguments go in a slot the helper
 // reads once it has joined (an atomic state says who may touch what).
