@@ -66,7 +66,7 @@ type Dense struct {
 // checkWStale makes every batch forward pass check, at the cost of a copy
 // and a comparison of W, that weights written since Wᵀ was laid out were
 // marked by Network.ParamsChanged; a write that was not panics. The
-// engine's tests turn it on.
+// engine's tests turn it on, its benchmarks leave it off (TestMain).
 var checkWStale = false
 
 // outerGrad holds a layer's weight gradient as outer products instead of
