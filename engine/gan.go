@@ -316,6 +316,7 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 		s.G += g.StepG()
 	}
 	g.epoch++
+	markEpoch()
 	s.Epoch = g.epoch
 	s.DReal /= float64(g.cfg.DSteps)
 	s.DFake /= float64(g.cfg.DSteps)

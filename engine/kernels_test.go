@@ -1005,6 +1005,7 @@ func TestSharingBacksOff(t *testing.T) {
 	defer contendedUntil.Store(0)
 	defer func() { helperOnly = false }()
 	helperOnly = false
+	defer trialOff.Store(trialOff.Swap(false)) // an earlier test's epochs may have left a trial's probe on
 	rng := rand.New(rand.NewPCG(5, 6))
 	a, m, y := randVec(rng, 100*256, 0), randVec(rng, 256*256, 0), make([]float32, 100*256)
 	product := func() bool {

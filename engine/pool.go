@@ -40,7 +40,10 @@ import (
 // alone), so small designs keep their single-thread speed. Sharing is on
 // whenever the process may run on two cores (GOMAXPROCS ≥ 2);
 // SetProductWorkers changes it, and the session turns it off while
-// --seeds --jobs keeps every core busy.
+// --seeds --jobs keeps every core busy. Two checks turn it off for a
+// while: a back-off when another program takes the other core (judge,
+// below), and a trial that times whole epochs with and without sharing
+// (trial.go), for when the two cores pass data slowly.
 
 // splitMACs is the smallest product gemm shares, 2²¹ ≈ 2.1 M
 // multiply-adds: 100 × 256 ← 128 (3.3 M) is shared, 100 × 128 ← 128
@@ -380,10 +383,14 @@ func adamShared(p, g, m, v []float32, k adamStep) {
 }
 
 // acquire reports whether the caller may share a task, and if so takes
-// the helper for it: sharing is on, not backing off, and no other task
-// holds the helper.
+// the helper for it: sharing is on, not turned off by the trial
+// (trial.go), not backing off, and no other task holds the helper.
 func acquire() bool {
-	if productWorkers.Load() == 0 || !helperOnly && clock() < contendedUntil.Load() || !busy.CompareAndSwap(false, true) {
+	if productWorkers.Load() == 0 {
+		return false
+	}
+	offered.Add(1)
+	if !helperOnly && (trialOff.Load() || clock() < contendedUntil.Load()) || !busy.CompareAndSwap(false, true) {
 		return false
 	}
 	if !helperStarted.Swap(true) {
@@ -474,7 +481,7 @@ func helper() {
 				backOff() // this thread was off its core: another program wants it
 			}
 			last = now
-			if now-idle < int64(helperSpin) && now >= contendedUntil.Load() {
+			if now-idle < int64(helperSpin) && now >= contendedUntil.Load() && !trialOff.Load() {
 				runtime.Gosched()
 				last = clock() // the process's other goroutines may have run meanwhile: no gap
 				continue
