@@ -20,10 +20,10 @@ import (
 //
 // So every run's TrainEpoch marks the end of an epoch (markEpoch), and a
 // trial compares whole epochs: after sharing has been on for holdFirst it
-// times a window of epochs with sharing on (A), one with it off (B), one
-// on again (C), each at least trialWindow long and each after a switch
-// starting an epoch late, and turns sharing off if
-// B's epochs took less than (1 − trialMargin) of the faster of A and C's.
+// times a window of epochs with sharing on (A), one with it off (B) and
+// one on again (C), each at least trialWindow long and, after a switch,
+// starting an epoch late; it turns sharing off if B's epochs took less
+// than (1 − trialMargin) of the faster of A's and C's.
 // Comparing the probe with the windows on both sides of it keeps a run
 // that speeds up or slows down as it goes (dead units, the first epoch's
 // page faults) from looking like a difference. The decision holds for a
