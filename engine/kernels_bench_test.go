@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"sync/atomic"
 	"testing"
 )
 
@@ -323,6 +325,40 @@ func BenchmarkGemmSplitCost(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkRoundTrip times a value passed to a goroutine on another
+// thread and back through one cache line: what the caller and the helper
+// pay to hand each other data. On the 2-core development machine it took
+// 55–80 ns most of the time and 335–375 ns in stretches when sharing did
+// not pay (trial.go; bench/README.md, section 0, step 16).
+func BenchmarkRoundTrip(b *testing.B) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		b.Skip("needs GOMAXPROCS ≥ 2: the two goroutines spin")
+	}
+	var line atomic.Int64
+	n := int64(b.N)
+	done := make(chan struct{})
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		for i := int64(1); i <= n; i++ {
+			for line.Load() != 2*i-1 {
+			}
+			line.Store(2 * i)
+		}
+		close(done)
+	}()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.ResetTimer()
+	for i := int64(1); i <= n; i++ {
+		line.Store(2*i - 1)
+		for line.Load() != 2*i {
+		}
+	}
+	b.StopTimer()
+	<-done
 }
 
 // BenchmarkTranspose times transpose on the shapes of the grid's layers
