@@ -103,6 +103,10 @@ var clockStart = time.Now()
 // clock returns the monotonic time since start-up in nanoseconds.
 func clock() int64 { return int64(time.Since(clockStart)) }
 
+// paused reports whether sharing is off for a while at clock now: backing
+// off, or turned off by the trial (trial.go).
+func paused(now int64) bool { return now < contendedUntil.Load() || trialOff.Load() }
+
 // backOff stops sharing for contendedFor, or for twice the last back-off
 // if that ended less than contendedFor ago (up to contendedMax).
 func backOff() {
@@ -383,14 +387,14 @@ func adamShared(p, g, m, v []float32, k adamStep) {
 }
 
 // acquire reports whether the caller may share a task, and if so takes
-// the helper for it: sharing is on, not turned off by the trial
-// (trial.go), not backing off, and no other task holds the helper.
+// the helper for it: sharing is on and not paused, and no other task
+// holds the helper.
 func acquire() bool {
 	if productWorkers.Load() == 0 {
 		return false
 	}
 	offered.Add(1)
-	if !helperOnly && (trialOff.Load() || clock() < contendedUntil.Load()) || !busy.CompareAndSwap(false, true) {
+	if !helperOnly && paused(clock()) || !busy.CompareAndSwap(false, true) {
 		return false
 	}
 	if !helperStarted.Swap(true) {
@@ -481,7 +485,7 @@ func helper() {
 				backOff() // this thread was off its core: another program wants it
 			}
 			last = now
-			if now-idle < int64(helperSpin) && now >= contendedUntil.Load() && !trialOff.Load() {
+			if now-idle < int64(helperSpin) && !paused(now) {
 				runtime.Gosched()
 				last = clock() // the process's other goroutines may have run meanwhile: no gap
 				continue

@@ -143,9 +143,11 @@ var (
 	trial   shareTrial
 )
 
-// markEpoch tells the trial that a run finished an epoch.
+// markEpoch tells the trial that a run finished an epoch. Until a task
+// has been offered for sharing (a process training only small designs)
+// it does nothing, not even read the clock.
 func markEpoch() {
-	if productWorkers.Load() == 0 {
+	if productWorkers.Load() == 0 || offered.Load() == 0 {
 		return
 	}
 	trialMu.Lock()
