@@ -495,34 +495,35 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 
 // gemmPacked16 runs the two-row tiles of a block of 64 columns of a
 // large product (gemm16) over a packed copy of M: the block's rows of M,
-// 64 floats each, copied gemmKB at a time into a contiguous buffer on
-// the stack, which all row pairs then read. In place, M's rows lie ldm
+// 64 floats each, copied gemmKB at a time into a buffer on the stack,
+// panelCols floats a row, which all row pairs then read. In place, M's rows lie ldm
 // floats apart: at a width of 512 or 1024 floats the block's rows map to
 // the same few cache sets and evict each other, and the tiles then read
 // M from L3; packed, a chunk of gemmKB rows (256 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. M whose rows lie at
-// most panelCols floats apart — M in panels, see gemmPanels — is read in
-// place, a chunk at a time all the same. It returns the rows done (all but an odd last one, which the
+// between chunks: the same bits as without packing. M whose rows lie
+// panelCols floats apart — M in panels, see gemmPanels — is read in
+// place, a chunk at a time all the same: the tile's row stride is a
+// constant. It returns the rows done (all but an odd last one, which the
 // caller's one-row tile takes over the whole of k, as it would without
 // packing).
 func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
-	var stack [gemmKB*64 + 15]float32
+	var stack [gemmKB*panelCols + 15]float32
 	// Its rows on cache lines: a vector load that straddles two lines
 	// costs two (a Go array on the stack is aligned to 8 bytes only).
 	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
-	buf := stack[skip : skip+gemmKB*64]
+	buf := stack[skip : skip+gemmKB*panelCols]
 	_ = m[(kn-1)*ldm+64-1]
 	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
 	for k0 := 0; k0 < kn; k0 += gemmKB {
 		kb := min(gemmKB, kn-k0)
-		chunk, ldc := buf[:kb*64], 64
-		if ldm <= panelCols {
-			chunk, ldc = m[k0*ldm:(k0+kb-1)*ldm+64], ldm
+		chunk := buf[:(kb-1)*panelCols+64]
+		if ldm == panelCols {
+			chunk = m[k0*ldm : (k0+kb-1)*ldm+64]
 		} else {
 			for k := range kb {
-				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*64)
+				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*panelCols)
 				st16p(ld16p(src, 0), dst, 0)
 				st16p(ld16p(src, 16), dst, 16)
 				st16p(ld16p(src, 32), dst, 32)
@@ -530,7 +531,7 @@ func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int,
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPackedTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, ldc, y[r*ldy:], ldy)
+			gemmPackedTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -587,9 +588,12 @@ func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	c00, c01, c02, c03 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2), archsimd.LoadFloat32x16SlicePart(y0s)
 	c10, c11, c12, c13 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2), archsimd.LoadFloat32x16SlicePart(y1s)
 	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
@@ -613,14 +617,19 @@ func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld16p(row, o3).MulAdd(b0, c03), ld16p(row, o3).MulAdd(b1, c13)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld16p(row, o3).MulAdd(b0, c03), ld16p(row, o3).MulAdd(b1, c13)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	c03.StoreSlicePart(y0s)
 	st16p(c02, y0, o2)
@@ -645,9 +654,12 @@ func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	c00, c01, c02 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2)
 	c10, c11, c12 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2)
 	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
@@ -667,13 +679,18 @@ func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	st16p(c02, y0, o2)
 	st16p(c01, y0, o1)
@@ -683,12 +700,13 @@ func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st16p(c10, y1, o0)
 }
 
-// gemmPackedTile2x64 is gemmTile2x64 for a block of gemmPacked16: its
-// 4 vectors at fixed offsets, constants that the loads take as
-// displacements, where a variable offset costs an address computation per
-// load (a tenth of the kernel's time).
-func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	const o0, o1, o2, o3 = 0, 16, 32, 48
+// gemmPackedTile2x64 is gemmTile2x64 for a block of gemmPacked16, whose
+// rows of M lie panelCols floats apart: the offsets of its 4 vectors
+// and of each term's row are constants, which the loads take as
+// displacements from one pointer (a variable offset cost an address
+// computation per load, and the kernel 15% of its speed).
+func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+	const ldm, o0, o1, o2, o3 = panelCols, 0, 16, 32, 48
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
 	_ = y[ldy+o3+15]
@@ -697,9 +715,12 @@ func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int,
 	c00, c01, c02, c03 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2), ld16p(y0, o3)
 	c10, c11, c12, c13 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2), ld16p(y1, o3)
 	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
@@ -723,14 +744,19 @@ func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int,
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld16p(row, o3).MulAdd(b0, c03), ld16p(row, o3).MulAdd(b1, c13)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
 		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld16p(row, o3).MulAdd(b0, c03), ld16p(row, o3).MulAdd(b1, c13)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	st16p(c03, y0, o3)
 	st16p(c02, y0, o2)
@@ -864,34 +890,35 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 
 // gemmPacked8 runs the two-row tiles of a block of 32 columns of a
 // large product (gemm8) over a packed copy of M: the block's rows of M,
-// 32 floats each, copied gemmKB at a time into a contiguous buffer on
-// the stack, which all row pairs then read. In place, M's rows lie ldm
+// 32 floats each, copied gemmKB at a time into a buffer on the stack,
+// panelCols floats a row, which all row pairs then read. In place, M's rows lie ldm
 // floats apart: at a width of 512 or 1024 floats the block's rows map to
 // the same few cache sets and evict each other, and the tiles then read
 // M from L3; packed, a chunk of gemmKB rows (128 KiB·gemmKB/1024) stays
 // in L1 while every row pair uses it. Each element of Y still takes its
 // terms in order of k, one fused multiply-add each, stored and reloaded
-// between chunks: the same bits as without packing. M whose rows lie at
-// most panelCols floats apart — M in panels, see gemmPanels — is read in
-// place, a chunk at a time all the same. It returns the rows done (all but an odd last one, which the
+// between chunks: the same bits as without packing. M whose rows lie
+// panelCols floats apart — M in panels, see gemmPanels — is read in
+// place, a chunk at a time all the same: the tile's row stride is a
+// constant. It returns the rows done (all but an odd last one, which the
 // caller's one-row tile takes over the whole of k, as it would without
 // packing).
 func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) int {
-	var stack [gemmKB*32 + 15]float32
+	var stack [gemmKB*panelCols + 15]float32
 	// Its rows on cache lines: a vector load that straddles two lines
 	// costs two (a Go array on the stack is aligned to 8 bytes only).
 	skip := (64 - int(uintptr(unsafe.Pointer(&stack[0]))%64)) % 64 / 4
-	buf := stack[skip : skip+gemmKB*32]
+	buf := stack[skip : skip+gemmKB*panelCols]
 	_ = m[(kn-1)*ldm+32-1]
 	pm, pb := unsafe.Pointer(&m[0]), unsafe.Pointer(&buf[0])
 	for k0 := 0; k0 < kn; k0 += gemmKB {
 		kb := min(gemmKB, kn-k0)
-		chunk, ldc := buf[:kb*32], 32
-		if ldm <= panelCols {
-			chunk, ldc = m[k0*ldm:(k0+kb-1)*ldm+32], ldm
+		chunk := buf[:(kb-1)*panelCols+32]
+		if ldm == panelCols {
+			chunk = m[k0*ldm : (k0+kb-1)*ldm+32]
 		} else {
 			for k := range kb {
-				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*32)
+				src, dst := unsafe.Add(pm, 4*(k0+k)*ldm), unsafe.Add(pb, 4*k*panelCols)
 				st8p(ld8p(src, 0), dst, 0)
 				st8p(ld8p(src, 8), dst, 8)
 				st8p(ld8p(src, 16), dst, 16)
@@ -899,7 +926,7 @@ func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, 
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPackedTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, ldc, y[r*ldy:], ldy)
+			gemmPackedTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -953,9 +980,12 @@ func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	c00, c01, c02, c03 := ld8p(y0, o0), ld8p(y0, o1), ld8p(y0, o2), ld8p(y0, o3)
 	c10, c11, c12, c13 := ld8p(y1, o0), ld8p(y1, o1), ld8p(y1, o2), ld8p(y1, o3)
 	var b0, b1 f8
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
@@ -979,14 +1009,19 @@ func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld8p(row, o2).MulAdd(b0, c02), ld8p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld8p(row, o3).MulAdd(b0, c03), ld8p(row, o3).MulAdd(b1, c13)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld8p(row, o2).MulAdd(b0, c02), ld8p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld8p(row, o3).MulAdd(b0, c03), ld8p(row, o3).MulAdd(b1, c13)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	st8p(c03, y0, o3)
 	st8p(c02, y0, o2)
@@ -1011,9 +1046,12 @@ func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	c00, c01 := ld8p(y0, o0), ld8p(y0, o1)
 	c10, c11 := ld8p(y1, o0), ld8p(y1, o1)
 	var b0, b1 f8
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
@@ -1029,12 +1067,17 @@ func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	st8p(c01, y0, o1)
 	st8p(c00, y0, o0)
@@ -1042,12 +1085,13 @@ func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st8p(c10, y1, o0)
 }
 
-// gemmPackedTile2x32 is gemmTile2x32 for a block of gemmPacked8: its
-// 4 vectors at fixed offsets, constants that the loads take as
-// displacements, where a variable offset costs an address computation per
-// load (a tenth of the kernel's time).
-func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
-	const o0, o1, o2, o3 = 0, 8, 16, 24
+// gemmPackedTile2x32 is gemmTile2x32 for a block of gemmPacked8, whose
+// rows of M lie panelCols floats apart: the offsets of its 4 vectors
+// and of each term's row are constants, which the loads take as
+// displacements from one pointer (a variable offset cost an address
+// computation per load, and the kernel 15% of its speed).
+func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+	const ldm, o0, o1, o2, o3 = panelCols, 0, 8, 16, 24
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+7]
 	_ = y[ldy+o3+7]
@@ -1056,9 +1100,12 @@ func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int,
 	c00, c01, c02, c03 := ld8p(y0, o0), ld8p(y0, o1), ld8p(y0, o2), ld8p(y0, o3)
 	c10, c11, c12, c13 := ld8p(y1, o0), ld8p(y1, o1), ld8p(y1, o2), ld8p(y1, o3)
 	var b0, b1 f8
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
 	k := 0
 	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
@@ -1082,14 +1129,19 @@ func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int,
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld8p(row, o2).MulAdd(b0, c02), ld8p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld8p(row, o3).MulAdd(b0, c03), ld8p(row, o3).MulAdd(b1, c13)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	for ; k < kn; k++ {
-		row, ak := unsafe.Add(pm, 4*k*ldm), unsafe.Add(pa, 4*k*aks)
 		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
 		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
 		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
 		c02, c12 = ld8p(row, o2).MulAdd(b0, c02), ld8p(row, o2).MulAdd(b1, c12)
 		c03, c13 = ld8p(row, o3).MulAdd(b0, c03), ld8p(row, o3).MulAdd(b1, c13)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
 	}
 	st8p(c03, y0, o3)
 	st8p(c02, y0, o2)
