@@ -423,8 +423,8 @@ func gemv8(y, w, x []float32) {
 // registers (X15 holds zero), and eight accumulators, two broadcasts, a
 // vector of M and its copy nearly fill them; a four-row tile spilled its
 // accumulators every term and ran at a quarter of the speed. Blocks of a
-// packed product take a copy of the tile whose vectors lie at constant
-// offsets (gemmPackedTile…). A block narrow enough for
+// packed product, and of M in panels, take copies of the tiles whose
+// vectors lie at constant offsets (gemmPanelTile…). A block narrow enough for
 // fewer vectors (at most 48 columns on AVX-512, 16 on AVX2) takes a
 // narrower two-row tile. Single rows skip the terms whose coefficient is
 // zero (dead ReLU units); two-row tiles do not, as the test would cost
@@ -479,10 +479,19 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 		if n-j0 >= 64 && rows >= gemmPackRows && kn >= gemmPackK {
 			r = gemmPacked16(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
 		}
+		// M in panels, its rows panelCols apart, and whole vectors from j0
+		// on: the tiles whose offsets are constants.
+		panel := ldm == panelCols && (n-j0 >= 64 || n-j0 == 48)
 		if n-j0 <= 48 {
+			for ; panel && r+2 <= rows; r += 2 {
+				gemmPanelTile2x48(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+			}
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x48(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
 			}
+		}
+		for ; panel && r+2 <= rows; r += 2 {
+			gemmPanelTile2x64(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 		}
 		for ; r+2 <= rows; r += 2 {
 			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, n, o0, o1, o2, o3)
@@ -531,7 +540,7 @@ func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int,
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPackedTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
+			gemmPanelTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -700,12 +709,12 @@ func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st16p(c10, y1, o0)
 }
 
-// gemmPackedTile2x64 is gemmTile2x64 for a block of gemmPacked16, whose
-// rows of M lie panelCols floats apart: the offsets of its 4 vectors
-// and of each term's row are constants, which the loads take as
-// displacements from one pointer (a variable offset cost an address
-// computation per load, and the kernel 15% of its speed).
-func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+// gemmPanelTile2x64 is gemmTile2x64 over M in panels or packed (gemmPacked16),
+// its rows panelCols floats apart, and 4 whole vectors: the offsets
+// of the vectors and of each term's row are constants, which the loads
+// take as displacements from one pointer (variable offsets cost an
+// address computation per load, and the kernel 15% of its speed).
+func gemmPanelTile2x64(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1, o2, o3 = panelCols, 0, 16, 32, 48
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
@@ -763,6 +772,67 @@ func gemmPackedTile2x64(kn int, a []float32, ars, aks int, m []float32, y []floa
 	st16p(c01, y0, o1)
 	st16p(c00, y0, o0)
 	st16p(c13, y1, o3)
+	st16p(c12, y1, o2)
+	st16p(c11, y1, o1)
+	st16p(c10, y1, o0)
+}
+
+// gemmPanelTile2x48 is gemmTile2x48 over M in panels or packed (gemmPacked16),
+// its rows panelCols floats apart, and 3 whole vectors: the offsets
+// of the vectors and of each term's row are constants, which the loads
+// take as displacements from one pointer (variable offsets cost an
+// address computation per load, and the kernel 15% of its speed).
+func gemmPanelTile2x48(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+	const ldm, o0, o1, o2 = panelCols, 0, 16, 32
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o2+15]
+	_ = y[ldy+o2+15]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01, c02 := ld16p(y0, o0), ld16p(y0, o1), ld16p(y0, o2)
+	c10, c11, c12 := ld16p(y1, o0), ld16p(y1, o1), ld16p(y1, o2)
+	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	for ; k < kn; k++ {
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		c02, c12 = ld16p(row, o2).MulAdd(b0, c02), ld16p(row, o2).MulAdd(b1, c12)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	st16p(c02, y0, o2)
+	st16p(c01, y0, o1)
+	st16p(c00, y0, o0)
 	st16p(c12, y1, o2)
 	st16p(c11, y1, o1)
 	st16p(c10, y1, o0)
@@ -874,10 +944,19 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 		if n-j0 >= 32 && rows >= gemmPackRows && kn >= gemmPackK {
 			r = gemmPacked8(rows, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
 		}
+		// M in panels, its rows panelCols apart, and whole vectors from j0
+		// on: the tiles whose offsets are constants.
+		panel := ldm == panelCols && (n-j0 >= 32 || n-j0 == 16)
 		if n-j0 <= 16 {
+			for ; panel && r+2 <= rows; r += 2 {
+				gemmPanelTile2x16(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+			}
 			for ; r+2 <= rows; r += 2 {
 				gemmTile2x16(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
 			}
+		}
+		for ; panel && r+2 <= rows; r += 2 {
+			gemmPanelTile2x32(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 		}
 		for ; r+2 <= rows; r += 2 {
 			gemmTile2x32(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
@@ -926,7 +1005,7 @@ func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, 
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPackedTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
+			gemmPanelTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -1085,12 +1164,12 @@ func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st8p(c10, y1, o0)
 }
 
-// gemmPackedTile2x32 is gemmTile2x32 for a block of gemmPacked8, whose
-// rows of M lie panelCols floats apart: the offsets of its 4 vectors
-// and of each term's row are constants, which the loads take as
-// displacements from one pointer (a variable offset cost an address
-// computation per load, and the kernel 15% of its speed).
-func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+// gemmPanelTile2x32 is gemmTile2x32 over M in panels or packed (gemmPacked8),
+// its rows panelCols floats apart, and 4 whole vectors: the offsets
+// of the vectors and of each term's row are constants, which the loads
+// take as displacements from one pointer (variable offsets cost an
+// address computation per load, and the kernel 15% of its speed).
+func gemmPanelTile2x32(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1, o2, o3 = panelCols, 0, 8, 16, 24
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+7]
@@ -1149,6 +1228,60 @@ func gemmPackedTile2x32(kn int, a []float32, ars, aks int, m []float32, y []floa
 	st8p(c00, y0, o0)
 	st8p(c13, y1, o3)
 	st8p(c12, y1, o2)
+	st8p(c11, y1, o1)
+	st8p(c10, y1, o0)
+}
+
+// gemmPanelTile2x16 is gemmTile2x16 over M in panels or packed (gemmPacked8),
+// its rows panelCols floats apart, and 2 whole vectors: the offsets
+// of the vectors and of each term's row are constants, which the loads
+// take as displacements from one pointer (variable offsets cost an
+// address computation per load, and the kernel 15% of its speed).
+func gemmPanelTile2x16(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+	const ldm, o0, o1 = panelCols, 0, 8
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o1+7]
+	_ = y[ldy+o1+7]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01 := ld8p(y0, o0), ld8p(y0, o1)
+	c10, c11 := ld8p(y1, o0), ld8p(y1, o1)
+	var b0, b1 f8
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	for ; k < kn; k++ {
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld8p(row, o1).MulAdd(b0, c01), ld8p(row, o1).MulAdd(b1, c11)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	st8p(c01, y0, o1)
+	st8p(c00, y0, o0)
 	st8p(c11, y1, o1)
 	st8p(c10, y1, o0)
 }

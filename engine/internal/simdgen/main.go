@@ -151,9 +151,10 @@ func (w width) Each(pattern string) string {
 // past n (partial).
 func (w width) Tile(nv int, partial bool) tile { return tile{width: w, NV: nv, Partial: partial} }
 
-// PackedTile describes the tile of gemm's packed blocks: nv whole vectors
-// at the fixed offsets 0, W, 2W, …, constants in its code.
-func (w width) PackedTile(nv int) tile { return tile{width: w, NV: nv, Fixed: true} }
+// PanelTile describes a gemm tile over M in panels (rows panelCols
+// apart): nv whole vectors at the fixed offsets 0, W, 2W, …, constants in
+// its code.
+func (w width) PanelTile(nv int) tile { return tile{width: w, NV: nv, Fixed: true} }
 
 // At returns the expression expr plus the part's offset, folding a
 // trailing constant: "i" → "i+8", "n-16" → "n-8", "16" → "24".
@@ -209,13 +210,13 @@ type tile struct {
 	width
 	NV      int
 	Partial bool // the last vector may run past n: Y's lanes past n are neither loaded nor stored
-	Fixed   bool // the vectors lie at offsets 0, W, 2W, …: constants, not parameters
+	Fixed   bool // M in panels, the vectors at offsets 0, W, 2W, …: constants, not parameters
 }
 
 // Name is the tile's function name for R rows.
 func (t tile) Name(r int) string {
 	if t.Fixed {
-		return fmt.Sprintf("gemmPackedTile%dx%d", r, t.Cols())
+		return fmt.Sprintf("gemmPanelTile%dx%d", r, t.Cols())
 	}
 	return fmt.Sprintf("gemmTile%dx%d", r, t.Cols())
 }
