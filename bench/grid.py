@@ -81,7 +81,14 @@ def torch_variants():
               file=sys.stderr)
         return []
     out = []
-    base = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    # OpenBLAS chooses its kernels for the CPU it finds. A machine-wide
+    # OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE overrides that choice (this
+    # development machine's environment sets OPENBLAS_CORETYPE=Haswell,
+    # AVX2 kernels on an AVX-512 CPU, which ran its products at 0.6-0.8x
+    # the speed of the Cooperlake kernels it picks itself): the anchor
+    # runs without them.
+    base = {k: v for k, v in os.environ.items() if not k.startswith("OPENBLAS_")}
+    base.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     ref = os.path.isfile(os.path.join(REFBLAS_DIR, "libblas.so.3"))
     ob = next((d for d in OPENBLAS_DIRS if os.path.isfile(os.path.join(d, "libblas.so.3"))), None)
     if ref:
@@ -89,11 +96,21 @@ def torch_variants():
     elif not ob:
         out.append(("torch", base, 1))
     if ob:
-        out.append(("torch-openblas", dict(base, LD_LIBRARY_PATH=ob), 1))
+        obenv = dict(base, LD_LIBRARY_PATH=ob)
+        print(f"grid: OpenBLAS runs its {openblas_core(py, obenv)} kernels", file=sys.stderr)
+        out.append(("torch-openblas", obenv, 1))
         # Two threads in the BLAS only: torch's own OpenMP threads on top of
         # OpenBLAS's oversubscribe two cores (both spin-wait).
-        out.append(("torch-openblas-2t", dict(base, LD_LIBRARY_PATH=ob, OPENBLAS_NUM_THREADS="2"), 1))
+        out.append(("torch-openblas-2t", dict(obenv, OPENBLAS_NUM_THREADS="2"), 1))
     return out
+
+
+def openblas_core(py, env):
+    """The kernel family OpenBLAS picks for this CPU (OPENBLAS_VERBOSE=2)."""
+    probe = subprocess.run([py, "-c", "import torch; torch.zeros(2, 2) @ torch.zeros(2, 2)"],
+                           capture_output=True, text=True, env=dict(env, OPENBLAS_VERBOSE="2"))
+    m = re.search(r"Core: (\w+)", probe.stdout + probe.stderr)
+    return m.group(1) if m else "default"
 
 
 def command(name, progs, width, rows, epochs):
