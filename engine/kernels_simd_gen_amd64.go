@@ -424,7 +424,7 @@ func gemv8(y, w, x []float32) {
 // vector of M and its copy nearly fill them; a four-row tile spilled its
 // accumulators every term and ran at a quarter of the speed. Blocks of a
 // packed product, and of M in panels, take copies of the tiles whose
-// vectors lie at constant offsets (gemmPanelTile…). A block narrow enough for
+// vectors lie at constant offsets (gemm…PanelTile…). A block narrow enough for
 // fewer vectors (at most 48 columns on AVX-512, 16 on AVX2) takes a
 // narrower two-row tile. Single rows skip the terms whose coefficient is
 // zero (dead ReLU units); two-row tiles do not, as the test would cost
@@ -484,20 +484,31 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 		panel := ldm == panelCols && (n-j0 >= 64 || n-j0 == 48)
 		if n-j0 <= 48 {
 			for ; panel && r+2 <= rows; r += 2 {
-				gemmPanelTile2x48(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+				gemm16PanelTile2x3(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 			}
-			for ; r+2 <= rows; r += 2 {
-				gemmTile2x48(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
+			switch { // as few vectors as cover the block: a duplicate costs as much as a vector
+			case n-j0 <= 16:
+				for ; r+2 <= rows; r += 2 {
+					gemm16Tile2x1(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0)
+				}
+			case n-j0 <= 32:
+				for ; r+2 <= rows; r += 2 {
+					gemm16Tile2x2(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
+				}
+			case n-j0 <= 48:
+				for ; r+2 <= rows; r += 2 {
+					gemm16Tile2x3(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2)
+				}
 			}
 		}
 		for ; panel && r+2 <= rows; r += 2 {
-			gemmPanelTile2x64(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+			gemm16PanelTile2x4(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 		}
 		for ; r+2 <= rows; r += 2 {
-			gemmTile2x64(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, n, o0, o1, o2, o3)
+			gemm16Tile2x4(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, n, o0, o1, o2, o3)
 		}
 		if r < rows {
-			gemmTile1x64(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
+			gemm16Tile1x4(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
 }
@@ -540,7 +551,7 @@ func gemmPacked16(rows, kn int, a []float32, ars, aks int, m []float32, ldm int,
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPanelTile2x64(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
+			gemm16PanelTile2x4(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -581,13 +592,13 @@ func ger16(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int)
 	}
 }
 
-// gemmTile2x64 updates rows 0–1 of y at the column offsets o0, o1, o2, o3
+// gemm16Tile2x4 updates rows 0–1 of y at the column offsets o0, o1, o2, o3
 // of its 4 vectors, in order; the last may overlap the one before, or
 // run past n in M only: its lanes past n are neither loaded from nor
 // stored to y. Each term's row of M is loaded once per vector and
 // used at once by both rows' multiply-adds: loading all of a row's vectors
 // first, to be copied for the first row's multiply-adds, ran 5% slower.
-func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, n, o0, o1, o2, o3 int) {
+func gemm16Tile2x4(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, n, o0, o1, o2, o3 int) {
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
 	_ = y[ldy+o2+15]
@@ -650,11 +661,108 @@ func gemmTile2x64(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st16p(c10, y1, o0)
 }
 
-// gemmTile2x48 updates rows 0–1 of y at the column offsets o0, o1, o2
+// gemm16Tile2x1 updates rows 0–1 of y at the column offsets o0
+// of its 1 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
+// used at once by both rows' multiply-adds: loading all of a row's vectors
+// first, to be copied for the first row's multiply-adds, ran 5% slower.
+func gemm16Tile2x1(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o0+15]
+	_ = y[ldy+o0+15]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00 := ld16p(y0, o0)
+	c10 := ld16p(y1, o0)
+	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	for ; k < kn; k++ {
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	st16p(c00, y0, o0)
+	st16p(c10, y1, o0)
+}
+
+// gemm16Tile2x2 updates rows 0–1 of y at the column offsets o0, o1
+// of its 2 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
+// used at once by both rows' multiply-adds: loading all of a row's vectors
+// first, to be copied for the first row's multiply-adds, ran 5% slower.
+func gemm16Tile2x2(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o1+15]
+	_ = y[ldy+o1+15]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00, c01 := ld16p(y0, o0), ld16p(y0, o1)
+	c10, c11 := ld16p(y1, o0), ld16p(y1, o1)
+	var b0, b1 f16
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	for ; k < kn; k++ {
+		b0, b1 = archsimd.BroadcastFloat32x16(f32p(ak, 0)), archsimd.BroadcastFloat32x16(f32p(ak, ars))
+		c00, c10 = ld16p(row, o0).MulAdd(b0, c00), ld16p(row, o0).MulAdd(b1, c10)
+		c01, c11 = ld16p(row, o1).MulAdd(b0, c01), ld16p(row, o1).MulAdd(b1, c11)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	st16p(c01, y0, o1)
+	st16p(c00, y0, o0)
+	st16p(c11, y1, o1)
+	st16p(c10, y1, o0)
+}
+
+// gemm16Tile2x3 updates rows 0–1 of y at the column offsets o0, o1, o2
 // of its 3 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
 // used at once by both rows' multiply-adds: loading all of a row's vectors
 // first, to be copied for the first row's multiply-adds, ran 5% slower.
-func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2 int) {
+func gemm16Tile2x3(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2 int) {
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o2+15]
 	_ = y[ldy+o2+15]
@@ -709,12 +817,12 @@ func gemmTile2x48(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st16p(c10, y1, o0)
 }
 
-// gemmPanelTile2x64 is gemmTile2x64 over M in panels or packed (gemmPacked16),
+// gemm16PanelTile2x4 is gemm16Tile2x4 over M in panels or packed (gemmPacked16),
 // its rows panelCols floats apart, and 4 whole vectors: the offsets
 // of the vectors and of each term's row are constants, which the loads
 // take as displacements from one pointer (variable offsets cost an
 // address computation per load, and the kernel 15% of its speed).
-func gemmPanelTile2x64(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+func gemm16PanelTile2x4(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1, o2, o3 = panelCols, 0, 16, 32, 48
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
@@ -777,12 +885,12 @@ func gemmPanelTile2x64(kn int, a []float32, ars, aks int, m []float32, y []float
 	st16p(c10, y1, o0)
 }
 
-// gemmPanelTile2x48 is gemmTile2x48 over M in panels or packed (gemmPacked16),
+// gemm16PanelTile2x3 is gemm16Tile2x3 over M in panels or packed (gemmPacked16),
 // its rows panelCols floats apart, and 3 whole vectors: the offsets
 // of the vectors and of each term's row are constants, which the loads
 // take as displacements from one pointer (variable offsets cost an
 // address computation per load, and the kernel 15% of its speed).
-func gemmPanelTile2x48(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+func gemm16PanelTile2x3(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1, o2 = panelCols, 0, 16, 32
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o2+15]
@@ -838,12 +946,12 @@ func gemmPanelTile2x48(kn int, a []float32, ars, aks int, m []float32, y []float
 	st16p(c10, y1, o0)
 }
 
-// gemmTile1x64 updates the row y at the column offsets o0, o1, o2, o3 of
+// gemm16Tile1x4 updates the row y at the column offsets o0, o1, o2, o3 of
 // its 4 vectors, skipping zero coefficients (the last vector may run
-// past len(y), as in gemmTile2x64). Even and odd terms go to
+// past len(y), as in gemm16Tile2x4). Even and odd terms go to
 // separate accumulators, added at the end: one row has too few independent
 // sums to hide the latency of a multiply-add otherwise.
-func gemmTile1x64(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
+func gemm16Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
 	_ = a[(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+15]
 	_ = y[o2+15]
@@ -879,7 +987,7 @@ func gemmTile1x64(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 
 // gevmNarrow16 is one row of gemm16 narrower than a vector, with masked
 // loads. A row that a tile would take alone (split) sums its even and odd
-// terms apart, as gemmTile1x64 does, so that results do not depend on
+// terms apart, as gemm16Tile1x4 does, so that results do not depend on
 // which path a width takes.
 func gevmNarrow16(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
 	n := len(y)
@@ -949,20 +1057,27 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 		panel := ldm == panelCols && (n-j0 >= 32 || n-j0 == 16)
 		if n-j0 <= 16 {
 			for ; panel && r+2 <= rows; r += 2 {
-				gemmPanelTile2x16(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+				gemm8PanelTile2x2(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 			}
-			for ; r+2 <= rows; r += 2 {
-				gemmTile2x16(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
+			switch { // as few vectors as cover the block: a duplicate costs as much as a vector
+			case n-j0 <= 8:
+				for ; r+2 <= rows; r += 2 {
+					gemm8Tile2x1(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0)
+				}
+			case n-j0 <= 16:
+				for ; r+2 <= rows; r += 2 {
+					gemm8Tile2x2(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1)
+				}
 			}
 		}
 		for ; panel && r+2 <= rows; r += 2 {
-			gemmPanelTile2x32(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
+			gemm8PanelTile2x4(kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy)
 		}
 		for ; r+2 <= rows; r += 2 {
-			gemmTile2x32(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
+			gemm8Tile2x4(kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, o0, o1, o2, o3)
 		}
 		if r < rows {
-			gemmTile1x32(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
+			gemm8Tile1x4(kn, a[r*ars:], aks, m, ldm, y[r*ldy:r*ldy+n], o0, o1, o2, o3)
 		}
 	}
 }
@@ -1005,7 +1120,7 @@ func gemmPacked8(rows, kn int, a []float32, ars, aks int, m []float32, ldm int, 
 			}
 		}
 		for r := 0; r+2 <= rows; r += 2 {
-			gemmPanelTile2x32(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
+			gemm8PanelTile2x4(kb, a[r*ars+k0*aks:], ars, aks, chunk, y[r*ldy:], ldy)
 		}
 	}
 	return rows &^ 1
@@ -1046,11 +1161,11 @@ func ger8(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int) 
 	}
 }
 
-// gemmTile2x32 updates rows 0–1 of y at the column offsets o0, o1, o2, o3
+// gemm8Tile2x4 updates rows 0–1 of y at the column offsets o0, o1, o2, o3
 // of its 4 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
 // used at once by both rows' multiply-adds: loading all of a row's vectors
 // first, to be copied for the first row's multiply-adds, ran 5% slower.
-func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
+func gemm8Tile2x4(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1, o2, o3 int) {
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+7]
 	_ = y[ldy+o3+7]
@@ -1112,11 +1227,56 @@ func gemmTile2x32(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st8p(c10, y1, o0)
 }
 
-// gemmTile2x16 updates rows 0–1 of y at the column offsets o0, o1
+// gemm8Tile2x1 updates rows 0–1 of y at the column offsets o0
+// of its 1 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
+// used at once by both rows' multiply-adds: loading all of a row's vectors
+// first, to be copied for the first row's multiply-adds, ran 5% slower.
+func gemm8Tile2x1(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0 int) {
+	_ = a[ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+o0+7]
+	_ = y[ldy+o0+7]
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	y0, y1 := unsafe.Pointer(&y[0]), unsafe.Pointer(&y[ldy])
+	c00 := ld8p(y0, o0)
+	c10 := ld8p(y1, o0)
+	var b0, b1 f8
+	// row and ak point at term k's row of M and coefficients, carried from
+	// term to term: recomputed from k, each load's address took two
+	// additions of its own. They move on only to a term that exists.
+	row, ak := pm, pa
+	k := 0
+	for ; k+4 <= kn; k += 4 { // four terms per iteration: a fifth fewer cycles than one
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		if k+4 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	for ; k < kn; k++ {
+		b0, b1 = archsimd.BroadcastFloat32x8(f32p(ak, 0)), archsimd.BroadcastFloat32x8(f32p(ak, ars))
+		c00, c10 = ld8p(row, o0).MulAdd(b0, c00), ld8p(row, o0).MulAdd(b1, c10)
+		if k+1 < kn {
+			row, ak = unsafe.Add(row, 4*ldm), unsafe.Add(ak, 4*aks)
+		}
+	}
+	st8p(c00, y0, o0)
+	st8p(c10, y1, o0)
+}
+
+// gemm8Tile2x2 updates rows 0–1 of y at the column offsets o0, o1
 // of its 2 vectors, in order; the last may overlap the one before. Each term's row of M is loaded once per vector and
 // used at once by both rows' multiply-adds: loading all of a row's vectors
 // first, to be copied for the first row's multiply-adds, ran 5% slower.
-func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1 int) {
+func gemm8Tile2x2(kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy, o0, o1 int) {
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o1+7]
 	_ = y[ldy+o1+7]
@@ -1164,12 +1324,12 @@ func gemmTile2x16(kn int, a []float32, ars, aks int, m []float32, ldm int, y []f
 	st8p(c10, y1, o0)
 }
 
-// gemmPanelTile2x32 is gemmTile2x32 over M in panels or packed (gemmPacked8),
+// gemm8PanelTile2x4 is gemm8Tile2x4 over M in panels or packed (gemmPacked8),
 // its rows panelCols floats apart, and 4 whole vectors: the offsets
 // of the vectors and of each term's row are constants, which the loads
 // take as displacements from one pointer (variable offsets cost an
 // address computation per load, and the kernel 15% of its speed).
-func gemmPanelTile2x32(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+func gemm8PanelTile2x4(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1, o2, o3 = panelCols, 0, 8, 16, 24
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+7]
@@ -1232,12 +1392,12 @@ func gemmPanelTile2x32(kn int, a []float32, ars, aks int, m []float32, y []float
 	st8p(c10, y1, o0)
 }
 
-// gemmPanelTile2x16 is gemmTile2x16 over M in panels or packed (gemmPacked8),
+// gemm8PanelTile2x2 is gemm8Tile2x2 over M in panels or packed (gemmPacked8),
 // its rows panelCols floats apart, and 2 whole vectors: the offsets
 // of the vectors and of each term's row are constants, which the loads
 // take as displacements from one pointer (variable offsets cost an
 // address computation per load, and the kernel 15% of its speed).
-func gemmPanelTile2x16(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
+func gemm8PanelTile2x2(kn int, a []float32, ars, aks int, m []float32, y []float32, ldy int) {
 	const ldm, o0, o1 = panelCols, 0, 8
 	_ = a[ars+(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o1+7]
@@ -1286,11 +1446,11 @@ func gemmPanelTile2x16(kn int, a []float32, ars, aks int, m []float32, y []float
 	st8p(c10, y1, o0)
 }
 
-// gemmTile1x32 updates the row y at the column offsets o0, o1, o2, o3 of
+// gemm8Tile1x4 updates the row y at the column offsets o0, o1, o2, o3 of
 // its 4 vectors, skipping zero coefficients. Even and odd terms go to
 // separate accumulators, added at the end: one row has too few independent
 // sums to hide the latency of a multiply-add otherwise.
-func gemmTile1x32(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
+func gemm8Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float32, o0, o1, o2, o3 int) {
 	_ = a[(kn-1)*aks]
 	_ = m[(kn-1)*ldm+o3+7]
 	_ = y[o3+7]
@@ -1325,7 +1485,7 @@ func gemmTile1x32(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 
 // gevmNarrow8 is one row of gemm8 narrower than a vector, with masked
 // loads. A row that a tile would take alone (split) sums its even and odd
-// terms apart, as gemmTile1x32 does, so that results do not depend on
+// terms apart, as gemm8Tile1x4 does, so that results do not depend on
 // which path a width takes.
 func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
 	n := len(y)

@@ -151,6 +151,17 @@ func (w width) Each(pattern string) string {
 // past n (partial).
 func (w width) Tile(nv int, partial bool) tile { return tile{width: w, NV: nv, Partial: partial} }
 
+// NarrowTiles lists the two-row tiles of 1 … SmallTile vectors, for
+// blocks at most SmallTile vectors wide: each block takes the fewest
+// vectors that cover it.
+func (w width) NarrowTiles() []tile {
+	var ts []tile
+	for nv := 1; nv <= w.SmallTile; nv++ {
+		ts = append(ts, w.Tile(nv, false))
+	}
+	return ts
+}
+
 // PanelTile describes a gemm tile over M in panels (rows panelCols
 // apart): nv whole vectors at the fixed offsets 0, W, 2W, …, constants in
 // its code.
@@ -213,13 +224,20 @@ type tile struct {
 	Fixed   bool // M in panels, the vectors at offsets 0, W, 2W, …: constants, not parameters
 }
 
-// Name is the tile's function name for R rows.
+// Name is the tile's function name for r rows: gemm16Tile2x4 holds two
+// rows of four 16-lane vectors, gemm16PanelTile2x4 is its copy over M in
+// panels.
 func (t tile) Name(r int) string {
+	kind := "Tile"
 	if t.Fixed {
-		return fmt.Sprintf("gemmPanelTile%dx%d", r, t.Cols())
+		kind = "PanelTile"
 	}
-	return fmt.Sprintf("gemmTile%dx%d", r, t.Cols())
+	return fmt.Sprintf("gemm%d%s%dx%d", t.W, kind, r, t.NV)
 }
+
+// General is the tile with parameters for offsets that a panel tile
+// copies.
+func (t tile) General() tile { return tile{width: t.width, NV: t.NV} }
 
 // Offsets lists the vectors' fixed offsets, 0, W, 2W, …
 func (t tile) Offsets() string {
