@@ -425,8 +425,8 @@ func gemv8(y, w, x []float32) {
 // accumulators every term and ran at a quarter of the speed. Blocks of a
 // packed product, and of M in panels, take copies of the tiles whose
 // vectors lie at constant offsets (gemm…PanelTile…). A block narrow enough for
-// fewer vectors (at most 48 columns on AVX-512, 16 on AVX2) takes a
-// narrower two-row tile. Single rows skip the terms whose coefficient is
+// fewer vectors (at most 48 columns on AVX-512, 16 on AVX2) takes the
+// narrowest two-row tile that covers it. Single rows skip the terms whose coefficient is
 // zero (dead ReLU units); two-row tiles do not, as the test would cost
 // more than it saves once two rows must both be zero. A rank-one update
 // (kn = 1) goes to ger16 or ger8, which skip the rows of dead units.
