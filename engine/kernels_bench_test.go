@@ -100,9 +100,10 @@ func BenchmarkDot100(b *testing.B) {
 }
 
 // BenchmarkGemv times y += W·x for the layer shapes of blog-original
-// (out × in): a forward pass of one row.
+// (out × in), then the grid's hidden layers at widths 128 and 256: a
+// forward pass of one row.
 func BenchmarkGemv(b *testing.B) {
-	for _, s := range [][2]int{{50, 100}, {50, 50}, {100, 50}, {1, 50}} {
+	for _, s := range [][2]int{{50, 100}, {50, 50}, {100, 50}, {1, 50}, {128, 128}, {256, 256}} {
 		rng := rand.New(rand.NewPCG(1, 2))
 		w, x, y := randVec(rng, s[0]*s[1], 0), randVec(rng, s[1], 0), make([]float32, s[0])
 		b.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(b *testing.B) {

@@ -223,8 +223,23 @@ func axpy8(dst []float32, alpha float32, x []float32) {
 // When n is not a multiple of 16, the last 16 elements are loaded whole
 // (no masked loads in the row loop) and the lanes the previous chunk
 // already covered are zeroed in x's copy (keepTail), so they add nothing.
-// The loop over four rows addresses w through pointers: rows o…o+3 lie
+// The passes over four rows address w through pointers: rows o…o+3 lie
 // inside w, whose length is checked first (len(w) = len(y)·n).
+//
+// A pass over rows of up to 8 blocks has its multiply-adds written out,
+// one function per number of blocks (gemv16Rows4x1 …). With a loop over
+// the blocks, the compiler kept the loop's counter on the stack and moved
+// the four accumulators between registers every turn (objdump): on
+// blog-original's layers (BenchmarkGemv) a pass took 1.2–1.3× as long on
+// AVX-512 and 1.3–1.5× on AVX2. Longer rows loop over 8 blocks
+// written out a turn, then over the rest one at a time (256 × 256: 0.75
+// and 0.58 of the time of a block a turn). Every element
+// still takes its blocks in order onto one accumulator: the same bits
+// (TestGemvPassesSameBits).
+
+// gemvUnrolled is the most whole 16-lane blocks a row of a gemv pass
+// written out has (gemv16Rows4x8, gemv8Rows4x8).
+const gemvUnrolled = 8
 
 func gemv16(y, w, x []float32) {
 	n := len(x)
@@ -245,26 +260,27 @@ func gemv16(y, w, x []float32) {
 	}
 	px := unsafe.Pointer(&x[0])
 	o := 0
-	for ; o+4 <= len(y); o += 4 {
-		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n
-		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3 f16
-		if t > 0 {
-			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
-			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
-			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
-			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+	if len(y) >= 4 {
+		switch nf / 16 {
+		case 1:
+			o = gemv16Rows4x1(y, w, px, n, xt)
+		case 2:
+			o = gemv16Rows4x2(y, w, px, n, xt)
+		case 3:
+			o = gemv16Rows4x3(y, w, px, n, xt)
+		case 4:
+			o = gemv16Rows4x4(y, w, px, n, xt)
+		case 5:
+			o = gemv16Rows4x5(y, w, px, n, xt)
+		case 6:
+			o = gemv16Rows4x6(y, w, px, n, xt)
+		case 7:
+			o = gemv16Rows4x7(y, w, px, n, xt)
+		case 8:
+			o = gemv16Rows4x8(y, w, px, n, xt)
+		default:
+			o = gemv16Rows4(y, w, px, n, xt)
 		}
-		for i := 0; i < nf; i += 16 {
-			xv := ld16p(px, i)
-			a0 = ld16p(p0, i).MulAdd(xv, a0)
-			a1 = ld16p(p1, i).MulAdd(xv, a1)
-			a2 = ld16p(p2, i).MulAdd(xv, a2)
-			a3 = ld16p(p3, i).MulAdd(xv, a3)
-		}
-		yo := y[o : o+4 : o+4]
-		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
-		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
 	}
 	for ; o < len(y); o++ {
 		wr := w[o*n : (o+1)*n : (o+1)*n]
@@ -280,6 +296,462 @@ func gemv16(y, w, x []float32) {
 		}
 		y[o] += hsum8(fold16(a0))
 	}
+}
+
+// gemv16Rows4x1 is gemv16's passes over four rows of w at a time for
+// rows of 16 to 31 floats, 1 whole 16-lane block and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x1(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x2 is gemv16's passes over four rows of w at a time for
+// rows of 32 to 47 floats, 2 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x2(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x3 is gemv16's passes over four rows of w at a time for
+// rows of 48 to 63 floats, 3 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x3(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x4 is gemv16's passes over four rows of w at a time for
+// rows of 64 to 79 floats, 4 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x4(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		xv = ld16p(px, 48)
+		a0 = ld16p(p0, 48).MulAdd(xv, a0)
+		a1 = ld16p(p1, 48).MulAdd(xv, a1)
+		a2 = ld16p(p2, 48).MulAdd(xv, a2)
+		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x5 is gemv16's passes over four rows of w at a time for
+// rows of 80 to 95 floats, 5 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x5(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		xv = ld16p(px, 48)
+		a0 = ld16p(p0, 48).MulAdd(xv, a0)
+		a1 = ld16p(p1, 48).MulAdd(xv, a1)
+		a2 = ld16p(p2, 48).MulAdd(xv, a2)
+		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		xv = ld16p(px, 64)
+		a0 = ld16p(p0, 64).MulAdd(xv, a0)
+		a1 = ld16p(p1, 64).MulAdd(xv, a1)
+		a2 = ld16p(p2, 64).MulAdd(xv, a2)
+		a3 = ld16p(p3, 64).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x6 is gemv16's passes over four rows of w at a time for
+// rows of 96 to 111 floats, 6 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x6(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		xv = ld16p(px, 48)
+		a0 = ld16p(p0, 48).MulAdd(xv, a0)
+		a1 = ld16p(p1, 48).MulAdd(xv, a1)
+		a2 = ld16p(p2, 48).MulAdd(xv, a2)
+		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		xv = ld16p(px, 64)
+		a0 = ld16p(p0, 64).MulAdd(xv, a0)
+		a1 = ld16p(p1, 64).MulAdd(xv, a1)
+		a2 = ld16p(p2, 64).MulAdd(xv, a2)
+		a3 = ld16p(p3, 64).MulAdd(xv, a3)
+		xv = ld16p(px, 80)
+		a0 = ld16p(p0, 80).MulAdd(xv, a0)
+		a1 = ld16p(p1, 80).MulAdd(xv, a1)
+		a2 = ld16p(p2, 80).MulAdd(xv, a2)
+		a3 = ld16p(p3, 80).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x7 is gemv16's passes over four rows of w at a time for
+// rows of 112 to 127 floats, 7 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x7(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		xv = ld16p(px, 48)
+		a0 = ld16p(p0, 48).MulAdd(xv, a0)
+		a1 = ld16p(p1, 48).MulAdd(xv, a1)
+		a2 = ld16p(p2, 48).MulAdd(xv, a2)
+		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		xv = ld16p(px, 64)
+		a0 = ld16p(p0, 64).MulAdd(xv, a0)
+		a1 = ld16p(p1, 64).MulAdd(xv, a1)
+		a2 = ld16p(p2, 64).MulAdd(xv, a2)
+		a3 = ld16p(p3, 64).MulAdd(xv, a3)
+		xv = ld16p(px, 80)
+		a0 = ld16p(p0, 80).MulAdd(xv, a0)
+		a1 = ld16p(p1, 80).MulAdd(xv, a1)
+		a2 = ld16p(p2, 80).MulAdd(xv, a2)
+		a3 = ld16p(p3, 80).MulAdd(xv, a3)
+		xv = ld16p(px, 96)
+		a0 = ld16p(p0, 96).MulAdd(xv, a0)
+		a1 = ld16p(p1, 96).MulAdd(xv, a1)
+		a2 = ld16p(p2, 96).MulAdd(xv, a2)
+		a3 = ld16p(p3, 96).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4x8 is gemv16's passes over four rows of w at a time for
+// rows of 128 to 143 floats, 8 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4x8(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		xv = ld16p(px, 0)
+		a0 = ld16p(p0, 0).MulAdd(xv, a0)
+		a1 = ld16p(p1, 0).MulAdd(xv, a1)
+		a2 = ld16p(p2, 0).MulAdd(xv, a2)
+		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		xv = ld16p(px, 16)
+		a0 = ld16p(p0, 16).MulAdd(xv, a0)
+		a1 = ld16p(p1, 16).MulAdd(xv, a1)
+		a2 = ld16p(p2, 16).MulAdd(xv, a2)
+		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		xv = ld16p(px, 32)
+		a0 = ld16p(p0, 32).MulAdd(xv, a0)
+		a1 = ld16p(p1, 32).MulAdd(xv, a1)
+		a2 = ld16p(p2, 32).MulAdd(xv, a2)
+		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		xv = ld16p(px, 48)
+		a0 = ld16p(p0, 48).MulAdd(xv, a0)
+		a1 = ld16p(p1, 48).MulAdd(xv, a1)
+		a2 = ld16p(p2, 48).MulAdd(xv, a2)
+		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		xv = ld16p(px, 64)
+		a0 = ld16p(p0, 64).MulAdd(xv, a0)
+		a1 = ld16p(p1, 64).MulAdd(xv, a1)
+		a2 = ld16p(p2, 64).MulAdd(xv, a2)
+		a3 = ld16p(p3, 64).MulAdd(xv, a3)
+		xv = ld16p(px, 80)
+		a0 = ld16p(p0, 80).MulAdd(xv, a0)
+		a1 = ld16p(p1, 80).MulAdd(xv, a1)
+		a2 = ld16p(p2, 80).MulAdd(xv, a2)
+		a3 = ld16p(p3, 80).MulAdd(xv, a3)
+		xv = ld16p(px, 96)
+		a0 = ld16p(p0, 96).MulAdd(xv, a0)
+		a1 = ld16p(p1, 96).MulAdd(xv, a1)
+		a2 = ld16p(p2, 96).MulAdd(xv, a2)
+		a3 = ld16p(p3, 96).MulAdd(xv, a3)
+		xv = ld16p(px, 112)
+		a0 = ld16p(p0, 112).MulAdd(xv, a0)
+		a1 = ld16p(p1, 112).MulAdd(xv, a1)
+		a2 = ld16p(p2, 112).MulAdd(xv, a2)
+		a3 = ld16p(p3, 112).MulAdd(xv, a3)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv16Rows4 is gemv16's passes over four rows of w at a time for rows
+// longer than gemv16Rows4x8's: 8 whole 16-lane blocks written out per turn of a
+// loop, then the rest one at a time.
+// x is at px, the copy of its tail in xt (see gemv16). It returns the
+// number of rows it took, a multiple of four.
+func gemv16Rows4(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
+	t := n % 16
+	nf := n - t
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0, a1, a2, a3, xv f16
+		if t > 0 {
+			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
+			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
+			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
+			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
+		}
+		i := 0
+		for ; i+128 <= nf; i += 128 {
+			xv = ld16p(px, i)
+			a0 = ld16p(p0, i).MulAdd(xv, a0)
+			a1 = ld16p(p1, i).MulAdd(xv, a1)
+			a2 = ld16p(p2, i).MulAdd(xv, a2)
+			a3 = ld16p(p3, i).MulAdd(xv, a3)
+			xv = ld16p(px, i+16)
+			a0 = ld16p(p0, i+16).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+16).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+16).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+16).MulAdd(xv, a3)
+			xv = ld16p(px, i+32)
+			a0 = ld16p(p0, i+32).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+32).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+32).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+32).MulAdd(xv, a3)
+			xv = ld16p(px, i+48)
+			a0 = ld16p(p0, i+48).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+48).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+48).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+48).MulAdd(xv, a3)
+			xv = ld16p(px, i+64)
+			a0 = ld16p(p0, i+64).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+64).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+64).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+64).MulAdd(xv, a3)
+			xv = ld16p(px, i+80)
+			a0 = ld16p(p0, i+80).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+80).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+80).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+80).MulAdd(xv, a3)
+			xv = ld16p(px, i+96)
+			a0 = ld16p(p0, i+96).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+96).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+96).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+96).MulAdd(xv, a3)
+			xv = ld16p(px, i+112)
+			a0 = ld16p(p0, i+112).MulAdd(xv, a0)
+			a1 = ld16p(p1, i+112).MulAdd(xv, a1)
+			a2 = ld16p(p2, i+112).MulAdd(xv, a2)
+			a3 = ld16p(p3, i+112).MulAdd(xv, a3)
+		}
+		for ; i < nf; i += 16 {
+			xv = ld16p(px, i)
+			a0 = ld16p(p0, i).MulAdd(xv, a0)
+			a1 = ld16p(p1, i).MulAdd(xv, a1)
+			a2 = ld16p(p2, i).MulAdd(xv, a2)
+			a3 = ld16p(p3, i).MulAdd(xv, a3)
+		}
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
 }
 
 // gemv2Cols16 is gemmLastCols' matrix–vector products for two adjacent
@@ -365,35 +837,27 @@ func gemv8(y, w, x []float32) {
 	}
 	px := unsafe.Pointer(&x[0])
 	o := 0
-	for ; o+4 <= len(y); o += 4 {
-		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n
-		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h f8
-		if t > 0 {
-			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
-			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
-			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
-			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
-			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
-			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
-			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
-			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+	if len(y) >= 4 {
+		switch nf / 16 {
+		case 1:
+			o = gemv8Rows4x1(y, w, px, n, xtl, xth)
+		case 2:
+			o = gemv8Rows4x2(y, w, px, n, xtl, xth)
+		case 3:
+			o = gemv8Rows4x3(y, w, px, n, xtl, xth)
+		case 4:
+			o = gemv8Rows4x4(y, w, px, n, xtl, xth)
+		case 5:
+			o = gemv8Rows4x5(y, w, px, n, xtl, xth)
+		case 6:
+			o = gemv8Rows4x6(y, w, px, n, xtl, xth)
+		case 7:
+			o = gemv8Rows4x7(y, w, px, n, xtl, xth)
+		case 8:
+			o = gemv8Rows4x8(y, w, px, n, xtl, xth)
+		default:
+			o = gemv8Rows4(y, w, px, n, xtl, xth)
 		}
-		for i := 0; i < nf; i += 16 {
-			xvl := ld8p(px, i)
-			a0l = ld8p(p0, i).MulAdd(xvl, a0l)
-			a1l = ld8p(p1, i).MulAdd(xvl, a1l)
-			a2l = ld8p(p2, i).MulAdd(xvl, a2l)
-			a3l = ld8p(p3, i).MulAdd(xvl, a3l)
-			xvh := ld8p(px, i+8)
-			a0h = ld8p(p0, i+8).MulAdd(xvh, a0h)
-			a1h = ld8p(p1, i+8).MulAdd(xvh, a1h)
-			a2h = ld8p(p2, i+8).MulAdd(xvh, a2h)
-			a3h = ld8p(p3, i+8).MulAdd(xvh, a3h)
-		}
-		yo := y[o : o+4 : o+4]
-		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
-		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
 	}
 	for ; o < len(y); o++ {
 		wr := w[o*n : (o+1)*n : (o+1)*n]
@@ -411,6 +875,723 @@ func gemv8(y, w, x []float32) {
 		}
 		y[o] += hsum8(fold8(a0l, a0h))
 	}
+}
+
+// gemv8Rows4x1 is gemv8's passes over four rows of w at a time for
+// rows of 16 to 31 floats, 1 whole 16-lane block and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x1(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x2 is gemv8's passes over four rows of w at a time for
+// rows of 32 to 47 floats, 2 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x2(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x3 is gemv8's passes over four rows of w at a time for
+// rows of 48 to 63 floats, 3 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x3(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x4 is gemv8's passes over four rows of w at a time for
+// rows of 64 to 79 floats, 4 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x4(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 48)
+		a0l = ld8p(p0, 48).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 48).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 48).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 48).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 56)
+		a0h = ld8p(p0, 56).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 56).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 56).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 56).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x5 is gemv8's passes over four rows of w at a time for
+// rows of 80 to 95 floats, 5 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x5(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 48)
+		a0l = ld8p(p0, 48).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 48).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 48).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 48).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 56)
+		a0h = ld8p(p0, 56).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 56).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 56).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 56).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 64)
+		a0l = ld8p(p0, 64).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 64).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 64).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 64).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 72)
+		a0h = ld8p(p0, 72).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 72).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 72).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 72).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x6 is gemv8's passes over four rows of w at a time for
+// rows of 96 to 111 floats, 6 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x6(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 48)
+		a0l = ld8p(p0, 48).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 48).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 48).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 48).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 56)
+		a0h = ld8p(p0, 56).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 56).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 56).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 56).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 64)
+		a0l = ld8p(p0, 64).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 64).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 64).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 64).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 72)
+		a0h = ld8p(p0, 72).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 72).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 72).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 72).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 80)
+		a0l = ld8p(p0, 80).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 80).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 80).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 80).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 88)
+		a0h = ld8p(p0, 88).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 88).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 88).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 88).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x7 is gemv8's passes over four rows of w at a time for
+// rows of 112 to 127 floats, 7 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x7(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 48)
+		a0l = ld8p(p0, 48).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 48).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 48).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 48).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 56)
+		a0h = ld8p(p0, 56).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 56).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 56).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 56).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 64)
+		a0l = ld8p(p0, 64).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 64).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 64).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 64).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 72)
+		a0h = ld8p(p0, 72).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 72).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 72).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 72).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 80)
+		a0l = ld8p(p0, 80).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 80).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 80).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 80).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 88)
+		a0h = ld8p(p0, 88).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 88).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 88).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 88).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 96)
+		a0l = ld8p(p0, 96).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 96).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 96).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 96).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 104)
+		a0h = ld8p(p0, 104).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 104).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 104).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 104).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4x8 is gemv8's passes over four rows of w at a time for
+// rows of 128 to 143 floats, 8 whole 16-lane blocks and a tail, with
+// the blocks' multiply-adds written out.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4x8(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		xvl = ld8p(px, 0)
+		a0l = ld8p(p0, 0).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 0).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 0).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 0).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 8)
+		a0h = ld8p(p0, 8).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 8).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 8).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 8).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 16)
+		a0l = ld8p(p0, 16).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 16).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 16).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 16).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 24)
+		a0h = ld8p(p0, 24).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 24).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 24).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 24).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 32)
+		a0l = ld8p(p0, 32).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 32).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 32).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 32).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 40)
+		a0h = ld8p(p0, 40).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 40).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 40).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 40).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 48)
+		a0l = ld8p(p0, 48).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 48).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 48).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 48).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 56)
+		a0h = ld8p(p0, 56).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 56).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 56).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 56).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 64)
+		a0l = ld8p(p0, 64).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 64).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 64).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 64).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 72)
+		a0h = ld8p(p0, 72).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 72).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 72).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 72).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 80)
+		a0l = ld8p(p0, 80).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 80).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 80).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 80).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 88)
+		a0h = ld8p(p0, 88).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 88).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 88).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 88).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 96)
+		a0l = ld8p(p0, 96).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 96).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 96).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 96).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 104)
+		a0h = ld8p(p0, 104).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 104).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 104).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 104).MulAdd(xvh, a3h)
+		xvl = ld8p(px, 112)
+		a0l = ld8p(p0, 112).MulAdd(xvl, a0l)
+		a1l = ld8p(p1, 112).MulAdd(xvl, a1l)
+		a2l = ld8p(p2, 112).MulAdd(xvl, a2l)
+		a3l = ld8p(p3, 112).MulAdd(xvl, a3l)
+		xvh = ld8p(px, 120)
+		a0h = ld8p(p0, 120).MulAdd(xvh, a0h)
+		a1h = ld8p(p1, 120).MulAdd(xvh, a1h)
+		a2h = ld8p(p2, 120).MulAdd(xvh, a2h)
+		a3h = ld8p(p3, 120).MulAdd(xvh, a3h)
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
+}
+
+// gemv8Rows4 is gemv8's passes over four rows of w at a time for rows
+// longer than gemv8Rows4x8's: 8 whole 16-lane blocks written out per turn of a
+// loop, then the rest one at a time.
+// x is at px, the copy of its tail in xt (see gemv8). It returns the
+// number of rows it took, a multiple of four.
+func gemv8Rows4(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
+	t := n % 16
+	nf := n - t
+	o := 0
+	for ; o+4 <= len(y); o += 4 {
+		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv8)
+		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
+		var a0l, a1l, a2l, a3l, a0h, a1h, a2h, a3h, xvl, xvh f8
+		if t > 0 {
+			a0l = ld8p(p0, n-16).MulAdd(xtl, a0l)
+			a1l = ld8p(p1, n-16).MulAdd(xtl, a1l)
+			a2l = ld8p(p2, n-16).MulAdd(xtl, a2l)
+			a3l = ld8p(p3, n-16).MulAdd(xtl, a3l)
+			a0h = ld8p(p0, n-8).MulAdd(xth, a0h)
+			a1h = ld8p(p1, n-8).MulAdd(xth, a1h)
+			a2h = ld8p(p2, n-8).MulAdd(xth, a2h)
+			a3h = ld8p(p3, n-8).MulAdd(xth, a3h)
+		}
+		i := 0
+		for ; i+128 <= nf; i += 128 {
+			xvl = ld8p(px, i)
+			a0l = ld8p(p0, i).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+8)
+			a0h = ld8p(p0, i+8).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+8).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+8).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+8).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+16)
+			a0l = ld8p(p0, i+16).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+16).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+16).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+16).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+24)
+			a0h = ld8p(p0, i+24).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+24).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+24).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+24).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+32)
+			a0l = ld8p(p0, i+32).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+32).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+32).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+32).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+40)
+			a0h = ld8p(p0, i+40).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+40).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+40).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+40).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+48)
+			a0l = ld8p(p0, i+48).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+48).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+48).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+48).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+56)
+			a0h = ld8p(p0, i+56).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+56).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+56).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+56).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+64)
+			a0l = ld8p(p0, i+64).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+64).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+64).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+64).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+72)
+			a0h = ld8p(p0, i+72).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+72).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+72).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+72).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+80)
+			a0l = ld8p(p0, i+80).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+80).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+80).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+80).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+88)
+			a0h = ld8p(p0, i+88).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+88).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+88).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+88).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+96)
+			a0l = ld8p(p0, i+96).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+96).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+96).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+96).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+104)
+			a0h = ld8p(p0, i+104).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+104).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+104).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+104).MulAdd(xvh, a3h)
+			xvl = ld8p(px, i+112)
+			a0l = ld8p(p0, i+112).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i+112).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i+112).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i+112).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+120)
+			a0h = ld8p(p0, i+120).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+120).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+120).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+120).MulAdd(xvh, a3h)
+		}
+		for ; i < nf; i += 16 {
+			xvl = ld8p(px, i)
+			a0l = ld8p(p0, i).MulAdd(xvl, a0l)
+			a1l = ld8p(p1, i).MulAdd(xvl, a1l)
+			a2l = ld8p(p2, i).MulAdd(xvl, a2l)
+			a3l = ld8p(p3, i).MulAdd(xvl, a3l)
+			xvh = ld8p(px, i+8)
+			a0h = ld8p(p0, i+8).MulAdd(xvh, a0h)
+			a1h = ld8p(p1, i+8).MulAdd(xvh, a1h)
+			a2h = ld8p(p2, i+8).MulAdd(xvh, a2h)
+			a3h = ld8p(p3, i+8).MulAdd(xvh, a3h)
+		}
+		yo := y[o : o+4 : o+4]
+		s := reduce4(fold8(a0l, a0h), fold8(a1l, a1h), fold8(a2l, a2h), fold8(a3l, a3h))
+		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
+	}
+	return o
 }
 
 // --- gemm: Y[r,j] += Σ_k A[r,k]·M[k,j], A[r,k] = a[r·ars + k·aks] ---

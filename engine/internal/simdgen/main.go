@@ -200,6 +200,40 @@ func offset(expr string, d int) string {
 	return base + strconv.Itoa(c)
 }
 
+// gemvUnroll is the most 16-lane blocks per row whose multiply-adds a
+// pass of gemv writes out; longer rows loop over that many at a time.
+const gemvUnroll = 8
+
+// gemvBlocks is a run of 16-lane blocks of a gemv pass, written out one
+// after the other: Offs are their offsets in a row of w ("0", "16", … or
+// "i", "i+16", …). No offsets: the pass for rows longer than GemvUnroll
+// blocks, which loops.
+type gemvBlocks struct {
+	width
+	Offs []string
+}
+
+// GemvUnroll is gemvUnroll, for the templates.
+func (w width) GemvUnroll() int { return gemvUnroll }
+
+// GemvUnrolled lists the numbers of blocks a pass writes out: 1 … gemvUnroll.
+func (w width) GemvUnrolled() []int {
+	s := make([]int, gemvUnroll)
+	for i := range s {
+		s[i] = i + 1
+	}
+	return s
+}
+
+// GemvBlocks returns nb blocks from offset base on: base, base+16, …
+func (w width) GemvBlocks(base string, nb int) gemvBlocks {
+	b := gemvBlocks{width: w}
+	for i := range nb {
+		b.Offs = append(b.Offs, offset(base, 16*i))
+	}
+	return b
+}
+
 // rows is a group of G rows i of minibatch discrimination's pairs.
 type rows struct {
 	width
