@@ -16,7 +16,9 @@ import (
 // gemv16Rows4 and gemv8Rows4 on rows short enough to skip their unrolled
 // turns), for every row length up to the longest they cover, every tail
 // included; and on AVX-512 gemv as a whole gives the bits of gemv2Cols16,
-// whose loop takes a block at a time, for rows of every length to 300.
+// whose loop takes a block at a time, for rows of every length to 300,
+// past the longer rows' turns of eight blocks (AVX2's are held to
+// AVX-512's by TestSIMDWidthsAgree).
 func TestGemvPassesSameBits(t *testing.T) {
 	loopedPass := map[isa]func(y, w, x []float32) int{
 		isaAVX512: func(y, w, x []float32) int {
@@ -40,7 +42,7 @@ func TestGemvPassesSameBits(t *testing.T) {
 	forEachSIMDISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(6, 7))
 		const rows = 9 // two passes and a row left over
-		for n := 16; n < 16*(gemvUnrolled+1); n++ {
+		for n := 16; n < 16*(gemvUnroll+1); n++ {
 			w, x, y0 := randVec(rng, rows*n, 0.2), randVec(rng, n, 0.2), randVec(rng, rows, 0)
 			got, want := slices.Clone(y0), slices.Clone(y0)
 			gemv(got, w, x)
