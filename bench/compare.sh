@@ -76,12 +76,15 @@ for ((i = 1; i <= runs; i++)); do
     echo "run $i torch: $(printf '%s\n' "$out" | grep -E '^torch ' | tail -n 1)"
 done
 
+# ratio A B: A/B to two decimals ("inf" when B is 0).
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'
+}
+
 gm="$(median "${ganui_eps[@]}")"
 tm="$(median "${torch_eps[@]}")"
-ratio="$(awk -v g="$gm" -v t="$tm" 'BEGIN { if (t > 0) printf "%.2f", g / t; else print "inf" }')"
 # PyTorch's speed can come in modes lasting tens of seconds (bench/README.md,
 # section 0, step 18), and a median of a few runs may then be a slow one: the
 # ratio against its fastest run is the one that cannot flatter ganui.
 tb="$(printf '%s\n' "${torch_eps[@]}" | sort -g | tail -n 1)"
-best="$(awk -v g="$gm" -v t="$tb" 'BEGIN { if (t > 0) printf "%.2f", g / t; else print "inf" }')"
-echo "$preset epochs=$epochs runs=$runs ganui_median=$gm torch_median=$tm ratio=${ratio}× torch_fastest=$tb ratio_to_fastest=${best}×"
+echo "$preset epochs=$epochs runs=$runs ganui_median=$gm torch_median=$tm ratio=$(ratio "$gm" "$tm")× torch_fastest=$tb ratio_to_fastest=$(ratio "$gm" "$tb")×"
