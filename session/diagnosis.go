@@ -99,7 +99,13 @@ type watch struct {
 	dReal, dFake float64 // moving averages over about lossWindow epochs
 	seen         int     // epochs averaged so far (the average warms up)
 	saturated    int     // consecutive epochs with a loss at runawayLoss
-	outside      int     // consecutive epochs with the batch mean far outside
+	// stuck counts, for D's real and generated losses and G's, the
+	// consecutive epochs that one loss has sat at runawayLoss: the
+	// runaway names the loss that held longest, not the one that
+	// happens to be at the limit on its last epoch.
+	stuck   [3]int
+	turns   uint8 // the losses (bits 0–2, as in stuck) at their limit during the current saturated stretch
+	outside int   // consecutive epochs with the batch mean far outside
 	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
 	// where MeanY is always 0 and so never far outside.
 	ylo, yhi float64
@@ -131,23 +137,56 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		g = 0
 	}
 	count(&w.saturated, max(dReal, dFake, g) >= runawayLoss)
+	if w.saturated == 0 {
+		w.turns = 0
+	}
+	for i, v := range [3]float64{dReal, dFake, g} {
+		count(&w.stuck[i], v >= runawayLoss)
+		if v >= runawayLoss {
+			w.turns |= 1 << i
+		}
+	}
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
 	switch {
 	case w.saturated >= runawayEpochs:
-		what := "D's loss on real data"
-		switch {
-		case dFake >= runawayLoss:
-			what = "D's loss on generated data"
-		case g >= runawayLoss:
-			what = "G's loss"
-		}
-		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", what, max(dReal, dFake, g), runawayEpochs)
+		return w.stuckLoss(dReal, dFake, g)
 	case w.outside >= runawayEpochs:
 		return fmt.Sprintf("the generated samples far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
 	}
 	return ""
+}
+
+// onset returns the first epoch of the runaway condition that has held
+// longest up to epoch, the run's epoch now, or epoch+1 when none holds:
+// a state kept at an earlier epoch predates it.
+func (w *watch) onset(epoch int) int {
+	return epoch + 1 - max(w.saturated, w.outside)
+}
+
+// stuckLoss describes the saturation runaway: the loss that has sat at
+// its limit longest and its value, or, when no single loss held for the
+// whole of runawayEpochs, the losses that took turns there.
+func (w *watch) stuckLoss(dReal, dFake, g float64) string {
+	names := [3]string{"D's loss on real data", "D's loss on generated data", "G's loss"}
+	values := [3]float64{dReal, dFake, g}
+	longest := 0
+	for i := range w.stuck {
+		if w.stuck[i] > w.stuck[longest] {
+			longest = i
+		}
+	}
+	if w.stuck[longest] >= runawayEpochs {
+		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", names[longest], values[longest], runawayEpochs)
+	}
+	var took []string
+	for i, name := range names {
+		if w.turns&(1<<i) != 0 {
+			took = append(took, name)
+		}
+	}
+	return fmt.Sprintf("%s took turns at their limit for %d epochs", strings.Join(took, " and "), runawayEpochs)
 }
 
 // boundedLosses reports which losses of a run of cfg saturate, so that

@@ -224,3 +224,53 @@ func TestUnboundedLossesDoNotRunAway(t *testing.T) {
 		}
 	}
 }
+
+// TestRunawayNamesTheStuckLoss: the saturation runaway names the loss
+// that sat at its limit for the whole stretch, whichever loss happens to
+// touch the limit on the last epoch, and says so when the losses took
+// turns instead.
+func TestRunawayNamesTheStuckLoss(t *testing.T) {
+	cases := []struct {
+		name string
+		loss func(e int) (dReal, dFake, g float64) // epoch e's losses
+		want string
+	}{
+		{"d real stuck, g there at the end", func(e int) (float64, float64, float64) {
+			g := 95.0
+			if e%runawayEpochs == 0 {
+				g = 100
+			}
+			return 100, 0.1, g
+		}, "D's loss on real data stuck at 100, its limit, for 200 epochs"},
+		{"g stuck, d fake there at the end", func(e int) (float64, float64, float64) {
+			dFake := 3.0
+			if e%runawayEpochs == 0 {
+				dFake = 100
+			}
+			return 0.2, dFake, 100
+		}, "G's loss stuck at 100, its limit, for 200 epochs"},
+		{"turns", func(e int) (float64, float64, float64) {
+			if e%2 == 0 {
+				return 100, 0.1, 5
+			}
+			return 0.1, 0.1, 100
+		}, "D's loss on real data and G's loss took turns at their limit for 200 epochs"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var w watch
+			for e := 1; e <= 10*runawayEpochs; e++ {
+				dReal, dFake, g := c.loss(e)
+				ran := w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: g, Mean: 4, Std: 1}, 0, 8, true, true)
+				if ran == "" {
+					continue
+				}
+				if e != runawayEpochs || ran != c.want {
+					t.Errorf("runaway at epoch %d: %q; want epoch %d: %q", e, ran, runawayEpochs, c.want)
+				}
+				return
+			}
+			t.Fatal("no runaway")
+		})
+	}
+}

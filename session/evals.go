@@ -61,6 +61,16 @@ func (h *EvalHistory) Add(epoch int, m engine.Metrics) {
 	h.pts = append(h.pts, p)
 }
 
+// truncate forgets the points after epoch: a roll-back's, so that a
+// figure drawn before the next evaluation shows none of the undone run.
+func (h *EvalHistory) truncate(epoch int) {
+	k := len(h.pts)
+	for k > 0 && h.pts[k-1].Epoch > epoch {
+		k--
+	}
+	h.pts = h.pts[:k]
+}
+
 // Points appends the history to dst and returns it; the result shares no
 // memory with h.
 func (h *EvalHistory) Points(dst []EvalPoint) []EvalPoint { return append(dst, h.pts...) }

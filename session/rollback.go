@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ganui/ganui/engine"
@@ -55,21 +56,48 @@ func (s *Session) keep() {
 	}
 	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch}
 	if len(s.kept) == keepStates {
-		copy(s.kept, s.kept[1:])
-		s.kept = s.kept[:keepStates-1]
+		// The oldest goes, unless it is the newest state from before a
+		// runaway condition now building up: should the run run away,
+		// that is where u returns to, and the one after it goes instead.
+		drop := 0
+		if s.lastBefore(s.watch.onset(s.gan.Epoch())) == 0 {
+			drop = 1
+		}
+		s.kept = slices.Delete(s.kept, drop, drop+1)
 	}
 	s.kept = append(s.kept, g)
 	s.keptAt = time.Now()
 	s.keepGap = max(keepEvery, keepShare*s.keptAt.Sub(start))
 }
 
-// rollbackTarget is the state u would restore now, if any: the newest kept
-// state when the run has diverged; the one before it when the run sits
-// unchanged where the last roll-back left it.
+// lastBefore returns the index of the newest kept state from before
+// epoch, or -1 if there is none.
+func (s *Session) lastBefore(epoch int) int {
+	i := len(s.kept) - 1
+	for i >= 0 && s.kept[i].epoch >= epoch {
+		i--
+	}
+	return i
+}
+
+// divergedTarget is the index of the kept state a diverged run rolls back
+// to: the newest from before the runaway condition that stopped it began
+// (a state kept while D's loss sat at its limit is doomed already), or
+// the newest of all when it stopped on a value that is not finite.
+func (s *Session) divergedTarget() int {
+	if i := s.lastBefore(s.watch.onset(s.gan.Epoch())); i >= 0 {
+		return i
+	}
+	return len(s.kept) - 1
+}
+
+// rollbackTarget is the state u would restore now, if any: the one
+// divergedTarget names when the run has diverged; the one before it when
+// the run sits unchanged where the last roll-back left it.
 func (s *Session) rollbackTarget() (goodState, bool) {
 	switch n := len(s.kept); {
 	case s.state == Diverged && n > 0:
-		return s.kept[n-1], true
+		return s.kept[s.divergedTarget()], true
 	case s.state == Paused && s.version == s.rolledAt && n > 1:
 		return s.kept[n-2], true
 	}
@@ -98,6 +126,10 @@ func (Rollback) apply(s *Session) {
 	note := fmt.Sprintf("rolled back to epoch %s", FormatInt(g.epoch))
 	if s.state == Diverged {
 		note += fmt.Sprintf(" (diverged at %s)", FormatInt(s.err.Epoch))
+		// States kept after the target are inside the runaway: gone.
+		i := s.divergedTarget()
+		clear(s.kept[i+1:])
+		s.kept = s.kept[:i+1]
 	} else { // further back: the newest state is the one given up
 		s.kept[len(s.kept)-1] = goodState{}
 		s.kept = s.kept[:len(s.kept)-1]
@@ -108,6 +140,7 @@ func (Rollback) apply(s *Session) {
 	s.watch = g.watch
 	s.log.truncate(g.epoch)
 	s.tl.truncate(g.epoch)
+	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
 	s.run++
 	s.eval = Eval{}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,10 +260,12 @@ func TestRollbackRecoversADivergedRun(t *testing.T) {
 	}
 	good := s.last
 	goodHist := s.hist.Points(nil)
+	s.evaluated(engine.Metrics{KS: 0.25})
 	keepNow(s)
 	kept := marshal(t, s.gan)
 	poison(t, s)
 	diverged := s.err.Epoch
+	s.evaluated(engine.Metrics{KS: 1}) // an evaluation of the diverged run, undone below
 	if g, ok := s.rollbackTarget(); !ok || g.epoch != 20 {
 		t.Fatalf("diverged at epoch %d offering a roll-back to %d (%v), want 20", diverged, g.epoch, ok)
 	}
@@ -278,6 +281,9 @@ func TestRollbackRecoversADivergedRun(t *testing.T) {
 	}
 	if _, to, _ := s.log.span(); to != 20 {
 		t.Errorf("the CSV log ends at epoch %d after the roll-back, want 20", to)
+	}
+	if ev := s.Picture().Evals; len(ev) == 0 || ev[len(ev)-1].Epoch != 20 || ev[len(ev)-1].KS != 0.25 {
+		t.Errorf("a figure after the roll-back shows the evaluations %+v; want them to end with epoch 20's", ev)
 	}
 	for s.gan.Config().DLR > 0.01 || s.gan.Config().GLR > 0.01 {
 		Adjust{DLR, -1}.apply(s)
@@ -337,6 +343,49 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 	Rollback{}.apply(s)
 	if s.gan.Epoch() != 1 || !strings.Contains(s.note, "has not diverged") {
 		t.Fatalf("u on a healthy run: epoch %d, note %q", s.gan.Epoch(), s.note)
+	}
+}
+
+// TestRollbackSkipsTheRunaway: the states kept while a runaway condition
+// builds up are doomed already. Keeping spares the newest state from
+// before it, and u on the runaway goes there, past the later ones.
+func TestRollbackSkipsTheRunaway(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	epochs := func() (e []int) {
+		for _, g := range s.kept {
+			e = append(e, g.epoch)
+		}
+		return e
+	}
+	// keepAt trains to epoch and keeps the run there with D's loss at its
+	// limit since epoch from (0: no condition).
+	keepAt := func(epoch, from int) {
+		for s.gan.Epoch() < epoch {
+			s.trainEpoch()
+		}
+		s.watch.saturated = 0
+		if from > 0 {
+			s.watch.saturated = epoch - from + 1
+		}
+		keepNow(s)
+	}
+	keepAt(10, 0)
+	keepAt(15, 13)
+	keepAt(20, 13)
+	if got := epochs(); !slices.Equal(got, []int{10, 15, 20}) {
+		t.Fatalf("kept %v; want the oldest, 0, dropped: [10 15 20]", got)
+	}
+	keepAt(25, 13)
+	if got := epochs(); !slices.Equal(got, []int{10, 20, 25}) {
+		t.Fatalf("kept %v; want 10, the last state before epoch 13, spared: [10 20 25]", got)
+	}
+	s.diverge(&Divergence{Epoch: 25, Runaway: "D's loss on real data stuck at 100, its limit, for 13 epochs"})
+	if g, ok := s.rollbackTarget(); !ok || g.epoch != 10 {
+		t.Fatalf("u would go to epoch %d (%v); want 10, before the runaway began at 13", g.epoch, ok)
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 10 || !slices.Equal(epochs(), []int{10}) || strings.Contains(s.note, "u again") {
+		t.Fatalf("after u: epoch %d, kept %v, note %q; want epoch 10 and no state after it", s.gan.Epoch(), epochs(), s.note)
 	}
 }
 
