@@ -92,8 +92,8 @@ func (m *Model) glossaryEntries() [][2]string {
 func (m *Model) glossaryHeight() int { return m.height - 2 }
 
 // glossaryPages lays the diagnosis in full, then the glossary, out at
-// width w in pages of h lines, the last line of each kept for where the
-// page stands.
+// width w in pages of h lines, the first line of each kept for its
+// title and where the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
 	if fs := m.snap.Findings; len(fs) > 0 { // the diagnosis in full first
@@ -113,7 +113,7 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		text := styleBold.Render(g[0]) + "  " + g[1]
 		entries = append(entries, wrapIndent(text, w, 2))
 	}
-	room := max(1, h-2)
+	room := max(1, h-1)
 	var pages [][]string
 	var cur []string
 	for _, e := range entries {
@@ -137,16 +137,8 @@ func (m *Model) glossaryView(w, h int) string {
 	if len(pages) > 1 {
 		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(pages)))
 	}
-	next := "? or esc closes it"
-	if p+1 < len(pages) {
-		next = "? next page · esc closes it"
-	}
 	lines := append([]string{head}, pages[p]...)
-	for len(lines) < h-1 {
-		lines = append(lines, "")
-	}
-	lines = append(lines[:h-1], styleMuted.Render(next))
-	return block(lines, w, h)
+	return block(lines, w, h) // the footer says what ? does next (keyMap.morePages)
 }
 
 // wrapIndent wraps s at width w at spaces, the lines after the first

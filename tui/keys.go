@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/session"
 )
 
@@ -22,9 +23,12 @@ type keyMap struct {
 	// What the footer offers depends on the moment: the run's state, the
 	// width of the screen, and whether the help is open.
 	state session.State
-	wide  bool
+	width int // the footer's width: the optional keys that fit are offered
 	page  helpPage
 	plane bool // a two-dimensional run, which has one samples view: v is left out
+	// morePages: the glossary has a page after the one shown, where ?
+	// goes next; on its last page ? closes it.
+	morePages bool
 }
 
 func newKeyMap() keyMap {
@@ -58,14 +62,12 @@ func newKeyMap() keyMap {
 	}
 }
 
-// wideHelp is the width from which the footer has room for more keys.
-const wideHelp = 100
-
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
 // the single steps; a diverged one, the keys that recover it; the
-// glossary, its way back.
+// glossary, its way on and back. Wider screens get more keys, as many as
+// fit in order; help and quit always end the line.
 func (k keyMap) ShortHelp() []key.Binding {
 	short := func(b key.Binding, keys, desc string) key.Binding {
 		b.SetHelp(keys, desc)
@@ -78,20 +80,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
 	}
 	help, quit := short(k.Help, "?", "help"), k.Quit
-	var keys []key.Binding
+	var keys, more []key.Binding
 	switch {
+	case k.page == pageGlossary && k.morePages:
+		return []key.Binding{short(k.Help, "?", "next page"), short(k.Close, "esc", "close"), quit}
 	case k.page == pageGlossary:
 		return []key.Binding{short(k.Help, "?", "close"), short(k.Close, "esc", "close"), quit}
 	case k.state == session.Diverged:
 		keys = []key.Binding{short(k.Rollback, "u", "roll back"), tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
-		if k.wide {
-			keys = append(keys, view)
-		}
+		more = []key.Binding{view}
 	case k.state == session.Running:
 		keys = []key.Binding{short(k.Pause, "space", "pause"), pace, tune, view, short(k.Reseed, "r", "reseed")}
-		if k.wide {
-			keys = append(keys, short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"))
-		}
+		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
 	default: // paused or done
 		run := "run"
 		if k.state == session.Done {
@@ -99,11 +99,34 @@ func (k keyMap) ShortHelp() []key.Binding {
 		}
 		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
-		if k.wide {
-			keys = append(keys, short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed"))
+		more = []key.Binding{short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
+	}
+	used := footerWidth(keys) + footerWidth([]key.Binding{help, quit}) + len(footerSep)
+	for _, b := range more {
+		if used += len(footerSep) + footerWidth([]key.Binding{b}); used > k.width {
+			break
 		}
+		keys = append(keys, b)
 	}
 	return append(keys, help, quit)
+}
+
+// footerSep separates the footer's keys (help.Model.ShortSeparator).
+const footerSep = " · "
+
+// footerWidth is the cells bindings take in the footer, as bubbles/help
+// draws them: "key desc", separated by footerSep; disabled ones are left out.
+func footerWidth(bs []key.Binding) int {
+	w, n := 0, 0
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		w += lipgloss.Width(h.Key) + 1 + lipgloss.Width(h.Desc)
+		n++
+	}
+	return w + max(n-1, 0)*lipgloss.Width(footerSep)
 }
 
 // FullHelp is what ? shows, one column per group — stepping, tuning,

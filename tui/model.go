@@ -93,7 +93,7 @@ func NewModel(s *session.Session) Model {
 
 func newHelp() help.Model {
 	h := help.New()
-	h.ShortSeparator = " · "
+	h.ShortSeparator = footerSep
 	h.FullSeparator = "  "
 	return h
 }
@@ -107,7 +107,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.help.Width = m.width
-		m.keys.wide = m.width >= wideHelp
+		m.keys.width = m.width
 		m.gpage = 0
 		m.relayout()
 		return m, nil

@@ -12,8 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
@@ -401,6 +403,32 @@ func TestSparklineTakesAnyValue(t *testing.T) {
 	}
 }
 
+// TestMetricLineDescribesItsBars: when only the last evaluations fit, the
+// arrow and the range describe those, not older ones off the line: a
+// distance that fell for long and rose lately reads ↑ over the bars that
+// rose, with their range.
+func TestMetricLineDescribesItsBars(t *testing.T) {
+	var tr trend
+	for _, v := range []float64{9, 8, 7, 6, 5, 4, 3, 2, 1, 1.5, 2, 2.5, 3} {
+		tr.add(v)
+	}
+	for _, c := range []struct {
+		w          int
+		arrow, rng string
+	}{
+		{20, "↑", " 1–3"}, // five bars fit: 1 to 3, rising
+		{60, "↓", " 1–9"}, // all fit: the fall shows
+	} {
+		line := ansi.Strip(metricLine("W1", 3, false, &tr, c.w))
+		if !strings.Contains(line, c.arrow) || !strings.HasSuffix(line, c.rng) {
+			t.Errorf("width %d: %q; want %s and a range ending %q", c.w, line, c.arrow, c.rng)
+		}
+		if lipgloss.Width(line) > c.w {
+			t.Errorf("width %d: %q is wider", c.w, line)
+		}
+	}
+}
+
 func TestExpForm(t *testing.T) {
 	for v, want := range map[float64]string{1.5e9: "1.5e9", 2e9: "2e9", 15046658048: "1.505e10", -3e-7: "-3e-7", 1e5: "1e5"} {
 		prec := 4
@@ -462,5 +490,24 @@ func TestHistoryFileWarning(t *testing.T) {
 	}
 	if view := s.finalView(); !strings.Contains(view, "⚠ history file") {
 		t.Errorf("the screen does not show the warning:\n%s", view)
+	}
+}
+
+// TestFooterKeepsQuit: at every width the trainer accepts, in every state,
+// the footer fits and ends with help and quit; the optional keys are the
+// ones left out when room runs short.
+func TestFooterKeepsQuit(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		for w := minWidth; w <= 200; w++ {
+			k := newKeyMap()
+			k.state, k.width = st, w
+			h := help.New()
+			h.ShortSeparator, h.Width = footerSep, w
+			line := h.ShortHelpView(k.ShortHelp())
+			if !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
+				t.Fatalf("%s at width %d: footer %q (%d cells)", st, w, line, lipgloss.Width(line))
+			}
+		}
 	}
 }

@@ -74,7 +74,9 @@ func (m Model) View() string {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
-		return strings.Join([]string{m.header(l.w), m.glossaryView(l.w, l.h-2), m.help.View(m.keys)}, "\n")
+		keys := m.keys
+		keys.morePages = m.gpage+1 < len(m.glossaryPages(l.w, l.h-2))
+		return strings.Join([]string{m.header(l.w), m.glossaryView(l.w, l.h-2), m.help.View(keys)}, "\n")
 	}
 	var body string
 	if m.keys.page == pageKeys { // the design in place of the charts, the controls beside it
@@ -566,11 +568,27 @@ func (m *Model) blurred() bool {
 
 // metricLine shows a distance, its direction lately — or "≈ floor" when it
 // is within sampling noise of a perfect generator, where a direction means
-// nothing — and a sparkline with its range.
+// nothing — and a sparkline with its range. The arrow, the bars and the
+// range all describe the same evaluations: the last ones the bars have
+// room for.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
+	head := fmt.Sprintf("%s %.3f ", name, v)
+	room := w - lipgloss.Width(head) - 2 // the arrow and a space
+	if atFloor {
+		room -= lipgloss.Width("≈ floor") - 1
+	}
+	vals, rng := t.vals, ""
+	for range 2 { // the range's width decides how many bars fit, which decide the range
+		vals = t.vals[max(0, len(t.vals)-max(room-len([]rune(rng)), 0)):]
+		rng = sparkRange(vals)
+		if room-len([]rune(rng)) < 4 {
+			rng = ""
+		}
+	}
+	vals = t.vals[max(0, len(t.vals)-max(room-len([]rune(rng)), 0)):]
 	arrow := styleMuted.Render("·")
-	if n := len(t.vals); n >= 2 {
-		first, last := t.vals[0], t.vals[n-1]
+	if n := len(vals); n >= 2 {
+		first, last := vals[0], vals[n-1]
 		switch d := last - first; {
 		case math.Abs(d) <= 0.02*math.Max(math.Abs(first), 1e-9):
 			arrow = styleMuted.Render("→")
@@ -583,20 +601,25 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
-	head := fmt.Sprintf("%s %.3f ", name, v) + arrow + " "
-	room := w - lipgloss.Width(head)
-	rng := ""
-	if lo, hi, ok := finiteRange(t.vals); ok && len(t.vals) >= 2 {
-		digits := 2
-		if rangeNum(lo, 2) == rangeNum(hi, 2) {
-			digits = 4
-		}
-		rng = " " + rangeNum(lo, digits) + "–" + rangeNum(hi, digits)
-		if room-len([]rune(rng)) < 4 {
-			rng = ""
-		}
+	return head + arrow + " " + styleSpark.Render(sparkline(vals, len(vals))) + styleMuted.Render(rng)
+}
+
+// sparkRange writes the range of a sparkline's values, " lo–hi", or ""
+// for fewer than two or none finite: two significant digits, four when
+// two would print the ends alike, none when four still would.
+func sparkRange(vals []float64) string {
+	lo, hi, ok := finiteRange(vals)
+	if !ok || len(vals) < 2 {
+		return ""
 	}
-	return head + styleSpark.Render(sparkline(t.vals, room-len([]rune(rng)))) + styleMuted.Render(rng)
+	digits := 2
+	if rangeNum(lo, 2) == rangeNum(hi, 2) {
+		digits = 4
+	}
+	if rangeNum(lo, digits) == rangeNum(hi, digits) {
+		return "" // flat bars beside the value say it
+	}
+	return " " + rangeNum(lo, digits) + "–" + rangeNum(hi, digits)
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
