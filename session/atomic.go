@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ganui/ganui/internal/inputfile"
 )
 
 // writeAtomic creates or replaces path with what fill writes: into a new
@@ -19,7 +21,14 @@ import (
 // was; on error the temporary file is removed. Temporary files that an
 // earlier save of the same path left behind when it was killed are
 // removed first (see removeStale).
+//
+// A symbolic link at path is written through: the file it points to is
+// replaced and the link stays. Anything there but a regular file (a
+// device, a named pipe, a directory) is refused, never replaced.
 func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+	if path, err = outputTarget(path); err != nil {
+		return err
+	}
 	removeStale(path)
 	f, err := createTemp(path, perm)
 	if err != nil {
@@ -48,6 +57,34 @@ func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err
 		d.Close()
 	}
 	return nil
+}
+
+// outputTarget returns the file a write to path replaces: path itself,
+// or the file a symbolic link there points to (which need not exist
+// yet), so that the link stays a link. It refuses anything there but a
+// regular file: renaming over /dev/null or a named pipe would destroy it.
+func outputTarget(path string) (string, error) {
+	for range 40 { // as many links as Linux follows
+		st, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return path, nil
+		case err != nil:
+			return "", err
+		case st.Mode()&fs.ModeSymlink != 0:
+			link, err := os.Readlink(path)
+			if err != nil {
+				return "", err
+			}
+			if !filepath.IsAbs(link) {
+				link = filepath.Join(filepath.Dir(path), link)
+			}
+			path = link
+		default:
+			return path, inputfile.Regular(path, st)
+		}
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
 // staleAfter is how long a temporary file must have gone unwritten before

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -32,5 +33,53 @@ func TestWriteAtomicMode(t *testing.T) {
 		if fi.Mode().Perm() != want {
 			t.Errorf("%s: mode %v, want %v", filepath.Base(path), fi.Mode().Perm(), want)
 		}
+	}
+}
+
+// TestWriteAtomicThroughLinks: an output that is a symbolic link is
+// written through — the file it points to is replaced, created if
+// missing, and the link stays a link — and one that is a named pipe is
+// refused before and at the write, and left a pipe.
+func TestWriteAtomicThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(path, s string) error {
+		return writeAtomic(path, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
+	}
+	realFile, link := filepath.Join(dir, "real.ckpt"), filepath.Join(dir, "link.ckpt")
+	os.WriteFile(realFile, []byte("old"), 0o666)
+	os.Symlink("real.ckpt", link)
+	dangling, missing := filepath.Join(dir, "dangling.ckpt"), filepath.Join(dir, "sub", "new.ckpt")
+	os.Mkdir(filepath.Join(dir, "sub"), 0o777)
+	os.Symlink(missing, dangling)
+	for path, target := range map[string]string{link: realFile, dangling: missing} {
+		if err := checkWritable(path); err != nil {
+			t.Fatalf("checkWritable(%s): %v", path, err)
+		}
+		if err := write(path, "new"); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link: %v", path, err)
+		}
+		if data, _ := os.ReadFile(target); string(data) != "new" {
+			t.Errorf("%s through %s holds %q", target, path, data)
+		}
+	}
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o666); err != nil {
+		t.Skip(err)
+	}
+	fifoLink := filepath.Join(dir, "pipe-link")
+	os.Symlink(fifo, fifoLink)
+	for _, path := range []string{fifo, fifoLink} {
+		if err := checkWritable(path); err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("checkWritable(%s): %v; want a named pipe refused", path, err)
+		}
+		if err := write(path, "x"); err == nil {
+			t.Errorf("writeAtomic(%s) replaced a named pipe", path)
+		}
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+		t.Errorf("the named pipe is gone: %v", err)
 	}
 }

@@ -63,11 +63,12 @@ func checkPaths(opts Options) error {
 }
 
 // checkWritable reports whether a file could be created or replaced at
-// path: its directory exists and takes a new file, and path is not a
-// directory.
+// path as writeAtomic will: what is there (through any links) is a
+// regular file or nothing, and its directory exists and takes a new file.
 func checkWritable(path string) error {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a directory", path)
+	path, err := outputTarget(path)
+	if err != nil {
+		return err
 	}
 	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
 	if err != nil {

@@ -22,7 +22,7 @@ func Open(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := regular(path, st); err != nil {
+	if err := Regular(path, st); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(path)
@@ -30,7 +30,7 @@ func Open(path string) (*os.File, error) {
 		return nil, err
 	}
 	if st, err = f.Stat(); err == nil { // it may have been replaced since
-		err = regular(path, st)
+		err = Regular(path, st)
 	}
 	if err != nil {
 		f.Close()
@@ -57,8 +57,9 @@ func ReadAll(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// regular refuses anything but a regular file, saying what it is.
-func regular(path string, st fs.FileInfo) error {
+// Regular refuses anything but a regular file, saying what it is: the
+// test for what ganui reads, and for what its outputs may replace.
+func Regular(path string, st fs.FileInfo) error {
 	m := st.Mode()
 	if m.IsRegular() {
 		return nil
