@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/session"
 )
@@ -21,12 +23,12 @@ import (
 // (--plot) is drawn last, from the session's histories, whatever the
 // state. A file that could
 // not be written is reported after the final line, whose numbers stand.
-func headless(opts options, stdout io.Writer) error {
+func headless(opts options, stdout, stderr io.Writer) error {
 	s, err := session.New(opts.Options)
 	if err != nil {
 		return usageError{err}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
@@ -55,30 +57,121 @@ func headless(opts options, stdout io.Writer) error {
 // headlessSeeds trains every seed of --seeds, --jobs at once, and prints
 // their final lines and a summary (session.RunSeeds). SIGINT or SIGTERM
 // stops the runs in flight and summarises what finished.
-func headlessSeeds(opts options, stdout io.Writer) error {
+func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
+	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
-	return session.RunSeeds(ctx, opts.Options, opts.seeds, opts.jobs, stdout)
+	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, stdout)
 }
 
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at
 // once, and prints a row per cell (session.RunSweep); with --plot, it
 // draws the heat map of the median KS over the sweep's two keys, of the
 // rows it has, also when SIGINT or SIGTERM stopped it.
-func headlessSweep(opts options, stdout io.Writer) error {
+func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	cells, err := session.SweepCells(opts.Config, opts.sweep)
+	if err != nil {
+		return usageError{err}
+	}
+	designs := make([]engine.Config, len(cells))
+	for i, c := range cells {
+		designs[i] = c.Config
+	}
+	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
+	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
-	res, err := session.RunSweep(ctx, opts.Options, opts.sweep, opts.seeds, opts.jobs, stdout)
+	res, err := session.RunSweep(ctx, opts.Options, opts.sweep, opts.seeds, jobs, stdout)
 	if opts.PlotPath != "" && len(res.Rows) > 0 {
 		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil && err == nil {
 			err = fmt.Errorf("--plot: %w", perr)
 		}
 	}
 	return err
+}
+
+// notifyStop returns a context that the first SIGINT or SIGTERM cancels,
+// which stops the run after its current epoch with everything saved, and
+// says so on stderr. An epoch of a wide design can take many seconds: a
+// second signal does not wait for it, and exits at once with exitSignal,
+// nothing saved. stop ends the watch.
+func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			cancel()
+			fmt.Fprintln(stderr, "ganui: stopping after the current epoch; interrupt again to quit at once, without saving")
+		case <-done:
+			return
+		}
+		select {
+		case <-sig:
+			fmt.Fprintln(stderr, "ganui: interrupted again: quitting without saving")
+			exit(exitSignal)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sig)
+		close(done)
+		cancel()
+	}
+}
+
+// fitJobs lowers jobs, the runs trained at once, so that that many runs
+// of the largest of designs (engine.Config.Footprint) take at most half
+// of avail, the memory the system has free, and says so on stderr; with
+// avail unknown (0) it leaves jobs as asked. One run is always allowed:
+// a single run's size is bounded by the design's own limits.
+func fitJobs(jobs int, designs []engine.Config, avail int64, stderr io.Writer) int {
+	var largest int64
+	for _, c := range designs {
+		largest = max(largest, c.Footprint())
+	}
+	if avail <= 0 || largest <= 0 {
+		return jobs
+	}
+	fit := max(1, int(avail/2/largest))
+	if fit >= jobs {
+		return jobs
+	}
+	fmt.Fprintf(stderr, "ganui: --jobs %d lowered to %d: a run of this design takes about %s, and %s of memory is free\n",
+		jobs, fit, megabytes(largest), megabytes(avail))
+	return fit
+}
+
+// megabytes writes a byte count for a message: 460 MB, 2.9 GB.
+func megabytes(n int64) string {
+	if n >= 1e9 {
+		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	}
+	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+}
+
+// availableMemory is the memory the system can give new work without
+// swapping (MemAvailable in /proc/meminfo), in bytes, or 0 where that is
+// not known.
+func availableMemory() int64 {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
+			var kB int64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kB); err == nil {
+				return kB << 10
+			}
+		}
+	}
+	return 0
 }

@@ -66,21 +66,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitUsage
 	}
+	out := &checkedWriter{w: stdout}
 	switch {
 	case opts.listPresets:
-		listPresets(stdout)
-		return exitOK
+		listPresets(out)
 	case opts.showPreset:
-		stdout.Write(presets.Marshal(opts.Config))
-		return exitOK
+		out.Write(presets.Marshal(opts.Config))
 	case opts.sweep != nil:
-		err = headlessSweep(opts, stdout)
+		err = headlessSweep(opts, out, stderr)
 	case opts.seeds != nil:
-		err = headlessSeeds(opts, stdout)
+		err = headlessSeeds(opts, out, stderr)
 	case opts.headless:
-		err = headless(opts, stdout)
+		err = headless(opts, out, stderr)
 	default:
-		err = interactive(opts, stdout)
+		err = interactive(opts, out)
+	}
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("writing the output: %w", out.err)
 	}
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
@@ -103,6 +105,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitFailure
 	}
+}
+
+// maxJobs bounds --jobs, and its default: the CPUs, on a machine with
+// more than this many.
+const maxJobs = 256
+
+// checkedWriter keeps the first error writing to w, and writes nothing
+// after it: standard output redirected to a full disk must not end in
+// exit 0, as if everything had been printed.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.err = err
+	return n, err
 }
 
 // parseFlags reads the command line and resolves the design to run.
@@ -129,7 +152,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.IntVar(&o.Epochs, "epochs", 0, "epochs to train (default: the preset's own)")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
-	fs.IntVar(&o.jobs, "jobs", runtime.NumCPU(), "headless with --seeds: train up to `J` seeds at once")
+	fs.IntVar(&o.jobs, "jobs", min(runtime.NumCPU(), maxJobs), "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
 	fs.IntVar(&o.Every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
 	fs.IntVar(&o.Samples, "samples", 0, fmt.Sprintf("fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
@@ -195,8 +218,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.Every)
 	case o.Samples != 0 && (o.Samples < 100 || o.Samples > 10_000_000):
 		return o, fmt.Errorf("--samples: %d out of range 100..10000000 (or 0, the default)", o.Samples)
-	case o.jobs < 1 || o.jobs > 256:
-		return o, fmt.Errorf("--jobs: %d out of range 1..256", o.jobs)
+	case o.jobs < 1 || o.jobs > maxJobs:
+		return o, fmt.Errorf("--jobs: %d out of range 1..%d", o.jobs, maxJobs)
 	case given["show-preset"] && given["preset"]:
 		return o, errors.New("--show-preset and --preset both name a preset; give one")
 	}

@@ -7,6 +7,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 )
 
 // TestBadOutputsFailBeforeTraining (issue: a --save into a missing
@@ -222,5 +225,110 @@ func TestRunawayExitsThree(t *testing.T) {
 	if code != exitDiverged || !strings.Contains(stdout, "state=diverged") || !strings.Contains(stdout, "divergence=runaway") ||
 		!strings.Contains(stderr, "a runaway, the generated samples far outside the target's range") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+}
+
+// lineChan is a writer that passes each write on as a line, for reading
+// what another goroutine writes without sharing a buffer.
+type lineChan chan string
+
+func (c lineChan) Write(p []byte) (int, error) {
+	c <- string(p)
+	return len(p), nil
+}
+
+// TestSecondSignalQuitsAtOnce (an epoch of a wide design takes many
+// seconds): the first SIGINT stops the run after its epoch and says how
+// to quit at once; a second exits 130 then, without waiting.
+func TestSecondSignalQuitsAtOnce(t *testing.T) {
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	defer stop()
+	wait := func(what string, ch <-chan string) string {
+		select {
+		case s := <-ch:
+			return s
+		case <-time.After(time.Minute):
+			t.Fatalf("no %s", what)
+		}
+		return ""
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	if m := wait("message after the first SIGINT", msgs); !strings.Contains(m, "stopping after the current epoch; interrupt again to quit at once") {
+		t.Fatalf("first SIGINT: %q", m)
+	}
+	if ctx.Err() == nil {
+		t.Fatal("the first SIGINT did not stop the run")
+	}
+	select {
+	case code := <-exited:
+		t.Fatalf("exited %d on the first SIGINT", code)
+	default:
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	if m := wait("message after the second SIGINT", msgs); !strings.Contains(m, "interrupted again") {
+		t.Fatalf("second SIGINT: %q", m)
+	}
+	select {
+	case code := <-exited:
+		if code != exitSignal {
+			t.Fatalf("exit %d, want %d", code, exitSignal)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the second SIGINT did not exit")
+	}
+}
+
+// fullDisk fails every write, as standard output on a full disk does.
+type fullDisk struct{}
+
+func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// TestOutputThatCannotBeWrittenFails: what ganui prints is its result;
+// when standard output takes none of it the exit is 1, not 0, with one
+// line saying why.
+func TestOutputThatCannotBeWrittenFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"--list-presets"},
+		{"--show-preset", "vanilla"},
+		{"--headless", "--preset", "vanilla", "--epochs", "20", "--every", "10"},
+		{"--headless", "--preset", "vanilla", "--epochs", "20", "--seeds", "1-2"},
+	} {
+		var stderr strings.Builder
+		if code := run(args, fullDisk{}, &stderr); code != exitFailure || !strings.Contains(stderr.String(), "writing the output: no space left on device") {
+			t.Errorf("%v: exit %d, stderr %q; want %d and the write's error", args, code, stderr.String(), exitFailure)
+		}
+	}
+}
+
+// TestJobsFitInMemory: runs trained at once share the memory; --jobs is
+// lowered, saying so, when that many runs of the largest design would
+// take more than half of what is free, and left alone otherwise.
+func TestJobsFitInMemory(t *testing.T) {
+	small, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide := small.Clone()
+	wide.GHidden, wide.DHidden = []int{2000, 2000}, []int{2000, 2000}
+	per := wide.Footprint()
+	for _, c := range []struct {
+		designs []engine.Config
+		avail   int64
+		want    int
+	}{
+		{[]engine.Config{small, wide}, 6 * per, 3}, // half of 6 runs' worth
+		{[]engine.Config{wide}, per, 1},            // one run always
+		{[]engine.Config{small}, 6 * per, 8},
+		{[]engine.Config{wide}, 0, 8}, // memory unknown
+	} {
+		var stderr strings.Builder
+		got := fitJobs(8, c.designs, c.avail, &stderr)
+		if got != c.want || (got < 8) != strings.Contains(stderr.String(), "--jobs 8 lowered to ") {
+			t.Errorf("avail %d: %d jobs, stderr %q; want %d", c.avail, got, stderr.String(), c.want)
+		}
+	}
+	if per < 150<<20 || per > 300<<20 {
+		t.Errorf("a vanilla run at width 2,000 is estimated at %d bytes; measured about 217 MB", per)
 	}
 }
