@@ -105,11 +105,13 @@ func TestBadSet(t *testing.T) {
 		{"d_lr=0", []string{"d_lr", "out of range (0,10]"}},
 		{"d_input=fft", []string{"d_input", "raw, diffs, moments"}},
 		{"target=cauchy(0,1)", []string{"target", "normal(mean,std)"}},
-		{"g_hidden=8", []string{"g_acts", "need 2 activations"}},
+		{"g_acts=relu,identity", []string{"g_acts", "need 3 activations"}},
 		{"mbd_kernels=1000", []string{"mbd_kernels", "0..128"}},
 	} {
 		wantUsageError(t, []string{"--headless", "--preset", "vanilla", "--set", c.set}, c.want...)
 	}
+	// devnag-2017's hidden layers differ (ELU, sigmoid): a new depth needs g_acts.
+	wantUsageError(t, []string{"--headless", "--preset", "devnag-2017", "--set", "g_hidden=8"}, "g_acts", "need 2 activations")
 }
 
 func TestSeedsFlagErrors(t *testing.T) {

@@ -313,7 +313,7 @@ func validNet(p string, hidden []int, acts []Activation) error {
 		}
 	}
 	if len(acts) != len(hidden)+1 {
-		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer and one for the output), got %d", p, len(hidden)+1, len(acts))
+		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer of %s_hidden and one for the output), got %d", p, len(hidden)+1, p, len(acts))
 	}
 	for _, a := range acts {
 		if err := checkChoice(p+"_acts", activationNames, a); err != nil {

@@ -77,7 +77,49 @@ func lookupField(key string) (configField, error) {
 // list written either comma-separated (32,32 or relu,relu,sigmoid; empty
 // for none) or as a JSON array. It checks the syntax and the names; Validate checks the
 // ranges. Errors name the key.
+//
+// Hidden widths that change a network's depth keep its activations when
+// its hidden layers share one (followDepth): --set g_hidden=32 on a
+// design of two leaky ReLU layers gives one.
 func (c *Config) Set(key, value string) error {
+	if err := c.set(key, value); err != nil {
+		return err
+	}
+	switch key {
+	case "g_hidden":
+		c.GActs = followDepth(c.GActs, len(c.GHidden))
+	case "d_hidden":
+		c.DActs = followDepth(c.DActs, len(c.DHidden))
+	}
+	return nil
+}
+
+// followDepth returns the activations acts of a network for hidden
+// layers: as they are when they already hold one per hidden layer and
+// one for the output, or when the hidden layers' differ (as devnag-2017's
+// ELU then sigmoid: the activations must then be given too, and Validate
+// says so); else the hidden layers' one activation for each of hidden
+// layers, then the output's.
+func followDepth(acts []Activation, hidden int) []Activation {
+	if len(acts) == hidden+1 || len(acts) < 2 {
+		return acts
+	}
+	inner, out := acts[:len(acts)-1], acts[len(acts)-1]
+	for _, a := range inner {
+		if a != inner[0] {
+			return acts
+		}
+	}
+	next := make([]Activation, hidden+1)
+	for i := range hidden {
+		next[i] = inner[0]
+	}
+	next[hidden] = out
+	return next
+}
+
+// set is Set without followDepth.
+func (c *Config) set(key, value string) error {
 	f, err := lookupField(key)
 	if err != nil {
 		return err

@@ -257,6 +257,36 @@ func TestValidateZooFields(t *testing.T) {
 	}
 }
 
+// TestSetHiddenFollowsDepth: new hidden widths of another depth keep a
+// network's activation when its hidden layers share one, and leave mixed
+// ones for g_acts to give (Validate says how many).
+func TestSetHiddenFollowsDepth(t *testing.T) {
+	c := blogConfig() // ReLU, ReLU, then identity (G) and sigmoid (D)
+	if err := c.Set("g_hidden", "[16,16,16]"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Set("d_hidden", "8"); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c.GActs, []Activation{ReLU, ReLU, ReLU, Identity}) || !slices.Equal(c.DActs, []Activation{ReLU, Sigmoid}) {
+		t.Fatalf("g_acts %v, d_acts %v", c.GActs, c.DActs)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	c.GActs = []Activation{ELU, Sigmoid, Identity}
+	c.GHidden = []int{50, 50}
+	if err := c.Set("g_hidden", "32"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "g_acts: need 2 activations") {
+		t.Fatalf("mixed activations after a new depth: %v", err)
+	}
+	if err := c.Set("g_acts", "tanh,identity"); err != nil || c.Validate() != nil {
+		t.Fatalf("g_acts given: %v, %v", err, c.Validate())
+	}
+}
+
 func TestConfigSet(t *testing.T) {
 	c := blogConfig()
 	for _, kv := range [][2]string{
