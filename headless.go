@@ -28,6 +28,13 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
+	switch at := session.FormatInt(s.Epoch()); {
+	case opts.Resume == "" || s.Epoch() < s.Planned():
+	case opts.Epochs > 0:
+		return usageError{fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, at)}
+	default:
+		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, the end of its plan: --epochs N trains on to epoch N", at)}
+	}
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	out := bufio.NewWriter(stdout)

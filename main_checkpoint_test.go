@@ -132,3 +132,18 @@ func TestInterruptSavesTheRun(t *testing.T) {
 		t.Fatalf("log has %d epochs, checkpoint %d, final line %q: want them equal", rows, gan.Epoch(), last)
 	}
 }
+
+// TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
+// or with an --epochs it has passed, would train nothing; it is refused,
+// saying how to go on.
+func TestResumeAtItsPlanRefused(t *testing.T) {
+	ckpt := filepath.Join(t.TempDir(), "done.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	wantUsageError(t, []string{"--headless", "--resume", ckpt}, "at epoch 30, the end of its plan", "--epochs N")
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20"}, "--epochs 20", "at epoch 30 already")
+	if code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "40", "--every", "0"); code != 0 || !strings.Contains(stdout, " epochs=40 ") {
+		t.Fatalf("--epochs 40: exit %d, %q, %q", code, stdout, stderr)
+	}
+}

@@ -154,9 +154,9 @@ func (s *Session) Result() Result {
 		Epochs:  s.gan.Epoch(),
 		State:   s.state,
 		Err:     s.err,
-		WallS:   time.Since(s.started).Seconds(),
 		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
 	}
+	r.WallS = time.Since(s.started).Seconds() // after the final evaluation, which it includes
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted
 	}

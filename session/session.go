@@ -213,6 +213,11 @@ func New(opts Options) (*Session, error) {
 // Planned returns the epochs the run is planned for.
 func (s *Session) Planned() int { return s.planned }
 
+// Epoch returns the epochs the run has trained (a resumed run's count
+// from its start). Like Result, it belongs to the goroutine driving the
+// session.
+func (s *Session) Epoch() int { return s.gan.Epoch() }
+
 // Start launches the session's own goroutine, which trains at the pace
 // the user sets, applies commands and publishes snapshots until Stop.
 // Calling it again does nothing.
