@@ -48,3 +48,26 @@ func TestAppendCSVAppends(t *testing.T) {
 		t.Errorf("appendCSV allocated %v times into a buffer with room", n)
 	}
 }
+
+// TestLineValuesStayOneField: a value with a space, '=' or a quote in it
+// (a preset named by the user, a swept target) is quoted on the final,
+// summary and sweep lines, so that key=value parsing reads one field.
+func TestLineValuesStayOneField(t *testing.T) {
+	for v, want := range map[string]string{
+		"vanilla":                "vanilla",
+		"x state=done ks=0.0000": `"x state=done ks=0.0000"`,
+		"uniform(2, 6)":          `"uniform(2, 6)"`,
+		`say "hi"`:               `"say \"hi\""`,
+		"":                       `""`,
+		"tab\there":              `"tab\there"`,
+		"mixture(-2,0.5;2,0.5)":  "mixture(-2,0.5;2,0.5)",
+	} {
+		if got := lineValue(v); got != want {
+			t.Errorf("lineValue(%q) = %s, want %s", v, got, want)
+		}
+	}
+	line := Result{Preset: "a b=c", State: Done}.Line()
+	if !strings.HasPrefix(line, `final preset="a b=c" seed=0 `) || strings.Count(line, " state=") != 1 {
+		t.Errorf("final line %q", line)
+	}
+}

@@ -235,7 +235,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 	widths := make([]int, len(axes))
 	for i, a := range axes {
 		for _, v := range a.Values {
-			widths[i] = max(widths[i], len(v))
+			widths[i] = max(widths[i], len(lineValue(v)))
 		}
 	}
 	var finished []Result
@@ -276,7 +276,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		keys[i] = a.Key
 	}
 	fmt.Fprintf(out, "summary preset=%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		opts.Config.Name, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+		lineValue(opts.Config.Name), strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
@@ -317,7 +317,7 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	var b strings.Builder
 	b.WriteString("sweep")
 	for i, v := range r.Values {
-		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], v)
+		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], lineValue(v))
 	}
 	fmt.Fprintf(&b, " runs=%d diverged=%d/%d", r.Runs, r.Diverged, r.Runs)
 	for i, v := range [2][3]float64{r.First, r.Second} {
