@@ -154,6 +154,10 @@ type SweepRow struct {
 	Values   []string // one per axis
 	Runs     int      // runs that finished (done or diverged)
 	Diverged int
+	// Unfinished counts the cell's seeds that a stop (SIGINT, SIGTERM)
+	// interrupted or kept from starting: the row then sums up fewer runs
+	// than the sweep asked for, and says so.
+	Unfinished int
 	// First and Second are the median, minimum and maximum of the
 	// sweep's two measures (SweepResult.Measures) over the runs that did
 	// not diverge; NaN when every run diverged.
@@ -244,6 +248,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 			return
 		}
 		r := sweepRow(cells[c].Values, finished)
+		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
 		fmt.Fprintln(out, r.line(axes, widths, res.Measures))
 		out.Flush()
@@ -320,6 +325,9 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], lineValue(v))
 	}
 	fmt.Fprintf(&b, " runs=%d diverged=%d/%d", r.Runs, r.Diverged, r.Runs)
+	if r.Unfinished > 0 {
+		fmt.Fprintf(&b, " unfinished=%d", r.Unfinished)
+	}
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
 		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])

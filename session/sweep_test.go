@@ -198,3 +198,18 @@ func TestSweepCountsModes(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepRowSaysItIsShort: a cell cut short by a stop says how many of
+// its seeds did not finish; a whole one says nothing of it.
+func TestSweepRowSaysItIsShort(t *testing.T) {
+	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4"}}}
+	r := sweepRow([]string{"1e-4"}, []Result{{State: Done}, {State: Done}})
+	names := [2]string{"ks", "w1"}
+	if line := r.line(axes, []int{4}, names); strings.Contains(line, "unfinished") {
+		t.Errorf("whole cell: %q", line)
+	}
+	r.Unfinished = 1
+	if line := r.line(axes, []int{4}, names); !strings.HasPrefix(line, "sweep g_lr=1e-4 runs=2 diverged=0/2 unfinished=1 ks=") {
+		t.Errorf("cell short of a seed: %q", line)
+	}
+}
