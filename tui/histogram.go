@@ -135,15 +135,17 @@ func gutter(label string) string {
 // top, with ½ marked by a dotted line across the middle row. A critic's
 // score (the Wasserstein and hinge losses) is no probability: when the
 // curve leaves [0, 1] it is drawn from its lowest value to its highest,
-// the rows labelled with them and the dotted line at their middle.
+// the rows labelled max and min and the dotted line at their middle; the
+// legend gives the two values (scoreRange), which a 4-cell label could
+// not (a WGAN critic's ±0.012 would read -0).
 func dStrip(curve []float64, cols int) []string {
 	g := newGrid(dStripRows, cols)
 	dots := dStripRows*4 - 1
 	lo, hi := 0.0, 1.0
 	labels := []string{"1", "½", "0"}
-	if clo, chi, ok := finiteRange(curve); ok && (clo < 0 || chi > 1) {
+	if clo, chi, ok := scoreRange(curve); ok {
 		lo, hi = clo, math.Max(chi, clo+1e-9)
-		labels = []string{shortNum(hi), shortNum((lo + hi) / 2), shortNum(lo)}
+		labels = []string{"max", "", "min"}
 	}
 	for c := range cols {
 		g.set(dStripRows/2, c, '┈', &styleFaint)
@@ -166,6 +168,13 @@ func dStrip(curve []float64, cols int) []string {
 		out[r] = gutter(l) + g.row(r)
 	}
 	return out
+}
+
+// scoreRange is the range of D's curve when it is a critic's score, not
+// a probability: some finite value outside [0, 1].
+func scoreRange(curve []float64) (lo, hi float64, ok bool) {
+	lo, hi, ok = finiteRange(curve)
+	return lo, hi, ok && (lo < 0 || hi > 1)
 }
 
 // pushStrip draws the push D gives G's samples, dD/dx, where the histogram

@@ -93,13 +93,31 @@ func TestDStripMarksHalf(t *testing.T) {
 func TestDStripScalesACritic(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lines := dStrip([]float64{-4, 0, 4}, 3)
-	for i, want := range []string{"4", "0", "-4"} {
+	for i, want := range []string{"max", "D", "min"} {
 		if !strings.Contains(lines[i][:axisGutter+2], want) || strings.Contains(lines[i], "½") {
 			t.Errorf("row %d lacks its mark %q: %q", i, want, lines[i])
 		}
 	}
 	if top, bottom := []rune(lines[0])[axisGutter+2], []rune(lines[dStripRows-1])[axisGutter]; top == ' ' || bottom == ' ' {
 		t.Errorf("the highest and lowest scores are not on the top and bottom rows: %q", lines)
+	}
+}
+
+// TestCriticScoreInTheLegend: a critic's scores, too small for the
+// strip's 4-cell labels (a WGAN's ±0.012 would read -0), are given in the
+// samples legend; a probability's are not.
+func TestCriticScoreInTheLegend(t *testing.T) {
+	if lo, hi, ok := scoreRange([]float64{-0.0123, 0.004, 0.0113}); !ok || lo != -0.0123 || hi != 0.0113 {
+		t.Errorf("critic: %v %v %v", lo, hi, ok)
+	}
+	if _, _, ok := scoreRange([]float64{0.1, 0.5, 0.9}); ok {
+		t.Error("a probability taken for a critic's score")
+	}
+	for _, c := range [][3]any{{-0.0123, 0.0113, "-0.012 0.011"}, {-0.01132, -0.01078, "-0.01132 -0.01078"}} {
+		a, b := rangeEnds(c[0].(float64), c[1].(float64))
+		if got := a + " " + b; got != c[2] {
+			t.Errorf("range %v..%v: %q, want %q", c[0], c[1], got, c[2])
+		}
 	}
 }
 

@@ -442,11 +442,16 @@ func (m *Model) histFoot(w int) []string {
 		items = append(items, styleGhost.Render(string(ghostGlyph))+fmt.Sprintf(" base seed %d", b.Seed))
 	}
 	var noCurve []string
+	curve := styleCurve.Render("⠂") + " D(x)"
+	if lo, hi, ok := scoreRange(e.DCurve); ok { // a critic's score, no probability: its range
+		a, b := rangeEnds(lo, hi)
+		curve = styleCurve.Render("⠂") + " D(x) score " + a + " to " + b
+	}
 	switch {
 	case e.DCurve != nil && e.Push != nil:
-		items = append(items, styleCurve.Render("⠂")+" D(x)  "+styleCurve.Render("▶")+" push dD/dx")
+		items = append(items, curve+"  "+styleCurve.Render("▶")+" push dD/dx")
 	case e.DCurve != nil:
-		items = append(items, styleCurve.Render("⠂")+" D(x)")
+		items = append(items, curve)
 	default: // why there is no D(x) strip, on lines of its own
 		noCurve = wrap(styleMuted.Render(e.NoCurve), w)
 	}
@@ -612,14 +617,20 @@ func sparkRange(vals []float64) string {
 	if !ok || len(vals) < 2 {
 		return ""
 	}
-	digits := 2
-	if rangeNum(lo, 2) == rangeNum(hi, 2) {
-		digits = 4
-	}
-	if rangeNum(lo, digits) == rangeNum(hi, digits) {
+	a, b := rangeEnds(lo, hi)
+	if a == b {
 		return "" // flat bars beside the value say it
 	}
-	return " " + rangeNum(lo, digits) + "–" + rangeNum(hi, digits)
+	return " " + a + "–" + b
+}
+
+// rangeEnds writes the ends of a range in two significant digits, or in
+// four when two would print them alike (0.9981–0.9986).
+func rangeEnds(lo, hi float64) (string, string) {
+	if a, b := rangeNum(lo, 2), rangeNum(hi, 2); a != b {
+		return a, b
+	}
+	return rangeNum(lo, 4), rangeNum(hi, 4)
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
