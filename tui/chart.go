@@ -36,6 +36,7 @@ type lineChart struct {
 	series   []series
 	w, h     int
 	decimals int // for the Y labels, chosen from the visible range
+	labelW   int // the widest Y label drawTicks will write: ntcharts' gutter is made as wide
 
 	// own: the last series is on a scale of its own and does not set the
 	// range (a feature-matching G's loss beside D's).
@@ -57,7 +58,7 @@ func newLineChart(ss ...series) *lineChart {
 	c.ts = timeserieslinechart.New(20, 6,
 		timeserieslinechart.WithXLabelFormatter(func(_ int, v float64) string { return compact(v) }),
 		timeserieslinechart.WithYLabelFormatter(func(_ int, v float64) string {
-			return axisNum(v, c.decimals)
+			return padLeft(axisNum(v, c.decimals), c.labelW) // sizes the gutter; drawTicks writes the labels
 		}),
 		timeserieslinechart.WithAxesStyles(styleFaint, styleMuted),
 	)
@@ -87,6 +88,10 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	thinned := c.thin(pts, float64(xmin), float64(xmax))
 	lo, hi, step := c.yRange(thinned, refs, h-2)
 	c.decimals = decimalsFor(step)
+	c.labelW = 0
+	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
+		c.labelW = max(c.labelW, len(axisNum(v, c.decimals)))
+	}
 
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	c.ts.SetTimeRange(t0, t1)
@@ -281,7 +286,24 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 		lo = math.Max(0, lo)
 	}
 	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
+	// Two labels at least, or the scale cannot be read: a range of 0 to 4.3
+	// on a short chart would get the step 5, and only its 0.
+	for math.Floor(hi/step)-math.Ceil(lo/step) < 1 {
+		step = niceBelow(step)
+	}
 	return lo, hi, step
+}
+
+// niceBelow is the round step next below the round step s: 5 → 2 → 1 → 0.5.
+func niceBelow(s float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(s)))
+	switch m := s / p; {
+	case m > 4:
+		return 2 * p
+	case m > 1.5:
+		return p
+	}
+	return p / 2
 }
 
 // thin averages points that would share a braille dot column, so a long
