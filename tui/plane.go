@@ -264,12 +264,14 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, cols, 
 func (m Model) planePanel(w, h int) string {
 	s := &m.snap
 	e := &s.Eval
-	items := []string{
-		styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"),
-		styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))),
+	drawn := len(e.Points) / 2
+	what := fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))
+	if drawn < e.Metrics.N { // the metrics take them all, the plot a share
+		what = fmt.Sprintf("%s of %s drawn, epoch %s", session.FormatInt(drawn), session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))
 	}
+	items := []string{styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"), styleMuted.Render(what)}
 	if m.planeOut > 0 {
-		items = append(items, styleMuted.Render(fmt.Sprintf("%s of %s beyond the box", session.FormatInt(m.planeOut), session.FormatInt(len(e.Points)/2))))
+		items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond the box", session.FormatInt(m.planeOut))))
 	}
 	plotW := lipgloss.Width(firstLine(m.histView))
 	if plotW == 0 {

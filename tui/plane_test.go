@@ -81,13 +81,13 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "2,500 at epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean ━ x", "std ━ x"}},
+		}, nil, []string{"▶ running", "Plane", "1,500 of 2,500 drawn, epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean ━ x", "std ━ x"}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last}
 			s.ReplayIndex, s.Frames = 3, 15
 			s.Note = "replay frame 4 of 15 · , . step · < > events · other keys: live"
 			return s
-		}, nil, []string{"◀ replay epoch 400 of 1,500", "2,500 at epoch 400", "replay frame 4 of 15"}},
+		}, nil, []string{"◀ replay epoch 400 of 1,500", "2,500 drawn, epoch 400", "replay frame 4 of 15"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s
@@ -189,7 +189,7 @@ func TestPlaneReplayAndBaselineKeys(t *testing.T) {
 	flat := strings.Join(strings.Fields(view), " ")
 	for _, want := range []string{
 		"◀ replay epoch " + session.FormatInt(snap.Replay.Epoch),
-		"at epoch " + session.FormatInt(snap.Replay.Epoch),
+		"epoch " + session.FormatInt(snap.Replay.Epoch),
 		"base seed 1",
 		"vs base SW1",
 		"Modes",
