@@ -209,7 +209,7 @@ func (m *Model) statusLines(w int) []string {
 	default:
 		return warning
 	}
-	lines := wrap(msg, w)
+	lines := wrapIndent(msg, w, 2) // indented as the diagnosis is
 	return append(warning, lines[:min(most-len(warning), len(lines))]...)
 }
 
