@@ -127,7 +127,7 @@ func (Save) apply(s *Session) {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("saved epoch %s to %s · ganui --resume FILE continues from it", FormatInt(s.gan.Epoch()), path)
+	s.note = fmt.Sprintf("saved epoch %s: ganui --resume %s continues from it", FormatInt(s.gan.Epoch()), path)
 }
 
 func (Export) apply(s *Session) {

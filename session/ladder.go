@@ -112,10 +112,14 @@ func stepRate(v float64, dir int) float64 {
 	return best
 }
 
-// SpeedText writes a pace: "full", or "200/s".
+// SpeedText writes a pace for the screen: "full", "200/s", "100,000/s"
+// (thousands grouped, as the screen's other counts), or "0.5/s".
 func SpeedText(speed float64) string {
 	if speed == 0 {
 		return "full"
+	}
+	if speed >= 1 && speed == math.Trunc(speed) {
+		return FormatInt(int(speed)) + "/s"
 	}
 	return strconv.FormatFloat(speed, 'f', -1, 64) + "/s"
 }
