@@ -272,7 +272,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
-		if !ok {
+		if !ok || strings.TrimSpace(key) == "" {
 			return o, fmt.Errorf("--set: want key=value, got %q", s)
 		}
 		if err := cfg.Set(strings.TrimSpace(key), value); err != nil {
@@ -371,6 +371,8 @@ func checkCombination(given map[string]bool, headless bool) error {
 				return fmt.Errorf("--%s needs --headless", name)
 			}
 		}
+	case given["jobs"] && !given["seeds"] && !given["sweep"]:
+		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too")
 	}
 	return nil
 }

@@ -127,6 +127,8 @@ func TestSeedsFlagErrors(t *testing.T) {
 		{[]string{"--seeds", "1-100000"}, "at most 10000 seeds"},
 		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed needs a single run"},
 		{[]string{"--seeds", "1-3", "--log", "x.csv"}, "--log needs a single run"},
+		{[]string{"--jobs", "2"}, "--jobs trains several runs at once; give --seeds or --sweep too"},
+		{[]string{"--set", "=1"}, "want key=value"},
 		{[]string{"--seeds", "1-3", "--every", "5"}, "--every needs a single run"},
 		{[]string{"--seeds", "1-3", "--jobs", "0"}, "--jobs: 0 out of range"},
 	} {

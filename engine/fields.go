@@ -67,6 +67,8 @@ func lookupField(key string) (configField, error) {
 	msg := fmt.Sprintf("unknown key %q", key)
 	if near := closestKey(key); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	} else {
+		msg += " (ganui --show-preset NAME lists the keys)"
 	}
 	return configField{}, errors.New(msg)
 }
@@ -138,6 +140,9 @@ func (c *Config) set(key, value string) error {
 	case reflect.Int:
 		n, ok := parseInt(trimmed)
 		if !ok {
+			if x, err := strconv.ParseFloat(trimmed, 64); err == nil && x == math.Trunc(x) {
+				return fmt.Errorf("%s: %s is out of range", key, clip(trimmed)) // 1e20: whole, but no int
+			}
 			return fmt.Errorf("%s: %q is not an integer", key, value)
 		}
 		v.SetInt(n)
@@ -297,7 +302,7 @@ func clip(s string) string {
 // closestKey returns the key nearest to s in edit distance when it is
 // close enough to be a likely typo, else "".
 func closestKey(s string) string {
-	best, bestD := "", 3
+	best, bestD := "", min(3, len(s)) // no guess for "": every short key is near it
 	for _, f := range configFields {
 		if d := editDistance(strings.ToLower(s), f.key); d < bestD {
 			best, bestD = f.key, d

@@ -308,11 +308,13 @@ func TestConfigSet(t *testing.T) {
 	}
 	for _, bad := range []struct{ key, value, want string }{
 		{"glr", "1", `unknown key "glr" (did you mean "g_lr"?)`},
-		{"nonsense", "1", `unknown key "nonsense"`},
+		{"nonsense", "1", `unknown key "nonsense" (ganui --show-preset NAME lists the keys)`},
+		{"", "1", `unknown key "" (ganui --show-preset NAME lists the keys)`},
 		{"G_LR", "1", `unknown key "G_LR" (did you mean "g_lr"?)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer`},
-		{"epochs", "1e30", `epochs: "1e30" is not an integer`},
+		{"epochs", "1e30", `epochs: 1e30 is out of range`},
+		{"epochs", "1.5", `epochs: "1.5" is not an integer`},
 		{"g_hidden", "32,x", `g_hidden: "32,x" is not a list of integers like 32,32`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: want a list of integers, got string`},
 	} {

@@ -41,6 +41,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		raw  json.RawMessage
 		line int
 	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
 	fail := func(off int64, format string, a ...any) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))

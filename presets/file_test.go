@@ -50,6 +50,9 @@ func TestParseWithBase(t *testing.T) {
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)
 	}
+	if bom, err := Parse([]byte("\ufeff{\"base\": \"vanilla\",\n\"g_lr\": 0.0005, \"g_hidden\": [64, 64]}"), "dir/wide.json"); err != nil || !reflect.DeepEqual(bom, want) {
+		t.Errorf("a file that starts with a byte-order mark: %+v, %v", bom, err)
+	}
 	named, err := Parse([]byte(`{"base":"lsgan","name":"mine","description":"d","source":"s"}`), "x.json")
 	if err != nil || named.Name != "mine" || named.Description != "d" || named.Source != "s" || named.Loss != engine.LossLeastSquares {
 		t.Errorf("explicit name, description and source: %+v, %v", named, err)

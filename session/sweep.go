@@ -3,6 +3,7 @@ package session
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -50,11 +51,20 @@ func ParseSweep(specs []string, base engine.Config, seeds int) ([]SweepAxis, err
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", key, err)
 		}
-		probe := base.Clone()
+		same := map[string]string{} // a design, as JSON, to the value that made it
 		for _, v := range values {
+			probe := base.Clone()
 			if err := probe.Set(key, v); err != nil {
 				return nil, err
 			}
+			j, err := json.Marshal(probe)
+			if err != nil {
+				return nil, err
+			}
+			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001: one cell twice
+				return nil, fmt.Errorf("%s: %s and %s are the same value", key, prev, v)
+			}
+			same[string(j)] = v
 		}
 		if cells *= len(values); cells*max(seeds, 1) > maxSweepRuns {
 			return nil, fmt.Errorf("%s: the grid has more than %d runs (cells × seeds)", key, maxSweepRuns)
