@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ganui/ganui/engine"
@@ -158,8 +159,28 @@ func (c Adjust) apply(s *Session) {
 		s.note = fmt.Sprintf("speed %s → %s", from, to)
 	default:
 		s.note = fmt.Sprintf("%s %s → %s from the next epoch", name, from, to)
-		s.emit(Event{Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
+		s.settingEvent(name, from, to)
 	}
+}
+
+// settingEvent records a setting changed by the user. Presses of one key
+// between two epochs make one change, from the first value to the last,
+// not an event each (nine presses of → were nine events); back where it
+// started, the change is no event at all.
+func (s *Session) settingEvent(name, from, to string) {
+	ev := s.tl.events
+	if n := len(ev); n > 0 && ev[n-1].Kind == EventSetting && ev[n-1].Epoch == s.gan.Epoch() {
+		if rest, ok := strings.CutPrefix(ev[n-1].Detail, name+" "); ok {
+			first, _, _ := strings.Cut(rest, " → ")
+			if first == to {
+				s.tl.events = ev[:n-1]
+			} else {
+				ev[n-1].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
+			}
+			return
+		}
+	}
+	s.emit(Event{Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
 }
 
 // settings are the knobs' values now, read from the run's own

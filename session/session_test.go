@@ -612,3 +612,40 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 		t.Fatalf("after the roll-back: %s at epoch %d, watch at %d, err %v", s.state, s.gan.Epoch(), s.watch.seen, s.err)
 	}
 }
+
+// TestSettingPressesMakeOneEvent: presses of one key between two epochs
+// are one change, first value to last; back where it began, none; after
+// an epoch, or on another setting, a new one.
+func TestSettingPressesMakeOneEvent(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	s.trainEpoch()
+	settings := func() (d []string) {
+		for _, e := range s.tl.events {
+			if e.Kind == EventSetting {
+				d = append(d, e.Detail)
+			}
+		}
+		return d
+	}
+	from := s.settings(s.gan.Config()).Text(DLR)
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	to := s.settings(s.gan.Config()).Text(DLR)
+	if got := settings(); !slices.Equal(got, []string{"D lr " + from + " → " + to}) {
+		t.Fatalf("three presses: %q", got)
+	}
+	for range 3 {
+		Adjust{DLR, -1}.apply(s)
+	}
+	if got := settings(); len(got) != 0 {
+		t.Fatalf("back where it began: %q", got)
+	}
+	Adjust{DLR, +1}.apply(s)
+	Adjust{GLR, +1}.apply(s)
+	s.trainEpoch()
+	Adjust{DLR, +1}.apply(s)
+	if got := settings(); len(got) != 3 {
+		t.Fatalf("D, G, then D after an epoch: %q", got)
+	}
+}
