@@ -570,13 +570,23 @@ func (r Run) mark(p *plot.Plot) {
 }
 
 // eventLines is a plotter of dashed vertical lines at events' epochs,
-// the full height of the panel, each with its label at the top.
+// the full height of the panel, each with its label at the top. Labels of
+// events close together go one under the other (up to labelRows), so that
+// none is written over another; one that finds no free row is left out,
+// its line drawn all the same.
 type eventLines []Event
+
+// labelRows is how many rows of event labels a panel stacks.
+const labelRows = 3
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	sty := draw.TextStyle{Color: grey, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
+	var free [labelRows]vg.Length // where each row's last label ends
+	for i := range free {
+		free[i] = c.Min.X
+	}
 	for _, e := range ev {
 		x := trX(float64(e.Epoch))
 		if x < c.Min.X || x > c.Max.X {
@@ -584,6 +594,13 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
 			[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
-		c.FillText(sty, vg.Point{X: x + vg.Points(2), Y: c.Max.Y}, e.Label)
+		at := x + vg.Points(2)
+		for row := range free {
+			if at >= free[row] {
+				c.FillText(sty, vg.Point{X: at, Y: c.Max.Y - vg.Length(row)*sty.Height(e.Label)}, e.Label)
+				free[row] = at + sty.Width(e.Label) + vg.Points(4)
+				break
+			}
+		}
 	}
 }
