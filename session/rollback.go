@@ -81,9 +81,10 @@ func (s *Session) lastBefore(epoch int) int {
 }
 
 // divergedTarget is the index of the kept state a diverged run rolls back
-// to: the newest from before the runaway condition that stopped it began
-// (a state kept while D's loss sat at its limit is doomed already), or
-// the newest of all when it stopped on a value that is not finite.
+// to: the newest from before the runaway condition holding when it
+// stopped began (a state kept while D's loss sat at its limit is doomed
+// already), or, with none holding (a value that is not finite, out of
+// the blue), the newest of all.
 func (s *Session) divergedTarget() int {
 	if i := s.lastBefore(s.watch.onset(s.gan.Epoch())); i >= 0 {
 		return i
