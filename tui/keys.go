@@ -101,9 +101,13 @@ func (k keyMap) ShortHelp() []key.Binding {
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
 		more = []key.Binding{short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
 	}
-	used := footerWidth(keys) + footerWidth([]key.Binding{help, quit}) + len(footerSep)
+	sep := lipgloss.Width(footerSep)
+	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
 	for _, b := range more {
-		if used += len(footerSep) + footerWidth([]key.Binding{b}); used > k.width {
+		if !b.Enabled() {
+			continue
+		}
+		if used += sep + footerWidth([]key.Binding{b}); used > k.width {
 			break
 		}
 		keys = append(keys, b)

@@ -582,15 +582,22 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	if atFloor {
 		room -= lipgloss.Width("≈ floor") - 1
 	}
-	vals, rng := t.vals, ""
-	for range 2 { // the range's width decides how many bars fit, which decide the range
-		vals = t.vals[max(0, len(t.vals)-max(room-len([]rune(rng)), 0)):]
+	// The range's width decides how many bars fit, and the bars decide the
+	// range: fewer bars until both fit (each turn takes fewer), or, with
+	// room for under 4 bars beside it, no range.
+	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-max(n, 0)):] }
+	vals, rng := last(room), ""
+	for {
 		rng = sparkRange(vals)
-		if room-len([]rune(rng)) < 4 {
-			rng = ""
+		if rng == "" || len(vals)+len([]rune(rng)) <= room {
+			break
 		}
+		if room-len([]rune(rng)) < 4 {
+			vals, rng = last(room), ""
+			break
+		}
+		vals = last(room - len([]rune(rng)))
 	}
-	vals = t.vals[max(0, len(t.vals)-max(room-len([]rune(rng)), 0)):]
 	arrow := styleMuted.Render("·")
 	if n := len(vals); n >= 2 {
 		first, last := vals[0], vals[n-1]
