@@ -15,10 +15,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -107,6 +109,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
+// countValue is an int flag that also takes a whole number written as
+// --set takes one, in exponent form: --epochs 5e3 as --set epochs=5e3.
+type countValue struct{ p *int }
+
+func (v countValue) String() string {
+	if v.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(*v.p)
+}
+
+func (v countValue) Set(s string) error {
+	if n, err := strconv.Atoi(s); err == nil {
+		*v.p = n
+		return nil
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || x != math.Trunc(x) {
+		return errors.New("not a whole number")
+	}
+	if math.Abs(x) > math.MaxInt32 {
+		return errors.New("out of range")
+	}
+	*v.p = int(x)
+	return nil
+}
+
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with
 // more than this many.
 const maxJobs = 256
@@ -149,12 +178,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		sweeps = append(sweeps, s)
 		return nil
 	})
-	fs.IntVar(&o.Epochs, "epochs", 0, "epochs to train (default: the preset's own)")
+	fs.Var(countValue{&o.Epochs}, "epochs", "train `N` epochs (default: the preset's own; 5000 or 5e3)")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.IntVar(&o.jobs, "jobs", min(runtime.NumCPU(), maxJobs), "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
 	fs.IntVar(&o.Every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
-	fs.IntVar(&o.Samples, "samples", 0, fmt.Sprintf("fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
+	fs.Var(countValue{&o.Samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")

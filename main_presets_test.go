@@ -243,3 +243,14 @@ func TestPointsFileErrors(t *testing.T) {
 		t.Errorf("a good points file: exit %d, %s%s", code, stdout, stderr)
 	}
 }
+
+// TestCountFlagsTakeExponents: --epochs and --samples take a whole number
+// written as --set takes one (5e3), and refuse a fraction or one too large.
+func TestCountFlagsTakeExponents(t *testing.T) {
+	o, err := parseFlags([]string{"--headless", "--epochs", "2e2", "--samples", "1e3"}, io.Discard)
+	if err != nil || o.Epochs != 200 || o.Samples != 1000 {
+		t.Fatalf("--epochs 2e2 --samples 1e3: %d, %d, %v", o.Epochs, o.Samples, err)
+	}
+	wantUsageError(t, []string{"--headless", "--epochs", "1.5"}, "-epochs", "not a whole number")
+	wantUsageError(t, []string{"--headless", "--epochs", "1e20"}, "-epochs", "out of range")
+}
