@@ -90,7 +90,7 @@ func (TogglePause) apply(s *Session) {
 	case Done:
 		s.setState(Running)
 		s.pastPlan = true
-		s.note = "continuing past the plan"
+		s.momentNote("continuing past the plan")
 	case Diverged:
 		s.note = divergedHint
 	}

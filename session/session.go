@@ -107,7 +107,12 @@ type Session struct {
 	evalOK   bool // eval describes the current model and bins
 	version  int  // bumps whenever training changes the model
 	note     string
-	failed   bool     // note reports a failure
+	failed   bool // note reports a failure
+	// moment is a note about a moment of the run ("resumed at epoch
+	// 10"), dropped once training reaches noteUntil if it is still the
+	// note (momentNote); other notes stay until replaced.
+	moment    string
+	noteUntil int
 	from     int      // the epoch this run's history starts after
 	log      epochLog // every epoch of the run, for Export
 	csv      *csvFile // Options.LogPath, while open
@@ -201,7 +206,7 @@ func New(opts Options) (*Session, error) {
 		s.state = Paused
 	}
 	if e := gan.Epoch(); e > 0 {
-		s.note = fmt.Sprintf("resumed at epoch %s", FormatInt(e))
+		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
 		if e >= s.planned {
 			s.state = Done
 			s.note += fmt.Sprintf(", past the plan of %s: space or n continues", FormatInt(s.planned))
@@ -420,6 +425,12 @@ func (s *Session) trainEpoch() {
 	}
 	s.last = st
 	s.hist.Add(st)
+	if s.moment != "" && st.Epoch >= s.noteUntil {
+		if s.note == s.moment {
+			s.note = ""
+		}
+		s.moment = ""
+	}
 	if st.Epoch%s.every == 0 {
 		s.check()
 	}
@@ -527,6 +538,12 @@ func (s *Session) diverge(err error) {
 	} else {
 		s.emit(Event{Epoch: d.Epoch, Kind: EventDiverged, Detail: d.What + " is not finite"})
 	}
+}
+
+// momentNote sets a note about this moment of the run, which goes once
+// the run has trained a check interval past it.
+func (s *Session) momentNote(note string) {
+	s.note, s.moment, s.noteUntil = note, note, s.gan.Epoch()+s.every
 }
 
 // warn sets a note that reports a failure.

@@ -649,3 +649,29 @@ func TestSettingPressesMakeOneEvent(t *testing.T) {
 		t.Fatalf("D, G, then D after an epoch: %q", got)
 	}
 }
+
+// TestMomentNotesGo: a note about a moment ("resumed at epoch 10",
+// "continuing past the plan") goes once the run has trained a check
+// interval past it; a note set since stays.
+func TestMomentNotesGo(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	s.momentNote("resumed at epoch 0")
+	for range s.every - 1 {
+		s.trainEpoch()
+	}
+	if s.note != "resumed at epoch 0" {
+		t.Fatalf("before a check interval: note %q", s.note)
+	}
+	s.trainEpoch()
+	if s.note != "" {
+		t.Fatalf("after a check interval: note %q", s.note)
+	}
+	s.momentNote("continuing past the plan")
+	s.note = "speed 200/s → full"
+	for range s.every {
+		s.trainEpoch()
+	}
+	if s.note != "speed 200/s → full" {
+		t.Fatalf("a later note went with the moment's: %q", s.note)
+	}
+}
