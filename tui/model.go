@@ -291,7 +291,8 @@ func (m *Model) redraw() {
 	}
 	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
 	m.gOff = m.losses.off[2]
-	momH := l.topH - len(m.momLegend(l.rightW)) - len(m.higherMoments(l.rightW))
+	momRoom := l.topH - len(m.momLegend(l.rightW))
+	momH := momRoom - len(m.shapeLines(l.rightW, momRoom))
 	if p := s.Target.Plane; p != nil {
 		mx, my, sx, sy := planeMoments(p)
 		momRefs := []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}

@@ -511,3 +511,21 @@ func TestFooterKeepsQuit(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallestScreenKeepsItsCharts: at the smallest size the trainer
+// takes, the moments chart keeps a row of plot with its labels; its
+// higher moments give way to one line.
+func TestSmallestScreenKeepsItsCharts(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 300, minWidth)
+	view := frame(t, s, snap, minWidth, minHeight)
+	lines := strings.Split(view, "\n")
+	labelled := 0
+	for _, l := range lines[3:8] { // the top panels, under the legends
+		if r := []rune(ansi.Strip(l)); len(r) > minWidth/2 && strings.Contains(string(r[minWidth/2:]), "┤") {
+			labelled++
+		}
+	}
+	if labelled == 0 || !strings.Contains(view, "skew ") || strings.Contains(view, "ex.kurt") {
+		t.Errorf("moments at %d×%d: %d labelled rows; want one or more, and skew alone under them:\n%s", minWidth, minHeight, labelled, view)
+	}
+}

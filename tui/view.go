@@ -296,9 +296,25 @@ func (m *Model) lossLegend(w int) []string {
 // momentsPanel: the generated mean and std per epoch against the target's,
 // as in the blog's first figure, and the higher moments as numbers.
 func (m Model) momentsPanel(w, h int) string {
-	lines := append(m.momLegend(w), strings.Split(m.momView, "\n")...)
-	return block(append(lines, m.higherMoments(w)...), w, h)
+	legend := m.momLegend(w)
+	lines := append(legend, strings.Split(m.momView, "\n")...)
+	return block(append(lines, m.shapeLines(w, h-len(legend))...), w, h)
 }
+
+// shapeLines are the higher moments under the moments chart, given room
+// lines for the chart and them: on a short screen, where two lines would
+// leave the chart under minChartRows, what fits of them on one.
+func (m *Model) shapeLines(w, room int) []string {
+	lines := m.higherMoments(w)
+	if len(lines) > 1 && room-len(lines) < minChartRows {
+		return []string{pack("  ", lines, w)}
+	}
+	return lines
+}
+
+// minChartRows is the least height a line chart is given before the text
+// beside it gives way: two rows of plot, the time axis and its labels.
+const minChartRows = 4
 
 func (m *Model) momLegend(w int) []string {
 	s := &m.snap
