@@ -113,10 +113,10 @@ type Session struct {
 	// note (momentNote); other notes stay until replaced.
 	moment    string
 	noteUntil int
-	from     int      // the epoch this run's history starts after
-	log      epochLog // every epoch of the run, for Export
-	csv      *csvFile // Options.LogPath, while open
-	logOnce  sync.Once
+	from      int      // the epoch this run's history starts after
+	log       epochLog // every epoch of the run, for Export
+	csv       *csvFile // Options.LogPath, while open
+	logOnce   sync.Once
 
 	keeping  bool        // keep good states for a roll-back: only when interactive
 	kept     []goodState // newest last; see Rollback
