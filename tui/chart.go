@@ -88,8 +88,9 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	thinned := c.thin(pts, float64(xmin), float64(xmax))
 	lo, hi, step := c.yRange(thinned, refs, h-2)
 	c.decimals = decimalsFor(step)
+	ticks := yTicks(lo, hi, step)
 	c.labelW = 0
-	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
+	for _, v := range ticks {
 		c.labelW = max(c.labelW, len(axisNum(v, c.decimals)))
 	}
 
@@ -144,7 +145,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	for _, r := range refs {
 		c.drawRef(r)
 	}
-	c.drawTicks(float64(xmin), float64(xmax), lo, hi, step)
+	c.drawTicks(float64(xmin), float64(xmax), ticks)
 	c.drawMarks(float64(xmin), float64(xmax))
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
 		o := c.ts.Origin()
@@ -288,10 +289,20 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
 	// Two labels at least, or the scale cannot be read: a range of 0 to 4.3
 	// on a short chart would get the step 5, and only its 0.
-	for math.Floor(hi/step)-math.Ceil(lo/step) < 1 {
+	for len(yTicks(lo, hi, step)) < 2 {
 		step = niceBelow(step)
 	}
 	return lo, hi, step
+}
+
+// yTicks are the round values a Y axis labels: the multiples of step
+// from lo to hi.
+func yTicks(lo, hi, step float64) []float64 {
+	var ticks []float64
+	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
+		ticks = append(ticks, v)
+	}
+	return ticks
 }
 
 // niceBelow is the round step next below the round step s: 5 → 2 → 1 → 0.5.
@@ -371,7 +382,7 @@ func (c *lineChart) row(y float64) (int, bool) {
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
 // with labels at round epochs and round Y values, and marks them on the axes.
-func (c *lineChart) drawTicks(xmin, xmax, lo, hi, ystep float64) {
+func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 	cv := &c.ts.Canvas
 	o := c.ts.Origin()
 	gw := c.ts.GraphWidth()
@@ -406,7 +417,7 @@ func (c *lineChart) drawTicks(xmin, xmax, lo, hi, ystep float64) {
 		end = start + len(s)
 	}
 	// Y: round values right-aligned against the axis.
-	for v := math.Ceil(lo/ystep) * ystep; v <= hi; v += ystep {
+	for _, v := range yticks {
 		row, ok := c.row(v)
 		if !ok || row >= o.Y {
 			continue

@@ -126,8 +126,9 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	return append(pages, cur)
 }
 
-// glossaryView is the glossary's current page in place of the panels.
-func (m *Model) glossaryView(w, h int) string {
+// glossaryView is the glossary's current page in place of the panels,
+// and whether a page follows it (keyMap.morePages).
+func (m *Model) glossaryView(w, h int) (view string, more bool) {
 	pages := m.glossaryPages(w, h)
 	p := min(m.gpage, len(pages)-1)
 	head := styleTitle.Render("Diagnosis and glossary")
@@ -138,7 +139,7 @@ func (m *Model) glossaryView(w, h int) string {
 		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(pages)))
 	}
 	lines := append([]string{head}, pages[p]...)
-	return block(lines, w, h) // the footer says what ? does next (keyMap.morePages)
+	return block(lines, w, h), p+1 < len(pages)
 }
 
 // wrapIndent wraps s at width w at spaces, the lines after the first

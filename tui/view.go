@@ -75,8 +75,9 @@ func (m Model) View() string {
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
 		keys := m.keys
-		keys.morePages = m.gpage+1 < len(m.glossaryPages(l.w, l.h-2))
-		return strings.Join([]string{m.header(l.w), m.glossaryView(l.w, l.h-2), m.help.View(keys)}, "\n")
+		page, more := m.glossaryView(l.w, l.h-2)
+		keys.morePages = more
+		return strings.Join([]string{m.header(l.w), page, m.help.View(keys)}, "\n")
 	}
 	var body string
 	if m.keys.page == pageKeys { // the design in place of the charts, the controls beside it
