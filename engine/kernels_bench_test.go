@@ -267,6 +267,28 @@ func BenchmarkActivation(b *testing.B) {
 	}
 }
 
+// BenchmarkMinibatch times minibatch discrimination's layer as the
+// minibatch-discrimination preset has it (A = 32 features, B = 8 kernels
+// of C = 4 dimensions, a batch of 100: 8 × 4,950 pairs), one forward and
+// one backward pass an op, on every kernel path: the pair kernels
+// (mbdPairs, mbdGrad) and the layer's three small products.
+func BenchmarkMinibatch(b *testing.B) {
+	const a, k, c, rows = 32, 8, 4, 100
+	rng := rand.New(rand.NewPCG(1, 9))
+	x, dy := randRows(rng, rows*a, 0, 1), randRows(rng, rows*(a+k), 0, 1)
+	benchEachISA(b, func(b *testing.B) {
+		l := NewMinibatch(a, k, c)
+		params, grads := make([]float32, l.ParamCount()), make([]float32, l.ParamCount())
+		l.bind(params, grads, rows)
+		l.init(rand.New(rand.NewPCG(1, 2)))
+		for b.Loop() {
+			l.forward(x, rows)
+			l.backward(dy, rows, true, true)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*k*rows*(rows-1)/2), "ns/pair")
+	})
+}
+
 // BenchmarkGemmGrid times the products of a hidden layer W → W of the
 // grid benchmark (bench/grid.py) at 100 rows as Dense runs them: Y = X·Wᵀ
 // (fwd, Wᵀ in panels), dX = dZ·W (dx, W in panels) and dW += dZᵀ·X (dw, X

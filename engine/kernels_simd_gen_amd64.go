@@ -3559,12 +3559,17 @@ func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 			for j := j0; j < n; j += 16 {
 				var x0 f16
 				var x1 f16
-				for q := range c {
-					mi0 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
-					mi1 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i+1))
-					mj := ld16p(pm, q*ld+j)
+				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
+				// q*ld+i computed from a counter, the compiler kept the counter on
+				// the stack, a store and a load every dimension.
+				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
+				for q := c; q > 0; q-- {
+					mi0 := archsimd.BroadcastFloat32x16(f32p(pi, 0))
+					mi1 := archsimd.BroadcastFloat32x16(f32p(pi, 1))
+					mj := ld16p(pj, 0)
 					x0 = x0.Sub(abs16(mi0.Sub(mj), absMask))
 					x1 = x1.Sub(abs16(mi1.Sub(mj), absMask))
+					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
 				}
 				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
 				// each is one long chain of dependent operations.
@@ -3613,10 +3618,15 @@ func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 			var acc0 f16
 			for j := j0; j < n; j += 16 {
 				var x0 f16
-				for q := range c {
-					mi0 := archsimd.BroadcastFloat32x16(f32p(pm, q*ld+i))
-					mj := ld16p(pm, q*ld+j)
+				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
+				// q*ld+i computed from a counter, the compiler kept the counter on
+				// the stack, a store and a load every dimension.
+				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
+				for q := c; q > 0; q-- {
+					mi0 := archsimd.BroadcastFloat32x16(f32p(pi, 0))
+					mj := ld16p(pj, 0)
 					x0 = x0.Sub(abs16(mi0.Sub(mj), absMask))
+					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
 				}
 				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
 				// each is one long chain of dependent operations.
@@ -3762,15 +3772,20 @@ func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 			for j := j0; j < n; j += 16 {
 				var x0l, x0h f8
 				var x1l, x1h f8
-				for q := range c {
-					mi0 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
-					mi1 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i+1))
-					mjl := ld8p(pm, q*ld+j)
+				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
+				// q*ld+i computed from a counter, the compiler kept the counter on
+				// the stack, a store and a load every dimension.
+				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
+				for q := c; q > 0; q-- {
+					mi0 := archsimd.BroadcastFloat32x8(f32p(pi, 0))
+					mi1 := archsimd.BroadcastFloat32x8(f32p(pi, 1))
+					mjl := ld8p(pj, 0)
 					x0l = x0l.Sub(abs8(mi0.Sub(mjl), absMask))
 					x1l = x1l.Sub(abs8(mi1.Sub(mjl), absMask))
-					mjh := ld8p(pm, q*ld+j+8)
+					mjh := ld8p(pj, 8)
 					x0h = x0h.Sub(abs8(mi0.Sub(mjh), absMask))
 					x1h = x1h.Sub(abs8(mi1.Sub(mjh), absMask))
+					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
 				}
 				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
 				// each is one long chain of dependent operations.
@@ -3850,12 +3865,17 @@ func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 			var acc0l, acc0h f8
 			for j := j0; j < n; j += 16 {
 				var x0l, x0h f8
-				for q := range c {
-					mi0 := archsimd.BroadcastFloat32x8(f32p(pm, q*ld+i))
-					mjl := ld8p(pm, q*ld+j)
+				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
+				// q*ld+i computed from a counter, the compiler kept the counter on
+				// the stack, a store and a load every dimension.
+				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
+				for q := c; q > 0; q-- {
+					mi0 := archsimd.BroadcastFloat32x8(f32p(pi, 0))
+					mjl := ld8p(pj, 0)
 					x0l = x0l.Sub(abs8(mi0.Sub(mjl), absMask))
-					mjh := ld8p(pm, q*ld+j+8)
+					mjh := ld8p(pj, 8)
 					x0h = x0h.Sub(abs8(mi0.Sub(mjh), absMask))
+					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
 				}
 				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
 				// each is one long chain of dependent operations.
