@@ -178,12 +178,19 @@ func Wasserstein1(sorted []float64, t Target) float64 {
 //	ZDep = (1/w) Σ_k Var_rows(x[·,k]) / Var(x)
 //
 // A generator that emits one sample per noise draw (w = 1) scores 1 by
-// construction. The blog's row generator scores near 0 once it has
-// collapsed to a fixed row: its mean and std still look right, but every
-// draw gives the same 100 numbers.
+// construction, unless a sample is NaN or infinite: then, as for any w,
+// the score is NaN, not a 1 that would read as healthy beside the NaN
+// moments. The blog's row generator scores near 0 once it has collapsed
+// to a fixed row: its mean and std still look right, but every draw gives
+// the same 100 numbers.
 func NoiseDependence(xs []float64, w int) float64 {
 	rows := len(xs) / w
 	if w <= 1 || rows < 2 {
+		for _, x := range xs {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return math.NaN()
+			}
+		}
 		return 1
 	}
 	_, total := stat.PopMeanVariance(xs[:rows*w], nil)

@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
@@ -119,6 +120,17 @@ func TestNoiseDependence(t *testing.T) {
 	near(t, "ZDep(repeated row)", NoiseDependence(same, 100), 0, 1e-12)
 	near(t, "ZDep(fresh)", NoiseDependence(fresh, 100), 1, 0.05)
 	near(t, "ZDep(width 1)", NoiseDependence(fresh, 1), 1, 0)
+	// A run gone to NaN or infinity has no noise use to report, whatever
+	// its width: not the 1 that width 1 scores by construction.
+	for _, bad := range []float64{math.NaN(), math.Inf(1)} {
+		for _, w := range []int{1, 100} {
+			xs := slices.Clone(fresh)
+			xs[4321] = bad
+			if z := NoiseDependence(xs, w); !math.IsNaN(z) {
+				t.Errorf("ZDep(width %d, a sample %g) = %g, want NaN", w, bad, z)
+			}
+		}
+	}
 }
 
 func TestParseTarget(t *testing.T) {
