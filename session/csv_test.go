@@ -71,3 +71,16 @@ func TestLineValuesStayOneField(t *testing.T) {
 		t.Errorf("final line %q", line)
 	}
 }
+
+// TestModeSharesAsEveryFigure: a final line gives each mode's share to
+// four decimals, as its other figures, on a line or on a plane.
+func TestModeSharesAsEveryFigure(t *testing.T) {
+	m := engine.Metrics{N: 10000, Modes: []engine.ModeCoverage{
+		{Mode: engine.Mode{Mean: -2, Std: 0.5, Weight: 0.5}, Share: 0.99741, Expected: 0.5, Covered: true},
+		{Mode: engine.Mode{Mean: 2, Std: 0.5, Weight: 0.5}, Share: 0.00012, Expected: 0.5},
+	}}
+	line := Result{Preset: "bimodal", State: Done, Metrics: m}.Line()
+	if !strings.Contains(line, " modes=1/2 mode_share=0.9974,0.0001 ") {
+		t.Errorf("final line %q, want modes=1/2 mode_share=0.9974,0.0001", line)
+	}
+}

@@ -91,10 +91,7 @@ func modesField(m engine.Metrics, shares bool) string {
 	covered := coveredModes(modes)
 	parts := make([]string, len(modes))
 	for i, c := range modes {
-		parts[i] = fmt.Sprintf("%.3f", c.Share)
-		if m.Plane != nil {
-			parts[i] = fmt.Sprintf("%.4f", c.Share)
-		}
+		parts[i] = fmt.Sprintf("%.4f", c.Share) // as every figure of the line
 	}
 	s := fmt.Sprintf(" modes=%d/%d", covered, len(modes))
 	if m.Plane != nil {
