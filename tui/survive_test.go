@@ -529,3 +529,27 @@ func TestSmallestScreenKeepsItsCharts(t *testing.T) {
 		t.Errorf("moments at %d×%d: %d labelled rows; want one or more, and skew alone under them:\n%s", minWidth, minHeight, labelled, view)
 	}
 }
+
+// TestEverySettingInSight: on a short screen whose side panel also holds
+// a modes line, the measures give way before the settings, so the row
+// the arrows change stays on screen, the last one included.
+func TestEverySettingInSight(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 300, 200)
+	if len(snap.Eval.Metrics.Modes) == 0 {
+		t.Fatal("the bimodal snapshot has no modes line")
+	}
+	for _, size := range [][2]int{{200, minHeight}, {120, minHeight}, {minWidth, minHeight}, {200, 22}} {
+		view := ansi.Strip(frame(t, s, snap, size[0], size[1], "j", "j", "j", "j"))
+		for i := range session.NumSettings {
+			if !strings.Contains(view, i.String()) {
+				t.Errorf("%d×%d: setting %q not on screen:\n%s", size[0], size[1], i, view)
+			}
+		}
+		if !strings.Contains(view, "› "+session.Speed.String()) {
+			t.Errorf("%d×%d: the selected setting, speed, not on screen:\n%s", size[0], size[1], view)
+		}
+		if !strings.Contains(view, "KS ") {
+			t.Errorf("%d×%d: KS gave way before the settings' room ran out:\n%s", size[0], size[1], view)
+		}
+	}
+}

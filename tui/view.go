@@ -515,12 +515,17 @@ func (m Model) sidePanel(w, h int) string {
 			lines = append(lines, "  "+row)
 		}
 	}
-	// Short of room (full help open at 80×24), the spacer goes first, then
-	// the Quality heading, so that every setting stays in sight.
+	// Short of room (full help open at 80×24, a wide screen 20 rows high
+	// with a modes line), the spacer goes first, then the Quality heading,
+	// then the measures from the last up, so that every setting stays in
+	// sight: the selected one is the row the arrows change.
 	for _, i := range []int{spacer, 0} {
 		if len(lines) > h {
 			lines = slices.Delete(lines, i, i+1)
 		}
+	}
+	for last := spacer - 2; len(lines) > h && last >= 0; last-- {
+		lines = slices.Delete(lines, last, last+1)
 	}
 	return block(lines, w, h)
 }
