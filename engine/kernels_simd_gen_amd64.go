@@ -2905,25 +2905,38 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 		vk   = archsimd.BroadcastFloat32x16(invBC2)
 		mag  = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
 	)
+	// The row loop carries pointers from row to row: with the slices and
+	// r·n, more of its state was live through the inner loops than the
+	// registers hold, and the compiler reloaded it on every turn.
+	pp, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
+	pd0, px0 := unsafe.Pointer(&d0[0]), unsafe.Pointer(&x0[0])
+	var pd1, px1 unsafe.Pointer
+	if d1 != nil {
+		pd1, px1 = unsafe.Pointer(&d1[0]), unsafe.Pointer(&x1[0])
+	}
 	for r := range rows {
+		if r > 0 {
+			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
+		}
 		// The row's live terms in order (xa first), as ger16 takes them: a
 		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
 		var sa, sb float32
 		var xa, xb unsafe.Pointer
 		live := 0
-		if s := d0[r]; s != 0 {
-			sa, xa, live = s, unsafe.Pointer(&x0[0]), 1
+		if s := f32p(pd0, r); s != 0 {
+			sa, xa, live = s, px0, 1
 		}
-		if d1 != nil && d1[r] != 0 {
-			if live == 0 {
-				sa, xa = d1[r], unsafe.Pointer(&x1[0])
-			} else {
-				sb, xb = d1[r], unsafe.Pointer(&x1[0])
+		if pd1 != nil {
+			if s := f32p(pd1, r); s != 0 {
+				if live == 0 {
+					sa, xa = s, px1
+				} else {
+					sb, xb = s, px1
+				}
+				live++
 			}
-			live++
 		}
 		ba, bb := archsimd.BroadcastFloat32x16(sa), archsimd.BroadcastFloat32x16(sb)
-		pp, pm, pv := unsafe.Pointer(&p[r*n]), unsafe.Pointer(&m[r*n]), unsafe.Pointer(&v[r*n])
 		switch live {
 		case 0:
 			i := 0
@@ -3120,25 +3133,38 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 		vk   = archsimd.BroadcastFloat32x8(invBC2)
 		mag  = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
 	)
+	// The row loop carries pointers from row to row: with the slices and
+	// r·n, more of its state was live through the inner loops than the
+	// registers hold, and the compiler reloaded it on every turn.
+	pp, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
+	pd0, px0 := unsafe.Pointer(&d0[0]), unsafe.Pointer(&x0[0])
+	var pd1, px1 unsafe.Pointer
+	if d1 != nil {
+		pd1, px1 = unsafe.Pointer(&d1[0]), unsafe.Pointer(&x1[0])
+	}
 	for r := range rows {
+		if r > 0 {
+			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
+		}
 		// The row's live terms in order (xa first), as ger8 takes them: a
 		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
 		var sa, sb float32
 		var xa, xb unsafe.Pointer
 		live := 0
-		if s := d0[r]; s != 0 {
-			sa, xa, live = s, unsafe.Pointer(&x0[0]), 1
+		if s := f32p(pd0, r); s != 0 {
+			sa, xa, live = s, px0, 1
 		}
-		if d1 != nil && d1[r] != 0 {
-			if live == 0 {
-				sa, xa = d1[r], unsafe.Pointer(&x1[0])
-			} else {
-				sb, xb = d1[r], unsafe.Pointer(&x1[0])
+		if pd1 != nil {
+			if s := f32p(pd1, r); s != 0 {
+				if live == 0 {
+					sa, xa = s, px1
+				} else {
+					sb, xb = s, px1
+				}
+				live++
 			}
-			live++
 		}
 		ba, bb := archsimd.BroadcastFloat32x8(sa), archsimd.BroadcastFloat32x8(sb)
-		pp, pm, pv := unsafe.Pointer(&p[r*n]), unsafe.Pointer(&m[r*n]), unsafe.Pointer(&v[r*n])
 		switch live {
 		case 0:
 			i := 0
