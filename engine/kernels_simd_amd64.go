@@ -576,6 +576,29 @@ func hsum8(x f8) float32 {
 // of 16 lanes (gemv's tail).
 var keepTail = [32]float32{16: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
 
+// outerTerms returns the live terms of row r of a single row's weight
+// gradient d0·x0ᵀ (+ d1·x1ᵀ when pd1 is not nil), pd and px pointing at d
+// and x: in order, as ger16 and ger8 take them, sa·xa first and sb·xb
+// second, live of them. A zero coefficient is skipped, not multiplied
+// (0·∞ would be NaN). adamOuter16 and adamOuter8 call it once a row.
+func outerTerms(pd0, px0, pd1, px1 unsafe.Pointer, r int) (sa, sb float32, xa, xb unsafe.Pointer, live int) {
+	if s := f32p(pd0, r); s != 0 {
+		sa, xa, live = s, px0, 1
+	}
+	if pd1 == nil {
+		return sa, sb, xa, xb, live
+	}
+	if s := f32p(pd1, r); s != 0 {
+		if live == 0 {
+			sa, xa = s, px1
+		} else {
+			sb, xb = s, px1
+		}
+		live++
+	}
+	return sa, sb, xa, xb, live
+}
+
 // mbdIota numbers the 16 lanes of a block of minibatch pairs.
 var mbdIota = [16]int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
 

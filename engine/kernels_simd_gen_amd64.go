@@ -2934,24 +2934,7 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 		if r > 0 {
 			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
 		}
-		// The row's live terms in order (xa first), as ger16 takes them: a
-		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
-		var sa, sb float32
-		var xa, xb unsafe.Pointer
-		live := 0
-		if s := f32p(pd0, r); s != 0 {
-			sa, xa, live = s, px0, 1
-		}
-		if pd1 != nil {
-			if s := f32p(pd1, r); s != 0 {
-				if live == 0 {
-					sa, xa = s, px1
-				} else {
-					sb, xb = s, px1
-				}
-				live++
-			}
-		}
+		sa, sb, xa, xb, live := outerTerms(pd0, px0, pd1, px1, r)
 		ba, bb := archsimd.BroadcastFloat32x16(sa), archsimd.BroadcastFloat32x16(sb)
 		switch live {
 		case 0:
@@ -3162,24 +3145,7 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 		if r > 0 {
 			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
 		}
-		// The row's live terms in order (xa first), as ger8 takes them: a
-		// zero coefficient is skipped, not multiplied (0·∞ would be NaN).
-		var sa, sb float32
-		var xa, xb unsafe.Pointer
-		live := 0
-		if s := f32p(pd0, r); s != 0 {
-			sa, xa, live = s, px0, 1
-		}
-		if pd1 != nil {
-			if s := f32p(pd1, r); s != 0 {
-				if live == 0 {
-					sa, xa = s, px1
-				} else {
-					sb, xb = s, px1
-				}
-				live++
-			}
-		}
+		sa, sb, xa, xb, live := outerTerms(pd0, px0, pd1, px1, r)
 		ba, bb := archsimd.BroadcastFloat32x8(sa), archsimd.BroadcastFloat32x8(sb)
 		switch live {
 		case 0:
