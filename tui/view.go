@@ -504,30 +504,30 @@ func (m Model) sidePanel(w, h int) string {
 	if b := baselineLine(&m.snap); b != "" {
 		lines = append(lines, b)
 	}
-	spacer := len(lines)
-	lines = append(lines, "", styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
+	settings := make([]string, 0, settingsRows)
+	settings = append(settings, styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
 	st := m.snap.Settings
 	for i := range session.NumSettings {
 		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
 		if i == m.sel {
-			lines = append(lines, styleSelect.Render("› "+row))
+			settings = append(settings, styleSelect.Render("› "+row))
 		} else {
-			lines = append(lines, "  "+row)
+			settings = append(settings, "  "+row)
 		}
 	}
 	// Short of room (full help open at 80×24, a wide screen 20 rows high
 	// with a modes line), the spacer goes first, then the Quality heading,
 	// then the measures from the last up, so that every setting stays in
 	// sight: the selected one is the row the arrows change.
-	for _, i := range []int{spacer, 0} {
-		if len(lines) > h {
-			lines = slices.Delete(lines, i, i+1)
-		}
+	spacer := []string{""}
+	if len(lines)+len(spacer)+len(settings) > h {
+		spacer = nil
 	}
-	for last := spacer - 2; len(lines) > h && last >= 0; last-- {
-		lines = slices.Delete(lines, last, last+1)
+	if len(lines)+len(settings) > h {
+		lines = lines[1:]
 	}
-	return block(lines, w, h)
+	lines = lines[:max(0, min(len(lines), h-len(settings)))]
+	return block(slices.Concat(lines, spacer, settings), w, h)
 }
 
 // settingsRows are the side panel's settings lines, heading included.
