@@ -298,7 +298,7 @@ func BenchmarkMinibatch(b *testing.B) {
 func BenchmarkGemmGrid(b *testing.B) {
 	const rows = 100
 	defer SetProductWorkers(SetProductWorkers(0))
-	for _, w := range []int{128, 256, 512, 1024} {
+	for _, w := range []int{50, 128, 256, 512, 1024} {
 		rng := rand.New(rand.NewPCG(1, uint64(w)))
 		x, dz, m := randVec(rng, rows*w, 0), randVec(rng, rows*w, 0), randVec(rng, w*w, 0)
 		y, dw := make([]float32, rows*w), make([]float32, w*w)

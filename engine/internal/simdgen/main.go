@@ -76,6 +76,15 @@ type width struct {
 	// gemmLastCols), two on AVX2 (its 16-wide blocks).
 	SmallTile int
 
+	// SmallRows is the number of rows of the copy of that tile over M in
+	// panels. On AVX-512 three: a two-row tile of three vectors has six
+	// sums, each waiting four cycles for its multiply-add of the term
+	// before, and three rows' nine keep both FMA units busier (100 × 48
+	// ← 50 in 0.90 of the time, devnag-2017's epoch in 0.975). Nine
+	// accumulators, three broadcasts, a vector of M and its copy fit the
+	// 15 registers; four vectors of three rows would not.
+	SmallRows int
+
 	// TwoColGemv emits gemv2Cols@, gemmLastCols' matrix–vector products
 	// for two columns at once. Only AVX-512 has the registers for its
 	// eight 16-lane accumulators; it assumes P = 1.
@@ -112,8 +121,8 @@ type part struct {
 
 // widths are written in this order; the first carries the comments.
 var widths = []width{
-	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, TwoColGemv: true, MBDRows: 2},
-	{W: 8, ISA: "AVX2", SmallTile: 2, ActPairs: true, MBDRows: 2},
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, SmallRows: 3, TwoColGemv: true, MBDRows: 2},
+	{W: 8, ISA: "AVX2", SmallTile: 2, SmallRows: 2, ActPairs: true, MBDRows: 2},
 }
 
 func (w *width) setup(first bool) {
@@ -147,9 +156,11 @@ func (w width) Each(pattern string) string {
 	return strings.Join(s, ", ")
 }
 
-// Tile describes a gemm tile nv vectors wide whose last vector may run
-// past n (partial).
-func (w width) Tile(nv int, partial bool) tile { return tile{width: w, NV: nv, Partial: partial} }
+// Tile describes a two-row gemm tile nv vectors wide whose last vector
+// may run past n (partial).
+func (w width) Tile(nv int, partial bool) tile {
+	return tile{width: w, Rows: 2, NV: nv, Partial: partial}
+}
 
 // NarrowTiles lists the two-row tiles of 1 … SmallTile vectors, for
 // blocks at most SmallTile vectors wide: each block takes the fewest
@@ -162,10 +173,12 @@ func (w width) NarrowTiles() []tile {
 	return ts
 }
 
-// PanelTile describes a gemm tile over M in panels (rows panelCols
-// apart): nv whole vectors at the fixed offsets 0, W, 2W, …, constants in
-// its code.
-func (w width) PanelTile(nv int) tile { return tile{width: w, NV: nv, Fixed: true} }
+// PanelTile describes a gemm tile of rows rows over M in panels (rows
+// panelCols apart): nv whole vectors at the fixed offsets 0, W, 2W, …,
+// constants in its code.
+func (w width) PanelTile(rows, nv int) tile {
+	return tile{width: w, Rows: rows, NV: nv, Fixed: true}
+}
 
 // At returns the expression expr plus the part's offset, folding a
 // trailing constant: "i" → "i+8", "n-16" → "n-8", "16" → "24".
@@ -250,9 +263,11 @@ func (w width) Rows(g int) rows {
 	return r
 }
 
-// tile is a gemm tile: NV vectors per row of Y.
+// tile is a gemm tile: Rows rows of Y by NV vectors (the one-row tile of
+// the same vectors is its tile1).
 type tile struct {
 	width
+	Rows    int
 	NV      int
 	Partial bool // the last vector may run past n: Y's lanes past n are neither loaded nor stored
 	Fixed   bool // M in panels, the vectors at offsets 0, W, 2W, …: constants, not parameters
@@ -269,9 +284,42 @@ func (t tile) Name(r int) string {
 	return fmt.Sprintf("gemm%d%s%dx%d", t.W, kind, r, t.NV)
 }
 
-// General is the tile with parameters for offsets that a panel tile
-// copies.
-func (t tile) General() tile { return tile{width: t.width, NV: t.NV} }
+// General is the two-row tile with parameters for offsets that a panel
+// tile copies.
+func (t tile) General() tile { return t.width.Tile(t.NV, false) }
+
+// LastRow is the index of the tile's last row.
+func (t tile) LastRow() int { return t.Rows - 1 }
+
+// ByRow returns pattern once per row of the tile, joined by commas: # is
+// replaced by the row's index, $+ by its offset as a prefix (nothing,
+// "ldy+", "2*ldy+" for stride "ldy") and $ by the offset alone ("0",
+// "ldy", "2*ldy").
+func (t tile) ByRow(pattern, stride string) string {
+	s := make([]string, t.Rows)
+	for r := range s {
+		s[r] = t.AtRow(r, pattern, stride)
+	}
+	return strings.Join(s, ", ")
+}
+
+// AtRow is ByRow's pattern for row r alone.
+func (t tile) AtRow(r int, pattern, stride string) string {
+	off := "0"
+	switch {
+	case r == 1:
+		off = stride
+	case r > 1:
+		off = fmt.Sprintf("%d*%s", r, stride)
+	}
+	prefix := off + "+"
+	if r == 0 {
+		prefix = ""
+	}
+	pattern = strings.ReplaceAll(pattern, "#", strconv.Itoa(r))
+	pattern = strings.ReplaceAll(pattern, "$+", prefix)
+	return strings.ReplaceAll(pattern, "$", off)
+}
 
 // Offsets lists the vectors' fixed offsets, 0, W, 2W, …
 func (t tile) Offsets() string {
