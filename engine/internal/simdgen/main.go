@@ -162,16 +162,29 @@ func (w width) Tile(nv int, partial bool) tile {
 	return tile{width: w, Rows: 2, NV: nv, Partial: partial}
 }
 
-// NarrowTiles lists the two-row tiles of 1 … SmallTile vectors, for
-// blocks at most SmallTile vectors wide: each block takes the fewest
-// vectors that cover it.
+// NarrowTiles lists the tiles of 1 … SmallTile vectors, for blocks at
+// most SmallTile vectors wide: each block takes the fewest vectors that
+// cover it. Those of one and two vectors take narrowRows rows; the rest,
+// and the rows left over, the two-row tile (Two).
 func (w width) NarrowTiles() []tile {
 	var ts []tile
 	for nv := 1; nv <= w.SmallTile; nv++ {
-		ts = append(ts, w.Tile(nv, false))
+		t := w.Tile(nv, false)
+		if nv <= 2 {
+			t.Rows = narrowRows
+		}
+		ts = append(ts, t)
 	}
 	return ts
 }
+
+// narrowRows is the number of rows of a tile one or two vectors wide
+// (vanilla's 16- and 32-wide layers, at either width). Two rows of one
+// vector are two sums, each waiting four cycles for the multiply-add of
+// the term before: a quarter of the FMA units' rate. Four rows make it
+// four or eight sums: vanilla's epoch took 0.94 the time on AVX-512 and
+// 0.98 on AVX2; eight rows of one vector did no better.
+const narrowRows = 4
 
 // PanelTile describes a gemm tile of rows rows over M in panels (rows
 // panelCols apart): nv whole vectors at the fixed offsets 0, W, 2W, …,
@@ -287,6 +300,22 @@ func (t tile) Name(r int) string {
 // General is the two-row tile with parameters for offsets that a panel
 // tile copies.
 func (t tile) General() tile { return t.width.Tile(t.NV, false) }
+
+// Args is the argument list gemm's driver calls the tile with, for its
+// rows from r on and the column block from j0 on.
+func (t tile) Args() string {
+	if t.Fixed {
+		return "kn, a[r*ars:], ars, aks, m[j0:], y[r*ldy+j0:], ldy"
+	}
+	partial := ""
+	if t.Partial {
+		partial = "n, "
+	}
+	return "kn, a[r*ars:], ars, aks, m, ldm, y[r*ldy:], ldy, " + partial + t.Vecs("o#")
+}
+
+// Two is the tile on two rows.
+func (t tile) Two() tile { t.Rows = 2; return t }
 
 // LastRow is the index of the tile's last row.
 func (t tile) LastRow() int { return t.Rows - 1 }
