@@ -33,7 +33,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	case opts.Epochs > 0:
 		return usageError{fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, at)}
 	default:
-		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, the end of its plan: --epochs N trains on to epoch N", at)}
+		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, session.PlanReached(s.Epoch(), s.Planned()))}
 	}
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()

@@ -209,10 +209,20 @@ func New(opts Options) (*Session, error) {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
 		if e >= s.planned {
 			s.state = Done
-			s.note += fmt.Sprintf(", past the plan of %s: space or n continues", FormatInt(s.planned))
+			s.note += ", " + PlanReached(e, s.planned) + ": space or n continues"
 		}
 	}
 	return s, nil
+}
+
+// PlanReached says where a run at epoch stands against a plan it has
+// reached: "the end of its plan", or "past its plan of N" once it went
+// on.
+func PlanReached(epoch, planned int) string {
+	if epoch > planned {
+		return "past its plan of " + FormatInt(planned)
+	}
+	return "the end of its plan"
 }
 
 // Planned returns the epochs the run is planned for.

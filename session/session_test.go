@@ -459,8 +459,19 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.state != Done || !strings.Contains(s.note, "past the plan of 5") {
-		t.Fatalf("resumed at the plan's end: %s, %q", s.state, s.note)
+	if want := "resumed at epoch 5, the end of its plan: space or n continues"; s.state != Done || s.note != want {
+		t.Fatalf("resumed at the plan's end: %s, %q, want %q", s.state, s.note, want)
+	}
+	past, _ := straightRun(t, blogConfig(t, 5), 1, 7) // saved after going on past the plan
+	pastPath := filepath.Join(t.TempDir(), "past.ckpt")
+	if err := SaveCheckpoint(past, pastPath); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = New(Options{Resume: pastPath}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "resumed at epoch 7, past its plan of 5: space or n continues"; s.state != Done || s.note != want {
+		t.Fatalf("resumed past the plan: %s, %q, want %q", s.state, s.note, want)
 	}
 	s, err = New(Options{Resume: path, Epochs: 8})
 	if err != nil {
