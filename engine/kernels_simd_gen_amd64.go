@@ -1603,20 +1603,20 @@ func gemv8Rows4(y, w []float32, px unsafe.Pointer, n int, xtl, xth f8) int {
 // row's takes a copy). Two rows of four vectors, not more: Go allocates
 // 15 vector registers (X15 holds zero), and eight accumulators, two
 // broadcasts, a vector of M and its copy nearly fill them; four rows of
-// four vectors spilled their accumulators every term and ran at a quarter
-// of the speed. Blocks of
-// a packed product, and of M in panels, take copies of the tiles whose
-// vectors lie at constant offsets (gemm…PanelTile…). A block narrow
-// enough for fewer vectors (at most 48 columns on AVX-512, 16 on AVX2)
-// takes the narrowest tile that covers it, four rows of one or two
-// vectors, two of three; over M in panels, AVX-512 gives its three
-// vectors three rows. Tiles of more than two rows are there for the
-// latency of a fused multiply-add: each of a tile's sums takes one per
-// term, four cycles after the one before, and six sums or fewer leave
-// the FMA units idle part of the time. Single rows skip the terms whose coefficient is zero (dead ReLU
-// units); tiles of two or more rows do not, as the test would cost more
-// than it saves once every row must be zero. A rank-one update
-// (kn = 1) goes to ger16 or ger8, which skip the rows of dead units.
+// four vectors spilled their accumulators every term and ran at a
+// quarter of the speed. Blocks of a packed product, and of M in panels,
+// take copies of the tiles whose vectors lie at constant offsets
+// (gemm…PanelTile…). A block narrow enough for fewer vectors (at most 48
+// columns on AVX-512, 16 on AVX2) takes the narrowest tile that covers
+// it: four rows of one or two vectors, two rows of three (three over M in
+// panels, on AVX-512). Narrow tiles take more rows for the latency of a
+// fused multiply-add: each sum of a tile takes one a term, four cycles
+// after the one before, and fewer than eight sums leave the two FMA units
+// idle part of the time. Single rows skip the terms whose coefficient is
+// zero (dead ReLU units); tiles of two or more rows do not, as the test
+// would cost more than it saves once every row must be zero. A rank-one
+// update (kn = 1) goes to ger16 or ger8, which skip the rows of dead
+// units.
 //
 // Each element of Y sums its terms in order of k, one fused multiply-add
 // each (a single row: its even and its odd terms in two such sums, added

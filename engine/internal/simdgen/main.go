@@ -80,7 +80,7 @@ type width struct {
 	// panels. On AVX-512 three: a two-row tile of three vectors has six
 	// sums, each waiting four cycles for its multiply-add of the term
 	// before, and three rows' nine keep both FMA units busier (100 × 48
-	// ← 50 in 0.90 of the time, devnag-2017's epoch in 0.975). Nine
+	// ← 50 in about 0.9 of the time, devnag-2017's epoch in 0.98). Nine
 	// accumulators, three broadcasts, a vector of M and its copy fit the
 	// 15 registers; four vectors of three rows would not.
 	SmallRows int
