@@ -1653,9 +1653,7 @@ func gemm16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y 
 	}
 	for j0 := 0; j0 < n; j0 += 64 {
 		if n-j0 < 16 { // narrow: masked loads
-			for r := range rows {
-				gevmNarrow16(y[r*ldy+j0:r*ldy+n], a[r*ars:], aks, kn, m[j0:], ldm, kn > 1 && r == rows-1 && rows%2 == 1)
-			}
+			gemmNarrow16(rows, n-j0, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
 			return
 		}
 		o0, o1, o2, o3 := min(j0, n-16), min(j0+16, n-16), min(j0+32, n-16), min(j0+48, n-16)
@@ -2357,29 +2355,87 @@ func gemm16Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float
 	st16p(c0.Add(d0), py, o0)
 }
 
-// gevmNarrow16 is one row of gemm16 narrower than a vector, with masked
-// loads. A row that a tile would take alone (split) sums its even and odd
-// terms apart, as gemm16Tile1x4 does, so that results do not depend on
-// which path a width takes.
-func gevmNarrow16(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
-	n := len(y)
-	c, d := archsimd.LoadFloat32x16SlicePart(y), f16{}
-	for k := range kn {
-		s := a[k*aks]
-		if s == 0 {
-			continue
-		}
-		mk, b := archsimd.LoadFloat32x16SlicePart(m[k*ldm:k*ldm+n]), archsimd.BroadcastFloat32x16(s)
-		if split && k%2 == 1 {
-			d = mk.MulAdd(b, d)
-		} else {
-			c = mk.MulAdd(b, c)
-		}
+// gemmNarrow16 is gemm16 on a block narrower than a vector (n < 16
+// columns): a vector a row, its lanes past n loaded and stored masked in
+// y. A term's row of M is loaded whole where a whole vector of it lies
+// inside m (its lanes past n add into lanes never stored) and masked only
+// near m's end. Rows go four at a time: a row's sum is one chain of
+// multiply-adds, each waiting for the one before, and a weight gradient
+// over a batch is hundreds of terms long (devnag-moments' 5 × 5 ← 500).
+// As in gemm16Tile1x4, each row skips its zero coefficients, and the
+// last row of an odd number sums its even and odd terms apart, so that
+// results do not depend on which path a width takes.
+func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	_ = a[(rows-1)*ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+n-1]
+	_ = y[(rows-1)*ldy+n-1]
+	kw := 0 // the terms whose row of M has a whole vector inside m
+	if len(m) >= 16 {
+		kw = min(kn, (len(m)-16)/ldm+1)
 	}
-	if split {
-		c = c.Add(d)
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	r := 0
+	for ; r+4 <= rows; r += 4 { // four is even: an odd last row is left to the loop below
+		y0, y1, y2, y3 := y[r*ldy:r*ldy+n], y[(r+1)*ldy:(r+1)*ldy+n], y[(r+2)*ldy:(r+2)*ldy+n], y[(r+3)*ldy:(r+3)*ldy+n]
+		c0, c1 := archsimd.LoadFloat32x16SlicePart(y0), archsimd.LoadFloat32x16SlicePart(y1)
+		c2, c3 := archsimd.LoadFloat32x16SlicePart(y2), archsimd.LoadFloat32x16SlicePart(y3)
+		ak, row := unsafe.Add(pa, 4*r*ars), pm
+		for k := range kn {
+			var mk f16
+			if k < kw {
+				mk = ld16p(row, 0)
+			} else {
+				mk = archsimd.LoadFloat32x16SlicePart(m[k*ldm : k*ldm+n])
+			}
+			if s := f32p(ak, 0); s != 0 {
+				c0 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c0)
+			}
+			if s := f32p(ak, ars); s != 0 {
+				c1 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c1)
+			}
+			if s := f32p(ak, 2*ars); s != 0 {
+				c2 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c2)
+			}
+			if s := f32p(ak, 3*ars); s != 0 {
+				c3 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c3)
+			}
+			if k+1 < kn {
+				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
+			}
+		}
+		c0.StoreSlicePart(y0)
+		c1.StoreSlicePart(y1)
+		c2.StoreSlicePart(y2)
+		c3.StoreSlicePart(y3)
 	}
-	c.StoreSlicePart(y)
+	for ; r < rows; r++ {
+		yr := y[r*ldy : r*ldy+n]
+		c, d := archsimd.LoadFloat32x16SlicePart(yr), f16{}
+		split := kn > 1 && r == rows-1 && rows%2 == 1
+		ak, row := unsafe.Add(pa, 4*r*ars), pm
+		for k := range kn {
+			if s := f32p(ak, 0); s != 0 {
+				var mk f16
+				if k < kw {
+					mk = ld16p(row, 0)
+				} else {
+					mk = archsimd.LoadFloat32x16SlicePart(m[k*ldm : k*ldm+n])
+				}
+				if split && k%2 == 1 {
+					d = mk.MulAdd(archsimd.BroadcastFloat32x16(s), d)
+				} else {
+					c = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c)
+				}
+			}
+			if k+1 < kn {
+				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
+			}
+		}
+		if split {
+			c = c.Add(d)
+		}
+		c.StoreSlicePart(yr)
+	}
 }
 
 // copyRows16 copies rows rows of cols floats from src, row stride lds, into
@@ -2414,9 +2470,7 @@ func gemm8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y [
 	}
 	for j0 := 0; j0 < n; j0 += 32 {
 		if n-j0 < 8 { // narrow: masked loads
-			for r := range rows {
-				gevmNarrow8(y[r*ldy+j0:r*ldy+n], a[r*ars:], aks, kn, m[j0:], ldm, kn > 1 && r == rows-1 && rows%2 == 1)
-			}
+			gemmNarrow8(rows, n-j0, kn, a, ars, aks, m[j0:], ldm, y[j0:], ldy)
 			return
 		}
 		o0, o1, o2, o3 := min(j0, n-8), min(j0+8, n-8), min(j0+16, n-8), min(j0+24, n-8)
@@ -2974,29 +3028,87 @@ func gemm8Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 	st8p(c0.Add(d0), py, o0)
 }
 
-// gevmNarrow8 is one row of gemm8 narrower than a vector, with masked
-// loads. A row that a tile would take alone (split) sums its even and odd
-// terms apart, as gemm8Tile1x4 does, so that results do not depend on
-// which path a width takes.
-func gevmNarrow8(y, a []float32, aks, kn int, m []float32, ldm int, split bool) {
-	n := len(y)
-	c, d := archsimd.LoadFloat32x8SlicePart(y), f8{}
-	for k := range kn {
-		s := a[k*aks]
-		if s == 0 {
-			continue
-		}
-		mk, b := archsimd.LoadFloat32x8SlicePart(m[k*ldm:k*ldm+n]), archsimd.BroadcastFloat32x8(s)
-		if split && k%2 == 1 {
-			d = mk.MulAdd(b, d)
-		} else {
-			c = mk.MulAdd(b, c)
-		}
+// gemmNarrow8 is gemm8 on a block narrower than a vector (n < 8
+// columns): a vector a row, its lanes past n loaded and stored masked in
+// y. A term's row of M is loaded whole where a whole vector of it lies
+// inside m (its lanes past n add into lanes never stored) and masked only
+// near m's end. Rows go four at a time: a row's sum is one chain of
+// multiply-adds, each waiting for the one before, and a weight gradient
+// over a batch is hundreds of terms long (devnag-moments' 5 × 5 ← 500).
+// As in gemm8Tile1x4, each row skips its zero coefficients, and the
+// last row of an odd number sums its even and odd terms apart, so that
+// results do not depend on which path a width takes.
+func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm int, y []float32, ldy int) {
+	_ = a[(rows-1)*ars+(kn-1)*aks]
+	_ = m[(kn-1)*ldm+n-1]
+	_ = y[(rows-1)*ldy+n-1]
+	kw := 0 // the terms whose row of M has a whole vector inside m
+	if len(m) >= 8 {
+		kw = min(kn, (len(m)-8)/ldm+1)
 	}
-	if split {
-		c = c.Add(d)
+	pa, pm := unsafe.Pointer(&a[0]), unsafe.Pointer(&m[0])
+	r := 0
+	for ; r+4 <= rows; r += 4 { // four is even: an odd last row is left to the loop below
+		y0, y1, y2, y3 := y[r*ldy:r*ldy+n], y[(r+1)*ldy:(r+1)*ldy+n], y[(r+2)*ldy:(r+2)*ldy+n], y[(r+3)*ldy:(r+3)*ldy+n]
+		c0, c1 := archsimd.LoadFloat32x8SlicePart(y0), archsimd.LoadFloat32x8SlicePart(y1)
+		c2, c3 := archsimd.LoadFloat32x8SlicePart(y2), archsimd.LoadFloat32x8SlicePart(y3)
+		ak, row := unsafe.Add(pa, 4*r*ars), pm
+		for k := range kn {
+			var mk f8
+			if k < kw {
+				mk = ld8p(row, 0)
+			} else {
+				mk = archsimd.LoadFloat32x8SlicePart(m[k*ldm : k*ldm+n])
+			}
+			if s := f32p(ak, 0); s != 0 {
+				c0 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c0)
+			}
+			if s := f32p(ak, ars); s != 0 {
+				c1 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c1)
+			}
+			if s := f32p(ak, 2*ars); s != 0 {
+				c2 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c2)
+			}
+			if s := f32p(ak, 3*ars); s != 0 {
+				c3 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c3)
+			}
+			if k+1 < kn {
+				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
+			}
+		}
+		c0.StoreSlicePart(y0)
+		c1.StoreSlicePart(y1)
+		c2.StoreSlicePart(y2)
+		c3.StoreSlicePart(y3)
 	}
-	c.StoreSlicePart(y)
+	for ; r < rows; r++ {
+		yr := y[r*ldy : r*ldy+n]
+		c, d := archsimd.LoadFloat32x8SlicePart(yr), f8{}
+		split := kn > 1 && r == rows-1 && rows%2 == 1
+		ak, row := unsafe.Add(pa, 4*r*ars), pm
+		for k := range kn {
+			if s := f32p(ak, 0); s != 0 {
+				var mk f8
+				if k < kw {
+					mk = ld8p(row, 0)
+				} else {
+					mk = archsimd.LoadFloat32x8SlicePart(m[k*ldm : k*ldm+n])
+				}
+				if split && k%2 == 1 {
+					d = mk.MulAdd(archsimd.BroadcastFloat32x8(s), d)
+				} else {
+					c = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c)
+				}
+			}
+			if k+1 < kn {
+				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
+			}
+		}
+		if split {
+			c = c.Add(d)
+		}
+		c.StoreSlicePart(yr)
+	}
 }
 
 // copyRows8 copies rows rows of cols floats from src, row stride lds, into
