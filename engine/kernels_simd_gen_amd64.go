@@ -2381,12 +2381,7 @@ func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		c2, c3 := archsimd.LoadFloat32x16SlicePart(y2), archsimd.LoadFloat32x16SlicePart(y3)
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
-			var mk f16
-			if k < kw {
-				mk = ld16p(row, 0)
-			} else {
-				mk = archsimd.LoadFloat32x16SlicePart(m[k*ldm : k*ldm+n])
-			}
+			mk := narrowRow16(row, m, k, ldm, n, kw)
 			if s := f32p(ak, 0); s != 0 {
 				c0 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c0)
 			}
@@ -2415,12 +2410,7 @@ func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
 			if s := f32p(ak, 0); s != 0 {
-				var mk f16
-				if k < kw {
-					mk = ld16p(row, 0)
-				} else {
-					mk = archsimd.LoadFloat32x16SlicePart(m[k*ldm : k*ldm+n])
-				}
+				mk := narrowRow16(row, m, k, ldm, n, kw)
 				if split && k%2 == 1 {
 					d = mk.MulAdd(archsimd.BroadcastFloat32x16(s), d)
 				} else {
@@ -2436,6 +2426,15 @@ func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		}
 		c.StoreSlicePart(yr)
 	}
+}
+
+// narrowRow16 is term k's row of M in gemmNarrow16, at row: loaded whole
+// when a whole vector of it lies inside m (k < kw), masked otherwise.
+func narrowRow16(row unsafe.Pointer, m []float32, k, ldm, n, kw int) f16 {
+	if k < kw {
+		return ld16p(row, 0)
+	}
+	return archsimd.LoadFloat32x16SlicePart(m[k*ldm : k*ldm+n])
 }
 
 // copyRows16 copies rows rows of cols floats from src, row stride lds, into
@@ -3054,12 +3053,7 @@ func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm in
 		c2, c3 := archsimd.LoadFloat32x8SlicePart(y2), archsimd.LoadFloat32x8SlicePart(y3)
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
-			var mk f8
-			if k < kw {
-				mk = ld8p(row, 0)
-			} else {
-				mk = archsimd.LoadFloat32x8SlicePart(m[k*ldm : k*ldm+n])
-			}
+			mk := narrowRow8(row, m, k, ldm, n, kw)
 			if s := f32p(ak, 0); s != 0 {
 				c0 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c0)
 			}
@@ -3088,12 +3082,7 @@ func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm in
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
 			if s := f32p(ak, 0); s != 0 {
-				var mk f8
-				if k < kw {
-					mk = ld8p(row, 0)
-				} else {
-					mk = archsimd.LoadFloat32x8SlicePart(m[k*ldm : k*ldm+n])
-				}
+				mk := narrowRow8(row, m, k, ldm, n, kw)
 				if split && k%2 == 1 {
 					d = mk.MulAdd(archsimd.BroadcastFloat32x8(s), d)
 				} else {
@@ -3109,6 +3098,15 @@ func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm in
 		}
 		c.StoreSlicePart(yr)
 	}
+}
+
+// narrowRow8 is term k's row of M in gemmNarrow8, at row: loaded whole
+// when a whole vector of it lies inside m (k < kw), masked otherwise.
+func narrowRow8(row unsafe.Pointer, m []float32, k, ldm, n, kw int) f8 {
+	if k < kw {
+		return ld8p(row, 0)
+	}
+	return archsimd.LoadFloat32x8SlicePart(m[k*ldm : k*ldm+n])
 }
 
 // copyRows8 copies rows rows of cols floats from src, row stride lds, into
