@@ -273,3 +273,31 @@ func TestValidateAsFloat32(t *testing.T) {
 		t.Errorf("the smallest normal float32 and MaxEpochs: %v", err)
 	}
 }
+
+// TestEvaluateReadsW1FromItsGrid: GAN.Evaluate takes Wasserstein1's
+// target quantiles from a grid made once per sample size (w1Grid), and
+// gives the W1 of the sample measured afresh bit for bit: on a mixture,
+// whose quantiles are numerical, and on a normal target; on the second
+// evaluation of a size (from the grid), on more sizes than the grids kept,
+// and past the largest size kept.
+func TestEvaluateReadsW1FromItsGrid(t *testing.T) {
+	sizes := []int{2000, 2000, 500, 10000, 700, 900, maxW1Grid + 1, 2000}
+	for _, spec := range []string{"mixture(2,0.5;6,0.5,3)", "normal(4,1.25)"} {
+		cfg := blogConfig()
+		cfg.Target = spec
+		g := mustNew(t, cfg, 1)
+		train(t, g, 3)
+		for _, n := range sizes {
+			got := g.Evaluate(n, HistSpec{}).W1
+			xs := make([]float64, n*g.dim)
+			g.Sample(xs, uint64(g.epoch))
+			slices.Sort(xs)
+			if want := Wasserstein1(xs, g.target); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("%s, %d samples: W1 %v, measured afresh %v", spec, n, got, want)
+			}
+		}
+		if len(g.w1Grids) != maxW1Grids {
+			t.Errorf("%s: %d grids kept, want %d (sizes %v)", spec, len(g.w1Grids), maxW1Grids, sizes)
+		}
+	}
+}

@@ -94,6 +94,12 @@ type Histogram struct {
 // Evaluate computes Metrics for xs, a sample in the order the generator
 // emitted it (rows of rowWidth values). It sorts xs in place.
 func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
+	return evaluate(xs, rowWidth, t, h, nil)
+}
+
+// evaluate is Evaluate with the target's side of Wasserstein1 given as
+// grid (quantileGrid(t, len(xs))), or computed as it goes when grid is nil.
+func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, grid []float64) Metrics {
 	m := Metrics{N: len(xs)}
 	if len(xs) == 0 {
 		return m
@@ -104,7 +110,7 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 	m.Kurt = stat.ExKurtosis(xs, nil)
 	slices.Sort(xs)
 	m.KS = KolmogorovSmirnov(xs, t)
-	m.W1 = Wasserstein1(xs, t)
+	m.W1 = wasserstein1(xs, t, grid)
 	m.Hist = NewHistogram(xs, t, h)
 	m.QQ = make([]QQPoint, len(QQProbs))
 	for i, p := range QQProbs {
@@ -161,13 +167,41 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 // distribution of sorted xs and the target, from quantiles:
 //
 //	W₁ = ∫₀¹ |F_n⁻¹(u) − F⁻¹(u)| du ≈ (1/n) Σ_i |x₍ᵢ₎ − F⁻¹((i − ½)/n)|
-func Wasserstein1(sorted []float64, t Target) float64 {
+func Wasserstein1(sorted []float64, t Target) float64 { return wasserstein1(sorted, t, nil) }
+
+// wasserstein1 is Wasserstein1 with the quantiles F⁻¹((i − ½)/n) read
+// from grid (quantileGrid), or computed from t when grid is nil: the same sum.
+func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 	n := float64(len(sorted))
 	var s float64
 	for i, x := range sorted {
-		s += math.Abs(x - t.Quantile((float64(i)+0.5)/n))
+		var q float64
+		if grid != nil {
+			q = grid[i]
+		} else {
+			q = t.Quantile(w1Prob(i, n))
+		}
+		s += math.Abs(x - q)
 	}
 	return s / n
+}
+
+// w1Prob is the probability of the i-th of n sorted values in
+// Wasserstein1: (i + ½)/n, counting i from 0.
+func w1Prob(i int, n float64) float64 { return (float64(i) + 0.5) / n }
+
+// quantileGrid returns the target's side of Wasserstein1 for samples of n:
+// the quantiles F⁻¹((i + ½)/n), i < n. They depend on the target and n
+// alone, and a mixture's quantile is a numerical inversion of its CDF
+// (Mixture.Quantile), dozens of evaluations each: a run that measures
+// samples of the same size again and again computes them once
+// (GAN.Evaluate).
+func quantileGrid(t Target, n int) []float64 {
+	q := make([]float64, n)
+	for i := range q {
+		q[i] = t.Quantile(w1Prob(i, float64(n)))
+	}
+	return q
 }
 
 // NoiseDependence measures how much a generator's output varies with its
