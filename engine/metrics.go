@@ -158,7 +158,7 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 	var d float64
 	for i, x := range sorted {
 		f := t.CDF(x)
-		d = math.Max(d, math.Max(float64(i+1)/n-f, f-float64(i)/n))
+		d = max(d, float64(i+1)/n-f, f-float64(i)/n)
 	}
 	return d
 }
