@@ -39,7 +39,7 @@ type GAN struct {
 	fmDiff []float64  // per feature: real mean − generated mean
 
 	planeRef *PlaneReference // a plane's reference sample, made on first use
-	w1Grids  [][]float64     // Wasserstein1's target quantiles per sample size Evaluate has seen, made on first use (w1Grid)
+	tables   targetTables    // what Evaluate needs from the target alone, filled on first use
 
 	// dHist and gHist are the players' historical averages (Salimans et
 	// al. 2016, §3.3), nil when its weight is 0.
@@ -675,32 +675,7 @@ func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
 	if g.plane != nil {
 		return Metrics{N: n, Plane: g.evaluatePlane(xs)}
 	}
-	return evaluate(xs, g.cfg.GOut, g.target, h, g.w1Grid(n))
-}
-
-// Bounds of the grids GAN.Evaluate keeps: a run measures samples of two
-// or three sizes (the session's checks, its progress lines and final
-// line); a sample larger than maxW1Grid has its quantiles computed as it
-// is measured, so that a huge --samples is not held twice.
-const (
-	maxW1Grids = 4
-	maxW1Grid  = 1 << 17
-)
-
-// w1Grid returns quantileGrid(g.target, n), made once per n, or nil past
-// the bounds above.
-func (g *GAN) w1Grid(n int) []float64 {
-	for _, q := range g.w1Grids {
-		if len(q) == n {
-			return q
-		}
-	}
-	if n > maxW1Grid || len(g.w1Grids) == maxW1Grids {
-		return nil
-	}
-	q := quantileGrid(g.target, n)
-	g.w1Grids = append(g.w1Grids, q)
-	return q
+	return evaluate(xs, g.cfg.GOut, g.target, h, &g.tables)
 }
 
 // meanStd32 returns the mean and population std of x[off], x[off+stride],

@@ -274,30 +274,45 @@ func TestValidateAsFloat32(t *testing.T) {
 	}
 }
 
-// TestEvaluateReadsW1FromItsGrid: GAN.Evaluate takes Wasserstein1's
-// target quantiles from a grid made once per sample size (w1Grid), and
-// gives the W1 of the sample measured afresh bit for bit: on a mixture,
-// whose quantiles are numerical, and on a normal target; on the second
-// evaluation of a size (from the grid), on more sizes than the grids kept,
-// and past the largest size kept.
-func TestEvaluateReadsW1FromItsGrid(t *testing.T) {
-	sizes := []int{2000, 2000, 500, 10000, 700, 900, maxW1Grid + 1, 2000}
+// TestEvaluateReadsItsTargetTables: GAN.Evaluate reads what it needs
+// from the target alone (Wasserstein1's quantiles, the bins' masses, the
+// Q-Q quantiles) from tables it fills once (targetTables), and measures a
+// sample exactly as Evaluate does afresh: on a mixture, whose quantiles
+// are numerical, and on a normal target; on repeated sizes and
+// histograms (read from the tables), on more of them than the tables
+// keep (which start over), and on a sample past the largest grid kept.
+func TestEvaluateReadsItsTargetTables(t *testing.T) {
+	type ask struct {
+		n int
+		h HistSpec
+	}
+	asks := []ask{{2000, HistSpec{}}, {2000, HistSpec{}}, {500, HistSpec{Bins: 400, Lo: 0, Hi: 8}},
+		{2000, HistSpec{Bins: 400, Lo: 0, Hi: 8}}, {2000, HistSpec{Bins: 400, Lo: -2, Hi: 10}}}
+	for i := range maxTables + 1 { // one more size and histogram than the tables keep
+		asks = append(asks, ask{300 + i, HistSpec{Bins: 10 + i}})
+	}
+	asks = append(asks, ask{2000, HistSpec{}}, ask{500, HistSpec{Bins: 400, Lo: 0, Hi: 8}}, ask{maxGrid + 1, HistSpec{Bins: 7}})
 	for _, spec := range []string{"mixture(2,0.5;6,0.5,3)", "normal(4,1.25)"} {
 		cfg := blogConfig()
 		cfg.Target = spec
 		g := mustNew(t, cfg, 1)
 		train(t, g, 3)
-		for _, n := range sizes {
-			got := g.Evaluate(n, HistSpec{}).W1
-			xs := make([]float64, n*g.dim)
+		for _, a := range asks {
+			got := g.Evaluate(a.n, a.h)
+			xs := make([]float64, a.n*g.dim)
 			g.Sample(xs, uint64(g.epoch))
-			slices.Sort(xs)
-			if want := Wasserstein1(xs, g.target); math.Float64bits(got) != math.Float64bits(want) {
-				t.Errorf("%s, %d samples: W1 %v, measured afresh %v", spec, n, got, want)
+			want := Evaluate(xs, g.cfg.GOut, g.target, a.h)
+			if math.Float64bits(got.W1) != math.Float64bits(want.W1) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %d samples, %+v: measured from the tables\n%+v\nafresh\n%+v", spec, a.n, a.h, got, want)
 			}
 		}
-		if len(g.w1Grids) != maxW1Grids {
-			t.Errorf("%s: %d grids kept, want %d (sizes %v)", spec, len(g.w1Grids), maxW1Grids, sizes)
+		if len(g.tables.grids) > maxTables || len(g.tables.bins) > maxTables {
+			t.Errorf("%s: %d grids and %d histograms kept, at most %d each", spec, len(g.tables.grids), len(g.tables.bins), maxTables)
+		}
+		for _, q := range g.tables.grids {
+			if len(q) > maxGrid {
+				t.Errorf("%s: a grid of %d kept, past the largest, %d", spec, len(q), maxGrid)
+			}
 		}
 	}
 }

@@ -97,9 +97,9 @@ func Evaluate(xs []float64, rowWidth int, t Target, h HistSpec) Metrics {
 	return evaluate(xs, rowWidth, t, h, nil)
 }
 
-// evaluate is Evaluate with the target's side of Wasserstein1 given as
-// grid (quantileGrid(t, len(xs))), or computed as it goes when grid is nil.
-func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, grid []float64) Metrics {
+// evaluate is Evaluate with what it needs from the target alone read from
+// tt (see targetTables), or computed afresh when tt is nil.
+func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables) Metrics {
 	m := Metrics{N: len(xs)}
 	if len(xs) == 0 {
 		return m
@@ -110,14 +110,16 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, grid []float64) 
 	m.Kurt = stat.ExKurtosis(xs, nil)
 	slices.Sort(xs)
 	m.KS = KolmogorovSmirnov(xs, t)
-	m.W1 = wasserstein1(xs, t, grid)
-	m.Hist = NewHistogram(xs, t, h)
+	m.W1 = wasserstein1(xs, t, tt.grid(t, len(xs)))
+	h = h.resolve(t)
+	m.Hist = histogram(xs, h, tt.binMass(t, h))
 	m.QQ = make([]QQPoint, len(QQProbs))
+	qq := tt.qqQuantiles(t)
 	for i, p := range QQProbs {
 		// The empirical quantile, as stat.Quantile(p, stat.Empirical, …)
 		// gives it, read straight from the sorted sample.
 		k := min(len(xs)-1, max(0, int(math.Ceil(p*float64(len(xs))))-1))
-		m.QQ[i] = QQPoint{P: p, Gen: xs[k], Target: t.Quantile(p)}
+		m.QQ[i] = QQPoint{P: p, Gen: xs[k], Target: qq[i]}
 	}
 	if mm, ok := t.(Multimodal); ok {
 		m.Modes = ModeShares(xs, t, mm.Modes())
@@ -170,7 +172,7 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 func Wasserstein1(sorted []float64, t Target) float64 { return wasserstein1(sorted, t, nil) }
 
 // wasserstein1 is Wasserstein1 with the quantiles F⁻¹((i − ½)/n) read
-// from grid (quantileGrid), or computed from t when grid is nil: the same sum.
+// from grid (targetTables), or computed from t when grid is nil: the same sum.
 func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 	n := float64(len(sorted))
 	var s float64
@@ -189,20 +191,6 @@ func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 // w1Prob is the probability of the i-th of n sorted values in
 // Wasserstein1: (i + ½)/n, counting i from 0.
 func w1Prob(i int, n float64) float64 { return (float64(i) + 0.5) / n }
-
-// quantileGrid returns the target's side of Wasserstein1 for samples of n:
-// the quantiles F⁻¹((i + ½)/n), i < n. They depend on the target and n
-// alone, and a mixture's quantile is a numerical inversion of its CDF
-// (Mixture.Quantile), dozens of evaluations each: a run that measures
-// samples of the same size again and again computes them once
-// (GAN.Evaluate).
-func quantileGrid(t Target, n int) []float64 {
-	q := make([]float64, n)
-	for i := range q {
-		q[i] = t.Quantile(w1Prob(i, float64(n)))
-	}
-	return q
-}
 
 // NoiseDependence measures how much a generator's output varies with its
 // noise. xs holds rows of w samples, one row per noise draw; for each
@@ -249,12 +237,24 @@ func NoiseDependence(xs []float64, w int) float64 {
 // over the target's mean ± 4σ, cut back to a quarter σ beyond the ends of
 // a bounded support (uniform, exponential, log-normal).
 func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
+	h = h.resolve(t)
+	return histogram(xs, h, binMass(t, h))
+}
+
+// resolve fills in h's defaults for the target t (see NewHistogram).
+func (h HistSpec) resolve(t Target) HistSpec {
 	if h.Bins <= 0 {
 		h.Bins = 40
 	}
 	if !(h.Hi > h.Lo) {
 		h.Lo, h.Hi = DefaultRange(t)
 	}
+	return h
+}
+
+// histogram bins xs as the resolved h asks, the count each bin would hold
+// under the target being n times its mass (binMass).
+func histogram(xs []float64, h HistSpec, mass []float64) Histogram {
 	out := Histogram{Lo: h.Lo, Hi: h.Hi, Counts: make([]int, h.Bins), Expected: make([]float64, h.Bins)}
 	width := (h.Hi - h.Lo) / float64(h.Bins)
 	for _, x := range xs {
@@ -269,9 +269,8 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 		}
 	}
 	n := float64(len(xs))
-	for b := range out.Expected {
-		lo := h.Lo + float64(b)*width
-		out.Expected[b] = n * (t.CDF(lo+width) - t.CDF(lo))
+	for b, p := range mass {
+		out.Expected[b] = n * p
 	}
 	return out
 }
