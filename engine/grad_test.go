@@ -188,3 +188,22 @@ func TestBCEMatchesPyTorch(t *testing.T) {
 		t.Errorf("BCE(NaN) = %g, want NaN so that divergence is seen", got)
 	}
 }
+
+// TestBCETermLeavesOutTheZeroWeight: with a label of 1 or 0, bceTerm takes
+// one logarithm instead of two and gives the two-term formula's bits for
+// every p in [0, 1]: the ends, the clamp's edge, and the float32 values
+// between.
+func TestBCETermLeavesOutTheZeroWeight(t *testing.T) {
+	ps := []float64{0, 1, math.Exp(-100), math.Exp(-101), 1 - 1e-16, 0.5}
+	for v := float32(1e-30); v < 1; v = math.Nextafter32(v, 2) * 1.0001 {
+		ps = append(ps, float64(v))
+	}
+	for _, label := range []float32{1, 0, 0.9} {
+		for _, p := range ps {
+			want := float64(label)*clampLog(p) + float64(1-label)*clampLog(1-p)
+			if got := bceTerm(p, label); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("label %v, p %v: %v, the two-term formula %v", label, p, got, want)
+			}
+		}
+	}
+}

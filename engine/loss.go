@@ -23,14 +23,29 @@ const bceEps = 1e-12
 func BCE(dst, y []float32, t float32) float32 {
 	n := len(y)
 	dst = dst[:n]
-	inv := 1 / float64(n)
+	inv, tt := 1/float64(n), float64(t)
 	var sum float64
 	for i, v := range y {
 		p := float64(v)
-		sum -= float64(t)*clampLog(p) + float64(1-t)*clampLog(1-p)
-		dst[i] = float32((p - float64(t)) / math.Max(p*(1-p), bceEps) * inv)
+		sum -= bceTerm(p, t)
+		dst[i] = float32((p - tt) / max(p*(1-p), bceEps) * inv)
 	}
 	return float32(sum * inv)
+}
+
+// bceTerm returns t·max(ln p, −100) + (1 − t)·max(ln(1 − p), −100). With
+// a label of 1 or 0 (all but label smoothing) one weight is 0 and its
+// logarithm is not taken: for p in [0, 1], a sigmoid's range, where the
+// clamped logarithm is finite and not positive, 0 times it is a zero that
+// leaves the other term's bits as they are.
+func bceTerm(p float64, t float32) float64 {
+	switch t {
+	case 1:
+		return clampLog(p)
+	case 0:
+		return clampLog(1 - p)
+	}
+	return float64(t)*clampLog(p) + float64(1-t)*clampLog(1-p)
 }
 
 // MinimaxGLoss is the generator's cost in the original minimax game,
