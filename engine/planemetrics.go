@@ -3,7 +3,6 @@ package engine
 import (
 	"math"
 	"math/rand/v2"
-	"slices"
 	"sync"
 )
 
@@ -105,12 +104,13 @@ func NewPlaneReference(p Plane, n int, seed uint64) *PlaneReference {
 func project(xy []float64) [][]float64 {
 	n := len(xy) / 2
 	out := make([][]float64, slicedDirections)
+	keys, tmp := make([]uint64, n), make([]uint64, n)
 	for k, d := range sliceDirs {
 		p := make([]float64, n)
 		for i := range p {
 			p[i] = d[0]*xy[2*i] + d[1]*xy[2*i+1]
 		}
-		slices.Sort(p)
+		sortFloats(p, keys, tmp)
 		out[k] = p
 	}
 	return out
