@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -1206,4 +1207,35 @@ func TestDenseDWLayouts(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTwoRunsShareTheHelper: two goroutines — two runs in one process —
+// share products with the one helper, one task at a time, and each gets
+// its own product's bits. A task's slot is let go before the helper is
+// released; written after, it raced with the other goroutine's next task
+// (the race detector, as .ci/run runs it, reports that).
+func TestTwoRunsShareTheHelper(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	var wg sync.WaitGroup
+	for g := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(g), 9))
+			a, m := randVec(rng, 4*64, 0), randVec(rng, 64*128, 0)
+			want := make([]float32, 4*128)
+			gemm(4, 128, 64, a, 64, 1, m, 128, want, 128) // too small for gemm to share
+			for i := range 300 {
+				y := make([]float32, 4*128)
+				if !gemmSplit(gemmArgs{rows: 4, n: 128, kn: 64, a: a, ars: 64, aks: 1, m: m, ldm: 128, y: y, ldy: 128}) {
+					gemm(4, 128, 64, a, 64, 1, m, 128, y, 128)
+				}
+				if !slices.Equal(y, want) {
+					t.Errorf("goroutine %d, product %d: not the serial product's bits", g, i)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

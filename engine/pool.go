@@ -336,7 +336,6 @@ func gemmSplit(g gemmArgs) bool {
 	}
 	job.gemm = g
 	share(&job.gemm)
-	job.gemm = gemmArgs{}
 	return true
 }
 
@@ -359,7 +358,6 @@ func packShared(dst, src []float32, rows, cols int) {
 	}
 	job.pack = packTask{dst, src, rows, cols}
 	share(&job.pack)
-	job.pack = packTask{}
 }
 
 // transposeShared is transposePanels shared with the helper when the
@@ -371,7 +369,6 @@ func transposeShared(dst, src []float32, rows, cols int) {
 	}
 	job.transpose = transposeTask{dst, src, rows, cols}
 	share(&job.transpose)
-	job.transpose = transposeTask{}
 }
 
 // adamShared is adamUpdate shared with the helper when there are at least
@@ -383,7 +380,6 @@ func adamShared(p, g, m, v []float32, k adamStep) {
 	}
 	job.adam = adamTask{p, g, m, v, k}
 	share(&job.adam)
-	job.adam = adamTask{}
 }
 
 // acquire reports whether the caller may share a task, and if so takes
@@ -446,7 +442,11 @@ func share(t task) {
 			}
 		}
 	}
+	// The slots let go of the task's slices before the helper is
+	// released: written after it, they raced with the next task's caller
+	// writing its own (another run's goroutine, which had acquired it).
 	job.task = nil
+	job.gemm, job.transpose, job.pack, job.adam = gemmArgs{}, transposeTask{}, packTask{}, adamTask{}
 	job.state.Store(jobNone)
 	busy.Store(false)
 }
