@@ -1086,24 +1086,45 @@ func TestSharingBacksOff(t *testing.T) {
 //
 // A back-off is also right when the machine takes the helper's thread
 // off its core for more than spinGap, which a shared virtual machine
-// does a few times a second at worst (the race detector's slower spin
-// rounds widen the window): a child fails then through no fault of the
-// code. So a failing child is run again, up to childTries times; code
-// that counts its own process as another program fails every time.
+// does a few times a second at worst, and which other test binaries
+// running beside this one (go test ./... under the race detector) make
+// common: a child fails then through no fault of the code. So a child
+// measures how far the process's CPU time fell behind the clock while it
+// ran; past half of spinGap the machine has taken the core away, and a
+// child that failed then says so and counts for nothing. A child that
+// fails is run again, up to childTries times; code that counts its own
+// process as another program fails every time. Should every try have
+// been taken away from, the test is skipped, not passed.
 func TestSharingIgnoresOwnProcess(t *testing.T) {
-	const childTries = 3
+	const childTries = 6
 	if os.Getenv("GANUI_FRESH_HELPER") == "" {
 		var failures []string
 		for range childTries {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestSharingIgnoresOwnProcess$", "-test.count=1")
+			cmd := exec.Command(os.Args[0], "-test.run=^TestSharingIgnoresOwnProcess$", "-test.count=1", "-test.v")
 			cmd.Env = append(os.Environ(), "GANUI_FRESH_HELPER=1", "GOMAXPROCS=1")
 			out, err := cmd.CombinedOutput()
-			if err == nil {
+			switch {
+			case err == nil && !strings.Contains(string(out), machineTookTheCore):
 				return
+			case err != nil:
+				failures = append(failures, fmt.Sprintf("%v\n%s", err, out))
 			}
-			failures = append(failures, fmt.Sprintf("%v\n%s", err, out))
 		}
-		t.Fatalf("in %d fresh processes:\n%s", childTries, strings.Join(failures, "\n"))
+		if len(failures) == 0 {
+			t.Skipf("in each of %d fresh processes %s", childTries, machineTookTheCore)
+		}
+		t.Fatalf("in %d of %d fresh processes:\n%s", len(failures), childTries, strings.Join(failures, "\n"))
+	}
+	wall0 := time.Now()
+	cpu0, measured := processCPU()
+	fail := func(format string, args ...any) {
+		t.Helper()
+		if cpu, ok := processCPU(); ok && measured {
+			if behind := time.Since(wall0) - time.Duration(cpu-cpu0); behind > spinGap/2 {
+				t.Skipf("%s (the process's CPU time fell %v behind the clock): %s", machineTookTheCore, behind, fmt.Sprintf(format, args...))
+			}
+		}
+		t.Fatalf(format, args...)
 	}
 	if helperStarted.Load() {
 		t.Fatal("the helper started before the test")
@@ -1120,7 +1141,7 @@ func TestSharingIgnoresOwnProcess(t *testing.T) {
 		t.Helper()
 		for i := range strikesOut + 1 {
 			if !product() {
-				t.Fatalf("%s: product %d not shared (backed off %d times)", what, i, backOffs.Load())
+				fail("%s: product %d not shared (backed off %d times)", what, i, backOffs.Load())
 			}
 		}
 	}
@@ -1135,9 +1156,13 @@ func TestSharingIgnoresOwnProcess(t *testing.T) {
 		runtime.Gosched() // the helper checks its spin's gap
 	}
 	if n := backOffs.Load(); n != 0 {
-		t.Fatalf("the helper's start and its yielding to the process backed off %d times", n)
+		fail("the helper's start and its yielding to the process backed off %d times", n)
 	}
 }
+
+// machineTookTheCore is what a child of TestSharingIgnoresOwnProcess says
+// when it skips: the machine, not the code, made sharing back off.
+const machineTookTheCore = "the machine took the core away"
 
 // TestReLUPaths checks ReLU and LeakyReLU on every kernel path against the
 // portable loops bit for bit, signed zeros, NaNs and infinities included.

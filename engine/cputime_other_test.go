@@ -1,0 +1,6 @@
+//go:build !unix
+
+package engine
+
+// processCPU reports that the process's CPU time is not measured here.
+func processCPU() (int64, bool) { return 0, false }
