@@ -3215,15 +3215,17 @@ func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
 // Like the gemm tiles, the loops address memory through unsafe pointers
 // after checking the slice lengths once: re-slicing four slices per vector
 // cost a fifth of the kernel's time. |m| < 2⁻¹²⁶ is tested on the
-// magnitude (sign bit cleared), one comparison instead of two. Vectors go
-// in pairs, skipped only when both are dead (the full update of a dead
-// vector gives the same bits, as in adamGo), and the two updates are
-// written interleaved: the CPU overlaps their square roots and divisions
-// better so, 12% faster than one vector at a time. (A vector step as a
-// method is not inlined: twice as slow.) The elements past the last whole
-// vector are updated first: with adamGo's call after the loops, its eleven
-// arguments stayed live through them and the compiler reloaded them from
-// the stack on every turn, 10% of the kernel's time.
+// magnitude (sign bit cleared), one comparison instead of two. A vector
+// whose g and m are zero in every lane (a dead unit's) only decays v: the
+// full update would give the same bits, as in adamGo. One vector an
+// iteration: two, their updates interleaved, had been 12% faster on a Zen
+// 4, but with the constants the loop holds they do not fit Go's 15 vector
+// registers, and on a Zen 5 single vectors took 0.91–0.94 the time (and
+// the fused kernel's 0.72–0.84). (A vector step as a method is not
+// inlined: twice as slow.) The elements past the last whole vector are
+// updated first: with adamGo's call after the loops, its eleven arguments
+// stayed live through them and the compiler reloaded them from the stack
+// on every turn, 10% of the kernel's time.
 
 func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p) &^ 15
@@ -3243,33 +3245,9 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
-		i := 0
-		for ; i+32 <= n; i += 32 {
-			g0, m0, v0 := ld16p(pg, i), ld16p(pm, i), ld16p(pv, i)
-			g1, m1, v1 := ld16p(pg, i+16), ld16p(pm, i+16), ld16p(pv, i+16)
-			if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
-				v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-				st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-				st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
-				continue
-			}
-			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-			m0, m1 = zero.Merge(m0, abs16(m0, mag).Less(tiny)), zero.Merge(m1, abs16(m1, mag).Less(tiny))
-			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-			st16p(m0, pm, i)
-			st16p(m1, pm, i+16)
-			st16p(v0, pv, i)
-			st16p(v1, pv, i+16)
-			st16p(zero, pg, i)
-			st16p(zero, pg, i+16)
-			d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-			st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-			st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
-		}
-		for ; i < n; i += 16 {
+		for i := 0; i < n; i += 16 {
 			gi, mi, vi := ld16p(pg, i), ld16p(pm, i), ld16p(pv, i)
-			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xffff {
+			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<16-1 {
 				// dead: only v decays
 				vi = vb2.Mul(vi)
 				st16p(zero.Merge(vi, vi.Less(tiny)), pv, i)
@@ -3297,10 +3275,10 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 // fused multiply-add each onto +0, a row whose coefficient is zero (a dead
 // unit) skipped — and goes straight into adam16's operations: the same bits,
 // without the Out × In gradient's write, read and clearing (16 of the 40
-// bytes a weight costs the two passes). As in adam16, vectors go in pairs,
-// skipped only when both are dead, the two updates interleaved. One loop
-// per number of live terms in the row: with the choice inside the loop the
-// compiler kept the loop's pointers on the stack, 25% slower.
+// bytes a weight costs the two passes). As in adam16, a dead vector only
+// decays v. One loop per number of live terms in the row: with the choice
+// inside the loop the compiler kept the loop's pointers on the stack, 25%
+// slower.
 
 // adamOuter16 applies adam16 to the rows × n weights p (rows = len(d0), n a
 // multiple of 16) with gradient d0·x0ᵀ, plus d1·x1ᵀ when d1 is not nil.
@@ -3342,31 +3320,14 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 		ba, bb := archsimd.BroadcastFloat32x16(sa), archsimd.BroadcastFloat32x16(sb)
 		switch live {
 		case 0:
-			i := 0
-			for ; i+32 <= n; i += 32 {
-				g0, m0, v0 := zero, ld16p(pm, i), ld16p(pv, i)
-				g1, m1, v1 := zero, ld16p(pm, i+16), ld16p(pv, i+16)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+			for i := 0; i < n; i += 16 {
+				gi, mi, vi := zero, ld16p(pm, i), ld16p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<16-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					vi = vb2.Mul(vi)
+					st16p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs16(m0, mag).Less(tiny)), zero.Merge(m1, abs16(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st16p(m0, pm, i)
-				st16p(m1, pm, i+16)
-				st16p(v0, pv, i)
-				st16p(v1, pv, i+16)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := zero, ld16p(pm, i), ld16p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs16(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
@@ -3377,31 +3338,14 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 			}
 		case 1:
-			i := 0
-			for ; i+32 <= n; i += 32 {
-				g0, m0, v0 := ld16p(xa, i).MulAdd(ba, zero), ld16p(pm, i), ld16p(pv, i)
-				g1, m1, v1 := ld16p(xa, i+16).MulAdd(ba, zero), ld16p(pm, i+16), ld16p(pv, i+16)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+			for i := 0; i < n; i += 16 {
+				gi, mi, vi := ld16p(xa, i).MulAdd(ba, zero), ld16p(pm, i), ld16p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<16-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					vi = vb2.Mul(vi)
+					st16p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs16(m0, mag).Less(tiny)), zero.Merge(m1, abs16(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st16p(m0, pm, i)
-				st16p(m1, pm, i+16)
-				st16p(v0, pv, i)
-				st16p(v1, pv, i+16)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := ld16p(xa, i).MulAdd(ba, zero), ld16p(pm, i), ld16p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs16(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
@@ -3412,31 +3356,14 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 			}
 		case 2:
-			i := 0
-			for ; i+32 <= n; i += 32 {
-				g0, m0, v0 := ld16p(xb, i).MulAdd(bb, ld16p(xa, i).MulAdd(ba, zero)), ld16p(pm, i), ld16p(pv, i)
-				g1, m1, v1 := ld16p(xb, i+16).MulAdd(bb, ld16p(xa, i+16).MulAdd(ba, zero)), ld16p(pm, i+16), ld16p(pv, i+16)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xffff {
+			for i := 0; i < n; i += 16 {
+				gi, mi, vi := ld16p(xb, i).MulAdd(bb, ld16p(xa, i).MulAdd(ba, zero)), ld16p(pm, i), ld16p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<16-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st16p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st16p(zero.Merge(v1, v1.Less(tiny)), pv, i+16)
+					vi = vb2.Mul(vi)
+					st16p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs16(m0, mag).Less(tiny)), zero.Merge(m1, abs16(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st16p(m0, pm, i)
-				st16p(m1, pm, i+16)
-				st16p(v0, pv, i)
-				st16p(v1, pv, i+16)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st16p(ld16p(pp, i+16).Sub(vs.Mul(m1).Div(d1)), pp, i+16)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := ld16p(xb, i).MulAdd(bb, ld16p(xa, i).MulAdd(ba, zero)), ld16p(pm, i), ld16p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs16(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
@@ -3468,33 +3395,9 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
-		i := 0
-		for ; i+16 <= n; i += 16 {
-			g0, m0, v0 := ld8p(pg, i), ld8p(pm, i), ld8p(pv, i)
-			g1, m1, v1 := ld8p(pg, i+8), ld8p(pm, i+8), ld8p(pv, i+8)
-			if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
-				v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-				st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-				st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
-				continue
-			}
-			m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-			m0, m1 = zero.Merge(m0, abs8(m0, mag).Less(tiny)), zero.Merge(m1, abs8(m1, mag).Less(tiny))
-			v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-			v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-			st8p(m0, pm, i)
-			st8p(m1, pm, i+8)
-			st8p(v0, pv, i)
-			st8p(v1, pv, i+8)
-			st8p(zero, pg, i)
-			st8p(zero, pg, i+8)
-			d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-			st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-			st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
-		}
-		for ; i < n; i += 8 {
+		for i := 0; i < n; i += 8 {
 			gi, mi, vi := ld8p(pg, i), ld8p(pm, i), ld8p(pv, i)
-			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 0xff {
+			if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<8-1 {
 				// dead: only v decays
 				vi = vb2.Mul(vi)
 				st8p(zero.Merge(vi, vi.Less(tiny)), pv, i)
@@ -3553,31 +3456,14 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 		ba, bb := archsimd.BroadcastFloat32x8(sa), archsimd.BroadcastFloat32x8(sb)
 		switch live {
 		case 0:
-			i := 0
-			for ; i+16 <= n; i += 16 {
-				g0, m0, v0 := zero, ld8p(pm, i), ld8p(pv, i)
-				g1, m1, v1 := zero, ld8p(pm, i+8), ld8p(pv, i+8)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+			for i := 0; i < n; i += 8 {
+				gi, mi, vi := zero, ld8p(pm, i), ld8p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<8-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					vi = vb2.Mul(vi)
+					st8p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs8(m0, mag).Less(tiny)), zero.Merge(m1, abs8(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st8p(m0, pm, i)
-				st8p(m1, pm, i+8)
-				st8p(v0, pv, i)
-				st8p(v1, pv, i+8)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := zero, ld8p(pm, i), ld8p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs8(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
@@ -3588,31 +3474,14 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 			}
 		case 1:
-			i := 0
-			for ; i+16 <= n; i += 16 {
-				g0, m0, v0 := ld8p(xa, i).MulAdd(ba, zero), ld8p(pm, i), ld8p(pv, i)
-				g1, m1, v1 := ld8p(xa, i+8).MulAdd(ba, zero), ld8p(pm, i+8), ld8p(pv, i+8)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+			for i := 0; i < n; i += 8 {
+				gi, mi, vi := ld8p(xa, i).MulAdd(ba, zero), ld8p(pm, i), ld8p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<8-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					vi = vb2.Mul(vi)
+					st8p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs8(m0, mag).Less(tiny)), zero.Merge(m1, abs8(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st8p(m0, pm, i)
-				st8p(m1, pm, i+8)
-				st8p(v0, pv, i)
-				st8p(v1, pv, i+8)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := ld8p(xa, i).MulAdd(ba, zero), ld8p(pm, i), ld8p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs8(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))
@@ -3623,31 +3492,14 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
 			}
 		case 2:
-			i := 0
-			for ; i+16 <= n; i += 16 {
-				g0, m0, v0 := ld8p(xb, i).MulAdd(bb, ld8p(xa, i).MulAdd(ba, zero)), ld8p(pm, i), ld8p(pv, i)
-				g1, m1, v1 := ld8p(xb, i+8).MulAdd(bb, ld8p(xa, i+8).MulAdd(ba, zero)), ld8p(pm, i+8), ld8p(pv, i+8)
-				if (g0.Equal(zero).ToBits()&m0.Equal(zero).ToBits())&(g1.Equal(zero).ToBits()&m1.Equal(zero).ToBits()) == 0xff {
+			for i := 0; i < n; i += 8 {
+				gi, mi, vi := ld8p(xb, i).MulAdd(bb, ld8p(xa, i).MulAdd(ba, zero)), ld8p(pm, i), ld8p(pv, i)
+				if gi.Equal(zero).ToBits()&mi.Equal(zero).ToBits() == 1<<8-1 {
 					// dead: only v decays
-					v0, v1 = vb2.Mul(v0), vb2.Mul(v1)
-					st8p(zero.Merge(v0, v0.Less(tiny)), pv, i)
-					st8p(zero.Merge(v1, v1.Less(tiny)), pv, i+8)
+					vi = vb2.Mul(vi)
+					st8p(zero.Merge(vi, vi.Less(tiny)), pv, i)
 					continue
 				}
-				m0, m1 = vb1.Mul(m0).Add(vc1.Mul(g0)), vb1.Mul(m1).Add(vc1.Mul(g1))
-				m0, m1 = zero.Merge(m0, abs8(m0, mag).Less(tiny)), zero.Merge(m1, abs8(m1, mag).Less(tiny))
-				v0, v1 = vb2.Mul(v0).Add(vc2.Mul(g0).Mul(g0)), vb2.Mul(v1).Add(vc2.Mul(g1).Mul(g1))
-				v0, v1 = zero.Merge(v0, v0.Less(tiny)), zero.Merge(v1, v1.Less(tiny))
-				st8p(m0, pm, i)
-				st8p(m1, pm, i+8)
-				st8p(v0, pv, i)
-				st8p(v1, pv, i+8)
-				d0, d1 := v0.Sqrt().Mul(vk).Add(veps), v1.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(m0).Div(d0)), pp, i)
-				st8p(ld8p(pp, i+8).Sub(vs.Mul(m1).Div(d1)), pp, i+8)
-			}
-			if i < n { // one vector left
-				gi, mi, vi := ld8p(xb, i).MulAdd(bb, ld8p(xa, i).MulAdd(ba, zero)), ld8p(pm, i), ld8p(pv, i)
 				mi = vb1.Mul(mi).Add(vc1.Mul(gi))
 				mi = zero.Merge(mi, abs8(mi, mag).Less(tiny))
 				vi = vb2.Mul(vi).Add(vc2.Mul(gi).Mul(gi))

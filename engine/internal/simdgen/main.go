@@ -108,7 +108,6 @@ type width struct {
 	Parts      []part // those vectors
 	W2, W3, W4 int    // multiples of W
 	Wm1        int    // W − 1
-	Mask       string // ToBits of a vector whose every lane compares true
 	First      bool   // the first width written: family comments go here
 }
 
@@ -142,7 +141,6 @@ func (w *width) setup(first bool) {
 		log.Fatalf("simdgen: width %d: gemv2Cols is written for one vector per 16 lanes", w.W)
 	}
 	w.W2, w.W3, w.W4, w.Wm1 = 2*w.W, 3*w.W, 4*w.W, w.W-1
-	w.Mask = fmt.Sprintf("%#x", uint64(1)<<w.W-1)
 	w.First = first
 }
 
@@ -450,14 +448,6 @@ func generate() ([]byte, error) {
 		"strs": func(s ...string) []string { return s },
 		"mul":  func(a, b int) int { return a * b },
 		"plus": func(expr string, d int) string { return offset(expr, d) },
-		// gvec writes a gradient expression for the vector at i + off:
-		// # in g stands for the offset ("0" drops it).
-		"gvec": func(g, off string) string {
-			if off == "0" {
-				return strings.ReplaceAll(g, "i+#", "i")
-			}
-			return strings.ReplaceAll(g, "#", off)
-		},
 	}).ParseFS(templates, "*.tmpl")
 	if err != nil {
 		return nil, err
