@@ -82,18 +82,14 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
-	cells, err := session.SweepCells(opts.Config, opts.sweep)
-	if err != nil {
-		return usageError{err}
-	}
-	designs := make([]engine.Config, len(cells))
-	for i, c := range cells {
+	designs := make([]engine.Config, len(opts.sweep.Cells))
+	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
 	}
 	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
-	res, err := session.RunSweep(ctx, opts.Options, opts.sweep, opts.seeds, jobs, stdout)
+	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, stdout)
 	if opts.PlotPath != "" && len(res.Rows) > 0 {
 		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil && err == nil {
 			err = fmt.Errorf("--plot: %w", perr)

@@ -52,11 +52,11 @@ type options struct {
 	session.Options
 	headless    bool
 	listPresets bool
-	showPreset  bool                // print Config as a preset file and exit
-	preset      string              // --preset or --show-preset as given
-	seeds       []uint64            // --seeds; nil for a single run of Seed
-	jobs        int                 // seeds trained at once
-	sweep       []session.SweepAxis // --sweep: the grid of settings; nil for none
+	showPreset  bool           // print Config as a preset file and exit
+	preset      string         // --preset or --show-preset as given
+	seeds       []uint64       // --seeds; nil for a single run of Seed
+	jobs        int            // seeds trained at once
+	sweep       *session.Sweep // --sweep: the grid of settings; nil for none
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -330,11 +330,11 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 	if seeds == nil {
 		seeds = []uint64{o.Seed}
 	}
-	axes, err := session.ParseSweep(specs, o.Config, len(seeds))
+	sw, err := session.ParseSweep(specs, o.Config, len(seeds))
 	if err != nil {
 		return err
 	}
-	for _, a := range axes {
+	for _, a := range sw.Axes {
 		for _, s := range sets {
 			if key, _, _ := strings.Cut(s, "="); strings.TrimSpace(key) == a.Key {
 				return fmt.Errorf("%s is both swept and set (--set); drop one", a.Key)
@@ -344,10 +344,10 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 			return errors.New("epochs is both swept and given (--epochs); drop one")
 		}
 	}
-	if given["plot"] && len(axes) != 2 {
-		return fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(axes))
+	if given["plot"] && len(sw.Axes) != 2 {
+		return fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(sw.Axes))
 	}
-	o.sweep, o.seeds = axes, seeds
+	o.sweep, o.seeds = &sw, seeds
 	return nil
 }
 

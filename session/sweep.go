@@ -23,6 +23,14 @@ type SweepAxis struct {
 	Values []string
 }
 
+// Sweep is a grid of settings over a base design, as ParseSweep reads it:
+// its axes, and the cells they make, each cell's design set and validated,
+// the first axis varying slowest.
+type Sweep struct {
+	Axes  []SweepAxis
+	Cells []SweepCell
+}
+
 // maxSweepRuns bounds the runs of one sweep: its cells times its seeds.
 const maxSweepRuns = 10_000
 
@@ -33,51 +41,52 @@ const maxSweepRuns = 10_000
 // every list hold at least one value and no value twice, every cell of
 // the grid be a valid design, and cells × seeds be at most 10,000 runs.
 // The error names the first problem in one line.
-func ParseSweep(specs []string, base engine.Config, seeds int) ([]SweepAxis, error) {
+func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	var axes []SweepAxis
-	cells := 1
+	size := 1 // cells in the grid so far
 	for _, spec := range specs {
 		key, list, ok := strings.Cut(spec, "=")
 		key = strings.TrimSpace(key)
 		if !ok || key == "" {
-			return nil, fmt.Errorf("want key=v1,v2,…, got %q", spec)
+			return Sweep{}, fmt.Errorf("want key=v1,v2,…, got %q", spec)
 		}
 		for _, a := range axes {
 			if a.Key == key {
-				return nil, fmt.Errorf("key %q is swept twice; give its values in one --sweep", key)
+				return Sweep{}, fmt.Errorf("key %q is swept twice; give its values in one --sweep", key)
 			}
 		}
 		values, err := splitValues(list)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", key, err)
+			return Sweep{}, fmt.Errorf("%s: %w", key, err)
 		}
 		same := map[string]string{} // a design, as JSON, to the value that made it
 		for _, v := range values {
 			probe := base.Clone()
 			if err := probe.Set(key, v); err != nil {
-				return nil, err
+				return Sweep{}, err
 			}
 			j, err := json.Marshal(probe)
 			if err != nil {
-				return nil, err
+				return Sweep{}, err
 			}
 			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001: one cell twice
-				return nil, fmt.Errorf("%s: %s and %s are the same value", key, prev, v)
+				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value", key, prev, v)
 			}
 			same[string(j)] = v
 		}
-		if cells *= len(values); cells*max(seeds, 1) > maxSweepRuns {
-			return nil, fmt.Errorf("%s: the grid has more than %d runs (cells × seeds)", key, maxSweepRuns)
+		if size *= len(values); size*max(seeds, 1) > maxSweepRuns {
+			return Sweep{}, fmt.Errorf("%s: the grid has more than %d runs (cells × seeds)", key, maxSweepRuns)
 		}
 		axes = append(axes, SweepAxis{Key: key, Values: values})
 	}
 	if len(axes) == 0 {
-		return nil, errors.New("nothing to sweep")
+		return Sweep{}, errors.New("nothing to sweep")
 	}
-	if _, err := SweepCells(base, axes); err != nil {
-		return nil, err
+	cells, err := sweepCells(base, axes)
+	if err != nil {
+		return Sweep{}, err
 	}
-	return axes, nil
+	return Sweep{Axes: axes, Cells: cells}, nil
 }
 
 // splitValues splits a list at the commas outside brackets and
@@ -126,9 +135,9 @@ type SweepCell struct {
 	Config engine.Config
 }
 
-// SweepCells returns the grid of axes over base, the first axis varying
+// sweepCells returns the grid of axes over base, the first axis varying
 // slowest, each cell's design set and validated.
-func SweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
+func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 	cells := []SweepCell{{Config: base.Clone()}}
 	for _, a := range axes {
 		next := make([]SweepCell, 0, len(cells)*len(a.Values))
@@ -208,8 +217,8 @@ type SweepResult struct {
 	Measures [2]string
 }
 
-// RunSweep trains every cell of the grid of axes over opts.Config once
-// per seed, up to jobs runs at once (the machinery of RunSeeds), and
+// RunSweep trains every cell of sw, a sweep ParseSweep read against
+// opts.Config, once per seed, up to jobs runs at once (the machinery of RunSeeds), and
 // prints a row per cell, in order, as soon as its runs are done: its
 // settings, the median KS and W1 with their ranges over the seeds, and
 // how many seeds diverged; then a summary line. Each run depends only on
@@ -220,8 +229,9 @@ type SweepResult struct {
 // no further run starts, rows are printed for the cells with finished
 // runs, and the error is ErrInterrupted. The result holds the rows
 // printed.
-func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint64, jobs int, w io.Writer) (SweepResult, error) {
+func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer) (SweepResult, error) {
 	start := time.Now()
+	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(opts.Config)}
@@ -232,10 +242,6 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		if a.Key == "epochs" {
 			res.Epochs = 0
 		}
-	}
-	cells, err := SweepCells(opts.Config, axes)
-	if err != nil {
-		return res, err
 	}
 	k := len(seeds)
 	runs := make([]Options, 0, len(cells)*k)
@@ -265,7 +271,7 @@ func RunSweep(ctx context.Context, opts Options, axes []SweepAxis, seeds []uint6
 		finished = finished[:0]
 	}
 	cell := 0
-	err = runBatch(ctx, runs, jobs, func(i int, r Result) {
+	err := runBatch(ctx, runs, jobs, func(i int, r Result) {
 		if c := i / k; c != cell {
 			row(cell)
 			cell = c

@@ -11,10 +11,11 @@ import (
 
 func TestParseSweep(t *testing.T) {
 	base := testdesigns.PerSample(10)
-	axes, err := ParseSweep([]string{"d_lr=1e-4, 1e-3,1e-2", " g_hidden = [8],16 ", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
+	sw, err := ParseSweep([]string{"d_lr=1e-4, 1e-3,1e-2", " g_hidden = [8],16 ", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
+	axes, cells := sw.Axes, sw.Cells
 	want := []SweepAxis{
 		{"d_lr", []string{"1e-4", "1e-3", "1e-2"}},
 		{"g_hidden", []string{"[8]", "16"}},
@@ -28,9 +29,8 @@ func TestParseSweep(t *testing.T) {
 			t.Errorf("axis %d: %q, want %q", i, axes[i], want[i])
 		}
 	}
-	cells, err := SweepCells(base, axes)
-	if err != nil || len(cells) != 12 {
-		t.Fatalf("%d cells, %v", len(cells), err)
+	if len(cells) != 12 {
+		t.Fatalf("%d cells", len(cells))
 	}
 	if c := cells[1]; c.Config.DLR != 1e-4 || c.Config.GHidden[0] != 8 || c.Config.Target != "normal(0,1)" {
 		t.Errorf("cell 1 is %q: d_lr %v g_hidden %v target %s", c.Values, c.Config.DLR, c.Config.GHidden, c.Config.Target)
@@ -72,13 +72,17 @@ func FuzzParseSweep(f *testing.F) {
 	}
 	base := testdesigns.PerSample(10)
 	f.Fuzz(func(t *testing.T, joined string, seeds uint8) {
-		axes, err := ParseSweep(strings.Split(joined, "\x00"), base, int(seeds))
+		sw, err := ParseSweep(strings.Split(joined, "\x00"), base, int(seeds))
 		if err != nil {
 			return
 		}
-		cells, err := SweepCells(base, axes)
-		if err != nil {
-			t.Fatalf("%q parsed, but its grid fails: %v", joined, err)
+		axes, cells := sw.Axes, sw.Cells
+		size := 1
+		for _, a := range axes {
+			size *= len(a.Values)
+		}
+		if len(cells) != size {
+			t.Fatalf("%q: %d cells, want the grid's %d", joined, len(cells), size)
 		}
 		if len(cells)*max(int(seeds), 1) > maxSweepRuns {
 			t.Fatalf("%q: %d cells × %d seeds", joined, len(cells), seeds)
@@ -105,7 +109,7 @@ func TestRunSweep(t *testing.T) {
 	cfg := testdesigns.LeastSquaresSGD() // diverges within a few epochs at a learning rate of 1
 	cfg.Epochs = 30
 	opts := Options{Config: cfg, Samples: 300}
-	axes, err := ParseSweep([]string{"d_lr=1e-2,1", "g_lr=1e-2,2e-2"}, opts.Config, 2)
+	sw, err := ParseSweep([]string{"d_lr=1e-2,1", "g_lr=1e-2,2e-2"}, opts.Config, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +117,7 @@ func TestRunSweep(t *testing.T) {
 	var res SweepResult
 	for i, jobs := range []int{1, 3} {
 		var b strings.Builder
-		if res, err = RunSweep(context.Background(), opts, axes, []uint64{1, 2}, jobs, &b); err != nil {
+		if res, err = RunSweep(context.Background(), opts, sw, []uint64{1, 2}, jobs, &b); err != nil {
 			t.Fatal(err)
 		}
 		outs[i] = b.String()
@@ -139,14 +143,14 @@ func TestRunSweep(t *testing.T) {
 // the rows it has (none) and its summary, and says it was interrupted.
 func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
-	axes, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
+	sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var b strings.Builder
-	res, err := RunSweep(ctx, opts, axes, []uint64{1}, 2, &b)
+	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b)
 	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample sweep=d_lr cells=2 seeds=1 runs=0 ") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
@@ -160,12 +164,12 @@ func TestSweepCountsModes(t *testing.T) {
 		cfg := testdesigns.PerSample(20)
 		cfg.Target = target
 		opts := Options{Config: cfg, Samples: 500}
-		axes, err := ParseSweep([]string{"d_lr=1e-3"}, opts.Config, 1)
+		sw, err := ParseSweep([]string{"d_lr=1e-3"}, opts.Config, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		res, err := RunSweep(context.Background(), opts, axes, []uint64{1, 2, 3}, 2, &b)
+		res, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2, 3}, 2, &b)
 		if err != nil {
 			t.Fatal(err)
 		}
