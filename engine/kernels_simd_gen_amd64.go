@@ -3218,14 +3218,14 @@ func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
 // magnitude (sign bit cleared), one comparison instead of two. A vector
 // whose g and m are zero in every lane (a dead unit's) only decays v: the
 // full update would give the same bits, as in adamGo. One vector an
-// iteration: two, their updates interleaved, had been 12% faster on a Zen
-// 4, but with the constants the loop holds they do not fit Go's 15 vector
-// registers, and on a Zen 5 single vectors took 0.91–0.94 the time (and
-// the fused kernel's 0.72–0.84). (A vector step as a method is not
-// inlined: twice as slow.) The elements past the last whole vector are
-// updated first: with adamGo's call after the loops, its eleven arguments
-// stayed live through them and the compiler reloaded them from the stack
-// on every turn, 10% of the kernel's time.
+// iteration: two, their updates interleaved, had been 12% faster when
+// written, but with the constants the loop holds they do not fit Go's 15
+// vector registers, and later single vectors took 0.92–0.94 the time (the
+// fused kernel 0.77 at 1024 × 1024; bench/README.md, step 24). (A vector
+// step as a method is not inlined: twice as slow.) The elements past the
+// last whole vector are updated first: with adamGo's call after the
+// loops, its eleven arguments stayed live through them and the compiler
+// reloaded them from the stack on every turn, 10% of the kernel's time.
 
 func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p) &^ 15
