@@ -109,31 +109,87 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// countValue is an int flag that also takes a whole number written as
-// --set takes one, in exponent form: --epochs 5e3 as --set epochs=5e3.
-type countValue struct{ p *int }
+// numberText is a numeric flag's text as given. parseFlags reads it
+// (readNumbers) once every flag is in, so that a bad number is reported
+// as every other usage error is: the flag as the usage writes it
+// (--epochs, not the flag package's -epochs), the value as given, and the
+// range it must lie in.
+type numberText struct{ s *string }
 
-func (v countValue) String() string {
-	if v.p == nil {
-		return "0"
+func (v numberText) String() string {
+	if v.s == nil {
+		return ""
 	}
-	return strconv.Itoa(*v.p)
+	return *v.s
 }
 
-func (v countValue) Set(s string) error {
-	if n, err := strconv.Atoi(s); err == nil {
-		*v.p = n
-		return nil
-	}
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || x != math.Trunc(x) {
-		return errors.New("not a whole number")
-	}
-	if math.Abs(x) > math.MaxInt32 {
-		return errors.New("out of range")
-	}
-	*v.p = int(x)
+func (v numberText) Set(s string) error {
+	*v.s = s
 	return nil
+}
+
+// whole reads the text s of flag --name: a whole number from lo to hi (or
+// 0, with orZero), also written in exponent form as --set takes one (5000
+// or 5e3), where that is exact: up to 2⁵³.
+func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
+	outOfRange := func() error {
+		zero := ""
+		if orZero {
+			zero = " (or 0, the default)"
+		}
+		return fmt.Errorf("--%s: %s out of range %d..%d%s", name, s, lo, hi, zero)
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err != nil { // not digits alone: the exponent form, a sign, or too many digits
+		x, err := strconv.ParseFloat(s, 64)
+		switch {
+		case err != nil && !errors.Is(err, strconv.ErrRange) || x != math.Trunc(x):
+			return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
+		case x < 0 || x > float64(hi) || x >= 1<<64:
+			return 0, outOfRange()
+		case x > 1<<53:
+			return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
+		}
+		n = uint64(x)
+	}
+	if !(n >= lo && n <= hi || orZero && n == 0) {
+		return 0, outOfRange()
+	}
+	return n, nil
+}
+
+// printFlags lists the flags as PrintDefaults does, but written as the
+// usage and the README write them (--epochs N), with the defaults that
+// differ from none.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		if arg != "" {
+			arg = " " + arg
+		}
+		if d := f.DefValue; d != "" && d != "false" {
+			usage += " (default " + d + ")"
+		}
+		fmt.Fprintf(w, "  --%s%s\n    \t%s\n", f.Name, arg, usage)
+	})
+}
+
+// flagError restates an error of the flag package as ganui's other usage
+// errors are put, the flag written as the usage writes it.
+func flagError(err error) error {
+	msg := firstLine(err.Error())
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		msg = "unknown flag --" + strings.TrimPrefix(name, "-")
+	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		msg = "--" + name + " needs a value"
+	} else if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		// `"maybe" for -headless: parse error`
+		if i := strings.LastIndex(rest, " for -"); i >= 0 {
+			name, _, _ := strings.Cut(rest[i+len(" for -"):], ":")
+			msg = fmt.Sprintf("--%s: %s is not true or false", name, rest[:i])
+		}
+	}
+	return errors.New(msg + " (see ganui --help)")
 }
 
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with
@@ -168,9 +224,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
 	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their full configuration and exit")
-	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: a built-in preset ("+strings.Join(presets.Names(), ", ")+") or a preset `FILE.json`")
+	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: built-in preset `NAME` ("+strings.Join(presets.Names(), ", ")+") or a preset FILE.json")
 	fs.StringVar(&showPreset, "show-preset", "", "print preset `NAME` (or FILE.json), with any --set applied, as a preset file and exit")
-	fs.Func("set", "change one field of the preset, e.g. --set g_lr=1e-3 (repeatable; keys as in --show-preset)", func(s string) error {
+	fs.Func("set", "change one field of the preset, `key=value`, e.g. --set g_lr=1e-3 (repeatable; keys as in --show-preset)", func(s string) error {
 		sets = append(sets, s)
 		return nil
 	})
@@ -178,19 +234,21 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		sweeps = append(sweeps, s)
 		return nil
 	})
-	fs.Var(countValue{&o.Epochs}, "epochs", "train `N` epochs (default: the preset's own; 5000 or 5e3)")
-	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed and preset give a bit-identical run")
+	// The numbers: text until every flag is in (numberText).
+	epochs, seed, jobs, every, samples := "", "1", strconv.Itoa(min(runtime.NumCPU(), maxJobs)), "500", ""
+	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own; 5000 or 5e3)")
+	fs.Var(numberText{&seed}, "seed", "random seed `S`; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
-	fs.IntVar(&o.jobs, "jobs", min(runtime.NumCPU(), maxJobs), "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
-	fs.IntVar(&o.Every, "every", 500, "headless: print a progress line every `K` epochs (0: none)")
-	fs.Var(countValue{&o.Samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
+	fs.Var(numberText{&jobs}, "jobs", "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
+	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs (0: none)")
+	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT/SIGTERM stops it")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full` or epochs per second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: flat out, or N epochs per second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})
@@ -204,25 +262,22 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
 				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
 				"       ganui --list-presets\n\nflags:\n")
-			fs.VisitAll(func(f *flag.Flag) { // PrintDefaults probes a zero Value of each flag's type, which a onceValue cannot answer
-				if v, ok := f.Value.(*onceValue); ok {
-					f.Value = v.Value
-				}
-			})
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
+			printFlags(stdout, fs)
 			return o, err
 		}
 		if *twice != "" {
 			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
 		}
-		return o, errors.New(firstLine(err.Error()) + " (see ganui --help)")
+		return o, flagError(err)
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see ganui --help)", fs.Arg(0))
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if err := o.readNumbers(given, epochs, seed, jobs, every, samples); err != nil {
+		return o, err
+	}
 	if err := checkCombination(given, o.headless); err != nil {
 		return o, err
 	}
@@ -231,25 +286,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	if given["epochs"] {
-		if err := engine.CheckEpochs("--epochs", o.Epochs); err != nil {
-			return o, err
-		}
-	}
 	if o.Watch = speed == "watch"; !o.Watch {
 		var err error
 		if o.Speed, err = session.ParseSpeed(speed); err != nil {
 			return o, fmt.Errorf("--speed: %w", err)
 		}
 	}
-	switch {
-	case o.Every < 0:
-		return o, fmt.Errorf("--every: %d must be 0 (no progress lines) or more", o.Every)
-	case o.Samples != 0 && (o.Samples < 100 || o.Samples > 10_000_000):
-		return o, fmt.Errorf("--samples: %d out of range 100..10000000 (or 0, the default)", o.Samples)
-	case o.jobs < 1 || o.jobs > maxJobs:
-		return o, fmt.Errorf("--jobs: %d out of range 1..%d", o.jobs, maxJobs)
-	case given["show-preset"] && given["preset"]:
+	if given["show-preset"] && given["preset"] {
 		return o, errors.New("--show-preset and --preset both name a preset; give one")
 	}
 	if given["seeds"] {
@@ -322,6 +365,32 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	return o, nil
 }
+
+// readNumbers reads the numeric flags' texts into o, each in its range;
+// those not given keep their defaults' texts.
+func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, samples string) error {
+	var err error
+	read := func(name, s string, lo, hi uint64, orZero bool) uint64 {
+		n, e := whole(name, s, lo, hi, orZero)
+		if err == nil {
+			err = e
+		}
+		return n
+	}
+	if given["epochs"] {
+		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, false))
+	}
+	o.Seed = read("seed", seed, 0, math.MaxUint64, false)
+	o.jobs = int(read("jobs", jobs, 1, maxJobs, false))
+	o.Every = int(read("every", every, 0, engine.MaxEpochs, false))
+	if given["samples"] {
+		o.Samples = int(read("samples", samples, minSamples, maxSamples, true))
+	}
+	return err
+}
+
+// minSamples and maxSamples bound --samples, 0 aside (the default).
+const minSamples, maxSamples = 100, 10_000_000
 
 // parseSweep reads the --sweep specs against the design as --preset and
 // --set make it, for the seeds of --seeds (or the one of --seed).

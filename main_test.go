@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
 )
 
@@ -28,11 +30,21 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--preset", "nope"}, "blog-original"}, // names the valid choices
 		{[]string{"--headless", "--epochs", "0"}, "--epochs"},
 		{[]string{"--headless", "--epochs", "-5"}, "--epochs"},
-		{[]string{"--headless", "--epochs", "many"}, "-epochs"},
+		{[]string{"--headless", "--epochs", "many"}, `--epochs: "many" is not a whole number`},
+		{[]string{"--headless", "--epochs", "1e99"}, "--epochs: 1e99 out of range 1..1000000000"},
+		{[]string{"--headless", "--epochs", "2.5"}, `--epochs: "2.5" is not a whole number`},
+		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
+		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
+		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
+		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10000000 (or 0, the default)"},
+		{[]string{"--headless", "--seed", "1e19"}, "--seed: 1e19 is past 2⁵³"},
+		{[]string{"--headless", "--seed", "18446744073709551616"}, "--seed: 18446744073709551616 out of range 0..18446744073709551615"},
+		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false`},
 		{[]string{"--headless", "--every", "-1"}, "--every"},
 		{[]string{"--headless", "--samples", "3"}, "--samples"},
-		{[]string{"--headless", "--seed", "-1"}, "-seed"},
-		{[]string{"--no-such-flag"}, "no-such-flag"},
+		{[]string{"--headless", "--seed", "-1"}, "--seed: -1 out of range"},
+		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
+		{[]string{"-x"}, "unknown flag --x"},
 		{[]string{"--headless", "stray"}, "stray"},
 		{[]string{"--headless", "--epochs", "1", "--log", filepath.Join(t.TempDir(), "no", "dir", "x.csv")}, "--log"},
 		{[]string{"--headless", "--epochs", "1", "--plot", "run.jpg"}, "FILE.png, FILE.svg or FILE.pdf"},
@@ -174,6 +186,34 @@ func TestInteractiveWithoutATerminalExitsTwo(t *testing.T) {
 // FuzzParseFlags: no command line makes the flag parser panic; each one
 // is either refused with an error (exit 2) or gives options whose design
 // is valid.
+// TestNumberFlags: every numeric flag takes a whole number as --set does,
+// in digits or in exponent form, and keeps its default when not given.
+func TestNumberFlags(t *testing.T) {
+	o, err := parseFlags([]string{"--headless", "--epochs", "5e3", "--seed", "18446744073709551615", "--every", "2.5e2", "--samples", "1e4"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Epochs != 5000 || o.Seed != 18446744073709551615 || o.Every != 250 || o.Samples != 10000 {
+		t.Errorf("epochs %d, seed %d, every %d, samples %d; want 5000, 2⁶⁴−1, 250, 10000", o.Epochs, o.Seed, o.Every, o.Samples)
+	}
+	o, err = parseFlags([]string{"--headless", "--seeds", "1-2", "--jobs", "2e0"}, io.Discard)
+	if err != nil || o.jobs != 2 {
+		t.Errorf("--jobs 2e0: jobs %d, %v", o.jobs, err)
+	}
+	o, err = parseFlags([]string{"--headless"}, io.Discard)
+	if err != nil || o.Epochs != 0 || o.Seed != 1 || o.Every != 500 || o.Samples != 0 || o.jobs < 1 {
+		t.Errorf("defaults: epochs %d, seed %d, every %d, samples %d, jobs %d, %v", o.Epochs, o.Seed, o.Every, o.Samples, o.jobs, err)
+	}
+	for _, c := range []struct {
+		s  string
+		ok bool
+	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"1_000", true}, {"18446744073709551616", false}} {
+		if _, err := whole("seed", c.s, 0, math.MaxUint64, false); (err == nil) != c.ok {
+			t.Errorf("--seed %s: %v, want ok %v", c.s, err, c.ok)
+		}
+	}
+}
+
 func FuzzParseFlags(f *testing.F) {
 	for _, args := range []string{
 		"--headless --epochs 10",
@@ -189,7 +229,14 @@ func FuzzParseFlags(f *testing.F) {
 	f.Fuzz(func(t *testing.T, joined string) {
 		args := strings.Split(joined, "\x00")
 		o, err := parseFlags(args, io.Discard)
-		if err != nil || o.listPresets || o.Resume != "" {
+		if err != nil {
+			return
+		}
+		if o.Epochs < 0 || o.Epochs > engine.MaxEpochs || o.jobs < 1 || o.jobs > maxJobs || o.Every < 0 ||
+			o.Samples != 0 && (o.Samples < minSamples || o.Samples > maxSamples) {
+			t.Fatalf("%q parsed into numbers out of range: epochs %d, jobs %d, every %d, samples %d", args, o.Epochs, o.jobs, o.Every, o.Samples)
+		}
+		if o.listPresets || o.Resume != "" {
 			return
 		}
 		if verr := o.Config.Validate(); verr != nil {
