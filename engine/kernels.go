@@ -467,8 +467,7 @@ func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 	i := 0
 	for ; i+4 <= n; i += 4 {
 		gs, ms, vs, ps := g[i:i+4:i+4], m[i:i+4:i+4], v[i:i+4:i+4], p[i:i+4:i+4]
-		if gs[0] == 0 && gs[1] == 0 && gs[2] == 0 && gs[3] == 0 &&
-			ms[0] == 0 && ms[1] == 0 && ms[2] == 0 && ms[3] == 0 {
+		if zeros4(gs)|zeros4(ms) == 0 {
 			vs[0] = flushPos(b2 * vs[0])
 			vs[1] = flushPos(b2 * vs[1])
 			vs[2] = flushPos(b2 * vs[2])
@@ -501,6 +500,15 @@ func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 		m[i], v[i], g[i] = mi, vi, 0
 		p[i] -= float32(stepSize*mi) / (float32(sqrt32(vi)*invBC2) + eps)
 	}
+}
+
+// zeros4 returns 0 exactly when the four values are ±0: their bits ORed,
+// the sign bits shifted out. One test for a dead group of four, where the
+// eight comparisons with 0 had been sixteen branches (each float
+// comparison also branches on NaN's parity flag).
+func zeros4(x []float32) uint32 {
+	x = x[:4]
+	return (math.Float32bits(x[0]) | math.Float32bits(x[1]) | math.Float32bits(x[2]) | math.Float32bits(x[3])) << 1
 }
 
 // sqrt32 is the correctly rounded float32 square root (the float64 square
