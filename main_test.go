@@ -183,9 +183,6 @@ func TestInteractiveWithoutATerminalExitsTwo(t *testing.T) {
 	}
 }
 
-// FuzzParseFlags: no command line makes the flag parser panic; each one
-// is either refused with an error (exit 2) or gives options whose design
-// is valid.
 // TestNumberFlags: every numeric flag takes a whole number as --set does,
 // in digits or in exponent form, and keeps its default when not given.
 func TestNumberFlags(t *testing.T) {
@@ -214,6 +211,9 @@ func TestNumberFlags(t *testing.T) {
 	}
 }
 
+// FuzzParseFlags: no command line makes the flag parser panic; each one
+// is either refused with an error (exit 2) or gives options whose design
+// is valid, with every number in its flag's range.
 func FuzzParseFlags(f *testing.F) {
 	for _, args := range []string{
 		"--headless --epochs 10",
