@@ -562,11 +562,16 @@ func (s *Session) warn(note string) { s.note, s.failed = note, true }
 // publish sends a fresh snapshot, evaluating the generator first if it has
 // changed since the last evaluation. A snapshot the UI has not taken yet is
 // dropped in favour of this one.
+//
+// A run that stopped on a runaway is evaluated once more as it stopped:
+// its weights are finite, and the samples far out of range are what the
+// screen must show (at full pace the last evaluation can be hundreds of
+// epochs old). Only weights that are no longer finite keep the last one.
 func (s *Session) publish() {
 	now := time.Now()
 	s.updateRate(now)
 	s.lastPub = now
-	if !s.evalOK && s.state != Diverged && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
+	if !s.evalOK && (s.state != Diverged || s.gan.Check() == nil) && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
 		s.evaluate()
 		s.lastEval = now
 	}

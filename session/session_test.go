@@ -618,6 +618,12 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 	if f := s.findings(); len(f) != 1 || f[0].Kind != Runaway {
 		t.Fatalf("findings of a runaway: %+v", f)
 	}
+	// The screen's samples are the run as it stopped, not the last
+	// evaluation before the runaway.
+	s.publish()
+	if snap := <-s.snaps; snap.Eval.Epoch != s.gan.Epoch() || snap.Eval.Metrics.N == 0 {
+		t.Fatalf("the diverged run's evaluation is of epoch %d (%d samples); want epoch %d", snap.Eval.Epoch, snap.Eval.Metrics.N, s.gan.Epoch())
+	}
 	Rollback{}.apply(s)
 	if s.state != Paused || s.gan.Epoch() != 50 || s.watch.seen != 50 || s.err != nil {
 		t.Fatalf("after the roll-back: %s at epoch %d, watch at %d, err %v", s.state, s.gan.Epoch(), s.watch.seen, s.err)
