@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -551,5 +552,39 @@ func TestEverySettingInSight(t *testing.T) {
 		if !strings.Contains(view, "KS ") {
 			t.Errorf("%d×%d: KS gave way before the settings' room ran out:\n%s", size[0], size[1], view)
 		}
+	}
+}
+
+// TestReplayShowsTheKeyframesMeasuresAlone: in a replay the side panel
+// gives the keyframe's KS and W1 without the live run's arrows and bars,
+// which describe other evaluations (a value outside its printed range).
+func TestReplayShowsTheKeyframesMeasuresAlone(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	for i := range 4 { // live evaluations, worse each time
+		live := snap
+		live.Eval.Seq += i + 1
+		live.Eval.Metrics.KS, live.Eval.Metrics.W1 = 0.1*float64(i+1), 0.5*float64(i+1)
+		m.apply(live)
+	}
+	measures := func(panel string) (lines []string) {
+		for l := range strings.Lines(panel) {
+			if strings.HasPrefix(l, "KS ") || strings.HasPrefix(l, "W1 ") {
+				lines = append(lines, strings.TrimSpace(l))
+			}
+		}
+		return lines
+	}
+	if live := measures(m.sidePanel(40, 20)); len(live) != 2 || !strings.Contains(live[0], "↑") || !strings.Contains(live[1], "0.5–2") {
+		t.Fatalf("live measures have no trend: %q", live)
+	}
+	replay := snap
+	key := replay.Eval
+	key.Metrics.KS, key.Metrics.W1 = 0.9, 7
+	replay.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
+	m.apply(replay)
+	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.900 ·", "W1 7.000 ·"}) {
+		t.Errorf("replayed measures %q; want the keyframe's values alone", got)
 	}
 }

@@ -482,19 +482,25 @@ func (m *Model) histFoot(w int) []string {
 	return append(lines, noCurve...)
 }
 
-// sidePanel stacks the quality measures over the settings.
+// sidePanel stacks the quality measures over the settings. In a replay
+// the measures are the keyframe's, alone: the trends behind the arrows and
+// bars are the live run's evaluations, not the replayed moment's.
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
+	ks, w1, sw1 := &m.ks, &m.w1, &m.sw1
+	if m.snap.Replay != nil {
+		ks, w1, sw1 = &trend{}, &trend{}, &trend{}
+	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
 	switch {
 	case mt.Plane != nil:
-		lines = append(lines, m.planeQuality(w, h-len(lines)-settingsRows)...)
+		lines = append(lines, m.planeQuality(sw1, w, h-len(lines)-settingsRows)...)
 	case m.snap.Target.Plane != nil: // no evaluation yet
 	default:
 		lines = append(lines,
-			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
-			metricLine("W1", mt.W1, false, &m.w1, w),
+			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, ks, w),
+			metricLine("W1", mt.W1, false, w1, w),
 			zdepLine(mt.ZDep),
 		)
 		if len(mt.Modes) > 0 {
@@ -534,13 +540,14 @@ func (m Model) sidePanel(w, h int) string {
 const settingsRows = 1 + int(session.NumSettings)
 
 // planeQuality is the side panel's measures of a two-dimensional run, at
-// most n lines: sliced W1 and its floor, the high-quality share and the
-// modes captured, then the mean and std per axis against the target's,
-// which are left out where there is no room for them.
-func (m *Model) planeQuality(w, n int) []string {
+// most n lines: sliced W1 (with its trend sw1) and its floor, the
+// high-quality share and the modes captured, then the mean and std per
+// axis against the target's, which are left out where there is no room
+// for them.
+func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	pm := m.snap.Eval.Metrics.Plane
 	lines := []string{
-		metricLine("SW1", pm.SW1, pm.SW1 <= 1.5*pm.SW1Floor, &m.sw1, w),
+		metricLine("SW1", pm.SW1, pm.SW1 <= 1.5*pm.SW1Floor, sw1, w),
 		styleMuted.Render("floor ") + fmt.Sprintf("%.3f", pm.SW1Floor),
 	}
 	if k := len(pm.Spots); k > 0 {
