@@ -82,10 +82,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 	for c := range cols {
 		b := bin(c)
 		n := float64(h.Counts[b])
-		bar := int(math.Round(math.Min(n, top) / top * float64(barRows*8)))
-		if n > 0 && bar == 0 {
-			bar = 1 // a bin with samples is never drawn empty
-		}
+		bar := eighthsOf(n, top, barRows)
 		for level := range barRows {
 			if fill := bar - level*8; fill > 0 {
 				grid.set(barRows-1-level, c, eighths[min(8, fill)], &styleBar)
@@ -98,8 +95,11 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 		for level := (bar + 7) / 8; level < barRows && float64(level)+0.5 <= e; level++ {
 			grid.set(barRows-1-level, c, expGlyph, &styleExp)
 		}
-		if c < len(ghost) {
-			if level := int(math.Min(ghost[c], top) / top * float64(barRows)); level >= (bar+7)/8 && level < barRows {
+		// The baseline's count marks the cell its own bar would top, when
+		// that cell is above this bar; an empty baseline bin has no bar
+		// and no mark.
+		if c < len(ghost) && ghost[c] > 0 {
+			if level := (eighthsOf(ghost[c], top, barRows) - 1) / 8; level >= (bar+7)/8 {
 				grid.set(barRows-1-level, c, ghostGlyph, &styleGhost)
 			}
 		}
@@ -124,6 +124,16 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 	}
 	lines = append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(h.Lo, h.Hi, cols)))
 	return plot{lines: lines, capped: capped}
+}
+
+// eighthsOf is the height in eighths of a cell of a bar of n samples on
+// rows rows topped at top: a bin with samples is never drawn empty.
+func eighthsOf(n, top float64, rows int) int {
+	bar := int(math.Round(math.Min(n, top) / top * float64(rows*8)))
+	if n > 0 && bar == 0 {
+		bar = 1
+	}
+	return bar
 }
 
 // gutter writes an axis label right-aligned in the plots' left gutter.

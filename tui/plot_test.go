@@ -68,6 +68,37 @@ func TestHistogramIsHonest(t *testing.T) {
 	}
 }
 
+// TestBaselineMarksItsHeight: a pinned baseline's count is a ╌ in the
+// cell its own bar would top, above the bar now; an empty baseline bin
+// leaves the expected counts' ░ in sight.
+func TestBaselineMarksItsHeight(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	h := engine.Histogram{Lo: 0, Hi: 4,
+		Counts:   []int{0, 10, 0, 100},
+		Expected: []float64{50, 50, 50, 50},
+	}
+	ghost := []float64{0, 60, 3, 50}
+	rows := 10 // top: 105, 10.5 a row
+	p := histPlot(h, nil, nil, ghost, axisGutter+len(h.Counts), rows)
+	column := func(c int) string {
+		var col []rune
+		for r := range rows {
+			col = append(col, []rune(p.lines[r])[axisGutter+c])
+		}
+		return string(col)
+	}
+	for c, want := range []string{
+		"     ░░░░░", // no baseline: the expected counts alone
+		"    ╌░░░░█", // 60: the sixth row from the bottom
+		"     ░░░░╌", // 3: the bottom row, over an empty bin
+		"▄█████████", // 50, under the bar now: nothing to mark
+	} {
+		if got := strings.ReplaceAll(column(c), string(eighths[0]), " "); got != want {
+			t.Errorf("column %d: %q, want %q", c, got, want)
+		}
+	}
+}
+
 // TestDStripMarksHalf: D(x) has a strip of its own with 0, ½ and 1 on its
 // rows, and D(x) = ½ lands on the middle row.
 func TestDStripMarksHalf(t *testing.T) {
