@@ -404,6 +404,26 @@ func TestSparklineTakesAnyValue(t *testing.T) {
 	}
 }
 
+// TestSparklineShowsOnlyWhatPrints: values that print alike (1.9512 and
+// 1.9508 are 1.951, which is all the value and the range can show) are
+// flat bars, not a full bar and an empty one; values apart in print keep
+// their heights.
+func TestSparklineShowsOnlyWhatPrints(t *testing.T) {
+	for _, c := range []struct {
+		vals []float64
+		want string
+	}{
+		{[]float64{1.9512, 1.9508}, "▄▄"},
+		{[]float64{0.50001, 0.50003, 0.5}, "▄▄▄"},
+		{[]float64{1.951, 1.949}, "█▁"},
+		{[]float64{0.9981, 0.9986}, "▁█"},
+	} {
+		if got := sparkline(c.vals, len(c.vals)); got != c.want {
+			t.Errorf("sparkline(%v) = %q, want %q", c.vals, got, c.want)
+		}
+	}
+}
+
 // TestMetricLineDescribesItsBars: when only the last evaluations fit, the
 // arrow and the range describe those, not older ones off the line: a
 // distance that fell for long and rose lately reads ↑ over the bars that

@@ -700,7 +700,10 @@ func zdepLine(z float64) string {
 
 // sparkline draws the last w values scaled between their finite min and
 // max; an infinite value (W1 of a generator that has blown up) is a full
-// bar, NaN a gap.
+// bar, NaN a gap. Values whose range would print with both ends alike
+// (rangeEnds: 1.9512 and 1.9508 are both 1.951) are flat bars, as equal
+// ones: full bars next to empty ones would show a change that neither the
+// value nor a range beside them can.
 func sparkline(vals []float64, w int) string {
 	if w <= 0 || len(vals) == 0 {
 		return ""
@@ -712,6 +715,11 @@ func sparkline(vals []float64, w int) string {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
+	alike := false
+	if hi > lo {
+		a, b := rangeEnds(lo, hi)
+		alike = a == b
+	}
 	var sb strings.Builder
 	for _, v := range vals {
 		i := 4
@@ -720,7 +728,7 @@ func sparkline(vals []float64, w int) string {
 			i = 0
 		case math.IsInf(v, 0):
 			i = 8 * int(math.Max(0, math.Copysign(1, v)))
-		case hi > lo:
+		case hi > lo && !alike:
 			i = 1 + int(math.Round((v-lo)/(hi-lo)*7))
 		}
 		sb.WriteRune(eighths[i])
