@@ -14,8 +14,12 @@ import (
 )
 
 // series is one line of a chart: which value of a session.Point it plots.
+// Its mark ends the line on the chart and stands for it in the legend, so
+// that lines of one colour, or any lines without colour, can be told
+// apart.
 type series struct {
 	name  string // data set name; names sort in drawing order, later on top
+	mark  rune
 	style lipgloss.Style
 	value func(session.Point) float64
 }
@@ -158,7 +162,43 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.ts.Canvas.SetCell(canvas.Point{X: col, Y: row}, canvas.NewCellWithStyle(mark, c.series[k.si].style))
 		}
 	}
+	c.drawEnds(thinned, float64(xmin), float64(xmax))
 	return canvasView(&c.ts.Canvas)
+}
+
+// drawEnds marks the end of each series' line with its mark, at its last
+// finite point (clamped into the range, as the line is). A mark whose cell
+// an earlier one took goes left of it on the same row, which is its value.
+func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
+	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
+	if gw <= 0 || gh <= 0 || !(xmax > xmin) {
+		return
+	}
+	o := c.ts.Origin()
+	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+	taken := map[canvas.Point]bool{}
+	for _, s := range c.series {
+		i := len(pts) - 1
+		for i >= 0 && (math.IsNaN(s.value(pts[i])) || math.IsInf(s.value(pts[i]), 0)) {
+			i--
+		}
+		if i < 0 {
+			continue
+		}
+		row, ok := c.row(math.Min(hi, math.Max(lo, s.value(pts[i]))))
+		if !ok {
+			continue
+		}
+		x := o.X + 1 + int(math.Round((float64(pts[i].Epoch)-xmin)/(xmax-xmin)*float64(gw-1)))
+		for d := range len(c.series) {
+			p := canvas.Point{X: x - d, Y: o.Y - gh + row}
+			if p.X > o.X && !taken[p] {
+				taken[p] = true
+				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle(s.mark, s.style))
+				break
+			}
+		}
+	}
 }
 
 // ghostName is the data set of a series' baseline ghost: named to sort
@@ -285,6 +325,33 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	lo, hi = lo-pad, hi+pad
 	if nonneg {
 		lo = math.Max(0, lo)
+	}
+	// Values beyond the range are marked ▲ or ▼ along its edge row (all of
+	// an own-scale series'); where there are such marks, a reference on
+	// that row gets a row of its own inside it: ln 2 under a
+	// feature-matching G's ▲ row.
+	if len(refs) > 0 && rows >= 3 {
+		up, down := false, false
+		for _, p := range pts {
+			for _, s := range c.series {
+				v := s.value(p)
+				up, down = up || v > hi && !math.IsInf(v, 1), down || v < lo && !math.IsInf(v, -1)
+			}
+		}
+		top, bottom := math.Inf(-1), math.Inf(1)
+		for _, r := range refs {
+			top, bottom = math.Max(top, r.y), math.Min(bottom, r.y)
+		}
+		n := float64(rows)
+		if up && hi-top < (hi-lo)/n {
+			hi = (top*n - lo) / (n - 1)
+		}
+		if down && bottom-lo < (hi-lo)/n && !(nonneg && bottom <= 0) {
+			lo = (bottom*n - hi) / (n - 1)
+			if nonneg {
+				lo = math.Max(0, lo)
+			}
+		}
 	}
 	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
 	// Two labels at least, or the scale cannot be read: a range of 0 to 4.3

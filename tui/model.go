@@ -74,19 +74,19 @@ func NewModel(s *session.Session) Model {
 		keys: newKeyMap(),
 		help: newHelp(),
 		losses: newLineChart(
-			series{"1 real", styleDReal, func(p session.Point) float64 { return p.DReal }},
-			series{"2 fake", styleDFake, func(p session.Point) float64 { return p.DFake }},
-			series{"3 g", styleG, func(p session.Point) float64 { return p.G }},
+			series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+			series{"3 g", markG, styleG, func(p session.Point) float64 { return p.G }},
 		),
 		moments: newLineChart(
-			series{"1 mean", styleMean, func(p session.Point) float64 { return p.Mean }},
-			series{"2 std", styleStd, func(p session.Point) float64 { return p.Std }},
+			series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }},
+			series{"2 std", markStd, styleStd, func(p session.Point) float64 { return p.Std }},
 		),
 		planeMoments: newLineChart(
-			series{"1 mean x", styleAxisX, func(p session.Point) float64 { return p.Mean }},
-			series{"2 mean y", styleAxisY, func(p session.Point) float64 { return p.MeanY }},
-			series{"3 std x", styleAxisX, func(p session.Point) float64 { return p.Std }},
-			series{"4 std y", styleAxisY, func(p session.Point) float64 { return p.StdY }},
+			series{"1 mean x", 'x', styleAxisX, func(p session.Point) float64 { return p.Mean }},
+			series{"2 mean y", 'y', styleAxisY, func(p session.Point) float64 { return p.MeanY }},
+			series{"3 std x", 'x', styleAxisX, func(p session.Point) float64 { return p.Std }},
+			series{"4 std y", 'y', styleAxisY, func(p session.Point) float64 { return p.StdY }},
 		),
 	}
 }

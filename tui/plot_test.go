@@ -162,6 +162,52 @@ func TestPushStrip(t *testing.T) {
 	}
 }
 
+// TestChartLinesEndInTheirMarks: each line ends in its mark, on the row
+// of its last value in the last column; lines ending in one cell put their
+// marks side by side on that row; with values beyond the range, marked ▲
+// along the top row, the reference is on a row of its own below it.
+func TestChartLinesEndInTheirMarks(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(
+		series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+		series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+		series{"3 g", markG, styleG, func(p session.Point) float64 { return p.G }},
+	)
+	var pts []session.Point
+	for e := 1; e <= 40; e++ {
+		p := session.Point{Epoch: e, DReal: 0.1, DFake: 0.1, G: 0.5}
+		if e%20 == 5 {
+			p.G = 50 // a spike, beyond the range
+		}
+		pts = append(pts, p)
+	}
+	lines := strings.Split(c.render(pts, 0, []refLine{{math.Ln2, styleRef}}, 40, 12), "\n")
+	find := func(mark rune) (row, col int) {
+		for r, l := range lines {
+			if i := slices.Index([]rune(l), mark); i >= 0 {
+				return r, i
+			}
+		}
+		return -1, -1
+	}
+	rr, cr := find(markDReal)
+	rf, cf := find(markDFake)
+	rg, cg := find(markG)
+	if rr < 0 || rf < 0 || rg < 0 {
+		t.Fatalf("marks missing:\n%s", strings.Join(lines, "\n"))
+	}
+	if rr != rf || cf != cr-1 || rg >= rr || cg != cr || cr != len([]rune(lines[rr]))-1 {
+		t.Errorf("● at %d,%d, ○ at %d,%d, ■ at %d,%d: want ● and ○ side by side in the last column, on 0.1's row, ■ above:\n%s",
+			rr, cr, rf, cf, rg, cg, strings.Join(lines, "\n"))
+	}
+	if !strings.Contains(lines[0], "▲") {
+		t.Errorf("the spikes are not marked on the top row:\n%s", strings.Join(lines, "\n"))
+	}
+	if row, ok := c.row(math.Ln2); !ok || row == 0 {
+		t.Errorf("ln 2 on row %d (%v): the top row, where the spikes are marked", row, ok)
+	}
+}
+
 // TestLossRangeIgnoresSpikes: a few spikes do not set the loss chart's
 // range, so the ln 2 line keeps its place; they are marked at the edge.
 func TestLossRangeIgnoresSpikes(t *testing.T) {
@@ -175,9 +221,9 @@ func TestLossRangeIgnoresSpikes(t *testing.T) {
 		pts = append(pts, p)
 	}
 	c := newLineChart(
-		series{"1 real", styleDReal, func(p session.Point) float64 { return p.DReal }},
-		series{"2 fake", styleDFake, func(p session.Point) float64 { return p.DFake }},
-		series{"3 g", styleG, func(p session.Point) float64 { return p.G }},
+		series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+		series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+		series{"3 g", markG, styleG, func(p session.Point) float64 { return p.G }},
 	)
 	c.ts.Resize(60, 12)
 	c.w, c.h = 60, 12

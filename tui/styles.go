@@ -86,6 +86,18 @@ var (
 	styleAxisY  = lipgloss.NewStyle().Foreground(colGenAlt) // and y moments
 )
 
+// The charts' lines end in these marks, and the legends name each line by
+// its mark, so that no line is told from another by colour alone: real
+// filled and generated hollow, as the losses are on real and generated
+// data; μ and σ for the moments. A 2-D run's moments end in x and y.
+const (
+	markDReal = '●'
+	markDFake = '○'
+	markG     = '■'
+	markMean  = 'μ'
+	markStd   = 'σ'
+)
+
 // stateStyle colours the state badge in the header.
 func stateStyle(s session.State) lipgloss.Style {
 	c := map[session.State]lipgloss.AdaptiveColor{session.Running: colGreen, session.Paused: colYellow, session.Done: colAccent, session.Diverged: colRed}[s]

@@ -335,7 +335,7 @@ func TestNoColorDrawsPlainText(t *testing.T) {
 			if got := strings.Contains(view, "\x1b"); got != c.escapes {
 				t.Fatalf("escape sequences in the frame: %v, want %v", got, c.escapes)
 			}
-			for _, marker := range []string{"› D learning rate", "✗ checkpoint not saved", "━ D real", "█ generated"} {
+			for _, marker := range []string{"› D learning rate", "✗ checkpoint not saved", "● D real", "○ D fake", "■ G", "█ generated"} {
 				if !strings.Contains(ansiStrip(view), marker) {
 					t.Errorf("frame lacks %q", marker)
 				}

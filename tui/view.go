@@ -277,9 +277,9 @@ func (m *Model) lossLegend(w int) []string {
 	s := &m.snap
 	items := []string{
 		styleTitle.Render("Losses"),
-		legendItem(styleDReal, "D real", s.Last.DReal, s.Last.Epoch > 0),
-		legendItem(styleDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
-		legendItem(styleG, "G", s.Last.G, s.Last.Epoch > 0),
+		legendItem(styleDReal, markDReal, "D real", s.Last.DReal, s.Last.Epoch > 0),
+		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
+		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
 	}
 	if m.gOff {
 		items[3] += styleG.Render(" ▲ off scale")
@@ -327,7 +327,7 @@ func (m *Model) momLegend(w int) []string {
 			if num(ty) != target {
 				target += "," + num(ty)
 			}
-			return name + " " + legendItem(styleAxisX, "x", x, has) + " " + legendItem(styleAxisY, "y", y, has) + styleTarget.Render(" ┈"+target)
+			return name + " " + legendItem(styleAxisX, 'x', "", x, has) + " " + legendItem(styleAxisY, 'y', "", y, has) + styleTarget.Render(" ┈"+target)
 		}
 		return flow([]string{
 			styleTitle.Render("Moments"),
@@ -337,8 +337,8 @@ func (m *Model) momLegend(w int) []string {
 	}
 	return flow([]string{
 		styleTitle.Render("Moments"),
-		legendItem(styleMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
-		legendItem(styleStd, "std", s.Last.Std, has) + styleTarget.Render(" ┈"+num(s.Target.Std)),
+		legendItem(styleMean, markMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
+		legendItem(styleStd, markStd, "std", s.Last.Std, has) + styleTarget.Render(" ┈"+num(s.Target.Std)),
 	}, w, 2)
 }
 
@@ -766,8 +766,9 @@ func equilibrium(s *session.Snapshot) eq {
 	return eq{}
 }
 
-// legendItem names a series in its colour with its latest value.
-func legendItem(st lipgloss.Style, name string, v float64, has bool) string {
+// legendItem names a series by its mark in its colour, then its name
+// (none where the mark says it: x, y) and its latest value.
+func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) string {
 	val := "–"
 	switch {
 	case has && math.Abs(v) >= 1e5:
@@ -775,7 +776,11 @@ func legendItem(st lipgloss.Style, name string, v float64, has bool) string {
 	case has:
 		val = strconv.FormatFloat(v, 'f', 3, 64)
 	}
-	return st.Render("━") + " " + name + " " + styleBold.Render(val)
+	item := st.Render(string(mark))
+	if name != "" {
+		item += " " + name
+	}
+	return item + " " + styleBold.Render(val)
 }
 
 // block lays lines out as exactly w×h cells: long lines cut, short ones
