@@ -57,15 +57,9 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 		return plot{lines: blankLines(width, rows+1)}
 	}
 	bin := func(c int) int { return min(len(h.Counts)-1, c*len(h.Counts)/cols) }
-	strips := 0
-	if curve != nil {
-		strips += dStripRows
-	}
-	if push != nil {
-		strips++
-	}
-	if rows-strips < 3 { // no room: bars first
-		curve, push, strips = nil, nil, 0
+	strips := histStrips(curve, push, rows)
+	if strips == 0 {
+		curve, push = nil, nil
 	}
 	barRows := rows - strips
 
@@ -134,6 +128,23 @@ func eighthsOf(n, top float64, rows int) int {
 		bar = 1
 	}
 	return bar
+}
+
+// histStrips is the number of rows histPlot gives the D(x) strip and the
+// push on a plot of rows rows: none, when the bars would keep fewer than
+// three (bars first).
+func histStrips(curve, push []float64, rows int) int {
+	strips := 0
+	if curve != nil {
+		strips += dStripRows
+	}
+	if push != nil {
+		strips++
+	}
+	if rows-strips < 3 {
+		return 0
+	}
+	return strips
 }
 
 // gutter writes an axis label right-aligned in the plots' left gutter.

@@ -55,6 +55,7 @@ type Model struct {
 	momView         string
 	histView        []string // the samples panel's plot lines, likewise
 	histCapped      bool     // the histogram's count scale is cut
+	histBare        bool     // no room under the bars for D(x) and the push: neither drawn nor named
 	qqCut           int      // Q-Q quantiles beyond the plot
 	gOff            bool     // G's loss is off the loss chart's scale
 	planeOut        int      // G's samples the plane plot leaves out, beyond its box
@@ -307,8 +308,13 @@ func (m *Model) redraw() {
 	}
 	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
 	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
-	rows := l.bottomH - 2 - len(m.histFoot(l.histW))
 	e := &s.Eval
+	m.histBare = false
+	rows := l.bottomH - 2 - len(m.histFoot(l.histW))
+	if m.view == viewHist && (e.DCurve != nil || e.Push != nil) && histStrips(e.DCurve, e.Push, rows) == 0 {
+		m.histBare = true // the legend leaves them out too
+		rows = l.bottomH - 2 - len(m.histFoot(l.histW))
+	}
 	switch m.view {
 	case viewQQ:
 		m.histView, m.qqCut = qqPlot(e.Metrics.QQ, l.histW, rows)
@@ -316,7 +322,11 @@ func (m *Model) redraw() {
 		m.histView = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
 		ghost := ghostCounts(s.Baseline, len(e.Metrics.Hist.Counts), e.Metrics.N)
-		p := histPlot(e.Metrics.Hist, e.DCurve, e.Push, ghost, l.histW, rows)
+		curve, push := e.DCurve, e.Push
+		if m.histBare {
+			curve, push = nil, nil
+		}
+		p := histPlot(e.Metrics.Hist, curve, push, ghost, l.histW, rows)
 		m.histView, m.histCapped = p.lines, p.capped
 	}
 }

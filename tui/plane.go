@@ -342,17 +342,35 @@ func (m *Model) planeNotes(w, h int) []string {
 	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
 		items = append(items, glyph(layerGhost, '⣿')+fmt.Sprintf(" base seed %d", b.Seed))
 	}
-	room := h - len(lines)
-	if len(lines) > 0 && room > 2 {
-		lines, room = append(lines, ""), room-1
-	}
 	var why []string // why there is no surface, on lines of its own
 	if e.Surface == nil && e.NoCurve != "" {
 		why = wrap(styleMuted.Render(e.NoCurve), w)
 		why = why[:min(len(why), 2)]
 	}
-	lines = append(lines, flowAll(items, w, max(1, room-len(why)))...)
+	// The legend whole where it fits; short of room, first without the
+	// blank line above it, then without the target's spec (the help's
+	// design page has it).
+	room := h - len(lines) - len(why)
+	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
+		lines, room = append(lines, ""), room-1
+	}
+	legend := flowAll(items, w, max(1, room))
+	if !fits(legend, w) {
+		items[1] = glyph(layerRef, '⣿') + " target"
+		legend = flowAll(items, w, max(1, room))
+	}
+	lines = append(lines, legend...)
 	return append(lines, why...)
+}
+
+// fits reports whether every line is at most w cells wide.
+func fits(lines []string, w int) bool {
+	for _, l := range lines {
+		if lipgloss.Width(l) > w {
+			return false
+		}
+	}
+	return true
 }
 
 // flowAll is flow with one item to a line where there is room for that.

@@ -337,3 +337,19 @@ func TestStrokeGlyph(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneLegendWhole: beside the 25-mode map of grid at 80×24 the
+// legend keeps every entry whole, giving up the blank line above it and
+// then the target's spec before any entry is cut.
+func TestPlaneLegendWhole(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
+	view := frame(t, s, snap, 80, 24)
+	for _, want := range []string{"░▒▓█ share", "generated", "+ target", "D's push", "· D = ½"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "…") {
+		t.Errorf("a line is cut:\n%s", view)
+	}
+}

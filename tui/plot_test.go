@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
@@ -247,5 +248,27 @@ func TestKSAtFloor(t *testing.T) {
 	}
 	if line := metricLine("KS", 0.01, false, tr, sideW); !strings.Contains(line, "↓") || !strings.Contains(line, "0.01–0.02") {
 		t.Errorf("KS above the floor: %q, want ↓ and the range 0.01–0.02", line)
+	}
+}
+
+// TestLegendNamesOnlyWhatIsDrawn: on a screen too short for D(x) and the
+// push under the bars, neither is drawn, and the legend does not name
+// them; where they fit, both are drawn and named.
+func TestLegendNamesOnlyWhatIsDrawn(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 300, 70, 120)
+	for _, c := range []struct {
+		w, h  int
+		drawn bool
+	}{{70, 20, false}, {120, 40, true}} {
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: c.w, Height: c.h})
+		m = mm.(Model)
+		m.apply(snaps[c.w])
+		drawn := strings.Contains(strings.Join(m.histView, "\n"), "D ½")
+		named := strings.Contains(strings.Join(m.histFoot(1000), " "), "D(x)")
+		if drawn != c.drawn || named != c.drawn {
+			t.Errorf("%d×%d: D(x) drawn %v, named in the legend %v; want both %v", c.w, c.h, drawn, named, c.drawn)
+		}
 	}
 }

@@ -465,6 +465,7 @@ func (m *Model) histFoot(w int) []string {
 		curve = styleCurve.Render("⠂") + " D(x) score " + a + " to " + b
 	}
 	switch {
+	case m.histBare: // no room for the strips under the bars
 	case e.DCurve != nil && e.Push != nil:
 		items = append(items, curve+"  "+styleCurve.Render("▶")+" push dD/dx")
 	case e.DCurve != nil:
