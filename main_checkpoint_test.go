@@ -135,14 +135,21 @@ func TestInterruptSavesTheRun(t *testing.T) {
 
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
 // or with an --epochs it has passed, would train nothing; it is refused,
-// saying how to go on.
+// saying how to go on, and leaves the --log file it was given as it was.
 func TestResumeAtItsPlanRefused(t *testing.T) {
-	ckpt := filepath.Join(t.TempDir(), "done.ckpt")
+	dir := t.TempDir()
+	ckpt, log := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv")
 	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt); code != 0 {
 		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
 	}
-	wantUsageError(t, []string{"--headless", "--resume", ckpt}, "at epoch 30, the end of its plan", "--epochs N")
-	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20"}, "--epochs 20", "at epoch 30 already")
+	if err := os.WriteFile(log, []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--log", log}, "at epoch 30, the end of its plan", "--epochs N")
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20", "--log", log}, "--epochs 20", "at epoch 30 already")
+	if data, err := os.ReadFile(log); err != nil || string(data) != "precious\n" {
+		t.Fatalf("the refused commands' --log file holds %q (%v); want it untouched", data, err)
+	}
 	if code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "40", "--every", "0"); code != 0 || !strings.Contains(stdout, " epochs=40 ") {
 		t.Fatalf("--epochs 40: exit %d, %q, %q", code, stdout, stderr)
 	}

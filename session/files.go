@@ -180,12 +180,19 @@ func fileSafe(name string) string {
 }
 
 // csvFile is Options.LogPath: the run's history written as CSV while it
-// trains. The row of the latest epoch is held back until the next epoch
-// comes or the file is flushed, so that an evaluation made at that epoch
-// (evaluated) joins it. The first write error is kept, stops the writing,
-// and is reported when the file is closed.
+// trains. The file is created (or emptied) with its first row, not
+// before: a command refused after the session is made (nothing left to
+// train), or stopped before an epoch, leaves what was there alone;
+// checkPaths has made sure it can be written. The row of the latest epoch
+// is held back until the next epoch comes or the file is flushed, so that
+// an evaluation made at that epoch (evaluated) joins it. The first write
+// error is kept, stops the writing, and is reported when the file is
+// closed.
 type csvFile struct {
-	f       *os.File
+	path    string
+	lay     csvLayout
+	f       *os.File // nil until the first row, and after close
+	closed  bool
 	csv     *csvWriter
 	err     error
 	pending engine.EpochStats // the held-back row, while has
@@ -194,12 +201,8 @@ type csvFile struct {
 	hasEval bool
 }
 
-func createCSVFile(path string, lay csvLayout) (*csvFile, error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	return &csvFile{f: f, csv: newCSVWriter(bufio.NewWriter(f), lay)}, nil
+func newCSVFile(path string, lay csvLayout) *csvFile {
+	return &csvFile{path: path, lay: lay}
 }
 
 func (c *csvFile) write(st engine.EpochStats) {
@@ -240,7 +243,12 @@ func (c *csvFile) emit() {
 	if c.hasEval {
 		ev = &c.ev
 	}
-	if c.err == nil {
+	if c.f == nil && c.err == nil && !c.closed {
+		if c.f, c.err = os.Create(c.path); c.err == nil {
+			c.csv = newCSVWriter(bufio.NewWriter(c.f), c.lay)
+		}
+	}
+	if c.err == nil && c.f != nil {
 		c.err = c.csv.write(c.pending, ev)
 	}
 	c.has, c.hasEval = false, false
@@ -250,7 +258,7 @@ func (c *csvFile) emit() {
 // the file sees every epoch so far.
 func (c *csvFile) flush() error {
 	c.emit()
-	if c.err == nil {
+	if c.err == nil && c.f != nil {
 		c.err = c.csv.flush()
 	}
 	return c.err
@@ -259,13 +267,16 @@ func (c *csvFile) flush() error {
 // close flushes and closes the file, returning the first error of its
 // life; closing twice is harmless.
 func (c *csvFile) close() error {
-	if c.f == nil {
+	if c.closed {
 		return c.err
 	}
 	c.flush()
-	if err := c.f.Close(); c.err == nil {
-		c.err = err
+	if c.f != nil {
+		if err := c.f.Close(); c.err == nil {
+			c.err = err
+		}
+		c.f = nil
 	}
-	c.f = nil
+	c.closed = true
 	return c.err
 }

@@ -198,9 +198,7 @@ func New(opts Options) (*Session, error) {
 		s.speed = WatchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {
-		if s.csv, err = createCSVFile(opts.LogPath, layoutOf(gan)); err != nil {
-			return nil, fmt.Errorf("--log: %w", err)
-		}
+		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 	}
 	if opts.Paused {
 		s.state = Paused
