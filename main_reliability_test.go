@@ -23,6 +23,12 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	}
 	before, _ := os.ReadFile(keep)
 	preset := writeFile(t, "mine.json", `{"base": "vanilla"}`)
+	points := writeFile(t, "pts.csv", "0,0\n1,1\n2,0\n")
+	pointsTarget := "target=points(" + points + ")"
+	dangling := filepath.Join(dir, "dangling.png")
+	if err := os.Symlink(filepath.Join(dir, "made.ckpt"), dangling); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -34,6 +40,9 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 		{[]string{"--resume", keep, "--save", filepath.Join(dir, ".", "keep.ckpt")}, "is the same file as --resume"},
 		{[]string{"--log", filepath.Join(dir, "x"), "--save", filepath.Join(dir, "x")}, "is the same file as --log"},
 		{[]string{"--preset", preset, "--log", preset}, "is the same file as --preset"},
+		{[]string{"--preset", "ring", "--set", pointsTarget, "--log", points}, "is the same file as the target's points file"},
+		{[]string{"--preset", "ring", "--set", pointsTarget, "--save", points}, "is the same file as the target's points file"},
+		{[]string{"--save", filepath.Join(dir, "made.ckpt"), "--plot", dangling}, "--plot " + dangling + " is the same file as --save"},
 		{[]string{"--save", ""}, "--save: empty"},
 		{[]string{"--log", ""}, "--log: empty"},
 	} {
@@ -42,8 +51,11 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	if after, _ := os.ReadFile(keep); string(after) != string(before) {
 		t.Fatal("the checkpoint changed")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // keep.ckpt and the link
 		t.Errorf("files left behind: %v", entries)
+	}
+	if data, _ := os.ReadFile(points); string(data) != "0,0\n1,1\n2,0\n" {
+		t.Errorf("the points file holds %q", data)
 	}
 }
 

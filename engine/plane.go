@@ -292,6 +292,16 @@ func TargetDim(spec string) int {
 	return 1
 }
 
+// PointsFile returns the file a points(FILE.csv) target spec reads, and
+// whether spec is one: an input, which no output may replace.
+func PointsFile(spec string) (string, bool) {
+	name, body, err := splitCall(spec)
+	if err != nil || name != "points" {
+		return "", false
+	}
+	return strings.TrimSpace(body), true
+}
+
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
@@ -315,8 +325,7 @@ func ParsePlane(spec string) (Plane, error) {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
 	}
-	if name == "points" {
-		path := strings.TrimSpace(body)
+	if path, ok := PointsFile(spec); ok {
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if err != nil {
 			return nil, bad("%v", err)

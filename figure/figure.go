@@ -11,7 +11,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 )
 
@@ -171,26 +171,21 @@ func Encode(w io.Writer, format string, r Run) error {
 	return err
 }
 
-// writeFile creates path and writes a figure to it in the format of its
-// extension.
+// writeFile creates or replaces path with a figure in the format of its
+// extension, atomically: a failed write (a full disk) leaves the file
+// that was there whole.
 func writeFile(path string, encode func(io.Writer, string) error) error {
 	format, err := FormatOf(path)
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	b := bufio.NewWriter(f)
-	err = encode(b, format)
-	if err == nil {
-		err = b.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return outputfile.Write(path, 0o666, func(w io.Writer) error {
+		b := bufio.NewWriter(w)
+		if err := encode(b, format); err != nil {
+			return err
+		}
+		return b.Flush()
+	})
 }
 
 // newCanvas returns a canvas of w×h that writes itself in format.

@@ -141,6 +141,34 @@ func TestWriteDrawsEveryFormat(t *testing.T) {
 	}
 }
 
+// TestWriteReplacesAtomically: a figure replaces the file at its path by
+// renaming a new one into place, as every output does: another name (a
+// hard link) of the old file keeps the old bytes, where writing into the
+// file would have changed both, and a failed write would have cut it.
+func TestWriteReplacesAtomically(t *testing.T) {
+	r := trained(t)
+	dir := t.TempDir()
+	path, other := filepath.Join(dir, "run.png"), filepath.Join(dir, "old.png")
+	if err := os.WriteFile(other, []byte("old figure"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(other, path); err != nil {
+		t.Skip(err)
+	}
+	if err := Write(path, r); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(other); string(data) != "old figure" {
+		t.Errorf("the old file was written into: it holds %d bytes", len(data))
+	}
+	if data, _ := os.ReadFile(path); !bytes.HasPrefix(data, []byte("\x89PNG")) {
+		t.Errorf("%s is not the new figure", path)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the directory holds %d files, want the two names alone", len(entries))
+	}
+}
+
 // TestFigureCopesWithLittleData: a run with no evaluation, one
 // evaluation, a diverged model (NaN samples) or no D curve still draws,
 // and says what is missing.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -109,7 +110,7 @@ func (Pin) apply(s *Session) {
 func (Share) apply(s *Session) {
 	cfg := s.gan.Config()
 	path := s.path(fmt.Sprintf("seed%d.json", s.gan.Seed()))
-	err := writeAtomic(path, 0o666, func(w io.Writer) error {
+	err := outputfile.Write(path, 0o666, func(w io.Writer) error {
 		_, err := w.Write(presets.Marshal(cfg))
 		return err
 	})

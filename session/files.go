@@ -2,7 +2,6 @@ package session
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/outputfile"
 )
 
 // The run's files: checkpoints and CSV histories. The engine encodes a run
@@ -18,11 +18,11 @@ import (
 // written is decided here.
 
 // SaveCheckpoint writes gan's checkpoint to path atomically (see
-// writeAtomic), readable by the owner only: a crash mid-write never
+// outputfile.Write), readable by the owner only: a crash mid-write never
 // leaves a damaged file where a good one was. It streams, so saving takes
 // little memory beyond the model's own.
 func SaveCheckpoint(gan *engine.GAN, path string) error {
-	return writeAtomic(path, 0o600, gan.WriteCheckpoint)
+	return outputfile.Write(path, 0o600, gan.WriteCheckpoint)
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
@@ -42,15 +42,19 @@ func LoadCheckpoint(path string) (*engine.GAN, error) {
 // could not be written at the end or would destroy an input: an empty
 // path, a directory that does not exist or cannot be written to, a path
 // that is a directory, and an output that is the same file as an input
-// (Resume, PresetFile) or as another output.
+// (Resume, PresetFile, a points(FILE.csv) target's file) or as another
+// output.
 func checkPaths(opts Options) error {
 	outputs := []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}}
 	inputs := []struct{ flag, path string }{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
+	if points, ok := engine.PointsFile(opts.Config.Target); ok && opts.Resume == "" {
+		inputs = append(inputs, struct{ flag, path string }{"the target's points file", points})
+	}
 	for i, out := range outputs {
 		if out.path == "" {
 			continue
 		}
-		if err := checkWritable(out.path); err != nil {
+		if err := outputfile.CheckWritable(out.path); err != nil {
 			return fmt.Errorf("%s: %w", out.flag, err)
 		}
 		for _, other := range append(inputs, outputs[:i]...) {
@@ -62,35 +66,16 @@ func checkPaths(opts Options) error {
 	return nil
 }
 
-// checkWritable reports whether a file could be created or replaced at
-// path as writeAtomic will: what is there (through any links) is a
-// regular file or nothing, and its directory exists and takes a new file.
-func checkWritable(path string) error {
-	path, err := outputTarget(path)
-	if err != nil {
-		return err
-	}
-	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in the directory of %s: %w", path, unwrapPath(err))
-	}
-	probe.Close()
-	os.Remove(probe.Name())
-	return nil
-}
-
-// unwrapPath drops the probe's own name from an error about it.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // sameFile reports whether a and b name one file: the same path, or two
-// names (links) of one existing file.
+// names (links) of one existing file, once each is followed to the file a
+// write would replace (outputfile.Target), which need not exist yet: a
+// link to a file no other output has made yet is still that file.
 func sameFile(a, b string) bool {
+	for _, p := range []*string{&a, &b} {
+		if t, err := outputfile.Target(*p); err == nil {
+			*p = t
+		}
+	}
 	if absA, err := filepath.Abs(a); err == nil {
 		if absB, err := filepath.Abs(b); err == nil && absA == absB {
 			return true
@@ -145,7 +130,7 @@ func (Export) apply(s *Session) {
 	}
 	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
-	if err := writeAtomic(path, 0o666, write); err != nil {
+	if err := outputfile.Write(path, 0o666, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
 	}

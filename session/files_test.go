@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ganui/ganui/internal/outputfile"
 )
 
 func TestLoadCheckpointErrors(t *testing.T) {
@@ -32,7 +34,7 @@ func TestSaveCheckpointIsAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
-	err := writeAtomic(filepath.Join(dir, "no-such-dir", "x"), 0o600, func(w io.Writer) error { _, err := w.Write(before); return err })
+	err := outputfile.Write(filepath.Join(dir, "no-such-dir", "x"), 0o600, func(w io.Writer) error { _, err := w.Write(before); return err })
 	if err == nil {
 		t.Error("writing into a missing directory succeeded")
 	}

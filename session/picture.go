@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/outputfile"
 )
 
 // Picture is what a figure of a run shows (package figure draws it): the
@@ -125,7 +126,7 @@ func (c Plot) apply(s *Session) {
 	}
 	p := s.Picture()
 	path := s.path(fmt.Sprintf("seed%d-epoch%d.%s", p.Seed, p.Epoch, c.Format))
-	if err := writeAtomic(path, 0o666, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
+	if err := outputfile.Write(path, 0o666, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
 		s.warn("figure not written: " + err.Error())
 		return
 	}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package session
+package outputfile
 
 import (
 	"io"
@@ -12,17 +12,17 @@ import (
 	"testing"
 )
 
-// TestWriteAtomicMode: files get the mode asked for less the umask — a
+// TestWriteMode: files get the mode asked for less the umask — a
 // checkpoint (0600) is the owner's alone.
-func TestWriteAtomicMode(t *testing.T) {
+func TestWriteMode(t *testing.T) {
 	umask := syscall.Umask(0o022)
 	defer syscall.Umask(umask)
 	dir := t.TempDir()
 	csv, ckpt := filepath.Join(dir, "a.csv"), filepath.Join(dir, "a.ckpt")
-	if err := writeAtomic(csv, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	if err := Write(csv, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(ckpt, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err }); err != nil {
+	if err := Write(ckpt, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]fs.FileMode{csv: 0o644, ckpt: 0o600} {
@@ -36,14 +36,14 @@ func TestWriteAtomicMode(t *testing.T) {
 	}
 }
 
-// TestWriteAtomicThroughLinks: an output that is a symbolic link is
+// TestWriteThroughLinks: an output that is a symbolic link is
 // written through — the file it points to is replaced, created if
 // missing, and the link stays a link — and one that is a named pipe is
 // refused before and at the write, and left a pipe.
-func TestWriteAtomicThroughLinks(t *testing.T) {
+func TestWriteThroughLinks(t *testing.T) {
 	dir := t.TempDir()
 	write := func(path, s string) error {
-		return writeAtomic(path, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
+		return Write(path, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
 	}
 	realFile, link := filepath.Join(dir, "real.ckpt"), filepath.Join(dir, "link.ckpt")
 	os.WriteFile(realFile, []byte("old"), 0o666)
@@ -52,8 +52,8 @@ func TestWriteAtomicThroughLinks(t *testing.T) {
 	os.Mkdir(filepath.Join(dir, "sub"), 0o777)
 	os.Symlink(missing, dangling)
 	for path, target := range map[string]string{link: realFile, dangling: missing} {
-		if err := checkWritable(path); err != nil {
-			t.Fatalf("checkWritable(%s): %v", path, err)
+		if err := CheckWritable(path); err != nil {
+			t.Fatalf("CheckWritable(%s): %v", path, err)
 		}
 		if err := write(path, "new"); err != nil {
 			t.Fatal(err)
@@ -72,11 +72,11 @@ func TestWriteAtomicThroughLinks(t *testing.T) {
 	fifoLink := filepath.Join(dir, "pipe-link")
 	os.Symlink(fifo, fifoLink)
 	for _, path := range []string{fifo, fifoLink} {
-		if err := checkWritable(path); err == nil || !strings.Contains(err.Error(), "named pipe") {
-			t.Errorf("checkWritable(%s): %v; want a named pipe refused", path, err)
+		if err := CheckWritable(path); err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("CheckWritable(%s): %v; want a named pipe refused", path, err)
 		}
 		if err := write(path, "x"); err == nil {
-			t.Errorf("writeAtomic(%s) replaced a named pipe", path)
+			t.Errorf("Write(%s) replaced a named pipe", path)
 		}
 	}
 	if st, err := os.Lstat(fifo); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {

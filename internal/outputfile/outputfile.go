@@ -1,4 +1,8 @@
-package session
+// Package outputfile writes the files ganui makes — checkpoints, CSV
+// histories, figures, preset files — safely: atomically (a failed or
+// killed write never leaves a partial file where a good one was), through
+// symbolic links, and never over anything but a regular file.
+package outputfile
 
 import (
 	"errors"
@@ -14,19 +18,19 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 )
 
-// writeAtomic creates or replaces path with what fill writes: into a new
+// Write creates or replaces path with what fill writes: into a new
 // hidden file beside path (mode perm less the umask), synced, then renamed
 // over path, and the directory synced so the rename itself is durable. A
 // crash or an error midway never leaves a partial file where a good one
 // was; on error the temporary file is removed. Temporary files that an
-// earlier save of the same path left behind when it was killed are
+// earlier write of the same path left behind when it was killed are
 // removed first (see removeStale).
 //
 // A symbolic link at path is written through: the file it points to is
 // replaced and the link stays. Anything there but a regular file (a
 // device, a named pipe, a directory) is refused, never replaced.
-func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
-	if path, err = outputTarget(path); err != nil {
+func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+	if path, err = Target(path); err != nil {
 		return err
 	}
 	removeStale(path)
@@ -59,11 +63,37 @@ func writeAtomic(path string, perm fs.FileMode, fill func(io.Writer) error) (err
 	return nil
 }
 
-// outputTarget returns the file a write to path replaces: path itself,
+// CheckWritable reports whether a file could be created or replaced at
+// path as Write will: what is there (through any links) is a
+// regular file or nothing, and its directory exists and takes a new file.
+func CheckWritable(path string) error {
+	path, err := Target(path)
+	if err != nil {
+		return err
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in the directory of %s: %w", path, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+// unwrapPath drops the probe's own name from an error about it.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Target returns the file a write to path replaces: path itself,
 // or the file a symbolic link there points to (which need not exist
 // yet), so that the link stays a link. It refuses anything there but a
 // regular file: renaming over /dev/null or a named pipe would destroy it.
-func outputTarget(path string) (string, error) {
+func Target(path string) (string, error) {
 	for range 40 { // as many links as Linux follows
 		st, err := os.Lstat(path)
 		switch {

@@ -1,4 +1,4 @@
-package session
+package outputfile
 
 import (
 	"errors"
@@ -8,17 +8,17 @@ import (
 	"testing"
 )
 
-// TestWriteAtomicFailureKeepsTheOldFile: when fill fails halfway, the file
+// TestWriteFailureKeepsTheOldFile: when fill fails halfway, the file
 // already at path is untouched, the error comes back, and no temporary file
 // is left beside it.
-func TestWriteAtomicFailureKeepsTheOldFile(t *testing.T) {
+func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "history.csv")
 	if err := os.WriteFile(path, []byte("good\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk full")
-	err := writeAtomic(path, 0o666, func(w io.Writer) error {
+	err := Write(path, 0o666, func(w io.Writer) error {
 		io.WriteString(w, "half a")
 		return boom
 	})
