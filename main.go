@@ -60,16 +60,15 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	opts, err := parseFlags(args, stdout)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
+	out := &checkedWriter{w: stdout}
+	opts, err := parseFlags(args, out)
+	help := errors.Is(err, flag.ErrHelp)
+	if err != nil && !help {
 		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitUsage
 	}
-	out := &checkedWriter{w: stdout}
-	switch {
+	switch err = nil; {
+	case help: // printed; only a failed write of it is left to report
 	case opts.listPresets:
 		listPresets(out)
 	case opts.showPreset:

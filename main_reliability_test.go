@@ -301,6 +301,7 @@ func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 // line saying why.
 func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	for _, args := range [][]string{
+		{"--help"},
 		{"--list-presets"},
 		{"--show-preset", "vanilla"},
 		{"--headless", "--preset", "vanilla", "--epochs", "20", "--every", "10"},
