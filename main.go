@@ -512,16 +512,27 @@ func (v *onceValue) IsBoolFlag() bool {
 }
 
 // quoted matches a Go-quoted string in an error message.
-var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+var (
+	quoted   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	longWord = regexp.MustCompile(`[^\s"]{81,}`)
+)
 
 // oneLine is how an error reaches the terminal: its first line, with any
-// quoted value longer than 80 characters cut short, so that a bad 100 kB
-// argument is not echoed back whole.
+// value longer than 80 characters cut short — quoted, or not (a number of
+// 100,000 digits, a path, a flag's name) — so that a bad 100 kB argument
+// is not echoed back whole.
 func oneLine(err error) string {
-	return quoted.ReplaceAllStringFunc(firstLine(err.Error()), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(firstLine(err.Error()), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
 			return string(r[:78]) + "…\""
 		}
 		return q
+	})
+	return longWord.ReplaceAllStringFunc(line, func(w string) string {
+		end := w[len(strings.TrimRight(w, ":,;")):] // the sentence's, kept
+		if r := []rune(w); len(r) > 80 {
+			return string(r[:78]) + "…" + end
+		}
+		return w
 	})
 }

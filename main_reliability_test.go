@@ -141,8 +141,12 @@ func TestSmallMisuses(t *testing.T) {
 	} {
 		wantUsageError(t, c.args, c.want)
 	}
-	huge := strings.Repeat("x", 100<<10)
-	for _, args := range [][]string{{"--headless", "--set", huge}, {"--headless", "--preset", huge}, {"--headless", "--epochs", huge}, {"--headless", huge}} {
+	huge, digits := strings.Repeat("x", 100<<10), strings.Repeat("9", 100<<10)
+	for _, args := range [][]string{
+		{"--headless", "--set", huge}, {"--headless", "--preset", huge}, {"--headless", "--epochs", huge}, {"--headless", huge},
+		{"--headless", "--epochs", digits}, {"--headless", "--seed", digits}, {"--headless", "--" + huge},
+		{"--headless", "--log", "/tmp/" + huge + "/x.csv"}, {"--headless", "--resume", "/tmp/" + huge},
+	} {
 		code, _, stderr := runCLI(t, args...)
 		// One line: the value clipped, the list of presets whole.
 		if code != 2 || len(stderr) > 1000 || strings.Count(strings.TrimSuffix(stderr, "\n"), "\n") > 0 {
