@@ -66,8 +66,11 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				return Sweep{}, err
 			}
 			j, err := json.Marshal(probe)
-			if err != nil {
-				return Sweep{}, err
+			if err != nil { // NaN or ±Inf, which JSON cannot hold, nor any design
+				if verr := probe.Validate(); verr != nil {
+					return Sweep{}, verr
+				}
+				return Sweep{}, fmt.Errorf("%s: %s is not a finite number", key, v)
 			}
 			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001: one cell twice
 				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value", key, prev, v)
