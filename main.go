@@ -142,7 +142,7 @@ func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
 	if err != nil { // not digits alone: the exponent form, a sign, or too many digits
 		x, err := strconv.ParseFloat(s, 64)
 		switch {
-		case err != nil && !errors.Is(err, strconv.ErrRange) || x != math.Trunc(x):
+		case !engine.Decimal(s) || err != nil && !errors.Is(err, strconv.ErrRange) || x != math.Trunc(x):
 			return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
 		case x < 0 || x > float64(hi) || x >= 1<<64:
 			return 0, outOfRange()

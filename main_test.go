@@ -204,7 +204,7 @@ func TestNumberFlags(t *testing.T) {
 	for _, c := range []struct {
 		s  string
 		ok bool
-	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"1_000", true}, {"18446744073709551616", false}} {
+	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false}} {
 		if _, err := whole("seed", c.s, 0, math.MaxUint64, false); (err == nil) != c.ok {
 			t.Errorf("--seed %s: %v, want ok %v", c.s, err, c.ok)
 		}

@@ -140,7 +140,7 @@ func (c *Config) set(key, value string) error {
 	case reflect.Int:
 		n, ok := parseInt(trimmed)
 		if !ok {
-			if x, err := strconv.ParseFloat(trimmed, 64); err == nil && x == math.Trunc(x) {
+			if x, err := parseFloat(trimmed); err == nil && x == math.Trunc(x) {
 				return fmt.Errorf("%s: %s is out of range", key, clip(trimmed)) // 1e20: whole, but no int
 			}
 			return fmt.Errorf("%s: %q is not an integer", key, value)
@@ -153,7 +153,10 @@ func (c *Config) set(key, value string) error {
 		}
 		v.SetBool(b)
 	case reflect.Float64:
-		x, err := strconv.ParseFloat(trimmed, 64)
+		x, err := parseFloat(trimmed)
+		if errors.Is(err, strconv.ErrRange) {
+			return fmt.Errorf("%s: %s is out of range", key, clip(trimmed)) // 1e999: a number, but no float64
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %q is not a number", key, value)
 		}
@@ -229,6 +232,9 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 			n, ok = parseInt(string(raw))
 		}
 		if !ok {
+			if x, err := strconv.ParseFloat(string(raw), 64); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) {
+				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e30: whole, but no int
+			}
 			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))
 		}
 		reflect.ValueOf(c).Elem().Field(f.index).SetInt(n)
@@ -239,6 +245,9 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		got := string(raw)
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
+			if f.kind.Kind() == reflect.Float64 && strings.HasPrefix(te.Value, "number") {
+				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e999: a number, but no float64
+			}
 			got = te.Value
 		}
 		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
@@ -283,12 +292,27 @@ func parseInt(s string) (int64, bool) {
 	if n, err := strconv.ParseInt(s, 10, 0); err == nil {
 		return n, true
 	}
-	x, err := strconv.ParseFloat(s, 64)
+	x, err := parseFloat(s)
 	if err != nil || x != math.Trunc(x) || math.Abs(x) > 1<<53 {
 		return 0, false
 	}
 	return int64(x), true
 }
+
+// parseFloat is strconv.ParseFloat for numbers written in decimal only
+// (see Decimal).
+func parseFloat(s string) (float64, error) {
+	if !Decimal(s) {
+		return 0, strconv.ErrSyntax
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+// Decimal reports whether s is free of the forms strconv accepts as Go
+// literals beyond decimal ones: hexadecimal (0x1p4) and underscores
+// between digits (1_000). A number ganui reads is digits, a point, an
+// exponent and a sign, or Inf or NaN, which its range then refuses.
+func Decimal(s string) bool { return !strings.ContainsAny(s, "_xX") }
 
 // clip shortens s for an error message, keeping it on one line.
 func clip(s string) string {

@@ -465,8 +465,8 @@ func ParsePoints(data []byte) ([]float64, error) {
 		if len(rec) != 2 {
 			return nil, fmt.Errorf("line %d: %d columns, want 2 (x,y)", line, len(rec))
 		}
-		x, errX := strconv.ParseFloat(strings.TrimSpace(rec[0]), 64)
-		y, errY := strconv.ParseFloat(strings.TrimSpace(rec[1]), 64)
+		x, errX := parseFloat(strings.TrimSpace(rec[0]))
+		y, errY := parseFloat(strings.TrimSpace(rec[1]))
 		if first && errX != nil && errY != nil {
 			continue // a header
 		}

@@ -460,7 +460,7 @@ func parseNums(body string) ([]float64, error) {
 	}
 	for _, f := range strings.Split(body, ",") {
 		f = strings.TrimSpace(f)
-		v, err := strconv.ParseFloat(f, 64)
+		v, err := parseFloat(f)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%q is not a finite number", f)
 		}

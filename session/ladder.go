@@ -132,7 +132,7 @@ func ParseSpeed(s string) (float64, error) {
 		return 0, nil
 	}
 	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "/s"), 64)
-	if err != nil || !(v >= MinSpeed && v <= MaxSpeed) {
+	if err != nil || !engine.Decimal(s) || !(v >= MinSpeed && v <= MaxSpeed) {
 		return 0, fmt.Errorf("%q is not full or a rate from %d to %d epochs per second", s, MinSpeed, MaxSpeed)
 	}
 	return v, nil

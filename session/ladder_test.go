@@ -88,7 +88,7 @@ func TestParseSpeed(t *testing.T) {
 			t.Errorf("ParseSpeed(%q) = %g, %v", in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "fast", "0", "-3", "1e9", "NaN", "0.5"} {
+	for _, bad := range []string{"", "fast", "0", "-3", "1e9", "NaN", "0.5", "0x10", "1_00"} {
 		if _, err := ParseSpeed(bad); err == nil {
 			t.Errorf("ParseSpeed(%q) passed", bad)
 		}
