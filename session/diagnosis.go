@@ -109,6 +109,9 @@ type watch struct {
 	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
 	// where MeanY is always 0 and so never far outside.
 	ylo, yhi float64
+	// unclamped: the losses have no limit to sit at (least squares), so a
+	// runaway's loss is past runawayLoss, growing, not stuck at a clamp.
+	unclamped bool
 }
 
 // add follows one more epoch of a run whose target is shown over [lo, hi]
@@ -167,7 +170,8 @@ func (w *watch) onset(epoch int) int {
 
 // stuckLoss describes the saturation runaway: the loss that has sat at
 // its limit longest and its value, or, when no single loss held for the
-// whole of runawayEpochs, the losses that took turns there.
+// whole of runawayEpochs, the losses that took turns there. A loss with
+// no limit (least squares) is said to be past runawayLoss instead.
 func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	names := [3]string{"D's loss on real data", "D's loss on generated data", "G's loss"}
 	values := [3]float64{dReal, dFake, g}
@@ -178,6 +182,9 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 		}
 	}
 	if w.stuck[longest] >= runawayEpochs {
+		if w.unclamped {
+			return fmt.Sprintf("%s past %d for %d epochs, at %.4g now", names[longest], runawayLoss, runawayEpochs, values[longest])
+		}
 		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", names[longest], values[longest], runawayEpochs)
 	}
 	var took []string
@@ -186,7 +193,11 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 			took = append(took, name)
 		}
 	}
-	return fmt.Sprintf("%s took turns at their limit for %d epochs", strings.Join(took, " and "), runawayEpochs)
+	where := "at their limit"
+	if w.unclamped {
+		where = fmt.Sprintf("past %d", runawayLoss)
+	}
+	return fmt.Sprintf("%s took turns %s for %d epochs", strings.Join(took, " and "), where, runawayEpochs)
 }
 
 // boundedLosses reports which losses of a run of cfg saturate, so that
@@ -201,15 +212,16 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 }
 
 // reset forgets the run followed so far, for a new run or a roll-back.
-func (w *watch) reset() { *w = watch{ylo: w.ylo, yhi: w.yhi} }
+func (w *watch) reset() { *w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped} }
 
 // newWatch returns the watch of a run of g.
 func newWatch(g *engine.GAN) watch {
+	w := watch{unclamped: g.Config().Loss != engine.LossBCE}
 	if p := g.Plane(); p != nil {
 		b := p.Bounds()
-		return watch{ylo: b.Y0, yhi: b.Y1}
+		w.ylo, w.yhi = b.Y0, b.Y1
 	}
-	return watch{}
+	return w
 }
 
 // diagnose lists the findings that hold for a run of cfg whose losses w

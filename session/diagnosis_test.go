@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
@@ -228,7 +229,8 @@ func TestUnboundedLossesDoNotRunAway(t *testing.T) {
 // TestRunawayNamesTheStuckLoss: the saturation runaway names the loss
 // that sat at its limit for the whole stretch, whichever loss happens to
 // touch the limit on the last epoch, and says so when the losses took
-// turns instead.
+// turns instead; a least-squares loss, which has no limit, is past the
+// threshold.
 func TestRunawayNamesTheStuckLoss(t *testing.T) {
 	cases := []struct {
 		name string
@@ -256,9 +258,24 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 			return 0.1, 0.1, 100
 		}, "D's loss on real data and G's loss took turns at their limit for 200 epochs"},
 	}
+	cases = append(cases, []struct {
+		name string
+		loss func(e int) (dReal, dFake, g float64)
+		want string
+	}{
+		{"least squares: g past the threshold", func(e int) (float64, float64, float64) {
+			return 0.2, 3, 6e7 + float64(e)
+		}, "G's loss past 99 for 200 epochs, at 6e+07 now"},
+		{"least squares: turns", func(e int) (float64, float64, float64) {
+			if e%2 == 0 {
+				return 500, 0.1, 5
+			}
+			return 0.1, 0.1, 500
+		}, "D's loss on real data and G's loss took turns past 99 for 200 epochs"},
+	}...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var w watch
+			w := watch{unclamped: strings.HasPrefix(c.name, "least squares")}
 			for e := 1; e <= 10*runawayEpochs; e++ {
 				dReal, dFake, g := c.loss(e)
 				ran := w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: g, Mean: 4, Std: 1}, 0, 8, true, true)
