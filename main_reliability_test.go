@@ -137,6 +137,7 @@ func TestSmallMisuses(t *testing.T) {
 		{[]string{"--list-presets", "--seed", "3"}, "does not go with --list-presets"},
 		{[]string{"--show-preset", "vanilla", "--headless"}, "does not go with --show-preset"},
 		{[]string{"--headless", "--set", "name="}, "name: must not be empty"},
+		{[]string{"--headless", "--preset", "ring", "--samples", "2e5"}, "--samples: 200,000 is more than a two-dimensional target's 100,000"},
 		{[]string{"--headless", "--set", "name=a\xffb"}, "name: must be one line of UTF-8"},
 	} {
 		wantUsageError(t, c.args, c.want)

@@ -168,6 +168,10 @@ func New(opts Options) (*Session, error) {
 			opts.Samples = engine.BenchmarkSamples // the papers' protocol
 		}
 	}
+	if gan.Plane() != nil && opts.Samples > engine.MaxPlaneSamples {
+		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
+			FormatInt(opts.Samples), FormatInt(engine.MaxPlaneSamples), FormatInt(engine.ReferenceSize))
+	}
 	s := &Session{
 		wake:     make(chan struct{}, 1),
 		snaps:    make(chan Snapshot, 1),
