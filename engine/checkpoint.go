@@ -18,9 +18,15 @@ import (
 //
 // and the body, little-endian, lengths as u32 counts:
 //
-//	config JSON | seed u64 | epoch u64 | PCG state |
+//	config JSON | points | seed u64 | epoch u64 | PCG state |
 //	G params | D params | G optimizer | D optimizer |
 //	G historical mean | D historical mean | G moving average
+//
+// where points, present only when the target is points(FILE.csv), are
+// the target's data as the run has it: their count n (u32), then 2n
+// float64s, x₀, y₀, x₁, …. A resumed run trains on them, whatever the
+// file holds now or wherever it has gone. Version 1 checkpoints, from
+// before, have no points: their file is read again.
 //
 // where an optimizer is its kind byte (1 Adam, 2 SGD, 3 RMSprop), its
 // step count u64, then Adam's m and v, SGD's momentum buffer or RMSprop's
@@ -38,7 +44,7 @@ import (
 // refuses a header that claims another before it reads the weights.
 const (
 	checkpointMagic   = "GANUICKP"
-	checkpointVersion = 1
+	checkpointVersion = 2 // 2: a points target's data is in it
 	headerLen         = len(checkpointMagic) + 4 + 8
 	maxConfigJSON     = 1 << 20 // a configuration is a few hundred bytes
 	maxRandomState    = 64      // a PCG's state is 20
@@ -79,8 +85,14 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	cw := &ckWriter{w: bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)}
 	cw.raw([]byte(checkpointMagic))
 	cw.u32(checkpointVersion)
-	cw.u64(uint64(bodySize(len(cfg), len(rng), g)))
+	cw.u64(uint64(bodySize(len(cfg), len(rng), g, true)))
 	cw.bytes(cfg)
+	if p, ok := g.plane.(Points); ok {
+		cw.u32(uint32(len(p.XY) / 2))
+		for _, v := range p.XY {
+			cw.u64(math.Float64bits(v))
+		}
+	}
 	cw.u64(g.seed)
 	cw.u64(uint64(g.epoch))
 	cw.bytes(rng)
@@ -105,8 +117,9 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 }
 
 // bodySize is the length of a checkpoint body of g whose configuration
-// and random state encode to cfg and rng bytes.
-func bodySize(cfg, rng int, g *GAN) int {
+// and random state encode to cfg and rng bytes, of version 2 or later
+// (a points target's data in it) when points is set.
+func bodySize(cfg, rng int, g *GAN, points bool) int {
 	floats := func(n int) int { return 4 + 4*n }
 	opt := func(o Optimizer) int {
 		switch o := o.(type) {
@@ -127,7 +140,11 @@ func bodySize(cfg, rng int, g *GAN) int {
 	if g.gEMA != nil {
 		ema = 8 + floats(len(g.gEMA.Net.Params))
 	}
-	return 4 + cfg + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt) +
+	data := 0
+	if p, ok := g.plane.(Points); ok && points {
+		data = 4 + 8*len(p.XY)
+	}
+	return 4 + cfg + data + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt) +
 		hist(g.gHist) + hist(g.dHist) + ema
 }
 
@@ -146,12 +163,10 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	if cr.err != nil {
 		return nil, cr.err
 	}
-	if version != checkpointVersion {
-		return nil, badCheckpoint("version %d, this ganui reads version %d", version, checkpointVersion)
+	if version < 1 || version > checkpointVersion {
+		return nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
-	seed, epoch := cr.u64(), cr.u64()
-	rngState := cr.bytes(maxRandomState, "random state")
 	if cr.err != nil {
 		return nil, cr.err
 	}
@@ -159,11 +174,20 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	if err != nil {
 		return nil, badCheckpoint("configuration: %v", err)
 	}
-	g, err := New(cfg, seed)
+	var points *Points
+	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
+		points = &Points{Path: path, XY: cr.points()}
+	}
+	seed, epoch := cr.u64(), cr.u64()
+	rngState := cr.bytes(maxRandomState, "random state")
+	if cr.err != nil {
+		return nil, cr.err
+	}
+	g, err := newGAN(cfg, seed, points)
 	if err != nil {
 		return nil, badCheckpoint("configuration: %v", err)
 	}
-	if want := bodySize(len(cfgJSON), len(rngState), g); n != uint64(want) {
+	if want := bodySize(len(cfgJSON), len(rngState), g, version >= 2); n != uint64(want) {
 		return nil, badCheckpoint("the header claims a body of %d bytes, the configuration needs %d", n, want)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
@@ -423,6 +447,37 @@ func (c *ckReader) optimizer(o Optimizer, what string) {
 		o.T = int(t)
 		c.floats(o.V, what)
 	}
+}
+
+// points reads a points target's data: between MinPoints and MaxPoints
+// points, every coordinate finite and at most maxTargetParam in
+// magnitude, as ParsePoints takes them from a file.
+func (c *ckReader) points() []float64 {
+	const what = "target points"
+	n := c.u32()
+	if c.err == nil && (n < MinPoints || n > MaxPoints) {
+		c.err = badCheckpoint("%s: %d, out of range %d..%d", what, n, MinPoints, MaxPoints)
+	}
+	if c.err != nil {
+		return nil
+	}
+	xy := make([]float64, 0, 2*n)
+	const block = 8 << 10
+	for left := 2 * int(n); left > 0 && c.err == nil; {
+		k := min(left, block)
+		if p := c.take(8*k, what); p != nil {
+			for i := range k {
+				v := math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
+				if !(math.Abs(v) <= maxTargetParam) {
+					c.err = badCheckpoint("%s: a coordinate is %g, not finite and at most %g in magnitude", what, v, maxTargetParam)
+					break
+				}
+				xy = append(xy, v)
+			}
+		}
+		left -= k
+	}
+	return xy
 }
 
 // paramMean reads a historical mean into h, when the configuration has

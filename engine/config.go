@@ -158,7 +158,11 @@ func (c Config) Clone() Config {
 
 // Validate reports the first field that is out of range, naming it and what
 // is allowed.
-func (c *Config) Validate() error {
+func (c *Config) Validate() error { return c.validate(true) }
+
+// validate is Validate, reading the target spec's data (a points target's
+// file) only when readTarget is set: a checkpoint carries its points.
+func (c *Config) validate(readTarget bool) error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
 		if !utf8.ValidString(f.v) || strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
 			return fmt.Errorf("%s: must be one line of UTF-8 text of at most %d bytes", f.key, maxLine)
@@ -167,8 +171,10 @@ func (c *Config) Validate() error {
 	if strings.TrimSpace(c.Name) == "" {
 		return errors.New("name: must not be empty")
 	}
-	if _, _, err := parseAny(c.Target); err != nil {
-		return fmt.Errorf("target: %w", err)
+	if _, isPoints := PointsFile(c.Target); readTarget || !isPoints {
+		if _, _, err := parseAny(c.Target); err != nil {
+			return fmt.Errorf("target: %w", err)
+		}
 	}
 	dim := c.Dim()
 	dRows := 0 // discriminator rows per batch, once d_in is known to be valid

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -161,6 +163,69 @@ func TestPointsTargetReadsAFile(t *testing.T) {
 	cfg := ringConfig()
 	cfg.Target = "points(" + path + ")"
 	train(t, mustNew(t, cfg, 1), 3)
+}
+
+// TestPointsCheckpointCarriesItsData: a checkpoint of a run on a points
+// target holds the points: it resumes bit-identically with the file
+// changed or gone, and so does a fresh run of it (Fresh); a version-1
+// checkpoint, which has none, reads the file again.
+func TestPointsCheckpointCarriesItsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.csv")
+	if err := os.WriteFile(path, []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(" + path + ")"
+	const n = 20
+	straight := mustNew(t, cfg, 3)
+	want := train(t, straight, 2*n)
+	fresh := train(t, mustNew(t, cfg, 4), n)
+	first := mustNew(t, cfg, 3)
+	got := train(t, first, n)
+	data, err := first.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("9,9\n8,8\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	resumed, err := Restore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got = append(got, train(t, resumed, n)...); !slices.Equal(got, want) {
+		t.Fatal("resumed on a changed file, the run differs from the straight one")
+	}
+	os.Remove(path)
+	resumed, err = Restore(data)
+	if err != nil {
+		t.Fatalf("resumed with the file gone: %v", err)
+	}
+	again, err := resumed.Fresh(4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := train(t, again, n); !slices.Equal(h, fresh) {
+		t.Fatal("a fresh run of the resumed one is not a run of its points")
+	}
+
+	// Version 1: no points after the configuration; the file is read.
+	cfgLen := int(binary.LittleEndian.Uint32(data[headerLen:]))
+	pointsAt := headerLen + 4 + cfgLen
+	v1 := slices.Concat(data[:pointsAt], data[pointsAt+4+4*16:len(data)-sha256.Size])
+	binary.LittleEndian.PutUint32(v1[len(checkpointMagic):], 1)
+	binary.LittleEndian.PutUint64(v1[len(checkpointMagic)+4:], uint64(len(v1)-headerLen))
+	sum := sha256.Sum256(v1)
+	v1 = append(v1, sum[:]...)
+	if _, err := Restore(v1); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Fatalf("a version-1 checkpoint with its file gone: %v; want the file's error", err)
+	}
+	if err := os.WriteFile(path, []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(v1); err != nil {
+		t.Fatalf("a version-1 checkpoint with its file: %v", err)
+	}
 }
 
 // TestPlaneGradients checks the 2-D path end to end against central

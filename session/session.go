@@ -816,10 +816,12 @@ func noCurveReason(cfg engine.Config) string {
 }
 
 // newRun replaces the model with a fresh one from seed and the current
-// settings, clearing the histories and the states kept for a roll-back.
-// A paused run stays paused at epoch 0.
+// settings on the same target data (a points target's file is not read
+// again: a resumed run's points are its checkpoint's), clearing the
+// histories and the states kept for a roll-back. A paused run stays
+// paused at epoch 0.
 func (s *Session) newRun(seed uint64) error {
-	gan, err := engine.New(s.gan.Config(), seed)
+	gan, err := s.gan.Fresh(seed)
 	if err != nil {
 		return err
 	}
