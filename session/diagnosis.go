@@ -17,6 +17,11 @@ const (
 	// epochs, within this of their equilibrium value (ln 2 for BCE)
 	// mean D can no longer tell real from fake.
 	equilibriumTol = 0.03
+	// stalledKS: D at its equilibrium with a KS over this is D that has
+	// stopped learning (dead units, a flat output), not D matched by G:
+	// the samples' and the target's CDFs are half the scale apart
+	// somewhere (a generator on one of two equal modes reaches 0.5).
+	stalledKS = 0.5
 	// noiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
 	// emits nearly the same output whatever its noise.
 	noiseUseFloor = 0.05
@@ -66,6 +71,7 @@ const (
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
 	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
+	DStalled                        // the same, with the samples far from the target: D stopped learning
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 )
 
@@ -264,6 +270,11 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("noise use %.3f, under %g", m.ZDep, noiseUseFloor)})
 	}
 	if f, ok := indifferent(cfg, w); ok {
+		if m.N > 0 && m.KS > stalledKS {
+			f.Kind = DStalled
+			f.Text = "D can no longer tell real from fake, yet the samples are far from the target: D has stopped learning, G has not matched it"
+			f.Detail += fmt.Sprintf("; KS %.3f, over %g", m.KS, stalledKS)
+		}
 		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {

@@ -3,6 +3,8 @@ package session
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -289,5 +291,48 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 			}
 			t.Fatal("no runaway")
 		})
+	}
+}
+
+// TestStalledEquilibrium: D's losses at ln 2 with the samples far from the
+// target (KS over 0.5) is D that stopped learning, a problem, not the
+// balance of D matched by G; both are one equilibrium episode, whose end
+// is an event of its own.
+func TestStalledEquilibrium(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watch{}
+	for e := 1; e <= lossWindow; e++ {
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+	}
+	kinds := func(ks float64) (out []FindingKind) {
+		for _, f := range diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: ks, ZDep: 1}, KSFloor: 0.01}) {
+			out = append(out, f.Kind)
+		}
+		return out
+	}
+	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DIndifferent}) {
+		t.Errorf("KS 0.3: %v, want D indifferent", got)
+	}
+	if got := kinds(0.9); !slices.Equal(got, []FindingKind{DStalled}) {
+		t.Errorf("KS 0.9: %v, want D stalled", got)
+	}
+
+	var p episodes
+	var events []string
+	check := func(epoch int, fs ...Finding) {
+		for _, e := range p.update(fs, nil, epoch) {
+			events = append(events, fmt.Sprintf("%d %s", e.Epoch, e.Kind))
+		}
+	}
+	check(100, Finding{Kind: DIndifferent})
+	check(200, Finding{Kind: DStalled}) // the same episode
+	for e := 300; e <= 300+100*settleChecks; e += 100 {
+		check(e)
+	}
+	if want := []string{"100 equilibrium", fmt.Sprintf("%d equilibrium-ended", 200+100*settleChecks)}; !slices.Equal(events, want) {
+		t.Errorf("events %q, want %q", events, want)
 	}
 }

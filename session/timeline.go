@@ -40,25 +40,28 @@ type EventKind int
 // The kinds of event. Most are a finding of the diagnosis starting or
 // ending to hold; the others are things that happened to the run.
 const (
-	EventModeDropped   EventKind = iota // a mode of a mixture went missing
-	EventModeRecovered                  // a missing mode is back
-	EventDWins                          // D started winning: G's gradient vanishing
-	EventDWinsEnded                     // D no longer wins
-	EventNoiseIgnored                   // G stopped using its noise
-	EventNoiseUsed                      // G uses its noise again
-	EventEquilibrium                    // D's losses reached equilibrium (ln 2)
-	EventNoiseFloor                     // KS reached the sampling-noise floor
-	EventDiverged                       // a value stopped being finite
-	EventRunaway                        // the run ran away
-	EventSetting                        // the user changed a setting
-	EventRollback                       // the run was rolled back
+	EventModeDropped      EventKind = iota // a mode of a mixture went missing
+	EventModeRecovered                     // a missing mode is back
+	EventDWins                             // D started winning: G's gradient vanishing
+	EventDWinsEnded                        // D no longer wins
+	EventNoiseIgnored                      // G stopped using its noise
+	EventNoiseUsed                         // G uses its noise again
+	EventEquilibrium                       // D's losses reached equilibrium (ln 2)
+	EventEquilibriumEnded                  // D's losses left it
+	EventNoiseFloor                        // KS reached the sampling-noise floor
+	EventNoiseFloorEnded                   // KS rose above it again
+	EventDiverged                          // a value stopped being finite
+	EventRunaway                           // the run ran away
+	EventSetting                           // the user changed a setting
+	EventRollback                          // the run was rolled back
 )
 
 var eventNames = [...]string{
 	EventModeDropped: "mode-dropped", EventModeRecovered: "mode-recovered",
 	EventDWins: "d-wins", EventDWinsEnded: "d-wins-ended",
 	EventNoiseIgnored: "noise-ignored", EventNoiseUsed: "noise-used",
-	EventEquilibrium: "equilibrium", EventNoiseFloor: "noise-floor",
+	EventEquilibrium: "equilibrium", EventEquilibriumEnded: "equilibrium-ended",
+	EventNoiseFloor: "noise-floor", EventNoiseFloorEnded: "noise-floor-ended",
 	EventDiverged: "diverged", EventRunaway: "runaway",
 	EventSetting: "setting", EventRollback: "rollback",
 }
@@ -82,13 +85,27 @@ func (e Event) Line() string {
 	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, e.Detail)
 }
 
-// findingEvents maps a finding to the events of its start and its end
-// (−1: its end is not reported).
-var findingEvents = map[FindingKind][2]EventKind{
-	DWins:        {EventDWins, EventDWinsEnded},
-	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed},
-	DIndifferent: {EventEquilibrium, -1},
-	AtNoiseFloor: {EventNoiseFloor, -1},
+// findingEvents maps a finding to the events of its start and its end,
+// and what the end's detail says. DStalled is DIndifferent's episode
+// (episodeKind): D at equilibrium, with the samples near the target or
+// far from it.
+var findingEvents = map[FindingKind]struct {
+	start, end EventKind
+	ended      string
+}{
+	DWins:        {EventDWins, EventDWinsEnded, "D no longer tells real from fake almost surely"},
+	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, "G's output depends on its noise again"},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, "D's losses have left their equilibrium: D tells real from fake again"},
+	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, "the distance is above sampling noise again"},
+}
+
+// episodeKind is the finding kind whose episode a finding of kind k
+// belongs to.
+func episodeKind(k FindingKind) FindingKind {
+	if k == DStalled {
+		return DIndifferent
+	}
+	return k
 }
 
 // settleChecks is how many checks in a row a finding must be absent before
@@ -99,9 +116,9 @@ const settleChecks = 5
 // episodes follows the findings from check to check and turns their
 // starts and ends into events.
 type episodes struct {
-	active  map[FindingKind]Finding // findings whose start was reported
-	absent  map[FindingKind]int     // checks in a row an active one was missing
-	covered []bool                  // each mode of a mixture, at the last check
+	active  map[FindingKind]bool // findings whose start was reported
+	absent  map[FindingKind]int  // checks in a row an active one was missing
+	covered []bool               // each mode of a mixture, at the last check
 }
 
 // percent writes a share as a percentage: whole percents, and for a
@@ -151,25 +168,23 @@ func coveredModes(modes []modeState) int {
 // returns the events they start or end.
 func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 	if p.active == nil {
-		p.active, p.absent = map[FindingKind]Finding{}, map[FindingKind]int{}
+		p.active, p.absent = map[FindingKind]bool{}, map[FindingKind]int{}
 	}
 	var out []Event
 	for _, k := range []FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor} {
-		i := slices.IndexFunc(now, func(f Finding) bool { return f.Kind == k })
-		was, on := p.active[k]
+		i := slices.IndexFunc(now, func(f Finding) bool { return episodeKind(f.Kind) == k })
+		on := p.active[k]
 		switch {
 		case i >= 0 && !on:
-			p.active[k] = now[i]
-			out = append(out, Event{Epoch: epoch, Kind: findingEvents[k][0], Detail: now[i].Detail})
+			p.active[k] = true
+			out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].start, Detail: now[i].Detail})
 		case i >= 0:
 			p.absent[k] = 0
 		case on:
 			if p.absent[k]++; p.absent[k] >= settleChecks {
 				delete(p.active, k)
 				delete(p.absent, k)
-				if end := findingEvents[k][1]; end >= 0 {
-					out = append(out, Event{Epoch: epoch, Kind: end, Detail: "no longer: " + was.Text})
-				}
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended})
 			}
 		}
 	}

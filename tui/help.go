@@ -161,7 +161,7 @@ func wrapIndent(s string, w, indent int) []string {
 func itoa(n int) string { return session.FormatInt(n) }
 
 // findingLines writes the diagnosis at width w: a glyph for its kind (✗ a
-// runaway, ! a problem, ✓ a state of balance), the text, and the
+// runaway, ! a problem, D stalled included, ✓ a state of balance), the text, and the
 // measurement behind it when detail is set.
 func findingLines(fs []session.Finding, w int, detail bool) [][]string {
 	out := make([][]string, 0, len(fs))
