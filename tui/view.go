@@ -100,7 +100,7 @@ func (m Model) View() string {
 // design being trained, as ganui --list-presets describes it, with the
 // settings as they are now.
 func (m Model) designPanel(w, h int) string {
-	lines := []string{styleTitle.Render("Design") + " " + m.snap.Preset + styleMuted.Render(" · ? again: glossary")}
+	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("? glossary"), styleMuted.Render("esc closes")}, w)}
 	for _, l := range m.snap.Design {
 		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
 	}
