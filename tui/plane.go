@@ -252,10 +252,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, cols, 
 	outside := c.points(layerGen, e.Points)
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, noColour())
-	ys := scale{b.Y0, b.Y1}
-	for r := range lines {
-		lines[r] = yGutter(ys, rows, r) + lines[r]
-	}
+	lines = withYLabels(lines, scale{b.Y0, b.Y1})
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(b.X0, b.X1, cols))), outside
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -270,5 +271,35 @@ func TestLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 		if drawn != c.drawn || named != c.drawn {
 			t.Errorf("%d×%d: D(x) drawn %v, named in the legend %v; want both %v", c.w, c.h, drawn, named, c.drawn)
 		}
+	}
+}
+
+// TestYLabelsAreRound: the Q-Q, G(z) and plane plots label their rows at
+// round values, each on the row where its dots fall, never at the
+// range's own ends (3.71, -3.7); a range no round step fits twice gets
+// its ends and middle as they are.
+func TestYLabelsAreRound(t *testing.T) {
+	for _, c := range []struct {
+		s    scale
+		rows int
+		want map[int]string
+	}{
+		{scale{-3.7, 3.71}, 7, map[int]string{1: "2", 3: "0", 5: "-2"}},
+		{scale{-5.04, 5.04}, 10, map[int]string{0: "5", 4: "0", 9: "-5"}},
+		{scale{0.12, 0.31}, 6, map[int]string{0: "0.3", 3: "0.2"}},
+	} {
+		got := map[int]string{}
+		for r, l := range yLabels(c.s, c.rows) {
+			if l != "" {
+				got[r] = l
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%v on %d rows: %v, want %v", c.s, c.rows, got, c.want)
+		}
+	}
+	// 1.0001–1.0003 rounds to no step whose labels fit four cells.
+	if got := yLabels(scale{1.0001, 1.0003}, 5); got[0] != "1" || got[4] != "1" || got[2] != "1" {
+		t.Errorf("a range no round label fits: %q, want its ends and middle", got)
 	}
 }

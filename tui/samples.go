@@ -133,17 +133,53 @@ func fitScale(ts, vs []float64) scale {
 	return scale{lo - pad, hi + pad}
 }
 
-// yGutter labels rows of a plot: the top, middle and bottom values.
-func yGutter(s scale, rows, r int) string {
-	switch r {
-	case 0:
-		return gutter(shortNum(s.hi))
-	case rows - 1:
-		return gutter(shortNum(s.lo))
-	case (rows - 1) / 2:
-		return gutter(shortNum((s.lo + s.hi) / 2))
+// withYLabels puts the labels of yLabels in the gutter before each row
+// of a plot on scale s.
+func withYLabels(lines []string, s scale) []string {
+	for r, label := range yLabels(s, len(lines)) {
+		lines[r] = gutter(label) + lines[r]
 	}
-	return gutter("")
+	return lines
+}
+
+// yLabels labels the rows of a plot on scale s at round values, as the
+// line charts' axes are: a step of 1, 2 or 5 times a power of ten, a
+// label every two rows or more but at least two labels, each on the row
+// its value's dots fall in, all written with the step's decimals. A step
+// whose labels would not fit the gutter, or would share rows, is widened;
+// where no round step gives two labels that fit, the top, middle and
+// bottom rows get their values as they are.
+func yLabels(s scale, rows int) []string {
+	labels := make([]string, rows)
+	if rows < 1 || !(s.hi > s.lo) {
+		return labels
+	}
+	step := niceStep((s.hi - s.lo) / math.Max(1, float64(rows)/2))
+	for len(yTicks(s.lo, s.hi, step)) < 2 {
+		step = niceBelow(step)
+	}
+	for ; len(yTicks(s.lo, s.hi, step)) >= 2; step = niceStep(step * 1.5) {
+		clear(labels)
+		n, fits := 0, true
+		for _, v := range yTicks(s.lo, s.hi, step) {
+			r := (4*rows - 1 - s.at(v, 4*rows)) / 4
+			if r < 0 || r >= rows || labels[r] != "" {
+				continue
+			}
+			labels[r] = axisNum(roundTo(v, step), decimalsFor(step))
+			fits = fits && len(labels[r]) < axisGutter
+			n++
+		}
+		if n >= 2 && fits {
+			return labels
+		}
+	}
+	clear(labels)
+	labels[0], labels[rows-1] = shortNum(s.hi), shortNum(s.lo)
+	if mid := (rows - 1) / 2; mid > 0 && mid < rows-1 {
+		labels[mid] = shortNum((s.lo + s.hi) / 2)
+	}
+	return labels
 }
 
 // shortNum writes an axis value in at most four cells where it can.
@@ -187,10 +223,7 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 			b.dot(x, yd-1-sc.at(p.Gen, yd), &styleBar)
 		}
 	}
-	lines := b.rows()
-	for r := range lines {
-		lines[r] = yGutter(sc, rows, r) + lines[r]
-	}
+	lines := withYLabels(b.rows(), sc)
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sc.lo, sc.hi, cols))), cut
 }
 
@@ -241,9 +274,6 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 			b.style[i] = &styleG
 		}
 	}
-	lines := b.rows()
-	for r := range lines {
-		lines[r] = yGutter(sy, rows, r) + lines[r]
-	}
+	lines := withYLabels(b.rows(), sy)
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sz.lo, sz.hi, cols)))
 }
