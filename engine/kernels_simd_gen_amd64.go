@@ -233,7 +233,9 @@ func axpy8(dst []float32, alpha float32, x []float32) {
 // blog-original's layers (BenchmarkGemv) a pass took 1.2–1.3× as long on
 // AVX-512 and 1.3–1.5× on AVX2. Longer rows loop over 8 blocks
 // written out a turn, then over the rest one at a time (256 × 256: 0.75
-// and 0.58 of the time of a block a turn). Every element
+// and 0.58 of the time of a block a turn). Up to six blocks at 16
+// lanes, a pass loads x's blocks once, before its rows (HoistX: 0.82–0.87
+// of the pass on blog-original's layers). Every element
 // still takes its blocks in order onto one accumulator: the same bits
 // (TestGemvPassesSameBits).
 
@@ -306,21 +308,21 @@ func gemv16(y, w, x []float32) {
 func gemv16Rows4x1(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
@@ -336,26 +338,26 @@ func gemv16Rows4x1(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 func gemv16Rows4x2(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
+	x1 := ld16p(px, 16)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
-		xv = ld16p(px, 16)
-		a0 = ld16p(p0, 16).MulAdd(xv, a0)
-		a1 = ld16p(p1, 16).MulAdd(xv, a1)
-		a2 = ld16p(p2, 16).MulAdd(xv, a2)
-		a3 = ld16p(p3, 16).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
+		a0 = ld16p(p0, 16).MulAdd(x1, a0)
+		a1 = ld16p(p1, 16).MulAdd(x1, a1)
+		a2 = ld16p(p2, 16).MulAdd(x1, a2)
+		a3 = ld16p(p3, 16).MulAdd(x1, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
@@ -371,31 +373,31 @@ func gemv16Rows4x2(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 func gemv16Rows4x3(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
+	x1 := ld16p(px, 16)
+	x2 := ld16p(px, 32)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
-		xv = ld16p(px, 16)
-		a0 = ld16p(p0, 16).MulAdd(xv, a0)
-		a1 = ld16p(p1, 16).MulAdd(xv, a1)
-		a2 = ld16p(p2, 16).MulAdd(xv, a2)
-		a3 = ld16p(p3, 16).MulAdd(xv, a3)
-		xv = ld16p(px, 32)
-		a0 = ld16p(p0, 32).MulAdd(xv, a0)
-		a1 = ld16p(p1, 32).MulAdd(xv, a1)
-		a2 = ld16p(p2, 32).MulAdd(xv, a2)
-		a3 = ld16p(p3, 32).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
+		a0 = ld16p(p0, 16).MulAdd(x1, a0)
+		a1 = ld16p(p1, 16).MulAdd(x1, a1)
+		a2 = ld16p(p2, 16).MulAdd(x1, a2)
+		a3 = ld16p(p3, 16).MulAdd(x1, a3)
+		a0 = ld16p(p0, 32).MulAdd(x2, a0)
+		a1 = ld16p(p1, 32).MulAdd(x2, a1)
+		a2 = ld16p(p2, 32).MulAdd(x2, a2)
+		a3 = ld16p(p3, 32).MulAdd(x2, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
@@ -411,36 +413,36 @@ func gemv16Rows4x3(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 func gemv16Rows4x4(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
+	x1 := ld16p(px, 16)
+	x2 := ld16p(px, 32)
+	x3 := ld16p(px, 48)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
-		xv = ld16p(px, 16)
-		a0 = ld16p(p0, 16).MulAdd(xv, a0)
-		a1 = ld16p(p1, 16).MulAdd(xv, a1)
-		a2 = ld16p(p2, 16).MulAdd(xv, a2)
-		a3 = ld16p(p3, 16).MulAdd(xv, a3)
-		xv = ld16p(px, 32)
-		a0 = ld16p(p0, 32).MulAdd(xv, a0)
-		a1 = ld16p(p1, 32).MulAdd(xv, a1)
-		a2 = ld16p(p2, 32).MulAdd(xv, a2)
-		a3 = ld16p(p3, 32).MulAdd(xv, a3)
-		xv = ld16p(px, 48)
-		a0 = ld16p(p0, 48).MulAdd(xv, a0)
-		a1 = ld16p(p1, 48).MulAdd(xv, a1)
-		a2 = ld16p(p2, 48).MulAdd(xv, a2)
-		a3 = ld16p(p3, 48).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
+		a0 = ld16p(p0, 16).MulAdd(x1, a0)
+		a1 = ld16p(p1, 16).MulAdd(x1, a1)
+		a2 = ld16p(p2, 16).MulAdd(x1, a2)
+		a3 = ld16p(p3, 16).MulAdd(x1, a3)
+		a0 = ld16p(p0, 32).MulAdd(x2, a0)
+		a1 = ld16p(p1, 32).MulAdd(x2, a1)
+		a2 = ld16p(p2, 32).MulAdd(x2, a2)
+		a3 = ld16p(p3, 32).MulAdd(x2, a3)
+		a0 = ld16p(p0, 48).MulAdd(x3, a0)
+		a1 = ld16p(p1, 48).MulAdd(x3, a1)
+		a2 = ld16p(p2, 48).MulAdd(x3, a2)
+		a3 = ld16p(p3, 48).MulAdd(x3, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
@@ -456,41 +458,41 @@ func gemv16Rows4x4(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 func gemv16Rows4x5(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
+	x1 := ld16p(px, 16)
+	x2 := ld16p(px, 32)
+	x3 := ld16p(px, 48)
+	x4 := ld16p(px, 64)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
-		xv = ld16p(px, 16)
-		a0 = ld16p(p0, 16).MulAdd(xv, a0)
-		a1 = ld16p(p1, 16).MulAdd(xv, a1)
-		a2 = ld16p(p2, 16).MulAdd(xv, a2)
-		a3 = ld16p(p3, 16).MulAdd(xv, a3)
-		xv = ld16p(px, 32)
-		a0 = ld16p(p0, 32).MulAdd(xv, a0)
-		a1 = ld16p(p1, 32).MulAdd(xv, a1)
-		a2 = ld16p(p2, 32).MulAdd(xv, a2)
-		a3 = ld16p(p3, 32).MulAdd(xv, a3)
-		xv = ld16p(px, 48)
-		a0 = ld16p(p0, 48).MulAdd(xv, a0)
-		a1 = ld16p(p1, 48).MulAdd(xv, a1)
-		a2 = ld16p(p2, 48).MulAdd(xv, a2)
-		a3 = ld16p(p3, 48).MulAdd(xv, a3)
-		xv = ld16p(px, 64)
-		a0 = ld16p(p0, 64).MulAdd(xv, a0)
-		a1 = ld16p(p1, 64).MulAdd(xv, a1)
-		a2 = ld16p(p2, 64).MulAdd(xv, a2)
-		a3 = ld16p(p3, 64).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
+		a0 = ld16p(p0, 16).MulAdd(x1, a0)
+		a1 = ld16p(p1, 16).MulAdd(x1, a1)
+		a2 = ld16p(p2, 16).MulAdd(x1, a2)
+		a3 = ld16p(p3, 16).MulAdd(x1, a3)
+		a0 = ld16p(p0, 32).MulAdd(x2, a0)
+		a1 = ld16p(p1, 32).MulAdd(x2, a1)
+		a2 = ld16p(p2, 32).MulAdd(x2, a2)
+		a3 = ld16p(p3, 32).MulAdd(x2, a3)
+		a0 = ld16p(p0, 48).MulAdd(x3, a0)
+		a1 = ld16p(p1, 48).MulAdd(x3, a1)
+		a2 = ld16p(p2, 48).MulAdd(x3, a2)
+		a3 = ld16p(p3, 48).MulAdd(x3, a3)
+		a0 = ld16p(p0, 64).MulAdd(x4, a0)
+		a1 = ld16p(p1, 64).MulAdd(x4, a1)
+		a2 = ld16p(p2, 64).MulAdd(x4, a2)
+		a3 = ld16p(p3, 64).MulAdd(x4, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)
@@ -506,46 +508,46 @@ func gemv16Rows4x5(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 func gemv16Rows4x6(y, w []float32, px unsafe.Pointer, n int, xt f16) int {
 	t := n % 16
 	o := 0
+	x0 := ld16p(px, 0)
+	x1 := ld16p(px, 16)
+	x2 := ld16p(px, 32)
+	x3 := ld16p(px, 48)
+	x4 := ld16p(px, 64)
+	x5 := ld16p(px, 80)
 	for ; o+4 <= len(y); o += 4 {
 		p0 := unsafe.Pointer(&w[o*n]) // rows o…o+3 lie inside w: len(w) = len(y)·n (gemv16)
 		p1, p2, p3 := unsafe.Add(p0, 4*n), unsafe.Add(p0, 8*n), unsafe.Add(p0, 12*n)
-		var a0, a1, a2, a3, xv f16
+		var a0, a1, a2, a3 f16
 		if t > 0 {
 			a0 = ld16p(p0, n-16).MulAdd(xt, a0)
 			a1 = ld16p(p1, n-16).MulAdd(xt, a1)
 			a2 = ld16p(p2, n-16).MulAdd(xt, a2)
 			a3 = ld16p(p3, n-16).MulAdd(xt, a3)
 		}
-		xv = ld16p(px, 0)
-		a0 = ld16p(p0, 0).MulAdd(xv, a0)
-		a1 = ld16p(p1, 0).MulAdd(xv, a1)
-		a2 = ld16p(p2, 0).MulAdd(xv, a2)
-		a3 = ld16p(p3, 0).MulAdd(xv, a3)
-		xv = ld16p(px, 16)
-		a0 = ld16p(p0, 16).MulAdd(xv, a0)
-		a1 = ld16p(p1, 16).MulAdd(xv, a1)
-		a2 = ld16p(p2, 16).MulAdd(xv, a2)
-		a3 = ld16p(p3, 16).MulAdd(xv, a3)
-		xv = ld16p(px, 32)
-		a0 = ld16p(p0, 32).MulAdd(xv, a0)
-		a1 = ld16p(p1, 32).MulAdd(xv, a1)
-		a2 = ld16p(p2, 32).MulAdd(xv, a2)
-		a3 = ld16p(p3, 32).MulAdd(xv, a3)
-		xv = ld16p(px, 48)
-		a0 = ld16p(p0, 48).MulAdd(xv, a0)
-		a1 = ld16p(p1, 48).MulAdd(xv, a1)
-		a2 = ld16p(p2, 48).MulAdd(xv, a2)
-		a3 = ld16p(p3, 48).MulAdd(xv, a3)
-		xv = ld16p(px, 64)
-		a0 = ld16p(p0, 64).MulAdd(xv, a0)
-		a1 = ld16p(p1, 64).MulAdd(xv, a1)
-		a2 = ld16p(p2, 64).MulAdd(xv, a2)
-		a3 = ld16p(p3, 64).MulAdd(xv, a3)
-		xv = ld16p(px, 80)
-		a0 = ld16p(p0, 80).MulAdd(xv, a0)
-		a1 = ld16p(p1, 80).MulAdd(xv, a1)
-		a2 = ld16p(p2, 80).MulAdd(xv, a2)
-		a3 = ld16p(p3, 80).MulAdd(xv, a3)
+		a0 = ld16p(p0, 0).MulAdd(x0, a0)
+		a1 = ld16p(p1, 0).MulAdd(x0, a1)
+		a2 = ld16p(p2, 0).MulAdd(x0, a2)
+		a3 = ld16p(p3, 0).MulAdd(x0, a3)
+		a0 = ld16p(p0, 16).MulAdd(x1, a0)
+		a1 = ld16p(p1, 16).MulAdd(x1, a1)
+		a2 = ld16p(p2, 16).MulAdd(x1, a2)
+		a3 = ld16p(p3, 16).MulAdd(x1, a3)
+		a0 = ld16p(p0, 32).MulAdd(x2, a0)
+		a1 = ld16p(p1, 32).MulAdd(x2, a1)
+		a2 = ld16p(p2, 32).MulAdd(x2, a2)
+		a3 = ld16p(p3, 32).MulAdd(x2, a3)
+		a0 = ld16p(p0, 48).MulAdd(x3, a0)
+		a1 = ld16p(p1, 48).MulAdd(x3, a1)
+		a2 = ld16p(p2, 48).MulAdd(x3, a2)
+		a3 = ld16p(p3, 48).MulAdd(x3, a3)
+		a0 = ld16p(p0, 64).MulAdd(x4, a0)
+		a1 = ld16p(p1, 64).MulAdd(x4, a1)
+		a2 = ld16p(p2, 64).MulAdd(x4, a2)
+		a3 = ld16p(p3, 64).MulAdd(x4, a3)
+		a0 = ld16p(p0, 80).MulAdd(x5, a0)
+		a1 = ld16p(p1, 80).MulAdd(x5, a1)
+		a2 = ld16p(p2, 80).MulAdd(x5, a2)
+		a3 = ld16p(p3, 80).MulAdd(x5, a3)
 		yo := y[o : o+4 : o+4]
 		s := reduce4(fold16(a0), fold16(a1), fold16(a2), fold16(a3))
 		archsimd.LoadFloat32x4Slice(yo).Add(s).StoreSlice(yo)

@@ -237,6 +237,18 @@ type gemvBlocks struct {
 	Offs []string
 }
 
+// HoistX reports whether a pass over rows of these written-out blocks
+// loads x's blocks once, before its loop over rows, instead of again for
+// every four rows: only where they stay in registers, up to six blocks
+// at 16 lanes and none at 8 (the compiler allocates 15 vector registers;
+// the four accumulators, the tail's copy and the reduction's temporaries
+// take the other nine: at eight blocks, 128 × 128, they spilled and the
+// pass took 1.04 of the time). The same multiply-adds in the same order:
+// the same bits (bench/README step 28).
+func (b gemvBlocks) HoistX() bool {
+	return len(b.Offs) > 0 && !strings.Contains(b.Offs[0], "i") && (len(b.Offs)+9)*b.P <= 15
+}
+
 // GemvUnroll is gemvUnroll, for the templates.
 func (w width) GemvUnroll() int { return gemvUnroll }
 
