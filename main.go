@@ -138,18 +138,14 @@ func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
 		}
 		return fmt.Errorf("--%s: %s out of range %d..%d%s", name, s, lo, hi, zero)
 	}
-	n, err := strconv.ParseUint(s, 10, 64)
-	if err != nil { // not digits alone: the exponent form, a sign, or too many digits
-		x, err := strconv.ParseFloat(s, 64)
-		switch {
-		case !engine.Decimal(s) || err != nil && !errors.Is(err, strconv.ErrRange) || x != math.Trunc(x):
-			return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
-		case x < 0 || x > float64(hi) || x >= 1<<64:
-			return 0, outOfRange()
-		case x > 1<<53:
-			return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
-		}
-		n = uint64(x)
+	n, err := engine.ParseWhole(s)
+	switch {
+	case errors.Is(err, engine.ErrNotWhole):
+		return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
+	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
+		return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
+	case err != nil:
+		return 0, outOfRange()
 	}
 	if !(n >= lo && n <= hi || orZero && n == 0) {
 		return 0, outOfRange()

@@ -299,6 +299,34 @@ func parseInt(s string) (int64, bool) {
 	return int64(x), true
 }
 
+// Why ParseWhole refuses a number.
+var (
+	ErrNotWhole   = errors.New("not a whole number")
+	ErrOutOfRange = errors.New("out of range")                 // negative, or 2⁶⁴ and more
+	ErrInexact    = errors.New("past 2⁵³, in an inexact form") // 1e16: its digits are exact, the exponent form is not
+)
+
+// ParseWhole reads a whole number from 0 to 2⁶⁴−1 as ganui's flags and
+// seed lists take one: its digits, or a decimal number with a whole value
+// (5e3, 2.5e2) up to 2⁵³, past which a float64 no longer holds every
+// whole number and the exponent form would round (1e16+1 is 1e16).
+func ParseWhole(s string) (uint64, error) {
+	n, err := strconv.ParseUint(s, 10, 64)
+	if err == nil {
+		return n, nil
+	}
+	x, ferr := parseFloat(s) // not digits alone: the exponent form, a sign, or too many digits
+	switch {
+	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x):
+		return 0, ErrNotWhole
+	case x < 0 || x >= 1<<64:
+		return 0, ErrOutOfRange
+	case x > 1<<53:
+		return 0, ErrInexact
+	}
+	return uint64(x), nil
+}
+
 // parseFloat is strconv.ParseFloat for numbers written in decimal only
 // (see Decimal).
 func parseFloat(s string) (float64, error) {

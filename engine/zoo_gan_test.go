@@ -329,6 +329,22 @@ func TestConfigSet(t *testing.T) {
 	}
 }
 
+// TestParseWhole: digits to 2⁶⁴−1; a decimal form of a whole number up
+// to 2⁵³; nothing else.
+func TestParseWhole(t *testing.T) {
+	for s, want := range map[string]uint64{"0": 0, "18446744073709551615": 1<<64 - 1, "5e3": 5000, "2.5e2": 250, "9.007199254740992e15": 1 << 53, "-0": 0} {
+		if got, err := ParseWhole(s); err != nil || got != want {
+			t.Errorf("ParseWhole(%q) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+	for s, want := range map[string]error{"1.5": ErrNotWhole, "x": ErrNotWhole, "0x10": ErrNotWhole, "1_000": ErrNotWhole, "": ErrNotWhole,
+		"-1": ErrOutOfRange, "18446744073709551616": ErrOutOfRange, "1e99": ErrOutOfRange, "1e16": ErrInexact} {
+		if _, err := ParseWhole(s); err != want {
+			t.Errorf("ParseWhole(%q): %v, want %v", s, err, want)
+		}
+	}
+}
+
 func TestConfigSetJSON(t *testing.T) {
 	var c Config
 	for _, kv := range [][2]string{{"batch", "100"}, {"epochs", "3e4"}, {"g_lr", "0.001"}, {"g_acts", `["relu","identity"]`}, {"name", `"x"`}} {

@@ -29,10 +29,10 @@ func ParseSeeds(spec string) ([]uint64, error) {
 	for _, part := range strings.Split(spec, ",") {
 		part = strings.TrimSpace(part)
 		lo, hi, isRange := strings.Cut(part, "-")
-		a, errA := strconv.ParseUint(strings.TrimSpace(lo), 10, 64)
+		a, errA := engine.ParseWhole(strings.TrimSpace(lo))
 		b, errB := a, error(nil)
 		if isRange {
-			b, errB = strconv.ParseUint(strings.TrimSpace(hi), 10, 64)
+			b, errB = engine.ParseWhole(strings.TrimSpace(hi))
 		}
 		switch {
 		case errA != nil || errB != nil:

@@ -31,4 +31,13 @@ func TestParseSeeds(t *testing.T) {
 	if got, err := ParseSeeds("18446744073709551615"); err != nil || got[0] != 1<<64-1 {
 		t.Errorf("largest seed: %v, %v", got, err)
 	}
+	// Seeds are written as --seed takes one: the exponent form too.
+	if got, err := ParseSeeds("1e3-1.002e3, 5"); err != nil || !reflect.DeepEqual(got, []uint64{1000, 1001, 1002, 5}) {
+		t.Errorf("exponent form: %v, %v", got, err)
+	}
+	for _, bad := range []string{"1.5", "1e17", "0x10", "-3", "1_0"} {
+		if _, err := ParseSeeds(bad); err == nil {
+			t.Errorf("ParseSeeds(%q) passed", bad)
+		}
+	}
 }
