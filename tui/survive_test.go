@@ -608,3 +608,22 @@ func TestReplayShowsTheKeyframesMeasuresAlone(t *testing.T) {
 		t.Errorf("replayed measures %q; want the keyframe's values alone", got)
 	}
 }
+
+// TestDivergenceStaysInSight: what went wrong and where u goes stay in
+// the status lines of a diverged run after a key leaves a note there (a
+// refused space, a retuned learning rate): the note follows them.
+func TestDivergenceStaysInSight(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 100, 30
+	snap.State, snap.Rollback = session.Diverged, 0
+	snap.Err = &session.Divergence{Epoch: 320, What: "a runaway", Runaway: "the generated samples far outside the target's range for 200 epochs"}
+	snap.Note = "D lr 5 → 2 from the next epoch"
+	m.apply(snap)
+	got := strings.Join(strings.Fields(strings.Join(m.statusLines(100), " ")), " ")
+	for _, want := range []string{"✗ Ran away at epoch 320", "u rolls back to epoch 0", "D lr 5 → 2 from the next epoch"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("status %q lacks %q", got, want)
+		}
+	}
+}

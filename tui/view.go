@@ -187,7 +187,10 @@ func (m *Model) statusLines(w int) []string {
 	var msg string
 	most := 2
 	switch {
-	case s.State == session.Diverged && s.Err != nil && s.Note == "":
+	case s.State == session.Diverged && s.Err != nil:
+		// What went wrong and where u goes stay on the screen whatever a
+		// key says since (a refused space, a retuned learning rate): the
+		// note follows them.
 		most = 3
 		if s.Err.Runaway != "" {
 			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", session.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
@@ -198,6 +201,15 @@ func (m *Model) statusLines(w int) []string {
 			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", session.FormatInt(s.Rollback))
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
+		}
+		if s.Note != "" {
+			most++
+			note := styleMuted.Render(s.Note)
+			if s.Failed {
+				note = styleWarn.Render("✗ " + s.Note)
+			}
+			lines := append(wrapIndent(msg, w, 2), wrapIndent(note, w, 2)...)
+			return append(warning, lines[:min(most-len(warning), len(lines))]...)
 		}
 	case s.Failed:
 		msg = styleWarn.Render("✗ " + s.Note)
