@@ -740,14 +740,15 @@ func (s *Session) check() {
 	}
 	m := e.Metrics
 	s.evaluated(m)
-	for _, ev := range s.tl.episodes.update(diagnose(s.gan.Config(), &s.watch, &e), modeCoverage(m), epoch) {
+	findings := diagnose(s.gan.Config(), &s.watch, &e)
+	for _, ev := range s.tl.episodes.update(findings, modeCoverage(m), epoch) {
 		s.emit(ev)
 	}
 	if s.keeping {
 		if m.Plane == nil {
 			s.curves(&e, keyBins)
 		}
-		s.tl.keep(Keyframe{Eval: e, Last: s.last})
+		s.tl.keep(Keyframe{Eval: e, Last: s.last, Findings: findings})
 	}
 }
 

@@ -213,7 +213,8 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 // replay: the evaluation, at keyBins over the target's range.
 type Keyframe struct {
 	Eval
-	Last engine.EpochStats // the epoch's own stats
+	Last     engine.EpochStats // the epoch's own stats
+	Findings []Finding         // the diagnosis at the epoch
 }
 
 // timeline is a run's events and keyframes, both bounded.

@@ -22,6 +22,7 @@ func replayed(s session.Snapshot, cols int) session.Snapshot {
 	}
 	s.Eval = rebin(s.Replay.Eval, cols)
 	s.Last = s.Replay.Last
+	s.Findings = s.Replay.Findings
 	return s
 }
 

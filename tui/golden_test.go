@@ -173,7 +173,7 @@ func TestScreenGolden(t *testing.T) {
 			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "KS", "W1"}},
 			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
 			{"replay", func(s session.Snapshot) session.Snapshot {
-				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last}
+				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 				s.ReplayIndex, s.Frames = 19, 50
 				s.Note = "replay frame 20 of 50 · , . step · < > events · other keys: live"
 				return s
