@@ -45,8 +45,9 @@ type lineChart struct {
 	// own: the last series is on a scale of its own and does not set the
 	// range (a feature-matching G's loss beside D's).
 	own bool
-	// off: whether each series' latest value is beyond the range drawn.
-	off []bool
+	// off: where each series' latest value is against the range drawn:
+	// +1 above it, −1 below it, 0 within.
+	off []int
 
 	// What a render draws beside the run's own curves: the events' epochs,
 	// marked ◆ on the time axis; a replayed epoch, a dotted column
@@ -133,11 +134,15 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
 		}
 	}
-	c.off = make([]bool, len(c.series))
+	c.off = make([]int, len(c.series))
 	if len(pts) > 0 {
 		for si, s := range c.series {
-			v := s.value(pts[len(pts)-1])
-			c.off[si] = v > hi || v < lo
+			switch v := s.value(pts[len(pts)-1]); {
+			case v > hi:
+				c.off[si] = 1
+			case v < lo:
+				c.off[si] = -1
+			}
 		}
 	}
 	if len(pts) > 0 || len(c.ghost) > 0 {

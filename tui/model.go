@@ -57,7 +57,7 @@ type Model struct {
 	histCapped      bool     // the histogram's count scale is cut
 	histBare        bool     // no room under the bars for D(x) and the push: neither drawn nor named
 	qqCut           int      // Q-Q quantiles beyond the plot
-	gOff            bool     // G's loss is off the loss chart's scale
+	gOff            int      // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
 	planeOut        int      // G's samples the plane plot leaves out, beyond its box
 
 	// flash is the UI's own answer to a key the session never hears,

@@ -303,3 +303,31 @@ func TestYLabelsAreRound(t *testing.T) {
 		t.Errorf("a range no round label fits: %q, want its ends and middle", got)
 	}
 }
+
+// TestOffScaleSaysWhichWay: a latest value below the loss chart's range
+// is off scale ▼, one above it ▲, in the chart's record and the legend.
+func TestOffScaleSaysWhichWay(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		last float64
+		off  int
+		mark string
+	}{{-50, -1, "▼ off scale"}, {50, 1, "▲ off scale"}, {0.7, 0, ""}} {
+		var pts []session.Point
+		for e := 1; e <= 100; e++ {
+			pts = append(pts, session.Point{Epoch: e, DReal: 0.7, DFake: 0.68, G: 0.72})
+		}
+		pts[len(pts)-1].G = c.last
+		m := NewModel(nil)
+		m.losses.render(pts, 0, nil, 60, 12)
+		if got := m.losses.off[2]; got != c.off {
+			t.Errorf("G at %g: off %d, want %d", c.last, got, c.off)
+		}
+		m.gOff = c.off
+		m.snap.Last = engine.EpochStats{Epoch: 100, G: c.last}
+		legend := strings.Join(m.lossLegend(200), " ")
+		if c.mark != "" && !strings.Contains(legend, c.mark) || c.mark == "" && strings.Contains(legend, "off scale") {
+			t.Errorf("G at %g: legend %q, want %q", c.last, legend, c.mark)
+		}
+	}
+}

@@ -293,8 +293,11 @@ func (m *Model) lossLegend(w int) []string {
 		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
 		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
 	}
-	if m.gOff {
+	switch m.gOff {
+	case 1:
 		items[3] += styleG.Render(" ▲ off scale")
+	case -1:
+		items[3] += styleG.Render(" ▼ off scale")
 	}
 	if eq := equilibrium(s); eq.ok {
 		label := "┈ " + eq.label
