@@ -465,3 +465,34 @@ func TestPlaneEvaluate(t *testing.T) {
 		t.Errorf("diffs on a plane: %v", err)
 	}
 }
+
+// TestPlaneMoments: the exact moments of every kind of plane agree with
+// those of a large sample of it.
+func TestPlaneMoments(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.csv")
+	if err := os.WriteFile(path, []byte("0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, spec := range []string{"moons(0.05)", "spiral(1.5,0.05)", "line(0,0,2,1,0.1)", "ring(8,2,0.02)", "grid(5,2,0.05)", "gaussian2(1,2,0.5,0.3,0.4)", "points(" + path + ")"} {
+		p, err := ParsePlane(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mx, my, sx, sy := PlaneMoments(p)
+		rng := rand.New(rand.NewPCG(1, 2))
+		const n = 400_000
+		var a, b, c, d float64
+		for range n {
+			x, y := p.Sample(rng)
+			a, b, c, d = a+x, b+y, c+x*x, d+y*y
+		}
+		a, b = a/n, b/n
+		c, d = math.Sqrt(c/n-a*a), math.Sqrt(d/n-b*b)
+		for _, v := range [][2]float64{{mx, a}, {my, b}, {sx, c}, {sy, d}} {
+			if math.Abs(v[0]-v[1]) > 0.01 {
+				t.Errorf("%s: moments %.4f %.4f %.4f %.4f, a sample's %.4f %.4f %.4f %.4f", spec, mx, my, sx, sy, a, b, c, d)
+				break
+			}
+		}
+	}
+}

@@ -165,6 +165,10 @@ type PlaneInfo struct {
 	// Reference holds referencePoints points of the target (x₀, y₀, x₁,
 	// …), from the run's reference sample, to draw the target with.
 	Reference []float64
+	// The target's mean and standard deviation per axis, exact
+	// (engine.PlaneMoments), for the moments the generated samples are
+	// set against.
+	MeanX, MeanY, StdX, StdY float64
 }
 
 // referencePoints is how many target points a PlaneInfo carries.
@@ -173,9 +177,9 @@ const referencePoints = 600
 func targetInfo(g *engine.GAN) TargetInfo {
 	if p := g.Plane(); p != nil {
 		ref := g.Reference()
-		return TargetInfo{Spec: p.String(), Plane: &PlaneInfo{
-			Box: p.Bounds(), Spots: ref.Spots(), Reference: slices.Clone(ref.Points(referencePoints)),
-		}}
+		info := &PlaneInfo{Box: p.Bounds(), Spots: ref.Spots(), Reference: slices.Clone(ref.Points(referencePoints))}
+		info.MeanX, info.MeanY, info.StdX, info.StdY = engine.PlaneMoments(p)
+		return TargetInfo{Spec: p.String(), Plane: info}
 	}
 	t := g.Target()
 	return TargetInfo{Spec: t.String(), Mean: t.Mean(), Std: t.StdDev(), Skew: t.Skewness(), Kurt: t.ExKurtosis()}

@@ -478,37 +478,11 @@ func modeCells(spots []engine.SpotShare, most int) (int, []int) {
 	return 0, nil
 }
 
-// planeMoments are the target's mean and standard deviation per axis:
-// exact for a target of modes, from the reference sample for the others.
+// planeMoments are the target's mean and standard deviation per axis, as
+// the session gives them (exact: engine.PlaneMoments); zero without a plane.
 func planeMoments(p *session.PlaneInfo) (mx, my, sx, sy float64) {
 	if p == nil {
 		return 0, 0, 0, 0
 	}
-	var w, xx, yy float64
-	if len(p.Spots) > 0 {
-		for _, s := range p.Spots {
-			w += s.Weight
-			mx, my = mx+s.Weight*s.X, my+s.Weight*s.Y
-			xx, yy = xx+s.Weight*(s.X*s.X+s.Std*s.Std), yy+s.Weight*(s.Y*s.Y+s.Std*s.Std)
-		}
-	} else {
-		for i := 0; i+1 < len(p.Reference); i += 2 {
-			x, y := p.Reference[i], p.Reference[i+1]
-			w++
-			mx, my, xx, yy = mx+x, my+y, xx+x*x, yy+y*y
-		}
-	}
-	if !(w > 0) {
-		return 0, 0, 0, 0
-	}
-	mx, my, xx, yy = mx/w, my/w, xx/w, yy/w
-	sx, sy = math.Sqrt(math.Max(0, xx-mx*mx)), math.Sqrt(math.Max(0, yy-my*my))
-	tiny := 1e-9 * math.Max(sx, sy) // a sum's rounding, as for a ring's mean: 0
-	if math.Abs(mx) < tiny {
-		mx = 0
-	}
-	if math.Abs(my) < tiny {
-		my = 0
-	}
-	return mx, my, sx, sy
+	return p.MeanX, p.MeanY, p.StdX, p.StdY
 }
