@@ -346,7 +346,8 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	// The legend whole where it fits; short of room, first without the
 	// blank line above it, then without the target's spec (the help's
-	// design page has it).
+	// design page has it), then without the reason there is no surface
+	// (the glossary's packing entry gives it).
 	room := h - len(lines) - len(why)
 	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
 		lines, room = append(lines, ""), room-1
@@ -354,6 +355,10 @@ func (m *Model) planeNotes(w, h int) []string {
 	legend := flowAll(items, w, max(1, room))
 	if !fits(legend, w) {
 		items[1] = glyph(layerRef, '⣿') + " target"
+		legend = flowAll(items, w, max(1, room))
+	}
+	if !fits(legend, w) && len(why) > 0 {
+		room, why = room+len(why), nil
 		legend = flowAll(items, w, max(1, room))
 	}
 	lines = append(lines, legend...)

@@ -344,11 +344,11 @@ func (m *Model) momLegend(w int) []string {
 			}
 			return name + " " + legendItem(styleAxisX, 'x', "", x, has) + " " + legendItem(styleAxisY, 'y', "", y, has) + styleTarget.Render(" ┈"+target)
 		}
-		return flow([]string{
-			styleTitle.Render("Moments"),
-			pair("mean", s.Last.Mean, s.Last.MeanY, mx, my),
-			pair("std", s.Last.Std, s.Last.StdY, sx, sy),
-		}, w, 2)
+		pairs := []string{pair("mean", s.Last.Mean, s.Last.MeanY, mx, my), pair("std", s.Last.Std, s.Last.StdY, sx, sy)}
+		if lines := flow(append([]string{styleTitle.Render("Moments")}, pairs...), w, 2); fits(lines, w) {
+			return lines
+		}
+		return flow(pairs, w, 2) // the pairs whole, without the title
 	}
 	return flow([]string{
 		styleTitle.Render("Moments"),
