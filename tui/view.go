@@ -149,17 +149,19 @@ func (m Model) header(w int) string {
 	if s.Replay != nil {
 		state = styleCursor.Bold(true).Render("◀ replay epoch "+session.FormatInt(s.Replay.Epoch)) + styleMuted.Render(" of "+session.FormatInt(s.Epoch))
 	}
+	// In order of importance, which is the order pack gives way in: the
+	// seed, which reruns the run, before the pace and the measured rate.
 	parts := []string{
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
 		state,
 		"epoch " + styleBold.Render(session.FormatInt(s.Epoch)) + styleMuted.Render(" / "+session.FormatInt(s.Planned)),
+		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
 		styleMuted.Render("pace ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
 	}
 	if s.State == session.Running && s.Rate > 0 {
 		parts = append(parts, session.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
 	}
-	parts = append(parts, styleMuted.Render("seed ")+strconv.FormatUint(s.Seed, 10))
 	return fit(pack("  ", parts, w), w)
 }
 
