@@ -22,9 +22,9 @@ const memEpochs = 100_000
 // epochLog keeps every epoch of an interactive run — not the chart's
 // downsampled points — in a temporary file, so that Export can write the
 // whole history however long the run, while the process holds only a
-// write buffer. Records are binary, 40 bytes an epoch (0.7 GB an hour at
-// 5,000 epochs/s), cheaper to write than CSV rows and a third of their
-// size; the export formats them.
+// write buffer. Records are binary, 56 bytes an epoch (seven float64s: 1
+// GB an hour at 5,000 epochs/s), cheaper to write than CSV rows and a
+// third of their size; the export formats them.
 //
 // The file is opened when the session starts and unlinked at once where
 // the system allows, so it disappears with the process however that ends.
