@@ -57,6 +57,9 @@ func (c Replay) apply(s *Session) {
 		i = s.eventFrame(i, c.Dir)
 	} else {
 		i += c.Dir
+		if s.replay < 0 && i == n-1 && n > 1 && s.tl.keyframes[i].Epoch == s.gan.Epoch() {
+			i-- // the newest frame is the live epoch itself: the step back shows an earlier one
+		}
 	}
 	switch {
 	case i >= n:

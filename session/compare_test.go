@@ -22,17 +22,28 @@ func TestReplaySteps(t *testing.T) {
 	if n != 1000/s.every || s.tl.keyframes[n-1].Epoch != 1000 {
 		t.Fatalf("%d keyframes, the last at epoch %d; want %d, the last at 1000", n, s.tl.keyframes[n-1].Epoch, 1000/s.every)
 	}
+	// The newest frame is the live epoch itself: one step back from live
+	// shows the one before it.
 	Replay{Dir: -1}.apply(s)
 	s.publish()
 	snap := <-s.snaps
-	if snap.Replay == nil || snap.Replay.Epoch != 1000 || snap.ReplayIndex != n-1 || snap.Frames != n {
+	if snap.Replay == nil || snap.Replay.Epoch != 1000-s.every || snap.ReplayIndex != n-2 || snap.Frames != n {
 		t.Fatalf("one frame back: %+v of %d", snap.ReplayIndex, snap.Frames)
 	}
 	for range 3 {
 		Replay{Dir: -1}.apply(s)
 	}
-	if got := s.tl.keyframes[s.replay].Epoch; got != 1000-3*s.every {
+	if got := s.tl.keyframes[s.replay].Epoch; got != 1000-4*s.every {
 		t.Fatalf("four frames back: epoch %d", got)
+	}
+	for range 4 {
+		Replay{Dir: +1}.apply(s)
+	}
+	if got := s.tl.keyframes[s.replay].Epoch; got != 1000 {
+		t.Fatalf("forward again to the newest frame: epoch %d", got)
+	}
+	for range 3 {
+		Replay{Dir: -1}.apply(s)
 	}
 	// Back from event to event: mode 1 found at epoch 210, then both
 	// modes missing at the first check.
