@@ -273,10 +273,11 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 // Wasserstein GANs", 2017, Algorithm 1): the critic's Lipschitz
 // constraint is a penalty λ·E[(‖∇D(x̂)‖ − 1)²] on random interpolates x̂
 // of real and generated samples instead of weight clipping, n_critic = 5,
-// Adam 1e-4 with β₁ 0 and β₂ 0.9, and λ = 0.1, the authors' value for
-// their toy targets (gan_toy.py: "Smaller lambda seems to help for toy
-// tasks specifically"; Algorithm 1's λ = 10 locks vanilla's small critic
-// in the sign of its initial slope, bench/README.md section 10). ganui
+// Adam 1e-4 with β₁ 0 and β₂ 0.9 (Algorithm 1's; the authors' toy code,
+// gan_toy.py, runs β₁ 0.5), and λ = 0.1, the toy code's value (its April
+// 2017 versions: "Smaller lambda seems to help for toy tasks
+// specifically"; Algorithm 1's λ = 10 locks vanilla's small critic in the
+// sign of its initial slope, bench/README.md section 10). ganui
 // takes the penalty's gradient with respect to D's weights exactly, by
 // double backpropagation (engine.Penalty).
 var wganGP = derive(vanilla, func(c *engine.Config) {
@@ -380,7 +381,7 @@ var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 // batch is spread, which keeps both modes, and the wider G can tear its
 // noise in two without a bridge between the modes: KS 0.018–0.064, median
 // 0.024, both modes in each of seeds 1-5 (bench/README.md, section 10),
-// where bimodal's KS is 0.23 and one seed of five collapses.
+// where bimodal's KS is 0.23 and two seeds of five collapse.
 var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan"
 	c.Description = "the bimodal target with PacGAN packing and 64-unit networks: both modes, no bridge"
@@ -443,9 +444,10 @@ var uniform = derive(vanilla, func(c *engine.Config) {
 
 // ring is the textbook GAN on the ring of 8 Gaussians, the 2-D benchmark
 // of mode collapse (Metz et al., "Unrolled Generative Adversarial
-// Networks", 2017, §3.1: radius 2, σ 0.02, both networks 2 hidden layers
-// of 128 ReLU units in the paper's settings as locuslab/
-// gradient_regularized_gan restates them, Adam 1e-4 with β₁ 0.5). ganui's
+// Networks", 2017, §3.1: radius 2, σ 0.02, G 2 hidden layers of 128 ReLU
+// units and D 1 in the paper's settings as locuslab/
+// gradient_regularized_gan (gaussian-toy.py) restates them, Adam 1e-4 with
+// β₁ 0.5). ganui's
 // networks are smaller (64 units), its batch 256 rather than 512 and its
 // rate 5e-4, so that a run of 20,000 updates is live in a terminal; as in
 // the paper, the plain GAN hops between modes (seeds 1-5 end with 2 to 8
@@ -574,7 +576,7 @@ var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 var moons = derive(ring, func(c *engine.Config) {
 	c.Name = "moons"
 	c.Description = "the textbook GAN on two interleaving half circles (scikit-learn's make_moons)"
-	c.Source = "scikit-learn, sklearn.datasets.make_moons, noise 0.05; GAN Lab's toy targets"
+	c.Source = "scikit-learn, sklearn.datasets.make_moons, noise 0.05"
 	c.Target = "moons(0.05)"
 })
 
