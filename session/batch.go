@@ -205,17 +205,24 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 		pm := func(f func(*engine.PlaneMetrics) float64) func(Result) float64 {
 			return func(r Result) float64 { return f(r.Metrics.Plane) }
 		}
+		var target [4]string // the target's own moments, exact (engine.PlaneMoments)
+		if p, err := engine.ParsePlane(cfg.Target); err == nil {
+			mx, my, sx, sy := engine.PlaneMoments(p)
+			for i, v := range [4]float64{mx, my, sx, sy} {
+				target[i] = fmt.Sprintf(" target=%.4f", v)
+			}
+		}
 		metrics = []metric{
 			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), "%.4f", ""},
 			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), "%.4f", ""},
-			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), "%.4f", ""},
-			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), "%.4f", ""},
-			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), "%.4f", ""},
-			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), "%.4f", ""},
+			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), "%.4f", target[0]},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), "%.4f", target[1]},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), "%.4f", target[2]},
+			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), "%.4f", target[3]},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
-				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), "%.0f", fmt.Sprintf(" of=%d", k)},
+				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), "%g", fmt.Sprintf(" of=%d", k)},
 				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), "%.4f", ""})
 		}
 	} else {
@@ -260,7 +267,7 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 		{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""},
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
-		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%.0f", fmt.Sprintf(" of=%d", k)})
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%g", fmt.Sprintf(" of=%d", k)}) // a median may be half-way: 1.5
 	}
 	return metrics
 }

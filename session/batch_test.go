@@ -2,7 +2,12 @@ package session
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 )
 
 func TestMedianRange(t *testing.T) {
@@ -38,6 +43,39 @@ func TestParseSeeds(t *testing.T) {
 	for _, bad := range []string{"1.5", "1e17", "0x10", "-3", "1_0"} {
 		if _, err := ParseSeeds(bad); err == nil {
 			t.Errorf("ParseSeeds(%q) passed", bad)
+		}
+	}
+}
+
+// TestSummaryLines: the modes' median of an even number of runs is
+// half-way, as the sweep prints it (1.5, not 2), and a 2-D target's
+// moments have the target's own beside them, as a 1-D target's do.
+func TestSummaryLines(t *testing.T) {
+	bimodal, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modes := []engine.ModeCoverage{{Covered: true}, {Covered: true}}
+	results := []Result{
+		{State: Done, Metrics: engine.Metrics{N: 100, Modes: modes, ModesCovered: 2}},
+		{State: Done, Metrics: engine.Metrics{N: 100, Modes: modes, ModesCovered: 1}},
+	}
+	var b strings.Builder
+	writeSummary(&b, bimodal, []uint64{3, 4}, 2, results, time.Second)
+	if !strings.Contains(b.String(), "summary modes        median=1.5 min=1 max=2 of=2") {
+		t.Errorf("1-D summary:\n%s", b.String())
+	}
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), Captured: 8}
+	results = []Result{{State: Done, Metrics: engine.Metrics{N: 100, Plane: pm}}}
+	b.Reset()
+	writeSummary(&b, ring, []uint64{1}, 1, results, time.Second)
+	for _, want := range []string{"summary mean_x", "target=0.0000", "summary std_y", "target=1.4144"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("2-D summary lacks %q:\n%s", want, b.String())
 		}
 	}
 }
