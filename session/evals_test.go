@@ -194,6 +194,14 @@ func TestPlotWritesThePicture(t *testing.T) {
 		t.Fatalf("picture: epoch %d, %d points, %d evaluations, %d samples, %d curve points, %s",
 			got.Epoch, len(got.History), len(got.Evals), len(got.Samples), len(got.DCurve), got.State)
 	}
+	// Taken from a running trainer (P), the figure says running, not
+	// interrupted: the run goes on.
+	s.setState(Running)
+	Plot{Format: "png", Draw: func(_ io.Writer, p Picture) error { got = p; return nil }}.apply(s)
+	if got.State != Running {
+		t.Errorf("a picture of a running run says %s", got.State)
+	}
+	s.setState(Paused)
 	Plot{Format: "png", Draw: func(io.Writer, Picture) error { return errors.New("no ink") }}.apply(s)
 	if !s.failed || !strings.Contains(s.note, "no ink") {
 		t.Fatalf("failed plot: note %q", s.note)
