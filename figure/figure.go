@@ -13,6 +13,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -162,6 +163,9 @@ func Encode(w io.Writer, format string, r Run) error {
 	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
 		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
 	canvases := plot.Align(panels, tiles, body)
+	if r.Plane != nil {
+		equalAspect(panels[1][1], canvases[1][1])
+	}
 	for j := range panels {
 		for i := range panels[j] {
 			panels[j][i].Draw(canvases[j][i])
@@ -258,8 +262,50 @@ func newPlot(title, x, y string) *plot.Plot {
 	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
 	p.Legend.ThumbnailWidth = vg.Points(16)
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{}, roundTicks{}
 	p.Add(plotter.NewGrid())
 	return p
+}
+
+// roundTicks marks an axis at round values, as the trainer's axes are: a
+// step of 1, 2 or 5 times a power of ten giving about five labels, every
+// multiple of it in the range (0 among them when it is), written with
+// the step's decimals (epochs grouped by thousands: 10,000), and an
+// unlabelled tick half-way between. gonum's own ticker takes steps of 3
+// and 4 (400, 1200, 2000).
+type roundTicks struct{}
+
+func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return plot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	raw := (hi - lo) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 5} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	decimals := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+	var ticks []plot.Tick
+	for i := math.Ceil(lo / step * 2); i*step/2 <= hi; i++ {
+		v := i * step / 2
+		if int64(i)%2 != 0 {
+			ticks = append(ticks, plot.Tick{Value: v})
+			continue
+		}
+		label := strconv.FormatFloat(v+0, 'f', decimals, 64)
+		if decimals == 0 && math.Abs(v) >= 10_000 {
+			label = session.FormatInt(int(v))
+		}
+		if label == "-0" {
+			label = "0"
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: label})
+	}
+	return ticks
 }
 
 // series is the points of one history value over the epochs, non-finite
@@ -397,7 +443,10 @@ func (r Run) quality() (*plot.Plot, error) {
 		ks = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].SW1) })
 		w1 = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].HQ) })
 		names = [2]string{"sliced W1", "high-quality share"}
-		p.Y.Label.Text = "sliced W1, share"
+		p.Y.Label.Text = "SW1, share"
+		if len(w1) == 0 { // a target without modes has no share
+			p.Y.Label.Text = "sliced W1"
+		}
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range append(slices.Clone(ks), w1...) {
@@ -409,7 +458,7 @@ func (r Run) quality() (*plot.Plot, error) {
 	case hi >= 10*lo:
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
-		p.Y.Label.Text += " (log scale)"
+		p.Title.Text += ", log scale" // in the title: a longer axis label than the panel is high pads it down
 	default:
 		p.Y.Min = 0
 	}
@@ -497,11 +546,24 @@ func (r Run) points() (*plot.Plot, error) {
 		p.X.Label.Text = "x — " + r.NoCurve
 	}
 	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k {
-		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, moreland.SmoothBlueRed().Palette(255))
+		pal := moreland.SmoothBlueRed().Palette(255)
+		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, pal)
+		hm.Rasterized = true // one image: cells drawn one by one leave seams
 		p.Add(hm)
+		cs := pal.Colors()
+		p.Legend.Add("D says real", swatch{cs[len(cs)-1]})
+		p.Legend.Add("D says fake", swatch{cs[0]})
 	}
+	inBox := func(x, y float64) bool { return x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 }
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
-		pts := series(len(xy)/2, func(i int) (float64, float64) { return xy[2*i], xy[2*i+1] })
+		// Points beyond the box are left out: gonum pads a plot to show
+		// every glyph, and one far outside squeezed the panel.
+		pts := series(len(xy)/2, func(i int) (float64, float64) {
+			if !inBox(xy[2*i], xy[2*i+1]) {
+				return math.NaN(), math.NaN()
+			}
+			return xy[2*i], xy[2*i+1]
+		})
 		if len(pts) == 0 {
 			return nil
 		}
@@ -524,6 +586,34 @@ func (r Run) points() (*plot.Plot, error) {
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
 	return p, nil
+}
+
+// swatch is a legend entry's thumbnail filled with one colour: the ends
+// of D's surface.
+type swatch struct{ color.Color }
+
+func (s swatch) Thumbnail(c *draw.Canvas) {
+	c.SetColor(s.Color)
+	c.Fill(c.Rectangle.Path())
+}
+
+// equalAspect widens the shorter side of p's data range so that a unit
+// is as long across as up on canvas c: a ring drawn round, not as an
+// ellipse, in a panel wider than it is high.
+func equalAspect(p *plot.Plot, c draw.Canvas) {
+	d := p.DataCanvas(c)
+	w, h := float64(d.Max.X-d.Min.X), float64(d.Max.Y-d.Min.Y)
+	sx, sy := (p.X.Max-p.X.Min)/w, (p.Y.Max-p.Y.Min)/h // units a point
+	if !(w > 0 && h > 0 && sx > 0 && sy > 0) {
+		return
+	}
+	if sx < sy {
+		cx, half := (p.X.Min+p.X.Max)/2, sy*w/2
+		p.X.Min, p.X.Max = cx-half, cx+half
+	} else {
+		cy, half := (p.Y.Min+p.Y.Max)/2, sx*h/2
+		p.Y.Min, p.Y.Max = cy-half, cy+half
+	}
 }
 
 // surface is D's score over a plane's box as plotter.GridXYZ: column c,
@@ -567,35 +657,58 @@ func (r Run) mark(p *plot.Plot) {
 // eventLines is a plotter of dashed vertical lines at events' epochs,
 // the full height of the panel, each with its label at the top. Labels of
 // events close together go one under the other (up to labelRows), so that
-// none is written over another; one that finds no free row is left out,
-// its line drawn all the same.
+// none is written over another, over the legend or past the panel's edge;
+// one that finds no free row is left out, its line drawn all the same.
+// Lines closer than a few points are drawn once, and a panel with more
+// than maxLabelled events in sight names none of them but says how many
+// there are: a run that hops between modes has hundreds.
 type eventLines []Event
 
-// labelRows is how many rows of event labels a panel stacks.
-const labelRows = 3
+const (
+	labelRows   = 3  // rows of event labels a panel stacks
+	maxLabelled = 12 // events in a panel past which none is labelled
+)
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	sty := draw.TextStyle{Color: grey, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
+	var shown []Event
+	for _, e := range ev {
+		if x := trX(float64(e.Epoch)); x >= c.Min.X && x <= c.Max.X {
+			shown = append(shown, e)
+		}
+	}
+	// The legend's box, top right (newPlot), which no label may cover.
+	legend := p.Legend.Rectangle(c)
+	lw, lh := legend.Max.X-legend.Min.X, legend.Max.Y-legend.Min.Y
 	var free [labelRows]vg.Length // where each row's last label ends
 	for i := range free {
 		free[i] = c.Min.X
 	}
-	for _, e := range ev {
+	last := c.Min.X - vg.Points(10)
+	for _, e := range shown {
 		x := trX(float64(e.Epoch))
-		if x < c.Min.X || x > c.Max.X {
+		if x-last >= vg.Points(3) {
+			c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
+				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
+			last = x
+		}
+		if len(shown) > maxLabelled {
 			continue
 		}
-		c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
-			[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
-		at := x + vg.Points(2)
+		at, w, h := x+vg.Points(2), sty.Width(e.Label), sty.Height(e.Label)
 		for row := range free {
-			if at >= free[row] {
-				c.FillText(sty, vg.Point{X: at, Y: c.Max.Y - vg.Length(row)*sty.Height(e.Label)}, e.Label)
-				free[row] = at + sty.Width(e.Label) + vg.Points(4)
+			top := c.Max.Y - vg.Length(row)*h
+			underLegend := at+w > c.Max.X-lw && top-h < c.Max.Y && top > c.Max.Y-lh
+			if at >= free[row] && at+w <= c.Max.X && !underLegend {
+				c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
+				free[row] = at + w + vg.Points(4)
 				break
 			}
 		}
+	}
+	if len(shown) > maxLabelled {
+		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y}, fmt.Sprintf("%s events", session.FormatInt(len(shown))))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -253,5 +254,51 @@ func TestFromSweep(t *testing.T) {
 	}
 	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "not run" {
 		t.Errorf("notes %q", h.Notes)
+	}
+}
+
+// TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5
+// times a power of ten (gonum's own took 400, 1200, 2000), with 0 when it
+// is in range and epochs grouped by thousands.
+func TestRoundTicks(t *testing.T) {
+	labels := func(lo, hi float64) (out []string) {
+		for _, k := range (roundTicks{}).Ticks(lo, hi) {
+			if k.Label != "" {
+				out = append(out, k.Label)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 3000, "0 1000 2000 3000"},
+		{1, 10000, "2000 4000 6000 8000 10,000"},
+		{0.006, 0.42, "0.1 0.2 0.3 0.4"},
+		{-4, 4, "-4 -2 0 2 4"},
+		{-0.012, 0.018, "-0.01 0.00 0.01"},
+	} {
+		if got := strings.Join(labels(c.lo, c.hi), " "); got != c.want {
+			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+// TestManyEventsAreCounted: a panel with more events than it can name
+// draws their lines and says how many there are, naming none.
+func TestManyEventsAreCounted(t *testing.T) {
+	r := trained(t)
+	r.Events = nil
+	for e := 1; e <= 20; e++ {
+		r.Events = append(r.Events, Event{Epoch: 2 * e, Label: "mode-dropped"})
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, b.Bytes())
+	if !slices.Contains(texts, "20 events") || slices.Contains(texts, "mode-dropped") {
+		t.Errorf("20 events: the panels' texts %q", texts)
 	}
 }
