@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/palette/moreland"
@@ -200,9 +201,32 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	case "svg":
 		return vgsvg.New(w, h), nil
 	case "pdf":
-		return vgpdf.New(w, h), nil
+		return pdfCanvas{vgpdf.New(w, h)}, nil
 	}
 	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(Formats, ", "))
+}
+
+// pdfCanvas is gonum's PDF canvas, whose fonts take a string's bytes in
+// code page 1252: its text is turned into that page first, a character
+// outside it into "?". Given UTF-8, "·" came out as "Â·" and "—" as
+// "â€”".
+type pdfCanvas struct{ *vgpdf.Canvas }
+
+func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	c.Canvas.FillString(f, pt, cp1252(s))
+}
+
+// cp1252 is s in code page 1252, "?" for a character outside it.
+func cp1252(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if e, ok := charmap.Windows1252.EncodeRune(r); ok {
+			b = append(b, e)
+		} else {
+			b = append(b, '?')
+		}
+	}
+	return string(b)
 }
 
 // title writes s across the top of dc and returns the canvas below it.

@@ -302,3 +302,19 @@ func TestManyEventsAreCounted(t *testing.T) {
 		t.Errorf("20 events: the panels' texts %q", texts)
 	}
 }
+
+// TestPDFTextIsCodePage1252: the PDF canvas's fonts read code page 1252,
+// so its text is given in it: "·" and "—" as their single bytes, not as
+// UTF-8's two and three ("Â·", "â€”").
+func TestPDFTextIsCodePage1252(t *testing.T) {
+	for in, want := range map[string]string{
+		"vanilla · seed 1":  "vanilla \xb7 seed 1",
+		"x — no D(x) curve": "x \x97 no D(x) curve",
+		"KS ≈ floor":        "KS ? floor",
+		"plain":             "plain",
+	} {
+		if got := cp1252(in); got != want {
+			t.Errorf("cp1252(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
