@@ -518,7 +518,7 @@ func (r Run) samples() (*plot.Plot, error) {
 	for i := range bins {
 		bins[i] = plotter.HistogramBin{Min: r.Lo + float64(i)*w, Max: r.Lo + float64(i+1)*w}
 	}
-	n := 0
+	n, inside := 0, 0
 	for _, x := range r.Samples {
 		if !finite(x) {
 			continue
@@ -526,16 +526,26 @@ func (r Run) samples() (*plot.Plot, error) {
 		n++
 		if x >= r.Lo && x < r.Hi {
 			bins[min(int((x-r.Lo)/w), histBins-1)].Weight++
+			inside++
 		}
 	}
+	top := 0.0 // the highest density drawn, for a critic's scaled score
 	if n > 0 {
 		for i := range bins {
 			bins[i].Weight /= float64(n) * w
+			top = math.Max(top, bins[i].Weight)
 		}
 		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: fill}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		p.Add(hist)
-		p.Legend.Add("samples", hist)
+		name := "samples"
+		switch {
+		case inside == 0: // a run that has left the range: say so, not an empty panel
+			name = fmt.Sprintf("samples: all %s outside [%.3g, %.3g]", session.FormatInt(n), r.Lo, r.Hi)
+		case inside < n:
+			name = fmt.Sprintf("samples (%s outside)", session.FormatInt(n-inside))
+		}
+		p.Legend.Add(name, hist)
 	}
 	if r.Density != nil {
 		const k = 300
@@ -543,15 +553,33 @@ func (r Run) samples() (*plot.Plot, error) {
 			x := r.Lo + (r.Hi-r.Lo)*float64(i)/k
 			return x, r.Density(x)
 		})
+		for _, q := range xy {
+			top = math.Max(top, q.Y)
+		}
 		if err := addLine(p, "target", xy, grey, dashed); err != nil {
 			return nil, err
 		}
 	}
 	if k := len(r.DCurve); k > 1 {
+		// A critic's score (Wasserstein, hinge) is no probability: drawn
+		// from its lowest to its highest value over the densities' height,
+		// the legend giving the two values, as the trainer's strip does.
+		name, scale := "D(x)", func(v float64) float64 { return v }
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, v := range r.DCurve {
+			if finite(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+		if (lo < 0 || hi > 1) && hi > lo {
+			top = math.Max(top, 1e-9)
+			name = fmt.Sprintf("D(x) score, %.3g to %.3g (scaled)", lo, hi)
+			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }
+		}
 		xy := series(k, func(i int) (float64, float64) {
-			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), r.DCurve[i]
+			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), scale(r.DCurve[i])
 		})
-		if err := addLine(p, "D(x)", xy, red, nil); err != nil {
+		if err := addLine(p, name, xy, red, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -671,18 +699,21 @@ func headroom(p *plot.Plot) {
 	p.Y.Max += (p.Y.Max - p.Y.Min) / 3
 }
 
-// mark draws the run's events on p's time axis.
+// mark draws the run's events on p's time axis, which reaches the last
+// of them: a runaway is reported at the epoch after the last one drawn.
 func (r Run) mark(p *plot.Plot) {
-	if len(r.Events) > 0 {
+	if n := len(r.Events); n > 0 {
 		p.Add(eventLines(r.Events))
+		p.X.Max = math.Max(p.X.Max, float64(r.Events[n-1].Epoch))
 	}
 }
 
 // eventLines is a plotter of dashed vertical lines at events' epochs,
 // the full height of the panel, each with its label at the top. Labels of
 // events close together go one under the other (up to labelRows), so that
-// none is written over another, over the legend or past the panel's edge;
-// one that finds no free row is left out, its line drawn all the same.
+// none is written over another, over the legend or past the panel's edge
+// (left of its line where there is no room right of it); one that finds
+// no free row is left out, its line drawn all the same.
 // Lines closer than a few points are drawn once, and a panel with more
 // than maxLabelled events in sight names none of them but says how many
 // there are: a run that hops between modes has hundreds.
@@ -722,6 +753,9 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		at, w, h := x+vg.Points(2), sty.Width(e.Label), sty.Height(e.Label)
+		if at+w > c.Max.X { // no room right of the line (a run's last epoch): left of it
+			at = x - vg.Points(2) - w
+		}
 		for row := range free {
 			top := c.Max.Y - vg.Length(row)*h
 			underLegend := at+w > c.Max.X-lw && top-h < c.Max.Y && top > c.Max.Y-lh

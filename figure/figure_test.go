@@ -318,3 +318,27 @@ func TestPDFTextIsCodePage1252(t *testing.T) {
 		}
 	}
 }
+
+// TestCriticAndOutsideSamples: panel (d) draws a critic's unbounded score
+// over the densities' height, saying its range, and counts the samples
+// beyond the range it draws, or says that all are.
+func TestCriticAndOutsideSamples(t *testing.T) {
+	r := trained(t)
+	for i := range r.DCurve {
+		r.DCurve[i] = -30 + 10*float64(i)/float64(len(r.DCurve)-1)
+	}
+	r.Samples = append(r.Samples[:1000:1000], 100, 200, -300)
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "D(x) score, -30 to -20 (scaled)", "samples (3 outside)")
+	for i := range r.Samples {
+		r.Samples[i] = 1e3
+	}
+	b.Reset()
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "samples: all 1,003 outside")
+}
