@@ -61,6 +61,9 @@ type Run struct {
 	// Ln2 draws ln 2, where D's and G's BCE losses balance when D can tell
 	// nothing apart, across the loss panel.
 	Ln2 bool
+	// GOwnScale: G's loss has a scale of its own (feature matching's
+	// distance): the loss panel's range is D's, G's curve cut at its top.
+	GOwnScale bool
 
 	Samples     []float64 // fresh generated samples
 	SampleEpoch int       // the epoch they were drawn at
@@ -103,6 +106,7 @@ func FromPicture(p session.Picture) Run {
 		History:     p.History,
 		Evals:       p.Evals,
 		Ln2:         p.Loss == engine.LossBCE,
+		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Samples:     p.Samples,
 		SampleEpoch: p.Epoch,
 		Lo:          p.Lo,
@@ -430,11 +434,28 @@ func (r Run) losses() (*plot.Plot, error) {
 	at := func(v func(session.Point) float64) plotter.XYs {
 		return series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
 	}
-	dReal := at(func(q session.Point) float64 { return q.DReal })
+	dReal, dFake := at(func(q session.Point) float64 { return q.DReal }), at(func(q session.Point) float64 { return q.DFake })
+	g, gName := at(func(q session.Point) float64 { return q.G }), "G"
+	var top float64 // D's range, when G's loss is on a scale of its own
+	if r.GOwnScale {
+		for _, q := range slices.Concat(dReal, dFake) {
+			top = math.Max(top, q.Y)
+		}
+		if r.Ln2 {
+			top = math.Max(top, math.Ln2)
+		}
+		gTop := 0.0
+		for _, q := range g {
+			gTop = math.Max(gTop, q.Y)
+		}
+		if gTop > top {
+			gName = fmt.Sprintf("G, own scale (cut; up to %.3g)", gTop)
+		}
+	}
 	errs := []error{
 		addLine(p, "D real", dReal, blue, nil),
-		addLine(p, "D fake", at(func(q session.Point) float64 { return q.DFake }), red, nil),
-		addLine(p, "G", at(func(q session.Point) float64 { return q.G }), green, nil),
+		addLine(p, "D fake", dFake, red, nil),
+		addLine(p, gName, g, green, nil),
 	}
 	if r.Ln2 {
 		errs = append(errs, level(p, "ln 2", math.Ln2, dReal, grey))
@@ -443,6 +464,9 @@ func (r Run) losses() (*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if top > 0 {
+		p.Y.Min, p.Y.Max = 0, top*1.05 // G's curve is cut at the panel's top
 	}
 	r.mark(p)
 	headroom(p)

@@ -342,3 +342,18 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 	}
 	hasAll(t, svgText(t, b.Bytes()), "samples: all 1,003 outside")
 }
+
+// TestOwnScaleG: a G loss on a scale of its own (feature matching's
+// distance) leaves the loss panel to D's losses and says it is cut.
+func TestOwnScaleG(t *testing.T) {
+	r := trained(t)
+	r.GOwnScale = true
+	for i := range r.History {
+		r.History[i].G = 150
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "G, own scale (cut; up to 150)")
+}

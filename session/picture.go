@@ -27,7 +27,8 @@ type Picture struct {
 	Plane    *PlaneInfo
 	Surface  []float64
 	SurfaceN int
-	Loss     engine.Loss // the design's loss: BCE losses balance at ln 2
+	Loss     engine.Loss  // the design's loss: BCE losses balance at ln 2
+	GLoss    engine.GLoss // G's: feature matching's distance has a scale of its own
 	// History is the whole run, downsampled (History.Points), Stride its
 	// epochs per full point; From the epoch it starts after.
 	History []Point
@@ -74,6 +75,7 @@ func (s *Session) Picture() Picture {
 		Spec:    s.target.Spec,
 		Target:  s.gan.Target(),
 		Loss:    s.gan.Config().Loss,
+		GLoss:   s.gan.Config().GLoss,
 		History: s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:  s.hist.Stride(),
 		From:    s.from,
