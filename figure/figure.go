@@ -87,9 +87,11 @@ type Run struct {
 	SurfaceN int
 
 	// Events are marked on the time axes of panels (a)–(c) as dashed
-	// vertical lines. Nothing fills them yet: they are for the events a
-	// session will emit (a mode dropped, D saturated, a setting changed).
-	Events []Event
+	// vertical lines: the session's (a mode dropped, D winning, the
+	// equilibrium reached or left), the user's settings left out. Earlier
+	// counts those before them that the session did not keep.
+	Events  []Event
+	Earlier int
 }
 
 // Event is a moment of a run worth marking on its time axis.
@@ -121,6 +123,7 @@ func FromPicture(p session.Picture) Run {
 		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
 		r.Density = density(p.Target, (p.Hi-p.Lo)/1e4)
 	}
+	r.Earlier = p.Earlier
 	for _, e := range p.Events {
 		if e.Kind == session.EventSetting { // the run's own changes, not the user's
 			continue
@@ -729,6 +732,9 @@ func (r Run) mark(p *plot.Plot) {
 	if n := len(r.Events); n > 0 {
 		p.Add(eventLines(r.Events))
 		p.X.Max = math.Max(p.X.Max, float64(r.Events[n-1].Epoch))
+		if r.Earlier > 0 {
+			p.X.Label.Text += fmt.Sprintf(" (events before %s not kept)", session.FormatInt(r.Events[0].Epoch))
+		}
 	}
 }
 

@@ -357,3 +357,15 @@ func TestOwnScaleG(t *testing.T) {
 	}
 	hasAll(t, svgText(t, b.Bytes()), "G, own scale (cut; up to 150)")
 }
+
+// TestEarlierEventsSaid: when the session has let early events go, the
+// time axes say from where on they are marked.
+func TestEarlierEventsSaid(t *testing.T) {
+	r := trained(t)
+	r.Events, r.Earlier = []Event{{Epoch: 30, Label: "mode-dropped"}}, 40
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "epoch (events before 30 not kept)")
+}

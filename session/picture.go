@@ -47,8 +47,10 @@ type Picture struct {
 	// why.
 	DCurve  []float64
 	NoCurve string
-	// Events are the run's events (Event), for marks on the time axes.
-	Events []Event
+	// Events are the run's events (Event), for marks on the time axes:
+	// the latest ones, Earlier more before them not kept.
+	Events  []Event
+	Earlier int
 }
 
 // pictureCurve is how many points of D's curve a Picture holds, and
@@ -82,6 +84,7 @@ func (s *Session) Picture() Picture {
 		Evals:   s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
 		Samples: make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:  slices.Clone(s.tl.events),
+		Earlier: s.tl.dropped,
 	}
 	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
 	if s.gan.Plane() != nil {

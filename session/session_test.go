@@ -692,3 +692,15 @@ func TestMomentNotesGo(t *testing.T) {
 		t.Fatalf("a later note went with the moment's: %q", s.note)
 	}
 }
+
+// TestTimelineCountsWhatItLetsGo: past maxEvents the oldest events go,
+// counted, so a figure can say its marks start late.
+func TestTimelineCountsWhatItLetsGo(t *testing.T) {
+	var tl timeline
+	for e := range maxEvents + 5 {
+		tl.add(Event{Epoch: e})
+	}
+	if len(tl.events) != maxEvents || tl.dropped != 5 || tl.events[0].Epoch != 5 {
+		t.Errorf("%d events from epoch %d, %d let go; want %d from 5, 5", len(tl.events), tl.events[0].Epoch, tl.dropped, maxEvents)
+	}
+}

@@ -220,6 +220,7 @@ type Keyframe struct {
 // timeline is a run's events and keyframes, both bounded.
 type timeline struct {
 	events    []Event
+	dropped   int // events let go to keep maxEvents, the oldest first
 	keyframes []Keyframe
 	episodes  episodes // the findings' starts and ends so far
 	onEvent   func(Event)
@@ -229,6 +230,7 @@ type timeline struct {
 func (t *timeline) add(ev Event) {
 	if len(t.events) == maxEvents {
 		t.events = slices.Delete(t.events, 0, 1)
+		t.dropped++
 	}
 	t.events = append(t.events, ev)
 	if t.onEvent != nil {
