@@ -206,7 +206,7 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	case "png":
 		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}, nil
 	case "svg":
-		return vgsvg.New(w, h), nil
+		return vgsvg.NewWith(vgsvg.UseWH(w, h), vgsvg.EmbedFonts(true)), nil // the fonts in the file: a viewer without Liberation Serif measured them otherwise
 	case "pdf":
 		return pdfCanvas{vgpdf.New(w, h)}, nil
 	}
@@ -655,9 +655,9 @@ func (r Run) points() (*plot.Plot, error) {
 		p.Legend.Add(name, s)
 		return nil
 	}
-	for _, err := range []error{
-		scatter("target", r.Plane.Reference, grey, vg.Points(1.2)),
+	for _, err := range []error{ // the target over the samples: where G misses it shows
 		scatter("samples", r.Samples, green, vg.Points(1)),
+		scatter("target", r.Plane.Reference, grey, vg.Points(1)),
 	} {
 		if err != nil {
 			return nil, err
