@@ -232,7 +232,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 			n, ok = parseInt(string(raw))
 		}
 		if !ok {
-			if x, err := strconv.ParseFloat(string(raw), 64); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) {
+			if x, err := parseFloat(string(raw)); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) {
 				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e30: whole, but no int
 			}
 			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))

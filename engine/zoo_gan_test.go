@@ -363,6 +363,7 @@ func TestConfigSetJSON(t *testing.T) {
 		{"g_lr", `1e999`, `g_lr: 1e999 is out of range`},
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},
+		{"epochs", `0x10`, `epochs: want an integer, got 0x10`},
 		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
 		{"g_hidden", `[1, 2.5]`, `g_hidden: want a list of integers, got number 2.5`},
 		{"name", `7`, `name: want a string, got number`},

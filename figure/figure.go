@@ -327,12 +327,9 @@ func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
 			ticks = append(ticks, plot.Tick{Value: v})
 			continue
 		}
-		label := strconv.FormatFloat(v+0, 'f', decimals, 64)
+		label := strconv.FormatFloat(v+0, 'f', decimals, 64) // +0: −0 (a ceiling's) is 0
 		if decimals == 0 && math.Abs(v) >= 10_000 {
 			label = session.FormatInt(int(v))
-		}
-		if label == "-0" {
-			label = "0"
 		}
 		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 	}

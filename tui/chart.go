@@ -159,7 +159,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
 		o := c.ts.Origin()
 		for _, k := range clips {
-			col := o.X + 1 + int(math.Round((float64(k.epoch)-float64(xmin))/float64(xmax-xmin)*float64(gw-1)))
+			col, _ := c.col(float64(k.epoch), float64(xmin), float64(xmax))
 			row, mark := o.Y-gh, '▲'
 			if !k.up {
 				row, mark = o.Y-1, '▼'
@@ -181,7 +181,7 @@ func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
 	}
 	o := c.ts.Origin()
 	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
-	taken := map[canvas.Point]bool{}
+	var taken []canvas.Point
 	for _, s := range c.series {
 		i := len(pts) - 1
 		for i >= 0 && (math.IsNaN(s.value(pts[i])) || math.IsInf(s.value(pts[i]), 0)) {
@@ -194,16 +194,23 @@ func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
 		if !ok {
 			continue
 		}
-		x := o.X + 1 + int(math.Round((float64(pts[i].Epoch)-xmin)/(xmax-xmin)*float64(gw-1)))
+		x, _ := c.col(float64(pts[i].Epoch), xmin, xmax)
 		for d := range len(c.series) {
 			p := canvas.Point{X: x - d, Y: o.Y - gh + row}
-			if p.X > o.X && !taken[p] {
-				taken[p] = true
+			if p.X > o.X && !slices.Contains(taken, p) {
+				taken = append(taken, p)
 				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle(s.mark, s.style))
 				break
 			}
 		}
 	}
+}
+
+// col is the canvas column of the epoch e on a time axis from xmin to
+// xmax (xmax > xmin), and whether e lies on it.
+func (c *lineChart) col(e, xmin, xmax float64) (int, bool) {
+	x := (e - xmin) / (xmax - xmin)
+	return c.ts.Origin().X + 1 + int(math.Round(x*float64(c.ts.GraphWidth()-1))), x >= 0 && x <= 1
 }
 
 // ghostName is the data set of a series' baseline ghost: named to sort
@@ -218,10 +225,7 @@ func (c *lineChart) drawMarks(xmin, xmax float64) {
 		return
 	}
 	o := c.ts.Origin()
-	col := func(epoch int) (int, bool) {
-		x := (float64(epoch) - xmin) / (xmax - xmin)
-		return o.X + 1 + int(math.Round(x*float64(gw-1))), x >= 0 && x <= 1
-	}
+	col := func(epoch int) (int, bool) { return c.col(float64(epoch), xmin, xmax) }
 	for _, e := range c.marks {
 		if x, ok := col(e); ok {
 			c.ts.Canvas.SetCell(canvas.Point{X: x, Y: o.Y}, canvas.NewCellWithStyle('◆', styleEvent))
@@ -478,7 +482,7 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 	}
 	end := -1
 	for e := first; e <= xmax; e += xstep {
-		col := o.X + 1 + int(math.Round((e-xmin)/(xmax-xmin)*float64(gw-1)))
+		col, _ := c.col(e, xmin, xmax)
 		s := label(e)
 		start := max(0, col-len(s)/2)
 		if start <= end || start+len(s) > c.w {

@@ -186,14 +186,13 @@ func (m *Model) statusLines(w int) []string {
 	if s.Warning != "" {
 		warning = []string{fit(styleWarn.Render("⚠ "+s.Warning), w)}
 	}
-	var msg string
+	var msgs []string
 	most := 2
-	switch {
-	case s.State == session.Diverged && s.Err != nil:
+	if s.State == session.Diverged && s.Err != nil {
 		// What went wrong and where u goes stay on the screen whatever a
 		// key says since (a refused space, a retuned learning rate): the
 		// note follows them.
-		most = 3
+		var msg string
 		if s.Err.Runaway != "" {
 			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", session.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
 		} else {
@@ -204,28 +203,24 @@ func (m *Model) statusLines(w int) []string {
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
-		if s.Note != "" {
-			most++
-			note := styleMuted.Render(s.Note)
-			if s.Failed {
-				note = styleWarn.Render("✗ " + s.Note)
-			}
-			lines := append(wrapIndent(msg, w, 2), wrapIndent(note, w, 2)...)
-			return append(warning, lines[:min(most-len(warning), len(lines))]...)
-		}
-	case s.Failed:
-		msg = styleWarn.Render("✗ " + s.Note)
-	case m.flash != "":
-		msg = styleMuted.Render(m.flash)
-	case s.Note != "":
-		msg = styleMuted.Render(s.Note)
-	case s.State == session.Paused:
-		msg = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch)))
-	default:
-		return warning
+		msgs, most = append(msgs, msg), 3
 	}
-	lines := wrapIndent(msg, w, 2) // indented as the diagnosis is
-	return append(warning, lines[:min(most-len(warning), len(lines))]...)
+	switch {
+	case s.Failed:
+		msgs = append(msgs, styleWarn.Render("✗ "+s.Note))
+	case m.flash != "":
+		msgs = append(msgs, styleMuted.Render(m.flash))
+	case s.Note != "":
+		msgs = append(msgs, styleMuted.Render(s.Note))
+	case s.State == session.Paused:
+		msgs = append(msgs, styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch))))
+	}
+	most += len(msgs) - 1 // a note under a divergence gets a line of its own
+	var lines []string
+	for _, msg := range msgs {
+		lines = append(lines, wrapIndent(msg, w, 2)...) // indented as the diagnosis is
+	}
+	return append(warning, lines[:max(0, min(most-len(warning), len(lines)))]...)
 }
 
 // msgLines fills the message area, n lines of width w: the status first,
@@ -508,7 +503,8 @@ func (m Model) sidePanel(w, h int) string {
 	floor := m.snap.Eval.KSFloor
 	ks, w1, sw1 := &m.ks, &m.w1, &m.sw1
 	if m.snap.Replay != nil {
-		ks, w1, sw1 = &trend{}, &trend{}, &trend{}
+		none := &trend{}
+		ks, w1, sw1 = none, none, none
 	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
 	switch {
