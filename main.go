@@ -334,6 +334,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
 	}
+	o.Preset = o.preset
 	if !slices.Contains(presets.Names(), o.preset) {
 		o.PresetFile = o.preset // a file: the run's outputs must not overwrite it
 	}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,6 +115,7 @@ func (c Step) apply(s *Session) {
 		if !s.stepping("d (one discriminator update)") {
 			return
 		}
+		s.leftPlan("trained D alone")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
 			s.note = fmt.Sprintf("one D update: loss on real %.4f, on fake %.4f (G unchanged)", r, f)
 		}
@@ -121,6 +123,7 @@ func (c Step) apply(s *Session) {
 		if !s.stepping("g (one generator update)") {
 			return
 		}
+		s.leftPlan("trained G alone")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
 			s.note = fmt.Sprintf("one G update: loss %.4f (D unchanged)", g)
 		}
@@ -166,21 +169,30 @@ func (c Adjust) apply(s *Session) {
 // settingEvent records a setting changed by the user. Presses of one key
 // between two epochs make one change, from the first value to the last,
 // not an event each (nine presses of → were nine events); back where it
-// started, the change is no event at all.
+// started, the change is no event at all. A change after the start is
+// one no command line repeats (leftPlan), unless it is taken back before
+// an epoch trains.
 func (s *Session) settingEvent(name, from, to string) {
-	ev := s.tl.events
-	if n := len(ev); n > 0 && ev[n-1].Kind == EventSetting && ev[n-1].Epoch == s.gan.Epoch() {
+	ev, epoch := s.tl.events, s.gan.Epoch()
+	if n := len(ev); n > 0 && ev[n-1].Kind == EventSetting && ev[n-1].Epoch == epoch {
 		if rest, ok := strings.CutPrefix(ev[n-1].Detail, name+" "); ok {
 			first, _, _ := strings.Cut(rest, " → ")
 			if first == to {
 				s.tl.events = ev[:n-1]
+				if s.offPlan == epoch && !slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventSetting && e.Epoch == epoch }) &&
+					!strings.HasPrefix(s.offWhat, "trained") {
+					s.offPlan = -1
+				}
 			} else {
 				ev[n-1].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
 			}
 			return
 		}
 	}
-	s.emit(Event{Epoch: s.gan.Epoch(), Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
+	s.emit(Event{Epoch: epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
+	if epoch > 0 {
+		s.leftPlan("changed " + name)
+	}
 }
 
 // settings are the knobs' values now, read from the run's own

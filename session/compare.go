@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -26,7 +27,8 @@ type Pin struct{}
 
 // Share writes the design being trained, settings as they are now, to
 // ganui-<preset>-seed<S>.json in the session's directory — a preset file
-// that loads back — and says the command that reproduces the run.
+// that loads back (WriteDesign) — and says the command that runs it again
+// (Again).
 type Share struct{}
 
 // keepsReplay marks the commands that leave a replay as it is.
@@ -111,45 +113,109 @@ func (Pin) apply(s *Session) {
 }
 
 func (Share) apply(s *Session) {
-	cfg := s.gan.Config()
-	path := s.path(fmt.Sprintf("seed%d.json", s.gan.Seed()))
-	err := outputfile.Write(path, 0o666, func(w io.Writer) error {
-		_, err := w.Write(presets.Marshal(cfg))
-		return err
-	})
+	path, err := s.WriteDesign()
 	if err != nil {
 		s.warn("design not written: " + err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("wrote %s · %s", path, s.Command())
+	a := s.Again()
+	s.note = fmt.Sprintf("wrote %s · %s", path, a.Command)
+	if a.Caveat != "" {
+		s.note += " · " + a.Caveat
+	}
 }
 
-// Command is the command line that reproduces the run as it stands: its
-// preset, each setting that differs from the preset's as --set, the
-// plan, and the seed. A design that is no built-in preset is named by the
-// preset file Share writes.
-func (s *Session) Command() string {
+// WriteDesign writes the design being trained, settings as they are now,
+// to ganui-<preset>-seed<S>.json in the session's directory (see
+// outputPath), a preset file that loads back, and returns its path. Like
+// Picture it belongs to the goroutine driving the session, or after Stop
+// to the caller of Stop.
+func (s *Session) WriteDesign() (string, error) {
+	path := s.designPath()
+	err := outputfile.Write(path, 0o666, func(w io.Writer) error {
+		_, err := w.Write(presets.Marshal(s.gan.Config()))
+		return err
+	})
+	return path, err
+}
+
+// designPath is where WriteDesign writes.
+func (s *Session) designPath() string {
+	return s.outputPath(fmt.Sprintf("seed%d.json", s.gan.Seed()))
+}
+
+// Again is how to run a run again from the start.
+type Again struct {
+	// Command is the command line: the preset, each setting that differs
+	// from the preset's as --set, the plan (the epochs trained, if more),
+	// the evaluations' sample size when it is not the default, and the
+	// seed.
+	Command string
+	// DesignFile, when not "", is the file the command's --preset names
+	// that WriteDesign writes: the design is neither a built-in preset
+	// nor the preset file the run was started from.
+	DesignFile string
+	// Caveat, when not "", says why the command does not repeat this run
+	// exactly: it changed a setting after the start or trained one player
+	// alone, which no command line does.
+	Caveat string
+}
+
+// Again returns the command that runs the run again, as it stands. Its
+// --preset names what the run's --preset named while that still loads (a
+// built-in, or the preset file as it is now), else the built-in of the
+// design's name, else the file WriteDesign writes.
+func (s *Session) Again() Again {
 	cfg := s.gan.Config()
+	var a Again
+	preset, base := s.opts.Preset, engine.Config{}
+	loaded := false
+	if preset != "" {
+		b, err := presets.Resolve(preset)
+		base, loaded = b, err == nil
+	}
+	if !loaded {
+		if b, err := presets.Get(cfg.Name); err == nil {
+			preset, base, loaded = cfg.Name, b, true
+		}
+	}
+	if !loaded {
+		preset, base = s.designPath(), cfg
+		a.DesignFile = preset
+	}
 	args := []string{"ganui"}
-	base, err := presets.Get(cfg.Name)
-	if err != nil || s.opts.PresetFile != "" {
-		args = append(args, "--preset", s.path(fmt.Sprintf("seed%d.json", s.gan.Seed())))
-		base = cfg
-	} else if cfg.Name != presets.Default {
-		args = append(args, "--preset", cfg.Name)
+	if preset != presets.Default {
+		args = append(args, "--preset", shellQuote(preset))
 	}
 	for _, kv := range settingsDiff(base, cfg) {
 		args = append(args, "--set", kv)
 	}
-	if s.planned != base.Epochs {
-		args = append(args, "--epochs", fmt.Sprint(s.planned))
+	if n := max(s.planned, s.gan.Epoch()); n != base.Epochs {
+		args = append(args, "--epochs", fmt.Sprint(n))
 	}
-	return strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
+	if s.opts.Samples != defaultSamples(s.gan) {
+		args = append(args, "--samples", fmt.Sprint(s.opts.Samples))
+	}
+	a.Command = strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
+	if s.offPlan >= 0 {
+		a.Caveat = fmt.Sprintf("not this run exactly: it %s at epoch %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
+			s.offWhat, FormatInt(s.offPlan))
+	}
+	return a
+}
+
+// leftPlan records that the run did what no command line repeats, at
+// the current epoch, unless it already had (see Again).
+func (s *Session) leftPlan(what string) {
+	if s.offPlan < 0 {
+		s.offPlan, s.offWhat = s.gan.Epoch(), what
+	}
 }
 
 // settingsDiff lists, as key=value, the fields of cfg that differ from
 // base, in the order of the preset keys; the plan (epochs) is left to
-// --epochs.
+// --epochs. A value reads as --set takes it: a list without its
+// brackets (16,16, relu,relu), a string unquoted, spaces kept.
 func settingsDiff(base, cfg engine.Config) []string {
 	a, b := presets.Marshal(base), presets.Marshal(cfg)
 	lines := func(data []byte) map[string]string {
@@ -168,11 +234,26 @@ func settingsDiff(base, cfg engine.Config) []string {
 		if key == "epochs" || was[key] == now[key] {
 			continue
 		}
-		v := strings.Trim(now[key], `"`)
-		v = strings.NewReplacer("[", "", "]", "", `"`, "", " ", "").Replace(v)
-		out = append(out, shellQuote(key+"="+v))
+		out = append(out, shellQuote(key+"="+setValue(now[key])))
 	}
 	return out
+}
+
+// setValue is a preset file's JSON value as --set takes it.
+func setValue(raw string) string {
+	var items []json.RawMessage
+	if json.Unmarshal([]byte(raw), &items) == nil {
+		words := make([]string, len(items))
+		for i, it := range items {
+			words[i] = setValue(string(it))
+		}
+		return strings.Join(words, ",")
+	}
+	var str string
+	if json.Unmarshal([]byte(raw), &str) == nil {
+		return str
+	}
+	return raw
 }
 
 // shellQuote quotes a word for a POSIX shell unless it needs none.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -129,8 +130,108 @@ func TestShareWritesTheDesign(t *testing.T) {
 	if want := s.gan.Config(); cfg.DLR != want.DLR || cfg.GSteps != want.GSteps || cfg.Name != want.Name || string(presets.Marshal(cfg)) != string(presets.Marshal(want)) {
 		t.Fatalf("the shared design loads as %+v", cfg)
 	}
-	if cmd, want := s.Command(), "ganui --set d_lr=0.002 --set g_steps=6 --seed 3"; cmd != want {
-		t.Errorf("command %q, want %q", cmd, want)
+	if a, want := s.Again(), "ganui --set d_lr=0.002 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want || a.Caveat != "" || a.DesignFile != "" {
+		t.Errorf("again %+v, want the command %q", a, want)
 	}
 	os.Remove(path)
+}
+
+// TestKeysNeverReplaceTheRunsFiles: a key's file whose name is a file the
+// run was started from or writes itself goes to the next free name; the
+// file stays as it was.
+func TestKeysNeverReplaceTheRunsFiles(t *testing.T) {
+	dir := t.TempDir()
+	cfg := blogConfig(t, 5000)
+	design := filepath.Join(dir, "ganui-blog-original-seed3.json")
+	if err := os.WriteFile(design, presets.Marshal(cfg), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: cfg, Seed: 3, Samples: 1000, Dir: dir, Preset: design, PresetFile: design,
+		LogPath: filepath.Join(dir, "ganui-blog-original-seed3.csv")})
+	Adjust{DLR, +1}.apply(s)
+	Share{}.apply(s)
+	if want := filepath.Join(dir, "ganui-blog-original-seed3-2.json"); s.failed || !strings.Contains(s.note, "wrote "+want) {
+		t.Fatalf("share note %q, want it to write %s", s.note, want)
+	}
+	if got, _ := os.ReadFile(design); string(got) != string(presets.Marshal(cfg)) {
+		t.Fatal("Share replaced the preset file the run came from")
+	}
+	s.trainEpoch()
+	Export{}.apply(s)
+	if want := filepath.Join(dir, "ganui-blog-original-seed3-2.csv"); s.failed || !strings.Contains(s.note, want) {
+		t.Fatalf("export note %q, want %s", s.note, want)
+	}
+
+	ckpt := filepath.Join(dir, "ganui-blog-original-seed3-epoch1.ckpt")
+	if err := SaveCheckpoint(s.gan, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(ckpt)
+	r := newIdle(t, Options{Resume: ckpt, Dir: dir})
+	Save{}.apply(r)
+	if want := filepath.Join(dir, "ganui-blog-original-seed3-epoch1-2.ckpt"); r.failed || !strings.Contains(r.note, want) {
+		t.Fatalf("save note %q, want %s", r.note, want)
+	}
+	if after, _ := os.ReadFile(ckpt); string(after) != string(before) {
+		t.Fatal("Save replaced the checkpoint the run resumed from")
+	}
+}
+
+// TestAgainRepeatsTheRun: the command names what --preset named, every
+// setting as --set takes it back (spaces and lists too), the epochs
+// trained past the plan and a sample size that is not the default; a run
+// that did what no command repeats says so.
+func TestAgainRepeatsTheRun(t *testing.T) {
+	cfg := blogConfig(t, 5000)
+	cfg.Name, cfg.Description = "wide one", "my ring test"
+	cfg.GHidden = []int{64, 32}
+	s := newIdle(t, Options{Config: cfg, Seed: 3, Dir: t.TempDir(), Preset: "blog-original"})
+	a := s.Again()
+	want := "ganui --set 'name=wide one' --set 'description=my ring test' --set g_hidden=64,32 --seed 3"
+	if a.Command != want || a.Caveat != "" || a.DesignFile != "" {
+		t.Fatalf("again %+v, want the command %q", a, want)
+	}
+	back := engine.Config{}
+	back, _ = presets.Get("blog-original")
+	for _, kv := range settingsDiff(back, cfg) {
+		k, v, _ := strings.Cut(strings.Trim(kv, "'"), "=")
+		if err := back.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	back.Epochs = cfg.Epochs
+	if string(presets.Marshal(back)) != string(presets.Marshal(cfg)) {
+		t.Fatalf("the --set values load as\n%s\nnot\n%s", presets.Marshal(back), presets.Marshal(cfg))
+	}
+
+	Adjust{DLR, +1}.apply(s) // before the first epoch: the run's own setting
+	s.trainEpoch()
+	Adjust{GLR, +1}.apply(s)
+	Adjust{GLR, -1}.apply(s) // taken back before an epoch: nothing happened
+	if a := s.Again(); a.Caveat != "" || !strings.Contains(a.Command, "--set d_lr=0.002") {
+		t.Fatalf("again %+v", a)
+	}
+	s.planned = 1 // trained past a plan of 1
+	s.trainEpoch()
+	Adjust{GSteps, +1}.apply(s)
+	s.trainEpoch()
+	a = s.Again()
+	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps at epoch 2") {
+		t.Fatalf("again %+v", a)
+	}
+	Restart{}.apply(s)
+	if a := s.Again(); a.Caveat != "" {
+		t.Fatalf("a restart with the settings now is the command's run: %+v", a)
+	}
+	s.setState(Paused)
+	Step{Kind: StepD}.apply(s)
+	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone at epoch 0") {
+		t.Fatalf("again %+v", a)
+	}
+
+	s2 := newIdle(t, Options{Config: cfg, Seed: 3, Samples: 2000, Dir: t.TempDir()})
+	a = s2.Again()
+	if a.DesignFile == "" || !strings.Contains(a.Command, "--preset "+a.DesignFile+" --samples 2000 --seed 3") {
+		t.Fatalf("a design that is no built-in and came from no file: %+v", a)
+	}
 }

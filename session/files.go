@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -107,7 +108,7 @@ func (Save) apply(s *Session) {
 		s.warn(msg)
 		return
 	}
-	path := s.path(fmt.Sprintf("seed%d-epoch%d.ckpt", s.gan.Seed(), s.gan.Epoch()))
+	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.ckpt", s.gan.Seed(), s.gan.Epoch()))
 	if err := SaveCheckpoint(s.gan, path); err != nil {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
@@ -128,7 +129,7 @@ func (Export) apply(s *Session) {
 		s.note = fmt.Sprintf("exporting %s epochs…", FormatInt(n))
 		s.publish()
 	}
-	path := s.path(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
+	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
 	if err := outputfile.Write(path, 0o666, write); err != nil {
 		s.warn("history not exported: " + err.Error())
@@ -140,6 +141,25 @@ func (Export) apply(s *Session) {
 		return
 	}
 	s.note = fmt.Sprintf("exported epochs %s–%s to %s", FormatInt(from), FormatInt(to), path)
+}
+
+// outputPath is where a key writes a file of this run: s.path(rest), or,
+// when that is a file the run was started from (Options' Resume and
+// PresetFile, a points(FILE.csv) target's file) or writes on its own
+// (LogPath, SavePath, PlotPath), the first of ganui-<preset>-<stem>-2.<ext>,
+// -3, … that is none of them. A key never replaces such a file; it
+// replaces what the same key wrote before.
+func (s *Session) outputPath(rest string) string {
+	own := []string{s.opts.Resume, s.opts.PresetFile, s.opts.LogPath, s.opts.SavePath, s.opts.PlotPath}
+	if p, ok := engine.PointsFile(s.gan.Config().Target); ok {
+		own = append(own, p)
+	}
+	ext := filepath.Ext(rest)
+	path := s.path(rest)
+	for n := 2; slices.ContainsFunc(own, func(f string) bool { return f != "" && sameFile(path, f) }); n++ {
+		path = s.path(fmt.Sprintf("%s-%d%s", strings.TrimSuffix(rest, ext), n, ext))
+	}
+	return path
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the

@@ -136,6 +136,13 @@ func (Rollback) apply(s *Session) {
 		s.kept = s.kept[:len(s.kept)-1]
 	}
 	s.gan = gan
+	if s.offPlan > g.epoch { // what left the plan is undone, but the settings now train on
+		s.offPlan, s.offWhat = -1, ""
+		if now := s.settings(s.gan.Config()); g.epoch > 0 && (now.DLR != s.startSettings.DLR || now.GLR != s.startSettings.GLR ||
+			now.DSteps != s.startSettings.DSteps || now.GSteps != s.startSettings.GSteps) {
+			s.offPlan, s.offWhat = g.epoch, "went on from a roll-back with changed settings"
+		}
+	}
 	s.hist = g.hist.Clone()
 	s.last = g.last
 	s.watch = g.watch

@@ -42,6 +42,7 @@ type Options struct {
 
 	Resume     string // a checkpoint to continue bit-identically, instead of Config and Seed
 	PresetFile string // the preset file Config came from, if any: no output may overwrite it
+	Preset     string // what --preset named (a built-in or a file), for Again; "" for a checkpoint
 	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's
 
 	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples
@@ -137,6 +138,13 @@ type Session struct {
 	lastEval  time.Time
 	nextEpoch time.Time // pacing at limited speeds
 	timer     *time.Timer
+
+	// offPlan is the first epoch at which the run did what no command
+	// line repeats (a setting changed after the start, one player's
+	// update), or −1: see Again. offWhat says what it did.
+	offPlan       int
+	offWhat       string
+	startSettings Settings // the settings the run started with
 }
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
@@ -163,10 +171,7 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("preset %s: %w", opts.Config.Name, err)
 	}
 	if opts.Samples <= 0 {
-		opts.Samples = DefaultSamples
-		if gan.Plane() != nil {
-			opts.Samples = engine.BenchmarkSamples // the papers' protocol
-		}
+		opts.Samples = defaultSamples(gan)
 	}
 	if gan.Plane() != nil && opts.Samples > engine.MaxPlaneSamples {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
@@ -187,11 +192,13 @@ func New(opts Options) (*Session, error) {
 		from:     gan.Epoch(),
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,
+		offPlan:  -1,
 		started:  time.Now(),
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
 	}
+	s.startSettings = s.settings(gan.Config())
 	s.lo, s.hi = shownRange(gan)
 	s.target = targetInfo(gan)
 	s.watch = newWatch(gan)
@@ -215,6 +222,16 @@ func New(opts Options) (*Session, error) {
 		}
 	}
 	return s, nil
+}
+
+// defaultSamples is an evaluation's sample size unless Options say
+// otherwise: DefaultSamples, or on a two-dimensional target
+// engine.BenchmarkSamples, the papers' protocol.
+func defaultSamples(gan *engine.GAN) int {
+	if gan.Plane() != nil {
+		return engine.BenchmarkSamples
+	}
+	return DefaultSamples
 }
 
 // PlanReached says where a run at epoch stands against a plan it has
@@ -843,6 +860,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.tl.reset()
 	s.replay = -1
 	s.pastPlan = false
+	s.offPlan, s.startSettings = -1, s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
 	s.runStart = time.Now()
 	if s.state != Paused {
