@@ -22,7 +22,10 @@ type Metrics struct {
 	// its noise and emits the same row every time) to 1 (all variation
 	// comes from the noise); see NoiseDependence.
 	ZDep float64
-	Hist Histogram
+	// RowWidth is how many samples G makes from one noise draw; at 1 ZDep
+	// is 1 by construction and measures nothing.
+	RowWidth int
+	Hist     Histogram
 	// Modes is the mode coverage against a multimodal target (a mixture),
 	// one entry per mode; nil for other targets. ModesCovered counts the
 	// modes whose Covered is true.
@@ -104,7 +107,7 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 	if len(xs) == 0 {
 		return m
 	}
-	m.ZDep = NoiseDependence(xs, rowWidth)
+	m.ZDep, m.RowWidth = NoiseDependence(xs, rowWidth), rowWidth
 	m.Mean, m.Std = stat.PopMeanStdDev(xs, nil)
 	m.Skew = stat.Skew(xs, nil)
 	m.Kurt = stat.ExKurtosis(xs, nil)

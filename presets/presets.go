@@ -88,8 +88,9 @@ var blogOriginal = engine.Config{
 // linear); the 100 samples form one row, and D reads that row together
 // with each sample's squared deviation from the row mean (200 inputs,
 // decorate_with_diffs with exponent 2). Seeing the spread directly, D
-// drives G to the right mean and std; nothing in D's input makes the shape
-// Gaussian, which the higher moments and KS show. The row mean is
+// drives G to the right mean and std; the shape is in D's input too, but
+// D's small network and short training do not make it Gaussian, which
+// the higher moments and KS show. The row mean is
 // detached, as the source takes it from data.data (d_input
 // diffs_detached); --set d_input=diffs differentiates through it.
 var devnag2017 = engine.Config{
@@ -227,7 +228,8 @@ var minibatchDiscrimination = derive(vanilla, func(c *engine.Config) {
 // labelSmoothing is vanilla with one-sided label smoothing (Salimans et
 // al. 2016, §3.4; Goodfellow, NIPS 2016 tutorial, §4.2): D's target for
 // real data is 0.9 instead of 1, fake targets stay 0, which keeps D from
-// growing overconfident and G's gradients from exploding.
+// growing overconfident, extrapolating into extreme scores where it has
+// seen little data.
 var labelSmoothing = derive(vanilla, func(c *engine.Config) {
 	c.Name = "label-smoothing"
 	c.Description = "vanilla with one-sided label smoothing: D's target for real data is 0.9"
@@ -522,14 +524,15 @@ var grid = derive(ring, func(c *engine.Config) {
 	c.Target = "grid(5,2,0.05)"
 })
 
-// gridWGANGP is grid trained as WGAN-GP (Gulrajani et al. 2017, whose §5
-// and Figure 1 show it on the 25-Gaussian grid): an identity critic with
+// gridWGANGP is grid trained as WGAN-GP (Gulrajani et al. 2017, whose
+// §3.1 and Figure 1 train critics on the 25-Gaussian grid, and whose toy
+// code gan_toy.py trains the GAN on it): an identity critic with
 // the gradient penalty λ = 0.1 of the authors' toy code (gan_toy.py), 5
 // critic steps per G step, Adam 1e-4 with β = (0, 0.9).
 var gridWGANGP = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-wgan-gp"
 	c.Description = "grid as WGAN-GP: a gradient-penalised critic, 5 critic steps per G step"
-	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), §5, Algorithm 1, on the 5×5 grid; λ = 0.1 as in their gan_toy.py"
+	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, λ = 0.1 as there"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity}
 	c.GP = 0.1

@@ -264,7 +264,9 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 		{"std", func(r Result) float64 { return r.Metrics.Std }, "%.4f", fmt.Sprintf(" target=%.4f", t.StdDev())},
 		{"skew", func(r Result) float64 { return r.Metrics.Skew }, "%.4f", fmt.Sprintf(" target=%.4f", t.Skewness())},
 		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, "%.4f", fmt.Sprintf(" target=%.4f", t.ExKurtosis())},
-		{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""},
+	}
+	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
+		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""})
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
 		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%g", fmt.Sprintf(" of=%d", k)}) // a median may be half-way: 1.5

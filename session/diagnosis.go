@@ -14,9 +14,14 @@ import (
 // "Diagnosis" section states the same thresholds.
 const (
 	// equilibriumTol: D's two losses, averaged over about lossWindow
-	// epochs, within this of their equilibrium value (ln 2 for BCE)
-	// mean D can no longer tell real from fake.
+	// epochs, within this of their equilibrium values (ln 2 for BCE; see
+	// Equilibrium) mean D can no longer tell real from fake.
 	equilibriumTol = 0.03
+	// stillTol: D's two losses within this of their equilibrium values on
+	// every one of lossWindow epochs are a D that gives every sample the
+	// same score, which no learning D does: a learning D's losses move by
+	// hundredths from batch to batch.
+	stillTol = 1e-4
 	// stalledKS: D at its equilibrium with a KS over this is D that has
 	// stopped learning (dead units, a flat output), not D matched by G:
 	// the samples' and the target's CDFs are half the scale apart
@@ -25,9 +30,11 @@ const (
 	// noiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
 	// emits nearly the same output whatever its noise.
 	noiseUseFloor = 0.05
-	// dWinsLoss: D's two BCE losses summing to less than this (D gives
-	// real data ≥ 0.95 and generated data ≤ 0.05 on average) mean D
-	// wins and G's gradient vanishes.
+	// dWinsLoss: D's two BCE losses summing to less than this mean D
+	// wins: it is almost sure of every sample (the geometric means of
+	// D(real) and of 1 − D(fake) over 0.9; D(real) = 0.95 and
+	// D(fake) = 0.05 on every sample sum to 0.103). A minimax G's gradient
+	// then vanishes; the non-saturating loss keeps it.
 	dWinsLoss = 0.1
 	// blurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
@@ -36,8 +43,12 @@ const (
 	blurredShare = 0.25
 	// sw1FloorTimes: in two dimensions, a sliced W1 within this many
 	// times the one a sample of the target itself shows (SW1Floor) is
-	// sampling noise.
+	// close to its sampling floor. It is no test: the high-quality share
+	// can still tell such a sample from the target's.
 	sw1FloorTimes = 1.5
+	// missingShare: a mode of a mixture given less than this share of the
+	// samples is missing; between it and half its due, short.
+	missingShare = 0.01
 	// lossWindow is the time constant, in epochs, of the losses' moving
 	// average the conditions read, so one noisy epoch does not flip them.
 	lossWindow = 100
@@ -50,9 +61,10 @@ const (
 const (
 	runawayEpochs = 200
 	// runawayLoss: a BCE loss at its clamp (PyTorch's BCELoss caps each
-	// log term at −100, so a loss this high means D is certain and
-	// wrong on every sample); for least squares, a loss this high is
-	// equally far from any fit.
+	// log term at −100): for D's losses, D certain and wrong on every
+	// sample; for G's, D certain and right, its sigmoid saturated, so G
+	// gets no gradient. For least squares, a loss this high is equally
+	// far from any fit.
 	runawayLoss = 99
 	// runawayWidths: the epoch's generated batch has its mean outside the
 	// shown range (engine.DefaultRange) widened by this many of its own
@@ -66,12 +78,12 @@ type FindingKind int
 // The conditions, in the order the diagnosis lists them.
 const (
 	Runaway      FindingKind = iota // the run left the target for good: diverged
-	DWins                           // D is certain, G's gradient vanishes
+	DWins                           // D is almost sure of every sample
 	ModeDropped                     // a mode of a mixture gets too little of the samples
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
 	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
-	DStalled                        // the same, with the samples far from the target: D stopped learning
+	DStalled                        // the same, with D still or the samples far from the target: D stopped learning
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 )
 
@@ -83,18 +95,67 @@ type Finding struct {
 	Detail string // e.g. "D real 0.693, D fake 0.694, equilibrium ln 2 = 0.693"
 }
 
-// Equilibrium is the value each of D's losses takes when D gives every
-// sample ½, the equilibrium of the game: ln 2 for BCE, ⅛ for least
-// squares (ganui's ½-scaled squares), with its label; ok is false for a
-// loss without one.
-func Equilibrium(loss engine.Loss) (value float64, label string, ok bool) {
-	switch loss {
-	case engine.LossBCE:
-		return math.Ln2, "ln 2", true
-	case engine.LossLeastSquares:
-		return 0.125, "⅛", true
+// Equilibrium is where a design's losses sit once D can no longer tell
+// real from fake. For D's label α on real data (1, or less with one-sided
+// label smoothing) the best D is α·p_data/(p_data + p_g) (Goodfellow et
+// al. 2014, Proposition 1, at α = 1; Salimans et al. 2016, §3.4), which
+// is α/2 everywhere once G matches the target. D's BCE losses are then
+// −α ln(α/2) − (1−α) ln(1−α/2) on real data and −ln(1−α/2) on generated
+// data, ln 2 each at α = 1; G's (label 1) −ln(α/2), the minimax
+// ln(1−α/2). ganui's ½-scaled least squares give α²/8 each (⅛ at α = 1)
+// and G ½(1−α/2)².
+type Equilibrium struct {
+	DReal, DFake float64 // D's losses on real and on generated data
+	G            float64 // G's loss, or NaN (feature matching's distance has no such value)
+	D            float64 // the score D gives every sample, α/2
+	// Label names the value D's two losses share, "ln 2" or "⅛", or is
+	// "" when they differ (label smoothing).
+	Label string
+}
+
+// EquilibriumOf returns the equilibrium of cfg's losses; ok is false for
+// a loss without one (the Wasserstein and hinge critics' scores are
+// unbounded).
+func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
+	a := cfg.RealLabel
+	if a == 0 {
+		a = 1 // a zero Config: no smoothing
 	}
-	return 0, "", false
+	e.D = a / 2
+	switch cfg.Loss {
+	case engine.LossBCE:
+		e.DReal = -a * math.Log(a/2)
+		if a < 1 {
+			e.DReal -= (1 - a) * math.Log(1-a/2)
+		}
+		e.DFake, e.G = -math.Log(1-a/2), -math.Log(a/2)
+		if cfg.GLoss == engine.GLossMinimax {
+			e.G = math.Log(1 - a/2)
+		}
+		if a == 1 {
+			e.Label = "ln 2"
+		}
+	case engine.LossLeastSquares:
+		e.DReal, e.DFake, e.G = a*a/8, a*a/8, (1-a/2)*(1-a/2)/2
+		if a == 1 {
+			e.Label = "⅛"
+		}
+	default:
+		return Equilibrium{}, false
+	}
+	if cfg.GLoss == engine.GLossFeatureMatching {
+		e.G = math.NaN()
+	}
+	return e, true
+}
+
+// Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or where D's
+// score stands when its two losses differ, "D(x) ≈ 0.45".
+func (e Equilibrium) Where() string {
+	if e.Label != "" {
+		return e.Label + ", D(x) ≈ ½"
+	}
+	return fmt.Sprintf("D(x) ≈ %.3g", e.D)
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'
@@ -118,6 +179,11 @@ type watch struct {
 	// unclamped: the losses have no limit to sit at (least squares), so a
 	// runaway's loss is past runawayLoss, growing, not stuck at a clamp.
 	unclamped bool
+	// eq is the losses' equilibrium, when hasEq; still counts the
+	// consecutive epochs with both of D's losses within stillTol of it.
+	eq    Equilibrium
+	hasEq bool
+	still int
 }
 
 // add follows one more epoch of a run whose target is shown over [lo, hi]
@@ -155,6 +221,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 			w.turns |= 1 << i
 		}
 	}
+	count(&w.still, w.hasEq && math.Abs(st.DReal-w.eq.DReal) < stillTol && math.Abs(st.DFake-w.eq.DFake) < stillTol)
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
@@ -218,11 +285,20 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 }
 
 // reset forgets the run followed so far, for a new run or a roll-back.
-func (w *watch) reset() { *w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped} }
+func (w *watch) reset() {
+	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq}
+}
+
+// watchOf returns the watch of a run of cfg on a one-dimensional target.
+func watchOf(cfg engine.Config) watch {
+	w := watch{unclamped: cfg.Loss != engine.LossBCE}
+	w.eq, w.hasEq = EquilibriumOf(cfg)
+	return w
+}
 
 // newWatch returns the watch of a run of g.
 func newWatch(g *engine.GAN) watch {
-	w := watch{unclamped: g.Config().Loss != engine.LossBCE}
+	w := watchOf(g.Config())
 	if p := g.Plane(); p != nil {
 		b := p.Bounds()
 		w.ylo, w.yhi = b.Y0, b.Y1
@@ -237,29 +313,36 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
 	if cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal+w.dFake < dWinsLoss {
-		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely, so G's gradient vanishes",
+		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely",
 			Detail: fmt.Sprintf("D real %.4f, D fake %.4f, together under %g", w.dReal, w.dFake, dWinsLoss)}
-		if cfg.GLoss == engine.GLossMinimax {
-			f.Text += " (with the minimax G loss, entirely: try g_loss nonsaturating)"
+		switch cfg.GLoss {
+		case engine.GLossMinimax:
+			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
+		case engine.GLossNonSaturating:
+			f.Text += "; the non-saturating G loss keeps G's gradient, but G chases a D far ahead of it"
 		}
 		out = append(out, f)
 	}
 	if m.N > 0 && m.Plane != nil {
-		return append(out, diagnosePlane(cfg, w, m.Plane)...)
+		return append(out, diagnosePlane(cfg, w, m.Plane, m.N)...)
 	}
 	if m.N > 0 && len(m.Modes) > 1 {
 		var dropped []string
-		between := 1.0
+		between, short := 1.0, false
 		for i, c := range m.Modes {
 			between -= c.Share
 			if !c.Covered {
-				dropped = append(dropped, fmt.Sprintf("mode %d (at %.3g) gets %.0f%% of the samples, the target %.0f%%", i+1, c.Mean, 100*c.Share, 100*c.Expected))
+				dropped = append(dropped, fmt.Sprintf("mode %d (at %.3g) gets %s of the samples, the target %.0f%%", i+1, c.Mean, percent(c.Share), 100*c.Expected))
+				short = short || c.Share >= missingShare
 			}
 		}
 		switch {
 		case len(dropped) > 0:
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G puts too few samples there", len(dropped), len(m.Modes)),
-				Detail: strings.Join(dropped, "; ")})
+			text := fmt.Sprintf("%d of %d modes missing: G puts almost no samples there", len(dropped), len(m.Modes))
+			if short {
+				text = fmt.Sprintf("%d of %d modes missing or short: G gives them under half their share", len(dropped), len(m.Modes))
+			}
+			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
 				Detail: fmt.Sprintf("%.0f%% of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", 100*between, 100*blurredShare)})
@@ -270,7 +353,12 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("noise use %.3f, under %g", m.ZDep, noiseUseFloor)})
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		if m.N > 0 && m.KS > stalledKS {
+		switch {
+		case w.still >= lossWindow:
+			f.Kind = DStalled
+			f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch, and G has not matched the target"
+			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
+		case m.N > 0 && m.KS > stalledKS:
 			f.Kind = DStalled
 			f.Text = "D can no longer tell real from fake, yet the samples are far from the target: D has stopped learning, G has not matched it"
 			f.Detail += fmt.Sprintf("; KS %.3f, over %g", m.KS, stalledKS)
@@ -278,7 +366,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS is within sampling noise of a perfect generator: nothing left to measure at %s samples", FormatInt(m.N)),
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS cannot tell the samples from a perfect generator's at %s samples: the tails are the Q-Q plot's to judge", FormatInt(m.N)),
 			Detail: fmt.Sprintf("KS %.4f, under the 95%% bound %.4f", m.KS, e.KSFloor)})
 	}
 	return out
@@ -287,19 +375,22 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium.
 func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
-	eq, label, ok := Equilibrium(cfg.Loss)
-	if !ok || w.seen < lossWindow || math.Abs(w.dReal-eq) >= equilibriumTol || math.Abs(w.dFake-eq) >= equilibriumTol {
+	eq := w.eq
+	if !w.hasEq || w.seen < lossWindow || math.Abs(w.dReal-eq.DReal) >= equilibriumTol || math.Abs(w.dFake-eq.DFake) >= equilibriumTol {
 		return Finding{}, false
 	}
-	detail := fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %s = %.4f", w.dReal, w.dFake, equilibriumTol, label, eq)
-	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + label + ", D(x) ≈ ½", Detail: detail}, true
+	detail := fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %s = %.4f", w.dReal, w.dFake, equilibriumTol, eq.Label, eq.DReal)
+	if eq.Label == "" {
+		detail = fmt.Sprintf("D real %.4f, D fake %.4f, within %g of %.4f and %.4f (real label %g)", w.dReal, w.dFake, equilibriumTol, eq.DReal, eq.DFake, cfg.RealLabel)
+	}
+	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + eq.Where() + "; the shape is for the measures to judge", Detail: detail}, true
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its
 // losses: the modes it misses (the papers' rule: not one high-quality
 // sample in 2,500, engine.CapturedShare), samples between the modes, D's
 // equilibrium, and a sliced W1 within sampling noise.
-func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics) []Finding {
+func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) []Finding {
 	var out []Finding
 	if len(m.Spots) > 1 {
 		var dropped []string
@@ -309,9 +400,12 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics) []Findin
 			}
 		}
 		switch {
+		case len(dropped) == len(m.Spots):
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes yet", len(m.Spots)),
+				Detail: fmt.Sprintf("not one sample in %s within 3σ of any mode", FormatInt(n))})
 		case len(dropped) > 0:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts no samples there", len(dropped), len(m.Spots)),
-				Detail: "not one sample in 2,500 within 3σ of " + strings.Join(dropped, ", ")})
+				Detail: fmt.Sprintf("not one sample in %s within 3σ of %s", FormatInt(n), strings.Join(dropped, ", "))})
 		case 1-m.HighQuality > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
 				Detail: fmt.Sprintf("%.0f%% of the samples are not within 3σ of any mode, over %.0f%%", 100*(1-m.HighQuality), 100*blurredShare)})
@@ -321,8 +415,8 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics) []Findin
 		out = append(out, f)
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: "sliced W1 is within sampling noise of the target itself: nothing left to measure at 2,500 samples",
-			Detail: fmt.Sprintf("SW1 %.4f, within %g× the %.4f of a target sample", m.SW1, sw1FloorTimes, m.SW1Floor)})
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("sliced W1 is close to its sampling floor at %s samples: the high-quality share says how much is off the modes", FormatInt(n)),
+			Detail: fmt.Sprintf("SW1 %.4f, within %g× the %.4f of a sample of the target itself", m.SW1, sw1FloorTimes, m.SW1Floor)})
 	}
 	return out
 }

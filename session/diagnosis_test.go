@@ -55,14 +55,19 @@ type diagnosisCase struct {
 }
 
 var diagnosisCases = []diagnosisCase{
-	{ // the blog's known failure: G freezes, D is left at ln 2
+	{ // the blog's known failure: G freezes, D goes still at exactly ln 2
 		name: "blog-original-seed3", preset: "blog-original", seed: 3, epochs: 3000, evalAt: []int{200, 3000},
-		want: map[int][]FindingKind{3000: {NoiseIgnored, DIndifferent}},
-		not:  map[int][]FindingKind{200: {DIndifferent, Runaway}, 3000: {DWins, AtNoiseFloor}},
+		want: map[int][]FindingKind{3000: {NoiseIgnored, DStalled}},
+		not:  map[int][]FindingKind{200: {DIndifferent, DStalled, Runaway}, 3000: {DWins, AtNoiseFloor, DIndifferent}},
 	},
 	{
 		name: "blog-original-seed6", preset: "blog-original", seed: 6, epochs: 3000, evalAt: []int{3000},
-		want: map[int][]FindingKind{3000: {NoiseIgnored, DIndifferent}},
+		want: map[int][]FindingKind{3000: {NoiseIgnored, DStalled}},
+	},
+	{ // one-sided label smoothing: D's losses balance at 0.778 and 0.598, not ln 2
+		name: "label-smoothing-seed1", preset: "label-smoothing", seed: 1, epochs: 10000, evalAt: []int{10000},
+		want: map[int][]FindingKind{10000: {DIndifferent, AtNoiseFloor}},
+		not:  map[int][]FindingKind{10000: {DStalled, DWins, Runaway}},
 	},
 	{ // one of two modes missing, from early on, and it stays missing
 		name: "bimodal-seed4", preset: "bimodal", seed: 4, epochs: 2500, evalAt: []int{1000, 2500},
@@ -76,7 +81,7 @@ var diagnosisCases = []diagnosisCase{
 	{ // a per-sample GAN that learns N(4, 1.25) to the sampling-noise floor
 		name: "vanilla-seed1", preset: "vanilla", seed: 1, epochs: 10000, evalAt: []int{10000},
 		want: map[int][]FindingKind{10000: {AtNoiseFloor}},
-		not:  map[int][]FindingKind{10000: {NoiseIgnored, DWins, Runaway}},
+		not:  map[int][]FindingKind{10000: {NoiseIgnored, DWins, DStalled, Runaway}},
 	},
 	{ // D far too fast for G: every sample driven out of range, no NaN
 		name: "vanilla-runaway", preset: "vanilla", seed: 1, set: [][2]string{{"d_lr", "5"}, {"g_lr", "0.5"}}, epochs: 400, evalAt: []int{100},
@@ -147,7 +152,7 @@ func TestDiagnosisOfRecordedRuns(t *testing.T) {
 			cfg := c.config(t)
 			target, _ := engine.ParseTarget(cfg.Target)
 			lo, hi := engine.DefaultRange(target)
-			var w watch
+			w := watchOf(cfg)
 			got := map[int][]FindingKind{}
 			for i, v := range r.Stats {
 				epoch := i + 1
@@ -209,10 +214,10 @@ func TestUnboundedLossesDoNotRunAway(t *testing.T) {
 	if d, g := boundedLosses(cfg); !d || !g {
 		t.Fatalf("bce: bounded %v, %v; want both", d, g)
 	}
-	if _, _, ok := Equilibrium(engine.LossWasserstein); ok {
+	if _, ok := EquilibriumOf(engine.Config{Loss: engine.LossWasserstein, RealLabel: 1}); ok {
 		t.Error("the Wasserstein loss has an equilibrium value")
 	}
-	if _, _, ok := Equilibrium(engine.LossHinge); ok {
+	if _, ok := EquilibriumOf(engine.Config{Loss: engine.LossHinge, RealLabel: 1}); ok {
 		t.Error("the hinge loss has an equilibrium value")
 	}
 	for _, bounded := range []bool{false, true} {
@@ -303,9 +308,10 @@ func TestStalledEquilibrium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := watch{}
-	for e := 1; e <= lossWindow; e++ {
-		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+	w := watchOf(cfg)
+	for e := 1; e <= lossWindow; e++ { // a learning D's losses move from batch to batch
+		d := 0.01 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
 	}
 	kinds := func(ks float64) (out []FindingKind) {
 		for _, f := range diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: ks, ZDep: 1}, KSFloor: 0.01}) {
@@ -318,6 +324,14 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 	if got := kinds(0.9); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("KS 0.9: %v, want D stalled", got)
+	}
+	// A D that gives every sample ½ has its losses at exactly ln 2, epoch
+	// after epoch: it has stopped learning whatever KS says.
+	for e := lossWindow + 1; e <= 2*lossWindow; e++ {
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+	}
+	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DStalled}) {
+		t.Errorf("D still, KS 0.3: %v, want D stalled", got)
 	}
 
 	var p episodes
@@ -334,5 +348,31 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 	if want := []string{"100 equilibrium", fmt.Sprintf("%d equilibrium-ended", 200+100*settleChecks)}; !slices.Equal(events, want) {
 		t.Errorf("events %q, want %q", events, want)
+	}
+}
+
+// TestEquilibriumOfLabelSmoothing: with real label α the best D gives
+// every sample α/2 at the equilibrium (Salimans et al. 2016, §3.4), so
+// D's BCE losses there are −α ln(α/2) − (1−α) ln(1−α/2) and −ln(1−α/2),
+// not ln 2; at α = 1 both are ln 2, least squares' ⅛.
+func TestEquilibriumOfLabelSmoothing(t *testing.T) {
+	for _, c := range []struct {
+		loss                engine.Loss
+		gloss               engine.GLoss
+		alpha               float64
+		dReal, dFake, g, at float64
+		label               string
+	}{
+		{engine.LossBCE, engine.GLossNonSaturating, 1, math.Ln2, math.Ln2, math.Ln2, 0.5, "ln 2"},
+		{engine.LossBCE, engine.GLossMinimax, 1, math.Ln2, math.Ln2, -math.Ln2, 0.5, "ln 2"},
+		{engine.LossBCE, engine.GLossNonSaturating, 0.9, 0.778441, 0.597837, 0.798508, 0.45, ""},
+		{engine.LossLeastSquares, engine.GLossNonSaturating, 1, 0.125, 0.125, 0.125, 0.5, "⅛"},
+		{engine.LossLeastSquares, engine.GLossNonSaturating, 0.9, 0.10125, 0.10125, 0.151250, 0.45, ""},
+	} {
+		e, ok := EquilibriumOf(engine.Config{Loss: c.loss, GLoss: c.gloss, RealLabel: c.alpha})
+		near := func(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+		if !ok || !near(e.DReal, c.dReal) || !near(e.DFake, c.dFake) || !near(e.G, c.g) || e.D != c.at || e.Label != c.label {
+			t.Errorf("%s %s α=%g: %+v, want D real %g, D fake %g, G %g at D(x) = %g %q", c.loss, c.gloss, c.alpha, e, c.dReal, c.dFake, c.g, c.at, c.label)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -63,9 +64,19 @@ func (r Result) Line() string {
 			lineValue(r.Preset), r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
 			r.EpochsPerS, r.WallS, how)
 	}
-	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f zdep=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
-		lineValue(r.Preset), r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep, modesField(m, true),
+	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f%s%s epochs_per_s=%.1f wall_s=%.3f%s",
+		lineValue(r.Preset), r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
 		r.EpochsPerS, r.WallS, how)
+}
+
+// zdepField is " zdep=…", the noise use, for a generator that makes a row
+// of samples from one draw; one sample a draw scores 1 by construction,
+// which says nothing, and has no field.
+func zdepField(m engine.Metrics) string {
+	if m.RowWidth <= 1 && !math.IsNaN(m.ZDep) {
+		return ""
+	}
+	return fmt.Sprintf(" zdep=%.4f", m.ZDep)
 }
 
 // lineValue writes a value of a key=value line: as it is, or quoted (Go

@@ -595,6 +595,10 @@ func (s *Session) publish() {
 		s.lastEval = now
 	}
 	cfg := s.gan.Config()
+	var eq *Equilibrium
+	if e, ok := EquilibriumOf(cfg); ok {
+		eq = &e
+	}
 	snap := Snapshot{
 		Run:     s.run,
 		Preset:  cfg.Name,
@@ -610,7 +614,8 @@ func (s *Session) publish() {
 		Planned: s.planned,
 		Rate:    s.rate,
 
-		Rollback: -1, // unless rollbackTarget says otherwise, below
+		Equilibrium: eq,
+		Rollback:    -1, // unless rollbackTarget says otherwise, below
 
 		Settings: s.settings(cfg),
 		Last:     s.last,

@@ -106,6 +106,9 @@ type Snapshot struct {
 	Target TargetInfo
 	Loss   engine.Loss // the design's loss and G loss
 	GLoss  engine.GLoss
+	// Equilibrium is where the losses sit once D can no longer tell real
+	// from fake (EquilibriumOf), or nil for losses without one.
+	Equilibrium *Equilibrium
 	// GEMA is the decay β of the moving average of G's weights that the
 	// samples and metrics come from (g_ema), or 0 when they are G's own.
 	GEMA    float64

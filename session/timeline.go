@@ -42,7 +42,7 @@ type EventKind int
 const (
 	EventModeDropped      EventKind = iota // a mode of a mixture went missing
 	EventModeRecovered                     // a missing mode is back
-	EventDWins                             // D started winning: G's gradient vanishing
+	EventDWins                             // D started winning: almost sure of every sample
 	EventDWinsEnded                        // D no longer wins
 	EventNoiseIgnored                      // G stopped using its noise
 	EventNoiseUsed                         // G uses its noise again

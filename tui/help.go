@@ -39,7 +39,7 @@ func (m *Model) nextHelpPage() {
 var glossary = [][2]string{
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"≈ floor\": within sampling noise of a perfect generator at this sample size."},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
-	{"noise use", "how much G's output depends on its noise z, 0 to 1; near 0, G makes the same output every time."},
+	{"noise use", "for a G that makes a row of samples from one noise draw: how much the row depends on the draw, 0 to 1; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
 	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares)."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},

@@ -267,12 +267,14 @@ func (m *Model) redraw() {
 		return
 	}
 	s := &m.snap
-	eq := equilibrium(s)
 	var lossRefs []refLine
-	if eq.ok {
-		lossRefs = append(lossRefs, refLine{eq.d, styleRef})
-		if eq.g != eq.d && !math.IsNaN(eq.g) {
-			lossRefs = append(lossRefs, refLine{eq.g, styleG.Faint(true)})
+	if eq := s.Equilibrium; eq != nil {
+		lossRefs = append(lossRefs, refLine{eq.DReal, styleRef})
+		if eq.DFake != eq.DReal {
+			lossRefs = append(lossRefs, refLine{eq.DFake, styleRef})
+		}
+		if eq.G != eq.DReal && eq.G != eq.DFake && !math.IsNaN(eq.G) {
+			lossRefs = append(lossRefs, refLine{eq.G, styleG.Faint(true)})
 		}
 	}
 	// A feature-matching G's loss is a distance between D's features, on

@@ -296,12 +296,8 @@ func (m *Model) lossLegend(w int) []string {
 	case -1:
 		items[3] += styleG.Render(" ▼ off scale")
 	}
-	if eq := equilibrium(s); eq.ok {
-		label := "┈ " + eq.label
-		if w >= 50 {
-			label += " at D(x)=½"
-		}
-		items = append(items, styleRef.Render(label))
+	if eq := s.Equilibrium; eq != nil {
+		items = append(items, styleRef.Render("┈ "+eqLabel(eq, w)))
 	}
 	return flow(items, w, 2)
 }
@@ -515,8 +511,10 @@ func (m Model) sidePanel(w, h int) string {
 		lines = append(lines,
 			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, ks, w),
 			metricLine("W1", mt.W1, false, w1, w),
-			zdepLine(mt.ZDep),
 		)
+		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
+			lines = append(lines, zdepLine(mt.ZDep))
+		}
 		if len(mt.Modes) > 0 {
 			lines = append(lines, modesLine(mt, m.blurred()))
 		}
@@ -750,34 +748,22 @@ func sparkline(vals []float64, w int) string {
 	return sb.String()
 }
 
-// eq describes where the losses sit at the equilibrium D(x) = ½ everywhere,
-// when D can no longer tell real from fake (Goodfellow, NIPS 2016 tutorial):
-// ln 2 for each BCE term, ⅛ for each least-squares term.
-type eq struct {
-	ok    bool
-	d, g  float64
-	label string
-}
-
-func equilibrium(s *session.Snapshot) eq {
-	switch s.Loss {
-	case engine.LossBCE:
-		e := eq{ok: true, d: math.Ln2, g: math.Ln2, label: "ln 2"}
-		switch s.GLoss {
-		case engine.GLossMinimax:
-			e.g, e.label = -math.Ln2, "±ln 2"
-		case engine.GLossFeatureMatching:
-			e.g = math.NaN() // G's loss is a feature distance, 0 at best
-		}
-		return e
-	case engine.LossLeastSquares:
-		e := eq{ok: true, d: 0.125, g: 0.125, label: "⅛"}
-		if s.GLoss == engine.GLossFeatureMatching {
-			e.g = math.NaN()
-		}
-		return e
+// eqLabel names the loss chart's reference lines: "ln 2 at D(x)=½"
+// (with room), "±ln 2" when G's minimax loss sits at −ln 2, or, where D's
+// two losses balance at different values (label smoothing), the score D
+// gives there, "D(x)=0.45".
+func eqLabel(e *session.Equilibrium, w int) string {
+	if e.Label == "" {
+		return fmt.Sprintf("D(x)=%.3g", e.D)
 	}
-	return eq{}
+	label := e.Label
+	if e.G < 0 {
+		label = "±" + label
+	}
+	if w >= 50 {
+		label += " at D(x)=½"
+	}
+	return label
 }
 
 // legendItem names a series by its mark in its colour, then its name
