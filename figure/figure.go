@@ -303,12 +303,17 @@ func newPlot(title, x, y string) *plot.Plot {
 // multiple of it in the range (0 among them when it is), written with
 // the step's decimals (epochs grouped by thousands: 10,000), and an
 // unlabelled tick half-way between. gonum's own ticker takes steps of 3
-// and 4 (400, 1200, 2000).
+// and 4 (400, 1200, 2000). An axis reaching bigE or beyond (a runaway's
+// losses) is labelled 1e+19, 1.5e+19, the digits its step needs.
 type roundTicks struct{}
 
+// bigE is the size from which an axis's labels are written with an
+// exponent: 10,000,000 is the longest written out.
+const bigE = 1e7
+
 func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) || math.IsInf(hi-lo, 0) {
-		return plot.DefaultTicks{}.Ticks(lo, hi)
+	if !(hi > lo) || !finite(hi-lo) {
+		return nil // no range to mark (gonum's sanitized axes give one)
 	}
 	raw := (hi - lo) / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
@@ -319,30 +324,77 @@ func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
 			break
 		}
 	}
-	decimals := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+	// Half-steps by their index, i·step/2. A range too narrow for the
+	// size of its values (a billionth of it) has no labels that tell its
+	// ticks apart, and past 2⁵² an index plus one may be itself: the loop
+	// would not end.
+	first, last := math.Ceil(lo/step*2), math.Floor(hi/step*2)
+	if hi-lo < 1e-9*math.Max(math.Abs(lo), math.Abs(hi)) || !(last-first < 100) || math.Abs(first) >= 1<<52 || math.Abs(last) >= 1<<52 {
+		return nil
+	}
 	var ticks []plot.Tick
-	for i := math.Ceil(lo / step * 2); i*step/2 <= hi; i++ {
+	var labelled []float64
+	for i := first; i <= last; i++ {
 		v := i * step / 2
-		if int64(i)%2 != 0 {
-			ticks = append(ticks, plot.Tick{Value: v})
-			continue
+		ticks = append(ticks, plot.Tick{Value: v})
+		if math.Mod(i, 2) == 0 {
+			labelled = append(labelled, v)
 		}
-		label := strconv.FormatFloat(v+0, 'f', decimals, 64) // +0: −0 (a ceiling's) is 0
-		if decimals == 0 && math.Abs(v) >= 10_000 {
-			label = session.FormatInt(int(v))
+	}
+	labels := roundLabels(labelled, step)
+	for k, j := 0, 0; k < len(ticks); k++ {
+		if j < len(labelled) && ticks[k].Value == labelled[j] {
+			ticks[k].Label = labels[j]
+			j++
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 	}
 	return ticks
 }
 
-// series is the points of one history value over the epochs, non-finite
-// ones left out.
+// roundLabels writes vs, multiples of step: with the step's decimals,
+// whole numbers grouped by thousands, or, when one of them reaches bigE,
+// all with an exponent and as few digits as tell each one exactly (0 as
+// 0).
+func roundLabels(vs []float64, step float64) []string {
+	labels := make([]string, len(vs))
+	top := 0.0
+	for _, v := range vs {
+		top = math.Max(top, math.Abs(v))
+	}
+	if top < bigE {
+		decimals := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+		for i, v := range vs {
+			labels[i] = strconv.FormatFloat(v+0, 'f', decimals, 64) // +0: −0 (a ceiling's) is 0
+			if decimals == 0 && math.Abs(v) >= 10_000 {
+				labels[i] = session.FormatInt(int(v))
+			}
+		}
+		return labels
+	}
+	for prec := 0; prec <= 16; prec++ {
+		exact := true
+		for i, v := range vs {
+			labels[i] = strconv.FormatFloat(v, 'e', prec, 64)
+			if v == 0 {
+				labels[i] = "0"
+			}
+			back, _ := strconv.ParseFloat(labels[i], 64)
+			exact = exact && math.Abs(back-v) <= step*1e-6
+		}
+		if exact {
+			break
+		}
+	}
+	return labels
+}
+
+// series is the points of one history value over the epochs, those
+// that cannot be drawn (drawable) left out.
 func series(n int, at func(int) (x, y float64)) plotter.XYs {
 	xys := make(plotter.XYs, 0, n)
 	for i := range n {
 		x, y := at(i)
-		if finite(x) && finite(y) {
+		if drawable(x) && drawable(y) {
 			xys = append(xys, plotter.XY{X: x, Y: y})
 		}
 	}
@@ -350,6 +402,13 @@ func series(n int, at func(int) (x, y float64)) plotter.XYs {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// drawable reports whether v can be drawn: finite, and at most maxDrawn
+// in size, so that an axis's range and headroom stay finite (from
+// −1.7e308 to 1.7e308 is +Inf).
+func drawable(v float64) bool { return finite(v) && math.Abs(v) <= maxDrawn }
+
+const maxDrawn = 1e300
 
 // addLine adds xys to p as a line, with a legend entry, if it has points.
 func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
@@ -591,7 +650,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		name, scale := "D(x)", func(v float64) float64 { return v }
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, v := range r.DCurve {
-			if finite(v) {
+			if drawable(v) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}

@@ -369,3 +369,59 @@ func TestEarlierEventsSaid(t *testing.T) {
 	}
 	hasAll(t, svgText(t, b.Bytes()), "epoch (events before 30 not kept)")
 }
+
+// TestHugeValuesLabelled: a runaway's losses, past what an int holds,
+// are labelled as they are (1e+19, 1.5e+19: int(v) had made every label
+// -9,223,372,036,854,775,808), and values up to the float64 limit, or
+// infinite, leave the figure drawable.
+func TestHugeValuesLabelled(t *testing.T) {
+	labels := func(lo, hi float64) string {
+		var out []string
+		for _, k := range (roundTicks{}).Ticks(lo, hi) {
+			if k.Label != "" {
+				out = append(out, k.Label)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 3e19, "0 1e+19 2e+19 3e+19"},
+		{-1e19, 1e19, "-1e+19 -5e+18 0 5e+18 1e+19"},
+		{0, 1.6e19, "0 5.0e+18 1.0e+19 1.5e+19"},
+		{1e7, 5e7, "1e+07 2e+07 3e+07 4e+07 5e+07"},
+		{0, 9e6, "0 2,000,000 4,000,000 6,000,000 8,000,000"},
+		{1e300, 3.1e300, "1.0e+300 1.5e+300 2.0e+300 2.5e+300 3.0e+300"},
+		{9.996e6, 1.0004e7, "9.9960e+06 9.9980e+06 1.0000e+07 1.0002e+07 1.0004e+07"},
+	} {
+		if got := labels(c.lo, c.hi); got != c.want {
+			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
+		}
+	}
+	for _, lo := range []float64{1e19, 1e20} { // finer than float64 holds at that size: the old loop never ended at 1e20
+		if got := labels(lo, lo+1e5); got != "" {
+			t.Errorf("ticks of [%g, %g + 1e5], narrower than its values' precision: %q", lo, lo, got)
+		}
+	}
+
+	r := trained(t)
+	for i := range r.History {
+		r.History[i].G = 4e19 * float64(i)
+		r.History[i].DFake = math.Inf(1)
+	}
+	r.History[7].DReal, r.History[8].DReal = math.MaxFloat64, -math.MaxFloat64
+	r.History[9].Mean = math.NaN()
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, b.Bytes())
+	hasAll(t, texts, "1e+21", "2e+21")
+	for _, s := range texts {
+		if strings.Contains(s, "9,223,372") {
+			t.Errorf("a label overflowed an int: %q", s)
+		}
+	}
+}
