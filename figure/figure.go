@@ -163,16 +163,9 @@ func Encode(w io.Writer, format string, r Run) error {
 		return err
 	}
 	dc := draw.New(c)
-	body := title(dc, r.Title)
-	panels, err := r.panels()
+	panels, canvases, err := r.layout(title(dc, r.Title))
 	if err != nil {
 		return err
-	}
-	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
-		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
-	canvases := plot.Align(panels, tiles, body)
-	if r.Plane != nil {
-		equalAspect(panels[1][1], canvases[1][1])
 	}
 	for j := range panels {
 		for i := range panels[j] {
@@ -181,6 +174,27 @@ func Encode(w io.Writer, format string, r Run) error {
 	}
 	_, err = c.WriteTo(w)
 	return err
+}
+
+// layout builds r's panels and places them in a 2×2 grid on body, each
+// panel's canvas beside them. A plane's panel (d) is drawn at equal
+// scale, and its points are added once its axes are final: those it
+// shows are those within them.
+func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
+	panels, err := r.panels()
+	if err != nil {
+		return nil, nil, err
+	}
+	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
+		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
+	canvases := plot.Align(panels, tiles, body)
+	if r.Plane != nil {
+		equalAspect(panels[1][1], canvases[1][1])
+		if err := r.addPoints(panels[1][1]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return panels, canvases, nil
 }
 
 // writeFile creates or replaces path with a figure in the format of its
@@ -672,7 +686,9 @@ func (r Run) samples() (*plot.Plot, error) {
 }
 
 // points is panel (d) of a two-dimensional run: D's surface shaded over
-// the target's box, the target's reference points, and the fresh samples.
+// the target's box, which the axes show (more of, once drawn at equal
+// scale); its points, the fresh samples and the target's reference
+// points, are added by addPoints once the axes are final.
 func (r Run) points() (*plot.Plot, error) {
 	n := len(r.Samples) / 2
 	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(n), session.FormatInt(r.SampleEpoch)), "x", "y")
@@ -688,18 +704,36 @@ func (r Run) points() (*plot.Plot, error) {
 		cs := pal.Colors()
 		p.Legend.Add("D says real", swatch{cs[len(cs)-1]})
 		p.Legend.Add("D says fake", swatch{cs[0]})
+		// D is scored over the box alone (session.Picture): said, where
+		// the axes, widened to equal scale, run past the shading.
+		p.X.Label.Text = "x — D shaded over the target's box"
 	}
-	inBox := func(x, y float64) bool { return x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 }
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
+	return p, nil
+}
+
+// addPoints adds to p, panel (d) of a two-dimensional run whose axes are
+// final, the fresh samples and over them the target's reference points
+// (where G misses the target shows): those within the axes as points,
+// those beyond them counted in the legend, as the histogram of a line
+// counts its own. Points beyond the axes are not drawn: gonum pads a plot
+// to show every glyph, and one far outside squeezed the panel.
+func (r Run) addPoints(p *plot.Plot) error {
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
-		// Points beyond the box are left out: gonum pads a plot to show
-		// every glyph, and one far outside squeezed the panel.
-		pts := series(len(xy)/2, func(i int) (float64, float64) {
-			if !inBox(xy[2*i], xy[2*i+1]) {
-				return math.NaN(), math.NaN()
+		var pts plotter.XYs
+		outside := 0
+		for i := 0; i+1 < len(xy); i += 2 {
+			x, y := xy[i], xy[i+1]
+			switch {
+			case !finite(x) || !finite(y): // a diverged model's: neither drawn nor anywhere
+			case x >= x0 && x <= x1 && y >= y0 && y <= y1:
+				pts = append(pts, plotter.XY{X: x, Y: y})
+			default:
+				outside++
 			}
-			return xy[2*i], xy[2*i+1]
-		})
-		if len(pts) == 0 {
+		}
+		if len(pts)+outside == 0 {
 			return nil
 		}
 		s, err := plotter.NewScatter(pts)
@@ -707,20 +741,27 @@ func (r Run) points() (*plot.Plot, error) {
 			return err
 		}
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
-		p.Add(s)
+		switch {
+		case len(pts) == 0: // a run that has left the axes: say so, not an empty panel
+			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]×[%.3g, %.3g]", name, session.FormatInt(outside), x0, x1, y0, y1)
+		case outside > 0:
+			name = fmt.Sprintf("%s (%s outside)", name, session.FormatInt(outside))
+		}
+		if len(pts) > 0 {
+			p.Add(s)
+		}
 		p.Legend.Add(name, s)
 		return nil
 	}
-	for _, err := range []error{ // the target over the samples: where G misses it shows
+	for _, err := range []error{
 		scatter("samples", r.Samples, green, vg.Points(1)),
 		scatter("target", r.Plane.Reference, grey, vg.Points(1)),
 	} {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
-	return p, nil
+	return nil
 }
 
 // swatch is a legend entry's thumbnail filled with one colour: the ends
