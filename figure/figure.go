@@ -103,8 +103,8 @@ type Event struct {
 // FromPicture turns a session's picture of a run into the figure's data.
 func FromPicture(p session.Picture) Run {
 	r := Run{
-		Title: fmt.Sprintf("%s · seed %d · %s epochs (%s) · target %s",
-			p.Preset, p.Seed, session.FormatInt(p.Epoch), p.State, p.Spec),
+		Title: fmt.Sprintf("%s · seed %d · %s (%s) · target %s",
+			p.Preset, p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		Ln2:         p.Loss == engine.LossBCE,
@@ -137,6 +137,14 @@ func FromPicture(p session.Picture) Run {
 		r.Events = append(r.Events, Event{Epoch: e.Epoch, Label: e.Kind.String()})
 	}
 	return r
+}
+
+// count is n things, one thing without an s: 1 epoch, 2,000 epochs.
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return session.FormatInt(n) + " " + thing + "s"
 }
 
 // density is t's density from its CDF, as a central difference over h.
@@ -318,14 +326,16 @@ func newPlot(title, x, y string) *plot.Plot {
 // the step's decimals (epochs grouped by thousands: 10,000), and an
 // unlabelled tick half-way between. gonum's own ticker takes steps of 3
 // and 4 (400, 1200, 2000). An axis reaching bigE or beyond (a runaway's
-// losses) is labelled 1e+19, 1.5e+19, the digits its step needs.
-type roundTicks struct{}
+// losses) is labelled 1e+19, 1.5e+19, the digits its step needs. An axis
+// of whole numbers (epochs) takes a step of 1 at least, with no tick
+// between: a run of one epoch is not marked at 0.5.
+type roundTicks struct{ whole bool }
 
 // bigE is the size from which an axis's labels are written with an
 // exponent: 10,000,000 is the longest written out.
 const bigE = 1e7
 
-func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || !finite(hi-lo) {
 		return nil // no range to mark (gonum's sanitized axes give one)
 	}
@@ -338,6 +348,9 @@ func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
 			break
 		}
 	}
+	if t.whole && step <= 1 {
+		step = 1
+	}
 	// Half-steps by their index, i·step/2. A range too narrow for the
 	// size of its values (a billionth of it) has no labels that tell its
 	// ticks apart, and past 2⁵² an index plus one may be itself: the loop
@@ -349,9 +362,12 @@ func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	var ticks []plot.Tick
 	var labelled []float64
 	for i := first; i <= last; i++ {
-		v := i * step / 2
+		v, even := i*step/2, math.Mod(i, 2) == 0
+		if !even && t.whole && step == 1 {
+			continue
+		}
 		ticks = append(ticks, plot.Tick{Value: v})
-		if math.Mod(i, 2) == 0 {
+		if even {
 			labelled = append(labelled, v)
 		}
 	}
@@ -449,15 +465,13 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 	return nil
 }
 
-// level adds a horizontal line at y across the epochs of xs.
-func level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color) error {
-	if len(xs) == 0 || !finite(y) {
+// level adds a horizontal line at y across the time axis, if xs, the
+// series it is a level of, has points.
+func (r Run) level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color) error {
+	if len(xs) == 0 || !drawable(y) {
 		return nil
 	}
-	x0, x1 := xs[0].X, xs[len(xs)-1].X
-	if x1 == x0 {
-		x1 = x0 + 1
-	}
+	x0, x1 := r.timeRange()
 	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashed)
 }
 
@@ -481,22 +495,20 @@ func (r Run) moments() (*plot.Plot, error) {
 				return nil, err
 			}
 		}
-		r.mark(p)
-		headroom(p)
+		r.timeAxis(p)
 		return p, nil
 	}
 	for _, err := range []error{
 		addLine(p, "mean", mean, blue, nil),
 		addLine(p, "std", std, orange, nil),
-		level(p, "target mean", r.TargetMean, mean, blue),
-		level(p, "target std", r.TargetStd, std, orange),
+		r.level(p, "target mean", r.TargetMean, mean, blue),
+		r.level(p, "target std", r.TargetStd, std, orange),
 	} {
 		if err != nil {
 			return nil, err
 		}
 	}
-	r.mark(p)
-	headroom(p)
+	r.timeAxis(p)
 	return p, nil
 }
 
@@ -531,7 +543,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		addLine(p, gName, g, green, nil),
 	}
 	if r.Ln2 {
-		errs = append(errs, level(p, "ln 2", math.Ln2, dReal, grey))
+		errs = append(errs, r.level(p, "ln 2", math.Ln2, dReal, grey))
 	}
 	for _, err := range errs {
 		if err != nil {
@@ -541,8 +553,7 @@ func (r Run) losses() (*plot.Plot, error) {
 	if top > 0 {
 		p.Y.Min, p.Y.Max = 0, top*1.05 // G's curve is cut at the panel's top
 	}
-	r.mark(p)
-	headroom(p)
+	r.timeAxis(p)
 	return p, nil
 }
 
@@ -588,8 +599,7 @@ func (r Run) quality() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	r.mark(p)
-	headroom(p)
+	r.timeAxis(p)
 	return p, nil
 }
 
@@ -602,7 +612,7 @@ func (r Run) samples() (*plot.Plot, error) {
 	if r.Plane != nil {
 		return r.points()
 	}
-	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(len(r.Samples)), session.FormatInt(r.SampleEpoch)),
+	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), session.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
@@ -681,7 +691,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		}
 	}
 	p.X.Min, p.X.Max = r.Lo, r.Hi
-	headroom(p)
+	yRange(p)
 	return p, nil
 }
 
@@ -691,7 +701,7 @@ func (r Run) samples() (*plot.Plot, error) {
 // points, are added by addPoints once the axes are final.
 func (r Run) points() (*plot.Plot, error) {
 	n := len(r.Samples) / 2
-	p := newPlot(fmt.Sprintf("(d) %s fresh samples at epoch %s", session.FormatInt(n), session.FormatInt(r.SampleEpoch)), "x", "y")
+	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), session.FormatInt(r.SampleEpoch)), "x", "y")
 	b := r.Plane.Box
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
@@ -809,6 +819,27 @@ func (s surface) Y(r int) float64 {
 	return s.b.Y0 + (float64(r)+0.5)*(s.b.Y1-s.b.Y0)/float64(s.k)
 }
 
+// yRange settles p's y axis once its data are in: a range with nothing
+// in it is 0 to 1; one value alone, or values too close for their size
+// to mark apart, a tenth of it either side (1 either side of 0) — gonum
+// takes 1 either side, -1 to 1 for KS, 1e+19 ± 1 for a runaway's loss;
+// and headroom above.
+func yRange(p *plot.Plot) {
+	lo, hi := p.Y.Min, p.Y.Max
+	switch {
+	case !(lo <= hi):
+		p.Y.Min, p.Y.Max = 0, 1
+	case hi-lo <= 1e-9*math.Max(math.Abs(lo), math.Abs(hi)):
+		v := (lo + hi) / 2
+		d := math.Abs(v) / 10
+		if d == 0 {
+			d = 1
+		}
+		p.Y.Min, p.Y.Max = v-d, v+d
+	}
+	headroom(p)
+}
+
 // headroom raises the top of p's y axis to leave the legend, at the top
 // right, room above the data: by a third of the range, or on a log scale
 // by a factor of 6.
@@ -823,16 +854,47 @@ func headroom(p *plot.Plot) {
 	p.Y.Max += (p.Y.Max - p.Y.Min) / 3
 }
 
-// mark draws the run's events on p's time axis, which reaches the last
-// of them: a runaway is reported at the epoch after the last one drawn.
-func (r Run) mark(p *plot.Plot) {
-	if n := len(r.Events); n > 0 {
+// timeAxis finishes a time panel, (a) to (c): the run's events marked,
+// its x axis the epochs all three share (timeRange), whole numbers, and
+// its y axis settled (yRange).
+func (r Run) timeAxis(p *plot.Plot) {
+	if len(r.Events) > 0 {
 		p.Add(eventLines(r.Events))
-		p.X.Max = math.Max(p.X.Max, float64(r.Events[n-1].Epoch))
 		if r.Earlier > 0 {
 			p.X.Label.Text += fmt.Sprintf(" (events before %s not kept)", session.FormatInt(r.Events[0].Epoch))
 		}
 	}
+	p.X.Min, p.X.Max = r.timeRange()
+	p.X.Tick.Marker = roundTicks{whole: true}
+	yRange(p)
+}
+
+// timeRange is the epochs the time axes share: from the first to the
+// last of the history, the evaluations and the events, so that each
+// panel puts an epoch at one place (a runaway is reported at the epoch
+// after the last one drawn, the evaluations start later than the
+// history). One epoch alone is shown with one either side, none before
+// 0 (a run of one epoch had shown 1 to 2 in one panel, 0 to 2 in
+// another); with none, the samples' epoch is.
+func (r Run) timeRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	at := func(e int) { lo, hi = math.Min(lo, float64(e)), math.Max(hi, float64(e)) }
+	for _, q := range r.History {
+		at(q.Epoch)
+	}
+	for _, q := range r.Evals {
+		at(q.Epoch)
+	}
+	for _, e := range r.Events {
+		at(e.Epoch)
+	}
+	if lo > hi {
+		lo, hi = float64(r.SampleEpoch), float64(r.SampleEpoch)
+	}
+	if lo == hi {
+		lo, hi = math.Max(0, lo-1), hi+1
+	}
+	return lo, hi
 }
 
 // eventLines is a plotter of dashed vertical lines at events' epochs,

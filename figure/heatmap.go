@@ -187,7 +187,7 @@ func categories(names []string) plot.ConstantTicks {
 func FromSweep(res session.SweepResult) Heatmap {
 	title := res.Preset
 	if res.Epochs > 0 {
-		title += " · " + session.FormatInt(res.Epochs) + " epochs"
+		title += " · " + count(res.Epochs, "epoch")
 	}
 	what := "median " + strings.ToUpper(res.Measures[0])
 	h := Heatmap{

@@ -2,16 +2,21 @@ package figure
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -138,4 +143,84 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, b.Bytes()), "samples: all 2 outside [")
+}
+
+// timeAxes returns the x ranges of the time panels (a)–(c) of r, laid
+// out as Encode lays them out, and the panels.
+func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
+	t.Helper()
+	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := [3]*plot.Plot{panels[0][0], panels[0][1], panels[1][0]}
+	var xs [3][2]float64
+	for i, p := range ps {
+		xs[i] = [2]float64{p.X.Min, p.X.Max}
+	}
+	return xs, ps
+}
+
+// TestTimeAxesAgree: the three time panels put an epoch at one place: a
+// run of one epoch shows 0 to 2 in each, marked at whole epochs (its
+// panels had run 1–2, 0–2 and -1–1), a value alone gets a small range
+// around it, a panel with no value 0 to 1, and the title says 1 epoch,
+// not 1 epochs. A run whose evaluations start later than its history
+// shows them on the history's axis.
+func TestTimeAxesAgree(t *testing.T) {
+	cfg, err := presets.Get("lsgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 1
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	r := FromPicture(s.Picture())
+	if !strings.Contains(r.Title, "· 1 epoch (done)") {
+		t.Errorf("title %q, want 1 epoch", r.Title)
+	}
+	r.Events = []Event{{Epoch: 1, Label: "runaway"}}
+	xs, ps := timeAxes(t, r)
+	for i, x := range xs {
+		if x != [2]float64{0, 2} {
+			t.Errorf("panel %c's time axis runs %g to %g, want 0 to 2", 'a'+i, x[0], x[1])
+		}
+	}
+	var marks []string
+	for _, k := range ps[0].X.Tick.Marker.Ticks(0, 2) {
+		marks = append(marks, fmt.Sprintf("%g:%s", k.Value, k.Label))
+	}
+	if got := strings.Join(marks, " "); got != "0:0 1:1 2:2" {
+		t.Errorf("a one-epoch axis is marked %q, want whole epochs", got)
+	}
+	if c := ps[2]; c.Y.Min != 0 || !(c.Y.Max > 1) || !strings.Contains(c.Title.Text, "no evaluation") {
+		t.Errorf("panel (c), no evaluation: y %g to %g, title %q; want from 0 to 1 and headroom", c.Y.Min, c.Y.Max, c.Title.Text)
+	}
+
+	r.History = []session.Point{{Epoch: 1, Mean: 0.5, Std: 0.5, DReal: 3e19, DFake: 3e19, G: 3e19}}
+	r.Evals = []session.EvalPoint{{Epoch: 1, KS: 0.25, W1: 0.25}}
+	_, ps = timeAxes(t, r)
+	if b := ps[1]; !(b.Y.Min == 2.7e19 && b.Y.Max > 3.3e19 && b.Y.Max < 4e19) {
+		t.Errorf("panel (b), one loss of 3e19: y %g to %g, want 2.7e19 to 3.3e19 and headroom", b.Y.Min, b.Y.Max)
+	}
+	if c := ps[2]; c.Y.Min != 0 || !(c.Y.Max > 0.25 && c.Y.Max < 0.5) {
+		t.Errorf("panel (c), one KS of 0.25: y %g to %g", c.Y.Min, c.Y.Max)
+	}
+
+	long := trained(t) // history from epoch 1, evaluations from 10
+	xs, _ = timeAxes(t, long)
+	for i, x := range xs {
+		if x != [2]float64{1, 60} {
+			t.Errorf("a 60-epoch run: panel %c's time axis runs %g to %g, want 1 to 60", 'a'+i, x[0], x[1])
+		}
+	}
+
+	if h := FromSweep(session.SweepResult{Preset: "vanilla", Epochs: 1, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"}}); !strings.HasPrefix(h.Title, "vanilla · 1 epoch ·") {
+		t.Errorf("sweep title %q", h.Title)
+	}
 }
