@@ -201,6 +201,9 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		if err := r.addPoints(panels[1][1]); err != nil {
 			return nil, nil, err
 		}
+		// Aligned again at the widened range, which may mark the x axis
+		// otherwise (a label at its end pads it).
+		canvases = plot.Align(panels, tiles, body)
 	}
 	return panels, canvases, nil
 }
@@ -451,7 +454,7 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 			return err
 		}
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), draw.CircleGlyph{}
-		p.Add(s)
+		p.Add(unpadded{s})
 		p.Legend.Add(name, s)
 		return nil
 	}
@@ -460,10 +463,28 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 		return err
 	}
 	l.LineStyle.Color, l.LineStyle.Width, l.LineStyle.Dashes = c, vg.Points(1.2), dashes
-	p.Add(l)
+	p.Add(unpadded{l})
 	p.Legend.Add(name, l)
 	return nil
 }
+
+// unpadded is a plotter without the glyph boxes gonum pads a panel's
+// data area by to hold each glyph, a line's width, a heat map's cells
+// (5 points past its edge) whole: the data area is then where the axes
+// put it, its axis lines the padding below and left of it in every
+// panel, so that panels in a row or a column line up (panel (c) had sat
+// higher than panel (d), whose heat map padded it up from its x axis).
+// What reaches past the data area (3 points at most, a lone point's
+// glyph) lies within the axes' padding (5 points).
+type unpadded struct {
+	p interface {
+		plot.Plotter
+		plot.DataRanger
+	}
+}
+
+func (u unpadded) Plot(c draw.Canvas, p *plot.Plot)            { u.p.Plot(c, p) }
+func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.DataRange() }
 
 // level adds a horizontal line at y across the time axis, if xs, the
 // series it is a level of, has points.
@@ -710,7 +731,7 @@ func (r Run) points() (*plot.Plot, error) {
 		pal := moreland.SmoothBlueRed().Palette(255)
 		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, pal)
 		hm.Rasterized = true // one image: cells drawn one by one leave seams
-		p.Add(hm)
+		p.Add(unpadded{hm})
 		cs := pal.Colors()
 		p.Legend.Add("D says real", swatch{cs[len(cs)-1]})
 		p.Legend.Add("D says fake", swatch{cs[0]})
@@ -758,7 +779,7 @@ func (r Run) addPoints(p *plot.Plot) error {
 			name = fmt.Sprintf("%s (%s outside)", name, session.FormatInt(outside))
 		}
 		if len(pts) > 0 {
-			p.Add(s)
+			p.Add(unpadded{s})
 		}
 		p.Legend.Add(name, s)
 		return nil

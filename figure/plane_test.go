@@ -224,3 +224,52 @@ func TestTimeAxesAgree(t *testing.T) {
 		t.Errorf("sweep title %q", h.Title)
 	}
 }
+
+// TestPanelsLineUp: no panel's data area is padded by what it draws (a
+// heat map's cells, a line's width, a lone point): each lies where its
+// axes alone put it, so that its axis lines sit as far from it as in
+// every other panel; panels in a row share the data area's top and
+// bottom, panels in a column its left and right, and a plane's panel
+// (d) is drawn at equal scale. Panel (c) had sat higher than panel (d),
+// whose heat map padded its data area up from its x axis, and panel (d)
+// had reached past panel (b) once widened.
+func TestPanelsLineUp(t *testing.T) {
+	line := trained(t)
+	plane := planeRun()
+	plane.Samples = []float64{-2.5, -2.5, 2.5, 2.5, 0, 0} // at the box's corners too
+	one := trained(t)
+	one.History, one.Evals = one.History[:1], one.Evals[:1]
+	near := func(a, b vg.Length) bool { return math.Abs(float64(a-b)) < 1e-3 }
+	for name, r := range map[string]Run{"line": line, "plane": plane, "one point": one} {
+		panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var data [2][2]vg.Rectangle
+		for j := range panels {
+			for i, p := range panels[j] {
+				data[j][i] = p.DataCanvas(canvases[j][i]).Rectangle
+				bare := plot.New()
+				bare.Title, bare.X, bare.Y = p.Title, p.X, p.Y
+				if b := bare.DataCanvas(canvases[j][i]).Rectangle; b != data[j][i] {
+					t.Errorf("%s: %s: data area %v, padded from %v, where its axes put it", name, p.Title.Text, data[j][i], b)
+				}
+			}
+		}
+		for k := range 2 {
+			if r := data[k]; !near(r[0].Min.Y, r[1].Min.Y) || !near(r[0].Max.Y, r[1].Max.Y) {
+				t.Errorf("%s: row %d: data areas from %v to %v and %v to %v up", name, k, r[0].Min.Y, r[0].Max.Y, r[1].Min.Y, r[1].Max.Y)
+			}
+			if a, b := data[0][k], data[1][k]; !near(a.Min.X, b.Min.X) || !near(a.Max.X, b.Max.X) {
+				t.Errorf("%s: column %d: data areas from %v to %v and %v to %v across", name, k, a.Min.X, a.Max.X, b.Min.X, b.Max.X)
+			}
+		}
+		if r.Plane != nil {
+			d, a := panels[1][1], data[1][1]
+			perX, perY := (d.X.Max-d.X.Min)/float64(a.Max.X-a.Min.X), (d.Y.Max-d.Y.Min)/float64(a.Max.Y-a.Min.Y)
+			if math.Abs(perX/perY-1) > 1e-6 {
+				t.Errorf("%s: panel (d) draws %g units a point across and %g up", name, perX, perY)
+			}
+		}
+	}
+}
