@@ -48,7 +48,7 @@ func FormatOf(path string) (string, error) {
 
 // Run is what the figure of one run shows: four panels — (a) the mean and
 // std of G's batches over the epochs against the target's, (b) D's losses
-// on real and generated data and G's loss against ln 2, (c) KS and W1 of
+// on real and generated data and G's loss against their balance, (c) KS and W1 of
 // the evaluations over the epochs, (d) a histogram of fresh samples
 // against the target density, with D(x) where D scores single samples —
 // and the events on the time axes.
@@ -58,9 +58,11 @@ type Run struct {
 	Evals   []session.EvalPoint
 
 	TargetMean, TargetStd float64
-	// Ln2 draws ln 2, where D's and G's BCE losses balance when D can tell
-	// nothing apart, across the loss panel.
-	Ln2 bool
+	// Balance holds the values D's losses balance at once D can tell
+	// nothing apart (session.Equilibrium: ln 2 for BCE, ⅛ for least
+	// squares, two values with label smoothing), drawn across the loss
+	// panel; empty for losses without one.
+	Balance []Level
 	// GOwnScale: G's loss has a scale of its own (feature matching's
 	// distance): the loss panel's range is D's, G's curve cut at its top.
 	GOwnScale bool
@@ -100,6 +102,24 @@ type Event struct {
 	Label string
 }
 
+// Level is a named horizontal line across a panel.
+type Level struct {
+	Name string
+	Y    float64
+}
+
+// balance is where the equilibrium e puts D's losses, as Run.Balance.
+func balance(e *session.Equilibrium) []Level {
+	switch {
+	case e == nil:
+		return nil
+	case e.Label != "":
+		return []Level{{e.Label, e.DReal}}
+	}
+	at := fmt.Sprintf(" at D(x) = %.3g", e.D)
+	return []Level{{"D real" + at, e.DReal}, {"D fake" + at, e.DFake}}
+}
+
 // FromPicture turns a session's picture of a run into the figure's data.
 func FromPicture(p session.Picture) Run {
 	r := Run{
@@ -107,7 +127,7 @@ func FromPicture(p session.Picture) Run {
 			p.Preset, p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
-		Ln2:         p.Loss == engine.LossBCE,
+		Balance:     balance(p.Equilibrium),
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Samples:     p.Samples,
 		SampleEpoch: p.Epoch,
@@ -547,8 +567,8 @@ func (r Run) losses() (*plot.Plot, error) {
 		for _, q := range slices.Concat(dReal, dFake) {
 			top = math.Max(top, q.Y)
 		}
-		if r.Ln2 {
-			top = math.Max(top, math.Ln2)
+		for _, l := range r.Balance {
+			top = math.Max(top, l.Y)
 		}
 		gTop := 0.0
 		for _, q := range g {
@@ -563,8 +583,8 @@ func (r Run) losses() (*plot.Plot, error) {
 		addLine(p, "D fake", dFake, red, nil),
 		addLine(p, gName, g, green, nil),
 	}
-	if r.Ln2 {
-		errs = append(errs, r.level(p, "ln 2", math.Ln2, dReal, grey))
+	for _, l := range r.Balance {
+		errs = append(errs, r.level(p, l.Name, l.Y, dReal, grey))
 	}
 	for _, err := range errs {
 		if err != nil {

@@ -27,8 +27,11 @@ type Picture struct {
 	Plane    *PlaneInfo
 	Surface  []float64
 	SurfaceN int
-	Loss     engine.Loss  // the design's loss: BCE losses balance at ln 2
+	Loss     engine.Loss  // the design's loss
 	GLoss    engine.GLoss // G's: feature matching's distance has a scale of its own
+	// Equilibrium is where D's losses balance once D can no longer tell
+	// real from fake (EquilibriumOf), or nil for losses without one.
+	Equilibrium *Equilibrium
 	// History is the whole run, downsampled (History.Points), Stride its
 	// epochs per full point; From the epoch it starts after.
 	History []Point
@@ -85,6 +88,9 @@ func (s *Session) Picture() Picture {
 		Samples: make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:  slices.Clone(s.tl.events),
 		Earlier: s.tl.dropped,
+	}
+	if e, ok := EquilibriumOf(s.gan.Config()); ok {
+		p.Equilibrium = &e
 	}
 	s.gan.Sample(p.Samples, uint64(s.gan.Epoch()))
 	if s.gan.Plane() != nil {
