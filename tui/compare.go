@@ -14,62 +14,80 @@ import (
 // snapshots: the UI keeps no run data of its own.
 
 // replayed is s as the samples panel and the quality column show it while
-// a keyframe is replayed: the keyframe's evaluation, re-binned to cols
-// columns, and its epoch's stats. Live, it is s.
+// a keyframe is replayed: the keyframe's evaluation, D's curve and slope
+// taken at the centres of cols columns, and its epoch's stats. Its
+// histogram stays at the keyframe's resolution, which histPlot spreads
+// over the columns (columnsOf). Live, it is s.
 func replayed(s session.Snapshot, cols int) session.Snapshot {
 	if s.Replay == nil {
 		return s
 	}
-	s.Eval = rebin(s.Replay.Eval, cols)
+	s.Eval = s.Replay.Eval
+	s.Eval.DCurve, s.Eval.Push = atCentres(s.Eval.DCurve, cols), atCentres(s.Eval.Push, cols)
 	s.Last = s.Replay.Last
 	s.Findings = s.Replay.Findings
 	return s
 }
 
-// rebin fits an evaluation made at one resolution (a keyframe's, or the
-// screen's when a baseline was pinned) to cols columns: counts and
-// expected counts summed into each column, D's curve and slope taken at
-// each column's nearest point. It shares no memory with e.
-func rebin(e session.Eval, cols int) session.Eval {
-	h := e.Metrics.Hist
-	if cols < 1 || len(h.Counts) == 0 || len(h.Counts) == cols {
-		return e
+// atCentres is a curve sampled at len(v) evenly spaced points taken at
+// each of cols columns' nearest point to its centre, in new memory; nil
+// stays nil, and a curve of cols points is v itself.
+func atCentres(v []float64, cols int) []float64 {
+	if v == nil || cols < 1 || len(v) == cols {
+		return v
 	}
+	r := make([]float64, cols)
+	for c := range r {
+		r[c] = v[min(len(v)-1, (2*c+1)*len(v)/(2*cols))]
+	}
+	return r
+}
+
+// columns is a histogram as the screen draws it: cols columns of one
+// width over [lo, hi), each with its count and expected count, which
+// are fractional where a column shares a finer histogram's bin.
+type columns struct {
+	lo, hi           float64
+	counts, expected []float64
+}
+
+// columnsOf spreads h over cols columns of equal width: each column takes
+// the counts and expected counts of the bins it covers, and of a bin it
+// shares with its neighbour the fraction of the bin's width that falls in
+// it, as if the bin's samples were spread evenly across it. A histogram of
+// cols bins keeps its counts as they are; one of 400 bins (a keyframe's)
+// on 85 columns gives each column 4.7 bins' worth, not 4 or 5.
+func columnsOf(h engine.Histogram, cols int) columns {
+	out := columns{lo: h.Lo, hi: h.Hi, counts: make([]float64, max(0, cols)), expected: make([]float64, max(0, cols))}
 	n := len(h.Counts)
-	out := engine.Histogram{Lo: h.Lo, Hi: h.Hi, Under: h.Under, Over: h.Over, Counts: make([]int, cols), Expected: make([]float64, cols)}
+	if cols < 1 || n == 0 {
+		return out
+	}
+	// In units of 1/(n·cols) of the range, exact in integers: bin i
+	// spans [i·cols, (i+1)·cols), column c spans [c·n, (c+1)·n).
 	for i := range n {
-		c := min(cols-1, i*cols/n)
-		out.Counts[c] += h.Counts[i]
-		out.Expected[c] += h.Expected[i]
-	}
-	e.Metrics.Hist = out
-	nearest := func(v []float64) []float64 {
-		if v == nil {
-			return nil
+		from, to := i*cols, (i+1)*cols
+		for c := from / n; c < cols && c*n < to; c++ {
+			f := float64(min(to, (c+1)*n)-max(from, c*n)) / float64(cols)
+			out.counts[c] += f * float64(h.Counts[i])
+			out.expected[c] += f * h.Expected[i]
 		}
-		r := make([]float64, cols)
-		for c := range r {
-			r[c] = v[min(len(v)-1, (2*c+1)*len(v)/(2*cols))]
-		}
-		return r
 	}
-	e.DCurve, e.Push = nearest(e.DCurve), nearest(e.Push)
-	return e
+	return out
 }
 
 // ghostCounts is the baseline's histogram as counts per column of the
-// live one: re-binned to cols, and scaled to the live sample size n so
-// the outline compares shapes, not sample sizes. It is nil without a
-// baseline.
+// live one: spread over cols columns as the live bars are (columnsOf),
+// and scaled to the live sample size n so the outline compares shapes,
+// not sample sizes. It is nil without a baseline.
 func ghostCounts(b *session.Baseline, cols, n int) []float64 {
-	if b == nil || b.Eval.Metrics.N == 0 || n == 0 {
+	if b == nil || b.Eval.Metrics.N == 0 || n == 0 || len(b.Eval.Metrics.Hist.Counts) == 0 {
 		return nil
 	}
-	h := rebin(b.Eval, cols).Metrics.Hist
+	out := columnsOf(b.Eval.Metrics.Hist, cols).counts
 	scale := float64(n) / float64(b.Eval.Metrics.N)
-	out := make([]float64, len(h.Counts))
-	for i, c := range h.Counts {
-		out[i] = float64(c) * scale
+	for i := range out {
+		out[i] *= scale
 	}
 	return out
 }

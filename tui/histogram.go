@@ -48,15 +48,16 @@ type plot struct {
 // bars. It returns rows lines of plot plus one of x-axis labels, each
 // exactly width cells wide.
 //
-// When the histogram has a different number of bins than there are columns
-// (for a moment after a resize), each column shows its nearest bin.
+// A histogram with another number of bins than there are columns (a
+// keyframe's 400, or the last one for a moment after a resize) is spread
+// over them by columnsOf, so every column is as wide as the title says.
 func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int) plot {
 	cols := width - axisGutter
 	rows = max(1, rows)
 	if cols < 1 || len(h.Counts) == 0 {
 		return plot{lines: blankLines(width, rows+1)}
 	}
-	bin := func(c int) int { return min(len(h.Counts)-1, c*len(h.Counts)/cols) }
+	bars := columnsOf(h, cols)
 	strips := histStrips(curve, push, rows)
 	if strips == 0 {
 		curve, push = nil, nil
@@ -64,8 +65,8 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 	barRows := rows - strips
 
 	peak, most := 0.0, 0.0
-	for i, n := range h.Counts {
-		peak, most = math.Max(peak, h.Expected[i]), math.Max(most, float64(n))
+	for c, n := range bars.counts {
+		peak, most = math.Max(peak, bars.expected[c]), math.Max(most, n)
 	}
 	top, capped := math.Max(1, math.Max(peak, most)*1.05), false
 	if peak > 0 && most > capFactor*peak {
@@ -74,8 +75,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 
 	grid := newGrid(barRows, cols)
 	for c := range cols {
-		b := bin(c)
-		n := float64(h.Counts[b])
+		n := bars.counts[c]
 		bar := eighthsOf(n, top, barRows)
 		for level := range barRows {
 			if fill := bar - level*8; fill > 0 {
@@ -85,7 +85,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 		if n > top {
 			grid.set(0, c, clipGlyph, &styleBar)
 		}
-		e := h.Expected[b] / top * float64(barRows)
+		e := bars.expected[c] / top * float64(barRows)
 		for level := (bar + 7) / 8; level < barRows && float64(level)+0.5 <= e; level++ {
 			grid.set(barRows-1-level, c, expGlyph, &styleExp)
 		}
@@ -114,7 +114,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 		lines = append(lines, dStrip(curve, cols)...)
 	}
 	if push != nil {
-		lines = append(lines, pushStrip(push, h.Counts, cols))
+		lines = append(lines, pushStrip(push, bars.counts, cols))
 	}
 	lines = append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(h.Lo, h.Hi, cols)))
 	return plot{lines: lines, capped: capped}
@@ -202,8 +202,8 @@ func scoreRange(curve []float64) (lo, hi float64, ok bool) {
 // has generated samples: ▶ or ◀ for a push to the right or left at least
 // half as strong as the strongest, ▸ or ◂ for a weaker one, · for next to
 // none, nothing where there are no samples.
-func pushStrip(push []float64, counts []int, cols int) string {
-	at := func(c int, n int) int { return min(n-1, c*n/cols) }
+func pushStrip(push []float64, counts []float64, cols int) string {
+	at := func(c, n int) int { return min(n-1, c*n/cols) }
 	most := 0.0
 	for c := range cols {
 		if counts[at(c, len(counts))] > 0 {

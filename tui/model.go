@@ -323,7 +323,7 @@ func (m *Model) redraw() {
 	case viewGZ:
 		m.histView = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
-		ghost := ghostCounts(s.Baseline, len(e.Metrics.Hist.Counts), e.Metrics.N)
+		ghost := ghostCounts(s.Baseline, l.histW-axisGutter, e.Metrics.N)
 		curve, push := e.DCurve, e.Push
 		if m.histBare {
 			curve, push = nil, nil

@@ -154,11 +154,99 @@ func TestCriticScoreInTheLegend(t *testing.T) {
 	}
 }
 
+// TestColumnsOfSplitsBinsByOverlap: a histogram spread over fewer columns
+// than it has bins gives each column the bins it covers and, of a bin
+// two columns share, the fraction of its width in each; every column is
+// as wide as every other, and no sample is lost or gained.
+func TestColumnsOfSplitsBinsByOverlap(t *testing.T) {
+	h := engine.Histogram{Lo: 0, Hi: 3, Counts: []int{6, 10, 2}, Expected: []float64{3, 3, 3}}
+	got := columnsOf(h, 2) // columns [0, 1.5) and [1.5, 3): bin 1 is halved
+	if want := []float64{11, 7}; !slices.Equal(got.counts, want) {
+		t.Errorf("counts %v, want %v", got.counts, want)
+	}
+	if want := []float64{4.5, 4.5}; !slices.Equal(got.expected, want) {
+		t.Errorf("expected %v, want %v", got.expected, want)
+	}
+	if same := columnsOf(h, 3); !slices.Equal(same.counts, []float64{6, 10, 2}) {
+		t.Errorf("a histogram of as many bins as columns changed: %v", same.counts)
+	}
+	// A keyframe's 400 bins on 85 and on 44 columns: each column takes
+	// 400/85 or 400/44 bins' worth, never 4 and 5 or 9 and 10 in turn.
+	key := engine.Histogram{Lo: 0, Hi: 10, Counts: make([]int, 400), Expected: make([]float64, 400)}
+	for i := range key.Counts {
+		key.Counts[i], key.Expected[i] = 5, 5
+	}
+	for _, cols := range []int{85, 44} {
+		b := columnsOf(key, cols)
+		sum := 0.0
+		for c := range cols {
+			sum += b.counts[c]
+			if want := 2000.0 / float64(cols); math.Abs(b.counts[c]-want) > 1e-9 || math.Abs(b.expected[c]-want) > 1e-9 {
+				t.Errorf("%d columns: column %d has %g and %g expected, want %g", cols, c, b.counts[c], b.expected[c], want)
+			}
+		}
+		if math.Abs(sum-2000) > 1e-9 {
+			t.Errorf("%d columns hold %g samples of 2,000", cols, sum)
+		}
+	}
+}
+
+// TestReplayColumnsAreEven: a replayed keyframe's 400 bins are drawn on
+// the screen's 85 columns as columns of one width, as the title says: a
+// flat stretch of the histogram is a flat run of bars, and the expected
+// counts over an empty stretch a band of ░ without holes (re-binned by
+// whole bins, columns of 4 and of 5 bins alternated).
+func TestReplayColumnsAreEven(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = mm.(Model)
+	cols := m.bins
+	if cols != 85 {
+		t.Fatalf("%d columns at 120×40, want 85", cols)
+	}
+	key := snap.Eval
+	key.DCurve, key.Push = nil, nil
+	key.Metrics.Hist = engine.Histogram{Lo: 0, Hi: 10, Counts: make([]int, 400), Expected: make([]float64, 400)}
+	for i := range 400 { // samples on the left half, the target spread evenly
+		if i < 200 {
+			key.Metrics.Hist.Counts[i] = 12
+		}
+		key.Metrics.Hist.Expected[i] = 6
+	}
+	replay := snap
+	replay.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
+	m.apply(replay)
+	column := func(c int) string {
+		var col []rune
+		for _, l := range m.histView[:len(m.histView)-1] {
+			col = append(col, []rune(l)[axisGutter+c])
+		}
+		return string(col)
+	}
+	// Column 42 spans bin 200, where the samples end.
+	for _, run := range [][2]int{{0, 42}, {43, cols}} {
+		want := column(run[0])
+		for c := run[0] + 1; c < run[1]; c++ {
+			if got := column(c); got != want {
+				t.Errorf("column %d is %q, column %d %q: one flat stretch", c, got, run[0], want)
+			}
+		}
+	}
+	if want := string(expGlyph); !strings.Contains(column(60), want) {
+		t.Errorf("no expected count over the empty stretch: %q", column(60))
+	}
+	if title := m.histPanel(120-len(gap)-sideW, 20); !strings.Contains(title, "85 bins of 0.118") {
+		t.Errorf("title does not give the columns' width 10/85: %q", strings.SplitN(title, "\n", 2)[0])
+	}
+}
+
 // TestPushStrip: nothing where there are no samples, the direction where
 // there are.
 func TestPushStrip(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	got := []rune(pushStrip([]float64{-2, -0.5, 0, 0.5, 2}, []int{10, 10, 10, 0, 10}, 5))[axisGutter:]
+	got := []rune(pushStrip([]float64{-2, -0.5, 0, 0.5, 2}, []float64{10, 10, 10, 0, 10}, 5))[axisGutter:]
 	if want := "◀◂· ▶"; string(got) != want {
 		t.Errorf("push strip %q, want %q", string(got), want)
 	}

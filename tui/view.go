@@ -416,6 +416,7 @@ func (m Model) histPanel(w, h int) string {
 	s := &m.snap
 	e := &s.Eval
 	hist := e.Metrics.Hist
+	cols := max(1, w-axisGutter) // histPlot's columns, of one width whatever hist's bins
 	at := styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch)))
 	var items []string
 	switch m.view {
@@ -432,7 +433,7 @@ func (m Model) histPanel(w, h int) string {
 			styleTitle.Render("Samples"),
 			styleMuted.Render("left of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + session.FormatInt(hist.Over),
 			at,
-			styleMuted.Render(fmt.Sprintf("%d bins of %s", len(hist.Counts), num((hist.Hi-hist.Lo)/float64(max(1, len(hist.Counts)))))),
+			styleMuted.Render(fmt.Sprintf("%d bins of %s", cols, num((hist.Hi-hist.Lo)/float64(cols)))),
 		}
 	}
 	lines := append(append([]string{pack(" · ", items, w)}, m.histView...), m.histFoot(w)...)
