@@ -104,12 +104,37 @@ func (Pin) apply(s *Session) {
 		s.baseline, s.note = nil, "baseline cleared"
 		return
 	}
+	if !s.evalOK && s.canEvaluate() {
+		s.evaluate() // the baseline is the run at the epoch pinned, not an evaluation behind it
+	}
 	cfg := s.gan.Config()
-	s.baseline = &Baseline{
+	b := &Baseline{
 		Preset: cfg.Name, Seed: s.gan.Seed(), Epoch: s.gan.Epoch(), Settings: s.settings(cfg),
 		History: s.hist.Points(nil), From: s.from, Eval: s.eval,
 	}
+	if s.evalOK && s.gan.Plane() == nil {
+		// The sample behind s.eval, drawn again from the same stream of
+		// the same model, for the histogram at another number of bins.
+		b.sample = make([]float64, s.eval.Metrics.N)
+		s.gan.Sample(b.sample, uint64(s.eval.Epoch))
+	}
+	s.baseline = b
 	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or restart to compare · b clears it", s.gan.Seed(), FormatInt(s.gan.Epoch()))
+}
+
+// binned is b with its histogram at bins bins over its range, counted
+// from its own sample as an evaluation of that sample at bins bins would
+// count it, so that the same sample draws the same bars; b itself when
+// the histogram has bins bins already or b keeps no sample (a plane's). A
+// baseline is shared with the snapshots published: it is never changed.
+func (b *Baseline) binned(bins int, t engine.Target) *Baseline {
+	h := b.Eval.Metrics.Hist
+	if b.sample == nil || len(h.Counts) == bins {
+		return b
+	}
+	c := *b
+	c.Eval.Metrics.Hist = engine.NewHistogram(b.sample, t, engine.HistSpec{Bins: bins, Lo: h.Lo, Hi: h.Hi})
+	return &c
 }
 
 func (Share) apply(s *Session) {

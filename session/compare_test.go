@@ -3,6 +3,7 @@ package session
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,6 +109,37 @@ func TestPinKeepsTheBaseline(t *testing.T) {
 	Pin{}.apply(s)
 	if s.baseline != nil || !strings.Contains(s.note, "cleared") {
 		t.Fatalf("Pin again: %v, %q", s.baseline, s.note)
+	}
+}
+
+// TestBaselineBinsFollowTheScreen: a baseline pinned from the run as it
+// is, compared with the same run at the same epoch after a resize, has
+// the live histogram's bins and, the sample being the same, its counts
+// exactly; one pinned while its evaluation is behind the run is evaluated
+// at the epoch pinned.
+func TestBaselineBinsFollowTheScreen(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 30 {
+		s.trainEpoch()
+	}
+	HistBins{N: 85}.apply(s)
+	Pin{}.apply(s)
+	if b := s.baseline; b.Eval.Epoch != 30 || len(b.Eval.Metrics.Hist.Counts) != 85 {
+		t.Fatalf("pinned the evaluation of epoch %d, %d bins; want epoch 30, 85 bins", b.Eval.Epoch, len(b.Eval.Metrics.Hist.Counts))
+	}
+	pinned := s.baseline
+	for _, bins := range []int{44, 85, 400} {
+		HistBins{N: bins}.apply(s)
+		s.publish()
+		snap := <-s.snaps
+		live, base := snap.Eval.Metrics.Hist, snap.Baseline.Eval.Metrics.Hist
+		if !slices.Equal(base.Counts, live.Counts) || base.Under != live.Under || base.Over != live.Over || base.Lo != live.Lo || base.Hi != live.Hi {
+			t.Errorf("%d bins: the baseline counts %v (%d under, %d over), the same sample live %v (%d, %d)",
+				bins, base.Counts, base.Under, base.Over, live.Counts, live.Under, live.Over)
+		}
+	}
+	if len(pinned.Eval.Metrics.Hist.Counts) != 85 {
+		t.Error("re-binning changed the baseline an earlier snapshot holds")
 	}
 }
 

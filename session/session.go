@@ -590,7 +590,7 @@ func (s *Session) publish() {
 	now := time.Now()
 	s.updateRate(now)
 	s.lastPub = now
-	if !s.evalOK && (s.state != Diverged || s.gan.Check() == nil) && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
+	if !s.evalOK && s.canEvaluate() && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
 		s.evaluate()
 		s.lastEval = now
 	}
@@ -650,6 +650,12 @@ func (s *Session) publish() {
 	}
 }
 
+// canEvaluate reports whether the generator can be evaluated as it is:
+// always, but for a diverged run whose weights are no longer finite.
+func (s *Session) canEvaluate() bool {
+	return s.state != Diverged || s.gan.Check() == nil
+}
+
 // updateRate smooths epochs/s over about a second of running time.
 func (s *Session) updateRate(now time.Time) {
 	epoch := s.gan.Epoch()
@@ -687,6 +693,9 @@ func (s *Session) evaluate() {
 	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	s.curves(&e, s.bins)
 	s.eval, s.evalOK = e, true
+	if s.baseline != nil { // its outline binned as these bars are
+		s.baseline = s.baseline.binned(s.bins, s.gan.Target())
+	}
 }
 
 // The 2-D view's evaluation: how many generated points it draws, the

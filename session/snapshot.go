@@ -232,7 +232,8 @@ type Arrow struct{ X, Y, DX, DY float64 }
 type ZX struct{ Z, X float64 }
 
 // Baseline is a run pinned (Pin) to compare the current one against: its
-// curves, its last evaluation and what it was, all fixed when pinned.
+// curves, its evaluation and what it was, all fixed when pinned, but for
+// the bins its histogram is counted in, which follow the live one's.
 type Baseline struct {
 	Preset   string
 	Seed     uint64
@@ -240,5 +241,9 @@ type Baseline struct {
 	Settings Settings
 	History  []Point // the charts' points at the pin, as Snapshot.History
 	From     int
-	Eval     Eval // the last evaluation before the pin
+	// Eval is the evaluation at the pin, its histogram re-counted at the
+	// live one's bins (from the pinned sample) when the screen resizes.
+	Eval Eval
+
+	sample []float64 // the samples behind Eval, for its histogram at other bins; nil in 2-D
 }

@@ -79,7 +79,9 @@ func columnsOf(h engine.Histogram, cols int) columns {
 // ghostCounts is the baseline's histogram as counts per column of the
 // live one: spread over cols columns as the live bars are (columnsOf),
 // and scaled to the live sample size n so the outline compares shapes,
-// not sample sizes. It is nil without a baseline.
+// not sample sizes. The session counts the baseline's sample in the live
+// histogram's bins, so the same sample gives the same bars and outline.
+// It is nil without a baseline.
 func ghostCounts(b *session.Baseline, cols, n int) []float64 {
 	if b == nil || b.Eval.Metrics.N == 0 || n == 0 || len(b.Eval.Metrics.Hist.Counts) == 0 {
 		return nil

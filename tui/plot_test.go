@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -239,6 +240,37 @@ func TestReplayColumnsAreEven(t *testing.T) {
 	}
 	if title := m.histPanel(120-len(gap)-sideW, 20); !strings.Contains(title, "85 bins of 0.118") {
 		t.Errorf("title does not give the columns' width 10/85: %q", strings.SplitN(title, "\n", 2)[0])
+	}
+}
+
+// TestBaselineOfTheSameSampleDrawsNoOutline: pinned at 120×40 and shown
+// at 80×24, a baseline of the same run at the same epoch, whose measures
+// differ by nothing, marks no ╌ above the bars: its sample is counted in
+// the live histogram's bins, not its 85 bins spread over 44 columns.
+func TestBaselineOfTheSameSampleDrawsNoOutline(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 1 // G barely trained: its samples a spike a few bins wide, which 85 bins spread over 44 columns misplace
+	s := startScreen(t, cfg, 1, false, 120, 40)
+	s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done && s.Eval.Epoch == 1 })
+	s.key("b")
+	s.waitSnap("the baseline", func(s session.Snapshot) bool { return s.Baseline != nil })
+	s.tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	cols := 80 - len(gap) - sideW - axisGutter
+	snap := s.waitSnap("the screen's bins", func(s session.Snapshot) bool {
+		return len(s.Eval.Metrics.Hist.Counts) == cols && s.Baseline != nil
+	})
+	if snap.Baseline.Eval.Metrics.KS != snap.Eval.Metrics.KS || snap.Baseline.Epoch != 1 {
+		t.Fatalf("the baseline is not this sample: KS %v and %v, epoch %d", snap.Baseline.Eval.Metrics.KS, snap.Eval.Metrics.KS, snap.Baseline.Epoch)
+	}
+	view := s.finalView()
+	if !strings.Contains(view, "KS +0.000 W1 +0.000") {
+		t.Errorf("the measures differ from their own baseline:\n%s", view)
+	}
+	if n := strings.Count(view, string(ghostGlyph)); n != 1 { // the legend's
+		t.Errorf("%d ╌ on the screen, the legend's alone wanted:\n%s", n, view)
 	}
 }
 
