@@ -55,8 +55,12 @@ func (c Replay) apply(s *Session) {
 	if i < 0 {
 		i = n // live is just past the newest frame
 	}
+	edge := "" // why the replay stops at the first frame, when it has to
 	if c.Jump {
-		i = s.eventFrame(i, c.Dir)
+		var found bool
+		if i, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
+			edge = "no earlier event"
+		}
 	} else {
 		i += c.Dir
 		if s.replay < 0 && i == n-1 && n > 1 && s.tl.keyframes[i].Epoch == s.gan.Epoch() {
@@ -66,19 +70,22 @@ func (c Replay) apply(s *Session) {
 	switch {
 	case i >= n:
 		s.replay, s.note = -1, "live"
+		return
 	case i < 0:
-		s.replay, s.note = 0, "the first keyframe kept"
+		s.replay, edge = 0, "no earlier keyframe kept"
 	default:
 		s.replay = i
 	}
-	if s.replay >= 0 {
-		s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · other keys: live", s.replay+1, n)
+	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · other keys: live", s.replay+1, n)
+	if edge != "" {
+		s.note = edge + ": " + s.note
 	}
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or
-// after frame i: the first frame at or after the event's epoch.
-func (s *Session) eventFrame(i, dir int) int {
+// after frame i: the first frame at or after the event's epoch. With no
+// such event it is the first frame, or live (n) after, and found is false.
+func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
 	frames, n := s.tl.keyframes, len(s.tl.keyframes)
 	at := func(j int) int {
 		if j >= n {
@@ -89,14 +96,14 @@ func (s *Session) eventFrame(i, dir int) int {
 	for j := i + dir; j >= 0 && j < n; j += dir {
 		for _, e := range s.tl.events {
 			if prev := j - 1; e.Epoch <= at(j) && (prev < 0 || e.Epoch > at(prev)) {
-				return j
+				return j, true
 			}
 		}
 	}
 	if dir > 0 {
-		return n
+		return n, false
 	}
-	return 0
+	return 0, false
 }
 
 func (Pin) apply(s *Session) {

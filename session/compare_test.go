@@ -1,6 +1,7 @@
 package session
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,6 +70,42 @@ func TestReplaySteps(t *testing.T) {
 	s.applyOne(Step{Kind: StepEpoch})
 	if s.replay != -1 || s.gan.Epoch() != 1001 {
 		t.Fatalf("a step: replay %d, epoch %d", s.replay, s.gan.Epoch())
+	}
+}
+
+// TestReplaySaysWhereItStops: a step back from the first keyframe, or a
+// jump back with no earlier event, says so, and the frame stays in sight.
+func TestReplaySaysWhereItStops(t *testing.T) {
+	cfg, _ := presets.Get("bimodal")
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
+	for s.gan.Epoch() < 300 {
+		s.trainEpoch()
+	}
+	n := len(s.tl.keyframes)
+	frame := fmt.Sprintf("replay frame 1 of %d · ", n)
+	for range n - 1 { // the first step back passes over the newest frame, the live epoch itself
+		Replay{Dir: -1}.apply(s)
+	}
+	if s.replay != 0 || !strings.HasPrefix(s.note, "replay frame 1 of") {
+		t.Fatalf("stepped back to frame %d: %q", s.replay, s.note)
+	}
+	Replay{Dir: -1}.apply(s)
+	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier keyframe kept: "+frame) {
+		t.Errorf("a step back from the first frame: frame %d, %q", s.replay, s.note)
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
+		t.Errorf("a jump back from the first frame: frame %d, %q", s.replay, s.note)
+	}
+	Replay{Dir: +1}.apply(s)
+	Replay{Dir: +1}.apply(s)
+	if s.replay != 2 || !strings.HasPrefix(s.note, "replay frame 3 of") {
+		t.Errorf("two steps forward: frame %d, %q", s.replay, s.note)
+	}
+	s.tl.events = nil // a run whose events all came before its first frame kept
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
+		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
 	}
 }
 
