@@ -104,7 +104,9 @@ func eventEpochs(s *session.Snapshot) []int {
 }
 
 // baselineLine compares the quality measures with the baseline's: the
-// difference of each, signed, green where the live run is better.
+// difference of each, signed, green where the live run is better, red
+// where it is worse; a difference that prints as zero is neither, and
+// reads +0.000 (not -0.000 in green).
 func baselineLine(s *session.Snapshot) string {
 	b := s.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 || s.Eval.Metrics.N == 0 {
@@ -112,11 +114,14 @@ func baselineLine(s *session.Snapshot) string {
 	}
 	delta := func(name string, now, then float64) string {
 		d := now - then
-		st := styleGood
-		if d > 0 {
-			st = styleBad
+		text := fmt.Sprintf("%+.3f", d)
+		switch {
+		case text == "+0.000" || text == "-0.000":
+			return name + " +0.000"
+		case d > 0:
+			return name + " " + styleBad.Render(text)
 		}
-		return name + " " + st.Render(fmt.Sprintf("%+.3f", d))
+		return name + " " + styleGood.Render(text)
 	}
 	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
 		if now == nil || then == nil {
@@ -124,12 +129,14 @@ func baselineLine(s *session.Snapshot) string {
 		}
 		line := styleMuted.Render("vs base ") + delta("SW1", now.SW1, then.SW1)
 		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
-			d := now.Captured - then.Captured
-			st := styleGood
-			if d < 0 {
-				st = styleBad
+			switch d := now.Captured - then.Captured; {
+			case d > 0:
+				line += " modes " + styleGood.Render(fmt.Sprintf("%+d", d))
+			case d < 0:
+				line += " modes " + styleBad.Render(fmt.Sprintf("%+d", d))
+			default:
+				line += " modes +0"
 			}
-			line += " modes " + st.Render(fmt.Sprintf("%+d", d))
 		}
 		return line
 	}

@@ -274,6 +274,48 @@ func TestBaselineOfTheSameSampleDrawsNoOutline(t *testing.T) {
 	}
 }
 
+// TestBaselineDifferenceOfZeroIsNeutral: a difference from the baseline
+// that prints as zero reads +0.000 uncoloured, neither better nor worse;
+// one that does not is signed and coloured (green lower, red higher).
+func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI)
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	snap := func(ks, w1 float64) session.Eval {
+		return session.Eval{Metrics: engine.Metrics{N: 1000, KS: ks, W1: w1}}
+	}
+	for _, c := range []struct {
+		now, then session.Eval
+		text      string
+		plain     []string // what must print without colour
+	}{
+		{snap(0.1, 0.5), snap(0.1003, 0.5), "vs base KS +0.000 W1 +0.000", []string{"KS +0.000", "W1 +0.000"}},
+		{snap(0.1003, 0.4999), snap(0.1, 0.5), "vs base KS +0.000 W1 +0.000", []string{"KS +0.000", "W1 +0.000"}},
+		{snap(0.098, 0.6), snap(0.1, 0.5), "vs base KS -0.002 W1 +0.100", nil},
+	} {
+		s := session.Snapshot{Eval: c.now, Baseline: &session.Baseline{Eval: c.then}}
+		line := baselineLine(&s)
+		if got := ansiStrip(line); got != c.text {
+			t.Errorf("%q, want %q", got, c.text)
+		}
+		for _, p := range c.plain {
+			if !strings.Contains(line, p) {
+				t.Errorf("%q is coloured: %q", p, line)
+			}
+		}
+		if c.plain == nil && (!strings.Contains(line, styleGood.Render("-0.002")) || !strings.Contains(line, styleBad.Render("+0.100"))) {
+			t.Errorf("a difference is not coloured: %q", line)
+		}
+	}
+	// In 2-D: as many modes captured as the baseline's is +0, uncoloured.
+	plane := func(sw1 float64) session.Eval {
+		return session.Eval{Metrics: engine.Metrics{N: 1000, Plane: &engine.PlaneMetrics{SW1: sw1, Spots: make([]engine.SpotShare, 8), Captured: 6}}}
+	}
+	s := session.Snapshot{Eval: plane(0.2), Baseline: &session.Baseline{Eval: plane(0.2002)}}
+	if line := baselineLine(&s); !strings.Contains(line, "SW1 +0.000 modes +0") {
+		t.Errorf("%q, want SW1 +0.000 modes +0 uncoloured", line)
+	}
+}
+
 // TestPushStrip: nothing where there are no samples, the direction where
 // there are.
 func TestPushStrip(t *testing.T) {
