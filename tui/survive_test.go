@@ -463,8 +463,9 @@ func TestExpForm(t *testing.T) {
 }
 
 // TestModeCoverageShows: against a multimodal target the quality panel
-// counts the modes covered and gives each one's share; at 80×24 with the
-// full help open every setting stays on screen all the same.
+// counts the modes covered and gives each one's share, one that is not
+// zero never as 0%, live and replayed; at 80×24 with the full help open
+// every setting stays on screen all the same.
 func TestModeCoverageShows(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	snap.Eval.Metrics.Modes = []engine.ModeCoverage{
@@ -481,11 +482,23 @@ func TestModeCoverageShows(t *testing.T) {
 		}
 		m.apply(snap)
 		view := m.View()
-		for _, want := range []string{"modes 1/2  91% 0%", "KS ", "› D learning rate", "speed"} {
+		for _, want := range []string{"modes 1/2  91% <1%", "KS ", "› D learning rate", "speed"} {
 			if !strings.Contains(view, want) {
 				t.Errorf("help %v: frame lacks %q:\n%s", help, want, view)
 			}
 		}
+	}
+	// A replayed keyframe's shares read alike: 0.2% is <1%, none is 0%.
+	replay := snap
+	key := snap.Eval
+	key.Metrics.Modes = []engine.ModeCoverage{{Share: 0.95, Expected: 0.4, Covered: true}, {Share: 0.002, Expected: 0.3}, {Share: 0, Expected: 0.3}}
+	replay.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(replay)
+	if view := m.View(); !strings.Contains(view, "modes 1/3  95% <1% 0%") {
+		t.Errorf("replayed shares read otherwise:\n%s", view)
 	}
 }
 

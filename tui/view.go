@@ -586,7 +586,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 
 // modesLine counts the target's modes that get at least half their mass
 // and gives each mode's share of the samples, as mode_share does headless:
-// "modes 1/2  91% 0%" is a generator collapsed onto one of two modes.
+// "modes 1/2  91% <1%" is a generator collapsed onto one of two modes.
 func modesLine(mt engine.Metrics, blurred bool) string {
 	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
 	if mt.ModesCovered < len(mt.Modes) {
@@ -597,9 +597,19 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 		line = "modes " + styleBad.Render(count+" blob")
 	}
 	for _, c := range mt.Modes {
-		line += fmt.Sprintf(" %.0f%%", 100*c.Share)
+		line += " " + sharePercent(c.Share)
 	}
 	return line
+}
+
+// sharePercent writes a share of the samples in whole percents, but one
+// that is not zero as <1%, never 0%: a mode the diagnosis reports with
+// 0.2% of the samples is not empty.
+func sharePercent(x float64) string {
+	if x > 0 && x < 0.005 {
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
 }
 
 // blurred tells whether the diagnosis finds the modes covered but not
