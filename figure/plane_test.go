@@ -202,6 +202,7 @@ func TestTimeAxesAgree(t *testing.T) {
 		t.Errorf("panel (c), no evaluation: y %g to %g, title %q; want from 0 to 1 and headroom", c.Y.Min, c.Y.Max, c.Title.Text)
 	}
 
+	r.Balance = nil // a value alone: no line at the equilibrium to reach
 	r.History = []session.Point{{Epoch: 1, Mean: 0.5, Std: 0.5, DReal: 3e19, DFake: 3e19, G: 3e19}}
 	r.Evals = []session.EvalPoint{{Epoch: 1, KS: 0.25, W1: 0.25}}
 	_, ps = timeAxes(t, r)
@@ -270,6 +271,35 @@ func TestPanelsLineUp(t *testing.T) {
 			if math.Abs(perX/perY-1) > 1e-6 {
 				t.Errorf("%s: panel (d) draws %g units a point across and %g up", name, perX, perY)
 			}
+		}
+	}
+}
+
+// TestBalanceIsTheEquilibrium: the loss panel's balance lines are the
+// design's equilibrium: ln 2 for BCE, ⅛ for least squares, and with label
+// smoothing D's two values where D gives 0.45.
+func TestBalanceIsTheEquilibrium(t *testing.T) {
+	for _, c := range []struct {
+		loss  engine.Loss
+		label float64
+		want  string
+	}{
+		{engine.LossBCE, 1, "ln 2=0.6931"},
+		{engine.LossLeastSquares, 1, "⅛=0.1250"},
+		{engine.LossBCE, 0.9, "D real at D(x) = 0.45=0.7784 D fake at D(x) = 0.45=0.5978"},
+		{engine.LossHinge, 1, ""},
+	} {
+		e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label})
+		var ep *session.Equilibrium
+		if ok {
+			ep = &e
+		}
+		var got []string
+		for _, l := range balance(ep) {
+			got = append(got, fmt.Sprintf("%s=%.4f", l.Name, l.Y))
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s, real label %g: %q, want %q", c.loss, c.label, g, c.want)
 		}
 	}
 }
