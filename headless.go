@@ -98,7 +98,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	return err
 }
 
-// notifyStop returns a context that the first SIGINT or SIGTERM cancels,
+// notifyStop returns a context that the first SIGINT, SIGTERM or SIGHUP
+// (the terminal closed, a dropped ssh) cancels,
 // which stops the run after its current epoch with everything saved, and
 // says so on stderr. An epoch of a wide design can take many seconds: a
 // second signal does not wait for it, and exits at once with exitSignal,
@@ -106,7 +107,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
 	go func() {
 		select {

@@ -43,6 +43,30 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// notStdout refuses an output that is the file standard output goes to
+// (--log /dev/stdout with stdout redirected to a file): the progress and
+// final lines would be written over it, or the file renamed away from
+// under them.
+func notStdout(o session.Options, stdout io.Writer) error {
+	f, ok := stdout.(*os.File)
+	if !ok {
+		return nil
+	}
+	out, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	for _, o := range []struct{ flag, path string }{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}} {
+		if o.path == "" {
+			continue
+		}
+		if fi, err := os.Stat(o.path); err == nil && os.SameFile(fi, out) { // links followed: /dev/stdout
+			return fmt.Errorf("%s %s is standard output, where ganui writes its lines: name a file of its own", o.flag, o.path)
+		}
+	}
+	return nil
+}
+
 // usageError marks errors that are the user's to fix; they exit 2.
 type usageError struct{ error }
 
@@ -63,6 +87,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := &checkedWriter{w: stdout}
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)
+	if err == nil {
+		err = notStdout(opts.Options, stdout)
+	}
 	if err != nil && !help {
 		fmt.Fprintln(stderr, "ganui:", oneLine(err))
 		return exitUsage

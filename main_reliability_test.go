@@ -350,3 +350,46 @@ func TestJobsFitInMemory(t *testing.T) {
 		t.Errorf("a vanilla run at width 2,000 is estimated at %d bytes; measured about 217 MB", per)
 	}
 }
+
+// TestHangupStopsTheRun: SIGHUP, a closed terminal or a dropped ssh
+// connection, stops a headless run as SIGINT does, everything saved; it
+// had killed the process with its log cut mid-row and no checkpoint.
+func TestHangupStopsTheRun(t *testing.T) {
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	defer stop()
+	syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	select {
+	case m := <-msgs:
+		if !strings.Contains(m, "stopping after the current epoch") {
+			t.Fatalf("SIGHUP: %q", m)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no message after SIGHUP")
+	}
+	if ctx.Err() == nil {
+		t.Fatal("SIGHUP did not stop the run")
+	}
+}
+
+// TestOutputIsNotStandardOutput: --log /dev/stdout while standard output
+// goes to a file would have the progress lines written over the CSV, and
+// --save would rename the checkpoint over it: both exit 2 before training.
+func TestOutputIsNotStandardOutput(t *testing.T) {
+	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	link := filepath.Join(t.TempDir(), "stdout")
+	if err := os.Symlink(out.Name(), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, flag := range []string{"--log", "--save"} {
+		var stderr strings.Builder
+		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "3", flag, link}, out, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), "is standard output") {
+			t.Errorf("%s to standard output's file: exit %d, %q", flag, code, stderr.String())
+		}
+	}
+}

@@ -98,3 +98,25 @@ func TestFailedSaveKeepsTheResult(t *testing.T) {
 		t.Fatalf("the result beside the error: %s", r.Line())
 	}
 }
+
+// TestFailedLogKeepsTheCheckpoint: a log that fails (its directory went
+// away during the run) is reported, and the --save checkpoint is written
+// all the same: it had been skipped, the whole run lost.
+func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
+	logDir, saveDir := filepath.Join(t.TempDir(), "log"), t.TempDir()
+	os.Mkdir(logDir, 0o755)
+	save := filepath.Join(saveDir, "run.ckpt")
+	s, err := New(Options{Config: blogConfig(t, 20), Seed: 1, LogPath: filepath.Join(logDir, "run.csv"), SavePath: save})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(logDir)
+	r, err := s.Run(context.Background(), nil)
+	if err == nil || !strings.Contains(err.Error(), "--log") || strings.Contains(err.Error(), "--save") {
+		t.Fatalf("a log into a removed directory: %v", err)
+	}
+	g, lerr := LoadCheckpoint(save)
+	if lerr != nil || g.Epoch() != 20 || r.Epochs != 20 {
+		t.Fatalf("the checkpoint beside the failed log: %v (epoch %d of %d)", lerr, g.Epoch(), r.Epochs)
+	}
+}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -156,9 +157,9 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			err = fmt.Errorf("--log: %w", err)
 		}
 	}
-	if s.opts.SavePath != "" && r.State != Diverged && err == nil {
-		if err = SaveCheckpoint(s.gan, s.opts.SavePath); err != nil {
-			err = fmt.Errorf("--save: %w", err)
+	if s.opts.SavePath != "" && r.State != Diverged { // a failed log loses no checkpoint
+		if serr := SaveCheckpoint(s.gan, s.opts.SavePath); serr != nil {
+			err = errors.Join(err, fmt.Errorf("--save: %w", serr))
 		}
 	}
 	return r, err

@@ -65,11 +65,23 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 
 // CheckWritable reports whether a file could be created or replaced at
 // path as Write will: what is there (through any links) is a
-// regular file or nothing, and its directory exists and takes a new file.
+// regular file that its owner may write, or nothing, and its directory
+// exists and takes a new file. A read-only file is refused although a
+// rename could replace it: its owner made it so.
 func CheckWritable(path string) error {
 	path, err := Target(path)
 	if err != nil {
 		return err
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.Mode().Perm()&0o200 == 0 {
+			return fmt.Errorf("%s is read-only", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0) // opened, not truncated: another owner's file
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		}
+		f.Close()
 	}
 	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
 	if err != nil {

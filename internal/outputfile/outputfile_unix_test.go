@@ -83,3 +83,22 @@ func TestWriteThroughLinks(t *testing.T) {
 		t.Errorf("the named pipe is gone: %v", err)
 	}
 }
+
+// TestCheckWritableRefusesReadOnly: a file its owner made read-only is not
+// replaced, although a rename could do it, and a log opened in place could
+// not be written at all: refused before training, not after it.
+func TestCheckWritableRefusesReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.csv")
+	if err := os.WriteFile(path, []byte("keep\n"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckWritable(path); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("CheckWritable of a read-only file: %v", err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckWritable(path); err != nil {
+		t.Fatalf("CheckWritable of a writable file: %v", err)
+	}
+}
