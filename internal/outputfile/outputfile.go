@@ -36,7 +36,7 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 	removeStale(path)
 	f, err := createTemp(path, perm)
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // the temporary file's name means nothing to the user
 	}
 	defer func() {
 		if err != nil {
