@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -541,12 +542,31 @@ var (
 	longWord = regexp.MustCompile(`[^\s"]{81,}`)
 )
 
+// visible writes the control characters of s as Go escapes (\x1b, \a),
+// so that a path or flag name holding terminal escape sequences is shown,
+// not obeyed by the terminal.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // oneLine is how an error reaches the terminal: its first line, with any
 // value longer than 80 characters cut short — quoted, or not (a number of
 // 100,000 digits, a path, a flag's name) — so that a bad 100 kB argument
 // is not echoed back whole.
 func oneLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(firstLine(err.Error()), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(visible(firstLine(err.Error())), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
 			return string(r[:78]) + "…\""
 		}

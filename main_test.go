@@ -64,6 +64,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "epochs=10,20", "--epochs", "5"}, "both swept and given"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
+		// a terminal's escape sequences in a path or a flag are shown, not obeyed
+		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `stat \x1b[31mX\a: no such file`},
+		{[]string{"--\x1b]0;title\a"}, `unknown flag --\x1b]0;title\a`},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, c.args...)

@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -159,7 +158,11 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	}
 	if s.opts.SavePath != "" && r.State != Diverged { // a failed log loses no checkpoint
 		if serr := SaveCheckpoint(s.gan, s.opts.SavePath); serr != nil {
-			err = errors.Join(err, fmt.Errorf("--save: %w", serr))
+			if err != nil {
+				err = fmt.Errorf("%w; --save: %w", err, serr) // one line: both said
+			} else {
+				err = fmt.Errorf("--save: %w", serr)
+			}
 		}
 	}
 	return r, err
