@@ -37,6 +37,8 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	defer release()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	s.OnEvent(func(e session.Event) { fmt.Fprintln(out, e.Line()) })
@@ -71,6 +73,8 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	defer release()
 	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, stdout)
 }
 
@@ -89,6 +93,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, stdout)
 	if opts.PlotPath != "" && len(res.Rows) > 0 {
 		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil && err == nil {
@@ -96,6 +102,25 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 		}
 	}
 	return err
+}
+
+// stopOnDeadOutput returns ctx, cancelled as a signal would cancel it
+// when a write to stdout fails (a reader gone: | head -1, a full disk, a
+// closed descriptor), so that the run stops after its epoch with its log,
+// checkpoint and figure written, rather than training on for no one or
+// being killed by SIGPIPE with nothing saved. release ends the watch.
+func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (context.Context, func()) {
+	c, ok := stdout.(*checkedWriter)
+	if !ok {
+		return ctx, func() {}
+	}
+	signal.Ignore(syscall.SIGPIPE) // a write to a closed pipe fails instead
+	ctx, cancel := context.WithCancel(ctx)
+	c.failed = func() {
+		fmt.Fprintln(stderr, "ganui: standard output failed: stopping after the current epoch")
+		cancel()
+	}
+	return ctx, func() { c.failed = nil; cancel() }
 }
 
 // notifyStop returns a context that the first SIGINT, SIGTERM or SIGHUP

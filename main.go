@@ -110,8 +110,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		err = interactive(opts, out)
 	}
-	if err == nil && out.err != nil {
-		err = fmt.Errorf("writing the output: %w", out.err)
+	if out.err != nil && (err == nil || errors.Is(err, session.ErrInterrupted)) {
+		err = fmt.Errorf("writing the output: %w", out.err) // what stopped the run
 	}
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
@@ -225,6 +225,9 @@ const maxJobs = 256
 type checkedWriter struct {
 	w   io.Writer
 	err error
+	// failed, when set, is called once, at the first failed write: a
+	// headless run stops then (stopOnDeadOutput).
+	failed func()
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
@@ -232,7 +235,9 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 		return 0, c.err
 	}
 	n, err := c.w.Write(p)
-	c.err = err
+	if c.err = err; err != nil && c.failed != nil {
+		c.failed()
+	}
 	return n, err
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/ganui/ganui/session"
 	"os"
 	"path/filepath"
 	"strings"
@@ -391,5 +392,25 @@ func TestOutputIsNotStandardOutput(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr.String(), "is standard output") {
 			t.Errorf("%s to standard output's file: exit %d, %q", flag, code, stderr.String())
 		}
+	}
+}
+
+// TestDeadOutputStopsTheRun: when standard output fails (its reader gone,
+// | head -1, or a full disk), a headless run stops after its epoch with
+// its checkpoint written and exits 1, rather than training on for no one
+// (or dying of SIGPIPE with nothing saved).
+func TestDeadOutputStopsTheRun(t *testing.T) {
+	save := filepath.Join(t.TempDir(), "run.ckpt")
+	var stderr strings.Builder
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "10", "--save", save}, fullDisk{}, &stderr)
+	if code != exitFailure || !strings.Contains(stderr.String(), "standard output failed: stopping") {
+		t.Fatalf("exit %d, %q", code, stderr.String())
+	}
+	g, err := session.LoadCheckpoint(save)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Epoch() < 10 || g.Epoch() > 1000 {
+		t.Fatalf("stopped at epoch %d, want soon after the failed line at epoch 10", g.Epoch())
 	}
 }
