@@ -95,7 +95,10 @@ func clampLog(p float64) float64 {
 //
 // with s = −1 on real data and s = +1 on generated data, so that D's
 // whole loss, the sum of both, is mean D(fake) − mean D(real), the
-// negated estimate of the Wasserstein-1 distance D maximises; G's loss
+// negated estimate of K·W1, the Wasserstein-1 distance up to the critic's
+// Lipschitz constant K (Arjovsky et al. 2017, eq. 3), which D maximises;
+// under weight clipping K is unknown, so the value is W1's in shape, not
+// in size. G's loss
 // is s = −1 on generated data, −mean D(G(z)).
 func Wasserstein(dst, y []float32, s float32) float32 {
 	n := len(y)
