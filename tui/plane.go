@@ -390,7 +390,7 @@ func modesHead(pm *engine.PlaneMetrics) string {
 	if pm.Captured < len(pm.Spots) {
 		count = styleBad.Render(count)
 	}
-	return styleTitle.Render("Modes") + " " + count + styleMuted.Render(" · HQ ") + fmt.Sprintf("%.1f%%", 100*pm.HighQuality)
+	return styleTitle.Render("Modes") + " " + count + styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality)
 }
 
 // modeMap draws one cell, two columns wide, per mode, placed as the modes

@@ -640,3 +640,27 @@ func TestDivergenceStaysInSight(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
+// 0% (or 0.0%), one short of all never 100% (or 100.0%).
+func TestSharesNeverRoundToAllOrNone(t *testing.T) {
+	for _, c := range []struct {
+		x        float64
+		mode, hq string
+	}{
+		{0, "0%", "0.0%"},
+		{0.0004, "<1%", "<0.1%"},
+		{0.003, "<1%", "0.3%"},
+		{0.5, "50%", "50.0%"},
+		{0.996, ">99%", "99.6%"},
+		{0.9996, ">99%", ">99.9%"},
+		{1, "100%", "100.0%"},
+	} {
+		if got := sharePercent(c.x); got != c.mode {
+			t.Errorf("sharePercent(%g) = %q, want %q", c.x, got, c.mode)
+		}
+		if got := hqPercent(c.x); got != c.hq {
+			t.Errorf("hqPercent(%g) = %q, want %q", c.x, got, c.hq)
+		}
+	}
+}

@@ -568,7 +568,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		if pm.Captured < k {
 			count = styleBad.Render(count)
 		}
-		lines[1] += styleMuted.Render(" · HQ ") + fmt.Sprintf("%.1f%%", 100*pm.HighQuality)
+		lines[1] += styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality)
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
 	}
 	if m.snap.Baseline != nil {
@@ -606,10 +606,26 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 // that is not zero as <1%, never 0%: a mode the diagnosis reports with
 // 0.2% of the samples is not empty.
 func sharePercent(x float64) string {
-	if x > 0 && x < 0.005 {
+	switch {
+	case x > 0 && x < 0.005:
 		return "<1%"
+	case x < 1 && x >= 0.995:
+		return ">99%"
 	}
 	return fmt.Sprintf("%.0f%%", 100*x)
+}
+
+// hqPercent writes the high-quality share to a tenth of a per cent, a
+// share that is not zero never as 0.0% and one short of all never as
+// 100.0%.
+func hqPercent(x float64) string {
+	switch {
+	case x > 0 && x < 0.0005:
+		return "<0.1%"
+	case x < 1 && x >= 0.9995:
+		return ">99.9%"
+	}
+	return fmt.Sprintf("%.1f%%", 100*x)
 }
 
 // blurred tells whether the diagnosis finds the modes covered but not
