@@ -225,7 +225,38 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		// otherwise (a label at its end pads it).
 		canvases = plot.Align(panels, tiles, body)
 	}
+	for _, row := range panels {
+		for _, p := range row {
+			p.Add(legendBackdrop{}) // last: over every curve, under the legend
+		}
+	}
 	return panels, canvases, nil
+}
+
+// legendBackdrop lays a translucent white box under a panel's legend, so
+// that its entries read over the curves and D's heat map beneath them
+// (gonum draws a legend on what is there).
+type legendBackdrop struct{}
+
+func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
+	r := p.Legend.Rectangle(c) // its size; gonum v0.17 puts it on the wrong side
+	w, h := r.Max.X-r.Min.X, r.Max.Y-r.Min.Y
+	if w <= 0 {
+		return // no entries
+	}
+	l := &p.Legend
+	r.Min.X, r.Min.Y = c.Max.X-w+l.XOffs, c.Max.Y-h+l.YOffs
+	if l.Left {
+		r.Min.X = c.Min.X + l.XOffs
+	}
+	if !l.Top {
+		r.Min.Y = c.Min.Y + l.YOffs
+	}
+	r.Max.X, r.Max.Y = r.Min.X+w, r.Min.Y+h
+	pad := vg.Points(2)
+	r.Min.X, r.Min.Y, r.Max.X, r.Max.Y = r.Min.X-pad, r.Min.Y-pad, r.Max.X+pad, r.Max.Y+pad
+	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 210})
+	c.Fill(r.Path())
 }
 
 // writeFile creates or replaces path with a figure in the format of its
@@ -954,6 +985,10 @@ const (
 	maxLabelled = 12 // events in a panel past which none is labelled
 )
 
+// rugLength is how far down from a panel's top the tick of an event
+// reaches when there are too many events to draw across the panel.
+const rugLength = vg.Length(6)
+
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	sty := draw.TextStyle{Color: grey, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
@@ -974,13 +1009,15 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	last := c.Min.X - vg.Points(10)
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
+		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
+			c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8)},
+				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
+			continue
+		}
 		if x-last >= vg.Points(3) {
 			c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
 				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
 			last = x
-		}
-		if len(shown) > maxLabelled {
-			continue
 		}
 		at, w, h := x+vg.Points(2), sty.Width(e.Label), sty.Height(e.Label)
 		if at+w > c.Max.X { // no room right of the line (a run's last epoch): left of it
@@ -997,6 +1034,6 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	if len(shown) > maxLabelled {
-		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y}, fmt.Sprintf("%s events", session.FormatInt(len(shown))))
+		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}, fmt.Sprintf("%s events, marked at the top", session.FormatInt(len(shown))))
 	}
 }

@@ -298,7 +298,7 @@ func TestManyEventsAreCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := svgText(t, b.Bytes())
-	if !slices.Contains(texts, "20 events") || slices.Contains(texts, "mode-dropped") {
+	if !slices.Contains(texts, "20 events, marked at the top") || slices.Contains(texts, "mode-dropped") {
 		t.Errorf("20 events: the panels' texts %q", texts)
 	}
 }
