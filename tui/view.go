@@ -602,30 +602,26 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 	return line
 }
 
-// sharePercent writes a share of the samples in whole percents, but one
-// that is not zero as <1%, never 0%: a mode the diagnosis reports with
-// 0.2% of the samples is not empty.
-func sharePercent(x float64) string {
-	switch {
-	case x > 0 && x < 0.005:
-		return "<1%"
-	case x < 1 && x >= 0.995:
-		return ">99%"
-	}
-	return fmt.Sprintf("%.0f%%", 100*x)
-}
+// sharePercent writes a share of the samples in whole per cents, a
+// share that is not zero never as 0% and one short of all never as 100%:
+// "<1%", ">99%".
+func sharePercent(x float64) string { return percentOf(x, 0) }
 
-// hqPercent writes the high-quality share to a tenth of a per cent, a
-// share that is not zero never as 0.0% and one short of all never as
-// 100.0%.
-func hqPercent(x float64) string {
+// hqPercent writes the high-quality share to a tenth of a per cent, as
+// sharePercent does: "<0.1%", ">99.9%".
+func hqPercent(x float64) string { return percentOf(x, 1) }
+
+// percentOf writes x as a percentage with digits decimals, never
+// rounding a share that is not zero to 0 nor one short of all to 100.
+func percentOf(x float64, digits int) string {
+	step := math.Pow(10, -float64(digits)) // the last digit's per cent
 	switch {
-	case x > 0 && x < 0.0005:
-		return "<0.1%"
-	case x < 1 && x >= 0.9995:
-		return ">99.9%"
+	case x > 0 && 100*x <= step/2: // 0.5 would round to 0
+		return "<" + strconv.FormatFloat(step, 'f', digits, 64) + "%"
+	case x < 1 && 100*x >= 100-step/2:
+		return ">" + strconv.FormatFloat(100-step, 'f', digits, 64) + "%"
 	}
-	return fmt.Sprintf("%.1f%%", 100*x)
+	return strconv.FormatFloat(100*x, 'f', digits, 64) + "%"
 }
 
 // blurred tells whether the diagnosis finds the modes covered but not
