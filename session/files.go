@@ -2,11 +2,13 @@ package session
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -188,7 +190,9 @@ func fileSafe(name string) string {
 // trains. The file is created (or emptied) with its first row, not
 // before: a command refused after the session is made (nothing left to
 // train), or stopped before an epoch, leaves what was there alone;
-// checkPaths has made sure it can be written. The row of the latest epoch
+// checkPaths has made sure it can be written. A resumed run whose log is
+// the one the run wrote up to the checkpoint (continuesLog) appends to it
+// instead, so that the file keeps every epoch of the run. The row of the latest epoch
 // is held back until the next epoch comes or the file is flushed, so that
 // an evaluation made at that epoch (evaluated) joins it. The first write
 // error is kept, stops the writing, and is reported when the file is
@@ -204,10 +208,41 @@ type csvFile struct {
 	has     bool
 	ev      evalRow // the evaluation of pending, while hasEval
 	hasEval bool
+	append  bool // the file holds the run up to its checkpoint: add to it
 }
 
 func newCSVFile(path string, lay csvLayout) *csvFile {
 	return &csvFile{path: path, lay: lay}
+}
+
+// continuesLog reports whether the file at path is a log of lay's
+// columns whose last row is epoch's: the history a run resumed at epoch
+// wrote before its checkpoint, which its log goes on with. Only the
+// first and the last line are read.
+func continuesLog(path string, lay csvLayout, epoch int) bool {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	const most = 64 << 10 // a row is under 200 bytes
+	head := make([]byte, len(lay.header())+1)
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != lay.header()+"\n" {
+		return false
+	}
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return false
+	}
+	from := max(int64(len(head)), size-most)
+	tail := make([]byte, size-from)
+	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
+		return false
+	}
+	tail = tail[:len(tail)-1]
+	last := tail[bytes.LastIndexByte(tail, '\n')+1:]
+	first, _, _ := bytes.Cut(last, []byte(","))
+	return string(first) == strconv.Itoa(epoch)
 }
 
 func (c *csvFile) write(st engine.EpochStats) {
@@ -249,7 +284,11 @@ func (c *csvFile) emit() {
 		ev = &c.ev
 	}
 	if c.f == nil && c.err == nil && !c.closed {
-		if c.f, c.err = os.Create(c.path); c.err == nil {
+		if c.append {
+			if c.f, c.err = os.OpenFile(c.path, os.O_WRONLY|os.O_APPEND, 0); c.err == nil {
+				c.csv = &csvWriter{w: bufio.NewWriter(c.f), lay: c.lay}
+			}
+		} else if c.f, c.err = os.Create(c.path); c.err == nil {
 			c.csv = newCSVWriter(bufio.NewWriter(c.f), c.lay)
 		}
 	}

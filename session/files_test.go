@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,5 +119,52 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 	g, lerr := LoadCheckpoint(save)
 	if lerr != nil || g.Epoch() != 20 || r.Epochs != 20 {
 		t.Fatalf("the checkpoint beside the failed log: %v (epoch %d of %d)", lerr, g.Epoch(), r.Epochs)
+	}
+}
+
+// TestResumedLogGoesOn: resumed with the log the run wrote up to its
+// checkpoint, a run appends to it, so that the file holds every epoch
+// (the resumed run had emptied it and started at its checkpoint's epoch);
+// a log that is not that run's is replaced, as any --log.
+func TestResumedLogGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	s, err := New(Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(log)
+	r, err := New(Options{Resume: ckpt, Epochs: 50, LogPath: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(log)
+	lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+	if !strings.HasPrefix(string(got), string(first)) || len(lines) != 51 {
+		t.Fatalf("the resumed log has %d lines, want the 31 it had and 20 more", len(lines))
+	}
+	for i, l := range lines[1:] {
+		if e, _, _ := strings.Cut(l, ","); e != strconv.Itoa(i+1) {
+			t.Fatalf("line %d is epoch %s", i+2, e)
+		}
+	}
+
+	other := filepath.Join(dir, "other.csv")
+	os.WriteFile(other, []byte("not a log\n"), 0o644)
+	r2, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r2.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(other); !strings.HasPrefix(string(got), CSVColumns(0)[:10]) || strings.Count(string(got), "\n") != 11 {
+		t.Fatalf("another file as the resumed log:\n%s", got)
 	}
 }

@@ -210,6 +210,7 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
+		s.csv.append = gan.Epoch() > 0 && continuesLog(opts.LogPath, s.csv.lay, gan.Epoch())
 	}
 	if opts.Paused {
 		s.state = Paused
