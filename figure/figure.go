@@ -100,6 +100,7 @@ type Run struct {
 type Event struct {
 	Epoch int
 	Label string
+	N     int // the session's events it stands for, at least 1
 }
 
 // Level is a named horizontal line across a panel.
@@ -152,9 +153,10 @@ func FromPicture(p session.Picture) Run {
 			if !strings.Contains(r.Events[n-1].Label, e.Kind.String()) {
 				r.Events[n-1].Label += ", " + e.Kind.String()
 			}
+			r.Events[n-1].N++
 			continue
 		}
-		r.Events = append(r.Events, Event{Epoch: e.Epoch, Label: e.Kind.String()})
+		r.Events = append(r.Events, Event{Epoch: e.Epoch, Label: e.Kind.String(), N: 1})
 	}
 	return r
 }
@@ -1034,6 +1036,14 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	if len(shown) > maxLabelled {
-		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}, fmt.Sprintf("%s events, marked at the top", session.FormatInt(len(shown))))
+		n := 0
+		for _, e := range shown {
+			n += max(1, e.N)
+		}
+		text := fmt.Sprintf("%s events, marked at the top", session.FormatInt(n))
+		if n > len(shown) {
+			text = fmt.Sprintf("%s events at %s epochs, marked at the top", session.FormatInt(n), session.FormatInt(len(shown)))
+		}
+		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}, text)
 	}
 }

@@ -286,7 +286,7 @@ func TestRoundTicks(t *testing.T) {
 }
 
 // TestManyEventsAreCounted: a panel with more events than it can name
-// draws their lines and says how many there are, naming none.
+// marks them along its top and says how many there are, naming none.
 func TestManyEventsAreCounted(t *testing.T) {
 	r := trained(t)
 	r.Events = nil
@@ -300,6 +300,15 @@ func TestManyEventsAreCounted(t *testing.T) {
 	texts := svgText(t, b.Bytes())
 	if !slices.Contains(texts, "20 events, marked at the top") || slices.Contains(texts, "mode-dropped") {
 		t.Errorf("20 events: the panels' texts %q", texts)
+	}
+	// Events of one epoch share its mark, and are counted one by one.
+	r.Events[3].N, r.Events[7].N = 4, 2
+	b.Reset()
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	if texts := svgText(t, b.Bytes()); !slices.Contains(texts, "24 events at 20 epochs, marked at the top") {
+		t.Errorf("24 events at 20 epochs: the panels' texts %q", texts)
 	}
 }
 

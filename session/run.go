@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +72,7 @@ func (r Result) Line() string {
 // of samples from one draw; one sample a draw scores 1 by construction,
 // which says nothing, and has no field.
 func zdepField(m engine.Metrics) string {
-	if m.RowWidth <= 1 && !math.IsNaN(m.ZDep) {
+	if m.RowWidth <= 1 { // a NaN sample shows in every other field
 		return ""
 	}
 	return fmt.Sprintf(" zdep=%.4f", m.ZDep)
