@@ -255,6 +255,32 @@ func TestFromSweep(t *testing.T) {
 	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "not run" {
 		t.Errorf("notes %q", h.Notes)
 	}
+
+	// A sweep stopped mid-way: a cell of fewer seeds says so, and a map of
+	// one value has a colour bar of distinct labels.
+	res.Rows = []session.SweepRow{{Values: []string{"1e-4", "1e-3"}, Runs: 1, Unfinished: 3, First: [3]float64{0.0481, 0, 1}}}
+	h = FromSweep(res)
+	if h.Notes[0][0] != "1 of 4 seeds" {
+		t.Errorf("a cell cut short: %q", h.Notes[0][0])
+	}
+	var svg bytes.Buffer
+	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, s := range svgText(t, svg.Bytes()) {
+		if strings.HasPrefix(s, "0.0") && s != "0.0481" {
+			seen[s]++
+		}
+	}
+	for label, n := range seen {
+		if n > 1 {
+			t.Errorf("the colour bar labels %s %d times: %v", label, n, seen)
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("the colour bar of one value: labels %v", seen)
+	}
 }
 
 // TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5

@@ -76,8 +76,9 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	if lo > hi { // nothing finite
 		lo, hi = 0, 1
 	}
-	if hi == lo {
-		hi = lo + 1e-9
+	if hi == lo { // one value: a range around it, for a colour bar that reads
+		d := math.Max(math.Abs(lo)/10, 1e-9)
+		lo, hi = lo-d, hi+d
 	}
 	cm := moreland.SmoothBlueRed()
 	cm.SetMin(lo)
@@ -136,6 +137,7 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	bar.Add(cb)
 	bar.HideX()
 	bar.Y.Padding = 0
+	bar.Y.Tick.Marker = roundTicks{}
 
 	const barWidth = 1.1 * vg.Inch
 	c, err := newCanvas(format, 7.5*vg.Inch, 6*vg.Inch)
@@ -215,12 +217,17 @@ func FromSweep(res session.SweepResult) Heatmap {
 			continue
 		}
 		h.Z[j][i], h.Notes[j][i] = r.First[0], ""
+		var notes []string
 		switch {
 		case r.Diverged == r.Runs:
-			h.Notes[j][i] = fmt.Sprintf("all %d diverged", r.Runs)
+			notes = append(notes, fmt.Sprintf("all %d diverged", r.Runs))
 		case r.Diverged > 0:
-			h.Notes[j][i] = fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs)
+			notes = append(notes, fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs))
 		}
+		if r.Unfinished > 0 { // a stop cut its other seeds short: the median is of fewer
+			notes = append(notes, fmt.Sprintf("%d of %d seeds", r.Runs, r.Runs+r.Unfinished))
+		}
+		h.Notes[j][i] = strings.Join(notes, ", ")
 	}
 	return h
 }
