@@ -103,6 +103,24 @@ func (p Point) average() Point {
 	return p
 }
 
+// Mean returns the average of pts (not empty), at the last one's epoch,
+// each point weighing the same: how a chart narrower than its history
+// draws several points as one.
+func Mean(pts []Point) Point {
+	var sum Point
+	for _, p := range pts {
+		sum.DReal += p.DReal
+		sum.DFake += p.DFake
+		sum.G += p.G
+		sum.Mean += p.Mean
+		sum.Std += p.Std
+		sum.MeanY += p.MeanY
+		sum.StdY += p.StdY
+	}
+	sum.Epoch, sum.span = pts[len(pts)-1].Epoch, len(pts)
+	return sum.average()
+}
+
 // merge averages two neighbouring points of equal weight.
 func merge(a, b Point) Point {
 	return Point{

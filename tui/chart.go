@@ -401,31 +401,16 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 		return pts
 	}
 	out := make([]session.Point, 0, cols)
-	var acc session.Point
-	n, cur := 0, -1
-	flush := func() {
-		if k := float64(n); n > 0 {
-			acc.DReal, acc.DFake, acc.G, acc.Mean, acc.Std = acc.DReal/k, acc.DFake/k, acc.G/k, acc.Mean/k, acc.Std/k
-			out = append(out, acc)
-		}
-		acc, n = session.Point{}, 0
-	}
-	for _, p := range pts {
+	start, cur := 0, -1
+	for i, p := range pts {
 		col := min(cols-1, int((float64(p.Epoch)-xmin)/(xmax-xmin)*float64(cols)))
-		if col != cur {
-			flush()
-			cur = col
+		if col != cur && i > start {
+			out = append(out, session.Mean(pts[start:i]))
+			start = i
 		}
-		acc.Epoch = p.Epoch
-		acc.DReal += p.DReal
-		acc.DFake += p.DFake
-		acc.G += p.G
-		acc.Mean += p.Mean
-		acc.Std += p.Std
-		n++
+		cur = col
 	}
-	flush()
-	return out
+	return append(out, session.Mean(pts[start:]))
 }
 
 // drawRef draws a dotted horizontal line at r.y on every empty cell of the

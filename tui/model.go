@@ -86,8 +86,8 @@ func NewModel(s *session.Session) Model {
 		planeMoments: newLineChart(
 			series{"1 mean x", 'x', styleAxisX, func(p session.Point) float64 { return p.Mean }},
 			series{"2 mean y", 'y', styleAxisY, func(p session.Point) float64 { return p.MeanY }},
-			series{"3 std x", 'x', styleAxisX, func(p session.Point) float64 { return p.Std }},
-			series{"4 std y", 'y', styleAxisY, func(p session.Point) float64 { return p.StdY }},
+			series{"3 std x", 'X', styleAxisX, func(p session.Point) float64 { return p.Std }},
+			series{"4 std y", 'Y', styleAxisY, func(p session.Point) float64 { return p.StdY }},
 		),
 	}
 }

@@ -81,7 +81,7 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "1,500 of 2,500 drawn, epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std x "}},
+		}, nil, []string{"▶ running", "Plane", "1,500 of 2,500 drawn, epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 			s.ReplayIndex, s.Frames = 3, 15

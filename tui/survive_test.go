@@ -665,3 +665,27 @@ func TestSharesNeverRoundToAllOrNone(t *testing.T) {
 		}
 	}
 }
+
+// TestThinKeepsEveryCurve: a history longer than the chart is wide is
+// drawn from averages of its points, the second coordinate's mean and
+// std among them (they had been left out, and the y curves of a long 2-D
+// run drawn at 0).
+func TestThinKeepsEveryCurve(t *testing.T) {
+	c := newLineChart()
+	var pts []session.Point
+	for e := 1; e <= 1000; e++ {
+		pts = append(pts, session.Point{Epoch: e, DReal: 0.7, Mean: 0.5, Std: 1.8, MeanY: -0.18, StdY: 2.17})
+	}
+	thinned := c.thin(pts, 1, 1000)
+	if len(thinned) >= len(pts) {
+		t.Fatalf("%d points thinned to %d", len(pts), len(thinned))
+	}
+	for _, p := range thinned {
+		if math.Abs(p.MeanY+0.18) > 1e-9 || math.Abs(p.StdY-2.17) > 1e-9 || math.Abs(p.Std-1.8) > 1e-9 || math.Abs(p.DReal-0.7) > 1e-9 {
+			t.Fatalf("a thinned point %+v", p)
+		}
+	}
+	if last := thinned[len(thinned)-1]; last.Epoch != 1000 {
+		t.Errorf("the last thinned point is at epoch %d", last.Epoch)
+	}
+}

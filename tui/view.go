@@ -330,14 +330,15 @@ func (m *Model) momLegend(w int) []string {
 	has := s.Last.Epoch > 0
 	if p := s.Target.Plane; p != nil { // x and y in two colours, the target's after ┈
 		mx, my, sx, sy := planeMoments(p)
-		pair := func(name string, x, y, tx, ty float64) string {
+		// The means' lines end in x and y, the stds' in X and Y.
+		pair := func(name string, markX, markY rune, x, y, tx, ty float64) string {
 			target := num(tx)
 			if num(ty) != target {
 				target += "," + num(ty)
 			}
-			return name + " " + legendItem(styleAxisX, 'x', "", x, has) + " " + legendItem(styleAxisY, 'y', "", y, has) + styleTarget.Render(" ┈"+target)
+			return name + " " + legendItem(styleAxisX, markX, "", x, has) + " " + legendItem(styleAxisY, markY, "", y, has) + styleTarget.Render(" ┈"+target)
 		}
-		pairs := []string{pair("mean", s.Last.Mean, s.Last.MeanY, mx, my), pair("std", s.Last.Std, s.Last.StdY, sx, sy)}
+		pairs := []string{pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my), pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy)}
 		if lines := flow(append([]string{styleTitle.Render("Moments")}, pairs...), w, 2); fits(lines, w) {
 			return lines
 		}
