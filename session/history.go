@@ -123,15 +123,7 @@ func Mean(pts []Point) Point {
 
 // merge averages two neighbouring points of equal weight.
 func merge(a, b Point) Point {
-	return Point{
-		Epoch: b.Epoch,
-		DReal: (a.DReal + b.DReal) / 2,
-		DFake: (a.DFake + b.DFake) / 2,
-		G:     (a.G + b.G) / 2,
-		Mean:  (a.Mean + b.Mean) / 2,
-		Std:   (a.Std + b.Std) / 2,
-		MeanY: (a.MeanY + b.MeanY) / 2,
-		StdY:  (a.StdY + b.StdY) / 2,
-		span:  a.span + b.span,
-	}
+	m := Mean([]Point{a, b})
+	m.span = a.span + b.span
+	return m
 }
