@@ -49,6 +49,10 @@ const (
 	// missingShare: a mode of a mixture given less than this share of the
 	// samples is missing; between it and half its due, short.
 	missingShare = 0.01
+	// stalledHQ: in two dimensions, D at its equilibrium with fewer than
+	// this share of the samples of high quality is D that has stopped
+	// learning, as stalledKS says in one.
+	stalledHQ = 0.25
 	// lossWindow is the time constant, in epochs, of the losses' moving
 	// average the conditions read, so one noisy epoch does not flip them.
 	lossWindow = 100
@@ -353,23 +357,30 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("noise use %.3f, under %g", m.ZDep, noiseUseFloor)})
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		switch {
-		case w.still >= lossWindow:
-			f.Kind = DStalled
-			f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch, and G has not matched the target"
-			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
-		case m.N > 0 && m.KS > stalledKS:
-			f.Kind = DStalled
-			f.Text = "D can no longer tell real from fake, yet the samples are far from the target: D has stopped learning, G has not matched it"
-			f.Detail += fmt.Sprintf("; KS %.3f, over %g", m.KS, stalledKS)
-		}
-		out = append(out, f)
+		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("KS %.3f, over %g", m.KS, stalledKS)))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS cannot tell the samples from a perfect generator's at %s samples: the tails are the Q-Q plot's to judge", FormatInt(m.N)),
 			Detail: fmt.Sprintf("KS %.4f, under the 95%% bound %.4f", m.KS, e.KSFloor)})
 	}
 	return out
+}
+
+// stalled turns D's equilibrium f into DStalled when D has stopped
+// learning: its losses still, epoch after epoch (a constant D), or far,
+// the samples far from the target (why: the measurement that says so).
+func stalled(f Finding, w *watch, far bool, why string) Finding {
+	switch {
+	case w.still >= lossWindow:
+		f.Kind = DStalled
+		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch, and G has not matched the target"
+		f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
+	case far:
+		f.Kind = DStalled
+		f.Text = "D can no longer tell real from fake, yet the samples are far from the target: D has stopped learning, G has not matched it"
+		f.Detail += "; " + why
+	}
+	return f
 }
 
 // indifferent is the DIndifferent finding, when D's averaged losses sit
@@ -399,20 +410,25 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 				dropped = append(dropped, fmt.Sprintf("mode %d at (%.3g, %.3g)", i+1, c.X, c.Y))
 			}
 		}
+		off := 1 - m.HighQuality // the share between the modes
+		missed := fmt.Sprintf("not one sample in %s within 3σ of %s", FormatInt(n), strings.Join(dropped, ", "))
 		switch {
 		case len(dropped) == len(m.Spots):
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes yet", len(m.Spots)),
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)),
 				Detail: fmt.Sprintf("not one sample in %s within 3σ of any mode", FormatInt(n))})
+		case len(dropped) > 0 && off > blurredShare: // a cloud with gaps, not a collapse
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
+				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts no samples there", len(dropped), len(m.Spots)),
-				Detail: fmt.Sprintf("not one sample in %s within 3σ of %s", FormatInt(n), strings.Join(dropped, ", "))})
-		case 1-m.HighQuality > blurredShare:
+				Detail: missed})
+		case off > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
-				Detail: fmt.Sprintf("%.0f%% of the samples are not within 3σ of any mode, over %.0f%%", 100*(1-m.HighQuality), 100*blurredShare)})
+				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		out = append(out, f)
+		out = append(out, stalled(f, w, m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("sliced W1 is close to its sampling floor at %s samples: the high-quality share says how much is off the modes", FormatInt(n)),

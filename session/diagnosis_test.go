@@ -376,3 +376,49 @@ func TestEquilibriumOfLabelSmoothing(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneDiagnosis: in two dimensions, modes missing from a cloud of
+// samples between them are not mode collapse, which is reserved for
+// samples on some modes and none on others; no mode reached is said as
+// such; and D at its equilibrium with few samples of high quality has
+// stopped learning, as a KS over 0.5 says in one dimension.
+func TestPlaneDiagnosis(t *testing.T) {
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spots := func(captured ...bool) []engine.SpotShare {
+		var out []engine.SpotShare
+		for _, c := range captured {
+			out = append(out, engine.SpotShare{Captured: c, Expected: 0.125})
+		}
+		return out
+	}
+	text := func(w *watch, hq float64, captured ...bool) (kinds []FindingKind, texts string) {
+		pm := &engine.PlaneMetrics{Spots: spots(captured...), HighQuality: hq, SW1: 1, SW1Floor: 0.03}
+		for _, f := range diagnose(cfg, w, &Eval{Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
+			kinds, texts = append(kinds, f.Kind), texts+f.Text+"\n"
+		}
+		return kinds, texts
+	}
+	w := watchOf(cfg)
+	if _, got := text(&w, 0.004, true, true, true, true, true, false, false, false); !strings.Contains(got, "a spread-out cloud, not mode collapse") {
+		t.Errorf("a cloud with gaps: %q", got)
+	}
+	if _, got := text(&w, 0.95, true, true, true, true, true, false, false, false); !strings.Contains(got, "3 of 8 modes missing: mode collapse") {
+		t.Errorf("samples on five modes of eight: %q", got)
+	}
+	if _, got := text(&w, 0, false, false, false, false, false, false, false, false); !strings.Contains(got, "on none of the 8 modes") || strings.Contains(got, "collapse") {
+		t.Errorf("no mode reached: %q", got)
+	}
+	for e := 1; e <= lossWindow; e++ { // D at ln 2, learning
+		d := 0.01 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2}, -3, 3, true, true)
+	}
+	if kinds, got := text(&w, 0.1, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DStalled) {
+		t.Errorf("D at ln 2 with 10%% of high quality: %v %q", kinds, got)
+	}
+	if kinds, got := text(&w, 0.9, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DIndifferent) {
+		t.Errorf("D at ln 2 with 90%% of high quality: %v %q", kinds, got)
+	}
+}

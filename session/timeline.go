@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -122,11 +123,15 @@ type episodes struct {
 }
 
 // percent writes a share as a percentage: whole percents, and for a
-// share under half a percent that is not zero, two significant digits
-// (one sample in 2,500 is 0.04%).
+// share within half a percent of none or all that is neither, the digits
+// that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all but one
+// 99.96%).
 func percent(x float64) string {
-	if x > 0 && x < 0.005 {
+	switch {
+	case x > 0 && x < 0.005:
 		return fmt.Sprintf("%.2g%%", 100*x)
+	case x < 1 && x >= 0.995:
+		return fmt.Sprintf("%.4g%%", 100*x)
 	}
 	return fmt.Sprintf("%.0f%%", 100*x)
 }
@@ -203,8 +208,14 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 		if c.Covered {
 			kind = EventModeRecovered
 		}
-		out = append(out, Event{Epoch: epoch, Kind: kind,
-			Detail: fmt.Sprintf("mode %d (at %s) gets %s of the samples, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)})
+		detail := fmt.Sprintf("mode %d (at %s) gets %s of the samples, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
+		if strings.HasPrefix(c.Where, "(") { // a plane's mode: captured or not, the papers' rule
+			detail = fmt.Sprintf("mode %d (at %s) not captured: no sample within its 3σ, the target %.0f%%", i+1, c.Where, 100*c.Expected)
+			if c.Covered {
+				detail = fmt.Sprintf("mode %d (at %s) captured: %s of the samples within its 3σ, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
+			}
+		}
+		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail})
 	}
 	return out
 }
