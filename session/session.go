@@ -626,6 +626,7 @@ func (s *Session) publish() {
 		Eval:     s.eval,
 		Findings: s.findings(),
 		Events:   slices.Clone(s.tl.events),
+		Earlier:  s.tl.dropped,
 		Frames:   len(s.tl.keyframes),
 		Baseline: s.baseline,
 		Note:     s.note,

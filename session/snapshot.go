@@ -134,8 +134,10 @@ type Snapshot struct {
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved
 	// Events are the run's changes so far, oldest first (at most
-	// maxEvents): marks for the charts' time axis and a log.
-	Events []Event
+	// maxEvents): marks for the charts' time axis and a log. Earlier
+	// counts the events before them that the session let go.
+	Events  []Event
+	Earlier int
 	// Frames counts the keyframes kept for replay; Replay is the one
 	// shown while replaying (ReplayIndex of Frames), nil when live.
 	Frames      int

@@ -103,7 +103,10 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	}
 	if evs := m.snap.Events; len(evs) > 0 {
 		entries = append(entries, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
-		entries = append(entries, eventLines(evs, w, 12)...)
+		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
+		if n := m.snap.Earlier; n > 0 {
+			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
+		}
 		entries = append(entries, []string{""})
 	}
 	if len(entries) > 0 {

@@ -689,3 +689,28 @@ func TestThinKeepsEveryCurve(t *testing.T) {
 		t.Errorf("the last thinned point is at epoch %d", last.Epoch)
 	}
 }
+
+// TestEveryEventListed: the ? pages list every event the session keeps,
+// latest first, across pages (the newest 12 had stood for all), and say
+// how many earlier ones it let go.
+func TestEveryEventListed(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	snap.Events = nil
+	for e := 1; e <= 30; e++ {
+		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
+	}
+	snap.Earlier = 5
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(snap)
+	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
+	for e := 1; e <= 30; e++ {
+		if !strings.Contains(all, fmt.Sprintf("mark %d\n", e)) && !strings.HasSuffix(all, fmt.Sprintf("mark %d", e)) {
+			t.Errorf("event %d not listed", e)
+		}
+	}
+	if !strings.Contains(all, "5 earlier events not kept") {
+		t.Error("the events let go are not said")
+	}
+}
