@@ -283,7 +283,8 @@ func (g grid) row(r int) string {
 	return sb.String()
 }
 
-// xLabels places tick values under the plot at round steps of x.
+// xLabels places tick values under the plot at round steps of x, each
+// centred on its column, or shifted in at an edge (-5 at the first).
 func xLabels(lo, hi float64, cols int) string {
 	line := []rune(strings.Repeat(" ", cols))
 	step := niceStep((hi - lo) / math.Max(1, float64(cols)/8))
@@ -291,8 +292,8 @@ func xLabels(lo, hi float64, cols int) string {
 	for x := math.Ceil(lo/step) * step; x <= hi; x += step {
 		s := strconv.FormatFloat(cleanZero(roundTo(x, step)), 'f', -1, 64)
 		c := int(math.Round((x - lo) / (hi - lo) * float64(cols-1)))
-		start := c - len(s)/2
-		if start <= last || start < 0 || start+len(s) > cols {
+		start := min(max(0, c-len(s)/2), cols-len(s)) // at an edge, shifted in: the label still spans its column
+		if start <= last || start < 0 || c < start || c >= start+len(s) {
 			continue
 		}
 		copy(line[start:], []rune(s))
