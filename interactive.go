@@ -13,14 +13,21 @@ import (
 // with the settings it ended with (session.Again), so that both stay in
 // the terminal's scroll-back: with the design file that command names
 // written, when it is neither a built-in preset nor the run's own preset
-// file, and what the command cannot repeat, if anything.
+// file, and what the command cannot repeat, if anything. A user who quit
+// again without waiting for the epoch in training left the session
+// training: nothing of it may be read then, and a line says so instead.
 func interactive(opts options, stdout io.Writer) error {
 	s, err := session.New(opts.Options)
 	if err != nil {
 		return usageError{err}
 	}
-	if err := tui.Run(s); err != nil {
+	end, err := tui.Run(s)
+	if err != nil {
 		return err
+	}
+	if end.Left {
+		fmt.Fprintln(stdout, leftLine(end))
+		return nil
 	}
 	fmt.Fprintln(stdout, s.Result().Line())
 	again := s.Again()
@@ -34,4 +41,15 @@ func interactive(opts options, stdout io.Writer) error {
 		fmt.Fprintln(stdout, "       "+again.Caveat)
 	}
 	return nil
+}
+
+// leftLine is what the terminal keeps of a run quit without waiting for
+// its epoch in training: the run and the last epoch the screen showed
+// finished, and what is missing.
+func leftLine(end tui.Ending) string {
+	const why = "quit at once, not waiting for the epoch in training: no final line, no command again"
+	if !end.Shown {
+		return "left: " + why
+	}
+	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", end.Preset, end.Seed, end.Epoch, why)
 }

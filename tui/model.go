@@ -18,6 +18,20 @@ type snapshotMsg session.Snapshot
 // sessionDoneMsg reports that the session's goroutine has ended.
 type sessionDoneMsg struct{}
 
+// sessionStoppedMsg reports that Stop, asked for by q, has returned: the
+// epoch in training is finished and the session's logs are closed.
+type sessionStoppedMsg struct{}
+
+// stopSession stops the session in a command of its own: Stop waits for
+// the epoch in training, which on a wide design takes seconds, and the UI
+// keeps answering meanwhile.
+func stopSession(s *session.Session) tea.Cmd {
+	return func() tea.Msg {
+		s.Stop()
+		return sessionStoppedMsg{}
+	}
+}
+
 // waitSnapshot is the channel-listen command: it waits for the session's
 // next snapshot and is re-armed after each one, so the session never
 // blocks on the UI and the UI never polls.
@@ -63,6 +77,11 @@ type Model struct {
 	// flash is the UI's own answer to a key the session never hears,
 	// such as v in two dimensions; the next key clears it.
 	flash string
+
+	// quitting: q has asked the session to stop after the epoch in
+	// training, and the UI waits for it (stopSession). left: q again
+	// quit without waiting, so the session has not stopped.
+	quitting, left bool
 
 	view  sampleView // what the samples panel shows
 	gpage int        // the glossary page shown
@@ -117,6 +136,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, waitSnapshot(m.s)
 	case sessionDoneMsg:
 		return m, nil
+	case sessionStoppedMsg:
+		return m, tea.Quit
 	case tea.KeyMsg:
 		return m.splitKeys(msg)
 	}
@@ -125,19 +146,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // splitKeys splits typed-ahead runes into single keys. A terminal delivers keys
 // that arrive together (fast typing, tmux send-keys nnn) as one message of
-// several runes; each is a command of its own here.
+// several runes; each is a command of its own here, q included: a q
+// behind a q quits at once, as it would typed later.
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Type != tea.KeyRunes || len(k.Runes) < 2 || k.Paste {
 		return m.key(k)
 	}
 	var cmds []tea.Cmd
 	for _, r := range k.Runes {
-		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt}
-		mm, cmd := m.key(one)
+		mm, cmd := m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt})
 		m, cmds = mm.(Model), append(cmds, cmd)
-		if key.Matches(one, m.keys.Quit) {
-			break
-		}
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -177,8 +195,11 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.flash = ""
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		m.s.Stop()
-		return m, tea.Quit
+		return m.quit()
+	case m.quitting:
+		// The session is stopping: a command now would be applied or
+		// not as the stop finds it. The status line says what happens
+		// and how to quit at once.
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()
@@ -240,6 +261,19 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}})
 	}
 	return m, nil
+}
+
+// quit asks the session to stop after the epoch in training and quits
+// once it has (sessionStoppedMsg), the run whole. Asked again while it
+// waits, it quits at once, leaving the session training: the caller must
+// not read the session then (Ending.Left).
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if m.quitting {
+		m.left = true
+		return m, tea.Quit
+	}
+	m.quitting = true
+	return m, stopSession(m.s)
 }
 
 func (m *Model) send(c session.Command) { m.s.Send(c) }

@@ -29,14 +29,29 @@ var (
 	ErrDumbTerminal = errors.New("the interactive trainer cannot draw on a terminal without cursor movement (TERM=dumb)")
 )
 
+// Ending is how the trainer ended.
+type Ending struct {
+	// Left is set when the user quit again while the first q waited for
+	// the epoch in training: the session has not stopped, its goroutine
+	// is still training, and nothing of it (Result, Again) may be read.
+	Left bool
+	// Shown is set once the screen has shown the run; Preset, Seed and
+	// Epoch are then the run and the last epoch it showed finished.
+	Shown  bool
+	Preset string
+	Seed   uint64
+	Epoch  int
+}
+
 // Run shows the session s in the full-screen trainer and drives it until
 // the user quits. It starts s, and stops it before returning, whatever
-// happens: the session's Result then sums the run up.
-func Run(s *session.Session) error {
-	defer s.Stop()
+// happens, unless the user quit without waiting for it (Ending.Left):
+// otherwise the session's Result then sums the run up.
+func Run(s *session.Session) (Ending, error) {
 	keys, err := checkTerminal()
 	if err != nil {
-		return err
+		s.Stop()
+		return Ending{}, err
 	}
 	if keys != os.Stdin {
 		defer keys.Close()
@@ -45,8 +60,16 @@ func Run(s *session.Session) error {
 	// the input, so adaptive colours pick the right variant.
 	lipgloss.HasDarkBackground()
 	s.Start()
-	_, err = tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys)).Run()
-	return err
+	final, err := tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys)).Run()
+	m, _ := final.(Model)
+	end := Ending{Left: m.left, Shown: m.ready}
+	if m.ready {
+		end.Preset, end.Seed, end.Epoch = m.snap.Preset, m.snap.Seed, m.snap.Epoch
+	}
+	if !end.Left {
+		s.Stop()
+	}
+	return end, err
 }
 
 // checkTerminal makes sure there is a terminal to draw on and one to read

@@ -380,7 +380,8 @@ func TestTerminalChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return Run(s)
+		_, err = Run(s)
+		return err
 	}
 	t.Setenv("TERM", "dumb")
 	if err := run(); !errors.Is(err, ErrDumbTerminal) {

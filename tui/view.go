@@ -178,8 +178,9 @@ func stateGlyph(s session.State) string {
 }
 
 // statusLines is the message under the panels: a lasting warning on a
-// line of its own, then a divergence and what to do about it, the end of
-// the plan, what the last command did, or how to start a paused run.
+// line of its own, then a divergence and what to do about it, then that
+// the trainer is quitting, the end of the plan, what the last command
+// did, or how to start a paused run.
 func (m *Model) statusLines(w int) []string {
 	s := &m.snap
 	var warning []string
@@ -206,6 +207,8 @@ func (m *Model) statusLines(w int) []string {
 		msgs, most = append(msgs, msg), 3
 	}
 	switch {
+	case m.quitting:
+		msgs = append(msgs, styleWarn.Render(quittingNote))
 	case s.Failed:
 		msgs = append(msgs, styleWarn.Render("✗ "+s.Note))
 	case m.flash != "":
@@ -222,6 +225,9 @@ func (m *Model) statusLines(w int) []string {
 	}
 	return append(warning, lines[:max(0, min(most-len(warning), len(lines)))]...)
 }
+
+// quittingNote is the status while q waits for the epoch in training.
+const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
 
 // msgLines fills the message area, n lines of width w: the status first,
 // then the diagnosis, most pressing first. Where the findings' full texts

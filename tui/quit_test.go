@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
+)
+
+// keyMsg is key k as a terminal reports it, for calling Update directly.
+func keyMsg(k string) tea.KeyMsg {
+	if k == "ctrl+c" {
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// shownModel is the UI of a started session of cfg at w×h with the
+// session's first snapshot taken in, driven by calling Update.
+func shownModel(t *testing.T, cfg engine.Config, paused bool, w, h int) (*session.Session, Model) {
+	t.Helper()
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: paused, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s.Start()
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = m.Update(snapshotMsg(<-s.Snapshots()))
+	return s, m.(Model)
+}
+
+// stopped reports whether the session's goroutine has ended.
+func stopped(s *session.Session) bool {
+	select {
+	case <-s.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+// isQuit reports whether cmd quits the program, alone or in a batch.
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if c != nil && isQuit(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestQuitStopsOutsideUpdate (q had stopped the session inside Update,
+// waiting there for the epoch in training, seconds on a wide design, with
+// the screen frozen and every key and signal unheard): q says at once that
+// the trainer is quitting, and leaves the wait to a command, whose message
+// then quits.
+func TestQuitStopsOutsideUpdate(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	mm, cmd := m.Update(keyMsg("q"))
+	if stopped(s) {
+		t.Fatal("q stopped the session inside Update")
+	}
+	if !mm.(Model).quitting || !strings.Contains(mm.View(), quittingNote) {
+		t.Fatalf("q does not say the trainer is quitting:\n%s", mm.View())
+	}
+	if cmd == nil || isQuit(cmd) {
+		t.Fatal("q quit before the session stopped")
+	}
+	msg := cmd()
+	if _, ok := msg.(sessionStoppedMsg); !ok || !stopped(s) {
+		t.Fatalf("q's command returned %T, session stopped: %v", msg, stopped(s))
+	}
+	mm, cmd = mm.Update(msg)
+	if !isQuit(cmd) || mm.(Model).left {
+		t.Fatalf("the stopped session did not quit the trainer whole (left: %v)", mm.(Model).left)
+	}
+}
+
+// TestSecondQuitLeavesAtOnce: q or ctrl+c while the first q waits quits
+// at once, the session left training, and the model says so (Run then
+// leaves the session alone); a q typed behind a q in one burst does the same.
+func TestSecondQuitLeavesAtOnce(t *testing.T) {
+	for _, keys := range [][]string{{"q", "q"}, {"q", "ctrl+c"}, {"qq"}} {
+		_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		var mm tea.Model = m
+		var cmd tea.Cmd
+		for _, k := range keys {
+			mm, cmd = mm.Update(keyMsg(k))
+		}
+		if !isQuit(cmd) || !mm.(Model).left {
+			t.Errorf("%q: did not quit at once (left: %v)", keys, mm.(Model).left)
+		}
+	}
+	// While quitting, other keys reach no session that would apply them.
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	mm, _ := m.Update(keyMsg("q"))
+	mm, cmd := mm.Update(keyMsg("n"))
+	if cmd != nil || mm.(Model).left || !strings.Contains(mm.View(), quittingNote) {
+		t.Errorf("n while quitting: a command %v, left %v, or the quitting note gone", cmd != nil, mm.(Model).left)
+	}
+}
+
+// wideDesign trains an epoch in about a tenth of a second (seconds under
+// the race detector): long enough for keys to arrive in the middle of one.
+func wideDesign() engine.Config {
+	cfg := testdesigns.PerSample(1000)
+	cfg.Name = "wide"
+	cfg.Batch, cfg.GHidden, cfg.DHidden = 1000, []int{300, 300}, []int{300, 300}
+	cfg.GActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
+	cfg.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Sigmoid}
+	return cfg
+}
+
+// TestQuitDuringALongEpoch: on a design whose epoch takes a while, q
+// shows "quitting after this epoch" while the epoch is still training,
+// and q again ends the program before the epoch does.
+func TestQuitDuringALongEpoch(t *testing.T) {
+	s := startScreenOn(t, session.Options{Config: wideDesign(), Seed: 1, Dir: t.TempDir()}, 100, 30)
+	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.State == session.Running })
+	s.key("q")
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "quitting after this epoch")
+	}, teatest.WithDuration(waitTimeout), teatest.WithCheckInterval(time.Millisecond))
+	if stopped(s.s) {
+		t.Fatal("the screen said it was quitting only once the session had stopped")
+	}
+	s.key("q")
+	final := s.tm.FinalModel(t, teatest.WithFinalTimeout(waitTimeout)).(recorder).Model
+	if !final.left {
+		t.Fatal("q again did not leave the session")
+	}
+	if stopped(s.s) {
+		t.Fatal("q again waited for the epoch")
+	}
+}
