@@ -138,6 +138,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case sessionStoppedMsg:
 		return m, tea.Quit
+	case signalMsg:
+		return m.quit()
 	case tea.KeyMsg:
 		return m.splitKeys(msg)
 	}
@@ -263,10 +265,11 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// quit asks the session to stop after the epoch in training and quits
-// once it has (sessionStoppedMsg), the run whole. Asked again while it
-// waits, it quits at once, leaving the session training: the caller must
-// not read the session then (Ending.Left).
+// quit, on q or a quit signal (signalMsg), asks the session to stop
+// after the epoch in training and quits once it has (sessionStoppedMsg),
+// the run whole. Asked again while it waits, it quits at once, leaving
+// the session training: the caller must not read the session then
+// (Ending.Left).
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.quitting {
 		m.left = true

@@ -13,7 +13,9 @@ package tui
 import (
 	"errors"
 	"os"
+	"os/signal"
 	"runtime"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -60,7 +62,13 @@ func Run(s *session.Session) (Ending, error) {
 	// the input, so adaptive colours pick the right variant.
 	lipgloss.HasDarkBackground()
 	s.Start()
-	final, err := tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys)).Run()
+	// The signals quit as q does (signalMsg), in place of bubbletea's
+	// handler, which ended the program on SIGINT with an error and let
+	// SIGHUP kill it with the terminal left raw.
+	p := tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
+	stop := forwardSignals(p.Send)
+	final, err := p.Run()
+	stop()
 	m, _ := final.(Model)
 	end := Ending{Left: m.left, Shown: m.ready}
 	if m.ready {
@@ -70,6 +78,37 @@ func Run(s *session.Session) (Ending, error) {
 		s.Stop()
 	}
 	return end, err
+}
+
+// quitSignals end the trainer as q does, the run whole: SIGINT (kill
+// -INT; ctrl+c on the keyboard is a key), SIGTERM, and SIGHUP, which
+// comes when the terminal closes. A second one while the first waits for
+// the epoch in training quits at once, as a second q does.
+var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalMsg is one of quitSignals, received.
+type signalMsg struct{ os.Signal }
+
+// forwardSignals passes each of quitSignals to send as a signalMsg, and
+// keeps them from ending the process, until stop is called.
+func forwardSignals(send func(tea.Msg)) (stop func()) {
+	sig := make(chan os.Signal, len(quitSignals))
+	signal.Notify(sig, quitSignals...)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case s := <-sig:
+				send(signalMsg{s})
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }
 
 // checkTerminal makes sure there is a terminal to draw on and one to read

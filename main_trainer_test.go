@@ -1,0 +1,194 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+// TestMain lets a test run the interactive trainer as a process of its
+// own on a pseudo-terminal (startTrainer): the test binary started with
+// GANUI_TEST_MAIN=1 is ganui.
+func TestMain(m *testing.M) {
+	if os.Getenv("GANUI_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// trainer is ganui's interactive trainer running in a child process on a
+// pseudo-terminal of 100×30.
+type trainer struct {
+	t             *testing.T
+	cmd           *exec.Cmd
+	master, slave *os.File
+	mu            sync.Mutex
+	screen        bytes.Buffer // everything written to the terminal
+	stderr        bytes.Buffer
+	exited        chan struct{}
+	waitErr       error // cmd.Wait's, once exited is closed
+}
+
+func ioctl(f *os.File, req uintptr, arg unsafe.Pointer) error {
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, f.Fd(), req, uintptr(arg)); e != 0 {
+		return e
+	}
+	return nil
+}
+
+// openPTY opens a pseudo-terminal of w×h: its master side, which the test
+// reads and writes as a terminal emulator would, and its slave side, the
+// trainer's terminal.
+func openPTY(w, h int) (master, slave *os.File, err error) {
+	master, err = os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	var unlock int32
+	var n uint32
+	if err = ioctl(master, syscall.TIOCSPTLCK, unsafe.Pointer(&unlock)); err == nil {
+		err = ioctl(master, syscall.TIOCGPTN, unsafe.Pointer(&n))
+	}
+	if err == nil {
+		slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	}
+	if err == nil {
+		ws := [4]uint16{uint16(h), uint16(w), 0, 0}
+		if err = ioctl(slave, syscall.TIOCSWINSZ, unsafe.Pointer(&ws)); err != nil {
+			slave.Close()
+		}
+	}
+	if err != nil {
+		master.Close()
+		return nil, nil, err
+	}
+	return master, slave, nil
+}
+
+// startTrainer runs ganui with args, the interactive trainer, on a
+// pseudo-terminal of its own; it has no controlling terminal, so the
+// terminal's hang-up sends it no SIGHUP. TERM=screen spares the
+// background colour query, which the test would have to answer.
+func startTrainer(t *testing.T, args ...string) *trainer {
+	t.Helper()
+	master, slave, err := openPTY(100, 30)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{})}
+	tr.cmd = exec.Command(os.Args[0], args...)
+	tr.cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1")
+	tr.cmd.Dir = t.TempDir()
+	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
+	tr.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL} // no trainer outlives a killed test
+	if err := tr.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := master.Read(b)
+			tr.mu.Lock()
+			tr.screen.Write(b[:n])
+			tr.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() {
+		tr.waitErr = tr.cmd.Wait()
+		close(tr.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-tr.exited:
+		default:
+			tr.cmd.Process.Kill()
+			<-tr.exited
+		}
+		master.Close()
+		slave.Close()
+	})
+	return tr
+}
+
+// output is everything the trainer has written to its terminal.
+func (tr *trainer) output() string {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.screen.String()
+}
+
+// waitFor waits until the trainer has written want (or had, before it
+// exited: the test may not have read it all yet).
+func (tr *trainer) waitFor(want string) {
+	tr.t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for !strings.Contains(tr.output(), want) {
+		if time.Now().After(deadline) {
+			tr.t.Fatalf("the trainer never wrote %q; it wrote:\n%q", want, tr.output())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// wait waits for the trainer to exit and returns its exit status, or
+// fails if a signal killed it.
+func (tr *trainer) wait() int {
+	tr.t.Helper()
+	select {
+	case <-tr.exited:
+	case <-time.After(3 * time.Minute):
+		tr.t.Fatalf("the trainer did not exit; it wrote:\n%q", tr.output())
+	}
+	var exit *exec.ExitError
+	if errors.As(tr.waitErr, &exit) && !exit.Exited() {
+		tr.t.Fatalf("the trainer was killed: %v", tr.waitErr)
+	}
+	return tr.cmd.ProcessState.ExitCode()
+}
+
+// cooked reports whether the terminal is back in its ordinary mode, lines
+// edited and echoed, as the trainer found it.
+func (tr *trainer) cooked() bool {
+	var st syscall.Termios
+	if err := ioctl(tr.slave, syscall.TCGETS, unsafe.Pointer(&st)); err != nil {
+		tr.t.Fatal(err)
+	}
+	return st.Lflag&syscall.ICANON != 0 && st.Lflag&syscall.ECHO != 0
+}
+
+// TestTrainerQuitsOnSignals (SIGINT ended the trainer with "program was
+// killed: program was interrupted", exit 1 and no final line; SIGHUP
+// killed it with the terminal left raw and on the alternate screen):
+// SIGINT, SIGTERM and SIGHUP each end the trainer as q does: the terminal
+// restored, the final line and the command again printed, exit 0.
+func TestTrainerQuitsOnSignals(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+			tr.waitFor("paused at epoch 0")
+			tr.cmd.Process.Signal(sig)
+			if code := tr.wait(); code != 0 || tr.stderr.Len() > 0 {
+				t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, tr.stderr.String())
+			}
+			tr.waitFor("\x1b[?1049l") // the alternate screen left
+			tr.waitFor("final preset=vanilla seed=1 epochs=0 state=interrupted")
+			tr.waitFor("again: ganui --preset vanilla --epochs 100 --seed 1")
+			if !tr.cooked() {
+				t.Error("the terminal was left raw")
+			}
+		})
+	}
+}

@@ -1,0 +1,51 @@
+//go:build unix
+
+package tui
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+// TestQuitSignalsReachTheModel (bubbletea's handler ended the program on
+// SIGINT with an error, so ganui printed no final line and exited 1, and
+// SIGHUP killed the process with the terminal raw): SIGINT, SIGTERM and
+// SIGHUP each reach the model as a message, and the process lives on.
+func TestQuitSignalsReachTheModel(t *testing.T) {
+	msgs := make(chan tea.Msg, len(quitSignals))
+	stop := forwardSignals(func(m tea.Msg) { msgs <- m })
+	defer stop()
+	for _, sig := range quitSignals {
+		syscall.Kill(os.Getpid(), sig.(syscall.Signal))
+		select {
+		case m := <-msgs:
+			if got, ok := m.(signalMsg); !ok || got.Signal != sig {
+				t.Fatalf("%v arrived as %#v", sig, m)
+			}
+		case <-time.After(waitTimeout):
+			t.Fatalf("%v did not reach the model", sig)
+		}
+	}
+}
+
+// TestQuitSignalQuitsAsQDoes: a signal asks the session to stop after the
+// epoch in training, the screen saying so, and a second quits at once,
+// as q and q again do.
+func TestQuitSignalQuitsAsQDoes(t *testing.T) {
+	for _, sig := range quitSignals {
+		s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+		mm, cmd := m.Update(signalMsg{sig})
+		if !mm.(Model).quitting || stopped(s) || cmd == nil || isQuit(cmd) {
+			t.Fatalf("%v: quitting %v, session stopped %v, quit at once %v", sig, mm.(Model).quitting, stopped(s), isQuit(cmd))
+		}
+		mm, cmd = mm.Update(signalMsg{sig})
+		if !isQuit(cmd) || !mm.(Model).left {
+			t.Fatalf("%v again did not quit at once", sig)
+		}
+	}
+}
