@@ -192,3 +192,17 @@ func TestTrainerQuitsOnSignals(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainerTakesPastedKeys (a bracketed paste was thrown away): keys
+// pasted into the terminal are typed, each in turn: nnnnn, five epochs.
+func TestTrainerTakesPastedKeys(t *testing.T) {
+	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("\x1b[200~nnnnn\x1b[201~")
+	tr.waitFor("epoch 5 / 100")
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("final preset=vanilla seed=1 epochs=5 ")
+}
