@@ -184,6 +184,7 @@ func TestScreenGolden(t *testing.T) {
 			}, nil, []string{"vs base KS", "╌ base seed 2"}},
 			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
 			{"quitting", nil, []string{"q"}, []string{"quitting after this epoch… q again quits at once"}},
+			{"unbound", nil, []string{"x"}, []string{"x is not a key here: ? lists them"}},
 		}
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {

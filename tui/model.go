@@ -75,7 +75,8 @@ type Model struct {
 	planeOut        int      // G's samples the plane plot leaves out, beyond its box
 
 	// flash is the UI's own answer to a key the session never hears,
-	// such as v in two dimensions; the next key clears it.
+	// such as v in two dimensions or a key bound to nothing; the next
+	// key clears it.
 	flash string
 
 	// quitting: q has asked the session to stop after the epoch in
@@ -276,6 +277,8 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.send(session.Plot{Format: "png", Draw: func(w io.Writer, p session.Picture) error {
 			return figure.Encode(w, "png", figure.FromPicture(p))
 		}})
+	default:
+		m.flash = k.String() + " is not a key here: ? lists them"
 	}
 	return m, nil
 }

@@ -179,8 +179,9 @@ func stateGlyph(s session.State) string {
 
 // statusLines is the message under the panels: a lasting warning on a
 // line of its own, then a divergence and what to do about it, then that
-// the trainer is quitting, the end of the plan, what the last command
-// did, or how to start a paused run.
+// the trainer is quitting, the UI's answer to the key just pressed, the
+// end of the plan, what the last command did, or how to start a paused
+// run.
 func (m *Model) statusLines(w int) []string {
 	s := &m.snap
 	var warning []string
@@ -209,10 +210,10 @@ func (m *Model) statusLines(w int) []string {
 	switch {
 	case m.quitting:
 		msgs = append(msgs, styleWarn.Render(quittingNote))
+	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
+		msgs = append(msgs, styleMuted.Render(m.flash))
 	case s.Failed:
 		msgs = append(msgs, styleWarn.Render("✗ "+s.Note))
-	case m.flash != "":
-		msgs = append(msgs, styleMuted.Render(m.flash))
 	case s.Note != "":
 		msgs = append(msgs, styleMuted.Render(s.Note))
 	case s.State == session.Paused:
