@@ -206,3 +206,17 @@ func TestTrainerTakesPastedKeys(t *testing.T) {
 	}
 	tr.waitFor("final preset=vanilla seed=1 epochs=5 ")
 }
+
+// TestTrainerEndsWhenTheTerminalGoes (a terminal closed under a trainer
+// that no SIGHUP reached — its session's leader ignored it, or died
+// without passing it on — left the trainer training for good, seen by no
+// one): the trainer sees its terminal gone and ends the run as q does;
+// the lines it then has nowhere to print make it exit 1.
+func TestTrainerEndsWhenTheTerminalGoes(t *testing.T) {
+	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "1000000")
+	tr.waitFor("running")
+	tr.master.Close()
+	if code := tr.wait(); code != 1 || !strings.Contains(tr.stderr.String(), "writing the output") {
+		t.Fatalf("exit %d, stderr %q; want 1 and the output that could not be written", code, tr.stderr.String())
+	}
+}

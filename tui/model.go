@@ -141,6 +141,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case signalMsg:
 		return m.quit()
+	case hangupMsg:
+		if !m.quitting { // already stopping: nothing to add, and no one to ask for more
+			return m.quit()
+		}
+		return m, nil
 	case tea.KeyMsg:
 		return m.splitKeys(msg)
 	}

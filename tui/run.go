@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"runtime"
 	"syscall"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -67,8 +68,11 @@ func Run(s *session.Session) (Ending, error) {
 	// SIGHUP kill it with the terminal left raw.
 	p := tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
 	stop := forwardSignals(p.Send)
+	fd := keys.Fd()
+	unwatch := watchTerminal(func() bool { return term.IsTerminal(fd) }, time.Second, p.Send)
 	final, err := p.Run()
 	stop()
+	unwatch()
 	m, _ := final.(Model)
 	end := Ending{Left: m.left, Shown: m.ready}
 	if m.ready {
@@ -109,6 +113,37 @@ func forwardSignals(send func(tea.Msg)) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
+}
+
+// hangupMsg reports that the terminal has gone.
+type hangupMsg struct{}
+
+// watchTerminal checks every interval that the terminal is still there
+// (alive), and once it is not — the window closed, the connection
+// dropped — sends hangupMsg, which ends the trainer as q does, until
+// stop is called. The kernel sends SIGHUP to the terminal's session
+// leader alone: a trainer started under a program that ignores it, or
+// dies without passing it on, reads the end of its input, which bubbletea
+// takes in silence, and would otherwise train on, seen by no one, for
+// good.
+func watchTerminal(alive func() bool, interval time.Duration, send func(tea.Msg)) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				if !alive() {
+					send(hangupMsg{})
+					return
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done) }
 }
 
 // checkTerminal makes sure there is a terminal to draw on and one to read

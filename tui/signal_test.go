@@ -4,6 +4,7 @@ package tui
 
 import (
 	"os"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -47,5 +48,34 @@ func TestQuitSignalQuitsAsQDoes(t *testing.T) {
 		if !isQuit(cmd) || !mm.(Model).left {
 			t.Fatalf("%v again did not quit at once", sig)
 		}
+	}
+}
+
+// TestHangupQuitsAsQDoes: once the terminal has gone, the watch says so
+// once, and the trainer quits as on q; a hang-up while quitting changes
+// nothing, the epoch awaited.
+func TestHangupQuitsAsQDoes(t *testing.T) {
+	var alive atomic.Bool
+	alive.Store(true)
+	msgs := make(chan tea.Msg, 2)
+	stop := watchTerminal(alive.Load, time.Millisecond, func(m tea.Msg) { msgs <- m })
+	defer stop()
+	alive.Store(false)
+	select {
+	case m := <-msgs:
+		if _, ok := m.(hangupMsg); !ok {
+			t.Fatalf("the watch sent %#v", m)
+		}
+	case <-time.After(waitTimeout):
+		t.Fatal("the watch did not see the terminal go")
+	}
+
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	mm, cmd := m.Update(hangupMsg{})
+	if !mm.(Model).quitting || cmd == nil || isQuit(cmd) {
+		t.Fatal("a hang-up did not stop the session as q does")
+	}
+	if mm, cmd = mm.Update(hangupMsg{}); cmd != nil || mm.(Model).left {
+		t.Fatal("a hang-up while quitting left the session")
 	}
 }
