@@ -45,14 +45,26 @@ var (
 	// point is generated, leaning so, undecided (no shade), leaning
 	// real, sure it is real. The shades stay faint so the dots over them
 	// keep their colours.
+	// In 256 colours each shade is named, so that the four stay apart
+	// (the nearest colours to the faint dark shades were one grey); in
+	// 16, leaning and sure share blue and red.
 	colSurface = [...]lipgloss.TerminalColor{
-		lipgloss.AdaptiveColor{Light: "#C9DEF7", Dark: "#0B2A4A"},
-		lipgloss.AdaptiveColor{Light: "#E6F0FC", Dark: "#131C29"},
+		surface("#C9DEF7", "153", "#0B2A4A", "18", "4"),
+		surface("#E6F0FC", "189", "#131C29", "17", "4"),
 		lipgloss.NoColor{},
-		lipgloss.AdaptiveColor{Light: "#FCEEE0", Dark: "#2A1E10"},
-		lipgloss.AdaptiveColor{Light: "#F7D6B5", Dark: "#4A2C0D"},
+		surface("#FCEEE0", "224", "#2A1E10", "52", "1"),
+		surface("#F7D6B5", "223", "#4A2C0D", "88", "1"),
 	}
 )
+
+// surface is a shade of D's surface: light and dark in true colour and in
+// 256 colours, and in 16.
+func surface(light, light256, dark, dark256, ansi string) lipgloss.CompleteAdaptiveColor {
+	return lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: light, ANSI256: light256, ANSI: ansi},
+		Dark:  lipgloss.CompleteColor{TrueColor: dark, ANSI256: dark256, ANSI: ansi},
+	}
+}
 
 // styles are built once; lipgloss styles are values and safe to share.
 var (

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -713,5 +714,23 @@ func TestEveryEventListed(t *testing.T) {
 	}
 	if !strings.Contains(all, "5 earlier events not kept") {
 		t.Error("the events let go are not said")
+	}
+}
+
+// TestSurfaceShadesStayApart: D's surface keeps five shades apart in 256
+// colours, dark and light (its faint dark shades had both become one
+// near-black grey).
+func TestSurfaceShadesStayApart(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		r := lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI256)
+		r.SetHasDarkBackground(dark)
+		seen := map[string]int{}
+		for i, c := range colSurface {
+			seen[r.NewStyle().Background(c).Render(" ")] = i
+		}
+		if len(seen) != len(colSurface) {
+			t.Errorf("dark %v: %d shades for %d in 256 colours", dark, len(seen), len(colSurface))
+		}
 	}
 }
