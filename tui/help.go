@@ -41,7 +41,7 @@ var glossary = [][2]string{
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
 	{"noise use", "for a G that makes a row of samples from one noise draw: how much the row depends on the draw, 0 to 1; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
-	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares)."},
+	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2, and its two losses balance at two lines, named D(x)=0.45."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are: ▶ ◀ a strong push right or left, ▸ ◂ a weak one; G moves its samples that way."},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
@@ -62,7 +62,7 @@ var planeGlossary = [][2]string{
 	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ·· missed."},
-	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. Made at each evaluation, off the training path."},
+	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
 	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},
 	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
@@ -73,14 +73,18 @@ var planeGlossary = [][2]string{
 var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)": true, "modes": true, "push": true, "bars": true, "Q-Q": true, "G(z)": true, "baseline": true}
 
 // glossaryEntries is the glossary of the run shown: of a two-dimensional
-// run, the 2-D view's entries and those the views share.
+// run, the 2-D view's entries and those the views share; of a critic,
+// no ln 2 line.
 func (m *Model) glossaryEntries() [][2]string {
-	if m.snap.Target.Plane == nil {
-		return glossary
+	var out [][2]string
+	if m.snap.Target.Plane != nil {
+		out = slices.Clone(planeGlossary)
 	}
-	out := slices.Clone(planeGlossary)
 	for _, g := range glossary {
-		if !oneDOnly[g[0]] {
+		switch {
+		case m.snap.Target.Plane != nil && oneDOnly[g[0]]:
+		case g[0] == "ln 2 line" && m.snap.Equilibrium == nil: // a critic's losses have none
+		default:
 			out = append(out, g)
 		}
 	}

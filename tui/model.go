@@ -365,7 +365,7 @@ func (m *Model) redraw() {
 			ghost = s.Baseline.Eval.Points
 		}
 		cols, rows := planeSize(l.histW, l.bottomH-2)
-		m.histView, m.planeOut = planePlot(p, &s.Eval, ghost, cols, rows)
+		m.histView, m.planeOut = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}
 	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}

@@ -175,12 +175,12 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 // scores, row by row from the top; nil for none) shaded behind. Without
 // colour, the surface is drawn as its boundary D = ½, a · in the empty
 // cells where D says real beside one where it says fake.
-func (c *planeCanvas) render(surface []float64, n int, plain bool) []string {
-	// A critic's score (Wasserstein, hinge) is no probability: a surface
-	// that leaves [0, 1] is shaded from its lowest value to its highest,
-	// the no-shade band at their middle.
+func (c *planeCanvas) render(surface []float64, n int, critic, plain bool) []string {
+	// A critic's score (Wasserstein, hinge) is no probability: its
+	// surface is shaded from its lowest value to its highest, the
+	// no-shade band at their middle, whatever range the scores have.
 	lo, span := 0.0, 1.0
-	if flo, fhi, ok := finiteRange(surface); ok && (flo < 0 || fhi > 1) {
+	if flo, fhi, ok := finiteRange(surface); ok && critic {
 		lo, span = flo, math.Max(fhi-flo, 1e-9)
 	}
 	score := func(r, col int) float64 {
@@ -240,8 +240,9 @@ func planeSize(w, h int) (cols, rows int) {
 // planePlot draws the plane of snapshot s in rows lines of plot plus one
 // of x labels, each axisGutter+2·rows cells wide: the reference sample,
 // the baseline's samples (ghost, nil for none), G's samples, the push and
-// D's surface. It returns how many of G's samples fall outside the box.
-func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, cols, rows int) ([]string, int) {
+// D's surface, a critic's (critic: an unbounded score) shaded over its
+// range. It returns how many of G's samples fall outside the box.
+func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, int) {
 	b := info.Box
 	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
 		return nil, 0
@@ -251,7 +252,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, cols, 
 	c.points(layerGhost, ghost)
 	outside := c.points(layerGen, e.Points)
 	c.arrows(e.Arrows, 2+rows/4)
-	lines := c.render(e.Surface, e.SurfaceN, noColour())
+	lines := c.render(e.Surface, e.SurfaceN, critic, noColour())
 	lines = withYLabels(lines, scale{b.Y0, b.Y1})
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(b.X0, b.X1, cols))), outside
 }

@@ -215,7 +215,7 @@ func TestPlanePlotOddData(t *testing.T) {
 	}
 	for _, wh := range [][2]int{{0, 0}, {3, 1}, {9, 2}, {50, 9}, {90, 17}} {
 		cols, rows := planeSize(wh[0], wh[1])
-		lines, _ := planePlot(info, e, []float64{nan}, cols, rows)
+		lines, _ := planePlot(info, e, []float64{nan}, false, cols, rows)
 		if cols == 0 {
 			continue
 		}
@@ -229,11 +229,11 @@ func TestPlanePlotOddData(t *testing.T) {
 		}
 	}
 	for _, box := range []engine.Box{{}, {X0: nan, X1: 1, Y0: 0, Y1: 1}} {
-		if lines, _ := planePlot(&session.PlaneInfo{Box: box}, e, nil, 20, 10); lines != nil {
+		if lines, _ := planePlot(&session.PlaneInfo{Box: box}, e, nil, false, 20, 10); lines != nil {
 			t.Errorf("box %v drew a plot", box)
 		}
 	}
-	planePlot(info, &session.Eval{}, nil, 20, 10) // nothing to draw
+	planePlot(info, &session.Eval{}, nil, false, 20, 10) // nothing to draw
 	if n, _ := modeCells([]engine.SpotShare{{Spot: engine.Spot{X: nan}}}, 5); n != 0 {
 		t.Error("a NaN mode was placed")
 	}
@@ -354,5 +354,19 @@ func TestPlaneLegendWhole(t *testing.T) {
 	}
 	if strings.Contains(view, "…") {
 		t.Errorf("a line is cut:\n%s", view)
+	}
+}
+
+// TestCriticSurfaceShadedOverItsRange: a critic's scores are shaded from
+// their lowest to their highest even when they happen to lie within
+// [0, 1], where a probability's would be read as D's belief (a clipped
+// critic's 0.2 to 0.3 had read as D sure everything is generated).
+func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
+	c := newPlaneCanvas(engine.Box{X0: -1, X1: 1, Y0: -1, Y1: 1}, 8, 4)
+	surface := []float64{0.2, 0.3, 0.2, 0.3}
+	plainProb := strings.Join(c.render(surface, 2, false, true), "\n")
+	plainCritic := strings.Join(c.render(surface, 2, true, true), "\n")
+	if plainProb == plainCritic {
+		t.Errorf("a critic's surface in [0, 1] is drawn as a probability's:\n%s", plainCritic)
 	}
 }
