@@ -51,7 +51,7 @@ type plot struct {
 // A histogram with another number of bins than there are columns (a
 // keyframe's 400, or the last one for a moment after a resize) is spread
 // over them by columnsOf, so every column is as wide as the title says.
-func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int) plot {
+func histPlot(h engine.Histogram, curve, push, ghost []float64, critic bool, width, rows int) plot {
 	cols := width - axisGutter
 	rows = max(1, rows)
 	if cols < 1 || len(h.Counts) == 0 {
@@ -111,7 +111,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, width, rows int)
 		lines = append(lines, gutter(label)+grid.row(r))
 	}
 	if curve != nil {
-		lines = append(lines, dStrip(curve, cols)...)
+		lines = append(lines, dStrip(curve, critic, cols)...)
 	}
 	if push != nil {
 		lines = append(lines, pushStrip(push, bars.counts, cols))
@@ -154,17 +154,17 @@ func gutter(label string) string {
 
 // dStrip draws D(x) as dots in dStripRows rows, 0 at the bottom, 1 at the
 // top, with ½ marked by a dotted line across the middle row. A critic's
-// score (the Wasserstein and hinge losses) is no probability: when the
-// curve leaves [0, 1] it is drawn from its lowest value to its highest,
+// score (the Wasserstein and hinge losses) is no probability: it is drawn
+// from its lowest value to its highest,
 // the rows labelled max and min and the dotted line at their middle; the
 // legend gives the two values (scoreRange), which a 4-cell label could
 // not (a WGAN critic's ±0.012 would read -0).
-func dStrip(curve []float64, cols int) []string {
+func dStrip(curve []float64, critic bool, cols int) []string {
 	g := newGrid(dStripRows, cols)
 	dots := dStripRows*4 - 1
 	lo, hi := 0.0, 1.0
 	labels := []string{"1", "½", "0"}
-	if clo, chi, ok := scoreRange(curve); ok {
+	if clo, chi, ok := scoreRange(curve, critic); ok {
 		lo, hi = clo, math.Max(chi, clo+1e-9)
 		labels = []string{"max", "", "min"}
 	}
@@ -191,11 +191,12 @@ func dStrip(curve []float64, cols int) []string {
 	return out
 }
 
-// scoreRange is the range of D's curve when it is a critic's score, not
-// a probability: some finite value outside [0, 1].
-func scoreRange(curve []float64) (lo, hi float64, ok bool) {
+// scoreRange is the range of D's curve when it is a critic's score
+// (critic: the design's loss is unbounded), not a probability, whatever
+// values it takes (a clipped critic's may lie within [0, 1]).
+func scoreRange(curve []float64, critic bool) (lo, hi float64, ok bool) {
 	lo, hi, ok = finiteRange(curve)
-	return lo, hi, ok && (lo < 0 || hi > 1)
+	return lo, hi, ok && critic
 }
 
 // pushStrip draws the push D gives G's samples, dD/dx, where the histogram

@@ -388,7 +388,7 @@ func (m *Model) redraw() {
 		if m.histBare {
 			curve, push = nil, nil
 		}
-		p := histPlot(e.Metrics.Hist, curve, push, ghost, l.histW, rows)
+		p := histPlot(e.Metrics.Hist, curve, push, ghost, s.Loss.Unbounded(), l.histW, rows)
 		m.histView, m.histCapped = p.lines, p.capped
 	}
 }

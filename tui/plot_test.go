@@ -26,7 +26,7 @@ func TestHistogramIsHonest(t *testing.T) {
 		Expected: []float64{5, 20, 50, 80, 100, 80, 50, 20, 5, 1},
 	}
 	rows := 10
-	p := histPlot(h, nil, nil, nil, axisGutter+len(h.Counts), rows)
+	p := histPlot(h, nil, nil, nil, false, axisGutter+len(h.Counts), rows)
 	if !p.capped {
 		t.Fatal("a 6,200 bar against an expected peak of 100 is not capped")
 	}
@@ -82,7 +82,7 @@ func TestBaselineMarksItsHeight(t *testing.T) {
 	}
 	ghost := []float64{0, 60, 3, 50}
 	rows := 10 // top: 105, 10.5 a row
-	p := histPlot(h, nil, nil, ghost, axisGutter+len(h.Counts), rows)
+	p := histPlot(h, nil, nil, ghost, false, axisGutter+len(h.Counts), rows)
 	column := func(c int) string {
 		var col []rune
 		for r := range rows {
@@ -106,7 +106,7 @@ func TestBaselineMarksItsHeight(t *testing.T) {
 // rows, and D(x) = ½ lands on the middle row.
 func TestDStripMarksHalf(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	lines := dStrip([]float64{0, 0.5, 1}, 3)
+	lines := dStrip([]float64{0, 0.5, 1}, false, 3)
 	if len(lines) != dStripRows {
 		t.Fatalf("%d rows", len(lines))
 	}
@@ -126,7 +126,7 @@ func TestDStripMarksHalf(t *testing.T) {
 // values instead of 1, ½ and 0.
 func TestDStripScalesACritic(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	lines := dStrip([]float64{-4, 0, 4}, 3)
+	lines := dStrip([]float64{-4, 0, 4}, true, 3)
 	for i, want := range []string{"max", "D", "min"} {
 		if !strings.Contains(lines[i][:axisGutter+2], want) || strings.Contains(lines[i], "½") {
 			t.Errorf("row %d lacks its mark %q: %q", i, want, lines[i])
@@ -141,10 +141,13 @@ func TestDStripScalesACritic(t *testing.T) {
 // strip's 4-cell labels (a WGAN's ±0.012 would read -0), are given in the
 // samples legend; a probability's are not.
 func TestCriticScoreInTheLegend(t *testing.T) {
-	if lo, hi, ok := scoreRange([]float64{-0.0123, 0.004, 0.0113}); !ok || lo != -0.0123 || hi != 0.0113 {
+	if lo, hi, ok := scoreRange([]float64{-0.0123, 0.004, 0.0113}, true); !ok || lo != -0.0123 || hi != 0.0113 {
 		t.Errorf("critic: %v %v %v", lo, hi, ok)
 	}
-	if _, _, ok := scoreRange([]float64{0.1, 0.5, 0.9}); ok {
+	if lo, hi, ok := scoreRange([]float64{0.2, 0.25, 0.3}, true); !ok || lo != 0.2 || hi != 0.3 {
+		t.Errorf("a clipped critic's scores within [0, 1]: %v %v %v", lo, hi, ok)
+	}
+	if _, _, ok := scoreRange([]float64{0.1, 0.5, 0.9}, false); ok {
 		t.Error("a probability taken for a critic's score")
 	}
 	for _, c := range [][3]any{{-0.0123, 0.0113, "-0.012 0.011"}, {-0.01132, -0.01078, "-0.01132 -0.01078"}} {

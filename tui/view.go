@@ -476,17 +476,20 @@ func (m *Model) histFoot(w int) []string {
 		items = append(items, styleGhost.Render(string(ghostGlyph))+fmt.Sprintf(" base seed %d", b.Seed))
 	}
 	var noCurve []string
-	curve := styleCurve.Render("⠂") + " D(x)"
-	if lo, hi, ok := scoreRange(e.DCurve); ok { // a critic's score, no probability: its range
+	curve, short := styleCurve.Render("⠂")+" D(x)", ""
+	if lo, hi, ok := scoreRange(e.DCurve, m.snap.Loss.Unbounded()); ok { // a critic's score, no probability: its range
 		a, b := rangeEnds(lo, hi)
-		curve = styleCurve.Render("⠂") + " D(x) score " + a + " to " + b
+		curve, short = styleCurve.Render("⠂")+" D(x) score "+a+" to "+b, styleCurve.Render("⠂")+" D(x) score"
 	}
+	push := ""
+	if e.Push != nil {
+		push = "  " + styleCurve.Render("▶") + " push dD/dx"
+	}
+	at := -1 // the curve's item
 	switch {
 	case m.histBare: // no room for the strips under the bars
-	case e.DCurve != nil && e.Push != nil:
-		items = append(items, curve+"  "+styleCurve.Render("▶")+" push dD/dx")
 	case e.DCurve != nil:
-		items = append(items, curve)
+		at, items = len(items), append(items, curve+push)
 	default: // why there is no D(x) strip, on lines of its own
 		noCurve = wrap(styleMuted.Render(e.NoCurve), w)
 	}
@@ -496,6 +499,10 @@ func (m *Model) histFoot(w int) []string {
 		if l := flow(items, w, 2); len(l) < len(lines) {
 			lines = l
 		}
+	}
+	if !fits(lines, w) && at >= 0 && short != "" { // a critic's range gives way, the strip's max and min stay
+		items[at] = short + push
+		lines = flow(items, w, 2)
 	}
 	return append(lines, noCurve...)
 }
