@@ -63,6 +63,9 @@ type Run struct {
 	// squares, two values with label smoothing), drawn across the loss
 	// panel; empty for losses without one.
 	Balance []Level
+	// Critic: D's curve is a critic's score (an unbounded loss), not a
+	// probability, whatever values it takes.
+	Critic bool
 	// GOwnScale: G's loss has a scale of its own (feature matching's
 	// distance): the loss panel's range is D's, G's curve cut at its top.
 	GOwnScale bool
@@ -130,6 +133,7 @@ func FromPicture(p session.Picture) Run {
 		Evals:       p.Evals,
 		Balance:     balance(p.Equilibrium),
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
+		Critic:      p.Loss.Unbounded(),
 		Samples:     p.Samples,
 		SampleEpoch: p.Epoch,
 		Lo:          p.Lo,
@@ -752,10 +756,14 @@ func (r Run) samples() (*plot.Plot, error) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}
-		if (lo < 0 || hi > 1) && hi > lo {
+		if r.Critic && lo <= hi {
 			top = math.Max(top, 1e-9)
 			name = fmt.Sprintf("D(x) score, %.3g to %.3g (scaled)", lo, hi)
 			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }
+			if hi == lo {
+				name = fmt.Sprintf("D(x) score, %.3g everywhere", lo)
+				scale = func(float64) float64 { return top / 2 }
+			}
 		}
 		xy := series(k, func(i int) (float64, float64) {
 			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), scale(r.DCurve[i])

@@ -359,6 +359,7 @@ func TestPDFTextIsCodePage1252(t *testing.T) {
 // beyond the range it draws, or says that all are.
 func TestCriticAndOutsideSamples(t *testing.T) {
 	r := trained(t)
+	r.Critic = true
 	for i := range r.DCurve {
 		r.DCurve[i] = -30 + 10*float64(i)/float64(len(r.DCurve)-1)
 	}
@@ -368,6 +369,15 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, b.Bytes()), "D(x) score, -30 to -20 (scaled)", "samples (3 outside)")
+	// A clipped critic's scores may lie within [0, 1]: still a score.
+	for i := range r.DCurve {
+		r.DCurve[i] = 0.2 + 0.1*float64(i)/float64(len(r.DCurve)-1)
+	}
+	b.Reset()
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "D(x) score, 0.2 to 0.3 (scaled)")
 	for i := range r.Samples {
 		r.Samples[i] = 1e3
 	}
