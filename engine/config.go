@@ -448,7 +448,11 @@ func (c *Config) Outline() []string {
 	if c.DIn < c.Batch {
 		d += fmt.Sprintf(", %d scores per batch", c.Batch/c.DIn)
 	}
-	loss := c.Loss.String() + ", G " + c.GLoss.String()
+	gloss := c.GLoss.String()
+	if c.Loss.Unbounded() && c.GLoss == GLossNonSaturating {
+		gloss = "−D(G(z))" // what nonsaturating means for a critic (see gradG)
+	}
+	loss := c.Loss.String() + ", G " + gloss
 	if c.RealLabel != 1 {
 		loss += fmt.Sprintf(", real label %g", c.RealLabel)
 	}
