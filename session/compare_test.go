@@ -304,3 +304,18 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 		t.Fatalf("a design that is no built-in and came from no file: %+v", a)
 	}
 }
+
+// TestDoneKeepsTheNote: reaching the plan says done without wiping what a
+// key has just said (c's file, a failed save): it had been replaced at
+// once when the run ended a moment after the key.
+func TestDoneKeepsTheNote(t *testing.T) {
+	s := newIdleBlog(t)
+	s.planned = 2
+	s.trainEpoch()
+	Share{}.apply(s)
+	s.trainEpoch()
+	if !strings.Contains(s.note, "wrote ") || !strings.Contains(s.note, "done: 2 epochs") {
+		t.Fatalf("note at the plan: %q", s.note)
+	}
+	os.Remove(filepath.Join(s.opts.Dir, "ganui-blog-original-seed3.json"))
+}

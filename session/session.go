@@ -471,13 +471,16 @@ func (s *Session) trainEpoch() {
 		s.runEpochs++
 	}
 	if !s.pastPlan && st.Epoch >= s.planned {
-		s.failed = false
-		s.note = fmt.Sprintf("done: %s epochs", FormatInt(s.planned))
+		done := fmt.Sprintf("done: %s epochs", FormatInt(s.planned))
 		if s.state == Running {
 			wall := s.runWall + time.Since(s.runStart)
-			s.note += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), FormatInt(int(math.Round(s.avgRate()))))
+			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), FormatInt(int(math.Round(s.avgRate()))))
 		}
-		s.note += " · space or n continues · r or R starts a new run"
+		done += " · space or n continues · r or R starts a new run"
+		if s.failed || s.note != "" && s.note != s.moment {
+			done = s.note + " · " + done // what a key just did or failed to do stays said
+		}
+		s.note = done
 		s.setState(Done)
 	}
 }
