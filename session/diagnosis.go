@@ -49,6 +49,11 @@ const (
 	// missingShare: a mode of a mixture given less than this share of the
 	// samples is missing; between it and half its due, short.
 	missingShare = 0.01
+	// cloudSpread: in two dimensions, samples off the modes that spread
+	// at least this share of the target's own spread are a cloud with
+	// gaps, whose missing modes are chance; a tighter clump missing modes
+	// is mode collapse.
+	cloudSpread = 0.5
 	// stalledHQ: in two dimensions, D at its equilibrium with fewer than
 	// this share of the samples of high quality is D that has stopped
 	// learning, as stalledKS says in one.
@@ -366,6 +371,30 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	return out
 }
 
+// spread is a plane sample's spread: the root mean square of its two
+// standard deviations.
+func spread(m *engine.PlaneMetrics) float64 {
+	return math.Sqrt((m.StdX*m.StdX + m.StdY*m.StdY) / 2)
+}
+
+// modesSpread is the same of the modes' centres, weighted as the target
+// weighs them: the spread of the target itself, its modes being narrow.
+func modesSpread(spots []engine.SpotShare) float64 {
+	var w, mx, my float64
+	for _, s := range spots {
+		w, mx, my = w+s.Weight, mx+s.Weight*s.X, my+s.Weight*s.Y
+	}
+	if w <= 0 {
+		return 0
+	}
+	mx, my = mx/w, my/w
+	var v float64
+	for _, s := range spots {
+		v += s.Weight * ((s.X-mx)*(s.X-mx) + (s.Y-my)*(s.Y-my))
+	}
+	return math.Sqrt(v / w / 2)
+}
+
 // stalled turns D's equilibrium f into DStalled when D has stopped
 // learning: its losses still, epoch after epoch (a constant D), or far,
 // the samples far from the target (why: the measurement that says so).
@@ -416,7 +445,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 		case len(dropped) == len(m.Spots):
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)),
 				Detail: fmt.Sprintf("not one sample in %s within 3σ of any mode", FormatInt(n))})
-		case len(dropped) > 0 && off > blurredShare: // a cloud with gaps, not a collapse
+		case len(dropped) > 0 && off > blurredShare && spread(m) >= cloudSpread*modesSpread(m.Spots): // a cloud with gaps, not a collapse
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0:

@@ -389,13 +389,15 @@ func TestPlaneDiagnosis(t *testing.T) {
 	}
 	spots := func(captured ...bool) []engine.SpotShare {
 		var out []engine.SpotShare
-		for _, c := range captured {
-			out = append(out, engine.SpotShare{Captured: c, Expected: 0.125})
+		for i, c := range captured { // a ring of radius 2: spread √2
+			a := 2 * math.Pi * float64(i) / float64(len(captured))
+			out = append(out, engine.SpotShare{Spot: engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 0.125}, Captured: c, Expected: 0.125})
 		}
 		return out
 	}
+	std := 1.4 // the samples' spread, on each axis
 	text := func(w *watch, hq float64, captured ...bool) (kinds []FindingKind, texts string) {
-		pm := &engine.PlaneMetrics{Spots: spots(captured...), HighQuality: hq, SW1: 1, SW1Floor: 0.03}
+		pm := &engine.PlaneMetrics{StdX: std, StdY: std, Spots: spots(captured...), HighQuality: hq, SW1: 1, SW1Floor: 0.03}
 		for _, f := range diagnose(cfg, w, &Eval{Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
 			kinds, texts = append(kinds, f.Kind), texts+f.Text+"\n"
 		}
@@ -408,6 +410,11 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if _, got := text(&w, 0.95, true, true, true, true, true, false, false, false); !strings.Contains(got, "3 of 8 modes missing: mode collapse") {
 		t.Errorf("samples on five modes of eight: %q", got)
 	}
+	std = 0.35 // a clump beside a mode, off every mode's 3σ: collapse, not a cloud
+	if _, got := text(&w, 0.01, false, false, false, true, false, false, false, false); !strings.Contains(got, "7 of 8 modes missing: mode collapse") {
+		t.Errorf("a tight clump: %q", got)
+	}
+	std = 1.4
 	if _, got := text(&w, 0, false, false, false, false, false, false, false, false); !strings.Contains(got, "on none of the 8 modes") || strings.Contains(got, "collapse") {
 		t.Errorf("no mode reached: %q", got)
 	}
