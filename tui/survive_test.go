@@ -178,7 +178,7 @@ func TestFileErrorsReachTheScreen(t *testing.T) {
 	m.width, m.height = 100, 30
 	snap.Note, snap.Failed = "history not exported: open x: no such file or directory", true
 	m.apply(snap)
-	if got := strings.Join(m.statusLines(100), " "); !strings.Contains(got, "✗ history not exported") {
+	if got := strings.Join(m.statusLines(100, 3), " "); !strings.Contains(got, "✗ history not exported") {
 		t.Errorf("status line %q", got)
 	}
 }
@@ -635,7 +635,7 @@ func TestDivergenceStaysInSight(t *testing.T) {
 	snap.Err = &session.Divergence{Epoch: 320, What: "a runaway", Runaway: "the generated samples far outside the target's range for 200 epochs"}
 	snap.Note = "D lr 5 → 2 from the next epoch"
 	m.apply(snap)
-	got := strings.Join(strings.Fields(strings.Join(m.statusLines(100), " ")), " ")
+	got := strings.Join(strings.Fields(strings.Join(m.statusLines(100, 3), " ")), " ")
 	for _, want := range []string{"✗ Ran away at epoch 320", "u rolls back to epoch 0", "D lr 5 → 2 from the next epoch"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("status %q lacks %q", got, want)

@@ -177,19 +177,18 @@ func stateGlyph(s session.State) string {
 	return "✗"
 }
 
-// statusLines is the message under the panels: a lasting warning on a
-// line of its own, then a divergence and what to do about it, then that
-// the trainer is quitting, the UI's answer to the key just pressed, the
-// end of the plan, what the last command did, or how to start a paused
-// run.
-func (m *Model) statusLines(w int) []string {
+// statusLines is the status: a warning, then what went wrong in a
+// diverged run, then the answer to the last key (or a failure, the note,
+// the paused hint), wrapped at w in at most n lines. When they do not all
+// fit, the answer keeps its lines and the divergence gives way, cut with
+// …: a key's answer shown under a long runaway had fallen off the area.
+func (m *Model) statusLines(w, n int) []string {
 	s := &m.snap
 	var warning []string
 	if s.Warning != "" {
 		warning = []string{fit(styleWarn.Render("⚠ "+s.Warning), w)}
 	}
-	var msgs []string
-	most := 2
+	var div []string
 	if s.State == session.Diverged && s.Err != nil {
 		// What went wrong and where u goes stay on the screen whatever a
 		// key says since (a refused space, a retuned learning rate): the
@@ -205,26 +204,46 @@ func (m *Model) statusLines(w int) []string {
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
-		msgs, most = append(msgs, msg), 3
+		div = wrapIndent(msg, w, 2) // indented as the diagnosis is
 	}
+	var note string
 	switch {
 	case m.quitting:
-		msgs = append(msgs, styleWarn.Render(quittingNote))
+		note = styleWarn.Render(quittingNote)
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
-		msgs = append(msgs, styleMuted.Render(m.flash))
+		note = styleMuted.Render(m.flash)
 	case s.Failed:
-		msgs = append(msgs, styleWarn.Render("✗ "+s.Note))
+		note = styleWarn.Render("✗ " + s.Note)
 	case s.Note != "":
-		msgs = append(msgs, styleMuted.Render(s.Note))
+		note = styleMuted.Render(s.Note)
 	case s.State == session.Paused:
-		msgs = append(msgs, styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch))))
+		note = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch)))
 	}
-	most += len(msgs) - 1 // a note under a divergence gets a line of its own
-	var lines []string
-	for _, msg := range msgs {
-		lines = append(lines, wrapIndent(msg, w, 2)...) // indented as the diagnosis is
+	var noted []string
+	if note != "" {
+		noted = wrapIndent(note, w, 2)
 	}
-	return append(warning, lines[:max(0, min(most-len(warning), len(lines)))]...)
+	room := max(0, n-len(warning))
+	if len(div) > 0 && len(noted) > 0 {
+		noted = cutLines(noted, w, max(1, room-1)) // a line at least for what went wrong
+	}
+	noted = cutLines(noted, w, room)
+	div = cutLines(div, w, room-len(noted))
+	return slices.Concat(warning, div, noted)
+}
+
+// cutLines keeps the first k lines of a text wrapped at w, the last ending
+// in … when some are cut.
+func cutLines(lines []string, w, k int) []string {
+	if k <= 0 {
+		return nil
+	}
+	if len(lines) <= k {
+		return lines
+	}
+	lines = slices.Clone(lines[:k])
+	lines[k-1] = ansi.Truncate(strings.TrimRight(lines[k-1], " ")+" …", w, "…")
+	return lines
 }
 
 // quittingNote is the status while q waits for the epoch in training.
@@ -236,12 +255,15 @@ const quittingNote = "quitting after this epoch… q again quits at once, withou
 // ? gives them in full. On a wide screen each finding gives the
 // measurement behind it.
 func (m *Model) msgLines(w, n int) []string {
-	lines := m.statusLines(w)
-	lines = lines[:min(n, len(lines))]
 	fs := m.snap.Findings
 	if m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
 		fs = nil // the status line says it already
 	}
+	status := n
+	if len(fs) > 0 {
+		status = n - 1 // a line for the diagnosis at least
+	}
+	lines := m.statusLines(w, status)
 	room := n - len(lines)
 	if len(fs) == 0 || room <= 0 {
 		return lines
