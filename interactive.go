@@ -32,9 +32,11 @@ func interactive(opts options, stdout io.Writer) error {
 	fmt.Fprintln(stdout, s.Result().Line())
 	again := s.Again()
 	if again.DesignFile != "" {
-		if _, err := s.WriteDesign(); err != nil {
+		path, err := s.WriteDesign()
+		if err != nil {
 			return fmt.Errorf("the design for the command again: %w", err)
 		}
+		fmt.Fprintln(stdout, "wrote", path+", the design the command again loads")
 	}
 	fmt.Fprintln(stdout, "again:", again.Command)
 	if again.Caveat != "" {

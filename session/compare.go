@@ -168,6 +168,9 @@ func (s *Session) WriteDesign() (string, error) {
 		_, err := w.Write(presets.Marshal(s.gan.Config()))
 		return err
 	})
+	if err == nil {
+		s.written(path)
+	}
 	return path, err
 }
 

@@ -319,3 +319,23 @@ func TestDoneKeepsTheNote(t *testing.T) {
 	}
 	os.Remove(filepath.Join(s.opts.Dir, "ganui-blog-original-seed3.json"))
 }
+
+// TestKeysKeepEarlierFiles: a file of the key's name that this session did
+// not write (a preset file made before it) is never replaced: the key
+// takes the next free name, and replaces what it wrote itself after.
+func TestKeysKeepEarlierFiles(t *testing.T) {
+	s := newIdleBlog(t)
+	mine := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3.json")
+	if err := os.WriteFile(mine, []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		Share{}.apply(s)
+		if want := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-2.json"); !strings.Contains(s.note, "wrote "+want+" ") {
+			t.Fatalf("share note %q, want %s", s.note, want)
+		}
+	}
+	if got, _ := os.ReadFile(mine); string(got) != "mine\n" {
+		t.Fatalf("the earlier file now holds %q", got)
+	}
+}

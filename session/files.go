@@ -115,6 +115,7 @@ func (Save) apply(s *Session) {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
 	}
+	s.written(path)
 	s.note = fmt.Sprintf("saved epoch %s: ganui --resume %s continues from it", FormatInt(s.gan.Epoch()), path)
 }
 
@@ -137,6 +138,7 @@ func (Export) apply(s *Session) {
 		s.warn("history not exported: " + err.Error())
 		return
 	}
+	s.written(path)
 	if n < to-from+1 {
 		s.warn(fmt.Sprintf("exported %s of epochs %s–%s to %s: the history file failed, the rest is lost",
 			FormatInt(n), FormatInt(from), FormatInt(to), path))
@@ -147,21 +149,37 @@ func (Export) apply(s *Session) {
 
 // outputPath is where a key writes a file of this run: s.path(rest), or,
 // when that is a file the run was started from (Options' Resume and
-// PresetFile, a points(FILE.csv) target's file) or writes on its own
-// (LogPath, SavePath, PlotPath), the first of ganui-<preset>-<stem>-2.<ext>,
-// -3, … that is none of them. A key never replaces such a file; it
-// replaces what the same key wrote before.
+// PresetFile, a points(FILE.csv) target's file), writes on its own
+// (LogPath, SavePath, PlotPath), or a file there before that this session
+// did not write (a preset file of an earlier session), the first of
+// ganui-<preset>-<stem>-2.<ext>, -3, … that is none of them. A key
+// replaces only what this session's keys wrote.
 func (s *Session) outputPath(rest string) string {
 	own := []string{s.opts.Resume, s.opts.PresetFile, s.opts.LogPath, s.opts.SavePath, s.opts.PlotPath}
 	if p, ok := engine.PointsFile(s.gan.Config().Target); ok {
 		own = append(own, p)
 	}
+	taken := func(path string) bool {
+		if slices.ContainsFunc(own, func(f string) bool { return f != "" && sameFile(path, f) }) {
+			return true
+		}
+		_, err := os.Lstat(path)
+		return err == nil && !s.wrote[path]
+	}
 	ext := filepath.Ext(rest)
 	path := s.path(rest)
-	for n := 2; slices.ContainsFunc(own, func(f string) bool { return f != "" && sameFile(path, f) }); n++ {
+	for n := 2; taken(path); n++ {
 		path = s.path(fmt.Sprintf("%s-%d%s", strings.TrimSuffix(rest, ext), n, ext))
 	}
 	return path
+}
+
+// written records that a key wrote path, which later keys may replace.
+func (s *Session) written(path string) {
+	if s.wrote == nil {
+		s.wrote = map[string]bool{}
+	}
+	s.wrote[path] = true
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the

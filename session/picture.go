@@ -142,5 +142,6 @@ func (c Plot) apply(s *Session) {
 		s.warn("figure not written: " + err.Error())
 		return
 	}
+	s.written(path)
 	s.note = fmt.Sprintf("wrote the figure of epoch %s to %s", FormatInt(p.Epoch), path)
 }

@@ -145,6 +145,8 @@ type Session struct {
 	offPlan       int
 	offWhat       string
 	startSettings Settings // the settings the run started with
+
+	wrote map[string]bool // the files this session's keys wrote (outputPath)
 }
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,

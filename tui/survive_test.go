@@ -641,6 +641,16 @@ func TestDivergenceStaysInSight(t *testing.T) {
 			t.Errorf("status %q lacks %q", got, want)
 		}
 	}
+	// At 80 columns a long runaway fills the area: the key's answer keeps
+	// its line, the runaway is cut.
+	snap.Err.Runaway = strings.Repeat("the generated samples far outside the target's range ", 4) + "for 200 epochs"
+	snap.Note = "wrote ganui-vanilla-seed1.json · ganui --preset vanilla --seed 1"
+	m.apply(snap)
+	lines := m.msgLines(80, 3)
+	got = strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	if len(lines) > 3 || !strings.Contains(got, "✗ Ran away at epoch 320") || !strings.Contains(got, "wrote ganui-vanilla-seed1.json") || !strings.Contains(got, "…") {
+		t.Errorf("80 columns, 3 lines: %q", lines)
+	}
 }
 
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
