@@ -241,7 +241,7 @@ func (w *signalAfterFirstLine) Write(p []byte) (int, error) {
 func TestRunawayExitsThree(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "2000", "--every", "0")
 	if code != exitDiverged || !strings.Contains(stdout, "state=diverged") || !strings.Contains(stdout, "divergence=runaway") ||
-		!strings.Contains(stderr, "a runaway, the generated samples far outside the target's range") {
+		!strings.Contains(stderr, "a runaway, the generated samples stayed far outside the target's range") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
 	}
 }

@@ -190,9 +190,10 @@ type Again struct {
 	// that WriteDesign writes: the design is neither a built-in preset
 	// nor the preset file the run was started from.
 	DesignFile string
-	// Caveat, when not "", says why the command does not repeat this run
+	// Caveat, when not "", says why the command may not repeat this run
 	// exactly: it changed a setting after the start or trained one player
-	// alone, which no command line does.
+	// alone, which no command line does, or it resumed from a checkpoint,
+	// which does not say whether that happened before it.
 	Caveat string
 }
 
@@ -232,9 +233,13 @@ func (s *Session) Again() Again {
 		args = append(args, "--samples", fmt.Sprint(s.opts.Samples))
 	}
 	a.Command = strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
-	if s.offPlan >= 0 {
+	switch {
+	case s.offPlan >= 0:
 		a.Caveat = fmt.Sprintf("not this run exactly: it %s at epoch %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
 			s.offWhat, FormatInt(s.offPlan))
+	case s.from > 0:
+		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
+			FormatInt(s.from))
 	}
 	return a
 }

@@ -339,3 +339,18 @@ func TestKeysKeepEarlierFiles(t *testing.T) {
 		t.Fatalf("the earlier file now holds %q", got)
 	}
 }
+
+// TestAgainOfAResumedRun: a resumed run's command says it repeats the run
+// only if nothing changed before the checkpoint, which cannot tell.
+func TestAgainOfAResumedRun(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	ckpt := filepath.Join(s.opts.Dir, "run.ckpt")
+	if err := SaveCheckpoint(s.gan, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir})
+	if a := r.Again(); !strings.Contains(a.Caveat, "before epoch 1, where it resumed") {
+		t.Errorf("again of a resumed run: %+v", a)
+	}
+}

@@ -158,13 +158,13 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 	return e, true
 }
 
-// Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or where D's
-// score stands when its two losses differ, "D(x) ≈ 0.45".
+// Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or, when D's
+// two losses differ, "their balance, D(x) ≈ 0.45".
 func (e Equilibrium) Where() string {
 	if e.Label != "" {
 		return e.Label + ", D(x) ≈ ½"
 	}
-	return fmt.Sprintf("D(x) ≈ %.3g", e.D)
+	return fmt.Sprintf("their balance, D(x) ≈ %.3g", e.D)
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'
@@ -238,7 +238,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 	case w.saturated >= runawayEpochs:
 		return w.stuckLoss(dReal, dFake, g)
 	case w.outside >= runawayEpochs:
-		return fmt.Sprintf("the generated samples far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
+		return fmt.Sprintf("the generated samples stayed far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
 	}
 	return ""
 }
@@ -365,7 +365,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("KS %.3f, over %g", m.KS, stalledKS)))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS cannot tell the samples from a perfect generator's at %s samples: the tails are the Q-Q plot's to judge", FormatInt(m.N)),
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", FormatInt(m.N)),
 			Detail: fmt.Sprintf("KS %.4f, under the 95%% bound %.4f", m.KS, e.KSFloor)})
 	}
 	return out
@@ -460,7 +460,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 		out = append(out, stalled(f, w, m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("sliced W1 is close to its sampling floor at %s samples: the high-quality share says how much is off the modes", FormatInt(n)),
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", FormatInt(n)),
 			Detail: fmt.Sprintf("SW1 %.4f, within %g× the %.4f of a sample of the target itself", m.SW1, sw1FloorTimes, m.SW1Floor)})
 	}
 	return out

@@ -53,7 +53,7 @@ var glossary = [][2]string{
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts, its histogram as ╌, and Quality shows the difference (vs base); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
 	{"G's average", "with g_ema set, every sample, measure and picture comes from the moving average of G's weights over its recent updates, which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own."},
-	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (x and y in 2-D)."},
+	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."},
 }
 
 // planeGlossary explains the measures and marks of the 2-D view; a
