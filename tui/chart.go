@@ -469,8 +469,8 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 	for e := first; e <= xmax; e += xstep {
 		col, _ := c.col(e, xmin, xmax)
 		s := label(e)
-		start := max(0, col-len(s)/2)
-		if start <= end || start+len(s) > c.w {
+		start := min(max(0, col-len(s)/2), c.w-len(s)) // at the right edge, shifted in: 10k under its tick
+		if start <= end || start < 0 || col < start || col >= start+len(s) {
 			continue
 		}
 		cv.SetStringWithStyle(canvas.Point{X: start, Y: o.Y + 1}, s, styleMuted)
