@@ -3,6 +3,7 @@ package tui
 import (
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -152,35 +153,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// splitKeys splits typed-ahead and pasted runes into single keys. A
-// terminal delivers keys that arrive together (fast typing, tmux
-// send-keys nnn) as one message of several runes, and a bracketed paste
-// as one message of all it pastes; each rune is a key of its own here, as
-// if typed alone, q included: a q behind a q quits at once, as it would
-// typed later.
+// splitKeys splits typed-ahead runes into single keys. A terminal
+// delivers keys that arrive together (fast typing, tmux send-keys nnn) as
+// one message of several runes; each is a key of its own here, as if
+// typed alone, q included: a q behind a q quits at once, as it would
+// typed later. A bracketed paste is text, not keys: a pasted file name
+// would reseed (r), rerun (R), write files (w, e) and quit twice (q q)
+// the run it was pasted into. The status says so.
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if k.Type != tea.KeyRunes || len(k.Runes) < 2 && !k.Paste {
+	if k.Paste {
+		m.flash = "pasted text (" + strconv.Itoa(len(k.Runes)) + " characters) is not taken as keys: type them"
+		return m, nil
+	}
+	if k.Type != tea.KeyRunes || len(k.Runes) < 2 {
 		return m.key(k)
 	}
 	var cmds []tea.Cmd
 	for _, r := range k.Runes {
-		mm, cmd := m.key(runeKey(r, k.Alt))
+		mm, cmd := m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt})
 		m, cmds = mm.(Model), append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
-}
-
-// runeKey is the key r is when typed alone: a control character, which
-// only a paste carries among runes, is its key (0x03 ctrl+c, tab, esc),
-// and a pasted line's end is enter.
-func runeKey(r rune, alt bool) tea.KeyMsg {
-	switch {
-	case r == '\n':
-		return tea.KeyMsg{Type: tea.KeyEnter, Alt: alt}
-	case r < 0x20 || r == 0x7f:
-		return tea.KeyMsg{Type: tea.KeyType(r), Alt: alt}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: alt}
 }
 
 // apply takes a snapshot in. Snapshots of an older run are dropped; a new
