@@ -35,13 +35,16 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, session.PlanReached(s.Epoch(), s.Planned()))}
 	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
-	s.OnEvent(func(e session.Event) { fmt.Fprintln(out, e.Line()) })
+	s.OnEvent(func(e session.Event) {
+		fmt.Fprintln(out, e.Line())
+		out.Flush() // a reader gone is seen at the next line, events' too
+	})
 	r, err := s.Run(ctx, func(p session.Progress) {
 		fmt.Fprintln(out, p.Line())
 		out.Flush()
@@ -105,8 +108,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 }
 
 // stopOnDeadOutput returns ctx, cancelled as a signal would cancel it
-// when a write to stdout fails (a reader gone: | head -1, a full disk, a
-// closed descriptor), so that the run stops after its epoch with its log,
+// when a write to stdout fails (a reader gone: | head -1, a full disk),
+// so that the run stops after its epoch with its log,
 // checkpoint and figure written, rather than training on for no one or
 // being killed by SIGPIPE with nothing saved. release ends the watch.
 func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (context.Context, func()) {
@@ -123,8 +126,17 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (
 	return ctx, func() { c.failed = nil; cancel() }
 }
 
-// notifyStop returns a context that the first SIGINT, SIGTERM or SIGHUP
-// (the terminal closed, a dropped ssh) cancels,
+// stopSignals are the signals that stop a run: SIGINT, SIGTERM and
+// SIGHUP (the terminal closed, a dropped ssh), unless the process was
+// started ignoring SIGHUP (nohup), which it then keeps ignoring.
+func stopSignals() []os.Signal {
+	if signal.Ignored(syscall.SIGHUP) {
+		return []os.Signal{os.Interrupt, syscall.SIGTERM}
+	}
+	return []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+}
+
+// notifyStop returns a context that the first of stopSignals cancels,
 // which stops the run after its current epoch with everything saved, and
 // says so on stderr. An epoch of a wide design can take many seconds: a
 // second signal does not wait for it, and exits at once with exitSignal,
@@ -132,7 +144,7 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (
 func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sig, stopSignals()...)
 	done := make(chan struct{})
 	go func() {
 		select {

@@ -53,5 +53,5 @@ func leftLine(end tui.Ending) string {
 	if !end.Shown {
 		return "left: " + why
 	}
-	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", end.Preset, end.Seed, end.Epoch, why)
+	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.LineValue(end.Preset), end.Seed, end.Epoch, why)
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -220,4 +221,42 @@ func TestTrainerEndsWhenTheTerminalGoes(t *testing.T) {
 	if code := tr.wait(); code != 1 || !strings.Contains(tr.stderr.String(), "writing the output") {
 		t.Fatalf("exit %d, stderr %q; want 1 and the output that could not be written", code, tr.stderr.String())
 	}
+}
+
+// TestNohupKeepsHeadlessRunning: a headless run started with SIGHUP
+// ignored (nohup) trains on through a hangup, as nohup promises; without
+// it SIGHUP stops the run as SIGINT does (TestHangupStopsTheRun). Catching
+// SIGHUP had undone nohup.
+func TestNohupKeepsHeadlessRunning(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0" "$@"`, exe, "--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "1")
+	cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := bufio.NewScanner(out)
+	for n := 0; lines.Scan(); n++ {
+		switch n {
+		case 10:
+			cmd.Process.Signal(syscall.SIGHUP)
+		case 500: // trained on far past the hangup: it was ignored
+			cmd.Process.Signal(syscall.SIGTERM)
+		}
+		if strings.HasPrefix(lines.Text(), "final ") {
+			if n < 500 {
+				t.Fatalf("the run stopped at line %d, after the hangup: %s", n, lines.Text())
+			}
+			break
+		}
+	}
+	cmd.Wait()
 }

@@ -106,6 +106,26 @@ type Event struct {
 	N     int // the session's events it stands for, at least 1
 }
 
+// eventMarks is one mark an epoch for the session's events, the user's
+// settings left out, each kind named once.
+func eventMarks(events []session.Event) []Event {
+	var out []Event
+	for _, e := range events {
+		if e.Kind == session.EventSetting { // the run's own changes, not the user's
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Epoch == e.Epoch { // one mark an epoch
+			if !slices.Contains(strings.Split(out[n-1].Label, ", "), e.Kind.String()) { // d-wins is not in d-wins-ended
+				out[n-1].Label += ", " + e.Kind.String()
+			}
+			out[n-1].N++
+			continue
+		}
+		out = append(out, Event{Epoch: e.Epoch, Label: e.Kind.String(), N: 1})
+	}
+	return out
+}
+
 // Level is a named horizontal line across a panel.
 type Level struct {
 	Name string
@@ -149,19 +169,7 @@ func FromPicture(p session.Picture) Run {
 		r.Density = density(p.Target, (p.Hi-p.Lo)/1e4)
 	}
 	r.Earlier = p.Earlier
-	for _, e := range p.Events {
-		if e.Kind == session.EventSetting { // the run's own changes, not the user's
-			continue
-		}
-		if n := len(r.Events); n > 0 && r.Events[n-1].Epoch == e.Epoch { // one mark an epoch
-			if !strings.Contains(r.Events[n-1].Label, e.Kind.String()) {
-				r.Events[n-1].Label += ", " + e.Kind.String()
-			}
-			r.Events[n-1].N++
-			continue
-		}
-		r.Events = append(r.Events, Event{Epoch: e.Epoch, Label: e.Kind.String(), N: 1})
-	}
+	r.Events = eventMarks(p.Events)
 	return r
 }
 

@@ -470,3 +470,13 @@ func TestHugeValuesLabelled(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsOfOneEpochKeepTheirNames: events of one epoch share its mark
+// and are named whole: d-wins beside d-wins-ended is not taken as already
+// named (a substring of it).
+func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
+	got := eventMarks([]session.Event{{Epoch: 5, Kind: session.EventDWinsEnded}, {Epoch: 5, Kind: session.EventDWins}, {Epoch: 5, Kind: session.EventSetting}})
+	if len(got) != 1 || got[0].Label != "d-wins-ended, d-wins" || got[0].N != 2 {
+		t.Errorf("marks %+v", got)
+	}
+}

@@ -195,7 +195,7 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 		}
 	}
 	fmt.Fprintf(w, "summary preset=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		lineValue(cfg.Name), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+		LineValue(cfg.Name), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}

@@ -62,8 +62,8 @@ func TestLineValuesStayOneField(t *testing.T) {
 		"tab\there":              `"tab\there"`,
 		"mixture(-2,0.5;2,0.5)":  "mixture(-2,0.5;2,0.5)",
 	} {
-		if got := lineValue(v); got != want {
-			t.Errorf("lineValue(%q) = %s, want %s", v, got, want)
+		if got := LineValue(v); got != want {
+			t.Errorf("LineValue(%q) = %s, want %s", v, got, want)
 		}
 	}
 	line := Result{Preset: "a b=c", State: Done}.Line()

@@ -371,6 +371,16 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	return out
 }
 
+// underCaptured says what a mode not captured has of a sample of n: not
+// one sample at the papers' 2,500, fewer than one in 2,500 of a larger
+// sample (engine.CapturedShare).
+func underCaptured(n int) string {
+	if n <= engine.BenchmarkSamples {
+		return "not one sample in " + FormatInt(n)
+	}
+	return "fewer than 1 in 2,500 of " + FormatInt(n) + " samples"
+}
+
 // spread is a plane sample's spread: the root mean square of its two
 // standard deviations.
 func spread(m *engine.PlaneMetrics) float64 {
@@ -440,16 +450,16 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 			}
 		}
 		off := 1 - m.HighQuality // the share between the modes
-		missed := fmt.Sprintf("not one sample in %s within 3σ of %s", FormatInt(n), strings.Join(dropped, ", "))
+		missed := fmt.Sprintf("%s within 3σ of %s", underCaptured(n), strings.Join(dropped, ", "))
 		switch {
 		case len(dropped) == len(m.Spots):
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)),
-				Detail: fmt.Sprintf("not one sample in %s within 3σ of any mode", FormatInt(n))})
+				Detail: underCaptured(n) + " within 3σ of any mode"})
 		case len(dropped) > 0 && off > blurredShare && spread(m) >= cloudSpread*modesSpread(m.Spots): // a cloud with gaps, not a collapse
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0:
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts no samples there", len(dropped), len(m.Spots)),
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Spots)),
 				Detail: missed})
 		case off > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",

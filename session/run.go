@@ -60,11 +60,11 @@ func (r Result) Line() string {
 	}
 	if pm := m.Plane; pm != nil {
 		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f sw1_floor=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
-			lineValue(r.Preset), r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
+			LineValue(r.Preset), r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
 			r.EpochsPerS, r.WallS, how)
 	}
 	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f%s%s epochs_per_s=%.1f wall_s=%.3f%s",
-		lineValue(r.Preset), r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
+		LineValue(r.Preset), r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
 		r.EpochsPerS, r.WallS, how)
 }
 
@@ -78,11 +78,12 @@ func zdepField(m engine.Metrics) string {
 	return fmt.Sprintf(" zdep=%.4f", m.ZDep)
 }
 
-// lineValue writes a value of a key=value line: as it is, or quoted (Go
+// LineValue writes a value of a key=value line, for Result's lines and
+// those front ends print beside them: as it is, or quoted (Go
 // syntax, as an event's detail) when a space, '=', a quote or anything
 // unprintable in it would let it be read as more than one field: a preset
 // named "x state=done" must not add a state to the line.
-func lineValue(v string) string {
+func LineValue(v string) string {
 	if v == "" || strings.ContainsFunc(v, func(r rune) bool { return r == ' ' || r == '=' || r == '"' || !unicode.IsPrint(r) }) {
 		return strconv.Quote(v)
 	}

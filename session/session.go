@@ -479,8 +479,8 @@ func (s *Session) trainEpoch() {
 			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), FormatInt(int(math.Round(s.avgRate()))))
 		}
 		done += " · space or n continues · r or R starts a new run"
-		if s.failed || s.note != "" && s.note != s.moment {
-			done = s.note + " · " + done // what a key just did or failed to do stays said
+		if s.failed {
+			done = s.note + " · " + done // a failure stays said (a save that failed a moment before)
 		}
 		s.note = done
 		s.setState(Done)

@@ -258,7 +258,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	widths := make([]int, len(axes))
 	for i, a := range axes {
 		for _, v := range a.Values {
-			widths[i] = max(widths[i], len(lineValue(v)))
+			widths[i] = max(widths[i], len(LineValue(v)))
 		}
 	}
 	var finished []Result
@@ -300,7 +300,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		keys[i] = a.Key
 	}
 	fmt.Fprintf(out, "summary preset=%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		lineValue(opts.Config.Name), strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+		LineValue(opts.Config.Name), strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
@@ -341,7 +341,7 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	var b strings.Builder
 	b.WriteString("sweep")
 	for i, v := range r.Values {
-		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], lineValue(v))
+		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], LineValue(v))
 	}
 	fmt.Fprintf(&b, " runs=%d diverged=%d/%d", r.Runs, r.Diverged, r.Runs)
 	if r.Unfinished > 0 {

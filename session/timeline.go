@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -127,13 +128,19 @@ type episodes struct {
 // that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all but one
 // 99.96%).
 func percent(x float64) string {
-	switch {
-	case x > 0 && x < 0.005:
-		return fmt.Sprintf("%.2g%%", 100*x)
-	case x < 1 && x >= 0.995:
-		return fmt.Sprintf("%.4g%%", 100*x)
+	if x <= 0 || x >= 1 || (x >= 0.005 && x < 0.995) {
+		return fmt.Sprintf("%.0f%%", 100*x)
 	}
-	return fmt.Sprintf("%.0f%%", 100*x)
+	for d := 2; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
+		s := strconv.FormatFloat(100*x, 'f', d, 64)
+		if v, _ := strconv.ParseFloat(s, 64); v > 0 && v < 100 {
+			return s + "%"
+		}
+	}
+	if x < 0.5 {
+		return "<0.000001%"
+	}
+	return ">99.999999%"
 }
 
 // modeState is one mode of the target at a check, in either dimension.
@@ -210,7 +217,7 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 		}
 		detail := fmt.Sprintf("mode %d (at %s) gets %s of the samples, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
 		if strings.HasPrefix(c.Where, "(") { // a plane's mode: captured or not, the papers' rule
-			detail = fmt.Sprintf("mode %d (at %s) not captured: no sample within its 3σ, the target %.0f%%", i+1, c.Where, 100*c.Expected)
+			detail = fmt.Sprintf("mode %d (at %s) not captured: under 1 sample in 2,500 within its 3σ, the target %.0f%%", i+1, c.Where, 100*c.Expected)
 			if c.Covered {
 				detail = fmt.Sprintf("mode %d (at %s) captured: %s of the samples within its 3σ, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
 			}

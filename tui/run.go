@@ -97,7 +97,11 @@ type signalMsg struct{ os.Signal }
 // keeps them from ending the process, until stop is called.
 func forwardSignals(send func(tea.Msg)) (stop func()) {
 	sig := make(chan os.Signal, len(quitSignals))
-	signal.Notify(sig, quitSignals...)
+	for _, q := range quitSignals {
+		if !signal.Ignored(q) { // started under nohup: SIGHUP stays ignored
+			signal.Notify(sig, q)
+		}
+	}
 	done := make(chan struct{})
 	go func() {
 		for {
