@@ -435,7 +435,7 @@ func TestPlaneDiagnosis(t *testing.T) {
 // 1e-8 as 1e-06%).
 func TestPercentNeverAllOrNone(t *testing.T) {
 	for x, want := range map[float64]string{
-		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.60%",
+		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.6%",
 	} {
 		if got := percent(x); got != want {
 			t.Errorf("percent(%g) = %q, want %q", x, got, want)

@@ -131,7 +131,7 @@ func percent(x float64) string {
 	if x <= 0 || x >= 1 || (x >= 0.005 && x < 0.995) {
 		return fmt.Sprintf("%.0f%%", 100*x)
 	}
-	for d := 2; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
+	for d := 1; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
 		s := strconv.FormatFloat(100*x, 'f', d, 64)
 		if v, _ := strconv.ParseFloat(s, 64); v > 0 && v < 100 {
 			return s + "%"
