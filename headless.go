@@ -127,13 +127,17 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (
 }
 
 // stopSignals are the signals that stop a run: SIGINT, SIGTERM and
-// SIGHUP (the terminal closed, a dropped ssh), unless the process was
-// started ignoring SIGHUP (nohup), which it then keeps ignoring.
+// SIGHUP (the terminal closed, a dropped ssh), but those the process was
+// started ignoring, which it keeps ignoring: SIGHUP under nohup, SIGINT
+// in a shell's background job.
 func stopSignals() []os.Signal {
-	if signal.Ignored(syscall.SIGHUP) {
-		return []os.Signal{os.Interrupt, syscall.SIGTERM}
+	var out []os.Signal
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(s) {
+			out = append(out, s)
+		}
 	}
-	return []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+	return out
 }
 
 // notifyStop returns a context that the first of stopSignals cancels,
@@ -144,7 +148,9 @@ func stopSignals() []os.Signal {
 func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := make(chan os.Signal, 2)
-	signal.Notify(sig, stopSignals()...)
+	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
+		signal.Notify(sig, stops...)
+	}
 	done := make(chan struct{})
 	go func() {
 		select {

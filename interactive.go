@@ -31,18 +31,19 @@ func interactive(opts options, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, s.Result().Line())
 	again := s.Again()
+	var err2 error
 	if again.DesignFile != "" {
-		path, err := s.WriteDesign()
-		if err != nil {
-			return fmt.Errorf("the design for the command again: %w", err)
+		if path, err := s.WriteDesign(); err != nil {
+			err2 = fmt.Errorf("the design the command again loads: %w", err) // the command is still said
+		} else {
+			fmt.Fprintln(stdout, "wrote", path+", the design the command again loads")
 		}
-		fmt.Fprintln(stdout, "wrote", path+", the design the command again loads")
 	}
 	fmt.Fprintln(stdout, "again:", again.Command)
 	if again.Caveat != "" {
 		fmt.Fprintln(stdout, "       "+again.Caveat)
 	}
-	return nil
+	return err2
 }
 
 // leftLine is what the terminal keeps of a run quit without waiting for

@@ -44,25 +44,28 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// notStdout refuses an output that is the file standard output goes to
-// (--log /dev/stdout with stdout redirected to a file): the progress and
-// final lines would be written over it, or the file renamed away from
-// under them.
-func notStdout(o session.Options, stdout io.Writer) error {
-	f, ok := stdout.(*os.File)
-	if !ok {
-		return nil
-	}
-	out, err := f.Stat()
-	if err != nil {
-		return nil
-	}
-	for _, o := range []struct{ flag, path string }{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}} {
-		if o.path == "" {
+// notStdout refuses an output that is the file standard output or
+// standard error goes to (--log /dev/stdout with stdout redirected to a
+// file, --log f 2>f): the lines would be written over it, or the file
+// renamed away from under them.
+func notStdout(o session.Options, streams ...io.Writer) error {
+	names := []string{"standard output", "standard error"}
+	for i, w := range streams {
+		f, ok := w.(*os.File)
+		if !ok {
 			continue
 		}
-		if fi, err := os.Stat(o.path); err == nil && os.SameFile(fi, out) { // links followed: /dev/stdout
-			return fmt.Errorf("%s %s is standard output, where ganui writes its lines: name a file of its own", o.flag, o.path)
+		out, err := f.Stat()
+		if err != nil {
+			continue
+		}
+		for _, o := range []struct{ flag, path string }{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}} {
+			if o.path == "" {
+				continue
+			}
+			if fi, err := os.Stat(o.path); err == nil && os.SameFile(fi, out) { // links followed: /dev/stdout
+				return fmt.Errorf("%s %s is %s, where ganui writes its lines: name a file of its own", o.flag, o.path, names[min(i, 1)])
+			}
 		}
 	}
 	return nil
@@ -89,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)
 	if err == nil {
-		err = notStdout(opts.Options, stdout)
+		err = notStdout(opts.Options, stdout, stderr)
 	}
 	if err != nil && !help {
 		fmt.Fprintln(stderr, "ganui:", oneLine(err))
@@ -110,11 +113,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	default:
 		err = interactive(opts, out)
 	}
-	if out.err != nil && (err == nil || errors.Is(err, session.ErrInterrupted)) {
-		err = fmt.Errorf("writing the output: %w", out.err) // what stopped the run
-	}
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
+	if out.err != nil && (err == nil || errors.Is(err, session.ErrInterrupted) || errors.As(err, &diverged) || errors.As(err, &some)) {
+		err = fmt.Errorf("writing the output: %w", out.err) // what it failed to print wins over how the run ended (README: exit codes)
+	}
 	var usage usageError
 	switch {
 	case err == nil:
@@ -566,12 +569,13 @@ func visible(s string) string {
 	return b.String()
 }
 
-// oneLine is how an error reaches the terminal: its first line, with any
-// value longer than 80 characters cut short — quoted, or not (a number of
+// oneLine is how an error reaches the terminal: one line (the lines of a
+// joined error, or a path's, joined with "; "), control characters as
+// escapes, and any value longer than 80 characters cut short — quoted, or not (a number of
 // 100,000 digits, a path, a flag's name) — so that a bad 100 kB argument
 // is not echoed back whole.
 func oneLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(visible(firstLine(err.Error())), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(visible(strings.Join(strings.Split(err.Error(), "\n"), "; ")), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
 			return string(r[:78]) + "…\""
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"github.com/ganui/ganui/session"
 	"os"
 	"path/filepath"
@@ -393,6 +394,33 @@ func TestOutputIsNotStandardOutput(t *testing.T) {
 			t.Errorf("%s to standard output's file: exit %d, %q", flag, code, stderr.String())
 		}
 	}
+	// --log f 2>f: the signal notice would be written over the CSV.
+	var stdout strings.Builder
+	if code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "3", "--log", link}, &stdout, out); code != exitUsage {
+		t.Errorf("--log to standard error's file: exit %d", code)
+	}
+}
+
+// TestDeadOutputWinsOverDivergence: output lost is the run's failure
+// even when the run diverged (exit 1, not 3), as the README's exit codes
+// say.
+func TestDeadOutputWinsOverDivergence(t *testing.T) {
+	var stderr strings.Builder
+	code := run([]string{"--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "3000", "--every", "0"}, failsAtFinal{}, &stderr)
+	if code != exitFailure || !strings.Contains(stderr.String(), "writing the output") {
+		t.Fatalf("exit %d, %q", code, stderr.String())
+	}
+}
+
+// failsAtFinal takes every line but the final one, whose write fails: the
+// output lost at the very end of a run that has diverged.
+type failsAtFinal struct{}
+
+func (failsAtFinal) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("final ")) {
+		return 0, syscall.ENOSPC
+	}
+	return len(p), nil
 }
 
 // TestDeadOutputStopsTheRun: when standard output fails (its reader gone,

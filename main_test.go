@@ -67,6 +67,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
 		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `stat \x1b[31mX\a: no such file`},
 		{[]string{"--\x1b]0;title\a"}, `unknown flag --\x1b]0;title\a`},
+		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, "stat first; second.ckpt: no such file"}, // not cut at the newline
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, c.args...)

@@ -209,7 +209,7 @@ func fileSafe(name string) string {
 // before: a command refused after the session is made (nothing left to
 // train), or stopped before an epoch, leaves what was there alone;
 // checkPaths has made sure it can be written. A resumed run whose log is
-// the one the run wrote up to the checkpoint (continuesLog) appends to it
+// the one the run wrote up to the checkpoint (logEnd) appends to it
 // instead, so that the file keeps every epoch of the run. The row of the latest epoch
 // is held back until the next epoch comes or the file is flushed, so that
 // an evaluation made at that epoch (evaluated) joins it. The first write
@@ -233,34 +233,37 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 	return &csvFile{path: path, lay: lay}
 }
 
-// continuesLog reports whether the file at path is a log of lay's
-// columns whose last row is epoch's: the history a run resumed at epoch
-// wrote before its checkpoint, which its log goes on with. Only the
+// logEnd reads the file at path as a log of lay's columns: ok is false
+// when it is not one (no file, another header), and last is the epoch of
+// its last row, or −1 when it ends in a cut row or has none. Only the
 // first and the last line are read.
-func continuesLog(path string, lay csvLayout, epoch int) bool {
+func logEnd(path string, lay csvLayout) (last int, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return false
+		return 0, false
 	}
 	defer f.Close()
 	const most = 64 << 10 // a row is under 200 bytes
 	head := make([]byte, len(lay.header())+1)
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != lay.header()+"\n" {
-		return false
+		return 0, false
 	}
 	size, err := f.Seek(0, io.SeekEnd)
 	if err != nil {
-		return false
+		return 0, false
 	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
-		return false
+		return -1, true
 	}
 	tail = tail[:len(tail)-1]
-	last := tail[bytes.LastIndexByte(tail, '\n')+1:]
-	first, _, _ := bytes.Cut(last, []byte(","))
-	return string(first) == strconv.Itoa(epoch)
+	first, _, _ := bytes.Cut(tail[bytes.LastIndexByte(tail, '\n')+1:], []byte(","))
+	e, err := strconv.Atoi(string(first))
+	if err != nil {
+		return -1, true
+	}
+	return e, true
 }
 
 func (c *csvFile) write(st engine.EpochStats) {

@@ -155,6 +155,19 @@ func TestResumedLogGoesOn(t *testing.T) {
 		}
 	}
 
+	// The log now runs past the checkpoint: resumed from it again, the run
+	// refuses it rather than replace its history (or append out of order).
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "ends at epoch 50, not at the checkpoint's 30") {
+		t.Fatalf("a log past the checkpoint: %v", err)
+	}
+	if got, _ := os.ReadFile(log); len(strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")) != 51 {
+		t.Fatal("the refused log was changed")
+	}
+	os.WriteFile(log, append(first, "31,0.69"...), 0o644) // killed mid-row
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
+		t.Fatalf("a log cut mid-row: %v", err)
+	}
+
 	other := filepath.Join(dir, "other.csv")
 	os.WriteFile(other, []byte("not a log\n"), 0o644)
 	r2, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: other})

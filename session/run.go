@@ -149,14 +149,16 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 	if s.state == Running {
 		s.setState(Done) // planned for no more epochs than it had
 	}
-	r := s.Result()
+	// The files first, then the final evaluation, which takes seconds on a
+	// wide design: a second signal in between, quitting at once, or a
+	// supervisor's kill finds them written.
 	var err error
 	if s.csv != nil {
 		if err = s.csv.close(); err != nil {
 			err = fmt.Errorf("--log: %w", err)
 		}
 	}
-	if s.opts.SavePath != "" && r.State != Diverged { // a failed log loses no checkpoint
+	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
 		if serr := SaveCheckpoint(s.gan, s.opts.SavePath); serr != nil {
 			if err != nil {
 				err = fmt.Errorf("%w; --save: %w", err, serr) // one line: both said
@@ -165,7 +167,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 			}
 		}
 	}
-	return r, err
+	return s.Result(), err
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is

@@ -212,7 +212,19 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
-		s.csv.append = gan.Epoch() > 0 && continuesLog(opts.LogPath, s.csv.lay, gan.Epoch())
+		if e := gan.Epoch(); e > 0 {
+			// A resumed run goes on with the log it wrote up to its
+			// checkpoint; a log of its columns ending elsewhere is kept,
+			// not replaced: it may be this run's history.
+			switch last, ok := logEnd(opts.LogPath, s.csv.lay); {
+			case ok && last == e:
+				s.csv.append = true
+			case ok && last < 0:
+				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
+			case ok:
+				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, FormatInt(last), FormatInt(e))
+			}
+		}
 	}
 	if opts.Paused {
 		s.state = Paused
