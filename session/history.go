@@ -48,14 +48,8 @@ func (h *History) Stride() int { return h.stride }
 // Add records one epoch.
 func (h *History) Add(s engine.EpochStats) {
 	a := &h.acc
+	a.add(Point{DReal: s.DReal, DFake: s.DFake, G: s.G, Mean: s.Mean, Std: s.Std, MeanY: s.MeanY, StdY: s.StdY})
 	a.Epoch = s.Epoch
-	a.DReal += s.DReal
-	a.DFake += s.DFake
-	a.G += s.G
-	a.Mean += s.Mean
-	a.Std += s.Std
-	a.MeanY += s.MeanY
-	a.StdY += s.StdY
 	a.span++
 	if a.span < h.stride {
 		return
@@ -109,16 +103,21 @@ func (p Point) average() Point {
 func Mean(pts []Point) Point {
 	var sum Point
 	for _, p := range pts {
-		sum.DReal += p.DReal
-		sum.DFake += p.DFake
-		sum.G += p.G
-		sum.Mean += p.Mean
-		sum.Std += p.Std
-		sum.MeanY += p.MeanY
-		sum.StdY += p.StdY
+		sum.add(p)
 	}
 	sum.Epoch, sum.span = pts[len(pts)-1].Epoch, len(pts)
 	return sum.average()
+}
+
+// add sums p's values into a's (not its epoch or span).
+func (a *Point) add(p Point) {
+	a.DReal += p.DReal
+	a.DFake += p.DFake
+	a.G += p.G
+	a.Mean += p.Mean
+	a.Std += p.Std
+	a.MeanY += p.MeanY
+	a.StdY += p.StdY
 }
 
 // merge averages two neighbouring points of equal weight.
