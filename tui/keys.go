@@ -29,6 +29,9 @@ type keyMap struct {
 	// morePages: the glossary has a page after the one shown, where ?
 	// goes next; on its last page ? closes it.
 	morePages bool
+	// quitting: q waits for the epoch in training, and q again is the
+	// only key taken.
+	quitting bool
 }
 
 func newKeyMap() keyMap {
@@ -82,6 +85,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 	help, quit := short(k.Help, "?", "help"), k.Quit
 	var keys, more []key.Binding
 	switch {
+	case k.quitting:
+		return []key.Binding{short(k.Quit, "q", "quit at once, without the final line")}
 	case k.page == pageGlossary && k.morePages:
 		return []key.Binding{short(k.Help, "?", "next page"), short(k.Close, "esc", "close"), quit}
 	case k.page == pageGlossary:

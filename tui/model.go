@@ -214,8 +214,9 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.quit()
 	case m.quitting:
 		// The session is stopping: a command now would be applied or
-		// not as the stop finds it. The status line says what happens
-		// and how to quit at once.
+		// not as the stop finds it. The status says so, and how to quit
+		// at once.
+		m.flash = k.String() + " is not taken while quitting: q again quits at once, without the final line"
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()
@@ -291,7 +292,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 		m.left = true
 		return m, tea.Quit
 	}
-	m.quitting = true
+	m.quitting, m.keys.quitting = true, true
 	return m, stopSession(m.s)
 }
 

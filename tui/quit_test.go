@@ -109,12 +109,16 @@ func TestSecondQuitLeavesAtOnce(t *testing.T) {
 			t.Errorf("%q: did not quit at once (left: %v)", keys, mm.(Model).left)
 		}
 	}
-	// While quitting, other keys reach no session that would apply them.
+	// While quitting, other keys reach no session that would apply them,
+	// and say so; the footer offers q alone.
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	mm, _ := m.Update(keyMsg("q"))
+	if v := mm.View(); !strings.Contains(v, quittingNote) || !strings.Contains(v, "q quit at once") || strings.Contains(v, "space") {
+		t.Errorf("the quitting frame:\n%s", v)
+	}
 	mm, cmd := mm.Update(keyMsg("n"))
-	if cmd != nil || mm.(Model).left || !strings.Contains(mm.View(), quittingNote) {
-		t.Errorf("n while quitting: a command %v, left %v, or the quitting note gone", cmd != nil, mm.(Model).left)
+	if cmd != nil || mm.(Model).left || !strings.Contains(mm.View(), "n is not taken while quitting") {
+		t.Errorf("n while quitting: a command %v, left %v, or no answer", cmd != nil, mm.(Model).left)
 	}
 }
 

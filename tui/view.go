@@ -208,7 +208,7 @@ func (m *Model) statusLines(w, n int) []string {
 	}
 	var note string
 	switch {
-	case m.quitting:
+	case m.quitting && m.flash == "":
 		note = styleWarn.Render(quittingNote)
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = styleMuted.Render(m.flash)
