@@ -60,6 +60,11 @@ func checkPaths(opts Options) error {
 		if err := outputfile.CheckWritable(out.path); err != nil {
 			return fmt.Errorf("%s: %w", out.flag, err)
 		}
+		if out.flag == "--log" {
+			if err := logFree(out.path); err != nil {
+				return fmt.Errorf("--log: %w", err)
+			}
+		}
 		for _, other := range append(inputs, outputs[:i]...) {
 			if other.path != "" && sameFile(out.path, other.path) {
 				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)
@@ -305,11 +310,12 @@ func (c *csvFile) emit() {
 		ev = &c.ev
 	}
 	if c.f == nil && c.err == nil && !c.closed {
-		if c.append {
-			if c.f, c.err = os.OpenFile(c.path, os.O_WRONLY|os.O_APPEND, 0); c.err == nil {
-				c.csv = &csvWriter{w: bufio.NewWriter(c.f), lay: c.lay}
-			}
-		} else if c.f, c.err = os.Create(c.path); c.err == nil {
+		c.f, c.err = openLog(c.path, c.append)
+		switch {
+		case c.err != nil:
+		case c.append:
+			c.csv = &csvWriter{w: bufio.NewWriter(c.f), lay: c.lay}
+		default:
 			c.csv = newCSVWriter(bufio.NewWriter(c.f), c.lay)
 		}
 	}
@@ -317,6 +323,47 @@ func (c *csvFile) emit() {
 		c.err = c.csv.write(c.pending, ev)
 	}
 	c.has, c.hasEval = false, false
+}
+
+// openLog opens the log at path for writing, locked against another
+// process writing it (lockFile), at its end to append to it, else
+// emptied once the lock is held: a run refused the lock leaves the other's
+// file as it was.
+func openLog(path string, append bool) (*os.File, error) {
+	flag := os.O_WRONLY | os.O_CREATE
+	if append {
+		flag |= os.O_APPEND
+	}
+	f, err := os.OpenFile(path, flag, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s is being written by another process", path)
+	}
+	if !append {
+		if err := f.Truncate(0); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// logFree reports an error when the file at path exists and another
+// process holds its lock (openLog): checked before training, so that a
+// second run on one log is refused at once, not after its first epoch.
+func logFree(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // nothing there yet, or unreadable: the write will say
+	}
+	defer f.Close()
+	if lockFile(f) != nil {
+		return fmt.Errorf("%s is being written by another process: give another file", path)
+	}
+	return nil
 }
 
 // flush writes what is buffered, the held-back row too, so a reader of
