@@ -137,6 +137,26 @@ func wideDesign() engine.Config {
 // shows "quitting after this epoch" while the epoch is still training,
 // and q again ends the program before the epoch does.
 func TestQuitDuringALongEpoch(t *testing.T) {
+	// Whether q lands early enough in an epoch for both keys to arrive
+	// before it ends is the machine's timing, not the trainer's: a try in
+	// which the epoch ended first proves nothing either way, and the next
+	// try's q lands elsewhere in its epoch (TestQuitStopsOutsideUpdate pins
+	// the rule itself).
+	for try := 1; ; try++ {
+		ok, why := quitDuringAnEpoch(t)
+		if ok {
+			return
+		}
+		if why != "" || try == 5 {
+			t.Fatalf("try %d: %s", try, why)
+		}
+	}
+}
+
+// quitDuringAnEpoch is one try of TestQuitDuringALongEpoch: ok when q and
+// q again did what they must inside one epoch; why says what went wrong
+// when they did not, "" when the epoch ended first.
+func quitDuringAnEpoch(t *testing.T) (ok bool, why string) {
 	s := startScreenOn(t, session.Options{Config: wideDesign(), Seed: 1, Dir: t.TempDir()}, 100, 30)
 	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.State == session.Running })
 	s.key("q")
@@ -144,14 +164,15 @@ func TestQuitDuringALongEpoch(t *testing.T) {
 		return strings.Contains(string(b), "quitting after this epoch")
 	}, teatest.WithDuration(waitTimeout), teatest.WithCheckInterval(time.Millisecond))
 	if stopped(s.s) {
-		t.Fatal("the screen said it was quitting only once the session had stopped")
+		return false, "" // the epoch ended first
 	}
 	s.key("q")
 	final := s.tm.FinalModel(t, teatest.WithFinalTimeout(waitTimeout)).(recorder).Model
-	if !final.left {
-		t.Fatal("q again did not leave the session")
+	switch {
+	case final.left && !stopped(s.s):
+		return true, ""
+	case stopped(s.s):
+		return false, "" // the epoch ended before q again
 	}
-	if stopped(s.s) {
-		t.Fatal("q again waited for the epoch")
-	}
+	return false, "q again did not leave the session"
 }
