@@ -48,7 +48,7 @@ func main() {
 // standard error goes to (--log /dev/stdout with stdout redirected to a
 // file, --log f 2>f): the lines would be written over it, or the file
 // renamed away from under them.
-func notStdout(o session.Options, streams ...io.Writer) error {
+func notStdout(opts session.Options, streams ...io.Writer) error {
 	names := []string{"standard output", "standard error"}
 	for i, w := range streams {
 		f, ok := w.(*os.File)
@@ -59,7 +59,7 @@ func notStdout(o session.Options, streams ...io.Writer) error {
 		if err != nil {
 			continue
 		}
-		for _, o := range []struct{ flag, path string }{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}} {
+		for _, o := range []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}} {
 			if o.path == "" {
 				continue
 			}

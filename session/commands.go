@@ -179,8 +179,8 @@ func (s *Session) settingEvent(name, from, to string) {
 			first, _, _ := strings.Cut(rest, " → ")
 			if first == to {
 				s.tl.events = ev[:n-1]
-				if s.offPlan == epoch && !slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventSetting && e.Epoch == epoch }) &&
-					!strings.HasPrefix(s.offWhat, "trained") {
+				if s.offPlan == epoch && s.offWhat == "changed "+name && // this change was the run's departure
+					!slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventSetting && e.Epoch == epoch }) {
 					s.offPlan = -1
 				}
 			} else {
