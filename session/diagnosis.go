@@ -467,7 +467,8 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 		}
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		out = append(out, stalled(f, w, m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)))
+		far := len(m.Spots) > 1 && m.HighQuality < stalledHQ // the high-quality share is of modes: moons has none
+		out = append(out, stalled(f, w, far, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", FormatInt(n)),

@@ -428,6 +428,10 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if kinds, got := text(&w, 0.9, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DIndifferent) {
 		t.Errorf("D at ln 2 with 90%% of high quality: %v %q", kinds, got)
 	}
+	// A target without modes (moons) has no high-quality share to judge by.
+	if kinds, got := text(&w, 0); !slices.Contains(kinds, DIndifferent) {
+		t.Errorf("D at ln 2 on a target without modes: %v %q", kinds, got)
+	}
 }
 
 // TestPercentNeverAllOrNone: a share that is neither none nor all never
