@@ -35,6 +35,9 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, session.PlanReached(s.Epoch(), s.Planned()))}
 	}
+	if err := s.Unrecorded(); err != nil {
+		fmt.Fprintln(stderr, "ganui: warning: "+oneLine(err))
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
 	ctx, stop := notifyStop(stderr, os.Exit)

@@ -20,7 +20,7 @@ import (
 //
 //	config JSON | points | seed u64 | epoch u64 | PCG state |
 //	G params | D params | G optimizer | D optimizer |
-//	G historical mean | D historical mean | G moving average
+//	G historical mean | D historical mean | G moving average | annex
 //
 // where points, present only when the target is points(FILE.csv), are
 // the target's data as the run has it: their count n (u32), then 2n
@@ -38,16 +38,24 @@ import (
 // g_ema is not 0) is its count u64, then the averaged parameters as
 // floats, and is absent from older checkpoints the same way.
 //
+// The annex, from version 3 on, is bytes a front end keeps with the run
+// (the session's charts and findings), opaque to the engine and covered
+// by the checksum: its length u32, at most maxAnnex, then the bytes; a
+// front end that keeps nothing writes a length of 0.
+//
 // Checkpoints are written and read as streams, so saving or loading the
 // largest network takes little memory beyond the network itself. A reader
 // learns the body's size from the configuration, which comes first, and
 // refuses a header that claims another before it reads the weights.
 const (
 	checkpointMagic   = "GANUICKP"
-	checkpointVersion = 2 // 2: a points target's data is in it
+	checkpointVersion = 3 // 2: a points target's data is in it; 3: the annex
 	headerLen         = len(checkpointMagic) + 4 + 8
 	maxConfigJSON     = 1 << 20 // a configuration is a few hundred bytes
 	maxRandomState    = 64      // a PCG's state is 20
+	// MaxAnnex bounds a checkpoint's annex: 16 MiB, far more than a
+	// front end's history of bounded charts and events needs.
+	MaxAnnex = 16 << 20
 )
 
 // CheckpointError says why bytes are not a checkpoint this build can load.
@@ -59,20 +67,28 @@ func badCheckpoint(format string, args ...any) error {
 	return &CheckpointError{Reason: fmt.Sprintf(format, args...)}
 }
 
-// MarshalBinary encodes the run's complete state as a checkpoint, in
-// memory; WriteCheckpoint streams the same bytes.
+// MarshalBinary encodes the run's complete state as a checkpoint without
+// an annex, in memory; WriteCheckpoint streams the same bytes.
 func (g *GAN) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
-	err := g.WriteCheckpoint(&b)
+	err := g.WriteCheckpoint(&b, nil)
 	return b.Bytes(), err
 }
 
 // Restore rebuilds a run from a checkpoint made by MarshalBinary; see
-// ReadCheckpoint.
-func Restore(data []byte) (*GAN, error) { return ReadCheckpoint(bytes.NewReader(data)) }
+// ReadCheckpoint. An annex is read and dropped.
+func Restore(data []byte) (*GAN, error) {
+	g, _, err := ReadCheckpoint(bytes.NewReader(data))
+	return g, err
+}
 
-// WriteCheckpoint writes the run's complete state to w as a checkpoint.
-func (g *GAN) WriteCheckpoint(w io.Writer) error {
+// WriteCheckpoint writes the run's complete state to w as a checkpoint,
+// with annex, the front end's bytes to keep with it (nil for none; at
+// most MaxAnnex), which ReadCheckpoint gives back.
+func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
+	if len(annex) > MaxAnnex {
+		return fmt.Errorf("engine: a checkpoint annex of %d bytes, at most %d", len(annex), MaxAnnex)
+	}
 	cfg, err := json.Marshal(g.cfg)
 	if err != nil {
 		return err
@@ -85,7 +101,7 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	cw := &ckWriter{w: bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)}
 	cw.raw([]byte(checkpointMagic))
 	cw.u32(checkpointVersion)
-	cw.u64(uint64(bodySize(len(cfg), len(rng), g, true)))
+	cw.u64(uint64(bodySize(len(cfg), len(rng), g, checkpointVersion) + len(annex)))
 	cw.bytes(cfg)
 	if p, ok := g.plane.(Points); ok {
 		cw.u32(uint32(len(p.XY) / 2))
@@ -106,6 +122,7 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 		cw.u64(uint64(g.gEMA.N))
 		cw.floats(g.gEMA.Net.Params)
 	}
+	cw.bytes(annex)
 	if cw.err == nil {
 		cw.err = cw.w.Flush()
 	}
@@ -116,10 +133,11 @@ func (g *GAN) WriteCheckpoint(w io.Writer) error {
 	return err
 }
 
-// bodySize is the length of a checkpoint body of g whose configuration
-// and random state encode to cfg and rng bytes, of version 2 or later
-// (a points target's data in it) when points is set.
-func bodySize(cfg, rng int, g *GAN, points bool) int {
+// bodySize is the length of a checkpoint body of g of the given version
+// whose configuration and random state encode to cfg and rng bytes, and
+// whose annex, from version 3 on, is empty: a version-2 body holds a
+// points target's data, a version-3 body the annex's length too.
+func bodySize(cfg, rng int, g *GAN, version uint32) int {
 	floats := func(n int) int { return 4 + 4*n }
 	opt := func(o Optimizer) int {
 		switch o := o.(type) {
@@ -141,38 +159,44 @@ func bodySize(cfg, rng int, g *GAN, points bool) int {
 		ema = 8 + floats(len(g.gEMA.Net.Params))
 	}
 	data := 0
-	if p, ok := g.plane.(Points); ok && points {
+	if p, ok := g.plane.(Points); ok && version >= 2 {
 		data = 4 + 8*len(p.XY)
 	}
+	annex := 0
+	if version >= 3 {
+		annex = 4
+	}
 	return 4 + cfg + data + 8 + 8 + 4 + rng + floats(len(g.gen.Params)) + floats(len(g.disc.Params)) + opt(g.gOpt) + opt(g.dOpt) +
-		hist(g.gHist) + hist(g.dHist) + ema
+		hist(g.gHist) + hist(g.dHist) + ema + annex
 }
 
 // ReadCheckpoint rebuilds a run from a checkpoint read from r, which must
-// end with it. Damaged, truncated, padded, foreign or newer-version data,
-// a configuration that repeats a key or is not valid, and counts beyond
-// MaxEpochs or MaxUpdates give a *CheckpointError; a failure to read
-// comes back as it is.
-func ReadCheckpoint(r io.Reader) (*GAN, error) {
+// end with it, and returns the annex it was written with (nil when it is
+// empty or the checkpoint older than version 3). Damaged, truncated,
+// padded, foreign or newer-version data, a configuration that repeats a
+// key or is not valid, and counts beyond MaxEpochs or MaxUpdates give a
+// *CheckpointError; a failure to read comes back as it is. The annex's
+// bytes are the front end's to judge.
+func ReadCheckpoint(r io.Reader) (*GAN, []byte, error) {
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
 	if magic := cr.take(len(checkpointMagic), "header"); cr.err == nil && string(magic) != checkpointMagic {
-		return nil, badCheckpoint("no ganui checkpoint header")
+		return nil, nil, badCheckpoint("no ganui checkpoint header")
 	}
 	version, n := cr.u32(), cr.u64()
 	if cr.err != nil {
-		return nil, cr.err
+		return nil, nil, cr.err
 	}
 	if version < 1 || version > checkpointVersion {
-		return nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
+		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
-		return nil, cr.err
+		return nil, nil, cr.err
 	}
 	cfg, err := decodeConfig(cfgJSON)
 	if err != nil {
-		return nil, badCheckpoint("configuration: %v", err)
+		return nil, nil, badCheckpoint("configuration: %v", err)
 	}
 	var points *Points
 	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
@@ -181,20 +205,21 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	seed, epoch := cr.u64(), cr.u64()
 	rngState := cr.bytes(maxRandomState, "random state")
 	if cr.err != nil {
-		return nil, cr.err
+		return nil, nil, cr.err
 	}
 	g, err := newGAN(cfg, seed, points)
 	if err != nil {
-		return nil, badCheckpoint("configuration: %v", err)
+		return nil, nil, badCheckpoint("configuration: %v", err)
 	}
-	if want := bodySize(len(cfgJSON), len(rngState), g, version >= 2); n != uint64(want) {
-		return nil, badCheckpoint("the header claims a body of %d bytes, the configuration needs %d", n, want)
+	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
+	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
+		return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration needs %d", n, want)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
-		return nil, badCheckpoint("random state: %v", err)
+		return nil, nil, badCheckpoint("random state: %v", err)
 	}
 	if epoch > MaxEpochs {
-		return nil, badCheckpoint("epoch %d out of range 0..%d", epoch, MaxEpochs)
+		return nil, nil, badCheckpoint("epoch %d out of range 0..%d", epoch, MaxEpochs)
 	}
 	g.epoch = int(epoch)
 	cr.floats(g.gen.Params, "generator weights")
@@ -212,8 +237,17 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 		}
 		cr.floats(g.gEMA.Net.Params, what)
 	}
+	var annex []byte
+	if version >= 3 {
+		// The header's length, checked above, says how long it is.
+		if k := cr.u32(); cr.err == nil && uint64(k) != n-want {
+			cr.err = badCheckpoint("an annex of %d bytes in a body that leaves %d", k, n-want)
+		} else if k > 0 {
+			annex = bytes.Clone(cr.take(int(k), "annex"))
+		}
+	}
 	if cr.err != nil {
-		return nil, cr.err
+		return nil, nil, cr.err
 	}
 	g.gen.ParamsChanged()
 	g.disc.ParamsChanged()
@@ -222,19 +256,19 @@ func ReadCheckpoint(r io.Reader) (*GAN, error) {
 	}
 	var stored [sha256.Size]byte
 	if _, err := io.ReadFull(r, stored[:]); err != nil {
-		return nil, truncated(err, "checksum")
+		return nil, nil, truncated(err, "checksum")
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, badCheckpoint("checksum mismatch (the file is damaged)")
+		return nil, nil, badCheckpoint("checksum mismatch (the file is damaged)")
 	}
 	var one [1]byte
 	switch k, err := r.Read(one[:]); {
 	case k > 0:
-		return nil, badCheckpoint("unexpected data after the checksum")
+		return nil, nil, badCheckpoint("unexpected data after the checksum")
 	case err != nil && err != io.EOF:
-		return nil, err
+		return nil, nil, err
 	}
-	return g, nil
+	return g, annex, nil
 }
 
 // decodeConfig reads a checkpoint's configuration strictly: one JSON

@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -179,7 +182,7 @@ func TestForgedCheckpointsAreRefused(t *testing.T) {
 // like /dev/zero) is refused after the header, not read to exhaustion.
 func TestEndlessInputIsRefusedAtOnce(t *testing.T) {
 	zeros := &countingReader{}
-	if _, err := ReadCheckpoint(zeros); err == nil {
+	if _, _, err := ReadCheckpoint(zeros); err == nil {
 		t.Fatal("endless zeros loaded")
 	}
 	if zeros.n > 1<<16 {
@@ -217,25 +220,21 @@ func FuzzRestore(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(points) // its points in it: the file is not read
+	f.Add(withAnnex(f, g, []byte("annex")))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := Restore(data)
+		g, annex, err := ReadCheckpoint(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
-		again, err := g.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
+		again := withAnnex(t, g, annex)
 		// A checkpoint of this version re-encodes to its bytes; an older
 		// one to this version's, which re-encodes to itself.
 		if binary.LittleEndian.Uint32(data[len(checkpointMagic):]) != checkpointVersion {
-			if g, err = Restore(again); err != nil {
+			if g, annex, err = ReadCheckpoint(bytes.NewReader(again)); err != nil {
 				t.Fatalf("an upgraded checkpoint does not load: %v", err)
 			}
 			data = again
-			if again, err = g.MarshalBinary(); err != nil {
-				t.Fatal(err)
-			}
+			again = withAnnex(t, g, annex)
 		}
 		if !slices.Equal(again, data) {
 			t.Fatal("a restored checkpoint does not re-encode to its bytes")
@@ -243,11 +242,87 @@ func FuzzRestore(f *testing.F) {
 	})
 }
 
-// asVersion1 is a checkpoint without a points target as version 1 wrote
-// it: the same body under version 1, with its checksum.
+// asVersion1 is a checkpoint without a points target or an annex as
+// version 1 wrote it: the body without the annex's length, under
+// version 1, with its checksum.
 func asVersion1(data []byte) []byte {
-	v1 := slices.Clone(data[:len(data)-sha256.Size])
-	binary.LittleEndian.PutUint32(v1[len(checkpointMagic):], 1)
-	sum := sha256.Sum256(v1)
-	return append(v1, sum[:]...)
+	return asVersion(1, data)
+}
+
+// asVersion is a checkpoint without an annex as version (1 or 2) wrote it:
+// the body without the annex's length, under that version, with its
+// checksum.
+func asVersion(version uint32, data []byte) []byte {
+	end := len(data) - sha256.Size - 4
+	if binary.LittleEndian.Uint32(data[end:]) != 0 {
+		panic("asVersion: the checkpoint has an annex")
+	}
+	old := slices.Clone(data[:end])
+	binary.LittleEndian.PutUint32(old[len(checkpointMagic):], version)
+	binary.LittleEndian.PutUint64(old[len(checkpointMagic)+4:], uint64(len(old)-headerLen))
+	sum := sha256.Sum256(old)
+	return append(old, sum[:]...)
+}
+
+// withAnnex writes g's checkpoint with annex.
+func withAnnex(t testing.TB, g *GAN, annex []byte) []byte {
+	var b bytes.Buffer
+	if err := g.WriteCheckpoint(&b, annex); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestCheckpointAnnex: a front end's annex comes back as it was written,
+// the run with it restored as without it; a checkpoint of version 2 (no
+// annex) loads with none; an annex whose length disagrees with the
+// header's, or longer than MaxAnnex, is refused.
+func TestCheckpointAnnex(t *testing.T) {
+	g := mustNew(t, blogConfig(), 2)
+	train(t, g, 3)
+	plain, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	annex := []byte("the session's history\x00\xff")
+	data := withAnnex(t, g, annex)
+	r, got, err := ReadCheckpoint(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, annex) {
+		t.Fatalf("annex %q, want %q", got, annex)
+	}
+	if again, err := r.MarshalBinary(); err != nil || !bytes.Equal(again, plain) {
+		t.Fatalf("the run restored with an annex differs from the one without: %v", err)
+	}
+	for _, old := range []uint32{1, 2} {
+		r, got, err := ReadCheckpoint(bytes.NewReader(asVersion(old, plain)))
+		if err != nil || got != nil || r.Epoch() != 3 {
+			t.Fatalf("version %d: annex %q, %v", old, got, err)
+		}
+	}
+	if _, got, err := ReadCheckpoint(bytes.NewReader(plain)); err != nil || got != nil {
+		t.Fatalf("an empty annex: %q, %v", got, err)
+	}
+	// The annex's length claims more or less than the header leaves.
+	for _, delta := range []int{-1, 1} {
+		bad := slices.Clone(data[:len(data)-sha256.Size])
+		at := len(bad) - len(annex) - 4
+		binary.LittleEndian.PutUint32(bad[at:], uint32(len(annex)+delta))
+		sum := sha256.Sum256(bad)
+		var ce *CheckpointError
+		if _, _, err := ReadCheckpoint(bytes.NewReader(append(bad, sum[:]...))); !errors.As(err, &ce) {
+			t.Errorf("an annex length off by %d: got %v, want a *CheckpointError", delta, err)
+		}
+	}
+	// A header claiming a body past MaxAnnex is refused before the weights.
+	huge := slices.Clone(data)
+	binary.LittleEndian.PutUint64(huge[len(checkpointMagic)+4:], uint64(len(data)-headerLen-sha256.Size+MaxAnnex+1))
+	if _, _, err := ReadCheckpoint(bytes.NewReader(huge)); err == nil || !strings.Contains(err.Error(), "header claims") {
+		t.Errorf("a body past MaxAnnex: %v", err)
+	}
+	if err := g.WriteCheckpoint(io.Discard, make([]byte, MaxAnnex+1)); err == nil {
+		t.Error("an annex past MaxAnnex was written")
+	}
 }

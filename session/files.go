@@ -20,22 +20,34 @@ import (
 // (engine.GAN.MarshalBinary, engine.Restore); where and how the bytes are
 // written is decided here.
 
-// SaveCheckpoint writes gan's checkpoint to path atomically (see
-// outputfile.Write), readable by the owner only: a crash mid-write never
-// leaves a damaged file where a good one was. It streams, so saving takes
-// little memory beyond the model's own.
-func SaveCheckpoint(gan *engine.GAN, path string) error {
-	return outputfile.Write(path, 0o600, gan.WriteCheckpoint)
+// SaveCheckpoint writes gan's checkpoint to path, without a session's
+// record; see saveCheckpoint.
+func SaveCheckpoint(gan *engine.GAN, path string) error { return saveCheckpoint(gan, nil, path) }
+
+// saveCheckpoint writes gan's checkpoint with annex (the session's record,
+// record.go) to path atomically (see outputfile.Write), readable by the
+// owner only: a crash mid-write never leaves a damaged file where a good
+// one was. It streams, so saving takes little memory beyond the model's
+// own.
+func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
+	return outputfile.Write(path, 0o600, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
-// interactive trainer's w) and rebuilds the run at its epoch. Only a
-// regular file is read (inputfile.Open), as a stream: the checkpoint's
-// configuration bounds what is read after it.
+// interactive trainer's w, or --save) and rebuilds the run at its epoch;
+// see loadCheckpoint.
 func LoadCheckpoint(path string) (*engine.GAN, error) {
+	gan, _, err := loadCheckpoint(path)
+	return gan, err
+}
+
+// loadCheckpoint reads a checkpoint and returns the run and its annex.
+// Only a regular file is read (inputfile.Open), as a stream: the
+// checkpoint's configuration bounds what is read after it.
+func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	return engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10))
@@ -116,7 +128,7 @@ func (Save) apply(s *Session) {
 		return
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.ckpt", s.gan.Seed(), s.gan.Epoch()))
-	if err := SaveCheckpoint(s.gan, path); err != nil {
+	if err := saveCheckpoint(s.gan, s.runRecord(), path); err != nil {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
 	}
@@ -128,8 +140,8 @@ func (Export) apply(s *Session) {
 	from, to, n := s.log.span()
 	if n == 0 && s.log.bad == nil {
 		s.note = "nothing to export yet: no epoch trained"
-		if s.from > 0 {
-			s.note += fmt.Sprintf(" since resuming at epoch %s", FormatInt(s.from))
+		if s.log.first > 0 {
+			s.note += fmt.Sprintf(" since resuming at epoch %s", FormatInt(s.log.first))
 		}
 		return
 	}

@@ -159,7 +159,7 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 	}
 	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
-		if serr := SaveCheckpoint(s.gan, s.opts.SavePath); serr != nil {
+		if serr := saveCheckpoint(s.gan, s.runRecord(), s.opts.SavePath); serr != nil {
 			if err != nil {
 				err = fmt.Errorf("%w; --save: %w", err, serr) // one line: both said
 			} else {

@@ -147,7 +147,15 @@ type Session struct {
 	startSettings Settings // the settings the run started with
 
 	wrote map[string]bool // the files this session's keys wrote (outputPath)
+
+	unrecorded error // why a resumed run's record could not be taken (record.go)
 }
+
+// Unrecorded says why the record of a resumed run (its charts, events and
+// diagnosis, record.go) could not be taken from its checkpoint, or is nil:
+// the run itself resumed bit-identically, and its history begins at the
+// resume.
+func (s *Session) Unrecorded() error { return s.unrecorded }
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
 // or the checkpoint opts.Resume continued from its epoch. Every error is
@@ -164,9 +172,10 @@ func New(opts Options) (*Session, error) {
 		}
 	}
 	var gan *engine.GAN
+	var annex []byte
 	var err error
 	if opts.Resume != "" {
-		if gan, err = LoadCheckpoint(opts.Resume); err != nil {
+		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
@@ -229,8 +238,14 @@ func New(opts Options) (*Session, error) {
 	if opts.Paused {
 		s.state = Paused
 	}
+	if err := s.restore(annex); err != nil {
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
+	}
 	if e := gan.Epoch(); e > 0 {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
+		if s.unrecorded != nil {
+			s.note += ": its history could not be read, the charts begin here"
+		}
 		if e >= s.planned {
 			s.state = Done
 			s.note += ", " + PlanReached(e, s.planned) + ": space or n continues"

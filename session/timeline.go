@@ -200,7 +200,7 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 			}
 		}
 	}
-	if p.covered == nil && len(modes) > 0 {
+	if len(p.covered) != len(modes) {
 		p.covered = make([]bool, len(modes))
 		for i := range p.covered {
 			p.covered[i] = true // a mode is there until a check finds it missing

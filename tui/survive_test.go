@@ -205,11 +205,11 @@ func TestResumedRunIsBitIdentical(t *testing.T) {
 	s.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done && s.Epoch == 2*n })
 	s.key("w")
 	saved := s.waitSnap("the checkpoint", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".ckpt") })
-	end, err := os.ReadFile(noteFile(t, saved.Note, ".ckpt"))
+	end, err := session.LoadCheckpoint(noteFile(t, saved.Note, ".ckpt")) // the model, without the session's record
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(end, marshal(t, straight)) {
+	if !bytes.Equal(marshal(t, end), marshal(t, straight)) {
 		t.Error("the resumed run ends in a different state from the straight run")
 	}
 	s.key("e")

@@ -1,0 +1,390 @@
+package session
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// A checkpoint's annex (engine.GAN.WriteCheckpoint) holds the run's
+// record: what the session knows of it beyond the model, so that a
+// resumed run draws its charts, figure and events from its first epoch,
+// and a finding that held at the checkpoint goes on rather than being
+// reported as new. Little-endian throughout:
+//
+//	"GANUIREC" | version u32 | from u64 | history | evaluations |
+//	events | episodes | watch | departure
+//
+//	history:     stride u64, n u32, n points, then the bucket being filled
+//	             as a point (span 0 when empty)
+//	point:       epoch u64, span u64, then DReal, DFake, G, Mean, Std,
+//	             MeanY, StdY as float64
+//	evaluations: n u32, then n × (epoch u64, KS, W1, SW1, HQ float64)
+//	events:      dropped u64, n u32, then n × (epoch u64, kind u32,
+//	             detail: length u32, UTF-8)
+//	episodes:    for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor:
+//	             active u8, absent u32; then the modes' coverage: n u32
+//	             and n bytes of 0 or 1
+//	watch:       dReal, dFake float64, seen, saturated, stuck ×3 u64,
+//	             turns u8, outside, still u64
+//	departure:   offPlan i64 (−1 for none), offWhat (length u32, UTF-8),
+//	             the starting DLR, GLR float64, DSteps, GSteps u64
+//
+// Keyframes (replay), the states kept for a roll-back and the per-epoch
+// log behind Export are not in it: replay and Export begin at the resume.
+// readRecord checks every count against the session's own bounds and
+// every epoch against the checkpoint's, so a record it accepts is one the
+// session could have built.
+const (
+	recordMagic   = "GANUIREC"
+	recordVersion = 1
+	maxDetail     = 4096 // bytes of an event's detail; they are a line
+	maxModes      = 1 << 16
+)
+
+// episodeKinds are the findings whose episodes the record keeps, in its order.
+var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor}
+
+// runRecord encodes the run's record for its checkpoint.
+func (s *Session) runRecord() []byte {
+	b := append([]byte(recordMagic), binary.LittleEndian.AppendUint32(nil, recordVersion)...)
+	u64 := func(v uint64) { b = binary.LittleEndian.AppendUint64(b, v) }
+	u32 := func(v uint32) { b = binary.LittleEndian.AppendUint32(b, v) }
+	f64 := func(v float64) { u64(math.Float64bits(v)) }
+	str := func(v string) { u32(uint32(len(v))); b = append(b, v...) }
+	point := func(p Point) {
+		u64(uint64(p.Epoch))
+		u64(uint64(p.span))
+		for _, v := range [...]float64{p.DReal, p.DFake, p.G, p.Mean, p.Std, p.MeanY, p.StdY} {
+			f64(v)
+		}
+	}
+
+	u64(uint64(s.from))
+	h := &s.hist
+	u64(uint64(h.stride))
+	u32(uint32(len(h.pts)))
+	for _, p := range h.pts {
+		point(p)
+	}
+	point(h.acc)
+
+	u32(uint32(len(s.evals.pts)))
+	for _, p := range s.evals.pts {
+		u64(uint64(p.Epoch))
+		for _, v := range [...]float64{p.KS, p.W1, p.SW1, p.HQ} {
+			f64(v)
+		}
+	}
+
+	u64(uint64(s.tl.dropped))
+	u32(uint32(len(s.tl.events)))
+	for _, e := range s.tl.events {
+		u64(uint64(e.Epoch))
+		u32(uint32(e.Kind))
+		str(clipDetail(e.Detail))
+	}
+
+	ep := &s.tl.episodes
+	for _, k := range episodeKinds {
+		var on byte
+		if ep.active[k] {
+			on = 1
+		}
+		b = append(b, on)
+		u32(uint32(ep.absent[k]))
+	}
+	u32(uint32(len(ep.covered)))
+	for _, c := range ep.covered {
+		var v byte
+		if c {
+			v = 1
+		}
+		b = append(b, v)
+	}
+
+	w := &s.watch
+	f64(w.dReal)
+	f64(w.dFake)
+	for _, v := range [...]int{w.seen, w.saturated, w.stuck[0], w.stuck[1], w.stuck[2]} {
+		u64(uint64(v))
+	}
+	b = append(b, w.turns)
+	u64(uint64(w.outside))
+	u64(uint64(w.still))
+
+	u64(uint64(int64(s.offPlan)))
+	str(clipDetail(s.offWhat))
+	f64(s.startSettings.DLR)
+	f64(s.startSettings.GLR)
+	u64(uint64(s.startSettings.DSteps))
+	u64(uint64(s.startSettings.GSteps))
+	return b
+}
+
+// clipDetail cuts a text to maxDetail bytes, on a character's boundary.
+func clipDetail(s string) string {
+	if len(s) <= maxDetail {
+		return s
+	}
+	n := maxDetail
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// restored is a run's record as readRecord decodes it.
+type restored struct {
+	from     int
+	hist     History
+	evals    EvalHistory
+	events   []Event
+	dropped  int
+	episodes episodes
+	watch    watch // the counters only; the design's fields are newWatch's
+	offPlan  int
+	offWhat  string
+	start    Settings
+}
+
+// errRecord says why a record cannot be taken.
+type errRecord struct{ reason string }
+
+func (e *errRecord) Error() string { return e.reason }
+
+// recReader decodes a record; the first error sticks.
+type recReader struct {
+	b   []byte
+	err error
+}
+
+func (r *recReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = &errRecord{fmt.Sprintf(format, args...)}
+	}
+}
+
+func (r *recReader) take(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.b) {
+		r.fail("it ends early")
+		return nil
+	}
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p
+}
+
+func (r *recReader) u8() byte {
+	if p := r.take(1); p != nil {
+		return p[0]
+	}
+	return 0
+}
+
+func (r *recReader) u32() uint32 {
+	if p := r.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
+	}
+	return 0
+}
+
+func (r *recReader) u64() uint64 {
+	if p := r.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
+	}
+	return 0
+}
+
+func (r *recReader) f64() float64 { return math.Float64frombits(r.u64()) }
+
+// count reads a u64 that must lie in [0, most].
+func (r *recReader) count(what string, most int) int {
+	v := r.u64()
+	if r.err == nil && v > uint64(most) {
+		r.fail("%s %d, out of range 0..%d", what, v, most)
+		return 0
+	}
+	return int(v)
+}
+
+// length reads a u32 count of at most most items.
+func (r *recReader) length(what string, most int) int {
+	v := r.u32()
+	if r.err == nil && v > uint32(most) {
+		r.fail("%d %s, at most %d", v, what, most)
+		return 0
+	}
+	return int(v)
+}
+
+// text reads a length and that many bytes of UTF-8, at most maxDetail.
+func (r *recReader) text(what string) string {
+	n := r.length("bytes of "+what, maxDetail)
+	p := r.take(n)
+	if r.err == nil && !utf8.Valid(p) {
+		r.fail("%s is not UTF-8", what)
+	}
+	return string(p)
+}
+
+func (r *recReader) point(epoch int) Point {
+	var p Point
+	p.Epoch = r.count("a point's epoch", epoch)
+	p.span = r.count("a point's span", math.MaxInt32)
+	for _, v := range [...]*float64{&p.DReal, &p.DFake, &p.G, &p.Mean, &p.Std, &p.MeanY, &p.StdY} {
+		*v = r.f64()
+	}
+	return p
+}
+
+// readRecord decodes the record of a run checkpointed at epoch.
+func readRecord(b []byte, epoch int) (restored, error) {
+	var out restored
+	r := &recReader{b: b}
+	if string(r.take(len(recordMagic))) != recordMagic {
+		return out, errors.New("not a ganui record")
+	}
+	if v := r.u32(); r.err == nil && v != recordVersion {
+		return out, fmt.Errorf("a record of version %d, this ganui reads version %d", v, recordVersion)
+	}
+	out.from = r.count("the history's start", epoch)
+
+	// The charts' history, as History.Add leaves it: fewer than
+	// historyPoints full points, each of stride epochs, in order, after
+	// from; the bucket being filled short of a stride.
+	h := NewHistory(historyPoints)
+	h.stride = r.count("the history's stride", 1<<62)
+	if r.err == nil && (h.stride < 1 || h.stride&(h.stride-1) != 0) {
+		r.fail("a history stride of %d, not a power of two", h.stride)
+	}
+	n := r.length("history points", h.max-1)
+	last := out.from
+	for range n {
+		p := r.point(epoch)
+		if r.err == nil && (p.Epoch <= last || p.span < 1 || p.span > h.stride) {
+			r.fail("history point at epoch %d after %d, over %d epochs (stride %d)", p.Epoch, last, p.span, h.stride)
+		}
+		last = p.Epoch
+		h.pts = append(h.pts, p)
+	}
+	h.acc = r.point(epoch)
+	if r.err == nil && h.acc.span > 0 && (h.acc.Epoch <= last || h.acc.span >= h.stride) {
+		r.fail("the filling bucket at epoch %d after %d, over %d epochs (stride %d)", h.acc.Epoch, last, h.acc.span, h.stride)
+	}
+	if r.err == nil && h.acc.span == 0 && h.acc != (Point{}) {
+		r.fail("an empty bucket with values")
+	}
+	out.hist = h
+
+	ev := NewEvalHistory(evalPoints)
+	n = r.length("evaluations", ev.max)
+	last = -1
+	for range n {
+		p := EvalPoint{Epoch: r.count("an evaluation's epoch", epoch)}
+		p.KS, p.W1, p.SW1, p.HQ = r.f64(), r.f64(), r.f64(), r.f64()
+		if r.err == nil && p.Epoch <= last {
+			r.fail("an evaluation at epoch %d after %d", p.Epoch, last)
+		}
+		last = p.Epoch
+		ev.pts = append(ev.pts, p)
+	}
+	out.evals = ev
+
+	out.dropped = r.count("events let go", math.MaxInt32)
+	n = r.length("events", maxEvents)
+	last = 0
+	for range n {
+		e := Event{Epoch: r.count("an event's epoch", epoch)}
+		k := r.u32()
+		e.Kind = EventKind(k)
+		e.Detail = r.text("an event's detail")
+		if r.err == nil && (k >= uint32(len(eventNames)) || e.Epoch < last) {
+			r.fail("an event of kind %d at epoch %d after %d", k, e.Epoch, last)
+		}
+		last = e.Epoch
+		out.events = append(out.events, e)
+	}
+
+	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}}
+	for _, k := range episodeKinds {
+		on, absent := r.u8(), r.u32()
+		if r.err == nil && (on > 1 || absent >= settleChecks || (on == 0 && absent > 0)) {
+			r.fail("episode %d: active %d, absent %d checks", k, on, absent)
+		}
+		if on == 1 {
+			out.episodes.active[k] = true
+			if absent > 0 {
+				out.episodes.absent[k] = int(absent)
+			}
+		}
+	}
+	if n = r.length("modes", maxModes); n > 0 {
+		out.episodes.covered = make([]bool, n)
+		for i := range n {
+			c := r.u8()
+			if r.err == nil && c > 1 {
+				r.fail("a mode's coverage of %d", c)
+			}
+			out.episodes.covered[i] = c == 1
+		}
+	}
+
+	w := &out.watch
+	w.dReal, w.dFake = r.f64(), r.f64()
+	for _, v := range [...]*int{&w.seen, &w.saturated, &w.stuck[0], &w.stuck[1], &w.stuck[2]} {
+		*v = r.count("a watch count", epoch)
+	}
+	if w.turns = r.u8(); r.err == nil && w.turns > 7 {
+		r.fail("the losses' turns %d", w.turns)
+	}
+	w.outside = r.count("a watch count", epoch)
+	w.still = r.count("a watch count", epoch)
+
+	switch off := int64(r.u64()); {
+	case r.err != nil:
+	case off < -1 || off > int64(epoch):
+		r.fail("a departure at epoch %d", off)
+	default:
+		out.offPlan = int(off)
+	}
+	out.offWhat = r.text("the departure")
+	out.start.DLR, out.start.GLR = r.f64(), r.f64()
+	out.start.DSteps = r.count("the starting d_steps", math.MaxInt32)
+	out.start.GSteps = r.count("the starting g_steps", math.MaxInt32)
+	if r.err == nil && len(r.b) > 0 {
+		r.fail("%d bytes after its end", len(r.b))
+	}
+	return out, r.err
+}
+
+// restore takes a run's record from its checkpoint's annex: the charts,
+// evaluations, events and diagnosis continue where they were. A record
+// that cannot be taken leaves the session as a fresh resume has it, and
+// the returned error says why.
+func (s *Session) restore(annex []byte) error {
+	if annex == nil {
+		return nil
+	}
+	rec, err := readRecord(annex, s.gan.Epoch())
+	if err != nil {
+		return err
+	}
+	s.from = rec.from
+	s.hist = rec.hist
+	s.evals = rec.evals
+	s.tl.events, s.tl.dropped = rec.events, rec.dropped
+	s.tl.episodes = rec.episodes
+	w := &s.watch
+	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
+	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
+	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
+	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
+	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps
+	return nil
+}

@@ -1,0 +1,154 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/presets"
+)
+
+// recorded is what a run's record must carry across a resume: the charts'
+// history, the evaluations and the events, with the epoch they start after.
+func recorded(p Picture) Picture {
+	return Picture{History: p.History, Stride: p.Stride, From: p.From, Evals: p.Evals, Events: p.Events, Earlier: p.Earlier}
+}
+
+// TestResumedRunKeepsItsRecord: a run saved with --save at epoch 600 and
+// resumed to 1,000 has the charts, evaluations and events of the run
+// trained straight to 1,000: D's winning streak, started at 440, is not
+// reported again after the resume and ends at 870 as it does straight.
+// A checkpoint without a record (SaveCheckpoint) resumes with its history
+// beginning at the resume and reports the streak as new.
+func TestResumedRunKeepsItsRecord(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 1000
+	dir := t.TempDir()
+	run := func(opts Options) *Session {
+		t.Helper()
+		opts.Every, opts.Samples = 100, 2000
+		s, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Unrecorded() != nil {
+			t.Fatal(s.Unrecorded())
+		}
+		if _, err := s.Run(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	straight := recorded(run(Options{Config: cfg, Seed: 1}).Picture())
+	ckpt := filepath.Join(dir, "run.ckpt")
+	first := run(Options{Config: cfg, Seed: 1, Epochs: 600, SavePath: ckpt})
+	resumed := recorded(run(Options{Resume: ckpt, Epochs: 1000}).Picture())
+	kinds := func(p Picture) (out []string) {
+		for _, e := range p.Events {
+			out = append(out, e.Kind.String()+"@"+FormatInt(e.Epoch))
+		}
+		return out
+	}
+	if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@870"}) {
+		t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
+	}
+	if !reflect.DeepEqual(resumed, straight) {
+		t.Errorf("resumed: events %v, %d history points from %d, %d evaluations; straight: events %v, %d points from %d, %d evaluations",
+			kinds(resumed), len(resumed.History), resumed.From, len(resumed.Evals), kinds(straight), len(straight.History), straight.From, len(straight.Evals))
+	}
+
+	// Without a record the resumed run knows nothing before epoch 600.
+	bare := filepath.Join(dir, "bare.ckpt")
+	if err := SaveCheckpoint(first.gan, bare); err != nil {
+		t.Fatal(err)
+	}
+	p := run(Options{Resume: bare, Epochs: 1000}).Picture()
+	if p.From != 600 || p.History[0].Epoch <= 600 || kinds(p)[0] == "d-wins-ended@870" {
+		t.Errorf("resumed without a record: from %d, first point %d, events %v", p.From, p.History[0].Epoch, kinds(p))
+	}
+}
+
+// TestAgainAcrossAResume: a run resumed from its own save knows whether it
+// changed a setting before the checkpoint, so its command to run again
+// says so exactly, without the caveat of a checkpoint that cannot tell.
+func TestAgainAcrossAResume(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	resume := func() Again {
+		t.Helper()
+		Save{}.apply(s)
+		if s.failed {
+			t.Fatal(s.note)
+		}
+		ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+		return newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir}).Again()
+	}
+	if a := resume(); a.Caveat != "" {
+		t.Errorf("a resumed run that changed nothing: caveat %q", a.Caveat)
+	}
+	Adjust{GLR, +1}.apply(s)
+	s.trainEpoch()
+	if a := resume(); !strings.Contains(a.Caveat, "at epoch 1,") {
+		t.Errorf("a resumed run that changed g_lr at epoch 1: caveat %q", a.Caveat)
+	}
+}
+
+// TestDamagedRecordStillResumes: a record the session cannot take (its
+// checksum sound, its contents not) leaves the run resumed bit-identically
+// with its history beginning at the resume, and says why, in the note and
+// in Unrecorded.
+func TestDamagedRecordStillResumes(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 20 {
+		s.trainEpoch()
+	}
+	rec := s.runRecord()
+	rec[len(rec)-1] ^= 0xff // the starting g_steps, past MaxInt32
+	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
+	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: ckpt})
+	if r.Unrecorded() == nil || !strings.Contains(r.note, "its history could not be read") || r.from != 20 || r.gan.Epoch() != 20 {
+		t.Fatalf("unrecorded %v, note %q, from %d", r.Unrecorded(), r.note, r.from)
+	}
+	if !bytes.Equal(marshal(t, r.gan), marshal(t, s.gan)) {
+		t.Fatal("the run did not resume as saved")
+	}
+}
+
+// FuzzReadRecord: no record makes readRecord panic, and one it takes is
+// one the session writes back byte for byte.
+func FuzzReadRecord(f *testing.F) {
+	s := newIdle(f, Options{Config: blogConfig(f, 300), Seed: 1, Samples: 1000, Dir: f.TempDir()})
+	f.Add(s.runRecord(), 0)
+	for range 200 {
+		s.trainEpoch()
+		if s.gan.Epoch()%10 == 0 {
+			s.check()
+		}
+	}
+	Adjust{DLR, -1}.apply(s)
+	f.Add(s.runRecord(), s.gan.Epoch())
+	f.Add([]byte(recordMagic), 5)
+	f.Fuzz(func(t *testing.T, b []byte, epoch int) {
+		if epoch < 0 || epoch > 1<<40 {
+			return
+		}
+		rec, err := readRecord(b, epoch)
+		if err != nil {
+			return
+		}
+		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start}
+		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
+		if again := r.runRecord(); !bytes.Equal(again, b) {
+			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
+		}
+	})
+}
