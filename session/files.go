@@ -251,36 +251,48 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 }
 
 // logEnd reads the file at path as a log of lay's columns: ok is false
-// when it is not one (no file, another header), and last is the epoch of
-// its last row, or −1 when it ends in a cut row or has none. Only the
-// first and the last line are read.
-func logEnd(path string, lay csvLayout) (last int, ok bool) {
+// when it is not one (no file, another header), last is the epoch of its
+// last row, or −1 when it ends in a cut row or has none, and row is that
+// row. Only the first and the last line are read.
+func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return 0, false
+		return 0, "", false
 	}
 	defer f.Close()
 	const most = 64 << 10 // a row is under 200 bytes
 	head := make([]byte, len(lay.header())+1)
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != lay.header()+"\n" {
-		return 0, false
+		return 0, "", false
 	}
 	size, err := f.Seek(0, io.SeekEnd)
 	if err != nil {
-		return 0, false
+		return 0, "", false
 	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
-		return -1, true
+		return -1, "", true
 	}
 	tail = tail[:len(tail)-1]
-	first, _, _ := bytes.Cut(tail[bytes.LastIndexByte(tail, '\n')+1:], []byte(","))
-	e, err := strconv.Atoi(string(first))
+	row = string(tail[bytes.LastIndexByte(tail, '\n')+1:])
+	first, _, _ := strings.Cut(row, ",")
+	e, err := strconv.Atoi(first)
 	if err != nil {
-		return -1, true
+		return -1, "", true
 	}
-	return e, true
+	return e, row, true
+}
+
+// lossFields is the epoch and the per-epoch values that begin a row of a
+// log of lay's columns: what a run's own row at an epoch must begin with.
+func lossFields(row string, lay csvLayout) string {
+	n := 6 // epoch, d_real, d_fake, g_loss, mean, std
+	if lay.plane {
+		n = 8
+	}
+	f := strings.SplitN(row, ",", n+1)
+	return strings.Join(f[:min(n, len(f))], ",")
 }
 
 func (c *csvFile) write(st engine.EpochStats) {

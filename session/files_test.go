@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -125,7 +126,8 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 // TestResumedLogGoesOn: resumed with the log the run wrote up to its
 // checkpoint, a run appends to it, so that the file holds every epoch
 // (the resumed run had emptied it and started at its checkpoint's epoch);
-// a log that is not that run's is replaced, as any --log.
+// another run's log that ends there, or one that ends elsewhere, is
+// refused; a file that is not a log is replaced, as any --log.
 func TestResumedLogGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
@@ -166,6 +168,24 @@ func TestResumedLogGoesOn(t *testing.T) {
 	os.WriteFile(log, append(first, "31,0.69"...), 0o644) // killed mid-row
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
 		t.Fatalf("a log cut mid-row: %v", err)
+	}
+
+	// Another run's log that ends at the checkpoint's epoch is refused,
+	// not appended to: the record knows this run's row there.
+	theirs := filepath.Join(dir, "theirs.csv")
+	t2, err := New(Options{Config: blogConfig(t, 30), Seed: 2, LogPath: theirs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := t2.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(theirs)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: theirs}); err == nil || !strings.Contains(err.Error(), "another run's history") {
+		t.Fatalf("another run's log ending at the checkpoint's epoch: %v", err)
+	}
+	if after, _ := os.ReadFile(theirs); !bytes.Equal(after, before) {
+		t.Fatal("the refused log was changed")
 	}
 
 	other := filepath.Join(dir, "other.csv")

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"unicode/utf8"
+
+	"github.com/ganui/ganui/engine"
 )
 
 // A checkpoint's annex (engine.GAN.WriteCheckpoint) holds the run's
@@ -31,6 +33,9 @@ import (
 //	             turns u8, outside, still u64
 //	departure:   offPlan i64 (−1 for none), offWhat (length u32, UTF-8),
 //	             the starting DLR, GLR float64, DSteps, GSteps u64
+//	last:        the last epoch's stats: epoch u64, DReal, DFake, G, Mean,
+//	             Std, MeanY, StdY, Penalty float64 (all 0 when the session
+//	             trained none), by which a resumed run knows its own --log
 //
 // Keyframes (replay), the states kept for a roll-back and the per-epoch
 // log behind Export are not in it: replay and Export begin at the resume.
@@ -121,6 +126,12 @@ func (s *Session) runRecord() []byte {
 	f64(s.startSettings.GLR)
 	u64(uint64(s.startSettings.DSteps))
 	u64(uint64(s.startSettings.GSteps))
+
+	l := &s.last
+	u64(uint64(l.Epoch))
+	for _, v := range [...]float64{l.DReal, l.DFake, l.G, l.Mean, l.Std, l.MeanY, l.StdY, l.Penalty} {
+		f64(v)
+	}
 	return b
 }
 
@@ -148,6 +159,7 @@ type restored struct {
 	offPlan  int
 	offWhat  string
 	start    Settings
+	last     engine.EpochStats
 }
 
 // errRecord says why a record cannot be taken.
@@ -357,6 +369,14 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	out.start.DLR, out.start.GLR = r.f64(), r.f64()
 	out.start.DSteps = r.count("the starting d_steps", math.MaxInt32)
 	out.start.GSteps = r.count("the starting g_steps", math.MaxInt32)
+	l := &out.last
+	l.Epoch = r.count("the last epoch", epoch)
+	for _, v := range [...]*float64{&l.DReal, &l.DFake, &l.G, &l.Mean, &l.Std, &l.MeanY, &l.StdY, &l.Penalty} {
+		*v = r.f64()
+	}
+	if r.err == nil && l.Epoch != epoch && *l != (engine.EpochStats{}) {
+		r.fail("the last epoch's stats at epoch %d, the checkpoint's is %d", l.Epoch, epoch)
+	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
 	}
@@ -386,5 +406,6 @@ func (s *Session) restore(annex []byte) error {
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps
+	s.last = rec.last
 	return nil
 }

@@ -109,7 +109,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-1] ^= 0xff // the starting g_steps, past MaxInt32
+	rec[len(rec)-9*8-1] ^= 0xff // the starting g_steps, past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -145,7 +145,7 @@ func FuzzReadRecord(f *testing.F) {
 		if err != nil {
 			return
 		}
-		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start}
+		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
 		if again := r.runRecord(); !bytes.Equal(again, b) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)

@@ -219,13 +219,19 @@ func New(opts Options) (*Session, error) {
 	if opts.Watch {
 		s.speed = WatchSpeed(s.planned)
 	}
+	if err := s.restore(annex); err != nil {
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
+	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if e := gan.Epoch(); e > 0 {
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; a log of its columns ending elsewhere is kept,
 			// not replaced: it may be this run's history.
-			switch last, ok := logEnd(opts.LogPath, s.csv.lay); {
+			switch last, row, ok := logEnd(opts.LogPath, s.csv.lay); {
+			case ok && last == e && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
+				// The record knows the run's own row at its checkpoint.
+				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, FormatInt(e))
 			case ok && last == e:
 				s.csv.append = true
 			case ok && last < 0:
@@ -237,9 +243,6 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.Paused {
 		s.state = Paused
-	}
-	if err := s.restore(annex); err != nil {
-		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
 	}
 	if e := gan.Epoch(); e > 0 {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
