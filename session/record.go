@@ -46,7 +46,7 @@ const (
 	recordMagic   = "GANUIREC"
 	recordVersion = 1
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
-	maxModes      = 1 << 16
+	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 )
 
 // episodeKinds are the findings whose episodes the record keeps, in its order.
@@ -308,7 +308,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	out.evals = ev
 
-	out.dropped = r.count("events let go", math.MaxInt32)
+	out.dropped = r.count("events let go", 1<<62)
 	n = r.length("events", maxEvents)
 	last = 0
 	for range n {

@@ -22,13 +22,9 @@ func recorded(p Picture) Picture {
 // trained straight to 1,000: D's winning streak, started at 440, is not
 // reported again after the resume and ends at 870 as it does straight.
 // A checkpoint without a record (SaveCheckpoint) resumes with its history
-// beginning at the resume and reports the streak as new.
+// beginning at the resume and reports the streak as new. The ring's
+// modes, which come and go, are followed across a resume as well.
 func TestResumedRunKeepsItsRecord(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 1000
 	dir := t.TempDir()
 	run := func(opts Options) *Session {
 		t.Helper()
@@ -45,32 +41,48 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 		}
 		return s
 	}
-	straight := recorded(run(Options{Config: cfg, Seed: 1}).Picture())
-	ckpt := filepath.Join(dir, "run.ckpt")
-	first := run(Options{Config: cfg, Seed: 1, Epochs: 600, SavePath: ckpt})
-	resumed := recorded(run(Options{Resume: ckpt, Epochs: 1000}).Picture())
 	kinds := func(p Picture) (out []string) {
 		for _, e := range p.Events {
 			out = append(out, e.Kind.String()+"@"+FormatInt(e.Epoch))
 		}
 		return out
 	}
-	if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@870"}) {
-		t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
-	}
-	if !reflect.DeepEqual(resumed, straight) {
-		t.Errorf("resumed: events %v, %d history points from %d, %d evaluations; straight: events %v, %d points from %d, %d evaluations",
-			kinds(resumed), len(resumed.History), resumed.From, len(resumed.Evals), kinds(straight), len(straight.History), straight.From, len(straight.Evals))
-	}
-
-	// Without a record the resumed run knows nothing before epoch 600.
-	bare := filepath.Join(dir, "bare.ckpt")
-	if err := SaveCheckpoint(first.gan, bare); err != nil {
-		t.Fatal(err)
-	}
-	p := run(Options{Resume: bare, Epochs: 1000}).Picture()
-	if p.From != 600 || p.History[0].Epoch <= 600 || kinds(p)[0] == "d-wins-ended@870" {
-		t.Errorf("resumed without a record: from %d, first point %d, events %v", p.From, p.History[0].Epoch, kinds(p))
+	for _, c := range []struct {
+		preset      string
+		save, total int
+	}{{"vanilla", 600, 1000}, {"ring", 150, 300}} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Epochs = c.total
+		straight := recorded(run(Options{Config: cfg, Seed: 1}).Picture())
+		ckpt := filepath.Join(dir, c.preset+".ckpt")
+		first := run(Options{Config: cfg, Seed: 1, Epochs: c.save, SavePath: ckpt})
+		resumed := recorded(run(Options{Resume: ckpt, Epochs: c.total}).Picture())
+		if c.preset == "vanilla" {
+			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@870"}) {
+				t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
+			}
+		} else if n := len(straight.Events); n < 20 || straight.Events[n-1].Epoch <= c.save {
+			t.Fatalf("the ring's %d events: the test needs modes coming and going across epoch %d", n, c.save)
+		}
+		if !reflect.DeepEqual(resumed, straight) {
+			t.Errorf("%s resumed: events %v, %d history points from %d, %d evaluations; straight: events %v, %d points from %d, %d evaluations", c.preset,
+				kinds(resumed), len(resumed.History), resumed.From, len(resumed.Evals), kinds(straight), len(straight.History), straight.From, len(straight.Evals))
+		}
+		if c.preset != "vanilla" {
+			continue
+		}
+		// Without a record the resumed run knows nothing before epoch 600.
+		bare := filepath.Join(dir, "bare.ckpt")
+		if err := SaveCheckpoint(first.gan, bare); err != nil {
+			t.Fatal(err)
+		}
+		p := run(Options{Resume: bare, Epochs: 1000}).Picture()
+		if p.From != 600 || p.History[0].Epoch <= 600 || kinds(p)[0] == "d-wins-ended@870" {
+			t.Errorf("resumed without a record: from %d, first point %d, events %v", p.From, p.History[0].Epoch, kinds(p))
+		}
 	}
 }
 
