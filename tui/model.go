@@ -217,6 +217,11 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// not as the stop finds it. The status says so, and how to quit
 		// at once.
 		m.flash = k.String() + " is not taken while quitting: q again quits at once, without the final line"
+	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
+		// The glossary covers the whole screen: a key that acted behind
+		// it (space ran the run, b cleared the baseline, ← retuned it)
+		// would act unseen. Its footer says the key was not taken.
+		m.flash = keyName(k) + " is not taken on the glossary"
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()
@@ -280,6 +285,15 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.flash = k.String() + " is not a key here: ? lists them"
 	}
 	return m, nil
+}
+
+// keyName is how the status names a key: as the footer and the help do,
+// space by its name (k.String() is a blank).
+func keyName(k tea.KeyMsg) string {
+	if k.Type == tea.KeySpace {
+		return "space"
+	}
+	return k.String()
 }
 
 // quit, on q or a quit signal (signalMsg), asks the session to stop

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/session"
 )
 
 // TestUnboundKeysSaySo (a key bound to nothing did nothing and said
@@ -48,5 +49,50 @@ func TestOnlyKeysAreAnswered(t *testing.T) {
 		if strings.Contains(mm.View(), "is not a key") {
 			t.Errorf("%T answered as a key", msg)
 		}
+	}
+}
+
+// TestGlossaryTakesOnlyItsKeys (on the ?? pages a key acted behind the
+// page, unseen: space ran the run, b pinned a baseline, ← retuned it, r
+// reseeded it): the glossary takes ?, esc and q alone, and its footer
+// says that any other key was not taken.
+func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	first := m.snap
+	var mm tea.Model = m
+	mm, _ = mm.Update(keyMsg("?"))
+	mm, _ = mm.Update(keyMsg("?"))
+	for name, k := range map[string]tea.KeyMsg{
+		"space": {Type: tea.KeySpace, Runes: []rune{' '}},
+		"n":     keyMsg("n"),
+		"d":     keyMsg("d"),
+		"b":     keyMsg("b"),
+		"r":     keyMsg("r"),
+		"w":     keyMsg("w"),
+		"left":  {Type: tea.KeyLeft},
+		"x":     keyMsg("x"),
+	} {
+		mm, _ = mm.Update(k)
+		view := mm.View()
+		checkFrame(t, view, 80, 24)
+		if want := name + " is not taken on the glossary"; !strings.Contains(view, want) {
+			t.Errorf("%s: the glossary lacks %q:\n%s", name, want, view)
+		}
+		if !strings.Contains(view, "lossary") || strings.Contains(view, "Losses") {
+			t.Errorf("%s: the glossary closed:\n%s", name, view)
+		}
+	}
+	// A command after them, in order: what the session saw is settled.
+	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	mm.Update(keyMsg("u"))
+	for snap := range s.Snapshots() {
+		if !strings.Contains(snap.Note, "has not diverged") {
+			continue
+		}
+		if snap.Epoch != 0 || snap.State != session.Paused || snap.Baseline != nil || snap.Seed != first.Seed || snap.Settings != first.Settings {
+			t.Fatalf("keys on the glossary acted behind it: epoch %d, %s, baseline %v, seed %d, settings %+v (were %+v)",
+				snap.Epoch, snap.State, snap.Baseline != nil, snap.Seed, snap.Settings, first.Settings)
+		}
+		break
 	}
 }

@@ -77,7 +77,11 @@ func (m Model) View() string {
 		keys := m.keys
 		page, more := m.glossaryView(l.w, l.h-2)
 		keys.morePages = more
-		return strings.Join([]string{m.header(l.w), page, m.help.View(keys)}, "\n")
+		footer := m.help.View(keys)
+		if m.flash != "" { // a key not taken here, before the keys that are
+			footer = fit(styleCaution.Render(m.flash)+styleMuted.Render(footerSep)+footer, l.w)
+		}
+		return strings.Join([]string{m.header(l.w), page, footer}, "\n")
 	}
 	var body string
 	if m.keys.page == pageKeys { // the design in place of the charts, the controls beside it
