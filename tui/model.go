@@ -216,7 +216,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// The session is stopping: a command now would be applied or
 		// not as the stop finds it. The status says so, and how to quit
 		// at once.
-		m.flash = k.String() + " is not taken while quitting: q again quits at once, without the final line"
+		m.flash = keyName(k) + " is not taken while quitting: q again quits at once, without the final line"
 	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
 		// The glossary covers the whole screen: a key that acted behind
 		// it (space ran the run, b cleared the baseline, ← retuned it)

@@ -120,6 +120,12 @@ func TestSecondQuitLeavesAtOnce(t *testing.T) {
 	if cmd != nil || mm.(Model).left || !strings.Contains(mm.View(), "n is not taken while quitting") {
 		t.Errorf("n while quitting: a command %v, left %v, or no answer", cmd != nil, mm.(Model).left)
 	}
+	// space by its name, as the footer and the help call it (the answer
+	// read "  is not taken while quitting", the key a blank).
+	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+	if v := mm.View(); !strings.Contains(v, "space is not taken while quitting") {
+		t.Errorf("space while quitting: no answer naming it:\n%s", v)
+	}
 }
 
 // wideDesign trains an epoch in about a tenth of a second (seconds under
