@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -128,6 +129,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
+		if strings.HasSuffix(m.flash, smallRefusal) && m.layout().ok {
+			m.flash = "" // said of a screen that is gone
+		}
 		m.help.Width = m.width
 		m.keys.width = m.width
 		m.gpage = 0
@@ -222,6 +226,10 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// it (space ran the run, b cleared the baseline, ← retuned it)
 		// would act unseen. Its footer says the key was not taken.
 		m.flash = keyName(k) + " is not taken on the glossary"
+	case m.width > 0 && !m.layout().ok:
+		// The too-small screen shows no run: space would run it, r
+		// reseed it, ← retune it, all unseen.
+		m.flash = keyName(k) + smallRefusal
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()

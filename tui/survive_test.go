@@ -286,7 +286,7 @@ func TestTinyTerminal(t *testing.T) {
 func TestTooSmallFitsAnySize(t *testing.T) {
 	for w := 1; w < minWidth; w += 3 {
 		for h := 1; h < minHeight; h++ {
-			v := tooSmall(w, h)
+			v := tooSmall(w, h, "n"+smallRefusal)
 			checkFits(t, v, w, h)
 			if w >= 10 && !strings.Contains(strings.ReplaceAll(v, "\n", ""), "70×20") {
 				t.Errorf("%d×%d does not say what size is needed:\n%s", w, h, v)

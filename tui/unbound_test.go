@@ -96,3 +96,44 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 		break
 	}
 }
+
+// TestTooSmallTakesOnlyQuit (on a terminal under 70×20 the keys acted on
+// a run the screen did not show: space ran it, r reseeded it, ← retuned
+// it, unseen): the too-small screen takes q alone and says so under its
+// message; grown back, the screen says nothing of it.
+func TestTooSmallTakesOnlyQuit(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	first := m.snap
+	var mm tea.Model = m
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	for name, k := range map[string]tea.KeyMsg{
+		"space": {Type: tea.KeySpace, Runes: []rune{' '}},
+		"n":     keyMsg("n"),
+		"r":     keyMsg("r"),
+		"b":     keyMsg("b"),
+		"left":  {Type: tea.KeyLeft},
+		"?":     keyMsg("?"),
+	} {
+		mm, _ = mm.Update(k)
+		view := mm.View()
+		checkFits(t, view, 40, 12)
+		if want := name + " is not taken on a terminal this"; !strings.Contains(view, want) {
+			t.Errorf("%s: the too-small screen lacks %q:\n%s", name, want, view)
+		}
+	}
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := mm.View(); strings.Contains(v, "is not taken") || strings.Contains(v, "Glossary") || strings.Contains(v, "Design") {
+		t.Errorf("grown back, the screen answers keys it did not take:\n%s", v)
+	}
+	mm.Update(keyMsg("u")) // a command after them: what the session saw is settled
+	for snap := range s.Snapshots() {
+		if !strings.Contains(snap.Note, "has not diverged") {
+			continue
+		}
+		if snap.Epoch != 0 || snap.State != session.Paused || snap.Baseline != nil || snap.Seed != first.Seed || snap.Settings != first.Settings {
+			t.Fatalf("keys on the too-small screen acted unseen: epoch %d, %s, baseline %v, seed %d, settings %+v (were %+v)",
+				snap.Epoch, snap.State, snap.Baseline != nil, snap.Seed, snap.Settings, first.Settings)
+		}
+		break
+	}
+}

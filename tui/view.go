@@ -68,7 +68,11 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	if !l.ok {
-		return tooSmall(m.width, m.height)
+		note := m.flash
+		if m.quitting && note == "" {
+			note = quittingNote
+		}
+		return tooSmall(m.width, m.height, note)
 	}
 	if !m.ready {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
@@ -121,8 +125,9 @@ func (m Model) designPanel(w, h int) string {
 }
 
 // tooSmall is the screen of a terminal smaller than the layout needs: the
-// longest of a few messages that fits, centred, never more than w×h.
-func tooSmall(w, h int) string {
+// longest of a few messages that fits, centred, never more than w×h; under
+// it the answer to the last key (note), where it fits whole.
+func tooSmall(w, h int, note string) string {
 	need := fmt.Sprintf("%d×%d", minWidth, minHeight)
 	msgs := []string{
 		fmt.Sprintf("terminal too small: need at least %s (now %d×%d)", need, w, h),
@@ -142,8 +147,18 @@ func tooSmall(w, h int) string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "")
 	}
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, styleWarn.Render(strings.Join(lines, "\n")))
+	text := styleWarn.Render(strings.Join(lines, "\n"))
+	if note != "" {
+		if n := wrap(note, w); len(lines)+1+len(n) <= h && fits(n, w) {
+			text = lipgloss.JoinVertical(lipgloss.Center, text, "", styleMuted.Render(strings.Join(n, "\n")))
+		}
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, text)
 }
+
+// smallRefusal ends the answer to a key the too-small screen does not
+// take: it would act on a run no one sees.
+const smallRefusal = " is not taken on a terminal this small: q quits"
 
 // header is the top line: what runs, how far, at what pace (and how fast
 // lately), from which seed. What does not fit is left out, from the end.
