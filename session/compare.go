@@ -40,6 +40,7 @@ func (Pin) keepsReplay()      {}
 func (Share) keepsReplay()    {}
 func (Save) keepsReplay()     {}
 func (Export) keepsReplay()   {}
+func (Plot) keepsReplay()     {}
 
 func (c Replay) apply(s *Session) {
 	n := len(s.tl.keyframes)

@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,6 +107,29 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	Replay{Dir: -1, Jump: true}.apply(s)
 	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
 		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
+	}
+}
+
+// TestWritingKeepsTheReplay: the commands that write the run to a file —
+// Save, Export, Share and Plot — leave a replay where it is, as Pin does
+// (P, the figure, returned to live while w, e and c did not).
+func TestWritingKeepsTheReplay(t *testing.T) {
+	cfg, _ := presets.Get("vanilla")
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 300, Dir: t.TempDir()})
+	for s.gan.Epoch() < 300 {
+		s.trainEpoch()
+	}
+	s.applyOne(Replay{Dir: -1})
+	frame := s.replay
+	if frame < 0 {
+		t.Fatal("no replay")
+	}
+	draw := func(w io.Writer, p Picture) error { _, err := io.WriteString(w, "figure"); return err }
+	for _, c := range []Command{Save{}, Export{}, Share{}, Plot{Format: "png", Draw: draw}, Pin{}} {
+		s.applyOne(c)
+		if s.replay != frame {
+			t.Errorf("%T: replay frame %d, was %d (%s)", c, s.replay, frame, s.note)
+		}
 	}
 }
 
