@@ -234,6 +234,9 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.nextHelpPage()
 		m.relayout()
 	case key.Matches(k, m.keys.Close):
+		if m.keys.page == pageNone {
+			m.flash = "esc closes the help, which is not open: ? opens it"
+		}
 		m.keys.page, m.help.ShowAll = pageNone, false
 		m.relayout()
 	case key.Matches(k, m.keys.View):
