@@ -182,3 +182,27 @@ func quitDuringAnEpoch(t *testing.T) (ok bool, why string) {
 	}
 	return false, "q again did not leave the session"
 }
+
+// TestQuittingOnTheGlossary: q on the ?? pages says what it does there
+// too — the status that says it is covered by the page, whose footer
+// had "q quit at once" alone — and a key pressed meanwhile is answered
+// in one line that fits.
+func TestQuittingOnTheGlossary(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	var mm tea.Model = m
+	for _, k := range []string{"?", "?", "q"} {
+		mm, _ = mm.Update(keyMsg(k))
+	}
+	view := mm.View()
+	checkFrame(t, view, 80, 24)
+	if !strings.Contains(view, "lossary") || !strings.Contains(view, quittingNote) {
+		t.Errorf("q on the glossary:\n%s", view)
+	}
+	mm, _ = mm.Update(keyMsg("n"))
+	view = mm.View()
+	checkFrame(t, view, 80, 24)
+	lines := strings.Split(view, "\n")
+	if last := strings.TrimRight(lines[len(lines)-1], " "); last != "n is not taken while quitting: q again quits at once, without the final line" {
+		t.Errorf("n while quitting on the glossary: footer %q", last)
+	}
+}

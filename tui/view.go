@@ -82,7 +82,14 @@ func (m Model) View() string {
 		page, more := m.glossaryView(l.w, l.h-2)
 		keys.morePages = more
 		footer := m.help.View(keys)
-		if m.flash != "" { // a key not taken here, before the keys that are
+		switch {
+		case m.quitting: // the status's words, which name q again
+			note := m.flash
+			if note == "" {
+				note = quittingNote
+			}
+			footer = fit(styleWarn.Render(note), l.w)
+		case m.flash != "": // a key not taken here, before the keys that are
 			footer = fit(styleCaution.Render(m.flash)+styleMuted.Render(footerSep)+footer, l.w)
 		}
 		return strings.Join([]string{m.header(l.w), page, footer}, "\n")
