@@ -221,15 +221,15 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// not as the stop finds it. The status says so, and how to quit
 		// at once.
 		m.flash = keyName(k) + " is not taken while quitting: q again quits at once, without the final line"
+	case m.width > 0 && !m.layout().ok:
+		// The too-small screen shows no run: space would run it, r
+		// reseed it, ← retune it, all unseen.
+		m.flash = keyName(k) + smallRefusal
 	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
 		// The glossary covers the whole screen: a key that acted behind
 		// it (space ran the run, b cleared the baseline, ← retuned it)
 		// would act unseen. Its footer says the key was not taken.
 		m.flash = keyName(k) + " is not taken on the glossary"
-	case m.width > 0 && !m.layout().ok:
-		// The too-small screen shows no run: space would run it, r
-		// reseed it, ← retune it, all unseen.
-		m.flash = keyName(k) + smallRefusal
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()

@@ -151,3 +151,18 @@ func TestEscWithoutHelpSaysSo(t *testing.T) {
 		t.Errorf("esc closing the help:\n%s", mm.View())
 	}
 }
+
+// TestTooSmallOverTheGlossary: with the glossary open on a terminal too
+// small to show it, a key's answer is about the terminal (it said "not
+// taken on the glossary" over a screen with no glossary in sight).
+func TestTooSmallOverTheGlossary(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	var mm tea.Model = m
+	mm, _ = mm.Update(keyMsg("?"))
+	mm, _ = mm.Update(keyMsg("?"))
+	mm, _ = mm.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	mm, _ = mm.Update(keyMsg("n"))
+	if v := mm.View(); !strings.Contains(v, "n is not taken on a terminal this") {
+		t.Errorf("n on a too-small screen over the glossary:\n%s", v)
+	}
+}
