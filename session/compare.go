@@ -127,7 +127,7 @@ func (Pin) apply(s *Session) {
 		s.gan.Sample(b.sample, uint64(s.eval.Epoch))
 	}
 	s.baseline = b
-	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or restart to compare · b clears it", s.gan.Seed(), FormatInt(s.gan.Epoch()))
+	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), FormatInt(s.gan.Epoch()))
 }
 
 // binned is b with its histogram at bins bins over its range, counted

@@ -161,6 +161,10 @@ func TestPinKeepsTheBaseline(t *testing.T) {
 	if b == nil || b.Epoch != 30 || b.Seed != 3 || len(b.History) != 30 || b.Eval.Metrics.N == 0 {
 		t.Fatalf("pinned %+v", b)
 	}
+	// In the words of the footer, the help and the glossary: R reruns.
+	if want := "reseed, retune or rerun to compare"; !strings.Contains(s.note, want) {
+		t.Errorf("the note %q lacks %q", s.note, want)
+	}
 	Reseed{}.apply(s)
 	Adjust{DLR, +1}.apply(s)
 	s.trainEpoch()
