@@ -218,7 +218,7 @@ func (Restart) apply(s *Session) {
 		s.warn(err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("restarted from seed %d", s.gan.Seed())
+	s.note = fmt.Sprintf("rerun from seed %d", s.gan.Seed())
 }
 
 func (c HistBins) apply(s *Session) {
