@@ -70,7 +70,6 @@ func surface(light, light256, dark, dark256, ansi string) lipgloss.CompleteAdapt
 var (
 	styleTitle   = lipgloss.NewStyle().Bold(true).Foreground(colAccent)
 	styleApp     = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#1F2328"}).Background(colAccent).Padding(0, 1)
-	styleText    = lipgloss.NewStyle().Foreground(colText)
 	styleMuted   = lipgloss.NewStyle().Foreground(colMuted)
 	styleFaint   = lipgloss.NewStyle().Foreground(colFaint)
 	styleBold    = lipgloss.NewStyle().Bold(true)
