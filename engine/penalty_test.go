@@ -60,12 +60,12 @@ func uniforms(rng *rand.Rand, n int) []float32 {
 // penaltyCase is one penalty on one batch: kind, its coefficient, and the
 // inputs it needs.
 type penaltyCase struct {
-	kind             penaltyKind
-	coef             float64
-	real, fake, eps  []float32
-	rows             int
-	onLogit          bool
-	kindName, detail string
+	kind            penaltyKind
+	coef            float64
+	real, fake, eps []float32
+	rows            int
+	onLogit         bool
+	kindName        string
 }
 
 // apply runs the case through p with its parameter gradient.
