@@ -47,16 +47,6 @@ func (h *paramMean) record(params []float32) {
 	}
 }
 
-// cost returns λ‖θ − θ̄‖², the term's value.
-func (h *paramMean) cost(params []float32, lambda float64) float64 {
-	var s float64
-	for i, p := range params {
-		d := float64(p) - h.Mean[i]
-		s += d * d
-	}
-	return lambda * s
-}
-
 // paramEMA is the exponential moving average of G's parameters (the
 // config field g_ema), which a run samples from in place of G itself:
 // after each of G's updates

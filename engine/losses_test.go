@@ -246,6 +246,17 @@ func TestRMSpropFlushesDenormals(t *testing.T) {
 	}
 }
 
+// cost returns λ‖θ − θ̄‖², the term's value: training needs only its
+// gradient (addGrad), this test its value.
+func (h *paramMean) cost(params []float32, lambda float64) float64 {
+	var s float64
+	for i, p := range params {
+		d := float64(p) - h.Mean[i]
+		s += d * d
+	}
+	return lambda * s
+}
+
 // TestHistoricalAveragingGradient checks the term λ‖θ − θ̄‖²'s gradient
 // against central differences of its value, and the incremental mean
 // against the direct mean (1/t) Σ θ_i of the same parameter vectors.
