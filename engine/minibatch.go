@@ -92,9 +92,6 @@ func (l *Minibatch) OutSize() int { return l.A + l.B }
 // ParamCount returns A·B·C, the entries of T.
 func (l *Minibatch) ParamCount() int { return l.A * l.B * l.C }
 
-// T returns the tensor T as an A × (B·C) row-major matrix (a view).
-func (l *Minibatch) T() []float32 { return l.t }
-
 func (l *Minibatch) bind(params, grads []float32, maxRows int) {
 	bc := l.B * l.C
 	l.t, l.gt = params, grads
