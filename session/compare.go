@@ -152,11 +152,17 @@ func (Share) apply(s *Session) {
 		return
 	}
 	a := s.Again()
-	s.note = fmt.Sprintf("wrote %s · %s", path, a.Command)
+	s.note = fmt.Sprintf("wrote %s · the command below runs the run again", path)
 	if a.Caveat != "" {
-		s.note += " · " + a.Caveat
+		s.note += ", " + a.Caveat
 	}
+	s.note += CommandBreak + a.Command
 }
+
+// CommandBreak ends a note's text where a command line follows it, as
+// Share's does: a screen shows the command on lines of its own, whole
+// where it fits, so that it can be copied.
+const CommandBreak = "\n"
 
 // WriteDesign writes the design being trained, settings as they are now,
 // to ganui-<preset>-seed<S>.json in the session's directory (see

@@ -744,3 +744,31 @@ func TestSurfaceShadesStayApart(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedCommandStandsWhole: c's command is on a line of its own from
+// the left edge, whole where it fits, so that it can be copied; a long
+// caveat before it is cut, not the command (it had been wrapped into the
+// text, "--seed" on one line and "7" on the next, and its end cut by …).
+func TestSharedCommandStandsWhole(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=0.001 --seed 7"
+	snap.Note = "wrote ganui-vanilla-seed7.json · the command below runs the run again, not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
+		session.CommandBreak + command
+	m.apply(snap)
+	for _, n := range []int{1, 2, 3} {
+		lines := m.statusLines(80, n)
+		if len(lines) != n || ansi.Strip(lines[n-1]) != command {
+			t.Errorf("%d lines: %q; want the command whole on the last", n, lines)
+		}
+		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "wrote ganui-vanilla-seed7.json") {
+			t.Errorf("%d lines: %q; want the text first", n, lines)
+		}
+	}
+	// Narrower than the command, it wraps from the left edge.
+	lines := m.statusLines(40, 4)
+	if got := strings.Join(lines[len(lines)-2:], " "); ansi.Strip(got) != command || strings.HasPrefix(lines[len(lines)-1], " ") {
+		t.Errorf("40 columns: %q", lines)
+	}
+}

@@ -232,7 +232,7 @@ func (m *Model) statusLines(w, n int) []string {
 		}
 		div = wrapIndent(msg, w, 2) // indented as the diagnosis is
 	}
-	var note string
+	var note, command string
 	switch {
 	case m.quitting && m.flash == "":
 		note = styleWarn.Render(quittingNote)
@@ -241,21 +241,29 @@ func (m *Model) statusLines(w, n int) []string {
 	case s.Failed:
 		note = styleWarn.Render("✗ " + s.Note)
 	case s.Note != "":
-		note = styleMuted.Render(s.Note)
+		text, cmd, _ := strings.Cut(s.Note, session.CommandBreak)
+		note, command = styleMuted.Render(text), cmd
 	case s.State == session.Paused:
 		note = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch)))
 	}
-	var noted []string
+	var noted, commanded []string
 	if note != "" {
 		noted = wrapIndent(note, w, 2)
 	}
+	if command != "" {
+		// From the left edge, whole on one line where it fits: a command
+		// to copy. The text before it gives way when the room is short.
+		commanded = wrap(command, w)
+	}
 	room := max(0, n-len(warning))
+	commanded = cutLines(commanded, w, room)
+	room -= len(commanded)
 	if len(div) > 0 && len(noted) > 0 {
 		noted = cutLines(noted, w, max(1, room-1)) // a line at least for what went wrong
 	}
 	noted = cutLines(noted, w, room)
 	div = cutLines(div, w, room-len(noted))
-	return slices.Concat(warning, div, noted)
+	return slices.Concat(warning, div, noted, commanded)
 }
 
 // cutLines keeps the first k lines of a text wrapped at w, the last ending
