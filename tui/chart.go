@@ -151,6 +151,9 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.ts.Clear()
 		c.ts.DrawXYAxisAndLabel()
 	}
+	if noColour() {
+		c.plainGhost()
+	}
 	for _, r := range refs {
 		c.drawRef(r)
 	}
@@ -211,6 +214,25 @@ func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
 func (c *lineChart) col(e, xmin, xmax float64) (int, bool) {
 	x := (e - xmin) / (xmax - xmin)
 	return c.ts.Origin().X + 1 + int(math.Round(x*float64(c.ts.GraphWidth()-1))), x >= 0 && x <= 1
+}
+
+// plainGhost redraws the cells only a baseline's ghost curves take as
+// ghostGlyph, where there is no colour: braille in the faint colour is
+// otherwise braille like the live curves', and the baseline's lines could
+// not be told from the run's. The histogram and the plane mark the
+// baseline with the same glyph, and their legends name it.
+func (c *lineChart) plainGhost() {
+	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
+	o := c.ts.Origin()
+	faint := styleGhost.GetForeground()
+	for y := o.Y - gh; y < o.Y; y++ {
+		for x := o.X + 1; x <= o.X+gw; x++ {
+			p := canvas.Point{X: x, Y: y}
+			if cell := c.ts.Canvas.Cell(p); cell.Rune >= 0x2800 && cell.Rune <= 0x28FF && cell.Style.GetForeground() == faint {
+				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle(ghostGlyph, styleGhost))
+			}
+		}
+	}
 }
 
 // ghostName is the data set of a series' baseline ghost: named to sort

@@ -496,3 +496,43 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineCurvesWithoutColour: without colour a pinned baseline's
+// curves are drawn ╌, as its histogram outline is: in braille they were
+// the run's own lines, the faint colour that told them apart gone.
+func TestBaselineCurvesWithoutColour(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
+	var live, base []session.Point
+	for e := 1; e <= 100; e++ {
+		if e <= 10 {
+			live = append(live, session.Point{Epoch: e, DReal: 0.2})
+		}
+		base = append(base, session.Point{Epoch: e, DReal: 0.2 + 0.006*float64(e)})
+	}
+	c.ghost = base
+	lines := strings.Split(c.render(live, 0, nil, 40, 12), "\n")
+	_, ci := func() (int, int) { // the live line's end
+		for r, l := range lines {
+			if i := slices.Index([]rune(l), markDReal); i >= 0 {
+				return r, i
+			}
+		}
+		t.Fatalf("no ● in\n%s", strings.Join(lines, "\n"))
+		return 0, 0
+	}()
+	ghosts := 0
+	for _, l := range lines {
+		for _, r := range []rune(l)[ci+1:] { // beyond the live line, only the baseline's
+			if r >= 0x2800 && r <= 0x28FF {
+				t.Fatalf("the baseline's curve is braille, as the run's is:\n%s", strings.Join(lines, "\n"))
+			}
+			if r == ghostGlyph {
+				ghosts++
+			}
+		}
+	}
+	if ghosts == 0 {
+		t.Errorf("no %c for the baseline's curve:\n%s", ghostGlyph, strings.Join(lines, "\n"))
+	}
+}
