@@ -45,7 +45,7 @@ var glossary = [][2]string{
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are: ▶ ◀ a strong push right or left, ▸ ◂ a weak one; G moves its samples that way."},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
-	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal they agree, ▲ ▼ are beyond the plot."},
+	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%. Flat: noise ignored."},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
 	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the list is above."},

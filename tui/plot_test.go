@@ -536,3 +536,27 @@ func TestBaselineCurvesWithoutColour(t *testing.T) {
 		t.Errorf("no %c for the baseline's curve:\n%s", ghostGlyph, strings.Join(lines, "\n"))
 	}
 }
+
+// TestQQDiagonalWithoutColour: without colour the Q-Q diagonal is drawn
+// · in the cells no quantile takes, so that the quantiles' dots are the
+// only braille: its dots had merged with theirs, and a quantile lying on
+// the diagonal could not be seen.
+func TestQQDiagonalWithoutColour(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	qq := []engine.QQPoint{{P: 0.25, Target: -1, Gen: -1}, {P: 0.5, Target: 0, Gen: 0}, {P: 0.75, Target: 1, Gen: 1}}
+	lines, _ := qqPlot(qq, axisGutter+40, 10)
+	braille, diag := 0, 0
+	for _, l := range lines {
+		for _, r := range []rune(l) {
+			switch {
+			case r >= 0x2800 && r <= 0x28FF:
+				braille++
+			case r == qqDiagPlain:
+				diag++
+			}
+		}
+	}
+	if braille > len(qq) || diag < 20 {
+		t.Errorf("%d braille cells for %d quantiles, %d cells of diagonal:\n%s", braille, len(qq), diag, strings.Join(lines, "\n"))
+	}
+}

@@ -192,6 +192,9 @@ func shortNum(v float64) string {
 	return compact(v)
 }
 
+// qqDiagPlain is the Q-Q diagonal's glyph where there is no colour.
+const qqDiagPlain = '·'
+
 // qqPlot draws the generated quantiles (up) against the target's (across),
 // with the diagonal where they agree; quantiles beyond the plot are marked
 // ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how
@@ -208,7 +211,16 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 	sc := fitScale(ts, gs)
 	b := newBraille(cols, rows)
 	xd, yd := 2*cols, 4*rows
-	b.line(0, yd-1, xd-1, 0, &styleExp) // the diagonal Gen = Target
+	// The diagonal Gen = Target. Without colour its dots would merge
+	// with the quantiles' in one glyph, and a quantile on the diagonal
+	// could not be told from none: there it is drawn qqDiagPlain in the
+	// cells the quantiles leave empty.
+	plain := noColour()
+	diag := b
+	if plain {
+		diag = newBraille(cols, rows)
+	}
+	diag.line(0, yd-1, xd-1, 0, &styleExp)
 	cut := 0
 	for _, p := range qq {
 		x := sc.at(p.Target, xd)
@@ -221,6 +233,13 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 			cut++
 		default:
 			b.dot(x, yd-1-sc.at(p.Gen, yd), &styleBar)
+		}
+	}
+	if plain {
+		for i, bits := range diag.bits {
+			if bits != 0 && b.bits[i] == 0 && b.marks[i] == 0 {
+				b.marks[i], b.style[i] = qqDiagPlain, &styleExp
+			}
 		}
 	}
 	lines := withYLabels(b.rows(), sc)

@@ -520,7 +520,11 @@ func (m *Model) histFoot(w int) []string {
 	spec := m.snap.Target.Spec
 	switch m.view {
 	case viewQQ:
-		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render("⠑") + " diagonal: the target, " + spec}, w, 2)
+		diag := "⠑"
+		if noColour() {
+			diag = string(qqDiagPlain)
+		}
+		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(diag) + " diagonal: the target, " + spec}, w, 2)
 	case viewGZ:
 		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
 	}
