@@ -61,7 +61,7 @@ var glossary = [][2]string{
 var planeGlossary = [][2]string{
 	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
-	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ·· missed."},
+	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour, · marks D = ½. A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
 	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -306,12 +307,14 @@ func (m *Model) planeNotes(w, h int) []string {
 	var lines []string
 	if pm := e.Metrics.Plane; pm != nil && len(pm.Spots) > 0 {
 		lines = append(lines, modesHead(pm))
-		if mp := modeMap(pm.Spots, w, h-len(lines)-2); mp != nil {
+		key := []string{styleBar.Render("░▒▓█") + " share", styleBad.Render("··") + " missed"}
+		if slices.ContainsFunc(pm.Spots, overDue) { // named where one is drawn
+			key = append(key, styleCaution.Render(overGlyph())+" over 2×")
+		}
+		keyRows := len(flow(key, w, 2))
+		if mp := modeMap(pm.Spots, w, h-len(lines)-1-keyRows); mp != nil {
 			lines = append(lines, mp...)
-			lines = append(lines, flow([]string{
-				styleBar.Render("░▒▓█") + " share",
-				styleBad.Render("··") + " missed",
-			}, w, 1)...)
+			lines = append(lines, flow(key, w, keyRows)...)
 		}
 	}
 	plain := noColour()
@@ -397,8 +400,8 @@ func modesHead(pm *engine.PlaneMetrics) string {
 // modeMap draws one cell, two columns wide, per mode, placed as the modes
 // lie, in the smallest square block in which no two share a cell: a ring
 // of 8 on 3×3 around an empty centre, a 5×5 grid as itself. A captured
-// mode is shaded ░▒▓█ by its share of the samples against its due (█ in
-// yellow past twice its due), a missed one is ·· in red. It returns nil
+// mode is shaded ░▒▓█ by its share of the samples against its due (past
+// twice its due, overGlyph in yellow), a missed one is ·· in red. It returns nil
 // when no such block fits in w×h.
 func modeMap(spots []engine.SpotShare, w, h int) []string {
 	n, cells := modeCells(spots, min(w/2, h))
@@ -409,15 +412,11 @@ func modeMap(spots []engine.SpotShare, w, h int) []string {
 	for i, sp := range spots {
 		r, c := cells[i]/n, cells[i]%n
 		glyph, st := "··", &styleBad
-		if sp.Captured {
-			ratio := 0.0
-			if sp.Expected > 0 {
-				ratio = sp.Share / sp.Expected
-			}
-			glyph, st = strings.Repeat(string(shadeGlyph(ratio)), 2), &styleBar
-			if ratio > 2 {
-				st = &styleCaution
-			}
+		switch {
+		case overDue(sp):
+			glyph, st = overGlyph(), &styleCaution
+		case sp.Captured:
+			glyph, st = strings.Repeat(string(shadeGlyph(dueRatio(sp))), 2), &styleBar
 		}
 		for k, ch := range []rune(glyph) {
 			g.set(r, 2*c+k, ch, st)
@@ -428,6 +427,27 @@ func modeMap(spots []engine.SpotShare, w, h int) []string {
 		out[r] = g.row(r)
 	}
 	return out
+}
+
+// dueRatio is a mode's share of the samples against its due.
+func dueRatio(sp engine.SpotShare) float64 {
+	if sp.Expected > 0 {
+		return sp.Share / sp.Expected
+	}
+	return 0
+}
+
+// overDue tells whether a captured mode has more than twice its due: a
+// mode G piles onto.
+func overDue(sp engine.SpotShare) bool { return sp.Captured && dueRatio(sp) > 2 }
+
+// overGlyph is an over-due mode's cell: █ in the caution colour, or,
+// where there is no colour to set it apart from a mode at its due, ▲.
+func overGlyph() string {
+	if noColour() {
+		return "▲▲"
+	}
+	return "██"
 }
 
 // shadeGlyph shades a mode's share against its due: ░ under a quarter,

@@ -370,3 +370,27 @@ func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
 		t.Errorf("a critic's surface in [0, 1] is drawn as a probability's:\n%s", plainCritic)
 	}
 }
+
+// TestOverDueModeWithoutColour: a mode with more than twice its due had
+// only its colour (yellow) to tell it from one at its due, both ██;
+// without colour it is ▲▲, and the legend names it where one is drawn.
+func TestOverDueModeWithoutColour(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	spots := []engine.SpotShare{
+		{Spot: engine.Spot{X: -1, Y: 0}, Share: 0.4, Expected: 0.1, Captured: true}, // 4× its due
+		{Spot: engine.Spot{X: 1, Y: 0}, Share: 0.1, Expected: 0.1, Captured: true},  // its due
+	}
+	mp := strings.Join(modeMap(spots, 8, 4), "\n")
+	if !strings.Contains(mp, "▲▲") || !strings.Contains(mp, "██") {
+		t.Errorf("mode map without colour:\n%s\nwant ▲▲ for the mode over its due beside ██", mp)
+	}
+	m := Model{}
+	m.snap.Eval.Metrics.Plane = &engine.PlaneMetrics{Spots: spots, Captured: 2}
+	if notes := strings.Join(m.planeNotes(40, 12), "\n"); !strings.Contains(notes, "▲▲ over 2×") {
+		t.Errorf("the legend does not name ▲▲:\n%s", notes)
+	}
+	spots[0].Share = 0.1
+	if notes := strings.Join(m.planeNotes(40, 12), "\n"); strings.Contains(notes, "over 2×") {
+		t.Errorf("the legend names ▲▲ where none is drawn:\n%s", notes)
+	}
+}
