@@ -37,7 +37,7 @@ var (
 
 	colReal   = lipgloss.AdaptiveColor{Light: "#BC4C00", Dark: "#F0883E"} // real data, the target
 	colGen    = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#58A6FF"} // generated samples
-	colGenAlt = lipgloss.AdaptiveColor{Light: "#6CB6FF", Dark: "#A5D6FF"} // the generated std beside the mean
+	colGenAlt = lipgloss.AdaptiveColor{Light: "#033D8B", Dark: "#A5D6FF"} // the generated std beside the mean, y beside x: darker on white, lighter on black
 	colD      = lipgloss.AdaptiveColor{Light: "#A626A4", Dark: "#E58EE6"} // D
 	colG      = lipgloss.AdaptiveColor{Light: "#0F7B7B", Dark: "#39C5CF"} // G
 
