@@ -38,7 +38,8 @@ func contrast(t *testing.T, a, b string) float64 {
 // mark, a glyph of a legend, a word — stands out from a white terminal in
 // its light variant and from a black one in its dark variant by WCAG's
 // 3:1 for graphics at least, and the colours of words by 4.5:1 for text.
-// The axes' faint lines are decoration, and left out.
+// The axes' faint lines are decoration, and left out; a pinned
+// baseline's ghosts are faint too, but they are data.
 func TestPaletteContrast(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -49,6 +50,7 @@ func TestPaletteContrast(t *testing.T) {
 		{"green", colGreen, 4.5}, {"yellow", colYellow, 4.5}, {"red", colRed, 4.5},
 		{"real", colReal, 3}, {"generated", colGen, 3}, {"generated, alt", colGenAlt, 3},
 		{"D", colD, 3}, {"G", colG, 3},
+		{"baseline ghost", styleGhost.GetForeground().(lipgloss.AdaptiveColor), 3},
 	} {
 		if r := contrast(t, c.col.Light, "#FFFFFF"); r < c.min {
 			t.Errorf("%s %s on white: %.2f:1, under %.1f:1", c.name, c.col.Light, r, c.min)

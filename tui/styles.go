@@ -29,7 +29,8 @@ import (
 var (
 	colAccent = lipgloss.AdaptiveColor{Light: "#5B3CC4", Dark: "#A991FF"}
 	colMuted  = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	colFaint  = lipgloss.AdaptiveColor{Light: "#AFB8C1", Dark: "#484F58"}
+	colFaint  = lipgloss.AdaptiveColor{Light: "#AFB8C1", Dark: "#484F58"} // the axes: decoration
+	colGhost  = lipgloss.AdaptiveColor{Light: "#818B98", Dark: "#6E7681"} // a pinned baseline: grey, but 3:1 and more, for it is data
 	colText   = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
 	colGreen  = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
 	colYellow = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
@@ -92,7 +93,7 @@ var (
 	styleSpark  = lipgloss.NewStyle().Foreground(colText)
 	styleEvent  = lipgloss.NewStyle().Foreground(colAccent) // an event's mark on a chart's time axis
 	styleCursor = lipgloss.NewStyle().Foreground(colYellow) // the replayed epoch's column
-	styleGhost  = lipgloss.NewStyle().Foreground(colFaint)  // the pinned baseline's curves and outline
+	styleGhost  = lipgloss.NewStyle().Foreground(colGhost)  // the pinned baseline's curves and outline
 	styleAxisX  = lipgloss.NewStyle().Foreground(colGen)    // a 2-D run's generated x moments
 	styleAxisY  = lipgloss.NewStyle().Foreground(colGenAlt) // and y moments
 )
