@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"io"
 	"math"
 	"strconv"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // contrast is the WCAG contrast ratio of two colours written #RRGGBB.
@@ -43,20 +45,66 @@ func contrast(t *testing.T, a, b string) float64 {
 func TestPaletteContrast(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		col  lipgloss.AdaptiveColor
+		col  lipgloss.CompleteAdaptiveColor
 		min  float64
 	}{
 		{"accent", colAccent, 4.5}, {"muted", colMuted, 4.5}, {"text", colText, 4.5},
 		{"green", colGreen, 4.5}, {"yellow", colYellow, 4.5}, {"red", colRed, 4.5},
 		{"real", colReal, 3}, {"generated", colGen, 3}, {"generated, alt", colGenAlt, 3},
 		{"D", colD, 3}, {"G", colG, 3},
-		{"baseline ghost", styleGhost.GetForeground().(lipgloss.AdaptiveColor), 3},
+		{"baseline ghost", colGhost, 3},
 	} {
-		if r := contrast(t, c.col.Light, "#FFFFFF"); r < c.min {
-			t.Errorf("%s %s on white: %.2f:1, under %.1f:1", c.name, c.col.Light, r, c.min)
+		if r := contrast(t, c.col.Light.TrueColor, "#FFFFFF"); r < c.min {
+			t.Errorf("%s %s on white: %.2f:1, under %.1f:1", c.name, c.col.Light.TrueColor, r, c.min)
 		}
-		if r := contrast(t, c.col.Dark, "#000000"); r < c.min {
-			t.Errorf("%s %s on black: %.2f:1, under %.1f:1", c.name, c.col.Dark, r, c.min)
+		if r := contrast(t, c.col.Dark.TrueColor, "#000000"); r < c.min {
+			t.Errorf("%s %s on black: %.2f:1, under %.1f:1", c.name, c.col.Dark.TrueColor, r, c.min)
+		}
+	}
+}
+
+// TestPaletteKeepsMeaningsApart: in 256 colours and in 16, on light and
+// dark terminals, colours of different meanings stay different colours.
+// The nearest colours had merged them: in 256 on dark, real data's orange
+// and worse's red; in 16 the muted words took the generated samples' blue
+// (dark) or G's teal (light), the warning yellow worse's red, plain text
+// G's cyan, the generated std G's cyan, and the faint axes and the
+// baseline were white on a white terminal.
+func TestPaletteKeepsMeaningsApart(t *testing.T) {
+	type col struct {
+		name string
+		c    lipgloss.TerminalColor
+	}
+	real, red, yellow := col{"real", colReal}, col{"worse", colRed}, col{"warning", colYellow}
+	muted, gen, g, text := col{"muted", colMuted}, col{"generated", colGen}, col{"G", colG}, col{"text", colText}
+	pairs := [][2]col{
+		{real, red}, {yellow, red}, {muted, gen}, {muted, g}, {muted, real}, {text, g},
+		{col{"generated std", colGenAlt}, g}, {col{"accent", colAccent}, gen},
+	}
+	for _, p := range []termenv.Profile{termenv.ANSI256, termenv.ANSI} {
+		for _, dark := range []bool{true, false} {
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(p)
+			r.SetHasDarkBackground(dark)
+			fg := func(c lipgloss.TerminalColor) string { return r.NewStyle().Foreground(c).Render("x") }
+			all := pairs
+			if p == termenv.ANSI256 { // 16 colours have one yellow for orange and warnings
+				all = append(all, [2]col{real, yellow})
+			}
+			for _, pair := range all {
+				if fg(pair[0].c) == fg(pair[1].c) {
+					t.Errorf("profile %v, dark %v: %s and %s are one colour, %q", p, dark, pair[0].name, pair[1].name, fg(pair[0].c))
+				}
+			}
+			if !dark {
+				for _, c := range []col{{"faint", colFaint}, {"baseline", colGhost}} {
+					for _, white := range []lipgloss.Color{"7", "15", "255", "231"} {
+						if fg(c.c) == fg(white) {
+							t.Errorf("profile %v: %s is white on a light terminal", p, c.name)
+						}
+					}
+				}
+			}
 		}
 	}
 }

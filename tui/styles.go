@@ -27,20 +27,30 @@ import (
 // scale that diverges from D's indifference, ½, which has no shade: bluer
 // where D says a point is generated, more orange where it says real.
 var (
-	colAccent = lipgloss.AdaptiveColor{Light: "#5B3CC4", Dark: "#A991FF"}
-	colMuted  = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	colFaint  = lipgloss.AdaptiveColor{Light: "#AFB8C1", Dark: "#484F58"} // the axes: decoration
-	colGhost  = lipgloss.AdaptiveColor{Light: "#818B98", Dark: "#6E7681"} // a pinned baseline: grey, but 3:1 and more, for it is data
-	colText   = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
-	colGreen  = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
-	colYellow = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
-	colRed    = lipgloss.AdaptiveColor{Light: "#CF222E", Dark: "#FF7B72"}
+	// Each colour is given in true colour, in 256 colours and in 16, for
+	// light and dark terminals. The 256 and 16 are chosen, not left to
+	// the nearest match, which had made one colour of two meanings: in
+	// 256, on dark, real data's orange and worse's red one salmon, and
+	// the greys tinted teal and lilac; in 16, the muted words the blue
+	// of generated samples (dark) or the teal of G (light), the warning
+	// yellow the red of worse, the faint axes white on a white terminal.
+	// In 16 the greys are bright black, plain text the terminal's own,
+	// orange the terminal's yellow; a mark always says what colour can
+	// not.
+	colAccent = tone("#5B3CC4", "62", "5", "#A991FF", "141", "13")
+	colMuted  = tone("#6E7781", "243", "8", "#8B949E", "246", "8")
+	colFaint  = tone("#AFB8C1", "145", "8", "#484F58", "59", "8")  // the axes: decoration
+	colGhost  = tone("#818B98", "102", "8", "#6E7681", "243", "8") // a pinned baseline: grey, but 3:1 and more, for it is data
+	colText   = tone("#1F2328", "232", "", "#E6EDF3", "255", "")   // "": the terminal's own
+	colGreen  = tone("#1A7F37", "29", "2", "#3FB950", "71", "10")
+	colYellow = tone("#9A6700", "94", "3", "#D29922", "178", "11")
+	colRed    = tone("#CF222E", "160", "1", "#FF7B72", "203", "9")
 
-	colReal   = lipgloss.AdaptiveColor{Light: "#BC4C00", Dark: "#F0883E"} // real data, the target
-	colGen    = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#58A6FF"} // generated samples
-	colGenAlt = lipgloss.AdaptiveColor{Light: "#033D8B", Dark: "#A5D6FF"} // the generated std beside the mean, y beside x: darker on white, lighter on black
-	colD      = lipgloss.AdaptiveColor{Light: "#A626A4", Dark: "#E58EE6"} // D
-	colG      = lipgloss.AdaptiveColor{Light: "#0F7B7B", Dark: "#39C5CF"} // G
+	colReal   = tone("#BC4C00", "166", "3", "#F0883E", "208", "3") // real data, the target
+	colGen    = tone("#0969DA", "26", "4", "#58A6FF", "75", "12")  // generated samples
+	colGenAlt = tone("#033D8B", "24", "4", "#A5D6FF", "153", "12") // the generated std beside the mean, y beside x: darker on white, lighter on black
+	colD      = tone("#A626A4", "127", "5", "#E58EE6", "176", "5") // D
+	colG      = tone("#0F7B7B", "30", "6", "#39C5CF", "80", "14")  // G
 
 	// colSurface shades D's score in the 2-D view, by fifths: sure a
 	// point is generated, leaning so, undecided (no shade), leaning
@@ -57,6 +67,16 @@ var (
 		surface("#F7D6B5", "223", "#4A2C0D", "88", "1"),
 	}
 )
+
+// tone is a colour of the palette: on light terminals light in true
+// colour, light256 in 256 colours and lightANSI in 16; on dark ones dark,
+// dark256 and darkANSI.
+func tone(light, light256, lightANSI, dark, dark256, darkANSI string) lipgloss.CompleteAdaptiveColor {
+	return lipgloss.CompleteAdaptiveColor{
+		Light: lipgloss.CompleteColor{TrueColor: light, ANSI256: light256, ANSI: lightANSI},
+		Dark:  lipgloss.CompleteColor{TrueColor: dark, ANSI256: dark256, ANSI: darkANSI},
+	}
+}
 
 // surface is a shade of D's surface: light and dark in true colour and in
 // 256 colours, and in 16.
@@ -112,6 +132,6 @@ const (
 
 // stateStyle colours the state badge in the header.
 func stateStyle(s session.State) lipgloss.Style {
-	c := map[session.State]lipgloss.AdaptiveColor{session.Running: colGreen, session.Paused: colYellow, session.Done: colAccent, session.Diverged: colRed}[s]
+	c := map[session.State]lipgloss.TerminalColor{session.Running: colGreen, session.Paused: colYellow, session.Done: colAccent, session.Diverged: colRed}[s]
 	return lipgloss.NewStyle().Bold(true).Foreground(c)
 }
