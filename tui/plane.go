@@ -70,6 +70,12 @@ func surfaceShade(d float64) int {
 // plane's layers and surface need glyphs of their own.
 func noColour() bool { return lipgloss.ColorProfile() == termenv.Ascii }
 
+// noShades tells whether D's surface is drawn as its boundary D = ½
+// rather than shaded: without colour, and in 16 colours, whose blue and
+// red backgrounds are no faint shades but the very colours of G's samples
+// and the target's, which vanished over them.
+func noShades() bool { p := lipgloss.ColorProfile(); return p == termenv.Ascii || p == termenv.ANSI }
+
 // planeCanvas is the plane plot being drawn: cols×rows cells of braille
 // over box, a layer's dots per cell.
 type planeCanvas struct {
@@ -174,9 +180,10 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 
 // render writes the plot's rows with D's surface (SurfaceN×SurfaceN
 // scores, row by row from the top; nil for none) shaded behind. Without
-// colour, the surface is drawn as its boundary D = ½, a · in the empty
-// cells where D says real beside one where it says fake.
-func (c *planeCanvas) render(surface []float64, n int, critic, plain bool) []string {
+// shades (bare), the surface is drawn as its boundary D = ½, a · in the
+// empty cells where D says real beside one where it says fake; without
+// colour (plain), the layers' dots are glyphs of their own too.
+func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool) []string {
 	// A critic's score (Wasserstein, hinge) is no probability: its
 	// surface is shaded from its lowest value to its highest, the
 	// no-shade band at their middle, whatever range the scores have.
@@ -195,7 +202,7 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain bool) []str
 		for col := range c.cols {
 			d := score(r, col)
 			shade := surfaceShade(d)
-			if plain {
+			if bare {
 				shade = len(colSurface) / 2
 			}
 			top, ch := 0, rune(0)
@@ -211,7 +218,7 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain bool) []str
 					break
 				}
 			}
-			if top == 0 && plain && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
+			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
 				ch = '·'
 			}
 			if top == 0 && ch == 0 && shade == len(colSurface)/2 {
@@ -253,7 +260,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	c.points(layerGhost, ghost)
 	outside := c.points(layerGen, e.Points)
 	c.arrows(e.Arrows, 2+rows/4)
-	lines := c.render(e.Surface, e.SurfaceN, critic, noColour())
+	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
 	lines = withYLabels(lines, scale{b.Y0, b.Y1})
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(b.X0, b.X1, cols))), outside
 }
@@ -333,7 +340,7 @@ func (m *Model) planeNotes(w, h int) []string {
 		items = append(items, glyph(layerPush, push)+" D's push")
 	}
 	if e.Surface != nil {
-		if plain {
+		if noShades() {
 			items = append(items, "· D = ½")
 		} else {
 			sw := func(k int) string { return planeStyles[0][k].Render(" ") }

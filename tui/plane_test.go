@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -364,8 +365,8 @@ func TestPlaneLegendWhole(t *testing.T) {
 func TestCriticSurfaceShadedOverItsRange(t *testing.T) {
 	c := newPlaneCanvas(engine.Box{X0: -1, X1: 1, Y0: -1, Y1: 1}, 8, 4)
 	surface := []float64{0.2, 0.3, 0.2, 0.3}
-	plainProb := strings.Join(c.render(surface, 2, false, true), "\n")
-	plainCritic := strings.Join(c.render(surface, 2, true, true), "\n")
+	plainProb := strings.Join(c.render(surface, 2, false, true, true), "\n")
+	plainCritic := strings.Join(c.render(surface, 2, true, true, true), "\n")
 	if plainProb == plainCritic {
 		t.Errorf("a critic's surface in [0, 1] is drawn as a probability's:\n%s", plainCritic)
 	}
@@ -392,5 +393,32 @@ func TestOverDueModeWithoutColour(t *testing.T) {
 	spots[0].Share = 0.1
 	if notes := strings.Join(m.planeNotes(40, 12), "\n"); strings.Contains(notes, "over 2×") {
 		t.Errorf("the legend names ▲▲ where none is drawn:\n%s", notes)
+	}
+}
+
+// TestSixteenColourSurfaceIsItsBoundary: in 16 colours D's surface is not
+// shaded: its blue and red backgrounds were G's samples' and the target's
+// own colours, on which they vanished. It is drawn as its boundary, ·, as
+// without colour, the dots keeping their colours, and the legend says so.
+func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
+	e := &session.Eval{Points: []float64{-1, -1, -1.1, -1}, Surface: []float64{0.05, 0.95, 0.05, 0.95}, SurfaceN: 2}
+	lines, _ := planePlot(info, e, nil, false, 20, 10)
+	plot := strings.Join(lines, "\n")
+	if regexp.MustCompile(`\x1b\[[0-9;]*(4[0-7]|10[0-7])m`).MatchString(plot) {
+		t.Errorf("a background in 16 colours: %q", plot)
+	}
+	if !strings.Contains(ansiStrip(plot), "·") {
+		t.Errorf("no boundary D = ½:\n%s", ansiStrip(plot))
+	}
+	if blue, _, _ := strings.Cut(styleBar.Render("x"), "x"); blue == "" || !strings.Contains(plot, blue) {
+		t.Errorf("G's samples lost their colour %q: %q", blue, plot)
+	}
+	m := Model{}
+	m.snap.Eval = *e
+	if notes := strings.Join(m.planeNotes(40, 12), "\n"); !strings.Contains(notes, "· D = ½") {
+		t.Errorf("the legend does not name the boundary:\n%s", notes)
 	}
 }

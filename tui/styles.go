@@ -57,14 +57,15 @@ var (
 	// real, sure it is real. The shades stay faint so the dots over them
 	// keep their colours.
 	// In 256 colours each shade is named, so that the four stay apart
-	// (the nearest colours to the faint dark shades were one grey); in
-	// 16, leaning and sure share blue and red.
+	// (the nearest colours to the faint dark shades were one grey); 16
+	// colours have no faint shades, and draw the surface's boundary, as
+	// no colour does (noShades).
 	colSurface = [...]lipgloss.TerminalColor{
-		surface("#C9DEF7", "153", "#0B2A4A", "18", "4"),
-		surface("#E6F0FC", "189", "#131C29", "17", "4"),
+		surface("#C9DEF7", "153", "#0B2A4A", "18"),
+		surface("#E6F0FC", "189", "#131C29", "17"),
 		lipgloss.NoColor{},
-		surface("#FCEEE0", "224", "#2A1E10", "52", "1"),
-		surface("#F7D6B5", "223", "#4A2C0D", "88", "1"),
+		surface("#FCEEE0", "224", "#2A1E10", "52"),
+		surface("#F7D6B5", "223", "#4A2C0D", "88"),
 	}
 )
 
@@ -79,12 +80,9 @@ func tone(light, light256, lightANSI, dark, dark256, darkANSI string) lipgloss.C
 }
 
 // surface is a shade of D's surface: light and dark in true colour and in
-// 256 colours, and in 16.
-func surface(light, light256, dark, dark256, ansi string) lipgloss.CompleteAdaptiveColor {
-	return lipgloss.CompleteAdaptiveColor{
-		Light: lipgloss.CompleteColor{TrueColor: light, ANSI256: light256, ANSI: ansi},
-		Dark:  lipgloss.CompleteColor{TrueColor: dark, ANSI256: dark256, ANSI: ansi},
-	}
+// 256 colours; none in 16.
+func surface(light, light256, dark, dark256 string) lipgloss.CompleteAdaptiveColor {
+	return tone(light, light256, "", dark, dark256, "")
 }
 
 // styles are built once; lipgloss styles are values and safe to share.
