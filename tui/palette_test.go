@@ -108,3 +108,29 @@ func TestPaletteKeepsMeaningsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyBarContrast: the key bar and the full help are words, read at
+// every turn: 4.5:1 at least on white and on black. They had bubbles'
+// own greys, the descriptions 2.1:1 on white and 2.4:1 on black.
+func TestKeyBarContrast(t *testing.T) {
+	st := newHelp().Styles
+	for name, s := range map[string]lipgloss.Style{
+		"key": st.ShortKey, "description": st.ShortDesc, "full key": st.FullKey, "full description": st.FullDesc,
+	} {
+		var light, dark string
+		switch c := s.GetForeground().(type) {
+		case lipgloss.AdaptiveColor:
+			light, dark = c.Light, c.Dark
+		case lipgloss.CompleteAdaptiveColor:
+			light, dark = c.Light.TrueColor, c.Dark.TrueColor
+		default:
+			t.Fatalf("%s: colour %#v", name, c)
+		}
+		if r := contrast(t, light, "#FFFFFF"); r < 4.5 {
+			t.Errorf("%s %s on white: %.2f:1", name, light, r)
+		}
+		if r := contrast(t, dark, "#000000"); r < 4.5 {
+			t.Errorf("%s %s on black: %.2f:1", name, dark, r)
+		}
+	}
+}
