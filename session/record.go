@@ -39,9 +39,9 @@ import (
 //
 // Keyframes (replay), the states kept for a roll-back and the per-epoch
 // log behind Export are not in it: replay and Export begin at the resume.
-// readRecord checks every count against the session's own bounds and
-// every epoch against the checkpoint's, so a record it accepts is one the
-// session could have built.
+// readRecord checks every count against the session's own bounds, every
+// epoch against the checkpoint's and every number for being finite, so a
+// record it accepts is one the session could have built.
 const (
 	recordMagic   = "GANUIREC"
 	recordVersion = 1
@@ -215,6 +215,19 @@ func (r *recReader) u64() uint64 {
 
 func (r *recReader) f64() float64 { return math.Float64frombits(r.u64()) }
 
+// num reads a float64 that must be finite: the session records no other,
+// since a loss or a sample's moment that is not finite diverges the run
+// (engine.GAN.TrainEpoch) and a diverged run is not saved. A NaN taken
+// would not stay in the record: in the watch's averages it reads as D's
+// losses at their equilibrium, a finding the run never had.
+func (r *recReader) num(what string) float64 {
+	v := r.f64()
+	if r.err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		r.fail("%s of %v, not a finite number", what, v)
+	}
+	return v
+}
+
 // count reads a u64 that must lie in [0, most].
 func (r *recReader) count(what string, most int) int {
 	v := r.u64()
@@ -250,7 +263,7 @@ func (r *recReader) point(epoch int) Point {
 	p.Epoch = r.count("a point's epoch", epoch)
 	p.span = r.count("a point's span", math.MaxInt32)
 	for _, v := range [...]*float64{&p.DReal, &p.DFake, &p.G, &p.Mean, &p.Std, &p.MeanY, &p.StdY} {
-		*v = r.f64()
+		*v = r.num("a point's value")
 	}
 	return p
 }
@@ -299,7 +312,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	last = -1
 	for range n {
 		p := EvalPoint{Epoch: r.count("an evaluation's epoch", epoch)}
-		p.KS, p.W1, p.SW1, p.HQ = r.f64(), r.f64(), r.f64(), r.f64()
+		p.KS, p.W1, p.SW1, p.HQ = r.num("a distance"), r.num("a distance"), r.num("a distance"), r.num("a high-quality share")
 		if r.err == nil && p.Epoch <= last {
 			r.fail("an evaluation at epoch %d after %d", p.Epoch, last)
 		}
@@ -348,7 +361,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 
 	w := &out.watch
-	w.dReal, w.dFake = r.f64(), r.f64()
+	w.dReal, w.dFake = r.num("the watch's average D loss"), r.num("the watch's average D loss")
 	for _, v := range [...]*int{&w.seen, &w.saturated, &w.stuck[0], &w.stuck[1], &w.stuck[2]} {
 		*v = r.count("a watch count", epoch)
 	}
@@ -366,13 +379,13 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		out.offPlan = int(off)
 	}
 	out.offWhat = r.text("the departure")
-	out.start.DLR, out.start.GLR = r.f64(), r.f64()
+	out.start.DLR, out.start.GLR = r.num("the starting d_lr"), r.num("the starting g_lr")
 	out.start.DSteps = r.count("the starting d_steps", math.MaxInt32)
 	out.start.GSteps = r.count("the starting g_steps", math.MaxInt32)
 	l := &out.last
 	l.Epoch = r.count("the last epoch", epoch)
 	for _, v := range [...]*float64{&l.DReal, &l.DFake, &l.G, &l.Mean, &l.Std, &l.MeanY, &l.StdY, &l.Penalty} {
-		*v = r.f64()
+		*v = r.num("the last epoch's stats")
 	}
 	if r.err == nil && l.Epoch != epoch && *l != (engine.EpochStats{}) {
 		r.fail("the last epoch's stats at epoch %d, the checkpoint's is %d", l.Epoch, epoch)

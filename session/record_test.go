@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"math"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -163,4 +164,39 @@ func FuzzReadRecord(f *testing.F) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
 		}
 	})
+}
+
+// TestRecordRefusesNonFinite: a record holding a value that is not finite
+// is refused, whichever value it is; the session records none (such a
+// value diverges the run, and a diverged run is not saved). A NaN in the
+// watch's averages had been taken, and the resumed run reported D's
+// losses at their equilibrium ("D real NaN, D fake NaN") at its next check.
+func TestRecordRefusesNonFinite(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 20 {
+		s.trainEpoch()
+	}
+	s.check()
+	if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err != nil {
+		t.Fatalf("the run's own record: %v", err)
+	}
+	for _, c := range []struct {
+		what string
+		v    *float64
+	}{
+		{"a history point", &s.hist.pts[0].DReal},
+		{"an evaluation", &s.evals.pts[0].W1},
+		{"the watch", &s.watch.dReal},
+		{"the starting settings", &s.startSettings.GLR},
+		{"the last epoch", &s.last.G},
+	} {
+		old := *c.v
+		for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+			*c.v = v
+			if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "not a finite number") {
+				t.Errorf("%s of %v: %v", c.what, v, err)
+			}
+		}
+		*c.v = old
+	}
 }
