@@ -1,10 +1,12 @@
 package session
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
@@ -25,13 +27,13 @@ import (
 //	             MeanY, StdY as float64
 //	evaluations: n u32, then n × (epoch u64, KS, W1, SW1, HQ float64)
 //	events:      dropped u64, n u32, then n × (epoch u64, kind u32,
-//	             detail: length u32, UTF-8)
+//	             detail: length u32, UTF-8 without control characters)
 //	episodes:    for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor:
 //	             active u8, absent u32; then the modes' coverage: n u32
 //	             and n bytes of 0 or 1
 //	watch:       dReal, dFake float64, seen, saturated, stuck ×3 u64,
 //	             turns u8, outside, still u64
-//	departure:   offPlan i64 (−1 for none), offWhat (length u32, UTF-8),
+//	departure:   offPlan i64 (−1 for none), offWhat (as a detail),
 //	             the starting DLR, GLR float64, DSteps, GSteps u64
 //	last:        the last epoch's stats: epoch u64, DReal, DFake, G, Mean,
 //	             Std, MeanY, StdY, Penalty float64 (all 0 when the session
@@ -248,12 +250,21 @@ func (r *recReader) length(what string, most int) int {
 	return int(v)
 }
 
-// text reads a length and that many bytes of UTF-8, at most maxDetail.
+// text reads a length and that many bytes of UTF-8, at most maxDetail,
+// with no control character: the texts the session writes are one line
+// of print, and the trainer shows them as they are (an event's detail on
+// the ?? page, the departure in c's caveat and in the again line printed
+// at quit), where an escape sequence would act on the terminal and a
+// newline break the screen's layout.
 func (r *recReader) text(what string) string {
 	n := r.length("bytes of "+what, maxDetail)
 	p := r.take(n)
-	if r.err == nil && !utf8.Valid(p) {
+	switch {
+	case r.err != nil:
+	case !utf8.Valid(p):
 		r.fail("%s is not UTF-8", what)
+	case bytes.ContainsFunc(p, unicode.IsControl):
+		r.fail("%s holds a control character", what)
 	}
 	return string(p)
 }

@@ -200,3 +200,33 @@ func TestRecordRefusesNonFinite(t *testing.T) {
 		*c.v = old
 	}
 }
+
+// TestRecordRefusesControlCharacters: an event's detail or the run's
+// departure holding a control character is refused. The trainer prints
+// both as they are: an escape sequence in a detail had cleared the
+// screen on the ?? page, and a newline in the departure had broken c's
+// caveat and the again line printed at quit across lines.
+func TestRecordRefusesControlCharacters(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	Adjust{DLR, -1}.apply(s) // an event, and a departure
+	if len(s.tl.events) == 0 || s.offPlan < 0 {
+		t.Fatalf("events %v, departure at %d: the test needs both", s.tl.events, s.offPlan)
+	}
+	if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err != nil {
+		t.Fatalf("the run's own record: %v", err)
+	}
+	for _, c := range []struct {
+		what string
+		v    *string
+	}{{"an event's detail", &s.tl.events[0].Detail}, {"the departure", &s.offWhat}} {
+		old := *c.v
+		for _, bad := range []string{"\x1b[2J", "line\nbreak", "\r", "\x00", "\u009b31m", "\x7f"} {
+			*c.v = old + bad
+			if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control character") {
+				t.Errorf("%s with %q: %v", c.what, bad, err)
+			}
+		}
+		*c.v = old
+	}
+}
