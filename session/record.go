@@ -18,7 +18,7 @@ import (
 // and a finding that held at the checkpoint goes on rather than being
 // reported as new. Little-endian throughout:
 //
-//	"GANUIREC" | version u32 | from u64 | history | evaluations |
+//	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
@@ -70,6 +70,7 @@ func (s *Session) runRecord() []byte {
 	}
 
 	u64(uint64(s.from))
+	u64(uint64(s.planned))
 	h := &s.hist
 	u64(uint64(h.stride))
 	u32(uint32(len(h.pts)))
@@ -152,6 +153,7 @@ func clipDetail(s string) string {
 // restored is a run's record as readRecord decodes it.
 type restored struct {
 	from     int
+	planned  int
 	hist     History
 	evals    EvalHistory
 	events   []Event
@@ -290,6 +292,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		return out, fmt.Errorf("a record of version %d, this ganui reads version %d", v, recordVersion)
 	}
 	out.from = r.count("the history's start", epoch)
+	if out.planned = r.count("the plan", engine.MaxEpochs); r.err == nil && out.planned < 1 {
+		r.fail("a plan of %d epochs", out.planned)
+	}
 
 	// The charts' history, as History.Add leaves it: fewer than
 	// historyPoints full points, each of stride epochs, in order, after
@@ -390,6 +395,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		out.offPlan = int(off)
 	}
 	out.offWhat = r.text("the departure")
+	if r.err == nil && (out.offPlan >= 0) != (out.offWhat != "") {
+		r.fail("a departure at epoch %d that says %q", out.offPlan, out.offWhat)
+	}
 	out.start.DLR, out.start.GLR = r.num("the starting d_lr"), r.num("the starting g_lr")
 	out.start.DSteps = r.count("the starting d_steps", math.MaxInt32)
 	out.start.GSteps = r.count("the starting g_steps", math.MaxInt32)
@@ -419,7 +427,7 @@ func (s *Session) restore(annex []byte) error {
 	if err != nil {
 		return err
 	}
-	s.from = rec.from
+	s.from, s.planned = rec.from, rec.planned
 	s.hist = rec.hist
 	s.evals = rec.evals
 	s.tl.events, s.tl.dropped = rec.events, rec.dropped

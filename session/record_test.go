@@ -158,7 +158,7 @@ func FuzzReadRecord(f *testing.F) {
 		if err != nil {
 			return
 		}
-		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
+		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, planned: rec.planned, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
 		if again := r.runRecord(); !bytes.Equal(again, b) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
@@ -228,5 +228,47 @@ func TestRecordRefusesControlCharacters(t *testing.T) {
 			}
 		}
 		*c.v = old
+	}
+}
+
+// TestResumedRunKeepsItsPlan: a run planned with --epochs resumes with
+// that plan, not its design's (a run of 40 epochs of a 5,000-epoch
+// design, saved at 20, had resumed as planned for 5,000; one saved at its
+// plan's end read "past its plan" of the design's); --epochs on the
+// resume sets a new plan, and a checkpoint without a record has its
+// design's.
+func TestResumedRunKeepsItsPlan(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: blogConfig(t, 5000), Epochs: 40, Seed: 1, Dir: dir})
+	for range 20 {
+		s.trainEpoch()
+	}
+	Save{}.apply(s)
+	ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	if r := newIdle(t, Options{Resume: ckpt}); r.Planned() != 40 || r.every != checkEvery(40) {
+		t.Errorf("resumed: planned %d, checks every %d; want 40 and %d", r.Planned(), r.every, checkEvery(40))
+	}
+	if r := newIdle(t, Options{Resume: ckpt, Epochs: 60}); r.Planned() != 60 {
+		t.Errorf("resumed with --epochs 60: planned %d", r.Planned())
+	}
+	bare := filepath.Join(dir, "bare.ckpt")
+	if err := SaveCheckpoint(s.gan, bare); err != nil {
+		t.Fatal(err)
+	}
+	if r := newIdle(t, Options{Resume: bare}); r.Planned() != 5000 {
+		t.Errorf("resumed without a record: planned %d, want the design's 5000", r.Planned())
+	}
+	for range 20 {
+		s.trainEpoch()
+	}
+	Save{}.apply(s)
+	ckpt = strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	r, err := New(Options{Resume: ckpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Stop()
+	if want := "resumed at epoch 40, the end of its plan: space or n continues"; r.state != Done || r.note != want {
+		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, r.note, want)
 	}
 }

@@ -206,21 +206,21 @@ func New(opts Options) (*Session, error) {
 		offPlan:  -1,
 		started:  time.Now(),
 	}
+	s.startSettings = s.settings(gan.Config())
+	s.watch = newWatch(gan)
+	if err := s.restore(annex); err != nil { // the run's own plan among the rest
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
+	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
 	}
-	s.startSettings = s.settings(gan.Config())
 	s.lo, s.hi = shownRange(gan)
 	s.target = targetInfo(gan)
-	s.watch = newWatch(gan)
 	s.every, s.replay = checkEvery(s.planned), -1
 	s.dBounded, s.gBounded = boundedLosses(gan.Config())
 	s.speed = opts.Speed
 	if opts.Watch {
 		s.speed = WatchSpeed(s.planned)
-	}
-	if err := s.restore(annex); err != nil {
-		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
