@@ -144,15 +144,34 @@ func TestDivergenceIsAnError(t *testing.T) {
 	}
 }
 
+// TestMinimaxAndLeastSquaresTrain: each variant trains without diverging
+// and trains differently from the default design (a variant the engine
+// ignored, training as the default does, had passed), with G's loss on
+// the variant's own scale: log(1 − D) < 0 for minimax, ≥ 0 for least
+// squares.
 func TestMinimaxAndLeastSquaresTrain(t *testing.T) {
-	for _, mod := range []func(*Config){
-		func(c *Config) { c.GLoss = GLossMinimax },
-		func(c *Config) { c.Loss = LossLeastSquares; c.DActs[2] = Identity },
-		func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = OptimizerSGD, OptimizerSGD, 0.9, 0.9 },
+	base := train(t, mustNew(t, blogConfig(), 1), 20)
+	for name, c := range map[string]struct {
+		mod   func(*Config)
+		gLoss func(float64) bool
+	}{
+		"minimax":       {func(c *Config) { c.GLoss = GLossMinimax }, func(g float64) bool { return g < 0 }},
+		"least-squares": {func(c *Config) { c.Loss = LossLeastSquares; c.DActs[2] = Identity }, func(g float64) bool { return g >= 0 }},
+		"sgd-momentum": {func(c *Config) { c.DOpt, c.GOpt, c.DMomentum, c.GMomentum = OptimizerSGD, OptimizerSGD, 0.9, 0.9 },
+			func(g float64) bool { return g > 0 }},
 	} {
 		cfg := blogConfig()
-		mod(&cfg)
-		train(t, mustNew(t, cfg, 1), 20)
+		c.mod(&cfg)
+		hist := train(t, mustNew(t, cfg, 1), 20)
+		if slices.Equal(hist, base) {
+			t.Errorf("%s trained exactly as the default design", name)
+		}
+		for _, s := range hist {
+			if !c.gLoss(s.G) {
+				t.Errorf("%s: G's loss at epoch %d is %g, off its scale", name, s.Epoch, s.G)
+				break
+			}
+		}
 	}
 }
 
