@@ -13,6 +13,11 @@ func TestHistoryDownsamplesWholeRun(t *testing.T) {
 	for e := 1; e <= epochs; e++ {
 		v := float64(e)
 		h.Add(engine.EpochStats{Epoch: e, DReal: v, DFake: 2 * v, G: -v, Mean: v, Std: 1})
+		// The charts reach the latest epoch, whatever the filling bucket
+		// holds: one epoch, a few, or none after a full point.
+		if pts := h.Points(nil); len(pts) == 0 || pts[len(pts)-1].Epoch != e {
+			t.Fatalf("after epoch %d the points end at %+v", e, pts[max(len(pts)-1, 0):])
+		}
 	}
 	pts := h.Points(nil)
 	if h.Stride() != 16 {
