@@ -2,16 +2,17 @@ package main
 
 import (
 	"bytes"
-	"github.com/ganui/ganui/session"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
 )
 
 // TestBadOutputsFailBeforeTraining (issue: a --save into a missing
@@ -167,9 +168,9 @@ func TestSmallMisuses(t *testing.T) {
 // covers what finished, and the error is ErrInterrupted (exit 130).
 func TestSeedsStopOnSignal(t *testing.T) {
 	code := make(chan int, 1)
-	out := &signalAfterFirstLine{}
+	out, stderr := newSignalAfterFirstLine()
 	go func() {
-		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "500"}, out, &strings.Builder{})
+		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "2000"}, out, stderr)
 	}()
 	select {
 	case c := <-code:
@@ -182,7 +183,7 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	// Seed 1 finished; seed 2 had started (and was interrupted) or not,
 	// as the signal found it; no later seed ran.
 	text := out.String()
-	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=500 state=done") ||
+	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=2000 state=done") ||
 		!strings.Contains(text, "\nsummary preset=vanilla seeds=1-4 runs=1 diverged=0") ||
 		strings.Contains(text, "seed=3") || strings.Contains(text, "seed=2") && !strings.Contains(text, "seed=2 epochs=") {
 		t.Fatalf("output after SIGINT:\n%s", text)
@@ -198,10 +199,10 @@ func TestSeedsStopOnSignal(t *testing.T) {
 func TestSweepStopsOnSignal(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sweep.png")
 	code := make(chan int, 1)
-	out := &signalAfterFirstLine{}
+	out, stderr := newSignalAfterFirstLine()
 	go func() {
 		code <- run([]string{"--headless", "--preset", "vanilla", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3",
-			"--seeds", "1", "--jobs", "1", "--epochs", "500", "--plot", path}, out, &strings.Builder{})
+			"--seeds", "1", "--jobs", "1", "--epochs", "2000", "--plot", path}, out, stderr)
 	}()
 	select {
 	case c := <-code:
@@ -222,16 +223,45 @@ func TestSweepStopsOnSignal(t *testing.T) {
 }
 
 // signalAfterFirstLine sends the process SIGINT once anything is
-// written: the first final line of a --seeds batch.
+// written, the first final line of a --seeds batch, and returns from that
+// write only when the program says on stderr that it is stopping: the
+// runs then in flight are the ones the signal stops, however long the
+// signal takes to arrive on a busy machine. A run in flight has 2,000
+// epochs to train, far longer than that wait (with 500, a loaded machine
+// had let the second seed finish first, 1 run in a few).
 type signalAfterFirstLine struct {
 	strings.Builder
-	sent bool
+	sent     bool
+	stopping chan struct{}
+}
+
+// stopNote closes stopping at the program's first line on stderr.
+type stopNote struct {
+	strings.Builder
+	once     sync.Once
+	stopping chan struct{}
+}
+
+func newSignalAfterFirstLine() (*signalAfterFirstLine, *stopNote) {
+	stopping := make(chan struct{})
+	return &signalAfterFirstLine{stopping: stopping}, &stopNote{stopping: stopping}
 }
 
 func (w *signalAfterFirstLine) Write(p []byte) (int, error) {
 	if !w.sent {
 		w.sent = true
 		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		select {
+		case <-w.stopping:
+		case <-time.After(time.Minute): // a hang guard: the test fails on what follows
+		}
+	}
+	return w.Builder.Write(p)
+}
+
+func (w *stopNote) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("stopping after the current epoch")) {
+		w.once.Do(func() { close(w.stopping) })
 	}
 	return w.Builder.Write(p)
 }
