@@ -181,7 +181,7 @@ func (s *Session) settingEvent(name, from, to string) {
 				s.tl.events = ev[:n-1]
 				if s.offPlan == epoch && s.offWhat == "changed "+name && // this change was the run's departure
 					!slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventSetting && e.Epoch == epoch }) {
-					s.offPlan = -1
+					s.offPlan, s.offWhat = -1, ""
 				}
 			} else {
 				ev[n-1].Detail = fmt.Sprintf("%s %s → %s", name, first, to)

@@ -272,3 +272,42 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, r.note, want)
 	}
 }
+
+// TestRecordOfAnUndoneDeparture: a run whose departure was undone — a
+// setting changed and taken back before an epoch trained, or a new run
+// (r, R) after a change — saves a record its resume takes. The departure
+// had been cleared without its words, and the resume refused the record
+// ("a departure at epoch -1 that says …"), its charts and events lost.
+func TestRecordOfAnUndoneDeparture(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		undo func(s *Session)
+	}{
+		{"taken back", func(s *Session) { Adjust{DLR, +1}.apply(s) }},
+		{"reseeded", func(s *Session) { Reseed{}.apply(s); s.trainEpoch() }},
+		{"rerun", func(s *Session) { Restart{}.apply(s); s.trainEpoch() }},
+	} {
+		s := newIdleBlog(t)
+		s.trainEpoch()
+		Adjust{DLR, -1}.apply(s)
+		if s.offPlan != 1 {
+			t.Fatalf("departure at %d: the test needs one at epoch 1", s.offPlan)
+		}
+		c.undo(s)
+		if s.offPlan != -1 {
+			t.Fatalf("%s: departure at %d, want none", c.name, s.offPlan)
+		}
+		Save{}.apply(s)
+		if s.failed {
+			t.Fatal(s.note)
+		}
+		ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+		r := newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir})
+		if err := r.Unrecorded(); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if a := r.Again(); a.Caveat != "" {
+			t.Errorf("%s: resumed with caveat %q", c.name, a.Caveat)
+		}
+	}
+}

@@ -141,7 +141,9 @@ type Session struct {
 
 	// offPlan is the first epoch at which the run did what no command
 	// line repeats (a setting changed after the start, one player's
-	// update), or −1: see Again. offWhat says what it did.
+	// update), or −1: see Again. offWhat says what it did, and is empty
+	// when there is none: a record holding words without a departure is
+	// refused on resume (record.go).
 	offPlan       int
 	offWhat       string
 	startSettings Settings // the settings the run started with
@@ -911,7 +913,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.tl.reset()
 	s.replay = -1
 	s.pastPlan = false
-	s.offPlan, s.startSettings = -1, s.settings(gan.Config())
+	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
 	s.runStart = time.Now()
 	if s.state != Paused {
