@@ -22,7 +22,7 @@ type Replay struct {
 
 // Pin pins the run as it is now as the baseline, whose curves and last
 // histogram a front end draws beside the live run's through reseeds,
-// retunes and restarts; Pin again clears it.
+// retunes and reruns; Pin again clears it.
 type Pin struct{}
 
 // Share writes the design being trained, settings as they are now, to
@@ -199,8 +199,9 @@ type Again struct {
 	DesignFile string
 	// Caveat, when not "", says why the command may not repeat this run
 	// exactly: it changed a setting after the start or trained one player
-	// alone, which no command line does, or it resumed from a checkpoint,
-	// which does not say whether that happened before it.
+	// alone, which no command line does, or its record begins at a resume
+	// (a checkpoint without the run's record, or one it could not take),
+	// which cannot say whether that happened before it.
 	Caveat string
 }
 

@@ -19,7 +19,7 @@ import (
 // reported as new. Little-endian throughout:
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
-//	events | episodes | watch | departure
+//	events | episodes | watch | departure | last
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)

@@ -205,9 +205,11 @@ func stateGlyph(s session.State) string {
 
 // statusLines is the status: a warning, then what went wrong in a
 // diverged run, then the answer to the last key (or a failure, the note,
-// the paused hint), wrapped at w in at most n lines. When they do not all
-// fit, the answer keeps its lines and the divergence gives way, cut with
-// …: a key's answer shown under a long runaway had fallen off the area.
+// the paused hint), and last the command a note carries after
+// session.CommandBreak, from the left edge; wrapped at w in at most n
+// lines. When they do not all fit, the command keeps its lines, then the
+// answer, and the divergence gives way, cut with …: a key's answer shown
+// under a long runaway had fallen off the area.
 func (m *Model) statusLines(w, n int) []string {
 	s := &m.snap
 	var warning []string
