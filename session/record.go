@@ -42,8 +42,10 @@ import (
 // Keyframes (replay), the states kept for a roll-back and the per-epoch
 // log behind Export are not in it: replay and Export begin at the resume.
 // readRecord checks every count against the session's own bounds, every
-// epoch against the checkpoint's and every number for being finite, so a
-// record it accepts is one the session could have built.
+// epoch against the checkpoint's, every number for being finite and
+// every text for control characters: a record it accepts, even one edited
+// by hand, can neither crash the session nor put on the screen what the
+// session would not.
 const (
 	recordMagic   = "GANUIREC"
 	recordVersion = 1
