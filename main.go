@@ -267,13 +267,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	})
 	// The numbers: text until every flag is in (numberText).
 	epochs, seed, jobs, every, samples := "", "1", strconv.Itoa(min(runtime.NumCPU(), maxJobs)), "500", ""
-	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own; 5000 or 5e3)")
+	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own, or with --resume the run's own plan; 5000 or 5e3)")
 	fs.Var(numberText{&seed}, "seed", "random seed `S`; the same seed and preset give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.Var(numberText{&jobs}, "jobs", "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs (0: none)")
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
-	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv`")
+	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")

@@ -153,10 +153,10 @@ type Session struct {
 	unrecorded error // why a resumed run's record could not be taken (record.go)
 }
 
-// Unrecorded says why the record of a resumed run (its charts, events and
-// diagnosis, record.go) could not be taken from its checkpoint, or is nil:
-// the run itself resumed bit-identically, and its history begins at the
-// resume.
+// Unrecorded says why a resumed run has no record (its charts, events and
+// diagnosis, record.go) from its checkpoint — the checkpoint holds none,
+// or one that could not be read — or is nil: the run itself resumed
+// bit-identically, and its history begins at the resume.
 func (s *Session) Unrecorded() error { return s.unrecorded }
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
@@ -210,8 +210,12 @@ func New(opts Options) (*Session, error) {
 	}
 	s.startSettings = s.settings(gan.Config())
 	s.watch = newWatch(gan)
-	if err := s.restore(annex); err != nil { // the run's own plan among the rest
+	// The run's record, its own plan among the rest.
+	switch err := s.restore(annex); {
+	case err != nil:
 		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
+	case annex == nil && gan.Epoch() > 0:
+		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, FormatInt(gan.Epoch()))
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
@@ -248,12 +252,15 @@ func New(opts Options) (*Session, error) {
 	}
 	if e := gan.Epoch(); e > 0 {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
-		if s.unrecorded != nil {
-			s.note += ": its history could not be read, the charts begin here"
-		}
 		if e >= s.planned {
 			s.state = Done
 			s.note += ", " + PlanReached(e, s.planned) + ": space or n continues"
+		}
+		switch {
+		case s.unrecorded != nil && annex == nil:
+			s.note += "; its checkpoint holds no history: the charts begin here"
+		case s.unrecorded != nil:
+			s.note += "; its history could not be read: the charts begin here"
 		}
 	}
 	return s, nil

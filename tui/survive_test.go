@@ -198,7 +198,7 @@ func TestResumedRunIsBitIdentical(t *testing.T) {
 	}
 	s := startScreenOn(t, session.Options{Resume: ckpt, Paused: true, Dir: t.TempDir()}, 100, 30)
 	start := s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
-	if start.Epoch != n || start.From != n || start.Note != "resumed at epoch 150" {
+	if start.Epoch != n || start.From != n || start.Note != "resumed at epoch 150; its checkpoint holds no history: the charts begin here" {
 		t.Fatalf("resumed: epoch %d, history from %d, note %q", start.Epoch, start.From, start.Note)
 	}
 	s.key(" ")
