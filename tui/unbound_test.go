@@ -84,16 +84,25 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	}
 	// A command after them, in order: what the session saw is settled.
 	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	checkNotActedOn(t, s, mm, first, "keys on the glossary acted behind it")
+}
+
+// checkNotActedOn fails the test with what when the run of s is no longer as
+// first shows it, paused at epoch 0 with its seed, settings and no
+// baseline: after u, a command sent after the keys under test, the
+// session has applied every command before it.
+func checkNotActedOn(t *testing.T, s *session.Session, mm tea.Model, first session.Snapshot, what string) {
+	t.Helper()
 	mm.Update(keyMsg("u"))
 	for snap := range s.Snapshots() {
 		if !strings.Contains(snap.Note, "has not diverged") {
 			continue
 		}
 		if snap.Epoch != 0 || snap.State != session.Paused || snap.Baseline != nil || snap.Seed != first.Seed || snap.Settings != first.Settings {
-			t.Fatalf("keys on the glossary acted behind it: epoch %d, %s, baseline %v, seed %d, settings %+v (were %+v)",
-				snap.Epoch, snap.State, snap.Baseline != nil, snap.Seed, snap.Settings, first.Settings)
+			t.Fatalf("%s: epoch %d, %s, baseline %v, seed %d, settings %+v (were %+v)",
+				what, snap.Epoch, snap.State, snap.Baseline != nil, snap.Seed, snap.Settings, first.Settings)
 		}
-		break
+		return
 	}
 }
 
@@ -125,17 +134,7 @@ func TestTooSmallTakesOnlyQuit(t *testing.T) {
 	if v := mm.View(); strings.Contains(v, "is not taken") || strings.Contains(v, "Glossary") || strings.Contains(v, "Design") {
 		t.Errorf("grown back, the screen answers keys it did not take:\n%s", v)
 	}
-	mm.Update(keyMsg("u")) // a command after them: what the session saw is settled
-	for snap := range s.Snapshots() {
-		if !strings.Contains(snap.Note, "has not diverged") {
-			continue
-		}
-		if snap.Epoch != 0 || snap.State != session.Paused || snap.Baseline != nil || snap.Seed != first.Seed || snap.Settings != first.Settings {
-			t.Fatalf("keys on the too-small screen acted unseen: epoch %d, %s, baseline %v, seed %d, settings %+v (were %+v)",
-				snap.Epoch, snap.State, snap.Baseline != nil, snap.Seed, snap.Settings, first.Settings)
-		}
-		break
-	}
+	checkNotActedOn(t, s, mm, first, "keys on the too-small screen acted unseen")
 }
 
 // TestEscWithoutHelpSaysSo: esc on the main screen did nothing and said
