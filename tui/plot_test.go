@@ -158,6 +158,26 @@ func TestCriticScoreInTheLegend(t *testing.T) {
 	}
 }
 
+// TestCriticRangeKeptWhenCapped: at 80×24 the samples legend of a critic
+// whose histogram is cut at 3× its peak gives the score's range when two
+// lines hold it with the target's name left out: that shorter legend had
+// been taken only when it saved a line, and flow had already folded the
+// longer one into two too wide, so the range gave way instead and the
+// strip's max and min read without their values (wgan-gp, epoch 1,300).
+func TestCriticRangeKeptWhenCapped(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := Model{view: viewHist, histCapped: true}
+	m.snap.Loss = engine.LossWasserstein
+	m.snap.Target.Spec = "normal(4,1.25)"
+	m.snap.Eval.DCurve = []float64{-40, -33, -27}
+	m.snap.Eval.Push = []float64{1, 1, 1}
+	w := 80 - len(gap) - sideW // the samples panel at 80×24
+	lines := m.histFoot(w)
+	if got := strings.Join(lines, "\n"); len(lines) > 2 || !fits(lines, w) || !strings.Contains(got, "D(x) score -40 to -27") {
+		t.Errorf("the legend at %d columns:\n%s\nwant two lines that fit and give the critic's range -40 to -27", w, got)
+	}
+}
+
 // TestColumnsOfSplitsBinsByOverlap: a histogram spread over fewer columns
 // than it has bins gives each column the bins it covers and, of a bin
 // two columns share, the fraction of its width in each; every column is

@@ -558,7 +558,9 @@ func (m *Model) histFoot(w int) []string {
 	lines := flow(items, w, 2)
 	if len(lines) > 1 {
 		items[1] = styleExp.Render(string(expGlyph)) + " expected"
-		if l := flow(items, w, 2); len(l) < len(lines) {
+		// Shorter where it saves a line or where it fits and the longer,
+		// folded into two by flow, does not.
+		if l := flow(items, w, 2); len(l) < len(lines) || !fits(lines, w) && fits(l, w) {
 			lines = l
 		}
 	}
