@@ -70,7 +70,16 @@ func (c Replay) apply(s *Session) {
 	}
 	switch {
 	case i >= n:
-		s.replay, s.note = -1, "live"
+		// Where the run is now, and how to look back from there: a bare
+		// "live" had told a paused run's . or > nothing.
+		now := "back to live at epoch " + FormatInt(s.gan.Epoch())
+		switch {
+		case s.replay < 0:
+			now = "already live at epoch " + FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
+		case c.Jump:
+			now = "no later event: " + now
+		}
+		s.replay, s.note = -1, now
 		return
 	case i < 0:
 		s.replay, edge = 0, "no earlier keyframe kept"

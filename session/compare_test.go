@@ -108,6 +108,28 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
 		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
 	}
+	// Forward past the newest frame returns to live and says so; forward
+	// from live says where the run is and how to look back (both had
+	// read "live", and nothing more).
+	Replay{Dir: +1, Jump: true}.apply(s) // from the first frame, no event kept
+	if s.replay != -1 || s.note != "no later event: back to live at epoch 300" {
+		t.Errorf("a jump forward past the last event: frame %d, %q", s.replay, s.note)
+	}
+	for _, c := range []Replay{{Dir: +1}, {Dir: +1, Jump: true}} {
+		c.apply(s)
+		if s.replay != -1 || !strings.HasPrefix(s.note, "already live at epoch 300: , steps back") {
+			t.Errorf("%+v while live: frame %d, %q", c, s.replay, s.note)
+		}
+	}
+	for range 2 {
+		Replay{Dir: -1}.apply(s)
+	}
+	for range 3 { // the last frame before live is the newest, the live epoch's
+		Replay{Dir: +1}.apply(s)
+	}
+	if s.replay != -1 || s.note != "back to live at epoch 300" {
+		t.Errorf("a step forward past the newest frame: frame %d, %q", s.replay, s.note)
+	}
 }
 
 // TestWritingKeepsTheReplay: the commands that write the run to a file —
