@@ -206,6 +206,23 @@ func TestScreenGolden(t *testing.T) {
 	}
 }
 
+// TestHelpOffersTheViewsThereAre: the full help names G(z) under v only
+// for a design that has it; blog-original's, whose G reads 100 noise
+// values, had offered hist/Q-Q/G(z), and v never showed the third.
+func TestHelpOffersTheViewsThereAre(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	if snap.Eval.GZ == nil {
+		t.Fatal("bimodal-1d's G reads one noise value, yet has no G(z)")
+	}
+	if view := frame(t, s, snap, 80, 24, "?"); !strings.Contains(view, "hist/Q-Q/G(z)") {
+		t.Errorf("a design with G(z): the help lacks it:\n%s", view)
+	}
+	snap.Eval.GZ = nil
+	if view := frame(t, s, snap, 80, 24, "?"); strings.Contains(view, "G(z)") || !strings.Contains(view, "hist/Q-Q") {
+		t.Errorf("a design without G(z): the help offers it, or lacks hist/Q-Q:\n%s", view)
+	}
+}
+
 // TestDiagnosisGolden pins the diagnosis as the screen shows it, with the
 // findings of real runs: blog-original's generator ignoring its noise, and
 // feature matching, whose G loss has a scale of its own.

@@ -26,6 +26,7 @@ type keyMap struct {
 	width int // the footer's width: the optional keys that fit are offered
 	page  helpPage
 	plane bool // a two-dimensional run, which has one samples view: v is left out
+	noGZ  bool // a design without G(z) (noise of more than one value): v shows two views
 	// morePages: the glossary has a page after the one shown, where ?
 	// goes next; on its last page ? closes it.
 	morePages bool
@@ -148,8 +149,11 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	help := k.Help
 	help.SetHelp("?", "glossary")
 	view := k.View
-	if k.plane {
+	switch {
+	case k.plane:
 		view.SetHelp("v", "(1-D views)")
+	case k.noGZ:
+		view.SetHelp("v", "hist/Q-Q")
 	}
 	return [][]key.Binding{
 		{pause, k.Step, k.StepD, k.StepG, view, speed},

@@ -210,6 +210,7 @@ func (m *Model) apply(s session.Snapshot) {
 		m.view = viewHist // the 2-D view has no other
 	}
 	m.keys.plane = s.Target.Plane != nil
+	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
 	if m.keys.state != s.State {
 		m.keys.state = s.State
 		m.relayout() // the footer and status change and with them, maybe, their height
