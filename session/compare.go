@@ -162,8 +162,8 @@ func (Share) apply(s *Session) {
 	}
 	a := s.Again()
 	s.note = fmt.Sprintf("wrote %s · the command below runs the run again", path)
-	if a.Caveat != "" {
-		s.note += ", " + a.Caveat
+	if a.Caveat != "" { // its words first, where a narrow status cuts the rest
+		s.note = fmt.Sprintf("wrote %s · the command below is %s", path, a.Caveat)
 	}
 	s.note += CommandBreak + a.Command
 }

@@ -754,7 +754,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=0.001 --seed 7"
-	snap.Note = "wrote ganui-vanilla-seed7.json · the command below runs the run again, not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
+	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -770,5 +770,28 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	lines := m.statusLines(40, 4)
 	if got := strings.Join(lines[len(lines)-2:], " "); ansi.Strip(got) != command || strings.HasPrefix(lines[len(lines)-1], " ") {
 		t.Errorf("40 columns: %q", lines)
+	}
+	// With a finding on the screen of a paused run, the caveat keeps its
+	// lines at 80×24: the diagnosis's line had taken one, and the status
+	// read "the command below runs the run again, not…", the caveat cut
+	// away. Running, the diagnosis keeps its line, and the caveat's head
+	// is on the note's.
+	snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time"}}
+	snap.State = session.Paused
+	m.apply(snap)
+	area := m.msgLines(80, msgRows(24))
+	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr at epoch 533") || ansi.Strip(area[2]) != command {
+		t.Errorf("paused, 80×24, with a finding: %q; want the caveat, then the command", area)
+	}
+	snap.State = session.Running
+	m.apply(snap)
+	area = m.msgLines(80, msgRows(24))
+	if len(area) != 3 || !strings.Contains(ansi.Strip(area[0]), "not this run exactly") || ansi.Strip(area[1]) != command || !strings.Contains(ansi.Strip(area[2]), "G ignores its noise") {
+		t.Errorf("running, 80×24, with a finding: %q; want the caveat's head, the command, the diagnosis", area)
+	}
+	snap.Note = "saved epoch 10: ganui --resume ganui-vanilla-seed7-epoch10.ckpt continues from it"
+	m.apply(snap)
+	if area := m.msgLines(80, msgRows(24)); !strings.Contains(ansi.Strip(strings.Join(area, " ")), "G ignores its noise") {
+		t.Errorf("a note without a command: the diagnosis gave way: %q", area)
 	}
 }

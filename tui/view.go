@@ -268,6 +268,15 @@ func (m *Model) statusLines(w, n int) []string {
 	return slices.Concat(warning, div, noted, commanded)
 }
 
+// commandNote is whether the status shows a note that carries a command
+// (statusLines), which with its words takes the whole message area of a
+// run not training, the diagnosis what is left; the next key that acts
+// on the run replaces it, and ? has the diagnosis.
+func (m *Model) commandNote() bool {
+	s := &m.snap
+	return !m.quitting && m.flash == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
+}
+
 // cutLines keeps the first k lines of a text wrapped at w, the last ending
 // in … when some are cut.
 func cutLines(lines []string, w, k int) []string {
@@ -296,8 +305,12 @@ func (m *Model) msgLines(w, n int) []string {
 		fs = nil // the status line says it already
 	}
 	status := n
-	if len(fs) > 0 {
-		status = n - 1 // a line for the diagnosis at least
+	if len(fs) > 0 && (m.snap.State == session.Running || !m.commandNote()) {
+		// A line for the diagnosis at least; not while a run that is not
+		// training shows a command (c), whose caveat then kept no line at
+		// 80×24: the screen read "the command below runs the run again,
+		// not…". A running run's diagnosis changes, and keeps its line.
+		status = n - 1
 	}
 	lines := m.statusLines(w, status)
 	room := n - len(lines)
