@@ -888,7 +888,7 @@ func noCurveReason(cfg engine.Config) string {
 	case engine.DInputMoments:
 		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %d samples", cfg.DIn)
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
-		return fmt.Sprintf("no D(x) curve: D judges %d samples and spreads at once", cfg.DIn)
+		return fmt.Sprintf("no D(x) curve: D judges %d samples and their squared deviations at once", cfg.DIn)
 	}
 	return fmt.Sprintf("no D(x) curve: D judges a whole row of %d at once", cfg.DIn)
 }

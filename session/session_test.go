@@ -704,3 +704,23 @@ func TestTimelineCountsWhatItLetsGo(t *testing.T) {
 		t.Errorf("%d events from epoch %d, %d let go; want %d from 5, 5", len(tl.events), tl.events[0].Epoch, tl.dropped, maxEvents)
 	}
 }
+
+// TestNoCurveSaysWhatDReads: the line in place of D(x) names what D reads
+// in the words --list-presets uses; devnag-2017's had read "D judges 100
+// samples and spreads at once", spreads a word for its squared deviations
+// that no other part of the screen or the README uses.
+func TestNoCurveSaysWhatDReads(t *testing.T) {
+	for _, c := range []struct{ preset, want string }{
+		{"devnag-2017", "no D(x) curve: D judges 100 samples and their squared deviations at once"},
+		{"devnag-moments", "no D(x) curve: D sees only 4 moments of 500 samples"},
+		{"blog-original", "no D(x) curve: D judges a whole row of 100 at once"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := noCurveReason(cfg); got != c.want {
+			t.Errorf("%s: %q, want %q", c.preset, got, c.want)
+		}
+	}
+}
