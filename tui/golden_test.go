@@ -223,6 +223,17 @@ func TestHelpOffersTheViewsThereAre(t *testing.T) {
 	}
 }
 
+// TestHelpSaysHowToClose: the ? page names esc, which closes it, however
+// long the preset's name: at 80×24 minibatch-discrimination's had left it
+// out of the title, the only place the page names it.
+func TestHelpSaysHowToClose(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.Preset = "minibatch-discrimination"
+	if view := frame(t, s, snap, 80, 24, "?"); !strings.Contains(view, "Design minibatch-discrimination · esc closes") {
+		t.Errorf("the help does not say how to close it:\n%s", view)
+	}
+}
+
 // TestDiagnosisGolden pins the diagnosis as the screen shows it, with the
 // findings of real runs: blog-original's generator ignoring its noise, and
 // feature matching, whose G loss has a scale of its own.

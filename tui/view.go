@@ -115,7 +115,9 @@ func (m Model) View() string {
 // design being trained, as ganui --list-presets describes it, with the
 // settings as they are now.
 func (m Model) designPanel(w, h int) string {
-	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("? glossary"), styleMuted.Render("esc closes")}, w)}
+	// esc before ?, which the key table below names too: pack leaves out
+	// what does not fit, and a long preset's name had left esc nowhere.
+	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render("? glossary")}, w)}
 	for _, l := range m.snap.Design {
 		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
 	}
