@@ -234,6 +234,26 @@ func TestHelpSaysHowToClose(t *testing.T) {
 	}
 }
 
+// TestGlossaryExplainsTheTrend: the glossary says what the arrow, the bars
+// and the two numbers after KS and W1 (SW1 in 2-D) are, in one view and
+// the other; "KS 0.111 ↓ ▁█▄▅▃▁ 0.11–0.45" had been explained nowhere on
+// the screen.
+func TestGlossaryExplainsTheTrend(t *testing.T) {
+	for _, plane := range []bool{false, true} {
+		var m Model
+		if plane {
+			m.snap.Target.Plane = &session.PlaneInfo{}
+		}
+		found := false
+		for _, g := range m.glossaryEntries() {
+			found = found || strings.Contains(g[1], "↓") && strings.Contains(g[1], "↑") && strings.Contains(g[1], "→") && strings.Contains(g[1], "lowest and highest")
+		}
+		if !found {
+			t.Errorf("2-D %v: no glossary entry explains the trend's arrows, bars and range", plane)
+		}
+	}
+}
+
 // TestDiagnosisGolden pins the diagnosis as the screen shows it, with the
 // findings of real runs: blog-original's generator ignoring its noise, and
 // feature matching, whose G loss has a scale of its own.
