@@ -24,7 +24,7 @@ func (m *Model) nextHelpPage() {
 	case pageNone:
 		m.keys.page = pageKeys
 	case pageKeys:
-		m.keys.page, m.gpage = pageGlossary, 0
+		m.keys.page, m.gpage, m.gsnap = pageGlossary, 0, m.snap
 	default:
 		if m.gpage+1 < len(m.glossaryPages(m.width, m.glossaryHeight())) {
 			m.gpage++
@@ -96,20 +96,22 @@ func (m *Model) glossaryEntries() [][2]string {
 // and the footer.
 func (m *Model) glossaryHeight() int { return m.height - 2 }
 
-// glossaryPages lays the diagnosis in full, then the glossary, out at
-// width w in pages of h lines, the first line of each kept for its
-// title and where the page stands.
+// glossaryPages lays the diagnosis in full and the events as they were
+// when the glossary opened (gsnap), then the glossary, out at width w in
+// pages of h lines, the first line of each kept for its title and where
+// the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
-	if fs := m.snap.Findings; len(fs) > 0 { // the diagnosis in full first
-		entries = append(entries, []string{styleTitle.Render("Diagnosis now") + styleMuted.Render(" and the measurements behind it")})
+	s := &m.gsnap
+	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
+		entries = append(entries, []string{styleTitle.Render("Diagnosis at epoch "+itoa(s.Epoch)) + styleMuted.Render(" and the measurements behind it")})
 		entries = append(entries, findingLines(fs, w, true)...)
 		entries = append(entries, []string{""})
 	}
-	if evs := m.snap.Events; len(evs) > 0 {
+	if evs := s.Events; len(evs) > 0 {
 		entries = append(entries, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
 		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
-		if n := m.snap.Earlier; n > 0 {
+		if n := s.Earlier; n > 0 {
 			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
 		}
 		entries = append(entries, []string{""})
@@ -140,7 +142,7 @@ func (m *Model) glossaryView(w, h int) (view string, more bool) {
 	pages := m.glossaryPages(w, h)
 	p := min(m.gpage, len(pages)-1)
 	head := styleTitle.Render("Diagnosis and glossary")
-	if len(m.snap.Findings) == 0 {
+	if len(m.gsnap.Findings) == 0 {
 		head = styleTitle.Render("Glossary")
 	}
 	if len(pages) > 1 {

@@ -89,6 +89,11 @@ type Model struct {
 
 	view  sampleView // what the samples panel shows
 	gpage int        // the glossary page shown
+	// gsnap is the snapshot the glossary was opened on: its diagnosis and
+	// events stay as they were while the run trains behind the pages, so
+	// that ? turns to the page after the one read, not to one that new
+	// events have pushed down.
+	gsnap session.Snapshot
 }
 
 // NewModel returns the UI for session s, which the caller starts.

@@ -716,6 +716,8 @@ func TestEveryEventListed(t *testing.T) {
 	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = mm.(Model)
 	m.apply(snap)
+	m.nextHelpPage() // the keys
+	m.nextHelpPage() // the glossary, on this snapshot
 	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
 	for e := 1; e <= 30; e++ {
 		if !strings.Contains(all, fmt.Sprintf("mark %d\n", e)) && !strings.HasSuffix(all, fmt.Sprintf("mark %d", e)) {
@@ -724,6 +726,55 @@ func TestEveryEventListed(t *testing.T) {
 	}
 	if !strings.Contains(all, "5 earlier events not kept") {
 		t.Error("the events let go are not said")
+	}
+}
+
+// TestGlossaryHoldsWhileTraining: the ? pages keep the diagnosis and the
+// events they opened on while the run trains behind them, so ? turns to
+// the page after the one read; new events had pushed the entries down
+// the pages, and an entry could be on no page the reader saw. Closing
+// and opening them again shows the run as it is.
+func TestGlossaryHoldsWhileTraining(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	snap.Events = nil
+	for e := 1; e <= 12; e++ {
+		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
+	}
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(snap)
+	m.nextHelpPage()
+	m.nextHelpPage()
+	m.nextHelpPage() // the glossary's second page
+	if m.keys.page != pageGlossary || m.gpage != 1 {
+		t.Fatalf("? three times: page %v, glossary page %d", m.keys.page, m.gpage)
+	}
+	read := m.View()
+	later := snap
+	later.Epoch = snap.Epoch + 500
+	later.Events = slices.Clone(snap.Events)
+	for e := 13; e <= 20; e++ {
+		later.Events = append(later.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
+	}
+	m.apply(later)
+	pageOf := func(v string) string { // the page without the screen's header, which is live
+		lines := strings.Split(v, "\n")
+		return strings.Join(lines[1:len(lines)-1], "\n")
+	}
+	if got := m.View(); pageOf(got) != pageOf(read) {
+		t.Errorf("the page read changed under the reader as the run trained:\n%s\nnow:\n%s", read, got)
+	}
+	for range 3 { // close, and open the glossary again
+		for m.keys.page != pageNone {
+			m.nextHelpPage()
+		}
+		m.nextHelpPage()
+		m.nextHelpPage()
+	}
+	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
+	if !strings.Contains(all, "mark 20") || !strings.Contains(all, "Diagnosis at epoch "+session.FormatInt(later.Epoch)) && len(later.Findings) > 0 {
+		t.Errorf("opened again, the glossary does not show the run as it is now:\n%s", all)
 	}
 }
 
