@@ -895,6 +895,73 @@ func TestSharedTasksSameBits(t *testing.T) {
 	})
 }
 
+// TestMinibatchSharedSameBits: a minibatch layer's pair kernels shared
+// with the helper, a kernel a chunk, give the forward's outputs and the
+// backward's gradients (dT and dX) of one goroutine bit for bit, on every
+// kernel path, with the helper computing every kernel and as it comes,
+// for an odd number of kernels and batches that end mid-vector.
+func TestMinibatchSharedSameBits(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	defer func(s [3]int) { mbdShareLanes = s }(mbdShareLanes)
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(9, 9))
+		for _, s := range []struct{ a, b, c, rows int }{{32, 8, 4, 100}, {16, 5, 3, 37}, {8, 3, 9, 256}} {
+			x := randVec(rng, s.rows*s.a, 0)
+			dy := randVec(rng, s.rows*(s.a+s.b), 0)
+			params := randVec(rng, s.a*s.b*s.c, 0)
+			run := func(mode string) (y, gt, dx []float32) {
+				mbdShareLanes, helperOnly = [3]int{1 << 30, 1 << 30, 1 << 30}, false
+				if mode != "alone" {
+					mbdShareLanes, helperOnly = [3]int{}, mode == "helper"
+				}
+				l := NewMinibatch(s.a, s.b, s.c)
+				l.bind(slices.Clone(params), make([]float32, len(params)), s.rows)
+				before := splits.Load()
+				y = slices.Clone(l.forward(x, s.rows))
+				dx = slices.Clone(l.backward(dy, s.rows, true, true))
+				if helped := splits.Load() > before; helped != (mode == "helper") && mode != "either" {
+					t.Fatalf("%+v %s: the helper computed kernels: %v", s, mode, helped)
+				}
+				return y, l.gt, dx
+			}
+			y0, gt0, dx0 := run("alone")
+			for _, mode := range []string{"helper", "either"} {
+				y, gt, dx := run(mode)
+				if !sameBits(y, y0) || !sameBits(gt, gt0) || !sameBits(dx, dx0) {
+					t.Fatalf("%+v %s: shared pairs differ from one goroutine's (y %v, dT %v, dX %v)", s, mode, sameBits(y, y0), sameBits(gt, gt0), sameBits(dx, dx0))
+				}
+			}
+		}
+	})
+}
+
+// TestMinibatchShareDefaults: with 8 kernels, the vector kernels share the
+// pairs of a batch of 256 rows but not of 100, the portable ones those of
+// 32 rows but not of 16 (mbdShareLanes).
+func TestMinibatchShareDefaults(t *testing.T) {
+	defer SetProductWorkers(SetProductWorkers(1))
+	defer func() { helperOnly = false }()
+	helperOnly = true // the caller waits for the helper: a split shows in splits
+	forEachISA(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(10, 10))
+		small, large := 100, 256
+		if kernelISA == isaGo {
+			small, large = 16, 32
+		}
+		for _, rows := range []int{small, large} {
+			l := NewMinibatch(16, 8, 4)
+			params := randVec(rng, 16*32, 0)
+			l.bind(params, make([]float32, len(params)), rows)
+			before := splits.Load()
+			l.forward(randVec(rng, rows*16, 0), rows)
+			if got, want := splits.Load() > before, rows == large; got != want {
+				t.Errorf("%d rows: shared %v, want %v", rows, got, want)
+			}
+		}
+	})
+}
+
 // TestBackOffDoubles: a back-off that follows the last one's end within
 // contendedFor lasts twice as long, up to contendedMax; one that comes
 // later starts again from contendedFor — the clock only, nothing waits.

@@ -38,7 +38,8 @@ import (
 // each kernel dimension stored contiguously over the rows (Mᵀ: row b·C+c
 // holds M_{·,b,c}): for a row i and a kernel b the kernel runs along the
 // rows j > i, 16 pairs at a time, and e^−x is float32 (the activations'
-// expReduce), not float64. The products M = X·T, dT += Xᵀ·dM and
+// expReduce), not float64. The kernels b are independent: a large batch
+// shares them with the helper goroutine (pairs, pool.go). The products M = X·T, dT += Xᵀ·dM and
 // dX = dM·Tᵀ are gemm calls. Sums over j are vector sums, in another order
 // than a loop over the pairs would take: results agree with the float64
 // reference to float32 rounding (the kernel tests), and the AVX2 and
@@ -47,21 +48,21 @@ type Minibatch struct {
 	A, B, C int     // feature width, kernels, dimensions per kernel
 	InitStd float64 // std of T's initial entries
 
-	t, gt []float32 // T and dL/dT, A × (B·C) row-major
-	tt    []float32 // Tᵀ, (B·C) × A, for dX = dM·Tᵀ
-	x     []float32 // input of the last forward (not owned)
-	m     []float32 // M of the last forward, maxRows × B·C
-	ld    int       // row stride of mt, dmt, dr, o, r, g: maxRows rounded up to 16
-	mt    []float32 // Mᵀ, (B·C) × ld; columns past the batch hold +Inf (kernel 0)
-	e     []float32 // c_b/(n−1) of every pair i < j of the last forward (see mbdPairs)
-	o, r  []float32 // o_b for every row: the pairs (j, i) j < i in o, (i, j) j > i in r; B × ld
-	g     []float32 // dL/do_b for every row, B × ld, zero past the batch
-	f     []float32 // scratch of mbdGrad, ld
-	dmt   []float32 // dL/dMᵀ: the pairs (j, i) j < i, (B·C) × ld
-	dr    []float32 // −dL/dMᵀ: the pairs (i, j) j > i, (B·C) × ld
-	y     []float32 // output buffer, maxRows × (A+B)
-	dm    []float32 // dL/dM, maxRows × B·C
-	dx    []float32 // dL/dx buffer, maxRows × A
+	t, gt []float32    // T and dL/dT, A × (B·C) row-major
+	tt    []float32    // Tᵀ, (B·C) × A, for dX = dM·Tᵀ
+	x     []float32    // input of the last forward (not owned)
+	m     []float32    // M of the last forward, maxRows × B·C
+	ld    int          // row stride of mt, dmt, dr, o, r, g: maxRows rounded up to 16
+	mt    []float32    // Mᵀ, (B·C) × ld; columns past the batch hold +Inf (kernel 0)
+	e     []float32    // c_b/(n−1) of every pair i < j of the last forward (see mbdPairs)
+	o, r  []float32    // o_b for every row: the pairs (j, i) j < i in o, (i, j) j > i in r; B × ld
+	g     []float32    // dL/do_b for every row, B × ld, zero past the batch
+	f     [2][]float32 // scratch of mbdGrad, ld, one for each goroutine of a shared pass (mbdTask)
+	dmt   []float32    // dL/dMᵀ: the pairs (j, i) j < i, (B·C) × ld
+	dr    []float32    // −dL/dMᵀ: the pairs (i, j) j > i, (B·C) × ld
+	y     []float32    // output buffer, maxRows × (A+B)
+	dm    []float32    // dL/dM, maxRows × B·C
+	dx    []float32    // dL/dx buffer, maxRows × A
 
 	ref     []float32 // M of the reference batch, maxRows × B·C
 	refRows int       // rows in ref; 0 when no reference is set
@@ -104,7 +105,7 @@ func (l *Minibatch) bind(params, grads []float32, maxRows int) {
 	l.o = alignedFloats(l.B * l.ld)
 	l.r = alignedFloats(l.B * l.ld)
 	l.g = alignedFloats(l.B * l.ld)
-	l.f = alignedFloats(l.ld)
+	l.f = [2][]float32{alignedFloats(l.ld), alignedFloats(l.ld)}
 	l.dmt = alignedFloats(bc * l.ld)
 	l.dr = alignedFloats(bc * l.ld)
 	l.y = make([]float32, maxRows*(l.A+l.B))
@@ -198,11 +199,7 @@ func (l *Minibatch) forward(x []float32, rows int) []float32 {
 	}
 	o := l.o[: b*ld : b*ld]
 	clear(o)
-	np := mbdPairsLen(rows)
-	for k := range b {
-		mbdPairs(l.e[k*np:(k+1)*np], mt[k*c*ld:(k+1)*c*ld], ld, c, rows, o[k*ld:(k+1)*ld], l.r[k*ld:(k+1)*ld], scale)
-		l.r[k*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
-	}
+	l.pairs(rows, false, scale)
 	for i := range rows {
 		yi := y[i*w : (i+1)*w : (i+1)*w]
 		copy(yi, x[i*a:(i+1)*a])
@@ -211,6 +208,61 @@ func (l *Minibatch) forward(x []float32, rows int) []float32 {
 		}
 	}
 	return y
+}
+
+// pairs runs the pair kernels of a batch of rows rows for every kernel
+// b: forward (mbdPairs, scaled by scale) or backward (mbdGrad, from l.g).
+// They are the layer's whole cost, and the kernels are independent, so a
+// batch whose pairs make at least mbdShareLanes lanes is shared with the
+// helper goroutine, a kernel a chunk (pool.go).
+func (l *Minibatch) pairs(rows int, grad bool, scale float32) {
+	t := mbdTask{l: l, rows: rows, grad: grad, scale: scale}
+	if l.B < 2 || l.B*mbdPairsLen(rows) < mbdShareLanes[kernelISA] || !acquire() {
+		for k := range l.B {
+			t.run(k, l.B, 0)
+		}
+		return
+	}
+	job.mbd = t
+	share(&job.mbd)
+}
+
+// mbdShareLanes is, for each kernel path, the fewest lanes (mbdPairsLen
+// per kernel, summed over the kernels) whose pair kernels are shared with
+// the helper. On the vector kernels 2¹⁶: with 8 kernels, ring-mbd's batch
+// of 256 rows (276,480 lanes) trains in 0.88 of the wall time shared,
+// for 1.38 times the CPU time, but a batch of 100 (54,912) in 0.94 for
+// 1.58 times, and one of 64 (19,968) no faster. The portable kernels take
+// about ten times as long a lane, and 2¹²: minibatch-discrimination's 100
+// rows in 0.71 of the wall time (1.24 times the CPU time), 32 rows
+// (5,888 lanes) 0.88 of an epoch's time, 16 rows (1,920) 1.02.
+// bench/README.md, section 0, step 29.
+var mbdShareLanes = [...]int{isaGo: 1 << 12, isaAVX2: 1 << 16, isaAVX512: 1 << 16}
+
+// mbdTask is one pass of a minibatch layer's pair kernels (Minibatch.pairs),
+// kernel b chunk b. A kernel reads and writes only its own rows of Mᵀ,
+// e, o and r (dMᵀ and dr backward), each starting on a cache line, and
+// takes the same operations on either goroutine, so a shared pass gives
+// the bits of one; the backward's scratch row is the goroutine's own.
+type mbdTask struct {
+	l     *Minibatch
+	rows  int
+	grad  bool
+	scale float32
+}
+
+func (t *mbdTask) chunks() int { return t.l.B }
+
+func (t *mbdTask) run(k, _, part int) {
+	l, rows, c, ld := t.l, t.rows, t.l.C, t.l.ld
+	np := mbdPairsLen(rows)
+	e, mt := l.e[k*np:(k+1)*np], l.mt[k*c*ld:(k+1)*c*ld]
+	if !t.grad {
+		mbdPairs(e, mt, ld, c, rows, l.o[k*ld:(k+1)*ld], l.r[k*ld:(k+1)*ld], t.scale)
+		l.r[k*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
+		return
+	}
+	mbdGrad(l.dmt[k*c*ld:(k+1)*c*ld], l.dr[k*c*ld:(k+1)*c*ld], mt, e, l.g[k*ld:(k+1)*ld], l.f[part], ld, c, rows)
 }
 
 func (l *Minibatch) backward(dy []float32, rows int, params, input bool) []float32 {
@@ -229,10 +281,7 @@ func (l *Minibatch) backward(dy []float32, rows int, params, input bool) []float
 	}
 	dmt := l.dmt[: bc*ld : bc*ld]
 	clear(dmt)
-	np := mbdPairsLen(rows)
-	for k := range b {
-		mbdGrad(dmt[k*c*ld:(k+1)*c*ld], l.dr[k*c*ld:(k+1)*c*ld], l.mt[k*c*ld:(k+1)*c*ld], l.e[k*np:(k+1)*np], g[k*ld:(k+1)*ld], l.f, ld, c, rows)
-	}
+	l.pairs(rows, true, 0)
 	dm := l.dm[: rows*bc : rows*bc]
 	for q := range bc {
 		l.dr[q*ld+rows-1] = 0 // the last row has no pairs (i, j > i)

@@ -8,13 +8,15 @@ import (
 
 // Large work is shared between the calling goroutine and a helper
 // goroutine that lives as long as the process: matrix products (gemm,
-// gemmPanels, gemmPanelsLive), and the passes of a wide layer's step that
+// gemmPanels, gemmPanelsLive), the passes of a wide layer's step that
 // would otherwise leave the helper idle — Wᵀ and X laid out in panels,
-// Adam's update. Each is a task cut into chunks (a product's by columns,
-// 64 at a time, or two at a multiple of 16 when it is narrower than two
-// panels); the caller and the helper claim chunks one at a time until
-// none is left, so neither waits for the other longer than one chunk, and
-// a helper that starts late, or never, leaves more chunks to the caller.
+// Adam's update — and a minibatch layer's pair kernels (minibatch.go).
+// Each is a task cut into chunks (a product's by columns, 64 at a time,
+// or two at a multiple of 16 when it is narrower than two panels; the
+// pairs by kernel); the caller and the helper claim chunks one at a time
+// until none is left, so neither waits for the other longer than one
+// chunk, and a helper that starts late, or never, leaves more chunks to
+// the caller.
 // The caller claims from the first chunk on, the helper from the last
 // back: step after step each goroutine takes about the same chunks, so
 // the weights, moments and outputs a chunk reads and writes are mostly
@@ -34,10 +36,11 @@ import (
 // of it (bench/README.md, section 0, step 13). OpenBLAS's threads wait
 // the same way.
 //
-// Only products of at least splitMACs multiply-adds, and passes over at
-// least shareFloats values, are shared, and one task at a time (a task
-// that finds the helper taken, by another run, is done by its caller
-// alone), so small designs keep their single-thread speed. Sharing is on
+// Only products of at least splitMACs multiply-adds, passes over at
+// least shareFloats values and pair kernels over at least mbdShareLanes
+// lanes are shared, and one task at a time (a task that finds the helper
+// taken, by another run, is done by its caller alone), so small designs
+// keep their single-thread speed. Sharing is on
 // whenever the process may run on two cores (GOMAXPROCS ≥ 2);
 // SetProductWorkers changes it, and the session turns it off while
 // --seeds --jobs keeps every core busy. Two checks turn it off for a
@@ -237,7 +240,8 @@ func (g *gemmArgs) run(i, c, part int) {
 
 // A task is work cut into chunks that write disjoint memory and take the
 // same operations whichever goroutine runs them, in any order: a product
-// (gemmArgs), a copy or a transpose into panels, an Adam step.
+// (gemmArgs), a copy or a transpose into panels, an Adam step, a pass of
+// minibatch discrimination's pair kernels (mbdTask).
 type task interface {
 	chunks() int
 	run(i, c, part int) // chunk i of c; part 0 on the caller, 1 on the helper
@@ -291,11 +295,12 @@ var (
 	backOffs       atomic.Int64  // times sharing backed off, for the tests
 	helperOnly     bool          // tests: the caller shares every task and leaves every chunk to the helper
 	job            struct {
-		task      task // one of the four below
+		task      task // one of the five below
 		gemm      gemmArgs
 		transpose transposeTask
 		pack      packTask
 		adam      adamTask
+		mbd       mbdTask
 		chunks    int32
 		ends      atomic.Uint64 // the chunks not yet claimed, [lo, hi): lo in the low 32 bits, hi in the high (claimFront, claimBack)
 		state     atomic.Int32
@@ -446,7 +451,7 @@ func share(t task) {
 	// released: written after it, they raced with the next task's caller
 	// writing its own (another run's goroutine, which had acquired it).
 	job.task = nil
-	job.gemm, job.transpose, job.pack, job.adam = gemmArgs{}, transposeTask{}, packTask{}, adamTask{}
+	job.gemm, job.transpose, job.pack, job.adam, job.mbd = gemmArgs{}, transposeTask{}, packTask{}, adamTask{}, mbdTask{}
 	job.state.Store(jobNone)
 	busy.Store(false)
 }
