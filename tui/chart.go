@@ -90,19 +90,32 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	if n := len(c.ghost); n > 0 { // the baseline's epochs share the axis
 		xmin, xmax = min(xmin, int64(c.ghost[0].Epoch)), max(xmax, int64(c.ghost[n-1].Epoch))
 	}
-	thinned := c.thin(pts, float64(xmin), float64(xmax))
-	lo, hi, step := c.yRange(thinned, refs, h-2)
-	c.decimals = decimalsFor(step)
-	ticks := yTicks(lo, hi, step)
-	c.labelW = 0
-	for _, v := range ticks {
-		c.labelW = max(c.labelW, len(axisNum(v, c.decimals)))
-	}
-
+	// The points are thinned to the graph's width, which the Y labels'
+	// gutter sets, which the range sets, which the thinned points set: a
+	// range that changes the width (the first draw at a size, wider
+	// labels) thins them again. The width had been the last draw's, so the
+	// first draw at a size was thinned to another width than the draws
+	// after it, of the same points.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
-	c.ts.SetTimeRange(t0, t1)
-	c.ts.SetYRange(lo, hi)
-	c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
+	var (
+		thinned      []session.Point
+		lo, hi, step float64
+		ticks        []float64
+	)
+	for try, gw := 0, -1; try < 3 && gw != c.ts.GraphWidth(); try++ {
+		gw = c.ts.GraphWidth()
+		thinned = c.thin(pts, float64(xmin), float64(xmax))
+		lo, hi, step = c.yRange(thinned, refs, h-2)
+		c.decimals = decimalsFor(step)
+		ticks = yTicks(lo, hi, step)
+		c.labelW = 0
+		for _, v := range ticks {
+			c.labelW = max(c.labelW, len(axisNum(v, c.decimals)))
+		}
+		c.ts.SetTimeRange(t0, t1)
+		c.ts.SetYRange(lo, hi)
+		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
+	}
 
 	// Values beyond the range run along its edge, marked ▲ or ▼ there.
 	type clip struct {

@@ -424,6 +424,31 @@ func TestLossRangeIgnoresSpikes(t *testing.T) {
 	}
 }
 
+// TestChartDrawsAlikeEachTime: the same points drawn at the same size
+// draw the same chart, the first time too. The first draw at a size had
+// thinned the points to the width the graph had before it (the labels of
+// another range), so that the trainer's first frame after a resize, and
+// a screen shown from one snapshot, drew other lines than the next draw.
+func TestChartDrawsAlikeEachTime(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var pts []session.Point
+	for e := 1; e <= 1500; e++ { // more than the graph has dot columns: thinned
+		x := float64(e)
+		pts = append(pts, session.Point{Epoch: e, DReal: 1.5 + math.Sin(x/200) + 0.3*math.Sin(7.3*x), DFake: 1 + 0.2*math.Cos(3.1*x), G: 3 - x/1000})
+	}
+	for _, size := range [][2]int{{39, 8}, {59, 14}} {
+		c := newLineChart(
+			series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+			series{"3 g", markG, styleG, func(p session.Point) float64 { return p.G }},
+		)
+		first := c.render(pts, 0, []refLine{{math.Ln2, styleRef}}, size[0], size[1])
+		if again := c.render(pts, 0, []refLine{{math.Ln2, styleRef}}, size[0], size[1]); again != first {
+			t.Errorf("%d×%d: drawn first\n%s\nthen\n%s", size[0], size[1], first, again)
+		}
+	}
+}
+
 // TestKSAtFloor: a KS within sampling noise reads "≈ floor", not an arrow.
 func TestKSAtFloor(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
