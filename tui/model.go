@@ -402,6 +402,24 @@ func (m *Model) redraw() {
 	}
 	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
 	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
+	// The legend under the bars says whether they are cut, which the plot
+	// tells, and its lines are the plot's rows: a plot that says otherwise
+	// than the last is drawn again under the legend it makes. The legend
+	// had been the last plot's, so a first plot of cut bars (a resize, v)
+	// took the legend's line and pushed its last off the panel.
+	for range 2 {
+		cut := m.histCapped
+		if m.drawSamples(l); m.histCapped == cut {
+			break
+		}
+	}
+}
+
+// drawSamples draws the samples panel's plot of the one-dimensional run
+// for layout l: the histogram, Q-Q or G(z), as many rows as the legend
+// (histFoot) leaves.
+func (m *Model) drawSamples(l layout) {
+	s := &m.snap
 	e := &s.Eval
 	m.histBare = false
 	rows := l.bottomH - 2 - len(m.histFoot(l.histW))

@@ -449,6 +449,29 @@ func TestChartDrawsAlikeEachTime(t *testing.T) {
 	}
 }
 
+// TestCutBarsKeepTheirLegendFirstTime: bars cut at 3× the expected peak
+// are said so in the legend under them on the first frame that draws
+// them, as on every later one. The rows had been counted under the last
+// plot's legend, which did not say it: the first plot of cut bars took
+// the line, and the legend's last line fell off the panel.
+func TestCutBarsKeepTheirLegendFirstTime(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	// A run collapsed onto one of two modes: bars over 3× their expected
+	// peak, and a legend of one line unless it says they are cut.
+	s, snap := trainedSnapshot(t, bimodal1D(t), 2, 600, 80)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(snap)
+	first := m.View()
+	if !m.histCapped || !strings.Contains(first, "cut at 3× peak") {
+		t.Errorf("cut %v; the first frame does not say so:\n%s", m.histCapped, first)
+	}
+	if m.apply(snap); m.View() != first {
+		t.Errorf("the same snapshot drew another frame the second time:\n%s\nthen\n%s", first, m.View())
+	}
+}
+
 // TestKSAtFloor: a KS within sampling noise reads "≈ floor", not an arrow.
 func TestKSAtFloor(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
