@@ -668,6 +668,7 @@ func (s *Session) publish() {
 		Stride:   s.hist.Stride(),
 		From:     s.from,
 		Eval:     s.eval,
+		Evals:    s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
 		Findings: s.findings(),
 		Events:   slices.Clone(s.tl.events),
 		Earlier:  s.tl.dropped,

@@ -130,6 +130,12 @@ type Snapshot struct {
 	From     int               // the epoch History starts after: 0, or where a resumed run began
 
 	Eval Eval
+	// Evals are the run's checks' evaluations, oldest first (EvalHistory):
+	// the quality trend. The checks count epochs, never time, and a
+	// resumed run's begin with those its record brought back, so a trend
+	// drawn from them is the same at an epoch however often the screen
+	// refreshed and whether the run stopped and resumed on the way.
+	Evals []EvalPoint
 
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved

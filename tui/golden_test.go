@@ -90,15 +90,7 @@ func frame(t *testing.T, s *session.Session, snap session.Snapshot, w, h int, ke
 	t.Helper()
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tm := teatest.NewTestModel(t, NewModel(s), teatest.WithInitialTermSize(w, h))
-	// Earlier evaluations, a little worse, for the sparklines' trend.
-	for i := 4; i > 0; i-- {
-		early := snap
-		early.Eval.Seq -= i
-		early.Eval.Metrics.KS += (1 - early.Eval.Metrics.KS) * 0.15 * float64(i)
-		early.Eval.Metrics.W1 *= 1 + 0.3*float64(i)
-		tm.Send(snapshotMsg(early))
-	}
-	tm.Send(snapshotMsg(snap))
+	tm.Send(snapshotMsg(snap)) // its trends too: the run's checks (Snapshot.Evals)
 	for _, k := range keys {
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 	}

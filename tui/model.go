@@ -61,9 +61,6 @@ type Model struct {
 	snap          session.Snapshot
 	ready         bool            // a snapshot has arrived
 	sel           session.Setting // the setting ←/→ change
-	ks, w1        trend           // KS and W1 over recent evaluations
-	sw1           trend           // sliced W1 likewise, in two dimensions
-	evalSeq       int             // the model state (session.Eval.Seq) the trends last took
 	bins          int             // histogram bins the screen has room for
 
 	losses, moments *lineChart
@@ -192,23 +189,13 @@ func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// apply takes a snapshot in. Snapshots of an older run are dropped; a new
-// run clears the UI's own histories.
+// apply takes a snapshot in. Snapshots of an older run are dropped. The
+// UI keeps no history of its own: the trends come with each snapshot
+// (trends), so that a resumed run shows those the run had when it was
+// saved.
 func (m *Model) apply(s session.Snapshot) {
 	if m.ready && s.Run < m.snap.Run {
 		return
-	}
-	if !m.ready || s.Run != m.snap.Run {
-		m.ks, m.w1, m.sw1, m.evalSeq = trend{}, trend{}, trend{}, -1
-	}
-	if s.Eval.Seq != m.evalSeq && s.Eval.Metrics.N > 0 && s.Replay == nil {
-		m.evalSeq = s.Eval.Seq
-		if pm := s.Eval.Metrics.Plane; pm != nil {
-			m.sw1.add(pm.SW1)
-		} else {
-			m.ks.add(s.Eval.Metrics.KS)
-			m.w1.add(s.Eval.Metrics.W1)
-		}
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
 	if m.view == viewGZ && s.Eval.GZ == nil || s.Target.Plane != nil {
@@ -443,15 +430,29 @@ func (m *Model) drawSamples(l layout) {
 	}
 }
 
-// trend keeps the last few values of a metric for a sparkline.
+// trend is the last few values of a metric, oldest first, for a
+// sparkline.
 type trend struct{ vals []float64 }
 
+// trendLen is the most values a trend holds: more than a sparkline has
+// room for beside its value.
 const trendLen = 24
 
-func (t *trend) add(v float64) {
-	if len(t.vals) == trendLen {
-		copy(t.vals, t.vals[1:])
-		t.vals = t.vals[:trendLen-1]
+// trends are the quality measures' trends: KS, W1 and, in two dimensions,
+// sliced W1 at the run's last trendLen checks (session.Snapshot.Evals).
+// They were the screen's own evaluations, kept as snapshots came, which a
+// resumed run began without (its sparklines empty, its arrows none) and
+// whose number depended on how often the screen refreshed; the checks
+// count epochs, and a resumed run's begin with its record's, so a run
+// shows the same trends at an epoch however it got there.
+func trends(evals []session.EvalPoint) (ks, w1, sw1 trend) {
+	evals = evals[max(0, len(evals)-trendLen):]
+	if len(evals) == 0 {
+		return
 	}
-	t.vals = append(t.vals, v)
+	ks.vals, w1.vals, sw1.vals = make([]float64, len(evals)), make([]float64, len(evals)), make([]float64, len(evals))
+	for i, e := range evals {
+		ks.vals[i], w1.vals[i], sw1.vals[i] = e.KS, e.W1, e.SW1
+	}
+	return
 }

@@ -431,10 +431,7 @@ func TestSparklineShowsOnlyWhatPrints(t *testing.T) {
 // distance that fell for long and rose lately reads ↑ over the bars that
 // rose, with their range.
 func TestMetricLineDescribesItsBars(t *testing.T) {
-	var tr trend
-	for _, v := range []float64{9, 8, 7, 6, 5, 4, 3, 2, 1, 1.5, 2, 2.5, 3} {
-		tr.add(v)
-	}
+	tr := trend{vals: []float64{9, 8, 7, 6, 5, 4, 3, 2, 1, 1.5, 2, 2.5, 3}}
 	for _, c := range []struct {
 		w          int
 		arrow, rng string
@@ -597,12 +594,11 @@ func TestReplayShowsTheKeyframesMeasuresAlone(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
 	m.width, m.height = 120, 40
-	for i := range 4 { // live evaluations, worse each time
-		live := snap
-		live.Eval.Seq += i + 1
-		live.Eval.Metrics.KS, live.Eval.Metrics.W1 = 0.1*float64(i+1), 0.5*float64(i+1)
-		m.apply(live)
+	snap.Evals = nil
+	for i := range 4 { // the live run's checks, worse each time
+		snap.Evals = append(snap.Evals, session.EvalPoint{Epoch: 10 * (i + 1), KS: 0.1 * float64(i+1), W1: 0.5 * float64(i+1)})
 	}
+	m.apply(snap)
 	measures := func(panel string) (lines []string) {
 		for l := range strings.Lines(panel) {
 			if strings.HasPrefix(l, "KS ") || strings.HasPrefix(l, "W1 ") {

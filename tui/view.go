@@ -588,24 +588,23 @@ func (m *Model) histFoot(w int) []string {
 
 // sidePanel stacks the quality measures over the settings. In a replay
 // the measures are the keyframe's, alone: the trends behind the arrows and
-// bars are the live run's evaluations, not the replayed moment's.
+// bars are the live run's checks, not the replayed moment's.
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
-	ks, w1, sw1 := &m.ks, &m.w1, &m.sw1
-	if m.snap.Replay != nil {
-		none := &trend{}
-		ks, w1, sw1 = none, none, none
+	var ks, w1, sw1 trend
+	if m.snap.Replay == nil {
+		ks, w1, sw1 = trends(m.snap.Evals)
 	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
 	switch {
 	case mt.Plane != nil:
-		lines = append(lines, m.planeQuality(sw1, w, h-len(lines)-settingsRows)...)
+		lines = append(lines, m.planeQuality(&sw1, w, h-len(lines)-settingsRows)...)
 	case m.snap.Target.Plane != nil: // no evaluation yet
 	default:
 		lines = append(lines,
-			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, ks, w),
-			metricLine("W1", mt.W1, false, w1, w),
+			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &ks, w),
+			metricLine("W1", mt.W1, false, &w1, w),
 		)
 		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
 			lines = append(lines, zdepLine(mt.ZDep))
