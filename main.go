@@ -275,7 +275,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
-	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it")
+	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
@@ -291,7 +291,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				"       ganui --headless [--preset NAME|FILE.json] --seeds A-B [--jobs J]\n"+
 				"       ganui --headless [--preset NAME|FILE.json] --sweep key=v1,v2,… [--sweep key2=…] [--seeds A-B] [--jobs J] [--plot FILE.png]\n"+
 				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
-				"       ganui --show-preset NAME|FILE.json [--set key=value]…\n"+
+				"       ganui --show-preset NAME|FILE.json [--set key=value]… [--epochs N]\n"+
 				"       ganui --list-presets\n\nflags:\n")
 			printFlags(stdout, fs)
 			return o, err

@@ -100,6 +100,25 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestREADMEUsageIsHelps: the usage block under the README's "Command
+// line" is the one --help prints, line for line (it had fallen behind:
+// --show-preset takes --epochs, which only --help said).
+func TestREADMEUsageIsHelps(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "## Command line\n\n```\n")
+	block, _, closed := strings.Cut(after, "```")
+	if !ok || !closed {
+		t.Fatal("README.md has no usage block under Command line")
+	}
+	if !strings.HasPrefix(stdout, block) {
+		t.Errorf("README's usage block is not --help's:\n%s\n--help:\n%s", block, stdout)
+	}
+}
+
 func TestListPresets(t *testing.T) {
 	code, stdout, _ := runCLI(t, "--list-presets")
 	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
