@@ -39,7 +39,7 @@ func (m *Model) nextHelpPage() {
 var glossary = [][2]string{
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"≈ floor\": within sampling noise of a perfect generator at this sample size."},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
-	{"trend", "after KS and W1 (SW1 in 2-D), the value against the first of the bars beside it: ↓ lower (better), ↑ higher (worse), → about the same. The bars are the run's latest checks (one every hundredth of the plan, the same at an epoch however the run got there), oldest first; the two numbers after them, their lowest and highest."},
+	{"trend", "after KS and W1 (SW1 in 2-D), the last of the bars beside it against the first: ↓ lower (better), ↑ higher (worse), → about the same. The bars are the run's latest checks (one every hundredth of the plan, the same at an epoch however the run got there), oldest first; the two numbers after them, their lowest and highest."},
 	{"noise use", "for a G that makes a row of samples from one noise draw: how much the row depends on the draw, 0 to 1; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
 	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2, and its two losses balance at two lines, named D(x)=0.45."},
