@@ -348,7 +348,7 @@ func (m *Model) planeNotes(w, h int) []string {
 		}
 	}
 	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
-		items = append(items, glyph(layerGhost, '⣿')+fmt.Sprintf(" base seed %d", b.Seed))
+		items = append(items, glyph(layerGhost, '⣿')+baseName(b))
 	}
 	var why []string // why there is no surface, on lines of its own
 	if e.Surface == nil && e.NoCurve != "" {

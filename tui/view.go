@@ -532,6 +532,13 @@ func generatedBy(ema float64) string {
 
 // histFoot is the samples panel's legend: one line where it fits, two on
 // narrow screens, where the target's name is left out if that saves one.
+// baseName names a pinned baseline in a legend by its seed and the epoch
+// it was pinned at, which vs base in the quality panel compares with:
+// " base seed 2 at 1,500".
+func baseName(b *session.Baseline) string {
+	return fmt.Sprintf(" base seed %d at %s", b.Seed, session.FormatInt(b.Epoch))
+}
+
 func (m *Model) histFoot(w int) []string {
 	e := &m.snap.Eval
 	spec := m.snap.Target.Spec
@@ -550,7 +557,7 @@ func (m *Model) histFoot(w int) []string {
 		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
 	}
 	if b := m.snap.Baseline; b != nil {
-		items = append(items, styleGhost.Render(string(ghostGlyph))+fmt.Sprintf(" base seed %d", b.Seed))
+		items = append(items, styleGhost.Render(string(ghostGlyph))+baseName(b))
 	}
 	var noCurve []string
 	curve, short := styleCurve.Render("⠂")+" D(x)", ""
