@@ -5,6 +5,7 @@
 package inputfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,14 +21,14 @@ func Open(path string) (*os.File, error) {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, unreachable(err)
 	}
 	if err := Regular(path, st); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, unreachable(err)
 	}
 	if st, err = f.Stat(); err == nil { // it may have been replaced since
 		err = Regular(path, st)
@@ -37,6 +38,19 @@ func Open(path string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// unreachable words a file that could not be reached for its reader: the
+// path and the system's reason, "run.ckpt: no such file or directory",
+// without the system call's name ("stat run.ckpt: …" read as the
+// program's internals). The reason stays wrapped, so errors.Is still
+// finds fs.ErrNotExist or fs.ErrPermission in it.
+func unreachable(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
 }
 
 // ReadAll reads the regular file at path whole, refusing one larger than

@@ -1,6 +1,8 @@
 package inputfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,5 +63,19 @@ func TestReadAllStopsAtTheCap(t *testing.T) {
 	}
 	if data, err := ReadAll(path, 300<<10); err != nil || len(data) != 300<<10 {
 		t.Fatalf("a file at the cap: %d bytes, %v", len(data), err)
+	}
+}
+
+// TestMissingFileSaysSo: a file that is not there is named with the
+// system's reason and without the system call ("stat x.ckpt: no such
+// file or directory" had reached the user), and is still fs.ErrNotExist.
+func TestMissingFileSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	_, err := Open(path)
+	if err == nil || err.Error() != path+": no such file or directory" {
+		t.Errorf("a missing file: %v", err)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%v is not fs.ErrNotExist", err)
 	}
 }
