@@ -56,9 +56,8 @@ func (c Replay) apply(s *Session) {
 	if i < 0 {
 		i = n // live is just past the newest frame
 	}
-	edge := "" // why the replay stops at the first frame, when it has to
+	edge, found := "", false // why the replay stops at the first frame, when it has to
 	if c.Jump {
-		var found bool
 		if i, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
 			edge = "no earlier event"
 		}
@@ -76,7 +75,7 @@ func (c Replay) apply(s *Session) {
 		switch {
 		case s.replay < 0:
 			now = "already live at epoch " + FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
-		case c.Jump:
+		case c.Jump && !found:
 			now = "no later event: " + now
 		}
 		s.replay, s.note = -1, now
@@ -93,8 +92,9 @@ func (c Replay) apply(s *Session) {
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or
-// after frame i: the first frame at or after the event's epoch. With no
-// such event it is the first frame, or live (n) after, and found is false.
+// after frame i: the first frame at or after the event's epoch, live (n)
+// for an event after the newest frame. With no such event it is the first
+// frame, or live after, and found is false.
 func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
 	frames, n := s.tl.keyframes, len(s.tl.keyframes)
 	at := func(j int) int {
@@ -103,7 +103,7 @@ func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
 		}
 		return frames[j].Epoch
 	}
-	for j := i + dir; j >= 0 && j < n; j += dir {
+	for j := i + dir; j >= 0 && (j < n || j == n && dir > 0); j += dir {
 		for _, e := range s.tl.events {
 			if prev := j - 1; e.Epoch <= at(j) && (prev < 0 || e.Epoch > at(prev)) {
 				return j, true

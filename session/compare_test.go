@@ -403,3 +403,27 @@ func TestAgainOfAResumedRun(t *testing.T) {
 		t.Errorf("again of a resumed run: %+v", a)
 	}
 }
+
+// TestReplayJumpsToAnEventPastTheFrames: > from a frame, with the next
+// event after the newest keyframe (a setting changed, a divergence, at an
+// epoch no check kept), returns to live and does not say there is no
+// later event.
+func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
+	cfg, _ := presets.Get("bimodal")
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
+	for s.gan.Epoch() < 303 { // past the newest check, at 300
+		s.trainEpoch()
+	}
+	s.applyOne(Adjust{Setting: DLR, Dir: +1}) // an event at epoch 303
+	if ev := s.tl.events[len(s.tl.events)-1]; ev.Epoch != 303 || ev.Kind != EventSetting {
+		t.Fatalf("the last event: %+v", ev)
+	}
+	Replay{Dir: -1}.apply(s) // the newest frame, before the event
+	if s.replay < 0 || s.tl.keyframes[s.replay].Epoch >= 303 {
+		t.Fatalf("a step back: frame %d, %q", s.replay, s.note)
+	}
+	Replay{Dir: +1, Jump: true}.apply(s)
+	if s.replay != -1 || s.note != "back to live at epoch 303" {
+		t.Errorf("a jump forward to the event at the live epoch: frame %d, %q", s.replay, s.note)
+	}
+}
