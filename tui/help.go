@@ -104,7 +104,11 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
 	s := &m.gsnap
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
-		entries = append(entries, []string{styleTitle.Render("Diagnosis at epoch "+itoa(s.Epoch)) + styleMuted.Render(" and the measurements behind it")})
+		epoch := s.Epoch
+		if s.Replay != nil { // the replayed keyframe's diagnosis (replayed)
+			epoch = s.Replay.Epoch
+		}
+		entries = append(entries, []string{styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it")})
 		entries = append(entries, findingLines(fs, w, true)...)
 		entries = append(entries, []string{""})
 	}

@@ -774,6 +774,28 @@ func TestGlossaryHoldsWhileTraining(t *testing.T) {
 	}
 }
 
+// TestGlossaryNamesTheReplayedEpoch: ? opened in a replay shows the
+// keyframe's diagnosis under the keyframe's epoch, as the header names it
+// ("◀ replay epoch 600 of 1,500"); the title had named the live epoch.
+func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	snap.Epoch = 1500
+	key := snap.Eval
+	key.Epoch = 600
+	found := []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time"}}
+	snap.Replay = &session.Keyframe{Eval: key, Last: snap.Last, Findings: found}
+	m.apply(snap)
+	m.nextHelpPage()
+	m.nextHelpPage()
+	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
+	if !strings.Contains(all, "Diagnosis at epoch 600") || !strings.Contains(all, "G ignores its noise") {
+		t.Errorf("the glossary of a replay at epoch 600 does not give its diagnosis under its epoch:\n%s", all)
+	}
+}
+
 // TestSurfaceShadesStayApart: D's surface keeps five shades apart in 256
 // colours, dark and light (its faint dark shades had both become one
 // near-black grey).
