@@ -737,7 +737,7 @@ func (s *Session) evaluate() {
 	}
 	lo, hi := s.lo, s.hi
 	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
-	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+	e := Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	s.curves(&e, s.bins)
 	s.eval, s.evalOK = e, true
 	if s.baseline != nil { // its outline binned as these bars are
@@ -761,7 +761,7 @@ func (s *Session) evaluatePlane(n int, view bool) Eval {
 	xy := make([]float64, 2*n)
 	s.gan.Sample(xy, uint64(s.gan.Epoch()))
 	pm := s.gan.Reference().Evaluate(xy)
-	e := Eval{Seq: s.version, Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
+	e := Eval{Epoch: s.gan.Epoch(), Metrics: engine.Metrics{N: n, Plane: &pm}}
 	if !view {
 		return e
 	}
@@ -814,7 +814,7 @@ func (s *Session) check() {
 		e = s.evaluatePlane(engine.BenchmarkSamples, s.keeping)
 	} else {
 		m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
-		e = Eval{Seq: s.version, Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
+		e = Eval{Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	}
 	m := e.Metrics
 	s.evaluated(m)

@@ -198,7 +198,6 @@ func targetInfo(g *engine.GAN) TargetInfo {
 
 // Eval is an evaluation of the generator on fresh samples.
 type Eval struct {
-	Seq     int // the state of the model evaluated: changes when training changes it
 	Epoch   int // the epoch it was made at
 	Metrics engine.Metrics
 	// DCurve holds D's score at each histogram bin's centre, or is nil when
