@@ -19,9 +19,9 @@ type EvalPoint struct {
 // EvalHistory keeps the evaluations of a whole run in constant memory, as
 // History keeps the per-epoch stats: at most max points, and when they
 // fill up every other one is dropped (the later of each pair is kept, so
-// the newest evaluation always stays). Evaluations are taken at whatever
-// epochs the front end evaluates at — every --every epochs headless, at
-// the snapshot rate interactively — so points are kept, not averaged.
+// the newest evaluation always stays). The evaluations are the checks'
+// (Session.evaluated), at the same epochs in every front end, never the
+// screen's own; points are kept, not averaged.
 //
 // An evaluation at an epoch no later than the last one kept (after a
 // roll-back, or a second evaluation of the same epoch) first forgets the
