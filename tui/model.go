@@ -89,7 +89,7 @@ type Model struct {
 	// gsnap is the snapshot the glossary was opened on: its diagnosis and
 	// events stay as they were while the run trains behind the pages, so
 	// that ? turns to the page after the one read, not to one that new
-	// events have pushed down.
+	// events have pushed down. A new run (Snapshot.Run) replaces it.
 	gsnap session.Snapshot
 }
 
@@ -198,6 +198,11 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
+	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
+		// A reseed, rerun or roll-back sent before the pages opened ("r??"
+		// typed ahead) took effect after: they show the run that replaced it.
+		m.gsnap, m.gpage = m.snap, 0
+	}
 	if m.view == viewGZ && s.Eval.GZ == nil || s.Target.Plane != nil {
 		m.view = viewHist // the 2-D view has no other
 	}

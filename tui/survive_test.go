@@ -774,6 +774,27 @@ func TestGlossaryHoldsWhileTraining(t *testing.T) {
 	}
 }
 
+// TestGlossaryFollowsANewRun: a reseed, rerun or roll-back typed ahead
+// of ? ? ("r??") comes after the pages opened on the run it replaces;
+// they then show the new run, not the diagnosis and events of one that
+// no longer exists under the new run's header (epoch 0, a new seed).
+func TestGlossaryFollowsANewRun(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	snap.Events = []session.Event{{Epoch: 10, Kind: session.EventModeDropped, Detail: "mark old"}}
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(snap)
+	m.nextHelpPage()
+	m.nextHelpPage()
+	fresh := snap
+	fresh.Run, fresh.Epoch, fresh.Events, fresh.Findings = snap.Run+1, 0, nil, nil
+	m.apply(fresh)
+	if all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n"); strings.Contains(all, "mark old") || strings.Contains(all, "Diagnosis at epoch") {
+		t.Errorf("the pages show the run a new one replaced:\n%s", all)
+	}
+}
+
 // TestGlossaryNamesTheReplayedEpoch: ? opened in a replay shows the
 // keyframe's diagnosis under the keyframe's epoch, as the header names it
 // ("◀ replay epoch 600 of 1,500"); the title had named the live epoch.
