@@ -25,7 +25,8 @@ import (
 // the front; bench/README.md, section 0, step 15). Every value takes the
 // same operations whichever chunk and goroutine compute it, and chunks
 // write disjoint memory, so results are bit-identical to one goroutine's
-// (TestGemmSplitSameBits, TestSharedTasksSameBits). Sharing costs no
+// (TestGemmSplitSameBits, TestSharedTasksSameBits,
+// TestMinibatchSharedSameBits). Sharing costs no
 // allocation and no goroutine: a task's arguments go in a slot the helper
 // reads once it has joined (an atomic state says who may touch what).
 //
