@@ -427,3 +427,30 @@ func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
 		t.Errorf("a jump forward to the event at the live epoch: frame %d, %q", s.replay, s.note)
 	}
 }
+
+// TestReplayedFrameIsTheSnapshots: a snapshot's replayed keyframe is its
+// own copy. It pointed into the session's keyframes, which the session
+// thins in place as the run goes on (and clears on a roll-back), so a
+// frame the screen still drew after the replay ended changed under it:
+// a data race with the UI's goroutine, and another epoch's picture.
+func TestReplayedFrameIsTheSnapshots(t *testing.T) {
+	cfg, _ := presets.Get("bimodal")
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 1000})
+	for s.gan.Epoch() < 1000 {
+		s.trainEpoch()
+	}
+	Replay{Dir: -1}.apply(s)
+	s.publish()
+	snap := <-s.snaps
+	if snap.Replay == nil {
+		t.Fatal("no replayed frame")
+	}
+	want := snap.Replay.Epoch
+	s.applyOne(Step{Kind: StepEpoch}) // back to live
+	for len(s.tl.keyframes) < maxKeyframes/2+10 || s.gan.Epoch() < (maxKeyframes+1)*s.every {
+		s.trainEpoch() // past maxKeyframes frames: the session thins them
+	}
+	if got := snap.Replay.Epoch; got != want {
+		t.Errorf("the snapshot's replayed frame changed from epoch %d to %d as the session went on", want, got)
+	}
+}

@@ -682,7 +682,8 @@ func (s *Session) publish() {
 		snap.Rollback = g.epoch
 	}
 	if s.replay >= 0 {
-		snap.Replay, snap.ReplayIndex = &s.tl.keyframes[s.replay], s.replay
+		f := s.tl.keyframes[s.replay] // a copy: the session thins its frames in place
+		snap.Replay, snap.ReplayIndex = &f, s.replay
 	}
 	for {
 		select {

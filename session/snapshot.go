@@ -145,7 +145,9 @@ type Snapshot struct {
 	Events  []Event
 	Earlier int
 	// Frames counts the keyframes kept for replay; Replay is the one
-	// shown while replaying (ReplayIndex of Frames), nil when live.
+	// shown while replaying (ReplayIndex of Frames), nil when live: the
+	// snapshot's own copy, which the session's thinning of its frames
+	// does not touch.
 	Frames      int
 	Replay      *Keyframe
 	ReplayIndex int
