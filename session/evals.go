@@ -92,6 +92,9 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 	r := evalRow{epoch: epoch, eval: true}
 	if p := m.Plane; p != nil {
 		r.vals = []float64{p.SW1, p.SW1Floor, p.HighQuality, float64(p.Captured)}
+		if len(p.Spots) == 0 { // no modes (moons, spiral, …): hq and captured stay empty, not 0
+			r.vals = r.vals[:2]
+		}
 	} else {
 		r.vals = []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep}
 	}

@@ -90,6 +90,41 @@ func TestPlaneSession(t *testing.T) {
 	}
 }
 
+// TestPlaneCSVWithoutModes: against a target without modes (moons) the
+// CSV's hq and captured columns stay empty at the checks, as the final
+// line gives neither; 0 would read as no sample of high quality.
+func TestPlaneCSVWithoutModes(t *testing.T) {
+	cfg := smallRing(t)
+	cfg.Target = "moons(0.05)"
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Dir: t.TempDir()})
+	for range 20 {
+		s.trainEpoch()
+	}
+	Export{}.apply(s)
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ring-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(string(csv)), "\n")
+	if rows[0] != CSVPlaneColumns(0) {
+		t.Fatalf("header %q", rows[0])
+	}
+	checked := 0
+	for _, r := range rows[1:] {
+		f := strings.Split(r, ",")
+		if f[8] == "" { // sw1: no check at this epoch
+			continue
+		}
+		checked++
+		if f[10] != "" || f[11] != "" {
+			t.Errorf("row %q: hq %q and captured %q, want both empty", r, f[10], f[11])
+		}
+	}
+	if checked == 0 {
+		t.Fatalf("no checked row in\n%s", csv)
+	}
+}
+
 // TestPlaneRunLine: a headless 2-D run reports the papers' metrics on its
 // final line.
 func TestPlaneRunLine(t *testing.T) {

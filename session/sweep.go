@@ -192,12 +192,28 @@ type SweepRow struct {
 }
 
 // sweepMeasures names the two measures a sweep reports of each run: KS
-// and W1 in one dimension; in two, sliced W1 and the high-quality share.
+// and W1 in one dimension; in two, sliced W1 and the high-quality share
+// (which a row leaves out on a target without modes, planeHasModes).
 func sweepMeasures(cfg engine.Config) [2]string {
 	if cfg.Dim() == 2 {
 		return [2]string{"sw1", "hq"}
 	}
 	return [2]string{"ks", "w1"}
+}
+
+// planeHasModes reports whether cfg's target is a plane of modes (a ring
+// or a grid), the only one whose samples have a high-quality share: the
+// final line, the summary and the screen give none for the others.
+func planeHasModes(cfg engine.Config) bool {
+	if _, ok := engine.PointsFile(cfg.Target); ok {
+		return false
+	}
+	p, err := engine.ParsePlane(cfg.Target)
+	if err != nil {
+		return false
+	}
+	s, ok := p.(engine.Spotted)
+	return ok && len(s.Spots()) > 0
 }
 
 // measures returns a run's two sweep measures (sweepMeasures).
@@ -267,9 +283,13 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 			return
 		}
 		r := sweepRow(cells[c].Values, finished)
+		names := res.Measures
+		if names[1] == "hq" && !planeHasModes(cells[c].Config) {
+			names[1] = "" // no modes, no high-quality share
+		}
 		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
-		fmt.Fprintln(out, r.line(axes, widths, res.Measures))
+		fmt.Fprintln(out, r.line(axes, widths, names))
 		out.Flush()
 		finished = finished[:0]
 	}
@@ -349,6 +369,9 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	}
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
+		if n == "" {
+			continue
+		}
 		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])
 	}
 	if r.ModesOf > 0 {

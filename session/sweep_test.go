@@ -160,9 +160,10 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 
 // TestSweepCountsModes: on a target with modes each row reports the
 // median and range of the modes the runs cover, agreeing with the runs'
-// own results; on a target without modes it says nothing of modes.
+// own results; on a target without modes it says nothing of modes, nor,
+// in two dimensions, of the high-quality share (which would read 0).
 func TestSweepCountsModes(t *testing.T) {
-	for target, of := range map[string]int{"mixture(-2,0.5;2,0.5)": 2, "ring(8,2,0.02)": 8, "normal(4,1.25)": 0} {
+	for target, of := range map[string]int{"mixture(-2,0.5;2,0.5)": 2, "ring(8,2,0.02)": 8, "normal(4,1.25)": 0, "moons(0.05)": 0} {
 		cfg := testdesigns.PerSample(20)
 		cfg.Target = target
 		opts := Options{Config: cfg, Samples: 500}
@@ -178,10 +179,13 @@ func TestSweepCountsModes(t *testing.T) {
 		row := res.Rows[0]
 		line := strings.SplitN(b.String(), "\n", 2)[0]
 		if of == 0 {
-			if row.ModesOf != 0 || strings.Contains(line, "modes") {
+			if row.ModesOf != 0 || strings.Contains(line, "modes") || strings.Contains(line, "hq") {
 				t.Errorf("%s: a target without modes reports them: %q", target, line)
 			}
 			continue
+		}
+		if cfg.Dim() == 2 && !strings.Contains(line, " hq=") {
+			t.Errorf("%s: no high-quality share: %q", target, line)
 		}
 		var covered []float64
 		for _, seed := range []uint64{1, 2, 3} {
