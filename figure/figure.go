@@ -628,8 +628,12 @@ func (r Run) losses() (*plot.Plot, error) {
 		addLine(p, "D fake", dFake, red, nil),
 		addLine(p, gName, g, green, nil),
 	}
-	for _, l := range r.Balance {
-		errs = append(errs, r.level(p, l.Name, l.Y, dReal, grey))
+	levels := []color.Color{grey}
+	if len(r.Balance) == 2 { // label smoothing: each of D's losses balances at a line of its own, in its colour
+		levels = []color.Color{blue, red}
+	}
+	for i, l := range r.Balance {
+		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)]))
 	}
 	for _, err := range errs {
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
@@ -301,5 +302,37 @@ func TestBalanceIsTheEquilibrium(t *testing.T) {
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("%s, real label %g: %q, want %q", c.loss, c.label, g, c.want)
 		}
+	}
+}
+
+// TestBalanceLinesToldApart: with label smoothing D's two losses balance
+// at two lines, and the loss panel's legend tells them apart, each in its
+// loss's colour; both had been the same grey dashes, so which line was D
+// real's could not be read off the figure.
+func TestBalanceLinesToldApart(t *testing.T) {
+	r := trained(t)
+	e, _ := session.EquilibriumOf(engine.Config{Loss: engine.LossBCE, RealLabel: 0.9})
+	r.Balance = balance(&e)
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	var set, stroked color.Color // each entry strokes its thumbnail, then writes its name
+	colours := map[string]color.Color{}
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			stroked = set
+		case *recorder.FillString:
+			colours[a.String] = stroked
+		}
+	}
+	real, fake := colours[r.Balance[0].Name], colours[r.Balance[1].Name]
+	if real == nil || fake == nil || real == fake || real != colours["D real"] || fake != colours["D fake"] {
+		t.Errorf("legend colours %v; want %q in D real's, %q in D fake's", colours, r.Balance[0].Name, r.Balance[1].Name)
 	}
 }
