@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -126,6 +127,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		key, _, _ := strings.Cut(err.Error(), ":")
 		if line, ok := lines[key]; ok {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
+		}
+		if !seen[BaseKey] && slices.Contains(engine.ConfigKeys(), key) {
+			// the zero of a key the file leaves out: say why it is there
+			return engine.Config{}, fmt.Errorf("%s: %v (the file leaves %s out and names no %q preset to take it from; give it, or a base)", name, err, key, BaseKey)
 		}
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}

@@ -77,6 +77,9 @@ func TestParseErrors(t *testing.T) {
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
 		{"no base, fields missing", `{"g_lr": 0.001}`, "p.json: target:"},
+		// a key left out without a base is zero; the error says so, since
+		// the file never gave the value it refuses
+		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
 	} {
 		_, err := Parse([]byte(c.data), "p.json")
 		if err == nil {
