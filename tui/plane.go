@@ -311,16 +311,18 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	s := &m.snap
 	e := &s.Eval
-	var lines []string
+	var lines, key []string
+	keyAt := -1 // the mode map's key's first line, if drawn
 	if pm := e.Metrics.Plane; pm != nil && len(pm.Spots) > 0 {
 		lines = append(lines, modesHead(pm))
-		key := []string{styleBar.Render("░▒▓█") + " share", styleBad.Render("··") + " missed"}
+		key = []string{styleBar.Render("░▒▓█") + " share", styleBad.Render("··") + " missed"}
 		if slices.ContainsFunc(pm.Spots, overDue) { // named where one is drawn
 			key = append(key, styleCaution.Render(overGlyph())+" over 2×")
 		}
 		keyRows := len(flow(key, w, 2))
 		if mp := modeMap(pm.Spots, w, h-len(lines)-1-keyRows); mp != nil {
 			lines = append(lines, mp...)
+			keyAt = len(lines)
 			lines = append(lines, flow(key, w, keyRows)...)
 		}
 	}
@@ -371,6 +373,15 @@ func (m *Model) planeNotes(w, h int) []string {
 	if !fits(legend, w) && len(why) > 0 {
 		room, why = room+len(why), nil
 		legend = flowAll(items, w, max(1, room))
+	}
+	if keyAt >= 0 && !fits(legend, w) {
+		// Still too wide (grid's 25 modes at 80×24 with one over its due,
+		// in colour: "D: fake real" had been cut to "D: fake …"): the
+		// legend goes on in the room the key's last line leaves.
+		both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
+		if fits(both, w) {
+			lines, legend = lines[:keyAt], both
+		}
 	}
 	lines = append(lines, legend...)
 	return append(lines, why...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -420,5 +421,31 @@ func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	m.snap.Eval = *e
 	if notes := strings.Join(m.planeNotes(40, 12), "\n"); !strings.Contains(notes, "· D = ½") {
 		t.Errorf("the legend does not name the boundary:\n%s", notes)
+	}
+}
+
+// TestPlaneLegendWholeInColour: in colour D's surface is named by its
+// shades, "D: fake … real", wider than "· D = ½" without colour; beside
+// grid's 25-mode map at 80×24, with a mode over twice its due named
+// under the map, that entry had been cut to "D: fake …", the shade that
+// means real lost.
+func TestPlaneLegendWholeInColour(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
+	if !slices.ContainsFunc(snap.Eval.Metrics.Plane.Spots, overDue) {
+		t.Fatal("no mode over twice its due: the key's second line is not drawn")
+	}
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	view := ansiStrip(m.View())
+	for _, want := range []string{"over 2×", "generated", "target", "push", "fake", "real"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "…") {
+		t.Errorf("a line is cut:\n%s", view)
 	}
 }
