@@ -71,6 +71,7 @@ type Run struct {
 	GOwnScale bool
 
 	Samples     []float64 // fresh generated samples
+	SamplesName string    // their name in the legend: "samples", or G's average's (samplesName); "" is "samples"
 	SampleEpoch int       // the epoch they were drawn at
 	Lo, Hi      float64   // the x range of the histogram
 	// Density is the target's density, drawn over the histogram; nil for
@@ -155,6 +156,7 @@ func FromPicture(p session.Picture) Run {
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Critic:      p.Loss.Unbounded(),
 		Samples:     p.Samples,
+		SamplesName: samplesName(p.GEMA),
 		SampleEpoch: p.Epoch,
 		Lo:          p.Lo,
 		Hi:          p.Hi,
@@ -171,6 +173,24 @@ func FromPicture(p session.Picture) Run {
 	r.Earlier = p.Earlier
 	r.Events = eventMarks(p.Events)
 	return r
+}
+
+// samplesName names the samples in panel (d)'s legend as the trainer's
+// legend does: G's, or the moving average of its weights' (g_ema), which
+// every sample and measure comes from.
+func samplesName(ema float64) string {
+	if ema > 0 {
+		return "G's average, β " + strconv.FormatFloat(ema, 'g', 3, 64)
+	}
+	return "samples"
+}
+
+// samplesName is the samples' name in panel (d)'s legend.
+func (r Run) samplesName() string {
+	if r.SamplesName == "" {
+		return "samples"
+	}
+	return r.SamplesName
 }
 
 // count is n things, one thing without an s: 1 epoch, 2,000 epochs.
@@ -735,12 +755,12 @@ func (r Run) samples() (*plot.Plot, error) {
 		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: fill}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		p.Add(hist)
-		name := "samples"
+		name := r.samplesName()
 		switch {
 		case inside == 0: // a run that has left the range: say so, not an empty panel
-			name = fmt.Sprintf("samples: all %s outside [%.3g, %.3g]", session.FormatInt(n), r.Lo, r.Hi)
+			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]", name, session.FormatInt(n), r.Lo, r.Hi)
 		case inside < n:
-			name = fmt.Sprintf("samples (%s outside)", session.FormatInt(n-inside))
+			name = fmt.Sprintf("%s (%s outside)", name, session.FormatInt(n-inside))
 		}
 		p.Legend.Add(name, hist)
 	}
@@ -858,7 +878,7 @@ func (r Run) addPoints(p *plot.Plot) error {
 		return nil
 	}
 	for _, err := range []error{
-		scatter("samples", r.Samples, green, vg.Points(1)),
+		scatter(r.samplesName(), r.Samples, green, vg.Points(1)),
 		scatter("target", r.Plane.Reference, grey, vg.Points(1)),
 	} {
 		if err != nil {

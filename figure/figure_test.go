@@ -480,3 +480,37 @@ func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
 		t.Errorf("marks %+v", got)
 	}
 }
+
+// TestAveragedGeneratorNamed: with g_ema every sample comes from the
+// moving average of G's weights, and panel (d)'s legend says so, as the
+// trainer's legend does ("G's average (β 0.99)"); it had said "samples"
+// alone, as if they were G's own. In two dimensions too.
+func TestAveragedGeneratorNamed(t *testing.T) {
+	cfg, err := presets.Get("bimodal-pacgan-ema")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 20
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", FromPicture(s.Picture())); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "G's average, β 0.99")
+	r := planeRun()
+	r.Samples, r.SamplesName = []float64{0, 0, 1, 1}, samplesName(0.999)
+	b.Reset()
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgText(t, b.Bytes()), "G's average, β 0.999")
+	if samplesName(0) != "samples" {
+		t.Errorf("without g_ema: %q", samplesName(0))
+	}
+}

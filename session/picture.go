@@ -40,8 +40,10 @@ type Picture struct {
 	// Evals are the evaluations made during the run (EvalHistory).
 	Evals []EvalPoint
 	// Samples are fresh generated samples, drawn as an evaluation draws
-	// them (Options.Samples of them, the stream chosen by the epoch).
+	// them (Options.Samples of them, the stream chosen by the epoch):
+	// G's own, or with GEMA > 0 the moving average of its weights'.
 	Samples []float64
+	GEMA    float64
 	// Lo and Hi are the x range a histogram of the run shows
 	// (engine.DefaultRange of the target).
 	Lo, Hi float64
@@ -81,6 +83,7 @@ func (s *Session) Picture() Picture {
 		Target:  s.gan.Target(),
 		Loss:    s.gan.Config().Loss,
 		GLoss:   s.gan.Config().GLoss,
+		GEMA:    s.gan.Config().GEMA,
 		History: s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:  s.hist.Stride(),
 		From:    s.from,
