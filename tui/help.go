@@ -96,10 +96,10 @@ func (m *Model) glossaryEntries() [][2]string {
 // and the footer.
 func (m *Model) glossaryHeight() int { return m.height - 2 }
 
-// glossaryPages lays the diagnosis in full and the events as they were
-// when the glossary opened (gsnap), then the glossary, out at width w in
-// pages of h lines, the first line of each kept for its title and where
-// the page stands.
+// glossaryPages lays the diagnosis in full as it was when the glossary
+// opened (gsnap), the glossary, then the events of that moment, out at
+// width w in pages of h lines, the first line of each kept for its title
+// and where the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
 	s := &m.gsnap
@@ -112,14 +112,6 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		entries = append(entries, findingLines(fs, w, true)...)
 		entries = append(entries, []string{""})
 	}
-	if evs := s.Events; len(evs) > 0 {
-		entries = append(entries, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
-		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
-		if n := s.Earlier; n > 0 {
-			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
-		}
-		entries = append(entries, []string{""})
-	}
 	if len(entries) > 0 {
 		entries = append(entries, []string{styleTitle.Render("Glossary")})
 	}
@@ -127,10 +119,22 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		text := styleBold.Render(g[0]) + "  " + g[1]
 		entries = append(entries, wrapIndent(text, w, 2))
 	}
+	// The events last: a long run keeps up to 256 of them, 29 pages at
+	// 80×24 that the glossary had come after.
+	if evs := s.Events; len(evs) > 0 {
+		entries = append(entries, []string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
+		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
+		if n := s.Earlier; n > 0 {
+			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
+		}
+	}
 	room := max(1, h-1)
 	var pages [][]string
 	var cur []string
 	for _, e := range entries {
+		if len(cur) == 0 && len(e) == 1 && e[0] == "" {
+			continue // no page begins with a blank line
+		}
 		if len(cur) > 0 && len(cur)+len(e) > room {
 			pages = append(pages, cur)
 			cur = nil

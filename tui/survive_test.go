@@ -725,6 +725,37 @@ func TestEveryEventListed(t *testing.T) {
 	}
 }
 
+// TestGlossaryBeforeTheEvents: the ? pages give the glossary before the
+// events, so that a long run's events (up to 256, 29 pages at 80×24 on
+// grid-wgan-gp) do not stand between the reader and the glossary.
+func TestGlossaryBeforeTheEvents(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	snap.Events = nil
+	for e := 1; e <= 200; e++ {
+		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
+	}
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = mm.(Model)
+	m.apply(snap)
+	m.nextHelpPage()
+	m.nextHelpPage()
+	pages := m.glossaryPages(80, 22)
+	first := func(prefix string) int {
+		for i, p := range pages {
+			for _, l := range p {
+				if strings.HasPrefix(ansi.Strip(l), prefix) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	if g, e := first("KS "), first("◆ epoch 2,000"); g < 0 || e < 0 || g > 1 || e < g {
+		t.Errorf("of %d pages, the glossary's KS is on page %d and the latest event on page %d; want the glossary first, by page 2", len(pages), g+1, e+1)
+	}
+}
+
 // TestGlossaryHoldsWhileTraining: the ? pages keep the diagnosis and the
 // events they opened on while the run trains behind them, so ? turns to
 // the page after the one read; new events had pushed the entries down
