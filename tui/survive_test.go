@@ -587,10 +587,12 @@ func TestEverySettingInSight(t *testing.T) {
 	}
 }
 
-// TestReplayShowsTheKeyframesMeasuresAlone: in a replay the side panel
-// gives the keyframe's KS and W1 without the live run's arrows and bars,
-// which describe other evaluations (a value outside its printed range).
-func TestReplayShowsTheKeyframesMeasuresAlone(t *testing.T) {
+// TestReplayShowsTheTrendsUpToItsEpoch: in a replay the side panel gives
+// the keyframe's KS and W1 with the trends of the run's checks up to the
+// keyframe's epoch, the run as it stood then: not the live run's arrows
+// and bars, which describe later evaluations (a value outside its printed
+// range), and not none.
+func TestReplayShowsTheTrendsUpToItsEpoch(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
 	m.width, m.height = 120, 40
@@ -612,11 +614,11 @@ func TestReplayShowsTheKeyframesMeasuresAlone(t *testing.T) {
 	}
 	replay := snap
 	key := replay.Eval
-	key.Metrics.KS, key.Metrics.W1 = 0.9, 7
+	key.Epoch, key.Metrics.KS, key.Metrics.W1 = 20, 0.2, 1 // the check at epoch 20
 	replay.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
 	m.apply(replay)
-	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.900 ·", "W1 7.000 ·"}) {
-		t.Errorf("replayed measures %q; want the keyframe's values alone", got)
+	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.200 ↑ ▁█ 0.1–0.2", "W1 1.000 ↑ ▁█ 0.5–1"}) {
+		t.Errorf("replayed measures %q; want the keyframe's values with the checks to epoch 20", got)
 	}
 }
 

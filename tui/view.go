@@ -594,15 +594,17 @@ func (m *Model) histFoot(w int) []string {
 }
 
 // sidePanel stacks the quality measures over the settings. In a replay
-// the measures are the keyframe's, alone: the trends behind the arrows and
-// bars are the live run's checks, not the replayed moment's.
+// the measures are the keyframe's, and the trends those of the run's
+// checks up to its epoch: the run as it stood then.
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
-	var ks, w1, sw1 trend
-	if m.snap.Replay == nil {
-		ks, w1, sw1 = trends(m.snap.Evals)
+	evals := m.snap.Evals
+	if f := m.snap.Replay; f != nil {
+		n, _ := slices.BinarySearchFunc(evals, f.Epoch+1, func(e session.EvalPoint, epoch int) int { return e.Epoch - epoch })
+		evals = evals[:n]
 	}
+	ks, w1, sw1 := trends(evals)
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
 	switch {
 	case mt.Plane != nil:
