@@ -700,22 +700,32 @@ func TestThinKeepsEveryCurve(t *testing.T) {
 	}
 }
 
-// TestEveryEventListed: the ? pages list every event the session keeps,
-// latest first, across pages (the newest 12 had stood for all), and say
-// how many earlier ones it let go.
-func TestEveryEventListed(t *testing.T) {
+// glossaryWithEvents returns the trainer at 80×24 on a snapshot of
+// blog-original holding events "mark 1" … "mark n", ten epochs apart,
+// after earlier ones let go, with the ? pages open on it (the glossary's
+// first), and the snapshot.
+func glossaryWithEvents(t *testing.T, n, earlier int) (Model, session.Snapshot) {
+	t.Helper()
 	s, snap := benchSnapshot(t, 10)
 	snap.Events = nil
-	for e := 1; e <= 30; e++ {
+	for e := 1; e <= n; e++ {
 		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
 	}
-	snap.Earlier = 5
+	snap.Earlier = earlier
 	m := NewModel(s)
 	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = mm.(Model)
 	m.apply(snap)
 	m.nextHelpPage() // the keys
 	m.nextHelpPage() // the glossary, on this snapshot
+	return m, snap
+}
+
+// TestEveryEventListed: the ? pages list every event the session keeps,
+// latest first, across pages (the newest 12 had stood for all), and say
+// how many earlier ones it let go.
+func TestEveryEventListed(t *testing.T) {
+	m, _ := glossaryWithEvents(t, 30, 5)
 	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
 	for e := 1; e <= 30; e++ {
 		if !strings.Contains(all, fmt.Sprintf("mark %d\n", e)) && !strings.HasSuffix(all, fmt.Sprintf("mark %d", e)) {
@@ -731,17 +741,7 @@ func TestEveryEventListed(t *testing.T) {
 // events, so that a long run's events (up to 256, 29 pages at 80×24 on
 // grid-wgan-gp) do not stand between the reader and the glossary.
 func TestGlossaryBeforeTheEvents(t *testing.T) {
-	s, snap := benchSnapshot(t, 10)
-	snap.Events = nil
-	for e := 1; e <= 200; e++ {
-		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
-	}
-	m := NewModel(s)
-	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = mm.(Model)
-	m.apply(snap)
-	m.nextHelpPage()
-	m.nextHelpPage()
+	m, _ := glossaryWithEvents(t, 200, 0)
 	pages := m.glossaryPages(80, 22)
 	first := func(prefix string) int {
 		for i, p := range pages {
@@ -764,17 +764,7 @@ func TestGlossaryBeforeTheEvents(t *testing.T) {
 // the pages, and an entry could be on no page the reader saw. Closing
 // and opening them again shows the run as it is.
 func TestGlossaryHoldsWhileTraining(t *testing.T) {
-	s, snap := benchSnapshot(t, 10)
-	snap.Events = nil
-	for e := 1; e <= 12; e++ {
-		snap.Events = append(snap.Events, session.Event{Epoch: 10 * e, Kind: session.EventModeDropped, Detail: fmt.Sprintf("mark %d", e)})
-	}
-	m := NewModel(s)
-	mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = mm.(Model)
-	m.apply(snap)
-	m.nextHelpPage()
-	m.nextHelpPage()
+	m, snap := glossaryWithEvents(t, 12, 0)
 	m.nextHelpPage() // the glossary's second page
 	if m.keys.page != pageGlossary || m.gpage != 1 {
 		t.Fatalf("? three times: page %v, glossary page %d", m.keys.page, m.gpage)
