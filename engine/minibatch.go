@@ -39,11 +39,11 @@ import (
 // holds M_{·,b,c}): for a row i and a kernel b the kernel runs along the
 // rows j > i, 16 pairs at a time, and e^−x is float32 (the activations'
 // expReduce), not float64. The kernels b are independent: a large batch
-// shares them with the helper goroutine (pairs, pool.go). The products M = X·T, dT += Xᵀ·dM and
-// dX = dM·Tᵀ are gemm calls. Sums over j are vector sums, in another order
-// than a loop over the pairs would take: results agree with the float64
-// reference to float32 rounding (the kernel tests), and the AVX2 and
-// AVX-512 kernels agree bit for bit.
+// shares them with the helper goroutine (pairs, pool.go). The products
+// M = X·T, dT += Xᵀ·dM and dX = dM·Tᵀ are gemm calls. Sums over j are
+// vector sums, in another order than a loop over the pairs would take:
+// results agree with the float64 reference to float32 rounding (the
+// kernel tests), and the AVX2 and AVX-512 kernels agree bit for bit.
 type Minibatch struct {
 	A, B, C int     // feature width, kernels, dimensions per kernel
 	InitStd float64 // std of T's initial entries
@@ -230,8 +230,8 @@ func (l *Minibatch) pairs(rows int, grad bool, scale float32) {
 // mbdShareLanes is, for each kernel path, the fewest lanes (mbdPairsLen
 // per kernel, summed over the kernels) whose pair kernels are shared with
 // the helper. On the vector kernels 2¹⁶: with 8 kernels, ring-mbd's batch
-// of 256 rows (276,480 lanes) trains in 0.88 of the wall time shared,
-// for 1.38 times the CPU time, but a batch of 100 (54,912) in 0.94 for
+// of 256 rows (276,480 lanes) trains in 0.87 of the wall time shared,
+// for 1.36 times the CPU time, but a batch of 100 (54,912) in 0.94 for
 // 1.58 times, and one of 64 (19,968) no faster. The portable kernels take
 // about ten times as long a lane, and 2¹²: minibatch-discrimination's 100
 // rows in 0.71 of the wall time (1.24 times the CPU time), 32 rows
