@@ -3,6 +3,7 @@ package tui
 import (
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,7 @@ type Model struct {
 	snap          session.Snapshot
 	ready         bool            // a snapshot has arrived
 	sel           session.Setting // the setting ←/→ change
+	ks, w1, sw1   trend           // the quality trends of the snapshot shown, taken as it arrives
 	bins          int             // histogram bins the screen has room for
 
 	losses, moments *lineChart
@@ -198,6 +200,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
+	m.ks, m.w1, m.sw1 = trends(checksShown(&m.snap))
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"
 		// typed ahead) took effect after: they show the run that replaced it.
@@ -442,6 +445,17 @@ type trend struct{ vals []float64 }
 // trendLen is the most values a trend holds: more than a sparkline has
 // room for beside its value.
 const trendLen = 24
+
+// checksShown are the run's checks up to the moment the screen shows: in
+// a replay, those up to the keyframe's epoch, the run as it stood then.
+func checksShown(s *session.Snapshot) []session.EvalPoint {
+	evals := s.Evals
+	if f := s.Replay; f != nil {
+		n, _ := slices.BinarySearchFunc(evals, f.Epoch+1, func(e session.EvalPoint, epoch int) int { return e.Epoch - epoch })
+		evals = evals[:n]
+	}
+	return evals
+}
 
 // trends are the quality measures' trends: KS, W1 and, in two dimensions,
 // sliced W1 at the run's last trendLen checks (session.Snapshot.Evals).

@@ -593,27 +593,20 @@ func (m *Model) histFoot(w int) []string {
 	return append(lines, noCurve...)
 }
 
-// sidePanel stacks the quality measures over the settings. In a replay
-// the measures are the keyframe's, and the trends those of the run's
-// checks up to its epoch: the run as it stood then.
+// sidePanel stacks the quality measures, with their trends (m.ks, m.w1,
+// m.sw1), over the settings.
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
-	evals := m.snap.Evals
-	if f := m.snap.Replay; f != nil {
-		n, _ := slices.BinarySearchFunc(evals, f.Epoch+1, func(e session.EvalPoint, epoch int) int { return e.Epoch - epoch })
-		evals = evals[:n]
-	}
-	ks, w1, sw1 := trends(evals)
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
 	switch {
 	case mt.Plane != nil:
-		lines = append(lines, m.planeQuality(&sw1, w, h-len(lines)-settingsRows)...)
+		lines = append(lines, m.planeQuality(&m.sw1, w, h-len(lines)-settingsRows)...)
 	case m.snap.Target.Plane != nil: // no evaluation yet
 	default:
 		lines = append(lines,
-			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &ks, w),
-			metricLine("W1", mt.W1, false, &w1, w),
+			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
+			metricLine("W1", mt.W1, false, &m.w1, w),
 		)
 		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
 			lines = append(lines, zdepLine(mt.ZDep))
