@@ -162,8 +162,11 @@ func (Share) apply(s *Session) {
 	}
 	a := s.Again()
 	s.note = fmt.Sprintf("wrote %s · the command below runs the run again", path)
-	if a.Caveat != "" { // its words first, where a narrow status cuts the rest
-		s.note = fmt.Sprintf("wrote %s · the command below is %s", path, a.Caveat)
+	if a.Caveat != "" {
+		// The caveat before the path, where a narrow status cuts the
+		// rest: a command that needs the file names it, and a running
+		// run's one line at 80×24 had kept the path and "not this run …".
+		s.note = fmt.Sprintf("the command below is %s · wrote %s", a.Caveat, path)
 	}
 	s.note += CommandBreak + a.Command
 }

@@ -867,7 +867,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=0.001 --seed 7"
-	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
+	snap.Note = "the command below is not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it) · wrote ganui-vanilla-seed7.json" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -875,7 +875,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		if len(lines) != n || ansi.Strip(lines[n-1]) != command {
 			t.Errorf("%d lines: %q; want the command whole on the last", n, lines)
 		}
-		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "wrote ganui-vanilla-seed7.json") {
+		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "the command below is not this run exactly") {
 			t.Errorf("%d lines: %q; want the text first", n, lines)
 		}
 	}
