@@ -598,7 +598,13 @@ func (m *Model) histFoot(w int) []string {
 func (m Model) sidePanel(w, h int) string {
 	mt := m.snap.Eval.Metrics
 	floor := m.snap.Eval.KSFloor
-	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(" lower is better")}
+	// The heading names the measures lower is better for: noise use,
+	// modes and HQ, below them, are better higher.
+	better := " lower KS, W1 better"
+	if m.snap.Target.Plane != nil {
+		better = " lower SW1 better"
+	}
+	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(better)}
 	switch {
 	case mt.Plane != nil:
 		lines = append(lines, m.planeQuality(&m.sw1, w, h-len(lines)-settingsRows)...)
