@@ -87,13 +87,22 @@ func (c *Config) Set(key, value string) error {
 	if err := c.set(key, value); err != nil {
 		return err
 	}
+	c.FollowDepth(key)
+	return nil
+}
+
+// FollowDepth fits a network's activations to its hidden layers after
+// key, g_hidden or d_hidden, changed them, as Set does (followDepth);
+// other keys change nothing. A preset file, whose keys have no order,
+// calls it once all are set, for the networks whose activations it
+// leaves to its base.
+func (c *Config) FollowDepth(key string) {
 	switch key {
 	case "g_hidden":
 		c.GActs = followDepth(c.GActs, len(c.GHidden))
 	case "d_hidden":
 		c.DActs = followDepth(c.DActs, len(c.DHidden))
 	}
-	return nil
 }
 
 // followDepth returns the activations acts of a network for hidden

@@ -90,6 +90,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	}
 
 	var cfg engine.Config
+	var baseName string
 	lines := map[string]int{}
 	for _, p := range pairs {
 		lines[p.key] = p.line
@@ -104,7 +105,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if err != nil {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, BaseKey, err)
 		}
-		cfg = b
+		cfg, baseName = b, base
 	}
 	for _, p := range pairs {
 		if p.key == BaseKey {
@@ -112,6 +113,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		if err := cfg.SetJSON(p.key, p.raw); err != nil {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
+		}
+	}
+	for _, key := range []string{"g_hidden", "d_hidden"} {
+		// Depth as --set changes it: a base's shared activation follows
+		// new hidden widths, unless the file gives the activations too.
+		if seen[key] && !seen[strings.Replace(key, "hidden", "acts", 1)] {
+			cfg.FollowDepth(key)
 		}
 	}
 	if !seen["name"] {
@@ -128,8 +136,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if line, ok := lines[key]; ok {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
-		if !seen[BaseKey] && slices.Contains(engine.ConfigKeys(), key) {
-			// the zero of a key the file leaves out: say why it is there
+		if slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
+			if line, ok := lines[BaseKey]; ok {
+				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, BaseKey, baseName)
+			}
 			return engine.Config{}, fmt.Errorf("%s: %v (the file leaves %s out and names no %q preset to take it from; give it, or a base)", name, err, key, BaseKey)
 		}
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)

@@ -53,6 +53,22 @@ func TestParseWithBase(t *testing.T) {
 	if bom, err := Parse([]byte("\ufeff{\"base\": \"vanilla\",\n\"g_lr\": 0.0005, \"g_hidden\": [64, 64]}"), "dir/wide.json"); err != nil || !reflect.DeepEqual(bom, want) {
 		t.Errorf("a file that starts with a byte-order mark: %+v, %v", bom, err)
 	}
+	// A new depth keeps the base's shared activation, as --set does:
+	// vanilla's two leaky ReLU layers become one (it was refused, g_acts
+	// has 3, where --set g_hidden=32 gave one layer).
+	for _, file := range []string{`{"base": "vanilla", "g_hidden": [32], "d_hidden": [8, 8, 8]}`, `{"d_hidden": [8, 8, 8], "g_hidden": [32], "base": "vanilla"}`} {
+		c, err := Parse([]byte(file), "deep.json")
+		set, _ := Get("vanilla")
+		for _, kv := range []string{"g_hidden=32", "d_hidden=8,8,8"} {
+			k, v, _ := strings.Cut(kv, "=")
+			if err := set.Set(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err != nil || !reflect.DeepEqual(c.GActs, set.GActs) || !reflect.DeepEqual(c.DActs, set.DActs) || len(c.GActs) != 2 || len(c.DActs) != 4 {
+			t.Errorf("%s: activations %v %v (%v); want them as --set gives them: %v %v", file, c.GActs, c.DActs, err, set.GActs, set.DActs)
+		}
+	}
 	named, err := Parse([]byte(`{"base":"lsgan","name":"mine","description":"d","source":"s"}`), "x.json")
 	if err != nil || named.Name != "mine" || named.Description != "d" || named.Source != "s" || named.Loss != engine.LossLeastSquares {
 		t.Errorf("explicit name, description and source: %+v, %v", named, err)
@@ -80,6 +96,12 @@ func TestParseErrors(t *testing.T) {
 		// a key left out without a base is zero; the error says so, since
 		// the file never gave the value it refuses
 		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
+		// a value the base gives that a value in the file makes invalid:
+		// the base's line, and where the refused value came from (it read
+		// "p.json: g_acts: …", no line, a key the file does not have)
+		{"base's value refused", "{\n \"base\": \"devnag-2017\",\n \"g_hidden\": [8]\n}", `p.json:2: g_acts: need 2 activations (one per hidden layer of g_hidden and one for the output), got 3 (the file takes g_acts from base devnag-2017; give it to change it)`},
+		// activations the file gives are its own, in whatever order
+		{"own activations kept", "{\"base\": \"blog-original\",\n \"g_acts\": [\"relu\", \"relu\", \"identity\"],\n \"g_hidden\": [8]}", `p.json:2: g_acts: need 2 activations`},
 	} {
 		_, err := Parse([]byte(c.data), "p.json")
 		if err == nil {
