@@ -71,8 +71,8 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 		"csv":       write("log.csv", []byte(session.CSVHeader+"\n1,2,3,4,5,6\n")),
 	} {
 		code, _, stderr := runCLI(t, "--headless", "--resume", path)
-		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") {
-			t.Errorf("%s: exit %d, stderr %q; want 2 and one --resume line", name, code, stderr)
+		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") || !strings.Contains(stderr, path) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and one --resume line that names the file", name, code, stderr)
 		}
 	}
 	for _, args := range [][]string{

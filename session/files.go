@@ -43,14 +43,19 @@ func LoadCheckpoint(path string) (*engine.GAN, error) {
 
 // loadCheckpoint reads a checkpoint and returns the run and its annex.
 // Only a regular file is read (inputfile.Open), as a stream: the
-// checkpoint's configuration bounds what is read after it.
+// checkpoint's configuration bounds what is read after it. An error
+// names the file, as inputfile's do.
 func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	f, err := inputfile.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	return engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10))
+	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return gan, annex, nil
 }
 
 // checkPaths refuses, before anything is trained, the outputs of opts that
