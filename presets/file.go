@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
@@ -21,7 +22,7 @@ import (
 // out. Without a base every field the file leaves out is zero, so a
 // complete file (as Marshal writes) stands on its own. Keys are exact and
 // case-sensitive; an unknown or repeated key, a value of the wrong type,
-// null, or anything after the object is an error.
+// null, bytes that are not UTF-8, or anything after the object is an error.
 //
 //	{
 //	  "base": "vanilla",
@@ -46,6 +47,19 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
 	fail := func(off int64, format string, a ...any) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return fail(0, "UTF-16 text; save the file as UTF-8")
+	case bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) && !utf8.Valid(data):
+		// encoding/json would read each bad byte as U+FFFD: a Latin-1
+		// name, or a points(FILE.csv) path, silently changed. (A file
+		// that is no JSON object, a checkpoint or an image, is told so.)
+		off := 0
+		for r, n := utf8.DecodeRune(data); r != utf8.RuneError || n != 1; r, n = utf8.DecodeRune(data[off:]) {
+			off += n
+		}
+		return fail(int64(off), "not UTF-8 text (byte %#x); save the file as UTF-8", data[off])
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	syntax := func(err error) (engine.Config, error) {

@@ -93,6 +93,11 @@ func TestParseErrors(t *testing.T) {
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
 		{"no base, fields missing", `{"g_lr": 0.001}`, "p.json: target:"},
+		// Latin-1, UTF-16: a string is not silently given U+FFFD for its bytes
+		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
+		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
+		{"UTF-16", "\xff\xfe{\x00}\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
+		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: invalid JSON: invalid character 'G'"}, // a checkpoint: no advice to save it as UTF-8
 		// a key left out without a base is zero; the error says so, since
 		// the file never gave the value it refuses
 		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
