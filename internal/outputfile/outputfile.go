@@ -42,6 +42,11 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
+			// An error about the temporary file (a full disk, a size
+			// limit) names path: the temporary file is gone.
+			if msg := err.Error(); strings.Contains(msg, f.Name()) {
+				err = &renamedError{strings.ReplaceAll(msg, f.Name(), path), err}
+			}
 		}
 	}()
 	if err = fill(f); err != nil {
@@ -62,6 +67,16 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 	}
 	return nil
 }
+
+// renamedError is err told with another text: the name of the file the
+// user gave for that of the temporary file.
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
 
 // CheckWritable reports whether a file could be created or replaced at
 // path as Write will: what is there (through any links) is a
