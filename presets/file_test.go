@@ -119,6 +119,23 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestNameFromAnUnfitFileName: a file that gives no "name" is named
+// after the file, and its source names the file; a file name that could
+// not be one line of a preset (a newline in it, bytes that are not UTF-8,
+// nothing before .json) is written with escapes, not refused for fields
+// the file does not give ("name: must be one line").
+func TestNameFromAnUnfitFileName(t *testing.T) {
+	for file, want := range map[string]string{"dir/a\nb.json": `a\nb`, "dir/.json": ".json", "dir/\xffé.json": `\xffé`} {
+		c, err := Parse([]byte(`{"base": "vanilla"}`), file)
+		if err != nil || c.Name != want || !strings.HasSuffix(c.Source, want+".json") && want != ".json" {
+			t.Errorf("%q: name %q, source %q, %v; want the name %q", file, c.Name, c.Source, err, want)
+		}
+	}
+	if c, err := Parse([]byte(`{"base": "vanilla", "name": "mine"}`), "dir/a\nb.json"); err != nil || c.Name != "mine" {
+		t.Errorf("a file that gives its name: %v", err)
+	}
+}
+
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "mine.json")
