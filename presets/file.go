@@ -152,8 +152,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	}
 	if err := cfg.Validate(); err != nil {
 		key, _, _ := strings.Cut(err.Error(), ":")
-		if line, ok := lines[key]; ok {
-			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
+		for _, k := range strings.Split(key, ", ") { // a pair: "g_beta1, g_beta2: …"
+			if line, ok := lines[k]; ok {
+				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
+			}
 		}
 		if slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
 			if line, ok := lines[BaseKey]; ok {

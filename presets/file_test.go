@@ -91,6 +91,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope" (valid: blog-original,`},
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset"},
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
+		{"a pair's value", "{\"base\": \"vanilla\",\n\n \"g_beta2\": 1}", "p.json:3: g_beta1, g_beta2: 0.5, 1 out of range [0,1)"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
 		{"no base, fields missing", `{"g_lr": 0.001}`, "p.json: target:"},
 		// Latin-1, UTF-16: a string is not silently given U+FFFD for its bytes
