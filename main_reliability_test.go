@@ -28,6 +28,10 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	preset := writeFile(t, "mine.json", `{"base": "vanilla"}`)
 	points := writeFile(t, "pts.csv", "0,0\n1,1\n2,0\n")
 	pointsTarget := "target=points(" + points + ")"
+	pointsRun := filepath.Join(t.TempDir(), "pts.ckpt") // a run that carries its points
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "ring", "--set", pointsTarget, "--epochs", "2", "--every", "0", "--save", pointsRun); code != 0 {
+		t.Fatalf("making a checkpoint of a points target: exit %d, %s", code, stderr)
+	}
 	dangling := filepath.Join(dir, "dangling.png")
 	if err := os.Symlink(filepath.Join(dir, "made.ckpt"), dangling); err != nil {
 		t.Fatal(err)
@@ -45,6 +49,7 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 		{[]string{"--preset", preset, "--log", preset}, "is the same file as --preset"},
 		{[]string{"--preset", "ring", "--set", pointsTarget, "--log", points}, "is the same file as the target's points file"},
 		{[]string{"--preset", "ring", "--set", pointsTarget, "--save", points}, "is the same file as the target's points file"},
+		{[]string{"--resume", pointsRun, "--log", points}, "is the same file as the target's points file"}, // not read, but the user's data
 		{[]string{"--save", filepath.Join(dir, "made.ckpt"), "--plot", dangling}, "--plot " + dangling + " is the same file as --save"},
 		{[]string{"--save", ""}, "--save: empty"},
 		{[]string{"--log", ""}, "--log: empty"},

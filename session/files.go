@@ -91,6 +91,23 @@ func checkPaths(opts Options) error {
 	return nil
 }
 
+// pointsNotOutput refuses an output of a resumed run that is the file its
+// points(FILE.csv) target names: the checkpoint carries the points, so the
+// file is not read (checkPaths, before the checkpoint is, cannot know
+// it), but it is the user's data, not to be replaced by a log.
+func pointsNotOutput(opts Options, target string) error {
+	points, ok := engine.PointsFile(target)
+	if !ok {
+		return nil
+	}
+	for _, out := range []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}} {
+		if out.path != "" && sameFile(out.path, points) {
+			return fmt.Errorf("%s %s is the same file as the target's points file: it would be overwritten", out.flag, out.path)
+		}
+	}
+	return nil
+}
+
 // sameFile reports whether a and b name one file: the same path, or two
 // names (links) of one existing file, once each is followed to the file a
 // write would replace (outputfile.Target), which need not exist yet: a

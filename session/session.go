@@ -180,6 +180,9 @@ func New(opts Options) (*Session, error) {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
+		if err := pointsNotOutput(opts, gan.Config().Target); err != nil {
+			return nil, err
+		}
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
 		return nil, fmt.Errorf("preset %s: %w", opts.Config.Name, err)
 	}
