@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -54,8 +55,8 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	})
 	fmt.Fprintln(out, r.Line())
 	if opts.PlotPath != "" {
-		if perr := figure.Write(opts.PlotPath, figure.FromPicture(s.Picture())); perr != nil && err == nil {
-			err = fmt.Errorf("--plot: %w", perr)
+		if perr := figure.Write(opts.PlotPath, figure.FromPicture(s.Picture())); perr != nil {
+			err = errors.Join(err, fmt.Errorf("--plot: %w", perr)) // beside a --log or --save that failed too
 		}
 	}
 	switch {
@@ -103,8 +104,11 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, stdout)
 	if opts.PlotPath != "" && len(res.Rows) > 0 {
-		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil && err == nil {
-			err = fmt.Errorf("--plot: %w", perr)
+		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil {
+			if errors.Is(err, session.ErrInterrupted) {
+				err = nil // a file not written wins over the stop (README: exit codes)
+			}
+			err = errors.Join(err, fmt.Errorf("--plot: %w", perr))
 		}
 	}
 	return err

@@ -133,6 +133,63 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	}
 }
 
+// TestStoppedRunSaysItsFigureFailed: a run or a sweep stopped by SIGINT
+// draws its figure, a sweep the heat map of the rows it has; when that
+// cannot be written, ganui says so and exits 1, which wins over 130
+// (README: exit codes). A sweep had exited 130 without a word, and a run
+// whose --save failed too named only the checkpoint.
+func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
+	if os.Getenv("GANUI_CHILD") == "1" {
+		os.Exit(run(strings.Fields(os.Getenv("GANUI_ARGS")), os.Stdout, os.Stderr))
+	}
+	for _, c := range []struct {
+		name, args, first string
+		want              []string
+	}{
+		// one cell of 20 epochs, one that trains until stopped
+		{"sweep", "--jobs 2 --sweep epochs=20,100000000 --sweep g_lr=1e-3 --plot DIR/map.png", "sweep epochs=20 ", []string{"--plot: "}},
+		{"run", "--epochs 100000000 --every 20 --save DIR/run.ckpt --plot DIR/run.png", "epoch=20 ", []string{"--save: ", "--plot: "}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(os.Args[0], "-test.run=^TestStoppedRunSaysItsFigureFailed$")
+			cmd.Env = append(os.Environ(), "GANUI_CHILD=1",
+				"GANUI_ARGS=--headless --preset vanilla --samples 100 "+strings.ReplaceAll(c.args, "DIR", dir))
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			lines := bufio.NewScanner(stdout)
+			if !lines.Scan() || !strings.HasPrefix(lines.Text(), c.first) {
+				t.Fatalf("child printed %q, want %q…", lines.Text(), c.first)
+			}
+			if err := os.Remove(dir); err != nil { // nothing can be written there now
+				t.Fatal(err)
+			}
+			cmd.Process.Signal(syscall.SIGINT)
+			for lines.Scan() {
+			}
+			err = cmd.Wait()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
+				t.Fatalf("child ended with %v, stderr %q; want exit %d", err, stderr.String(), exitFailure)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr %q does not say %q", stderr.String(), w)
+				}
+			}
+		})
+	}
+}
+
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
 // or with an --epochs it has passed, would train nothing; it is refused,
 // saying how to go on, and leaves the --log file it was given as it was.
