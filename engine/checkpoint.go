@@ -207,6 +207,12 @@ func ReadCheckpoint(r io.Reader) (*GAN, []byte, error) {
 	if cr.err != nil {
 		return nil, nil, cr.err
 	}
+	// A body too small for the design's weights alone is refused before
+	// the networks are built, which would take a wide design's hundreds
+	// of megabytes for a file of a few kilobytes, damaged or edited.
+	if least := 4 * uint64(cfg.denseWeights()); cfg.validate(false) == nil && n < least {
+		return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration's weights alone take %d", n, least)
+	}
 	g, err := newGAN(cfg, seed, points)
 	if err != nil {
 		return nil, nil, badCheckpoint("configuration: %v", err)

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -175,6 +177,38 @@ func TestForgedCheckpointsAreRefused(t *testing.T) {
 	g, err := Restore(big)
 	if err != nil || g.gOpt.(*Adam).T != 1<<31+500 {
 		t.Fatalf("a step count of 2³¹+500: %v", err)
+	}
+}
+
+// TestSmallCheckpointOfAWideDesignIsRefusedAtOnce: a checkpoint whose
+// configuration names a design far wider than its body could hold (a file
+// of 50 KB, edited or damaged, naming layers of 2,000 units) is refused
+// before the networks are built: building them took the design's
+// hundreds of megabytes and seconds, only to refuse the file after.
+func TestSmallCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
+	wide := forge(t, validCheckpoint(t), func(cfg, rest []byte) ([]byte, []byte) {
+		c := blogConfig()
+		c.GHidden, c.GActs = []int{2000, 2000, 2000}, []Activation{ReLU, ReLU, ReLU, Identity}
+		c.DHidden, c.DActs = []int{2000, 2000, 2000}, []Activation{ReLU, ReLU, ReLU, Sigmoid}
+		if err := c.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg, rest
+	})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Restore(wide)
+	runtime.ReadMemStats(&after)
+	var ce *CheckpointError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v, want a *CheckpointError", err)
+	}
+	if took := after.TotalAlloc - before.TotalAlloc; took > 32<<20 {
+		t.Errorf("refusing a %d-byte checkpoint took %d MB", len(wide), took>>20)
 	}
 }
 

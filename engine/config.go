@@ -265,6 +265,13 @@ func (c Config) netValues() (g, d int) {
 		netSize(c.DFeatures(), c.DHidden, 1, dRows) + c.DIn*dim*dRows
 }
 
+// denseWeights counts the weights of G's and D's dense layers, biases
+// aside: fewer than their parameters, which a checkpoint holds (and
+// minibatch discrimination adds to); c's sizes must be valid.
+func (c Config) denseWeights() int {
+	return netSize(c.NoiseDim, c.GHidden, c.GOut*c.Dim(), 0) + netSize(c.DFeatures(), c.DHidden, 1, 0)
+}
+
 // Footprint estimates the memory a run of the valid design c takes, in
 // bytes: about 25 a weight or activation of its networks (the value, its
 // gradient, Adam's two moments, the batch products' transposed weights),
