@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // GAN is one training run: a generator G, a discriminator D, their
@@ -688,13 +689,28 @@ func (g *GAN) Sample(dst []float64, stream uint64) {
 // run's evaluation is reproducible) and measures them against the target:
 // Metrics of a one-dimensional target with h's histogram, or the Plane
 // metrics of a two-dimensional one (h is then unused).
+//
+// Noise use compares noise draws, so it needs two rows of GOut samples at
+// least: when n holds fewer (--samples 100 on blog-original's rows of 100,
+// or the checks' 2,000 on rows of more than 1,000), it is measured on the
+// first two rows of the same stream, of which the n samples are the start.
 func (g *GAN) Evaluate(n int, h HistSpec) Metrics {
-	xs := make([]float64, n*g.dim)
-	g.Sample(xs, uint64(g.epoch))
 	if g.plane != nil {
+		xs := make([]float64, n*g.dim)
+		g.Sample(xs, uint64(g.epoch))
 		return Metrics{N: n, Plane: g.evaluatePlane(xs)}
 	}
-	return evaluate(xs, g.cfg.GOut, g.target, h, &g.tables)
+	w := g.cfg.GOut
+	if w <= 1 || n >= 2*w {
+		xs := make([]float64, n)
+		g.Sample(xs, uint64(g.epoch))
+		return evaluate(xs, w, g.target, h, &g.tables)
+	}
+	rows := make([]float64, 2*w)
+	g.Sample(rows, uint64(g.epoch))
+	m := evaluate(slices.Clone(rows[:n]), w, g.target, h, &g.tables)
+	m.ZDep = NoiseDependence(rows, w)
+	return m
 }
 
 // meanStd32 returns the mean and population std of x[off], x[off+stride],

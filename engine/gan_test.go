@@ -335,3 +335,30 @@ func TestEvaluateReadsItsTargetTables(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateNoiseUseNeedsTwoDraws: noise use compares noise draws, so an
+// evaluation of fewer than two of G's rows (--samples 100 on blog-original,
+// whose G makes 100 samples a draw) measures it on two. It read 1, "every
+// draw differs", for a G whose every draw was the same row.
+func TestEvaluateNoiseUseNeedsTwoDraws(t *testing.T) {
+	g := mustNew(t, blogConfig(), 1)
+	train(t, g, 50) // blog-original's G ignores its noise by epoch 50
+	two := g.Evaluate(200, HistSpec{})
+	if two.ZDep >= 0.05 {
+		t.Fatalf("noise use of 2 draws at epoch 50 = %.4f, want under 0.05 (the test's premise)", two.ZDep)
+	}
+	for _, n := range []int{100, 150, 199} {
+		m := g.Evaluate(n, HistSpec{})
+		if m.N != n {
+			t.Errorf("Evaluate(%d).N = %d", n, m.N)
+		}
+		if m.ZDep != two.ZDep {
+			t.Errorf("Evaluate(%d): noise use %.4f, want the 2 draws' %.4f", n, m.ZDep, two.ZDep)
+		}
+	}
+	xs := make([]float64, 150)
+	g.Sample(xs, uint64(g.Epoch()))
+	if want, got := Evaluate(xs, 100, g.target, HistSpec{}).KS, g.Evaluate(150, HistSpec{}).KS; got != want {
+		t.Errorf("Evaluate(150): KS %.6f, want %.6f, that of the 150 samples alone", got, want)
+	}
+}
