@@ -230,7 +230,8 @@ func TestPointsFileErrors(t *testing.T) {
 	for path, want := range map[string]string{
 		filepath.Join(dir, "missing.csv"):     "no such file",
 		file("word.csv", "x,y\n1,2\nfoo,3\n"): `line 3: "foo" is not a number`,
-		file("one.csv", "x,y\n1,2\n"):         "1 rows of data, at least 2",
+		file("one.csv", "x,y\n1,2\n"):         "one.csv: 1 row of data, at least 2",
+		file("none.csv", "x,y\n"):             "none.csv: 0 rows of data, at least 2",
 		file("nan.csv", "1,2\nNaN,3\n"):       "not a finite number",
 		file("inf.csv", "1,2\n3,-Inf\n"):      "not a finite number",
 		file("many.csv", many.String()):       "more than 1000000 rows",

@@ -568,7 +568,11 @@ func ParsePoints(data []byte) ([]float64, error) {
 		xy = append(xy, x, y)
 	}
 	if len(xy) < 2*MinPoints {
-		return nil, fmt.Errorf("%d rows of data, at least %d needed", len(xy)/2, MinPoints)
+		rows := "1 row"
+		if len(xy) != 2 {
+			rows = fmt.Sprintf("%d rows", len(xy)/2)
+		}
+		return nil, fmt.Errorf("%s of data, at least %d needed", rows, MinPoints)
 	}
 	return xy, nil
 }

@@ -92,7 +92,7 @@ func TestParsePoints(t *testing.T) {
 	bad := map[string]string{
 		"":                   "0 rows",
 		"x,y\n":              "0 rows",
-		"1,2\n":              "1 rows",
+		"1,2\n":              "1 row of data",
 		"x,y\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number",
 		"1,2\n3\n":           "line 2: 1 columns",
 		"1,2,3\n4,5,6\n":     "line 1: 3 columns",
