@@ -126,12 +126,12 @@ func Target(path string) (string, error) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return path, nil
-		case err != nil:
-			return "", err
+		case err != nil: // named with the system's reason alone, as inputfile does
+			return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
 		case st.Mode()&fs.ModeSymlink != 0:
 			link, err := os.Readlink(path)
 			if err != nil {
-				return "", err
+				return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
 			}
 			if !filepath.IsAbs(link) {
 				link = filepath.Join(filepath.Dir(path), link)

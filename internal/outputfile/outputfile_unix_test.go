@@ -102,3 +102,19 @@ func TestCheckWritableRefusesReadOnly(t *testing.T) {
 		t.Fatalf("CheckWritable of a writable file: %v", err)
 	}
 }
+
+// TestCheckWritableNamesThePath: a path through a file, not a directory,
+// is refused in the words of an input that cannot be reached (--save:
+// f/x.ckpt: not a directory), not Go's "lstat f/x.ckpt: not a directory".
+func TestCheckWritableNamesThePath(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "f")
+	if err := os.WriteFile(f, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(f, "x.ckpt")
+	err := CheckWritable(path)
+	if want := path + ": not a directory"; err == nil || err.Error() != want {
+		t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
+	}
+}
