@@ -274,7 +274,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs (0: none)")
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
-	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end; with a two-key --sweep, the heat map of median KS")
+	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
