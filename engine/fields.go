@@ -155,12 +155,11 @@ func (c *Config) set(key, value string) error {
 			return fmt.Errorf("%s: %q is not an integer", key, value)
 		}
 		v.SetInt(n)
-	case reflect.Bool:
-		b, err := strconv.ParseBool(trimmed)
-		if err != nil {
+	case reflect.Bool: // the words a preset file takes, not ParseBool's 1, t, T, TRUE, …
+		if trimmed != "true" && trimmed != "false" {
 			return fmt.Errorf("%s: %q is not true or false", key, value)
 		}
-		v.SetBool(b)
+		v.SetBool(trimmed == "true")
 	case reflect.Float64:
 		x, err := parseFloat(trimmed)
 		if errors.Is(err, strconv.ErrRange) {

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -436,8 +437,10 @@ func TestUnrollSecondOrderValidate(t *testing.T) {
 	if err := c.SetJSON("unroll_second_order", []byte("true")); err != nil || !c.UnrollSecondOrder {
 		t.Errorf("SetJSON unroll_second_order true: %v, %v", err, c.UnrollSecondOrder)
 	}
-	if err := c.Set("unroll_second_order", "yes"); err == nil || !strings.HasPrefix(err.Error(), "unroll_second_order: ") {
-		t.Errorf("Set unroll_second_order=yes: %v", err)
+	for _, v := range []string{"yes", "1", "T", "TRUE", "False"} { // as a preset file takes them: true or false
+		if err := c.Set("unroll_second_order", v); err == nil || err.Error() != fmt.Sprintf("unroll_second_order: %q is not true or false", v) {
+			t.Errorf("Set unroll_second_order=%s: %v", v, err)
+		}
 	}
 	if err := c.SetJSON("unroll_second_order", []byte("1")); err == nil || err.Error() != "unroll_second_order: want true or false, got number" {
 		t.Errorf("SetJSON unroll_second_order 1: %v", err)
