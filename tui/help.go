@@ -49,7 +49,7 @@ var glossary = [][2]string{
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%. Flat: noise ignored."},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
-	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the list is above."},
+	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the events are listed, latest first, after this glossary."},
 	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; any training key returns to live."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
@@ -102,18 +102,23 @@ func (m *Model) glossaryHeight() int { return m.height - 2 }
 // and where the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
 	var entries [][]string
+	heads := map[int]bool{} // the titles, each kept on the page of what follows it
+	title := func(line string) {
+		heads[len(entries)] = true
+		entries = append(entries, []string{line})
+	}
 	s := &m.gsnap
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
 		epoch := s.Epoch
 		if s.Replay != nil { // the replayed keyframe's diagnosis (replayed)
 			epoch = s.Replay.Epoch
 		}
-		entries = append(entries, []string{styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it")})
+		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
 		entries = append(entries, findingLines(fs, w, true)...)
 		entries = append(entries, []string{""})
 	}
 	if len(entries) > 0 {
-		entries = append(entries, []string{styleTitle.Render("Glossary")})
+		title(styleTitle.Render("Glossary"))
 	}
 	for _, g := range m.glossaryEntries() {
 		text := styleBold.Render(g[0]) + "  " + g[1]
@@ -122,7 +127,8 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24 that the glossary had come after.
 	if evs := s.Events; len(evs) > 0 {
-		entries = append(entries, []string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts")})
+		entries = append(entries, []string{""})
+		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
 		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
 			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
@@ -131,11 +137,17 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	room := max(1, h-1)
 	var pages [][]string
 	var cur []string
-	for _, e := range entries {
+	for i, e := range entries {
 		if len(cur) == 0 && len(e) == 1 && e[0] == "" {
 			continue // no page begins with a blank line
 		}
-		if len(cur) > 0 && len(cur)+len(e) > room {
+		need := len(e)
+		if heads[i] && i+1 < len(entries) {
+			// A title ends no page: "Events" had stood last on one and
+			// its list begun on the next.
+			need += len(entries[i+1])
+		}
+		if len(cur) > 0 && len(cur)+need > room {
 			pages = append(pages, cur)
 			cur = nil
 		}

@@ -908,3 +908,54 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		t.Errorf("a note without a command: the diagnosis gave way: %q", area)
 	}
 }
+
+// TestGlossaryTitlesKeepTheirEntries: no ? page ends with a title
+// ("Diagnosis at epoch …", "Glossary", "Events"), its entries on the next
+// page: blog-original's ? pages at 80×24 had ended page 3 with "Events
+// latest first, marked ◆ on the charts" and listed them on page 4.
+func TestGlossaryTitlesKeepTheirEntries(t *testing.T) {
+	m, _ := glossaryWithEvents(t, 3, 0)
+	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
+	for k := range 8 {
+		m.gsnap.Findings = slices.Repeat([]session.Finding{finding}, k)
+		for h := 12; h <= 40; h++ {
+			pages := m.glossaryPages(80, h)
+			for i, p := range pages[:len(pages)-1] {
+				last := ansi.Strip(p[len(p)-1])
+				for _, title := range []string{"Diagnosis at epoch", "Glossary", "Events"} {
+					if strings.HasPrefix(last, title) {
+						t.Errorf("%d findings, %d lines: page %d of %d ends with the title %q", k, h, i+1, len(pages), last)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestGlossarySaysWhereTheEventsAre: the glossary's ◆ entry says where the
+// ? pages list the events, after the glossary; it said "the list is
+// above", from when the events came before it.
+func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
+	m, _ := glossaryWithEvents(t, 3, 0)
+	pages := m.glossaryPages(80, 22)
+	var entry, events = -1, -1
+	for i, p := range pages {
+		for _, l := range p {
+			l = ansi.Strip(l)
+			if strings.HasPrefix(l, "◆ in charts") && entry < 0 {
+				entry = i
+			}
+			if strings.HasPrefix(l, "Events latest first") {
+				events = i
+			}
+		}
+	}
+	if entry < 0 || events < entry {
+		t.Fatalf("the ◆ entry on page %d, the events on page %d", entry+1, events+1)
+	}
+	for _, g := range glossary {
+		if g[0] == "◆ in charts" && (strings.Contains(g[1], "above") || !strings.Contains(g[1], "after this glossary")) {
+			t.Errorf("the ◆ entry says %q; the events follow the glossary", g[1])
+		}
+	}
+}
