@@ -628,3 +628,22 @@ func TestQQDiagonalWithoutColour(t *testing.T) {
 		t.Errorf("%d braille cells for %d quantiles, %d cells of diagonal:\n%s", braille, len(qq), diag, strings.Join(lines, "\n"))
 	}
 }
+
+// TestOffScaleLegendFits: a diverged critic's losses (3.244e6, -4.901e6,
+// G off scale) keep the legend within the losses panel at 80×24, "▼ off
+// scale" whole: it had been cut to "▼ off s…".
+func TestOffScaleLegendFits(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.gOff = -1
+	m.snap.Last = engine.EpochStats{Epoch: 201, DReal: 0.009, DFake: 3.244e6, G: -4.901e6}
+	for w := 36; w <= 40; w++ {
+		lines := m.lossLegend(w)
+		if !fits(lines, w) {
+			t.Errorf("legend %q is wider than %d", lines, w)
+		}
+		if legend := strings.Join(lines, " "); !strings.Contains(legend, "▼ off scale") || !strings.Contains(legend, "-4.901e6") || !strings.Contains(legend, "3.244e6") {
+			t.Errorf("width %d: legend %q, want every loss and ▼ off scale", w, legend)
+		}
+	}
+}

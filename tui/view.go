@@ -379,7 +379,13 @@ func (m *Model) lossLegend(w int) []string {
 	if eq := s.Equilibrium; eq != nil {
 		items = append(items, styleRef.Render("┈ "+eqLabel(eq, w)))
 	}
-	return flow(items, w, 2)
+	if lines := flow(items, w, 2); fits(lines, w) {
+		return lines
+	}
+	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
+	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
+	// the legend gives way from its title.
+	return flow(items[1:], w, 2)
 }
 
 // momentsPanel: the generated mean and std per epoch against the target's,
