@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
@@ -114,7 +115,10 @@ func baselineLine(s *session.Snapshot) string {
 	}
 	delta := func(name string, now, then float64) string {
 		d := now - then
-		text := fmt.Sprintf("%+.3f", d)
+		text := measure(cleanZero(d))
+		if !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "+") {
+			text = "+" + text // signed, as %+.3f wrote it
+		}
 		switch {
 		case text == "+0.000" || text == "-0.000":
 			return name + " +0.000"

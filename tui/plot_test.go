@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -645,5 +646,29 @@ func TestOffScaleLegendFits(t *testing.T) {
 		if legend := strings.Join(lines, " "); !strings.Contains(legend, "▼ off scale") || !strings.Contains(legend, "-4.901e6") || !strings.Contains(legend, "3.244e6") {
 			t.Errorf("width %d: legend %q, want every loss and ▼ off scale", w, legend)
 		}
+	}
+}
+
+// TestMeasuresFormatLikeTheLegends: a distance from 1e5 up reads as the
+// legends write such values, not in 17 digits (W1 28240202346.425 beside
+// a mean of 9.947e9); below, three decimals as before; the baseline's
+// differences likewise, signed.
+func TestMeasuresFormatLikeTheLegends(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	if line := ansi.Strip(metricLine("W1", 28240202346.425, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 2.824e10 ") {
+		t.Errorf("W1 of a diverged run: %q", line)
+	}
+	if line := ansi.Strip(metricLine("KS", 0.2504, false, &trend{}, sideW)); !strings.HasPrefix(line, "KS 0.250 ") {
+		t.Errorf("KS: %q", line)
+	}
+	s := session.Snapshot{Baseline: &session.Baseline{}}
+	s.Eval.Metrics.N, s.Eval.Metrics.KS, s.Eval.Metrics.W1 = 100, 0.25, 28240202346.425
+	s.Baseline.Eval.Metrics.N, s.Baseline.Eval.Metrics.KS, s.Baseline.Eval.Metrics.W1 = 100, 0.25, 1.5
+	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 +2.824e10" {
+		t.Errorf("baseline line %q", line)
+	}
+	s.Eval.Metrics.W1 = 1.2
+	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 -0.300" {
+		t.Errorf("baseline line %q", line)
 	}
 }

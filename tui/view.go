@@ -748,7 +748,7 @@ func (m *Model) blurred() bool {
 // range all describe the same evaluations: the last ones the bars have
 // room for.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
-	head := fmt.Sprintf("%s %.3f ", name, v)
+	head := name + " " + measure(v) + " "
 	room := w - lipgloss.Width(head) - 2 // the arrow and a space
 	if atFloor {
 		room -= lipgloss.Width("≈ floor") - 1
@@ -829,6 +829,16 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 		}
 	}
 	return lo, hi, ok
+}
+
+// measure writes a distance in three decimals, or from 1e5 up as the
+// legends write such values (2.824e10): a diverged run's W1 had printed
+// as 28240202346.425 beside a mean of 9.947e9.
+func measure(v float64) string {
+	if math.Abs(v) >= 1e5 && !math.IsInf(v, 0) {
+		return expForm(v, 4)
+	}
+	return strconv.FormatFloat(v, 'f', 3, 64)
 }
 
 // zdepLine says how much G's output depends on its noise.
