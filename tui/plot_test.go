@@ -672,3 +672,32 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 		t.Errorf("baseline line %q", line)
 	}
 }
+
+// TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps
+// the counts left and right of the range when they are long, in a
+// shorter form; a runaway's title at 80×24 had left them out ("Samples ·
+// 10,000 at epoch 201 · 45 bins of 0.222") over bars all gone.
+func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Eval.Epoch = 201
+	m.snap.Eval.Metrics.N = 10000
+	m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: -1, Hi: 9, Counts: make([]int, 45), Expected: make([]float64, 45)}
+	for _, c := range []struct {
+		w           int
+		under, over int
+		want        string
+	}{
+		{50, 4987, 5013, "out of range 4,987 left, 5,013 right"},
+		{50, 0, 10000, "left of range 0 · right of range 10,000"},
+		{48, 0, 10000, "out of range 0 left, 10,000 right"},
+		{50, 0, 0, "left of range 0 · right of range 0"},
+		{85, 4987, 5013, "left of range 4,987 · right of range 5,013"},
+	} {
+		m.snap.Eval.Metrics.Hist.Under, m.snap.Eval.Metrics.Hist.Over = c.under, c.over
+		title := ansi.Strip(strings.Split(m.histPanel(c.w, 3), "\n")[0])
+		if !strings.Contains(title, c.want) {
+			t.Errorf("width %d, %d left and %d right: title %q, want %q in it", c.w, c.under, c.over, title, c.want)
+		}
+	}
+}

@@ -516,9 +516,17 @@ func (m Model) histPanel(w, h int) string {
 	case viewGZ:
 		items = []string{styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →"), at}
 	default:
+		title := styleTitle.Render("Samples")
+		out := styleMuted.Render("left of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + session.FormatInt(hist.Over)
+		if ansi.StringWidth(title+" · "+out) > w {
+			// Shorter, not left out: a run gone off the range (4,987
+			// left, 5,013 right) had lost the count that says so to the
+			// items after it, the bars empty under a title without it.
+			out = styleMuted.Render("out of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" left, ") + session.FormatInt(hist.Over) + styleMuted.Render(" right")
+		}
 		items = []string{
-			styleTitle.Render("Samples"),
-			styleMuted.Render("left of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + session.FormatInt(hist.Over),
+			title,
+			out,
 			at,
 			styleMuted.Render(fmt.Sprintf("%d bins of %s", cols, num((hist.Hi-hist.Lo)/float64(cols)))),
 		}
