@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -238,9 +239,30 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 	case w.saturated >= runawayEpochs:
 		return w.stuckLoss(dReal, dFake, g)
 	case w.outside >= runawayEpochs:
-		return fmt.Sprintf("the generated samples stayed far outside the target's range [%.4g, %.4g] (mean %.4g) for %d epochs", lo, hi, st.Mean, runawayEpochs)
+		if w.ylo == w.yhi { // one dimension
+			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (mean %s) for %d epochs", num4(lo), num4(hi), num4(st.Mean), runawayEpochs)
+		}
+		// Both means: either axis may have run off, and the x mean alone
+		// (inside the box) had been given for a run gone off along y.
+		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", num4(lo), num4(hi), num4(w.ylo), num4(w.yhi), num4(st.Mean), num4(st.MeanY), runawayEpochs)
 	}
 	return ""
+}
+
+// num4 writes v in four significant digits with the exponent as the
+// screen's legends and axes write it, 6.495e9 and 6e7: %.4g's 6.495e+09
+// in a runaway's description stood under a legend's 9.947e9.
+func num4(v float64) string {
+	s := strconv.FormatFloat(v, 'g', 4, 64)
+	mant, exp, ok := strings.Cut(s, "e")
+	if !ok {
+		return s
+	}
+	sign := ""
+	if exp[0] == '-' {
+		sign = "-"
+	}
+	return mant + "e" + sign + strings.TrimLeft(exp[1:], "0")
 }
 
 // onset returns the first epoch of the runaway condition that has held
@@ -265,9 +287,9 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	}
 	if w.stuck[longest] >= runawayEpochs {
 		if w.unclamped {
-			return fmt.Sprintf("%s past %d for %d epochs, at %.4g now", names[longest], runawayLoss, runawayEpochs, values[longest])
+			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayLoss, runawayEpochs, num4(values[longest]))
 		}
-		return fmt.Sprintf("%s stuck at %.4g, its limit, for %d epochs", names[longest], values[longest], runawayEpochs)
+		return fmt.Sprintf("%s stuck at %s, its limit, for %d epochs", names[longest], num4(values[longest]), runawayEpochs)
 	}
 	var took []string
 	for i, name := range names {

@@ -272,7 +272,7 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 	}{
 		{"least squares: g past the threshold", func(e int) (float64, float64, float64) {
 			return 0.2, 3, 6e7 + float64(e)
-		}, "G's loss past 99 for 200 epochs, at 6e+07 now"},
+		}, "G's loss past 99 for 200 epochs, at 6e7 now"},
 		{"least squares: turns", func(e int) (float64, float64, float64) {
 			if e%2 == 0 {
 				return 500, 0.1, 5
@@ -444,5 +444,28 @@ func TestPercentNeverAllOrNone(t *testing.T) {
 		if got := percent(x); got != want {
 			t.Errorf("percent(%g) = %q, want %q", x, got, want)
 		}
+	}
+}
+
+// TestRunawayOutsideGivesTheMeans: a run gone far off the range is told
+// with its mean written as the screen writes such values (6.495e9, not
+// %.4g's 6.495e+09), and on a plane with both means and the box: one gone
+// off along y had been told by its x mean alone, inside the range.
+func TestRunawayOutsideGivesTheMeans(t *testing.T) {
+	w := watch{}
+	ran := ""
+	for e := 1; e <= runawayEpochs && ran == ""; e++ {
+		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 6.495e9, Std: 1}, -1, 9, true, true)
+	}
+	if want := "the generated samples stayed far outside the target's range [-1, 9] (mean 6.495e9) for 200 epochs"; ran != want {
+		t.Errorf("1-D: %q, want %q", ran, want)
+	}
+	w = watch{ylo: -3, yhi: 3}
+	ran = ""
+	for e := 1; e <= runawayEpochs && ran == ""; e++ {
+		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1}, -3, 3, true, true)
+	}
+	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (mean x 0.1, y -250) for 200 epochs"; ran != want {
+		t.Errorf("2-D: %q, want %q", ran, want)
 	}
 }
