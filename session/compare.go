@@ -57,8 +57,9 @@ func (c Replay) apply(s *Session) {
 		i = n // live is just past the newest frame
 	}
 	edge, found := "", false // why the replay stops at the first frame, when it has to
+	var ev Event             // the event jumped to
 	if c.Jump {
-		if i, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
+		if i, ev, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
 			edge = "no earlier event"
 		}
 	} else {
@@ -86,16 +87,23 @@ func (c Replay) apply(s *Session) {
 		s.replay = i
 	}
 	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · other keys: live", s.replay+1, n)
-	if edge != "" {
+	switch {
+	case edge != "":
 		s.note = edge + ": " + s.note
+	case found:
+		// The event, whose epoch the frame's may not be: the first frame
+		// at or after it (after a resume, one kept hundreds of epochs
+		// later), which the header alone had let pass for the event's.
+		s.note = fmt.Sprintf("◆ %s at epoch %s: %s", ev.Kind, FormatInt(ev.Epoch), s.note)
 	}
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or
-// after frame i: the first frame at or after the event's epoch, live (n)
+// after frame i, and the event (the latest of those the frame is the
+// first after): the first frame at or after the event's epoch, live (n)
 // for an event after the newest frame. With no such event it is the first
 // frame, or live after, and found is false.
-func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
+func (s *Session) eventFrame(i, dir int) (frame int, ev Event, found bool) {
 	frames, n := s.tl.keyframes, len(s.tl.keyframes)
 	at := func(j int) int {
 		if j >= n {
@@ -104,16 +112,16 @@ func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
 		return frames[j].Epoch
 	}
 	for j := i + dir; j >= 0 && (j < n || j == n && dir > 0); j += dir {
-		for _, e := range s.tl.events {
-			if prev := j - 1; e.Epoch <= at(j) && (prev < 0 || e.Epoch > at(prev)) {
-				return j, true
+		for k := len(s.tl.events) - 1; k >= 0; k-- {
+			if e, prev := s.tl.events[k], j-1; e.Epoch <= at(j) && (prev < 0 || e.Epoch > at(prev)) {
+				return j, e, true
 			}
 		}
 	}
 	if dir > 0 {
-		return n, false
+		return n, Event{}, false
 	}
-	return 0, false
+	return 0, Event{}, false
 }
 
 func (Pin) apply(s *Session) {

@@ -460,3 +460,27 @@ func TestReplayedFrameIsTheSnapshots(t *testing.T) {
 		t.Errorf("the snapshot's replayed frame changed from epoch %d to %d as the session went on", want, got)
 	}
 }
+
+// TestReplayNamesTheEvent: a jump to an event's keyframe names the event
+// and its epoch, which the frame's (the first kept at or after it) need
+// not be: after a resume the first frame can be hundreds of epochs after
+// an event, and the header's "replay epoch 800" had passed for the
+// event's epoch.
+func TestReplayNamesTheEvent(t *testing.T) {
+	cfg, _ := presets.Get("bimodal")
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
+	for s.gan.Epoch() < 300 {
+		s.trainEpoch()
+	}
+	first := s.tl.keyframes[0].Epoch
+	s.tl.events = []Event{{Epoch: first - 2, Kind: EventNoiseIgnored}, {Epoch: first - 1, Kind: EventModeDropped}}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	want := fmt.Sprintf("◆ mode-dropped at epoch %s: replay frame 1 of ", FormatInt(first-1))
+	if s.replay != 0 || !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump back to the events before the first frame: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	}
+	Replay{Dir: -1}.apply(s)
+	if strings.Contains(s.note, "◆") {
+		t.Errorf("a step, not a jump, names an event: %q", s.note)
+	}
+}
