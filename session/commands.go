@@ -109,7 +109,7 @@ func (c Step) apply(s *Session) {
 			}
 		}
 		if s.state == Paused {
-			s.note = fmt.Sprintf("epoch %d: D real %.4f, D fake %.4f, G %.4f", s.last.Epoch, s.last.DReal, s.last.DFake, s.last.G)
+			s.note = fmt.Sprintf("epoch %s: D real %.4f, D fake %.4f, G %.4f", FormatInt(s.last.Epoch), s.last.DReal, s.last.DFake, s.last.G)
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {

@@ -484,3 +484,17 @@ func TestReplayNamesTheEvent(t *testing.T) {
 		t.Errorf("a step, not a jump, names an event: %q", s.note)
 	}
 }
+
+// TestStepNoteGroupsTheEpoch: n's answer writes the epoch as the header
+// and every other note do (epoch 1,001), not 1001.
+func TestStepNoteGroupsTheEpoch(t *testing.T) {
+	cfg, _ := presets.Get("vanilla")
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 2000})
+	for s.gan.Epoch() < 1000 {
+		s.trainEpoch()
+	}
+	s.applyOne(Step{Kind: StepEpoch})
+	if !strings.HasPrefix(s.note, "epoch 1,001: D real ") {
+		t.Errorf("n at epoch 1,000: %q", s.note)
+	}
+}
