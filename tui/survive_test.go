@@ -22,6 +22,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -956,6 +957,45 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 	for _, g := range glossary {
 		if g[0] == "◆ in charts" && (strings.Contains(g[1], "above") || !strings.Contains(g[1], "after this glossary")) {
 			t.Errorf("the ◆ entry says %q; the events follow the glossary", g[1])
+		}
+	}
+}
+
+// TestKeysPageHoldsTheDesign: the ? page gives the whole design being
+// trained at 80×24, its source giving way where it does not all fit; a
+// long one had been cut at the panel's foot (wgan-gp's optimizers and
+// steps, bimodal-pacgan-ema's "G shown as its weights' moving average").
+// Where even that does not fit (70×20), the last line says where it is.
+// Lines break at spaces only, as the status's do ("1-Lipschitz" had
+// broken after its hyphen).
+func TestKeysPageHoldsTheDesign(t *testing.T) {
+	for _, name := range []string{"wgan-gp", "bimodal-pacgan-ema", "grid-pacgan4-ema", "blog-original"} {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, snap := glossaryWithEvents(t, 1, 0)
+		snap.Design = append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...)
+		m.apply(snap)
+		m.keys.page = pageNone
+		m.nextHelpPage() // the keys, with the design
+		flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
+		l := m.layout()
+		panel := m.designPanel(l.histW, l.topH+l.bottomH)
+		for _, d := range snap.Design[2:] {
+			if !strings.Contains(flat(panel), flat(d)) {
+				t.Errorf("%s at 80×24: %q is not on the ? page:\n%s", name, d, ansi.Strip(panel))
+			}
+		}
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: 70, Height: 20})
+		m = mm.(Model)
+		l = m.layout()
+		panel = m.designPanel(l.histW, l.topH+l.bottomH)
+		if !strings.Contains(flat(panel), "ganui --list-presets") && !strings.Contains(flat(panel), flat(snap.Design[len(snap.Design)-1])) {
+			t.Errorf("%s at 70×20: the design is cut without a word:\n%s", name, ansi.Strip(panel))
+		}
+		if name == "wgan-gp" && !strings.Contains(ansi.Strip(panel), "1-Lipschitz") { // wrapped at spaces only
+			t.Errorf("wgan-gp at 70×20: 1-Lipschitz broken at its hyphen:\n%s", ansi.Strip(panel))
 		}
 	}
 }

@@ -118,8 +118,24 @@ func (m Model) designPanel(w, h int) string {
 	// esc before ?, which the key table below names too: pack leaves out
 	// what does not fit, and a long preset's name had left esc nowhere.
 	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render("? glossary")}, w)}
-	for _, l := range m.snap.Design {
-		lines = append(lines, strings.Split(ansi.Wordwrap(l, w, " "), "\n")...)
+	wrapped := func(design []string) []string { // at spaces: "1-Lipschitz" and a file name stay whole
+		var out []string
+		for _, l := range design {
+			out = append(out, wrap(l, w)...)
+		}
+		return out
+	}
+	design := wrapped(m.snap.Design)
+	if len(lines)+len(design) > h && len(m.snap.Design) > 1 {
+		// The source gives way first (Design[1]): the block had been cut
+		// at the panel's foot, so that at 80×24 wgan-gp lost its
+		// optimizers and steps mid-line, bimodal-pacgan-ema the moving
+		// average it is seen through.
+		design = wrapped(slices.Delete(slices.Clone(m.snap.Design), 1, 2))
+	}
+	lines = append(lines, design...)
+	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
+		lines = append(lines[:h-1], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
 	}
 	if fs := m.snap.Findings; len(fs) > 0 { // where there is room; the glossary has it too
 		diag := []string{"", styleTitle.Render("Diagnosis") + styleMuted.Render(" with the measurements behind it")}
