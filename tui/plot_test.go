@@ -701,3 +701,25 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline
+// has no room, its bars rise from 0: a KS held at 0.500 (bimodal seed
+// 4's checks, 0.4988 to 0.5000) had been drawn from ▁ to █, unlabelled,
+// beside its → (about the same). With the range shown they span it as
+// before.
+func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tr := trend{vals: []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}}
+	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, sideW))
+	if strings.Contains(line, "–") {
+		t.Fatalf("%q: the range fits; the test wants it not to", line)
+	}
+	_, bars, _ := strings.Cut(line, "→ ")
+	if strings.Trim(bars, "█") != "" {
+		t.Errorf("%q: bars within 0.4%% of each other, unlabelled, drawn unlike", line)
+	}
+	wide := ansi.Strip(metricLine("KS", 0.5, false, &tr, 80))
+	if !strings.Contains(wide, "▁") || !strings.Contains(wide, "0.4985–0.5003") {
+		t.Errorf("%q: with room for the range, the bars span it", wide)
+	}
+}

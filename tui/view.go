@@ -808,7 +808,14 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
-	return head + arrow + " " + styleSpark.Render(sparkline(vals, len(vals))) + styleMuted.Render(rng)
+	bars := sparkline(vals, len(vals))
+	if rng == "" && sparkRange(vals) != "" {
+		// No room for the range to read the bars by: they rise from 0, not
+		// from the least value, which had drawn bimodal's KS checks, 0.4988
+		// to 0.5000, from ▁ to █ beside its → (about the same).
+		bars = sparkFrom(vals, 0)
+	}
+	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(rng)
 }
 
 // sparkRange writes the range of a sparkline's values, " lo–hi", or ""
@@ -884,12 +891,20 @@ func sparkline(vals []float64, w int) string {
 	if w <= 0 || len(vals) == 0 {
 		return ""
 	}
-	vals = vals[max(0, len(vals)-w):]
-	lo, hi := math.Inf(1), math.Inf(-1)
+	return sparkFrom(vals[max(0, len(vals)-w):], math.Inf(1))
+}
+
+// sparkFrom draws vals as sparkline does, scaled from floor or their
+// least finite value, whichever is lower, to their greatest.
+func sparkFrom(vals []float64, floor float64) string {
+	lo, hi := floor, math.Inf(-1)
 	for _, v := range vals {
 		if !math.IsInf(v, 0) && !math.IsNaN(v) {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
+	}
+	if math.IsInf(hi, -1) {
+		lo = hi // none finite
 	}
 	alike := false
 	if hi > lo {
