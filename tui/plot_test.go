@@ -723,3 +723,25 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 		t.Errorf("%q: with room for the range, the bars span it", wide)
 	}
 }
+
+// TestHeaderGivesWayFromTheEnd: what the header has no room for is left
+// out from the end, the pace and the rate before the seed; a replay at
+// 80×24 ("◀ replay epoch 800 of 807") had lost the seed and kept the
+// pace after it.
+func TestHeaderGivesWayFromTheEnd(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.State, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "blog-original", session.Paused, 807, 5000, 750806
+	m.snap.Settings.Speed = 200
+	m.snap.Replay = &session.Keyframe{}
+	m.snap.Replay.Epoch = 800
+	for w := 50; w <= 120; w++ {
+		h := ansi.Strip(m.header(w))
+		if strings.Contains(h, "pace") && !strings.Contains(h, "seed 750806") {
+			t.Errorf("width %d: %q keeps the pace without the seed", w, h)
+		}
+	}
+	if h := ansi.Strip(m.header(88)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "pace") {
+		t.Errorf("88 wide: %q, want the seed and not the pace", h)
+	}
+}

@@ -206,7 +206,14 @@ func (m Model) header(w int) string {
 	if s.State == session.Running && s.Rate > 0 {
 		parts = append(parts, session.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
 	}
-	return fit(pack("  ", parts, w), w)
+	// Left out from the end: pack goes on past a part that does not fit
+	// to shorter ones after it, so that a replay at 80×24 ("◀ replay epoch
+	// 800 of 807") had lost the seed and kept the pace.
+	n := len(parts)
+	for n > 1 && ansi.StringWidth(strings.Join(parts[:n], "  ")) > w {
+		n--
+	}
+	return fit(pack("  ", parts[:n], w), w)
 }
 
 func stateGlyph(s session.State) string {
