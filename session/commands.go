@@ -67,7 +67,7 @@ func (s *Session) stepping(what string) bool {
 		s.note = what + " works while paused: press space to pause first"
 		return false
 	case Diverged:
-		s.note = divergedHint
+		s.note = s.divergedHint()
 		return false
 	}
 	if s.state == Done {
@@ -77,8 +77,18 @@ func (s *Session) stepping(what string) bool {
 	return true
 }
 
-// divergedHint is the note for keys that cannot act on a diverged run.
-const divergedHint = "the run diverged: u rolls back to a good state, r starts a new seed, R reruns this one"
+// divergedHint is the note for keys that cannot act on a diverged run:
+// what to do, in a line at 80 columns, so that the status keeps room for
+// what went wrong. It had said "u rolls back to a good state, r starts a
+// new seed, R reruns this one" in two lines, the divergence's own advice
+// to lower a learning rate first cut off beside it, though each of the
+// three diverges again as it did with the rates unchanged.
+func (s *Session) divergedHint() string {
+	if _, ok := s.rollbackTarget(); ok {
+		return "diverged: lower a learning rate (←), then u rolls back to go on"
+	}
+	return "diverged: lower a learning rate (←), then r or R starts again"
+}
 
 func (TogglePause) apply(s *Session) {
 	switch s.state {
@@ -93,7 +103,7 @@ func (TogglePause) apply(s *Session) {
 		s.pastPlan = true
 		s.momentNote("continuing past the plan")
 	case Diverged:
-		s.note = divergedHint
+		s.note = s.divergedHint()
 	}
 }
 

@@ -724,3 +724,25 @@ func TestNoCurveSaysWhatDReads(t *testing.T) {
 		}
 	}
 }
+
+// TestDivergedHintSaysWhatToDo: space, n, d or g on a diverged run answer
+// with what to do, a learning rate lowered first, in a line at 80
+// columns; the answer had said u, r and R in two lines, which pushed the
+// divergence's own advice off the status at 80×24, and each of the three
+// diverges again with the rates unchanged. With no state kept, r or R.
+func TestDivergedHintSaysWhatToDo(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+	s.trainEpoch()
+	poison(t, s)
+	for _, c := range []Command{TogglePause{}, Step{Kind: StepEpoch}, Step{Kind: StepD}, Step{Kind: StepG}} {
+		c.apply(s)
+		if !strings.Contains(s.note, "lower a learning rate") || !strings.Contains(s.note, "u rolls back") || len([]rune(s.note)) > 80 {
+			t.Errorf("%T on a diverged run: %q", c, s.note)
+		}
+	}
+	s.kept = nil
+	TogglePause{}.apply(s)
+	if !strings.Contains(s.note, "lower a learning rate") || strings.Contains(s.note, "u rolls back") || !strings.Contains(s.note, "r or R") {
+		t.Errorf("space on a diverged run with no state kept: %q", s.note)
+	}
+}
