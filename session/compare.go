@@ -86,7 +86,7 @@ func (c Replay) apply(s *Session) {
 	default:
 		s.replay = i
 	}
-	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · other keys: live", s.replay+1, n)
+	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · keys that train or change the run: live", s.replay+1, n)
 	switch {
 	case edge != "":
 		s.note = edge + ": " + s.note

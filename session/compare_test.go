@@ -498,3 +498,22 @@ func TestStepNoteGroupsTheEpoch(t *testing.T) {
 		t.Errorf("n at epoch 1,000: %q", s.note)
 	}
 }
+
+// TestReplayNoteSaysWhatEndsIt: the replay's note names the keys that end
+// it as they are, those that train or change the run; it said "other
+// keys: live", though b, w, e, c, P, v and ? leave the frame in sight.
+func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
+	cfg, _ := presets.Get("bimodal")
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300, Dir: t.TempDir()})
+	for s.gan.Epoch() < 300 {
+		s.trainEpoch()
+	}
+	Replay{Dir: -1}.apply(s)
+	if !strings.HasSuffix(s.note, "keys that train or change the run: live") || strings.Contains(s.note, "other keys") {
+		t.Errorf("replay note %q", s.note)
+	}
+	Pin{}.apply(s)
+	if s.replay < 0 {
+		t.Error("b ended the replay")
+	}
+}

@@ -167,7 +167,7 @@ func TestScreenGolden(t *testing.T) {
 			{"replay", func(s session.Snapshot) session.Snapshot {
 				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 				s.ReplayIndex, s.Frames = 19, 50
-				s.Note = "replay frame 20 of 50 · , . step · < > events · other keys: live"
+				s.Note = "replay frame 20 of 50 · , . step · < > events · keys that train or change the run: live"
 				return s
 			}, nil, []string{"◀ replay epoch 600 of 1,500", "┊", "replay frame 20 of 50", "◆"}},
 			{"baseline", func(s session.Snapshot) session.Snapshot {
