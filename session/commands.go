@@ -171,7 +171,14 @@ func (c Adjust) apply(s *Session) {
 	case c.Setting == Speed:
 		s.note = fmt.Sprintf("speed %s → %s", from, to)
 	default:
-		s.note = fmt.Sprintf("%s %s → %s from the next epoch", name, from, to)
+		// From the epoch it applies at, which stays true while the run
+		// trains on: "from the next epoch" still stood under a running
+		// run's header 1,600 epochs later. A diverged run's next epoch
+		// is the one after u's, r's or R's.
+		s.note = fmt.Sprintf("%s %s → %s from epoch %s", name, from, to, FormatInt(s.gan.Epoch()+1))
+		if s.state == Diverged {
+			s.note = fmt.Sprintf("%s %s → %s from the next epoch trained", name, from, to)
+		}
 		s.settingEvent(name, from, to)
 	}
 }

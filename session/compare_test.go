@@ -517,3 +517,18 @@ func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
 		t.Error("b ended the replay")
 	}
 }
+
+// TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch it
+// applies from, true however long the run trains on after it; "from the
+// next epoch" stood under a running run 1,600 epochs later.
+func TestTuneNoteNamesTheEpoch(t *testing.T) {
+	cfg, _ := presets.Get("vanilla")
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 2000})
+	for s.gan.Epoch() < 1000 {
+		s.trainEpoch()
+	}
+	Adjust{DLR, +1}.apply(s)
+	if s.note != "D lr 5e-4 → 1e-3 from epoch 1,001" {
+		t.Errorf("→ at epoch 1,000: %q", s.note)
+	}
+}

@@ -632,10 +632,10 @@ func TestDivergenceStaysInSight(t *testing.T) {
 	m.width, m.height = 100, 30
 	snap.State, snap.Rollback = session.Diverged, 0
 	snap.Err = &session.Divergence{Epoch: 320, What: "a runaway", Runaway: "the generated samples far outside the target's range for 200 epochs"}
-	snap.Note = "D lr 5 → 2 from the next epoch"
+	snap.Note = "D lr 5 → 2 from the next epoch trained"
 	m.apply(snap)
 	got := strings.Join(strings.Fields(strings.Join(m.statusLines(100, 3), " ")), " ")
-	for _, want := range []string{"✗ Ran away at epoch 320", "u rolls back to epoch 0", "D lr 5 → 2 from the next epoch"} {
+	for _, want := range []string{"✗ Ran away at epoch 320", "u rolls back to epoch 0", "D lr 5 → 2 from the next epoch trained"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("status %q lacks %q", got, want)
 		}
