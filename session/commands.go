@@ -164,7 +164,7 @@ func (c Adjust) apply(s *Session) {
 		return
 	}
 	from, to := before.Text(c.Setting), s.settings(s.gan.Config()).Text(c.Setting)
-	name := map[Setting]string{DLR: "D lr", GLR: "G lr", DSteps: "D steps", GSteps: "G steps", Speed: "speed"}[c.Setting]
+	name := settingNames[c.Setting]
 	switch {
 	case from == to:
 		s.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
@@ -183,33 +183,56 @@ func (c Adjust) apply(s *Session) {
 	}
 }
 
-// settingEvent records a setting changed by the user. Presses of one key
-// between two epochs make one change, from the first value to the last,
-// not an event each (nine presses of → were nine events); back where it
-// started, the change is no event at all. A change after the start is
-// one no command line repeats (leftPlan), unless it is taken back before
-// an epoch trains.
+// settingNames are the settings as notes and events name them.
+var settingNames = map[Setting]string{DLR: "D lr", GLR: "G lr", DSteps: "D steps", GSteps: "G steps", Speed: "speed"}
+
+// settingEvent records a setting changed by the user. Presses of one
+// setting between two epochs make one change, from the first value to
+// the last, not an event each (nine presses of → were nine events), with
+// other settings' changes between them too (after a roll-back, the
+// settings it kept: Rollback); back where it started, the change is no
+// event at all. A change after the start is one no command line repeats
+// (leftPlan), unless it is taken back before an epoch trains.
 func (s *Session) settingEvent(name, from, to string) {
 	ev, epoch := s.tl.events, s.gan.Epoch()
-	if n := len(ev); n > 0 && ev[n-1].Kind == EventSetting && ev[n-1].Epoch == epoch {
-		if rest, ok := strings.CutPrefix(ev[n-1].Detail, name+" "); ok {
-			first, _, _ := strings.Cut(rest, " → ")
-			if first == to {
-				s.tl.events = ev[:n-1]
-				if s.offPlan == epoch && s.offWhat == "changed "+name && // this change was the run's departure
-					!slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventSetting && e.Epoch == epoch }) {
-					s.offPlan, s.offWhat = -1, ""
-				}
-			} else {
-				ev[n-1].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
-			}
+	for i := len(ev) - 1; i >= 0 && ev[i].Kind == EventSetting && ev[i].Epoch == epoch; i-- {
+		rest, ok := strings.CutPrefix(ev[i].Detail, name+" ")
+		if !ok {
+			continue
+		}
+		first, _, _ := strings.Cut(rest, " → ")
+		if first != to {
+			ev[i].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
 			return
 		}
+		s.tl.events = slices.Delete(ev, i, i+1)
+		if s.offPlan == epoch && s.offWhat == "changed "+name { // this change was the run's departure
+			s.offPlan, s.offWhat = -1, ""
+			// Another setting changed at this epoch is the departure now.
+			for _, e := range s.tl.events {
+				if e.Kind == EventSetting && e.Epoch == epoch {
+					s.offPlan, s.offWhat = epoch, "changed "+settingOf(e.Detail)
+					break
+				}
+			}
+		}
+		return
 	}
 	s.emit(Event{Epoch: epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
 	if epoch > 0 {
 		s.leftPlan("changed " + name)
 	}
+}
+
+// settingOf is the name of the setting a setting event's detail changes.
+func settingOf(detail string) string {
+	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+		if strings.HasPrefix(detail, settingNames[k]+" ") {
+			return settingNames[k]
+		}
+	}
+	name, _, _ := strings.Cut(detail, " → ")
+	return name
 }
 
 // settings are the knobs' values now, read from the run's own

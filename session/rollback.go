@@ -29,12 +29,29 @@ type goodState struct {
 	hist  History // the chart history at that epoch
 	last  engine.EpochStats
 	watch watch // the diagnosis's view of the run at that epoch
+	// The run's events and departure from its command line (offPlan) as
+	// they stood: a roll-back returns to them, then records the settings
+	// it keeps (Rollback).
+	events  []Event
+	dropped int
+	offPlan int
+	offWhat string
 }
 
 // Rollback returns a diverged run to its newest good state, paused, with
 // the current settings (lower a learning rate before or after, or the run
 // will diverge again where it did). Pressed again before anything is
 // trained, it goes back to the state kept before that one.
+//
+// The run's events return to what they were at that state, the roll-back
+// itself added; each setting that now differs from the state's (D's
+// learning rate raised towards the divergence, say) is then a setting
+// event at the epoch rolled back to, from the state's value to the one
+// kept, since the run trains with it from there: the events had lost
+// the changes after that epoch while the settings panel kept their
+// values, and the run's departure from its command line (Again) had
+// been "went on from a roll-back with changed settings", said even of
+// settings changed at epoch 0, which the command repeats.
 type Rollback struct{}
 
 // maybeKeep keeps the run as a good state if enough training time has
@@ -54,7 +71,8 @@ func (s *Session) keep() {
 	if err != nil {
 		return // the states kept so far stay
 	}
-	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch}
+	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch,
+		events: slices.Clone(s.tl.events), dropped: s.tl.dropped, offPlan: s.offPlan, offWhat: s.offWhat}
 	if len(s.kept) == keepStates {
 		// The oldest goes, unless it is the newest state from before a
 		// runaway condition now building up: should the run run away,
@@ -117,7 +135,9 @@ func (Rollback) apply(s *Session) {
 	}
 	left := s.gan.Epoch()
 	gan, err := engine.Restore(g.ckpt)
+	var was Settings // the state's settings
 	if err == nil {
+		was = s.settings(gan.Config())
 		err = retune(gan, s.gan.Config())
 	}
 	if err != nil {
@@ -136,20 +156,24 @@ func (Rollback) apply(s *Session) {
 		s.kept = s.kept[:len(s.kept)-1]
 	}
 	s.gan = gan
-	if s.offPlan > g.epoch { // what left the plan is undone, but the settings now train on
-		s.offPlan, s.offWhat = -1, ""
-		if now := s.settings(s.gan.Config()); g.epoch > 0 && (now.DLR != s.startSettings.DLR || now.GLR != s.startSettings.GLR ||
-			now.DSteps != s.startSettings.DSteps || now.GSteps != s.startSettings.GSteps) {
-			s.offPlan, s.offWhat = g.epoch, "went on from a roll-back with changed settings"
-		}
-	}
 	s.hist = g.hist.Clone()
 	s.last = g.last
 	s.watch = g.watch
 	s.log.truncate(g.epoch)
 	s.tl.truncate(g.epoch)
+	s.tl.events, s.tl.dropped = slices.Clone(g.events), g.dropped
+	s.offPlan, s.offWhat = g.offPlan, g.offWhat
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
+	now := s.settings(s.gan.Config())
+	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+		if from, to := was.Text(k), now.Text(k); from != to {
+			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", settingNames[k], from, to)})
+			if g.epoch > 0 { // a change at epoch 0 is one --set repeats
+				s.leftPlan("changed " + settingNames[k])
+			}
+		}
+	}
 	s.run++
 	s.eval = Eval{}
 	s.changed()

@@ -1,0 +1,143 @@
+package session
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+// settingEvents are the run's setting events, as epoch and detail.
+func settingEvents(s *Session) []Event {
+	var out []Event
+	for _, e := range s.tl.events {
+		if e.Kind == EventSetting {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// TestRollbackRecordsTheSettingsItKeeps: a roll-back undoes the events
+// after the epoch it returns to, but the settings raised after it stay in
+// force, so each is a setting event at that epoch, from the state's value
+// to the one kept, the run's departure from its command line with it;
+// taken back, the events and the departure go; and the record a save
+// writes holds them, so that a resumed run says the same. The events had
+// lost the changes (D lr 1e-3 → 10 stood in the settings panel, the
+// events ended at D lr 1e-3), and the departure said "went on from a
+// roll-back with changed settings".
+func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+	for range 20 {
+		s.trainEpoch()
+	}
+	keepNow(s)
+	kept := s.settings(s.gan.Config())
+	s.trainEpoch()
+	poison(t, s) // D lr and G lr raised at epoch 21, the run diverged
+	now := s.settings(s.gan.Config())
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 20 || s.state != Paused {
+		t.Fatalf("rolled back to epoch %d, %s", s.gan.Epoch(), s.state)
+	}
+	want := []string{
+		"D lr " + kept.Text(DLR) + " → " + now.Text(DLR) + ", kept through the roll-back",
+		"G lr " + kept.Text(GLR) + " → " + now.Text(GLR) + ", kept through the roll-back",
+	}
+	var got []string
+	for _, e := range settingEvents(s) {
+		if e.Epoch != 20 {
+			t.Errorf("a setting event at epoch %d after the roll-back to 20: %q", e.Epoch, e.Detail)
+		}
+		got = append(got, e.Detail)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("setting events after the roll-back %q, want %q", got, want)
+	}
+	if i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback }); i < 0 || s.tl.events[i].Epoch != 20 || i != len(s.tl.events)-3 {
+		t.Fatalf("events %+v: want the roll-back at 20 before the settings it kept", s.tl.events)
+	}
+	if a := s.Again(); !strings.Contains(a.Caveat, "it changed D lr at epoch 20,") {
+		t.Errorf("after the roll-back, again's caveat %q", a.Caveat)
+	}
+	if s.offWhat != "changed D lr" {
+		t.Errorf("departure %q", s.offWhat)
+	}
+
+	// Saved and resumed, the run says the same.
+	Save{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	r := newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir})
+	if err := r.Unrecorded(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.tl.events, s.tl.events) || r.Again().Caveat != s.Again().Caveat {
+		t.Errorf("resumed: events %+v, caveat %q; saved %+v, %q", r.tl.events, r.Again().Caveat, s.tl.events, s.Again().Caveat)
+	}
+
+	// D lr lowered to the state's value: its event goes, G lr's is the
+	// departure; G lr too: neither is left, and the command repeats the run.
+	for s.gan.Config().DLR > kept.DLR {
+		Adjust{DLR, -1}.apply(s)
+	}
+	if got := settingEvents(s); len(got) != 1 || !strings.HasPrefix(got[0].Detail, "G lr ") || s.offWhat != "changed G lr" || s.offPlan != 20 {
+		t.Fatalf("D lr back to %s: setting events %+v, departure %q at %d", kept.Text(DLR), got, s.offWhat, s.offPlan)
+	}
+	for s.gan.Config().GLR > kept.GLR {
+		Adjust{GLR, -1}.apply(s)
+	}
+	if got := settingEvents(s); len(got) != 0 || s.offPlan != -1 {
+		t.Fatalf("both back: setting events %+v, departure %q at %d", got, s.offWhat, s.offPlan)
+	}
+	if a := s.Again(); a.Caveat != "" {
+		t.Errorf("both back: caveat %q", a.Caveat)
+	}
+}
+
+// TestRollbackKeepsAStartingChange: settings changed at epoch 0, which
+// the command line repeats with --set, are no departure after a
+// roll-back that keeps them, once a change after the epoch rolled back
+// to is taken back; the roll-back had called it one ("went on from a
+// roll-back with changed settings"), for the settings differed from the
+// run's first.
+func TestRollbackKeepsAStartingChange(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	for range 2 {
+		Adjust{DLR, +1}.apply(s)
+		Adjust{GLR, +1}.apply(s)
+	}
+	atStart := settingEvents(s)
+	s.trainEpoch()
+	keepNow(s)
+	was := s.settings(s.gan.Config())
+	s.trainEpoch()
+	poison(t, s) // raised at epoch 2: a departure, taken back below
+	if s.offPlan != 2 {
+		t.Fatalf("departure at %d, want 2", s.offPlan)
+	}
+	if s.lastBefore(s.watch.onset(s.gan.Epoch())) != len(s.kept)-1 || s.kept[len(s.kept)-1].epoch != 1 {
+		t.Fatalf("diverged at %d: u would not return to epoch 1", s.gan.Epoch())
+	}
+	for s.gan.Config().DLR > was.DLR || s.gan.Config().GLR > was.GLR {
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	if s.settings(s.gan.Config()) != was {
+		t.Fatalf("settings %+v, want those of epoch 1, %+v", s.settings(s.gan.Config()), was)
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 1 {
+		t.Fatalf("rolled back to %d", s.gan.Epoch())
+	}
+	if got := settingEvents(s); !slices.Equal(got, atStart) {
+		t.Errorf("setting events %+v, want those of epoch 0 alone, %+v", got, atStart)
+	}
+	if a := s.Again(); a.Caveat != "" || s.offPlan != -1 {
+		t.Errorf("caveat %q, departure %q at %d", a.Caveat, s.offWhat, s.offPlan)
+	}
+}
