@@ -474,9 +474,10 @@ func (s *Session) pace() time.Duration {
 }
 
 // trainEpoch trains one epoch, records it and moves the state on: Done at
-// the planned epoch, Diverged on a non-finite value. This is the one place
-// a front end's epoch is trained. Every epoch goes to the logs, a diverged
-// one too; good ones may be kept for a roll-back.
+// the planned epoch, Diverged on a non-finite value or a runaway. This is
+// the one place a front end's epoch is trained. Every epoch goes to the
+// logs, a diverged one too, and every finite one to the charts and the
+// latest stats, a runaway's too; good ones may be kept for a roll-back.
 func (s *Session) trainEpoch() {
 	if s.gan.Epoch() >= engine.MaxEpochs {
 		s.setState(Done)
@@ -493,12 +494,17 @@ func (s *Session) trainEpoch() {
 		s.diverge(err)
 		return
 	}
-	if r := s.watch.add(st, s.lo, s.hi, s.dBounded, s.gBounded); r != "" {
+	// A runaway's epoch is finite and trained, and is the run's latest:
+	// the legends and charts show it, beside the runaway's description of
+	// it (they had shown the epoch before, μ 9.947e9 beside a
+	// description's mean 6.495e9).
+	r := s.watch.add(st, s.lo, s.hi, s.dBounded, s.gBounded)
+	s.last = st
+	s.hist.Add(st)
+	if r != "" {
 		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r})
 		return
 	}
-	s.last = st
-	s.hist.Add(st)
 	if s.moment != "" && st.Epoch >= s.noteUntil {
 		if s.note == s.moment {
 			s.note = ""

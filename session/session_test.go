@@ -630,6 +630,37 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 	}
 }
 
+// TestRunawayShowsItsOwnEpoch: the epoch a runaway stops the run at is
+// finite and trained, and the snapshot's latest stats and charts are of
+// it, the epoch the runaway's description speaks of: the moments legend
+// had shown the epoch before's batch mean (μ 9.947e9) beside the
+// description's mean of the runaway epoch (6.495e9).
+func TestRunawayShowsItsOwnEpoch(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR, cfg.GLR = 5, 0.5
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for s.state != Diverged && s.gan.Epoch() < 2000 {
+		s.trainEpoch()
+	}
+	if s.err == nil || !strings.Contains(s.err.Runaway, "(mean ") {
+		t.Fatalf("no runaway of the samples' mean by epoch %d: %v", s.gan.Epoch(), s.err)
+	}
+	s.publish()
+	snap := <-s.snaps
+	if snap.Last.Epoch != snap.Err.Epoch || snap.Last.Epoch != snap.Epoch {
+		t.Errorf("a runaway at epoch %d, header at %d: the legends show epoch %d", snap.Err.Epoch, snap.Epoch, snap.Last.Epoch)
+	}
+	if mean := "(mean " + num4(snap.Last.Mean) + ")"; !strings.Contains(snap.Err.Runaway, mean) {
+		t.Errorf("the legend's μ %s, the runaway says %q", num4(snap.Last.Mean), snap.Err.Runaway)
+	}
+	if h := snap.History; len(h) == 0 || h[len(h)-1].Epoch != snap.Err.Epoch {
+		t.Errorf("the charts end at epoch %d, the runaway at %d", h[len(h)-1].Epoch, snap.Err.Epoch)
+	}
+}
+
 // TestSettingPressesMakeOneEvent: presses of one key between two epochs
 // are one change, first value to last; back where it began, none; after
 // an epoch, or on another setting, a new one.
