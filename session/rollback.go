@@ -32,10 +32,11 @@ type goodState struct {
 	// The run's events and departure from its command line (offPlan) as
 	// they stood: a roll-back returns to them, then records the settings
 	// it keeps (Rollback).
-	events  []Event
-	dropped int
-	offPlan int
-	offWhat string
+	events   []Event
+	dropped  int
+	episodes episodes // the findings holding, so that one goes on, not starts anew
+	offPlan  int
+	offWhat  string
 }
 
 // Rollback returns a diverged run to its newest good state, paused, with
@@ -44,7 +45,8 @@ type goodState struct {
 // trained, it goes back to the state kept before that one.
 //
 // The run's events return to what they were at that state, the roll-back
-// itself added; each setting that now differs from the state's (D's
+// itself added, and the findings that held then go on (an equilibrium
+// reached before is not an event again at the next check); each setting that now differs from the state's (D's
 // learning rate raised towards the divergence, say) is then a setting
 // event at the epoch rolled back to, from the state's value to the one
 // kept, since the run trains with it from there: the events had lost
@@ -72,7 +74,7 @@ func (s *Session) keep() {
 		return // the states kept so far stay
 	}
 	g := goodState{ckpt: ckpt, epoch: s.gan.Epoch(), hist: s.hist.Clone(), last: s.last, watch: s.watch,
-		events: slices.Clone(s.tl.events), dropped: s.tl.dropped, offPlan: s.offPlan, offWhat: s.offWhat}
+		events: slices.Clone(s.tl.events), dropped: s.tl.dropped, episodes: s.tl.episodes.clone(), offPlan: s.offPlan, offWhat: s.offWhat}
 	if len(s.kept) == keepStates {
 		// The oldest goes, unless it is the newest state from before a
 		// runaway condition now building up: should the run run away,
@@ -161,7 +163,7 @@ func (Rollback) apply(s *Session) {
 	s.watch = g.watch
 	s.log.truncate(g.epoch)
 	s.tl.truncate(g.epoch)
-	s.tl.events, s.tl.dropped = slices.Clone(g.events), g.dropped
+	s.tl.events, s.tl.dropped, s.tl.episodes = slices.Clone(g.events), g.dropped, g.episodes.clone()
 	s.offPlan, s.offWhat = g.offPlan, g.offWhat
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 )
 
 // settingEvents are the run's setting events, as epoch and detail.
@@ -140,4 +141,70 @@ func TestRollbackKeepsAStartingChange(t *testing.T) {
 	if a := s.Again(); a.Caveat != "" || s.offPlan != -1 {
 		t.Errorf("caveat %q, departure %q at %d", a.Caveat, s.offWhat, s.offPlan)
 	}
+}
+
+// TestRollbackGoesOnWithItsFindings: a finding that held at the state
+// rolled back to goes on after the roll-back rather than starting anew;
+// vanilla's equilibrium, reached at epoch 4,000, had been an event again
+// at the first check after a roll-back to 4,500, with no end between.
+func TestRollbackGoesOnWithItsFindings(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 4500 {
+		s.trainEpoch()
+	}
+	if !s.tl.episodes.active[DIndifferent] {
+		t.Fatal("vanilla seed 1 is not at its equilibrium at epoch 4,500: the test needs it")
+	}
+	keepNow(s)
+	for range 30 {
+		Adjust{DLR, +1}.apply(s)
+		Adjust{GLR, +1}.apply(s)
+	}
+	for i := 0; s.state != Diverged; i++ {
+		if i == 3000 {
+			t.Fatal("no divergence in 3,000 epochs at learning rate 10")
+		}
+		s.trainEpoch()
+	}
+	for s.gan.Config().DLR > cfg.DLR || s.gan.Config().GLR > cfg.GLR {
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 4500 {
+		t.Fatalf("rolled back to %d, want 4,500", s.gan.Epoch())
+	}
+	for range 10 * s.every {
+		s.trainEpoch()
+	}
+	// No finding starts while it holds.
+	on := map[EventKind]bool{}
+	ends := map[EventKind]EventKind{}
+	for _, f := range findingEvents {
+		ends[f.end] = f.start
+	}
+	for _, e := range s.tl.events {
+		if start, ok := ends[e.Kind]; ok {
+			on[start] = false
+		} else if _, ok := findingEventOf(e.Kind); ok {
+			if on[e.Kind] {
+				t.Errorf("%s at epoch %d while it held: %+v", e.Kind, e.Epoch, s.tl.events)
+			}
+			on[e.Kind] = true
+		}
+	}
+}
+
+// findingEventOf reports whether k starts a finding's episode.
+func findingEventOf(k EventKind) (FindingKind, bool) {
+	for f, ev := range findingEvents {
+		if ev.start == k {
+			return f, true
+		}
+	}
+	return 0, false
 }

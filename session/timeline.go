@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,6 +122,11 @@ type episodes struct {
 	active  map[FindingKind]bool // findings whose start was reported
 	absent  map[FindingKind]int  // checks in a row an active one was missing
 	covered []bool               // each mode of a mixture, at the last check
+}
+
+// clone returns a copy of p that shares nothing with it.
+func (p episodes) clone() episodes {
+	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), covered: slices.Clone(p.covered)}
 }
 
 // percent writes a share as a percentage: whole percents, and for a
@@ -271,7 +277,8 @@ func (t *timeline) keep(k Keyframe) {
 	t.keyframes = append(t.keyframes, k)
 }
 
-// truncate forgets what happened after epoch, for a roll-back.
+// truncate forgets what happened after epoch, for a roll-back, and the
+// findings' episodes, which the roll-back restores as they were then.
 func (t *timeline) truncate(epoch int) {
 	i := len(t.events)
 	for i > 0 && t.events[i-1].Epoch > epoch {
