@@ -206,6 +206,9 @@ func (s *Session) settingEvent(name, from, to string) {
 			return
 		}
 		s.tl.events = slices.Delete(ev, i, i+1)
+		if s.keeping {
+			s.evlog.restate(epoch, s.tl.events)
+		}
 		if s.offPlan == epoch && s.offWhat == "changed "+name { // this change was the run's departure
 			s.offPlan, s.offWhat = -1, ""
 			// Another setting changed at this epoch is the departure now.

@@ -152,6 +152,31 @@ func (l *evalLog) event(e Event) {
 	l.rows[len(l.rows)-1].addEvent(e)
 }
 
+// restate makes the rows' events those of events at epoch, the run's
+// latest, and forgets the rows after it: a roll-back's, which returns
+// the events to a kept state's, and a setting's change taken back, whose
+// event goes. The rows had kept the kinds of events no longer the run's.
+func (l *evalLog) restate(epoch int, events []Event) {
+	k := len(l.rows)
+	for k > 0 && l.rows[k-1].epoch > epoch {
+		k--
+	}
+	clear(l.rows[k:])
+	l.rows = l.rows[:k]
+	if k > 0 && l.rows[k-1].epoch == epoch {
+		l.rows[k-1].events = ""
+	}
+	i := len(events)
+	for i > 0 && events[i-1].Epoch >= epoch {
+		i--
+	}
+	for _, e := range events[i:] {
+		if e.Epoch == epoch {
+			l.event(e)
+		}
+	}
+}
+
 // addEvent adds e's kind to the row's events.
 func (r *evalRow) addEvent(e Event) {
 	if r.events != "" {

@@ -164,6 +164,9 @@ func (Rollback) apply(s *Session) {
 	s.log.truncate(g.epoch)
 	s.tl.truncate(g.epoch)
 	s.tl.events, s.tl.dropped, s.tl.episodes = slices.Clone(g.events), g.dropped, g.episodes.clone()
+	if s.keeping {
+		s.evlog.restate(g.epoch, s.tl.events)
+	}
 	s.offPlan, s.offWhat = g.offPlan, g.offWhat
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})

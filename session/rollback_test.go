@@ -1,6 +1,9 @@
 package session
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -207,4 +210,54 @@ func findingEventOf(k EventKind) (FindingKind, bool) {
 		}
 	}
 	return 0, false
+}
+
+// TestExportEventsAreTheRuns: the export's events column holds the run's
+// events: not a setting's change taken back (its event gone), nor, after
+// a roll-back, the changes made at the epoch rolled back to after its
+// state was kept. Both had stayed as "setting" in the row of their epoch.
+func TestExportEventsAreTheRuns(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+	eventsAt := func(epoch int) string {
+		t.Helper()
+		Export{}.apply(s)
+		if s.failed {
+			t.Fatal(s.note)
+		}
+		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range strings.Split(strings.TrimSpace(string(csv)), "\n")[1:] {
+			f := strings.Split(row, ",")
+			if f[0] == fmt.Sprint(epoch) {
+				return f[len(f)-1]
+			}
+		}
+		t.Fatalf("no row of epoch %d", epoch)
+		return ""
+	}
+	for range 3 {
+		s.trainEpoch()
+	}
+	Adjust{DLR, +1}.apply(s)
+	Adjust{DLR, -1}.apply(s)
+	if got := eventsAt(3); got != "" {
+		t.Errorf("a change taken back: events %q at its epoch", got)
+	}
+	keepNow(s)
+	Adjust{GLR, +1}.apply(s) // after the state kept at 3
+	s.trainEpoch()
+	poison(t, s)
+	for s.gan.Config().DLR > testdesigns.LeastSquaresSGD().DLR || s.gan.Config().GLR > testdesigns.LeastSquaresSGD().GLR {
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 3 {
+		t.Fatalf("rolled back to %d", s.gan.Epoch())
+	}
+	if got := eventsAt(3); got != "rollback" {
+		t.Errorf("rolled back to 3 with the settings it had: events %q at 3, want rollback", got)
+	}
 }
