@@ -152,8 +152,9 @@ func TestScreenGolden(t *testing.T) {
 			{"diverged-nan", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rollback, s.Findings = session.Diverged, 1400, nil
 				s.Err = &session.Divergence{Epoch: 1500, What: "D's loss on generated data"}
+				s.Last.Epoch = 1499 // the last finite epoch's stats, as the session keeps them
 				return s
-			}, nil, []string{"✗ diverged", "D's loss on generated data is not finite at epoch 1,500", "u rolls back to epoch 1,400", "u roll back"}},
+			}, nil, []string{"✗ diverged", "D's loss on generated data is not finite at epoch 1,500", "u rolls back to epoch 1,400", "u roll back", "Losses at 1,499", "Moments at 1,499"}},
 			{"diverged-runaway", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rollback = session.Diverged, 1200
 				s.Err = &session.Divergence{Epoch: 1500, What: "a runaway",

@@ -388,7 +388,7 @@ func (m Model) lossesPanel(w, h int) string {
 func (m *Model) lossLegend(w int) []string {
 	s := &m.snap
 	items := []string{
-		styleTitle.Render("Losses"),
+		m.legendTitle("Losses"),
 		legendItem(styleDReal, markDReal, "D real", s.Last.DReal, s.Last.Epoch > 0),
 		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
 		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
@@ -448,16 +448,29 @@ func (m *Model) momLegend(w int) []string {
 			return name + " " + legendItem(styleAxisX, markX, "", x, has) + " " + legendItem(styleAxisY, markY, "", y, has) + styleTarget.Render(" ┈"+target)
 		}
 		pairs := []string{pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my), pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy)}
-		if lines := flow(append([]string{styleTitle.Render("Moments")}, pairs...), w, 2); fits(lines, w) {
+		if lines := flow(append([]string{m.legendTitle("Moments")}, pairs...), w, 2); fits(lines, w) {
 			return lines
 		}
 		return flow(pairs, w, 2) // the pairs whole, without the title
 	}
 	return flow([]string{
-		styleTitle.Render("Moments"),
+		m.legendTitle("Moments"),
 		legendItem(styleMean, markMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
 		legendItem(styleStd, markStd, "std", s.Last.Std, has) + styleTarget.Render(" ┈"+num(s.Target.Std)),
 	}, w, 2)
+}
+
+// legendTitle is a legend's title, with the epoch its values are of when
+// that is not the header's: a run diverged on a value that is not finite
+// shows its last finite epoch (Losses at 1,499 under epoch 1,500), which
+// the legends had given unmarked.
+func (m *Model) legendTitle(name string) string {
+	s := &m.snap
+	title := styleTitle.Render(name)
+	if s.State == session.Diverged && s.Last.Epoch > 0 && s.Last.Epoch < s.Epoch {
+		title += styleMuted.Render(" at " + session.FormatInt(s.Last.Epoch))
+	}
+	return title
 }
 
 // higherMoments puts the shape of fresh samples next to the target's.
