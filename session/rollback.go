@@ -136,6 +136,9 @@ func (Rollback) apply(s *Session) {
 		return
 	}
 	left := s.gan.Epoch()
+	if s.state != Diverged { // u again: the same roll-back, further back
+		left = s.rolledFrom
+	}
 	gan, err := engine.Restore(g.ckpt)
 	var was Settings // the state's settings
 	if err == nil {
@@ -146,9 +149,8 @@ func (Rollback) apply(s *Session) {
 		s.warn("roll back failed: " + err.Error())
 		return
 	}
-	note := fmt.Sprintf("rolled back to epoch %s", FormatInt(g.epoch))
+	note := fmt.Sprintf("rolled back to epoch %s (diverged at %s)", FormatInt(g.epoch), FormatInt(left))
 	if s.state == Diverged {
-		note += fmt.Sprintf(" (diverged at %s)", FormatInt(s.err.Epoch))
 		// States kept after the target are inside the runaway: gone.
 		i := s.divergedTarget()
 		clear(s.kept[i+1:])
@@ -184,7 +186,7 @@ func (Rollback) apply(s *Session) {
 	s.changed()
 	s.err = nil
 	s.setState(Paused)
-	s.rolledAt = s.version
+	s.rolledAt, s.rolledFrom = s.version, left
 	s.keptAt = time.Now()
 	note += ": lower a learning rate (←), then space"
 	if len(s.kept) > 1 {

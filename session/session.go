@@ -119,11 +119,12 @@ type Session struct {
 	csv       *csvFile // Options.LogPath, while open
 	logOnce   sync.Once
 
-	keeping  bool        // keep good states for a roll-back: only when interactive
-	kept     []goodState // newest last; see Rollback
-	keptAt   time.Time
-	keepGap  time.Duration
-	rolledAt int // version just after the last roll-back
+	keeping    bool        // keep good states for a roll-back: only when interactive
+	kept       []goodState // newest last; see Rollback
+	keptAt     time.Time
+	keepGap    time.Duration
+	rolledAt   int // version just after the last roll-back
+	rolledFrom int // the epoch it left, the divergence's: u again goes on from there
 
 	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
 	trained   int           // epochs trainEpoch ran

@@ -326,6 +326,7 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 	}
 	s.trainEpoch()
 	poison(t, s)
+	diverged := s.gan.Epoch()
 	for _, want := range []int{4, 2, 0} {
 		if got, ok := s.rollbackTarget(); !ok || got.epoch != want {
 			t.Fatalf("u would go to %d (%v), want %d", got.epoch, ok, want)
@@ -333,6 +334,13 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 		Rollback{}.apply(s)
 		if s.gan.Epoch() != want || s.state != Paused || s.hist.Len() != want || s.log.n != want {
 			t.Fatalf("after u: epoch %d %s, %d chart points, %d logged; want %d, paused", s.gan.Epoch(), s.state, s.hist.Len(), s.log.n, want)
+		}
+		// One roll-back, however far back: its event names the epoch the
+		// run left, where it diverged (u again had named the epoch the u
+		// before went to, the divergence's own event dropped with it).
+		i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback })
+		if want := "rolled back from epoch " + FormatInt(diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
+			t.Fatalf("after u to %d: events %+v; want one roll-back there, %q", s.gan.Epoch(), s.tl.events, want)
 		}
 	}
 	Rollback{}.apply(s)
