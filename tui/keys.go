@@ -27,6 +27,12 @@ type keyMap struct {
 	page  helpPage
 	plane bool // a two-dimensional run, which has one samples view: v is left out
 	noGZ  bool // a design without G(z) (noise of more than one value): v shows two views
+	// frames: the run has keyframes, so that , and . can replay one; with
+	// none yet (a paused run at epoch 0) the footer does not offer them.
+	frames bool
+	// rollback: u has a kept state to return a diverged run to; without
+	// one (a divergence before the first kept state) it is not offered.
+	rollback bool
 	// morePages: the glossary has a page after the one shown, where ?
 	// goes next; on its last page ? closes it.
 	morePages bool
@@ -69,8 +75,10 @@ func newKeyMap() keyMap {
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
-// the single steps; a diverged one, the keys that recover it; the
-// glossary, its way on and back. Wider screens get more keys, as many as
+// the single steps, and replay once it has keyframes; a diverged one,
+// the keys that recover it (u only with a kept state to go back to); the
+// glossary, its way on and back. A key that could only say why it cannot
+// act is not offered. Wider screens get more keys, as many as
 // fit in order; help and quit always end the line.
 func (k keyMap) ShortHelp() []key.Binding {
 	short := func(b key.Binding, keys, desc string) key.Binding {
@@ -93,7 +101,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 	case k.page == pageGlossary:
 		return []key.Binding{short(k.Help, "?", "close"), short(k.Close, "esc", "close"), quit}
 	case k.state == session.Diverged:
-		keys = []key.Binding{short(k.Rollback, "u", "roll back"), tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
+		rollback := short(k.Rollback, "u", "roll back")
+		rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
+		keys = []key.Binding{rollback, tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
 		more = []key.Binding{view}
 	case k.state == session.Running:
 		keys = []key.Binding{short(k.Pause, "space", "pause"), pace, tune, view, short(k.Reseed, "r", "reseed")}
@@ -104,6 +114,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 			run = "go on"
 		}
 		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
+		replay.SetEnabled(k.frames)
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
 		more = []key.Binding{short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
 	}

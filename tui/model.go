@@ -211,8 +211,9 @@ func (m *Model) apply(s session.Snapshot) {
 	}
 	m.keys.plane = s.Target.Plane != nil
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
-	if m.keys.state != s.State {
-		m.keys.state = s.State
+	frames, rollback := s.Frames > 0, s.Rollback >= 0
+	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback {
+		m.keys.state, m.keys.frames, m.keys.rollback = s.State, frames, rollback
 		m.relayout() // the footer and status change and with them, maybe, their height
 	} else {
 		m.redraw()

@@ -533,16 +533,51 @@ func TestHistoryFileWarning(t *testing.T) {
 func TestFooterKeepsQuit(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
-		for w := minWidth; w <= 200; w++ {
-			k := newKeyMap()
-			k.state, k.width = st, w
-			h := help.New()
-			h.ShortSeparator, h.Width = footerSep, w
-			line := h.ShortHelpView(k.ShortHelp())
-			if !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
-				t.Fatalf("%s at width %d: footer %q (%d cells)", st, w, line, lipgloss.Width(line))
+		for _, can := range []bool{false, true} { // keyframes to replay, a state to roll back to
+			for w := minWidth; w <= 200; w++ {
+				k := newKeyMap()
+				k.state, k.width, k.frames, k.rollback = st, w, can, can
+				h := help.New()
+				h.ShortSeparator, h.Width = footerSep, w
+				line := h.ShortHelpView(k.ShortHelp())
+				if !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
+					t.Fatalf("%s at width %d: footer %q (%d cells)", st, w, line, lipgloss.Width(line))
+				}
 			}
 		}
+	}
+}
+
+// TestFooterOffersOnlyWhatActs: the footer offers , and . only once the
+// run has a keyframe to replay, and u on a diverged run only with a kept
+// state to roll back to; pressed without one, each key only says why it
+// cannot act. The keys they leave room for go to the optional ones.
+func TestFooterOffersOnlyWhatActs(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	footer := func(snap session.Snapshot) string {
+		m.apply(snap)
+		return m.help.ShortHelpView(m.keys.ShortHelp())
+	}
+	paused := snap
+	paused.State, paused.Frames = session.Paused, 0
+	if got := footer(paused); strings.Contains(got, "replay") {
+		t.Errorf("paused with no keyframes, the footer offers replay: %q", got)
+	}
+	paused.Frames = 3
+	if got := footer(paused); !strings.Contains(got, ",. replay") {
+		t.Errorf("paused with keyframes, the footer does not offer replay: %q", got)
+	}
+	diverged := snap
+	diverged.State, diverged.Rollback = session.Diverged, -1
+	diverged.Err = &session.Divergence{Epoch: 3, What: "D's loss on generated data"}
+	if got := footer(diverged); strings.Contains(got, "roll back") || !strings.Contains(got, "r reseed") {
+		t.Errorf("diverged with no kept state, the footer offers u (or not r): %q", got)
+	}
+	diverged.Rollback = 0
+	if got := footer(diverged); !strings.Contains(got, "u roll back") {
+		t.Errorf("diverged with a kept state, the footer does not offer u: %q", got)
 	}
 }
 
