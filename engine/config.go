@@ -468,13 +468,13 @@ func (c *Config) Outline() []string {
 		return strings.NewReplacer("e-0", "e-", "e+0", "e+").Replace(s)
 	}
 	opt := func(kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
-		switch kind {
+		switch kind { // the learning rate as the trainer's settings show it
 		case OptimizerSGD:
-			return fmt.Sprintf("sgd lr %s momentum %s", num(lr), num(mom))
+			return fmt.Sprintf("sgd lr %s momentum %s", FormatLR(lr), num(mom))
 		case OptimizerRMSprop:
-			return fmt.Sprintf("rmsprop lr %s α %s", num(lr), num(alpha))
+			return fmt.Sprintf("rmsprop lr %s α %s", FormatLR(lr), num(alpha))
 		}
-		return fmt.Sprintf("adam lr %s β (%s, %s)", num(lr), num(b1), num(b2))
+		return fmt.Sprintf("adam lr %s β (%s, %s)", FormatLR(lr), num(b1), num(b2))
 	}
 	if c.DClip > 0 {
 		loss += fmt.Sprintf(", D's weights clipped to ±%s", num(c.DClip))
@@ -506,6 +506,25 @@ func (c *Config) Outline() []string {
 		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
 		fmt.Sprintf("%s, %d epochs", schedule, c.Epochs),
 	}
+}
+
+// FormatLR writes a learning rate the way the 1-2-5 ladder of the
+// trainer's settings reads, wherever a learner reads one: 1e-3, 2e-4,
+// 1.5e-4, and plain decimals from 0.1 up (to 4 digits). Below 0.1 it is
+// exact, so that the design text says 5e-4 and 5e-5 as the settings do,
+// not 0.0005 beside 5e-5.
+func FormatLR(lr float64) string {
+	if lr >= 0.1 {
+		return strconv.FormatFloat(lr, 'g', 4, 64)
+	}
+	s := strconv.FormatFloat(lr, 'e', -1, 64) // 1e-03
+	mant, exp, _ := strings.Cut(s, "e")
+	sign := exp[:1]
+	exp = strings.TrimLeft(exp[1:], "0")
+	if sign == "+" {
+		sign = ""
+	}
+	return mant + "e" + sign + exp
 }
 
 // joinActs lists activations by name, comma-separated.

@@ -492,6 +492,35 @@ func TestOutlineNamesNewSettings(t *testing.T) {
 	}
 }
 
+// TestOutlineWritesLearningRatesAsTheSettings: the design's outline, which
+// the trainer's ? page shows beside its settings and --list-presets
+// prints, writes each learning rate as the settings do (FormatLR): it
+// said "lr 0.0005" for D beside "lr 5e-5" for G, and the settings 5e-4.
+func TestOutlineWritesLearningRatesAsTheSettings(t *testing.T) {
+	for _, c := range []struct {
+		d, g float64
+		opt  OptimizerKind
+		want string
+	}{
+		{5e-4, 5e-5, OptimizerAdam, "D adam lr 5e-4 β (0.5, 0.999), G adam lr 5e-5 β (0.5, 0.999)"},
+		{1e-3, 2e-4, OptimizerSGD, "D sgd lr 1e-3 momentum 0, G sgd lr 2e-4 momentum 0"},
+		{0.5, 1.5e-4, OptimizerRMSprop, "D rmsprop lr 0.5 α 0.99, G rmsprop lr 1.5e-4 α 0.99"},
+	} {
+		cfg := vanillaConfig()
+		cfg.DLR, cfg.GLR, cfg.DOpt, cfg.GOpt = c.d, c.g, c.opt, c.opt
+		cfg.DMomentum, cfg.GMomentum, cfg.DAlpha, cfg.GAlpha = 0, 0, 0.99, 0.99
+		text := strings.Join(cfg.Outline(), "\n")
+		if !strings.Contains(text, c.want) {
+			t.Errorf("outline lacks %q:\n%s", c.want, text)
+		}
+		for _, lr := range []float64{c.d, c.g} {
+			if !strings.Contains(text, "lr "+FormatLR(lr)+" ") {
+				t.Errorf("outline does not write lr %g as %s:\n%s", lr, FormatLR(lr), text)
+			}
+		}
+	}
+}
+
 // TestCheckpointRefusesMismatchedOptimizer: a checkpoint whose
 // configuration asks for RMSprop but whose state is marked Adam's is
 // refused, as is a historical mean with a count of 0.

@@ -35,20 +35,9 @@ func ladderValue(m, e int) float64 {
 }
 
 // FormatLR writes a learning rate the way the ladder reads: 1e-3, 2e-4,
-// 1.5e-4, and plain decimals from 0.1 up.
-func FormatLR(lr float64) string {
-	if lr >= 0.1 {
-		return strconv.FormatFloat(lr, 'g', 4, 64)
-	}
-	s := strconv.FormatFloat(lr, 'e', -1, 64) // 1e-03
-	mant, exp, _ := strings.Cut(s, "e")
-	sign := exp[:1]
-	exp = strings.TrimLeft(exp[1:], "0")
-	if sign == "+" {
-		sign = ""
-	}
-	return mant + "e" + sign + exp
-}
+// 1.5e-4, and plain decimals from 0.1 up; the design's outline
+// (engine.Config.Outline) writes them so too.
+func FormatLR(lr float64) string { return engine.FormatLR(lr) }
 
 // stepCount moves a per-epoch step count by dir within 1..engine.MaxSteps.
 func stepCount(n, dir int) int {
