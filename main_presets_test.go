@@ -52,7 +52,7 @@ func TestShowPreset(t *testing.T) {
 	}
 	// --set applies to what is shown, so a custom preset starts with one command.
 	code, stdout, _ := runCLI(t, "--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=64,64", "--set", "name=wide")
-	if code != 0 || !strings.Contains(stdout, `"g_lr": 0.001,`) || !strings.Contains(stdout, `"g_hidden": [64, 64],`) || !strings.Contains(stdout, `"name": "wide",`) {
+	if code != 0 || !strings.Contains(stdout, `"g_lr": 1e-3,`) || !strings.Contains(stdout, `"g_hidden": [64, 64],`) || !strings.Contains(stdout, `"name": "wide",`) {
 		t.Errorf("--show-preset with --set: exit %d\n%s", code, stdout)
 	}
 }

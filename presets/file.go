@@ -246,6 +246,9 @@ func Marshal(cfg engine.Config) []byte {
 			}
 			v = json.RawMessage("[" + strings.Join(parts, ", ") + "]")
 		}
+		if k == "d_lr" || k == "g_lr" {
+			v = lrJSON(v)
+		}
 		fmt.Fprintf(&b, "  %q: %s", k, v)
 		if i < len(keys)-1 {
 			b.WriteByte(',')
@@ -254,4 +257,19 @@ func Marshal(cfg engine.Config) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// lrJSON writes a learning rate as the trainer's settings and the
+// design's outline read it (engine.FormatLR: 5e-4, not 0.0005), where
+// that is the same number; otherwise as encoding/json wrote it.
+func lrJSON(v json.RawMessage) json.RawMessage {
+	var lr float64
+	if json.Unmarshal(v, &lr) != nil {
+		return v
+	}
+	s := engine.FormatLR(lr)
+	if back, err := strconv.ParseFloat(s, 64); err != nil || back != lr {
+		return v
+	}
+	return json.RawMessage(s)
 }

@@ -33,6 +33,35 @@ func TestMarshalRoundTrip(t *testing.T) {
 	}
 }
 
+// TestMarshalWritesLearningRatesAsTheSettings: a preset file writes its
+// learning rates as the trainer's settings and the design's outline read
+// them, "d_lr": 5e-4 (it wrote 0.0005 beside "g_lr": 0.00005), where that
+// is the same number; one that 4 digits would round is written in full.
+// Either reads back as it was.
+func TestMarshalWritesLearningRatesAsTheSettings(t *testing.T) {
+	v, _ := Get("vanilla")
+	for _, c := range []struct {
+		d, g   float64
+		dt, gt string
+	}{
+		{5e-4, 5e-5, "5e-4", "5e-5"},
+		{3e-4, 1.5e-4, "3e-4", "1.5e-4"},
+		{0.5, 10, "0.5", "10"},
+		{0.123456, 1e-6, "0.123456", "1e-6"},
+	} {
+		v.DLR, v.GLR = c.d, c.g
+		text := string(Marshal(v))
+		for _, want := range []string{"\n  \"d_lr\": " + c.dt + ",\n", "\n  \"g_lr\": " + c.gt + ",\n"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("Marshal output lacks %q:\n%s", want, text)
+			}
+		}
+		if got, err := Parse([]byte(text), "v.json"); err != nil || !reflect.DeepEqual(got, v) {
+			t.Errorf("lr %g, %g: round trip changed the preset (%v)", c.d, c.g, err)
+		}
+	}
+}
+
 func TestParseWithBase(t *testing.T) {
 	c, err := Parse([]byte(`{
   "base": "vanilla",

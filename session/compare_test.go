@@ -249,7 +249,7 @@ func TestShareWritesTheDesign(t *testing.T) {
 	if want := s.gan.Config(); cfg.DLR != want.DLR || cfg.GSteps != want.GSteps || cfg.Name != want.Name || string(presets.Marshal(cfg)) != string(presets.Marshal(want)) {
 		t.Fatalf("the shared design loads as %+v", cfg)
 	}
-	if a, want := s.Again(), "ganui --set d_lr=0.002 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want || a.Caveat != "" || a.DesignFile != "" {
+	if a, want := s.Again(), "ganui --set d_lr=2e-3 --set g_steps=6 --samples 1000 --seed 3"; a.Command != want || a.Caveat != "" || a.DesignFile != "" {
 		t.Errorf("again %+v, want the command %q", a, want)
 	}
 	os.Remove(path)
@@ -327,7 +327,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	s.trainEpoch()
 	Adjust{GLR, +1}.apply(s)
 	Adjust{GLR, -1}.apply(s) // taken back before an epoch: nothing happened
-	if a := s.Again(); a.Caveat != "" || !strings.Contains(a.Command, "--set d_lr=0.002") {
+	if a := s.Again(); a.Caveat != "" || !strings.Contains(a.Command, "--set d_lr=2e-3") {
 		t.Fatalf("again %+v", a)
 	}
 	s.planned = 1 // trained past a plan of 1

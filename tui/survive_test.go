@@ -902,7 +902,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
 	m.width, m.height = 80, 24
-	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=0.001 --seed 7"
+	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=1e-3 --seed 7"
 	snap.Note = "the command below is not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it) · wrote ganui-vanilla-seed7.json" +
 		session.CommandBreak + command
 	m.apply(snap)
