@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -447,5 +448,45 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 	}
 	if strings.Contains(view, "…") {
 		t.Errorf("a line is cut:\n%s", view)
+	}
+}
+
+// TestWrapKeepsCoordinatesWhole: the diagnosis, the events, the glossary
+// and the design text wrap at spaces but never inside a bracketed pair of
+// numbers, nor between ln and 2 or ≈ and floor: a mode's coordinates or Adam's β (with its β) stay on one line, at every
+// width, styled or not; a parenthesis of words still breaks.
+func TestWrapKeepsCoordinatesWhole(t *testing.T) {
+	texts := []string{
+		"! 7 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse — not one sample in 2,500 within 3σ of mode 2 at (-4, -2), mode 7 at (-2, -2), mode 15 at (0, 4), mode 6 at (-1.41, -1.41); 98% of the samples within 3σ of no mode",
+		"loss bce, G nonsaturating; D adam lr 5e-4 β (0.5, 0.999), G adam lr 5e-5 β (0.5, 0.999)",
+		styleCaution.Render("!") + " mode 1 at (-2, 0)" + styleMuted.Render(" — mode 5 at (2, 0) and mode 3 at (0, -2)"),
+		"! D can no longer tell real from fake — D real 0.6760, D fake 0.6755, within 0.03 of ln 2 = 0.6931; its floor is what a sample shows; \"≈ floor\": within 1.5× of it",
+	}
+	pairs := regexp.MustCompile(`\([-0-9.]+, [-0-9.]+\)`)
+	for _, text := range texts {
+		want := pairs.FindAllString(ansi.Strip(text), -1)
+		for w := 8; w <= 120; w++ {
+			lines := wrap(text, w)
+			var got []string
+			for _, l := range lines {
+				got = append(got, pairs.FindAllString(ansi.Strip(l), -1)...)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("at width %d a pair is cut: %q", w, lines)
+			}
+			if strings.Join(lines, " ") != text {
+				t.Fatalf("at width %d the text changed: %q", w, lines)
+			}
+			for _, l := range lines {
+				for _, cut := range []string{" β", " ln", "≈"} {
+					if strings.HasSuffix(l, cut) && len(lines) > 1 && l != lines[len(lines)-1] {
+						t.Fatalf("at width %d %q is cut from what follows: %q", w, cut, lines)
+					}
+				}
+			}
+		}
+	}
+	if lines := wrap("a parenthesis (of words that may break)", 20); len(lines) < 2 || lines[0] != "a parenthesis (of" {
+		t.Errorf("words in brackets kept whole: %q", lines)
 	}
 }
