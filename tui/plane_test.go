@@ -460,9 +460,10 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 		"! 7 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse — not one sample in 2,500 within 3σ of mode 2 at (-4, -2), mode 7 at (-2, -2), mode 15 at (0, 4), mode 6 at (-1.41, -1.41); 98% of the samples within 3σ of no mode",
 		"loss bce, G nonsaturating; D adam lr 5e-4 β (0.5, 0.999), G adam lr 5e-5 β (0.5, 0.999)",
 		styleCaution.Render("!") + " mode 1 at (-2, 0)" + styleMuted.Render(" — mode 5 at (2, 0) and mode 3 at (0, -2)"),
+		"source: Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target ½ N(−2, 0.5²) + ½ N(2, 0.5²)",
 		"! D can no longer tell real from fake — D real 0.6760, D fake 0.6755, within 0.03 of ln 2 = 0.6931; its floor is what a sample shows; \"≈ floor\": within 1.5× of it",
 	}
-	pairs := regexp.MustCompile(`\([-0-9.]+, [-0-9.]+\)`)
+	pairs := regexp.MustCompile(`\([-−0-9.]+, [-−0-9.²]+\)`)
 	for _, text := range texts {
 		want := pairs.FindAllString(ansi.Strip(text), -1)
 		for w := 8; w <= 120; w++ {

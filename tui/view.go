@@ -446,14 +446,14 @@ func tupleEnd(words []string, i int) int {
 }
 
 // numeric reports whether s is a list of numbers: digits, signs, points,
-// exponents, commas and spaces only.
+// exponents, squares ("N(−2, 0.5²)"), commas and spaces only.
 func numeric(s string) bool {
 	digits := false
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			digits = true
-		case strings.ContainsRune(" ,.;+-−e%", r):
+		case strings.ContainsRune(" ,.;+-−e%²³", r):
 		default:
 			return false
 		}
