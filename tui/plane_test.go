@@ -461,7 +461,7 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 		"loss bce, G nonsaturating; D adam lr 5e-4 β (0.5, 0.999), G adam lr 5e-5 β (0.5, 0.999)",
 		styleCaution.Render("!") + " mode 1 at (-2, 0)" + styleMuted.Render(" — mode 5 at (2, 0) and mode 3 at (0, -2)"),
 		"source: Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target ½ N(−2, 0.5²) + ½ N(2, 0.5²)",
-		"! D can no longer tell real from fake — D real 0.6760, D fake 0.6755, within 0.03 of ln 2 = 0.6931; its floor is what a sample shows; \"≈ floor\": within 1.5× of it",
+		"✓ D can no longer tell real from fake: its losses sit at their balance, D(x) ≈ 0.45 — D real 0.6760, D fake 0.6755, within 0.03 of ln 2 = 0.6931; its floor is what a sample shows; \"≈ floor\": within 1.5× of it",
 	}
 	pairs := regexp.MustCompile(`\([-−0-9.]+, [-−0-9.²]+\)`)
 	for _, text := range texts {
@@ -479,7 +479,10 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 				t.Fatalf("at width %d the text changed: %q", w, lines)
 			}
 			for _, l := range lines {
-				for _, cut := range []string{" β", " ln", "≈"} {
+				if bare := ansi.Strip(l); strings.HasPrefix(bare, "= ") || strings.HasPrefix(bare, "≈ 0") {
+					t.Fatalf("at width %d a relation is cut from what it relates: %q", w, lines)
+				}
+				for _, cut := range []string{" β", " ln", "≈", " ="} {
 					if strings.HasSuffix(l, cut) && len(lines) > 1 && l != lines[len(lines)-1] {
 						t.Fatalf("at width %d %q is cut from what follows: %q", w, cut, lines)
 					}

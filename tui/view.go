@@ -395,7 +395,7 @@ func wrapUnits(s string) []string {
 		end := tupleEnd(words, i)
 		unit := strings.Join(words[i:end+1], " ")
 		n := len(units)
-		if n > 0 && (glue || end > i && utf8.RuneCountInString(ansi.Strip(units[n-1])) == 1) {
+		if n > 0 && (glue || relation(words[i]) || end > i && utf8.RuneCountInString(ansi.Strip(units[n-1])) == 1) {
 			units[n-1] += " " + unit
 		} else {
 			units = append(units, unit)
@@ -409,14 +409,20 @@ func wrapUnits(s string) []string {
 // bindsNext reports whether word reads as one term with the word after it:
 // ln before its argument, a relation before what it relates to.
 func bindsNext(word string) bool {
-	if !strings.Contains(word, "ln") && !strings.ContainsAny(word, "≈±≤≥<>") {
+	if !strings.Contains(word, "ln") && !strings.ContainsAny(word, "=≈±≤≥<>") {
 		return false
 	}
 	switch strings.TrimLeft(ansi.Strip(word), "\"'(") {
-	case "ln", "≈", "±", "≤", "≥", "<", ">":
+	case "ln", "=", "≈", "±", "≤", "≥", "<", ">":
 		return true
 	}
 	return false
+}
+
+// relation reports whether word is a bare = or ≈, which reads as one with
+// the words either side: "ln 2 = 0.6931", "D(x) ≈ 0.45".
+func relation(word string) bool {
+	return word == "=" || word == "≈"
 }
 
 // tupleEnd is the index of the word that closes a tuple of numbers opened
