@@ -46,14 +46,15 @@ type goodState struct {
 //
 // The run's events return to what they were at that state, the roll-back
 // itself added, and the findings that held then go on (an equilibrium
-// reached before is not an event again at the next check); each setting that now differs from the state's (D's
-// learning rate raised towards the divergence, say) is then a setting
-// event at the epoch rolled back to, from the state's value to the one
-// kept, since the run trains with it from there: the events had lost
-// the changes after that epoch while the settings panel kept their
-// values, and the run's departure from its command line (Again) had
-// been "went on from a roll-back with changed settings", said even of
-// settings changed at epoch 0, which the command repeats.
+// reached before is not an event again at the next check). Each setting
+// that now differs from the state's (D's learning rate raised towards
+// the divergence, say) is then a setting event at the epoch rolled back
+// to, from the state's value to the one kept, since the run trains with
+// it from there: the events had lost the changes after that epoch while
+// the settings panel kept their values, and the run's departure from its
+// command line (Again) had been "went on from a roll-back with changed
+// settings", said even of settings changed at epoch 0, which the command
+// repeats.
 type Rollback struct{}
 
 // maybeKeep keeps the run as a good state if enough training time has
