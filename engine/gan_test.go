@@ -294,7 +294,7 @@ func TestValidateAsFloat32(t *testing.T) {
 }
 
 // TestEvaluateReadsItsTargetTables: GAN.Evaluate reads what it needs
-// from the target alone (Wasserstein1's quantiles, the bins' masses, the
+// from the target alone (wasserstein1's quantiles, the bins' masses, the
 // Q-Q quantiles) from tables it fills once (targetTables), and measures a
 // sample exactly as Evaluate does afresh: on a mixture, whose quantiles
 // are numerical, and on a normal target; on repeated sizes and

@@ -168,14 +168,13 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 	return d
 }
 
-// Wasserstein1 returns the earth mover's distance between the empirical
+// wasserstein1 returns the earth mover's distance between the empirical
 // distribution of sorted xs and the target, from quantiles:
 //
 //	W₁ = ∫₀¹ |F_n⁻¹(u) − F⁻¹(u)| du ≈ (1/n) Σ_i |x₍ᵢ₎ − F⁻¹((i − ½)/n)|
-func Wasserstein1(sorted []float64, t Target) float64 { return wasserstein1(sorted, t, nil) }
-
-// wasserstein1 is Wasserstein1 with the quantiles F⁻¹((i − ½)/n) read
-// from grid (targetTables), or computed from t when grid is nil: the same sum.
+//
+// with the quantiles F⁻¹((i − ½)/n) read from grid (targetTables), or
+// computed from t when grid is nil: the same sum.
 func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 	n := float64(len(sorted))
 	var s float64
@@ -192,7 +191,7 @@ func wasserstein1(sorted []float64, t Target, grid []float64) float64 {
 }
 
 // w1Prob is the probability of the i-th of n sorted values in
-// Wasserstein1: (i + ½)/n, counting i from 0.
+// wasserstein1: (i + ½)/n, counting i from 0.
 func w1Prob(i int, n float64) float64 { return (float64(i) + 0.5) / n }
 
 // NoiseDependence measures how much a generator's output varies with its

@@ -1,7 +1,7 @@
 package engine
 
 // targetTables holds what measuring a sample needs from the target alone:
-// Wasserstein1's quantiles F⁻¹((i + ½)/n) for a sample of n, each
+// wasserstein1's quantiles F⁻¹((i + ½)/n) for a sample of n, each
 // histogram bin's probability F(right) − F(left), and the Q-Q plot's
 // F⁻¹(p) at QQProbs. A run measures samples of the same sizes, in the same
 // bins, again and again (the session's checks, its progress lines, the
@@ -73,7 +73,7 @@ func (tt *targetTables) qqQuantiles(t Target) []float64 {
 	return tt.qq
 }
 
-// quantileGrid returns the target's side of Wasserstein1 for samples of n:
+// quantileGrid returns the target's side of wasserstein1 for samples of n:
 // the quantiles F⁻¹((i + ½)/n), i < n.
 func quantileGrid(t Target, n int) []float64 {
 	q := make([]float64, n)
