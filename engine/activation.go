@@ -38,9 +38,6 @@ func (a *Activation) UnmarshalText(text []byte) error {
 	return unmarshalChoice(activationNames, a, text)
 }
 
-// Activations returns every activation.
-func Activations() []Activation { return choiceValues[Activation](activationNames) }
-
 // apply replaces each z[i] by the activation of z[i].
 func (a Activation) apply(z []float32, slope float32) {
 	switch a {

@@ -121,9 +121,6 @@ func (n Noise) MarshalText() ([]byte, error) { return marshalChoice("Noise", noi
 // UnmarshalText sets n to the noise named text; "" is unset.
 func (n *Noise) UnmarshalText(text []byte) error { return unmarshalChoice(noiseNames, n, text) }
 
-// Noises returns every generator noise.
-func Noises() []Noise { return choiceValues[Noise](noiseNames) }
-
 // String returns the input transform's name, "" when unset.
 func (d DInput) String() string { return choiceString("DInput", dInputNames, d) }
 
@@ -134,9 +131,6 @@ func (d DInput) MarshalText() ([]byte, error) { return marshalChoice("DInput", d
 // UnmarshalText sets d to the input transform named text; "" is unset.
 func (d *DInput) UnmarshalText(text []byte) error { return unmarshalChoice(dInputNames, d, text) }
 
-// DInputs returns every discriminator input transform.
-func DInputs() []DInput { return choiceValues[DInput](dInputNames) }
-
 // String returns the loss's name, "" when unset.
 func (l Loss) String() string { return choiceString("Loss", lossNames, l) }
 
@@ -145,9 +139,6 @@ func (l Loss) MarshalText() ([]byte, error) { return marshalChoice("Loss", lossN
 
 // UnmarshalText sets l to the loss named text; "" is unset.
 func (l *Loss) UnmarshalText(text []byte) error { return unmarshalChoice(lossNames, l, text) }
-
-// Losses returns every discriminator loss.
-func Losses() []Loss { return choiceValues[Loss](lossNames) }
 
 // String returns the generator loss's name, "" when unset.
 func (l GLoss) String() string { return choiceString("GLoss", gLossNames, l) }
@@ -158,9 +149,6 @@ func (l GLoss) MarshalText() ([]byte, error) { return marshalChoice("GLoss", gLo
 
 // UnmarshalText sets l to the generator loss named text; "" is unset.
 func (l *GLoss) UnmarshalText(text []byte) error { return unmarshalChoice(gLossNames, l, text) }
-
-// GLosses returns every generator loss.
-func GLosses() []GLoss { return choiceValues[GLoss](gLossNames) }
 
 // String returns the optimizer's name, "" when unset.
 func (o OptimizerKind) String() string { return choiceString("OptimizerKind", optimizerNames, o) }
@@ -174,9 +162,6 @@ func (o OptimizerKind) MarshalText() ([]byte, error) {
 func (o *OptimizerKind) UnmarshalText(text []byte) error {
 	return unmarshalChoice(optimizerNames, o, text)
 }
-
-// OptimizerKinds returns every optimizer.
-func OptimizerKinds() []OptimizerKind { return choiceValues[OptimizerKind](optimizerNames) }
 
 // A choice type's names give the name of each value by index, "" for the
 // unset zero value of a type that has one; the values are contiguous.
@@ -228,14 +213,4 @@ func joinNames(names []string) string {
 		b.WriteString(n)
 	}
 	return b.String()
-}
-
-func choiceValues[T ~uint8](names []string) []T {
-	var vs []T
-	for i, n := range names {
-		if n != "" {
-			vs = append(vs, T(i))
-		}
-	}
-	return vs
 }

@@ -30,6 +30,17 @@ func parser[T any, P interface {
 	}
 }
 
+// choiceValues returns every value of a choice type, in order.
+func choiceValues[T ~uint8](names []string) []T {
+	var vs []T
+	for i, n := range names {
+		if n != "" {
+			vs = append(vs, T(i))
+		}
+	}
+	return vs
+}
+
 func marshalers[T encoding.TextMarshaler](vs []T) []encoding.TextMarshaler {
 	out := make([]encoding.TextMarshaler, len(vs))
 	for i, v := range vs {
@@ -39,12 +50,12 @@ func marshalers[T encoding.TextMarshaler](vs []T) []encoding.TextMarshaler {
 }
 
 var choiceTypes = map[string]choiceType{
-	"Noise":         {marshalers(Noises()), []string{"uniform", "normal"}, parser[Noise](), true},
-	"DInput":        {marshalers(DInputs()), []string{"raw", "diffs", "moments", "diffs_detached"}, parser[DInput](), true},
-	"Loss":          {marshalers(Losses()), []string{"bce", "least_squares", "wasserstein", "hinge"}, parser[Loss](), true},
-	"GLoss":         {marshalers(GLosses()), []string{"nonsaturating", "minimax", "feature_matching"}, parser[GLoss](), true},
-	"OptimizerKind": {marshalers(OptimizerKinds()), []string{"adam", "sgd", "rmsprop"}, parser[OptimizerKind](), true},
-	"Activation": {marshalers(Activations()), []string{"identity", "relu", "leaky_relu", "elu", "sigmoid", "tanh"},
+	"Noise":         {marshalers(choiceValues[Noise](noiseNames)), []string{"uniform", "normal"}, parser[Noise](), true},
+	"DInput":        {marshalers(choiceValues[DInput](dInputNames)), []string{"raw", "diffs", "moments", "diffs_detached"}, parser[DInput](), true},
+	"Loss":          {marshalers(choiceValues[Loss](lossNames)), []string{"bce", "least_squares", "wasserstein", "hinge"}, parser[Loss](), true},
+	"GLoss":         {marshalers(choiceValues[GLoss](gLossNames)), []string{"nonsaturating", "minimax", "feature_matching"}, parser[GLoss](), true},
+	"OptimizerKind": {marshalers(choiceValues[OptimizerKind](optimizerNames)), []string{"adam", "sgd", "rmsprop"}, parser[OptimizerKind](), true},
+	"Activation": {marshalers(choiceValues[Activation](activationNames)), []string{"identity", "relu", "leaky_relu", "elu", "sigmoid", "tanh"},
 		parser[Activation](), false},
 }
 
