@@ -157,7 +157,7 @@ func eventLines(evs []session.Event, w, most int) [][]string {
 		if e.Detail != "" {
 			text += styleMuted.Render(" — " + e.Detail)
 		}
-		out = append(out, wrapIndent(text, w, 2))
+		out = append(out, wrapIndent(text, w))
 	}
 	return out
 }

@@ -122,7 +122,7 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 	}
 	for _, g := range m.glossaryEntries() {
 		text := styleBold.Render(g[0]) + "  " + g[1]
-		entries = append(entries, wrapIndent(text, w, 2))
+		entries = append(entries, wrapIndent(text, w))
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24 that the glossary had come after.
@@ -173,8 +173,9 @@ func (m *Model) glossaryView(w, h int) (view string, more bool) {
 }
 
 // wrapIndent wraps s at width w at spaces, the lines after the first
-// indented.
-func wrapIndent(s string, w, indent int) []string {
+// indented by two spaces.
+func wrapIndent(s string, w int) []string {
+	const indent = 2
 	lines := wrap(s, w)
 	if len(lines) <= 1 {
 		return lines
@@ -207,7 +208,7 @@ func findingLines(fs []session.Finding, w int, detail bool) [][]string {
 		if detail && f.Detail != "" && f.Kind != session.Runaway {
 			text += styleMuted.Render(" — " + f.Detail)
 		}
-		out = append(out, wrapIndent(text, w, 2))
+		out = append(out, wrapIndent(text, w))
 	}
 	return out
 }

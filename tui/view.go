@@ -258,7 +258,7 @@ func (m *Model) statusLines(w, n int) []string {
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
-		div = wrapIndent(msg, w, 2) // indented as the diagnosis is
+		div = wrapIndent(msg, w) // indented as the diagnosis is
 	}
 	var note, command string
 	switch {
@@ -276,7 +276,7 @@ func (m *Model) statusLines(w, n int) []string {
 	}
 	var noted, commanded []string
 	if note != "" {
-		noted = wrapIndent(note, w, 2)
+		noted = wrapIndent(note, w)
 	}
 	if command != "" {
 		// From the left edge, whole on one line where it fits: a command
