@@ -40,7 +40,7 @@ import (
 //
 // The annex, from version 3 on, is bytes a front end keeps with the run
 // (the session's charts and findings), opaque to the engine and covered
-// by the checksum: its length u32, at most maxAnnex, then the bytes; a
+// by the checksum: its length u32, at most MaxAnnex, then the bytes; a
 // front end that keeps nothing writes a length of 0.
 //
 // Checkpoints are written and read as streams, so saving or loading the

@@ -264,7 +264,7 @@ func (d Mixture) Quantile(p float64) float64 {
 	return x
 }
 
-// rawMoment returns E[X^k] for k = 1..4 of the mixture, from the raw
+// rawMoments returns E[X^k] for k = 1..4 of the mixture, from the raw
 // moments of each normal component:
 //
 //	E[X] = μ, E[X²] = μ² + σ², E[X³] = μ³ + 3μσ², E[X⁴] = μ⁴ + 6μ²σ² + 3σ⁴

@@ -14,7 +14,7 @@ import (
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
-// bimodalConfig is perSampleConfig on a two-mode target.
+// bimodalConfig is testdesigns.PerSample on a two-mode target.
 func bimodalConfig(epochs int) engine.Config {
 	cfg := testdesigns.PerSample(epochs)
 	cfg.Target = "mixture(-2,0.5;2,0.5)"

@@ -224,7 +224,7 @@ func measures(m engine.Metrics) (first, second float64) {
 	return m.KS, m.W1
 }
 
-// SweepResult is a sweep's table: a row per cell, in SweepCells' order.
+// SweepResult is a sweep's table: a row per cell, in sweepCells' order.
 type SweepResult struct {
 	Preset string
 	Epochs int // each run's plan; 0 when the sweep varies it
