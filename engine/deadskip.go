@@ -72,7 +72,7 @@ func newDeadSkip(in, out, maxRows int) *deadSkip {
 		live:  make([]int32, k),
 		masks: make([]uint16, (k+15)/16),
 		flags: make([]uint32, k),
-		a:     make([]float32, maxRows*k+16), // gatherCols16 stores whole vectors
+		a:     make([]float32, maxRows*k+16), // gatherCols stores whole vectors of 16
 		panel: [2][]float32{alignedFloats(k * panelCols), alignedFloats(k * panelCols)},
 		y:     make([]float32, out*in),
 	}
