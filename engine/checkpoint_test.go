@@ -186,7 +186,7 @@ func TestForgedCheckpointsAreRefused(t *testing.T) {
 // before the networks are built: building them took the design's
 // hundreds of megabytes and seconds, only to refuse the file after.
 func TestSmallCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
-	wide := forge(t, validCheckpoint(t), func(cfg, rest []byte) ([]byte, []byte) {
+	wide := forge(t, validCheckpoint(t), func(_, rest []byte) ([]byte, []byte) {
 		c := blogConfig()
 		c.GHidden, c.GActs = []int{2000, 2000, 2000}, []Activation{ReLU, ReLU, ReLU, Identity}
 		c.DHidden, c.DActs = []int{2000, 2000, 2000}, []Activation{ReLU, ReLU, ReLU, Sigmoid}

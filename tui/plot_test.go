@@ -616,7 +616,7 @@ func TestQQDiagonalWithoutColour(t *testing.T) {
 	lines, _ := qqPlot(qq, axisGutter+40, 10)
 	braille, diag := 0, 0
 	for _, l := range lines {
-		for _, r := range []rune(l) {
+		for _, r := range l {
 			switch {
 			case r >= 0x2800 && r <= 0x28FF:
 				braille++
