@@ -333,6 +333,26 @@ func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
 	c.Canvas.FillString(f, pt, cp1252(s))
 }
 
+// SetColor gives gonum's PDF canvas a translucent colour as it reads
+// one: it takes the red, green and blue of RGBA(), which Go premultiplies
+// by the alpha, as the colour itself and sets the alpha besides, so the
+// legends' backdrop, white at alpha 210, came out a grey of 210 laid at
+// 82% over the curves (PNG and SVG drew it white).
+func (c pdfCanvas) SetColor(clr color.Color) {
+	if clr == nil {
+		clr = color.Black
+	}
+	c.Canvas.SetColor(straight(color.NRGBAModel.Convert(clr).(color.NRGBA)))
+}
+
+// straight is a colour whose RGBA() gives its red, green and blue
+// unpremultiplied, as gonum's PDF canvas reads them.
+type straight color.NRGBA
+
+func (s straight) RGBA() (r, g, b, a uint32) {
+	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
+}
+
 // cp1252 is s in code page 1252, "?" for a character outside it.
 func cp1252(s string) string {
 	b := make([]byte, 0, len(s))
