@@ -3,7 +3,11 @@ package figure
 import (
 	"image"
 	"image/color"
+	"math"
+	"slices"
 	"testing"
+
+	"github.com/ganui/ganui/session"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -51,5 +55,80 @@ func TestEventLabelsDoNotOverlap(t *testing.T) {
 	}
 	if far.Y != first.Y {
 		t.Errorf("a label far from the others left the top row: %v against %v", far, first)
+	}
+}
+
+// drawCanvas is a vg.Canvas that records the text written, where, and
+// the boxes filled in the legend backdrop's colour.
+type drawCanvas struct {
+	textCanvas
+	strs     []string
+	colour   color.Color
+	backdrop []vg.Rectangle
+}
+
+func (c *drawCanvas) SetColor(clr color.Color) { c.colour = clr }
+func (c *drawCanvas) FillString(f font.Face, p vg.Point, s string) {
+	c.textCanvas.FillString(f, p, s)
+	c.strs = append(c.strs, s)
+}
+func (c *drawCanvas) Fill(p vg.Path) {
+	if c.colour != (color.NRGBA{R: 255, G: 255, B: 255, A: 210}) {
+		return
+	}
+	r := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
+	for _, cmp := range p {
+		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
+			at := c.at.Add(cmp.Pos)
+			r.Min.X, r.Min.Y = min(r.Min.X, at.X), min(r.Min.Y, at.Y)
+			r.Max.X, r.Max.Y = max(r.Max.X, at.X), max(r.Max.Y, at.Y)
+		}
+	}
+	c.backdrop = append(c.backdrop, r)
+}
+
+// TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and
+// no event label runs under either, wherever the event is. gonum drew the
+// legend in the corner of the area beside the axes and the backdrop in
+// the data area's, a tick label's padding apart: the backdrop sat below
+// and left of the legend, and "d-wins-ended", stopping at the legend's
+// box on the data area, ran under the backdrop and up to "D real".
+func TestLegendOverItsBackdrop(t *testing.T) {
+	r := Run{History: make([]session.Point, 1000)}
+	for i := range r.History {
+		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: 4 * float64(i) / 1000}
+	}
+	entries := []string{"D real", "D fake", "G"}
+	for epoch := 700; epoch <= 1000; epoch += 5 {
+		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
+		p, err := r.losses()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &drawCanvas{}
+		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
+		legendOnData(p, c)
+		p.Add(legendBackdrop{})
+		p.Draw(c)
+		if len(rec.backdrop) != 1 {
+			t.Fatalf("%d backdrops drawn, want 1", len(rec.backdrop))
+		}
+		box := rec.backdrop[0]
+		sty := p.Legend.TextStyle
+		for i, s := range rec.strs {
+			at := rec.texts[i]
+			w, h := sty.Width(s), sty.Height(s)
+			switch {
+			case slices.Contains(entries, s):
+				if at.X < box.Min.X || at.X+w > box.Max.X || at.Y < box.Min.Y || at.Y+h/2 > box.Max.Y {
+					t.Errorf("event at %d: the legend's %q at %v, %v wide, is not on its backdrop %v", epoch, s, at, w, box)
+				}
+			case s == "d-wins-ended":
+				w := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}.Width(s)
+				if at.X+w > box.Min.X && at.Y > box.Min.Y {
+					t.Errorf("event at %d: its label at %v, %v wide, runs under the legend's backdrop %v", epoch, at, w, box)
+				}
+			}
+		}
 	}
 }

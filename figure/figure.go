@@ -259,8 +259,9 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		// otherwise (a label at its end pads it).
 		canvases = plot.Align(panels, tiles, body)
 	}
-	for _, row := range panels {
-		for _, p := range row {
+	for j, row := range panels {
+		for i, p := range row {
+			legendOnData(p, canvases[j][i])
 			p.Add(legendBackdrop{}) // last: over every curve, under the legend
 		}
 	}
@@ -269,28 +270,52 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 
 // legendBackdrop lays a translucent white box under a panel's legend, so
 // that its entries read over the curves and D's heat map beneath them
-// (gonum draws a legend on what is there).
+// (gonum draws a legend on what is there). It is drawn on the data
+// area, in whose top right corner legendOnData puts the legend.
 type legendBackdrop struct{}
 
 func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
+	r, ok := legendBox(c, p)
+	if !ok {
+		return // no entries
+	}
+	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 210})
+	c.Fill(r.Path())
+}
+
+// legendPad is how far the legend's backdrop reaches past its entries.
+var legendPad = vg.Points(2)
+
+// legendBox is where p's legend and its backdrop are on its data area c,
+// top right, legendPad around the entries; false when it has none.
+func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
 	r := p.Legend.Rectangle(c) // its size; gonum v0.17 puts it on the wrong side
 	w, h := r.Max.X-r.Min.X, r.Max.Y-r.Min.Y
 	if w <= 0 {
-		return // no entries
+		return r, false
 	}
-	l := &p.Legend
-	r.Min.X, r.Min.Y = c.Max.X-w+l.XOffs, c.Max.Y-h+l.YOffs
-	if l.Left {
-		r.Min.X = c.Min.X + l.XOffs
+	r.Min.X, r.Min.Y = c.Max.X-w, c.Max.Y-h
+	r.Max.X, r.Max.Y = c.Max.X, c.Max.Y
+	r.Min.X, r.Min.Y, r.Max.X, r.Max.Y = r.Min.X-legendPad, r.Min.Y-legendPad, r.Max.X+legendPad, r.Max.Y+legendPad
+	return r, true
+}
+
+// legendOnData moves p's legend, drawn on c, into the top right corner of
+// its data area, where its backdrop and the event labels that keep clear
+// of it (eventLines) place it. gonum draws a legend in the corner of the
+// area beside the axes, which reaches past the data area's by the
+// padding of the axes' end labels: the backdrop sat left of and below
+// the entries it was to lie under, and an event label that stopped at
+// the backdrop ran under the legend's text ("d-wins-ended" against
+// "D real").
+func legendOnData(p *plot.Plot, c draw.Canvas) {
+	p.Legend.XOffs, p.Legend.YOffs = 0, 0
+	d := p.DataCanvas(c)
+	top := c.Max.Y
+	if p.Title.Text != "" {
+		top -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
 	}
-	if !l.Top {
-		r.Min.Y = c.Min.Y + l.YOffs
-	}
-	r.Max.X, r.Max.Y = r.Min.X+w, r.Min.Y+h
-	pad := vg.Points(2)
-	r.Min.X, r.Min.Y, r.Max.X, r.Max.Y = r.Min.X-pad, r.Min.Y-pad, r.Max.X+pad, r.Max.Y+pad
-	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 210})
-	c.Fill(r.Path())
+	p.Legend.XOffs, p.Legend.YOffs = d.Max.X-c.Max.X, d.Max.Y-top
 }
 
 // writeFile creates or replaces path with a figure in the format of its
@@ -1061,9 +1086,9 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			shown = append(shown, e)
 		}
 	}
-	// The legend's box, top right (newPlot), which no label may cover.
-	legend := p.Legend.Rectangle(c)
-	lw, lh := legend.Max.X-legend.Min.X, legend.Max.Y-legend.Min.Y
+	// The legend's box with its backdrop, top right (legendOnData), which
+	// no label may cover.
+	legend, hasLegend := legendBox(c, p)
 	var free [labelRows]vg.Length // where each row's last label ends
 	for i := range free {
 		free[i] = c.Min.X
@@ -1087,7 +1112,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		for row := range free {
 			top := c.Max.Y - vg.Length(row)*h
-			underLegend := at+w > c.Max.X-lw && top-h < c.Max.Y && top > c.Max.Y-lh
+			underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
 			if at >= free[row] && at+w <= c.Max.X && !underLegend {
 				c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
 				free[row] = at + w + vg.Points(4)
