@@ -88,7 +88,9 @@ func (c *drawCanvas) Fill(p vg.Path) {
 }
 
 // TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and
-// no event label runs under either, wherever the event is. gonum drew the
+// no event label runs under either, wherever the event is; one the
+// legend keeps from the right of its line goes left of it, where it was
+// left out. gonum drew the
 // legend in the corner of the area beside the axes and the backdrop in
 // the data area's, a tick label's padding apart: the backdrop sat below
 // and left of the legend, and "d-wins-ended", stopping at the legend's
@@ -114,6 +116,11 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 			t.Fatalf("%d backdrops drawn, want 1", len(rec.backdrop))
 		}
 		box := rec.backdrop[0]
+		dc := p.DataCanvas(c)
+		trX, _ := p.Transforms(&dc)
+		if trX(float64(epoch))-vg.Points(2) <= box.Min.X && !slices.Contains(rec.strs, "d-wins-ended") {
+			t.Errorf("event at %d: its label is left out, where there is room left of its line", epoch)
+		}
 		sty := p.Legend.TextStyle
 		for i, s := range rec.strs {
 			at := rec.texts[i]

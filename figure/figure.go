@@ -1106,17 +1106,20 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
 			last = x
 		}
-		at, w, h := x+vg.Points(2), sty.Width(e.Label), sty.Height(e.Label)
-		if at+w > c.Max.X { // no room right of the line (a run's last epoch): left of it
-			at = x - vg.Points(2) - w
-		}
+		// Right of the line, or where that is taken (the panel's edge at
+		// a run's last epoch, the legend, an earlier label) left of it.
+		w, h := sty.Width(e.Label), sty.Height(e.Label)
+		sides := [2]vg.Length{x + vg.Points(2), x - vg.Points(2) - w}
+	rows:
 		for row := range free {
 			top := c.Max.Y - vg.Length(row)*h
-			underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
-			if at >= free[row] && at+w <= c.Max.X && !underLegend {
-				c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
-				free[row] = at + w + vg.Points(4)
-				break
+			for _, at := range sides {
+				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
+				if at >= free[row] && at+w <= c.Max.X && !underLegend {
+					c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
+					free[row] = at + w + vg.Points(4)
+					break rows
+				}
 			}
 		}
 	}
