@@ -541,7 +541,11 @@ func ParsePoints(data []byte) ([]float64, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != 2 {
-			return nil, fmt.Errorf("line %d: %d columns, want 2 (x,y)", line, len(rec))
+			cols := "1 column" // a file of another separator: "1;2"
+			if len(rec) != 1 {
+				cols = fmt.Sprintf("%d columns", len(rec))
+			}
+			return nil, fmt.Errorf("line %d: %s, want 2 (x,y)", line, cols)
 		}
 		x, errX := parseFloat(strings.TrimSpace(rec[0]))
 		y, errY := parseFloat(strings.TrimSpace(rec[1]))
