@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,7 +41,9 @@ func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
 // epochs the session checks the run (checkEvery: every 10 epochs of a
 // short plan), with the numbers of the check's evaluation there, and
 // leaves them empty elsewhere, whatever --every; the first six columns
-// are as before, and a mixture target adds a share per mode.
+// are as before, and a mixture target adds a share per mode. zdep stays
+// empty for a G of one sample a draw, as the lines leave it out: it
+// scores 1 by construction, and the log wrote that 1.
 func TestLogCarriesEvaluations(t *testing.T) {
 	for _, every := range []int{0, 7} {
 		path := filepath.Join(t.TempDir(), "run.csv")
@@ -85,10 +88,17 @@ func TestLogCarriesEvaluations(t *testing.T) {
 				}
 				continue
 			}
-			want := []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep, m.Modes[0].Share, m.Modes[1].Share}
+			var want []string
+			for _, v := range []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep, m.Modes[0].Share, m.Modes[1].Share} {
+				want = append(want, strconv.FormatFloat(v, 'g', -1, 64))
+			}
+			if m.RowWidth > 1 {
+				t.Fatalf("bimodal's G makes %d samples a draw, want 1", m.RowWidth)
+			}
+			want[4] = "" // zdep: one sample a draw scores 1 by construction, which says nothing
 			for k, v := range want {
-				if got := row[6+k]; got != strconv.FormatFloat(v, 'g', -1, 64) {
-					t.Errorf("every %d: epoch %d %s = %s, want %v", every, epoch, header[6+k], got, v)
+				if got := row[6+k]; got != v {
+					t.Errorf("every %d: epoch %d %s = %q, want %q", every, epoch, header[6+k], got, v)
 				}
 			}
 		}
@@ -245,6 +255,33 @@ func TestLogCarriesEvents(t *testing.T) {
 	for _, r := range rows {
 		if got := r[len(r)-1]; got != want[r[0]] {
 			t.Errorf("epoch %s: events %q, want %q", r[0], got, want[r[0]])
+		}
+	}
+}
+
+// TestLogCarriesNoiseUseOfRows: a G that makes a row of samples from one
+// draw has its noise use in the log's zdep column at every check, as its
+// lines do.
+func TestLogCarriesNoiseUseOfRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	s, err := New(Options{Config: blogConfig(t, 20), Seed: 2, Samples: 500, LogPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, rows := csvRows(t, string(data))
+	k := slices.Index(header, "zdep")
+	for _, row := range rows {
+		if epoch, _ := strconv.Atoi(row[0]); epoch%checkEvery(20) == 0 {
+			if _, err := strconv.ParseFloat(row[k], 64); err != nil {
+				t.Errorf("epoch %d: zdep %q, want the noise use", epoch, row[k])
+			}
 		}
 	}
 }
