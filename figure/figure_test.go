@@ -17,7 +17,10 @@ import (
 
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // trained runs a short bimodal run through the session, as ganui
@@ -563,4 +566,59 @@ func pdfContent(t *testing.T, pdf []byte) string {
 		rest = rest[j:]
 	}
 	return out.String()
+}
+
+// TestHeatmapNamesDoNotRun: the names along a heat map's x axis are
+// spread over rows where they are wider than their cells, so none runs
+// into the next (a sweep over targets wrote "normal(4,1.25)mixture(-2,
+// 0.5;2,0.5)lognormal(0,0.5)"), and short names keep one row.
+func TestHeatmapNamesDoNotRun(t *testing.T) {
+	for _, names := range [][]string{
+		{"normal(4,1.25)", "mixture(-2,0.5;2,0.5)", "lognormal(0,0.5)", "uniform(-1,1)", "exponential(1)"},
+		{"[16,16]", "[32,32,32]", "[64,64,64,64]", "[128]", "[8]", "[16,16,16,16]", "[4]"},
+		{"1e-4", "1e-3", "1e-2"},
+	} {
+		h := Heatmap{Title: "t", XKey: "x", YKey: "y", X: names, Y: []string{"[24,24]", "[32,32,32,32]"}, ZLabel: "median KS"}
+		for range h.Y {
+			h.Z = append(h.Z, make([]float64, len(names)))
+		}
+		rec := &drawCanvas{}
+		if err := drawHeatmap(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 540, Y: 432}}}, h); err != nil {
+			t.Fatal(err)
+		}
+		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 10), Handler: plot.DefaultTextHandler}
+		type span struct{ lo, hi, y vg.Length }
+		var spans []span
+		for i, s := range rec.strs {
+			if slices.Contains(names, s) {
+				at := rec.texts[i]
+				spans = append(spans, span{at.X, at.X + sty.Width(s), at.Y})
+			}
+		}
+		if len(spans) != len(names) {
+			t.Fatalf("%d of the %d names %q written", len(spans), len(names), names)
+		}
+		rows := map[vg.Length]bool{}
+		for i, a := range spans {
+			rows[a.y] = true
+			for _, b := range spans[i+1:] {
+				if a.y == b.y && a.lo < b.hi && b.lo < a.hi {
+					t.Errorf("%q: names at %v and %v run into one another", names, a, b)
+				}
+			}
+		}
+		if len(names) == 3 && len(rows) != 1 {
+			t.Errorf("%q: short names on %d rows, want 1", names, len(rows))
+		}
+	}
+}
+
+// TestHeatmapOfOneSeed: the heat map of a sweep of one seed says "seed
+// 1", not "seeds 1".
+func TestHeatmapOfOneSeed(t *testing.T) {
+	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
+	if h := FromSweep(res); h.Title != "vanilla · 100 epochs · median KS over seed 1" {
+		t.Errorf("title %q", h.Title)
+	}
 }

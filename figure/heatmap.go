@@ -65,6 +65,20 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	if err := h.valid(); err != nil {
 		return err
 	}
+	c, err := newCanvas(format, 7.5*vg.Inch, 6*vg.Inch)
+	if err != nil {
+		return err
+	}
+	if err := drawHeatmap(draw.New(c), h); err != nil {
+		return err
+	}
+	_, err = c.WriteTo(w)
+	return err
+}
+
+// drawHeatmap draws h, valid, on dc: its title, the map and the colour
+// bar beside it.
+func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, row := range h.Z {
 		for _, v := range row {
@@ -140,18 +154,44 @@ func EncodeHeatmap(w io.Writer, format string, h Heatmap) error {
 	bar.Y.Tick.Marker = roundTicks{}
 
 	const barWidth = 1.1 * vg.Inch
-	c, err := newCanvas(format, 7.5*vg.Inch, 6*vg.Inch)
-	if err != nil {
-		return err
-	}
-	dc := draw.New(c)
 	body := title(dc, h.Title)
 	mapArea := draw.Crop(body, vg.Points(6), -barWidth-vg.Points(10), vg.Points(6), 0)
 	barArea := draw.Crop(body, body.Max.X-body.Min.X-barWidth, -vg.Points(8), vg.Points(40), -vg.Points(4))
+	d := p.DataCanvas(mapArea)
+	p.X.Tick.Marker = staggered(h.X, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(h.X)))
 	p.Draw(mapArea)
 	bar.Draw(barArea)
-	_, err = c.WriteTo(w)
-	return err
+	return nil
+}
+
+// maxLabelRows is the most rows staggered spreads an axis's names over.
+const maxLabelRows = 4
+
+// staggered ticks an axis of names, a cell wide each, as categories does,
+// the names spread over as many rows as they need not to run into one
+// another (a name every rows cells along each row), up to
+// maxLabelRows: a sweep over targets wrote "normal(4,1.25)",
+// "mixture(-2,0.5;2,0.5)" and "lognormal(0,0.5)" as one run of text.
+func staggered(names []string, sty draw.TextStyle, cell vg.Length) plot.ConstantTicks {
+	gap := sty.Width("m")
+	rows := 1
+	for ; rows < maxLabelRows; rows++ {
+		fits := true
+		for i := 0; i+rows < len(names); i++ {
+			if (sty.Width(names[i])+sty.Width(names[i+rows]))/2+gap > vg.Length(rows)*cell {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			break
+		}
+	}
+	t := categories(names)
+	for i := range t {
+		t[i].Label = strings.Repeat("\n", i%rows) + t[i].Label
+	}
+	return t
 }
 
 // noValue fills the cells with no value.
@@ -192,8 +232,12 @@ func FromSweep(res session.SweepResult) Heatmap {
 		title += " · " + count(res.Epochs, "epoch")
 	}
 	what := "median " + strings.ToUpper(res.Measures[0])
+	seeds := "seeds " + session.CompactSeeds(res.Seeds)
+	if len(res.Seeds) == 1 { // a sweep of --seed S
+		seeds = "seed " + session.CompactSeeds(res.Seeds)
+	}
 	h := Heatmap{
-		Title:  fmt.Sprintf("%s · %s over seeds %s", title, what, session.CompactSeeds(res.Seeds)),
+		Title:  fmt.Sprintf("%s · %s over %s", title, what, seeds),
 		ZLabel: what,
 	}
 	if len(res.Axes) != 2 {
