@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ganui/ganui/session"
@@ -136,6 +137,40 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 					t.Errorf("event at %d: its label at %v, %v wide, runs under the legend's backdrop %v", epoch, at, w, box)
 				}
 			}
+		}
+	}
+}
+
+// TestTitlesLevel: the titles of a row of panels are written at one
+// height: beside a log-scale panel (c), whose top label reaches above its
+// data, panel (d)'s title was a line lower.
+func TestTitlesLevel(t *testing.T) {
+	r := trained(t)
+	for i := range r.Evals {
+		r.Evals[i].W1 = 30000 // a runaway: KS and W1 a factor of 10⁵ apart
+	}
+	rec := &drawCanvas{}
+	body := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: width, Y: height}}}
+	panels, canvases, err := r.layout(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(panels[1][0].Title.Text, "log scale") {
+		t.Fatalf("panel (c) %q is not on a log scale", panels[1][0].Title.Text)
+	}
+	for j := range panels {
+		rec.strs, rec.texts = nil, nil
+		for i := range panels[j] {
+			panels[j][i].Draw(canvases[j][i])
+		}
+		var ys []vg.Length
+		for k, s := range rec.strs {
+			if s == panels[j][0].Title.Text || s == panels[j][1].Title.Text {
+				ys = append(ys, rec.texts[k].Y)
+			}
+		}
+		if len(ys) != 2 || ys[0] != ys[1] {
+			t.Errorf("row %d: titles %q and %q written at heights %v", j, panels[j][0].Title.Text, panels[j][1].Title.Text, ys)
 		}
 	}
 }

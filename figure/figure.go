@@ -259,6 +259,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		// otherwise (a label at its end pads it).
 		canvases = plot.Align(panels, tiles, body)
 	}
+	titlesLevel(panels, canvases)
 	for j, row := range panels {
 		for i, p := range row {
 			legendOnData(p, canvases[j][i])
@@ -266,6 +267,28 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		}
 	}
 	return panels, canvases, nil
+}
+
+// titlesLevel puts the titles of a row of panels at one height, their
+// data areas where plot.Align put them. Align lines up the data areas by
+// lowering the top of a panel that needs less room above its data than
+// another of its row, title and all: beside a log-scale panel (c), whose
+// top label reaches above its data, panel (d)'s title sat a line lower.
+// The top goes back up to the row's and the title's padding takes the
+// difference.
+func titlesLevel(panels [][]*plot.Plot, canvases [][]draw.Canvas) {
+	for j, row := range canvases {
+		top := vg.Length(math.Inf(-1))
+		for _, c := range row {
+			top = max(top, c.Max.Y)
+		}
+		for i := range row {
+			if d := top - row[i].Max.Y; d > 0 && panels[j][i].Title.Text != "" {
+				row[i].Max.Y = top
+				panels[j][i].Title.Padding += d
+			}
+		}
+	}
 }
 
 // legendBackdrop lays a translucent white box under a panel's legend, so
