@@ -574,6 +574,22 @@ func roundLabels(vs []float64, step float64) []string {
 	return labels
 }
 
+// logTicks marks a log axis at the powers of ten, as gonum's LogTicks
+// does, labelled as roundTicks labels a linear one: whole numbers grouped
+// by thousands (10,000), with an exponent from bigE (1e+07). gonum wrote
+// "100000" on the same figure as "60,000".
+type logTicks struct{}
+
+func (logTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
+	for i, t := range ts {
+		if t.Label != "" && t.Value >= 10_000 && t.Value < bigE && t.Value == math.Trunc(t.Value) {
+			ts[i].Label = session.FormatInt(int(t.Value))
+		}
+	}
+	return ts
+}
+
 // series is the points of one history value over the epochs, those
 // that cannot be drawn (drawable) left out.
 func series(n int, at func(int) (x, y float64)) plotter.XYs {
@@ -767,7 +783,7 @@ func (r Run) quality() (*plot.Plot, error) {
 		p.Title.Text += " — no evaluation"
 	case hi >= 10*lo:
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale" // in the title: a longer axis label than the panel is high pads it down
 	default:
 		p.Y.Min = 0

@@ -622,3 +622,19 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 		t.Errorf("title %q", h.Title)
 	}
 }
+
+// TestLogTicksGrouped: a log axis writes its labels as the linear ones
+// are written: 100,000 grouped by thousands, 1e+07 with an exponent from
+// there, never gonum's "100000".
+func TestLogTicksGrouped(t *testing.T) {
+	var labels []string
+	for _, tk := range (logTicks{}).Ticks(0.05, 3e8) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	want := []string{"0.1", "1", "10", "100", "1000", "10,000", "100,000", "1,000,000", "1e+07", "1e+08", "1e+09"}
+	if !slices.Equal(labels, want) {
+		t.Errorf("labels %q, want %q", labels, want)
+	}
+}
