@@ -808,6 +808,9 @@ func (r Run) samples() (*plot.Plot, error) {
 	}
 	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), session.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
+	if len(r.DCurve) <= 1 { // no D(x) drawn (the blog's designs judge whole rows): the axis is the densities'
+		p.Y.Label.Text = "density"
+	}
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
 	}

@@ -638,3 +638,23 @@ func TestLogTicksGrouped(t *testing.T) {
 		t.Errorf("labels %q, want %q", labels, want)
 	}
 }
+
+// TestDensityAxisNamesWhatIsDrawn: panel (d)'s y axis names D(x) only
+// where its curve is drawn: blog-original's figure, which says under the
+// axis that D judges whole rows, labelled it "density, D(x)" all the same.
+func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
+	r := trained(t)
+	for _, curve := range []bool{true, false} {
+		if !curve {
+			r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges a whole row of 100 at once"
+		}
+		p, err := r.samples()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[bool]string{true: "density, D(x)", false: "density"}[curve]
+		if p.Y.Label.Text != want {
+			t.Errorf("D(x) drawn %v: y axis %q, want %q", curve, p.Y.Label.Text, want)
+		}
+	}
+}
