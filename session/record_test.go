@@ -101,12 +101,7 @@ func TestAgainAcrossAResume(t *testing.T) {
 	s.trainEpoch()
 	resume := func() Again {
 		t.Helper()
-		Save{}.apply(s)
-		if s.failed {
-			t.Fatal(s.note)
-		}
-		ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
-		return newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir}).Again()
+		return newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir}).Again()
 	}
 	if a := resume(); a.Caveat != "" {
 		t.Errorf("a resumed run that changed nothing: caveat %q", a.Caveat)
@@ -249,8 +244,7 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	for range 20 {
 		s.trainEpoch()
 	}
-	Save{}.apply(s)
-	ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	ckpt := saved(t, s)
 	if r := newIdle(t, Options{Resume: ckpt}); r.Planned() != 40 || r.every != checkEvery(40) {
 		t.Errorf("resumed: planned %d, checks every %d; want 40 and %d", r.Planned(), r.every, checkEvery(40))
 	}
@@ -267,8 +261,7 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	for range 20 {
 		s.trainEpoch()
 	}
-	Save{}.apply(s)
-	ckpt = strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
+	ckpt = saved(t, s)
 	r, err := New(Options{Resume: ckpt})
 	if err != nil {
 		t.Fatal(err)
@@ -303,12 +296,7 @@ func TestRecordOfAnUndoneDeparture(t *testing.T) {
 		if s.offPlan != -1 {
 			t.Fatalf("%s: departure at %d, want none", c.name, s.offPlan)
 		}
-		Save{}.apply(s)
-		if s.failed {
-			t.Fatal(s.note)
-		}
-		ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
-		r := newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir})
+		r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
 		if err := r.Unrecorded(); err != nil {
 			t.Errorf("%s: %v", c.name, err)
 		}

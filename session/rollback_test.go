@@ -71,12 +71,7 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	}
 
 	// Saved and resumed, the run says the same.
-	Save{}.apply(s)
-	if s.failed {
-		t.Fatal(s.note)
-	}
-	ckpt := strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
-	r := newIdle(t, Options{Resume: ckpt, Dir: s.opts.Dir})
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
 	if err := r.Unrecorded(); err != nil {
 		t.Fatal(err)
 	}
@@ -163,16 +158,7 @@ func TestRollbackGoesOnWithItsFindings(t *testing.T) {
 		t.Fatal("vanilla seed 1 is not at its equilibrium at epoch 4,500: the test needs it")
 	}
 	keepNow(s)
-	for range 30 {
-		Adjust{DLR, +1}.apply(s)
-		Adjust{GLR, +1}.apply(s)
-	}
-	for i := 0; s.state != Diverged; i++ {
-		if i == 3000 {
-			t.Fatal("no divergence in 3,000 epochs at learning rate 10")
-		}
-		s.trainEpoch()
-	}
+	poisonWithin(t, s, 3000)
 	for s.gan.Config().DLR > cfg.DLR || s.gan.Config().GLR > cfg.GLR {
 		Adjust{DLR, -1}.apply(s)
 		Adjust{GLR, -1}.apply(s)

@@ -89,16 +89,34 @@ func marshal(t testing.TB, g *engine.GAN) []byte {
 // for its SGD-trained least-squares GAN.
 func poison(t *testing.T, s *Session) {
 	t.Helper()
+	poisonWithin(t, s, 200)
+}
+
+// poisonWithin raises both learning rates to their top, 10, and trains
+// until s diverges, failing t after n epochs that do not.
+func poisonWithin(t *testing.T, s *Session, n int) {
+	t.Helper()
 	for range 30 {
 		Adjust{DLR, +1}.apply(s)
 		Adjust{GLR, +1}.apply(s)
 	}
 	for i := 0; s.state != Diverged; i++ {
-		if i == 200 {
-			t.Fatal("no divergence in 200 epochs at learning rate 10")
+		if i == n {
+			t.Fatalf("no divergence in %s epochs at learning rate 10", FormatInt(n))
 		}
 		s.trainEpoch()
 	}
+}
+
+// saved saves s's checkpoint as w does and returns its path, from the
+// note that names it.
+func saved(t *testing.T, s *Session) string {
+	t.Helper()
+	Save{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	return strings.Fields(strings.SplitAfter(s.note, "--resume ")[1])[0]
 }
 
 func TestPublishReplacesStaleSnapshot(t *testing.T) {
