@@ -22,10 +22,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
@@ -550,32 +550,13 @@ var (
 	longWord = regexp.MustCompile(`[^\s"]{81,}`)
 )
 
-// visible writes the control characters of s as Go escapes (\x1b, \a),
-// so that a path or flag name holding terminal escape sequences is shown,
-// not obeyed by the terminal.
-func visible(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // oneLine is how an error reaches the terminal: one line (the lines of a
 // joined error, or a path's, joined with "; "), control characters as
 // escapes, and any value longer than 80 characters cut short — quoted, or not (a number of
 // 100,000 digits, a path, a flag's name) — so that a bad 100 kB argument
 // is not echoed back whole.
 func oneLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(visible(strings.Join(strings.Split(err.Error(), "\n"), "; ")), func(q string) string {
+	line := quoted.ReplaceAllStringFunc(visible.String(strings.Join(strings.Split(err.Error(), "\n"), "; ")), func(q string) string {
 		if r := []rune(q); len(r) > 82 {
 			return string(r[:78]) + "…\""
 		}

@@ -11,11 +11,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // A preset file is one JSON object whose keys are the JSON names of
@@ -138,7 +138,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 			cfg.FollowDepth(key)
 		}
 	}
-	file := oneLine(filepath.Base(name))
+	file := visible.String(filepath.Base(name)) // a newline in it escaped: a name is one line
 	if !seen["name"] {
 		if cfg.Name = strings.TrimSuffix(file, ".json"); cfg.Name == "" {
 			cfg.Name = file // a file called .json
@@ -166,28 +166,6 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
 	return cfg, nil
-}
-
-// oneLine is a file's name as a one-line field can hold it (Config's
-// name, source): a control character (a newline) or a byte that is not
-// UTF-8 written as its escape, \n or \xff, so that a file the system
-// names so is not refused for a name it does not give.
-func oneLine(s string) string {
-	var b strings.Builder
-	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[0])
-		case unicode.IsControl(r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteString(s[:n])
-		}
-		s = s[n:]
-	}
-	return b.String()
 }
 
 // MaxFileSize is the largest preset file ganui reads. A complete preset
