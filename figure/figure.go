@@ -317,10 +317,10 @@ func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
 	if w <= 0 {
 		return r, false
 	}
-	r.Min.X, r.Min.Y = c.Max.X-w, c.Max.Y-h
-	r.Max.X, r.Max.Y = c.Max.X, c.Max.Y
-	r.Min.X, r.Min.Y, r.Max.X, r.Max.Y = r.Min.X-legendPad, r.Min.Y-legendPad, r.Max.X+legendPad, r.Max.Y+legendPad
-	return r, true
+	return vg.Rectangle{
+		Min: vg.Point{X: c.Max.X - w - legendPad, Y: c.Max.Y - h - legendPad},
+		Max: vg.Point{X: c.Max.X + legendPad, Y: c.Max.Y + legendPad},
+	}, true
 }
 
 // legendOnData moves p's legend, drawn on c, into the top right corner of
