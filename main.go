@@ -25,6 +25,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -201,11 +202,18 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 }
 
 // flagError restates an error of the flag package as ganui's other usage
-// errors are put, the flag written as the usage writes it.
-func flagError(err error) error {
+// errors are put, the flag written as the usage writes it; an unknown
+// flag comes with the one of fs it was likely meant to be.
+func flagError(err error, fs *flag.FlagSet) error {
 	msg := firstLine(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		msg = "unknown flag --" + strings.TrimPrefix(name, "-")
+		name = strings.TrimPrefix(name, "-")
+		names := []string{"help"}
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if hint := suggest.DidYouMean(name, names, func(n string) string { return "--" + n }); hint != "" {
+			return errors.New("unknown flag --" + name + hint)
+		}
+		msg = "unknown flag --" + name
 	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		msg = "--" + name + " needs a value"
 	} else if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
@@ -299,7 +307,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if *twice != "" {
 			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
 		}
-		return o, flagError(err)
+		return o, flagError(err, fs)
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see ganui --help)", fs.Arg(0))

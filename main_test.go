@@ -310,3 +310,37 @@ func TestHeadlessSweep(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
 }
+
+// TestMisspellingsSuggest: a misspelt preset, key, name or flag is
+// refused with the one it was likely meant to be, on the one error line;
+// a name near none is refused with the choices (or where to find them).
+func TestMisspellingsSuggest(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "blog-orignal"}, `--preset: unknown preset "blog-orignal" (did you mean blog-original?)`},
+		{[]string{"--show-preset", "vanila"}, `--show-preset: unknown preset "vanila" (did you mean vanilla?)`},
+		{[]string{"--headless", "--preset", "nope"}, `unknown preset "nope" (valid: blog-original, devnag-2017,`},
+		{[]string{"--headless", "--set", "glr=1e-3"}, `--set: unknown key "glr" (did you mean "g_lr"?)`},
+		{[]string{"--headless", "--set", "x_lr=1e-3"}, `unknown key "x_lr" (did you mean "d_lr" or "g_lr"?)`},
+		{[]string{"--headless", "--sweep", "d_lrr=1e-3,1e-2"}, `--sweep: unknown key "d_lrr" (did you mean "d_lr"?)`},
+		{[]string{"--headless", "--set", "optimizer=adam"}, `unknown key "optimizer" (ganui --show-preset NAME lists the keys)`},
+		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
+		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
+		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy" (valid: normal(mean,std),`},
+		{[]string{"--headless", "--set", "g_acts=rellu,relu,identity"}, `"rellu" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh (did you mean relu?)`},
+		{[]string{"--headless", "--set", "loss=hnige"}, `loss: "hnige" is not one of bce, least_squares, wasserstein, hinge (did you mean hinge?)`},
+		{[]string{"--headless", "--set", "d_opt=adm"}, `d_opt: "adm" is not one of adam, sgd, rmsprop (did you mean adam?)`},
+		{[]string{"--headless", "--sweep", "g_opt=adam,rmsprp"}, `(did you mean rmsprop?)`},
+		{[]string{"--headless", "--preset", writeFile(t, "f.json", `{"base": "vanila"}`)}, `base: unknown preset "vanila" (did you mean vanilla?)`},
+		{[]string{"--headless", "--preset", writeFile(t, "g.json", `{"base": "vanilla", "noise": "norml"}`)}, `(did you mean normal?)`},
+		{[]string{"--seed", "1", "--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
+		{[]string{"--hedless"}, "unknown flag --hedless (did you mean --headless?)"},
+		{[]string{"-hlep"}, "unknown flag --hlep (did you mean --help?)"},
+		{[]string{"--epoch=5"}, "unknown flag --epoch (did you mean --epochs?)"},
+		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag (see ganui --help)"},
+	} {
+		wantUsageError(t, c.args, c.want)
+	}
+}

@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ganui/ganui/internal/suggest"
 )
 
 // The choices a Config makes by name (its noise, D's input transform, the
@@ -195,9 +197,10 @@ func unmarshalChoice[T ~uint8](names []string, v *T, text []byte) error {
 	return notOneOf(string(text), names)
 }
 
-// notOneOf is the error for a name that is not among names.
+// notOneOf is the error for a name that is not among names, with the
+// one it was likely meant to be.
 func notOneOf(name string, names []string) error {
-	return fmt.Errorf("%q is not one of %s", name, joinNames(names))
+	return fmt.Errorf("%q is not one of %s%s", name, joinNames(names), suggest.DidYouMean(name, names, nil))
 }
 
 // joinNames lists the names of a choice type's values.

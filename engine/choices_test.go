@@ -80,16 +80,19 @@ func TestChoiceNames(t *testing.T) {
 }
 
 // TestChoiceBadNames: a name that is not a value is an error listing the
-// names that are; "" is the unset value of the Config choices and an error
+// names that are, then the one it was likely meant to be, if any; "" is the unset value of the Config choices and an error
 // for Activation, which has none.
 func TestChoiceBadNames(t *testing.T) {
 	for typ, c := range choiceTypes {
 		for _, bad := range []string{"nope", "BCE", " adam", "Identity", "sgd,adam"} {
 			_, err := c.parse(bad)
 			want := fmt.Sprintf("%q is not one of %s", bad, strings.Join(c.names, ", "))
-			if err == nil || err.Error() != want {
-				t.Errorf("%s: UnmarshalText(%q) = %v, want %q", typ, bad, err, want)
+			if err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("%s: UnmarshalText(%q) = %v, want %q…", typ, bad, err, want)
 			}
+		}
+		if _, err := c.parse(strings.ToUpper(c.names[len(c.names)-1])); err == nil || !strings.HasSuffix(err.Error(), fmt.Sprintf(" (did you mean %s?)", c.names[len(c.names)-1])) {
+			t.Errorf("%s: a name in capitals: %v, want it named in lower case", typ, err)
 		}
 		v, err := c.parse("")
 		switch {

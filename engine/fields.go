@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/ganui/ganui/internal/suggest"
 )
 
 // A Config is edited one field at a time by its JSON name, the key of a
@@ -64,13 +66,11 @@ func lookupField(key string) (configField, error) {
 			return f, nil
 		}
 	}
-	msg := fmt.Sprintf("unknown key %q", key)
-	if near := closestKey(key); near != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", near)
-	} else {
-		msg += " (ganui --show-preset NAME lists the keys)"
+	hint := suggest.DidYouMean(key, ConfigKeys(), strconv.Quote)
+	if hint == "" {
+		hint = " (ganui --show-preset NAME lists the keys)"
 	}
-	return configField{}, errors.New(msg)
+	return configField{}, fmt.Errorf("unknown key %q%s", key, hint)
 }
 
 // Set changes the field named key to value, read according to the
@@ -357,40 +357,4 @@ func clip(s string) string {
 		s = string([]rune(s)[:40]) + "…"
 	}
 	return s
-}
-
-// closestKey returns the key nearest to s in edit distance when it is
-// close enough to be a likely typo, else "".
-func closestKey(s string) string {
-	best, bestD := "", min(3, len(s)) // no guess for "": every short key is near it
-	for _, f := range configFields {
-		if d := editDistance(strings.ToLower(s), f.key); d < bestD {
-			best, bestD = f.key, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

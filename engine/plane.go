@@ -492,7 +492,7 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		return Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}, nil
 	}
-	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(PlaneKinds, ", "))
+	return nil, bad("%s", unknownKind(name, PlaneKinds))
 }
 
 // parseAny reads a target spec of either dimension: a Target for one,

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ganui/ganui/internal/suggest"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -435,7 +437,21 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		return Exponential{Rate: args[0]}, nil
 	}
-	return nil, bad("unknown kind %q (valid: %s)", name, strings.Join(append(TargetKinds[:len(TargetKinds):len(TargetKinds)], PlaneKinds...), ", "))
+	return nil, bad("%s", unknownKind(name, slices.Concat(TargetKinds, PlaneKinds)))
+}
+
+// unknownKind says that name is none of the target kinds, each written
+// kind(args): the nearest when it is likely a typo, else all of them.
+func unknownKind(name string, kinds []string) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i], _, _ = strings.Cut(k, "(")
+	}
+	withArgs := func(n string) string { return kinds[slices.Index(names, n)] }
+	if hint := suggest.DidYouMean(name, names, withArgs); hint != "" {
+		return fmt.Sprintf("unknown kind %q%s", name, hint)
+	}
+	return fmt.Sprintf("unknown kind %q (valid: %s)", name, strings.Join(kinds, ", "))
 }
 
 // splitCall splits "name(body)" into its name and body.

@@ -192,7 +192,7 @@ func Resolve(arg string) (engine.Config, error) {
 	if _, err := os.Stat(arg); err == nil || strings.HasSuffix(arg, ".json") {
 		return Load(arg)
 	}
-	return engine.Config{}, fmt.Errorf("unknown preset %q (valid: %s, or a FILE.json)", arg, strings.Join(Names(), ", "))
+	return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
 }
 
 // Marshal writes cfg as a preset file: every field, one key per line in

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/suggest"
 )
 
 // Default is the preset ganui runs when none is named.
@@ -608,5 +609,15 @@ func Get(name string) (engine.Config, error) {
 			return c.Clone(), nil
 		}
 	}
-	return engine.Config{}, fmt.Errorf("unknown preset %q (valid: %s)", name, strings.Join(Names(), ", "))
+	return engine.Config{}, unknownPreset(name, "")
+}
+
+// unknownPreset is the error for a name that is no built-in preset: it
+// names the nearest when name is likely a typo of it, else every preset,
+// then orElse, what else would have been taken.
+func unknownPreset(name, orElse string) error {
+	if hint := suggest.DidYouMean(name, Names(), nil); hint != "" {
+		return fmt.Errorf("unknown preset %q%s", name, hint)
+	}
+	return fmt.Errorf("unknown preset %q (valid: %s%s)", name, strings.Join(Names(), ", "), orElse)
 }
