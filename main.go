@@ -8,6 +8,7 @@
 //	ganui --headless --seeds 1-5 [flags]   train several seeds, then summarise
 //	ganui --list-presets                   list the built-in designs
 //	ganui --show-preset NAME [--set k=v]   print a design as a preset file
+//	ganui --version                        print the version and the build
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,6 +83,7 @@ type options struct {
 	session.Options
 	headless    bool
 	listPresets bool
+	version     bool
 	showPreset  bool           // print Config as a preset file and exit
 	preset      string         // --preset or --show-preset as given
 	seeds       []uint64       // --seeds; nil for a single run of Seed
@@ -103,6 +106,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case help: // printed; only a failed write of it is left to report
 	case opts.listPresets:
 		listPresets(out)
+	case opts.version:
+		info, ok := debug.ReadBuildInfo()
+		io.WriteString(out, versionText(info, ok, runtime.Version(), engine.KernelISA()))
 	case opts.showPreset:
 		out.Write(presets.Marshal(opts.Config))
 	case opts.sweep != nil:
@@ -263,6 +269,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
 	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their full configuration and exit")
+	fs.BoolVar(&o.version, "version", false, "print ganui's version and revision, the Go release, and which build this is (default or SIMD, and the kernels it runs on), and exit")
 	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: built-in preset `NAME` ("+strings.Join(presets.Names(), ", ")+") or a preset FILE.json")
 	fs.StringVar(&showPreset, "show-preset", "", "print preset `NAME` (or FILE.json), with any --set applied, as a preset file and exit")
 	fs.Func("set", "change one field of the preset, `key=value`, e.g. --set g_lr=1e-3 (repeatable; keys as in --show-preset)", func(s string) error {
@@ -300,7 +307,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 				"       ganui --headless [--preset NAME|FILE.json] --sweep key=v1,v2,… [--sweep key2=…] [--seeds A-B] [--jobs J] [--plot FILE.png]\n"+
 				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
 				"       ganui --show-preset NAME|FILE.json [--set key=value]… [--epochs N]\n"+
-				"       ganui --list-presets\n\nflags:\n")
+				"       ganui --list-presets\n"+
+				"       ganui --version\n\nflags:\n")
 			printFlags(stdout, fs)
 			return o, err
 		}
@@ -499,6 +507,8 @@ func checkCombination(given map[string]bool, headless bool) error {
 	switch {
 	case given["list-presets"]:
 		return only("list-presets")
+	case given["version"]:
+		return only("version")
 	case given["show-preset"]:
 		return only("show-preset", "set", "epochs")
 	case headless && (given["paused"] || given["speed"]):
