@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -192,19 +193,51 @@ func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
 }
 
 // printFlags lists the flags as PrintDefaults does, but written as the
-// usage and the README write them (--epochs N), with the defaults that
-// differ from none.
+// usage and the README write them (--epochs N), each description wrapped
+// to 80 columns, with the defaults that differ from none and that it
+// does not state itself; --help, which the flag package answers, among
+// them.
 func printFlags(w io.Writer, fs *flag.FlagSet) {
+	help := true // not yet listed
+	print := func(name, arg, text string) {
+		fmt.Fprintf(w, "  --%s%s\n", name, arg)
+		for _, l := range wrap(text, 80-8) {
+			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+		}
+	}
 	fs.VisitAll(func(f *flag.Flag) {
-		arg, usage := flag.UnquoteUsage(f)
+		if help && f.Name > "help" {
+			print("help", "", "print this help and exit")
+			help = false
+		}
+		arg, text := flag.UnquoteUsage(f)
 		if arg != "" {
 			arg = " " + arg
 		}
-		if d := f.DefValue; d != "" && d != "false" {
-			usage += " (default " + d + ")"
+		if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
+			text += " (default " + d + ")"
 		}
-		fmt.Fprintf(w, "  --%s%s\n    \t%s\n", f.Name, arg, usage)
+		print(f.Name, arg, text)
 	})
+}
+
+// wrap breaks text at spaces into lines of at most width characters; a
+// word longer than that has a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
 
 // flagError restates an error of the flag package as ganui's other usage
@@ -258,6 +291,26 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// usage is how ganui is called, at most 80 columns wide: a line per way,
+// with what a flag allows with it; --help prints it before the flags.
+const usage = `usage: ganui [DESIGN] [--seed S] [--paused] [--speed full|N]
+       ganui --headless [DESIGN] [--seed S] [--every K] [--log FILE.csv]
+             [--plot FILE.png] [--save FILE.ckpt]
+       ganui --headless [DESIGN] --seeds A-B [--jobs J]
+       ganui --headless [DESIGN] --sweep key=v1,v2,… [--sweep key2=…]…
+             [--seed S | --seeds A-B] [--jobs J]
+       ganui --headless [DESIGN] --sweep key=… --sweep key2=… --plot FILE.png
+             [--seed S | --seeds A-B] [--jobs J]
+       ganui --resume FILE.ckpt [--epochs N] [--samples N] [--paused]
+             [--speed full|N]
+       ganui --headless --resume FILE.ckpt [--epochs N] [--samples N]
+             [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]
+       ganui --show-preset NAME|FILE.json [--set key=value]… [--epochs N]
+       ganui --list-presets
+       ganui --version
+DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N]
+`
+
 // parseFlags reads the command line and resolves the design to run.
 // --help prints the usage on stdout and returns flag.ErrHelp; every other
 // problem comes back as a one-line error.
@@ -268,48 +321,42 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs := flag.NewFlagSet("ganui", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
-	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their full configuration and exit")
-	fs.BoolVar(&o.version, "version", false, "print ganui's version and revision, the Go release, and which build this is (default or SIMD, and the kernels it runs on), and exit")
-	fs.StringVar(&o.preset, "preset", presets.Default, "design to train: built-in preset `NAME` ("+strings.Join(presets.Names(), ", ")+") or a preset FILE.json")
-	fs.StringVar(&showPreset, "show-preset", "", "print preset `NAME` (or FILE.json), with any --set applied, as a preset file and exit")
-	fs.Func("set", "change one field of the preset, `key=value`, e.g. --set g_lr=1e-3 (repeatable; keys as in --show-preset)", func(s string) error {
+	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their source and full configuration, and exit")
+	fs.BoolVar(&o.version, "version", false, "print ganui's version and git revision, the Go release, and which build this is, default or SIMD (with its kernels), and exit")
+	fs.StringVar(&o.preset, "preset", presets.Default, "the design to train, `NAME|FILE.json`: a built-in preset (default "+presets.Default+"; --list-presets lists them) or a preset file (--show-preset writes one)")
+	fs.StringVar(&showPreset, "show-preset", "", "print the design `NAME|FILE.json`, with any --set applied, as a preset file, and exit")
+	fs.Func("set", "change one field of the design, `key=value`, e.g. --set g_lr=1e-3 (repeatable; the keys are --show-preset's)", func(s string) error {
 		sets = append(sets, s)
 		return nil
 	})
-	fs.Func("sweep", "headless: train the grid of `key=v1,v2,…` (repeatable: one key each) for each seed of --seeds (or --seed), a row per cell", func(s string) error {
+	fs.Func("sweep", "headless: train every combination of the values `key=v1,v2,…` (repeatable: one key each) for each seed of --seeds (or --seed), and print a row per cell", func(s string) error {
 		sweeps = append(sweeps, s)
 		return nil
 	})
 	// The numbers: text until every flag is in (numberText).
 	epochs, seed, jobs, every, samples := "", "1", strconv.Itoa(min(runtime.NumCPU(), maxJobs)), "500", ""
-	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own, or with --resume the run's own plan; 5000 or 5e3)")
-	fs.Var(numberText{&seed}, "seed", "random seed `S`; the same seed and preset give a bit-identical run")
+	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own; with --resume, the run's own plan)")
+	fs.Var(numberText{&seed}, "seed", "random seed `S`; the same seed and design give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
-	fs.Var(numberText{&jobs}, "jobs", "headless with --seeds or --sweep: train up to `J` runs at once (fewer if memory is short)")
-	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs (0: none)")
-	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("`N` fresh generated samples behind each evaluation (KS, W1, moments); 0: %d, or %d on a 2-D target as the mode-collapse papers count", session.DefaultSamples, engine.BenchmarkSamples))
+	fs.Var(numberText{&jobs}, "jobs", fmt.Sprintf("headless with --seeds or --sweep: train up to `J` runs at once, fewer if memory is short (default: one per CPU, at most %d; here %s)", maxJobs, jobs))
+	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
+	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %d to %d, on a 2-D target to %d (default, or 0: %d, or %d on a 2-D target as the mode-collapse papers count)", minSamples, maxSamples, engine.MaxPlaneSamples, session.DefaultSamples, engine.BenchmarkSamples))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS")
-	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
-	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE` (with the TUI's w or --save), bit-identically; --epochs sets a new plan")
+	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
+	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full|N`: flat out, or N epochs per second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})
 	twice := onlyOnce(fs, "set", "sweep")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, "usage: ganui [--preset NAME|FILE.json] [--set key=value]… [--seed S] [--epochs N]\n"+
-				"       ganui --headless [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--seed S] [--every K] [--log FILE.csv] [--plot FILE.png]\n"+
-				"       ganui --headless [--preset NAME|FILE.json] --seeds A-B [--jobs J]\n"+
-				"       ganui --headless [--preset NAME|FILE.json] --sweep key=v1,v2,… [--sweep key2=…] [--seeds A-B] [--jobs J] [--plot FILE.png]\n"+
-				"       ganui --resume FILE.ckpt [--headless] [--epochs N] [--save FILE.ckpt]\n"+
-				"       ganui --show-preset NAME|FILE.json [--set key=value]… [--epochs N]\n"+
-				"       ganui --list-presets\n"+
-				"       ganui --version\n\nflags:\n")
+			io.WriteString(stdout, usage+"\nflags:\n")
 			printFlags(stdout, fs)
+			io.WriteString(stdout, "\nEvery number is whole, in digits or in exponent form: --epochs 5e3.\n")
 			return o, err
 		}
 		if *twice != "" {
@@ -410,6 +457,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if err := o.parseSweep(sweeps, sets, given); err != nil {
 			return o, fmt.Errorf("--sweep: %w", err)
 		}
+		if given["plot"] && len(o.sweep.Axes) != 2 {
+			return o, fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(o.sweep.Axes))
+		}
 	}
 	return o, nil
 }
@@ -461,9 +511,6 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 			return errors.New("epochs is both swept and given (--epochs); drop one")
 		}
 	}
-	if given["plot"] && len(sw.Axes) != 2 {
-		return fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(sw.Axes))
-	}
 	o.sweep, o.seeds = &sw, seeds
 	return nil
 }
@@ -512,7 +559,11 @@ func checkCombination(given map[string]bool, headless bool) error {
 	case given["show-preset"]:
 		return only("show-preset", "set", "epochs")
 	case headless && (given["paused"] || given["speed"]):
-		return errors.New("--paused and --speed are for the interactive trainer; headless runs are never paced")
+		name := "paused"
+		if given["speed"] {
+			name = "speed"
+		}
+		return fmt.Errorf("--%s is for the interactive trainer; headless runs are never paced", name)
 	case !headless:
 		for _, name := range []string{"every", "log", "save", "seeds", "jobs", "plot", "sweep"} {
 			if given[name] {

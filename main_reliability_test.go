@@ -137,7 +137,7 @@ func TestSmallMisuses(t *testing.T) {
 	}{
 		{[]string{"--headless", "--epochs", "10", "--epochs", "20"}, "--epochs is given twice"},
 		{[]string{"--headless", "--headless"}, "--headless is given twice"},
-		{[]string{"--headless", "--paused"}, "--paused and --speed are for the interactive trainer"},
+		{[]string{"--headless", "--paused"}, "--paused is for the interactive trainer; headless runs are never paced"},
 		{[]string{"--headless", "--speed", "full"}, "headless runs are never paced"},
 		{[]string{"--speed", "fast"}, "--speed: \"fast\" is not full or a rate"},
 		{[]string{"--every", "5"}, "--every needs --headless"},

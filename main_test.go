@@ -6,8 +6,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
@@ -342,5 +344,135 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag (see ganui --help)"},
 	} {
 		wantUsageError(t, c.args, c.want)
+	}
+}
+
+// usageCommands returns the command lines of the usage block, each way
+// of calling ganui written out with no optional flag, with every one
+// (one for each side of a choice, [--seed S | --seeds A-B]), and with
+// each alone, its placeholders filled in with values that work, DESIGN
+// with its own.
+func usageCommands(t *testing.T) [][]string {
+	dir := t.TempDir()
+	value := map[string]string{
+		"S": "3", "N": "500", "K": "100", "J": "2", "A-B": "1-2", "NAME|FILE.json": "vanilla",
+		"key=value": "g_lr=1e-3", "key=v1,v2,…": "d_lr=1e-3,2e-3", "key=…": "d_lr=1e-3,2e-3", "key2=…": "d_steps=1,2", "full|N": "full",
+		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt"),
+	}
+	text, design, ok := strings.Cut(strings.TrimPrefix(usage, "usage: "), "\nDESIGN: ")
+	if !ok {
+		t.Fatal("the usage defines no DESIGN")
+	}
+	text = strings.ReplaceAll(text, "\n             ", " ") // continued lines
+	text = strings.ReplaceAll(text, "[DESIGN]", strings.TrimSpace(design))
+	optional := regexp.MustCompile(`\[([^][]*)\]…?`)
+	var commands [][]string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "ganui")
+		groups := optional.FindAllStringSubmatchIndex(line, -1)
+		// with takes the optional groups that keep (by index) the side of
+		// theirs that side says (0 for a group without a choice).
+		with := func(keep func(int) bool, side int) string {
+			var b strings.Builder
+			end := 0
+			for i, g := range groups {
+				b.WriteString(line[end:g[0]])
+				if sides := strings.Split(line[g[2]:g[3]], " | "); keep(i) {
+					b.WriteString(sides[min(side, len(sides)-1)])
+				}
+				end = g[1]
+			}
+			b.WriteString(line[end:])
+			return b.String()
+		}
+		variants := []string{with(func(int) bool { return false }, 0), with(func(int) bool { return true }, 0), with(func(int) bool { return true }, 1)}
+		for i := range groups {
+			for side := range 2 {
+				variants = append(variants, with(func(j int) bool { return j == i }, side))
+			}
+		}
+		for _, v := range variants {
+			args := strings.Fields(v)
+			for i, a := range args {
+				if w, ok := value[a]; ok {
+					args[i] = w
+				}
+			}
+			commands = append(commands, args)
+		}
+	}
+	return commands
+}
+
+// TestUsageLinesWork: each way of calling ganui that the usage shows is
+// taken as written, with all its optional flags, none or any one (the
+// line for --resume had shown --save without --headless, which is
+// refused, and a sweep's --plot beside a second key it needs).
+func TestUsageLinesWork(t *testing.T) {
+	commands := usageCommands(t)
+	if len(commands) < 100 {
+		t.Fatalf("read %d command lines from the usage, want 100 or more:\n%q", len(commands), commands)
+	}
+	for _, args := range commands {
+		for _, a := range args {
+			if a == strings.ToUpper(a) && !strings.HasPrefix(a, "--") && strings.ContainsAny(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+				t.Errorf("%q: placeholder %s has no value in the test", args, a)
+			}
+		}
+		if _, err := parseFlags(args, io.Discard); err != nil {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
+}
+
+// TestHelpFitsEightyColumns: --help reads on an 80-column terminal, the
+// tab before a flag's description taken to column 8 (its usage lines
+// had run to 139 columns, and the descriptions to 600).
+func TestHelpFitsEightyColumns(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	for _, line := range strings.Split(stdout, "\n") {
+		if n := utf8.RuneCountInString(strings.ReplaceAll(line, "    \t", "        ")); n > 80 {
+			t.Errorf("a line of %d columns: %q", n, line)
+		}
+	}
+	for _, want := range []string{"\n  --help\n", "\n  --version\n", "(default: one per CPU, at most 256; here ", "exponent form"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("--help lacks %q", want)
+		}
+	}
+	if strings.Count(stdout, "(default") != 7 {
+		t.Errorf("--help gives %d defaults, want 7 (epochs, every, jobs, preset, samples, seed, speed), each once:\n%s", strings.Count(stdout, "(default"), stdout)
+	}
+}
+
+// TestGuessedCombinations: the combinations a user would guess, each
+// refused with one line that says why, in the same words as the others
+// (--paused alone had been refused as "--paused and --speed are …", and
+// a one-key sweep's --plot as "--sweep: --plot …").
+func TestGuessedCombinations(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless\n"},
+		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless\n"},
+		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1\n"},
+		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
+		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256\n"},
+		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
+		{[]string{"--speed", "0"}, "ganui: --speed: \"0\" is not full or a rate from 1 to 100000 epochs per second\n"},
+		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1000000000\n"},
+		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1000000000\n"},
+		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced\n"},
+		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced\n"},
+		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
+	} {
+		code, stdout, stderr := runCLI(t, c.args...)
+		if code != exitUsage || stdout != "" || stderr != c.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
+		}
 	}
 }
