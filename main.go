@@ -247,9 +247,7 @@ func flagError(err error, fs *flag.FlagSet) error {
 	msg := firstLine(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		name = strings.TrimPrefix(name, "-")
-		names := []string{"help"}
-		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		if hint := suggest.DidYouMean(name, names, func(n string) string { return "--" + n }); hint != "" {
+		if hint := suggestFlag(name, fs); hint != "" {
 			return errors.New("unknown flag --" + name + hint)
 		}
 		msg = "unknown flag --" + name
@@ -263,6 +261,35 @@ func flagError(err error, fs *flag.FlagSet) error {
 		}
 	}
 	return errors.New(msg + " (see ganui --help)")
+}
+
+// suggestFlag is " (did you mean --NAME?)" for the flags of fs (and
+// --help) nearest to name, or "" when none is near.
+func suggestFlag(name string, fs *flag.FlagSet) string {
+	names := []string{"help"}
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return suggest.DidYouMean(name, names, func(n string) string { return "--" + n })
+}
+
+// strayArgument is the error for args[i], the first argument that is not
+// a flag: the value of a --set or --sweep that lost its "=" to a space
+// (--set g_lr 1e-3) is said to be that, and a flag's name written
+// without its dashes (ganui headless) is named as the flag.
+func strayArgument(args []string, i int, fs *flag.FlagSet) error {
+	arg := args[i]
+	if i >= 2 && !strings.Contains(args[i-1], "=") {
+		switch args[i-2] {
+		case "--set", "-set":
+			return fmt.Errorf("--set: want key=value, got %q (did you mean --set %s=%s?)", args[i-1], args[i-1], arg)
+		case "--sweep", "-sweep":
+			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s=%s?)", args[i-1], args[i-1], arg)
+		}
+	}
+	hint := " (see ganui --help)"
+	if near := suggestFlag(arg, fs); near != "" && !strings.HasPrefix(arg, "-") { // not after --
+		hint = near
+	}
+	return fmt.Errorf("unexpected argument %q%s", arg, hint)
 }
 
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with
@@ -365,7 +392,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, flagError(err, fs)
 	}
 	if fs.NArg() > 0 {
-		return o, fmt.Errorf("unexpected argument %q (see ganui --help)", fs.Arg(0))
+		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })

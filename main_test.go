@@ -342,6 +342,13 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"-hlep"}, "unknown flag --hlep (did you mean --help?)"},
 		{[]string{"--epoch=5"}, "unknown flag --epoch (did you mean --epochs?)"},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag (see ganui --help)"},
+		// an argument that is not a flag: a flag without its dashes, or a
+		// --set or --sweep whose "=" a space took
+		{[]string{"headless"}, `unexpected argument "headless" (did you mean --headless?)`},
+		{[]string{"--headless", "--set", "g_lr", "1e-3"}, `--set: want key=value, got "g_lr" (did you mean --set g_lr=1e-3?)`},
+		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr" (did you mean --sweep d_lr=1e-3,1e-2?)`},
+		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
+		{[]string{"--headless", "--", "--set"}, `unexpected argument "--set" (see ganui --help)`},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}

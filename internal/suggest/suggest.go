@@ -33,8 +33,8 @@ func DidYouMean(s string, names []string, show func(string) string) string {
 // from s, ignoring case, when that distance is small enough for a typo:
 // at most 2 edits, and fewer than s has bytes (every short name is 2
 // edits from "ab"). An edit inserts, deletes or changes a byte, or swaps
-// two neighbours ("bsae" for "base"). A name equal to s is not a guess,
-// and the names tied at the least distance are all returned, at most 3.
+// two neighbours ("bsae" for "base"). The names tied at the least
+// distance are all returned, at most 3.
 func Nearest(s string, names []string) []string {
 	if len(s) > maxLen {
 		return nil
@@ -43,7 +43,7 @@ func Nearest(s string, names []string) []string {
 	var near []string
 	best := min(3, len(s)) // the least distance so far, or one past the largest allowed
 	for _, n := range names {
-		if n == s || len(n) > maxLen {
+		if len(n) > maxLen {
 			continue
 		}
 		d := distance(lower, strings.ToLower(n))

@@ -25,7 +25,7 @@ func TestNearest(t *testing.T) {
 		{"xy", presetNames, nil},                                              // 2 edits in 2: a guess, not a typo
 		{"x", []string{"r1"}, nil},                                            //
 		{"", presetNames, nil},                                                // nothing to go on
-		{"vanilla", presetNames, nil},                                         // itself: no guess
+		{"vanilla", presetNames, []string{"vanilla"}},                         // itself: a flag written without its dashes
 		{"bimodal", presetNames, nil},                                         // too far from all
 		{"epoch", []string{"epochs", "every", "seed"}, []string{"epochs"}},
 		{"ab", []string{"ac", "ad", "ae", "af"}, []string{"ac", "ad", "ae"}}, // at most 3
