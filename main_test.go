@@ -337,6 +337,9 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--sweep", "g_opt=adam,rmsprp"}, `(did you mean rmsprop?)`},
 		{[]string{"--headless", "--preset", writeFile(t, "f.json", `{"base": "vanila"}`)}, `base: unknown preset "vanila" (did you mean vanilla?)`},
 		{[]string{"--headless", "--preset", writeFile(t, "g.json", `{"base": "vanilla", "noise": "norml"}`)}, `(did you mean normal?)`},
+		{[]string{"--headless", "--preset", writeFile(t, "h.json", `{"bas": "vanilla"}`)}, `h.json:1: unknown key "bas" (did you mean "base"?)`}, // not "eps"
+		{[]string{"--headless", "--preset", writeFile(t, "i.json", `{"bsae": "vanilla"}`)}, `i.json:1: unknown key "bsae" (did you mean "base"?)`},
+		{[]string{"--headless", "--preset", writeFile(t, "j.json", `{"base": "vanilla", "glr": 1e-3}`)}, `j.json:1: unknown key "glr" (did you mean "g_lr"?)`},
 		{[]string{"--seed", "1", "--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
 		{[]string{"--hedless"}, "unknown flag --hedless (did you mean --headless?)"},
 		{[]string{"-hlep"}, "unknown flag --hlep (did you mean --help?)"},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -126,6 +127,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	for _, p := range pairs {
 		if p.key == BaseKey {
 			continue
+		}
+		if keys := append(engine.ConfigKeys(), BaseKey); !slices.Contains(keys, p.key) {
+			hint := suggest.DidYouMean(p.key, keys, strconv.Quote) // "base" among them: Config.Set knows it not
+			if hint == "" {
+				hint = " (ganui --show-preset NAME lists the keys)"
+			}
+			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, hint)
 		}
 		if err := cfg.SetJSON(p.key, p.raw); err != nil {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
