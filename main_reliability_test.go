@@ -139,7 +139,7 @@ func TestSmallMisuses(t *testing.T) {
 		{[]string{"--headless", "--headless"}, "--headless is given twice"},
 		{[]string{"--headless", "--paused"}, "--paused is for the interactive trainer; headless runs are never paced"},
 		{[]string{"--headless", "--speed", "full"}, "headless runs are never paced"},
-		{[]string{"--speed", "fast"}, "--speed: \"fast\" is not full or a rate"},
+		{[]string{"--speed", "fast"}, "--speed: \"fast\" is not full or a number"},
 		{[]string{"--every", "5"}, "--every needs --headless"},
 		{[]string{"--log", "x.csv"}, "--log needs --headless"},
 		{[]string{"--list-presets", "--seed", "3"}, "does not go with --list-presets"},

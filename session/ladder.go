@@ -1,6 +1,7 @@
 package session
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -121,8 +122,11 @@ func ParseSpeed(s string) (float64, error) {
 		return 0, nil
 	}
 	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "/s"), 64)
-	if err != nil || !engine.Decimal(s) || !(v >= MinSpeed && v <= MaxSpeed) {
-		return 0, fmt.Errorf("%q is not full or a rate from %d to %d epochs per second", s, MinSpeed, MaxSpeed)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.Decimal(s), math.IsNaN(v):
+		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
+	case !(v >= MinSpeed && v <= MaxSpeed):
+		return 0, fmt.Errorf("%s out of range %d..%d epochs a second (or full)", s, MinSpeed, MaxSpeed) // as the other numbers' ranges are put
 	}
 	return v, nil
 }

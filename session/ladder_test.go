@@ -88,9 +88,22 @@ func TestParseSpeed(t *testing.T) {
 			t.Errorf("ParseSpeed(%q) = %g, %v", in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "fast", "0", "-3", "1e9", "NaN", "0.5", "0x10", "1_00"} {
-		if _, err := ParseSpeed(bad); err == nil {
-			t.Errorf("ParseSpeed(%q) passed", bad)
+	// A number out of range is put as --epochs' is (out of range lo..hi),
+	// anything else as not a number.
+	for bad, want := range map[string]string{
+		"":      `"" is not full or a number of epochs a second`,
+		"fast":  `"fast" is not full or a number of epochs a second`,
+		"NaN":   `"NaN" is not full or a number of epochs a second`,
+		"0x10":  `"0x10" is not full or a number of epochs a second`,
+		"1_00":  `"1_00" is not full or a number of epochs a second`,
+		"0":     "0 out of range 1..100000 epochs a second (or full)",
+		"-3":    "-3 out of range 1..100000 epochs a second (or full)",
+		"0.5":   "0.5 out of range 1..100000 epochs a second (or full)",
+		"1e9":   "1e9 out of range 1..100000 epochs a second (or full)",
+		"1e999": "1e999 out of range 1..100000 epochs a second (or full)",
+	} {
+		if _, err := ParseSpeed(bad); err == nil || err.Error() != want {
+			t.Errorf("ParseSpeed(%q): %v, want %s", bad, err, want)
 		}
 	}
 }
