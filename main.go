@@ -395,7 +395,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	fs.Visit(func(f *flag.Flag) {
+		// A switch turned off (--paused=false, as a script may write it) is
+		// as if not given: it asks for nothing that could clash.
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() || f.Value.String() != "false" {
+			given[f.Name] = true
+		}
+	})
 	if err := o.readNumbers(given, epochs, seed, jobs, every, samples); err != nil {
 		return o, err
 	}

@@ -487,3 +487,22 @@ func TestGuessedCombinations(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitchesTurnedOff: a switch given as false (--paused=false, as a
+// script may write --paused=$PAUSED) asks for nothing, so it clashes with
+// nothing; --list-presets=false --seed 3 had been refused as "--seed does
+// not go with --list-presets".
+func TestSwitchesTurnedOff(t *testing.T) {
+	for _, args := range [][]string{
+		{"--list-presets=false", "--seed", "3"},
+		{"--version=false", "--headless"},
+		{"--headless", "--paused=false"},
+		{"--headless=false", "--speed", "full"},
+	} {
+		o, err := parseFlags(args, io.Discard)
+		if err != nil || o.listPresets || o.version || o.Paused {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
+	wantUsageError(t, []string{"--headless=false", "--every", "5"}, "--every needs --headless")
+}
