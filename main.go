@@ -351,7 +351,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their source and full configuration, and exit")
 	fs.BoolVar(&o.version, "version", false, "print ganui's version and git revision, the Go release, and which build this is, default or SIMD (with its kernels), and exit")
 	fs.StringVar(&o.preset, "preset", presets.Default, "the design to train, `NAME|FILE.json`: a built-in preset (default "+presets.Default+"; --list-presets lists them) or a preset file (--show-preset writes one)")
-	fs.StringVar(&showPreset, "show-preset", "", "print the design `NAME|FILE.json`, with any --set applied, as a preset file, and exit")
+	fs.StringVar(&showPreset, "show-preset", "", "print the design `NAME|FILE.json`, with any --set and --epochs applied, as a preset file, and exit")
 	fs.Func("set", "change one field of the design, `key=value`, e.g. --set g_lr=1e-3 (repeatable; the keys are --show-preset's)", func(s string) error {
 		sets = append(sets, s)
 		return nil

@@ -50,6 +50,10 @@ func TestShowPreset(t *testing.T) {
 			t.Errorf("--show-preset %s does not read back as the preset: %v", name, err)
 		}
 	}
+	// --epochs applies to what is shown, as --help says.
+	if _, stdout, _ := runCLI(t, "--show-preset", "vanilla", "--epochs", "7"); !strings.Contains(stdout, "\n  \"epochs\": 7\n") {
+		t.Errorf("--show-preset with --epochs 7:\n%s", stdout)
+	}
 	// --set applies to what is shown, so a custom preset starts with one command.
 	code, stdout, _ := runCLI(t, "--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_hidden=64,64", "--set", "name=wide")
 	if code != 0 || !strings.Contains(stdout, `"g_lr": 1e-3,`) || !strings.Contains(stdout, `"g_hidden": [64, 64],`) || !strings.Contains(stdout, `"name": "wide",`) {
