@@ -247,3 +247,47 @@ func TestExportEventsAreTheRuns(t *testing.T) {
 		t.Errorf("rolled back to 3 with the settings it had: events %q at 3, want rollback", got)
 	}
 }
+
+// TestRollbackUndoesAStepsDivergence: a single D or G update (d, g) at
+// the very epoch of the state kept, which diverges, is undone by u with
+// its event: the run's events, and the row of that epoch in the export,
+// are the state's, the roll-back and the settings it keeps.
+func TestRollbackUndoesAStepsDivergence(t *testing.T) {
+	for key, kind := range map[string]StepKind{"d": StepD, "g": StepG} {
+		s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+		for range 20 {
+			s.trainEpoch()
+		}
+		keepNow(s)
+		kept := slices.Clone(s.tl.events)
+		for range 30 {
+			Adjust{DLR, +1}.apply(s)
+			Adjust{GLR, +1}.apply(s)
+		}
+		for i := 0; s.state != Diverged; i++ {
+			if i == 1000 {
+				t.Fatalf("%s: no divergence in 1,000 single updates at learning rate 10", key)
+			}
+			Step{Kind: kind}.apply(s)
+		}
+		if s.gan.Epoch() != 20 || !slices.ContainsFunc(s.tl.events, func(e Event) bool { return e.Kind == EventDiverged }) {
+			t.Fatalf("%s: diverged at epoch %d with events %+v", key, s.gan.Epoch(), s.tl.events)
+		}
+		Rollback{}.apply(s)
+		var kinds []string
+		for _, e := range s.tl.events[len(kept):] {
+			kinds = append(kinds, e.Kind.String())
+		}
+		if !slices.Equal(s.tl.events[:len(kept)], kept) || !slices.Equal(kinds, []string{"rollback", "setting", "setting"}) {
+			t.Errorf("%s: events after u %+v, want the state's %+v, the roll-back and two settings kept", key, s.tl.events, kept)
+		}
+		Export{}.apply(s)
+		csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-ls-sgd-seed1.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(string(csv)), ",rollback;setting;setting") {
+			t.Errorf("%s: the export's last row %q", key, csv[strings.LastIndexByte(strings.TrimSpace(string(csv)), '\n')+1:])
+		}
+	}
+}
