@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -45,6 +46,27 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--every", "-1"}, "--every"},
 		{[]string{"--headless", "--samples", "3"}, "--samples"},
 		{[]string{"--headless", "--seed", "-1"}, "--seed: -1 out of range"},
+		// Every number is written one way: no '+' before it, no spaces
+		// around it (--epochs +5 and --seeds ' 1' had been taken).
+		{[]string{"--headless", "--epochs", "+5"}, `--epochs: "+5" is not a whole number`},
+		{[]string{"--headless", "--epochs", " 5"}, `--epochs: " 5" is not a whole number`},
+		{[]string{"--headless", "--epochs=5 "}, `--epochs: "5 " is not a whole number`},
+		{[]string{"--headless", "--seed", "+1"}, `--seed: "+1" is not a whole number`},
+		{[]string{"--headless", "--every", " 5"}, `--every: " 5" is not a whole number`},
+		{[]string{"--headless", "--samples", "+1e3"}, `--samples: "+1e3" is not a whole number`},
+		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" is not a whole number`},
+		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
+		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
+		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3" is not a seed`},
+		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a rate`},
+		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a rate`},
+		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not an integer`},
+		{[]string{"--headless", "--set", "epochs= 5"}, `--set: epochs: " 5" has spaces around it`},
+		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
+		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" is not a list of integers`},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
+		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" is not an integer`},
+		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
 		{[]string{"-x"}, "unknown flag --x"},
 		{[]string{"--headless", "stray"}, "stray"},
@@ -229,7 +251,8 @@ func TestNumberFlags(t *testing.T) {
 	for _, c := range []struct {
 		s  string
 		ok bool
-	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false}} {
+	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false},
+		{"+5", false}, {"+5e3", false}, {" 5", false}, {"5 ", false}, {"5\t", false}, {"5e+3", true}} {
 		if _, err := whole("seed", c.s, 0, math.MaxUint64, false); (err == nil) != c.ok {
 			t.Errorf("--seed %s: %v, want ok %v", c.s, err, c.ok)
 		}
@@ -238,10 +261,14 @@ func TestNumberFlags(t *testing.T) {
 
 // FuzzParseFlags: no command line makes the flag parser panic; each one
 // is either refused with an error (exit 2) or gives options whose design
-// is valid, with every number in its flag's range.
+// is valid, with every number in its flag's range and written plainly.
 func FuzzParseFlags(f *testing.F) {
 	for _, args := range []string{
 		"--headless --epochs 10",
+		"--headless\x00--epochs\x00+5",
+		"--headless\x00--seeds\x00 1,2\x00--jobs=2",
+		"--speed\x00 5",
+		"--headless\x00--sweep\x00d_lr=1e-3, 1e-2",
 		"--headless\x00--seeds\x001-3\x00--jobs\x002",
 		"--show-preset\x00vanilla\x00--set\x00g_lr=2e-4",
 		"--preset\x00/dev/zero",
@@ -261,6 +288,11 @@ func FuzzParseFlags(f *testing.F) {
 			o.Samples != 0 && (o.Samples < minSamples || o.Samples > maxSamples) {
 			t.Fatalf("%q parsed into numbers out of range: epochs %d, jobs %d, every %d, samples %d", args, o.Epochs, o.jobs, o.Every, o.Samples)
 		}
+		for name, value := range numberFlags(args) {
+			if !engine.PlainNumber(value) || strings.TrimSpace(value) != value {
+				t.Fatalf("%q: --%s %q was taken: a '+' or spaces around a number", args, name, value)
+			}
+		}
 		if o.listPresets || o.Resume != "" {
 			return
 		}
@@ -268,6 +300,50 @@ func FuzzParseFlags(f *testing.F) {
 			t.Fatalf("%q parsed into a design that is not valid: %v", args, verr)
 		}
 	})
+}
+
+// numberFlags returns the values args give the flags of numbers or lists
+// of them, by name, as the flag package reads -name v, --name v and
+// --name=v.
+func numberFlags(args []string) map[string]string {
+	out := map[string]string{}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break // the flag package's end of flags
+		}
+		name, value, inline := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		switch name {
+		case "epochs", "seed", "jobs", "every", "samples", "seeds", "speed":
+		case "headless", "list-presets", "paused":
+			continue // a switch takes no value of the next argument
+		default:
+			if !inline {
+				i++
+			}
+			continue
+		}
+		if !inline {
+			if i++; i == len(args) {
+				break
+			}
+			value = args[i]
+		}
+		if name == "speed" {
+			if value == "full" || value == "watch" {
+				continue
+			}
+			value = strings.TrimSuffix(value, "/s")
+		}
+		if name == "seeds" {
+			for j, part := range strings.FieldsFunc(value, func(r rune) bool { return r == ',' || r == '-' }) {
+				out[fmt.Sprintf("seeds[%d]", j)] = part
+			}
+			continue
+		}
+		out[name] = value
+	}
+	return out
 }
 
 // TestHeadlessPlot: --plot draws the run's figure at its end, in the

@@ -40,6 +40,17 @@ type configField struct {
 	names bool // the value is a list of names
 }
 
+// numbers reports whether the field holds a number or a list of them.
+func (f configField) numbers() bool {
+	switch f.kind.Kind() {
+	case reflect.Int, reflect.Float64:
+		return !f.name
+	case reflect.Slice:
+		return !f.names
+	}
+	return false
+}
+
 // isName reports whether values of t are written as names, as the choice
 // types and Activation are: t implements encoding.TextUnmarshaler.
 func isName(t reflect.Type) bool {
@@ -136,7 +147,10 @@ func (c *Config) set(key, value string) error {
 		return err
 	}
 	v := reflect.ValueOf(c).Elem().Field(f.index)
-	trimmed := strings.TrimSpace(value)
+	trimmed := strings.TrimSpace(value) // a name's or a switch's spaces go
+	if f.numbers() && trimmed != value {
+		return fmt.Errorf("%s: %q has spaces around it", key, value) // as no number ganui reads may (PlainNumber)
+	}
 	if f.name {
 		if err := setName(v, trimmed); err != nil {
 			return fmt.Errorf("%s: %w", key, err)
@@ -182,7 +196,7 @@ func (c *Config) set(key, value string) error {
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
-			n, ok := parseInt(strings.TrimSpace(item))
+			n, ok := parseInt(item)
 			if !ok {
 				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
 			}
@@ -297,6 +311,9 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 // parseInt reads an integer, also written as a number with an integral
 // value (5e3 for 5000).
 func parseInt(s string) (int64, bool) {
+	if !PlainNumber(s) {
+		return 0, false
+	}
 	if n, err := strconv.ParseInt(s, 10, 0); err == nil {
 		return n, true
 	}
@@ -335,20 +352,27 @@ func ParseWhole(s string) (uint64, error) {
 	return uint64(x), nil
 }
 
-// parseFloat is strconv.ParseFloat for numbers written in decimal only
-// (see Decimal).
+// parseFloat is strconv.ParseFloat for numbers written plainly only
+// (see PlainNumber).
 func parseFloat(s string) (float64, error) {
-	if !Decimal(s) {
+	if !PlainNumber(s) {
 		return 0, strconv.ErrSyntax
 	}
 	return strconv.ParseFloat(s, 64)
 }
 
-// Decimal reports whether s is free of the forms strconv accepts as Go
-// literals beyond decimal ones: hexadecimal (0x1p4) and underscores
-// between digits (1_000). A number ganui reads is digits, a point, an
-// exponent and a sign, or Inf or NaN, which its range then refuses.
-func Decimal(s string) bool { return !strings.ContainsAny(s, "_xX") }
+// PlainNumber reports whether s is free of the forms strconv accepts
+// beyond the one way ganui writes a number: hexadecimal (0x1p4),
+// underscores between digits (1_000) and a leading '+' (+5). A number
+// ganui reads is digits, a point, an exponent and a '-' for a negative
+// one, or Inf or NaN, which its range then refuses. The command line's
+// and preset files' readers trim no spaces around a number, which
+// strconv refuses: --seeds ' 1', --epochs +5 and --set 'epochs= 5' had
+// been taken where --epochs ' 5' was refused. (A target's spec and a
+// points file, text of their own, may space their numbers.)
+func PlainNumber(s string) bool {
+	return !strings.HasPrefix(s, "+") && !strings.ContainsAny(s, "_xX")
+}
 
 // clip shortens s for an error message, keeping it on one line.
 func clip(s string) string {

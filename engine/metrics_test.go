@@ -138,7 +138,7 @@ func TestParseTarget(t *testing.T) {
 	if err != nil || tg.String() != "normal(4,1.25)" {
 		t.Fatalf("ParseTarget = %v, %v", tg, err)
 	}
-	for _, bad := range []string{"", "normal", "normal(4)", "normal(4,0)", "normal(4,-1)", "normal(a,1)", "cauchy(0,1)", "normal(4,1.25", "normal(0x1p2,1)", "normal(1_0,1)"} {
+	for _, bad := range []string{"", "normal", "normal(4)", "normal(4,0)", "normal(4,-1)", "normal(a,1)", "cauchy(0,1)", "normal(4,1.25", "normal(0x1p2,1)", "normal(1_0,1)", "normal(+4,1)"} {
 		if _, err := ParseTarget(bad); err == nil {
 			t.Errorf("ParseTarget(%q) succeeded, want an error", bad)
 		}

@@ -290,7 +290,7 @@ func TestSetHiddenFollowsDepth(t *testing.T) {
 func TestConfigSet(t *testing.T) {
 	c := blogConfig()
 	for _, kv := range [][2]string{
-		{"g_lr", "2e-4"}, {"epochs", "5e3"}, {"d_steps", " 3 "}, {"g_hidden", "32, 16"},
+		{"g_lr", "2e-4"}, {"epochs", "5e3"}, {"d_steps", "3"}, {"g_hidden", "32,16"},
 		{"d_acts", "elu,elu,sigmoid"}, {"d_hidden", "[64, 64]"}, {"target", "mixture(-2,0.5;2,0.5)"},
 		{"description", "mine, with commas"},
 	} {
@@ -321,6 +321,16 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "0x10,8", `g_hidden: "0x10,8" is not a list of integers like 32,32`},
 		{"g_hidden", "32,x", `g_hidden: "32,x" is not a list of integers like 32,32`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: want a list of integers, got string`},
+		// A number is written one way (PlainNumber): no '+', no spaces
+		// around it, in a list too; JSON's spaces between items aside.
+		{"epochs", "+5", `epochs: "+5" is not an integer`},
+		{"g_lr", "+1e-3", `g_lr: "+1e-3" is not a number`},
+		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it`},
+		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it`},
+		{"g_hidden", "32, 16", `g_hidden: "32, 16" is not a list of integers like 32,32`},
+		{"g_hidden", "+32", `g_hidden: "+32" is not a list of integers like 32,32`},
+		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
+		{"g_hidden", "[+32]", `g_hidden: want a list of integers, got [+32]`},
 	} {
 		err := c.Set(bad.key, bad.value)
 		if err == nil || err.Error() != bad.want {
@@ -338,6 +348,7 @@ func TestParseWhole(t *testing.T) {
 		}
 	}
 	for s, want := range map[string]error{"1.5": ErrNotWhole, "x": ErrNotWhole, "0x10": ErrNotWhole, "1_000": ErrNotWhole, "": ErrNotWhole,
+		"+5": ErrNotWhole, "+5e3": ErrNotWhole, " 5": ErrNotWhole, "5 ": ErrNotWhole,
 		"-1": ErrOutOfRange, "18446744073709551616": ErrOutOfRange, "1e99": ErrOutOfRange, "1e16": ErrInexact} {
 		if _, err := ParseWhole(s); err != want {
 			t.Errorf("ParseWhole(%q): %v, want %v", s, err, want)

@@ -21,18 +21,18 @@ import (
 const maxSeeds = 10000
 
 // ParseSeeds reads a seed list: comma-separated seeds and inclusive
-// ranges A-B, e.g. "1-5" or "1,4,7-9". Seeds are kept in the order given;
-// a seed may not repeat.
+// ranges A-B, e.g. "1-5" or "1,4,7-9", each seed as --seed takes one
+// (engine.ParseWhole: no spaces around it). Seeds are kept in the order
+// given; a seed may not repeat.
 func ParseSeeds(spec string) ([]uint64, error) {
 	var seeds []uint64
 	seen := map[uint64]bool{}
 	for _, part := range strings.Split(spec, ",") {
-		part = strings.TrimSpace(part)
 		lo, hi, isRange := strings.Cut(part, "-")
-		a, errA := engine.ParseWhole(strings.TrimSpace(lo))
+		a, errA := engine.ParseWhole(lo)
 		b, errB := a, error(nil)
 		if isRange {
-			b, errB = engine.ParseWhole(strings.TrimSpace(hi))
+			b, errB = engine.ParseWhole(hi)
 		}
 		switch {
 		case errA != nil || errB != nil:

@@ -26,7 +26,7 @@ func TestMedianRange(t *testing.T) {
 }
 
 func TestParseSeeds(t *testing.T) {
-	got, err := ParseSeeds("3, 7-9,1")
+	got, err := ParseSeeds("3,7-9,1")
 	if err != nil || !reflect.DeepEqual(got, []uint64{3, 7, 8, 9, 1}) {
 		t.Fatalf("ParseSeeds = %v, %v", got, err)
 	}
@@ -37,10 +37,11 @@ func TestParseSeeds(t *testing.T) {
 		t.Errorf("largest seed: %v, %v", got, err)
 	}
 	// Seeds are written as --seed takes one: the exponent form too.
-	if got, err := ParseSeeds("1e3-1.002e3, 5"); err != nil || !reflect.DeepEqual(got, []uint64{1000, 1001, 1002, 5}) {
+	if got, err := ParseSeeds("1e3-1.002e3,5"); err != nil || !reflect.DeepEqual(got, []uint64{1000, 1001, 1002, 5}) {
 		t.Errorf("exponent form: %v, %v", got, err)
 	}
-	for _, bad := range []string{"1.5", "1e17", "0x10", "-3", "1_0"} {
+	// No '+' and no spaces, as no number ganui reads has (--seed ' 1').
+	for _, bad := range []string{"1.5", "1e17", "0x10", "-3", "1_0", "+1", "1-+2", " 1", "1 ", "1, 2", "1 -2"} {
 		if _, err := ParseSeeds(bad); err == nil {
 			t.Errorf("ParseSeeds(%q) passed", bad)
 		}

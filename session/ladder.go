@@ -115,15 +115,16 @@ func SpeedText(speed float64) string {
 }
 
 // ParseSpeed reads a pace as --speed takes it: "full", or a rate in
-// epochs per second from MinSpeed to MaxSpeed ("200", "200/s").
+// epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
+// as every number ganui reads (engine.PlainNumber).
 func ParseSpeed(s string) (float64, error) {
-	s = strings.TrimSpace(s)
 	if s == "full" {
 		return 0, nil
 	}
-	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "/s"), 64)
+	rate := strings.TrimSuffix(s, "/s")
+	v, err := strconv.ParseFloat(rate, 64)
 	switch {
-	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.Decimal(s), math.IsNaN(v):
+	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
 		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
 	case !(v >= MinSpeed && v <= MaxSpeed):
 		return 0, fmt.Errorf("%s out of range %d..%d epochs a second (or full)", s, MinSpeed, MaxSpeed) // as the other numbers' ranges are put

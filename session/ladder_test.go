@@ -83,7 +83,7 @@ func TestWatchSpeed(t *testing.T) {
 }
 
 func TestParseSpeed(t *testing.T) {
-	for in, want := range map[string]float64{"full": 0, "200": 200, "200/s": 200, " 5 ": 5, "1": 1} {
+	for in, want := range map[string]float64{"full": 0, "200": 200, "200/s": 200, "1": 1, "2.5e2/s": 250} {
 		if got, err := ParseSpeed(in); err != nil || got != want {
 			t.Errorf("ParseSpeed(%q) = %g, %v", in, got, err)
 		}
@@ -96,6 +96,11 @@ func TestParseSpeed(t *testing.T) {
 		"NaN":   `"NaN" is not full or a number of epochs a second`,
 		"0x10":  `"0x10" is not full or a number of epochs a second`,
 		"1_00":  `"1_00" is not full or a number of epochs a second`,
+		"+5":    `"+5" is not full or a number of epochs a second`,
+		" 5":    `" 5" is not full or a number of epochs a second`,
+		"5 ":    `"5 " is not full or a number of epochs a second`,
+		" full": `" full" is not full or a number of epochs a second`,
+		"5 /s":  `"5 /s" is not full or a number of epochs a second`,
 		"0":     "0 out of range 1..100000 epochs a second (or full)",
 		"-3":    "-3 out of range 1..100000 epochs a second (or full)",
 		"0.5":   "0.5 out of range 1..100000 epochs a second (or full)",

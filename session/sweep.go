@@ -93,14 +93,18 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 }
 
 // splitValues splits a list at the commas outside brackets and
-// parentheses, trimming each value; none may be empty or repeat.
+// parentheses; no value may be empty, have spaces around it (as no
+// number ganui reads may: engine.PlainNumber; a value names its cells in
+// the rows) or repeat.
 func splitValues(list string) ([]string, error) {
 	var values []string
 	depth, from := 0, 0
 	add := func(v string) error {
-		v = strings.TrimSpace(v)
-		if v == "" {
+		switch {
+		case v == "":
 			return fmt.Errorf("an empty value in %q", list)
+		case strings.TrimSpace(v) != v:
+			return fmt.Errorf("value %q has spaces around it", v)
 		}
 		for _, w := range values {
 			if w == v {

@@ -11,7 +11,7 @@ import (
 
 func TestParseSweep(t *testing.T) {
 	base := testdesigns.PerSample(10)
-	sw, err := ParseSweep([]string{"d_lr=1e-4, 1e-3,1e-2", " g_hidden = [8],16 ", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
+	sw, err := ParseSweep([]string{"d_lr=1e-4,1e-3,1e-2", " g_hidden =[8],16", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +52,9 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,1e-3"}, 1, "appears twice"},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
+		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
+		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
+		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" is not a number`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr=-1"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
 		{[]string{"g_lr=1e-3,-Inf"}, 1, "g_lr: -Inf out of range"},
