@@ -46,7 +46,9 @@ import (
 // Checkpoints are written and read as streams, so saving or loading the
 // largest network takes little memory beyond the network itself. A reader
 // learns the body's size from the configuration, which comes first, and
-// refuses a header that claims another before it reads the weights.
+// refuses a header that claims another before it reads the weights; told
+// the size of what it reads (a file's), it refuses one shorter than the
+// header claims before it reads on.
 const (
 	checkpointMagic   = "GANUICKP"
 	checkpointVersion = 3 // 2: a points target's data is in it; 3: the annex
@@ -78,7 +80,7 @@ func (g *GAN) MarshalBinary() ([]byte, error) {
 // Restore rebuilds a run from a checkpoint made by MarshalBinary; see
 // ReadCheckpoint. An annex is read and dropped.
 func Restore(data []byte) (*GAN, error) {
-	g, _, err := ReadCheckpoint(bytes.NewReader(data))
+	g, _, err := ReadCheckpoint(bytes.NewReader(data), int64(len(data)))
 	return g, err
 }
 
@@ -177,7 +179,14 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // key or is not valid, and counts beyond MaxEpochs or MaxUpdates give a
 // *CheckpointError; a failure to read comes back as it is. The annex's
 // bytes are the front end's to judge.
-func ReadCheckpoint(r io.Reader) (*GAN, []byte, error) {
+//
+// size is how many bytes r holds (a file's size), or -1 if that is not
+// known. Known, a checkpoint shorter than its header claims is refused
+// straight after the header: the stream alone finds the end only when it
+// comes, after the networks the configuration names are built, and a
+// file cut short of a wide design's took its hundreds of megabytes to be
+// called truncated.
+func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
 	if magic := cr.take(len(checkpointMagic), "header"); cr.err == nil && string(magic) != checkpointMagic {
@@ -189,6 +198,9 @@ func ReadCheckpoint(r io.Reader) (*GAN, []byte, error) {
 	}
 	if version < 1 || version > checkpointVersion {
 		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
+	}
+	if body := size - int64(headerLen) - sha256.Size; size >= 0 && (body < 0 || n > uint64(body)) {
+		return nil, nil, badCheckpoint("truncated: the header claims a body of %d bytes, the data holds %d", n, max(body, 0))
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {

@@ -106,10 +106,14 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
 		}
 	}
-	// Every truncation is caught, not just the halfway one.
+	// Every truncation is caught, not just the halfway one, its size
+	// known or not.
 	for n := 0; n < len(good); n += 997 {
 		if _, err := Restore(good[:n]); err == nil {
 			t.Fatalf("a checkpoint cut to %d bytes loaded", n)
+		}
+		if _, _, err := ReadCheckpoint(bytes.NewReader(good[:n]), -1); err == nil {
+			t.Fatalf("a checkpoint cut to %d bytes loaded as a stream", n)
 		}
 	}
 }
@@ -212,11 +216,40 @@ func TestSmallCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
 	}
 }
 
+// TestShortCheckpointOfAWideDesignIsRefusedAtOnce: a checkpoint of a
+// wide design cut short (a copy that stopped), its header still claiming
+// the whole body, is refused as truncated before the networks are built
+// when its size is known, as a file's is: read as a stream it was called
+// truncated only when the weights ran out, after building the design's
+// hundreds of megabytes.
+func TestShortCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
+	wide := forge(t, validCheckpoint(t), func(_, rest []byte) ([]byte, []byte) {
+		c := blogConfig()
+		c.GHidden, c.GActs = []int{2000, 2000}, []Activation{ReLU, ReLU, Identity}
+		cfg, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg, rest
+	})
+	binary.LittleEndian.PutUint64(wide[len(checkpointMagic)+4:], 1<<30) // the whole body, as the header of the file before the cut
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := readBytes(wide)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Fatalf("got %v, want it called truncated", err)
+	}
+	if took := after.TotalAlloc - before.TotalAlloc; took > 1<<20 {
+		t.Errorf("refusing a %d-byte checkpoint took %d kB", len(wide), took>>10)
+	}
+}
+
 // TestEndlessInputIsRefusedAtOnce: a reader that never ends (a device
 // like /dev/zero) is refused after the header, not read to exhaustion.
 func TestEndlessInputIsRefusedAtOnce(t *testing.T) {
 	zeros := &countingReader{}
-	if _, _, err := ReadCheckpoint(zeros); err == nil {
+	if _, _, err := ReadCheckpoint(zeros, -1); err == nil {
 		t.Fatal("endless zeros loaded")
 	}
 	if zeros.n > 1<<16 {
@@ -256,7 +289,12 @@ func FuzzRestore(f *testing.F) {
 	f.Add(points) // its points in it: the file is not read
 	f.Add(withAnnex(f, g, []byte("annex")))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g, annex, err := ReadCheckpoint(bytes.NewReader(data))
+		g, annex, err := readBytes(data)
+		// Whether a checkpoint loads does not depend on its size being
+		// known: that only refuses a short one sooner.
+		if _, _, errStream := ReadCheckpoint(bytes.NewReader(data), -1); (err == nil) != (errStream == nil) {
+			t.Fatalf("sized: %v; as a stream: %v", err, errStream)
+		}
 		if err != nil {
 			return
 		}
@@ -264,7 +302,7 @@ func FuzzRestore(f *testing.F) {
 		// A checkpoint of this version re-encodes to its bytes; an older
 		// one to this version's, which re-encodes to itself.
 		if binary.LittleEndian.Uint32(data[len(checkpointMagic):]) != checkpointVersion {
-			if g, annex, err = ReadCheckpoint(bytes.NewReader(again)); err != nil {
+			if g, annex, err = readBytes(again); err != nil {
 				t.Fatalf("an upgraded checkpoint does not load: %v", err)
 			}
 			data = again
@@ -298,6 +336,11 @@ func asVersion(version uint32, data []byte) []byte {
 	return append(old, sum[:]...)
 }
 
+// readBytes reads the checkpoint data as a file of its size is read.
+func readBytes(data []byte) (*GAN, []byte, error) {
+	return ReadCheckpoint(bytes.NewReader(data), int64(len(data)))
+}
+
 // withAnnex writes g's checkpoint with annex.
 func withAnnex(t testing.TB, g *GAN, annex []byte) []byte {
 	var b bytes.Buffer
@@ -320,7 +363,7 @@ func TestCheckpointAnnex(t *testing.T) {
 	}
 	annex := []byte("the session's history\x00\xff")
 	data := withAnnex(t, g, annex)
-	r, got, err := ReadCheckpoint(bytes.NewReader(data))
+	r, got, err := readBytes(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,12 +374,12 @@ func TestCheckpointAnnex(t *testing.T) {
 		t.Fatalf("the run restored with an annex differs from the one without: %v", err)
 	}
 	for _, old := range []uint32{1, 2} {
-		r, got, err := ReadCheckpoint(bytes.NewReader(asVersion(old, plain)))
+		r, got, err := readBytes(asVersion(old, plain))
 		if err != nil || got != nil || r.Epoch() != 3 {
 			t.Fatalf("version %d: annex %q, %v", old, got, err)
 		}
 	}
-	if _, got, err := ReadCheckpoint(bytes.NewReader(plain)); err != nil || got != nil {
+	if _, got, err := readBytes(plain); err != nil || got != nil {
 		t.Fatalf("an empty annex: %q, %v", got, err)
 	}
 	// The annex's length claims more or less than the header leaves.
@@ -346,14 +389,14 @@ func TestCheckpointAnnex(t *testing.T) {
 		binary.LittleEndian.PutUint32(bad[at:], uint32(len(annex)+delta))
 		sum := sha256.Sum256(bad)
 		var ce *CheckpointError
-		if _, _, err := ReadCheckpoint(bytes.NewReader(append(bad, sum[:]...))); !errors.As(err, &ce) {
+		if _, _, err := readBytes(append(bad, sum[:]...)); !errors.As(err, &ce) {
 			t.Errorf("an annex length off by %d: got %v, want a *CheckpointError", delta, err)
 		}
 	}
 	// A header claiming a body past MaxAnnex is refused before the weights.
 	huge := slices.Clone(data)
 	binary.LittleEndian.PutUint64(huge[len(checkpointMagic)+4:], uint64(len(data)-headerLen-sha256.Size+MaxAnnex+1))
-	if _, _, err := ReadCheckpoint(bytes.NewReader(huge)); err == nil || !strings.Contains(err.Error(), "header claims") {
+	if _, _, err := ReadCheckpoint(bytes.NewReader(huge), -1); err == nil || !strings.Contains(err.Error(), "header claims") {
 		t.Errorf("a body past MaxAnnex: %v", err)
 	}
 	if err := g.WriteCheckpoint(io.Discard, make([]byte, MaxAnnex+1)); err == nil {

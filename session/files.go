@@ -43,15 +43,20 @@ func LoadCheckpoint(path string) (*engine.GAN, error) {
 
 // loadCheckpoint reads a checkpoint and returns the run and its annex.
 // Only a regular file is read (inputfile.Open), as a stream: the
-// checkpoint's configuration bounds what is read after it. An error
-// names the file, as inputfile's do.
+// checkpoint's configuration bounds what is read after it, and the
+// file's size what the header may claim. An error names the file, as
+// inputfile's do.
 func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	f, err := inputfile.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10))
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10), st.Size())
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -26,6 +26,27 @@ func TestLoadCheckpointErrors(t *testing.T) {
 	}
 }
 
+// TestLoadCheckpointKnowsItsSize: a checkpoint file cut short is refused
+// from its size, straight after its header (engine.ReadCheckpoint), not
+// when its weights run out, after the networks are built.
+func TestLoadCheckpointKnowsItsSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	g, _ := straightRun(t, blogConfig(t, 10), 1, 0)
+	if err := SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, st.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCheckpoint(path); err == nil || !strings.Contains(err.Error(), "truncated: the header claims a body of") {
+		t.Errorf("a checkpoint cut to half its size: %v", err)
+	}
+}
+
 // TestSaveCheckpointIsAtomic: a failed save leaves the old checkpoint in
 // place and no temporary files behind.
 func TestSaveCheckpointIsAtomic(t *testing.T) {
