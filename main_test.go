@@ -58,8 +58,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
 		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3" is not a seed`},
-		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a rate`},
-		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a rate`},
+		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
+		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
 		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not an integer`},
 		{[]string{"--headless", "--set", "epochs= 5"}, `--set: epochs: " 5" has spaces around it`},
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
@@ -119,7 +119,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 	// Defaults are shown as the flag package shows them, with no panic
 	// from probing the wrapped values (onlyOnce).
-	if strings.Contains(stdout, "panic") || !strings.Contains(stdout, "(default 500)") || !strings.Contains(stdout, "(default 1)") {
+	if strings.Contains(stdout, "panic") || !strings.Contains(stdout, "(default 500)") || !strings.Contains(stdout, "(default 1)") || !strings.Contains(strings.Join(strings.Fields(stdout), " "), "0: 10,000, or 2,500 on a 2-D target") {
 		t.Errorf("--help does not show the defaults cleanly:\n%s", stdout)
 	}
 }
@@ -147,6 +147,10 @@ func TestListPresets(t *testing.T) {
 	code, stdout, _ := runCLI(t, "--list-presets")
 	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
 		t.Fatalf("--list-presets: exit %d, output %q", code, stdout)
+	}
+	// Counts read as the screen writes them (it had said "5000 epochs").
+	if !strings.Contains(stdout, ", 5,000 epochs\n") || strings.Contains(stdout, "5000") {
+		t.Errorf("--list-presets does not group blog-original's 5,000 epochs:\n%s", stdout)
 	}
 }
 

@@ -404,23 +404,24 @@ func finite32(v float32) bool { return finite(float64(v)) }
 
 // Outline describes the design in a few short lines (target and batch,
 // generator, discriminator, losses, optimizers and schedule), for
-// listings and headers. It assumes a valid Config.
+// listings and headers, its counts grouped as the screen's (FormatInt).
+// It assumes a valid Config.
 func (c *Config) Outline() []string {
 	chain := func(in string, hidden []int, out string, extra string) string {
 		parts := []string{in}
 		for _, h := range hidden {
-			parts = append(parts, strconv.Itoa(h))
+			parts = append(parts, FormatInt(h))
 		}
 		if extra != "" {
 			parts = append(parts, extra)
 		}
 		return strings.Join(append(parts, out), " → ")
 	}
-	gOut := fmt.Sprint(c.GOut)
+	gOut := FormatInt(c.GOut)
 	if c.Dim() == 2 {
-		gOut = fmt.Sprintf("%d×(x,y)", c.GOut)
+		gOut = FormatInt(c.GOut) + "×(x,y)"
 	}
-	g := chain(fmt.Sprintf("%d %s noise", c.NoiseDim, c.Noise), c.GHidden, gOut, "")
+	g := chain(fmt.Sprintf("%s %s noise", FormatInt(c.NoiseDim), c.Noise), c.GHidden, gOut, "")
 	g += " (" + joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
@@ -428,32 +429,32 @@ func (c *Config) Outline() []string {
 	case c.GOut == c.Batch:
 		g += ", the whole batch from one noise row"
 	default:
-		g += fmt.Sprintf(", %d rows of %d samples", c.Batch/c.GOut, c.GOut)
+		g += fmt.Sprintf(", %s rows of %s samples", FormatInt(c.Batch/c.GOut), FormatInt(c.GOut))
 	}
 	var in string
 	switch {
 	case c.DInput == DInputDiffs:
-		in = fmt.Sprintf("%d samples + squared deviations", c.DIn)
+		in = FormatInt(c.DIn) + " samples + squared deviations"
 	case c.DInput == DInputDiffsDetached:
-		in = fmt.Sprintf("%d samples + squared deviations (mean detached)", c.DIn)
+		in = FormatInt(c.DIn) + " samples + squared deviations (mean detached)"
 	case c.DInput == DInputMoments:
-		in = fmt.Sprintf("4 moments of %d samples", c.DIn)
+		in = "4 moments of " + FormatInt(c.DIn) + " samples"
 	case c.DIn == 1 && c.Dim() == 2:
 		in = "1 point (x,y)"
 	case c.DIn == 1:
 		in = "1 sample"
 	case c.Dim() == 2:
-		in = fmt.Sprintf("%d points packed (PacGAN)", c.DIn)
+		in = FormatInt(c.DIn) + " points packed (PacGAN)"
 	default:
-		in = fmt.Sprintf("row of %d samples", c.DIn)
+		in = "row of " + FormatInt(c.DIn) + " samples"
 	}
 	mbd := ""
 	if c.MBDKernels > 0 {
-		mbd = fmt.Sprintf("[minibatch discrimination %d×%d]", c.MBDKernels, c.MBDDim)
+		mbd = fmt.Sprintf("[minibatch discrimination %s×%s]", FormatInt(c.MBDKernels), FormatInt(c.MBDDim))
 	}
 	d := chain(in, c.DHidden, "1", mbd) + " (" + joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
-		d += fmt.Sprintf(", %d scores per batch", c.Batch/c.DIn)
+		d += fmt.Sprintf(", %s scores per batch", FormatInt(c.Batch/c.DIn))
 	}
 	gloss := c.GLoss.String()
 	if c.Loss.Unbounded() && c.GLoss == GLossNonSaturating {
@@ -476,7 +477,7 @@ func (c *Config) Outline() []string {
 	if c.DClip > 0 {
 		loss += fmt.Sprintf(", D's weights clipped to ±%s", num(c.DClip))
 	}
-	schedule := fmt.Sprintf("%d D + %d G steps per epoch", c.DSteps, c.GSteps)
+	schedule := fmt.Sprintf("%s D + %s G steps per epoch", FormatInt(c.DSteps), FormatInt(c.GSteps))
 	if c.GP > 0 {
 		loss += fmt.Sprintf(", gradient penalty λ %s on interpolates", num(c.GP))
 	}
@@ -488,7 +489,7 @@ func (c *Config) Outline() []string {
 		if c.UnrollSecondOrder {
 			order = ", second-order"
 		}
-		schedule += fmt.Sprintf(", G looks %d D steps ahead (unrolled%s)", c.Unroll, order)
+		schedule += fmt.Sprintf(", G looks %s D steps ahead (unrolled%s)", FormatInt(c.Unroll), order)
 	}
 	if c.DHistAvg > 0 || c.GHistAvg > 0 {
 		schedule += fmt.Sprintf(", historical averaging D %s, G %s", num(c.DHistAvg), num(c.GHistAvg))
@@ -497,12 +498,33 @@ func (c *Config) Outline() []string {
 		schedule += fmt.Sprintf(", G shown as its weights' moving average (β %s)", num(c.GEMA))
 	}
 	return []string{
-		fmt.Sprintf("target %s, batch %d", c.Target, c.Batch),
+		fmt.Sprintf("target %s, batch %s", c.Target, FormatInt(c.Batch)),
 		"G  " + g,
 		"D  " + d,
 		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
-		fmt.Sprintf("%s, %d epochs", schedule, c.Epochs),
+		fmt.Sprintf("%s, %s epochs", schedule, FormatInt(c.Epochs)),
 	}
+}
+
+// FormatInt writes a count as a reader reads one, its thousands grouped
+// (12,345), wherever the screen or --list-presets shows it: the design's
+// outline said "5000 epochs" under a header's "5,000". Text a program
+// reads (a preset file, the CSV, key=value lines) writes digits alone.
+func FormatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
 }
 
 // FormatLR writes a learning rate the way the 1-2-5 ladder of the

@@ -86,7 +86,7 @@ type DivergedError struct {
 }
 
 func (e *DivergedError) Error() string {
-	return fmt.Sprintf("diverged at epoch %d: %s is not finite", e.Epoch, e.What)
+	return fmt.Sprintf("diverged at epoch %s: %s is not finite", FormatInt(e.Epoch), e.What)
 }
 
 // trainStream and sampleStream separate the PCG streams a seed drives, so

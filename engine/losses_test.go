@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -489,6 +490,26 @@ func TestOutlineNamesNewSettings(t *testing.T) {
 		if strings.Contains(plain, unwanted) {
 			t.Errorf("vanilla's outline mentions %q:\n%s", unwanted, plain)
 		}
+	}
+}
+
+// TestOutlineGroupsItsCounts: the outline writes every count as the
+// screen's header does, thousands grouped (FormatInt): it said "5000
+// epochs" under a header's "5,000".
+func TestOutlineGroupsItsCounts(t *testing.T) {
+	cfg := vanillaConfig()
+	cfg.Epochs, cfg.Batch, cfg.NoiseDim, cfg.GHidden, cfg.DHidden = 30000, 2000, 1000, []int{2000, 1024}, []int{4096}
+	cfg.DSteps, cfg.GSteps, cfg.Unroll, cfg.MBDKernels, cfg.MBDDim = 1000, 2000, 1000, 1000, 1000
+	cfg.DIn, cfg.GOut = 2000, 1000
+	cfg.GBeta2 = 0.9999 // a fraction's digits are no count
+	text := strings.Join(cfg.Outline(), "\n")
+	for _, want := range []string{"30,000 epochs", "batch 2,000", "1,000 ", "→ 2,000 → 1,024 →", "→ 4,096 →", "1,000 D + 2,000 G steps", "looks 1,000 D steps", "1,000×1,000", "row of 2,000 samples", "2 rows of 1,000 samples", "0.9999"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("outline lacks %q:\n%s", want, text)
+		}
+	}
+	if ungrouped := regexp.MustCompile(`(^|[^0-9.,])[0-9]{4,}`).FindString(text); ungrouped != "" {
+		t.Errorf("outline writes %q ungrouped:\n%s", ungrouped, text)
 	}
 }
 

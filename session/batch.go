@@ -60,7 +60,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 type SeedsDivergedError struct{ Diverged, Runs int }
 
 func (e *SeedsDivergedError) Error() string {
-	return fmt.Sprintf("%d of %d seeds diverged", e.Diverged, e.Runs)
+	return fmt.Sprintf("%s of %s seeds diverged", FormatInt(e.Diverged), FormatInt(e.Runs))
 }
 
 // ErrInterrupted reports runs stopped early because their context was

@@ -499,7 +499,7 @@ type Divergence struct {
 
 func (d *Divergence) Error() string {
 	if d.Runaway != "" {
-		return fmt.Sprintf("diverged at epoch %d: a runaway, %s", d.Epoch, d.Runaway)
+		return fmt.Sprintf("diverged at epoch %s: a runaway, %s", FormatInt(d.Epoch), d.Runaway)
 	}
-	return fmt.Sprintf("diverged at epoch %d: %s is not finite", d.Epoch, d.What)
+	return fmt.Sprintf("diverged at epoch %s: %s is not finite", FormatInt(d.Epoch), d.What)
 }

@@ -801,7 +801,7 @@ func (s *Session) evaluatePlane(n int, view bool) Eval {
 // noSurfaceReason says in one short line why D has no surface over the
 // plane.
 func noSurfaceReason(cfg engine.Config) string {
-	return fmt.Sprintf("no D surface: D judges %d packed points at once", cfg.DIn)
+	return fmt.Sprintf("no D surface: D judges %s packed points at once", FormatInt(cfg.DIn))
 }
 
 // shownRange is the x range the screen shows and the runaway rule reads:
@@ -898,11 +898,11 @@ func (s *Session) evaluated(m engine.Metrics) {
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
 	case engine.DInputMoments:
-		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %d samples", cfg.DIn)
+		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
-		return fmt.Sprintf("no D(x) curve: D judges %d samples and their squared deviations at once", cfg.DIn)
+		return fmt.Sprintf("no D(x) curve: D judges %s samples and their squared deviations at once", FormatInt(cfg.DIn))
 	}
-	return fmt.Sprintf("no D(x) curve: D judges a whole row of %d at once", cfg.DIn)
+	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", FormatInt(cfg.DIn))
 }
 
 // newRun replaces the model with a fresh one from seed and the current

@@ -803,3 +803,20 @@ func TestDivergedHintSaysWhatToDo(t *testing.T) {
 		t.Errorf("space on a diverged run with no state kept: %q", s.note)
 	}
 }
+
+// TestDivergenceGroupsItsCounts: how a run diverged, which a headless
+// run prints on standard error, writes its epoch and seed counts as the
+// screen does (FormatInt): "diverged at epoch 12345" had stood beside a
+// header's 12,345.
+func TestDivergenceGroupsItsCounts(t *testing.T) {
+	for err, want := range map[error]string{
+		&Divergence{Epoch: 12345, What: "D's loss"}:            "diverged at epoch 12,345: D's loss is not finite",
+		&Divergence{Epoch: 12345, Runaway: "G's loss past 99"}: "diverged at epoch 12,345: a runaway, G's loss past 99",
+		&engine.DivergedError{Epoch: 12345, What: "G's loss"}:  "diverged at epoch 12,345: G's loss is not finite",
+		&SeedsDivergedError{Diverged: 1500, Runs: 10000}:       "1,500 of 10,000 seeds diverged",
+	} {
+		if got := err.Error(); got != want {
+			t.Errorf("%q, want %q", got, want)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -177,7 +176,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the run it was pasted into. The status says so.
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
-		m.flash = "pasted text (" + strconv.Itoa(len(k.Runes)) + " characters) is not taken as keys: type them"
+		m.flash = "pasted text (" + session.FormatInt(len(k.Runes)) + " characters) is not taken as keys: type them"
 		return m, nil
 	}
 	if k.Type != tea.KeyRunes || len(k.Runes) < 2 {

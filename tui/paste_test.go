@@ -28,4 +28,9 @@ func TestPastedTextIsNotKeys(t *testing.T) {
 			t.Errorf("paste %q: cmd %v, quitting %v, flash %q", text, cmd != nil, got.quitting, got.flash)
 		}
 	}
+	// Its length is a count as the screen writes one (1,234, not 1234).
+	mm, _ := m.Update(paste(strings.Repeat("x", 1234)))
+	if flash := mm.(Model).flash; !strings.Contains(flash, "(1,234 characters)") {
+		t.Errorf("a paste of 1,234 characters: flash %q", flash)
+	}
 }

@@ -414,7 +414,7 @@ func TestHelpToggle(t *testing.T) {
 	view := s.finalView()
 	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase",
 		// the design, as --list-presets shows it, in place of the charts
-		"Design blog-original", "source: rickiepark", "5 D + 5 G steps per epoch, 5000 epochs", "esc closes"} {
+		"Design blog-original", "source: rickiepark", "5 D + 5 G steps per epoch, 5,000 epochs", "esc closes"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("full help lacks %q:\n%s", want, view)
 		}
