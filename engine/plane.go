@@ -547,8 +547,8 @@ func ParsePoints(data []byte) ([]float64, error) {
 			}
 			return nil, fmt.Errorf("line %d: %s, want 2 (x,y)", line, cols)
 		}
-		x, errX := parseFloat(strings.TrimSpace(rec[0]))
-		y, errY := parseFloat(strings.TrimSpace(rec[1]))
+		x, errX := dataNumber(strings.TrimSpace(rec[0]))
+		y, errY := dataNumber(strings.TrimSpace(rec[1]))
 		if first && errX != nil && errY != nil {
 			continue // a header
 		}
@@ -587,4 +587,15 @@ func quoteCell(s string) string {
 		s = s[:40] + "…"
 	}
 	return strconv.Quote(s)
+}
+
+// dataNumber reads a number of a points file as parseFloat reads the
+// command line's, but with the '+' some writers put before a positive
+// value (C's printf("%+g")): the file is data from elsewhere, and refusing
+// "+1" would also take a first row of such values for a header.
+func dataNumber(s string) (float64, error) {
+	if rest, ok := strings.CutPrefix(s, "+"); ok && rest != "" && rest[0] != '-' && rest[0] != '+' {
+		s = rest
+	}
+	return parseFloat(s)
 }

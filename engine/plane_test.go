@@ -82,6 +82,7 @@ func TestParsePoints(t *testing.T) {
 		"a,b\n1,2\n3,4\n\n5,6\n":  3,
 		"\"1\",\"2\"\n3,4\n":      2,
 		"x,y\n-1e6,1e6\n1e-9,0\n": 2,
+		"+1,+2\n3,+4.5e1\n":       2, // printf's %+g: the first row is data, not a header
 	}
 	for in, n := range good {
 		xy, err := ParsePoints([]byte(in))
@@ -104,6 +105,8 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n\"3,4\n":       "not valid CSV",
 		"x,y\nx,y\n1,2\n":    "line 2",
 		"1,2\n" + "a,1\n1,1": "line 2",
+		"1,2\n+-3,4\n":       "line 2: \"+-3\" is not a number",
+		"1,2\n++3,4\n":       "line 2: \"++3\" is not a number",
 	}
 	for in, want := range bad {
 		_, err := ParsePoints([]byte(in))
