@@ -29,10 +29,11 @@ type History struct {
 	acc    Point // the bucket being filled
 }
 
-// NewHistory returns an empty history of at most max points (even, ≥ 2).
-func NewHistory(max int) History {
-	max = (max + 1) &^ 1
-	return History{max: max, stride: 1, pts: make([]Point, 0, max)}
+// NewHistory returns an empty history of at most n points, rounded up
+// to an even number and at least 2: pairs merge when it fills.
+func NewHistory(n int) History {
+	n = max(2, (n+1)&^1)
+	return History{max: n, stride: 1, pts: make([]Point, 0, n)}
 }
 
 // Clone returns a copy of h that shares no memory with it.

@@ -39,6 +39,21 @@ func TestHistoryDownsamplesWholeRun(t *testing.T) {
 	}
 }
 
+// TestHistoryOfNoPointsStaysBounded: a history asked for fewer than two
+// points keeps two, as an evaluation history does, instead of never
+// filling and growing with every epoch.
+func TestHistoryOfNoPointsStaysBounded(t *testing.T) {
+	for _, n := range []int{0, 1} {
+		h := NewHistory(n)
+		for e := 1; e <= 100; e++ {
+			h.Add(engine.EpochStats{Epoch: e})
+		}
+		if h.Len() > 3 {
+			t.Errorf("NewHistory(%d) holds %d points after 100 epochs, want at most 2 and the filling bucket", n, h.Len())
+		}
+	}
+}
+
 func TestHistoryPointsAreCopies(t *testing.T) {
 	h := NewHistory(8)
 	h.Add(engine.EpochStats{Epoch: 1, DReal: 1})
