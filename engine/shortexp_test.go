@@ -13,3 +13,16 @@ func TestShortExp(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatLR: learning rates as the 1-2-5 ladder of the settings reads
+// them, exact below 0.1.
+func TestFormatLR(t *testing.T) {
+	for lr, want := range map[float64]string{
+		1e-3: "1e-3", 2e-4: "2e-4", 5e-4: "5e-4", 1.5e-4: "1.5e-4", 1e-6: "1e-6",
+		0.1: "0.1", 0.5: "0.5", 1: "1", 10: "10",
+	} {
+		if got := FormatLR(lr); got != want {
+			t.Errorf("FormatLR(%g) = %q, want %q", lr, got, want)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func (e *SeedsDivergedError) Error() string {
 }
 
 // ErrInterrupted reports runs stopped early because their context was
-// cancelled (ganui: SIGINT or SIGTERM).
+// cancelled (ganui: SIGINT, SIGTERM or SIGHUP).
 var ErrInterrupted = errors.New("interrupted")
 
 // RunSeeds trains opts once per seed, up to jobs runs at once, each a

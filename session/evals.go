@@ -16,7 +16,7 @@ type EvalPoint struct {
 	SW1, HQ float64
 }
 
-// EvalHistory keeps the evaluations of a whole run in constant memory, as
+// evalHistory keeps the evaluations of a whole run in constant memory, as
 // History keeps the per-epoch stats: at most max points, and when they
 // fill up every other one is dropped (the later of each pair is kept, so
 // the newest evaluation always stays). The evaluations are the checks'
@@ -26,7 +26,7 @@ type EvalPoint struct {
 // An evaluation at an epoch no later than the last one kept (after a
 // roll-back, or a second evaluation of the same epoch) first forgets the
 // points after it, and replaces a point of its own epoch.
-type EvalHistory struct {
+type evalHistory struct {
 	max int
 	pts []EvalPoint
 }
@@ -35,14 +35,15 @@ type EvalHistory struct {
 // the charts'.
 const evalPoints = 512
 
-// NewEvalHistory returns an empty history of at most max points (even, ≥ 2).
-func NewEvalHistory(n int) EvalHistory {
+// newEvalHistory returns an empty history of at most n points, rounded up
+// to an even number and at least 2.
+func newEvalHistory(n int) evalHistory {
 	n = max(2, (n+1)&^1)
-	return EvalHistory{max: n, pts: make([]EvalPoint, 0, n)}
+	return evalHistory{max: n, pts: make([]EvalPoint, 0, n)}
 }
 
 // Add records an evaluation made at epoch.
-func (h *EvalHistory) Add(epoch int, m engine.Metrics) {
+func (h *evalHistory) Add(epoch int, m engine.Metrics) {
 	k := len(h.pts)
 	for k > 0 && h.pts[k-1].Epoch >= epoch {
 		k--
@@ -63,7 +64,7 @@ func (h *EvalHistory) Add(epoch int, m engine.Metrics) {
 
 // truncate forgets the points after epoch: a roll-back's, so that a
 // figure drawn before the next evaluation shows none of the undone run.
-func (h *EvalHistory) truncate(epoch int) {
+func (h *evalHistory) truncate(epoch int) {
 	k := len(h.pts)
 	for k > 0 && h.pts[k-1].Epoch > epoch {
 		k--
@@ -73,10 +74,10 @@ func (h *EvalHistory) truncate(epoch int) {
 
 // Points appends the history to dst and returns it; the result shares no
 // memory with h.
-func (h *EvalHistory) Points(dst []EvalPoint) []EvalPoint { return append(dst, h.pts...) }
+func (h *evalHistory) Points(dst []EvalPoint) []EvalPoint { return append(dst, h.pts...) }
 
 // Len returns the number of points Points would return.
-func (h *EvalHistory) Len() int { return len(h.pts) }
+func (h *evalHistory) Len() int { return len(h.pts) }
 
 // evalRow is one evaluation as the history CSV writes it: the columns
 // after the six per-epoch ones (see CSVColumns).
@@ -116,7 +117,7 @@ const maxEvalRows = 1 << 14
 
 // evalLog is the sparse side-log of an interactive run's evaluations,
 // keyed by epoch, that Export joins to the per-epoch rows of epochLog.
-// It is bounded like EvalHistory, with more room: when full, every other
+// It is bounded like evalHistory, with more room: when full, every other
 // row goes, the newest always stays. Only the session's goroutine uses it.
 type evalLog struct{ rows []evalRow }
 

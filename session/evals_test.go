@@ -146,7 +146,7 @@ func TestExportCarriesEvaluations(t *testing.T) {
 // log stay within their bounds however many evaluations come, keep the
 // newest, and forget what a roll-back undoes.
 func TestEvalHistoryIsBounded(t *testing.T) {
-	h := NewEvalHistory(8)
+	h := newEvalHistory(8)
 	var l evalLog
 	const n = 3*maxEvalRows + 5
 	for e := 1; e <= n; e++ {

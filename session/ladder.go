@@ -35,11 +35,6 @@ func ladderValue(m, e int) float64 {
 	return v
 }
 
-// FormatLR writes a learning rate the way the ladder reads: 1e-3, 2e-4,
-// 1.5e-4, and plain decimals from 0.1 up; the design's outline
-// (engine.Config.Outline) writes them so too.
-func FormatLR(lr float64) string { return engine.FormatLR(lr) }
-
 // stepCount moves a per-epoch step count by dir within 1..engine.MaxSteps.
 func stepCount(n, dir int) int {
 	return min(engine.MaxSteps, max(1, n+dir))
@@ -55,9 +50,9 @@ const (
 	WatchSeconds = 30
 )
 
-// WatchSpeed is the pace at which a plan of planned epochs takes about
+// watchSpeed is the pace at which a plan of planned epochs takes about
 // WatchSeconds: the nearest ladder rate at or above planned/WatchSeconds.
-func WatchSpeed(planned int) float64 {
+func watchSpeed(planned int) float64 {
 	want := float64(planned) / WatchSeconds
 	if want <= MinSpeed {
 		return MinSpeed

@@ -39,17 +39,6 @@ func TestStepLR(t *testing.T) {
 	}
 }
 
-func TestFormatLR(t *testing.T) {
-	for lr, want := range map[float64]string{
-		1e-3: "1e-3", 2e-4: "2e-4", 5e-4: "5e-4", 1.5e-4: "1.5e-4", 1e-6: "1e-6",
-		0.1: "0.1", 0.5: "0.5", 1: "1", 10: "10",
-	} {
-		if got := FormatLR(lr); got != want {
-			t.Errorf("FormatLR(%g) = %q, want %q", lr, got, want)
-		}
-	}
-}
-
 func TestStepCountAndSpeed(t *testing.T) {
 	if stepCount(1, -1) != 1 || stepCount(5, +1) != 6 || stepCount(100, +1) != 100 {
 		t.Error("step counts must move by 1 within 1..100")
@@ -76,8 +65,8 @@ func TestStepCountAndSpeed(t *testing.T) {
 // plan that fits.
 func TestWatchSpeed(t *testing.T) {
 	for planned, want := range map[int]float64{5000: 200, 6000: 200, 3000: 100, 30: 1, 10: 1, 30_000: 1000, 1_000_000: 50_000, 10_000_000: 0} {
-		if got := WatchSpeed(planned); got != want {
-			t.Errorf("WatchSpeed(%d) = %g, want %g", planned, got, want)
+		if got := watchSpeed(planned); got != want {
+			t.Errorf("watchSpeed(%d) = %g, want %g", planned, got, want)
 		}
 	}
 }

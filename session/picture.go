@@ -37,7 +37,8 @@ type Picture struct {
 	History []Point
 	Stride  int
 	From    int
-	// Evals are the evaluations made during the run (EvalHistory).
+	// Evals are the checks' evaluations over the run, oldest first: at
+	// most 512, every other one let go each time they fill.
 	Evals []EvalPoint
 	// Samples are fresh generated samples, drawn as an evaluation draws
 	// them (Options.Samples of them, the stream chosen by the epoch):

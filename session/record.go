@@ -157,7 +157,7 @@ type restored struct {
 	from     int
 	planned  int
 	hist     History
-	evals    EvalHistory
+	evals    evalHistory
 	events   []Event
 	dropped  int
 	episodes episodes
@@ -325,7 +325,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	out.hist = h
 
-	ev := NewEvalHistory(evalPoints)
+	ev := newEvalHistory(evalPoints)
 	n = r.length("evaluations", ev.max)
 	last = -1
 	for range n {

@@ -8,8 +8,8 @@
 // A Session is driven in one of two ways, by one front end each:
 //
 //   - Run trains in the caller's goroutine to the end of the plan, with no
-//     pacing, reporting progress to a callback: ganui --headless and
-//     --seeds (RunSeeds) use it.
+//     pacing, reporting progress to a callback: ganui --headless uses it,
+//     and --seeds (RunSeeds) and --sweep (RunSweep) for each of their runs.
 //   - Start trains in a goroutine of its own that applies Commands sent
 //     with Send between epochs and publishes Snapshots on a one-slot
 //     channel where a fresh snapshot replaces a stale one, so a slow
@@ -57,7 +57,7 @@ type Options struct {
 
 	Paused bool    // Start: begin paused at the first epoch
 	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
-	Watch  bool    // Start: begin at WatchSpeed of the plan instead of Speed
+	Watch  bool    // Start: begin at the ladder pace at which the plan takes about WatchSeconds, instead of Speed
 	Dir    string  // Start: where Save and Export write; "" is the current directory
 }
 
@@ -101,7 +101,7 @@ type Session struct {
 	pastPlan bool      // the user chose to continue past the planned epochs
 	speed    float64   // epochs per second; 0 is full speed
 	hist     History
-	evals    EvalHistory // the evaluations, for a figure's quality panel
+	evals    evalHistory // the evaluations, for a figure's quality panel
 	evlog    evalLog     // interactive: the evaluations, for Export
 	last     engine.EpochStats
 	eval     Eval
@@ -205,7 +205,7 @@ func New(opts Options) (*Session, error) {
 		seeds:    rand.New(rand.NewPCG(gan.Seed(), seedStream)),
 		bins:     defaultBins,
 		hist:     NewHistory(historyPoints),
-		evals:    NewEvalHistory(evalPoints),
+		evals:    newEvalHistory(evalPoints),
 		from:     gan.Epoch(),
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,
@@ -230,7 +230,7 @@ func New(opts Options) (*Session, error) {
 	s.dBounded, s.gBounded = boundedLosses(gan.Config())
 	s.speed = opts.Speed
 	if opts.Watch {
-		s.speed = WatchSpeed(s.planned)
+		s.speed = watchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
@@ -920,7 +920,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.watch = newWatch(gan)
 	s.run++
 	s.hist = NewHistory(historyPoints)
-	s.evals = NewEvalHistory(evalPoints)
+	s.evals = newEvalHistory(evalPoints)
 	s.evlog.reset()
 	s.from = 0
 	s.log.reset(0)

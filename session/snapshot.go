@@ -80,9 +80,9 @@ type Settings struct {
 func (st Settings) Text(k Setting) string {
 	switch k {
 	case DLR:
-		return FormatLR(st.DLR)
+		return engine.FormatLR(st.DLR)
 	case GLR:
-		return FormatLR(st.GLR)
+		return engine.FormatLR(st.GLR)
 	case DSteps:
 		return fmt.Sprint(st.DSteps)
 	case GSteps:
@@ -130,11 +130,12 @@ type Snapshot struct {
 	From     int               // the epoch History starts after: 0, or where a resumed run began
 
 	Eval Eval
-	// Evals are the run's checks' evaluations, oldest first (EvalHistory):
-	// the quality trend. The checks count epochs, never time, and a
-	// resumed run's begin with those its record brought back, so a trend
-	// drawn from them is the same at an epoch however often the screen
-	// refreshed and whether the run stopped and resumed on the way.
+	// Evals are the run's checks' evaluations, oldest first (at most 512,
+	// every other one let go each time they fill): the quality trend.
+	// The checks count epochs, never time, and a resumed run's begin with
+	// those its record brought back, so a trend drawn from them is the
+	// same at an epoch however often the screen refreshed and whether the
+	// run stopped and resumed on the way.
 	Evals []EvalPoint
 
 	Note   string // what the last command did, for the status line

@@ -180,9 +180,9 @@ type SweepRow struct {
 	Values   []string // one per axis
 	Runs     int      // runs that finished (done or diverged)
 	Diverged int
-	// Unfinished counts the cell's seeds that a stop (SIGINT, SIGTERM)
-	// interrupted or kept from starting: the row then sums up fewer runs
-	// than the sweep asked for, and says so.
+	// Unfinished counts the cell's seeds that a stop (SIGINT, SIGTERM,
+	// SIGHUP) interrupted or kept from starting: the row then sums up
+	// fewer runs than the sweep asked for, and says so.
 	Unfinished int
 	// First and Second are the median, minimum and maximum of the
 	// sweep's two measures (SweepResult.Measures) over the runs that did
