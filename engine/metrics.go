@@ -31,8 +31,9 @@ type Metrics struct {
 	// modes whose Covered is true.
 	Modes        []ModeCoverage
 	ModesCovered int
-	// QQ pairs the sample's quantiles with the target's at QQProbs: on
-	// the diagonal Gen = Target the two distributions agree.
+	// QQ pairs the sample's quantiles with the target's at every 2% from
+	// 1% to 99% and at the tails, 0.1% and 99.9% (qqProbs): on the
+	// diagonal Gen = Target the two distributions agree.
 	QQ []QQPoint
 	// Plane holds the measures of a two-dimensional sample, whose
 	// one-dimensional fields above stay zero; nil for a one-dimensional
@@ -44,9 +45,9 @@ type Metrics struct {
 // sample's quantile Gen and the target's Target.
 type QQPoint struct{ P, Gen, Target float64 }
 
-// QQProbs are the probabilities a Q-Q plot is drawn at: every 2% from 1%
+// qqProbs are the probabilities a Q-Q plot is drawn at: every 2% from 1%
 // to 99%, and the tails at 0.1% and 99.9%.
-var QQProbs = func() []float64 {
+var qqProbs = func() []float64 {
 	ps := []float64{0.001}
 	for p := 1; p < 100; p += 2 {
 		ps = append(ps, float64(p)/100)
@@ -116,9 +117,9 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 	m.W1 = wasserstein1(xs, t, tt.grid(t, len(xs)))
 	h = h.resolve(t)
 	m.Hist = histogram(xs, h, tt.binMass(t, h))
-	m.QQ = make([]QQPoint, len(QQProbs))
+	m.QQ = make([]QQPoint, len(qqProbs))
 	qq := tt.qqQuantiles(t)
-	for i, p := range QQProbs {
+	for i, p := range qqProbs {
 		// The empirical quantile, as stat.Quantile(p, stat.Empirical, …)
 		// gives it, read straight from the sorted sample.
 		k := min(len(xs)-1, max(0, int(math.Ceil(p*float64(len(xs))))-1))

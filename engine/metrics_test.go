@@ -177,7 +177,7 @@ func TestQQMatchesGonum(t *testing.T) {
 		}
 		m := Evaluate(xs, 1, tg, HistSpec{})
 		for i, q := range m.QQ {
-			if want := stat.Quantile(QQProbs[i], stat.Empirical, xs, nil); q.Gen != want || q.Target != tg.Quantile(q.P) {
+			if want := stat.Quantile(qqProbs[i], stat.Empirical, xs, nil); q.Gen != want || q.Target != tg.Quantile(q.P) {
 				t.Fatalf("n=%d p=%g: %g (target %g), want %g", n, q.P, q.Gen, q.Target, want)
 			}
 		}

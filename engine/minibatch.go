@@ -72,8 +72,8 @@ type Minibatch struct {
 // signBit is the sign bit of a float32.
 const signBit = 1 << 31
 
-// DefaultMBDInitStd is the std of T's initial entries in the reference code.
-const DefaultMBDInitStd = 0.05
+// defaultMBDInitStd is the std of T's initial entries in the reference code.
+const defaultMBDInitStd = 0.05
 
 // NewMinibatch returns a minibatch-discrimination layer on features of
 // width a with b kernels of c dimensions each.
@@ -81,7 +81,7 @@ func NewMinibatch(a, b, c int) *Minibatch {
 	if a <= 0 || b <= 0 || c <= 0 {
 		panic("engine: minibatch discrimination sizes must be positive")
 	}
-	return &Minibatch{A: a, B: b, C: c, InitStd: DefaultMBDInitStd}
+	return &Minibatch{A: a, B: b, C: c, InitStd: defaultMBDInitStd}
 }
 
 // InSize returns A.

@@ -340,8 +340,8 @@ const (
 	MaxPointsFile = 64 << 20
 )
 
-// PlaneKinds lists the two-dimensional target specs ParseTarget accepts.
-var PlaneKinds = []string{
+// planeKinds lists the two-dimensional target specs ParseTarget accepts.
+var planeKinds = []string{
 	"ring(modes,radius,std)",
 	"grid(n,spacing,std)",
 	"moons(noise)",
@@ -351,17 +351,17 @@ var PlaneKinds = []string{
 	"points(FILE.csv)",
 }
 
-// planeNames are the kinds of PlaneKinds.
+// planeNames are the kinds of planeKinds.
 var planeNames = func() map[string]bool {
 	m := map[string]bool{}
-	for _, k := range PlaneKinds {
+	for _, k := range planeKinds {
 		m[k[:strings.IndexByte(k, '(')]] = true
 	}
 	return m
 }()
 
 // TargetDim returns the dimension of the samples of the target spec: 2
-// for the plane kinds (PlaneKinds), 1 for every other spec. It does not
+// for the plane kinds (ParsePlane), 1 for every other spec. It does not
 // check the spec.
 func TargetDim(spec string) int {
 	if name, _, err := splitCall(spec); err == nil && planeNames[name] {
@@ -383,7 +383,7 @@ func PointsFile(spec string) (string, bool) {
 // MaxPlaneModes is the most modes a ring or a grid may have.
 const MaxPlaneModes = 400
 
-// ParsePlane reads a two-dimensional target spec (see PlaneKinds):
+// ParsePlane reads a two-dimensional target spec:
 //
 //	ring(k,r,σ)            k Gaussians of std σ evenly on the circle of radius r
 //	grid(n,s,σ)            n×n Gaussians of std σ, spacing s, centred on 0
@@ -492,7 +492,7 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		return Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}, nil
 	}
-	return nil, bad("%s", unknownKind(name, PlaneKinds))
+	return nil, bad("%s", unknownKind(name, planeKinds))
 }
 
 // parseAny reads a target spec of either dimension: a Target for one,

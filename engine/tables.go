@@ -3,7 +3,7 @@ package engine
 // targetTables holds what measuring a sample needs from the target alone:
 // wasserstein1's quantiles F⁻¹((i + ½)/n) for a sample of n, each
 // histogram bin's probability F(right) − F(left), and the Q-Q plot's
-// F⁻¹(p) at QQProbs. A run measures samples of the same sizes, in the same
+// F⁻¹(p) at qqProbs. A run measures samples of the same sizes, in the same
 // bins, again and again (the session's checks, its progress lines, the
 // trainer's screen), and a mixture's quantile is a numerical inversion of
 // its CDF, dozens of evaluations each (Mixture.Quantile): GAN.Evaluate
@@ -95,10 +95,10 @@ func binMass(t Target, h HistSpec) []float64 {
 	return p
 }
 
-// qqQuantiles returns the target's quantiles F⁻¹(p) at QQProbs.
+// qqQuantiles returns the target's quantiles F⁻¹(p) at qqProbs.
 func qqQuantiles(t Target) []float64 {
-	q := make([]float64, len(QQProbs))
-	for i, p := range QQProbs {
+	q := make([]float64, len(qqProbs))
+	for i, p := range qqProbs {
 		q[i] = t.Quantile(p)
 	}
 	return q

@@ -345,8 +345,8 @@ func stdNormalQuantile(p float64) float64 {
 	return distuv.UnitNormal.Quantile(p)
 }
 
-// TargetKinds lists the target specs ParseTarget accepts.
-var TargetKinds = []string{
+// targetKinds lists the target specs ParseTarget accepts.
+var targetKinds = []string{
 	"normal(mean,std)",
 	"uniform(lo,hi)",
 	"lognormal(mu,sigma)",
@@ -437,7 +437,7 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		return Exponential{Rate: args[0]}, nil
 	}
-	return nil, bad("%s", unknownKind(name, slices.Concat(TargetKinds, PlaneKinds)))
+	return nil, bad("%s", unknownKind(name, slices.Concat(targetKinds, planeKinds)))
 }
 
 // unknownKind says that name is none of the target kinds, each written
