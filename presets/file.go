@@ -19,6 +19,14 @@ import (
 	"github.com/ganui/ganui/internal/visible"
 )
 
+// baseKey is the preset-file key naming the built-in preset to start from.
+const baseKey = "base"
+
+// Parse reads a preset file. name is used in messages and becomes the
+// preset's name when the file gives none. The result is validated; every
+// error is one line that names the key at fault, prefixed by the line of
+// the file it is on.
+//
 // A preset file is one JSON object whose keys are the JSON names of
 // engine.Config's fields ("batch", "g_lr", …), plus an optional "base":
 // the name of a built-in preset that supplies every field the file leaves
@@ -32,14 +40,6 @@ import (
 //	  "g_hidden": [64, 64],
 //	  "g_lr": 0.0005
 //	}
-
-// BaseKey is the preset-file key naming the built-in preset to start from.
-const BaseKey = "base"
-
-// Parse reads a preset file. name is used in messages and becomes the
-// preset's name when the file gives none. The result is validated; every
-// error is one line that names the key at fault, prefixed by the line of
-// the file it is on.
 func Parse(data []byte, name string) (engine.Config, error) {
 	type pair struct {
 		key  string
@@ -111,21 +111,21 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	lines := map[string]int{}
 	for _, p := range pairs {
 		lines[p.key] = p.line
-		if p.key != BaseKey {
+		if p.key != baseKey {
 			continue
 		}
 		var base string
 		if err := json.Unmarshal(p.raw, &base); err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset (%s)", name, p.line, BaseKey, strings.Join(Names(), ", "))
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset (%s)", name, p.line, baseKey, strings.Join(Names(), ", "))
 		}
 		b, err := Get(base)
 		if err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, BaseKey, err)
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		cfg, baseName = b, base
 	}
 	for _, p := range pairs {
-		if p.key == BaseKey {
+		if p.key == baseKey {
 			continue
 		}
 		if keys := append(engine.ConfigKeys(), BaseKey); !slices.Contains(keys, p.key) {
@@ -152,7 +152,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 			cfg.Name = file // a file called .json
 		}
 	}
-	if !seen["description"] && seen[BaseKey] {
+	if !seen["description"] && seen[baseKey] {
 		cfg.Description = "your preset, based on " + cfg.Description
 	}
 	if !seen["source"] {
@@ -166,10 +166,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 			}
 		}
 		if slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
-			if line, ok := lines[BaseKey]; ok {
-				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, BaseKey, baseName)
+			if line, ok := lines[baseKey]; ok {
+				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, baseKey, baseName)
 			}
-			return engine.Config{}, fmt.Errorf("%s: %v (the file leaves %s out and names no %q preset to take it from; give it, or a base)", name, err, key, BaseKey)
+			return engine.Config{}, fmt.Errorf("%s: %v (the file leaves %s out and names no %q preset to take it from; give it, or a base)", name, err, key, baseKey)
 		}
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
