@@ -32,15 +32,16 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
-// Formats are the file formats a figure is written in, named by the
+// formats are the file formats a figure is written in, named by the
 // file's extension.
-var Formats = []string{"png", "svg", "pdf"}
+var formats = []string{"png", "svg", "pdf"}
 
 // FormatOf returns the format a figure written to path takes, from its
-// extension (case aside), or an error that names the formats.
+// extension (case aside): "png", "svg" or "pdf"; any other is an error
+// that names them.
 func FormatOf(path string) (string, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
-	if !slices.Contains(Formats, ext) {
+	if !slices.Contains(formats, ext) {
 		return "", fmt.Errorf("%s: a figure is FILE.png, FILE.svg or FILE.pdf", path)
 	}
 	return ext, nil
@@ -71,7 +72,7 @@ type Run struct {
 	GOwnScale bool
 
 	Samples     []float64 // fresh generated samples
-	SamplesName string    // their name in the legend: "samples", or G's average's (samplesName); "" is "samples"
+	SamplesName string    // their name in the legend: "samples", or with g_ema "G's average, β 0.999"; "" is "samples"
 	SampleEpoch int       // the epoch they were drawn at
 	Lo, Hi      float64   // the x range of the histogram
 	// Density is the target's density, drawn over the histogram; nil for
@@ -368,7 +369,7 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	case "pdf":
 		return pdfCanvas{vgpdf.New(w, h)}, nil
 	}
-	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(formats, ", "))
 }
 
 // pdfCanvas is gonum's PDF canvas, whose fonts take a string's bytes in

@@ -101,7 +101,7 @@ func hasAll(t *testing.T, texts []string, want ...string) {
 func TestWriteDrawsEveryFormat(t *testing.T) {
 	r := trained(t)
 	dir := t.TempDir()
-	for _, f := range Formats {
+	for _, f := range formats {
 		if err := Write(filepath.Join(dir, "run."+f), r); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
