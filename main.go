@@ -6,6 +6,8 @@
 //	ganui [flags]                          open the interactive trainer
 //	ganui --headless [flags]               train without a UI
 //	ganui --headless --seeds 1-5 [flags]   train several seeds, then summarise
+//	ganui --headless --sweep k=a,b [flags] train a grid of settings over seeds
+//	ganui --resume FILE.ckpt [flags]       continue a saved run bit-identically
 //	ganui --list-presets                   list the built-in designs
 //	ganui --show-preset NAME [--set k=v]   print a design as a preset file
 //	ganui --version                        print the version and the build

@@ -1,7 +1,8 @@
-// Package inputfile opens the files ganui reads — preset files and
-// checkpoints — safely: only regular files, never a named pipe (which
-// would block until a writer comes), a device (/dev/zero never ends) or a
-// directory, and never more bytes than the caller allows.
+// Package inputfile opens the files ganui reads — preset files,
+// checkpoints, a points(FILE.csv) target's data and the --log a resumed
+// run goes on with — safely: only regular files, never a named pipe
+// (which would block until a writer comes), a device (/dev/zero never
+// ends) or a directory, and never more bytes than the caller allows.
 package inputfile
 
 import (
