@@ -57,8 +57,10 @@ var qqProbs = func() []float64 {
 
 // KSNoiseFloor is the Kolmogorov–Smirnov distance a perfect generator
 // stays under 95% of the time with a sample of n: the critical value
-// 1.358/√n of the one-sample test (Smirnov's asymptotic distribution). A
-// KS at or below it cannot be told from sampling noise at this n.
+// 1.358/√n of the one-sample test, from the limit distribution of √n·D
+// (Kolmogorov 1933; tabled by Smirnov 1948, "Table for estimating the
+// goodness of fit of empirical distributions"). A KS at or below it cannot
+// be told from sampling noise at this n.
 func KSNoiseFloor(n int) float64 {
 	if n <= 0 {
 		return math.Inf(1)
@@ -80,7 +82,7 @@ type ModeCoverage struct {
 }
 
 // HistSpec fixes a histogram's bins. The zero value asks for 40 bins over
-// the target's mean ± 4 standard deviations.
+// the target's DefaultRange.
 type HistSpec struct {
 	Bins   int
 	Lo, Hi float64
@@ -92,7 +94,7 @@ type Histogram struct {
 	Lo, Hi      float64
 	Counts      []int
 	Expected    []float64 // N·(F(right edge) − F(left edge)) per bin
-	Under, Over int       // samples below Lo and at or above Hi
+	Under, Over int       // samples below Lo; at or above Hi, or NaN
 }
 
 // Evaluate computes Metrics for xs, a sample in the order the generator
@@ -156,7 +158,10 @@ func ModeShares(sorted []float64, t Target, modes []Mode) []ModeCoverage {
 }
 
 // KolmogorovSmirnov returns the one-sample KS statistic of sorted xs
-// against the target's CDF F:
+// against the target's CDF F, the largest gap between the empirical CDF
+// F_n and F (Kolmogorov 1933, "Sulla determinazione empirica di una legge
+// di distribuzione"): D = sup_x |F_n(x) − F(x)|, which F_n's steps put at
+// a sample point,
 //
 //	D = max_i max( i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i−1)/n )
 func KolmogorovSmirnov(sorted []float64, t Target) float64 {
@@ -170,7 +175,10 @@ func KolmogorovSmirnov(sorted []float64, t Target) float64 {
 }
 
 // wasserstein1 returns the earth mover's distance between the empirical
-// distribution of sorted xs and the target, from quantiles:
+// distribution of sorted xs and the target, from quantiles — on the line
+// W₁ is the L¹ distance between the quantile functions (Vallender 1973,
+// "Calculation of the Wasserstein distance between probability
+// distributions on the line") — by the midpoint rule:
 //
 //	W₁ = ∫₀¹ |F_n⁻¹(u) − F⁻¹(u)| du ≈ (1/n) Σ_i |x₍ᵢ₎ − F⁻¹((i − ½)/n)|
 //
@@ -201,6 +209,12 @@ func w1Prob(i int, n float64) float64 { return (float64(i) + 0.5) / n }
 // mean of those with the variance of all samples:
 //
 //	ZDep = (1/w) Σ_k Var_rows(x[·,k]) / Var(x)
+//
+// It is ganui's own measure. With population variances throughout, as
+// here, it is 1 − η², η² Pearson's correlation ratio of the samples on
+// their position k: the share of the variance that position alone does
+// not explain, which is all of it when every row is a fresh draw and none
+// of it when every draw gives the same row.
 //
 // A generator that emits one sample per noise draw (w = 1) scores 1 by
 // construction, unless a sample is NaN or infinite: then, as for any w,
@@ -237,8 +251,9 @@ func NoiseDependence(xs []float64, w int) float64 {
 }
 
 // NewHistogram bins sorted-or-unsorted xs as h asks, defaulting to 40 bins
-// over the target's mean ± 4σ, cut back to a quarter σ beyond the ends of
-// a bounded support (uniform, exponential, log-normal).
+// over DefaultRange(t): mean ± 4σ, cut back to a quarter σ beyond the ends
+// of a bounded support (uniform, exponential, log-normal), and a mixture's
+// modes ± 4 of their own σ.
 func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 	h = h.resolve(t)
 	return histogram(xs, h, binMass(t, h))
