@@ -37,6 +37,26 @@ func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
 	return header, rows
 }
 
+// loggedRun runs opts headless to the end of its plan with a --log, and
+// returns the log's text and the events the run reported as it went.
+func loggedRun(t *testing.T, opts Options) (log string, events []Event) {
+	t.Helper()
+	opts.LogPath = filepath.Join(t.TempDir(), "run.csv")
+	s, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.OnEvent(func(e Event) { events = append(events, e) })
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(opts.LogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data), events
+}
+
 // TestLogCarriesEvaluations: --log fills the evaluation columns at the
 // epochs the session checks the run (checkEvery: every 10 epochs of a
 // short plan), with the numbers of the check's evaluation there, and
@@ -46,19 +66,8 @@ func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
 // scores 1 by construction, and the log wrote that 1.
 func TestLogCarriesEvaluations(t *testing.T) {
 	for _, every := range []int{0, 7} {
-		path := filepath.Join(t.TempDir(), "run.csv")
-		s, err := New(Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every, LogPath: path})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Run(context.Background(), nil); err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		header, rows := csvRows(t, string(data))
+		log, _ := loggedRun(t, Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every})
+		header, rows := csvRows(t, log)
 		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events" || got != CSVColumns(2) {
 			t.Fatalf("header %q", got)
 		}
@@ -122,19 +131,7 @@ func TestExportCarriesEvaluations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err, s.note)
 	}
-	path := filepath.Join(t.TempDir(), "run.csv")
-	h, err := New(Options{Config: bimodalConfig(epochs), Seed: 5, Samples: 400, Every: 3, LogPath: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := h.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
+	if want, _ := loggedRun(t, Options{Config: bimodalConfig(epochs), Seed: 5, Samples: 400, Every: 3}); string(got) != want {
 		t.Fatalf("export:\n%s\nheadless --log:\n%s", got, want)
 	}
 	if s.evals.Len() != epochs/checkEvery(epochs) {
@@ -226,21 +223,8 @@ func TestPlotWritesThePicture(t *testing.T) {
 // at each epoch, ;-separated, in --log and in the export alike: those of
 // the checks (a mode missing at the first check).
 func TestLogCarriesEvents(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "run.csv")
-	s, err := New(Options{Config: bimodalConfig(40), Seed: 2, Samples: 500, LogPath: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var events []Event
-	s.OnEvent(func(e Event) { events = append(events, e) })
-	if _, err := s.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rows := csvRows(t, string(data))
+	log, events := loggedRun(t, Options{Config: bimodalConfig(40), Seed: 2, Samples: 500})
+	_, rows := csvRows(t, log)
 	want := map[string]string{}
 	for _, e := range events {
 		k := strconv.Itoa(e.Epoch)
@@ -263,19 +247,8 @@ func TestLogCarriesEvents(t *testing.T) {
 // draw has its noise use in the log's zdep column at every check, as its
 // lines do.
 func TestLogCarriesNoiseUseOfRows(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "run.csv")
-	s, err := New(Options{Config: blogConfig(t, 20), Seed: 2, Samples: 500, LogPath: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	header, rows := csvRows(t, string(data))
+	log, _ := loggedRun(t, Options{Config: blogConfig(t, 20), Seed: 2, Samples: 500})
+	header, rows := csvRows(t, log)
 	k := slices.Index(header, "zdep")
 	for _, row := range rows {
 		if epoch, _ := strconv.Atoi(row[0]); epoch%checkEvery(20) == 0 {

@@ -152,21 +152,9 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 func TestResumedLogGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
-	s, err := New(Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
 	first, _ := os.ReadFile(log)
-	r, err := New(Options{Resume: ckpt, Epochs: 50, LogPath: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	runToEnd(t, Options{Resume: ckpt, Epochs: 50, LogPath: log})
 	got, _ := os.ReadFile(log)
 	lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
 	if !strings.HasPrefix(string(got), string(first)) || len(lines) != 51 {
@@ -194,13 +182,7 @@ func TestResumedLogGoesOn(t *testing.T) {
 	// Another run's log that ends at the checkpoint's epoch is refused,
 	// not appended to: the record knows this run's row there.
 	theirs := filepath.Join(dir, "theirs.csv")
-	t2, err := New(Options{Config: blogConfig(t, 30), Seed: 2, LogPath: theirs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := t2.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 2, LogPath: theirs})
 	before, _ := os.ReadFile(theirs)
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: theirs}); err == nil || !strings.Contains(err.Error(), "another run's history") {
 		t.Fatalf("another run's log ending at the checkpoint's epoch: %v", err)
@@ -211,13 +193,7 @@ func TestResumedLogGoesOn(t *testing.T) {
 
 	other := filepath.Join(dir, "other.csv")
 	os.WriteFile(other, []byte("not a log\n"), 0o644)
-	r2, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: other})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r2.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: other})
 	if got, _ := os.ReadFile(other); !strings.HasPrefix(string(got), CSVColumns(0)[:10]) || strings.Count(string(got), "\n") != 11 {
 		t.Fatalf("another file as the resumed log:\n%s", got)
 	}

@@ -2,7 +2,6 @@ package session
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,14 +127,7 @@ func TestPlaneCSVWithoutModes(t *testing.T) {
 // TestPlaneRunLine: a headless 2-D run reports the papers' metrics on its
 // final line.
 func TestPlaneRunLine(t *testing.T) {
-	s, err := New(Options{Config: smallRing(t), Seed: 1, Epochs: 40})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := s.Run(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runToEnd(t, Options{Config: smallRing(t), Seed: 1, Epochs: 40})
 	line := r.Line()
 	for _, want := range []string{"mean_x=", "std_y=", "sw1=", "sw1_floor=", "modes=", "/8", "hq=", "mode_share="} {
 		if !strings.Contains(line, want) {

@@ -56,6 +56,34 @@ func newIdleBlog(t testing.TB) *Session {
 	return newIdle(t, Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: t.TempDir()})
 }
 
+// runToEnd builds a session of opts and runs it headless to the end of
+// its plan, as ganui --headless does, failing the test on any error.
+func runToEnd(t testing.TB, opts Options) Result {
+	t.Helper()
+	s, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// newRunaway returns an idle session of vanilla at learning rates of 5
+// for D and 0.5 for G, which runs away within a few hundred epochs (the
+// mean of its samples grows past any bound).
+func newRunaway(t *testing.T) *Session {
+	t.Helper()
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR, cfg.GLR = 5, 0.5
+	return newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+}
+
 // straightRun trains cfg from seed for epochs epochs with the engine alone
 // and returns the run and its history as CSV, the reference that the
 // session's runs and files must match.
@@ -626,12 +654,7 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 // diverged with the runaway's finding, and Rollback returns it to a good
 // state with the diagnosis's view of that moment.
 func TestRunawayDivergesAndRollsBack(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DLR, cfg.GLR = 5, 0.5
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	s := newRunaway(t)
 	for s.state != Diverged && s.gan.Epoch() < 2000 {
 		s.trainEpoch()
 		if s.gan.Epoch() == 50 {
@@ -662,12 +685,7 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 // had shown the epoch before's batch mean (μ 9.947e9) beside the
 // description's mean of the runaway epoch (6.495e9).
 func TestRunawayShowsItsOwnEpoch(t *testing.T) {
-	cfg, err := presets.Get("vanilla")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.DLR, cfg.GLR = 5, 0.5
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	s := newRunaway(t)
 	for s.state != Diverged && s.gan.Epoch() < 2000 {
 		s.trainEpoch()
 	}

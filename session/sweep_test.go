@@ -194,14 +194,7 @@ func TestSweepCountsModes(t *testing.T) {
 		for _, seed := range []uint64{1, 2, 3} {
 			o := opts
 			o.Seed = seed
-			sess, err := New(o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := sess.Run(context.Background(), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := runToEnd(t, o)
 			covered = append(covered, float64(coveredModes(modeCoverage(r.Metrics))))
 		}
 		med, lo, hi := medianRange(covered)
