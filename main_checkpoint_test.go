@@ -87,18 +87,16 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 	}
 }
 
-// TestInterruptSavesTheRun runs ganui as a child process, sends SIGINT once
-// it is training, and checks the child flushed its log, saved a checkpoint
-// that loads, printed state=interrupted and exited 130.
-func TestInterruptSavesTheRun(t *testing.T) {
-	if os.Getenv("GANUI_CHILD") == "1" {
-		os.Exit(run(strings.Fields(os.Getenv("GANUI_ARGS")), os.Stdout, os.Stderr))
-	}
-	dir := t.TempDir()
-	ckpt, logPath := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.csv")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestInterruptSavesTheRun$")
-	cmd.Env = append(os.Environ(), "GANUI_CHILD=1",
-		"GANUI_ARGS=--headless --epochs 100000000 --every 20 --samples 100 --save "+ckpt+" --log "+logPath)
+// startChild runs ganui with args in a child process (the test binary,
+// as TestMain makes it ganui) and returns it started, with its standard
+// output to be read as lines and its standard error gathered; the child
+// is killed if the test ends before it does.
+func startChild(t *testing.T, args ...string) (cmd *exec.Cmd, lines *bufio.Scanner, stderr *strings.Builder) {
+	t.Helper()
+	cmd = exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
+	stderr = new(strings.Builder)
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +104,17 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	lines := bufio.NewScanner(stdout)
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return cmd, bufio.NewScanner(stdout), stderr
+}
+
+// TestInterruptSavesTheRun runs ganui as a child process, sends SIGINT once
+// it is training, and checks the child flushed its log, saved a checkpoint
+// that loads, printed state=interrupted and exited 130.
+func TestInterruptSavesTheRun(t *testing.T) {
+	dir := t.TempDir()
+	ckpt, logPath := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.csv")
+	cmd, lines, _ := startChild(t, "--headless", "--epochs", "100000000", "--every", "20", "--samples", "100", "--save", ckpt, "--log", logPath)
 	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
 		t.Fatalf("child printed %q before training", lines.Text())
 	}
@@ -115,7 +123,7 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	for lines.Scan() {
 		last = lines.Text()
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitSignal {
 		t.Fatalf("child ended with %v, want exit %d", err, exitSignal)
 	}
@@ -139,9 +147,6 @@ func TestInterruptSavesTheRun(t *testing.T) {
 // (README: exit codes). A sweep had exited 130 without a word, and a run
 // whose --save failed too named only the checkpoint.
 func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
-	if os.Getenv("GANUI_CHILD") == "1" {
-		os.Exit(run(strings.Fields(os.Getenv("GANUI_ARGS")), os.Stdout, os.Stderr))
-	}
 	for _, c := range []struct {
 		name, args, first string
 		want              []string
@@ -155,19 +160,7 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(os.Args[0], "-test.run=^TestStoppedRunSaysItsFigureFailed$")
-			cmd.Env = append(os.Environ(), "GANUI_CHILD=1",
-				"GANUI_ARGS=--headless --preset vanilla --samples 100 "+strings.ReplaceAll(c.args, "DIR", dir))
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			lines := bufio.NewScanner(stdout)
+			cmd, lines, stderr := startChild(t, strings.Fields("--headless --preset vanilla --samples 100 "+strings.ReplaceAll(c.args, "DIR", dir))...)
 			if !lines.Scan() || !strings.HasPrefix(lines.Text(), c.first) {
 				t.Fatalf("child printed %q, want %q…", lines.Text(), c.first)
 			}
@@ -177,7 +170,7 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 			cmd.Process.Signal(syscall.SIGINT)
 			for lines.Scan() {
 			}
-			err = cmd.Wait()
+			err := cmd.Wait()
 			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
 				t.Fatalf("child ended with %v, stderr %q; want exit %d", err, stderr.String(), exitFailure)
 			}

@@ -17,6 +17,17 @@ import (
 	"github.com/ganui/ganui/session"
 )
 
+// TestMain lets a test run ganui as a process of its own — the
+// interactive trainer on a pseudo-terminal (startTrainer), a headless run
+// to be signalled (startChild): the test binary started with
+// GANUI_TEST_MAIN=1 is ganui.
+func TestMain(m *testing.M) {
+	if os.Getenv("GANUI_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
 // runCLI runs ganui with args and returns its exit code and both streams.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()

@@ -17,16 +17,6 @@ import (
 	"unsafe"
 )
 
-// TestMain lets a test run the interactive trainer as a process of its
-// own on a pseudo-terminal (startTrainer): the test binary started with
-// GANUI_TEST_MAIN=1 is ganui.
-func TestMain(m *testing.M) {
-	if os.Getenv("GANUI_TEST_MAIN") == "1" {
-		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 // trainer is ganui's interactive trainer running in a child process on a
 // pseudo-terminal of 100×30.
 type trainer struct {
