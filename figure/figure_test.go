@@ -23,23 +23,31 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// trained runs a short bimodal run through the session, as ganui
-// --headless --every 10 does, and returns its figure's data.
-func trained(t *testing.T) Run {
+// pictureOf runs preset for epochs through the session, headless with
+// opts (its Config set to the preset's), and returns the run's picture.
+func pictureOf(t *testing.T, preset string, epochs int, opts session.Options) session.Picture {
 	t.Helper()
-	cfg, err := presets.Get("bimodal")
+	cfg, err := presets.Get(preset)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Epochs = 60
-	s, err := session.New(session.Options{Config: cfg, Seed: 4, Samples: 2000, Every: 10})
+	cfg.Epochs = epochs
+	opts.Config = cfg
+	s, err := session.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Run(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	p := s.Picture()
+	return s.Picture()
+}
+
+// trained runs a short bimodal run through the session, as ganui
+// --headless --every 10 does, and returns its figure's data.
+func trained(t *testing.T) Run {
+	t.Helper()
+	p := pictureOf(t, "bimodal", 60, session.Options{Seed: 4, Samples: 2000, Every: 10})
 	if len(p.History) != 60 || len(p.Evals) != 6 || len(p.Samples) != 2000 || p.DCurve == nil {
 		t.Fatalf("picture: %d history points, %d evaluations, %d samples, D curve %v", len(p.History), len(p.Evals), len(p.Samples), p.DCurve != nil)
 	}
@@ -79,6 +87,18 @@ func svgText(t *testing.T, doc []byte) []string {
 	return texts
 }
 
+// svgOf draws r as an SVG and returns every piece of text it draws.
+func svgOf(t *testing.T, r Run) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Encode(&b, "svg", r); err != nil {
+		t.Fatal(err)
+	}
+	return svgText(t, b.Bytes())
+}
+
+// hasAll fails the test unless each of want is, or is part of, one of
+// texts.
 func hasAll(t *testing.T, texts []string, want ...string) {
 	t.Helper()
 	for _, w := range want {
@@ -325,21 +345,13 @@ func TestManyEventsAreCounted(t *testing.T) {
 	for e := 1; e <= 20; e++ {
 		r.Events = append(r.Events, Event{Epoch: 2 * e, Label: "mode-dropped"})
 	}
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	texts := svgText(t, b.Bytes())
+	texts := svgOf(t, r)
 	if !slices.Contains(texts, "20 events, marked at the top") || slices.Contains(texts, "mode-dropped") {
 		t.Errorf("20 events: the panels' texts %q", texts)
 	}
 	// Events of one epoch share its mark, and are counted one by one.
 	r.Events[3].N, r.Events[7].N = 4, 2
-	b.Reset()
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	if texts := svgText(t, b.Bytes()); !slices.Contains(texts, "24 events at 20 epochs, marked at the top") {
+	if texts := svgOf(t, r); !slices.Contains(texts, "24 events at 20 epochs, marked at the top") {
 		t.Errorf("24 events at 20 epochs: the panels' texts %q", texts)
 	}
 }
@@ -370,28 +382,16 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 		r.DCurve[i] = -30 + 10*float64(i)/float64(len(r.DCurve)-1)
 	}
 	r.Samples = append(r.Samples[:1000:1000], 100, 200, -300)
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "D(x) score, -30 to -20 (scaled)", "samples (3 outside)")
+	hasAll(t, svgOf(t, r), "D(x) score, -30 to -20 (scaled)", "samples (3 outside)")
 	// A clipped critic's scores may lie within [0, 1]: still a score.
 	for i := range r.DCurve {
 		r.DCurve[i] = 0.2 + 0.1*float64(i)/float64(len(r.DCurve)-1)
 	}
-	b.Reset()
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "D(x) score, 0.2 to 0.3 (scaled)")
+	hasAll(t, svgOf(t, r), "D(x) score, 0.2 to 0.3 (scaled)")
 	for i := range r.Samples {
 		r.Samples[i] = 1e3
 	}
-	b.Reset()
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "samples: all 1,003 outside")
+	hasAll(t, svgOf(t, r), "samples: all 1,003 outside")
 }
 
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
@@ -402,11 +402,7 @@ func TestOwnScaleG(t *testing.T) {
 	for i := range r.History {
 		r.History[i].G = 150
 	}
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "G, own scale (cut; up to 150)")
+	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 150)")
 }
 
 // TestEarlierEventsSaid: when the session has let early events go, the
@@ -414,11 +410,7 @@ func TestOwnScaleG(t *testing.T) {
 func TestEarlierEventsSaid(t *testing.T) {
 	r := trained(t)
 	r.Events, r.Earlier = []Event{{Epoch: 30, Label: "mode-dropped"}}, 40
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "epoch (events before 30 not kept)")
+	hasAll(t, svgOf(t, r), "epoch (events before 30 not kept)")
 }
 
 // TestHugeValuesLabelled: a runaway's losses, past what an int holds,
@@ -464,11 +456,7 @@ func TestHugeValuesLabelled(t *testing.T) {
 	}
 	r.History[7].DReal, r.History[8].DReal = math.MaxFloat64, -math.MaxFloat64
 	r.History[9].Mean = math.NaN()
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	texts := svgText(t, b.Bytes())
+	texts := svgOf(t, r)
 	hasAll(t, texts, "1e+21", "2e+21")
 	for _, s := range texts {
 		if strings.Contains(s, "9,223,372") {
@@ -492,30 +480,11 @@ func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
 // trainer's legend does ("G's average (β 0.99)"); it had said "samples"
 // alone, as if they were G's own. In two dimensions too.
 func TestAveragedGeneratorNamed(t *testing.T) {
-	cfg, err := presets.Get("bimodal-pacgan-ema")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 20
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", FromPicture(s.Picture())); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "G's average, β 0.99")
+	p := pictureOf(t, "bimodal-pacgan-ema", 20, session.Options{Seed: 1, Samples: 1000})
+	hasAll(t, svgOf(t, FromPicture(p)), "G's average, β 0.99")
 	r := planeRun()
 	r.Samples, r.SamplesName = []float64{0, 0, 1, 1}, samplesName(0.999)
-	b.Reset()
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "G's average, β 0.999")
+	hasAll(t, svgOf(t, r), "G's average, β 0.999")
 	if samplesName(0) != "samples" {
 		t.Errorf("without g_ema: %q", samplesName(0))
 	}

@@ -1,8 +1,6 @@
 package figure
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -17,7 +15,6 @@ import (
 	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/engine"
-	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -132,18 +129,10 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Errorf("the sample at (3.5, 0), beyond the box but in view, is not drawn: green glyphs at %v", greens)
 	}
 
-	var b bytes.Buffer
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "samples (2 outside)", "target (1 outside)", "x — D shaded over the target's box")
+	hasAll(t, svgOf(t, r), "samples (2 outside)", "target (1 outside)", "x — D shaded over the target's box")
 
 	r.Samples = []float64{50, 50, -50, 0}
-	b.Reset()
-	if err := Encode(&b, "svg", r); err != nil {
-		t.Fatal(err)
-	}
-	hasAll(t, svgText(t, b.Bytes()), "samples: all 2 outside [")
+	hasAll(t, svgOf(t, r), "samples: all 2 outside [")
 }
 
 // timeAxes returns the x ranges of the time panels (a)–(c) of r, laid
@@ -169,19 +158,7 @@ func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
 // not 1 epochs. A run whose evaluations start later than its history
 // shows them on the history's axis.
 func TestTimeAxesAgree(t *testing.T) {
-	cfg, err := presets.Get("lsgan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 1
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Run(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	r := FromPicture(s.Picture())
+	r := FromPicture(pictureOf(t, "lsgan", 1, session.Options{Seed: 1, Samples: 500}))
 	if !strings.Contains(r.Title, "· 1 epoch (done)") {
 		t.Errorf("title %q, want 1 epoch", r.Title)
 	}
