@@ -102,6 +102,20 @@ func frame(t *testing.T, s *session.Session, snap session.Snapshot, w, h int, ke
 	return view
 }
 
+// frameReads fails the test unless the frame view reads each of wants,
+// its white space folded so that what wraps still reads, and returns the
+// folded text for further checks.
+func frameReads(t *testing.T, view string, wants ...string) string {
+	t.Helper()
+	flat := strings.Join(strings.Fields(view), " ")
+	for _, want := range wants {
+		if !strings.Contains(flat, want) {
+			t.Errorf("frame lacks %q:\n%s", want, view)
+		}
+	}
+	return flat
+}
+
 // checkFrame fails when a frame is not exactly w×h: a line too wide would
 // wrap, a line too many would scroll.
 func checkFrame(t *testing.T, view string, w, h int) {
@@ -187,12 +201,7 @@ func TestScreenGolden(t *testing.T) {
 					snap = c.snap(snap)
 				}
 				view := frame(t, s, snap, w, h, c.keys...)
-				flat := strings.Join(strings.Fields(view), " ") // what wraps still reads
-				for _, want := range c.wants {
-					if !strings.Contains(flat, want) {
-						t.Errorf("frame lacks %q", want)
-					}
-				}
+				frameReads(t, view, c.wants...)
 				requireGolden(t, view)
 			})
 		}
@@ -271,12 +280,7 @@ func TestDiagnosisGolden(t *testing.T) {
 				snap.Note, snap.Settings.Speed = "", 100
 				snap.State, snap.Rate = session.Running, 97
 				view := frame(t, s, snap, w, h)
-				flat := strings.Join(strings.Fields(view), " ")
-				for _, want := range c.wants {
-					if !strings.Contains(flat, want) {
-						t.Errorf("frame lacks %q", want)
-					}
-				}
+				frameReads(t, view, c.wants...)
 				requireGolden(t, view)
 			})
 		}
