@@ -17,11 +17,7 @@ import (
 // on the check schedule, back and forward and from event to event; a
 // snapshot carries the frame; any training command returns to live.
 func TestReplaySteps(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 1000})
-	for s.gan.Epoch() < 1000 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 1000}, 1000)
 	n := len(s.tl.keyframes)
 	if n != 1000/s.every || s.tl.keyframes[n-1].Epoch != 1000 {
 		t.Fatalf("%d keyframes, the last at epoch %d; want %d, the last at 1000", n, s.tl.keyframes[n-1].Epoch, 1000/s.every)
@@ -77,11 +73,7 @@ func TestReplaySteps(t *testing.T) {
 // TestReplaySaysWhereItStops: a step back from the first keyframe, or a
 // jump back with no earlier event, says so, and the frame stays in sight.
 func TestReplaySaysWhereItStops(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
-	for s.gan.Epoch() < 300 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	n := len(s.tl.keyframes)
 	frame := fmt.Sprintf("replay frame 1 of %d · ", n)
 	for range n - 1 { // the first step back passes over the newest frame, the live epoch itself
@@ -136,11 +128,7 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 // Save, Export, Share and Plot — leave a replay where it is, as Pin does
 // (P, the figure, returned to live while w, e and c did not).
 func TestWritingKeepsTheReplay(t *testing.T) {
-	cfg, _ := presets.Get("vanilla")
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 300, Dir: t.TempDir()})
-	for s.gan.Epoch() < 300 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	s.applyOne(Replay{Dir: -1})
 	frame := s.replay
 	if frame < 0 {
@@ -415,12 +403,9 @@ func TestAgainOfAResumedRun(t *testing.T) {
 // epoch no check kept), returns to live and does not say there is no
 // later event.
 func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
-	for s.gan.Epoch() < 303 { // past the newest check, at 300
-		s.trainEpoch()
-	}
-	s.applyOne(Adjust{Setting: DLR, Dir: +1}) // an event at epoch 303
+	// Trained past the newest check, at 300, to an event at epoch 303.
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 303)
+	s.applyOne(Adjust{Setting: DLR, Dir: +1})
 	if ev := s.tl.events[len(s.tl.events)-1]; ev.Epoch != 303 || ev.Kind != EventSetting {
 		t.Fatalf("the last event: %+v", ev)
 	}
@@ -440,11 +425,7 @@ func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
 // frame the screen still drew after the replay ended changed under it:
 // a data race with the UI's goroutine, and another epoch's picture.
 func TestReplayedFrameIsTheSnapshots(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 1000})
-	for s.gan.Epoch() < 1000 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 1000}, 1000)
 	Replay{Dir: -1}.apply(s)
 	s.publish()
 	snap := <-s.snaps
@@ -467,11 +448,7 @@ func TestReplayedFrameIsTheSnapshots(t *testing.T) {
 // an event, and the header's "replay epoch 800" had passed for the
 // event's epoch.
 func TestReplayNamesTheEvent(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300})
-	for s.gan.Epoch() < 300 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
 	first := s.tl.keyframes[0].Epoch
 	s.tl.events = []Event{{Epoch: first - 2, Kind: EventNoiseIgnored}, {Epoch: first - 1, Kind: EventModeDropped}}
 	Replay{Dir: -1, Jump: true}.apply(s)
@@ -488,11 +465,7 @@ func TestReplayNamesTheEvent(t *testing.T) {
 // TestStepNoteGroupsTheEpoch: n's answer writes the epoch as the header
 // and every other note do (epoch 1,001), not 1001.
 func TestStepNoteGroupsTheEpoch(t *testing.T) {
-	cfg, _ := presets.Get("vanilla")
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 2000})
-	for s.gan.Epoch() < 1000 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	s.applyOne(Step{Kind: StepEpoch})
 	if !strings.HasPrefix(s.note, "epoch 1,001: D real ") {
 		t.Errorf("n at epoch 1,000: %q", s.note)
@@ -503,11 +476,7 @@ func TestStepNoteGroupsTheEpoch(t *testing.T) {
 // it as they are, those that train or change the run; it said "other
 // keys: live", though b, w, e, c, P, v and ? leave the frame in sight.
 func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
-	cfg, _ := presets.Get("bimodal")
-	s := newIdle(t, Options{Config: cfg, Seed: 4, Samples: 500, Epochs: 300, Dir: t.TempDir()})
-	for s.gan.Epoch() < 300 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	Replay{Dir: -1}.apply(s)
 	if !strings.HasSuffix(s.note, "keys that train or change the run: live") || strings.Contains(s.note, "other keys") {
 		t.Errorf("replay note %q", s.note)
@@ -522,11 +491,7 @@ func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
 // applies from, true however long the run trains on after it; "from the
 // next epoch" stood under a running run 1,600 epochs later.
 func TestTuneNoteNamesTheEpoch(t *testing.T) {
-	cfg, _ := presets.Get("vanilla")
-	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 2000})
-	for s.gan.Epoch() < 1000 {
-		s.trainEpoch()
-	}
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	Adjust{DLR, +1}.apply(s)
 	if s.note != "D lr 5e-4 → 1e-3 from epoch 1,001" {
 		t.Errorf("→ at epoch 1,000: %q", s.note)

@@ -56,6 +56,22 @@ func newIdleBlog(t testing.TB) *Session {
 	return newIdle(t, Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: t.TempDir()})
 }
 
+// idleAt returns an idle session (newIdle) of preset with opts, trained
+// to epoch.
+func idleAt(t *testing.T, preset string, opts Options, epoch int) *Session {
+	t.Helper()
+	cfg, err := presets.Get(preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Config = cfg
+	s := newIdle(t, opts)
+	for s.gan.Epoch() < epoch {
+		s.trainEpoch()
+	}
+	return s
+}
+
 // runToEnd builds a session of opts and runs it headless to the end of
 // its plan, as ganui --headless does, failing the test on any error.
 func runToEnd(t testing.TB, opts Options) Result {
