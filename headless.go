@@ -17,13 +17,13 @@ import (
 )
 
 // headless trains one run to its planned epochs, printing a progress line
-// every --every epochs and the run's final key=value line. SIGINT or
-// SIGTERM stops the run after the current epoch: the log is flushed, the
-// checkpoint written (with --save) and the final line printed with
-// state=interrupted, so nothing trained so far is lost. The figure
-// (--plot) is drawn last, from the session's histories, whatever the
-// state. A file that could
-// not be written is reported after the final line, whose numbers stand.
+// every --every epochs and the run's final key=value line. SIGINT,
+// SIGTERM or SIGHUP (stopSignals) stops the run after the current epoch:
+// the log is flushed, the checkpoint written (with --save) and the final
+// line printed with state=interrupted, so nothing trained so far is lost.
+// The figure (--plot) is drawn last, from the session's histories,
+// whatever the state. A file that could not be written is reported after
+// the final line, whose numbers stand.
 func headless(opts options, stdout, stderr io.Writer) error {
 	s, err := session.New(opts.Options)
 	if err != nil {

@@ -98,8 +98,7 @@ func clampLog(p float64) float64 {
 // negated estimate of K·W1, the Wasserstein-1 distance up to the critic's
 // Lipschitz constant K (Arjovsky et al. 2017, eq. 3), which D maximises;
 // under weight clipping K is unknown, so the value is W1's in shape, not
-// in size. G's loss
-// is s = −1 on generated data, −mean D(G(z)).
+// in size. G's loss is s = −1 on generated data, −mean D(G(z)).
 func Wasserstein(dst, y []float32, s float32) float32 {
 	n := len(y)
 	dst = dst[:n]

@@ -88,14 +88,14 @@ func (c *drawCanvas) Fill(p vg.Path) {
 	c.backdrop = append(c.backdrop, r)
 }
 
-// TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and
-// no event label runs under either, wherever the event is; one the
-// legend keeps from the right of its line goes left of it, where it was
-// left out. gonum drew the
-// legend in the corner of the area beside the axes and the backdrop in
-// the data area's, a tick label's padding apart: the backdrop sat below
-// and left of the legend, and "d-wins-ended", stopping at the legend's
-// box on the data area, ran under the backdrop and up to "D real".
+// TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no
+// event label runs under either, wherever the event is; one the legend
+// keeps from the right of its line goes left of it, where it was left out.
+// gonum drew the legend in the corner of the area beside the axes and the
+// backdrop in the data area's, a tick label's padding apart: the backdrop
+// sat below and left of the legend, and "d-wins-ended", stopping at the
+// legend's box on the data area, ran under the backdrop and up to
+// "D real".
 func TestLegendOverItsBackdrop(t *testing.T) {
 	r := Run{History: make([]session.Point, 1000)}
 	for i := range r.History {

@@ -450,11 +450,10 @@ var uniform = derive(vanilla, func(c *engine.Config) {
 // Networks", 2017, §3.1: radius 2, σ 0.02, G 2 hidden layers of 128 ReLU
 // units and D 1 in the paper's settings as locuslab/
 // gradient_regularized_gan (gaussian-toy.py) restates them, Adam 1e-4 with
-// β₁ 0.5). ganui's
-// networks are smaller (64 units), its batch 256 rather than 512 and its
-// rate 5e-4, so that a run of 20,000 updates is live in a terminal; as in
-// the paper, the plain GAN hops between modes (seeds 1-5 end with 2 to 8
-// of the 8, bench/README.md).
+// β₁ 0.5). ganui's networks are smaller (64 units), its batch 256 rather
+// than 512 and its rate 5e-4, so that a run of 20,000 updates is live in
+// a terminal; as in the paper, the plain GAN hops between modes (seeds 1-5
+// end with 2 to 8 of the 8, bench/README.md).
 var ring = engine.Config{
 	Name:        "ring",
 	Description: "the textbook GAN on a ring of 8 Gaussians: the 2-D benchmark of mode collapse",
