@@ -9,8 +9,8 @@ import (
 
 // GAN is one training run: a generator G, a discriminator D, their
 // optimizers and the random stream that feeds them, all decided by a Config
-// and a seed. It is not safe for concurrent use; the TUI gives it to one
-// goroutine and retunes it between epochs.
+// and a seed. It is not safe for concurrent use: package session gives it
+// to one goroutine, which retunes it between epochs.
 type GAN struct {
 	cfg    Config
 	target Target // the one-dimensional target, or nil
