@@ -17,11 +17,13 @@ import (
 )
 
 // The run's files: checkpoints and CSV histories. The engine encodes a run
-// (engine.GAN.MarshalBinary, engine.Restore); where and how the bytes are
-// written is decided here.
+// (engine.GAN.WriteCheckpoint, engine.ReadCheckpoint); where and how the
+// bytes are written is decided here.
 
-// SaveCheckpoint writes gan's checkpoint to path, without a session's
-// record; see saveCheckpoint.
+// SaveCheckpoint writes gan's checkpoint to path as --save does,
+// atomically and readable by its owner only, but without a session's
+// record (its charts, events and findings): a run resumed from it goes on
+// bit-identically, its history beginning at the resume.
 func SaveCheckpoint(gan *engine.GAN, path string) error { return saveCheckpoint(gan, nil, path) }
 
 // saveCheckpoint writes gan's checkpoint with annex (the session's record,
@@ -34,8 +36,9 @@ func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
-// interactive trainer's w, or --save) and rebuilds the run at its epoch;
-// see loadCheckpoint.
+// interactive trainer's w, or --save) from the regular file at path and
+// rebuilds the run at its epoch, leaving out the session's record it may
+// hold. An error names the file.
 func LoadCheckpoint(path string) (*engine.GAN, error) {
 	gan, _, err := loadCheckpoint(path)
 	return gan, err
