@@ -142,9 +142,10 @@ func sameFile(a, b string) bool {
 // it bit-identically.
 type Save struct{}
 
-// Export writes every epoch of the run so far as CSV, in the columns of
-// ganui --log — with the evaluations made while it ran (at the snapshot
-// rate; see evalLog) in the evaluation columns — to ganui-<preset>-seed<S>.csv in the session's directory,
+// Export writes every epoch of the run so far as CSV, the file ganui
+// --log writes for the same run — the evaluations of the checks
+// (checkEvery) in the evaluation columns, not those the screen asked for
+// in between — to ganui-<preset>-seed<S>.csv in the session's directory,
 // atomically, replacing an earlier export of the same run.
 type Export struct{}
 

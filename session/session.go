@@ -58,7 +58,11 @@ type Options struct {
 	Paused bool    // Start: begin paused at the first epoch
 	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
 	Watch  bool    // Start: begin at the ladder pace at which the plan takes about WatchSeconds, instead of Speed
-	Dir    string  // Start: where Save and Export write; "" is the current directory
+	// Dir is where Save, Export, Share and Plot write (Start); "" is the
+	// current directory. A name there that is an input or output of the
+	// run, or a file this session did not write, is never replaced: the
+	// file takes the first free name with -2, -3, … before its extension.
+	Dir string
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
