@@ -21,6 +21,8 @@
 // are the kernels of kernels.go, portable Go by default and AVX-512 or
 // AVX2 generated from one source with GOEXPERIMENT=simd.
 //
-// The package knows nothing of terminals, files' names or when to
-// evaluate: package session runs a GAN as one run of the program.
+// The package knows nothing of terminals, of where files go or of when to
+// evaluate, and writes no file: checkpoints are streams to a writer the
+// caller opens, and the one file it reads is a points(FILE.csv) target's
+// data. Package session runs a GAN as one run of the program.
 package engine

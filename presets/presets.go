@@ -3,6 +3,11 @@
 // presets/SOURCES.md records the settings of every source, with a table
 // from each preset to its source. Users make their own presets as JSON
 // files (see Parse).
+//
+// It describes designs and nothing more: it trains nothing, and it writes
+// no file — Marshal gives a preset file's bytes, and its callers decide
+// where they go (--show-preset prints them, a shared design is a file the
+// session writes).
 package presets
 
 import (
