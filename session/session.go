@@ -3,7 +3,8 @@
 // commands a user gives between epochs, the evaluation schedule, the
 // per-epoch log, checkpoints, the states kept for a roll-back, the
 // decision that a run has diverged, and its final summary. It knows
-// nothing of terminals.
+// nothing of terminals and draws no figure: a front end shows its
+// snapshots, and hands Plot the drawing.
 //
 // A Session is driven in one of two ways, by one front end each:
 //
