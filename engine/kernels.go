@@ -34,8 +34,10 @@ import (
 // large product between two cores first: pool.go).
 
 // KernelISA names the instruction set the engine's kernels run on in this
-// process: "go" (portable), "avx2" (AVX2 + FMA) or "avx512", for logs and
-// benchmark reports.
+// process: "go" (portable), "avx2" (AVX2 + FMA) or "avx512". The portable
+// and the SIMD kernels sum in different orders, so a seeded run's last
+// digits tell them apart: what pins a run's numbers (the screen's golden
+// frames, the one-step fixture) says which kernels computed them.
 func KernelISA() string { return isaNames[kernelISA] }
 
 // isa is an instruction-set level of the kernels.
