@@ -102,6 +102,31 @@ func frame(t *testing.T, s *session.Session, snap session.Snapshot, w, h int, ke
 	return view
 }
 
+// screenCase is one state of a golden screen: snap sets it into a paused
+// trained snapshot (nil leaves that as it is), keys are pressed, and the
+// frame must read wants and match its golden.
+type screenCase struct {
+	name  string
+	snap  func(session.Snapshot) session.Snapshot
+	keys  []string
+	wants []string
+}
+
+// check draws c from trained at w×h, fails the test unless it reads c's
+// wants and matches its golden, and returns the frame's folded text.
+func (c screenCase) check(t *testing.T, s *session.Session, trained session.Snapshot, w, h int) string {
+	t.Helper()
+	snap := trained
+	snap.State = session.Paused
+	if c.snap != nil {
+		snap = c.snap(snap)
+	}
+	view := frame(t, s, snap, w, h, c.keys...)
+	flat := frameReads(t, view, c.wants...)
+	requireGolden(t, view)
+	return flat
+}
+
 // frameReads fails the test unless the frame view reads each of wants,
 // its white space folded so that what wraps still reads, and returns the
 // folded text for further checks.
@@ -145,12 +170,7 @@ func TestScreenGolden(t *testing.T) {
 		trained, early := runs[w], earlies[w]
 		trained.Settings.Speed = 200
 		trained.Note = ""
-		cases := []struct {
-			name  string
-			snap  func(session.Snapshot) session.Snapshot
-			keys  []string
-			wants []string
-		}{
+		cases := []screenCase{
 			{"running", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rate = session.Running, 198
 				return s
@@ -195,14 +215,7 @@ func TestScreenGolden(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {
-				snap := trained
-				snap.State = session.Paused
-				if c.snap != nil {
-					snap = c.snap(snap)
-				}
-				view := frame(t, s, snap, w, h, c.keys...)
-				frameReads(t, view, c.wants...)
-				requireGolden(t, view)
+				c.check(t, s, trained, w, h)
 			})
 		}
 	}

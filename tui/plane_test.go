@@ -75,12 +75,7 @@ func TestPlaneGolden(t *testing.T) {
 	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 1500)
 	_, early := trainedPlane(t, planeConfig(t, "ring"), 2, 400)
 	trained.Settings.Speed, trained.Note = 200, ""
-	cases := []struct {
-		name  string
-		snap  func(session.Snapshot) session.Snapshot
-		keys  []string
-		wants []string
-	}{
+	cases := []screenCase{
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
@@ -102,19 +97,12 @@ func TestPlaneGolden(t *testing.T) {
 		w, h := size[0], size[1]
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {
-				snap := trained
-				snap.State = session.Paused
-				if c.snap != nil {
-					snap = c.snap(snap)
-				}
-				view := frame(t, s, snap, w, h, c.keys...)
-				flat := frameReads(t, view, c.wants...)
+				flat := c.check(t, s, trained, w, h)
 				for _, gone := range []string{"KS ", "noise use", "skew", "left of range"} {
 					if c.name != "glossary" && strings.Contains(flat, gone) {
 						t.Errorf("2-D frame shows the 1-D %q", gone)
 					}
 				}
-				requireGolden(t, view)
 			})
 		}
 	}
