@@ -24,7 +24,8 @@ import (
 // crash or an error midway never leaves a partial file where a good one
 // was; on error the temporary file is removed. Temporary files that an
 // earlier write of the same path left behind when it was killed are
-// removed first (see removeStale).
+// removed first: those unwritten for a minute, so that a write still
+// under way elsewhere keeps its own (removeStale).
 //
 // A symbolic link at path is written through: the file it points to is
 // replaced and the link stays. Anything there but a regular file (a
