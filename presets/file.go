@@ -128,7 +128,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if p.key == baseKey {
 			continue
 		}
-		if keys := append(engine.ConfigKeys(), BaseKey); !slices.Contains(keys, p.key) {
+		if keys := append(engine.ConfigKeys(), baseKey); !slices.Contains(keys, p.key) {
 			hint := suggest.DidYouMean(p.key, keys, strconv.Quote) // "base" among them: Config.Set knows it not
 			if hint == "" {
 				hint = " (ganui --show-preset NAME lists the keys)"
