@@ -170,7 +170,7 @@ func TestSeedsInParallel(t *testing.T) {
 	}
 	summary := strings.Join(lines[3:], "\n")
 	for _, want := range []string{
-		"summary preset=bimodal seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
+		"summary preset=bimodal target=mixture(-2,0.5;2,0.5) seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
 		"\nsummary ks ", "\nsummary w1 ", "\nsummary mean ", "\nsummary std ", "\nsummary skew ", "\nsummary kurt ",
 		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.0000\n", " target=2.0616\n",
 	} {

@@ -263,7 +263,7 @@ func TestHeatmap(t *testing.T) {
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
-		Preset: "vanilla", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7}, Measures: [2]string{"ks", "w1"},
+		Preset: "vanilla", Target: "normal(4,1.25)", Epochs: 3000, Seeds: []uint64{1, 2, 3, 7}, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "1e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "1e-2", "1e-1"}}},
 		Rows: []session.SweepRow{
 			{Values: []string{"1e-4", "1e-3"}, Runs: 4, First: [3]float64{0.1, 0, 1}},
@@ -272,7 +272,7 @@ func TestFromSweep(t *testing.T) {
 		},
 	}
 	h := FromSweep(res)
-	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · median KS over seeds 1-3,7" {
+	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7" {
 		t.Fatalf("heat map %+v", h)
 	}
 	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || !math.IsNaN(h.Z[0][1]) {
@@ -583,7 +583,8 @@ func TestHeatmapNamesDoNotRun(t *testing.T) {
 }
 
 // TestHeatmapOfOneSeed: the heat map of a sweep of one seed says "seed
-// 1", not "seeds 1".
+// 1", not "seeds 1"; of a sweep that varies the target (Target ""), it
+// names none.
 func TestHeatmapOfOneSeed(t *testing.T) {
 	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
@@ -625,5 +626,16 @@ func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
 		if p.Y.Label.Text != want {
 			t.Errorf("D(x) drawn %v: y axis %q, want %q", curve, p.Y.Label.Text, want)
 		}
+	}
+}
+
+// TestHeatmapNamesTheTarget: the heat map of a sweep whose target --set
+// replaced names the target that ran, as a run's figure does (it named
+// the preset alone: "ring", for a sweep of a points file).
+func TestHeatmapNamesTheTarget(t *testing.T) {
+	res := session.SweepResult{Preset: "ring", Target: "points(data.csv)", Epochs: 200, Seeds: []uint64{1}, Measures: [2]string{"sw1", "hq"},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
+	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · median SW1 over seed 1" {
+		t.Errorf("title %q", h.Title)
 	}
 }

@@ -231,6 +231,9 @@ func FromSweep(res session.SweepResult) Heatmap {
 	if res.Epochs > 0 {
 		title += " · " + count(res.Epochs, "epoch")
 	}
+	if res.Target != "" { // as a run's figure names it: --set may have replaced the preset's
+		title += " · target " + res.Target
+	}
 	what := "median " + strings.ToUpper(res.Measures[0])
 	seeds := "seeds " + session.CompactSeeds(res.Seeds)
 	if len(res.Seeds) == 1 { // a sweep of --seed S

@@ -194,8 +194,8 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 			ok = append(ok, r)
 		}
 	}
-	fmt.Fprintf(w, "summary preset=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		LineValue(cfg.Name), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
+		LineValue(cfg.Name), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}

@@ -199,6 +199,28 @@ func targetInfo(g *engine.GAN) TargetInfo {
 	return TargetInfo{Spec: t.String(), Mean: t.Mean(), Std: t.StdDev(), Skew: t.Skewness(), Kurt: t.ExKurtosis()}
 }
 
+// targetSpec writes a design's target as a run of it names it
+// (TargetInfo.Spec: normal(4, 1.25) as normal(4,1.25)), for the lines
+// and titles of runs that have no session of their own to ask, a
+// sweep's or a batch's. A points file is not read; a spec that does not
+// parse is returned as it is.
+func targetSpec(target string) string {
+	if path, ok := engine.PointsFile(target); ok {
+		return engine.Points{Path: path}.String()
+	}
+	var t fmt.Stringer
+	var err error
+	if engine.TargetDim(target) == 2 {
+		t, err = engine.ParsePlane(target)
+	} else {
+		t, err = engine.ParseTarget(target)
+	}
+	if err != nil {
+		return target
+	}
+	return t.String()
+}
+
 // Eval is an evaluation of the generator on fresh samples.
 type Eval struct {
 	Epoch   int // the epoch it was made at

@@ -231,6 +231,10 @@ func measures(m engine.Metrics) (first, second float64) {
 // SweepResult is a sweep's table: a row per cell, in sweepCells' order.
 type SweepResult struct {
 	Preset string
+	// Target is the target every run trained on, as a run names it
+	// (TargetInfo.Spec), which --set may have made another than the
+	// preset's; "" when the sweep varies it.
+	Target string
 	Epochs int // each run's plan; 0 when the sweep varies it
 	Seeds  []uint64
 	Axes   []SweepAxis
@@ -257,13 +261,16 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	res := SweepResult{Preset: opts.Config.Name, Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(opts.Config)}
+	res := SweepResult{Preset: opts.Config.Name, Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(opts.Config)}
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}
 	for _, a := range axes {
-		if a.Key == "epochs" {
+		switch a.Key {
+		case "epochs":
 			res.Epochs = 0
+		case "target":
+			res.Target = ""
 		}
 	}
 	k := len(seeds)
@@ -323,8 +330,12 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	for i, a := range axes {
 		keys[i] = a.Key
 	}
-	fmt.Fprintf(out, "summary preset=%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		LineValue(opts.Config.Name), strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+	target := ""
+	if res.Target != "" {
+		target = " target=" + LineValue(res.Target)
+	}
+	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
+		LineValue(opts.Config.Name), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ganui/ganui/internal/testdesigns"
 )
@@ -128,7 +129,7 @@ func TestRunSweep(t *testing.T) {
 		outs[i] = b.String()
 	}
 	lines := strings.Split(strings.TrimSpace(outs[0]), "\n")
-	if len(lines) != 5 || !strings.HasPrefix(lines[4], "summary preset=ls-sgd sweep=d_lr×g_lr cells=4 seeds=1-2 runs=8 ") {
+	if len(lines) != 5 || !strings.HasPrefix(lines[4], "summary preset=ls-sgd target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1-2 runs=8 ") {
 		t.Fatalf("output:\n%s", outs[0])
 	}
 	if !strings.HasPrefix(lines[0], "sweep d_lr=1e-2 g_lr=1e-2 runs=2 diverged=0/2 ks=0.") ||
@@ -156,7 +157,7 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	cancel()
 	var b strings.Builder
 	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b)
-	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample sweep=d_lr cells=2 seeds=1 runs=0 ") {
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 seeds=1 runs=0 ") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
 }
@@ -217,5 +218,40 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	r.Unfinished = 1
 	if line := r.line(axes, []int{4}, names); !strings.HasPrefix(line, "sweep g_lr=1e-4 runs=2 diverged=0/2 unfinished=1 ks=") {
 		t.Errorf("cell short of a seed: %q", line)
+	}
+}
+
+// TestSummariesNameTheTarget: a sweep's and a batch's summary line name
+// the target their runs trained on, as a run's figure does, which --set
+// may have made another than the preset's (a sweep of ring with its
+// target set to a points file said only preset=ring); a sweep that
+// varies the target names none.
+func TestSummariesNameTheTarget(t *testing.T) {
+	cfg := testdesigns.PerSample(30)
+	cfg.Target = "normal(1, 2)" // as --set gives it
+	opts := Options{Config: cfg, Samples: 300}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the summary line alone: nothing trains
+	for _, c := range []struct{ sweep, want string }{
+		{"d_lr=1e-3,2e-3", "summary preset=per-sample target=normal(1,2) sweep=d_lr "},
+		{"target=normal(1,2),normal(3,2)", "summary preset=per-sample sweep=target "},
+	} {
+		sw, err := ParseSweep([]string{c.sweep}, opts.Config, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, &b)
+		if !strings.HasPrefix(b.String(), c.want) {
+			t.Errorf("--sweep %s: %q, want it to start %q", c.sweep, b.String(), c.want)
+		}
+		if want := strings.Contains(c.want, "target="); want != (res.Target == "normal(1,2)") {
+			t.Errorf("--sweep %s: result's target %q", c.sweep, res.Target)
+		}
+	}
+	var b strings.Builder
+	writeSummary(&b, cfg, []uint64{1}, 1, nil, time.Second)
+	if want := "summary preset=per-sample target=normal(1,2) seeds=1 "; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("seeds summary %q, want it to start %q", b.String(), want)
 	}
 }
