@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Config describes one GAN design completely: target, shapes, losses,
@@ -464,7 +466,7 @@ func (c *Config) Outline() []string {
 	if c.RealLabel != 1 {
 		loss += fmt.Sprintf(", real label %g", c.RealLabel)
 	}
-	num := func(v float64) string { return ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) } // 5e-05 → 5e-5
+	num := func(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) } // 5e-05 → 5e-5
 	opt := func(kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
 		switch kind { // the learning rate as the trainer's settings show it
 		case OptimizerSGD:
@@ -536,25 +538,7 @@ func FormatLR(lr float64) string {
 	if lr >= 0.1 {
 		return strconv.FormatFloat(lr, 'g', 4, 64)
 	}
-	return ShortExp(strconv.FormatFloat(lr, 'e', -1, 64)) // 1e-03 → 1e-3
-}
-
-// ShortExp writes the exponent of a number strconv.FormatFloat wrote as
-// the screen writes it: no plus sign, no leading zeros (6.495e+09 →
-// 6.495e9, 5e-05 → 5e-5); a number without one is returned as it is.
-func ShortExp(s string) string {
-	mant, exp, ok := strings.Cut(s, "e")
-	if !ok {
-		return s
-	}
-	sign := ""
-	if exp[0] == '-' {
-		sign = "-"
-	}
-	if exp = strings.TrimLeft(exp[1:], "0"); exp == "" {
-		exp = "0"
-	}
-	return mant + "e" + sign + exp
+	return numtext.ShortExp(strconv.FormatFloat(lr, 'e', -1, 64)) // 1e-03 → 1e-3
 }
 
 // joinActs lists activations by name, comma-separated.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // The diagnosis says in plain words what is happening in a run now. Each
@@ -252,7 +253,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 // num4 writes v in four significant digits with the exponent as the
 // screen's legends and axes write it, 6.495e9 and 6e7: %.4g's 6.495e+09
 // in a runaway's description stood under a legend's 9.947e9.
-func num4(v float64) string { return engine.ShortExp(strconv.FormatFloat(v, 'g', 4, 64)) }
+func num4(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', 4, 64)) }
 
 // onset returns the first epoch of the runaway condition that has held
 // longest up to epoch, the run's epoch now, or epoch+1 when none holds:

@@ -10,6 +10,7 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/NimbleMarkets/ntcharts/linechart/timeserieslinechart"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -537,19 +538,12 @@ func axisNum(v float64, decimals int) string {
 	return strconv.FormatFloat(cleanZero(v), 'f', decimals, 64)
 }
 
-// expForm writes v with prec significant digits in exponent form without
-// the sign and zero padding of the exponent: 1.5e9, 3e-7.
+// expForm writes v with prec significant digits in exponent form, the
+// exponent as the outline writes it (numtext.ShortExp): 1.5e9, 3e-7. v
+// is one that %g writes so, from 10^prec up or under 1e-4, as every
+// caller's is (from 1e4 or 1e5 up).
 func expForm(v float64, prec int) string {
-	s := strconv.FormatFloat(v, 'e', prec-1, 64)
-	mant, exp, _ := strings.Cut(s, "e")
-	if strings.Contains(mant, ".") {
-		mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
-	}
-	sign := ""
-	if exp[0] == '-' {
-		sign = "-"
-	}
-	return mant + "e" + sign + strings.TrimLeft(exp[1:], "0")
+	return numtext.ShortExp(strconv.FormatFloat(v, 'g', prec, 64))
 }
 
 // cleanZero turns −0 into 0 so that it prints without a sign.
