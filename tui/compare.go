@@ -107,25 +107,35 @@ func eventEpochs(s *session.Snapshot) []int {
 // baselineLine compares the quality measures with the baseline's: the
 // difference of each, signed, green where the live run is better, red
 // where it is worse; a difference that prints as zero is neither, and
-// reads +0.000 (not -0.000 in green).
+// reads +0.000 (not -0.000 in green). Without colour the sign, which the
+// reader had to weigh against the measure (lower KS is better, more
+// modes), gives way to a verdict: ✓ better, ✗ worse (KS ✓0.012).
 func baselineLine(s *session.Snapshot) string {
 	b := s.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 || s.Eval.Metrics.N == 0 {
 		return ""
 	}
-	delta := func(name string, now, then float64) string {
+	// compared writes a signed difference text, not zero, as better or worse.
+	compared := func(text string, better bool) string {
+		st, verdict := styleBad, "✗"
+		if better {
+			st, verdict = styleGood, "✓"
+		}
+		if noColour() {
+			return verdict + text[1:]
+		}
+		return st.Render(text)
+	}
+	delta := func(name string, now, then float64) string { // lower is better
 		d := now - then
 		text := measure(cleanZero(d))
 		if !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "+") {
 			text = "+" + text // signed, as %+.3f wrote it
 		}
-		switch {
-		case text == "+0.000" || text == "-0.000":
+		if text == "+0.000" || text == "-0.000" {
 			return name + " +0.000"
-		case d > 0:
-			return name + " " + styleBad.Render(text)
 		}
-		return name + " " + styleGood.Render(text)
+		return name + " " + compared(text, d < 0)
 	}
 	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
 		if now == nil || then == nil {
@@ -133,12 +143,9 @@ func baselineLine(s *session.Snapshot) string {
 		}
 		line := styleMuted.Render("vs base ") + delta("SW1", now.SW1, then.SW1)
 		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
-			switch d := now.Captured - then.Captured; {
-			case d > 0:
-				line += " modes " + styleGood.Render(fmt.Sprintf("%+d", d))
-			case d < 0:
-				line += " modes " + styleBad.Render(fmt.Sprintf("%+d", d))
-			default:
+			if d := now.Captured - then.Captured; d != 0 {
+				line += " modes " + compared(fmt.Sprintf("%+d", d), d > 0)
+			} else {
 				line += " modes +0"
 			}
 		}

@@ -51,7 +51,7 @@ var glossary = [][2]string{
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
 	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the events are listed, latest first, after this glossary."},
 	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; a key that trains or changes the run returns to live (b, w, e, c, v and ? keep the frame)."},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base); reseed, retune or rerun and compare; b again clears it."},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
 	{"G's average", "with g_ema set, every sample, measure and picture comes from the moving average of G's weights over its recent updates, which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own."},
 	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."},
@@ -67,7 +67,7 @@ var planeGlossary = [][2]string{
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
 	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},
 	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base); b again clears it."},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},
 }
 
 // oneDOnly names the glossary's entries that only the 1-D view needs.

@@ -340,6 +340,40 @@ func TestBaselineDifferenceOfZeroIsNeutral(t *testing.T) {
 	}
 }
 
+// TestBaselineVerdictWithoutColour: without colour the difference from
+// the baseline says better or worse in words of its own, ✓ and ✗ in
+// place of the sign, where it had only the sign, which the reader had to
+// weigh against the measure (lower KS, W1 and SW1 are better, more modes).
+func TestBaselineVerdictWithoutColour(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	eval := func(ks, w1 float64) session.Eval {
+		return session.Eval{Metrics: engine.Metrics{N: 1000, KS: ks, W1: w1}}
+	}
+	s := session.Snapshot{Eval: eval(0.098, 0.6), Baseline: &session.Baseline{Eval: eval(0.1, 0.5)}}
+	if line := baselineLine(&s); line != "vs base KS ✓0.002 W1 ✗0.100" {
+		t.Errorf("1-D: %q, want vs base KS ✓0.002 W1 ✗0.100", line)
+	}
+	s = session.Snapshot{Eval: eval(0.1, 0.5), Baseline: &session.Baseline{Eval: eval(0.1003, 0.5)}}
+	if line := baselineLine(&s); line != "vs base KS +0.000 W1 +0.000" {
+		t.Errorf("no difference: %q, want vs base KS +0.000 W1 +0.000", line)
+	}
+	plane := func(sw1 float64, captured int) session.Eval {
+		return session.Eval{Metrics: engine.Metrics{N: 1000, Plane: &engine.PlaneMetrics{SW1: sw1, Spots: make([]engine.SpotShare, 8), Captured: captured}}}
+	}
+	for _, c := range []struct {
+		now, then session.Eval
+		want      string
+	}{
+		{plane(0.3, 5), plane(0.2, 6), "vs base SW1 ✗0.100 modes ✗1"},
+		{plane(0.2, 8), plane(0.3, 6), "vs base SW1 ✓0.100 modes ✓2"},
+	} {
+		s := session.Snapshot{Eval: c.now, Baseline: &session.Baseline{Eval: c.then}}
+		if line := baselineLine(&s); line != c.want {
+			t.Errorf("2-D: %q, want %q", line, c.want)
+		}
+	}
+}
+
 // TestPushStrip: nothing where there are no samples, the direction where
 // there are.
 func TestPushStrip(t *testing.T) {
@@ -664,11 +698,11 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	s := session.Snapshot{Baseline: &session.Baseline{}}
 	s.Eval.Metrics.N, s.Eval.Metrics.KS, s.Eval.Metrics.W1 = 100, 0.25, 28240202346.425
 	s.Baseline.Eval.Metrics.N, s.Baseline.Eval.Metrics.KS, s.Baseline.Eval.Metrics.W1 = 100, 0.25, 1.5
-	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 +2.824e10" {
+	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 ✗2.824e10" {
 		t.Errorf("baseline line %q", line)
 	}
 	s.Eval.Metrics.W1 = 1.2
-	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 -0.300" {
+	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 ✓0.300" {
 		t.Errorf("baseline line %q", line)
 	}
 }
