@@ -33,10 +33,16 @@ var (
 	// 256, on dark, real data's orange and worse's red one salmon, and
 	// the greys tinted teal and lilac; in 16, the muted words the blue
 	// of generated samples (dark) or the teal of G (light), the warning
-	// yellow the red of worse, the faint axes white on a white terminal.
-	// In 16 the greys are bright black, plain text the terminal's own,
-	// orange the terminal's yellow; a mark always says what colour can
-	// not.
+	// yellow the red of worse, the faint axes white on a white terminal,
+	// real data's orange the warnings' yellow, D's purple the accent's.
+	// In 16 the greys are bright black and plain text the terminal's own;
+	// 16 colours have six hues for eight meanings, so two pairs share a
+	// hue at its two brightnesses: orange is the red that worse does not
+	// take, for worse meets real data only in the plane's mode map (··
+	// missed), where the warnings' yellow would meet it too (██ over its
+	// due) and on every chart (┊ the replayed epoch); D's purple is the
+	// magenta the accent does not take. A mark always says what colour
+	// can not.
 	colAccent = tone("#5B3CC4", "62", "5", "#A991FF", "141", "13")
 	colMuted  = tone("#6E7781", "243", "8", "#8B949E", "246", "8")
 	colFaint  = tone("#AFB8C1", "145", "8", "#484F58", "59", "8")  // the axes: decoration
@@ -46,11 +52,11 @@ var (
 	colYellow = tone("#9A6700", "94", "3", "#D29922", "178", "11")
 	colRed    = tone("#CF222E", "160", "1", "#FF7B72", "203", "9")
 
-	colReal   = tone("#BC4C00", "166", "3", "#F0883E", "208", "3") // real data, the target
-	colGen    = tone("#0969DA", "26", "4", "#58A6FF", "75", "12")  // generated samples
-	colGenAlt = tone("#033D8B", "24", "4", "#A5D6FF", "153", "12") // the generated std beside the mean, y beside x: darker on white, lighter on black
-	colD      = tone("#A626A4", "127", "5", "#E58EE6", "176", "5") // D
-	colG      = tone("#0F7B7B", "30", "6", "#39C5CF", "80", "14")  // G
+	colReal   = tone("#BC4C00", "166", "9", "#F0883E", "208", "1")  // real data, the target
+	colGen    = tone("#0969DA", "26", "4", "#58A6FF", "75", "12")   // generated samples
+	colGenAlt = tone("#033D8B", "24", "4", "#A5D6FF", "153", "12")  // the generated std beside the mean, y beside x: darker on white, lighter on black
+	colD      = tone("#A626A4", "127", "13", "#E58EE6", "176", "5") // D
+	colG      = tone("#0F7B7B", "30", "6", "#39C5CF", "80", "14")   // G
 
 	// colSurface shades D's score in the 2-D view, by fifths: sure a
 	// point is generated, leaning so, undecided (no shade), leaning
