@@ -469,3 +469,38 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 		t.Errorf("2-D: %q, want %q", ran, want)
 	}
 }
+
+// TestLabelsStayWithTheirValues: the diagnosis and the events write a
+// label and its value together, "mode 1 at (2, 0)" without a plain space
+// for the screen's wrapping to break at (it had read "mode 1 at" on one
+// line and "(2, 0)" on the next), and a headless event line writes them
+// with plain spaces, as before.
+func TestLabelsStayWithTheirValues(t *testing.T) {
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spots := []engine.SpotShare{
+		{Spot: engine.Spot{X: 2, Y: 0, Std: 0.02, Weight: 0.5}, Expected: 0.5},
+		{Spot: engine.Spot{X: -2, Y: 0, Std: 0.02, Weight: 0.5}, Captured: true, Share: 1, Expected: 0.5},
+	}
+	pm := &engine.PlaneMetrics{StdX: 0.1, StdY: 0.1, Spots: spots, HighQuality: 0.95, SW1: 1, SW1Floor: 0.03}
+	w := watchOf(cfg)
+	var details string
+	for _, f := range diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
+		details += f.Detail + "\n"
+	}
+	if !strings.Contains(details, "mode\u00a01\u00a0at\u00a0(2,\u00a00)") {
+		t.Errorf("the missing mode's label and place are not together: %q", details)
+	}
+	var p episodes
+	p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 0)
+	spots[0].Captured, spots[0].Share = true, 0.5
+	evs := p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 100)
+	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) captured") {
+		t.Fatalf("events %+v", evs)
+	}
+	if want := `event epoch=100 kind=mode-recovered detail="mode 1 (at (2, 0)) captured: 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
+		t.Errorf("headless line %s, want %s", evs[0].Line(), want)
+	}
+}

@@ -48,7 +48,7 @@ func TestPlaneSession(t *testing.T) {
 		t.Fatalf("view data: %d point values, surface %d (%d), %d arrows", len(e.Points), e.SurfaceN, len(e.Surface), len(e.Arrows))
 	}
 	for _, ev := range s.tl.events {
-		if (ev.Kind == EventModeDropped || ev.Kind == EventModeRecovered) && !strings.Contains(ev.Detail, "at (") {
+		if (ev.Kind == EventModeDropped || ev.Kind == EventModeRecovered) && !strings.Contains(ev.Line(), "at (") {
 			t.Errorf("a 2-D mode event without its place: %q", ev.Detail)
 		}
 	}

@@ -78,15 +78,29 @@ func (k EventKind) String() string {
 
 // Event is a change in a run, at the epoch it was seen.
 type Event struct {
-	Epoch  int
-	Kind   EventKind
+	Epoch int
+	Kind  EventKind
+	// Detail says what changed, for the screen: its labels are written
+	// together with their values, as a Finding's are.
 	Detail string
 }
 
-// Line is the event as ganui --headless prints it.
+// Line is the event as ganui --headless prints it: one line, so the
+// detail's non-breaking spaces, there for the screen's wrapping, are
+// plain spaces in it (quoted, they would read \u00a0).
 func (e Event) Line() string {
-	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, e.Detail)
+	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, strings.ReplaceAll(e.Detail, nbsp, " "))
 }
+
+// nbsp is the non-breaking space, U+00A0: the screen's wrapping does not
+// break a line at it, and a terminal draws it as a space.
+const nbsp = "\u00a0"
+
+// together writes s with its spaces non-breaking (nbsp), for a label and
+// the value a reader needs with it: "mode 1 at (2, 0)", "D real 0.6760"
+// had read "mode 1 at" at the end of one line and "(2, 0)" at the start
+// of the next.
+func together(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
 // findingEvents maps a finding to the events of its start and its end,
 // and what the end's detail says. DStalled is DIndifferent's episode
@@ -221,11 +235,13 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 		if c.Covered {
 			kind = EventModeRecovered
 		}
-		detail := fmt.Sprintf("mode %d (at %s) gets %s of the samples, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
+		mode := together(fmt.Sprintf("mode %d (at %s)", i+1, c.Where))
+		due := together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
+		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, percent(c.Share), due)
 		if strings.HasPrefix(c.Where, "(") { // a plane's mode: captured or not, the papers' rule
-			detail = fmt.Sprintf("mode %d (at %s) not captured: under 1 sample in 2,500 within its 3σ, the target %.0f%%", i+1, c.Where, 100*c.Expected)
+			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, the %s", mode, due)
 			if c.Covered {
-				detail = fmt.Sprintf("mode %d (at %s) captured: %s of the samples within its 3σ, the target %.0f%%", i+1, c.Where, percent(c.Share), 100*c.Expected)
+				detail = fmt.Sprintf("%s captured: %s of the samples within its 3σ, the %s", mode, percent(c.Share), due)
 			}
 		}
 		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail})

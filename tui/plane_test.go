@@ -472,3 +472,44 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 		t.Errorf("words in brackets kept whole: %q", lines)
 	}
 }
+
+// TestLabelsStayWithTheirValuesAt80: at 80 columns the diagnosis and the
+// events, as the ? pages write them, keep each label on the line of its
+// value — "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the
+// target 50%" — which the session writes with non-breaking spaces; an
+// event had read "mode 1 at" at the end of one line and "(2, 0)" at the
+// start of the next. The lines measure as many cells as they show.
+func TestLabelsStayWithTheirValuesAt80(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at (\([-0-9.]+, [-0-9.]+\)|[-0-9.]+)\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
+	plain := func(s string) string { return strings.TrimLeft(strings.ReplaceAll(ansi.Strip(s), "\u00a0", " "), " ") }
+	// Runs whose texts wrapped at plain spaces cut labels from values.
+	_, ring := trainedPlane(t, planeConfig(t, "ring"), 2, 400)
+	_, grid := trainedPlane(t, planeConfig(t, "grid"), 1, 400)
+	_, bimodal := trained(t, bimodal1D(t), 4, 600)
+	found := 0
+	for _, snap := range []session.Snapshot{ring, grid, bimodal} {
+		texts := findingLines(snap.Findings, 80, true)
+		texts = append(texts, eventLines(snap.Events, 80, len(snap.Events))...)
+		for _, lines := range texts {
+			var whole string // the text again, without the lines' indent
+			for _, l := range lines {
+				whole += plain(l) + " "
+			}
+			for _, unit := range units.FindAllString(whole, -1) {
+				found++
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(plain(l), unit) }) {
+					t.Errorf("%q is cut: %q", unit, lines)
+				}
+			}
+			for _, l := range lines {
+				if w := lipgloss.Width(l); w > 80 || w != len([]rune(ansi.Strip(l))) {
+					t.Errorf("%q measures %d cells", l, w)
+				}
+			}
+		}
+	}
+	if found < 20 {
+		t.Errorf("only %d labelled values in the texts: the runs met too few findings and events to tell", found)
+	}
+}

@@ -359,8 +359,10 @@ func (m *Model) msgLines(w, n int) []string {
 	return append(lines, flow(heads, w, room)...)
 }
 
-// wrap breaks s into lines of at most w cells at spaces only, never inside
-// a word: a file name stays whole, to be read and copied; nor inside a
+// wrap breaks s into lines of at most w cells at plain spaces only, never
+// inside a word: a file name stays whole, to be read and copied; nor at
+// the non-breaking spaces (U+00A0) the session writes between a label
+// and its value ("mode 1 at (2, 0)", "D real 0.6906"); nor inside a
 // bracketed pair of numbers, such as a mode's coordinates (-1.41, 1.41) or
 // Adam's β (0.5, 0.999), which had read "(-2," on one line and "0)" on
 // the next. A word wider than a line is left for fit to cut.
