@@ -30,6 +30,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
@@ -564,7 +565,7 @@ func listPresets(w io.Writer) {
 		fmt.Fprintf(w, "%-*s  %s\n", width, c.Name, c.Description)
 		fmt.Fprintf(w, "%-*s  source: %s\n", width, "", c.Source)
 		for _, l := range c.Outline() {
-			fmt.Fprintf(w, "%-*s  %s\n", width, "", l)
+			fmt.Fprintf(w, "%-*s  %s\n", width, "", numtext.Plain(l)) // a listing is not wrapped: grep finds "lr 5e-4"
 		}
 	}
 }

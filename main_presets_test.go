@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -185,14 +186,21 @@ func TestSeedsInParallel(t *testing.T) {
 	}
 }
 
+// TestListPresetsShowsEverything: --list-presets prints every preset's
+// name, description, source and outline, the outline with plain spaces
+// where the screen's has non-breaking ones (numtext.Together), so that
+// grep finds "lr 5e-4" in it.
 func TestListPresetsShowsEverything(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--list-presets")
 	for _, c := range presets.All() {
 		for _, want := range append([]string{c.Name + "  ", c.Description, "source: " + c.Source}, c.Outline()...) {
-			if !strings.Contains(stdout, want) {
-				t.Errorf("--list-presets lacks %q", want)
+			if !strings.Contains(stdout, numtext.Plain(want)) {
+				t.Errorf("--list-presets lacks %q", numtext.Plain(want))
 			}
 		}
+	}
+	if strings.Contains(stdout, numtext.NBSP) {
+		t.Error("--list-presets prints non-breaking spaces")
 	}
 }
 

@@ -407,8 +407,12 @@ func finite32(v float32) bool { return finite(float64(v)) }
 // Outline describes the design in a few short lines (target and batch,
 // generator, discriminator, losses, optimizers and schedule), for
 // listings and headers, its counts grouped as the screen's (FormatInt).
-// It assumes a valid Config.
+// A setting's name and its value, and a count and what it counts, are
+// written together (numtext.Together: "lr 5e-4", "256 scores"), so that
+// the screen's wrapping keeps them on one line; a listing prints them
+// with plain spaces (numtext.Plain). It assumes a valid Config.
 func (c *Config) Outline() []string {
+	tie := numtext.Together
 	chain := func(in string, hidden []int, out string, extra string) string {
 		parts := []string{in}
 		for _, h := range hidden {
@@ -423,7 +427,7 @@ func (c *Config) Outline() []string {
 	if c.Dim() == 2 {
 		gOut = FormatInt(c.GOut) + "×(x,y)"
 	}
-	g := chain(fmt.Sprintf("%s %s noise", FormatInt(c.NoiseDim), c.Noise), c.GHidden, gOut, "")
+	g := chain(tie(FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
 	g += " (" + joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
@@ -431,80 +435,81 @@ func (c *Config) Outline() []string {
 	case c.GOut == c.Batch:
 		g += ", the whole batch from one noise row"
 	default:
-		g += fmt.Sprintf(", %s rows of %s samples", FormatInt(c.Batch/c.GOut), FormatInt(c.GOut))
+		g += fmt.Sprintf(", %s of %s", tie(FormatInt(c.Batch/c.GOut)+" rows"), tie(FormatInt(c.GOut)+" samples"))
 	}
 	var in string
 	switch {
 	case c.DInput == DInputDiffs:
-		in = FormatInt(c.DIn) + " samples + squared deviations"
+		in = tie(FormatInt(c.DIn)+" samples") + " + squared deviations"
 	case c.DInput == DInputDiffsDetached:
-		in = FormatInt(c.DIn) + " samples + squared deviations (mean detached)"
+		in = tie(FormatInt(c.DIn)+" samples") + " + squared deviations (mean detached)"
 	case c.DInput == DInputMoments:
-		in = "4 moments of " + FormatInt(c.DIn) + " samples"
+		in = tie("4 moments") + " of " + tie(FormatInt(c.DIn)+" samples")
 	case c.DIn == 1 && c.Dim() == 2:
-		in = "1 point (x,y)"
+		in = tie("1 point") + " (x,y)"
 	case c.DIn == 1:
-		in = "1 sample"
+		in = tie("1 sample")
 	case c.Dim() == 2:
-		in = FormatInt(c.DIn) + " points packed (PacGAN)"
+		in = tie(FormatInt(c.DIn)+" points") + " packed (PacGAN)"
 	default:
-		in = "row of " + FormatInt(c.DIn) + " samples"
+		in = "row of " + tie(FormatInt(c.DIn)+" samples")
 	}
 	mbd := ""
 	if c.MBDKernels > 0 {
-		mbd = fmt.Sprintf("[minibatch discrimination %s×%s]", FormatInt(c.MBDKernels), FormatInt(c.MBDDim))
+		mbd = tie(fmt.Sprintf("[minibatch discrimination %s×%s]", FormatInt(c.MBDKernels), FormatInt(c.MBDDim)))
 	}
 	d := chain(in, c.DHidden, "1", mbd) + " (" + joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
-		d += fmt.Sprintf(", %s scores per batch", FormatInt(c.Batch/c.DIn))
+		d += fmt.Sprintf(", %s per batch", tie(FormatInt(c.Batch/c.DIn)+" scores"))
 	}
 	gloss := c.GLoss.String()
 	if c.Loss.Unbounded() && c.GLoss == GLossNonSaturating {
 		gloss = "−D(G(z))" // what nonsaturating means for a critic (see gradG)
 	}
-	loss := c.Loss.String() + ", G " + gloss
+	loss := tie("loss "+c.Loss.String()) + ", " + tie("G "+gloss)
 	if c.RealLabel != 1 {
-		loss += fmt.Sprintf(", real label %g", c.RealLabel)
+		loss += ", " + tie(fmt.Sprintf("real label %g", c.RealLabel))
 	}
 	num := func(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) } // 5e-05 → 5e-5
-	opt := func(kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
-		switch kind { // the learning rate as the trainer's settings show it
+	opt := func(net string, kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
+		rate := tie(net+" "+kind.String()) + " " + tie("lr "+FormatLR(lr)) // the learning rate as the trainer's settings show it
+		switch kind {
 		case OptimizerSGD:
-			return fmt.Sprintf("sgd lr %s momentum %s", FormatLR(lr), num(mom))
+			return rate + " " + tie("momentum "+num(mom))
 		case OptimizerRMSprop:
-			return fmt.Sprintf("rmsprop lr %s α %s", FormatLR(lr), num(alpha))
+			return rate + " " + tie("α "+num(alpha))
 		}
-		return fmt.Sprintf("adam lr %s β (%s, %s)", FormatLR(lr), num(b1), num(b2))
+		return rate + " " + tie(fmt.Sprintf("β (%s, %s)", num(b1), num(b2)))
 	}
 	if c.DClip > 0 {
-		loss += fmt.Sprintf(", D's weights clipped to ±%s", num(c.DClip))
+		loss += ", D's weights " + tie("clipped to ±"+num(c.DClip))
 	}
-	schedule := fmt.Sprintf("%s D + %s G steps per epoch", FormatInt(c.DSteps), FormatInt(c.GSteps))
+	schedule := fmt.Sprintf("%s + %s steps per epoch", tie(FormatInt(c.DSteps)+" D"), tie(FormatInt(c.GSteps)+" G"))
 	if c.GP > 0 {
-		loss += fmt.Sprintf(", gradient penalty λ %s on interpolates", num(c.GP))
+		loss += ", gradient penalty " + tie("λ "+num(c.GP)) + " on interpolates"
 	}
 	if c.R1 > 0 {
-		loss += fmt.Sprintf(", R1 penalty γ %s on real data", num(c.R1))
+		loss += ", R1 penalty " + tie("γ "+num(c.R1)) + " on real data"
 	}
 	if c.Unroll > 0 {
 		order := ""
 		if c.UnrollSecondOrder {
 			order = ", second-order"
 		}
-		schedule += fmt.Sprintf(", G looks %s D steps ahead (unrolled%s)", FormatInt(c.Unroll), order)
+		schedule += fmt.Sprintf(", G looks %s ahead (unrolled%s)", tie(FormatInt(c.Unroll)+" D steps"), order)
 	}
 	if c.DHistAvg > 0 || c.GHistAvg > 0 {
-		schedule += fmt.Sprintf(", historical averaging D %s, G %s", num(c.DHistAvg), num(c.GHistAvg))
+		schedule += ", historical averaging " + tie("D "+num(c.DHistAvg)) + ", " + tie("G "+num(c.GHistAvg))
 	}
 	if c.GEMA > 0 {
-		schedule += fmt.Sprintf(", G shown as its weights' moving average (β %s)", num(c.GEMA))
+		schedule += ", G shown as its weights' moving average (" + tie("β "+num(c.GEMA)) + ")"
 	}
 	return []string{
-		fmt.Sprintf("target %s, batch %s", c.Target, FormatInt(c.Batch)),
+		tie("target "+c.Target) + ", " + tie("batch "+FormatInt(c.Batch)),
 		"G  " + g,
 		"D  " + d,
-		fmt.Sprintf("loss %s; D %s, G %s", loss, opt(c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt(c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
-		fmt.Sprintf("%s, %s epochs", schedule, FormatInt(c.Epochs)),
+		fmt.Sprintf("%s; %s, %s", loss, opt("D", c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt("G", c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
+		fmt.Sprintf("%s, %s", schedule, tie(FormatInt(c.Epochs)+" epochs")),
 	}
 }
 

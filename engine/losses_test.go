@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // wganConfig is the wgan preset's design (Arjovsky et al. 2017 on
@@ -477,7 +479,7 @@ func TestNewFieldsValidate(t *testing.T) {
 func TestOutlineNamesNewSettings(t *testing.T) {
 	cfg := wganConfig()
 	cfg.Unroll, cfg.DHistAvg, cfg.GEMA = 5, 0.1, 0.999
-	text := strings.Join(cfg.Outline(), "\n")
+	text := numtext.Plain(strings.Join(cfg.Outline(), "\n"))
 	for _, want := range []string{"wasserstein", "rmsprop lr 5e-5 α 0.99", "clipped to ±0.01", "5 D steps ahead", "historical averaging D 0.1, G 0",
 		"moving average (β 0.999)"} {
 		if !strings.Contains(text, want) {
@@ -485,7 +487,7 @@ func TestOutlineNamesNewSettings(t *testing.T) {
 		}
 	}
 	v := vanillaConfig()
-	plain := strings.Join(v.Outline(), "\n")
+	plain := numtext.Plain(strings.Join(v.Outline(), "\n"))
 	for _, unwanted := range []string{"clipped", "unrolled", "historical", "moving average"} {
 		if strings.Contains(plain, unwanted) {
 			t.Errorf("vanilla's outline mentions %q:\n%s", unwanted, plain)
@@ -530,7 +532,7 @@ func TestOutlineWritesLearningRatesAsTheSettings(t *testing.T) {
 		cfg := vanillaConfig()
 		cfg.DLR, cfg.GLR, cfg.DOpt, cfg.GOpt = c.d, c.g, c.opt, c.opt
 		cfg.DMomentum, cfg.GMomentum, cfg.DAlpha, cfg.GAlpha = 0, 0, 0.99, 0.99
-		text := strings.Join(cfg.Outline(), "\n")
+		text := numtext.Plain(strings.Join(cfg.Outline(), "\n"))
 		if !strings.Contains(text, c.want) {
 			t.Errorf("outline lacks %q:\n%s", c.want, text)
 		}

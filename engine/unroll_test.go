@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // unrollConfig is a small design for checking the second-order unrolled
@@ -445,7 +447,7 @@ func TestUnrollSecondOrderValidate(t *testing.T) {
 	if err := c.SetJSON("unroll_second_order", []byte("1")); err == nil || err.Error() != "unroll_second_order: want true or false, got number" {
 		t.Errorf("SetJSON unroll_second_order 1: %v", err)
 	}
-	if text := strings.Join(c.Outline(), "\n"); !strings.Contains(text, "G looks 3 D steps ahead (unrolled, second-order)") {
+	if text := numtext.Plain(strings.Join(c.Outline(), "\n")); !strings.Contains(text, "G looks 3 D steps ahead (unrolled, second-order)") {
 		t.Errorf("outline:\n%s", text)
 	}
 }

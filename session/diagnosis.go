@@ -337,7 +337,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	m := &e.Metrics
 	if cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal+w.dFake < dWinsLoss {
 		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely",
-			Detail: fmt.Sprintf("%s, %s, together under %g", together(fmt.Sprintf("D real %.4f", w.dReal)), together(fmt.Sprintf("D fake %.4f", w.dFake)), dWinsLoss)}
+			Detail: fmt.Sprintf("%s, %s, together under %g", numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)), numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake)), dWinsLoss)}
 		switch cfg.GLoss {
 		case engine.GLossMinimax:
 			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
@@ -355,7 +355,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		for i, c := range m.Modes {
 			between -= c.Share
 			if !c.Covered {
-				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", together(fmt.Sprintf("mode %d (at %.3g)", i+1, c.Mean)), percent(c.Share), together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
+				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %.3g)", i+1, c.Mean)), percent(c.Share), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
 				short = short || c.Share >= missingShare
 			}
 		}
@@ -373,14 +373,14 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	if m.N > 0 && m.ZDep < noiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
-			Detail: fmt.Sprintf("%s, under %g", together(fmt.Sprintf("noise use %.3f", m.ZDep)), noiseUseFloor)})
+			Detail: fmt.Sprintf("%s, under %g", numtext.Together(fmt.Sprintf("noise use %.3f", m.ZDep)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS)))
+		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS)))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", FormatInt(m.N)),
-			Detail: fmt.Sprintf("%s, under the 95%% %s", together(fmt.Sprintf("KS %.4f", m.KS)), together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
+			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together(fmt.Sprintf("KS %.4f", m.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
 	}
 	return out
 }
@@ -443,10 +443,10 @@ func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
 	if !w.hasEq || w.seen < lossWindow || math.Abs(w.dReal-eq.DReal) >= equilibriumTol || math.Abs(w.dFake-eq.DFake) >= equilibriumTol {
 		return Finding{}, false
 	}
-	losses := together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + together(fmt.Sprintf("D fake %.4f", w.dFake))
+	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
 	detail := fmt.Sprintf("%s, within %g of %s = %.4f", losses, equilibriumTol, eq.Label, eq.DReal)
 	if eq.Label == "" {
-		detail = fmt.Sprintf("%s, within %g of %.4f and %.4f (%s)", losses, equilibriumTol, eq.DReal, eq.DFake, together(fmt.Sprintf("real label %g", cfg.RealLabel)))
+		detail = fmt.Sprintf("%s, within %g of %.4f and %.4f (%s)", losses, equilibriumTol, eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
 	}
 	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + eq.Where() + "; the shape is for the measures to judge", Detail: detail}, true
 }
@@ -461,7 +461,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 		var dropped []string
 		for i, c := range m.Spots {
 			if !c.Captured {
-				dropped = append(dropped, together(fmt.Sprintf("mode %d at (%.3g, %.3g)", i+1, c.X, c.Y)))
+				dropped = append(dropped, numtext.Together(fmt.Sprintf("mode %d at (%.3g, %.3g)", i+1, c.X, c.Y)))
 			}
 		}
 		off := 1 - m.HighQuality // the share between the modes
@@ -487,7 +487,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", FormatInt(n)),
-			Detail: fmt.Sprintf("%s, within %g× the %.4f of a sample of the target itself", together(fmt.Sprintf("SW1 %.4f", m.SW1)), sw1FloorTimes, m.SW1Floor)})
+			Detail: fmt.Sprintf("%s, within %g× the %.4f of a sample of the target itself", numtext.Together(fmt.Sprintf("SW1 %.4f", m.SW1)), sw1FloorTimes, m.SW1Floor)})
 	}
 	return out
 }

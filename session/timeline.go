@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // A run is checked on a schedule of epochs, the same in every front end:
@@ -87,20 +88,10 @@ type Event struct {
 
 // Line is the event as ganui --headless prints it: one line, so the
 // detail's non-breaking spaces, there for the screen's wrapping, are
-// plain spaces in it (quoted, they would read \u00a0).
+// plain spaces in it (numtext.Plain).
 func (e Event) Line() string {
-	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, strings.ReplaceAll(e.Detail, nbsp, " "))
+	return fmt.Sprintf("event epoch=%d kind=%s detail=%q", e.Epoch, e.Kind, numtext.Plain(e.Detail))
 }
-
-// nbsp is the non-breaking space, U+00A0: the screen's wrapping does not
-// break a line at it, and a terminal draws it as a space.
-const nbsp = "\u00a0"
-
-// together writes s with its spaces non-breaking (nbsp), for a label and
-// the value a reader needs with it: "mode 1 at (2, 0)", "D real 0.6760"
-// had read "mode 1 at" at the end of one line and "(2, 0)" at the start
-// of the next.
-func together(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
 // findingEvents maps a finding to the events of its start and its end,
 // and what the end's detail says. DStalled is DIndifferent's episode
@@ -235,8 +226,8 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 		if c.Covered {
 			kind = EventModeRecovered
 		}
-		mode := together(fmt.Sprintf("mode %d (at %s)", i+1, c.Where))
-		due := together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
+		mode := numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, c.Where))
+		due := numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
 		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, percent(c.Share), due)
 		if strings.HasPrefix(c.Where, "(") { // a plane's mode: captured or not, the papers' rule
 			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, the %s", mode, due)

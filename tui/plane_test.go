@@ -513,3 +513,32 @@ func TestLabelsStayWithTheirValuesAt80(t *testing.T) {
 		t.Errorf("only %d labelled values in the texts: the runs met too few findings and events to tell", found)
 	}
 }
+
+// TestDesignKeepsSettingsWithValuesAt80: at 80 columns the design panel
+// wraps every preset's outline without cutting a setting from its value
+// or a count from what it counts ("lr" at the end of one line, "5e-4" at
+// the start of the next, as wgan-gp's had read; "λ" and "0.1"; "G" and
+// "adam").
+func TestDesignKeepsSettingsWithValuesAt80(t *testing.T) {
+	units := regexp.MustCompile(`\b(lr|momentum|batch|target) \S+|[αλγ] [0-9.e-]+|β \([^)]*\)|β [0-9.e-]+|real label \S+|\b[DG] (adam|sgd|rmsprop)\b|\b\d+ (scores|samples|epochs|rows|points|[DG])\b`)
+	w := 80 - len(gap) - sideW // the design panel's width at 80 columns
+	found := 0
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range cfg.Outline() {
+			lines := wrap(text, w)
+			for _, unit := range units.FindAllString(strings.ReplaceAll(text, "\u00a0", " "), -1) {
+				found++
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(strings.ReplaceAll(l, "\u00a0", " "), unit) }) {
+					t.Errorf("%s: %q is cut: %q", name, unit, lines)
+				}
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d settings with values in the outlines", found)
+	}
+}

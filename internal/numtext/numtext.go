@@ -1,7 +1,8 @@
-// Package numtext writes numbers as ganui's screen, lines and outlines
-// read them. It is shared by engine (a design's outline), session (a
-// runaway's description) and tui (legends and axes), which uses engine
-// for its types only.
+// Package numtext writes numbers, and the labels they are read with, as
+// ganui's screen, lines and outlines read them. It is shared by engine (a
+// design's outline), session (the diagnosis, the events, a runaway's
+// description), tui (legends and axes), which uses engine for its types
+// only, and main (the listing of presets).
 package numtext
 
 import "strings"
@@ -23,3 +24,18 @@ func ShortExp(s string) string {
 	}
 	return mant + "e" + sign + exp
 }
+
+// NBSP is the non-breaking space, U+00A0: the screen's wrapping does not
+// break a line at it, and a terminal draws it as a space.
+const NBSP = "\u00a0"
+
+// Together writes s with its spaces non-breaking, for a label and the
+// value a reader needs with it — "mode 1 at (2, 0)", "lr 5e-4" — which
+// the screen's wrapping then keeps on one line: they had read "mode 1 at"
+// at the end of one line and "(2, 0)" at the start of the next.
+func Together(s string) string { return strings.ReplaceAll(s, " ", NBSP) }
+
+// Plain writes the non-breaking spaces of s as plain ones, for text that
+// is not wrapped, a line of its own: a headless line, a listing, in which
+// they would be searched for as spaces, or quoted as \u00a0.
+func Plain(s string) string { return strings.ReplaceAll(s, NBSP, " ") }
