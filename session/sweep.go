@@ -39,7 +39,9 @@ const maxSweepRuns = 10_000
 // and checks them against base, the design every cell starts from, for
 // seeds seeds a cell: every key must be a Config key and appear once,
 // every list hold at least one value and no value twice, every cell of
-// the grid be a valid design, and cells × seeds be at most 10,000 runs.
+// the grid be a valid design, all of one dimension (a 1-D cell's KS is
+// no peer of a 2-D cell's sliced W1), and cells × seeds be at most
+// 10,000 runs.
 // The error names the first problem in one line.
 func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	var axes []SweepAxis
@@ -143,7 +145,8 @@ type SweepCell struct {
 }
 
 // sweepCells returns the grid of axes over base, the first axis varying
-// slowest, each cell's design set and validated.
+// slowest, each cell's design set and validated, and every cell's target
+// of one dimension.
 func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 	cells := []SweepCell{{Config: base.Clone()}}
 	for _, a := range axes {
@@ -162,6 +165,10 @@ func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 	for _, c := range cells {
 		if err := c.Config.Validate(); err != nil {
 			return nil, fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+		}
+		if first := cells[0]; c.Config.Dim() != first.Config.Dim() { // the rows, and the heat map, set one pair of measures side by side
+			return nil, fmt.Errorf("%s is a %d-D target and %s a %d-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension",
+				cellName(axes, c.Values), c.Config.Dim(), cellName(axes, first.Values), first.Config.Dim())
 		}
 	}
 	return cells, nil
@@ -261,7 +268,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	res := SweepResult{Preset: opts.Config.Name, Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(opts.Config)}
+	res := SweepResult{Preset: opts.Config.Name, Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(cells[0].Config)}
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}

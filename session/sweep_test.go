@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +254,27 @@ func TestSummariesNameTheTarget(t *testing.T) {
 	writeSummary(&b, cfg, []uint64{1}, 1, nil, time.Second)
 	if want := "summary preset=per-sample target=normal(1,2) seeds=1 "; !strings.HasPrefix(b.String(), want) {
 		t.Errorf("seeds summary %q, want it to start %q", b.String(), want)
+	}
+}
+
+// TestSweepMeasuresItsCellsAlike: a sweep whose targets are of two
+// dimensions is refused before anything trains (its rows had named a
+// 1-D cell's KS sw1 and left out its W1), and a sweep of 1-D targets
+// over a 2-D base measures KS and W1, as its cells are.
+func TestSweepMeasuresItsCellsAlike(t *testing.T) {
+	base := testdesigns.PerSample(30)
+	if _, err := ParseSweep([]string{"target=normal(0,1),ring(8,2,0.02)"}, base, 1); err == nil || !strings.Contains(err.Error(), "target=ring(8,2,0.02) is a 2-D target and target=normal(0,1) a 1-D one") {
+		t.Errorf("a sweep of a 1-D and a 2-D target: %v", err)
+	}
+	opts := Options{Config: base, Samples: 300}
+	opts.Config.Target = "ring(8,2,0.02)" // as --set target= gives it, then swept back to 1-D
+	sw, err := ParseSweep([]string{"target=normal(0,1),normal(1,1)"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, io.Discard); res.Measures != [2]string{"ks", "w1"} {
+		t.Errorf("a sweep of 1-D targets measures %q", res.Measures)
 	}
 }
