@@ -13,6 +13,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -29,7 +30,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
-	switch at := session.FormatInt(s.Epoch()); {
+	switch at := numtext.FormatInt(s.Epoch()); {
 	case opts.Resume == "" || s.Epoch() < s.Planned():
 	case opts.Epochs > 0:
 		return usageError{fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, at)}

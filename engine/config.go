@@ -416,18 +416,18 @@ func (c *Config) Outline() []string {
 	chain := func(in string, hidden []int, out string, extra string) string {
 		parts := []string{in}
 		for _, h := range hidden {
-			parts = append(parts, FormatInt(h))
+			parts = append(parts, numtext.FormatInt(h))
 		}
 		if extra != "" {
 			parts = append(parts, extra)
 		}
 		return strings.Join(append(parts, out), " → ")
 	}
-	gOut := FormatInt(c.GOut)
+	gOut := numtext.FormatInt(c.GOut)
 	if c.Dim() == 2 {
-		gOut = FormatInt(c.GOut) + "×(x,y)"
+		gOut = numtext.FormatInt(c.GOut) + "×(x,y)"
 	}
-	g := chain(tie(FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
+	g := chain(tie(numtext.FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
 	g += " (" + joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
@@ -435,32 +435,32 @@ func (c *Config) Outline() []string {
 	case c.GOut == c.Batch:
 		g += ", the whole batch from one noise row"
 	default:
-		g += fmt.Sprintf(", %s of %s", tie(FormatInt(c.Batch/c.GOut)+" rows"), tie(FormatInt(c.GOut)+" samples"))
+		g += fmt.Sprintf(", %s of %s", tie(numtext.FormatInt(c.Batch/c.GOut)+" rows"), tie(numtext.FormatInt(c.GOut)+" samples"))
 	}
 	var in string
 	switch {
 	case c.DInput == DInputDiffs:
-		in = tie(FormatInt(c.DIn)+" samples") + " + squared deviations"
+		in = tie(numtext.FormatInt(c.DIn)+" samples") + " + squared deviations"
 	case c.DInput == DInputDiffsDetached:
-		in = tie(FormatInt(c.DIn)+" samples") + " + squared deviations (mean detached)"
+		in = tie(numtext.FormatInt(c.DIn)+" samples") + " + squared deviations (mean detached)"
 	case c.DInput == DInputMoments:
-		in = tie("4 moments") + " of " + tie(FormatInt(c.DIn)+" samples")
+		in = tie("4 moments") + " of " + tie(numtext.FormatInt(c.DIn)+" samples")
 	case c.DIn == 1 && c.Dim() == 2:
 		in = tie("1 point") + " (x,y)"
 	case c.DIn == 1:
 		in = tie("1 sample")
 	case c.Dim() == 2:
-		in = tie(FormatInt(c.DIn)+" points") + " packed (PacGAN)"
+		in = tie(numtext.FormatInt(c.DIn)+" points") + " packed (PacGAN)"
 	default:
-		in = "row of " + tie(FormatInt(c.DIn)+" samples")
+		in = "row of " + tie(numtext.FormatInt(c.DIn)+" samples")
 	}
 	mbd := ""
 	if c.MBDKernels > 0 {
-		mbd = tie(fmt.Sprintf("[minibatch discrimination %s×%s]", FormatInt(c.MBDKernels), FormatInt(c.MBDDim)))
+		mbd = tie(fmt.Sprintf("[minibatch discrimination %s×%s]", numtext.FormatInt(c.MBDKernels), numtext.FormatInt(c.MBDDim)))
 	}
 	d := chain(in, c.DHidden, "1", mbd) + " (" + joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
-		d += fmt.Sprintf(", %s per batch", tie(FormatInt(c.Batch/c.DIn)+" scores"))
+		d += fmt.Sprintf(", %s per batch", tie(numtext.FormatInt(c.Batch/c.DIn)+" scores"))
 	}
 	gloss := c.GLoss.String()
 	if c.Loss.Unbounded() && c.GLoss == GLossNonSaturating {
@@ -484,7 +484,7 @@ func (c *Config) Outline() []string {
 	if c.DClip > 0 {
 		loss += ", D's weights " + tie("clipped to ±"+num(c.DClip))
 	}
-	schedule := fmt.Sprintf("%s + %s steps per epoch", tie(FormatInt(c.DSteps)+" D"), tie(FormatInt(c.GSteps)+" G"))
+	schedule := fmt.Sprintf("%s + %s steps per epoch", tie(numtext.FormatInt(c.DSteps)+" D"), tie(numtext.FormatInt(c.GSteps)+" G"))
 	if c.GP > 0 {
 		loss += ", gradient penalty " + tie("λ "+num(c.GP)) + " on interpolates"
 	}
@@ -496,7 +496,7 @@ func (c *Config) Outline() []string {
 		if c.UnrollSecondOrder {
 			order = ", second-order"
 		}
-		schedule += fmt.Sprintf(", G looks %s ahead (unrolled%s)", tie(FormatInt(c.Unroll)+" D steps"), order)
+		schedule += fmt.Sprintf(", G looks %s ahead (unrolled%s)", tie(numtext.FormatInt(c.Unroll)+" D steps"), order)
 	}
 	if c.DHistAvg > 0 || c.GHistAvg > 0 {
 		schedule += ", historical averaging " + tie("D "+num(c.DHistAvg)) + ", " + tie("G "+num(c.GHistAvg))
@@ -505,33 +505,12 @@ func (c *Config) Outline() []string {
 		schedule += ", G shown as its weights' moving average (" + tie("β "+num(c.GEMA)) + ")"
 	}
 	return []string{
-		tie("target "+c.Target) + ", " + tie("batch "+FormatInt(c.Batch)),
+		tie("target "+c.Target) + ", " + tie("batch "+numtext.FormatInt(c.Batch)),
 		"G  " + g,
 		"D  " + d,
 		fmt.Sprintf("%s; %s, %s", loss, opt("D", c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt("G", c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
-		fmt.Sprintf("%s, %s", schedule, tie(FormatInt(c.Epochs)+" epochs")),
+		fmt.Sprintf("%s, %s", schedule, tie(numtext.FormatInt(c.Epochs)+" epochs")),
 	}
-}
-
-// FormatInt writes a count as a reader reads one, its thousands grouped
-// (12,345), wherever the screen or --list-presets shows it: the design's
-// outline said "5000 epochs" under a header's "5,000". Text a program
-// reads (a preset file, the CSV, key=value lines) writes digits alone.
-func FormatInt(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
 }
 
 // FormatLR writes a learning rate the way the 1-2-5 ladder of the

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // GAN is one training run: a generator G, a discriminator D, their
@@ -86,7 +88,7 @@ type DivergedError struct {
 }
 
 func (e *DivergedError) Error() string {
-	return fmt.Sprintf("diverged at epoch %s: %s is not finite", FormatInt(e.Epoch), e.What)
+	return fmt.Sprintf("diverged at epoch %s: %s is not finite", numtext.FormatInt(e.Epoch), e.What)
 }
 
 // trainStream and sampleStream separate the PCG streams a seed drives, so

@@ -504,7 +504,7 @@ func TestOutlineGroupsItsCounts(t *testing.T) {
 	cfg.DSteps, cfg.GSteps, cfg.Unroll, cfg.MBDKernels, cfg.MBDDim = 1000, 2000, 1000, 1000, 1000
 	cfg.DIn, cfg.GOut = 2000, 1000
 	cfg.GBeta2 = 0.9999 // a fraction's digits are no count
-	text := strings.Join(cfg.Outline(), "\n")
+	text := numtext.Plain(strings.Join(cfg.Outline(), "\n")) // the screen keeps labels with values by non-breaking spaces
 	for _, want := range []string{"30,000 epochs", "batch 2,000", "1,000 ", "→ 2,000 → 1,024 →", "→ 4,096 →", "1,000 D + 2,000 G steps", "looks 1,000 D steps", "1,000×1,000", "row of 2,000 samples", "2 rows of 1,000 samples", "0.9999"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("outline lacks %q:\n%s", want, text)
@@ -723,5 +723,18 @@ func TestCheckpointRefusesBadAverage(t *testing.T) {
 	r, err := Restore(good)
 	if err != nil || r.gEMA.N != g.gEMA.N || !slices.Equal(r.gEMA.Net.Params, g.gEMA.Net.Params) {
 		t.Fatalf("the moving average did not round-trip: %v", err)
+	}
+}
+
+// TestFormatLR: learning rates as the 1-2-5 ladder of the settings reads
+// them, exact below 0.1.
+func TestFormatLR(t *testing.T) {
+	for lr, want := range map[float64]string{
+		1e-3: "1e-3", 2e-4: "2e-4", 5e-4: "5e-4", 1.5e-4: "1.5e-4", 1e-6: "1e-6",
+		0.1: "0.1", 0.5: "0.5", 1: "1", 10: "10",
+	} {
+		if got := FormatLR(lr); got != want {
+			t.Errorf("FormatLR(%g) = %q, want %q", lr, got, want)
+		}
 	}
 }

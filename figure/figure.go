@@ -28,6 +28,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 )
@@ -199,7 +200,7 @@ func count(n int, thing string) string {
 	if n == 1 {
 		return "1 " + thing
 	}
-	return session.FormatInt(n) + " " + thing + "s"
+	return numtext.FormatInt(n) + " " + thing + "s"
 }
 
 // density is t's density from its CDF, as a central difference over h.
@@ -553,7 +554,7 @@ func roundLabels(vs []float64, step float64) []string {
 		for i, v := range vs {
 			labels[i] = strconv.FormatFloat(v+0, 'f', decimals, 64) // +0: −0 (a ceiling's) is 0
 			if decimals == 0 && math.Abs(v) >= 10_000 {
-				labels[i] = session.FormatInt(int(v))
+				labels[i] = numtext.FormatInt(int(v))
 			}
 		}
 		return labels
@@ -585,7 +586,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
 	for i, t := range ts {
 		if t.Label != "" && t.Value >= 10_000 && t.Value < bigE && t.Value == math.Trunc(t.Value) {
-			ts[i].Label = session.FormatInt(int(t.Value))
+			ts[i].Label = numtext.FormatInt(int(t.Value))
 		}
 	}
 	return ts
@@ -807,7 +808,7 @@ func (r Run) samples() (*plot.Plot, error) {
 	if r.Plane != nil {
 		return r.points()
 	}
-	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), session.FormatInt(r.SampleEpoch)),
+	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
 	if len(r.DCurve) <= 1 { // no D(x) drawn (the blog's designs judge whole rows): the axis is the densities'
 		p.Y.Label.Text = "density"
@@ -846,9 +847,9 @@ func (r Run) samples() (*plot.Plot, error) {
 		name := r.samplesName()
 		switch {
 		case inside == 0: // a run that has left the range: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]", name, session.FormatInt(n), r.Lo, r.Hi)
+			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]", name, numtext.FormatInt(n), r.Lo, r.Hi)
 		case inside < n:
-			name = fmt.Sprintf("%s (%s outside)", name, session.FormatInt(n-inside))
+			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(n-inside))
 		}
 		p.Legend.Add(name, hist)
 	}
@@ -903,7 +904,7 @@ func (r Run) samples() (*plot.Plot, error) {
 // points, are added by addPoints once the axes are final.
 func (r Run) points() (*plot.Plot, error) {
 	n := len(r.Samples) / 2
-	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), session.FormatInt(r.SampleEpoch)), "x", "y")
+	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), numtext.FormatInt(r.SampleEpoch)), "x", "y")
 	b := r.Plane.Box
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
@@ -955,9 +956,9 @@ func (r Run) addPoints(p *plot.Plot) error {
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
 		switch {
 		case len(pts) == 0: // a run that has left the axes: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]×[%.3g, %.3g]", name, session.FormatInt(outside), x0, x1, y0, y1)
+			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]×[%.3g, %.3g]", name, numtext.FormatInt(outside), x0, x1, y0, y1)
 		case outside > 0:
-			name = fmt.Sprintf("%s (%s outside)", name, session.FormatInt(outside))
+			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(outside))
 		}
 		if len(pts) > 0 {
 			p.Add(unpadded{s})
@@ -1063,7 +1064,7 @@ func (r Run) timeAxis(p *plot.Plot) {
 	if len(r.Events) > 0 {
 		p.Add(eventLines(r.Events))
 		if r.Earlier > 0 {
-			p.X.Label.Text += fmt.Sprintf(" (events before %s not kept)", session.FormatInt(r.Events[0].Epoch))
+			p.X.Label.Text += fmt.Sprintf(" (events before %s not kept)", numtext.FormatInt(r.Events[0].Epoch))
 		}
 	}
 	p.X.Min, p.X.Max = r.timeRange()
@@ -1171,9 +1172,9 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		for _, e := range shown {
 			n += max(1, e.N)
 		}
-		text := fmt.Sprintf("%s events, marked at the top", session.FormatInt(n))
+		text := fmt.Sprintf("%s events, marked at the top", numtext.FormatInt(n))
 		if n > len(shown) {
-			text = fmt.Sprintf("%s events at %s epochs, marked at the top", session.FormatInt(n), session.FormatInt(len(shown)))
+			text = fmt.Sprintf("%s events at %s epochs, marked at the top", numtext.FormatInt(n), numtext.FormatInt(len(shown)))
 		}
 		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}, text)
 	}

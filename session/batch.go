@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // maxSeeds bounds one --seeds list.
@@ -60,7 +61,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 type SeedsDivergedError struct{ Diverged, Runs int }
 
 func (e *SeedsDivergedError) Error() string {
-	return fmt.Sprintf("%s of %s seeds diverged", FormatInt(e.Diverged), FormatInt(e.Runs))
+	return fmt.Sprintf("%s of %s seeds diverged", numtext.FormatInt(e.Diverged), numtext.FormatInt(e.Runs))
 }
 
 // ErrInterrupted reports runs stopped early because their context was

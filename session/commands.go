@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // A Command asks the session to change something. Commands reach the
@@ -119,7 +120,7 @@ func (c Step) apply(s *Session) {
 			}
 		}
 		if s.state == Paused {
-			s.note = fmt.Sprintf("epoch %s: D real %.4f, D fake %.4f, G %.4f", FormatInt(s.last.Epoch), s.last.DReal, s.last.DFake, s.last.G)
+			s.note = fmt.Sprintf("epoch %s: D real %.4f, D fake %.4f, G %.4f", numtext.FormatInt(s.last.Epoch), s.last.DReal, s.last.DFake, s.last.G)
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {
@@ -175,7 +176,7 @@ func (c Adjust) apply(s *Session) {
 		// trains on: "from the next epoch" still stood under a running
 		// run's header 1,600 epochs later. A diverged run's next epoch
 		// is the one after u's, r's or R's.
-		s.note = fmt.Sprintf("%s %s → %s from epoch %s", name, from, to, FormatInt(s.gan.Epoch()+1))
+		s.note = fmt.Sprintf("%s %s → %s from epoch %s", name, from, to, numtext.FormatInt(s.gan.Epoch()+1))
 		if s.state == Diverged {
 			s.note = fmt.Sprintf("%s %s → %s from the next epoch trained", name, from, to)
 		}

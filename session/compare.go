@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 )
@@ -49,7 +50,7 @@ func (c Replay) apply(s *Session) {
 		s.note = "replay works while paused: press space to pause first"
 		return
 	case n == 0:
-		s.note = "nothing to replay yet: keyframes are kept every " + FormatInt(s.every) + " epochs"
+		s.note = "nothing to replay yet: keyframes are kept every " + numtext.FormatInt(s.every) + " epochs"
 		return
 	}
 	i := s.replay
@@ -72,10 +73,10 @@ func (c Replay) apply(s *Session) {
 	case i >= n:
 		// Where the run is now, and how to look back from there: a bare
 		// "live" had told a paused run's . or > nothing.
-		now := "back to live at epoch " + FormatInt(s.gan.Epoch())
+		now := "back to live at epoch " + numtext.FormatInt(s.gan.Epoch())
 		switch {
 		case s.replay < 0:
-			now = "already live at epoch " + FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
+			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
 		case c.Jump && !found:
 			now = "no later event: " + now
 		}
@@ -94,7 +95,7 @@ func (c Replay) apply(s *Session) {
 		// The event, whose epoch the frame's may not be: the first frame
 		// at or after it (after a resume, one kept hundreds of epochs
 		// later), which the header alone had let pass for the event's.
-		s.note = fmt.Sprintf("◆ %s at epoch %s: %s", ev.Kind, FormatInt(ev.Epoch), s.note)
+		s.note = fmt.Sprintf("◆ %s at epoch %s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.note)
 	}
 }
 
@@ -144,7 +145,7 @@ func (Pin) apply(s *Session) {
 		s.gan.Sample(b.sample, uint64(s.eval.Epoch))
 	}
 	s.baseline = b
-	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), FormatInt(s.gan.Epoch()))
+	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), numtext.FormatInt(s.gan.Epoch()))
 }
 
 // binned is b with its histogram at bins bins over its range, counted
@@ -264,10 +265,10 @@ func (s *Session) Again() Again {
 	switch {
 	case s.offPlan >= 0:
 		a.Caveat = fmt.Sprintf("not this run exactly: it %s at epoch %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
-			s.offWhat, FormatInt(s.offPlan))
+			s.offWhat, numtext.FormatInt(s.offPlan))
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
-			FormatInt(s.from))
+			numtext.FormatInt(s.from))
 	}
 	return a
 }

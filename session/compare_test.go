@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -452,7 +453,7 @@ func TestReplayNamesTheEvent(t *testing.T) {
 	first := s.tl.keyframes[0].Epoch
 	s.tl.events = []Event{{Epoch: first - 2, Kind: EventNoiseIgnored}, {Epoch: first - 1, Kind: EventModeDropped}}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	want := fmt.Sprintf("◆ mode-dropped at epoch %s: replay frame 1 of ", FormatInt(first-1))
+	want := fmt.Sprintf("◆ mode-dropped at epoch %s: replay frame 1 of ", numtext.FormatInt(first-1))
 	if s.replay != 0 || !strings.HasPrefix(s.note, want) {
 		t.Errorf("a jump back to the events before the first frame: frame %d, %q; want it to begin %q", s.replay, s.note, want)
 	}

@@ -379,7 +379,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS)))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", FormatInt(m.N)),
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together(fmt.Sprintf("KS %.4f", m.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
 	}
 	return out
@@ -390,9 +390,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 // sample (engine.CapturedShare).
 func underCaptured(n int) string {
 	if n <= engine.BenchmarkSamples {
-		return "not one sample in " + FormatInt(n)
+		return "not one sample in " + numtext.FormatInt(n)
 	}
-	return "fewer than 1 in 2,500 of " + FormatInt(n) + " samples"
+	return "fewer than 1 in 2,500 of " + numtext.FormatInt(n) + " samples"
 }
 
 // spread is a plane sample's spread: the root mean square of its two
@@ -486,7 +486,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n int) [
 		out = append(out, stalled(f, w, far, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
-		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", FormatInt(n)),
+		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),
 			Detail: fmt.Sprintf("%s, within %g× the %.4f of a sample of the target itself", numtext.Together(fmt.Sprintf("SW1 %.4f", m.SW1)), sw1FloorTimes, m.SW1Floor)})
 	}
 	return out
@@ -503,7 +503,7 @@ type Divergence struct {
 
 func (d *Divergence) Error() string {
 	if d.Runaway != "" {
-		return fmt.Sprintf("diverged at epoch %s: a runaway, %s", FormatInt(d.Epoch), d.Runaway)
+		return fmt.Sprintf("diverged at epoch %s: a runaway, %s", numtext.FormatInt(d.Epoch), d.Runaway)
 	}
-	return fmt.Sprintf("diverged at epoch %s: %s is not finite", FormatInt(d.Epoch), d.What)
+	return fmt.Sprintf("diverged at epoch %s: %s is not finite", numtext.FormatInt(d.Epoch), d.What)
 }

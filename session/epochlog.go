@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // recordSize is the bytes an epoch takes in the log: its seven values as
@@ -179,7 +180,7 @@ func (l *epochLog) warning() string {
 	case l.bad != nil:
 		return l.bad.Error()
 	case l.err != nil:
-		return fmt.Sprintf("%v: e exports only the epochs it holds and the latest %s", l.err, FormatInt(memEpochs))
+		return fmt.Sprintf("%v: e exports only the epochs it holds and the latest %s", l.err, numtext.FormatInt(memEpochs))
 	}
 	return ""
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 )
 
@@ -153,7 +154,7 @@ func (Save) apply(s *Session) {
 	if s.state == Diverged {
 		msg := "not saved: the run has diverged, a checkpoint of it would not resume"
 		if g, ok := s.rollbackTarget(); ok {
-			msg += fmt.Sprintf("; u rolls back to epoch %s first", FormatInt(g.epoch))
+			msg += fmt.Sprintf("; u rolls back to epoch %s first", numtext.FormatInt(g.epoch))
 		}
 		s.warn(msg)
 		return
@@ -164,7 +165,7 @@ func (Save) apply(s *Session) {
 		return
 	}
 	s.written(path)
-	s.note = fmt.Sprintf("saved epoch %s: ganui --resume %s continues from it", FormatInt(s.gan.Epoch()), path)
+	s.note = fmt.Sprintf("saved epoch %s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), path)
 }
 
 func (Export) apply(s *Session) {
@@ -172,12 +173,12 @@ func (Export) apply(s *Session) {
 	if n == 0 && s.log.bad == nil {
 		s.note = "nothing to export yet: no epoch trained"
 		if s.log.first > 0 {
-			s.note += fmt.Sprintf(" since resuming at epoch %s", FormatInt(s.log.first))
+			s.note += fmt.Sprintf(" since resuming at epoch %s", numtext.FormatInt(s.log.first))
 		}
 		return
 	}
 	if n > 1_000_000 { // seconds of work: say so first
-		s.note = fmt.Sprintf("exporting %s epochs…", FormatInt(n))
+		s.note = fmt.Sprintf("exporting %s epochs…", numtext.FormatInt(n))
 		s.publish()
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
@@ -189,10 +190,10 @@ func (Export) apply(s *Session) {
 	s.written(path)
 	if n < to-from+1 {
 		s.warn(fmt.Sprintf("exported %s of epochs %s–%s to %s: the history file failed, the rest is lost",
-			FormatInt(n), FormatInt(from), FormatInt(to), path))
+			numtext.FormatInt(n), numtext.FormatInt(from), numtext.FormatInt(to), path))
 		return
 	}
-	s.note = fmt.Sprintf("exported epochs %s–%s to %s", FormatInt(from), FormatInt(to), path)
+	s.note = fmt.Sprintf("exported epochs %s–%s to %s", numtext.FormatInt(from), numtext.FormatInt(to), path)
 }
 
 // outputPath is where a key writes a file of this run: s.path(rest), or,

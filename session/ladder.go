@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Learning rates move along the 1-2-5 ladder (…, 1e-4, 2e-4, 5e-4, 1e-3, …)
@@ -104,7 +105,7 @@ func SpeedText(speed float64) string {
 		return "full"
 	}
 	if speed >= 1 && speed == math.Trunc(speed) {
-		return FormatInt(int(speed)) + "/s"
+		return numtext.FormatInt(int(speed)) + "/s"
 	}
 	return strconv.FormatFloat(speed, 'f', -1, 64) + "/s"
 }
@@ -126,7 +127,3 @@ func ParseSpeed(s string) (float64, error) {
 	}
 	return v, nil
 }
-
-// FormatInt writes an integer with thousands separators, 12,345: it is
-// engine.FormatInt, which the design's outline writes its counts with.
-func FormatInt(n int) string { return engine.FormatInt(n) }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 )
 
@@ -147,5 +148,5 @@ func (c Plot) apply(s *Session) {
 		return
 	}
 	s.written(path)
-	s.note = fmt.Sprintf("wrote the figure of epoch %s to %s", FormatInt(p.Epoch), path)
+	s.note = fmt.Sprintf("wrote the figure of epoch %s to %s", numtext.FormatInt(p.Epoch), path)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -45,7 +46,7 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 	}
 	kinds := func(p Picture) (out []string) {
 		for _, e := range p.Events {
-			out = append(out, e.Kind.String()+"@"+FormatInt(e.Epoch))
+			out = append(out, e.Kind.String()+"@"+numtext.FormatInt(e.Epoch))
 		}
 		return out
 	}

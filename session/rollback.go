@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // A diverged run can roll back to a recent good state: every keepEvery or
@@ -130,7 +131,7 @@ func (Rollback) apply(s *Session) {
 	g, ok := s.rollbackTarget()
 	if !ok {
 		if s.state == Paused && s.version == s.rolledAt {
-			s.note = fmt.Sprintf("no state older than epoch %s is kept: R reruns the run from its seed", FormatInt(s.gan.Epoch()))
+			s.note = fmt.Sprintf("no state older than epoch %s is kept: R reruns the run from its seed", numtext.FormatInt(s.gan.Epoch()))
 		} else {
 			s.note = "u rolls a diverged run back to its last good state; this run has not diverged"
 		}
@@ -150,7 +151,7 @@ func (Rollback) apply(s *Session) {
 		s.warn("roll back failed: " + err.Error())
 		return
 	}
-	note := fmt.Sprintf("rolled back to epoch %s (diverged at %s)", FormatInt(g.epoch), FormatInt(left))
+	note := fmt.Sprintf("rolled back to epoch %s (diverged at %s)", numtext.FormatInt(g.epoch), numtext.FormatInt(left))
 	if s.state == Diverged {
 		// States kept after the target are inside the runaway: gone.
 		i := s.divergedTarget()
@@ -172,7 +173,7 @@ func (Rollback) apply(s *Session) {
 	}
 	s.offPlan, s.offWhat = g.offPlan, g.offWhat
 	s.evals.truncate(g.epoch)
-	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + FormatInt(left)})
+	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + numtext.FormatInt(left)})
 	now := s.settings(s.gan.Config())
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), now.Text(k); from != to {
@@ -191,7 +192,7 @@ func (Rollback) apply(s *Session) {
 	s.keptAt = time.Now()
 	note += ": lower a learning rate (←), then space"
 	if len(s.kept) > 1 {
-		note += fmt.Sprintf(" · u again goes back to %s", FormatInt(s.kept[len(s.kept)-2].epoch))
+		note += fmt.Sprintf(" · u again goes back to %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
 	}
 	s.note = note
 }

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Options are everything a front end decides about a run: ganui's flags
@@ -197,7 +198,7 @@ func New(opts Options) (*Session, error) {
 	}
 	if gan.Plane() != nil && opts.Samples > engine.MaxPlaneSamples {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
-			FormatInt(opts.Samples), FormatInt(engine.MaxPlaneSamples), FormatInt(engine.ReferenceSize))
+			numtext.FormatInt(opts.Samples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(engine.ReferenceSize))
 	}
 	s := &Session{
 		wake:     make(chan struct{}, 1),
@@ -222,9 +223,9 @@ func New(opts Options) (*Session, error) {
 	// The run's record, its own plan among the rest.
 	switch err := s.restore(annex); {
 	case err != nil:
-		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, FormatInt(gan.Epoch()))
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
-		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, FormatInt(gan.Epoch()))
+		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
@@ -246,13 +247,13 @@ func New(opts Options) (*Session, error) {
 			switch last, row, ok := logEnd(opts.LogPath, s.csv.lay); {
 			case ok && last == e && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
 				// The record knows the run's own row at its checkpoint.
-				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, FormatInt(e))
+				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last == e:
 				s.csv.append = true
 			case ok && last < 0:
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
-				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, FormatInt(last), FormatInt(e))
+				return nil, fmt.Errorf("--log %s is a history that ends at epoch %s, not at the checkpoint's %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(last), numtext.FormatInt(e))
 			}
 		}
 	}
@@ -260,7 +261,7 @@ func New(opts Options) (*Session, error) {
 		s.state = Paused
 	}
 	if e := gan.Epoch(); e > 0 {
-		s.momentNote(fmt.Sprintf("resumed at epoch %s", FormatInt(e)))
+		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
 		if e >= s.planned {
 			s.state = Done
 			s.note += ", " + PlanReached(e, s.planned) + ": space or n continues"
@@ -290,7 +291,7 @@ func defaultSamples(gan *engine.GAN) int {
 // on.
 func PlanReached(epoch, planned int) string {
 	if epoch > planned {
-		return "past its plan of " + FormatInt(planned)
+		return "past its plan of " + numtext.FormatInt(planned)
 	}
 	return "the end of its plan"
 }
@@ -487,7 +488,7 @@ func (s *Session) pace() time.Duration {
 func (s *Session) trainEpoch() {
 	if s.gan.Epoch() >= engine.MaxEpochs {
 		s.setState(Done)
-		s.note = fmt.Sprintf("epoch %s is the most a run counts: r or R starts a new run", FormatInt(engine.MaxEpochs))
+		s.note = fmt.Sprintf("epoch %s is the most a run counts: r or R starts a new run", numtext.FormatInt(engine.MaxEpochs))
 		return
 	}
 	t0 := time.Now()
@@ -527,10 +528,10 @@ func (s *Session) trainEpoch() {
 		s.runEpochs++
 	}
 	if !s.pastPlan && st.Epoch >= s.planned {
-		done := fmt.Sprintf("done: %s epochs", FormatInt(s.planned))
+		done := fmt.Sprintf("done: %s epochs", numtext.FormatInt(s.planned))
 		if s.state == Running {
 			wall := s.runWall + time.Since(s.runStart)
-			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), FormatInt(int(math.Round(s.avgRate()))))
+			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), numtext.FormatInt(int(math.Round(s.avgRate()))))
 		}
 		done += " · space or n continues · r or R starts a new run"
 		if s.failed {
@@ -806,7 +807,7 @@ func (s *Session) evaluatePlane(n int, view bool) Eval {
 // noSurfaceReason says in one short line why D has no surface over the
 // plane.
 func noSurfaceReason(cfg engine.Config) string {
-	return fmt.Sprintf("no D surface: D judges %s packed points at once", FormatInt(cfg.DIn))
+	return fmt.Sprintf("no D surface: D judges %s packed points at once", numtext.FormatInt(cfg.DIn))
 }
 
 // shownRange is the x range the screen shows and the runaway rule reads:
@@ -903,11 +904,11 @@ func (s *Session) evaluated(m engine.Metrics) {
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
 	case engine.DInputMoments:
-		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", FormatInt(cfg.DIn))
+		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
-		return fmt.Sprintf("no D(x) curve: D judges %s samples and their squared deviations at once", FormatInt(cfg.DIn))
+		return fmt.Sprintf("no D(x) curve: D judges %s samples and their squared deviations at once", numtext.FormatInt(cfg.DIn))
 	}
-	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", FormatInt(cfg.DIn))
+	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
 }
 
 // newRun replaces the model with a fresh one from seed and the current

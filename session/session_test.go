@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -146,7 +147,7 @@ func poisonWithin(t *testing.T, s *Session, n int) {
 	}
 	for i := 0; s.state != Diverged; i++ {
 		if i == n {
-			t.Fatalf("no divergence in %s epochs at learning rate 10", FormatInt(n))
+			t.Fatalf("no divergence in %s epochs at learning rate 10", numtext.FormatInt(n))
 		}
 		s.trainEpoch()
 	}
@@ -401,7 +402,7 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 		// run left, where it diverged (u again had named the epoch the u
 		// before went to, the divergence's own event dropped with it).
 		i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback })
-		if want := "rolled back from epoch " + FormatInt(diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
+		if want := "rolled back from epoch " + numtext.FormatInt(diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
 			t.Fatalf("after u to %d: events %+v; want one roll-back there, %q", s.gan.Epoch(), s.tl.events, want)
 		}
 	}

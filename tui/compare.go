@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -160,7 +161,7 @@ func eventLines(evs []session.Event, w, most int) [][]string {
 	var out [][]string
 	for i := len(evs) - 1; i >= 0 && len(out) < most; i-- {
 		e := evs[i]
-		text := styleEvent.Render("◆") + " " + styleBold.Render("epoch "+session.FormatInt(e.Epoch)) + " " + e.Kind.String()
+		text := styleEvent.Render("◆") + " " + styleBold.Render("epoch "+numtext.FormatInt(e.Epoch)) + " " + e.Kind.String()
 		if e.Detail != "" {
 			text += styleMuted.Render(" — " + e.Detail)
 		}

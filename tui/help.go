@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -131,7 +132,7 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
 		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
-			entries = append(entries, []string{styleMuted.Render(session.FormatInt(n) + " earlier events not kept (the newest " + session.FormatInt(len(evs)) + " are)")})
+			entries = append(entries, []string{styleMuted.Render(numtext.FormatInt(n) + " earlier events not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
 	}
 	room := max(1, h-1)
@@ -189,7 +190,7 @@ func wrapIndent(s string, w int) []string {
 	return out
 }
 
-func itoa(n int) string { return session.FormatInt(n) }
+func itoa(n int) string { return numtext.FormatInt(n) }
 
 // findingLines writes the diagnosis at width w: a glyph for its kind (✗ a
 // runaway, ! a problem, D stalled included, ✓ a state of balance), the text, and the

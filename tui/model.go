@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -176,7 +177,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the run it was pasted into. The status says so.
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
-		m.flash = "pasted text (" + session.FormatInt(len(k.Runes)) + " characters) is not taken as keys: type them"
+		m.flash = "pasted text (" + numtext.FormatInt(len(k.Runes)) + " characters) is not taken as keys: type them"
 		return m, nil
 	}
 	if k.Type != tea.KeyRunes || len(k.Runes) < 2 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -271,13 +272,13 @@ func (m Model) planePanel(w, h int) string {
 	s := &m.snap
 	e := &s.Eval
 	drawn := len(e.Points) / 2
-	what := fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))
+	what := fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
 	if drawn < e.Metrics.N { // the metrics take them all, the plot a share
-		what = fmt.Sprintf("%s of %s drawn, epoch %s", session.FormatInt(drawn), session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch))
+		what = fmt.Sprintf("%s of %s drawn, epoch %s", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
 	}
 	items := []string{styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"), styleMuted.Render(what)}
 	if m.planeOut > 0 {
-		items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond the box", session.FormatInt(m.planeOut))))
+		items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond the box", numtext.FormatInt(m.planeOut))))
 	}
 	plotW := lipgloss.Width(firstLine(m.histView))
 	if plotW == 0 {

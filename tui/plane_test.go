@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -173,8 +174,8 @@ func TestPlaneReplayAndBaselineKeys(t *testing.T) {
 	view := sc.finalView()
 	checkFrame(t, view, 120, 40)
 	frameReads(t, view,
-		"◀ replay epoch "+session.FormatInt(snap.Replay.Epoch),
-		"epoch "+session.FormatInt(snap.Replay.Epoch),
+		"◀ replay epoch "+numtext.FormatInt(snap.Replay.Epoch),
+		"epoch "+numtext.FormatInt(snap.Replay.Epoch),
 		"base seed 1",
 		"vs base SW1",
 		"Modes",

@@ -21,6 +21,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -132,7 +133,7 @@ func TestExportKeyWritesEveryEpoch(t *testing.T) {
 	s.key("e")
 	snap := s.waitSnap("the history was exported", func(s session.Snapshot) bool { return strings.Contains(s.Note, ".csv") })
 	path := noteFile(t, snap.Note, ".csv")
-	if filepath.Base(path) != "ganui-per-sample-seed4.csv" || !strings.Contains(snap.Note, "epochs 1–"+session.FormatInt(epochs+1)) {
+	if filepath.Base(path) != "ganui-per-sample-seed4.csv" || !strings.Contains(snap.Note, "epochs 1–"+numtext.FormatInt(epochs+1)) {
 		t.Fatalf("e: %q", snap.Note)
 	}
 	got, err := os.ReadFile(path)
@@ -828,7 +829,7 @@ func TestGlossaryHoldsWhileTraining(t *testing.T) {
 		m.nextHelpPage()
 	}
 	all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n")
-	if !strings.Contains(all, "mark 20") || !strings.Contains(all, "Diagnosis at epoch "+session.FormatInt(later.Epoch)) && len(later.Findings) > 0 {
+	if !strings.Contains(all, "mark 20") || !strings.Contains(all, "Diagnosis at epoch "+numtext.FormatInt(later.Epoch)) && len(later.Findings) > 0 {
 		t.Errorf("opened again, the glossary does not show the run as it is now:\n%s", all)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -192,7 +193,7 @@ func (m Model) header(w int) string {
 	s := &m.snap
 	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
 	if s.Replay != nil {
-		state = styleCursor.Bold(true).Render("◀ replay epoch "+session.FormatInt(s.Replay.Epoch)) + styleMuted.Render(" of "+session.FormatInt(s.Epoch))
+		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(s.Replay.Epoch)) + styleMuted.Render(" of "+numtext.FormatInt(s.Epoch))
 	}
 	// In order of importance, which is the order pack gives way in: the
 	// seed, which reruns the run, before the pace and the measured rate.
@@ -200,12 +201,12 @@ func (m Model) header(w int) string {
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
 		state,
-		"epoch " + styleBold.Render(session.FormatInt(s.Epoch)) + styleMuted.Render(" / "+session.FormatInt(s.Planned)),
+		"epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned)),
 		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
 		styleMuted.Render("pace ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
 	}
 	if s.State == session.Running && s.Rate > 0 {
-		parts = append(parts, session.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
+		parts = append(parts, numtext.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
 	}
 	// Left out from the end: pack goes on past a part that does not fit
 	// to shorter ones after it, so that a replay at 80×24 ("◀ replay epoch
@@ -249,12 +250,12 @@ func (m *Model) statusLines(w, n int) []string {
 		// note follows them.
 		var msg string
 		if s.Err.Runaway != "" {
-			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", session.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
+			msg = styleWarn.Render(fmt.Sprintf("✗ Ran away at epoch %s:", numtext.FormatInt(s.Err.Epoch))) + " " + s.Err.Runaway + "."
 		} else {
-			msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, session.FormatInt(s.Err.Epoch)))
+			msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, numtext.FormatInt(s.Err.Epoch)))
 		}
 		if s.Rollback >= 0 {
-			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", session.FormatInt(s.Rollback))
+			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", numtext.FormatInt(s.Rollback))
 		} else {
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
@@ -272,7 +273,7 @@ func (m *Model) statusLines(w, n int) []string {
 		text, cmd, _ := strings.Cut(s.Note, session.CommandBreak)
 		note, command = styleMuted.Render(text), cmd
 	case s.State == session.Paused:
-		note = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", session.FormatInt(s.Epoch)))
+		note = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch)))
 	}
 	var noted, commanded []string
 	if note != "" {
@@ -558,7 +559,7 @@ func (m *Model) legendTitle(name string) string {
 	s := &m.snap
 	title := styleTitle.Render(name)
 	if s.State == session.Diverged && s.Last.Epoch > 0 && s.Last.Epoch < s.Epoch {
-		title += styleMuted.Render(" at " + session.FormatInt(s.Last.Epoch))
+		title += styleMuted.Render(" at " + numtext.FormatInt(s.Last.Epoch))
 	}
 	return title
 }
@@ -630,7 +631,7 @@ func (m Model) histPanel(w, h int) string {
 	e := &s.Eval
 	hist := e.Metrics.Hist
 	cols := max(1, w-axisGutter) // histPlot's columns, of one width whatever hist's bins
-	at := styleMuted.Render(fmt.Sprintf("%s at epoch %s", session.FormatInt(e.Metrics.N), session.FormatInt(e.Epoch)))
+	at := styleMuted.Render(fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch)))
 	var items []string
 	switch m.view {
 	case viewQQ:
@@ -643,12 +644,12 @@ func (m Model) histPanel(w, h int) string {
 		items = []string{styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →"), at}
 	default:
 		title := styleTitle.Render("Samples")
-		out := styleMuted.Render("left of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + session.FormatInt(hist.Over)
+		out := styleMuted.Render("left of range ") + numtext.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + numtext.FormatInt(hist.Over)
 		if ansi.StringWidth(title+" · "+out) > w {
 			// Shorter, not left out: a run gone off the range (4,987
 			// left, 5,013 right) had lost the count that says so to the
 			// items after it, the bars empty under a title without it.
-			out = styleMuted.Render("out of range ") + session.FormatInt(hist.Under) + styleMuted.Render(" left, ") + session.FormatInt(hist.Over) + styleMuted.Render(" right")
+			out = styleMuted.Render("out of range ") + numtext.FormatInt(hist.Under) + styleMuted.Render(" left, ") + numtext.FormatInt(hist.Over) + styleMuted.Render(" right")
 		}
 		items = []string{
 			title,
@@ -676,7 +677,7 @@ func generatedBy(ema float64) string {
 // it was pinned at, which vs base in the quality panel compares with:
 // " base seed 2 at 1,500".
 func baseName(b *session.Baseline) string {
-	return fmt.Sprintf(" base seed %d at %s", b.Seed, session.FormatInt(b.Epoch))
+	return fmt.Sprintf(" base seed %d at %s", b.Seed, numtext.FormatInt(b.Epoch))
 }
 
 func (m *Model) histFoot(w int) []string {

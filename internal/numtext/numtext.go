@@ -5,7 +5,10 @@
 // only, and main (the listing of presets).
 package numtext
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // ShortExp writes the exponent of a number strconv.FormatFloat wrote as
 // the screen writes it: no plus sign, no leading zeros (6.495e+09 →
@@ -39,3 +42,24 @@ func Together(s string) string { return strings.ReplaceAll(s, " ", NBSP) }
 // is not wrapped, a line of its own: a headless line, a listing, in which
 // they would be searched for as spaces, or quoted as \u00a0.
 func Plain(s string) string { return strings.ReplaceAll(s, NBSP, " ") }
+
+// FormatInt writes a count as a reader reads one, its thousands grouped
+// (12,345), wherever the screen or --list-presets shows it: the design's
+// outline said "5000 epochs" under a header's "5,000". Text a program
+// reads (a preset file, the CSV, key=value lines) writes digits alone.
+func FormatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}

@@ -14,15 +14,13 @@ func TestShortExp(t *testing.T) {
 	}
 }
 
-// TestFormatLR: learning rates as the 1-2-5 ladder of the settings reads
-// them, exact below 0.1.
-func TestFormatLR(t *testing.T) {
-	for lr, want := range map[float64]string{
-		1e-3: "1e-3", 2e-4: "2e-4", 5e-4: "5e-4", 1.5e-4: "1.5e-4", 1e-6: "1e-6",
-		0.1: "0.1", 0.5: "0.5", 1: "1", 10: "10",
+// TestFormatInt: counts with their thousands grouped, negatives too.
+func TestFormatInt(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "0", 999: "999", 1000: "1,000", 12345: "12,345", 1234567: "1,234,567", -1500: "-1,500", -999: "-999",
 	} {
-		if got := FormatLR(lr); got != want {
-			t.Errorf("FormatLR(%g) = %q, want %q", lr, got, want)
+		if got := FormatInt(n); got != want {
+			t.Errorf("FormatInt(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
