@@ -1,8 +1,10 @@
 // Package numtext writes numbers, and the labels they are read with, as
-// ganui's screen, lines and outlines read them. It is shared by engine (a
-// design's outline), session (the diagnosis, the events, a runaway's
-// description), tui (legends and axes), which uses engine for its types
-// only, and main (the listing of presets).
+// ganui's screen, lines, outlines and figures read them: counts grouped
+// (FormatInt), exponents short (ShortExp), labels kept with their values
+// (Together). It is shared by engine (a design's outline), session (the
+// diagnosis, the events, a runaway's description), figure (titles and
+// captions), tui (legends and axes), which uses engine for its types
+// only, and main (the listing of presets, the error lines).
 package numtext
 
 import (
