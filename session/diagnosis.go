@@ -257,11 +257,26 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 // in a runaway's description stood under a legend's 9.947e9.
 func num4(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', 4, 64)) }
 
-// onset returns the first epoch of the runaway condition that has held
-// longest up to epoch, the run's epoch now, or epoch+1 when none holds:
-// a state kept at an earlier epoch predates it.
+// onset returns the epoch of the first state that showed a runaway
+// condition holding at epoch, the run's epoch now, or epoch+1 when none
+// holds: a state kept at an earlier epoch predates it. An epoch's batch
+// and D's losses are those of the state it trained from, so where they
+// first ran off it is the state before that epoch that showed it: kept
+// there (the first epoch after a learning rate raised far, say), it had
+// its samples far out or its D saturated already, and u had returned to
+// it, to run away again. G's loss comes after D's step of the epoch, so a
+// G loss at its limit is the epoch's own.
 func (w *watch) onset(epoch int) int {
-	return epoch + 1 - max(w.saturated, w.outside)
+	first := epoch + 1
+	if w.saturated > 0 {
+		first = epoch + 1 - w.saturated
+	}
+	for _, n := range []int{w.stuck[0], w.stuck[1], w.outside} {
+		if n > 0 {
+			first = min(first, epoch-n)
+		}
+	}
+	return first
 }
 
 // stuckLoss describes the saturation runaway: the loss that has sat at

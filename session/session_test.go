@@ -460,6 +460,44 @@ func TestRollbackSkipsTheRunaway(t *testing.T) {
 	}
 }
 
+// TestRollbackSkipsTheStateThatShowedTheRunaway: an epoch's generated
+// batch and D's losses are those of the state it trained from, so the
+// state kept at the epoch before they first ran off is doomed too (kept,
+// say, after the first epoch with a learning rate raised far): u goes
+// past it. It had returned there, and the run, its learning rate lowered
+// as the screen asks, had run away again. G's loss comes after the
+// epoch's D step: where it alone sat at its limit, that state is good.
+func TestRollbackSkipsTheStateThatShowedTheRunaway(t *testing.T) {
+	for _, c := range []struct {
+		what string
+		set  func(w *watch, n int)
+		want int
+	}{
+		{"D's loss on generated data", func(w *watch, n int) { w.saturated, w.stuck[1] = n, n }, 10},
+		{"the batch far out", func(w *watch, n int) { w.outside = n }, 10},
+		{"G's loss", func(w *watch, n int) { w.saturated, w.stuck[2] = n, n }, 12},
+	} {
+		s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+		keepAt := func(epoch, from int) { // as in TestRollbackSkipsTheRunaway
+			for s.gan.Epoch() < epoch {
+				s.trainEpoch()
+			}
+			s.watch.saturated, s.watch.stuck, s.watch.outside = 0, [3]int{}, 0
+			if from > 0 {
+				c.set(&s.watch, epoch-from+1)
+			}
+			keepNow(s)
+		}
+		keepAt(10, 0)
+		keepAt(12, 0)
+		keepAt(25, 13) // the condition from epoch 13 on
+		s.diverge(&Divergence{Epoch: 25, Runaway: c.what + " for 13 epochs"})
+		if g, ok := s.rollbackTarget(); !ok || g.epoch != c.want {
+			t.Errorf("%s from epoch 13: u would go to epoch %d (%v); want %d", c.what, g.epoch, ok, c.want)
+		}
+	}
+}
+
 // TestSaveRefusesADivergedRun: a checkpoint of NaN weights would not
 // resume; Save says so and what to do.
 func TestSaveRefusesADivergedRun(t *testing.T) {
