@@ -1035,3 +1035,27 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingTextsStandWithoutTheirMeasurements: on a wide screen a
+// finding whose measurement does not fit is given in full without it,
+// not cut to its head: grid-wgan-gp's collapse names 23 modes missed, and
+// 120×40 had read "! 23 of 25 modes missing  ? twice: in full", without
+// "mode collapse".
+func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	snap.State, snap.Note = session.Paused, ""
+	missed := make([]string, 23)
+	for i := range missed {
+		missed[i] = fmt.Sprintf("mode %d at (%d, %d)", i+1, i%5*2-4, i/5*2-4)
+	}
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped,
+		Text:   "23 of 25 modes missing: mode collapse, G puts almost no samples there",
+		Detail: "not one sample in 2,500 within 3σ of " + strings.Join(missed, ", ")}}
+	m.apply(snap)
+	got := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " ")
+	if !strings.Contains(got, "23 of 25 modes missing: mode collapse, G puts almost no samples there") || strings.Contains(got, "twice") {
+		t.Errorf("120 columns: %q; want the finding's text in full", got)
+	}
+}

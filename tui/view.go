@@ -322,10 +322,11 @@ func cutLines(lines []string, w, k int) []string {
 const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
 
 // msgLines fills the message area, n lines of width w: the status first,
-// then the diagnosis, most pressing first. Where the findings' full texts
-// do not fit, each is named by its head (the words before its colon), and
-// ? gives them in full. On a wide screen each finding gives the
-// measurement behind it.
+// then the diagnosis, most pressing first. On a wide screen each finding
+// gives the measurement behind it where they all fit so; where they do
+// not, the findings' texts stand alone, and where those do not fit, each
+// is named by its head (the words before its colon), and ? gives them in
+// full.
 func (m *Model) msgLines(w, n int) []string {
 	fs := m.snap.Findings
 	if m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
@@ -344,12 +345,17 @@ func (m *Model) msgLines(w, n int) []string {
 	if len(fs) == 0 || room <= 0 {
 		return lines
 	}
-	var full []string
-	for _, f := range findingLines(fs, w, w >= 110) {
-		full = append(full, f...)
-	}
-	if len(full) <= room {
-		return append(lines, full...)
+	// With the measurements where there is room for them, else without
+	// (a collapse on the grid names 23 modes, which had cut "mode
+	// collapse" itself to the head at 120×40), else by heads.
+	for _, detail := range []bool{w >= 110, false} {
+		var full []string
+		for _, f := range findingLines(fs, w, detail) {
+			full = append(full, f...)
+		}
+		if len(full) <= room {
+			return append(lines, full...)
+		}
 	}
 	heads := make([]string, 0, len(fs)+1)
 	for _, f := range fs {
