@@ -661,19 +661,20 @@ func (s *Session) publish() {
 		eq = &e
 	}
 	snap := Snapshot{
-		Run:     s.run,
-		Preset:  cfg.Name,
-		Design:  append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
-		Target:  s.target,
-		Loss:    cfg.Loss,
-		GLoss:   cfg.GLoss,
-		GEMA:    cfg.GEMA,
-		Seed:    s.gan.Seed(),
-		State:   s.state,
-		Err:     s.err,
-		Epoch:   s.gan.Epoch(),
-		Planned: s.planned,
-		Rate:    s.rate,
+		Run:      s.run,
+		Preset:   cfg.Name,
+		Design:   append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
+		Remedies: RemediesOf(cfg),
+		Target:   s.target,
+		Loss:     cfg.Loss,
+		GLoss:    cfg.GLoss,
+		GEMA:     cfg.GEMA,
+		Seed:     s.gan.Seed(),
+		State:    s.state,
+		Err:      s.err,
+		Epoch:    s.gan.Epoch(),
+		Planned:  s.planned,
+		Rate:     s.rate,
 
 		Equilibrium: eq,
 		Rollback:    -1, // unless rollbackTarget says otherwise, below

@@ -103,9 +103,12 @@ type Snapshot struct {
 	// description, its source, then engine.Config.Outline with the current
 	// settings.
 	Design []string
-	Target TargetInfo
-	Loss   engine.Loss // the design's loss and G loss
-	GLoss  engine.GLoss
+	// Remedies are what the design changes in the textbook GAN, explained
+	// (RemediesOf); none for the textbook GAN itself.
+	Remedies []Remedy
+	Target   TargetInfo
+	Loss     engine.Loss // the design's loss and G loss
+	GLoss    engine.GLoss
 	// Equilibrium is where the losses sit once D can no longer tell real
 	// from fake (EquilibriumOf), or nil for losses without one.
 	Equilibrium *Equilibrium

@@ -319,3 +319,38 @@ func TestGlossaryPages(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryExplainsTheDesignsRemedies: the ? pages explain what the
+// design changes in the textbook GAN under a heading of their own, each
+// remedy it has and no other: they had explained packing to every 2-D
+// run, packed or not, and no other remedy at all.
+func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
+	for _, c := range []struct {
+		preset      string
+		want, avoid []string
+	}{
+		{"ring-unrolled", []string{"Remedies what ring-unrolled changes", "unrolled GAN", "5 more steps"}, []string{"packing"}},
+		{"grid-pacgan4-ema", []string{"Remedies what grid-pacgan4-ema changes", "packing", "D judges 4 samples", "G's average"}, []string{"unrolled"}},
+		{"ring", nil, []string{"Remedies", "packing", "G's average"}},
+	} {
+		s, snap := trainedPlane(t, planeConfig(t, c.preset), 1, 2)
+		seen := ""
+		for i := 2; i < 8; i++ {
+			view := frame(t, s, snap, 120, 40, strings.Split(strings.Repeat("?", i), "")...)
+			if !strings.Contains(view, "lossary") {
+				break
+			}
+			seen += strings.Join(strings.Fields(view), " ")
+		}
+		for _, w := range c.want {
+			if !strings.Contains(seen, w) {
+				t.Errorf("%s: the ? pages lack %q", c.preset, w)
+			}
+		}
+		for _, a := range c.avoid {
+			if strings.Contains(seen, a) {
+				t.Errorf("%s: the ? pages name %q", c.preset, a)
+			}
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/internal/numtext"
@@ -54,7 +53,6 @@ var glossary = [][2]string{
 	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; a key that trains or changes the run returns to live (b, w, e, c, v and ? keep the frame)."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
-	{"G's average", "with g_ema set, every sample, measure and picture comes from the moving average of G's weights over its recent updates, which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own."},
 	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."},
 }
 
@@ -66,7 +64,6 @@ var planeGlossary = [][2]string{
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks D = ½. A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them."},
-	{"packing", "PacGAN: D judges several samples packed into one input, so a lack of variety shows; such a D scores no single point, so there is no surface or push."},
 	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},
 }
@@ -80,7 +77,7 @@ var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)"
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	if m.snap.Target.Plane != nil {
-		out = slices.Clone(planeGlossary)
+		out = append(out, planeGlossary...)
 	}
 	for _, g := range glossary {
 		switch {
@@ -116,6 +113,16 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
 		entries = append(entries, findingLines(fs, w, true)...)
+		entries = append(entries, []string{""})
+	}
+	// What the design changes in the textbook GAN (packing, a penalty,
+	// G's average, …) before the glossary: what each does, why, and where
+	// the screen shows it. The design page had named them only.
+	if rs := m.snap.Remedies; len(rs) > 0 {
+		title(styleTitle.Render("Remedies") + styleMuted.Render(" what "+m.snap.Preset+" changes in the textbook GAN"))
+		for _, r := range rs {
+			entries = append(entries, wrapIndent(styleBold.Render(r.Name)+"  "+r.What, w))
+		}
 		entries = append(entries, []string{""})
 	}
 	if len(entries) > 0 {

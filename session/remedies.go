@@ -1,0 +1,101 @@
+package session
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// Remedy is one thing a design changes in the textbook GAN, most of them
+// remedies for its failures (mode collapse, a D that wins, a game that
+// circles): its name and, for a learner, what it does, why it helps and
+// where the screen shows it. The glossary gives a run's remedies first.
+type Remedy struct {
+	Name string
+	What string
+}
+
+// RemediesOf lists the remedies of design cfg, in the order the outline
+// names them (D's input, D's layers, the loss, the schedule); none for
+// the textbook GAN. A one-dimensional design's D(x) is a strip under the
+// bars, a plane's a surface behind the dots.
+func RemediesOf(cfg engine.Config) []Remedy {
+	num := func(v float64) string { return engine.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
+	curve, span := "the D(x) strip", "the D(x) strip runs from its lowest score to its highest, which its legend gives"
+	if cfg.Dim() == 2 {
+		curve, span = "the D surface", "the D surface is shaded from its lowest score to its highest"
+	}
+	var out []Remedy
+	add := func(name, format string, args ...any) {
+		out = append(out, Remedy{name, fmt.Sprintf(format, args...)})
+	}
+	if cfg.DIn > 1 && cfg.DInput == engine.DInputRaw {
+		add("packing", "D judges %d samples at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
+			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
+			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", cfg.DIn)
+	}
+	if cfg.MBDKernels > 0 {
+		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%d learned kernels) "+
+			"and reads that beside them (Salimans et al. 2016, §3.2): a batch of look-alike samples gives itself away, so collapse costs G. "+
+			"D's score of a sample depends on its batch: %s and the push score each one among the last real batch.", cfg.MBDKernels, curve)
+	}
+	switch cfg.Loss {
+	case engine.LossWasserstein:
+		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
+			"and the gap between its mean scores, real less generated, estimates the Wasserstein-1 distance while the critic stays Lipschitz; %s per G step keep it near its best. "+
+			"Its losses are no probabilities: no ln 2 line, and they may be large or negative; %s.", plural(cfg.DSteps, "critic step"), span)
+	case engine.LossHinge:
+		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
+			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
+			"Its scores are no probabilities: no ln 2 line, and %s.", span)
+	case engine.LossLeastSquares:
+		add("least squares", "D regresses real data to 1 and generated data to 0 with a squared error (Mao et al. 2017): "+
+			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at ⅛, not ln 2.")
+	}
+	if cfg.RealLabel < 1 {
+		add("label smoothing", "D's target for real data is %s, not 1; generated data's stays 0 (one-sided, Salimans et al. 2016, §3.4): "+
+			"D is never rewarded for certainty, so its scores stay off 0 and 1. Its losses balance at two lines, not at ln 2.", num(cfg.RealLabel))
+	}
+	if cfg.GLoss == engine.GLossFeatureMatching {
+		add("feature matching", "G does not try to fool D: it matches the mean of D's last hidden layer on its samples to that on real data (Salimans et al. 2016, §3.1), "+
+			"a target that moves less than D's verdict. G's loss is that distance, on a scale of its own.")
+	}
+	if cfg.DClip > 0 {
+		add("weight clipping", "after each critic step every weight of D is clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
+			"so its scores stay small and close together.", num(cfg.DClip))
+	}
+	if cfg.GP > 0 {
+		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (λ %s; WGAN-GP, Gulrajani et al. 2017): "+
+			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights.", num(cfg.GP))
+	}
+	if cfg.R1 > 0 {
+		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (γ %s; Mescheder et al. 2018): D is kept flat where the data is, "+
+			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target.", num(cfg.R1))
+	}
+	if cfg.Unroll > 0 {
+		order := "First-order: G's gradient is taken at that D, not back through its updates."
+		if cfg.UnrollSecondOrder {
+			order = "Second-order: G's gradient also goes back through those updates, so G sees how D would answer it (§2.3)."
+		}
+		add("unrolled GAN", "before each G step a copy of D takes %d more steps, G steps against that D of the future, and the copy is dropped (Metz et al. 2017): "+
+			"hopping to the mode D neglects now gains G nothing, for D would follow, so G spreads over the modes instead. %s Each G step costs %d D steps more.", cfg.Unroll, order, cfg.Unroll)
+	}
+	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
+		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ D %s, G %s; Salimans et al. 2016, §3.3): "+
+			"a pull back toward where it has been, which damps the circling of the two players; it shows in the losses' swings and the modes, not on a chart of its own.", num(cfg.DHistAvg), num(cfg.GHistAvg))
+	}
+	if cfg.GEMA > 0 {
+		add("G's average", "every sample, measure and picture comes from the moving average of G's weights (β %s, about the last %s updates; Yazıcı et al. 2019), "+
+			"which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own.", num(cfg.GEMA), FormatInt(int(1/(1-cfg.GEMA)+0.5)))
+	}
+	return out
+}
+
+// plural writes n things: "1 critic step", "5 critic steps".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}
