@@ -542,4 +542,25 @@ func TestDesignKeepsSettingsWithValuesAt80(t *testing.T) {
 	if found < 100 {
 		t.Errorf("only %d settings with values in the outlines", found)
 	}
+
+// TestPlaneQualityKeepsTheTargetsMoments: a runaway's means and stds in
+// the tens of thousands are written short, so that the Quality panel's
+// axis lines keep the target's values; they had been cut to
+// "x -82852.41±30586.96 vs 0.0…".
+func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	pm := *snap.Eval.Metrics.Plane
+	pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = -82852.41, 30586.96, 512.3, 0.5
+	snap.Eval.Metrics.Plane = &pm
+	for _, size := range goldenSizes {
+		flat := strings.Join(strings.Fields(frame(t, s, snap, size[0], size[1])), " ")
+		if size[1] < 40 {
+			continue // 80×24 has no room for the axes' lines
+		}
+		for _, want := range []string{"x -8.3e4±3.1e4 vs 0.00±1.41", "y +512±0.50 vs 0.00±1.41"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: Quality lacks %q:\n%s", size[0], size[1], want, flat)
+			}
+		}
+	}
 }

@@ -824,12 +824,33 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
 	axis := func(name string, mean, std, tm, ts float64) string {
-		return fmt.Sprintf("%s %+.2f±%.2f", name, mean, std) + styleMuted.Render(fmt.Sprintf(" vs %.2f±%.2f", cleanZero(tm), ts))
+		return name + " " + momentNum(mean, true) + "±" + momentNum(std, false) + styleMuted.Render(" vs "+momentNum(tm, false)+"±"+momentNum(ts, false))
 	}
 	if len(lines)+2 <= n {
 		lines = append(lines, axis("x", pm.MeanX, pm.StdX, mx, sx), axis("y", pm.MeanY, pm.StdY, my, sy))
 	}
 	return lines
+}
+
+// momentNum writes a mean or std of the plane's Quality lines in two
+// decimals, the mean signed, and short where that would be long: whole
+// from 100, in exponent form from 10⁴ (-8.3e4), so that a line fits the
+// side panel. A runaway's "x -82852.41±30586.96 vs 0.0…" had lost the
+// target's values.
+func momentNum(v float64, signed bool) string {
+	var s string
+	switch a := math.Abs(v); {
+	case a < 100 || math.IsNaN(v):
+		s = strconv.FormatFloat(cleanZero(v), 'f', 2, 64)
+	case a < 1e4:
+		s = strconv.FormatFloat(v, 'f', 0, 64)
+	default:
+		s = expForm(v, 2)
+	}
+	if signed && !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
+		s = "+" + s
+	}
+	return s
 }
 
 // modesLine counts the target's modes that get at least half their mass
