@@ -87,10 +87,20 @@ type planeCanvas struct {
 	// (─ │ ╱ ╲ by its direction), which stands for the push's dots where
 	// there is no colour to tell them from G's.
 	stroke []rune
+	// gen counts G's samples per cell, and genIn those in the box.
+	gen   []int
+	genIn int
 }
 
+// clumpShare is the share of G's samples in the box that makes a cell a
+// clump: it shows G's samples over D's push. The push starts at a few of
+// G's samples, so a collapsed G, its samples in a few cells, had been
+// drawn almost whole in the push's purple (as ╱ without colour); a
+// spread cloud, mostly under a per cent a cell, keeps the push on top.
+const clumpShare = 0.01
+
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows)}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
@@ -142,7 +152,10 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) (outside int) {
 			outside++
 			continue
 		}
-		c.dot(l, int(dx), int(dy))
+		if cell := c.dot(l, int(dx), int(dy)); cell >= 0 && l == layerGen {
+			c.gen[cell]++
+			c.genIn++
+		}
 	}
 	return outside
 }
@@ -207,9 +220,13 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 				shade = len(colSurface) / 2
 			}
 			top, ch := 0, rune(0)
+			clump := c.gen[r*c.cols+col] > 0 && float64(c.gen[r*c.cols+col]) >= clumpShare*float64(c.genIn)
 			for l := numLayers - 1; l >= 0; l-- {
-				if bits := c.dots[l][r*c.cols+col]; bits != 0 {
-					top, ch = int(l)+1, rune(0x2800+int(bits))
+				if l == layerPush && clump {
+					continue // a clump of G's samples over the push that starts in it
+				}
+				if set := c.dots[l][r*c.cols+col]; set != 0 {
+					top, ch = int(l)+1, rune(0x2800+int(set))
 					switch {
 					case plain && l == layerPush:
 						ch = c.stroke[r*c.cols+col]

@@ -542,6 +542,7 @@ func TestDesignKeepsSettingsWithValuesAt80(t *testing.T) {
 	if found < 100 {
 		t.Errorf("only %d settings with values in the outlines", found)
 	}
+}
 
 // TestPlaneQualityKeepsTheTargetsMoments: a runaway's means and stds in
 // the tens of thousands are written short, so that the Quality panel's
@@ -562,5 +563,28 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 				t.Errorf("%dx%d: Quality lacks %q:\n%s", size[0], size[1], want, flat)
 			}
 		}
+	}
+}
+
+// TestClumpOverThePush: a cell holding a clump of G's samples shows them
+// over D's push, which starts among them; a cell of one sample in a
+// hundred shows the push. A collapsed G, its samples in a few cells, had
+// been drawn almost whole as the push (in its purple; as ╱ without
+// colour).
+func TestClumpOverThePush(t *testing.T) {
+	c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2) // a cell is 1×2
+	var xy []float64
+	for range 100 { // a clump in the first cell of the top row, all at one dot
+		xy = append(xy, 0.1, 3.9)
+	}
+	c.points(layerGen, append(xy, 2.1, 3.9)) // and one sample in the third cell
+	// A push rightward along the top row from each: dots in cells 0, 1 and 2, 3.
+	c.arrows([]session.Arrow{{X: 0.1, Y: 3.9, DX: 1}, {X: 2.1, Y: 3.9, DX: 1}}, 4)
+	top := []rune(ansi.Strip(c.render(nil, 0, false, true, true)[0]))
+	if top[0] != '⠁' {
+		t.Errorf("the clump's cell shows %q, want G's ⠁", top[0])
+	}
+	if top[1] != '─' || top[2] != '─' {
+		t.Errorf("the cells past the clump and of one sample show %q and %q, want the push's ─", top[1], top[2])
 	}
 }
