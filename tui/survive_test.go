@@ -1059,3 +1059,24 @@ func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 		t.Errorf("120 columns: %q; want the finding's text in full", got)
 	}
 }
+
+// TestFindingHeadsKeepTheirHint: where even the findings' heads overflow
+// the room, the last line is cut before "? twice: in full", which stays:
+// a replayed grid-pacgan at 80×24 had read "! 5 of 25 modes missing, and
+// many samples between the modes  ! D can no longer …", the hint cut off.
+func TestFindingHeadsKeepTheirHint(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	snap.State, snap.Note = session.Paused, ""
+	snap.Findings = []session.Finding{
+		{Kind: session.ModeDropped, Text: "5 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
+		{Kind: session.DStalled, Text: "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it"},
+	}
+	m.apply(snap)
+	lines := m.msgLines(80, 2)
+	last := ansi.Strip(lines[len(lines)-1])
+	if !strings.HasSuffix(strings.TrimRight(last, " "), "? twice: in full") || lipgloss.Width(lines[len(lines)-1]) > 80 || !strings.Contains(last, "5 of 25 modes missing") {
+		t.Errorf("80 columns, one line for the diagnosis: %q", lines)
+	}
+}

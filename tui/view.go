@@ -362,8 +362,17 @@ func (m *Model) msgLines(w, n int) []string {
 		f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
 		heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
 	}
-	heads = append(heads, styleMuted.Render("? twice: in full"))
-	return append(lines, flow(heads, w, room)...)
+	hint := styleMuted.Render("? twice: in full")
+	out := flow(append(heads, hint), w, room)
+	if last := out[len(out)-1]; ansi.StringWidth(last) > w {
+		// The heads overflow the room: the last line is cut before the
+		// hint, not through it. At 80×24 it had read "! 5 of 25 modes
+		// missing, …  ! D can no longer …", saying neither that more
+		// was left out nor where it is.
+		keep := strings.TrimSuffix(last, "  "+hint)
+		out[len(out)-1] = ansi.Truncate(keep, w-2-ansi.StringWidth(hint), "…") + "  " + hint
+	}
+	return append(lines, out...)
 }
 
 // wrap breaks s into lines of at most w cells at plain spaces only, never
