@@ -285,10 +285,16 @@ func (g grid) row(r int) string {
 }
 
 // xLabels places tick values under the plot at round steps of x, each
-// centred on its column, or shifted in at an edge (-5 at the first).
+// centred on its column, or shifted in at an edge (-5 at the first); at
+// least two where the range holds two round values, as the y axes have:
+// ring's plane at 80×24 had an x axis of one label, 0, its step of 5
+// wider than the ±2.5 shown.
 func xLabels(lo, hi float64, cols int) string {
 	line := []rune(strings.Repeat(" ", cols))
 	step := niceStep((hi - lo) / math.Max(1, float64(cols)/8))
+	for i := 0; i < 10 && hi > lo && len(yTicks(lo, hi, step)) < 2; i++ {
+		step = niceBelow(step)
+	}
 	last := -1 // last column written, to keep labels apart
 	for x := math.Ceil(lo/step) * step; x <= hi; x += step {
 		s := strconv.FormatFloat(cleanZero(roundTo(x, step)), 'f', -1, 64)

@@ -588,3 +588,12 @@ func TestClumpOverThePush(t *testing.T) {
 		t.Errorf("the cells past the clump and of one sample show %q and %q, want the push's ─", top[1], top[2])
 	}
 }
+
+// TestXAxisHasTwoLabels: an x axis gives at least two values where its
+// range holds two round ones: ring's plane at 80×24 (18 columns over
+// ±2.5) had one label, 0, its step of 5 wider than the range.
+func TestXAxisHasTwoLabels(t *testing.T) {
+	if got := strings.Fields(xLabels(-2.496, 2.496, 18)); len(got) < 2 {
+		t.Errorf("18 columns over ±2.5: labels %q", got)
+	}
+}
