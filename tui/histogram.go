@@ -289,9 +289,15 @@ func (g grid) row(r int) string {
 // least two where the range holds two round values, as the y axes have:
 // ring's plane at 80×24 had an x axis of one label, 0, its step of 5
 // wider than the ±2.5 shown.
-func xLabels(lo, hi float64, cols int) string {
+func xLabels(lo, hi float64, cols int) string { return spacedXLabels(lo, hi, cols, 8) }
+
+// spacedXLabels is xLabels with a label about every spacing columns at
+// most: the plane's square plot, whose y axis has a label every two rows
+// (four columns' height), takes 6, so that both axes step alike (grid's
+// plane at 120×40 had y at 4, 2, 0, −2, −4 and x at −5, 0, 5).
+func spacedXLabels(lo, hi float64, cols, spacing int) string {
 	line := []rune(strings.Repeat(" ", cols))
-	step := niceStep((hi - lo) / math.Max(1, float64(cols)/8))
+	step := niceStep((hi - lo) / math.Max(1, float64(cols)/float64(spacing)))
 	for i := 0; i < 10 && hi > lo && len(yTicks(lo, hi, step)) < 2; i++ {
 		step = niceBelow(step)
 	}

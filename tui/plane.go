@@ -252,6 +252,11 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 	return out
 }
 
+// planeLabelSpacing is the columns a label of the plane's x axis has at
+// least: its y axis labels every two rows, and a cell is about twice as
+// tall as wide, so 4 would step alike; 6 leaves labels such as -0.5 room.
+const planeLabelSpacing = 6
+
 // planeSize is the plot's size in a panel of w×h cells with a gutter and
 // an x-label line: square, a cell being about twice as tall as wide and
 // a braille cell 2×4 dots, so twice as many columns as rows.
@@ -280,7 +285,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
 	lines = withYLabels(lines, scale{b.Y0, b.Y1})
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(b.X0, b.X1, cols))), outside
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), outside
 }
 
 // planePanel is the samples panel of a two-dimensional run: a title, the

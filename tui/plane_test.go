@@ -597,3 +597,15 @@ func TestXAxisHasTwoLabels(t *testing.T) {
 		t.Errorf("18 columns over ±2.5: labels %q", got)
 	}
 }
+
+// TestPlaneAxesStepAlike: the plane is square, and its x axis steps as
+// its y axis does: grid's at 120×40 had y at 4, 2, 0, -2, -4 and x at
+// -5, 0, 5.
+func TestPlaneAxesStepAlike(t *testing.T) {
+	_, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 2)
+	cols, rows := planeSize(120-len(gap)-sideW, 18)
+	lines, _ := planePlot(snap.Target.Plane, &snap.Eval, nil, false, cols, rows)
+	if got := strings.Fields(ansi.Strip(lines[len(lines)-1])); !slices.Equal(got, []string{"-4", "-2", "0", "2", "4"}) {
+		t.Errorf("grid's x labels at %d columns: %q, want those of its y axis", cols, got)
+	}
+}
