@@ -503,7 +503,7 @@ func TestOutlineGroupsItsCounts(t *testing.T) {
 	cfg.Epochs, cfg.Batch, cfg.NoiseDim, cfg.GHidden, cfg.DHidden = 30000, 2000, 1000, []int{2000, 1024}, []int{4096}
 	cfg.DSteps, cfg.GSteps, cfg.Unroll, cfg.MBDKernels, cfg.MBDDim = 1000, 2000, 1000, 1000, 1000
 	cfg.DIn, cfg.GOut = 2000, 1000
-	cfg.GBeta2 = 0.9999 // a fraction's digits are no count
+	cfg.GBeta2 = 0.9999                                      // a fraction's digits are no count
 	text := numtext.Plain(strings.Join(cfg.Outline(), "\n")) // the screen keeps labels with values by non-breaking spaces
 	for _, want := range []string{"30,000 epochs", "batch 2,000", "1,000 ", "→ 2,000 → 1,024 →", "→ 4,096 →", "1,000 D + 2,000 G steps", "looks 1,000 D steps", "1,000×1,000", "row of 2,000 samples", "2 rows of 1,000 samples", "0.9999"} {
 		if !strings.Contains(text, want) {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Remedy is one thing a design changes in the textbook GAN, most of them
@@ -21,7 +22,7 @@ type Remedy struct {
 // the textbook GAN. A one-dimensional design's D(x) is a strip under the
 // bars, a plane's a surface behind the dots.
 func RemediesOf(cfg engine.Config) []Remedy {
-	num := func(v float64) string { return engine.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
+	num := func(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
 	curve, span := "the D(x) strip", "the D(x) strip runs from its lowest score to its highest, which its legend gives"
 	if cfg.Dim() == 2 {
 		curve, span = "the D surface", "the D surface is shaded from its lowest score to its highest"
@@ -87,7 +88,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.GEMA > 0 {
 		add("G's average", "every sample, measure and picture comes from the moving average of G's weights (β %s, about the last %s updates; Yazıcı et al. 2019), "+
-			"which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own.", num(cfg.GEMA), FormatInt(int(1/(1-cfg.GEMA)+0.5)))
+			"which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own.", num(cfg.GEMA), numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5)))
 	}
 	return out
 }
