@@ -19,7 +19,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -429,16 +428,58 @@ func title(dc draw.Canvas, s string) draw.Canvas {
 	return draw.Crop(dc, 0, 0, 0, -vg.Points(28))
 }
 
-// Colours of the series, the same in every panel they appear in.
+// The figure's colours are the screen's: the palette of tui/styles.go,
+// which names every meaning, in its light-terminal true colours, for a
+// figure is read on white. One colour means one thing in every panel, as
+// on the screen, so a figure saved after watching the trainer reads as
+// the screen did (TestFigureSpeaksThePalette in tui holds the two to one
+// palette):
+//
+//	real data and the target  colReal   orange  (D's loss on real data,
+//	                                             the target's mean, std,
+//	                                             density and points)
+//	generated samples         colGen    blue    (D's loss on generated
+//	                                             data, the generated mean,
+//	                                             the bars, G's points);
+//	                          colGenAlt         darker beside it: the
+//	                                             generated std
+//	D                         colD      purple  (D(x))
+//	G                         colG      teal    (G's loss)
+//
+// D's surface shades from the screen's two sure shades, colSurfaceGen
+// where D says generated and colSurfaceReal where it says real, through
+// white where it cannot tell. KS and W1, plain text on the screen, are
+// colText and colMuted; the losses' balance and the events, data of
+// neither side, colMuted.
 var (
-	blue   = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
-	orange = color.RGBA{R: 0xff, G: 0x7f, B: 0x0e, A: 0xff}
-	green  = color.RGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 0xff}
-	red    = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
-	purple = color.RGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff}
-	grey   = color.RGBA{R: 0x70, G: 0x70, B: 0x70, A: 0xff}
-	fill   = color.RGBA{R: 0x9e, G: 0xc5, B: 0xe8, A: 0xff}
+	colReal   = hexColour("#BC4C00")
+	colGen    = hexColour("#0969DA")
+	colGenAlt = hexColour("#033D8B")
+	colD      = hexColour("#A626A4")
+	colG      = hexColour("#0F7B7B")
+	colText   = hexColour("#1F2328")
+	colMuted  = hexColour("#6E7781")
+	colBars   = blend(colGen, color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, 0.6) // the histogram's bars: generated, light enough for the lines over them
+
+	colSurfaceGen  = hexColour("#C9DEF7")
+	colSurfaceReal = hexColour("#F7D6B5")
 )
+
+// hexColour is the colour written #RRGGBB, as tui/styles.go writes its
+// palette; it panics on any other text, for it is given only constants.
+func hexColour(s string) color.RGBA {
+	var r, g, b uint8
+	if n, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); n != 3 || err != nil || len(s) != 7 {
+		panic(fmt.Sprintf("figure: colour %q is not #RRGGBB", s))
+	}
+	return color.RGBA{R: r, G: g, B: b, A: 0xff}
+}
+
+// blend is a mixed with the share t of b.
+func blend(a, b color.RGBA, t float64) color.RGBA {
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
+	return color.RGBA{R: mix(a.R, b.R), G: mix(a.G, b.G), B: mix(a.B, b.B), A: 0xff}
+}
 
 var dashed = []vg.Length{vg.Points(5), vg.Points(3)}
 
@@ -678,10 +719,10 @@ func (r Run) moments() (*plot.Plot, error) {
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
 		for _, err := range []error{
-			addLine(p, "mean x", mean, blue, nil),
-			addLine(p, "mean y", meanY, blue, dashed),
-			addLine(p, "std x", std, orange, nil),
-			addLine(p, "std y", stdY, orange, dashed),
+			addLine(p, "mean x", mean, colGen, nil),
+			addLine(p, "mean y", meanY, colGenAlt, nil),
+			addLine(p, "std x", std, colGen, dashed),
+			addLine(p, "std y", stdY, colGenAlt, dashed),
 		} {
 			if err != nil {
 				return nil, err
@@ -691,10 +732,10 @@ func (r Run) moments() (*plot.Plot, error) {
 		return p, nil
 	}
 	for _, err := range []error{
-		addLine(p, "mean", mean, blue, nil),
-		addLine(p, "std", std, orange, nil),
-		r.level(p, "target mean", r.TargetMean, mean, blue),
-		r.level(p, "target std", r.TargetStd, std, orange),
+		addLine(p, "mean", mean, colGen, nil),
+		addLine(p, "std", std, colGenAlt, nil),
+		r.level(p, "target mean", r.TargetMean, mean, colReal),
+		r.level(p, "target std", r.TargetStd, std, colReal),
 	} {
 		if err != nil {
 			return nil, err
@@ -730,13 +771,13 @@ func (r Run) losses() (*plot.Plot, error) {
 		}
 	}
 	errs := []error{
-		addLine(p, "D real", dReal, blue, nil),
-		addLine(p, "D fake", dFake, red, nil),
-		addLine(p, gName, g, green, nil),
+		addLine(p, "D real", dReal, colReal, nil),
+		addLine(p, "D fake", dFake, colGen, nil),
+		addLine(p, gName, g, colG, nil),
 	}
-	levels := []color.Color{grey}
+	levels := []color.Color{colMuted}
 	if len(r.Balance) == 2 { // label smoothing: each of D's losses balances at a line of its own, in its colour
-		levels = []color.Color{blue, red}
+		levels = []color.Color{colReal, colGen}
 	}
 	for i, l := range r.Balance {
 		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)]))
@@ -790,7 +831,7 @@ func (r Run) quality() (*plot.Plot, error) {
 	default:
 		p.Y.Min = 0
 	}
-	for _, err := range []error{addLine(p, names[0], ks, purple, nil), addLine(p, names[1], w1, orange, nil)} {
+	for _, err := range []error{addLine(p, names[0], ks, colText, nil), addLine(p, names[1], w1, colMuted, nil)} {
 		if err != nil {
 			return nil, err
 		}
@@ -841,7 +882,7 @@ func (r Run) samples() (*plot.Plot, error) {
 			bins[i].Weight /= float64(n) * w
 			top = math.Max(top, bins[i].Weight)
 		}
-		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: fill}
+		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: colBars}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		p.Add(hist)
 		name := r.samplesName()
@@ -862,7 +903,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		for _, q := range xy {
 			top = math.Max(top, q.Y)
 		}
-		if err := addLine(p, "target", xy, grey, dashed); err != nil {
+		if err := addLine(p, "target", xy, colReal, dashed); err != nil {
 			return nil, err
 		}
 	}
@@ -889,7 +930,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		xy := series(k, func(i int) (float64, float64) {
 			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), scale(r.DCurve[i])
 		})
-		if err := addLine(p, name, xy, red, nil); err != nil {
+		if err := addLine(p, name, xy, colD, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -910,13 +951,14 @@ func (r Run) points() (*plot.Plot, error) {
 		p.X.Label.Text = "x — " + r.NoCurve
 	}
 	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k {
-		pal := moreland.SmoothBlueRed().Palette(255)
-		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, pal)
+		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, surfaceShades)
+		if !r.Critic { // a probability: white at ½, as on the screen, whatever range D's scores span
+			hm.Min, hm.Max = 0, 1
+		}
 		hm.Rasterized = true // one image: cells drawn one by one leave seams
 		p.Add(unpadded{hm})
-		cs := pal.Colors()
-		p.Legend.Add("D says real", swatch{cs[len(cs)-1]})
-		p.Legend.Add("D says fake", swatch{cs[0]})
+		p.Legend.Add("D says real", swatch{colSurfaceReal})
+		p.Legend.Add("D says generated", swatch{colSurfaceGen})
 		// D is scored over the box alone (session.Picture): said, where
 		// the axes, widened to equal scale, run past the shading.
 		p.X.Label.Text = "x — D shaded over the target's box"
@@ -967,8 +1009,8 @@ func (r Run) addPoints(p *plot.Plot) error {
 		return nil
 	}
 	for _, err := range []error{
-		scatter(r.samplesName(), r.Samples, green, vg.Points(1)),
-		scatter("target", r.Plane.Reference, grey, vg.Points(1)),
+		scatter(r.samplesName(), r.Samples, colGen, vg.Points(1)),
+		scatter("target", r.Plane.Reference, colReal, vg.Points(1)),
 	} {
 		if err != nil {
 			return err
@@ -980,6 +1022,29 @@ func (r Run) addPoints(p *plot.Plot) error {
 // swatch is a legend entry's thumbnail filled with one colour: the ends
 // of D's surface.
 type swatch struct{ color.Color }
+
+// surfaceShades is the palette of D's surface: from colSurfaceGen, where D
+// says generated, through white, where it cannot tell, to colSurfaceReal,
+// where it says real, as the screen shades it.
+var surfaceShades = func() shades {
+	const n = 255
+	white := color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	s := make(shades, n)
+	for i := range s {
+		t := 2*float64(i)/(n-1) - 1 // -1 generated … 0 undecided … 1 real
+		if t < 0 {
+			s[i] = blend(white, colSurfaceGen, -t)
+		} else {
+			s[i] = blend(white, colSurfaceReal, t)
+		}
+	}
+	return s
+}()
+
+// shades is a palette.Palette of the colours given.
+type shades []color.Color
+
+func (s shades) Colors() []color.Color { return s }
 
 func (s swatch) Thumbnail(c *draw.Canvas) {
 	c.SetColor(s.Color)
@@ -1121,7 +1186,7 @@ const (
 const rugLength = vg.Length(6)
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
-	sty := draw.TextStyle{Color: grey, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
+	sty := draw.TextStyle{Color: colMuted, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
 	var shown []Event
@@ -1141,12 +1206,12 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
 		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
-			c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8)},
+			c.StrokeLines(draw.LineStyle{Color: colMuted, Width: vg.Points(0.8)},
 				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
 			continue
 		}
 		if x-last >= vg.Points(3) {
-			c.StrokeLines(draw.LineStyle{Color: grey, Width: vg.Points(0.8), Dashes: dashed},
+			c.StrokeLines(draw.LineStyle{Color: colMuted, Width: vg.Points(0.8), Dashes: dashed},
 				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
 			last = x
 		}

@@ -112,7 +112,7 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 	trX, trY := d.Transforms(&data)
 	var greens []vg.Point
 	for _, f := range rec.fills {
-		if f.c == green {
+		if f.c == colGen {
 			greens = append(greens, f.at)
 		}
 	}

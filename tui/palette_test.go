@@ -1,13 +1,19 @@
 package tui
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/session"
 )
 
 // contrast is the WCAG contrast ratio of two colours written #RRGGBB.
@@ -173,6 +179,50 @@ func TestKeyBarContrast(t *testing.T) {
 		}
 		if r := contrast(t, dark, "#000000"); r < 4.5 {
 			t.Errorf("%s %s on black: %.2f:1", name, dark, r)
+		}
+	}
+}
+
+// TestFigureSpeaksThePalette: the figure (P, --plot) draws in the
+// screen's colours, the light variants of this palette, so that a
+// figure saved after watching the screen reads as the screen did: real
+// data and the target, generated samples and their std, D, G, and the
+// two ends of D's surface. The figure had its own colours, D's loss on
+// real data blue and on generated data red.
+func TestFigureSpeaksThePalette(t *testing.T) {
+	var hist []session.Point
+	for e := 1; e <= 5; e++ {
+		hist = append(hist, session.Point{Epoch: e, Mean: float64(e), Std: 1, DReal: 0.6, DFake: 0.7, G: 0.8})
+	}
+	line := figure.Run{
+		Title: "line", History: hist, Samples: []float64{3, 4, 5}, SampleEpoch: 5,
+		Lo: 0, Hi: 8, Density: func(x float64) float64 { return math.Exp(-(x - 4) * (x - 4) / 2) },
+		DCurve: []float64{0.2, 0.8}, TargetMean: 4, TargetStd: 1,
+	}
+	plane := figure.Run{
+		Title: "plane", History: hist, Samples: []float64{0, 0}, SampleEpoch: 5,
+		Plane:   &session.PlaneInfo{Box: engine.Box{X0: -1, X1: 1, Y0: -1, Y1: 1}, Reference: []float64{0.5, 0.5}},
+		Surface: []float64{0, 1, 0, 1}, SurfaceN: 2,
+		TargetMean: math.NaN(), TargetStd: math.NaN(),
+	}
+	var svg string
+	for _, r := range []figure.Run{line, plane} {
+		var b bytes.Buffer
+		if err := figure.Encode(&b, "svg", r); err != nil {
+			t.Fatal(err)
+		}
+		svg += strings.ToUpper(b.String())
+	}
+	for _, c := range []struct {
+		name string
+		col  lipgloss.TerminalColor
+	}{
+		{"real", colReal}, {"generated", colGen}, {"generated, alt", colGenAlt}, {"D", colD}, {"G", colG},
+		{"D says generated", colSurface[0]}, {"D says real", colSurface[len(colSurface)-1]},
+	} {
+		hex := c.col.(lipgloss.CompleteAdaptiveColor).Light.TrueColor
+		if !strings.Contains(svg, strings.ToUpper(hex)) {
+			t.Errorf("the figure does not draw %s in the screen's %s", c.name, hex)
 		}
 	}
 }
