@@ -963,6 +963,15 @@ func (r Run) points() (*plot.Plot, error) {
 		// the axes, widened to equal scale, run past the shading.
 		p.X.Label.Text = "x — D shaded over the target's box"
 	}
+	// The box's outline: the legend counts what lies beyond it, as the
+	// screen's plane does, and the shading, white where D cannot tell,
+	// does not always show it.
+	outline, err := plotter.NewLine(plotter.XYs{{X: b.X0, Y: b.Y0}, {X: b.X1, Y: b.Y0}, {X: b.X1, Y: b.Y1}, {X: b.X0, Y: b.Y1}, {X: b.X0, Y: b.Y0}})
+	if err != nil {
+		return nil, err
+	}
+	outline.LineStyle = draw.LineStyle{Color: colMuted, Width: vg.Points(0.5)}
+	p.Add(unpadded{outline})
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
 	return p, nil
 }
@@ -970,25 +979,31 @@ func (r Run) points() (*plot.Plot, error) {
 // addPoints adds to p, panel (d) of a two-dimensional run whose axes are
 // final, the fresh samples and over them the target's reference points
 // (where G misses the target shows): those within the axes as points,
-// those beyond them counted in the legend, as the histogram of a line
-// counts its own. Points beyond the axes are not drawn: gonum pads a plot
-// to show every glyph, and one far outside squeezed the panel.
+// and counts in the legend those beyond the target's box, as the screen's
+// plane counts G's (those between the box and the axes are drawn and
+// counted: the outline shows the box). Points beyond the axes are not
+// drawn: gonum pads a plot to show every glyph, and one far outside
+// squeezed the panel.
 func (r Run) addPoints(p *plot.Plot) error {
-	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	b := r.Plane.Box
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
 		var pts plotter.XYs
-		outside := 0
+		in, beyond := 0, 0 // within the box, beyond it
 		for i := 0; i+1 < len(xy); i += 2 {
 			x, y := xy[i], xy[i+1]
-			switch {
-			case !finite(x) || !finite(y): // a diverged model's: neither drawn nor anywhere
-			case x >= x0 && x <= x1 && y >= y0 && y <= y1:
+			if !finite(x) || !finite(y) { // a diverged model's: neither drawn nor anywhere
+				continue
+			}
+			if x >= p.X.Min && x <= p.X.Max && y >= p.Y.Min && y <= p.Y.Max {
 				pts = append(pts, plotter.XY{X: x, Y: y})
-			default:
-				outside++
+			}
+			if x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 {
+				in++
+			} else {
+				beyond++
 			}
 		}
-		if len(pts)+outside == 0 {
+		if in+beyond == 0 {
 			return nil
 		}
 		s, err := plotter.NewScatter(pts)
@@ -997,10 +1012,10 @@ func (r Run) addPoints(p *plot.Plot) error {
 		}
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
 		switch {
-		case len(pts) == 0: // a run that has left the axes: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]×[%.3g, %.3g]", name, numtext.FormatInt(outside), x0, x1, y0, y1)
-		case outside > 0:
-			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(outside))
+		case in == 0: // a run that has left the box: say so, not an empty panel
+			name = fmt.Sprintf("%s: all %s beyond the box [%.3g, %.3g]×[%.3g, %.3g]", name, numtext.FormatInt(beyond), b.X0, b.X1, b.Y0, b.Y1)
+		case beyond > 0:
+			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
 		}
 		if len(pts) > 0 {
 			p.Add(unpadded{s})

@@ -84,9 +84,11 @@ func figureCanvas(rec vg.Canvas) draw.Canvas {
 
 // TestPlaneShowsEverySampleInView: panel (d) of a plane, its axes
 // widened past the target's box to draw it at equal scale, draws every
-// sample within its axes, and counts in its legend those beyond them,
-// samples and target points alike (those beyond the box had vanished
-// unsaid); and it says that D is shaded over the box alone.
+// sample within its axes, and counts in its legend those beyond the box,
+// as the screen's plane does, samples and target points alike (those
+// beyond the box had vanished unsaid; then the legend had counted those
+// beyond the axes as "outside", while points beyond the box were drawn);
+// and it says that D is shaded over the box alone.
 func TestPlaneShowsEverySampleInView(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{
@@ -129,10 +131,12 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Errorf("the sample at (3.5, 0), beyond the box but in view, is not drawn: green glyphs at %v", greens)
 	}
 
-	hasAll(t, svgOf(t, r), "samples (2 outside)", "target (1 outside)", "x — D shaded over the target's box")
+	hasAll(t, svgOf(t, r), "samples (3 beyond the box)", "target (1 beyond the box)", "x — D shaded over the target's box")
 
 	r.Samples = []float64{50, 50, -50, 0}
-	hasAll(t, svgOf(t, r), "samples: all 2 outside [")
+	hasAll(t, svgOf(t, r), "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]")
+	r.Samples = []float64{3.5, 0} // beyond the box, in view: drawn, and counted as beyond the box
+	hasAll(t, svgOf(t, r), "samples: all 1 beyond the box [")
 }
 
 // timeAxes returns the x ranges of the time panels (a)–(c) of r, laid
@@ -312,4 +316,37 @@ func TestBalanceLinesToldApart(t *testing.T) {
 	if real == nil || fake == nil || real == fake || real != colours["D real"] || fake != colours["D fake"] {
 		t.Errorf("legend colours %v; want %q in D real's, %q in D fake's", colours, r.Balance[0].Name, r.Balance[1].Name)
 	}
+}
+
+// TestPlaneOutlinesTheBox: panel (d) of a plane outlines the target's
+// box, which its legend counts the points beyond, for the axes run past
+// it and the shading, white where D cannot tell, does not always show it.
+func TestPlaneOutlinesTheBox(t *testing.T) {
+	r := planeRun()
+	r.Surface = nil // no shading: the outline alone shows the box
+	rec := &recorder.Canvas{}
+	panels, canvases, err := r.layout(figureCanvas(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := panels[1][1]
+	d.Draw(canvases[1][1])
+	data := d.DataCanvas(canvases[1][1])
+	trX, trY := d.Transforms(&data)
+	corner := func(c vg.Point, x, y float64) bool {
+		return math.Abs(float64(c.X-trX(x))) < 0.01 && math.Abs(float64(c.Y-trY(y))) < 0.01
+	}
+	var set color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			p := a.Path
+			if set == colMuted && len(p) == 5 && corner(p[0].Pos, -2.5, -2.5) && corner(p[1].Pos, 2.5, -2.5) && corner(p[2].Pos, 2.5, 2.5) && corner(p[3].Pos, -2.5, 2.5) {
+				return
+			}
+		}
+	}
+	t.Error("panel (d) does not outline the box [-2.5, 2.5]²")
 }
