@@ -226,3 +226,60 @@ func TestFigureSpeaksThePalette(t *testing.T) {
 		}
 	}
 }
+
+// xterm256 is the red, green and blue of colour n of the 256, 16 to 255:
+// the 6×6×6 cube, then the greys.
+func xterm256(t *testing.T, n string) (r, g, b int) {
+	t.Helper()
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 16 || i > 255 {
+		t.Fatalf("colour %q is not one of 16…255", n)
+	}
+	if i >= 232 {
+		v := 8 + 10*(i-232)
+		return v, v, v
+	}
+	level := func(c int) int {
+		if c == 0 {
+			return 0
+		}
+		return 55 + 40*c
+	}
+	i -= 16
+	return level(i / 36), level(i / 6 % 6), level(i % 6)
+}
+
+// TestSurfaceShadesReadAsTheirSides: in 256 colours, on light terminals
+// and dark, D's surface is bluish where D says generated and warm where
+// it says real, its sure shade there orange, as the glossary and the
+// figure name it, and its four shades four colours. On dark terminals the
+// real side had been 52 and 88, dark reds: the red of worse, not the
+// orange of real data.
+func TestSurfaceShadesReadAsTheirSides(t *testing.T) {
+	for _, dark := range []bool{true, false} {
+		seen := map[string]int{}
+		for i, c := range colSurface {
+			if i == len(colSurface)/2 {
+				continue // D cannot tell: no shade
+			}
+			cc := c.(lipgloss.CompleteAdaptiveColor)
+			n := cc.Light.ANSI256
+			if dark {
+				n = cc.Dark.ANSI256
+			}
+			if j, ok := seen[n]; ok {
+				t.Errorf("dark %v: shades %d and %d are one colour, %s", dark, j, i, n)
+			}
+			seen[n] = i
+			r, g, b := xterm256(t, n)
+			switch {
+			case i < len(colSurface)/2 && !(b > r && b >= g):
+				t.Errorf("dark %v: shade %d, where D says generated, is %s (%d, %d, %d): not blue", dark, i, n, r, g, b)
+			case i > len(colSurface)/2 && !(r > g && g >= b):
+				t.Errorf("dark %v: shade %d, where D says real, is %s (%d, %d, %d): not warm", dark, i, n, r, g, b)
+			case i == len(colSurface)-1 && !(g >= r*2/5 && b < g):
+				t.Errorf("dark %v: the sure shade where D says real is %s (%d, %d, %d): not orange", dark, n, r, g, b)
+			}
+		}
+	}
+}

@@ -65,13 +65,17 @@ var (
 	// In 256 colours each shade is named, so that the four stay apart
 	// (the nearest colours to the faint dark shades were one grey); 16
 	// colours have no faint shades, and draw the surface's boundary, as
-	// no colour does (noShades).
+	// no colour does (noShades). The 256 have no dark orange under 94
+	// (#875f00), so on dark terminals the sure real shade is 94 and the
+	// leaning one the darkest warm colour, 52; 130, the next orange,
+	// would hide the target's orange dots over it (2:1), and the sure
+	// shade had been 88, a dark red that read as worse, not as real.
 	colSurface = [...]lipgloss.TerminalColor{
 		surface("#C9DEF7", "153", "#0B2A4A", "18"),
 		surface("#E6F0FC", "189", "#131C29", "17"),
 		lipgloss.NoColor{},
 		surface("#FCEEE0", "224", "#2A1E10", "52"),
-		surface("#F7D6B5", "223", "#4A2C0D", "88"),
+		surface("#F7D6B5", "223", "#4A2C0D", "94"),
 	}
 )
 
