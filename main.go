@@ -562,8 +562,8 @@ func listPresets(w io.Writer) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%-*s  %s\n", width, c.Name, c.Description)
-		fmt.Fprintf(w, "%-*s  source: %s\n", width, "", c.Source)
+		fmt.Fprintf(w, "%-*s  %s\n", width, c.Name, numtext.Plain(c.Description))
+		fmt.Fprintf(w, "%-*s  source: %s\n", width, "", numtext.Plain(c.Source))
 		for _, l := range c.Outline() {
 			fmt.Fprintf(w, "%-*s  %s\n", width, "", numtext.Plain(l)) // a listing is not wrapped: grep finds "lr 5e-4"
 		}

@@ -39,14 +39,22 @@ func writeFile(t *testing.T, name, text string) string {
 	return path
 }
 
+// TestShowPreset: --show-preset prints a preset file that reads back as
+// the preset, its description and source with plain spaces where the
+// screen keeps a label with its value by non-breaking ones
+// (numtext.Together): a file has none, for grep and an editor.
 func TestShowPreset(t *testing.T) {
 	for _, name := range presets.Names() {
 		code, stdout, stderr := runCLI(t, "--show-preset", name)
 		if code != 0 || stderr != "" {
 			t.Fatalf("--show-preset %s: exit %d, stderr %q", name, code, stderr)
 		}
+		if strings.Contains(stdout, numtext.NBSP) {
+			t.Errorf("--show-preset %s writes non-breaking spaces:\n%s", name, stdout)
+		}
 		got, err := presets.Parse([]byte(stdout), name+".json")
 		want, _ := presets.Get(name)
+		want.Description, want.Source = numtext.Plain(want.Description), numtext.Plain(want.Source)
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("--show-preset %s does not read back as the preset: %v", name, err)
 		}
@@ -266,4 +274,29 @@ func TestCountFlagsTakeExponents(t *testing.T) {
 	}
 	wantUsageError(t, []string{"--headless", "--epochs", "1.5"}, "-epochs", "not a whole number")
 	wantUsageError(t, []string{"--headless", "--epochs", "1e20"}, "-epochs", "out of range")
+}
+
+// TestHeadlessOutputHasPlainSpaces: the non-breaking spaces that keep a
+// label with its value on the screen (numtext.Together) stay there: a
+// headless run's key=value lines, whose events name modes with their
+// places, and its --log CSV write plain spaces, which grep and a program
+// split on (--show-preset's file: TestShowPreset).
+func TestHeadlessOutputHasPlainSpaces(t *testing.T) {
+	csv := filepath.Join(t.TempDir(), "run.csv")
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "ring-pacgan", "--epochs", "20", "--every", "10", "--samples", "500", "--log", csv)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `detail="mode 1 (at (2, 0))`) {
+		t.Fatalf("no event names a mode with its place, none to check:\n%s", stdout)
+	}
+	data, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"the headless lines": stdout, "the CSV": string(data)} {
+		if strings.Contains(text, numtext.NBSP) {
+			t.Errorf("%s hold non-breaking spaces:\n%s", name, text)
+		}
+	}
 }

@@ -23,7 +23,11 @@ import (
 // code and the textbook GAN. The discriminator reads the same batch as rows
 // of DIn samples (Batch/DIn rows) and gives one score per row.
 type Config struct {
-	Name        string `json:"name"`
+	Name string `json:"name"`
+	// Description and Source are text for a reader; a built-in preset's
+	// keep a label with its value by non-breaking spaces
+	// (numtext.Together: "packing degree 2"), for the screen's wrapping,
+	// which a preset file and --list-presets write plain.
 	Description string `json:"description"`
 	Source      string `json:"source"`
 

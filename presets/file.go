@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
@@ -205,9 +206,14 @@ func Resolve(arg string) (engine.Config, error) {
 
 // Marshal writes cfg as a preset file: every field, one key per line in
 // engine.Config's order, lists on one line. Parse reads it back to an
-// equal Config. It panics if a choice field (loss, d_opt, …) holds a value
-// that is not one of its constants, which no parsed or Set Config does.
+// equal Config, but for the non-breaking spaces a built-in preset keeps
+// a label and its value with in its description and source, for the
+// screen's wrapping (numtext.Together): a file writes them as plain
+// spaces, which an editor shows and grep finds. It panics if a choice
+// field (loss, d_opt, …) holds a value that is not one of its constants,
+// which no parsed or Set Config does.
 func Marshal(cfg engine.Config) []byte {
+	cfg.Description, cfg.Source = numtext.Plain(cfg.Description), numtext.Plain(cfg.Source)
 	var all bytes.Buffer
 	enc := json.NewEncoder(&all)
 	enc.SetEscapeHTML(false)

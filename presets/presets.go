@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 )
 
@@ -252,7 +253,7 @@ var labelSmoothing = derive(vanilla, func(c *engine.Config) {
 var lsgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "lsgan"
 	c.Description = "vanilla with the least-squares loss: D regresses real to 1 and fake to 0, no sigmoid"
-	c.Source = "Mao et al., \"Least Squares Generative Adversarial Networks\" (2017), a = 0, b = c = 1"
+	c.Source = "Mao et al., \"Least Squares Generative Adversarial Networks\" (2017), " + numtext.Together("a = 0") + ", " + numtext.Together("b = c = 1")
 	c.Loss = engine.LossLeastSquares
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 })
@@ -267,8 +268,8 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 // the authors' code keeps).
 var wgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan"
-	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, 5 critic steps per G step, RMSprop"
-	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: RMSprop 5e-5, clip c = 0.01, n_critic = 5"
+	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + ", RMSprop"
+	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5")
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 	c.DOpt, c.DLR = engine.OptimizerRMSprop, 5e-5
@@ -290,8 +291,8 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 // double backpropagation (engine.Penalty).
 var wganGP = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan-gp"
-	c.Description = "vanilla as WGAN-GP: a critic kept 1-Lipschitz by a gradient penalty, 5 critic steps per G step"
-	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (n_critic = 5, Adam 1e-4, β = (0, 0.9)); λ = 0.1 as in their gan_toy.py"
+	c.Description = "vanilla as WGAN-GP: a critic kept 1-Lipschitz by a gradient penalty, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
+	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (" + numtext.Together("n_critic = 5") + ", " + numtext.Together("Adam 1e-4") + ", " + numtext.Together("β = (0, 0.9)") + "); " + numtext.Together("λ = 0.1") + " as in their gan_toy.py"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 	c.GP = 0.1
@@ -308,7 +309,7 @@ var wganGP = derive(vanilla, func(c *engine.Config) {
 var r1 = derive(vanilla, func(c *engine.Config) {
 	c.Name = "r1"
 	c.Description = "vanilla with the R1 penalty: D's gradient on real data is penalised, so the game settles"
-	c.Source = "Mescheder et al., \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, γ = 1 here"
+	c.Source = "Mescheder et al., \"Which Training Methods for GANs do actually Converge?\" (2018), eq. 9: R1, " + numtext.Together("γ = 1") + " here"
 	c.R1 = 1
 })
 
@@ -334,7 +335,7 @@ var hinge = derive(vanilla, func(c *engine.Config) {
 var bimodal = derive(vanilla, func(c *engine.Config) {
 	c.Name = "bimodal"
 	c.Description = "vanilla on a two-mode target, to watch for mode collapse"
-	c.Source = "Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target ½ N(−2, 0.5²) + ½ N(2, 0.5²)"
+	c.Source = "Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target " + numtext.Together("½ N(−2, 0.5²)") + " + " + numtext.Together("½ N(2, 0.5²)")
 	c.Target = "mixture(-2,0.5;2,0.5)"
 })
 
@@ -362,8 +363,8 @@ var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 // (presets/SOURCES.md). On this target unrolling changes little.
 var unrolled = derive(bimodal, func(c *engine.Config) {
 	c.Name = "unrolled"
-	c.Description = "bimodal with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
-	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), 5 unrolling steps; first-order, on the bimodal target"
+	c.Description = "bimodal with an unrolled GAN: G answers D as it will be " + numtext.Together("5 updates") + " on (first-order)"
+	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), " + numtext.Together("5 unrolling steps") + "; first-order, on the bimodal target"
 	c.Unroll = 5
 })
 
@@ -393,7 +394,7 @@ var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan"
 	c.Description = "the bimodal target with PacGAN packing and 64-unit networks: both modes, no bridge"
-	c.Source = "Lin et al., \"PacGAN\" (2018), packing degree 2, on the bimodal target; ring-pacgan's sizes, tuned in ganui"
+	c.Source = "Lin et al., \"PacGAN\" (2018), " + numtext.Together("packing degree 2") + ", on the bimodal target; ring-pacgan's sizes, tuned in ganui"
 	c.Target = "mixture(-2,0.5;2,0.5)"
 })
 
@@ -410,7 +411,7 @@ var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 var bimodalPacGANEMA = derive(bimodalPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan-ema"
 	c.Description = "bimodal-pacgan seen through the moving average of G's weights: both modes, evenly weighted"
-	c.Source = "Yazıcı et al., \"The Unusual Effectiveness of Averaging in GAN Training\" (2019), EMA of G, β 0.99 chosen in ganui; on bimodal-pacgan"
+	c.Source = "Yazıcı et al., \"The Unusual Effectiveness of Averaging in GAN Training\" (2019), EMA of G, " + numtext.Together("β 0.99") + " chosen in ganui; on bimodal-pacgan"
 	c.GEMA = 0.99
 })
 
@@ -424,7 +425,7 @@ var bimodalPacGANEMA = derive(bimodalPacGAN, func(c *engine.Config) {
 var uniformFlatNoise = derive(uniform, func(c *engine.Config) {
 	c.Name = "uniform-flat-noise"
 	c.Description = "the uniform target with one uniform noise value: G only has to stretch and shift it"
-	c.Source = "ganui: vanilla's design with uniform noise (noise_dim 1), as Dev Nag's and the blog's GANs feed it"
+	c.Source = "ganui: vanilla's design with uniform noise (" + numtext.Together("noise_dim 1") + "), as Dev Nag's and the blog's GANs feed it"
 	c.Noise = engine.NoiseUniform
 	c.NoiseDim = 1
 })
@@ -435,7 +436,7 @@ var uniformFlatNoise = derive(uniform, func(c *engine.Config) {
 var skewed = derive(vanilla, func(c *engine.Config) {
 	c.Name = "skewed"
 	c.Description = "vanilla on a skewed log-normal target with a long right tail"
-	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on e^Y, Y ~ N(1, 0.5²)"
+	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on e^Y, " + numtext.Together("Y ~ N(1, 0.5²)")
 	c.Target = "lognormal(1,0.5)"
 })
 
@@ -446,7 +447,7 @@ var skewed = derive(vanilla, func(c *engine.Config) {
 var uniform = derive(vanilla, func(c *engine.Config) {
 	c.Name = "uniform"
 	c.Description = "vanilla on a uniform target with hard edges"
-	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on U[2, 6)"
+	c.Source = "ganui: the textbook GAN of Goodfellow et al. (2014) on " + numtext.Together("U[2, 6)")
 	c.Target = "uniform(2,6)"
 })
 
@@ -493,8 +494,8 @@ var ring = engine.Config{
 // sees through.
 var ringPacGAN = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-pacgan"
-	c.Description = "ring with PacGAN packing: D judges 2 points at once, which exposes collapse"
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §3, packing degree 2"
+	c.Description = "ring with PacGAN packing: D judges " + numtext.Together("2 points") + " at once, which exposes collapse"
+	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §3, " + numtext.Together("packing degree 2")
 	c.DIn = 2
 })
 
@@ -514,8 +515,8 @@ var ringMBD = derive(ring, func(c *engine.Config) {
 // about four times ring's.
 var ringUnrolled = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-unrolled"
-	c.Description = "ring with an unrolled GAN: G answers D as it will be 5 updates on (first-order)"
-	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1, 5 unrolling steps; first-order"
+	c.Description = "ring with an unrolled GAN: G answers D as it will be " + numtext.Together("5 updates") + " on (first-order)"
+	c.Source = "Metz et al., \"Unrolled Generative Adversarial Networks\" (2017), §3.1, " + numtext.Together("5 unrolling steps") + "; first-order"
 	c.Unroll = 5
 })
 
@@ -524,8 +525,8 @@ var ringUnrolled = derive(ring, func(c *engine.Config) {
 // centres at −4, −2, 0, 2, 4 on each axis, σ 0.05.
 var grid = derive(ring, func(c *engine.Config) {
 	c.Name = "grid"
-	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: 25 modes to capture"
-	c.Source = "Srivastava et al., \"VEEGAN\" (2017), §5.1; Lin et al., \"PacGAN\" (2018), §5.1: 5×5 grid, spacing 2, σ 0.05"
+	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: " + numtext.Together("25 modes") + " to capture"
+	c.Source = "Srivastava et al., \"VEEGAN\" (2017), §5.1; Lin et al., \"PacGAN\" (2018), §5.1: 5×5 grid, " + numtext.Together("spacing 2") + ", " + numtext.Together("σ 0.05")
 	c.Target = "grid(5,2,0.05)"
 })
 
@@ -536,8 +537,8 @@ var grid = derive(ring, func(c *engine.Config) {
 // critic steps per G step, Adam 1e-4 with β = (0, 0.9).
 var gridWGANGP = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-wgan-gp"
-	c.Description = "grid as WGAN-GP: a gradient-penalised critic, 5 critic steps per G step"
-	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, λ = 0.1 as there"
+	c.Description = "grid as WGAN-GP: a gradient-penalised critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
+	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1; the 5×5 grid of §3.1 and their gan_toy.py, " + numtext.Together("λ = 0.1") + " as there"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.ReLU, engine.ReLU, engine.Identity}
 	c.GP = 0.1
@@ -553,8 +554,8 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 // Table 1; grid-pacgan4-ema captures all 25 in every seed.
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
-	c.Description = "grid with PacGAN packing (2 points per D row) and 128-unit networks: most of the 25 modes"
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §5.1, packing degree 2, on the 5×5 grid; sizes in ganui"
+	c.Description = "grid with PacGAN packing (" + numtext.Together("2 points") + " per " + numtext.Together("D row") + ") and 128-unit networks: most of the " + numtext.Together("25 modes")
+	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §5.1, " + numtext.Together("packing degree 2") + ", on the 5×5 grid; sizes in ganui"
 	c.DIn = 2
 	c.GHidden = []int{128, 128}
 	c.DHidden = []int{128, 128}
@@ -572,8 +573,8 @@ var gridPacGAN = derive(grid, func(c *engine.Config) {
 // section 10).
 var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 	c.Name = "grid-pacgan4-ema"
-	c.Description = "grid with PacGAN4 packing (4 points per D row), seen through G's moving average: all 25 modes, filled"
-	c.Source = "Lin et al., \"PacGAN\" (2018), §5.1, packing degree 4, on the 5×5 grid; Yazıcı et al. (2019), EMA of G, β 0.99; sizes in ganui"
+	c.Description = "grid with PacGAN4 packing (" + numtext.Together("4 points") + " per " + numtext.Together("D row") + "), seen through G's moving average: all " + numtext.Together("25 modes") + ", filled"
+	c.Source = "Lin et al., \"PacGAN\" (2018), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; Yazıcı et al. (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
 	c.DIn = 4
 	c.GEMA = 0.99
 })
@@ -584,7 +585,7 @@ var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 var moons = derive(ring, func(c *engine.Config) {
 	c.Name = "moons"
 	c.Description = "the textbook GAN on two interleaving half circles (scikit-learn's make_moons)"
-	c.Source = "scikit-learn, sklearn.datasets.make_moons, noise 0.05"
+	c.Source = "scikit-learn, sklearn.datasets.make_moons, " + numtext.Together("noise 0.05")
 	c.Target = "moons(0.05)"
 })
 

@@ -163,12 +163,13 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 }
 
 // Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or, when D's
-// two losses differ, "their balance, D(x) ≈ 0.45".
+// two losses differ, "their balance, D(x) ≈ 0.45", each term written
+// together (numtext.Together) for the screen's wrapping.
 func (e Equilibrium) Where() string {
 	if e.Label != "" {
-		return e.Label + ", D(x) ≈ ½"
+		return numtext.Together(e.Label) + ", " + numtext.Together("D(x) ≈ ½")
 	}
-	return fmt.Sprintf("their balance, D(x) ≈ %.3g", e.D)
+	return "their balance, " + numtext.Together(fmt.Sprintf("D(x) ≈ %.3g", e.D))
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'
@@ -464,7 +465,7 @@ func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
 		return Finding{}, false
 	}
 	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
-	detail := fmt.Sprintf("%s, within %g of %s = %.4f", losses, equilibriumTol, eq.Label, eq.DReal)
+	detail := fmt.Sprintf("%s, within %g of %s", losses, equilibriumTol, numtext.Together(fmt.Sprintf("%s = %.4f", eq.Label, eq.DReal)))
 	if eq.Label == "" {
 		detail = fmt.Sprintf("%s, within %g of %.4f and %.4f (%s)", losses, equilibriumTol, eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
 	}

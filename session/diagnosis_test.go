@@ -322,6 +322,12 @@ func TestStalledEquilibrium(t *testing.T) {
 	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DIndifferent}) {
 		t.Errorf("KS 0.3: %v, want D indifferent", got)
 	}
+	// Its terms are written together, which the ? page's wrapping keeps
+	// on one line: "ln 2", "D(x) ≈ ½", "ln 2 = 0.6931".
+	if fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.3, ZDep: 1}, KSFloor: 0.01}); len(fs) != 1 ||
+		!strings.Contains(fs[0].Text, "ln\u00a02, D(x)\u00a0≈\u00a0½") || !strings.Contains(fs[0].Detail, "of ln\u00a02\u00a0=\u00a00.6931") {
+		t.Errorf("D indifferent: %+v", fs)
+	}
 	if got := kinds(0.9); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("KS 0.9: %v, want D stalled", got)
 	}

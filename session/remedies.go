@@ -27,36 +27,41 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.Dim() == 2 {
 		curve, span = "the D surface", "the D surface is shaded from its lowest score to its highest"
 	}
+	// A value is kept with its name, a count with what it counts
+	// (numtext.Together), on the ? page's wrapped lines: "ln" had ended
+	// one line and "2." begun the next.
+	tie := func(format string, args ...any) string { return numtext.Together(fmt.Sprintf(format, args...)) }
+	lnTwo := numtext.Together("ln 2")
 	var out []Remedy
 	add := func(name, format string, args ...any) {
 		out = append(out, Remedy{name, fmt.Sprintf(format, args...)})
 	}
 	if cfg.DIn > 1 && cfg.DInput == engine.DInputRaw {
-		add("packing", "D judges %d samples at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
+		add("packing", "D judges %s at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
 			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
-			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", cfg.DIn)
+			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", tie("%d samples", cfg.DIn))
 	}
 	if cfg.MBDKernels > 0 {
-		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%d learned kernels) "+
+		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%s) "+
 			"and reads that beside them (Salimans et al. 2016, §3.2): a batch of look-alike samples gives itself away, so collapse costs G. "+
-			"D's score of a sample depends on its batch: %s and the push score each one among the last real batch.", cfg.MBDKernels, curve)
+			"D's score of a sample depends on its batch: %s and the push score each one among the last real batch.", tie("%d learned kernels", cfg.MBDKernels), curve)
 	}
 	switch cfg.Loss {
 	case engine.LossWasserstein:
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
 			"and the gap between its mean scores, real less generated, estimates the Wasserstein-1 distance while the critic stays Lipschitz; %s per G step keep it near its best. "+
-			"Its losses are no probabilities: no ln 2 line, and they may be large or negative; %s.", plural(cfg.DSteps, "critic step"), span)
+			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", numtext.Together(plural(cfg.DSteps, "critic step")), lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
-			"Its scores are no probabilities: no ln 2 line, and %s.", span)
+			"Its scores are no probabilities: no %s line, and %s.", lnTwo, span)
 	case engine.LossLeastSquares:
 		add("least squares", "D regresses real data to 1 and generated data to 0 with a squared error (Mao et al. 2017): "+
-			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at ⅛, not ln 2.")
+			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at ⅛, not %s.", lnTwo)
 	}
 	if cfg.RealLabel < 1 {
 		add("label smoothing", "D's target for real data is %s, not 1; generated data's stays 0 (one-sided, Salimans et al. 2016, §3.4): "+
-			"D is never rewarded for certainty, so its scores stay off 0 and 1. Its losses balance at two lines, not at ln 2.", num(cfg.RealLabel))
+			"D is never rewarded for certainty, so its scores stay off 0 and 1. Its losses balance at two lines, not at %s.", num(cfg.RealLabel), lnTwo)
 	}
 	if cfg.GLoss == engine.GLossFeatureMatching {
 		add("feature matching", "G does not try to fool D: it matches the mean of D's last hidden layer on its samples to that on real data (Salimans et al. 2016, §3.1), "+
@@ -67,28 +72,28 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"so its scores stay small and close together.", num(cfg.DClip))
 	}
 	if cfg.GP > 0 {
-		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (λ %s; WGAN-GP, Gulrajani et al. 2017): "+
-			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights.", num(cfg.GP))
+		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017): "+
+			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights.", tie("λ %s", num(cfg.GP)))
 	}
 	if cfg.R1 > 0 {
-		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (γ %s; Mescheder et al. 2018): D is kept flat where the data is, "+
-			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target.", num(cfg.R1))
+		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018): D is kept flat where the data is, "+
+			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target.", tie("γ %s", num(cfg.R1)))
 	}
 	if cfg.Unroll > 0 {
 		order := "First-order: G's gradient is taken at that D, not back through its updates."
 		if cfg.UnrollSecondOrder {
 			order = "Second-order: G's gradient also goes back through those updates, so G sees how D would answer it (§2.3)."
 		}
-		add("unrolled GAN", "before each G step a copy of D takes %d more steps, G steps against that D of the future, and the copy is dropped (Metz et al. 2017): "+
-			"hopping to the mode D neglects now gains G nothing, for D would follow, so G spreads over the modes instead. %s Each G step costs %d D steps more.", cfg.Unroll, order, cfg.Unroll)
+		add("unrolled GAN", "before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017): "+
+			"hopping to the mode D neglects now gains G nothing, for D would follow, so G spreads over the modes instead. %s Each G step costs %s more.", tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll))
 	}
 	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
-		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ D %s, G %s; Salimans et al. 2016, §3.3): "+
-			"a pull back toward where it has been, which damps the circling of the two players; it shows in the losses' swings and the modes, not on a chart of its own.", num(cfg.DHistAvg), num(cfg.GHistAvg))
+		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+
+			"a pull back toward where it has been, which damps the circling of the two players; it shows in the losses' swings and the modes, not on a chart of its own.", tie("D %s", num(cfg.DHistAvg)), tie("G %s", num(cfg.GHistAvg)))
 	}
 	if cfg.GEMA > 0 {
-		add("G's average", "every sample, measure and picture comes from the moving average of G's weights (β %s, about the last %s updates; Yazıcı et al. 2019), "+
-			"which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own.", num(cfg.GEMA), numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5)))
+		add("G's average", "every sample, measure and picture comes from the moving average of G's weights (%s, about the last %s; Yazıcı et al. 2019), "+
+			"which sits at the centre of the swings training makes; training, its losses and the moments chart are G's own.", tie("β %s", num(cfg.GEMA)), tie("%s updates", numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5))))
 	}
 	return out
 }

@@ -35,14 +35,16 @@ func (m *Model) nextHelpPage() {
 	m.help.ShowAll = m.keys.page == pageKeys
 }
 
-// glossary explains each measure and mark on the screen in a line or two.
+// glossary explains each measure and mark on the screen in a line or two;
+// a term it quotes with its value, "≈ floor", "D = ½", is written
+// together (numtext.Together), which the ? page's wrapping keeps whole.
 var glossary = [][2]string{
-	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"≈ floor\": within sampling noise of a perfect generator at this sample size."},
+	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
 	{"trend", "after KS and W1 (SW1 in 2-D), the last of the bars beside it against the first: ↓ lower (better), ↑ higher (worse), → about the same. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart: the same at an epoch however the run got there), oldest first; the two numbers after them, their lowest and highest (where there is no room for them, the bars rise from 0). The value before the arrow is the screen's latest evaluation, not a check."},
 	{"noise use", "for a G that makes a row of samples from one noise draw: how much the row depends on the draw, 0 to 1; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
-	{"ln 2 line", "where D's BCE losses sit when D(x) = ½ for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2, and its two losses balance at two lines, named D(x)=0.45."},
+	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2, and its two losses balance at two lines, named D(x)=0.45."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are: ▶ ◀ a strong push right or left, ▸ ◂ a weak one; G moves its samples that way."},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
@@ -59,10 +61,10 @@ var glossary = [][2]string{
 // planeGlossary explains the measures and marks of the 2-D view; a
 // two-dimensional run's glossary has these in place of the 1-D ones.
 var planeGlossary = [][2]string{
-	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"≈ floor\": within 1.5× of it."},
+	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."},
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
-	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks D = ½. A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
+	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them. A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
 	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},

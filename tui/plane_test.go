@@ -430,42 +430,33 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 	}
 }
 
-// TestWrapKeepsCoordinatesWhole: the diagnosis, the events, the glossary
-// and the design text wrap at spaces but never inside a bracketed pair of
-// numbers, nor between ln and 2 or ≈ and floor: a mode's coordinates or Adam's β (with its β) stay on one line, at every
-// width, styled or not; a parenthesis of words still breaks.
+// TestWrapKeepsCoordinatesWhole: wrap breaks at plain spaces only, never
+// at the non-breaking spaces numtext.Together writes: a mode's coordinates,
+// Adam's β with its pair, "ln 2 = 0.6931", "≈ floor" stay on one line at
+// every width, styled or not, and the text is the same once joined; a
+// parenthesis of words, written with plain spaces, still breaks.
 func TestWrapKeepsCoordinatesWhole(t *testing.T) {
+	tie := numtext.Together
 	texts := []string{
-		"! 7 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse — not one sample in 2,500 within 3σ of mode 2 at (-4, -2), mode 7 at (-2, -2), mode 15 at (0, 4), mode 6 at (-1.41, -1.41); 98% of the samples within 3σ of no mode",
-		"loss bce, G nonsaturating; D adam lr 5e-4 β (0.5, 0.999), G adam lr 5e-5 β (0.5, 0.999)",
-		styleCaution.Render("!") + " mode 1 at (-2, 0)" + styleMuted.Render(" — mode 5 at (2, 0) and mode 3 at (0, -2)"),
-		"source: Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target ½ N(−2, 0.5²) + ½ N(2, 0.5²)",
-		"✓ D can no longer tell real from fake: its losses sit at their balance, D(x) ≈ 0.45 — D real 0.6760, D fake 0.6755, within 0.03 of ln 2 = 0.6931; its floor is what a sample shows; \"≈ floor\": within 1.5× of it",
+		"! 7 of 25 modes missing — not one sample in 2,500 within 3σ of " + tie("mode 2 at (-4, -2)") + ", " + tie("mode 6 at (-1.41, -1.41)") + "; 98% of the samples within 3σ of no mode",
+		tie("loss bce") + ", " + tie("G nonsaturating") + "; " + tie("D adam") + " " + tie("lr 5e-4") + " " + tie("β (0.5, 0.999)"),
+		styleCaution.Render("!") + " " + tie("mode 1 at (-2, 0)") + styleMuted.Render(" — "+tie("mode 5 at (2, 0)")+" and "+tie("mode 3 at (0, -2)")),
+		"source: Goodfellow, NIPS 2016 tutorial, §5.1.1 (mode collapse); target " + tie("½ N(−2, 0.5²)") + " + " + tie("½ N(2, 0.5²)"),
+		"✓ D can no longer tell real from fake — within 0.03 of " + tie("ln 2 = 0.6931") + "; \"" + tie("≈ floor") + "\": within 1.5× of it",
 	}
-	pairs := regexp.MustCompile(`\([-−0-9.]+, [-−0-9.²]+\)`)
 	for _, text := range texts {
-		want := pairs.FindAllString(ansi.Strip(text), -1)
+		want := strings.Fields(ansi.Strip(text)) // the words, each of them whole
 		for w := 8; w <= 120; w++ {
 			lines := wrap(text, w)
 			var got []string
 			for _, l := range lines {
-				got = append(got, pairs.FindAllString(ansi.Strip(l), -1)...)
+				got = append(got, strings.Fields(ansi.Strip(l))...)
 			}
 			if !slices.Equal(got, want) {
-				t.Fatalf("at width %d a pair is cut: %q", w, lines)
+				t.Fatalf("at width %d a unit is cut: %q", w, lines)
 			}
 			if strings.Join(lines, " ") != text {
 				t.Fatalf("at width %d the text changed: %q", w, lines)
-			}
-			for _, l := range lines {
-				if bare := ansi.Strip(l); strings.HasPrefix(bare, "= ") || strings.HasPrefix(bare, "≈ 0") {
-					t.Fatalf("at width %d a relation is cut from what it relates: %q", w, lines)
-				}
-				for _, cut := range []string{" β", " ln", "≈", " ="} {
-					if strings.HasSuffix(l, cut) && len(lines) > 1 && l != lines[len(lines)-1] {
-						t.Fatalf("at width %d %q is cut from what follows: %q", w, cut, lines)
-					}
-				}
 			}
 		}
 	}
@@ -474,13 +465,13 @@ func TestWrapKeepsCoordinatesWhole(t *testing.T) {
 	}
 }
 
-// TestLabelsStayWithTheirValuesAt80: at 80 columns the diagnosis and the
-// events, as the ? pages write them, keep each label on the line of its
-// value — "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the
+// TestLabelsStayWithTheirValues: at 80 and 120 columns the diagnosis and
+// the events, as the ? pages write them, keep each label on the line of
+// its value — "mode 1 at (2, 0)", "mode 3 (at -2)", "D real 0.6906", "the
 // target 50%" — which the session writes with non-breaking spaces; an
 // event had read "mode 1 at" at the end of one line and "(2, 0)" at the
 // start of the next. The lines measure as many cells as they show.
-func TestLabelsStayWithTheirValuesAt80(t *testing.T) {
+func TestLabelsStayWithTheirValues(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	units := regexp.MustCompile(`mode \d+ at \([-0-9.]+, [-0-9.]+\)|mode \d+ \(at (\([-0-9.]+, [-0-9.]+\)|[-0-9.]+)\)|D (real|fake) [0-9.]+|noise use [0-9.]+|KS [0-9.]+|SW1 [0-9.]+|target \d+%`)
 	plain := func(s string) string { return strings.TrimLeft(strings.ReplaceAll(ansi.Strip(s), "\u00a0", " "), " ") }
@@ -490,57 +481,80 @@ func TestLabelsStayWithTheirValuesAt80(t *testing.T) {
 	_, bimodal := trained(t, bimodal1D(t), 4, 600)
 	found := 0
 	for _, snap := range []session.Snapshot{ring, grid, bimodal} {
-		texts := findingLines(snap.Findings, 80, true)
-		texts = append(texts, eventLines(snap.Events, 80, len(snap.Events))...)
-		for _, lines := range texts {
-			var whole string // the text again, without the lines' indent
-			for _, l := range lines {
-				whole += plain(l) + " "
-			}
-			for _, unit := range units.FindAllString(whole, -1) {
-				found++
-				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(plain(l), unit) }) {
-					t.Errorf("%q is cut: %q", unit, lines)
+		for _, w := range []int{80, 120} {
+			texts := findingLines(snap.Findings, w, true)
+			texts = append(texts, eventLines(snap.Events, w, len(snap.Events))...)
+			for _, lines := range texts {
+				var whole string // the text again, without the lines' indent
+				for _, l := range lines {
+					whole += plain(l) + " "
 				}
-			}
-			for _, l := range lines {
-				if w := lipgloss.Width(l); w > 80 || w != len([]rune(ansi.Strip(l))) {
-					t.Errorf("%q measures %d cells", l, w)
+				for _, unit := range units.FindAllString(whole, -1) {
+					found++
+					if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(plain(l), unit) }) {
+						t.Errorf("%q is cut: %q", unit, lines)
+					}
+				}
+				for _, l := range lines {
+					if cells := lipgloss.Width(l); cells > w || cells != len([]rune(ansi.Strip(l))) {
+						t.Errorf("%q measures %d cells", l, cells)
+					}
 				}
 			}
 		}
 	}
-	if found < 20 {
+	if found < 40 {
 		t.Errorf("only %d labelled values in the texts: the runs met too few findings and events to tell", found)
 	}
 }
 
-// TestDesignKeepsSettingsWithValuesAt80: at 80 columns the design panel
-// wraps every preset's outline without cutting a setting from its value
-// or a count from what it counts ("lr" at the end of one line, "5e-4" at
-// the start of the next, as wgan-gp's had read; "λ" and "0.1"; "G" and
-// "adam").
-func TestDesignKeepsSettingsWithValuesAt80(t *testing.T) {
-	units := regexp.MustCompile(`\b(lr|momentum|batch|target) \S+|[αλγ] [0-9.e-]+|β \([^)]*\)|β [0-9.e-]+|real label \S+|\b[DG] (adam|sgd|rmsprop)\b|\b\d+ (scores|samples|epochs|rows|points|[DG])\b`)
-	w := 80 - len(gap) - sideW // the design panel's width at 80 columns
+// TestPresetTextsKeepLabelsWithValues: at 80 and 120 columns every
+// preset's texts — the design panel's description, source and outline,
+// the ? page's remedies — and the glossary wrap without cutting a setting
+// from its value or a count from what it counts: "lr" at the end of one
+// line and "5e-4" at the start of the next, as wgan-gp's outline had
+// read; ring-pacgan's source "packing degree" and "2" at 120×40; "ln" and
+// "2"; "≈" and "floor". Their writers keep them together with
+// non-breaking spaces (numtext.Together), the wrapper's one mechanism.
+func TestPresetTextsKeepLabelsWithValues(t *testing.T) {
+	outline := regexp.MustCompile(`\b(lr|momentum|batch|target) \S+|[αλγ] [0-9.e-]+|β \([^)]*\)|β [0-9.e-]+|real label \S+|\b[DG] (adam|sgd|rmsprop)\b|\b\d+ (scores|samples|epochs|rows|points|[DG])\b`)
+	prose := regexp.MustCompile(`ln 2|\S+ [=≈] \S+|≈ floor|\([-−0-9.]+, [-−0-9.²]+\)|packing degree \d|½ N\([^)]*\)|N\([^)]*\)|U\[[^)]*\)|\b[βσλγ] [0-9.]+|λ D [0-9.]+|\bG [0-9.]+|spacing \d|noise [0-9.]+|noise_dim \d|(RMSprop|Adam) [0-9.e-]+|\b\d+ (critic steps?|unrolling steps|updates|points|modes|learned kernels|D steps|samples)\b`)
+	plain := func(s string) string { return numtext.Plain(ansi.Strip(s)) }
 	found := 0
-	for _, name := range presets.Names() {
-		cfg, err := presets.Get(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, text := range cfg.Outline() {
-			lines := wrap(text, w)
-			for _, unit := range units.FindAllString(strings.ReplaceAll(text, "\u00a0", " "), -1) {
-				found++
-				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(strings.ReplaceAll(l, "\u00a0", " "), unit) }) {
-					t.Errorf("%s: %q is cut: %q", name, unit, lines)
-				}
+	check := func(name string, units *regexp.Regexp, text string, lines []string) {
+		for _, unit := range units.FindAllString(plain(text), -1) {
+			found++
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(plain(l), unit) }) {
+				t.Errorf("%s: %q is cut: %q", name, unit, lines)
 			}
 		}
 	}
-	if found < 100 {
-		t.Errorf("only %d settings with values in the outlines", found)
+	for _, width := range []int{80, 120} {
+		w := width - len(gap) - sideW // the design panel's width
+		for _, name := range presets.Names() {
+			cfg, err := presets.Get(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The design as the session writes it (Snapshot.Design).
+			for _, text := range []string{cfg.Description, "source: " + cfg.Source} {
+				check(name, prose, text, wrap(text, w))
+			}
+			for _, text := range cfg.Outline() {
+				check(name, outline, text, wrap(text, w))
+			}
+			for _, r := range session.RemediesOf(cfg) { // as the ? page writes them
+				text := styleBold.Render(r.Name) + "  " + r.What
+				check(name, prose, text, wrapIndent(text, width))
+			}
+		}
+		for _, g := range append(slices.Clone(glossary), planeGlossary...) {
+			text := styleBold.Render(g[0]) + "  " + g[1]
+			check(g[0], prose, text, wrapIndent(text, width))
+		}
+	}
+	if found < 400 {
+		t.Errorf("only %d labelled values in the texts", found)
 	}
 }
 

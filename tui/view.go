@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -377,15 +376,14 @@ func (m *Model) msgLines(w, n int) []string {
 
 // wrap breaks s into lines of at most w cells at plain spaces only, never
 // inside a word: a file name stays whole, to be read and copied; nor at
-// the non-breaking spaces (U+00A0) the session writes between a label
-// and its value ("mode 1 at (2, 0)", "D real 0.6906"); nor inside a
-// bracketed pair of numbers, such as a mode's coordinates (-1.41, 1.41) or
-// Adam's β (0.5, 0.999), which had read "(-2," on one line and "0)" on
-// the next. A word wider than a line is left for fit to cut.
+// the non-breaking spaces (U+00A0, numtext.Together) that the texts it
+// wraps write between a label and its value ("mode 1 at (2, 0)", "ln 2",
+// "packing degree 2"), the one way a text keeps words on one line. A
+// word wider than a line is left for fit to cut.
 func wrap(s string, w int) []string {
 	var lines []string
 	cur, curW := "", -1
-	for _, word := range wrapUnits(s) {
+	for _, word := range strings.Split(s, " ") {
 		ww := ansi.StringWidth(word)
 		if curW >= 0 && curW+1+ww > w {
 			lines = append(lines, cur)
@@ -398,91 +396,6 @@ func wrap(s string, w int) []string {
 		curW += 1 + ww
 	}
 	return append(lines, cur)
-}
-
-// wrapUnits splits s at its spaces into what wrap keeps whole: words; a
-// bracketed tuple of numbers with the words it is written in, "(-4, -2),",
-// and the symbol naming it, "β (0.5, 0.999),"; and a term that reads as
-// one, "ln 2" (it had read "of ln" on one line and "2 = 0.6931" on the
-// next), "≈ floor".
-func wrapUnits(s string) []string {
-	words := strings.Split(s, " ")
-	units := make([]string, 0, len(words))
-	glue := false // the unit before joins the next
-	for i := 0; i < len(words); i++ {
-		end := tupleEnd(words, i)
-		unit := strings.Join(words[i:end+1], " ")
-		n := len(units)
-		if n > 0 && (glue || relation(words[i]) || end > i && utf8.RuneCountInString(ansi.Strip(units[n-1])) == 1) {
-			units[n-1] += " " + unit
-		} else {
-			units = append(units, unit)
-		}
-		glue = end == i && bindsNext(words[i])
-		i = end
-	}
-	return units
-}
-
-// bindsNext reports whether word reads as one term with the word after it:
-// ln before its argument, a relation before what it relates to.
-func bindsNext(word string) bool {
-	if !strings.Contains(word, "ln") && !strings.ContainsAny(word, "=≈±≤≥<>") {
-		return false
-	}
-	switch strings.TrimLeft(ansi.Strip(word), "\"'(") {
-	case "ln", "=", "≈", "±", "≤", "≥", "<", ">":
-		return true
-	}
-	return false
-}
-
-// relation reports whether word is a bare = or ≈, which reads as one with
-// the words either side: "ln 2 = 0.6931", "D(x) ≈ 0.45".
-func relation(word string) bool {
-	return word == "=" || word == "≈"
-}
-
-// tupleEnd is the index of the word that closes a tuple of numbers opened
-// in words[i], "(0.5," … "0.999)", or i when words[i] opens none.
-func tupleEnd(words []string, i int) int {
-	if !strings.Contains(words[i], "(") {
-		return i
-	}
-	first := ansi.Strip(words[i])
-	open := strings.LastIndexByte(first, '(')
-	if open < 0 || strings.Contains(first[open:], ")") {
-		return i
-	}
-	inner := first[open+1:]
-	for j := i + 1; j < len(words) && j <= i+3; j++ {
-		word := ansi.Strip(words[j])
-		head, _, closed := strings.Cut(word, ")")
-		inner += " " + head
-		if closed {
-			if numeric(inner) {
-				return j
-			}
-			return i
-		}
-	}
-	return i
-}
-
-// numeric reports whether s is a list of numbers: digits, signs, points,
-// exponents, squares ("N(−2, 0.5²)"), commas and spaces only.
-func numeric(s string) bool {
-	digits := false
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits = true
-		case strings.ContainsRune(" ,.;+-−e%²³", r):
-		default:
-			return false
-		}
-	}
-	return digits
 }
 
 // lossesPanel: the three losses over the run, latest values in the legend,

@@ -2,9 +2,10 @@
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), exponents short (ShortExp), labels kept with their values
 // (Together). It is shared by engine (a design's outline), session (the
-// diagnosis, the events, a runaway's description), figure (titles and
-// captions), tui (legends and axes), which uses engine for its types
-// only, and main (the listing of presets, the error lines).
+// diagnosis, the events, the remedies, a runaway's description), presets
+// (their descriptions and sources), figure (titles and captions), tui
+// (legends, axes, the glossary), which uses engine for its types only,
+// and main (the listing of presets, the error lines).
 package numtext
 
 import (
@@ -41,8 +42,9 @@ const NBSP = "\u00a0"
 func Together(s string) string { return strings.ReplaceAll(s, " ", NBSP) }
 
 // Plain writes the non-breaking spaces of s as plain ones, for text that
-// is not wrapped, a line of its own: a headless line, a listing, in which
-// they would be searched for as spaces, or quoted as \u00a0.
+// is not wrapped, a line of its own: a headless line, a listing, a preset
+// file, in which they would be searched for as spaces, or quoted as
+// \u00a0.
 func Plain(s string) string { return strings.ReplaceAll(s, NBSP, " ") }
 
 // FormatInt writes a count as a reader reads one, its thousands grouped
