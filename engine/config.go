@@ -474,7 +474,7 @@ func (c *Config) Outline() []string {
 	if c.RealLabel != 1 {
 		loss += ", " + tie(fmt.Sprintf("real label %g", c.RealLabel))
 	}
-	num := func(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) } // 5e-05 → 5e-5
+	num := numtext.FormatFloat // 5e-05 → 5e-5
 	opt := func(net string, kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {
 		rate := tie(net+" "+kind.String()) + " " + tie("lr "+FormatLR(lr)) // the learning rate as the trainer's settings show it
 		switch kind {

@@ -22,7 +22,7 @@ type Remedy struct {
 // the textbook GAN. A one-dimensional design's D(x) is a strip under the
 // bars, a plane's a surface behind the dots.
 func RemediesOf(cfg engine.Config) []Remedy {
-	num := func(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
+	num := numtext.FormatFloat // 5e-05 → 5e-5
 	curve, span := "the D(x) strip", "the D(x) strip runs from its lowest score to its highest, which its legend gives"
 	if cfg.Dim() == 2 {
 		curve, span = "the D surface", "the D surface is shaded from its lowest score to its highest"

@@ -1,7 +1,8 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
-// (FormatInt), exponents short (ShortExp), labels kept with their values
-// (Together). It is shared by engine (a design's outline), session (the
+// (FormatInt), exponents short (ShortExp), a design's settings in their
+// fewest digits (FormatFloat), labels kept with their values (Together).
+// It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
 // (their descriptions and sources), figure (titles and captions), tui
 // (legends, axes, the glossary), which uses engine for its types only,
@@ -30,6 +31,11 @@ func ShortExp(s string) string {
 	}
 	return mant + "e" + sign + exp
 }
+
+// FormatFloat writes a design's setting as its outline and its remedies
+// read it: in the fewest digits that read back as v, the exponent short
+// (5e-05 → 5e-5, 0.999, 10).
+func FormatFloat(v float64) string { return ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
 
 // NBSP is the non-breaking space, U+00A0: the screen's wrapping does not
 // break a line at it, and a terminal draws it as a space.

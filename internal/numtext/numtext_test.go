@@ -24,3 +24,12 @@ func TestFormatInt(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatFloat: a setting in its fewest digits, its exponent short.
+func TestFormatFloat(t *testing.T) {
+	for in, want := range map[float64]string{5e-5: "5e-5", 0.999: "0.999", 10: "10", 0.1: "0.1", 1e21: "1e21", -2.5e-10: "-2.5e-10"} {
+		if got := FormatFloat(in); got != want {
+			t.Errorf("FormatFloat(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
