@@ -105,7 +105,7 @@ const (
 type Finding struct {
 	Kind   FindingKind
 	Text   string // e.g. "D can no longer tell real from fake"
-	Detail string // e.g. "D real 0.693, D fake 0.694, equilibrium ln 2 = 0.693"
+	Detail string // e.g. "D real 0.6906, D fake 0.6889, within 0.03 of ln 2 = 0.6931"
 }
 
 // Equilibrium is where a design's losses sit once D can no longer tell
