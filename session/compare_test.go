@@ -285,6 +285,22 @@ func TestKeysNeverReplaceTheRunsFiles(t *testing.T) {
 	}
 }
 
+// TestAgainIgnoresHowTheTextsAreSpaced: a run whose preset's description
+// and source have plain spaces where the built-in preset keeps a label
+// with its value by non-breaking ones (a checkpoint of an earlier ganui,
+// a preset file) is the same design: the command sets neither.
+func TestAgainIgnoresHowTheTextsAreSpaced(t *testing.T) {
+	cfg, err := presets.Get("ring-pacgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Description, cfg.Source = numtext.Plain(cfg.Description), numtext.Plain(cfg.Source)
+	s := newIdle(t, Options{Config: cfg, Seed: 3, Dir: t.TempDir(), Preset: "ring-pacgan"})
+	if a := s.Again(); a.Command != "ganui --preset ring-pacgan --seed 3" {
+		t.Errorf("again %+v, want the preset alone", a)
+	}
+}
+
 // TestAgainRepeatsTheRun: the command names what --preset named, every
 // setting as --set takes it back (spaces and lists too), the epochs
 // trained past the plan and a sample size that is not the default; a run
