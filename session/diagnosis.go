@@ -94,7 +94,7 @@ const (
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
 	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
-	DStalled                        // the same, with D still or the samples far from the target: D stopped learning
+	DStalled                        // the same, with D still (it stopped learning) or the samples far from the target (slow or stalled)
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 )
 
@@ -435,10 +435,10 @@ func modesSpread(spots []engine.SpotShare) float64 {
 	return math.Sqrt(v / w / 2)
 }
 
-// stalled turns D's equilibrium f into DStalled when D has stopped
-// learning: its losses still, epoch after epoch (a constant D), or far,
-// the samples far from the target (why: the measurement that says so).
-// Far is not stopped: grid-pacgan4-ema (seed 1) sits there from epoch
+// stalled turns D's equilibrium f into DStalled when the run is stuck
+// there: D's losses still, epoch after epoch (a constant D, which has
+// stopped learning), or the samples far from the target (far; why, the
+// measurement that says so). Far is not stopped: grid-pacgan4-ema (seed 1) sits there from epoch
 // 450 to about 16,500 while its high-quality share climbs to 25%, on its
 // way to all 25 modes, and the text had called that "D has stopped
 // learning"; gauge says which measure tells a slow run from a stalled
