@@ -1,0 +1,186 @@
+package session
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/presets"
+)
+
+// csvTail is s's per-epoch history as Export writes it, the rows after
+// epoch from.
+func csvTail(t *testing.T, s *Session, from int) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.log.writeCSV(&b, &s.evlog, layoutOf(s.gan)); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, row := range strings.Split(strings.TrimSpace(b.String()), "\n")[1:] {
+		epoch, _, _ := strings.Cut(row, ",")
+		if e, err := strconv.Atoi(epoch); err != nil || e > from {
+			rows = append(rows, row)
+		}
+	}
+	return strings.Join(rows, "\n")
+}
+
+// resumesAsStraight saves s as w does, resumes the checkpoint in a new
+// session (extra's options beside the checkpoint) and trains n epochs in
+// both, failing t where the resumed run differs from s going on
+// uninterrupted: at the resume its events, settings and command to run
+// again (but for the design file a resumed preset file's run writes), and
+// after the n epochs its history as Export writes it, its record and
+// its model.
+func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
+	t.Helper()
+	path := saved(t, s)
+	at := s.gan.Epoch()
+	extra.Resume, extra.Dir = path, s.opts.Dir
+	r := newIdle(t, extra)
+	if r.gan.Epoch() != at {
+		t.Fatalf("resumed at %d, saved at %d", r.gan.Epoch(), at)
+	}
+	if a, b := recorded(s.Picture()), recorded(r.Picture()); !reflect.DeepEqual(a, b) {
+		t.Errorf("record at the resume: events %v, %d history points; before saving: events %v, %d points", b.Events, len(b.History), a.Events, len(a.History))
+	}
+	if a, b := s.settings(s.gan.Config()), r.settings(r.gan.Config()); a != b {
+		t.Errorf("settings at the resume %+v, before saving %+v", b, a)
+	}
+	if a, b := s.Again(), r.Again(); a.Caveat != b.Caveat || a.DesignFile == "" && b.DesignFile == "" && a != b {
+		t.Errorf("again at the resume %+v, before saving %+v", b, a)
+	}
+	for range n {
+		s.trainEpoch()
+		r.trainEpoch()
+	}
+	if a, b := csvTail(t, s, at), csvTail(t, r, at); a != b {
+		t.Errorf("resumed history differs from the uninterrupted run's:\n%s\nstraight:\n%s", b, a)
+	}
+	if a, b := recorded(s.Picture()), recorded(r.Picture()); !reflect.DeepEqual(a, b) {
+		t.Errorf("resumed record differs: events %v, straight %v", b.Events, a.Events)
+	}
+	if !bytes.Equal(marshal(t, s.gan), marshal(t, r.gan)) {
+		t.Errorf("resumed model differs from the uninterrupted run's")
+	}
+}
+
+// TestResumeAfterSingleSteps: a checkpoint saved after single D and G
+// updates between epochs (d, g) resumes with the same next epochs.
+func TestResumeAfterSingleSteps(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	Step{Kind: StepD}.apply(s)
+	Step{Kind: StepG}.apply(s)
+	Step{Kind: StepD}.apply(s)
+	resumesAsStraight(t, s, Options{}, 200)
+}
+
+// TestResumeAfterRollback: a checkpoint saved after u rolled back a
+// runaway, the learning rates lowered, resumes as the run goes on, its
+// events (the roll-back, the settings it kept) and caveat the same.
+func TestResumeAfterRollback(t *testing.T) {
+	s := newRunaway(t)
+	s.opts.Dir = t.TempDir()
+	for s.state != Diverged {
+		s.trainEpoch()
+		if s.gan.Epoch()%50 == 0 {
+			keepNow(s)
+		}
+	}
+	Rollback{}.apply(s)
+	for range 12 {
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	resumesAsStraight(t, s, Options{Samples: 500}, 200)
+}
+
+// TestResumeAfterPinRetuneReseedRerun: with a baseline pinned, after a
+// retune, a reseed and a rerun, each checkpoint resumes as the run goes on.
+func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 100)
+	Pin{}.apply(s)
+	Adjust{DLR, +1}.apply(s)
+	Adjust{DSteps, +1}.apply(s)
+	for range 50 {
+		s.trainEpoch()
+	}
+	resumesAsStraight(t, s, Options{}, 100)
+	Reseed{}.apply(s)
+	for range 50 {
+		s.trainEpoch()
+	}
+	resumesAsStraight(t, s, Options{}, 100)
+	Restart{}.apply(s)
+	for range 50 {
+		s.trainEpoch()
+	}
+	resumesAsStraight(t, s, Options{}, 100)
+}
+
+// TestResumeOnPlanes: a ring run, and a points(FILE.csv) run whose file
+// is gone by the resume, resume as they go on.
+func TestResumeOnPlanes(t *testing.T) {
+	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 100)
+	resumesAsStraight(t, s, Options{Samples: 500}, 50)
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "pts.csv")
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "%d,%d\n", i%5, i/5)
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Target = "points(" + file + ")"
+	p := newIdle(t, Options{Config: cfg, Seed: 1, Dir: dir, Samples: 500})
+	for range 60 {
+		p.trainEpoch()
+	}
+	Step{Kind: StepD}.apply(p)
+	if err := os.Remove(file); err != nil { // the checkpoint holds the points
+		t.Fatal(err)
+	}
+	resumesAsStraight(t, p, Options{Samples: 500}, 50)
+}
+
+// TestResumePresetFileAndNewPlan: a run of a preset file with --samples,
+// and a run given a plan of its own, resume as they go on.
+func TestResumePresetFileAndNewPlan(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Name, cfg.Epochs = "mine", 300
+	file := filepath.Join(dir, "mine.json")
+	if err := os.WriteFile(file, presets.Marshal(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err = presets.Load(file); err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: cfg, Seed: 4, Dir: dir, PresetFile: file, Preset: file, Samples: 700})
+	for range 120 {
+		s.trainEpoch()
+	}
+	Step{Kind: StepG}.apply(s)
+	resumesAsStraight(t, s, Options{Samples: 700}, 100)
+	// A new plan on resume, which the run had too.
+	s2 := newIdle(t, Options{Config: cfg, Seed: 4, Dir: t.TempDir(), Epochs: 1000})
+	for range 120 {
+		s2.trainEpoch()
+	}
+	resumesAsStraight(t, s2, Options{Epochs: 1000}, 300)
+}
