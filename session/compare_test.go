@@ -127,7 +127,10 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 
 // TestWritingKeepsTheReplay: the commands that write the run to a file —
 // Save, Export, Share and Plot — leave a replay where it is, as Pin does
-// (P, the figure, returned to live while w, e and c did not).
+// (P, the figure, returned to live while w, e and c did not). The
+// checkpoint and the figure are the live run's, which their notes say
+// beside the replayed frame's epoch (they had said only "saved epoch
+// 300"), and the checkpoint resumes as the live run goes on.
 func TestWritingKeepsTheReplay(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	s.applyOne(Replay{Dir: -1})
@@ -135,13 +138,31 @@ func TestWritingKeepsTheReplay(t *testing.T) {
 	if frame < 0 {
 		t.Fatal("no replay")
 	}
+	live := ", the live run, not the replayed epoch " + numtext.FormatInt(s.tl.keyframes[frame].Epoch)
 	draw := func(w io.Writer, p Picture) error { _, err := io.WriteString(w, "figure"); return err }
 	for _, c := range []Command{Save{}, Export{}, Share{}, Plot{Format: "png", Draw: draw}, Pin{}} {
 		s.applyOne(c)
 		if s.replay != frame {
 			t.Errorf("%T: replay frame %d, was %d (%s)", c, s.replay, frame, s.note)
 		}
+		switch c.(type) {
+		case Save:
+			if !strings.HasPrefix(s.note, "saved epoch 300"+live+": ") {
+				t.Errorf("saved while replaying: %q", s.note)
+			}
+		case Plot:
+			if !strings.HasPrefix(s.note, "wrote the figure of epoch 300"+live+", to ") {
+				t.Errorf("a figure while replaying: %q", s.note)
+			}
+		}
 	}
+	s.replay = -1
+	Save{}.apply(s)
+	if strings.Contains(s.note, "replayed") {
+		t.Errorf("saved live: %q", s.note)
+	}
+	s.applyOne(Replay{Dir: -1})
+	resumesAsStraight(t, s, Options{Samples: 500, Epochs: 300}, 100)
 }
 
 // applyOne applies c as the session's goroutine would between epochs.

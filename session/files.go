@@ -165,7 +165,18 @@ func (Save) apply(s *Session) {
 		return
 	}
 	s.written(path)
-	s.note = fmt.Sprintf("saved epoch %s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), path)
+	s.note = fmt.Sprintf("saved epoch %s%s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+}
+
+// notReplayed is what a note on a file of the live run adds while a
+// replay shows an earlier frame: that the file is the live run's, not the
+// frame's (a w pressed on a replayed frame had said only "saved epoch
+// 50", the header beside it saying epoch 30); "" when live.
+func (s *Session) notReplayed() string {
+	if s.replay < 0 || s.replay >= len(s.tl.keyframes) {
+		return ""
+	}
+	return ", the live run, not the replayed epoch " + numtext.FormatInt(s.tl.keyframes[s.replay].Epoch)
 }
 
 func (Export) apply(s *Session) {

@@ -148,5 +148,9 @@ func (c Plot) apply(s *Session) {
 		return
 	}
 	s.written(path)
-	s.note = fmt.Sprintf("wrote the figure of epoch %s to %s", numtext.FormatInt(p.Epoch), path)
+	live := s.notReplayed()
+	if live != "" {
+		live += ","
+	}
+	s.note = fmt.Sprintf("wrote the figure of epoch %s%s to %s", numtext.FormatInt(p.Epoch), live, path)
 }
