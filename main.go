@@ -524,7 +524,7 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 }
 
 // minSamples and maxSamples bound --samples, 0 aside (the default).
-const minSamples, maxSamples = 100, 10_000_000
+const minSamples, maxSamples = 100, session.MaxSamples
 
 // parseSweep reads the --sweep specs against the design as --preset and
 // --set make it, for the seeds of --seeds (or the one of --seed).

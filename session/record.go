@@ -19,7 +19,7 @@ import (
 // reported as new. Little-endian throughout:
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
-//	events | episodes | watch | departure | last
+//	events | episodes | watch | departure | last | samples
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -38,6 +38,9 @@ import (
 //	last:        the last epoch's stats: epoch u64, DReal, DFake, G, Mean,
 //	             Std, MeanY, StdY, Penalty float64 (all 0 when the session
 //	             trained none), by which a resumed run knows its own --log
+//	samples:     u64, the evaluations' sample size (Options.Samples),
+//	             which a resume not given one takes; version 2 on (a
+//	             record of version 1 ends at last)
 //
 // Keyframes (replay), the states kept for a roll-back and the per-epoch
 // log behind Export are not in it: replay and Export begin at the resume.
@@ -48,7 +51,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 1
+	recordVersion = 2
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 )
@@ -137,6 +140,7 @@ func (s *Session) runRecord() []byte {
 	for _, v := range [...]float64{l.DReal, l.DFake, l.G, l.Mean, l.Std, l.MeanY, l.StdY, l.Penalty} {
 		f64(v)
 	}
+	u64(uint64(s.opts.Samples))
 	return b
 }
 
@@ -166,6 +170,7 @@ type restored struct {
 	offWhat  string
 	start    Settings
 	last     engine.EpochStats
+	samples  int // the evaluations' sample size; 0 in a record of version 1
 }
 
 // errRecord says why a record cannot be taken.
@@ -290,8 +295,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	if string(r.take(len(recordMagic))) != recordMagic {
 		return out, errors.New("not a ganui record")
 	}
-	if v := r.u32(); r.err == nil && v != recordVersion {
-		return out, fmt.Errorf("a record of version %d, this ganui reads version %d", v, recordVersion)
+	version := r.u32()
+	if r.err == nil && (version < 1 || version > recordVersion) {
+		return out, fmt.Errorf("a record of version %d, this ganui reads versions 1 to %d", version, recordVersion)
 	}
 	out.from = r.count("the history's start", epoch)
 	if out.planned = r.count("the plan", engine.MaxEpochs); r.err == nil && out.planned < 1 {
@@ -411,6 +417,11 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	if r.err == nil && l.Epoch != epoch && *l != (engine.EpochStats{}) {
 		r.fail("the last epoch's stats at epoch %d, the checkpoint's is %d", l.Epoch, epoch)
 	}
+	if version >= 2 {
+		if out.samples = r.count("the sample size", MaxSamples); r.err == nil && out.samples < 1 {
+			r.fail("a sample size of %d", out.samples)
+		}
+	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
 	}
@@ -429,6 +440,9 @@ func (s *Session) restore(annex []byte) error {
 	if err != nil {
 		return err
 	}
+	if s.gan.Plane() != nil && rec.samples > engine.MaxPlaneSamples {
+		return fmt.Errorf("a sample size of %d, more than a two-dimensional target's %d", rec.samples, engine.MaxPlaneSamples)
+	}
 	s.from, s.planned = rec.from, rec.planned
 	s.hist = rec.hist
 	s.evals = rec.evals
@@ -441,5 +455,8 @@ func (s *Session) restore(annex []byte) error {
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps
 	s.last = rec.last
+	if s.opts.Samples <= 0 { // the run's own, unless the resume gives its own
+		s.opts.Samples = rec.samples
+	}
 	return nil
 }

@@ -162,6 +162,10 @@ func FuzzReadRecord(f *testing.F) {
 		}
 		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, planned: rec.planned, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
+		r.opts.Samples = rec.samples
+		if rec.samples == 0 {
+			return // a record of version 1, which the session writes as version 2
+		}
 		if again := r.runRecord(); !bytes.Equal(again, b) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
 		}
@@ -304,5 +308,30 @@ func TestRecordOfAnUndoneDeparture(t *testing.T) {
 		if a := r.Again(); a.Caveat != "" {
 			t.Errorf("%s: resumed with caveat %q", c.name, a.Caveat)
 		}
+	}
+}
+
+// TestResumeKeepsItsSamples: a run resumed without --samples evaluates on
+// the sample size it was saved with, as the run going on would, and its
+// command to run again names it; a resume that gives --samples uses that.
+// The checkpoint's note says "ganui --resume FILE continues from it": that
+// command had evaluated a run of --samples 800 on 10,000, its screen, its
+// progress and final lines no longer the uninterrupted run's. A record of
+// version 1, which holds no sample size, still resumes, on the default.
+func TestResumeKeepsItsSamples(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 800, Dir: t.TempDir()}, 50)
+	path := saved(t, s)
+	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir})
+	if r.opts.Samples != 800 || !strings.Contains(r.Again().Command, "--samples 800") {
+		t.Errorf("resumed without --samples: samples %d, again %q", r.opts.Samples, r.Again().Command)
+	}
+	if r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Samples: 900}); r.opts.Samples != 900 {
+		t.Errorf("resumed with --samples 900: samples %d", r.opts.Samples)
+	}
+	v2 := s.runRecord()
+	v1 := slices.Clone(v2[:len(v2)-8])
+	v1[len(recordMagic)] = 1
+	if rec, err := readRecord(v1, s.gan.Epoch()); err != nil || rec.samples != 0 {
+		t.Errorf("a record of version 1: samples %d, %v", rec.samples, err)
 	}
 }

@@ -47,7 +47,7 @@ type Options struct {
 	Preset     string // what --preset named (a built-in or a file), for Again; "" for a checkpoint
 	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's
 
-	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples
+	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples, or a resumed run's own
 
 	Every    int    // Run: a Progress report every Every epochs; 0 for none
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
@@ -72,6 +72,10 @@ type Options struct {
 // engine.BenchmarkSamples, the sample size of the papers whose metrics
 // (modes captured, high-quality share) ganui reports.
 const DefaultSamples = 10000
+
+// MaxSamples is the most fresh samples an evaluation draws: --samples'
+// top, and a checkpoint's record's.
+const MaxSamples = 10_000_000
 
 // Session is one run. Its methods other than Send, Snapshots, Stop and
 // Done belong to the goroutine that drives it: the caller of Run, or the
@@ -193,9 +197,6 @@ func New(opts Options) (*Session, error) {
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
 		return nil, fmt.Errorf("preset %s: %w", opts.Config.Name, err)
 	}
-	if opts.Samples <= 0 {
-		opts.Samples = defaultSamples(gan)
-	}
 	if gan.Plane() != nil && opts.Samples > engine.MaxPlaneSamples {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
 			numtext.FormatInt(opts.Samples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(engine.ReferenceSize))
@@ -226,6 +227,9 @@ func New(opts Options) (*Session, error) {
 		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
 		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
+	}
+	if s.opts.Samples <= 0 { // not given, nor by the record
+		s.opts.Samples = defaultSamples(gan)
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
