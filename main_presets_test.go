@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
@@ -157,6 +158,7 @@ var timings = regexp.MustCompile(` (epochs_per_s|wall_s)=[0-9.]+| jobs=[0-9]+|(?
 // order, then the summary; parallel jobs give exactly what one job gives;
 // and each line is what a single run of that seed prints.
 func TestSeedsInParallel(t *testing.T) {
+	leakcheck.Check(t)
 	args := []string{"--headless", "--preset", "bimodal", "--seeds", "1-3", "--epochs", "20", "--samples", "500"}
 	code, one, stderr := runCLI(t, append(args, "--jobs", "1")...)
 	if code != 0 {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -172,6 +173,7 @@ func TestSmallMisuses(t *testing.T) {
 // mid-batch, the runs in flight end with state=interrupted, the summary
 // covers what finished, and the error is ErrInterrupted (exit 130).
 func TestSeedsStopOnSignal(t *testing.T) {
+	leakcheck.Check(t)
 	code := make(chan int, 1)
 	out, stderr := newSignalAfterFirstLine()
 	go func() {
@@ -202,6 +204,7 @@ func TestSeedsStopOnSignal(t *testing.T) {
 // of the cell that finished, the summary, the heat map of what ran, and
 // exit 130.
 func TestSweepStopsOnSignal(t *testing.T) {
+	leakcheck.Check(t)
 	path := filepath.Join(t.TempDir(), "sweep.png")
 	code := make(chan int, 1)
 	out, stderr := newSignalAfterFirstLine()
@@ -295,6 +298,7 @@ func (c lineChan) Write(p []byte) (int, error) {
 // seconds): the first SIGINT stops the run after its epoch and says how
 // to quit at once; a second exits 130 then, without waiting.
 func TestSecondSignalQuitsAtOnce(t *testing.T) {
+	leakcheck.Check(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
 	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
 	defer stop()
@@ -463,6 +467,7 @@ func (failsAtFinal) Write(p []byte) (int, error) {
 // its checkpoint written and exits 1, rather than training on for no one
 // (or dying of SIGPIPE with nothing saved).
 func TestDeadOutputStopsTheRun(t *testing.T) {
+	leakcheck.Check(t)
 	save := filepath.Join(t.TempDir(), "run.ckpt")
 	var stderr strings.Builder
 	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "10", "--save", save}, fullDisk{}, &stderr)

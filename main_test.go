@@ -14,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/session"
 )
 
@@ -166,6 +167,7 @@ func TestListPresets(t *testing.T) {
 }
 
 func TestHeadlessRun(t *testing.T) {
+	leakcheck.Check(t)
 	logPath := filepath.Join(t.TempDir(), "run.csv")
 	code, stdout, stderr := runCLI(t, "--headless", "--epochs", "30", "--every", "10", "--samples", "1000", "--seed", "3", "--log", logPath)
 	if code != 0 {
@@ -381,6 +383,7 @@ func TestHeadlessPlot(t *testing.T) {
 // row per cell in order, then a summary; with two keys, --plot draws the
 // heat map.
 func TestHeadlessSweep(t *testing.T) {
+	leakcheck.Check(t)
 	path := filepath.Join(t.TempDir(), "sweep.svg")
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "40", "--samples", "500",
 		"--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-4,1e-3,1e-2", "--seeds", "1-2", "--jobs", "2", "--plot", path)

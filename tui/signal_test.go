@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
@@ -18,6 +19,7 @@ import (
 // SIGHUP killed the process with the terminal raw): SIGINT, SIGTERM and
 // SIGHUP each reach the model as a message, and the process lives on.
 func TestQuitSignalsReachTheModel(t *testing.T) {
+	leakcheck.Check(t)
 	msgs := make(chan tea.Msg, len(quitSignals))
 	stop := forwardSignals(func(m tea.Msg) { msgs <- m })
 	defer stop()
@@ -62,6 +64,7 @@ func TestQuitSignalQuitsAsQDoes(t *testing.T) {
 // once, and the trainer quits as on q; a hang-up while quitting changes
 // nothing, the epoch awaited.
 func TestHangupQuitsAsQDoes(t *testing.T) {
+	leakcheck.Check(t)
 	var alive atomic.Bool
 	alive.Store(true)
 	msgs := make(chan tea.Msg, 2)
