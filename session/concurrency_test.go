@@ -1,0 +1,225 @@
+package session
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
+)
+
+// TestCommandsRaceSnapshots drives a started session through every
+// command there is, sent from a goroutine of the test's own as a screen's
+// keys would come, while the test's goroutine takes each snapshot in and
+// reads every value it holds, and those it took before again, as a screen
+// redraws: under -race, memory a snapshot
+// shares with the session (a slice the session later writes into, a
+// baseline or keyframe changed in place) is a race between the two
+// goroutines, which the detector reports. A snapshot must be a copy: the
+// screen reads it while the run trains on.
+//
+// The script trains past the points where the session rewrites its own
+// memory: the chart history thinning at historyPoints, the keyframes at
+// maxKeyframes, a setting pressed twice between epochs (one event, edited),
+// a divergence and two roll-backs, a baseline re-binned.
+func TestCommandsRaceSnapshots(t *testing.T) {
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring.Batch, ring.GHidden, ring.DHidden = 16, []int{8, 8}, []int{8, 8}
+	for _, tc := range []struct {
+		name   string
+		cfg    engine.Config
+		epochs int // trained in each of the script's long steps
+	}{
+		{"one dimension", testdesigns.LeastSquaresSGD(), 800},
+		{"plane", ring, 150},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			leakcheck.Check(t)
+			tc.cfg.Epochs = 1000 // a check every 10 epochs
+			s, err := New(Options{Config: tc.cfg, Seed: 7, Paused: true, Samples: 500, Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Start()
+			defer s.Stop()
+			sent := make(chan struct{})
+			go func() {
+				defer close(sent)
+				for _, c := range raceScript(tc.epochs) {
+					// One at a time, each applied before the next is
+					// sent: a burst is applied at once, with one
+					// snapshot at its end.
+					s.Send(c)
+					applied := make(marker)
+					s.Send(applied)
+					<-applied
+				}
+			}()
+			var kept []Snapshot // the last few taken, read again with each new one
+			for done := false; !done; {
+				select {
+				case snap := <-s.Snapshots():
+					if kept = append(kept, snap); len(kept) > 4 {
+						kept = kept[1:]
+					}
+					for _, k := range kept {
+						readSnapshot(k)
+					}
+				case <-sent:
+					done = true
+				}
+			}
+			s.Stop()
+		})
+	}
+}
+
+// raceScript is the commands TestCommandsRaceSnapshots sends, training
+// epochs in each long step.
+func raceScript(epochs int) []Command {
+	draw := func(w io.Writer, p Picture) error {
+		_, err := fmt.Fprint(w, p.Epoch, len(p.History), len(p.Samples), len(p.Evals), len(p.Surface))
+		return err
+	}
+	up := func(k Setting, n, dir int) []Command { return slices.Repeat([]Command{Adjust{k, dir}}, n) }
+	script := []Command{
+		Pin{}, // a baseline at epoch 0, re-binned below
+		Step{Kind: StepEpoch, Epochs: epochs},
+		HistBins{N: 37},
+		TogglePause{}, HistBins{N: 90}, Adjust{DLR, +1}, Adjust{DLR, +1}, Adjust{DLR, -1}, TogglePause{},
+		Replay{Dir: -1}, Replay{Dir: -1}, Replay{Dir: -1, Jump: true}, Replay{Dir: +1}, HistBins{N: 61},
+		Step{Kind: StepEpoch, Epochs: epochs}, // to the plan's end at most
+		Step{Kind: StepEpoch, Epochs: epochs}, // past it
+		Step{Kind: StepD}, Step{Kind: StepG},
+		Save{}, Export{}, Share{}, Plot{Format: "txt", Draw: draw},
+		Adjust{DSteps, +1}, Adjust{GSteps, -1}, Adjust{Speed, -1}, Adjust{Speed, +1},
+	}
+	script = append(script, up(DLR, 30, +1)...)
+	script = append(script, up(GLR, 30, +1)...)
+	script = append(script, Step{Kind: StepEpoch, Epochs: 300}, Rollback{}, Rollback{})
+	script = append(script, up(DLR, 30, -1)...)
+	script = append(script, up(GLR, 30, -1)...)
+	return append(script,
+		TogglePause{}, Pin{}, Pin{}, TogglePause{},
+		Reseed{}, Step{Kind: StepEpoch, Epochs: 20}, Restart{}, Step{Kind: StepEpoch, Epochs: 20},
+	)
+}
+
+// marker is a command that closes its channel as it is applied: the
+// commands sent before it have been.
+type marker chan struct{}
+
+func (m marker) apply(*Session) { close(m) }
+func (marker) keepsReplay()     {}
+
+// readSum adds up what readSnapshot reads, so that no read is left out.
+var readSum float64
+
+// readSnapshot reads every value s holds, through its slices and
+// pointers, as a screen drawing it might. The reads are plain ones: the
+// race detector missed a race on reads made through package reflect.
+func readSnapshot(s Snapshot) {
+	readStrings(s.Design...)
+	readStrings(s.Preset, s.Note, s.Warning, s.Target.Spec)
+	if p := s.Target.Plane; p != nil {
+		readFloats(p.Reference...)
+		readFloats(p.Box.X0, p.Box.X1, p.Box.Y0, p.Box.Y1, p.MeanX, p.MeanY, p.StdX, p.StdY)
+		for _, sp := range p.Spots {
+			readFloats(sp.X, sp.Y, sp.Std, sp.Weight)
+		}
+	}
+	if e := s.Equilibrium; e != nil {
+		readFloats(e.DReal, e.DFake, e.G, e.D)
+		readStrings(e.Label)
+	}
+	if d := s.Err; d != nil {
+		readStrings(d.What, d.Runaway)
+	}
+	readFloats(s.Rate, s.Settings.DLR, s.Settings.GLR, s.Settings.Speed, s.Last.DReal, s.Last.Mean)
+	readPoints(s.History)
+	readEval(s.Eval)
+	for _, e := range s.Evals {
+		readFloats(float64(e.Epoch), e.KS, e.W1, e.SW1, e.HQ)
+	}
+	for _, e := range s.Events {
+		readStrings(e.Detail)
+	}
+	readFindings(s.Findings)
+	if f := s.Replay; f != nil {
+		readEval(f.Eval)
+		readFindings(f.Findings)
+		readFloats(f.Last.DReal, f.Last.Mean)
+	}
+	if b := s.Baseline; b != nil {
+		readStrings(b.Preset)
+		readPoints(b.History)
+		readEval(b.Eval)
+		readFloats(b.sample...)
+	}
+}
+
+func readEval(e Eval) {
+	m := e.Metrics
+	readFloats(m.Mean, m.Std, m.KS, m.W1, m.ZDep, m.Hist.Lo, m.Hist.Hi)
+	readFloats(m.Hist.Expected...)
+	for _, c := range m.Hist.Counts {
+		readSum += float64(c)
+	}
+	for _, c := range m.Modes {
+		readFloats(c.Mean, c.Share, c.Expected)
+	}
+	for _, q := range m.QQ {
+		readFloats(q.P, q.Gen, q.Target)
+	}
+	if p := m.Plane; p != nil {
+		readFloats(p.MeanX, p.MeanY, p.SW1, p.HighQuality)
+		for _, sp := range p.Spots {
+			readFloats(sp.X, sp.Y, sp.Share, sp.Expected)
+		}
+	}
+	readFloats(e.DCurve...)
+	readFloats(e.Push...)
+	readFloats(e.Points...)
+	readFloats(e.Surface...)
+	for _, z := range e.GZ {
+		readFloats(z.Z, z.X)
+	}
+	for _, a := range e.Arrows {
+		readFloats(a.X, a.Y, a.DX, a.DY)
+	}
+	readStrings(e.NoCurve)
+}
+
+func readPoints(pts []Point) {
+	for _, p := range pts {
+		readFloats(float64(p.Epoch), p.DReal, p.DFake, p.G, p.Mean, p.Std, p.MeanY, p.StdY)
+	}
+}
+
+func readFindings(fs []Finding) {
+	for _, f := range fs {
+		readStrings(f.Text, f.Detail)
+	}
+}
+
+func readFloats(vs ...float64) {
+	for _, v := range vs {
+		readSum += v
+	}
+}
+
+func readStrings(ss ...string) {
+	for _, s := range ss {
+		readSum += float64(len(s))
+		if s != "" {
+			readSum += float64(s[len(s)-1])
+		}
+	}
+}
