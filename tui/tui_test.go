@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
@@ -356,7 +356,10 @@ func TestDCurveForPerSampleDesigns(t *testing.T) {
 	}
 }
 
+// TestQuitEndsTheTrainer: q ends the program and the session, and
+// neither the trainer nor a snapshot listener outlives them.
 func TestQuitEndsTheTrainer(t *testing.T) {
+	leakcheck.Check(t)
 	s := startScreen(t, blogConfig(t, 1_000_000), 1, false, 100, 30)
 	s.waitSnap("training has begun", func(s session.Snapshot) bool { return s.Epoch > 0 })
 	s.key("q")
@@ -366,32 +369,6 @@ func TestQuitEndsTheTrainer(t *testing.T) {
 	case <-time.After(waitTimeout):
 		t.Fatal("the trainer goroutine is still running after q")
 	}
-	// Neither the trainer nor a snapshot listener may outlive the program.
-	deadline := time.Now().Add(waitTimeout)
-	for {
-		var buf bytes.Buffer
-		_ = pprof.Lookup("goroutine").WriteTo(&buf, 2)
-		leaks := ourGoroutines(buf.String())
-		if len(leaks) == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("goroutines left behind:\n%s", strings.Join(leaks, "\n\n"))
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// ourGoroutines returns the stacks of goroutines running this package's
-// code, other than tests.
-func ourGoroutines(dump string) []string {
-	var out []string
-	for _, g := range strings.Split(dump, "\n\n") {
-		if (strings.Contains(g, "ganui/tui.") || strings.Contains(g, "ganui/session.")) && !strings.Contains(g, "testing.tRunner") && !strings.Contains(g, "_test.go") {
-			out = append(out, g)
-		}
-	}
-	return out
 }
 
 func TestTooSmallAndBack(t *testing.T) {
