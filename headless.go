@@ -163,8 +163,11 @@ func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, sto
 	go func() {
 		select {
 		case <-sig:
-			cancel()
+			// Said before the run is told to stop, so that it comes
+			// before whatever the run says as it stops (a --save that
+			// failed): said after, it raced with those lines.
 			fmt.Fprintln(stderr, "ganui: stopping after the current epoch; interrupt again to quit at once, without saving")
+			cancel()
 		case <-done:
 			return
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -315,7 +316,9 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	if m := wait("message after the first SIGINT", msgs); !strings.Contains(m, "stopping after the current epoch; interrupt again to quit at once") {
 		t.Fatalf("first SIGINT: %q", m)
 	}
-	if ctx.Err() == nil {
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Minute):
 		t.Fatal("the first SIGINT did not stop the run")
 	}
 	select {
@@ -336,6 +339,37 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 		t.Fatal("the second SIGINT did not exit")
 	}
 }
+
+// TestStopNoteBeforeTheStop: the note that a signal stops the run is
+// written before the run is told to stop, so that it comes before
+// whatever the run writes as it stops (a --save that failed, on the same
+// stderr): written after, from the watch's goroutine, it raced with those
+// lines.
+func TestStopNoteBeforeTheStop(t *testing.T) {
+	leakcheck.Check(t)
+	ctxs, stoppedFirst := make(chan context.Context, 1), make(chan bool, 1)
+	note := writerFunc(func(p []byte) (int, error) {
+		stoppedFirst <- (<-ctxs).Err() != nil
+		return len(p), nil
+	})
+	ctx, stop := notifyStop(note, func(int) {})
+	defer stop()
+	ctxs <- ctx
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case stopped := <-stoppedFirst:
+		if stopped {
+			t.Fatal("the run was told to stop before the note was written")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no note after SIGINT")
+	}
+}
+
+// writerFunc is a function as an io.Writer.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // fullDisk fails every write, as standard output on a full disk does.
 type fullDisk struct{}
