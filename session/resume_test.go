@@ -127,8 +127,8 @@ func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
 // TestResumeOnPlanes: a ring run, and a points(FILE.csv) run whose file
 // is gone by the resume, resume as they go on.
 func TestResumeOnPlanes(t *testing.T) {
-	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 100)
-	resumesAsStraight(t, s, Options{Samples: 500}, 50)
+	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 40)
+	resumesAsStraight(t, s, Options{Samples: 500}, 20)
 
 	dir := t.TempDir()
 	file := filepath.Join(dir, "pts.csv")
@@ -145,14 +145,14 @@ func TestResumeOnPlanes(t *testing.T) {
 	}
 	cfg.Target = "points(" + file + ")"
 	p := newIdle(t, Options{Config: cfg, Seed: 1, Dir: dir, Samples: 500})
-	for range 60 {
+	for range 30 {
 		p.trainEpoch()
 	}
 	Step{Kind: StepD}.apply(p)
 	if err := os.Remove(file); err != nil { // the checkpoint holds the points
 		t.Fatal(err)
 	}
-	resumesAsStraight(t, p, Options{Samples: 500}, 50)
+	resumesAsStraight(t, p, Options{Samples: 500}, 20)
 }
 
 // TestResumePresetFileAndNewPlan: a run of a preset file with --samples,
