@@ -347,7 +347,11 @@ func (m *Model) msgLines(w, n int) []string {
 	// With the measurements where there is room for them, else without
 	// (a collapse on the grid names 23 modes, which had cut "mode
 	// collapse" itself to the head at 120×40), else by heads.
-	for _, detail := range []bool{w >= 110, false} {
+	tries := []bool{false}
+	if w >= 110 {
+		tries = []bool{true, false}
+	}
+	for _, detail := range tries {
 		var full []string
 		for _, f := range findingLines(fs, w, detail) {
 			full = append(full, f...)
