@@ -32,6 +32,26 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	// one line and "2." begun the next.
 	tie := func(format string, args ...any) string { return numtext.Together(fmt.Sprintf(format, args...)) }
 	lnTwo := numtext.Together("ln 2")
+	// Where D's losses balance, as the loss chart draws it
+	// (EquilibriumOf): least squares with label smoothing balances at
+	// α²/8 on both, where the texts had said ⅛ and two lines.
+	balance := ""
+	if eq, ok := EquilibriumOf(cfg); ok {
+		switch {
+		case eq.Label != "":
+			balance = numtext.Together(eq.Label)
+		case eq.DReal == eq.DFake:
+			balance = tie("%.3g each", eq.DReal)
+		default:
+			balance = "two lines, " + tie("%.3g", eq.DReal) + " on real data and " + tie("%.3g", eq.DFake) + " on generated"
+		}
+	}
+	// A penalty on a BCE D is on its logit, before the sigmoid the D(x)
+	// strip shows (engine.Penalty.OnLogit), as Mescheder et al. have it.
+	onLogit := ""
+	if cfg.Loss == engine.LossBCE {
+		onLogit = ", D taken before its sigmoid"
+	}
 	var out []Remedy
 	add := func(name, format string, args ...any) {
 		out = append(out, Remedy{name, fmt.Sprintf(format, args...)})
@@ -49,7 +69,8 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	switch cfg.Loss {
 	case engine.LossWasserstein:
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
-			"and the gap between its mean scores, real less generated, estimates the Wasserstein-1 distance while the critic stays Lipschitz; %s per G step keep it near its best. "+
+			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times the critic's Lipschitz constant K (eq. 3): "+
+			"W1 in shape, not in the size Quality's W1 gives; %s per G step keep it near its best. "+
 			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", numtext.Together(plural(cfg.DSteps, "critic step")), lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
@@ -57,35 +78,49 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"Its scores are no probabilities: no %s line, and %s.", lnTwo, span)
 	case engine.LossLeastSquares:
 		add("least squares", "D regresses real data to 1 and generated data to 0 with a squared error (Mao et al. 2017): "+
-			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at ⅛, not %s.", lnTwo)
+			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at %s, not %s.", balance, lnTwo)
 	}
 	if cfg.RealLabel < 1 {
+		// One-sided: D's best score α·p_data/(p_data + p_g) stays under
+		// α, and is still 0 where only G's samples lie (Salimans et al.
+		// 2016, §3.4); it had said the scores stay off 0 and 1.
+		textbook := lnTwo
+		if cfg.Loss == engine.LossLeastSquares {
+			textbook = "⅛"
+		}
 		add("label smoothing", "D's target for real data is %s, not 1; generated data's stays 0 (one-sided, Salimans et al. 2016, §3.4): "+
-			"D is never rewarded for certainty, so its scores stay off 0 and 1. Its losses balance at two lines, not at %s.", num(cfg.RealLabel), lnTwo)
+			"D is never rewarded for certainty that a sample is real: its best score, %s·p_data/(p_data + p_g), is never over %s, "+
+			"while a generated sample far from the data still scores 0 and G is still pushed off it. Its losses balance at %s, not at %s.",
+			num(cfg.RealLabel), num(cfg.RealLabel), num(cfg.RealLabel), balance, textbook)
 	}
 	if cfg.GLoss == engine.GLossFeatureMatching {
 		add("feature matching", "G does not try to fool D: it matches the mean of D's last hidden layer on its samples to that on real data (Salimans et al. 2016, §3.1), "+
-			"a target that moves less than D's verdict. G's loss is that distance, on a scale of its own.")
+			"a target that moves less than D's verdict. G's loss is that distance, on a scale of its own, and the push is D's slope, which G no longer follows.")
 	}
 	if cfg.DClip > 0 {
 		add("weight clipping", "after each critic step every weight of D is clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
 			"so its scores stay small and close together.", num(cfg.DClip))
 	}
 	if cfg.GP > 0 {
-		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017): "+
-			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights.", tie("λ %s", num(cfg.GP)))
+		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
+			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights.", tie("λ %s", num(cfg.GP)), onLogit)
 	}
 	if cfg.R1 > 0 {
-		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018): D is kept flat where the data is, "+
-			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target.", tie("γ %s", num(cfg.R1)))
+		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018, eq. 9)%s: D is kept flat where the data is, "+
+			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target.", tie("γ %s", num(cfg.R1)), onLogit)
 	}
 	if cfg.Unroll > 0 {
-		order := "First-order: G's gradient is taken at that D, not back through its updates."
+		// Only the second-order term lets G see D answer its move (Metz
+		// et al. 2017, §2.3); the text had credited the first-order
+		// gradient with it too.
+		order := "First-order, as here: G's gradient is taken at that D alone, not back through its updates, so G meets the D its samples will make, " +
+			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.3)."
 		if cfg.UnrollSecondOrder {
-			order = "Second-order: G's gradient also goes back through those updates, so G sees how D would answer it (§2.3)."
+			order = "Second-order, as here: G's gradient also goes back through those updates, so G sees how D would answer its move: " +
+				"hopping to the mode D neglects now gains G nothing, for D would follow, and G spreads over the modes instead (§2.3)."
 		}
-		add("unrolled GAN", "before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017): "+
-			"hopping to the mode D neglects now gains G nothing, for D would follow, so G spreads over the modes instead. %s Each G step costs %s more.", tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll))
+		add("unrolled GAN", "before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017). "+
+			"%s Each G step costs %s more.", tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll))
 	}
 	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
 		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
@@ -91,5 +92,62 @@ func TestRemediesCountInWords(t *testing.T) {
 	cfg.DSteps = 1
 	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 critic step per G step") {
 		t.Errorf("wgan with d_steps 1: %+v", rs)
+	}
+}
+
+// TestRemediesSayWhatHolds: each remedy's text states what holds of the
+// design it is shown for. One-sided smoothing leaves D's score on
+// generated data free to reach 0 (Salimans et al. 2016, §3.4), where the
+// text had said its scores stay off 0 and 1; least squares with label
+// smoothing balances at α²/8 on both losses, where the texts had said ⅛
+// and two lines; a feature-matching G does not follow the push; a
+// critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1; a
+// penalty on a BCE D is on its logit; and only the second-order unrolled
+// gradient lets G see D answer its move (Metz et al. 2017, §2.3).
+func TestRemediesSayWhatHolds(t *testing.T) {
+	for _, c := range []struct {
+		preset string
+		edit   func(*engine.Config)
+		remedy string
+		want   []string
+		not    []string
+	}{
+		{"label-smoothing", nil, "label smoothing",
+			[]string{"never over 0.9", "still scores 0", "balance at two lines, 0.778 on real data and 0.598 on generated, not at ln 2"},
+			[]string{"off 0 and 1"}},
+		{"lsgan", nil, "least squares", []string{"balance at ⅛, not ln 2"}, nil},
+		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "least squares", []string{"balance at 0.101 each, not ln 2"}, []string{"⅛,"}},
+		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "label smoothing", []string{"balance at 0.101 each, not at ⅛"}, []string{"two lines"}},
+		{"feature-matching", nil, "feature matching", []string{"the push is D's slope, which G no longer follows"}, nil},
+		{"wgan", nil, "critic", []string{"estimates K·W1", "not in the size Quality's W1 gives"}, []string{"estimates the Wasserstein-1 distance while"}},
+		{"r1", nil, "R1 penalty", []string{"eq. 9), D taken before its sigmoid"}, nil},
+		{"wgan-gp", nil, "gradient penalty", nil, []string{"sigmoid"}},
+		{"unrolled", nil, "unrolled GAN", []string{"First-order, as here", "not how D would answer G's own move"}, []string{"for D would follow"}},
+		{"unrolled", func(c *engine.Config) { c.UnrollSecondOrder = true }, "unrolled GAN", []string{"Second-order, as here", "for D would follow"}, []string{"First-order"}},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.edit != nil {
+			c.edit(&cfg)
+		}
+		rs := RemediesOf(cfg)
+		i := slices.IndexFunc(rs, func(r Remedy) bool { return r.Name == c.remedy })
+		if i < 0 {
+			t.Errorf("%s: no %s among %+v", c.preset, c.remedy, rs)
+			continue
+		}
+		text := numtext.Plain(rs[i].What)
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: %s lacks %q: %s", c.preset, c.remedy, w, text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: %s says %q: %s", c.preset, c.remedy, w, text)
+			}
+		}
 	}
 }
