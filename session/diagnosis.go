@@ -446,9 +446,16 @@ func modesSpread(spots []engine.SpotShare) float64 {
 func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	switch {
 	case w.still >= lossWindow:
+		// That G has not matched the target is the measures' to say
+		// (far): a still D says nothing of it, and the text had said it
+		// at any KS.
 		f.Kind = DStalled
-		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch, and G has not matched the target"
+		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch"
 		f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
+		if far {
+			f.Text += ", and G has not matched the target"
+			f.Detail += "; " + why
+		}
 	case far:
 		f.Kind = DStalled
 		f.Text = "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it and D gives it little to go on; " + gauge

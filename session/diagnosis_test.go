@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -338,6 +339,24 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 	if got := kinds(0.3); !slices.Equal(got, []FindingKind{DStalled}) {
 		t.Errorf("D still, KS 0.3: %v, want D stalled", got)
+	}
+	// Whether G has matched the target is the measures' to say, not a
+	// still D's: the text had said "G has not matched the target" at any
+	// KS, at the noise floor too.
+	for _, c := range []struct {
+		ks  float64
+		far bool
+	}{{0.005, false}, {0.3, false}, {0.9, true}} {
+		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: c.ks, ZDep: 1}, KSFloor: 0.01})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DStalled })
+		if i < 0 {
+			t.Errorf("D still, KS %g: %+v, want D stalled", c.ks, fs)
+			continue
+		}
+		text, detail := numtext.Plain(fs[i].Text), numtext.Plain(fs[i].Detail)
+		if says := strings.Contains(text, "G has not matched the target"); says != c.far || strings.Contains(detail, "over 0.5") != c.far {
+			t.Errorf("D still, KS %g: %q — %q, want G's match said %v", c.ks, text, detail, c.far)
+		}
 	}
 
 	var p episodes
