@@ -36,7 +36,10 @@ const (
 	// wins: it is almost sure of every sample (the geometric means of
 	// D(real) and of 1 − D(fake) over 0.9; D(real) = 0.95 and
 	// D(fake) = 0.05 on every sample sum to 0.103). A minimax G's gradient
-	// then vanishes; the non-saturating loss keeps it.
+	// then vanishes; the non-saturating loss keeps it. With one-sided
+	// label smoothing (real label α) D's loss on real data is read above
+	// its least, the entropy of α (0.325 at α = 0.9, D(real) = α on
+	// every sample; see bestRealLoss): its sum could not fall under this.
 	dWinsLoss = 0.1
 	// blurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
@@ -351,9 +354,13 @@ func newWatch(g *engine.GAN) watch {
 func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
-	if cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal+w.dFake < dWinsLoss {
-		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely",
-			Detail: fmt.Sprintf("%s, %s, together under %g", numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)), numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake)), dWinsLoss)}
+	if least := bestRealLoss(cfg.RealLabel); cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal-least+w.dFake < dWinsLoss {
+		losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
+		detail := losses + fmt.Sprintf(", together under %g", dWinsLoss)
+		if least > 0 {
+			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, dWinsLoss, numtext.Together(fmt.Sprintf("%.4f at real label %g", least, cfg.RealLabel)))
+		}
+		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely", Detail: detail}
 		switch cfg.GLoss {
 		case engine.GLossMinimax:
 			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
@@ -399,6 +406,16 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together(fmt.Sprintf("KS %.4f", m.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
 	}
 	return out
+}
+
+// bestRealLoss is the least BCE loss D can have on real data labelled
+// α: −α ln α − (1−α) ln(1−α), the entropy of α, at D(real) = α on every
+// sample; 0 for α = 1, or 0 (a zero Config, no smoothing).
+func bestRealLoss(a float64) float64 {
+	if a <= 0 || a >= 1 {
+		return 0
+	}
+	return -a*math.Log(a) - (1-a)*math.Log(1-a)
 }
 
 // underCaptured says what a mode not captured has of a sample of n: not

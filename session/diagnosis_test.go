@@ -533,3 +533,35 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 		t.Errorf("headless line %s, want %s", evs[0].Line(), want)
 	}
 }
+
+// TestDWinsWithLabelSmoothing: with real label α D's loss on real data
+// cannot fall under the entropy of α (0.325 at 0.9), so D's two losses
+// never summed under 0.1 and a D sure of every sample was never said to
+// win (label-smoothing with g_loss minimax and d_lr 2e-3 sits at D real
+// 0.33, D fake 0.01, G's loss saturated); read above that least, it is.
+func TestDWinsWithLabelSmoothing(t *testing.T) {
+	cfg, err := presets.Get("label-smoothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.GLoss = engine.GLossMinimax
+	least := -0.9*math.Log(0.9) - 0.1*math.Log(0.1)
+	for _, c := range []struct {
+		dReal, dFake float64
+		wins         bool
+	}{{least + 0.01, 0.02, true}, {least + 0.06, 0.06, false}, {0.5, 0.3, false}} {
+		w := watchOf(cfg)
+		for e := 1; e <= lossWindow; e++ {
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: -c.dFake, Mean: 0, Std: 0.1}, -1, 9, true, true)
+		}
+		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.99, ZDep: 1}, KSFloor: 0.01})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DWins })
+		if (i >= 0) != c.wins {
+			t.Errorf("D real %.4f, D fake %.4f: %+v, want D wins %v", c.dReal, c.dFake, fs, c.wins)
+			continue
+		}
+		if i >= 0 && !strings.Contains(numtext.Plain(fs[i].Detail), "above D real's least, 0.3251 at real label 0.9") {
+			t.Errorf("D wins detail: %q", fs[i].Detail)
+		}
+	}
+}
