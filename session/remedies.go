@@ -77,8 +77,15 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
 			"Its scores are no probabilities: no %s line, and %s.", lnTwo, span)
 	case engine.LossLeastSquares:
+		// lsgan's D scores −0.85 to 1.7 over the histogram's range
+		// (seed 1, epochs 1,000 and 3,000), which the strip had drawn
+		// at 0 and 1 under a glossary calling D(x) a belief from 0 to 1.
+		clamped := ""
+		if cfg.DIn == 1 && cfg.DInput == engine.DInputRaw {
+			clamped = " D's score has no sigmoid and may leave 0…1 away from the data: " + curve + " draws 0 to 1, a score beyond at its edge."
+		}
 		add("least squares", "D regresses real data to 1 and generated data to 0 with a squared error (Mao et al. 2017): "+
-			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at %s, not %s.", balance, lnTwo)
+			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at %s, not %s.%s", balance, lnTwo, clamped)
 	}
 	if cfg.RealLabel < 1 {
 		// One-sided: D's best score α·p_data/(p_data + p_g) stays under

@@ -103,7 +103,9 @@ func TestRemediesCountInWords(t *testing.T) {
 // and two lines; a feature-matching G does not follow the push; a
 // critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1; a
 // penalty on a BCE D is on its logit; and only the second-order unrolled
-// gradient lets G see D answer its move (Metz et al. 2017, §2.3).
+// gradient lets G see D answer its move (Metz et al. 2017, §2.3); a
+// least-squares D with no sigmoid scores beyond 0…1, which the D(x)
+// strip draws at its edge.
 func TestRemediesSayWhatHolds(t *testing.T) {
 	for _, c := range []struct {
 		preset string
@@ -115,7 +117,8 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 		{"label-smoothing", nil, "label smoothing",
 			[]string{"never over 0.9", "still scores 0", "balance at two lines, 0.778 on real data and 0.598 on generated, not at ln 2"},
 			[]string{"off 0 and 1"}},
-		{"lsgan", nil, "least squares", []string{"balance at ⅛, not ln 2"}, nil},
+		{"lsgan", nil, "least squares", []string{"balance at ⅛, not ln 2", "may leave 0…1 away from the data: the D(x) strip draws 0 to 1, a score beyond at its edge"}, nil},
+		{"lsgan", func(c *engine.Config) { c.DIn = 2 }, "least squares", nil, []string{"strip"}},
 		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "least squares", []string{"balance at 0.101 each, not ln 2"}, []string{"⅛,"}},
 		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "label smoothing", []string{"balance at 0.101 each, not at ⅛"}, []string{"two lines"}},
 		{"feature-matching", nil, "feature matching", []string{"the push is D's slope, which G no longer follows"}, nil},
