@@ -82,7 +82,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// at 0 and 1 under a glossary calling D(x) a belief from 0 to 1.
 		clamped := ""
 		if cfg.DIn == 1 && cfg.DInput == engine.DInputRaw {
-			clamped = " D's score has no sigmoid and may leave 0…1 away from the data: " + curve + " draws 0 to 1, a score beyond at its edge."
+			clamped = " D's score has no sigmoid and may leave 0…1 away from the data: " + curve + " draws 0 to 1, a score beyond at its edge; where D scores over 1, G, which pulls its samples' scores to 1, moves them against the push."
 		}
 		add("least squares", "D regresses real data to 1 and generated data to 0 with a squared error (Mao et al. 2017): "+
 			"a generated sample that D already takes for real but that lies far from the data is still pulled toward it, where BCE lets it be. Its losses balance at %s, not %s.%s", balance, lnTwo, clamped)

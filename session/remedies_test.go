@@ -117,7 +117,7 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 		{"label-smoothing", nil, "label smoothing",
 			[]string{"never over 0.9", "still scores 0", "balance at two lines, 0.778 on real data and 0.598 on generated, not at ln 2"},
 			[]string{"off 0 and 1"}},
-		{"lsgan", nil, "least squares", []string{"balance at ⅛, not ln 2", "may leave 0…1 away from the data: the D(x) strip draws 0 to 1, a score beyond at its edge"}, nil},
+		{"lsgan", nil, "least squares", []string{"balance at ⅛, not ln 2", "may leave 0…1 away from the data: the D(x) strip draws 0 to 1, a score beyond at its edge", "where D scores over 1, G, which pulls its samples' scores to 1, moves them against the push"}, nil},
 		{"lsgan", func(c *engine.Config) { c.DIn = 2 }, "least squares", nil, []string{"strip"}},
 		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "least squares", []string{"balance at 0.101 each, not ln 2"}, []string{"⅛,"}},
 		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "label smoothing", []string{"balance at 0.101 each, not at ⅛"}, []string{"two lines"}},
