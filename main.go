@@ -169,28 +169,20 @@ func (v numberText) Set(s string) error {
 	return nil
 }
 
-// whole reads the text s of flag --name: a whole number from lo to hi (or
-// 0, with orZero), also written in exponent form as --set takes one (5000
-// or 5e3), where that is exact: up to 2⁵³.
-func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
-	outOfRange := func() error {
-		zero := ""
-		if orZero {
-			zero = " (or 0, the default)"
-		}
-		return fmt.Errorf("--%s: %s out of range %d..%d%s", name, s, lo, hi, zero)
-	}
+// whole reads the text s of flag --name: a whole number from lo to hi,
+// also written in exponent form as --set takes one (5000 or 5e3), where
+// that is exact: up to 2⁵³. A number out of range is refused with the
+// range and def, which says what the flag is when not given ("default
+// 500").
+func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
 	case errors.Is(err, engine.ErrNotWhole):
 		return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
 		return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
-	case err != nil:
-		return 0, outOfRange()
-	}
-	if !(n >= lo && n <= hi || orZero && n == 0) {
-		return 0, outOfRange()
+	case err != nil || n < lo || n > hi:
+		return 0, fmt.Errorf("--%s: %s out of range %d..%d (%s)", name, s, lo, hi, def)
 	}
 	return n, nil
 }
@@ -198,29 +190,26 @@ func whole(name, s string, lo, hi uint64, orZero bool) (uint64, error) {
 // printFlags lists the flags as PrintDefaults does, but written as the
 // usage and the README write them (--epochs N), each description wrapped
 // to 80 columns, with the defaults that differ from none and that it
-// does not state itself; --help, which the flag package answers, among
-// them.
+// does not state itself; -h, --help's other name, is named on its line.
 func printFlags(w io.Writer, fs *flag.FlagSet) {
-	help := true // not yet listed
-	print := func(name, arg, text string) {
-		fmt.Fprintf(w, "  --%s%s\n", name, arg)
-		for _, l := range wrap(text, 80-8) {
-			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
-		}
-	}
 	fs.VisitAll(func(f *flag.Flag) {
-		if help && f.Name > "help" {
-			print("help", "", "print this help and exit")
-			help = false
+		if f.Name == "h" {
+			return
 		}
 		arg, text := flag.UnquoteUsage(f)
 		if arg != "" {
 			arg = " " + arg
 		}
+		if f.Name == "help" {
+			arg = ", -h"
+		}
 		if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
 			text += " (default " + d + ")"
 		}
-		print(f.Name, arg, text)
+		fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
+		for _, l := range wrap(text, 80-8) {
+			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+		}
 	})
 }
 
@@ -266,11 +255,15 @@ func flagError(err error, fs *flag.FlagSet) error {
 	return errors.New(msg + " (see ganui --help)")
 }
 
-// suggestFlag is " (did you mean --NAME?)" for the flags of fs (and
-// --help) nearest to name, or "" when none is near.
+// suggestFlag is " (did you mean --NAME?)" for the flags of fs nearest
+// to name (-h aside: --help is its name), or "" when none is near.
 func suggestFlag(name string, fs *flag.FlagSet) string {
-	names := []string{"help"}
-	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "h" {
+			names = append(names, f.Name)
+		}
+	})
 	return suggest.DidYouMean(name, names, func(n string) string { return "--" + n })
 }
 
@@ -341,15 +334,31 @@ const usage = `usage: ganui [DESIGN] [--seed S] [--paused] [--speed full|N]
 DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N]
 `
 
+// helpFooter ends --help: how every flag and number is written.
+const helpFooter = `
+A flag takes one dash or two (-seed 3 is --seed 3), its value after a
+space or an = (--seed=3). Every number is whole, in digits or in
+exponent form: --epochs 5e3.
+`
+
 // parseFlags reads the command line and resolves the design to run.
-// --help prints the usage on stdout and returns flag.ErrHelp; every other
-// problem comes back as a one-line error.
+// --help (or -h), anywhere on it, prints the usage on stdout and returns
+// flag.ErrHelp, whatever the other flags' values: it is asked while a
+// command is being written. A line the flags cannot be read from — an
+// unknown flag, one without its value, an argument that is no flag — is
+// refused as it is without --help, so that the typo is named, not
+// hidden behind the help. Every problem comes back as a one-line error.
 func parseFlags(args []string, stdout io.Writer) (options, error) {
 	var o options
 	var sets, sweeps []string
 	var seeds, showPreset string
+	var help bool
 	fs := flag.NewFlagSet("ganui", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	// Defined, not left to the flag package, which answers the first
+	// -help or -h it meets and reads no further.
+	fs.BoolVar(&help, "help", false, "print this help and exit")
+	fs.BoolVar(&help, "h", false, "print this help and exit")
 	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
 	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their source and full configuration, and exit")
 	fs.BoolVar(&o.version, "version", false, "print ganui's version and git revision, the Go release, and which build this is, default or SIMD (with its kernels), and exit")
@@ -364,13 +373,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return nil
 	})
 	// The numbers: text until every flag is in (numberText).
-	epochs, seed, jobs, every, samples := "", "1", strconv.Itoa(min(runtime.NumCPU(), maxJobs)), "500", ""
+	epochs, seed, jobs, every, samples := "", "1", strconv.Itoa(defaultJobs()), "500", ""
 	fs.Var(numberText{&epochs}, "epochs", "train `N` epochs (default: the preset's own; with --resume, the run's own plan)")
 	fs.Var(numberText{&seed}, "seed", "random seed `S`; the same seed and design give a bit-identical run")
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.Var(numberText{&jobs}, "jobs", fmt.Sprintf("headless with --seeds or --sweep: train up to `J` runs at once, fewer if memory is short (default: one per CPU, at most %d; here %s)", maxJobs, jobs))
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
-	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default, or 0: %s, or %s on a 2-D target as the mode-collapse papers count)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(session.DefaultSamples), numtext.FormatInt(engine.BenchmarkSamples)))
+	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default: %s as the mode-collapse papers count)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
@@ -381,14 +390,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		speed = s
 		return nil
 	})
-	twice := onlyOnce(fs, "set", "sweep")
+	twice := onlyOnce(fs, "set", "sweep", "help", "h")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(stdout, usage+"\nflags:\n")
-			printFlags(stdout, fs)
-			io.WriteString(stdout, "\nEvery number is whole, in digits or in exponent form: --epochs 5e3.\n")
-			return o, err
-		}
 		if *twice != "" {
 			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
 		}
@@ -396,6 +399,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	if fs.NArg() > 0 {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
+	}
+	if help {
+		io.WriteString(stdout, usage+"\nflags:\n")
+		printFlags(stdout, fs)
+		io.WriteString(stdout, helpFooter)
+		return o, flag.ErrHelp
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) {
@@ -501,30 +510,38 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;
-// those not given keep their defaults' texts.
+// those not given keep their defaults' texts. A count is never 0: a
+// count left to its default is a flag left out.
 func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, samples string) error {
 	var err error
-	read := func(name, s string, lo, hi uint64, orZero bool) uint64 {
-		n, e := whole(name, s, lo, hi, orZero)
+	read := func(name, s string, lo, hi uint64, def string) uint64 {
+		n, e := whole(name, s, lo, hi, def)
 		if err == nil {
 			err = e
 		}
 		return n
 	}
 	if given["epochs"] {
-		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, false))
+		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, "default: the preset's own"))
 	}
-	o.Seed = read("seed", seed, 0, math.MaxUint64, false)
-	o.jobs = int(read("jobs", jobs, 1, maxJobs, false))
-	o.Every = int(read("every", every, 0, engine.MaxEpochs, false))
+	o.Seed = read("seed", seed, 0, math.MaxUint64, "default 1")
+	o.jobs = int(read("jobs", jobs, 1, maxJobs, "default: one per CPU, here "+strconv.Itoa(defaultJobs())))
+	o.Every = int(read("every", every, 0, engine.MaxEpochs, "default 500"))
 	if given["samples"] {
-		o.Samples = int(read("samples", samples, minSamples, maxSamples, true))
+		o.Samples = int(read("samples", samples, minSamples, maxSamples, "default "+samplesDefault))
 	}
 	return err
 }
 
-// minSamples and maxSamples bound --samples, 0 aside (the default).
+// minSamples and maxSamples bound --samples.
 const minSamples, maxSamples = 100, session.MaxSamples
+
+// samplesDefault is --samples when not given, as --help and its range
+// error say it.
+var samplesDefault = numtext.FormatInt(session.DefaultSamples) + ", or " + numtext.FormatInt(engine.BenchmarkSamples) + " on a 2-D target"
+
+// defaultJobs is --jobs when not given: one run per CPU, at most maxJobs.
+func defaultJobs() int { return min(runtime.NumCPU(), maxJobs) }
 
 // parseSweep reads the --sweep specs against the design as --preset and
 // --set make it, for the seeds of --seeds (or the one of --seed).

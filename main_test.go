@@ -7,7 +7,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,7 +53,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
-		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10000000 (or 0, the default)"},
+		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10000000 (default 10,000, or 2,500 on a 2-D target)"},
+		{[]string{"--headless", "--samples", "0"}, "--samples: 0 out of range 100..10000000 (default 10,000, or 2,500 on a 2-D target)"},
 		{[]string{"--headless", "--seed", "1e19"}, "--seed: 1e19 is past 2⁵³"},
 		{[]string{"--headless", "--seed", "18446744073709551616"}, "--seed: 18446744073709551616 out of range 0..18446744073709551615"},
 		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false`},
@@ -131,7 +134,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 	// Defaults are shown as the flag package shows them, with no panic
 	// from probing the wrapped values (onlyOnce).
-	if strings.Contains(stdout, "panic") || !strings.Contains(stdout, "(default 500)") || !strings.Contains(stdout, "(default 1)") || !strings.Contains(strings.Join(strings.Fields(stdout), " "), "0: 10,000, or 2,500 on a 2-D target") {
+	if strings.Contains(stdout, "panic") || !strings.Contains(stdout, "(default 500)") || !strings.Contains(stdout, "(default 1)") || !strings.Contains(strings.Join(strings.Fields(stdout), " "), "(default: 10,000, or 2,500 on a 2-D target") {
 		t.Errorf("--help does not show the defaults cleanly:\n%s", stdout)
 	}
 }
@@ -270,7 +273,7 @@ func TestNumberFlags(t *testing.T) {
 		ok bool
 	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false},
 		{"+5", false}, {"+5e3", false}, {" 5", false}, {"5 ", false}, {"5\t", false}, {"5e+3", true}} {
-		if _, err := whole("seed", c.s, 0, math.MaxUint64, false); (err == nil) != c.ok {
+		if _, err := whole("seed", c.s, 0, math.MaxUint64, "default 1"); (err == nil) != c.ok {
 			t.Errorf("--seed %s: %v, want ok %v", c.s, err, c.ok)
 		}
 	}
@@ -539,7 +542,7 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 			t.Errorf("a line of %d columns: %q", n, line)
 		}
 	}
-	for _, want := range []string{"\n  --help\n", "\n  --version\n", "(default: one per CPU, at most 256; here ", "exponent form"} {
+	for _, want := range []string{"\n  --help, -h\n", "\n  --version\n", "(default: one per CPU, at most 256; here ", "exponent form"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("--help lacks %q", want)
 		}
@@ -564,12 +567,12 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
-		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256\n"},
+		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
 		{[]string{"--speed", "0"}, "ganui: --speed: 0 out of range 1..100000 epochs a second (or full)\n"},
 		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second\n"},
-		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1000000000\n"},
-		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1000000000\n"},
+		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1000000000 (default 500)\n"},
+		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1000000000 (default: the preset's own)\n"},
 		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced\n"},
 		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced\n"},
 		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version\n"},
@@ -599,4 +602,92 @@ func TestSwitchesTurnedOff(t *testing.T) {
 		}
 	}
 	wantUsageError(t, []string{"--headless=false", "--every", "5"}, "--every needs --headless")
+}
+
+// TestHelpAmongOtherArguments: --help (or -h) prints the help and exits 0
+// wherever it stands among flags ganui reads, their values unchecked; a
+// flag it does not know, or an argument that is no flag, is refused as
+// it is without --help, the misspelling named (the flag package stopped
+// at --help: --help --hedless printed the help and exited 0).
+func TestHelpAmongOtherArguments(t *testing.T) {
+	_, help, _ := runCLI(t, "--help")
+	for _, args := range [][]string{
+		{"-h"},
+		{"--help", "--help"},
+		{"--headless", "--help", "--epochs", "0"},
+		{"--preset", "vanilla", "-h", "--seed", "3"},
+		{"--list-presets", "--help"},
+	} {
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 || stdout != help || stderr != "" {
+			t.Errorf("%q: exit %d, stderr %q, stdout the help: %v", args, code, stderr, stdout == help)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--help", "--hedless"}, "unknown flag --hedless (did you mean --headless?)"},
+		{[]string{"--hedless", "--help"}, "unknown flag --hedless (did you mean --headless?)"},
+		{[]string{"-h", "--bogus"}, "unknown flag --bogus (see ganui --help)"},
+		{[]string{"--help", "--epochs"}, "--epochs needs a value"},
+		{[]string{"--help", "stray"}, `unexpected argument "stray"`},
+		{[]string{"help"}, `unexpected argument "help" (did you mean --help?)`},
+		{[]string{"--seed", "3", "help"}, `unexpected argument "help" (did you mean --help?)`},
+	} {
+		wantUsageError(t, c.args, c.want)
+	}
+}
+
+// TestOneDashOrTwo: a flag written with one dash is the flag with two,
+// as the flag package reads it and --help and the README say, and every
+// message about it writes it with two.
+func TestOneDashOrTwo(t *testing.T) {
+	one, err1 := parseFlags([]string{"-headless", "-preset", "vanilla", "-seed", "3", "-set", "g_lr=1e-3", "-samples=500"}, io.Discard)
+	two, err2 := parseFlags([]string{"--headless", "--preset", "vanilla", "--seed", "3", "--set", "g_lr=1e-3", "--samples=500"}, io.Discard)
+	if err1 != nil || err2 != nil || !reflect.DeepEqual(one, two) {
+		t.Errorf("one dash %+v (%v), two %+v (%v)", one, err1, two, err2)
+	}
+	_, help, _ := runCLI(t, "--help")
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(help, "A flag takes one dash or two (-seed 3 is --seed 3)") || !strings.Contains(string(readme), "A flag takes one dash or two (`-seed 3` is `--seed 3`)") {
+		t.Error("--help or the README does not say a flag takes one dash or two")
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-epoch", "5"}, "ganui: unknown flag --epoch (did you mean --epochs?)\n"},
+		{[]string{"-headless", "-epochs"}, "ganui: --epochs needs a value (see ganui --help)\n"},
+		{[]string{"-headless", "-epochs", "0"}, "ganui: --epochs: 0 out of range 1..1000000000 (default: the preset's own)\n"},
+		{[]string{"-seed", "1", "--seed", "2"}, "ganui: --seed is given twice; give it once\n"},
+		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless\n"},
+		{[]string{"-headless", "-set", "g_lr", "1e-3"}, "ganui: --set: want key=value, got \"g_lr\" (did you mean --set g_lr=1e-3?)\n"},
+	} {
+		if code, _, stderr := runCLI(t, c.args...); code != exitUsage || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// TestZeroIsNoDefault: a count is never 0 for its default — --samples 0
+// is refused as --epochs 0 and --jobs 0 are (it had run as if not
+// given) — and the refusal gives the range and the default.
+func TestZeroIsNoDefault(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10000000 (default 10,000, or 2,500 on a 2-D target)\n"},
+		{[]string{"--resume", "x.ckpt", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10000000 (default 10,000, or 2,500 on a 2-D target)\n"},
+		{[]string{"--headless", "--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1000000000 (default: the preset's own)\n"},
+		{[]string{"--headless", "--seeds", "1-2", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
+	} {
+		if code, stdout, stderr := runCLI(t, c.args...); code != exitUsage || stdout != "" || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
 }
