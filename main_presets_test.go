@@ -79,10 +79,11 @@ func TestPresetFile(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "final preset=mine seed=1 epochs=4 state=done") {
 		t.Fatalf("--preset FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	// A file with a base and --set overrides.
+	// A file with a base and --set overrides, which the final line names
+	// after the file's design.
 	based := writeFile(t, "bi.json", `{"base": "bimodal", "epochs": 3}`)
 	code, stdout, _ = runCLI(t, "--headless", "--preset", based, "--set", "g_lr=1e-4", "--samples", "500", "--every", "0")
-	if code != 0 || !strings.HasPrefix(stdout, "final preset=bi seed=1 epochs=3 state=done") || !strings.Contains(stdout, " modes=") {
+	if code != 0 || !strings.HasPrefix(stdout, "final preset=bi g_lr=1e-4 seed=1 epochs=3 state=done") || !strings.Contains(stdout, " modes=") {
 		t.Fatalf("--preset FILE with base: exit %d, stdout %q", code, stdout)
 	}
 }
@@ -193,6 +194,34 @@ func TestSeedsInParallel(t *testing.T) {
 		if !regexp.MustCompile(`^summary \S+ +median=\S+ min=\S+ max=\S+`).MatchString(l) {
 			t.Errorf("summary line %q is not 'summary METRIC median= min= max='", l)
 		}
+	}
+}
+
+// TestFinalLinesNameTheDesign: a final line names the settings that
+// --set changed from the preset, after it, key=value as a sweep's row
+// names its cell — a single run's and each of --seeds' alike — but the
+// labels that train nothing (they had said preset=vanilla alone, the
+// same as a run of the preset's own design).
+func TestFinalLinesNameTheDesign(t *testing.T) {
+	design := []string{"--preset", "vanilla", "--set", "g_lr=1e-3", "--set", "target=normal(0,1)", "--set", "description=mine", "--epochs", "10", "--samples", "500"}
+	code, seeds, stderr := runCLI(t, append([]string{"--headless", "--seeds", "1-2"}, design...)...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(seeds, "\n")
+	for i, seed := range []string{"1", "2"} {
+		if want := "final preset=vanilla target=normal(0,1) g_lr=1e-3 seed=" + seed + " epochs=10 state=done "; !strings.HasPrefix(lines[i], want) {
+			t.Errorf("--seeds: line %q, want it to begin %q", lines[i], want)
+		}
+	}
+	_, single, _ := runCLI(t, append([]string{"--headless", "--every", "0"}, design...)...)
+	if final := single[strings.LastIndex("\n"+single, "\nfinal "):]; timings.ReplaceAllString(final, "") != timings.ReplaceAllString(lines[0]+"\n", "") {
+		t.Errorf("a single run's final line %q, --seeds' %q", final, lines[0])
+	}
+	// A preset's own design names nothing more.
+	_, plain, _ := runCLI(t, "--headless", "--every", "0", "--preset", "vanilla", "--epochs", "10", "--samples", "500")
+	if !strings.HasPrefix(plain[strings.LastIndex("\n"+plain, "\nfinal "):], "final preset=vanilla seed=1 epochs=10 ") {
+		t.Errorf("final line of the preset's own design: %q", plain)
 	}
 }
 

@@ -233,17 +233,7 @@ type Again struct {
 func (s *Session) Again() Again {
 	cfg := s.gan.Config()
 	var a Again
-	preset, base := s.opts.Preset, engine.Config{}
-	loaded := false
-	if preset != "" {
-		b, err := presets.Resolve(preset)
-		base, loaded = b, err == nil
-	}
-	if !loaded {
-		if b, err := presets.Get(cfg.Name); err == nil {
-			preset, base, loaded = cfg.Name, b, true
-		}
-	}
+	preset, base, loaded := presetBase(s.opts.Preset, cfg)
 	if !loaded {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
@@ -252,8 +242,8 @@ func (s *Session) Again() Again {
 	if preset != presets.Default {
 		args = append(args, "--preset", shellQuote(preset))
 	}
-	for _, kv := range settingsDiff(base, cfg) {
-		args = append(args, "--set", kv)
+	for _, c := range settingsDiff(base, cfg) {
+		args = append(args, "--set", shellQuote(c.Key+"="+c.Value))
 	}
 	if n := max(s.planned, s.gan.Epoch()); n != base.Epochs {
 		args = append(args, "--epochs", fmt.Sprint(n))
@@ -281,11 +271,32 @@ func (s *Session) leftPlan(what string) {
 	}
 }
 
-// settingsDiff lists, as key=value, the fields of cfg that differ from
-// base, in the order of the preset keys; the plan (epochs) is left to
-// --epochs. A value reads as --set takes it: a list without its
-// brackets (16,16, relu,relu), a string unquoted, spaces kept.
-func settingsDiff(base, cfg engine.Config) []string {
+// presetBase returns the preset a run of cfg started from as it loads
+// now, and the name a command gives it: preset, what --preset named
+// (a built-in, or a preset file), while it still loads, else the
+// built-in of the design's name; ok is false when neither loads (a
+// preset file gone, a checkpoint of a design of the user's own).
+func presetBase(preset string, cfg engine.Config) (name string, base engine.Config, ok bool) {
+	if preset != "" {
+		if b, err := presets.Resolve(preset); err == nil {
+			return preset, b, true
+		}
+	}
+	if b, err := presets.Get(cfg.Name); err == nil {
+		return cfg.Name, b, true
+	}
+	return "", engine.Config{}, false
+}
+
+// Change is a setting of a design that differs from its preset's: a
+// Config key, and its value as --set takes it.
+type Change struct{ Key, Value string }
+
+// settingsDiff lists the fields of cfg that differ from base, in the
+// order of the preset keys; the plan (epochs) is left to --epochs. A
+// value reads as --set takes it: a list without its brackets (16,16,
+// relu,relu), a string unquoted, spaces kept.
+func settingsDiff(base, cfg engine.Config) []Change {
 	a, b := presets.Marshal(base), presets.Marshal(cfg)
 	lines := func(data []byte) map[string]string {
 		m := map[string]string{}
@@ -298,12 +309,12 @@ func settingsDiff(base, cfg engine.Config) []string {
 		return m
 	}
 	was, now := lines(a), lines(b)
-	var out []string
+	var out []Change
 	for _, key := range engine.ConfigKeys() {
 		if key == "epochs" || was[key] == now[key] {
 			continue
 		}
-		out = append(out, shellQuote(key+"="+setValue(now[key])))
+		out = append(out, Change{key, setValue(now[key])})
 	}
 	return out
 }

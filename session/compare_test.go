@@ -338,9 +338,8 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	back := engine.Config{}
 	back, _ = presets.Get("blog-original")
-	for _, kv := range settingsDiff(back, cfg) {
-		k, v, _ := strings.Cut(strings.Trim(kv, "'"), "=")
-		if err := back.Set(k, v); err != nil {
+	for _, c := range settingsDiff(back, cfg) {
+		if err := back.Set(c.Key, c.Value); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -70,6 +70,11 @@ func TestLineValuesStayOneField(t *testing.T) {
 	if !strings.HasPrefix(line, `final preset="a b=c" seed=0 `) || strings.Count(line, " state=") != 1 {
 		t.Errorf("final line %q", line)
 	}
+	// A setting the design changed is a field of its own too.
+	line = Result{Preset: "vanilla", Changes: []Change{{"target", "uniform(2, 6)"}, {"g_hidden", "8,8"}}, State: Done}.Line()
+	if !strings.HasPrefix(line, `final preset=vanilla target="uniform(2, 6)" g_hidden=8,8 seed=0 `) {
+		t.Errorf("final line %q", line)
+	}
 }
 
 // TestModeSharesAsEveryFigure: a final line gives each mode's share to

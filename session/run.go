@@ -35,11 +35,16 @@ func (p Progress) Line() string {
 
 // Result is how a run ended.
 type Result struct {
-	Preset string
-	Seed   uint64
-	Epochs int   // epochs completed
-	State  State // Done, Diverged or Interrupted
-	Err    *Divergence
+	Preset string // the design's name
+	// Changes are the settings of the design that differ from the
+	// preset's it started from (a --set, a key of the trainer), but its
+	// name, description and source, which train nothing: with Preset,
+	// they say which design was trained.
+	Changes []Change
+	Seed    uint64
+	Epochs  int   // epochs completed
+	State   State // Done, Diverged or Interrupted
+	Err     *Divergence
 	// Metrics evaluates the generator as the run ended, on fresh samples.
 	Metrics    engine.Metrics
 	EpochsPerS float64 // training throughput, evaluations excluded
@@ -47,10 +52,16 @@ type Result struct {
 }
 
 // Line is the run's one-line key=value summary, the last line ganui
-// prints for it. A diverged run says how at the end: divergence=nan (a
-// value not finite) or divergence=runaway.
+// prints for it. The design's Changes follow its preset, each as its key
+// (preset=vanilla g_lr=1e-3 seed=1 …), as a sweep's row names its cell.
+// A diverged run says how at the end: divergence=nan (a value not
+// finite) or divergence=runaway.
 func (r Result) Line() string {
 	m := r.Metrics
+	design := LineValue(r.Preset)
+	for _, c := range r.Changes {
+		design += " " + c.Key + "=" + LineValue(c.Value)
+	}
 	how := ""
 	if r.Err != nil {
 		how = " divergence=nan"
@@ -60,12 +71,30 @@ func (r Result) Line() string {
 	}
 	if pm := m.Plane; pm != nil {
 		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f sw1_floor=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
-			LineValue(r.Preset), r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
+			design, r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
 			r.EpochsPerS, r.WallS, how)
 	}
 	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f%s%s epochs_per_s=%.1f wall_s=%.3f%s",
-		LineValue(r.Preset), r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
+		design, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
 		r.EpochsPerS, r.WallS, how)
+}
+
+// designChanges are the settings of cfg, the run's design, that differ
+// from the preset's it started from (presetBase), but the labels that
+// train nothing: its name, description and source. A design whose preset
+// no longer loads has none to name.
+func (s *Session) designChanges(cfg engine.Config) []Change {
+	_, base, ok := presetBase(s.opts.Preset, cfg)
+	if !ok {
+		return nil
+	}
+	var out []Change
+	for _, c := range settingsDiff(base, cfg) {
+		if c.Key != "name" && c.Key != "description" && c.Key != "source" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // zdepField is " zdep=…", the noise use, for a generator that makes a row
@@ -175,8 +204,10 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 // goroutine driving the session: the caller of Run, or after Stop the
 // caller of Stop.
 func (s *Session) Result() Result {
+	cfg := s.gan.Config()
 	r := Result{
-		Preset:  s.gan.Config().Name,
+		Preset:  cfg.Name,
+		Changes: s.designChanges(cfg),
 		Seed:    s.gan.Seed(),
 		Epochs:  s.gan.Epoch(),
 		State:   s.state,
