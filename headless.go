@@ -13,7 +13,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
-	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
 
@@ -30,15 +30,11 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
-	switch at := numtext.FormatInt(s.Epoch()); {
-	case opts.Resume == "" || s.Epoch() < s.Planned():
-	case opts.Epochs > 0:
-		return usageError{fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, at)}
-	default:
-		return usageError{fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, session.PlanReached(s.Epoch(), s.Planned()))}
+	if err := s.NothingLeft(); err != nil {
+		return usageError{err}
 	}
 	if err := s.Unrecorded(); err != nil {
-		fmt.Fprintln(stderr, "ganui: warning: "+oneLine(err))
+		fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop

@@ -20,7 +20,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -51,33 +50,6 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// notStdout refuses an output that is the file standard output or
-// standard error goes to (--log /dev/stdout with stdout redirected to a
-// file, --log f 2>f): the lines would be written over it, or the file
-// renamed away from under them.
-func notStdout(opts session.Options, streams ...io.Writer) error {
-	names := []string{"standard output", "standard error"}
-	for i, w := range streams {
-		f, ok := w.(*os.File)
-		if !ok {
-			continue
-		}
-		out, err := f.Stat()
-		if err != nil {
-			continue
-		}
-		for _, o := range []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}} {
-			if o.path == "" {
-				continue
-			}
-			if fi, err := os.Stat(o.path); err == nil && os.SameFile(fi, out) { // links followed: /dev/stdout
-				return fmt.Errorf("%s %s is %s, where ganui writes its lines: name a file of its own", o.flag, o.path, names[min(i, 1)])
-			}
-		}
-	}
-	return nil
-}
-
 // usageError marks errors that are the user's to fix; they exit 2.
 type usageError struct{ error }
 
@@ -100,10 +72,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)
 	if err == nil {
-		err = notStdout(opts.Options, stdout, stderr)
+		err = opts.CheckStreams(stdout, stderr)
 	}
 	if err != nil && !help {
-		fmt.Fprintln(stderr, "ganui:", oneLine(err))
+		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitUsage
 	}
 	switch err = nil; {
@@ -136,16 +108,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
-		fmt.Fprintln(stderr, "ganui:", oneLine(err), "(try a lower learning rate)")
+		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()), "(try a lower learning rate)")
 		return exitDiverged
 	case errors.As(err, &usage):
-		fmt.Fprintln(stderr, "ganui:", oneLine(err))
+		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitUsage
 	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
-		fmt.Fprintf(stderr, "ganui: %s; ganui --headless trains without a terminal\n", oneLine(err))
+		fmt.Fprintf(stderr, "ganui: %s; ganui --headless trains without a terminal\n", visible.Message(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "ganui:", oneLine(err))
+		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitFailure
 	}
 }
@@ -479,8 +451,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, fmt.Errorf("%s: %w", which, err)
 	}
 	o.Preset = o.preset
-	if !slices.Contains(presets.Names(), o.preset) {
-		o.PresetFile = o.preset // a file: the run's outputs must not overwrite it
+	if presets.IsFile(o.preset) {
+		o.PresetFile = o.preset // the run's outputs must not overwrite it
 	}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
@@ -664,31 +636,4 @@ func (v *onceValue) Set(s string) error {
 func (v *onceValue) IsBoolFlag() bool {
 	b, ok := v.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
-}
-
-// quoted matches a Go-quoted string in an error message.
-var (
-	quoted   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
-	longWord = regexp.MustCompile(`[^\s"]{81,}`)
-)
-
-// oneLine is how an error reaches the terminal: one line (the lines of a
-// joined error, or a path's, joined with "; "), control characters as
-// escapes, and any value longer than 80 characters cut short — quoted, or not (a number of
-// 100,000 digits, a path, a flag's name) — so that a bad 100 kB argument
-// is not echoed back whole.
-func oneLine(err error) string {
-	line := quoted.ReplaceAllStringFunc(visible.String(strings.Join(strings.Split(err.Error(), "\n"), "; ")), func(q string) string {
-		if r := []rune(q); len(r) > 82 {
-			return string(r[:78]) + "…\""
-		}
-		return q
-	})
-	return longWord.ReplaceAllStringFunc(line, func(w string) string {
-		end := w[len(strings.TrimRight(w, ":,;")):] // the sentence's, kept
-		if r := []rune(w); len(r) > 80 {
-			return string(r[:78]) + "…" + end
-		}
-		return w
-	})
 }

@@ -195,14 +195,18 @@ func Load(path string) (engine.Config, error) {
 // Resolve returns the built-in preset called arg, or else loads arg as a
 // preset file when it names one (it ends in .json or exists).
 func Resolve(arg string) (engine.Config, error) {
-	if c, err := Get(arg); err == nil {
-		return c, nil
+	if !IsFile(arg) {
+		return Get(arg)
 	}
 	if _, err := os.Stat(arg); err == nil || strings.HasSuffix(arg, ".json") {
 		return Load(arg)
 	}
 	return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
 }
+
+// IsFile reports whether Resolve reads arg as a preset file, not as a
+// built-in preset: arg names none.
+func IsFile(arg string) bool { return !slices.Contains(Names(), arg) }
 
 // Marshal writes cfg as a preset file: every field, one key per line in
 // engine.Config's order, lists on one line. Parse reads it back to an

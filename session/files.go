@@ -67,6 +67,42 @@ func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	return gan, annex, nil
 }
 
+// namedPath is a file of a run: the flag that names it, and its path
+// ("" for none).
+type namedPath struct{ flag, path string }
+
+// outputs are the files a run of o writes.
+func (o Options) outputs() []namedPath {
+	return []namedPath{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}}
+}
+
+// CheckStreams refuses an output of o that is the file the front end's
+// standard output or standard error (stdout, stderr) goes to, when they
+// are files: --log /dev/stdout with standard output redirected to a file,
+// or --log f 2>f. The front end's lines would be written over it, or the
+// file renamed away from under them.
+func (o Options) CheckStreams(stdout, stderr io.Writer) error {
+	for i, w := range []io.Writer{stdout, stderr} {
+		f, ok := w.(*os.File)
+		if !ok {
+			continue
+		}
+		stream, err := f.Stat()
+		if err != nil {
+			continue
+		}
+		for _, out := range o.outputs() {
+			if out.path == "" {
+				continue
+			}
+			if fi, err := os.Stat(out.path); err == nil && os.SameFile(fi, stream) { // links followed: /dev/stdout
+				return fmt.Errorf("%s %s is %s, where ganui writes its lines: name a file of its own", out.flag, out.path, [2]string{"standard output", "standard error"}[i])
+			}
+		}
+	}
+	return nil
+}
+
 // checkPaths refuses, before anything is trained, the outputs of opts that
 // could not be written at the end or would destroy an input: an empty
 // path, a directory that does not exist or cannot be written to, a path
@@ -74,10 +110,10 @@ func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 // (Resume, PresetFile, a points(FILE.csv) target's file) or as another
 // output.
 func checkPaths(opts Options) error {
-	outputs := []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}}
-	inputs := []struct{ flag, path string }{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
+	outputs := opts.outputs()
+	inputs := []namedPath{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
 	if points, ok := engine.PointsFile(opts.Config.Target); ok && opts.Resume == "" {
-		inputs = append(inputs, struct{ flag, path string }{"the target's points file", points})
+		inputs = append(inputs, namedPath{"the target's points file", points})
 	}
 	for i, out := range outputs {
 		if out.path == "" {
@@ -109,7 +145,7 @@ func pointsNotOutput(opts Options, target string) error {
 	if !ok {
 		return nil
 	}
-	for _, out := range []struct{ flag, path string }{{"--log", opts.LogPath}, {"--save", opts.SavePath}, {"--plot", opts.PlotPath}} {
+	for _, out := range opts.outputs() {
 		if out.path != "" && sameFile(out.path, points) {
 			return fmt.Errorf("%s %s is the same file as the target's points file: it would be overwritten", out.flag, out.path)
 		}

@@ -198,3 +198,39 @@ func TestResumedLogGoesOn(t *testing.T) {
 		t.Fatalf("another file as the resumed log:\n%s", got)
 	}
 }
+
+// TestOutputsAreNotTheStreams: an output that is the file standard output
+// or standard error goes to (through a link, as /dev/stdout is) is
+// refused, each output and each stream; a stream that is no file, and an
+// output of a file of its own, pass.
+func TestOutputsAreNotTheStreams(t *testing.T) {
+	dir := t.TempDir()
+	stream, err := os.Create(filepath.Join(dir, "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	link := filepath.Join(dir, "stdout")
+	if err := os.Symlink(stream.Name(), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		opts           Options
+		stdout, stderr io.Writer
+		want           string
+	}{
+		{Options{LogPath: link}, stream, io.Discard, "--log " + link + " is standard output, where ganui writes its lines: name a file of its own"},
+		{Options{SavePath: link}, stream, nil, "--save " + link + " is standard output"},
+		{Options{PlotPath: stream.Name()}, io.Discard, stream, "--plot " + stream.Name() + " is standard error"},
+		{Options{LogPath: link}, &bytes.Buffer{}, io.Discard, ""},
+		{Options{LogPath: filepath.Join(dir, "own.csv")}, stream, stream, ""},
+	} {
+		got := ""
+		if err := c.opts.CheckStreams(c.stdout, c.stderr); err != nil {
+			got = err.Error()
+		}
+		if !strings.HasPrefix(got, c.want) || (c.want == "") != (got == "") {
+			t.Errorf("%+v: %q, want %q", c.opts, got, c.want)
+		}
+	}
+}

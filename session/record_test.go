@@ -250,18 +250,18 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		s.trainEpoch()
 	}
 	ckpt := saved(t, s)
-	if r := newIdle(t, Options{Resume: ckpt}); r.Planned() != 40 || r.every != checkEvery(40) {
-		t.Errorf("resumed: planned %d, checks every %d; want 40 and %d", r.Planned(), r.every, checkEvery(40))
+	if r := newIdle(t, Options{Resume: ckpt}); r.planned != 40 || r.every != checkEvery(40) {
+		t.Errorf("resumed: planned %d, checks every %d; want 40 and %d", r.planned, r.every, checkEvery(40))
 	}
-	if r := newIdle(t, Options{Resume: ckpt, Epochs: 60}); r.Planned() != 60 {
-		t.Errorf("resumed with --epochs 60: planned %d", r.Planned())
+	if r := newIdle(t, Options{Resume: ckpt, Epochs: 60}); r.planned != 60 {
+		t.Errorf("resumed with --epochs 60: planned %d", r.planned)
 	}
 	bare := filepath.Join(dir, "bare.ckpt")
 	if err := SaveCheckpoint(s.gan, bare); err != nil {
 		t.Fatal(err)
 	}
-	if r := newIdle(t, Options{Resume: bare}); r.Planned() != 5000 {
-		t.Errorf("resumed without a record: planned %d, want the design's 5000", r.Planned())
+	if r := newIdle(t, Options{Resume: bare}); r.planned != 5000 {
+		t.Errorf("resumed without a record: planned %d, want the design's 5000", r.planned)
 	}
 	for range 20 {
 		s.trainEpoch()
@@ -274,6 +274,25 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	defer r.Stop()
 	if want := "resumed at epoch 40, the end of its plan: space or n continues"; r.state != Done || r.note != want {
 		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, r.note, want)
+	}
+	// Nothing is left to train there, but past a plan that --epochs moves
+	// on; a fresh run always has its plan ahead.
+	for _, c := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{Resume: ckpt}, "--resume: the checkpoint is at epoch 40, the end of its plan: --epochs N trains on to epoch N"},
+		{Options{Resume: ckpt, Epochs: 30}, "--epochs 30: the checkpoint is at epoch 40 already; give a plan past it"},
+		{Options{Resume: ckpt, Epochs: 50}, ""},
+		{Options{Config: blogConfig(t, 5000), Seed: 1, Dir: dir}, ""},
+	} {
+		got := ""
+		if err := newIdle(t, c.opts).NothingLeft(); err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("resume %q, epochs %d: NothingLeft %q, want %q", c.opts.Resume, c.opts.Epochs, got, c.want)
+		}
 	}
 }
 

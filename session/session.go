@@ -268,7 +268,7 @@ func New(opts Options) (*Session, error) {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
 		if e >= s.planned {
 			s.state = Done
-			s.note += ", " + PlanReached(e, s.planned) + ": space or n continues"
+			s.note += ", " + planReached(e, s.planned) + ": space or n continues"
 		}
 		switch {
 		case s.unrecorded != nil && annex == nil:
@@ -290,23 +290,32 @@ func defaultSamples(gan *engine.GAN) int {
 	return DefaultSamples
 }
 
-// PlanReached says where a run at epoch stands against a plan it has
+// planReached says where a run at epoch stands against a plan it has
 // reached: "the end of its plan", or "past its plan of N" once it went
 // on.
-func PlanReached(epoch, planned int) string {
+func planReached(epoch, planned int) string {
 	if epoch > planned {
 		return "past its plan of " + numtext.FormatInt(planned)
 	}
 	return "the end of its plan"
 }
 
-// Planned returns the epochs the run is planned for.
-func (s *Session) Planned() int { return s.planned }
-
-// Epoch returns the epochs the run has trained (a resumed run's count
-// from its start). Like Result, it belongs to the goroutine driving the
-// session.
-func (s *Session) Epoch() int { return s.gan.Epoch() }
+// NothingLeft reports a resumed run with nothing left to train: its
+// checkpoint at or past the plan, which Options.Epochs, if given, did not
+// move past it. Run would end such a run at once, done; a headless front
+// end refuses it with this error, which says how to go on, where the
+// trainer opens it done, to be continued past its plan.
+func (s *Session) NothingLeft() error {
+	e := s.gan.Epoch()
+	switch at := numtext.FormatInt(e); {
+	case s.opts.Resume == "" || e < s.planned:
+		return nil
+	case s.opts.Epochs > 0:
+		return fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", s.opts.Epochs, at)
+	default:
+		return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, planReached(e, s.planned))
+	}
+}
 
 // Start launches the session's own goroutine, which trains at the pace
 // the user sets, applies commands and publishes snapshots until Stop.

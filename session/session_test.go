@@ -586,8 +586,8 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.state != Running || s.Planned() != 8 {
-		t.Fatalf("resumed with a longer plan: %s, plan %d", s.state, s.Planned())
+	if s.state != Running || s.planned != 8 {
+		t.Fatalf("resumed with a longer plan: %s, plan %d", s.state, s.planned)
 	}
 	r, err := s.Run(context.Background(), nil)
 	if err != nil || r.State != Done || r.Epochs != 8 {

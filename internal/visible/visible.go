@@ -5,6 +5,7 @@ package visible
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,4 +35,31 @@ func String(s string) string {
 		s = s[n:]
 	}
 	return b.String()
+}
+
+var (
+	quoted   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) // a Go-quoted string
+	longWord = regexp.MustCompile(`[^\s"]{81,}`)
+)
+
+// Message writes msg, an error's, as one line of a terminal: its lines
+// (those of a joined error, or of a path) joined with "; ", its control
+// characters as escapes (String), and any value in it longer than 80
+// characters cut short with "…" — quoted, or not (a number of 100,000
+// digits, a path, a flag's name) — so that a bad 100 kB argument is not
+// echoed back whole.
+func Message(msg string) string {
+	line := quoted.ReplaceAllStringFunc(String(strings.Join(strings.Split(msg, "\n"), "; ")), func(q string) string {
+		if r := []rune(q); len(r) > 82 {
+			return string(r[:78]) + "…\""
+		}
+		return q
+	})
+	return longWord.ReplaceAllStringFunc(line, func(w string) string {
+		end := w[len(strings.TrimRight(w, ":,;")):] // the sentence's, kept
+		if r := []rune(w); len(r) > 80 {
+			return string(r[:78]) + "…" + end
+		}
+		return w
+	})
 }

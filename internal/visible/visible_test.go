@@ -1,6 +1,9 @@
 package visible
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestString(t *testing.T) {
 	for in, want := range map[string]string{
@@ -14,6 +17,24 @@ func TestString(t *testing.T) {
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMessage: an error's text is one line, escaped, its values longer
+// than 80 characters cut short, quoted or not, the sentence's own
+// punctuation kept.
+func TestMessage(t *testing.T) {
+	long := strings.Repeat("9", 1000)
+	for in, want := range map[string]string{
+		"--resume: first\nsecond.ckpt: no such file": "--resume: first; second.ckpt: no such file",
+		"unknown flag --\x1b]0;t\a":                  `unknown flag --\x1b]0;t\a`,
+		`--set: "` + long + `" is not a number`:      `--set: "` + long[:77] + `…" is not a number`,
+		"--epochs: " + long + ": out of range":       "--epochs: " + long[:78] + "…: out of range",
+		"--seed: 3 out of range":                     "--seed: 3 out of range",
+	} {
+		if got := Message(in); got != want {
+			t.Errorf("Message(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
