@@ -200,8 +200,9 @@ func TestSeedsInParallel(t *testing.T) {
 // TestFinalLinesNameTheDesign: a final line names the settings that
 // --set changed from the preset, after it, key=value as a sweep's row
 // names its cell — a single run's and each of --seeds' alike — but the
-// labels that train nothing (they had said preset=vanilla alone, the
-// same as a run of the preset's own design).
+// labels that train nothing, and so do the summaries of --seeds and
+// --sweep (they had said preset=vanilla alone, the same as a run of the
+// preset's own design).
 func TestFinalLinesNameTheDesign(t *testing.T) {
 	design := []string{"--preset", "vanilla", "--set", "g_lr=1e-3", "--set", "target=normal(0,1)", "--set", "description=mine", "--epochs", "10", "--samples", "500"}
 	code, seeds, stderr := runCLI(t, append([]string{"--headless", "--seeds", "1-2"}, design...)...)
@@ -213,6 +214,14 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 		if want := "final preset=vanilla target=normal(0,1) g_lr=1e-3 seed=" + seed + " epochs=10 state=done "; !strings.HasPrefix(lines[i], want) {
 			t.Errorf("--seeds: line %q, want it to begin %q", lines[i], want)
 		}
+	}
+	if want := "summary preset=vanilla g_lr=1e-3 target=normal(0,1) seeds=1-2 runs=2 "; !strings.HasPrefix(lines[2], want) {
+		t.Errorf("--seeds: summary %q, want it to begin %q", lines[2], want)
+	}
+	// A sweep's summary names them too, its target once.
+	_, sweep, _ := runCLI(t, append([]string{"--headless", "--sweep", "d_lr=1e-3,1e-2"}, design...)...)
+	if want := "\nsummary preset=vanilla g_lr=1e-3 target=normal(0,1) sweep=d_lr cells=2 "; !strings.Contains(sweep, want) {
+		t.Errorf("--sweep:\n%s\nwant a line beginning %q", sweep, want)
 	}
 	_, single, _ := runCLI(t, append([]string{"--headless", "--every", "0"}, design...)...)
 	if final := single[strings.LastIndex("\n"+single, "\nfinal "):]; timings.ReplaceAllString(final, "") != timings.ReplaceAllString(lines[0]+"\n", "") {

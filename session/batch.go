@@ -100,7 +100,7 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	if err != nil {
 		return err
 	}
-	writeSummary(out, opts.Config, seeds, jobs, finished, time.Since(start))
+	writeSummary(out, opts.Config, opts.Preset, seeds, jobs, finished, time.Since(start))
 	if ctx.Err() != nil {
 		return ErrInterrupted
 	}
@@ -184,11 +184,12 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 	return errors.Join(errs...)
 }
 
-// writeSummary prints the summary block of a seeds batch: a header line,
-// then one line per metric with its median, minimum and maximum over the
+// writeSummary prints the summary block of a seeds batch of cfg, from
+// preset (what --preset named): a header line naming the design as a
+// final line does and its target, then one line per metric with its median, minimum and maximum over the
 // runs that finished (diverged runs have no meaningful metrics), and the
 // target's own value where it has one.
-func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
+func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	var ok []Result
 	for _, r := range results {
 		if r.State == Done {
@@ -196,7 +197,7 @@ func writeSummary(w io.Writer, cfg engine.Config, seeds []uint64, jobs int, resu
 		}
 	}
 	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		LineValue(cfg.Name), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+		designText(cfg.Name, designChanges(preset, cfg), "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}

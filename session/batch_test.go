@@ -62,7 +62,7 @@ func TestSummaryLines(t *testing.T) {
 		{State: Done, Metrics: engine.Metrics{N: 100, Modes: modes, ModesCovered: 1}},
 	}
 	var b strings.Builder
-	writeSummary(&b, bimodal, []uint64{3, 4}, 2, results, time.Second)
+	writeSummary(&b, bimodal, "", []uint64{3, 4}, 2, results, time.Second)
 	if !strings.Contains(b.String(), "summary modes        median=1.5 min=1 max=2 of=2") {
 		t.Errorf("1-D summary:\n%s", b.String())
 	}
@@ -73,7 +73,7 @@ func TestSummaryLines(t *testing.T) {
 	pm := &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), Captured: 8}
 	results = []Result{{State: Done, Metrics: engine.Metrics{N: 100, Plane: pm}}}
 	b.Reset()
-	writeSummary(&b, ring, []uint64{1}, 1, results, time.Second)
+	writeSummary(&b, ring, "", []uint64{1}, 1, results, time.Second)
 	for _, want := range []string{"summary mean_x", "target=0.0000", "summary std_y", "target=1.4144"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("2-D summary lacks %q:\n%s", want, b.String())

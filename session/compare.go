@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -291,6 +292,37 @@ func presetBase(preset string, cfg engine.Config) (name string, base engine.Conf
 // Change is a setting of a design that differs from its preset's: a
 // Config key, and its value as --set takes it.
 type Change struct{ Key, Value string }
+
+// designChanges are the settings of cfg that differ from the preset's
+// it started from (presetBase of preset, what --preset named), but the
+// labels that train nothing: its name, description and source. A design
+// whose preset no longer loads has none to name.
+func designChanges(preset string, cfg engine.Config) []Change {
+	_, base, ok := presetBase(preset, cfg)
+	if !ok {
+		return nil
+	}
+	var out []Change
+	for _, c := range settingsDiff(base, cfg) {
+		if c.Key != "name" && c.Key != "description" && c.Key != "source" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// designText names a design on a key=value line, as the value of its
+// preset= field: its name, then each of changes but those of the keys
+// the line has fields of its own for (skip), as key=value.
+func designText(name string, changes []Change, skip ...string) string {
+	text := LineValue(name)
+	for _, c := range changes {
+		if !slices.Contains(skip, c.Key) {
+			text += " " + c.Key + "=" + LineValue(c.Value)
+		}
+	}
+	return text
+}
 
 // settingsDiff lists the fields of cfg that differ from base, in the
 // order of the preset keys; the plan (epochs) is left to --epochs. A

@@ -58,10 +58,7 @@ type Result struct {
 // finite) or divergence=runaway.
 func (r Result) Line() string {
 	m := r.Metrics
-	design := LineValue(r.Preset)
-	for _, c := range r.Changes {
-		design += " " + c.Key + "=" + LineValue(c.Value)
-	}
+	design := designText(r.Preset, r.Changes)
 	how := ""
 	if r.Err != nil {
 		how = " divergence=nan"
@@ -77,24 +74,6 @@ func (r Result) Line() string {
 	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f%s%s epochs_per_s=%.1f wall_s=%.3f%s",
 		design, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
 		r.EpochsPerS, r.WallS, how)
-}
-
-// designChanges are the settings of cfg, the run's design, that differ
-// from the preset's it started from (presetBase), but the labels that
-// train nothing: its name, description and source. A design whose preset
-// no longer loads has none to name.
-func (s *Session) designChanges(cfg engine.Config) []Change {
-	_, base, ok := presetBase(s.opts.Preset, cfg)
-	if !ok {
-		return nil
-	}
-	var out []Change
-	for _, c := range settingsDiff(base, cfg) {
-		if c.Key != "name" && c.Key != "description" && c.Key != "source" {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // zdepField is " zdep=…", the noise use, for a generator that makes a row
@@ -207,7 +186,7 @@ func (s *Session) Result() Result {
 	cfg := s.gan.Config()
 	r := Result{
 		Preset:  cfg.Name,
-		Changes: s.designChanges(cfg),
+		Changes: designChanges(s.opts.Preset, cfg),
 		Seed:    s.gan.Seed(),
 		Epochs:  s.gan.Epoch(),
 		State:   s.state,

@@ -342,7 +342,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		target = " target=" + LineValue(res.Target)
 	}
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		LineValue(opts.Config.Name), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+		designText(opts.Config.Name, designChanges(opts.Preset, opts.Config), "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
