@@ -482,8 +482,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;
-// those not given keep their defaults' texts. A count is never 0: a
-// count left to its default is a flag left out.
+// those not given keep their defaults' texts. No number stands for its
+// flag's default (--samples 0 had): the default is the flag left out.
 func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, samples string) error {
 	var err error
 	read := func(name, s string, lo, hi uint64, def string) uint64 {
