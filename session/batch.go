@@ -186,9 +186,10 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 
 // writeSummary prints the summary block of a seeds batch of cfg, from
 // preset (what --preset named): a header line naming the design as a
-// final line does and its target, then one line per metric with its median, minimum and maximum over the
-// runs that finished (diverged runs have no meaningful metrics), and the
-// target's own value where it has one.
+// final line does, and its target; then one line per metric with its
+// median, minimum and maximum over the runs that finished (diverged runs
+// have no meaningful metrics), and the target's own value where it has
+// one.
 func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	var ok []Result
 	for _, r := range results {
