@@ -137,7 +137,7 @@ func (Pin) apply(s *Session) {
 	cfg := s.gan.Config()
 	b := &Baseline{
 		Preset: cfg.Name, Seed: s.gan.Seed(), Epoch: s.gan.Epoch(), Settings: s.settings(cfg),
-		History: s.hist.Points(nil), From: s.from, Eval: s.eval,
+		History: s.hist.Points(nil), From: s.from, Eval: pinnedEval(s.eval),
 	}
 	if s.evalOK && s.gan.Plane() == nil {
 		// The sample behind s.eval, drawn again from the same stream of
@@ -147,6 +147,16 @@ func (Pin) apply(s *Session) {
 	}
 	s.baseline = b
 	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), numtext.FormatInt(s.gan.Epoch()))
+}
+
+// pinnedEval is what a baseline keeps of the evaluation at its pin: the
+// measures vs base compares (KS and W1, or a plane's), the histogram its
+// outline is drawn from and a plane's points, which are also what the
+// run's record holds of it (record.go); D's curves and G's are the live
+// run's alone.
+func pinnedEval(e Eval) Eval {
+	m := &e.Metrics
+	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, Plane: m.Plane}, Points: e.Points}
 }
 
 // binned is b with its histogram at bins bins over its range, counted

@@ -41,6 +41,24 @@ import (
 //	samples:     u64, the evaluations' sample size (Options.Samples),
 //	             which a resume not given one takes; version 2 on (a
 //	             record of version 1 ends at last)
+//	pace:        f64, epochs a second, 0 for full speed, which a resume
+//	             not given --speed takes; version 3 on (a record of
+//	             version 2 ends at samples)
+//	baseline:    u8, 0 for none; 1 and the pinned run (Pin): the preset
+//	             (as a detail), seed, epoch, from u64, its settings (DLR,
+//	             GLR f64, DSteps, GSteps u64, Speed f64), its history (n
+//	             u32, n points), then its evaluation (pinnedEval): epoch,
+//	             N u64, and a kind u8, 0 for none, 1 for one dimension,
+//	             2 for a plane; version 3 on
+//	kind 1:      KS, W1 f64, the histogram: Lo, Hi f64, bins u32, bins ×
+//	             count u64, bins × expected f64, under, over u64; then the
+//	             sample behind it, which counts it again at other bins:
+//	             n u32, 0 or N, and n values as float32 (the generator's
+//	             own precision), 0 when N is over maxPinnedSample
+//	kind 2:      MeanX, MeanY, StdX, StdY, SW1, SW1Floor, HighQuality
+//	             f64, Captured u64, the modes (n u32, n × X, Y, Std,
+//	             Weight, Share, Expected f64, captured u8), the points
+//	             drawn (n u32, n × x, y as float32)
 //
 // Keyframes (replay), the states kept for a roll-back and the per-epoch
 // log behind Export are not in it: replay and Export begin at the resume.
@@ -51,9 +69,14 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 2
+	recordVersion = 3    // 2: the sample size; 3: the pace and the baseline
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
+	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
+	// float32, within engine.MaxAnnex beside the rest. A baseline of a
+	// larger sample resumes with its histogram as counted at the save,
+	// its outline no longer re-counted at the bars' bins.
+	maxPinnedSample = 1 << 21
 )
 
 // episodeKinds are the findings whose episodes the record keeps, in its order.
@@ -141,6 +164,80 @@ func (s *Session) runRecord() []byte {
 		f64(v)
 	}
 	u64(uint64(s.opts.Samples))
+
+	f64(s.speed)
+	bl := s.baseline
+	if bl == nil {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	str(clipDetail(bl.Preset))
+	u64(bl.Seed)
+	u64(uint64(bl.Epoch))
+	u64(uint64(bl.From))
+	f64(bl.Settings.DLR)
+	f64(bl.Settings.GLR)
+	u64(uint64(bl.Settings.DSteps))
+	u64(uint64(bl.Settings.GSteps))
+	f64(bl.Settings.Speed)
+	u32(uint32(len(bl.History)))
+	for _, p := range bl.History {
+		point(p)
+	}
+	f32 := func(v float64) { u32(math.Float32bits(float32(v))) }
+	e, m := &bl.Eval, &bl.Eval.Metrics
+	u64(uint64(e.Epoch))
+	u64(uint64(m.N))
+	switch {
+	case m.N == 0:
+		b = append(b, 0)
+	case m.Plane == nil:
+		b = append(b, 1)
+		f64(m.KS)
+		f64(m.W1)
+		h := &m.Hist
+		f64(h.Lo)
+		f64(h.Hi)
+		u32(uint32(len(h.Counts)))
+		for _, c := range h.Counts {
+			u64(uint64(c))
+		}
+		for _, v := range h.Expected {
+			f64(v)
+		}
+		u64(uint64(h.Under))
+		u64(uint64(h.Over))
+		if len(bl.sample) > maxPinnedSample {
+			u32(0)
+			break
+		}
+		u32(uint32(len(bl.sample)))
+		for _, v := range bl.sample {
+			f32(v)
+		}
+	default:
+		b = append(b, 2)
+		p := m.Plane
+		for _, v := range [...]float64{p.MeanX, p.MeanY, p.StdX, p.StdY, p.SW1, p.SW1Floor, p.HighQuality} {
+			f64(v)
+		}
+		u64(uint64(p.Captured))
+		u32(uint32(len(p.Spots)))
+		for _, sp := range p.Spots {
+			for _, v := range [...]float64{sp.X, sp.Y, sp.Std, sp.Weight, sp.Share, sp.Expected} {
+				f64(v)
+			}
+			var c byte
+			if sp.Captured {
+				c = 1
+			}
+			b = append(b, c)
+		}
+		u32(uint32(len(e.Points) / 2))
+		for _, v := range e.Points {
+			f32(v)
+		}
+	}
 	return b
 }
 
@@ -171,6 +268,9 @@ type restored struct {
 	start    Settings
 	last     engine.EpochStats
 	samples  int // the evaluations' sample size; 0 in a record of version 1
+	version  int
+	pace     float64   // epochs a second, 0 for full speed; from version 3
+	baseline *Baseline // the run pinned, or nil; from version 3
 }
 
 // errRecord says why a record cannot be taken.
@@ -225,6 +325,44 @@ func (r *recReader) u64() uint64 {
 }
 
 func (r *recReader) f64() float64 { return math.Float64frombits(r.u64()) }
+
+// floats reads n float32 values, each finite, as float64: the samples
+// the generator draws, which it computes in float32 (engine.GAN.Sample).
+func (r *recReader) floats(what string, n int) []float64 {
+	p := r.take(4 * n) // before the slice, which a short record never needs
+	if len(p) == 0 {
+		return nil
+	}
+	out := make([]float64, n)
+	for i := range out {
+		v := math.Float32frombits(binary.LittleEndian.Uint32(p[4*i:]))
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			r.fail("%s of %v, not a finite number", what, v)
+			return nil
+		}
+		out[i] = float64(v)
+	}
+	return out
+}
+
+// between reads a finite float64 that must lie in [lo, hi].
+func (r *recReader) between(what string, lo, hi float64) float64 {
+	v := r.num(what)
+	if r.err == nil && !(v >= lo && v <= hi) {
+		r.fail("%s of %v, out of range %v..%v", what, v, lo, hi)
+	}
+	return v
+}
+
+// pace reads a pace: 0 for full speed, or MinSpeed to MaxSpeed epochs a
+// second, as --speed takes one.
+func (r *recReader) pace(what string) float64 {
+	v := r.num(what)
+	if r.err == nil && v != 0 && !(v >= MinSpeed && v <= MaxSpeed) {
+		r.fail("%s of %v epochs a second, neither 0 (full speed) nor in %d..%d", what, v, MinSpeed, MaxSpeed)
+	}
+	return v
+}
 
 // num reads a float64 that must be finite: the session records no other,
 // since a loss or a sample's moment that is not finite diverges the run
@@ -422,10 +560,114 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			r.fail("a sample size of %d", out.samples)
 		}
 	}
+	if version >= 3 {
+		out.pace = r.pace("the pace")
+		switch on := r.u8(); {
+		case r.err != nil:
+		case on == 1:
+			out.baseline = r.baseline()
+		case on != 0:
+			r.fail("a baseline marked %d", on)
+		}
+	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
 	}
+	out.version = int(version)
 	return out, r.err
+}
+
+// baseline reads a pinned run, as runRecord writes it.
+func (r *recReader) baseline() *Baseline {
+	b := &Baseline{Preset: r.text("the baseline's preset"), Seed: r.u64()}
+	b.Epoch = r.count("the baseline's epoch", engine.MaxEpochs)
+	b.From = r.count("the baseline's start", b.Epoch)
+	st := &b.Settings
+	st.DLR, st.GLR = r.num("the baseline's d_lr"), r.num("the baseline's g_lr")
+	st.DSteps = r.count("the baseline's d_steps", math.MaxInt32)
+	st.GSteps = r.count("the baseline's g_steps", math.MaxInt32)
+	st.Speed = r.pace("the baseline's pace")
+	n := r.length("baseline history points", historyPoints)
+	last := b.From
+	for range n {
+		p := r.point(b.Epoch)
+		if r.err == nil && (p.Epoch <= last || p.span < 1) {
+			r.fail("baseline history point at epoch %d after %d, over %d epochs", p.Epoch, last, p.span)
+		}
+		last = p.Epoch
+		b.History = append(b.History, p)
+	}
+
+	e, m := &b.Eval, &b.Eval.Metrics
+	e.Epoch = r.count("the baseline's evaluation epoch", b.Epoch)
+	m.N = r.count("the baseline's sample size", MaxSamples)
+	switch kind := r.u8(); {
+	case r.err != nil:
+	case kind == 0 && m.N == 0:
+	case kind == 1 && m.N > 0:
+		m.KS, m.W1 = r.between("the baseline's KS", 0, 1), r.between("the baseline's W1", 0, math.MaxFloat64)
+		h := &m.Hist
+		h.Lo, h.Hi = r.num("the baseline's histogram range"), r.num("the baseline's histogram range")
+		if r.err == nil && !(h.Hi > h.Lo) {
+			r.fail("a baseline histogram from %v to %v", h.Lo, h.Hi)
+		}
+		bins := r.length("baseline histogram bins", maxBins)
+		if r.err == nil && bins < minBins {
+			r.fail("%d baseline histogram bins, at least %d", bins, minBins)
+		}
+		if r.err != nil {
+			break
+		}
+		h.Counts, h.Expected = make([]int, bins), make([]float64, bins)
+		sum := 0
+		for i := range bins {
+			h.Counts[i] = r.count("a baseline bin's count", m.N)
+			sum += h.Counts[i]
+		}
+		for i := range bins {
+			h.Expected[i] = r.between("a baseline bin's expected count", 0, float64(m.N))
+		}
+		h.Under, h.Over = r.count("the baseline's samples under", m.N), r.count("the baseline's samples over", m.N)
+		if sum += h.Under + h.Over; r.err == nil && sum != m.N {
+			r.fail("a baseline histogram of %d samples, its sample size %d", sum, m.N)
+		}
+		switch k := r.length("baseline samples", maxPinnedSample); {
+		case r.err != nil:
+		case k != 0 && k != m.N:
+			r.fail("%d baseline samples, its sample size %d", k, m.N)
+		case k > 0:
+			b.sample = r.floats("a baseline sample", k)
+		}
+	case kind == 2 && m.N > 0:
+		p := &engine.PlaneMetrics{}
+		p.MeanX, p.MeanY = r.num("the baseline's mean"), r.num("the baseline's mean")
+		p.StdX, p.StdY = r.between("the baseline's std", 0, math.MaxFloat64), r.between("the baseline's std", 0, math.MaxFloat64)
+		p.SW1, p.SW1Floor = r.between("the baseline's SW1", 0, math.MaxFloat64), r.between("the baseline's SW1 floor", 0, math.MaxFloat64)
+		p.HighQuality = r.between("the baseline's high-quality share", 0, 1)
+		p.Captured = r.count("the baseline's modes captured", maxModes)
+		k := r.length("baseline modes", maxModes)
+		for range k {
+			var sp engine.SpotShare
+			for _, v := range [...]*float64{&sp.X, &sp.Y, &sp.Std, &sp.Weight, &sp.Share, &sp.Expected} {
+				*v = r.num("a baseline mode")
+			}
+			c := r.u8()
+			if r.err == nil && c > 1 {
+				r.fail("a baseline mode captured %d", c)
+			}
+			sp.Captured = c == 1
+			p.Spots = append(p.Spots, sp)
+		}
+		if r.err == nil && p.Captured > k {
+			r.fail("%d of the baseline's %d modes captured", p.Captured, k)
+		}
+		m.Plane = p
+		k = r.length("baseline points", min(m.N, planePoints))
+		e.Points = r.floats("a baseline point", 2*k)
+	default:
+		r.fail("a baseline evaluation of kind %d over %d samples", kind, m.N)
+	}
+	return b
 }
 
 // restore takes a run's record from its checkpoint's annex: the charts,
@@ -443,6 +685,9 @@ func (s *Session) restore(annex []byte) error {
 	if s.gan.Plane() != nil && rec.samples > engine.MaxPlaneSamples {
 		return fmt.Errorf("a sample size of %d, more than a two-dimensional target's %d", rec.samples, engine.MaxPlaneSamples)
 	}
+	if b := rec.baseline; b != nil && b.Eval.Metrics.N > 0 && (b.Eval.Metrics.Plane != nil) != (s.gan.Plane() != nil) {
+		return errors.New("a baseline of another dimension than the run's target")
+	}
 	s.from, s.planned = rec.from, rec.planned
 	s.hist = rec.hist
 	s.evals = rec.evals
@@ -458,5 +703,9 @@ func (s *Session) restore(annex []byte) error {
 	if s.opts.Samples <= 0 { // the run's own, unless the resume gives its own
 		s.opts.Samples = rec.samples
 	}
+	if s.opts.Watch && rec.version >= 3 { // the same: no --speed, the run's own pace
+		s.opts.Watch, s.opts.Speed = false, rec.pace
+	}
+	s.baseline = rec.baseline
 	return nil
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
@@ -124,7 +126,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-9*8-1] ^= 0xff // the starting g_steps, past MaxInt32
+	rec[len(rec)-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace and no baseline), past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -151,6 +153,14 @@ func FuzzReadRecord(f *testing.F) {
 	}
 	Adjust{DLR, -1}.apply(s)
 	f.Add(s.runRecord(), s.gan.Epoch())
+	Pin{}.apply(s) // a baseline of one dimension, its sample kept
+	Adjust{Speed, -1}.apply(s)
+	s.trainEpoch()
+	f.Add(s.runRecord(), s.gan.Epoch())
+	ring := newIdle(f, Options{Config: presetConfig(f, "ring"), Seed: 1, Dir: f.TempDir()})
+	ring.trainEpoch()
+	Pin{}.apply(ring) // a plane's: its modes and points
+	f.Add(ring.runRecord(), ring.gan.Epoch())
 	f.Add([]byte(recordMagic), 5)
 	f.Fuzz(func(t *testing.T, b []byte, epoch int) {
 		if epoch < 0 || epoch > 1<<40 {
@@ -162,9 +172,9 @@ func FuzzReadRecord(f *testing.F) {
 		}
 		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, planned: rec.planned, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
-		r.opts.Samples = rec.samples
-		if rec.samples == 0 {
-			return // a record of version 1, which the session writes as version 2
+		r.opts.Samples, r.speed, r.baseline = rec.samples, rec.pace, rec.baseline
+		if rec.version < recordVersion {
+			return // an earlier version's, which the session writes as its own
 		}
 		if again := r.runRecord(); !bytes.Equal(again, b) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
@@ -347,10 +357,173 @@ func TestResumeKeepsItsSamples(t *testing.T) {
 	if r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Samples: 900}); r.opts.Samples != 900 {
 		t.Errorf("resumed with --samples 900: samples %d", r.opts.Samples)
 	}
-	v2 := s.runRecord()
-	v1 := slices.Clone(v2[:len(v2)-8])
+	v3 := s.runRecord()
+	v1 := slices.Clone(v3[:len(v3)-1-8-8]) // no baseline, the pace, the samples
 	v1[len(recordMagic)] = 1
 	if rec, err := readRecord(v1, s.gan.Epoch()); err != nil || rec.samples != 0 {
 		t.Errorf("a record of version 1: samples %d, %v", rec.samples, err)
+	}
+}
+
+// presetConfig is the built-in preset name, failing t if there is none.
+func presetConfig(t testing.TB, name string) engine.Config {
+	t.Helper()
+	cfg, err := presets.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// cloneBaseline is a copy of b that shares nothing with it.
+func cloneBaseline(b *Baseline) *Baseline {
+	c := *b
+	c.History, c.sample, c.Eval.Points = slices.Clone(b.History), slices.Clone(b.sample), slices.Clone(b.Eval.Points)
+	h := &c.Eval.Metrics.Hist
+	h.Counts, h.Expected = slices.Clone(h.Counts), slices.Clone(h.Expected)
+	if p := b.Eval.Metrics.Plane; p != nil {
+		q := *p
+		q.Spots = slices.Clone(p.Spots)
+		c.Eval.Metrics.Plane = &q
+	}
+	return &c
+}
+
+// TestRecordRefusesHostileBaselineOrPace: a record whose pace or pinned
+// baseline was edited into what the session never writes — a number not
+// finite or out of its range, a count that does not add up, a control
+// character, a baseline of a plane for a run on a line — is refused, and
+// the resume says why, naming its file; the run resumes without its
+// record, as for any record it cannot take.
+func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
+	line := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Dir: t.TempDir()}, 20)
+	Pin{}.apply(line)
+	line.trainEpoch()
+	ring := newIdle(t, Options{Config: presetConfig(t, "ring"), Seed: 1, Dir: t.TempDir()})
+	ring.trainEpoch()
+	Pin{}.apply(ring)
+	if line.baseline.sample == nil || ring.baseline.Eval.Metrics.Plane == nil || len(ring.baseline.Eval.Metrics.Plane.Spots) == 0 {
+		t.Fatal("the test needs a baseline with its sample and one of a plane with modes")
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, c := range []struct {
+		what string
+		s    *Session
+		edit func(s *Session, b *Baseline)
+		want string
+	}{
+		{"a pace not finite", line, func(s *Session, b *Baseline) { s.speed = nan }, "the pace of NaN, not a finite number"},
+		{"a pace under the slowest", line, func(s *Session, b *Baseline) { s.speed = 0.5 }, "the pace of 0.5 epochs a second"},
+		{"a pace over the fastest", line, func(s *Session, b *Baseline) { s.speed = 2 * MaxSpeed }, "the pace of 200000 epochs a second"},
+		{"a preset with an escape", line, func(s *Session, b *Baseline) { b.Preset += "\x1b[2J" }, "the baseline's preset holds a control character"},
+		{"an epoch past the most", line, func(s *Session, b *Baseline) { b.Epoch = engine.MaxEpochs + 1 }, "the baseline's epoch 1000000001, out of range"},
+		{"a start after its epoch", line, func(s *Session, b *Baseline) { b.From = b.Epoch + 1 }, "the baseline's start 21, out of range 0..20"},
+		{"a setting not finite", line, func(s *Session, b *Baseline) { b.Settings.GLR = inf }, "the baseline's g_lr of +Inf"},
+		{"its pace out of range", line, func(s *Session, b *Baseline) { b.Settings.Speed = -1 }, "the baseline's pace of -1"},
+		{"a point not finite", line, func(s *Session, b *Baseline) { b.History[3].G = nan }, "a point's value of NaN"},
+		{"a point past its epoch", line, func(s *Session, b *Baseline) { b.History[len(b.History)-1].Epoch = b.Epoch + 1 }, "a point's epoch 21, out of range"},
+		{"points out of order", line, func(s *Session, b *Baseline) { b.History[2].Epoch = b.History[1].Epoch }, "baseline history point at epoch 2 after 2"},
+		{"an evaluation after its epoch", line, func(s *Session, b *Baseline) { b.Eval.Epoch = b.Epoch + 1 }, "the baseline's evaluation epoch 21"},
+		{"a KS over 1", line, func(s *Session, b *Baseline) { b.Eval.Metrics.KS = 1.5 }, "the baseline's KS of 1.5, out of range 0..1"},
+		{"a W1 not finite", line, func(s *Session, b *Baseline) { b.Eval.Metrics.W1 = inf }, "the baseline's W1 of +Inf"},
+		{"an empty range", line, func(s *Session, b *Baseline) { b.Eval.Metrics.Hist.Hi = b.Eval.Metrics.Hist.Lo }, "a baseline histogram from"},
+		{"a count that does not add up", line, func(s *Session, b *Baseline) { b.Eval.Metrics.Hist.Counts[5]++ }, "a baseline histogram of 501 samples, its sample size 500"},
+		{"too many bins", line, func(s *Session, b *Baseline) {
+			b.Eval.Metrics.Hist.Counts = make([]int, maxBins+1)
+			b.Eval.Metrics.Hist.Expected = make([]float64, maxBins+1)
+		}, "401 baseline histogram bins, at most 400"},
+		{"an expected count out of range", line, func(s *Session, b *Baseline) { b.Eval.Metrics.Hist.Expected[0] = -1 }, "expected count of -1"},
+		{"a sample not finite", line, func(s *Session, b *Baseline) { b.sample[7] = inf }, "a baseline sample of +Inf"},
+		{"a sample cut short", line, func(s *Session, b *Baseline) { b.sample = b.sample[:100] }, "100 baseline samples, its sample size 500"},
+		{"a plane's distance not finite", ring, func(s *Session, b *Baseline) { b.Eval.Metrics.Plane.SW1 = nan }, "the baseline's SW1 of NaN"},
+		{"a high-quality share over 1", ring, func(s *Session, b *Baseline) { b.Eval.Metrics.Plane.HighQuality = 2 }, "high-quality share of 2"},
+		{"more modes captured than there are", ring, func(s *Session, b *Baseline) { b.Eval.Metrics.Plane.Captured = 9 }, "9 of the baseline's 8 modes captured"},
+		{"a mode not finite", ring, func(s *Session, b *Baseline) { b.Eval.Metrics.Plane.Spots[2].Share = nan }, "a baseline mode of NaN"},
+		{"a point drawn not finite", ring, func(s *Session, b *Baseline) { b.Eval.Points[11] = inf }, "a baseline point of +Inf"},
+		{"a plane's baseline on a line", line, func(s *Session, b *Baseline) { *b = *cloneBaseline(ring.baseline) }, "a baseline of another dimension than the run's target"},
+		{"a line's baseline on a plane", ring, func(s *Session, b *Baseline) { *b = *cloneBaseline(line.baseline) }, "a baseline of another dimension than the run's target"},
+	} {
+		s := c.s
+		orig, speed := s.baseline, s.speed
+		s.baseline = cloneBaseline(orig)
+		c.edit(s, s.baseline)
+		rec := s.runRecord()
+		s.baseline, s.speed = orig, speed
+		path := filepath.Join(t.TempDir(), "edited.ckpt")
+		if err := saveCheckpoint(s.gan, rec, path); err != nil {
+			t.Fatal(err)
+		}
+		r := newIdle(t, Options{Resume: path, Watch: true})
+		err := r.Unrecorded()
+		if err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want it refused: %s", c.what, err, c.want)
+		}
+		if r.baseline != nil || r.from != s.gan.Epoch() {
+			t.Errorf("%s: resumed with a baseline %v, its history from %d", c.what, r.baseline != nil, r.from)
+		}
+	}
+	// A mark that is neither a baseline nor none.
+	s := newIdleBlog(t)
+	rec := s.runRecord()
+	rec[len(rec)-1] = 2
+	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "a baseline marked 2") {
+		t.Errorf("a baseline marked 2: %v", err)
+	}
+}
+
+// TestResumeRecordOfVersion2: a checkpoint the previous ganui wrote
+// (testdata/resume/record-v2.ckpt: vanilla, seed 1, planned for 400
+// epochs, --samples 500, saved at epoch 50 with a baseline pinned at 40,
+// which a record of version 2 does not hold) resumes with its record, at
+// the watching pace of its plan and without a baseline; saved again, it
+// writes the current version, which resumes with the baseline pinned
+// since.
+func TestResumeRecordOfVersion2(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("testdata", "resume", "record-v2.ckpt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(dir, "record-v2.ckpt")
+	if err := os.WriteFile(old, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: old, Watch: true, Dir: dir})
+	if err := r.Unrecorded(); err != nil || r.from != 0 || r.hist.Len() == 0 || r.gan.Epoch() != 50 {
+		t.Fatalf("resumed: %v, history from %d in %d points, at epoch %d", err, r.from, r.hist.Len(), r.gan.Epoch())
+	}
+	if r.opts.Samples != 500 || r.planned != 400 || r.speed != watchSpeed(400) || r.baseline != nil {
+		t.Errorf("resumed: samples %d, plan %d, pace %v (want %v), baseline %v", r.opts.Samples, r.planned, r.speed, watchSpeed(400), r.baseline != nil)
+	}
+	r.trainEpoch()
+	Pin{}.apply(r)
+	again := newIdle(t, Options{Resume: saved(t, r), Watch: true, Dir: dir})
+	if err := again.Unrecorded(); err != nil || again.baseline == nil || again.baseline.Epoch != 51 || again.speed != watchSpeed(400) {
+		t.Errorf("saved again and resumed: %v, baseline %v, pace %v", err, again.baseline != nil, again.speed)
+	}
+}
+
+// TestRecordOfALargeBaselineSample: a baseline of more than
+// maxPinnedSample samples is recorded without them, within the annex's
+// bound, and resumes with its histogram as counted at the save.
+func TestRecordOfALargeBaselineSample(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Dir: t.TempDir()}, 10)
+	Pin{}.apply(s)
+	b := cloneBaseline(s.baseline)
+	n := maxPinnedSample + 1
+	b.sample = make([]float64, n)
+	b.Eval.Metrics.N = n
+	b.Eval.Metrics.Hist.Under += n - 500
+	s.baseline = b
+	rec := s.runRecord()
+	if len(rec) > engine.MaxAnnex {
+		t.Fatalf("a record of %d bytes, over the annex's %d", len(rec), engine.MaxAnnex)
+	}
+	got, err := readRecord(rec, s.gan.Epoch())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := got.baseline; g == nil || g.sample != nil || !reflect.DeepEqual(g.Eval, b.Eval) {
+		t.Errorf("read back: %v", g)
 	}
 }

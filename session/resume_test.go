@@ -31,18 +31,48 @@ func csvTail(t *testing.T, s *Session, from int) string {
 	return strings.Join(rows, "\n")
 }
 
+// shown is the snapshot s publishes now, evaluated as a screen gets it.
+func shown(s *Session) Snapshot {
+	s.publish()
+	return <-s.snaps
+}
+
+// sameBaseline fails t unless the screens of a and b show the same
+// baseline: its curves, seed and epoch, the evaluation its outline or
+// points and vs base are drawn from, and the live measures vs base sets
+// against it.
+func sameBaseline(t *testing.T, when string, a, b Snapshot) {
+	t.Helper()
+	if !reflect.DeepEqual(a.Baseline, b.Baseline) {
+		t.Errorf("%s: baseline %s, straight %s", when, baselineText(b.Baseline), baselineText(a.Baseline))
+	}
+	if !reflect.DeepEqual(a.Eval.Metrics, b.Eval.Metrics) {
+		t.Errorf("%s: measures KS %v W1 %v, straight KS %v W1 %v", when, b.Eval.Metrics.KS, b.Eval.Metrics.W1, a.Eval.Metrics.KS, a.Eval.Metrics.W1)
+	}
+}
+
+// baselineText describes b for a test's failure.
+func baselineText(b *Baseline) string {
+	if b == nil {
+		return "none"
+	}
+	m := &b.Eval.Metrics
+	return fmt.Sprintf("seed %d epoch %d, %d points from %d, %d samples (%d kept), KS %v W1 %v, %d bins, plane %v, %d points drawn",
+		b.Seed, b.Epoch, len(b.History), b.From, m.N, len(b.sample), m.KS, m.W1, len(m.Hist.Counts), m.Plane, len(b.Eval.Points)/2)
+}
+
 // resumesAsStraight saves s as w does, resumes the checkpoint in a new
-// session (extra's options beside the checkpoint) and trains n epochs in
-// both, failing t where the resumed run differs from s going on
-// uninterrupted: at the resume its events, settings and command to run
-// again (but for the design file a resumed preset file's run writes), and
-// after the n epochs its history as Export writes it, its record and
-// its model.
+// session (extra's options beside the checkpoint, without --speed) and
+// trains n epochs in both, failing t where the resumed run differs from s
+// going on uninterrupted: at the resume its events, settings (the pace
+// among them), baseline and command to run again (but for the design file
+// a resumed preset file's run writes), and after the n epochs its history
+// as Export writes it, its record, its baseline and its model.
 func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 	t.Helper()
 	path := saved(t, s)
 	at := s.gan.Epoch()
-	extra.Resume, extra.Dir = path, s.opts.Dir
+	extra.Resume, extra.Dir, extra.Watch = path, s.opts.Dir, true
 	r := newIdle(t, extra)
 	if r.gan.Epoch() != at {
 		t.Fatalf("resumed at %d, saved at %d", r.gan.Epoch(), at)
@@ -56,10 +86,12 @@ func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 	if a, b := s.Again(), r.Again(); a.Caveat != b.Caveat || a.DesignFile == "" && b.DesignFile == "" && a != b {
 		t.Errorf("again at the resume %+v, before saving %+v", b, a)
 	}
+	sameBaseline(t, "at the resume", shown(s), shown(r))
 	for range n {
 		s.trainEpoch()
 		r.trainEpoch()
 	}
+	sameBaseline(t, fmt.Sprintf("%d epochs after the resume", n), shown(s), shown(r))
 	if a, b := csvTail(t, s, at), csvTail(t, r, at); a != b {
 		t.Errorf("resumed history differs from the uninterrupted run's:\n%s\nstraight:\n%s", b, a)
 	}
@@ -101,11 +133,19 @@ func TestResumeAfterRollback(t *testing.T) {
 	resumesAsStraight(t, s, Options{Samples: 500}, 200)
 }
 
-// TestResumeAfterPinRetuneReseedRerun: with a baseline pinned, after a
-// retune, a reseed and a rerun, each checkpoint resumes as the run goes on.
+// TestResumeAfterPinRetuneReseedRerun: with a baseline pinned and a pace
+// set, after a retune, a reseed and a rerun, each checkpoint resumes as
+// the run goes on, its baseline and pace as they were: the resumed run
+// had neither its baseline's curves, outline and vs base nor its pace,
+// which was the plan's watching pace again.
 func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 100)
 	Pin{}.apply(s)
+	Adjust{Speed, -1}.apply(s)
+	Adjust{Speed, -1}.apply(s)
+	if s.baseline == nil || s.speed != 50_000 {
+		t.Fatalf("baseline %v, pace %v: the test needs a baseline and a pace of 50,000/s", s.baseline, s.speed)
+	}
 	Adjust{DLR, +1}.apply(s)
 	Adjust{DSteps, +1}.apply(s)
 	for range 50 {
@@ -124,10 +164,15 @@ func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
 	resumesAsStraight(t, s, Options{}, 100)
 }
 
-// TestResumeOnPlanes: a ring run, and a points(FILE.csv) run whose file
-// is gone by the resume, resume as they go on.
+// TestResumeOnPlanes: a ring run with a baseline pinned, and a
+// points(FILE.csv) run whose file is gone by the resume, resume as they
+// go on.
 func TestResumeOnPlanes(t *testing.T) {
-	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 40)
+	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 30)
+	Pin{}.apply(s) // its points, modes and SW1 come back too
+	for range 10 {
+		s.trainEpoch()
+	}
 	resumesAsStraight(t, s, Options{Samples: 500}, 20)
 
 	dir := t.TempDir()
@@ -183,4 +228,22 @@ func TestResumePresetFileAndNewPlan(t *testing.T) {
 		s2.trainEpoch()
 	}
 	resumesAsStraight(t, s2, Options{Epochs: 1000}, 300)
+}
+
+// TestResumeSpeedGiven: --speed on the resume wins over the pace the run
+// was saved at, full speed as well as a rate; the baseline comes back
+// all the same.
+func TestResumeSpeedGiven(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 400}, 20)
+	Pin{}.apply(s)
+	Adjust{Speed, -1}.apply(s)
+	path := saved(t, s)
+	if r := newIdle(t, Options{Resume: path, Watch: true}); r.speed != MaxSpeed || r.baseline == nil {
+		t.Errorf("resumed without --speed: pace %v, baseline %v; want the run's %v", r.speed, r.baseline, MaxSpeed)
+	}
+	for _, speed := range []float64{20, 0} {
+		if r := newIdle(t, Options{Resume: path, Speed: speed}); r.speed != speed || r.baseline == nil {
+			t.Errorf("resumed with --speed %s: pace %v, baseline %v", SpeedText(speed), r.speed, r.baseline)
+		}
+	}
 }

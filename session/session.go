@@ -59,7 +59,7 @@ type Options struct {
 
 	Paused bool    // Start: begin paused at the first epoch
 	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
-	Watch  bool    // Start: begin at the ladder pace at which the plan takes about WatchSeconds, instead of Speed
+	Watch  bool    // Start: begin at the ladder pace at which the plan takes about WatchSeconds, or at a resumed run's own pace, instead of Speed
 	// Dir is where Save, Export, Share and Plot write (Start); "" is the
 	// current directory. A name there that is an input or output of the
 	// run, or a file this session did not write, is never replaced: the
@@ -238,8 +238,8 @@ func New(opts Options) (*Session, error) {
 	s.target = targetInfo(gan)
 	s.every, s.replay = checkEvery(s.planned), -1
 	s.dBounded, s.gBounded = boundedLosses(gan.Config())
-	s.speed = opts.Speed
-	if opts.Watch {
+	s.speed = s.opts.Speed // a resumed run's own, unless the resume gives one (restore)
+	if s.opts.Watch {
 		s.speed = watchSpeed(s.planned)
 	}
 	if opts.LogPath != "" {

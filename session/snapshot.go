@@ -276,8 +276,9 @@ type Baseline struct {
 	Settings Settings
 	History  []Point // the charts' points at the pin, as Snapshot.History
 	From     int
-	// Eval is the evaluation at the pin, its histogram re-counted at the
-	// live one's bins (from the pinned sample) when the screen resizes.
+	// Eval is the evaluation at the pin, as much of it as a comparison
+	// draws (pinnedEval), its histogram re-counted at the live one's bins
+	// (from the pinned sample) when the screen resizes.
 	Eval Eval
 
 	sample []float64 // the samples behind Eval, for its histogram at other bins; nil in 2-D
