@@ -355,10 +355,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
-	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically; --epochs sets a new plan")
+	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s, or with --resume the pace the run was saved at; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})
