@@ -267,8 +267,8 @@ type restored struct {
 	offWhat  string
 	start    Settings
 	last     engine.EpochStats
-	samples  int // the evaluations' sample size; 0 in a record of version 1
-	version  int
+	samples  int       // the evaluations' sample size; 0 in a record of version 1
+	version  int       // the record's own, 1 to recordVersion
 	pace     float64   // epochs a second, 0 for full speed; from version 3
 	baseline *Baseline // the run pinned, or nil; from version 3
 }
