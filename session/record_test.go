@@ -449,18 +449,25 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 		c.edit(s, s.baseline)
 		rec := s.runRecord()
 		s.baseline, s.speed = orig, speed
-		path := filepath.Join(t.TempDir(), "edited.ckpt")
-		if err := saveCheckpoint(s.gan, rec, path); err != nil {
-			t.Fatal(err)
+		// A restore into a fresh session of the run, as New makes one:
+		// the dimension is the run's to judge, the rest the record's.
+		r := &Session{gan: s.gan, opts: Options{Watch: true}}
+		if err := r.restore(rec); err == nil || !strings.Contains(err.Error(), c.want) || r.baseline != nil {
+			t.Errorf("%s: %v, baseline %v; want it refused: %s", c.what, err, r.baseline != nil, c.want)
 		}
-		r := newIdle(t, Options{Resume: path, Watch: true})
-		err := r.Unrecorded()
-		if err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read") || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: %v; want it refused: %s", c.what, err, c.want)
-		}
-		if r.baseline != nil || r.from != s.gan.Epoch() {
-			t.Errorf("%s: resumed with a baseline %v, its history from %d", c.what, r.baseline != nil, r.from)
-		}
+	}
+	// Resumed, the run says which file, and goes on without its record.
+	line.speed = nan
+	path := filepath.Join(t.TempDir(), "edited.ckpt")
+	if err := saveCheckpoint(line.gan, line.runRecord(), path); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: path, Watch: true})
+	if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read (the pace of NaN, not a finite number)") {
+		t.Errorf("resumed with a pace of NaN: %v", err)
+	}
+	if r.baseline != nil || r.from != line.gan.Epoch() || r.speed != watchSpeed(r.planned) {
+		t.Errorf("resumed with a pace of NaN: a baseline %v, history from %d, pace %v", r.baseline != nil, r.from, r.speed)
 	}
 	// A mark that is neither a baseline nor none.
 	s := newIdleBlog(t)
