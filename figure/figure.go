@@ -29,6 +29,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 )
 
@@ -428,59 +429,6 @@ func title(dc draw.Canvas, s string) draw.Canvas {
 	return draw.Crop(dc, 0, 0, 0, -vg.Points(28))
 }
 
-// The figure's colours are the screen's: the palette of tui/styles.go,
-// which names every meaning, in its light-terminal true colours, for a
-// figure is read on white. One colour means one thing in every panel, as
-// on the screen, so a figure saved after watching the trainer reads as
-// the screen did (TestFigureSpeaksThePalette in tui holds the two to one
-// palette):
-//
-//	real data and the target  colReal   orange  (D's loss on real data,
-//	                                             the target's mean, std,
-//	                                             density and points)
-//	generated samples         colGen    blue    (D's loss on generated
-//	                                             data, the generated mean,
-//	                                             the bars, G's points);
-//	                          colGenAlt         darker beside it: the
-//	                                             generated std
-//	D                         colD      purple  (D(x))
-//	G                         colG      teal    (G's loss)
-//
-// D's surface shades from the screen's two sure shades, colSurfaceGen
-// where D says generated and colSurfaceReal where it says real, through
-// white where it cannot tell. KS and W1, plain text on the screen, are
-// colText and colMuted; the losses' balance and the events, data of
-// neither side, colMuted.
-var (
-	colReal   = hexColour("#BC4C00")
-	colGen    = hexColour("#0969DA")
-	colGenAlt = hexColour("#033D8B")
-	colD      = hexColour("#A626A4")
-	colG      = hexColour("#0F7B7B")
-	colText   = hexColour("#1F2328")
-	colMuted  = hexColour("#6E7781")
-	colBars   = blend(colGen, color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, 0.6) // the histogram's bars: generated, light enough for the lines over them
-
-	colSurfaceGen  = hexColour("#C9DEF7")
-	colSurfaceReal = hexColour("#F7D6B5")
-)
-
-// hexColour is the colour written #RRGGBB, as tui/styles.go writes its
-// palette; it panics on any other text, for it is given only constants.
-func hexColour(s string) color.RGBA {
-	var r, g, b uint8
-	if n, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); n != 3 || err != nil || len(s) != 7 {
-		panic(fmt.Sprintf("figure: colour %q is not #RRGGBB", s))
-	}
-	return color.RGBA{R: r, G: g, B: b, A: 0xff}
-}
-
-// blend is a mixed with the share t of b.
-func blend(a, b color.RGBA, t float64) color.RGBA {
-	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
-	return color.RGBA{R: mix(a.R, b.R), G: mix(a.G, b.G), B: mix(a.B, b.B), A: 0xff}
-}
-
 var dashed = []vg.Length{vg.Points(5), vg.Points(3)}
 
 // panels builds the four panels, in a 2×2 grid.
@@ -719,10 +667,10 @@ func (r Run) moments() (*plot.Plot, error) {
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
 		for _, err := range []error{
-			addLine(p, "mean x", mean, colGen, nil),
-			addLine(p, "mean y", meanY, colGenAlt, nil),
-			addLine(p, "std x", std, colGen, dashed),
-			addLine(p, "std y", stdY, colGenAlt, dashed),
+			addLine(p, "mean x", mean, paper(palette.Generated), nil),
+			addLine(p, "mean y", meanY, paper(palette.GeneratedSecond), nil),
+			addLine(p, "std x", std, paper(palette.Generated), dashed),
+			addLine(p, "std y", stdY, paper(palette.GeneratedSecond), dashed),
 		} {
 			if err != nil {
 				return nil, err
@@ -732,10 +680,10 @@ func (r Run) moments() (*plot.Plot, error) {
 		return p, nil
 	}
 	for _, err := range []error{
-		addLine(p, "mean", mean, colGen, nil),
-		addLine(p, "std", std, colGenAlt, nil),
-		r.level(p, "target mean", r.TargetMean, mean, colReal),
-		r.level(p, "target std", r.TargetStd, std, colReal),
+		addLine(p, "mean", mean, paper(palette.Generated), nil),
+		addLine(p, "std", std, paper(palette.GeneratedSecond), nil),
+		r.level(p, "target mean", r.TargetMean, mean, paper(palette.Real)),
+		r.level(p, "target std", r.TargetStd, std, paper(palette.Real)),
 	} {
 		if err != nil {
 			return nil, err
@@ -771,13 +719,13 @@ func (r Run) losses() (*plot.Plot, error) {
 		}
 	}
 	errs := []error{
-		addLine(p, "D real", dReal, colReal, nil),
-		addLine(p, "D fake", dFake, colGen, nil),
-		addLine(p, gName, g, colG, nil),
+		addLine(p, "D real", dReal, paper(palette.DOnReal), nil),
+		addLine(p, "D fake", dFake, paper(palette.DOnGenerated), nil),
+		addLine(p, gName, g, paper(palette.G), nil),
 	}
-	levels := []color.Color{colMuted}
+	levels := []color.Color{paper(palette.Balance)}
 	if len(r.Balance) == 2 { // label smoothing: each of D's losses balances at a line of its own, in its colour
-		levels = []color.Color{colReal, colGen}
+		levels = []color.Color{paper(palette.DOnReal), paper(palette.DOnGenerated)}
 	}
 	for i, l := range r.Balance {
 		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)]))
@@ -831,7 +779,7 @@ func (r Run) quality() (*plot.Plot, error) {
 	default:
 		p.Y.Min = 0
 	}
-	for _, err := range []error{addLine(p, names[0], ks, colText, nil), addLine(p, names[1], w1, colMuted, nil)} {
+	for _, err := range []error{addLine(p, names[0], ks, paper(palette.Text), nil), addLine(p, names[1], w1, paper(palette.Muted), nil)} {
 		if err != nil {
 			return nil, err
 		}
@@ -882,7 +830,7 @@ func (r Run) samples() (*plot.Plot, error) {
 			bins[i].Weight /= float64(n) * w
 			top = math.Max(top, bins[i].Weight)
 		}
-		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: colBars}
+		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: barFill}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		p.Add(hist)
 		name := r.samplesName()
@@ -903,7 +851,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		for _, q := range xy {
 			top = math.Max(top, q.Y)
 		}
-		if err := addLine(p, "target", xy, colReal, dashed); err != nil {
+		if err := addLine(p, "target", xy, paper(palette.Real), dashed); err != nil {
 			return nil, err
 		}
 	}
@@ -930,7 +878,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		xy := series(k, func(i int) (float64, float64) {
 			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), scale(r.DCurve[i])
 		})
-		if err := addLine(p, name, xy, colD, nil); err != nil {
+		if err := addLine(p, name, xy, paper(palette.DScore), nil); err != nil {
 			return nil, err
 		}
 	}
@@ -957,8 +905,8 @@ func (r Run) points() (*plot.Plot, error) {
 		}
 		hm.Rasterized = true // one image: cells drawn one by one leave seams
 		p.Add(unpadded{hm})
-		p.Legend.Add("D says real", swatch{colSurfaceReal})
-		p.Legend.Add("D says generated", swatch{colSurfaceGen})
+		p.Legend.Add("D says real", swatch{paper(palette.SurfaceReal)})
+		p.Legend.Add("D says generated", swatch{paper(palette.SurfaceGenerated)})
 		// D is scored over the box alone (session.Picture): said, where
 		// the axes, widened to equal scale, run past the shading.
 		p.X.Label.Text = "x — D shaded over the target's box"
@@ -970,7 +918,7 @@ func (r Run) points() (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	outline.LineStyle = draw.LineStyle{Color: colMuted, Width: vg.Points(0.5)}
+	outline.LineStyle = draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.5)}
 	p.Add(unpadded{outline})
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
 	return p, nil
@@ -1024,8 +972,8 @@ func (r Run) addPoints(p *plot.Plot) error {
 		return nil
 	}
 	for _, err := range []error{
-		scatter(r.samplesName(), r.Samples, colGen, vg.Points(1)),
-		scatter("target", r.Plane.Reference, colReal, vg.Points(1)),
+		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1)),
+		scatter("target", r.Plane.Reference, paper(palette.Real), vg.Points(1)),
 	} {
 		if err != nil {
 			return err
@@ -1037,29 +985,6 @@ func (r Run) addPoints(p *plot.Plot) error {
 // swatch is a legend entry's thumbnail filled with one colour: the ends
 // of D's surface.
 type swatch struct{ color.Color }
-
-// surfaceShades is the palette of D's surface: from colSurfaceGen, where D
-// says generated, through white, where it cannot tell, to colSurfaceReal,
-// where it says real, as the screen shades it.
-var surfaceShades = func() shades {
-	const n = 255
-	white := color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	s := make(shades, n)
-	for i := range s {
-		t := 2*float64(i)/(n-1) - 1 // -1 generated … 0 undecided … 1 real
-		if t < 0 {
-			s[i] = blend(white, colSurfaceGen, -t)
-		} else {
-			s[i] = blend(white, colSurfaceReal, t)
-		}
-	}
-	return s
-}()
-
-// shades is a palette.Palette of the colours given.
-type shades []color.Color
-
-func (s shades) Colors() []color.Color { return s }
 
 func (s swatch) Thumbnail(c *draw.Canvas) {
 	c.SetColor(s.Color)
@@ -1201,7 +1126,7 @@ const (
 const rugLength = vg.Length(6)
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
-	sty := draw.TextStyle{Color: colMuted, Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
+	sty := draw.TextStyle{Color: paper(palette.Muted), Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
 	var shown []Event
@@ -1221,12 +1146,12 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
 		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
-			c.StrokeLines(draw.LineStyle{Color: colMuted, Width: vg.Points(0.8)},
+			c.StrokeLines(draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.8)},
 				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
 			continue
 		}
 		if x-last >= vg.Points(3) {
-			c.StrokeLines(draw.LineStyle{Color: colMuted, Width: vg.Points(0.8), Dashes: dashed},
+			c.StrokeLines(draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.8), Dashes: dashed},
 				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
 			last = x
 		}

@@ -9,8 +9,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/palette"
-	"gonum.org/v1/plot/palette/moreland"
+	plotpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -94,9 +93,7 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 		d := math.Max(math.Abs(lo)/10, 1e-9)
 		lo, hi = lo-d, hi+d
 	}
-	cm := moreland.SmoothBlueRed()
-	cm.SetMin(lo)
-	cm.SetMax(hi)
+	cm := heatScale(lo, hi)
 
 	p := plot.New()
 	p.Title.Text = h.ZLabel + " by " + h.XKey + " and " + h.YKey
@@ -194,12 +191,9 @@ func staggered(names []string, sty draw.TextStyle, cell vg.Length) plot.Constant
 	return t
 }
 
-// noValue fills the cells with no value.
-var noValue = color.RGBA{R: 0x50, G: 0x50, B: 0x50, A: 0xff}
-
 // ink is the colour of the text in a cell of value v: white on a dark
 // cell, black on a light one.
-func ink(cm palette.ColorMap, v float64) color.Color {
+func ink(cm plotpalette.ColorMap, v float64) color.Color {
 	c := color.Color(noValue)
 	if finite(v) {
 		if at, err := cm.At(v); err == nil {

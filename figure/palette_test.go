@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
+
+	"github.com/ganui/ganui/internal/palette"
 )
 
 // legendColours draws p's legend and returns the colour of each entry's
@@ -34,32 +37,42 @@ func legendColours(p *plot.Plot) map[string]color.Color {
 	return colours
 }
 
-// TestFigureSpeaksTheScreensColours: every series of the figure has the
-// colour of its meaning on the screen (tui/styles.go): real data and the
-// target orange, generated samples blue (their std, or a plane's y, the
-// darker blue), D purple, G teal, D's surface from blue where D says
-// generated to orange where it says real. The figure had drawn D's loss
-// on real data blue and on generated data red, the target grey, G's
-// samples green and D(x) red, and its surface red where D says real: a
-// learner who saved a figure after watching the screen read it the
-// other way round.
-func TestFigureSpeaksTheScreensColours(t *testing.T) {
+// hexOf is c written #RRGGBB, as the palette writes its colours.
+func hexOf(c color.Color) string {
+	if c == nil {
+		return "none"
+	}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B)
+}
+
+// TestFigureDrawsThePalette: every series of the figure is drawn in the
+// colour the palette (internal/palette) gives its role, as the screen
+// draws it, in the light variant, for a figure is read on white: real
+// data and the target orange, D on real data too, generated samples and
+// D on generated data blue (their std, or a plane's y, the darker blue),
+// D(x) purple, G teal, D's surface from blue where D says generated to
+// orange where it says real. The figure had drawn D's loss on real data
+// blue and on generated data red, the target grey, G's samples green and
+// D(x) red, and its surface red where D says real: a learner who saved a
+// figure after watching the screen read it the other way round.
+func TestFigureDrawsThePalette(t *testing.T) {
 	r := trained(t)
-	want := map[string]map[string]color.Color{
-		"moments": {"mean": colGen, "std": colGenAlt, "target mean": colReal, "target std": colReal},
-		"losses":  {"D real": colReal, "D fake": colGen, "G": colG},
-		"samples": {"samples": colBars, "target": colReal, "D(x)": colD},
+	want := map[string]map[string]palette.Colour{
+		"moments": {"mean": palette.Generated, "std": palette.GeneratedSecond, "target mean": palette.Real, "target std": palette.Real},
+		"losses":  {"D real": palette.DOnReal, "D fake": palette.DOnGenerated, "G": palette.G},
+		"samples": {"target": palette.Real, "D(x)": palette.DScore},
 	}
 	plane := planeRun()
 	plane.Samples = []float64{0, 0}
-	planeWant := map[string]map[string]color.Color{
-		"moments": {"mean x": colGen, "mean y": colGenAlt, "std x": colGen, "std y": colGenAlt},
-		"samples": {"samples": colGen, "target": colReal, "D says real": colSurfaceReal, "D says generated": colSurfaceGen},
+	planeWant := map[string]map[string]palette.Colour{
+		"moments": {"mean x": palette.Generated, "mean y": palette.GeneratedSecond, "std x": palette.Generated, "std y": palette.GeneratedSecond},
+		"samples": {"samples": palette.Generated, "target": palette.Real, "D says real": palette.SurfaceReal, "D says generated": palette.SurfaceGenerated},
 	}
 	for _, c := range []struct {
 		name string
 		r    Run
-		want map[string]map[string]color.Color
+		want map[string]map[string]palette.Colour
 	}{{"line", r, want}, {"plane", plane, planeWant}} {
 		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
 		if err != nil {
@@ -69,14 +82,20 @@ func TestFigureSpeaksTheScreensColours(t *testing.T) {
 		for panel, entries := range c.want {
 			got := legendColours(byName[panel])
 			for name, w := range entries {
-				if got[name] != w {
-					t.Errorf("%s, %s: %q in %v, want %v", c.name, panel, name, got[name], w)
+				if hexOf(got[name]) != w.Light.TrueColor {
+					t.Errorf("%s, %s: %q in %s, want %s", c.name, panel, name, hexOf(got[name]), w.Light.TrueColor)
 				}
 			}
 		}
+		if c.name == "line" {
+			bars := legendColours(byName["samples"])["samples"]
+			if bars != barFill {
+				t.Errorf("the histogram's bars in %s, not their fill %s", hexOf(bars), hexOf(barFill))
+			}
+		}
 	}
-	if colBars.B <= colBars.R || colBars.B <= colBars.G {
-		t.Errorf("the histogram's bars %v are not blue, the generated samples' colour", colBars)
+	if barFill.B <= barFill.R || barFill.B <= barFill.G {
+		t.Errorf("the histogram's bars %v are not blue, the generated samples' colour", barFill)
 	}
 }
 

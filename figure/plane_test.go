@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 )
 
@@ -114,7 +115,7 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 	trX, trY := d.Transforms(&data)
 	var greens []vg.Point
 	for _, f := range rec.fills {
-		if f.c == colGen {
+		if f.c == paper(palette.Generated) {
 			greens = append(greens, f.at)
 		}
 	}
@@ -343,7 +344,7 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 			set = a.Color
 		case *recorder.Stroke:
 			p := a.Path
-			if set == colMuted && len(p) == 5 && corner(p[0].Pos, -2.5, -2.5) && corner(p[1].Pos, 2.5, -2.5) && corner(p[2].Pos, 2.5, 2.5) && corner(p[3].Pos, -2.5, 2.5) {
+			if set == paper(palette.Muted) && len(p) == 5 && corner(p[0].Pos, -2.5, -2.5) && corner(p[1].Pos, 2.5, -2.5) && corner(p[2].Pos, 2.5, 2.5) && corner(p[3].Pos, -2.5, 2.5) {
 				return
 			}
 		}

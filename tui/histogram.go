@@ -229,7 +229,7 @@ func pushStrip(push []float64, counts []float64, cols int) string {
 		default:
 			r = '◂'
 		}
-		g.set(0, c, r, &styleCurve)
+		g.set(0, c, r, &stylePush)
 	}
 	return gutter("push") + g.row(0)
 }

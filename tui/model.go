@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/numtext"
@@ -125,8 +124,7 @@ func newHelp() help.Model {
 	h.FullSeparator = "  "
 	// The palette's, not bubbles' greys, whose descriptions were 2.1:1 on
 	// white and 2.4:1 on black: the key bar is read at every turn.
-	key := lipgloss.NewStyle().Foreground(colText)
-	h.Styles.ShortKey, h.Styles.FullKey = key, key
+	h.Styles.ShortKey, h.Styles.FullKey = styleText, styleText
 	h.Styles.ShortDesc, h.Styles.FullDesc = styleMuted, styleMuted
 	h.Styles.ShortSeparator, h.Styles.FullSeparator, h.Styles.Ellipsis = styleMuted, styleMuted, styleMuted
 	return h

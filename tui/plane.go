@@ -34,7 +34,7 @@ const (
 )
 
 // layerStyles colours each layer as the 1-D view colours the same thing.
-var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, &styleCurve}
+var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, &stylePush}
 
 // plainGlyphs stand for a layer's dots where there is no colour (NO_COLOR,
 // or a terminal without it): there the target's and the baseline's dots

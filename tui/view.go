@@ -640,7 +640,7 @@ func (m *Model) histFoot(w int) []string {
 	}
 	push := ""
 	if e.Push != nil {
-		push = "  " + styleCurve.Render("▶") + " push dD/dx"
+		push = "  " + stylePush.Render("▶") + " push dD/dx"
 	}
 	at := -1 // the curve's item
 	switch {

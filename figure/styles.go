@@ -1,0 +1,89 @@
+package figure
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	plotpalette "gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/moreland"
+
+	"github.com/ganui/ganui/internal/palette"
+)
+
+// The figure's colours are the palette's (internal/palette), which the
+// screen speaks too, so that a figure saved after watching the trainer
+// reads as the screen did: one colour means one thing in every panel.
+// The figure draws each role by its name at the point of use, in its
+// light variant's true colour (paper), for a figure is read on white.
+// Beyond the palette's roles, KS and W1, plain text on the screen, are
+// palette.Text and palette.Muted; the target's box, a frame and not data,
+// is muted; and D's surface shades from palette.SurfaceGenerated through
+// white, where D cannot tell, to palette.SurfaceReal.
+
+// paper is c as a figure draws it: its light variant's true colour.
+func paper(c palette.Colour) color.RGBA { return hexColour(c.Light.TrueColor) }
+
+// white is the paper's own colour.
+var white = color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+
+// barFill is the histogram's bars: the generated samples' blue, light
+// enough for the lines over them.
+var barFill = blend(paper(palette.Generated), white, 0.6)
+
+// hexColour is the colour written #RRGGBB, as the palette writes its
+// colours; it panics on any other text, for it is given only constants.
+func hexColour(s string) color.RGBA {
+	var r, g, b uint8
+	if n, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); n != 3 || err != nil || len(s) != 7 {
+		panic(fmt.Sprintf("figure: colour %q is not #RRGGBB", s))
+	}
+	return color.RGBA{R: r, G: g, B: b, A: 0xff}
+}
+
+// blend is a mixed with the share t of b.
+func blend(a, b color.RGBA, t float64) color.RGBA {
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
+	return color.RGBA{R: mix(a.R, b.R), G: mix(a.G, b.G), B: mix(a.B, b.B), A: 0xff}
+}
+
+// surfaceShades is the palette of D's surface: from
+// palette.SurfaceGenerated, where D says generated, through white, where
+// it cannot tell, to palette.SurfaceReal, where it says real, as the
+// screen shades it.
+var surfaceShades = func() shades {
+	const n = 255
+	s := make(shades, n)
+	for i := range s {
+		t := 2*float64(i)/(n-1) - 1 // -1 generated … 0 undecided … 1 real
+		if t < 0 {
+			s[i] = blend(white, paper(palette.SurfaceGenerated), -t)
+		} else {
+			s[i] = blend(white, paper(palette.SurfaceReal), t)
+		}
+	}
+	return s
+}()
+
+// shades is a gonum palette.Palette of the colours given.
+type shades []color.Color
+
+func (s shades) Colors() []color.Color { return s }
+
+// heatScale is the sweep's heat map's colour scale over lo…hi: Moreland's
+// smooth blue to red, lowest blue, highest red. It is a distance's scale
+// (median KS, or sliced W1), not the palette's, and meets none of its
+// meanings: the heat map has no real data, samples, D or G on it for its
+// blue to be taken for generated samples, its colour bar names the
+// distance and every cell writes it, and its red, the greatest distance,
+// is the worse end, as the palette's red is.
+func heatScale(lo, hi float64) plotpalette.ColorMap {
+	cm := moreland.SmoothBlueRed()
+	cm.SetMin(lo)
+	cm.SetMax(hi)
+	return cm
+}
+
+// noValue fills the heat map's cells with no value: a dark grey, no
+// colour of the scale.
+var noValue = color.RGBA{R: 0x50, G: 0x50, B: 0x50, A: 0xff}
