@@ -1106,7 +1106,9 @@ func (r Run) timeRange() (lo, hi float64) {
 }
 
 // eventLines is a plotter of dashed vertical lines at events' epochs,
-// the full height of the panel, each with its label at the top. Labels of
+// the full height of the panel, each with its label at the top, in the
+// palette's Event colour: the accent the screen marks events in (◆), apart
+// from the grey of the losses' balance that crosses the same panel. Labels of
 // events close together go one under the other (up to labelRows), so that
 // none is written over another, over the legend or past the panel's edge
 // (left of its line where there is no room right of it); one that finds
@@ -1126,7 +1128,7 @@ const (
 const rugLength = vg.Length(6)
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
-	sty := draw.TextStyle{Color: paper(palette.Muted), Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
+	sty := draw.TextStyle{Color: paper(palette.Event), Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
 	var shown []Event
@@ -1146,12 +1148,12 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
 		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
-			c.StrokeLines(draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.8)},
+			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8)},
 				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
 			continue
 		}
 		if x-last >= vg.Points(3) {
-			c.StrokeLines(draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.8), Dashes: dashed},
+			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed},
 				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
 			last = x
 		}

@@ -137,3 +137,51 @@ func TestSurfaceWhiteAtIndifference(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsSpeakAsTheScreen: an event's line on a time axis, its label,
+// the ticks of a panel with too many to draw across and the line that
+// counts them are in the palette's Event colour, the accent the screen
+// marks events in (◆), and not the grey of the losses' balance that
+// crosses the same panel. They had been that grey: a dashed grey line up
+// at an event and a dashed grey line across at ln 2 were one look.
+func TestEventsSpeakAsTheScreen(t *testing.T) {
+	want := palette.Event.Light.TrueColor
+	for _, n := range []int{2, maxLabelled + 8} {
+		var ev eventLines
+		for i := range n {
+			ev = append(ev, Event{Epoch: 40 * (i + 1), Label: "retune"})
+		}
+		p := plot.New()
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+		rec := &recorder.Canvas{}
+		ev.Plot(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}, p)
+		var set color.Color
+		strokes, texts := 0, 0
+		for _, a := range rec.Actions {
+			switch a := a.(type) {
+			case *recorder.SetColor:
+				set = a.Color
+			case *recorder.Stroke:
+				strokes++
+				if hexOf(set) != want {
+					t.Errorf("%d events: a line drawn in %s, want the events' %s", n, hexOf(set), want)
+				}
+			case *recorder.FillString:
+				texts++
+				if hexOf(set) != want {
+					t.Errorf("%d events: %q written in %s, want the events' %s", n, a.String, hexOf(set), want)
+				}
+			}
+		}
+		if strokes != n || texts == 0 {
+			t.Errorf("%d events: %d lines and %d texts drawn", n, strokes, texts)
+		}
+	}
+	losses, err := trained(t).losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ln2 := hexOf(legendColours(losses)["ln 2"]); ln2 == want {
+		t.Errorf("the losses' balance, ln 2, is drawn in the events' colour %s", ln2)
+	}
+}
