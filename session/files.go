@@ -354,10 +354,15 @@ func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
 		return -1, "", true
 	}
 	tail = tail[:len(tail)-1]
-	row = string(tail[bytes.LastIndexByte(tail, '\n')+1:])
+	start := bytes.LastIndexByte(tail, '\n') + 1
+	if start == 0 && from > int64(len(head)) {
+		return -1, "", true // a last line longer than a row can be: not the whole of it in tail
+	}
+	row = string(tail[start:])
 	first, _, _ := strings.Cut(row, ",")
+	// The epoch as the log writes it: "+5", "05" or "-3" is no row of it.
 	e, err := strconv.Atoi(first)
-	if err != nil {
+	if err != nil || e < 0 || strconv.Itoa(e) != first {
 		return -1, "", true
 	}
 	return e, row, true

@@ -234,3 +234,59 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLogEnd: logEnd takes a file for a log of the layout's columns
+// only when it begins with their header line, and says it ends at an
+// epoch only when its last line is whole and begins with that epoch as
+// the log writes it (digits, no sign, no leading zero); else, as a cut
+// row, −1.
+func FuzzLogEnd(f *testing.F) {
+	lay := csvLayout{modes: 2}
+	head := CSVColumns(lay.modes) + "\n"
+	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
+		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", head[:len(head)-1] + "\r\n1,2\n", head + "\x00\n"} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "log.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		last, row, ok := logEnd(path, lay)
+		if ok != bytes.HasPrefix(data, []byte(head)) {
+			t.Fatalf("%q: taken for a log: %v", data, ok)
+		}
+		if !ok {
+			return
+		}
+		want, wantRow := -1, ""
+		if rows := string(data[len(head):]); strings.HasSuffix(rows, "\n") {
+			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
+			first, _, _ := strings.Cut(line, ",")
+			if e, err := strconv.Atoi(first); err == nil && e >= 0 && strconv.Itoa(e) == first {
+				want, wantRow = e, line
+			}
+		}
+		if last != want || row != wantRow {
+			t.Fatalf("%q: ends at %d with row %q; want %d, %q", data, last, row, want, wantRow)
+		}
+		lossFields(row, lay)
+	})
+}
+
+// TestLogEndSeesWholeRowsOnly: a last line longer than logEnd reads of
+// a file's end is not taken for a row, even where the part read begins
+// like one ("5,…").
+func TestLogEndSeesWholeRowsOnly(t *testing.T) {
+	const most = 64 << 10 // logEnd's window
+	head := CSVColumns(0) + "\n"
+	data := head + strings.Repeat("x", 100) + "5," + strings.Repeat("y", most-3) + "\n"
+	path := filepath.Join(t.TempDir(), "log.csv")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if last, _, ok := logEnd(path, csvLayout{}); !ok || last != -1 {
+		t.Fatalf("a last line of %d bytes: ends at %d, %v; want a cut row", len(data)-len(head), last, ok)
+	}
+}
