@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -354,6 +355,48 @@ func TestParseWhole(t *testing.T) {
 			t.Errorf("ParseWhole(%q): %v, want %v", s, err, want)
 		}
 	}
+}
+
+// FuzzParseWhole: ParseWhole gives a whole number or one of its three
+// errors; a number taken was written plainly (no '+', no spaces, no
+// hexadecimal or underscores), its digits read back as it, and a form
+// other than digits is exact, at most 2⁵³, and the float it spells.
+func FuzzParseWhole(f *testing.F) {
+	for _, s := range []string{"0", "18446744073709551615", "18446744073709551616", "5e3", "2.5e2", "-0", "1.5",
+		"1e16", "9.007199254740993e15", "0x10", "1_000", "+5", " 5", "1e999", "NaN", "Inf", "-Inf", "00012", "1E3", ".5e1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseWhole(s)
+		if err != nil {
+			if err != ErrNotWhole && err != ErrOutOfRange && err != ErrInexact {
+				t.Fatalf("ParseWhole(%q): %v, not one of its errors", s, err)
+			}
+			if n != 0 {
+				t.Fatalf("ParseWhole(%q) = %d with %v", s, n, err)
+			}
+			return
+		}
+		if !PlainNumber(s) || strings.TrimSpace(s) != s {
+			t.Fatalf("ParseWhole(%q) = %d: a '+', spaces, hexadecimal or underscores taken", s, n)
+		}
+		if again, err := ParseWhole(strconv.FormatUint(n, 10)); err != nil || again != n {
+			t.Fatalf("ParseWhole(%q) = %d, whose digits read back as %d, %v", s, n, again, err)
+		}
+		if strings.Trim(s, "0123456789") == "" {
+			want := strings.TrimLeft(s, "0")
+			if want == "" {
+				want = "0"
+			}
+			if got := strconv.FormatUint(n, 10); got != want {
+				t.Fatalf("ParseWhole(%q) = %s", s, got)
+			}
+			return
+		}
+		if x, err := strconv.ParseFloat(s, 64); err != nil || n > 1<<53 || x != float64(n) {
+			t.Fatalf("ParseWhole(%q) = %d: the float is %g, %v", s, n, x, err)
+		}
+	})
 }
 
 func TestConfigSetJSON(t *testing.T) {

@@ -48,6 +48,47 @@ func TestParseSeeds(t *testing.T) {
 	}
 }
 
+// FuzzParseSeeds: a seed list gives 1 to maxSeeds seeds, none twice,
+// that CompactSeeds writes back to a list of the same seeds in the same
+// order; each part of a list taken is a seed or a range of them written
+// plainly (engine.ParseWhole). A list refused is refused in one line.
+func FuzzParseSeeds(f *testing.F) {
+	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
+		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, spec string) {
+		seeds, err := ParseSeeds(spec)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") || seeds != nil {
+				t.Fatalf("ParseSeeds(%q): %v, %v", spec, seeds, err)
+			}
+			return
+		}
+		if len(seeds) == 0 || len(seeds) > maxSeeds {
+			t.Fatalf("ParseSeeds(%q): %d seeds", spec, len(seeds))
+		}
+		seen := map[uint64]bool{}
+		for _, s := range seeds {
+			if seen[s] {
+				t.Fatalf("ParseSeeds(%q): seed %d twice", spec, s)
+			}
+			seen[s] = true
+		}
+		for _, part := range strings.Split(spec, ",") {
+			for _, n := range strings.SplitN(part, "-", 2) {
+				if _, err := engine.ParseWhole(n); err != nil {
+					t.Fatalf("ParseSeeds(%q) took %q", spec, part)
+				}
+			}
+		}
+		again, err := ParseSeeds(CompactSeeds(seeds))
+		if err != nil || !reflect.DeepEqual(again, seeds) {
+			t.Fatalf("ParseSeeds(%q) = %v, written %q, read back as %v, %v", spec, seeds, CompactSeeds(seeds), again, err)
+		}
+	})
+}
+
 // TestSummaryLines: the modes' median of an even number of runs is
 // half-way, as the sweep prints it (1.5, not 2), and a 2-D target's
 // moments have the target's own beside them, as a 1-D target's do.

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -533,4 +534,46 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	if s.note != "D lr 5e-4 → 1e-3 from epoch 1,001" {
 		t.Errorf("→ at epoch 1,000: %q", s.note)
 	}
+}
+
+// FuzzSettingsDiff: the settings that a command line for a design
+// carries (settingsDiff, behind Again and quitting's command), each a
+// shell word, set back on the design it is measured from give the same
+// design, whatever values --set or a preset file gave it.
+func FuzzSettingsDiff(f *testing.F) {
+	for _, kv := range [][4]string{
+		{"g_hidden", "64,32", "name", "wide one"}, {"description", "it's \"quoted\"\t\\", "g_lr", "1.0000000000000002e-3"},
+		{"target", "mixture(-2,0.5;2,0.5)", "d_acts", "relu,sigmoid"}, {"g_hidden", "", "g_acts", "identity"},
+		{"d_lr", "1e-300", "batch", "7"}, {"name", "a\nb", "source", "'"}, {"g_hidden", "[8, 8]", "g_acts", `["elu","elu","identity"]`},
+	} {
+		f.Add(kv[0], kv[1], kv[2], kv[3])
+	}
+	base, err := presets.Get("vanilla")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, k1, v1, k2, v2 string) {
+		cfg := base.Clone()
+		if cfg.Set(k1, v1) != nil || cfg.Set(k2, v2) != nil || cfg.Validate() != nil {
+			return
+		}
+		back := base.Clone()
+		for _, word := range settingsDiff(base, cfg) {
+			if q, ok := strings.CutPrefix(word, "'"); ok {
+				q, ok = strings.CutSuffix(q, "'")
+				if !ok {
+					t.Fatalf("%q is not one shell word", word)
+				}
+				word = strings.ReplaceAll(q, `'\''`, `'`)
+			}
+			k, v, _ := strings.Cut(word, "=")
+			if err := back.Set(k, v); err != nil {
+				t.Fatalf("--set %s=%s refused: %v", k, v, err)
+			}
+		}
+		back.Epochs = cfg.Epochs
+		if a, b := presets.Marshal(back), presets.Marshal(cfg); !bytes.Equal(a, b) {
+			t.Fatalf("the --set words of\n%s\nset back give\n%s", b, a)
+		}
+	})
 }

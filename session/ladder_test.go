@@ -1,6 +1,12 @@
 package session
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+)
 
 func TestStepLR(t *testing.T) {
 	cases := []struct {
@@ -100,4 +106,37 @@ func TestParseSpeed(t *testing.T) {
 			t.Errorf("ParseSpeed(%q): %v, want %s", bad, err, want)
 		}
 	}
+}
+
+// FuzzParseSpeed: a pace is full or a rate in MinSpeed..MaxSpeed, written
+// plainly (engine.PlainNumber, no spaces); the screen's text of it reads
+// back as it, its thousands' commas aside; anything else is refused with
+// a message that quotes the text, or puts it with the range.
+func FuzzParseSpeed(f *testing.F) {
+	for _, s := range []string{"full", "200", "200/s", "2.5e2/s", "0.5", "1e999", "NaN", "Inf", "-0", "0x10", "1_000", "+5", " 5", "5/s/s", "/s", "1e5", "100000.0000001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseSpeed(s)
+		if err != nil {
+			msg := err.Error()
+			if strings.Contains(msg, "\n") || !strings.Contains(msg, strconv.Quote(s)) && !strings.HasPrefix(msg, s+" out of range") {
+				t.Fatalf("ParseSpeed(%q): %q does not put the text given", s, msg)
+			}
+			return
+		}
+		if s == "full" {
+			if v != 0 {
+				t.Fatalf("full is %g", v)
+			}
+			return
+		}
+		if !(v >= MinSpeed && v <= MaxSpeed) || !engine.PlainNumber(s) || strings.TrimSpace(s) != s {
+			t.Fatalf("ParseSpeed(%q) = %g", s, v)
+		}
+		text := strings.ReplaceAll(SpeedText(v), ",", "")
+		if again, err := ParseSpeed(text); err != nil || again != v {
+			t.Fatalf("ParseSpeed(%q) = %g, shown as %s, which reads back as %g, %v", s, v, SpeedText(v), again, err)
+		}
+	})
 }
