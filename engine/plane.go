@@ -520,8 +520,10 @@ func firstErr(errs ...error) error {
 // and between MinPoints and MaxPoints rows. Each value must be a finite
 // number of magnitude at most 1e6, so that float32 training stays
 // finite. It returns the points as x₀, y₀, x₁, y₁, … and names the line of
-// the first problem it finds.
+// the first problem it finds. A leading byte-order mark, which Excel's
+// "CSV UTF-8" writes, is not part of the first cell.
 func ParsePoints(data []byte) ([]float64, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -124,15 +126,36 @@ func TestParsePoints(t *testing.T) {
 	}
 }
 
-// FuzzParsePoints: any input gives points or an error, never a panic;
-// what it accepts is between MinPoints and MaxPoints finite points.
+// FuzzParsePoints: any input gives points or a one-line error that
+// names the line at fault (or the count of rows), never a panic; what it
+// accepts is between MinPoints and MaxPoints finite points of magnitude
+// at most 1e6. Line ends written CRLF, as Windows writes them, and a
+// leading byte-order mark, as Excel's "CSV UTF-8" writes it, change
+// nothing.
 func FuzzParsePoints(f *testing.F) {
-	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n"} {
+	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n",
+		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		xy, err := ParsePoints(data)
+		if !bytes.Contains(data, []byte("\r")) {
+			crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+			if again, errAgain := ParsePoints(crlf); !slices.Equal(again, xy) || fmt.Sprint(errAgain) != fmt.Sprint(err) {
+				t.Fatalf("%q gives %v, %v; with CRLF line ends %v, %v", data, xy, err, again, errAgain)
+			}
+		}
+		if !bytes.HasPrefix(data, []byte("\ufeff")) {
+			again, errAgain := ParsePoints(append([]byte("\ufeff"), data...))
+			if !slices.Equal(again, xy) || fmt.Sprint(errAgain) != fmt.Sprint(err) {
+				t.Fatalf("%q gives %v, %v; after a byte-order mark %v, %v", data, xy, err, again, errAgain)
+			}
+		}
 		if err != nil {
+			msg := err.Error()
+			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "line ") && !strings.Contains(msg, " of data, at least ") && !strings.HasPrefix(msg, "more than ") {
+				t.Fatalf("%q: error %q names no line", data, msg)
+			}
 			return
 		}
 		if len(xy)%2 != 0 || len(xy) < 2*MinPoints || len(xy) > 2*MaxPoints {
