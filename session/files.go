@@ -56,11 +56,7 @@ func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 		return nil, nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10), st.Size())
+	gan, annex, err := engine.ReadCheckpoint(bufio.NewReaderSize(f, 64<<10), f.Size())
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -344,10 +340,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != lay.header()+"\n" {
 		return 0, "", false
 	}
-	size, err := f.Seek(0, io.SeekEnd)
-	if err != nil {
-		return 0, "", false
-	}
+	size := f.Size()
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {

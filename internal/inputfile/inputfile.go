@@ -2,7 +2,8 @@
 // checkpoints, a points(FILE.csv) target's data and the --log a resumed
 // run goes on with — safely: only regular files, never a named pipe
 // (which would block until a writer comes), a device (/dev/zero never
-// ends) or a directory, and never more bytes than the caller allows.
+// ends) or a directory; never past the size the file had when opened;
+// and never more bytes than the caller allows.
 package inputfile
 
 import (
@@ -13,10 +14,26 @@ import (
 	"os"
 )
 
+// File is a regular file open for reading up to the size it had when it
+// was opened, and no further: a file that grows meanwhile (a log still
+// being written) reads as it was, and one of the kernel's files under
+// /proc, which claim to be regular, hold no size and make up their
+// contents as they are read, reads as empty — /proc/kmsg would block
+// until the kernel logs something, and take that from the system's log.
+// It reads, seeks and reads at an offset as an io.SectionReader of the
+// file does.
+type File struct {
+	*io.SectionReader
+	f *os.File
+}
+
+// Close closes the file.
+func (f *File) Close() error { return f.f.Close() }
+
 // Open opens path for reading if it is a regular file, following
 // symbolic links. Anything else is refused before it is opened, with an
 // error that says what it is.
-func Open(path string) (*os.File, error) {
+func Open(path string) (*File, error) {
 	if path == "" {
 		return nil, fmt.Errorf("no file named (an empty path)")
 	}
@@ -38,7 +55,7 @@ func Open(path string) (*os.File, error) {
 		f.Close()
 		return nil, err
 	}
-	return f, nil
+	return &File{SectionReader: io.NewSectionReader(f, 0, st.Size()), f: f}, nil
 }
 
 // unreachable words a file that could not be reached for its reader: the
@@ -55,21 +72,22 @@ func unreachable(err error) error {
 }
 
 // ReadAll reads the regular file at path whole, refusing one larger than
-// max bytes without reading past the limit.
+// max bytes before reading any of it.
 func ReadAll(path string, max int64) ([]byte, error) {
 	f, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
+	if f.Size() > max {
 		return nil, fmt.Errorf("%s: larger than %s, the most ganui reads of such a file", path, size(max))
 	}
-	return data, nil
+	data := make([]byte, f.Size())
+	n, err := io.ReadFull(f, data)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // it shrank since it was opened: what it holds now
+	}
+	return data[:n], err
 }
 
 // Regular refuses anything but a regular file, saying what it is: the

@@ -2,9 +2,11 @@ package inputfile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -77,5 +79,59 @@ func TestMissingFileSaysSo(t *testing.T) {
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("%v is not fs.ErrNotExist", err)
+	}
+}
+
+// TestReadsNoFurtherThanItsSize: a file is read as long as it was when
+// opened: what is written to it since is not read, and a kernel file
+// under /proc, regular to stat but of no size, reads as empty, not as
+// whatever the kernel makes up (/proc/kmsg blocks until it logs
+// something, and takes that from the system's log).
+func TestReadsNoFurtherThanItsSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	os.WriteFile(path, []byte("abc"), 0o600)
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString("def")
+	w.Close()
+	if data, err := io.ReadAll(f); err != nil || string(data) != "abc" {
+		t.Errorf("a file grown since it was opened reads %q, %v; want what it held then", data, err)
+	}
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
+		t.Skip("no /proc here")
+	}
+	if data, err := ReadAll("/proc/self/environ", 1<<20); err != nil || len(data) != 0 {
+		t.Errorf("/proc/self/environ reads %d bytes, %v; want none", len(data), err)
+	}
+}
+
+// TestReadAllRefusesBeforeReading: a file over the cap is refused from
+// its size, none of it read: a sparse file of 1 GiB, made in an instant,
+// is refused in one.
+func TestReadAllRefusesBeforeReading(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := ReadAll(path, 64<<20); err == nil || !strings.Contains(err.Error(), "larger than 64 MiB") {
+		t.Fatalf("a 1 GiB file under a 64 MiB cap: %v", err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("refusing it allocated %d bytes", got)
 	}
 }
