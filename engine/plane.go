@@ -333,11 +333,15 @@ func cleanMoment(v float64) float64 {
 }
 
 // Limits on points files: at least MinPoints rows, at most MaxPoints,
-// and at most MaxPointsFile bytes.
+// at most MaxPointsFile bytes, and lines of at most MaxPointsLine bytes
+// (two numbers of a row take under a hundred; the CSV reader holds a
+// line whole, a few times over: a file of one 64 MiB line had taken
+// 440 MB to refuse).
 const (
 	MinPoints     = 2
 	MaxPoints     = 1_000_000
 	MaxPointsFile = 64 << 20
+	MaxPointsLine = 4 << 10
 )
 
 // planeKinds lists the two-dimensional target specs ParseTarget accepts.
@@ -524,6 +528,9 @@ func firstErr(errs ...error) error {
 // "CSV UTF-8" writes, is not part of the first cell.
 func ParsePoints(data []byte) ([]float64, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if line := longLine(data); line > 0 {
+		return nil, fmt.Errorf("line %d: longer than %d bytes, which no row of two numbers is", line, MaxPointsLine)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
@@ -581,6 +588,19 @@ func ParsePoints(data []byte) ([]float64, error) {
 		return nil, fmt.Errorf("%s of data, at least %d needed", rows, MinPoints)
 	}
 	return xy, nil
+}
+
+// longLine returns the number of the first line of data longer than
+// MaxPointsLine bytes, its line end (LF or CRLF) aside, or 0 if none is.
+func longLine(data []byte) int {
+	for n := 1; len(data) > 0; n++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		if len(bytes.TrimSuffix(line, []byte("\r"))) > MaxPointsLine {
+			return n
+		}
+		data = rest
+	}
+	return 0
 }
 
 // quoteCell quotes a CSV cell for a message, cut to 40 bytes.

@@ -85,6 +85,7 @@ func TestParsePoints(t *testing.T) {
 		"\"1\",\"2\"\n3,4\n":      2,
 		"x,y\n-1e6,1e6\n1e-9,0\n": 2,
 		"+1,+2\n3,+4.5e1\n":       2, // printf's %+g: the first row is data, not a header
+		"1,2\r\n3,0." + strings.Repeat("0", MaxPointsLine-4) + "\r\n": 2, // the line end is no part of the line
 	}
 	for in, n := range good {
 		xy, err := ParsePoints([]byte(in))
@@ -109,6 +110,7 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n" + "a,1\n1,1": "line 2",
 		"1,2\n+-3,4\n":       "line 2: \"+-3\" is not a number",
 		"1,2\n++3,4\n":       "line 2: \"++3\" is not a number",
+		"1,2\n3,4\n5," + strings.Repeat("6", MaxPointsLine): "line 3: longer than 4096 bytes",
 	}
 	for in, want := range bad {
 		_, err := ParsePoints([]byte(in))
