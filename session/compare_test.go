@@ -537,8 +537,8 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 }
 
 // FuzzSettingsDiff: the settings that a command line for a design
-// carries (settingsDiff, behind Again and quitting's command), each a
-// shell word, set back on the design it is measured from give the same
+// carries (settingsDiff, behind Again and quitting's command), each as
+// the shell word Again writes, set back on the design it is measured from give the same
 // design, whatever values --set or a preset file gave it.
 func FuzzSettingsDiff(f *testing.F) {
 	for _, kv := range [][4]string{
@@ -558,7 +558,8 @@ func FuzzSettingsDiff(f *testing.F) {
 			return
 		}
 		back := base.Clone()
-		for _, word := range settingsDiff(base, cfg) {
+		for _, c := range settingsDiff(base, cfg) {
+			word := shellQuote(c.Key + "=" + c.Value)
 			if q, ok := strings.CutPrefix(word, "'"); ok {
 				q, ok = strings.CutSuffix(q, "'")
 				if !ok {
