@@ -99,14 +99,18 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	// after it, of the same points.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
-		thinned      []session.Point
-		lo, hi, step float64
-		ticks        []float64
+		thinned, ghost []session.Point
+		lo, hi, step   float64
+		ticks          []float64
 	)
 	for try, gw := 0, -1; try < 3 && gw != c.ts.GraphWidth(); try++ {
 		gw = c.ts.GraphWidth()
 		thinned = c.thin(pts, float64(xmin), float64(xmax))
-		lo, hi, step = c.yRange(thinned, refs, h-2)
+		ghost = c.thin(c.ghost, float64(xmin), float64(xmax))
+		// The baseline's points share the range: the ghost of a mean
+		// of -2 had been clamped to a live run's range near 0 and drawn
+		// along its edge, unmarked, where it read as a mean near 0.
+		lo, hi, step = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
 		c.decimals = decimalsFor(step)
 		ticks = yTicks(lo, hi, step)
 		c.labelW = 0
@@ -126,7 +130,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	}
 	var clips []clip
 	c.ts.ClearAllData()
-	for _, p := range c.thin(c.ghost, float64(xmin), float64(xmax)) {
+	for _, p := range ghost {
 		at := time.Unix(int64(p.Epoch), 0)
 		for _, s := range c.series {
 			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {

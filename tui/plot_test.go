@@ -779,3 +779,26 @@ func TestHeaderGivesWayFromTheEnd(t *testing.T) {
 		t.Errorf("88 wide: %q, want the seed and not the pace", h)
 	}
 }
+
+// TestBaselineCurvesShareTheRange: a pinned baseline's curves set the
+// chart's range with the live run's, so that a baseline whose mean sat
+// at -2 is drawn at -2. The range had been the live run's alone, near 1,
+// and the ghost was clamped to its bottom edge, unmarked, where it read
+// as a mean near the live one.
+func TestBaselineCurvesShareTheRange(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }})
+	var live, base []session.Point
+	for e := 1; e <= 100; e++ {
+		live = append(live, session.Point{Epoch: e, Mean: 1})
+		base = append(base, session.Point{Epoch: e, Mean: -2})
+	}
+	c.ghost = base
+	view := c.render(live, 0, nil, 40, 12)
+	for _, l := range strings.Split(view, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "-2┤") && strings.ContainsRune(l, ghostGlyph) {
+			return
+		}
+	}
+	t.Errorf("the baseline's mean of -2 is not drawn on the -2 row:\n%s", view)
+}
