@@ -265,8 +265,15 @@ func (s *Session) Again() Again {
 	a.Command = strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
 	switch {
 	case s.offPlan >= 0:
-		a.Caveat = fmt.Sprintf("not this run exactly: it %s at epoch %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
-			s.offWhat, numtext.FormatInt(s.offPlan))
+		// After the epoch, as the note of a change says it applies from
+		// the next ("D lr 5e-4 → 1e-3 from epoch 232" read beside "it
+		// changed D lr at epoch 231" as two epochs).
+		when := "after epoch " + numtext.FormatInt(s.offPlan)
+		if s.offPlan == 0 {
+			when = "before the first epoch"
+		}
+		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
+			s.offWhat, when)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
 			numtext.FormatInt(s.from))

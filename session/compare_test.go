@@ -359,15 +359,18 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	s.planned = 1 // trained past a plan of 1
 	s.trainEpoch()
 	Adjust{GSteps, +1}.apply(s)
+	if !strings.HasSuffix(s.note, " from epoch 3") {
+		t.Fatalf("the change's note %q; want it from epoch 3, which the caveat below says it came after 2", s.note)
+	}
 	s.trainEpoch()
 	a = s.Again()
-	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps at epoch 2") {
+	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps after epoch 2") {
 		t.Fatalf("again %+v", a)
 	}
 	// c's note gives the caveat before the file it wrote: a running
 	// run's one status line at 80×24 is cut after its first words.
 	Share{}.apply(s)
-	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasPrefix(text, "the command below is not this run exactly: it changed G steps at epoch 2") || !strings.Contains(text, " · wrote ") {
+	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasPrefix(text, "the command below is not this run exactly: it changed G steps after epoch 2") || !strings.Contains(text, " · wrote ") {
 		t.Fatalf("c's note %q; want the caveat first, then the file", s.note)
 	}
 	Restart{}.apply(s)
@@ -376,7 +379,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	s.setState(Paused)
 	Step{Kind: StepD}.apply(s)
-	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone at epoch 0") {
+	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone before the first epoch") {
 		t.Fatalf("again %+v", a)
 	}
 

@@ -904,7 +904,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=1e-3 --seed 7"
-	snap.Note = "the command below is not this run exactly: it changed D lr at epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it) · wrote ganui-vanilla-seed7.json" +
+	snap.Note = "the command below is not this run exactly: it changed D lr after epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it) · wrote ganui-vanilla-seed7.json" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -930,7 +930,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	snap.State = session.Paused
 	m.apply(snap)
 	area := m.msgLines(80, msgRows(24))
-	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr at epoch 533") || ansi.Strip(area[2]) != command {
+	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr after epoch 533") || ansi.Strip(area[2]) != command {
 		t.Errorf("paused, 80×24, with a finding: %q; want the caveat, then the command", area)
 	}
 	snap.State = session.Running
