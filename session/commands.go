@@ -114,9 +114,18 @@ func (c Step) apply(s *Session) {
 		if !s.stepping("n (one epoch)") {
 			return
 		}
-		for range c.epochs() {
+		n := c.epochs()
+		for i := range n {
 			if s.trainEpoch(); s.state != Paused || s.quitting() {
 				break
+			}
+			// Steps typed ahead join into one (Send), which trains them
+			// all before the next snapshot: 1,500 n on ring left the
+			// screen at epoch 0 for the 20 s they took. It shows the
+			// epochs as they go, as a running run does.
+			if left := n - 1 - i; left > 0 && time.Since(s.lastPub) >= s.stepShow {
+				s.note = fmt.Sprintf("stepping: epoch %s, %s more typed ahead…", numtext.FormatInt(s.gan.Epoch()), numtext.FormatInt(left))
+				s.publishEval(false)
 			}
 		}
 		if s.state == Paused {

@@ -541,8 +541,9 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 
 // FuzzSettingsDiff: the settings that a command line for a design
 // carries (settingsDiff, behind Again and quitting's command), each as
-// the shell word Again writes, set back on the design it is measured from give the same
-// design, whatever values --set or a preset file gave it.
+// the shell word Again writes, set back on the design it is measured
+// from give the same design, whatever values --set or a preset file gave
+// it.
 func FuzzSettingsDiff(f *testing.F) {
 	for _, kv := range [][4]string{
 		{"g_hidden", "64,32", "name", "wide one"}, {"description", "it's \"quoted\"\t\\", "g_lr", "1.0000000000000002e-3"},
@@ -580,4 +581,29 @@ func FuzzSettingsDiff(f *testing.F) {
 			t.Fatalf("the --set words of\n%s\nset back give\n%s", b, a)
 		}
 	})
+}
+
+// TestLongStepShowsItsProgress: a step of many epochs (n typed ahead,
+// which Send joins into one) publishes as it goes, with a note of what is
+// left, rather than nothing until its last epoch: 1,500 n on ring had
+// left the screen at epoch 0 for the 20 s they took.
+func TestLongStepShowsItsProgress(t *testing.T) {
+	s := newIdleBlog(t)
+	s.stepShow = 0 // every epoch: the test waits on no clock
+	select {
+	case <-s.snaps:
+	default:
+	}
+	Step{Kind: StepEpoch, Epochs: 3}.apply(s)
+	select {
+	case snap := <-s.snaps:
+		if snap.Epoch != 2 || snap.Note != "stepping: epoch 2, 1 more typed ahead…" {
+			t.Errorf("the step's last progress: epoch %d, note %q", snap.Epoch, snap.Note)
+		}
+	default:
+		t.Fatal("a step of 3 epochs published nothing as it went")
+	}
+	if s.gan.Epoch() != 3 || !strings.HasPrefix(s.note, "epoch 3: ") {
+		t.Errorf("after the step: epoch %d, note %q", s.gan.Epoch(), s.note)
+	}
 }

@@ -147,7 +147,8 @@ type Session struct {
 	rateEpoch int
 	lastPub   time.Time
 	lastEval  time.Time
-	nextEpoch time.Time // pacing at limited speeds
+	stepShow  time.Duration // how often a step of many epochs publishes as it goes: evalEvery
+	nextEpoch time.Time     // pacing at limited speeds
 	timer     *time.Timer
 
 	// offPlan is the first epoch at which the run did what no command
@@ -236,7 +237,7 @@ func New(opts Options) (*Session, error) {
 	}
 	s.lo, s.hi = shownRange(gan)
 	s.target = targetInfo(gan)
-	s.every, s.replay = checkEvery(s.planned), -1
+	s.every, s.replay, s.stepShow = checkEvery(s.planned), -1, evalEvery
 	s.dBounded, s.gBounded = boundedLosses(gan.Config())
 	s.speed = s.opts.Speed // a resumed run's own, unless the resume gives one (restore)
 	if s.opts.Watch {
@@ -660,11 +661,16 @@ func (s *Session) warn(note string) { s.note, s.failed = note, true }
 // its weights are finite, and the samples far out of range are what the
 // screen must show (at full pace the last evaluation can be hundreds of
 // epochs old). Only weights that are no longer finite keep the last one.
-func (s *Session) publish() {
+func (s *Session) publish() { s.publishEval(s.state != Running) }
+
+// publishEval publishes as publish does, evaluating the generator first
+// if at once is set or the last evaluation is evalEvery old: a long step
+// shows its epochs as a running run does, its evaluations no more often.
+func (s *Session) publishEval(atOnce bool) {
 	now := time.Now()
 	s.updateRate(now)
 	s.lastPub = now
-	if !s.evalOK && s.canEvaluate() && (s.state != Running || now.Sub(s.lastEval) >= evalEvery) {
+	if !s.evalOK && s.canEvaluate() && (atOnce || now.Sub(s.lastEval) >= evalEvery) {
 		s.evaluate()
 		s.lastEval = now
 	}
