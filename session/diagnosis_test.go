@@ -420,10 +420,11 @@ func TestPlaneDiagnosis(t *testing.T) {
 		}
 		return out
 	}
-	std := 1.4 // the samples' spread, on each axis
+	std := 1.4              // the samples' spread, on each axis
+	epoch := collapseEpochs // G's training so far
 	text := func(w *watch, hq float64, captured ...bool) (kinds []FindingKind, texts string) {
 		pm := &engine.PlaneMetrics{StdX: std, StdY: std, Spots: spots(captured...), HighQuality: hq, SW1: 1, SW1Floor: 0.03}
-		for _, f := range diagnose(cfg, w, &Eval{Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
+		for _, f := range diagnose(cfg, w, &Eval{Epoch: epoch, Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
 			kinds, texts = append(kinds, f.Kind), texts+f.Text+"\n"
 		}
 		return kinds, texts
@@ -439,6 +440,15 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if _, got := text(&w, 0.01, false, false, false, true, false, false, false, false); !strings.Contains(got, "7 of 8 modes missing: mode collapse") {
 		t.Errorf("a tight clump: %q", got)
 	}
+	// The same clump before G has trained is an untrained G's (grid's
+	// sits on its centre mode at epoch 0), not a collapse, which is what
+	// training does; the diagnosis had called it "mode collapse".
+	for _, epoch = range []int{0, collapseEpochs - 1} {
+		if _, got := text(&w, 0.01, false, false, false, true, false, false, false, false); !strings.Contains(got, "7 of 8 modes not yet captured") || strings.Contains(got, "collapse") {
+			t.Errorf("a tight clump at epoch %d: %q, want the modes not yet captured", epoch, got)
+		}
+	}
+	epoch = collapseEpochs
 	std = 1.4
 	if _, got := text(&w, 0, false, false, false, false, false, false, false, false); !strings.Contains(got, "on none of the 8 modes") || strings.Contains(got, "collapse") {
 		t.Errorf("no mode reached: %q", got)
