@@ -362,7 +362,7 @@ func TestStalledEquilibrium(t *testing.T) {
 	var p episodes
 	var events []string
 	check := func(epoch int, fs ...Finding) {
-		for _, e := range p.update(fs, nil, epoch) {
+		for _, e := range p.update(fs, nil, epoch, &w) {
 			events = append(events, fmt.Sprintf("%d %s", e.Epoch, e.Kind))
 		}
 	}
@@ -373,6 +373,49 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 	if want := []string{"100 equilibrium", fmt.Sprintf("%d equilibrium-ended", 200+100*settleChecks)}; !slices.Equal(events, want) {
 		t.Errorf("events %q, want %q", events, want)
+	}
+}
+
+// TestEquilibriumEndSaysWhereDWent: the end of an equilibrium says which
+// way D's averaged losses left it, as what D's scores do, from the values
+// at the end. It had said "D tells real from fake again" whatever they
+// were: blog-original (seed 1) leaves it after D's losses swung to (0.08,
+// 1.52) and (1.59, 0.23), D scoring every sample high, then every one low.
+func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
+	for _, c := range []struct {
+		preset       string
+		dReal, dFake float64
+		want         string
+	}{
+		{"vanilla", 0.6615, 0.6408, "left ln\u00a02: D scores real data over ½ and generated data under it (D\u00a0real\u00a00.6615, D\u00a0fake\u00a00.6408, averaged"},
+		{"vanilla", 0.6847, 0.5095, "left ln\u00a02: D scores generated data under ½, real data still about it"},
+		{"vanilla", 0.5, 0.8, "D scores real and generated data alike over ½"},
+		{"vanilla", 0.8, 0.5, "D scores real and generated data alike under ½"},
+		{"vanilla", 0.8, 0.8, "D scores real data under ½ and generated data over it"},
+		{"lsgan", 0.125, 0.2, "left ⅛: D scores generated data over ½, real data still about it"},
+		{"label-smoothing", 0.7, 0.6, "left their balance (0.7784 and 0.5978): D scores real data over 0.45, generated data still about it"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := watchOf(cfg)
+		for e := 1; e <= lossWindow; e++ { // at the equilibrium, then the losses of the case
+			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: 1}, -3, 3, true, true)
+		}
+		var p episodes
+		p.update([]Finding{{Kind: DIndifferent}}, nil, lossWindow, &w)
+		w.dReal, w.dFake = c.dReal, c.dFake
+		var ended []Event
+		for i := 1; i <= settleChecks; i++ {
+			ended = p.update(nil, nil, lossWindow+100*i, &w)
+		}
+		if len(ended) != 1 || ended[0].Kind != EventEquilibriumEnded {
+			t.Fatalf("%s at (%g, %g): events %+v, want the equilibrium's end", c.preset, c.dReal, c.dFake, ended)
+		}
+		if got := ended[0].Detail; !strings.Contains(got, c.want) || strings.Contains(got, "tells real from fake") {
+			t.Errorf("%s at (%g, %g): %q, want %q", c.preset, c.dReal, c.dFake, got, c.want)
+		}
 	}
 }
 
@@ -533,9 +576,9 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 		t.Errorf("the missing mode's label and place are not together: %q", details)
 	}
 	var p episodes
-	p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 0)
+	p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 0, &w)
 	spots[0].Captured, spots[0].Share = true, 0.5
-	evs := p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 100)
+	evs := p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 100, &w)
 	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) captured") {
 		t.Fatalf("events %+v", evs)
 	}

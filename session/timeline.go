@@ -94,17 +94,67 @@ func (e Event) Line() string {
 }
 
 // findingEvents maps a finding to the events of its start and its end,
-// and what the end's detail says. DStalled is DIndifferent's episode
-// (episodeKind): D at equilibrium, with the samples near the target or
-// far from it.
+// and what the end's detail says, from the diagnosis's watch at the end.
+// DStalled is DIndifferent's episode (episodeKind): D at equilibrium,
+// with the samples near the target or far from it.
 var findingEvents = map[FindingKind]struct {
 	start, end EventKind
-	ended      string
+	ended      func(w *watch) string
 }{
-	DWins:        {EventDWins, EventDWinsEnded, "D no longer tells real from fake almost surely"},
-	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, "G's output depends on its noise again"},
-	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, "D's losses have left their equilibrium: D tells real from fake again"},
-	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, "the distance is above sampling noise again"},
+	DWins:        {EventDWins, EventDWinsEnded, says("D no longer tells real from fake almost surely")},
+	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, says("G's output depends on its noise again")},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, (*watch).leftEquilibrium},
+	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, says("the distance is above sampling noise again")},
+}
+
+// says returns an end's detail that is always text.
+func says(text string) func(*watch) string { return func(*watch) string { return text } }
+
+// leftEquilibrium is the detail of an equilibrium's end: which way D's
+// averaged losses left it, said as what D's scores do, and their values.
+// A loss under its equilibrium is D nearer its label on that data than
+// the balance score (eq.D, ½ without label smoothing), scoring real data
+// over it or generated data under it; a loss over, the other way. The
+// detail had said "D tells real from fake again" whatever the losses:
+// blog-original (seed 1, default build) leaves its equilibrium at epoch
+// 2,750 after epochs at (0.08, 1.52) and (1.59, 0.23), D scoring every
+// sample high, then every sample low, which is no telling them apart.
+func (w *watch) leftEquilibrium() string {
+	eq := w.eq
+	values := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
+	name, half := numtext.Together(eq.Label), numtext.Together(fmt.Sprintf("%.3g", eq.D))
+	if eq.Label == "" {
+		name = fmt.Sprintf("their balance (%.4f and %.4f)", eq.DReal, eq.DFake)
+	} else {
+		half = "½"
+	}
+	side := func(loss, at float64) int {
+		switch {
+		case loss <= at-equilibriumTol:
+			return -1
+		case loss >= at+equilibriumTol:
+			return 1
+		}
+		return 0
+	}
+	r, f := side(w.dReal, eq.DReal), side(w.dFake, eq.DFake)
+	if !w.hasEq || r == 0 && f == 0 {
+		return fmt.Sprintf("D's losses have left their equilibrium (%s, averaged over about %d epochs)", values, lossWindow)
+	}
+	realScore := map[int]string{-1: "over", 1: "under"}[r] // a loss under the balance: real data scored over it
+	fakeScore := map[int]string{-1: "under", 1: "over"}[f]
+	var scores string
+	switch {
+	case r == 0:
+		scores = fmt.Sprintf("D scores generated data %s %s, real data still about it", fakeScore, half)
+	case f == 0:
+		scores = fmt.Sprintf("D scores real data %s %s, generated data still about it", realScore, half)
+	case realScore == fakeScore:
+		scores = fmt.Sprintf("D scores real and generated data alike %s %s", realScore, half)
+	default:
+		scores = fmt.Sprintf("D scores real data %s %s and generated data %s it", realScore, half, fakeScore)
+	}
+	return fmt.Sprintf("D's losses have left %s: %s (%s, averaged over about %d epochs)", name, scores, values, lossWindow)
 }
 
 // episodeKind is the finding kind whose episode a finding of kind k
@@ -187,9 +237,9 @@ func coveredModes(modes []modeState) int {
 	return n
 }
 
-// update takes the findings and mode coverage of the check at epoch and
-// returns the events they start or end.
-func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
+// update takes the findings and mode coverage of the check at epoch, and
+// the diagnosis's watch there, and returns the events they start or end.
+func (p *episodes) update(now []Finding, modes []modeState, epoch int, w *watch) []Event {
 	if p.active == nil {
 		p.active, p.absent = map[FindingKind]bool{}, map[FindingKind]int{}
 	}
@@ -207,7 +257,7 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int) []Event {
 			if p.absent[k]++; p.absent[k] >= settleChecks {
 				delete(p.active, k)
 				delete(p.absent, k)
-				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended})
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w)})
 			}
 		}
 	}
