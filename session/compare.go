@@ -33,16 +33,29 @@ type Pin struct{}
 // (Again).
 type Share struct{}
 
-// keepsReplay marks the commands that leave a replay as it is.
-type keepsReplay interface{ keepsReplay() }
+// keepsReplay is had by the commands that may leave a replay as it is:
+// those for which keepsReplay says so. Any other command returns to live
+// (leavesReplay).
+type keepsReplay interface{ keepsReplay() bool }
 
-func (Replay) keepsReplay()   {}
-func (HistBins) keepsReplay() {}
-func (Pin) keepsReplay()      {}
-func (Share) keepsReplay()    {}
-func (Save) keepsReplay()     {}
-func (Export) keepsReplay()   {}
-func (Plot) keepsReplay()     {}
+func (Replay) keepsReplay() bool   { return true }
+func (HistBins) keepsReplay() bool { return true }
+func (Pin) keepsReplay() bool      { return true }
+func (Share) keepsReplay() bool    { return true }
+func (Save) keepsReplay() bool     { return true }
+func (Export) keepsReplay() bool   { return true }
+func (Plot) keepsReplay() bool     { return true }
+
+// keepsReplay: the pace is no part of the run (no event, no keyframe, and
+// it acts only once the run runs, which ends the replay anyway), so [ and
+// ] keep the frame in sight; the other settings change the run.
+func (c Adjust) keepsReplay() bool { return c.Setting == Speed }
+
+// leavesReplay reports whether applying c returns a replay to live.
+func leavesReplay(c Command) bool {
+	k, ok := c.(keepsReplay)
+	return !ok || !k.keepsReplay()
+}
 
 func (c Replay) apply(s *Session) {
 	n := len(s.tl.keyframes)

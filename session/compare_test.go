@@ -166,6 +166,31 @@ func TestWritingKeepsTheReplay(t *testing.T) {
 	resumesAsStraight(t, s, Options{Samples: 500, Epochs: 300}, 100)
 }
 
+// TestPaceKeepsTheReplay: [ and ] (Adjust Speed) change the pace and
+// leave a replay where it is, the pace being no part of the run; they
+// returned to live, as a change of a learning rate still does.
+func TestPaceKeepsTheReplay(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 300)
+	s.applyOne(Replay{Dir: -1})
+	frame, speed := s.replay, s.speed
+	if frame < 0 {
+		t.Fatal("no replay")
+	}
+	for _, dir := range []int{-1, -1, +1} {
+		s.applyOne(Adjust{Setting: Speed, Dir: dir})
+		if s.replay != frame {
+			t.Errorf("pace %+d: replay frame %d, was %d (%s)", dir, s.replay, frame, s.note)
+		}
+	}
+	if s.speed == speed || !strings.HasPrefix(s.note, "speed ") {
+		t.Errorf("the pace did not change while replaying: %v → %v, %q", speed, s.speed, s.note)
+	}
+	s.applyOne(Adjust{Setting: DLR, Dir: +1})
+	if s.replay != -1 {
+		t.Errorf("a learning rate retuned kept replay frame %d", s.replay)
+	}
+}
+
 // applyOne applies c as the session's goroutine would between epochs.
 func (s *Session) applyOne(c Command) {
 	s.Send(c)
@@ -174,7 +199,7 @@ func (s *Session) applyOne(c Command) {
 	s.queue = nil
 	s.mu.Unlock()
 	for _, c := range batch {
-		if _, ok := c.(keepsReplay); !ok {
+		if leavesReplay(c) {
 			s.replay = -1
 		}
 		c.apply(s)

@@ -116,8 +116,8 @@ func raceScript(epochs int) []Command {
 // commands sent before it have been.
 type marker chan struct{}
 
-func (m marker) apply(*Session) { close(m) }
-func (marker) keepsReplay()     {}
+func (m marker) apply(*Session)  { close(m) }
+func (marker) keepsReplay() bool { return true }
 
 // readSum adds up what readSnapshot reads, so that no read is left out.
 var readSum float64

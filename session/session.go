@@ -467,7 +467,7 @@ func (s *Session) applyQueued() {
 		}
 		for _, c := range batch {
 			s.failed = false
-			if _, ok := c.(keepsReplay); !ok {
+			if leavesReplay(c) {
 				s.replay = -1 // a command that trains or changes the run: back to live
 			}
 			c.apply(s)

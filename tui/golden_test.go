@@ -357,9 +357,10 @@ func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 
 // TestGlossaryNamesTheKeysThatKeepAReplay: the replay entry lists every
 // key that leaves a replayed frame in sight: those whose commands keep it
-// (b Pin, w Save, e Export, c Share, P Plot) and those that send none (v,
-// ?). It left P out, which writes the live run's figure and keeps the
-// frame, as the status line then says.
+// ([ and ] the pace, b Pin, w Save, e Export, c Share, P Plot) and those
+// that send none (v, ?). It left P out, which writes the live run's
+// figure and keeps the frame, as the status line then says, and [ ],
+// which came to keep it.
 func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		var m Model
@@ -370,7 +371,7 @@ func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 		for _, g := range m.glossaryEntries() {
 			if g[0] == "replay" {
 				found = true
-				if !strings.Contains(g[1], "(b, w, e, c, P, v and ? keep the frame)") {
+				if !strings.Contains(g[1], "([ ], b, w, e, c, P, v and ? keep the frame)") {
 					t.Errorf("2-D %v: the replay entry does not list the keys that keep the frame: %q", plane, g[1])
 				}
 			}
