@@ -451,6 +451,29 @@ func TestMetricLineDescribesItsBars(t *testing.T) {
 	}
 }
 
+// TestArrowAgreesWithTheBars: the arrow says a rise or a fall only where
+// the bars' ends show one and the value moved more than 2%: KS checks
+// from 0.050 to 0.056 between peaks of 0.2, both ends ▁ ("▁█▆█▂▁"), had read ↑;
+// checks within 1% of each other, drawn from ▁ to █ on their own narrow
+// range, read →; a rise the bars and the value both show reads ↑.
+func TestArrowAgreesWithTheBars(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		vals        []float64
+		bars, arrow string
+	}{
+		{[]float64{0.05, 0.2, 0.15, 0.2, 0.08, 0.056}, "▁█▆█▂▁", "→"},
+		{[]float64{0.890, 0.899, 0.893, 0.898}, "▁█▃▇", "→"},
+		{[]float64{0.05, 0.2, 0.15, 0.2, 0.08, 0.1}, "▁█▆█▂▃", "↑"},
+		{[]float64{0.1, 0.2, 0.15, 0.2, 0.08, 0.05}, "▃█▆█▂▁", "↓"},
+	} {
+		line := ansi.Strip(metricLine("KS", c.vals[len(c.vals)-1], false, &trend{vals: c.vals}, 60))
+		if want := c.arrow + " " + c.bars + " "; !strings.Contains(line, want) {
+			t.Errorf("%v: %q, want %q in it", c.vals, line, want)
+		}
+	}
+}
+
 func TestExpForm(t *testing.T) {
 	for v, want := range map[float64]string{1.5e9: "1.5e9", 2e9: "2e9", 15046658048: "1.505e10", -3e-7: "-3e-7", 1e5: "1e5"} {
 		prec := 4

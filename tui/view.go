@@ -857,21 +857,6 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 		}
 		vals = last(room - len([]rune(rng)))
 	}
-	arrow := styleMuted.Render("·")
-	if n := len(vals); n >= 2 {
-		first, last := vals[0], vals[n-1]
-		switch d := last - first; {
-		case math.Abs(d) <= 0.02*math.Max(math.Abs(first), 1e-9):
-			arrow = styleMuted.Render("→")
-		case d < 0:
-			arrow = styleGood.Render("↓")
-		default:
-			arrow = styleBad.Render("↑")
-		}
-	}
-	if atFloor {
-		arrow = styleGood.Render("≈ floor")
-	}
 	bars := sparkline(vals, len(vals))
 	if rng == "" && sparkRange(vals) != "" {
 		// No room for the range to read the bars by: they rise from 0, not
@@ -879,7 +864,38 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 		// to 0.5000, from ▁ to █ beside its → (about the same).
 		bars = sparkFrom(vals, 0)
 	}
+	arrow := trendArrow(vals, bars)
+	if atFloor {
+		arrow = styleGood.Render("≈ floor")
+	}
 	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(rng)
+}
+
+// trendArrow is the direction of the checks vals drawn as bars: ↑ (worse)
+// or ↓ (better) where the last check is more than 2% above or below the
+// first and its bar stands taller or shorter than the first's; →, about
+// the same, otherwise; · for fewer than two or an end that is no number.
+// Either test alone misleads: the bars span their own range, so checks
+// within noise of each other (blog-original's KS, 0.89 to 0.90) rise and
+// fall from ▁ to █, and a change of 2% in the value had read ↑ beside
+// bars whose ends were both ▁ ("▁█▅█▂▁": two checks in the lowest eighth
+// of the range, more than 2% apart).
+func trendArrow(vals []float64, bars string) string {
+	r := []rune(bars)
+	if len(vals) < 2 || len(r) != len(vals) {
+		return styleMuted.Render("·")
+	}
+	first, last := vals[0], vals[len(vals)-1]
+	up := slices.Index(eighths[:], r[len(r)-1]) - slices.Index(eighths[:], r[0])
+	switch {
+	case math.IsNaN(first) || math.IsNaN(last):
+		return styleMuted.Render("·")
+	case math.Abs(last-first) <= 0.02*math.Abs(first) || up == 0:
+		return styleMuted.Render("→")
+	case last < first:
+		return styleGood.Render("↓")
+	}
+	return styleBad.Render("↑")
 }
 
 // sparkRange writes the range of a sparkline's values, " lo–hi", or ""
