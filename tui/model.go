@@ -355,9 +355,10 @@ func (m *Model) redraw() {
 	s := &m.snap
 	var lossRefs []refLine
 	if eq := s.Equilibrium; eq != nil {
-		lossRefs = append(lossRefs, refLine{eq.DReal, styleRef})
+		real, fake := balanceStyles(eq)
+		lossRefs = append(lossRefs, refLine{eq.DReal, real})
 		if eq.DFake != eq.DReal {
-			lossRefs = append(lossRefs, refLine{eq.DFake, styleRef})
+			lossRefs = append(lossRefs, refLine{eq.DFake, fake})
 		}
 		if eq.G != eq.DReal && eq.G != eq.DFake && !math.IsNaN(eq.G) {
 			lossRefs = append(lossRefs, refLine{eq.G, styleG.Faint(true)})

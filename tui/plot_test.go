@@ -802,3 +802,36 @@ func TestBaselineCurvesShareTheRange(t *testing.T) {
 	}
 	t.Errorf("the baseline's mean of -2 is not drawn on the -2 row:\n%s", view)
 }
+
+// TestBalanceLinesToldApart: with one-sided label smoothing D's two
+// losses balance at two lines, drawn each faint in its loss's colour, as
+// the figure draws them, and the legend's mark shows both; they had been
+// the same grey, which told D real's from D fake's only by height.
+func TestBalanceLinesToldApart(t *testing.T) {
+	cfg, err := presets.Get("label-smoothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 200)
+	if eq := snap.Equilibrium; eq == nil || eq.DReal == eq.DFake {
+		t.Fatalf("label-smoothing: balance %+v, want two lines", eq)
+	}
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	m.apply(snap)
+	// A run of cells in one style is written as one: a line's dashes
+	// begin with its style's opening sequence.
+	dashes := func(st lipgloss.Style) string {
+		open, _, _ := strings.Cut(st.Render("┈"), "┈")
+		return open + "┈"
+	}
+	if !strings.Contains(m.lossView, dashes(styleDReal.Faint(true))) || !strings.Contains(m.lossView, dashes(styleDFake.Faint(true))) || strings.Contains(m.lossView, dashes(styleRef)) {
+		t.Errorf("the balance lines are not each in its loss's colour:\n%q", m.lossView)
+	}
+	real, fake := styleDReal.Faint(true).Render("┈"), styleDFake.Faint(true).Render("┈")
+	if legend := strings.Join(m.lossLegend(60), "\n"); !strings.Contains(legend, real+fake) {
+		t.Errorf("the legend does not show both lines' marks:\n%q", legend)
+	}
+}

@@ -423,7 +423,11 @@ func (m *Model) lossLegend(w int) []string {
 		items[3] += styleG.Render(" ▼ off scale")
 	}
 	if eq := s.Equilibrium; eq != nil {
-		items = append(items, styleRef.Render("┈ "+eqLabel(eq, w)))
+		mark := styleRef.Render("┈")
+		if real, fake := balanceStyles(eq); eq.DFake != eq.DReal {
+			mark = real.Render("┈") + fake.Render("┈")
+		}
+		items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
 	}
 	if lines := flow(items, w, 2); fits(lines, w) {
 		return lines
@@ -1005,6 +1009,18 @@ func sparkFrom(vals []float64, floor float64) string {
 		sb.WriteRune(eighths[i])
 	}
 	return sb.String()
+}
+
+// balanceStyles are the styles of the loss chart's lines where D's losses
+// balance: one line in the balance's grey where both balance there (ln 2),
+// or, where each has a line of its own (label smoothing under BCE), each
+// line faint in its loss's colour, as the figure draws them: both had been
+// the same grey, which told D real's line from D fake's only by height.
+func balanceStyles(e *session.Equilibrium) (real, fake lipgloss.Style) {
+	if e.DFake == e.DReal {
+		return styleRef, styleRef
+	}
+	return styleDReal.Faint(true), styleDFake.Faint(true)
 }
 
 // eqLabel names the loss chart's reference lines: "ln 2 at D(x)=½"
