@@ -255,18 +255,24 @@ func TestHelpSaysHowToClose(t *testing.T) {
 // the screen.
 func TestGlossaryExplainsTheTrend(t *testing.T) {
 	for _, plane := range []bool{false, true} {
-		var m Model
-		if plane {
-			m.snap.Target.Plane = &session.PlaneInfo{}
-		}
 		found := false
-		for _, g := range m.glossaryEntries() {
+		for _, g := range glossaryOf(plane) {
 			found = found || strings.Contains(g[1], "↓") && strings.Contains(g[1], "↑") && strings.Contains(g[1], "→") && strings.Contains(g[1], "lowest and highest")
 		}
 		if !found {
 			t.Errorf("2-D %v: no glossary entry explains the trend's arrows, bars and range", plane)
 		}
 	}
+}
+
+// glossaryOf is the glossary's entries, term and text, as a run on a
+// line (plane false) or a plane shows them.
+func glossaryOf(plane bool) [][2]string {
+	var m Model
+	if plane {
+		m.snap.Target.Plane = &session.PlaneInfo{}
+	}
+	return m.glossaryEntries()
 }
 
 // TestDiagnosisGolden pins the diagnosis as the screen shows it, with the
@@ -363,12 +369,8 @@ func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 // which came to keep it.
 func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 	for _, plane := range []bool{false, true} {
-		var m Model
-		if plane {
-			m.snap.Target.Plane = &session.PlaneInfo{}
-		}
 		found := false
-		for _, g := range m.glossaryEntries() {
+		for _, g := range glossaryOf(plane) {
 			if g[0] == "replay" {
 				found = true
 				if !strings.Contains(g[1], "([ ], b, w, e, c, P, v and ? keep the frame)") {
