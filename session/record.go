@@ -450,15 +450,10 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	if r.err == nil && (h.stride < 1 || h.stride&(h.stride-1) != 0) {
 		r.fail("a history stride of %d, not a power of two", h.stride)
 	}
-	n := r.length("history points", h.max-1)
+	h.pts = append(h.pts, r.points("history", h.max-1, out.from, epoch, h.stride)...)
 	last := out.from
-	for range n {
-		p := r.point(epoch)
-		if r.err == nil && (p.Epoch <= last || p.span < 1 || p.span > h.stride) {
-			r.fail("history point at epoch %d after %d, over %d epochs (stride %d)", p.Epoch, last, p.span, h.stride)
-		}
-		last = p.Epoch
-		h.pts = append(h.pts, p)
+	if len(h.pts) > 0 {
+		last = h.pts[len(h.pts)-1].Epoch
 	}
 	h.acc = r.point(epoch)
 	if r.err == nil && h.acc.span > 0 && (h.acc.Epoch <= last || h.acc.span >= h.stride) {
@@ -470,7 +465,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	out.hist = h
 
 	ev := newEvalHistory(evalPoints)
-	n = r.length("evaluations", ev.max)
+	n := r.length("evaluations", ev.max)
 	last = -1
 	for range n {
 		p := EvalPoint{Epoch: r.count("an evaluation's epoch", epoch)}
@@ -577,6 +572,22 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	return out, r.err
 }
 
+// points reads a history's points: a count up to most, then the points,
+// in order after epoch after and up to epoch, each over 1 to stride
+// epochs.
+func (r *recReader) points(what string, most, after, epoch, stride int) []Point {
+	var pts []Point
+	for range r.length(what+" points", most) {
+		p := r.point(epoch)
+		if r.err == nil && (p.Epoch <= after || p.span < 1 || p.span > stride) {
+			r.fail("%s point at epoch %d after %d, over %d epochs (at most %d)", what, p.Epoch, after, p.span, stride)
+		}
+		after = p.Epoch
+		pts = append(pts, p)
+	}
+	return pts
+}
+
 // baseline reads a pinned run, as runRecord writes it.
 func (r *recReader) baseline() *Baseline {
 	b := &Baseline{Preset: r.text("the baseline's preset"), Seed: r.u64()}
@@ -587,16 +598,7 @@ func (r *recReader) baseline() *Baseline {
 	st.DSteps = r.count("the baseline's d_steps", math.MaxInt32)
 	st.GSteps = r.count("the baseline's g_steps", math.MaxInt32)
 	st.Speed = r.pace("the baseline's pace")
-	n := r.length("baseline history points", historyPoints)
-	last := b.From
-	for range n {
-		p := r.point(b.Epoch)
-		if r.err == nil && (p.Epoch <= last || p.span < 1) {
-			r.fail("baseline history point at epoch %d after %d, over %d epochs", p.Epoch, last, p.span)
-		}
-		last = p.Epoch
-		b.History = append(b.History, p)
-	}
+	b.History = r.points("baseline history", historyPoints, b.From, b.Epoch, b.Epoch)
 
 	e, m := &b.Eval, &b.Eval.Metrics
 	e.Epoch = r.count("the baseline's evaluation epoch", b.Epoch)
