@@ -107,7 +107,8 @@ func (c Replay) apply(s *Session) {
 		s.note = edge + ": " + s.note
 	case found:
 		// The event, whose epoch the frame's may not be: the first frame
-		// at or after it (after a resume, one kept hundreds of epochs
+		// at or after it (once thinned, or after a resume from a
+		// checkpoint without keyframes, one kept hundreds of epochs
 		// later), which the header alone had let pass for the event's.
 		s.note = fmt.Sprintf("◆ %s at epoch %s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.note)
 	}

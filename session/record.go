@@ -19,7 +19,8 @@ import (
 // reported as new. Little-endian throughout:
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
-//	events | episodes | watch | departure | last | samples
+//	events | episodes | watch | departure | last | samples | pace |
+//	baseline | keyframes
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -59,9 +60,33 @@ import (
 //	             f64, Captured u64, the modes (n u32, n × X, Y, Std,
 //	             Weight, Share, Expected f64, captured u8), the points
 //	             drawn (n u32, n × x, y as float32)
+//	keyframes:   n u32, up to maxKeyframes, oldest first, then n × a
+//	             keyframe (Keyframe, for replay): its epoch u64, its
+//	             epoch's stats (as last), KSFloor f64, NoCurve (as a
+//	             detail), N u64, and a kind u8, 1 for one dimension, 2
+//	             for a plane; then the findings (n u32, n × kind u32,
+//	             text and detail as details); version 4 on (a record of
+//	             version 3 ends at baseline)
+//	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
+//	             the histogram (as kind 1's), the modes (n u32, n × Mean,
+//	             Std, Weight, Share, Expected f64, covered u8),
+//	             ModesCovered u64, the Q-Q points (n u32, n × P, Gen,
+//	             Target f64), D's curve (n u32, 0 or the bins, n × score
+//	             f64, then n × push f64), G's curve (n u32, n × Z, X f64)
+//	frame 2:     the plane's measures and points drawn (as kind 2's), D's
+//	             surface (its side u32, 0 or surfaceN, side² × f64), the
+//	             arrows (n u32, n × X, Y, DX, DY f64)
 //
-// Keyframes (replay), the states kept for a roll-back and the per-epoch
-// log behind Export are not in it: replay and Export begin at the resume.
+// A full set of keyframes (maxKeyframes) takes about 1.9 MB on a line
+// (14.5 KB a frame, mostly the histogram and D's curve and push at
+// keyBins; 3.2 KB more with G's curve) and 4.3 MB on a plane (33 KB a
+// frame: the points drawn and D's surface), within engine.MaxAnnex
+// beside the largest baseline sample (8 MiB, on a line); keyframes that
+// would pass it are left out (runRecord), and TestRecordOfAFullReplay
+// measures both. The states kept for a roll-back (whole models, kept by
+// the clock) and the per-epoch log behind Export (56 bytes an epoch,
+// unbounded) are not in it: u and Export begin at the resume.
+//
 // readRecord checks every count against the session's own bounds, every
 // epoch against the checkpoint's, every number for being finite and
 // every text for control characters: a record it accepts, even one edited
@@ -69,7 +94,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 3    // 2: the sample size; 3: the pace and the baseline
+	recordVersion = 4    // 2: the sample size; 3: the pace and the baseline; 4: the keyframes
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
@@ -82,163 +107,272 @@ const (
 // episodeKinds are the findings whose episodes the record keeps, in its order.
 var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor}
 
-// runRecord encodes the run's record for its checkpoint.
+// runRecord encodes the run's record for its checkpoint. Its keyframes
+// are left out (a count of 0) when with them the record would pass
+// engine.MaxAnnex: a run then resumes without its replay rather than
+// without its checkpoint. What the session keeps stays well within it
+// (maxKeyframes).
 func (s *Session) runRecord() []byte {
-	b := append([]byte(recordMagic), binary.LittleEndian.AppendUint32(nil, recordVersion)...)
-	u64 := func(v uint64) { b = binary.LittleEndian.AppendUint64(b, v) }
-	u32 := func(v uint32) { b = binary.LittleEndian.AppendUint32(b, v) }
-	f64 := func(v float64) { u64(math.Float64bits(v)) }
-	str := func(v string) { u32(uint32(len(v))); b = append(b, v...) }
-	point := func(p Point) {
-		u64(uint64(p.Epoch))
-		u64(uint64(p.span))
-		for _, v := range [...]float64{p.DReal, p.DFake, p.G, p.Mean, p.Std, p.MeanY, p.StdY} {
-			f64(v)
-		}
-	}
-
-	u64(uint64(s.from))
-	u64(uint64(s.planned))
+	w := &recWriter{b: binary.LittleEndian.AppendUint32([]byte(recordMagic), recordVersion)}
+	w.n(s.from)
+	w.n(s.planned)
 	h := &s.hist
-	u64(uint64(h.stride))
-	u32(uint32(len(h.pts)))
+	w.n(h.stride)
+	w.u32(uint32(len(h.pts)))
 	for _, p := range h.pts {
-		point(p)
+		w.point(p)
 	}
-	point(h.acc)
+	w.point(h.acc)
 
-	u32(uint32(len(s.evals.pts)))
+	w.u32(uint32(len(s.evals.pts)))
 	for _, p := range s.evals.pts {
-		u64(uint64(p.Epoch))
+		w.n(p.Epoch)
 		for _, v := range [...]float64{p.KS, p.W1, p.SW1, p.HQ} {
-			f64(v)
+			w.f64(v)
 		}
 	}
 
-	u64(uint64(s.tl.dropped))
-	u32(uint32(len(s.tl.events)))
+	w.n(s.tl.dropped)
+	w.u32(uint32(len(s.tl.events)))
 	for _, e := range s.tl.events {
-		u64(uint64(e.Epoch))
-		u32(uint32(e.Kind))
-		str(clipDetail(e.Detail))
+		w.n(e.Epoch)
+		w.u32(uint32(e.Kind))
+		w.text(e.Detail)
 	}
 
 	ep := &s.tl.episodes
 	for _, k := range episodeKinds {
-		var on byte
-		if ep.active[k] {
-			on = 1
-		}
-		b = append(b, on)
-		u32(uint32(ep.absent[k]))
+		w.flag(ep.active[k])
+		w.u32(uint32(ep.absent[k]))
 	}
-	u32(uint32(len(ep.covered)))
+	w.u32(uint32(len(ep.covered)))
 	for _, c := range ep.covered {
-		var v byte
-		if c {
-			v = 1
-		}
-		b = append(b, v)
+		w.flag(c)
 	}
 
-	w := &s.watch
-	f64(w.dReal)
-	f64(w.dFake)
-	for _, v := range [...]int{w.seen, w.saturated, w.stuck[0], w.stuck[1], w.stuck[2]} {
-		u64(uint64(v))
+	wt := &s.watch
+	w.f64(wt.dReal)
+	w.f64(wt.dFake)
+	for _, v := range [...]int{wt.seen, wt.saturated, wt.stuck[0], wt.stuck[1], wt.stuck[2]} {
+		w.n(v)
 	}
-	b = append(b, w.turns)
-	u64(uint64(w.outside))
-	u64(uint64(w.still))
+	w.u8(wt.turns)
+	w.n(wt.outside)
+	w.n(wt.still)
 
-	u64(uint64(int64(s.offPlan)))
-	str(clipDetail(s.offWhat))
-	f64(s.startSettings.DLR)
-	f64(s.startSettings.GLR)
-	u64(uint64(s.startSettings.DSteps))
-	u64(uint64(s.startSettings.GSteps))
+	w.u64(uint64(int64(s.offPlan)))
+	w.text(s.offWhat)
+	w.f64(s.startSettings.DLR)
+	w.f64(s.startSettings.GLR)
+	w.n(s.startSettings.DSteps)
+	w.n(s.startSettings.GSteps)
 
-	l := &s.last
-	u64(uint64(l.Epoch))
+	w.stats(s.last)
+	w.n(s.opts.Samples)
+	w.f64(s.speed)
+	w.baseline(s.baseline)
+
+	mark := len(w.b)
+	w.u32(uint32(len(s.tl.keyframes)))
+	for i := range s.tl.keyframes {
+		w.keyframe(&s.tl.keyframes[i])
+	}
+	if len(w.b) > engine.MaxAnnex {
+		w.b = w.b[:mark]
+		w.u32(0)
+	}
+	return w.b
+}
+
+// recWriter encodes a record, little-endian.
+type recWriter struct{ b []byte }
+
+func (w *recWriter) u8(v byte)     { w.b = append(w.b, v) }
+func (w *recWriter) u32(v uint32)  { w.b = binary.LittleEndian.AppendUint32(w.b, v) }
+func (w *recWriter) u64(v uint64)  { w.b = binary.LittleEndian.AppendUint64(w.b, v) }
+func (w *recWriter) n(v int)       { w.u64(uint64(v)) }
+func (w *recWriter) f64(v float64) { w.u64(math.Float64bits(v)) }
+func (w *recWriter) f32(v float64) { w.u32(math.Float32bits(float32(v))) }
+
+func (w *recWriter) flag(v bool) {
+	if v {
+		w.u8(1)
+	} else {
+		w.u8(0)
+	}
+}
+
+// text writes a length and the text, cut to maxDetail bytes.
+func (w *recWriter) text(v string) {
+	v = clipDetail(v)
+	w.u32(uint32(len(v)))
+	w.b = append(w.b, v...)
+}
+
+func (w *recWriter) point(p Point) {
+	w.n(p.Epoch)
+	w.n(p.span)
+	for _, v := range [...]float64{p.DReal, p.DFake, p.G, p.Mean, p.Std, p.MeanY, p.StdY} {
+		w.f64(v)
+	}
+}
+
+// stats writes an epoch's stats: the record's last, a keyframe's own.
+func (w *recWriter) stats(l engine.EpochStats) {
+	w.n(l.Epoch)
 	for _, v := range [...]float64{l.DReal, l.DFake, l.G, l.Mean, l.Std, l.MeanY, l.StdY, l.Penalty} {
-		f64(v)
+		w.f64(v)
 	}
-	u64(uint64(s.opts.Samples))
+}
 
-	f64(s.speed)
-	bl := s.baseline
+// hist writes a histogram: a baseline's, a keyframe's.
+func (w *recWriter) hist(h *engine.Histogram) {
+	w.f64(h.Lo)
+	w.f64(h.Hi)
+	w.u32(uint32(len(h.Counts)))
+	for _, c := range h.Counts {
+		w.n(c)
+	}
+	for _, v := range h.Expected {
+		w.f64(v)
+	}
+	w.n(h.Under)
+	w.n(h.Over)
+}
+
+// plane writes a plane's measures: a baseline's, a keyframe's.
+func (w *recWriter) plane(p *engine.PlaneMetrics) {
+	for _, v := range [...]float64{p.MeanX, p.MeanY, p.StdX, p.StdY, p.SW1, p.SW1Floor, p.HighQuality} {
+		w.f64(v)
+	}
+	w.n(p.Captured)
+	w.u32(uint32(len(p.Spots)))
+	for _, sp := range p.Spots {
+		for _, v := range [...]float64{sp.X, sp.Y, sp.Std, sp.Weight, sp.Share, sp.Expected} {
+			w.f64(v)
+		}
+		w.flag(sp.Captured)
+	}
+}
+
+// drawn writes a plane's points drawn (x₀, y₀, x₁, …) as float32, the
+// generator's own precision: a count of points, then the values.
+func (w *recWriter) drawn(xy []float64) {
+	w.u32(uint32(len(xy) / 2))
+	for _, v := range xy {
+		w.f32(v)
+	}
+}
+
+// baseline writes the pinned run, or its absence.
+func (w *recWriter) baseline(bl *Baseline) {
 	if bl == nil {
-		return append(b, 0)
+		w.u8(0)
+		return
 	}
-	b = append(b, 1)
-	str(clipDetail(bl.Preset))
-	u64(bl.Seed)
-	u64(uint64(bl.Epoch))
-	u64(uint64(bl.From))
-	f64(bl.Settings.DLR)
-	f64(bl.Settings.GLR)
-	u64(uint64(bl.Settings.DSteps))
-	u64(uint64(bl.Settings.GSteps))
-	f64(bl.Settings.Speed)
-	u32(uint32(len(bl.History)))
+	w.u8(1)
+	w.text(bl.Preset)
+	w.u64(bl.Seed)
+	w.n(bl.Epoch)
+	w.n(bl.From)
+	w.f64(bl.Settings.DLR)
+	w.f64(bl.Settings.GLR)
+	w.n(bl.Settings.DSteps)
+	w.n(bl.Settings.GSteps)
+	w.f64(bl.Settings.Speed)
+	w.u32(uint32(len(bl.History)))
 	for _, p := range bl.History {
-		point(p)
+		w.point(p)
 	}
-	f32 := func(v float64) { u32(math.Float32bits(float32(v))) }
 	e, m := &bl.Eval, &bl.Eval.Metrics
-	u64(uint64(e.Epoch))
-	u64(uint64(m.N))
+	w.n(e.Epoch)
+	w.n(m.N)
 	switch {
 	case m.N == 0:
-		b = append(b, 0)
+		w.u8(0)
 	case m.Plane == nil:
-		b = append(b, 1)
-		f64(m.KS)
-		f64(m.W1)
-		h := &m.Hist
-		f64(h.Lo)
-		f64(h.Hi)
-		u32(uint32(len(h.Counts)))
-		for _, c := range h.Counts {
-			u64(uint64(c))
-		}
-		for _, v := range h.Expected {
-			f64(v)
-		}
-		u64(uint64(h.Under))
-		u64(uint64(h.Over))
+		w.u8(1)
+		w.f64(m.KS)
+		w.f64(m.W1)
+		w.hist(&m.Hist)
 		if len(bl.sample) > maxPinnedSample {
-			u32(0)
+			w.u32(0)
 			break
 		}
-		u32(uint32(len(bl.sample)))
+		w.u32(uint32(len(bl.sample)))
 		for _, v := range bl.sample {
-			f32(v)
+			w.f32(v)
 		}
 	default:
-		b = append(b, 2)
-		p := m.Plane
-		for _, v := range [...]float64{p.MeanX, p.MeanY, p.StdX, p.StdY, p.SW1, p.SW1Floor, p.HighQuality} {
-			f64(v)
+		w.u8(2)
+		w.plane(m.Plane)
+		w.drawn(e.Points)
+	}
+}
+
+// keyframe writes a keyframe kept for replay: all of it, as the screen
+// shows it.
+func (w *recWriter) keyframe(k *Keyframe) {
+	e, m := &k.Eval, &k.Eval.Metrics
+	w.n(e.Epoch)
+	w.stats(k.Last)
+	w.f64(e.KSFloor)
+	w.text(e.NoCurve)
+	w.n(m.N)
+	if p := m.Plane; p != nil {
+		w.u8(2)
+		w.plane(p)
+		w.drawn(e.Points)
+		w.u32(uint32(e.SurfaceN))
+		for _, v := range e.Surface {
+			w.f64(v)
 		}
-		u64(uint64(p.Captured))
-		u32(uint32(len(p.Spots)))
-		for _, sp := range p.Spots {
-			for _, v := range [...]float64{sp.X, sp.Y, sp.Std, sp.Weight, sp.Share, sp.Expected} {
-				f64(v)
+		w.u32(uint32(len(e.Arrows)))
+		for _, a := range e.Arrows {
+			for _, v := range [...]float64{a.X, a.Y, a.DX, a.DY} {
+				w.f64(v)
 			}
-			var c byte
-			if sp.Captured {
-				c = 1
-			}
-			b = append(b, c)
 		}
-		u32(uint32(len(e.Points) / 2))
-		for _, v := range e.Points {
-			f32(v)
+	} else {
+		w.u8(1)
+		for _, v := range [...]float64{m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, m.ZDep} {
+			w.f64(v)
+		}
+		w.n(m.RowWidth)
+		w.hist(&m.Hist)
+		w.u32(uint32(len(m.Modes)))
+		for _, c := range m.Modes {
+			for _, v := range [...]float64{c.Mean, c.Std, c.Weight, c.Share, c.Expected} {
+				w.f64(v)
+			}
+			w.flag(c.Covered)
+		}
+		w.n(m.ModesCovered)
+		w.u32(uint32(len(m.QQ)))
+		for _, q := range m.QQ {
+			for _, v := range [...]float64{q.P, q.Gen, q.Target} {
+				w.f64(v)
+			}
+		}
+		w.u32(uint32(len(e.DCurve))) // Push has as many
+		for _, v := range e.DCurve {
+			w.f64(v)
+		}
+		for _, v := range e.Push {
+			w.f64(v)
+		}
+		w.u32(uint32(len(e.GZ)))
+		for _, p := range e.GZ {
+			w.f64(p.Z)
+			w.f64(p.X)
 		}
 	}
-	return b
+	w.u32(uint32(len(k.Findings)))
+	for _, f := range k.Findings {
+		w.u32(uint32(f.Kind))
+		w.text(f.Text)
+		w.text(f.Detail)
+	}
 }
 
 // clipDetail cuts a text to maxDetail bytes, on a character's boundary.
@@ -271,6 +405,9 @@ type restored struct {
 	version  int       // the record's own, 1 to recordVersion
 	pace     float64   // epochs a second, 0 for full speed; from version 3
 	baseline *Baseline // the run pinned, or nil; from version 3
+	// keyframes are the timeline's, for replay, oldest first; from
+	// version 4.
+	keyframes []Keyframe
 }
 
 // errRecord says why a record cannot be taken.
@@ -543,11 +680,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	out.start.DSteps = r.count("the starting d_steps", math.MaxInt32)
 	out.start.GSteps = r.count("the starting g_steps", math.MaxInt32)
 	l := &out.last
-	l.Epoch = r.count("the last epoch", epoch)
-	for _, v := range [...]*float64{&l.DReal, &l.DFake, &l.G, &l.Mean, &l.Std, &l.MeanY, &l.StdY, &l.Penalty} {
-		*v = r.num("the last epoch's stats")
-	}
-	if r.err == nil && l.Epoch != epoch && *l != (engine.EpochStats{}) {
+	if *l = r.stats("the last epoch's", epoch); r.err == nil && l.Epoch != epoch && *l != (engine.EpochStats{}) {
 		r.fail("the last epoch's stats at epoch %d, the checkpoint's is %d", l.Epoch, epoch)
 	}
 	if version >= 2 {
@@ -563,6 +696,18 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			out.baseline = r.baseline()
 		case on != 0:
 			r.fail("a baseline marked %d", on)
+		}
+	}
+	if version >= 4 {
+		last := 0
+		for i, n := 0, r.length("keyframes", maxKeyframes); i < n && r.err == nil; i++ {
+			k := r.keyframe(last, epoch)
+			if r.err != nil {
+				r.err = &errRecord{fmt.Sprintf("keyframe %d of %d: %v", i+1, n, r.err)}
+				break
+			}
+			last = k.Epoch
+			out.keyframes = append(out.keyframes, k)
 		}
 	}
 	if r.err == nil && len(r.b) > 0 {
@@ -608,31 +753,7 @@ func (r *recReader) baseline() *Baseline {
 	case kind == 0 && m.N == 0:
 	case kind == 1 && m.N > 0:
 		m.KS, m.W1 = r.between("the baseline's KS", 0, 1), r.between("the baseline's W1", 0, math.MaxFloat64)
-		h := &m.Hist
-		h.Lo, h.Hi = r.num("the baseline's histogram range"), r.num("the baseline's histogram range")
-		if r.err == nil && !(h.Hi > h.Lo) {
-			r.fail("a baseline histogram from %v to %v", h.Lo, h.Hi)
-		}
-		bins := r.length("baseline histogram bins", maxBins)
-		if r.err == nil && bins < minBins {
-			r.fail("%d baseline histogram bins, at least %d", bins, minBins)
-		}
-		if r.err != nil {
-			break
-		}
-		h.Counts, h.Expected = make([]int, bins), make([]float64, bins)
-		sum := 0
-		for i := range bins {
-			h.Counts[i] = r.count("a baseline bin's count", m.N)
-			sum += h.Counts[i]
-		}
-		for i := range bins {
-			h.Expected[i] = r.between("a baseline bin's expected count", 0, float64(m.N))
-		}
-		h.Under, h.Over = r.count("the baseline's samples under", m.N), r.count("the baseline's samples over", m.N)
-		if sum += h.Under + h.Over; r.err == nil && sum != m.N {
-			r.fail("a baseline histogram of %d samples, its sample size %d", sum, m.N)
-		}
+		m.Hist = r.hist("baseline", m.N)
 		switch k := r.length("baseline samples", maxPinnedSample); {
 		case r.err != nil:
 		case k != 0 && k != m.N:
@@ -641,35 +762,213 @@ func (r *recReader) baseline() *Baseline {
 			b.sample = r.floats("a baseline sample", k)
 		}
 	case kind == 2 && m.N > 0:
-		p := &engine.PlaneMetrics{}
-		p.MeanX, p.MeanY = r.num("the baseline's mean"), r.num("the baseline's mean")
-		p.StdX, p.StdY = r.between("the baseline's std", 0, math.MaxFloat64), r.between("the baseline's std", 0, math.MaxFloat64)
-		p.SW1, p.SW1Floor = r.between("the baseline's SW1", 0, math.MaxFloat64), r.between("the baseline's SW1 floor", 0, math.MaxFloat64)
-		p.HighQuality = r.between("the baseline's high-quality share", 0, 1)
-		p.Captured = r.count("the baseline's modes captured", maxModes)
-		k := r.length("baseline modes", maxModes)
-		for range k {
-			var sp engine.SpotShare
-			for _, v := range [...]*float64{&sp.X, &sp.Y, &sp.Std, &sp.Weight, &sp.Share, &sp.Expected} {
-				*v = r.num("a baseline mode")
-			}
-			c := r.u8()
-			if r.err == nil && c > 1 {
-				r.fail("a baseline mode captured %d", c)
-			}
-			sp.Captured = c == 1
-			p.Spots = append(p.Spots, sp)
-		}
-		if r.err == nil && p.Captured > k {
-			r.fail("%d of the baseline's %d modes captured", p.Captured, k)
-		}
-		m.Plane = p
-		k = r.length("baseline points", min(m.N, planePoints))
-		e.Points = r.floats("a baseline point", 2*k)
+		m.Plane = r.plane("baseline")
+		e.Points = r.drawn("baseline", m.N)
 	default:
 		r.fail("a baseline evaluation of kind %d over %d samples", kind, m.N)
 	}
 	return b
+}
+
+// hist reads the histogram of n samples of whose evaluation (a
+// "baseline", a "keyframe"): a range, minBins to maxBins bins, each
+// count in 0..n and each expected count in [0, n], the counts and those
+// under and over adding up to n.
+func (r *recReader) hist(whose string, n int) engine.Histogram {
+	var h engine.Histogram
+	h.Lo, h.Hi = r.num("the "+whose+"'s histogram range"), r.num("the "+whose+"'s histogram range")
+	if r.err == nil && !(h.Hi > h.Lo) {
+		r.fail("a %s histogram from %v to %v", whose, h.Lo, h.Hi)
+	}
+	bins := r.length(whose+" histogram bins", maxBins)
+	if r.err == nil && bins < minBins {
+		r.fail("%d %s histogram bins, at least %d", bins, whose, minBins)
+	}
+	if r.err != nil {
+		return h
+	}
+	h.Counts, h.Expected = make([]int, bins), make([]float64, bins)
+	sum := 0
+	for i := range bins {
+		h.Counts[i] = r.count("a "+whose+" bin's count", n)
+		sum += h.Counts[i]
+	}
+	for i := range bins {
+		h.Expected[i] = r.between("a "+whose+" bin's expected count", 0, float64(n))
+	}
+	h.Under, h.Over = r.count("the "+whose+"'s samples under", n), r.count("the "+whose+"'s samples over", n)
+	if sum += h.Under + h.Over; r.err == nil && sum != n {
+		r.fail("a %s histogram of %d samples, its sample size %d", whose, sum, n)
+	}
+	return h
+}
+
+// plane reads the measures of whose evaluation of a plane.
+func (r *recReader) plane(whose string) *engine.PlaneMetrics {
+	its := "the " + whose + "'s "
+	p := &engine.PlaneMetrics{}
+	p.MeanX, p.MeanY = r.num(its+"mean"), r.num(its+"mean")
+	p.StdX, p.StdY = r.between(its+"std", 0, math.MaxFloat64), r.between(its+"std", 0, math.MaxFloat64)
+	p.SW1, p.SW1Floor = r.between(its+"SW1", 0, math.MaxFloat64), r.between(its+"SW1 floor", 0, math.MaxFloat64)
+	p.HighQuality = r.between(its+"high-quality share", 0, 1)
+	p.Captured = r.count(its+"modes captured", maxModes)
+	k := r.length(whose+" modes", maxModes)
+	for range k {
+		var sp engine.SpotShare
+		for _, v := range [...]*float64{&sp.X, &sp.Y, &sp.Std, &sp.Weight, &sp.Share, &sp.Expected} {
+			*v = r.num("a " + whose + " mode")
+		}
+		c := r.u8()
+		if r.err == nil && c > 1 {
+			r.fail("a %s mode captured %d", whose, c)
+		}
+		sp.Captured = c == 1
+		p.Spots = append(p.Spots, sp)
+	}
+	if r.err == nil && p.Captured > k {
+		r.fail("%d of the %s's %d modes captured", p.Captured, whose, k)
+	}
+	return p
+}
+
+// drawn reads the points drawn of whose evaluation of n samples: at most
+// planePoints of them.
+func (r *recReader) drawn(whose string, n int) []float64 {
+	k := r.length(whose+" points", min(n, planePoints))
+	return r.floats("a "+whose+" point", 2*k)
+}
+
+// stats reads whose stats of an epoch ("the last epoch's"), at an epoch
+// up to epoch.
+func (r *recReader) stats(whose string, epoch int) engine.EpochStats {
+	var l engine.EpochStats
+	l.Epoch = r.count("the epoch of "+whose+" stats", epoch)
+	for _, v := range [...]*float64{&l.DReal, &l.DFake, &l.G, &l.Mean, &l.Std, &l.MeanY, &l.StdY, &l.Penalty} {
+		*v = r.num(whose + " stats")
+	}
+	return l
+}
+
+// numOrNaN reads a float64 that may be NaN but not infinite: a sample's
+// skewness and kurtosis, which are 0/0 for a sample of one value (G's
+// output collapsed to a point), as the screen shows them live.
+func (r *recReader) numOrNaN(what string) float64 {
+	v := r.f64()
+	if r.err == nil && math.IsInf(v, 0) {
+		r.fail("%s of %v, neither a finite number nor NaN", what, v)
+	}
+	return v
+}
+
+// keyframe reads a keyframe kept after epoch after, in a run checkpointed
+// at epoch, as runRecord writes it: its evaluation in the shapes the
+// session makes one (check), so that the screen draws it as it drew it
+// live.
+func (r *recReader) keyframe(after, epoch int) Keyframe {
+	var k Keyframe
+	e, m := &k.Eval, &k.Eval.Metrics
+	if e.Epoch = r.count("a keyframe's epoch", epoch); r.err == nil && e.Epoch <= after {
+		r.fail("a keyframe at epoch %d after %d", e.Epoch, after)
+	}
+	if k.Last = r.stats("the keyframe's", epoch); r.err == nil && k.Last.Epoch != e.Epoch {
+		r.fail("a keyframe at epoch %d with the stats of epoch %d", e.Epoch, k.Last.Epoch)
+	}
+	e.KSFloor = r.between("the keyframe's KS floor", 0, math.MaxFloat64)
+	e.NoCurve = r.text("the keyframe's note on D")
+	if m.N = r.count("the keyframe's sample size", MaxSamples); r.err == nil && m.N < 1 {
+		r.fail("a keyframe of %d samples", m.N)
+	}
+	switch kind := r.u8(); {
+	case r.err != nil:
+	case kind == 1:
+		m.Mean, m.Std = r.num("the keyframe's mean"), r.between("the keyframe's std", 0, math.MaxFloat64)
+		m.Skew, m.Kurt = r.numOrNaN("the keyframe's skewness"), r.numOrNaN("the keyframe's kurtosis")
+		m.KS, m.W1 = r.between("the keyframe's KS", 0, 1), r.between("the keyframe's W1", 0, math.MaxFloat64)
+		m.ZDep = r.num("the keyframe's noise dependence")
+		m.RowWidth = r.count("the keyframe's row width", math.MaxInt32)
+		m.Hist = r.hist("keyframe", m.N)
+		if n := r.length("keyframe modes", maxModes); n > 0 {
+			m.Modes = make([]engine.ModeCoverage, n)
+			for i := range m.Modes {
+				c := &m.Modes[i]
+				for _, v := range [...]*float64{&c.Mean, &c.Std, &c.Weight} {
+					*v = r.num("a keyframe mode")
+				}
+				c.Share, c.Expected = r.num("a keyframe mode's share"), r.num("a keyframe mode's share")
+				v := r.u8()
+				if r.err == nil && v > 1 {
+					r.fail("a keyframe mode covered %d", v)
+				}
+				c.Covered = v == 1
+			}
+		}
+		if m.ModesCovered = r.count("the keyframe's modes covered", maxModes); r.err == nil && m.ModesCovered > len(m.Modes) {
+			r.fail("%d of the keyframe's %d modes covered", m.ModesCovered, len(m.Modes))
+		}
+		if n := r.length("keyframe quantiles", maxBins); n > 0 {
+			m.QQ = make([]engine.QQPoint, n)
+			for i := range m.QQ {
+				q := &m.QQ[i]
+				q.P, q.Gen, q.Target = r.between("a keyframe quantile's probability", 0, 1), r.num("a keyframe quantile"), r.num("a keyframe quantile")
+			}
+		}
+		switch n := r.length("points of the keyframe's D curve", maxBins); {
+		case r.err != nil:
+		case n != 0 && n != len(m.Hist.Counts):
+			r.fail("a keyframe's D curve of %d points, its histogram of %d bins", n, len(m.Hist.Counts))
+		case n > 0:
+			e.DCurve, e.Push = r.values("a keyframe's D score", n), r.values("a keyframe's D push", n)
+		}
+		if n := r.length("points of the keyframe's G curve", gzPoints); n > 0 {
+			e.GZ = make([]ZX, n)
+			for i := range e.GZ {
+				e.GZ[i] = ZX{r.num("a keyframe's G curve"), r.num("a keyframe's G curve")}
+			}
+		}
+	case kind == 2:
+		m.Plane = r.plane("keyframe")
+		e.Points = r.drawn("keyframe", m.N)
+		switch n := r.u32(); {
+		case r.err != nil:
+		case n != 0 && n != surfaceN:
+			r.fail("a keyframe's D surface of side %d, not %d", n, surfaceN)
+		case n > 0:
+			e.Surface, e.SurfaceN = r.values("a keyframe's D surface", surfaceN*surfaceN), surfaceN
+		}
+		if n := r.length("keyframe arrows", planeArrows); n > 0 {
+			e.Arrows = make([]Arrow, n)
+			for i := range e.Arrows {
+				e.Arrows[i] = Arrow{r.num("a keyframe arrow"), r.num("a keyframe arrow"), r.num("a keyframe arrow"), r.num("a keyframe arrow")}
+			}
+		}
+	default:
+		r.fail("a keyframe of kind %d", kind)
+	}
+	if n := r.length("keyframe findings", int(AtNoiseFloor)+1); n > 0 {
+		k.Findings = make([]Finding, n)
+		for i := range k.Findings {
+			f := &k.Findings[i]
+			kind := r.u32()
+			f.Kind, f.Text, f.Detail = FindingKind(kind), r.text("a keyframe finding"), r.text("a keyframe finding's detail")
+			if r.err == nil && kind > uint32(AtNoiseFloor) {
+				r.fail("a keyframe finding of kind %d", kind)
+			}
+		}
+	}
+	return k
+}
+
+// values reads n finite float64 values.
+func (r *recReader) values(what string, n int) []float64 {
+	if len(r.b) < 8*n { // before the slice, which a short record never needs
+		r.fail("it ends early")
+		return nil
+	}
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = r.num(what)
+	}
+	return out
 }
 
 // restore takes a run's record from its checkpoint's annex: the charts,
@@ -690,6 +989,11 @@ func (s *Session) restore(annex []byte) error {
 	if b := rec.baseline; b != nil && b.Eval.Metrics.N > 0 && (b.Eval.Metrics.Plane != nil) != (s.gan.Plane() != nil) {
 		return errors.New("a baseline of another dimension than the run's target")
 	}
+	for _, k := range rec.keyframes {
+		if (k.Metrics.Plane != nil) != (s.gan.Plane() != nil) {
+			return fmt.Errorf("a keyframe at epoch %d of another dimension than the run's target", k.Epoch)
+		}
+	}
 	s.from, s.planned = rec.from, rec.planned
 	s.hist = rec.hist
 	s.evals = rec.evals
@@ -709,5 +1013,6 @@ func (s *Session) restore(annex []byte) error {
 		s.opts.Watch, s.opts.Speed = false, rec.pace
 	}
 	s.baseline = rec.baseline
+	s.tl.keyframes = rec.keyframes
 	return nil
 }

@@ -126,7 +126,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace and no baseline), past MaxInt32
+	rec[len(rec)-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline and no keyframes), past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -143,24 +143,34 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 // FuzzReadRecord: no record makes readRecord panic, and one it takes is
 // one the session writes back byte for byte.
 func FuzzReadRecord(f *testing.F) {
-	s := newIdle(f, Options{Config: blogConfig(f, 300), Seed: 1, Samples: 1000, Dir: f.TempDir()})
-	f.Add(s.runRecord(), 0)
-	for range 200 {
-		s.trainEpoch()
-		if s.gan.Epoch()%10 == 0 {
-			s.check()
+	seed := func(s *Session) {
+		f.Helper()
+		b := s.runRecord()
+		if _, err := readRecord(b, s.gan.Epoch()); err != nil {
+			f.Fatalf("the run's own record at epoch %d: %v", s.gan.Epoch(), err)
 		}
+		f.Add(b, s.gan.Epoch())
+	}
+	s := newIdle(f, Options{Config: blogConfig(f, 300), Seed: 1, Samples: 1000, Dir: f.TempDir()})
+	seed(s)
+	for range 200 { // checked every 10 epochs: 20 keyframes of a line
+		s.trainEpoch()
 	}
 	Adjust{DLR, -1}.apply(s)
-	f.Add(s.runRecord(), s.gan.Epoch())
+	seed(s)
 	Pin{}.apply(s) // a baseline of one dimension, its sample kept
 	Adjust{Speed, -1}.apply(s)
 	s.trainEpoch()
-	f.Add(s.runRecord(), s.gan.Epoch())
-	ring := newIdle(f, Options{Config: presetConfig(f, "ring"), Seed: 1, Dir: f.TempDir()})
-	ring.trainEpoch()
+	seed(s)
+	ring := newIdle(f, Options{Config: presetConfig(f, "ring"), Seed: 1, Dir: f.TempDir(), Epochs: 1000})
+	for range 10 { // a keyframe of a plane, its points, D's surface and push
+		ring.trainEpoch()
+	}
 	Pin{}.apply(ring) // a plane's: its modes and points
-	f.Add(ring.runRecord(), ring.gan.Epoch())
+	seed(ring)
+	if len(s.tl.keyframes) != 20 || len(ring.tl.keyframes) != 1 {
+		f.Fatalf("%d and %d keyframes: the seeds need keyframes of a line and of a plane", len(s.tl.keyframes), len(ring.tl.keyframes))
+	}
 	f.Add([]byte(recordMagic), 5)
 	f.Fuzz(func(t *testing.T, b []byte, epoch int) {
 		if epoch < 0 || epoch > 1<<40 {
@@ -172,7 +182,7 @@ func FuzzReadRecord(f *testing.F) {
 		}
 		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, planned: rec.planned, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
-		r.opts.Samples, r.speed, r.baseline = rec.samples, rec.pace, rec.baseline
+		r.opts.Samples, r.speed, r.baseline, r.tl.keyframes = rec.samples, rec.pace, rec.baseline, rec.keyframes
 		if rec.version < recordVersion {
 			return // an earlier version's, which the session writes as its own
 		}
@@ -357,12 +367,21 @@ func TestResumeKeepsItsSamples(t *testing.T) {
 	if r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Samples: 900}); r.opts.Samples != 900 {
 		t.Errorf("resumed with --samples 900: samples %d", r.opts.Samples)
 	}
-	v3 := s.runRecord()
-	v1 := slices.Clone(v3[:len(v3)-1-8-8]) // no baseline, the pace, the samples
+	v4 := recordWithoutKeyframes(s)
+	v1 := slices.Clone(v4[:len(v4)-4-1-8-8]) // no keyframes, no baseline, the pace, the samples
 	v1[len(recordMagic)] = 1
 	if rec, err := readRecord(v1, s.gan.Epoch()); err != nil || rec.samples != 0 {
 		t.Errorf("a record of version 1: samples %d, %v", rec.samples, err)
 	}
+}
+
+// recordWithoutKeyframes is s's record as runRecord writes it for a run
+// with no keyframes kept: it ends in their count, 0, in 4 bytes.
+func recordWithoutKeyframes(s *Session) []byte {
+	k := s.tl.keyframes
+	s.tl.keyframes = nil
+	defer func() { s.tl.keyframes = k }()
+	return s.runRecord()
 }
 
 // presetConfig is the built-in preset name, failing t if there is none.
@@ -472,41 +491,155 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 	// A mark that is neither a baseline nor none.
 	s := newIdleBlog(t)
 	rec := s.runRecord()
-	rec[len(rec)-1] = 2
+	rec[len(rec)-4-1] = 2 // before the count of no keyframes
 	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "a baseline marked 2") {
 		t.Errorf("a baseline marked 2: %v", err)
 	}
 }
 
-// TestResumeRecordOfVersion2: a checkpoint the previous ganui wrote
-// (testdata/resume/record-v2.ckpt: vanilla, seed 1, planned for 400
-// epochs, --samples 500, saved at epoch 50 with a baseline pinned at 40,
-// which a record of version 2 does not hold) resumes with its record, at
-// the watching pace of its plan and without a baseline; saved again, it
-// writes the current version, which resumes with the baseline pinned
-// since.
-func TestResumeRecordOfVersion2(t *testing.T) {
-	dir := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("testdata", "resume", "record-v2.ckpt"))
+// TestRecordRefusesHostileKeyframes: a record whose keyframes were edited
+// into what the session never keeps — a frame out of order or after the
+// checkpoint, a number not finite or out of its range, a histogram that
+// does not add up, a curve or surface not of the session's shape, a
+// control character in a finding, a frame of a plane for a run on a
+// line — is refused, and the resume says why, naming its file and the
+// frame; the run resumes without its record, as for any record it cannot
+// take.
+func TestRecordRefusesHostileKeyframes(t *testing.T) {
+	line := idleAt(t, "bimodal", Options{Seed: 1, Dir: t.TempDir(), Epochs: 400}, 40)
+	ring := idleAt(t, "ring", Options{Seed: 1, Dir: t.TempDir(), Epochs: 1000}, 20)
+	if len(line.tl.keyframes) != 4 || len(ring.tl.keyframes) != 2 || len(line.tl.keyframes[3].Metrics.Modes) != 2 || line.tl.keyframes[3].DCurve == nil || ring.tl.keyframes[1].Surface == nil {
+		t.Fatal("the test needs keyframes of a mixture with D's curve, and of a plane with D's surface")
+	}
+	// frames is a copy of s's keyframes that shares nothing with them.
+	frames := func(s *Session) []Keyframe {
+		rec, err := readRecord(s.runRecord(), s.gan.Epoch())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rec.keyframes
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, c := range []struct {
+		what string
+		s    *Session
+		edit func(f []Keyframe) []Keyframe
+		want string
+	}{
+		{"too many", line, func(f []Keyframe) []Keyframe { return append(f, make([]Keyframe, maxKeyframes)...) }, "132 keyframes, at most 128"},
+		{"one after the checkpoint", line, func(f []Keyframe) []Keyframe { f[3].Epoch, f[3].Last.Epoch = 41, 41; return f }, "keyframe 4 of 4: a keyframe's epoch 41, out of range 0..40"},
+		{"out of order", line, func(f []Keyframe) []Keyframe { f[1].Epoch, f[1].Last.Epoch = 10, 10; return f }, "keyframe 2 of 4: a keyframe at epoch 10 after 10"},
+		{"another epoch's stats", line, func(f []Keyframe) []Keyframe { f[0].Last.Epoch = 9; return f }, "a keyframe at epoch 10 with the stats of epoch 9"},
+		{"a stat not finite", line, func(f []Keyframe) []Keyframe { f[0].Last.G = nan; return f }, "the keyframe's stats of NaN"},
+		{"a KS over 1", line, func(f []Keyframe) []Keyframe { f[2].Metrics.KS = 1.5; return f }, "the keyframe's KS of 1.5, out of range 0..1"},
+		{"a skewness infinite", line, func(f []Keyframe) []Keyframe { f[2].Metrics.Skew = inf; return f }, "the keyframe's skewness of +Inf, neither a finite number nor NaN"},
+		{"no samples", line, func(f []Keyframe) []Keyframe { f[2].Metrics.N = 0; return f }, "a keyframe of 0 samples"},
+		{"a count that does not add up", line, func(f []Keyframe) []Keyframe { f[2].Metrics.Hist.Counts[5]++; return f }, "a keyframe histogram of 2001 samples, its sample size 2000"},
+		{"too few bins", line, func(f []Keyframe) []Keyframe {
+			h := &f[2].Metrics.Hist
+			h.Counts, h.Expected = h.Counts[:3], h.Expected[:3]
+			return f
+		}, "3 keyframe histogram bins, at least 8"},
+		{"an expected count out of range", line, func(f []Keyframe) []Keyframe { f[2].Metrics.Hist.Expected[9] = -1; return f }, "a keyframe bin's expected count of -1"},
+		{"a curve not of the bins", line, func(f []Keyframe) []Keyframe { f[3].DCurve, f[3].Push = f[3].DCurve[:100], f[3].Push[:100]; return f }, "a keyframe's D curve of 100 points, its histogram of 400 bins"},
+		{"a D score not finite", line, func(f []Keyframe) []Keyframe { f[3].DCurve[7] = nan; return f }, "a keyframe's D score of NaN"},
+		{"a push not finite", line, func(f []Keyframe) []Keyframe { f[3].Push[7] = inf; return f }, "a keyframe's D push of +Inf"},
+		{"more modes covered than there are", line, func(f []Keyframe) []Keyframe { f[3].Metrics.ModesCovered = 3; return f }, "3 of the keyframe's 2 modes covered"},
+		{"a quantile not finite", line, func(f []Keyframe) []Keyframe { f[3].Metrics.QQ[0].Gen = inf; return f }, "a keyframe quantile of +Inf"},
+		{"a finding with an escape", line, func(f []Keyframe) []Keyframe {
+			f[3].Findings = append(f[3].Findings, Finding{Kind: DWins, Text: "D wins", Detail: "\x1b[2J"})
+			return f
+		}, "a keyframe finding's detail holds a control character"},
+		{"a finding of no kind", line, func(f []Keyframe) []Keyframe { f[3].Findings = []Finding{{Kind: 99, Text: "?"}}; return f }, "a keyframe finding of kind 99"},
+		{"a plane's keyframe on a line", line, func(f []Keyframe) []Keyframe { f[0] = frames(ring)[0]; return f }, "a keyframe at epoch 10 of another dimension than the run's target"},
+		{"a line's keyframe on a plane", ring, func(f []Keyframe) []Keyframe { f[0] = frames(line)[0]; return f }, "a keyframe at epoch 10 of another dimension than the run's target"},
+		{"a surface of another side", ring, func(f []Keyframe) []Keyframe { f[1].Surface, f[1].SurfaceN = f[1].Surface[:100], 10; return f }, "a keyframe's D surface of side 10, not 48"},
+		{"a surface not finite", ring, func(f []Keyframe) []Keyframe { f[1].Surface[40] = nan; return f }, "a keyframe's D surface of NaN"},
+		{"an arrow not finite", ring, func(f []Keyframe) []Keyframe { f[1].Arrows[3].DY = nan; return f }, "a keyframe arrow of NaN"},
+		{"a point drawn not finite", ring, func(f []Keyframe) []Keyframe { f[1].Points[5] = inf; return f }, "a keyframe point of +Inf"},
+		{"more points than drawn", ring, func(f []Keyframe) []Keyframe { f[1].Points = append(f[1].Points, f[1].Points...); return f }, "3000 keyframe points, at most 1500"},
+		{"a high-quality share over 1", ring, func(f []Keyframe) []Keyframe { f[1].Metrics.Plane.HighQuality = 2; return f }, "the keyframe's high-quality share of 2"},
+	} {
+		s := c.s
+		orig := s.tl.keyframes
+		s.tl.keyframes = c.edit(frames(s))
+		rec := s.runRecord()
+		s.tl.keyframes = orig
+		r := &Session{gan: s.gan, opts: Options{Watch: true}}
+		if err := r.restore(rec); err == nil || !strings.Contains(err.Error(), c.want) || r.tl.keyframes != nil || r.hist.Len() != 0 {
+			t.Errorf("%s: %v, %d keyframes; want it refused: %s", c.what, err, len(r.tl.keyframes), c.want)
+		}
+	}
+	// Resumed, the run says which file, and goes on without its record.
+	orig := line.tl.keyframes
+	line.tl.keyframes = frames(line)
+	line.tl.keyframes[1].Metrics.W1 = inf
+	path := filepath.Join(t.TempDir(), "edited.ckpt")
+	err := saveCheckpoint(line.gan, line.runRecord(), path)
+	line.tl.keyframes = orig
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := filepath.Join(dir, "record-v2.ckpt")
-	if err := os.WriteFile(old, data, 0o644); err != nil {
-		t.Fatal(err)
+	r := newIdle(t, Options{Resume: path, Watch: true})
+	if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read (keyframe 2 of 4: the keyframe's W1 of +Inf") {
+		t.Errorf("resumed with a keyframe's W1 of +Inf: %v", err)
 	}
-	r := newIdle(t, Options{Resume: old, Watch: true, Dir: dir})
-	if err := r.Unrecorded(); err != nil || r.from != 0 || r.hist.Len() == 0 || r.gan.Epoch() != 50 {
-		t.Fatalf("resumed: %v, history from %d in %d points, at epoch %d", err, r.from, r.hist.Len(), r.gan.Epoch())
+	if len(r.tl.keyframes) != 0 || r.from != line.gan.Epoch() {
+		t.Errorf("resumed with a keyframe's W1 of +Inf: %d keyframes, history from %d", len(r.tl.keyframes), r.from)
 	}
-	if r.opts.Samples != 500 || r.planned != 400 || r.speed != watchSpeed(400) || r.baseline != nil {
-		t.Errorf("resumed: samples %d, plan %d, pace %v (want %v), baseline %v", r.opts.Samples, r.planned, r.speed, watchSpeed(400), r.baseline != nil)
-	}
-	r.trainEpoch()
-	Pin{}.apply(r)
-	again := newIdle(t, Options{Resume: saved(t, r), Watch: true, Dir: dir})
-	if err := again.Unrecorded(); err != nil || again.baseline == nil || again.baseline.Epoch != 51 || again.speed != watchSpeed(400) {
-		t.Errorf("saved again and resumed: %v, baseline %v, pace %v", err, again.baseline != nil, again.speed)
+}
+
+// TestResumeRecordsOfEarlierVersions: checkpoints earlier ganuis wrote
+// resume with their records. Both are of vanilla, seed 1, planned for
+// 400 epochs, --samples 500, saved at epoch 50 with a baseline pinned at
+// 40 and five keyframes kept: testdata/resume/record-v2.ckpt, whose
+// record of version 2 holds neither the baseline nor the pace, resumes at
+// the watching pace of its plan without a baseline; record-v3.ckpt (its
+// pace set to the fastest) resumes with both. Neither holds keyframes:
+// the replay begins at the resume. Saved again, each writes the current
+// version, which resumes with what it had, the baseline pinned since and
+// the keyframe kept at epoch 60.
+func TestResumeRecordsOfEarlierVersions(t *testing.T) {
+	for _, c := range []struct {
+		file     string
+		baseline bool    // pinned at 40, held by the record
+		pace     float64 // the record's, 0 for the plan's watching pace
+	}{{"record-v2.ckpt", false, 0}, {"record-v3.ckpt", true, MaxSpeed}} {
+		dir := t.TempDir()
+		data, err := os.ReadFile(filepath.Join("testdata", "resume", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := filepath.Join(dir, c.file)
+		if err := os.WriteFile(old, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pace := c.pace
+		if pace == 0 {
+			pace = watchSpeed(400)
+		}
+		r := newIdle(t, Options{Resume: old, Watch: true, Dir: dir})
+		if err := r.Unrecorded(); err != nil || r.from != 0 || r.hist.Len() == 0 || r.gan.Epoch() != 50 {
+			t.Fatalf("%s resumed: %v, history from %d in %d points, at epoch %d", c.file, err, r.from, r.hist.Len(), r.gan.Epoch())
+		}
+		if r.opts.Samples != 500 || r.planned != 400 || r.speed != pace || (r.baseline != nil) != c.baseline || len(r.tl.keyframes) != 0 {
+			t.Errorf("%s resumed: samples %d, plan %d, pace %v (want %v), baseline %v, %d keyframes", c.file, r.opts.Samples, r.planned, r.speed, pace, r.baseline != nil, len(r.tl.keyframes))
+		}
+		if c.baseline && r.baseline.Epoch != 40 {
+			t.Errorf("%s resumed: the baseline pinned at %d", c.file, r.baseline.Epoch)
+		}
+		for r.gan.Epoch() < 60 {
+			r.trainEpoch()
+		}
+		want := 40
+		if !c.baseline {
+			Pin{}.apply(r)
+			want = 60
+		}
+		again := newIdle(t, Options{Resume: saved(t, r), Watch: true, Dir: dir})
+		if err := again.Unrecorded(); err != nil || again.baseline == nil || again.baseline.Epoch != want || again.speed != pace || !reflect.DeepEqual(again.tl.keyframes, r.tl.keyframes) || len(r.tl.keyframes) != 1 {
+			t.Errorf("%s saved again and resumed: %v, baseline %v, pace %v, %d keyframes of the run's %d", c.file, err, again.baseline != nil, again.speed, len(again.tl.keyframes), len(r.tl.keyframes))
+		}
 	}
 }
 
@@ -532,5 +665,77 @@ func TestRecordOfALargeBaselineSample(t *testing.T) {
 	}
 	if g := got.baseline; g == nil || g.sample != nil || !reflect.DeepEqual(g.Eval, b.Eval) {
 		t.Errorf("read back: %v", g)
+	}
+}
+
+// TestRecordOfAFullReplay: a full set of keyframes (maxKeyframes) takes
+// under 2.5 MB on a line and 4.5 MB on a plane, and reads back as kept,
+// within the annex's bound beside the largest baseline sample a record
+// holds. Keyframes that would take the record past that bound (findings
+// of maxDetail bytes, which the diagnosis never writes, beside the
+// largest sample) are left out: the record keeps the rest, the baseline
+// among it, and the run resumes with no replay rather than without its
+// record.
+func TestRecordOfAFullReplay(t *testing.T) {
+	fill := func(s *Session, f func(k *Keyframe)) []Keyframe {
+		s.check() // one keyframe at the epoch, its copies at 1, 2, …
+		k := s.tl.keyframes[len(s.tl.keyframes)-1]
+		full := make([]Keyframe, maxKeyframes)
+		for i := range full {
+			full[i] = k
+			full[i].Epoch, full[i].Last.Epoch = i+1, i+1
+			if f != nil {
+				f(&full[i])
+			}
+		}
+		s.tl.keyframes = full
+		return full
+	}
+	for _, c := range []struct {
+		preset string
+		most   int // bytes
+	}{{"bimodal", 2_500_000}, {"grid", 4_500_000}} {
+		s := idleAt(t, c.preset, Options{Seed: 1, Dir: t.TempDir(), Epochs: 100_000}, maxKeyframes)
+		full := fill(s, nil)
+		rec, without := s.runRecord(), recordWithoutKeyframes(s)
+		t.Logf("%s: %d keyframes take %d bytes", c.preset, maxKeyframes, len(rec)-len(without))
+		if n := len(rec) - len(without); n > c.most {
+			t.Errorf("%s: %d keyframes take %d bytes, over %d", c.preset, maxKeyframes, n, c.most)
+		}
+		got, err := readRecord(rec, s.gan.Epoch())
+		if err != nil || !reflect.DeepEqual(got.keyframes, full) {
+			t.Errorf("%s: read back %d keyframes, %v", c.preset, len(got.keyframes), err)
+		}
+	}
+
+	s := idleAt(t, "bimodal", Options{Seed: 1, Samples: 500, Dir: t.TempDir(), Epochs: 100_000}, maxKeyframes)
+	Pin{}.apply(s)
+	b := cloneBaseline(s.baseline)
+	b.sample = make([]float64, maxPinnedSample) // the largest a record holds
+	b.Eval.Metrics.N = maxPinnedSample
+	b.Eval.Metrics.Hist.Under += maxPinnedSample - 500
+	s.baseline = b
+	fill(s, nil)
+	if rec := s.runRecord(); len(rec) > engine.MaxAnnex || len(rec)-len(recordWithoutKeyframes(s)) < 1_000_000 {
+		t.Errorf("a full replay beside the largest baseline sample: a record of %d bytes, %d without its keyframes", len(rec), len(recordWithoutKeyframes(s)))
+	}
+	long := strings.Repeat("x", maxDetail)
+	fill(s, func(k *Keyframe) {
+		k.Findings = make([]Finding, AtNoiseFloor+1)
+		for i := range k.Findings {
+			k.Findings[i] = Finding{Kind: FindingKind(i), Text: long, Detail: long}
+		}
+	})
+	rec := s.runRecord()
+	if len(rec) > engine.MaxAnnex || !bytes.Equal(rec, recordWithoutKeyframes(s)) {
+		t.Fatalf("keyframes past the annex's bound: a record of %d bytes (at most %d), %d without them", len(rec), engine.MaxAnnex, len(recordWithoutKeyframes(s)))
+	}
+	path := filepath.Join(t.TempDir(), "big.ckpt")
+	if err := saveCheckpoint(s.gan, rec, path); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: path})
+	if err := r.Unrecorded(); err != nil || r.baseline == nil || len(r.baseline.sample) != maxPinnedSample || len(r.tl.keyframes) != 0 || r.from != 0 {
+		t.Errorf("resumed: %v, baseline %v, %d keyframes, history from %d", err, r.baseline != nil, len(r.tl.keyframes), r.from)
 	}
 }

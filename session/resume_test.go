@@ -68,13 +68,59 @@ func baselineText(b *Baseline) string {
 		b.Seed, b.Epoch, len(b.History), b.From, m.N, len(b.sample), m.KS, m.W1, len(m.Hist.Counts), m.Plane, len(b.Eval.Points)/2)
 }
 
+// sameReplay steps s and r through their keyframes as a user would: ,
+// back to the first and . forward to live, then < from event to event
+// back to the first and > to live again. It fails t where a step shows another
+// screen in r than in s: the snapshot published, but for what is no part
+// of a replay and differs by how the run got there (its count of runs,
+// the epoch u would roll back to). Both start and end live: the frame
+// shown is the screen's, no part of a checkpoint.
+func sameReplay(t *testing.T, when string, s, r *Session) {
+	t.Helper()
+	s.replay, r.replay = -1, -1
+	steps := 0
+	step := func(c Replay) bool {
+		t.Helper()
+		c.apply(s)
+		c.apply(r)
+		a, b := shown(s), shown(r)
+		a.Run, b.Run, a.Rollback, b.Rollback = 0, 0, 0, 0
+		if steps++; !reflect.DeepEqual(a, b) {
+			t.Errorf("%s, step %d (%+v): replay frame %d of %d at epoch %d, note %q; straight frame %d of %d at epoch %d, note %q",
+				when, steps, c, b.ReplayIndex, b.Frames, frameEpoch(b), b.Note, a.ReplayIndex, a.Frames, frameEpoch(a), a.Note)
+			s.replay, r.replay = -1, -1
+			return false
+		}
+		return true
+	}
+	for i := 0; i <= len(s.tl.keyframes) && step(Replay{Dir: -1}) && s.replay > 0; i++ {
+	}
+	for i := 0; i <= len(s.tl.keyframes) && step(Replay{Dir: +1}) && s.replay >= 0; i++ {
+	}
+	for _, dir := range []int{-1, +1} {
+		for i := 0; i <= len(s.tl.keyframes) && step(Replay{Dir: dir, Jump: true}) && s.replay >= 0 && !strings.HasPrefix(s.note, "no earlier event"); i++ {
+		}
+	}
+	s.replay, r.replay = -1, -1
+}
+
+// frameEpoch is the epoch of the keyframe a snapshot replays, or -1 live.
+func frameEpoch(s Snapshot) int {
+	if s.Replay == nil {
+		return -1
+	}
+	return s.Replay.Epoch
+}
+
 // resumesAsStraight saves s as w does, resumes the checkpoint in a new
 // session (extra's options beside the checkpoint, without --speed) and
 // trains n epochs in both, failing t where the resumed run differs from s
 // going on uninterrupted: at the resume its events, settings (the pace
 // among them), baseline and command to run again (but for the design file
 // a resumed preset file's run writes), and after the n epochs its history
-// as Export writes it, its record and its model.
+// as Export writes it, its record and its model; at the resume and after
+// the n epochs, its replay, frame by frame and event by event
+// (sameReplay).
 func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 	t.Helper()
 	path := saved(t, s)
@@ -94,6 +140,7 @@ func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 		t.Errorf("again at the resume %+v, before saving %+v", b, a)
 	}
 	sameBaseline(t, "at the resume", s, r)
+	sameReplay(t, "at the resume", s, r)
 	for range n {
 		s.trainEpoch()
 		r.trainEpoch()
@@ -107,12 +154,13 @@ func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 	if !bytes.Equal(marshal(t, s.gan), marshal(t, r.gan)) {
 		t.Errorf("resumed model differs from the uninterrupted run's")
 	}
+	sameReplay(t, fmt.Sprintf("%d epochs after the resume", n), s, r)
 }
 
 // TestResumeAfterSingleSteps: a checkpoint saved after single D and G
 // updates between epochs (d, g) resumes with the same next epochs.
 func TestResumeAfterSingleSteps(t *testing.T) {
-	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 30) // three keyframes, checked every 10 epochs
 	Step{Kind: StepD}.apply(s)
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepD}.apply(s)
@@ -174,7 +222,8 @@ func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
 // points(FILE.csv) run whose file is gone by the resume, resume as they
 // go on.
 func TestResumeOnPlanes(t *testing.T) {
-	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500}, 30)
+	// Checked every 10 epochs: three keyframes of the plane by the pin.
+	s := idleAt(t, "ring", Options{Seed: 2, Dir: t.TempDir(), Samples: 500, Epochs: 1000}, 30)
 	Pin{}.apply(s) // its points, modes and SW1 come back too
 	for range 10 {
 		s.trainEpoch()
@@ -195,7 +244,7 @@ func TestResumeOnPlanes(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Target = "points(" + file + ")"
-	p := newIdle(t, Options{Config: cfg, Seed: 1, Dir: dir, Samples: 500})
+	p := newIdle(t, Options{Config: cfg, Seed: 1, Dir: dir, Samples: 500, Epochs: 1000})
 	for range 30 {
 		p.trainEpoch()
 	}

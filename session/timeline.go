@@ -291,7 +291,8 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int, w *watch)
 }
 
 // Keyframe is what the samples panel showed at one checked epoch, kept for
-// replay: the evaluation, at keyBins over the target's range.
+// replay, and in the run's record for a replay after a resume
+// (record.go): the evaluation, at keyBins over the target's range.
 type Keyframe struct {
 	Eval
 	Last     engine.EpochStats // the epoch's own stats
