@@ -78,8 +78,8 @@ func newKeyMap() keyMap {
 // the single steps, and replay once it has keyframes; a diverged one,
 // the keys that recover it (u only with a kept state to go back to); the
 // glossary, its way on and back. A key that could only say why it cannot
-// act is not offered. Wider screens get more keys, as many as
-// fit in order; help and quit always end the line.
+// act is not offered. Wider screens get more keys, in order of
+// importance, each that fits; help and quit always end the line.
 func (k keyMap) ShortHelp() []key.Binding {
 	short := func(b key.Binding, keys, desc string) key.Binding {
 		b.SetHelp(keys, desc)
@@ -116,18 +116,21 @@ func (k keyMap) ShortHelp() []key.Binding {
 		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 		replay.SetEnabled(k.frames)
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
-		more = []key.Binding{short(k.Pin, "b", "baseline"), short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
+		// The pace after the baseline: [ and ] act here too, and set the
+		// pace that space runs at; they had been offered only while
+		// running.
+		more = []key.Binding{short(k.Pin, "b", "baseline"), pace, short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
 	for _, b := range more {
-		if !b.Enabled() {
-			continue
+		// A key that does not fit gives way to a shorter one after it:
+		// at 80×24 a finished run's "b baseline" left room for "[] pace",
+		// which the bar had not offered.
+		if w := sep + footerWidth([]key.Binding{b}); b.Enabled() && used+w <= k.width {
+			used += w
+			keys = append(keys, b)
 		}
-		if used += sep + footerWidth([]key.Binding{b}); used > k.width {
-			break
-		}
-		keys = append(keys, b)
 	}
 	return append(keys, help, quit)
 }

@@ -572,6 +572,40 @@ func TestFooterKeepsQuit(t *testing.T) {
 	}
 }
 
+// TestFooterOffersPaceWhenStill: [ and ] set the pace of a paused or
+// finished run too (the pace space runs at), and its footer offers them
+// where they fit: a finished run's at 80×24, where "b baseline" does not
+// fit beside "space go on", and at 120×40 with everything else; at 80×24 a
+// paused run keeps the baseline, which compares what the learner changes.
+func TestFooterOffersPaceWhenStill(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		state session.State
+		w     int
+		want  []string // in the footer
+		not   string   // and not
+	}{
+		{session.Done, 80, []string{"space go on", "[] pace"}, "b baseline"},
+		{session.Paused, 80, []string{"space run", "b baseline"}, "[] pace"},
+		{session.Paused, 120, []string{"b baseline", "[] pace", "w save", "e csv", "r reseed"}, ""},
+		{session.Done, 120, []string{"b baseline", "[] pace", "w save", "e csv", "r reseed"}, ""},
+	} {
+		k := newKeyMap()
+		k.state, k.width, k.frames = c.state, c.w, true
+		h := help.New()
+		h.ShortSeparator, h.Width = footerSep, c.w
+		line := h.ShortHelpView(k.ShortHelp())
+		for _, want := range c.want {
+			if !strings.Contains(line, want) {
+				t.Errorf("%s at width %d: footer %q lacks %q", c.state, c.w, line, want)
+			}
+		}
+		if c.not != "" && strings.Contains(line, c.not) {
+			t.Errorf("%s at width %d: footer %q has %q", c.state, c.w, line, c.not)
+		}
+	}
+}
+
 // TestFooterOffersOnlyWhatActs: the footer offers , and . only once the
 // run has a keyframe to replay, and u on a diverged run only with a kept
 // state to roll back to; pressed without one, each key only says why it
