@@ -172,9 +172,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	if noColour() {
 		c.plainGhost()
 	}
-	for _, r := range refs {
-		c.drawRef(r)
-	}
+	c.drawRefs(refs)
 	c.drawTicks(float64(xmin), float64(xmax), ticks)
 	c.drawMarks(float64(xmin), float64(xmax))
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
@@ -453,19 +451,31 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 	return append(out, session.Mean(pts[start:]))
 }
 
-// drawRef draws a dotted horizontal line at r.y on every empty cell of the
-// graph area, at the row where a braille line at r.y would be.
-func (c *lineChart) drawRef(r refLine) {
-	row, ok := c.row(r.y)
-	if !ok {
-		return
+// drawRefs draws each reference as a dotted horizontal line on every
+// empty cell of the graph area, at the row where a braille line at its y
+// would be. References that fall on one row share it cell by cell, in
+// turn: with label smoothing G's balance line, 0.02 above D real's, had
+// been left out under it wherever the two took one row, which at 120×40
+// was always.
+func (c *lineChart) drawRefs(refs []refLine) {
+	var rows []int // in the order of their first reference
+	styles := map[int][]lipgloss.Style{}
+	for _, r := range refs {
+		if row, ok := c.row(r.y); ok {
+			if _, seen := styles[row]; !seen {
+				rows = append(rows, row)
+			}
+			styles[row] = append(styles[row], r.style)
+		}
 	}
 	x0, gw := c.ts.Origin().X+1, c.ts.GraphWidth()
-	cell := canvas.NewCellWithStyle('┈', r.style)
-	for x := x0; x < x0+gw; x++ {
-		p := canvas.Point{X: x, Y: row}
-		if c.ts.Canvas.Cell(p).Rune == 0 {
-			c.ts.Canvas.SetCell(p, cell)
+	for _, row := range rows {
+		st := styles[row]
+		for x := x0; x < x0+gw; x++ {
+			p := canvas.Point{X: x, Y: row}
+			if c.ts.Canvas.Cell(p).Rune == 0 {
+				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┈', st[(x-x0)%len(st)]))
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"io"
-	"math"
 	"slices"
 	"strings"
 
@@ -353,17 +352,7 @@ func (m *Model) redraw() {
 		return
 	}
 	s := &m.snap
-	var lossRefs []refLine
-	if eq := s.Equilibrium; eq != nil {
-		real, fake := balanceStyles(eq)
-		lossRefs = append(lossRefs, refLine{eq.DReal, real})
-		if eq.DFake != eq.DReal {
-			lossRefs = append(lossRefs, refLine{eq.DFake, fake})
-		}
-		if eq.G != eq.DReal && eq.G != eq.DFake && !math.IsNaN(eq.G) {
-			lossRefs = append(lossRefs, refLine{eq.G, styleG.Faint(true)})
-		}
-	}
+	lossRefs := balanceLines(s.Equilibrium)
 	// A feature-matching G's loss is a distance between D's features, on
 	// a scale of its own (near 200 at the start): it does not set the
 	// chart's range, which stays D's, and is marked where it is off it.

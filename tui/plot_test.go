@@ -835,3 +835,43 @@ func TestBalanceLinesToldApart(t *testing.T) {
 		t.Errorf("the legend does not show both lines' marks:\n%q", legend)
 	}
 }
+
+// TestGBalanceLineShown: with label smoothing G's loss balances at a line
+// of its own, −ln 0.45, 0.02 above D real's: it is drawn where it shares
+// D real's row, the two taking the row's dashes in turn (it had been left
+// out under D real's, at 120×40 always), and the legend's mark has a dash
+// for it after D's two, within the panel at 80×24 and 120×40.
+func TestGBalanceLineShown(t *testing.T) {
+	cfg, err := presets.Get("label-smoothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 200)
+	eq := snap.Equilibrium
+	if eq == nil || eq.G == eq.DReal || eq.G == eq.DFake {
+		t.Fatalf("label-smoothing: balance %+v, want G's apart from D's", eq)
+	}
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	dash := func(st lipgloss.Style) string {
+		open, _, _ := strings.Cut(st.Render("┈"), "┈")
+		return open + "┈"
+	}
+	real, fake, g := styleDReal.Faint(true), styleDFake.Faint(true), styleG.Faint(true)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m := NewModel(s)
+		m.width, m.height = size[0], size[1]
+		m.apply(snap)
+		l := m.layout()
+		if !strings.Contains(m.lossView, dash(g)) || !strings.Contains(m.lossView, dash(real)) {
+			t.Errorf("%dx%d: G's balance line (or D real's) is not drawn:\n%q", size[0], size[1], m.lossView)
+		}
+		legend := m.lossLegend(l.leftW)
+		if !strings.Contains(strings.Join(legend, "\n"), real.Render("┈")+fake.Render("┈")+g.Render("┈")+styleRef.Render(" D(x)=0.45")) {
+			t.Errorf("%dx%d: the legend's mark has no dash for G's line:\n%q", size[0], size[1], legend)
+		}
+		if !fits(legend, l.leftW) || len(legend) > 2 {
+			t.Errorf("%dx%d: the legend does not fit its panel, %d wide:\n%q", size[0], size[1], l.leftW, legend)
+		}
+	}
+}

@@ -423,9 +423,9 @@ func (m *Model) lossLegend(w int) []string {
 		items[3] += styleG.Render(" ▼ off scale")
 	}
 	if eq := s.Equilibrium; eq != nil {
-		mark := styleRef.Render("┈")
-		if real, fake := balanceStyles(eq); eq.DFake != eq.DReal {
-			mark = real.Render("┈") + fake.Render("┈")
+		mark := "" // a dash for each line the chart draws, in its style
+		for _, r := range balanceLines(eq) {
+			mark += r.style.Render("┈")
 		}
 		items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
 	}
@@ -1011,16 +1011,26 @@ func sparkFrom(vals []float64, floor float64) string {
 	return sb.String()
 }
 
-// balanceStyles are the styles of the loss chart's lines where D's losses
-// balance: one line in the balance's grey where both balance there (ln 2),
-// or, where each has a line of its own (label smoothing under BCE), each
-// line faint in its loss's colour, as the figure draws them: both had been
-// the same grey, which told D real's line from D fake's only by height.
-func balanceStyles(e *session.Equilibrium) (real, fake lipgloss.Style) {
-	if e.DFake == e.DReal {
-		return styleRef, styleRef
+// balanceLines are the loss chart's lines where the losses balance (nil
+// for none): D's, in the balance's grey where both of D's losses sit there
+// (ln 2, ⅛), or, where each has a line of its own (label smoothing under
+// BCE), D real's and D fake's, each faint in its loss's colour, as the
+// figure draws them; then G's, faint in its colour, where it stands apart
+// from D's (a minimax G's −ln 2, G's −ln 0.45 under label smoothing). The
+// legend's mark shows a dash for each, in this order: G's line had been
+// drawn without one.
+func balanceLines(e *session.Equilibrium) []refLine {
+	if e == nil {
+		return nil
 	}
-	return styleDReal.Faint(true), styleDFake.Faint(true)
+	lines := []refLine{{e.DReal, styleRef}}
+	if e.DFake != e.DReal {
+		lines = []refLine{{e.DReal, styleDReal.Faint(true)}, {e.DFake, styleDFake.Faint(true)}}
+	}
+	if e.G != e.DReal && e.G != e.DFake && !math.IsNaN(e.G) {
+		lines = append(lines, refLine{e.G, styleG.Faint(true)})
+	}
+	return lines
 }
 
 // eqLabel names the loss chart's reference lines: "ln 2 at D(x)=½"
