@@ -30,6 +30,8 @@ type keyMap struct {
 	// frames: the run has keyframes, so that , and . can replay one; with
 	// none yet (a paused run at epoch 0) the footer does not offer them.
 	frames bool
+	// pinned: a baseline is pinned, and b clears it.
+	pinned bool
 	// rollback: u has a kept state to return a diverged run to; without
 	// one (a divergence before the first kept state) it is not offered.
 	rollback bool
@@ -75,7 +77,8 @@ func newKeyMap() keyMap {
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
-// the single steps, and replay once it has keyframes; a diverged one,
+// the single steps, replay once it has keyframes, and b to pin a
+// baseline or, one pinned, to unpin it; a diverged one,
 // the keys that recover it (u only with a kept state to go back to); the
 // glossary, its way on and back. A key that could only say why it cannot
 // act is not offered. Wider screens get more keys, in order of
@@ -119,7 +122,11 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// The pace after the baseline: [ and ] act here too, and set the
 		// pace that space runs at; they had been offered only while
 		// running.
-		more = []key.Binding{short(k.Pin, "b", "baseline"), pace, short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
+		pin := short(k.Pin, "b", "baseline")
+		if k.pinned { // b clears it: "b baseline" had read as pinning one
+			pin = short(k.Pin, "b", "unpin")
+		}
+		more = []key.Binding{pin, pace, short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})

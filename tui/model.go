@@ -208,6 +208,7 @@ func (m *Model) apply(s session.Snapshot) {
 	}
 	m.keys.plane = s.Target.Plane != nil
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
+	m.keys.pinned = s.Baseline != nil
 	frames, rollback := s.Frames > 0, s.Rollback >= 0
 	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback {
 		m.keys.state, m.keys.frames, m.keys.rollback = s.State, frames, rollback
