@@ -62,7 +62,7 @@ func newKeyMap() keyMap {
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
 		View:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hist/Q-Q/G(z)")),
 		Back:      key.NewBinding(key.WithKeys(","), key.WithHelp(",", "replay back")),
-		Forward:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "replay on")),
+		Forward:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "replay forward")),
 		PrevEvent: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "prev event")),
 		NextEvent: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next event")),
 		Pin:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "baseline")),

@@ -1137,3 +1137,26 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 		t.Errorf("80 columns, one line for the diagnosis: %q", lines)
 	}
 }
+
+// TestFullHelpWhole: at the narrowest width the trainer takes, ? lists
+// every key the trainer answers to, none of its columns left out for
+// want of room, each in words a newcomer reads one way: . had read
+// "replay on", which says nothing of a direction beside , "replay back".
+func TestFullHelpWhole(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	k := newKeyMap()
+	k.width = minWidth
+	h := newHelp()
+	h.Width = minWidth
+	view := h.FullHelpView(k.FullHelp())
+	for _, l := range strings.Split(view, "\n") {
+		if lipgloss.Width(l) > minWidth || strings.Contains(l, "…") {
+			t.Errorf("full help line cut at %d columns: %q", minWidth, l)
+		}
+	}
+	for _, want := range []string{"space", "n ", "d ", "g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", replay back", ". replay forward", "< ", "> ", "b ", "u ", "w ", "e ", "c ", "P ", "? ", "q "} {
+		if !strings.Contains(view, want) {
+			t.Errorf("full help at %d columns lacks %q:\n%s", minWidth, want, view)
+		}
+	}
+}
