@@ -77,8 +77,8 @@ func newKeyMap() keyMap {
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
-// the single steps, replay once it has keyframes, and b to pin a
-// baseline or, one pinned, to unpin it; a diverged one,
+// the single steps, replay once it has keyframes, then b to pin a
+// baseline (or, one pinned, to unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to); the
 // glossary, its way on and back. A key that could only say why it cannot
 // act is not offered. Wider screens get more keys, in order of
@@ -119,13 +119,13 @@ func (k keyMap) ShortHelp() []key.Binding {
 		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 		replay.SetEnabled(k.frames)
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
-		// The pace after the baseline: [ and ] act here too, and set the
-		// pace that space runs at; they had been offered only while
-		// running.
 		pin := short(k.Pin, "b", "baseline")
 		if k.pinned { // b clears it: "b baseline" had read as pinning one
 			pin = short(k.Pin, "b", "unpin")
 		}
+		// The pace after the baseline: [ and ] act here too, and set the
+		// pace that space runs at; they had been offered only while
+		// running.
 		more = []key.Binding{pin, pace, short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
 	}
 	sep := lipgloss.Width(footerSep)
