@@ -24,6 +24,17 @@ const (
 	// same score, which no learning D does: a learning D's losses move by
 	// hundredths from batch to batch.
 	stillTol = 1e-4
+	// stillNow: D's two losses within stillTol of their equilibrium on
+	// each of the last stillNow epochs are D at its equilibrium now,
+	// whatever their averages, which still carry the ~lossWindow epochs
+	// before: blog-original (seed 1, default build) swings to D real
+	// 0.08 and D fake 1.52 at epoch 2,690 and is still at ln 2 from
+	// 2,743, and the averages, 0.6615 and 0.6408 at the check of epoch
+	// 2,750, had ended its equilibrium there, "D scores real data over ½
+	// and generated data under it", beside losses flat at ln 2 on the
+	// chart. Five epochs, not one, so that losses passing through their
+	// equilibrium on their way elsewhere are not taken for D settled.
+	stillNow = 5
 	// stalledKS: D at its equilibrium with a KS over this is D that has
 	// stopped learning (dead units, a flat output), not D matched by G:
 	// the samples' and the target's CDFs are half the scale apart
@@ -477,7 +488,9 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		// at any KS.
 		f.Kind = DStalled
 		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch"
-		f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
+		if w.averagedAtEquilibrium() { // else the detail says it already
+			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
+		}
 		if far {
 			f.Text += ", and G has not matched the target"
 			f.Detail += "; " + why
@@ -490,17 +503,28 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	return f
 }
 
+// averagedAtEquilibrium tells whether D's averaged losses, past their
+// warm-up, are within equilibriumTol of their equilibrium.
+func (w *watch) averagedAtEquilibrium() bool {
+	return w.seen >= lossWindow && math.Abs(w.dReal-w.eq.DReal) < equilibriumTol && math.Abs(w.dFake-w.eq.DFake) < equilibriumTol
+}
+
 // indifferent is the DIndifferent finding, when D's averaged losses sit
-// at their equilibrium.
+// at their equilibrium, or its losses have sat still there for stillNow
+// epochs, their averages yet to follow.
 func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
-	eq := w.eq
-	if !w.hasEq || w.seen < lossWindow || math.Abs(w.dReal-eq.DReal) >= equilibriumTol || math.Abs(w.dFake-eq.DFake) >= equilibriumTol {
+	eq, averaged := w.eq, w.averagedAtEquilibrium()
+	if !w.hasEq || !averaged && w.still < stillNow {
 		return Finding{}, false
 	}
 	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
-	detail := fmt.Sprintf("%s, within %g of %s", losses, equilibriumTol, numtext.Together(fmt.Sprintf("%s = %.4f", eq.Label, eq.DReal)))
+	at := numtext.Together(fmt.Sprintf("%s = %.4f", eq.Label, eq.DReal))
 	if eq.Label == "" {
-		detail = fmt.Sprintf("%s, within %g of %.4f and %.4f (%s)", losses, equilibriumTol, eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
+		at = fmt.Sprintf("%.4f and %.4f (%s)", eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
+	}
+	detail := fmt.Sprintf("%s, within %g of %s", losses, equilibriumTol, at)
+	if !averaged {
+		detail = fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
 	}
 	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + eq.Where() + "; the shape is for the measures to judge", Detail: detail}, true
 }

@@ -379,8 +379,9 @@ func TestStalledEquilibrium(t *testing.T) {
 // TestEquilibriumEndSaysWhereDWent: the end of an equilibrium says which
 // way D's averaged losses left it, as what D's scores do, from the values
 // at the end. It had said "D tells real from fake again" whatever they
-// were: blog-original (seed 1) leaves it after D's losses swung to (0.08,
-// 1.52) and (1.59, 0.23), D scoring every sample high, then every one low.
+// were, after D's losses had swung to (0.08, 1.52) and (1.59, 0.23), D
+// scoring every sample high, then every one low; blog-original (seed 1)
+// leaves it at epoch 1,550 with D real 0.6847, D fake 0.5095.
 func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
 	for _, c := range []struct {
 		preset       string
@@ -615,6 +616,74 @@ func TestDWinsWithLabelSmoothing(t *testing.T) {
 		}
 		if i >= 0 && !strings.Contains(numtext.Plain(fs[i].Detail), "above D real's least, 0.3251 at real label 0.9") {
 			t.Errorf("D wins detail: %q", fs[i].Detail)
+		}
+	}
+}
+
+// TestEquilibriumHoldsWhileDSitsStill: D's losses, having swung away from
+// ln 2 for a few dozen epochs, sit still at it again: the averages still
+// carry the swing, but D is at its equilibrium, and the episode goes on.
+// Judged on the averages alone it had ended five checks later, "D scores
+// real data over ½ and generated data under it", beside losses flat at
+// ln 2 (blog-original, seed 1, epoch 2,750). Losses that stay away end it
+// as before.
+func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		after func(e int) (dReal, dFake float64) // the losses after the swing
+		ended bool
+	}{
+		{"still at ln 2", func(int) (float64, float64) { return math.Ln2, math.Ln2 }, false},
+		{"learning, away from ln 2", func(e int) (float64, float64) {
+			d := 0.01 * float64(e%3-1)
+			return 0.95 + d, 0.95 - d
+		}, true},
+	} {
+		w := watchOf(cfg)
+		var p episodes
+		var events []string
+		for e := 1; e <= 600; e++ {
+			var st engine.EpochStats
+			switch d := 0.02 * float64(e%3-1); {
+			case e <= 300: // a learning D at its equilibrium
+				st.DReal, st.DFake = math.Ln2+d, math.Ln2-d
+			case e <= 320: // the swing: every sample scored high, then low
+				st.DReal, st.DFake = 0.08, 1.52
+			case e <= 340:
+				st.DReal, st.DFake = 1.59, 0.23
+			default:
+				st.DReal, st.DFake = c.after(e)
+			}
+			st.Epoch, st.G, st.Mean, st.Std = e, 0.7, 4, 1
+			w.add(st, -1, 9, true, true)
+			if e%10 != 0 {
+				continue
+			}
+			fs := diagnose(cfg, &w, &Eval{Epoch: e, Metrics: engine.Metrics{N: 2000, KS: 0.3, ZDep: 1}, KSFloor: 0.01})
+			for _, ev := range p.update(fs, nil, e, &w) {
+				events = append(events, fmt.Sprintf("%d %s", ev.Epoch, ev.Kind))
+			}
+			if c.ended || e < 350 {
+				continue
+			}
+			i := slices.IndexFunc(fs, func(f Finding) bool { return episodeKind(f.Kind) == DIndifferent })
+			if i < 0 {
+				t.Fatalf("%s, epoch %d (averages %.4f, %.4f): findings %+v, want D at its equilibrium", c.name, e, w.dReal, w.dFake, fs)
+			}
+			if e == 390 && !strings.Contains(numtext.Plain(fs[i].Detail), "each epoch's within 0.0001 of ln 2 = 0.6931 for the last 50; averaged over about 100 epochs (D real 0.") {
+				t.Errorf("%s, epoch %d: detail %q", c.name, e, fs[i].Detail)
+			}
+		}
+		want := []string{"100 equilibrium"}
+		if c.ended {
+			want = append(want, fmt.Sprintf("%d equilibrium-ended", 300+10*settleChecks))
+		}
+		if !slices.Equal(events, want) {
+			t.Errorf("%s: events %q, want %q", c.name, events, want)
 		}
 	}
 }

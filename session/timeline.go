@@ -115,10 +115,10 @@ func says(text string) func(*watch) string { return func(*watch) string { return
 // A loss under its equilibrium is D nearer its label on that data than
 // the balance score (eq.D, ½ without label smoothing), scoring real data
 // over it or generated data under it; a loss over, the other way. The
-// detail had said "D tells real from fake again" whatever the losses:
-// blog-original (seed 1, default build) leaves its equilibrium at epoch
-// 2,750 after epochs at (0.08, 1.52) and (1.59, 0.23), D scoring every
-// sample high, then every sample low, which is no telling them apart.
+// detail had said "D tells real from fake again" whatever the losses,
+// of losses that had swung to (0.08, 1.52) and (1.59, 0.23), D scoring
+// every sample high, then every sample low, which is no telling them
+// apart.
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
