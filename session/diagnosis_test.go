@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -580,10 +582,10 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 0, &w)
 	spots[0].Captured, spots[0].Share = true, 0.5
 	evs := p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 100, &w)
-	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) captured") {
+	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) gets") {
 		t.Fatalf("events %+v", evs)
 	}
-	if want := `event epoch=100 kind=mode-recovered detail="mode 1 (at (2, 0)) captured: 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
+	if want := `event epoch=100 kind=mode-covered detail="mode 1 (at (2, 0)) gets 50% of the samples within its 3σ, the target 50%"`; evs[0].Line() != want {
 		t.Errorf("headless line %s, want %s", evs[0].Line(), want)
 	}
 }
@@ -616,6 +618,73 @@ func TestDWinsWithLabelSmoothing(t *testing.T) {
 		}
 		if i >= 0 && !strings.Contains(numtext.Plain(fs[i].Detail), "above D real's least, 0.3251 at real label 0.9") {
 			t.Errorf("D wins detail: %q", fs[i].Detail)
+		}
+	}
+}
+
+// TestModeEventsFollowCoverage: a mode is dropped only after it was
+// covered and recovered only after it was dropped; a mode first covered
+// is mode-covered. A mode is covered at half its due share and dropped
+// when missing, so a share about one threshold (1-D) and the stray
+// sample of a drifting cloud (2-D) make no events: the first check had
+// reported every mode an untrained G missed as dropped, every stray
+// sample after it as a recovery, and a share at 24% and 26% of a
+// two-mode target as a drop and a recovery at every check.
+func TestModeEventsFollowCoverage(t *testing.T) {
+	plane := func(shares ...float64) []modeState {
+		var out []modeState
+		for i, s := range shares {
+			out = append(out, modeState{Covered: s >= engine.CapturedShare, Missing: s < engine.CapturedShare, Where: fmt.Sprintf("(%d, 0)", i), Share: s, Expected: 0.25})
+		}
+		return out
+	}
+	line := func(shares ...float64) []modeState {
+		var out []modeState
+		for i, s := range shares {
+			out = append(out, modeState{Covered: s >= 0.25, Missing: s < missingShare, Where: strconv.Itoa(i), Share: s, Expected: 0.5})
+		}
+		return out
+	}
+	stray := engine.CapturedShare // one sample in 2,500: captured
+	for _, c := range []struct {
+		name  string
+		steps [][]modeState
+		want  []string // the events of each check, "" for none
+	}{
+		{"plane", [][]modeState{
+			plane(0, 0, 0, 1),         // an untrained G's clump on one mode
+			plane(stray, 0, 0, 1),     // a stray sample on mode 1
+			plane(0, 0, 0, 1),         // gone again
+			plane(0.2, 0, 0, 0.8),     // mode 1 taken
+			plane(stray, 0, 0, 0.9),   // thinned, still captured
+			plane(0, stray, 0, 0.9),   // lost; a stray on mode 2
+			plane(stray, 0, 0, 0.9),   // a stray is no recovery
+			plane(0.15, 0, 0, 0.8),    // back
+			plane(0.25, 0.25, 0, 0.5), // mode 2 taken
+		}, []string{
+			"mode-covered 4", "", "", "mode-covered 1", "", "mode-dropped 1", "", "mode-recovered 1", "mode-covered 2",
+		}},
+		{"line", [][]modeState{
+			line(0, 1),         // collapsed from the start: nothing was dropped
+			line(0.2, 0.8),     // short of half its share: not yet covered
+			line(0.26, 0.74),   // mode 1 covered
+			line(0.24, 0.76),   // short, not missing: no event
+			line(0.26, 0.74),   // nor back
+			line(0.005, 0.995), // missing: dropped
+			line(0.2, 0.8),     // short: not yet back
+			line(0.3, 0.7),     // recovered
+		}, []string{"mode-covered 2", "", "mode-covered 1", "", "", "mode-dropped 1", "", "mode-recovered 1"}},
+	} {
+		var p episodes
+		w := watchOf(testdesigns.PerSample(100))
+		for i, modes := range c.steps {
+			var got []string
+			for _, ev := range p.update(nil, modes, 10*(i+1), &w) {
+				got = append(got, fmt.Sprintf("%s %s", ev.Kind, strings.Fields(numtext.Plain(ev.Detail))[1]))
+			}
+			if g := strings.Join(got, "; "); g != c.want[i] {
+				t.Errorf("%s, check %d: events %q, want %q", c.name, i+1, g, c.want[i])
+			}
 		}
 	}
 }

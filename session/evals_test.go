@@ -221,7 +221,7 @@ func TestPlotWritesThePicture(t *testing.T) {
 
 // TestLogCarriesEvents: the events column names the kinds of the events
 // at each epoch, ;-separated, in --log and in the export alike: those of
-// the checks (a mode missing at the first check).
+// the checks (a mode covered at the first check).
 func TestLogCarriesEvents(t *testing.T) {
 	log, events := loggedRun(t, Options{Config: bimodalConfig(40), Seed: 2, Samples: 500})
 	_, rows := csvRows(t, log)
@@ -233,7 +233,7 @@ func TestLogCarriesEvents(t *testing.T) {
 		}
 		want[k] += e.Kind.String()
 	}
-	if len(events) == 0 || want[strconv.Itoa(checkEvery(40))] != "mode-dropped" {
+	if len(events) == 0 || want[strconv.Itoa(checkEvery(40))] != "mode-covered" {
 		t.Fatalf("events %v", events)
 	}
 	for _, r := range rows {

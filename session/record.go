@@ -31,7 +31,9 @@ import (
 //	             detail: length u32, UTF-8 without control characters)
 //	episodes:    for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor:
 //	             active u8, absent u32; then the modes' coverage: n u32
-//	             and n bytes of 0 or 1
+//	             and n bytes, 0 never covered, 1 covered, 2 dropped
+//	             (modeEpisode; an earlier ganui wrote 1 for covered and
+//	             0 for not, which reads as never covered)
 //	watch:       dReal, dFake float64, seen, saturated, stuck ×3 u64,
 //	             turns u8, outside, still u64
 //	departure:   offPlan i64 (−1 for none), offWhat (as a detail),
@@ -145,9 +147,9 @@ func (s *Session) runRecord() []byte {
 		w.flag(ep.active[k])
 		w.u32(uint32(ep.absent[k]))
 	}
-	w.u32(uint32(len(ep.covered)))
-	for _, c := range ep.covered {
-		w.flag(c)
+	w.u32(uint32(len(ep.modes)))
+	for _, m := range ep.modes {
+		w.u8(byte(m))
 	}
 
 	wt := &s.watch
@@ -644,13 +646,13 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if n = r.length("modes", maxModes); n > 0 {
-		out.episodes.covered = make([]bool, n)
+		out.episodes.modes = make([]modeEpisode, n)
 		for i := range n {
-			c := r.u8()
-			if r.err == nil && c > 1 {
-				r.fail("a mode's coverage of %d", c)
+			m := modeEpisode(r.u8())
+			if r.err == nil && m > modeLost {
+				r.fail("a mode's coverage of %d", m)
 			}
-			out.episodes.covered[i] = c == 1
+			out.episodes.modes[i] = m
 		}
 	}
 

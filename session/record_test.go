@@ -27,8 +27,10 @@ func recorded(p Picture) Picture {
 // trained straight to 1,000: D's winning streak, started at 440, is not
 // reported again after the resume and ends at 870 as it does straight.
 // A checkpoint without a record (SaveCheckpoint) resumes with its history
-// beginning at the resume and reports the streak as new. The ring's
-// modes, which come and go, are followed across a resume as well.
+// beginning at the resume and reports the streak as new. The grid's
+// modes, which its clump takes and drops as it wanders, are followed
+// across a resume as well: mode 19, covered at epoch 150, is dropped at
+// 160, and mode 8, dropped at 110, is recovered at 240, not covered anew.
 func TestResumedRunKeepsItsRecord(t *testing.T) {
 	dir := t.TempDir()
 	run := func(opts Options) *Session {
@@ -55,7 +57,7 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 	for _, c := range []struct {
 		preset      string
 		save, total int
-	}{{"vanilla", 600, 1000}, {"ring", 150, 300}} {
+	}{{"vanilla", 600, 1000}, {"grid", 150, 300}} {
 		cfg, err := presets.Get(c.preset)
 		if err != nil {
 			t.Fatal(err)
@@ -69,8 +71,8 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@870"}) {
 				t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
 			}
-		} else if n := len(straight.Events); n < 20 || straight.Events[n-1].Epoch <= c.save {
-			t.Fatalf("the ring's %d events: the test needs modes coming and going across epoch %d", n, c.save)
+		} else if got := kinds(straight); !slices.Contains(got, "mode-covered@150") || !slices.Contains(got, "mode-dropped@160") || !slices.Contains(got, "mode-recovered@240") {
+			t.Fatalf("the grid's events %v: the test needs modes taken before epoch %d and dropped or recovered after it", got, c.save)
 		}
 		if !reflect.DeepEqual(resumed, straight) {
 			t.Errorf("%s resumed: events %v, %d history points from %d, %d evaluations; straight: events %v, %d points from %d, %d evaluations", c.preset,

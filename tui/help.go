@@ -51,7 +51,7 @@ var glossary = [][2]string{
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%. Flat: noise ignored."},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes."},
-	{"◆ in charts", "an event on the time axis: a mode dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the events are listed, latest first, after this glossary."},
+	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, equilibrium or the noise floor reached or left, a divergence or runaway, a setting changed, a roll-back; the events are listed, latest first, after this glossary."},
 	{"replay", ", and . step back and forward through the keyframes kept every hundredth of the plan, < and > to the previous and next event; the charts show the frame's epoch ┊; a key that trains or changes the run returns to live ([ ], b, w, e, c, P, v and ? keep the frame)."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); reseed, retune or rerun and compare; b again clears it."},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
