@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -579,9 +578,9 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 		t.Errorf("the missing mode's label and place are not together: %q", details)
 	}
 	var p episodes
-	p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 0, &w)
+	p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 0, &w)
 	spots[0].Captured, spots[0].Share = true, 0.5
-	evs := p.update(nil, modeCoverage(engine.Metrics{Plane: pm}), 100, &w)
+	evs := p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 100, &w)
 	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) gets") {
 		t.Fatalf("events %+v", evs)
 	}
@@ -631,27 +630,28 @@ func TestDWinsWithLabelSmoothing(t *testing.T) {
 // sample after it as a recovery, and a share at 24% and 26% of a
 // two-mode target as a drop and a recovery at every check.
 func TestModeEventsFollowCoverage(t *testing.T) {
-	plane := func(shares ...float64) []modeState {
-		var out []modeState
+	plane := func(shares ...float64) Eval {
+		pm := &engine.PlaneMetrics{}
 		for i, s := range shares {
-			out = append(out, modeState{Covered: s >= engine.CapturedShare, Missing: s < engine.CapturedShare, Where: fmt.Sprintf("(%d, 0)", i), Share: s, Expected: 0.25})
+			pm.Spots = append(pm.Spots, engine.SpotShare{Spot: engine.Spot{X: float64(i), Std: 0.05, Weight: 0.25}, Share: s, Expected: 0.25, Captured: s >= engine.CapturedShare})
 		}
-		return out
+		return Eval{Metrics: engine.Metrics{N: engine.BenchmarkSamples, Plane: pm}}
 	}
-	line := func(shares ...float64) []modeState {
-		var out []modeState
+	line := func(shares ...float64) Eval {
+		var m engine.Metrics
 		for i, s := range shares {
-			out = append(out, modeState{Covered: s >= 0.25, Missing: s < missingShare, Where: strconv.Itoa(i), Share: s, Expected: 0.5})
+			m.Modes = append(m.Modes, engine.ModeCoverage{Mode: engine.Mode{Mean: float64(i), Std: 0.5, Weight: 0.5}, Share: s, Expected: 0.5, Covered: s >= 0.25})
 		}
-		return out
+		m.N = checkSamples
+		return Eval{Metrics: m}
 	}
 	stray := engine.CapturedShare // one sample in 2,500: captured
 	for _, c := range []struct {
 		name  string
-		steps [][]modeState
+		steps []Eval
 		want  []string // the events of each check, "" for none
 	}{
-		{"plane", [][]modeState{
+		{"plane", []Eval{
 			plane(0, 0, 0, 1),         // an untrained G's clump on one mode
 			plane(stray, 0, 0, 1),     // a stray sample on mode 1
 			plane(0, 0, 0, 1),         // gone again
@@ -664,7 +664,7 @@ func TestModeEventsFollowCoverage(t *testing.T) {
 		}, []string{
 			"mode-covered 4", "", "", "mode-covered 1", "", "mode-dropped 1", "", "mode-recovered 1", "mode-covered 2",
 		}},
-		{"line", [][]modeState{
+		{"line", []Eval{
 			line(0, 1),         // collapsed from the start: nothing was dropped
 			line(0.2, 0.8),     // short of half its share: not yet covered
 			line(0.26, 0.74),   // mode 1 covered
@@ -677,9 +677,9 @@ func TestModeEventsFollowCoverage(t *testing.T) {
 	} {
 		var p episodes
 		w := watchOf(testdesigns.PerSample(100))
-		for i, modes := range c.steps {
+		for i, e := range c.steps {
 			var got []string
-			for _, ev := range p.update(nil, modes, 10*(i+1), &w) {
+			for _, ev := range p.update(nil, &e, 10*(i+1), &w) {
 				got = append(got, fmt.Sprintf("%s %s", ev.Kind, strings.Fields(numtext.Plain(ev.Detail))[1]))
 			}
 			if g := strings.Join(got, "; "); g != c.want[i] {
@@ -753,6 +753,47 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 		}
 		if !slices.Equal(events, want) {
 			t.Errorf("%s: events %q, want %q", c.name, events, want)
+		}
+	}
+}
+
+// TestEndsGiveTheirNumbers: the end of D winning, of G ignoring its
+// noise and of the noise floor gives the measure that ended it against
+// its threshold, as the start does; they had said only "D no longer
+// tells real from fake almost surely", "G's output depends on its noise
+// again" and "the distance is above sampling noise again".
+func TestEndsGiveTheirNumbers(t *testing.T) {
+	vanilla, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	smoothed, err := presets.Get("label-smoothing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plane := &engine.PlaneMetrics{SW1: 0.2, SW1Floor: 0.07}
+	for _, c := range []struct {
+		cfg  engine.Config
+		kind FindingKind
+		eval Eval
+		want string
+	}{
+		{vanilla, DWins, Eval{}, "D no longer tells real from fake almost surely: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
+		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
+		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.200, over 0.05"},
+		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.0392, over the 95% bound 0.0304"},
+		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2500, Plane: plane}}, "SW1 0.2000, over 1.5× the 0.0700 of a sample of the target itself"},
+	} {
+		w := watchOf(c.cfg)
+		w.dReal, w.dFake = 0.1837, 0.0871
+		var p episodes
+		p.update([]Finding{{Kind: c.kind}}, nil, 100, &w)
+		var ended []Event
+		for i := 1; i <= settleChecks; i++ {
+			ended = p.update(nil, &c.eval, 100+100*i, &w)
+		}
+		if len(ended) != 1 || !strings.Contains(numtext.Plain(ended[0].Detail), c.want) {
+			t.Errorf("%s: events %+v, want one saying %q", findingEvents[c.kind].end, ended, c.want)
 		}
 	}
 }

@@ -98,21 +98,57 @@ func (e Event) Line() string {
 }
 
 // findingEvents maps a finding to the events of its start and its end,
-// and what the end's detail says, from the diagnosis's watch at the end.
-// DStalled is DIndifferent's episode (episodeKind): D at equilibrium,
-// with the samples near the target or far from it.
+// and what the end's detail says, from the diagnosis's watch and the
+// check's evaluation at the end: the measure that ended it, against its
+// threshold, as the start's detail gives it. DStalled is DIndifferent's
+// episode (episodeKind): D at equilibrium, with the samples near the
+// target or far from it.
 var findingEvents = map[FindingKind]struct {
 	start, end EventKind
-	ended      func(w *watch) string
+	ended      func(w *watch, e *Eval) string
 }{
-	DWins:        {EventDWins, EventDWinsEnded, says("D no longer tells real from fake almost surely")},
-	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, says("G's output depends on its noise again")},
-	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, (*watch).leftEquilibrium},
-	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, says("the distance is above sampling noise again")},
+	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded},
+	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }},
+	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor},
 }
 
-// says returns an end's detail that is always text.
-func says(text string) func(*watch) string { return func(*watch) string { return text } }
+// dWinsEnded is the detail of D's win's end: its averaged losses, whose
+// sum is over dWinsLoss again (counted from D real's least with label
+// smoothing, eq.D being α/2). It had said only "D no longer tells real
+// from fake almost surely", with no number to find on the chart.
+func dWinsEnded(w *watch, _ *Eval) string {
+	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
+	over := fmt.Sprintf("together over %g", dWinsLoss)
+	if least := bestRealLoss(2 * w.eq.D); least > 0 {
+		over = fmt.Sprintf("together over %g above D real's least, %.4f", dWinsLoss, least)
+	}
+	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, averaged over about %d epochs, %s", losses, lossWindow, over)
+}
+
+// noiseUsed is the detail of the end of G ignoring its noise: the noise
+// use at the check, over noiseUseFloor.
+func noiseUsed(_ *watch, e *Eval) string {
+	const text = "G's output depends on its noise again"
+	if e == nil || e.Metrics.N == 0 {
+		return text
+	}
+	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together(fmt.Sprintf("noise use %.3f", e.Metrics.ZDep)), noiseUseFloor)
+}
+
+// offNoiseFloor is the detail of the end of the noise floor: KS over its
+// 95% bound, or on a plane SW1 over sw1FloorTimes its floor, at the check.
+func offNoiseFloor(_ *watch, e *Eval) string {
+	const text = "the distance is above sampling noise again"
+	switch {
+	case e == nil || e.Metrics.N == 0:
+		return text
+	case e.Metrics.Plane != nil:
+		m := e.Metrics.Plane
+		return fmt.Sprintf("%s: %s, over %g× the %.4f of a sample of the target itself", text, numtext.Together(fmt.Sprintf("SW1 %.4f", m.SW1)), sw1FloorTimes, m.SW1Floor)
+	}
+	return fmt.Sprintf("%s: %s, over the 95%% %s", text, numtext.Together(fmt.Sprintf("KS %.4f", e.Metrics.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))
+}
 
 // leftEquilibrium is the detail of an equilibrium's end: which way D's
 // averaged losses left it, said as what D's scores do, and their values.
@@ -267,9 +303,10 @@ func coveredModes(modes []modeState) int {
 	return n
 }
 
-// update takes the findings and mode coverage of the check at epoch, and
-// the diagnosis's watch there, and returns the events they start or end.
-func (p *episodes) update(now []Finding, modes []modeState, epoch int, w *watch) []Event {
+// update takes the findings and evaluation of the check at epoch (nil
+// for none), and the diagnosis's watch there, and returns the events
+// they start or end.
+func (p *episodes) update(now []Finding, e *Eval, epoch int, w *watch) []Event {
 	if p.active == nil {
 		p.active, p.absent = map[FindingKind]bool{}, map[FindingKind]int{}
 	}
@@ -287,10 +324,14 @@ func (p *episodes) update(now []Finding, modes []modeState, epoch int, w *watch)
 			if p.absent[k]++; p.absent[k] >= settleChecks {
 				delete(p.active, k)
 				delete(p.absent, k)
-				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w)})
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w, e)})
 			}
 		}
 	}
+	if e == nil {
+		return out
+	}
+	modes := modeCoverage(e.Metrics)
 	if len(p.modes) != len(modes) {
 		p.modes = make([]modeEpisode, len(modes)) // none covered yet
 	}
