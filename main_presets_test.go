@@ -323,11 +323,11 @@ func TestCountFlagsTakeExponents(t *testing.T) {
 // split on (--show-preset's file: TestShowPreset).
 func TestHeadlessOutputHasPlainSpaces(t *testing.T) {
 	csv := filepath.Join(t.TempDir(), "run.csv")
-	code, stdout, stderr := runCLI(t, "--headless", "--preset", "ring-pacgan", "--epochs", "20", "--every", "10", "--samples", "500", "--log", csv)
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "grid", "--epochs", "20", "--every", "10", "--samples", "500", "--log", csv)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `detail="mode 1 (at (2, 0))`) {
+	if !strings.Contains(stdout, `detail="mode 13 (at (0, 0))`) { // the untrained G's clump, covering the centre
 		t.Fatalf("no event names a mode with its place, none to check:\n%s", stdout)
 	}
 	data, err := os.ReadFile(csv)
