@@ -363,7 +363,7 @@ func TestStalledEquilibrium(t *testing.T) {
 	var p episodes
 	var events []string
 	check := func(epoch int, fs ...Finding) {
-		for _, e := range p.update(fs, nil, epoch, &w) {
+		for _, e := range p.update(fs, nil, epoch, 100, &w) {
 			events = append(events, fmt.Sprintf("%d %s", e.Epoch, e.Kind))
 		}
 	}
@@ -406,11 +406,11 @@ func TestEquilibriumEndSaysWhereDWent(t *testing.T) {
 			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: 1}, -3, 3, true, true)
 		}
 		var p episodes
-		p.update([]Finding{{Kind: DIndifferent}}, nil, lossWindow, &w)
+		p.update([]Finding{{Kind: DIndifferent}}, nil, lossWindow, 100, &w)
 		w.dReal, w.dFake = c.dReal, c.dFake
 		var ended []Event
 		for i := 1; i <= settleChecks; i++ {
-			ended = p.update(nil, nil, lossWindow+100*i, &w)
+			ended = p.update(nil, nil, lossWindow+100*i, 100, &w)
 		}
 		if len(ended) != 1 || ended[0].Kind != EventEquilibriumEnded {
 			t.Fatalf("%s at (%g, %g): events %+v, want the equilibrium's end", c.preset, c.dReal, c.dFake, ended)
@@ -578,9 +578,9 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 		t.Errorf("the missing mode's label and place are not together: %q", details)
 	}
 	var p episodes
-	p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 0, &w)
+	p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 0, 100, &w)
 	spots[0].Captured, spots[0].Share = true, 0.5
-	evs := p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 100, &w)
+	evs := p.update(nil, &Eval{Metrics: engine.Metrics{Plane: pm}}, 100, 100, &w)
 	if len(evs) != 1 || !strings.HasPrefix(evs[0].Detail, "mode\u00a01\u00a0(at\u00a0(2,\u00a00)) gets") {
 		t.Fatalf("events %+v", evs)
 	}
@@ -679,7 +679,7 @@ func TestModeEventsFollowCoverage(t *testing.T) {
 		w := watchOf(testdesigns.PerSample(100))
 		for i, e := range c.steps {
 			var got []string
-			for _, ev := range p.update(nil, &e, 10*(i+1), &w) {
+			for _, ev := range p.update(nil, &e, 10*(i+1), 10, &w) {
 				got = append(got, fmt.Sprintf("%s %s", ev.Kind, strings.Fields(numtext.Plain(ev.Detail))[1]))
 			}
 			if g := strings.Join(got, "; "); g != c.want[i] {
@@ -733,7 +733,7 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 				continue
 			}
 			fs := diagnose(cfg, &w, &Eval{Epoch: e, Metrics: engine.Metrics{N: 2000, KS: 0.3, ZDep: 1}, KSFloor: 0.01})
-			for _, ev := range p.update(fs, nil, e, &w) {
+			for _, ev := range p.update(fs, nil, e, 10, &w) {
 				events = append(events, fmt.Sprintf("%d %s", ev.Epoch, ev.Kind))
 			}
 			if c.ended || e < 350 {
@@ -749,7 +749,7 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 		}
 		want := []string{"100 equilibrium"}
 		if c.ended {
-			want = append(want, fmt.Sprintf("%d equilibrium-ended", 300+10*settleChecks))
+			want = append(want, fmt.Sprintf("%d equilibrium-ended", 300+10*settle(10)))
 		}
 		if !slices.Equal(events, want) {
 			t.Errorf("%s: events %q, want %q", c.name, events, want)
@@ -787,13 +787,38 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 		w := watchOf(c.cfg)
 		w.dReal, w.dFake = 0.1837, 0.0871
 		var p episodes
-		p.update([]Finding{{Kind: c.kind}}, nil, 100, &w)
+		p.update([]Finding{{Kind: c.kind}}, nil, 100, 100, &w)
 		var ended []Event
 		for i := 1; i <= settleChecks; i++ {
-			ended = p.update(nil, &c.eval, 100+100*i, &w)
+			ended = p.update(nil, &c.eval, 100+100*i, 100, &w)
 		}
 		if len(ended) != 1 || !strings.Contains(numtext.Plain(ended[0].Detail), c.want) {
 			t.Errorf("%s: events %+v, want one saying %q", findingEvents[c.kind].end, ended, c.want)
+		}
+	}
+}
+
+// TestEndsSettleOverTheLossWindow: a finding must be gone for five
+// checks and for the 100 epochs its losses are averaged over before its
+// end counts. Five checks of a plan checking every 10 epochs are 50,
+// and moons (1,000 epochs), its averaged losses wandering about the edge
+// of their equilibrium, ended and started it nine times.
+func TestEndsSettleOverTheLossWindow(t *testing.T) {
+	for _, c := range []struct{ every, gone int }{{10, 10}, {20, 5}, {100, 5}, {1000, 5}} {
+		w := watchOf(testdesigns.PerSample(100))
+		var p episodes
+		p.update([]Finding{{Kind: DIndifferent}}, nil, c.every, c.every, &w)
+		ended := 0
+		for i := 1; i <= c.gone; i++ {
+			for _, e := range p.update(nil, nil, c.every*(i+1), c.every, &w) {
+				if e.Kind != EventEquilibriumEnded || i != c.gone {
+					t.Errorf("checks every %d: %s after %d checks gone, want the end after %d", c.every, e.Kind, i, c.gone)
+				}
+				ended++
+			}
+		}
+		if ended != 1 {
+			t.Errorf("checks every %d: %d ends after %d checks gone, want 1", c.every, ended, c.gone)
 		}
 	}
 }

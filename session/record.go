@@ -635,7 +635,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}}
 	for _, k := range episodeKinds {
 		on, absent := r.u8(), r.u32()
-		if r.err == nil && (on > 1 || absent >= settleChecks || (on == 0 && absent > 0)) {
+		if r.err == nil && (on > 1 || absent >= uint32(settle(minCheckEvery)) || (on == 0 && absent > 0)) {
 			r.fail("episode %d: active %d, absent %d checks", k, on, absent)
 		}
 		if on == 1 {

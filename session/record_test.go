@@ -25,7 +25,7 @@ func recorded(p Picture) Picture {
 // TestResumedRunKeepsItsRecord: a run saved with --save at epoch 600 and
 // resumed to 1,000 has the charts, evaluations and events of the run
 // trained straight to 1,000: D's winning streak, started at 440, is not
-// reported again after the resume and ends at 870 as it does straight.
+// reported again after the resume and ends at 920 as it does straight.
 // A checkpoint without a record (SaveCheckpoint) resumes with its history
 // beginning at the resume and reports the streak as new. The grid's
 // modes, which its clump takes and drops as it wanders, are followed
@@ -68,7 +68,7 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 		first := run(Options{Config: cfg, Seed: 1, Epochs: c.save, SavePath: ckpt})
 		resumed := recorded(run(Options{Resume: ckpt, Epochs: c.total}).Picture())
 		if c.preset == "vanilla" {
-			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@870"}) {
+			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@920"}) {
 				t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
 			}
 		} else if got := kinds(straight); !slices.Contains(got, "mode-covered@150") || !slices.Contains(got, "mode-dropped@160") || !slices.Contains(got, "mode-recovered@240") {

@@ -856,7 +856,7 @@ func (s *Session) check() {
 	m := e.Metrics
 	s.evaluated(m)
 	findings := diagnose(s.gan.Config(), &s.watch, &e)
-	for _, ev := range s.tl.episodes.update(findings, &e, epoch, &s.watch) {
+	for _, ev := range s.tl.episodes.update(findings, &e, epoch, s.every, &s.watch) {
 		s.emit(ev)
 	}
 	if s.keeping {

@@ -211,6 +211,16 @@ func episodeKind(k FindingKind) FindingKind {
 // near the noise floor) starts and ends once, not at every check.
 const settleChecks = 5
 
+// settle is how many checks in a row a finding must be absent when the
+// checks come every epochs apart: settleChecks, and as many as span
+// lossWindow epochs, the time over which the losses are averaged. Five
+// checks of a short plan (moons for 1,000 epochs checks every 10) are
+// half that, and D's averaged losses, wandering about the edge of their
+// equilibrium for longer, had ended and started it again nine times.
+func settle(every int) int {
+	return max(settleChecks, (lossWindow+every-1)/every)
+}
+
 // episodes follows the findings from check to check and turns their
 // starts and ends into events.
 type episodes struct {
@@ -304,9 +314,9 @@ func coveredModes(modes []modeState) int {
 }
 
 // update takes the findings and evaluation of the check at epoch (nil
-// for none), and the diagnosis's watch there, and returns the events
-// they start or end.
-func (p *episodes) update(now []Finding, e *Eval, epoch int, w *watch) []Event {
+// for none), checks coming every epochs apart, and the diagnosis's watch
+// there, and returns the events they start or end.
+func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []Event {
 	if p.active == nil {
 		p.active, p.absent = map[FindingKind]bool{}, map[FindingKind]int{}
 	}
@@ -321,7 +331,7 @@ func (p *episodes) update(now []Finding, e *Eval, epoch int, w *watch) []Event {
 		case i >= 0:
 			p.absent[k] = 0
 		case on:
-			if p.absent[k]++; p.absent[k] >= settleChecks {
+			if p.absent[k]++; p.absent[k] >= settle(every) {
 				delete(p.active, k)
 				delete(p.absent, k)
 				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w, e)})
