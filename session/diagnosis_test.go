@@ -802,7 +802,7 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 // checks and for the 100 epochs its losses are averaged over before its
 // end counts. Five checks of a plan checking every 10 epochs are 50,
 // and moons (1,000 epochs), its averaged losses wandering about the edge
-// of their equilibrium, ended and started it nine times.
+// of their equilibrium, made nine equilibrium events, four ends.
 func TestEndsSettleOverTheLossWindow(t *testing.T) {
 	for _, c := range []struct{ every, gone int }{{10, 10}, {20, 5}, {100, 5}, {1000, 5}} {
 		w := watchOf(testdesigns.PerSample(100))

@@ -216,7 +216,7 @@ const settleChecks = 5
 // lossWindow epochs, the time over which the losses are averaged. Five
 // checks of a short plan (moons for 1,000 epochs checks every 10) are
 // half that, and D's averaged losses, wandering about the edge of their
-// equilibrium for longer, had ended and started it again nine times.
+// equilibrium for longer, had made nine equilibrium events, four of them ends.
 func settle(every int) int {
 	return max(settleChecks, (lossWindow+every-1)/every)
 }
@@ -238,7 +238,7 @@ type episodes struct {
 // one threshold for both, a share wandering about it made an event at
 // every check: bimodal (seed 3, 1,000 epochs) spreads over both modes
 // slowly, and its modes were dropped at 24% and 25% of the samples and
-// recovered at 26%, seven events from epoch 830 to 900; on a plane, a
+// recovered at 26%, eight events from epoch 830 to 900; on a plane, a
 // cloud drifting over the grid catches a few stray samples on a mode and
 // loses them, and grid (seed 1, 600 epochs) made 248 events. And a mode is
 // dropped only once it was covered, recovered only once it was dropped:
