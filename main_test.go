@@ -73,6 +73,10 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
 		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3" is not a seed`},
+		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was refused.
+		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" is not a whole number`},
+		{[]string{"--headless", "--every", "-0e3"}, `--every: "-0e3" is not a whole number`},
+		{[]string{"--headless", "--seeds", "-0"}, `--seeds: "-0" is not a seed`},
 		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
 		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not an integer`},
@@ -271,7 +275,7 @@ func TestNumberFlags(t *testing.T) {
 	for _, c := range []struct {
 		s  string
 		ok bool
-	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", true}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false},
+	}{{"9007199254740992", true}, {"9.007199254740992e15", true}, {"9007199254740993", true}, {"1e16", false}, {"-0", false}, {"0x10", false}, {"0x1p4", false}, {"1_000", false}, {"1_0e3", false}, {"18446744073709551616", false},
 		{"+5", false}, {"+5e3", false}, {" 5", false}, {"5 ", false}, {"5\t", false}, {"5e+3", true}} {
 		if _, err := whole("seed", c.s, 0, math.MaxUint64, "default 1"); (err == nil) != c.ok {
 			t.Errorf("--seed %s: %v, want ok %v", c.s, err, c.ok)

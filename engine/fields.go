@@ -182,7 +182,7 @@ func (c *Config) set(key, value string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %q is not a number", key, value)
 		}
-		v.SetFloat(x)
+		v.SetFloat(unsigned(x))
 	case reflect.Slice:
 		if strings.HasPrefix(trimmed, "[") {
 			return c.SetJSON(key, []byte(trimmed))
@@ -274,8 +274,13 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		}
 		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
 	}
-	if f.kind.Kind() == reflect.Slice && ptr.Elem().IsNil() {
-		ptr.Elem().Set(reflect.MakeSlice(f.kind, 0, 0))
+	switch f.kind.Kind() {
+	case reflect.Slice:
+		if ptr.Elem().IsNil() {
+			ptr.Elem().Set(reflect.MakeSlice(f.kind, 0, 0))
+		}
+	case reflect.Float64:
+		ptr.Elem().SetFloat(unsigned(ptr.Elem().Float()))
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
 	return nil
@@ -334,7 +339,9 @@ var (
 // ParseWhole reads a whole number from 0 to 2⁶⁴−1 as ganui's flags and
 // seed lists take one: its digits, or a decimal number with a whole value
 // (5e3, 2.5e2) up to 2⁵³, past which a float64 no longer holds every
-// whole number and the exponent form would round (1e16+1 is 1e16).
+// whole number and the exponent form would round (1e16+1 is 1e16). A
+// whole number has no sign: -0 is refused as +5 is (it had been read as
+// 0 by --seed while --seeds, whose '-' makes a range, refused it).
 func ParseWhole(s string) (uint64, error) {
 	n, err := strconv.ParseUint(s, 10, 64)
 	if err == nil {
@@ -342,7 +349,7 @@ func ParseWhole(s string) (uint64, error) {
 	}
 	x, ferr := parseFloat(s) // not digits alone: the exponent form, a sign, or too many digits
 	switch {
-	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x):
+	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x) || x == 0 && strings.HasPrefix(s, "-"):
 		return 0, ErrNotWhole
 	case x < 0 || x >= 1<<64:
 		return 0, ErrOutOfRange
@@ -350,6 +357,16 @@ func ParseWhole(s string) (uint64, error) {
 		return 0, ErrInexact
 	}
 	return uint64(x), nil
+}
+
+// unsigned is x, but 0 for -0: a design's zero has no sign. Read as it
+// was written, --set gp=-0 (or "gp": -0 in a preset file) had been
+// written back as -0 and listed as a change from the preset's 0.
+func unsigned(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x
 }
 
 // parseFloat is strconv.ParseFloat for numbers written plainly only

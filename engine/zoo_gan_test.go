@@ -341,15 +341,15 @@ func TestConfigSet(t *testing.T) {
 }
 
 // TestParseWhole: digits to 2⁶⁴−1; a decimal form of a whole number up
-// to 2⁵³; nothing else.
+// to 2⁵³; nothing else: no sign, not even on a zero (-0 had been 0).
 func TestParseWhole(t *testing.T) {
-	for s, want := range map[string]uint64{"0": 0, "18446744073709551615": 1<<64 - 1, "5e3": 5000, "2.5e2": 250, "9.007199254740992e15": 1 << 53, "-0": 0} {
+	for s, want := range map[string]uint64{"0": 0, "18446744073709551615": 1<<64 - 1, "5e3": 5000, "2.5e2": 250, "9.007199254740992e15": 1 << 53, "0e5": 0} {
 		if got, err := ParseWhole(s); err != nil || got != want {
 			t.Errorf("ParseWhole(%q) = %d, %v; want %d", s, got, err, want)
 		}
 	}
 	for s, want := range map[string]error{"1.5": ErrNotWhole, "x": ErrNotWhole, "0x10": ErrNotWhole, "1_000": ErrNotWhole, "": ErrNotWhole,
-		"+5": ErrNotWhole, "+5e3": ErrNotWhole, " 5": ErrNotWhole, "5 ": ErrNotWhole,
+		"+5": ErrNotWhole, "+5e3": ErrNotWhole, " 5": ErrNotWhole, "5 ": ErrNotWhole, "-0": ErrNotWhole, "-0.0": ErrNotWhole, "-0e3": ErrNotWhole,
 		"-1": ErrOutOfRange, "18446744073709551616": ErrOutOfRange, "1e99": ErrOutOfRange, "1e16": ErrInexact} {
 		if _, err := ParseWhole(s); err != want {
 			t.Errorf("ParseWhole(%q): %v, want %v", s, err, want)
@@ -358,11 +358,12 @@ func TestParseWhole(t *testing.T) {
 }
 
 // FuzzParseWhole: ParseWhole gives a whole number or one of its three
-// errors; a number taken was written plainly (no '+', no spaces, no
-// hexadecimal or underscores), its digits read back as it, and a form
-// other than digits is exact, at most 2⁵³, and the float it spells.
+// errors; a number taken was written plainly (no sign, '+' or '-', no
+// spaces, no hexadecimal or underscores), its digits read back as it,
+// and a form other than digits is exact, at most 2⁵³, and the float it
+// spells.
 func FuzzParseWhole(f *testing.F) {
-	for _, s := range []string{"0", "18446744073709551615", "18446744073709551616", "5e3", "2.5e2", "-0", "1.5",
+	for _, s := range []string{"0", "18446744073709551615", "18446744073709551616", "5e3", "2.5e2", "-0", "-0e3", "-0.0", "1.5",
 		"1e16", "9.007199254740993e15", "0x10", "1_000", "+5", " 5", "1e999", "NaN", "Inf", "-Inf", "00012", "1E3", ".5e1"} {
 		f.Add(s)
 	}
@@ -377,8 +378,8 @@ func FuzzParseWhole(f *testing.F) {
 			}
 			return
 		}
-		if !PlainNumber(s) || strings.TrimSpace(s) != s {
-			t.Fatalf("ParseWhole(%q) = %d: a '+', spaces, hexadecimal or underscores taken", s, n)
+		if !PlainNumber(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
+			t.Fatalf("ParseWhole(%q) = %d: a sign, spaces, hexadecimal or underscores taken", s, n)
 		}
 		if again, err := ParseWhole(strconv.FormatUint(n, 10)); err != nil || again != n {
 			t.Fatalf("ParseWhole(%q) = %d, whose digits read back as %d, %v", s, n, again, err)
@@ -397,6 +398,22 @@ func FuzzParseWhole(f *testing.F) {
 			t.Fatalf("ParseWhole(%q) = %d: the float is %g, %v", s, n, x, err)
 		}
 	})
+}
+
+// TestConfigZeroHasNoSign: a design's number read as -0, from --set or
+// a preset file, is 0: it had been kept as -0, written back as "gp": -0
+// and listed as a change from the preset's 0.
+func TestConfigZeroHasNoSign(t *testing.T) {
+	for _, s := range []string{"-0", "-0.0", "-0e5", "-1e-400"} {
+		var c Config
+		if err := c.Set("gp", s); err != nil || math.Signbit(c.GP) {
+			t.Errorf("Set(gp, %s): %v, %v", s, c.GP, err)
+		}
+		c = Config{}
+		if err := c.SetJSON("gp", []byte(s)); err != nil || math.Signbit(c.GP) {
+			t.Errorf("SetJSON(gp, %s): %v, %v", s, c.GP, err)
+		}
+	}
 }
 
 func TestConfigSetJSON(t *testing.T) {
