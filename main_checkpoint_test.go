@@ -67,6 +67,7 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 		"missing":   filepath.Join(dir, "nope.ckpt"),
 		"directory": dir,
 		"truncated": write("short.ckpt", data[:len(data)/3]),
+		"empty":     write("empty.ckpt", nil),
 		"corrupted": write("bad.ckpt", corrupt),
 		"csv":       write("log.csv", []byte(session.CSVHeader+"\n1,2,3,4,5,6\n")),
 	} {
@@ -74,6 +75,12 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") || !strings.Contains(stderr, path) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and one --resume line that names the file", name, code, stderr)
 		}
+	}
+	// An empty file (a --save that never came, a touch) is said to be
+	// that; it had been called a truncated header.
+	empty := filepath.Join(dir, "empty.ckpt")
+	if _, _, stderr := runCLI(t, "--headless", "--resume", empty); stderr != "ganui: --resume: "+empty+": not a usable checkpoint: it is empty (0 bytes)\n" {
+		t.Errorf("an empty checkpoint: %q", stderr)
 	}
 	for _, args := range [][]string{
 		{"--headless", "--resume", good, "--preset", "vanilla"},

@@ -393,9 +393,10 @@ func (c *ckWriter) paramMean(h *paramMean) {
 // ckReader decodes a checkpoint body; the first problem sticks in err and
 // every later read is a no-op, so decoding code reads straight through.
 type ckReader struct {
-	r   io.Reader
-	err error
-	buf []byte
+	r    io.Reader
+	err  error
+	buf  []byte
+	read bool // some bytes were read: data that ends before any is empty
 }
 
 // truncated turns the end of the data into a *CheckpointError that says
@@ -418,8 +419,12 @@ func (c *ckReader) take(n int, what string) []byte {
 	p := c.buf[:n]
 	if _, err := io.ReadFull(c.r, p); err != nil {
 		c.err = truncated(err, what)
+		if err == io.EOF && !c.read {
+			c.err = badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" hid that
+		}
 		return nil
 	}
+	c.read = c.read || n > 0
 	return p
 }
 

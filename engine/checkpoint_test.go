@@ -106,6 +106,16 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
 		}
 	}
+	// No data at all is said to be empty, its size known or not ("truncated
+	// header" had read as a checkpoint cut short); a byte is a header cut short.
+	for _, size := range []int64{0, -1} {
+		if _, _, err := ReadCheckpoint(bytes.NewReader(nil), size); err == nil || err.Error() != "not a usable checkpoint: it is empty (0 bytes)" {
+			t.Errorf("no data, size %d: %v, want it called empty", size, err)
+		}
+	}
+	if _, err := Restore(good[:1]); err == nil || err.Error() != "not a usable checkpoint: truncated header" {
+		t.Errorf("one byte: %v, want a truncated header", err)
+	}
 	// Every truncation is caught, not just the halfway one, its size
 	// known or not.
 	for n := 0; n < len(good); n += 997 {
