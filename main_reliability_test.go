@@ -148,7 +148,8 @@ func TestSmallMisuses(t *testing.T) {
 		{[]string{"--show-preset", "vanilla", "--headless"}, "does not go with --show-preset"},
 		{[]string{"--headless", "--set", "name="}, "name: must not be empty"},
 		{[]string{"--headless", "--preset", "ring", "--samples", "2e5"}, "--samples: 200,000 is more than a two-dimensional target's 100,000"},
-		{[]string{"--headless", "--set", "name=a\xffb"}, "name: must be one line of UTF-8"},
+		{[]string{"--headless", "--set", "name=a\xffb"}, "--set: name: not UTF-8 text (byte 0xff)"},
+		{[]string{"--headless", "--set", "name=\x1b"}, `--set: name: holds the control character U+001B ('\x1b'); it must be one line of text`},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}

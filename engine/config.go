@@ -153,6 +153,28 @@ const (
 // maxLine is the longest name, description or source, in bytes.
 const maxLine = 1000
 
+// checkLine refuses a name, description or source that is not one line
+// of text, saying what is wrong with it: the first byte that is not
+// UTF-8, the first control character (a newline, the ESC of a terminal
+// escape), which it names, or its length. They had all been "must be one
+// line of UTF-8 text", which left --set name=<ESC> to be puzzled out.
+func checkLine(s string) error {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return fmt.Errorf("not UTF-8 text (byte %#x)", s[i])
+		case unicode.IsControl(r):
+			return fmt.Errorf("holds the control character %U (%s); it must be one line of text", r, strconv.QuoteRune(r))
+		}
+		i += n
+	}
+	if len(s) > maxLine {
+		return fmt.Errorf("%d bytes long, more than %d", len(s), maxLine)
+	}
+	return nil
+}
+
 // Clone returns a copy of c that shares no slices with it.
 func (c Config) Clone() Config {
 	c.GHidden = append([]int(nil), c.GHidden...)
@@ -170,8 +192,8 @@ func (c *Config) Validate() error { return c.validate(true) }
 // file) only when readTarget is set: a checkpoint carries its points.
 func (c *Config) validate(readTarget bool) error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
-		if !utf8.ValidString(f.v) || strings.ContainsFunc(f.v, unicode.IsControl) || len(f.v) > maxLine {
-			return fmt.Errorf("%s: must be one line of UTF-8 text of at most %d bytes", f.key, maxLine)
+		if err := checkLine(f.v); err != nil {
+			return fmt.Errorf("%s: %w", f.key, err)
 		}
 	}
 	if strings.TrimSpace(c.Name) == "" {

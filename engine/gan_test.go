@@ -293,6 +293,29 @@ func TestValidateAsFloat32(t *testing.T) {
 	}
 }
 
+// TestValidateSaysWhatIsWrongWithALine: a name, description or source
+// that is not one line of text is refused with what is wrong with it —
+// the byte that is not UTF-8, the control character, the length — where
+// each had been "must be one line of UTF-8 text".
+func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
+	for _, c := range []struct {
+		edit func(*Config)
+		want string
+	}{
+		{func(c *Config) { c.Name = "wide\x1b[2J" }, `name: holds the control character U+001B ('\x1b'); it must be one line of text`},
+		{func(c *Config) { c.Description = "two\nlines" }, `description: holds the control character U+000A ('\n'); it must be one line of text`},
+		{func(c *Config) { c.Source = "next line\u0085" }, `source: holds the control character U+0085 ('\u0085'); it must be one line of text`},
+		{func(c *Config) { c.Name = "a\xffb" }, `name: not UTF-8 text (byte 0xff)`},
+		{func(c *Config) { c.Source = strings.Repeat("é", maxLine) }, `source: 2000 bytes long, more than 1000`},
+	} {
+		cfg := blogConfig()
+		c.edit(&cfg)
+		if err := cfg.Validate(); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+}
+
 // TestEvaluateReadsItsTargetTables: GAN.Evaluate reads what it needs
 // from the target alone (wasserstein1's quantiles, the bins' masses, the
 // Q-Q quantiles) from tables it fills once (targetTables), and measures a

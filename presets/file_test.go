@@ -161,7 +161,7 @@ func TestParseErrors(t *testing.T) {
 // after the file, and its source names the file; a file name that could
 // not be one line of a preset (a newline in it, bytes that are not UTF-8,
 // nothing before .json) is written with escapes, not refused for fields
-// the file does not give ("name: must be one line").
+// the file does not give ("name: holds the control character …").
 func TestNameFromAnUnfitFileName(t *testing.T) {
 	for file, want := range map[string]string{"dir/a\nb.json": `a\nb`, "dir/.json": ".json", "dir/\xffé.json": `\xffé`} {
 		c, err := Parse([]byte(`{"base": "vanilla"}`), file)
