@@ -6,11 +6,13 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -27,6 +29,16 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("GANUI_TEST_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	// Started with SIGHUP ignored (go test under nohup), the tests of what
+	// a hangup does would find it ignored: ganui keeps a disposition it
+	// was started with (stopSignals), and a child inherits an ignored one.
+	// Caught here and dropped instead, a hangup still leaves the tests
+	// running, as nohup promises, while the tests' own SIGHUP reaches
+	// notifyStop, and the children they start begin with the default, as
+	// exec resets a caught signal (TestSignalTestsRunUnderNohup).
+	if signal.Ignored(syscall.SIGHUP) {
+		signal.Notify(make(chan os.Signal, 1), syscall.SIGHUP)
 	}
 	os.Exit(m.Run())
 }

@@ -250,3 +250,17 @@ func TestNohupKeepsHeadlessRunning(t *testing.T) {
 	}
 	cmd.Wait()
 }
+
+// TestSignalTestsRunUnderNohup: the tests of SIGHUP pass when the tests
+// are run with it ignored, as under nohup (go test . under nohup had
+// failed them: the signal never came, to the test or to the trainer it
+// started). The test binary runs them again with SIGHUP ignored.
+func TestSignalTestsRunUnderNohup(t *testing.T) {
+	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0" "$@"`, os.Args[0],
+		"-test.run", "^(TestHangupStopsTheRun|TestTrainerQuitsOnSignals)$/^(|hangup)$", "-test.v")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestHangupStopsTheRun") || !strings.Contains(string(out), "--- PASS: TestTrainerQuitsOnSignals/hangup") {
+		t.Fatalf("with SIGHUP ignored: %v\n%s", err, out)
+	}
+}
