@@ -234,6 +234,34 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 	}
 }
 
+// TestARenamedDesignNamesItsPreset: a design --set renames is named by
+// the preset it started from, the new name one of its changes, in a
+// final line, the summaries of --seeds and --sweep, and the final line of
+// the run resumed from its checkpoint. preset=bimodal had read as the
+// built-in bimodal, with the changes from vanilla after it; resumed, the
+// changes were listed from bimodal.
+func TestARenamedDesignNamesItsPreset(t *testing.T) {
+	const want = "preset=vanilla name=bimodal g_lr=1e-3 "
+	ckpt := filepath.Join(t.TempDir(), "renamed.ckpt")
+	design := []string{"--headless", "--preset", "vanilla", "--set", "name=bimodal", "--set", "g_lr=1e-3", "--epochs", "4", "--samples", "500"}
+	code, single, stderr := runCLI(t, append(design, "--every", "0", "--save", ckpt)...)
+	if code != 0 || !strings.HasPrefix(lastLine(single), "final "+want+"seed=1 epochs=4 ") {
+		t.Errorf("exit %d, %q: final line %q, want it to begin %q", code, stderr, lastLine(single), "final "+want)
+	}
+	code, resumed, stderr := runCLI(t, "--headless", "--every", "0", "--resume", ckpt, "--epochs", "6")
+	if code != 0 || !strings.HasPrefix(lastLine(resumed), "final "+want+"seed=1 epochs=6 ") {
+		t.Errorf("resumed: exit %d, %q: final line %q, want it to begin %q", code, stderr, lastLine(resumed), "final "+want)
+	}
+	_, seeds, _ := runCLI(t, append(design, "--seeds", "1-2")...)
+	if !strings.Contains(seeds, "\nsummary "+want+"target=normal(4,1.25) seeds=1-2 ") {
+		t.Errorf("--seeds:\n%s\nwant a summary beginning %q", seeds, "summary "+want)
+	}
+	_, sweep, _ := runCLI(t, append(design, "--sweep", "d_lr=1e-3,1e-2")...)
+	if !strings.Contains(sweep, "\nsummary "+want+"target=normal(4,1.25) sweep=d_lr ") {
+		t.Errorf("--sweep:\n%s\nwant a summary beginning %q", sweep, "summary "+want)
+	}
+}
+
 // TestListPresetsShowsEverything: --list-presets prints every preset's
 // name, description, source and outline, the outline with plain spaces
 // where the screen's has non-breaking ones (numtext.Together), so that

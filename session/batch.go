@@ -197,8 +197,9 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 			ok = append(ok, r)
 		}
 	}
+	name, changes := designOf(preset, cfg)
 	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		designText(cfg.Name, designChanges(preset, cfg), "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}

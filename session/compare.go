@@ -324,28 +324,33 @@ func presetBase(preset string, cfg engine.Config) (name string, base engine.Conf
 // Config key, and its value as --set takes it.
 type Change struct{ Key, Value string }
 
-// designChanges are the settings of cfg that differ from the preset's
-// it started from (presetBase of preset, what --preset named), but the
-// labels that train nothing: its name, description and source. A design
-// whose preset no longer loads has none to name.
-func designChanges(preset string, cfg engine.Config) []Change {
+// designOf names the design cfg of a run started from preset (what
+// --preset named) as its lines, summaries and figures name it: the name
+// of the preset it started from (presetBase: a built-in's, or the preset
+// file's own name), and the settings in which it differs from that
+// preset, a name --set gave among them (name=wide), its description and
+// source aside, which train nothing. preset=wide had read as the
+// built-in wide with the changes listed, which were from the preset the
+// run started from. A design whose preset no longer loads is named by
+// its own name alone, with no changes to list.
+func designOf(preset string, cfg engine.Config) (name string, changes []Change) {
 	_, base, ok := presetBase(preset, cfg)
 	if !ok {
-		return nil
+		return cfg.Name, nil
 	}
-	var out []Change
 	for _, c := range settingsDiff(base, cfg) {
-		if c.Key != "name" && c.Key != "description" && c.Key != "source" {
-			out = append(out, c)
+		if c.Key != "description" && c.Key != "source" {
+			changes = append(changes, c)
 		}
 	}
-	return out
+	return base.Name, changes
 }
 
-// designText names a design on a key=value line, as the value of its
-// preset= field: its name, then each of changes but those of the keys
-// the line has fields of its own for (skip), as key=value.
-func designText(name string, changes []Change, skip ...string) string {
+// DesignText names a design as a run's lines do, as the value of their
+// preset= field, and a figure's title: the preset's name, then each of
+// changes but those of the keys the line has fields of its own for
+// (skip), as key=value.
+func DesignText(name string, changes []Change, skip ...string) string {
 	text := LineValue(name)
 	for _, c := range changes {
 		if !slices.Contains(skip, c.Key) {

@@ -15,12 +15,15 @@ import (
 // D's curve over the histogram's range. It is plain data, shared with
 // nothing, so it may be drawn on any goroutine.
 type Picture struct {
-	Preset string
-	Seed   uint64
-	Epoch  int           // epochs completed
-	State  State         // as the run stands: Done, Diverged, Interrupted, …
-	Spec   string        // the target's spec, e.g. normal(4,1.25) or ring(8,2,0.02)
-	Target engine.Target // the one-dimensional target, or nil
+	// Preset and Changes name the design as the run's final line does
+	// (Result): the preset it started from, and what it changed.
+	Preset  string
+	Changes []Change
+	Seed    uint64
+	Epoch   int           // epochs completed
+	State   State         // as the run stands: Done, Diverged, Interrupted, …
+	Spec    string        // the target's spec, e.g. normal(4,1.25) or ring(8,2,0.02)
+	Target  engine.Target // the one-dimensional target, or nil
 	// Plane describes a two-dimensional target, or is nil; Samples then
 	// holds x, y pairs, Lo and Hi are the x side of its box, and Surface
 	// is D's score over the box (Eval.Surface), SurfaceN cells a side, or
@@ -77,7 +80,6 @@ func (s *Session) Picture() Picture {
 		st = Interrupted // Run's state when asked mid-run; the trainer's pictures are taken between epochs
 	}
 	p := Picture{
-		Preset:  s.gan.Config().Name,
 		Seed:    s.gan.Seed(),
 		Epoch:   s.gan.Epoch(),
 		State:   st,
@@ -94,6 +96,7 @@ func (s *Session) Picture() Picture {
 		Events:  slices.Clone(s.tl.events),
 		Earlier: s.tl.dropped,
 	}
+	p.Preset, p.Changes = designOf(s.opts.Preset, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {
 		p.Equilibrium = &e
 	}

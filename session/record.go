@@ -19,7 +19,7 @@ import (
 // reported as new. Little-endian throughout:
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
-//	events | episodes | watch | departure | last | samples | pace |
+//	events | episodes | watch | departure | last | samples | pace | preset |
 //	baseline | keyframes
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
@@ -47,6 +47,10 @@ import (
 //	pace:        f64, epochs a second, 0 for full speed, which a resume
 //	             not given --speed takes; version 3 on (a record of
 //	             version 2 ends at samples)
+//	preset:      what the run's --preset named (Options.Preset), as a
+//	             detail, "" for none: a resumed run names its design, and
+//	             the command again, from the preset it started from;
+//	             version 4 on
 //	baseline:    u8, 0 for none; 1 and the pinned run (Pin): the preset
 //	             (as a detail), seed, epoch, from u64, its settings (DLR,
 //	             GLR f64, DSteps, GSteps u64, Speed f64), its history (n
@@ -96,7 +100,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 4    // 2: the sample size; 3: the pace and the baseline; 4: the keyframes
+	recordVersion = 4    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
@@ -172,6 +176,7 @@ func (s *Session) runRecord() []byte {
 	w.stats(s.last)
 	w.n(s.opts.Samples)
 	w.f64(s.speed)
+	w.text(s.opts.Preset)
 	w.baseline(s.baseline)
 
 	mark := len(w.b)
@@ -406,6 +411,7 @@ type restored struct {
 	samples  int       // the evaluations' sample size; 0 in a record of version 1
 	version  int       // the record's own, 1 to recordVersion
 	pace     float64   // epochs a second, 0 for full speed; from version 3
+	preset   string    // what the run's --preset named; from version 4
 	baseline *Baseline // the run pinned, or nil; from version 3
 	// keyframes are the timeline's, for replay, oldest first; from
 	// version 4.
@@ -692,6 +698,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	if version >= 3 {
 		out.pace = r.pace("the pace")
+		if version >= 4 {
+			out.preset = r.text("the preset")
+		}
 		switch on := r.u8(); {
 		case r.err != nil:
 		case on == 1:
@@ -1013,6 +1022,9 @@ func (s *Session) restore(annex []byte) error {
 	}
 	if s.opts.Watch && rec.version >= 3 { // the same: no --speed, the run's own pace
 		s.opts.Watch, s.opts.Speed = false, rec.pace
+	}
+	if s.opts.Preset == "" { // a resume: the run's own, which names its design (designOf) and its command again
+		s.opts.Preset = rec.preset
 	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes

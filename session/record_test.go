@@ -370,7 +370,7 @@ func TestResumeKeepsItsSamples(t *testing.T) {
 		t.Errorf("resumed with --samples 900: samples %d", r.opts.Samples)
 	}
 	v4 := recordWithoutKeyframes(s)
-	v1 := slices.Clone(v4[:len(v4)-4-1-8-8]) // no keyframes, no baseline, the pace, the samples
+	v1 := slices.Clone(v4[:len(v4)-4-1-4-8-8]) // no keyframes, no baseline, the preset (""), the pace, the samples
 	v1[len(recordMagic)] = 1
 	if rec, err := readRecord(v1, s.gan.Epoch()); err != nil || rec.samples != 0 {
 		t.Errorf("a record of version 1: samples %d, %v", rec.samples, err)
@@ -384,6 +384,36 @@ func recordWithoutKeyframes(s *Session) []byte {
 	s.tl.keyframes = nil
 	defer func() { s.tl.keyframes = k }()
 	return s.runRecord()
+}
+
+// TestResumeKeepsItsPreset: a run resumed from its checkpoint names its
+// design from the preset it started from, which its record keeps: a
+// design renamed by --set name=bimodal had been named, resumed, as the
+// built-in bimodal changed in its target and every other setting in
+// which vanilla differs. A record of version 3, which holds no preset,
+// still resumes, its design named from its own name.
+func TestResumeKeepsItsPreset(t *testing.T) {
+	cfg := presetConfig(t, "vanilla")
+	cfg.Name, cfg.GLR = "bimodal", 1e-3
+	s := newIdle(t, Options{Config: cfg, Preset: "vanilla", Seed: 1, Dir: t.TempDir()})
+	s.trainEpoch()
+	want := []Change{{"name", "bimodal"}, {"g_lr", "1e-3"}}
+	if res := s.Result(); res.Preset != "vanilla" || !slices.Equal(res.Changes, want) {
+		t.Fatalf("the run: preset %q, changes %v; want vanilla, %v", res.Preset, res.Changes, want)
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
+	if res := r.Result(); r.opts.Preset != "vanilla" || res.Preset != "vanilla" || !slices.Equal(res.Changes, want) {
+		t.Errorf("resumed: --preset %q, preset %q, changes %v; want vanilla, vanilla, %v", r.opts.Preset, res.Preset, res.Changes, want)
+	}
+	if a := r.Again(); !strings.HasPrefix(a.Command, "ganui --preset vanilla --set name=bimodal --set g_lr=1e-3 ") {
+		t.Errorf("resumed: again %q", a.Command)
+	}
+	rec := recordWithoutKeyframes(s)
+	v3 := slices.Concat(rec[:len(rec)-4-1-4-len("vanilla")], rec[len(rec)-4-1:len(rec)-4]) // the preset and the keyframes' count taken out
+	v3[len(recordMagic)] = 3
+	if got, err := readRecord(v3, s.gan.Epoch()); err != nil || got.preset != "" {
+		t.Errorf("a record of version 3: preset %q, %v", got.preset, err)
+	}
 }
 
 // presetConfig is the built-in preset name, failing t if there is none.

@@ -35,11 +35,12 @@ func (p Progress) Line() string {
 
 // Result is how a run ended.
 type Result struct {
-	Preset string // the design's name
-	// Changes are the settings of the design that differ from the
-	// preset's it started from (a --set, a key of the trainer), but its
-	// name, description and source, which train nothing: with Preset,
-	// they say which design was trained.
+	// Preset is the name of the preset the run started from, and Changes
+	// the settings of the design that differ from it (a --set, a key of
+	// the trainer; a name --set gave, but not the description and source,
+	// which train nothing): together they say which design was trained
+	// (designOf).
+	Preset  string
 	Changes []Change
 	Seed    uint64
 	Epochs  int   // epochs completed
@@ -58,7 +59,7 @@ type Result struct {
 // finite) or divergence=runaway.
 func (r Result) Line() string {
 	m := r.Metrics
-	design := designText(r.Preset, r.Changes)
+	design := DesignText(r.Preset, r.Changes)
 	how := ""
 	if r.Err != nil {
 		how = " divergence=nan"
@@ -185,14 +186,13 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 func (s *Session) Result() Result {
 	cfg := s.gan.Config()
 	r := Result{
-		Preset:  cfg.Name,
-		Changes: designChanges(s.opts.Preset, cfg),
 		Seed:    s.gan.Seed(),
 		Epochs:  s.gan.Epoch(),
 		State:   s.state,
 		Err:     s.err,
 		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
 	}
+	r.Preset, r.Changes = designOf(s.opts.Preset, cfg)
 	r.WallS = time.Since(s.started).Seconds() // after the final evaluation, which it includes
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted

@@ -44,7 +44,7 @@ type Options struct {
 
 	Resume     string // a checkpoint to continue bit-identically, instead of Config and Seed
 	PresetFile string // the preset file Config came from, if any: no output may overwrite it
-	Preset     string // what --preset named (a built-in or a file), for Again; "" for a checkpoint
+	Preset     string // what --preset named (a built-in or a file), for Again and designOf; "" for a checkpoint, which takes the run's own from its record
 	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's
 
 	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples, or a resumed run's own

@@ -237,7 +237,10 @@ func measures(m engine.Metrics) (first, second float64) {
 
 // SweepResult is a sweep's table: a row per cell, in sweepCells' order.
 type SweepResult struct {
-	Preset string
+	// Preset and Changes name the design every cell starts from, as a
+	// run's Result does; its target is Target.
+	Preset  string
+	Changes []Change
 	// Target is the target every run trained on, as a run names it
 	// (TargetInfo.Spec), which --set may have made another than the
 	// preset's; "" when the sweep varies it.
@@ -268,7 +271,8 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	res := SweepResult{Preset: opts.Config.Name, Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(cells[0].Config)}
+	res := SweepResult{Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(cells[0].Config)}
+	res.Preset, res.Changes = designOf(opts.Preset, opts.Config)
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}
@@ -342,7 +346,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		target = " target=" + LineValue(res.Target)
 	}
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		designText(opts.Config.Name, designChanges(opts.Preset, opts.Config), "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
