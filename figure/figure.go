@@ -55,7 +55,7 @@ func FormatOf(path string) (string, error) {
 // against the target density, with D(x) where D scores single samples —
 // and the events on the time axes.
 type Run struct {
-	Title   string          // the line above the panels
+	Title   string          // above the panels, on as many lines as it needs (titleLines)
 	History []session.Point // the charts' history (session.History)
 	Evals   []session.EvalPoint
 
@@ -151,7 +151,7 @@ func balance(e *session.Equilibrium) []Level {
 func FromPicture(p session.Picture) Run {
 	r := Run{
 		Title: fmt.Sprintf("%s · seed %d · %s (%s) · target %s",
-			p.Preset, p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
+			session.DesignText(p.Preset, p.Changes, "target"), p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		Balance:     balance(p.Equilibrium),
@@ -416,17 +416,90 @@ func cp1252(s string) string {
 	return string(b)
 }
 
-// title writes s across the top of dc and returns the canvas below it.
+// title writes s, the figure's title, across the top of dc, on as many
+// lines as it needs within the figure's width (titleLines), and returns
+// the canvas below it.
 func title(dc draw.Canvas, s string) draw.Canvas {
 	sty := draw.TextStyle{
 		Color:   color.Black,
-		Font:    font.From(plot.DefaultFont, 14),
+		Font:    font.From(plot.DefaultFont, titleSize),
 		XAlign:  draw.XCenter,
 		YAlign:  draw.YTop,
 		Handler: plot.DefaultTextHandler,
 	}
-	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - vg.Points(6)}, s)
-	return draw.Crop(dc, 0, 0, 0, -vg.Points(28))
+	lines := titleLines(sty.Width, s, dc.Max.X-dc.Min.X-2*titleMargin)
+	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - vg.Points(6)}, strings.Join(lines, "\n"))
+	return draw.Crop(dc, 0, 0, 0, -vg.Points(28)-vg.Length(len(lines)-1)*titleSize) // a line of text is its font's size below the one before
+}
+
+// titleSize is the title's font size; titleMargin keeps it off the
+// figure's edges; maxTitleLines is the most lines it takes.
+const (
+	titleSize     = vg.Length(14)
+	titleMargin   = vg.Length(12)
+	maxTitleLines = 3
+)
+
+// titleLines breaks a title into lines at most w wide as width measures
+// them, at most maxTitleLines: between its parts (" · ") where it can,
+// a part wider than a line between its words (a design's settings,
+// "g_lr=1e-3 g_hidden=64,64"), and a word wider than a line cut short
+// with "…", as is the last line of a title that needs more. A design's
+// changes, which a title names as the final line does, had run off both
+// edges of a one-line title.
+func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
+	fits := func(t string) bool { return width(t) <= w }
+	clip := func(t string) string { // the longest start of t that fits with "…" after it
+		r := []rune(t)
+		for len(r) > 0 && !fits(string(r)+"…") {
+			r = r[:len(r)-1]
+		}
+		return strings.TrimRight(string(r), " ·") + "…"
+	}
+	var lines []string
+	line := ""
+	add := func(sep, unit string) {
+		switch {
+		case line == "":
+			line = unit
+		case fits(line + sep + unit):
+			line += sep + unit
+		default:
+			lines = append(lines, line)
+			line = unit
+		}
+	}
+	for _, part := range strings.Split(s, " · ") {
+		if fits(part) {
+			add(" · ", part)
+			continue
+		}
+		for i, word := range strings.Split(part, " ") {
+			if !fits(word) {
+				word = clip(word)
+			}
+			if i == 0 {
+				add(" · ", word)
+			} else {
+				add(" ", word)
+			}
+		}
+	}
+	lines = append(lines, line)
+	if len(lines) > maxTitleLines {
+		lines = lines[:maxTitleLines]
+		last := lines[maxTitleLines-1]
+		for !fits(last+" …") && strings.Contains(last, " ") { // whole words before the "…"
+			last = strings.TrimRight(last[:strings.LastIndex(last, " ")], " ·")
+		}
+		if fits(last + " …") {
+			last += " …"
+		} else {
+			last = clip(last)
+		}
+		lines[maxTitleLines-1] = last
+	}
+	return lines
 }
 
 var dashed = []vg.Length{vg.Points(5), vg.Points(3)}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -578,6 +579,69 @@ func TestHeatmapNamesDoNotRun(t *testing.T) {
 		}
 		if len(names) == 3 && len(rows) != 1 {
 			t.Errorf("%q: short names on %d rows, want 1", names, len(rows))
+		}
+	}
+}
+
+// TestTitlesNameTheDesign: a figure's title names the design as the
+// run's final line does, the preset it started from and its changes, a
+// new name among them, the target once (titles had named the design's
+// name alone: "wide", from vanilla with other widths, read as a preset);
+// a sweep's heat map names its design as the sweep's summary does.
+func TestTitlesNameTheDesign(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Name, cfg.GLR, cfg.Target, cfg.Epochs = "wide", 1e-3, "normal(0,1)", 2
+	s, err := session.New(session.Options{Config: cfg, Preset: "vanilla", Seed: 1, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "vanilla name=wide g_lr=1e-3 · seed 1 · 2 epochs (done) · target normal(0,1)"
+	if r := FromPicture(s.Picture()); r.Title != want || !strings.HasPrefix(res.Line(), "final preset=vanilla name=wide target=normal(0,1) g_lr=1e-3 seed=1 ") {
+		t.Errorf("title %q, want %q, beside the final line %q", r.Title, want, res.Line())
+	}
+	sweep := session.SweepResult{Preset: "vanilla", Changes: res.Changes, Target: "normal(0,1)", Epochs: 2, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"}}
+	if h := FromSweep(sweep); h.Title != "vanilla name=wide g_lr=1e-3 · 2 epochs · target normal(0,1) · median KS over seed 1" {
+		t.Errorf("sweep title %q", h.Title)
+	}
+}
+
+// TestTitleLines: a title wider than the figure is written on more lines,
+// each within the width, broken between its parts where they fit whole,
+// else between a part's words, a word too wide for a line cut short; one
+// that needs more than maxTitleLines ends its last with "…". Nothing else
+// is lost (a design's many changes had run off both edges).
+func TestTitleLines(t *testing.T) {
+	width := func(s string) vg.Length { return vg.Length(utf8.RuneCountInString(s)) } // a point a character
+	const w = 30
+	for _, c := range []struct {
+		title string
+		want  []string
+	}{
+		{"vanilla · seed 1 · 2 epochs", []string{"vanilla · seed 1 · 2 epochs"}},
+		{"vanilla name=wide g_lr=1e-3 · seed 1 · 2 epochs (done) · target normal(0,1)",
+			[]string{"vanilla name=wide g_lr=1e-3", "seed 1 · 2 epochs (done)", "target normal(0,1)"}},
+		{"vanilla g_hidden=64,64,64 d_hidden=64,64,64 g_lr=1e-3 · seed 1",
+			[]string{"vanilla g_hidden=64,64,64", "d_hidden=64,64,64 g_lr=1e-3", "seed 1"}},
+		{"ring · target points(/a/very/long/path/to/the/data.csv)",
+			[]string{"ring · target", "points(/a/very/long/path/to/t…"}},
+		{"a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n",
+			[]string{"a b c d e f g h i j k l m n o", "p q r s t u v w x y z a b c d", "e f g h i j k l m n o p q r …"}},
+	} {
+		got := titleLines(width, c.title, w)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.title, got, c.want)
+		}
+		for _, l := range got {
+			if width(l) > w {
+				t.Errorf("%q: line %q wider than %d", c.title, l, w)
+			}
 		}
 	}
 }

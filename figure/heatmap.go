@@ -221,7 +221,7 @@ func categories(names []string) plot.ConstantTicks {
 // diverged says how many, and one that has no row (a sweep stopped
 // early) says it did not run.
 func FromSweep(res session.SweepResult) Heatmap {
-	title := res.Preset
+	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
 		title += " · " + count(res.Epochs, "epoch")
 	}
