@@ -53,6 +53,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
 	}
 	switch {
+	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
+		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return fail(0, "UTF-16 text; save the file as UTF-8")
 	case bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) && !utf8.Valid(data):

@@ -115,7 +115,8 @@ func TestParseWithBase(t *testing.T) {
 // TestParseErrors: every bad file gives one line that says where and what.
 func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
-		{"empty", ``, "p.json:1: unexpected end of file"},
+		{"empty", ``, "p.json: it is empty (0 bytes); a preset file is one JSON object"},
+		{"spaces", "\n", "p.json:2: unexpected end of file"},
 		{"not an object", `[1, 2]`, "p.json:1: a preset file is one JSON object"},
 		{"syntax", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3: invalid JSON"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
