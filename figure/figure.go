@@ -143,7 +143,7 @@ func balance(e *session.Equilibrium) []Level {
 	case e.Label != "":
 		return []Level{{e.Label, e.DReal}}
 	}
-	at := fmt.Sprintf(" at D(x) = %.3g", e.D)
+	at := " at D(x) = " + short(e.D)
 	return []Level{{"D real" + at, e.DReal}, {"D fake" + at, e.DFake}}
 }
 
@@ -182,7 +182,7 @@ func FromPicture(p session.Picture) Run {
 // every sample and measure comes from.
 func samplesName(ema float64) string {
 	if ema > 0 {
-		return "G's average, β " + strconv.FormatFloat(ema, 'g', 3, 64)
+		return "G's average, β " + short(ema)
 	}
 	return "samples"
 }
@@ -194,6 +194,11 @@ func (r Run) samplesName() string {
 	}
 	return r.SamplesName
 }
+
+// short is v in three significant digits, as a legend or a caption
+// writes a value, the exponent as the screen writes it: 0.00765,
+// 1.23e4 (fmt's %.3g wrote 1.23e+04).
+func short(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', 3, 64)) }
 
 // count is n things, one thing without an s: 1 epoch, 2,000 epochs.
 func count(n int, thing string) string {
@@ -543,12 +548,14 @@ func newPlot(title, x, y string) *plot.Plot {
 // roundTicks marks an axis at round values, as the trainer's axes are: a
 // step of 1, 2 or 5 times a power of ten giving about five labels, every
 // multiple of it in the range (0 among them when it is), written with
-// the step's decimals (epochs grouped by thousands: 10,000), and an
-// unlabelled tick half-way between. gonum's own ticker takes steps of 3
-// and 4 (400, 1200, 2000). An axis reaching bigE or beyond (a runaway's
-// losses) is labelled 1e+19, 1.5e+19, the digits its step needs. An axis
-// of whole numbers (epochs) takes a step of 1 at least, with no tick
-// between: a run of one epoch is not marked at 0.5.
+// the step's decimals, thousands grouped as the screen groups a count
+// (2,000 … 10,000: "8000" had stood beside "10,000"), and an unlabelled
+// tick half-way between. gonum's own ticker takes steps of 3 and 4 (400,
+// 1200, 2000). An axis reaching bigE or beyond (a runaway's losses) is
+// labelled 1e19, 1.5e19, the digits its step needs, the exponent as the
+// screen writes it. An axis of whole numbers (epochs) takes a step of 1
+// at least, with no tick between: a run of one epoch is not marked at
+// 0.5.
 type roundTicks struct{ whole bool }
 
 // bigE is the size from which an axis's labels are written with an
@@ -602,9 +609,9 @@ func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 }
 
 // roundLabels writes vs, multiples of step: with the step's decimals,
-// whole numbers grouped by thousands, or, when one of them reaches bigE,
-// all with an exponent and as few digits as tell each one exactly (0 as
-// 0).
+// thousands grouped, or, when one of them reaches bigE, all with an
+// exponent (numtext.ShortExp) and as few digits as tell each one exactly
+// (0 as 0).
 func roundLabels(vs []float64, step float64) []string {
 	labels := make([]string, len(vs))
 	top := 0.0
@@ -614,17 +621,14 @@ func roundLabels(vs []float64, step float64) []string {
 	if top < bigE {
 		decimals := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
 		for i, v := range vs {
-			labels[i] = strconv.FormatFloat(v+0, 'f', decimals, 64) // +0: −0 (a ceiling's) is 0
-			if decimals == 0 && math.Abs(v) >= 10_000 {
-				labels[i] = numtext.FormatInt(int(v))
-			}
+			labels[i] = grouped(strconv.FormatFloat(v+0, 'f', decimals, 64)) // +0: −0 (a ceiling's) is 0
 		}
 		return labels
 	}
 	for prec := 0; prec <= 16; prec++ {
 		exact := true
 		for i, v := range vs {
-			labels[i] = strconv.FormatFloat(v, 'e', prec, 64)
+			labels[i] = numtext.ShortExp(strconv.FormatFloat(v, 'e', prec, 64))
 			if v == 0 {
 				labels[i] = "0"
 			}
@@ -638,17 +642,43 @@ func roundLabels(vs []float64, step float64) []string {
 	return labels
 }
 
+// grouped is s, a number written in digits with or without decimals,
+// its whole part's thousands grouped as numtext.FormatInt groups a
+// count: 1000 → 1,000, -12345.5 → -12,345.5.
+func grouped(s string) string {
+	whole, frac, dot := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return s
+	}
+	out := numtext.FormatInt(n)
+	if n == 0 && strings.HasPrefix(whole, "-") { // -0.5: Atoi loses the sign of a whole part of 0
+		out = "-0"
+	}
+	if dot {
+		out += "." + frac
+	}
+	return out
+}
+
 // logTicks marks a log axis at the powers of ten, as gonum's LogTicks
-// does, labelled as roundTicks labels a linear one: whole numbers grouped
-// by thousands (10,000), with an exponent from bigE (1e+07). gonum wrote
-// "100000" on the same figure as "60,000".
+// does, labelled as roundTicks labels a linear one: thousands grouped
+// (1,000, 10,000), exponents as the screen writes them, from bigE up
+// (1e7) and under 1e-4 (1e-5). gonum wrote "100000" on the same figure
+// as "60,000", and "1e+07".
 type logTicks struct{}
 
 func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
 	for i, t := range ts {
-		if t.Label != "" && t.Value >= 10_000 && t.Value < bigE && t.Value == math.Trunc(t.Value) {
+		switch {
+		case t.Label == "":
+		case t.Value >= bigE:
+			ts[i].Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'e', -1, 64))
+		case t.Value >= 1000 && t.Value == math.Trunc(t.Value):
 			ts[i].Label = numtext.FormatInt(int(t.Value))
+		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
+			ts[i].Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'g', 12, 64))
 		}
 	}
 	return ts
@@ -788,7 +818,7 @@ func (r Run) losses() (*plot.Plot, error) {
 			gTop = math.Max(gTop, q.Y)
 		}
 		if gTop > top {
-			gName = fmt.Sprintf("G, own scale (cut; up to %.3g)", gTop)
+			gName = fmt.Sprintf("G, own scale (cut; up to %s)", short(gTop))
 		}
 	}
 	errs := []error{
@@ -909,7 +939,7 @@ func (r Run) samples() (*plot.Plot, error) {
 		name := r.samplesName()
 		switch {
 		case inside == 0: // a run that has left the range: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s outside [%.3g, %.3g]", name, numtext.FormatInt(n), r.Lo, r.Hi)
+			name = fmt.Sprintf("%s: all %s outside [%s, %s]", name, numtext.FormatInt(n), short(r.Lo), short(r.Hi))
 		case inside < n:
 			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(n-inside))
 		}
@@ -941,10 +971,10 @@ func (r Run) samples() (*plot.Plot, error) {
 		}
 		if r.Critic && lo <= hi {
 			top = math.Max(top, 1e-9)
-			name = fmt.Sprintf("D(x) score, %.3g to %.3g (scaled)", lo, hi)
+			name = fmt.Sprintf("D(x) score, %s to %s (scaled)", short(lo), short(hi))
 			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }
 			if hi == lo {
-				name = fmt.Sprintf("D(x) score, %.3g everywhere", lo)
+				name = fmt.Sprintf("D(x) score, %s everywhere", short(lo))
 				scale = func(float64) float64 { return top / 2 }
 			}
 		}
@@ -1034,7 +1064,7 @@ func (r Run) addPoints(p *plot.Plot) error {
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
 		switch {
 		case in == 0: // a run that has left the box: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s beyond the box [%.3g, %.3g]×[%.3g, %.3g]", name, numtext.FormatInt(beyond), b.X0, b.X1, b.Y0, b.Y1)
+			name = fmt.Sprintf("%s: all %s beyond the box [%s, %s]×[%s, %s]", name, numtext.FormatInt(beyond), short(b.X0), short(b.X1), short(b.Y0), short(b.Y1))
 		case beyond > 0:
 			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
 		}

@@ -312,7 +312,8 @@ func TestFromSweep(t *testing.T) {
 
 // TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5
 // times a power of ten (gonum's own took 400, 1200, 2000), with 0 when it
-// is in range and epochs grouped by thousands.
+// is in range and thousands grouped on every label, as the screen groups
+// a count (an axis to 10,000 had read "8000" beside "10,000").
 func TestRoundTicks(t *testing.T) {
 	labels := func(lo, hi float64) (out []string) {
 		for _, k := range (roundTicks{}).Ticks(lo, hi) {
@@ -326,8 +327,11 @@ func TestRoundTicks(t *testing.T) {
 		lo, hi float64
 		want   string
 	}{
-		{0, 3000, "0 1000 2000 3000"},
-		{1, 10000, "2000 4000 6000 8000 10,000"},
+		{0, 3000, "0 1,000 2,000 3,000"},
+		{1, 10000, "2,000 4,000 6,000 8,000 10,000"},
+		{-2500, 1500, "-2,000 -1,000 0 1,000"},
+		{1234.1, 1234.9, "1,234.2 1,234.4 1,234.6 1,234.8"},
+		{-0.5, 0.5, "-0.4 -0.2 0.0 0.2 0.4"},
 		{0.006, 0.42, "0.1 0.2 0.3 0.4"},
 		{-4, 4, "-4 -2 0 2 4"},
 		{-0.012, 0.018, "-0.01 0.00 0.01"},
@@ -404,6 +408,10 @@ func TestOwnScaleG(t *testing.T) {
 		r.History[i].G = 150
 	}
 	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 150)")
+	// A value past three digits' reach is written as the screen writes
+	// it: 1.23e4, not fmt's 1.23e+04.
+	r.History[3].G = 12345
+	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 1.23e4)")
 }
 
 // TestEarlierEventsSaid: when the session has let early events go, the
@@ -415,7 +423,8 @@ func TestEarlierEventsSaid(t *testing.T) {
 }
 
 // TestHugeValuesLabelled: a runaway's losses, past what an int holds,
-// are labelled as they are (1e+19, 1.5e+19: int(v) had made every label
+// are labelled as they are, the exponent as the screen writes it (1e19,
+// 1.5e19; gonum's 1e+19 before; int(v) had made every label
 // -9,223,372,036,854,775,808), and values up to the float64 limit, or
 // infinite, leave the figure drawable.
 func TestHugeValuesLabelled(t *testing.T) {
@@ -432,13 +441,13 @@ func TestHugeValuesLabelled(t *testing.T) {
 		lo, hi float64
 		want   string
 	}{
-		{0, 3e19, "0 1e+19 2e+19 3e+19"},
-		{-1e19, 1e19, "-1e+19 -5e+18 0 5e+18 1e+19"},
-		{0, 1.6e19, "0 5.0e+18 1.0e+19 1.5e+19"},
-		{1e7, 5e7, "1e+07 2e+07 3e+07 4e+07 5e+07"},
+		{0, 3e19, "0 1e19 2e19 3e19"},
+		{-1e19, 1e19, "-1e19 -5e18 0 5e18 1e19"},
+		{0, 1.6e19, "0 5.0e18 1.0e19 1.5e19"},
+		{1e7, 5e7, "1e7 2e7 3e7 4e7 5e7"},
 		{0, 9e6, "0 2,000,000 4,000,000 6,000,000 8,000,000"},
-		{1e300, 3.1e300, "1.0e+300 1.5e+300 2.0e+300 2.5e+300 3.0e+300"},
-		{9.996e6, 1.0004e7, "9.9960e+06 9.9980e+06 1.0000e+07 1.0002e+07 1.0004e+07"},
+		{1e300, 3.1e300, "1.0e300 1.5e300 2.0e300 2.5e300 3.0e300"},
+		{9.996e6, 1.0004e7, "9.9960e6 9.9980e6 1.0000e7 1.0002e7 1.0004e7"},
 	} {
 		if got := labels(c.lo, c.hi); got != c.want {
 			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
@@ -458,7 +467,7 @@ func TestHugeValuesLabelled(t *testing.T) {
 	r.History[7].DReal, r.History[8].DReal = math.MaxFloat64, -math.MaxFloat64
 	r.History[9].Mean = math.NaN()
 	texts := svgOf(t, r)
-	hasAll(t, texts, "1e+21", "2e+21")
+	hasAll(t, texts, "1e21", "2e21")
 	for _, s := range texts {
 		if strings.Contains(s, "9,223,372") {
 			t.Errorf("a label overflowed an int: %q", s)
@@ -658,18 +667,27 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 }
 
 // TestLogTicksGrouped: a log axis writes its labels as the linear ones
-// are written: 100,000 grouped by thousands, 1e+07 with an exponent from
-// there, never gonum's "100000".
+// are written: 1,000 and 100,000 grouped by thousands, 1e7 with an
+// exponent from there and 1e-5 under 1e-4, as the screen writes
+// exponents; never gonum's "100000" or "1e+07", nor "1000" beside
+// "10,000".
 func TestLogTicksGrouped(t *testing.T) {
-	var labels []string
-	for _, tk := range (logTicks{}).Ticks(0.05, 3e8) {
-		if tk.Label != "" {
-			labels = append(labels, tk.Label)
+	for _, c := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1,000", "10,000", "100,000", "1,000,000", "1e7", "1e8", "1e9"}},
+		{3e-7, 0.02, []string{"1e-6", "1e-5", "0.0001", "0.001", "0.01", "0.1"}},
+	} {
+		var labels []string
+		for _, tk := range (logTicks{}).Ticks(c.lo, c.hi) {
+			if tk.Label != "" {
+				labels = append(labels, tk.Label)
+			}
 		}
-	}
-	want := []string{"0.1", "1", "10", "100", "1000", "10,000", "100,000", "1,000,000", "1e+07", "1e+08", "1e+09"}
-	if !slices.Equal(labels, want) {
-		t.Errorf("labels %q, want %q", labels, want)
+		if !slices.Equal(labels, c.want) {
+			t.Errorf("labels of [%g, %g]: %q, want %q", c.lo, c.hi, labels, c.want)
+		}
 	}
 }
 
