@@ -616,7 +616,7 @@ func TestTitlesNameTheDesign(t *testing.T) {
 		t.Errorf("title %q, want %q, beside the final line %q", r.Title, want, res.Line())
 	}
 	sweep := session.SweepResult{Preset: "vanilla", Changes: res.Changes, Target: "normal(0,1)", Epochs: 2, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"}}
-	if h := FromSweep(sweep); h.Title != "vanilla name=wide g_lr=1e-3 · 2 epochs · target normal(0,1) · median KS over seed 1" {
+	if h := FromSweep(sweep); h.Title != "vanilla name=wide g_lr=1e-3 · 2 epochs · target normal(0,1) · KS of seed 1" {
 		t.Errorf("sweep title %q", h.Title)
 	}
 }
@@ -655,14 +655,15 @@ func TestTitleLines(t *testing.T) {
 	}
 }
 
-// TestHeatmapOfOneSeed: the heat map of a sweep of one seed says "seed
-// 1", not "seeds 1"; of a sweep that varies the target (Target ""), it
-// names none.
+// TestHeatmapOfOneSeed: the heat map of a sweep of one seed shows each
+// cell's KS "of seed 1", in its title and on its colour bar, not a
+// "KS of seed 1" of one value; of a sweep that varies the target
+// (Target ""), it names none.
 func TestHeatmapOfOneSeed(t *testing.T) {
 	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
-	if h := FromSweep(res); h.Title != "vanilla · 100 epochs · median KS over seed 1" {
-		t.Errorf("title %q", h.Title)
+	if h := FromSweep(res); h.Title != "vanilla · 100 epochs · KS of seed 1" || h.ZLabel != "KS" {
+		t.Errorf("title %q, colour bar %q", h.Title, h.ZLabel)
 	}
 }
 
@@ -717,7 +718,7 @@ func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
 func TestHeatmapNamesTheTarget(t *testing.T) {
 	res := session.SweepResult{Preset: "ring", Target: "points(data.csv)", Epochs: 200, Seeds: []uint64{1}, Measures: [2]string{"sw1", "hq"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
-	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · median SW1 over seed 1" {
+	if h := FromSweep(res); h.Title != "ring · 200 epochs · target points(data.csv) · SW1 of seed 1" {
 		t.Errorf("title %q", h.Title)
 	}
 }

@@ -217,7 +217,7 @@ func categories(names []string) plot.ConstantTicks {
 }
 
 // FromSweep turns a two-key sweep's rows into the heat map of their
-// median KS, the first key across, the second up; a cell where seeds
+// median KS (of one seed, its KS), the first key across, the second up; a cell where seeds
 // diverged says how many, and one that has no row (a sweep stopped
 // early) says it did not run.
 func FromSweep(res session.SweepResult) Heatmap {
@@ -229,12 +229,13 @@ func FromSweep(res session.SweepResult) Heatmap {
 		title += " · target " + res.Target
 	}
 	what := "median " + strings.ToUpper(res.Measures[0])
-	seeds := "seeds " + session.CompactSeeds(res.Seeds)
-	if len(res.Seeds) == 1 { // a sweep of --seed S
-		seeds = "seed " + session.CompactSeeds(res.Seeds)
+	over := what + " over seeds " + session.CompactSeeds(res.Seeds)
+	if len(res.Seeds) == 1 { // a sweep of --seed S: each cell's one run, no median
+		what = strings.ToUpper(res.Measures[0])
+		over = what + " of seed " + session.CompactSeeds(res.Seeds)
 	}
 	h := Heatmap{
-		Title:  fmt.Sprintf("%s · %s over %s", title, what, seeds),
+		Title:  title + " · " + over,
 		ZLabel: what,
 	}
 	if len(res.Axes) != 2 {
