@@ -959,9 +959,12 @@ func (r Run) samples() (*plot.Plot, error) {
 		}
 	}
 	if k := len(r.DCurve); k > 1 {
-		// A critic's score (Wasserstein, hinge) is no probability: drawn
-		// from its lowest to its highest value over the densities' height,
-		// the legend giving the two values, as the trainer's strip does.
+		// A critic's score (Wasserstein, hinge) is no probability, nor is
+		// a score that has left the probabilities' range by more than its
+		// width (a least-squares D running away reached -27,000, and the
+		// densities under it lay flat on the axis): drawn from its lowest
+		// to its highest value over the densities' height, the legend
+		// giving the two values, as the trainer's strip draws a critic's.
 		name, scale := "D(x)", func(v float64) float64 { return v }
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, v := range r.DCurve {
@@ -969,7 +972,7 @@ func (r Run) samples() (*plot.Plot, error) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}
-		if r.Critic && lo <= hi {
+		if (r.Critic || lo < -1 || hi > 2) && lo <= hi {
 			top = math.Max(top, 1e-9)
 			name = fmt.Sprintf("D(x) score, %s to %s (scaled)", short(lo), short(hi))
 			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }

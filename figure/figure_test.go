@@ -399,6 +399,37 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples: all 1,003 outside")
 }
 
+// TestRunawayDScaled: a D that is no critic but whose curve has left the
+// probabilities' range far behind (a least-squares D running away) is
+// drawn as a critic's score is, over the densities' height with its range
+// in the legend, not on the densities' axis: the target's density had
+// lain flat under a curve down to -27,000. One a little outside [0, 1]
+// is drawn as it is.
+func TestRunawayDScaled(t *testing.T) {
+	r := trained(t)
+	for i := range r.DCurve {
+		r.DCurve[i] = -27000 + 25000*float64(i)/float64(len(r.DCurve)-1)
+	}
+	p, err := r.samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Min < -1 || p.Y.Max > 10 {
+		t.Errorf("the density axis spans %g to %g", p.Y.Min, p.Y.Max)
+	}
+	hasAll(t, svgOf(t, r), "D(x) score, -2.7e4 to -2e3 (scaled)")
+	for i := range r.DCurve {
+		r.DCurve[i] = -0.2 + 1.4*float64(i)/float64(len(r.DCurve)-1)
+	}
+	hasAll(t, svgOf(t, r), "D(x)")
+	if p, err = r.samples(); err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Min > -0.2 {
+		t.Errorf("a D from -0.2 to 1.2 is not drawn as it is: the axis starts at %g", p.Y.Min)
+	}
+}
+
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
 // distance) leaves the loss panel to D's losses and says it is cut.
 func TestOwnScaleG(t *testing.T) {
