@@ -507,7 +507,13 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 	return lines
 }
 
-var dashed = []vg.Length{vg.Points(5), vg.Points(3)}
+// dashed and dotted are the dashes of reference lines: the target's,
+// the losses' balance. The target's mean is dashed and its std dotted,
+// told apart in the legend, where both are the target's orange.
+var (
+	dashed = []vg.Length{vg.Points(5), vg.Points(3)}
+	dotted = []vg.Length{vg.Points(1.5), vg.Points(2)}
+)
 
 // panels builds the four panels, in a 2×2 grid.
 func (r Run) panels() ([][]*plot.Plot, error) {
@@ -750,13 +756,13 @@ func (u unpadded) Plot(c draw.Canvas, p *plot.Plot)            { u.p.Plot(c, p) 
 func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.DataRange() }
 
 // level adds a horizontal line at y across the time axis, if xs, the
-// series it is a level of, has points.
-func (r Run) level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color) error {
+// series it is a level of, has points, drawn with dashes.
+func (r Run) level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color, dashes []vg.Length) error {
 	if len(xs) == 0 || !drawable(y) {
 		return nil
 	}
 	x0, x1 := r.timeRange()
-	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashed)
+	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashes)
 }
 
 // moments is panel (a).
@@ -785,8 +791,8 @@ func (r Run) moments() (*plot.Plot, error) {
 	for _, err := range []error{
 		addLine(p, "mean", mean, paper(palette.Generated), nil),
 		addLine(p, "std", std, paper(palette.GeneratedSecond), nil),
-		r.level(p, "target mean", r.TargetMean, mean, paper(palette.Real)),
-		r.level(p, "target std", r.TargetStd, std, paper(palette.Real)),
+		r.level(p, "target mean", r.TargetMean, mean, paper(palette.Real), dashed),
+		r.level(p, "target std", r.TargetStd, std, paper(palette.Real), dotted),
 	} {
 		if err != nil {
 			return nil, err
@@ -831,7 +837,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		levels = []color.Color{paper(palette.DOnReal), paper(palette.DOnGenerated)}
 	}
 	for i, l := range r.Balance {
-		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)]))
+		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)], dashed))
 	}
 	for _, err := range errs {
 		if err != nil {

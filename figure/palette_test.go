@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/plot"
@@ -183,5 +184,37 @@ func TestEventsSpeakAsTheScreen(t *testing.T) {
 	}
 	if ln2 := hexOf(legendColours(losses)["ln 2"]); ln2 == want {
 		t.Errorf("the losses' balance, ln 2, is drawn in the events' colour %s", ln2)
+	}
+}
+
+// TestTargetLinesToldApart: panel (a)'s two target lines, both the
+// target's orange, are told apart in the legend by their dashes: the
+// mean's dashed, the std's dotted (the legend showed two alike entries,
+// and which line was the mean read only off the axis).
+func TestTargetLinesToldApart(t *testing.T) {
+	p, err := trained(t).moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	var set, first []vg.Length
+	stroked := false
+	dashes := map[string][]vg.Length{}
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetLineDash:
+			set = a.Dashes
+		case *recorder.Stroke:
+			if !stroked {
+				first, stroked = set, true
+			}
+		case *recorder.FillString:
+			dashes[a.String], first, stroked = first, nil, false
+		}
+	}
+	mean, std := dashes["target mean"], dashes["target std"]
+	if len(mean) == 0 || len(std) == 0 || slices.Equal(mean, std) {
+		t.Errorf("target mean dashes %v, target std dashes %v: want both dashed, apart", mean, std)
 	}
 }
