@@ -258,10 +258,13 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
 	canvases := plot.Align(panels, tiles, body)
 	if r.Plane != nil {
-		equalAspect(panels[1][1], canvases[1][1])
-		if err := r.addPoints(panels[1][1]); err != nil {
+		place, err := r.addPoints(panels[1][1])
+		if err != nil {
 			return nil, nil, err
 		}
+		legendRoom(panels[1][1], canvases[1][1])
+		equalAspect(panels[1][1], canvases[1][1])
+		place()
 		// Aligned again at the widened range, which may mark the x axis
 		// otherwise (a label at its end pads it).
 		canvases = plot.Align(panels, tiles, body)
@@ -1036,27 +1039,28 @@ func (r Run) points() (*plot.Plot, error) {
 	return p, nil
 }
 
-// addPoints adds to p, panel (d) of a two-dimensional run whose axes are
-// final, the fresh samples and over them the target's reference points
-// (where G misses the target shows): those within the axes as points,
-// and counts in the legend those beyond the target's box, as the screen's
-// plane counts G's (those between the box and the axes are drawn and
-// counted: the outline shows the box). Points beyond the axes are not
-// drawn: gonum pads a plot to show every glyph, and one far outside
-// squeezed the panel.
-func (r Run) addPoints(p *plot.Plot) error {
+// addPoints adds to p, panel (d) of a two-dimensional run, the legend
+// entries of the fresh samples and the target's reference points, which
+// count those beyond the target's box, as the screen's plane counts G's
+// (those between the box and the axes are drawn and counted: the outline
+// shows the box); and returns place, which adds the points themselves
+// once p's axes are final, the samples and over them the target's (where
+// G misses the target shows), those within the axes. The legend comes
+// first, for the room it takes sets the axes (legendRoom). Points beyond
+// the axes are not drawn: gonum pads a plot to show every glyph, and one
+// far outside squeezed the panel.
+func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 	b := r.Plane.Box
+	var placed []func()
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
-		var pts plotter.XYs
+		var all plotter.XYs
 		in, beyond := 0, 0 // within the box, beyond it
 		for i := 0; i+1 < len(xy); i += 2 {
 			x, y := xy[i], xy[i+1]
 			if !finite(x) || !finite(y) { // a diverged model's: neither drawn nor anywhere
 				continue
 			}
-			if x >= p.X.Min && x <= p.X.Max && y >= p.Y.Min && y <= p.Y.Max {
-				pts = append(pts, plotter.XY{X: x, Y: y})
-			}
+			all = append(all, plotter.XY{X: x, Y: y})
 			if x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 {
 				in++
 			} else {
@@ -1066,7 +1070,7 @@ func (r Run) addPoints(p *plot.Plot) error {
 		if in+beyond == 0 {
 			return nil
 		}
-		s, err := plotter.NewScatter(pts)
+		s, err := plotter.NewScatter(plotter.XYs{})
 		if err != nil {
 			return err
 		}
@@ -1077,10 +1081,17 @@ func (r Run) addPoints(p *plot.Plot) error {
 		case beyond > 0:
 			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
 		}
-		if len(pts) > 0 {
-			p.Add(unpadded{s})
-		}
 		p.Legend.Add(name, s)
+		placed = append(placed, func() {
+			for _, q := range all {
+				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
+					s.XYs = append(s.XYs, q)
+				}
+			}
+			if len(s.XYs) > 0 {
+				p.Add(unpadded{s})
+			}
+		})
 		return nil
 	}
 	for _, err := range []error{
@@ -1088,10 +1099,14 @@ func (r Run) addPoints(p *plot.Plot) error {
 		scatter("target", r.Plane.Reference, paper(palette.Real), vg.Points(1)),
 	} {
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return func() {
+		for _, f := range placed {
+			f()
+		}
+	}, nil
 }
 
 // swatch is a legend entry's thumbnail filled with one colour: the ends
@@ -1101,6 +1116,23 @@ type swatch struct{ color.Color }
 func (s swatch) Thumbnail(c *draw.Canvas) {
 	c.SetColor(s.Color)
 	c.Fill(c.Rectangle.Path())
+}
+
+// legendRoom raises the top of p's y axis, drawn on canvas c, to leave
+// its legend a band of its own above the data's range, as headroom does
+// on the other panels: a plane's legend, at the top right, had covered
+// the box's corner and the grid's mode there.
+func legendRoom(p *plot.Plot, c draw.Canvas) {
+	d := p.DataCanvas(c)
+	r, ok := legendBox(d, p)
+	if !ok {
+		return
+	}
+	h, lh := d.Max.Y-d.Min.Y, r.Max.Y-r.Min.Y+legendPad
+	if !(lh < h/2) || !(p.Y.Max > p.Y.Min) {
+		return
+	}
+	p.Y.Max += (p.Y.Max - p.Y.Min) * float64(lh/(h-lh))
 }
 
 // equalAspect widens the shorter side of p's data range so that a unit

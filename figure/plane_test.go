@@ -89,13 +89,15 @@ func figureCanvas(rec vg.Canvas) draw.Canvas {
 // as the screen's plane does, samples and target points alike (those
 // beyond the box had vanished unsaid; then the legend had counted those
 // beyond the axes as "outside", while points beyond the box were drawn);
-// and it says that D is shaded over the box alone.
+// and it says that D is shaded over the box alone. Its legend lies above
+// the box, in room the y axis leaves it (it had covered the box's top
+// right corner, and the grid's mode there).
 func TestPlaneShowsEverySampleInView(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{
 		0, 0, // in the box
 		3.5, 0, // beyond the box, within the axes widened across
-		0, 3.5, // beyond the box and the axes, up
+		0, 6, // beyond the box and the axes, up
 		100, 100, // far beyond
 		math.NaN(), 0, // diverged: not a point anywhere
 	}
@@ -107,12 +109,15 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := panels[1][1]
-	if !(d.X.Min < -3.5 && d.X.Max > 3.5 && d.Y.Min == -2.5 && d.Y.Max == 2.5) {
-		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y the box's", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max)
+	if !(d.X.Min < -3.5 && d.X.Max > 3.5 && d.Y.Min == -2.5 && d.Y.Max > 2.5 && d.Y.Max < 6) {
+		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y the box's and room above", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max)
 	}
 	d.Draw(canvases[1][1])
 	data := d.DataCanvas(canvases[1][1])
 	trX, trY := d.Transforms(&data)
+	if legend, ok := legendBox(data, d); !ok || legend.Min.Y < trY(2.5) {
+		t.Errorf("the legend reaches down to %v, below the box's top at %v", legend.Min.Y, trY(2.5))
+	}
 	var greens []vg.Point
 	for _, f := range rec.fills {
 		if f.c == paper(palette.Generated) {
