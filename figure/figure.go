@@ -58,6 +58,10 @@ type Run struct {
 	Title   string          // above the panels, on as many lines as it needs (titleLines)
 	History []session.Point // the charts' history (session.History)
 	Evals   []session.EvalPoint
+	// CheckEvery is the epochs between the session's checks, whose
+	// evaluations Evals holds: panel (c) of a run too short for one says
+	// when they come; 0 for unknown.
+	CheckEvery int
 
 	TargetMean, TargetStd float64
 	// Balance holds the values D's losses balance at once D can tell
@@ -154,6 +158,7 @@ func FromPicture(p session.Picture) Run {
 			session.DesignText(p.Preset, p.Changes, "target"), p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
+		CheckEvery:  p.CheckEvery,
 		Balance:     balance(p.Equilibrium),
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Critic:      p.Loss.Unbounded(),
@@ -884,6 +889,9 @@ func (r Run) quality() (*plot.Plot, error) {
 	switch {
 	case len(ks)+len(w1) == 0:
 		p.Title.Text += " — no evaluation"
+		if r.CheckEvery > 0 { // a run shorter than the checks' interval: say when they come
+			p.Title.Text += " yet, one every " + count(r.CheckEvery, "epoch")
+		}
 	case hi >= 10*lo:
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}

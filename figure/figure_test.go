@@ -212,6 +212,11 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) curve: D judges a whole row", "mode 2 dropped")
+	// A run shorter than the checks' interval (3 epochs, a check every
+	// 10) says when they come: the panel said "no evaluation" alone,
+	// under a final line that gave the run's KS.
+	r.CheckEvery = 10
+	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation yet, one every 10 epochs")
 
 	r.Evals = []session.EvalPoint{{Epoch: 60, KS: 0.2, W1: 0.5}}
 	r.Samples, r.History = nil, nil

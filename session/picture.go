@@ -42,8 +42,10 @@ type Picture struct {
 	Stride  int
 	From    int
 	// Evals are the checks' evaluations over the run, oldest first: at
-	// most 512, every other one let go each time they fill.
-	Evals []EvalPoint
+	// most 512, every other one let go each time they fill; CheckEvery is
+	// the epochs between two checks.
+	Evals      []EvalPoint
+	CheckEvery int
 	// Samples are fresh generated samples, drawn as an evaluation draws
 	// them (Options.Samples of them, the stream chosen by the epoch):
 	// G's own, or with GEMA > 0 the moving average of its weights'.
@@ -80,21 +82,22 @@ func (s *Session) Picture() Picture {
 		st = Interrupted // Run's state when asked mid-run; the trainer's pictures are taken between epochs
 	}
 	p := Picture{
-		Seed:    s.gan.Seed(),
-		Epoch:   s.gan.Epoch(),
-		State:   st,
-		Spec:    s.target.Spec,
-		Target:  s.gan.Target(),
-		Loss:    s.gan.Config().Loss,
-		GLoss:   s.gan.Config().GLoss,
-		GEMA:    s.gan.Config().GEMA,
-		History: s.hist.Points(make([]Point, 0, s.hist.Len())),
-		Stride:  s.hist.Stride(),
-		From:    s.from,
-		Evals:   s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
-		Samples: make([]float64, s.opts.Samples*s.gan.Dim()),
-		Events:  slices.Clone(s.tl.events),
-		Earlier: s.tl.dropped,
+		Seed:       s.gan.Seed(),
+		Epoch:      s.gan.Epoch(),
+		State:      st,
+		Spec:       s.target.Spec,
+		Target:     s.gan.Target(),
+		Loss:       s.gan.Config().Loss,
+		GLoss:      s.gan.Config().GLoss,
+		GEMA:       s.gan.Config().GEMA,
+		History:    s.hist.Points(make([]Point, 0, s.hist.Len())),
+		Stride:     s.hist.Stride(),
+		From:       s.from,
+		Evals:      s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
+		CheckEvery: s.every,
+		Samples:    make([]float64, s.opts.Samples*s.gan.Dim()),
+		Events:     slices.Clone(s.tl.events),
+		Earlier:    s.tl.dropped,
 	}
 	p.Preset, p.Changes = designOf(s.opts.Preset, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {
