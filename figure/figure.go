@@ -730,7 +730,14 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 		if err != nil {
 			return err
 		}
-		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), draw.CircleGlyph{}
+		// A dashed series's point is a ring, a solid one's a disc: a
+		// plane's "std x" beside "mean x", one colour, had been two
+		// alike dots.
+		var shape draw.GlyphDrawer = draw.CircleGlyph{}
+		if dashes != nil {
+			shape = draw.RingGlyph{}
+		}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), shape
 		p.Add(unpadded{s})
 		p.Legend.Add(name, s)
 		return nil

@@ -218,3 +218,34 @@ func TestTargetLinesToldApart(t *testing.T) {
 		t.Errorf("target mean dashes %v, target std dashes %v: want both dashed, apart", mean, std)
 	}
 }
+
+// TestOnePointSeriesToldApart: a run of one epoch draws each series as a
+// point, a dashed one's a ring and a solid one's a disc, so that a
+// plane's "std x" and "mean x", of one colour, are told apart in the
+// legend and on the panel (both had been discs).
+func TestOnePointSeriesToldApart(t *testing.T) {
+	r := planeRun()
+	r.History = r.History[:1]
+	p, err := r.moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	filled, stroked := false, false
+	marks := map[string]string{}
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.Fill:
+			filled = true
+		case *recorder.Stroke:
+			stroked = true
+		case *recorder.FillString:
+			marks[a.String] = fmt.Sprintf("filled %v, stroked %v", filled, stroked)
+			filled, stroked = false, false
+		}
+	}
+	if marks["mean x"] == marks["std x"] {
+		t.Errorf("one epoch's mean x and std x are marked alike in the legend: %v", marks)
+	}
+}
