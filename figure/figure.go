@@ -7,6 +7,7 @@ package figure
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -379,11 +380,39 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	case "png":
 		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}, nil
 	case "svg":
-		return vgsvg.NewWith(vgsvg.UseWH(w, h), vgsvg.EmbedFonts(true)), nil // the fonts in the file: a viewer without Liberation Serif measured them otherwise
+		return svgCanvas{vgsvg.NewWith(vgsvg.UseWH(w, h), vgsvg.EmbedFonts(true))}, nil // the fonts in the file: a viewer without Liberation Serif measured them otherwise
 	case "pdf":
 		return pdfCanvas{vgpdf.New(w, h)}, nil
 	}
 	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(formats, ", "))
+}
+
+// svgCanvas is gonum's SVG canvas, whose images (a heat map's colour
+// bar, D's surface on a plane) it writes as PNG data labelled image/jpg,
+// kept to their pixels' aspect: the label is put right and the image
+// told to fill its box as the document is written. A viewer that goes by
+// the label (librsvg's rsvg-convert) had drawn neither, and one that
+// reads it drew the colour bar, an image one pixel wide, as a hairline.
+type svgCanvas struct{ *vgsvg.Canvas }
+
+// svgFixes are the texts gonum's SVG canvas writes an image with, each
+// followed by what it becomes.
+var svgFixes = [][2][]byte{
+	{[]byte(`xlink:href="data:image/jpg;base64,`), []byte(`xlink:href="data:image/png;base64,`)},
+	{[]byte(`<image `), []byte(`<image preserveAspectRatio="none" `)},
+}
+
+func (c svgCanvas) WriteTo(w io.Writer) (int64, error) {
+	var b bytes.Buffer
+	if _, err := c.Canvas.WriteTo(&b); err != nil {
+		return 0, err
+	}
+	doc := b.Bytes()
+	for _, f := range svgFixes {
+		doc = bytes.ReplaceAll(doc, f[0], f[1])
+	}
+	n, err := w.Write(doc)
+	return int64(n), err
 }
 
 // pdfCanvas is gonum's PDF canvas, whose fonts take a string's bytes in

@@ -758,3 +758,28 @@ func TestHeatmapNamesTheTarget(t *testing.T) {
 		t.Errorf("title %q", h.Title)
 	}
 }
+
+// TestSVGImagesArePNG: the images of an SVG figure (a heat map's colour
+// bar, D's surface on a plane) are labelled as the PNG data they are and
+// fill their boxes; gonum labelled them image/jpg, and a viewer that goes
+// by the label (rsvg-convert) drew a heat map without its colour bar,
+// and then, the bar being one pixel wide, as a hairline.
+func TestSVGImagesArePNG(t *testing.T) {
+	h := Heatmap{XKey: "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3"}, Y: []string{"1e-3"}, Z: [][]float64{{0.1, 0.2}}, ZLabel: "median KS"}
+	var hb, rb bytes.Buffer
+	if err := EncodeHeatmap(&hb, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	if err := Encode(&rb, "svg", planeRun()); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string][]byte{"heat map": hb.Bytes(), "plane": rb.Bytes()} {
+		svgText(t, doc) // well-formed
+		if n := bytes.Count(doc, []byte(`xlink:href="data:image/png;base64,iVBORw0KGgo`)); n == 0 || bytes.Contains(doc, []byte("image/jpg")) {
+			t.Errorf("%s: %d images labelled PNG; image/jpg in it: %v", name, n, bytes.Contains(doc, []byte("image/jpg")))
+		}
+		if images, filling := bytes.Count(doc, []byte("<image ")), bytes.Count(doc, []byte(`<image preserveAspectRatio="none" `)); images != filling {
+			t.Errorf("%s: %d of %d images fill their box", name, filling, images)
+		}
+	}
+}
