@@ -706,25 +706,51 @@ func grouped(s string) string {
 
 // logTicks marks a log axis at the powers of ten, as gonum's LogTicks
 // does, labelled as roundTicks labels a linear one: thousands grouped
-// (1,000, 10,000), exponents as the screen writes them, from bigE up
-// (1e7) and under 1e-4 (1e-5). gonum wrote "100000" on the same figure
-// as "60,000", and "1e+07".
+// (1,000, 10,000), exponents as the screen writes them under 1e-4
+// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e8, not
+// 1,000,000 under 1e8). gonum wrote "100000" on the same figure as
+// "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
+// runaway's losses, 0.1 to 1e21) labels every second, third, … power of
+// ten, its minor ticks left out: 22 labels had been written over one
+// another.
 type logTicks struct{}
+
+// maxLogLabels is the most powers of ten a log axis labels.
+const maxLogLabels = 12
 
 func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
-	for i, t := range ts {
-		switch {
-		case t.Label == "":
-		case t.Value >= bigE:
-			ts[i].Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'e', -1, 64))
-		case t.Value >= 1000 && t.Value == math.Trunc(t.Value):
-			ts[i].Label = numtext.FormatInt(int(t.Value))
-		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
-			ts[i].Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'g', 12, 64))
+	decades := 0
+	for _, t := range ts {
+		if t.Label != "" {
+			decades++
 		}
 	}
-	return ts
+	every := max(1, (decades+maxLogLabels-1)/maxLogLabels)
+	top := 0.0
+	for _, t := range ts {
+		if t.Label != "" {
+			top = math.Max(top, t.Value)
+		}
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		switch {
+		case t.Label == "" && every > 1: // a minor tick of a crowded axis
+			continue
+		case t.Label == "":
+		case int(math.Round(math.Log10(t.Value)))%every != 0:
+			t.Label = ""
+		case t.Value >= bigE || top >= bigE && t.Value >= 1000: // one axis, one form: not 1,000,000 under 1e8
+			t.Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'e', -1, 64))
+		case t.Value >= 1000 && t.Value == math.Trunc(t.Value):
+			t.Label = numtext.FormatInt(int(t.Value))
+		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
+			t.Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'g', 12, 64))
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // series is the points of one history value over the epochs, those
@@ -888,12 +914,28 @@ func (r Run) losses() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	if top > 0 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, q := range slices.Concat(dReal, dFake, g) {
+		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
+	}
+	switch {
+	case top > 0:
 		p.Y.Min, p.Y.Max = 0, top*1.05 // G's curve is cut at the panel's top
+	case lo > 0 && hi >= lossLogSpan*lo:
+		// A runaway's losses (a least-squares D's reached 6e20) on a
+		// linear scale lay every other epoch flat on the axis.
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = logTicks{}
+		p.Title.Text += ", log scale"
 	}
 	r.timeAxis(p)
 	return p, nil
 }
+
+// lossLogSpan is the factor between the lowest and the highest loss from
+// which panel (b) takes a log scale: far more than a run that trains
+// spans (D's loss at 0.005 while it wins, G's at 5), as a runaway does.
+const lossLogSpan = 1e6
 
 // quality is panel (c), on a log scale when the distances span an order
 // of magnitude or more, as they do while a run learns.

@@ -706,15 +706,20 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 // TestLogTicksGrouped: a log axis writes its labels as the linear ones
 // are written: 1,000 and 100,000 grouped by thousands, 1e7 with an
 // exponent from there and 1e-5 under 1e-4, as the screen writes
-// exponents; never gonum's "100000" or "1e+07", nor "1000" beside
-// "10,000".
+// exponents, and 1e3 on from there on an axis that reaches 1e7; never
+// gonum's "100000" or "1e+07", nor "1000" beside "10,000", nor
+// "1,000,000" under "1e8". An axis of many decades labels no more than a
+// dozen.
 func TestLogTicksGrouped(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
 		want   []string
 	}{
-		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1,000", "10,000", "100,000", "1,000,000", "1e7", "1e8", "1e9"}},
+		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8", "1e9"}},
+		{0.5, 9e5, []string{"1", "10", "100", "1,000", "10,000", "100,000", "1,000,000"}},
 		{3e-7, 0.02, []string{"1e-6", "1e-5", "0.0001", "0.001", "0.01", "0.1"}},
+		// A runaway's 22 decades: every second labelled.
+		{0.05, 6e20, []string{"1", "100", "1e4", "1e6", "1e8", "1e10", "1e12", "1e14", "1e16", "1e18", "1e20"}},
 	} {
 		var labels []string
 		for _, tk := range (logTicks{}).Ticks(c.lo, c.hi) {
@@ -782,4 +787,28 @@ func TestSVGImagesArePNG(t *testing.T) {
 			t.Errorf("%s: %d of %d images fill their box", name, filling, images)
 		}
 	}
+}
+
+// TestRunawayLossesOnLogScale: losses that span a million-fold, all
+// positive (a least-squares runaway's spike at 6e20 beside losses under
+// 1), are drawn on a log scale, which shows both; a run that trains keeps
+// its linear scale. On a linear scale the spike had laid every other
+// epoch flat on the axis.
+func TestRunawayLossesOnLogScale(t *testing.T) {
+	r := trained(t)
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, log := p.Y.Scale.(plot.LogScale); log {
+		t.Errorf("a run that trains: losses on a log scale, %g to %g", p.Y.Min, p.Y.Max)
+	}
+	r.History[5].DFake = 6e20
+	if p, err = r.losses(); err != nil {
+		t.Fatal(err)
+	}
+	if _, log := p.Y.Scale.(plot.LogScale); !log || !strings.HasSuffix(p.Title.Text, ", log scale") {
+		t.Errorf("a runaway's losses: scale %T, title %q; want a log scale, said", p.Y.Scale, p.Title.Text)
+	}
+	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e20")
 }
