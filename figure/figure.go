@@ -93,7 +93,7 @@ type Run struct {
 	// shows the samples (x, y pairs) as points over the target's reference
 	// points and D's surface (Surface, SurfaceN cells a side, rows from
 	// the top; nil when D does not score single points), panel (a) each
-	// axis's mean and std, and panel (c) the sliced W1 and the
+	// axis's mean and std against the target's, and panel (c) the sliced W1 and the
 	// high-quality share.
 	Plane    *session.PlaneInfo
 	Surface  []float64
@@ -775,7 +775,8 @@ func drawable(v float64) bool { return finite(v) && math.Abs(v) <= maxDrawn }
 
 const maxDrawn = 1e300
 
-// addLine adds xys to p as a line, with a legend entry, if it has points.
+// addLine adds xys to p as a line, with a legend entry named name (none
+// for ""), if it has points.
 func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
 	if len(xys) == 0 {
 		return nil
@@ -794,7 +795,9 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 		}
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), shape
 		p.Add(unpadded{s})
-		p.Legend.Add(name, s)
+		if name != "" {
+			p.Legend.Add(name, s)
+		}
 		return nil
 	}
 	l, err := plotter.NewLine(xys)
@@ -803,7 +806,9 @@ func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes [
 	}
 	l.LineStyle.Color, l.LineStyle.Width, l.LineStyle.Dashes = c, vg.Points(1.2), dashes
 	p.Add(unpadded{l})
-	p.Legend.Add(name, l)
+	if name != "" {
+		p.Legend.Add(name, l)
+	}
 	return nil
 }
 
@@ -845,11 +850,18 @@ func (r Run) moments() (*plot.Plot, error) {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
+		// The target's moments, as the screen sets them against the
+		// samples': a line for each axis's, one legend entry for both.
+		pl := r.Plane
 		for _, err := range []error{
 			addLine(p, "mean x", mean, paper(palette.Generated), nil),
 			addLine(p, "mean y", meanY, paper(palette.GeneratedSecond), nil),
 			addLine(p, "std x", std, paper(palette.Generated), dashed),
 			addLine(p, "std y", stdY, paper(palette.GeneratedSecond), dashed),
+			r.level(p, "target mean, x and y", pl.MeanX, mean, paper(palette.Real), dashed),
+			r.level(p, "", pl.MeanY, meanY, paper(palette.Real), dashed),
+			r.level(p, "target std, x and y", pl.StdX, std, paper(palette.Real), dotted),
+			r.level(p, "", pl.StdY, stdY, paper(palette.Real), dotted),
 		} {
 			if err != nil {
 				return nil, err

@@ -356,3 +356,28 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 	}
 	t.Error("panel (d) does not outline the box [-2.5, 2.5]²")
 }
+
+// TestPlaneMomentsAgainstTheTarget: panel (a) of a plane sets each
+// axis's mean and std against the target's, as the screen's moments
+// chart does, in the target's orange, one legend entry for both axes; it
+// had drawn the samples' moments against nothing.
+func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
+	r := planeRun()
+	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0.5, -0.5, 3, 2
+	p, err := r.moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	colours := legendColours(p)
+	for _, name := range []string{"target mean, x and y", "target std, x and y"} {
+		if c, ok := colours[name]; !ok || hexOf(c) != palette.Real.Light.TrueColor {
+			t.Errorf("legend entry %q: %v, colour %s; want it in %s (legend %v)", name, ok, hexOf(c), palette.Real.Light.TrueColor, colours)
+		}
+	}
+	if len(colours) != 6 {
+		t.Errorf("legend of %d entries, want the samples' four and the target's two: %v", len(colours), colours)
+	}
+	if p.Y.Max < 3 {
+		t.Errorf("the y axis ends at %g, under the target's std of 3", p.Y.Max)
+	}
+}
