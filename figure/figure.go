@@ -93,8 +93,8 @@ type Run struct {
 	// shows the samples (x, y pairs) as points over the target's reference
 	// points and D's surface (Surface, SurfaceN cells a side, rows from
 	// the top; nil when D does not score single points), panel (a) each
-	// axis's mean and std against the target's, and panel (c) the sliced W1 and the
-	// high-quality share.
+	// axis's mean and std against the target's, and panel (c) the sliced
+	// W1 and the high-quality share.
 	Plane    *session.PlaneInfo
 	Surface  []float64
 	SurfaceN int
