@@ -415,6 +415,11 @@ func (c svgCanvas) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
+// pdfStandIns write the characters outside code page 1252 that a figure
+// has text of (⅛, the least-squares balance; β, G's average's) as a
+// reader would read them aloud.
+var pdfStandIns = strings.NewReplacer("⅛", "1/8", "β", "beta")
+
 // pdfCanvas is gonum's PDF canvas, whose fonts take a string's bytes in
 // code page 1252: its text is turned into that page first, a character
 // outside it into "?". Given UTF-8, "·" came out as "Â·" and "—" as
@@ -445,8 +450,12 @@ func (s straight) RGBA() (r, g, b, a uint32) {
 	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
 }
 
-// cp1252 is s in code page 1252, "?" for a character outside it.
+// cp1252 is s in code page 1252: a character outside it that a figure
+// writes in its stand-in (pdfStandIns), any other "?". The PDF of an
+// lsgan run had named its losses' balance "?", and G's average "G's
+// average, ? 0.99".
 func cp1252(s string) string {
+	s = pdfStandIns.Replace(s)
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
 		if e, ok := charmap.Windows1252.EncodeRune(r); ok {

@@ -375,6 +375,10 @@ func TestPDFTextIsCodePage1252(t *testing.T) {
 		"x — no D(x) curve": "x \x97 no D(x) curve",
 		"KS ≈ floor":        "KS ? floor",
 		"plain":             "plain",
+		// The figure's own characters outside the page, in stand-ins:
+		// they had been "?".
+		"⅛":                   "1/8",
+		"G's average, β 0.99": "G's average, beta 0.99",
 	} {
 		if got := cp1252(in); got != want {
 			t.Errorf("cp1252(%q) = %q, want %q", in, got, want)
