@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -40,6 +41,50 @@ func TestAdamMatchesPyTorch(t *testing.T) {
 	if a.T != 4 {
 		t.Fatalf("after lowering the rate: T=%d, want 4", a.T)
 	}
+}
+
+// TestAdamKernelFollowsTheRule checks the fused Adam kernel of every path
+// element by element against Adam's rule written out one parameter at a
+// time, each operation rounded to float32 in adamGo's documented order and
+// without its shortcut for dead groups, over every tail length and the
+// states of adamState: dead runs whose v must still decay, moments about
+// to flush and a NaN. TestAdamMatchesPyTorch's three parameters only
+// reach the scalar tail, and TestAdamPathsBitIdentical holds the SIMD
+// paths to the portable kernel, not the portable kernel to the rule.
+func TestAdamKernelFollowsTheRule(t *testing.T) {
+	const b1, b2, c1, c2, eps, k = 0.9, 0.999, float32(0.1), float32(0.001), 1e-8, 1.5
+	forEachISA(t, func(t *testing.T) {
+		for _, n := range kernelSizes {
+			rng := rand.New(rand.NewPCG(uint64(n), 8))
+			p, g, m, v := adamState(n, rng)
+			want := [3][]float32{slices.Clone(p), slices.Clone(m), slices.Clone(v)}
+			for step := range 3 {
+				s := 1e-3 / float32(step+1)
+				adamUpdate(p, slices.Clone(g), m, v, b1, b2, c1, c2, eps, s, k)
+				wp, wm, wv := want[0], want[1], want[2]
+				for i, gi := range g {
+					mi := float32(b1*wm[i]) + float32(c1*gi)
+					if math.Abs(float64(mi)) < smallestNormal {
+						mi = 0
+					}
+					vi := float32(b2*wv[i]) + float32(float32(c2*gi)*gi)
+					if vi < smallestNormal {
+						vi = 0
+					}
+					wm[i], wv[i] = mi, vi
+					wp[i] -= float32(s*mi) / (float32(float32(math.Sqrt(float64(vi)))*k) + eps)
+				}
+			}
+			for j, got := range [3][]float32{p, m, v} {
+				for i := range got {
+					if math.Float32bits(got[i]) != math.Float32bits(want[j][i]) &&
+						!(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[j][i]))) {
+						t.Fatalf("n=%d: %s[%d] = %g, the rule gives %g", n, "pmv"[j:j+1], i, got[i], want[j][i])
+					}
+				}
+			}
+		}
+	})
 }
 
 // TestSGDMatchesPyTorch replays torch.optim.SGD(lr=0.1, momentum=0.9).
