@@ -673,6 +673,27 @@ func TestActivationKernels(t *testing.T) {
 	})
 }
 
+// TestActivationsKeepPositiveZero: a pre-activation of exactly +0 comes
+// out +0 from every activation that is zero there, on every kernel path,
+// as math.Tanh and math.Expm1 give it. TestActivationKernels compares
+// values with ==, which takes −0 for +0 (tanhGo's 0 − y is what keeps the
+// sign).
+func TestActivationsKeepPositiveZero(t *testing.T) {
+	forEachISA(t, func(t *testing.T) {
+		for _, n := range []int{1, 15, 16, 17, 33} { // the zero in the tail and in a whole vector
+			for _, a := range []Activation{Identity, ReLU, LeakyReLU, ELU, Tanh} {
+				z := make([]float32, n)
+				a.apply(z, 0.2)
+				for i, v := range z {
+					if math.Float32bits(v) != 0 {
+						t.Fatalf("%s n=%d: f(+0)[%d] = %g (bits %#x), want +0", a, n, i, v, math.Float32bits(v))
+					}
+				}
+			}
+		}
+	})
+}
+
 // TestActivationGradPaths checks dz = dy·f′(y) on every kernel path
 // against the formulas of Activation.grad, bit for bit, for lengths
 // around the vector widths.
