@@ -260,6 +260,36 @@ func (h *paramMean) cost(params []float32, lambda float64) float64 {
 	return lambda * s
 }
 
+// TestGPInterpolatesPerRow: WGAN-GP's penalty is taken at x̂_r =
+// ε_r·x_r + (1 − ε_r)·x̃_r with a fresh ε_r ~ U[0, 1] for every row
+// (Gulrajani et al. 2017, Algorithm 1, line 6), between the real and the
+// generated batch of the D update. The penalty's own tests take ε as
+// given; a fixed ε (the midpoints only) trained without a failing test.
+func TestGPInterpolatesPerRow(t *testing.T) {
+	g := mustNew(t, newDesigns()["wgan-gp"], 3)
+	g.StepD()
+	rows, n := g.dRows, g.disc.InSize()
+	eps := g.eps[:rows]
+	lo, hi, sum := eps[0], eps[0], 0.0
+	for _, e := range eps {
+		if !(e >= 0 && e < 1) {
+			t.Fatalf("ε = %g, want in [0, 1)", e)
+		}
+		lo, hi, sum = min(lo, e), max(hi, e), sum+float64(e)
+	}
+	if lo > 0.1 || hi < 0.9 || math.Abs(sum/float64(rows)-0.5) > 0.1 {
+		t.Fatalf("the %d rows' ε span [%g, %g] with mean %g: not U[0, 1] draws", rows, lo, hi, sum/float64(rows))
+	}
+	for r, e := range eps {
+		for i := range n {
+			k := r*n + i
+			if want := e*g.real[k] + (1-e)*g.fake[k]; g.penalty.xhat[k] != want {
+				t.Fatalf("row %d: x̂[%d] = %g, want ε·real + (1 − ε)·fake = %g", r, i, g.penalty.xhat[k], want)
+			}
+		}
+	}
+}
+
 // TestHistoricalAveragingGradient checks the term λ‖θ − θ̄‖²'s gradient
 // against central differences of its value, and the incremental mean
 // against the direct mean (1/t) Σ θ_i of the same parameter vectors.
