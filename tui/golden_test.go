@@ -265,6 +265,24 @@ func TestGlossaryExplainsTheTrend(t *testing.T) {
 	}
 }
 
+// TestGlossaryTellsCapturedFromCovered: a 2-D run's glossary says that
+// the mode events ask more than the Quality panel's "modes captured"
+// (half the mode's due share, not one sample in 2,500). Without it
+// ring-pacgan read "modes 8/8 captured" at 2,000 epochs beside no mode
+// event at all, each mode holding under 2% of the samples against 12%
+// due.
+func TestGlossaryTellsCapturedFromCovered(t *testing.T) {
+	for _, g := range glossaryOf(true) {
+		if g[0] == "modes captured" {
+			if !strings.Contains(g[1], "mode-covered") || !strings.Contains(g[1], "half its due share") {
+				t.Errorf("the modes captured entry does not tell the events' covered from captured: %q", g[1])
+			}
+			return
+		}
+	}
+	t.Error("no modes captured entry in the 2-D glossary")
+}
+
 // glossaryOf is the glossary's entries, term and text, as a run on a
 // line (plane false) or a plane shows them.
 func glossaryOf(plane bool) [][2]string {
