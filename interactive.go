@@ -48,11 +48,12 @@ func interactive(opts options, stdout io.Writer) error {
 
 // leftLine is what the terminal keeps of a run quit without waiting for
 // its epoch in training: the run and the last epoch the screen showed
-// finished, and what is missing.
+// finished, its design named as the final line names it, and what is
+// missing.
 func leftLine(end tui.Ending) string {
 	const why = "quit at once, not waiting for the epoch in training: no final line, no command again"
 	if !end.Shown {
 		return "left: " + why
 	}
-	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.LineValue(end.Preset), end.Seed, end.Epoch, why)
+	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.DesignText(end.Preset, end.Changes), end.Seed, end.Epoch, why)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/session"
+	"github.com/ganui/ganui/tui"
 )
 
 // TestMain lets a test run ganui as a process of its own — the
@@ -705,5 +706,18 @@ func TestZeroIsNoDefault(t *testing.T) {
 		if code, stdout, stderr := runCLI(t, c.args...); code != exitUsage || stdout != "" || stderr != c.want {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
 		}
+	}
+}
+
+// TestLeftLineNamesTheDesignsPreset: the line printed for a run left at
+// once names its design as the final line does (session.DesignText), by
+// its preset and the settings changed from it; it had named the design
+// by its own name alone (left preset=wide after --preset vanilla --set
+// name=wide).
+func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
+	end := tui.Ending{Shown: true, Preset: "vanilla", Changes: []session.Change{{Key: "name", Value: "wide"}, {Key: "g_lr", Value: "1e-3"}}, Seed: 3, Epoch: 7}
+	const want = "left preset=vanilla name=wide g_lr=1e-3 seed=3 epochs=7: quit at once"
+	if got := leftLine(end); !strings.HasPrefix(got, want) {
+		t.Errorf("left line %q, want it to begin %q", got, want)
 	}
 }

@@ -22,6 +22,7 @@
 package session
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -32,6 +33,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 )
 
 // Options are everything a front end decides about a run: ganui's flags
@@ -161,6 +163,14 @@ type Session struct {
 	startSettings Settings // the settings the run started with
 
 	wrote map[string]bool // the files this session's keys wrote (outputPath)
+
+	// origin and changes name the design in the snapshots (designOf), and
+	// namedOf is the design they name as presets.Marshal writes it:
+	// publish names the design again only when that changes, not reading
+	// a preset file twenty times a second.
+	origin  string
+	changes []Change
+	namedOf []byte
 
 	unrecorded error // why a resumed run's record could not be taken (record.go)
 }
@@ -679,9 +689,15 @@ func (s *Session) publishEval(atOnce bool) {
 	if e, ok := EquilibriumOf(cfg); ok {
 		eq = &e
 	}
+	if of := presets.Marshal(cfg); !bytes.Equal(of, s.namedOf) {
+		s.origin, s.changes = designOf(s.opts.Preset, cfg)
+		s.namedOf = of
+	}
 	snap := Snapshot{
 		Run:      s.run,
 		Preset:   cfg.Name,
+		Origin:   s.origin,
+		Changes:  s.changes,
 		Design:   append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
 		Remedies: RemediesOf(cfg),
 		Target:   s.target,

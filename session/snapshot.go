@@ -99,6 +99,12 @@ func (st Settings) Text(k Setting) string {
 type Snapshot struct {
 	Run    int    // counts runs: bumps on every reseed, restart or roll-back
 	Preset string // the design's name
+	// Origin and Changes name the design as the run's lines do
+	// (DesignText): the preset the run started from and the settings that
+	// differ from it (designOf, as in Result), for a line that sums up a
+	// run left without its Result. Changes is never written once sent.
+	Origin  string
+	Changes []Change
 	// Design describes the design as ganui --list-presets does: its
 	// description, its source, then engine.Config.Outline with the current
 	// settings.

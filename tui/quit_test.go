@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -186,5 +187,36 @@ func TestQuittingOnTheGlossary(t *testing.T) {
 	lines := strings.Split(view, "\n")
 	if last := strings.TrimRight(lines[len(lines)-1], " "); last != "n is not taken while quitting: q again quits at once, without the final line" {
 		t.Errorf("n while quitting on the glossary: footer %q", last)
+	}
+}
+
+// TestEndingNamesTheDesignsPreset: the trainer's ending names its design
+// as the run's final line does, by the preset the run started from and
+// the settings changed from it (session.DesignText), so that the line
+// printed for a run left at once reads preset=vanilla name=wide
+// g_lr=1e-3, as its final line would have, not preset=wide, which reads
+// as the built-in wide.
+func TestEndingNamesTheDesignsPreset(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Set("name", "wide") != nil || cfg.Set("g_lr", "1e-3") != nil {
+		t.Fatal("cannot set name and g_lr")
+	}
+	cfg.Epochs = 4
+	s, err := session.New(session.Options{Config: cfg, Preset: "vanilla", Seed: 1, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(snapshotMsg(<-s.Snapshots()))
+	end := m.(Model).ending()
+	const want = "vanilla name=wide g_lr=1e-3"
+	if got := session.DesignText(end.Preset, end.Changes); !end.Shown || got != want {
+		t.Errorf("ending (shown %v) names the design %q, want %q", end.Shown, got, want)
 	}
 }

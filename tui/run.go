@@ -38,12 +38,24 @@ type Ending struct {
 	// the epoch in training: the session has not stopped, its goroutine
 	// is still training, and nothing of it (Result, Again) may be read.
 	Left bool
-	// Shown is set once the screen has shown the run; Preset, Seed and
-	// Epoch are then the run and the last epoch it showed finished.
-	Shown  bool
-	Preset string
-	Seed   uint64
-	Epoch  int
+	// Shown is set once the screen has shown the run; Preset, Changes,
+	// Seed and Epoch are then the run and the last epoch it showed
+	// finished, its design named as the run's lines name it
+	// (session.DesignText): the preset it started from, then its changes.
+	Shown   bool
+	Preset  string
+	Changes []session.Change
+	Seed    uint64
+	Epoch   int
+}
+
+// ending is how the trainer m ended.
+func (m Model) ending() Ending {
+	end := Ending{Left: m.left, Shown: m.ready}
+	if m.ready {
+		end.Preset, end.Changes, end.Seed, end.Epoch = m.snap.Origin, m.snap.Changes, m.snap.Seed, m.snap.Epoch
+	}
+	return end
 }
 
 // Run shows the session s in the full-screen trainer and drives it until
@@ -74,10 +86,7 @@ func Run(s *session.Session) (Ending, error) {
 	stop()
 	unwatch()
 	m, _ := final.(Model)
-	end := Ending{Left: m.left, Shown: m.ready}
-	if m.ready {
-		end.Preset, end.Seed, end.Epoch = m.snap.Preset, m.snap.Seed, m.snap.Epoch
-	}
+	end := m.ending()
 	if !end.Left {
 		s.Stop()
 	}
