@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // A checkpoint holds everything a run needs to continue bit-identically:
@@ -526,7 +528,7 @@ func (c *ckReader) points() []float64 {
 			for i := range k {
 				v := math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
 				if !(math.Abs(v) <= maxTargetParam) {
-					c.err = badCheckpoint("%s: a coordinate is %g, not finite and at most %g in magnitude", what, v, maxTargetParam)
+					c.err = badCheckpoint("%s: a coordinate is %s, not finite and at most %s in magnitude", what, numtext.FormatFloat(v), numtext.FormatFloat(maxTargetParam))
 					break
 				}
 				xy = append(xy, v)

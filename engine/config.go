@@ -221,33 +221,33 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
 		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
-		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %g out of range (0,1)", c.LeakySlope),
+		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
 		checkChoice("loss", lossNames, c.Loss),
 		checkChoice("g_loss", gLossNames, c.GLoss),
 		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
 		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
-		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %g out of range (0,1]", c.RealLabel),
-		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label: loss %s has no labels to smooth; want 1, got %g", c.Loss, c.RealLabel),
+		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %s out of range (0,1]", numtext.FormatFloat(c.RealLabel)),
+		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label: loss %s has no labels to smooth; want 1, got %s", c.Loss, numtext.FormatFloat(c.RealLabel)),
 		checkOptional("d_clip", c.DClip, MaxClip),
 		checkOptional("gp", c.GP, MaxPenalty),
 		checkOptional("r1", c.R1, MaxPenalty),
-		check(c.GP == 0 || c.R1 == 0, "gp, r1: %g and %g: choose one gradient penalty", c.GP, c.R1),
+		check(c.GP == 0 || c.R1 == 0, "gp, r1: %s and %s: choose one gradient penalty", numtext.FormatFloat(c.GP), numtext.FormatFloat(c.R1)),
 		check(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
 			"gp, r1: a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
 		checkChoice("d_opt", optimizerNames, c.DOpt),
 		checkChoice("g_opt", optimizerNames, c.GOpt),
 		checkLR("d_lr", c.DLR),
 		checkLR("g_lr", c.GLR),
-		check(validBeta(c.DBeta1) && validBeta(c.DBeta2), "d_beta1, d_beta2: %g, %g out of range [0,1)", c.DBeta1, c.DBeta2),
-		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %g, %g out of range [0,1)", c.GBeta1, c.GBeta2),
-		check(validBeta(c.DMomentum), "d_momentum: %g out of range [0,1)", c.DMomentum),
-		check(validBeta(c.GMomentum), "g_momentum: %g out of range [0,1)", c.GMomentum),
+		check(validBeta(c.DBeta1) && validBeta(c.DBeta2), "d_beta1, d_beta2: %s, %s out of range [0,1)", numtext.FormatFloat(c.DBeta1), numtext.FormatFloat(c.DBeta2)),
+		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %s, %s out of range [0,1)", numtext.FormatFloat(c.GBeta1), numtext.FormatFloat(c.GBeta2)),
+		check(validBeta(c.DMomentum), "d_momentum: %s out of range [0,1)", numtext.FormatFloat(c.DMomentum)),
+		check(validBeta(c.GMomentum), "g_momentum: %s out of range [0,1)", numtext.FormatFloat(c.GMomentum)),
 		checkAlpha("d_alpha", c.DAlpha, c.DOpt),
 		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
-		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema: %g out of range: 0 (off) or (0,1)", c.GEMA),
-		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %g out of range (0,1)", c.Eps),
+		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema: %s out of range: 0 (off) or (0,1)", numtext.FormatFloat(c.GEMA)),
+		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %s out of range (0,1)", numtext.FormatFloat(c.Eps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
 		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),
@@ -385,7 +385,7 @@ func checkChoice[T interface {
 
 // checkLR reports a learning rate outside (0, MaxLR].
 func checkLR(key string, lr float64) error {
-	return check(positive32(lr) && lr <= MaxLR, "%s: %g out of range (0,%g]", key, lr, MaxLR)
+	return check(positive32(lr) && lr <= MaxLR, "%s: %s out of range (0,%s]", key, numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR))
 }
 
 // CheckEpochs reports a number of epochs outside 1..MaxEpochs, naming it
@@ -397,7 +397,7 @@ func CheckEpochs(key string, n int) error {
 // checkOptional reports a weight of an optional technique that is
 // neither 0 (off) nor a positive float32 up to max.
 func checkOptional(key string, v, max float64) error {
-	return check(v == 0 || positive32(v) && v <= max, "%s: %g out of range: 0 (off) or (0,%g]", key, v, max)
+	return check(v == 0 || positive32(v) && v <= max, "%s: %s out of range: 0 (off) or (0,%s]", key, numtext.FormatFloat(v), numtext.FormatFloat(max))
 }
 
 // checkAlpha reports an RMSprop decay outside [0,1), or one of 0 for a
@@ -407,7 +407,7 @@ func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
 	if kind == OptimizerRMSprop && alpha == 0 {
 		return fmt.Errorf("%s: 0 out of range (0,1) for %s (PyTorch's default is 0.99)", key, OptimizerRMSprop)
 	}
-	return check(validBeta(alpha), "%s: %g out of range [0,1)", key, alpha)
+	return check(validBeta(alpha), "%s: %s out of range [0,1)", key, numtext.FormatFloat(alpha))
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
@@ -494,7 +494,7 @@ func (c *Config) Outline() []string {
 	}
 	loss := tie("loss "+c.Loss.String()) + ", " + tie("G "+gloss)
 	if c.RealLabel != 1 {
-		loss += ", " + tie(fmt.Sprintf("real label %g", c.RealLabel))
+		loss += ", " + tie("real label "+numtext.FormatFloat(c.RealLabel))
 	}
 	num := numtext.FormatFloat // 5e-05 → 5e-5
 	opt := func(net string, kind OptimizerKind, lr, b1, b2, mom, alpha float64) string {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // blogConfig is the blog-original design; the presets package owns the
@@ -383,5 +385,44 @@ func TestEvaluateNoiseUseNeedsTwoDraws(t *testing.T) {
 	g.Sample(xs, uint64(g.Epoch()))
 	if want, got := Evaluate(xs, 100, g.target, HistSpec{}).KS, g.Evaluate(150, HistSpec{}).KS; got != want {
 		t.Errorf("Evaluate(150): KS %.6f, want %.6f, that of the 150 samples alone", got, want)
+	}
+}
+
+// TestRangeMessagesWriteShortExponents: a number out of range is written
+// back as the screen, the final line and --help write one, exponent
+// short (1e6, 1e-5), not as %g writes it (1e+06, 1e-05), wherever a
+// setting is checked.
+func TestRangeMessagesWriteShortExponents(t *testing.T) {
+	for _, c := range []struct{ key, value, want string }{
+		{"d_lr", "1e6", "d_lr: 1e6 out of range (0,10]"},
+		{"g_lr", "1e-50", "g_lr: 1e-50 out of range (0,10]"},
+		{"leaky_slope", "1e6", "leaky_slope: 1e6 out of range (0,1)"},
+		{"real_label", "1e7", "real_label: 1e7 out of range (0,1]"},
+		{"gp", "1e9", "gp: 1e9 out of range: 0 (off) or (0,1000]"},
+		{"d_beta1", "2e6", "d_beta1, d_beta2: 2e6, 0.999 out of range [0,1)"},
+		{"g_momentum", "1e6", "g_momentum: 1e6 out of range [0,1)"},
+		{"d_alpha", "1e6", "d_alpha: 1e6 out of range [0,1)"},
+		{"g_ema", "1e6", "g_ema: 1e6 out of range: 0 (off) or (0,1)"},
+		{"eps", "1e-50", "eps: 1e-50 out of range (0,1)"},
+		{"target", "normal(1e7,1)", "at most 1e6 in magnitude"},
+	} {
+		cfg := blogConfig()
+		err := cfg.Set(c.key, c.value)
+		if err == nil {
+			err = cfg.Validate()
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s=%s: got %v, want %q", c.key, c.value, err, c.want)
+		}
+	}
+	cfg := blogConfig()
+	cfg.GP, cfg.R1 = 1e-5, 2e-5
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "gp, r1: 1e-5 and 2e-5: choose one") {
+		t.Errorf("gp and r1: got %v, want them written 1e-5 and 2e-5", err)
+	}
+	cfg = blogConfig()
+	cfg.RealLabel = 1e-5
+	if outline := strings.Join(cfg.Outline(), "\n"); !strings.Contains(outline, numtext.Together("real label 1e-5")) {
+		t.Errorf("the outline of real_label=1e-5:\n%s\nwant it to say real label 1e-5", outline)
 	}
 }

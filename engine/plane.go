@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Plane is a two-dimensional distribution a generator learns to imitate:
@@ -572,7 +573,7 @@ func ParsePoints(data []byte) ([]float64, error) {
 			case c.err != nil || math.IsNaN(c.v) || math.IsInf(c.v, 0):
 				return nil, fmt.Errorf("line %d: %s is not a finite number", line, quoteCell(c.s))
 			case math.Abs(c.v) > maxTargetParam:
-				return nil, fmt.Errorf("line %d: %s is too large (at most %g in magnitude)", line, quoteCell(c.s), maxTargetParam)
+				return nil, fmt.Errorf("line %d: %s is too large (at most %s in magnitude)", line, quoteCell(c.s), numtext.FormatFloat(maxTargetParam))
 			}
 		}
 		if len(xy) >= 2*MaxPoints {

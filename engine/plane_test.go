@@ -104,7 +104,7 @@ func TestParsePoints(t *testing.T) {
 		"1,2\nNaN,3\n":       "not a finite number",
 		"1,2\n3,Inf\n":       "not a finite number",
 		"1,2\n3,1e400\n":     "not a finite number",
-		"1,2\n3,2e6\n":       "too large",
+		"1,2\n3,2e6\n":       "line 2: \"2e6\" is too large (at most 1e6 in magnitude)",
 		"1,2\n\"3,4\n":       "not valid CSV",
 		"x,y\nx,y\n1,2\n":    "line 2",
 		"1,2\n" + "a,1\n1,1": "line 2",

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -481,7 +482,7 @@ func parseNums(body string) ([]float64, error) {
 			return nil, fmt.Errorf("%q is not a finite number", f)
 		}
 		if math.Abs(v) > maxTargetParam {
-			return nil, fmt.Errorf("%s is too large (at most %g in magnitude)", f, maxTargetParam)
+			return nil, fmt.Errorf("%s is too large (at most %s in magnitude)", f, numtext.FormatFloat(maxTargetParam))
 		}
 		out = append(out, v)
 	}

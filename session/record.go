@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // A checkpoint's annex (engine.GAN.WriteCheckpoint) holds the run's
@@ -482,7 +483,7 @@ func (r *recReader) floats(what string, n int) []float64 {
 	for i := range out {
 		v := math.Float32frombits(binary.LittleEndian.Uint32(p[4*i:]))
 		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
-			r.fail("%s of %v, not a finite number", what, v)
+			r.fail("%s of %s, not a finite number", what, numtext.FormatFloat(float64(v)))
 			return nil
 		}
 		out[i] = float64(v)
@@ -494,7 +495,7 @@ func (r *recReader) floats(what string, n int) []float64 {
 func (r *recReader) between(what string, lo, hi float64) float64 {
 	v := r.num(what)
 	if r.err == nil && !(v >= lo && v <= hi) {
-		r.fail("%s of %v, out of range %v..%v", what, v, lo, hi)
+		r.fail("%s of %s, out of range %s..%s", what, numtext.FormatFloat(v), numtext.FormatFloat(lo), numtext.FormatFloat(hi))
 	}
 	return v
 }
@@ -504,7 +505,7 @@ func (r *recReader) between(what string, lo, hi float64) float64 {
 func (r *recReader) pace(what string) float64 {
 	v := r.num(what)
 	if r.err == nil && v != 0 && !(v >= MinSpeed && v <= MaxSpeed) {
-		r.fail("%s of %v epochs a second, neither 0 (full speed) nor in %d..%d", what, v, MinSpeed, MaxSpeed)
+		r.fail("%s of %s epochs a second, neither 0 (full speed) nor in %d..%d", what, numtext.FormatFloat(v), MinSpeed, MaxSpeed)
 	}
 	return v
 }
@@ -517,7 +518,7 @@ func (r *recReader) pace(what string) float64 {
 func (r *recReader) num(what string) float64 {
 	v := r.f64()
 	if r.err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
-		r.fail("%s of %v, not a finite number", what, v)
+		r.fail("%s of %s, not a finite number", what, numtext.FormatFloat(v))
 	}
 	return v
 }
@@ -789,7 +790,7 @@ func (r *recReader) hist(whose string, n int) engine.Histogram {
 	var h engine.Histogram
 	h.Lo, h.Hi = r.num("the "+whose+"'s histogram range"), r.num("the "+whose+"'s histogram range")
 	if r.err == nil && !(h.Hi > h.Lo) {
-		r.fail("a %s histogram from %v to %v", whose, h.Lo, h.Hi)
+		r.fail("a %s histogram from %s to %s", whose, numtext.FormatFloat(h.Lo), numtext.FormatFloat(h.Hi))
 	}
 	bins := r.length(whose+" histogram bins", maxBins)
 	if r.err == nil && bins < minBins {
@@ -866,7 +867,7 @@ func (r *recReader) stats(whose string, epoch int) engine.EpochStats {
 func (r *recReader) numOrNaN(what string) float64 {
 	v := r.f64()
 	if r.err == nil && math.IsInf(v, 0) {
-		r.fail("%s of %v, neither a finite number nor NaN", what, v)
+		r.fail("%s of %s, neither a finite number nor NaN", what, numtext.FormatFloat(v))
 	}
 	return v
 }

@@ -466,6 +466,8 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 		{"a pace not finite", line, func(s *Session, b *Baseline) { s.speed = nan }, "the pace of NaN, not a finite number"},
 		{"a pace under the slowest", line, func(s *Session, b *Baseline) { s.speed = 0.5 }, "the pace of 0.5 epochs a second"},
 		{"a pace over the fastest", line, func(s *Session, b *Baseline) { s.speed = 2 * MaxSpeed }, "the pace of 200000 epochs a second"},
+		{"a pace written short", line, func(s *Session, b *Baseline) { s.speed = 1e7 }, "the pace of 1e7 epochs a second"}, // as the screen writes a number, not %g's 1e+07
+		{"a KS far under 0", line, func(s *Session, b *Baseline) { b.Eval.Metrics.KS = -1e9 }, "the baseline's KS of -1e9, out of range 0..1"},
 		{"a preset with an escape", line, func(s *Session, b *Baseline) { b.Preset += "\x1b[2J" }, "the baseline's preset holds a control character"},
 		{"an epoch past the most", line, func(s *Session, b *Baseline) { b.Epoch = engine.MaxEpochs + 1 }, "the baseline's epoch 1000000001, out of range"},
 		{"a start after its epoch", line, func(s *Session, b *Baseline) { b.From = b.Epoch + 1 }, "the baseline's start 21, out of range 0..20"},
