@@ -204,7 +204,7 @@ func (r Run) samplesName() string {
 // short is v in three significant digits, as a legend or a caption
 // writes a value, the exponent as the screen writes it: 0.00765,
 // 1.23e4 (fmt's %.3g wrote 1.23e+04).
-func short(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', 3, 64)) }
+func short(v float64) string { return numtext.Digits(v, 3) }
 
 // count is n things, one thing without an s: 1 epoch, 2,000 epochs.
 func count(n int, thing string) string {
@@ -755,7 +755,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 		case t.Value >= 1000 && t.Value == math.Trunc(t.Value):
 			t.Label = numtext.FormatInt(int(t.Value))
 		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
-			t.Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'g', 12, 64))
+			t.Label = numtext.Digits(t.Value, 12)
 		}
 		out = append(out, t)
 	}

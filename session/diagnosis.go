@@ -3,7 +3,6 @@ package session
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -192,7 +191,7 @@ func (e Equilibrium) Where() string {
 	if e.Label != "" {
 		return numtext.Together(e.Label) + ", " + numtext.Together("D(x) ≈ ½")
 	}
-	return "their balance, " + numtext.Together(fmt.Sprintf("D(x) ≈ %.3g", e.D))
+	return "their balance, " + numtext.Together("D(x) ≈ "+numtext.Digits(e.D, 3))
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'
@@ -279,7 +278,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 // num4 writes v in four significant digits with the exponent as the
 // screen's legends and axes write it, 6.495e9 and 6e7: %.4g's 6.495e+09
 // in a runaway's description stood under a legend's 9.947e9.
-func num4(v float64) string { return numtext.ShortExp(strconv.FormatFloat(v, 'g', 4, 64)) }
+func num4(v float64) string { return numtext.Digits(v, 4) }
 
 // onset returns the epoch of the first state that showed a runaway
 // condition holding at epoch, the run's epoch now, or epoch+1 when none
@@ -398,7 +397,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		for i, c := range m.Modes {
 			between -= c.Share
 			if !c.Covered {
-				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %.3g)", i+1, c.Mean)), percent(c.Share), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
+				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), percent(c.Share), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
 				short = short || c.Share >= missingShare
 			}
 		}
@@ -540,7 +539,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		var dropped []string
 		for i, c := range m.Spots {
 			if !c.Captured {
-				dropped = append(dropped, numtext.Together(fmt.Sprintf("mode %d at (%.3g, %.3g)", i+1, c.X, c.Y)))
+				dropped = append(dropped, numtext.Together(fmt.Sprintf("mode %d at (%s, %s)", i+1, numtext.Digits(c.X, 3), numtext.Digits(c.Y, 3))))
 			}
 		}
 		off := 1 - m.HighQuality // the share between the modes

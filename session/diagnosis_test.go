@@ -822,3 +822,20 @@ func TestEndsSettleOverTheLossWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestModePlacesWriteShortExponents: a mode's place in the events and the
+// diagnosis is written as the screen writes a number, exponent short
+// (1.23e4), where %.3g wrote 1.23e+04.
+func TestModePlacesWriteShortExponents(t *testing.T) {
+	m := engine.Metrics{
+		Modes: []engine.ModeCoverage{{Mode: engine.Mode{Mean: 12345}}},
+		Plane: &engine.PlaneMetrics{Spots: []engine.SpotShare{{Spot: engine.Spot{X: -2e5, Y: 0.5}}}},
+	}
+	var got []string
+	for _, s := range modeCoverage(m) {
+		got = append(got, s.Where)
+	}
+	if want := []string{"1.23e4", "(-2e5, 0.5)"}; !slices.Equal(got, want) {
+		t.Errorf("modes at %q, want %q", got, want)
+	}
+}

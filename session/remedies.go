@@ -41,9 +41,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		case eq.Label != "":
 			balance = numtext.Together(eq.Label)
 		case eq.DReal == eq.DFake:
-			balance = tie("%.3g each", eq.DReal)
+			balance = tie("%s each", numtext.Digits(eq.DReal, 3))
 		default:
-			balance = "two lines, " + tie("%.3g", eq.DReal) + " on real data and " + tie("%.3g", eq.DFake) + " on generated"
+			balance = "two lines, " + numtext.Digits(eq.DReal, 3) + " on real data and " + numtext.Digits(eq.DFake, 3) + " on generated"
 		}
 	}
 	// A penalty on a BCE D is on its logit, before the sigmoid the D(x)

@@ -162,7 +162,7 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
-	name, half := numtext.Together(eq.Label), numtext.Together(fmt.Sprintf("%.3g", eq.D))
+	name, half := numtext.Together(eq.Label), numtext.Together(numtext.Digits(eq.D, 3))
 	if eq.Label == "" {
 		name = fmt.Sprintf("their balance (%.4f and %.4f)", eq.DReal, eq.DFake)
 	} else {
@@ -296,11 +296,11 @@ type modeState struct {
 func modeCoverage(m engine.Metrics) []modeState {
 	var out []modeState
 	for _, c := range m.Modes {
-		out = append(out, modeState{c.Covered, c.Share < missingShare, fmt.Sprintf("%.3g", c.Mean), c.Share, c.Expected})
+		out = append(out, modeState{c.Covered, c.Share < missingShare, numtext.Digits(c.Mean, 3), c.Share, c.Expected})
 	}
 	if m.Plane != nil {
 		for _, c := range m.Plane.Spots {
-			out = append(out, modeState{c.Captured, !c.Captured, fmt.Sprintf("(%.3g, %.3g)", c.X, c.Y), c.Share, c.Expected})
+			out = append(out, modeState{c.Captured, !c.Captured, "(" + numtext.Digits(c.X, 3) + ", " + numtext.Digits(c.Y, 3) + ")", c.Share, c.Expected})
 		}
 	}
 	return out

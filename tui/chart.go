@@ -557,7 +557,7 @@ func axisNum(v float64, decimals int) string {
 // is one that %g writes so, from 10^prec up or under 1e-4, as every
 // caller's is (from 1e4 or 1e5 up).
 func expForm(v float64, prec int) string {
-	return numtext.ShortExp(strconv.FormatFloat(v, 'g', prec, 64))
+	return numtext.Digits(v, prec)
 }
 
 // cleanZero turns −0 into 0 so that it prints without a sign.

@@ -1,7 +1,8 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), exponents short (ShortExp), a design's settings in their
-// fewest digits (FormatFloat), labels kept with their values (Together).
+// fewest digits (FormatFloat), a measured value in so many (Digits),
+// labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
 // (their descriptions and sources), figure (titles and captions), tui
@@ -36,6 +37,13 @@ func ShortExp(s string) string {
 // read it: in the fewest digits that read back as v, the exponent short
 // (5e-05 → 5e-5, 0.999, 10).
 func FormatFloat(v float64) string { return ShortExp(strconv.FormatFloat(v, 'g', -1, 64)) }
+
+// Digits writes v in digits significant digits, the exponent short
+// (12345 in 3 → 1.23e4, where %.3g wrote 1.23e+04): a measured value in
+// a message, a mode's place, a balance.
+func Digits(v float64, digits int) string {
+	return ShortExp(strconv.FormatFloat(v, 'g', digits, 64))
+}
 
 // NBSP is the non-breaking space, U+00A0: the screen's wrapping does not
 // break a line at it, and a terminal draws it as a space.

@@ -33,3 +33,16 @@ func TestFormatFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestDigits: a value in so many significant digits, its exponent short.
+func TestDigits(t *testing.T) {
+	for _, c := range []struct {
+		v      float64
+		digits int
+		want   string
+	}{{12345, 3, "1.23e4"}, {6.4951e9, 4, "6.495e9"}, {0.5, 3, "0.5"}, {-3.14159, 3, "-3.14"}, {1.5e-5, 3, "1.5e-5"}} {
+		if got := Digits(c.v, c.digits); got != c.want {
+			t.Errorf("Digits(%v, %d) = %q, want %q", c.v, c.digits, got, c.want)
+		}
+	}
+}
