@@ -486,6 +486,25 @@ func TestExpForm(t *testing.T) {
 	}
 }
 
+// TestScreenNumbersWriteShortExponents: a target's parameter, a
+// sparkline's range and the loss chart's balance score write an exponent
+// as the rest of the screen does (5e5, 1.2e-5), where strconv's %g form
+// wrote 5e+05 and 1.2e-05.
+func TestScreenNumbersWriteShortExponents(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{num(5e5), "5e5"},
+		{num(-1.25e-5), "-1.25e-5"},
+		{rangeNum(1.2e-5, 2), "1.2e-5"},
+		{rangeNum(1234, 2), "1.2e3"},
+		{rangeNum(0.99815, 4), "0.9981"},
+		{eqLabel(&session.Equilibrium{D: 1.5e-5}, 40), "D(x)=1.5e-5"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
 // TestModeCoverageShows: against a multimodal target the quality panel
 // counts the modes covered and gives each one's share, one that is not
 // zero never as 0%, live and replayed; at 80×24 with the full help open

@@ -932,7 +932,7 @@ func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
 		return expForm(v, 2)
 	}
-	return strconv.FormatFloat(cleanZero(v), 'g', digits, 64)
+	return numtext.Digits(cleanZero(v), digits)
 }
 
 // finiteRange is the smallest and largest finite value of vals.
@@ -1039,7 +1039,7 @@ func balanceLines(e *session.Equilibrium) []refLine {
 // gives there, "D(x)=0.45".
 func eqLabel(e *session.Equilibrium, w int) string {
 	if e.Label == "" {
-		return fmt.Sprintf("D(x)=%.3g", e.D)
+		return "D(x)=" + numtext.Digits(e.D, 3)
 	}
 	label := e.Label
 	if e.G < 0 {
@@ -1115,8 +1115,8 @@ func fit(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-n))
 }
 
-// num writes a target parameter short: 4, 1.25, 0.161.
-func num(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+// num writes a target parameter short: 4, 1.25, 0.161, 5e5.
+func num(v float64) string { return numtext.Digits(v, 3) }
 
 // signed writes a sample statistic with its sign always shown.
 func signed(v float64) string { return fmt.Sprintf("%+.3f", v) }
