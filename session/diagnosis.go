@@ -266,19 +266,14 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		return w.stuckLoss(dReal, dFake, g)
 	case w.outside >= runawayEpochs:
 		if w.ylo == w.yhi { // one dimension
-			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (mean %s) for %d epochs", num4(lo), num4(hi), num4(st.Mean), runawayEpochs)
+			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(st.Mean, 4), runawayEpochs)
 		}
 		// Both means: either axis may have run off, and the x mean alone
 		// (inside the box) had been given for a run gone off along y.
-		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", num4(lo), num4(hi), num4(w.ylo), num4(w.yhi), num4(st.Mean), num4(st.MeanY), runawayEpochs)
+		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Digits(st.Mean, 4), numtext.Digits(st.MeanY, 4), runawayEpochs)
 	}
 	return ""
 }
-
-// num4 writes v in four significant digits with the exponent as the
-// screen's legends and axes write it, 6.495e9 and 6e7: %.4g's 6.495e+09
-// in a runaway's description stood under a legend's 9.947e9.
-func num4(v float64) string { return numtext.Digits(v, 4) }
 
 // onset returns the epoch of the first state that showed a runaway
 // condition holding at epoch, the run's epoch now, or epoch+1 when none
@@ -317,9 +312,9 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	}
 	if w.stuck[longest] >= runawayEpochs {
 		if w.unclamped {
-			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayLoss, runawayEpochs, num4(values[longest]))
+			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayLoss, runawayEpochs, numtext.Digits(values[longest], 4))
 		}
-		return fmt.Sprintf("%s stuck at %s, its limit, for %d epochs", names[longest], num4(values[longest]), runawayEpochs)
+		return fmt.Sprintf("%s stuck at %s, its limit, for %d epochs", names[longest], numtext.Digits(values[longest], 4), runawayEpochs)
 	}
 	var took []string
 	for i, name := range names {

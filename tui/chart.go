@@ -547,17 +547,9 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 // exponent form (2e9) so that the axis does not eat the chart.
 func axisNum(v float64, decimals int) string {
 	if math.Abs(v) >= 1e5 {
-		return expForm(v, 2)
+		return numtext.Digits(v, 2)
 	}
 	return strconv.FormatFloat(cleanZero(v), 'f', decimals, 64)
-}
-
-// expForm writes v with prec significant digits in exponent form, the
-// exponent as the outline writes it (numtext.ShortExp): 1.5e9, 3e-7. v
-// is one that %g writes so, from 10^prec up or under 1e-4, as every
-// caller's is (from 1e4 or 1e5 up).
-func expForm(v float64, prec int) string {
-	return numtext.Digits(v, prec)
 }
 
 // cleanZero turns −0 into 0 so that it prints without a sign.

@@ -477,8 +477,8 @@ func TestArrowAgreesWithTheBars(t *testing.T) {
 func TestExpForm(t *testing.T) {
 	for v, want := range map[float64]string{1.5e9: "1.5e9", 2e9: "2e9", 15046658048: "1.505e10", -3e-7: "-3e-7", 1e5: "1e5"} {
 		prec := 4
-		if got := expForm(v, prec); got != want {
-			t.Errorf("expForm(%g, %d) = %q, want %q", v, prec, got, want)
+		if got := numtext.Digits(v, prec); got != want {
+			t.Errorf("numtext.Digits(%g, %d) = %q, want %q", v, prec, got, want)
 		}
 	}
 	if got := axisNum(2e9, 0); got != "2e9" {

@@ -775,7 +775,7 @@ func momentNum(v float64, signed bool) string {
 	case a < 1e4:
 		s = strconv.FormatFloat(v, 'f', 0, 64)
 	default:
-		s = expForm(v, 2)
+		s = numtext.Digits(v, 2)
 	}
 	if signed && !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
 		s = "+" + s
@@ -930,7 +930,7 @@ func rangeEnds(lo, hi float64) (string, string) {
 // digits: two, or four to keep close values apart (0.9981–0.9986).
 func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
-		return expForm(v, 2)
+		return numtext.Digits(v, 2)
 	}
 	return numtext.Digits(cleanZero(v), digits)
 }
@@ -951,7 +951,7 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 // as 28240202346.425 beside a mean of 9.947e9.
 func measure(v float64) string {
 	if math.Abs(v) >= 1e5 && !math.IsInf(v, 0) {
-		return expForm(v, 4)
+		return numtext.Digits(v, 4)
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
@@ -1057,7 +1057,7 @@ func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) 
 	val := "–"
 	switch {
 	case has && math.Abs(v) >= 1e5:
-		val = expForm(v, 4)
+		val = numtext.Digits(v, 4)
 	case has:
 		val = strconv.FormatFloat(v, 'f', 3, 64)
 	}
