@@ -30,9 +30,11 @@ import (
 // file holds now or wherever it has gone. Version 1 checkpoints, from
 // before, have no points: their file is read again.
 //
-// where an optimizer is its kind byte (1 Adam, 2 SGD, 3 RMSprop), its
-// step count u64, then Adam's m and v, SGD's momentum buffer or RMSprop's
-// mean square; and a historical mean (historical averaging, present only
+// where an optimizer is its kind byte (1 Adam, 2 SGD, 3 RMSprop), then
+// Adam's step count u64, m and v, SGD's momentum buffer or RMSprop's mean
+// square (before version 4, SGD and RMSprop have a step count too, after
+// the kind byte, which nothing of theirs used: it is checked and dropped);
+// and a historical mean (historical averaging, present only
 // when the player's weight g_hist_avg or d_hist_avg is not 0) is its count
 // u64, then the mean as float64s. A configuration without historical
 // averaging writes the same bytes as before it existed, so older
@@ -53,7 +55,7 @@ import (
 // header claims before it reads on.
 const (
 	checkpointMagic   = "GANUICKP"
-	checkpointVersion = 3 // 2: a points target's data is in it; 3: the annex
+	checkpointVersion = 4 // 2: a points target's data is in it; 3: the annex; 4: SGD and RMSprop have no step count
 	headerLen         = len(checkpointMagic) + 4 + 8
 	maxConfigJSON     = 1 << 20 // a configuration is a few hundred bytes
 	maxRandomState    = 64      // a PCG's state is 20
@@ -140,17 +142,22 @@ func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
 // bodySize is the length of a checkpoint body of g of the given version
 // whose configuration and random state encode to cfg and rng bytes, and
 // whose annex, from version 3 on, is empty: a version-2 body holds a
-// points target's data, a version-3 body the annex's length too.
+// points target's data, a version-3 body the annex's length too, and
+// before version 4 every optimizer a step count.
 func bodySize(cfg, rng int, g *GAN, version uint32) int {
 	floats := func(n int) int { return 4 + 4*n }
+	steps := 0
+	if version < 4 {
+		steps = 8
+	}
 	opt := func(o Optimizer) int {
 		switch o := o.(type) {
 		case *Adam:
 			return 1 + 8 + floats(len(o.M)) + floats(len(o.V))
 		case *RMSprop:
-			return 1 + 8 + floats(len(o.V))
+			return 1 + steps + floats(len(o.V))
 		}
-		return 1 + 8 + floats(len(o.(*SGD).Buf))
+		return 1 + steps + floats(len(o.(*SGD).Buf))
 	}
 	hist := func(h *paramMean) int {
 		if h == nil {
@@ -244,8 +251,8 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	g.epoch = int(epoch)
 	cr.floats(g.gen.Params, "generator weights")
 	cr.floats(g.disc.Params, "discriminator weights")
-	cr.optimizer(g.gOpt, "generator optimizer")
-	cr.optimizer(g.dOpt, "discriminator optimizer")
+	cr.optimizer(g.gOpt, version, "generator optimizer")
+	cr.optimizer(g.dOpt, version, "discriminator optimizer")
 	cr.paramMean(g.gHist, "generator historical mean")
 	cr.paramMean(g.dHist, "discriminator historical mean")
 	if g.gEMA != nil {
@@ -369,11 +376,9 @@ func (c *ckWriter) optimizer(o Optimizer) {
 		c.floats(o.V)
 	case *SGD:
 		c.raw([]byte{optSGD})
-		c.u64(uint64(o.T))
 		c.floats(o.Buf)
 	case *RMSprop:
 		c.raw([]byte{optRMSprop})
-		c.u64(uint64(o.T))
 		c.floats(o.V)
 	default:
 		panic(fmt.Sprintf("engine: cannot checkpoint optimizer %T", o))
@@ -473,7 +478,9 @@ func (c *ckReader) floats(dst []float32, what string) {
 	}
 }
 
-func (c *ckReader) optimizer(o Optimizer, what string) {
+// optimizer reads an optimizer's state, written by a checkpoint of the
+// given version, into o.
+func (c *ckReader) optimizer(o Optimizer, version uint32, what string) {
 	kind := c.take(1, what)
 	if c.err != nil {
 		return
@@ -489,21 +496,24 @@ func (c *ckReader) optimizer(o Optimizer, what string) {
 		c.err = badCheckpoint("%s: state is not %s", what, name)
 		return
 	}
-	t := c.u64()
-	if c.err == nil && t > MaxUpdates {
-		c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
-		return
+	adam, _ := o.(*Adam)
+	if adam != nil || version < 4 {
+		t := c.u64()
+		if c.err == nil && t > MaxUpdates {
+			c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
+			return
+		}
+		if adam != nil {
+			adam.T = int(t)
+		}
 	}
 	switch o := o.(type) {
 	case *Adam:
-		o.T = int(t)
 		c.floats(o.M, what)
 		c.floats(o.V, what)
 	case *SGD:
-		o.T = int(t)
 		c.floats(o.Buf, what)
 	case *RMSprop:
-		o.T = int(t)
 		c.floats(o.V, what)
 	}
 }

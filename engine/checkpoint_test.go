@@ -413,3 +413,61 @@ func TestCheckpointAnnex(t *testing.T) {
 		t.Error("an annex past MaxAnnex was written")
 	}
 }
+
+// TestVersion3StepCountsAreDropped: in a checkpoint of version 3, SGD and
+// RMSprop hold a step count that nothing of theirs used. One such
+// checkpoint (testdata/checkpoint-v3-sgd-rmsprop.bin, written by the
+// ganui of version 3: vanilla's design with SGD for D and RMSprop for G,
+// seed 5, after 20 epochs) loads, and saves as the same bytes less the two
+// step counts under this version: the same run, whichever kernels build.
+func TestVersion3StepCountsAreDropped(t *testing.T) {
+	old, err := os.ReadFile(filepath.Join("testdata", "checkpoint-v3-sgd-rmsprop.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := binary.LittleEndian.Uint32(old[len(checkpointMagic):]); v != 3 {
+		t.Fatalf("the fixture is of version %d, want 3", v)
+	}
+	g, err := Restore(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Epoch() != 20 {
+		t.Fatalf("restored at epoch %d, want 20", g.Epoch())
+	}
+	_, isSGD := g.dOpt.(*SGD)
+	_, isRMSprop := g.gOpt.(*RMSprop)
+	if !isSGD || !isRMSprop {
+		t.Fatalf("optimizers %T for D and %T for G, want SGD and RMSprop", g.dOpt, g.gOpt)
+	}
+	// The body: configuration, seed, epoch, random state, G's and D's
+	// weights, then G's optimizer: its kind byte, the step count, its
+	// mean square; D's the same with its momentum buffer.
+	at := headerLen
+	at += 4 + int(binary.LittleEndian.Uint32(old[at:]))
+	at += 8 + 8
+	at += 4 + int(binary.LittleEndian.Uint32(old[at:]))
+	at += 4 + 4*len(g.gen.Params) + 4 + 4*len(g.disc.Params)
+	gSteps := at + 1
+	dSteps := gSteps + 8 + 4 + 4*len(g.gen.Params) + 1
+	if old[at] != optRMSprop || old[dSteps-1] != optSGD {
+		t.Fatalf("kind bytes %d and %d, want RMSprop's and SGD's", old[at], old[dSteps-1])
+	}
+	for _, i := range []int{gSteps, dSteps} {
+		if n := binary.LittleEndian.Uint64(old[i:]); n == 0 || n > MaxUpdates {
+			t.Fatalf("a step count of %d at byte %d", n, i)
+		}
+	}
+	body := slices.Concat(old[:gSteps], old[gSteps+8:dSteps], old[dSteps+8:len(old)-sha256.Size])
+	binary.LittleEndian.PutUint32(body[len(checkpointMagic):], checkpointVersion)
+	binary.LittleEndian.PutUint64(body[len(checkpointMagic)+4:], uint64(len(body)-headerLen))
+	sum := sha256.Sum256(body)
+	want := append(body, sum[:]...)
+	got, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("the restored run saves other bytes than the checkpoint's without its step counts")
+	}
+}

@@ -301,7 +301,7 @@ func (c *Config) steps(p Player) (*int, string) {
 }
 
 // SetLR changes p's learning rate, in (0, MaxLR], from p's next update
-// on; the optimizer keeps its moments and step count. The run's Config is
+// on; the optimizer keeps its state. The run's Config is
 // the only holder of the rate: Config and checkpoints report it, and
 // every update reads it there.
 func (g *GAN) SetLR(p Player, lr float64) error {

@@ -187,7 +187,7 @@ func TestNewLossValues(t *testing.T) {
 // torch 1.13.1 prints the same nine digits for every parameter and mean
 // square (torch.optim.RMSprop on a tensor [1, −0.5, 2], the same
 // gradients, lr lowered to 0.001 for the last step). The last step lowers
-// the learning rate, which keeps the mean square and the step count.
+// the learning rate, which keeps the mean square.
 func TestRMSpropMatchesPyTorch(t *testing.T) {
 	p := []float32{1, -0.5, 2}
 	r := NewRMSprop(len(p), 0.99, 1e-8)
@@ -208,9 +208,6 @@ func TestRMSpropMatchesPyTorch(t *testing.T) {
 	}
 	r.Step(p, []float32{0.3, 0.3, 0.3}, 0.001)
 	assertParams(t, 4, p, []float32{0.854877114, -0.512791634, 1.89899993})
-	if r.T != 4 {
-		t.Fatalf("after lowering the rate: T=%d, want 4", r.T)
-	}
 }
 
 // TestRMSpropFlushesDenormals: after long stretches of zero gradients
@@ -590,8 +587,8 @@ func TestCheckpointRefusesMismatchedOptimizer(t *testing.T) {
 		rng := int(binary.LittleEndian.Uint32(rest[16:]))
 		return 16 + 4 + rng + 4 + 4*len(g.gen.Params) + 4 + 4*len(g.disc.Params)
 	}
-	histCount := func(rest []byte) int { // G's historical count: after both optimizers
-		return optKind(rest) + 2*(1+8+4) + 4*len(g.gen.Params) + 4*len(g.disc.Params)
+	histCount := func(rest []byte) int { // G's historical count: after both optimizers, RMSprop's kind and mean square
+		return optKind(rest) + 2*(1+4) + 4*len(g.gen.Params) + 4*len(g.disc.Params)
 	}
 	if _, err := Restore(forge(t, good, func(cfg, rest []byte) ([]byte, []byte) { return cfg, rest })); err != nil {
 		t.Fatalf("an untouched checkpoint: %v", err)

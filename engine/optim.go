@@ -7,7 +7,7 @@ import (
 
 // Optimizer updates a flat parameter array from its gradient. The
 // learning rate is an argument of each step, not part of the optimizer's
-// state (moments, momentum, step count): the caller holds it, and a run
+// state (moments, momentum buffer, step count): the caller holds it, and a run
 // retuned in flight (GAN.SetLR) passes the new rate from the next step on.
 type Optimizer interface {
 	// Step applies one update with learning rate lr to params given grads
@@ -98,13 +98,16 @@ func (a *Adam) stepNetwork(net *Network, lr float64) {
 // SGD is stochastic gradient descent with momentum as torch.optim.SGD
 // applies it (no dampening, no Nesterov, no weight decay):
 //
-//	b ← g                       on the first step
-//	b ← μb + g                  afterwards
+//	b ← μb + g
 //	θ ← θ − lr·b
+//
+// PyTorch sets b ← g on the first step, its buffer not yet made. The
+// buffer here starts at zero, and μ·0 + g is g (μ is finite and at least
+// 0; a gradient of −0 gives +0, the same number), so the first step needs
+// no case of its own and the optimizer keeps no step count.
 type SGD struct {
 	Momentum float64
 	Buf      []float32 // momentum buffer
-	T        int       // steps taken
 }
 
 // NewSGD returns an SGD optimizer for n parameters.
@@ -119,12 +122,9 @@ func NewSGD(n int, momentum float64) *SGD {
 func (s *SGD) Step(params, grads []float32, lr float64) {
 	rate := float32(lr)
 	g, b := grads[:len(params)], s.Buf[:len(params)]
-	switch {
-	case s.Momentum == 0:
+	if s.Momentum == 0 {
 		b = g
-	case s.T == 0:
-		copy(b, g)
-	default:
+	} else {
 		mu := float32(s.Momentum)
 		for i := range b {
 			b[i] = float32(mu*b[i]) + g[i]
@@ -134,7 +134,6 @@ func (s *SGD) Step(params, grads []float32, lr float64) {
 		params[i] -= float32(rate * b[i])
 	}
 	clear(g)
-	s.T++
 }
 
 // RMSprop is the optimizer of Tieleman & Hinton (2012, Coursera lecture
@@ -150,11 +149,13 @@ func (s *SGD) Step(params, grads []float32, lr float64) {
 // al. 2017, Algorithm 1: α is PyTorch's default 0.99 in their code).
 // Like Adam's, a second moment that decays below the smallest normal
 // float32 is flushed to zero.
+//
+// Nothing in the update depends on the step count (no bias correction),
+// so the optimizer keeps none.
 type RMSprop struct {
 	Alpha float64
 	Eps   float64
 	V     []float32 // the running mean of squared gradients
-	T     int       // steps taken
 }
 
 // NewRMSprop returns an RMSprop optimizer for n parameters.
@@ -176,10 +177,9 @@ func (r *RMSprop) Step(params, grads []float32, lr float64) {
 		params[i] -= float32(rate*gi) / float32(sqrt32(vi)+eps)
 		g[i] = 0
 	}
-	r.T++
 }
 
-// copyOptimizer copies src's state (moments, step count) into dst, an
+// copyOptimizer copies src's state (moments, Adam's step count) into dst, an
 // optimizer of the same kind and size, without allocating: the unrolled
 // GAN saves D's optimizer this way before looking ahead and restores it
 // after.
@@ -193,11 +193,8 @@ func copyOptimizer(dst, src Optimizer) {
 	case *SGD:
 		d := dst.(*SGD)
 		copy(d.Buf, s.Buf)
-		d.T = s.T
 	case *RMSprop:
-		d := dst.(*RMSprop)
-		copy(d.V, s.V)
-		d.T = s.T
+		copy(dst.(*RMSprop).V, s.V)
 	default:
 		panic(fmt.Sprintf("engine: cannot copy optimizer %T", src))
 	}

@@ -231,8 +231,8 @@ func (g *GAN) lossCurvature(y []float32, real bool) []float32 {
 //	Adam:     m′ = β₁m + (1 − β₁)g,  v′ = β₂v + (1 − β₂)g²,  θ′ = θ − α·m′/D'
 //	          m̄′ = m̄ − α·p̄/D',  v̄′ = v̄ + α·c·m′·p̄/(2√v′·D'²)
 //	          ḡ = (1 − β₁)·m̄′ + 2(1 − β₂)·g·v̄′,  m̄ ← β₁·m̄′,  v̄ ← β₂·v̄′
-//	SGD:      b′ = μb + g (b′ = g on the first step),  θ′ = θ − lr·b′
-//	          ḡ = b̄ − lr·p̄,  b̄ ← μ·ḡ (0 on the first step)
+//	SGD:      b′ = μb + g,  θ′ = θ − lr·b′
+//	          ḡ = b̄ − lr·p̄,  b̄ ← μ·ḡ
 //	RMSprop:  v′ = αv + (1 − α)g²,  θ′ = θ − lr·g/(√v′ + ε)
 //	          v̄′ = v̄ + lr·g·p̄/(2√v′·(√v′ + ε)²)
 //	          ḡ = −lr·p̄/(√v′ + ε) + 2(1 − α)·g·v̄′,  v̄ ← α·v̄′
@@ -267,17 +267,12 @@ func (u *unroller) optBackward(i int, lr float64) {
 			vbar[j] = float32(fb2 * vb)
 		}
 	case *SGD:
-		first := after.T == 1 || after.Momentum == 0
 		mu := float64(float32(after.Momentum))
 		bbar := u.sbar[0][:len(pbar)]
 		for j, pb := range pbar {
 			gb := float64(bbar[j]) - lr*float64(pb)
 			gbar[j] = float32(gb)
-			if first {
-				bbar[j] = 0
-			} else {
-				bbar[j] = float32(mu * gb)
-			}
+			bbar[j] = float32(mu * gb)
 		}
 	case *RMSprop:
 		a := float64(float32(after.Alpha))

@@ -202,8 +202,8 @@ func refGLoss(cfg *Config, y []float64) float64 {
 	return loss
 }
 
-// refOpt is D's optimizer in float64: Adam's m, v; SGD's buffer in m;
-// RMSprop's v.
+// refOpt is D's optimizer in float64: Adam's m, v and step count t;
+// SGD's buffer in m; RMSprop's v.
 type refOpt struct {
 	cfg  *Config
 	m, v []float64
@@ -215,9 +215,9 @@ func refOptOf(cfg *Config, o Optimizer) refOpt {
 	case *Adam:
 		return refOpt{cfg, to64(o.M), to64(o.V), o.T}
 	case *SGD:
-		return refOpt{cfg, to64(o.Buf), nil, o.T}
+		return refOpt{cfg, to64(o.Buf), nil, 0}
 	case *RMSprop:
-		return refOpt{cfg, nil, to64(o.V), o.T}
+		return refOpt{cfg, nil, to64(o.V), 0}
 	}
 	panic("no such optimizer")
 }
@@ -243,11 +243,7 @@ func (o *refOpt) step(p, g []float64) {
 		}
 	case OptimizerSGD:
 		for i := range p {
-			if o.t == 1 || c.DMomentum == 0 {
-				o.m[i] = g[i]
-			} else {
-				o.m[i] = c.DMomentum*o.m[i] + g[i]
-			}
+			o.m[i] = c.DMomentum*o.m[i] + g[i]
 			p[i] -= lr * o.m[i]
 		}
 	case OptimizerRMSprop:
@@ -471,7 +467,7 @@ type unrollFixture struct {
 	DParams   []float32      `json:"d_params"`
 	OptM      []float32      `json:"opt_m"` // Adam's m, SGD's buffer
 	OptV      []float32      `json:"opt_v"` // Adam's and RMSprop's v
-	OptT      int            `json:"opt_t"`
+	OptT      int            `json:"opt_t"` // Adam's step count
 	HistMean  []float64      `json:"hist_mean"`
 	Stream    uint64         `json:"stream"`
 	Real      [][]float32    `json:"real"`
@@ -501,9 +497,9 @@ func fixtureState(g *GAN) *unrollFixture {
 	case *Adam:
 		fx.OptM, fx.OptV, fx.OptT = slices.Clone(o.M), slices.Clone(o.V), o.T
 	case *SGD:
-		fx.OptM, fx.OptT = slices.Clone(o.Buf), o.T
+		fx.OptM = slices.Clone(o.Buf)
 	case *RMSprop:
-		fx.OptV, fx.OptT = slices.Clone(o.V), o.T
+		fx.OptV = slices.Clone(o.V)
 	}
 	if g.dHist != nil {
 		fx.HistMean = slices.Clone(g.dHist.Mean)
@@ -525,10 +521,8 @@ func (fx *unrollFixture) gradients(t *testing.T) {
 		o.T = fx.OptT
 	case *SGD:
 		copy(o.Buf, fx.OptM)
-		o.T = fx.OptT
 	case *RMSprop:
 		copy(o.V, fx.OptV)
-		o.T = fx.OptT
 	}
 	if g.dHist != nil {
 		copy(g.dHist.Mean, fx.HistMean)
