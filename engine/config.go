@@ -50,9 +50,14 @@ type Config struct {
 
 	LeakySlope float64 `json:"leaky_slope"` // negative slope of leaky_relu
 
-	Loss      Loss    `json:"loss"`       // D's loss
-	GLoss     GLoss   `json:"g_loss"`     // G's loss; GLossMinimax needs LossBCE
-	RealLabel float64 `json:"real_label"` // D's target for real data; < 1 is one-sided label smoothing
+	Loss  Loss  `json:"loss"`   // D's loss
+	GLoss GLoss `json:"g_loss"` // G's loss; GLossMinimax needs LossBCE
+	// RealLabel is D's target for real data under BCE and least squares;
+	// below 1 it is one-sided label smoothing (Salimans et al. 2016,
+	// §3.4: the real label lowered, to 0.9 in the paper, the generated
+	// one left at 0, which smoothing would reward G for where data is
+	// absent).
+	RealLabel float64 `json:"real_label"`
 	// DClip clips every parameter of D to [−DClip, DClip] after each of
 	// D's updates, the Wasserstein GAN's weight clipping (Arjovsky et al.
 	// 2017, Algorithm 1, c = 0.01); 0 turns it off.
