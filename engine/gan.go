@@ -279,34 +279,39 @@ func (p Player) String() string {
 }
 
 // lr returns the field of c holding p's learning rate, and its key.
-func (c *Config) lr(p Player) (*float64, string) {
+func (c *Config) lr(p Player) (*float64, string, error) {
 	switch p {
 	case D:
-		return &c.DLR, "d_lr"
+		return &c.DLR, "d_lr", nil
 	case G:
-		return &c.GLR, "g_lr"
+		return &c.GLR, "g_lr", nil
 	}
-	panic("engine: invalid " + p.String())
+	return nil, "", noPlayer(p)
 }
 
 // steps returns the field of c holding p's updates per epoch, and its key.
-func (c *Config) steps(p Player) (*int, string) {
+func (c *Config) steps(p Player) (*int, string, error) {
 	switch p {
 	case D:
-		return &c.DSteps, "d_steps"
+		return &c.DSteps, "d_steps", nil
 	case G:
-		return &c.GSteps, "g_steps"
+		return &c.GSteps, "g_steps", nil
 	}
-	panic("engine: invalid " + p.String())
+	return nil, "", noPlayer(p)
 }
 
+func noPlayer(p Player) error { return fmt.Errorf("engine: no player %s, only D and G", p) }
+
 // SetLR changes p's learning rate, in (0, MaxLR], from p's next update
-// on; the optimizer keeps its state. The run's Config is
-// the only holder of the rate: Config and checkpoints report it, and
-// every update reads it there.
+// on; the optimizer keeps its state. The run's Config is the only holder
+// of the rate: Config and checkpoints report it, and every update reads
+// it there.
 func (g *GAN) SetLR(p Player, lr float64) error {
-	dst, key := g.cfg.lr(p)
-	if err := checkLR(key, lr); err != nil {
+	dst, key, err := g.cfg.lr(p)
+	if err == nil {
+		err = checkLR(key, lr)
+	}
+	if err != nil {
 		return err
 	}
 	*dst = lr
@@ -316,8 +321,11 @@ func (g *GAN) SetLR(p Player, lr float64) error {
 // SetSteps sets p's updates per epoch, in 1..MaxSteps, from the next
 // epoch on.
 func (g *GAN) SetSteps(p Player, n int) error {
-	dst, key := g.cfg.steps(p)
-	if err := checkSteps(key, n); err != nil {
+	dst, key, err := g.cfg.steps(p)
+	if err == nil {
+		err = checkSteps(key, n)
+	}
+	if err != nil {
 		return err
 	}
 	*dst = n

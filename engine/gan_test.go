@@ -133,6 +133,25 @@ func TestRetuneKeepsOptimizerState(t *testing.T) {
 	}
 }
 
+// TestRetuneOfNoPlayerIsAnError: a Player that is neither D nor G is an
+// error of SetLR and SetSteps, as an out-of-range value is, not a panic,
+// and changes nothing.
+func TestRetuneOfNoPlayerIsAnError(t *testing.T) {
+	g := mustNew(t, blogConfig(), 3)
+	before := g.Config()
+	for _, p := range []Player{0, G + 1} {
+		if err := g.SetLR(p, 5e-4); err == nil || err.Error() != fmt.Sprintf("engine: no player %s, only D and G", p) {
+			t.Errorf("SetLR(%s) = %v", p, err)
+		}
+		if err := g.SetSteps(p, 2); err == nil {
+			t.Errorf("SetSteps(%s) accepted", p)
+		}
+	}
+	if !reflect.DeepEqual(g.Config(), before) {
+		t.Errorf("refused settings changed the run: %+v", g.Config())
+	}
+}
+
 func TestDivergenceIsAnError(t *testing.T) {
 	g := mustNew(t, blogConfig(), 1)
 	g.gen.Params[0] = float32(math.NaN())
