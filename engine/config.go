@@ -131,9 +131,15 @@ const (
 	// MaxSteps, it is reached by no run; a checkpoint that claims more is
 	// refused.
 	MaxUpdates = 1 << 53
-	MaxWidth   = 4096
-	MaxBatch   = 100000
-	MaxLayers  = 16
+	// MinEps is the smallest ε of Adam and RMSprop, whose second moments
+	// are flushed to zero below 2⁻¹²⁶ (see Adam): √v < 2⁻⁶³ is then lost
+	// from the denominator √v + ε, which against an ε of at least 1e-12
+	// is about float32's resolution. With ε = 1e-30 a gradient of 1e-20,
+	// whose v is denormal, moved a weight 10⁸ times as far as PyTorch.
+	MinEps    = 1e-12
+	MaxWidth  = 4096
+	MaxBatch  = 100000
+	MaxLayers = 16
 	// MaxNetValues bounds the weights plus activations of one network
 	// (about 4 bytes × 4 per value with gradients and optimizer state).
 	MaxNetValues = 1 << 24
@@ -252,7 +258,7 @@ func (c *Config) validate(readTarget bool) error {
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
 		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema: %s out of range: 0 (off) or (0,1)", numtext.FormatFloat(c.GEMA)),
-		check(positive32(c.Eps) && float32(c.Eps) < 1, "eps: %s out of range (0,1)", numtext.FormatFloat(c.Eps)),
+		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps: %s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
 		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),

@@ -290,7 +290,6 @@ func TestRetunedRunIsTheConfiguredRun(t *testing.T) {
 // name that is empty or not UTF-8 are refused too.
 func TestValidateAsFloat32(t *testing.T) {
 	for key, edit := range map[string]func(*Config){
-		"eps":         func(c *Config) { c.Eps = 1e-46 },
 		"d_lr":        func(c *Config) { c.DLR = 1e-320 },
 		"g_lr":        func(c *Config) { c.GLR = 1e-40 }, // denormal in float32
 		"leaky_slope": func(c *Config) { c.LeakySlope = 1e-320 },
@@ -308,7 +307,7 @@ func TestValidateAsFloat32(t *testing.T) {
 		}
 	}
 	cfg := blogConfig()
-	cfg.Eps, cfg.DLR, cfg.Epochs = 0x1p-126, 1e-30, MaxEpochs
+	cfg.DLR, cfg.Epochs = 0x1p-126, MaxEpochs
 	if err := cfg.Validate(); err != nil {
 		t.Errorf("the smallest normal float32 and MaxEpochs: %v", err)
 	}
@@ -422,7 +421,7 @@ func TestRangeMessagesWriteShortExponents(t *testing.T) {
 		{"g_momentum", "1e6", "g_momentum: 1e6 out of range [0,1)"},
 		{"d_alpha", "1e6", "d_alpha: 1e6 out of range [0,1)"},
 		{"g_ema", "1e6", "g_ema: 1e6 out of range: 0 (off) or (0,1)"},
-		{"eps", "1e-50", "eps: 1e-50 out of range (0,1)"},
+		{"eps", "1e-50", "eps: 1e-50 out of range [1e-12,1)"},
 		{"target", "normal(1e7,1)", "at most 1e6 in magnitude"},
 	} {
 		cfg := blogConfig()

@@ -24,11 +24,14 @@ type Optimizer interface {
 //	v ← β₂v + (1 − β₂)g²
 //	θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 //
-// Moments whose magnitude falls below the smallest normal float32 are
-// flushed to zero. Dead units give long runs of zero gradients, their
-// moments then decay geometrically into denormal numbers, and denormal
-// arithmetic is many times slower on x86. A flushed moment changes the
-// update by less than lr·1e-30, far below float32 resolution of any weight.
+// Moments whose magnitude falls below the smallest normal float32, 2⁻¹²⁶,
+// are flushed to zero, deliberately: dead units give long runs of zero
+// gradients, their moments then decay geometrically into denormal
+// numbers, and denormal arithmetic is many times slower on x86. A flushed
+// m moves a weight by less than s·2⁻¹²⁶/ε, s = lr/(1 − β₁ᵗ); a flushed v
+// takes less than 2⁻⁶³·k, k = 1/√(1 − β₂ᵗ), from the denominator, which
+// against ε ≥ MinEps is about float32's resolution. TestAdamFlushKeepsResults
+// and TestFlushHarmlessAtMinEps hold the results to an unflushed float64 Adam.
 type Adam struct {
 	Beta1, Beta2 float64
 	Eps          float64

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -221,5 +222,48 @@ func TestPowTableMatchesMathPow(t *testing.T) {
 		if got, want := powStep(&tab, x, 7), math.Pow(x, 7); math.Float64bits(got) != math.Float64bits(want) {
 			t.Fatalf("pow(%v, 7) = %v, want %v", x, got, want)
 		}
+	}
+}
+
+// TestFlushHarmlessAtMinEps: a gradient of 1e-20 has a second moment
+// below 2⁻¹²⁶, flushed to zero at every step; with ε at MinEps Adam and
+// RMSprop still move the weight as float64 updates that flush nothing do,
+// and an ε below MinEps, against which the flush would show (with ε =
+// 1e-30 Adam moved the weight 10⁸ times too far), is refused.
+func TestFlushHarmlessAtMinEps(t *testing.T) {
+	const g, lr, steps = 1e-20, 1e-3, 10
+	adam, rms := NewAdam(1, 0.9, 0.999, MinEps), NewRMSprop(1, 0.99, MinEps)
+	pa, pr := []float32{0}, []float32{0}
+	var m, v, va, ra, rr float64
+	for k := 1; k <= steps; k++ {
+		adam.Step(pa, []float32{g}, lr)
+		rms.Step(pr, []float32{g}, lr)
+		m = 0.9*m + 0.1*g
+		v = 0.999*v + 0.001*g*g
+		ra -= lr / (1 - math.Pow(0.9, float64(k))) * m / (math.Sqrt(v)/math.Sqrt(1-math.Pow(0.999, float64(k))) + MinEps)
+		va = 0.99*va + 0.01*g*g
+		rr -= lr * g / (math.Sqrt(va) + MinEps)
+	}
+	if adam.V[0] != 0 || rms.V[0] != 0 {
+		t.Fatalf("second moments %g, %g: the test does not reach the flush", adam.V[0], rms.V[0])
+	}
+	for _, c := range []struct {
+		name     string
+		got, ref float64
+	}{{"Adam", float64(pa[0]), ra}, {"RMSprop", float64(pr[0]), rr}} {
+		if math.Abs(c.got-c.ref) > 1e-6*math.Abs(c.ref) {
+			t.Errorf("%s: weight %g, unflushed float64 %g", c.name, c.got, c.ref)
+		}
+	}
+	cfg := vanillaConfig()
+	for _, eps := range []float64{MinEps / 2, 1e-30} {
+		cfg.Eps = eps
+		if err := cfg.Validate(); err == nil || !strings.HasPrefix(err.Error(), "eps: ") {
+			t.Errorf("eps %g: %v, want it refused", eps, err)
+		}
+	}
+	cfg.Eps = MinEps
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("eps at MinEps: %v", err)
 	}
 }
