@@ -109,46 +109,6 @@ func TestPlainSGD(t *testing.T) {
 	assertParams(t, 1, p, []float32{0.5, 3})
 }
 
-// TestAdamFlushesDenormals runs Adam through a long stretch of zero
-// gradients, as a dead ReLU unit sees. The moments must end exactly zero
-// instead of lingering as slow denormal numbers, and the parameters must
-// still agree with a float64 Adam that flushes nothing.
-func TestAdamFlushesDenormals(t *testing.T) {
-	const steps = 3000
-	p := []float32{0.3, -0.7}
-	a := NewAdam(2, 0.9, 0.999, 1e-8)
-	ref := []float64{0.3, -0.7}
-	var m, v [2]float64
-	for k := 1; k <= steps; k++ {
-		g := []float32{0, 0}
-		if k <= 20 {
-			g = []float32{0.01 * float32(k), -0.02}
-		}
-		a.Step(p, slices.Clone(g), 1e-3)
-		for i := range ref {
-			gi := float64(g[i])
-			m[i] = 0.9*m[i] + 0.1*gi
-			v[i] = 0.999*v[i] + 0.001*gi*gi
-			bc1 := 1 - math.Pow(0.9, float64(k))
-			bc2 := 1 - math.Pow(0.999, float64(k))
-			ref[i] -= 1e-3 / bc1 * m[i] / (math.Sqrt(v[i])/math.Sqrt(bc2) + 1e-8)
-		}
-	}
-	for i := range p {
-		if math.Abs(float64(p[i])-ref[i]) > 1e-5 {
-			t.Errorf("param %d = %.8f, unflushed float64 Adam gives %.8f", i, p[i], ref[i])
-		}
-		if a.M[i] != 0 {
-			t.Errorf("m[%d] = %g after %d zero gradients, want flushed to 0", i, a.M[i], steps-20)
-		}
-	}
-	for i, x := range append(a.M, a.V...) {
-		if x != 0 && math.Abs(float64(x)) < smallestNormal {
-			t.Errorf("moment %d = %g is denormal", i, x)
-		}
-	}
-}
-
 // TestStepClearsGrads: every optimizer leaves the gradients zero, which is
 // what lets training skip ZeroGrad, and Adam does so on every kernel path,
 // in live and dead blocks and in the scalar tail alike.
