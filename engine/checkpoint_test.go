@@ -284,6 +284,11 @@ func FuzzRestore(f *testing.F) {
 	f.Add([]byte(checkpointMagic))
 	f.Add([]byte{})
 	f.Add(asVersion1(good)) // the same body: no points target
+	v3, err := os.ReadFile(filepath.Join("testdata", "checkpoint-v3-sgd-rmsprop.bin"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(v3) // SGD's and RMSprop's step counts, dropped
 	path := filepath.Join(f.TempDir(), "data.csv")
 	if err := os.WriteFile(path, []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
 		f.Fatal(err)
