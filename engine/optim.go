@@ -17,12 +17,21 @@ type Optimizer interface {
 	Step(params, grads []float32, lr float64)
 }
 
-// Adam is the optimizer of Kingma & Ba (2015) exactly as torch.optim.Adam
+// Adam is the optimizer of Kingma & Ba ("Adam: A Method for Stochastic
+// Optimization", ICLR 2015, Algorithm 1) in the form torch.optim.Adam
 // (PyTorch 1.13, no weight decay, no amsgrad) applies it at step t:
 //
 //	m ← β₁m + (1 − β₁)g
 //	v ← β₂v + (1 − β₂)g²
 //	θ ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+//
+// the paper's θ ← θ − lr·m̂/(√v̂ + ε) with m̂ = m/(1 − β₁ᵗ) and
+// v̂ = v/(1 − β₂ᵗ). Every operation is rounded to float32, in the order
+// adamGo (kernels.go) gives; two differ from PyTorch's: √v is multiplied
+// by 1/√(1 − β₂ᵗ) where PyTorch divides by √(1 − β₂ᵗ), and s·m is
+// divided by the denominator where PyTorch scales m/denominator by s. A
+// step therefore agrees with PyTorch's to a float32 ulp or two, not bit
+// for bit (TestAdamMatchesPyTorch).
 //
 // Moments whose magnitude falls below the smallest normal float32, 2⁻¹²⁶,
 // are flushed to zero, deliberately: dead units give long runs of zero
