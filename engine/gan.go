@@ -52,16 +52,17 @@ type GAN struct {
 	gEMA *paramEMA
 	// savedD and savedDOpt hold D's parameters and optimizer state while
 	// G unrolls D (Unroll > 0), else nil.
-	savedD []float32
+	savedD    []float32
+	savedDOpt Optimizer
 	// unroll is the second-order unrolled GAN's memory, nil unless
 	// UnrollSecondOrder.
 	unroll *unroller
-	// penalty computes D's gradient penalty (GP or R1) and eps holds the
-	// interpolation weights of WGAN-GP, one per D row; nil without one.
+	// penalty computes D's gradient penalty (GP or R1); gpEps holds
+	// WGAN-GP's interpolation weights ε_r, one per D row (not Adam's ε);
+	// nil without one.
 	penalty     *Penalty
-	eps         []float32
+	gpEps       []float32
 	lastPenalty float64 // the penalty of D's last update
-	savedDOpt   Optimizer
 }
 
 // EpochStats is what one epoch reports: the losses averaged over its steps
@@ -161,7 +162,7 @@ func newGAN(cfg Config, seed uint64, points *Points) (*GAN, error) {
 		// R1 is taken on the logit under BCE, as Mescheder et al. do: on
 		// the sigmoid's output σ′ would scale it to nothing where D is sure.
 		g.penalty.OnLogit = cfg.Loss == LossBCE
-		g.eps = make([]float32, g.dRows)
+		g.gpEps = make([]float32, g.dRows)
 	}
 	if cfg.Unroll > 0 {
 		g.savedD = make([]float32, len(g.disc.Params))
@@ -454,10 +455,10 @@ func (g *GAN) addPenalty() float64 {
 	if g.cfg.R1 > 0 {
 		return g.penalty.R1(g.real, g.dRows, g.cfg.R1)
 	}
-	for i := range g.eps {
-		g.eps[i] = g.rng.Float32()
+	for i := range g.gpEps {
+		g.gpEps[i] = g.rng.Float32()
 	}
-	return g.penalty.WGANGP(g.real, g.fake, g.eps, g.dRows, g.cfg.GP)
+	return g.penalty.WGANGP(g.real, g.fake, g.gpEps, g.dRows, g.cfg.GP)
 }
 
 // StepG makes one generator update: a generated batch goes through D with

@@ -266,7 +266,7 @@ func TestGPInterpolatesPerRow(t *testing.T) {
 	g := mustNew(t, newDesigns()["wgan-gp"], 3)
 	g.StepD()
 	rows, n := g.dRows, g.disc.InSize()
-	eps := g.eps[:rows]
+	eps := g.gpEps[:rows]
 	lo, hi, sum := eps[0], eps[0], 0.0
 	for _, e := range eps {
 		if !(e >= 0 && e < 1) {
