@@ -147,8 +147,8 @@ func newGAN(cfg Config, seed uint64, points *Points) (*GAN, error) {
 		g.fmGrad = make([]float32, g.dRows*width)
 		g.fmDiff = make([]float64, width)
 	}
-	g.gOpt = newOptimizer(len(g.gen.Params), cfg.GOpt, cfg.GBeta1, cfg.GBeta2, cfg.GMomentum, cfg.GAlpha, cfg.Eps)
-	g.dOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.DAlpha, cfg.Eps)
+	g.gOpt = cfg.newOptimizer(G, len(g.gen.Params))
+	g.dOpt = cfg.newOptimizer(D, len(g.disc.Params))
 	if cfg.DHistAvg > 0 {
 		g.dHist = newParamMean(g.disc.Params)
 	}
@@ -166,7 +166,7 @@ func newGAN(cfg Config, seed uint64, points *Points) (*GAN, error) {
 	}
 	if cfg.Unroll > 0 {
 		g.savedD = make([]float32, len(g.disc.Params))
-		g.savedDOpt = newOptimizer(len(g.disc.Params), cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.DAlpha, cfg.Eps)
+		g.savedDOpt = cfg.newOptimizer(D, len(g.disc.Params))
 	}
 	g.noise = make([]float32, g.gRows*cfg.NoiseDim)
 	g.real = make([]float32, cfg.Batch*g.dim)
@@ -229,14 +229,20 @@ func (g *GAN) discriminator(slope float32) []Layer {
 	return append(layers, out)
 }
 
-func newOptimizer(n int, kind OptimizerKind, beta1, beta2, momentum, alpha, eps float64) Optimizer {
+// newOptimizer returns player p's optimizer as c configures it, for n
+// parameters.
+func (c *Config) newOptimizer(p Player, n int) Optimizer {
+	kind, beta1, beta2, momentum, alpha := c.DOpt, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha
+	if p == G {
+		kind, beta1, beta2, momentum, alpha = c.GOpt, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha
+	}
 	switch kind {
 	case OptimizerSGD:
 		return NewSGD(n, momentum)
 	case OptimizerRMSprop:
-		return NewRMSprop(n, alpha, eps)
+		return NewRMSprop(n, alpha, c.Eps)
 	}
-	return NewAdam(n, beta1, beta2, eps)
+	return NewAdam(n, beta1, beta2, c.Eps)
 }
 
 // Config returns the run's current settings, retuned values included.

@@ -116,7 +116,7 @@ func newUnroller(g *GAN, k int) (*unroller, error) {
 		u.noise[i] = make([]float32, len(g.noise))
 	}
 	for i := range u.opts {
-		u.opts[i] = newOptimizer(n, cfg.DOpt, cfg.DBeta1, cfg.DBeta2, cfg.DMomentum, cfg.DAlpha, cfg.Eps)
+		u.opts[i] = cfg.newOptimizer(D, n)
 	}
 	off := 0
 	for i, layer := range d.Layers {
