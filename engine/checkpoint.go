@@ -231,8 +231,10 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	// A body too small for the design's weights alone is refused before
 	// the networks are built, which would take a wide design's hundreds
 	// of megabytes for a file of a few kilobytes, damaged or edited.
-	if least := 4 * uint64(cfg.denseWeights()); cfg.validate(false) == nil && n < least {
-		return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration's weights alone take %d", n, least)
+	if cfg.validate(false) == nil {
+		if least := 4 * uint64(cfg.denseWeights()); n < least {
+			return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration's weights alone take %d", n, least)
+		}
 	}
 	g, err := newGAN(cfg, seed, points)
 	if err != nil {
