@@ -18,8 +18,10 @@ const bceEps = 1e-12
 //	L = −(1/n) Σ_i [ t·max(ln y_i, −100) + (1 − t)·max(ln(1 − y_i), −100) ]
 //	dL/dy_i = (y_i − t) / (n · max(y_i(1 − y_i), 1e-12))
 //
-// t = 1 for real data, 0 for generated data (Goodfellow et al. 2014); the
-// non-saturating generator loss is BCE with t = 1 on generated data.
+// t = 1 for real data, 0 for generated data (Goodfellow et al. 2014,
+// eq. 1, D's side); the non-saturating generator loss is BCE with t = 1
+// on generated data, G maximising log D(G(z)) instead of minimising
+// log(1 − D(G(z))) (Goodfellow et al. 2014, §3).
 func BCE(dst, y []float32, t float32) float32 {
 	n := len(y)
 	dst = dst[:n]
@@ -48,9 +50,10 @@ func bceTerm(p float64, t float32) float64 {
 	return float64(t)*clampLog(p) + float64(1-t)*clampLog(1-p)
 }
 
-// MinimaxGLoss is the generator's cost in the original minimax game,
-// J(G) = −J(D) restricted to the terms G controls (Goodfellow, NIPS 2016
-// tutorial, eq. 10):
+// MinimaxGLoss is the generator's cost in the original minimax game of
+// Goodfellow et al. 2014 (eq. 1: G minimises E log(1 − D(G(z)))), that
+// is J(G) = −J(D) restricted to the terms G controls (Goodfellow, NIPS
+// 2016 tutorial, eq. 10):
 //
 //	L = (1/n) Σ_i max(ln(1 − y_i), −100) = −BCE(y, 0)
 //
