@@ -160,7 +160,8 @@ func (s *SGD) Step(params, grads []float32, lr float64) {
 // (addcdiv). The Wasserstein GAN trains both players with it (Arjovsky et
 // al. 2017, Algorithm 1: α is PyTorch's default 0.99 in their code).
 // Like Adam's, a second moment that decays below the smallest normal
-// float32 is flushed to zero.
+// float32 is flushed to zero, which against ε ≥ MinEps changes no result
+// (TestRMSpropFlushesDenormals, TestFlushHarmlessAtMinEps).
 //
 // Nothing in the update depends on the step count (no bias correction),
 // so the optimizer keeps none.
