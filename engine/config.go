@@ -126,8 +126,9 @@ const (
 	// trains). Every checkpoint ganui writes stays within it, and one
 	// that claims more is refused.
 	MaxEpochs = 1_000_000_000
-	// MaxUpdates bounds an optimizer's step count: float64, in which Adam
-	// raises β to it, counts exactly up to 2⁵³. Far more than MaxEpochs ×
+	// MaxUpdates bounds Adam's step count (and the counts of updates a
+	// checkpoint's averages hold): float64, in which Adam raises β to it,
+	// counts exactly up to 2⁵³. Far more than MaxEpochs ×
 	// MaxSteps, it is reached by no run; a checkpoint that claims more is
 	// refused.
 	MaxUpdates = 1 << 53
