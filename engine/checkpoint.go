@@ -498,25 +498,34 @@ func (c *ckReader) optimizer(o Optimizer, version uint32, what string) {
 		c.err = badCheckpoint("%s: state is not %s", what, name)
 		return
 	}
-	adam, _ := o.(*Adam)
-	if adam != nil || version < 4 {
-		t := c.u64()
-		if c.err == nil && t > MaxUpdates {
-			c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
-			return
-		}
-		if adam != nil {
-			adam.T = int(t)
-		}
-	}
 	switch o := o.(type) {
 	case *Adam:
+		o.T = c.steps(what)
 		c.floats(o.M, what)
 		c.floats(o.V, what)
 	case *SGD:
+		c.droppedSteps(version, what)
 		c.floats(o.Buf, what)
 	case *RMSprop:
+		c.droppedSteps(version, what)
 		c.floats(o.V, what)
+	}
+}
+
+// steps reads an optimizer's step count, at most MaxUpdates.
+func (c *ckReader) steps(what string) int {
+	t := c.u64()
+	if c.err == nil && t > MaxUpdates {
+		c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
+	}
+	return int(t)
+}
+
+// droppedSteps reads, checks and drops the step count that SGD's and
+// RMSprop's states hold before version 4, which nothing of theirs used.
+func (c *ckReader) droppedSteps(version uint32, what string) {
+	if version < 4 {
+		c.steps(what)
 	}
 }
 

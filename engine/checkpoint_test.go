@@ -475,4 +475,14 @@ func TestVersion3StepCountsAreDropped(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("the restored run saves other bytes than the checkpoint's without its step counts")
 	}
+	// A dropped step count is still checked.
+	for _, i := range []int{gSteps, dSteps} {
+		bad := slices.Clone(old[:len(old)-sha256.Size])
+		binary.LittleEndian.PutUint64(bad[i:], MaxUpdates+1)
+		sum := sha256.Sum256(bad)
+		var ce *CheckpointError
+		if _, err := Restore(append(bad, sum[:]...)); !errors.As(err, &ce) || !strings.Contains(err.Error(), "steps, out of range") {
+			t.Errorf("a step count past MaxUpdates at byte %d: %v", i, err)
+		}
+	}
 }
