@@ -105,6 +105,14 @@ type Run struct {
 	// counts those before them that the session did not keep.
 	Events  []Event
 	Earlier int
+
+	// Baseline is the run pinned to compare against (the trainer's b), or
+	// nil, drawn in grey as the screen draws it: its curves under the
+	// run's in panels (a) and (b), its histogram (counted in histBins
+	// bins, as session.Picture counts it) as an outline in (d), or on a
+	// plane its samples as points under G's; the legends name it by its
+	// seed and the epoch it was pinned at.
+	Baseline *session.Baseline
 }
 
 // Event is a moment of a run worth marking on its time axis.
@@ -180,6 +188,7 @@ func FromPicture(p session.Picture) Run {
 	}
 	r.Earlier = p.Earlier
 	r.Events = eventMarks(p.Events)
+	r.Baseline = p.Baseline
 	return r
 }
 
@@ -199,6 +208,38 @@ func (r Run) samplesName() string {
 		return "samples"
 	}
 	return r.SamplesName
+}
+
+// baseName names a pinned baseline in a legend as the screen's legends
+// do, by its seed and the epoch it was pinned at: "base seed 2 at epoch
+// 1,500".
+func baseName(b *session.Baseline) string {
+	return fmt.Sprintf("base seed %d at epoch %s", b.Seed, numtext.FormatInt(b.Epoch))
+}
+
+// ghosts adds to p, under the curves added after them, the baseline's
+// curves of the history values vs in its grey, as the screen draws them
+// (one grey for all: the run's curves, in their colours, say which is
+// which), and returns the legend entry that names them, to be added
+// after the run's own; nil without a baseline or points.
+func (r Run) ghosts(p *plot.Plot, vs ...func(session.Point) float64) (func(), error) {
+	if r.Baseline == nil {
+		return nil, nil
+	}
+	h, drawn := r.Baseline.History, false
+	for _, v := range vs {
+		xy := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
+		if err := addLine(p, "", xy, paper(palette.Baseline), nil); err != nil {
+			return nil, err
+		}
+		drawn = drawn || len(xy) > 0
+	}
+	if !drawn {
+		return nil, nil
+	}
+	return func() {
+		p.Legend.Add(baseName(r.Baseline), &plotter.Line{LineStyle: draw.LineStyle{Color: paper(palette.Baseline), Width: vg.Points(1.2)}})
+	}, nil
 }
 
 // short is v in three significant digits, as a legend or a caption
@@ -857,6 +898,11 @@ func (r Run) moments() (*plot.Plot, error) {
 	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
 	if r.Plane != nil {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
+		base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
+			func(q session.Point) float64 { return q.Std }, func(q session.Point) float64 { return q.StdY })
+		if err != nil {
+			return nil, err
+		}
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
 		// The target's moments, as the screen sets them against the
@@ -876,8 +922,15 @@ func (r Run) moments() (*plot.Plot, error) {
 				return nil, err
 			}
 		}
+		if base != nil {
+			base()
+		}
 		r.timeAxis(p)
 		return p, nil
+	}
+	base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
+	if err != nil {
+		return nil, err
 	}
 	for _, err := range []error{
 		addLine(p, "mean", mean, paper(palette.Generated), nil),
@@ -888,6 +941,9 @@ func (r Run) moments() (*plot.Plot, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if base != nil {
+		base()
 	}
 	r.timeAxis(p)
 	return p, nil
@@ -900,11 +956,31 @@ func (r Run) losses() (*plot.Plot, error) {
 	at := func(v func(session.Point) float64) plotter.XYs {
 		return series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
 	}
-	dReal, dFake := at(func(q session.Point) float64 { return q.DReal }), at(func(q session.Point) float64 { return q.DFake })
-	g, gName := at(func(q session.Point) float64 { return q.G }), "G"
+	dRealOf, dFakeOf, gOf := func(q session.Point) float64 { return q.DReal }, func(q session.Point) float64 { return q.DFake }, func(q session.Point) float64 { return q.G }
+	dReal, dFake := at(dRealOf), at(dFakeOf)
+	g, gName := at(gOf), "G"
+	// The baseline's curves, under the run's, share the range, as on the
+	// screen: its losses, as the run's, set the scale.
+	var baseD, baseG plotter.XYs
+	if b := r.Baseline; b != nil {
+		for _, q := range b.History {
+			for _, v := range []float64{q.DReal, q.DFake} {
+				if drawable(v) {
+					baseD = append(baseD, plotter.XY{X: float64(q.Epoch), Y: v})
+				}
+			}
+			if drawable(q.G) {
+				baseG = append(baseG, plotter.XY{X: float64(q.Epoch), Y: q.G})
+			}
+		}
+	}
+	base, err := r.ghosts(p, dRealOf, dFakeOf, gOf)
+	if err != nil {
+		return nil, err
+	}
 	var top float64 // D's range, when G's loss is on a scale of its own
 	if r.GOwnScale {
-		for _, q := range slices.Concat(dReal, dFake) {
+		for _, q := range slices.Concat(dReal, dFake, baseD) {
 			top = math.Max(top, q.Y)
 		}
 		for _, l := range r.Balance {
@@ -935,8 +1011,11 @@ func (r Run) losses() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
+	if base != nil {
+		base()
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, q := range slices.Concat(dReal, dFake, g) {
+	for _, q := range slices.Concat(dReal, dFake, g, baseD, baseG) {
 		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
 	}
 	switch {
@@ -1007,8 +1086,10 @@ func (r Run) quality() (*plot.Plot, error) {
 	return p, nil
 }
 
-// histBins is how many bins the histogram of panel (d) has.
-const histBins = 60
+// histBins is how many bins the histogram of panel (d) has: those a
+// picture counts a pinned baseline's sample in, for its outline to run
+// along the bars.
+const histBins = session.PictureBins
 
 // samples is panel (d): the histogram as a density (its bars' area is the
 // share of the samples within Lo…Hi), the target density and D(x).
@@ -1074,6 +1155,14 @@ func (r Run) samples() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
+	if outline := r.baseOutline(); len(outline) > 0 {
+		for _, q := range outline {
+			top = math.Max(top, q.Y)
+		}
+		if err := addLine(p, baseName(r.Baseline), outline, paper(palette.Baseline), nil); err != nil {
+			return nil, err
+		}
+	}
 	if k := len(r.DCurve); k > 1 {
 		// A critic's score (Wasserstein, hinge) is no probability, nor is
 		// a score that has left the probabilities' range by more than its
@@ -1107,6 +1196,29 @@ func (r Run) samples() (*plot.Plot, error) {
 	p.X.Min, p.X.Max = r.Lo, r.Hi
 	yRange(p)
 	return p, nil
+}
+
+// baseOutline is the pinned baseline's histogram as the outline of its
+// bars, a density as the run's bars are (its area the share of its
+// sample within the histogram's range), which the screen draws as ╌ over
+// the live bars; nil without a baseline or its evaluation.
+func (r Run) baseOutline() plotter.XYs {
+	if r.Baseline == nil {
+		return nil
+	}
+	m := r.Baseline.Eval.Metrics
+	h := m.Hist
+	k := len(h.Counts)
+	if m.N == 0 || k == 0 || !(h.Hi > h.Lo) {
+		return nil
+	}
+	w := (h.Hi - h.Lo) / float64(k)
+	xy := make(plotter.XYs, 0, 2*k)
+	for i, c := range h.Counts {
+		x, d := h.Lo+float64(i)*w, float64(c)/(float64(m.N)*w)
+		xy = append(xy, plotter.XY{X: x, Y: d}, plotter.XY{X: x + w, Y: d})
+	}
+	return xy
 }
 
 // points is panel (d) of a two-dimensional run: D's surface shaded over
@@ -1147,19 +1259,22 @@ func (r Run) points() (*plot.Plot, error) {
 }
 
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend
-// entries of the fresh samples and the target's reference points, which
-// count those beyond the target's box, as the screen's plane counts G's
-// (those between the box and the axes are drawn and counted: the outline
-// shows the box); and returns place, which adds the points themselves
-// once p's axes are final, the samples and over them the target's (where
-// G misses the target shows), those within the axes. The legend comes
+// entries of the fresh samples, the target's reference points and a
+// pinned baseline's samples, which count those beyond the target's box,
+// as the screen's plane counts G's (those between the box and the axes
+// are drawn and counted: the outline shows the box); and returns place,
+// which adds the points themselves once p's axes are final, the
+// baseline's, over them G's samples and over those the target's (where G
+// misses the target shows), those within the axes. The legend comes
 // first, for the room it takes sets the axes (legendRoom). Points beyond
 // the axes are not drawn: gonum pads a plot to show every glyph, and one
 // far outside squeezed the panel.
 func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 	b := r.Plane.Box
 	var placed []func()
-	scatter := func(name string, xy []float64, c color.Color, radius vg.Length) error {
+	// under: the points are drawn under those of the calls before (a
+	// baseline's under G's), their legend entry after theirs.
+	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, under bool) error {
 		var all plotter.XYs
 		in, beyond := 0, 0 // within the box, beyond it
 		for i := 0; i+1 < len(xy); i += 2 {
@@ -1189,7 +1304,7 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
 		}
 		p.Legend.Add(name, s)
-		placed = append(placed, func() {
+		place := func() {
 			for _, q := range all {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
@@ -1198,12 +1313,23 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			if len(s.XYs) > 0 {
 				p.Add(unpadded{s})
 			}
-		})
+		}
+		if under {
+			placed = slices.Insert(placed, 0, place)
+		} else {
+			placed = append(placed, place)
+		}
 		return nil
 	}
+	var base []float64 // a pinned baseline's samples, drawn as the screen's plane draws them
+	baseLabel := ""
+	if b := r.Baseline; b != nil {
+		base, baseLabel = b.Eval.Points, baseName(b)
+	}
 	for _, err := range []error{
-		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1)),
-		scatter("target", r.Plane.Reference, paper(palette.Real), vg.Points(1)),
+		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), false),
+		scatter("target", r.Plane.Reference, paper(palette.Real), vg.Points(1), false),
+		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), true),
 	} {
 		if err != nil {
 			return nil, err
@@ -1334,7 +1460,8 @@ func (r Run) timeAxis(p *plot.Plot) {
 // after the last one drawn, the evaluations start later than the
 // history). One epoch alone is shown with one either side, none before
 // 0 (a run of one epoch had shown 1 to 2 in one panel, 0 to 2 in
-// another); with none, the samples' epoch is.
+// another); with none, the samples' epoch is. A pinned baseline's history
+// counts too, as the screen's charts count it.
 func (r Run) timeRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	at := func(e int) { lo, hi = math.Min(lo, float64(e)), math.Max(hi, float64(e)) }
@@ -1346,6 +1473,11 @@ func (r Run) timeRange() (lo, hi float64) {
 	}
 	for _, e := range r.Events {
 		at(e.Epoch)
+	}
+	if r.Baseline != nil { // its curves share the axis, as on the screen
+		for _, q := range r.Baseline.History {
+			at(q.Epoch)
+		}
 	}
 	if lo > hi {
 		lo, hi = float64(r.SampleEpoch), float64(r.SampleEpoch)

@@ -266,6 +266,42 @@ func TestBaselineBinsFollowTheScreen(t *testing.T) {
 	}
 }
 
+// TestPictureCarriesTheBaseline: a run's picture, which its figure is
+// drawn from, holds the baseline pinned, its histogram counted from the
+// same sample in the figure's bins (PictureBins) whatever the screen's,
+// which the snapshots keep; without one, none. The figure had had no
+// baseline to draw.
+func TestPictureCarriesTheBaseline(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 30 {
+		s.trainEpoch()
+	}
+	if s.Picture().Baseline != nil {
+		t.Fatal("a picture of a run with nothing pinned has a baseline")
+	}
+	HistBins{N: 85}.apply(s)
+	Pin{}.apply(s)
+	Reseed{}.apply(s)
+	s.trainEpoch()
+	p := s.Picture()
+	b := p.Baseline
+	if b == nil || b.Seed != 3 || b.Epoch != 30 || len(b.History) != 30 {
+		t.Fatalf("the picture's baseline %+v, want seed 3's at epoch 30", b)
+	}
+	h := b.Eval.Metrics.Hist
+	n := h.Under + h.Over
+	for _, c := range h.Counts {
+		n += c
+	}
+	if len(h.Counts) != PictureBins || n != b.Eval.Metrics.N || h.Lo != p.Lo || h.Hi != p.Hi {
+		t.Errorf("the picture's baseline counts %d of %d samples in %d bins over [%g, %g]; want all in %d over the picture's [%g, %g]",
+			n, b.Eval.Metrics.N, len(h.Counts), h.Lo, h.Hi, PictureBins, p.Lo, p.Hi)
+	}
+	if len(s.baseline.Eval.Metrics.Hist.Counts) != 85 {
+		t.Error("the picture re-binned the screen's baseline")
+	}
+}
+
 // TestShareWritesTheDesign: Share writes a preset file that loads back as
 // the design being trained, retuned settings included, and says the
 // command that reproduces the run.

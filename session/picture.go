@@ -63,7 +63,16 @@ type Picture struct {
 	// the latest ones, Earlier more before them not kept.
 	Events  []Event
 	Earlier int
+	// Baseline is the run pinned to compare against (Pin), or nil, for a
+	// figure to draw as the screen does; its histogram is counted in
+	// PictureBins bins over Lo to Hi, as a figure's histogram is. It is
+	// the snapshots' too, which never change it.
+	Baseline *Baseline
 }
+
+// PictureBins is how many bins a figure's histogram of a Picture has: a
+// pinned baseline's sample is counted in them, whatever the screen's.
+const PictureBins = 60
 
 // pictureCurve is how many points of D's curve a Picture holds, and
 // pictureSurface the side of the grid of D's surface.
@@ -98,6 +107,9 @@ func (s *Session) Picture() Picture {
 		Samples:    make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:     slices.Clone(s.tl.events),
 		Earlier:    s.tl.dropped,
+	}
+	if s.baseline != nil {
+		p.Baseline = s.baseline.binned(PictureBins, s.gan.Target())
 	}
 	p.Preset, p.Changes = designOf(s.opts.Preset, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {

@@ -1,0 +1,171 @@
+package figure
+
+import (
+	"image/color"
+	"math"
+	"slices"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg/recorder"
+
+	"github.com/ganui/ganui/internal/palette"
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+)
+
+// pinnedRun trains a bimodal run for 40 epochs as the trainer does, pins
+// it (b), reseeds (r) and trains the new seed 20 epochs, and returns the
+// picture the trainer's P draws then.
+func pinnedRun(t *testing.T) session.Picture {
+	t.Helper()
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 4, Samples: 2000, Every: 10, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []session.Command{session.Step{Kind: session.StepEpoch, Epochs: 40}, session.Pin{},
+		session.Reseed{}, session.Step{Kind: session.StepEpoch, Epochs: 20}} {
+		s.Send(c)
+	}
+	s.Start()
+	for snap := range s.Snapshots() { // the commands queued apply together, before the first snapshot
+		if snap.Baseline != nil && snap.Epoch == 20 {
+			break
+		}
+	}
+	s.Stop()
+	return s.Picture()
+}
+
+// strokesIn draws p on c and counts the lines stroked in colour col.
+func strokesIn(p *plot.Plot, col color.Color) int {
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	var set color.Color
+	n := 0
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			if set == col {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestBaselineDrawnAsOnTheScreen: a figure of a run with a baseline
+// pinned (the trainer's b, then P) draws the baseline as the screen
+// does, in its grey, named in the legend by its seed and epoch: its
+// moments and losses under the run's in panels (a) and (b), on a time
+// axis that reaches the epoch it was pinned at, and its histogram as an
+// outline over the run's in (d), a density as the bars are. Panel (c),
+// where the screen writes the differences, draws nothing of it. The
+// figure had drawn no baseline at all.
+func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
+	p := pinnedRun(t)
+	if p.Baseline == nil || p.Baseline.Epoch != 40 || p.Epoch != 20 || p.Seed == p.Baseline.Seed {
+		t.Fatalf("picture at epoch %d, seed %d, baseline %+v: want a baseline of epoch 40 of another seed", p.Epoch, p.Seed, p.Baseline)
+	}
+	r := FromPicture(p)
+	name := "base seed 4 at epoch 40"
+	grey := paper(palette.Baseline)
+	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		panel  string
+		p      *plot.Plot
+		curves int // the baseline's lines, besides its legend's thumbnail
+	}{{"(a)", panels[0][0], 2}, {"(b)", panels[0][1], 3}, {"(c)", panels[1][0], -1}, {"(d)", panels[1][1], 1}} {
+		col, named := legendColours(c.p)[name]
+		switch {
+		case c.curves < 0 && named:
+			t.Errorf("panel %s names the baseline", c.panel)
+		case c.curves >= 0 && (!named || hexOf(col) != palette.Baseline.Light.TrueColor):
+			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, name, named, hexOf(col), palette.Baseline.Light.TrueColor, legendColours(c.p))
+		}
+		if n := strokesIn(c.p, grey); n != c.curves+1 {
+			t.Errorf("panel %s strokes %d lines in the baseline's grey, want %d", c.panel, n, c.curves+1)
+		}
+	}
+	for i, q := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
+		if q.X.Max != 40 {
+			t.Errorf("time panel %d ends at epoch %g, short of the baseline's 40", i, q.X.Max)
+		}
+	}
+	// The outline's area is the share of the baseline's sample within
+	// the histogram's range, as the bars' is of the run's.
+	m := p.Baseline.Eval.Metrics
+	if len(m.Hist.Counts) != histBins {
+		t.Fatalf("the baseline's histogram has %d bins, want the figure's %d", len(m.Hist.Counts), histBins)
+	}
+	outline, area := r.baseOutline(), 0.0
+	for i := 0; i+1 < len(outline); i += 2 {
+		area += (outline[i+1].X - outline[i].X) * outline[i].Y
+	}
+	if want := float64(m.N-m.Hist.Under-m.Hist.Over) / float64(m.N); math.Abs(area-want) > 1e-9 || len(outline) != 2*histBins {
+		t.Errorf("the outline has %d points, area %g; want %d, area %g", len(outline), area, 2*histBins, want)
+	}
+	hasAll(t, svgOf(t, r), name)
+
+	r.Baseline = nil
+	plain, _, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range plain {
+		for _, q := range row {
+			if _, named := legendColours(q)[name]; named || strokesIn(q, grey) != 0 {
+				t.Errorf("without a baseline, panel %q draws one", q.Title.Text)
+			}
+		}
+	}
+}
+
+// TestPlaneBaselineDrawn: on a plane, the baseline's moments are drawn
+// under the run's in panel (a), and its samples under G's in panel (d),
+// grey, counted beyond the box and named last, as the screen's plane
+// draws them.
+func TestPlaneBaselineDrawn(t *testing.T) {
+	r := planeRun()
+	r.Samples = []float64{0, 0, 1, 1}
+	b := &session.Baseline{Seed: 2, Epoch: 120, History: r.History}
+	b.Eval.Points = []float64{0.5, 0.5, -1, 1, 40, 40}
+	r.Baseline = b
+	name := "base seed 2 at epoch 120 (1 beyond the box)"
+	rec := &fillCanvas{}
+	panels, canvases, err := r.layout(figureCanvas(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, d := panels[0][0], panels[1][1]
+	if n := strokesIn(a, paper(palette.Baseline)); n != 5 {
+		t.Errorf("panel (a) strokes %d lines in the baseline's grey, want its four moments and the legend's", n)
+	}
+	if _, ok := legendColours(a)["base seed 2 at epoch 120"]; !ok {
+		t.Errorf("panel (a)'s legend %v does not name the baseline", legendColours(a))
+	}
+	d.Draw(canvases[1][1])
+	var order []string // the colours of the glyphs filled, in order
+	for _, f := range rec.fills {
+		switch f.c {
+		case paper(palette.Baseline):
+			order = append(order, "base")
+		case paper(palette.Generated):
+			order = append(order, "G")
+		}
+	}
+	// The points in view, then the legend's thumbnails, G's first.
+	if want := []string{"base", "base", "G", "G", "G", "base"}; !slices.Equal(order, want) {
+		t.Errorf("panel (d) fills %v, want %v: the baseline's points under G's, its legend entry after", order, want)
+	}
+	hasAll(t, svgOf(t, r), name)
+}
