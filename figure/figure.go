@@ -892,12 +892,13 @@ func (r Run) level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color
 
 // moments is panel (a).
 func (r Run) moments() (*plot.Plot, error) {
-	p := newPlot("(a) mean and std of G's samples", "epoch", "value")
+	p := newPlot("(a) mean and std of G's samples", "epoch", "mean, std of x") // x as panel (d) names the samples' value
 	h := r.History
 	mean := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Mean })
 	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
 	if r.Plane != nil {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
+		p.Y.Label.Text = "mean, std of x and y"
 		base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
 			func(q session.Point) float64 { return q.Std }, func(q session.Point) float64 { return q.StdY })
 		if err != nil {

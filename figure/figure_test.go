@@ -157,7 +157,7 @@ func TestWriteDrawsEveryFormat(t *testing.T) {
 	hasAll(t, svgText(t, svg),
 		"bimodal · seed 4 · 60 epochs (done) · target mixture(-2,0.5;2,0.5)",
 		"(a) mean and std of G's samples", "(b) losses", "(c) distance to the target", "(d) 2,000 fresh samples at epoch 60",
-		"epoch", "value", "loss", "KS, W1", "x", "density, D(x)",
+		"epoch", "mean, std of x", "loss", "KS, W1", "x", "density, D(x)",
 		"mean", "std", "target mean", "target std", "D real", "D fake", "G", "ln 2", "KS", "W1", "samples", "target", "D(x)")
 
 	pdf, err := os.ReadFile(filepath.Join(dir, "run.pdf"))
@@ -753,6 +753,24 @@ func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
 		want := map[bool]string{true: "density, D(x)", false: "density"}[curve]
 		if p.Y.Label.Text != want {
 			t.Errorf("D(x) drawn %v: y axis %q, want %q", curve, p.Y.Label.Text, want)
+		}
+	}
+}
+
+// TestMomentsAxisNamed: panel (a)'s y axis names what it measures, the
+// mean and std of the samples' value x (of x and y on a plane), as panel
+// (c)'s names KS and W1; it had read "value".
+func TestMomentsAxisNamed(t *testing.T) {
+	for _, c := range []struct {
+		r    Run
+		want string
+	}{{trained(t), "mean, std of x"}, {planeRun(), "mean, std of x and y"}} {
+		p, err := c.r.moments()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Y.Label.Text != c.want {
+			t.Errorf("%s: y axis %q, want %q", p.Title.Text, p.Y.Label.Text, c.want)
 		}
 	}
 }
