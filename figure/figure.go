@@ -436,11 +436,16 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 // reads it drew the colour bar, an image one pixel wide, as a hairline.
 type svgCanvas struct{ *vgsvg.Canvas }
 
-// svgFixes are the texts gonum's SVG canvas writes an image with, each
-// followed by what it becomes.
+// svgFixes are the texts gonum's SVG canvas writes an image and a text
+// with, each followed by what it becomes. A text names its font alone,
+// Liberation Serif, which the document carries (EmbedFonts); a viewer
+// that reads no embedded font (rsvg-convert) takes the font of that name
+// where installed, and now its metric twin, Times New Roman, whose words
+// are as wide, or at least a serif, not the viewer's default face.
 var svgFixes = [][2][]byte{
 	{[]byte(`xlink:href="data:image/jpg;base64,`), []byte(`xlink:href="data:image/png;base64,`)},
 	{[]byte(`<image `), []byte(`<image preserveAspectRatio="none" `)},
+	{[]byte(`style="font-family:Liberation Serif;`), []byte(`style="font-family:'Liberation Serif','Times New Roman',serif;`)},
 }
 
 func (c svgCanvas) WriteTo(w io.Writer) (int64, error) {

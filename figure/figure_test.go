@@ -811,6 +811,53 @@ func TestSVGImagesArePNG(t *testing.T) {
 	}
 }
 
+// TestSVGFontsFallBack: every text of an SVG figure names the font the
+// document carries, then its metric twin and the generic serif, for a
+// viewer that reads no embedded font (rsvg-convert): the text had named
+// Liberation Serif alone, and a viewer without it drew its default face.
+func TestSVGFontsFallBack(t *testing.T) {
+	h := Heatmap{XKey: "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3"}, Y: []string{"1e-3"}, Z: [][]float64{{0.1, 0.2}}, ZLabel: "median KS"}
+	var hb, rb bytes.Buffer
+	if err := EncodeHeatmap(&hb, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	if err := Encode(&rb, "svg", trained(t)); err != nil {
+		t.Fatal(err)
+	}
+	const want = "'Liberation Serif','Times New Roman',serif"
+	for name, doc := range map[string][]byte{"heat map": hb.Bytes(), "run": rb.Bytes()} {
+		d := xml.NewDecoder(bytes.NewReader(doc))
+		texts := 0
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			el, ok := tok.(xml.StartElement)
+			if !ok || el.Name.Local != "text" {
+				continue
+			}
+			texts++
+			for _, a := range el.Attr {
+				if a.Name.Local != "style" {
+					continue
+				}
+				for _, decl := range strings.Split(a.Value, ";") {
+					if v, ok := strings.CutPrefix(decl, "font-family:"); ok && v != want {
+						t.Errorf("%s: a text in %s, want %s", name, v, want)
+					}
+				}
+			}
+		}
+		if texts == 0 || !bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)) {
+			t.Errorf("%s: %d texts; the embedded font named: %v", name, texts, bytes.Contains(doc, []byte(`font-family:"Liberation Serif";`)))
+		}
+	}
+}
+
 // TestRunawayLossesOnLogScale: losses that span a million-fold, all
 // positive (a least-squares runaway's spike at 6e20 beside losses under
 // 1), are drawn on a log scale, which shows both; a run that trains keeps
