@@ -4,9 +4,11 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/internal/palette"
@@ -65,9 +67,9 @@ func strokesIn(p *plot.Plot, col color.Color) int {
 // does, in its grey, named in the legend by its seed and epoch: its
 // moments and losses under the run's in panels (a) and (b), on a time
 // axis that reaches the epoch it was pinned at, and its histogram as an
-// outline over the run's in (d), a density as the bars are. Panel (c),
-// where the screen writes the differences, draws nothing of it. The
-// figure had drawn no baseline at all.
+// outline over the run's in (d), a density as the bars are; and its KS
+// and W1 at its pin as points in (c), which the screen's Quality compares
+// the run with (vs base). The figure had drawn no baseline at all.
 func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	p := pinnedRun(t)
 	if p.Baseline == nil || p.Baseline.Epoch != 40 || p.Epoch != 20 || p.Seed == p.Baseline.Seed {
@@ -80,21 +82,33 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m := p.Baseline.Eval.Metrics
 	for _, c := range []struct {
 		panel  string
 		p      *plot.Plot
+		entry  string
 		curves int // the baseline's lines, besides its legend's thumbnail
-	}{{"(a)", panels[0][0], 2}, {"(b)", panels[0][1], 3}, {"(c)", panels[1][0], -1}, {"(d)", panels[1][1], 1}} {
-		col, named := legendColours(c.p)[name]
-		switch {
-		case c.curves < 0 && named:
-			t.Errorf("panel %s names the baseline", c.panel)
-		case c.curves >= 0 && (!named || hexOf(col) != palette.Baseline.Light.TrueColor):
-			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, name, named, hexOf(col), palette.Baseline.Light.TrueColor, legendColours(c.p))
+	}{
+		{"(a)", panels[0][0], name, 2},
+		{"(b)", panels[0][1], name, 3},
+		{"(c)", panels[1][0], name + ": KS " + short(m.KS) + ", W1 " + short(m.W1), -1}, // points, not lines
+		{"(d)", panels[1][1], name, 1},
+	} {
+		if col, named := legendColours(c.p)[c.entry]; !named || hexOf(col) != palette.Baseline.Light.TrueColor {
+			t.Errorf("panel %s: legend entry %q %v in %s, want it in %s (legend %v)", c.panel, c.entry, named, hexOf(col), palette.Baseline.Light.TrueColor, legendColours(c.p))
 		}
 		if n := strokesIn(c.p, grey); n != c.curves+1 {
 			t.Errorf("panel %s strokes %d lines in the baseline's grey, want %d", c.panel, n, c.curves+1)
 		}
+	}
+	// Panel (c): the baseline's KS and W1 at the epoch of its evaluation.
+	if xy, _ := r.baseQuality([2]string{"KS", "W1"}); len(xy) != 2 || xy[0] != (plotter.XY{X: float64(p.Baseline.Eval.Epoch), Y: m.KS}) || xy[1].Y != m.W1 {
+		t.Errorf("panel (c) marks the baseline at %v, want KS %g and W1 %g at epoch %d", xy, m.KS, m.W1, p.Baseline.Eval.Epoch)
+	}
+	// The run has no evaluation yet, its baseline's are all there is: the
+	// axis starts at 0 as one of the run's does, not at the lower one.
+	if c := panels[1][0]; len(r.Evals) != 0 || c.Y.Min != 0 {
+		t.Errorf("panel (c) of a run with %d evaluations starts at %g, want 0", len(r.Evals), c.Y.Min)
 	}
 	for i, q := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
 		if q.X.Max != 40 {
@@ -103,7 +117,6 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	}
 	// The outline's area is the share of the baseline's sample within
 	// the histogram's range, as the bars' is of the run's.
-	m := p.Baseline.Eval.Metrics
 	if len(m.Hist.Counts) != histBins {
 		t.Fatalf("the baseline's histogram has %d bins, want the figure's %d", len(m.Hist.Counts), histBins)
 	}
@@ -123,7 +136,11 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	}
 	for _, row := range plain {
 		for _, q := range row {
-			if _, named := legendColours(q)[name]; named || strokesIn(q, grey) != 0 {
+			named := false
+			for entry := range legendColours(q) {
+				named = named || strings.HasPrefix(entry, name)
+			}
+			if named || strokesIn(q, grey) != 0 {
 				t.Errorf("without a baseline, panel %q draws one", q.Title.Text)
 			}
 		}

@@ -110,8 +110,9 @@ type Run struct {
 	// nil, drawn in grey as the screen draws it: its curves under the
 	// run's in panels (a) and (b), its histogram (counted in histBins
 	// bins, as session.Picture counts it) as an outline in (d), or on a
-	// plane its samples as points under G's; the legends name it by its
-	// seed and the epoch it was pinned at.
+	// plane its samples as points under G's; and its measures at the pin,
+	// which the screen's Quality compares the run with, as points in (c).
+	// The legends name it by its seed and the epoch it was pinned at.
 	Baseline *session.Baseline
 }
 
@@ -1066,16 +1067,18 @@ func (r Run) quality() (*plot.Plot, error) {
 			p.Y.Label.Text = "sliced W1"
 		}
 	}
+	base, baseLabel := r.baseQuality(names)
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, q := range append(slices.Clone(ks), w1...) {
+	for _, q := range slices.Concat(ks, w1, base) {
 		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
 	}
-	switch {
-	case len(ks)+len(w1) == 0:
+	if len(ks)+len(w1) == 0 {
 		p.Title.Text += " — no evaluation"
 		if r.CheckEvery > 0 { // a run shorter than the checks' interval: say when they come
 			p.Title.Text += " yet, one every " + count(r.CheckEvery, "epoch")
 		}
+	}
+	switch {
 	case hi >= 10*lo:
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
@@ -1088,8 +1091,49 @@ func (r Run) quality() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
+	if len(base) > 0 {
+		s, err := plotter.NewScatter(base)
+		if err != nil {
+			return nil, err
+		}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = paper(palette.Baseline), vg.Points(3), draw.CircleGlyph{}
+		p.Add(unpadded{s})
+		p.Legend.Add(baseLabel, s)
+	}
 	r.timeAxis(p)
 	return p, nil
+}
+
+// baseQuality is a pinned baseline's measures at its pin, as points of
+// panel (c) at that epoch, and their legend entry, which gives them by
+// the names of the run's (names): what Quality's vs base compares the
+// run with on the screen. None without a baseline or its evaluation, or
+// for a measure not above 0 (panel (c) may be on a log scale).
+func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
+	b := r.Baseline
+	if b == nil || b.Eval.Metrics.N == 0 {
+		return nil, ""
+	}
+	m := b.Eval.Metrics
+	v := [2]float64{m.KS, m.W1}
+	if r.Plane != nil {
+		if m.Plane == nil {
+			return nil, ""
+		}
+		v = [2]float64{m.Plane.SW1, m.Plane.HighQuality}
+	}
+	var xy plotter.XYs
+	var said []string
+	for i, y := range v {
+		if y > 0 && drawable(y) {
+			xy = append(xy, plotter.XY{X: float64(b.Eval.Epoch), Y: y})
+			said = append(said, names[i]+" "+short(y))
+		}
+	}
+	if len(xy) == 0 {
+		return nil, ""
+	}
+	return xy, baseName(b) + ": " + strings.Join(said, ", ")
 }
 
 // histBins is how many bins the histogram of panel (d) has: those a
