@@ -221,24 +221,26 @@ func baseName(b *session.Baseline) string {
 // ghosts adds to p, under the curves added after them, the baseline's
 // curves of the history values vs in its grey, as the screen draws them
 // (one grey for all: the run's curves, in their colours, say which is
-// which), and returns the legend entry that names them, to be added
-// after the run's own; nil without a baseline or points.
-func (r Run) ghosts(p *plot.Plot, vs ...func(session.Point) float64) (func(), error) {
+// which); and returns the points drawn, together, and the legend entry
+// that names them, to be added after the run's own: nil without a
+// baseline or points.
+func (r Run) ghosts(p *plot.Plot, vs ...func(session.Point) float64) (plotter.XYs, func(), error) {
 	if r.Baseline == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	h, drawn := r.Baseline.History, false
+	h := r.Baseline.History
+	var drawn plotter.XYs
 	for _, v := range vs {
 		xy := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
 		if err := addLine(p, "", xy, paper(palette.Baseline), nil); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		drawn = drawn || len(xy) > 0
+		drawn = append(drawn, xy...)
 	}
-	if !drawn {
-		return nil, nil
+	if len(drawn) == 0 {
+		return nil, nil, nil
 	}
-	return func() {
+	return drawn, func() {
 		p.Legend.Add(baseName(r.Baseline), &plotter.Line{LineStyle: draw.LineStyle{Color: paper(palette.Baseline), Width: vg.Points(1.2)}})
 	}, nil
 }
@@ -905,7 +907,7 @@ func (r Run) moments() (*plot.Plot, error) {
 	if r.Plane != nil {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
 		p.Y.Label.Text = "mean, std of x and y"
-		base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
+		_, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
 			func(q session.Point) float64 { return q.Std }, func(q session.Point) float64 { return q.StdY })
 		if err != nil {
 			return nil, err
@@ -935,7 +937,7 @@ func (r Run) moments() (*plot.Plot, error) {
 		r.timeAxis(p)
 		return p, nil
 	}
-	base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
+	_, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
 	if err != nil {
 		return nil, err
 	}
@@ -967,23 +969,18 @@ func (r Run) losses() (*plot.Plot, error) {
 	dReal, dFake := at(dRealOf), at(dFakeOf)
 	g, gName := at(gOf), "G"
 	// The baseline's curves, under the run's, share the range, as on the
-	// screen: its losses, as the run's, set the scale.
-	var baseD, baseG plotter.XYs
-	if b := r.Baseline; b != nil {
-		for _, q := range b.History {
-			for _, v := range []float64{q.DReal, q.DFake} {
-				if drawable(v) {
-					baseD = append(baseD, plotter.XY{X: float64(q.Epoch), Y: v})
-				}
-			}
-			if drawable(q.G) {
-				baseG = append(baseG, plotter.XY{X: float64(q.Epoch), Y: q.G})
-			}
-		}
-	}
-	base, err := r.ghosts(p, dRealOf, dFakeOf, gOf)
+	// screen: its losses, as the run's, set the scale, D's the range of a
+	// G on a scale of its own.
+	baseD, base, err := r.ghosts(p, dRealOf, dFakeOf)
 	if err != nil {
 		return nil, err
+	}
+	baseG, gBase, err := r.ghosts(p, gOf)
+	if err != nil {
+		return nil, err
+	}
+	if base == nil { // named once, whichever of its curves are drawn
+		base = gBase
 	}
 	var top float64 // D's range, when G's loss is on a scale of its own
 	if r.GOwnScale {
