@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"image/color"
 	"image/png"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 )
 
 // pictureOf runs preset for epochs through the session, headless with
@@ -630,6 +632,72 @@ func TestHeatmapNamesDoNotRun(t *testing.T) {
 			t.Errorf("%q: short names on %d rows, want 1", names, len(rows))
 		}
 	}
+}
+
+// TestHeatmapValuesDoNotRun: the values written in a heat map's cells
+// keep apart however many cells there are across, written smaller where
+// 11 points would not fit (12 values across had run together:
+// "0.9953 0.9950 0.9924"), at 11 points where they fit, and not at all,
+// the map's title saying so, where even 6 points would not.
+func TestHeatmapValuesDoNotRun(t *testing.T) {
+	for _, across := range []int{3, 12, 30} {
+		h := Heatmap{Title: "t", XKey: "g_hidden", YKey: "d_lr", Y: []string{"1e-4", "1e-3"}, ZLabel: "median KS"}
+		for i := range across {
+			h.X = append(h.X, fmt.Sprintf("[%d]", i))
+		}
+		for range h.Y {
+			row := make([]float64, across)
+			for i := range row {
+				row[i] = 0.99 + float64(i)/1e4
+			}
+			h.Z = append(h.Z, row)
+		}
+		rec := &recorder.Canvas{}
+		if err := drawHeatmap(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 7.5 * vg.Inch, Y: 6 * vg.Inch}}}, h); err != nil {
+			t.Fatal(err)
+		}
+		type span struct{ lo, hi, y vg.Length }
+		var spans []span
+		size := vg.Length(0)
+		for _, a := range rec.Actions {
+			// The cells' values, not the colour bar's labels beside the map.
+			if f, ok := a.(*recorder.FillString); ok && strings.HasPrefix(f.String, "0.99") && f.Point.X < 7.5*vg.Inch-1.1*vg.Inch-vg.Points(10) {
+				sty := draw.TextStyle{Font: font.From(plot.DefaultFont, f.Size), Handler: plot.DefaultTextHandler}
+				spans = append(spans, span{f.Point.X, f.Point.X + sty.Width(f.String), f.Point.Y})
+				size = f.Size
+			}
+		}
+		if across == 30 { // 7 points a cell: none fits, none written, and the title says so
+			if len(spans) != 0 || !slices.ContainsFunc(texts(rec), func(s string) bool { return strings.HasSuffix(s, " — cells too narrow for their values") }) {
+				t.Errorf("30 across: %d values written, the title among %q", len(spans), texts(rec))
+			}
+			continue
+		}
+		if len(spans) != 2*across {
+			t.Fatalf("%d across: %d values written, want %d", across, len(spans), 2*across)
+		}
+		for i, a := range spans {
+			for _, b := range spans[i+1:] {
+				if a.y == b.y && a.lo < b.hi+vg.Points(2) && b.lo < a.hi+vg.Points(2) {
+					t.Errorf("%d across, at %g points: values at %v and %v run into one another", across, size, a, b)
+				}
+			}
+		}
+		if across == 3 && size != 11 {
+			t.Errorf("3 across: values at %g points, want 11", size)
+		}
+	}
+}
+
+// texts is every text drawn on rec.
+func texts(rec *recorder.Canvas) []string {
+	var out []string
+	for _, a := range rec.Actions {
+		if f, ok := a.(*recorder.FillString); ok {
+			out = append(out, f.String)
+		}
+	}
+	return out
 }
 
 // TestTitlesNameTheDesign: a figure's title names the design as the

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	plotpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -137,9 +138,7 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	for i := range cells.TextStyle {
 		cells.TextStyle[i].Color = inks[i]
 		cells.TextStyle[i].XAlign, cells.TextStyle[i].YAlign = draw.XCenter, draw.YCenter
-		cells.TextStyle[i].Font.Size = vg.Points(11)
 	}
-	p.Add(cells)
 
 	bar := plot.New()
 	bar.Title.Text = h.ZLabel
@@ -156,9 +155,50 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	barArea := draw.Crop(body, body.Max.X-body.Min.X-barWidth, -vg.Points(8), vg.Points(40), -vg.Points(4))
 	d := p.DataCanvas(mapArea)
 	p.X.Tick.Marker = staggered(h.X, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(h.X)))
+	d = p.DataCanvas(mapArea) // as high as the names' rows under it leave it
+	cellW, cellH := (d.Max.X-d.Min.X)/vg.Length(len(h.X)), (d.Max.Y-d.Min.Y)/vg.Length(len(h.Y))
+	if size, ok := cellFont(labels, draw.TextStyle{Font: font.From(plot.DefaultFont, cellFontMax), Handler: plot.DefaultTextHandler}, cellW, cellH); ok {
+		for i := range cells.TextStyle {
+			cells.TextStyle[i].Font.Size = size
+		}
+		p.Add(cells)
+	} else { // the colour bar gives the scale, the sweep's rows each value
+		p.Title.Text += " — cells too narrow for their values"
+	}
 	p.Draw(mapArea)
 	bar.Draw(barArea)
 	return nil
+}
+
+// Cells' text: its size at most, at least, and the room it leaves
+// around it in a cell.
+const (
+	cellFontMax  = vg.Length(11)
+	cellFontMin  = vg.Length(6)
+	cellFontRoom = vg.Length(3)
+)
+
+// cellFont is the size the cells' labels are written in with sty: the
+// largest, in half points from cellFontMax down to cellFontMin, at which
+// every label fits a cell w wide and h high with cellFontRoom either
+// side; false when none does. A sweep of 12 values across, at 11 points,
+// had run its cells' values into one another ("0.9953 0.9950 0.9924").
+func cellFont(labels []string, sty draw.TextStyle, w, h vg.Length) (vg.Length, bool) {
+	fits := func(size vg.Length) bool {
+		sty.Font.Size = size
+		for _, l := range labels {
+			if sty.Width(l) > w-2*cellFontRoom || sty.Height(l) > h-2*cellFontRoom {
+				return false
+			}
+		}
+		return true
+	}
+	for size := cellFontMax; size >= cellFontMin; size -= 0.5 {
+		if fits(size) {
+			return size, true
+		}
+	}
+	return 0, false
 }
 
 // maxLabelRows is the most rows staggered spreads an axis's names over.
