@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/recorder"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -185,4 +186,22 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 		t.Errorf("panel (d) fills %v, want %v: the baseline's points under G's, its legend entry after", order, want)
 	}
 	hasAll(t, svgOf(t, r), name)
+}
+
+// TestBaselinePinnedAtTheStart: a baseline pinned before any epoch, its
+// history empty, is marked in panel (c) at epoch 0, which the time axes
+// then reach, as every point panel (c) draws is within them.
+func TestBaselinePinnedAtTheStart(t *testing.T) {
+	r := planeRun()
+	r.Plane.Reference = nil
+	b := &session.Baseline{Seed: 1}
+	b.Eval.Metrics.N = 100
+	b.Eval.Metrics.Plane = &engine.PlaneMetrics{SW1: 2}
+	r.Baseline = b
+	xs, _ := timeAxes(t, r)
+	for i, x := range xs {
+		if x[0] != 0 || x[1] != 100 {
+			t.Errorf("time panel %d shows epochs %g to %g, want 0 to 100", i, x[0], x[1])
+		}
+	}
 }

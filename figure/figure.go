@@ -1508,7 +1508,9 @@ func (r Run) timeAxis(p *plot.Plot) {
 // history). One epoch alone is shown with one either side, none before
 // 0 (a run of one epoch had shown 1 to 2 in one panel, 0 to 2 in
 // another); with none, the samples' epoch is. A pinned baseline's history
-// counts too, as the screen's charts count it.
+// counts too, as the screen's charts count it, and the epoch of its
+// evaluation, which panel (c) marks (one pinned at epoch 0 has no
+// history).
 func (r Run) timeRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	at := func(e int) { lo, hi = math.Min(lo, float64(e)), math.Max(hi, float64(e)) }
@@ -1521,9 +1523,12 @@ func (r Run) timeRange() (lo, hi float64) {
 	for _, e := range r.Events {
 		at(e.Epoch)
 	}
-	if r.Baseline != nil { // its curves share the axis, as on the screen
-		for _, q := range r.Baseline.History {
+	if b := r.Baseline; b != nil { // its curves share the axis, as on the screen, and its measures in (c)
+		for _, q := range b.History {
 			at(q.Epoch)
+		}
+		if b.Eval.Metrics.N > 0 {
+			at(b.Eval.Epoch)
 		}
 	}
 	if lo > hi {
