@@ -12,8 +12,9 @@ import (
 
 // Picture is what a figure of a run shows (package figure draws it): the
 // bounded chart history, the evaluation history, and fresh samples with
-// D's curve over the histogram's range. It is plain data, shared with
-// nothing, so it may be drawn on any goroutine.
+// D's curve over the histogram's range, and a pinned baseline. It is
+// plain data, shared with nothing that changes (the baseline, the
+// snapshots' too, is never changed), so it may be drawn on any goroutine.
 type Picture struct {
 	// Preset and Changes name the design as the run's final line does
 	// (Result): the preset it started from, and what it changed.
