@@ -204,8 +204,8 @@ func TestHeadlessRun(t *testing.T) {
 	if len(lines) != 4 {
 		t.Fatalf("want 3 progress lines and a final line, got %q", stdout)
 	}
-	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=10 kind=noise-ignored detail="noise use `) {
-		t.Errorf("events %q, want G's noise ignored at the first check (epoch 10)", events)
+	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=20 kind=noise-ignored detail="noise use `) {
+		t.Errorf("events %q, want G's noise ignored from the first check, confirmed at the second (epoch 20)", events)
 	}
 	for i, l := range lines[:3] {
 		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks="} {

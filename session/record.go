@@ -21,7 +21,7 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes
+//	baseline | keyframes | starts
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -74,6 +74,11 @@ import (
 //	             for a plane; then the findings (n u32, n × kind u32,
 //	             text and detail as details); version 4 on (a record of
 //	             version 3 ends at baseline)
+//	starts:      for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor: u8,
+//	             the checks in a row a finding not yet started has held,
+//	             short of confirmChecks (episodes.present); version 5 on (a
+//	             record of version 4 ends at keyframes, and resumes as if
+//	             none had)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -101,7 +106,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 4    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes
+	recordVersion = 5    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
@@ -185,9 +190,12 @@ func (s *Session) runRecord() []byte {
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b) > engine.MaxAnnex {
+	if len(w.b)+len(episodeKinds) > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
+	}
+	for _, k := range episodeKinds {
+		w.u8(byte(s.tl.episodes.present[k]))
 	}
 	return w.b
 }
@@ -639,7 +647,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		out.events = append(out.events, e)
 	}
 
-	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}}
+	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}, present: map[FindingKind]int{}}
 	for _, k := range episodeKinds {
 		on, absent := r.u8(), r.u32()
 		if r.err == nil && (on > 1 || absent >= uint32(settle(minCheckEvery)) || (on == 0 && absent > 0)) {
@@ -720,6 +728,17 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			}
 			last = k.Epoch
 			out.keyframes = append(out.keyframes, k)
+		}
+	}
+	if version >= 5 && r.err == nil {
+		for _, k := range episodeKinds {
+			switch n := r.u8(); {
+			case r.err != nil:
+			case n >= confirmChecks || n > 0 && out.episodes.active[k]:
+				r.fail("episode %d: held %d checks in a row, not started (active %v)", k, n, out.episodes.active[k])
+			case n > 0:
+				out.episodes.present[k] = int(n)
+			}
 		}
 	}
 	if r.err == nil && len(r.b) > 0 {

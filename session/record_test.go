@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -24,8 +25,11 @@ func recorded(p Picture) Picture {
 
 // TestResumedRunKeepsItsRecord: a run saved with --save at epoch 600 and
 // resumed to 1,000 has the charts, evaluations and events of the run
-// trained straight to 1,000: D's winning streak, started at 440, is not
+// trained straight to 1,000: D's winning streak, started at 450, is not
 // reported again after the resume and ends at 920 as it does straight.
+// Saved at 440, between the check that first sees D win and the one
+// that confirms it (confirmChecks), the resumed run reports the streak
+// at 450 as the straight run does, not at 460, a check late.
 // A checkpoint without a record (SaveCheckpoint) resumes with its history
 // beginning at the resume and reports the streak as new. The grid's
 // modes, which its clump takes and drops as it wanders, are followed
@@ -57,18 +61,18 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 	for _, c := range []struct {
 		preset      string
 		save, total int
-	}{{"vanilla", 600, 1000}, {"grid", 150, 300}} {
+	}{{"vanilla", 600, 1000}, {"vanilla", 440, 1000}, {"grid", 150, 300}} {
 		cfg, err := presets.Get(c.preset)
 		if err != nil {
 			t.Fatal(err)
 		}
 		cfg.Epochs = c.total
 		straight := recorded(run(Options{Config: cfg, Seed: 1}).Picture())
-		ckpt := filepath.Join(dir, c.preset+".ckpt")
+		ckpt := filepath.Join(dir, fmt.Sprintf("%s-%d.ckpt", c.preset, c.save))
 		first := run(Options{Config: cfg, Seed: 1, Epochs: c.save, SavePath: ckpt})
 		resumed := recorded(run(Options{Resume: ckpt, Epochs: c.total}).Picture())
 		if c.preset == "vanilla" {
-			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@440", "d-wins-ended@920"}) {
+			if got := kinds(straight); !reflect.DeepEqual(got, []string{"d-wins@450", "d-wins-ended@920"}) {
 				t.Fatalf("the straight run's events %v: the test needs D's streak across epoch 600", got)
 			}
 		} else if got := kinds(straight); !slices.Contains(got, "mode-covered@150") || !slices.Contains(got, "mode-dropped@160") || !slices.Contains(got, "mode-recovered@240") {
@@ -78,11 +82,12 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 			t.Errorf("%s resumed: events %v, %d history points from %d, %d evaluations; straight: events %v, %d points from %d, %d evaluations", c.preset,
 				kinds(resumed), len(resumed.History), resumed.From, len(resumed.Evals), kinds(straight), len(straight.History), straight.From, len(straight.Evals))
 		}
-		if c.preset != "vanilla" {
+		if c.save != 600 {
 			continue
 		}
 		// Without a record the resumed run knows nothing before epoch 600,
-		// and reports D's streak anew at its first check past the warm-up.
+		// and reports D's streak anew once it holds at two checks past the
+		// warm-up (confirmChecks).
 		bare := filepath.Join(dir, "bare.ckpt")
 		if err := SaveCheckpoint(first.gan, bare); err != nil {
 			t.Fatal(err)
@@ -92,7 +97,7 @@ func TestResumedRunKeepsItsRecord(t *testing.T) {
 			t.Errorf("resumed without a record: Unrecorded %v", err)
 		}
 		p := r.Picture()
-		if p.From != 600 || p.History[0].Epoch <= 600 || slices.Contains(kinds(p), "d-wins@440") || !slices.Contains(kinds(p), "d-wins@700") {
+		if p.From != 600 || p.History[0].Epoch <= 600 || slices.Contains(kinds(p), "d-wins@450") || !slices.Contains(kinds(p), "d-wins@710") {
 			t.Errorf("resumed without a record: from %d, first point %d, events %v", p.From, p.History[0].Epoch, kinds(p))
 		}
 	}
@@ -369,7 +374,7 @@ func TestResumeKeepsItsSamples(t *testing.T) {
 	if r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Samples: 900}); r.opts.Samples != 900 {
 		t.Errorf("resumed with --samples 900: samples %d", r.opts.Samples)
 	}
-	v4 := recordWithoutKeyframes(s)
+	v4 := recordOfVersion4(s)
 	v1 := slices.Clone(v4[:len(v4)-4-1-4-8-8]) // no keyframes, no baseline, the preset (""), the pace, the samples
 	v1[len(recordMagic)] = 1
 	if rec, err := readRecord(v1, s.gan.Epoch()); err != nil || rec.samples != 0 {
@@ -378,12 +383,48 @@ func TestResumeKeepsItsSamples(t *testing.T) {
 }
 
 // recordWithoutKeyframes is s's record as runRecord writes it for a run
-// with no keyframes kept: it ends in their count, 0, in 4 bytes.
+// with no keyframes kept.
 func recordWithoutKeyframes(s *Session) []byte {
 	k := s.tl.keyframes
 	s.tl.keyframes = nil
 	defer func() { s.tl.keyframes = k }()
 	return s.runRecord()
+}
+
+// recordOfVersion4 is s's record with no keyframes kept, as version 4
+// wrote it: without the findings' starts (one byte each) that version 5
+// added at its end, so that it ends in the keyframes' count, 0, in 4
+// bytes.
+func recordOfVersion4(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-len(episodeKinds)]
+	rec[len(recordMagic)] = 4
+	return rec
+}
+
+// TestRecordRefusesHostileStarts: a record whose findings' starts were
+// edited into what update never leaves — a finding held for as many
+// checks as start it, or held as new while its episode is on — is
+// refused; one held for a check short of its start reads back.
+func TestRecordRefusesHostileStarts(t *testing.T) {
+	s := newIdleBlog(t)
+	s.tl.episodes = episodes{active: map[FindingKind]bool{DWins: true}, present: map[FindingKind]int{AtNoiseFloor: confirmChecks - 1}}
+	rec := s.runRecord()
+	got, err := readRecord(rec, 0)
+	if err != nil || got.episodes.present[AtNoiseFloor] != confirmChecks-1 || len(got.episodes.present) != 1 {
+		t.Fatalf("a finding held a check short of its start: %v, %v", got.episodes.present, err)
+	}
+	at := len(rec) - len(episodeKinds)
+	for _, c := range []struct {
+		kind int // its place in episodeKinds
+		held byte
+	}{{3, confirmChecks}, {0, 1}} {
+		edited := slices.Clone(rec)
+		edited[at+c.kind] = c.held
+		if _, err := readRecord(edited, 0); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("held %d checks in a row, not started", c.held)) {
+			t.Errorf("finding %d held %d checks: %v, want it refused", episodeKinds[c.kind], c.held, err)
+		}
+	}
 }
 
 // TestResumeKeepsItsPreset: a run resumed from its checkpoint names its
@@ -408,7 +449,7 @@ func TestResumeKeepsItsPreset(t *testing.T) {
 	if a := r.Again(); !strings.HasPrefix(a.Command, "ganui --preset vanilla --set name=bimodal --set g_lr=1e-3 ") {
 		t.Errorf("resumed: again %q", a.Command)
 	}
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion4(s)
 	v3 := slices.Concat(rec[:len(rec)-4-1-4-len("vanilla")], rec[len(rec)-4-1:len(rec)-4]) // the preset and the keyframes' count taken out
 	v3[len(recordMagic)] = 3
 	if got, err := readRecord(v3, s.gan.Epoch()); err != nil || got.preset != "" {
@@ -524,7 +565,7 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 	}
 	// A mark that is neither a baseline nor none.
 	s := newIdleBlog(t)
-	rec := s.runRecord()
+	rec := recordOfVersion4(s)
 	rec[len(rec)-4-1] = 2 // before the count of no keyframes
 	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "a baseline marked 2") {
 		t.Errorf("a baseline marked 2: %v", err)
@@ -630,15 +671,18 @@ func TestRecordRefusesHostileKeyframes(t *testing.T) {
 // record of version 2 holds neither the baseline nor the pace, resumes at
 // the watching pace of its plan without a baseline; record-v3.ckpt (its
 // pace set to the fastest) resumes with both. Neither holds keyframes:
-// the replay begins at the resume. Saved again, each writes the current
-// version, which resumes with what it had, the baseline pinned since and
-// the keyframe kept at epoch 60.
+// the replay begins at the resume. record-v4.ckpt, as record-v3.ckpt,
+// holds the keyframes of epochs 10 to 50 but not the findings' starts
+// not yet confirmed, and resumes as if none had held. Saved again, each
+// writes the current version, which resumes with what it had, the
+// baseline pinned since and the keyframe kept at epoch 60.
 func TestResumeRecordsOfEarlierVersions(t *testing.T) {
 	for _, c := range []struct {
 		file     string
 		baseline bool    // pinned at 40, held by the record
 		pace     float64 // the record's, 0 for the plan's watching pace
-	}{{"record-v2.ckpt", false, 0}, {"record-v3.ckpt", true, MaxSpeed}} {
+		frames   int     // the keyframes it holds
+	}{{"record-v2.ckpt", false, 0, 0}, {"record-v3.ckpt", true, MaxSpeed, 0}, {"record-v4.ckpt", true, MaxSpeed, 5}} {
 		dir := t.TempDir()
 		data, err := os.ReadFile(filepath.Join("testdata", "resume", c.file))
 		if err != nil {
@@ -656,7 +700,7 @@ func TestResumeRecordsOfEarlierVersions(t *testing.T) {
 		if err := r.Unrecorded(); err != nil || r.from != 0 || r.hist.Len() == 0 || r.gan.Epoch() != 50 {
 			t.Fatalf("%s resumed: %v, history from %d in %d points, at epoch %d", c.file, err, r.from, r.hist.Len(), r.gan.Epoch())
 		}
-		if r.opts.Samples != 500 || r.planned != 400 || r.speed != pace || (r.baseline != nil) != c.baseline || len(r.tl.keyframes) != 0 {
+		if r.opts.Samples != 500 || r.planned != 400 || r.speed != pace || (r.baseline != nil) != c.baseline || len(r.tl.keyframes) != c.frames {
 			t.Errorf("%s resumed: samples %d, plan %d, pace %v (want %v), baseline %v, %d keyframes", c.file, r.opts.Samples, r.planned, r.speed, pace, r.baseline != nil, len(r.tl.keyframes))
 		}
 		if c.baseline && r.baseline.Epoch != 40 {
@@ -671,7 +715,7 @@ func TestResumeRecordsOfEarlierVersions(t *testing.T) {
 			want = 60
 		}
 		again := newIdle(t, Options{Resume: saved(t, r), Watch: true, Dir: dir})
-		if err := again.Unrecorded(); err != nil || again.baseline == nil || again.baseline.Epoch != want || again.speed != pace || !reflect.DeepEqual(again.tl.keyframes, r.tl.keyframes) || len(r.tl.keyframes) != 1 {
+		if err := again.Unrecorded(); err != nil || again.baseline == nil || again.baseline.Epoch != want || again.speed != pace || !reflect.DeepEqual(again.tl.keyframes, r.tl.keyframes) || len(r.tl.keyframes) != c.frames+1 {
 			t.Errorf("%s saved again and resumed: %v, baseline %v, pace %v, %d keyframes of the run's %d", c.file, err, again.baseline != nil, again.speed, len(again.tl.keyframes), len(r.tl.keyframes))
 		}
 	}

@@ -206,6 +206,16 @@ func episodeKind(k FindingKind) FindingKind {
 	return k
 }
 
+// confirmChecks is how many checks in a row a finding must hold before
+// its start is an event, reported at the check that confirms it, with
+// that check's measure: a measure that dips under its threshold at one
+// check and is back over it at the next did not start anything. KS
+// under the noise floor at a single check had started an episode that
+// the next five checks ended: r1 (seed 1) dipped to KS 0.0269 at epoch
+// 6,300 between checks at 0.041 to 0.054, and hinge (seed 2) started one
+// at KS 0.0303 against a bound of 0.0304.
+const confirmChecks = 2
+
 // settleChecks is how many checks in a row a finding must be absent before
 // its end is an event: a measure that wanders about its threshold (KS
 // near the noise floor) starts and ends once, not at every check.
@@ -222,11 +232,13 @@ func settle(every int) int {
 }
 
 // episodes follows the findings from check to check and turns their
-// starts and ends into events.
+// starts and ends into events: a start once a finding holds at
+// confirmChecks checks in a row, an end once it is gone for settle.
 type episodes struct {
-	active map[FindingKind]bool // findings whose start was reported
-	absent map[FindingKind]int  // checks in a row an active one was missing
-	modes  []modeEpisode        // each mode of the target, as of the last check
+	active  map[FindingKind]bool // findings whose start was reported
+	absent  map[FindingKind]int  // checks in a row an active one was missing
+	present map[FindingKind]int  // checks in a row one not active held, short of confirmChecks
+	modes   []modeEpisode        // each mode of the target, as of the last check
 }
 
 // modeEpisode is where a mode of the target stands in the run's events.
@@ -260,7 +272,7 @@ const (
 
 // clone returns a copy of p that shares nothing with it.
 func (p episodes) clone() episodes {
-	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), modes: slices.Clone(p.modes)}
+	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), present: maps.Clone(p.present), modes: slices.Clone(p.modes)}
 }
 
 // percent writes a share as a percentage: whole percents, and for a
@@ -322,19 +334,30 @@ func coveredModes(modes []modeState) int {
 // there, and returns the events they start or end.
 func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []Event {
 	if p.active == nil {
-		p.active, p.absent = map[FindingKind]bool{}, map[FindingKind]int{}
+		p.active = map[FindingKind]bool{}
+	}
+	if p.absent == nil {
+		p.absent = map[FindingKind]int{}
+	}
+	if p.present == nil {
+		p.present = map[FindingKind]int{}
 	}
 	var out []Event
-	for _, k := range []FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor} {
+	for _, k := range episodeKinds {
 		i := slices.IndexFunc(now, func(f Finding) bool { return episodeKind(f.Kind) == k })
 		on := p.active[k]
 		switch {
 		case i >= 0 && !on:
-			p.active[k] = true
-			out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].start, Detail: now[i].Detail})
+			if p.present[k]++; p.present[k] >= confirmChecks {
+				delete(p.present, k)
+				p.active[k] = true
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].start, Detail: now[i].Detail})
+			}
 		case i >= 0:
-			p.absent[k] = 0
-		case on:
+			delete(p.absent, k)
+		case !on:
+			delete(p.present, k)
+		default:
 			if p.absent[k]++; p.absent[k] >= settle(every) {
 				delete(p.active, k)
 				delete(p.absent, k)
