@@ -302,3 +302,39 @@ func TestResumeSpeedGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlessSaveKeepsTheReplay: a run saved headless (--save) keeps
+// keyframes on the trainer's schedule, so a resume in the trainer
+// replays the run from its start whichever front end trained it: saved
+// at 200 by the trainer or headless, resumed headless to 400 and saved
+// again, its record holds the very frames of the run trained straight to
+// 400 in the trainer. A headless run had kept none, and a headless
+// resume passed on the frames it inherited without adding any, so the
+// trainer's replay stepped from its new frames back to frames from
+// before the headless stretch.
+func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
+	dir := t.TempDir()
+	cfg := presetConfig(t, "bimodal")
+	cfg.Epochs = 400
+	straight := newIdle(t, Options{Config: cfg, Seed: 1, Dir: dir})
+	for straight.gan.Epoch() < 200 {
+		straight.trainEpoch()
+	}
+	fromTrainer := saved(t, straight)
+	for straight.gan.Epoch() < 400 {
+		straight.trainEpoch()
+	}
+	fromHeadless := filepath.Join(dir, "headless.ckpt")
+	runToEnd(t, Options{Config: cfg, Seed: 1, Epochs: 200, SavePath: fromHeadless})
+	for _, first := range []string{fromTrainer, fromHeadless} {
+		again := first + "-400.ckpt"
+		runToEnd(t, Options{Resume: first, Epochs: 400, SavePath: again})
+		r := newIdle(t, Options{Resume: again, Dir: dir})
+		if err := r.Unrecorded(); err != nil {
+			t.Fatal(err)
+		}
+		if len(straight.tl.keyframes) != 40 || !reflect.DeepEqual(r.tl.keyframes, straight.tl.keyframes) {
+			t.Errorf("saved at 200 (%s), resumed headless and saved at 400: %d keyframes; the trainer's run %d, the same %v", filepath.Base(first), len(r.tl.keyframes), len(straight.tl.keyframes), reflect.DeepEqual(r.tl.keyframes, straight.tl.keyframes))
+		}
+	}
+}
