@@ -3,8 +3,10 @@ package session
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -421,21 +423,60 @@ func (c *csvFile) emit() {
 		}
 	}
 	if c.err == nil && c.f != nil {
-		c.err = c.csv.write(c.pending, ev)
+		c.fail(c.csv.write(c.pending, ev))
 	}
 	c.has, c.hasEval = false, false
+}
+
+// fail keeps err, if not nil, as the file's first error, and cuts what
+// the failed write left of a row (a full disk takes the buffer's bytes
+// up to where it filled, mid-row), so that the file ends at its last
+// whole row: a reader, or a --resume checking the log's end, finds every
+// epoch written whole.
+func (c *csvFile) fail(err error) {
+	if err == nil || c.err != nil {
+		return
+	}
+	c.err = err
+	if c.f != nil {
+		trimToLine(c.f)
+	}
+}
+
+// trimToLine truncates f after its last newline, dropping a line cut
+// short; best effort, as the write's own error is the one reported.
+func trimToLine(f *os.File) {
+	st, err := f.Stat()
+	if err != nil {
+		return
+	}
+	const most = 64 << 10 // a row is under 200 bytes
+	from := max(0, st.Size()-most)
+	tail := make([]byte, st.Size()-from)
+	if _, err := f.ReadAt(tail, from); err != nil {
+		return
+	}
+	if i := bytes.LastIndexByte(tail, '\n'); i >= 0 {
+		f.Truncate(from + int64(i) + 1)
+	} else if from == 0 {
+		f.Truncate(0) // not even the header whole
+	}
 }
 
 // openLog opens the log at path for writing, locked against another
 // process writing it (lockFile), at its end to append to it, else
 // emptied once the lock is held: a run refused the lock leaves the other's
-// file as it was.
+// file as it was. It is opened to read too, for trimToLine, where the
+// file may be read.
 func openLog(path string, append bool) (*os.File, error) {
-	flag := os.O_WRONLY | os.O_CREATE
+	flag := os.O_CREATE
 	if append {
 		flag |= os.O_APPEND
 	}
-	f, err := os.OpenFile(path, flag, 0o666)
+	f, err := os.OpenFile(path, flag|os.O_RDWR, 0o666)
+	if errors.Is(err, fs.ErrPermission) {
+		f, err = os.OpenFile(path, flag|os.O_WRONLY, 0o666)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -472,7 +513,7 @@ func logFree(path string) error {
 func (c *csvFile) flush() error {
 	c.emit()
 	if c.err == nil && c.f != nil {
-		c.err = c.csv.flush()
+		c.fail(c.csv.flush())
 	}
 	return c.err
 }
