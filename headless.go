@@ -124,7 +124,9 @@ func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (
 	signal.Ignore(syscall.SIGPIPE) // a write to a closed pipe fails instead
 	ctx, cancel := context.WithCancel(ctx)
 	c.failed = func() {
-		fmt.Fprintln(stderr, "ganui: standard output failed: stopping after the current epoch")
+		// The one line of the failure: run says no more of it.
+		fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))
+		c.told = true
 		cancel()
 	}
 	return ctx, func() { c.failed = nil; cancel() }

@@ -99,7 +99,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
 	if out.err != nil && (err == nil || errors.Is(err, session.ErrInterrupted) || errors.As(err, &diverged) || errors.As(err, &some)) {
-		err = fmt.Errorf("writing the output: %w", out.err) // what it failed to print wins over how the run ended (README: exit codes)
+		// What it failed to print wins over how the run ended (README:
+		// exit codes), said once: when it failed, if the run was told.
+		if out.told {
+			return exitFailure
+		}
+		err = fmt.Errorf("writing the output: %w", out.err)
 	}
 	var usage usageError
 	switch {
@@ -271,8 +276,10 @@ type checkedWriter struct {
 	w   io.Writer
 	err error
 	// failed, when set, is called once, at the first failed write: a
-	// headless run stops then (stopOnDeadOutput).
+	// headless run stops then (stopOnDeadOutput), and sets told when it
+	// has said so on stderr.
 	failed func()
+	told   bool
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
