@@ -358,7 +358,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.Var(numberText{&jobs}, "jobs", fmt.Sprintf("headless with --seeds or --sweep: train up to `J` runs at once, fewer if memory is short (default: one per CPU, at most %d; here %s)", maxJobs, jobs))
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
-	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default: %s as the mode-collapse papers count)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), samplesDefault))
+	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")

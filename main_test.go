@@ -175,6 +175,42 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 	}
 }
 
+// TestREADMEFlagTableIsHelps: the README's flag table has a row for
+// every flag --help lists, and no row for a flag ganui does not have.
+func TestREADMEFlagTableIsHelps(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	help := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)`).FindAllStringSubmatch(stdout, -1) {
+		help[m[1]] = true
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "| flag | meaning |\n| --- | --- |\n")
+	table, _, _ := strings.Cut(after, "\n\n")
+	if !ok || len(help) < 10 {
+		t.Fatalf("no flag table in README.md, or too few flags in --help (%d)", len(help))
+	}
+	rows := map[string]bool{}
+	for row := range strings.Lines(table) {
+		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+		for _, m := range regexp.MustCompile("`--([a-z-]+)").FindAllStringSubmatch(first, -1) {
+			rows[m[1]] = true
+		}
+	}
+	for name := range help {
+		if !rows[name] {
+			t.Errorf("--%s is in --help but has no row in the README's flag table", name)
+		}
+	}
+	for name := range rows {
+		if !help[name] {
+			t.Errorf("the README's flag table has a row for --%s, which --help does not list", name)
+		}
+	}
+}
+
 func TestListPresets(t *testing.T) {
 	code, stdout, _ := runCLI(t, "--list-presets")
 	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
