@@ -316,8 +316,9 @@ DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N
 // helpFooter ends --help: how every flag and number is written.
 const helpFooter = `
 A flag takes one dash or two (-seed 3 is --seed 3), its value after a
-space or an = (--seed=3). Every number is whole, in digits or in
-exponent form: --epochs 5e3.
+space or an = (--seed=3). A count (--epochs, --seed, --samples, --every,
+--jobs, a seed of --seeds) is whole, in digits or in exponent form:
+--epochs 5e3.
 `
 
 // parseFlags reads the command line and resolves the design to run.

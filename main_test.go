@@ -211,6 +211,33 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 	}
 }
 
+// TestHelpNamesTheWholeCounts: the flags --help's footer calls counts
+// are those that refuse a fraction, and --speed, which takes one (1.5
+// epochs a second), is not among them (the footer had called every
+// number whole).
+func TestHelpNamesTheWholeCounts(t *testing.T) {
+	_, help, _ := runCLI(t, "--help")
+	_, list, ok := strings.Cut(strings.Join(strings.Fields(help), " "), "A count (")
+	list, _, closed := strings.Cut(list, ")")
+	if !ok || !closed {
+		t.Fatalf("--help's footer lists no counts:\n%s", help)
+	}
+	named := regexp.MustCompile(`--([a-z]+)`).FindAllStringSubmatch(list, -1)
+	for _, m := range named {
+		args := []string{"--headless", "--" + m[1], "1.5"}
+		_, err := parseFlags(args, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), `"1.5" is not`) {
+			t.Errorf("%q: %v; want a fraction refused", args, err)
+		}
+	}
+	if len(named) != 6 {
+		t.Errorf("the footer names %d counts, want 6: %s", len(named), list)
+	}
+	if _, err := parseFlags([]string{"--speed", "1.5"}, io.Discard); err != nil || strings.Contains(list, "--speed") {
+		t.Errorf("--speed 1.5: %v; a pace may be a fraction, and is no count", err)
+	}
+}
+
 func TestListPresets(t *testing.T) {
 	code, stdout, _ := runCLI(t, "--list-presets")
 	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
