@@ -122,12 +122,20 @@ func newCSVWriter(w *bufio.Writer, lay csvLayout) *csvWriter {
 }
 
 // write writes epoch st's row, with the evaluation ev made at that epoch
-// or nil.
+// or nil. A row that does not fit in what the buffer has left flushes
+// the buffer first, rather than part of the row with it, so that the
+// file ends at a whole row between writes: a process killed (a second
+// interrupt, SIGKILL) leaves whole rows, not one cut mid-number.
 func (c *csvWriter) write(st engine.EpochStats, ev *evalRow) error {
 	if c.err != nil {
 		return c.err
 	}
 	c.row = appendCSV(c.row[:0], st, ev, c.lay)
+	if len(c.row) > c.w.Available() && c.w.Buffered() > 0 {
+		if err := c.w.Flush(); err != nil {
+			return err
+		}
+	}
 	_, err := c.w.Write(c.row)
 	return err
 }

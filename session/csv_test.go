@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bufio"
 	"fmt"
 	"math"
 	"strconv"
@@ -87,5 +88,33 @@ func TestModeSharesAsEveryFigure(t *testing.T) {
 	line := Result{Preset: "bimodal", State: Done, Metrics: m}.Line()
 	if !strings.Contains(line, " modes=1/2 mode_share=0.9974,0.0001 ") {
 		t.Errorf("final line %q, want modes=1/2 mode_share=0.9974,0.0001", line)
+	}
+}
+
+// TestCSVWritesWholeRows: what the history's buffer hands its file ends
+// at a whole row every time, so that a process killed between writes
+// leaves whole rows (the buffer had flushed its 4 KiB, a row cut at the
+// end of them).
+func TestCSVWritesWholeRows(t *testing.T) {
+	var writes []string
+	c := newCSVWriter(bufio.NewWriter(writerFunc(func(p []byte) (int, error) {
+		writes = append(writes, string(p))
+		return len(p), nil
+	})), csvLayout{})
+	for e := 1; e <= 500; e++ {
+		if err := c.write(engine.EpochStats{Epoch: e, DReal: math.Pi, DFake: math.E, G: math.Sqrt2, Mean: 1.0 / 3, Std: float64(e) / 7}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if len(writes) < 5 {
+		t.Fatalf("%d writes for 500 rows: the test no longer fills the buffer", len(writes))
+	}
+	for i, w := range writes {
+		if !strings.HasSuffix(w, "\n") {
+			t.Fatalf("write %d of %d ends mid-row: …%q", i+1, len(writes), w[max(0, len(w)-30):])
+		}
 	}
 }
