@@ -3,10 +3,8 @@ package session
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -414,12 +412,16 @@ func (c *csvFile) emit() {
 	}
 	if c.f == nil && c.err == nil && !c.closed {
 		c.f, c.err = openLog(c.path, c.append)
+		var st os.FileInfo
+		if c.err == nil {
+			st, c.err = c.f.Stat()
+		}
 		switch {
 		case c.err != nil:
 		case c.append:
-			c.csv = &csvWriter{w: bufio.NewWriter(c.f), lay: c.lay}
+			c.csv = &csvWriter{w: bufio.NewWriter(&wholeRows{c.f, st.Size()}), lay: c.lay}
 		default:
-			c.csv = newCSVWriter(bufio.NewWriter(c.f), c.lay)
+			c.csv = newCSVWriter(bufio.NewWriter(&wholeRows{c.f, st.Size()}), c.lay)
 		}
 	}
 	if c.err == nil && c.f != nil {
@@ -428,55 +430,44 @@ func (c *csvFile) emit() {
 	c.has, c.hasEval = false, false
 }
 
-// fail keeps err, if not nil, as the file's first error, and cuts what
-// the failed write left of a row (a full disk takes the buffer's bytes
-// up to where it filled, mid-row), so that the file ends at its last
-// whole row: a reader, or a --resume checking the log's end, finds every
-// epoch written whole.
+// fail keeps err, if not nil, as the file's first error.
 func (c *csvFile) fail(err error) {
 	if err == nil || c.err != nil {
 		return
 	}
 	c.err = err
-	if c.f != nil {
-		trimToLine(c.f)
-	}
 }
 
-// trimToLine truncates f after its last newline, dropping a line cut
-// short; best effort, as the write's own error is the one reported.
-func trimToLine(f *os.File) {
-	st, err := f.Stat()
+// wholeRows is the log's file as its buffer writes it: whole rows at a
+// time (csvWriter.write). A write that fails partway (a full disk takes
+// what fits, up to mid-row) is cut back to the last whole row it wrote,
+// so that the file ends at a whole row: a reader, or a --resume checking
+// the log's end, finds every epoch it holds written whole.
+type wholeRows struct {
+	f    *os.File
+	size int64 // the file's length: where the next write begins
+}
+
+func (w *wholeRows) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
 	if err != nil {
-		return
+		n = bytes.LastIndexByte(p[:n], '\n') + 1
+		w.f.Truncate(w.size + int64(n)) // best effort: the write's own error is the one reported
 	}
-	const most = 64 << 10 // a row is under 200 bytes
-	from := max(0, st.Size()-most)
-	tail := make([]byte, st.Size()-from)
-	if _, err := f.ReadAt(tail, from); err != nil {
-		return
-	}
-	if i := bytes.LastIndexByte(tail, '\n'); i >= 0 {
-		f.Truncate(from + int64(i) + 1)
-	} else if from == 0 {
-		f.Truncate(0) // not even the header whole
-	}
+	w.size += int64(n)
+	return n, err
 }
 
 // openLog opens the log at path for writing, locked against another
 // process writing it (lockFile), at its end to append to it, else
 // emptied once the lock is held: a run refused the lock leaves the other's
-// file as it was. It is opened to read too, for trimToLine, where the
-// file may be read.
+// file as it was.
 func openLog(path string, append bool) (*os.File, error) {
-	flag := os.O_CREATE
+	flag := os.O_WRONLY | os.O_CREATE
 	if append {
 		flag |= os.O_APPEND
 	}
-	f, err := os.OpenFile(path, flag|os.O_RDWR, 0o666)
-	if errors.Is(err, fs.ErrPermission) {
-		f, err = os.OpenFile(path, flag|os.O_WRONLY, 0o666)
-	}
+	f, err := os.OpenFile(path, flag, 0o666)
 	if err != nil {
 		return nil, err
 	}
