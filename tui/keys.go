@@ -79,8 +79,8 @@ func newKeyMap() keyMap {
 // offers its pace and pause; a paused or finished one, space to run and
 // the single steps, replay once it has keyframes, then b to pin a
 // baseline (or, one pinned, to unpin it) and the pace; a diverged one,
-// the keys that recover it (u only with a kept state to go back to); the
-// glossary, its way on and back. A key that could only say why it cannot
+// the keys that recover it (u only with a kept state to go back to), then
+// those that look back at it (replay, view, csv); the glossary, its way on and back. A key that could only say why it cannot
 // act is not offered. Wider screens get more keys, in order of
 // importance, each that fits; help and quit always end the line.
 func (k keyMap) ShortHelp() []key.Binding {
@@ -95,6 +95,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
 	}
 	help, quit := short(k.Help, "?", "help"), k.Quit
+	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
+	replay.SetEnabled(k.frames) // none kept yet (a paused run at epoch 0): nothing to replay
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
@@ -107,7 +109,11 @@ func (k keyMap) ShortHelp() []key.Binding {
 		rollback := short(k.Rollback, "u", "roll back")
 		rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
 		keys = []key.Binding{rollback, tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
-		more = []key.Binding{view}
+		// Then what looks back at how it went wrong, as room allows: the
+		// epochs before the divergence (replay), the samples' other
+		// views, the history as CSV. The bar had offered v alone, 69 of
+		// 120 columns, though , . and e act on a diverged run too.
+		more = []key.Binding{replay, view, short(k.Export, "e", "csv")}
 	case k.state == session.Running:
 		keys = []key.Binding{short(k.Pause, "space", "pause"), pace, tune, view, short(k.Reseed, "r", "reseed")}
 		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
@@ -116,8 +122,6 @@ func (k keyMap) ShortHelp() []key.Binding {
 		if k.state == session.Done {
 			run = "go on"
 		}
-		replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
-		replay.SetEnabled(k.frames)
 		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
 		pin := short(k.Pin, "b", "baseline")
 		if k.pinned { // b clears it: "b baseline" had read as pinning one

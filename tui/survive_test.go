@@ -1179,3 +1179,25 @@ func TestFullHelpWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterOfADivergedRunLooksBack: a diverged run's footer offers,
+// after the keys that recover it, those that look back at how it went
+// wrong where they fit: replay (with keyframes kept), the views and the
+// CSV. It had offered v alone, the bar 69 of 120 columns long.
+func TestFooterOfADivergedRunLooksBack(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	k := newKeyMap()
+	k.state, k.width, k.frames, k.rollback = session.Diverged, 120, true, true
+	h := help.New()
+	h.ShortSeparator, h.Width = footerSep, k.width
+	line := h.ShortHelpView(k.ShortHelp())
+	for _, want := range []string{"u roll back", "←→ tune", "r reseed", "R rerun", ",. replay", "v view", "e csv"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("diverged at width 120: footer %q lacks %q", line, want)
+		}
+	}
+	k.frames = false // nothing kept to replay
+	if line := h.ShortHelpView(k.ShortHelp()); strings.Contains(line, "replay") {
+		t.Errorf("diverged with no keyframes: footer %q offers replay", line)
+	}
+}

@@ -702,7 +702,7 @@ func (m Model) sidePanel(w, h int) string {
 		lines = append(lines, b)
 	}
 	settings := make([]string, 0, settingsRows)
-	settings = append(settings, styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ set"))
+	settings = append(settings, styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ tune"))
 	st := m.snap.Settings
 	for i := range session.NumSettings {
 		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
