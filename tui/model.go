@@ -251,6 +251,13 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.flash = "v: the 2-D view is the only one here; Q-Q and G(z) are views of one dimension"
 		} else if m.ready {
 			m.view = m.view.next(&m.snap)
+			if m.keys.page == pageKeys {
+				// The design covers the samples panel: v closes it, so
+				// that the view it turns to is seen. It had turned the
+				// view unseen behind the help.
+				m.keys.page, m.help.ShowAll = pageNone, false
+				m.relayout()
+			}
 			m.redraw()
 		}
 	case key.Matches(k, m.keys.Pause):

@@ -27,3 +27,15 @@ func TestArrowsNamedOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestViewKeyClosesTheHelp: v pressed over the ? page, whose design
+// covers the samples panel, closes it and shows the view it turns to. It
+// had turned the view behind the help, unseen, the page still open.
+func TestViewKeyClosesTheHelp(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.State = session.Paused
+	view := frame(t, s, snap, 80, 24, "?", "v")
+	if strings.Contains(view, "Design bimodal-1d") || !strings.Contains(view, "Q-Q generated") {
+		t.Errorf("v over the help: want the help closed and the Q-Q view:\n%s", view)
+	}
+}
