@@ -341,6 +341,12 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	lines := m.statusLines(w, status)
 	room := n - len(lines)
+	if len(fs) == 0 && m.snap.State != session.Diverged {
+		// No finding: the rows it would take say what to watch for, in
+		// place of blank ones (five at 120×40), and a finding takes them
+		// when it comes, the panels where they were.
+		return append(lines, m.watchLines(w, room)...)
+	}
 	if len(fs) == 0 || room <= 0 {
 		return lines
 	}
@@ -376,6 +382,55 @@ func (m *Model) msgLines(w, n int) []string {
 		out[len(out)-1] = ansi.Truncate(keep, w-2-ansi.StringWidth(hint), "…") + "  " + hint
 	}
 	return append(lines, out...)
+}
+
+// watchLines fill the diagnosis's rows, n at width w, while it has no
+// finding: what a run that goes well does on this screen, in the marks of
+// the view shown, and where the findings and the glossary are; shorter
+// where that does not fit, the glossary's pointer first to go, then why
+// the dotted line matters, then what to watch, the pointer back.
+func (m *Model) watchLines(w, n int) []string {
+	s := &m.snap
+	var watch []string
+	switch {
+	case s.Target.Plane != nil:
+		watch = append(watch, "G's dots spreading over the target's")
+		if k := len(s.Target.Plane.Spots); k > 0 {
+			watch = append(watch, "modes captured reaching "+itoa(k)+"/"+itoa(k))
+		}
+		watch = append(watch, "SW1 falling toward its floor")
+	default:
+		switch m.view {
+		case viewQQ:
+			watch = append(watch, "the Q-Q points lying on the diagonal")
+		case viewGZ:
+			watch = append(watch, "G(z) spanning the dotted band")
+		default:
+			watch = append(watch, "the █ bars filling the ░ expected counts")
+		}
+		watch = append(watch, "KS and W1 falling")
+	}
+	list := func(why string) string {
+		items := watch
+		if s.Equilibrium != nil {
+			items = append(slices.Clone(watch), "D's losses settling on the dotted line"+why)
+		}
+		return "No finding now. Watch for " + strings.Join(items, "; ") + "."
+	}
+	why := ", where D can no longer tell real from fake"
+	texts := []string{
+		list(why) + " Findings show here while they hold; ? twice explains each mark.",
+		list(why),
+		list(""),
+		"No finding now; ? twice explains each mark.",
+	}
+	var lines []string
+	for _, t := range texts {
+		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {
+			return lines
+		}
+	}
+	return cutLines(lines, w, n)
 }
 
 // wrap breaks s into lines of at most w cells at plain spaces only, never

@@ -39,3 +39,35 @@ func TestViewKeyClosesTheHelp(t *testing.T) {
 		t.Errorf("v over the help: want the help closed and the Q-Q view:\n%s", view)
 	}
 }
+
+// TestNoFindingSaysWhatToWatch: a run without a finding fills the
+// diagnosis's rows with what to watch for, in the marks of the view
+// shown, where they had stood blank (five rows at 120×40); a finding
+// takes its place, and the panels above stay where they were.
+func TestNoFindingSaysWhatToWatch(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Findings, snap.Note = session.Paused, nil, ""
+		calm := frame(t, s, snap, w, h)
+		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling; D's losses settling on the dotted line")
+		if w >= 120 {
+			frameReads(t, calm, "? twice explains each mark")
+		}
+		frameReads(t, frame(t, s, snap, w, h, "v"), "Watch for the Q-Q points lying on the diagonal")
+		snap.Note = "done: 10 epochs in 0.1 s (131 ep/s) · space or n continues · r or R starts a new run"
+		if w == 80 { // the note takes two of the three rows: the hint's shortest
+			frameReads(t, frame(t, s, snap, w, h), "No finding now; ? twice explains each mark.")
+		}
+		snap.Note = ""
+		snap.Findings = []session.Finding{{Kind: session.DWins, Text: "D wins: it tells real from fake almost surely"}}
+		found := frame(t, s, snap, w, h)
+		if strings.Contains(found, "Watch") || !strings.Contains(found, "D wins") {
+			t.Errorf("%d×%d: a finding does not take the hint's place:\n%s", w, h, found)
+		}
+		a, b := strings.Split(calm, "\n"), strings.Split(found, "\n")
+		if i := strings.Index(calm, "Settings"); i < 0 || strings.Index(found, "Settings") != i || len(a) != len(b) {
+			t.Errorf("%d×%d: the panels moved when a finding came:\n%s\n%s", w, h, calm, found)
+		}
+	}
+}
