@@ -174,7 +174,7 @@ func TestScreenGolden(t *testing.T) {
 			{"running", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rate = session.Running, 198
 				return s
-			}, nil, []string{"▶ running", "pace 200/s", "space pause", "[] pace", "left of range", "push", "D ½"}},
+			}, nil, []string{"▶ running", "speed 200/s", "space pause", "[] speed", "left of range", "push", "D ½"}},
 			{"paused", func(s session.Snapshot) session.Snapshot {
 				s.State = session.Paused
 				return s

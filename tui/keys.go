@@ -89,7 +89,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		return b
 	}
 	tune := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "tune"))
-	pace := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[]", "pace"))
+	pace := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[]", "speed"))
 	view := short(k.View, "v", "view")
 	if k.plane {
 		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
@@ -130,13 +130,15 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// The pace after the baseline: [ and ] act here too, and set the
 		// pace that space runs at; they had been offered only while
 		// running.
-		more = []key.Binding{pin, pace, short(k.Save, "w", "save"), short(k.Export, "e", "csv"), short(k.Reseed, "r", "reseed")}
+		// A new seed before the files: a finished run's "r reseed" had
+		// fallen off the bar at 120 columns.
+		more = []key.Binding{pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
 	for _, b := range more {
 		// A key that does not fit gives way to a shorter one after it:
-		// at 80×24 a finished run's "b baseline" left room for "[] pace",
+		// at 80×24 a finished run's "b baseline" left room for "[] speed",
 		// which the bar had not offered.
 		if w := sep + footerWidth([]key.Binding{b}); b.Enabled() && used+w <= k.width {
 			used += w

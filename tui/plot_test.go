@@ -771,11 +771,11 @@ func TestHeaderGivesWayFromTheEnd(t *testing.T) {
 	m.snap.Replay.Epoch = 800
 	for w := 50; w <= 120; w++ {
 		h := ansi.Strip(m.header(w))
-		if strings.Contains(h, "pace") && !strings.Contains(h, "seed 750806") {
+		if strings.Contains(h, "speed") && !strings.Contains(h, "seed 750806") {
 			t.Errorf("width %d: %q keeps the pace without the seed", w, h)
 		}
 	}
-	if h := ansi.Strip(m.header(88)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "pace") {
+	if h := ansi.Strip(m.header(88)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "speed") {
 		t.Errorf("88 wide: %q, want the seed and not the pace", h)
 	}
 }

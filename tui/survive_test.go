@@ -594,7 +594,7 @@ func TestFooterKeepsQuit(t *testing.T) {
 // TestFooterOffersPaceWhenStill: [ and ] set the pace of a paused or
 // finished run too (the pace space runs at), and its footer offers them
 // where they fit: a finished run's at 80×24, where "b baseline" does not
-// fit beside "space go on", and at 120×40 with everything else; at 80×24 a
+// fit beside "space go on", and at 120×40 with the rest that fits; at 80×24 a
 // paused run keeps the baseline, which compares what the learner changes.
 func TestFooterOffersPaceWhenStill(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -604,10 +604,11 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 		want  []string // in the footer
 		not   string   // and not
 	}{
-		{session.Done, 80, []string{"space go on", "[] pace"}, "b baseline"},
-		{session.Paused, 80, []string{"space run", "b baseline"}, "[] pace"},
-		{session.Paused, 120, []string{"b baseline", "[] pace", "w save", "e csv", "r reseed"}, ""},
-		{session.Done, 120, []string{"b baseline", "[] pace", "w save", "e csv", "r reseed"}, ""},
+		{session.Done, 80, []string{"space go on", "[] speed"}, "b baseline"},
+		{session.Paused, 80, []string{"space run", "b baseline"}, "[] speed"},
+		{session.Paused, 120, []string{"b baseline", "[] speed", "w save", "e csv", "r reseed"}, ""},
+		// "space go on" is two cells wider than "space run": e csv, last, gives way.
+		{session.Done, 120, []string{"b baseline", "[] speed", "r reseed", "w save"}, "e csv"},
 	} {
 		k := newKeyMap()
 		k.state, k.width, k.frames = c.state, c.w, true

@@ -202,7 +202,9 @@ func (m Model) header(w int) string {
 		state,
 		"epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned)),
 		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
-		styleMuted.Render("pace ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
+		// "speed", as the setting it is, [ and ] and --speed name it: the
+		// header had said "pace 200/s" above a settings row "speed 200/s".
+		styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
 	}
 	if s.State == session.Running && s.Rate > 0 {
 		parts = append(parts, numtext.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))

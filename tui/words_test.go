@@ -71,3 +71,17 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeedNamedOneWay: the screen names the pace as its setting, the
+// --speed flag and the session's notes do, "speed", in the header, the
+// footer and the settings alike. The header and the footer had said
+// "pace 200/s" and "[] pace" beside a settings row "speed 200/s".
+func TestSpeedNamedOneWay(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+	snap.State, snap.Rate, snap.Settings.Speed = session.Running, 198, 200
+	view := frame(t, s, snap, 120, 40)
+	frameReads(t, view, "speed 200/s 198 ep/s", "[] speed", session.Speed.String()+" 200/s")
+	if regexp.MustCompile(`\bpace\b`).MatchString(view) { // not space
+		t.Errorf("the screen names the speed \"pace\" too:\n%s", view)
+	}
+}
