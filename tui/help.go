@@ -39,6 +39,9 @@ func (m *Model) nextHelpPage() {
 // a term it quotes with its value, "≈ floor", "D = ½", is written
 // together (numtext.Together), which the ? page's wrapping keeps whole.
 var glossary = [][2]string{
+	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each). The header's speed is the epochs a second asked for, ep/s the rate measured."},
+	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. ■ G, G's loss: lower, its samples pass for real better. Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles."},
+	{"moments", "μ mean and σ std of each epoch's generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform)."},
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
 	{"trend", "after KS and W1 (SW1 in 2-D), the last of the bars beside it against the first: ↓ lower (better), ↑ higher (worse) where the last bar stands shorter or taller than the first and its check is more than 2% from the first's, → about the same otherwise. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart: the same at an epoch however the run got there), oldest first; the two numbers after them, their lowest and highest (where there is no room for them, the bars rise from 0). The value before the arrow is the screen's latest evaluation, not a check."},
@@ -62,7 +65,7 @@ var glossary = [][2]string{
 // two-dimensional run's glossary has these in place of the 1-D ones.
 var planeGlossary = [][2]string{
 	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."},
-	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode."},
+	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std)."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them. A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
@@ -143,6 +146,10 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		if n := s.Earlier; n > 0 {
 			entries = append(entries, []string{styleMuted.Render(numtext.FormatInt(n) + " earlier events not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
+	} else {
+		// The ◆ entry sends the reader here: say there are none yet,
+		// where the pages had ended without the list it promised.
+		entries = append(entries, []string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
 	room := max(1, h-1)
 	var pages [][]string

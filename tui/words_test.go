@@ -85,3 +85,47 @@ func TestSpeedNamedOneWay(t *testing.T) {
 		t.Errorf("the screen names the speed \"pace\" too:\n%s", view)
 	}
 }
+
+// TestGlossaryExplainsTheScreensLabels: every label the main screen shows
+// a learner — the legends' names, the header's units, the higher moments
+// — is explained in the glossary of its view. "ex.kurt", "ep/s", "D real"
+// and the target's value after ┈ had been explained nowhere on screen.
+func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
+	for _, c := range []struct {
+		plane  bool
+		labels []string
+	}{
+		{false, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push"}},
+		{true, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "X and Y the stds", "┈", "SW1", "HQ", "modes captured", "D surface"}},
+	} {
+		text := ""
+		for _, g := range glossaryOf(c.plane) {
+			text += g[0] + " " + g[1] + "\n"
+		}
+		for _, l := range c.labels {
+			if !strings.Contains(text, l) {
+				t.Errorf("2-D %v: the glossary does not explain %q", c.plane, l)
+			}
+		}
+	}
+}
+
+// TestGlossaryListsEventsOrNone: the ? pages end with the events, which
+// the glossary's ◆ entry promises after it, or say there are none yet;
+// a run without events had ended the pages on the glossary, the list
+// promised nowhere.
+func TestGlossaryListsEventsOrNone(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+	snap.Events, snap.Earlier = nil, 0
+	seen := ""
+	for i := 2; i < 8; i++ {
+		view := frame(t, s, snap, 120, 40, strings.Split(strings.Repeat("?", i), "")...)
+		if !strings.Contains(view, "lossary") {
+			break
+		}
+		seen += strings.Join(strings.Fields(view), " ")
+	}
+	if !strings.Contains(seen, "Events none yet") {
+		t.Errorf("a run without events: the ? pages do not say so:\n%s", seen)
+	}
+}
