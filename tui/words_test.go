@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
 )
 
@@ -127,5 +128,29 @@ func TestGlossaryListsEventsOrNone(t *testing.T) {
 	}
 	if !strings.Contains(seen, "Events none yet") {
 		t.Errorf("a run without events: the ? pages do not say so:\n%s", seen)
+	}
+}
+
+// TestWatchHintOfAPlane: a two-dimensional run without a finding is told
+// to watch its own marks — the dots, the modes captured where the target
+// has modes, SW1 — not the bars and KS of the 1-D view; a critic, which
+// has no balance line, is not told to watch one.
+func TestWatchHintOfAPlane(t *testing.T) {
+	var m Model
+	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
+	got := strings.Join(strings.Fields(strings.Join(m.watchLines(120, 5), " ")), " ")
+	for _, want := range []string{"G's dots spreading over the target's", "modes captured reaching 8/8", "SW1 falling toward its floor"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ring: hint %q lacks %q", got, want)
+		}
+	}
+	for _, avoid := range []string{"█", "KS", "dotted line"} { // no bars, no KS; no Equilibrium set: no balance line
+		if strings.Contains(got, avoid) {
+			t.Errorf("ring, a critic: hint %q names %q", got, avoid)
+		}
+	}
+	m.snap.Target.Plane.Spots = nil // moons: no modes to count
+	if got := strings.Join(strings.Fields(strings.Join(m.watchLines(120, 5), " ")), " "); strings.Contains(got, "modes") {
+		t.Errorf("moons: hint %q names modes", got)
 	}
 }
