@@ -96,7 +96,7 @@ func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 		plane  bool
 		labels []string
 	}{
-		{false, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push"}},
+		{false, []string{"time axes count", "epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push"}},
 		{true, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "X and Y the stds", "┈", "SW1", "HQ", "modes captured", "D surface"}},
 	} {
 		text := ""
