@@ -323,7 +323,8 @@ func cutLines(lines []string, w, k int) []string {
 const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
 
 // msgLines fills the message area, n lines of width w: the status first,
-// then the diagnosis, most pressing first. On a wide screen each finding
+// then the diagnosis, most pressing first, or while it has no finding
+// what to watch for (watchLines). On a wide screen each finding
 // gives the measurement behind it where they all fit so; where they do
 // not, the findings' texts stand alone, and where those do not fit, each
 // is named by its head (the words before its colon), and ? gives them in
