@@ -67,10 +67,18 @@ func openPTY(w, h int) (master, slave *os.File, err error) {
 }
 
 // startTrainer runs ganui with args, the interactive trainer, on a
-// pseudo-terminal of its own; it has no controlling terminal, so the
-// terminal's hang-up sends it no SIGHUP. TERM=screen spares the
+// pseudo-terminal of its own, in a process group of its own as a shell's
+// job is; it has no controlling terminal, so the terminal's hang-up
+// sends it no SIGHUP. TERM=screen spares the
 // background colour query, which the test would have to answer.
 func startTrainer(t *testing.T, args ...string) *trainer {
+	t.Helper()
+	return startTrainerAs(t, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, args...) // no trainer outlives a killed test
+}
+
+// startTrainerAs is startTrainer with the child's process attributes
+// attr: its process group, its session.
+func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, args ...string) *trainer {
 	t.Helper()
 	master, slave, err := openPTY(100, 30)
 	if err != nil {
@@ -81,7 +89,7 @@ func startTrainer(t *testing.T, args ...string) *trainer {
 	tr.cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1")
 	tr.cmd.Dir = t.TempDir()
 	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
-	tr.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL} // no trainer outlives a killed test
+	tr.cmd.SysProcAttr = attr
 	if err := tr.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -263,4 +271,62 @@ func TestSignalTestsRunUnderNohup(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "--- PASS: TestHangupStopsTheRun") || !strings.Contains(string(out), "--- PASS: TestTrainerQuitsOnSignals/hangup") {
 		t.Fatalf("with SIGHUP ignored: %v\n%s", err, out)
 	}
+}
+
+// state is the trainer's process state as Linux reports it: R running, S
+// sleeping, T stopped, …
+func (tr *trainer) state() byte {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", tr.cmd.Process.Pid))
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	return f[0][0]
+}
+
+// TestTrainerSuspendsOnCtrlZ (ctrl+z, a key to the raw terminal, was "not
+// a key here"): ctrl+z gives the terminal back — the alternate screen
+// left, the modes cooked — and stops the trainer as a shell's job, the
+// run with it; continued, as fg does, it takes the terminal again, draws
+// its screen and reads keys.
+func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
+	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("\x1a")
+	for deadline := time.Now().Add(3 * time.Minute); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("ctrl+z did not stop the trainer; it wrote:\n%q", tr.output())
+		}
+	}
+	if !strings.Contains(tr.output(), "\x1b[?1049l") || !tr.cooked() {
+		t.Fatalf("stopped with the terminal not given back (cooked %v); it wrote:\n%q", tr.cooked(), tr.output())
+	}
+	tr.cmd.Process.Signal(syscall.SIGCONT)
+	for deadline := time.Now().Add(3 * time.Minute); strings.Count(tr.output(), "\x1b[?1049h") < 2; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("continued, the trainer did not take its screen again; it wrote:\n%q", tr.output())
+		}
+	}
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
+}
+
+// TestTrainerWithoutJobControlSaysSo (ctrl+z released the terminal and
+// waited for good to be continued, no key read, where no shell's job
+// control could continue it: the process group orphaned, as a tmux
+// pane's program itself is): the trainer, a session's leader here, says
+// it is not suspended, and q still quits.
+func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
+	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL}, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("\x1a")
+	tr.waitFor("no shell's job control here to fg ganui back: not suspended")
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
 }

@@ -19,6 +19,7 @@ type keyMap struct {
 	PrevEvent, NextEvent      key.Binding // replay: to the previous or next event
 	Pin, Share, Plot          key.Binding
 	Help, Close, Quit         key.Binding
+	Suspend                   key.Binding // ctrl+z: stop as a shell's job (suspend.go)
 
 	// What the footer offers depends on the moment: the run's state, the
 	// width of the screen, and whether the help is open.
@@ -71,6 +72,7 @@ func newKeyMap() keyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
 }
 

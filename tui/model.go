@@ -84,6 +84,10 @@ type Model struct {
 	// quit without waiting, so the session has not stopped.
 	quitting, left bool
 
+	// noSuspend is why ctrl+z cannot suspend the trainer here (no
+	// shell's job control), or "" when it can (suspend.go).
+	noSuspend string
+
 	view  sampleView // what the samples panel shows
 	gpage int        // the glossary page shown
 	// gsnap is the snapshot the glossary was opened on: its diagnosis and
@@ -223,6 +227,14 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return m.quit()
+	case key.Matches(k, m.keys.Suspend):
+		// Whatever the screen shows, as q: stopping the process acts on
+		// nothing unseen, and the screen comes back as it was.
+		if m.noSuspend != "" {
+			m.flash = m.noSuspend
+			return m, nil
+		}
+		return m, tea.Suspend
 	case m.quitting:
 		// The session is stopping: a command now would be applied or
 		// not as the stop finds it. The status says so, and how to quit

@@ -78,14 +78,16 @@ func Run(s *session.Session) (Ending, error) {
 	// The signals quit as q does (signalMsg), in place of bubbletea's
 	// handler, which ended the program on SIGINT with an error and let
 	// SIGHUP kill it with the terminal left raw.
-	p := tea.NewProgram(NewModel(s), tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
+	m := NewModel(s)
+	m.noSuspend = noSuspendWhy()
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
 	stop := forwardSignals(p.Send)
 	fd := keys.Fd()
 	unwatch := watchTerminal(func() bool { return term.IsTerminal(fd) }, time.Second, p.Send)
 	final, err := p.Run()
 	stop()
 	unwatch()
-	m, _ := final.(Model)
+	m, _ = final.(Model)
 	end := m.ending()
 	if !end.Left {
 		s.Stop()

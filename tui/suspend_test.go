@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/internal/testdesigns"
+)
+
+// TestCtrlZSuspends (ctrl+z, which reaches the raw terminal as a key,
+// was "not a key here": a trainer could not be put aside as a shell's
+// job): ctrl+z asks bubbletea to suspend the program, whatever the
+// screen shows — the run, the glossary, a screen too small, a quit
+// waiting for its epoch — and sends the session nothing.
+func TestCtrlZSuspends(t *testing.T) {
+	ctrlZ := tea.KeyMsg{Type: tea.KeyCtrlZ}
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	glossary, _ := m.Update(keyMsg("?"))
+	glossary, _ = glossary.Update(keyMsg("?"))
+	small, _ := m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	quitting, _ := m.Update(keyMsg("q"))
+	for name, mm := range map[string]tea.Model{"run": m, "glossary": glossary, "too small": small, "quitting": quitting} {
+		if mm.(Model).keys.page != pageGlossary && name == "glossary" {
+			t.Fatalf("?? did not open the glossary")
+		}
+		got, cmd := mm.Update(ctrlZ)
+		if cmd == nil {
+			t.Errorf("%s: ctrl+z gave no command (flash %q)", name, got.(Model).flash)
+			continue
+		}
+		if _, ok := cmd().(tea.SuspendMsg); !ok {
+			t.Errorf("%s: ctrl+z did not suspend", name)
+		}
+	}
+}
+
+// TestCtrlZWithoutJobControlSays: where no shell's job control could fg
+// the trainer back, ctrl+z does not suspend it — bubbletea would wait
+// for good with the terminal released — and the status says why.
+func TestCtrlZWithoutJobControlSays(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	m.noSuspend = "ctrl+z: no job control"
+	got, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	if cmd != nil || got.(Model).flash != m.noSuspend {
+		t.Fatalf("ctrl+z without job control: command %v, flash %q", cmd != nil, got.(Model).flash)
+	}
+	if why := noSuspendWhy(); why != "" && !strings.HasPrefix(why, "ctrl+z: ") {
+		t.Errorf("the reason %q does not name the key", why)
+	}
+}
+
+// TestJobControl: a process can be stopped and fg'd back when its group
+// has a parent outside it in the same session (the shell that started
+// the job), found through the ancestors that share its group; not when
+// the group's parent is in another session (a tmux pane's or ssh
+// session's program itself, whose stop the kernel discards), nor when an
+// ancestor is not known.
+func TestJobControl(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		procs map[int]proc
+		want  bool
+	}{
+		{"a shell's job", map[int]proc{10: {5, 10, 1}, 5: {1, 5, 1}}, true},
+		{"go run from a shell", map[int]proc{11: {10, 10, 1}, 10: {5, 10, 1}, 5: {1, 5, 1}}, true},
+		{"a pane's program", map[int]proc{10: {3, 10, 10}, 3: {1, 3, 3}}, false},
+		{"sh -c in a pane", map[int]proc{11: {10, 10, 10}, 10: {3, 10, 10}, 3: {1, 3, 3}}, false},
+		{"the first process", map[int]proc{1: {0, 1, 1}}, false},
+		{"a parent not known", map[int]proc{11: {10, 10, 1}, 10: {-1, 10, 1}}, false},
+		{"a parent gone", map[int]proc{10: {5, 10, 1}}, false},
+		{"a loop", map[int]proc{11: {10, 10, 1}, 10: {11, 10, 1}}, false},
+	} {
+		pid := 0
+		for p := range c.procs {
+			pid = max(pid, p) // the youngest is the process asked about
+		}
+		look := func(pid int) (proc, bool) { p, ok := c.procs[pid]; return p, ok }
+		if got := jobControl(pid, look); got != c.want {
+			t.Errorf("%s: job control %v, want %v", c.name, got, c.want)
+		}
+	}
+}

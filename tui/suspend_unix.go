@@ -1,0 +1,52 @@
+//go:build unix
+
+package tui
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// noSuspendWhy is why ctrl+z cannot suspend the trainer here, or "" when
+// it can.
+func noSuspendWhy() string {
+	if jobControl(os.Getpid(), lookProc) {
+		return ""
+	}
+	return "ctrl+z: no shell's job control here to fg ganui back: not suspended"
+}
+
+// lookProc is process pid's parent, group and session: from /proc where
+// there is one; elsewhere its group and session, and the parent of this
+// process alone.
+func lookProc(pid int) (proc, bool) {
+	if b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat"); err == nil {
+		// pid (comm) state ppid pgrp session …; comm may hold spaces and
+		// parentheses, so the fields are counted from the last ')'.
+		s := string(b)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+		if len(f) < 4 {
+			return proc{}, false
+		}
+		ppid, err1 := strconv.Atoi(f[1])
+		pgid, err2 := strconv.Atoi(f[2])
+		sid, err3 := strconv.Atoi(f[3])
+		return proc{ppid, pgid, sid}, err1 == nil && err2 == nil && err3 == nil
+	}
+	pgid, err := unix.Getpgid(pid)
+	if err != nil {
+		return proc{}, false
+	}
+	sid, err := unix.Getsid(pid)
+	if err != nil {
+		return proc{}, false
+	}
+	ppid := -1
+	if pid == os.Getpid() {
+		ppid = os.Getppid()
+	}
+	return proc{ppid, pgid, sid}, true
+}
