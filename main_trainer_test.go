@@ -73,12 +73,13 @@ func openPTY(w, h int) (master, slave *os.File, err error) {
 // background colour query, which the test would have to answer.
 func startTrainer(t *testing.T, args ...string) *trainer {
 	t.Helper()
-	return startTrainerAs(t, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, args...) // no trainer outlives a killed test
+	return startTrainerAs(t, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, args...) // no trainer outlives a killed test
 }
 
 // startTrainerAs is startTrainer with the child's process attributes
-// attr: its process group, its session.
-func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, args ...string) *trainer {
+// attr (its process group, its session) and env added to its
+// environment, in place of a variable's value there.
+func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
 	t.Helper()
 	master, slave, err := openPTY(100, 30)
 	if err != nil {
@@ -86,7 +87,7 @@ func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, args ...string) *tr
 	}
 	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{})}
 	tr.cmd = exec.Command(os.Args[0], args...)
-	tr.cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1")
+	tr.cmd.Env = append(append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1"), env...)
 	tr.cmd.Dir = t.TempDir()
 	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
 	tr.cmd.SysProcAttr = attr
@@ -320,7 +321,7 @@ func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 // pane's program itself is): the trainer, a session's leader here, says
 // it is not suspended, and q still quits.
 func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
-	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL}, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
 	tr.waitFor("paused at epoch 0")
 	tr.master.WriteString("\x1a")
 	tr.waitFor("no shell's job control here to fg ganui back: not suspended")
@@ -329,4 +330,37 @@ func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
+}
+
+// TestTrainerAsksTheBackgroundUnderTmux (termenv asks nothing of a
+// terminal whose TERM is screen's or tmux's, and takes its background
+// for dark: on a light terminal under tmux the text was near white on
+// white): under TERM=tmux-256color the trainer asks the terminal its background
+// as under any other, and on a light one draws the palette's light
+// variants — the key bar's words in 243, not the dark terminal's 246.
+func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
+	// The terminal its controlling one, the trainer in its foreground, as
+	// termenv asks only there.
+	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
+		[]string{"TERM=tmux-256color", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="},
+		"--preset", "vanilla", "--epochs", "100", "--paused")
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
+		out := tr.output()
+		if strings.Contains(out, "\x1b]11;?") {
+			tr.master.WriteString("\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[1;1R") // white, as tmux answers for a white pane
+			break
+		}
+		if strings.Contains(out, "paused at epoch 0") || time.Now().After(deadline) {
+			break // drawn without asking
+		}
+	}
+	tr.waitFor("paused at epoch 0")
+	tr.waitFor("mquit\x1b[0m") // the key bar drawn to its end
+	if out := tr.output(); !strings.Contains(out, "\x1b[38;5;243m") || strings.Contains(out, "\x1b[38;5;246m") {
+		t.Errorf("on a white terminal under TERM=tmux-256color, the screen is not in the light variants:\n%q", out)
+	}
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
 }

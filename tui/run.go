@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
 )
 
 // Why the interactive trainer cannot run here. Each is a problem with the
@@ -73,7 +75,7 @@ func Run(s *session.Session) (Ending, error) {
 	}
 	// Ask the terminal for its background before the program takes over
 	// the input, so adaptive colours pick the right variant.
-	lipgloss.HasDarkBackground()
+	lipgloss.SetHasDarkBackground(darkBackground(os.Stdout, os.Getenv))
 	s.Start()
 	// The signals quit as q does (signalMsg), in place of bubbletea's
 	// handler, which ended the program on SIGINT with an error and let
@@ -94,6 +96,37 @@ func Run(s *session.Session) (Ending, error) {
 	}
 	return end, err
 }
+
+// darkBackground tells whether the terminal on out has a dark
+// background, asking it as termenv does (OSC 11, then the cursor's
+// position, which every terminal answers, so one that does not know the
+// first costs no wait) — under tmux and screen too, which termenv does
+// not ask, since they may show a pane on several terminals at once. tmux
+// (3.3a) answers with the pane's background where it knows one, a
+// window-style for one; otherwise, as screen, it answers the position
+// alone, and the background is then taken as dark, as termenv takes it.
+// Not asked, a light terminal under tmux got the dark variants: the text
+// near white on white. Without colour the background matters to nothing,
+// and is not asked.
+func darkBackground(out *os.File, getenv func(string) string) bool {
+	if termenv.NewOutput(out, termenv.WithEnvironment(environ(getenv))).EnvColorProfile() == termenv.Ascii {
+		return true
+	}
+	asked := environ(func(key string) string {
+		v := getenv(key)
+		if key == "TERM" && (strings.HasPrefix(v, "screen") || strings.HasPrefix(v, "tmux")) {
+			return "xterm-256color" // a terminal termenv asks
+		}
+		return v
+	})
+	return termenv.NewOutput(out, termenv.WithEnvironment(asked)).HasDarkBackground()
+}
+
+// environ is an environment for termenv to read, through getenv.
+type environ func(key string) string
+
+func (e environ) Getenv(key string) string { return e(key) }
+func (e environ) Environ() []string        { return os.Environ() }
 
 // quitSignals end the trainer as q does, the run whole: SIGINT (kill
 // -INT; ctrl+c on the keyboard is a key), SIGTERM, and SIGHUP, which
