@@ -283,6 +283,24 @@ func TestGlossaryTellsCapturedFromCovered(t *testing.T) {
 	t.Error("no modes captured entry in the 2-D glossary")
 }
 
+// TestGlossaryDatesFindingsAtTheirConfirmingCheck: the ◆ entry says a
+// finding's events are marked at the check that confirms them, not at the
+// first check across the threshold: blog-original's noise-ignored is
+// marked at epoch 60 though its first check finding it is at 30, which a
+// learner reading the chart beside the losses would otherwise take for a
+// lag of the screen.
+func TestGlossaryDatesFindingsAtTheirConfirmingCheck(t *testing.T) {
+	for _, plane := range []bool{false, true} {
+		found := false
+		for _, g := range glossaryOf(plane) {
+			found = found || g[0] == "◆ in charts" && strings.Contains(g[1], "second check in a row") && strings.Contains(g[1], "five checks in a row")
+		}
+		if !found {
+			t.Errorf("2-D %v: the ◆ entry does not say when a finding's start and end are marked", plane)
+		}
+	}
+}
+
 // glossaryOf is the glossary's entries, term and text, as a run on a
 // line (plane false) or a plane shows them.
 func glossaryOf(plane bool) [][2]string {
