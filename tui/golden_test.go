@@ -301,6 +301,22 @@ func TestGlossaryDatesFindingsAtTheirConfirmingCheck(t *testing.T) {
 	}
 }
 
+// glossaryPages is the views of the ? pages after the keys page — the
+// diagnosis, the glossary and the events — pressing ? once more for each,
+// at w×h.
+func glossaryPages(t *testing.T, s *session.Session, snap session.Snapshot, w, h int) []string {
+	t.Helper()
+	var pages []string
+	for i := 2; i < 10; i++ {
+		view := frame(t, s, snap, w, h, strings.Split(strings.Repeat("?", i), "")...)
+		if !strings.Contains(view, "lossary") {
+			break
+		}
+		pages = append(pages, view)
+	}
+	return pages
+}
+
 // glossaryOf is the glossary's entries, term and text, as a run on a
 // line (plane false) or a plane shows them.
 func glossaryOf(plane bool) [][2]string {
@@ -346,15 +362,7 @@ func TestDiagnosisGolden(t *testing.T) {
 // the pages, and every entry is on one of them.
 func TestGlossaryPages(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
-	seen := ""
-	for i := 2; i < 6; i++ {
-		keys := strings.Split(strings.Repeat("?", i), "")
-		view := frame(t, s, snap, 80, 24, keys...)
-		if !strings.Contains(view, "lossary") {
-			break
-		}
-		seen += view
-	}
+	seen := strings.Join(glossaryPages(t, s, snap, 80, 24), "")
 	for _, g := range glossary {
 		if !strings.Contains(seen, g[0]) {
 			t.Errorf("glossary entry %q on no page", g[0])
@@ -376,14 +384,7 @@ func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 		{"ring", nil, []string{"Remedies", "packing", "G's average"}},
 	} {
 		s, snap := trainedPlane(t, planeConfig(t, c.preset), 1, 2)
-		seen := ""
-		for i := 2; i < 8; i++ {
-			view := frame(t, s, snap, 120, 40, strings.Split(strings.Repeat("?", i), "")...)
-			if !strings.Contains(view, "lossary") {
-				break
-			}
-			seen += strings.Join(strings.Fields(view), " ")
-		}
+		seen := strings.Join(strings.Fields(strings.Join(glossaryPages(t, s, snap, 120, 40), " ")), " ")
 		for _, w := range c.want {
 			if !strings.Contains(seen, w) {
 				t.Errorf("%s: the ? pages lack %q", c.preset, w)
