@@ -116,7 +116,11 @@ func (c Step) apply(s *Session) {
 		}
 		n := c.epochs()
 		for i := range n {
-			if s.trainEpoch(); s.state != Paused || s.quitting() {
+			// space waiting ends the steps at once: it sets the run
+			// running, which trains the same epochs the steps would
+			// have. It had waited behind them all: 300 n on
+			// grid-pacgan, then space, stepped on for seconds.
+			if s.trainEpoch(); s.state != Paused || s.quitting() || s.runWaiting() {
 				break
 			}
 			// Steps typed ahead join into one (Send), which trains them

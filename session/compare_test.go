@@ -644,6 +644,31 @@ func FuzzSettingsDiff(f *testing.F) {
 	})
 }
 
+// TestSpaceEndsTypedAheadSteps: space pressed while steps typed ahead
+// train ends them after the epoch at work, and the run goes on running,
+// the same epochs; it had waited behind every step (300 n on grid-pacgan,
+// then space: seconds of "more typed ahead…").
+func TestSpaceEndsTypedAheadSteps(t *testing.T) {
+	s := newIdleBlog(t)
+	if s.state != Paused {
+		t.Fatalf("an idle session is %v, not paused", s.state)
+	}
+	s.Send(Step{Kind: StepEpoch, Epochs: 1000})
+	s.Send(TogglePause{})
+	s.applyQueued()
+	if s.gan.Epoch() != 1 || s.state != Running {
+		t.Errorf("after 1,000 steps and space: epoch %d, %v; want epoch 1, running", s.gan.Epoch(), s.state)
+	}
+	// Other commands wait their turn: a step then a tune trains the step.
+	s = newIdleBlog(t)
+	s.Send(Step{Kind: StepEpoch, Epochs: 5})
+	s.Send(Adjust{Setting: DLR, Dir: 1})
+	s.applyQueued()
+	if s.gan.Epoch() != 5 {
+		t.Errorf("5 steps then a tune: epoch %d, want 5", s.gan.Epoch())
+	}
+}
+
 // TestLongStepShowsItsProgress: a step of many epochs (n typed ahead,
 // which Send joins into one) publishes as it goes, with a note of what is
 // left, rather than nothing until its last epoch: 1,500 n on ring had

@@ -465,25 +465,40 @@ func (s *Session) quitting() bool {
 }
 
 // applyQueued applies every command waiting, including those sent while
-// it works, then publishes the result.
+// it works, then publishes the result. It takes them one at a time, so
+// that a command at work sees those after it (runWaiting).
 func (s *Session) applyQueued() {
 	for {
 		s.mu.Lock()
-		batch := s.queue
-		s.queue = nil
-		s.mu.Unlock()
-		if len(batch) == 0 {
+		if len(s.queue) == 0 {
+			s.queue = nil
+			s.mu.Unlock()
 			break
 		}
-		for _, c := range batch {
-			s.failed = false
-			if leavesReplay(c) {
-				s.replay = -1 // a command that trains or changes the run: back to live
-			}
-			c.apply(s)
+		c := s.queue[0]
+		s.queue = s.queue[1:]
+		s.mu.Unlock()
+		s.failed = false
+		if leavesReplay(c) {
+			s.replay = -1 // a command that trains or changes the run: back to live
 		}
+		c.apply(s)
 	}
 	s.publish()
+}
+
+// runWaiting reports whether a TogglePause waits behind the command at
+// work: space pressed during steps typed ahead, which a paused run's
+// space sets running.
+func (s *Session) runWaiting() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.queue {
+		if _, ok := c.(TogglePause); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // pace returns how long to wait before the next epoch at the chosen speed.
