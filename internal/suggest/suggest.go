@@ -31,8 +31,9 @@ func DidYouMean(s string, names []string, show func(string) string) string {
 
 // Nearest returns the names, in their order, at the least edit distance
 // from s, ignoring case, when that distance is small enough for a typo:
-// at most 2 edits, and fewer than s has bytes (every short name is 2
-// edits from "ab"). An edit inserts, deletes or changes a byte, or swaps
+// one edit in three of s's bytes, at least one and at most 2, and fewer
+// than s has bytes (every short name is 2 edits from "ab"; "foo" is 2
+// from "log", a guess, not a typo). An edit inserts, deletes or changes a byte, or swaps
 // two neighbours ("bsae" for "base"). The names tied at the least
 // distance are all returned, at most 3.
 func Nearest(s string, names []string) []string {
@@ -41,7 +42,7 @@ func Nearest(s string, names []string) []string {
 	}
 	lower := strings.ToLower(s)
 	var near []string
-	best := min(3, len(s)) // the least distance so far, or one past the largest allowed
+	best := min(2, max(len(s), 3)/3, len(s)-1) + 1 // the least distance so far, or one past the largest allowed
 	for _, n := range names {
 		if len(n) > maxLen {
 			continue

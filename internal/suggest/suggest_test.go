@@ -28,6 +28,10 @@ func TestNearest(t *testing.T) {
 		{"vanilla", presetNames, []string{"vanilla"}},                         // itself: a flag written without its dashes
 		{"bimodal", presetNames, nil},                                         // too far from all
 		{"epoch", []string{"epochs", "every", "seed"}, []string{"epochs"}},
+		{"foo", []string{"log", "plot", "seed"}, nil},                        // 2 edits in 3: a guess (ganui -- foo had said --log)
+		{"lo", []string{"log", "plot", "seed"}, []string{"log"}},             // 1 edit in 2
+		{"sed", []string{"log", "seed", "set"}, []string{"seed", "set"}},     // 1 edit in 3
+		{"wgan-x", presetNames, []string{"wgan", "wgan-gp"}},                 // 2 edits in 6
 		{"ab", []string{"ac", "ad", "ae", "af"}, []string{"ac", "ad", "ae"}}, // at most 3
 		{strings.Repeat("a", 65), []string{strings.Repeat("a", 64)}, nil},    // too long to compare
 	} {
