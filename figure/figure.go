@@ -975,14 +975,9 @@ func (r Run) losses() (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	baseG, gBase, err := r.ghosts(p, gOf)
-	if err != nil {
-		return nil, err
-	}
-	if base == nil { // named once, whichever of its curves are drawn
-		base = gBase
-	}
 	var top float64 // D's range, when G's loss is on a scale of its own
+	var gCut plotter.XYs
+	baseGOf := gOf
 	if r.GOwnScale {
 		for _, q := range slices.Concat(dReal, dFake, baseD) {
 			top = math.Max(top, q.Y)
@@ -990,18 +985,36 @@ func (r Run) losses() (*plot.Plot, error) {
 		for _, l := range r.Balance {
 			top = math.Max(top, l.Y)
 		}
-		gTop := 0.0
+		edge := top * 1.05 // the data's top, under the legend's band
+		gLo, gHi := math.Inf(1), 0.0
 		for _, q := range g {
-			gTop = math.Max(gTop, q.Y)
+			gLo, gHi = math.Min(gLo, q.Y), math.Max(gHi, q.Y)
 		}
-		if gTop > top {
-			gName = fmt.Sprintf("G, own scale (cut; up to %s)", short(gTop))
+		if top > 0 && gHi > edge {
+			g, gCut = r.cutAt(g, edge)
+			gName = fmt.Sprintf("G, own scale (cut; up to %s)", short(gHi))
+			if gLo > edge { // no point of the line within the panel: its range is all there is to read
+				gName = fmt.Sprintf("G, own scale (all cut; %s to %s)", short(gLo), short(gHi))
+				if short(gLo) == short(gHi) {
+					gName = fmt.Sprintf("G, own scale (all cut; %s throughout)", short(gHi))
+				}
+			}
 		}
+		if top > 0 { // the baseline's G along the same edge, unmarked, not up into the legend
+			baseGOf = func(q session.Point) float64 { return math.Min(q.G, edge) }
+		}
+	}
+	baseG, gBase, err := r.ghosts(p, baseGOf)
+	if err != nil {
+		return nil, err
+	}
+	if base == nil { // named once, whichever of its curves are drawn
+		base = gBase
 	}
 	errs := []error{
 		addLine(p, "D real", dReal, paper(palette.DOnReal), nil),
 		addLine(p, "D fake", dFake, paper(palette.DOnGenerated), nil),
-		addLine(p, gName, g, paper(palette.G), nil),
+		addCut(p, gName, g, gCut, paper(palette.G)),
 	}
 	levels := []color.Color{paper(palette.Balance)}
 	if len(r.Balance) == 2 { // label smoothing: each of D's losses balances at a line of its own, in its colour
@@ -1024,7 +1037,7 @@ func (r Run) losses() (*plot.Plot, error) {
 	}
 	switch {
 	case top > 0:
-		p.Y.Min, p.Y.Max = 0, top*1.05 // G's curve is cut at the panel's top
+		p.Y.Min, p.Y.Max = 0, top*1.05 // G's curve is cut there (cutAt)
 	case lo > 0 && hi >= lossLogSpan*lo:
 		// A runaway's losses (a least-squares D's reached 6e20) on a
 		// linear scale lay every other epoch flat on the axis.
@@ -1034,6 +1047,58 @@ func (r Run) losses() (*plot.Plot, error) {
 	}
 	r.timeAxis(p)
 	return p, nil
+}
+
+// cutMarkBins is how many stretches of the time axis panel (b) marks a
+// cut curve in, one ▲ each where the curve is above the panel: a row of
+// marks as far apart as the screen's columns are on a wide terminal,
+// not 512 overlapping ones.
+const cutMarkBins = 60
+
+// cutAt is xys run along edge where it is above it, as the screen draws
+// an off-scale value at its chart's edge, and the marks that say where:
+// one point on edge per stretch of the time axis (cutMarkBins) in which
+// xys is cut. Without them a feature-matching G whose distance stayed
+// above D's range left no line at all in panel (b).
+func (r Run) cutAt(xys plotter.XYs, edge float64) (cut, marks plotter.XYs) {
+	x0, x1 := r.timeRange()
+	cut = slices.Clone(xys)
+	last := -1
+	for i, q := range cut {
+		if q.Y <= edge {
+			continue
+		}
+		cut[i].Y = edge
+		bin := 0
+		if x1 > x0 {
+			bin = min(int((q.X-x0)/(x1-x0)*cutMarkBins), cutMarkBins-1)
+		}
+		if bin != last {
+			marks, last = append(marks, plotter.XY{X: q.X, Y: edge}), bin
+		}
+	}
+	return cut, marks
+}
+
+// addCut adds xys as addLine does, and marks, the points where it is cut
+// at the panel's edge, as ▲ in its colour, the legend's entry showing
+// both the line and the mark.
+func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, c color.Color) error {
+	if len(marks) == 0 {
+		return addLine(p, name, xys, c, nil)
+	}
+	if err := addLine(p, "", xys, c, nil); err != nil {
+		return err
+	}
+	s, err := plotter.NewScatter(marks)
+	if err != nil {
+		return err
+	}
+	s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(2.5), draw.TriangleGlyph{}
+	p.Add(unpadded{s})
+	l := &plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}
+	p.Legend.Add(name, l, s)
+	return nil
 }
 
 // lossLogSpan is the factor between the lowest and the highest loss from

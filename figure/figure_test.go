@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"gonum.org/v1/plot"
@@ -442,18 +443,125 @@ func TestRunawayDScaled(t *testing.T) {
 }
 
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
-// distance) leaves the loss panel to D's losses and says it is cut.
+// distance) leaves the loss panel to D's losses and says it is cut; where
+// it is cut it runs along the panel's edge under a row of ▲, as on the
+// screen: a G above D's range the whole run had left no line at all.
 func TestOwnScaleG(t *testing.T) {
 	r := trained(t)
 	r.GOwnScale = true
 	for i := range r.History {
 		r.History[i].G = 150
 	}
-	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 150)")
+	hasAll(t, svgOf(t, r), "G, own scale (all cut; 150 throughout)")
+	marks, lineTop, markTop := cutMarksDrawn(t, r)
+	// One mark per stretch of the time axis.
+	if marks < cutMarkBins/2 || marks > cutMarkBins {
+		t.Errorf("a G cut the whole run is drawn with %d ▲ marks, want about %d along the time axis", marks, cutMarkBins)
+	}
+	if lineTop > markTop {
+		t.Errorf("G's line reaches %v, above its ▲ marks (%v)", lineTop, markTop)
+	}
+	// Within D's range G's line is drawn as it is, and only what is cut
+	// marked.
+	for i := range r.History {
+		r.History[i].G = 0.1
+	}
+	r.History[3].G = 12345
 	// A value past three digits' reach is written as the screen writes
 	// it: 1.23e4, not fmt's 1.23e+04.
-	r.History[3].G = 12345
 	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 1.23e4)")
+	if marks, _, _ := cutMarksDrawn(t, r); marks != 1 {
+		t.Errorf("one epoch cut: %d ▲ marks, want 1", marks)
+	}
+}
+
+// TestOwnScaleBaselineG: a pinned baseline's G on a scale of its own runs
+// along the same edge as the run's where it is above D's range (it had
+// been clipped away whole).
+func TestOwnScaleBaselineG(t *testing.T) {
+	r := FromPicture(pinnedRun(t))
+	r.GOwnScale = true
+	b := *r.Baseline
+	b.History = slices.Clone(b.History)
+	for i := range b.History {
+		b.History[i].G = 150
+	}
+	r.Baseline = &b
+	for i := range r.History {
+		r.History[i].G = 150
+	}
+	_, edge, _ := cutMarksDrawn(t, r)
+	if top := strokeTop(t, r, paper(palette.Baseline)); math.Abs(float64(top-edge)) > 0.5 {
+		t.Errorf("the baseline's G reaches %v, want it along the run's G at the edge (%v)", top, edge)
+	}
+}
+
+// strokeTop draws r's panel (b) without its legend and returns the
+// highest point stroked in colour col.
+func strokeTop(t *testing.T, r Run, col color.Color) vg.Length {
+	t.Helper()
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Legend = plot.NewLegend() // the data area's strokes only, not the legend's thumbnails
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	var set color.Color
+	top := vg.Length(math.Inf(-1))
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			if set == col {
+				for _, pc := range a.Path {
+					if pc.Type != vg.CloseComp {
+						top = max(top, pc.Pos.Y)
+					}
+				}
+			}
+		}
+	}
+	return top
+}
+
+// cutMarksDrawn draws r's panel (b) without its legend and counts the
+// triangles stroked in G's colour, with the highest point of its line and
+// of the triangles.
+func cutMarksDrawn(t *testing.T, r Run) (marks int, lineTop, markTop vg.Length) {
+	t.Helper()
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Legend = plot.NewLegend() // the data area's strokes only, not the legend's thumbnails
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	var set color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Stroke:
+			if set != paper(palette.G) {
+				continue
+			}
+			top := vg.Length(math.Inf(-1))
+			for _, pc := range a.Path {
+				if pc.Type != vg.CloseComp {
+					top = max(top, pc.Pos.Y)
+				}
+			}
+			if len(a.Path) == 4 && a.Path[3].Type == vg.CloseComp {
+				marks++
+				markTop = max(markTop, top)
+			} else {
+				lineTop = max(lineTop, top)
+			}
+		}
+	}
+	return marks, lineTop, markTop
 }
 
 // TestEarlierEventsSaid: when the session has let early events go, the
