@@ -338,11 +338,13 @@ func TestTrainerWithoutJobControlSaysSo(t *testing.T) {
 // white): under TERM=tmux-256color the trainer asks the terminal its background
 // as under any other, and on a light one draws the palette's light
 // variants — the key bar's words in 243, not the dark terminal's 246.
+// CI is cleared with the colour variables: termenv takes any CI for a
+// terminal that is none and draws no colour at all.
 func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 	// The terminal its controlling one, the trainer in its foreground, as
 	// termenv asks only there.
 	tr := startTrainerAs(t, &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0, Pdeathsig: syscall.SIGKILL},
-		[]string{"TERM=tmux-256color", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="},
+		[]string{"TERM=tmux-256color", "CI=", "NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "COLORTERM=", "TERM_PROGRAM=", "COLORFGBG="},
 		"--preset", "vanilla", "--epochs", "100", "--paused")
 	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(10 * time.Millisecond) {
 		out := tr.output()
