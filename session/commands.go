@@ -127,7 +127,7 @@ func (c Step) apply(s *Session) {
 			// all before the next snapshot: 1,500 n on ring left the
 			// screen at epoch 0 for the 20 s they took. It shows the
 			// epochs as they go, as a running run does.
-			if left := n - 1 - i; left > 0 && time.Since(s.lastPub) >= s.stepShow {
+			if left := n - 1 - i; left > 0 && s.clock.Since(s.lastPub) >= s.stepShow {
 				s.note = fmt.Sprintf("stepping: epoch %s, %s more typed ahead…", numtext.FormatInt(s.gan.Epoch()), numtext.FormatInt(left))
 				s.publishEval(false)
 			}

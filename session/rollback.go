@@ -61,7 +61,7 @@ type Rollback struct{}
 // maybeKeep keeps the run as a good state if enough training time has
 // passed since the last one.
 func (s *Session) maybeKeep() {
-	if time.Since(s.keptAt) >= s.keepGap {
+	if s.clock.Since(s.keptAt) >= s.keepGap {
 		s.keep()
 	}
 }
@@ -70,7 +70,7 @@ func (s *Session) maybeKeep() {
 // beyond keepStates, and spaces the next one so that keeping costs at most
 // 1/keepShare of the time.
 func (s *Session) keep() {
-	start := time.Now()
+	start := s.clock.Now()
 	ckpt, err := s.gan.MarshalBinary()
 	if err != nil {
 		return // the states kept so far stay
@@ -88,7 +88,7 @@ func (s *Session) keep() {
 		s.kept = slices.Delete(s.kept, drop, drop+1)
 	}
 	s.kept = append(s.kept, g)
-	s.keptAt = time.Now()
+	s.keptAt = s.clock.Now()
 	s.keepGap = max(keepEvery, keepShare*s.keptAt.Sub(start))
 }
 
@@ -189,7 +189,7 @@ func (Rollback) apply(s *Session) {
 	s.err = nil
 	s.setState(Paused)
 	s.rolledAt, s.rolledFrom = s.version, left
-	s.keptAt = time.Now()
+	s.keptAt = s.clock.Now()
 	note += ": lower a learning rate (←), then space"
 	if len(s.kept) > 1 {
 		note += fmt.Sprintf(" · u again goes back to %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/ganui/ganui/engine"
@@ -193,7 +192,7 @@ func (s *Session) Result() Result {
 		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
 	}
 	r.Preset, r.Changes = designOf(s.opts.Preset, cfg)
-	r.WallS = time.Since(s.started).Seconds() // after the final evaluation, which it includes
+	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted
 	}

@@ -138,6 +138,7 @@ type Session struct {
 	rolledAt   int // version just after the last roll-back
 	rolledFrom int // the epoch it left, the divergence's: u again goes on from there
 
+	clock     *runClock     // the wall clock less the time suspended (clock.go)
 	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
 	trained   int           // epochs trainEpoch ran
 	started   time.Time     // when the session was built, for Result's wall time
@@ -212,7 +213,9 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
 			numtext.FormatInt(opts.Samples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(engine.ReferenceSize))
 	}
+	clock := newRunClock(time.Now)
 	s := &Session{
+		clock:    clock,
 		wake:     make(chan struct{}, 1),
 		snaps:    make(chan Snapshot, 1),
 		quit:     make(chan struct{}),
@@ -228,7 +231,7 @@ func New(opts Options) (*Session, error) {
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,
 		offPlan:  -1,
-		started:  time.Now(),
+		started:  clock.Now(),
 	}
 	s.startSettings = s.settings(gan.Config())
 	s.watch = newWatch(gan)
@@ -415,7 +418,7 @@ func (s *Session) loop() {
 	defer close(s.done)
 	s.timer = time.NewTimer(time.Hour)
 	s.timer.Stop()
-	s.runStart = time.Now()
+	s.runStart = s.clock.Now()
 	s.publish()
 	for {
 		if s.state != Running {
@@ -447,7 +450,7 @@ func (s *Session) loop() {
 			continue
 		default:
 		}
-		if s.state != Running || time.Since(s.lastPub) >= publishEvery {
+		if s.state != Running || s.clock.Since(s.lastPub) >= publishEvery {
 			s.publish()
 		}
 	}
@@ -507,7 +510,7 @@ func (s *Session) pace() time.Duration {
 	if r == 0 {
 		return 0
 	}
-	now := time.Now()
+	now := s.clock.Now()
 	period := time.Duration(float64(time.Second) / r)
 	if s.nextEpoch.IsZero() || now.Sub(s.nextEpoch) > period {
 		s.nextEpoch = now // fell behind (or just resumed): no burst to catch up
@@ -530,9 +533,9 @@ func (s *Session) trainEpoch() {
 		s.note = fmt.Sprintf("epoch %s is the most a run counts: r or R starts a new run", numtext.FormatInt(engine.MaxEpochs))
 		return
 	}
-	t0 := time.Now()
+	t0 := s.clock.Now()
 	st, err := s.gan.TrainEpoch()
-	s.busy += time.Since(t0)
+	s.busy += s.clock.Since(t0)
 	s.trained++
 	s.changed()
 	s.record(st)
@@ -569,7 +572,7 @@ func (s *Session) trainEpoch() {
 	if !s.pastPlan && st.Epoch >= s.planned {
 		done := fmt.Sprintf("done: %s epochs", numtext.FormatInt(s.planned))
 		if s.state == Running {
-			wall := s.runWall + time.Since(s.runStart)
+			wall := s.runWall + s.clock.Since(s.runStart)
 			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), numtext.FormatInt(int(math.Round(s.avgRate()))))
 		}
 		done += " · space or n continues · r or R starts a new run"
@@ -626,7 +629,7 @@ func (s *Session) changed() {
 // setState moves the run to state st, keeping the running-time account
 // behind the average speed reported at the end of the plan.
 func (s *Session) setState(st State) {
-	now := time.Now()
+	now := s.clock.Now()
 	if s.state == Running && st != Running {
 		s.runWall += now.Sub(s.runStart)
 	}
@@ -641,7 +644,7 @@ func (s *Session) setState(st State) {
 func (s *Session) avgRate() float64 {
 	wall := s.runWall
 	if s.state == Running {
-		wall += time.Since(s.runStart)
+		wall += s.clock.Since(s.runStart)
 	}
 	if wall <= 0 {
 		return 0
@@ -692,7 +695,7 @@ func (s *Session) publish() { s.publishEval(s.state != Running) }
 // if at once is set or the last evaluation is evalEvery old: a long step
 // shows its epochs as a running run does, its evaluations no more often.
 func (s *Session) publishEval(atOnce bool) {
-	now := time.Now()
+	now := s.clock.Now()
 	s.updateRate(now)
 	s.lastPub = now
 	if !s.evalOK && s.canEvaluate() && (atOnce || now.Sub(s.lastEval) >= evalEvery) {
@@ -1005,7 +1008,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.pastPlan = false
 	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
-	s.runStart = time.Now()
+	s.runStart = s.clock.Now()
 	if s.state != Paused {
 		s.setState(Running)
 	}
