@@ -37,9 +37,11 @@ import (
 // sharing as the process does it against not sharing. A window in which
 // no task was large enough to share (offered) ends the trial without a
 // decision, so a design too small to share is never probed. A pause (the
-// trainer paused, or stepped an epoch at a time) lengthens the window it
-// falls in, which can only keep the decision as it is: the probe must
-// beat the windows on both sides. Runs shorter than holdFirst are never
+// trainer paused, stepped an epoch at a time, or stopped as a shell's
+// job: the trial's clock, unlike the session's, runs on while the process
+// is stopped) lengthens the window it falls in, which can only keep the
+// decision as it is: the probe must beat the windows on both sides, and a
+// hold that ran out meanwhile only starts the next trial sooner. Runs shorter than holdFirst are never
 // probed.
 const (
 	holdFirst   = time.Second

@@ -85,8 +85,12 @@ type Model struct {
 	quitting, left bool
 
 	// noSuspend is why ctrl+z cannot suspend the trainer here (no
-	// shell's job control), or "" when it can (suspend.go).
+	// shell's job control), or "" when it can (suspend.go). stops
+	// catches a SIGTSTP from outside, where it can; suspended: a suspend
+	// has been asked for and its ResumeMsg has not come yet.
 	noSuspend string
+	stops     *stopCatcher
+	suspended bool
 
 	view  sampleView // what the samples panel shows
 	gpage int        // the glossary page shown
@@ -153,6 +157,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.apply(session.Snapshot(msg))
 		return m, waitSnapshot(m.s)
 	case sessionDoneMsg:
+		return m, nil
+	case stopMsg:
+		return m.suspend()
+	case tea.ResumeMsg:
+		// The run's clock goes on from where the suspend left it
+		// (suspend.go).
+		m.suspended = false
+		m.s.Continued()
 		return m, nil
 	case sessionStoppedMsg:
 		return m, tea.Quit
@@ -222,6 +234,17 @@ func (m *Model) apply(s session.Snapshot) {
 	}
 }
 
+// suspend suspends the trainer as a shell's job (suspend.go), once: a
+// ctrl+z and a SIGTSTP together, or typed ahead, would otherwise stop it
+// again at fg.
+func (m Model) suspend() (tea.Model, tea.Cmd) {
+	if m.suspended {
+		return m, nil
+	}
+	m.suspended = true
+	return m, suspend(m.s, m.stops)
+}
+
 func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.flash = ""
 	switch {
@@ -234,7 +257,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.flash = m.noSuspend
 			return m, nil
 		}
-		return m, tea.Suspend
+		return m.suspend()
 	case m.quitting:
 		// The session is stopping: a command now would be applied or
 		// not as the stop finds it. The status says so, and how to quit

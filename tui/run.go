@@ -82,8 +82,13 @@ func Run(s *session.Session) (Ending, error) {
 	// SIGHUP kill it with the terminal left raw.
 	m := NewModel(s)
 	m.noSuspend = noSuspendWhy()
+	if m.noSuspend == "" {
+		m.stops = newStopCatcher()
+	}
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(keys), tea.WithoutSignalHandler())
 	stop := forwardSignals(p.Send)
+	m.stops.start(p.Send)
+	defer m.stops.close()
 	fd := keys.Fd()
 	unwatch := watchTerminal(func() bool { return term.IsTerminal(fd) }, time.Second, p.Send)
 	final, err := p.Run()

@@ -1,5 +1,14 @@
 package tui
 
+import (
+	"os"
+	"os/signal"
+	"sync/atomic"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/ganui/ganui/session"
+)
+
 // ctrl+z suspends the trainer as a shell's job, as it does any program
 // in a terminal: bubbletea gives the terminal back (the screen as it was
 // before, the keys cooked), stops the process — the run with it: no
@@ -15,6 +24,96 @@ package tui
 // the continue, would wait for good, the terminal released and no key
 // read. Where there is no job control, ctrl+z says so instead
 // (noSuspendWhy).
+//
+// The time stopped is no time of the run's: from ctrl+z to fg its clock
+// stands still (session.Suspending), so that a coffee break lowers
+// neither the header's ep/s nor the final line's epochs_per_s, adds
+// nothing to its wall_s, and leaves a run at a limited speed no epochs
+// behind to catch up. The kernel's clocks, CLOCK_BOOTTIME's too, run on
+// while a process is stopped, so the trainer says when it stops.
+
+// suspend is ctrl+z's command: the run's clock stops, then bubbletea
+// gives the terminal back and stops the process with a SIGTSTP, which
+// stops lets through (expect); its ResumeMsg, once the shell has
+// continued the process, starts the clock again (session.Continued).
+func suspend(s *session.Session, stops *stopCatcher) tea.Cmd {
+	return func() tea.Msg {
+		s.Suspending()
+		stops.expect()
+		return tea.SuspendMsg{}
+	}
+}
+
+// stopMsg is a SIGTSTP sent from outside (kill -TSTP), which suspends
+// the trainer as ctrl+z does.
+type stopMsg struct{}
+
+// A stopCatcher turns a SIGTSTP sent from outside — kill -TSTP, a tool
+// that suspends a job — into stopMsg. Left to the kernel it stopped the
+// process with the terminal still raw and the trainer's screen up, for
+// the shell to print its prompt on, and at fg nothing drew the screen
+// again; nor did the run's clock stop. Only where there is job control:
+// where there is none, the kernel discards the signal.
+//
+// Once caught, SIGTSTP cannot be given back to the kernel: Go's runtime
+// keeps its handler, which drops the signal no channel asks for. So the
+// SIGTSTP with which bubbletea stops the process, once the terminal is
+// given back, reaches the catcher too; expected (expect), it stops the
+// process group as that signal would have, with SIGSTOP, which nothing
+// catches. A nil stopCatcher catches nothing.
+type stopCatcher struct {
+	sig  chan os.Signal
+	done chan struct{}
+	ours atomic.Bool // the next SIGTSTP is bubbletea's, to stop the process
+}
+
+// newStopCatcher returns a catcher that catches nothing until start, or
+// nil where the system has no such signal.
+func newStopCatcher() *stopCatcher {
+	if sigStop == nil {
+		return nil
+	}
+	return &stopCatcher{sig: make(chan os.Signal, 1), done: make(chan struct{})}
+}
+
+// start catches SIGTSTP, and passes each one from outside to send as a
+// stopMsg, until close is called.
+func (c *stopCatcher) start(send func(tea.Msg)) {
+	if c == nil {
+		return
+	}
+	signal.Notify(c.sig, sigStop)
+	go func() {
+		for {
+			select {
+			case <-c.sig:
+				if c.ours.Swap(false) {
+					stopProcessGroup()
+				} else {
+					send(stopMsg{})
+				}
+			case <-c.done:
+				return
+			}
+		}
+	}()
+}
+
+// expect says that the next SIGTSTP is bubbletea's own, sent to stop the
+// process.
+func (c *stopCatcher) expect() {
+	if c != nil {
+		c.ours.Store(true)
+	}
+}
+
+// close stops catching SIGTSTP: from then on Go's runtime drops it.
+func (c *stopCatcher) close() {
+	if c != nil {
+		signal.Stop(c.sig)
+		close(c.done)
+	}
+}
 
 // proc is what suspending needs to know of a process: its parent,
 // process group and session; a parent not known is −1.

@@ -2,6 +2,15 @@
 
 package tui
 
+import "os"
+
+// sigStop is the signal that asks a process to stop as a shell's job:
+// none here.
+var sigStop os.Signal
+
+// stopProcessGroup is never called here: sigStop is nil.
+func stopProcessGroup() {}
+
 // noSuspendWhy is why ctrl+z cannot suspend the trainer here.
 func noSuspendWhy() string {
 	return "ctrl+z: this system has no job control to suspend ganui to: q quits"

@@ -81,3 +81,53 @@ func TestJobControl(t *testing.T) {
 		}
 	}
 }
+
+// TestSuspendStopsTheRunClock (the time a suspended trainer was stopped
+// counted as the run's: an hour's stop lowered its ep/s and epochs_per_s
+// and added the hour to wall_s): ctrl+z stops the session's clock before
+// it suspends the process, and bubbletea's ResumeMsg, once fg has
+// continued it, starts the clock again.
+func TestSuspendStopsTheRunClock(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	if cmd == nil {
+		t.Fatal("ctrl+z gave no command")
+	}
+	if s.Suspended() {
+		t.Fatal("the clock stopped before the suspend was carried out")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok {
+		t.Fatal("ctrl+z did not suspend")
+	}
+	if !s.Suspended() {
+		t.Fatal("suspending left the run's clock running")
+	}
+	if _, cmd := m.Update(tea.ResumeMsg{}); cmd != nil || s.Suspended() {
+		t.Fatalf("resumed: command %v, the clock still stopped %v", cmd != nil, s.Suspended())
+	}
+}
+
+// TestStopSignalSuspends (kill -TSTP from outside stopped the process
+// with the terminal raw and the trainer's screen up, and fg left that
+// screen as the shell had written over it): a SIGTSTP, caught, suspends
+// the trainer as ctrl+z does, and a second suspend asked for before the
+// first has come back — ctrl+z with the signal, or typed ahead — is not
+// carried out, which would stop the trainer again at fg.
+func TestStopSignalSuspends(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	got, cmd := m.Update(stopMsg{})
+	if cmd == nil {
+		t.Fatal("SIGTSTP gave no command")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok || !s.Suspended() {
+		t.Fatalf("SIGTSTP: suspended %v, the run's clock stopped %v", ok, s.Suspended())
+	}
+	got, cmd = got.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	if cmd != nil {
+		t.Fatal("ctrl+z while suspending suspends again")
+	}
+	got, _ = got.Update(tea.ResumeMsg{})
+	if _, cmd = got.Update(tea.KeyMsg{Type: tea.KeyCtrlZ}); cmd == nil {
+		t.Fatal("ctrl+z after fg does not suspend")
+	}
+}

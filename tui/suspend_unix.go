@@ -6,9 +6,17 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
+
+// sigStop is the signal that asks a process to stop as a shell's job.
+var sigStop os.Signal = syscall.SIGTSTP
+
+// stopProcessGroup stops this process's group, as a SIGTSTP left to the
+// kernel does (stopCatcher).
+func stopProcessGroup() { _ = syscall.Kill(0, syscall.SIGSTOP) }
 
 // noSuspendWhy is why ctrl+z cannot suspend the trainer here, or "" when
 // it can.
