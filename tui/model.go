@@ -160,6 +160,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case stopMsg:
 		return m.suspend()
+	case contMsg:
+		return m, retakeTerminal()
 	case tea.ResumeMsg:
 		// The run's clock goes on from where the suspend left it
 		// (suspend.go).

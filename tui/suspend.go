@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"os"
 	"os/signal"
 	"sync/atomic"
@@ -48,6 +49,26 @@ func suspend(s *session.Session, stops *stopCatcher) tea.Cmd {
 // the trainer as ctrl+z does.
 type stopMsg struct{}
 
+// contMsg is a SIGCONT after a stop that was not the trainer's own: a
+// kill -STOP, which nothing catches, left the terminal to the shell,
+// which may have written on the screen and put the terminal back as it
+// keeps it (keys read a line at a time, echoed). The trainer takes the
+// terminal again and draws the screen afresh, as after its own suspend.
+type contMsg struct{}
+
+// retakeTerminal is contMsg's answer: bubbletea gives the terminal back
+// and takes it again (raw keys, its screen, drawn whole), running
+// nothing in between.
+func retakeTerminal() tea.Cmd { return tea.Exec(nothing{}, nil) }
+
+// nothing is a tea.ExecCommand that runs nothing.
+type nothing struct{}
+
+func (nothing) Run() error          { return nil }
+func (nothing) SetStdin(io.Reader)  {}
+func (nothing) SetStdout(io.Writer) {}
+func (nothing) SetStderr(io.Writer) {}
+
 // A stopCatcher turns a SIGTSTP sent from outside — kill -TSTP, a tool
 // that suspends a job — into stopMsg. Left to the kernel it stopped the
 // process with the terminal still raw and the trainer's screen up, for
@@ -60,11 +81,15 @@ type stopMsg struct{}
 // SIGTSTP with which bubbletea stops the process, once the terminal is
 // given back, reaches the catcher too; expected (expect), it stops the
 // process group as that signal would have, with SIGSTOP, which nothing
-// catches. A nil stopCatcher catches nothing.
+// catches. It catches SIGCONT as well: the one that ends such a stop is
+// bubbletea's to answer (a ResumeMsg), any other a contMsg. A nil
+// stopCatcher catches nothing.
 type stopCatcher struct {
-	sig  chan os.Signal
-	done chan struct{}
-	ours atomic.Bool // the next SIGTSTP is bubbletea's, to stop the process
+	sig       chan os.Signal
+	done      chan struct{}
+	ours      atomic.Bool // the next SIGTSTP is bubbletea's, to stop the process
+	stopped   atomic.Bool // the process group was stopped for bubbletea: the next SIGCONT is its
+	stopGroup func()      // stops the process group: stopProcessGroup
 }
 
 // newStopCatcher returns a catcher that catches nothing until start, or
@@ -73,30 +98,46 @@ func newStopCatcher() *stopCatcher {
 	if sigStop == nil {
 		return nil
 	}
-	return &stopCatcher{sig: make(chan os.Signal, 1), done: make(chan struct{})}
+	return &stopCatcher{sig: make(chan os.Signal, 1), done: make(chan struct{}), stopGroup: stopProcessGroup}
 }
 
-// start catches SIGTSTP, and passes each one from outside to send as a
-// stopMsg, until close is called.
+// start catches SIGTSTP and SIGCONT, and passes each one from outside to
+// send as a stopMsg or contMsg, until close is called.
 func (c *stopCatcher) start(send func(tea.Msg)) {
 	if c == nil {
 		return
 	}
-	signal.Notify(c.sig, sigStop)
+	signal.Notify(c.sig, sigStop, sigCont)
 	go func() {
 		for {
 			select {
-			case <-c.sig:
-				if c.ours.Swap(false) {
-					stopProcessGroup()
-				} else {
-					send(stopMsg{})
+			case sig := <-c.sig:
+				if msg := c.route(sig); msg != nil {
+					send(msg)
 				}
 			case <-c.done:
 				return
 			}
 		}
 	}()
+}
+
+// route answers a signal caught: bubbletea's own SIGTSTP stops the
+// process group (stopGroup), and the SIGCONT that ends that stop is
+// bubbletea's; any other is a message for the model.
+func (c *stopCatcher) route(sig os.Signal) tea.Msg {
+	switch {
+	case sig == sigCont && !c.stopped.Swap(false):
+		return contMsg{}
+	case sig == sigCont:
+		return nil
+	case c.ours.Swap(false):
+		c.stopped.Store(true)
+		c.stopGroup()
+		return nil
+	default:
+		return stopMsg{}
+	}
 }
 
 // expect says that the next SIGTSTP is bubbletea's own, sent to stop the

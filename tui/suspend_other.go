@@ -8,6 +8,9 @@ import "os"
 // none here.
 var sigStop os.Signal
 
+// sigCont is the signal that continues a stopped process: none here.
+var sigCont os.Signal
+
 // stopProcessGroup is never called here: sigStop is nil.
 func stopProcessGroup() {}
 

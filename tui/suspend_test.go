@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,5 +130,40 @@ func TestStopSignalSuspends(t *testing.T) {
 	got, _ = got.Update(tea.ResumeMsg{})
 	if _, cmd = got.Update(tea.KeyMsg{Type: tea.KeyCtrlZ}); cmd == nil {
 		t.Fatal("ctrl+z after fg does not suspend")
+	}
+}
+
+// TestStopCatcherRoutes: a SIGTSTP from outside is a stopMsg, which
+// suspends as ctrl+z does; once a suspend is under way the next one is
+// bubbletea's own, and stops the process group, since a SIGTSTP caught
+// once no longer stops the process; the SIGCONT that ends that stop is
+// bubbletea's to answer, and any other SIGCONT (a kill -STOP's) retakes
+// the terminal and draws the screen afresh.
+func TestStopCatcherRoutes(t *testing.T) {
+	c := newStopCatcher()
+	if c == nil {
+		t.Skip("no SIGTSTP here")
+	}
+	stops := 0
+	c.stopGroup = func() { stops++ }
+	if _, ok := c.route(sigStop).(stopMsg); !ok || stops != 0 {
+		t.Fatalf("a SIGTSTP from outside: not a stopMsg, or stopped the group %d times", stops)
+	}
+	c.expect()
+	if msg := c.route(sigStop); msg != nil || stops != 1 {
+		t.Fatalf("bubbletea's SIGTSTP: message %v, the group stopped %d times, want once", msg, stops)
+	}
+	if msg := c.route(sigCont); msg != nil {
+		t.Fatalf("the SIGCONT after bubbletea's stop gave %T", msg)
+	}
+	if _, ok := c.route(sigCont).(contMsg); !ok {
+		t.Fatal("a SIGCONT after a stop not the trainer's is not a contMsg")
+	}
+	if _, ok := c.route(sigStop).(stopMsg); !ok || stops != 1 {
+		t.Fatal("a SIGTSTP after the suspend is not from outside")
+	}
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
+	if _, cmd := m.Update(contMsg{}); cmd == nil || fmt.Sprintf("%T", cmd()) != "tea.execMsg" {
+		t.Fatal("contMsg does not retake the terminal")
 	}
 }

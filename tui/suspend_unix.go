@@ -14,6 +14,9 @@ import (
 // sigStop is the signal that asks a process to stop as a shell's job.
 var sigStop os.Signal = syscall.SIGTSTP
 
+// sigCont is the signal that continues a stopped process.
+var sigCont os.Signal = syscall.SIGCONT
+
 // stopProcessGroup stops this process's group, as a SIGTSTP left to the
 // kernel does (stopCatcher).
 func stopProcessGroup() { _ = syscall.Kill(0, syscall.SIGSTOP) }
