@@ -9,7 +9,6 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/palette"
@@ -44,20 +43,12 @@ func pinnedRun(t *testing.T) session.Picture {
 	return s.Picture()
 }
 
-// strokesIn draws p on c and counts the lines stroked in colour col.
+// strokesIn draws p and counts the lines stroked in colour col.
 func strokesIn(p *plot.Plot, col color.Color) int {
-	rec := &recorder.Canvas{}
-	p.Draw(figureCanvas(rec))
-	var set color.Color
 	n := 0
-	for _, a := range rec.Actions {
-		switch a := a.(type) {
-		case *recorder.SetColor:
-			set = a.Color
-		case *recorder.Stroke:
-			if set == col {
-				n++
-			}
+	for _, s := range drawnStrokes(p) {
+		if s.col == col {
+			n++
 		}
 	}
 	return n

@@ -496,69 +496,82 @@ func TestOwnScaleBaselineG(t *testing.T) {
 	}
 }
 
-// strokeTop draws r's panel (b) without its legend and returns the
-// highest point stroked in colour col.
-func strokeTop(t *testing.T, r Run, col color.Color) vg.Length {
-	t.Helper()
-	p, err := r.losses()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Legend = plot.NewLegend() // the data area's strokes only, not the legend's thumbnails
-	rec := &recorder.Canvas{}
-	p.Draw(figureCanvas(rec))
+// stroke is one path stroked on a recorder canvas, in the colour set
+// when it was stroked.
+type stroke struct {
+	col  color.Color
+	path vg.Path
+}
+
+// strokes is every path stroked on rec, each with its colour.
+func strokes(rec *recorder.Canvas) []stroke {
+	var out []stroke
 	var set color.Color
-	top := vg.Length(math.Inf(-1))
 	for _, a := range rec.Actions {
 		switch a := a.(type) {
 		case *recorder.SetColor:
 			set = a.Color
 		case *recorder.Stroke:
-			if set == col {
-				for _, pc := range a.Path {
-					if pc.Type != vg.CloseComp {
-						top = max(top, pc.Pos.Y)
-					}
-				}
-			}
+			out = append(out, stroke{set, a.Path})
+		}
+	}
+	return out
+}
+
+// drawnStrokes draws p and returns its strokes.
+func drawnStrokes(p *plot.Plot) []stroke {
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	return strokes(rec)
+}
+
+// top is the highest point of the stroke.
+func (s stroke) top() vg.Length {
+	top := vg.Length(math.Inf(-1))
+	for _, pc := range s.path {
+		if pc.Type != vg.CloseComp {
+			top = max(top, pc.Pos.Y)
 		}
 	}
 	return top
 }
 
-// cutMarksDrawn draws r's panel (b) without its legend and counts the
-// triangles stroked in G's colour, with the highest point of its line and
-// of the triangles.
-func cutMarksDrawn(t *testing.T, r Run) (marks int, lineTop, markTop vg.Length) {
+// lossStrokes draws r's panel (b) without its legend, so the data area's
+// strokes only, not the legend's thumbnails, and returns its strokes.
+func lossStrokes(t *testing.T, r Run) []stroke {
 	t.Helper()
 	p, err := r.losses()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Legend = plot.NewLegend() // the data area's strokes only, not the legend's thumbnails
-	rec := &recorder.Canvas{}
-	p.Draw(figureCanvas(rec))
-	var set color.Color
-	for _, a := range rec.Actions {
-		switch a := a.(type) {
-		case *recorder.SetColor:
-			set = a.Color
-		case *recorder.Stroke:
-			if set != paper(palette.G) {
-				continue
-			}
-			top := vg.Length(math.Inf(-1))
-			for _, pc := range a.Path {
-				if pc.Type != vg.CloseComp {
-					top = max(top, pc.Pos.Y)
-				}
-			}
-			if len(a.Path) == 4 && a.Path[3].Type == vg.CloseComp {
-				marks++
-				markTop = max(markTop, top)
-			} else {
-				lineTop = max(lineTop, top)
-			}
+	p.Legend = plot.NewLegend()
+	return drawnStrokes(p)
+}
+
+// strokeTop is the highest point r's panel (b) strokes in colour col.
+func strokeTop(t *testing.T, r Run, col color.Color) vg.Length {
+	t.Helper()
+	top := vg.Length(math.Inf(-1))
+	for _, s := range lossStrokes(t, r) {
+		if s.col == col {
+			top = max(top, s.top())
+		}
+	}
+	return top
+}
+
+// cutMarksDrawn counts the triangles r's panel (b) strokes in G's
+// colour, with the highest point of its line and of the triangles.
+func cutMarksDrawn(t *testing.T, r Run) (marks int, lineTop, markTop vg.Length) {
+	t.Helper()
+	for _, s := range lossStrokes(t, r) {
+		switch {
+		case s.col != paper(palette.G):
+		case len(s.path) == 4 && s.path[3].Type == vg.CloseComp:
+			marks++
+			markTop = max(markTop, s.top())
+		default:
+			lineTop = max(lineTop, s.top())
 		}
 	}
 	return marks, lineTop, markTop

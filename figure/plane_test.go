@@ -304,20 +304,7 @@ func TestBalanceLinesToldApart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &recorder.Canvas{}
-	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
-	var set, stroked color.Color // each entry strokes its thumbnail, then writes its name
-	colours := map[string]color.Color{}
-	for _, a := range rec.Actions {
-		switch a := a.(type) {
-		case *recorder.SetColor:
-			set = a.Color
-		case *recorder.Stroke:
-			stroked = set
-		case *recorder.FillString:
-			colours[a.String] = stroked
-		}
-	}
+	colours := legendColours(p)
 	real, fake := colours[r.Balance[0].Name], colours[r.Balance[1].Name]
 	if real == nil || fake == nil || real == fake || real != colours["D real"] || fake != colours["D fake"] {
 		t.Errorf("legend colours %v; want %q in D real's, %q in D fake's", colours, r.Balance[0].Name, r.Balance[1].Name)
@@ -342,16 +329,10 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 	corner := func(c vg.Point, x, y float64) bool {
 		return math.Abs(float64(c.X-trX(x))) < 0.01 && math.Abs(float64(c.Y-trY(y))) < 0.01
 	}
-	var set color.Color
-	for _, a := range rec.Actions {
-		switch a := a.(type) {
-		case *recorder.SetColor:
-			set = a.Color
-		case *recorder.Stroke:
-			p := a.Path
-			if set == paper(palette.Muted) && len(p) == 5 && corner(p[0].Pos, -2.5, -2.5) && corner(p[1].Pos, 2.5, -2.5) && corner(p[2].Pos, 2.5, 2.5) && corner(p[3].Pos, -2.5, 2.5) {
-				return
-			}
+	for _, s := range strokes(rec) {
+		p := s.path
+		if s.col == paper(palette.Muted) && len(p) == 5 && corner(p[0].Pos, -2.5, -2.5) && corner(p[1].Pos, 2.5, -2.5) && corner(p[2].Pos, 2.5, 2.5) && corner(p[3].Pos, -2.5, 2.5) {
+			return
 		}
 	}
 	t.Error("panel (d) does not outline the box [-2.5, 2.5]²")
