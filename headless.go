@@ -68,9 +68,12 @@ func headless(opts options, stdout, stderr io.Writer) error {
 }
 
 // headlessSeeds trains every seed of --seeds, --jobs at once, and prints
-// their final lines and a summary (session.RunSeeds). SIGINT or SIGTERM
+// their final lines and a summary (session.RunSeeds), with the tally on
+// a terminal's last line while it trains (statusLine). SIGINT or SIGTERM
 // stops the runs in flight and summarises what finished.
 func headlessSeeds(opts options, stdout, stderr io.Writer) error {
+	status, stderr := batchStatus(stdout, stderr)
+	defer status.Clear()
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
@@ -79,14 +82,17 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
-	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, stdout)
+	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 }
 
 // headlessSweep trains the grid of --sweep for each seed, --jobs runs at
-// once, and prints a row per cell (session.RunSweep); with --plot, it
+// once, and prints a row per cell (session.RunSweep), with the tally of
+// runs on a terminal's last line while it trains; with --plot, it
 // draws the heat map of the median KS over the sweep's two keys, of the
 // rows it has, also when SIGINT or SIGTERM stopped it.
 func headlessSweep(opts options, stdout, stderr io.Writer) error {
+	status, stderr := batchStatus(stdout, stderr)
+	defer status.Clear()
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
@@ -99,7 +105,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
-	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, stdout)
+	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
+	status.Clear() // before the heat map's failure, which run reports
 	if opts.PlotPath != "" && len(res.Rows) > 0 {
 		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil {
 			if errors.Is(err, session.ErrInterrupted) {

@@ -64,6 +64,11 @@ func (e *SeedsDivergedError) Error() string {
 	return fmt.Sprintf("%s of %s seeds diverged", numtext.FormatInt(e.Diverged), numtext.FormatInt(e.Runs))
 }
 
+// Tally is how far a batch of runs (RunSeeds, RunSweep) has got: of its
+// Total runs, Done have finished and been reported, Diverged of them
+// diverged. ganui shows it on a terminal while the batch trains.
+type Tally struct{ Done, Diverged, Total int }
+
 // ErrInterrupted reports runs stopped early because their context was
 // cancelled (ganui: SIGINT, SIGTERM or SIGHUP).
 var ErrInterrupted = errors.New("interrupted")
@@ -79,7 +84,10 @@ var ErrInterrupted = errors.New("interrupted")
 // epoch and report state=interrupted, no further seed starts, and the
 // summary covers the runs that finished; the error is then ErrInterrupted.
 // Otherwise it is a *SeedsDivergedError when some runs diverged.
-func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer) error {
+//
+// tally, when not nil, is told how far the batch has got (Tally) before
+// the first run ends and after each run's line.
+func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) error {
 	start := time.Now()
 	out := bufio.NewWriter(w)
 	defer out.Flush()
@@ -96,7 +104,7 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		if r.State != Interrupted {
 			finished = append(finished, r)
 		}
-	})
+	}, tally)
 	if err != nil {
 		return err
 	}
@@ -123,11 +131,15 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 // those before it are done, on the caller's goroutine: RunSeeds and
 // RunSweep both train this way.
 //
+// tally, when not nil, is told on the same goroutine how far the batch
+// has got: before the first run ends, and after each report of a run
+// that finished (done or diverged).
+//
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and are reported with state=interrupted, and no further run
 // starts (nor is reported). The error joins the errors of the runs that
 // could not be built.
-func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, r Result)) error {
+func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, r Result), tally func(Tally)) error {
 	n := len(runs)
 	results := make([]Result, n)
 	started := make([]bool, n)
@@ -174,10 +186,21 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 			}
 		}
 	}()
+	told := Tally{Total: n}
+	if tally != nil {
+		tally(told)
+	}
 	for i := range n {
 		<-done[i]
 		if errs[i] == nil && started[i] {
 			report(i, results[i])
+			if st := results[i].State; st != Interrupted && tally != nil {
+				told.Done++
+				if st == Diverged {
+					told.Diverged++
+				}
+				tally(told)
+			}
 		}
 	}
 	wg.Wait()

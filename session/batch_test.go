@@ -1,12 +1,15 @@
 package session
 
 import (
+	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -119,5 +122,38 @@ func TestSummaryLines(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("2-D summary lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+// TestBatchTallies: a batch tells how far it has got before its first
+// run ends and after each run's line, counting the diverged runs, so that
+// a status line can follow a long batch whose lines come slowly.
+func TestBatchTallies(t *testing.T) {
+	cfg := testdesigns.LeastSquaresSGD() // diverges within a few epochs at a learning rate of 1
+	cfg.Epochs = 30
+	opts := Options{Config: cfg, Samples: 300}
+	sw, err := ParseSweep([]string{"d_lr=1e-2,1"}, opts.Config, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log []string
+	tally := func(c Tally) { log = append(log, fmt.Sprintf("tally %d/%d diverged %d", c.Done, c.Total, c.Diverged)) }
+	lines := writerFunc(func(p []byte) (int, error) {
+		log = append(log, strings.Fields(string(p))[0])
+		return len(p), nil
+	})
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2}, 2, lines, tally); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"tally 0/4 diverged 0", "tally 1/4 diverged 0", "sweep", "tally 2/4 diverged 0", "tally 3/4 diverged 1", "sweep", "tally 4/4 diverged 2", "summary"}
+	if !reflect.DeepEqual(log, want) {
+		t.Errorf("sweep: %q\nwant %q", log, want)
+	}
+	log = nil
+	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 2, lines, tally); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"tally 0/2 diverged 0", "final", "tally 1/2 diverged 0", "final", "tally 2/2 diverged 0", "summary"}; !reflect.DeepEqual(log[:len(want)], want) {
+		t.Errorf("seeds: %q\nwant %q", log, want)
 	}
 }

@@ -94,7 +94,7 @@ func TestStoppedBatchLeavesNoGoroutine(t *testing.T) {
 			cancel()
 		}
 		return len(p), nil
-	}))
+	}), nil)
 	if err != ErrInterrupted {
 		t.Fatalf("a batch stopped midway returned %v, want ErrInterrupted", err)
 	}

@@ -265,8 +265,9 @@ type SweepResult struct {
 // however many diverged. When ctx is cancelled the runs in flight stop,
 // no further run starts, rows are printed for the cells with finished
 // runs, and the error is ErrInterrupted. The result holds the rows
-// printed.
-func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer) (SweepResult, error) {
+// printed. tally, when not nil, is told how far the sweep has got, run by
+// run, as RunSeeds tells it.
+func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (SweepResult, error) {
 	start := time.Now()
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
@@ -327,7 +328,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		if i%k == k-1 { // the cell's last seed
 			row(cell)
 		}
-	})
+	}, tally)
 	row(cell)
 	if err != nil {
 		return res, err

@@ -124,7 +124,7 @@ func TestRunSweep(t *testing.T) {
 	var res SweepResult
 	for i, jobs := range []int{1, 3} {
 		var b strings.Builder
-		if res, err = RunSweep(context.Background(), opts, sw, []uint64{1, 2}, jobs, &b); err != nil {
+		if res, err = RunSweep(context.Background(), opts, sw, []uint64{1, 2}, jobs, &b, nil); err != nil {
 			t.Fatal(err)
 		}
 		outs[i] = b.String()
@@ -157,7 +157,7 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var b strings.Builder
-	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b)
+	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b, nil)
 	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 seeds=1 runs=0 ") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
@@ -177,7 +177,7 @@ func TestSweepCountsModes(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		res, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2, 3}, 2, &b)
+		res, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2, 3}, 2, &b, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -242,7 +242,7 @@ func TestSummariesNameTheTarget(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, &b)
+		res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, &b, nil)
 		if !strings.HasPrefix(b.String(), c.want) {
 			t.Errorf("--sweep %s: %q, want it to start %q", c.sweep, b.String(), c.want)
 		}
@@ -274,7 +274,7 @@ func TestSweepMeasuresItsCellsAlike(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, io.Discard); res.Measures != [2]string{"ks", "w1"} {
+	if res, _ := RunSweep(ctx, opts, sw, []uint64{1}, 1, io.Discard, nil); res.Measures != [2]string{"ks", "w1"} {
 		t.Errorf("a sweep of 1-D targets measures %q", res.Measures)
 	}
 }
