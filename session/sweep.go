@@ -390,13 +390,16 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	for i, v := range r.Values {
 		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], LineValue(v))
 	}
-	fmt.Fprintf(&b, " runs=%d diverged=%d/%d", r.Runs, r.Diverged, r.Runs)
+	// The counts padded to the seeds' count, so that the measures start
+	// in one column down the rows (diverged=3/10 over diverged=10/10).
+	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
+	fmt.Fprintf(&b, " runs=%-*d diverged=%-*s", seeds, r.Runs, 2*seeds+1, fmt.Sprintf("%d/%d", r.Diverged, r.Runs))
 	if r.Unfinished > 0 {
 		fmt.Fprintf(&b, " unfinished=%d", r.Unfinished)
 	}
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
-		if n == "" {
+		if n == "" || math.IsNaN(v[0]) { // no measure: every run diverged, as the row says
 			continue
 		}
 		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
@@ -134,7 +135,7 @@ func TestRunSweep(t *testing.T) {
 		t.Fatalf("output:\n%s", outs[0])
 	}
 	if !strings.HasPrefix(lines[0], "sweep d_lr=1e-2 g_lr=1e-2 runs=2 diverged=0/2 ks=0.") ||
-		!strings.HasPrefix(lines[3], "sweep d_lr=1    g_lr=2e-2 runs=2 diverged=2/2 ks=NaN") {
+		lines[3] != "sweep d_lr=1    g_lr=2e-2 runs=2 diverged=2/2" { // no measures: none to give
 		t.Errorf("rows:\n%s", outs[0])
 	}
 	cut := func(s string) string { return s[:strings.LastIndex(s, " jobs=")] }
@@ -219,6 +220,34 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	r.Unfinished = 1
 	if line := r.line(axes, []int{4}, names); !strings.HasPrefix(line, "sweep g_lr=1e-4 runs=2 diverged=0/2 unfinished=1 ks=") {
 		t.Errorf("cell short of a seed: %q", line)
+	}
+}
+
+// TestSweepRowsAlign: the measures of every row start in one column,
+// whatever a cell's counts (diverged=3/12 over diverged=10/12), and a
+// cell whose every run diverged gives no measures (it printed ks=NaN,
+// ks_min=NaN, … where every other row has numbers).
+func TestSweepRowsAlign(t *testing.T) {
+	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
+	names := [2]string{"ks", "w1"}
+	runs := func(diverged, done int) []Result {
+		var rs []Result
+		for range diverged {
+			rs = append(rs, Result{State: Diverged})
+		}
+		for range done {
+			rs = append(rs, Result{State: Done, Metrics: engine.Metrics{KS: 0.5, W1: 1}})
+		}
+		return rs
+	}
+	a := sweepRow([]string{"1e-4"}, runs(3, 9)).line(axes, []int{4}, names)
+	b := sweepRow([]string{"1e-3"}, runs(10, 2)).line(axes, []int{4}, names)
+	c := sweepRow([]string{"1e-2"}, runs(12, 0)).line(axes, []int{4}, names)
+	if i, j := strings.Index(a, " ks="), strings.Index(b, " ks="); i != j || i < 0 {
+		t.Errorf("measures in columns %d and %d:\n%s\n%s", i, j, a, b)
+	}
+	if c != "sweep g_lr=1e-2 runs=12 diverged=12/12" {
+		t.Errorf("every run diverged: %q", c)
 	}
 }
 
