@@ -137,7 +137,7 @@ func TestSeedsFlagErrors(t *testing.T) {
 		{[]string{"--seeds", "5-1"}, "runs backwards"},
 		{[]string{"--seeds", "a"}, `"a" is not a seed`},
 		{[]string{"--seeds", "1-"}, `"1-" is not a seed`},
-		{[]string{"--seeds", ""}, "is not a seed"},
+		{[]string{"--seeds", ""}, "--seeds: empty; give seeds, as 1-5 or 1,4,7-9"},
 		{[]string{"--seeds", "1-3,2"}, "seed 2 appears twice"},
 		{[]string{"--seeds", "1-100000"}, "at most 10000 seeds"},
 		{[]string{"--seeds", "1-3", "--seed", "2"}, "--seed needs a single run"},

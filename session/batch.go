@@ -24,19 +24,31 @@ const maxSeeds = 10000
 // ParseSeeds reads a seed list: comma-separated seeds and inclusive
 // ranges A-B, e.g. "1-5" or "1,4,7-9", each seed as --seed takes one
 // (engine.ParseWhole: no spaces around it). Seeds are kept in the order
-// given; a seed may not repeat.
+// given; a seed may not repeat. The error says what is wrong as --seed
+// says it of one seed: out of range, or an inexact exponent form.
 func ParseSeeds(spec string) ([]uint64, error) {
+	if spec == "" {
+		return nil, errors.New("empty; give seeds, as 1-5 or 1,4,7-9")
+	}
 	var seeds []uint64
 	seen := map[uint64]bool{}
 	for _, part := range strings.Split(spec, ",") {
+		if part == "" {
+			return nil, fmt.Errorf("an empty seed in %q: a comma too many", spec)
+		}
 		lo, hi, isRange := strings.Cut(part, "-")
-		a, errA := engine.ParseWhole(lo)
-		b, errB := a, error(nil)
-		if isRange {
-			b, errB = engine.ParseWhole(hi)
+		a, err := engine.ParseWhole(lo)
+		b, bad := a, lo
+		if isRange && err == nil {
+			b, err = engine.ParseWhole(hi)
+			bad = hi
 		}
 		switch {
-		case errA != nil || errB != nil:
+		case errors.Is(err, engine.ErrOutOfRange) && !strings.HasPrefix(bad, "-"): // 1--3 is no seed, not one too small
+			return nil, fmt.Errorf("%q: a seed is at most %d", part, uint64(math.MaxUint64))
+		case errors.Is(err, engine.ErrInexact):
+			return nil, fmt.Errorf("%q: a seed past 2⁵³ in the exponent form is not exact; write its digits", part)
+		case err != nil:
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
 		case a > b:
 			return nil, fmt.Errorf("range %q runs backwards; write %d-%d", part, b, a)

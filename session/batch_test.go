@@ -51,13 +51,36 @@ func TestParseSeeds(t *testing.T) {
 	}
 }
 
+// TestParseSeedsSaysWhy: a list refused says what is wrong with it as
+// --seed says it of one seed, not "is not a seed" of every list (an empty
+// one, a comma too many, a seed past 2⁶⁴−1 or past 2⁵³ in the exponent
+// form were all said to be no seed, "" quoted for the first two).
+func TestParseSeedsSaysWhy(t *testing.T) {
+	for spec, want := range map[string]string{
+		"":                     "empty; give seeds, as 1-5 or 1,4,7-9",
+		"1,,3":                 `an empty seed in "1,,3": a comma too many`,
+		"1-5,":                 `an empty seed in "1-5,": a comma too many`,
+		"99999999999999999999": `"99999999999999999999": a seed is at most 18446744073709551615`,
+		"1-1e20":               `"1-1e20": a seed is at most 18446744073709551615`,
+		"1e17":                 `"1e17": a seed past 2⁵³ in the exponent form is not exact; write its digits`,
+		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"5-1":                  `range "5-1" runs backwards; write 1-5`,
+	} {
+		if _, err := ParseSeeds(spec); err == nil || err.Error() != want {
+			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
+		}
+	}
+}
+
 // FuzzParseSeeds: a seed list gives 1 to maxSeeds seeds, none twice,
 // that CompactSeeds writes back to a list of the same seeds in the same
 // order; each part of a list taken is a seed or a range of them written
 // plainly (engine.ParseWhole). A list refused is refused in one line.
 func FuzzParseSeeds(f *testing.F) {
 	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
-		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17"} {
+		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
+		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
