@@ -191,7 +191,7 @@ func TestSeedsInParallel(t *testing.T) {
 		}
 	}
 	for _, l := range lines[4:] {
-		if !regexp.MustCompile(`^summary \S+ +median=\S+ min=\S+ max=\S+`).MatchString(l) {
+		if !regexp.MustCompile(`^summary \S+ +median=\S+ +min=\S+ +max=\S+`).MatchString(l) {
 			t.Errorf("summary line %q is not 'summary METRIC median= min= max='", l)
 		}
 	}

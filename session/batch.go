@@ -271,14 +271,26 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, "%.1f", ""},
 		metric{"wall_s", func(r Result) float64 { return r.WallS }, "%.3f", ""},
 	)
-	for _, m := range metrics {
+	// The fields padded to the widest of each column, so that the medians,
+	// minima, maxima and targets stand in columns (a negative minimum had
+	// pushed its line's maximum a column right of the others').
+	cols := make([][3]string, len(metrics))
+	var widths [3]int
+	for j, m := range metrics {
 		vs := make([]float64, len(ok))
 		for i, r := range ok {
 			vs[i] = m.of(r)
 		}
 		med, lo, hi := medianRange(vs)
-		f := m.format
-		fmt.Fprintf(w, "summary %-12s median="+f+" min="+f+" max="+f+"%s\n", m.name, med, lo, hi, m.target)
+		for k, v := range [3]float64{med, lo, hi} {
+			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + fmt.Sprintf(m.format, v)
+			widths[k] = max(widths[k], len(cols[j][k]))
+		}
+	}
+	for j, m := range metrics {
+		c := cols[j]
+		line := fmt.Sprintf("summary %-12s %-*s %-*s %-*s%s", m.name, widths[0], c[0], widths[1], c[1], widths[2], c[2], m.target)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 }
 

@@ -130,7 +130,7 @@ func TestSummaryLines(t *testing.T) {
 	}
 	var b strings.Builder
 	writeSummary(&b, bimodal, "", []uint64{3, 4}, 2, results, time.Second)
-	if !strings.Contains(b.String(), "summary modes        median=1.5 min=1 max=2 of=2") {
+	if !strings.Contains(strings.Join(strings.Fields(b.String()), " "), "summary modes median=1.5 min=1 max=2 of=2") {
 		t.Errorf("1-D summary:\n%s", b.String())
 	}
 	ring, err := presets.Get("ring")
@@ -144,6 +144,43 @@ func TestSummaryLines(t *testing.T) {
 	for _, want := range []string{"summary mean_x", "target=0.0000", "summary std_y", "target=1.4144"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("2-D summary lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestSummaryColumns: the summary's medians, minima, maxima and the
+// target's values stand in columns, whatever their signs and formats (a
+// negative minimum pushed its line's maximum a column right; wall_s's
+// three decimals and epochs_per_s's one left theirs short), and no line
+// ends in a space.
+func TestSummaryColumns(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := []Result{
+		{State: Done, EpochsPerS: 12345.6, WallS: 0.5, Metrics: engine.Metrics{N: 100, KS: 0.1, Skew: -0.25, Kurt: 1}},
+		{State: Done, EpochsPerS: 123.4, WallS: 12.25, Metrics: engine.Metrics{N: 100, KS: 0.2, Skew: 0.5, Kurt: -1}},
+	}
+	var b strings.Builder
+	writeSummary(&b, cfg, "vanilla", []uint64{1, 2}, 2, results, time.Second)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")[1:] // the metrics' lines
+	for _, field := range []string{" median=", " min=", " max="} {
+		col := strings.Index(lines[0], field)
+		for _, l := range lines {
+			if strings.Index(l, field) != col {
+				t.Errorf("%q not in one column:\n%s", field, b.String())
+				break
+			}
+		}
+	}
+	mean, skew := lines[2], lines[4]
+	if !strings.HasPrefix(skew, "summary skew") || strings.Index(skew, " target=") != strings.Index(mean, " target=") {
+		t.Errorf("targets not in one column:\n%s", b.String())
+	}
+	for _, l := range lines {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("line ends in a space: %q", l)
 		}
 	}
 }
