@@ -221,7 +221,8 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 
 // writeSummary prints the summary block of a seeds batch of cfg, from
 // preset (what --preset named): a header line naming the design as a
-// final line does, and its target; then one line per metric with its
+// final line does, its target, and how many runs finished, diverged and
+// (after a stop) did not finish; then one line per metric with its
 // median, minimum and maximum over the runs that finished (diverged runs
 // have no meaningful metrics), and the target's own value where it has
 // one.
@@ -233,8 +234,9 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		}
 	}
 	name, changes := designOf(preset, cfg)
-	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok), min(jobs, len(seeds)), elapsed.Seconds())
+	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%.3f\n",
+		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok),
+		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), elapsed.Seconds())
 	if len(ok) == 0 {
 		return
 	}
@@ -292,6 +294,17 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		line := fmt.Sprintf("summary %-12s %-*s %-*s %-*s%s", m.name, widths[0], c[0], widths[1], c[1], widths[2], c[2], m.target)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
+}
+
+// unfinished is the field of a summary (a batch's or a sweep's) that
+// counts the runs a stop interrupted or kept from starting, "" for none:
+// runs= counts those that finished, and seeds= or cells= alone left the
+// reader to work out how many did not.
+func unfinished(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" unfinished=%d", n)
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,

@@ -346,8 +346,9 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if res.Target != "" {
 		target = " target=" + LineValue(res.Target)
 	}
-	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d jobs=%d wall_s=%.3f\n",
-		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged, min(jobs, len(runs)), time.Since(start).Seconds())
+	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%.3f\n",
+		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged,
+		unfinished(len(runs)-total), min(jobs, len(runs)), time.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}

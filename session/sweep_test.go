@@ -148,7 +148,8 @@ func TestRunSweep(t *testing.T) {
 }
 
 // TestRunSweepStopsWhenCancelled: a cancelled sweep starts nothing, prints
-// the rows it has (none) and its summary, and says it was interrupted.
+// the rows it has (none) and its summary, which counts the runs it did
+// not finish, and says it was interrupted; so does a batch of seeds.
 func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
 	sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
@@ -159,8 +160,13 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	cancel()
 	var b strings.Builder
 	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b, nil)
-	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 seeds=1 runs=0 ") {
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 seeds=1 runs=0 diverged=0 unfinished=2 jobs=") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
+	}
+	b.Reset()
+	err = RunSeeds(ctx, opts, []uint64{1, 2, 3}, 2, &b, nil)
+	if err != ErrInterrupted || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) seeds=1-3 runs=0 diverged=0 unfinished=3 jobs=") {
+		t.Fatalf("cancelled batch: %v, output %q", err, b.String())
 	}
 }
 
