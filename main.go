@@ -191,11 +191,12 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 }
 
 // wrap breaks text at spaces into lines of at most width characters; a
-// word longer than that has a line of its own.
+// word longer than that has a line of its own. A non-breaking space
+// (numtext.Together) is part of a word.
 func wrap(text string, width int) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(text) {
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
 		switch {
 		case line == "":
 			line = word
@@ -548,21 +549,37 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 	return nil
 }
 
-// listPresets prints every built-in preset: its name and description, then
-// its source and outline, indented.
+// listPresets prints every built-in preset: its name, then its
+// description, source and outline indented under it, wrapped to 80
+// columns: a labelled line ("source:", the networks' "G" and "D") goes on
+// under its text, the outline's other lines two columns in. A line
+// breaks only at a plain space, so a setting and its value, written
+// together (numtext.Together: "lr 5e-4"), stay on one line, where grep
+// finds them; they print with plain spaces.
 func listPresets(w io.Writer) {
-	width := 0
-	for _, n := range presets.Names() {
-		width = max(width, len(n))
-	}
+	const indent = "  "
 	for i, c := range presets.All() {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%-*s  %s\n", width, c.Name, numtext.Plain(c.Description))
-		fmt.Fprintf(w, "%-*s  source: %s\n", width, "", numtext.Plain(c.Source))
+		fmt.Fprintln(w, c.Name)
+		put := func(label, text, hang string) {
+			for j, l := range wrap(text, 80-len(indent)-len(label)-len(hang)) {
+				if j == 0 {
+					fmt.Fprintf(w, "%s%s%s\n", indent, label, numtext.Plain(l))
+				} else {
+					fmt.Fprintf(w, "%s%*s%s%s\n", indent, len(label), "", hang, numtext.Plain(l))
+				}
+			}
+		}
+		put("", c.Description, "")
+		put("source: ", c.Source, "")
 		for _, l := range c.Outline() {
-			fmt.Fprintf(w, "%-*s  %s\n", width, "", numtext.Plain(l)) // a listing is not wrapped: grep finds "lr 5e-4"
+			if net, rest, ok := strings.Cut(l, "  "); ok && (net == "G" || net == "D") {
+				put(net+"  ", rest, "")
+			} else {
+				put("", l, "  ")
+			}
 		}
 	}
 }

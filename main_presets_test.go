@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/leakcheck"
@@ -264,14 +266,30 @@ func TestARenamedDesignNamesItsPreset(t *testing.T) {
 
 // TestListPresetsShowsEverything: --list-presets prints every preset's
 // name, description, source and outline, the outline with plain spaces
-// where the screen's has non-breaking ones (numtext.Together), so that
-// grep finds "lr 5e-4" in it.
+// where the screen's has non-breaking ones (numtext.Together), each such
+// pair on one line of the listing, so that grep finds "lr 5e-4" in it.
+// Every line fits 80 columns: the outlines had run to 143.
 func TestListPresetsShowsEverything(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--list-presets")
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	for i, l := range lines {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("line %d is %d columns wide: %q", i+1, n, l)
+		}
+	}
+	flat := strings.Join(strings.Fields(stdout), " ") // the wrapping undone
 	for _, c := range presets.All() {
-		for _, want := range append([]string{c.Name + "  ", c.Description, "source: " + c.Source}, c.Outline()...) {
-			if !strings.Contains(stdout, numtext.Plain(want)) {
+		if !slices.Contains(lines, c.Name) {
+			t.Errorf("--list-presets has no line %q", c.Name)
+		}
+		for _, want := range append([]string{c.Description, "source: " + c.Source}, c.Outline()...) {
+			if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
 				t.Errorf("--list-presets lacks %q", numtext.Plain(want))
+			}
+			for _, unit := range strings.Split(want, " ") {
+				if strings.Contains(unit, numtext.NBSP) && !strings.Contains(stdout, numtext.Plain(unit)) {
+					t.Errorf("--list-presets breaks %q across lines", numtext.Plain(unit))
+				}
 			}
 		}
 	}

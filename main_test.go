@@ -240,11 +240,11 @@ func TestHelpNamesTheWholeCounts(t *testing.T) {
 
 func TestListPresets(t *testing.T) {
 	code, stdout, _ := runCLI(t, "--list-presets")
-	if code != 0 || !strings.HasPrefix(stdout, "blog-original ") || !strings.Contains(stdout, "row") {
+	if code != 0 || !strings.HasPrefix(stdout, "blog-original\n") || !strings.Contains(stdout, "row") {
 		t.Fatalf("--list-presets: exit %d, output %q", code, stdout)
 	}
 	// Counts read as the screen writes them (it had said "5000 epochs").
-	if !strings.Contains(stdout, ", 5,000 epochs\n") || strings.Contains(stdout, "5000") {
+	if !strings.Contains(stdout, " 5,000 epochs\n") || strings.Contains(stdout, "5000") {
 		t.Errorf("--list-presets does not group blog-original's 5,000 epochs:\n%s", stdout)
 	}
 }
