@@ -619,8 +619,13 @@ func Get(name string) (engine.Config, error) {
 
 // unknownPreset is the error for a name that is no built-in preset: it
 // names the nearest when name is likely a typo of it, else every preset,
-// then orElse, what else would have been taken.
+// then orElse, what else would have been taken. "list" and "help", a
+// request for the presets rather than a name, get the flag that lists
+// them with their designs.
 func unknownPreset(name, orElse string) error {
+	if name == "list" || name == "help" {
+		return fmt.Errorf("unknown preset %q: ganui --list-presets lists the presets with their designs", name)
+	}
 	if hint := suggest.DidYouMean(name, Names(), nil); hint != "" {
 		return fmt.Errorf("unknown preset %q%s", name, hint)
 	}

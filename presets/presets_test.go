@@ -284,6 +284,13 @@ func TestGet(t *testing.T) {
 	if _, err := Get("nope"); err == nil || !strings.Contains(err.Error(), "vanilla") {
 		t.Errorf("Get(nope) = %v, want an error listing the presets", err)
 	}
+	// A request for the list is pointed to --list-presets: it had been
+	// answered with every name on one line of 500 columns.
+	for _, name := range []string{"list", "help"} {
+		if _, err := Get(name); err == nil || !strings.Contains(err.Error(), "--list-presets") || strings.Contains(err.Error(), "vanilla") {
+			t.Errorf("Get(%s) = %v, want an error pointing to --list-presets", name, err)
+		}
+	}
 	seen := map[string]bool{}
 	for _, n := range Names() {
 		if seen[n] {
