@@ -322,7 +322,7 @@ var r1 = derive(vanilla, func(c *engine.Config) {
 var hinge = derive(vanilla, func(c *engine.Config) {
 	c.Name = "hinge"
 	c.Description = "vanilla with the hinge loss: D pushes real scores above 1 and fake ones below −1"
-	c.Source = "Lim & Ye, \"Geometric GAN\" (2017); Miyato et al., \"Spectral Normalization for GANs\" (2018): the hinge loss"
+	c.Source = "Lim & Ye, \"Geometric GAN\" (2017); Miyato et al., \"Spectral Normalization for Generative Adversarial Networks\" (2018): the hinge loss"
 	c.Loss = engine.LossHinge
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 })
@@ -394,7 +394,7 @@ var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan"
 	c.Description = "the bimodal target with PacGAN packing and 64-unit networks: both modes, no bridge"
-	c.Source = "Lin et al., \"PacGAN\" (2018), " + numtext.Together("packing degree 2") + ", on the bimodal target; ring-pacgan's sizes, tuned in ganui"
+	c.Source = "Lin et al. 2018 (PacGAN), " + numtext.Together("packing degree 2") + ", on the bimodal target; ring-pacgan's sizes, tuned in ganui"
 	c.Target = "mixture(-2,0.5;2,0.5)"
 })
 
@@ -495,7 +495,7 @@ var ring = engine.Config{
 var ringPacGAN = derive(ring, func(c *engine.Config) {
 	c.Name = "ring-pacgan"
 	c.Description = "ring with PacGAN packing: D judges " + numtext.Together("2 points") + " at once, which exposes collapse"
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §3, " + numtext.Together("packing degree 2")
+	c.Source = "Lin et al., \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §3, " + numtext.Together("packing degree 2")
 	c.DIn = 2
 })
 
@@ -526,7 +526,7 @@ var ringUnrolled = derive(ring, func(c *engine.Config) {
 var grid = derive(ring, func(c *engine.Config) {
 	c.Name = "grid"
 	c.Description = "the textbook GAN on a 5×5 grid of Gaussians: " + numtext.Together("25 modes") + " to capture"
-	c.Source = "Srivastava et al., \"VEEGAN\" (2017), §5.1; Lin et al., \"PacGAN\" (2018), §5.1: 5×5 grid, " + numtext.Together("spacing 2") + ", " + numtext.Together("σ 0.05")
+	c.Source = "Srivastava et al. 2017 (VEEGAN), §5.1; Lin et al. 2018 (PacGAN), §5.1: 5×5 grid, " + numtext.Together("spacing 2") + ", " + numtext.Together("σ 0.05")
 	c.Target = "grid(5,2,0.05)"
 })
 
@@ -555,7 +555,7 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
 	c.Description = "grid with PacGAN packing (" + numtext.Together("2 points") + " per " + numtext.Together("D row") + ") and 128-unit networks: most of the " + numtext.Together("25 modes")
-	c.Source = "Lin et al., \"PacGAN: The power of two samples in GANs\" (2018), §5.1, " + numtext.Together("packing degree 2") + ", on the 5×5 grid; sizes in ganui"
+	c.Source = "Lin et al., \"PacGAN: The power of two samples in generative adversarial networks\" (2018), §5.1, " + numtext.Together("packing degree 2") + ", on the 5×5 grid; sizes in ganui"
 	c.DIn = 2
 	c.GHidden = []int{128, 128}
 	c.DHidden = []int{128, 128}
@@ -574,7 +574,7 @@ var gridPacGAN = derive(grid, func(c *engine.Config) {
 var gridPacGAN4EMA = derive(gridPacGAN, func(c *engine.Config) {
 	c.Name = "grid-pacgan4-ema"
 	c.Description = "grid with PacGAN4 packing (" + numtext.Together("4 points") + " per " + numtext.Together("D row") + "), seen through G's moving average: all " + numtext.Together("25 modes") + ", filled"
-	c.Source = "Lin et al., \"PacGAN\" (2018), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; Yazıcı et al. (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
+	c.Source = "Lin et al. 2018 (PacGAN), §5.1, " + numtext.Together("packing degree 4") + ", on the 5×5 grid; Yazıcı et al. (2019), EMA of G, " + numtext.Together("β 0.99") + "; sizes in ganui"
 	c.DIn = 4
 	c.GEMA = 0.99
 })

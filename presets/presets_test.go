@@ -4,11 +4,17 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
+	"os"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // TestEveryPresetTrains builds every preset and trains it a few epochs:
@@ -337,4 +343,72 @@ func TestGet(t *testing.T) {
 		}
 		seen[n] = true
 	}
+}
+
+// TestSOURCESTableMatchesThePresets: presets/SOURCES.md's table has one
+// row per preset, in display order, whose source cites the sections,
+// equations, algorithms and years the preset's own source field cites;
+// its links lead to headings of the file; and a title the field quotes is
+// one the file quotes. The table had put grid-wgan-gp's grid in §5 where
+// the preset and the file's text say §3.1, and hinge's and ring-pacgan's
+// fields quoted shortened titles ("Spectral Normalization for GANs").
+func TestSOURCESTableMatchesThePresets(t *testing.T) {
+	data, err := os.ReadFile("SOURCES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	row := regexp.MustCompile("(?m)^\\| `([a-z0-9-]+)` \\| (.*) \\| (.*) \\|$")
+	cite := regexp.MustCompile(`§\s?[0-9]+(\.[0-9]+)*|eq\. ?[0-9]+|Algorithm [0-9]+|\b(19|20)[0-9]{2}\b`)
+	quoted := regexp.MustCompile(`"[^"]+"`)
+	anchors := map[string]bool{}
+	for _, h := range regexp.MustCompile(`(?m)^#+ (.*)$`).FindAllStringSubmatch(text, -1) {
+		anchors[slug(h[1])] = true
+	}
+	flat := strings.Join(strings.Fields(text), " ") // a title wrapped in the text on one line
+	rows := row.FindAllStringSubmatch(text, -1)
+	var names []string
+	for _, r := range rows {
+		names = append(names, r[1])
+	}
+	if !reflect.DeepEqual(names, Names()) {
+		t.Fatalf("SOURCES.md's table lists %v, want the presets in display order %v", names, Names())
+	}
+	set := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, c := range cite.FindAllString(numtext.Plain(s), -1) {
+			m[strings.ReplaceAll(c, " ", "")] = true
+		}
+		return m
+	}
+	for i, c := range All() {
+		if got, want := set(rows[i][2]), set(c.Source); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the table cites %v, the preset's source %v (%q)", c.Name, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)), numtext.Plain(c.Source))
+		}
+		for _, link := range regexp.MustCompile(`\]\(#([^)]+)\)`).FindAllStringSubmatch(rows[i][3], -1) {
+			if !anchors[link[1]] {
+				t.Errorf("%s: the table links #%s, which is no heading of SOURCES.md", c.Name, link[1])
+			}
+		}
+		for _, q := range quoted.FindAllString(numtext.Plain(c.Source), -1) {
+			if !strings.Contains(flat, q) {
+				t.Errorf("%s: its source quotes %s, which SOURCES.md does not", c.Name, q)
+			}
+		}
+	}
+}
+
+// slug is the anchor GitHub gives a Markdown heading: lower case, spaces
+// as hyphens, other punctuation dropped.
+func slug(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(heading) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
