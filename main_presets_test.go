@@ -117,8 +117,9 @@ func TestBadSet(t *testing.T) {
 	}{
 		{"g_lr", []string{"--set", "want key=value"}},
 		{"glr=1e-3", []string{"--set", `unknown key "glr"`, `"g_lr"`}},
-		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number`}},
-		{"epochs=many", []string{"epochs", "not an integer"}},
+		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number; allowed: (0,10]`}},
+		{"batch=1e20", []string{"--set", "batch: 1e20 out of range 1..100000"}},
+		{"epochs=many", []string{"epochs", "not an integer; allowed: 1..1000000000"}},
 		{"d_lr=0", []string{"d_lr", "out of range (0,10]"}},
 		{"d_input=fft", []string{"d_input", "raw, diffs, moments"}},
 		{"target=cauchy(0,1)", []string{"target", "normal(mean,std)"}},

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -164,9 +165,9 @@ func (c *Config) set(key, value string) error {
 		n, ok := parseInt(trimmed)
 		if !ok {
 			if x, err := parseFloat(trimmed); err == nil && x == math.Trunc(x) {
-				return fmt.Errorf("%s: %s is out of range", key, clip(trimmed)) // 1e20: whole, but no int
+				return c.outOfRange(f, clip(trimmed)) // 1e20: whole, but no int
 			}
-			return fmt.Errorf("%s: %q is not an integer", key, value)
+			return fmt.Errorf("%s: %q is not an integer%s", key, value, c.allowed(f))
 		}
 		v.SetInt(n)
 	case reflect.Bool: // the words a preset file takes, not ParseBool's 1, t, T, TRUE, …
@@ -177,10 +178,10 @@ func (c *Config) set(key, value string) error {
 	case reflect.Float64:
 		x, err := parseFloat(trimmed)
 		if errors.Is(err, strconv.ErrRange) {
-			return fmt.Errorf("%s: %s is out of range", key, clip(trimmed)) // 1e999: a number, but no float64
+			return c.outOfRange(f, clip(trimmed)) // 1e999: a number, but no float64
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %q is not a number", key, value)
+			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
 		}
 		v.SetFloat(unsigned(x))
 	case reflect.Slice:
@@ -207,6 +208,60 @@ func (c *Config) set(key, value string) error {
 		panic("engine: Config field of unsupported type " + f.kind.String())
 	}
 	return nil
+}
+
+// rangeOf returns the range of values Validate allows the number field f,
+// as its error words it after "out of range" (" (0,10]", " 1..100000",
+// ": 0 (off) or (0,1000]"), so that a value that is no number, or none
+// that fits the field's type, is answered with the range as one that
+// does not fit it is: Validate is the one place that knows the ranges.
+// It validates c with f set to −1, which no number field allows, and
+// returns "" when Validate does not answer for f in those words (d_in,
+// whose range is batch's divisors; mbd_dim, unused without mbd_kernels).
+func (c *Config) rangeOf(f configField) string {
+	probe := c.Clone()
+	v := reflect.ValueOf(&probe).Elem().Field(f.index)
+	switch f.kind.Kind() {
+	case reflect.Int:
+		v.SetInt(-1)
+	case reflect.Float64:
+		v.SetFloat(-1)
+	default:
+		return ""
+	}
+	err := probe.validate(false)
+	if err == nil {
+		return ""
+	}
+	keys, msg, _ := strings.Cut(err.Error(), ": ")
+	if !slices.Contains(strings.Split(keys, ", "), f.key) { // a pair: "d_beta1, d_beta2: …"
+		return ""
+	}
+	_, tail, ok := strings.Cut(msg, " out of range")
+	if !ok {
+		return ""
+	}
+	return tail
+}
+
+// allowed is "; allowed: " and the range of the number field f
+// (rangeOf), or "" when there is none to say.
+func (c *Config) allowed(f configField) string {
+	r := strings.TrimLeft(c.rangeOf(f), ": ")
+	if r == "" {
+		return ""
+	}
+	return "; allowed: " + r
+}
+
+// outOfRange is the error for value, a number no field of f's type holds
+// (1e999, or 1e20 for an integer), worded as Validate's for one it holds
+// but does not allow.
+func (c *Config) outOfRange(f configField, value string) error {
+	if r := c.rangeOf(f); r != "" {
+		return fmt.Errorf("%s: %s out of range%s", f.key, value, r)
+	}
+	return fmt.Errorf("%s: %s is out of range", f.key, value)
 }
 
 // setNames sets the list v to the values named by items, each trimmed.
