@@ -387,3 +387,39 @@ func TestHeadlessOutputHasPlainSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEKeyTableIsTheKeys: the README's table of preset keys, the
+// keys --set takes (--help points to --show-preset for them), names each
+// key once, and only keys there are.
+func TestREADMEKeyTableIsTheKeys(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "The fields, in the order `--show-preset` prints them")
+	_, table, _ = strings.Cut(table, "| --- |")
+	_, table, _ = strings.Cut(table, "\n") // the rest of the rule
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok || table == "" {
+		t.Fatal("README.md has no table of preset keys")
+	}
+	seen := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(table), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 3 {
+			t.Fatalf("not a table row: %q", line)
+		}
+		for _, m := range regexp.MustCompile("`([a-z0-9_]+)`").FindAllStringSubmatch(cells[1], -1) {
+			seen[m[1]]++
+		}
+	}
+	for _, key := range engine.ConfigKeys() {
+		if seen[key] != 1 {
+			t.Errorf("the README's key table names %s %d times, want once", key, seen[key])
+		}
+		delete(seen, key)
+	}
+	for key := range seen {
+		t.Errorf("the README's key table names %s, which is no key", key)
+	}
+}
