@@ -80,9 +80,28 @@ func lookupField(key string) (configField, error) {
 	}
 	hint := suggest.DidYouMean(key, ConfigKeys(), strconv.Quote)
 	if hint == "" {
+		hint = playerKeys(key)
+	}
+	if hint == "" {
 		hint = " (ganui --show-preset NAME lists the keys)"
 	}
 	return configField{}, fmt.Errorf("unknown key %q%s", key, hint)
+}
+
+// playerKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the
+// keys that are key for one player, D's or G's, when there are any;
+// else "".
+func playerKeys(key string) string {
+	var keys []string
+	for _, k := range []string{"d_" + key, "g_" + key} {
+		if slices.Contains(ConfigKeys(), k) {
+			keys = append(keys, strconv.Quote(k))
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	return " (did you mean " + strings.Join(keys, " or ") + "?)"
 }
 
 // Set changes the field named key to value, read according to the

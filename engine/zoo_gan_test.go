@@ -312,6 +312,10 @@ func TestConfigSet(t *testing.T) {
 		{"nonsense", "1", `unknown key "nonsense" (ganui --show-preset NAME lists the keys)`},
 		{"", "1", `unknown key "" (ganui --show-preset NAME lists the keys)`},
 		{"G_LR", "1", `unknown key "G_LR" (did you mean "g_lr"?)`},
+		// A key of both players, or of one, named without the player.
+		{"lr", "1e-3", `unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
+		{"beta1", "0.5", `unknown key "beta1" (did you mean "d_beta1" or "g_beta1"?)`},
+		{"ema", "0.99", `unknown key "ema" (did you mean "g_ema"?)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1000000000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1000000000`},
