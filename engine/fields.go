@@ -78,14 +78,21 @@ func lookupField(key string) (configField, error) {
 			return f, nil
 		}
 	}
-	hint := suggest.DidYouMean(key, ConfigKeys(), strconv.Quote)
-	if hint == "" {
-		hint = playerKeys(key)
+	return configField{}, fmt.Errorf("unknown key %q%s", key, KeyHint(key))
+}
+
+// KeyHint is what the error for key, no key of a Config nor one of more
+// (a preset file's "base"), adds to "unknown key": the keys it was likely
+// meant to be, by spelling (suggest.DidYouMean) or as a player's key
+// without its d_ or g_ (playerKeys), else where the keys are listed.
+func KeyHint(key string, more ...string) string {
+	if hint := suggest.DidYouMean(key, append(ConfigKeys(), more...), strconv.Quote); hint != "" {
+		return hint
 	}
-	if hint == "" {
-		hint = " (ganui --show-preset NAME lists the keys)"
+	if hint := playerKeys(key); hint != "" {
+		return hint
 	}
-	return configField{}, fmt.Errorf("unknown key %q%s", key, hint)
+	return " (ganui --show-preset NAME lists the keys)"
 }
 
 // playerKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the

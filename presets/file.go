@@ -16,7 +16,6 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -131,12 +130,9 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if p.key == baseKey {
 			continue
 		}
-		if keys := append(engine.ConfigKeys(), baseKey); !slices.Contains(keys, p.key) {
-			hint := suggest.DidYouMean(p.key, keys, strconv.Quote) // "base" among them: Config.Set knows it not
-			if hint == "" {
-				hint = " (ganui --show-preset NAME lists the keys)"
-			}
-			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, hint)
+		if !slices.Contains(engine.ConfigKeys(), p.key) {
+			// "base" among the keys suggested: Config.Set knows it not.
+			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey))
 		}
 		if err := cfg.SetJSON(p.key, p.raw); err != nil {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)

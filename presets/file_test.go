@@ -121,6 +121,8 @@ func TestParseErrors(t *testing.T) {
 		{"syntax", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3: invalid JSON"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
+		{"a player's key", `{"base": "vanilla", "lr": 1e-3}`, `p.json:1: unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
+		{"base misspelt", `{"bsae": "vanilla"}`, `p.json:1: unknown key "bsae" (did you mean "base"?)`},
 		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: want an integer, got "many"`},
 		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: want a number, got null"},
 		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
