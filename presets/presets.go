@@ -265,7 +265,9 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 // G update, each on a fresh real batch, and after each of them every
 // one of its parameters is clipped to [−0.01, 0.01]; both players use
 // RMSprop at the paper's rate 5e-5 (α 0.99, PyTorch's default, which
-// the authors' code keeps).
+// the authors' code keeps). The batch is vanilla's 100, not the paper's
+// m = 64, and the authors' warm-up (100 critic updates per G update for
+// the first 25 and every 500th) is left out: d_steps is fixed per epoch.
 var wgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan"
 	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + ", RMSprop"
