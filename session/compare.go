@@ -15,11 +15,15 @@ import (
 
 // Replay steps through the keyframes of a run that is not running: Dir −1
 // or +1 moves one frame back or forward; with Jump it moves to the frame
-// of the previous or next event instead. Any command that trains or
-// changes the run returns to live.
+// of the previous or next event instead. With Live it returns to live
+// from wherever the replay is (the trainer's esc), in one key: only .
+// pressed once for each frame, or a key that trains or changes the run,
+// had ended a replay. Any command that trains or changes the run returns
+// to live too.
 type Replay struct {
 	Dir  int
 	Jump bool
+	Live bool
 }
 
 // Pin pins the run as it is now as the baseline, whose curves and last
@@ -60,6 +64,13 @@ func leavesReplay(c Command) bool {
 func (c Replay) apply(s *Session) {
 	n := len(s.tl.keyframes)
 	switch {
+	case c.Live:
+		// Live already, it leaves the note as it is: the trainer's esc
+		// closes the help too, and the trainer says neither was open.
+		if s.replay >= 0 {
+			s.replay, s.note = -1, "back to live at epoch "+numtext.FormatInt(s.gan.Epoch())
+		}
+		return
 	case s.state == Running:
 		s.note = "replay works while paused: press space to pause first"
 		return
@@ -101,7 +112,7 @@ func (c Replay) apply(s *Session) {
 	default:
 		s.replay = i
 	}
-	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · keys that train or change the run: live", s.replay+1, n)
+	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · esc, or a key that trains or changes the run: live", s.replay+1, n)
 	switch {
 	case edge != "":
 		s.note = edge + ": " + s.note

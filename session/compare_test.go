@@ -580,12 +580,40 @@ func TestStepNoteGroupsTheEpoch(t *testing.T) {
 func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	Replay{Dir: -1}.apply(s)
-	if !strings.HasSuffix(s.note, "keys that train or change the run: live") || strings.Contains(s.note, "other keys") {
+	if !strings.HasSuffix(s.note, "esc, or a key that trains or changes the run: live") || strings.Contains(s.note, "other keys") {
 		t.Errorf("replay note %q", s.note)
 	}
 	Pin{}.apply(s)
 	if s.replay < 0 {
 		t.Error("b ended the replay")
+	}
+}
+
+// TestReplayReturnsToLiveInOneKey: Live (the trainer's esc) returns a
+// replay to the run as it is now from any frame, the first included, and
+// says so; only . pressed once for each frame back, or a key that trains
+// or changes the run, had ended a replay. Live at live changes nothing.
+func TestReplayReturnsToLiveInOneKey(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	for range 3000 { // the key held down, well past the first frame
+		Replay{Dir: -1}.apply(s)
+	}
+	if s.replay != 0 {
+		t.Fatalf("3,000 steps back: frame %d", s.replay)
+	}
+	Replay{Live: true}.apply(s)
+	if s.replay != -1 || s.note != "back to live at epoch 300" {
+		t.Errorf("Live from the first frame: frame %d, %q", s.replay, s.note)
+	}
+	Replay{Live: true}.apply(s)
+	if s.replay != -1 || s.note != "back to live at epoch 300" {
+		t.Errorf("Live while live: frame %d, %q; want the note left as it was", s.replay, s.note)
+	}
+	Replay{Dir: -1}.apply(s)
+	s.setState(Running) // a replay cannot start while running, but Live answers there too
+	Replay{Live: true}.apply(s)
+	if s.replay != -1 || !strings.HasPrefix(s.note, "back to live at epoch 300") {
+		t.Errorf("Live while running: frame %d, %q", s.replay, s.note)
 	}
 }
 

@@ -202,9 +202,9 @@ func TestScreenGolden(t *testing.T) {
 			{"replay", func(s session.Snapshot) session.Snapshot {
 				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 				s.ReplayIndex, s.Frames = 19, 50
-				s.Note = "replay frame 20 of 50 · , . step · < > events · keys that train or change the run: live"
+				s.Note = "replay frame 20 of 50 · , . step · < > events · esc, or a key that trains or changes the run: live"
 				return s
-			}, nil, []string{"◀ replay epoch 600 of 1,500", "┊", "replay frame 20 of 50", "◆"}},
+			}, nil, []string{"◀ replay epoch 600 of 1,500", "┊", "replay frame 20 of 50", "◆", "esc live · ,. replay · space run"}},
 			{"baseline", func(s session.Snapshot) session.Snapshot {
 				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
 				return s

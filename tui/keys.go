@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/session"
@@ -33,6 +35,8 @@ type keyMap struct {
 	frames bool
 	// pinned: a baseline is pinned, and b clears it.
 	pinned bool
+	// replaying: a keyframe is shown, and esc returns to live.
+	replaying bool
 	// rollback: u has a kept state to return a diverged run to; without
 	// one (a divergence before the first kept state) it is not offered.
 	rollback bool
@@ -83,8 +87,10 @@ func newKeyMap() keyMap {
 // baseline (or, one pinned, to unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to), then
 // those that look back at it (replay, view, csv); the glossary, its way on and back. A key that could only say why it cannot
-// act is not offered. Wider screens get more keys, in order of
-// importance, each that fits; help and quit always end the line.
+// act is not offered. In a replay, esc to return to live comes first,
+// then the replay's keys and the state's first key. Wider screens get
+// more keys, in order of importance, each that fits; help and quit
+// always end the line.
 func (k keyMap) ShortHelp() []key.Binding {
 	short := func(b key.Binding, keys, desc string) key.Binding {
 		b.SetHelp(keys, desc)
@@ -135,6 +141,16 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// A new seed before the files: a finished run's "r reseed" had
 		// fallen off the bar at 120 columns.
 		more = []key.Binding{pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+	}
+	if k.replaying {
+		// In a replay, first the way back to the run as it is now, then
+		// the replay's own keys and the state's first (space, u); the
+		// rest in their order as room allows. The bar had offered no
+		// way back but space, which ran the run, and "esc live" beside
+		// all the keys it cannot do without would not fit 70 columns.
+		rest := append(keys[1:len(keys):len(keys)], more...)
+		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
+		keys, more = []key.Binding{short(k.Close, "esc", "live"), replay, keys[0]}, rest
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})

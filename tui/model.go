@@ -227,9 +227,9 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.plane = s.Target.Plane != nil
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
 	m.keys.pinned = s.Baseline != nil
-	frames, rollback := s.Frames > 0, s.Rollback >= 0
-	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback {
-		m.keys.state, m.keys.frames, m.keys.rollback = s.State, frames, rollback
+	frames, rollback, replaying := s.Frames > 0, s.Rollback >= 0, s.Replay != nil
+	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback || m.keys.replaying != replaying {
+		m.keys.state, m.keys.frames, m.keys.rollback, m.keys.replaying = s.State, frames, rollback, replaying
 		m.relayout() // the footer and status change and with them, maybe, their height
 	} else {
 		m.redraw()
@@ -277,10 +277,16 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Help):
 		m.nextHelpPage()
 		m.relayout()
-	case key.Matches(k, m.keys.Close):
-		if m.keys.page == pageNone {
-			m.flash = "esc closes the help, which is not open: ? opens it"
+	case key.Matches(k, m.keys.Close) && m.keys.page == pageNone:
+		// Out of a replay, back to the run as it is now, in one key. It
+		// goes to the session whatever the snapshot shows, which behind
+		// keys typed ahead (", esc") may not show the replay yet; live,
+		// the session leaves it be.
+		if m.snap.Replay == nil {
+			m.flash = "esc closes the help or a replay, and neither is open: ? opens the help"
 		}
+		m.send(session.Replay{Live: true})
+	case key.Matches(k, m.keys.Close):
 		m.keys.page, m.help.ShowAll = pageNone, false
 		m.relayout()
 	case key.Matches(k, m.keys.View):

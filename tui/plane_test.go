@@ -84,7 +84,7 @@ func TestPlaneGolden(t *testing.T) {
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 			s.ReplayIndex, s.Frames = 3, 15
-			s.Note = "replay frame 4 of 15 · , . step · < > events · keys that train or change the run: live"
+			s.Note = "replay frame 4 of 15 · , . step · < > events · esc, or a key that trains or changes the run: live"
 			return s
 		}, nil, []string{"◀ replay epoch 400 of 1,500", "2,500 drawn, epoch 400", "replay frame 4 of 15"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {

@@ -571,20 +571,31 @@ func TestHistoryFileWarning(t *testing.T) {
 }
 
 // TestFooterKeepsQuit: at every width the trainer accepts, in every state,
-// the footer fits and ends with help and quit; the optional keys are the
-// ones left out when room runs short.
+// replaying or not, the footer fits and ends with help and quit; the
+// optional keys are the ones left out when room runs short. In a replay
+// it begins with the way back to live and the replay's keys: "esc live"
+// before all the keys a finished run's bar cannot do without took 80
+// columns, and at 70 cut help and quit.
 func TestFooterKeepsQuit(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
 		for _, can := range []bool{false, true} { // keyframes to replay, a state to roll back to
-			for w := minWidth; w <= 200; w++ {
-				k := newKeyMap()
-				k.state, k.width, k.frames, k.rollback = st, w, can, can
-				h := help.New()
-				h.ShortSeparator, h.Width = footerSep, w
-				line := h.ShortHelpView(k.ShortHelp())
-				if !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
-					t.Fatalf("%s at width %d: footer %q (%d cells)", st, w, line, lipgloss.Width(line))
+			for _, replaying := range []bool{false, true} {
+				if replaying && (!can || st == session.Running) {
+					continue // no replay without keyframes, nor while running
+				}
+				for w := minWidth; w <= 200; w++ {
+					k := newKeyMap()
+					k.state, k.width, k.frames, k.rollback, k.replaying = st, w, can, can, replaying
+					h := help.New()
+					h.ShortSeparator, h.Width = footerSep, w
+					line := h.ShortHelpView(k.ShortHelp())
+					if !strings.HasSuffix(line, "? help · q quit") || lipgloss.Width(line) > w {
+						t.Fatalf("%s at width %d, replaying %v: footer %q (%d cells)", st, w, replaying, line, lipgloss.Width(line))
+					}
+					if replaying && !strings.HasPrefix(line, "esc live · ,. replay · ") {
+						t.Fatalf("%s at width %d, replaying: footer %q does not begin with the way back and the replay", st, w, line)
+					}
 				}
 			}
 		}

@@ -421,3 +421,33 @@ func TestKeyBurstIsNeverDropped(t *testing.T) {
 		t.Fatalf("1,000 n trained %d epochs", snap.Epoch)
 	}
 }
+
+// TestEscReturnsAReplayToLive: in a replay the key bar offers esc first,
+// and esc returns to the run as it is now from any frame in one key:
+// the bar had offered no way back but space, which ran the run, and only
+// . pressed once for each frame stepped back, or a key that trains or
+// changes the run, ended a replay.
+func TestEscReturnsAReplayToLive(t *testing.T) {
+	s := startScreen(t, testdesigns.PerSample(1000), 1, true, 80, 24) // a keyframe every 10 epochs
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	for range 100 {
+		s.key("n")
+	}
+	s.waitSnap("100 epochs", func(s session.Snapshot) bool { return s.Epoch == 100 && s.State == session.Paused })
+	for range 3000 { // the key held down, far past the first frame
+		s.key(",")
+	}
+	s.waitSnap("the first frame", func(s session.Snapshot) bool { return s.Replay != nil && s.ReplayIndex == 0 })
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("esc live · ,. replay · space run · n step"))
+	}, teatest.WithDuration(waitTimeout))
+	s.tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	snap := s.waitSnap("live again", func(s session.Snapshot) bool { return s.Replay == nil })
+	if snap.Note != "back to live at epoch 100" || snap.Epoch != 100 || snap.State != session.Paused {
+		t.Errorf("esc in a replay: %q, epoch %d, %v", snap.Note, snap.Epoch, snap.State)
+	}
+	view := s.finalView()
+	if strings.Contains(view, "esc live") || strings.Contains(view, "◀ replay") || !strings.Contains(view, "❚❚ paused") {
+		t.Errorf("live again, the screen still shows the replay:\n%s", view)
+	}
+}

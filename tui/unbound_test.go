@@ -138,15 +138,16 @@ func TestTooSmallTakesOnlyQuit(t *testing.T) {
 }
 
 // TestEscWithoutHelpSaysSo: esc on the main screen did nothing and said
-// nothing, where every other key answers; it says the help is not open.
+// nothing, where every other key answers; it says the help is not open,
+// nor a replay, which esc ends too (TestEscReturnsAReplayToLive).
 func TestEscWithoutHelpSaysSo(t *testing.T) {
 	_, m := shownModel(t, testdesigns.PerSample(5000), true, 100, 30)
 	mm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
-	if want := "esc closes the help, which is not open: ? opens it"; !strings.Contains(mm.View(), want) || cmd != nil {
+	if want := "esc closes the help or a replay, and neither is open: ? opens the help"; !strings.Contains(mm.View(), want) || cmd != nil {
 		t.Errorf("esc on the main screen: the status lacks %q:\n%s", want, mm.View())
 	}
 	mm, _ = mm.Update(keyMsg("?"))
-	if mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc}); strings.Contains(mm.View(), "not open") || strings.Contains(mm.View(), "Design") {
+	if mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc}); strings.Contains(mm.View(), "neither is open") || strings.Contains(mm.View(), "Design") {
 		t.Errorf("esc closing the help:\n%s", mm.View())
 	}
 }
