@@ -28,7 +28,8 @@ type Replay struct {
 
 // Pin pins the run as it is now as the baseline, whose curves and last
 // histogram a front end draws beside the live run's through reseeds,
-// retunes and reruns; Pin again clears it.
+// retunes and reruns; Pin again clears it. In a replay it pins the live
+// run, not the frame shown, and keeps the frame in sight.
 type Pin struct{}
 
 // Share writes the design being trained, settings as they are now, to
@@ -171,7 +172,14 @@ func (Pin) apply(s *Session) {
 		s.gan.Sample(b.sample, uint64(s.eval.Epoch))
 	}
 	s.baseline = b
-	s.note = fmt.Sprintf("pinned seed %d at epoch %s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), numtext.FormatInt(s.gan.Epoch()))
+	// In a replay the baseline is the live run, as w and P write it, and
+	// the note says so beside the frame's epoch: "pinned seed 1 at epoch
+	// 5,000" under a header replaying epoch 4,000 had read as a slip.
+	live := s.notReplayed()
+	if live != "" {
+		live += ","
+	}
+	s.note = fmt.Sprintf("pinned seed %d at epoch %s%s as the baseline: reseed, retune or rerun to compare · b clears it", s.gan.Seed(), numtext.FormatInt(s.gan.Epoch()), live)
 }
 
 // pinnedEval is what a baseline keeps of the evaluation at its pin: the

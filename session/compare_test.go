@@ -617,6 +617,23 @@ func TestReplayReturnsToLiveInOneKey(t *testing.T) {
 	}
 }
 
+// TestPinInAReplaySaysItIsTheLiveRun: b on a replayed frame pins the
+// live run, as w and P write it, and the note names both epochs: it had
+// said "pinned seed 4 at epoch 300" under a header replaying epoch 270.
+func TestPinInAReplaySaysItIsTheLiveRun(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	Replay{Dir: -1}.apply(s)
+	frame := s.tl.keyframes[s.replay].Epoch
+	Pin{}.apply(s)
+	if s.baseline == nil || s.baseline.Epoch != 300 || s.replay < 0 {
+		t.Fatalf("pinned %+v, frame %d", s.baseline, s.replay)
+	}
+	want := fmt.Sprintf("pinned seed 4 at epoch 300, the live run, not the replayed epoch %d, as the baseline", frame)
+	if !strings.HasPrefix(s.note, want) {
+		t.Errorf("the note %q lacks %q", s.note, want)
+	}
+}
+
 // TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch it
 // applies from, true however long the run trains on after it; "from the
 // next epoch" stood under a running run 1,600 epochs later.
