@@ -91,8 +91,18 @@ func (c Replay) apply(s *Session) {
 		}
 	} else {
 		i += c.Dir
-		if s.replay < 0 && i == n-1 && n > 1 && s.tl.keyframes[i].Epoch == s.gan.Epoch() {
-			i-- // the newest frame is the live epoch itself: the step back shows an earlier one
+		if i == n-1 && n > 1 && s.tl.keyframes[i].Epoch == s.gan.Epoch() {
+			// The newest frame is the live epoch itself, evaluated on
+			// fewer samples: the step back from live shows an earlier
+			// one, and the step forward to it returns to live. It had
+			// stopped there, "◀ replay epoch 300 of 300" beside a KS
+			// that differed from the live one of the same epoch.
+			switch {
+			case s.replay < 0:
+				i--
+			case c.Dir > 0:
+				i = n
+			}
 		}
 	}
 	switch {

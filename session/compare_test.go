@@ -38,11 +38,17 @@ func TestReplaySteps(t *testing.T) {
 	if got := s.tl.keyframes[s.replay].Epoch; got != 1000-4*s.every {
 		t.Fatalf("four frames back: epoch %d", got)
 	}
-	for range 4 {
+	for range 3 {
 		Replay{Dir: +1}.apply(s)
 	}
-	if got := s.tl.keyframes[s.replay].Epoch; got != 1000 {
-		t.Fatalf("forward again to the newest frame: epoch %d", got)
+	if got := s.tl.keyframes[s.replay].Epoch; got != 1000-s.every {
+		t.Fatalf("forward again to the frame before the newest: epoch %d", got)
+	}
+	// The newest frame is the live epoch's: forward passes over it, as
+	// back from live does, to live.
+	Replay{Dir: +1}.apply(s)
+	if s.replay != -1 || s.note != "back to live at epoch 1,000" {
+		t.Fatalf("forward from the frame before the live epoch's: frame %d, %q", s.replay, s.note)
 	}
 	for range 3 {
 		Replay{Dir: -1}.apply(s)
@@ -118,7 +124,7 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	for range 2 {
 		Replay{Dir: -1}.apply(s)
 	}
-	for range 3 { // the last frame before live is the newest, the live epoch's
+	for range 2 { // the newest frame, the live epoch's, is passed over
 		Replay{Dir: +1}.apply(s)
 	}
 	if s.replay != -1 || s.note != "back to live at epoch 300" {
