@@ -760,7 +760,15 @@ func (m Model) sidePanel(w, h int) string {
 		lines = append(lines, b)
 	}
 	settings := make([]string, 0, settingsRows)
-	settings = append(settings, styleTitle.Render("Settings")+styleMuted.Render(" ↑↓ pick ←→ tune"))
+	// In a replay the settings are the run's as it is now, which ←→
+	// change, not those the frame was trained with: the title says so.
+	// Beside an earlier epoch they had passed for that epoch's, a
+	// learning rate raised at 3,000 read as the one of epoch 1,000.
+	title := "Settings"
+	if m.snap.Replay != nil {
+		title = "Settings now"
+	}
+	settings = append(settings, styleTitle.Render(title)+styleMuted.Render(" ↑↓ pick ←→ tune"))
 	st := m.snap.Settings
 	for i := range session.NumSettings {
 		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
