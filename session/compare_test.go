@@ -471,6 +471,31 @@ func TestDoneKeepsAFailure(t *testing.T) {
 	}
 }
 
+// TestDoneSaysWhatItTimed (a resumed run said "done: 6,000 epochs in
+// 0.2 s" of the 1,000 it trained after the resume): the time said at the
+// plan is of the epochs trained running, and where those are not all the
+// plan's epochs — a resumed run's, or epochs stepped with n — their count
+// is said with it.
+func TestDoneSaysWhatItTimed(t *testing.T) {
+	s := newIdleBlog(t)
+	s.planned = 3
+	s.trainEpoch() // stepped, paused
+	s.setState(Running)
+	s.trainEpoch()
+	s.trainEpoch()
+	if !strings.Contains(s.note, "done: 3 epochs, 2 of them running in ") {
+		t.Errorf("note at the plan, one epoch stepped: %q", s.note)
+	}
+	s = newIdleBlog(t)
+	s.planned = 2
+	s.setState(Running)
+	s.trainEpoch()
+	s.trainEpoch()
+	if !strings.Contains(s.note, "done: 2 epochs in ") {
+		t.Errorf("note at the plan, every epoch running: %q", s.note)
+	}
+}
+
 // TestKeysKeepEarlierFiles: a file of the key's name that this session did
 // not write (a preset file made before it) is never replaced: the key
 // takes the next free name, and replaces what it wrote itself after.

@@ -572,7 +572,13 @@ func (s *Session) trainEpoch() {
 	if !s.pastPlan && st.Epoch >= s.planned {
 		done := fmt.Sprintf("done: %s epochs", numtext.FormatInt(s.planned))
 		if s.state == Running {
+			// The time is of the epochs trained running in this run; a
+			// resumed run's earlier epochs, and epochs stepped, are not in
+			// it, so then the count it is of is said.
 			wall := s.runWall + s.clock.Since(s.runStart)
+			if s.runEpochs != s.planned {
+				done += fmt.Sprintf(", %s of them running", numtext.FormatInt(s.runEpochs))
+			}
 			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), numtext.FormatInt(int(math.Round(s.avgRate()))))
 		}
 		done += " · space or n continues · r or R starts a new run"
