@@ -522,13 +522,32 @@ func (r *recReader) pace(what string) float64 {
 // since a loss or a sample's moment that is not finite diverges the run
 // (engine.GAN.TrainEpoch) and a diverged run is not saved. A NaN taken
 // would not stay in the record: in the watch's averages it reads as D's
-// losses at their equilibrium, a finding the run never had.
+// losses at their equilibrium, a finding the run never had. Nor is it
+// beyond maxRecorded in magnitude.
 func (r *recReader) num(what string) float64 {
 	v := r.f64()
 	if r.err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 		r.fail("%s of %s, not a finite number", what, numtext.FormatFloat(v))
 	}
+	r.recordable(what, v)
 	return v
+}
+
+// maxRecorded bounds the magnitude of every number a record holds. A run
+// records none near it: its networks compute in float32 (at most 3.4e38),
+// and the largest value it derives in float64, a gradient penalty's sum
+// of squares, stays far below. A forged record's 1e308 had been taken,
+// and the screen, drawing it, overflowed: the Q-Q view's axis between
+// -1e308 and 1e308 spans +Inf, and looked for round steps below it for
+// ever (the trainer hung on replay); the quality sparkline's scale
+// between the same ends indexed its bars with NaN and panicked.
+const maxRecorded = 1e300
+
+// recordable fails a value v of what beyond maxRecorded in magnitude.
+func (r *recReader) recordable(what string, v float64) {
+	if r.err == nil && math.Abs(v) > maxRecorded {
+		r.fail("%s of %s, beyond %s in magnitude: no run records such a number", what, numtext.FormatFloat(v), numtext.FormatFloat(maxRecorded))
+	}
 }
 
 // count reads a u64 that must lie in [0, most].
@@ -888,6 +907,7 @@ func (r *recReader) numOrNaN(what string) float64 {
 	if r.err == nil && math.IsInf(v, 0) {
 		r.fail("%s of %s, neither a finite number nor NaN", what, numtext.FormatFloat(v))
 	}
+	r.recordable(what, v)
 	return v
 }
 

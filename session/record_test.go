@@ -234,6 +234,48 @@ func TestRecordRefusesNonFinite(t *testing.T) {
 	}
 }
 
+// TestRecordRefusesHugeNumbers: a record holding a number beyond
+// maxRecorded in magnitude is refused, wherever it is: no run records one,
+// and a forged record's 1e308 had been taken, then hung the trainer on
+// replay (the Q-Q view's axis from -1e308 to 1e308 spans +Inf, and its
+// search for a round step below that never ended) or panicked it (the
+// quality sparkline between those ends indexed its bars with NaN).
+func TestRecordRefusesHugeNumbers(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Samples: 1000, Dir: t.TempDir()}, 200)
+	Pin{}.apply(s)
+	for range 30 {
+		s.trainEpoch()
+	}
+	if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err != nil {
+		t.Fatalf("the run's own record: %v", err)
+	}
+	k := &s.tl.keyframes[len(s.tl.keyframes)-1]
+	if len(s.evals.pts) == 0 || len(k.Metrics.QQ) == 0 || s.baseline == nil || len(s.baseline.History) == 0 {
+		t.Fatal("the test needs evaluations, a keyframe's quantiles and a baseline's history")
+	}
+	for _, c := range []struct {
+		what string
+		v    *float64
+	}{
+		{"an evaluation's KS", &s.evals.pts[0].KS},
+		{"a history point", &s.hist.pts[0].DReal},
+		{"a keyframe quantile", &k.Metrics.QQ[0].Gen},
+		{"a keyframe's histogram range", &k.Metrics.Hist.Hi},
+		{"a keyframe's skewness", &k.Metrics.Skew},
+		{"the baseline's history", &s.baseline.History[0].G},
+		{"the watch", &s.watch.dFake},
+	} {
+		old := *c.v
+		for _, v := range []float64{1e308, -1e308, 2e300} {
+			*c.v = v
+			if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "beyond 1e300 in magnitude") {
+				t.Errorf("%s of %v: %v", c.what, v, err)
+			}
+		}
+		*c.v = old
+	}
+}
+
 // TestRecordRefusesControlCharacters: an event's detail or the run's
 // departure holding a control character is refused. The trainer prints
 // both as they are: an escape sequence in a detail had cleared the
