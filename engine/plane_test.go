@@ -128,6 +128,51 @@ func TestParsePoints(t *testing.T) {
 	}
 }
 
+// FuzzParsePlane: no spec makes ParsePlane panic or hang; what it takes
+// reads back from its String as the same plane, has a square box of
+// finite, increasing bounds and draws finite samples. A points(FILE.csv)
+// spec, which reads a file, is FuzzParsePoints's.
+func FuzzParsePlane(f *testing.F) {
+	for _, s := range []string{
+		"ring(8,2,0.02)", "grid(5,2,0.05)", "moons(0.05)", "spiral(2,0.03)", "gaussian2(1,-1,0.5,2,0.7)",
+		"line(-1,0,1,0.5,0.05)", "ring(1e6,1e6,1e6)", "grid(20,1e-300,1e6)", "spiral(100,1e6)",
+		"gaussian2(1e6,-1e6,1e-300,1e6,-0.9999999999999999)", "line(1e6,1e6,1e6,1e6,1e-300)", "ring(8,2,)", "moons()", "ring(",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, spec string) {
+		if _, ok := PointsFile(spec); ok {
+			return
+		}
+		p, err := ParsePlane(spec)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("%q: multi-line error %q", spec, err)
+			}
+			return
+		}
+		again, err := ParsePlane(p.String())
+		if err != nil || again.String() != p.String() {
+			t.Fatalf("%q → %q does not parse back: %v", spec, p.String(), err)
+		}
+		b := p.Bounds()
+		for _, v := range []float64{b.X0, b.X1, b.Y0, b.Y1} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("%q: bounds %+v", spec, b)
+			}
+		}
+		if !(b.X1 > b.X0 && b.Y1 > b.Y0) {
+			t.Fatalf("%q: bounds %+v", spec, b)
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 10 {
+			if x, y := p.Sample(rng); math.IsNaN(x+y) || math.IsInf(x+y, 0) {
+				t.Fatalf("%q: sample (%g, %g)", spec, x, y)
+			}
+		}
+	})
+}
+
 // FuzzParsePoints: any input gives points or a one-line error that
 // names the line at fault (or the count of rows), never a panic; what it
 // accepts is between MinPoints and MaxPoints finite points of magnitude
