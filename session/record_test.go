@@ -276,6 +276,41 @@ func TestRecordRefusesHugeNumbers(t *testing.T) {
 	}
 }
 
+// TestCutCheckpointsAreRefused: a run's checkpoint, its record holding
+// keyframes and a baseline, cut at any byte, is refused, and so is its
+// record cut short and sealed anew (a checksum does not make a short
+// record whole), at every 13th byte: a prime, so that the cuts fall at
+// every offset into the record's 4- and 8-byte fields.
+func TestCutCheckpointsAreRefused(t *testing.T) {
+	s := newIdle(t, Options{Config: presetConfig(t, "bimodal"), Samples: 100, Dir: t.TempDir(), Epochs: 100})
+	for range 10 {
+		s.trainEpoch()
+	}
+	Pin{}.apply(s)
+	for range 10 {
+		s.trainEpoch()
+	}
+	rec := s.runRecord()
+	if s.baseline == nil || len(s.tl.keyframes) == 0 {
+		t.Fatal("the test needs a baseline and keyframes")
+	}
+	for n := 0; n < len(rec); n += 13 {
+		if _, err := readRecord(rec[:n], s.gan.Epoch()); err == nil {
+			t.Fatalf("the record cut to %d of its %d bytes was taken", n, len(rec))
+		}
+	}
+	var ckpt bytes.Buffer
+	if err := s.gan.WriteCheckpoint(&ckpt, rec); err != nil {
+		t.Fatal(err)
+	}
+	data := ckpt.Bytes()
+	for n := range len(data) {
+		if _, _, err := engine.ReadCheckpoint(bytes.NewReader(data[:n]), int64(n)); err == nil {
+			t.Fatalf("the checkpoint cut to %d of its %d bytes loaded", n, len(data))
+		}
+	}
+}
+
 // TestRecordRefusesControlCharacters: an event's detail or the run's
 // departure holding a control character is refused. The trainer prints
 // both as they are: an escape sequence in a detail had cleared the
