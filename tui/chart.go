@@ -547,7 +547,7 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 // exponent form (2e9) so that the axis does not eat the chart.
 func axisNum(v float64, decimals int) string {
 	if math.Abs(v) >= 1e5 {
-		return numtext.Digits(v, 2)
+		return numtext.Plainly(v, 2)
 	}
 	return strconv.FormatFloat(cleanZero(v), 'f', decimals, 64)
 }

@@ -565,7 +565,7 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 		if size[1] < 40 {
 			continue // 80×24 has no room for the axes' lines
 		}
-		for _, want := range []string{"x -8.3e4±3.1e4 vs 0.00±1.41", "y +512±0.50 vs 0.00±1.41"} {
+		for _, want := range []string{"x -83000±31000 vs 0.00±1.41", "y +512±0.50 vs 0.00±1.41"} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%dx%d: Quality lacks %q:\n%s", size[0], size[1], want, flat)
 			}

@@ -2,11 +2,11 @@ package tui
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -182,10 +182,12 @@ func yLabels(s scale, rows int) []string {
 	return labels
 }
 
-// shortNum writes an axis value in at most four cells where it can.
+// shortNum writes an axis value in at most four cells where it can, as
+// the rest of the screen writes numbers (numtext.Plainly): 1000, 5e-5,
+// where %g's 1e+03 and 5e-05 had not fitted and read 1k and 0.
 func shortNum(v float64) string {
 	for _, p := range []int{3, 2, 1} {
-		if s := strconv.FormatFloat(cleanZero(v), 'g', p, 64); len(s) <= 4 {
+		if s := numtext.Plainly(cleanZero(v), p); len(s) <= 4 {
 			return s
 		}
 	}

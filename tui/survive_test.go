@@ -486,6 +486,28 @@ func TestExpForm(t *testing.T) {
 	}
 }
 
+// TestScreenNumbersReadPlainly: numbers under 10⁵ are written in plain
+// digits, as a learner reads them: a critic's score range had read "D(x)
+// score 0.27 to 1e2", a bin's width 1e3, an axis 1k for 1000 and 0 for
+// 5e-5 (%g's 5e-05 had not fitted four cells).
+func TestScreenNumbersReadPlainly(t *testing.T) {
+	lo, hi := rangeEnds(0.27, 100)
+	for _, c := range []struct{ got, want string }{
+		{lo + " to " + hi, "0.27 to 100"},
+		{rangeNum(-150, 2), "-150"},
+		{num(1000), "1000"},
+		{num(12345), "12300"},
+		{shortNum(1000), "1000"},
+		{shortNum(5e-5), "5e-5"},
+		{momentNum(-82852.41, true), "-83000"},
+		{momentNum(-828524.1, true), "-8.3e5"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
 // TestScreenNumbersWriteShortExponents: a target's parameter, a
 // sparkline's range and the loss chart's balance score write an exponent
 // as the rest of the screen does (5e5, 1.2e-5), where strconv's %g form
@@ -495,7 +517,7 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 		{num(5e5), "5e5"},
 		{num(-1.25e-5), "-1.25e-5"},
 		{rangeNum(1.2e-5, 2), "1.2e-5"},
-		{rangeNum(1234, 2), "1.2e3"},
+		{rangeNum(1234, 2), "1200"},
 		{rangeNum(0.99815, 4), "0.9981"},
 		{eqLabel(&session.Equilibrium{D: 1.5e-5}, 40), "D(x)=1.5e-5"},
 	} {

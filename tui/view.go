@@ -830,9 +830,9 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 
 // momentNum writes a mean or std of the plane's Quality lines in two
 // decimals, the mean signed, and short where that would be long: whole
-// from 100, in exponent form from 10⁴ (-8.3e4), so that a line fits the
-// side panel. A runaway's "x -82852.41±30586.96 vs 0.0…" had lost the
-// target's values.
+// from 100, in two significant digits from 10⁴ (-83000, from 10⁵ in
+// exponent form, -8.3e5), so that a line fits the side panel. A
+// runaway's "x -82852.41±30586.96 vs 0.0…" had lost the target's values.
 func momentNum(v float64, signed bool) string {
 	var s string
 	switch a := math.Abs(v); {
@@ -841,7 +841,7 @@ func momentNum(v float64, signed bool) string {
 	case a < 1e4:
 		s = strconv.FormatFloat(v, 'f', 0, 64)
 	default:
-		s = numtext.Digits(v, 2)
+		s = numtext.Plainly(v, 2)
 	}
 	if signed && !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
 		s = "+" + s
@@ -996,9 +996,9 @@ func rangeEnds(lo, hi float64) (string, string) {
 // digits: two, or four to keep close values apart (0.9981–0.9986).
 func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
-		return numtext.Digits(v, 2)
+		return numtext.Plainly(v, 2)
 	}
-	return numtext.Digits(cleanZero(v), digits)
+	return numtext.Plainly(cleanZero(v), digits)
 }
 
 // finiteRange is the smallest and largest finite value of vals.
@@ -1017,7 +1017,7 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 // as 28240202346.425 beside a mean of 9.947e9.
 func measure(v float64) string {
 	if math.Abs(v) >= 1e5 && !math.IsInf(v, 0) {
-		return numtext.Digits(v, 4)
+		return numtext.Plainly(v, 4)
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
@@ -1105,7 +1105,7 @@ func balanceLines(e *session.Equilibrium) []refLine {
 // gives there, "D(x)=0.45".
 func eqLabel(e *session.Equilibrium, w int) string {
 	if e.Label == "" {
-		return "D(x)=" + numtext.Digits(e.D, 3)
+		return "D(x)=" + numtext.Plainly(e.D, 3)
 	}
 	label := e.Label
 	if e.G < 0 {
@@ -1123,7 +1123,7 @@ func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) 
 	val := "–"
 	switch {
 	case has && math.Abs(v) >= 1e5:
-		val = numtext.Digits(v, 4)
+		val = numtext.Plainly(v, 4)
 	case has:
 		val = strconv.FormatFloat(v, 'f', 3, 64)
 	}
@@ -1182,7 +1182,7 @@ func fit(s string, w int) string {
 }
 
 // num writes a target parameter short: 4, 1.25, 0.161, 5e5.
-func num(v float64) string { return numtext.Digits(v, 3) }
+func num(v float64) string { return numtext.Plainly(v, 3) }
 
 // signed writes a sample statistic with its sign always shown.
 func signed(v float64) string { return fmt.Sprintf("%+.3f", v) }

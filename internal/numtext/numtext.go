@@ -1,7 +1,8 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), exponents short (ShortExp), a design's settings in their
-// fewest digits (FormatFloat), a measured value in so many (Digits),
+// fewest digits (FormatFloat), a measured value in so many (Digits), and
+// on the screen plainly where it is short (Plainly),
 // labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
@@ -11,6 +12,7 @@
 package numtext
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -43,6 +45,20 @@ func FormatFloat(v float64) string { return ShortExp(strconv.FormatFloat(v, 'g',
 // a message, a mode's place, a balance.
 func Digits(v float64, digits int) string {
 	return ShortExp(strconv.FormatFloat(v, 'g', digits, 64))
+}
+
+// Plainly writes v in digits significant digits as a reader reads a
+// number: in plain digits below 10⁵ (100, 1500, 0.25), where Digits's
+// %g had written 100 in 2 as 1e2, and in its short exponent form from
+// 10⁵ up or under 10⁻⁴ (2.8e10, 5e-5), which an axis or a legend has
+// room for. The screen writes the numbers it measures so: a critic's
+// score range, an axis, a mode's place.
+func Plainly(v float64, digits int) string {
+	s := strconv.FormatFloat(v, 'g', digits, 64)
+	if r, err := strconv.ParseFloat(s, 64); err == nil && strings.Contains(s, "e") && math.Abs(r) >= 1e-4 && math.Abs(r) < 1e5 {
+		return strconv.FormatFloat(r, 'f', -1, 64)
+	}
+	return ShortExp(s)
 }
 
 // NBSP is the non-breaking space, U+00A0: the screen's wrapping does not

@@ -46,3 +46,19 @@ func TestDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainly: a measured value as the screen writes it: plain digits
+// below 10⁵ (100, not Digits's 1e2: a critic's score range had read
+// "0.27 to 1e2"), the short exponent from there up and under 10⁻⁴.
+func TestPlainly(t *testing.T) {
+	for _, c := range []struct {
+		v      float64
+		digits int
+		want   string
+	}{{100, 2, "100"}, {-150, 2, "-150"}, {1234, 2, "1200"}, {12345, 3, "12300"}, {99999, 2, "1e5"}, {123456, 3, "1.23e5"},
+		{6.4951e9, 4, "6.495e9"}, {0.5, 3, "0.5"}, {-3.14159, 3, "-3.14"}, {1.5e-5, 3, "1.5e-5"}, {0.00012, 2, "0.00012"}, {0, 2, "0"}} {
+		if got := Plainly(c.v, c.digits); got != c.want {
+			t.Errorf("Plainly(%v, %d) = %q, want %q", c.v, c.digits, got, c.want)
+		}
+	}
+}
