@@ -413,19 +413,27 @@ func (m *Model) watchLines(w, n int) []string {
 		}
 		watch = append(watch, "KS and W1 falling")
 	}
+	// A replayed frame is a moment past, which "now" and "watch for"
+	// misdescribed: it says the epoch it has no finding at, and what a
+	// run going well shows.
+	none, watchFor, hold := "No finding now", "Watch for ", "Findings show here while they hold"
+	if s.Replay != nil {
+		none = "No finding at epoch " + numtext.FormatInt(s.Replay.Epoch)
+		watchFor, hold = "A run going well shows ", "A frame's findings show here"
+	}
 	list := func(why string) string {
 		items := watch
 		if s.Equilibrium != nil {
 			items = append(slices.Clone(watch), "D's losses settling on the dotted line"+why)
 		}
-		return "No finding now. Watch for " + strings.Join(items, "; ") + "."
+		return none + ". " + watchFor + strings.Join(items, "; ") + "."
 	}
 	why := ", where D can no longer tell real from fake"
 	texts := []string{
-		list(why) + " Findings show here while they hold; ? twice explains each mark.",
+		list(why) + " " + hold + "; ? twice explains each mark.",
 		list(why),
 		list(""),
-		"No finding now; ? twice explains each mark.",
+		none + "; ? twice explains each mark.",
 	}
 	var lines []string
 	for _, t := range texts {

@@ -73,6 +73,30 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 	}
 }
 
+// TestReplayedFrameWithoutFindingSaysWhen: a replayed frame without a
+// finding says the epoch it has none at and what a run going well shows:
+// it had said "No finding now. Watch for …" of an epoch long past.
+func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Findings, snap.Note = session.Paused, nil, ""
+		past := snap.Eval
+		past.Epoch = 5
+		snap.Replay = &session.Keyframe{Eval: past, Last: snap.Last}
+		view := frame(t, s, snap, w, h)
+		frameReads(t, view, "No finding at epoch 5")
+		if w >= 120 {
+			frameReads(t, view, "No finding at epoch 5. A run going well shows the █ bars filling the ░ expected counts")
+		}
+		for _, avoid := range []string{"now", "Watch"} {
+			if strings.Contains(view, avoid) {
+				t.Errorf("%d×%d: a replayed frame's hint says %q:\n%s", w, h, avoid, view)
+			}
+		}
+	}
+}
+
 // TestSpeedNamedOneWay: the screen names the pace as its setting, the
 // --speed flag and the session's notes do, "speed", in the header, the
 // footer and the settings alike. The header and the footer had said
