@@ -1165,7 +1165,7 @@ func TestFindingTextsStandWithoutTheirMeasurements(t *testing.T) {
 		Detail: "not one sample in 2,500 within 3σ of " + strings.Join(missed, ", ")}}
 	m.apply(snap)
 	got := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " ")
-	if !strings.Contains(got, "23 of 25 modes missing: mode collapse, G puts almost no samples there") || strings.Contains(got, "twice") {
+	if !strings.Contains(got, "23 of 25 modes missing: mode collapse, G puts almost no samples there") || strings.Contains(got, "twice: in full") {
 		t.Errorf("120 columns: %q; want the finding's text in full", got)
 	}
 }

@@ -366,7 +366,7 @@ func (m *Model) msgLines(w, n int) []string {
 			full = append(full, f...)
 		}
 		if len(full) <= room {
-			return append(lines, full...)
+			return append(append(lines, full...), m.seenLines(fs, w, room-len(full))...)
 		}
 	}
 	heads := make([]string, 0, len(fs)+1)
@@ -385,6 +385,72 @@ func (m *Model) msgLines(w, n int) []string {
 		out[len(out)-1] = ansi.Truncate(keep, w-2-ansi.StringWidth(hint), "…") + "  " + hint
 	}
 	return append(lines, out...)
+}
+
+// seenLines fill the diagnosis's rows its findings leave, n at width w,
+// with what the findings rest on explained: the glossary's entries for
+// their measures (noise use, KS, the modes, …), as many as fit whole,
+// then where the rest is, where a line is left. One finding at 120×40 had
+// left three rows of the five blank under it. The area keeps its height,
+// so that the panels do not move as findings come and go.
+func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
+	entries := map[string]string{}
+	for _, g := range m.glossaryEntries() {
+		entries[g[0]] = g[1]
+	}
+	var out, terms []string
+	for _, f := range fs {
+		for _, t := range m.findingTerms(f.Kind) {
+			text, ok := entries[t]
+			if !ok || slices.Contains(terms, t) {
+				continue
+			}
+			terms = append(terms, t) // tried once, whether it fits or not
+			if lines := wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(text), w); len(out)+len(lines) <= n {
+				out = append(out, lines...)
+				break
+			}
+		}
+	}
+	if pointer := styleMuted.Render("? twice explains each finding and mark."); len(out) < n && fits([]string{pointer}, w) {
+		out = append(out, pointer)
+	}
+	return out
+}
+
+// findingTerms are the glossary's terms for what a finding of kind k
+// rests on, the first that fits explained: D's losses, the modes' shares,
+// noise use, D's answer at the balance, the distance at its floor; none
+// for a runaway, which the status explains.
+func (m *Model) findingTerms(k session.FindingKind) []string {
+	plane := m.snap.Target.Plane != nil
+	switch k {
+	case session.DWins:
+		return []string{"losses"}
+	case session.ModeDropped:
+		if plane {
+			return []string{"modes captured"}
+		}
+		return []string{"modes"}
+	case session.ModesBlurred:
+		if plane {
+			return []string{"HQ"}
+		}
+		return []string{"modes"}
+	case session.NoiseIgnored:
+		return []string{"noise use"}
+	case session.DIndifferent, session.DStalled:
+		if plane {
+			return []string{"D surface", "ln 2 line"}
+		}
+		return []string{"D(x)", "ln 2 line"}
+	case session.AtNoiseFloor:
+		if plane {
+			return []string{"SW1"}
+		}
+		return []string{"KS"}
+	}
+	return nil
 }
 
 // watchLines fill the diagnosis's rows, n at width w, while it has no

@@ -73,6 +73,39 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 	}
 }
 
+// TestOneFindingExplainsWhatItRestsOn: the rows a finding leaves in the
+// diagnosis's area explain what it rests on (the glossary's entry for its
+// measure) and where the rest is, a row at most left blank where no more
+// fits whole: one finding at 120×40 had left three of the five rows blank
+// under it. The panels stay where a calm run has them.
+func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Note, snap.Findings = session.Running, "", nil
+		calm := frame(t, s, snap, w, h)
+		snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}}
+		view := frame(t, s, snap, w, h)
+		lines := strings.Split(view, "\n")
+		area := lines[h-1-msgRows(h) : h-1]
+		blank := 0
+		for _, l := range area {
+			if strings.TrimSpace(l) == "" {
+				blank++
+			}
+		}
+		if blank > 1 {
+			t.Errorf("%d×%d: %d rows of the diagnosis's area are blank:\n%s", w, h, blank, view)
+		}
+		if w >= 120 {
+			frameReads(t, view, "noise use for a G that makes a row of samples from one noise draw", "? twice explains each finding and mark.")
+		}
+		if strings.Index(calm, "Settings") != strings.Index(view, "Settings") {
+			t.Errorf("%d×%d: the panels moved when the finding came:\n%s\n%s", w, h, calm, view)
+		}
+	}
+}
+
 // TestReplayedFrameWithoutFindingSaysWhen: a replayed frame without a
 // finding says the epoch it has none at and what a run going well shows:
 // it had said "No finding now. Watch for …" of an epoch long past.
