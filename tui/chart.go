@@ -47,8 +47,10 @@ type lineChart struct {
 	// range (a feature-matching G's loss beside D's).
 	own bool
 	// off: where each series' latest value is against the range drawn:
-	// +1 above it, −1 below it, 0 within.
-	off []int
+	// +1 above it, −1 below it, 0 within. flat: each series is drawn
+	// flat by the others' scale (flatRatio).
+	off  []int
+	flat []bool
 
 	// What a render draws beside the run's own curves: the events' epochs,
 	// marked ◆ on the time axis; a replayed epoch, a dotted column
@@ -152,7 +154,16 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
 		}
 	}
-	c.off = make([]int, len(c.series))
+	c.off, c.flat = make([]int, len(c.series)), make([]bool, len(c.series))
+	for si, s := range c.series {
+		most := 0.0
+		for _, p := range thinned {
+			if v := s.value(p); !math.IsNaN(v) && !math.IsInf(v, 0) {
+				most = math.Max(most, math.Abs(v))
+			}
+		}
+		c.flat[si] = most > 0 && most*flatRatio <= hi-lo
+	}
 	if len(pts) > 0 {
 		for si, s := range c.series {
 			switch v := s.value(pts[len(pts)-1]); {
@@ -189,6 +200,13 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	c.drawEnds(thinned, float64(xmin), float64(xmax))
 	return canvasView(&c.ts.Canvas)
 }
+
+// flatRatio is how many times a series' largest value the chart's range
+// must span for the series to be drawn flat by it: all of its line then
+// lies within a ten-thousandth of the range, under a dot of the tallest
+// chart, as when another loss has run to a million times it, and the
+// legend says so (flatNote), its line no longer showing how it moves.
+const flatRatio = 1e4
 
 // drawEnds marks the end of each series' line with its mark, at its last
 // finite point (clamped into the range, as the line is). A mark whose cell

@@ -72,6 +72,7 @@ type Model struct {
 	histBare        bool     // no room under the bars for D(x) and the push: neither drawn nor named
 	qqCut           int      // Q-Q quantiles beyond the plot
 	gOff            int      // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
+	lossFlat        []bool   // each loss is drawn flat by the others' scale (lineChart.flat)
 	planeOut        int      // G's samples the plane plot leaves out, beyond its box
 
 	// flash is the UI's own answer to a key the session never hears,
@@ -419,8 +420,17 @@ func (m *Model) redraw() {
 	for _, c := range []*lineChart{m.losses, m.moments, m.planeMoments} {
 		c.marks, c.cursor, c.ghost = marks, cursor, ghost
 	}
-	m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-len(m.lossLegend(l.leftW)))
-	m.gOff = m.losses.off[2]
+	// The legend says which lines the chart draws off its scale or flat,
+	// which the drawing tells: where that changes the legend's height,
+	// the chart is drawn again to the room it leaves.
+	for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
+		m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
+		m.gOff, m.lossFlat = m.losses.off[2], m.losses.flat
+		if legendH == len(m.lossLegend(l.leftW)) {
+			break
+		}
+		legendH = len(m.lossLegend(l.leftW))
+	}
 	momRoom := l.topH - len(m.momLegend(l.rightW))
 	momH := momRoom - len(m.shapeLines(l.rightW, momRoom))
 	if p := s.Target.Plane; p != nil {

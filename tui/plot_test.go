@@ -875,3 +875,47 @@ func TestGBalanceLineShown(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatLossSaysSo: a loss a million times the others draws them flat
+// along 0, where they read as losses at 0 that do not move; the legend
+// names them by their marks as flat at this scale, at 80×24 and 120×40
+// alike, every loss and the balance line still named. Losses of one scale, D's near 0 while D wins
+// included, are not called flat.
+func TestFlatLossSaysSo(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	losses := func(dReal, dFake, g float64) []session.Point {
+		var pts []session.Point
+		for e := 1; e <= 200; e++ {
+			wiggle := 0.1 * math.Sin(float64(e)/5)
+			pts = append(pts, session.Point{Epoch: e, DReal: dReal * (1 + wiggle), DFake: dFake * (1 - wiggle), G: g * (1 + wiggle)})
+		}
+		return pts
+	}
+	for _, c := range []struct {
+		name    string
+		pts     []session.Point
+		flat    []bool
+		flagged bool
+	}{
+		{"G a million times D's", losses(0.7, 0.68, 7e5), []bool{true, true, false}, true},
+		{"one scale", losses(0.7, 0.68, 0.72), []bool{false, false, false}, false},
+		{"D wins", losses(1.5, 0.001, 6), []bool{false, false, false}, false},
+	} {
+		m := NewModel(nil)
+		m.losses.render(c.pts, 0, nil, 60, 12)
+		if !slices.Equal(m.losses.flat, c.flat) {
+			t.Errorf("%s: flat %v, want %v", c.name, m.losses.flat, c.flat)
+		}
+	}
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.History = losses(0.7, 0.68, 7e5)
+	snap.Last = engine.EpochStats{Epoch: 200, DReal: 0.7, DFake: 0.68, G: 7e5}
+	snap.State, snap.Note = session.Paused, ""
+	for _, size := range goldenSizes {
+		view := frame(t, s, snap, size[0], size[1])
+		flat := strings.Join(strings.Fields(view), " ")
+		if !strings.Contains(flat, "●○ flat") || !strings.Contains(flat, "■ G 7e5") || !strings.Contains(flat, "ln 2") {
+			t.Errorf("%d×%d: the legend does not say D's losses are flat at G's scale:\n%s", size[0], size[1], view)
+		}
+	}
+}

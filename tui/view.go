@@ -548,27 +548,53 @@ func (m *Model) lossLegend(w int) []string {
 		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
 		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
 	}
-	switch m.gOff {
-	case 1:
-		items[3] += styleG.Render(" ▲ off scale")
-	case -1:
-		items[3] += styleG.Render(" ▼ off scale")
-	}
-	if eq := s.Equilibrium; eq != nil {
-		mark := "" // a dash for each line the chart draws, in its style
-		for _, r := range balanceLines(eq) {
-			mark += r.style.Render("┈")
+	// The losses the chart draws flat by the others' scale are named by
+	// their marks last, in short where the long note does not fit.
+	marks := ""
+	for i, f := range m.lossFlat {
+		if se := m.losses.series[i]; f {
+			marks += se.style.Render(string(se.mark))
 		}
-		items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
 	}
-	if lines := flow(items, w, 2); fits(lines, w) {
-		return lines
+	with := func(flat string) []string {
+		items := slices.Clone(items)
+		switch m.gOff {
+		case 1:
+			items[3] += styleG.Render(" ▲ off scale")
+		case -1:
+			items[3] += styleG.Render(" ▼ off scale")
+		}
+		if eq := s.Equilibrium; eq != nil {
+			mark := "" // a dash for each line the chart draws, in its style
+			for _, r := range balanceLines(eq) {
+				mark += r.style.Render("┈")
+			}
+			items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
+		}
+		if marks != "" {
+			items = append(items, marks+styleMuted.Render(flat))
+		}
+		return items
+	}
+	for _, flat := range []string{flatNote, flatShort} {
+		if lines := flow(with(flat), w, 2); fits(lines, w) {
+			return lines
+		}
 	}
 	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
 	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
 	// the legend gives way from its title.
-	return flow(items[1:], w, 2)
+	return flow(with(flatShort)[1:], w, 2)
 }
+
+// flatNote follows the marks of the losses the chart draws flat by the
+// others' scale (flatRatio), last in its legend, "●○ flat at this scale":
+// a loss a million times another had drawn the other as a still line
+// along 0, which read as a loss at 0 that did not move.
+const (
+	flatNote  = " flat at this scale"
+	flatShort = " flat here"
+)
 
 // momentsPanel: the generated mean and std per epoch against the target's,
 // as in the blog's first figure, and the higher moments as numbers.
