@@ -388,32 +388,41 @@ func (m *Model) msgLines(w, n int) []string {
 }
 
 // seenLines fill the diagnosis's rows its findings leave, n at width w,
-// with what the findings rest on explained: the glossary's entries for
-// their measures (noise use, KS, the modes, …), as many as fit whole,
-// then where the rest is, where a line is left. One finding at 120×40 had
-// left three rows of the five blank under it. The area keeps its height,
-// so that the panels do not move as findings come and go.
+// with what the findings rest on explained (explained): the glossary's
+// entries for their measures (noise use, KS, the modes, …), then where
+// the rest is, where a line is left. One finding at 120×40 had left three
+// rows of the five blank under it. The area keeps its height, so that the
+// panels do not move as findings come and go.
 func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
+	var terms []string
+	for _, f := range fs {
+		terms = append(terms, m.findingTerms(f.Kind)...)
+	}
+	out := m.explained(terms, w, n)
+	if pointer := styleMuted.Render("? twice explains each finding and mark."); len(out) < n && fits([]string{pointer}, w) {
+		out = append(out, pointer)
+	}
+	return out
+}
+
+// explained is the glossary's entries for terms, each once, in order, in
+// at most n lines of width w: those that fit whole, the term bold, its
+// text muted, as the ? pages give them.
+func (m *Model) explained(terms []string, w, n int) []string {
 	entries := map[string]string{}
 	for _, g := range m.glossaryEntries() {
 		entries[g[0]] = g[1]
 	}
-	var out, terms []string
-	for _, f := range fs {
-		for _, t := range m.findingTerms(f.Kind) {
-			text, ok := entries[t]
-			if !ok || slices.Contains(terms, t) {
-				continue
-			}
-			terms = append(terms, t) // tried once, whether it fits or not
-			if lines := wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(text), w); len(out)+len(lines) <= n {
-				out = append(out, lines...)
-				break
-			}
+	var out, done []string
+	for _, t := range terms {
+		text, ok := entries[t]
+		if !ok || slices.Contains(done, t) {
+			continue
 		}
-	}
-	if pointer := styleMuted.Render("? twice explains each finding and mark."); len(out) < n && fits([]string{pointer}, w) {
-		out = append(out, pointer)
+		done = append(done, t)
+		if lines := wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(text), w); len(out)+len(lines) <= n {
+			out = append(out, lines...)
+		}
 	}
 	return out
 }
@@ -457,27 +466,31 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 // finding: what a run that goes well does on this screen, in the marks of
 // the view shown, and where the findings and the glossary are; shorter
 // where that does not fit, the glossary's pointer first to go, then why
-// the dotted line matters, then what to watch, the pointer back.
+// the dotted line matters, then what to watch, the pointer back. The rows
+// left explain what it names to watch (explained).
 func (m *Model) watchLines(w, n int) []string {
 	s := &m.snap
-	var watch []string
+	var watch, terms []string // what to watch, and the glossary's terms for it
 	switch {
 	case s.Target.Plane != nil:
-		watch = append(watch, "G's dots spreading over the target's")
+		watch, terms = append(watch, "G's dots spreading over the target's"), append(terms, "plane")
 		if k := len(s.Target.Plane.Spots); k > 0 {
-			watch = append(watch, "modes captured reaching "+itoa(k)+"/"+itoa(k))
+			watch, terms = append(watch, "modes captured reaching "+itoa(k)+"/"+itoa(k)), append(terms, "modes captured")
 		}
-		watch = append(watch, "SW1 falling toward its floor")
+		watch, terms = append(watch, "SW1 falling toward its floor"), append(terms, "SW1")
 	default:
 		switch m.view {
 		case viewQQ:
-			watch = append(watch, "the Q-Q points lying on the diagonal")
+			watch, terms = append(watch, "the Q-Q points lying on the diagonal"), append(terms, "Q-Q")
 		case viewGZ:
-			watch = append(watch, "G(z) spanning the dotted band")
+			watch, terms = append(watch, "G(z) spanning the dotted band"), append(terms, "G(z)")
 		default:
-			watch = append(watch, "the █ bars filling the ░ expected counts")
+			watch, terms = append(watch, "the █ bars filling the ░ expected counts"), append(terms, "bars")
 		}
-		watch = append(watch, "KS and W1 falling")
+		watch, terms = append(watch, "KS and W1 falling"), append(terms, "KS", "W1")
+	}
+	if s.Equilibrium != nil {
+		terms = append(terms, "ln 2 line")
 	}
 	// A replayed frame is a moment past, which "now" and "watch for"
 	// misdescribed: it says the epoch it has no finding at, and what a
@@ -504,7 +517,9 @@ func (m *Model) watchLines(w, n int) []string {
 	var lines []string
 	for _, t := range texts {
 		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {
-			return lines
+			// The rows left explain the measures to watch: at 120×40 the
+			// hint had left three of the five blank.
+			return append(lines, m.explained(terms, w, n-len(lines))...)
 		}
 	}
 	return cutLines(lines, w, n)

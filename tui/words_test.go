@@ -53,7 +53,12 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		calm := frame(t, s, snap, w, h)
 		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling; D's losses settling on the dotted line")
 		if w >= 120 {
-			frameReads(t, calm, "? twice explains each mark")
+			// The rows the hint leaves explain what it names: they had
+			// stood blank, three of the five.
+			frameReads(t, calm, "? twice explains each mark", "bars █ generated counts per bin")
+			if blank := blankRows(calm, h); blank > 1 {
+				t.Errorf("%d×%d: %d rows of the diagnosis's area are blank:\n%s", w, h, blank, calm)
+			}
 		}
 		frameReads(t, frame(t, s, snap, w, h, "v"), "Watch for the Q-Q points lying on the diagonal")
 		snap.Note = "done: 10 epochs in 0.1 s (131 ep/s) · space or n continues · r or R starts a new run"
@@ -86,15 +91,7 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 		calm := frame(t, s, snap, w, h)
 		snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}}
 		view := frame(t, s, snap, w, h)
-		lines := strings.Split(view, "\n")
-		area := lines[h-1-msgRows(h) : h-1]
-		blank := 0
-		for _, l := range area {
-			if strings.TrimSpace(l) == "" {
-				blank++
-			}
-		}
-		if blank > 1 {
+		if blank := blankRows(view, h); blank > 1 {
 			t.Errorf("%d×%d: %d rows of the diagnosis's area are blank:\n%s", w, h, blank, view)
 		}
 		if w >= 120 {
@@ -104,6 +101,19 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 			t.Errorf("%d×%d: the panels moved when the finding came:\n%s\n%s", w, h, calm, view)
 		}
 	}
+}
+
+// blankRows counts the blank rows of the message area (msgRows) of a
+// frame h rows high, above the key bar.
+func blankRows(view string, h int) int {
+	lines := strings.Split(view, "\n")
+	blank := 0
+	for _, l := range lines[h-1-msgRows(h) : h-1] {
+		if strings.TrimSpace(l) == "" {
+			blank++
+		}
+	}
+	return blank
 }
 
 // TestReplayedFrameWithoutFindingSaysWhen: a replayed frame without a
