@@ -683,6 +683,22 @@ func TestOffScaleLegendFits(t *testing.T) {
 	}
 }
 
+// TestLargeMeasuresReadWhole: a measured value from 1000 to 1e5 reads
+// whole, in the Quality panel and the legends alike: a runaway's W1 had
+// read 31045.503 and its std 38453.761, three decimals of noise.
+func TestLargeMeasuresReadWhole(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	if line := ansi.Strip(metricLine("W1", 31045.503, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 31046 ") {
+		t.Errorf("W1 of a runaway: %q", line)
+	}
+	if item := ansi.Strip(legendItem(styleStd, markStd, "std", 38453.761, true)); item != "σ std 38454" {
+		t.Errorf("std of a runaway: %q", item)
+	}
+	if item := ansi.Strip(legendItem(styleDReal, markDReal, "D real", 100, true)); item != "● D real 100.000" {
+		t.Errorf("D's loss at its limit: %q", item)
+	}
+}
+
 // TestMeasuresFormatLikeTheLegends: a distance from 1e5 up reads as the
 // legends write such values, not in 17 digits (W1 28240202346.425 beside
 // a mean of 9.947e9); below, three decimals as before; the baseline's

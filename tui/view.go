@@ -1127,12 +1127,18 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 	return lo, hi, ok
 }
 
-// measure writes a distance in three decimals, or from 1e5 up as the
-// legends write such values (2.824e10): a diverged run's W1 had printed
-// as 28240202346.425 beside a mean of 9.947e9.
+// measure writes a measured value as the legends and the Quality panel
+// give it: in three decimals, whole from 1000, where the decimals are
+// noise (a runaway's W1 31045.503 and std 38453.761 read 31046 and
+// 38454), and from 1e5 up in four digits and an exponent (2.824e10): a
+// diverged run's W1 had printed as 28240202346.425 beside a mean of
+// 9.947e9.
 func measure(v float64) string {
-	if math.Abs(v) >= 1e5 && !math.IsInf(v, 0) {
+	switch a := math.Abs(v); {
+	case a >= 1e5 && !math.IsInf(v, 0):
 		return numtext.Plainly(v, 4)
+	case a >= 1000 && !math.IsInf(v, 0):
+		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
 }
@@ -1236,11 +1242,8 @@ func eqLabel(e *session.Equilibrium, w int) string {
 // (none where the mark says it: x, y) and its latest value.
 func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) string {
 	val := "–"
-	switch {
-	case has && math.Abs(v) >= 1e5:
-		val = numtext.Plainly(v, 4)
-	case has:
-		val = strconv.FormatFloat(v, 'f', 3, 64)
+	if has {
+		val = measure(v)
 	}
 	item := st.Render(string(mark))
 	if name != "" {
