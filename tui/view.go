@@ -350,8 +350,8 @@ func (m *Model) msgLines(w, n int) []string {
 		// when it comes, the panels where they were.
 		return append(lines, m.watchLines(w, room)...)
 	}
-	if len(fs) == 0 || room <= 0 {
-		return lines
+	if len(fs) == 0 || room <= 0 { // a divergence, which the status says
+		return append(lines, m.seenLines(fs, w, room)...)
 	}
 	// With the measurements where there is room for them, else without
 	// (a collapse on the grid names 23 modes, which had cut "mode
@@ -389,8 +389,9 @@ func (m *Model) msgLines(w, n int) []string {
 
 // seenLines fill the diagnosis's rows its findings leave, n at width w,
 // with what the findings rest on explained (explained): the glossary's
-// entries for their measures (noise use, KS, the modes, …), then where
-// the rest is, where a line is left. One finding at 120×40 had left three
+// entries for their measures (noise use, KS, the modes, …) and, in a
+// diverged run, for replay and the losses, then where the rest is, where
+// a line is left. One finding at 120×40 had left three
 // rows of the five blank under it. The area keeps its height, so that the
 // panels do not move as findings come and go.
 func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
@@ -398,8 +399,21 @@ func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
 	for _, f := range fs {
 		terms = append(terms, m.findingTerms(f.Kind)...)
 	}
+	if m.snap.State == session.Diverged {
+		// How to look back at what went wrong, which the key bar offers
+		// (,. replay), and what the losses say: a runaway at 160×50 had
+		// left four rows of the six blank.
+		if m.snap.Frames > 0 {
+			terms = append(terms, "replay")
+		}
+		terms = append(terms, "losses")
+	}
 	out := m.explained(terms, w, n)
-	if pointer := styleMuted.Render("? twice explains each finding and mark."); len(out) < n && fits([]string{pointer}, w) {
+	pointer := "? twice explains each finding and mark."
+	if len(fs) == 0 {
+		pointer = "? twice explains each mark."
+	}
+	if pointer = styleMuted.Render(pointer); len(out) < n && fits([]string{pointer}, w) {
 		out = append(out, pointer)
 	}
 	return out

@@ -214,3 +214,18 @@ func TestWatchHintOfAPlane(t *testing.T) {
 		t.Errorf("moons: hint %q names modes", got)
 	}
 }
+
+// TestDivergedRunExplainsHowToLookBack: the rows a divergence leaves
+// under the status explain replay, which the key bar offers to look back
+// at how it went wrong, and the losses: a runaway at 160×50 had left
+// four rows of the six blank.
+func TestDivergedRunExplainsHowToLookBack(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 160)
+	snap.State, snap.Note, snap.Findings, snap.Frames, snap.Rollback = session.Diverged, "", nil, 3, 0
+	snap.Err = &session.Divergence{Epoch: 10, What: "a runaway", Runaway: "D's loss on real data stuck at 100, its limit, for 200 epochs"}
+	view := frame(t, s, snap, 160, 50)
+	frameReads(t, view, "Ran away at epoch 10", "replay , and . step back and forward", "losses ● D real")
+	if blank := blankRows(view, 50); blank > 1 {
+		t.Errorf("%d rows of the diagnosis's area are blank:\n%s", blank, view)
+	}
+}
