@@ -442,7 +442,7 @@ func (m *Model) explained(terms []string, w, n int) []string {
 }
 
 // findingTerms are the glossary's terms for what a finding of kind k
-// rests on, the first that fits explained: D's losses, the modes' shares,
+// rests on, each explained where it fits: D's losses, the modes' shares,
 // noise use, D's answer at the balance, the distance at its floor; none
 // for a runaway, which the status explains.
 func (m *Model) findingTerms(k session.FindingKind) []string {
@@ -451,13 +451,13 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	case session.DWins:
 		return []string{"losses"}
 	case session.ModeDropped:
-		if plane {
-			return []string{"modes captured"}
+		if plane { // the plot too, where the rule for captured is too long
+			return []string{"modes captured", "plane"}
 		}
 		return []string{"modes"}
 	case session.ModesBlurred:
 		if plane {
-			return []string{"HQ"}
+			return []string{"HQ", "plane"}
 		}
 		return []string{"modes"}
 	case session.NoiseIgnored:

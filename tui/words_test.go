@@ -229,3 +229,16 @@ func TestDivergedRunExplainsHowToLookBack(t *testing.T) {
 		t.Errorf("%d rows of the diagnosis's area are blank:\n%s", blank, view)
 	}
 }
+
+// TestModeFindingOfAPlaneExplainsThePlot: a 2-D run's mode finding is
+// explained by the plane's entry where the rule for a mode captured is
+// too long for the rows left: ring's "G's samples are on none of the 8
+// modes" had stood over a blank row at 100×30.
+func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
+	var m Model
+	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
+	got := strings.Join(strings.Fields(strings.Join(m.seenLines([]session.Finding{{Kind: session.ModeDropped}}, 100, 2), " ")), " ")
+	if !strings.Contains(got, "plane ⣿ G's samples over ⣿ the target's") {
+		t.Errorf("the rows under a 2-D mode finding read %q", got)
+	}
+}
