@@ -460,8 +460,8 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 			return []string{"HQ", "plane"}
 		}
 		return []string{"modes"}
-	case session.NoiseIgnored:
-		return []string{"noise use"}
+	case session.NoiseIgnored: // and the moments, which its text says are not the shape
+		return []string{"noise use", "moments"}
 	case session.DIndifferent, session.DStalled:
 		if plane {
 			return []string{"D surface", "ln 2 line"}
