@@ -119,10 +119,13 @@ func (m Model) designPanel(w, h int) string {
 	// esc before ?, which the key table below names too: pack leaves out
 	// what does not fit, and a long preset's name had left esc nowhere.
 	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render("? glossary")}, w)}
-	wrapped := func(design []string) []string { // at spaces: "1-Lipschitz" and a file name stay whole
+	// Each line wrapped at spaces ("1-Lipschitz" and a file name stay
+	// whole), what it carries over indented: "one sample per noise draw",
+	// the end of G's line, had stood at the edge as a line of its own.
+	wrapped := func(design []string) []string {
 		var out []string
 		for _, l := range design {
-			out = append(out, wrap(l, w)...)
+			out = append(out, wrapIndent(l, w)...)
 		}
 		return out
 	}

@@ -246,3 +246,16 @@ func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
 		t.Errorf("the rows under a 2-D mode finding read %q", got)
 	}
 }
+
+// TestDesignLinesIndentWhatTheyCarryOver: the ? page's design indents the
+// part of a line it carries over, so that the end of G's line reads as
+// G's: "one sample per noise draw" had stood at the panel's edge at
+// 100×30 as a line of its own, like "target …" and "D …" around it.
+func TestDesignLinesIndentWhatTheyCarryOver(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 100)
+	snap.Design = []string{"G  4 normal noise → 16 → 16 → 1 (leaky_relu, leaky_relu, identity), one sample per noise draw"}
+	view := frame(t, s, snap, 100, 30, "?")
+	if !strings.Contains(view, "\n  one sample per noise draw") {
+		t.Errorf("the design's carried-over words are not indented:\n%s", view)
+	}
+}
