@@ -394,9 +394,9 @@ func (m *Model) msgLines(w, n int) []string {
 // with what the findings rest on explained (explained): the glossary's
 // entries for their measures (noise use, KS, the modes, …) and, in a
 // diverged run, for replay and the losses, then where the rest is, where
-// a line is left. One finding at 120×40 had left three
-// rows of the five blank under it. The area keeps its height, so that the
-// panels do not move as findings come and go.
+// a line is left. One finding at 120×40 had left three rows of the five
+// blank under it. The area keeps its height, so that the panels do not
+// move as findings come and go.
 func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
 	var terms []string
 	for _, f := range fs {
