@@ -90,7 +90,9 @@ var ErrInterrupted = errors.New("interrupted")
 // each run's final line in seed order as soon as it and the runs before it
 // are done, then a summary of the median and spread of every metric. Each
 // run depends only on its design and seed, so the lines are the same
-// whatever jobs is (but for the timings).
+// whatever jobs is (but for the timings). The timings are by opts.Clock,
+// the batch's and its runs' (a new one if nil), so that a front end can
+// take the process's stops out of them.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and report state=interrupted, no further seed starts, and the
@@ -100,7 +102,8 @@ var ErrInterrupted = errors.New("interrupted")
 // tally, when not nil, is told how far the batch has got (Tally) before
 // the first run ends and after each run's line.
 func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) error {
-	start := time.Now()
+	opts = withClock(opts)
+	start := opts.Clock.Now()
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	n := len(seeds)
@@ -120,7 +123,7 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	if err != nil {
 		return err
 	}
-	writeSummary(out, opts.Config, opts.Preset, seeds, jobs, finished, time.Since(start))
+	writeSummary(out, opts.Config, opts.Preset, seeds, jobs, finished, opts.Clock.Since(start))
 	if ctx.Err() != nil {
 		return ErrInterrupted
 	}

@@ -1,7 +1,11 @@
 package session
 
 import (
+	"context"
 	"math"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +23,7 @@ func TestSuspendedTimeCountsNot(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Unix(1_000_000, 0)
-	s.clock = newRunClock(func() time.Time { return now })
+	s.clock = NewClock(func() time.Time { return now })
 	s.started = s.clock.Now()
 	s.setState(Running)
 	s.updateRate(s.clock.Now())
@@ -54,5 +58,156 @@ func TestSuspendedTimeCountsNot(t *testing.T) {
 	}
 	if got := s.Result().WallS; got != 2 {
 		t.Errorf("wall_s %.3f, want 2", got)
+	}
+}
+
+// fakeWall is a wall clock a test moves by hand.
+type fakeWall struct{ t time.Time }
+
+func newFakeWall() *fakeWall             { return &fakeWall{time.Unix(1_000_000, 0)} }
+func (w *fakeWall) now() time.Time       { return w.t }
+func (w *fakeWall) pass(d time.Duration) { w.t = w.t.Add(d) }
+
+// watched returns a clock over w, watched: beaten once.
+func (w *fakeWall) watched() (*Clock, *fakeWall) {
+	c := NewClock(w.now)
+	c.tick()
+	return c, w
+}
+
+// beats moves w on by n beats, beating c at each.
+func (w *fakeWall) beats(c *Clock, n int) {
+	for range n {
+		w.pass(BeatEvery)
+		c.tick()
+	}
+}
+
+// TestUnannouncedStopCountsNot (a headless run stopped by its shell —
+// ctrl+z left to the kernel, a kill -STOP — counted the stop in its
+// wall_s and epochs_per_s): on a watched clock a stop stalls the beats,
+// and the continue that ends it takes all of it but stallAfter out of
+// the clock's time — whether the first beat after it comes before the
+// continue is said or after, and also when a stall of the process
+// running slow was waiting for its grace to end as the stop came (the
+// beat after the continue had taken the hour for the end of the grace).
+// The clock never runs backwards, also for the readings taken between
+// the continue and Continued.
+func TestUnannouncedStopCountsNot(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		slow, beatFirst bool
+	}{
+		{"continue first", false, false},
+		{"beat first", false, true},
+		{"a stall waiting", true, true},
+	} {
+		clock, w := newFakeWall().watched()
+		w.beats(clock, 10)
+		t0 := clock.Now()
+		if c.slow {
+			w.pass(2 * stallAfter)
+			clock.tick()
+		}
+		w.pass(BeatEvery / 2)
+		w.pass(time.Hour)     // stopped: no beat
+		during := clock.Now() // read after the continue, before the SIGCONT is said
+		if c.beatFirst {
+			clock.tick()
+		}
+		clock.Continued()
+		if after := clock.Now(); after.Before(during) {
+			t.Errorf("%s: the clock ran back from %v to %v", c.name, during.Sub(t0), after.Sub(t0))
+		}
+		w.beats(clock, 20)
+		if got, want := clock.Since(t0), stallAfter+20*BeatEvery; got != want {
+			t.Errorf("%s: %v on the clock across an hour's stop and 20 beats, want %v", c.name, got, want)
+		}
+	}
+}
+
+// TestSlowProcessCountsAsRun: a beat late because the process ran slow
+// (a busy machine), no continue following, holds the clock only until
+// stallGrace has passed: then it goes on, the whole time counted; and a
+// SIGCONT to a process that was not stopped changes nothing.
+func TestSlowProcessCountsAsRun(t *testing.T) {
+	c, w := newFakeWall().watched()
+	t0 := c.Now()
+	w.pass(2 * stallAfter) // a beat late
+	c.tick()
+	if got := c.Since(t0); got != stallAfter {
+		t.Errorf("a late beat: %v on the clock, want it held at %v for the continue", got, stallAfter)
+	}
+	n := int(stallGrace/BeatEvery) + 1
+	w.beats(c, n)
+	want := 2*stallAfter + time.Duration(n)*BeatEvery
+	if got := c.Since(t0); got != want {
+		t.Errorf("no continue came: %v on the clock, want all %v", got, want)
+	}
+	w.pass(BeatEvery)
+	c.Continued() // kill -CONT to a running process
+	if got := c.Since(t0); got != want+BeatEvery {
+		t.Errorf("a continue without a stop: %v on the clock, want %v", got, want+BeatEvery)
+	}
+}
+
+// TestUnwatchedClockRunsFree: once unwatched, a clock is held by no
+// beats; before, a stop announced (Suspending) still counts exactly, not
+// a moment of it, on a watched clock too.
+func TestUnwatchedClockRunsFree(t *testing.T) {
+	w := newFakeWall()
+	c := NewClock(w.now)
+	unwatch := c.Watch()
+	unwatch()
+	t0 := c.Now()
+	w.pass(time.Hour)
+	c.Continued()
+	if got := c.Since(t0); got != time.Hour {
+		t.Errorf("unwatched: %v on the clock after an hour, want the hour", got)
+	}
+	c, w = newFakeWall().watched()
+	t0 = c.Now()
+	w.pass(BeatEvery)
+	c.Suspending()
+	w.pass(time.Hour)
+	c.tick()
+	c.Continued()
+	if got := c.Since(t0); got != BeatEvery {
+		t.Errorf("suspended on a watched clock: %v on the clock, want %v", got, BeatEvery)
+	}
+}
+
+// TestBatchKeepsTimeByItsClock (a --seeds or --sweep batch timed itself,
+// and each of its runs, by a clock of its own, which no stop could be
+// taken out of): RunSeeds and RunSweep, and every run they train, keep
+// time by Options.Clock — here one that stands still, so that every
+// wall_s and epochs_per_s they print is 0.
+func TestBatchKeepsTimeByItsClock(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 20
+	opts := Options{Config: cfg, Samples: 200, Clock: NewClock(newFakeWall().now)}
+	var seeds, sweep strings.Builder
+	if err := RunSeeds(context.Background(), opts, []uint64{1, 2, 3}, 2, &seeds); err != nil {
+		t.Fatal(err)
+	}
+	sw, err := ParseSweep([]string{"g_lr=1e-3,2e-3"}, cfg, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2}, 2, &sweep); err != nil {
+		t.Fatal(err)
+	}
+	out := seeds.String() + sweep.String()
+	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.]+)(?: min=([0-9.]+) max=([0-9.]+))?`)
+	found := timing.FindAllStringSubmatch(out, -1)
+	if len(found) != 10 {
+		t.Fatalf("%d timings, want 10 (3 runs' 2, the seeds' summary's 3, the sweep's 1):\n%s", len(found), out)
+	}
+	for _, m := range found {
+		for _, v := range m[2:] {
+			if f, err := strconv.ParseFloat(v, 64); v != "" && (err != nil || f != 0) {
+				t.Errorf("%s: not by the batch's clock, which stood still", m[0])
+			}
+		}
 	}
 }

@@ -67,6 +67,9 @@ type Options struct {
 	// run, or a file this session did not write, is never replaced: the
 	// file takes the first free name with -2, -3, … before its extension.
 	Dir string
+	// Clock is the clock the run keeps time by, which a front end tells
+	// of the process's stops (Clock); nil is a clock of its own.
+	Clock *Clock
 }
 
 // DefaultSamples is how many fresh samples an evaluation draws unless
@@ -138,7 +141,7 @@ type Session struct {
 	rolledAt   int // version just after the last roll-back
 	rolledFrom int // the epoch it left, the divergence's: u again goes on from there
 
-	clock     *runClock     // the wall clock less the time suspended (clock.go)
+	clock     *Clock        // the wall clock less the time stopped (clock.go)
 	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
 	trained   int           // epochs trainEpoch ran
 	started   time.Time     // when the session was built, for Result's wall time
@@ -213,7 +216,7 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
 			numtext.FormatInt(opts.Samples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(engine.ReferenceSize))
 	}
-	clock := newRunClock(time.Now)
+	clock := withClock(opts).Clock
 	s := &Session{
 		clock:    clock,
 		wake:     make(chan struct{}, 1),

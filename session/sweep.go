@@ -10,7 +10,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ganui/ganui/engine"
 )
@@ -259,7 +258,8 @@ type SweepResult struct {
 // prints a row per cell, in order, as soon as its runs are done: its
 // settings, the median KS and W1 with their ranges over the seeds, and
 // how many seeds diverged; then a summary line. Each run depends only on
-// its design and seed, so the rows are the same whatever jobs is.
+// its design and seed, so the rows are the same whatever jobs is. Its
+// wall time, as RunSeeds', is by opts.Clock.
 //
 // A diverged run is the sweep's data, not its failure: the error is nil
 // however many diverged. When ctx is cancelled the runs in flight stop,
@@ -268,7 +268,8 @@ type SweepResult struct {
 // printed. tally, when not nil, is told how far the sweep has got, run by
 // run, as RunSeeds tells it.
 func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (SweepResult, error) {
-	start := time.Now()
+	opts = withClock(opts)
+	start := opts.Clock.Now()
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
@@ -348,7 +349,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	}
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%.3f\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged,
-		unfinished(len(runs)-total), min(jobs, len(runs)), time.Since(start).Seconds())
+		unfinished(len(runs)-total), min(jobs, len(runs)), opts.Clock.Since(start).Seconds())
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
