@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -24,8 +25,11 @@ import (
 // line printed with state=interrupted, so nothing trained so far is lost.
 // The figure (--plot) is drawn last, from the session's histories,
 // whatever the state. A file that could not be written is reported after
-// the final line, whose numbers stand.
+// the final line, whose numbers stand. A stop as a shell's job counts in
+// none of its timings (watchStops).
 func headless(opts options, stdout, stderr io.Writer) error {
+	opts.Clock = session.NewClock(wallClock)
+	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {
 		return usageError{err}
@@ -78,6 +82,8 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 		return usageError{err}
 	}
 	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
+	opts.Clock = session.NewClock(wallClock)
+	defer watchStops(opts.Clock)()
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
@@ -101,6 +107,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 		designs[i] = c.Config
 	}
 	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
+	opts.Clock = session.NewClock(wallClock)
+	defer watchStops(opts.Clock)()
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
@@ -116,6 +124,54 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 		}
 	}
 	return err
+}
+
+// wallClock is the wall clock under a headless run's session.Clock:
+// time.Now, or a test's.
+var wallClock = time.Now
+
+// watchStops takes the time the process spends stopped as a shell's job
+// out of clock's, a headless run's or batch's, so that the wall_s and
+// epochs_per_s it prints count only the time it ran. The process is
+// stopped as the kernel stops any — ctrl+z in the shell that started it,
+// a kill -TSTP, a kill -STOP — and continued by fg, bg or kill -CONT, the
+// shell reporting the job as any other's. The clock is watched
+// (session.Clock.Watch) and told of every SIGCONT: it leaves out all of
+// a stop but its first second or so.
+//
+// SIGTSTP is not caught to tell the clock before the stop, as the
+// trainer's ctrl+z does: once Go's runtime has caught it, it keeps its
+// handler, so the signal cannot be raised again with the kernel's action
+// — only stood in for by a SIGSTOP, which the shell reports as another
+// kind of stop, and which would have to copy the kernel's rule that a job
+// no shell could continue is not stopped — and a SIGSTOP, SIGTTIN or
+// SIGTTOU would go unseen all the same. One way serves every stop.
+// unwatch ends the watch.
+func watchStops(clock *session.Clock) (unwatch func()) {
+	if sigCont == nil {
+		return func() {}
+	}
+	cont := make(chan os.Signal, 1)
+	signal.Notify(cont, sigCont)
+	unbeat := clock.Watch()
+	done, ended := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(ended)
+		for {
+			select {
+			case <-cont:
+				clock.Continued()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(cont)
+		close(done)
+		<-ended
+		unbeat()
+	}
 }
 
 // stopOnDeadOutput returns ctx, cancelled as a signal would cancel it

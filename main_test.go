@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
@@ -29,6 +30,17 @@ import (
 // GANUI_TEST_MAIN=1 is ganui.
 func TestMain(m *testing.M) {
 	if os.Getenv("GANUI_TEST_MAIN") == "1" {
+		// GANUI_TEST_SKEW names a file holding a duration (1h) by which
+		// the child's wall clock runs ahead of the system's: a test
+		// writes it while the child is stopped, to stand for a stop that
+		// long without waiting for it (TestHeadlessStopCountsNot).
+		if skew := os.Getenv("GANUI_TEST_SKEW"); skew != "" {
+			wallClock = func() time.Time {
+				b, _ := os.ReadFile(skew)
+				d, _ := time.ParseDuration(strings.TrimSpace(string(b)))
+				return time.Now().Add(d)
+			}
+		}
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what
