@@ -100,8 +100,16 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 // is killed if the test ends before it does.
 func startChild(t *testing.T, args ...string) (cmd *exec.Cmd, lines *bufio.Scanner, stderr *strings.Builder) {
 	t.Helper()
+	return startChildWith(t, nil, nil, args...)
+}
+
+// startChildWith is startChild with env added to the child's environment
+// and attr, when not nil, its process's attributes.
+func startChildWith(t *testing.T, env []string, attr *syscall.SysProcAttr, args ...string) (cmd *exec.Cmd, lines *bufio.Scanner, stderr *strings.Builder) {
+	t.Helper()
 	cmd = exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "GANUI_TEST_MAIN=1"), env...)
+	cmd.SysProcAttr = attr
 	stderr = new(strings.Builder)
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()

@@ -3,11 +3,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -40,23 +38,11 @@ func TestHeadlessStopCountsNot(t *testing.T) {
 			if err := os.WriteFile(skew, []byte("0s"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(os.Args[0], c.args...)
-			cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1", "GANUI_TEST_SKEW="+skew)
 			// A job of its own, as a shell starts one: the kernel stops a
 			// process group that has a parent outside it in its session,
 			// not an orphaned one.
-			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { cmd.Process.Kill() })
-			lines := bufio.NewScanner(stdout)
+			cmd, lines, stderr := startChildWith(t, []string{"GANUI_TEST_SKEW=" + skew},
+				&syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, c.args...)
 			var out []string
 			next := func() {
 				t.Helper()

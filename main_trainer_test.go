@@ -276,14 +276,7 @@ func TestSignalTestsRunUnderNohup(t *testing.T) {
 
 // state is the trainer's process state as Linux reports it: R running, S
 // sleeping, T stopped, …
-func (tr *trainer) state() byte {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", tr.cmd.Process.Pid))
-	if err != nil {
-		tr.t.Fatal(err)
-	}
-	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
-	return f[0][0]
-}
+func (tr *trainer) state() byte { return procState(tr.t, tr.cmd.Process.Pid) }
 
 // TestTrainerSuspendsOnCtrlZ (ctrl+z, a key to the raw terminal, was "not
 // a key here"): ctrl+z gives the terminal back — the alternate screen
