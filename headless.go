@@ -131,7 +131,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 var wallClock = time.Now
 
 // watchStops takes the time the process spends stopped as a shell's job
-// out of clock's, a headless run's or batch's, so that the wall_s and
+// out of clock's, a headless run's or batch's or the trainer's, so that
+// the wall_s and
 // epochs_per_s it prints count only the time it ran. The process is
 // stopped as the kernel stops any — ctrl+z in the shell that started it,
 // a kill -TSTP, a kill -STOP — and continued by fg, bg or kill -CONT, the

@@ -16,7 +16,11 @@ import (
 // file, and what the command cannot repeat, if anything. A user who quit
 // again without waiting for the epoch in training left the session
 // training: nothing of it may be read then, and a line says so instead.
+// The run's clock is watched as a headless run's is (watchStops), so that
+// a kill -STOP counts as little as ctrl+z, which the trainer announces.
 func interactive(opts options, stdout io.Writer) error {
+	opts.Clock = session.NewClock(wallClock)
+	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {
 		return usageError{err}

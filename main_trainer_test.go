@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -306,6 +309,42 @@ func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	tr.waitFor("final preset=vanilla seed=1 epochs=0 ")
+}
+
+// TestTrainerStopCountsNot (a kill -STOP, which the trainer cannot catch
+// to stop its clock as it does for ctrl+z, put the whole stop in the
+// final line's wall_s): the trainer's clock is watched as a headless
+// run's, so that an hour stopped (on the child's clock, GANUI_TEST_SKEW:
+// no test waits for it) counts as no more than a second or so.
+func TestTrainerStopCountsNot(t *testing.T) {
+	skew := filepath.Join(t.TempDir(), "skew")
+	if err := os.WriteFile(skew, []byte("0s"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tr := startTrainerAs(t, nil, []string{"GANUI_TEST_SKEW=" + skew}, "--preset", "vanilla", "--epochs", "1000000", "--speed", "100")
+	tr.waitFor("running")
+	tr.cmd.Process.Signal(syscall.SIGSTOP)
+	for deadline := time.Now().Add(3 * time.Minute); tr.state() != 'T'; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("SIGSTOP did not stop the trainer")
+		}
+	}
+	if err := os.WriteFile(skew, []byte("1h"), 0o644); err != nil { // an hour passes
+		t.Fatal(err)
+	}
+	tr.cmd.Process.Signal(syscall.SIGCONT)
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("final preset=vanilla ")
+	m := regexp.MustCompile(`wall_s=([0-9.]+)`).FindStringSubmatch(tr.output())
+	if m == nil {
+		t.Fatalf("no wall_s in the final line:\n%q", tr.output())
+	}
+	if wall, _ := strconv.ParseFloat(m[1], 64); wall >= 3600 {
+		t.Errorf("wall_s=%s: the hour stopped counted", m[1])
+	}
 }
 
 // TestTrainerWithoutJobControlSaysSo (ctrl+z released the terminal and
