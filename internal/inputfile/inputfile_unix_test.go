@@ -1,0 +1,54 @@
+//go:build unix
+
+package inputfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestOnlyRegularFiles: named pipes, devices, directories and links to
+// them are refused at once — a pipe with no writer is not waited on — and
+// a regular file reached through a link is read.
+func TestOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	good := filepath.Join(dir, "good.json")
+	os.WriteFile(good, []byte("{}"), 0o600)
+	link := func(name, to string) string {
+		p := filepath.Join(dir, name)
+		if err := os.Symlink(to, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for path, want := range map[string]string{
+		fifo:                           "a named pipe",
+		"/dev/zero":                    "a device",
+		link("zero.json", "/dev/zero"): "a device",
+		link("rand", "/dev/urandom"):   "a device",
+		dir:                            "a directory",
+		"":                             "empty path",
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := ReadAll(path, 1<<10); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%q: %v, want an error saying %q", path, err, want)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("%q: still reading after a minute", path)
+		}
+	}
+	if data, err := ReadAll(link("via-link.json", good), 1<<10); err != nil || string(data) != "{}" {
+		t.Errorf("a regular file through a link: %q, %v", data, err)
+	}
+}

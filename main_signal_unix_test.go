@@ -1,0 +1,233 @@
+//go:build unix
+
+// The tests here send this test process a signal, as a user's ctrl+c,
+// kill or closed terminal would; only Unix has the signals to send.
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ganui/ganui/internal/leakcheck"
+)
+
+// TestSeedsStopOnSignal (issue: --seeds had no signal handling): stopped
+// mid-batch, the runs in flight end with state=interrupted, the summary
+// covers what finished, and the error is ErrInterrupted (exit 130).
+func TestSeedsStopOnSignal(t *testing.T) {
+	leakcheck.Check(t)
+	code := make(chan int, 1)
+	out, stderr := newSignalAfterFirstLine()
+	go func() {
+		code <- run([]string{"--headless", "--preset", "vanilla", "--seeds", "1-4", "--jobs", "1", "--epochs", "2000"}, out, stderr)
+	}()
+	select {
+	case c := <-code:
+		if c != exitSignal {
+			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("--seeds did not stop on SIGINT")
+	}
+	// Seed 1 finished; seed 2 had started (and was interrupted) or not,
+	// as the signal found it; no later seed ran.
+	text := out.String()
+	if !strings.HasPrefix(text, "final preset=vanilla seed=1 epochs=2000 state=done") ||
+		!strings.Contains(text, "\nsummary preset=vanilla target=normal(4,1.25) seeds=1-4 runs=1 diverged=0 unfinished=3 jobs=1 ") ||
+		strings.Contains(text, "seed=3") || strings.Contains(text, "seed=2") && !strings.Contains(text, "seed=2 epochs=") {
+		t.Fatalf("output after SIGINT:\n%s", text)
+	}
+	if strings.Contains(text, "seed=2") && !strings.Contains(text, "state=interrupted") {
+		t.Fatalf("seed 2 ran on after SIGINT:\n%s", text)
+	}
+}
+
+// TestSweepStopsOnSignal: a sweep stops on SIGINT like --seeds: the row
+// of the cell that finished, the summary, the heat map of what ran, and
+// exit 130.
+func TestSweepStopsOnSignal(t *testing.T) {
+	leakcheck.Check(t)
+	path := filepath.Join(t.TempDir(), "sweep.png")
+	code := make(chan int, 1)
+	out, stderr := newSignalAfterFirstLine()
+	go func() {
+		code <- run([]string{"--headless", "--preset", "vanilla", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3",
+			"--seeds", "1", "--jobs", "1", "--epochs", "2000", "--plot", path}, out, stderr)
+	}()
+	select {
+	case c := <-code:
+		if c != exitSignal {
+			t.Fatalf("exit %d, want %d; output:\n%s", c, exitSignal, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("--sweep did not stop on SIGINT")
+	}
+	text := out.String()
+	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0/1 ") ||
+		!strings.Contains(text, "\nsummary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1 runs=1 diverged=0 unfinished=3 jobs=1 ") {
+		t.Fatalf("output after SIGINT:\n%s", text)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no heat map after SIGINT: %v", err)
+	}
+}
+
+// signalAfterFirstLine sends the process SIGINT once anything is
+// written, the first final line of a --seeds batch, and returns from that
+// write only when the program says on stderr that it is stopping: the
+// runs then in flight are the ones the signal stops, however long the
+// signal takes to arrive on a busy machine. A run in flight has 2,000
+// epochs to train, far longer than that wait (with 500, a loaded machine
+// had let the second seed finish first, 1 run in a few).
+type signalAfterFirstLine struct {
+	strings.Builder
+	sent     bool
+	stopping chan struct{}
+}
+
+// stopNote closes stopping at the program's first line on stderr.
+type stopNote struct {
+	strings.Builder
+	once     sync.Once
+	stopping chan struct{}
+}
+
+func newSignalAfterFirstLine() (*signalAfterFirstLine, *stopNote) {
+	stopping := make(chan struct{})
+	return &signalAfterFirstLine{stopping: stopping}, &stopNote{stopping: stopping}
+}
+
+func (w *signalAfterFirstLine) Write(p []byte) (int, error) {
+	if !w.sent {
+		w.sent = true
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+		select {
+		case <-w.stopping:
+		case <-time.After(time.Minute): // a hang guard: the test fails on what follows
+		}
+	}
+	return w.Builder.Write(p)
+}
+
+func (w *stopNote) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("stopping after the current epoch")) {
+		w.once.Do(func() { close(w.stopping) })
+	}
+	return w.Builder.Write(p)
+}
+
+// lineChan is a writer that passes each write on as a line, for reading
+// what another goroutine writes without sharing a buffer.
+type lineChan chan string
+
+func (c lineChan) Write(p []byte) (int, error) {
+	c <- string(p)
+	return len(p), nil
+}
+
+// TestSecondSignalQuitsAtOnce (an epoch of a wide design takes many
+// seconds): the first SIGINT stops the run after its epoch and says how
+// to quit at once; a second exits 130 then, without waiting.
+func TestSecondSignalQuitsAtOnce(t *testing.T) {
+	leakcheck.Check(t)
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	defer stop()
+	wait := func(what string, ch <-chan string) string {
+		select {
+		case s := <-ch:
+			return s
+		case <-time.After(time.Minute):
+			t.Fatalf("no %s", what)
+		}
+		return ""
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	if m := wait("message after the first SIGINT", msgs); !strings.Contains(m, "stopping after the current epoch; interrupt again to quit at once") {
+		t.Fatalf("first SIGINT: %q", m)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Minute):
+		t.Fatal("the first SIGINT did not stop the run")
+	}
+	select {
+	case code := <-exited:
+		t.Fatalf("exited %d on the first SIGINT", code)
+	default:
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	if m := wait("message after the second SIGINT", msgs); !strings.Contains(m, "interrupted again") {
+		t.Fatalf("second SIGINT: %q", m)
+	}
+	select {
+	case code := <-exited:
+		if code != exitSignal {
+			t.Fatalf("exit %d, want %d", code, exitSignal)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the second SIGINT did not exit")
+	}
+}
+
+// TestStopNoteBeforeTheStop: the note that a signal stops the run is
+// written before the run is told to stop, so that it comes before
+// whatever the run writes as it stops (a --save that failed, on the same
+// stderr): written after, from the watch's goroutine, it raced with those
+// lines.
+func TestStopNoteBeforeTheStop(t *testing.T) {
+	leakcheck.Check(t)
+	ctxs, stoppedFirst := make(chan context.Context, 1), make(chan bool, 1)
+	note := writerFunc(func(p []byte) (int, error) {
+		stoppedFirst <- (<-ctxs).Err() != nil
+		return len(p), nil
+	})
+	ctx, stop := notifyStop(note, func(int) {})
+	defer stop()
+	ctxs <- ctx
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case stopped := <-stoppedFirst:
+		if stopped {
+			t.Fatal("the run was told to stop before the note was written")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no note after SIGINT")
+	}
+}
+
+// writerFunc is a function as an io.Writer.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestHangupStopsTheRun: SIGHUP, a closed terminal or a dropped ssh
+// connection, stops a headless run as SIGINT does, everything saved; it
+// had killed the process with its log cut mid-row and no checkpoint.
+func TestHangupStopsTheRun(t *testing.T) {
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	defer stop()
+	syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	select {
+	case m := <-msgs:
+		if !strings.Contains(m, "stopping after the current epoch") {
+			t.Fatalf("SIGHUP: %q", m)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no message after SIGHUP")
+	}
+	select { // the message is said before the run is told to stop (notifyStop)
+	case <-ctx.Done():
+	case <-time.After(time.Minute):
+		t.Fatal("SIGHUP did not stop the run")
+	}
+}
