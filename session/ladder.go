@@ -19,14 +19,21 @@ const (
 )
 
 // stepLR returns the next learning rate on the 1-2-5 ladder above lr
-// (dir > 0) or below it (dir < 0), clamped to [MinLR, MaxLR]. A value not on
-// the ladder, such as 3e-4, snaps to the nearest ladder value in that
-// direction (5e-4 up, 2e-4 down).
+// (dir > 0) or below it (dir < 0), clamped to [MinLR, MaxLR] and never
+// moved against dir. A value not on the ladder, such as 3e-4, snaps to the
+// nearest ladder value in that direction (5e-4 up, 2e-4 down). A rate below
+// MinLR, which --set may give (d_lr=1e-8), stays where it is going down and
+// climbs the ladder going up: the clamp had raised it to MinLR on ←, a
+// hundredfold increase on the key that decreases.
 func stepLR(lr float64, dir int) float64 {
 	if dir == 0 || !(lr > 0) {
 		return lr
 	}
-	return math.Min(MaxLR, math.Max(MinLR, stepRate(lr, dir)))
+	next := stepRate(lr, dir)
+	if dir < 0 {
+		return math.Min(lr, math.Max(MinLR, next))
+	}
+	return math.Max(lr, math.Min(MaxLR, next))
 }
 
 // ladderValue is m·10^e as the float nearest that decimal, so that ladder

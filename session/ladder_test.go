@@ -31,6 +31,12 @@ func TestStepLR(t *testing.T) {
 		{7, +1, 10},
 		{MinLR, -1, MinLR},
 		{2e-6, -1, MinLR},
+		// Below the ladder's floor (--set d_lr=1e-8): ← leaves it, → climbs
+		// the ladder from it. ← had raised it to MinLR.
+		{1e-8, -1, 1e-8},
+		{1e-8, +1, 2e-8},
+		{3e-7, -1, 3e-7},
+		{3e-7, +1, 5e-7},
 	}
 	for _, c := range cases {
 		if got := stepLR(c.lr, c.dir); got != c.want {
