@@ -179,21 +179,42 @@ func (c Adjust) apply(s *Session) {
 	}
 	from, to := before.Text(c.Setting), s.settings(s.gan.Config()).Text(c.Setting)
 	name := settingNames[c.Setting]
-	switch {
-	case from == to:
-		s.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
-	case c.Setting == Speed:
+	if c.Setting == Speed {
 		s.note = fmt.Sprintf("speed %s → %s", from, to)
-	default:
-		// From the epoch it applies at, which stays true while the run
-		// trains on: "from the next epoch" still stood under a running
-		// run's header 1,600 epochs later. A diverged run's next epoch
-		// is the one after u's, r's or R's.
-		s.note = fmt.Sprintf("%s %s → %s from epoch %s", name, from, to, numtext.FormatInt(s.gan.Epoch()+1))
-		if s.state == Diverged {
-			s.note = fmt.Sprintf("%s %s → %s from the next epoch trained", name, from, to)
+		if from == to {
+			s.note = fmt.Sprintf("speed stays at %s, the end of its range", to)
 		}
-		s.settingEvent(name, from, to)
+		return
+	}
+	// The note gives the change the next epoch trains with, as the event
+	// records it: presses between two epochs make one change, from the
+	// value the last epoch trained with. Three → from 5e-4 had said "D lr
+	// 2e-3 → 5e-3", the last notch, where the teacher had made it
+	// tenfold; a burst that ran into the end of the range, only "stays
+	// at 10". From the epoch it applies at, which stays true while the
+	// run trains on: "from the next epoch" still stood under a running
+	// run's header 1,600 epochs later. A diverged run's next epoch is the
+	// one after u's, r's or R's.
+	when := "from epoch " + numtext.FormatInt(s.gan.Epoch()+1)
+	if s.state == Diverged {
+		when = "from the next epoch trained"
+	}
+	was := from
+	if from != to {
+		was = s.settingEvent(name, from, to)
+	} else if _, first := s.settingChange(name); first != "" {
+		was = first
+	}
+	change := fmt.Sprintf("%s → %s %s", was, to, when)
+	switch {
+	case from == to && was == to:
+		s.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
+	case from == to:
+		s.note = fmt.Sprintf("%s stays at %s, the end of its range: %s", name, to, change)
+	case was == to:
+		s.note = fmt.Sprintf("%s back to %s: no change %s", name, to, when)
+	default:
+		s.note = name + " " + change
 	}
 }
 
@@ -206,18 +227,15 @@ var settingNames = map[Setting]string{DLR: "D lr", GLR: "G lr", DSteps: "D steps
 // other settings' changes between them too (after a roll-back, the
 // settings it kept: Rollback); back where it started, the change is no
 // event at all. A change after the start is one no command line repeats
-// (leftPlan), unless it is taken back before an epoch trains.
-func (s *Session) settingEvent(name, from, to string) {
+// (leftPlan), unless it is taken back before an epoch trains. It returns
+// the value the change is from: the first of the presses', to when they
+// have come back to it.
+func (s *Session) settingEvent(name, from, to string) (was string) {
 	ev, epoch := s.tl.events, s.gan.Epoch()
-	for i := len(ev) - 1; i >= 0 && ev[i].Kind == EventSetting && ev[i].Epoch == epoch; i-- {
-		rest, ok := strings.CutPrefix(ev[i].Detail, name+" ")
-		if !ok {
-			continue
-		}
-		first, _, _ := strings.Cut(rest, " → ")
+	if i, first := s.settingChange(name); i >= 0 {
 		if first != to {
 			ev[i].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
-			return
+			return first
 		}
 		s.tl.events = slices.Delete(ev, i, i+1)
 		if s.keeping {
@@ -233,12 +251,27 @@ func (s *Session) settingEvent(name, from, to string) {
 				}
 			}
 		}
-		return
+		return to
 	}
 	s.emit(Event{Epoch: epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s", name, from, to)})
 	if epoch > 0 {
 		s.leftPlan("changed " + name)
 	}
+	return from
+}
+
+// settingChange finds the setting event of the setting name at the
+// current epoch, among those that end the events: its index and the value
+// it changes from, or -1 and "" with none.
+func (s *Session) settingChange(name string) (i int, from string) {
+	ev, epoch := s.tl.events, s.gan.Epoch()
+	for i := len(ev) - 1; i >= 0 && ev[i].Kind == EventSetting && ev[i].Epoch == epoch; i-- {
+		if rest, ok := strings.CutPrefix(ev[i].Detail, name+" "); ok {
+			from, _, _ := strings.Cut(rest, " → ")
+			return i, from
+		}
+	}
+	return -1, ""
 }
 
 // settingOf is the name of the setting a setting event's detail changes.

@@ -676,6 +676,47 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 	}
 }
 
+// TestTuneNoteGivesTheWholeChange: presses between two epochs are one
+// change, and the note gives it whole, from the value the last epoch
+// trained with, as the event does: three → from 5e-4 had said "D lr 2e-3
+// → 5e-3", the last notch of a tenfold change; a burst into the end of
+// the range only "stays at 10"; and presses taken back, a change that
+// had not happened.
+func TestTuneNoteGivesTheWholeChange(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
+	last := func() string { return s.tl.events[len(s.tl.events)-1].Detail }
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	if want := "D lr 5e-4 → 5e-3 from epoch 1,001"; s.note != want || last() != "D lr 5e-4 → 5e-3" {
+		t.Errorf("three → from 5e-4: note %q, event %q; want the note %q", s.note, last(), want)
+	}
+	Adjust{GSteps, +1}.apply(s) // another setting between: D's change stays one
+	Adjust{DLR, -1}.apply(s)
+	if want := "D lr 5e-4 → 2e-3 from epoch 1,001"; s.note != want {
+		t.Errorf("← after them: %q, want %q", s.note, want)
+	}
+	for range 2 {
+		Adjust{DLR, -1}.apply(s)
+	}
+	if want := "D lr back to 5e-4: no change from epoch 1,001"; s.note != want {
+		t.Errorf("taken back: %q, want %q", s.note, want)
+	}
+	for range 20 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	if want := "G lr stays at 10, the end of its range: 5e-5 → 10 from epoch 1,001"; s.note != want {
+		t.Errorf("a burst of → into the top: %q, want %q", s.note, want)
+	}
+	s.trainEpoch()
+	for range 2 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	if want := "G lr stays at 10, the end of its range"; s.note != want {
+		t.Errorf("→ at the top after an epoch trained at it: %q, want %q", s.note, want)
+	}
+}
+
 // FuzzSettingsDiff: the settings that a command line for a design
 // carries (settingsDiff, behind Again and quitting's command), each as
 // the shell word Again writes, set back on the design it is measured

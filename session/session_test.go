@@ -267,7 +267,7 @@ func TestAdjustClampsAndReports(t *testing.T) {
 	if got := s.gan.Config().DLR; got != MaxLR {
 		t.Fatalf("D lr after 20 steps up: %g, want %g", got, float64(MaxLR))
 	}
-	if s.note != "D lr stays at 10, the end of its range" {
+	if s.note != "D lr stays at 10, the end of its range: 1e-3 → 10 from epoch 1" {
 		t.Errorf("note at the top of the ladder: %q", s.note)
 	}
 	for range 200 {
