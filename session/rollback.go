@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ganui/ganui/engine"
@@ -175,9 +176,11 @@ func (Rollback) apply(s *Session) {
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + numtext.FormatInt(left)})
 	now := s.settings(s.gan.Config())
+	var keeping []string // the settings kept, as the note names them
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), now.Text(k); from != to {
 			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", settingNames[k], from, to)})
+			keeping = append(keeping, fmt.Sprintf("%s %s (%s there)", settingNames[k], to, from))
 			if g.epoch > 0 { // a change at epoch 0 is one --set repeats
 				s.leftPlan("changed " + settingNames[k])
 			}
@@ -190,7 +193,14 @@ func (Rollback) apply(s *Session) {
 	s.setState(Paused)
 	s.rolledAt, s.rolledFrom = s.version, left
 	s.keptAt = s.clock.Now()
-	note += ": lower a learning rate (←), then space"
+	// The settings it kept, lowered before u, which the note had not
+	// named: "lower a learning rate (←), then space" under a D lr lowered
+	// a thousandfold had read as if u had undone that too.
+	if keeping != nil {
+		note += ", keeping " + strings.Join(keeping, ", ") + ": space goes on, ← lowers a rate further"
+	} else {
+		note += ": lower a learning rate (←), then space"
+	}
 	if len(s.kept) > 1 {
 		note += fmt.Sprintf(" · u again goes back to %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
 	}

@@ -60,6 +60,11 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("setting events after the roll-back %q, want %q", got, want)
 	}
+	// The note names them too: "lower a learning rate (←), then space"
+	// alone had read as if u had undone a rate lowered before it.
+	if keeping := fmt.Sprintf(", keeping D lr %s (%s there), G lr %s (%s there): ", now.Text(DLR), kept.Text(DLR), now.Text(GLR), kept.Text(GLR)); !strings.Contains(s.note, keeping) {
+		t.Errorf("the note %q does not say %q", s.note, keeping)
+	}
 	if i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback }); i < 0 || s.tl.events[i].Epoch != 20 || i != len(s.tl.events)-3 {
 		t.Fatalf("events %+v: want the roll-back at 20 before the settings it kept", s.tl.events)
 	}
