@@ -132,8 +132,26 @@ func (c Replay) apply(s *Session) {
 		// at or after it (once thinned, or after a resume from a
 		// checkpoint without keyframes, one kept hundreds of epochs
 		// later), which the header alone had let pass for the event's.
-		s.note = fmt.Sprintf("◆ %s at epoch %s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.note)
+		s.note = fmt.Sprintf("◆ %s at epoch %s%s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.userEvents(ev.Epoch), s.note)
 	}
+}
+
+// userEvents are what the user did at epoch, a setting changed or a
+// roll-back, in brackets, as a jump to its frame names them: the frame
+// shows the findings of its epoch, but nothing of a change of the user's,
+// and "◆ setting at epoch 1,364" had not said which setting, from what to
+// what. "" when the user did nothing there.
+func (s *Session) userEvents(epoch int) string {
+	var did []string
+	for _, e := range s.tl.events {
+		if e.Epoch == epoch && (e.Kind == EventSetting || e.Kind == EventRollback) {
+			did = append(did, e.Detail)
+		}
+	}
+	if did == nil {
+		return ""
+	}
+	return " (" + strings.Join(did, "; ") + ")"
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or

@@ -595,6 +595,30 @@ func TestReplayNamesTheEvent(t *testing.T) {
 	}
 }
 
+// TestReplayNamesWhatTheUserDid: a jump to a setting changed or a
+// roll-back says what changed, which nothing in the frame shows: "◆
+// setting at epoch 250" had not said which setting, from what to what.
+// The run's own findings stay named by kind, their frame showing them.
+func TestReplayNamesWhatTheUserDid(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 250)
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	Adjust{GSteps, +1}.apply(s)
+	for s.gan.Epoch() < 300 {
+		s.trainEpoch()
+	}
+	s.tl.events = append(s.tl.events, Event{Epoch: 280, Kind: EventModeDropped, Detail: "mode 2 (at 2) gets 0% of the samples"})
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if want := "◆ mode-dropped at epoch 280: replay frame "; !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump to a finding: %q, want it to begin %q", s.note, want)
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if want := "◆ setting at epoch 250 (D lr 5e-4 → 5e-3; G steps 1 → 2): replay frame "; !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump to the settings changed: %q, want it to begin %q", s.note, want)
+	}
+}
+
 // TestStepNoteGroupsTheEpoch: n's answer writes the epoch as the header
 // and every other note do (epoch 1,001), not 1001.
 func TestStepNoteGroupsTheEpoch(t *testing.T) {
