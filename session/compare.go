@@ -86,8 +86,9 @@ func (c Replay) apply(s *Session) {
 	edge, found := "", false // why the replay stops at the first frame, when it has to
 	var ev Event             // the event jumped to
 	if c.Jump {
+		from := i
 		if i, ev, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
-			edge = "no earlier event"
+			edge = "no earlier event" + s.firstEvent(from)
 		}
 	} else {
 		i += c.Dir
@@ -152,6 +153,23 @@ func (s *Session) userEvents(epoch int) string {
 		return ""
 	}
 	return " (" + strings.Join(did, "; ") + ")"
+}
+
+// firstEvent names the first of the run's events, when it is one of
+// frame i's (live's for n), those whose frame it is: a jump back from
+// there finds no earlier event, and "no earlier event" alone, under a ◆
+// on the axis (a setting changed after the newest keyframe, whose frame
+// is the live epoch), had read as if the event were not there. "" when
+// the run has no event up to frame i.
+func (s *Session) firstEvent(i int) string {
+	if len(s.tl.events) == 0 {
+		return ""
+	}
+	e := s.tl.events[0]
+	if i < len(s.tl.keyframes) && e.Epoch > s.tl.keyframes[i].Epoch {
+		return ""
+	}
+	return fmt.Sprintf(" than ◆ %s at epoch %s%s", e.Kind, numtext.FormatInt(e.Epoch), s.userEvents(e.Epoch))
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or

@@ -595,6 +595,26 @@ func TestReplayNamesTheEvent(t *testing.T) {
 	}
 }
 
+// TestReplayNamesTheEventItFindsNoneBefore: a jump back from live, with
+// the one event a setting changed after the newest keyframe (whose frame
+// is the live epoch), names that event as the first: "no earlier event"
+// alone, under its ◆ on the axis, had read as if it were not there.
+func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 10_000}, 102)
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	s.trainEpoch()
+	s.trainEpoch()
+	if len(s.tl.events) != 1 || s.tl.keyframes[len(s.tl.keyframes)-1].Epoch >= 102 {
+		t.Fatalf("events %+v, keyframes to epoch %d: want one setting event after the newest", s.tl.events, s.tl.keyframes[len(s.tl.keyframes)-1].Epoch)
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if want := "no earlier event than ◆ setting at epoch 102 (D lr 5e-4 → 5e-3): replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump back from live: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	}
+}
+
 // TestReplayNamesWhatTheUserDid: a jump to a setting changed or a
 // roll-back says what changed, which nothing in the frame shows: "◆
 // setting at epoch 250" had not said which setting, from what to what.
