@@ -296,19 +296,40 @@ func (Reseed) apply(s *Session) {
 	for seed == s.gan.Seed() {
 		seed = 1 + s.seeds.Uint64N(999_999)
 	}
+	was := s.startSettings
 	if err := s.newRun(seed); err != nil {
 		s.warn(err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("new seed %d: fresh weights, history cleared", seed)
+	s.note = fmt.Sprintf("new seed %d: fresh weights, history cleared%s", seed, s.startedOtherwise(was))
 }
 
 func (Restart) apply(s *Session) {
+	was := s.startSettings
 	if err := s.newRun(s.gan.Seed()); err != nil {
 		s.warn(err.Error())
 		return
 	}
-	s.note = fmt.Sprintf("rerun from seed %d", s.gan.Seed())
+	s.note = fmt.Sprintf("rerun from seed %d%s", s.gan.Seed(), s.startedOtherwise(was))
+}
+
+// startedOtherwise says, for the note of a new run (r, R), each setting
+// it starts with that the run it replaces started without, ", with D lr
+// 5e-4 → 5e-3 from the start", or "" with none: r and R keep the
+// settings as they are, retuned mid-run or before, and "rerun from seed
+// 1" alone had not said that the rerun trains from its first epoch with
+// the rate the replaced run took up at its 1,364th.
+func (s *Session) startedOtherwise(was Settings) string {
+	var changes []string
+	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+		if from, to := was.Text(k), s.startSettings.Text(k); from != to {
+			changes = append(changes, fmt.Sprintf("%s %s → %s", settingNames[k], from, to))
+		}
+	}
+	if changes == nil {
+		return ""
+	}
+	return ", with " + strings.Join(changes, ", ") + " from the start"
 }
 
 func (c HistBins) apply(s *Session) {

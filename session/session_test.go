@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -256,6 +257,33 @@ func TestReseedSeedsFollowTheStartSeed(t *testing.T) {
 	}
 	if a[0] == 3 || a[0] == a[1] || a[1] == a[2] {
 		t.Fatalf("reseed repeated a seed: start 3, then %v", a)
+	}
+}
+
+// TestNewRunSaysWhatItStartsWith: r and R, which keep the settings as they
+// are, say which of them the new run starts with that the run it replaces
+// did not; "rerun from seed 3" alone had not said that the rerun trains
+// from its first epoch with a rate the replaced run took up mid-run.
+func TestNewRunSaysWhatItStartsWith(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	was := s.settings(s.gan.Config())
+	Adjust{DLR, +1}.apply(s)
+	Adjust{GSteps, -1}.apply(s)
+	now := s.settings(s.gan.Config())
+	Restart{}.apply(s)
+	want := fmt.Sprintf("rerun from seed 3, with D lr %s → %s, G steps %s → %s from the start", was.Text(DLR), now.Text(DLR), was.Text(GSteps), now.Text(GSteps))
+	if s.note != want {
+		t.Errorf("R after a retune: %q, want %q", s.note, want)
+	}
+	Restart{}.apply(s)
+	if s.note != "rerun from seed 3" {
+		t.Errorf("R again, nothing retuned: %q", s.note)
+	}
+	Adjust{GSteps, +1}.apply(s)
+	Reseed{}.apply(s)
+	if want := fmt.Sprintf("new seed %d: fresh weights, history cleared, with G steps %s → %s from the start", s.gan.Seed(), now.Text(GSteps), was.Text(GSteps)); s.note != want {
+		t.Errorf("r after a retune at epoch 0: %q, want %q", s.note, want)
 	}
 }
 
