@@ -222,6 +222,25 @@ func TestRetuneChangesTheEngine(t *testing.T) {
 	}
 }
 
+// TestTenfoldInOneBurst: a teacher's → → → typed ahead on a paused run
+// (one message of three runes, as a terminal reports them) moves D's
+// learning rate three notches, tenfold, and the status line gives the
+// change whole: it had shown the last notch alone, "D lr 5e-3 → 1e-2",
+// beside a rate ten times the one trained with.
+func TestTenfoldInOneBurst(t *testing.T) {
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 80, 24)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	s.key("lll")
+	snap := s.waitSnap("D's learning rate tenfold", func(s session.Snapshot) bool { return s.Settings.DLR == 1e-2 })
+	const want = "D lr 1e-3 → 1e-2 from epoch 1"
+	if snap.Note != want {
+		t.Errorf("the note after → → →: %q, want %q", snap.Note, want)
+	}
+	if view := s.finalView(); !strings.Contains(view, want) {
+		t.Errorf("the screen does not say %q:\n%s", want, view)
+	}
+}
+
 func TestSpeedKeys(t *testing.T) {
 	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
