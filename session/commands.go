@@ -65,10 +65,10 @@ type HistBins struct{ N int }
 func (s *Session) stepping(what string) bool {
 	switch s.state {
 	case Running:
-		s.note = what + " works while paused: press space to pause first"
+		s.refuse(what + " works while paused: press space to pause first")
 		return false
 	case Diverged:
-		s.note = s.divergedHint()
+		s.refuse(s.divergedHint())
 		return false
 	}
 	if s.state == Done {
@@ -104,7 +104,7 @@ func (TogglePause) apply(s *Session) {
 		s.pastPlan = true
 		s.momentNote("continuing past the plan")
 	case Diverged:
-		s.note = s.divergedHint()
+		s.refuse(s.divergedHint())
 	}
 }
 
@@ -208,9 +208,9 @@ func (c Adjust) apply(s *Session) {
 	change := fmt.Sprintf("%s → %s %s", was, to, when)
 	switch {
 	case from == to && was == to:
-		s.note = fmt.Sprintf("%s stays at %s, the end of its range", name, to)
+		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range", name, to))
 	case from == to:
-		s.note = fmt.Sprintf("%s stays at %s, the end of its range: %s", name, to, change)
+		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range: %s", name, to, change))
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change %s", name, to, when)
 	default:

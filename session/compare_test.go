@@ -197,6 +197,51 @@ func TestPaceKeepsTheReplay(t *testing.T) {
 	}
 }
 
+// TestRefusalsKeepTheReplay: a key that trains or changes the run returns
+// a replay to live, but one that changes nothing and says why — n, d or
+// space on a diverged run, u on a run that has not diverged, → at the top
+// of the ladder — leaves the frame in sight. They had returned to live:
+// a frame of the epochs before a divergence was lost to an n that did
+// nothing.
+func TestRefusalsKeepTheReplay(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 100)
+	keepNow(s)
+	poison(t, s) // both learning rates at the top of the ladder, 10
+	back := func() int {
+		t.Helper()
+		s.applyOne(Replay{Dir: -1})
+		if s.replay < 0 {
+			t.Fatalf("no replay: %q", s.note)
+		}
+		return s.replay
+	}
+	frame := back()
+	for _, c := range []Command{Step{Kind: StepEpoch}, Step{Kind: StepD}, Step{Kind: StepG}, TogglePause{}, Adjust{DLR, +1}} {
+		s.applyOne(c)
+		if s.replay != frame || s.state != Diverged {
+			t.Errorf("%#v on a diverged run: frame %d, was %d, %s (%s)", c, s.replay, frame, s.state, s.note)
+		}
+	}
+	s.applyOne(Adjust{DLR, -1}) // a change of the run: back to live
+	if s.replay != -1 {
+		t.Errorf("a learning rate lowered kept replay frame %d", s.replay)
+	}
+	s.applyOne(Rollback{})
+	if s.state != Paused {
+		t.Fatalf("no roll-back: %s, %q", s.state, s.note)
+	}
+	s.applyOne(Step{Kind: StepEpoch}) // off the state rolled back to: u has nothing more to do
+	frame = back()
+	s.applyOne(Rollback{})
+	if s.replay != frame || !strings.HasPrefix(s.note, "u rolls a diverged run back") {
+		t.Errorf("u on a run that has not diverged: frame %d, was %d (%s)", s.replay, frame, s.note)
+	}
+	s.applyOne(Step{Kind: StepEpoch})
+	if s.replay != -1 {
+		t.Errorf("n kept replay frame %d", s.replay)
+	}
+}
+
 // applyOne applies c as the session's goroutine would between epochs.
 func (s *Session) applyOne(c Command) {
 	s.Send(c)
@@ -205,10 +250,7 @@ func (s *Session) applyOne(c Command) {
 	s.queue = nil
 	s.mu.Unlock()
 	for _, c := range batch {
-		if leavesReplay(c) {
-			s.replay = -1
-		}
-		c.apply(s)
+		s.applyCommand(c)
 	}
 }
 

@@ -132,9 +132,9 @@ func (Rollback) apply(s *Session) {
 	g, ok := s.rollbackTarget()
 	if !ok {
 		if s.state == Paused && s.version == s.rolledAt {
-			s.note = fmt.Sprintf("no state older than epoch %s is kept: R reruns the run from its seed", numtext.FormatInt(s.gan.Epoch()))
+			s.refuse(fmt.Sprintf("no state older than epoch %s is kept: R reruns the run from its seed", numtext.FormatInt(s.gan.Epoch())))
 		} else {
-			s.note = "u rolls a diverged run back to its last good state; this run has not diverged"
+			s.refuse("u rolls a diverged run back to its last good state; this run has not diverged")
 		}
 		return
 	}

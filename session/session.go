@@ -124,6 +124,7 @@ type Session struct {
 	version  int  // bumps whenever training changes the model
 	note     string
 	failed   bool // note reports a failure
+	refused  bool // the command at work changed nothing, and note says why (refuse)
 	// moment is a note about a moment of the run ("resumed at epoch
 	// 10"), dropped once training reaches noteUntil if it is still the
 	// note (momentNote); other notes stay until replaced.
@@ -484,14 +485,31 @@ func (s *Session) applyQueued() {
 		c := s.queue[0]
 		s.queue = s.queue[1:]
 		s.mu.Unlock()
-		s.failed = false
-		if leavesReplay(c) {
-			s.replay = -1 // a command that trains or changes the run: back to live
-		}
-		c.apply(s)
+		s.applyCommand(c)
 	}
 	s.publish()
 }
+
+// applyCommand applies c, one of the commands sent. A command that trains
+// or changes the run returns a replay to live (leavesReplay), unless it
+// changed nothing (refuse): n or space on a diverged run, u on one that
+// has not diverged, → at the top of the ladder say why and leave the
+// frame in sight. They had returned to live, a frame of the epochs before
+// a divergence lost to a key that did nothing.
+func (s *Session) applyCommand(c Command) {
+	s.failed, s.refused = false, false
+	frame := s.replay
+	if leavesReplay(c) {
+		s.replay = -1 // back to live before it acts: what it publishes is live
+	}
+	c.apply(s)
+	if s.refused {
+		s.replay = frame
+	}
+}
+
+// refuse says, in the note, why the command at work changes nothing.
+func (s *Session) refuse(note string) { s.note, s.refused = note, true }
 
 // runWaiting reports whether a TogglePause waits behind the command at
 // work: space pressed during steps typed ahead, which a paused run's
