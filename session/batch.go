@@ -77,8 +77,9 @@ func (e *SeedsDivergedError) Error() string {
 }
 
 // Tally is how far a batch of runs (RunSeeds, RunSweep) has got: of its
-// Total runs, Done have finished and been reported, Diverged of them
-// diverged. ganui shows it on a terminal while the batch trains.
+// Total runs, Done have finished, Diverged of them diverged, counted as
+// they finish, before the lines of those that wait on a slower run before
+// them are printed. ganui shows it on a terminal while the batch trains.
 type Tally struct{ Done, Diverged, Total int }
 
 // ErrInterrupted reports runs stopped early because their context was
@@ -100,7 +101,8 @@ var ErrInterrupted = errors.New("interrupted")
 // Otherwise it is a *SeedsDivergedError when some runs diverged.
 //
 // tally, when not nil, is told how far the batch has got (Tally) before
-// the first run ends and after each run's line.
+// the first run ends and as each run finishes, in whatever order the
+// runs finish (runBatch).
 func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) error {
 	opts = withClock(opts)
 	start := opts.Clock.Now()
@@ -147,8 +149,11 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 // RunSweep both train this way.
 //
 // tally, when not nil, is told on the same goroutine how far the batch
-// has got: before the first run ends, and after each report of a run
-// that finished (done or diverged).
+// has got: before the first run ends, and after each run that finished
+// (done or diverged), as it finishes, whatever the order: a slow first
+// run holds back the reports of those after it, not their count (it had
+// held the tally at 0 while later runs finished). The reports a finish
+// makes ready come before its tally.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and are reported with state=interrupted, and no further run
@@ -159,10 +164,9 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 	results := make([]Result, n)
 	started := make([]bool, n)
 	errs := make([]error, n)
-	done := make([]chan struct{}, n)
-	for i := range done {
-		done[i] = make(chan struct{})
-	}
+	// Each run's index once, as it ends or is kept from starting; the
+	// send orders its results, started and errs before the receive.
+	ended := make(chan int, n)
 	next := make(chan int)
 	// Runs trained side by side take a core each: a large product's
 	// helper goroutine (engine.SetProductWorkers), if it is on, stays on
@@ -184,7 +188,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 					started[i] = true
 					results[i], errs[i] = s.Run(ctx, nil)
 				}
-				close(done[i])
+				ended <- i
 			}
 		})
 	}
@@ -195,7 +199,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 			case next <- i:
 			case <-ctx.Done():
 				for j := i; j < n; j++ {
-					close(done[j])
+					ended <- j
 				}
 				return
 			}
@@ -205,17 +209,23 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 	if tally != nil {
 		tally(told)
 	}
-	for i := range n {
-		<-done[i]
-		if errs[i] == nil && started[i] {
-			report(i, results[i])
-			if st := results[i].State; st != Interrupted && tally != nil {
-				told.Done++
-				if st == Diverged {
-					told.Diverged++
-				}
-				tally(told)
+	trained := func(i int) bool { return errs[i] == nil && started[i] }
+	ready := make([]bool, n)
+	first := 0 // the first run not yet reported
+	for range n {
+		i := <-ended
+		ready[i] = true
+		for ; first < n && ready[first]; first++ {
+			if trained(first) {
+				report(first, results[first])
 			}
+		}
+		if st := results[i].State; trained(i) && st != Interrupted && tally != nil {
+			told.Done++
+			if st == Diverged {
+				told.Diverged++
+			}
+			tally(told)
 		}
 	}
 	wg.Wait()

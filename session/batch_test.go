@@ -187,7 +187,8 @@ func TestSummaryColumns(t *testing.T) {
 
 // TestBatchTallies: a batch tells how far it has got before its first
 // run ends and after each run's line, counting the diverged runs, so that
-// a status line can follow a long batch whose lines come slowly.
+// a status line can follow a long batch whose lines come slowly. One job
+// at a time, the runs finish in order (TestBatchTallyOutOfOrder: not).
 func TestBatchTallies(t *testing.T) {
 	cfg := testdesigns.LeastSquaresSGD() // diverges within a few epochs at a learning rate of 1
 	cfg.Epochs = 30
@@ -202,7 +203,7 @@ func TestBatchTallies(t *testing.T) {
 		log = append(log, strings.Fields(string(p))[0])
 		return len(p), nil
 	})
-	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2}, 2, lines, tally); err != nil {
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1, 2}, 1, lines, tally); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"tally 0/4 diverged 0", "tally 1/4 diverged 0", "sweep", "tally 2/4 diverged 0", "tally 3/4 diverged 1", "sweep", "tally 4/4 diverged 2", "summary"}
@@ -210,10 +211,44 @@ func TestBatchTallies(t *testing.T) {
 		t.Errorf("sweep: %q\nwant %q", log, want)
 	}
 	log = nil
-	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 2, lines, tally); err != nil {
+	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 1, lines, tally); err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{"tally 0/2 diverged 0", "final", "tally 1/2 diverged 0", "final", "tally 2/2 diverged 0", "summary"}; !reflect.DeepEqual(log[:len(want)], want) {
 		t.Errorf("seeds: %q\nwant %q", log, want)
+	}
+}
+
+// TestBatchTallyOutOfOrder: the tally counts a run as it finishes, though
+// its line waits for a slower run before it: here the second run ends
+// while the first trains on (its plan is MaxEpochs), and the tally's
+// count of it is what stops the first. Counting runs as their lines
+// printed, the tally stayed at 0 and the first run trained on until the
+// guard stopped it.
+func TestBatchTallyOutOfOrder(t *testing.T) {
+	cfg := testdesigns.LeastSquaresSGD()
+	cfg.Epochs = 20
+	slow := cfg
+	slow.Epochs = engine.MaxEpochs
+	runs := []Options{{Config: slow, Samples: 300}, {Config: cfg, Samples: 300, Seed: 2}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	guard := time.AfterFunc(2*time.Minute, cancel) // only on failure: the fix never waits on it
+	defer guard.Stop()
+	var log []string
+	err := runBatch(ctx, runs, 2, func(i int, r Result) {
+		log = append(log, fmt.Sprintf("run %d %s", i, r.State))
+	}, func(c Tally) {
+		log = append(log, fmt.Sprintf("tally %d/%d", c.Done, c.Total))
+		if c.Done == 1 {
+			cancel()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"tally 0/2", "tally 1/2", "run 0 interrupted", "run 1 done"}
+	if !reflect.DeepEqual(log, want) {
+		t.Errorf("got %q\nwant %q", log, want)
 	}
 }
