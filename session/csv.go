@@ -13,7 +13,8 @@ import (
 // which every row fills: the epoch, D's and G's losses, and the mean and
 // std of the epoch's last generated batch. The evaluation columns follow
 // (CSVEvalHeader, then one per mode; see CSVColumns), so a reader that
-// takes the first six columns reads every history alike.
+// takes the first six columns reads every one-dimensional history alike
+// (a two-dimensional one's begins with the eight of CSVPlaneHeader).
 const CSVHeader = "epoch,d_real,d_fake,g_loss,mean,std"
 
 // CSVEvalHeader names the evaluation columns after the first six: KS and
