@@ -283,7 +283,7 @@ func TestHeadlessRun(t *testing.T) {
 		t.Errorf("events %q, want G's noise ignored from the first check, confirmed at the second (epoch 20)", events)
 	}
 	for i, l := range lines[:3] {
-		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks="} {
+		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks=", "w1="} {
 			if !strings.Contains(l, k) {
 				t.Errorf("progress line %q lacks %q", l, k)
 			}

@@ -91,6 +91,19 @@ func TestModeSharesAsEveryFigure(t *testing.T) {
 	}
 }
 
+// TestProgressLineGivesBothDistances: a 1-D progress line gives W1 beside
+// KS, as the final line does: early in a run KS sits near 1 for hundreds
+// of epochs (vanilla: 0.9974 at epoch 100), and only W1 says whether G is
+// getting closer. The line had given KS alone.
+func TestProgressLineGivesBothDistances(t *testing.T) {
+	p := Progress{Stats: engine.EpochStats{Epoch: 100, DReal: 0.5, DFake: 0.75, G: 0.625, Mean: 0.1, Std: 0.08},
+		Metrics: engine.Metrics{N: 10000, KS: 0.99741, W1: 3.89062}}
+	want := "epoch=100 d_real=0.5000 d_fake=0.7500 g=0.6250 mean=0.1000 std=0.0800 ks=0.9974 w1=3.8906"
+	if line := p.Line(); line != want {
+		t.Errorf("progress line %q\nwant          %q", line, want)
+	}
+}
+
 // TestCSVWritesWholeRows: what the history's buffer hands its file ends
 // at a whole row every time, so that a process killed between writes
 // leaves whole rows (the buffer had flushed its 4 KiB, a row cut at the

@@ -17,7 +17,11 @@ type Progress struct {
 	Metrics engine.Metrics
 }
 
-// Line is the progress line ganui --headless prints.
+// Line is the progress line ganui --headless prints: the epoch's losses
+// and batch moments, then the distances of fresh samples to the target,
+// named as the final line names them: KS and W1 (W1 still tells how far
+// G is where KS sits near 1, its samples nowhere near the target's), or
+// on a plane the sliced W1.
 func (p Progress) Line() string {
 	s := p.Stats
 	penalty := ""
@@ -28,8 +32,8 @@ func (p Progress) Line() string {
 		return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f%s",
 			s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, s.MeanY, s.StdY, pm.SW1, modesField(p.Metrics, false))
 	}
-	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean=%.4f std=%.4f ks=%.4f%s",
-		s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, p.Metrics.KS, modesField(p.Metrics, false))
+	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean=%.4f std=%.4f ks=%.4f w1=%.4f%s",
+		s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, p.Metrics.KS, p.Metrics.W1, modesField(p.Metrics, false))
 }
 
 // Result is how a run ended.
