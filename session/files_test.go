@@ -201,8 +201,8 @@ func TestResumedLogGoesOn(t *testing.T) {
 
 // TestOutputsAreNotTheStreams: an output that is the file standard output
 // or standard error goes to (through a link, as /dev/stdout is) is
-// refused, each output and each stream; a stream that is no file, and an
-// output of a file of its own, pass.
+// refused, each output and each stream, and so is "-"; a stream that is
+// no file, and an output of a file of its own, pass.
 func TestOutputsAreNotTheStreams(t *testing.T) {
 	dir := t.TempDir()
 	stream, err := os.Create(filepath.Join(dir, "out.txt"))
@@ -223,6 +223,11 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 		{Options{SavePath: link}, stream, nil, "--save " + link + " is standard output"},
 		{Options{PlotPath: stream.Name()}, io.Discard, stream, "--plot " + stream.Name() + " is standard error"},
 		{Options{LogPath: link}, &bytes.Buffer{}, io.Discard, ""},
+		// "-" is standard output to a pipeline's tools; it had written a
+		// file named "-".
+		{Options{LogPath: "-"}, &bytes.Buffer{}, io.Discard, "--log -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
+		{Options{PlotPath: "-"}, nil, nil, "--plot -: "},
+		{Options{LogPath: "./-"}, &bytes.Buffer{}, io.Discard, ""},
 		{Options{LogPath: filepath.Join(dir, "own.csv")}, stream, stream, ""},
 	} {
 		got := ""
