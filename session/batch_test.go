@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -221,16 +222,14 @@ func TestBatchTallies(t *testing.T) {
 
 // TestBatchTallyOutOfOrder: the tally counts a run as it finishes, though
 // its line waits for a slower run before it: here the second run ends
-// while the first trains on (its plan is MaxEpochs), and the tally's
-// count of it is what stops the first. Counting runs as their lines
-// printed, the tally stayed at 0 and the first run trained on until the
-// guard stopped it.
+// while the first trains on (Tiny, planned for MaxEpochs), and the
+// tally's count of it is what stops the first. Counting runs as their
+// lines printed, the tally stayed at 0 and the first run trained on until
+// the guard stopped it.
 func TestBatchTallyOutOfOrder(t *testing.T) {
 	cfg := testdesigns.LeastSquaresSGD()
 	cfg.Epochs = 20
-	slow := cfg
-	slow.Epochs = engine.MaxEpochs
-	runs := []Options{{Config: slow, Samples: 300}, {Config: cfg, Samples: 300, Seed: 2}}
+	runs := []Options{{Config: testdesigns.Tiny(), Samples: 300}, {Config: cfg, Samples: 300, Seed: 2}}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	guard := time.AfterFunc(2*time.Minute, cancel) // only on failure: the fix never waits on it
@@ -247,8 +246,10 @@ func TestBatchTallyOutOfOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The cancel may come before the first run's worker has started it,
+	// which then is kept from starting and has no line.
 	want := []string{"tally 0/2", "tally 1/2", "run 0 interrupted", "run 1 done"}
-	if !reflect.DeepEqual(log, want) {
+	if unstarted := slices.Delete(slices.Clone(want), 2, 3); !reflect.DeepEqual(log, want) && !reflect.DeepEqual(log, unstarted) {
 		t.Errorf("got %q\nwant %q", log, want)
 	}
 }
