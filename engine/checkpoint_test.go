@@ -503,7 +503,15 @@ func TestVersion3StepCountsAreDropped(t *testing.T) {
 			t.Fatalf("a step count of %d at byte %d", n, i)
 		}
 	}
-	body := slices.Concat(old[:gSteps], old[gSteps+8:dSteps], old[dSteps+8:len(old)-sha256.Size])
+	// The configuration as this ganui writes it: keys added since
+	// (d_warmup_steps, …) join it, at their values of before.
+	cfgLen := int(binary.LittleEndian.Uint32(old[headerLen:]))
+	cfg, err := json.Marshal(g.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := slices.Concat(old[:headerLen], binary.LittleEndian.AppendUint32(nil, uint32(len(cfg))), cfg,
+		old[headerLen+4+cfgLen:gSteps], old[gSteps+8:dSteps], old[dSteps+8:len(old)-sha256.Size])
 	binary.LittleEndian.PutUint32(body[len(checkpointMagic):], checkpointVersion)
 	binary.LittleEndian.PutUint64(body[len(checkpointMagic)+4:], uint64(len(body)-headerLen))
 	sum := sha256.Sum256(body)

@@ -97,6 +97,22 @@ type Config struct {
 
 	DSteps int `json:"d_steps"` // discriminator updates per epoch
 	GSteps int `json:"g_steps"` // generator updates per epoch
+	// DWarmupSteps, when not 0, are D's updates in the epochs of its
+	// warm-up, in place of DSteps: the first DWarmupEpochs epochs of a
+	// run and, when DWarmupEvery is not 0, every epoch whose count of
+	// epochs before it is a multiple of DWarmupEvery (see DStepsAt). It is
+	// the schedule of the Wasserstein GAN authors' code
+	// (martinarjovsky/WassersteinGAN, main.py, lines 176-179: "if
+	// gen_iterations < 25 or gen_iterations % 500 == 0: Diters = 100"),
+	// which trains the critic near its optimum before G's first updates
+	// and again now and then, as a critic's loss must be to estimate W1
+	// (Arjovsky et al. 2017, §3). Their count is of G's updates, an
+	// epoch's here: the same with g_steps 1. 0 turns it off, and leaves
+	// the other two unused: a checkpoint or preset file written before
+	// the keys existed has none, and trains as it did.
+	DWarmupSteps  int `json:"d_warmup_steps"`
+	DWarmupEpochs int `json:"d_warmup_epochs"`
+	DWarmupEvery  int `json:"d_warmup_every"`
 	// Unroll is the number of D updates each of G's updates looks ahead
 	// (the unrolled GAN of Metz et al. 2017; see StepG); 0 turns it off.
 	Unroll int `json:"unroll"`
@@ -262,6 +278,11 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps: %s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
+		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps: %d out of range: 0 (off) or 1..%d", c.DWarmupSteps, MaxSteps),
+		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs: %d out of range 0..%d", c.DWarmupEpochs, MaxEpochs),
+		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every: %d out of range: 0 (off) or 1..%d", c.DWarmupEvery, MaxEpochs),
+		check(c.DWarmupSteps == 0 || c.DWarmupEpochs > 0 || c.DWarmupEvery > 0,
+			"d_warmup_steps: %d steps in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", c.DWarmupSteps),
 		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),
 		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order: needs unroll > 0, got %d", c.Unroll),
 		check(!c.UnrollSecondOrder || c.MBDKernels == 0 && c.DInput == DInputRaw,
@@ -422,6 +443,46 @@ func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
 	return check(validBeta(alpha), "%s: %s out of range [0,1)", key, numtext.FormatFloat(alpha))
 }
 
+// DStepsAt returns D's updates in the epoch that follows epoch epochs,
+// and whether that epoch is one of D's warm-up (see DWarmupSteps): the
+// warm-up's steps in the first DWarmupEpochs epochs and in every one
+// that follows a multiple of DWarmupEvery epochs, epoch 0 included, as
+// the authors' gen_iterations < 25 or gen_iterations % 500 == 0; else
+// DSteps.
+func (c *Config) DStepsAt(epoch int) (steps int, warmup bool) {
+	if c.DWarmupSteps > 0 && (epoch < c.DWarmupEpochs || c.DWarmupEvery > 0 && epoch%c.DWarmupEvery == 0) {
+		return c.DWarmupSteps, true
+	}
+	return c.DSteps, false
+}
+
+// WarmupEpochs lists the epochs of D's warm-up as the screen counts
+// them, from 1: "1–25, 501, 1,001, …" for the Wasserstein GAN authors'
+// first 25 and every 500th (see DStepsAt).
+func (c *Config) WarmupEpochs() string {
+	var parts []string
+	switch c.DWarmupEpochs {
+	case 0:
+	case 1:
+		parts = append(parts, "1")
+	default:
+		parts = append(parts, "1–"+numtext.FormatInt(c.DWarmupEpochs))
+	}
+	if k := c.DWarmupEvery; k > 0 {
+		next := (c.DWarmupEpochs + k - 1) / k * k // the first multiple of k the first epochs leave out
+		for i := range 3 {
+			switch e := next + i*k; {
+			case e >= MaxEpochs: // no run reaches it
+			case i == 2:
+				parts = append(parts, "…")
+			default:
+				parts = append(parts, numtext.FormatInt(e+1))
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
 func checkSteps(key string, n int) error {
 	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
@@ -523,6 +584,9 @@ func (c *Config) Outline() []string {
 		loss += ", D's weights " + tie("clipped to ±"+num(c.DClip))
 	}
 	schedule := fmt.Sprintf("%s + %s steps per epoch", tie(numtext.FormatInt(c.DSteps)+" D"), tie(numtext.FormatInt(c.GSteps)+" G"))
+	if c.DWarmupSteps > 0 {
+		schedule += fmt.Sprintf(", %s in epochs %s (warm-up)", tie(numtext.FormatInt(c.DWarmupSteps)+" D"), c.WarmupEpochs())
+	}
 	if c.GP > 0 {
 		loss += ", gradient penalty " + tie("λ "+num(c.GP)) + " on interpolates"
 	}

@@ -340,11 +340,13 @@ func (g *GAN) SetSteps(p Player, n int) error {
 }
 
 // TrainEpoch runs one epoch as the original code does: DSteps discriminator
-// updates, then GSteps generator updates. It returns a *DivergedError when
-// a loss, the generated batch or a weight stops being finite.
+// updates (DWarmupSteps in an epoch of D's warm-up: Config.DStepsAt),
+// then GSteps generator updates. It returns a *DivergedError when a
+// loss, the generated batch or a weight stops being finite.
 func (g *GAN) TrainEpoch() (EpochStats, error) {
 	var s EpochStats
-	for range g.cfg.DSteps {
+	dSteps, _ := g.cfg.DStepsAt(g.epoch)
+	for range dSteps {
 		r, f := g.StepD()
 		s.DReal += r
 		s.DFake += f
@@ -356,9 +358,9 @@ func (g *GAN) TrainEpoch() (EpochStats, error) {
 	g.epoch++
 	markEpoch()
 	s.Epoch = g.epoch
-	s.DReal /= float64(g.cfg.DSteps)
-	s.DFake /= float64(g.cfg.DSteps)
-	s.Penalty /= float64(g.cfg.DSteps)
+	s.DReal /= float64(dSteps)
+	s.DFake /= float64(dSteps)
+	s.Penalty /= float64(dSteps)
 	s.G /= float64(g.cfg.GSteps)
 	if g.dim == 1 {
 		s.Mean, s.Std = meanStd32(g.fake, 0, 1)

@@ -24,6 +24,7 @@ func wganConfig() Config {
 	c.GOpt, c.GLR, c.GAlpha = OptimizerRMSprop, 5e-5, 0.99
 	c.DClip = 0.01
 	c.DSteps = 5
+	c.DWarmupSteps, c.DWarmupEpochs, c.DWarmupEvery = 100, 25, 500 // the authors' code's warm-up
 	return c
 }
 
