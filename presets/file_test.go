@@ -41,6 +41,40 @@ func TestMarshalRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPresetFileFromBeforeTheWarmup: a preset file written before the
+// critic's warm-up keys existed (testdata/wgan-before-warmup.json:
+// ganui --show-preset wgan at commit 4b14c69) reads as the design it
+// was, without the warm-up that wgan has since: a file names no base,
+// and a key it leaves out is zero, the warm-up off.
+func TestPresetFileFromBeforeTheWarmup(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "wgan-before-warmup.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("d_warmup")) {
+		t.Fatal("the fixture names the warm-up: it is no file from before it")
+	}
+	got, err := Parse(data, "wgan-before-warmup.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, warm := got.DStepsAt(0); n != 5 || warm {
+		t.Errorf("the old file's first epoch takes %d critic steps (warm-up %v), want 5 as it did", n, warm)
+	}
+	w, _ := Get("wgan")
+	if d := differences(got, w); !reflect.DeepEqual(d, []string{"d_warmup_steps", "d_warmup_epochs", "d_warmup_every"}) {
+		t.Errorf("the old file differs from wgan in %v, want the warm-up alone", d)
+	}
+	// Written again, it has the keys, at 0, and reads back the same.
+	again := Marshal(got)
+	if !bytes.Contains(again, []byte("\n  \"d_warmup_steps\": 0,\n")) {
+		t.Errorf("the file written again lacks d_warmup_steps 0:\n%s", again)
+	}
+	if back, err := Parse(again, "again.json"); err != nil || !reflect.DeepEqual(back, got) {
+		t.Errorf("written again, it reads back as %+v, %v", back, err)
+	}
+}
+
 // TestMarshalWritesLearningRatesAsTheSettings: a preset file writes its
 // learning rates as the trainer's settings and the design's outline read
 // them, "d_lr": 5e-4 (it wrote 0.0005 beside "g_lr": 0.00005), where that

@@ -265,19 +265,25 @@ var lsgan = derive(vanilla, func(c *engine.Config) {
 // G update, each on a fresh real batch, and after each of them every
 // one of its parameters is clipped to [−0.01, 0.01]; both players use
 // RMSprop at the paper's rate 5e-5 (α 0.99, PyTorch's default, which
-// the authors' code keeps). The batch is vanilla's 100, not the paper's
-// m = 64, and the authors' warm-up (100 critic updates per G update for
-// the first 25 and every 500th) is left out: d_steps is fixed per epoch.
+// the authors' code keeps). The critic warms up as in the authors' code
+// (martinarjovsky/WassersteinGAN, main.py: "if gen_iterations < 25 or
+// gen_iterations % 500 == 0: Diters = 100"): 100 updates per G update in
+// the first 25 epochs and in every 500th (d_warmup_steps,
+// d_warmup_epochs, d_warmup_every), an epoch being one G update here as a
+// generator iteration is there. The batch is vanilla's 100, not the
+// paper's m = 64.
 var wgan = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan"
-	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + ", RMSprop"
-	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5")
+	c.Description = "vanilla as a Wasserstein GAN: a weight-clipped critic, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step") + " (100 in its warm-up), RMSprop"
+	c.Source = "Arjovsky et al., \"Wasserstein GAN\" (2017), Algorithm 1: " + numtext.Together("RMSprop 5e-5") + ", " + numtext.Together("clip c = 0.01") + ", " + numtext.Together("n_critic = 5") +
+		"; their main.py's warm-up: " + numtext.Together("100 critic steps") + " in the first 25 and every 500th"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}
 	c.DOpt, c.DLR = engine.OptimizerRMSprop, 5e-5
 	c.GOpt, c.GLR = engine.OptimizerRMSprop, 5e-5
 	c.DClip = 0.01
 	c.DSteps = 5
+	c.DWarmupSteps, c.DWarmupEpochs, c.DWarmupEvery = 100, 25, 500
 })
 
 // wganGP is vanilla as WGAN-GP (Gulrajani et al., "Improved Training of

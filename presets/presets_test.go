@@ -118,6 +118,7 @@ func TestReproductionsMatchTheirCode(t *testing.T) {
 	common := map[string]string{ // all three
 		"target": "normal(4,1.25)", "noise": "uniform", "loss": "bce", "g_loss": "nonsaturating", "real_label": "1",
 		"mbd_kernels": "0", "d_clip": "0", "gp": "0", "r1": "0", "d_hist_avg": "0", "g_hist_avg": "0", "g_ema": "0", "unroll": "0",
+		"d_warmup_steps": "0", "d_warmup_epochs": "0", "d_warmup_every": "0",
 	}
 	adam := func(lr string) map[string]string { // torch.optim.Adam, betas (0.9, 0.999), eps 1e-8
 		return map[string]string{"d_opt": "adam", "g_opt": "adam", "d_lr": lr, "g_lr": lr,
@@ -184,7 +185,7 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 		"label-smoothing":          {"real_label"},
 		"lsgan":                    {"d_acts", "loss"},
 		"hinge":                    {"d_acts", "loss"},
-		"wgan":                     {"d_acts", "loss", "d_clip", "d_opt", "d_lr", "g_opt", "d_steps"},
+		"wgan":                     {"d_acts", "loss", "d_clip", "d_opt", "d_lr", "g_opt", "d_steps", "d_warmup_steps", "d_warmup_epochs", "d_warmup_every"},
 		"wgan-gp":                  {"d_acts", "loss", "gp", "d_lr", "d_beta1", "d_beta2", "g_lr", "g_beta1", "g_beta2", "d_steps"},
 		"r1":                       {"r1"},
 		"bimodal":                  {"target"},
@@ -205,6 +206,19 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if w.Loss != engine.LossWasserstein || w.DActs[len(w.DActs)-1] != engine.Identity || w.DOpt != engine.OptimizerRMSprop || w.GOpt != engine.OptimizerRMSprop ||
 		w.DLR != 5e-5 || w.GLR != 5e-5 || w.DAlpha != 0.99 || w.GAlpha != 0.99 || w.DClip != 0.01 || w.DSteps != 5 || w.GSteps != 1 || w.Target != "normal(4,1.25)" {
 		t.Errorf("wgan drifted from Arjovsky et al. 2017, Algorithm 1: %+v", w)
+	}
+	// The critic's warm-up of the authors' code (martinarjovsky/WassersteinGAN,
+	// main.py: "if gen_iterations < 25 or gen_iterations % 500 == 0:
+	// Diters = 100 else: Diters = opt.Diters"), gen_iterations the epochs
+	// before, one G update each.
+	for e := range 1501 {
+		diters := w.DSteps
+		if e < 25 || e%500 == 0 {
+			diters = 100
+		}
+		if n, _ := w.DStepsAt(e); n != diters || w.GSteps != 1 {
+			t.Fatalf("wgan: the epoch after %d takes %d critic steps and %d G steps, the authors' code %d and 1", e, n, w.GSteps, diters)
+		}
 	}
 	if w := get("wgan-gp"); w.GP != 0.1 || w.DClip != 0 || w.DLR != 1e-4 || w.DBeta1 != 0 || w.DBeta2 != 0.9 || w.DSteps != 5 { // Gulrajani et al. 2017, Algorithm 1
 		t.Errorf("wgan-gp drifted from Gulrajani et al. 2017, Algorithm 1: %+v", w)
