@@ -83,32 +83,39 @@ func lookupField(key string) (configField, error) {
 
 // KeyHint is what the error for key, no key of a Config nor one of more
 // (a preset file's "base"), adds to "unknown key": the keys it was likely
-// meant to be, by spelling (suggest.DidYouMean) or as a player's key
-// without its d_ or g_ (playerKeys), else where the keys are listed.
+// meant to be, by spelling (suggest.DidYouMean) or as a part of their
+// name (wordKeys), else where the keys are listed.
 func KeyHint(key string, more ...string) string {
 	if hint := suggest.DidYouMean(key, append(ConfigKeys(), more...), strconv.Quote); hint != "" {
 		return hint
 	}
-	if hint := playerKeys(key); hint != "" {
+	if hint := wordKeys(key); hint != "" {
 		return hint
 	}
 	return " (ganui --show-preset NAME lists the keys)"
 }
 
-// playerKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the
-// keys that are key for one player, D's or G's, when there are any;
-// else "".
-func playerKeys(key string) string {
+// wordKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the
+// keys whose name holds key as whole words between underscores, a
+// player's key without its d_ or g_ (lr, beta1, ema) or a part of a
+// longer name (warmup: d_warmup_steps, d_warmup_epochs and
+// d_warmup_every), at most 4 in their order; else "".
+func wordKeys(key string) string {
+	const most = 4
 	var keys []string
-	for _, k := range []string{"d_" + key, "g_" + key} {
-		if slices.Contains(ConfigKeys(), k) {
+	for _, k := range ConfigKeys() {
+		if key != "" && strings.Contains("_"+k+"_", "_"+key+"_") && len(keys) < most {
 			keys = append(keys, strconv.Quote(k))
 		}
 	}
-	if len(keys) == 0 {
+	switch len(keys) {
+	case 0:
 		return ""
+	case 1:
+		return " (did you mean " + keys[0] + "?)"
 	}
-	return " (did you mean " + strings.Join(keys, " or ") + "?)"
+	last := len(keys) - 1
+	return " (did you mean " + strings.Join(keys[:last], ", ") + " or " + keys[last] + "?)"
 }
 
 // Set changes the field named key to value, read according to the

@@ -316,6 +316,11 @@ func TestConfigSet(t *testing.T) {
 		{"lr", "1e-3", `unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
 		{"beta1", "0.5", `unknown key "beta1" (did you mean "d_beta1" or "g_beta1"?)`},
 		{"ema", "0.99", `unknown key "ema" (did you mean "g_ema"?)`},
+		// A part of a key's name: "warmup" had been told only where the
+		// keys are listed.
+		{"warmup", "100", `unknown key "warmup" (did you mean "d_warmup_steps", "d_warmup_epochs" or "d_warmup_every"?)`},
+		{"steps", "5", `unknown key "steps" (did you mean "d_steps", "g_steps" or "d_warmup_steps"?)`},
+		{"second_order", "true", `unknown key "second_order" (did you mean "unroll_second_order"?)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1000000000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1000000000`},
