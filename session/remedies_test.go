@@ -21,7 +21,7 @@ func TestRemediesNameWhatEachPresetChanges(t *testing.T) {
 		"minibatch-discrimination": {"minibatch discrimination"},
 		"label-smoothing":          {"label smoothing"},
 		"lsgan":                    {"least squares"},
-		"wgan":                     {"critic", "weight clipping"},
+		"wgan":                     {"critic", "weight clipping", "warm-up"},
 		"wgan-gp":                  {"critic", "gradient penalty"},
 		"r1":                       {"R1 penalty"},
 		"hinge":                    {"hinge loss"},
@@ -67,6 +67,8 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 		{"grid-wgan-gp", "gradient penalty", "λ 0.1"},
 		{"grid-wgan-gp", "critic", "the D surface"},
 		{"wgan", "critic", "5 critic steps per G step"},
+		{"wgan", "warm-up", "D takes 100 steps instead of 5 steps in epochs 1–25, 501, 1,001, …, its warm-up"},
+		{"wgan", "warm-up", "read 100 warm-up for D's steps"},
 		{"r1", "R1 penalty", "γ 1"},
 		{"label-smoothing", "label smoothing", "real data is 0.9"},
 		{"historical-averaging", "historical averaging", "λ D 0.1, G 0.1"},
@@ -152,5 +154,47 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 				t.Errorf("%s: %s says %q: %s", c.preset, c.remedy, w, text)
 			}
 		}
+	}
+}
+
+// TestSnapshotsShowDsWarmup: a snapshot gives D's steps in the next
+// epoch when it is one of D's warm-up, and 0 when d_steps applies; a
+// change of d_steps made in the warm-up says the epoch it applies from,
+// the first after the warm-up ("from epoch 1" had stood over epochs of
+// wgan's 100 steps), or that it never does.
+func TestSnapshotsShowDsWarmup(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DWarmupEpochs, cfg.DWarmupEvery = 2, 4
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Dir: t.TempDir()})
+	s.applyOne(Adjust{DSteps, +1})
+	if want := "D steps 5 → 6 after D's warm-up, from epoch 3"; s.note != want {
+		t.Errorf("note %q, want %q", s.note, want)
+	}
+	for e, want := range []int{100, 100, 0, 0, 100, 0} {
+		s.publish()
+		snap := <-s.snaps
+		if snap.Epoch != e || snap.DWarmup != want || snap.Settings.DSteps != 6 {
+			t.Fatalf("at epoch %d: warm-up %d, d_steps %d; want epoch %d, warm-up %d, d_steps 6", snap.Epoch, snap.DWarmup, snap.Settings.DSteps, e, want)
+		}
+		s.trainEpoch()
+	}
+	s.applyOne(Adjust{DSteps, -1}) // at epoch 6: d_steps applies next
+	if want := "D steps 6 → 5 from epoch 7"; s.note != want {
+		t.Errorf("note %q, want %q", s.note, want)
+	}
+	s.trainEpoch()
+	s.trainEpoch() // to epoch 8, whose next is a warm-up's
+	s.applyOne(Adjust{DSteps, +1})
+	if want := "D steps 5 → 6 after D's warm-up, from epoch 10"; s.note != want {
+		t.Errorf("note %q, want %q", s.note, want)
+	}
+	cfg.DWarmupEvery = 1
+	every := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Dir: t.TempDir()})
+	every.applyOne(Adjust{DSteps, +1})
+	if want := "D steps 5 → 6, unused while every epoch is D's warm-up (d_warmup_every 1)"; every.note != want {
+		t.Errorf("d_warmup_every 1: note %q, want %q", every.note, want)
 	}
 }

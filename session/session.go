@@ -760,6 +760,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Rollback:    -1, // unless rollbackTarget says otherwise, below
 
 		Settings: s.settings(cfg),
+		DWarmup:  warmupSteps(cfg, s.gan.Epoch()),
 		Last:     s.last,
 		History:  s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:   s.hist.Stride(),

@@ -132,6 +132,12 @@ type Snapshot struct {
 	// when it has nothing to do.
 	Rollback int
 
+	// DWarmup is D's steps in the next epoch when that epoch is one of
+	// D's warm-up (engine.Config.DStepsAt: wgan's 100 in its first 25
+	// epochs and every 500th), which take them in place of
+	// Settings.DSteps; else 0.
+	DWarmup int
+
 	Settings Settings
 	Last     engine.EpochStats // the latest epoch
 	History  []Point           // the whole run, downsampled; see History

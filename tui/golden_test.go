@@ -212,6 +212,12 @@ func TestScreenGolden(t *testing.T) {
 			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
 			{"quitting", nil, []string{"q"}, []string{"quitting after this epoch… q again quits at once"}},
 			{"unbound", nil, []string{"x"}, []string{"x is not a key here: ? lists them"}},
+			// An epoch of D's warm-up (wgan's 100 steps for 5), its row
+			// selected: the value takes the label's padding.
+			{"warm-up", func(s session.Snapshot) session.Snapshot {
+				s.DWarmup = 100
+				return s
+			}, []string{"j", "j"}, []string{"› D steps/epoch 100 warm-up", "G steps/epoch 1"}},
 		}
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {

@@ -177,6 +177,34 @@ func TestPauseStopsTheEpochCounter(t *testing.T) {
 	s.waitSnap("training resumes", func(s session.Snapshot) bool { return s.State == session.Running && s.Epoch > stepped.Epoch })
 }
 
+// TestSettingsShowDsWarmup: in a wgan run the settings' D steps read
+// the warm-up's 100 while the next epoch is one of D's warm-up, and
+// d_steps' own 5 from the first that is not, at 80×24 as at 120×40; a
+// change of d_steps in the warm-up says when it applies.
+func TestSettingsShowDsWarmup(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DWarmupEpochs = 2
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		warm := startScreen(t, cfg, 1, true, size[0], size[1])
+		warm.key("j")
+		warm.key("j") // D steps
+		warm.key("+")
+		warm.waitSnap("d_steps retuned", func(s session.Snapshot) bool { return s.Settings.DSteps == 6 })
+		frameReads(t, warm.finalView(), "› D steps/epoch 100 warm-up", "D steps 5 → 6 after D's warm-up, from epoch 3")
+
+		after := startScreen(t, cfg, 1, true, size[0], size[1])
+		after.key("n")
+		after.key("n")
+		after.waitSnap("two epochs stepped", func(s session.Snapshot) bool { return s.Epoch == 2 })
+		if view := frameReads(t, after.finalView(), "D steps/epoch 5"); strings.Contains(view, "warm-up") {
+			t.Errorf("%dx%d: past the warm-up, the screen names it:\n%s", size[0], size[1], view)
+		}
+	}
+}
+
 func TestStepKeysTrainExactlyOneStep(t *testing.T) {
 	s := startScreen(t, blogConfig(t, 5000), 1, true, 100, 30)
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })

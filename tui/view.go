@@ -904,6 +904,12 @@ func (m Model) sidePanel(w, h int) string {
 	st := m.snap.Settings
 	for i := range session.NumSettings {
 		row := fmt.Sprintf("%-16s %s", i, st.Text(i))
+		if i == session.DSteps && m.snap.DWarmup > 0 {
+			// An epoch of D's warm-up takes its steps, not the setting's
+			// (wgan's 100 for 5), which the row says in the side panel's
+			// width by giving the label's padding to the value.
+			row = fmt.Sprintf("%-14s %s", i, numtext.Together(fmt.Sprintf("%d warm-up", m.snap.DWarmup)))
+		}
 		if i == m.sel {
 			settings = append(settings, styleSelect.Render("› "+row))
 		} else {
