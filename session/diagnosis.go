@@ -14,10 +14,19 @@ import (
 // it is in a snapshot only while its condition holds. The README's
 // "Diagnosis" section states the same thresholds.
 const (
-	// equilibriumTol: D's two losses, averaged over about lossWindow
-	// epochs, within this of their equilibrium values (ln 2 for BCE; see
-	// Equilibrium) mean D can no longer tell real from fake.
-	equilibriumTol = 0.03
+	// equilibriumScore: D's two losses, averaged over about lossWindow
+	// epochs, as near their equilibrium values (see Equilibrium) as D's
+	// scores within this of the balance score (½) make them mean D can no
+	// longer tell real from fake: a D that scores real data 0.515 and
+	// generated data 0.485 is right on 51.5% of samples, hardly better
+	// than a coin. The loss's slope at ½ turns it into a tolerance on the
+	// losses (Equilibrium.Tol): 2 for BCE (−ln D), so 0.03; ½ for ganui's
+	// ½-scaled least squares (½(1−D)²), so 0.0075. One tolerance of 0.03
+	// for both had let least squares, 4× flatter, settle at D scoring
+	// 0.54 and 0.46: lsgan (seed 1) reached its "equilibrium" at epoch
+	// 3,300 with KS 0.29, its losses 0.1075 and 0.1057 still climbing to
+	// the 0.1250 they then held from epoch 5,000 on.
+	equilibriumScore = 0.015
 	// stillTol: D's two losses within this of their equilibrium values on
 	// every one of lossWindow epochs are a D that gives every sample the
 	// same score, which no learning D does: a learning D's losses move by
@@ -146,6 +155,10 @@ type Equilibrium struct {
 	// Label names the value D's two losses share, "ln 2" or "⅛", or is
 	// "" when they differ (label smoothing).
 	Label string
+	// Tol is how near D's averaged losses must be to DReal and DFake for
+	// D to be at its equilibrium: equilibriumScore in D's score, times
+	// the loss's slope there.
+	Tol float64
 }
 
 // EquilibriumOf returns the equilibrium of cfg's losses; ok is false for
@@ -170,11 +183,13 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 		if a == 1 {
 			e.Label = "ln 2"
 		}
+		e.Tol = 2 * equilibriumScore // −ln D's slope at ½
 	case engine.LossLeastSquares:
 		e.DReal, e.DFake, e.G = a*a/8, a*a/8, (1-a/2)*(1-a/2)/2
 		if a == 1 {
 			e.Label = "⅛"
 		}
+		e.Tol = equilibriumScore / 2 // ½(1−D)²'s slope at ½
 	default:
 		return Equilibrium{}, false
 	}
@@ -498,9 +513,9 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 }
 
 // averagedAtEquilibrium tells whether D's averaged losses, past their
-// warm-up, are within equilibriumTol of their equilibrium.
+// warm-up, are within eq.Tol of their equilibrium.
 func (w *watch) averagedAtEquilibrium() bool {
-	return w.seen >= lossWindow && math.Abs(w.dReal-w.eq.DReal) < equilibriumTol && math.Abs(w.dFake-w.eq.DFake) < equilibriumTol
+	return w.seen >= lossWindow && math.Abs(w.dReal-w.eq.DReal) < w.eq.Tol && math.Abs(w.dFake-w.eq.DFake) < w.eq.Tol
 }
 
 // indifferent is the DIndifferent finding, when D's averaged losses sit
@@ -516,7 +531,7 @@ func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
 	if eq.Label == "" {
 		at = fmt.Sprintf("%.4f and %.4f (%s)", eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
 	}
-	detail := fmt.Sprintf("%s, within %g of %s", losses, equilibriumTol, at)
+	detail := fmt.Sprintf("%s, within %g of %s", losses, eq.Tol, at)
 	if !averaged {
 		detail = fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
 	}

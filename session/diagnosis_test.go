@@ -873,3 +873,47 @@ func TestStartsNeedConfirming(t *testing.T) {
 		t.Errorf("events %q, want %q", events, want)
 	}
 }
+
+// TestEquilibriumIsOfDsScore: D is at its equilibrium when its averaged
+// losses are those of scores within 0.015 of ½, whatever the loss: 0.03
+// in BCE's losses, 0.0075 in least squares', whose slope at ½ is a
+// quarter of BCE's. One tolerance of 0.03 for both had taken least
+// squares' losses at 0.1075 and 0.1057, D scoring real data 0.54 and
+// generated data 0.46, for the equilibrium (lsgan, seed 1, epoch 3,300,
+// KS 0.29).
+func TestEquilibriumIsOfDsScore(t *testing.T) {
+	losses := map[engine.Loss]func(score float64) float64{ // D's loss on data it scores score, its label's side
+		engine.LossBCE:          func(d float64) float64 { return -math.Log(d) },
+		engine.LossLeastSquares: func(d float64) float64 { return (1 - d) * (1 - d) / 2 },
+	}
+	for _, c := range []struct {
+		loss  engine.Loss
+		edge  float64 // D's scores ½ + edge on real data, ½ − edge on generated
+		dReal float64 // or its losses, when dReal > 0
+		dFake float64
+		want  bool
+	}{
+		{loss: engine.LossBCE, edge: 0.01, want: true},
+		{loss: engine.LossBCE, edge: 0.02, want: false},
+		{loss: engine.LossLeastSquares, edge: 0.01, want: true},
+		{loss: engine.LossLeastSquares, edge: 0.02, want: false},
+		{loss: engine.LossLeastSquares, dReal: 0.1075, dFake: 0.1057, want: false}, // lsgan, seed 1, epoch 3,300
+		{loss: engine.LossLeastSquares, dReal: 0.1218, dFake: 0.1214, want: true},  // epoch 4,000
+	} {
+		cfg := testdesigns.PerSample(100)
+		cfg.Loss = c.loss
+		w := watchOf(cfg)
+		dReal, dFake := c.dReal, c.dFake
+		if dReal == 0 {
+			dReal, dFake = losses[c.loss](0.5+c.edge), losses[c.loss](0.5+c.edge) // 1 − D(fake) = ½ + edge
+		}
+		for e := 1; e <= lossWindow; e++ {
+			w.add(engine.EpochStats{Epoch: e, DReal: dReal, DFake: dFake, G: 1, Mean: 4, Std: 1}, -1, 9, true, true)
+		}
+		fs := diagnose(cfg, &w, &Eval{})
+		got := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == DIndifferent })
+		if got != c.want {
+			t.Errorf("%s, D real %.4f, D fake %.4f: at equilibrium %v, want %v (findings %+v)", c.loss, dReal, dFake, got, c.want, fs)
+		}
+	}
+}

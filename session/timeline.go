@@ -170,9 +170,9 @@ func (w *watch) leftEquilibrium() string {
 	}
 	side := func(loss, at float64) int {
 		switch {
-		case loss <= at-equilibriumTol:
+		case loss <= at-eq.Tol:
 			return -1
-		case loss >= at+equilibriumTol:
+		case loss >= at+eq.Tol:
 			return 1
 		}
 		return 0
