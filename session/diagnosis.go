@@ -60,6 +60,17 @@ const (
 	// its least, the entropy of α (0.325 at α = 0.9, D(real) = α on
 	// every sample; see bestRealLoss): its sum could not fall under this.
 	dWinsLoss = 0.1
+	// dWinsLeastSquares and dWinsHinge are the same for the least-squares
+	// and hinge losses (dWinsUnder): D's scores 0.05 of the way from
+	// their labels or margins, as BCE's 0.95 and 0.05 are. Least
+	// squares' ½(D − label)² is then ½·0.05² a side, 0.0025 the two;
+	// the hinge's margins, ±1, are 2 apart, so a score 0.1 short of its
+	// margin, 0.2 the two. D had been said to win under BCE alone: hinge
+	// (seeds 1–3) has D's losses at 0.05 to 0.1 together at epoch 1,000,
+	// every sample past its margin, with KS 0.96 to 0.98, and no
+	// finding.
+	dWinsLeastSquares = 2 * 0.05 * 0.05 / 2
+	dWinsHinge        = 2 * 0.1
 	// blurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
 	// broad blob rather than separate modes. In two dimensions the share
@@ -235,6 +246,9 @@ type watch struct {
 	eq    Equilibrium
 	hasEq bool
 	still int
+	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
+	// of D's win to say.
+	winsUnder, winsLeast float64
 }
 
 // add follows one more epoch of a run whose target is shown over [lo, hi]
@@ -357,13 +371,14 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 
 // reset forgets the run followed so far, for a new run or a roll-back.
 func (w *watch) reset() {
-	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq}
+	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, winsUnder: w.winsUnder, winsLeast: w.winsLeast}
 }
 
 // watchOf returns the watch of a run of cfg on a one-dimensional target.
 func watchOf(cfg engine.Config) watch {
 	w := watch{unclamped: cfg.Loss != engine.LossBCE}
 	w.eq, w.hasEq = EquilibriumOf(cfg)
+	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
 	return w
 }
 
@@ -383,11 +398,11 @@ func newWatch(g *engine.GAN) watch {
 func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
-	if least := bestRealLoss(cfg.RealLabel); cfg.Loss == engine.LossBCE && w.seen >= lossWindow && w.dReal-least+w.dFake < dWinsLoss {
+	if under, least, ok := dWinsUnder(cfg); ok && w.seen >= lossWindow && w.dReal-least+w.dFake < under {
 		losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
-		detail := losses + fmt.Sprintf(", together under %g", dWinsLoss)
+		detail := losses + fmt.Sprintf(", together under %g", under)
 		if least > 0 {
-			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, dWinsLoss, numtext.Together(fmt.Sprintf("%.4f at real label %g", least, cfg.RealLabel)))
+			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%.4f at real label %g", least, cfg.RealLabel)))
 		}
 		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely", Detail: detail}
 		switch cfg.GLoss {
@@ -435,6 +450,22 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together(fmt.Sprintf("KS %.4f", m.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
 	}
 	return out
+}
+
+// dWinsUnder returns the sum of D's two averaged losses under which D
+// wins in a run of cfg, counted above least, D's least loss on real data
+// (label smoothing's, under BCE); ok is false for the Wasserstein
+// critic, whose scores have no scale to be sure on.
+func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
+	switch cfg.Loss {
+	case engine.LossBCE:
+		return dWinsLoss, bestRealLoss(cfg.RealLabel), true
+	case engine.LossLeastSquares:
+		return dWinsLeastSquares, 0, true
+	case engine.LossHinge:
+		return dWinsHinge, 0, true
+	}
+	return 0, 0, false
 }
 
 // bestRealLoss is the least BCE loss D can have on real data labelled

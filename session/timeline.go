@@ -114,14 +114,14 @@ var findingEvents = map[FindingKind]struct {
 }
 
 // dWinsEnded is the detail of D's win's end: its averaged losses, whose
-// sum is over dWinsLoss again (counted from D real's least with label
-// smoothing, eq.D being α/2). It had said only "D no longer tells real
-// from fake almost surely", with no number to find on the chart.
+// sum is over dWinsUnder's again (counted from D real's least with label
+// smoothing). It had said only "D no longer tells real from fake almost
+// surely", with no number to find on the chart.
 func dWinsEnded(w *watch, _ *Eval) string {
 	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
-	over := fmt.Sprintf("together over %g", dWinsLoss)
-	if least := bestRealLoss(2 * w.eq.D); least > 0 {
-		over = fmt.Sprintf("together over %g above D real's least, %.4f", dWinsLoss, least)
+	over := fmt.Sprintf("together over %g", w.winsUnder)
+	if w.winsLeast > 0 {
+		over = fmt.Sprintf("together over %g above D real's least, %.4f", w.winsUnder, w.winsLeast)
 	}
 	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, averaged over about %d epochs, %s", losses, lossWindow, over)
 }
