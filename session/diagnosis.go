@@ -49,7 +49,12 @@ const (
 	// somewhere (a generator on one of two equal modes reaches 0.5).
 	stalledKS = 0.5
 	// noiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
-	// emits nearly the same output whatever its noise.
+	// emits nearly the same output whatever its noise. Noise use is the
+	// share of the samples' variance the noise explains (1 − η²; see
+	// engine.NoiseDependence): under 5%, a fresh draw moves a sample by
+	// under √0.05 ≈ 0.22 of the samples' std, the rest of their spread
+	// being G's fixed row. blog-original's G reads 0.007 to 0.013 from
+	// epoch 100 on (seeds 1–3), each draw making the same row.
 	noiseUseFloor = 0.05
 	// dWinsLoss: D's two BCE losses summing to less than this mean D
 	// wins: it is almost sure of every sample (the geometric means of
@@ -73,8 +78,12 @@ const (
 	dWinsHinge        = 2 * 0.1
 	// blurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
-	// broad blob rather than separate modes. In two dimensions the share
-	// is of samples that are not of high quality (engine.HQSigmas).
+	// broad blob rather than separate modes. A perfect generator puts
+	// 0.27% there; one normal with the target's mean and std, the blob,
+	// puts 28% there on the two-mode targets (½ N(±2, 0.5²)), which this
+	// line sits just under. In two dimensions the share is of samples
+	// that are not of high quality (engine.HQSigmas), 1.1% of a perfect
+	// generator's (e^−4.5), nearly all of a blob's.
 	blurredShare = 0.25
 	// sw1FloorTimes: in two dimensions, a sliced W1 within this many
 	// times the one a sample of the target itself shows (SW1Floor) is
