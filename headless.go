@@ -54,6 +54,9 @@ func headless(opts options, stdout, stderr io.Writer) error {
 		fmt.Fprintln(out, p.Line())
 		out.Flush()
 	})
+	for _, f := range r.Findings { // the diagnosis the screen would show at the end
+		fmt.Fprintln(out, f.Line())
+	}
 	fmt.Fprintln(out, r.Line())
 	if opts.PlotPath != "" {
 		if perr := figure.Write(opts.PlotPath, figure.FromPicture(s.Picture())); perr != nil {

@@ -85,7 +85,8 @@ func TestPresetFile(t *testing.T) {
 	// after the file's design.
 	based := writeFile(t, "bi.json", `{"base": "bimodal", "epochs": 3}`)
 	code, stdout, _ = runCLI(t, "--headless", "--preset", based, "--set", "g_lr=1e-4", "--samples", "500", "--every", "0")
-	if code != 0 || !strings.HasPrefix(stdout, "final preset=bi g_lr=1e-4 seed=1 epochs=3 state=done") || !strings.Contains(stdout, " modes=") {
+	final := stdout[strings.LastIndex("\n"+stdout, "\nfinal "):] // after the diagnosis: G, 3 epochs in, is on neither mode
+	if code != 0 || !strings.HasPrefix(final, "final preset=bi g_lr=1e-4 seed=1 epochs=3 state=done") || !strings.Contains(final, " modes=") {
 		t.Fatalf("--preset FILE with base: exit %d, stdout %q", code, stdout)
 	}
 }

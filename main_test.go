@@ -268,11 +268,14 @@ func TestHeadlessRun(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	var lines, events []string
+	var lines, events, findings []string
 	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
-		if strings.HasPrefix(l, "event ") {
+		switch {
+		case strings.HasPrefix(l, "event "):
 			events = append(events, l)
-		} else {
+		case strings.HasPrefix(l, "finding "):
+			findings = append(findings, l)
+		default:
 			lines = append(lines, l)
 		}
 	}
@@ -281,6 +284,10 @@ func TestHeadlessRun(t *testing.T) {
 	}
 	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=20 kind=noise-ignored detail="noise use `) {
 		t.Errorf("events %q, want G's noise ignored from the first check, confirmed at the second (epoch 20)", events)
+	}
+	// The diagnosis as the run ended, just before the final line.
+	if len(findings) != 1 || !strings.HasPrefix(findings[0], `finding kind=noise-ignored text="G ignores its noise: `) || !strings.HasSuffix(stdout, findings[0]+"\n"+lines[3]+"\n") {
+		t.Errorf("findings %q, want G's noise ignored, before the final line", findings)
 	}
 	for i, l := range lines[:3] {
 		for _, k := range []string{"epoch=" + []string{"10", "20", "30"}[i], "d_real=", "d_fake=", "g=", "mean=", "std=", "ks=", "w1="} {

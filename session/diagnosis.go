@@ -149,6 +149,20 @@ const (
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 )
 
+var findingNames = [...]string{
+	Runaway: "runaway", DWins: "d-wins", ModeDropped: "mode-dropped", ModesBlurred: "modes-blurred",
+	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
+}
+
+// String names the kind as ganui --headless prints it, in the words of
+// the events its episodes make where it has them.
+func (k FindingKind) String() string {
+	if int(k) < len(findingNames) {
+		return findingNames[k]
+	}
+	return fmt.Sprintf("FindingKind(%d)", int(k))
+}
+
 // Finding is one thing the diagnosis says about the run now: what, in
 // plain words, and the measurement behind it. A label and the value a
 // reader needs with it are written together (a non-breaking space
@@ -157,6 +171,13 @@ type Finding struct {
 	Kind   FindingKind
 	Text   string // e.g. "D can no longer tell real from fake"
 	Detail string // e.g. "D real 0.6906, D fake 0.6889, within 0.03 of ln 2 = 0.6931"
+}
+
+// Line is the finding as ganui --headless prints it at a run's end: one
+// line, with plain spaces for the screen's non-breaking ones, as an
+// Event's.
+func (f Finding) Line() string {
+	return fmt.Sprintf("finding kind=%s text=%q detail=%q", f.Kind, numtext.Plain(f.Text), numtext.Plain(f.Detail))
 }
 
 // Equilibrium is where a design's losses sit once D can no longer tell

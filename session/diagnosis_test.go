@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -1043,5 +1044,34 @@ func TestLingeringStartsNothing(t *testing.T) {
 	}
 	if len(events) > 0 {
 		t.Errorf("events %q, want none: no two checks in a row under the bound", events)
+	}
+}
+
+// TestResultSaysTheDiagnosis: a run's Result carries the diagnosis as the
+// run ended, which ganui --headless prints before its final line, one
+// plain line a finding. A headless run had said nothing of it but what
+// events its episodes made: ring (seed 1, 1,500 epochs), collapsed on
+// one mode it never covered, made no event, and blog-original's frozen G
+// was said only at epoch 20.
+func TestResultSaysTheDiagnosis(t *testing.T) {
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: cfg, Seed: 1, Epochs: 150, Samples: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.Kind == NoiseIgnored })
+	if i < 0 {
+		t.Fatalf("findings %+v, want G ignoring its noise", r.Findings)
+	}
+	line := r.Findings[i].Line()
+	if !strings.HasPrefix(line, `finding kind=noise-ignored text="G ignores its noise: `) || !strings.Contains(line, ` detail="noise use 0.0`) || strings.Contains(line, "\u00a0") {
+		t.Errorf("line %q", line)
 	}
 }

@@ -50,7 +50,10 @@ type Result struct {
 	State   State // Done, Diverged or Interrupted
 	Err     *Divergence
 	// Metrics evaluates the generator as the run ended, on fresh samples.
-	Metrics    engine.Metrics
+	Metrics engine.Metrics
+	// Findings is the diagnosis as the run ended, of Metrics and D's
+	// averaged losses: what the screen's diagnosis would say of it.
+	Findings   []Finding
 	EpochsPerS float64 // training throughput, evaluations excluded
 	WallS      float64 // the whole run, evaluations and output included
 }
@@ -194,6 +197,11 @@ func (s *Session) Result() Result {
 		State:   s.state,
 		Err:     s.err,
 		Metrics: s.gan.Evaluate(s.opts.Samples, engine.HistSpec{}),
+	}
+	if s.err != nil {
+		r.Findings = s.findings() // a runaway's, or none after a NaN
+	} else {
+		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
 	}
 	r.Preset, r.Changes = designOf(s.opts.Preset, cfg)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes
