@@ -72,7 +72,7 @@ const (
 	// the hinge's margins, ±1, are 2 apart, so a score 0.1 short of its
 	// margin, 0.2 the two. D had been said to win under BCE alone: hinge
 	// (seeds 1–3) has D's losses at 0.05 to 0.1 together at epoch 1,000,
-	// every sample past its margin, with KS 0.96 to 0.98, and no
+	// nearly every sample past its margin, with KS 0.96 to 0.98, and no
 	// finding.
 	dWinsLeastSquares = 2 * 0.05 * 0.05 / 2
 	dWinsHinge        = 2 * 0.1

@@ -927,7 +927,7 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 // hinge's margins, and not at scores further off; the end of the win
 // says the loss's own limit. It had been said under BCE alone: hinge
 // (seeds 1–3) sits at D's losses 0.05 to 0.1 together at epoch 1,000,
-// every sample past its margin, KS 0.96 to 0.98, with no finding. A
+// nearly every sample past its margin, KS 0.96 to 0.98, with no finding. A
 // Wasserstein critic, whose scores have no scale, never wins.
 func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	for _, c := range []struct {
