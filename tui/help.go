@@ -69,7 +69,7 @@ var planeGlossary = [][2]string{
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them. A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
-	{"plane", "⣿ G's samples over ⣿ the target's (without colour, + marks the target); the count beyond the box is in the title. v has no other view here."},
+	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},
 }
 

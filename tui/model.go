@@ -73,7 +73,7 @@ type Model struct {
 	qqCut           int      // Q-Q quantiles beyond the plot
 	gOff            int      // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
 	lossFlat        []bool   // each loss is drawn flat by the others' scale (lineChart.flat)
-	planeOut        int      // G's samples the plane plot leaves out, beyond its box
+	planeOut        beyond   // G's samples the plane plot leaves out, beyond its box
 
 	// flash is the UI's own answer to a key the session never hears,
 	// such as v in two dimensions or a key bound to nothing; the next

@@ -90,7 +90,27 @@ type planeCanvas struct {
 	// gen counts G's samples per cell, and genIn those in the box.
 	gen   []int
 	genIn int
+	// edge is, per cell on the box's edge, the mark of G's samples
+	// beyond it there (edgeGlyphs), and edgeN how many; out counts them
+	// all, with those not a number, which are nowhere, and genAll counts
+	// G's samples drawn, in the box or not.
+	edge   []rune
+	edgeN  []int
+	out    beyond
+	genAll int
 }
+
+// beyond is G's samples the plane leaves out: how many, and the marks
+// that stand for them on the box's edge, in the order of edgeGlyphs.
+type beyond struct {
+	n     int
+	marks string
+}
+
+// edgeGlyphs mark a cell of the box's edge that G's samples lie beyond,
+// by the side they left it: left, right, up, down. The charts mark a
+// value beyond their range ▲ or ▼ at their edge, as the Q-Q plot does.
+var edgeGlyphs = [4]rune{'◀', '▶', '▲', '▼'}
 
 // clumpShare is the share of G's samples in the box that makes a cell a
 // clump: it shows G's samples over D's push. The push starts at a few of
@@ -100,7 +120,7 @@ type planeCanvas struct {
 const clumpShare = 0.01
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows)}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), edge: make([]rune, cols*rows), edgeN: make([]int, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
@@ -143,21 +163,66 @@ func (c *planeCanvas) dot(l planeLayer, x, y int) int {
 	return cell
 }
 
-// points draws the points xy (x₀, y₀, x₁, …) in layer l and returns how
-// many fall outside the box.
-func (c *planeCanvas) points(l planeLayer, xy []float64) (outside int) {
+// points draws the points xy (x₀, y₀, x₁, …) in layer l. G's samples
+// beyond the box are counted and marked on its edge (beyondAt): a
+// runaway G's cloud had been cut at the edge, where it went said only
+// by a count.
+func (c *planeCanvas) points(l planeLayer, xy []float64) {
 	for i := 0; i+1 < len(xy); i += 2 {
 		dx, dy, ok := c.at(xy[i], xy[i+1])
-		if !ok {
-			outside++
-			continue
+		if l == layerGen {
+			c.genAll++
 		}
-		if cell := c.dot(l, int(dx), int(dy)); cell >= 0 && l == layerGen {
-			c.gen[cell]++
-			c.genIn++
+		switch {
+		case !ok && l == layerGen:
+			c.beyondAt(dx, dy)
+		case ok:
+			if cell := c.dot(l, int(dx), int(dy)); cell >= 0 && l == layerGen {
+				c.gen[cell]++
+				c.genIn++
+			}
 		}
 	}
-	return outside
+}
+
+// beyondAt counts a sample of G's at (dx, dy), in dot units, beyond the
+// box, and marks the edge cell nearest it with the side it is farther
+// beyond: ▶ on the right edge for one off to the right, ▲ on the top
+// edge for one above it and only a little right. A sample not a number
+// is counted, and marked nowhere.
+func (c *planeCanvas) beyondAt(dx, dy float64) {
+	c.out.n++
+	if math.IsNaN(dx) || math.IsNaN(dy) {
+		return
+	}
+	w, h := float64(2*c.cols), float64(4*c.rows)
+	ox := math.Max(-dx, dx-w) // how far beyond each side, in dots; ≤ 0 within
+	oy := math.Max(-dy, dy-h)
+	side := 0 // left
+	switch {
+	case oy > ox && dy < 0:
+		side = 2
+	case oy > ox:
+		side = 3
+	case dx >= w:
+		side = 1
+	}
+	col := int(math.Min(math.Max(dx, 0), w-1)) / 2
+	row := int(math.Min(math.Max(dy, 0), h-1)) / 4
+	c.edge[row*c.cols+col] = edgeGlyphs[side]
+	c.edgeN[row*c.cols+col]++
+}
+
+// edgeMark is the mark of cell i on the box's edge, or 0: a cell is
+// marked when a clump of G's samples lies beyond it (clumpShare of those
+// drawn), so that a runaway cloud shows where it went and a wide one,
+// thinning out past every side, does not wall the plot in marks that
+// hide the dots of its edge.
+func (c *planeCanvas) edgeMark(i int) rune {
+	if c.edgeN[i] > 0 && float64(c.edgeN[i]) >= clumpShare*float64(c.genAll) {
+		return c.edge[i]
+	}
+	return 0
 }
 
 // arrows draws D's push at each arrow as a line of dots from its sample
@@ -236,6 +301,9 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 					break
 				}
 			}
+			if mark := c.edgeMark(r*c.cols + col); mark != 0 { // a clump of G's samples beyond, over all
+				top, ch = int(layerGen)+1, mark
+			}
 			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
 				ch = '·'
 			}
@@ -272,20 +340,28 @@ func planeSize(w, h int) (cols, rows int) {
 // of x labels, each axisGutter+2·rows cells wide: the reference sample,
 // the baseline's samples (ghost, nil for none), G's samples, the push and
 // D's surface, a critic's (critic: an unbounded score) shaded over its
-// range. It returns how many of G's samples fall outside the box.
-func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, int) {
+// range. It returns G's samples beyond the box, marked on its edge.
+func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, beyond) {
 	b := info.Box
 	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
-		return nil, 0
+		return nil, beyond{}
 	}
 	c := newPlaneCanvas(b, cols, rows)
 	c.points(layerRef, info.Reference)
 	c.points(layerGhost, ghost)
-	outside := c.points(layerGen, e.Points)
+	c.points(layerGen, e.Points)
+	for _, g := range edgeGlyphs {
+		for i := range c.edge {
+			if c.edgeMark(i) == g {
+				c.out.marks += string(g)
+				break
+			}
+		}
+	}
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
 	lines = withYLabels(lines, scale{b.Y0, b.Y1})
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), outside
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), c.out
 }
 
 // planePanel is the samples panel of a two-dimensional run: a title, the
@@ -299,8 +375,8 @@ func (m Model) planePanel(w, h int) string {
 		what = fmt.Sprintf("%s of %s drawn, epoch %s", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
 	}
 	items := []string{styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"), styleMuted.Render(what)}
-	if m.planeOut > 0 {
-		items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond the box", numtext.FormatInt(m.planeOut))))
+	if out := m.planeOut; out.n > 0 { // "235 beyond the box ▶▲", the marks on its edge
+		items = append(items, styleMuted.Render(numtext.FormatInt(out.n)+" beyond the box")+styleBar.Render(strings.TrimSuffix(" "+out.marks, " ")))
 	}
 	plotW := lipgloss.Width(firstLine(m.histView))
 	if plotW == 0 {

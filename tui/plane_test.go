@@ -616,3 +616,57 @@ func TestPlaneAxesStepAlike(t *testing.T) {
 		t.Errorf("grid's x labels at %d columns: %q, want those of its y axis", cols, got)
 	}
 }
+
+// TestBeyondTheBoxMarkedOnItsEdge: G's samples beyond the plane's box are
+// marked on its edge where they left it, by the side they are farther
+// beyond, where a clump of them (1% of those drawn) lies beyond a cell;
+// all are counted, those not a number too, and the panel's title names
+// the marks. A runaway G's cloud had been cut at the edge, where it had
+// gone said by a count alone ("348 beyond the box").
+func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}}
+	var xy []float64
+	for range 300 { // in the box
+		xy = append(xy, 0, 0)
+	}
+	for _, p := range [][2]float64{
+		{5, 1.9},         // right of the top row
+		{-9, -0.5},       // left of the third row
+		{0.1, 7},         // above, in a middle column
+		{3, -2.5},        // right more than below: on the right edge's foot
+		{-2.1, -9},       // below more than left: on the bottom edge's first cell
+		{math.Inf(1), 0}, // right, half-way up
+		{math.NaN(), 0},  // nowhere
+	} {
+		for range 5 { // a clump: 5 of the 337 drawn
+			xy = append(xy, p[0], p[1])
+		}
+	}
+	xy = append(xy, -9, 1.1, 9, 0.5) // one sample left of the top row, one right of the second: no clump
+	e := &session.Eval{Points: xy}
+	cols, rows := 8, 4 // a cell is ½ wide and 1 tall
+	lines, out := planePlot(info, e, nil, false, cols, rows)
+	if out.n != 37 || out.marks != "◀▶▲▼" {
+		t.Errorf("beyond: %d marked %q, want 37 marked %q", out.n, out.marks, "◀▶▲▼")
+	}
+	plot := make([][]rune, rows)
+	for r := range rows {
+		plot[r] = []rune(ansi.Strip(lines[r]))[axisGutter:]
+	}
+	for _, want := range []struct {
+		r, c int
+		g    rune
+	}{{0, 7, '▶'}, {2, 0, '◀'}, {0, 4, '▲'}, {3, 7, '▶'}, {3, 0, '▼'}, {2, 7, '▶'}, {0, 0, ' '}, {1, 7, ' '}} {
+		if got := plot[want.r][want.c]; got != want.g {
+			t.Errorf("cell (%d, %d): %q, want %q", want.r, want.c, got, want.g)
+		}
+	}
+	m := Model{planeOut: out}
+	m.snap.Eval = *e
+	m.snap.Eval.Metrics.N = len(xy) / 2
+	m.histView = lines
+	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "37 beyond the box ◀▶▲▼") {
+		t.Errorf("the title %q does not name the marks", title)
+	}
+}

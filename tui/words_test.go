@@ -242,7 +242,7 @@ func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
 	var m Model
 	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
 	got := strings.Join(strings.Fields(strings.Join(m.seenLines([]session.Finding{{Kind: session.ModeDropped}}, 100, 2), " ")), " ")
-	if !strings.Contains(got, "plane ⣿ G's samples over ⣿ the target's") {
+	if !strings.Contains(got, "plane blue ⣿ G's samples over orange ⣿ the target's") {
 		t.Errorf("the rows under a 2-D mode finding read %q", got)
 	}
 }
