@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
@@ -367,24 +368,13 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 // planePanel is the samples panel of a two-dimensional run: a title, the
 // plot, and beside it the mode map and the legend.
 func (m Model) planePanel(w, h int) string {
-	s := &m.snap
-	e := &s.Eval
-	drawn := len(e.Points) / 2
-	what := fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
-	if drawn < e.Metrics.N { // the metrics take them all, the plot a share
-		what = fmt.Sprintf("%s of %s drawn, epoch %s", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
-	}
-	items := []string{styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →"), styleMuted.Render(what)}
-	if out := m.planeOut; out.n > 0 { // "235 beyond the box ▶▲", the marks on its edge
-		items = append(items, styleMuted.Render(numtext.FormatInt(out.n)+" beyond the box")+styleBar.Render(strings.TrimSuffix(" "+out.marks, " ")))
-	}
+	lines := []string{m.planeTitle(w)}
 	plotW := lipgloss.Width(firstLine(m.histView))
 	if plotW == 0 {
-		return block(append([]string{pack(" · ", items, w)}, m.planeNotes(w, h-1)...), w, h)
+		return block(append(lines, m.planeNotes(w, h-1)...), w, h)
 	}
 	notesW := w - plotW - len(gap)
 	notes := m.planeNotes(notesW, len(m.histView))
-	lines := []string{pack(" · ", items, w)}
 	for i, l := range m.histView {
 		if notesW > 0 && i < len(notes) {
 			l += gap + fit(notes[i], notesW)
@@ -392,6 +382,36 @@ func (m Model) planePanel(w, h int) string {
 		lines = append(lines, l)
 	}
 	return block(lines, w, h)
+}
+
+// planeTitle is the plane's title line at width w: what is drawn, and
+// how many of G's samples are beyond the box, with the marks on its edge
+// ("408 beyond the box ◀▶"). Short of room, what is drawn is said
+// shorter, then the count, never left out: at 80×24 a runaway's count
+// had been dropped for "1,500 of 2,500 drawn", which the header's epoch
+// mostly repeats; so had the epoch of a replayed frame.
+func (m Model) planeTitle(w int) string {
+	e := &m.snap.Eval
+	drawn := len(e.Points) / 2
+	what := fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
+	if drawn < e.Metrics.N { // the metrics take them all, the plot a share
+		what = fmt.Sprintf("%s of %s drawn, epoch %s", numtext.FormatInt(drawn), numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch))
+	}
+	epoch := "epoch " + numtext.FormatInt(e.Epoch)
+	title := styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →")
+	out := m.planeOut
+	if out.n == 0 {
+		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
+	}
+	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
+	long := styleMuted.Render(numtext.FormatInt(out.n)+" beyond the box") + marks
+	short := styleMuted.Render(numtext.FormatInt(out.n)+" beyond") + marks
+	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, short}} {
+		if line := title + styleMuted.Render(" · "+v[0]+" · ") + v[1]; ansi.StringWidth(line) <= w {
+			return line
+		}
+	}
+	return pack(" · ", []string{title, short, styleMuted.Render(epoch)}, w)
 }
 
 func firstLine(lines []string) string {

@@ -80,13 +80,13 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "1,500 of 2,500 drawn, epoch 1,500", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
+		}, nil, []string{"▶ running", "Plane", "epoch 1,500 · 408 beyond", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 			s.ReplayIndex, s.Frames = 3, 15
 			s.Note = "replay frame 4 of 15 · , . step · < > events · esc, or a key that trains or changes the run: live"
 			return s
-		}, nil, []string{"◀ replay epoch 400 of 1,500", "2,500 drawn, epoch 400", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
+		}, nil, []string{"◀ replay epoch 400 of 1,500", "epoch 400 · 181 beyond", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s
@@ -668,5 +668,34 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	m.histView = lines
 	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "37 beyond the box ◀▶▲▼") {
 		t.Errorf("the title %q does not name the marks", title)
+	}
+}
+
+// TestPlaneTitleKeepsTheCountBeyond: short of room, the plane's title
+// says what is drawn shorter, then the count beyond the box, and leaves
+// out neither: at 80×24 a runaway's "348 beyond the box" had been left
+// out for "1,500 of 2,500 drawn".
+func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var m Model
+	m.planeOut = beyond{n: 348, marks: "▶"}
+	m.snap.Eval.Points = make([]float64, 2*1500)
+	m.snap.Eval.Metrics.N, m.snap.Eval.Epoch = 2500, 1341
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{120, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 beyond the box ▶"},
+		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348 beyond the box ▶"}, // at 80×24
+		{42, "Plane y ↑ x → · epoch 1,341 · 348 beyond ▶"},
+		{30, "Plane y ↑ x → · 348 beyond ▶"},
+	} {
+		if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(c.w, 2), "\n"))), " "); got != c.want {
+			t.Errorf("at %d columns: %q, want %q", c.w, got, c.want)
+		}
+	}
+	m.planeOut = beyond{}
+	if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(120, 2), "\n"))), " "); got != "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341" {
+		t.Errorf("nothing beyond: %q", got)
 	}
 }
