@@ -67,13 +67,13 @@ type Model struct {
 	planeMoments    *lineChart // the moments chart of a two-dimensional run: x and y
 	lossView        string     // charts rendered at the last snapshot or resize
 	momView         string
-	histView        []string // the samples panel's plot lines, likewise
-	histCapped      bool     // the histogram's count scale is cut
-	histBare        bool     // no room under the bars for D(x) and the push: neither drawn nor named
-	qqCut           int      // Q-Q quantiles beyond the plot
-	gOff            int      // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
-	lossFlat        []bool   // each loss is drawn flat by the others' scale (lineChart.flat)
-	planeOut        beyond   // G's samples the plane plot leaves out, beyond its box
+	histView        []string   // the samples panel's plot lines, likewise
+	histCapped      bool       // the histogram's count scale is cut
+	histBare        bool       // no room under the bars for D(x) and the push: neither drawn nor named
+	qqCut           int        // Q-Q quantiles beyond the plot
+	gOff            int        // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
+	lossFlat        []bool     // each loss is drawn flat by the others' scale (lineChart.flat)
+	planeDrawn      planeDrawn // what the plane plot drew that its title and legend name
 
 	// flash is the UI's own answer to a key the session never hears,
 	// such as v in two dimensions or a key bound to nothing; the next
@@ -442,7 +442,7 @@ func (m *Model) redraw() {
 			ghost = s.Baseline.Eval.Points
 		}
 		cols, rows := planeSize(l.histW, l.bottomH-2)
-		m.histView, m.planeOut = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
+		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}
 	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}

@@ -43,12 +43,45 @@ var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, 
 // push's cells show a line glyph along it (planeCanvas.stroke).
 var plainGlyphs = [numLayers]rune{'+', ghostGlyph, 0, 0}
 
-// planeStyles are every layer's style (index 0: no layer) over every shade
-// of the surface, made once so that runs of like cells share a pointer.
-var planeStyles = func() (out [numLayers + 1][len(colSurface)]lipgloss.Style) {
+// clumpRow is planeStyles' row for a cell crowded with G's samples
+// (crowdFactor), drawn in styleClump: where G piles its samples up, as
+// on the modes it has found, the plane shows it, which dots alone did
+// not (a cell of one sample looks as full as one of a hundred: ring at
+// 80% high quality had been a ring of even dots, not 8 modes).
+const clumpRow = int(numLayers) + 1
+
+// crowdFactor is how many times the mean count of G's samples in the
+// cells with any makes a cell crowded: a cloud spread evenly, at any
+// size of the plot, has none; a mode G piles onto stands out of the
+// samples strewn between. A share of all the samples (clumpShare) had
+// lit most of a well-spread cloud at 80×24, whose few cells each hold
+// over 1%.
+const crowdFactor = 3
+
+// crowded is the count of G's samples that makes a cell crowded.
+func (c *planeCanvas) crowded() int {
+	cells := 0
+	for _, n := range c.gen {
+		if n > 0 {
+			cells++
+		}
+	}
+	if cells == 0 {
+		return math.MaxInt
+	}
+	return int(math.Ceil(crowdFactor * float64(c.genIn) / float64(cells)))
+}
+
+// planeStyles are every layer's style (index 0: no layer; clumpRow a
+// clump of G's) over every shade of the surface, made once so that runs
+// of like cells share a pointer.
+var planeStyles = func() (out [clumpRow + 1][len(colSurface)]lipgloss.Style) {
 	for l := range out {
 		base := lipgloss.NewStyle()
-		if l > 0 {
+		switch {
+		case l == clumpRow:
+			base = styleClump
+		case l > 0:
 			base = *layerStyles[l-1]
 		}
 		for k, c := range colSurface {
@@ -92,20 +125,23 @@ type planeCanvas struct {
 	gen   []int
 	genIn int
 	// edge is, per cell on the box's edge, the mark of G's samples
-	// beyond it there (edgeGlyphs), and edgeN how many; out counts them
-	// all, with those not a number, which are nowhere, and genAll counts
+	// beyond it there (edgeGlyphs), and edgeN how many; genAll counts
 	// G's samples drawn, in the box or not.
 	edge   []rune
 	edgeN  []int
-	out    beyond
 	genAll int
+	drawn  planeDrawn
 }
 
-// beyond is G's samples the plane leaves out: how many, and the marks
-// that stand for them on the box's edge, in the order of edgeGlyphs.
-type beyond struct {
-	n     int
-	marks string
+// planeDrawn is what the plane plot drew that its title and legend name:
+// how many of G's samples it leaves out beyond the box (with those not a
+// number, which are nowhere), the marks that stand for them on its edge
+// in the order of edgeGlyphs, and whether a clump of G's samples is
+// drawn in its own colour.
+type planeDrawn struct {
+	beyond int
+	marks  string
+	clumps bool
 }
 
 // edgeGlyphs mark a cell of the box's edge that G's samples lie beyond,
@@ -192,7 +228,7 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 // edge for one above it and only a little right. A sample not a number
 // is counted, and marked nowhere.
 func (c *planeCanvas) beyondAt(dx, dy float64) {
-	c.out.n++
+	c.drawn.beyond++
 	if math.IsNaN(dx) || math.IsNaN(dy) {
 		return
 	}
@@ -259,10 +295,12 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 }
 
 // render writes the plot's rows with D's surface (SurfaceN×SurfaceN
-// scores, row by row from the top; nil for none) shaded behind. Without
+// scores, row by row from the top; nil for none) shaded behind, and the
+// cells crowded with G's samples (crowded) in their own blue. Without
 // shades (bare), the surface is drawn as its boundary D = ½, a · in the
-// empty cells where D says real beside one where it says fake; without
-// colour (plain), the layers' dots are glyphs of their own too.
+// empty cells where D says real beside one where it says fake, and no
+// cell as crowded; without colour (plain), the layers' dots are glyphs
+// of their own too.
 func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool) []string {
 	// A critic's score (Wasserstein, hinge) is no probability: its
 	// surface is shaded from its lowest value to its highest, the
@@ -277,6 +315,7 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 		}
 		return (surface[(r*n/c.rows)*n+col*n/c.cols] - lo) / span
 	}
+	crowd := c.crowded()
 	g := newGrid(c.rows, c.cols)
 	for r := range c.rows {
 		for col := range c.cols {
@@ -302,8 +341,14 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 					break
 				}
 			}
-			if mark := c.edgeMark(r*c.cols + col); mark != 0 { // a clump of G's samples beyond, over all
+			mark := c.edgeMark(r*c.cols + col)
+			switch {
+			case mark != 0: // a clump of G's samples beyond, over all
 				top, ch = int(layerGen)+1, mark
+			case top == int(layerGen)+1 && c.gen[r*c.cols+col] >= crowd && !bare:
+				// In its own colour where there are shades (not in
+				// 16 colours, whose two blues are one).
+				top, c.drawn.clumps = clumpRow, true
 			}
 			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
 				ch = '·'
@@ -342,10 +387,10 @@ func planeSize(w, h int) (cols, rows int) {
 // the baseline's samples (ghost, nil for none), G's samples, the push and
 // D's surface, a critic's (critic: an unbounded score) shaded over its
 // range. It returns G's samples beyond the box, marked on its edge.
-func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, beyond) {
+func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, planeDrawn) {
 	b := info.Box
 	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
-		return nil, beyond{}
+		return nil, planeDrawn{}
 	}
 	c := newPlaneCanvas(b, cols, rows)
 	c.points(layerRef, info.Reference)
@@ -354,7 +399,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	for _, g := range edgeGlyphs {
 		for i := range c.edge {
 			if c.edgeMark(i) == g {
-				c.out.marks += string(g)
+				c.drawn.marks += string(g)
 				break
 			}
 		}
@@ -362,7 +407,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
 	lines = withYLabels(lines, scale{b.Y0, b.Y1})
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), c.out
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), c.drawn
 }
 
 // planePanel is the samples panel of a two-dimensional run: a title, the
@@ -399,13 +444,13 @@ func (m Model) planeTitle(w int) string {
 	}
 	epoch := "epoch " + numtext.FormatInt(e.Epoch)
 	title := styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →")
-	out := m.planeOut
-	if out.n == 0 {
+	out := m.planeDrawn
+	if out.beyond == 0 {
 		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
 	}
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
-	long := styleMuted.Render(numtext.FormatInt(out.n)+" beyond the box") + marks
-	short := styleMuted.Render(numtext.FormatInt(out.n)+" beyond") + marks
+	long := styleMuted.Render(numtext.FormatInt(out.beyond)+" beyond the box") + marks
+	short := styleMuted.Render(numtext.FormatInt(out.beyond)+" beyond") + marks
 	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, short}} {
 		if line := title + styleMuted.Render(" · "+v[0]+" · ") + v[1]; ansi.StringWidth(line) <= w {
 			return line
@@ -452,7 +497,12 @@ func (m *Model) planeNotes(w, h int) []string {
 		}
 		return layerStyles[l].Render(string(dots))
 	}
-	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA), glyph(layerRef, '⣿') + " target " + s.Target.Spec}
+	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA)}
+	if m.planeDrawn.clumps { // named where one is drawn, as the mode map's over 2× is
+		items = append(items, styleClump.Render("⣿")+" crowded, 3× mean")
+	}
+	target := len(items)
+	items = append(items, glyph(layerRef, '⣿')+" target "+s.Target.Spec)
 	if len(e.Arrows) > 0 {
 		push := '⠑'
 		if plain {
@@ -486,7 +536,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	legend := flowAll(items, w, max(1, room))
 	if !fits(legend, w) {
-		items[1] = glyph(layerRef, '⣿') + " target"
+		items[target] = glyph(layerRef, '⣿') + " target"
 		legend = flowAll(items, w, max(1, room))
 	}
 	if !fits(legend, w) && len(why) > 0 {

@@ -647,8 +647,8 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	e := &session.Eval{Points: xy}
 	cols, rows := 8, 4 // a cell is ½ wide and 1 tall
 	lines, out := planePlot(info, e, nil, false, cols, rows)
-	if out.n != 37 || out.marks != "◀▶▲▼" {
-		t.Errorf("beyond: %d marked %q, want 37 marked %q", out.n, out.marks, "◀▶▲▼")
+	if out.beyond != 37 || out.marks != "◀▶▲▼" {
+		t.Errorf("beyond: %d marked %q, want 37 marked %q", out.beyond, out.marks, "◀▶▲▼")
 	}
 	plot := make([][]rune, rows)
 	for r := range rows {
@@ -662,7 +662,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 			t.Errorf("cell (%d, %d): %q, want %q", want.r, want.c, got, want.g)
 		}
 	}
-	m := Model{planeOut: out}
+	m := Model{planeDrawn: out}
 	m.snap.Eval = *e
 	m.snap.Eval.Metrics.N = len(xy) / 2
 	m.histView = lines
@@ -678,7 +678,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
-	m.planeOut = beyond{n: 348, marks: "▶"}
+	m.planeDrawn = planeDrawn{beyond: 348, marks: "▶"}
 	m.snap.Eval.Points = make([]float64, 2*1500)
 	m.snap.Eval.Metrics.N, m.snap.Eval.Epoch = 2500, 1341
 	for _, c := range []struct {
@@ -694,8 +694,64 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 			t.Errorf("at %d columns: %q, want %q", c.w, got, c.want)
 		}
 	}
-	m.planeOut = beyond{}
+	m.planeDrawn = planeDrawn{}
 	if got := strings.TrimRight(ansi.Strip(firstLine(strings.Split(m.planePanel(120, 2), "\n"))), " "); got != "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341" {
 		t.Errorf("nothing beyond: %q", got)
+	}
+}
+
+// TestCrowdedCellsStandOut: a cell holding three times as many of G's
+// samples as the mean of the cells with any, or more, is drawn in a blue of its own, named in the
+// legend; a cloud spread evenly has no such cell, nor has a screen of 16
+// colours, whose two blues are one. Braille dots alone had drawn a cell
+// of one sample as full as one of a hundred: ring at 80% high quality
+// was a ring of even dots, not 8 modes.
+func TestCrowdedCellsStandOut(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	crowded, _, _ := strings.Cut(styleClump.Render("x"), "x")
+	plain, _, _ := strings.Cut(styleBar.Render("x"), "x")
+	if crowded == plain {
+		t.Fatal("the crowded blue is G's own")
+	}
+	box := engine.Box{X0: 0, X1: 8, Y0: 0, Y1: 4} // 8×4 cells of 1×1
+	at := func(col, row int) (float64, float64) { return float64(col) + 0.25, 3.75 - float64(row) }
+	draw := func(xy []float64, bare bool) ([]string, bool) {
+		c := newPlaneCanvas(box, 8, 4)
+		c.points(layerGen, xy)
+		return c.render(nil, 0, false, false, bare), c.drawn.clumps
+	}
+	var xy []float64
+	for range 100 { // a mode G piles onto, in the third row
+		x, y := at(5, 2)
+		xy = append(xy, x, y)
+	}
+	for col := range 8 { // one sample in each cell of the first row: strewn
+		x, y := at(col, 0)
+		xy = append(xy, x, y)
+	}
+	lines, clumps := draw(xy, false)
+	if !clumps || !strings.Contains(lines[2], crowded) || !strings.Contains(lines[0], plain) || strings.Contains(lines[0], crowded) {
+		t.Errorf("a cell of 100 among 8 of 1 (clumps %v):\n%q", clumps, lines)
+	}
+	m := Model{planeDrawn: planeDrawn{clumps: clumps}}
+	if notes := ansiStrip(strings.Join(m.planeNotes(40, 12), "\n")); !strings.Contains(notes, "⣿ crowded, 3× mean") {
+		t.Errorf("the legend does not name the crowded blue:\n%s", notes)
+	}
+	if lines, clumps = draw(xy, true); clumps || strings.Contains(strings.Join(lines, ""), crowded) {
+		t.Errorf("crowded in 16 colours:\n%q", lines)
+	}
+	var even []float64
+	for col := range 8 { // 10 samples in each cell of the first row
+		for range 10 {
+			x, y := at(col, 0)
+			even = append(even, x, y)
+		}
+	}
+	if lines, clumps = draw(even, false); clumps || strings.Contains(strings.Join(lines, ""), crowded) {
+		t.Errorf("crowded in an even cloud:\n%q", lines)
+	}
+	if notes := ansiStrip(strings.Join((&Model{}).planeNotes(40, 12), "\n")); strings.Contains(notes, "crowded") {
+		t.Errorf("the legend names a crowded blue not drawn:\n%s", notes)
 	}
 }

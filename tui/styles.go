@@ -55,6 +55,7 @@ var (
 	styleTarget = lipgloss.NewStyle().Foreground(tone(palette.Real))
 	styleRef    = lipgloss.NewStyle().Foreground(tone(palette.Balance))
 	styleBar    = lipgloss.NewStyle().Foreground(tone(palette.Generated))
+	styleClump  = lipgloss.NewStyle().Foreground(tone(palette.GeneratedSecond)) // a plane's cell crowded with G's samples
 	styleExp    = lipgloss.NewStyle().Foreground(tone(palette.Real))
 	styleCurve  = lipgloss.NewStyle().Foreground(tone(palette.DScore))
 	stylePush   = lipgloss.NewStyle().Foreground(tone(palette.Push))
