@@ -479,7 +479,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	keyAt := -1 // the mode map's key's first line, if drawn
 	if pm := e.Metrics.Plane; pm != nil && len(pm.Spots) > 0 {
 		lines = append(lines, modesHead(pm))
-		key = []string{styleBar.Render("░▒▓█") + " share", styleBad.Render("··") + " missed"}
+		key = []string{styleBar.Render("░▒▓█") + " of due", styleBad.Render("··") + " missed"}
 		if slices.ContainsFunc(pm.Spots, overDue) { // named where one is drawn
 			key = append(key, styleCaution.Render(overGlyph())+" over 2×")
 		}

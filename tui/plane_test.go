@@ -322,7 +322,7 @@ func TestStrokeGlyph(t *testing.T) {
 func TestPlaneLegendWhole(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
 	view := frame(t, s, snap, 80, 24)
-	for _, want := range []string{"░▒▓█ share", "generated", "+ target", "D's push", "· D = ½"} {
+	for _, want := range []string{"░▒▓█ of due", "generated", "+ target", "D's push", "· D = ½"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
 		}
