@@ -292,27 +292,35 @@ func (g grid) row(r int) string {
 func xLabels(lo, hi float64, cols int) string { return spacedXLabels(lo, hi, cols, 8) }
 
 // spacedXLabels is xLabels with a label about every spacing columns at
-// most: the plane's square plot, whose y axis has a label every two rows
-// (four columns' height), takes 6, so that both axes step alike (grid's
-// plane at 120×40 had y at 4, 2, 0, −2, −4 and x at −5, 0, 5).
+// most: the plane's square plot, where its y axis's step leaves x's
+// labels no room, takes 6 (planeLabelSpacing).
 func spacedXLabels(lo, hi float64, cols, spacing int) string {
-	line := []rune(strings.Repeat(" ", cols))
 	step := niceStep((hi - lo) / math.Max(1, float64(cols)/float64(spacing)))
 	for i := 0; i < 10 && hi > lo && len(yTicks(lo, hi, step)) < 2; i++ {
 		step = niceBelow(step)
 	}
+	line, _ := xLabelsAt(lo, hi, cols, step)
+	return line
+}
+
+// xLabelsAt places the labels of x at each multiple of step in [lo, hi]
+// that has room, and tells whether every one had.
+func xLabelsAt(lo, hi float64, cols int, step float64) (string, bool) {
+	line := []rune(strings.Repeat(" ", cols))
+	all := true
 	last := -1 // last column written, to keep labels apart
 	for x := math.Ceil(lo/step) * step; x <= hi; x += step {
 		s := strconv.FormatFloat(cleanZero(roundTo(x, step)), 'f', -1, 64)
 		c := int(math.Round((x - lo) / (hi - lo) * float64(cols-1)))
 		start := min(max(0, c-len(s)/2), cols-len(s)) // at an edge, shifted in: the label still spans its column
 		if start <= last || start < 0 || c < start || c >= start+len(s) {
+			all = false
 			continue
 		}
 		copy(line[start:], []rune(s))
 		last = start + len(s)
 	}
-	return string(line)
+	return string(line), all
 }
 
 // niceStep rounds a raw tick step up to 1, 2 or 5 times a power of ten.

@@ -367,8 +367,9 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 }
 
 // planeLabelSpacing is the columns a label of the plane's x axis has at
-// least: its y axis labels every two rows, and a cell is about twice as
-// tall as wide, so 4 would step alike; 6 leaves labels such as -0.5 room.
+// least where the y axis's step leaves its labels no room (planePlot):
+// the y axis labels every two rows, and a cell is about twice as tall as
+// wide, so 4 would step alike; 6 leaves labels such as -0.5 room.
 const planeLabelSpacing = 6
 
 // planeSize is the plot's size in a panel of w×h cells with a gutter and
@@ -406,8 +407,18 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	}
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
-	lines = withYLabels(lines, scale{b.Y0, b.Y1})
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing))), c.drawn
+	lines, step := withYLabels(lines, scale{b.Y0, b.Y1})
+	// The x axis at the y axis's step where each label has room, so that
+	// the square reads square (ring's at 160×50 had y at 2.0, 1.5, …, and
+	// x at -2, -1, 0, 1, 2); else about every planeLabelSpacing columns.
+	x, all := "", false
+	if step > 0 && len(yTicks(b.X0, b.X1, step)) >= 2 {
+		x, all = xLabelsAt(b.X0, b.X1, cols, step)
+	}
+	if !all {
+		x = spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing)
+	}
+	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+x)), c.drawn
 }
 
 // planePanel is the samples panel of a two-dimensional run: a title, the

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -606,14 +607,35 @@ func TestXAxisHasTwoLabels(t *testing.T) {
 }
 
 // TestPlaneAxesStepAlike: the plane is square, and its x axis steps as
-// its y axis does: grid's at 120×40 had y at 4, 2, 0, -2, -4 and x at
-// -5, 0, 5.
+// its y axis does at every size: grid's at 120×40 had y at 4, 2, 0, -2,
+// -4 and x at -5, 0, 5; at 100×30 still, and ring's at 160×50 y at 2.0,
+// 1.5, … and x at -2, -1, 0, 1, 2.
 func TestPlaneAxesStepAlike(t *testing.T) {
-	_, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 2)
-	cols, rows := planeSize(120-len(gap)-sideW, 18)
-	lines, _ := planePlot(snap.Target.Plane, &snap.Eval, nil, false, cols, rows)
-	if got := strings.Fields(ansi.Strip(lines[len(lines)-1])); !slices.Equal(got, []string{"-4", "-2", "0", "2", "4"}) {
-		t.Errorf("grid's x labels at %d columns: %q, want those of its y axis", cols, got)
+	step := func(labels []string) float64 {
+		var vs []float64
+		for _, l := range labels {
+			if v, err := strconv.ParseFloat(l, 64); err == nil {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) < 2 {
+			return math.NaN()
+		}
+		return math.Abs(vs[1] - vs[0])
+	}
+	for _, name := range []string{"grid", "ring", "moons"} {
+		_, snap := trainedPlane(t, planeConfig(t, name), 1, 2)
+		for rows := 8; rows <= 36; rows++ {
+			lines, _ := planePlot(snap.Target.Plane, &snap.Eval, nil, false, 2*rows, rows)
+			var ys []string
+			for _, l := range lines[:rows] {
+				ys = append(ys, strings.Fields(ansi.Strip(l)[:axisGutter])...)
+			}
+			xs := strings.Fields(ansi.Strip(lines[rows]))
+			if dy, dx := step(ys), step(xs); dx != dy {
+				t.Errorf("%s, %d rows: y labels %q, x labels %q", name, rows, ys, xs)
+			}
+		}
 	}
 }
 

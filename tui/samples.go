@@ -134,12 +134,13 @@ func fitScale(ts, vs []float64) scale {
 }
 
 // withYLabels puts the labels of yLabels in the gutter before each row
-// of a plot on scale s.
-func withYLabels(lines []string, s scale) []string {
-	for r, label := range yLabels(s, len(lines)) {
+// of a plot on scale s, and returns the step they are at (yLabelsStep).
+func withYLabels(lines []string, s scale) ([]string, float64) {
+	labels, step := yLabelsStep(s, len(lines))
+	for r, label := range labels {
 		lines[r] = gutter(label) + lines[r]
 	}
-	return lines
+	return lines, step
 }
 
 // yLabels labels the rows of a plot on scale s at round values, as the
@@ -150,9 +151,17 @@ func withYLabels(lines []string, s scale) []string {
 // where no round step gives two labels that fit, the top, middle and
 // bottom rows get their values as they are.
 func yLabels(s scale, rows int) []string {
+	labels, _ := yLabelsStep(s, rows)
+	return labels
+}
+
+// yLabelsStep is yLabels with the step its labels are at: 0 where there
+// are none, or the top, middle and bottom rows have their values as they
+// are.
+func yLabelsStep(s scale, rows int) ([]string, float64) {
 	labels := make([]string, rows)
 	if rows < 1 || !(s.hi > s.lo) {
-		return labels
+		return labels, 0
 	}
 	step := niceStep((s.hi - s.lo) / math.Max(1, float64(rows)/2))
 	for len(yTicks(s.lo, s.hi, step)) < 2 {
@@ -171,7 +180,7 @@ func yLabels(s scale, rows int) []string {
 			n++
 		}
 		if n >= 2 && fits {
-			return labels
+			return labels, step
 		}
 	}
 	clear(labels)
@@ -179,7 +188,7 @@ func yLabels(s scale, rows int) []string {
 	if mid := (rows - 1) / 2; mid > 0 && mid < rows-1 {
 		labels[mid] = shortNum((s.lo + s.hi) / 2)
 	}
-	return labels
+	return labels, 0
 }
 
 // shortNum writes an axis value in at most four cells where it can, as
@@ -244,7 +253,7 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 			}
 		}
 	}
-	lines := withYLabels(b.rows(), sc)
+	lines, _ := withYLabels(b.rows(), sc)
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sc.lo, sc.hi, cols))), cut
 }
 
@@ -295,6 +304,6 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 			b.style[i] = &styleG
 		}
 	}
-	lines := withYLabels(b.rows(), sy)
+	lines, _ := withYLabels(b.rows(), sy)
 	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sz.lo, sz.hi, cols)))
 }
