@@ -489,7 +489,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	var lines, key []string
 	keyAt := -1 // the mode map's key's first line, if drawn
 	if pm := e.Metrics.Plane; pm != nil && len(pm.Spots) > 0 {
-		lines = append(lines, modesHead(pm))
+		lines = append(lines, modesHead(pm, w))
 		key = []string{styleBar.Render("░▒▓█") + " of due", styleBad.Render("··") + " missed"}
 		if slices.ContainsFunc(pm.Spots, overDue) { // named where one is drawn
 			key = append(key, styleCaution.Render(overGlyph())+" over 2×")
@@ -586,13 +586,19 @@ func flowAll(items []string, w, n int) []string {
 }
 
 // modesHead counts the modes captured and gives the share of
-// high-quality samples: "modes 7/8 · HQ 93%".
-func modesHead(pm *engine.PlaneMetrics) string {
+// high-quality samples, "Modes 7/8 · HQ 93%", in at most w cells where
+// it can: the count alone where both do not fit, the share being in
+// Quality too (at 70×20 the head had read "Modes 16/25 · HQ 1…").
+func modesHead(pm *engine.PlaneMetrics, w int) string {
 	count := fmt.Sprintf("%d/%d", pm.Captured, len(pm.Spots))
 	if pm.Captured < len(pm.Spots) {
 		count = styleBad.Render(count)
 	}
-	return styleTitle.Render("Modes") + " " + count + styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality)
+	head := styleTitle.Render("Modes") + " " + count
+	if full := head + styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality); ansi.StringWidth(full) <= w {
+		return full
+	}
+	return head
 }
 
 // modeMap draws one cell, two columns wide, per mode, placed as the modes
