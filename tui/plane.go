@@ -50,19 +50,20 @@ var plainGlyphs = [numLayers]rune{'+', ghostGlyph, 0, 0}
 // 80% high quality had been a ring of even dots, not 8 modes).
 const clumpRow = int(numLayers) + 1
 
-// crowdFactor is how many times the mean count of G's samples in the
-// cells with any makes a cell crowded: a cloud spread evenly, at any
-// size of the plot, has none; a mode G piles onto stands out of the
-// samples strewn between. A share of all the samples (clumpShare) had
-// lit most of a well-spread cloud at 80×24, whose few cells each hold
-// over 1%.
+// crowdFactor is how many times the mean count of G's samples over the
+// cells holding any of them or of the target's makes a cell crowded: a
+// cloud spread evenly over the target, at any size of the plot, has
+// none; a mode G piles onto stands out of the samples strewn between,
+// and a G collapsed to a point out of the target it leaves bare. A share
+// of all the samples (clumpShare) had lit most of a well-spread cloud at
+// 80×24, whose few cells each hold over 1%.
 const crowdFactor = 3
 
 // crowded is the count of G's samples that makes a cell crowded.
 func (c *planeCanvas) crowded() int {
 	cells := 0
-	for _, n := range c.gen {
-		if n > 0 {
+	for i, n := range c.gen {
+		if n > 0 || c.dots[layerRef][i] != 0 {
 			cells++
 		}
 	}
@@ -509,7 +510,9 @@ func (m *Model) planeNotes(w, h int) []string {
 		return layerStyles[l].Render(string(dots))
 	}
 	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA)}
-	if m.planeDrawn.clumps { // named where one is drawn, as the mode map's over 2× is
+	crowd := -1 // the crowded blue's item, named where one is drawn, as the mode map's over 2× is
+	if m.planeDrawn.clumps {
+		crowd = len(items)
 		items = append(items, styleClump.Render("⣿")+" crowded, 3× mean")
 	}
 	target := len(items)
@@ -554,14 +557,26 @@ func (m *Model) planeNotes(w, h int) []string {
 		room, why = room+len(why), nil
 		legend = flowAll(items, w, max(1, room))
 	}
-	if keyAt >= 0 && !fits(legend, w) {
-		// Still too wide (grid's 25 modes at 80×24 with one over its due,
-		// in colour: "D: fake real" had been cut to "D: fake …"): the
-		// legend goes on in the room the key's last line leaves.
-		both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
-		if fits(both, w) {
-			lines, legend = lines[:keyAt], both
+	merge := func() {
+		if keyAt >= 0 && !fits(legend, w) {
+			// Still too wide (grid's 25 modes at 80×24 with one over its
+			// due, in colour: "D: fake real" had been cut to "D: fake
+			// …"): the legend goes on in the room the key's last line
+			// leaves.
+			both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
+			if fits(both, w) {
+				lines, legend = lines[:keyAt], both
+			}
 		}
+	}
+	merge()
+	if !fits(legend, w) && crowd >= 0 {
+		// Still too wide (grid collapsed onto its centre at 80×24, in
+		// colour: the target, D's push and surface had been cut for the
+		// crowded blue's name): without it, which the glossary gives.
+		items = slices.Delete(items, crowd, crowd+1)
+		legend = flowAll(items, w, max(1, room))
+		merge()
 	}
 	lines = append(lines, legend...)
 	return append(lines, why...)

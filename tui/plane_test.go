@@ -723,7 +723,8 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 }
 
 // TestCrowdedCellsStandOut: a cell holding three times as many of G's
-// samples as the mean of the cells with any, or more, is drawn in a blue of its own, named in the
+// samples as the mean of the cells holding any of them or of the
+// target's, or more, is drawn in a blue of its own, named in the
 // legend; a cloud spread evenly has no such cell, nor has a screen of 16
 // colours, whose two blues are one. Braille dots alone had drawn a cell
 // of one sample as full as one of a hundred: ring at 80% high quality
@@ -772,6 +773,15 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 	}
 	if lines, clumps = draw(even, false); clumps || strings.Contains(strings.Join(lines, ""), crowded) {
 		t.Errorf("crowded in an even cloud:\n%q", lines)
+	}
+	c := newPlaneCanvas(box, 8, 4) // G collapsed to one cell, the target spread over the first row
+	for col := range 8 {
+		x, y := at(col, 0)
+		c.points(layerRef, []float64{x, y})
+	}
+	c.points(layerGen, xy[:200])
+	if lines = c.render(nil, 0, false, false, false); !c.drawn.clumps || !strings.Contains(lines[2], crowded) {
+		t.Errorf("G collapsed to a point off the target is not crowded:\n%q", lines)
 	}
 	if notes := ansiStrip(strings.Join((&Model{}).planeNotes(40, 12), "\n")); strings.Contains(notes, "crowded") {
 		t.Errorf("the legend names a crowded blue not drawn:\n%s", notes)
