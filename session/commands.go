@@ -195,16 +195,16 @@ func (c Adjust) apply(s *Session) {
 	// run trains on: "from the next epoch" still stood under a running
 	// run's header 1,600 epochs later. A diverged run's next epoch is the
 	// one after u's, r's or R's.
-	when := "from epoch " + numtext.FormatInt(s.gan.Epoch()+1)
+	when := " from epoch " + numtext.FormatInt(s.gan.Epoch()+1)
 	if s.state == Diverged {
-		when = "from the next epoch trained"
+		when = " from the next epoch trained"
 	}
 	if c.Setting == DSteps && warmupSteps(cfg, s.gan.Epoch()) > 0 {
 		// The next epoch is D's warm-up, whose steps are not d_steps:
 		// "from epoch 3" had stood while epoch 3 took wgan's 100.
-		when = "unused while every epoch is D's warm-up (d_warmup_every 1)"
+		when = ", unused while every epoch is D's warm-up (d_warmup_every 1)"
 		if e, ok := afterWarmup(cfg, s.gan.Epoch()); ok {
-			when = "after D's warm-up, from epoch " + numtext.FormatInt(e+1)
+			when = " after D's warm-up, from epoch " + numtext.FormatInt(e+1)
 		}
 	}
 	was := from
@@ -213,14 +213,14 @@ func (c Adjust) apply(s *Session) {
 	} else if _, first := s.settingChange(name); first != "" {
 		was = first
 	}
-	change := fmt.Sprintf("%s → %s %s", was, to, when)
+	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space or comma
 	switch {
 	case from == to && was == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range", name, to))
 	case from == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range: %s", name, to, change))
 	case was == to:
-		s.note = fmt.Sprintf("%s back to %s: no change %s", name, to, when)
+		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
 	default:
 		s.note = name + " " + change
 	}
