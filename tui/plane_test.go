@@ -81,13 +81,13 @@ func TestPlaneGolden(t *testing.T) {
 		{"running", func(s session.Snapshot) session.Snapshot {
 			s.State, s.Rate = session.Running, 198
 			return s
-		}, nil, []string{"▶ running", "Plane", "epoch 1,500 · 408 beyond", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
+		}, nil, []string{"▶ running", "Plane", "epoch 1,500 · ", " beyond ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
 			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
 			s.ReplayIndex, s.Frames = 3, 15
 			s.Note = "replay frame 4 of 15 · , . step · < > events · esc, or a key that trains or changes the run: live"
 			return s
-		}, nil, []string{"◀ replay epoch 400 of 1,500", "epoch 400 · 181 beyond", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
+		}, nil, []string{"◀ replay epoch 400 of 1,500", "epoch 400 · ", " beyond ", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s
