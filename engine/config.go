@@ -456,6 +456,23 @@ func (c *Config) DStepsAt(epoch int) (steps int, warmup bool) {
 	return c.DSteps, false
 }
 
+// AfterWarmup returns the first epoch from the one that follows epoch
+// epochs on that is none of D's warm-up (DStepsAt), counted as epoch is,
+// and false when there is none: every epoch is one (d_warmup_every 1).
+func (c *Config) AfterWarmup(epoch int) (int, bool) {
+	e := epoch
+	if c.DWarmupSteps > 0 {
+		e = max(e, c.DWarmupEpochs)
+		if k := c.DWarmupEvery; k > 0 && e%k == 0 {
+			if k == 1 {
+				return 0, false
+			}
+			e++
+		}
+	}
+	return e, true
+}
+
 // WarmupEpochs lists the epochs of D's warm-up as the screen counts
 // them, from 1: "1–25, 501, 1,001, …" for the Wasserstein GAN authors'
 // first 25 and every 500th (see DStepsAt).

@@ -199,11 +199,11 @@ func (c Adjust) apply(s *Session) {
 	if s.state == Diverged {
 		when = " from the next epoch trained"
 	}
-	if c.Setting == DSteps && warmupSteps(cfg, s.gan.Epoch()) > 0 {
+	if _, warm := cfg.DStepsAt(s.gan.Epoch()); c.Setting == DSteps && warm {
 		// The next epoch is D's warm-up, whose steps are not d_steps:
 		// "from epoch 3" had stood while epoch 3 took wgan's 100.
 		when = ", unused while every epoch is D's warm-up (d_warmup_every 1)"
-		if e, ok := afterWarmup(cfg, s.gan.Epoch()); ok {
+		if e, ok := cfg.AfterWarmup(s.gan.Epoch()); ok {
 			when = " after D's warm-up, from epoch " + numtext.FormatInt(e+1)
 		}
 	}
@@ -300,23 +300,6 @@ func warmupSteps(cfg engine.Config, epoch int) int {
 		return n
 	}
 	return 0
-}
-
-// afterWarmup returns the first epoch from the one that follows epoch
-// epochs on that is none of D's warm-up, counted as epoch is, and false
-// when there is none: every epoch is one (d_warmup_every 1).
-func afterWarmup(cfg engine.Config, epoch int) (int, bool) {
-	e := epoch
-	if cfg.DWarmupSteps > 0 {
-		e = max(e, cfg.DWarmupEpochs)
-		if k := cfg.DWarmupEvery; k > 0 && e%k == 0 {
-			if k == 1 {
-				return 0, false
-			}
-			e++
-		}
-	}
-	return e, true
 }
 
 // settings are the knobs' values now, read from the run's own
