@@ -50,9 +50,9 @@ import (
 // Checkpoints are written and read as streams, so saving or loading the
 // largest network takes little memory beyond the network itself. A reader
 // learns the body's size from the configuration, which comes first, and
-// refuses a header that claims another before it reads the weights; told
-// the size of what it reads (a file's), it refuses one shorter than the
-// header claims before it reads on.
+// refuses a header that claims another before it reads the weights; it
+// refuses one that claims more than the size of what it reads (a file's)
+// before it reads on.
 const (
 	checkpointMagic   = "GANUICKP"
 	checkpointVersion = 4 // 2: a points target's data is in it; 3: the annex; 4: SGD and RMSprop have no step count
@@ -189,13 +189,20 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // *CheckpointError; a failure to read comes back as it is. The annex's
 // bytes are the front end's to judge.
 //
-// size is how many bytes r holds (a file's size), or -1 if that is not
-// known. Known, a checkpoint shorter than its header claims is refused
-// straight after the header: the stream alone finds the end only when it
-// comes, after the networks the configuration names are built, and a
-// file cut short of a wide design's took its hundreds of megabytes to be
-// called truncated.
+// size is how many bytes r holds, as a file's size says (and
+// inputfile.Open's reader holds no more than that): a checkpoint shorter
+// than its header claims is refused as truncated straight after the
+// header. The stream alone finds the end only when it comes, after the
+// networks the configuration names are built, and a file cut short of a
+// wide design's took its hundreds of megabytes to be called truncated.
+// Data that ends before size (a file that shrank since its size was
+// taken) is truncated all the same, found where it ends; data that goes
+// on past the checksum is refused. A negative size is an error: every
+// caller knows the size of what it reads.
 func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
+	if size < 0 {
+		return nil, nil, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
+	}
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
 	if magic := cr.take(len(checkpointMagic), "header"); cr.err == nil && string(magic) != checkpointMagic {
@@ -208,7 +215,7 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if version < 1 || version > checkpointVersion {
 		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
 	}
-	if body := size - int64(headerLen) - sha256.Size; size >= 0 && (body < 0 || n > uint64(body)) {
+	if body := size - int64(headerLen) - sha256.Size; body < 0 || n > uint64(body) {
 		return nil, nil, badCheckpoint("truncated: the header claims a body of %d bytes, the data holds %d", n, max(body, 0))
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")

@@ -106,9 +106,10 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
 		}
 	}
-	// No data at all is said to be empty, its size known or not ("truncated
-	// header" had read as a checkpoint cut short); a byte is a header cut short.
-	for _, size := range []int64{0, -1} {
+	// No data at all is said to be empty, also where it ends before its
+	// size ("truncated header" had read as a checkpoint cut short); a byte
+	// is a header cut short.
+	for _, size := range []int64{0, int64(len(good))} {
 		if _, _, err := ReadCheckpoint(bytes.NewReader(nil), size); err == nil || err.Error() != "not a usable checkpoint: it is empty (0 bytes)" {
 			t.Errorf("no data, size %d: %v, want it called empty", size, err)
 		}
@@ -116,15 +117,27 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 	if _, err := Restore(good[:1]); err == nil || err.Error() != "not a usable checkpoint: truncated header" {
 		t.Errorf("one byte: %v, want a truncated header", err)
 	}
-	// Every truncation is caught, not just the halfway one, its size
-	// known or not.
+	// Every truncation is caught, not just the halfway one: by its size,
+	// and where the data ends before the size said (a file that shrank
+	// after its size was taken), where it ends.
 	for n := 0; n < len(good); n += 997 {
 		if _, err := Restore(good[:n]); err == nil {
 			t.Fatalf("a checkpoint cut to %d bytes loaded", n)
 		}
-		if _, _, err := ReadCheckpoint(bytes.NewReader(good[:n]), -1); err == nil {
-			t.Fatalf("a checkpoint cut to %d bytes loaded as a stream", n)
+		var ce *CheckpointError
+		if _, _, err := ReadCheckpoint(bytes.NewReader(good[:n]), int64(len(good))); !errors.As(err, &ce) {
+			t.Fatalf("a checkpoint cut to %d bytes, its size the whole one's: %v, want a *CheckpointError", n, err)
 		}
+	}
+	// A size that says less than the data holds: the rest is refused.
+	if _, _, err := ReadCheckpoint(bytes.NewReader(append(slices.Clone(good), 0)), int64(len(good))); err == nil || !strings.Contains(err.Error(), "after the checksum") {
+		t.Errorf("a byte past the size: %v, want it refused", err)
+	}
+	// No size is the caller's mistake, not the data's: every reader
+	// knows the size of what it reads (-1 had read as a stream of
+	// unknown size, which no caller needed).
+	if _, _, err := ReadCheckpoint(bytes.NewReader(good), -1); err == nil || errors.As(err, new(*CheckpointError)) {
+		t.Errorf("a size of -1: %v, want the caller's error", err)
 	}
 }
 
@@ -255,15 +268,18 @@ func TestShortCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
 	}
 }
 
-// TestEndlessInputIsRefusedAtOnce: a reader that never ends (a device
-// like /dev/zero) is refused after the header, not read to exhaustion.
+// TestEndlessInputIsRefusedAtOnce: a reader that goes on past its size
+// (a device like /dev/zero, a file that grows) is refused after the
+// header, not read to exhaustion.
 func TestEndlessInputIsRefusedAtOnce(t *testing.T) {
-	zeros := &countingReader{}
-	if _, _, err := ReadCheckpoint(zeros, -1); err == nil {
-		t.Fatal("endless zeros loaded")
-	}
-	if zeros.n > 1<<16 {
-		t.Errorf("read %d bytes of an endless input", zeros.n)
+	for _, size := range []int64{0, 1 << 40} {
+		zeros := &countingReader{}
+		if _, _, err := ReadCheckpoint(zeros, size); err == nil {
+			t.Fatalf("endless zeros of size %d loaded", size)
+		}
+		if zeros.n > 1<<16 {
+			t.Errorf("size %d: read %d bytes of an endless input", size, zeros.n)
+		}
 	}
 }
 
@@ -305,10 +321,10 @@ func FuzzRestore(f *testing.F) {
 	f.Add(withAnnex(f, g, []byte("annex")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, annex, err := readBytes(data)
-		// Whether a checkpoint loads does not depend on its size being
-		// known: that only refuses a short one sooner.
-		if _, _, errStream := ReadCheckpoint(bytes.NewReader(data), -1); (err == nil) != (errStream == nil) {
-			t.Fatalf("sized: %v; as a stream: %v", err, errStream)
+		// Whether a checkpoint loads does not depend on the size saying
+		// more than the data holds: that only finds a short one later.
+		if _, _, errLong := ReadCheckpoint(bytes.NewReader(data), int64(len(data))+1<<20); (err == nil) != (errLong == nil) {
+			t.Fatalf("sized: %v; sized past its end: %v", err, errLong)
 		}
 		if err != nil {
 			return
@@ -448,11 +464,14 @@ func TestCheckpointAnnex(t *testing.T) {
 			t.Errorf("an annex length off by %d: got %v, want a *CheckpointError", delta, err)
 		}
 	}
-	// A header claiming a body past MaxAnnex is refused before the weights.
+	// A header claiming a body past MaxAnnex, with data enough after it,
+	// is refused before the weights.
 	huge := slices.Clone(data)
-	binary.LittleEndian.PutUint64(huge[len(checkpointMagic)+4:], uint64(len(data)-headerLen-sha256.Size+MaxAnnex+1))
-	if _, _, err := ReadCheckpoint(bytes.NewReader(huge), -1); err == nil || !strings.Contains(err.Error(), "header claims") {
-		t.Errorf("a body past MaxAnnex: %v", err)
+	body := len(data) - headerLen - sha256.Size + MaxAnnex + 1
+	binary.LittleEndian.PutUint64(huge[len(checkpointMagic)+4:], uint64(body))
+	zeros := &countingReader{}
+	if _, _, err := ReadCheckpoint(io.MultiReader(bytes.NewReader(huge), zeros), int64(headerLen+body+sha256.Size)); err == nil || !strings.Contains(err.Error(), "header claims") || zeros.n > 0 {
+		t.Errorf("a body past MaxAnnex: %v, after %d bytes past the data", err, zeros.n)
 	}
 	if err := g.WriteCheckpoint(io.Discard, make([]byte, MaxAnnex+1)); err == nil {
 		t.Error("an annex past MaxAnnex was written")
