@@ -2,14 +2,20 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/session"
 )
 
@@ -90,6 +96,63 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 	} {
 		if code, _, stderr := runCLI(t, args...); code != 2 || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and one line", args, code, stderr)
+		}
+	}
+}
+
+// TestNewerGanuisFilesExitTwo: a checkpoint and a preset file written by
+// a newer ganui, their designs with a key this one does not know, are
+// refused with exit 2 and one line that names the file, the ganui that
+// wrote it, the key and the way out (the checkpoint's had been a bare
+// "unknown field").
+func TestNewerGanuisFilesExitTwo(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--samples", "100", "--save", good); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The configuration, after the header (magic, version u32, body
+	// length u64) and its length u32, with the writer and a key of a
+	// newer ganui; the lengths and the checksum made to match.
+	const header = 8 + 4 + 8
+	n := int(binary.LittleEndian.Uint32(data[header:]))
+	var cfg map[string]json.RawMessage
+	if err := json.Unmarshal(data[header+4:header+4+n], &cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg[engine.VersionKey], cfg["d_future_steps"] = json.RawMessage(`"v9.9.9"`), json.RawMessage(`3`)
+	cfgJSON, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := slices.Concat(binary.LittleEndian.AppendUint32(nil, uint32(len(cfgJSON))), cfgJSON, data[header+4+n:len(data)-sha256.Size])
+	newer := binary.LittleEndian.AppendUint64(slices.Clone(data[:header-8]), uint64(len(body)))
+	newer = append(newer, body...)
+	sum := sha256.Sum256(newer)
+	ckpt := filepath.Join(dir, "newer.ckpt")
+	preset := filepath.Join(dir, "newer.json")
+	if err := os.WriteFile(ckpt, append(newer, sum[:]...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(preset, []byte("{\n  \"ganui_version\": \"v9.9.9\",\n  \"base\": \"vanilla\",\n  \"d_future_steps\": 3\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	said := `written by ganui v9.9.9, whose design has a key this ganui, ` + release.Version + `, does not know: "d_future_steps"; upgrade ganui to read it` + "\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--resume", ckpt}, "ganui: --resume: " + ckpt + ": " + said},
+		{[]string{"--resume", ckpt}, "ganui: --resume: " + ckpt + ": " + said},
+		{[]string{"--headless", "--preset", preset}, "ganui: --preset: " + preset + ":4: " + said},
+		{[]string{"--show-preset", preset}, "ganui: --show-preset: " + preset + ":4: " + said},
+	} {
+		if code, _, stderr := runCLI(t, c.args...); code != 2 || stderr != c.want {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
 		}
 	}
 }

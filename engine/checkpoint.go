@@ -8,10 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/release"
 )
 
 // A checkpoint holds everything a run needs to continue bit-identically:
@@ -23,6 +26,11 @@ import (
 //	config JSON | points | seed u64 | epoch u64 | PCG state |
 //	G params | D params | G optimizer | D optimizer |
 //	G historical mean | D historical mean | G moving average | annex
+//
+// where the config JSON is the Config's object, with the ganui that
+// wrote it (release.Version) under VersionKey first, from the ganui that
+// began to record it on: a ganui that does not know a key of it refuses
+// the checkpoint with a *NewerError that names that ganui and the keys.
 //
 // where points, present only when the target is points(FILE.csv), are
 // the target's data as the run has it: their count n (u32), then 2n
@@ -95,7 +103,7 @@ func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
 	if len(annex) > MaxAnnex {
 		return fmt.Errorf("engine: a checkpoint annex of %d bytes, at most %d", len(annex), MaxAnnex)
 	}
-	cfg, err := json.Marshal(g.cfg)
+	cfg, err := configJSON(g.cfg)
 	if err != nil {
 		return err
 	}
@@ -186,8 +194,10 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // empty or the checkpoint older than version 3). Damaged, truncated,
 // padded, foreign or newer-version data, a configuration that repeats a
 // key or is not valid, and counts beyond MaxEpochs or MaxUpdates give a
-// *CheckpointError; a failure to read comes back as it is. The annex's
-// bytes are the front end's to judge.
+// *CheckpointError; a configuration with keys this ganui does not know,
+// in a checkpoint whose checksum is right, a *NewerError; a failure to
+// read comes back as it is. The annex's bytes are the front end's to
+// judge.
 //
 // size is how many bytes r holds, as a file's size says (and
 // inputfile.Open's reader holds no more than that): a checkpoint shorter
@@ -223,6 +233,9 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, cr.err
 	}
 	cfg, err := decodeConfig(cfgJSON)
+	if newer := (*NewerError)(nil); errors.As(err, &newer) {
+		return nil, nil, sealed(cr, r, sum, n-uint64(4+len(cfgJSON)), newer)
+	}
 	if err != nil {
 		return nil, nil, badCheckpoint("configuration: %v", err)
 	}
@@ -307,14 +320,55 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	return g, annex, nil
 }
 
+// sealed is the error for a checkpoint whose configuration a newer ganui
+// wrote (newer), once the rest of its body, left bytes, is read and its
+// checksum found right: a checkpoint damaged in a key's name reads as
+// one of a newer ganui until then. r is the data after the body, cr the
+// body's reader, which feeds sum.
+func sealed(cr *ckReader, r io.Reader, sum hash.Hash, left uint64, newer *NewerError) error {
+	if left > math.MaxInt64 { // the body claims less than its configuration
+		return badCheckpoint("the header claims a body shorter than its configuration")
+	}
+	if _, err := io.CopyN(io.Discard, cr.r, int64(left)); err != nil {
+		return truncated(err, "body")
+	}
+	var stored [sha256.Size]byte
+	if _, err := io.ReadFull(r, stored[:]); err != nil {
+		return truncated(err, "checksum")
+	}
+	if !bytes.Equal(stored[:], sum.Sum(nil)) {
+		return badCheckpoint("checksum mismatch (the file is damaged)")
+	}
+	return newer
+}
+
+// configJSON is cfg as a checkpoint holds it: its JSON object, with the
+// ganui that writes it (release.Version) under VersionKey, first.
+func configJSON(cfg Config) ([]byte, error) {
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		return nil, err
+	}
+	writer, err := json.Marshal(release.Version)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat([]byte(`{"`+VersionKey+`":`), writer, []byte(","), data[1:]), nil
+}
+
 // decodeConfig reads a checkpoint's configuration strictly: one JSON
-// object, keys known and not repeated, nothing after it.
+// object, keys exact and not repeated, nothing after it. Beside the
+// Config's keys it takes VersionKey, the ganui that wrote it (a string,
+// absent before it was written). Keys of no Config field give a
+// *NewerError that names them and that ganui.
 func decodeConfig(data []byte) (Config, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return Config{}, errors.New("not a JSON object")
 	}
 	seen := map[string]bool{}
+	var unknown []string
+	var writer string
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -325,12 +379,25 @@ func decodeConfig(data []byte) (Config, error) {
 			return Config{}, fmt.Errorf("key %q appears twice", clip(key))
 		}
 		seen[key] = true
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
 			return Config{}, err
 		}
+		if key == VersionKey {
+			if json.Unmarshal(raw, &writer) != nil {
+				return Config{}, fmt.Errorf("%s: want a string, got %s", VersionKey, clip(string(raw)))
+			}
+		} else if _, err := lookupField(key); err != nil {
+			unknown = append(unknown, key)
+		}
 	}
-	var cfg Config
+	if unknown != nil {
+		return Config{}, &NewerError{Writer: writer, Keys: unknown}
+	}
+	var cfg struct {
+		Config
+		Writer string `json:"ganui_version"` // VersionKey
+	}
 	dec = json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cfg); err != nil {
@@ -339,7 +406,7 @@ func decodeConfig(data []byte) (Config, error) {
 	if dec.More() {
 		return Config{}, errors.New("unexpected data after the object")
 	}
-	return cfg, nil
+	return cfg.Config, nil
 }
 
 const (

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/release"
 )
 
 // TestResumeIsBitIdentical: training 2n epochs straight equals training n,
@@ -330,9 +332,10 @@ func FuzzRestore(f *testing.F) {
 			return
 		}
 		again := withAnnex(t, g, annex)
-		// A checkpoint of this version re-encodes to its bytes; an older
-		// one to this version's, which re-encodes to itself.
-		if binary.LittleEndian.Uint32(data[len(checkpointMagic):]) != checkpointVersion {
+		// A checkpoint of this version, written by this ganui, re-encodes
+		// to its bytes; an older one, or another ganui's, to this
+		// version's and this ganui's, which re-encodes to itself.
+		if binary.LittleEndian.Uint32(data[len(checkpointMagic):]) != checkpointVersion || !writtenHere(data) {
 			if g, annex, err = readBytes(again); err != nil {
 				t.Fatalf("an upgraded checkpoint does not load: %v", err)
 			}
@@ -383,6 +386,18 @@ func FuzzDecodeConfig(f *testing.F) {
 			t.Fatalf("%s reads back as %s", again, again2)
 		}
 	})
+}
+
+// writtenHere reports whether the checkpoint data records this ganui as
+// the one that wrote it.
+func writtenHere(data []byte) bool {
+	n := int(binary.LittleEndian.Uint32(data[headerLen:]))
+	var cfg map[string]json.RawMessage
+	if json.Unmarshal(data[headerLen+4:headerLen+4+n], &cfg) != nil {
+		return false
+	}
+	ours, err := json.Marshal(release.Version)
+	return err == nil && bytes.Equal(cfg[VersionKey], ours)
 }
 
 // asVersion1 is a checkpoint without a points target or an annex as
@@ -522,10 +537,11 @@ func TestVersion3StepCountsAreDropped(t *testing.T) {
 			t.Fatalf("a step count of %d at byte %d", n, i)
 		}
 	}
-	// The configuration as this ganui writes it: keys added since
-	// (d_warmup_steps, …) join it, at their values of before.
+	// The configuration as this ganui writes it: the ganui that writes
+	// it and keys added since (d_warmup_steps, …) join it, the keys at
+	// their values of before.
 	cfgLen := int(binary.LittleEndian.Uint32(old[headerLen:]))
-	cfg, err := json.Marshal(g.cfg)
+	cfg, err := configJSON(g.cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -550,6 +566,73 @@ func TestVersion3StepCountsAreDropped(t *testing.T) {
 		var ce *CheckpointError
 		if _, err := Restore(append(bad, sum[:]...)); !errors.As(err, &ce) || !strings.Contains(err.Error(), "steps, out of range") {
 			t.Errorf("a step count past MaxUpdates at byte %d: %v", i, err)
+		}
+	}
+}
+
+// TestCheckpointOfANewerGanui: a checkpoint whose configuration has keys
+// this ganui does not know (one written by a newer ganui, as d_warmup_steps
+// once appeared) is refused, not trained without them, by a one-line
+// *NewerError that names the ganui that wrote it (as the checkpoint
+// records it, from this ganui on), the keys, and the way out; damaged or
+// cut short, it is called that instead. A checkpoint records the ganui
+// that writes it.
+func TestCheckpointOfANewerGanui(t *testing.T) {
+	good := validCheckpoint(t)
+	ours, err := json.Marshal(release.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := []byte(`{"` + VersionKey + `":` + string(ours) + `,`)
+	if cfgAt := headerLen + 4; !bytes.HasPrefix(good[cfgAt:], recorded) {
+		t.Fatalf("a checkpoint's configuration begins %.60q, want it to record this ganui, %s", good[cfgAt:], recorded)
+	}
+	newer := func(writer string, keys ...string) []byte {
+		return forge(t, good, func(cfg, rest []byte) ([]byte, []byte) {
+			cfg = bytes.Replace(cfg, recorded, []byte("{"), 1)
+			if writer != "" {
+				cfg = slices.Concat([]byte(`{"`+VersionKey+`":"`+writer+`",`), cfg[1:])
+			}
+			for _, k := range keys {
+				cfg = slices.Concat(cfg[:len(cfg)-1], []byte(`,"`+k+`":3}`))
+			}
+			return cfg, rest
+		})
+	}
+	for _, c := range []struct {
+		data []byte
+		want string
+	}{
+		{newer("v9.9.9", "d_future_steps"), `written by ganui v9.9.9, whose design has a key this ganui, ` + release.Version + `, does not know: "d_future_steps"; upgrade ganui to read it`},
+		{newer("v9.9.9", "d_future_steps", "g_future"), `written by ganui v9.9.9, whose design has keys this ganui, ` + release.Version + `, does not know: "d_future_steps", "g_future"; upgrade ganui to read it`},
+		{newer("", "d_future_steps"), `written by a newer ganui, whose design has a key this ganui, ` + release.Version + `, does not know: "d_future_steps"; upgrade ganui to read it`},
+		{newer("v9.9.9", "a", "b", "c", "d", "e", "f"), `does not know: "a", "b", "c", "d" and 2 more; upgrade ganui to read it`},
+	} {
+		_, err := Restore(c.data)
+		var ne *NewerError
+		if !errors.As(err, &ne) || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("got %v, want a *NewerError, one line, saying %q", err, c.want)
+		}
+	}
+	// Its writer recorded, the same configuration loads.
+	if _, err := Restore(newer("v9.9.9")); err != nil {
+		t.Errorf("a checkpoint of ganui v9.9.9 with no key unknown here: %v", err)
+	}
+	// Damaged past its configuration, or cut short, it is not a newer
+	// ganui's but damaged: the checksum says which.
+	data := newer("v9.9.9", "d_future_steps")
+	flipped := slices.Clone(data)
+	flipped[len(flipped)-sha256.Size-100] ^= 1
+	for name, bad := range map[string][]byte{"flipped": flipped, "cut": data[:len(data)-1]} {
+		var ce *CheckpointError
+		if _, err := Restore(bad); !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
+		}
+	}
+	// The version's key is a string, given once.
+	for _, cfg := range []string{`{"ganui_version":1}`, `{"ganui_version":"a","ganui_version":"a"}`} {
+		if _, err := decodeConfig([]byte(cfg)); err == nil || errors.As(err, new(*NewerError)) {
+			t.Errorf("%s: %v, want it refused as it is", cfg, err)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/suggest"
 )
 
@@ -79,6 +80,42 @@ func lookupField(key string) (configField, error) {
 		}
 	}
 	return configField{}, fmt.Errorf("unknown key %q%s", key, KeyHint(key))
+}
+
+// VersionKey is the key a file's design (a preset file's object, a
+// checkpoint's configuration) records the ganui that wrote it by, beside
+// the Config's keys: release.Version, so that a ganui that does not know
+// a key of the file can name the one that does (NewerError).
+const VersionKey = "ganui_version"
+
+// A NewerError refuses a file written by a newer ganui, one whose design
+// has keys this ganui does not know: training without them would train
+// another design than the one saved, and a resumed run must go on with
+// exactly that.
+type NewerError struct {
+	Writer string   // the ganui that wrote the file, as VersionKey records it; "" where the file records none
+	Keys   []string // the keys this ganui does not know, in the file's order
+}
+
+func (e *NewerError) Error() string {
+	const most = 4
+	keys := make([]string, 0, most)
+	for _, k := range e.Keys[:min(len(e.Keys), most)] {
+		keys = append(keys, strconv.Quote(clip(k)))
+	}
+	list := strings.Join(keys, ", ")
+	if more := len(e.Keys) - most; more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	by := "a newer ganui"
+	if e.Writer != "" {
+		by = "ganui " + clip(e.Writer)
+	}
+	what := "a key"
+	if len(e.Keys) > 1 {
+		what = "keys"
+	}
+	return fmt.Sprintf("written by %s, whose design has %s this ganui, %s, does not know: %s; upgrade ganui to read it", by, what, release.Version, list)
 }
 
 // KeyHint is what the error for key, no key of a Config nor one of more

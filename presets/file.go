@@ -16,6 +16,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -30,10 +31,13 @@ const baseKey = "base"
 // A preset file is one JSON object whose keys are the JSON names of
 // engine.Config's fields ("batch", "g_lr", …), plus an optional "base":
 // the name of a built-in preset that supplies every field the file leaves
-// out. Without a base every field the file leaves out is zero, so a
-// complete file (as Marshal writes) stands on its own. Keys are exact and
-// case-sensitive; an unknown or repeated key, a value of the wrong type,
-// null, bytes that are not UTF-8, or anything after the object is an error.
+// out, and an optional engine.VersionKey, the ganui that wrote the file
+// (Marshal writes it). Without a base every field the file leaves out is
+// zero, so a complete file (as Marshal writes) stands on its own. Keys are
+// exact and case-sensitive; an unknown or repeated key, a value of the
+// wrong type, null, bytes that are not UTF-8, or anything after the
+// object is an error. Unknown keys in a file another ganui wrote are an
+// *engine.NewerError, which names that ganui (newer).
 //
 //	{
 //	  "base": "vanilla",
@@ -41,11 +45,6 @@ const baseKey = "base"
 //	  "g_lr": 0.0005
 //	}
 func Parse(data []byte, name string) (engine.Config, error) {
-	type pair struct {
-		key  string
-		raw  json.RawMessage
-		line int
-	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
 	fail := func(off int64, format string, a ...any) (engine.Config, error) {
@@ -108,6 +107,9 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return fail(dec.InputOffset(), "unexpected data after the preset object")
 	}
 
+	if err := newer(pairs, name); err != nil {
+		return engine.Config{}, err
+	}
 	var cfg engine.Config
 	var baseName string
 	lines := map[string]int{}
@@ -127,12 +129,12 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		cfg, baseName = b, base
 	}
 	for _, p := range pairs {
-		if p.key == baseKey {
+		if p.key == baseKey || p.key == engine.VersionKey {
 			continue
 		}
 		if !slices.Contains(engine.ConfigKeys(), p.key) {
 			// "base" among the keys suggested: Config.Set knows it not.
-			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey))
+			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey, engine.VersionKey))
 		}
 		if err := cfg.SetJSON(p.key, p.raw); err != nil {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
@@ -175,6 +177,42 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	return cfg, nil
 }
 
+// pair is a preset file's key, its value, and the line it is on.
+type pair struct {
+	key  string
+	raw  json.RawMessage
+	line int
+}
+
+// newer checks the file name's engine.VersionKey, the ganui that wrote
+// it, a string, and refuses a file that another ganui than this one
+// wrote and that has keys this one does not know with an
+// *engine.NewerError, on the line of the first: a newer ganui's design,
+// which this one would train otherwise. Unknown keys in a file that
+// records no writer, or this ganui, are keys written by hand, which
+// Parse says were likely meant to be others.
+func newer(pairs []pair, name string) error {
+	writer, line := "", 0
+	var unknown []string
+	for _, p := range pairs {
+		switch {
+		case p.key == engine.VersionKey:
+			if json.Unmarshal(p.raw, &writer) != nil {
+				return fmt.Errorf("%s:%d: %s: want a string, the version of the ganui that wrote the file", name, p.line, engine.VersionKey)
+			}
+		case p.key != baseKey && !slices.Contains(engine.ConfigKeys(), p.key):
+			if unknown == nil {
+				line = p.line
+			}
+			unknown = append(unknown, p.key)
+		}
+	}
+	if writer == "" || writer == release.Version || unknown == nil {
+		return nil
+	}
+	return fmt.Errorf("%s:%d: %w", name, line, &engine.NewerError{Writer: writer, Keys: unknown})
+}
+
 // MaxFileSize is the largest preset file ganui reads. A complete preset
 // is under 2 KiB; the cap leaves room for comments-as-descriptions and
 // wide layer lists while refusing at once a file that is not a preset.
@@ -206,8 +244,10 @@ func Resolve(arg string) (engine.Config, error) {
 // built-in preset: arg names none.
 func IsFile(arg string) bool { return !slices.Contains(Names(), arg) }
 
-// Marshal writes cfg as a preset file: every field, one key per line in
-// engine.Config's order, lists on one line. Parse reads it back to an
+// Marshal writes cfg as a preset file: the ganui that writes it
+// (release.Version, under engine.VersionKey, which names it to a ganui
+// that does not know a key of the file), then every field, one key per
+// line in engine.Config's order, lists on one line. Parse reads it back to an
 // equal Config, but for the non-breaking spaces a built-in preset keeps
 // a label and its value with in its description and source, for the
 // screen's wrapping (numtext.Together): a file writes them as plain
@@ -228,7 +268,8 @@ func Marshal(cfg engine.Config) []byte {
 		panic("presets: a Config does not marshal: " + err.Error()) // an invalid choice value
 	}
 	var b bytes.Buffer
-	b.WriteString("{\n")
+	writer, _ := json.Marshal(release.Version)
+	fmt.Fprintf(&b, "{\n  %q: %s,\n", engine.VersionKey, writer)
 	keys := engine.ConfigKeys()
 	for i, k := range keys {
 		v := full[k]

@@ -2,6 +2,7 @@ package presets
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/release"
 )
 
 // TestMarshalRoundTrip: every preset written as a file reads back equal,
@@ -38,6 +40,39 @@ func TestMarshalRoundTrip(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("Marshal output lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestPresetFileOfANewerGanui: a preset file with keys this ganui does
+// not know, written by another ganui (as its "ganui_version", which
+// Marshal writes first, records), is refused in one line that names that
+// ganui, the keys and the way out, on the line of the first key; a key
+// this ganui does not know in a file that records no writer, or this
+// ganui, was written by hand and is answered with the key it was likely
+// meant to be.
+func TestPresetFileOfANewerGanui(t *testing.T) {
+	if first := strings.SplitN(string(Marshal(All()[0])), "\n", 3)[1]; first != `  "ganui_version": "`+release.Version+`",` {
+		t.Errorf("Marshal's first key is %q, want the ganui that writes it, %s", first, release.Version)
+	}
+	file := "{\n  \"ganui_version\": \"v9.9.9\",\n  \"base\": \"wgan\",\n  \"d_future_steps\": 100,\n  \"d_future_every\": 500\n}\n"
+	_, err := Parse([]byte(file), "w.json")
+	want := `w.json:4: written by ganui v9.9.9, whose design has keys this ganui, ` + release.Version + `, does not know: "d_future_steps", "d_future_every"; upgrade ganui to read it`
+	if !errors.As(err, new(*engine.NewerError)) || err.Error() != want {
+		t.Errorf("got %v, want a NewerError:\n%s", err, want)
+	}
+	for _, c := range []struct{ file, want string }{
+		{`{"base": "wgan", "d_future_steps": 100}`, `p.json:1: unknown key "d_future_steps"`},
+		{`{"ganui_version": "` + release.Version + `", "base": "vanilla", "g_lrr": 1e-3}`, `p.json:1: unknown key "g_lrr" (did you mean "g_lr"?)`},
+		{`{"ganui_version": 2, "base": "vanilla"}`, `p.json:1: ganui_version: want a string, the version of the ganui that wrote the file`},
+		{`{"ganui_versio": "v1", "base": "vanilla"}`, `p.json:1: unknown key "ganui_versio" (did you mean "ganui_version"?)`},
+	} {
+		if _, err := Parse([]byte(c.file), "p.json"); err == nil || !strings.HasPrefix(err.Error(), c.want) || errors.As(err, new(*engine.NewerError)) {
+			t.Errorf("%s: %v, want %q", c.file, err, c.want)
+		}
+	}
+	// Another ganui's file with no key unknown here loads.
+	if _, err := Parse([]byte(`{"ganui_version": "v9.9.9", "base": "vanilla"}`), "p.json"); err != nil {
+		t.Errorf("a file of ganui v9.9.9: %v", err)
 	}
 }
 
