@@ -147,26 +147,16 @@ func TestOutlineNamesTheWarmup(t *testing.T) {
 func TestResumeInTheWarmupIsBitIdentical(t *testing.T) {
 	cfg := wganConfig()
 	cfg.DWarmupSteps, cfg.DWarmupEpochs, cfg.DWarmupEvery = 30, 4, 8
-	straight := mustNew(t, cfg, 5)
-	want := train(t, straight, 20)
 	for _, at := range []int{2, 8, 16} { // in the first epochs; before epoch 9 and 17, each a warm-up's
-		first := mustNew(t, cfg, 5)
-		got := train(t, first, at)
-		data, err := first.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		resumed, err := Restore(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n, warm := resumed.cfg.DStepsAt(resumed.Epoch()); n != 30 || !warm {
-			t.Fatalf("saved at %d: the next epoch takes %d steps (warm-up %v), want the warm-up's 30", at, n, warm)
-		}
-		got = append(got, train(t, resumed, 20-at)...)
-		if !slices.Equal(got, want) || !slices.Equal(resumed.disc.Params, straight.disc.Params) || !slices.Equal(resumed.gen.Params, straight.gen.Params) {
-			t.Errorf("saved at epoch %d in the warm-up: the resumed run differs from the straight one", at)
-		}
+		checkResume(t, resumeCase{
+			start: func() *GAN { return mustNew(t, cfg, 5) },
+			at:    at, total: 20,
+			restored: func(r *GAN) {
+				if n, warm := r.cfg.DStepsAt(r.Epoch()); n != 30 || !warm {
+					t.Fatalf("saved at %d: the next epoch takes %d steps (warm-up %v), want the warm-up's 30", at, n, warm)
+				}
+			},
+		})
 	}
 }
 
@@ -210,15 +200,5 @@ func TestCheckpointFromBeforeTheWarmup(t *testing.T) {
 	if err := end.cfg.Set("epochs", "3"); err != nil {
 		t.Fatal(err)
 	}
-	got, err := g.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := end.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(got, want) {
-		t.Fatal("the old checkpoint, resumed 3 epochs, differs from the old ganui's 6 epochs")
-	}
+	sameState(t, g, end) // the old checkpoint, resumed 3 epochs, against the old ganui's 6
 }
