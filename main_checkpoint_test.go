@@ -55,13 +55,24 @@ func TestSaveAndResumeMatchStraightRun(t *testing.T) {
 	}
 }
 
-func TestBadResumeInputExitsTwo(t *testing.T) {
-	dir := t.TempDir()
+// savedRun is the path and bytes of good.ckpt in dir, a checkpoint of a
+// short run that ganui --save wrote there.
+func savedRun(t *testing.T, dir string) (string, []byte) {
+	t.Helper()
 	good := filepath.Join(dir, "good.ckpt")
 	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--samples", "100", "--save", good); code != 0 {
 		t.Fatal(stderr)
 	}
-	data, _ := os.ReadFile(good)
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return good, data
+}
+
+func TestBadResumeInputExitsTwo(t *testing.T) {
+	dir := t.TempDir()
+	good, data := savedRun(t, dir)
 	write := func(name string, b []byte) string {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, b, 0o644)
@@ -107,14 +118,7 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 // "unknown field").
 func TestNewerGanuisFilesExitTwo(t *testing.T) {
 	dir := t.TempDir()
-	good := filepath.Join(dir, "good.ckpt")
-	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--samples", "100", "--save", good); code != 0 {
-		t.Fatal(stderr)
-	}
-	data, err := os.ReadFile(good)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, data := savedRun(t, dir)
 	// The configuration, after the header (magic, version u32, body
 	// length u64) and its length u32, with the writer and a key of a
 	// newer ganui; the lengths and the checksum made to match.
