@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ganui/ganui/internal/release"
 )
@@ -336,7 +337,8 @@ func FuzzDecodeConfig(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	for _, s := range []string{`{}`, `{"name":"x","name":"y"}`, `{"g_hidden":[1e9]}`, `{"g_acts":["relu"]}`, `{"nope":1}`, `{} {}`, `[`, `{"batch":1e400}`} {
+	for _, s := range []string{`{}`, `{"name":"x","name":"y"}`, `{"g_hidden":[1e9]}`, `{"g_acts":["relu"]}`, `{"nope":1}`, `{} {}`, `[`, `{"batch":1e400}`,
+		`{"ganui_version":"v9.9.9","d_new":1,"batch":2}`, `{"ganui_version":1}`, `{"GANUI_VERSION":"v1"}`, `{"Batch":2}`, `{"ganui_version":"v1\u001b[2J","d_new":1}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -344,6 +346,9 @@ func FuzzDecodeConfig(f *testing.F) {
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Fatalf("multi-line error %q", err)
+			}
+			if ne := (*NewerError)(nil); errors.As(err, &ne) && strings.ContainsFunc(err.Error(), unicode.IsControl) {
+				t.Fatalf("a control character in %q", err)
 			}
 			return
 		}

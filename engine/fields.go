@@ -109,7 +109,8 @@ func (e *NewerError) Error() string {
 	}
 	by := "a newer ganui"
 	if e.Writer != "" {
-		by = "ganui " + clip(e.Writer)
+		quoted := strconv.Quote(clip(e.Writer)) // its control characters escaped, as the keys'
+		by = "ganui " + quoted[1:len(quoted)-1]
 	}
 	what := "a key"
 	if len(e.Keys) > 1 {

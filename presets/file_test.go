@@ -280,6 +280,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla"`, `{"base": "vanilla", "epochs": 1e400}`, `{"batch": -1}`, `null`, `{}`,
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
+		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
 	} {
 		f.Add([]byte(s))
 	}
