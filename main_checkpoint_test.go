@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -112,10 +113,10 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 }
 
 // TestNewerGanuisFilesExitTwo: a checkpoint and a preset file written by
-// a newer ganui, their designs with a key this one does not know, are
-// refused with exit 2 and one line that names the file, the ganui that
-// wrote it, the key and the way out (the checkpoint's had been a bare
-// "unknown field").
+// a newer ganui, their designs with a key this one does not know, and a
+// checkpoint of a later format, are refused with exit 2 and one line
+// that names the file, the ganui that wrote it, the key and the way out
+// (the checkpoint's had been a bare "unknown field").
 func TestNewerGanuisFilesExitTwo(t *testing.T) {
 	dir := t.TempDir()
 	_, data := savedRun(t, dir)
@@ -145,6 +146,15 @@ func TestNewerGanuisFilesExitTwo(t *testing.T) {
 	if err := os.WriteFile(preset, []byte("{\n  \"ganui_version\": \"v9.9.9\",\n  \"base\": \"vanilla\",\n  \"d_future_steps\": 3\n}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The same checkpoint as a later format would mark it.
+	format := binary.LittleEndian.Uint32(data[8:])
+	later := slices.Clone(data[:len(data)-sha256.Size])
+	binary.LittleEndian.PutUint32(later[8:], format+1)
+	laterSum := sha256.Sum256(later)
+	laterPath := filepath.Join(dir, "later.ckpt")
+	if err := os.WriteFile(laterPath, append(later, laterSum[:]...), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	said := `written by ganui v9.9.9, whose design has a key this ganui, ` + release.Version + `, does not know: "d_future_steps"; upgrade ganui to read it` + "\n"
 	for _, c := range []struct {
 		args []string
@@ -152,6 +162,7 @@ func TestNewerGanuisFilesExitTwo(t *testing.T) {
 	}{
 		{[]string{"--headless", "--resume", ckpt}, "ganui: --resume: " + ckpt + ": " + said},
 		{[]string{"--resume", ckpt}, "ganui: --resume: " + ckpt + ": " + said},
+		{[]string{"--headless", "--resume", laterPath}, fmt.Sprintf("ganui: --resume: %s: written by a newer ganui, in checkpoint format %d; this ganui, %s, reads formats 1 to %d: upgrade ganui to read it\n", laterPath, format+1, release.Version, format)},
 		{[]string{"--headless", "--preset", preset}, "ganui: --preset: " + preset + ":4: " + said},
 		{[]string{"--show-preset", preset}, "ganui: --show-preset: " + preset + ":4: " + said},
 	} {

@@ -195,7 +195,8 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // padded, foreign or newer-version data, a configuration that repeats a
 // key or is not valid, and counts beyond MaxEpochs or MaxUpdates give a
 // *CheckpointError; a configuration with keys this ganui does not know,
-// in a checkpoint whose checksum is right, a *NewerError; a failure to
+// or a format version past this ganui's, in a checkpoint whose checksum
+// is right, a *NewerError; a failure to
 // read comes back as it is. The annex's bytes are the front end's to
 // judge.
 //
@@ -222,10 +223,15 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if cr.err != nil {
 		return nil, nil, cr.err
 	}
-	if version < 1 || version > checkpointVersion {
+	body := size - int64(headerLen) - sha256.Size
+	switch {
+	case version > checkpointVersion && body >= 0 && n == uint64(body):
+		// A newer ganui's format, if the checksum, read past a body
+		// whose layout this ganui does not know, says the data is whole.
+		return nil, nil, sealed(cr, r, sum, n, &NewerError{Format: version})
+	case version < 1 || version > checkpointVersion:
 		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
-	}
-	if body := size - int64(headerLen) - sha256.Size; body < 0 || n > uint64(body) {
+	case body < 0 || n > uint64(body):
 		return nil, nil, badCheckpoint("truncated: the header claims a body of %d bytes, the data holds %d", n, max(body, 0))
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")

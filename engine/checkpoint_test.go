@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -609,6 +610,18 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 		if _, err := Restore(bad); !errors.As(err, &ce) {
 			t.Errorf("%s: got %v, want a *CheckpointError", name, err)
 		}
+	}
+	// A format past this ganui's, sealed, is a newer ganui's; its header
+	// changed alone, damage.
+	later := slices.Clone(good[:len(good)-sha256.Size])
+	binary.LittleEndian.PutUint32(later[len(checkpointMagic):], checkpointVersion+1)
+	sum := sha256.Sum256(later)
+	_, err = Restore(append(later, sum[:]...))
+	if want := fmt.Sprintf("written by a newer ganui, in checkpoint format %d; this ganui, %s, reads formats 1 to %d: upgrade ganui to read it", checkpointVersion+1, release.Version, checkpointVersion); !errors.As(err, new(*NewerError)) || err.Error() != want {
+		t.Errorf("a later format: %v, want %q", err, want)
+	}
+	if _, err := Restore(append(later, good[len(good)-sha256.Size:]...)); !errors.As(err, new(*CheckpointError)) || !strings.Contains(err.Error(), "checksum mismatch") {
+		t.Errorf("a later format's number in a damaged header: %v, want a checksum mismatch", err)
 	}
 	// The version's key is a string, given once.
 	for _, cfg := range []string{`{"ganui_version":1}`, `{"ganui_version":"a","ganui_version":"a"}`} {

@@ -89,15 +89,19 @@ func lookupField(key string) (configField, error) {
 const VersionKey = "ganui_version"
 
 // A NewerError refuses a file written by a newer ganui, one whose design
-// has keys this ganui does not know: training without them would train
-// another design than the one saved, and a resumed run must go on with
-// exactly that.
+// has keys this ganui does not know, or a checkpoint of a format after
+// this ganui's: training without the keys would train another design
+// than the one saved, and a resumed run must go on with exactly that.
 type NewerError struct {
 	Writer string   // the ganui that wrote the file, as VersionKey records it; "" where the file records none
 	Keys   []string // the keys this ganui does not know, in the file's order
+	Format uint32   // a checkpoint's format version, past this ganui's; 0 for keys
 }
 
 func (e *NewerError) Error() string {
+	if e.Format != 0 {
+		return fmt.Sprintf("written by a newer ganui, in checkpoint format %d; this ganui, %s, reads formats 1 to %d: upgrade ganui to read it", e.Format, release.Version, checkpointVersion)
+	}
 	const most = 4
 	keys := make([]string, 0, most)
 	for _, k := range e.Keys[:min(len(e.Keys), most)] {
