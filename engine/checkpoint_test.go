@@ -280,6 +280,10 @@ func FuzzRestore(f *testing.F) {
 	f.Add([]byte(checkpointMagic))
 	f.Add([]byte{})
 	f.Add(asVersion1(good)) // the same body: no points target
+	later := slices.Clone(good[:len(good)-sha256.Size])
+	binary.LittleEndian.PutUint32(later[len(checkpointMagic):], checkpointVersion+1)
+	laterSum := sha256.Sum256(later)
+	f.Add(append(later, laterSum[:]...)) // a newer ganui's format, sealed
 	v3, err := os.ReadFile(filepath.Join("testdata", "checkpoint-v3-sgd-rmsprop.bin"))
 	if err != nil {
 		f.Fatal(err)
