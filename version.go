@@ -6,22 +6,22 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+
+	"github.com/ganui/ganui/internal/release"
 )
 
 // versionText is what --version prints, a "what: value" line each after
-// the first: ganui's version and git revision as the go command recorded
-// them in the binary (info and ok, from debug.ReadBuildInfo: go build and
+// the first: ganui's version as the files it writes name it
+// (release.FromBuildInfo) and the git revision the go command recorded
+// in the binary (info and ok, from debug.ReadBuildInfo: go build and
 // go install record them in a git checkout, go run does not), the Go
 // release (goVersion, runtime.Version) and platform, and which build it
 // is, default or SIMD, with the kernels it runs on here (isa,
 // engine.KernelISA: any but "go" is a SIMD build's).
 func versionText(info *debug.BuildInfo, ok bool, goVersion, isa string) string {
-	version, simd := "(devel)", isa != "go"
+	version, simd := release.FromBuildInfo(info, ok), isa != "go"
 	setting := map[string]string{}
 	if ok {
-		if v := info.Main.Version; v != "" {
-			version = v
-		}
 		for _, s := range info.Settings {
 			setting[s.Key] = s.Value
 		}
