@@ -247,9 +247,9 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		}
 	}
 	name, changes := designOf(preset, cfg)
-	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%.3f\n",
+	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok),
-		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), elapsed.Seconds())
+		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), lineNumber(elapsed.Seconds(), 3))
 	if len(ok) == 0 {
 		return
 	}
@@ -263,28 +263,28 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		if p, err := engine.ParsePlane(cfg.Target); err == nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
 			for i, v := range [4]float64{mx, my, sx, sy} {
-				target[i] = fmt.Sprintf(" target=%.4f", v)
+				target[i] = " target=" + lineNumber(v, 4)
 			}
 		}
 		metrics = []metric{
-			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), "%.4f", ""},
-			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), "%.4f", ""},
-			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), "%.4f", target[0]},
-			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), "%.4f", target[1]},
-			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), "%.4f", target[2]},
-			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), "%.4f", target[3]},
+			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, ""},
+			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, ""},
+			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0]},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[1]},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[2]},
+			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3]},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
-				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), "%g", fmt.Sprintf(" of=%d", k)},
-				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), "%.4f", ""})
+				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf(" of=%d", k)},
+				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), 4, ""})
 		}
 	} else {
 		metrics = oneDimSummary(cfg, ok)
 	}
 	metrics = append(metrics,
-		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, "%.1f", ""},
-		metric{"wall_s", func(r Result) float64 { return r.WallS }, "%.3f", ""},
+		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, 1, ""},
+		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, ""},
 	)
 	// The fields padded to the widest of each column, so that the medians,
 	// minima, maxima and targets stand in columns (a negative minimum had
@@ -298,7 +298,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		}
 		med, lo, hi := medianRange(vs)
 		for k, v := range [3]float64{med, lo, hi} {
-			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + fmt.Sprintf(m.format, v)
+			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + m.text(v)
 			widths[k] = max(widths[k], len(cols[j][k]))
 		}
 	}
@@ -321,12 +321,21 @@ func unfinished(n int) string {
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
-// the format of its figures and, where the target has one, its value.
+// the decimals of its figures (lineNumber; −1 for a count, whose median
+// may be half-way: 1.5) and, where the target has one, its value.
 type summaryMetric struct {
-	name   string
-	of     func(Result) float64
-	format string
-	target string
+	name     string
+	of       func(Result) float64
+	decimals int
+	target   string
+}
+
+// text writes a figure of the metric.
+func (m summaryMetric) text(v float64) string {
+	if m.decimals < 0 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return lineNumber(v, m.decimals)
 }
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
@@ -335,18 +344,18 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
 	metrics := []metric{
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, "%.4f", ""},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, "%.4f", ""},
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, "%.4f", fmt.Sprintf(" target=%.4f", t.Mean())},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, "%.4f", fmt.Sprintf(" target=%.4f", t.StdDev())},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, "%.4f", fmt.Sprintf(" target=%.4f", t.Skewness())},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, "%.4f", fmt.Sprintf(" target=%.4f", t.ExKurtosis())},
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, " target=" + lineNumber(t.Mean(), 4)},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, " target=" + lineNumber(t.StdDev(), 4)},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, " target=" + lineNumber(t.Skewness(), 4)},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, " target=" + lineNumber(t.ExKurtosis(), 4)},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
-		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, "%.4f", ""})
+		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, ""})
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
-		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, "%g", fmt.Sprintf(" of=%d", k)}) // a median may be half-way: 1.5
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf(" of=%d", k)}) // a median may be half-way: 1.5
 	}
 	return metrics
 }

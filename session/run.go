@@ -3,11 +3,13 @@ package session
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Progress is what Run reports every Options.Every epochs: the epoch's
@@ -26,14 +28,45 @@ func (p Progress) Line() string {
 	s := p.Stats
 	penalty := ""
 	if s.Penalty != 0 {
-		penalty = fmt.Sprintf(" penalty=%.4f", s.Penalty)
+		penalty = " penalty=" + lineNumber(s.Penalty, 4)
 	}
+	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, lineNumber(s.DReal, 4), lineNumber(s.DFake, 4), lineNumber(s.G, 4), penalty)
 	if pm := p.Metrics.Plane; pm != nil {
-		return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f%s",
-			s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, s.MeanY, s.StdY, pm.SW1, modesField(p.Metrics, false))
+		return fmt.Sprintf("%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s%s", head,
+			lineNumber(s.Mean, 4), lineNumber(s.Std, 4), lineNumber(s.MeanY, 4), lineNumber(s.StdY, 4), lineNumber(pm.SW1, 4), modesField(p.Metrics, false))
 	}
-	return fmt.Sprintf("epoch=%d d_real=%.4f d_fake=%.4f g=%.4f%s mean=%.4f std=%.4f ks=%.4f w1=%.4f%s",
-		s.Epoch, s.DReal, s.DFake, s.G, penalty, s.Mean, s.Std, p.Metrics.KS, p.Metrics.W1, modesField(p.Metrics, false))
+	return fmt.Sprintf("%s mean=%s std=%s ks=%s w1=%s%s", head,
+		lineNumber(s.Mean, 4), lineNumber(s.Std, 4), lineNumber(p.Metrics.KS, 4), lineNumber(p.Metrics.W1, 4), modesField(p.Metrics, false))
+}
+
+// numberWidth is the most characters, a sign aside, that lineNumber
+// writes a value in: a column of them padded to it stands straight
+// whatever the values (a sweep's rows).
+const numberWidth = 9
+
+// lineNumber writes v, a measured value, as every headless line prints
+// one: with decimals places (at most 4: 0.0162, 1.4820, epochs_per_s
+// 2500.3), as the lines always have, while that fits in numberWidth
+// characters and shows a digit of a value not zero; otherwise — a
+// diverged loss of 2.6e31, a penalty of 3e-30 — in the exponent form
+// with as many of decimals places as fit (2.5642e31, 3.0000e-30,
+// 4.941e-324), which reads back as a number as the plain form does;
+// NaN and ±Inf as NaN, +Inf and -Inf. A loss gone to 10³¹ had been
+// printed in its 32 digits, which pushed every column after it.
+func lineNumber(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprintf("%f", v)
+	}
+	a := math.Abs(v)
+	if s := strconv.FormatFloat(a, 'f', decimals, 64); len(s) <= numberWidth && (a == 0 || a >= math.Pow10(-decimals)) {
+		return strconv.FormatFloat(v, 'f', decimals, 64)
+	}
+	for d := decimals; ; d-- {
+		s := numtext.ShortExp(strconv.FormatFloat(a, 'e', d, 64))
+		if len(s) <= numberWidth || d == 0 {
+			return numtext.ShortExp(strconv.FormatFloat(v, 'e', d, 64))
+		}
+	}
 }
 
 // Result is how a run ended.
@@ -73,14 +106,14 @@ func (r Result) Line() string {
 			how = " divergence=runaway"
 		}
 	}
+	f := func(v float64) string { return lineNumber(v, 4) }
+	timing := fmt.Sprintf(" epochs_per_s=%s wall_s=%s%s", lineNumber(r.EpochsPerS, 1), lineNumber(r.WallS, 3), how)
 	if pm := m.Plane; pm != nil {
-		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%.4f std_x=%.4f mean_y=%.4f std_y=%.4f sw1=%.4f sw1_floor=%.4f%s epochs_per_s=%.1f wall_s=%.3f%s",
-			design, r.Seed, r.Epochs, r.State, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY, pm.SW1, pm.SW1Floor, modesField(m, true),
-			r.EpochsPerS, r.WallS, how)
+		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s sw1_floor=%s%s%s",
+			design, r.Seed, r.Epochs, r.State, f(pm.MeanX), f(pm.StdX), f(pm.MeanY), f(pm.StdY), f(pm.SW1), f(pm.SW1Floor), modesField(m, true), timing)
 	}
-	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%.4f std=%.4f skew=%.4f kurt=%.4f ks=%.4f w1=%.4f%s%s epochs_per_s=%.1f wall_s=%.3f%s",
-		design, r.Seed, r.Epochs, r.State, m.Mean, m.Std, m.Skew, m.Kurt, m.KS, m.W1, zdepField(m), modesField(m, true),
-		r.EpochsPerS, r.WallS, how)
+	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%s std=%s skew=%s kurt=%s ks=%s w1=%s%s%s%s",
+		design, r.Seed, r.Epochs, r.State, f(m.Mean), f(m.Std), f(m.Skew), f(m.Kurt), f(m.KS), f(m.W1), zdepField(m), modesField(m, true), timing)
 }
 
 // zdepField is " zdep=…", the noise use, for a generator that makes a row
@@ -90,7 +123,7 @@ func zdepField(m engine.Metrics) string {
 	if m.RowWidth <= 1 { // a NaN sample shows in every other field
 		return ""
 	}
-	return fmt.Sprintf(" zdep=%.4f", m.ZDep)
+	return " zdep=" + lineNumber(m.ZDep, 4)
 }
 
 // LineValue writes a value of a key=value line, for Result's lines and
@@ -117,11 +150,11 @@ func modesField(m engine.Metrics, shares bool) string {
 	covered := coveredModes(modes)
 	parts := make([]string, len(modes))
 	for i, c := range modes {
-		parts[i] = fmt.Sprintf("%.4f", c.Share) // as every figure of the line
+		parts[i] = lineNumber(c.Share, 4) // as every figure of the line
 	}
 	s := fmt.Sprintf(" modes=%d/%d", covered, len(modes))
 	if m.Plane != nil {
-		s += fmt.Sprintf(" hq=%.4f", m.Plane.HighQuality)
+		s += " hq=" + lineNumber(m.Plane.HighQuality, 4)
 	}
 	if shares {
 		s += " mode_share=" + strings.Join(parts, ",")

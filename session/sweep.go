@@ -347,9 +347,9 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if res.Target != "" {
 		target = " target=" + LineValue(res.Target)
 	}
-	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%.3f\n",
+	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged,
-		unfinished(len(runs)-total), min(jobs, len(runs)), opts.Clock.Since(start).Seconds())
+		unfinished(len(runs)-total), min(jobs, len(runs)), lineNumber(opts.Clock.Since(start).Seconds(), 3))
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
@@ -399,16 +399,29 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	if r.Unfinished > 0 {
 		fmt.Fprintf(&b, " unfinished=%d", r.Unfinished)
 	}
+	// Each figure padded to the widest lineNumber writes, and the modes to
+	// their count's digits (and a half-way median's ".5"), so that the
+	// fields stand in columns down the rows, which are printed one by one
+	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
+	// had pushed the rest of its row right of the others'. The last field
+	// is not padded.
+	var fields []string
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
 		if n == "" || math.IsNaN(v[0]) { // no measure: every run diverged, as the row says
 			continue
 		}
-		fmt.Fprintf(&b, " %s=%.4f %s_min=%.4f %s_max=%.4f", n, v[0], n, v[1], n, v[2])
+		for j, suffix := range [3]string{"", "_min", "_max"} {
+			fields = append(fields, fmt.Sprintf("%s%s=%-*s", n, suffix, numberWidth, lineNumber(v[j], 4)))
+		}
 	}
 	if r.ModesOf > 0 {
-		m := r.Modes
-		fmt.Fprintf(&b, " modes=%s modes_min=%.0f modes_max=%.0f of=%d", strconv.FormatFloat(m[0], 'f', -1, 64), m[1], m[2], r.ModesOf)
+		m, digits := r.Modes, len(strconv.Itoa(r.ModesOf))
+		fields = append(fields, fmt.Sprintf("modes=%-*s", digits+2, strconv.FormatFloat(m[0], 'f', -1, 64)),
+			fmt.Sprintf("modes_min=%-*.0f", digits, m[1]), fmt.Sprintf("modes_max=%-*.0f", digits, m[2]), fmt.Sprintf("of=%d", r.ModesOf))
 	}
-	return b.String()
+	for _, f := range fields {
+		b.WriteString(" " + f)
+	}
+	return strings.TrimRight(b.String(), " ")
 }

@@ -208,7 +208,7 @@ func TestSweepCountsModes(t *testing.T) {
 		}
 		med, lo, hi := medianRange(covered)
 		want := fmt.Sprintf(" modes=%g modes_min=%g modes_max=%g of=%d", med, lo, hi, of)
-		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.HasSuffix(line, want) {
+		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.HasSuffix(" "+strings.Join(strings.Fields(line), " "), want) { // the fields padded to stand in columns
 			t.Errorf("%s: row %+v, line %q, want modes %v of %d (%q)", target, row, line, covered, of, want)
 		}
 	}

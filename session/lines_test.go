@@ -1,0 +1,117 @@
+package session
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+)
+
+// TestLineNumberBounded: a headless line writes a value of ordinary
+// size as it always has, to four decimals (or a timing's one or three),
+// and any other in at most numberWidth characters, a sign aside, that
+// read back as the value: a diverged G loss had been printed as
+// g=25641863068496750607904960151552.0000.
+func TestLineNumberBounded(t *testing.T) {
+	for _, c := range []struct {
+		v        float64
+		decimals int
+		want     string
+	}{
+		{0, 4, "0.0000"},
+		{0.016249, 4, "0.0162"},
+		{1.48204, 4, "1.4820"},
+		{-0.0403, 4, "-0.0403"},
+		{12.3456, 4, "12.3456"},
+		{9999.99994, 4, "9999.9999"},
+		{0.00012, 4, "0.0001"},
+		{12345.6, 4, "1.2346e4"},
+		{25641863068496750607904960151552, 4, "2.5642e31"},
+		{-2.5e31, 4, "-2.5000e31"},
+		{3e-5, 4, "3.0000e-5"},
+		{1e-30, 4, "1.000e-30"},
+		{1e300, 4, "1.000e300"},
+		{math.MaxFloat64, 4, "1.798e308"},
+		{5e-324, 4, "4.94e-324"},
+		{math.NaN(), 4, "NaN"},
+		{math.Inf(1), 4, "+Inf"},
+		{math.Inf(-1), 4, "-Inf"},
+		{2500.34, 1, "2500.3"},
+		{0.03, 1, "3.0e-2"},
+		{34.5812, 3, "34.581"},
+		{123456.7, 3, "1.235e5"},
+	} {
+		if got := lineNumber(c.v, c.decimals); got != c.want {
+			t.Errorf("lineNumber(%g, %d) = %s, want %s", c.v, c.decimals, got, c.want)
+		}
+	}
+	for e := -325; e <= 308; e++ {
+		for _, m := range []float64{1, 9.99996, -4.2} {
+			v := m * math.Pow(10, float64(e))
+			if math.IsInf(v, 0) {
+				continue
+			}
+			for _, d := range []int{1, 3, 4} {
+				s := lineNumber(v, d)
+				if len(strings.TrimPrefix(s, "-")) > numberWidth {
+					t.Fatalf("lineNumber(%g, %d) = %s: wider than %d", v, d, s, numberWidth)
+				}
+				back, err := strconv.ParseFloat(s, 64)
+				if err != nil || math.Abs(back-v) > math.Abs(v)*1e-2 && math.Abs(back-v) > 0.5*math.Pow10(-d) {
+					t.Fatalf("lineNumber(%g, %d) = %s: reads back as %g (%v)", v, d, s, back, err)
+				}
+			}
+		}
+	}
+}
+
+// TestDivergedLinesStayBounded: the progress and final lines of a run
+// gone far off print its figures in the exponent form, not in dozens of
+// digits.
+func TestDivergedLinesStayBounded(t *testing.T) {
+	huge := 25641863068496750607904960151552.0
+	p := Progress{Stats: engine.EpochStats{Epoch: 500, DReal: 1e-30, DFake: math.Inf(1), G: huge, Penalty: 3e-7, Mean: -huge, Std: math.NaN()},
+		Metrics: engine.Metrics{N: 10000, KS: 1, W1: huge}}
+	want := "epoch=500 d_real=1.000e-30 d_fake=+Inf g=2.5642e31 penalty=3.0000e-7 mean=-2.5642e31 std=NaN ks=1.0000 w1=2.5642e31"
+	if line := p.Line(); line != want {
+		t.Errorf("progress line %q\nwant          %q", line, want)
+	}
+	r := Result{Preset: "vanilla", State: Diverged, Epochs: 500, Metrics: engine.Metrics{Mean: huge, Std: huge, Skew: 1e40, Kurt: -1e40, KS: 1, W1: huge}, EpochsPerS: 2500.34, WallS: 1.5}
+	want = "final preset=vanilla seed=0 epochs=500 state=diverged mean=2.5642e31 std=2.5642e31 skew=1.0000e40 kurt=-1.0000e40 ks=1.0000 w1=2.5642e31 epochs_per_s=2500.3 wall_s=1.500"
+	if line := r.Line(); line != want {
+		t.Errorf("final line %q\nwant       %q", line, want)
+	}
+}
+
+// TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as
+// their cells finish, keep every field in its column whatever the size
+// of the figures before it: a cell whose W1 is 12.3456, or 2.6e31 when
+// its runs went far off, had pushed the rest of its row right.
+func TestSweepRowsAlignAtAnySize(t *testing.T) {
+	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
+	names := [2]string{"ks", "w1"}
+	row := func(v string, w1 float64, modes float64) string {
+		var rs []Result
+		for range 2 {
+			m := engine.Metrics{KS: 0.5, W1: w1, Modes: []engine.ModeCoverage{{Share: 0.5, Expected: 0.5, Covered: modes > 0}}}
+			for range 9 {
+				m.Modes = append(m.Modes, engine.ModeCoverage{Share: 0.5, Expected: 0.05})
+			}
+			rs = append(rs, Result{State: Done, Metrics: m})
+		}
+		rs[0].Metrics.Modes[1].Covered = modes > 1 // a median of 1.5
+		return sweepRow([]string{v}, rs).line(axes, []int{4}, names)
+	}
+	rows := []string{row("1e-4", 0.5, 1), row("1e-3", 12.3456, 2), row("1e-2", 25641863068496750607904960151552, 0)}
+	for _, field := range []string{" ks_max=", " w1=", " w1_min=", " w1_max=", " modes=", " modes_min=", " modes_max=", " of="} {
+		at := strings.Index(rows[0], field)
+		for _, r := range rows[1:] {
+			if i := strings.Index(r, field); i != at || i < 0 {
+				t.Errorf("%s at %d and %d:\n%s", field, at, i, strings.Join(rows, "\n"))
+				break
+			}
+		}
+	}
+}
