@@ -11,14 +11,23 @@ import (
 // CSVHeader names the first six columns of a run's per-epoch history as
 // CSV, the format of ganui --log and of the interactive trainer's export,
 // which every row fills: the epoch, D's and G's losses, and the mean and
-// std of the epoch's last generated batch. The evaluation columns follow
-// (CSVEvalHeader, then one per mode; see CSVColumns), so a reader that
-// takes the first six columns reads every one-dimensional history alike
-// (a two-dimensional one's begins with the eight of CSVPlaneHeader).
+// std of the epoch's last generated batch. A design with a gradient
+// penalty adds CSVPenaltyHeader's column after them; the evaluation
+// columns follow (CSVEvalHeader, then one per mode; see CSVColumns), so
+// a reader that takes the first six columns reads every one-dimensional
+// history alike (a two-dimensional one's begins with the eight of
+// CSVPlaneHeader).
 const CSVHeader = "epoch,d_real,d_fake,g_loss,mean,std"
 
-// CSVEvalHeader names the evaluation columns after the first six: KS and
-// W1 distances to the target, skewness, excess kurtosis and noise
+// CSVPenaltyHeader names the column of D's gradient penalty (GP or R1),
+// averaged over the epoch's D updates apart from D's losses, as the
+// progress lines give it: every row fills it, in the history of a design
+// with a penalty, and only there, so that a design's history has one
+// set of columns from its first row to its last.
+const CSVPenaltyHeader = "penalty"
+
+// CSVEvalHeader names the evaluation columns after the per-epoch ones:
+// KS and W1 distances to the target, skewness, excess kurtosis and noise
 // dependence of fresh generated samples. They are filled at the epochs
 // where the generator was evaluated and empty elsewhere.
 const CSVEvalHeader = "ks,w1,skew,kurt,zdep"
@@ -37,11 +46,10 @@ const (
 )
 
 // CSVPlaneColumns is the header line of a history CSV against a
-// two-dimensional target with modes modes: CSVPlaneHeader,
-// CSVPlaneEvalHeader, the modes' shares, then CSVEventsHeader.
-func CSVPlaneColumns(modes int) string {
-	return CSVPlaneHeader + "," + CSVPlaneEvalHeader + shareColumns(modes) + "," + CSVEventsHeader
-}
+// two-dimensional target with modes modes, of a design without a
+// gradient penalty: CSVPlaneHeader, CSVPlaneEvalHeader, the modes'
+// shares, then CSVEventsHeader.
+func CSVPlaneColumns(modes int) string { return csvLayout{plane: true, modes: modes}.header() }
 
 // shareColumns is ",mode1_share,…,mode<modes>_share".
 func shareColumns(modes int) string {
@@ -55,16 +63,17 @@ func shareColumns(modes int) string {
 }
 
 // CSVColumns is the header line of a history CSV (without its newline)
-// against a target with modes modes (0 for one that is not a mixture):
-// CSVHeader, CSVEvalHeader, then mode1_share … mode<modes>_share, each
-// mode's share of the evaluated samples, then CSVEventsHeader.
-func CSVColumns(modes int) string {
-	return CSVHeader + "," + CSVEvalHeader + shareColumns(modes) + "," + CSVEventsHeader
-}
+// against a target with modes modes (0 for one that is not a mixture),
+// of a design without a gradient penalty: CSVHeader, CSVEvalHeader, then
+// mode1_share … mode<modes>_share, each mode's share of the evaluated
+// samples, then CSVEventsHeader. A design with one has CSVPenaltyHeader's
+// column after CSVHeader's.
+func CSVColumns(modes int) string { return csvLayout{modes: modes}.header() }
 
 // appendCSV appends epoch st's row of a history CSV, newline included, to
 // dst and returns the extended slice in layout lay: the per-epoch values
-// (six, or eight for a plane), then the evaluation ev made at that epoch,
+// (six, or eight for a plane, then the penalty where lay has its
+// column), then the evaluation ev made at that epoch,
 // or empty fields where there was none. Every value is written in the
 // shortest form that parses back to the same float64 (as %g does), so a
 // history read back from CSV is exact; a diverged epoch shows NaN or ±Inf.
@@ -79,6 +88,10 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []b
 	for _, v := range vals[:n] {
 		dst = append(dst, ',')
 		dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
+	}
+	if lay.penalty {
+		dst = append(dst, ',')
+		dst = strconv.AppendFloat(dst, st.Penalty, 'g', -1, 64)
 	}
 	if ev == nil || !ev.eval {
 		for range lay.evalColumns() + lay.modes {

@@ -12,19 +12,20 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 )
 
-// recordSize is the bytes an epoch takes in the log: its seven values as
-// float64. The epoch number is implied by the record's place.
-const recordSize = 7 * 8
+// recordSize is the bytes an epoch takes in the log: its eight values as
+// float64 (the penalty's among them, for the CSV's column of it). The
+// epoch number is implied by the record's place.
+const recordSize = 8 * 8
 
 // memEpochs is how many of the latest epochs the log keeps in memory once
-// its file has failed: 100,000 epochs, about 5 MB.
+// its file has failed: 100,000 epochs, about 6 MB.
 const memEpochs = 100_000
 
 // epochLog keeps every epoch of an interactive run — not the chart's
 // downsampled points — in a temporary file, so that Export can write the
 // whole history however long the run, while the process holds only a
-// write buffer. Records are binary, 56 bytes an epoch (seven float64s: 1
-// GB an hour at 5,000 epochs/s), cheaper to write than CSV rows and a
+// write buffer. Records are binary, 64 bytes an epoch (eight float64s:
+// 1.2 GB an hour at 5,000 epochs/s), cheaper to write than CSV rows and a
 // third of their size; the export formats them.
 //
 // The file is opened when the session starts and unlinked at once where
@@ -58,7 +59,7 @@ func (l *epochLog) open() {
 		l.err = fmt.Errorf("history file: %w", err)
 		return
 	}
-	l.f, l.name, l.buf = f, f.Name(), make([]byte, 0, 1600*recordSize) // 64 kB
+	l.f, l.name, l.buf = f, f.Name(), make([]byte, 0, 1000*recordSize) // 64 kB
 	if os.Remove(l.name) == nil {                                      // not on Windows, where open files stay
 		l.name = ""
 	}
@@ -92,7 +93,7 @@ func (l *epochLog) add(s engine.EpochStats) {
 		l.mem = append(l.mem, s)
 		return
 	}
-	for _, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std, s.MeanY, s.StdY} {
+	for _, v := range [...]float64{s.DReal, s.DFake, s.G, s.Mean, s.Std, s.MeanY, s.StdY, s.Penalty} {
 		l.buf = binary.LittleEndian.AppendUint64(l.buf, math.Float64bits(v))
 	}
 	l.n++
@@ -121,11 +122,11 @@ func (l *epochLog) flush() {
 
 // decode reads the record of epoch e at the start of p.
 func decode(p []byte, e int) engine.EpochStats {
-	var v [7]float64
+	var v [8]float64
 	for i := range v {
 		v[i] = math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
 	}
-	return engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4], MeanY: v[5], StdY: v[6]}
+	return engine.EpochStats{Epoch: e, DReal: v[0], DFake: v[1], G: v[2], Mean: v[3], Std: v[4], MeanY: v[5], StdY: v[6], Penalty: v[7]}
 }
 
 // truncate forgets the epochs after epoch, as a roll-back needs; with

@@ -208,33 +208,51 @@ func (l *evalLog) at(e int, i *int) *evalRow {
 }
 
 // csvLayout is the shape of a run's history CSV: samples of one or two
-// dimensions, and how many mode-share columns.
+// dimensions, a gradient penalty's column or none, and how many
+// mode-share columns. It is the design's (layoutOf), fixed for the run:
+// the settings a run can change as it trains (learning rates, steps)
+// add or take away no column.
 type csvLayout struct {
-	plane bool
-	modes int // one per mode of a mixture or of a plane with modes
+	plane   bool
+	penalty bool // the design has a gradient penalty: CSVPenaltyHeader's column
+	modes   int  // one per mode of a mixture or of a plane with modes
 }
 
 // layoutOf returns the CSV layout of g's history.
 func layoutOf(g *engine.GAN) csvLayout {
+	cfg := g.Config()
+	lay := csvLayout{penalty: cfg.GP > 0 || cfg.R1 > 0}
 	if p := g.Plane(); p != nil {
-		lay := csvLayout{plane: true}
+		lay.plane = true
 		if s, ok := p.(engine.Spotted); ok {
 			lay.modes = len(s.Spots())
 		}
 		return lay
 	}
 	if mm, ok := g.Target().(engine.Multimodal); ok {
-		return csvLayout{modes: len(mm.Modes())}
+		lay.modes = len(mm.Modes())
 	}
-	return csvLayout{}
+	return lay
+}
+
+// earlier is the layout of the log an earlier ganui wrote for a run of
+// lay's design, which had no penalty column: a run resumed onto such a
+// log goes on in its columns (see New), so that the file keeps one set.
+func (l csvLayout) earlier() csvLayout {
+	l.penalty = false
+	return l
 }
 
 // header is the layout's header line, without its newline.
 func (l csvLayout) header() string {
+	head, eval := CSVHeader, CSVEvalHeader
 	if l.plane {
-		return CSVPlaneColumns(l.modes)
+		head, eval = CSVPlaneHeader, CSVPlaneEvalHeader
 	}
-	return CSVColumns(l.modes)
+	if l.penalty {
+		head += "," + CSVPenaltyHeader
+	}
+	return head + "," + eval + shareColumns(l.modes) + "," + CSVEventsHeader
 }
 
 // evalColumns is the number of evaluation columns before the shares.

@@ -96,7 +96,7 @@ import (
 // beside the largest baseline sample (8 MiB, on a line); keyframes that
 // would pass it are left out (runRecord), and TestRecordOfAFullReplay
 // measures both. The states kept for a roll-back (whole models, kept by
-// the clock) and the per-epoch log behind Export (56 bytes an epoch,
+// the clock) and the per-epoch log behind Export (64 bytes an epoch,
 // unbounded) are not in it: u and Export begin at the resume.
 //
 // readRecord checks every count against the session's own bounds, every

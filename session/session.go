@@ -265,8 +265,18 @@ func New(opts Options) (*Session, error) {
 		if e := gan.Epoch(); e > 0 {
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; a log of its columns ending elsewhere is kept,
-			// not replaced: it may be this run's history.
-			switch last, row, ok := logEnd(opts.LogPath, s.csv.lay); {
+			// not replaced: it may be this run's history. A log an
+			// earlier ganui wrote, without the columns this one adds,
+			// is read as one of its columns, and goes on in them: it had
+			// been taken for another file and emptied, the run's history
+			// before the checkpoint lost.
+			last, row, ok := logEnd(opts.LogPath, s.csv.lay)
+			if old := s.csv.lay.earlier(); !ok && old != s.csv.lay {
+				if last, row, ok = logEnd(opts.LogPath, old); ok {
+					s.csv.lay = old
+				}
+			}
+			switch {
 			case ok && last == e && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
 				// The record knows the run's own row at its checkpoint.
 				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
