@@ -243,6 +243,9 @@ func (s *Session) settingEvent(name, from, to string) (was string) {
 	if i, first := s.settingChange(name); i >= 0 {
 		if first != to {
 			ev[i].Detail = fmt.Sprintf("%s %s → %s", name, first, to)
+			if s.keeping {
+				s.evlog.restate(epoch, s.tl.events) // the export's text of it too
+			}
 			return first
 		}
 		s.tl.events = slices.Delete(ev, i, i+1)

@@ -32,9 +32,16 @@ const CSVPenaltyHeader = "penalty"
 // where the generator was evaluated and empty elsewhere.
 const CSVEvalHeader = "ks,w1,skew,kurt,zdep"
 
-// CSVEventsHeader names the last column: the kinds of the events at the
-// epoch (Event), ;-separated, empty at epochs without one.
+// CSVEventsHeader names the column of the kinds of the events at the
+// epoch (Event), ;-separated, empty at epochs without one; then
+// CSVDetailsHeader's, the last, gives what each says.
 const CSVEventsHeader = "events"
+
+// CSVDetailsHeader names the last column: the texts of the events at the
+// epoch (Event.Detail, as the screen's timeline and the event lines give
+// them, in plain spaces), in the order of their kinds, separated by " | ",
+// and CSV-quoted where they hold a comma or a quote.
+const CSVDetailsHeader = "event_details"
 
 // CSVPlaneHeader and CSVPlaneEvalHeader are CSVHeader and CSVEvalHeader
 // for a two-dimensional target: each axis's batch mean and std, then the
@@ -48,7 +55,7 @@ const (
 // CSVPlaneColumns is the header line of a history CSV against a
 // two-dimensional target with modes modes, of a design without a
 // gradient penalty: CSVPlaneHeader, CSVPlaneEvalHeader, the modes'
-// shares, then CSVEventsHeader.
+// shares, then CSVEventsHeader and CSVDetailsHeader.
 func CSVPlaneColumns(modes int) string { return csvLayout{plane: true, modes: modes}.header() }
 
 // shareColumns is ",mode1_share,…,mode<modes>_share".
@@ -66,8 +73,8 @@ func shareColumns(modes int) string {
 // against a target with modes modes (0 for one that is not a mixture),
 // of a design without a gradient penalty: CSVHeader, CSVEvalHeader, then
 // mode1_share … mode<modes>_share, each mode's share of the evaluated
-// samples, then CSVEventsHeader. A design with one has CSVPenaltyHeader's
-// column after CSVHeader's.
+// samples, then CSVEventsHeader and CSVDetailsHeader. A design with one
+// has CSVPenaltyHeader's column after CSVHeader's.
 func CSVColumns(modes int) string { return csvLayout{modes: modes}.header() }
 
 // appendCSV appends epoch st's row of a history CSV, newline included, to
@@ -115,7 +122,30 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []b
 	if ev != nil {
 		dst = append(dst, ev.events...)
 	}
+	if !lay.kindsOnly {
+		dst = append(dst, ',')
+		if ev != nil {
+			dst = appendCSVField(dst, ev.details)
+		}
+	}
 	return append(dst, '\n')
+}
+
+// appendCSVField appends text to dst as a field of CSV (RFC 4180): as it
+// is, or quoted, its quotes doubled, where a comma, a quote or a line
+// break in it would otherwise end the field or the row.
+func appendCSVField(dst []byte, text string) []byte {
+	if !strings.ContainsAny(text, ",\"\r\n") {
+		return append(dst, text...)
+	}
+	dst = append(dst, '"')
+	for i := range len(text) {
+		if text[i] == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, text[i])
+	}
+	return append(dst, '"')
 }
 
 // csvWriter writes a history as CSV: the header, then a row per epoch. It

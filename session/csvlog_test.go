@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -45,7 +48,7 @@ func TestLogCarriesPenalty(t *testing.T) {
 	}
 	data, _ := os.ReadFile(opts.LogPath)
 	header, rows := csvRows(t, string(data))
-	if got, want := strings.Join(header, ","), CSVHeader+",penalty,"+CSVEvalHeader+",events"; got != want {
+	if got, want := strings.Join(header, ","), CSVHeader+",penalty,"+CSVEvalHeader+",events,event_details"; got != want {
 		t.Fatalf("header %q, want %q", got, want)
 	}
 	if len(rows) != 20 {
@@ -114,6 +117,7 @@ func TestResumeOntoAnEarlierLog(t *testing.T) {
 	if !strings.HasPrefix(string(got), earlier) {
 		t.Fatalf("the earlier log was not kept:\n%s", got)
 	}
+	readInPython(t, log)
 	header, rows = csvRows(t, string(got)) // one field count a row
 	if strings.Join(header, ",") != earlierHeader || len(rows) != 30 {
 		t.Fatalf("header %q and %d rows, want the earlier columns and 30 epochs", header, len(rows))
@@ -123,4 +127,112 @@ func TestResumeOntoAnEarlierLog(t *testing.T) {
 			t.Fatalf("row %d is epoch %s", i+1, r[0])
 		}
 	}
+}
+
+// TestEventTextIsOneCSVField: an event's text, commas, quotes, arrows and
+// the screen's non-breaking spaces in it, is one field of the row, read
+// back by a CSV reader as the event line gives it, in plain spaces; the
+// texts of an epoch's events are separated by " | ", their kinds by ";".
+func TestEventTextIsOneCSVField(t *testing.T) {
+	ev := evalRow{epoch: 7}
+	ev.addEvent(Event{Epoch: 7, Kind: EventSetting, Detail: "D\u00a0lr 5e-4 → 5e-3"})
+	ev.addEvent(Event{Epoch: 7, Kind: EventNoiseUsed, Detail: `noise use 0.200, over 0.05; "quoted"`})
+	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}} {
+		data := lay.header() + "\n" + string(appendCSV(nil, engine.EpochStats{Epoch: 7}, &ev, lay))
+		header, rows := csvRows(t, data)
+		r := rows[0]
+		if len(r) != len(header) || r[len(r)-2] != "setting;noise-used" ||
+			r[len(r)-1] != `D lr 5e-4 → 5e-3 | noise use 0.200, over 0.05; "quoted"` {
+			t.Errorf("%+v: row %q", lay, r)
+		}
+	}
+}
+
+// TestMergedSettingTextInTheExport: presses of one key between two
+// epochs make one change, and the export's text of it is the whole
+// change, first value to last, as the timeline's, not the first press's.
+func TestMergedSettingTextInTheExport(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
+	s.trainEpoch()
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+	}
+	s.trainEpoch()
+	Export{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := csvRows(t, string(data))
+	want := numtext.Plain(s.tl.events[len(s.tl.events)-1].Detail)
+	if got := rows[0][len(rows[0])-1]; got != want || !strings.Contains(got, " → ") {
+		t.Errorf("the export's text of the change %q, want %q", got, want)
+	}
+}
+
+// TestLogsReadBackInPython: every kind of history CSV — of a mixture
+// with its events' texts, a design with a penalty, a plane — is read by
+// Python's csv module with one field count a row, the header's
+// (TestResumeOntoAnEarlierLog reads an earlier ganui's log resumed onto).
+func TestLogsReadBackInPython(t *testing.T) {
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring.Epochs = 30
+	dir := t.TempDir()
+	var paths []string
+	for i, opts := range []Options{
+		{Config: bimodalConfig(40), Seed: 2, Samples: 500},
+		{Config: gpConfig(t, 20), Seed: 1, Samples: 500},
+		{Config: ring, Seed: 1, Samples: 500},
+	} {
+		opts.LogPath = filepath.Join(dir, strconv.Itoa(i)+".csv")
+		runToEnd(t, opts)
+		paths = append(paths, opts.LogPath)
+	}
+	// The mixture's log has events, whose texts hold commas.
+	if texts := readInPython(t, paths...); texts[0] == 0 {
+		t.Fatal("no events' texts in the mixture's log")
+	}
+}
+
+// readInPython reads each history CSV at paths with Python's csv module,
+// failing the test unless every row of a file has as many fields as its
+// header, and no text a non-breaking space; it returns how many rows of
+// each have an event's text. Without /usr/bin/python3 the test is
+// skipped.
+func readInPython(t *testing.T, paths ...string) (texts []int) {
+	t.Helper()
+	const python = "/usr/bin/python3"
+	if _, err := os.Stat(python); err != nil {
+		t.Skip("no " + python)
+	}
+	const script = `
+import csv, sys
+for path in sys.argv[1:]:
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    counts = {len(r) for r in rows}
+    assert len(counts) == 1, (path, counts)
+    assert rows[0][-1] in ("events", "event_details"), rows[0]
+    assert all("\u00a0" not in field for r in rows for field in r), path
+    print(sum(1 for r in rows[1:] if rows[0][-1] == "event_details" and r[-1]))
+`
+	out, err := exec.Command(python, append([]string{"-c", script}, paths...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python's csv module: %v:\n%s", err, out)
+	}
+	for _, f := range strings.Fields(string(out)) {
+		n, _ := strconv.Atoi(f)
+		texts = append(texts, n)
+	}
+	if len(texts) != len(paths) {
+		t.Fatalf("python read %q", out)
+	}
+	return texts
 }

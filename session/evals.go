@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // EvalPoint is one evaluation of the generator on fresh samples, as the
@@ -87,7 +88,16 @@ type evalRow struct {
 	vals   []float64 // the evaluation columns: CSVEvalHeader's, or CSVPlaneEvalHeader's
 	shares []float64 // each mode's share, for a target of modes
 	events string    // the kinds of the events at the epoch, ;-separated
+	// details are those events' texts, in their order, separated by
+	// eventSeparator, their spaces plain (numtext.Plain).
+	details string
 }
+
+// eventSeparator separates the texts of the events at one epoch in the
+// history CSV's event_details column: their texts hold semicolons
+// ("…; the shape is for the measures to judge"), which the kinds' ";"
+// would have cut.
+const eventSeparator = " | "
 
 func newEvalRow(epoch int, m engine.Metrics) evalRow {
 	r := evalRow{epoch: epoch, eval: true}
@@ -168,7 +178,7 @@ func (l *evalLog) restate(epoch int, events []Event) {
 	clear(l.rows[k:])
 	l.rows = l.rows[:k]
 	if k > 0 && l.rows[k-1].epoch == epoch {
-		l.rows[k-1].events = ""
+		l.rows[k-1].events, l.rows[k-1].details = "", ""
 	}
 	i := len(events)
 	for i > 0 && events[i-1].Epoch >= epoch {
@@ -181,12 +191,15 @@ func (l *evalLog) restate(epoch int, events []Event) {
 	}
 }
 
-// addEvent adds e's kind to the row's events.
+// addEvent adds e's kind to the row's events, and its text to their
+// details.
 func (r *evalRow) addEvent(e Event) {
 	if r.events != "" {
 		r.events += ";"
+		r.details += eventSeparator
 	}
 	r.events += e.Kind.String()
+	r.details += numtext.Plain(e.Detail)
 }
 
 // reset forgets every row, for a new run.
@@ -216,6 +229,9 @@ type csvLayout struct {
 	plane   bool
 	penalty bool // the design has a gradient penalty: CSVPenaltyHeader's column
 	modes   int  // one per mode of a mixture or of a plane with modes
+	// kindsOnly: the events' kinds without CSVDetailsHeader's column of
+	// their texts, as an earlier ganui wrote its logs (earlier).
+	kindsOnly bool
 }
 
 // layoutOf returns the CSV layout of g's history.
@@ -236,10 +252,11 @@ func layoutOf(g *engine.GAN) csvLayout {
 }
 
 // earlier is the layout of the log an earlier ganui wrote for a run of
-// lay's design, which had no penalty column: a run resumed onto such a
-// log goes on in its columns (see New), so that the file keeps one set.
+// lay's design, which had no penalty column and the events' kinds alone:
+// a run resumed onto such a log goes on in its columns (see New), so
+// that the file keeps one set.
 func (l csvLayout) earlier() csvLayout {
-	l.penalty = false
+	l.penalty, l.kindsOnly = false, true
 	return l
 }
 
@@ -252,7 +269,11 @@ func (l csvLayout) header() string {
 	if l.penalty {
 		head += "," + CSVPenaltyHeader
 	}
-	return head + "," + eval + shareColumns(l.modes) + "," + CSVEventsHeader
+	tail := "," + CSVEventsHeader
+	if !l.kindsOnly {
+		tail += "," + CSVDetailsHeader
+	}
+	return head + "," + eval + shareColumns(l.modes) + tail
 }
 
 // evalColumns is the number of evaluation columns before the shares.

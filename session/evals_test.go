@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
@@ -25,16 +27,11 @@ func bimodalConfig(epochs int) engine.Config {
 // csvRows reads a history CSV back as its header's fields and its rows'.
 func csvRows(t *testing.T, data string) (header []string, rows [][]string) {
 	t.Helper()
-	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
-	header = strings.Split(lines[0], ",")
-	for _, l := range lines[1:] {
-		f := strings.Split(l, ",")
-		if len(f) != len(header) {
-			t.Fatalf("row %q has %d fields, the header %d", l, len(f), len(header))
-		}
-		rows = append(rows, f)
+	all, err := csv.NewReader(strings.NewReader(data)).ReadAll() // one field count a row, or an error
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, data)
 	}
-	return header, rows
+	return all[0], all[1:]
 }
 
 // loggedRun runs opts headless to the end of its plan with a --log, and
@@ -68,7 +65,7 @@ func TestLogCarriesEvaluations(t *testing.T) {
 	for _, every := range []int{0, 7} {
 		log, _ := loggedRun(t, Options{Config: bimodalConfig(25), Seed: 2, Samples: 500, Every: every})
 		header, rows := csvRows(t, log)
-		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events" || got != CSVColumns(2) {
+		if got := strings.Join(header, ","); got != CSVHeader+",ks,w1,skew,kurt,zdep,mode1_share,mode2_share,events,event_details" || got != CSVColumns(2) {
 			t.Fatalf("header %q", got)
 		}
 		if len(rows) != 25 {
@@ -90,7 +87,7 @@ func TestLogCarriesEvaluations(t *testing.T) {
 				t.Fatalf("row %d is epoch %s", i, row[0])
 			}
 			m, ok := evals[epoch]
-			row = row[:len(row)-1] // the events column: TestLogCarriesEvents
+			row = row[:len(row)-2] // the events' columns: TestLogCarriesEvents
 			if !ok {
 				if strings.Join(row[6:], "") != "" {
 					t.Errorf("every %d: epoch %d has evaluation columns %q", every, epoch, row[6:])
@@ -220,25 +217,32 @@ func TestPlotWritesThePicture(t *testing.T) {
 }
 
 // TestLogCarriesEvents: the events column names the kinds of the events
-// at each epoch, ;-separated, in --log and in the export alike: those of
-// the checks (a mode covered at the first check).
+// at each epoch, ;-separated, and event_details gives what each says, as
+// the event lines do, in --log and in the export alike: those of the
+// checks (a mode covered at the first check). The log had the kinds
+// alone.
 func TestLogCarriesEvents(t *testing.T) {
 	log, events := loggedRun(t, Options{Config: bimodalConfig(40), Seed: 2, Samples: 500})
 	_, rows := csvRows(t, log)
-	want := map[string]string{}
+	kinds, details := map[string]string{}, map[string]string{}
 	for _, e := range events {
 		k := strconv.Itoa(e.Epoch)
-		if want[k] != "" {
-			want[k] += ";"
+		if kinds[k] != "" {
+			kinds[k] += ";"
+			details[k] += " | "
 		}
-		want[k] += e.Kind.String()
+		kinds[k] += e.Kind.String()
+		details[k] += numtext.Plain(e.Detail)
 	}
-	if len(events) == 0 || want[strconv.Itoa(checkEvery(40))] != "mode-covered" {
+	if len(events) == 0 || kinds[strconv.Itoa(checkEvery(40))] != "mode-covered" {
 		t.Fatalf("events %v", events)
 	}
 	for _, r := range rows {
-		if got := r[len(r)-1]; got != want[r[0]] {
-			t.Errorf("epoch %s: events %q, want %q", r[0], got, want[r[0]])
+		if got := r[len(r)-2]; got != kinds[r[0]] {
+			t.Errorf("epoch %s: events %q, want %q", r[0], got, kinds[r[0]])
+		}
+		if got := r[len(r)-1]; got != details[r[0]] || strings.Contains(got, numtext.NBSP) {
+			t.Errorf("epoch %s: event_details %q, want %q", r[0], got, details[r[0]])
 		}
 	}
 }

@@ -388,12 +388,12 @@ func (c *csvFile) write(st engine.EpochStats) {
 // is the row held back.
 func (c *csvFile) evaluated(epoch int, m engine.Metrics) {
 	if c.has && c.pending.Epoch == epoch {
-		events := ""
+		var events, details string
 		if c.hasEval {
-			events = c.ev.events
+			events, details = c.ev.events, c.ev.details
 		}
 		c.ev, c.hasEval = newEvalRow(epoch, m), true
-		c.ev.events = events
+		c.ev.events, c.ev.details = events, details
 	}
 }
 
