@@ -86,7 +86,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	}
 	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
-	defer watchStops(opts.Clock)()
+	defer watchStops(opts.Clock, status.Continued)()
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
@@ -111,7 +111,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	}
 	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
-	defer watchStops(opts.Clock)()
+	defer watchStops(opts.Clock, status.Continued)()
 	ctx, stop := notifyStop(stderr, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
@@ -150,8 +150,10 @@ var wallClock = time.Now
 // kind of stop, and which would have to copy the kernel's rule that a job
 // no shell could continue is not stopped — and a SIGSTOP, SIGTTIN or
 // SIGTTOU would go unseen all the same. One way serves every stop.
-// unwatch ends the watch.
-func watchStops(clock *session.Clock) (unwatch func()) {
+// Each of also is called after the clock is told of a SIGCONT: a batch's
+// status line draws itself again (statusLine.Continued). unwatch ends
+// the watch.
+func watchStops(clock *session.Clock, also ...func()) (unwatch func()) {
 	if sigCont == nil {
 		return func() {}
 	}
@@ -165,6 +167,9 @@ func watchStops(clock *session.Clock) (unwatch func()) {
 			select {
 			case <-cont:
 				clock.Continued()
+				for _, f := range also {
+					f()
+				}
 			case <-done:
 				return
 			}

@@ -22,12 +22,25 @@ import (
 // the line away for good, so that no stale tally is left under it or
 // before the shell's prompt. Only a terminal shows the line: stderr to a
 // file or a pipe gets none, as a log wants none (newStatusLine).
+//
+// Stopped as a shell's job (ctrl+z) and continued, the batch draws the
+// line again at once (Continued), where the shell's fg has left the
+// cursor, and only while it is the terminal's foreground job: the line
+// had stayed away until the next run finished, minutes on a slow
+// design, and a job continued with bg, drawing its line on the shell's
+// prompt, erased what was typed there. The line as it was at the stop
+// stays above the shell's "Stopped", the tty's ^Z after it: ganui
+// cannot take it away first without catching SIGTSTP, which Go's
+// runtime then never again lets stop the process (watchStops).
 type statusLine struct {
 	mu    sync.Mutex
 	term  io.Writer // stderr, a terminal
 	text  string    // the tally's line, "" for none
 	drawn bool      // text is on the terminal (not erased for a line of stdout)
 	ended bool      // taken away for good
+	// foreground reports whether the process is the terminal's
+	// foreground job, which alone draws the line; nil: always.
+	foreground func() bool
 }
 
 // newStatusLine returns the status line for stderr, or nil when stderr
@@ -50,7 +63,7 @@ func newStatusLine(stdout, stderr io.Writer) *statusLine {
 	if fi, err := outf.Stat(); err != nil || fi.Mode()&(os.ModeNamedPipe|os.ModeSocket) != 0 {
 		return nil
 	}
-	return &statusLine{term: stderr}
+	return &statusLine{term: stderr, foreground: foregroundOf(errf)}
 }
 
 // batchStatus returns the status line of a batch on stderr (nil where
@@ -85,9 +98,32 @@ func (s *statusLine) show(c session.Tally) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.ended {
-		s.text, s.drawn = text, true
-		io.WriteString(s.term, eraseLine+text)
+		s.text = text
+		s.draw()
 	}
+}
+
+// draw puts the tally's text on the terminal's line, where the cursor
+// is, when the process is the terminal's foreground job. The lock is
+// held.
+func (s *statusLine) draw() {
+	if s.text != "" && (s.foreground == nil || s.foreground()) {
+		io.WriteString(s.term, eraseLine+s.text)
+		s.drawn = true
+	}
+}
+
+// Continued draws the line again after the process was stopped as a
+// shell's job and continued (watchStops): the line drawn before the stop
+// is above the shell's lines now, no longer where the cursor is.
+func (s *statusLine) Continued() {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.drawn = false
+	s.draw()
 }
 
 // Clear takes the line away for good.
@@ -134,10 +170,7 @@ func (w statusWriter) Write(p []byte) (int, error) {
 	n, err := w.w.Write(p)
 	w.s.mu.Lock()
 	defer w.s.mu.Unlock()
-	if w.s.text != "" { // not taken away for good meanwhile
-		io.WriteString(w.s.term, w.s.text)
-		w.s.drawn = true
-	}
+	w.s.draw() // unless taken away for good meanwhile
 	return n, err
 }
 

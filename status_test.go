@@ -28,7 +28,7 @@ func TestStatusLine(t *testing.T) {
 	show(session.Tally{Done: 2, Total: 20}) // a run done as the stop came
 	s.Clear()
 	want := "\r\x1b[Kganui: 0 of 20 runs done" +
-		"\r\x1b[Kfinal seed=1\nganui: 0 of 20 runs done" +
+		"\r\x1b[Kfinal seed=1\n\r\x1b[Kganui: 0 of 20 runs done" +
 		"\r\x1b[Kganui: 1 of 20 runs done, 1 diverged" +
 		"\r\x1b[Kganui: stopping\n" +
 		"final seed=2 state=interrupted\n"
