@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 )
 
 // TestLineNumberBounded: a headless line writes a value of ordinary
@@ -112,6 +114,32 @@ func TestSweepRowsAlignAtAnySize(t *testing.T) {
 				t.Errorf("%s at %d and %d:\n%s", field, at, i, strings.Join(rows, "\n"))
 				break
 			}
+		}
+	}
+}
+
+// TestSeedsSummaryAtAnySize: a batch's summary writes a run gone far off
+// by the lines' rule, its columns as narrow as that allows: a W1 of 2.6e31 had been printed in its 32 digits, widening every
+// line's columns to match.
+func TestSeedsSummaryAtAnySize(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := []Result{
+		{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.5, W1: 0.25, Mean: 4, Std: 1}},
+		{State: Done, Metrics: engine.Metrics{N: 100, KS: 1, W1: 25641863068496750607904960151552, Mean: 1e-30, Std: math.Inf(1)}},
+	}
+	var b strings.Builder
+	writeSummary(&b, cfg, "", []uint64{1, 2}, 2, results, time.Second)
+	for _, want := range []string{"max=2.5642e31", "min=1.000e-30", "max=+Inf"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the summary lacks %q:\n%s", want, b.String())
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		if len(line) > 120 {
+			t.Errorf("a summary line of %d characters: %q", len(line), line)
 		}
 	}
 }
