@@ -80,8 +80,9 @@ func CSVColumns(modes int) string { return csvLayout{modes: modes}.header() }
 // appendCSV appends epoch st's row of a history CSV, newline included, to
 // dst and returns the extended slice in layout lay: the per-epoch values
 // (six, or eight for a plane, then the penalty where lay has its
-// column), then the evaluation ev made at that epoch,
-// or empty fields where there was none. Every value is written in the
+// column), then the evaluation ev made at that epoch, or empty fields
+// where there was none, then the kinds of the events ev carries and
+// (unless lay has the kinds alone) their texts. Every value is written in the
 // shortest form that parses back to the same float64 (as %g does), so a
 // history read back from CSV is exact; a diverged epoch shows NaN or ±Inf.
 // It allocates nothing when dst has room.
