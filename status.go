@@ -104,10 +104,16 @@ func (s *statusLine) show(c session.Tally) {
 }
 
 // draw puts the tally's text on the terminal's line, where the cursor
-// is, when the process is the terminal's foreground job. The lock is
+// is, when the process is the terminal's foreground job; in the
+// background nothing of the batch's is where the cursor is (the shell's
+// prompt may be), so nothing there is the line's to erase. The lock is
 // held.
 func (s *statusLine) draw() {
-	if s.text != "" && (s.foreground == nil || s.foreground()) {
+	if s.foreground != nil && !s.foreground() {
+		s.drawn = false
+		return
+	}
+	if s.text != "" {
 		io.WriteString(s.term, eraseLine+s.text)
 		s.drawn = true
 	}
@@ -137,10 +143,18 @@ func (s *statusLine) Clear() {
 }
 
 func (s *statusLine) clear() {
-	if s.drawn {
+	s.erase()
+	s.text, s.ended = "", true
+}
+
+// erase takes the line off the terminal where it is drawn, and the
+// process still the foreground job: once in the background, the line
+// under the cursor may be the shell's prompt. The lock is held.
+func (s *statusLine) erase() {
+	if s.drawn && (s.foreground == nil || s.foreground()) {
 		io.WriteString(s.term, eraseLine)
 	}
-	s.text, s.drawn, s.ended = "", false, true
+	s.drawn = false
 }
 
 // Writer returns w (stdout) writing with the line taken away: each write
@@ -162,10 +176,7 @@ type statusWriter struct {
 // fails says so on stderr (stopOnDeadOutput), which takes the lock.
 func (w statusWriter) Write(p []byte) (int, error) {
 	w.s.mu.Lock()
-	if w.s.drawn {
-		io.WriteString(w.s.term, eraseLine)
-		w.s.drawn = false
-	}
+	w.s.erase()
 	w.s.mu.Unlock()
 	n, err := w.w.Write(p)
 	w.s.mu.Lock()

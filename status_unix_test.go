@@ -72,4 +72,14 @@ func TestTallyNotDrawnInTheBackground(t *testing.T) {
 	if got := screen.b.String(); got != "final seed=4\n"+eraseLine+"ganui: 3 of 30 runs done" {
 		t.Errorf("in the foreground the screen has %q", got)
 	}
+	// Put in the background before it is told it was continued (the
+	// signal's goroutine not yet run): the prompt under the cursor is
+	// not erased for a line, nor at the end.
+	screen.b.Reset()
+	fg.Store(false)
+	s.Writer(screen).Write([]byte("final seed=5\n"))
+	s.Clear()
+	if got := screen.b.String(); got != "final seed=5\n" {
+		t.Errorf("in the background the screen has %q, want the line alone", got)
+	}
 }
