@@ -204,7 +204,7 @@ func TestScreenGolden(t *testing.T) {
 				s.ReplayIndex, s.Frames = 19, 50
 				s.Note = "replay frame 20 of 50 · , . step · < > events · esc, or a key that trains or changes the run: live"
 				return s
-			}, nil, []string{"◀ replay epoch 600 of 1,500", "┊", "replay frame 20 of 50", "◆", "esc live · ,. replay · space run", "Settings now ↑↓ pick"}},
+			}, nil, []string{"◀ replay epoch 600, 900 behind", "live 1,500 / 1,500", "┊", "replay frame 20 of 50", "◆", "esc live · ,. replay · space run", "Settings now ↑↓ pick"}},
 			{"baseline", func(s session.Snapshot) session.Snapshot {
 				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
 				return s

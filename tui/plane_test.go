@@ -87,7 +87,7 @@ func TestPlaneGolden(t *testing.T) {
 			s.ReplayIndex, s.Frames = 3, 15
 			s.Note = "replay frame 4 of 15 · , . step · < > events · esc, or a key that trains or changes the run: live"
 			return s
-		}, nil, []string{"◀ replay epoch 400 of 1,500", "epoch 400 · ", " beyond ", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
+		}, nil, []string{"◀ replay epoch 400, 1,100 behind", "live 1,500 / 1,500", "epoch 400 · ", " beyond ", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s

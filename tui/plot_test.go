@@ -776,7 +776,7 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 
 // TestHeaderGivesWayFromTheEnd: what the header has no room for is left
 // out from the end, the pace and the rate before the seed; a replay at
-// 80×24 ("◀ replay epoch 800 of 807") had lost the seed and kept the
+// 80×24 ("◀ replay epoch 800, 7 behind") had lost the seed and kept the
 // pace after it.
 func TestHeaderGivesWayFromTheEnd(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -933,5 +933,31 @@ func TestFlatLossSaysSo(t *testing.T) {
 		if !strings.Contains(flat, "●○ flat") || !strings.Contains(flat, "■ G 7e5") || !strings.Contains(flat, "ln 2") {
 			t.Errorf("%d×%d: the legend does not say D's losses are flat at G's scale:\n%s", size[0], size[1], view)
 		}
+	}
+}
+
+// TestReplayHeaderNamesBothEpochs: a replay's header gives the frame's
+// epoch, how far it lies behind the run, and the run's own progress
+// named live, each number once: "◀ replay epoch 940 of 943  epoch 943 /
+// 2,000" had read as the live epoch twice beside the frame's. A frame at
+// the live epoch (an event after the newest keyframe) says so.
+func TestReplayHeaderNamesBothEpochs(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.State, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "grid", session.Paused, 943, 2000, 1
+	m.snap.Replay = &session.Keyframe{}
+	m.snap.Replay.Epoch = 940
+	for _, w := range []int{80, 100, 120} {
+		h := ansi.Strip(m.header(w))
+		if !strings.Contains(h, "◀ replay epoch 940, 3 behind  live 943 / 2,000") {
+			t.Errorf("%d wide: %q does not name the frame's epoch, how far behind, and the live one", w, h)
+		}
+		if n := strings.Count(h, "943"); n != 1 {
+			t.Errorf("%d wide: %q gives the live epoch %d times", w, h, n)
+		}
+	}
+	m.snap.Replay.Epoch = 943
+	if h := ansi.Strip(m.header(80)); !strings.Contains(h, "◀ replay epoch 943, the live one  live 943 / 2,000") {
+		t.Errorf("a frame at the live epoch: %q", h)
 	}
 }

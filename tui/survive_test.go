@@ -967,7 +967,7 @@ func TestGlossaryFollowsANewRun(t *testing.T) {
 
 // TestGlossaryNamesTheReplayedEpoch: ? opened in a replay shows the
 // keyframe's diagnosis under the keyframe's epoch, as the header names it
-// ("◀ replay epoch 600 of 1,500"); the title had named the live epoch.
+// ("◀ replay epoch 600, 900 behind"); the title had named the live epoch.
 func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)

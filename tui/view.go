@@ -194,8 +194,18 @@ const smallRefusal = " is not taken on a terminal this small: q quits"
 func (m Model) header(w int) string {
 	s := &m.snap
 	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
-	if s.Replay != nil {
-		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(s.Replay.Epoch)) + styleMuted.Render(" of "+numtext.FormatInt(s.Epoch))
+	progress := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
+	if f := s.Replay; f != nil {
+		// The frame's epoch and how far it lies behind the run, then the
+		// run's own progress named live: "◀ replay epoch 940 of 943  epoch
+		// 943 / 2,000" had read as one number twice, the frame's epoch
+		// beside two of the live one's.
+		lag := ", " + numtext.FormatInt(s.Epoch-f.Epoch) + " behind"
+		if f.Epoch >= s.Epoch { // an event after the newest keyframe has the live epoch for its frame
+			lag = ", the live one"
+		}
+		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(f.Epoch)) + styleMuted.Render(lag)
+		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
 	}
 	// In order of importance, which is the order pack gives way in: the
 	// seed, which reruns the run, before the pace and the measured rate.
@@ -203,7 +213,7 @@ func (m Model) header(w int) string {
 		styleApp.Render("ganui"),
 		styleBold.Render(s.Preset),
 		state,
-		"epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned)),
+		progress,
 		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
 		// "speed", as the setting it is, [ and ] and --speed name it: the
 		// header had said "pace 200/s" above a settings row "speed 200/s".
@@ -214,7 +224,7 @@ func (m Model) header(w int) string {
 	}
 	// Left out from the end: pack goes on past a part that does not fit
 	// to shorter ones after it, so that a replay at 80×24 ("◀ replay epoch
-	// 800 of 807") had lost the seed and kept the pace.
+	// 800, 7 behind") had lost the seed and kept the pace.
 	n := len(parts)
 	for n > 1 && ansi.StringWidth(strings.Join(parts[:n], "  ")) > w {
 		n--
