@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -153,6 +154,46 @@ func baselineLine(s *session.Snapshot) string {
 		return line
 	}
 	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, b.Eval.Metrics.KS) + " " + delta("W1", s.Eval.Metrics.W1, b.Eval.Metrics.W1)
+}
+
+// settingShort names the settings as the session's notes and events do
+// ("D lr 5e-4 → 1e-3 from epoch 1,001"), short enough for the side panel.
+var settingShort = [session.NumSettings]string{session.DLR: "D lr", session.GLR: "G lr", session.DSteps: "D steps", session.GSteps: "G steps", session.Speed: "speed"}
+
+// baseSettingsLines say what differs between the baseline's settings and
+// the run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3",
+// each setting whole (numtext.Together), or "same settings as base". The
+// pace is no part of a run and is left out. Short of room, the prefix
+// gives way, then the last settings to a count of them ("+1"): the
+// Quality panel had compared the measures alone, and a learner could
+// not see what the two runs differed in. Nil without a baseline or room.
+func baseSettingsLines(s *session.Snapshot, w, n int) []string {
+	b := s.Baseline
+	if b == nil || n < 1 {
+		return nil
+	}
+	var diffs []string
+	for k := range session.Speed {
+		if from, to := b.Settings.Text(k), s.Settings.Text(k); from != to {
+			diffs = append(diffs, numtext.Together(settingShort[k]+" "+from+"→"+to))
+		}
+	}
+	if len(diffs) == 0 {
+		return []string{styleMuted.Render("same settings as base")}
+	}
+	head := styleMuted.Render("base→now")
+	for k := len(diffs); k > 0; k-- {
+		items := slices.Clone(diffs[:k])
+		if k < len(diffs) {
+			items = append(items, styleMuted.Render("+"+itoa(len(diffs)-k)))
+		}
+		for _, try := range [][]string{append([]string{head}, items...), items} {
+			if lines := flow(try, w, n); fits(lines, w) {
+				return lines
+			}
+		}
+	}
+	return nil
 }
 
 // eventLines lists the run's latest events, newest first, for the help

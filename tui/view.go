@@ -901,6 +901,9 @@ func (m Model) sidePanel(w, h int) string {
 	if b := baselineLine(&m.snap); b != "" {
 		lines = append(lines, b)
 	}
+	// Then what the baseline's settings differ in: in the rows left above
+	// the settings, or at least one in the Quality heading's place.
+	lines = append(lines, baseSettingsLines(&m.snap, w, max(1, h-settingsRows-len(lines)))...)
 	settings := make([]string, 0, settingsRows)
 	// In a replay the settings are the run's as it is now, which ←→
 	// change, not those the frame was trained with: the title says so.
@@ -927,9 +930,10 @@ func (m Model) sidePanel(w, h int) string {
 		}
 	}
 	// Short of room (full help open at 80×24, a wide screen 20 rows high
-	// with a modes line), the spacer goes first, then the Quality heading,
-	// then the measures from the last up, so that every setting stays in
-	// sight: the selected one is the row the arrows change.
+	// with a modes line, a baseline's settings at 80×24), the spacer goes
+	// first, then the Quality heading, then the measures from the last
+	// up, so that every setting stays in sight: the selected one is the
+	// row the arrows change.
 	spacer := []string{""}
 	if len(lines)+len(spacer)+len(settings) > h {
 		spacer = nil
@@ -964,7 +968,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
 	}
 	if m.snap.Baseline != nil {
-		n-- // the baseline's line follows
+		n -= 2 // the baseline's line and its settings' follow
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
 	axis := func(name string, mean, std, tm, ts float64) string {

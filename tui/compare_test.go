@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/session"
+)
+
+// TestCompareNamesWhatTheSettingsDiffer: with a baseline pinned, Quality
+// says what the run's settings differ from the baseline's in, base →
+// now, each setting whole, or "same settings as base"; the pace, no part
+// of a run, is left out. The panel had compared the measures alone: a
+// learner retuning and comparing could not see what the two runs differed
+// in. At 80×24 what fits stays whole ("+1" counts the rest), never cut.
+func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {100, 30}, {120, 40}}
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 100, 120)
+	for _, size := range sizes {
+		w, h := size[0], size[1]
+		snap := snaps[w]
+		snap.State = session.Paused
+		base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		base.Settings.Speed = snap.Settings.Speed * 2 // the pace differs, the run does not
+		snap.Baseline = base
+		view := frame(t, s, snap, w, h)
+		frameReads(t, view, "same settings as base")
+
+		b := *base
+		b.Settings.DLR, b.Settings.GSteps = snap.Settings.DLR/2, snap.Settings.GSteps+1
+		snap.Baseline = &b
+		view = frame(t, s, snap, w, h)
+		dlr := "D lr " + b.Settings.Text(session.DLR) + "→" + snap.Settings.Text(session.DLR)
+		gsteps := "G steps " + b.Settings.Text(session.GSteps) + "→" + snap.Settings.Text(session.GSteps)
+		flat := frameReads(t, numtext.Plain(view), dlr)
+		if strings.Contains(flat, "same settings") || strings.Contains(flat, "speed "+b.Settings.Text(session.Speed)+"→") {
+			t.Errorf("%d×%d: the settings differ in D lr and G steps alone:\n%s", w, h, view)
+		}
+		if !strings.Contains(flat, gsteps) && !strings.Contains(flat, dlr+" +1") {
+			t.Errorf("%d×%d: G steps neither shown nor counted:\n%s", w, h, view)
+		}
+		if w >= 100 && !strings.Contains(flat, "base→now") {
+			t.Errorf("%d×%d: room enough, yet the line does not say which is which:\n%s", w, h, view)
+		}
+		for _, l := range strings.Split(ansi.Strip(view), "\n") {
+			if strings.Contains(l, "→") && strings.Contains(l, "…") {
+				t.Errorf("%d×%d: a line cut: %q", w, h, l)
+			}
+		}
+	}
+}
