@@ -4,9 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
 )
 
 // TestCompareNamesWhatTheSettingsDiffer: with a baseline pinned, Quality
@@ -47,6 +49,33 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 		for _, l := range strings.Split(ansi.Strip(view), "\n") {
 			if strings.Contains(l, "→") && strings.Contains(l, "…") {
 				t.Errorf("%d×%d: a line cut: %q", w, h, l)
+			}
+		}
+	}
+}
+
+// TestPlaneLegendWholeWithABaseline: the 2-D legend with a baseline
+// pinned gives way whole where it has no room, in colour and without, at
+// 80×24 and up: grid's at 80×24 had cut the baseline's item to "⣿ ba…".
+func TestPlaneLegendWholeWithABaseline(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 40)
+	snap.State = session.Paused
+	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 1, Epoch: 700, Settings: snap.Settings, Eval: snap.Eval}
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
+		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+			lipgloss.SetColorProfile(profile)
+			m := NewModel(s)
+			m.width, m.height = size[0], size[1]
+			m.apply(snap)
+			view := ansiStrip(m.View())
+			lipgloss.SetColorProfile(termenv.Ascii)
+			if !strings.Contains(view, "⣿ base") && !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") {
+				t.Errorf("profile %v, %d×%d: the legend lacks the baseline or G's samples:\n%s", profile, size[0], size[1], view)
+			}
+			for _, l := range strings.Split(view, "\n") {
+				if strings.Contains(l, "…") {
+					t.Errorf("profile %v, %d×%d: a line is cut: %q", profile, size[0], size[1], l)
+				}
 			}
 		}
 	}

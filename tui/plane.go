@@ -517,23 +517,27 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	target := len(items)
 	items = append(items, glyph(layerRef, '⣿')+" target "+s.Target.Spec)
+	var pushItem, surfaceItem, baseItem string // the items that give way last of all, whole
 	if len(e.Arrows) > 0 {
 		push := '⠑'
 		if plain {
 			push = '╲'
 		}
-		items = append(items, glyph(layerPush, push)+" D's push")
+		pushItem = glyph(layerPush, push) + " D's push"
+		items = append(items, pushItem)
 	}
 	if e.Surface != nil {
 		if noShades() {
-			items = append(items, "· D = ½")
+			surfaceItem = "· D = ½"
 		} else {
 			sw := func(k int) string { return planeStyles[0][k].Render(" ") }
-			items = append(items, "D: "+sw(0)+sw(1)+" fake "+sw(len(colSurface)-2)+sw(len(colSurface)-1)+" real")
+			surfaceItem = "D: " + sw(0) + sw(1) + " fake " + sw(len(colSurface)-2) + sw(len(colSurface)-1) + " real"
 		}
+		items = append(items, surfaceItem)
 	}
 	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
-		items = append(items, glyph(layerGhost, '⣿')+baseName(b))
+		baseItem = glyph(layerGhost, '⣿') + baseName(b)
+		items = append(items, baseItem)
 	}
 	var why []string // why there is no surface, on lines of its own
 	if e.Surface == nil && e.NoCurve != "" {
@@ -575,6 +579,24 @@ func (m *Model) planeNotes(w, h int) []string {
 		// colour: the target, D's push and surface had been cut for the
 		// crowded blue's name): without it, which the glossary gives.
 		items = slices.Delete(items, crowd, crowd+1)
+		legend = flowAll(items, w, max(1, room))
+		merge()
+	}
+	// Still too wide (grid at 80×24 with a baseline, in colour: its item
+	// had been cut to "⣿ ba…"): the baseline's item names it alone, its
+	// seed and epoch left out (Quality's vs base compares with it), then
+	// D's push and the surface's key give way whole, in that order; the
+	// glossary has them. A legend is never cut inside a word.
+	for _, short := range [][2]string{{baseItem, glyph(layerGhost, '⣿') + " base"}, {pushItem, ""}, {surfaceItem, ""}} {
+		i := slices.Index(items, short[0])
+		if fits(legend, w) || short[0] == "" || i < 0 {
+			continue
+		}
+		if short[1] == "" {
+			items = slices.Delete(items, i, i+1)
+		} else {
+			items[i] = short[1]
+		}
 		legend = flowAll(items, w, max(1, room))
 		merge()
 	}
