@@ -151,7 +151,7 @@ func TestCriticScoreInTheLegend(t *testing.T) {
 	if _, _, ok := scoreRange([]float64{0.1, 0.5, 0.9}, false); ok {
 		t.Error("a probability taken for a critic's score")
 	}
-	for _, c := range [][3]any{{-0.0123, 0.0113, "-0.012 0.011"}, {-0.01132, -0.01078, "-0.01132 -0.01078"}} {
+	for _, c := range [][3]any{{-0.0123, 0.0113, "-0.012 0.011"}, {-0.01132, -0.01078, "-0.0113 -0.0108"}, {0.99812, 0.99836, "0.9981 0.9984"}} {
 		a, b := rangeEnds(c[0].(float64), c[1].(float64))
 		if got := a + " " + b; got != c[2] {
 			t.Errorf("range %v..%v: %q, want %q", c[0], c[1], got, c[2])
@@ -753,14 +753,14 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 }
 
 // TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline
-// has no room, its bars rise from 0: a KS held at 0.500 (bimodal seed
-// 4's checks, 0.4988 to 0.5000) had been drawn from ▁ to █, unlabelled,
-// beside its → (about the same). With the range shown they span it as
-// before.
+// has no room (a side panel narrower than the screen's), its bars rise
+// from 0: a KS held at 0.500 (bimodal seed 4's checks, 0.4988 to 0.5000)
+// had been drawn from ▁ to █, unlabelled, beside its → (about the same).
+// With the range shown they span it.
 func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	tr := trend{vals: []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}}
-	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, sideW))
+	tr := trend{vals: bimodalKS}
+	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, 22))
 	if strings.Contains(line, "–") {
 		t.Fatalf("%q: the range fits; the test wants it not to", line)
 	}
@@ -769,8 +769,28 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 		t.Errorf("%q: bars within 0.4%% of each other, unlabelled, drawn unlike", line)
 	}
 	wide := ansi.Strip(metricLine("KS", 0.5, false, &tr, 80))
-	if !strings.Contains(wide, "▁") || !strings.Contains(wide, "0.4985–0.5003") {
+	if !strings.Contains(wide, "▁") || !strings.Contains(wide, "0.498–0.5") {
 		t.Errorf("%q: with room for the range, the bars span it", wide)
+	}
+}
+
+// bimodalKS are bimodal seed 4's KS checks at 0.500, collapsed onto one
+// of its two modes.
+var bimodalKS = []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}
+
+// TestBarsBesideTheValueSpanTheirRange: in the side panel's width, checks
+// that differ draw unlike, their range beside them in as few digits as
+// keep its ends apart: bimodal's KS checks, 0.4988 to 0.5000, had wanted
+// "0.4988–0.5000", too long to stand beside the bars, which rose from 0
+// and were all full (█████████████████), at every size of screen.
+func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tr := trend{vals: bimodalKS}
+	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, sideW))
+	_, bars, _ := strings.Cut(line, "→ ")
+	bars, rng, _ := strings.Cut(bars, " ")
+	if rng != "0.499–0.5" || !strings.Contains(bars, "▁") || !strings.Contains(bars, "█") {
+		t.Errorf("%q: checks that differ, drawn alike or without their range", line)
 	}
 }
 

@@ -1136,16 +1136,22 @@ func sparkRange(vals []float64) string {
 }
 
 // rangeEnds writes the ends of a range in two significant digits, or in
-// four when two would print them alike (0.9981–0.9986).
+// the fewest up to four that print them apart (0.498–0.5, 0.9981–0.9986).
+// Three before four: bimodal's KS checks, 0.4988 to 0.5000, had needed
+// "0.4988–0.5000", too long to stand beside the bars at all, which were
+// then drawn from 0, all of them full.
 func rangeEnds(lo, hi float64) (string, string) {
-	if a, b := rangeNum(lo, 2), rangeNum(hi, 2); a != b {
-		return a, b
+	var a, b string
+	for digits := 2; digits <= 4; digits++ {
+		if a, b = rangeNum(lo, digits), rangeNum(hi, digits); a != b {
+			break
+		}
 	}
-	return rangeNum(lo, 4), rangeNum(hi, 4)
+	return a, b
 }
 
 // rangeNum writes an end of a sparkline's range in so many significant
-// digits: two, or four to keep close values apart (0.9981–0.9986).
+// digits: two, or more to keep close values apart (0.9981–0.9986).
 func rangeNum(v float64, digits int) string {
 	if math.Abs(v) >= 1e4 {
 		return numtext.Plainly(v, 2)
