@@ -382,12 +382,31 @@ func (m *Model) msgLines(w, n int) []string {
 			return append(append(lines, full...), m.seenLines(fs, w, room-len(full))...)
 		}
 	}
-	heads := make([]string, 0, len(fs)+1)
-	for _, f := range fs {
-		f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
-		heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
+	headsOf := func(fs []session.Finding) []string {
+		heads := make([]string, 0, len(fs)+1)
+		for _, f := range fs {
+			f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
+			heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
+		}
+		return heads
 	}
 	hint := styleMuted.Render("? twice: in full")
+	// The first findings in full where the heads of the rest fit after
+	// them: blog-original's two at 80×24 had been named by their heads on
+	// one line, the two rows under them blank.
+	for k := len(fs) - 1; k >= 1; k-- {
+		var full []string
+		for _, f := range findingLines(fs[:k], w, false) {
+			full = append(full, f...)
+		}
+		if len(full) >= room {
+			continue
+		}
+		if rest := flow(append(headsOf(fs[k:]), hint), w, room-len(full)); fits(rest, w) {
+			return slices.Concat(lines, full, rest)
+		}
+	}
+	heads := headsOf(fs)
 	out := flow(append(heads, hint), w, room)
 	if last := out[len(out)-1]; ansi.StringWidth(last) > w {
 		// The heads overflow the room: the last line is cut before the
@@ -397,7 +416,7 @@ func (m *Model) msgLines(w, n int) []string {
 		keep := strings.TrimSuffix(last, "  "+hint)
 		out[len(out)-1] = ansi.Truncate(keep, w-2-ansi.StringWidth(hint), "…") + "  " + hint
 	}
-	return append(lines, out...)
+	return slices.Concat(lines, out, m.seenLines(fs, w, room-len(out)))
 }
 
 // seenLines fill the diagnosis's rows its findings leave, n at width w,
@@ -421,7 +440,7 @@ func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
 		}
 		terms = append(terms, "losses")
 	}
-	out := m.explained(terms, w, n)
+	out := m.explained(terms, w, n, 1) // a line left for the pointer, not a lead
 	pointer := "? twice explains each finding and mark."
 	if len(fs) == 0 {
 		pointer = "? twice explains each mark."
@@ -434,24 +453,63 @@ func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
 
 // explained is the glossary's entries for terms, each once, in order, in
 // at most n lines of width w: those that fit whole, the term bold, its
-// text muted, as the ? pages give them.
-func (m *Model) explained(terms []string, w, n int) []string {
+// text muted, as the ? pages give them; where an entry does not fit in
+// the lines left, its lead (glossaryLead) on one line, if that fits and
+// leaves spare lines of the n for what follows (seenLines' pointer). At
+// 80×24 no entry fits in the one row a calm run's or a finding's text
+// leaves, which had stayed blank beside charts cut to four rows: it
+// reads "KS  Kolmogorov–Smirnov distance" now.
+func (m *Model) explained(terms []string, w, n, spare int) []string {
 	entries := map[string]string{}
 	for _, g := range m.glossaryEntries() {
 		entries[g[0]] = g[1]
 	}
-	var out, done []string
+	var done []string
+	var each [][]string // each term's lines, in order
+	used := 0
 	for _, t := range terms {
 		text, ok := entries[t]
 		if !ok || slices.Contains(done, t) {
 			continue
 		}
 		done = append(done, t)
-		if lines := wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(text), w); len(out)+len(lines) <= n {
-			out = append(out, lines...)
+		lines := wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(text), w)
+		if used+len(lines) > n {
+			lines = nil
+		}
+		used += len(lines)
+		each = append(each, lines)
+	}
+	for i, t := range done { // the rows left to the leads of the entries left out
+		if l := glossaryLead(entries[t], w-ansi.StringWidth(t+"  ")); each[i] == nil && l != "" && used < n-spare {
+			each[i], used = []string{styleBold.Render(t) + "  " + styleMuted.Render(l)}, used+1
 		}
 	}
-	return out
+	return slices.Concat(each...)
+}
+
+// glossaryLead is the longest head of a glossary entry that ends where a
+// clause does (before ": ", "; " or ". ", outside brackets) and fits in
+// w cells, or "" for none: "Kolmogorov–Smirnov distance" of KS's entry,
+// "█ generated counts per bin" of the bars'. The rest is on the ? pages.
+func glossaryLead(text string, w int) string {
+	lead, depth := "", 0
+	for i, r := range text {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':', ';', '.':
+			if depth == 0 && strings.HasPrefix(text[i+1:], " ") {
+				if ansi.StringWidth(text[:i]) > w {
+					return lead
+				}
+				lead = text[:i]
+			}
+		}
+	}
+	return lead
 }
 
 // findingTerms are the glossary's terms for what a finding of kind k
@@ -546,7 +604,7 @@ func (m *Model) watchLines(w, n int) []string {
 		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {
 			// The rows left explain the measures to watch: at 120×40 the
 			// hint had left three of the five blank.
-			return append(lines, m.explained(terms, w, n-len(lines))...)
+			return append(lines, m.explained(terms, w, n-len(lines), 0)...)
 		}
 	}
 	return cutLines(lines, w, n)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -257,5 +258,45 @@ func TestDesignLinesIndentWhatTheyCarryOver(t *testing.T) {
 	view := frame(t, s, snap, 100, 30, "?")
 	if !strings.Contains(view, "\n  one sample per noise draw") {
 		t.Errorf("the design's carried-over words are not indented:\n%s", view)
+	}
+}
+
+// TestMessageAreaLeavesNoRowBlank: at 80×24 the message area's rows are
+// all used while there is something to say: a calm run's last row, which
+// no glossary entry fits whole, gives an entry's lead ("bars  █ generated
+// counts per bin"); two findings too long for the area together give the
+// first in full and the second by its head, where both had been named by
+// their heads on one line; a one-line finding on the plane gives the
+// lead of an entry it rests on above the pointer to ?. Each had left a
+// row blank (two for the findings) beside charts cut to four rows.
+func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
+	const w, h = 80, 24
+	wgan, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, wgan, 1, 30)
+	snap.State, snap.Note, snap.Findings = session.Running, "", nil
+	if view := frame(t, s, snap, w, h); blankRows(view, h) > 0 {
+		t.Errorf("a calm run: a row blank:\n%s", view)
+	}
+
+	s, snap = trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+	snap.State, snap.Note = session.Running, ""
+	snap.Findings = []session.Finding{
+		{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape"},
+		{Kind: session.DStalled, Text: "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (ln 2) epoch after epoch"},
+	}
+	view := frame(t, s, snap, w, h)
+	if blankRows(view, h) > 0 {
+		t.Errorf("two findings: a row blank:\n%s", view)
+	}
+	frameReads(t, view, "G ignores its noise: it makes nearly the same output every time", "! D has stopped learning ? twice: in full")
+
+	s, snap = trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	snap.State, snap.Note = session.Running, ""
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "7 of 8 modes missing: mode collapse, G puts almost no samples there"}}
+	if view := frame(t, s, snap, w, h); blankRows(view, h) > 0 {
+		t.Errorf("a one-line finding on the plane: a row blank:\n%s", view)
 	}
 }
