@@ -80,3 +80,20 @@ func TestPlaneLegendWholeWithABaseline(t *testing.T) {
 		}
 	}
 }
+
+// TestCutLinesEndsAfterAWord: a text cut to fewer lines ends in " …"
+// after its last whole word, however full its last line: a status at
+// 80×24 had read "… r or R starts a ne…".
+func TestCutLinesEndsAfterAWord(t *testing.T) {
+	lines := wrap("done: 200 epochs in 7.8 s (26 ep/s) · space or n continues · r or R starts a new run", 80)
+	if len(lines) < 2 || ansi.StringWidth(lines[0]) < 79 {
+		t.Fatalf("the test wants a full first line: %q", lines)
+	}
+	got := cutLines(lines, 80, 1)
+	if len(got) != 1 || !strings.HasSuffix(got[0], " …") || ansi.StringWidth(got[0]) > 80 {
+		t.Fatalf("cut to %q", got)
+	}
+	if kept := strings.TrimSuffix(got[0], " …"); !strings.HasPrefix(lines[0], kept+" ") {
+		t.Errorf("%q does not end after a whole word of %q", got[0], lines[0])
+	}
+}

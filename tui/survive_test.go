@@ -1189,6 +1189,15 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	if !strings.HasSuffix(strings.TrimRight(last, " "), "? twice: in full") || lipgloss.Width(lines[len(lines)-1]) > 80 || !strings.Contains(last, "5 of 25 modes missing") {
 		t.Errorf("80 columns, one line for the diagnosis: %q", lines)
 	}
+	// A head that has no room gives way whole, counted: it had been cut
+	// inside a word ("… ! D can no longer tell real from fake, y…").
+	snap.Findings[0].Text = "5 of 25 modes missing: a spread-out cloud"
+	snap.Findings[1].Text = "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it"
+	m.apply(snap)
+	lines = m.msgLines(80, 2)
+	if last, want := strings.TrimRight(ansi.Strip(lines[len(lines)-1]), " "), "! 5 of 25 modes missing  +1  ? twice: in full"; last != want {
+		t.Errorf("80 columns, one line for the diagnosis: %q, want %q", last, want)
+	}
 }
 
 // TestFullHelpWhole: at the narrowest width the trainer takes, ? lists

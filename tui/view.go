@@ -319,7 +319,8 @@ func (m *Model) commandNote() bool {
 }
 
 // cutLines keeps the first k lines of a text wrapped at w, the last ending
-// in … when some are cut.
+// in " …" after a whole word when some are cut: a full last line had been
+// cut inside its last word ("r or R starts a ne…").
 func cutLines(lines []string, w, k int) []string {
 	if k <= 0 {
 		return nil
@@ -328,8 +329,33 @@ func cutLines(lines []string, w, k int) []string {
 		return lines
 	}
 	lines = slices.Clone(lines[:k])
-	lines[k-1] = ansi.Truncate(strings.TrimRight(lines[k-1], " ")+" …", w, "…")
+	last := strings.TrimRight(lines[k-1], " ")
+	plain := ansi.Strip(last)
+	keep := ansi.StringWidth(plain)
+	for keep+2 > w { // the last word gives way, whole
+		cut := strings.TrimRight(plain[:indexOfWidth(plain, keep)], " ")
+		i := strings.LastIndex(cut, " ")
+		if i <= 0 { // one word wider than the line: cut, as fit would
+			keep = max(0, w-2)
+			break
+		}
+		keep = ansi.StringWidth(strings.TrimRight(cut[:i], " "))
+	}
+	lines[k-1] = ansi.Truncate(last, keep, "") + " …"
 	return lines
+}
+
+// indexOfWidth is the byte offset in plain text s at which its first n
+// cells end.
+func indexOfWidth(s string, n int) int {
+	w := 0
+	for i, r := range s {
+		if w >= n {
+			return i
+		}
+		w += ansi.StringWidth(string(r))
+	}
+	return len(s)
 }
 
 // quittingNote is the status while q waits for the epoch in training.
@@ -408,13 +434,17 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	heads := headsOf(fs)
 	out := flow(append(heads, hint), w, room)
-	if last := out[len(out)-1]; ansi.StringWidth(last) > w {
-		// The heads overflow the room: the last line is cut before the
-		// hint, not through it. At 80×24 it had read "! 5 of 25 modes
-		// missing, …  ! D can no longer …", saying neither that more
-		// was left out nor where it is.
-		keep := strings.TrimSuffix(last, "  "+hint)
-		out[len(out)-1] = ansi.Truncate(keep, w-2-ansi.StringWidth(hint), "…") + "  " + hint
+	// The heads overflow the room: the last give way whole, counted
+	// before the hint ("+1  ? twice: in full"). At 80×24 it had read "! 5
+	// of 25 modes missing, …  ! D can no longer …", saying neither that
+	// more was left out nor where it is, and later cut a head inside a
+	// word before the hint.
+	for k := len(heads) - 1; k >= 1 && !fits(out, w); k-- {
+		out = flow(slices.Concat(heads[:k], []string{styleMuted.Render("+" + itoa(len(heads)-k)), hint}), w, room)
+	}
+	if !fits(out, w) { // one head wider than the rows: cut before the hint, not through it
+		keep := strings.TrimSuffix(out[len(out)-1], "  "+hint)
+		out[len(out)-1] = cutLines([]string{keep, ""}, w-2-ansi.StringWidth(hint), 1)[0] + "  " + hint
 	}
 	return slices.Concat(lines, out, m.seenLines(fs, w, room-len(out)))
 }
