@@ -164,7 +164,7 @@ var settingShort = [session.NumSettings]string{session.DLR: "D lr", session.GLR:
 // the run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3",
 // each setting whole (numtext.Together), or "same settings as base". The
 // pace is no part of a run and is left out. Short of room, the prefix
-// gives way, then the last settings to a count of them ("+1"): the
+// gives way, then the last settings to a count of them ("+1 more"): the
 // Quality panel had compared the measures alone, and a learner could
 // not see what the two runs differed in. Nil without a baseline or room.
 func baseSettingsLines(s *session.Snapshot, w, n int) []string {
@@ -185,7 +185,7 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 	for k := len(diffs); k > 0; k-- {
 		items := slices.Clone(diffs[:k])
 		if k < len(diffs) {
-			items = append(items, styleMuted.Render("+"+itoa(len(diffs)-k)))
+			items = append(items, styleMuted.Render(numtext.Together("+"+itoa(len(diffs)-k)+" more")))
 		}
 		for _, try := range [][]string{append([]string{head}, items...), items} {
 			if lines := flow(try, w, n); fits(lines, w) {

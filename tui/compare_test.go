@@ -16,7 +16,7 @@ import (
 // now, each setting whole, or "same settings as base"; the pace, no part
 // of a run, is left out. The panel had compared the measures alone: a
 // learner retuning and comparing could not see what the two runs differed
-// in. At 80×24 what fits stays whole ("+1" counts the rest), never cut.
+// in. At 80×24 what fits stays whole ("+1 more" counts the rest), never cut.
 func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {100, 30}, {120, 40}}
 	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 100, 120)
@@ -40,7 +40,7 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 		if strings.Contains(flat, "same settings") || strings.Contains(flat, "speed "+b.Settings.Text(session.Speed)+"→") {
 			t.Errorf("%d×%d: the settings differ in D lr and G steps alone:\n%s", w, h, view)
 		}
-		if !strings.Contains(flat, gsteps) && !strings.Contains(flat, dlr+" +1") {
+		if !strings.Contains(flat, gsteps) && !strings.Contains(flat, dlr+" +1 more") {
 			t.Errorf("%d×%d: G steps neither shown nor counted:\n%s", w, h, view)
 		}
 		if w >= 100 && !strings.Contains(flat, "base→now") {

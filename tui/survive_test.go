@@ -1195,7 +1195,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	snap.Findings[1].Text = "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it"
 	m.apply(snap)
 	lines = m.msgLines(80, 2)
-	if last, want := strings.TrimRight(ansi.Strip(lines[len(lines)-1]), " "), "! 5 of 25 modes missing  +1  ? twice: in full"; last != want {
+	if last, want := strings.TrimRight(numtext.Plain(ansi.Strip(lines[len(lines)-1])), " "), "! 5 of 25 modes missing  +1 more  ? twice: in full"; last != want {
 		t.Errorf("80 columns, one line for the diagnosis: %q, want %q", last, want)
 	}
 }

@@ -435,12 +435,12 @@ func (m *Model) msgLines(w, n int) []string {
 	heads := headsOf(fs)
 	out := flow(append(heads, hint), w, room)
 	// The heads overflow the room: the last give way whole, counted
-	// before the hint ("+1  ? twice: in full"). At 80×24 it had read "! 5
+	// before the hint ("+1 more  ? twice: in full"). At 80×24 it had read "! 5
 	// of 25 modes missing, …  ! D can no longer …", saying neither that
 	// more was left out nor where it is, and later cut a head inside a
 	// word before the hint.
 	for k := len(heads) - 1; k >= 1 && !fits(out, w); k-- {
-		out = flow(slices.Concat(heads[:k], []string{styleMuted.Render("+" + itoa(len(heads)-k)), hint}), w, room)
+		out = flow(slices.Concat(heads[:k], []string{styleMuted.Render(numtext.Together("+" + itoa(len(heads)-k) + " more")), hint}), w, room)
 	}
 	if !fits(out, w) { // one head wider than the rows: cut before the hint, not through it
 		keep := strings.TrimSuffix(out[len(out)-1], "  "+hint)
