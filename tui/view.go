@@ -519,10 +519,13 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 }
 
 // glossaryLead is the longest head of a glossary entry that ends where a
-// clause does (before ": ", "; " or ". ", outside brackets) and fits in
-// w cells, or "" for none: "Kolmogorov–Smirnov distance" of KS's entry,
-// "█ generated counts per bin" of the bars'. The rest is on the ? pages.
+// clause does (before ": ", "; " or ". " after a word, outside brackets)
+// and fits in w cells, or "" for none: "Kolmogorov–Smirnov distance" of
+// KS's entry, "█ generated counts per bin" of the bars'. The rest is on
+// the ? pages. A head of a few cells says nothing ("v" of Q-Q's), and
+// the keys an entry begins with are no clause (replay's ", and . step").
 func glossaryLead(text string, w int) string {
+	const least = 8
 	lead, depth := "", 0
 	for i, r := range text {
 		switch r {
@@ -531,11 +534,13 @@ func glossaryLead(text string, w int) string {
 		case ')':
 			depth--
 		case ':', ';', '.':
-			if depth == 0 && strings.HasPrefix(text[i+1:], " ") {
+			if depth == 0 && i > 0 && text[i-1] != ' ' && strings.HasPrefix(text[i+1:], " ") {
 				if ansi.StringWidth(text[:i]) > w {
 					return lead
 				}
-				lead = text[:i]
+				if ansi.StringWidth(text[:i]) >= least {
+					lead = text[:i]
+				}
 			}
 		}
 	}

@@ -97,10 +97,10 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 			t.Errorf("%d×%d: %d rows of the diagnosis's area are blank:\n%s", w, h, blank, view)
 		}
 		if w == 120 {
-			frameReads(t, view, "noise use for a G that makes a row of samples from one noise draw", "? twice explains each finding and mark.")
+			frameReads(t, view, "noise use how much G's row of samples depends on its noise draw", "? twice explains each finding and mark.")
 		}
 		if w == 160 { // the moments too, which the finding says are not the shape
-			frameReads(t, view, "noise use for a G that makes a row of samples from one noise draw", "moments μ mean and σ std")
+			frameReads(t, view, "noise use how much G's row of samples depends on its noise draw", "moments μ mean and σ std")
 		}
 		if strings.Index(calm, "Settings") != strings.Index(view, "Settings") {
 			t.Errorf("%d×%d: the panels moved when the finding came:\n%s\n%s", w, h, calm, view)
@@ -298,5 +298,31 @@ func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "7 of 8 modes missing: mode collapse, G puts almost no samples there"}}
 	if view := frame(t, s, snap, w, h); blankRows(view, h) > 0 {
 		t.Errorf("a one-line finding on the plane: a row blank:\n%s", view)
+	}
+}
+
+// TestGlossaryLeadEndsAClause: an entry's lead, which fills a row no
+// whole entry fits, ends where a clause of it does and says what the
+// term is: not the keys an entry begins with (replay's ", and"), nor a
+// head of a few cells.
+func TestGlossaryLeadEndsAClause(t *testing.T) {
+	entries := map[string]string{}
+	for _, g := range glossaryOf(false) {
+		entries[g[0]] = g[1]
+	}
+	for _, c := range []struct {
+		term string
+		w    int
+		want string
+	}{
+		{"KS", 76, "Kolmogorov–Smirnov distance"},
+		{"bars", 74, "█ generated counts per bin"},
+		{"replay", 72, ""},
+		{"noise use", 69, ""},
+		{"noise use", 109, "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw"},
+	} {
+		if got := glossaryLead(entries[c.term], c.w); got != c.want {
+			t.Errorf("%s at %d: %q, want %q", c.term, c.w, got, c.want)
+		}
 	}
 }
