@@ -178,7 +178,7 @@ func (c Adjust) apply(s *Session) {
 		return
 	}
 	from, to := before.Text(c.Setting), s.settings(s.gan.Config()).Text(c.Setting)
-	name := settingNames[c.Setting]
+	name := c.Setting.Short()
 	if c.Setting == Speed {
 		s.note = fmt.Sprintf("speed %s → %s", from, to)
 		if from == to {
@@ -225,9 +225,6 @@ func (c Adjust) apply(s *Session) {
 		s.note = name + " " + change
 	}
 }
-
-// settingNames are the settings as notes and events name them.
-var settingNames = map[Setting]string{DLR: "D lr", GLR: "G lr", DSteps: "D steps", GSteps: "G steps", Speed: "speed"}
 
 // settingEvent records a setting changed by the user. Presses of one
 // setting between two epochs make one change, from the first value to
@@ -288,8 +285,8 @@ func (s *Session) settingChange(name string) (i int, from string) {
 // settingOf is the name of the setting a setting event's detail changes.
 func settingOf(detail string) string {
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
-		if strings.HasPrefix(detail, settingNames[k]+" ") {
-			return settingNames[k]
+		if strings.HasPrefix(detail, k.Short()+" ") {
+			return k.Short()
 		}
 	}
 	name, _, _ := strings.Cut(detail, " → ")
@@ -343,7 +340,7 @@ func (s *Session) startedOtherwise(was Settings) string {
 	var changes []string
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), s.startSettings.Text(k); from != to {
-			changes = append(changes, fmt.Sprintf("%s %s → %s", settingNames[k], from, to))
+			changes = append(changes, fmt.Sprintf("%s %s → %s", k.Short(), from, to))
 		}
 	}
 	if changes == nil {

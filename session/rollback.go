@@ -179,10 +179,10 @@ func (Rollback) apply(s *Session) {
 	var keeping []string // the settings kept, as the note names them
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), now.Text(k); from != to {
-			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", settingNames[k], from, to)})
-			keeping = append(keeping, fmt.Sprintf("%s %s (%s there)", settingNames[k], to, from))
+			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", k.Short(), from, to)})
+			keeping = append(keeping, fmt.Sprintf("%s %s (%s there)", k.Short(), to, from))
 			if g.epoch > 0 { // a change at epoch 0 is one --set repeats
-				s.leftPlan("changed " + settingNames[k])
+				s.leftPlan("changed " + k.Short())
 			}
 		}
 	}

@@ -68,6 +68,22 @@ func (k Setting) String() string {
 	return fmt.Sprintf("Setting(%d)", int(k))
 }
 
+// Short names the setting as notes, events and the compare view do ("D
+// lr 5e-4 → 1e-3"), short enough for a side panel.
+func (k Setting) Short() string {
+	switch k {
+	case DLR:
+		return "D lr"
+	case GLR:
+		return "G lr"
+	case DSteps:
+		return "D steps"
+	case GSteps:
+		return "G steps"
+	}
+	return k.String()
+}
+
 // Settings are the current values of the knobs.
 type Settings struct {
 	DLR, GLR       float64

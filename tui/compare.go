@@ -156,10 +156,6 @@ func baselineLine(s *session.Snapshot) string {
 	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, b.Eval.Metrics.KS) + " " + delta("W1", s.Eval.Metrics.W1, b.Eval.Metrics.W1)
 }
 
-// settingShort names the settings as the session's notes and events do
-// ("D lr 5e-4 → 1e-3 from epoch 1,001"), short enough for the side panel.
-var settingShort = [session.NumSettings]string{session.DLR: "D lr", session.GLR: "G lr", session.DSteps: "D steps", session.GSteps: "G steps", session.Speed: "speed"}
-
 // baseSettingsLines say what differs between the baseline's settings and
 // the run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3",
 // each setting whole (numtext.Together), or "same settings as base". The
@@ -175,7 +171,7 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 	var diffs []string
 	for k := range session.Speed {
 		if from, to := b.Settings.Text(k), s.Settings.Text(k); from != to {
-			diffs = append(diffs, numtext.Together(settingShort[k]+" "+from+"→"+to))
+			diffs = append(diffs, numtext.Together(k.Short()+" "+from+"→"+to))
 		}
 	}
 	if len(diffs) == 0 {
