@@ -27,8 +27,25 @@ const (
 	// 3,300 with KS 0.29, its losses 0.1075 and 0.1057 still climbing to
 	// the 0.1250 they then held from epoch 5,000 on.
 	equilibriumScore = 0.015
-	// stillTol: D's two losses within this of their equilibrium values on
-	// every one of lossWindow epochs are a D that gives every sample the
+	// hingeTol: under the hinge loss (Lim & Ye 2017) D's losses are
+	// mean max(0, 1 − D(x)) on real data and mean max(0, 1 + D(G(z))) on
+	// generated data; with D's scores within its margins ±1 they sum to
+	// 2 − (D's mean score on real data − its mean on generated data).
+	// Once G matches the target, any score within the margins is a best
+	// D's (the pointwise loss is 2 wherever |D| ≤ 1), so the two losses
+	// split their sum at random (hinge, seeds 1–5, from 0.73 and 1.27 to
+	// 1.42 and 0.50, KS under 0.03) and only the sum tells: 2 is D's
+	// scores alike on real and generated data. This is how near 2 it must
+	// be: the gap of BCE's 0.515 and 0.485 (equilibriumScore either side
+	// of ½, 0.03 of the 1 between its labels) on the hinge's scale, the 2
+	// between its margins. hinge (seeds 1–5) averages 1.95 to 1.96 from
+	// about epoch 4,000 to 5,000, KS 0.025 to 0.054, on its way to 2.000
+	// at the noise floor; on the way there its sum was 1.3 at KS 0.3.
+	hingeTol = 2 * 2 * equilibriumScore
+	// hingeSum is the sum of D's hinge losses at its equilibrium.
+	hingeSum = 2
+	// stillTol: D's two losses (the hinge's sum) within this of their
+	// equilibrium values on every one of lossWindow epochs are a D that gives every sample the
 	// same score, which no learning D does: a learning D's losses move by
 	// hundredths from batch to batch.
 	stillTol = 1e-4
@@ -202,9 +219,10 @@ type Equilibrium struct {
 	Tol float64
 }
 
-// EquilibriumOf returns the equilibrium of cfg's losses; ok is false for
-// a loss without one (the Wasserstein and hinge critics' scores are
-// unbounded).
+// EquilibriumOf returns the equilibrium of cfg's losses, each the value
+// the loss chart draws; ok is false for a loss without one (the
+// Wasserstein and hinge critics' scores are unbounded; the hinge's two
+// losses have only their sum, which the diagnosis reads: hingeTol).
 func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 	a := cfg.RealLabel
 	if a == 0 {
@@ -271,10 +289,13 @@ type watch struct {
 	// unclamped: the losses have no limit to sit at (least squares), so a
 	// runaway's loss is past runawayLoss, growing, not stuck at a clamp.
 	unclamped bool
-	// eq is the losses' equilibrium, when hasEq; still counts the
-	// consecutive epochs with both of D's losses within stillTol of it.
+	// eq is the losses' equilibrium, when hasEq; under the hinge loss
+	// (hinge), only their sum has one, hingeSum. still counts the
+	// consecutive epochs with both of D's losses (the hinge's sum) within
+	// stillTol of it.
 	eq    Equilibrium
 	hasEq bool
+	hinge bool
 	still int
 	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
 	// of D's win to say.
@@ -316,7 +337,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 			w.turns |= 1 << i
 		}
 	}
-	count(&w.still, w.hasEq && math.Abs(st.DReal-w.eq.DReal) < stillTol && math.Abs(st.DFake-w.eq.DFake) < stillTol)
+	count(&w.still, w.off(st.DReal, st.DFake) < stillTol)
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
@@ -401,13 +422,14 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 
 // reset forgets the run followed so far, for a new run or a roll-back.
 func (w *watch) reset() {
-	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, winsUnder: w.winsUnder, winsLeast: w.winsLeast}
+	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, hinge: w.hinge, winsUnder: w.winsUnder, winsLeast: w.winsLeast}
 }
 
 // watchOf returns the watch of a run of cfg on a one-dimensional target.
 func watchOf(cfg engine.Config) watch {
 	w := watch{unclamped: cfg.Loss != engine.LossBCE}
 	w.eq, w.hasEq = EquilibriumOf(cfg)
+	w.hinge = cfg.Loss == engine.LossHinge
 	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
 	return w
 }
@@ -557,7 +579,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		// (far): a still D says nothing of it, and the text had said it
 		// at any KS.
 		f.Kind = DStalled
-		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.eq.Where() + ") epoch after epoch"
+		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.where() + ") epoch after epoch"
 		if w.averagedAtEquilibrium() { // else the detail says it already
 			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
 		}
@@ -573,10 +595,41 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	return f
 }
 
+// off is how far D's losses dReal and dFake are from their equilibrium:
+// the farther of the two from its value, under the hinge loss their
+// sum's distance from hingeSum; +Inf for a loss without one.
+func (w *watch) off(dReal, dFake float64) float64 {
+	switch {
+	case w.hinge:
+		return math.Abs(dReal + dFake - hingeSum)
+	case w.hasEq:
+		return max(math.Abs(dReal-w.eq.DReal), math.Abs(dFake-w.eq.DFake))
+	}
+	return math.Inf(1)
+}
+
+// tol is how near their equilibrium (off) D's averaged losses must be
+// for D to be at it: the equilibrium's Tol, under the hinge loss hingeTol.
+func (w *watch) tol() float64 {
+	if w.hinge {
+		return hingeTol
+	}
+	return w.eq.Tol
+}
+
+// where says where D's losses sit at their equilibrium, as
+// Equilibrium.Where does; under the hinge loss, at a sum of 2.
+func (w *watch) where() string {
+	if w.hinge {
+		return numtext.Together("a sum of 2") + ", D's scores on real and generated data alike"
+	}
+	return w.eq.Where()
+}
+
 // averagedAtEquilibrium tells whether D's averaged losses, past their
-// warm-up, are within eq.Tol of their equilibrium.
+// warm-up, are within tol of their equilibrium.
 func (w *watch) averagedAtEquilibrium() bool {
-	return w.seen >= lossWindow && math.Abs(w.dReal-w.eq.DReal) < w.eq.Tol && math.Abs(w.dFake-w.eq.DFake) < w.eq.Tol
+	return w.seen >= lossWindow && w.off(w.dReal, w.dFake) < w.tol()
 }
 
 // indifferent is the DIndifferent finding, when D's averaged losses sit
@@ -584,19 +637,23 @@ func (w *watch) averagedAtEquilibrium() bool {
 // epochs, their averages yet to follow.
 func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
 	eq, averaged := w.eq, w.averagedAtEquilibrium()
-	if !w.hasEq || !averaged && w.still < stillNow {
+	if !averaged && w.still < stillNow {
 		return Finding{}, false
 	}
 	losses := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
 	at := numtext.Together(fmt.Sprintf("%s = %.4f", eq.Label, eq.DReal))
-	if eq.Label == "" {
+	switch {
+	case w.hinge: // the sum, which the detail gives with the losses
+		at = "2"
+		losses += ", " + numtext.Together(fmt.Sprintf("together %.4f", w.dReal+w.dFake))
+	case eq.Label == "":
 		at = fmt.Sprintf("%.4f and %.4f (%s)", eq.DReal, eq.DFake, numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
 	}
-	detail := fmt.Sprintf("%s, within %g of %s", losses, eq.Tol, at)
+	detail := fmt.Sprintf("%s, within %g of %s", losses, w.tol(), at)
 	if !averaged {
 		detail = fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
 	}
-	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + eq.Where() + "; the shape is for the measures to judge", Detail: detail}, true
+	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: detail}, true
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its

@@ -1075,3 +1075,80 @@ func TestResultSaysTheDiagnosis(t *testing.T) {
 		t.Errorf("line %q", line)
 	}
 }
+
+// TestHingeEquilibriumIsOfTheSum: under the hinge loss D's two losses
+// split their sum at random once G matches the target, so D is at its
+// equilibrium when their sum, 2 − the gap between D's mean scores on
+// real and generated data, is within 0.06 of 2, however it is split; a
+// sum still climbing (hinge, seed 1, epoch 2,500: 0.886 and 0.421, KS
+// 0.32) is not it, nor a D scoring generated data over real data. A D
+// whose every epoch sums to 2 has stopped learning, and the end says
+// which way the sum went. The hinge loss had had no equilibrium finding.
+func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
+	cfg := testdesigns.PerSample(100)
+	cfg.Loss = engine.LossHinge
+	kinds := func(w *watch, ks float64) (out []FindingKind) {
+		for _, f := range diagnose(cfg, w, &Eval{Metrics: engine.Metrics{N: 2000, KS: ks, ZDep: 1}, KSFloor: 0.01}) {
+			out = append(out, f.Kind)
+		}
+		return out
+	}
+	learning := func(dReal, dFake float64) *watch { // a learning D, its losses moving from batch to batch
+		w := watchOf(cfg)
+		for e := 1; e <= lossWindow; e++ {
+			d := 0.02 * float64(e%3-1)
+			w.add(engine.EpochStats{Epoch: e, DReal: dReal + d, DFake: dFake - 2*d, G: 0.1, Mean: 4, Std: 1}, -1, 9, true, true)
+		}
+		return &w
+	}
+	for _, c := range []struct {
+		dReal, dFake, ks float64
+		want             []FindingKind
+	}{
+		{1.1742, 0.7801, 0.03, []FindingKind{DIndifferent}}, // hinge (seed 1) at epoch 5,000
+		{0.5, 1.48, 0.03, []FindingKind{DIndifferent}},
+		{1.0, 1.03, 0.03, []FindingKind{DIndifferent}},
+		{0.886, 0.421, 0.32, nil}, // seed 1 at epoch 2,500
+		{1.0, 0.93, 0.05, nil},    // D's scores 0.07 apart on the margins' 2
+		{1.0, 1.07, 0.05, nil},    // generated data scored over real data
+		{1.0, 1.0, 0.9, []FindingKind{DStalled}},
+	} {
+		w := learning(c.dReal, c.dFake)
+		if got := kinds(w, c.ks); !slices.Equal(got, c.want) {
+			t.Errorf("D real %g, D fake %g, KS %g: %v, want %v", c.dReal, c.dFake, c.ks, got, c.want)
+		}
+	}
+	fs := diagnose(cfg, learning(1.1742, 0.7801), &Eval{Metrics: engine.Metrics{N: 2000, KS: 0.03, ZDep: 1}, KSFloor: 0.01})
+	if len(fs) != 1 || !strings.Contains(numtext.Plain(fs[0].Text), "sum of 2") || !strings.Contains(numtext.Plain(fs[0].Detail), "together 1.9543, within 0.06 of 2") {
+		t.Errorf("the finding %+v, want it to give the sum", fs)
+	}
+
+	// A D scoring every sample 0.3: losses 0.7 and 1.3, epoch after epoch.
+	w := watchOf(cfg)
+	for e := 1; e <= lossWindow; e++ {
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.7, DFake: 1.3, G: -0.3, Mean: 4, Std: 1}, -1, 9, true, true)
+	}
+	if got := kinds(&w, 0.03); !slices.Equal(got, []FindingKind{DStalled}) {
+		t.Errorf("a still D: %v, want D stalled", got)
+	}
+
+	for _, c := range []struct {
+		dReal, dFake float64
+		want         string
+	}{
+		{1.0, 0.85, "D scores real data over generated data again"},
+		{1.0, 1.15, "D scores generated data over real data"},
+	} {
+		w := learning(1, 1)
+		var p episodes
+		begin(&p, DIndifferent, lossWindow, 100, w)
+		w.dReal, w.dFake, w.still = c.dReal, c.dFake, 0
+		var ended []Event
+		for i := 1; i <= settleChecks; i++ {
+			ended = p.update(nil, nil, lossWindow+100*i, 100, w)
+		}
+		if len(ended) != 1 || ended[0].Kind != EventEquilibriumEnded || !strings.Contains(ended[0].Detail, c.want) {
+			t.Errorf("sum %g: %+v, want the end saying %q", c.dReal+c.dFake, ended, c.want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package session
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,11 +145,7 @@ const (
 // are within times the equilibrium's tolerance of it, or have sat still
 // at it for stillNow epochs (indifferent's other way there).
 func (w *watch) nearEquilibrium(times float64) bool {
-	if !w.hasEq {
-		return false
-	}
-	tol := times * w.eq.Tol
-	return w.still >= stillNow || w.seen >= lossWindow && math.Abs(w.dReal-w.eq.DReal) < tol && math.Abs(w.dFake-w.eq.DFake) < tol
+	return w.still >= stillNow || w.seen >= lossWindow && w.off(w.dReal, w.dFake) < times*w.tol()
 }
 
 // nearNoiseFloor tells whether the check's distance is under the line
@@ -206,7 +201,8 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 }
 
 // leftEquilibrium is the detail of an equilibrium's end: which way D's
-// averaged losses left it, said as what D's scores do, and their values.
+// averaged losses left it, said as what D's scores do, and their values;
+// under the hinge loss, which way their sum left 2.
 // A loss under its equilibrium is D nearer its label on that data than
 // the balance score (eq.D, ½ without label smoothing), scoring real data
 // over it or generated data under it; a loss over, the other way. The
@@ -217,6 +213,17 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together(fmt.Sprintf("D real %.4f", w.dReal)) + ", " + numtext.Together(fmt.Sprintf("D fake %.4f", w.dFake))
+	if w.hinge { // only the sum says: under 2, D's mean score on real data is over its mean on generated data
+		sum, tol := w.dReal+w.dFake, equilibriumLeave*hingeTol
+		scores := "D's mean scores on real and generated data are apart again"
+		switch {
+		case sum <= hingeSum-tol:
+			scores = "D scores real data over generated data again"
+		case sum >= hingeSum+tol:
+			scores = "D scores generated data over real data"
+		}
+		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together(fmt.Sprintf("together %.4f", sum)), lossWindow)
+	}
 	name, half := numtext.Together(eq.Label), numtext.Together(numtext.Digits(eq.D, 3))
 	if eq.Label == "" {
 		name = fmt.Sprintf("their balance (%.4f and %.4f)", eq.DReal, eq.DFake)
