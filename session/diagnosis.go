@@ -124,6 +124,30 @@ const (
 	// over 6 by epoch 120; vanilla ring and grid, which collapse, are
 	// still clumps hopping from mode to mode after it.
 	collapseEpochs = 100
+	// collapseSpread: G's samples spread less than this share of the
+	// target's spread (its std; on a plane the root mean square of its
+	// two) are nearly one point: the generator "collapses to a parameter
+	// setting where it always emits the same point" (Salimans et al.
+	// 2016, "Improved Techniques for Training GANs", §3.2), and D, once
+	// it learns that point is fake, pushes it to another. A spike this
+	// narrow is at least 0.40 in KS from a normal target centred on it.
+	// It is read from the batches' spread averaged over about lossWindow
+	// epochs, once that average has warmed up, and from the check's
+	// samples, once G's samples have reached the target (their mean
+	// within the target's spread of the target's): an untrained G is a
+	// spike too, and a healthy one far from the target stays one on its
+	// way there (vanilla, seeds 1–5: 0.05 to 0.1 of the target's std for
+	// its first 500 epochs, KS 0.99), but is 0.43 or more once it is
+	// there; vanilla on normal(0,1.25), where it starts, is over 0.1 from
+	// epoch 147 on. vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5
+	// (seed 1) is a spike of 0.01 to 0.1 hopping about the target from
+	// epoch 500, KS 0.5 to 0.99, which the diagnosis had called D
+	// stalled alone.
+	collapseSpread = 0.1
+	// collapseLeave: the collapse's episode ends once the averaged spread
+	// is over this many times collapseSpread (findingEvents' lingers), so
+	// that a spike widening and narrowing about the line makes one episode.
+	collapseLeave = 2
 	// stalledHQ: in two dimensions, D at its equilibrium with fewer than
 	// this share of the samples of high quality is D that has stopped
 	// learning, as stalledKS says in one.
@@ -154,7 +178,9 @@ const (
 // FindingKind names a condition of the diagnosis.
 type FindingKind int
 
-// The conditions, in the order the diagnosis lists them.
+// The conditions, in the order the diagnosis lists them but for those
+// added later, which come last: a checkpoint's record stores a kind by
+// its number.
 const (
 	Runaway      FindingKind = iota // the run left the target for good: diverged
 	DWins                           // D is almost sure of every sample
@@ -164,11 +190,13 @@ const (
 	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
 	DStalled                        // the same, with D still (it stopped learning) or the samples far from the target (slow or stalled)
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
+	GCollapsed                      // G's samples are nearly one point: mode collapse
 )
 
 var findingNames = [...]string{
 	Runaway: "runaway", DWins: "d-wins", ModeDropped: "mode-dropped", ModesBlurred: "modes-blurred",
 	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
+	GCollapsed: "collapsed",
 }
 
 // String names the kind as ganui --headless prints it, in the words of
@@ -300,6 +328,15 @@ type watch struct {
 	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
 	// of D's win to say.
 	winsUnder, winsLeast float64
+	// tMean, tMeanY and tSpread are the target's mean (both axes on a
+	// plane) and spread (see collapseSpread); tSpread is 0 when unknown,
+	// which leaves collapse unwatched.
+	tMean, tMeanY, tSpread float64
+	// spread averages each epoch's batch spread over tSpread over about
+	// lossWindow epochs; reached tells whether a batch's mean has come
+	// within tSpread of the target's, on both axes.
+	spread  float64
+	reached bool
 }
 
 // add follows one more epoch of a run whose target is shown over [lo, hi]
@@ -338,6 +375,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		}
 	}
 	count(&w.still, w.off(st.DReal, st.DFake) < stillTol)
+	if w.tSpread > 0 {
+		r := math.Sqrt((st.Std*st.Std+st.StdY*st.StdY)/w.dims()) / w.tSpread
+		w.spread += a * (r - w.spread)
+		w.reached = w.reached || math.Abs(st.Mean-w.tMean) <= w.tSpread && math.Abs(st.MeanY-w.tMeanY) <= w.tSpread
+	}
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
@@ -422,7 +464,8 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 
 // reset forgets the run followed so far, for a new run or a roll-back.
 func (w *watch) reset() {
-	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, hinge: w.hinge, winsUnder: w.winsUnder, winsLeast: w.winsLeast}
+	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, hinge: w.hinge, winsUnder: w.winsUnder, winsLeast: w.winsLeast,
+		tMean: w.tMean, tMeanY: w.tMeanY, tSpread: w.tSpread}
 }
 
 // watchOf returns the watch of a run of cfg on a one-dimensional target.
@@ -431,7 +474,19 @@ func watchOf(cfg engine.Config) watch {
 	w.eq, w.hasEq = EquilibriumOf(cfg)
 	w.hinge = cfg.Loss == engine.LossHinge
 	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
+	if t, err := engine.ParseTarget(cfg.Target); err == nil { // a plane's, or a points file's, are newWatch's
+		w.tMean, w.tSpread = t.Mean(), t.StdDev()
+	}
 	return w
+}
+
+// dims is the number of the target's axes: 2 on a plane, whose watch
+// has its box's y side, else 1.
+func (w *watch) dims() float64 {
+	if w.ylo != w.yhi {
+		return 2
+	}
+	return 1
 }
 
 // newWatch returns the watch of a run of g.
@@ -440,6 +495,12 @@ func newWatch(g *engine.GAN) watch {
 	if p := g.Plane(); p != nil {
 		b := p.Bounds()
 		w.ylo, w.yhi = b.Y0, b.Y1
+		var sx, sy float64
+		w.tMean, w.tMeanY, sx, sy = engine.PlaneMoments(p)
+		w.tSpread = math.Sqrt((sx*sx + sy*sy) / 2)
+	} else {
+		t := g.Target()
+		w.tMean, w.tSpread = t.Mean(), t.StdDev()
 	}
 	return w
 }
@@ -489,6 +550,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
 				Detail: fmt.Sprintf("%.0f%% of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", 100*between, 100*blurredShare)})
 		}
+	}
+	if f, ok := collapsed(w, m.Std, m.N > 0 && len(m.Modes) <= 1, fmt.Sprintf("KS %.3f", m.KS)); ok {
+		out = append(out, f)
 	}
 	if m.N > 0 && m.ZDep < noiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
@@ -626,6 +690,24 @@ func (w *watch) where() string {
 	return w.eq.Where()
 }
 
+// collapsed is the GCollapsed finding, when G's samples have been nearly
+// one point for about lossWindow epochs since they reached the target and
+// are one at the check too, their spread now being now (the std; on a
+// plane, spread's); distance is the check's distance to the target. ok
+// is false where the check has no samples or the target has modes (on):
+// a collapse there leaves modes missing, which the mode findings say.
+func collapsed(w *watch, now float64, on bool, distance string) (Finding, bool) {
+	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
+		return Finding{}, false
+	}
+	std := "std"
+	if w.dims() == 2 {
+		std = "spread"
+	}
+	return Finding{Kind: GCollapsed, Text: "G has collapsed to nearly one point: whatever its noise, it makes about the same sample (mode collapse)",
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %.4f", std, now)), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
+}
+
 // averagedAtEquilibrium tells whether D's averaged losses, past their
 // warm-up, are within tol of their equilibrium.
 func (w *watch) averagedAtEquilibrium() bool {
@@ -689,6 +771,9 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
+	}
+	if f, ok := collapsed(w, spread(m), len(m.Spots) <= 1, fmt.Sprintf("SW1 %.4f", m.SW1)); ok {
+		out = append(out, f)
 	}
 	if f, ok := indifferent(cfg, w); ok {
 		far := len(m.Spots) > 1 && m.HighQuality < stalledHQ // the high-quality share is of modes: moons has none

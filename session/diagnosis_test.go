@@ -1152,3 +1152,91 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapseIsOfATrainedSpike: G's samples nearly one point — a spread
+// under a tenth of the target's, averaged over about 100 epochs and at
+// the check — once they have reached the target is G collapsed (Salimans
+// et al. 2016, §3.2), an episode that ends when they spread again. A
+// healthy G is such a spike too at first, far from the target (vanilla,
+// seeds 1–5: 0.05 to 0.1 of the target's std for 500 epochs, KS 0.99,
+// then 0.43 or more once there), or at it when it starts there (vanilla
+// on normal(0,1.25): over 0.1 from epoch 147 on), and is not collapsed.
+// On a target with modes the mode findings say a collapse. A collapsed G
+// had had no finding of its own: vanilla with g_steps 10, g_lr 1e-3,
+// d_lr 5e-5 (seed 1), a spike of 0.01 to 0.1 of the target's std
+// hopping about it, was said to be D stalled alone.
+func TestCollapseIsOfATrainedSpike(t *testing.T) {
+	type epoch struct{ mean, std float64 }
+	run := func(cfg engine.Config, modes int, epochs int, at func(e int) epoch) (events []string, seen bool) {
+		w := watchOf(cfg)
+		var p episodes
+		for e := 1; e <= epochs; e++ {
+			st := at(e)
+			w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: st.mean, Std: st.std}, -1, 9, true, true)
+			if e%10 != 0 {
+				continue
+			}
+			ev := Eval{Epoch: e, Metrics: engine.Metrics{N: 2000, Mean: st.mean, Std: st.std, KS: 0.6, ZDep: 1}, KSFloor: 0.03}
+			if modes > 1 {
+				ev.Metrics.Modes = make([]engine.ModeCoverage, modes)
+			}
+			fs := diagnose(cfg, &w, &ev)
+			seen = seen || slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
+			for _, x := range p.update(fs, &ev, e, 10, &w) {
+				if x.Kind == EventCollapsed || x.Kind == EventCollapseEnded {
+					events = append(events, fmt.Sprintf("%d %s", x.Epoch, x.Kind))
+				}
+			}
+		}
+		return events, seen
+	}
+	cfg := testdesigns.PerSample(3000) // normal(4,1.25)
+	healthy := func(e int) epoch {     // a spike coming from 0, spreading as it arrives
+		f := min(1, float64(e)/3000)
+		return epoch{4 * f, 1.25 * (0.06 + 0.9*f*f)}
+	}
+	if events, seen := run(cfg, 0, 3000, healthy); seen || len(events) > 0 {
+		t.Errorf("a healthy G coming from afar: collapsed %v, events %q", seen, events)
+	}
+	centred := func(e int) epoch { return epoch{4, 1.25 * min(1, 0.07+float64(e)/1000)} } // over 0.1 from epoch 30
+	if events, seen := run(cfg, 0, 1000, centred); seen || len(events) > 0 {
+		t.Errorf("a healthy G starting at the target: collapsed %v, events %q", seen, events)
+	}
+	spike := func(e int) epoch { // a spike arriving at epoch 200, hopping about the target, spreading at 1,500
+		switch {
+		case e < 200:
+			return epoch{4 * float64(e) / 200, 0.05}
+		case e < 1500:
+			return epoch{[]float64{3, 5.5, 4.5}[e/150%3], 0.02}
+		}
+		return epoch{4, 1.2}
+	}
+	events, _ := run(cfg, 0, 2500, spike)
+	// Within the target's std of its mean from epoch 138, its average
+	// under 0.1 of the target's all along, its start confirmed at the
+	// next check; its end five checks and 100 epochs after the average
+	// passes 0.2 (about epoch 1,520).
+	if len(events) != 2 || !strings.HasSuffix(events[0], " collapsed") || !strings.HasSuffix(events[1], " collapse-ended") {
+		t.Fatalf("a collapsed G: events %q, want it collapsed, then spread again", events)
+	}
+	var start, end int
+	fmt.Sscan(events[0], &start)
+	fmt.Sscan(events[1], &end)
+	if start < 140 || start > 200 || end < 1500 || end > 1700 {
+		t.Errorf("a collapsed G: events %q, want the collapse from about epoch 150 to 1,500", events)
+	}
+	if events, seen := run(cfg, 2, 2500, spike); seen || len(events) > 0 {
+		t.Errorf("a collapse on a target with modes: collapsed %v, events %q, want the mode findings' alone", seen, events)
+	}
+
+	// The finding says the spread against the target's, and its distance.
+	w := watchOf(cfg)
+	for e := 1; e <= 300; e++ {
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.6, DFake: 0.8, G: 0.7, Mean: 4, Std: 0.02}, -1, 9, true, true)
+	}
+	fs := diagnose(cfg, &w, &Eval{Epoch: 300, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
+	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
+	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "samples' std 0.0250, 2% of the target's 1.25, under 10%; averaged over about 100 epochs, 2%; KS 0.490") || !strings.Contains(fs[i].Line(), `kind=collapsed`) {
+		t.Errorf("the finding %+v", fs)
+	}
+}

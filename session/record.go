@@ -21,7 +21,7 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes | starts
+//	baseline | keyframes | starts | tail
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -79,6 +79,10 @@ import (
 //	             short of confirmChecks (episodes.present); version 5 on (a
 //	             record of version 4 ends at keyframes, and resumes as if
 //	             none had)
+//	tail:        for GCollapsed, active u8, absent u32 (as episodes) and
+//	             u8 (as starts); then the watch's spread float64 and
+//	             reached u8; version 6 on (a record of version 5 ends at
+//	             starts, and resumes with no collapse found)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -106,7 +110,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 5    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed
+	recordVersion = 6    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
@@ -116,8 +120,13 @@ const (
 	maxPinnedSample = 1 << 21
 )
 
-// episodeKinds are the findings whose episodes the record keeps, in its order.
-var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor}
+// episodeKinds are the findings whose episodes the record keeps, in its
+// order: the first firstEpisodes in its episodes and starts, those after
+// in its tail (version 6 on).
+var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed}
+
+// firstEpisodes is how many of episodeKinds a record of version 5 kept.
+const firstEpisodes = 4
 
 // runRecord encodes the run's record for its checkpoint. Its keyframes
 // are left out (a count of 0) when with them the record would pass
@@ -153,9 +162,8 @@ func (s *Session) runRecord() []byte {
 	}
 
 	ep := &s.tl.episodes
-	for _, k := range episodeKinds {
-		w.flag(ep.active[k])
-		w.u32(uint32(ep.absent[k]))
+	for _, k := range episodeKinds[:firstEpisodes] {
+		w.episode(ep, k)
 	}
 	w.u32(uint32(len(ep.modes)))
 	for _, m := range ep.modes {
@@ -190,15 +198,32 @@ func (s *Session) runRecord() []byte {
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b)+len(episodeKinds) > engine.MaxAnnex {
+	if len(w.b)+tailBytes > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
-	for _, k := range episodeKinds {
-		w.u8(byte(s.tl.episodes.present[k]))
+	for _, k := range episodeKinds[:firstEpisodes] {
+		w.u8(byte(ep.present[k]))
 	}
+	for _, k := range episodeKinds[firstEpisodes:] {
+		w.episode(ep, k)
+		w.u8(byte(ep.present[k]))
+	}
+	w.f64(wt.spread)
+	w.flag(wt.reached)
 	return w.b
 }
+
+// episode writes whether the episode of k is on, and the checks in a
+// row it has been absent.
+func (w *recWriter) episode(ep *episodes, k FindingKind) {
+	w.flag(ep.active[k])
+	w.u32(uint32(ep.absent[k]))
+}
+
+// tailBytes is the size of what a record holds after its keyframes: the
+// starts, and version 6's tail.
+const tailBytes = firstEpisodes + (len(episodeKinds)-firstEpisodes)*(1+4+1) + 8 + 1
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -667,17 +692,8 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 
 	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}, present: map[FindingKind]int{}}
-	for _, k := range episodeKinds {
-		on, absent := r.u8(), r.u32()
-		if r.err == nil && (on > 1 || absent >= uint32(settle(minCheckEvery)) || (on == 0 && absent > 0)) {
-			r.fail("episode %d: active %d, absent %d checks", k, on, absent)
-		}
-		if on == 1 {
-			out.episodes.active[k] = true
-			if absent > 0 {
-				out.episodes.absent[k] = int(absent)
-			}
-		}
+	for _, k := range episodeKinds[:firstEpisodes] {
+		r.episode(&out.episodes, k)
 	}
 	if n = r.length("modes", maxModes); n > 0 {
 		out.episodes.modes = make([]modeEpisode, n)
@@ -750,14 +766,22 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if version >= 5 && r.err == nil {
-		for _, k := range episodeKinds {
-			switch n := r.u8(); {
-			case r.err != nil:
-			case n >= confirmChecks || n > 0 && out.episodes.active[k]:
-				r.fail("episode %d: held %d checks in a row, not started (active %v)", k, n, out.episodes.active[k])
-			case n > 0:
-				out.episodes.present[k] = int(n)
-			}
+		for _, k := range episodeKinds[:firstEpisodes] {
+			r.start(&out.episodes, k)
+		}
+	}
+	if version >= 6 && r.err == nil {
+		for _, k := range episodeKinds[firstEpisodes:] {
+			r.episode(&out.episodes, k)
+			r.start(&out.episodes, k)
+		}
+		w.spread = r.num("the watch's average spread")
+		switch on := r.u8(); {
+		case r.err != nil:
+		case on > 1 || w.spread < 0:
+			r.fail("the watch's spread %g, reached %d", w.spread, on)
+		default:
+			w.reached = on == 1
 		}
 	}
 	if r.err == nil && len(r.b) > 0 {
@@ -765,6 +789,32 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	out.version = int(version)
 	return out, r.err
+}
+
+// episode reads whether the episode of k is on, and the checks in a row
+// it has been absent, into ep.
+func (r *recReader) episode(ep *episodes, k FindingKind) {
+	on, absent := r.u8(), r.u32()
+	if r.err == nil && (on > 1 || absent >= uint32(settle(minCheckEvery)) || (on == 0 && absent > 0)) {
+		r.fail("episode %d: active %d, absent %d checks", k, on, absent)
+	}
+	if on == 1 {
+		ep.active[k] = true
+		if absent > 0 {
+			ep.absent[k] = int(absent)
+		}
+	}
+}
+
+// start reads the checks in a row k has held, not yet started, into ep.
+func (r *recReader) start(ep *episodes, k FindingKind) {
+	switch n := r.u8(); {
+	case r.err != nil:
+	case n >= confirmChecks || n > 0 && ep.active[k]:
+		r.fail("episode %d: held %d checks in a row, not started (active %v)", k, n, ep.active[k])
+	case n > 0:
+		ep.present[k] = int(n)
+	}
 }
 
 // points reads a history's points: a count up to most, then the points,
@@ -1053,6 +1103,7 @@ func (s *Session) restore(annex []byte) error {
 	w := &s.watch
 	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
 	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
+	w.spread, w.reached = rec.watch.spread, rec.watch.reached
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

@@ -133,7 +133,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline and no keyframes), past MaxInt32
+	rec[len(rec)-tailBytes-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline, no keyframes and the tail), past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -470,12 +470,22 @@ func recordWithoutKeyframes(s *Session) []byte {
 
 // recordOfVersion4 is s's record with no keyframes kept, as version 4
 // wrote it: without the findings' starts (one byte each) that version 5
-// added at its end, so that it ends in the keyframes' count, 0, in 4
-// bytes.
+// added at its end, nor version 6's tail, so that it ends in the
+// keyframes' count, 0, in 4 bytes.
 func recordOfVersion4(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-len(episodeKinds)]
+	rec := recordOfVersion5(s)
+	rec = rec[:len(rec)-firstEpisodes]
 	rec[len(recordMagic)] = 4
+	return rec
+}
+
+// recordOfVersion5 is s's record with no keyframes kept, as version 5
+// wrote it: without the tail version 6 added, so that it ends in the
+// findings' starts.
+func recordOfVersion5(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-(tailBytes-firstEpisodes)]
+	rec[len(recordMagic)] = 5
 	return rec
 }
 
@@ -491,7 +501,7 @@ func TestRecordRefusesHostileStarts(t *testing.T) {
 	if err != nil || got.episodes.present[AtNoiseFloor] != confirmChecks-1 || len(got.episodes.present) != 1 {
 		t.Fatalf("a finding held a check short of its start: %v, %v", got.episodes.present, err)
 	}
-	at := len(rec) - len(episodeKinds)
+	at := len(rec) - tailBytes
 	for _, c := range []struct {
 		kind int // its place in episodeKinds
 		held byte
@@ -892,5 +902,33 @@ func TestRecordOfAFullReplay(t *testing.T) {
 	r := newIdle(t, Options{Resume: path})
 	if err := r.Unrecorded(); err != nil || r.baseline == nil || len(r.baseline.sample) != maxPinnedSample || len(r.tl.keyframes) != 0 || r.from != 0 {
 		t.Errorf("resumed: %v, baseline %v, %d keyframes, history from %d", err, r.baseline != nil, len(r.tl.keyframes), r.from)
+	}
+}
+
+// TestRecordKeepsTheCollapse: a checkpoint keeps G's collapse as it
+// stood, its episode and the watch's averaged spread and whether the
+// samples had reached the target, so a resumed run goes on with the
+// collapse rather than finding it anew; a record of version 5, which
+// has none of it, reads as no collapse.
+func TestRecordKeepsTheCollapse(t *testing.T) {
+	s := newIdleBlog(t)
+	s.tl.episodes = episodes{active: map[FindingKind]bool{GCollapsed: true}, absent: map[FindingKind]int{GCollapsed: 2}}
+	s.watch.spread, s.watch.reached = 0.04, true
+	got, err := readRecord(recordWithoutKeyframes(s), 0)
+	if err != nil || !got.episodes.active[GCollapsed] || got.episodes.absent[GCollapsed] != 2 || got.watch.spread != 0.04 || !got.watch.reached {
+		t.Errorf("read back: episodes %+v, spread %g, reached %v, %v", got.episodes, got.watch.spread, got.watch.reached, err)
+	}
+	s.tl.episodes = episodes{present: map[FindingKind]int{GCollapsed: 1}}
+	if got, err := readRecord(recordWithoutKeyframes(s), 0); err != nil || got.episodes.present[GCollapsed] != 1 {
+		t.Errorf("a collapse held a check short of its start: %+v, %v", got.episodes, err)
+	}
+	got, err = readRecord(recordOfVersion5(s), 0)
+	if err != nil || got.version != 5 || len(got.episodes.active) > 0 || got.watch.spread != 0 || got.watch.reached {
+		t.Errorf("a record of version 5: version %d, episodes %+v, spread %g, reached %v, %v", got.version, got.episodes, got.watch.spread, got.watch.reached, err)
+	}
+	rec := recordWithoutKeyframes(s)
+	rec[len(rec)-1] = 2 // reached, neither yes nor no
+	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "reached 2") {
+		t.Errorf("reached 2: %v, want it refused", err)
 	}
 }

@@ -58,9 +58,12 @@ const (
 	EventRunaway                           // the run ran away
 	EventSetting                           // the user changed a setting
 	EventRollback                          // the run was rolled back
-	// EventModeCovered: a mode is covered for the first time. It comes
-	// last because a checkpoint's record stores a kind by its number.
+	// EventModeCovered: a mode is covered for the first time. It and
+	// those after it come last because a checkpoint's record stores a
+	// kind by its number.
 	EventModeCovered
+	EventCollapsed     // G's samples collapsed to nearly one point
+	EventCollapseEnded // they spread again
 )
 
 var eventNames = [...]string{
@@ -72,6 +75,7 @@ var eventNames = [...]string{
 	EventDiverged: "diverged", EventRunaway: "runaway",
 	EventSetting: "setting", EventRollback: "rollback",
 	EventModeCovered: "mode-covered",
+	EventCollapsed:   "collapsed", EventCollapseEnded: "collapse-ended",
 }
 
 func (k EventKind) String() string {
@@ -118,6 +122,7 @@ var findingEvents = map[FindingKind]struct {
 	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil},
 	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }},
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor},
+	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }},
 }
 
 // The lines the episodes of D's equilibrium and of the noise floor end
@@ -160,6 +165,13 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 		return m.SW1 <= ksLeave*sw1FloorTimes*m.SW1Floor
 	}
 	return e.Metrics.KS <= ksLeave*e.KSFloor
+}
+
+// spreadAgain is the detail of the end of G's collapse: the batches'
+// spread, averaged, over collapseLeave times collapseSpread of the
+// target's.
+func spreadAgain(w *watch, _ *Eval) string {
+	return fmt.Sprintf("G's samples spread again: averaged over about %d epochs, %s of the target's, over %.0f%%", lossWindow, numtext.Together(fmt.Sprintf("spread %s", percent(w.spread))), 100*collapseLeave*collapseSpread)
 }
 
 // dWinsEnded is the detail of D's win's end: its averaged losses, whose

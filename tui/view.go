@@ -549,7 +549,8 @@ func glossaryLead(text string, w int) string {
 
 // findingTerms are the glossary's terms for what a finding of kind k
 // rests on, each explained where it fits: D's losses, the modes' shares,
-// noise use, D's answer at the balance, the distance at its floor; none
+// noise use, D's answer at the balance, the distance at its floor, the
+// samples' spread; none
 // for a runaway, which the status explains.
 func (m *Model) findingTerms(k session.FindingKind) []string {
 	plane := m.snap.Target.Plane != nil
@@ -578,6 +579,11 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 			return []string{"SW1"}
 		}
 		return []string{"KS"}
+	case session.GCollapsed: // the spread its detail gives, and where the samples sit
+		if plane {
+			return []string{"moments", "plane"}
+		}
+		return []string{"moments", "G(z)"}
 	}
 	return nil
 }
