@@ -144,6 +144,14 @@ const (
 	// epoch 500, KS 0.5 to 0.99, which the diagnosis had called D
 	// stalled alone.
 	collapseSpread = 0.1
+	// collapseLong: a G that has trained this many epochs and is still
+	// such a spike has collapsed wherever it is, at the target or not:
+	// healthy runs (the 1-D presets, seeds 1–5) have spread past 10% of
+	// the target's std by epoch 1,427 at the latest (wgan, seed 3; most
+	// by 900), and devnag-2017 (seeds 2 and 4) sits at one point, std
+	// 0.0018, far from the target for all its 30,000 epochs, which only
+	// D's win had said.
+	collapseLong = 3000
 	// collapseLeave: the collapse's episode ends once the averaged spread
 	// is over this many times collapseSpread (findingEvents' lingers), so
 	// that a spike widening and narrowing about the line makes one episode.
@@ -551,7 +559,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				Detail: fmt.Sprintf("%.0f%% of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", 100*between, 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, m.Std, m.N > 0 && len(m.Modes) <= 1, fmt.Sprintf("KS %.3f", m.KS)); ok {
+	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, fmt.Sprintf("KS %.3f", m.KS)); ok {
 		out = append(out, f)
 	}
 	if m.N > 0 && m.ZDep < noiseUseFloor {
@@ -691,13 +699,14 @@ func (w *watch) where() string {
 }
 
 // collapsed is the GCollapsed finding, when G's samples have been nearly
-// one point for about lossWindow epochs since they reached the target and
-// are one at the check too, their spread now being now (the std; on a
-// plane, spread's); distance is the check's distance to the target. ok
-// is false where the check has no samples or the target has modes (on):
-// a collapse there leaves modes missing, which the mode findings say.
-func collapsed(w *watch, now float64, on bool, distance string) (Finding, bool) {
-	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
+// one point for about lossWindow epochs since they reached the target, or
+// after G has trained collapseLong epochs (epoch), and are one at the
+// check too, their spread now being now (the std; on a plane, spread's);
+// distance is the check's distance to the target. ok is false where the
+// check has no samples or the target has modes (on): a collapse there
+// leaves modes missing, which the mode findings say.
+func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
+	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
 		return Finding{}, false
 	}
 	std := "std"
@@ -772,7 +781,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, spread(m), len(m.Spots) <= 1, fmt.Sprintf("SW1 %.4f", m.SW1)); ok {
+	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, fmt.Sprintf("SW1 %.4f", m.SW1)); ok {
 		out = append(out, f)
 	}
 	if f, ok := indifferent(cfg, w); ok {
