@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -160,6 +161,27 @@ const (
 	// this share of the samples of high quality is D that has stopped
 	// learning, as stalledKS says in one.
 	stalledHQ = 0.25
+	// plateauEpochs, plateauGain and plateauFloor: a run whose checks of
+	// the last plateauEpochs have not brought its distance to the target
+	// (KS; on a plane SW1) plateauGain under the best of the checks
+	// before them, while the distance is over plateauFloor times the line
+	// the noise floor starts at (KS's 95% bound, 1.5× SW1's floor), has
+	// stopped improving: more epochs of it will not help. uniform (seed
+	// 1) holds KS at 0.245 to 0.256 from epoch 4,000 to its 10,000th,
+	// wgan (seed 2) has its best KS, 0.073, at epoch 4,800 and climbs to
+	// 0.19, and bimodal (seed 1) wanders at 0.18 to 0.25 from epoch 2,400,
+	// each ending with no problem found. 2,000 epochs are twenty checks
+	// of a 10,000-epoch plan, whose best moves by a hundredth of KS at
+	// 2,000 samples (the noise floor is 0.03); healthy runs still gain
+	// more than a tenth over such a stretch until they near the floor.
+	// Said only while no problem is found, which says more.
+	plateauEpochs = 2000
+	plateauGain   = 0.1
+	plateauFloor  = 3
+	// plateauLeave: the plateau's episode ends once the last
+	// plateauEpochs have brought the distance this many times
+	// plateauGain under the best before them (findingEvents' lingers).
+	plateauLeave = 2
 	// lossWindow is the time constant, in epochs, of the losses' moving
 	// average the conditions read, so one noisy epoch does not flip them.
 	lossWindow = 100
@@ -199,12 +221,13 @@ const (
 	DStalled                        // the same, with D still (it stopped learning) or the samples far from the target (slow or stalled)
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 	GCollapsed                      // G's samples are nearly one point: mode collapse
+	Plateau                         // the distance to the target has stopped improving, far above the noise floor
 )
 
 var findingNames = [...]string{
 	Runaway: "runaway", DWins: "d-wins", ModeDropped: "mode-dropped", ModesBlurred: "modes-blurred",
 	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
-	GCollapsed: "collapsed",
+	GCollapsed: "collapsed", Plateau: "plateau",
 }
 
 // String names the kind as ganui --headless prints it, in the words of
@@ -345,6 +368,11 @@ type watch struct {
 	// within tSpread of the target's, on both axes.
 	spread  float64
 	reached bool
+	// before and lately are, as of the last check (follow), the best
+	// distances to the target (KS and W1; on a plane SW1 in both) of the
+	// checks more than plateauEpochs before it and of those since; 0
+	// until the checks span that long.
+	before, lately [2]float64
 }
 
 // add follows one more epoch of a run whose target is shown over [lo, hi]
@@ -488,6 +516,44 @@ func watchOf(cfg engine.Config) watch {
 	return w
 }
 
+// follow reads the run's checks, pts, oldest first, the last the check
+// now, for the plateau: the best distance of those more than
+// plateauEpochs before the last and of those since.
+func (w *watch) follow(pts []EvalPoint) {
+	w.before, w.lately = [2]float64{}, [2]float64{}
+	if len(pts) == 0 || pts[len(pts)-1].Epoch-pts[0].Epoch <= plateauEpochs {
+		return
+	}
+	last := pts[len(pts)-1].Epoch
+	inf := math.Inf(1)
+	w.before, w.lately = [2]float64{inf, inf}, [2]float64{inf, inf}
+	for _, p := range pts {
+		d := [2]float64{p.KS, p.W1}
+		if w.dims() == 2 {
+			d = [2]float64{p.SW1, p.SW1}
+		}
+		best := &w.lately
+		if p.Epoch < last-plateauEpochs {
+			best = &w.before
+		}
+		best[0], best[1] = min(best[0], d[0]), min(best[1], d[1])
+	}
+}
+
+// flat tells whether the checks of the last plateauEpochs have brought
+// neither distance times plateauGain under the best before them. Both,
+// for KS alone is flat near 1 while a G far from the target travels to
+// it (r1 and wgan, seeds 3 and 4, KS 0.95 to 1 for their first 2,300
+// epochs), which W1 sees.
+func (w *watch) flat(times float64) bool {
+	for i := range w.before {
+		if w.before[i] <= 0 || w.lately[i] <= (1-times*plateauGain)*w.before[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // dims is the number of the target's axes: 2 on a plane, whose watch
 // has its box's y side, else 1.
 func (w *watch) dims() float64 {
@@ -568,6 +634,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	if f, ok := indifferent(cfg, w); ok {
 		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS), "KS still falling means a slow run, KS flat a stalled one"))
+	}
+	if f, ok := plateau(w, out, m.N > 0, "KS", m.KS, e.KSFloor, fmt.Sprintf("the 95%% %s", numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))); ok {
+		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
@@ -717,6 +786,28 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %.4f", std, now)), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
 }
 
+// plateau is the Plateau finding, when the run's checks have stopped
+// improving its distance (watch.flat) while the distance now, the
+// measure name's d, is over plateauFloor times floor (floorIs says what
+// floor is), and none of found is a problem: only D's equilibrium, a
+// state of balance, may hold beside it.
+func plateau(w *watch, found []Finding, on bool, name string, d, floor float64, floorIs string) (Finding, bool) {
+	if !on || !w.flat(1) || d <= plateauFloor*floor || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
+		return Finding{}, false
+	}
+	return Finding{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design are unlikely to help", name),
+		Detail: fmt.Sprintf("%s, over %d× %s; the best of the last %s epochs' checks %s, not %.0f%% under the best before them, %s", numtext.Together(fmt.Sprintf("%s %.4f", name, d)), plateauFloor, floorIs, numtext.FormatInt(plateauEpochs), w.bests(w.lately), 100*plateauGain, w.bests(w.before))}, true
+}
+
+// bests writes best distances d (watch.before's or lately's): "KS
+// 0.0731, W1 0.2107", on a plane "SW1 0.0512".
+func (w *watch) bests(d [2]float64) string {
+	if w.dims() == 2 {
+		return numtext.Together("SW1 " + numtext.Digits(d[0], 4))
+	}
+	return numtext.Together("KS "+numtext.Digits(d[0], 4)) + ", " + numtext.Together("W1 "+numtext.Digits(d[1], 4))
+}
+
 // averagedAtEquilibrium tells whether D's averaged losses, past their
 // warm-up, are within tol of their equilibrium.
 func (w *watch) averagedAtEquilibrium() bool {
@@ -787,6 +878,9 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := indifferent(cfg, w); ok {
 		far := len(m.Spots) > 1 && m.HighQuality < stalledHQ // the high-quality share is of modes: moons has none
 		out = append(out, stalled(f, w, far, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ), "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
+	}
+	if f, ok := plateau(w, out, true, "SW1", m.SW1, sw1FloorTimes*m.SW1Floor, fmt.Sprintf("%g× the %.4f of a sample of the target itself", sw1FloorTimes, m.SW1Floor)); ok {
+		out = append(out, f)
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

@@ -1248,3 +1248,92 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 		t.Errorf("the finding %+v", fs)
 	}
 }
+
+// TestPlateauIsOfDistancesStoppedFarAway: a run whose checks of the last
+// 2,000 epochs have brought neither KS nor W1 a tenth under their best
+// before, KS over three times its noise floor, with no problem found,
+// has stopped improving (uniform, seed 1: KS 0.245 to 0.256 from epoch
+// 4,000 on; wgan, seed 2: its best, 0.073, at 4,800, then climbing); an
+// episode that ends once the run improves past twice that, and not while
+// it hovers about the line. A run whose KS sits near 1 while W1 falls,
+// G travelling to the target, has not stopped (r1 and wgan, seeds 3 and
+// 4, for 2,300 epochs); nor one near its noise floor, nor one whose
+// problem is found already. There had been no such finding.
+func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
+	cfg := testdesigns.PerSample(10000)
+	// run checks a run every every epochs whose distances are at's, with
+	// also, from epoch 5,000, what also does to the watch and the check.
+	run := func(every int, at func(e int) (ks, w1 float64), also ...func(*watch, *engine.Metrics)) (events []string, last []Finding) {
+		w := watchOf(cfg)
+		var p episodes
+		var h evalHistory = newEvalHistory(evalPoints)
+		for e := every; e <= 10000; e += every {
+			ks, w1 := at(e)
+			m := engine.Metrics{N: 2000, KS: ks, W1: w1, Std: 1.25, ZDep: 1}
+			for _, f := range also {
+				if e > 5000 {
+					f(&w, &m)
+				}
+			}
+			h.Add(e, m)
+			w.follow(h.pts)
+			ev := Eval{Epoch: e, Metrics: m, KSFloor: engine.KSNoiseFloor(2000)}
+			last = diagnose(cfg, &w, &ev)
+			for _, x := range p.update(last, &ev, e, every, &w) {
+				if x.Kind == EventPlateau || x.Kind == EventPlateauEnded {
+					events = append(events, fmt.Sprintf("%d %s", x.Epoch, x.Kind))
+				}
+			}
+		}
+		return events, last
+	}
+	wobble := func(e int) float64 { return 0.005 * float64(e/100%3-1) }
+	flat := func(e int) (float64, float64) { // uniform (seed 1): falling to 0.25 by epoch 4,000, flat after
+		if e < 4000 {
+			return 1 - 0.75*float64(e)/4000, 2 - 1.8*float64(e)/4000
+		}
+		return 0.25 + wobble(e), 0.2 + wobble(e)
+	}
+	events, last := run(100, flat)
+	if want := []string{"6200 plateau"}; !slices.Equal(events, want) { // over 2,000 epochs after 4,000, confirmed at the next check
+		t.Errorf("flat from epoch 4,000: events %q, want %q", events, want)
+	}
+	if i := slices.IndexFunc(last, func(f Finding) bool { return f.Kind == Plateau }); i < 0 ||
+		!strings.Contains(numtext.Plain(last[i].Detail), "the best of the last 2,000 epochs' checks KS 0.245, W1 0.195, not 10% under the best before them, KS 0.245, W1 0.195") {
+		t.Errorf("the finding at the end: %+v", last)
+	}
+	better := func(e int) (float64, float64) { // flat, then falling again from epoch 7,000
+		if e < 7000 {
+			return flat(e)
+		}
+		f := 1 - 0.6*float64(e-7000)/3000
+		return 0.25 * f, 0.2 * f
+	}
+	if events, _ := run(100, better); !slices.Equal(events, []string{"6200 plateau", "8500 plateau-ended"}) { // the last 2,000 epochs' best 20% under the best before at 8,000, five checks on
+		t.Errorf("improving from epoch 7,000: events %q, want the plateau and its end", events)
+	}
+	hover := func(e int) (float64, float64) { // flat, but for checks a tenth under the best before at 6,500 and 9,000
+		if e == 6500 || e == 9000 {
+			return 0.22, 0.17
+		}
+		return flat(e)
+	}
+	if events, _ := run(100, hover); !slices.Equal(events, []string{"6200 plateau"}) {
+		t.Errorf("hovering about the line: events %q, want the plateau alone", events)
+	}
+	travelling := func(e int) (float64, float64) { return 0.99 + wobble(e), 3 - 2.5*float64(e)/10000 }
+	if events, _ := run(100, travelling); len(events) > 0 {
+		t.Errorf("KS near 1, W1 falling: events %q, want none", events)
+	}
+	nearFloor := func(e int) (float64, float64) { return 0.05 + wobble(e), 0.05 }
+	if events, _ := run(100, nearFloor); len(events) > 0 {
+		t.Errorf("KS 0.05, under 3× its floor: events %q, want none", events)
+	}
+	if events, _ := run(100, flat, func(_ *watch, m *engine.Metrics) { m.ZDep = 0.01 }); len(events) > 0 {
+		t.Errorf("flat with G ignoring its noise: events %q, want that said alone", events)
+	}
+	atEquilibrium := func(w *watch, _ *engine.Metrics) { w.seen, w.dReal, w.dFake = lossWindow, math.Ln2, math.Ln2 }
+	if events, last := run(100, flat, atEquilibrium); len(events) != 1 || !slices.ContainsFunc(last, func(f Finding) bool { return f.Kind == DIndifferent }) {
+		t.Errorf("flat at D's equilibrium: events %q, findings %+v, want the plateau beside it", events, last)
+	}
+}

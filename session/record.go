@@ -79,7 +79,7 @@ import (
 //	             short of confirmChecks (episodes.present); version 5 on (a
 //	             record of version 4 ends at keyframes, and resumes as if
 //	             none had)
-//	tail:        for GCollapsed, active u8, absent u32 (as episodes) and
+//	tail:        for GCollapsed and Plateau, active u8, absent u32 (as episodes) and
 //	             u8 (as starts); then the watch's spread float64 and
 //	             reached u8; version 6 on (a record of version 5 ends at
 //	             starts, and resumes with no collapse found)
@@ -123,7 +123,7 @@ const (
 // episodeKinds are the findings whose episodes the record keeps, in its
 // order: the first firstEpisodes in its episodes and starts, those after
 // in its tail (version 6 on).
-var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed}
+var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau}
 
 // firstEpisodes is how many of episodeKinds a record of version 5 kept.
 const firstEpisodes = 4
@@ -1104,6 +1104,7 @@ func (s *Session) restore(annex []byte) error {
 	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
 	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
 	w.spread, w.reached = rec.watch.spread, rec.watch.reached
+	w.follow(s.evals.pts) // the plateau's, from the checks
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

@@ -906,16 +906,16 @@ func TestRecordOfAFullReplay(t *testing.T) {
 }
 
 // TestRecordKeepsTheCollapse: a checkpoint keeps G's collapse as it
-// stood, its episode and the watch's averaged spread and whether the
+// stood, its episode (and the plateau's) and the watch's averaged spread and whether the
 // samples had reached the target, so a resumed run goes on with the
 // collapse rather than finding it anew; a record of version 5, which
 // has none of it, reads as no collapse.
 func TestRecordKeepsTheCollapse(t *testing.T) {
 	s := newIdleBlog(t)
-	s.tl.episodes = episodes{active: map[FindingKind]bool{GCollapsed: true}, absent: map[FindingKind]int{GCollapsed: 2}}
+	s.tl.episodes = episodes{active: map[FindingKind]bool{GCollapsed: true, Plateau: true}, absent: map[FindingKind]int{GCollapsed: 2}}
 	s.watch.spread, s.watch.reached = 0.04, true
 	got, err := readRecord(recordWithoutKeyframes(s), 0)
-	if err != nil || !got.episodes.active[GCollapsed] || got.episodes.absent[GCollapsed] != 2 || got.watch.spread != 0.04 || !got.watch.reached {
+	if err != nil || !got.episodes.active[GCollapsed] || got.episodes.absent[GCollapsed] != 2 || !got.episodes.active[Plateau] || got.watch.spread != 0.04 || !got.watch.reached {
 		t.Errorf("read back: episodes %+v, spread %g, reached %v, %v", got.episodes, got.watch.spread, got.watch.reached, err)
 	}
 	s.tl.episodes = episodes{present: map[FindingKind]int{GCollapsed: 1}}

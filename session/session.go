@@ -928,6 +928,7 @@ func (s *Session) check() {
 	}
 	m := e.Metrics
 	s.evaluated(m)
+	s.watch.follow(s.evals.pts)
 	findings := diagnose(s.gan.Config(), &s.watch, &e)
 	for _, ev := range s.tl.episodes.update(findings, &e, epoch, s.every, &s.watch) {
 		s.emit(ev)

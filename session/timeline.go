@@ -64,6 +64,8 @@ const (
 	EventModeCovered
 	EventCollapsed     // G's samples collapsed to nearly one point
 	EventCollapseEnded // they spread again
+	EventPlateau       // the distance to the target stopped improving
+	EventPlateauEnded  // it improves again
 )
 
 var eventNames = [...]string{
@@ -76,6 +78,7 @@ var eventNames = [...]string{
 	EventSetting: "setting", EventRollback: "rollback",
 	EventModeCovered: "mode-covered",
 	EventCollapsed:   "collapsed", EventCollapseEnded: "collapse-ended",
+	EventPlateau: "plateau", EventPlateauEnded: "plateau-ended",
 }
 
 func (k EventKind) String() string {
@@ -123,6 +126,7 @@ var findingEvents = map[FindingKind]struct {
 	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }},
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor},
 	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }},
+	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }},
 }
 
 // The lines the episodes of D's equilibrium and of the noise floor end
@@ -172,6 +176,12 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 // target's.
 func spreadAgain(w *watch, _ *Eval) string {
 	return fmt.Sprintf("G's samples spread again: averaged over about %d epochs, %s of the target's, over %.0f%%", lossWindow, numtext.Together(fmt.Sprintf("spread %s", percent(w.spread))), 100*collapseLeave*collapseSpread)
+}
+
+// improving is the detail of a plateau's end: the best distance of the
+// checks of the last plateauEpochs against the best before them.
+func improving(w *watch, _ *Eval) string {
+	return fmt.Sprintf("the distance to the target improves again: the best of the last %s epochs' checks %s, the best before them %s", numtext.FormatInt(plateauEpochs), w.bests(w.lately), w.bests(w.before))
 }
 
 // dWinsEnded is the detail of D's win's end: its averaged losses, whose

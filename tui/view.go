@@ -550,7 +550,7 @@ func glossaryLead(text string, w int) string {
 // findingTerms are the glossary's terms for what a finding of kind k
 // rests on, each explained where it fits: D's losses, the modes' shares,
 // noise use, D's answer at the balance, the distance at its floor, the
-// samples' spread; none
+// samples' spread, the distance flat; none
 // for a runaway, which the status explains.
 func (m *Model) findingTerms(k session.FindingKind) []string {
 	plane := m.snap.Target.Plane != nil
@@ -584,6 +584,11 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 			return []string{"moments", "plane"}
 		}
 		return []string{"moments", "G(z)"}
+	case session.Plateau: // the distance and its bars, which have stopped falling
+		if plane {
+			return []string{"SW1", "trend"}
+		}
+		return []string{"KS", "trend"}
 	}
 	return nil
 }
