@@ -39,9 +39,9 @@ const (
 	// scores alike on real and generated data. This is how near 2 it must
 	// be: the gap of BCE's 0.515 and 0.485 (equilibriumScore either side
 	// of ½, 0.03 of the 1 between its labels) on the hinge's scale, the 2
-	// between its margins. hinge (seeds 1–5) averages 1.95 to 1.96 from
-	// about epoch 4,000 to 5,000, KS 0.025 to 0.054, on its way to 2.000
-	// at the noise floor; on the way there its sum was 1.3 at KS 0.3.
+	// between its margins. hinge (seeds 1–5) reaches it at epochs 4,000 to
+	// 5,900, KS 0.025 to 0.054, on its way to 2.000 at the noise floor;
+	// on the way there its sum was 1.3 at KS 0.3.
 	hingeTol = 2 * 2 * equilibriumScore
 	// hingeSum is the sum of D's hinge losses at its equilibrium.
 	hingeSum = 2
@@ -162,8 +162,8 @@ const (
 	// learning, as stalledKS says in one.
 	stalledHQ = 0.25
 	// plateauEpochs, plateauGain and plateauFloor: a run whose checks of
-	// the last plateauEpochs have not brought its distance to the target
-	// (KS; on a plane SW1) plateauGain under the best of the checks
+	// the last plateauEpochs have not brought its distances to the target
+	// (KS and W1, watch.flat; on a plane SW1) plateauGain under the best of the checks
 	// before them, while the distance is over plateauFloor times the line
 	// the noise floor starts at (KS's 95% bound, 1.5× SW1's floor), has
 	// stopped improving: more epochs of it will not help. uniform (seed
@@ -601,7 +601,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, f)
 	}
 	if m.N > 0 && m.Plane != nil {
-		return append(out, diagnosePlane(cfg, w, m.Plane, m.N, e.Epoch)...)
+		return plateau(w, append(out, diagnosePlane(cfg, w, m.Plane, m.N, e.Epoch)...), e)
 	}
 	if m.N > 0 && len(m.Modes) > 1 {
 		var dropped []string
@@ -635,14 +635,11 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	if f, ok := indifferent(cfg, w); ok {
 		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS), "KS still falling means a slow run, KS flat a stalled one"))
 	}
-	if f, ok := plateau(w, out, m.N > 0, "KS", m.KS, e.KSFloor, fmt.Sprintf("the 95%% %s", numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))); ok {
-		out = append(out, f)
-	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together(fmt.Sprintf("KS %.4f", m.KS)), numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))})
 	}
-	return out
+	return plateau(w, out, e)
 }
 
 // dWinsUnder returns the sum of D's two averaged losses under which D
@@ -786,17 +783,27 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %.4f", std, now)), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
 }
 
-// plateau is the Plateau finding, when the run's checks have stopped
-// improving its distance (watch.flat) while the distance now, the
-// measure name's d, is over plateauFloor times floor (floorIs says what
-// floor is), and none of found is a problem: only D's equilibrium, a
-// state of balance, may hold beside it.
-func plateau(w *watch, found []Finding, on bool, name string, d, floor float64, floorIs string) (Finding, bool) {
-	if !on || !w.flat(1) || d <= plateauFloor*floor || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
-		return Finding{}, false
+// plateau adds the Plateau finding to found, the rest of the diagnosis of
+// the check e, when the run's checks have stopped improving its distance
+// (watch.flat) while the distance now is over plateauFloor times the
+// line the noise floor starts at, and none of found is a problem: only
+// D's equilibrium, a state of balance, may hold beside it.
+func plateau(w *watch, found []Finding, e *Eval) []Finding {
+	m := &e.Metrics
+	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
+		return found
 	}
-	return Finding{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design are unlikely to help", name),
-		Detail: fmt.Sprintf("%s, over %d× %s; the best of the last %s epochs' checks %s, not %.0f%% under the best before them, %s", numtext.Together(fmt.Sprintf("%s %.4f", name, d)), plateauFloor, floorIs, numtext.FormatInt(plateauEpochs), w.bests(w.lately), 100*plateauGain, w.bests(w.before))}, true
+	name, d, floor := "KS", m.KS, e.KSFloor
+	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together(fmt.Sprintf("bound %.4f", e.KSFloor)))
+	if p := m.Plane; p != nil {
+		name, d, floor = "SW1", p.SW1, sw1FloorTimes*p.SW1Floor
+		floorIs = fmt.Sprintf("%g× the %.4f of a sample of the target itself", sw1FloorTimes, p.SW1Floor)
+	}
+	if d <= plateauFloor*floor {
+		return found
+	}
+	return append(found, Finding{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design are unlikely to help", name),
+		Detail: fmt.Sprintf("%s, over %d× %s; the best of the last %s epochs' checks %s, not %.0f%% under the best before them, %s", numtext.Together(fmt.Sprintf("%s %.4f", name, d)), plateauFloor, floorIs, numtext.FormatInt(plateauEpochs), w.bests(w.lately), 100*plateauGain, w.bests(w.before))})
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS
@@ -878,9 +885,6 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := indifferent(cfg, w); ok {
 		far := len(m.Spots) > 1 && m.HighQuality < stalledHQ // the high-quality share is of modes: moons has none
 		out = append(out, stalled(f, w, far, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ), "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
-	}
-	if f, ok := plateau(w, out, true, "SW1", m.SW1, sw1FloorTimes*m.SW1Floor, fmt.Sprintf("%g× the %.4f of a sample of the target itself", sw1FloorTimes, m.SW1Floor)); ok {
-		out = append(out, f)
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

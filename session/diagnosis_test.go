@@ -1337,3 +1337,30 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 		t.Errorf("flat at D's equilibrium: events %q, findings %+v, want the plateau beside it", events, last)
 	}
 }
+
+// TestPlanePlateauIsOfSW1: on a plane the plateau reads SW1, and holds
+// back where D's losses find a problem, as on a line: it had been judged
+// beside the plane's own findings alone, and said beside D's win.
+func TestPlanePlateauIsOfSW1(t *testing.T) {
+	cfg := testdesigns.PerSample(10000)
+	for _, wins := range []bool{false, true} {
+		w := watchOf(cfg)
+		w.ylo, w.yhi = -2, 2
+		if wins {
+			w.seen, w.dReal, w.dFake = lossWindow, 0.01, 0.01
+		}
+		var pts []EvalPoint
+		for e := 100; e <= 3000; e += 100 {
+			pts = append(pts, EvalPoint{Epoch: e, SW1: 0.2})
+		}
+		w.follow(pts)
+		fs := diagnose(cfg, &w, &Eval{Epoch: 3000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.2, SW1Floor: 0.015, StdX: 1, StdY: 1}}})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == Plateau })
+		switch {
+		case wins && i >= 0:
+			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
+		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 2,000 epochs' checks SW1 0.2, not 10% under the best before them, SW1 0.2")):
+			t.Errorf("SW1 flat at 0.2: %+v, want the plateau", fs)
+		}
+	}
+}
