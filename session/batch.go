@@ -282,15 +282,20 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 	} else {
 		metrics = oneDimSummary(cfg, ok)
 	}
+	measures := len(metrics)
 	metrics = append(metrics,
 		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, 1, ""},
 		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, ""},
 	)
 	// The fields padded to the widest of each column, so that the medians,
 	// minima, maxima and targets stand in columns (a negative minimum had
-	// pushed its line's maximum a column right of the others').
+	// pushed its line's maximum a column right of the others'). The
+	// measures' columns are as wide as the measures need: the timings,
+	// which differ from run to run, widen their own lines alone, so that
+	// the measures' lines of a batch read the same byte for byte whatever
+	// its pace (a rate past 10,000 epochs/s had moved them).
 	cols := make([][3]string, len(metrics))
-	var widths [3]int
+	var measureWidths, widths [3]int
 	for j, m := range metrics {
 		vs := make([]float64, len(ok))
 		for i, r := range ok {
@@ -300,10 +305,16 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		for k, v := range [3]float64{med, lo, hi} {
 			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + m.text(v)
 			widths[k] = max(widths[k], len(cols[j][k]))
+			if j < measures {
+				measureWidths[k] = widths[k]
+			}
 		}
 	}
 	for j, m := range metrics {
-		c := cols[j]
+		c, widths := cols[j], widths
+		if j < measures {
+			widths = measureWidths
+		}
 		line := fmt.Sprintf("summary %-12s %-*s %-*s %-*s%s", m.name, widths[0], c[0], widths[1], c[1], widths[2], c[2], m.target)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}

@@ -143,3 +143,34 @@ func TestSeedsSummaryAtAnySize(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryMeasuresLaidOutWithoutTheTimings: a batch's measure lines
+// read the same byte for byte however fast its runs went; the timings
+// widen their own lines alone (a rate past 10,000 epochs/s, in exponent
+// form, had moved every measure's columns, and --jobs 1 and --jobs 3 of
+// one batch read differently).
+func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	measures := func(rate, wall float64) string {
+		results := []Result{
+			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.5, W1: 0.25, Mean: 4, Std: 1}, EpochsPerS: rate, WallS: wall},
+			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.125, W1: 0.5, Mean: 3.5, Std: 1.5}, EpochsPerS: rate, WallS: wall},
+		}
+		var b strings.Builder
+		writeSummary(&b, cfg, "", []uint64{1, 2}, 2, results, time.Second)
+		var keep []string
+		for _, line := range strings.Split(b.String(), "\n") {
+			if !strings.HasPrefix(line, "summary epochs_per_s") && !strings.HasPrefix(line, "summary wall_s") && !strings.HasPrefix(line, "summary preset=") {
+				keep = append(keep, line)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	slow, fast := measures(900, 1.5), measures(123456.7, 123456.789)
+	if slow != fast {
+		t.Errorf("the measures' lines moved with the pace:\n%s\nagainst\n%s", slow, fast)
+	}
+}
