@@ -74,7 +74,7 @@ func TestHeadlessStopCountsNot(t *testing.T) {
 			}
 			// Every wall_s short of the hour, every epochs_per_s above
 			// the 0.0 an epoch that took the hour gives.
-			timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.]+)`)
+			timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+)`)
 			n := 0
 			for _, line := range out {
 				for _, m := range timing.FindAllStringSubmatch(line, -1) {

@@ -338,7 +338,7 @@ func TestTrainerStopCountsNot(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	tr.waitFor("final preset=vanilla ")
-	m := regexp.MustCompile(`wall_s=([0-9.]+)`).FindStringSubmatch(tr.output())
+	m := regexp.MustCompile(`wall_s=([0-9.e+-]+)`).FindStringSubmatch(tr.output())
 	if m == nil {
 		t.Fatalf("no wall_s in the final line:\n%q", tr.output())
 	}

@@ -198,7 +198,7 @@ func TestBatchKeepsTimeByItsClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := seeds.String() + sweep.String()
-	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.]+)(?: min=([0-9.]+) max=([0-9.]+))?`)
+	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+)(?: +min=([0-9.e+-]+) +max=([0-9.e+-]+))?`)
 	found := timing.FindAllStringSubmatch(out, -1)
 	if len(found) != 10 {
 		t.Fatalf("%d timings, want 10 (3 runs' 2, the seeds' summary's 3, the sweep's 1):\n%s", len(found), out)
