@@ -787,7 +787,10 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 // the check e, when the run's checks have stopped improving its distance
 // (watch.flat) while the distance now is over plateauFloor times the
 // line the noise floor starts at, and none of found is a problem: only
-// D's equilibrium, a state of balance, may hold beside it.
+// D's equilibrium, a state of balance, may hold beside it. The plateau
+// comes first, as a problem does before the good news: at 80×24, where
+// the first finding alone is given in full, the equilibrium's ✓ had
+// stood there with the plateau's ! counted "+1 more" after it.
 func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	m := &e.Metrics
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
@@ -802,8 +805,8 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if d <= plateauFloor*floor {
 		return found
 	}
-	return append(found, Finding{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design are unlikely to help", name),
-		Detail: fmt.Sprintf("%s, over %d× %s; the best of the last %s epochs' checks %s, not %.0f%% under the best before them, %s", numtext.Together(fmt.Sprintf("%s %.4f", name, d)), plateauFloor, floorIs, numtext.FormatInt(plateauEpochs), w.bests(w.lately), 100*plateauGain, w.bests(w.before))})
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design are unlikely to help", name),
+		Detail: fmt.Sprintf("%s, over %d× %s; the best of the last %s epochs' checks %s, not %.0f%% under the best before them, %s", numtext.Together(fmt.Sprintf("%s %.4f", name, d)), plateauFloor, floorIs, numtext.FormatInt(plateauEpochs), w.bests(w.lately), 100*plateauGain, w.bests(w.before))}}, found...)
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS

@@ -1333,8 +1333,8 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 		t.Errorf("flat with G ignoring its noise: events %q, want that said alone", events)
 	}
 	atEquilibrium := func(w *watch, _ *engine.Metrics) { w.seen, w.dReal, w.dFake = lossWindow, math.Ln2, math.Ln2 }
-	if events, last := run(100, flat, atEquilibrium); len(events) != 1 || !slices.ContainsFunc(last, func(f Finding) bool { return f.Kind == DIndifferent }) {
-		t.Errorf("flat at D's equilibrium: events %q, findings %+v, want the plateau beside it", events, last)
+	if events, last := run(100, flat, atEquilibrium); len(events) != 1 || len(last) != 2 || last[0].Kind != Plateau || last[1].Kind != DIndifferent {
+		t.Errorf("flat at D's equilibrium: events %q, findings %+v, want the plateau, then the equilibrium beside it", events, last)
 	}
 }
 
