@@ -73,14 +73,18 @@ func TestHeadlessStopCountsNot(t *testing.T) {
 				t.Fatalf("the child ended with %v, want exit %d; stderr: %s", err, exitSignal, stderr.String())
 			}
 			// Every wall_s short of the hour, every epochs_per_s above
-			// the 0.0 an epoch that took the hour gives.
+			// the 0.0 an epoch that took the hour gives — but a run the
+			// interrupt found before its first epoch, whose rate is 0.0
+			// in any time (under the race detector on a loaded machine,
+			// the next seed had started).
 			timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+)`)
 			n := 0
 			for _, line := range out {
+				untrained := strings.Contains(line, " epochs=0 ")
 				for _, m := range timing.FindAllStringSubmatch(line, -1) {
 					n++
 					v, err := strconv.ParseFloat(m[2], 64)
-					if err != nil || m[1] == "wall_s" && v >= 3600 || m[1] == "epochs_per_s" && v < 1 {
+					if err != nil || m[1] == "wall_s" && v >= 3600 || m[1] == "epochs_per_s" && v < 1 && !untrained {
 						t.Errorf("the hour stopped counted: %s", line)
 					}
 				}
