@@ -769,8 +769,8 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 		t.Errorf("%q: bars within 0.4%% of each other, unlabelled, drawn unlike", line)
 	}
 	wide := ansi.Strip(metricLine("KS", 0.5, false, &tr, 80))
-	if !strings.Contains(wide, "▁") || !strings.Contains(wide, "0.498–0.5") {
-		t.Errorf("%q: with room for the range, the bars span it", wide)
+	if _, bars, _ := strings.Cut(wide, "→ "); strings.Trim(bars, "█") == "" || !strings.HasSuffix(wide, " 0.49–0.51") {
+		t.Errorf("%q: with room for the range, the bars stand on it", wide)
 	}
 }
 
@@ -779,18 +779,20 @@ func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 var bimodalKS = []float64{0.5003, 0.5001, 0.4998, 0.4985, 0.4990, 0.5002, 0.4999, 0.5000, 0.4994, 0.4987, 0.4996, 0.5001, 0.4988, 0.4993, 0.5003, 0.4991, 0.5}
 
 // TestBarsBesideTheValueSpanTheirRange: in the side panel's width, checks
-// that differ draw unlike, their range beside them in as few digits as
-// keep its ends apart: bimodal's KS checks, 0.4988 to 0.5000, had wanted
-// "0.4988–0.5000", too long to stand beside the bars, which rose from 0
-// and were all full (█████████████████), at every size of screen.
+// stand beside their range, rounded outwards, and are drawn on it:
+// bimodal's KS checks, 0.4985 to 0.5003, had wanted "0.4988–0.5000", too
+// long to stand beside the bars, which rose from 0 and were all full
+// (█████████████████), at every size of screen; then "0.499–0.5", to the
+// nearest, which left out its own 0.5003 and drew a change of 0.4% from ▁
+// to █.
 func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tr := trend{vals: bimodalKS}
 	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, sideW))
 	_, bars, _ := strings.Cut(line, "→ ")
 	bars, rng, _ := strings.Cut(bars, " ")
-	if rng != "0.499–0.5" || !strings.Contains(bars, "▁") || !strings.Contains(bars, "█") {
-		t.Errorf("%q: checks that differ, drawn alike or without their range", line)
+	if rng != "0.49–0.51" || strings.ContainsAny(bars, "▁█") || strings.Trim(bars, "▄") == "" {
+		t.Errorf("%q: want the range 0.49–0.51, the bars about its middle, not all alike", line)
 	}
 }
 

@@ -9,8 +9,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -402,28 +404,33 @@ func TestTerminalChecks(t *testing.T) {
 // TestSparklineTakesAnyValue: the metrics of a generator blowing up are
 // infinite or NaN; the sparkline draws them instead of failing.
 func TestSparklineTakesAnyValue(t *testing.T) {
-	got := sparkline([]float64{1, 2, math.Inf(1), math.NaN(), math.Inf(-1), 3}, 10)
+	got := sparkBetween([]float64{1, 2, math.Inf(1), math.NaN(), math.Inf(-1), 3}, 1, 3)
 	if want := "▁▅█  █"; got != want {
 		t.Fatalf("sparkline %q, want %q", got, want)
 	}
 }
 
-// TestSparklineShowsOnlyWhatPrints: values that print alike (1.9512 and
-// 1.9508 are 1.951, which is all the value and the range can show) are
-// flat bars, not a full bar and an empty one; values apart in print keep
-// their heights.
-func TestSparklineShowsOnlyWhatPrints(t *testing.T) {
+// TestRangeRoundsOutwards: a sparkline's range is rounded outwards to two
+// significant digits, so that it holds every value it is the range of
+// (0.288 beside checks of 0.29 to 2.7: to the nearest, "0.29–2.7"), and
+// the bars are drawn on the range printed: checks that print alike are
+// flat bars, not a full one beside an empty one.
+func TestRangeRoundsOutwards(t *testing.T) {
 	for _, c := range []struct {
-		vals []float64
-		want string
+		vals     []float64
+		v        float64
+		rng, bar string
 	}{
-		{[]float64{1.9512, 1.9508}, "▄▄"},
-		{[]float64{0.50001, 0.50003, 0.5}, "▄▄▄"},
-		{[]float64{1.951, 1.949}, "█▁"},
-		{[]float64{0.9981, 0.9986}, "▁█"},
+		{[]float64{2.7, 1.2, 0.29}, 0.288, " 0.28–2.7", "█▄▁"},
+		{[]float64{0.91, 0.95}, 0.93, " 0.91–0.95", "▁█"},
+		{[]float64{1.9512, 1.9508}, 1.951, " 1.9–2", "▅▅"},
+		{[]float64{0.5, 0.5, 0.5}, 0.5, "", "▄▄▄"},
+		{[]float64{31045, 31800}, 30999, " 30000–32000", "▅▇"},
+		{[]float64{2.824e10, 2.9e10}, 2.85e10, " 2.8e10–2.9e10", "▃█"},
 	} {
-		if got := sparkline(c.vals, len(c.vals)); got != c.want {
-			t.Errorf("sparkline(%v) = %q, want %q", c.vals, got, c.want)
+		sc := scaleOf(c.vals, c.v)
+		if bars := sparkBetween(c.vals, sc.lo, sc.hi); sc.text != c.rng || bars != c.bar {
+			t.Errorf("%v beside %v: range %q, bars %q; want %q, %q", c.vals, c.v, sc.text, bars, c.rng, c.bar)
 		}
 	}
 }
@@ -451,19 +458,20 @@ func TestMetricLineDescribesItsBars(t *testing.T) {
 	}
 }
 
-// TestArrowAgreesWithTheBars: the arrow says a rise or a fall only where
-// the bars' ends show one and the value moved more than 2%: KS checks
-// from 0.050 to 0.056 between peaks of 0.2, both ends ▁ ("▁█▆█▂▁"), had read ↑;
-// checks within 1% of each other, drawn from ▁ to █ on their own narrow
-// range, read →; a rise the bars and the value both show reads ↑.
-func TestArrowAgreesWithTheBars(t *testing.T) {
+// TestArrowFollowsTheChecks: the arrow says where the checks went, the
+// last against the first, by their values, as the glossary says: KS
+// checks from 0.050 to 0.056 between peaks of 0.2, both ends ▁, rose 12%
+// and read ↑ (they had read →, the arrow following the bars' heights);
+// checks within 1% of each other read →, however their bars rise and
+// fall; a rise and a fall read ↑ and ↓.
+func TestArrowFollowsTheChecks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
 		vals        []float64
 		bars, arrow string
 	}{
-		{[]float64{0.05, 0.2, 0.15, 0.2, 0.08, 0.056}, "▁█▆█▂▁", "→"},
-		{[]float64{0.890, 0.899, 0.893, 0.898}, "▁█▃▇", "→"},
+		{[]float64{0.05, 0.2, 0.15, 0.2, 0.08, 0.056}, "▁█▆█▂▁", "↑"},
+		{[]float64{0.890, 0.899, 0.893, 0.898}, "▁▇▃▇", "→"},
 		{[]float64{0.05, 0.2, 0.15, 0.2, 0.08, 0.1}, "▁█▆█▂▃", "↑"},
 		{[]float64{0.1, 0.2, 0.15, 0.2, 0.08, 0.05}, "▃█▆█▂▁", "↓"},
 	} {
@@ -471,6 +479,13 @@ func TestArrowAgreesWithTheBars(t *testing.T) {
 		if want := c.arrow + " " + c.bars + " "; !strings.Contains(line, want) {
 			t.Errorf("%v: %q, want %q in it", c.vals, line, want)
 		}
+	}
+	help := ""
+	for _, g := range glossary {
+		help += g[1]
+	}
+	if !strings.Contains(help, "by their values") {
+		t.Errorf("the glossary's trend entry does not say the arrow follows the checks' values:\n%s", help)
 	}
 }
 
@@ -1242,5 +1257,82 @@ func TestFooterOfADivergedRunLooksBack(t *testing.T) {
 	k.frames = false // nothing kept to replay
 	if line := h.ShortHelpView(k.ShortHelp()); strings.Contains(line, "replay") {
 		t.Errorf("diverged with no keyframes: footer %q offers replay", line)
+	}
+}
+
+// qualityRow reads a Quality row of a frame: its measure, value and range
+// ("KS 0.865 ↓ ▆▆█▇██▆▁ 0.86–0.9"), one per measure the frame has.
+var qualityRow = regexp.MustCompile(`(KS|W1|SW1) (\S+) (?:≈ floor|\S) \S+ (\S+)–(\S+)`)
+
+// TestQualityRangeHoldsItsValue: the range beside a Quality row's bars
+// holds the value the row begins with, the screen's latest evaluation,
+// whether it is under every check the bars show, over them or among them,
+// live, in a replay and beside a baseline, at 80×24 and 120×40, on a line
+// and on a plane. It had been the bars' range alone: "KS 0.865 ↓
+// ▆▆█▇██▆▁ 0.87–0.9" (blog-original, seed 1).
+func TestQualityRangeHoldsItsValue(t *testing.T) {
+	s, lines := trainedSnapshots(t, bimodal1D(t), 1, 600, 80, 120)
+	ps, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
+	for _, c := range []struct {
+		name string
+		s    *session.Session
+		snap session.Snapshot
+		w, h int
+	}{
+		{"line", s, lines[80], 80, 24}, {"line", s, lines[120], 120, 40},
+		{"plane", ps, plane, 80, 24}, {"plane", ps, plane, 120, 40},
+	} {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, e := range c.snap.Evals {
+			for _, v := range []float64{e.KS, e.W1, e.SW1} {
+				if v > 0 {
+					lo, hi = min(lo, v), max(hi, v)
+				}
+			}
+		}
+		for _, at := range []float64{0.8 * lo, 1.25 * hi, -1} {
+			set := func(e session.Eval) session.Eval {
+				if at < 0 { // as trained
+					return e
+				}
+				m := e.Metrics
+				if m.Plane != nil {
+					p := *m.Plane
+					p.SW1, m.Plane = at, &p
+				} else {
+					m.KS, m.W1 = at, at
+				}
+				e.Metrics = m
+				return e
+			}
+			for _, view := range []string{"live", "replay", "baseline"} {
+				snap := c.snap
+				snap.State = session.Paused
+				switch view {
+				case "live":
+					snap.Eval = set(snap.Eval)
+				case "replay":
+					snap.Replay = &session.Keyframe{Eval: set(snap.Eval), Last: snap.Last, Findings: snap.Findings}
+					snap.Frames, snap.ReplayIndex = 2, 1
+				case "baseline":
+					snap.Eval = set(snap.Eval)
+					snap.Baseline = &session.Baseline{Preset: c.name, Seed: 2, Epoch: snap.Eval.Epoch, Settings: snap.Settings, History: snap.History, Eval: c.snap.Eval}
+				}
+				view := fmt.Sprintf("%s %dx%d %s, value at %g", c.name, c.w, c.h, view, at)
+				frame := frame(t, c.s, snap, c.w, c.h)
+				rows := qualityRow.FindAllStringSubmatch(frame, -1)
+				if len(rows) == 0 {
+					t.Errorf("%s: no Quality row with a range:\n%s", view, frame)
+				}
+				for _, r := range rows {
+					v, _ := strconv.ParseFloat(r[2], 64)
+					a, errA := strconv.ParseFloat(r[3], 64)
+					b, errB := strconv.ParseFloat(r[4], 64)
+					if errA != nil || errB != nil || v < a || v > b {
+						t.Errorf("%s: %q, its value outside its range", view, r[0])
+					}
+				}
+			}
+		}
 	}
 }

@@ -1158,9 +1158,13 @@ func (m *Model) blurred() bool {
 
 // metricLine shows a distance, its direction lately — or "≈ floor" when it
 // is within sampling noise of a perfect generator, where a direction means
-// nothing — and a sparkline with its range. The arrow, the bars and the
-// range all describe the same evaluations: the last ones the bars have
-// room for.
+// nothing — and a sparkline with its range. The arrow and the bars describe
+// the same checks, the last ones the bars have room for; the range holds
+// every value the row shows, those checks and the value before them (the
+// screen's latest evaluation, which need not be a check), and the bars are
+// drawn on it. A learner reads the range as where the value has been: it
+// had been the bars' alone, and "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" had shown a
+// value outside it.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	head := name + " " + measure(v) + " "
 	room := w - lipgloss.Width(head) - 2 // the arrow and a space
@@ -1171,52 +1175,41 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	// range: fewer bars until both fit (each turn takes fewer), or, with
 	// room for under 4 bars beside it, no range.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-max(n, 0)):] }
-	vals, rng := last(room), ""
-	for {
-		rng = sparkRange(vals)
-		if rng == "" || len(vals)+len([]rune(rng)) <= room {
+	vals := last(room)
+	sc := scaleOf(vals, v)
+	for sc.text != "" && len(vals)+len([]rune(sc.text)) > room {
+		if room-len([]rune(sc.text)) < 4 {
+			vals = last(room)
+			sc = fromZero(vals, v)
 			break
 		}
-		if room-len([]rune(rng)) < 4 {
-			vals, rng = last(room), ""
-			break
-		}
-		vals = last(room - len([]rune(rng)))
+		vals = last(room - len([]rune(sc.text)))
+		sc = scaleOf(vals, v)
 	}
-	bars := sparkline(vals, len(vals))
-	if rng == "" && sparkRange(vals) != "" {
-		// No room for the range to read the bars by: they rise from 0, not
-		// from the least value, which had drawn bimodal's KS checks, 0.4988
-		// to 0.5000, from ▁ to █ beside its → (about the same).
-		bars = sparkFrom(vals, 0)
-	}
-	arrow := trendArrow(vals, bars)
+	bars := sparkBetween(vals, sc.lo, sc.hi)
+	arrow := trendArrow(vals)
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
-	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(rng)
+	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(sc.text)
 }
 
-// trendArrow is the direction of the checks vals drawn as bars: ↑ (worse)
-// or ↓ (better) where the last check is more than 2% above or below the
-// first and its bar stands taller or shorter than the first's; →, about
-// the same, otherwise; · for fewer than two or an end that is no number.
-// Either test alone misleads: the bars span their own range, so checks
-// within noise of each other (blog-original's KS, 0.89 to 0.90) rise and
-// fall from ▁ to █, and a change of 2% in the value had read ↑ beside
-// bars whose ends were both ▁ ("▁█▅█▂▁": two checks in the lowest eighth
-// of the range, more than 2% apart).
-func trendArrow(vals []float64, bars string) string {
-	r := []rune(bars)
-	if len(vals) < 2 || len(r) != len(vals) {
+// trendArrow is the direction of the checks vals, the bars beside it,
+// from the first to the last: ↑ (worse) or ↓ (better) where the last is
+// more than 2% above or below the first, → (about the same) otherwise, ·
+// for fewer than two or an end that is no number. It goes by the checks'
+// values, never by the bars' heights: the bars are eighths of a range
+// that one spike can stretch, and KS checks from 0.050 to 0.056 between
+// peaks of 0.2, both ends ▁, had read → beside a rise of 12%.
+func trendArrow(vals []float64) string {
+	if len(vals) < 2 {
 		return styleMuted.Render("·")
 	}
 	first, last := vals[0], vals[len(vals)-1]
-	up := slices.Index(eighths[:], r[len(r)-1]) - slices.Index(eighths[:], r[0])
 	switch {
 	case math.IsNaN(first) || math.IsNaN(last):
 		return styleMuted.Render("·")
-	case math.Abs(last-first) <= 0.02*math.Abs(first) || up == 0:
+	case first == last || !math.IsInf(first, 0) && math.Abs(last-first) <= 0.02*math.Abs(first):
 		return styleMuted.Render("→")
 	case last < first:
 		return styleGood.Render("↓")
@@ -1224,19 +1217,62 @@ func trendArrow(vals []float64, bars string) string {
 	return styleBad.Render("↑")
 }
 
-// sparkRange writes the range of a sparkline's values, " lo–hi", or ""
-// for fewer than two or none finite: two significant digits, four when
-// two would print the ends alike, none when four still would.
-func sparkRange(vals []float64) string {
-	lo, hi, ok := finiteRange(vals)
-	if !ok || len(vals) < 2 {
-		return ""
+// sparkScale is what a sparkline's bars are drawn on: from lo (an empty
+// bar's edge, ▁) to hi (█), and the text that gives it beside them, ""
+// where it is not given.
+type sparkScale struct {
+	lo, hi float64
+	text   string
+}
+
+// scaleOf is the scale of a sparkline of the checks vals beside the value
+// v: the least and greatest finite of them all, the least rounded down and
+// the greatest up to two significant digits, so that the range printed,
+// " lo–hi", holds every value the row prints (0.288 beside checks of 0.29
+// to 2.7 reads "0.28–2.7": to the nearest, "0.29–2.7" had left it out).
+// Its text is "" for fewer than two checks, none finite, or ends alike,
+// where flat bars beside the value say it.
+func scaleOf(vals []float64, v float64) sparkScale {
+	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
+	if !ok {
+		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
 	}
-	a, b := rangeEnds(lo, hi)
-	if a == b {
-		return "" // flat bars beside the value say it
+	lo, hi = roundOut(lo, math.Floor), roundOut(hi, math.Ceil)
+	sc := sparkScale{lo: lo, hi: hi}
+	if a, b := rangeNum(lo, 2), rangeNum(hi, 2); len(vals) >= 2 && a != b {
+		sc.text = " " + a + "–" + b
 	}
-	return " " + a + "–" + b
+	return sc
+}
+
+// fromZero is the scale of a sparkline without room for its range: from 0
+// (or the least value, when one is under 0) to the greatest of the checks
+// vals and the value v, so that a bar's height is its check's share of
+// the greatest, which needs no numbers beside it. Bars spanning their own
+// range unlabelled had drawn bimodal's KS checks, 0.4988 to 0.5000, from
+// ▁ to █ beside its → (about the same).
+func fromZero(vals []float64, v float64) sparkScale {
+	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
+	if !ok {
+		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
+	}
+	return sparkScale{lo: math.Min(0, lo), hi: hi}
+}
+
+// roundOut rounds v to two significant digits by round (math.Floor, or
+// math.Ceil): an end of a range rounded outwards still holds every value
+// within it. A quotient a hair off a whole number (0.91/0.01 is
+// 91.00000000000001) is taken as that number, so that 0.91 stays 0.91.
+func roundOut(v float64, round func(float64) float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	step := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	q := v / step
+	if r := math.Round(q); math.Abs(q-r) < 1e-9*math.Abs(q) {
+		q = r
+	}
+	return round(q) * step
 }
 
 // rangeEnds writes the ends of a range in two significant digits, or in
@@ -1299,36 +1335,10 @@ func zdepLine(z float64) string {
 	return line
 }
 
-// sparkline draws the last w values scaled between their finite min and
-// max; an infinite value (W1 of a generator that has blown up) is a full
-// bar, NaN a gap. Values whose range would print with both ends alike
-// (rangeEnds: 1.9512 and 1.9508 are both 1.951) are flat bars, as equal
-// ones: full bars next to empty ones would show a change that neither the
-// value nor a range beside them can.
-func sparkline(vals []float64, w int) string {
-	if w <= 0 || len(vals) == 0 {
-		return ""
-	}
-	return sparkFrom(vals[max(0, len(vals)-w):], math.Inf(1))
-}
-
-// sparkFrom draws vals as sparkline does, scaled from floor or their
-// least finite value, whichever is lower, to their greatest.
-func sparkFrom(vals []float64, floor float64) string {
-	lo, hi := floor, math.Inf(-1)
-	for _, v := range vals {
-		if !math.IsInf(v, 0) && !math.IsNaN(v) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
-	}
-	if math.IsInf(hi, -1) {
-		lo = hi // none finite
-	}
-	alike := false
-	if hi > lo {
-		a, b := rangeEnds(lo, hi)
-		alike = a == b
-	}
+// sparkBetween draws vals as bars from lo (▁) to hi (█); with hi no
+// greater than lo they are flat (▄). An infinite value is a full or empty
+// bar, NaN a gap.
+func sparkBetween(vals []float64, lo, hi float64) string {
 	var sb strings.Builder
 	for _, v := range vals {
 		i := 4
@@ -1337,8 +1347,8 @@ func sparkFrom(vals []float64, floor float64) string {
 			i = 0
 		case math.IsInf(v, 0):
 			i = 8 * int(math.Max(0, math.Copysign(1, v)))
-		case hi > lo && !alike:
-			i = 1 + int(math.Round((v-lo)/(hi-lo)*7))
+		case hi > lo:
+			i = 1 + int(math.Round(math.Max(0, math.Min(1, (v-lo)/(hi-lo)))*7))
 		}
 		sb.WriteRune(eighths[i])
 	}
