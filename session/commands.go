@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -140,18 +141,67 @@ func (c Step) apply(s *Session) {
 			return
 		}
 		s.leftPlan("trained D alone")
+		done := s.handEvent("D")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
-			s.note = fmt.Sprintf("one D update: loss on real %.4f, on fake %.4f (G unchanged)", r, f)
+			s.note = fmt.Sprintf("%s: loss on real %.4f, on fake %.4f (G unchanged)", done, r, f)
 		}
 	case StepG:
 		if !s.stepping("g (one generator update)") {
 			return
 		}
 		s.leftPlan("trained G alone")
+		done := s.handEvent("G")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
-			s.note = fmt.Sprintf("one G update: loss %.4f (D unchanged)", g)
+			s.note = fmt.Sprintf("%s: loss %.4f (D unchanged)", done, g)
 		}
 	}
+}
+
+// handEvent records an update of player ("D" or "G") made by hand (d,
+// g), which no command line repeats: rerunning the seed does not give
+// the run, whose events had said nothing of them. Presses between two
+// epochs, one after the other, make one event, as a setting's do
+// (settingEvent): "3 D updates by hand"; a G update between them starts
+// an event of its own, so that the events keep the updates' order. It
+// returns what the note says of the presses so far, with their epoch.
+func (s *Session) handEvent(player string) string {
+	ev, epoch := s.tl.events, s.gan.Epoch()
+	n := 1
+	if k := len(ev) - 1; k >= 0 && ev[k].Kind == EventHandUpdate && ev[k].Epoch == epoch {
+		if m := handUpdates(ev[k].Detail, player); m > 0 {
+			n = m + 1
+			ev[k].Detail = handDetail(n, player)
+			if s.keeping {
+				s.evlog.restate(epoch, s.tl.events) // the export's text of it too
+			}
+		}
+	}
+	if n == 1 {
+		s.emit(Event{Epoch: epoch, Kind: EventHandUpdate, Detail: handDetail(1, player)})
+	}
+	return numtext.Plain(handDetail(n, player)) + " at epoch " + numtext.FormatInt(epoch)
+}
+
+// handDetail is the detail of an event of n updates of player by hand.
+func handDetail(n int, player string) string {
+	if n == 1 {
+		return numtext.Together("one "+player+" update") + " by hand"
+	}
+	return numtext.Together(numtext.FormatInt(n)+" "+player+" updates") + " by hand"
+}
+
+// handUpdates is how many updates of player an event's detail
+// (handDetail) counts, 0 for another player's.
+func handUpdates(detail, player string) int {
+	if detail == handDetail(1, player) {
+		return 1
+	}
+	count, ok := strings.CutSuffix(numtext.Plain(detail), " "+player+" updates by hand")
+	n, err := strconv.Atoi(strings.ReplaceAll(count, ",", ""))
+	if !ok || err != nil || n < 2 {
+		return 0
+	}
+	return n
 }
 
 func (c Adjust) apply(s *Session) {

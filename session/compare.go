@@ -137,15 +137,15 @@ func (c Replay) apply(s *Session) {
 	}
 }
 
-// userEvents are what the user did at epoch, a setting changed or a
-// roll-back, in brackets, as a jump to its frame names them: the frame
-// shows the findings of its epoch, but nothing of a change of the user's,
-// and "◆ setting at epoch 1,364" had not said which setting, from what to
-// what. "" when the user did nothing there.
+// userEvents are what the user did at epoch, a setting changed, a
+// roll-back or updates by hand, in brackets, as a jump to its frame
+// names them: the frame shows the findings of its epoch, but nothing of
+// a change of the user's, and "◆ setting at epoch 1,364" had not said
+// which setting, from what to what. "" when the user did nothing there.
 func (s *Session) userEvents(epoch int) string {
 	var did []string
 	for _, e := range s.tl.events {
-		if e.Epoch == epoch && (e.Kind == EventSetting || e.Kind == EventRollback) {
+		if e.Epoch == epoch && (e.Kind == EventSetting || e.Kind == EventRollback || e.Kind == EventHandUpdate) {
 			did = append(did, e.Detail)
 		}
 	}

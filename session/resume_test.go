@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -336,5 +337,60 @@ func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
 		if len(straight.tl.keyframes) != 40 || !reflect.DeepEqual(r.tl.keyframes, straight.tl.keyframes) {
 			t.Errorf("saved at 200 (%s), resumed headless and saved at 400: %d keyframes; the trainer's run %d, the same %v", filepath.Base(first), len(r.tl.keyframes), len(straight.tl.keyframes), reflect.DeepEqual(r.tl.keyframes, straight.tl.keyframes))
 		}
+	}
+}
+
+// TestHandUpdatesAreEvents: updates made by hand (d, g) are events, as a
+// setting's change is: the presses of one player between two epochs, one
+// after the other, make one event ("3 D updates by hand"), which the note
+// gives with its epoch; a G update between them starts another, so the
+// events keep the updates' order. The CSV export and the checkpoint keep
+// them, and the resumed run has them. They had left no trace, and a run
+// with updates by hand had read as a plain run of its seed.
+func TestHandUpdatesAreEvents(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 25)
+	for range 3 {
+		Step{Kind: StepD}.apply(s)
+	}
+	if !strings.HasPrefix(s.note, "3 D updates by hand at epoch 25: loss on real ") {
+		t.Errorf("note after three d: %q", s.note)
+	}
+	Step{Kind: StepG}.apply(s)
+	Step{Kind: StepD}.apply(s)
+	s.trainEpoch()
+	Step{Kind: StepG}.apply(s)
+	Step{Kind: StepG}.apply(s)
+	want := []string{"25 hand-update 3 D updates by hand", "25 hand-update one G update by hand", "25 hand-update one D update by hand", "26 hand-update 2 G updates by hand"}
+	events := func(s *Session) []string {
+		var got []string
+		for _, e := range s.tl.events {
+			if e.Kind == EventHandUpdate {
+				got = append(got, fmt.Sprintf("%d %s %s", e.Epoch, e.Kind, numtext.Plain(e.Detail)))
+			}
+		}
+		return got
+	}
+	if got := events(s); !reflect.DeepEqual(got, want) {
+		t.Errorf("events %q, want %q", got, want)
+	}
+	csv := csvTail(t, s, -1)
+	for _, row := range []string{"3 D updates by hand", "one G update by hand", "2 G updates by hand"} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("the CSV export lacks %q:\n%s", row, csv)
+		}
+	}
+	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone") {
+		t.Errorf("again %+v: the run is no plain run of its seed", a)
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir, Watch: true})
+	if got := events(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("resumed: events %q, want %q", got, want)
+	}
+	if a, b := s.Again(), r.Again(); a.Caveat != b.Caveat {
+		t.Errorf("resumed caveat %q, before saving %q", b.Caveat, a.Caveat)
+	}
+	Step{Kind: StepG}.apply(r) // presses after the resume go on counting
+	if got := events(r); len(got) != 4 || got[3] != "26 hand-update 3 G updates by hand" {
+		t.Errorf("a third g after the resume: events %q", got)
 	}
 }

@@ -66,6 +66,7 @@ const (
 	EventCollapseEnded // they spread again
 	EventPlateau       // the distance to the target stopped improving
 	EventPlateauEnded  // it improves again
+	EventHandUpdate    // the user updated D or G alone (d, g)
 )
 
 var eventNames = [...]string{
@@ -79,6 +80,7 @@ var eventNames = [...]string{
 	EventModeCovered: "mode-covered",
 	EventCollapsed:   "collapsed", EventCollapseEnded: "collapse-ended",
 	EventPlateau: "plateau", EventPlateauEnded: "plateau-ended",
+	EventHandUpdate: "hand-update",
 }
 
 func (k EventKind) String() string {
