@@ -345,8 +345,9 @@ func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
 // after the other, make one event ("3 D updates by hand"), which the note
 // gives with its epoch; a G update between them starts another, so the
 // events keep the updates' order. The CSV export and the checkpoint keep
-// them, and the resumed run has them. They had left no trace, and a run
-// with updates by hand had read as a plain run of its seed.
+// them, the resumed run has them, and < to one names them. They had left
+// no trace, and a run with updates by hand had read as a plain run of its
+// seed.
 func TestHandUpdatesAreEvents(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 25)
 	for range 3 {
@@ -392,5 +393,12 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	Step{Kind: StepG}.apply(r) // presses after the resume go on counting
 	if got := events(r); len(got) != 4 || got[3] != "26 hand-update 3 G updates by hand" {
 		t.Errorf("a third g after the resume: events %q", got)
+	}
+	for r.gan.Epoch() < 40 {
+		r.trainEpoch()
+	}
+	Replay{Dir: -1, Jump: true}.apply(r) // < names what was done there, as it does a setting's change
+	if !strings.HasPrefix(numtext.Plain(r.note), "◆ hand-update at epoch 26 (3 G updates by hand): ") {
+		t.Errorf("< to the event: note %q", r.note)
 	}
 }
