@@ -143,7 +143,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained D alone")
 		done := s.handEvent("D")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
-			s.note = fmt.Sprintf("%s: loss on real %.4f, on fake %.4f (G unchanged)", done, r, f)
+			s.note = fmt.Sprintf("%s: D real %.4f, D fake %.4f", done, r, f) // as a stepped epoch's note gives them
 		}
 	case StepG:
 		if !s.stepping("g (one generator update)") {
@@ -152,7 +152,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained G alone")
 		done := s.handEvent("G")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
-			s.note = fmt.Sprintf("%s: loss %.4f (D unchanged)", done, g)
+			s.note = fmt.Sprintf("%s: G %.4f", done, g)
 		}
 	}
 }

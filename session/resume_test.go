@@ -353,7 +353,7 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	for range 3 {
 		Step{Kind: StepD}.apply(s)
 	}
-	if !strings.HasPrefix(s.note, "3 D updates by hand at epoch 25: loss on real ") {
+	if !strings.HasPrefix(s.note, "3 D updates by hand at epoch 25: D real ") {
 		t.Errorf("note after three d: %q", s.note)
 	}
 	Step{Kind: StepG}.apply(s)
