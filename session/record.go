@@ -29,7 +29,11 @@ import (
 //	             MeanY, StdY as float64
 //	evaluations: n u32, then n × (epoch u64, KS, W1, SW1, HQ float64)
 //	events:      dropped u64, n u32, then n × (epoch u64, kind u32,
-//	             detail: length u32, UTF-8 without control characters)
+//	             detail: length u32, UTF-8 without control characters);
+//	             kinds are added after the last (EventKind), so an
+//	             earlier record reads as written; an earlier ganui
+//	             resumes a checkpoint holding a kind it lacks (such as
+//	             hand-update) without its record, and says so
 //	episodes:    for DWins, NoiseIgnored, DIndifferent, AtNoiseFloor:
 //	             active u8, absent u32; then the modes' coverage: n u32
 //	             and n bytes, 0 never covered, 1 covered, 2 dropped
