@@ -361,21 +361,35 @@ func TestStalledEquilibrium(t *testing.T) {
 		}
 	}
 
+	// The stall is an episode of its own inside the equilibrium's: a run
+	// that reaches the equilibrium and then stalls in it marks both
+	// (blog-original, seed 1, 5,000 epochs, had marked only the
+	// equilibrium at 2,350, and then sat at KS 0.89 to its end).
 	var p episodes
 	var events []string
 	check := func(epoch int, fs ...Finding) {
 		for _, e := range p.update(fs, nil, epoch, 100, &w) {
-			events = append(events, fmt.Sprintf("%d %s", e.Epoch, e.Kind))
+			events = append(events, fmt.Sprintf("%d %s: %s", e.Epoch, e.Kind, numtext.Plain(e.Detail)))
 		}
 	}
-	check(100, Finding{Kind: DIndifferent})
-	check(200, Finding{Kind: DStalled})     // the same episode, which it confirms
-	w.dReal, w.dFake, w.still = 0.9, 0.5, 0 // D learning again, its losses far from ln 2
-	for e := 300; e <= 300+100*settleChecks; e += 100 {
+	check(100, Finding{Kind: DIndifferent, Detail: "at ln 2"})
+	check(200, Finding{Kind: DStalled, Detail: "at ln 2, KS over 0.5"}) // the equilibrium's episode, which it confirms
+	check(300, Finding{Kind: DStalled, Detail: "at ln 2, KS over 0.5"}) // and its own
+	w.dReal, w.dFake, w.still = 0.9, 0.5, 0                             // D learning again, its losses far from ln 2
+	for e := 400; e <= 400+100*settleChecks; e += 100 {
 		check(e)
 	}
-	if want := []string{"200 equilibrium", fmt.Sprintf("%d equilibrium-ended", 200+100*settleChecks)}; !slices.Equal(events, want) {
-		t.Errorf("events %q, want %q", events, want)
+	end := 300 + 100*settleChecks
+	want := []string{"200 equilibrium: at ln 2, KS over 0.5", "300 d-stalled: at ln 2, KS over 0.5",
+		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
+		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium; D's losses move from epoch to epoch", end)}
+	if len(events) != len(want) {
+		t.Fatalf("events %q, want %q", events, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(events[i], want[i]) {
+			t.Errorf("event %d: %q, want it to begin %q", i, events[i], want[i])
+		}
 	}
 }
 
@@ -742,7 +756,7 @@ func TestEquilibriumHoldsWhileDSitsStill(t *testing.T) {
 			if c.ended || e < 350 {
 				continue
 			}
-			i := slices.IndexFunc(fs, func(f Finding) bool { return episodeKind(f.Kind) == DIndifferent })
+			i := slices.IndexFunc(fs, func(f Finding) bool { return inEpisode(f.Kind, DIndifferent) })
 			if i < 0 {
 				t.Fatalf("%s, epoch %d (averages %.4f, %.4f): findings %+v, want D at its equilibrium", c.name, e, w.dReal, w.dFake, fs)
 			}

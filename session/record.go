@@ -114,7 +114,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 6    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse
+	recordVersion = 7    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own
 	maxDetail     = 4096 // bytes of an event's detail; they are a line
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
@@ -126,11 +126,12 @@ const (
 
 // episodeKinds are the findings whose episodes the record keeps, in its
 // order: the first firstEpisodes in its episodes and starts, those after
-// in its tail (version 6 on).
-var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau}
+// in its tail (version 6 on; the last, D's stall, version 7 on).
+var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau, DStalled}
 
-// firstEpisodes is how many of episodeKinds a record of version 5 kept.
-const firstEpisodes = 4
+// firstEpisodes and sixthEpisodes are how many of episodeKinds records of
+// versions 5 and 6 kept.
+const firstEpisodes, sixthEpisodes = 4, 6
 
 // runRecord encodes the run's record for its checkpoint. Its keyframes
 // are left out (a count of 0) when with them the record would pass
@@ -209,12 +210,16 @@ func (s *Session) runRecord() []byte {
 	for _, k := range episodeKinds[:firstEpisodes] {
 		w.u8(byte(ep.present[k]))
 	}
-	for _, k := range episodeKinds[firstEpisodes:] {
+	for _, k := range episodeKinds[firstEpisodes:sixthEpisodes] {
 		w.episode(ep, k)
 		w.u8(byte(ep.present[k]))
 	}
 	w.f64(wt.spread)
 	w.flag(wt.reached)
+	for _, k := range episodeKinds[sixthEpisodes:] {
+		w.episode(ep, k)
+		w.u8(byte(ep.present[k]))
+	}
 	return w.b
 }
 
@@ -226,7 +231,7 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 }
 
 // tailBytes is the size of what a record holds after its keyframes: the
-// starts, and version 6's tail.
+// starts, and the tails of versions 6 and 7.
 const tailBytes = firstEpisodes + (len(episodeKinds)-firstEpisodes)*(1+4+1) + 8 + 1
 
 // recWriter encodes a record, little-endian.
@@ -775,7 +780,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if version >= 6 && r.err == nil {
-		for _, k := range episodeKinds[firstEpisodes:] {
+		for _, k := range episodeKinds[firstEpisodes:sixthEpisodes] {
 			r.episode(&out.episodes, k)
 			r.start(&out.episodes, k)
 		}
@@ -786,6 +791,12 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			r.fail("the watch's spread %g, reached %d", w.spread, on)
 		default:
 			w.reached = on == 1
+		}
+	}
+	if version >= 7 && r.err == nil {
+		for _, k := range episodeKinds[sixthEpisodes:] {
+			r.episode(&out.episodes, k)
+			r.start(&out.episodes, k)
 		}
 	}
 	if r.err == nil && len(r.b) > 0 {

@@ -489,6 +489,42 @@ func recordOfVersion5(s *Session) []byte {
 	return rec
 }
 
+// recordOfVersion6 is s's record with no keyframes kept, as version 6
+// wrote it: without the stall's episode and start that version 7 added,
+// so that it ends in whether the samples had reached the target.
+func recordOfVersion6(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-(len(episodeKinds)-sixthEpisodes)*(1+4+1)]
+	rec[len(recordMagic)] = 6
+	return rec
+}
+
+// TestRecordKeepsTheStall: a checkpoint keeps D's stall as it stood, its
+// episode and a start not yet confirmed, so a resumed run neither
+// announces the stall again nor loses it; a record of version 6, which
+// has no stall of its own, reads as none, its equilibrium kept.
+func TestRecordKeepsTheStall(t *testing.T) {
+	s := newIdleBlog(t)
+	s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true, DStalled: true}, absent: map[FindingKind]int{DStalled: 3}}
+	got, err := readRecord(recordWithoutKeyframes(s), 0)
+	if err != nil || !got.episodes.active[DStalled] || got.episodes.absent[DStalled] != 3 || !got.episodes.active[DIndifferent] {
+		t.Errorf("read back: episodes %+v, %v", got.episodes, err)
+	}
+	got, err = readRecord(recordOfVersion6(s), 0)
+	if err != nil || got.version != 6 || got.episodes.active[DStalled] || !got.episodes.active[DIndifferent] {
+		t.Errorf("a record of version 6: version %d, episodes %+v, %v", got.version, got.episodes, err)
+	}
+	s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true}, present: map[FindingKind]int{DStalled: 1}}
+	if got, err := readRecord(recordWithoutKeyframes(s), 0); err != nil || got.episodes.present[DStalled] != 1 || got.episodes.active[DStalled] {
+		t.Errorf("a stall held a check short of its start: %+v, %v", got.episodes, err)
+	}
+	rec := recordWithoutKeyframes(s)
+	rec[len(rec)-1] = confirmChecks // the stall's start, held as long as starts it
+	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "not started") {
+		t.Errorf("a stall held %d checks, not started: %v, want it refused", confirmChecks, err)
+	}
+}
+
 // TestRecordRefusesHostileStarts: a record whose findings' starts were
 // edited into what update never leaves — a finding held for as many
 // checks as start it, or held as new while its episode is on — is
@@ -926,7 +962,7 @@ func TestRecordKeepsTheCollapse(t *testing.T) {
 	if err != nil || got.version != 5 || len(got.episodes.active) > 0 || got.watch.spread != 0 || got.watch.reached {
 		t.Errorf("a record of version 5: version %d, episodes %+v, spread %g, reached %v, %v", got.version, got.episodes, got.watch.spread, got.watch.reached, err)
 	}
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion6(s)
 	rec[len(rec)-1] = 2 // reached, neither yes nor no
 	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "reached 2") {
 		t.Errorf("reached 2: %v, want it refused", err)

@@ -67,6 +67,8 @@ const (
 	EventPlateau       // the distance to the target stopped improving
 	EventPlateauEnded  // it improves again
 	EventHandUpdate    // the user updated D or G alone (d, g)
+	EventStalled       // D at its equilibrium has stopped learning, or the samples are far from the target there
+	EventStallEnded    // D learns again, the samples near the target, or D has left its equilibrium
 )
 
 var eventNames = [...]string{
@@ -81,6 +83,7 @@ var eventNames = [...]string{
 	EventCollapsed:   "collapsed", EventCollapseEnded: "collapse-ended",
 	EventPlateau: "plateau", EventPlateauEnded: "plateau-ended",
 	EventHandUpdate: "hand-update",
+	EventStalled:    "d-stalled", EventStallEnded: "d-stall-ended",
 }
 
 func (k EventKind) String() string {
@@ -109,9 +112,13 @@ func (e Event) Line() string {
 // findingEvents maps a finding to the events of its start and its end,
 // and what the end's detail says, from the diagnosis's watch and the
 // check's evaluation at the end: the measure that ended it, against its
-// threshold, as the start's detail gives it. DStalled is DIndifferent's
-// episode (episodeKind): D at equilibrium, with the samples near the
-// target or far from it.
+// threshold, as the start's detail gives it. A DStalled finding is in
+// two episodes (inEpisode): DIndifferent's, D at its equilibrium, and
+// its own, D stuck there; so a run that reaches the equilibrium and then
+// stalls in it marks both, and the stall is not hidden behind the ✓ of
+// the equilibrium's start (blog-original, seed 1, 5,000 epochs: the
+// equilibrium at epoch 2,350, then D still and KS 0.89 from about 2,700
+// to the end, with no event after the equilibrium's).
 //
 // lingers, where set, is a line beyond the finding's own that its
 // episode ends at: a check without the finding but inside that line
@@ -129,6 +136,35 @@ var findingEvents = map[FindingKind]struct {
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor},
 	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }},
 	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }},
+	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil},
+}
+
+// stallEnded is the detail of the end of D's stall at its equilibrium:
+// what no longer holds of what started it (see stalled). It ends only
+// when the samples are near the target and D's losses move, or when D
+// has left its equilibrium; the measure comes first, as the losses of a
+// stall that was the measure's alone had never stopped moving.
+func stallEnded(w *watch, e *Eval) string {
+	var why []string
+	if !w.nearEquilibrium(equilibriumLeave) {
+		why = append(why, "D has left its equilibrium")
+	}
+	if e != nil && e.Metrics.N > 0 {
+		switch m := e.Metrics; {
+		case m.Plane != nil && len(m.Plane.Spots) > 1 && m.Plane.HighQuality >= stalledHQ:
+			why = append(why, fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.Plane.HighQuality), 100*stalledHQ))
+		case m.Plane == nil && m.KS <= stalledKS:
+			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS))
+		}
+	}
+	if w.still < lossWindow {
+		why = append(why, "D's losses move from epoch to epoch")
+	}
+	text := "D is no longer stuck at its equilibrium"
+	if len(why) == 0 {
+		return text
+	}
+	return text + ": " + strings.Join(why, "; ")
 }
 
 // The lines the episodes of D's equilibrium and of the noise floor end
@@ -284,13 +320,10 @@ func (w *watch) leftEquilibrium() string {
 	return fmt.Sprintf("D's losses have left %s: %s (%s, averaged over about %d epochs)", name, scores, values, lossWindow)
 }
 
-// episodeKind is the finding kind whose episode a finding of kind k
-// belongs to.
-func episodeKind(k FindingKind) FindingKind {
-	if k == DStalled {
-		return DIndifferent
-	}
-	return k
+// inEpisode reports whether a finding of kind f is one of the episode of
+// k: its own, and a stalled D's is also one of D's equilibrium.
+func inEpisode(f, k FindingKind) bool {
+	return f == k || f == DStalled && k == DIndifferent
 }
 
 // confirmChecks is how many checks in a row a finding must hold before
@@ -431,7 +464,7 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 	}
 	var out []Event
 	for _, k := range episodeKinds {
-		i := slices.IndexFunc(now, func(f Finding) bool { return episodeKind(f.Kind) == k })
+		i := slices.IndexFunc(now, func(f Finding) bool { return inEpisode(f.Kind, k) })
 		on := p.active[k]
 		switch {
 		case i >= 0 && !on:
