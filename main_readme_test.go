@@ -1,0 +1,171 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+)
+
+// TestREADMEPresetTableIsTheList: the README's table of presets has a
+// row for each built-in preset, in --list-presets' order, with the
+// description --list-presets gives and a link to its source's section
+// in presets/SOURCES.md (the table had no sources, though the guide
+// promised that each preset cites one).
+func TestREADMEPresetTableIsTheList(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "| preset | what it is | source |\n| --- | --- | --- |\n")
+	table, _, _ := strings.Cut(after, "\n\n")
+	if !ok {
+		t.Fatal("README.md has no table of presets with their sources")
+	}
+	rows := strings.Split(strings.TrimSpace(table), "\n")
+	all := presets.All()
+	if len(rows) != len(all) {
+		t.Errorf("the README's preset table has %d rows, --list-presets %d presets", len(rows), len(all))
+	}
+	for i, c := range all {
+		if i >= len(rows) {
+			break
+		}
+		cells := strings.Split(strings.Trim(rows[i], "| "), " | ")
+		if len(cells) != 3 {
+			t.Errorf("row %d is not three cells: %q", i+1, rows[i])
+			continue
+		}
+		if cells[0] != "`"+c.Name+"`" || cells[1] != numtext.Plain(c.Description) {
+			t.Errorf("row %d is %s: %q, want --list-presets' %s: %q", i+1, cells[0], cells[1], c.Name, c.Description)
+		}
+		if !strings.Contains(cells[2], "](presets/SOURCES.md#") {
+			t.Errorf("%s's source %q links to no section of presets/SOURCES.md", c.Name, cells[2])
+		}
+	}
+}
+
+// TestREADMELinksResolve: every relative link of the guide, its
+// measurements and the presets' sources names a file that is there and,
+// after a #, a heading of it, as GitHub makes a heading's anchor (a link
+// to bench/README.md's "1. The limit (earlier rounds)" had led nowhere).
+func TestREADMELinksResolve(t *testing.T) {
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	for _, doc := range []string{"README.md", "bench/README.md", "presets/SOURCES.md"} {
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllStringSubmatch(string(text), -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			path, frag, _ := strings.Cut(target, "#")
+			file := doc
+			if path != "" {
+				file = filepath.Join(filepath.Dir(doc), path)
+			}
+			if _, err := os.Stat(file); err != nil {
+				t.Errorf("%s links to %s, which is not there", doc, target)
+				continue
+			}
+			if frag == "" {
+				continue
+			}
+			anchors, err := headingAnchors(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !anchors[frag] {
+				t.Errorf("%s links to %s: %s has no heading of that anchor", doc, target, file)
+			}
+		}
+	}
+}
+
+// headingAnchors returns the anchors GitHub gives the headings of a
+// Markdown file: the text lowercased, what is neither a letter, a digit,
+// a space, - nor _ dropped, spaces made dashes, a repeated anchor
+// numbered -1, -2, …; headings in fenced code are none.
+func headingAnchors(file string) (map[string]bool, error) {
+	text, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	drop := regexp.MustCompile(`[^\p{L}\p{N}\p{M} _-]`)
+	heading := regexp.MustCompile(`^#{1,6} +(.*?) *#* *$`)
+	anchors, seen, fenced := map[string]bool{}, map[string]int{}, false
+	for line := range strings.Lines(string(text)) {
+		line = strings.TrimRight(line, "\n")
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+			continue
+		}
+		m := heading.FindStringSubmatch(line)
+		if fenced || m == nil {
+			continue
+		}
+		a := strings.ReplaceAll(drop.ReplaceAllString(strings.ToLower(m[1]), ""), " ", "-")
+		if n := seen[a]; n > 0 {
+			anchors[a+"-"+strconv.Itoa(n)] = true
+		} else {
+			anchors[a] = true
+		}
+		seen[a]++
+	}
+	return anchors, nil
+}
+
+// TestREADMENamesEveryKind: the kinds the README lists for a headless
+// run's finding lines are the diagnosis's, and its table of events has a
+// row for each kind of event (the finding lines' list had left out
+// collapsed and plateau).
+func TestREADMENamesEveryKind(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(readme), "(`kind` is ")
+	list, _, _ = strings.Cut(list, ")")
+	if !ok {
+		t.Fatal("README.md does not list the finding lines' kinds")
+	}
+	listed := map[string]bool{}
+	for _, m := range regexp.MustCompile("`([a-z-]+)`").FindAllStringSubmatch(list, -1) {
+		listed[m[1]] = true
+	}
+	for k := session.FindingKind(0); !strings.HasPrefix(k.String(), "FindingKind("); k++ {
+		if !listed[k.String()] {
+			t.Errorf("the README's finding kinds leave out %s", k)
+		}
+		delete(listed, k.String())
+	}
+	for name := range listed {
+		t.Errorf("the README's finding kinds name %s, which is no kind", name)
+	}
+
+	_, table, ok := strings.Cut(string(readme), "| kind | when |\n| --- | --- |\n")
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok {
+		t.Fatal("README.md has no table of events")
+	}
+	rows := map[string]bool{}
+	for row := range strings.Lines(table) {
+		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+		for _, m := range regexp.MustCompile("`([a-z-]+)`").FindAllStringSubmatch(first, -1) {
+			rows[m[1]] = true
+		}
+	}
+	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
+		if !rows[k.String()] {
+			t.Errorf("the README's table of events has no row for %s", k)
+		}
+	}
+}
