@@ -1119,7 +1119,6 @@ func (s *Session) restore(annex []byte) error {
 	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
 	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
 	w.spread, w.reached = rec.watch.spread, rec.watch.reached
-	w.follow(s.evals.pts) // the plateau's, from the checks
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

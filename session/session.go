@@ -255,6 +255,7 @@ func New(opts Options) (*Session, error) {
 	s.lo, s.hi = shownRange(gan)
 	s.target = targetInfo(gan)
 	s.every, s.replay, s.stepShow = checkEvery(s.planned), -1, evalEvery
+	s.watch.follow(s.evals.pts, s.every) // a resumed run's plateau, from the record's checks
 	s.dBounded, s.gBounded = boundedLosses(gan.Config())
 	s.speed = s.opts.Speed // a resumed run's own, unless the resume gives one (restore)
 	if s.opts.Watch {
@@ -928,7 +929,7 @@ func (s *Session) check() {
 	}
 	m := e.Metrics
 	s.evaluated(m)
-	s.watch.follow(s.evals.pts)
+	s.watch.follow(s.evals.pts, s.every)
 	findings := diagnose(s.gan.Config(), &s.watch, &e)
 	for _, ev := range s.tl.episodes.update(findings, &e, epoch, s.every, &s.watch) {
 		s.emit(ev)

@@ -217,9 +217,9 @@ func spreadAgain(w *watch, _ *Eval) string {
 }
 
 // improving is the detail of a plateau's end: the best distance of the
-// checks of the last plateauEpochs against the best before them.
+// checks of the plateau window against the best before them.
 func improving(w *watch, _ *Eval) string {
-	return fmt.Sprintf("the distance to the target improves again: the best of the last %s epochs' checks %s, the best before them %s", numtext.FormatInt(plateauEpochs), w.bests(w.lately), w.bests(w.before))
+	return fmt.Sprintf("the distance to the target improves again: the best of the last %s epochs' checks %s, the best before them %s", numtext.FormatInt(w.window), w.bests(w.lately), w.bests(w.before))
 }
 
 // dWinsEnded is the detail of D's win's end: its averaged losses, whose
