@@ -143,8 +143,8 @@ const (
 	// but is 0.43 or more once it is there; vanilla on normal(0,1.25),
 	// where it starts, is over 0.1 from epoch 147 on. devnag-moments
 	// (seeds 1–3), whose D sees only moments, brings a spike of 2% to 5%
-	// to the target's mean by epoch 150 and spreads it past the target's
-	// std by epoch 350: its mean's arrival alone had been taken for G
+	// to the target's mean by epoch 150 and spreads it past half the
+	// target's std by epoch 300: its mean's arrival alone had been taken for G
 	// at the target, and the spike collapsed from epoch 150 or 200 to 400
 	// or 500. vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5 (seed 1)
 	// spreads to 3 times the target's std by epoch 200, then narrows to a
@@ -163,7 +163,8 @@ const (
 	// how soon a G spreads is its design's pace, whatever the plan, so a
 	// plan shorter than this calls a spike that never came to the target
 	// spread nothing (devnag-2017 at --epochs 2000 says D's win alone),
-	// and a plan of 200,000 epochs calls it collapsed at the same epoch.
+	// and a plan of 200,000 epochs calls it collapsed at its first check
+	// past the same 3,000 epochs.
 	collapseLong = 3000
 	// collapseLeave: the collapse's episode ends once the averaged spread
 	// is over this many times collapseSpread (findingEvents' lingers), so

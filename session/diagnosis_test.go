@@ -1180,7 +1180,7 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 // KS 0.99, then 0.43 or more once there), or at it when it starts there
 // (vanilla on normal(0,1.25): over 0.1 from epoch 147 on), or at its
 // mean still a spike (devnag-moments, seeds 1–3: at the mean by epoch
-// 150, spread by 350, had been called collapsed from 150 or 200 to 400
+// 150, past half the target's std by 300, had been called collapsed from 150 or 200 to 400
 // or 500), and is not collapsed until it has stayed one for 3,000 epochs.
 // On a target with modes the mode findings say a collapse. A collapsed G
 // had had no finding of its own: vanilla with g_steps 10, g_lr 1e-3,
