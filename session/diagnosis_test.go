@@ -275,7 +275,7 @@ func TestRunawayNamesTheStuckLoss(t *testing.T) {
 	}{
 		{"least squares: g past the threshold", func(e int) (float64, float64, float64) {
 			return 0.2, 3, 6e7 + float64(e)
-		}, "G's loss past 99 for 200 epochs, at 6e7 now"},
+		}, "G's loss past 99 for 200 epochs, at 6.0000e7 now"},
 		{"least squares: turns", func(e int) (float64, float64, float64) {
 			if e%2 == 0 {
 				return 500, 0.1, 5
@@ -549,8 +549,8 @@ func TestPercentNeverAllOrNone(t *testing.T) {
 }
 
 // TestRunawayOutsideGivesTheMeans: a run gone far off the range is told
-// with its mean written as the screen writes such values (6.495e9, not
-// %.4g's 6.495e+09), and on a plane with both means and the box: one gone
+// with its mean written as the lines write it (6.4950e9, a progress
+// line's mean=, not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
 // off along y had been told by its x mean alone, inside the range.
 func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	w := watch{}
@@ -558,7 +558,7 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
 		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 6.495e9, Std: 1}, -1, 9, true, true)
 	}
-	if want := "the generated samples stayed far outside the target's range [-1, 9] (mean 6.495e9) for 200 epochs"; ran != want {
+	if want := "the generated samples stayed far outside the target's range [-1, 9] (mean 6.4950e9) for 200 epochs"; ran != want {
 		t.Errorf("1-D: %q, want %q", ran, want)
 	}
 	w = watch{ylo: -3, yhi: 3}
@@ -566,7 +566,7 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
 		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1}, -3, 3, true, true)
 	}
-	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (mean x 0.1, y -250) for 200 epochs"; ran != want {
+	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (mean x 0.1000, y -250.0000) for 200 epochs"; ran != want {
 		t.Errorf("2-D: %q, want %q", ran, want)
 	}
 }
@@ -801,7 +801,7 @@ func TestEndsGiveTheirNumbers(t *testing.T) {
 	}{
 		{vanilla, DWins, Eval{}, "D no longer tells real from fake almost surely: D real 0.1837, D fake 0.0871, averaged over about 100 epochs, together over 0.1"},
 		{smoothed, DWins, Eval{}, "together over 0.1 above D real's least, 0.3251"},
-		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.200, over 0.05"},
+		{vanilla, NoiseIgnored, Eval{Metrics: engine.Metrics{N: 2000, ZDep: 0.2}}, "G's output depends on its noise again: noise use 0.2000, over 0.05"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2000, KS: 0.0392}, KSFloor: 0.0304}, "the distance is above sampling noise again: KS 0.0392, over the 99% bound 0.0364"},
 		{vanilla, AtNoiseFloor, Eval{Metrics: engine.Metrics{N: 2500, Plane: plane}}, "SW1 0.2000, over 1.8× the 0.0700 of a sample of the target itself"},
 	} {
@@ -1339,7 +1339,7 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 	if want := []string{"7200 plateau"}; !slices.Equal(events, want) { // over 3,000 epochs after 4,000, confirmed at the next check
 		t.Errorf("flat from epoch 4,000: events %q, want %q", events, want)
 	}
-	const said = "the best of the last 3,000 epochs' checks (2,000 samples each) KS 0.245, W1 0.195, over 3× the 95% bound 0.0304, and not 10% under the best before them, KS 0.245, W1 0.195"
+	const said = "the best of the last 3,000 epochs' checks (2,000 samples each) KS 0.2450, W1 0.1950, over 3× the 95% bound 0.0304, and not 10% under the best before them, KS 0.2450, W1 0.1950"
 	if i := slices.IndexFunc(last, func(f Finding) bool { return f.Kind == Plateau }); i < 0 || numtext.Plain(last[i].Detail) != said {
 		t.Errorf("the finding at the end: %+v, want the detail %q", last, said)
 	}
@@ -1442,7 +1442,7 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 		switch {
 		case wins && i >= 0:
 			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
-		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
+		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2000, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
 			t.Errorf("SW1 flat at 0.2: %+v, want the plateau", fs)
 		}
 	}

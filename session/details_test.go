@@ -1,0 +1,130 @@
+package session
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
+)
+
+// detailNumber is a figure in a detail: digits with a decimal point or
+// an exponent, or NaN and the infinities.
+var detailNumber = regexp.MustCompile(`[-+]?(?:\d[\d.]*(?:e-?\d+)?|NaN|Inf)`)
+
+// TestDetailsAreBounded: every detail of a finding or an event writes a
+// measured value as the headless lines write it (lineNumber, four
+// decimals), whatever its magnitude, so that it reads as the line beside
+// it does and no figure outgrows the lines' 9 characters and a sign:
+// with %.4f a runaway loss of 1e30 had printed in 35 characters, a
+// tiny one as 0.0000, and a noise use of 0.012 had read 0.012 beside the
+// final line's zdep=0.0120.
+func TestDetailsAreBounded(t *testing.T) {
+	vanilla, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq, _ := EquilibriumOf(vanilla)
+	plane := func(v float64) *Eval {
+		return &Eval{Epoch: 5000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: v, SW1Floor: v}}}
+	}
+	// Each case makes the details of a finding or an event from v,
+	// forced into a measured value, and names the text v must read as in
+	// one of them, where v makes one (always, but for fires).
+	cases := []struct {
+		name   string
+		detail func(v float64) []string
+		want   func(v float64) string
+		fires  func(v float64) bool
+	}{
+		{"d-wins-ended", func(v float64) []string {
+			return []string{dWinsEnded(&watch{dReal: v, dFake: v, winsUnder: 0.1, winsLeast: 0.325}, nil)}
+		}, nil, nil},
+		{"equilibrium-ended", func(v float64) []string {
+			return []string{(&watch{dReal: v, dFake: v, eq: eq, hasEq: true}).leftEquilibrium()}
+		}, nil, nil},
+		{"equilibrium-ended hinge", func(v float64) []string {
+			return []string{(&watch{dReal: v, dFake: 1, hinge: true}).leftEquilibrium()}
+		}, nil, nil},
+		{"noise-used", func(v float64) []string {
+			return []string{noiseUsed(nil, &Eval{Metrics: engine.Metrics{N: 2000, ZDep: v}})}
+		}, nil, nil},
+		{"noise-floor-ended", func(v float64) []string {
+			return []string{offNoiseFloor(nil, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}), offNoiseFloor(nil, plane(v))}
+		}, nil, nil},
+		{"plateau-ended", func(v float64) []string {
+			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil)}
+		}, nil, nil},
+		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil)} }, percent, nil},
+		{"runaway of a loss", func(v float64) []string {
+			return []string{(&watch{unclamped: true, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}
+		}, nil, nil},
+		{"runaway of the mean", func(v float64) []string {
+			w, ran := watch{}, ""
+			for e := 1; e <= runawayEpochs && ran == ""; e++ {
+				ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: v, Std: 1}, -1, 9, true, true)
+			}
+			return []string{ran}
+		}, nil, func(v float64) bool { return math.Abs(v) > 1e3 }},
+		{"diagnosis", func(v float64) []string {
+			w := watchOf(vanilla)
+			w.seen, w.dReal, w.dFake, w.still = lossWindow, v, v, stillNow
+			w.before, w.lately = [2]float64{1, 1}, [2]float64{1, 1}
+			var out []string
+			for _, e := range []*Eval{{Epoch: 5000, Metrics: engine.Metrics{N: 2000, KS: v, ZDep: v, Std: v}, KSFloor: v}, plane(v)} {
+				for _, f := range diagnose(vanilla, &w, e) {
+					out = append(out, f.Detail)
+				}
+			}
+			return out
+		}, nil, nil},
+		{"collapse", func(v float64) []string {
+			w := watch{seen: lossWindow, tSpread: 1.25, reached: true}
+			f, _ := collapsed(&w, 5000, v, true, "KS "+lineNumber(v, 4))
+			return []string{f.Detail}
+		}, nil, func(v float64) bool { return !(v >= collapseSpread*1.25) }},
+	}
+	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e30, -1e30, 1e-30, 2.5642e31, 0.012} {
+		for _, c := range cases {
+			want := lineNumber(v, 4)
+			if c.want != nil {
+				want = c.want(v)
+			}
+			found := false
+			for _, d := range c.detail(v) {
+				if d == "" {
+					continue
+				}
+				d = numtext.Plain(d)
+				found = found || strings.Contains(d, want)
+				for _, n := range detailNumber.FindAllString(d, -1) {
+					if len(strings.TrimLeft(n, "+-")) > numberWidth {
+						t.Errorf("%s of %g: %q is %d characters, over the lines' %d: %q", c.name, v, n, len(n), numberWidth, d)
+					}
+				}
+			}
+			if !found && (c.fires == nil || c.fires(v)) {
+				t.Errorf("%s of %g: no detail says %s: %q", c.name, v, want, c.detail(v))
+			}
+		}
+	}
+}
+
+// TestPercentIsBounded: a share or a ratio written as a percentage stays
+// short at any magnitude, and NaN reads NaN%.
+func TestPercentIsBounded(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{0, "0%"}, {0.5, "50%"}, {1, "100%"}, {1.5, "150%"}, {0.0004, "0.04%"}, {0.9996, "99.96%"},
+		{1e30, "1e32%"}, {math.Inf(1), "+Inf%"}, {math.NaN(), "NaN%"}, {-1e30, "-1e32%"},
+	} {
+		if got := percent(c.x); got != c.want {
+			t.Errorf("percent(%g) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}
