@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // CSVHeader names the first six columns of a run's per-epoch history as
@@ -39,9 +40,33 @@ const CSVEventsHeader = "events"
 
 // CSVDetailsHeader names the last column: the texts of the events at the
 // epoch (Event.Detail, as the screen's timeline and the event lines give
-// them, in plain spaces), in the order of their kinds, separated by " | ",
-// and CSV-quoted where they hold a comma or a quote.
+// them, in plain spaces), in the order of their kinds, separated by " | "
+// (joinDetail), and CSV-quoted where they hold a comma or a quote.
 const CSVDetailsHeader = "event_details"
+
+// eventSeparator separates the texts of the events at one epoch in the
+// history CSV's event_details column: their texts hold semicolons
+// ("…; the shape is for the measures to judge"), which the kinds' ";"
+// would have cut.
+const eventSeparator = " | "
+
+// detailEscaper writes a text's own backslashes and bars escaped, \\ and
+// \|, so that no text holds eventSeparator.
+var detailEscaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`)
+
+// joinDetail adds text, an event's detail, to details, the texts of the
+// events before it at its epoch, as the event_details column gives them:
+// in plain spaces (numtext.Plain), after eventSeparator, a backslash or a
+// bar in it escaped (detailEscaper). Split at " | ", the column gives back
+// each text whole, whatever it holds (an escaped bar has a backslash, not
+// a space, before it), its \| and \\ to be read as | and \; a text that
+// held " | " had read as two.
+func joinDetail(details, text string) string {
+	if details != "" {
+		details += eventSeparator
+	}
+	return details + detailEscaper.Replace(numtext.Plain(text))
+}
 
 // CSVPlaneHeader and CSVPlaneEvalHeader are CSVHeader and CSVEvalHeader
 // for a two-dimensional target: each axis's batch mean and std, then the

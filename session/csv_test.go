@@ -131,3 +131,32 @@ func TestCSVWritesWholeRows(t *testing.T) {
 		}
 	}
 }
+
+// TestEventDetailsSplitBack: the event_details column, split at " | ",
+// gives back each text of the epoch's events whole, once its \| and \\
+// are read as | and \, whatever bars and backslashes the texts hold; a
+// text holding " | " had read as two.
+func TestEventDetailsSplitBack(t *testing.T) {
+	texts := []string{`a | b`, `c\d|`, `| e \| f`, `plain, "quoted"`, `\`}
+	ev := evalRow{epoch: 3}
+	for _, text := range texts {
+		ev.addEvent(Event{Epoch: 3, Kind: EventSetting, Detail: text})
+	}
+	_, rows := csvRows(t, CSVColumns(0)+"\n"+string(appendCSV(nil, engine.EpochStats{Epoch: 3}, &ev, csvLayout{})))
+	parts := strings.Split(rows[0][len(rows[0])-1], " | ")
+	if len(parts) != len(texts) {
+		t.Fatalf("%q splits into %d texts, want %d", rows[0][len(rows[0])-1], len(parts), len(texts))
+	}
+	for i, p := range parts {
+		var b strings.Builder
+		for j := 0; j < len(p); j++ {
+			if p[j] == '\\' && j+1 < len(p) {
+				j++
+			}
+			b.WriteByte(p[j])
+		}
+		if b.String() != texts[i] {
+			t.Errorf("text %d reads back %q (written %q), want %q", i, b.String(), p, texts[i])
+		}
+	}
+}

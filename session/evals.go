@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
-	"github.com/ganui/ganui/internal/numtext"
 )
 
 // EvalPoint is one evaluation of the generator on fresh samples, as the
@@ -88,16 +87,10 @@ type evalRow struct {
 	vals   []float64 // the evaluation columns: CSVEvalHeader's, or CSVPlaneEvalHeader's
 	shares []float64 // each mode's share, for a target of modes
 	events string    // the kinds of the events at the epoch, ;-separated
-	// details are those events' texts, in their order, separated by
-	// eventSeparator, their spaces plain (numtext.Plain).
+	// details are those events' texts, in their order, as the history
+	// CSV's event_details column gives them (joinDetail).
 	details string
 }
-
-// eventSeparator separates the texts of the events at one epoch in the
-// history CSV's event_details column: their texts hold semicolons
-// ("…; the shape is for the measures to judge"), which the kinds' ";"
-// would have cut.
-const eventSeparator = " | "
 
 func newEvalRow(epoch int, m engine.Metrics) evalRow {
 	r := evalRow{epoch: epoch, eval: true}
@@ -196,10 +189,9 @@ func (l *evalLog) restate(epoch int, events []Event) {
 func (r *evalRow) addEvent(e Event) {
 	if r.events != "" {
 		r.events += ";"
-		r.details += eventSeparator
 	}
 	r.events += e.Kind.String()
-	r.details += numtext.Plain(e.Detail)
+	r.details = joinDetail(r.details, e.Detail)
 }
 
 // reset forgets every row, for a new run.
