@@ -396,15 +396,14 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	// in one column down the rows (diverged=3/10 over diverged=10/10).
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
 	fmt.Fprintf(&b, " runs=%-*d diverged=%-*s", seeds, r.Runs, 2*seeds+1, fmt.Sprintf("%d/%d", r.Diverged, r.Runs))
-	if r.Unfinished > 0 {
-		fmt.Fprintf(&b, " unfinished=%d", r.Unfinished)
-	}
 	// Each figure padded to the widest lineNumber writes, and the modes to
 	// their count's digits (and a half-way median's ".5"), so that the
 	// fields stand in columns down the rows, which are printed one by one
 	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
-	// had pushed the rest of its row right of the others'. The last field
-	// is not padded.
+	// had pushed the rest of its row right of the others'. A cell a stop
+	// cut short says so last, unfinished=N after its measures, in a column
+	// of its own: after diverged= it had pushed that row's measures right
+	// of every other row's. The last field is not padded.
 	var fields []string
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
@@ -419,6 +418,9 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 		m, digits := r.Modes, len(strconv.Itoa(r.ModesOf))
 		fields = append(fields, fmt.Sprintf("modes=%-*s", digits+2, strconv.FormatFloat(m[0], 'f', -1, 64)),
 			fmt.Sprintf("modes_min=%-*.0f", digits, m[1]), fmt.Sprintf("modes_max=%-*.0f", digits, m[2]), fmt.Sprintf("of=%d", r.ModesOf))
+	}
+	if r.Unfinished > 0 {
+		fields = append(fields, fmt.Sprintf("unfinished=%d", r.Unfinished))
 	}
 	for _, f := range fields {
 		b.WriteString(" " + f)

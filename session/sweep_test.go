@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -215,17 +216,39 @@ func TestSweepCountsModes(t *testing.T) {
 }
 
 // TestSweepRowSaysItIsShort: a cell cut short by a stop says how many of
-// its seeds did not finish; a whole one says nothing of it.
+// its seeds did not finish, last, its other fields in the columns of a
+// whole cell's row (after diverged=, unfinished=1 had pushed that row's
+// measures right of the others'), the field itself in one column down
+// the short rows, whatever their figures; a whole one says nothing of it.
 func TestSweepRowSaysItIsShort(t *testing.T) {
-	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4"}}}
-	r := sweepRow([]string{"1e-4"}, []Result{{State: Done}, {State: Done}})
+	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3"}}}
 	names := [2]string{"ks", "w1"}
-	if line := r.line(axes, []int{4}, names); strings.Contains(line, "unfinished") {
-		t.Errorf("whole cell: %q", line)
+	row := func(v string, w1 float64) SweepRow {
+		return sweepRow([]string{v}, []Result{{State: Done, Metrics: engine.Metrics{KS: 0.5, W1: w1}}, {State: Done, Metrics: engine.Metrics{KS: 0.25, W1: 1}}})
 	}
-	r.Unfinished = 1
-	if line := r.line(axes, []int{4}, names); !strings.HasPrefix(line, "sweep g_lr=1e-4 runs=2 diverged=0/2 unfinished=1 ks=") {
-		t.Errorf("cell short of a seed: %q", line)
+	whole := row("1e-4", 1).line(axes, []int{4}, names)
+	if strings.Contains(whole, "unfinished") {
+		t.Errorf("whole cell: %q", whole)
+	}
+	var short []string
+	for _, w1 := range []float64{2, 2.5642e31, math.Inf(1)} {
+		r := row("1e-3", w1)
+		r.Unfinished = 1
+		line := r.line(axes, []int{4}, names)
+		short = append(short, line)
+		if !strings.HasPrefix(line, "sweep g_lr=1e-3 runs=2 diverged=0/2 ks=") || !strings.HasSuffix(line, " unfinished=1") {
+			t.Errorf("cell short of a seed: %q", line)
+		}
+		for _, key := range []string{" ks=", " ks_min=", " w1=", " w1_max="} {
+			if i, j := strings.Index(whole, key), strings.Index(line, key); i != j {
+				t.Errorf("%s in column %d of a whole cell's row, %d of a short one's:\n%s\n%s", key, i, j, whole, line)
+			}
+		}
+	}
+	for _, line := range short[1:] {
+		if i, j := strings.Index(short[0], " unfinished="), strings.Index(line, " unfinished="); i != j {
+			t.Errorf("unfinished= in columns %d and %d:\n%s\n%s", i, j, short[0], line)
+		}
 	}
 }
 
