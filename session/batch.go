@@ -89,9 +89,10 @@ var ErrInterrupted = errors.New("interrupted")
 // RunSeeds trains opts once per seed, up to jobs runs at once, each a
 // Session of its own driven by Run with no progress reports. It prints
 // each run's final line in seed order as soon as it and the runs before it
-// are done, then a summary of the median and spread of every metric. Each
-// run depends only on its design and seed, so the lines are the same
-// whatever jobs is (but for the timings). The timings are by opts.Clock,
+// are done, its fields padded into columns down the lines, then a summary
+// of the median and spread of every metric. Each run depends only on its
+// design and seed, so the lines are the same whatever jobs is (but for
+// the timings). The timings are by opts.Clock,
 // the batch's and its runs' (a new one if nil), so that a front end can
 // take the process's stops out of them.
 //
@@ -114,9 +115,18 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		runs[i] = opts
 		runs[i].Seed = seed
 	}
+	// The lines padded into columns (Result.columnLine): to the widest
+	// seed, and to the plan's epochs, which no run's exceeds.
+	seedDigits, epochDigits := 0, len(strconv.Itoa(opts.Config.Epochs))
+	if opts.Epochs > 0 {
+		epochDigits = len(strconv.Itoa(opts.Epochs))
+	}
+	for _, seed := range seeds {
+		seedDigits = max(seedDigits, len(strconv.FormatUint(seed, 10)))
+	}
 	var finished []Result
 	err := runBatch(ctx, runs, jobs, func(_ int, r Result) {
-		fmt.Fprintln(out, r.Line())
+		fmt.Fprintln(out, r.columnLine(seedDigits, epochDigits))
 		out.Flush()
 		if r.State != Interrupted {
 			finished = append(finished, r)

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -251,5 +252,79 @@ func TestBatchTallyOutOfOrder(t *testing.T) {
 	want := []string{"tally 0/2", "tally 1/2", "run 0 interrupted", "run 1 done"}
 	if unstarted := slices.Delete(slices.Clone(want), 2, 3); !reflect.DeepEqual(log, want) && !reflect.DeepEqual(log, unstarted) {
 		t.Errorf("got %q\nwant %q", log, want)
+	}
+}
+
+// fieldColumns maps each key=value field of a line to the column it
+// starts at.
+func fieldColumns(line string) map[string]int {
+	cols := map[string]int{}
+	for i := 0; i < len(line); {
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' {
+			j++
+		}
+		if key, _, ok := strings.Cut(line[i:j], "="); ok {
+			cols[key] = i
+		}
+		i = j
+	}
+	return cols
+}
+
+// TestSeedsLinesStandInColumns: the final lines of a --seeds batch are
+// padded as a sweep's rows are, so that each field starts in one column
+// down the lines whatever the seed's digits, the state, the figures (a
+// negative skew, a diverged loss of 2.5642e31, NaN) or the modes' shares;
+// the padding is spaces after a field, so that splitting a line at its
+// spaces gives the fields of the line a single run prints, key=value
+// each.
+func TestSeedsLinesStandInColumns(t *testing.T) {
+	one := func(seed uint64, st State, v float64) Result {
+		r := Result{Preset: "vanilla", Changes: []Change{{Key: "g_lr", Value: "1e-3"}}, Seed: seed, Epochs: 5000, State: st, EpochsPerS: 2500.3, WallS: 1.5,
+			Metrics: engine.Metrics{N: 2000, RowWidth: 100, Mean: v, Std: 1, Skew: -v, Kurt: v, KS: 0.5, W1: v, ZDep: 0.012,
+				Modes: []engine.ModeCoverage{{Share: 0.5}, {Share: 0.0005}}}}
+		if st == Diverged {
+			r.Epochs, r.Err = 37, &Divergence{Epoch: 37, Runaway: "x"}
+		}
+		return r
+	}
+	runs := []Result{one(1, Done, 4.0123), one(10000, Diverged, 2.5642e31), one(22, Interrupted, math.NaN()), one(3, Done, -1e-30)}
+	var lines []string
+	for _, r := range runs {
+		line := r.columnLine(5, 4)
+		lines = append(lines, line)
+		if got, want := strings.Fields(line), strings.Fields(r.Line()); !slices.Equal(got, want) {
+			t.Errorf("padded, the line's fields are\n%q\nwant\n%q", got, want)
+		}
+		for _, f := range strings.Fields(line)[1:] {
+			if !strings.Contains(f, "=") {
+				t.Errorf("field %q of %q is no key=value", f, line)
+			}
+		}
+	}
+	first := fieldColumns(lines[0])
+	for _, line := range lines[1:] {
+		for key, col := range fieldColumns(line) {
+			if c, ok := first[key]; ok && c != col {
+				t.Errorf("%s= in column %d and %d:\n%s\n%s", key, c, col, lines[0], line)
+			}
+		}
+	}
+
+	// RunSeeds prints them so: seeds of one digit and of two.
+	cfg := testdesigns.LeastSquaresSGD()
+	cfg.Epochs = 20
+	var b strings.Builder
+	if err := RunSeeds(context.Background(), Options{Config: cfg, Samples: 300}, []uint64{9, 10}, 2, &b, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Split(b.String(), "\n")
+	a, c := fieldColumns(out[0]), fieldColumns(out[1])
+	if !strings.HasPrefix(out[0], "final ") || !strings.HasPrefix(out[1], "final ") || a["epochs"] != c["epochs"] || a["mean"] != c["mean"] || a["wall_s"] != c["wall_s"] {
+		t.Errorf("seeds 9 and 10:\n%s\n%s", out[0], out[1])
 	}
 }

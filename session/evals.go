@@ -101,7 +101,7 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 		}
 	} else {
 		r.vals = []float64{m.KS, m.W1, m.Skew, m.Kurt, m.ZDep}
-		if m.RowWidth <= 1 { // one sample a draw scores 1 by construction, which says nothing: zdep stays empty, as the lines leave it out (zdepField)
+		if m.RowWidth <= 1 { // one sample a draw scores 1 by construction, which says nothing: zdep stays empty, as the lines leave it out (Result.fields)
 			r.vals = r.vals[:4]
 		}
 	}

@@ -96,34 +96,78 @@ type Result struct {
 // (preset=vanilla g_lr=1e-3 seed=1 …), as a sweep's row names its cell.
 // A diverged run says how at the end: divergence=nan (a value not
 // finite) or divergence=runaway.
-func (r Result) Line() string {
-	m := r.Metrics
-	design := DesignText(r.Preset, r.Changes)
-	how := ""
-	if r.Err != nil {
-		how = " divergence=nan"
-		if r.Err.Runaway != "" {
-			how = " divergence=runaway"
-		}
-	}
-	f := func(v float64) string { return lineNumber(v, 4) }
-	timing := fmt.Sprintf(" epochs_per_s=%s wall_s=%s%s", lineNumber(r.EpochsPerS, 1), lineNumber(r.WallS, 3), how)
-	if pm := m.Plane; pm != nil {
-		return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s sw1_floor=%s%s%s",
-			design, r.Seed, r.Epochs, r.State, f(pm.MeanX), f(pm.StdX), f(pm.MeanY), f(pm.StdY), f(pm.SW1), f(pm.SW1Floor), modesField(m, true), timing)
-	}
-	return fmt.Sprintf("final preset=%s seed=%d epochs=%d state=%s mean=%s std=%s skew=%s kurt=%s ks=%s w1=%s%s%s%s",
-		design, r.Seed, r.Epochs, r.State, f(m.Mean), f(m.Std), f(m.Skew), f(m.Kurt), f(m.KS), f(m.W1), zdepField(m), modesField(m, true), timing)
+func (r Result) Line() string { return joinFields(r.fields(0, 0), false) }
+
+// columnLine is Line with each field but the last padded to the most it
+// can take, so that the lines of a batch's runs, printed one by one as
+// they finish, stand in columns, as a sweep's rows do: seedDigits and
+// epochDigits are the most digits of a seed and of an epoch count among
+// them. The padding is spaces after a field, so that splitting the line
+// at its spaces still gives its key=value fields.
+func (r Result) columnLine(seedDigits, epochDigits int) string {
+	return joinFields(r.fields(seedDigits, epochDigits), true)
 }
 
-// zdepField is " zdep=…", the noise use, for a generator that makes a row
-// of samples from one draw; one sample a draw scores 1 by construction,
-// which says nothing, and has no field.
-func zdepField(m engine.Metrics) string {
-	if m.RowWidth <= 1 { // a NaN sample shows in every other field
-		return ""
+// fields are the fields of r's line (Line), each with its width for
+// columnLine.
+func (r Result) fields(seedDigits, epochDigits int) []lineField {
+	m := r.Metrics
+	fs := []lineField{
+		{"final", 0},
+		{"preset=" + DesignText(r.Preset, r.Changes), 0}, // one design a batch
+		{"seed=" + strconv.FormatUint(r.Seed, 10), len("seed=") + seedDigits},
+		{"epochs=" + strconv.Itoa(r.Epochs), len("epochs=") + epochDigits},
+		{"state=" + r.State.String(), len("state=") + len(Interrupted.String())},
 	}
-	return " zdep=" + lineNumber(m.ZDep, 4)
+	if pm := m.Plane; pm != nil {
+		fs = append(fs, figure("mean_x", pm.MeanX, 4), figure("std_x", pm.StdX, 4), figure("mean_y", pm.MeanY, 4), figure("std_y", pm.StdY, 4),
+			figure("sw1", pm.SW1, 4), figure("sw1_floor", pm.SW1Floor, 4))
+	} else {
+		fs = append(fs, figure("mean", m.Mean, 4), figure("std", m.Std, 4), figure("skew", m.Skew, 4), figure("kurt", m.Kurt, 4),
+			figure("ks", m.KS, 4), figure("w1", m.W1, 4))
+		if m.RowWidth > 1 { // zdep: one sample a draw scores 1 by construction, which says nothing; a NaN sample shows in every other field
+			fs = append(fs, figure("zdep", m.ZDep, 4))
+		}
+	}
+	fs = append(fs, modeFields(m, true)...)
+	fs = append(fs, figure("epochs_per_s", r.EpochsPerS, 1), figure("wall_s", r.WallS, 3))
+	if r.Err != nil {
+		how := "nan"
+		if r.Err.Runaway != "" {
+			how = "runaway"
+		}
+		fs = append(fs, lineField{"divergence=" + how, 0})
+	}
+	return fs
+}
+
+// lineField is one field of a key=value line, key=value, and the most
+// characters it can take, which a column of such lines pads it to.
+type lineField struct {
+	text  string
+	width int
+}
+
+// figure is the field key=v, v written by lineNumber: at most a sign and
+// numberWidth characters.
+func figure(key string, v float64, decimals int) lineField {
+	return lineField{key + "=" + lineNumber(v, decimals), len(key) + 2 + numberWidth}
+}
+
+// joinFields writes fs as a line, a space between fields; padded, each
+// field but the last followed by the spaces that make up its width.
+func joinFields(fs []lineField, padded bool) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.text)
+		if padded && i < len(fs)-1 {
+			b.WriteString(strings.Repeat(" ", max(0, f.width-len(f.text))))
+		}
+	}
+	return b.String()
 }
 
 // LineValue writes a value of a key=value line, for Result's lines and
@@ -143,23 +187,41 @@ func LineValue(v string) string {
 // high-quality share as " hq="), with each mode's share of the samples
 // when shares is set; it is empty for other targets.
 func modesField(m engine.Metrics, shares bool) string {
+	var b strings.Builder
+	for _, f := range modeFields(m, shares) {
+		b.WriteString(" " + f.text)
+	}
+	return b.String()
+}
+
+// modeFields are modesField's fields. The shares, each at most 1 and
+// written as every figure of the line, take 6 characters each (0.0005,
+// 1.0000) unless a sample of over 10,000 lets one fall under 1e-4, into
+// the exponent form's numberWidth: their list is as wide as its shares
+// can be, not numberWidth a share, which would pad a grid's 25 with 75
+// spaces no share of 2,500 samples takes.
+func modeFields(m engine.Metrics, shares bool) []lineField {
 	modes := modeCoverage(m)
 	if len(modes) < 2 {
-		return ""
+		return nil
 	}
-	covered := coveredModes(modes)
-	parts := make([]string, len(modes))
-	for i, c := range modes {
-		parts[i] = lineNumber(c.Share, 4) // as every figure of the line
-	}
-	s := fmt.Sprintf(" modes=%d/%d", covered, len(modes))
+	k := len(modes)
+	fs := []lineField{{fmt.Sprintf("modes=%d/%d", coveredModes(modes), k), len("modes=") + 2*len(strconv.Itoa(k)) + 1}}
 	if m.Plane != nil {
-		s += " hq=" + lineNumber(m.Plane.HighQuality, 4)
+		fs = append(fs, figure("hq", m.Plane.HighQuality, 4))
 	}
 	if shares {
-		s += " mode_share=" + strings.Join(parts, ",")
+		parts := make([]string, k)
+		for i, c := range modes {
+			parts[i] = lineNumber(c.Share, 4) // as every figure of the line
+		}
+		share := len("0.0000")
+		if m.N > 10_000 {
+			share = numberWidth
+		}
+		fs = append(fs, lineField{"mode_share=" + strings.Join(parts, ","), len("mode_share=") + k*share + k - 1})
 	}
-	return s
+	return fs
 }
 
 // Run trains the session to the end of its plan in the calling goroutine,
