@@ -59,6 +59,9 @@ func TestDetailsAreBounded(t *testing.T) {
 			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil)}
 		}, nil, nil},
 		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil)} }, percent, nil},
+		{"d-stall-ended", func(v float64) []string {
+			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}})}
+		}, nil, func(v float64) bool { return v <= stalledKS }},
 		{"runaway of a loss", func(v float64) []string {
 			return []string{(&watch{unclamped: true, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}
 		}, nil, nil},

@@ -155,7 +155,7 @@ func stallEnded(w *watch, e *Eval) string {
 		case m.Plane != nil && len(m.Plane.Spots) > 1 && m.Plane.HighQuality >= stalledHQ:
 			why = append(why, fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.Plane.HighQuality), 100*stalledHQ))
 		case m.Plane == nil && m.KS <= stalledKS:
-			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together(fmt.Sprintf("KS %.3f", m.KS)), stalledKS))
+			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together("KS "+lineNumber(m.KS, 4)), stalledKS))
 		}
 	}
 	if w.still < lossWindow {
