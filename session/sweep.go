@@ -385,17 +385,18 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	return r
 }
 
-// line is the row ganui prints for a cell.
+// line is the row ganui prints for a cell: its fields padded into columns
+// down the rows, as a --seeds batch's final lines are (joinFields).
 func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
-	var b strings.Builder
-	b.WriteString("sweep")
+	fs := []lineField{{"sweep", 0}}
 	for i, v := range r.Values {
-		fmt.Fprintf(&b, " %s=%-*s", axes[i].Key, widths[i], LineValue(v))
+		fs = append(fs, lineField{axes[i].Key + "=" + LineValue(v), len(axes[i].Key) + 1 + widths[i]})
 	}
 	// The counts padded to the seeds' count, so that the measures start
 	// in one column down the rows (diverged=3/10 over diverged=10/10).
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
-	fmt.Fprintf(&b, " runs=%-*d diverged=%-*s", seeds, r.Runs, 2*seeds+1, fmt.Sprintf("%d/%d", r.Diverged, r.Runs))
+	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
+		lineField{fmt.Sprintf("diverged=%d/%d", r.Diverged, r.Runs), len("diverged=") + 2*seeds + 1})
 	// Each figure padded to the widest lineNumber writes, and the modes to
 	// their count's digits (and a half-way median's ".5"), so that the
 	// fields stand in columns down the rows, which are printed one by one
@@ -404,26 +405,25 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	// cut short says so last, unfinished=N after its measures, in a column
 	// of its own: after diverged= it had pushed that row's measures right
 	// of every other row's. The last field is not padded.
-	var fields []string
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
 		if n == "" || math.IsNaN(v[0]) { // no measure: every run diverged, as the row says
 			continue
 		}
 		for j, suffix := range [3]string{"", "_min", "_max"} {
-			fields = append(fields, fmt.Sprintf("%s%s=%-*s", n, suffix, numberWidth, lineNumber(v[j], 4)))
+			key := n + suffix
+			fs = append(fs, lineField{key + "=" + lineNumber(v[j], 4), len(key) + 1 + numberWidth})
 		}
 	}
 	if r.ModesOf > 0 {
 		m, digits := r.Modes, len(strconv.Itoa(r.ModesOf))
-		fields = append(fields, fmt.Sprintf("modes=%-*s", digits+2, strconv.FormatFloat(m[0], 'f', -1, 64)),
-			fmt.Sprintf("modes_min=%-*.0f", digits, m[1]), fmt.Sprintf("modes_max=%-*.0f", digits, m[2]), fmt.Sprintf("of=%d", r.ModesOf))
+		fs = append(fs, lineField{"modes=" + strconv.FormatFloat(m[0], 'f', -1, 64), len("modes=") + digits + 2},
+			lineField{fmt.Sprintf("modes_min=%.0f", m[1]), len("modes_min=") + digits},
+			lineField{fmt.Sprintf("modes_max=%.0f", m[2]), len("modes_max=") + digits},
+			lineField{fmt.Sprintf("of=%d", r.ModesOf), 0})
 	}
 	if r.Unfinished > 0 {
-		fields = append(fields, fmt.Sprintf("unfinished=%d", r.Unfinished))
+		fs = append(fs, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), 0})
 	}
-	for _, f := range fields {
-		b.WriteString(" " + f)
-	}
-	return strings.TrimRight(b.String(), " ")
+	return joinFields(fs, true)
 }
