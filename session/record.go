@@ -125,13 +125,13 @@ const (
 )
 
 // episodeKinds are the findings whose episodes the record keeps, in its
-// order: the first firstEpisodes in its episodes and starts, those after
+// order: the first episodesV5 in its episodes and starts, those after
 // in its tail (version 6 on; the last, D's stall, version 7 on).
 var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau, DStalled}
 
-// firstEpisodes and sixthEpisodes are how many of episodeKinds records of
+// episodesV5 and episodesV6 are how many of episodeKinds records of
 // versions 5 and 6 kept.
-const firstEpisodes, sixthEpisodes = 4, 6
+const episodesV5, episodesV6 = 4, 6
 
 // runRecord encodes the run's record for its checkpoint. Its keyframes
 // are left out (a count of 0) when with them the record would pass
@@ -167,7 +167,7 @@ func (s *Session) runRecord() []byte {
 	}
 
 	ep := &s.tl.episodes
-	for _, k := range episodeKinds[:firstEpisodes] {
+	for _, k := range episodeKinds[:episodesV5] {
 		w.episode(ep, k)
 	}
 	w.u32(uint32(len(ep.modes)))
@@ -207,16 +207,16 @@ func (s *Session) runRecord() []byte {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
-	for _, k := range episodeKinds[:firstEpisodes] {
+	for _, k := range episodeKinds[:episodesV5] {
 		w.u8(byte(ep.present[k]))
 	}
-	for _, k := range episodeKinds[firstEpisodes:sixthEpisodes] {
+	for _, k := range episodeKinds[episodesV5:episodesV6] {
 		w.episode(ep, k)
 		w.u8(byte(ep.present[k]))
 	}
 	w.f64(wt.spread)
 	w.flag(wt.reached)
-	for _, k := range episodeKinds[sixthEpisodes:] {
+	for _, k := range episodeKinds[episodesV6:] {
 		w.episode(ep, k)
 		w.u8(byte(ep.present[k]))
 	}
@@ -232,7 +232,7 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 
 // tailBytes is the size of what a record holds after its keyframes: the
 // starts, and the tails of versions 6 and 7.
-const tailBytes = firstEpisodes + (len(episodeKinds)-firstEpisodes)*(1+4+1) + 8 + 1
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -701,7 +701,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 
 	out.episodes = episodes{active: map[FindingKind]bool{}, absent: map[FindingKind]int{}, present: map[FindingKind]int{}}
-	for _, k := range episodeKinds[:firstEpisodes] {
+	for _, k := range episodeKinds[:episodesV5] {
 		r.episode(&out.episodes, k)
 	}
 	if n = r.length("modes", maxModes); n > 0 {
@@ -775,12 +775,12 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if version >= 5 && r.err == nil {
-		for _, k := range episodeKinds[:firstEpisodes] {
+		for _, k := range episodeKinds[:episodesV5] {
 			r.start(&out.episodes, k)
 		}
 	}
 	if version >= 6 && r.err == nil {
-		for _, k := range episodeKinds[firstEpisodes:sixthEpisodes] {
+		for _, k := range episodeKinds[episodesV5:episodesV6] {
 			r.episode(&out.episodes, k)
 			r.start(&out.episodes, k)
 		}
@@ -794,7 +794,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if version >= 7 && r.err == nil {
-		for _, k := range episodeKinds[sixthEpisodes:] {
+		for _, k := range episodeKinds[episodesV6:] {
 			r.episode(&out.episodes, k)
 			r.start(&out.episodes, k)
 		}

@@ -474,7 +474,7 @@ func recordWithoutKeyframes(s *Session) []byte {
 // keyframes' count, 0, in 4 bytes.
 func recordOfVersion4(s *Session) []byte {
 	rec := recordOfVersion5(s)
-	rec = rec[:len(rec)-firstEpisodes]
+	rec = rec[:len(rec)-episodesV5]
 	rec[len(recordMagic)] = 4
 	return rec
 }
@@ -484,7 +484,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-(tailBytes-firstEpisodes)]
+	rec = rec[:len(rec)-(tailBytes-episodesV5)]
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -494,7 +494,7 @@ func recordOfVersion5(s *Session) []byte {
 // so that it ends in whether the samples had reached the target.
 func recordOfVersion6(s *Session) []byte {
 	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-(len(episodeKinds)-sixthEpisodes)*(1+4+1)]
+	rec = rec[:len(rec)-(len(episodeKinds)-episodesV6)*(1+4+1)]
 	rec[len(recordMagic)] = 6
 	return rec
 }
