@@ -3,6 +3,7 @@
 package engine
 
 import (
+	"math"
 	"math/bits"
 	"simd/archsimd"
 	"unsafe"
@@ -56,10 +57,13 @@ func supportedISAs() []isa {
 // (archsimd.ClearAVXUpperBits): the rest of the program is compiled to SSE
 // instructions, and while the upper halves of the vector registers are
 // dirty each of those depends on the register's previous contents — math.Exp
-// ran 4.5× slower after an AVX kernel without it.
+// ran 4.5× slower after an AVX kernel without it on AMD's cores, and on
+// some of Intel's a legacy SSE write to an XMM register costs 130 ns. The
+// kernels themselves keep scalar floats out of their vector parts (u32p);
+// TestNoLegacySSEWhileDirty checks both in the machine code.
 
 func sum(x []float32) float32 {
-	var s float32
+	var s archsimd.Float32x4
 	switch kernelISA {
 	case isaAVX512:
 		s = sum16(x)
@@ -69,11 +73,11 @@ func sum(x []float32) float32 {
 		return sumGo(x)
 	}
 	archsimd.ClearAVXUpperBits()
-	return s
+	return s.GetElem(0)
 }
 
 func dot(a, b []float32) float32 {
-	var s float32
+	var s archsimd.Float32x4
 	switch kernelISA {
 	case isaAVX512:
 		s = dot16(a, b)
@@ -83,7 +87,7 @@ func dot(a, b []float32) float32 {
 		return dotGo(a, b)
 	}
 	archsimd.ClearAVXUpperBits()
-	return s
+	return s.GetElem(0)
 }
 
 func axpy(dst []float32, alpha float32, x []float32) {
@@ -196,6 +200,7 @@ func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		if kernelISA == isaAVX512 && kn >= 16 && 2*kn <= len(buf) {
 			for ; j0+2 <= n; j0 += 2 {
 				gemv2Cols16(y[j0:], ldy, rows, a[:rows*kn], m[j0:], ldm, buf[:2*kn])
+				archsimd.ClearAVXUpperBits() // before the next call's scalar copies
 			}
 		}
 		for j := j0; j < n; j++ {
@@ -218,6 +223,7 @@ func gemmLastCols(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 			}
 		}
 		gemmVec(q, rows, kn, m[j0:], 1, ldm, a, aks, yt, rows)
+		archsimd.ClearAVXUpperBits() // before the scalar copies back (u32p)
 		for j := range q {
 			for r := range rows {
 				y[r*ldy+j0+j] = yt[j*rows+r]
@@ -268,8 +274,8 @@ func transpose(dst []float32, ldd int, src []float32, rows, cols int) {
 // generated for both widths; AVX2 keeps the portable loop.
 func transpose16(dst []float32, ldd int, src []float32, rows, cols int) {
 	r16, c16 := rows&^15, cols&^15
-	_ = src[(r16-1)*cols+c16-1]
-	_ = dst[(c16-1)*ldd+r16-1]
+	_ = src[r16*cols-1]
+	_ = dst[(cols-1)*ldd+r16-1]
 	ps, pd := unsafe.Pointer(&src[0]), unsafe.Pointer(&dst[0])
 	var lo, hi archsimd.Uint32x16
 	for r0 := 0; r0 < r16; r0 += 16 {
@@ -343,13 +349,14 @@ func transpose16(dst []float32, ldd int, src []float32, rows, cols int) {
 			st16p(v14, pd, (c0+14)*ldd+r0)
 			st16p(v15, pd, (c0+15)*ldd+r0)
 		}
-		for r := r0; r < r0+16; r++ { // the columns past the last block
+		for r := r0; r < r0+16; r++ { // the columns past the last block, as bits (u32p)
 			for c := c16; c < cols; c++ {
-				dst[c*ldd+r] = src[r*cols+c]
+				*(*uint32)(unsafe.Add(pd, 4*(c*ldd+r))) = u32p(ps, r*cols+c)
 			}
 		}
 	}
 	if r16 < rows {
+		archsimd.ClearAVXUpperBits() // before transposeGo's scalar copies (u32p)
 		transposeGo(dst[r16:], ldd, src[r16*cols:], rows-r16, cols)
 	}
 }
@@ -407,11 +414,10 @@ func nonzeroCols(flags []uint32, x []float32, rows, cols int) {
 	case isaAVX512:
 		nonzeroCols16(flags, x, rows, cols)
 		from = cols &^ 15
+		archsimd.ClearAVXUpperBits()
 	case isaAVX2:
 		nonzeroCols8(flags, x, rows, cols)
 		from = cols &^ 7
-	}
-	if from > 0 {
 		archsimd.ClearAVXUpperBits()
 	}
 	nonzeroColsGo(flags, x, rows, cols, from)
@@ -526,9 +532,9 @@ func actGrad(a Activation, dz, dy, y []float32, slope float32) {
 		copy(dz, dy[:len(dz)])
 		return
 	case kernelISA == isaAVX512:
-		actGrad16(a, dz, dy, y, slope)
+		actGrad16(a, dz, dy, y, math.Float32bits(slope))
 	case kernelISA == isaAVX2:
-		actGrad8(a, dz, dy, y, slope)
+		actGrad8(a, dz, dy, y, math.Float32bits(slope))
 	default:
 		actGradGo(a, dz, dy, y, slope)
 		return
@@ -539,9 +545,9 @@ func actGrad(a Activation, dz, dy, y []float32, slope float32) {
 func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 	switch kernelISA {
 	case isaAVX512:
-		mbdPairs16(e, mt, ld, c, n, o, r, scale)
+		mbdPairs16(e, mt, ld, c, n, o, r, math.Float32bits(scale))
 	case isaAVX2:
-		mbdPairs8(e, mt, ld, c, n, o, r, scale)
+		mbdPairs8(e, mt, ld, c, n, o, r, math.Float32bits(scale))
 	default:
 		mbdPairsGo(e, mt, ld, c, n, o, r, scale)
 		return
@@ -562,14 +568,29 @@ func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 	archsimd.ClearAVXUpperBits()
 }
 
-// hsum8 adds the lanes of x pairwise: ((x₀+x₄)+(x₁+x₅)) + ((x₂+x₆)+(x₃+x₇)).
-// A 16-lane sum is folded to 8 lanes first (fold16, fold8), the same way
-// at both widths.
-func hsum8(x f8) float32 {
+// hsum8 adds the lanes of x pairwise: ((x₀+x₄)+(x₁+x₅)) + ((x₂+x₆)+(x₃+x₇)),
+// into lane 0 of the vector it returns. A 16-lane sum is folded to 8
+// lanes first (fold16, fold8), the same way at both widths. The sum stays
+// in a vector register: taken out as a float32 inside a kernel, it went
+// through a legacy SSE instruction (u32p), so a kernel adds it to memory
+// (addLanes) or stores its bits (storeLane0), and sum and dot take it out
+// after VZEROUPPER.
+func hsum8(x f8) archsimd.Float32x4 {
 	q := x.GetLo().Add(x.GetHi())
 	q = q.AddPairs(q)
-	q = q.AddPairs(q)
-	return q.GetElem(0)
+	return q.AddPairs(q)
+}
+
+// addLanes adds the first len(y) ≤ 4 lanes of s to y, in a vector
+// register.
+func addLanes(y []float32, s archsimd.Float32x4) {
+	archsimd.LoadFloat32x4SlicePart(y).Add(s).StoreSlicePart(y)
+}
+
+// storeLane0 stores lane 0 of s at p + 4·off bytes, as bits through a
+// general register.
+func storeLane0(p unsafe.Pointer, off int, s archsimd.Float32x4) {
+	*(*uint32)(unsafe.Add(p, 4*off)) = s.AsUint32x4().GetElem(0)
 }
 
 // keepTail holds 16 zeros then 16 ones; keepTail[t:t+16] keeps the last t
@@ -579,16 +600,17 @@ var keepTail = [32]float32{16: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
 // outerTerms returns the live terms of row r of a single row's weight
 // gradient d0·x0ᵀ (+ d1·x1ᵀ when pd1 is not nil), pd and px pointing at d
 // and x: in order, as ger16 and ger8 take them, sa·xa first and sb·xb
-// second, live of them. A zero coefficient is skipped, not multiplied
-// (0·∞ would be NaN). adamOuter16 and adamOuter8 call it once a row.
-func outerTerms(pd0, px0, pd1, px1 unsafe.Pointer, r int) (sa, sb float32, xa, xb unsafe.Pointer, live int) {
-	if s := f32p(pd0, r); s != 0 {
+// second, live of them, the coefficients as their bits (u32p). A zero
+// coefficient is skipped, not multiplied (0·∞ would be NaN). adamOuter16
+// and adamOuter8 call it once a row.
+func outerTerms(pd0, px0, pd1, px1 unsafe.Pointer, r int) (sa, sb uint32, xa, xb unsafe.Pointer, live int) {
+	if s := u32p(pd0, r); nonzero(s) {
 		sa, xa, live = s, px0, 1
 	}
 	if pd1 == nil {
 		return sa, sb, xa, xb, live
 	}
-	if s := f32p(pd1, r); s != 0 {
+	if s := u32p(pd1, r); nonzero(s) {
 		if live == 0 {
 			sa, xa = s, px1
 		} else {
@@ -611,3 +633,20 @@ func reduce4(r0, r1, r2, r3 f8) archsimd.Float32x4 {
 
 // f32p reads the float at p + 4·off bytes.
 func f32p(p unsafe.Pointer, off int) float32 { return *(*float32)(unsafe.Add(p, 4*off)) }
+
+// u32p reads the bits of the float at p + 4·off bytes into a general
+// register, where a kernel tests the coefficient for zero (nonzero) and
+// from where it broadcasts it (bcast16, bcast8). Go compiles scalar float
+// code to legacy SSE instructions, and a float tested as a float is read
+// with MOVSS and compared with UCOMISS against a register zeroed by XORPS.
+// On some x86 cores (this project's Intel Xeon machines among them) a
+// legacy SSE instruction that writes an XMM register while the upper
+// halves of the vector registers are dirty — as they are inside a kernel
+// — costs about 130 ns; one such test a term made the SIMD build slower
+// than the portable one (bench/README.md, step 31). Integer loads and
+// VPBROADCASTD cost nothing of the kind.
+func u32p(p unsafe.Pointer, off int) uint32 { return *(*uint32)(unsafe.Add(p, 4*off)) }
+
+// nonzero reports whether the float with bits u is not ±0: the test
+// s != 0 on the float (true for NaN too), on its bits.
+func nonzero(u uint32) bool { return u<<1 != 0 }

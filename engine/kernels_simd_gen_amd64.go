@@ -12,6 +12,7 @@
 package engine
 
 import (
+	"math"
 	"simd/archsimd"
 	"unsafe"
 )
@@ -31,6 +32,11 @@ func ld16p(p unsafe.Pointer, off int) f16 {
 }
 
 func st16p(v f16, p unsafe.Pointer, off int) { v.Store((*[16]float32)(unsafe.Add(p, 4*off))) }
+
+// bcast16 broadcasts the float whose bits are u (read by u32p) to every
+// lane, through a general register and VPBROADCASTD: never through an SSE
+// register (see u32p).
+func bcast16(u uint32) f16 { return archsimd.BroadcastUint32x16(u).AsFloat32x16() }
 
 // abs16 clears the sign bits with mask, archsimd.BroadcastInt32x16(0x7fffffff),
 // which callers build once before their loops: built here, the compiler
@@ -60,6 +66,11 @@ func ld8p(p unsafe.Pointer, off int) f8 {
 
 func st8p(v f8, p unsafe.Pointer, off int) { v.Store((*[8]float32)(unsafe.Add(p, 4*off))) }
 
+// bcast8 broadcasts the float whose bits are u (read by u32p) to every
+// lane, through a general register and VPBROADCASTD: never through an SSE
+// register (see u32p).
+func bcast8(u uint32) f8 { return archsimd.BroadcastUint32x8(u).AsFloat32x8() }
+
 // abs8 clears the sign bits with mask, archsimd.BroadcastInt32x8(0x7fffffff),
 // which callers build once before their loops: built here, the compiler
 // materialises the constant again for every vector.
@@ -83,9 +94,10 @@ func fold8(lo, hi f8) f8 { return lo.Add(hi) }
 //
 // At 8 lanes each accumulator is two vectors, its low and high halves, so
 // that both widths add the same products in the same lanes and reduce them
-// in the same order: the same bits.
+// in the same order: the same bits. Both return the sum in lane 0 of a
+// vector (hsum8), which dot and sum take out after VZEROUPPER.
 
-func dot16(a, b []float32) float32 {
+func dot16(a, b []float32) archsimd.Float32x4 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 f16
 	for len(a) >= 64 && len(b) >= 64 {
@@ -107,7 +119,7 @@ func dot16(a, b []float32) float32 {
 	return hsum8(fold16(s0.Add(s1).Add(s2.Add(s3))))
 }
 
-func sum16(x []float32) float32 {
+func sum16(x []float32) archsimd.Float32x4 {
 	var s0, s1, s2, s3 f16
 	for len(x) >= 64 {
 		s0 = s0.Add(ld16(x[0:16]))
@@ -127,7 +139,7 @@ func sum16(x []float32) float32 {
 	return hsum8(fold16(s0.Add(s1).Add(s2.Add(s3))))
 }
 
-func dot8(a, b []float32) float32 {
+func dot8(a, b []float32) archsimd.Float32x4 {
 	b = b[:len(a)]
 	var s0l, s1l, s2l, s3l, s0h, s1h, s2h, s3h f8
 	for len(a) >= 64 && len(b) >= 64 {
@@ -155,7 +167,7 @@ func dot8(a, b []float32) float32 {
 	return hsum8(fold8(s0l.Add(s1l).Add(s2l.Add(s3l)), s0h.Add(s1h).Add(s2h.Add(s3h))))
 }
 
-func sum8(x []float32) float32 {
+func sum8(x []float32) archsimd.Float32x4 {
 	var s0l, s1l, s2l, s3l, s0h, s1h, s2h, s3h f8
 	for len(x) >= 64 {
 		s0l = s0l.Add(ld8(x[0:8]))
@@ -249,7 +261,7 @@ func gemv16(y, w, x []float32) {
 		xv := tail16(x)
 		for o := range y {
 			wv := tail16(w[o*n : (o+1)*n])
-			y[o] += hsum8(fold16(wv.MulAdd(xv, f16{})))
+			addLanes(y[o:o+1], hsum8(fold16(wv.MulAdd(xv, f16{}))))
 		}
 		return
 	}
@@ -296,7 +308,7 @@ func gemv16(y, w, x []float32) {
 			a0 = ld16(wr[0:16]).MulAdd(ld16(xs[0:16]), a0)
 			xs, wr = xs[16:], wr[16:]
 		}
-		y[o] += hsum8(fold16(a0))
+		addLanes(y[o:o+1], hsum8(fold16(a0)))
 	}
 }
 
@@ -801,18 +813,24 @@ func gemv2Cols16(y []float32, ldy, rows int, w, m []float32, ldm int, scratch []
 		sb := reduce4(fold16(b0), fold16(b1), fold16(b2), fold16(b3))
 		y0, y1, y2, y3 := y[o*ldy:o*ldy+2:o*ldy+2], y[(o+1)*ldy:(o+1)*ldy+2:(o+1)*ldy+2],
 			y[(o+2)*ldy:(o+2)*ldy+2:(o+2)*ldy+2], y[(o+3)*ldy:(o+3)*ldy+2:(o+3)*ldy+2]
-		y0[0], y0[1] = y0[0]+sa.GetElem(0), y0[1]+sb.GetElem(0)
-		y1[0], y1[1] = y1[0]+sa.GetElem(1), y1[1]+sb.GetElem(1)
-		y2[0], y2[1] = y2[0]+sa.GetElem(2), y2[1]+sb.GetElem(2)
-		y3[0], y3[1] = y3[0]+sa.GetElem(3), y3[1]+sb.GetElem(3)
+		// Row r's two sums, lane r of sa and of sb, side by side
+		// (VSHUFPS) and added in a vector: scalar float additions would
+		// be legacy SSE instructions (u32p).
+		addLanes(y0, sa.SelectFromPair(0, 4, 0, 4, sb))
+		addLanes(y1, sa.SelectFromPair(1, 5, 1, 5, sb))
+		addLanes(y2, sa.SelectFromPair(2, 6, 2, 6, sb))
+		addLanes(y3, sa.SelectFromPair(3, 7, 3, 7, sb))
 	}
 	if o < rows { // the last rows as gemv16 takes them, one at a time
+		// No vector is live here: clear the upper halves before the
+		// scalar copies (u32p); gemv clears them again after its work.
+		archsimd.ClearAVXUpperBits()
 		var rest [2][3]float32
 		for i := range rows - o {
 			rest[0][i], rest[1][i] = y[(o+i)*ldy], y[(o+i)*ldy+1]
 		}
-		gemv16(rest[0][:rows-o], w[o*n:], x0)
-		gemv16(rest[1][:rows-o], w[o*n:], x1)
+		gemv(rest[0][:rows-o], w[o*n:], x0)
+		gemv(rest[1][:rows-o], w[o*n:], x1)
 		for i := range rows - o {
 			y[(o+i)*ldy], y[(o+i)*ldy+1] = rest[0][i], rest[1][i]
 		}
@@ -825,7 +843,7 @@ func gemv8(y, w, x []float32) {
 		xvl, xvh := tail8(x)
 		for o := range y {
 			wvl, wvh := tail8(w[o*n : (o+1)*n])
-			y[o] += hsum8(fold8(wvl.MulAdd(xvl, f8{}), wvh.MulAdd(xvh, f8{})))
+			addLanes(y[o:o+1], hsum8(fold8(wvl.MulAdd(xvl, f8{}), wvh.MulAdd(xvh, f8{}))))
 		}
 		return
 	}
@@ -875,7 +893,7 @@ func gemv8(y, w, x []float32) {
 			a0h = ld8(wr[8:16]).MulAdd(ld8(xs[8:16]), a0h)
 			xs, wr = xs[16:], wr[16:]
 		}
-		y[o] += hsum8(fold8(a0l, a0h))
+		addLanes(y[o:o+1], hsum8(fold8(a0l, a0h)))
 	}
 }
 
@@ -1775,11 +1793,11 @@ func ger16(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int)
 	last := n - 16 // the last vector's offset; n ≥ 16
 	split := last &^ 15
 	for r := range rows {
-		s := f32p(pa, r*ars)
-		if s == 0 {
+		s := u32p(pa, r*ars)
+		if !nonzero(s) {
 			continue
 		}
-		b, yr := archsimd.BroadcastFloat32x16(s), unsafe.Add(py, 4*r*ldy)
+		b, yr := bcast16(s), unsafe.Add(py, 4*r*ldy)
 		j := 0
 		for ; j < split; j += 16 {
 			st16p(ld16p(pm, j).MulAdd(b, ld16p(yr, j)), yr, j)
@@ -2330,14 +2348,14 @@ func gemm16Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float
 	row, ak := pm, pa
 	k := 0
 	for ; k+2 <= kn; k += 2 {
-		if s := f32p(ak, 0*aks); s != 0 {
+		if s := u32p(ak, 0*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*0*ldm)
-			b := archsimd.BroadcastFloat32x16(s)
+			b := bcast16(s)
 			c0, c1, c2, c3 = ld16p(mk, o0).MulAdd(b, c0), ld16p(mk, o1).MulAdd(b, c1), ld16p(mk, o2).MulAdd(b, c2), ld16p(mk, o3).MulAdd(b, c3)
 		}
-		if s := f32p(ak, 1*aks); s != 0 {
+		if s := u32p(ak, 1*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*1*ldm)
-			b := archsimd.BroadcastFloat32x16(s)
+			b := bcast16(s)
 			d0, d1, d2, d3 = ld16p(mk, o0).MulAdd(b, d0), ld16p(mk, o1).MulAdd(b, d1), ld16p(mk, o2).MulAdd(b, d2), ld16p(mk, o3).MulAdd(b, d3)
 		}
 		if k+2 < kn {
@@ -2345,9 +2363,9 @@ func gemm16Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float
 		}
 	}
 	if k < kn {
-		if s := f32p(ak, 0*aks); s != 0 {
+		if s := u32p(ak, 0*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*0*ldm)
-			b := archsimd.BroadcastFloat32x16(s)
+			b := bcast16(s)
 			c0, c1, c2, c3 = ld16p(mk, o0).MulAdd(b, c0), ld16p(mk, o1).MulAdd(b, c1), ld16p(mk, o2).MulAdd(b, c2), ld16p(mk, o3).MulAdd(b, c3)
 		}
 	}
@@ -2384,17 +2402,17 @@ func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
 			mk := narrowRow16(row, m, k, ldm, n, kw)
-			if s := f32p(ak, 0); s != 0 {
-				c0 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c0)
+			if s := u32p(ak, 0); nonzero(s) {
+				c0 = mk.MulAdd(bcast16(s), c0)
 			}
-			if s := f32p(ak, ars); s != 0 {
-				c1 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c1)
+			if s := u32p(ak, ars); nonzero(s) {
+				c1 = mk.MulAdd(bcast16(s), c1)
 			}
-			if s := f32p(ak, 2*ars); s != 0 {
-				c2 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c2)
+			if s := u32p(ak, 2*ars); nonzero(s) {
+				c2 = mk.MulAdd(bcast16(s), c2)
 			}
-			if s := f32p(ak, 3*ars); s != 0 {
-				c3 = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c3)
+			if s := u32p(ak, 3*ars); nonzero(s) {
+				c3 = mk.MulAdd(bcast16(s), c3)
 			}
 			if k+1 < kn {
 				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
@@ -2411,12 +2429,12 @@ func gemmNarrow16(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm i
 		split := kn > 1 && r == rows-1 && rows%2 == 1
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
-			if s := f32p(ak, 0); s != 0 {
+			if s := u32p(ak, 0); nonzero(s) {
 				mk := narrowRow16(row, m, k, ldm, n, kw)
 				if split && k%2 == 1 {
-					d = mk.MulAdd(archsimd.BroadcastFloat32x16(s), d)
+					d = mk.MulAdd(bcast16(s), d)
 				} else {
-					c = mk.MulAdd(archsimd.BroadcastFloat32x16(s), c)
+					c = mk.MulAdd(bcast16(s), c)
 				}
 			}
 			if k+1 < kn {
@@ -2581,11 +2599,11 @@ func ger8(rows, n int, a []float32, ars int, m []float32, y []float32, ldy int) 
 	last := n - 8 // the last vector's offset; n ≥ 8
 	split := last &^ 7
 	for r := range rows {
-		s := f32p(pa, r*ars)
-		if s == 0 {
+		s := u32p(pa, r*ars)
+		if !nonzero(s) {
 			continue
 		}
-		b, yr := archsimd.BroadcastFloat32x8(s), unsafe.Add(py, 4*r*ldy)
+		b, yr := bcast8(s), unsafe.Add(py, 4*r*ldy)
 		j := 0
 		for ; j < split; j += 8 {
 			st8p(ld8p(pm, j).MulAdd(b, ld8p(yr, j)), yr, j)
@@ -3002,14 +3020,14 @@ func gemm8Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 	row, ak := pm, pa
 	k := 0
 	for ; k+2 <= kn; k += 2 {
-		if s := f32p(ak, 0*aks); s != 0 {
+		if s := u32p(ak, 0*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*0*ldm)
-			b := archsimd.BroadcastFloat32x8(s)
+			b := bcast8(s)
 			c0, c1, c2, c3 = ld8p(mk, o0).MulAdd(b, c0), ld8p(mk, o1).MulAdd(b, c1), ld8p(mk, o2).MulAdd(b, c2), ld8p(mk, o3).MulAdd(b, c3)
 		}
-		if s := f32p(ak, 1*aks); s != 0 {
+		if s := u32p(ak, 1*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*1*ldm)
-			b := archsimd.BroadcastFloat32x8(s)
+			b := bcast8(s)
 			d0, d1, d2, d3 = ld8p(mk, o0).MulAdd(b, d0), ld8p(mk, o1).MulAdd(b, d1), ld8p(mk, o2).MulAdd(b, d2), ld8p(mk, o3).MulAdd(b, d3)
 		}
 		if k+2 < kn {
@@ -3017,9 +3035,9 @@ func gemm8Tile1x4(kn int, a []float32, aks int, m []float32, ldm int, y []float3
 		}
 	}
 	if k < kn {
-		if s := f32p(ak, 0*aks); s != 0 {
+		if s := u32p(ak, 0*aks); nonzero(s) {
 			mk := unsafe.Add(row, 4*0*ldm)
-			b := archsimd.BroadcastFloat32x8(s)
+			b := bcast8(s)
 			c0, c1, c2, c3 = ld8p(mk, o0).MulAdd(b, c0), ld8p(mk, o1).MulAdd(b, c1), ld8p(mk, o2).MulAdd(b, c2), ld8p(mk, o3).MulAdd(b, c3)
 		}
 	}
@@ -3056,17 +3074,17 @@ func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm in
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
 			mk := narrowRow8(row, m, k, ldm, n, kw)
-			if s := f32p(ak, 0); s != 0 {
-				c0 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c0)
+			if s := u32p(ak, 0); nonzero(s) {
+				c0 = mk.MulAdd(bcast8(s), c0)
 			}
-			if s := f32p(ak, ars); s != 0 {
-				c1 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c1)
+			if s := u32p(ak, ars); nonzero(s) {
+				c1 = mk.MulAdd(bcast8(s), c1)
 			}
-			if s := f32p(ak, 2*ars); s != 0 {
-				c2 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c2)
+			if s := u32p(ak, 2*ars); nonzero(s) {
+				c2 = mk.MulAdd(bcast8(s), c2)
 			}
-			if s := f32p(ak, 3*ars); s != 0 {
-				c3 = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c3)
+			if s := u32p(ak, 3*ars); nonzero(s) {
+				c3 = mk.MulAdd(bcast8(s), c3)
 			}
 			if k+1 < kn {
 				ak, row = unsafe.Add(ak, 4*aks), unsafe.Add(row, 4*ldm)
@@ -3083,12 +3101,12 @@ func gemmNarrow8(rows, n, kn int, a []float32, ars, aks int, m []float32, ldm in
 		split := kn > 1 && r == rows-1 && rows%2 == 1
 		ak, row := unsafe.Add(pa, 4*r*ars), pm
 		for k := range kn {
-			if s := f32p(ak, 0); s != 0 {
+			if s := u32p(ak, 0); nonzero(s) {
 				mk := narrowRow8(row, m, k, ldm, n, kw)
 				if split && k%2 == 1 {
-					d = mk.MulAdd(archsimd.BroadcastFloat32x8(s), d)
+					d = mk.MulAdd(bcast8(s), d)
 				} else {
-					c = mk.MulAdd(archsimd.BroadcastFloat32x8(s), c)
+					c = mk.MulAdd(bcast8(s), c)
 				}
 			}
 			if k+1 < kn {
@@ -3138,13 +3156,17 @@ func copyRows8(dst []float32, ldd int, src []float32, lds, rows, cols int, pick 
 // actGrad16 is actGradGo on 16 lanes, the same operations per element. The
 // activation is chosen once, outside the loops, which address memory
 // through pointers (the slices are checked first): with the choice and the
-// re-slicing inside one loop, it took 1.4 to 1.6 times as long.
+// re-slicing inside one loop, it took 1.4 to 1.6 times as long. The
+// elements past the last whole vector go first, to actGradGo's scalar
+// code, before any vector register is dirty, and the slope comes as its
+// bits (a float reloaded after the first vector was a legacy MOVSS: u32p).
 
-func actGrad16(a Activation, dz, dy, y []float32, slope float32) {
+func actGrad16(a Activation, dz, dy, y []float32, slopeBits uint32) {
 	n := len(dz) &^ 15
 	dy, y = dy[:len(dz)], y[:len(dz)]
+	actGradGo(a, dz[n:], dy[n:], y[n:], math.Float32frombits(slopeBits))
 	zero, one := f16{}, archsimd.BroadcastFloat32x16(1)
-	sl := archsimd.BroadcastFloat32x16(slope)
+	sl := bcast16(slopeBits)
 	pz, pd, py := unsafe.Pointer(unsafe.SliceData(dz)), unsafe.Pointer(unsafe.SliceData(dy)), unsafe.Pointer(unsafe.SliceData(y))
 	switch a {
 	case ReLU:
@@ -3173,14 +3195,14 @@ func actGrad16(a Activation, dz, dy, y []float32, slope float32) {
 			st16p(d.Mul(one.Sub(v.Mul(v))), pz, i)
 		}
 	}
-	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
 }
 
-func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
+func actGrad8(a Activation, dz, dy, y []float32, slopeBits uint32) {
 	n := len(dz) &^ 7
 	dy, y = dy[:len(dz)], y[:len(dz)]
+	actGradGo(a, dz[n:], dy[n:], y[n:], math.Float32frombits(slopeBits))
 	zero, one := f8{}, archsimd.BroadcastFloat32x8(1)
-	sl := archsimd.BroadcastFloat32x8(slope)
+	sl := bcast8(slopeBits)
 	pz, pd, py := unsafe.Pointer(unsafe.SliceData(dz)), unsafe.Pointer(unsafe.SliceData(dy)), unsafe.Pointer(unsafe.SliceData(y))
 	switch a {
 	case ReLU:
@@ -3209,7 +3231,6 @@ func actGrad8(a Activation, dz, dy, y []float32, slope float32) {
 			st8p(d.Mul(one.Sub(v.Mul(v))), pz, i)
 		}
 	}
-	actGradGo(a, dz[n:], dy[n:], y[n:], slope)
 }
 
 // --- Adam: the operations of adamGo, lane by lane, clearing g as it goes ---
@@ -3319,7 +3340,7 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
 		}
 		sa, sb, xa, xb, live := outerTerms(pd0, px0, pd1, px1, r)
-		ba, bb := archsimd.BroadcastFloat32x16(sa), archsimd.BroadcastFloat32x16(sb)
+		ba, bb := bcast16(sa), bcast16(sb)
 		switch live {
 		case 0:
 			for i := 0; i < n; i += 16 {
@@ -3455,7 +3476,7 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 			pp, pm, pv = unsafe.Add(pp, 4*n), unsafe.Add(pm, 4*n), unsafe.Add(pv, 4*n)
 		}
 		sa, sb, xa, xb, live := outerTerms(pd0, px0, pd1, px1, r)
-		ba, bb := archsimd.BroadcastFloat32x8(sa), archsimd.BroadcastFloat32x8(sb)
+		ba, bb := bcast8(sa), bcast8(sb)
 		switch live {
 		case 0:
 			for i := 0; i < n; i += 8 {
@@ -3530,13 +3551,14 @@ type expK16 struct {
 	bias, signBit                                                            archsimd.Int32x16
 }
 
-func newExpK16() expK16 {
+// init sets k's constants in place, field by field. Returned by value,
+// the struct was built on the stack and copied with legacy SSE moves
+// once the vector registers were dirty (u32p): 60 of them a call.
+func (k *expK16) init() {
 	b, i := archsimd.BroadcastFloat32x16, archsimd.BroadcastInt32x16
-	return expK16{
-		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
-		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), signBit: i(-1 << 31),
-	}
+	k.log2e, k.magic, k.negC1, k.negC2 = b(expLog2e), b(expMagic), b(-expC1), b(-expC2)
+	k.p0, k.p1, k.p2, k.p3, k.p4, k.p5 = b(expP0), b(expP1), b(expP2), b(expP3), b(expP4), b(expP5)
+	k.one, k.minusOne, k.floor, k.bias, k.signBit = b(1), b(-1), b(expFloor), i(expBias), i(-1<<31)
 }
 
 // reduce is expReduce on 16 lanes.
@@ -3583,7 +3605,8 @@ func (k *expK16) tanh(x f16) f16 {
 
 // elu16 applies eluGo's formula in place, 16 lanes at a time.
 func elu16(z []float32) {
-	k := newExpK16()
+	var k expK16
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		k.elu(ld16(z[:16])).StoreSlice(z[:16])
 	}
@@ -3594,7 +3617,8 @@ func elu16(z []float32) {
 
 // sigmoid16 applies sigmoidGo's formula in place, 16 lanes at a time.
 func sigmoid16(z []float32) {
-	k := newExpK16()
+	var k expK16
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		k.sigmoid(ld16(z[:16])).StoreSlice(z[:16])
 	}
@@ -3605,7 +3629,8 @@ func sigmoid16(z []float32) {
 
 // tanh16 applies tanhGo's formula in place, 16 lanes at a time.
 func tanh16(z []float32) {
-	k := newExpK16()
+	var k expK16
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		k.tanh(ld16(z[:16])).StoreSlice(z[:16])
 	}
@@ -3647,13 +3672,14 @@ type expK8 struct {
 	bias, signBit                                                            archsimd.Int32x8
 }
 
-func newExpK8() expK8 {
+// init sets k's constants in place, field by field. Returned by value,
+// the struct was built on the stack and copied with legacy SSE moves
+// once the vector registers were dirty (u32p): 60 of them a call.
+func (k *expK8) init() {
 	b, i := archsimd.BroadcastFloat32x8, archsimd.BroadcastInt32x8
-	return expK8{
-		log2e: b(expLog2e), magic: b(expMagic), negC1: b(-expC1), negC2: b(-expC2),
-		p0: b(expP0), p1: b(expP1), p2: b(expP2), p3: b(expP3), p4: b(expP4), p5: b(expP5),
-		one: b(1), minusOne: b(-1), floor: b(expFloor), bias: i(expBias), signBit: i(-1 << 31),
-	}
+	k.log2e, k.magic, k.negC1, k.negC2 = b(expLog2e), b(expMagic), b(-expC1), b(-expC2)
+	k.p0, k.p1, k.p2, k.p3, k.p4, k.p5 = b(expP0), b(expP1), b(expP2), b(expP3), b(expP4), b(expP5)
+	k.one, k.minusOne, k.floor, k.bias, k.signBit = b(1), b(-1), b(expFloor), i(expBias), i(-1<<31)
 }
 
 // reduce is expReduce on 8 lanes.
@@ -3700,7 +3726,8 @@ func (k *expK8) tanh(x f8) f8 {
 
 // elu8 applies eluGo's formula in place, 8 lanes at a time.
 func elu8(z []float32) {
-	k := newExpK8()
+	var k expK8
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		a, b := k.elu(ld8(z[:8])), k.elu(ld8(z[8:16]))
 		a.StoreSlice(z[:8])
@@ -3716,7 +3743,8 @@ func elu8(z []float32) {
 
 // sigmoid8 applies sigmoidGo's formula in place, 8 lanes at a time.
 func sigmoid8(z []float32) {
-	k := newExpK8()
+	var k expK8
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		a, b := k.sigmoid(ld8(z[:8])), k.sigmoid(ld8(z[8:16]))
 		a.StoreSlice(z[:8])
@@ -3732,7 +3760,8 @@ func sigmoid8(z []float32) {
 
 // tanh8 applies tanhGo's formula in place, 8 lanes at a time.
 func tanh8(z []float32) {
-	k := newExpK8()
+	var k expK8
+	k.init()
 	for ; len(z) >= 16; z = z[16:] {
 		a, b := k.tanh(ld8(z[:8])), k.tanh(ld8(z[8:16]))
 		a.StoreSlice(z[:8])
@@ -3799,17 +3828,19 @@ func (k *expK16) expNeg(x f16) f16 {
 	return f16{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs16 is mbdPairsGo on 16 lanes, 2 rows at a time.
-func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+// mbdPairs16 is mbdPairsGo on 16 lanes, 2 rows at a time, the scale
+// given as its bits (a float reloaded after k.init was a legacy MOVSS: u32p).
+func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scaleBits uint32) {
 	if n < 2 {
 		return
 	}
 	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
-	k := newExpK16()
-	vs := archsimd.BroadcastFloat32x16(scale)
+	var k expK16
+	k.init()
+	vs := bcast16(scaleBits)
 	absMask := archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
 	iota := archsimd.LoadInt32x16((*[16]int32)(mbdIota[0:16]))
-	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
+	pe, pm, po, pr := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0])
 	nn, at := roundUp16(n), 0
 	for i := 0; i < n-1; {
 		// Rows i to end − 1 start at block j0; e holds each one's blocks
@@ -3875,8 +3906,8 @@ func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 				acc1 = acc1.Add(e1)
 				st16p(ld16p(po, j).Add(e0).Add(e1), po, j)
 			}
-			r[i] = hsum8(fold16(acc0))
-			r[i+1] = hsum8(fold16(acc1))
+			storeLane0(pr, i, hsum8(fold16(acc0)))
+			storeLane0(pr, i+1, hsum8(fold16(acc1)))
 		}
 		for ; i < end; i, at = i+1, at+span {
 
@@ -3916,7 +3947,7 @@ func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 				acc0 = acc0.Add(e0)
 				st16p(ld16p(po, j).Add(e0), po, j)
 			}
-			r[i] = hsum8(fold16(acc0))
+			storeLane0(pr, i, hsum8(fold16(acc0)))
 		}
 	}
 }
@@ -3977,10 +4008,10 @@ func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 					st16p(dv3, pd, row+3*ld+j)
 				}
 				s0 := reduce4(fold16(a00), fold16(a01), fold16(a02), fold16(a03))
-				*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.GetElem(0)
-				*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.GetElem(1)
-				*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.GetElem(2)
-				*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.GetElem(3)
+				*(*uint32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.AsUint32x4().GetElem(0)
+				*(*uint32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.AsUint32x4().GetElem(1)
+				*(*uint32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.AsUint32x4().GetElem(2)
+				*(*uint32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.AsUint32x4().GetElem(3)
 			}
 			for ; q < c; q++ {
 				row := q * ld
@@ -3992,14 +4023,17 @@ func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 					dv := ld16p(pd, row+j)
 					f0 := gi0.Add(gj).Mul(ld16p(pe, eat0+j)).AsInt32x16()
 					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
-					d0 := mi0.Sub(mj).AsUint32x16().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x16()
+					// with a load of f into a VPTERNLOGD on memory, which it cannot
+					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+					// logical right shift took its count from a legacy MOVQ into an XMM
+					// register on every turn (u32p).
+					d0 := mi0.Sub(mj).AsInt32x16().ShiftAllRight(31).ShiftAllLeft(31)
 					fs0 := f0.Xor(d0).AsFloat32x16()
 					acc0 = acc0.Add(fs0)
 					dv = dv.Add(fs0)
 					st16p(dv, pd, row+j)
 				}
-				*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold16(acc0))
+				storeLane0(pr, row+i, hsum8(fold16(acc0)))
 			}
 		}
 	}
@@ -4011,18 +4045,20 @@ func (k *expK8) expNeg(x f8) f8 {
 	return f8{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs8 is mbdPairsGo on 8 lanes, 2 rows at a time.
-func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+// mbdPairs8 is mbdPairsGo on 8 lanes, 2 rows at a time, the scale
+// given as its bits (a float reloaded after k.init was a legacy MOVSS: u32p).
+func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scaleBits uint32) {
 	if n < 2 {
 		return
 	}
 	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
-	k := newExpK8()
-	vs := archsimd.BroadcastFloat32x8(scale)
+	var k expK8
+	k.init()
+	vs := bcast8(scaleBits)
 	absMask := archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
 	iotal := archsimd.LoadInt32x8((*[8]int32)(mbdIota[0:8]))
 	iotah := archsimd.LoadInt32x8((*[8]int32)(mbdIota[8:16]))
-	pe, pm, po := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0])
+	pe, pm, po, pr := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0])
 	nn, at := roundUp16(n), 0
 	for i := 0; i < n-1; {
 		// Rows i to end − 1 start at block j0; e holds each one's blocks
@@ -4122,8 +4158,8 @@ func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 				acc1h = acc1h.Add(e1h)
 				st8p(ld8p(po, j+8).Add(e0h).Add(e1h), po, j+8)
 			}
-			r[i] = hsum8(fold8(acc0l, acc0h))
-			r[i+1] = hsum8(fold8(acc1l, acc1h))
+			storeLane0(pr, i, hsum8(fold8(acc0l, acc0h)))
+			storeLane0(pr, i+1, hsum8(fold8(acc1l, acc1h)))
 		}
 		for ; i < end; i, at = i+1, at+span {
 
@@ -4181,7 +4217,7 @@ func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 				acc0h = acc0h.Add(e0h)
 				st8p(ld8p(po, j+8).Add(e0h), po, j+8)
 			}
-			r[i] = hsum8(fold8(acc0l, acc0h))
+			storeLane0(pr, i, hsum8(fold8(acc0l, acc0h)))
 		}
 	}
 }
@@ -4268,10 +4304,10 @@ func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 					st8p(dv3h, pd, row+3*ld+j+8)
 				}
 				s0 := reduce4(fold8(a00l, a00h), fold8(a01l, a01h), fold8(a02l, a02h), fold8(a03l, a03h))
-				*(*float32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.GetElem(0)
-				*(*float32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.GetElem(1)
-				*(*float32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.GetElem(2)
-				*(*float32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.GetElem(3)
+				*(*uint32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.AsUint32x4().GetElem(0)
+				*(*uint32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.AsUint32x4().GetElem(1)
+				*(*uint32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.AsUint32x4().GetElem(2)
+				*(*uint32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.AsUint32x4().GetElem(3)
 			}
 			for ; q < c; q++ {
 				row := q * ld
@@ -4283,8 +4319,11 @@ func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 					dvl := ld8p(pd, row+j)
 					f0l := gi0.Add(gjl).Mul(ld8p(pe, eat0+j)).AsInt32x8()
 					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
-					d0l := mi0.Sub(mjl).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+					// with a load of f into a VPTERNLOGD on memory, which it cannot
+					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+					// logical right shift took its count from a legacy MOVQ into an XMM
+					// register on every turn (u32p).
+					d0l := mi0.Sub(mjl).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
 					fs0l := f0l.Xor(d0l).AsFloat32x8()
 					acc0l = acc0l.Add(fs0l)
 					dvl = dvl.Add(fs0l)
@@ -4294,14 +4333,17 @@ func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
 					dvh := ld8p(pd, row+j+8)
 					f0h := gi0.Add(gjh).Mul(ld8p(pe, eat0+j+8)).AsInt32x8()
 					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot assemble.
-					d0h := mi0.Sub(mjh).AsUint32x8().ShiftAllRight(31).ShiftAllLeft(31).AsInt32x8()
+					// with a load of f into a VPTERNLOGD on memory, which it cannot
+					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+					// logical right shift took its count from a legacy MOVQ into an XMM
+					// register on every turn (u32p).
+					d0h := mi0.Sub(mjh).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
 					fs0h := f0h.Xor(d0h).AsFloat32x8()
 					acc0h = acc0h.Add(fs0h)
 					dvh = dvh.Add(fs0h)
 					st8p(dvh, pd, row+j+8)
 				}
-				*(*float32)(unsafe.Add(pr, 4*(row+i))) = hsum8(fold8(acc0l, acc0h))
+				storeLane0(pr, row+i, hsum8(fold8(acc0l, acc0h)))
 			}
 		}
 	}
