@@ -11,8 +11,10 @@ import (
 
 // CSVHeader names the first six columns of a run's per-epoch history as
 // CSV, the format of ganui --log and of the interactive trainer's export,
-// which every row fills: the epoch, D's and G's losses, and the mean and
-// std of the epoch's last generated batch. A design with a gradient
+// which every row of an epoch trained fills: the epoch, D's and G's
+// losses, and the mean and std of the epoch's last generated batch (the
+// row of epoch 0 an export may begin with, of events before the first
+// epoch, has the epoch alone: appendCSVStart). A design with a gradient
 // penalty adds CSVPenaltyHeader's column after them; the evaluation
 // columns follow (CSVEvalHeader, then one per mode; see CSVColumns), so
 // a reader that takes the first six columns reads every one-dimensional
@@ -114,11 +116,7 @@ func CSVColumns(modes int) string { return csvLayout{modes: modes}.header() }
 func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []byte {
 	dst = strconv.AppendInt(dst, int64(st.Epoch), 10)
 	vals := [...]float64{st.DReal, st.DFake, st.G, st.Mean, st.Std, st.MeanY, st.StdY}
-	n := 5
-	if lay.plane {
-		n = 7
-	}
-	for _, v := range vals[:n] {
+	for _, v := range vals[:lay.statColumns()] {
 		dst = append(dst, ',')
 		dst = strconv.AppendFloat(dst, v, 'g', -1, 64)
 	}
@@ -126,6 +124,32 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []b
 		dst = append(dst, ',')
 		dst = strconv.AppendFloat(dst, st.Penalty, 'g', -1, 64)
 	}
+	return appendCSVRest(dst, ev, lay)
+}
+
+// appendCSVStart appends the row of epoch, the one a history starts from
+// (0, or a resumed run's checkpoint epoch), which no epoch of the history
+// trained: its per-epoch fields (and the penalty's) empty, then what ev
+// holds, the events that happened there before the first epoch trained
+// (settings changed, hand updates, a roll-back to it). Those events had
+// been in no row.
+func appendCSVStart(dst []byte, epoch int, ev *evalRow, lay csvLayout) []byte {
+	dst = strconv.AppendInt(dst, int64(epoch), 10)
+	n := lay.statColumns()
+	if lay.penalty {
+		n++
+	}
+	for range n {
+		dst = append(dst, ',')
+	}
+	return appendCSVRest(dst, ev, lay)
+}
+
+// appendCSVRest appends a row's fields after its per-epoch ones: the
+// evaluation ev holds, or empty fields where it holds none, then the
+// kinds of its events and (unless lay has the kinds alone) their texts,
+// and the newline.
+func appendCSVRest(dst []byte, ev *evalRow, lay csvLayout) []byte {
 	if ev == nil || !ev.eval {
 		for range lay.evalColumns() + lay.modes {
 			dst = append(dst, ',')
@@ -200,7 +224,21 @@ func (c *csvWriter) write(st engine.EpochStats, ev *evalRow) error {
 	if c.err != nil {
 		return c.err
 	}
-	c.row = appendCSV(c.row[:0], st, ev, c.lay)
+	return c.put(appendCSV(c.row[:0], st, ev, c.lay))
+}
+
+// writeStart writes the row of epoch, the one the history starts from,
+// with the events ev holds (appendCSVStart).
+func (c *csvWriter) writeStart(epoch int, ev *evalRow) error {
+	if c.err != nil {
+		return c.err
+	}
+	return c.put(appendCSVStart(c.row[:0], epoch, ev, c.lay))
+}
+
+// put writes row, made in c.row's buffer, whole (see write).
+func (c *csvWriter) put(row []byte) error {
+	c.row = row
 	if len(c.row) > c.w.Available() && c.w.Buffered() > 0 {
 		if err := c.w.Flush(); err != nil {
 			return err

@@ -174,6 +174,100 @@ func TestMergedSettingTextInTheExport(t *testing.T) {
 	}
 }
 
+// TestExportKeepsEpochZero: what the user did before the first epoch —
+// a setting changed, D updated by hand — is in the export, in a row of
+// epoch 0 before epoch 1's, its per-epoch and evaluation fields empty
+// (nothing had trained), as the timeline has it at epoch 0. The export
+// had begun at epoch 1, those events in no row.
+func TestExportKeepsEpochZero(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
+	Adjust{DLR, +1}.apply(s)
+	Step{Kind: StepD}.apply(s)
+	s.trainEpoch()
+	s.trainEpoch()
+	Export{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	path := filepath.Join(dir, "ganui-ls-sgd-seed1.csv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readInPython(t, path)
+	header, rows := csvRows(t, string(data))
+	if len(rows) != 3 || rows[0][0] != "0" || rows[1][0] != "1" || rows[2][0] != "2" {
+		t.Fatalf("rows %q, want epochs 0, 1 and 2", rows)
+	}
+	var want []string
+	for _, e := range s.tl.events {
+		if e.Epoch == 0 {
+			want = append(want, numtext.Plain(e.Detail))
+		}
+	}
+	r := rows[0]
+	if got := r[len(r)-2]; got != "setting;hand-update" {
+		t.Errorf("epoch 0's events %q, want setting;hand-update", got)
+	}
+	if got := r[len(r)-1]; got != strings.Join(want, " | ") {
+		t.Errorf("epoch 0's texts %q, want %q", got, strings.Join(want, " | "))
+	}
+	for i, f := range r[1 : len(r)-2] {
+		if f != "" {
+			t.Errorf("epoch 0's %s is %q, want it empty: no epoch had trained", header[i+1], f)
+		}
+	}
+	if rows[1][1] == "" || rows[1][len(r)-2] != "" {
+		t.Errorf("epoch 1's row %q: its losses, and none of epoch 0's events", rows[1])
+	}
+
+	// A resumed run's export begins so with the checkpoint's epoch.
+	ckpt := filepath.Join(dir, "run.ckpt")
+	if err := SaveCheckpoint(s.gan, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	s = newIdle(t, Options{Resume: ckpt, Dir: dir})
+	Step{Kind: StepG}.apply(s)
+	s.trainEpoch()
+	Export{}.apply(s)
+	if s.failed {
+		t.Fatal(s.note)
+	}
+	data, err = os.ReadFile(filepath.Join(dir, "ganui-ls-sgd-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows = csvRows(t, string(data))
+	if len(rows) != 2 || rows[0][0] != "2" || rows[0][1] != "" || rows[0][len(r)-2] != "hand-update" || rows[1][0] != "3" {
+		t.Errorf("resumed at epoch 2: rows %q, want epoch 2's hand update, then epoch 3", rows)
+	}
+}
+
+// TestStartRowHasTheHeadersFields: the row of the epoch a history starts
+// from has a field for each of the header's columns in every layout, its
+// own events in the last two.
+func TestStartRowHasTheHeadersFields(t *testing.T) {
+	ev := evalRow{epoch: 0}
+	ev.addEvent(Event{Kind: EventSetting, Detail: "D lr 1e-3 → 2e-3"})
+	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}, {plane: true, penalty: true}, {kindsOnly: true}} {
+		header, rows := csvRows(t, lay.header()+"\n"+string(appendCSVStart(nil, 0, &ev, lay)))
+		r := rows[0]
+		if len(r) != len(header) {
+			t.Errorf("%+v: %d fields, the header %d", lay, len(r), len(header))
+			continue
+		}
+		events := len(r) - 2
+		if lay.kindsOnly {
+			events = len(r) - 1
+		}
+		if r[0] != "0" || r[events] != "setting" || strings.Join(r[1:events], "") != "" {
+			t.Errorf("%+v: row %q", lay, r)
+		}
+	}
+}
+
 // TestLogsReadBackInPython: every kind of history CSV — of a mixture
 // with its events' texts, a design with a penalty, a plane — is read by
 // Python's csv module with one field count a row, the header's

@@ -186,9 +186,13 @@ func (l *epochLog) warning() string {
 	return ""
 }
 
-// writeCSV writes the history as CSV (csvWriter) in layout lay, a row per epoch recorded: those in the file, read back in order,
-// then those in memory, each with the evaluation evals holds for its
-// epoch, if any (evals may be nil).
+// writeCSV writes the history as CSV (csvWriter) in layout lay, a row per
+// epoch recorded: those in the file, read back in order, then those in
+// memory, each with the evaluation and events evals holds for its epoch,
+// if any (evals may be nil). Events at the epoch the log starts from,
+// which happened before its first epoch trained (a setting changed at
+// epoch 0), come first, in a row of that epoch of their own
+// (appendCSVStart).
 func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, lay csvLayout) error {
 	if l.bad != nil {
 		return l.bad
@@ -199,6 +203,11 @@ func (l *epochLog) writeCSV(w io.Writer, evals *evalLog, lay csvLayout) error {
 	}
 	cur := 0
 	out := newCSVWriter(bufio.NewWriterSize(w, 64<<10), lay)
+	if ev := evals.at(l.first, &cur); ev != nil {
+		if err := out.writeStart(l.first, ev); err != nil {
+			return err
+		}
+	}
 	if l.n > 0 {
 		r := bufio.NewReaderSize(io.NewSectionReader(l.f, 0, int64(l.n)*recordSize), 64<<10)
 		var rec [recordSize]byte

@@ -268,6 +268,15 @@ func (l csvLayout) header() string {
 	return head + "," + eval + shareColumns(l.modes) + tail
 }
 
+// statColumns is the number of per-epoch values after the epoch, the
+// penalty's apart: CSVHeader's five, or CSVPlaneHeader's seven.
+func (l csvLayout) statColumns() int {
+	if l.plane {
+		return strings.Count(CSVPlaneHeader, ",")
+	}
+	return strings.Count(CSVHeader, ",")
+}
+
 // evalColumns is the number of evaluation columns before the shares.
 func (l csvLayout) evalColumns() int {
 	if l.plane {
