@@ -693,7 +693,8 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+lineNumber(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		out = append(out, stalled(f, w, m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+lineNumber(m.KS, 4)), stalledKS), "KS still falling means a slow run, KS flat a stalled one"))
+		far, why := farFromTarget(m)
+		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
@@ -791,6 +792,23 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		f.Detail += "; " + why
 	}
 	return f
+}
+
+// farFromTarget says whether the samples evaluated in m are far from the
+// target, which makes D at its equilibrium a stall (stalled), and the
+// measure that says so: KS over stalledKS; on a plane, farOnPlane.
+func farFromTarget(m *engine.Metrics) (far bool, why string) {
+	if m.Plane != nil {
+		return farOnPlane(m.Plane)
+	}
+	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+lineNumber(m.KS, 4)), stalledKS)
+}
+
+// farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
+// of high quality, on a target of modes (the share is of modes: moons
+// has none).
+func farOnPlane(m *engine.PlaneMetrics) (far bool, why string) {
+	return len(m.Spots) > 1 && m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)
 }
 
 // off is how far D's losses dReal and dFake are from their equilibrium:
@@ -968,8 +986,8 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, f)
 	}
 	if f, ok := indifferent(cfg, w); ok {
-		far := len(m.Spots) > 1 && m.HighQuality < stalledHQ // the high-quality share is of modes: moons has none
-		out = append(out, stalled(f, w, far, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ), "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
+		far, why := farOnPlane(m)
+		out = append(out, stalled(f, w, far, why, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

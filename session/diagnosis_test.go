@@ -380,7 +380,7 @@ func TestStalledEquilibrium(t *testing.T) {
 		check(e)
 	}
 	end := 300 + 100*settleChecks
-	want := []string{"200 equilibrium: at ln 2, KS over 0.5", "300 d-stalled: at ln 2, KS over 0.5",
+	want := []string{"200 equilibrium: at ln 2, KS over 0.5", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
 		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium; D's losses move from epoch to epoch", end)}
 	if len(events) != len(want) {
@@ -389,6 +389,53 @@ func TestStalledEquilibrium(t *testing.T) {
 	for i := range want {
 		if !strings.HasPrefix(events[i], want[i]) {
 			t.Errorf("event %d: %q, want it to begin %q", i, events[i], want[i])
+		}
+	}
+}
+
+// TestStallAtOnceReadsAsItsOwn: a run whose D stalls as it reaches its
+// equilibrium starts both episodes at one check, and the two events say
+// two things: the equilibrium's where D's losses sit, the stall's what
+// makes it one, D stopped learning or the samples far from the target.
+// Both had given the stall's finding's detail, one text twice.
+func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ks    float64
+		still bool // D's losses at ln 2 from the first epoch, still for lossWindow by the check
+		want  string
+	}{
+		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100; KS 0.9000, over 0.5"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100"},
+	} {
+		w := watchOf(cfg)
+		var p episodes
+		var events []Event
+		for e := 1; e <= 120; e++ {
+			d := 0.0
+			if !c.still { // a learning D's losses move from batch to batch, about ln 2
+				d = 0.01 * float64(e%3-1)
+			}
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+			if e < 110 || e%10 != 0 {
+				continue // the checks at 110 and 120: the first confirmed at the second
+			}
+			ev := &Eval{Epoch: e, Metrics: engine.Metrics{N: 2000, KS: c.ks, ZDep: 1}, KSFloor: 0.03}
+			events = append(events, p.update(diagnose(cfg, &w, ev), ev, e, 10, &w)...)
+		}
+		if len(events) != 2 || events[0].Kind != EventEquilibrium || events[1].Kind != EventStalled || events[0].Epoch != 120 || events[1].Epoch != 120 {
+			t.Fatalf("KS %g, still %v: events %+v, want the equilibrium and the stall at 120", c.ks, c.still, events)
+		}
+		eq, stall := numtext.Plain(events[0].Detail), numtext.Plain(events[1].Detail)
+		if stall != c.want {
+			t.Errorf("KS %g, still %v: the stall's detail %q, want %q", c.ks, c.still, stall, c.want)
+		}
+		if !strings.Contains(eq, "of ln 2 = 0.6931") || strings.Contains(stall, eq) {
+			t.Errorf("KS %g, still %v: the equilibrium's detail %q, the stall's %q: two texts, where D sits and why it is stuck", c.ks, c.still, eq, stall)
 		}
 	}
 }

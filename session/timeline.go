@@ -121,6 +121,9 @@ func (e Event) Line() string {
 // equilibrium at epoch 2,350, then D still and KS 0.89 from about 2,700
 // to the end, with no event after the equilibrium's).
 //
+// started, where set, is the start's detail, in place of the finding's:
+// the stall's says what makes the equilibrium a stall (stallStarted).
+//
 // lingers, where set, is a line beyond the finding's own that its
 // episode ends at: a check without the finding but inside that line
 // counts as one with it, so a measure hovering about the threshold (a
@@ -130,14 +133,40 @@ var findingEvents = map[FindingKind]struct {
 	start, end EventKind
 	ended      func(w *watch, e *Eval) string
 	lingers    func(w *watch, e *Eval) bool
+	started    func(w *watch, e *Eval, f Finding) string
 }{
-	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil},
-	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil},
-	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }},
-	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor},
-	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }},
-	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }},
-	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil},
+	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil, nil},
+	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil, nil},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, nil},
+	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor, nil},
+	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }, nil},
+	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }, nil},
+	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil, stallStarted},
+}
+
+// stallStarted is the detail of the start of D's stall at its
+// equilibrium, f the stall's finding: what holds that makes the
+// equilibrium a stall (stalled), D's losses still epoch after epoch or
+// the samples far from the target, as its end says what no longer holds
+// (stallEnded). The finding's detail is the equilibrium's with those
+// added, and a run that stalls at once starts both episodes at one
+// check: both events had given that one text, read twice on the
+// timeline, the ? page and the CSV's row. Where neither can be said
+// (no check's evaluation to measure), it is the finding's detail.
+func stallStarted(w *watch, e *Eval, f Finding) string {
+	var why []string
+	if w.still >= lossWindow {
+		why = append(why, fmt.Sprintf("it has stopped learning, its losses within %g of it every epoch for the last %d", stillTol, lossWindow))
+	}
+	if e != nil {
+		if far, what := farFromTarget(&e.Metrics); far {
+			why = append(why, what)
+		}
+	}
+	if len(why) == 0 {
+		return f.Detail
+	}
+	return "D is stuck at its equilibrium: " + strings.Join(why, "; ")
 }
 
 // stallEnded is the detail of the end of D's stall at its equilibrium:
@@ -478,7 +507,11 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 			if p.present[k]++; p.present[k] >= confirmChecks {
 				delete(p.present, k)
 				p.active[k] = true
-				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].start, Detail: now[i].Detail})
+				detail := now[i].Detail
+				if started := findingEvents[k].started; started != nil {
+					detail = started(w, e, now[i])
+				}
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].start, Detail: detail})
 			}
 		case !on && i < 0:
 			delete(p.present, k)
