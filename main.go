@@ -296,6 +296,15 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 
 // usage is how ganui is called, at most 80 columns wide: a line per way,
 // with what a flag allows with it; --help prints it before the flags.
+// watchPace says what pace an interactive run starts at without --speed
+// (session.Options.Watch): the first ladder pace at or above the plan's
+// epochs over session.WatchSeconds, so the plan takes at most that long
+// at it, never "about" it (a 5,000-epoch plan at 200/s takes 25 s, a
+// 2,100-epoch one at 100/s 21 s), and no ladder pace for a plan past
+// the ladder's top.
+var watchPace = fmt.Sprintf("the slowest pace of the 1-2-5 ladder at which the plan would take at most %d s, full speed for a plan over %s epochs, which none fits",
+	session.WatchSeconds, numtext.FormatInt(session.MaxSpeed*session.WatchSeconds))
+
 const usage = `usage: ganui [DESIGN] [--seed S] [--paused] [--speed full|N]
        ganui --headless [DESIGN] [--seed S] [--every K] [--log FILE.csv]
              [--plot FILE.png] [--save FILE.ckpt]
@@ -367,7 +376,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: the pace at which the plan takes about "+fmt.Sprint(session.WatchSeconds)+" s, or with --resume the pace the run was saved at; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})

@@ -168,6 +168,32 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestStartingPaceIsSaidAlike: --help and the README's flag table say
+// the pace an interactive run starts at in the same words, what
+// watchSpeed does (session's TestWatchSpeed): the plan takes at most 30 s
+// at it, full speed past the ladder. --help had said "about 30 s" and the
+// README "at most", of a pace at which 2,100 epochs take 21 s.
+func TestStartingPaceIsSaidAlike(t *testing.T) {
+	const want = "(default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
+	_, stdout, _ := runCLI(t, "--help")
+	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
+		t.Errorf("--help does not say %q:\n%s", want, stdout)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(readme)) {
+		if strings.HasPrefix(line, "| `--speed ") {
+			if row := strings.ReplaceAll(line, "`", ""); !strings.Contains(row, want) {
+				t.Errorf("README's --speed row does not say %q:\n%s", want, line)
+			}
+			return
+		}
+	}
+	t.Fatal("no --speed row in README.md")
+}
+
 // TestREADMEUsageIsHelps: the usage block under the README's "Command
 // line" is the one --help prints, line for line (it had fallen behind:
 // --show-preset takes --epochs, which only --help said).

@@ -50,16 +50,21 @@ func stepCount(n, dir int) int {
 
 // The pace of an interactive run is a rate in epochs per second on the
 // 1-2-5 ladder from MinSpeed up, or full speed (0): [ and ] move along it.
-// A run starts at the pace at which its plan takes about WatchSeconds, so
-// that a learner can watch it happen; ] goes faster, up to full speed.
+// A run starts at the slowest pace at which its plan would take at most
+// WatchSeconds (watchSpeed), so that a learner can watch it happen; ]
+// goes faster, up to full speed.
 const (
 	MinSpeed     = 1
 	MaxSpeed     = 100_000 // above it, ] reaches full speed
 	WatchSeconds = 30
 )
 
-// watchSpeed is the pace at which a plan of planned epochs takes about
-// WatchSeconds: the nearest ladder rate at or above planned/WatchSeconds.
+// watchSpeed is the slowest pace at which a plan of planned epochs would
+// take at most WatchSeconds: the first ladder rate at or above
+// planned/WatchSeconds, MinSpeed for a plan that fits at it, and full
+// speed for one that no rate up to MaxSpeed fits. A plan slower than
+// MinSpeed's takes 40% to all of WatchSeconds at it (a ladder step is at
+// most 2.5-fold), not about WatchSeconds.
 func watchSpeed(planned int) float64 {
 	want := float64(planned) / WatchSeconds
 	if want <= MinSpeed {

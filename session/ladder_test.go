@@ -72,13 +72,27 @@ func TestStepCountAndSpeed(t *testing.T) {
 	}
 }
 
-// TestWatchSpeed: a run starts at the ladder pace at which its plan takes
-// about half a minute — never longer than that, never full speed for a
-// plan that fits.
+// TestWatchSpeed: a run starts at the slowest ladder pace at which its
+// plan would take at most WatchSeconds, as --help and the README say —
+// never longer than that, never full speed for a plan that fits, full
+// speed for a plan over MaxSpeed·WatchSeconds epochs, which none fits.
 func TestWatchSpeed(t *testing.T) {
-	for planned, want := range map[int]float64{5000: 200, 6000: 200, 3000: 100, 30: 1, 10: 1, 30_000: 1000, 1_000_000: 50_000, 10_000_000: 0} {
+	for planned, want := range map[int]float64{5000: 200, 6000: 200, 3000: 100, 30: 1, 10: 1, 30_000: 1000, 1_000_000: 50_000, 3_000_000: MaxSpeed, 3_000_001: 0, 10_000_000: 0} {
 		if got := watchSpeed(planned); got != want {
 			t.Errorf("watchSpeed(%d) = %g, want %g", planned, got, want)
+		}
+	}
+	for planned := 1; planned <= 4_000_000; planned = planned*11/10 + 1 {
+		pace := watchSpeed(planned)
+		switch secs := float64(planned) / pace; {
+		case pace == 0:
+			if planned <= MaxSpeed*WatchSeconds {
+				t.Errorf("%d epochs: full speed, though %d/s fits", planned, MaxSpeed)
+			}
+		case secs > WatchSeconds:
+			t.Errorf("%d epochs at %g/s take %g s, over %d", planned, pace, secs, WatchSeconds)
+		case pace > MinSpeed && float64(planned)/stepSpeed(pace, -1) <= WatchSeconds:
+			t.Errorf("%d epochs at %g/s: the slower %g/s fits too", planned, pace, stepSpeed(pace, -1))
 		}
 	}
 }

@@ -61,7 +61,7 @@ type Options struct {
 
 	Paused bool    // Start: begin paused at the first epoch
 	Speed  float64 // Start: the pace in epochs per second; 0 is full speed
-	Watch  bool    // Start: begin at the ladder pace at which the plan takes about WatchSeconds, or at a resumed run's own pace, instead of Speed
+	Watch  bool    // Start: begin at the slowest ladder pace at which the plan would take at most WatchSeconds (watchSpeed), or at a resumed run's own pace, instead of Speed
 	// Dir is where Save, Export, Share and Plot write (Start); "" is the
 	// current directory. A name there that is an input or output of the
 	// run, or a file this session did not write, is never replaced: the
