@@ -3251,20 +3251,23 @@ func actGrad8(a Activation, dz, dy, y []float32, slopeBits uint32) {
 // reloaded them from the stack on every turn, 10% of the kernel's time.
 
 func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	still := adamStillM(eps, stepSize)
 	n := len(p) &^ 15
 	g, m, v = g[:len(p)], m[:len(p)], v[:len(p)]
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
 	var (
-		zero = f16{}
-		tiny = archsimd.BroadcastFloat32x16(smallestNormal)
-		vb1  = archsimd.BroadcastFloat32x16(b1)
-		vb2  = archsimd.BroadcastFloat32x16(b2)
-		vc1  = archsimd.BroadcastFloat32x16(c1)
-		vc2  = archsimd.BroadcastFloat32x16(c2)
-		veps = archsimd.BroadcastFloat32x16(eps)
-		vs   = archsimd.BroadcastFloat32x16(stepSize)
-		vk   = archsimd.BroadcastFloat32x16(invBC2)
-		mag  = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
+		zero   = f16{}
+		tiny   = archsimd.BroadcastFloat32x16(smallestNormal)
+		vb1    = archsimd.BroadcastFloat32x16(b1)
+		vb2    = archsimd.BroadcastFloat32x16(b2)
+		vc1    = archsimd.BroadcastFloat32x16(c1)
+		vc2    = archsimd.BroadcastFloat32x16(c2)
+		veps   = archsimd.BroadcastFloat32x16(eps)
+		vs     = archsimd.BroadcastFloat32x16(stepSize)
+		vk     = archsimd.BroadcastFloat32x16(invBC2)
+		mag    = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
+		mstill = archsimd.BroadcastFloat32x16(still)    // adamStillM's bound on |m|, for |p| ≥ 2⁻⁶⁴
+		pmin   = archsimd.BroadcastFloat32x16(0x1p-64)
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
@@ -3284,7 +3287,11 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 			st16p(vi, pv, i)
 			st16p(zero, pg, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
-			st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			pi := ld16p(pp, i)
+			// The lanes whose step adamStillM says cannot change p take a step
+			// of 0: the same bits, without a denormal step.
+			still := abs16(mi, mag).Less(mstill).And(abs16(pi, mag).GreaterEqual(pmin))
+			st16p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 		}
 	}
 }
@@ -3306,6 +3313,7 @@ func adam16(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 // adamOuter16 applies adam16 to the rows × n weights p (rows = len(d0), n a
 // multiple of 16) with gradient d0·x0ᵀ, plus d1·x1ᵀ when d1 is not nil.
 func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	still := adamStillM(eps, stepSize)
 	rows := len(d0)
 	if rows == 0 || n == 0 {
 		return
@@ -3315,16 +3323,18 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 		_, _ = d1[rows-1], x1[n-1]
 	}
 	var (
-		zero = f16{}
-		tiny = archsimd.BroadcastFloat32x16(smallestNormal)
-		vb1  = archsimd.BroadcastFloat32x16(b1)
-		vb2  = archsimd.BroadcastFloat32x16(b2)
-		vc1  = archsimd.BroadcastFloat32x16(c1)
-		vc2  = archsimd.BroadcastFloat32x16(c2)
-		veps = archsimd.BroadcastFloat32x16(eps)
-		vs   = archsimd.BroadcastFloat32x16(stepSize)
-		vk   = archsimd.BroadcastFloat32x16(invBC2)
-		mag  = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
+		zero   = f16{}
+		tiny   = archsimd.BroadcastFloat32x16(smallestNormal)
+		vb1    = archsimd.BroadcastFloat32x16(b1)
+		vb2    = archsimd.BroadcastFloat32x16(b2)
+		vc1    = archsimd.BroadcastFloat32x16(c1)
+		vc2    = archsimd.BroadcastFloat32x16(c2)
+		veps   = archsimd.BroadcastFloat32x16(eps)
+		vs     = archsimd.BroadcastFloat32x16(stepSize)
+		vk     = archsimd.BroadcastFloat32x16(invBC2)
+		mag    = archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
+		mstill = archsimd.BroadcastFloat32x16(still)    // adamStillM's bound on |m|, for |p| ≥ 2⁻⁶⁴
+		pmin   = archsimd.BroadcastFloat32x16(0x1p-64)
 	)
 	// The row loop carries pointers from row to row: with the slices and
 	// r·n, more of its state was live through the inner loops than the
@@ -3358,7 +3368,11 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 				st16p(mi, pm, i)
 				st16p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld16p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs16(mi, mag).Less(mstill).And(abs16(pi, mag).GreaterEqual(pmin))
+				st16p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		case 1:
 			for i := 0; i < n; i += 16 {
@@ -3376,7 +3390,11 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 				st16p(mi, pm, i)
 				st16p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld16p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs16(mi, mag).Less(mstill).And(abs16(pi, mag).GreaterEqual(pmin))
+				st16p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		case 2:
 			for i := 0; i < n; i += 16 {
@@ -3394,27 +3412,34 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 				st16p(mi, pm, i)
 				st16p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st16p(ld16p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld16p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs16(mi, mag).Less(mstill).And(abs16(pi, mag).GreaterEqual(pmin))
+				st16p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		}
 	}
 }
 
 func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	still := adamStillM(eps, stepSize)
 	n := len(p) &^ 7
 	g, m, v = g[:len(p)], m[:len(p)], v[:len(p)]
 	adamGo(p[n:], g[n:], m[n:], v[n:], b1, b2, c1, c2, eps, stepSize, invBC2)
 	var (
-		zero = f8{}
-		tiny = archsimd.BroadcastFloat32x8(smallestNormal)
-		vb1  = archsimd.BroadcastFloat32x8(b1)
-		vb2  = archsimd.BroadcastFloat32x8(b2)
-		vc1  = archsimd.BroadcastFloat32x8(c1)
-		vc2  = archsimd.BroadcastFloat32x8(c2)
-		veps = archsimd.BroadcastFloat32x8(eps)
-		vs   = archsimd.BroadcastFloat32x8(stepSize)
-		vk   = archsimd.BroadcastFloat32x8(invBC2)
-		mag  = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
+		zero   = f8{}
+		tiny   = archsimd.BroadcastFloat32x8(smallestNormal)
+		vb1    = archsimd.BroadcastFloat32x8(b1)
+		vb2    = archsimd.BroadcastFloat32x8(b2)
+		vc1    = archsimd.BroadcastFloat32x8(c1)
+		vc2    = archsimd.BroadcastFloat32x8(c2)
+		veps   = archsimd.BroadcastFloat32x8(eps)
+		vs     = archsimd.BroadcastFloat32x8(stepSize)
+		vk     = archsimd.BroadcastFloat32x8(invBC2)
+		mag    = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
+		mstill = archsimd.BroadcastFloat32x8(still)    // adamStillM's bound on |m|, for |p| ≥ 2⁻⁶⁴
+		pmin   = archsimd.BroadcastFloat32x8(0x1p-64)
 	)
 	if n > 0 {
 		pp, pg, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&g[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
@@ -3434,7 +3459,11 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 			st8p(vi, pv, i)
 			st8p(zero, pg, i)
 			d := vi.Sqrt().Mul(vk).Add(veps)
-			st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+			pi := ld8p(pp, i)
+			// The lanes whose step adamStillM says cannot change p take a step
+			// of 0: the same bits, without a denormal step.
+			still := abs8(mi, mag).Less(mstill).And(abs8(pi, mag).GreaterEqual(pmin))
+			st8p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 		}
 	}
 }
@@ -3442,6 +3471,7 @@ func adam8(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) 
 // adamOuter8 applies adam8 to the rows × n weights p (rows = len(d0), n a
 // multiple of 8) with gradient d0·x0ᵀ, plus d1·x1ᵀ when d1 is not nil.
 func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
+	still := adamStillM(eps, stepSize)
 	rows := len(d0)
 	if rows == 0 || n == 0 {
 		return
@@ -3451,16 +3481,18 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 		_, _ = d1[rows-1], x1[n-1]
 	}
 	var (
-		zero = f8{}
-		tiny = archsimd.BroadcastFloat32x8(smallestNormal)
-		vb1  = archsimd.BroadcastFloat32x8(b1)
-		vb2  = archsimd.BroadcastFloat32x8(b2)
-		vc1  = archsimd.BroadcastFloat32x8(c1)
-		vc2  = archsimd.BroadcastFloat32x8(c2)
-		veps = archsimd.BroadcastFloat32x8(eps)
-		vs   = archsimd.BroadcastFloat32x8(stepSize)
-		vk   = archsimd.BroadcastFloat32x8(invBC2)
-		mag  = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
+		zero   = f8{}
+		tiny   = archsimd.BroadcastFloat32x8(smallestNormal)
+		vb1    = archsimd.BroadcastFloat32x8(b1)
+		vb2    = archsimd.BroadcastFloat32x8(b2)
+		vc1    = archsimd.BroadcastFloat32x8(c1)
+		vc2    = archsimd.BroadcastFloat32x8(c2)
+		veps   = archsimd.BroadcastFloat32x8(eps)
+		vs     = archsimd.BroadcastFloat32x8(stepSize)
+		vk     = archsimd.BroadcastFloat32x8(invBC2)
+		mag    = archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
+		mstill = archsimd.BroadcastFloat32x8(still)    // adamStillM's bound on |m|, for |p| ≥ 2⁻⁶⁴
+		pmin   = archsimd.BroadcastFloat32x8(0x1p-64)
 	)
 	// The row loop carries pointers from row to row: with the slices and
 	// r·n, more of its state was live through the inner loops than the
@@ -3494,7 +3526,11 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 				st8p(mi, pm, i)
 				st8p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld8p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs8(mi, mag).Less(mstill).And(abs8(pi, mag).GreaterEqual(pmin))
+				st8p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		case 1:
 			for i := 0; i < n; i += 8 {
@@ -3512,7 +3548,11 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 				st8p(mi, pm, i)
 				st8p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld8p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs8(mi, mag).Less(mstill).And(abs8(pi, mag).GreaterEqual(pmin))
+				st8p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		case 2:
 			for i := 0; i < n; i += 8 {
@@ -3530,7 +3570,11 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 				st8p(mi, pm, i)
 				st8p(vi, pv, i)
 				d := vi.Sqrt().Mul(vk).Add(veps)
-				st8p(ld8p(pp, i).Sub(vs.Mul(mi).Div(d)), pp, i)
+				pi := ld8p(pp, i)
+				// The lanes whose step adamStillM says cannot change p take a step
+				// of 0: the same bits, without a denormal step.
+				still := abs8(mi, mag).Less(mstill).And(abs8(pi, mag).GreaterEqual(pmin))
+				st8p(pi.Sub(vs.Mul(zero.Merge(mi, still)).Div(d)), pp, i)
 			}
 		}
 	}
