@@ -268,7 +268,8 @@ func TestHeatmap(t *testing.T) {
 }
 
 // TestFromSweep: the heat map of a sweep puts the first key across and
-// the second up, and says which cells diverged or did not run.
+// the second up, and says which cells diverged, had runs whose KS is not
+// finite (which the median leaves out), or did not run.
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
@@ -278,16 +279,18 @@ func TestFromSweep(t *testing.T) {
 			{Values: []string{"1e-4", "1e-3"}, Runs: 4, First: [3]float64{0.1, 0, 1}},
 			{Values: []string{"1e-4", "1e-2"}, Runs: 4, Diverged: 1, First: [3]float64{0.2, 0, 1}},
 			{Values: []string{"1e-4", "1e-1"}, Runs: 4, Diverged: 4, First: [3]float64{nan, nan, nan}},
+			{Values: []string{"1e-3", "1e-3"}, Runs: 4, Diverged: 1, NotFinite: [2]int{1, 3}, First: [3]float64{0.3, 0, 1}},
+			{Values: []string{"1e-3", "1e-2"}, Runs: 4, NotFinite: [2]int{4, 0}, First: [3]float64{nan, nan, nan}},
 		},
 	}
 	h := FromSweep(res)
 	if h.XKey != "d_lr" || h.YKey != "g_lr" || len(h.Z) != 3 || len(h.Z[0]) != 2 || h.Title != "vanilla · 3,000 epochs · target normal(4,1.25) · median KS over seeds 1-3,7" {
 		t.Fatalf("heat map %+v", h)
 	}
-	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || !math.IsNaN(h.Z[0][1]) {
+	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || h.Z[0][1] != 0.3 || !math.IsNaN(h.Z[1][1]) || !math.IsNaN(h.Z[2][1]) {
 		t.Errorf("values %v", h.Z)
 	}
-	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "not run" {
+	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "1/4 diverged, 1/3 NaN" || h.Notes[1][1] != "all 4 NaN" || h.Notes[2][1] != "not run" {
 		t.Errorf("notes %q", h.Notes)
 	}
 

@@ -306,6 +306,13 @@ func FromSweep(res session.SweepResult) Heatmap {
 		case r.Diverged > 0:
 			notes = append(notes, fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs))
 		}
+		switch measured := r.Runs - r.Diverged; { // the median is of the finite values alone
+		case r.NotFinite[0] == 0:
+		case r.NotFinite[0] == measured:
+			notes = append(notes, fmt.Sprintf("all %d NaN", measured))
+		default:
+			notes = append(notes, fmt.Sprintf("%d/%d NaN", r.NotFinite[0], measured))
+		}
 		if r.Unfinished > 0 { // a stop cut its other seeds short: the median is of fewer
 			notes = append(notes, fmt.Sprintf("%d of %d seeds", r.Runs, r.Runs+r.Unfinished))
 		}

@@ -192,8 +192,14 @@ type SweepRow struct {
 	Unfinished int
 	// First and Second are the median, minimum and maximum of the
 	// sweep's two measures (SweepResult.Measures) over the runs that did
-	// not diverge; NaN when every run diverged.
+	// not diverge whose measure is finite: one NaN had made the median
+	// NaN, or the minimum, as it happened to sort. When no run's measure
+	// is finite they are of them all (NaN, or ±Inf), and NaN when every
+	// run diverged.
 	First, Second [3]float64
+	// NotFinite counts, of each measure, the runs that did not diverge
+	// whose measure is NaN or ±Inf, which First and Second leave out.
+	NotFinite [2]int
 	// Modes is the median, minimum and maximum of the modes each run
 	// covers (captured, on a plane) of the target's ModesOf, over the
 	// same runs; ModesOf is 0 for a target without modes.
@@ -359,15 +365,15 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 // sweepRow sums up the finished runs of one cell.
 func sweepRow(values []string, runs []Result) SweepRow {
 	r := SweepRow{Values: values, Runs: len(runs)}
-	var ks, w1, modes []float64
+	var firsts, seconds, modes []float64
 	for _, x := range runs {
 		if x.State == Diverged {
 			r.Diverged++
 			continue
 		}
 		a, b := measures(x.Metrics)
-		ks = append(ks, a)
-		w1 = append(w1, b)
+		firsts = append(firsts, a)
+		seconds = append(seconds, b)
 		if cov := modeCoverage(x.Metrics); len(cov) > 1 {
 			r.ModesOf = len(cov)
 			modes = append(modes, float64(coveredModes(cov)))
@@ -375,14 +381,31 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	}
 	nan := math.NaN()
 	r.First, r.Second, r.Modes = [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}, [3]float64{nan, nan, nan}
-	if len(ks) > 0 {
-		r.First[0], r.First[1], r.First[2] = medianRange(ks)
-		r.Second[0], r.Second[1], r.Second[2] = medianRange(w1)
+	if len(firsts) > 0 {
+		r.First, r.NotFinite[0] = finiteMedianRange(firsts)
+		r.Second, r.NotFinite[1] = finiteMedianRange(seconds)
 	}
 	if len(modes) > 0 {
 		r.Modes[0], r.Modes[1], r.Modes[2] = medianRange(modes)
 	}
 	return r
+}
+
+// finiteMedianRange is medianRange of the finite values of vs (not
+// empty), or of them all when none is, and how many are not finite.
+func finiteMedianRange(vs []float64) (mrange [3]float64, notFinite int) {
+	finite := make([]float64, 0, len(vs))
+	for _, v := range vs {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			finite = append(finite, v)
+		}
+	}
+	notFinite = len(vs) - len(finite)
+	if len(finite) == 0 {
+		finite = vs
+	}
+	mrange[0], mrange[1], mrange[2] = medianRange(finite)
+	return mrange, notFinite
 }
 
 // line is the row ganui prints for a cell: its fields padded into columns
@@ -402,12 +425,17 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	// fields stand in columns down the rows, which are printed one by one
 	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
 	// had pushed the rest of its row right of the others'. A cell a stop
-	// cut short says so last, unfinished=N after its measures, in a column
-	// of its own: after diverged= it had pushed that row's measures right
-	// of every other row's. The last field is not padded.
+	// cut short says so after its measures, unfinished=N in a column of
+	// its own: after diverged= it had pushed that row's measures right of
+	// every other row's. Last, a measure that some runs left without a
+	// finite value says how many, w1_nan=2/5 of the runs that did not
+	// diverge, as its median and range are of the rest: one NaN had made
+	// the median NaN, which dropped the measure from the row. The last
+	// field is not padded.
+	measured := r.Runs - r.Diverged
 	for i, v := range [2][3]float64{r.First, r.Second} {
 		n := names[i]
-		if n == "" || math.IsNaN(v[0]) { // no measure: every run diverged, as the row says
+		if n == "" || measured == 0 { // no measure: every run diverged, as the row says
 			continue
 		}
 		for j, suffix := range [3]string{"", "_min", "_max"} {
@@ -424,6 +452,11 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	}
 	if r.Unfinished > 0 {
 		fs = append(fs, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), 0})
+	}
+	for i, n := range names {
+		if n != "" && r.NotFinite[i] > 0 {
+			fs = append(fs, lineField{fmt.Sprintf("%s_nan=%d/%d", n, r.NotFinite[i], measured), 0})
+		}
 	}
 	return joinFields(fs, true)
 }
