@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -242,6 +243,52 @@ func TestExportKeepsEpochZero(t *testing.T) {
 	_, rows = csvRows(t, string(data))
 	if len(rows) != 2 || rows[0][0] != "2" || rows[0][1] != "" || rows[0][len(r)-2] != "hand-update" || rows[1][0] != "3" {
 		t.Errorf("resumed at epoch 2: rows %q, want epoch 2's hand update, then epoch 3", rows)
+	}
+}
+
+// TestExportOfEpochZeroAlone: a run rolled back to epoch 0 exports the
+// header and epoch 0's row, its events there, and says so (e had said
+// "nothing to export yet: no epoch trained" while the events were
+// there to export); once epochs are trained the note names epoch 0's
+// row beside them (it said "exported epochs 1–2").
+func TestExportOfEpochZeroAlone(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
+	poison(t, s)
+	Rollback{}.apply(s)
+	if s.gan.Epoch() != 0 || s.failed {
+		t.Fatalf("rolled back to epoch %d: %q", s.gan.Epoch(), s.note)
+	}
+	path := filepath.Join(dir, "ganui-ls-sgd-seed1.csv")
+	Export{}.apply(s)
+	if want := "exported epoch 0's events to " + path; s.failed || s.note != want {
+		t.Fatalf("e after a roll-back to epoch 0: %q, want %q", s.note, want)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, rows := csvRows(t, string(data))
+	if len(rows) != 1 || rows[0][0] != "0" || !strings.Contains(rows[0][len(header)-2], "rollback") {
+		t.Fatalf("rows %q, want epoch 0's alone, its roll-back among its events", rows)
+	}
+
+	s.trainEpoch()
+	s.trainEpoch()
+	Export{}.apply(s)
+	if want := "exported epoch 0's events and epochs 1–2 to " + path; s.failed || s.note != want {
+		t.Errorf("e at epoch 2: %q, want %q", s.note, want)
+	}
+
+	// A history file that failed, its memory holding epoch 3 alone after
+	// epoch 1 on disk: the warning names epoch 0's row too.
+	s.trainEpoch()
+	s.log.flush()
+	s.log.err = errors.New("history file: no space left on device")
+	s.log.n, s.log.mem = 1, []engine.EpochStats{{Epoch: 3}}
+	Export{}.apply(s)
+	if want := "exported epoch 0's events and 2 of epochs 1–3 to " + path + ": the history file failed, the rest is lost"; !s.failed || s.note != want {
+		t.Errorf("e with epoch 2 lost: %q, want %q", s.note, want)
 	}
 }
 

@@ -220,7 +220,12 @@ func (s *Session) notReplayed() string {
 
 func (Export) apply(s *Session) {
 	from, to, n := s.log.span()
-	if n == 0 && s.log.bad == nil {
+	// Events before the first epoch (a setting changed, a d pressed, a
+	// roll-back to it) are a row of the epoch the history starts from,
+	// which the export begins with (writeCSV), epochs trained or not: a
+	// run rolled back to epoch 0 had said there was nothing to export.
+	start := s.evlog.at(s.log.first, new(int)) != nil
+	if n == 0 && !start && s.log.bad == nil {
 		s.note = "nothing to export yet: no epoch trained"
 		if s.log.first > 0 {
 			s.note += fmt.Sprintf(" since resuming at epoch %s", numtext.FormatInt(s.log.first))
@@ -238,12 +243,22 @@ func (Export) apply(s *Session) {
 		return
 	}
 	s.written(path)
-	if n < to-from+1 {
-		s.warn(fmt.Sprintf("exported %s of epochs %s–%s to %s: the history file failed, the rest is lost",
-			numtext.FormatInt(n), numtext.FormatInt(from), numtext.FormatInt(to), path))
-		return
+	// What the file holds: the start's row, as the note names it, and
+	// the epochs.
+	var what []string
+	if start {
+		what = append(what, fmt.Sprintf("epoch %s's events", numtext.FormatInt(s.log.first)))
 	}
-	s.note = fmt.Sprintf("exported epochs %s–%s to %s", numtext.FormatInt(from), numtext.FormatInt(to), path)
+	epochs := fmt.Sprintf("epochs %s–%s", numtext.FormatInt(from), numtext.FormatInt(to))
+	switch {
+	case n < to-from+1:
+		what = append(what, fmt.Sprintf("%s of %s", numtext.FormatInt(n), epochs))
+		s.warn(fmt.Sprintf("exported %s to %s: the history file failed, the rest is lost", strings.Join(what, " and "), path))
+		return
+	case n > 0:
+		what = append(what, epochs)
+	}
+	s.note = fmt.Sprintf("exported %s to %s", strings.Join(what, " and "), path)
 }
 
 // outputPath is where a key writes a file of this run: s.path(rest), or,
