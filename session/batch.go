@@ -90,11 +90,11 @@ var ErrInterrupted = errors.New("interrupted")
 // Session of its own driven by Run with no progress reports. It prints
 // each run's final line in seed order as soon as it and the runs before it
 // are done, its fields padded into columns down the lines, then a summary
-// of the median and spread of every metric. Each run depends only on its
-// design and seed, so the lines are the same whatever jobs is (but for
-// the timings). The timings are by opts.Clock,
-// the batch's and its runs' (a new one if nil), so that a front end can
-// take the process's stops out of them.
+// of the median and spread of every metric's finite values
+// (writeSummary). Each run depends only on its design and seed, so the
+// lines are the same whatever jobs is (but for the timings). The timings
+// are by opts.Clock, the batch's and its runs' (a new one if nil), so
+// that a front end can take the process's stops out of them.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and report state=interrupted, no further seed starts, and the
@@ -247,8 +247,9 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // final line does, its target, and how many runs finished, diverged and
 // (after a stop) did not finish; then one line per metric with its
 // median, minimum and maximum over the runs that finished (diverged runs
-// have no meaningful metrics), and the target's own value where it has
-// one.
+// have no meaningful metrics) whose metric is finite, the target's own
+// value where it has one, and how many of those runs left the metric NaN
+// or infinite, if any (nan=2/5).
 func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	var ok []Result
 	for _, r := range results {
@@ -273,7 +274,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		if p, err := engine.ParsePlane(cfg.Target); err == nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
 			for i, v := range [4]float64{mx, my, sx, sy} {
-				target[i] = " target=" + lineNumber(v, 4)
+				target[i] = "target=" + lineNumber(v, 4)
 			}
 		}
 		metrics = []metric{
@@ -286,7 +287,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
-				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf(" of=%d", k)},
+				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf("of=%d", k)},
 				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), 4, ""})
 		}
 	} else {
@@ -298,34 +299,51 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, ""},
 	)
 	// The fields padded to the widest of each column, so that the medians,
-	// minima, maxima and targets stand in columns (a negative minimum had
-	// pushed its line's maximum a column right of the others'). The
-	// measures' columns are as wide as the measures need: the timings,
-	// which differ from run to run, widen their own lines alone, so that
-	// the measures' lines of a batch read the same byte for byte whatever
-	// its pace (a rate past 10,000 epochs/s had moved them).
-	cols := make([][3]string, len(metrics))
-	var measureWidths, widths [3]int
+	// minima, maxima, targets and counts stand in columns (a negative
+	// minimum had pushed its line's maximum a column right of the
+	// others'). The measures' columns are as wide as the measures need:
+	// the timings, which differ from run to run, widen their own lines
+	// alone, so that the measures' lines of a batch read the same byte for
+	// byte whatever its pace (a rate past 10,000 epochs/s had moved them).
+	//
+	// A measure's median and range are of its finite values, and its line
+	// ends saying how many runs left it NaN or infinite, nan=2/5 of those
+	// that finished, as a sweep's row does (finiteMedianRange): one NaN W1
+	// had made the median wrong or NaN, or sorted first as the minimum,
+	// min=NaN.
+	cols := make([][5]string, len(metrics))
+	var measureWidths, widths [5]int
 	for j, m := range metrics {
 		vs := make([]float64, len(ok))
 		for i, r := range ok {
 			vs[i] = m.of(r)
 		}
-		med, lo, hi := medianRange(vs)
-		for k, v := range [3]float64{med, lo, hi} {
+		mrange, notFinite := finiteMedianRange(vs)
+		for k, v := range mrange {
 			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + m.text(v)
-			widths[k] = max(widths[k], len(cols[j][k]))
-			if j < measures {
-				measureWidths[k] = widths[k]
-			}
+		}
+		cols[j][3] = m.target
+		if notFinite > 0 {
+			cols[j][4] = fmt.Sprintf("nan=%d/%d", notFinite, len(ok))
+		}
+		for k, c := range cols[j] {
+			widths[k] = max(widths[k], len(c))
+		}
+		if j < measures {
+			measureWidths = widths
 		}
 	}
 	for j, m := range metrics {
-		c, widths := cols[j], widths
+		widths := widths
 		if j < measures {
 			widths = measureWidths
 		}
-		line := fmt.Sprintf("summary %-12s %-*s %-*s %-*s%s", m.name, widths[0], c[0], widths[1], c[1], widths[2], c[2], m.target)
+		line := fmt.Sprintf("summary %-12s", m.name)
+		for k, c := range cols[j] {
+			if widths[k] > 0 { // a column no line has, as target= on a target without one
+				line += fmt.Sprintf(" %-*s", widths[k], c)
+			}
+		}
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 }
@@ -343,7 +361,8 @@ func unfinished(n int) string {
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
 // the decimals of its figures (lineNumber; −1 for a count, whose median
-// may be half-way: 1.5) and, where the target has one, its value.
+// may be half-way: 1.5) and, where the target has one, its value's field
+// (target=4.0000, or of=8 of a count of modes).
 type summaryMetric struct {
 	name     string
 	of       func(Result) float64
@@ -367,16 +386,16 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	metrics := []metric{
 		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
 		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, " target=" + lineNumber(t.Mean(), 4)},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, " target=" + lineNumber(t.StdDev(), 4)},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, " target=" + lineNumber(t.Skewness(), 4)},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, " target=" + lineNumber(t.ExKurtosis(), 4)},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + lineNumber(t.Mean(), 4)},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + lineNumber(t.StdDev(), 4)},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + lineNumber(t.Skewness(), 4)},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + lineNumber(t.ExKurtosis(), 4)},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
 		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, ""})
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
-		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf(" of=%d", k)}) // a median may be half-way: 1.5
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf("of=%d", k)}) // a median may be half-way: 1.5
 	}
 	return metrics
 }
@@ -400,6 +419,23 @@ func medianRange(vs []float64) (med, lo, hi float64) {
 		med = (s[n/2-1] + s[n/2]) / 2
 	}
 	return med, s[0], s[n-1]
+}
+
+// finiteMedianRange is medianRange of the finite values of vs (not
+// empty), or of them all when none is, and how many are not finite.
+func finiteMedianRange(vs []float64) (mrange [3]float64, notFinite int) {
+	finite := make([]float64, 0, len(vs))
+	for _, v := range vs {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			finite = append(finite, v)
+		}
+	}
+	notFinite = len(vs) - len(finite)
+	if len(finite) == 0 {
+		finite = vs
+	}
+	mrange[0], mrange[1], mrange[2] = medianRange(finite)
+	return mrange, notFinite
 }
 
 // CompactSeeds writes seeds back as ranges, as ParseSeeds reads them:

@@ -328,3 +328,53 @@ func TestSeedsLinesStandInColumns(t *testing.T) {
 		t.Errorf("seeds 9 and 10:\n%s\n%s", out[0], out[1])
 	}
 }
+
+// TestSummaryFiniteMedians: a batch's summary gives each measure's median
+// and range of its finite values and ends the line saying how many of the
+// runs that did not diverge left it NaN or infinite, as a sweep's row
+// does (one NaN W1 had made the median NaN, or sorted first as the
+// minimum: min=NaN); a measure no run has finite reads NaN, and the
+// counts stand in one column.
+func TestSummaryFiniteMedians(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nan, inf := math.NaN(), math.Inf(1)
+	var results []Result
+	for i, w1 := range []float64{0.3, nan, 0.7, 0.5, nan} {
+		std := 1.0
+		if i == 2 {
+			std = -inf
+		}
+		results = append(results, Result{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.1, W1: w1, Mean: 4, Std: std, Skew: nan}})
+	}
+	results = append(results, Result{State: Diverged, Metrics: engine.Metrics{N: 100, W1: inf, Std: nan}}) // not counted
+	var b strings.Builder
+	writeSummary(&b, cfg, "vanilla", []uint64{1, 2, 3, 4, 5, 6}, 2, results, time.Second)
+	out := b.String()
+	col := -1
+	for _, want := range []string{
+		"summary ks median=0.1000 min=0.1000 max=0.1000",
+		"summary w1 median=0.5000 min=0.3000 max=0.7000 nan=2/5",
+		"summary std median=1.0000 min=1.0000 max=1.0000 target=1.2500 nan=1/5",
+		"summary skew median=NaN min=NaN max=NaN target=0.0000 nan=5/5",
+	} {
+		name := strings.Fields(want)[1]
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "summary "+name+" ") {
+				line = l
+			}
+		}
+		if got := strings.Join(strings.Fields(line), " "); got != want {
+			t.Errorf("%s line %q, want %q:\n%s", name, got, want, out)
+		}
+		if i := strings.Index(line, " nan="); i >= 0 {
+			if col >= 0 && i != col {
+				t.Errorf("nan= not in one column:\n%s", out)
+			}
+			col = i
+		}
+	}
+}

@@ -391,23 +391,6 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	return r
 }
 
-// finiteMedianRange is medianRange of the finite values of vs (not
-// empty), or of them all when none is, and how many are not finite.
-func finiteMedianRange(vs []float64) (mrange [3]float64, notFinite int) {
-	finite := make([]float64, 0, len(vs))
-	for _, v := range vs {
-		if !math.IsNaN(v) && !math.IsInf(v, 0) {
-			finite = append(finite, v)
-		}
-	}
-	notFinite = len(vs) - len(finite)
-	if len(finite) == 0 {
-		finite = vs
-	}
-	mrange[0], mrange[1], mrange[2] = medianRange(finite)
-	return mrange, notFinite
-}
-
 // line is the row ganui prints for a cell: its fields padded into columns
 // down the rows, as a --seeds batch's final lines are (joinFields).
 func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
