@@ -90,8 +90,9 @@ var ErrInterrupted = errors.New("interrupted")
 // Session of its own driven by Run with no progress reports. It prints
 // each run's final line in seed order as soon as it and the runs before it
 // are done, its fields padded into columns down the lines, then a summary
-// of the median and spread of every metric's finite values
-// (writeSummary). Each run depends only on its design and seed, so the
+// (writeSummary): every metric's median, minimum and maximum over the
+// runs that did not diverge, of its finite values only, and how many of
+// those runs left it NaN or infinite, if any (nan=2/5). Each run depends only on its design and seed, so the
 // lines are the same whatever jobs is (but for the timings). The timings
 // are by opts.Clock, the batch's and its runs' (a new one if nil), so
 // that a front end can take the process's stops out of them.
@@ -246,10 +247,12 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // preset (what --preset named): a header line naming the design as a
 // final line does, its target, and how many runs finished, diverged and
 // (after a stop) did not finish; then one line per metric with its
-// median, minimum and maximum over the runs that finished (diverged runs
-// have no meaningful metrics) whose metric is finite, the target's own
-// value where it has one, and how many of those runs left the metric NaN
-// or infinite, if any (nan=2/5).
+// median, minimum and maximum over the runs that finished without
+// diverging (a diverged run has no meaningful metrics) whose metric is
+// finite, or over all of those runs when none is (finiteMedianRange), the
+// target's own value where it has one, and how many of those runs left
+// the metric NaN or infinite, if any (nan=2/5: 2 of the 5 that did not
+// diverge).
 func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	var ok []Result
 	for _, r := range results {

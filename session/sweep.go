@@ -260,10 +260,18 @@ type SweepResult struct {
 }
 
 // RunSweep trains every cell of sw, a sweep ParseSweep read against
-// opts.Config, once per seed, up to jobs runs at once (the machinery of RunSeeds), and
-// prints a row per cell, in order, as soon as its runs are done: its
-// settings, the median KS and W1 with their ranges over the seeds, and
-// how many seeds diverged; then a summary line. Each run depends only on
+// opts.Config, once per seed, up to jobs runs at once (the machinery of
+// RunSeeds), and prints a row per cell, in order, as soon as its runs are
+// done (SweepRow.line): its settings; how many runs finished and how many
+// of those diverged; the median, minimum and maximum of each of the
+// sweep's two measures (KS and W1, or sliced W1 and the high-quality
+// share: sweepMeasures) over the runs that did not diverge, of the
+// measure's finite values only (finiteMedianRange), or of them all
+// (NaN or ±Inf) when none is finite, and no measures when every run
+// diverged; on a target with modes, the median and range of the modes
+// covered; how many seeds a stop left unfinished, if any; and last, for a
+// measure some runs that did not diverge left NaN or infinite, how many
+// of them did (w1_nan=2/5). Then a summary line. Each run depends only on
 // its design and seed, so the rows are the same whatever jobs is. Its
 // wall time, as RunSeeds', is by opts.Clock.
 //
