@@ -692,7 +692,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+lineNumber(m.ZDep, 4)), noiseUseFloor)})
 	}
-	if f, ok := indifferent(cfg, w); ok {
+	if f, ok := indifferent(w); ok {
 		far, why := farFromTarget(m)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
@@ -927,25 +927,33 @@ func (w *watch) averagedAtEquilibrium() bool {
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium, or its losses have sat still there for stillNow
 // epochs, their averages yet to follow.
-func indifferent(cfg engine.Config, w *watch) (Finding, bool) {
-	eq, averaged := w.eq, w.averagedAtEquilibrium()
-	if !averaged && w.still < stillNow {
+func indifferent(w *watch) (Finding, bool) {
+	if !w.averagedAtEquilibrium() && w.still < stillNow {
 		return Finding{}, false
 	}
+	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
+}
+
+// equilibriumDetail is the detail of D at its equilibrium (indifferent):
+// where D's losses sit, averaged, against the equilibrium and its
+// tolerance; or, before their averages follow, how long each epoch's
+// have sat still there. A stall's finding adds what makes it one
+// (stalled); the equilibrium's event gives this alone (equilibriumStarted).
+func (w *watch) equilibriumDetail() string {
+	eq := w.eq
 	losses := numtext.Together("D real "+lineNumber(w.dReal, 4)) + ", " + numtext.Together("D fake "+lineNumber(w.dFake, 4))
 	at := numtext.Together(eq.Label + " = " + lineNumber(eq.DReal, 4))
 	switch {
 	case w.hinge: // the sum, which the detail gives with the losses
 		at = "2"
 		losses += ", " + numtext.Together("together "+lineNumber(w.dReal+w.dFake, 4))
-	case eq.Label == "":
-		at = fmt.Sprintf("%s and %s (%s)", lineNumber(eq.DReal, 4), lineNumber(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", cfg.RealLabel)))
+	case eq.Label == "": // smoothed labels: the real label α is 2·eq.D, exactly (EquilibriumOf)
+		at = fmt.Sprintf("%s and %s (%s)", lineNumber(eq.DReal, 4), lineNumber(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", 2*eq.D)))
 	}
-	detail := fmt.Sprintf("%s, within %g of %s", losses, w.tol(), at)
-	if !averaged {
-		detail = fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
+	if !w.averagedAtEquilibrium() {
+		return fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
 	}
-	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: detail}, true
+	return fmt.Sprintf("%s, within %g of %s", losses, w.tol(), at)
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its
@@ -985,7 +993,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+lineNumber(m.SW1, 4)); ok {
 		out = append(out, f)
 	}
-	if f, ok := indifferent(cfg, w); ok {
+	if f, ok := indifferent(w); ok {
 		far, why := farOnPlane(m)
 		out = append(out, stalled(f, w, far, why, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
 	}

@@ -373,14 +373,14 @@ func TestStalledEquilibrium(t *testing.T) {
 		}
 	}
 	check(100, Finding{Kind: DIndifferent, Detail: "at ln 2"})
-	check(200, Finding{Kind: DStalled, Detail: "at ln 2, KS over 0.5"}) // the equilibrium's episode, which it confirms
+	check(200, Finding{Kind: DStalled, Detail: "at ln 2, KS over 0.5"}) // the equilibrium's episode, which it confirms with the equilibrium's figures alone
 	check(300, Finding{Kind: DStalled, Detail: "at ln 2, KS over 0.5"}) // and its own
 	w.dReal, w.dFake, w.still = 0.9, 0.5, 0                             // D learning again, its losses far from ln 2
 	for e := 400; e <= 400+100*settleChecks; e += 100 {
 		check(e)
 	}
 	end := 300 + 100*settleChecks
-	want := []string{"200 equilibrium: at ln 2, KS over 0.5", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
+	want := []string{"200 equilibrium: D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
 		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium; D's losses move from epoch to epoch", end)}
 	if len(events) != len(want) {
@@ -397,20 +397,24 @@ func TestStalledEquilibrium(t *testing.T) {
 // equilibrium starts both episodes at one check, and the two events say
 // two things: the equilibrium's where D's losses sit, the stall's what
 // makes it one, D stopped learning or the samples far from the target.
-// Both had given the stall's finding's detail, one text twice.
+// Both had given the stall's finding's detail, one text twice; then the
+// equilibrium's had still given the stall's figures after its own (…
+// of ln 2 = 0.6931; KS 0.9000, over 0.5), as an equilibrium reached
+// before its stall does not.
 func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		ks    float64
-		still bool // D's losses at ln 2 from the first epoch, still for lossWindow by the check
-		want  string
+		ks     float64
+		still  bool // D's losses at ln 2 from the first epoch, still for lossWindow by the check
+		want   string
+		wantEq string
 	}{
-		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100; KS 0.9000, over 0.5"},
-		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100"},
+		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6932, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100", "D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
 		var p episodes
@@ -434,8 +438,8 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		if stall != c.want {
 			t.Errorf("KS %g, still %v: the stall's detail %q, want %q", c.ks, c.still, stall, c.want)
 		}
-		if !strings.Contains(eq, "of ln 2 = 0.6931") || strings.Contains(stall, eq) {
-			t.Errorf("KS %g, still %v: the equilibrium's detail %q, the stall's %q: two texts, where D sits and why it is stuck", c.ks, c.still, eq, stall)
+		if eq != c.wantEq {
+			t.Errorf("KS %g, still %v: the equilibrium's detail %q, want %q: where D sits, the stall's figures left to its own event (%q)", c.ks, c.still, eq, c.wantEq, stall)
 		}
 	}
 }
@@ -1530,6 +1534,28 @@ func TestCollapseOnPointsSaysNarrow(t *testing.T) {
 			t.Errorf("%s: %q, want it said narrow, its clusters not known", target, fs[i].Text)
 		case !strings.HasPrefix(target, "points") && (narrow || !strings.HasPrefix(fs[i].Text, "G has collapsed to nearly one point")):
 			t.Errorf("%s: %q, want it collapsed to one point", target, fs[i].Text)
+		}
+	}
+}
+
+// TestSmoothedEquilibriumNamesItsLabel: the equilibrium's detail under
+// one-sided label smoothing names the real label as --set gave it, which
+// the watch takes from the equilibrium (2·D, exactly), also for a label
+// that no decimal of D writes back (1e-30, 0.1, a float32's least).
+func TestSmoothedEquilibriumNamesItsLabel(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, label := range []float64{0.9, 0.1, 1e-30, 0.7000000000000001, math.SmallestNonzeroFloat32} {
+		cfg.RealLabel = label
+		w := watchOf(cfg)
+		for e := 1; e <= 2*lossWindow; e++ {
+			w.add(engine.EpochStats{Epoch: e, DReal: w.eq.DReal, DFake: w.eq.DFake, G: w.eq.G, Mean: 4, Std: 1}, -1, 9, true, true)
+		}
+		f, ok := indifferent(&w)
+		if want := fmt.Sprintf("(real label %g)", label); !ok || !strings.HasSuffix(numtext.Plain(f.Detail), want) {
+			t.Errorf("real label %g: %v %q, want it to end %q", label, ok, numtext.Plain(f.Detail), want)
 		}
 	}
 }

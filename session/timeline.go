@@ -121,8 +121,10 @@ func (e Event) Line() string {
 // equilibrium at epoch 2,350, then D still and KS 0.89 from about 2,700
 // to the end, with no event after the equilibrium's).
 //
-// started, where set, is the start's detail, in place of the finding's:
-// the stall's says what makes the equilibrium a stall (stallStarted).
+// started, where set, is the start's detail, in place of the finding's,
+// so that each event gives its own figures: the stall's says what makes
+// the equilibrium a stall (stallStarted), the equilibrium's where D's
+// losses sit, also when a stall's finding starts it (equilibriumStarted).
 //
 // lingers, where set, is a line beyond the finding's own that its
 // episode ends at: a check without the finding but inside that line
@@ -137,11 +139,26 @@ var findingEvents = map[FindingKind]struct {
 }{
 	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil, nil},
 	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil, nil},
-	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, nil},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, equilibriumStarted},
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor, nil},
 	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }, nil},
 	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }, nil},
 	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil, stallStarted},
+}
+
+// equilibriumStarted is the detail of the start of D's equilibrium, f
+// the finding that starts it: where D's losses sit (equilibriumDetail),
+// also when f is a stall's, as a run that stalls at once gives at the
+// check that starts both episodes. A stall's finding's detail is the
+// equilibrium's with what makes it a stall added, and the equilibrium's
+// event had given it whole: its text then held the stall's figures
+// (KS 0.9000, over 0.5), as an equilibrium reached before its stall
+// does not, beside the stall's own event that gives them (stallStarted).
+func equilibriumStarted(w *watch, _ *Eval, f Finding) string {
+	if f.Kind == DIndifferent {
+		return f.Detail
+	}
+	return w.equilibriumDetail()
 }
 
 // stallStarted is the detail of the start of D's stall at its
