@@ -418,28 +418,57 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 			}
 		}
 	}
-	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
 	// Two labels at least, or the scale cannot be read: a range of 0 to 4.3
 	// on a short chart would get the step 5, and only its 0.
-	for len(yTicks(lo, hi, step)) < 2 {
+	return lo, hi, twoTicks(lo, hi, niceStep((hi-lo)/math.Max(1, float64(rows)/2)))
+}
+
+// maxBelow bounds the round steps twoTicks tries below its first: each
+// is at most half the one before, and a first step of niceStep's over a
+// chart's rows or columns (under 2.5 times the span over their half, at
+// least 1) is under 5 times half the span, which ticks twice: three steps
+// below at most. A range no round step ticks twice (hi no greater than
+// lo, NaN) would have had them tried without end.
+const maxBelow = 64
+
+// twoTicks is the first round step from step down (niceBelow) at which
+// lo to hi has two ticks at least (yTicks); after maxBelow steps without,
+// the last tried. A span past MaxFloat64 (−1e308 to 1e308: +Inf) had
+// looped for ever, niceBelow(+Inf) being +Inf, which ticks nothing.
+func twoTicks(lo, hi, step float64) float64 {
+	for i := 0; i < maxBelow && len(yTicks(lo, hi, step)) < 2; i++ {
 		step = niceBelow(step)
 	}
-	return lo, hi, step
+	return step
 }
 
 // yTicks are the round values a Y axis labels: the multiples of step
-// from lo to hi.
+// from lo to hi. A step too small to move the value it is added to (a
+// step of 1,000 at 1e20, whose neighbours are 16,384 apart; any at −Inf)
+// gives that one tick: it had given it without end.
 func yTicks(lo, hi, step float64) []float64 {
 	var ticks []float64
 	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
 		ticks = append(ticks, v)
+		if v+step == v {
+			break
+		}
 	}
 	return ticks
 }
 
 // niceBelow is the round step next below the round step s: 5 → 2 → 1 → 0.5.
+// It is finite and positive for any s: +Inf, a span past MaxFloat64,
+// gives the greatest round step, 1e308 (it gave +Inf, or NaN for a
+// span of NaN); the least denormal, with no step below it, gives itself
+// (decade); NaN, 0 or a negative s, no step at all, gives 1, as niceStep
+// does (it gave NaN, and 0 for 0).
 func niceBelow(s float64) float64 {
-	p := math.Pow(10, math.Floor(math.Log10(s)))
+	if !(s > 0) {
+		return 1
+	}
+	s = math.Min(s, math.MaxFloat64)
+	p := math.Pow(10, decade(s))
 	switch m := s / p; {
 	case m > 4:
 		return 2 * p

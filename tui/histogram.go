@@ -295,21 +295,19 @@ func xLabels(lo, hi float64, cols int) string { return spacedXLabels(lo, hi, col
 // most: the plane's square plot, where its y axis's step leaves x's
 // labels no room, takes 6 (planeLabelSpacing).
 func spacedXLabels(lo, hi float64, cols, spacing int) string {
-	step := niceStep((hi - lo) / math.Max(1, float64(cols)/float64(spacing)))
-	for i := 0; i < 10 && hi > lo && len(yTicks(lo, hi, step)) < 2; i++ {
-		step = niceBelow(step)
-	}
+	step := twoTicks(lo, hi, niceStep((hi-lo)/math.Max(1, float64(cols)/float64(spacing))))
 	line, _ := xLabelsAt(lo, hi, cols, step)
 	return line
 }
 
 // xLabelsAt places the labels of x at each multiple of step in [lo, hi]
-// that has room, and tells whether every one had.
+// (yTicks: a range from −Inf had labelled −Inf without end) that has
+// room, and tells whether every one had.
 func xLabelsAt(lo, hi float64, cols int, step float64) (string, bool) {
 	line := []rune(strings.Repeat(" ", cols))
 	all := true
 	last := -1 // last column written, to keep labels apart
-	for x := math.Ceil(lo/step) * step; x <= hi; x += step {
+	for _, x := range yTicks(lo, hi, step) {
 		s := strconv.FormatFloat(cleanZero(roundTo(x, step)), 'f', -1, 64)
 		c := int(math.Round((x - lo) / (hi - lo) * float64(cols-1)))
 		start := min(max(0, c-len(s)/2), cols-len(s)) // at an edge, shifted in: the label still spans its column
@@ -328,13 +326,26 @@ func niceStep(raw float64) float64 {
 	if !(raw > 0) {
 		return 1
 	}
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	p := math.Pow(10, decade(raw))
 	for _, m := range [...]float64{1, 2, 5, 10} {
 		if m*p >= raw {
 			return m * p
 		}
 	}
 	return 10 * p
+}
+
+// decade is ⌊log₁₀ s⌋ of a positive s, the exponent of the power of ten
+// at or below it, within float64's reach: 308 for s past MaxFloat64
+// (+Inf), and at least −323, whose power is the least but one denormal
+// (10^−324 is 0). A denormal's is its own: math.Log10 reads about −307.95
+// for every one, which had put 5e-324's round step below at 5e-309.
+func decade(s float64) float64 {
+	s = math.Min(s, math.MaxFloat64)
+	if s < 0x1p-1022 { // a denormal: scaled into the normal range and back
+		return math.Max(-323, math.Floor(math.Log10(s*1e20))-20)
+	}
+	return math.Floor(math.Log10(s))
 }
 
 // roundTo removes float noise from a multiple of step (0.30000000000000004).

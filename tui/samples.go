@@ -163,10 +163,7 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 	if rows < 1 || !(s.hi > s.lo) {
 		return labels, 0
 	}
-	step := niceStep((s.hi - s.lo) / math.Max(1, float64(rows)/2))
-	for len(yTicks(s.lo, s.hi, step)) < 2 {
-		step = niceBelow(step)
-	}
+	step := twoTicks(s.lo, s.hi, niceStep((s.hi-s.lo)/math.Max(1, float64(rows)/2)))
 	for ; len(yTicks(s.lo, s.hi, step)) >= 2; step = niceStep(step * 1.5) {
 		clear(labels)
 		n, fits := 0, true

@@ -1263,16 +1263,23 @@ func fromZero(vals []float64, v float64) sparkScale {
 // math.Ceil): an end of a range rounded outwards still holds every value
 // within it. A quotient a hair off a whole number (0.91/0.01 is
 // 91.00000000000001) is taken as that number, so that 0.91 stays 0.91.
+// Where the rounded value is no float64, v stays as it is: past
+// MaxFloat64 (1.8e308 rounded up had made a range's end +Inf, and its
+// bars' scale NaN), or a denormal's, whose step of two digits is under
+// the least (5e-324 rounded up had read 1e-309: decade).
 func roundOut(v float64, round func(float64) float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
 	}
-	step := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	step := math.Pow(10, decade(math.Abs(v))-1)
 	q := v / step
 	if r := math.Round(q); math.Abs(q-r) < 1e-9*math.Abs(q) {
 		q = r
 	}
-	return round(q) * step
+	if r := round(q) * step; step > 0 && !math.IsInf(r, 0) {
+		return r
+	}
+	return v
 }
 
 // rangeEnds writes the ends of a range in two significant digits, or in
@@ -1337,7 +1344,10 @@ func zdepLine(z float64) string {
 
 // sparkBetween draws vals as bars from lo (▁) to hi (█); with hi no
 // greater than lo they are flat (▄). An infinite value is a full or empty
-// bar, NaN a gap.
+// bar, NaN a gap. Any lo and hi draw: a span past MaxFloat64 (−1e308 to
+// 1e308) is taken in halves, and a share that is still no number (an end
+// at ±Inf) is the empty bar; such a share had indexed the bars at
+// −9223372036854775807 (int of NaN), a panic.
 func sparkBetween(vals []float64, lo, hi float64) string {
 	var sb strings.Builder
 	for _, v := range vals {
@@ -1348,7 +1358,14 @@ func sparkBetween(vals []float64, lo, hi float64) string {
 		case math.IsInf(v, 0):
 			i = 8 * int(math.Max(0, math.Copysign(1, v)))
 		case hi > lo:
-			i = 1 + int(math.Round(math.Max(0, math.Min(1, (v-lo)/(hi-lo)))*7))
+			share := (v - lo) / (hi - lo)
+			if math.IsInf(hi-lo, 0) {
+				share = (v/2 - lo/2) / (hi/2 - lo/2)
+			}
+			if math.IsNaN(share) {
+				share = 0
+			}
+			i = 1 + int(math.Round(math.Max(0, math.Min(1, share))*7))
 		}
 		sb.WriteRune(eighths[i])
 	}
