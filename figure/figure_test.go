@@ -267,6 +267,23 @@ func TestHeatmap(t *testing.T) {
 	}
 }
 
+// TestHeatmapPaintsNoValueGrey: a cell whose value is not finite is
+// painted as one with no value, grey: gonum's heat map takes NaN for
+// that, and ±Inf for values past its colour bar, whose colours ganui
+// leaves unset.
+func TestHeatmapPaintsNoValueGrey(t *testing.T) {
+	h := Heatmap{X: []string{"a", "b", "c", "d"}, Y: []string{"y"}, Z: [][]float64{{0.5, math.Inf(1), math.Inf(-1), math.NaN()}}}
+	g := grid{&h}
+	if g.Z(0, 0) != 0.5 {
+		t.Errorf("a finite value drawn as %v", g.Z(0, 0))
+	}
+	for c := 1; c < 4; c++ {
+		if !math.IsNaN(g.Z(c, 0)) {
+			t.Errorf("%v drawn as %v, not as no value (NaN)", h.Z[0][c], g.Z(c, 0))
+		}
+	}
+}
+
 // TestFromSweep: the heat map of a sweep puts the first key across and
 // the second up, and says which cells diverged, had runs whose KS is not
 // finite (which the median leaves out), or did not run.

@@ -43,10 +43,22 @@ func WriteHeatmap(path string, h Heatmap) error {
 // grid is a Heatmap as plotter.GridXYZ: column i, row j at (i, j).
 type grid struct{ h *Heatmap }
 
-func (g grid) Dims() (c, r int)   { return len(g.h.X), len(g.h.Y) }
-func (g grid) Z(c, r int) float64 { return g.h.Z[r][c] }
-func (g grid) X(c int) float64    { return float64(c) }
-func (g grid) Y(r int) float64    { return float64(r) }
+func (g grid) Dims() (c, r int) { return len(g.h.X), len(g.h.Y) }
+
+// Z is the value of a cell, NaN for any that is not finite: gonum's heat
+// map fills NaN with no value's grey (drawHeatmap), as the cell's text
+// and the README say, but ±Inf with its Overflow and Underflow colours,
+// which ganui leaves unset: a sweep whose every run gave a sliced W1 of
+// +Inf had left its cell unpainted, under the white text of a grey one.
+func (g grid) Z(c, r int) float64 {
+	if v := g.h.Z[r][c]; finite(v) {
+		return v
+	}
+	return math.NaN()
+}
+
+func (g grid) X(c int) float64 { return float64(c) }
+func (g grid) Y(r int) float64 { return float64(r) }
 func (h *Heatmap) valid() error {
 	if len(h.X) == 0 || len(h.Y) == 0 || len(h.Z) != len(h.Y) {
 		return fmt.Errorf("heat map of %d×%d values for %d×%d settings", len(h.Z), len(h.Z), len(h.Y), len(h.X))
