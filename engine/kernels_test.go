@@ -957,9 +957,10 @@ func TestMinibatchSharedSameBits(t *testing.T) {
 	})
 }
 
-// TestMinibatchShareDefaults: with 8 kernels, the vector kernels share the
-// pairs of a batch of 256 rows but not of 100, the portable ones those of
-// 32 rows but not of 16 (mbdShareLanes).
+// TestMinibatchShareDefaults: with 8 kernels, the AVX-512 kernels share
+// the pairs of a batch of 100 rows but not of 64, the AVX2 ones those of
+// 256 rows but not of 100, the portable ones those of 32 rows but not of
+// 16 (mbdShareLanes).
 func TestMinibatchShareDefaults(t *testing.T) {
 	defer SetProductWorkers(SetProductWorkers(1))
 	defer func() { helperOnly = false }()
@@ -967,7 +968,10 @@ func TestMinibatchShareDefaults(t *testing.T) {
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(10, 10))
 		small, large := 100, 256
-		if kernelISA == isaGo {
+		switch kernelISA {
+		case isaAVX512:
+			small, large = 64, 100
+		case isaGo:
 			small, large = 16, 32
 		}
 		for _, rows := range []int{small, large} {

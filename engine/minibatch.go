@@ -229,15 +229,18 @@ func (l *Minibatch) pairs(rows int, grad bool, scale float32) {
 
 // mbdShareLanes is, for each kernel path, the fewest lanes (mbdPairsLen
 // per kernel, summed over the kernels) whose pair kernels are shared with
-// the helper. On the vector kernels 2¹⁶: with 8 kernels, ring-mbd's batch
-// of 256 rows (276,480 lanes) trains in 0.87 of the wall time shared,
-// for 1.36 times the CPU time, but a batch of 100 (54,912) in 0.94 for
-// 1.58 times, and one of 64 (19,968) no faster. The portable kernels take
-// about ten times as long a lane, and 2¹²: minibatch-discrimination's 100
-// rows in 0.71 of the wall time (1.24 times the CPU time), 32 rows
-// (5,888 lanes) 0.88 of an epoch's time, 16 rows (1,920) 1.02.
-// bench/README.md, section 0, step 29.
-var mbdShareLanes = [...]int{isaGo: 1 << 12, isaAVX2: 1 << 16, isaAVX512: 1 << 16}
+// the helper. On AVX2 2¹⁶: with 8 kernels, ring-mbd's batch of 256 rows
+// (276,480 lanes) trains in 0.87 of the wall time shared, for 1.36 times
+// the CPU time, a batch of 100 (54,912) in 0.94 for 1.58 times (on a Zen
+// 4, step 29), and one of 64 (19,968) no faster. On AVX-512 2¹⁵, which
+// shares the batch of 100 but not that of 64: on an Intel Xeon,
+// minibatch-discrimination trains in 0.83 of the wall time shared, for
+// 1.36 times the CPU time, and bimodal-mbd in 0.77 for 1.49 (step 35).
+// The portable kernels take about ten times as long a lane, and 2¹²:
+// minibatch-discrimination's 100 rows in 0.71 of the wall time (1.24
+// times the CPU time), 32 rows (5,888 lanes) 0.88 of an epoch's time, 16
+// rows (1,920) 1.02. bench/README.md, section 0, steps 29 and 35.
+var mbdShareLanes = [...]int{isaGo: 1 << 12, isaAVX2: 1 << 16, isaAVX512: 1 << 15}
 
 // mbdTask is one pass of a minibatch layer's pair kernels (Minibatch.pairs),
 // kernel b chunk b. A kernel reads and writes only its own rows of Mᵀ,
