@@ -59,6 +59,7 @@ func (g grid) Z(c, r int) float64 {
 
 func (g grid) X(c int) float64 { return float64(c) }
 func (g grid) Y(r int) float64 { return float64(r) }
+
 func (h *Heatmap) valid() error {
 	if len(h.X) == 0 || len(h.Y) == 0 || len(h.Z) != len(h.Y) {
 		return fmt.Errorf("heat map of %d×%d values for %d×%d settings", len(h.Z), len(h.Z), len(h.Y), len(h.X))

@@ -92,10 +92,11 @@ var ErrInterrupted = errors.New("interrupted")
 // are done, its fields padded into columns down the lines, then a summary
 // (writeSummary): every metric's median, minimum and maximum over the
 // runs that did not diverge, of its finite values only, and how many of
-// those runs left it NaN or infinite, if any (nan=2/5). Each run depends only on its design and seed, so the
-// lines are the same whatever jobs is (but for the timings). The timings
-// are by opts.Clock, the batch's and its runs' (a new one if nil), so
-// that a front end can take the process's stops out of them.
+// those runs left it NaN or infinite, if any (nan=2/5). Each run depends
+// only on its design and seed, so the lines are the same whatever jobs
+// is (but for the timings). The timings are by opts.Clock, the batch's
+// and its runs' (a new one if nil), so that a front end can take the
+// process's stops out of them.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and report state=interrupted, no further seed starts, and the
