@@ -299,7 +299,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 	}
 	measures := len(metrics)
 	metrics = append(metrics,
-		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, 1, ""},
+		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, 1, ""}, // NaN of a run that counted no training time: nan=1/5
 		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, ""},
 	)
 	// The fields padded to the widest of each column, so that the medians,

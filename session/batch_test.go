@@ -187,6 +187,42 @@ func TestSummaryColumns(t *testing.T) {
 	}
 }
 
+// TestSummaryRateOfTimedRuns (a --seeds summary counted a run whose
+// training its clock had timed none of as 0 epochs/s, which dragged the
+// range to 0: min=0.0): the epochs_per_s line's median and range are of
+// the runs with time counted, and the line ends saying how many had none,
+// nan=1/3, as a measure's line does of the runs that left it NaN.
+func TestSummaryRateOfTimedRuns(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 5
+	var results []Result
+	for i, now := range []func() time.Time{ticking(time.Millisecond), newFakeWall().now, ticking(2 * time.Millisecond)} {
+		s, err := New(Options{Config: cfg, Seed: uint64(i + 1), Samples: 100, Clock: NewClock(now)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Run(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+	}
+	a, b := results[0].EpochsPerS, results[2].EpochsPerS
+	want := fmt.Sprintf("summary epochs_per_s median=%s min=%s max=%s nan=1/3",
+		lineNumber((a+b)/2, 1), lineNumber(min(a, b), 1), lineNumber(max(a, b), 1))
+	var out strings.Builder
+	writeSummary(&out, cfg, "", []uint64{1, 2, 3}, 1, results, time.Second)
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "summary epochs_per_s ") {
+			if got := strings.Join(strings.Fields(line), " "); got != want {
+				t.Errorf("got  %s\nwant %s\n%s", got, want, out.String())
+			}
+			return
+		}
+	}
+	t.Fatalf("no epochs_per_s line:\n%s", out.String())
+}
+
 // TestBatchTallies: a batch tells how far it has got before its first
 // run ends and after each run's line, counting the diverged runs, so that
 // a status line can follow a long batch whose lines come slowly. One job

@@ -34,7 +34,8 @@ import (
 //     goes on, the stall counted. From the continue until the SIGCONT
 //     is told (the few milliseconds its delivery takes) the clock is
 //     held where the stall left it, so that no reading then counts the
-//     stop: a run of a batch begun and ended within them shows no time.
+//     stop: a run of a batch begun and ended within them shows no time
+//     (wall_s=0.000, and no rate: epochs_per_s=NaN, Result.EpochsPerS).
 //
 // Either way the clock never runs backwards. It is read by the sessions'
 // goroutines and told by the front end's, so it has a lock of its own.

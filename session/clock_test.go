@@ -68,6 +68,16 @@ func newFakeWall() *fakeWall             { return &fakeWall{time.Unix(1_000_000,
 func (w *fakeWall) now() time.Time       { return w.t }
 func (w *fakeWall) pass(d time.Duration) { w.t = w.t.Add(d) }
 
+// ticking is a wall clock that moves on by step at every reading: a run
+// kept by it counts time for every epoch it trains.
+func ticking(step time.Duration) func() time.Time {
+	w := newFakeWall()
+	return func() time.Time {
+		w.pass(step)
+		return w.now()
+	}
+}
+
 // watched returns a clock over w, watched: beaten once.
 func (w *fakeWall) watched() (*Clock, *fakeWall) {
 	c := NewClock(w.now)
@@ -181,7 +191,7 @@ func TestUnwatchedClockRunsFree(t *testing.T) {
 // and each of its runs, by a clock of its own, which no stop could be
 // taken out of): RunSeeds and RunSweep, and every run they train, keep
 // time by Options.Clock — here one that stands still, so that every
-// wall_s and epochs_per_s they print is 0.
+// wall_s they print is 0 and every epochs_per_s NaN: no time counted.
 func TestBatchKeepsTimeByItsClock(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 20
@@ -198,16 +208,61 @@ func TestBatchKeepsTimeByItsClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := seeds.String() + sweep.String()
-	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+)(?: +min=([0-9.e+-]+) +max=([0-9.e+-]+))?`)
+	timing := regexp.MustCompile(`(wall_s|epochs_per_s)(?:=| +median=)([0-9.e+-]+|NaN)(?: +min=([0-9.e+-]+|NaN) +max=([0-9.e+-]+|NaN))?`)
 	found := timing.FindAllStringSubmatch(out, -1)
 	if len(found) != 10 {
 		t.Fatalf("%d timings, want 10 (3 runs' 2, the seeds' summary's 3, the sweep's 1):\n%s", len(found), out)
 	}
 	for _, m := range found {
 		for _, v := range m[2:] {
-			if f, err := strconv.ParseFloat(v, 64); v != "" && (err != nil || f != 0) {
+			f, err := strconv.ParseFloat(v, 64)
+			if v != "" && (err != nil || m[1] == "wall_s" && f != 0 || m[1] == "epochs_per_s" && !math.IsNaN(f)) {
 				t.Errorf("%s: not by the batch's clock, which stood still", m[0])
 			}
+		}
+	}
+}
+
+// TestUntimedRunClaimsNoRate (a run whose training its clock counted no
+// time for printed epochs_per_s=0.0, a rate it never had — seed=5
+// epochs=41 state=interrupted epochs_per_s=0.0 wall_s=0.000, a run of a
+// batch begun and ended on the clock held between a continue and its
+// SIGCONT being told): with no training time counted, whether its epochs
+// trained on a clock that stood still or none trained, a run's rate is
+// NaN, printed epochs_per_s=NaN; a run its clock timed has its rate.
+func TestUntimedRunClaimsNoRate(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 5
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, c := range []struct {
+		name   string
+		ctx    context.Context
+		now    func() time.Time
+		epochs int
+		timed  bool
+	}{
+		{"held clock", context.Background(), newFakeWall().now, 5, false},
+		{"no epoch", cancelled, ticking(time.Millisecond), 0, false},
+		{"timed", context.Background(), ticking(time.Millisecond), 5, true},
+	} {
+		s, err := New(Options{Config: cfg, Seed: 1, Samples: 100, Clock: NewClock(c.now)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Run(c.ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := r.Line()
+		if r.Epochs != c.epochs {
+			t.Fatalf("%s: %d epochs, want %d: %s", c.name, r.Epochs, c.epochs, line)
+		}
+		if timed := !math.IsNaN(r.EpochsPerS); timed != c.timed || timed && !(r.EpochsPerS > 0) {
+			t.Errorf("%s: EpochsPerS %v: %s", c.name, r.EpochsPerS, line)
+		}
+		if untimed := strings.Contains(line, " epochs_per_s=NaN "); untimed == c.timed || strings.Contains(line, "epochs_per_s=0.0 ") {
+			t.Errorf("%s: %s", c.name, line)
 		}
 	}
 }

@@ -86,8 +86,17 @@ type Result struct {
 	Metrics engine.Metrics
 	// Findings is the diagnosis as the run ended, of Metrics and D's
 	// averaged losses: what the screen's diagnosis would say of it.
-	Findings   []Finding
-	EpochsPerS float64 // training throughput, evaluations excluded
+	Findings []Finding
+	// EpochsPerS is the training throughput, evaluations excluded: the
+	// epochs trained in this process over the time the clock counted
+	// training them. With no such time — no epoch trained (a run stopped
+	// before its first, or a resumed one before its first since), or
+	// every one on a held clock (Clock: a run of a batch begun and ended
+	// between a continue and its SIGCONT being told) — there is no rate,
+	// and it is NaN: the line says epochs_per_s=NaN and a batch's summary
+	// leaves the run out of the rate's median and range (nan=1/5), where
+	// 0 had claimed a rate the run never had and dragged the range to 0.
+	EpochsPerS float64
 	WallS      float64 // the whole run, evaluations and output included
 }
 
@@ -303,6 +312,7 @@ func (s *Session) Result() Result {
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted
 	}
+	r.EpochsPerS = math.NaN() // no training time counted, no rate
 	if s.busy > 0 {
 		r.EpochsPerS = float64(s.trained) / s.busy.Seconds()
 	}
