@@ -1375,3 +1375,82 @@ func TestTwoRunsShareTheHelper(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestMinibatchGoOrder: the portable pair kernels, which take a block of
+// pairs one dimension at a time and four dimensions of the backward pass
+// side by side, give the bits of the pair-by-pair loops that define their
+// order of operations (mbdPairsGo's and mbdGradGo's doc comments): for
+// each pair, x = 0 − |d₀| − |d₁| − …; row i's sum over j, o_j's and
+// dMᵀ's sums over i, and each dimension's sum over j, each in turn.
+func TestMinibatchGoOrder(t *testing.T) {
+	for _, n := range []int{2, 3, 16, 17, 33, 100} {
+		for c := 1; c <= 9; c++ {
+			rng := rand.New(rand.NewPCG(uint64(n), uint64(c)))
+			ld := roundUp16(n)
+			mt := make([]float32, c*ld)
+			for q := range c {
+				for j := range ld {
+					mt[q*ld+j] = float32(math.Inf(1))
+					if j < n {
+						mt[q*ld+j] = float32(rng.NormFloat64() * 0.7)
+					}
+				}
+			}
+			mt[0] = mt[1] // a pair at distance 0 in one dimension: sign(±0)
+			g, f := make([]float32, ld), make([]float32, ld)
+			for j := range n {
+				g[j] = float32(rng.NormFloat64())
+			}
+			const scale = 0.37
+			e := make([]float32, mbdPairsLen(n))
+			o, r := make([]float32, ld), make([]float32, n)
+			mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+			dmt, dr := make([]float32, c*ld), make([]float32, c*ld)
+			mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n)
+
+			wo, wr := make([]float32, ld), make([]float32, n)
+			wdmt, wdr := make([]float32, c*ld), make([]float32, c*ld)
+			for i := range n - 1 {
+				var acc float32
+				for j := i + 1; j < n; j++ {
+					var x float32
+					for q := range c {
+						x -= abs32(mt[q*ld+i] - mt[q*ld+j])
+					}
+					v := expNeg32(x) * scale
+					wo[j] += v
+					acc += v
+				}
+				wr[i] = acc
+			}
+			for i := range n - 1 {
+				for q := range c {
+					var acc float32
+					for j := i + 1; j < n; j++ {
+						x := float32(0)
+						for q := range c {
+							x -= abs32(mt[q*ld+i] - mt[q*ld+j])
+						}
+						fs := (g[i] + g[j]) * (expNeg32(x) * scale)
+						if mt[q*ld+i]-mt[q*ld+j] < 0 || math.Signbit(float64(mt[q*ld+i]-mt[q*ld+j])) {
+							fs = -fs
+						}
+						acc += fs
+						wdmt[q*ld+j] += fs
+					}
+					wdr[q*ld+i] = acc
+				}
+			}
+			for _, v := range []struct {
+				name      string
+				got, want []float32
+			}{{"o", o, wo}, {"r", r, wr}, {"dmt", dmt, wdmt}, {"dr", dr, wdr}} {
+				for k := range v.want {
+					if math.Float32bits(v.got[k]) != math.Float32bits(v.want[k]) {
+						t.Fatalf("n=%d c=%d: %s[%d] = %g, want %g", n, c, v.name, k, v.got[k], v.want[k])
+					}
+				}
+			}
+		}
+	}
+}
