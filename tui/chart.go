@@ -37,11 +37,11 @@ type refLine struct {
 // whole seconds, and epochs are whole numbers. Every draw sets the axes
 // from the data afresh, because ntcharts' automatic ranges only ever grow.
 type lineChart struct {
-	ts       timeserieslinechart.Model
-	series   []series
-	w, h     int
-	decimals int // for the Y labels, chosen from the visible range
-	labelW   int // the widest Y label drawTicks will write: ntcharts' gutter is made as wide
+	ts     timeserieslinechart.Model
+	series []series
+	w, h   int
+	step   float64 // the Y ticks' step, whose precision their labels are written to
+	labelW int     // the widest Y label drawTicks will write: ntcharts' gutter is made as wide
 
 	// own: the last series is on a scale of its own and does not set the
 	// range (a feature-matching G's loss beside D's).
@@ -62,11 +62,11 @@ type lineChart struct {
 }
 
 func newLineChart(ss ...series) *lineChart {
-	c := &lineChart{series: ss, decimals: 2}
+	c := &lineChart{series: ss, step: 0.01}
 	c.ts = timeserieslinechart.New(20, 6,
 		timeserieslinechart.WithXLabelFormatter(func(_ int, v float64) string { return compact(v) }),
 		timeserieslinechart.WithYLabelFormatter(func(_ int, v float64) string {
-			return padLeft(axisNum(v, c.decimals), c.labelW) // sizes the gutter; drawTicks writes the labels
+			return padLeft(axisNum(v, c.step), c.labelW) // sizes the gutter; drawTicks writes the labels
 		}),
 		timeserieslinechart.WithAxesStyles(styleFaint, styleMuted),
 	)
@@ -113,11 +113,11 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		// of -2 had been clamped to a live run's range near 0 and drawn
 		// along its edge, unmarked, where it read as a mean near 0.
 		lo, hi, step = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
-		c.decimals = decimalsFor(step)
+		c.step = step
 		ticks = yTicks(lo, hi, step)
 		c.labelW = 0
 		for _, v := range ticks {
-			c.labelW = max(c.labelW, len(axisNum(v, c.decimals)))
+			c.labelW = max(c.labelW, len(axisNum(v, c.step)))
 		}
 		c.ts.SetTimeRange(t0, t1)
 		c.ts.SetYRange(lo, hi)
@@ -580,7 +580,7 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 		if !ok || row >= o.Y {
 			continue
 		}
-		s := axisNum(v, c.decimals)
+		s := axisNum(v, c.step)
 		if len(s) > o.X {
 			continue
 		}
@@ -589,15 +589,44 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 	}
 }
 
-// axisNum writes a Y tick value with the decimals its step needs, and
-// values far from 1, such as the losses of a run blowing up, short in
-// exponent form (2e9) so that the axis does not eat the chart.
-func axisNum(v float64, decimals int) string {
-	if math.Abs(v) >= 1e5 {
-		return numtext.Plainly(v, 2)
+// axisNum writes a tick value v, a multiple of step, as the axes label
+// it, at the step's precision: where the screen writes numbers plainly
+// (numtext.Plainly: 10⁻⁴ ≤ |v| < 10⁵) with the decimals the step needs
+// (0.05, 1.25, 0.00 at a step of 0.01), else, such as the losses of a
+// run blowing up, in the short exponent form with the significant digits
+// it needs (2e9, 1.25e5, 5e-5, -3e-310), so that the axis does not eat
+// the chart. It writes tickDigits significant digits at most, and a
+// value within half a step of 0 as 0 (float noise: 5.6e-17 for
+// -0.3 + 3 × 0.1). A range at 1e-300 had been labelled in 300 decimals:
+// the loss chart's gutter was wider than the chart, a panic in ntcharts.
+func axisNum(v, step float64) string {
+	a := math.Abs(v)
+	switch {
+	case v == 0 || a < step/2 && step < math.Inf(1):
+		if d := decimalsFor(step); d <= plainDecimals {
+			return strconv.FormatFloat(0, 'f', d, 64)
+		}
+		return "0"
+	case a >= 1e5 || a < 1e-4 || math.IsNaN(v): // ±Inf, NaN: "+Inf", "NaN"
+		digits := 1
+		if !math.IsInf(v, 0) && !math.IsNaN(v) {
+			digits = min(tickDigits, max(1, int(decade(a))+places(step)+1))
+		}
+		return numtext.Plainly(v, digits)
 	}
-	return strconv.FormatFloat(cleanZero(v), 'f', decimals, 64)
+	d := min(decimalsFor(step), max(0, tickDigits-1-int(decade(a))))
+	return strconv.FormatFloat(v, 'f', d, 64)
 }
+
+// tickDigits bounds the significant digits of a tick's label: a range
+// only a few float64s wide (0.6931471805599453 to the next) would
+// otherwise be labelled in 17, ticks that then read alike, as a range
+// the gutter of the samples panel cannot label apart does (1, 1, 1).
+const tickDigits = 8
+
+// plainDecimals is the most decimals a number written plainly has
+// before the screen writes it as an exponent (numtext.Plainly: 0.0001).
+const plainDecimals = 4
 
 // cleanZero turns −0 into 0 so that it prints without a sign.
 func cleanZero(v float64) float64 {
@@ -607,27 +636,57 @@ func cleanZero(v float64) float64 {
 	return v
 }
 
-// decimalsFor picks the decimals a tick step needs: 0.05 → 2, 0.5 → 1, 5 → 0.
-func decimalsFor(step float64) int {
-	return max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+// decimalsFor picks the decimals a tick step needs: 0.05 → 2, 0.5 → 1,
+// 5 → 0, and none for a step that is not a finite, positive number.
+func decimalsFor(step float64) int { return max(0, places(step)) }
+
+// places is the decimal place of a step's leading digit, the decimals
+// it needs: 2 for 0.05, 0 for 5, −4 for 5e4, 310 for 1e-310 (log10), and
+// 0 for a step that is not a finite, positive number.
+func places(step float64) int {
+	if !(step > 0) || math.IsInf(step, 0) {
+		return 0
+	}
+	return int(math.Ceil(-log10(step) - 1e-9))
 }
 
-// compact writes an epoch count short: 950, 1.2k, 12k, 1.5M.
+// log10 is math.Log10 of a positive s, a denormal's too: math.Log10
+// reads about −307.95 for every one, which had put 5e-324's round step
+// below at 5e-309.
+func log10(s float64) float64 {
+	if s < 0x1p-1022 { // a denormal: scaled into the normal range and back
+		return math.Log10(s*1e20) - 20
+	}
+	return math.Log10(s)
+}
+
+// compact writes an epoch count or a bin's count short, in four cells
+// from 0 to 10⁹⁹: 950, 1.2k, 12k, 1.5M, 25M, then in exponent form
+// (3e9); NaN and ±Inf as the screen writes them (NaN, +Inf). It had
+// written 999,999 as 1000k, 12,345,678 as 12.3M, and 1e100 as a hundred
+// digits and M.
 func compact(v float64) string {
 	switch a := math.Abs(v); {
 	case a < 1000:
-		return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
-	case a < 10_000:
-		return trimZero(strconv.FormatFloat(v/1000, 'f', 1, 64)) + "k"
-	case a < 1_000_000:
+		return strconv.FormatFloat(cleanZero(math.Round(v)), 'f', 0, 64)
+	case a < 9950:
+		return trimZeros(strconv.FormatFloat(v/1000, 'f', 1, 64)) + "k"
+	case a < 999_500:
 		return strconv.FormatFloat(math.Round(v/1000), 'f', 0, 64) + "k"
+	case a < 9_950_000:
+		return trimZeros(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + "M"
+	case a < 999_500_000:
+		return strconv.FormatFloat(math.Round(v/1e6), 'f', 0, 64) + "M"
 	}
-	return trimZero(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + "M"
+	return numtext.Plainly(v, 1)
 }
 
-func trimZero(s string) string {
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		return s[:len(s)-2]
+// trimZeros drops the zeros that end a number's decimals, and its point
+// if none are left: 1.50 → 1.5, 2.0 → 2; a number in exponent form is
+// returned as it is.
+func trimZeros(s string) string {
+	if !strings.Contains(s, ".") || strings.Contains(s, "e") {
+		return s
 	}
-	return s
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }

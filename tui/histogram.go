@@ -2,7 +2,6 @@ package tui
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -147,8 +146,14 @@ func histStrips(curve, push []float64, rows int) int {
 	return strips
 }
 
-// gutter writes an axis label right-aligned in the plots' left gutter.
+// gutter writes an axis label right-aligned in the plots' left gutter,
+// or leaves it out where it is wider (1e100, -0.05): every row of a plot
+// is as wide as its first, which the plane's notes are placed by. A
+// label one cell wider had pushed its row of the plot one cell right.
 func gutter(label string) string {
+	if lipgloss.Width(label) > axisGutter-1 {
+		label = ""
+	}
 	return styleMuted.Render(padLeft(label, axisGutter-1) + " ")
 }
 
@@ -302,13 +307,16 @@ func spacedXLabels(lo, hi float64, cols, spacing int) string {
 
 // xLabelsAt places the labels of x at each multiple of step in [lo, hi]
 // (yTicks: a range from −Inf had labelled −Inf without end) that has
-// room, and tells whether every one had.
+// room, and tells whether every one had. Each is written as the y axes
+// write theirs (axisNum), in its fewest digits: -2, 0.5, 1.5e-300; a
+// range at 1e-300 had had labels of 300 decimals, none with room, and
+// one 1e-310 wide labels of NaN.
 func xLabelsAt(lo, hi float64, cols int, step float64) (string, bool) {
 	line := []rune(strings.Repeat(" ", cols))
 	all := true
 	last := -1 // last column written, to keep labels apart
 	for _, x := range yTicks(lo, hi, step) {
-		s := strconv.FormatFloat(cleanZero(roundTo(x, step)), 'f', -1, 64)
+		s := trimZeros(axisNum(x, step))
 		c := int(math.Round((x - lo) / (hi - lo) * float64(cols-1)))
 		start := min(max(0, c-len(s)/2), cols-len(s)) // at an edge, shifted in: the label still spans its column
 		if start <= last || start < 0 || c < start || c >= start+len(s) {
@@ -338,21 +346,10 @@ func niceStep(raw float64) float64 {
 // decade is ⌊log₁₀ s⌋ of a positive s, the exponent of the power of ten
 // at or below it, within float64's reach: 308 for s past MaxFloat64
 // (+Inf), and at least −323, whose power is the least but one denormal
-// (10^−324 is 0). A denormal's is its own: math.Log10 reads about −307.95
-// for every one, which had put 5e-324's round step below at 5e-309.
+// (10^−324 is 0). A denormal's is its own (log10), which had put
+// 5e-324's round step below at 5e-309.
 func decade(s float64) float64 {
-	s = math.Min(s, math.MaxFloat64)
-	if s < 0x1p-1022 { // a denormal: scaled into the normal range and back
-		return math.Max(-323, math.Floor(math.Log10(s*1e20))-20)
-	}
-	return math.Floor(math.Log10(s))
-}
-
-// roundTo removes float noise from a multiple of step (0.30000000000000004).
-func roundTo(x, step float64) float64 {
-	d := math.Max(0, -math.Floor(math.Log10(step))+1)
-	p := math.Pow(10, d)
-	return math.Round(x*p) / p
+	return math.Max(-323, math.Floor(log10(math.Min(s, math.MaxFloat64))))
 }
 
 func padLeft(s string, w int) string {

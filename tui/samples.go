@@ -146,10 +146,11 @@ func withYLabels(lines []string, s scale) ([]string, float64) {
 // yLabels labels the rows of a plot on scale s at round values, as the
 // line charts' axes are: a step of 1, 2 or 5 times a power of ten, a
 // label every two rows or more but at least two labels, each on the row
-// its value's dots fall in, all written with the step's decimals. A step
-// whose labels would not fit the gutter, or would share rows, is widened;
-// where no round step gives two labels that fit, the top, middle and
-// bottom rows get their values as they are.
+// its value's dots fall in, all written at the step's precision
+// (axisNum). A step whose labels would not fit the gutter, or would share
+// rows, is widened; where no round step gives two labels that fit, the
+// top, middle and bottom rows get their values as they are (shortNum),
+// which the gutter leaves out where it has no room for them (1e100).
 func yLabels(s scale, rows int) []string {
 	labels, _ := yLabelsStep(s, rows)
 	return labels
@@ -172,7 +173,7 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 			if r < 0 || r >= rows || labels[r] != "" {
 				continue
 			}
-			labels[r] = axisNum(roundTo(v, step), decimalsFor(step))
+			labels[r] = axisNum(v, step)
 			fits = fits && len(labels[r]) < axisGutter
 			n++
 		}
@@ -190,14 +191,23 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 
 // shortNum writes an axis value in at most four cells where it can, as
 // the rest of the screen writes numbers (numtext.Plainly): 1000, 5e-5,
-// where %g's 1e+03 and 5e-05 had not fitted and read 1k and 0.
+// where %g's 1e+03 and 5e-05 had not fitted and read 1k and 0; a value
+// from 1000 whose digits do not fit as compact does (12k, -1.2k); else in
+// one significant digit, seven cells at most (1e100, -0.05, -3e-310),
+// never rounded to 0 or to a hundred digits and M, as compact had them
+// (-0.05 read -0, 1e-10 0).
 func shortNum(v float64) string {
 	for _, p := range []int{3, 2, 1} {
 		if s := numtext.Plainly(cleanZero(v), p); len(s) <= 4 {
 			return s
 		}
 	}
-	return compact(v)
+	if math.Abs(v) >= 1000 {
+		if s := compact(v); len(s) <= len(numtext.Plainly(v, 1)) {
+			return s
+		}
+	}
+	return numtext.Plainly(v, 1)
 }
 
 // qqDiagPlain is the Q-Q diagonal's glyph where there is no colour.

@@ -2,8 +2,13 @@ package tui
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/session"
 )
 
 // TestNiceBelowIsTotal: niceBelow gives a finite, positive step for any
@@ -132,5 +137,163 @@ func FuzzTicksAndSparks(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+
+// maxTickLabel is the widest label axisNum writes, for any value and
+// step: a sign, tickDigits digits, a point and an exponent of three
+// digits (-1.2345678e-308).
+const maxTickLabel = tickDigits + 7
+
+// TestLabelsOfAnyValue: the axes' labels are short for any float64, in
+// the screen's number style: a value out of the plain range in exponent
+// form, where compact had written 1e100 as a hundred digits and M (which
+// shortNum took), -0.05 and 1e-10 as -0 and 0, and a tick of a range at
+// 1e-300 had three hundred decimals, or NaN where roundTo's power of ten
+// was +Inf (a range 1e-310 wide).
+func TestLabelsOfAnyValue(t *testing.T) {
+	noise := -0.3 + 0.1 + 0.1 + 0.1 // 5.6e-17, a tick at 0 by float noise
+	for _, c := range []struct{ got, want string }{
+		{shortNum(1e100), "1e100"},
+		{shortNum(-3e-310), "-3e-310"},
+		{shortNum(-0.05), "-0.05"},
+		{shortNum(1e-10), "1e-10"},
+		{shortNum(-12345), "-12k"},
+		{shortNum(1000), "1000"},
+		{shortNum(math.NaN()), "NaN"},
+		{shortNum(math.Inf(-1)), "-Inf"},
+		{compact(1e100), "1e100"},
+		{compact(999_999), "1M"},
+		{compact(12_345_678), "12M"},
+		{compact(1500), "1.5k"},
+		{compact(-0.3), "0"},
+		{compact(math.NaN()), "NaN"},
+		{compact(math.Inf(1)), "+Inf"},
+		{axisNum(3e-310, 1e-310), "3e-310"},
+		{axisNum(1.5e-300, 5e-301), "1.5e-300"},
+		{axisNum(0, 1e-310), "0"},
+		{axisNum(0, 0.01), "0.00"},
+		{axisNum(noise, 0.1), "0.0"},
+		{axisNum(0.3, 0.1), "0.3"},
+		{axisNum(1.25e5, 5000), "1.25e5"},
+		{axisNum(2e9, 1e9), "2e9"},
+		{axisNum(5e-5, 1e-5), "5e-5"},
+		{axisNum(math.Nextafter(0.6931471805599453, 1), 1e-16), "0.69314718"},
+		{trimZeros(axisNum(1, 0.5)), "1"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	for _, r := range [][2]float64{{0, 1e-310}, {1e-300, 2e-300}, {1e100, 2e100}} {
+		x := xLabels(r[0], r[1], 40)
+		if strings.Contains(x, "NaN") || !strings.Contains(x, "e") {
+			t.Errorf("x labels of %g to %g: %q, want them in exponent form", r[0], r[1], x)
+		}
+		for _, l := range yLabels(scale{r[0], r[1]}, 8) {
+			if strings.Contains(l, "NaN") || len(l) > 7 {
+				t.Errorf("y labels of %g to %g: %q, want each short", r[0], r[1], yLabels(scale{r[0], r[1]}, 8))
+				break
+			}
+		}
+	}
+	if got := xLabels(0, 1e-310, 40); !strings.Contains(got, "2e-311") {
+		t.Errorf("x labels of 0 to 1e-310: %q, want 2e-311 among them", got)
+	}
+}
+
+// TestPlotRowsKeepTheirWidth: every row of the Q-Q plot, the G(z) plot
+// and the histogram is as wide as the plot, whatever its values: a gutter
+// label wider than the gutter (1e100, which had been a hundred digits and
+// M) is left out, where it had pushed its row right.
+func TestPlotRowsKeepTheirWidth(t *testing.T) {
+	for _, v := range []float64{1e100, -3e-310, 1e-300, -1234, math.MaxFloat64} {
+		checkPlotWidths(t, v, v*1.5, 30, 8)
+	}
+}
+
+// checkPlotWidths draws the samples panel's plots of values lo and hi at
+// width × rows and fails where a row is of another width.
+func checkPlotWidths(t *testing.T, lo, hi float64, width, rows int) {
+	t.Helper()
+	qq := []engine.QQPoint{{P: 0.01, Target: lo, Gen: lo}, {P: 0.5, Target: (lo + hi) / 2, Gen: hi}, {P: 0.99, Target: hi, Gen: hi}}
+	qqLines, _ := qqPlot(qq, width, rows)
+	gz := gzPlot([]session.ZX{{Z: -1, X: lo}, {Z: 1, X: hi}}, qq, width, rows)
+	h := engine.Histogram{Lo: lo, Hi: hi, Counts: []int{1, 3, 2}, Expected: []float64{hi, lo, 2}}
+	hist := histPlot(h, nil, nil, nil, false, width, rows).lines
+	for name, lines := range map[string][]string{"Q-Q": qqLines, "G(z)": gz, "histogram": hist} {
+		for i, l := range lines {
+			if w := lipgloss.Width(l); w != width {
+				t.Fatalf("%s of %g to %g: row %d is %d cells wide, want %d:\n%s", name, lo, hi, i, w, width, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// TestLossChartOfTinyValues: a loss chart of values a few float64s apart
+// at 1e-300 draws, its labels short: their 300 decimals had made its
+// gutter wider than the chart, a panic in ntcharts (makeslice: len out of
+// range).
+func TestLossChartOfTinyValues(t *testing.T) {
+	checkChart(t, 1e-300, math.Nextafter(1e-300, 1), 60, 12)
+}
+
+// checkChart draws a loss chart whose values run between a and b, and
+// fails where it panics, a line is of another width than w, or its Y
+// labels are wider than axisNum's widest.
+func checkChart(t *testing.T, a, b float64, w, h int) {
+	t.Helper()
+	var pts []session.Point
+	for e := 1; e <= 30; e++ {
+		v := a
+		if e%2 == 0 {
+			v = b
+		}
+		pts = append(pts, session.Point{Epoch: e, DReal: v, DFake: b, G: a})
+	}
+	c := newLineChart(
+		series{name: "a", mark: '●', value: func(p session.Point) float64 { return p.DReal }},
+		series{name: "b", mark: '○', value: func(p session.Point) float64 { return p.DFake }},
+		series{name: "c", mark: '■', value: func(p session.Point) float64 { return p.G }},
+	)
+	out := c.render(pts, 0, nil, w, h)
+	for i, l := range strings.Split(out, "\n") {
+		if lw := lipgloss.Width(l); lw != w {
+			t.Fatalf("chart of %g to %g: line %d is %d cells wide, want %d:\n%s", a, b, i, lw, w, out)
+		}
+	}
+	if c.labelW > maxTickLabel {
+		t.Fatalf("chart of %g to %g: Y labels %d cells wide:\n%s", a, b, c.labelW, out)
+	}
+}
+
+// FuzzLabels: no value or step gives an axis label wider than its
+// caller's room: a tick's (axisNum) at most maxTickLabel cells, one of
+// the samples plots' ends (shortNum) seven, a count's (compact) six and
+// four from 0 to 10⁹⁹; the x labels fill their columns exactly, and the
+// samples plots' rows and a loss chart's lines are as wide as asked.
+func FuzzLabels(f *testing.F) {
+	max, tiny, inf, nan := math.MaxFloat64, math.SmallestNonzeroFloat64, math.Inf(1), math.NaN()
+	for _, c := range [][3]float64{
+		{1e100, 1e-310, 2e100}, {-3e-310, tiny, -1e-310}, {0, 1e-300, math.Nextafter(1e-300, 1)}, {nan, inf, -inf},
+		{-max, max, max}, {0.6931471805599453, 1e-17, 0.6931471805599454}, {-1234, 10, -1200}, {999_999, 5e4, 12_345_678},
+	} {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(func(t *testing.T, v, step, hi float64) {
+		if s := axisNum(v, step); len(s) > maxTickLabel || s == "" {
+			t.Fatalf("axisNum(%g, %g) = %q", v, step, s)
+		}
+		if s := shortNum(v); len(s) > 7 || s == "" {
+			t.Fatalf("shortNum(%g) = %q", v, s)
+		}
+		if s := compact(v); len(s) > 6 || v >= 0 && v < 9e99 && len(s) > 4 {
+			t.Fatalf("compact(%g) = %q", v, s)
+		}
+		if got := utf8.RuneCountInString(xLabels(v, hi, 40)); got != 40 {
+			t.Fatalf("x labels of %g to %g: %d runes, want 40", v, hi, got)
+		}
+		checkPlotWidths(t, v, hi, 30, 8)
+		checkChart(t, v, hi, 40, 10)
 	})
 }
