@@ -12,7 +12,7 @@ import (
 var (
 	eighths    = [...]rune{' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'}
 	dotGlyphs  = [...]rune{'⡀', '⠄', '⠂', '⠁'} // D(x): four dot heights per cell, bottom first
-	axisGutter = 5                             // left gutter for the count scale
+	axisGutter = 5                             // left gutter for the count scale, and the least of a y axis's (yAxisOf)
 )
 
 // Glyphs with a meaning of their own, named in the legends.
@@ -107,7 +107,7 @@ func histPlot(h engine.Histogram, curve, push, ghost []float64, critic bool, wid
 		case barRows - 1:
 			label = "0"
 		}
-		lines = append(lines, gutter(label)+grid.row(r))
+		lines = append(lines, gutter(label, axisGutter)+grid.row(r))
 	}
 	if curve != nil {
 		lines = append(lines, dStrip(curve, critic, cols)...)
@@ -146,15 +146,18 @@ func histStrips(curve, push []float64, rows int) int {
 	return strips
 }
 
-// gutter writes an axis label right-aligned in the plots' left gutter,
-// or leaves it out where it is wider (1e100, -0.05): every row of a plot
-// is as wide as its first, which the plane's notes are placed by. A
-// label one cell wider had pushed its row of the plot one cell right.
-func gutter(label string) string {
-	if lipgloss.Width(label) > axisGutter-1 {
+// gutter writes an axis label right-aligned in a plot's left gutter of
+// w cells, a label and a space, or leaves it out where it is wider: every
+// row of a plot is as wide as its first, which the plane's notes are
+// placed by. A label one cell wider had pushed its row of the plot one
+// cell right. The histogram's gutter is axisGutter, its columns the
+// session's bins, its labels counts (compact) and words that fit; the
+// other plots' is their y axis's (yAxisOf).
+func gutter(label string, w int) string {
+	if lipgloss.Width(label) > w-1 {
 		label = ""
 	}
-	return styleMuted.Render(padLeft(label, axisGutter-1) + " ")
+	return styleMuted.Render(padLeft(label, w-1) + " ")
 }
 
 // dStrip draws D(x) as dots in dStripRows rows, 0 at the bottom, 1 at the
@@ -191,7 +194,7 @@ func dStrip(curve []float64, critic bool, cols int) []string {
 		if r == dStripRows/2 {
 			l = "D " + l
 		}
-		out[r] = gutter(l) + g.row(r)
+		out[r] = gutter(l, axisGutter) + g.row(r)
 	}
 	return out
 }
@@ -236,7 +239,7 @@ func pushStrip(push []float64, counts []float64, cols int) string {
 		}
 		g.set(0, c, r, &stylePush)
 	}
-	return gutter("push") + g.row(0)
+	return gutter("push", axisGutter) + g.row(0)
 }
 
 // grid is a block of styled cells, rendered a line at a time.

@@ -441,7 +441,7 @@ func (m *Model) redraw() {
 		if s.Baseline != nil {
 			ghost = s.Baseline.Eval.Points
 		}
-		cols, rows := planeSize(l.histW, l.bottomH-2)
+		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.histW, l.bottomH-2)
 		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}

@@ -375,20 +375,30 @@ const planeLabelSpacing = 6
 
 // planeSize is the plot's size in a panel of w×h cells with a gutter and
 // an x-label line: square, a cell being about twice as tall as wide and
-// a braille cell 2×4 dots, so twice as many columns as rows.
-func planeSize(w, h int) (cols, rows int) {
-	rows = min(max(0, h), max(0, w-axisGutter)/2)
-	if rows < 2 {
-		return 0, 0
+// a braille cell 2×4 dots, so twice as many columns as rows; the gutter
+// as wide as the labels of its y axis over ys need (yAxisOf), a wider
+// one leaving fewer rows, whose labels are then worked out again.
+func planeSize(ys scale, w, h int) (cols, rows int) {
+	for g := axisGutter; ; {
+		rows = min(max(0, h), max(0, w-g)/2)
+		if rows < 2 {
+			return 0, 0
+		}
+		// g only grows, to maxYLabel+1 at most: the loop ends.
+		wider := yAxisOf(ys, rows).width
+		if wider <= g {
+			return 2 * rows, rows
+		}
+		g = wider
 	}
-	return 2 * rows, rows
 }
 
 // planePlot draws the plane of snapshot s in rows lines of plot plus one
-// of x labels, each axisGutter+2·rows cells wide: the reference sample,
-// the baseline's samples (ghost, nil for none), G's samples, the push and
-// D's surface, a critic's (critic: an unbounded score) shaded over its
-// range. It returns G's samples beyond the box, marked on its edge.
+// of x labels, each its y axis's gutter and 2·rows cells wide: the
+// reference sample, the baseline's samples (ghost, nil for none), G's
+// samples, the push and D's surface, a critic's (critic: an unbounded
+// score) shaded over its range. It returns G's samples beyond the box,
+// marked on its edge.
 func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic bool, cols, rows int) ([]string, planeDrawn) {
 	b := info.Box
 	if cols < 2 || rows < 2 || !(b.X1 > b.X0) || !(b.Y1 > b.Y0) {
@@ -408,18 +418,19 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	}
 	c.arrows(e.Arrows, 2+rows/4)
 	lines := c.render(e.Surface, e.SurfaceN, critic, noColour(), noShades())
-	lines, step := withYLabels(lines, scale{b.Y0, b.Y1})
+	ax := yAxisOf(scale{b.Y0, b.Y1}, rows)
+	lines = ax.label(lines)
 	// The x axis at the y axis's step where each label has room, so that
 	// the square reads square (ring's at 160×50 had y at 2.0, 1.5, …, and
 	// x at -2, -1, 0, 1, 2); else about every planeLabelSpacing columns.
 	x, all := "", false
-	if step > 0 && len(yTicks(b.X0, b.X1, step)) >= 2 {
-		x, all = xLabelsAt(b.X0, b.X1, cols, step)
+	if ax.step > 0 && len(yTicks(b.X0, b.X1, ax.step)) >= 2 {
+		x, all = xLabelsAt(b.X0, b.X1, cols, ax.step)
 	}
 	if !all {
 		x = spacedXLabels(b.X0, b.X1, cols, planeLabelSpacing)
 	}
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+x)), c.drawn
+	return append(lines, styleMuted.Render(strings.Repeat(" ", ax.width)+x)), c.drawn
 }
 
 // planePanel is the samples panel of a two-dimensional run: a title, the

@@ -190,7 +190,7 @@ func TestPlanePlotOddData(t *testing.T) {
 		Arrows:   []session.Arrow{{DX: nan, DY: 1}, {DX: inf}, {X: 1, Y: 1}, {X: 0.5, Y: 0.5, DX: 1, DY: 1}},
 	}
 	for _, wh := range [][2]int{{0, 0}, {3, 1}, {9, 2}, {50, 9}, {90, 17}} {
-		cols, rows := planeSize(wh[0], wh[1])
+		cols, rows := planeSize(scale{info.Box.Y0, info.Box.Y1}, wh[0], wh[1])
 		lines, _ := planePlot(info, e, []float64{nan}, false, cols, rows)
 		if cols == 0 {
 			continue
@@ -215,6 +215,36 @@ func TestPlanePlotOddData(t *testing.T) {
 	}
 	if mx, my, sx, sy := planeMoments(&session.PlaneInfo{}); mx != 0 || my != 0 || sx != 0 || sy != 0 {
 		t.Error("moments of nothing are not zero")
+	}
+}
+
+// TestPlaneWideYLabels: the plane of ring(8,2000,20) labels its y axis
+// -2000, -1000, 0, 1000, 2000 in a gutter as wide as they are, the square
+// narrower by as much where the panel's width bounds it: the gutter of
+// four cells had had room for none of them, and labelled the box's top
+// and middle, 2100 and 0, its bottom's -2.1k left out.
+func TestPlaneWideYLabels(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2100, X1: 2100, Y0: -2100, Y1: 2100}}
+	e := &session.Eval{Points: []float64{0, 0, 2000, 0, -2000, 1000}}
+	for _, wh := range [][2]int{{40, 30}, {49, 30}, {80, 12}, {23, 12}} {
+		cols, rows := planeSize(scale{info.Box.Y0, info.Box.Y1}, wh[0], wh[1])
+		lines, _ := planePlot(info, e, nil, false, cols, rows)
+		name := fmt.Sprintf("ring's plane in %d×%d", wh[0], wh[1])
+		if len(lines) != rows+1 {
+			t.Fatalf("%s: %d lines, want %d", name, len(lines), rows+1)
+		}
+		w := lipgloss.Width(lines[0])
+		for _, l := range lines {
+			if n := lipgloss.Width(l); n != w || n > wh[0] {
+				t.Fatalf("%s: a line %d cells wide, the first %d, the panel %d:\n%s", name, n, w, wh[0], strings.Join(lines, "\n"))
+			}
+		}
+		if g := w - cols; g < axisGutter || g > maxYLabel+1 {
+			t.Errorf("%s: a gutter of %d cells", name, g)
+		} else {
+			checkYLabels(t, name, lines[:rows], g)
+		}
 	}
 }
 

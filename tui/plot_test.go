@@ -566,8 +566,13 @@ func TestYLabelsAreRound(t *testing.T) {
 			t.Errorf("%v on %d rows: %v, want %v", c.s, c.rows, got, c.want)
 		}
 	}
-	// 1.0001–1.0003 rounds to no step whose labels fit four cells.
-	if got := yLabels(scale{1.0001, 1.0003}, 5); got[0] != "1" || got[4] != "1" || got[2] != "1" {
+	// 1.0001–1.0003 rounds to no step whose labels fit four cells, but to
+	// one whose fit six (they had been its ends and middle, 1, 1 and 1);
+	// 1.00000001–1.00000003 to none whose fit maxYLabel.
+	if got := yLabels(scale{1.0001, 1.0003}, 5); got[0] != "1.0003" || got[2] != "1.0002" || got[4] != "1.0001" {
+		t.Errorf("a range whose round labels need six cells: %q", got)
+	}
+	if got := yLabels(scale{1.00000001, 1.00000003}, 5); got[0] != "1" || got[4] != "1" || got[2] != "1" {
 		t.Errorf("a range no round label fits: %q, want its ends and middle", got)
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -133,24 +134,61 @@ func fitScale(ts, vs []float64) scale {
 	return scale{lo - pad, hi + pad}
 }
 
-// withYLabels puts the labels of yLabels in the gutter before each row
-// of a plot on scale s, and returns the step they are at (yLabelsStep).
-func withYLabels(lines []string, s scale) ([]string, float64) {
-	labels, step := yLabelsStep(s, len(lines))
-	for r, label := range labels {
-		lines[r] = gutter(label) + lines[r]
+// yAxis is a plot's y axis: its rows' labels and the gutter that holds
+// them, worked out before the plot, whose columns are what the gutter
+// leaves of its width.
+type yAxis struct {
+	labels []string // one a row, "" where a row has none
+	step   float64  // the round step they are at (yLabelsStep)
+	width  int      // the gutter's cells: its widest label and a space, axisGutter at least
+}
+
+// maxYLabel is the widest y label a plot widens its gutter for: -52000
+// and -1234.5 have room, a wider label is left out (gutter). A gutter
+// of four cells had left out every label of normal(-1234,0.5)'s Q-Q and
+// G(z) plots, which then had no y scale, and labelled normal(20000,5000)'s
+// at its ends and middle, 33k, 20k and 7440, no round step fitting.
+const maxYLabel = 8
+
+// yAxisOf labels the rows of a plot on scale s (yLabelsStep) and makes
+// its gutter as wide as they need: axisGutter, as before, for a label of
+// four cells or fewer, up to maxYLabel and a space.
+func yAxisOf(s scale, rows int) yAxis {
+	labels, step := yLabelsStep(s, rows)
+	w := axisGutter - 1
+	for _, l := range labels {
+		if n := lipgloss.Width(l); n <= maxYLabel {
+			w = max(w, n)
+		}
 	}
-	return lines, step
+	return yAxis{labels: labels, step: step, width: w + 1}
+}
+
+// label puts each row's label in the gutter before the row.
+func (a yAxis) label(lines []string) []string {
+	for r, label := range a.labels {
+		lines[r] = gutter(label, a.width) + lines[r]
+	}
+	return lines
+}
+
+// xAxis is the plot's line of x labels, from lo to hi over cols columns,
+// under its gutter.
+func (a yAxis) xAxis(lo, hi float64, cols int) string {
+	return styleMuted.Render(strings.Repeat(" ", a.width) + xLabels(lo, hi, cols))
 }
 
 // yLabels labels the rows of a plot on scale s at round values, as the
 // line charts' axes are: a step of 1, 2 or 5 times a power of ten, a
 // label every two rows or more but at least two labels, each on the row
 // its value's dots fall in, all written at the step's precision
-// (axisNum). A step whose labels would not fit the gutter, or would share
-// rows, is widened; where no round step gives two labels that fit, the
-// top, middle and bottom rows get their values as they are (shortNum),
-// which the gutter leaves out where it has no room for them (1e100).
+// (axisNum). A step whose labels would share rows is widened. Of the
+// steps, the first whose labels are the narrowest wins, four cells or
+// fewer counting as four, so a plot whose labels fit the gutter's four
+// cells keeps them: normal(-1234,0.5)'s are -1235, -1234 and -1233, not
+// -1234.5 a half step apart. Where no round step gives two labels of
+// maxYLabel cells or fewer, the top, middle and bottom rows get their
+// values as they are (shortNum).
 func yLabels(s scale, rows int) []string {
 	labels, _ := yLabelsStep(s, rows)
 	return labels
@@ -164,22 +202,27 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 	if rows < 1 || !(s.hi > s.lo) {
 		return labels, 0
 	}
+	var best []string
+	bestStep, bestW := 0.0, maxYLabel+1
 	step := twoTicks(s.lo, s.hi, niceStep((s.hi-s.lo)/math.Max(1, float64(rows)/2)))
-	for ; len(yTicks(s.lo, s.hi, step)) >= 2; step = niceStep(step * 1.5) {
+	for ; len(yTicks(s.lo, s.hi, step)) >= 2 && bestW > axisGutter-1; step = niceStep(step * 1.5) {
 		clear(labels)
-		n, fits := 0, true
+		n, w := 0, axisGutter-1
 		for _, v := range yTicks(s.lo, s.hi, step) {
 			r := (4*rows - 1 - s.at(v, 4*rows)) / 4
 			if r < 0 || r >= rows || labels[r] != "" {
 				continue
 			}
 			labels[r] = axisNum(v, step)
-			fits = fits && len(labels[r]) < axisGutter
+			w = max(w, len(labels[r]))
 			n++
 		}
-		if n >= 2 && fits {
-			return labels, step
+		if n >= 2 && w < bestW {
+			best, bestStep, bestW = slices.Clone(labels), step, w
 		}
+	}
+	if best != nil {
+		return best, bestStep
 	}
 	clear(labels)
 	labels[0], labels[rows-1] = shortNum(s.hi), shortNum(s.lo)
@@ -218,8 +261,7 @@ const qqDiagPlain = '·'
 // ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how
 // many quantiles were cut off.
 func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
-	cols := width - axisGutter
-	if cols < 2 || rows < 2 || len(qq) == 0 {
+	if rows < 2 || len(qq) == 0 {
 		return blankLines(width, rows+1), 0
 	}
 	ts, gs := make([]float64, len(qq)), make([]float64, len(qq))
@@ -227,6 +269,11 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 		ts[i], gs[i] = p.Target, p.Gen
 	}
 	sc := fitScale(ts, gs)
+	ax := yAxisOf(sc, rows)
+	cols := width - ax.width
+	if cols < 2 {
+		return blankLines(width, rows+1), 0
+	}
 	b := newBraille(cols, rows)
 	xd, yd := 2*cols, 4*rows
 	// The diagonal Gen = Target. Without colour its dots would merge
@@ -260,16 +307,14 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 			}
 		}
 	}
-	lines, _ := withYLabels(b.rows(), sc)
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sc.lo, sc.hi, cols))), cut
+	return append(ax.label(b.rows()), ax.xAxis(sc.lo, sc.hi, cols)), cut
 }
 
 // gzPlot draws G's output x = G(z) (up) over its noise z (across), with
 // the target's central 98% between dotted lines: a curve that is flat
 // ignores the noise; one that spans the band maps noise onto the target.
 func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
-	cols := width - axisGutter
-	if cols < 2 || rows < 2 || len(gz) < 2 {
+	if rows < 2 || len(gz) < 2 {
 		return blankLines(width, rows+1)
 	}
 	var ts []float64
@@ -287,6 +332,11 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 	}
 	sy := fitScale(ts, xs)
 	sz := scale{gz[0].Z, gz[len(gz)-1].Z}
+	ax := yAxisOf(sy, rows)
+	cols := width - ax.width
+	if cols < 2 {
+		return blankLines(width, rows+1)
+	}
 	b := newBraille(cols, rows)
 	xd, yd := 2*cols, 4*rows
 	for _, t := range ts[:min(2, len(ts))] {
@@ -311,6 +361,5 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 			b.style[i] = &styleG
 		}
 	}
-	lines, _ := withYLabels(b.rows(), sy)
-	return append(lines, styleMuted.Render(strings.Repeat(" ", axisGutter)+xLabels(sz.lo, sz.hi, cols)))
+	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols))
 }

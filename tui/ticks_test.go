@@ -1,14 +1,18 @@
 package tui
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
 )
 
 // TestNiceBelowIsTotal: niceBelow gives a finite, positive step for any
@@ -191,7 +195,7 @@ func TestLabelsOfAnyValue(t *testing.T) {
 			t.Errorf("x labels of %g to %g: %q, want them in exponent form", r[0], r[1], x)
 		}
 		for _, l := range yLabels(scale{r[0], r[1]}, 8) {
-			if strings.Contains(l, "NaN") || len(l) > 7 {
+			if strings.Contains(l, "NaN") || len(l) > maxYLabel {
 				t.Errorf("y labels of %g to %g: %q, want each short", r[0], r[1], yLabels(scale{r[0], r[1]}, 8))
 				break
 			}
@@ -209,6 +213,119 @@ func TestLabelsOfAnyValue(t *testing.T) {
 func TestPlotRowsKeepTheirWidth(t *testing.T) {
 	for _, v := range []float64{1e100, -3e-310, 1e-300, -1234, math.MaxFloat64} {
 		checkPlotWidths(t, v, v*1.5, 30, 8)
+	}
+}
+
+// TestWideYLabelsWidenTheGutter: the Q-Q and G(z) plots of a target whose
+// y labels need more than four cells (normal(-1234,0.5)'s -1235, -1234
+// and -1233; normal(20000,5000)'s 30000, 20000, 10000) label their y
+// axis at a round step in a gutter as wide as its labels, the plot
+// narrower by as much: the gutter of four cells had left every label of
+// normal(-1234,0.5) out, the plots without a y scale, and had
+// normal(20000,5000)'s read 33k, 20k and 7440, its ends and middle. Each row is the panel's width, the x labels start with the
+// plot's columns and a quantile beyond is marked in its own column; the
+// histogram keeps its gutter, its labels under its bins; an ordinary
+// target's plots keep the gutter of four cells and a space.
+func TestWideYLabelsWidenTheGutter(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, d := range []engine.Normal{{Mu: -1234, Sigma: 0.5}, {Mu: 20000, Sigma: 5000}, {Mu: -50000, Sigma: 1000}, {Mu: 0, Sigma: 1}} {
+		for _, wh := range [][2]int{{88, 14}, {52, 8}, {40, 5}} {
+			width, rows := wh[0], wh[1]
+			name := fmt.Sprintf("%v at %d×%d", d, width, rows)
+			var qq []engine.QQPoint
+			var gz []session.ZX
+			for _, p := range []float64{0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99} {
+				qq = append(qq, engine.QQPoint{P: p, Target: d.Quantile(p), Gen: d.Quantile(p)})
+				gz = append(gz, session.ZX{Z: 6*p - 3, X: d.Quantile(p)})
+			}
+			beyond := qq[len(qq)/2].Target
+			qq[len(qq)/2].Gen = d.Mu + 100*d.Sigma // marked ▲ on the top row
+
+			ts, gs := make([]float64, len(qq)), make([]float64, len(qq))
+			for i, p := range qq {
+				ts[i], gs[i] = p.Target, p.Gen
+			}
+			sc := fitScale(ts, gs)
+			qqLines, _ := qqPlot(qq, width, rows)
+			g := checkYAxis(t, "Q-Q of "+name, qqLines, width, sc.lo, sc.hi)
+			if top, c := []rune(ansi.Strip(qqLines[0])), g+sc.at(beyond, 2*(width-g))/2; top[c] != clipGlyph {
+				t.Errorf("Q-Q of %s: the quantile beyond is not marked in its column %d: %q", name, c, string(top))
+			}
+			if d.Mu == 0 && g != axisGutter {
+				t.Errorf("Q-Q of %s: a gutter of %d cells, want %d", name, g, axisGutter)
+			}
+			g = checkYAxis(t, "G(z) of "+name, gzPlot(gz, qq, width, rows), width, -3+6*0.01, -3+6*0.99)
+			if d.Mu == 0 && g != axisGutter {
+				t.Errorf("G(z) of %s: a gutter of %d cells, want %d", name, g, axisGutter)
+			}
+
+			lo, hi := d.Mu-4*d.Sigma, d.Mu+4*d.Sigma
+			h := engine.Histogram{Lo: lo, Hi: hi, Counts: make([]int, width-axisGutter), Expected: make([]float64, width-axisGutter)}
+			h.Counts[0], h.Expected[0] = 5, 5 // a bar in the first column
+			hist := histPlot(h, nil, nil, nil, false, width, rows).lines
+			for i, l := range hist {
+				if w := lipgloss.Width(l); w != width {
+					t.Fatalf("histogram of %s: row %d is %d cells wide, want %d", name, i, w, width)
+				}
+			}
+			if got, want := ansi.Strip(hist[len(hist)-1]), strings.Repeat(" ", axisGutter)+xLabels(lo, hi, width-axisGutter); got != want {
+				t.Errorf("histogram of %s: x labels %q, want %q", name, got, want)
+			}
+			if bar := []rune(ansi.Strip(hist[len(hist)-2]))[axisGutter]; bar != eighths[8] {
+				t.Errorf("histogram of %s: the first bin's bar is not in the first column: %q", name, hist[len(hist)-2])
+			}
+		}
+	}
+}
+
+// checkYAxis checks a Q-Q or G(z) plot of width cells whose x axis runs
+// from lo to hi: every row is width cells wide, the x labels start where
+// the plot's columns do, after a gutter of axisGutter to maxYLabel+1
+// cells, and the gutter holds its y labels (checkYLabels). It returns the
+// gutter's width.
+func checkYAxis(t *testing.T, name string, lines []string, width int, lo, hi float64) int {
+	t.Helper()
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w != width {
+			t.Fatalf("%s: row %d is %d cells wide, want %d:\n%s", name, i, w, width, strings.Join(lines, "\n"))
+		}
+	}
+	x := ansi.Strip(lines[len(lines)-1])
+	g := axisGutter
+	for g <= maxYLabel+1 && x != strings.Repeat(" ", g)+xLabels(lo, hi, width-g) {
+		g++
+	}
+	if g > maxYLabel+1 {
+		t.Fatalf("%s: x labels %q, not those of %g to %g after a gutter", name, x, lo, hi)
+	}
+	checkYLabels(t, name, lines[:len(lines)-1], g)
+	return g
+}
+
+// checkYLabels checks that the gutter of g cells before a plot's rows
+// holds at least two y labels, falling down the rows a step apart.
+func checkYLabels(t *testing.T, name string, rows []string, g int) {
+	t.Helper()
+	var ys []float64
+	for _, l := range rows {
+		label := strings.TrimSpace(string([]rune(ansi.Strip(l))[:g]))
+		if label == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(label, 64)
+		if err != nil || len(ys) > 0 && v >= ys[len(ys)-1] {
+			t.Fatalf("%s: y label %q after %v:\n%s", name, label, ys, strings.Join(rows, "\n"))
+		}
+		ys = append(ys, v)
+	}
+	if len(ys) < 2 {
+		t.Errorf("%s: y labels %v, want two at least:\n%s", name, ys, strings.Join(rows, "\n"))
+	}
+	for i := 2; i < len(ys); i++ {
+		if step, prev := ys[i-1]-ys[i], ys[i-2]-ys[i-1]; math.Abs(step-prev) > 1e-9*prev {
+			t.Errorf("%s: y labels %v, want them a round step apart", name, ys)
+			break
+		}
 	}
 }
 
