@@ -70,7 +70,7 @@ type Model struct {
 	histView        []string   // the samples panel's plot lines, likewise
 	histCapped      bool       // the histogram's count scale is cut
 	histBare        bool       // no room under the bars for D(x) and the push: neither drawn nor named
-	qqCut           int        // Q-Q quantiles beyond the plot
+	plotCut         int        // the Q-Q or G(z) plot's points beyond it, marked ▲▼ on its edge
 	gOff            int        // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
 	lossFlat        []bool     // each loss is drawn flat by the others' scale (lineChart.flat)
 	planeDrawn      planeDrawn // what the plane plot drew that its title and legend name
@@ -474,9 +474,9 @@ func (m *Model) drawSamples(l layout) {
 	}
 	switch m.view {
 	case viewQQ:
-		m.histView, m.qqCut = qqPlot(e.Metrics.QQ, l.histW, rows)
+		m.histView, m.plotCut = qqPlot(e.Metrics.QQ, l.histW, rows)
 	case viewGZ:
-		m.histView = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
+		m.histView, m.plotCut = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
 		ghost := ghostCounts(s.Baseline, l.histW-axisGutter, e.Metrics.N)
 		curve, push := e.DCurve, e.Push

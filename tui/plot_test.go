@@ -669,6 +669,113 @@ func TestQQDiagonalWithoutColour(t *testing.T) {
 	}
 }
 
+// gzBeyond is a G(z) curve of 41 outputs over z from -3 to 3 against
+// the target normal(0,1): on the plot, x = z/2, but for outputs 5 to 9 at
+// 1000, 30 to 32 at -1000 and 20 NaN, so that five outputs and the NaN
+// lie above the plot and three below.
+func gzBeyond() ([]session.ZX, []engine.QQPoint) {
+	gz := make([]session.ZX, 41)
+	for i := range gz {
+		z := -3 + 6*float64(i)/40
+		gz[i] = session.ZX{Z: z, X: z / 2}
+		switch {
+		case i >= 5 && i < 10:
+			gz[i].X = 1000
+		case i >= 30 && i < 33:
+			gz[i].X = -1000
+		case i == 20:
+			gz[i].X = math.NaN()
+		}
+	}
+	d := engine.Normal{Mu: 0, Sigma: 1}
+	qq := []engine.QQPoint{{P: 0.01, Target: d.Quantile(0.01)}, {P: 0.5}, {P: 0.99, Target: d.Quantile(0.99)}}
+	return gz, qq
+}
+
+// TestGZMarksOutputsBeyond: G's outputs beyond the G(z) plot's scale are
+// marked as the Q-Q plot's quantiles are, ▲ on its top row (NaN too) and
+// ▼ on its bottom one, each in its output's column and nowhere else, and
+// counted; the curve does not run along the edge between them, and every
+// row keeps the plot's width. They had been drawn on the edge rows as the
+// curve, unmarked: a G run away to 0 from normal(-1234,0.5) was a flat
+// line along the top, read as its output.
+func TestGZMarksOutputsBeyond(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	gz, qq := gzBeyond()
+	width, rows := 60, 10
+	lines, cut := gzPlot(gz, qq, width, rows)
+	if cut != 9 {
+		t.Errorf("%d outputs beyond the plot, want 9", cut)
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w != width {
+			t.Fatalf("row %d is %d cells wide, want %d:\n%s", i, w, width, strings.Join(lines, "\n"))
+		}
+	}
+	g := yAxisOf(fitScale([]float64{qq[0].Target, qq[2].Target}, []float64{-1.5, 1.5}), rows).width
+	cols := width - g
+	sz := scale{gz[0].Z, gz[len(gz)-1].Z}
+	want := map[[2]int]rune{} // by row and column
+	for i, p := range gz {
+		c := g + sz.at(p.Z, 2*cols)/2
+		switch {
+		case i >= 5 && i < 10 || i == 20:
+			want[[2]int{0, c}] = clipGlyph
+		case i >= 30 && i < 33:
+			want[[2]int{rows - 1, c}] = '▼'
+		}
+	}
+	plot := strings.Join(lines, "\n")
+	for r, l := range lines[:rows] {
+		for c, ch := range []rune(ansi.Strip(l)) {
+			if w := want[[2]int{r, c}]; (ch == clipGlyph || ch == '▼' || w != 0) && ch != w {
+				t.Errorf("row %d, column %d: %q, want %q:\n%s", r, c, ch, w, plot)
+			}
+		}
+	}
+	// Between the first and last ▲ of outputs 5 to 9, no curve: ▲ and
+	// the band's dotted line, which is on the top row here.
+	top := []rune(ansi.Strip(lines[0]))
+	for c := g + sz.at(gz[5].Z, 2*cols)/2; c <= g+sz.at(gz[9].Z, 2*cols)/2; c++ {
+		if top[c] != clipGlyph && top[c] != '┈' && top[c] != ' ' {
+			t.Errorf("column %d of the top row, between outputs beyond it: %q:\n%s", c, top[c], plot)
+		}
+	}
+}
+
+// TestGZTitleCountsBeyond: the G(z) view's title says how many of G's
+// outputs lie beyond the plot, as the Q-Q view's does of its quantiles,
+// and nothing of the kind where none do.
+func TestGZTitleCountsBeyond(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.width, m.height = 120, 40
+	l := m.layout()
+	m.bins = l.histW - axisGutter // as the session was asked for: nothing to send
+	gz, qq := gzBeyond()
+	var snap session.Snapshot
+	snap.Target.Spec = "normal(0,1)"
+	snap.Eval.Epoch, snap.Eval.Metrics.N, snap.Eval.Metrics.QQ = 200, 10000, qq
+	snap.Eval.GZ = gz
+	m.view = viewGZ
+	m.apply(snap)
+	title := func() string {
+		return strings.TrimSpace(ansi.Strip(strings.Split(m.histPanel(l.histW, l.bottomH), "\n")[0]))
+	}
+	if got, want := title(), "G(z) output x ↑ for noise z → · 9 beyond ▲▼ · 10,000 at epoch 200"; got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	on := slices.Clone(gz)
+	for i := range on {
+		on[i].X = on[i].Z / 2
+	}
+	snap.Eval.GZ = on
+	m.apply(snap)
+	if got := title(); strings.Contains(got, "beyond") {
+		t.Errorf("title %q of a curve on the plot", got)
+	}
+}
+
 // TestOffScaleLegendFits: a diverged critic's losses (3.244e6, -4.901e6,
 // G off scale) keep the legend within the losses panel at 80×24, "▼ off
 // scale" whole: it had been cut to "▼ off s…".

@@ -64,6 +64,24 @@ func (b *braille) mark(c, row int, r rune, st *lipgloss.Style) {
 	}
 }
 
+// plot puts a point of value v on scale s at x, in dot units across: a
+// dot, or where v lies beyond the plot (dotY), ▲ or ▼ in x's column on
+// the edge it left by, so a value cut off is not read as one on the
+// edge. It returns the point's row of dots, clamped to the plot, and the
+// side it lies beyond: 1 above, -1 below, 0 on the plot.
+func (b *braille) plot(x int, v float64, s scale, st *lipgloss.Style) (y, side int) {
+	y, side = s.dotY(v, 4*b.h)
+	switch side {
+	case 1:
+		b.mark(x/2, 0, clipGlyph, st)
+	case -1:
+		b.mark(x/2, b.h-1, '▼', st)
+	default:
+		b.dot(x, y, st)
+	}
+	return y, side
+}
+
 // line draws a line of dots between two points in dot units.
 func (b *braille) line(x0, y0, x1, y1 int, st *lipgloss.Style) {
 	n := max(abs(x1-x0), abs(y1-y0))
@@ -106,6 +124,20 @@ type scale struct{ lo, hi float64 }
 
 func (s scale) at(v float64, n int) int {
 	return int(math.Round((v - s.lo) / (s.hi - s.lo) * float64(n-1)))
+}
+
+// dotY is v's row on scale s over n dots, 0 at the top, and the side of
+// them v lies beyond: 1 above (NaN too, which has no place on them), -1
+// below, 0 on them. The row is clamped to the n dots: on a scale wider
+// than float64 holds (MaxFloat64 to +Inf) a value's row is no number.
+func (s scale) dotY(v float64, n int) (y, side int) {
+	switch {
+	case math.IsNaN(v) || v > s.hi:
+		return 0, 1
+	case v < s.lo:
+		return n - 1, -1
+	}
+	return min(n-1, max(0, n-1-s.at(v, n))), 0
 }
 
 // fitScale spans the target's values ts and the values vs that fall within
@@ -288,16 +320,8 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 	diag.line(0, yd-1, xd-1, 0, &styleExp)
 	cut := 0
 	for _, p := range qq {
-		x := sc.at(p.Target, xd)
-		switch {
-		case math.IsNaN(p.Gen) || p.Gen > sc.hi:
-			b.mark(x/2, 0, clipGlyph, &styleBar)
+		if _, side := b.plot(sc.at(p.Target, xd), p.Gen, sc, &styleBar); side != 0 {
 			cut++
-		case p.Gen < sc.lo:
-			b.mark(x/2, rows-1, '▼', &styleBar)
-			cut++
-		default:
-			b.dot(x, yd-1-sc.at(p.Gen, yd), &styleBar)
 		}
 	}
 	if plain {
@@ -313,9 +337,14 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 // gzPlot draws G's output x = G(z) (up) over its noise z (across), with
 // the target's central 98% between dotted lines: a curve that is flat
 // ignores the noise; one that spans the band maps noise onto the target.
-func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
+// The y scale is fitted to the band (fitScale), and outputs beyond it are
+// marked ▲ or ▼ on its edge, as the Q-Q plot's quantiles are: a G run
+// away to 0 from normal(-1234,0.5) had drawn a flat line along the top
+// row, unmarked, read as its output. It returns rows lines and one of x
+// labels, and how many outputs lie beyond the plot.
+func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) ([]string, int) {
 	if rows < 2 || len(gz) < 2 {
-		return blankLines(width, rows+1)
+		return blankLines(width, rows+1), 0
 	}
 	var ts []float64
 	for _, p := range qq {
@@ -335,7 +364,7 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 	ax := yAxisOf(sy, rows)
 	cols := width - ax.width
 	if cols < 2 {
-		return blankLines(width, rows+1)
+		return blankLines(width, rows+1), 0
 	}
 	b := newBraille(cols, rows)
 	xd, yd := 2*cols, 4*rows
@@ -345,14 +374,21 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 			b.mark(c, row, '┈', &styleExp)
 		}
 	}
-	px, py := -1, -1
+	cut := 0
+	px, py, pside, pnan := -1, 0, 0, false
 	for _, p := range gz {
-		x, y := sz.at(p.Z, xd), yd-1-sy.at(p.X, yd)
-		y = min(yd-1, max(0, y))
-		if px >= 0 {
+		x := sz.at(p.Z, xd)
+		y, side := b.plot(x, p.X, sy, &styleG)
+		if side != 0 {
+			cut++
+		}
+		// The curve runs to the edge where it leaves the plot, and not
+		// along it between two outputs beyond one side, nor to a NaN.
+		nan := math.IsNaN(p.X)
+		if px >= 0 && !nan && !pnan && (side == 0 || side != pside) {
 			b.line(px, py, x, y, &styleG)
 		}
-		px, py = x, y
+		px, py, pside, pnan = x, y, side, nan
 	}
 	// The curve's own dots win over the band's dotted lines.
 	for i := range b.marks {
@@ -361,5 +397,5 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) []string {
 			b.style[i] = &styleG
 		}
 	}
-	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols))
+	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols)), cut
 }

@@ -874,14 +874,16 @@ func (m Model) histPanel(w, h int) string {
 	at := styleMuted.Render(fmt.Sprintf("%s at epoch %s", numtext.FormatInt(e.Metrics.N), numtext.FormatInt(e.Epoch)))
 	var items []string
 	switch m.view {
-	case viewQQ:
-		items = []string{styleTitle.Render("Q-Q") + styleMuted.Render(" generated ↑ vs target →")}
-		if m.qqCut > 0 {
-			items = append(items, styleMuted.Render(fmt.Sprintf("%d beyond ▲▼", m.qqCut)))
+	case viewQQ, viewGZ:
+		title := styleTitle.Render("Q-Q") + styleMuted.Render(" generated ↑ vs target →")
+		if m.view == viewGZ {
+			title = styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →")
+		}
+		items = []string{title}
+		if m.plotCut > 0 { // the points marked ▲▼ on its edge
+			items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond ▲▼", numtext.FormatInt(m.plotCut))))
 		}
 		items = append(items, at)
-	case viewGZ:
-		items = []string{styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →"), at}
 	default:
 		title := styleTitle.Render("Samples")
 		out := styleMuted.Render("left of range ") + numtext.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + numtext.FormatInt(hist.Over)
