@@ -441,6 +441,24 @@ func roundUp16(n int) int { return (n + 15) &^ 15 }
 // smallestNormal is the smallest positive normal float32, 2⁻¹²⁶.
 const smallestNormal = 0x1p-126
 
+// adamStillM returns a bound on |m| under which Adam's step p −= s·m/d
+// (s the step size, d = √v̂ + ε ≥ ε) cannot change a weight |p| ≥ 2⁻⁶⁴,
+// or 0 where none can be had (ε under 2⁻⁴⁰ or not finite, s under
+// 2⁻¹⁰⁰ or not a number). With 2^e ≤ |p| < 2^(e+1) and e ≥ −64, the
+// bound 2⁻⁶⁴·ε/s·2⁻²⁷ ≤ 2^e·ε/s·2⁻²⁷ keeps the step, its roundings
+// included, under 2^(e−26): half the spacing of the floats below 2^e at
+// most, so p − step rounds to p. The kernels give such lanes a step of 0,
+// the same bits. A weight whose m decays towards the flush (a unit gone
+// dead keeps m ≠ 0 for some 90 steps under 10⁻³⁴) had a denormal step
+// every time, which some Intel cores compute in a microcode assist of
+// hundreds of cycles (bench/README.md, step 32).
+func adamStillM(eps, stepSize float32) float32 {
+	if !(eps >= 0x1p-40) || math.IsInf(float64(eps), 0) || !(stepSize >= 0x1p-100) {
+		return 0
+	}
+	return float32(min(float64(eps)/float64(stepSize)*0x1p-91, math.MaxFloat32))
+}
+
 // adamGo is the portable fused Adam kernel. For each parameter, in this
 // order and rounding every operation to float32 (the explicit conversions
 // forbid the compiler to fuse a multiply and an add, so every build and
@@ -453,6 +471,13 @@ const smallestNormal = 0x1p-126
 // A parameter whose gradient and first moment are both zero (a dead unit)
 // only has its v decay; that shortcut gives bit-identical results, since
 // then the update above is m = 0 and p − 0 = p.
+//
+// A group of four without a gradient (a unit gone dead, its m decaying
+// towards the flush) takes its steps with m set to 0 where adamStillM
+// says the step cannot change p: the same bits, without the denormal
+// products and quotients that cost some Intel cores a microcode assist
+// each (bench/README.md, steps 32 and 40). Only such groups are tested,
+// so that a live unit pays one predictable branch.
 //
 // The kernel leaves g zero, ready for the next backward pass to add into:
 // clearing each gradient as it is read replaces a separate pass over the
@@ -467,10 +492,12 @@ const smallestNormal = 0x1p-126
 func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32) {
 	n := len(p)
 	g, m, v = g[:n], m[:n], v[:n]
+	still := math.Float32bits(adamStillM(eps, stepSize))
 	i := 0
 	for ; i+4 <= n; i += 4 {
 		gs, ms, vs, ps := g[i:i+4:i+4], m[i:i+4:i+4], v[i:i+4:i+4], p[i:i+4:i+4]
-		if zeros4(gs)|zeros4(ms) == 0 {
+		zg := zeros4(gs)
+		if zg|zeros4(ms) == 0 {
 			vs[0] = flushPos(b2 * vs[0])
 			vs[1] = flushPos(b2 * vs[1])
 			vs[2] = flushPos(b2 * vs[2])
@@ -488,22 +515,40 @@ func adamGo(p, g, m, v []float32, b1, b2, c1, c2, eps, stepSize, invBC2 float32)
 		ms[0], ms[1], ms[2], ms[3] = m0, m1, m2, m3
 		vs[0], vs[1], vs[2], vs[3] = v0, v1, v2, v3
 		gs[0], gs[1], gs[2], gs[3] = 0, 0, 0, 0
+		s0, s1, s2, s3 := m0, m1, m2, m3 // the moments the steps take
+		if zg == 0 {
+			s0, s1, s2, s3 = keep(m0, stepMask(m0, ps[0], still)), keep(m1, stepMask(m1, ps[1], still)), keep(m2, stepMask(m2, ps[2], still)), keep(m3, stepMask(m3, ps[3], still))
+		}
 		d0 := float32(sqrt32(v0)*invBC2) + eps
 		d1 := float32(sqrt32(v1)*invBC2) + eps
 		d2 := float32(sqrt32(v2)*invBC2) + eps
 		d3 := float32(sqrt32(v3)*invBC2) + eps
-		ps[0] -= float32(stepSize*m0) / d0
-		ps[1] -= float32(stepSize*m1) / d1
-		ps[2] -= float32(stepSize*m2) / d2
-		ps[3] -= float32(stepSize*m3) / d3
+		ps[0] -= float32(stepSize*s0) / d0
+		ps[1] -= float32(stepSize*s1) / d1
+		ps[2] -= float32(stepSize*s2) / d2
+		ps[3] -= float32(stepSize*s3) / d3
 	}
 	for ; i < n; i++ {
 		mi := flushSigned(float32(b1*m[i]) + float32(c1*g[i]))
 		vi := flushPos(float32(b2*v[i]) + float32(float32(c2*g[i])*g[i]))
 		m[i], v[i], g[i] = mi, vi, 0
-		p[i] -= float32(stepSize*mi) / (float32(sqrt32(vi)*invBC2) + eps)
+		p[i] -= float32(stepSize*keep(mi, stepMask(mi, p[i], still))) / (float32(sqrt32(vi)*invBC2) + eps)
 	}
 }
+
+// moving returns all ones when the step of a weight with bits of p and
+// first moment m may change it, 0 when adamStillM's bound (its bits,
+// still) says it cannot: |m| < bound and |p| ≥ 2⁻⁶⁴, tested on the bits.
+func stepMask(m, p float32, still uint32) uint32 {
+	am := uint64(math.Float32bits(m) & 0x7fffffff)
+	ap := uint64(math.Float32bits(p) & 0x7fffffff)
+	lt := uint32((am - uint64(still)) >> 63)       // |m| < bound
+	ge := 1 &^ uint32((ap-uint64(0x1f800000))>>63) // |p| ≥ 2⁻⁶⁴
+	return (lt & ge) - 1
+}
+
+// keep returns m where k is all ones, +0 where it is 0.
+func keep(m float32, k uint32) float32 { return math.Float32frombits(math.Float32bits(m) & k) }
 
 // zeros4 returns 0 exactly when the four values are ±0: their bits ORed,
 // the sign bits shifted out. One test for a dead group of four, where the

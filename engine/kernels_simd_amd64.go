@@ -634,24 +634,6 @@ func reduce4(r0, r1, r2, r3 f8) archsimd.Float32x4 {
 // f32p reads the float at p + 4·off bytes.
 func f32p(p unsafe.Pointer, off int) float32 { return *(*float32)(unsafe.Add(p, 4*off)) }
 
-// adamStillM returns a bound on |m| under which Adam's step p −= s·m/d
-// (s the step size, d = √v̂ + ε ≥ ε) cannot change a weight |p| ≥ 2⁻⁶⁴,
-// or 0 where none can be had (ε under 2⁻⁴⁰ or not finite, s under
-// 2⁻¹⁰⁰ or not a number). With 2^e ≤ |p| < 2^(e+1) and e ≥ −64, the
-// bound 2⁻⁶⁴·ε/s·2⁻²⁷ ≤ 2^e·ε/s·2⁻²⁷ keeps the step, its roundings
-// included, under 2^(e−26): half the spacing of the floats below 2^e at
-// most, so p − step rounds to p. The kernels give such lanes a step of 0,
-// the same bits. A weight whose m decays towards the flush (a unit gone
-// dead keeps m ≠ 0 for some 90 steps under 10⁻³⁴) had a denormal step
-// every time, which some Intel cores compute in a microcode assist of
-// hundreds of cycles (bench/README.md, step 32).
-func adamStillM(eps, stepSize float32) float32 {
-	if !(eps >= 0x1p-40) || math.IsInf(float64(eps), 0) || !(stepSize >= 0x1p-100) {
-		return 0
-	}
-	return float32(min(float64(eps)/float64(stepSize)*0x1p-91, math.MaxFloat32))
-}
-
 // u32p reads the bits of the float at p + 4·off bytes into a general
 // register, where a kernel tests the coefficient for zero (nonzero) and
 // from where it broadcasts it (bcast16, bcast8). Go compiles scalar float

@@ -461,6 +461,100 @@ func TestAdamPathsBitIdentical(t *testing.T) {
 	})
 }
 
+// TestAdamStillLanesSameBits: every kernel (the portable one and the
+// vector ones, fused and unfused) skips the step of the weights whose
+// first moment adamStillM says is too small to move them — without a
+// gradient, as a unit gone dead decays m towards the flush — and must
+// give the bits of the plain rule, which computes every step. Weights of
+// every scale (2⁻⁷⁰ to 2¹⁰⁰, ±0, denormal, ±Inf, NaN) meet first moments
+// from a quarter of the bound to four times what it would be at their
+// own scale (2^e·ε/s·2⁻²⁷, the proof's), under step sizes and ε on both
+// sides of the guards adamStillM keeps (ε under 2⁻⁴⁰, a step size under
+// 2⁻¹⁰⁰, one of 10); the fused kernel (adamOuter) with a dead row too.
+func TestAdamStillLanesSameBits(t *testing.T) {
+	const b1, b2, c1, c2, k = 0.9, 0.999, float32(0.1), float32(0.001), 1.5
+	weights := []float32{0x1p-70, 0x1p-64, -0x1p-64, 0x1.8p-63, 1e-3, -0.5, 1, 0x1.fffffep0, 2, 0x1p99, 0x1p100, -0x1p100,
+		0, float32(math.Copysign(0, -1)), 0x1p-140, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN())}
+	factors := []float32{0.25, 0.5, 0.999, 1, 1.001, 2, 4}
+	for _, c := range []struct{ eps, step float32 }{{1e-8, 1e-3}, {1e-8, 1e-4}, {1, 1e-3}, {1e-13, 1e-3}, {1e-8, 1e-31}, {1e-8, 10}, {0, 1e-3}} {
+		cut := adamStillM(c.eps, c.step) * 0x1p64 // at 2^e = 1
+		const n = 32*7*18 + 3                     // whole vectors of either width, each weight with each factor, and a tail
+		p, g, m, v := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
+		rng := rand.New(rand.NewPCG(7, 11))
+		for i := range p {
+			w := weights[i%len(weights)]
+			p[i] = w
+			e := math.Float32frombits(math.Float32bits(w) & 0x7f800000)  // 2^e ≤ |w|
+			mi := e * cut * factors[(i/len(weights))%len(factors)] / 0.9 // the kernel's m is 0.9 of it
+			if mi == 0 || math.IsInf(float64(mi), 0) || math.IsNaN(float64(mi)) {
+				mi = float32(rng.NormFloat64()) * 1e-30
+			}
+			if i%3 == 0 {
+				mi = -mi
+			}
+			m[i] = mi
+			v[i] = float32(rng.Float64()) * []float32{0, 1e-30, 1e-10, 1}[i%4]
+		}
+		// The plain rule, every step computed (g = 0).
+		wp, wm, wv := slices.Clone(p), slices.Clone(m), slices.Clone(v)
+		for i := range wp {
+			mi := float32(b1 * wm[i])
+			if math.Abs(float64(mi)) < smallestNormal {
+				mi = 0
+			}
+			vi := float32(b2 * wv[i])
+			if vi < smallestNormal {
+				vi = 0
+			}
+			wm[i], wv[i] = mi, vi
+			wp[i] -= float32(c.step*mi) / (float32(float32(math.Sqrt(float64(vi)))*k) + c.eps)
+		}
+		forEachISA(t, func(t *testing.T) {
+			for _, fused := range []bool{false, true} {
+				if fused && !fuseOuter(32) {
+					continue
+				}
+				gp, gm, gv := slices.Clone(p), slices.Clone(m), slices.Clone(v)
+				if fused { // rows of 32 with d = 0: no live term
+					rows := n / 32
+					adamOuter(gp[:rows*32], gm, gv, 32, make([]float32, rows), make([]float32, 32), nil, nil, b1, b2, c1, c2, c.eps, c.step, k)
+					adamUpdate(gp[rows*32:], make([]float32, n-rows*32), gm[rows*32:], gv[rows*32:], b1, b2, c1, c2, c.eps, c.step, k)
+				} else {
+					adamUpdate(gp, slices.Clone(g), gm, gv, b1, b2, c1, c2, c.eps, c.step, k)
+				}
+				for j, got := range [3][]float32{gp, gm, gv} {
+					want := [3][]float32{wp, wm, wv}[j]
+					for i := range got {
+						if math.Float32bits(got[i]) != math.Float32bits(want[i]) && !(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[i]))) {
+							t.Fatalf("ε %g, step %g, fused %v: %s[%d] = %g (from p %g, m %g), the rule gives %g",
+								c.eps, c.step, fused, "pmv"[j:j+1], i, got[i], p[i], m[i], want[i])
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestAdamStillMBounds pins adamStillM's guards: none where ε is under
+// 2⁻⁴⁰ or not finite or the step size under 2⁻¹⁰⁰ or negative,
+// ε/s·2⁻⁹¹ otherwise, at most the largest float.
+func TestAdamStillMBounds(t *testing.T) {
+	for _, c := range []struct{ eps, step, want float32 }{
+		{1e-8, 1e-3, 1e-8 / 1e-3 * 0x1p-91},
+		{0x1p-41, 1, 0},
+		{float32(math.Inf(1)), 1, 0},
+		{float32(math.NaN()), 1, 0},
+		{1e-8, 0x1p-101, 0},
+		{1e-8, -1e-3, 0},
+		{0x1p127, 0x1p-100, math.MaxFloat32},
+	} {
+		if got := adamStillM(c.eps, c.step); got != c.want && math.Abs(float64(got-c.want)) > 1e-6*float64(c.want) {
+			t.Errorf("adamStillM(%g, %g) = %g, want %g", c.eps, c.step, got, c.want)
+		}
+	}
+}
+
 // TestAdamFlushKeepsResults trains a block of parameters through long
 // stretches of zero gradients, as dead ReLU units see, on every kernel
 // path. The flushed moments must end exactly zero rather than denormal,
