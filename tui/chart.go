@@ -574,13 +574,30 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 		cv.SetCell(canvas.Point{X: col, Y: o.Y}, canvas.NewCellWithStyle('┬', styleFaint))
 		end = start + len(s)
 	}
-	// Y: round values right-aligned against the axis.
+	// Y: round values right-aligned against the axis, each on the row its
+	// value's dots fall in; of the ticks that fall on one row, the one
+	// nearest its middle. Each had been written over the one before, and a
+	// shorter one left the other's first cells standing: -2 and 0 on the
+	// 2-D moments chart's bottom row at 70×20 read -0, and -2, 0, 2 and 4
+	// on a chart of one row -4, below the range drawn.
+	lo, hi, gh := c.ts.ViewMinY(), c.ts.ViewMaxY(), float64(c.ts.GraphHeight())
+	off := func(v float64, row int) float64 { return math.Abs(v - (hi - (float64(row)+0.5)/gh*(hi-lo))) }
+	var rows []int
+	at := map[int]float64{}
 	for _, v := range yticks {
 		row, ok := c.row(v)
 		if !ok || row >= o.Y {
 			continue
 		}
-		s := axisNum(v, c.step)
+		if was, seen := at[row]; !seen {
+			rows = append(rows, row)
+		} else if off(v, row) >= off(was, row) {
+			continue
+		}
+		at[row] = v
+	}
+	for _, row := range rows {
+		s := axisNum(at[row], c.step)
 		if len(s) > o.X {
 			continue
 		}

@@ -356,6 +356,36 @@ func TestLossChartOfTinyValues(t *testing.T) {
 	checkChart(t, 1e-300, math.Nextafter(1e-300, 1), 60, 12)
 }
 
+// TestChartLabelsOneARow: each Y label of a line chart is a tick as
+// axisNum writes it, on the row its value's dots fall in, however many
+// ticks share a row. Ticks that fell on one row had been written over one
+// another: the 2-D moments chart of grid at 70×20, two rows of -2.4 to
+// 4.2, read 4 and -0 (the 0 over the -2), and a chart of one row -4,
+// below its range.
+func TestChartLabelsOneARow(t *testing.T) {
+	for _, h := range []int{3, 4, 5, 6, 8} {
+		for _, span := range [][2]float64{{-2.4, 4.2}, {-0.6, 3.9}, {-11, 14}, {-3, 2.9}, {-0.45, 0.05}} {
+			var pts []session.Point
+			for e := 1; e <= 30; e++ {
+				pts = append(pts, session.Point{Epoch: e, Mean: span[0] + (span[1]-span[0])*float64(e-1)/29})
+			}
+			c := newLineChart(series{name: "1 mean", mark: 'μ', value: func(p session.Point) float64 { return p.Mean }})
+			out := ansi.Strip(c.render(pts, 0, nil, 40, h))
+			for row, l := range strings.Split(out, "\n") {
+				i := strings.Index(l, "┤")
+				if i < 0 {
+					continue
+				}
+				label := strings.TrimSpace(l[:i])
+				v, err := strconv.ParseFloat(label, 64)
+				if got, ok := c.row(v); err != nil || axisNum(v, c.step) != label || !ok || got != row {
+					t.Errorf("%d rows of %g to %g: row %d labelled %q, not a tick of step %g on its row:\n%s", h, span[0], span[1], row, label, c.step, out)
+				}
+			}
+		}
+	}
+}
+
 // checkChart draws a loss chart whose values run between a and b, and
 // fails where it panics, a line is of another width than w, or its Y
 // labels are wider than axisNum's widest.
