@@ -837,8 +837,9 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 
 // TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps
 // the counts left and right of the range when they are long, in a
-// shorter form; a runaway's title at 80×24 had left them out ("Samples ·
-// 10,000 at epoch 201 · 45 bins of 0.222") over bars all gone.
+// shorter form, and before the title where none fits beside it; a
+// runaway's title at 80×24 had left them out ("Samples · 10,000 at epoch
+// 201 · 45 bins of 0.222") over bars all gone, and at 70×20 too.
 func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
@@ -855,6 +856,11 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 		{48, 0, 10000, "out of range 0 left, 10,000 right"},
 		{50, 0, 0, "left of range 0 · right of range 0"},
 		{85, 4987, 5013, "left of range 4,987 · right of range 5,013"},
+		// 70×20's panel: the second form had not fitted, and the title
+		// had read "Samples · 10,000 at epoch 201" over no bars.
+		{42, 10000, 0, "Samples · out: 10,000 left, 0 right"},
+		{42, 9999, 1, "Samples · out of range 9,999 left, 1 right"},
+		{42, 5000000, 5000000, "out: 5,000,000 left, 5,000,000 right"},
 	} {
 		m.snap.Eval.Metrics.Hist.Under, m.snap.Eval.Metrics.Hist.Over = c.under, c.over
 		title := ansi.Strip(strings.Split(m.histPanel(c.w, 3), "\n")[0])

@@ -886,18 +886,33 @@ func (m Model) histPanel(w, h int) string {
 		items = append(items, at)
 	default:
 		title := styleTitle.Render("Samples")
-		out := styleMuted.Render("left of range ") + numtext.FormatInt(hist.Under) + styleMuted.Render(" · right of range ") + numtext.FormatInt(hist.Over)
-		if ansi.StringWidth(title+" · "+out) > w {
-			// Shorter, not left out: a run gone off the range (4,987
-			// left, 5,013 right) had lost the count that says so to the
-			// items after it, the bars empty under a title without it.
-			out = styleMuted.Render("out of range ") + numtext.FormatInt(hist.Under) + styleMuted.Render(" left, ") + numtext.FormatInt(hist.Over) + styleMuted.Render(" right")
+		// The counts left and right of the range, in the longest form
+		// that fits beside the title; where none does, before it, the
+		// title left out: shorter, never left out, for a run gone off
+		// the range (4,987 left, 5,013 right; 10,000 left at 70×20)
+		// had lost the count that says so to the items after it, the
+		// bars empty under a title without it.
+		under, over := numtext.FormatInt(hist.Under), numtext.FormatInt(hist.Over)
+		forms := []string{
+			styleMuted.Render("left of range ") + under + styleMuted.Render(" · right of range ") + over,
+			styleMuted.Render("out of range ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
+			styleMuted.Render("out: ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
+		}
+		out := forms[len(forms)-1]
+		for _, f := range forms {
+			if ansi.StringWidth(title+" · "+f) <= w {
+				out = f
+				break
+			}
 		}
 		items = []string{
 			title,
 			out,
 			at,
 			styleMuted.Render(fmt.Sprintf("%d bins of %s", cols, num((hist.Hi-hist.Lo)/float64(cols)))),
+		}
+		if ansi.StringWidth(title+" · "+out) > w {
+			items = items[1:]
 		}
 	}
 	lines := append(append([]string{pack(" · ", items, w)}, m.histView...), m.histFoot(w)...)
