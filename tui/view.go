@@ -68,15 +68,18 @@ func (m Model) View() string {
 		return ""
 	}
 	l := m.layout()
-	if !l.ok {
+	if !l.ok || !m.ready {
+		// No run to show: the screen's message, and under it the
+		// answer to the last key or, while q waits for the epoch in
+		// training, that it does, as the run's status line would say.
 		note := m.flash
 		if m.quitting && note == "" {
 			note = quittingNote
 		}
-		return tooSmall(m.width, m.height, note)
-	}
-	if !m.ready {
-		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, styleMuted.Render("starting…"))
+		if !l.ok {
+			return tooSmall(m.width, m.height, note)
+		}
+		return withNote(m.width, m.height, styleMuted.Render("starting…"), 1, note)
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
 		keys := m.keys
@@ -176,9 +179,14 @@ func tooSmall(w, h int, note string) string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "")
 	}
-	text := styleWarn.Render(strings.Join(lines, "\n"))
+	return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), note)
+}
+
+// withNote places text, rows lines high, in the middle of a w×h screen
+// with note under it, a blank line between, where the note fits whole.
+func withNote(w, h int, text string, rows int, note string) string {
 	if note != "" {
-		if n := wrap(note, w); len(lines)+1+len(n) <= h && fits(n, w) {
+		if n := wrap(note, w); rows+1+len(n) <= h && fits(n, w) {
 			text = lipgloss.JoinVertical(lipgloss.Center, text, "", styleMuted.Render(strings.Join(n, "\n")))
 		}
 	}
