@@ -239,7 +239,7 @@ func (c *Config) set(key, value string) error {
 	case reflect.Int:
 		n, ok := parseInt(trimmed)
 		if !ok {
-			if x, err := parseFloat(trimmed); err == nil && x == math.Trunc(x) {
+			if x, err := parseFloat(trimmed); err == nil && x == math.Trunc(x) && !underflows(trimmed, x) {
 				return c.outOfRange(f, clip(trimmed)) // 1e20: whole, but no int
 			}
 			return fmt.Errorf("%s: %q is not an integer%s", key, value, c.allowed(f))
@@ -257,6 +257,9 @@ func (c *Config) set(key, value string) error {
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
+		}
+		if underflows(trimmed, x) {
+			return c.tooNearZero(f, clip(trimmed))
 		}
 		v.SetFloat(unsigned(x))
 	case reflect.Slice:
@@ -339,6 +342,14 @@ func (c *Config) outOfRange(f configField, value string) error {
 	return fmt.Errorf("%s: %s is out of range", f.key, value)
 }
 
+// tooNearZero is the error for value, a number other than 0 that a
+// float64 holds as 0 (1e-400; underflows), with the range of f: taken as
+// 0 it had turned a technique off (--set gp=1e-400 trained without the
+// penalty), and an error about a learning rate named a 0 no one wrote.
+func (c *Config) tooNearZero(f configField, value string) error {
+	return fmt.Errorf("%s: %s is too near 0 for a float64, which holds it as 0%s", f.key, value, c.allowed(f))
+}
+
 // setNames sets the list v to the values named by items, each trimmed.
 func setNames(key string, v reflect.Value, items []string) error {
 	list := reflect.MakeSlice(v.Type(), len(items), len(items))
@@ -384,7 +395,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 			n, ok = parseInt(string(raw))
 		}
 		if !ok {
-			if x, err := parseFloat(string(raw)); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) {
+			if x, err := parseFloat(string(raw)); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) && !underflows(string(raw), x) {
 				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e30: whole, but no int
 			}
 			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))
@@ -410,6 +421,9 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 			ptr.Elem().Set(reflect.MakeSlice(f.kind, 0, 0))
 		}
 	case reflect.Float64:
+		if underflows(string(raw), ptr.Elem().Float()) {
+			return c.tooNearZero(f, clip(string(raw)))
+		}
 		ptr.Elem().SetFloat(unsigned(ptr.Elem().Float()))
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
@@ -453,7 +467,7 @@ func parseInt(s string) (int64, bool) {
 		return n, true
 	}
 	x, err := parseFloat(s)
-	if err != nil || x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+	if err != nil || x != math.Trunc(x) || math.Abs(x) > 1<<53 || underflows(s, x) {
 		return 0, false
 	}
 	return int64(x), true
@@ -479,7 +493,7 @@ func ParseWhole(s string) (uint64, error) {
 	}
 	x, ferr := parseFloat(s) // not digits alone: the exponent form, a sign, or too many digits
 	switch {
-	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x) || x == 0 && strings.HasPrefix(s, "-"):
+	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x) || x == 0 && strings.HasPrefix(s, "-") || underflows(s, x):
 		return 0, ErrNotWhole
 	case x < 0 || x >= 1<<64:
 		return 0, ErrOutOfRange
@@ -497,6 +511,21 @@ func unsigned(x float64) float64 {
 		return 0
 	}
 	return x
+}
+
+// underflows reports whether s, which parseFloat read as x, is a number
+// other than 0 that x, a float64, holds as 0: 1e-400, whose digits are
+// not all 0. strconv rounds it to 0 without an error, as it does not
+// 1e400 to +Inf; the readers of a design's fields and of whole numbers
+// refuse it, as they do 1e400, rather than take a 0 no one wrote (a
+// target's parameters and a points file's data are measurements, where
+// 0 is the nearest value).
+func underflows(s string, x float64) bool {
+	if x != 0 {
+		return false
+	}
+	digits, _, _ := strings.Cut(strings.ToLower(s), "e")
+	return strings.ContainsAny(digits, "123456789")
 }
 
 // parseFloat is strconv.ParseFloat for numbers written plainly only

@@ -418,7 +418,7 @@ func FuzzParseWhole(f *testing.F) {
 // a preset file, is 0: it had been kept as -0, written back as "gp": -0
 // and listed as a change from the preset's 0.
 func TestConfigZeroHasNoSign(t *testing.T) {
-	for _, s := range []string{"-0", "-0.0", "-0e5", "-1e-400"} {
+	for _, s := range []string{"-0", "-0.0", "-0e5", "-0e-400"} {
 		var c Config
 		if err := c.Set("gp", s); err != nil || math.Signbit(c.GP) {
 			t.Errorf("Set(gp, %s): %v, %v", s, c.GP, err)
@@ -426,6 +426,37 @@ func TestConfigZeroHasNoSign(t *testing.T) {
 		c = Config{}
 		if err := c.SetJSON("gp", []byte(s)); err != nil || math.Signbit(c.GP) {
 			t.Errorf("SetJSON(gp, %s): %v, %v", s, c.GP, err)
+		}
+	}
+}
+
+// TestConfigRefusesNumbersTooNearZero: a number other than 0 that a
+// float64 holds as 0 (1e-400), from --set or a preset file, or as a whole
+// number (--seed), is refused with the value as written, as 1e400 is: it
+// had been read as 0, which turned gp off without a word, named a d_lr of
+// 0 no one wrote, and made --seed 1e-400 seed 0. A 0 written so
+// (0e-400) is 0.
+func TestConfigRefusesNumbersTooNearZero(t *testing.T) {
+	for _, kv := range [][2]string{{"gp", "1e-400"}, {"d_lr", "-1e-400"}, {"d_beta1", "1e-400"}, {"batch", "1e-400"}, {"g_ema", "0.001e-398"}} {
+		for name, set := range map[string]func(*Config) error{
+			"Set":     func(c *Config) error { return c.Set(kv[0], kv[1]) },
+			"SetJSON": func(c *Config) error { return c.SetJSON(kv[0], []byte(kv[1])) },
+		} {
+			c := blogConfig()
+			if err := set(&c); err == nil || !strings.Contains(err.Error(), kv[1]) {
+				t.Errorf("%s(%s, %s): %v; want an error naming %s", name, kv[0], kv[1], err, kv[1])
+			}
+		}
+	}
+	for _, s := range []string{"0e-400", "-0e-400", "0.000e-999"} {
+		c := blogConfig()
+		if err := c.Set("gp", s); err != nil || c.GP != 0 {
+			t.Errorf("Set(gp, %s): %v, %v; want 0", s, c.GP, err)
+		}
+	}
+	for _, s := range []string{"1e-400", "5e-324000"} {
+		if n, err := ParseWhole(s); err != ErrNotWhole {
+			t.Errorf("ParseWhole(%q) = %d, %v; want %v", s, n, err, ErrNotWhole)
 		}
 	}
 }
