@@ -98,7 +98,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 // once, and prints a row per cell (session.RunSweep), with the tally of
 // runs on a terminal's last line while it trains; with --plot, it
 // draws the heat map of the median KS over the sweep's two keys, of the
-// rows it has, also when SIGINT or SIGTERM stopped it.
+// rows it has, also when SIGINT or SIGTERM stopped it (drawSweep).
 func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
@@ -118,13 +118,26 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the heat map's failure, which run reports
-	if opts.PlotPath != "" && len(res.Rows) > 0 {
-		if perr := figure.WriteHeatmap(opts.PlotPath, figure.FromSweep(res)); perr != nil {
-			if errors.Is(err, session.ErrInterrupted) {
-				err = nil // a file not written wins over the stop (README: exit codes)
-			}
-			err = errors.Join(err, fmt.Errorf("--plot: %w", perr))
+	return drawSweep(opts.PlotPath, res, err)
+}
+
+// drawSweep draws the heat map of res, a sweep's rows, to path (--plot;
+// "" for none) and returns err, the sweep's, with a failure to write it:
+// a file not written wins over the stop (README: exit codes). It draws
+// whatever rows res holds, none too: a sweep stopped before any cell
+// finished draws each cell "not run", as a run stopped before its first
+// epoch draws its figure. It had drawn nothing and said nothing, and the
+// file an earlier sweep had drawn there was left to be taken for this
+// one's.
+func drawSweep(path string, res session.SweepResult, err error) error {
+	if path == "" {
+		return err
+	}
+	if perr := figure.WriteHeatmap(path, figure.FromSweep(res)); perr != nil {
+		if errors.Is(err, session.ErrInterrupted) {
+			err = nil
 		}
+		err = errors.Join(err, fmt.Errorf("--plot: %w", perr))
 	}
 	return err
 }

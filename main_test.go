@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -532,6 +533,28 @@ func TestHeadlessSweep(t *testing.T) {
 	code, stdout, _ = runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "20", "--samples", "500", "--sweep", "g_lr=1e-3,1e-2", "--seed", "5")
 	if code != 0 || !strings.Contains(stdout, "summary preset=vanilla target=normal(4,1.25) sweep=g_lr cells=2 seeds=5 runs=2 ") {
 		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestSweepStoppedBeforeAnyCellDrawsItsMap: a sweep stopped before any
+// cell finished draws its heat map all the same, each cell "not run", in
+// place of the file an earlier sweep drew there; it had drawn nothing and
+// said nothing, leaving the old map to be taken for this sweep's.
+func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "map.svg")
+	if err := os.WriteFile(path, []byte("an earlier sweep's map"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := session.SweepResult{
+		Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-3", "2e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "2e-3"}}},
+	}
+	if err := drawSweep(path, res, session.ErrInterrupted); !errors.Is(err, session.ErrInterrupted) || strings.Contains(err.Error(), "--plot") {
+		t.Fatalf("drawSweep: %v; want the stop alone", err)
+	}
+	svg, err := os.ReadFile(path)
+	if err != nil || bytes.Count(svg, []byte("not run")) != 4 {
+		t.Fatalf("the map of a sweep with no cell finished: %v\n%.200s", err, svg)
 	}
 }
 
