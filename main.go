@@ -113,7 +113,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
-		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()), "(try a lower learning rate)")
+		line := err.Error() + " (try a lower learning rate)"
+		if opts.SavePath != "" { // the file there is not this run's, whatever an earlier one left
+			line += "; --save " + opts.SavePath + " not written: a checkpoint of a diverged run would not resume"
+		}
+		fmt.Fprintln(stderr, "ganui:", visible.Message(line))
 		return exitDiverged
 	case errors.As(err, &usage):
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))

@@ -141,6 +141,25 @@ func TestRunawayExitsThree(t *testing.T) {
 	}
 }
 
+// TestDivergedRunSaysItSavedNothing: a run that diverges writes no
+// --save checkpoint (README), and its one line on stderr says so after
+// why it diverged: it had said nothing of it, and a checkpoint an earlier
+// run had left under that name could be taken for this run's.
+func TestDivergedRunSaysItSavedNothing(t *testing.T) {
+	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
+	if err := os.WriteFile(ckpt, []byte("an earlier run's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "2000", "--every", "0", "--save", ckpt)
+	want := "(try a lower learning rate); --save " + ckpt + " not written: a checkpoint of a diverged run would not resume\n"
+	if code != exitDiverged || !strings.HasPrefix(stderr, "ganui: diverged at epoch ") || !strings.HasSuffix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("exit %d, stderr %q; want %d and one line ending %q", code, stderr, exitDiverged, want)
+	}
+	if data, err := os.ReadFile(ckpt); err != nil || string(data) != "an earlier run's" {
+		t.Fatalf("the earlier file holds %q, %v", data, err)
+	}
+}
+
 // fullDisk fails every write, as standard output on a full disk does.
 type fullDisk struct{}
 
