@@ -169,6 +169,17 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's heat
+// map shows, as the README does: median KS, sliced W1 on a 2-D target
+// (figure.FromSweep). It had said median KS alone, of a map of SW1.
+func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	const want = "with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)"
+	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
+		t.Errorf("--help does not say %q:\n%s", want, stdout)
+	}
+}
+
 // TestStartingPaceIsSaidAlike: --help and the README's flag table say
 // the pace an interactive run starts at in the same words, what
 // watchSpeed does (session's TestWatchSpeed): the plan takes at most 30 s
