@@ -79,6 +79,9 @@ func lookupField(key string) (configField, error) {
 			return f, nil
 		}
 	}
+	if key == VersionKey { // the first key --show-preset prints, which the hint below points to
+		return configField{}, fmt.Errorf("%s names the ganui that wrote a preset file; it is no setting of the design", VersionKey)
+	}
 	return configField{}, fmt.Errorf("unknown key %q%s", key, KeyHint(key))
 }
 

@@ -321,6 +321,9 @@ func TestConfigSet(t *testing.T) {
 		{"warmup", "100", `unknown key "warmup" (did you mean "d_warmup_steps", "d_warmup_epochs" or "d_warmup_every"?)`},
 		{"steps", "5", `unknown key "steps" (did you mean "d_steps", "g_steps" or "d_warmup_steps"?)`},
 		{"second_order", "true", `unknown key "second_order" (did you mean "unroll_second_order"?)`},
+		// The first key --show-preset prints, which "unknown key … (ganui
+		// --show-preset NAME lists the keys)" had sent the user to.
+		{"ganui_version", "v1.0.0", `ganui_version names the ganui that wrote a preset file; it is no setting of the design`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1000000000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1000000000`},
