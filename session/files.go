@@ -349,8 +349,9 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 
 // logEnd reads the file at path as a log of lay's columns: ok is false
 // when it is not one (no file, another header), last is the epoch of its
-// last row, or −1 when it ends in a cut row or has none, and row is that
-// row. Only the first and the last line are read.
+// last row, 0 when it has none (row is then ""), or −1 when it ends in a
+// cut row, and row is that row. Only the first and the last line are
+// read.
 func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
@@ -363,6 +364,9 @@ func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
 		return 0, "", false
 	}
 	size := f.Size()
+	if size == int64(len(head)) {
+		return 0, "", true // the header alone: no epoch, not a row cut short
+	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {

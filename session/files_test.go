@@ -178,6 +178,12 @@ func TestResumedLogGoesOn(t *testing.T) {
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
 		t.Fatalf("a log cut mid-row: %v", err)
 	}
+	// Its header alone (head -1): no row at all, which had been called a
+	// cut row.
+	os.WriteFile(log, first[:bytes.IndexByte(first, '\n')+1], 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "is a history with no rows, not the run's up to its checkpoint at epoch 30") {
+		t.Fatalf("a log of its header alone: %v", err)
+	}
 
 	// Another run's log that ends at the checkpoint's epoch is refused,
 	// not appended to: the record knows this run's row there.
@@ -243,8 +249,8 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
 // only when it begins with their header line, and says it ends at an
 // epoch only when its last line is whole and begins with that epoch as
-// the log writes it (digits, no sign, no leading zero); else, as a cut
-// row, −1.
+// the log writes it (digits, no sign, no leading zero); at 0 with no
+// row when it holds the header alone; else, as a cut row, −1.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
 	head := CSVColumns(lay.modes) + "\n"
@@ -266,7 +272,9 @@ func FuzzLogEnd(f *testing.F) {
 			return
 		}
 		want, wantRow := -1, ""
-		if rows := string(data[len(head):]); strings.HasSuffix(rows, "\n") {
+		if rows := string(data[len(head):]); rows == "" {
+			want = 0
+		} else if strings.HasSuffix(rows, "\n") {
 			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
 			first, _, _ := strings.Cut(line, ",")
 			if e, err := strconv.Atoi(first); err == nil && e >= 0 && strconv.Itoa(e) == first {

@@ -283,6 +283,8 @@ func New(opts Options) (*Session, error) {
 				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last == e:
 				s.csv.append = true
+			case ok && row == "" && last == 0:
+				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last < 0:
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
