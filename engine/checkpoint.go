@@ -72,6 +72,12 @@ const (
 	MaxAnnex = 16 << 20
 )
 
+// IsCheckpoint reports whether data, a file's first bytes, begins as a
+// checkpoint does (its magic, "GANUICKP"): a reader of another kind of
+// file can then say that it was given a checkpoint, not that the file is
+// too large or not JSON.
+func IsCheckpoint(data []byte) bool { return bytes.HasPrefix(data, []byte(checkpointMagic)) }
+
 // CheckpointError says why bytes are not a checkpoint this build can load.
 type CheckpointError struct{ Reason string }
 

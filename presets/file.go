@@ -219,13 +219,33 @@ func newer(pairs []pair, name string) error {
 const MaxFileSize = 256 << 10
 
 // Load reads and parses the preset file at path: a regular file (not a
-// pipe, device or directory) of at most MaxFileSize bytes.
+// pipe, device or directory) of at most MaxFileSize bytes. A checkpoint
+// given in its place is named as one, with the flag that reads it: it
+// had been refused as larger than a preset file can be, or as invalid
+// JSON.
 func Load(path string) (engine.Config, error) {
+	if isCheckpoint(path) {
+		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: --resume %s continues its run", path, path)
+	}
 	data, err := inputfile.ReadAll(path, MaxFileSize)
 	if err != nil {
 		return engine.Config{}, fmt.Errorf("preset file: %w", err)
 	}
 	return Parse(data, path)
+}
+
+// isCheckpoint reports whether the file at path begins as a checkpoint
+// does (engine.IsCheckpoint); a file that cannot be read is left to Load
+// to report.
+func isCheckpoint(path string) bool {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := f.ReadAt(head, 0)
+	return engine.IsCheckpoint(head[:n])
 }
 
 // Resolve returns the built-in preset called arg, or else loads arg as a

@@ -267,6 +267,36 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestCheckpointGivenAsPresetFile: a checkpoint given to --preset (or
+// --show-preset) is named as one, with --resume, which continues it; it
+// had been refused as larger than a preset file can be, or as invalid
+// JSON ("invalid character 'G'"), as its size had it.
+func TestCheckpointGivenAsPresetFile(t *testing.T) {
+	c, _ := Get("vanilla")
+	g, err := engine.New(c, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ckpt bytes.Buffer
+	if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"small.ckpt": ckpt.Bytes(),
+		"large.ckpt": append(bytes.Clone(ckpt.Bytes()), make([]byte, MaxFileSize)...), // a wide design's
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := path + " is a checkpoint, not a preset file: --resume " + path + " continues its run"
+		if _, err := Resolve(path); err == nil || err.Error() != want {
+			t.Errorf("Resolve(%s): %v; want %q", name, err, want)
+		}
+	}
+}
+
 // FuzzParse: any bytes either fail with a one-line error or give a valid
 // preset that survives Marshal and Parse unchanged. The seed corpus, run
 // by plain go test, holds every preset and broken variants of one.
