@@ -221,6 +221,9 @@ func flagError(err error, fs *flag.FlagSet) error {
 	msg := firstLine(err.Error())
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		name = strings.TrimPrefix(name, "-")
+		if hint := dashHint(name, fs); hint != "" { // -—epochs
+			return errors.New("unknown flag --" + name + hint)
+		}
 		if hint := suggestFlag(name, fs); hint != "" {
 			return errors.New("unknown flag --" + name + hint)
 		}
@@ -263,11 +266,59 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s=%s?)", args[i-1], args[i-1], arg)
 		}
 	}
+	if hint := dashHint(arg, fs); hint != "" {
+		return fmt.Errorf("unexpected argument %q%s", arg, hint)
+	}
 	hint := " (see ganui --help)"
 	if near := suggestFlag(arg, fs); near != "" && !strings.HasPrefix(arg, "-") { // not after --
 		hint = near
 	}
 	return fmt.Errorf("unexpected argument %q%s", arg, hint)
+}
+
+// dashHint is ": its dash is U+2014, not a flag's hyphens (did you mean
+// --epochs?)" for arg, a flag written with a dash that is no hyphen
+// (typographicFlag), when the name after it is a flag of fs or near one;
+// else "".
+func dashHint(arg string, fs *flag.FlagSet) string {
+	dash, name, ok := typographicFlag(arg)
+	if !ok {
+		return ""
+	}
+	if name == "h" {
+		name = "help" // -h's other name, the one ganui writes
+	}
+	hint := suggestFlag(name, fs)
+	if fs.Lookup(name) != nil {
+		hint = " (did you mean --" + name + "?)"
+	}
+	if hint == "" {
+		return ""
+	}
+	return fmt.Sprintf(": its dash is %U, not a flag's hyphens%s", dash, hint)
+}
+
+// typographicFlag reads arg as a flag written with a dash that is not
+// the ASCII hyphen, as a web page, a word processor or a chat program
+// turns "--" into when a command is copied from it ("—epochs", an em
+// dash; "–seed=3", an en dash): the first such dash and the name after
+// the dashes, up to an "=". The flag package takes such an argument for
+// no flag, which ends the flags, and its look is the flag's.
+func typographicFlag(arg string) (dash rune, name string, ok bool) {
+	rest := strings.TrimLeftFunc(arg, func(r rune) bool {
+		switch {
+		case r == '-':
+		case r >= '\u2010' && r <= '\u2015', r == '\u2212', r == '\ufe58', r == '\ufe63', r == '\uff0d':
+			if dash == 0 {
+				dash = r
+			}
+		default:
+			return false
+		}
+		return true
+	})
+	name, _, _ = strings.Cut(rest, "=")
+	return dash, name, dash != 0 && name != ""
 }
 
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with

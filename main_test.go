@@ -608,6 +608,14 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr" (did you mean --sweep d_lr=1e-3,1e-2?)`},
 		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
 		{[]string{"--headless", "--", "--set"}, `unexpected argument "--set" (see ganui --help)`},
+		// a flag copied from a page that made its "--" a dash: the flag
+		// package takes it for no flag, and its look is the flag's
+		{[]string{"—headless"}, `unexpected argument "—headless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
+		{[]string{"--headless", "–epochs=5"}, `unexpected argument "–epochs=5": its dash is U+2013, not a flag's hyphens (did you mean --epochs?)`},
+		{[]string{"—h"}, `unexpected argument "—h": its dash is U+2014, not a flag's hyphens (did you mean --help?)`},
+		{[]string{"—hedless"}, `unexpected argument "—hedless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
+		{[]string{"-—seed", "3"}, `unknown flag --—seed: its dash is U+2014, not a flag's hyphens (did you mean --seed?)`},
+		{[]string{"—nonsense"}, `unexpected argument "—nonsense" (see ganui --help)`},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}
