@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/presets"
 )
 
 func TestLoadCheckpointErrors(t *testing.T) {
@@ -23,6 +24,26 @@ func TestLoadCheckpointErrors(t *testing.T) {
 	}
 	if _, err := LoadCheckpoint(dir); err == nil {
 		t.Error("a directory loaded as a checkpoint")
+	}
+}
+
+// TestPresetFileGivenToResume: a preset file given to --resume is named
+// as one, with --preset, which trains it; it had been refused as a file
+// with no checkpoint header, as any other is.
+func TestPresetFileGivenToResume(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mine.json")
+	if err := os.WriteFile(path, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "--resume: " + path + " is a preset file, not a checkpoint: --preset " + path + " trains its design from the start"
+	if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
+		t.Fatalf("New(Resume: a preset file): %v; want %q", err, want)
+	}
+	if err := os.WriteFile(path, []byte("not JSON"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(Options{Resume: path}); err == nil || !strings.Contains(err.Error(), "no ganui checkpoint header") {
+		t.Fatalf("New(Resume: neither): %v", err)
 	}
 }
 

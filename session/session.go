@@ -205,6 +205,9 @@ func New(opts Options) (*Session, error) {
 	var err error
 	if opts.Resume != "" {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
+			if _, perr := presets.Load(opts.Resume); perr == nil { // it had been refused for its missing header alone
+				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: --preset %s trains its design from the start", opts.Resume, opts.Resume)
+			}
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
 		if err := pointsNotOutput(opts, gan.Config().Target); err != nil {
