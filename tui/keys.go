@@ -66,18 +66,57 @@ func newKeyMap() keyMap {
 		Save:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "checkpoint")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
 		View:      key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "hist/Q-Q/G(z)")),
-		Back:      key.NewBinding(key.WithKeys(","), key.WithHelp(",", "replay back")),
-		Forward:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "replay forward")),
+		Back:      key.NewBinding(key.WithKeys(","), key.WithHelp(",", "prev frame")),
+		Forward:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "next frame")),
 		PrevEvent: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "prev event")),
 		NextEvent: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next event")),
 		Pin:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "baseline")),
 		Share:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "share")),
 		Plot:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "figure")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
+		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 	}
+}
+
+// now is the key map with each key's help text as the key acts at this
+// moment: space pauses a running run, runs a paused one and goes on past
+// a finished plan; b pins a baseline or, one pinned, clears it; on the
+// keys page ? turns to the glossary and esc closes the page, in a replay
+// esc returns to live. The footer and the keys page both read their texts
+// here: the page had offered "b baseline" beside a footer's "b unpin".
+func (k keyMap) now() keyMap {
+	switch k.state {
+	case session.Running:
+		k.Pause.SetHelp("space", "pause")
+	case session.Done:
+		k.Pause.SetHelp("space", "go on")
+	case session.Diverged: // space is refused: the status says why
+		k.Pause.SetHelp("space", "pause/run")
+	default:
+		k.Pause.SetHelp("space", "run")
+	}
+	if k.pinned {
+		k.Pin.SetHelp("b", "unpin")
+	}
+	switch {
+	case k.page == pageKeys:
+		k.Help.SetHelp("?", "glossary")
+		k.Close.SetHelp("esc", "close")
+	case k.page == pageGlossary && k.morePages:
+		k.Help.SetHelp("?", "next page")
+		k.Close.SetHelp("esc", "close")
+	case k.page == pageGlossary:
+		k.Help.SetHelp("?", "close")
+		k.Close.SetHelp("esc", "close")
+	case k.replaying:
+		k.Close.SetHelp("esc", "live")
+	}
+	if k.quitting {
+		k.Quit.SetHelp("q", "quit at once, without the final line")
+	}
+	return k
 }
 
 // ShortHelp is the one-line footer: the keys that matter at this moment,
@@ -86,12 +125,14 @@ func newKeyMap() keyMap {
 // the single steps, replay once it has keyframes, then b to pin a
 // baseline (or, one pinned, to unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to), then
-// those that look back at it (replay, view, csv); the glossary, its way on and back. A key that could only say why it cannot
-// act is not offered. In a replay, esc to return to live comes first,
-// then the replay's keys and the state's first key. Wider screens get
-// more keys, in order of importance, each that fits; help and quit
-// always end the line.
+// those that look back at it (replay, view, csv); the glossary, its way
+// on and back. A key that could only say why it cannot act is not
+// offered. In a replay, esc to return to live comes first, then the
+// replay's keys and the state's first key. Wider screens get more keys,
+// in order of importance, each that fits; help and quit always end the
+// line. A key's words are those of now, as on the keys page.
 func (k keyMap) ShortHelp() []key.Binding {
+	k = k.now()
 	short := func(b key.Binding, keys, desc string) key.Binding {
 		b.SetHelp(keys, desc)
 		return b
@@ -102,17 +143,15 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.plane {
 		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
 	}
-	help, quit := short(k.Help, "?", "help"), k.Quit
+	help, quit := k.Help, k.Quit
 	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 	replay.SetEnabled(k.frames) // none kept yet (a paused run at epoch 0): nothing to replay
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
-		return []key.Binding{short(k.Quit, "q", "quit at once, without the final line")}
-	case k.page == pageGlossary && k.morePages:
-		return []key.Binding{short(k.Help, "?", "next page"), short(k.Close, "esc", "close"), quit}
+		return []key.Binding{quit}
 	case k.page == pageGlossary:
-		return []key.Binding{short(k.Help, "?", "close"), short(k.Close, "esc", "close"), quit}
+		return []key.Binding{help, k.Close, quit}
 	case k.state == session.Diverged:
 		rollback := short(k.Rollback, "u", "roll back")
 		rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
@@ -123,24 +162,16 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// 120 columns, though , . and e act on a diverged run too.
 		more = []key.Binding{replay, view, short(k.Export, "e", "csv")}
 	case k.state == session.Running:
-		keys = []key.Binding{short(k.Pause, "space", "pause"), pace, tune, view, short(k.Reseed, "r", "reseed")}
+		keys = []key.Binding{k.Pause, pace, tune, view, short(k.Reseed, "r", "reseed")}
 		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
 	default: // paused or done
-		run := "run"
-		if k.state == session.Done {
-			run = "go on"
-		}
-		keys = []key.Binding{short(k.Pause, "space", run), short(k.Step, "n", "step"), replay, tune, view}
-		pin := short(k.Pin, "b", "baseline")
-		if k.pinned { // b clears it: "b baseline" had read as pinning one
-			pin = short(k.Pin, "b", "unpin")
-		}
+		keys = []key.Binding{k.Pause, short(k.Step, "n", "step"), replay, tune, view}
 		// The pace after the baseline: [ and ] act here too, and set the
 		// pace that space runs at; they had been offered only while
 		// running.
 		// A new seed before the files: a finished run's "r reseed" had
 		// fallen off the bar at 120 columns.
-		more = []key.Binding{pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+		more = []key.Binding{k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
 	}
 	if k.replaying {
 		// In a replay, first the way back to the run as it is now, then
@@ -150,7 +181,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// all the keys it cannot do without would not fit 70 columns.
 		rest := append(keys[1:len(keys):len(keys)], more...)
 		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
-		keys, more = []key.Binding{short(k.Close, "esc", "live"), replay, keys[0]}, rest
+		keys, more = []key.Binding{k.Close, replay, keys[0]}, rest
 	}
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
@@ -184,26 +215,25 @@ func footerWidth(bs []key.Binding) int {
 	return w + max(n-1, 0)*lipgloss.Width(footerSep)
 }
 
-// FullHelp is what ? shows, one column per group — stepping, tuning,
-// looking back, files — narrow enough for the narrowest layout (minWidth
-// columns). esc, which closes the help, is named in the short help.
+// FullHelp is what ? shows: every key the trainer answers to, one
+// column per group — stepping, tuning, looking back, files and the pages
+// — in the words of now (space, b, ? and esc as they act at this moment),
+// narrow enough for the narrowest layout (minWidth columns). The page had
+// left out p, esc and ctrl+z, and offered "b baseline" with one pinned.
 func (k keyMap) FullHelp() [][]key.Binding {
-	pause := k.Pause
-	pause.SetHelp("space", "pause/run") // p, its alias, would widen the column past minWidth
+	k = k.now()
+	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
-	help := k.Help
-	help.SetHelp("?", "glossary")
-	view := k.View
 	switch {
 	case k.plane:
-		view.SetHelp("v", "(1-D views)")
+		k.View.SetHelp("v", "(1-D views)")
 	case k.noGZ:
-		view.SetHelp("v", "hist/Q-Q")
+		k.View.SetHelp("v", "hist/Q-Q")
 	}
 	return [][]key.Binding{
-		{pause, k.Step, k.StepD, k.StepG, view, speed},
-		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart},
-		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Rollback},
-		{k.Save, k.Export, k.Share, k.Plot, help, k.Quit},
+		{k.Pause, k.Step, k.StepD, k.StepG, k.View, speed, k.Suspend},
+		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart, k.Rollback},
+		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot},
+		{k.Save, k.Export, k.Help, k.Close, k.Quit},
 	}
 }

@@ -1219,6 +1219,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 // every key the trainer answers to, none of its columns left out for
 // want of room, each in words a newcomer reads one way: . had read
 // "replay on", which says nothing of a direction beside , "replay back".
+// p, esc and ctrl+z had been left out.
 func TestFullHelpWhole(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
@@ -1231,7 +1232,7 @@ func TestFullHelpWhole(t *testing.T) {
 			t.Errorf("full help line cut at %d columns: %q", minWidth, l)
 		}
 	}
-	for _, want := range []string{"space", "n ", "d ", "g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", replay back", ". replay forward", "< ", "> ", "b ", "u ", "w ", "e ", "c ", "P ", "? ", "q "} {
+	for _, want := range []string{"space/p", "n ", "d ", "g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", prev frame", ". next frame", "< prev event", "> next event", "b ", "u ", "w ", "e ", "c ", "P ", "? ", "esc ", "q ", "ctrl+z "} {
 		if !strings.Contains(view, want) {
 			t.Errorf("full help at %d columns lacks %q:\n%s", minWidth, want, view)
 		}

@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/ganui/ganui/session"
+)
+
+// TestKeysPageSaysWhatKeysDoNow: the keys page (?) describes space, b,
+// ? and esc as they act at this moment, in the footer's words: it had
+// offered "b baseline" while the footer said "b unpin", a baseline
+// pinned, and "space pause/run" whatever the state.
+func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
+	page := func(k keyMap) map[string]string {
+		descs := map[string]string{}
+		for _, col := range k.FullHelp() {
+			for _, b := range col {
+				if b.Enabled() {
+					descs[b.Help().Key] = b.Help().Desc
+				}
+			}
+		}
+		return descs
+	}
+	footer := func(k keyMap) map[string]string {
+		descs := map[string]string{}
+		for _, b := range k.ShortHelp() {
+			descs[b.Help().Key] = b.Help().Desc
+		}
+		return descs
+	}
+	for _, c := range []struct {
+		name   string
+		state  session.State
+		pinned bool
+		want   map[string]string // the page's words, by the key as the page names it
+	}{
+		{"running", session.Running, false, map[string]string{"space/p": "pause"}},
+		{"paused", session.Paused, false, map[string]string{"space/p": "run", "b": "baseline"}},
+		{"paused, pinned", session.Paused, true, map[string]string{"space/p": "run", "b": "unpin"}},
+		{"done, pinned", session.Done, true, map[string]string{"space/p": "go on", "b": "unpin"}},
+	} {
+		k := newKeyMap()
+		k.width, k.state, k.pinned = 200, c.state, c.pinned
+		foot := footer(k) // as the screen is before ? opens the page
+		k.page = pageKeys
+		got := page(k)
+		for key, want := range c.want {
+			if got[key] != want {
+				t.Errorf("%s: the keys page says %q %q, want %q", c.name, key, got[key], want)
+			}
+		}
+		if got["space/p"] != foot["space"] {
+			t.Errorf("%s: the keys page says space %q, the footer %q", c.name, got["space/p"], foot["space"])
+		}
+		if d, ok := foot["b"]; ok && got["b"] != d {
+			t.Errorf("%s: the keys page says b %q, the footer %q", c.name, got["b"], d)
+		}
+		if got["?"] != "glossary" || got["esc"] != "close" {
+			t.Errorf("%s: on the keys page ? reads %q and esc %q, want glossary and close", c.name, got["?"], got["esc"])
+		}
+	}
+}
+
+// TestKeysPageListsEveryKey: every key the trainer answers to is on the
+// keys page (q's ctrl+c aside, the terminal's own): p, esc and ctrl+z
+// had been missing.
+func TestKeysPageListsEveryKey(t *testing.T) {
+	k := newKeyMap()
+	k.width, k.page = minWidth, pageKeys
+	listed := map[string]bool{}
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			for _, name := range strings.Split(b.Help().Key, "/") {
+				listed[name] = true
+			}
+			for _, name := range strings.Fields(b.Help().Key) {
+				listed[name] = true
+			}
+		}
+	}
+	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "ctrl+c": ""}
+	for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Reseed, k.Restart, k.Rollback, k.Up, k.Down, k.Dec, k.Inc, k.Slower, k.Faster, k.Save, k.Export, k.View, k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot, k.Help, k.Close, k.Quit, k.Suspend} {
+		for _, name := range b.Keys() {
+			if n, ok := names[name]; ok {
+				name = n
+			}
+			if name != "" && !listed[name] {
+				t.Errorf("the keys page does not list %q", name)
+			}
+		}
+	}
+}
