@@ -93,3 +93,24 @@ func TestKeysPageListsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysPageDiagnosisOnce: with the keys page open the diagnosis is on
+// the screen once, in the message area, at every size: at 120×40 and
+// 200×50 the design panel had given it too, under the design.
+func TestKeysPageDiagnosisOnce(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.State, snap.Note = session.Paused, ""
+	const text = "G ignores its noise: it makes nearly the same output every time"
+	snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: text, Detail: "noise use 0.0135, under 0.05"}}
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		w, h := size[0], size[1]
+		view := frame(t, s, snap, w, h, "?")
+		flat := strings.Join(strings.Fields(view), " ")
+		if n := strings.Count(flat, "G ignores its noise"); n != 1 {
+			t.Errorf("%d×%d, keys page: the finding is on the screen %d times, want once:\n%s", w, h, n, view)
+		}
+		if !strings.Contains(view, "Design bimodal-1d") {
+			t.Errorf("%d×%d: not the keys page:\n%s", w, h, view)
+		}
+	}
+}

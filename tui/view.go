@@ -144,15 +144,10 @@ func (m Model) designPanel(w, h int) string {
 	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
 		lines = append(lines[:h-1], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
 	}
-	if fs := m.snap.Findings; len(fs) > 0 { // where there is room; the glossary has it too
-		diag := []string{"", styleTitle.Render("Diagnosis") + styleMuted.Render(" with the measurements behind it")}
-		for _, f := range findingLines(fs, w, true) {
-			diag = append(diag, f...)
-		}
-		if len(lines)+len(diag) <= h {
-			lines = append(lines, diag...)
-		}
-	}
+	// The diagnosis is not repeated here: the message area under the
+	// panels has it at every size, as on the main screen, and ? again in
+	// full. Where there was room (120×40, 200×50) it had been given here
+	// and there both.
 	return block(lines, w, h)
 }
 
