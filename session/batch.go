@@ -264,7 +264,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 	name, changes := designOf(preset, cfg)
 	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok),
-		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), lineNumber(elapsed.Seconds(), 3))
+		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))
 	if len(ok) == 0 {
 		return
 	}
@@ -278,7 +278,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 		if p, err := engine.ParsePlane(cfg.Target); err == nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
 			for i, v := range [4]float64{mx, my, sx, sy} {
-				target[i] = "target=" + lineNumber(v, 4)
+				target[i] = "target=" + numtext.Figure(v, 4)
 			}
 		}
 		metrics = []metric{
@@ -364,7 +364,7 @@ func unfinished(n int) string {
 }
 
 // summaryMetric is one line of a batch's summary: a measure of each run,
-// the decimals of its figures (lineNumber; −1 for a count, whose median
+// the decimals of its figures (numtext.Figure; −1 for a count, whose median
 // may be half-way: 1.5) and, where the target has one, its value's field
 // (target=4.0000, or of=8 of a count of modes).
 type summaryMetric struct {
@@ -379,7 +379,7 @@ func (m summaryMetric) text(v float64) string {
 	if m.decimals < 0 {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return lineNumber(v, m.decimals)
+	return numtext.Figure(v, m.decimals)
 }
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
@@ -390,10 +390,10 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	metrics := []metric{
 		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
 		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + lineNumber(t.Mean(), 4)},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + lineNumber(t.StdDev(), 4)},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + lineNumber(t.Skewness(), 4)},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + lineNumber(t.ExKurtosis(), 4)},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + numtext.Figure(t.Mean(), 4)},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4)},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4)},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4)},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
 		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, ""})

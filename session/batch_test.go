@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"github.com/ganui/ganui/internal/numtext"
 	"math"
 	"reflect"
 	"slices"
@@ -209,7 +210,7 @@ func TestSummaryRateOfTimedRuns(t *testing.T) {
 	}
 	a, b := results[0].EpochsPerS, results[2].EpochsPerS
 	want := fmt.Sprintf("summary epochs_per_s median=%s min=%s max=%s nan=1/3",
-		lineNumber((a+b)/2, 1), lineNumber(min(a, b), 1), lineNumber(max(a, b), 1))
+		numtext.Figure((a+b)/2, 1), numtext.Figure(min(a, b), 1), numtext.Figure(max(a, b), 1))
 	var out strings.Builder
 	writeSummary(&out, cfg, "", []uint64{1, 2, 3}, 1, results, time.Second)
 	for _, line := range strings.Split(out.String(), "\n") {

@@ -16,7 +16,7 @@ import (
 var detailNumber = regexp.MustCompile(`[-+]?(?:\d[\d.]*(?:e-?\d+)?|NaN|Inf)`)
 
 // TestDetailsAreBounded: every detail of a finding or an event writes a
-// measured value as the headless lines write it (lineNumber, four
+// measured value as the headless lines write it (numtext.Figure, four
 // decimals), whatever its magnitude, so that it reads as the line beside
 // it does and no figure outgrows the lines' 9 characters and a sign:
 // with %.4f a runaway loss of 1e30 had printed in 35 characters, a
@@ -86,13 +86,13 @@ func TestDetailsAreBounded(t *testing.T) {
 		}, nil, nil},
 		{"collapse", func(v float64) []string {
 			w := watch{seen: lossWindow, tSpread: 1.25, reached: true}
-			f, _ := collapsed(&w, 5000, v, true, "KS "+lineNumber(v, 4))
+			f, _ := collapsed(&w, 5000, v, true, "KS "+numtext.Figure(v, 4))
 			return []string{f.Detail}
 		}, nil, func(v float64) bool { return !(v >= collapseSpread*1.25) }},
 	}
 	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e30, -1e30, 1e-30, 2.5642e31, 0.012} {
 		for _, c := range cases {
-			want := lineNumber(v, 4)
+			want := numtext.Figure(v, 4)
 			if c.want != nil {
 				want = c.want(v)
 			}
@@ -104,8 +104,8 @@ func TestDetailsAreBounded(t *testing.T) {
 				d = numtext.Plain(d)
 				found = found || strings.Contains(d, want)
 				for _, n := range detailNumber.FindAllString(d, -1) {
-					if len(strings.TrimLeft(n, "+-")) > numberWidth {
-						t.Errorf("%s of %g: %q is %d characters, over the lines' %d: %q", c.name, v, n, len(n), numberWidth, d)
+					if len(strings.TrimLeft(n, "+-")) > numtext.FigureWidth {
+						t.Errorf("%s of %g: %q is %d characters, over the lines' %d: %q", c.name, v, n, len(n), numtext.FigureWidth, d)
 					}
 				}
 			}

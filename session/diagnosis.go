@@ -282,7 +282,7 @@ func (k FindingKind) String() string {
 // reader needs with it are written together (a non-breaking space
 // between them), so that the screen's wrapping keeps them on one line.
 // The detail writes a measured figure (a loss, a distance, a mean, the
-// noise use) as the headless lines write theirs (lineNumber, four
+// noise use) as the headless lines write theirs (numtext.Figure, four
 // decimals), so that it reads as the line beside it reads the same
 // quantity and stays short however far a run has gone off (a loss of
 // 2.5642e31, not its 32 digits; 1.000e-30, not 0.0000); a share as a
@@ -476,11 +476,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		return w.stuckLoss(dReal, dFake, g)
 	case w.outside >= runawayEpochs:
 		if w.ylo == w.yhi { // one dimension
-			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), lineNumber(st.Mean, 4), runawayEpochs)
+			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Figure(st.Mean, 4), runawayEpochs)
 		}
 		// Both means: either axis may have run off, and the x mean alone
 		// (inside the box) had been given for a run gone off along y.
-		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), lineNumber(st.Mean, 4), lineNumber(st.MeanY, 4), runawayEpochs)
+		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Figure(st.Mean, 4), numtext.Figure(st.MeanY, 4), runawayEpochs)
 	}
 	return ""
 }
@@ -522,7 +522,7 @@ func (w *watch) stuckLoss(dReal, dFake, g float64) string {
 	}
 	if w.stuck[longest] >= runawayEpochs {
 		if w.unclamped {
-			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayLoss, runawayEpochs, lineNumber(values[longest], 4))
+			return fmt.Sprintf("%s past %d for %d epochs, at %s now", names[longest], runawayLoss, runawayEpochs, numtext.Figure(values[longest], 4))
 		}
 		return fmt.Sprintf("%s stuck at %s, its limit, for %d epochs", names[longest], numtext.Digits(values[longest], 4), runawayEpochs)
 	}
@@ -646,10 +646,10 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
 	if under, least, ok := dWinsUnder(cfg); ok && w.seen >= lossWindow && w.dReal-least+w.dFake < under {
-		losses := numtext.Together("D real "+lineNumber(w.dReal, 4)) + ", " + numtext.Together("D fake "+lineNumber(w.dFake, 4))
+		losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
 		detail := losses + fmt.Sprintf(", together under %g", under)
 		if least > 0 {
-			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", lineNumber(least, 4), cfg.RealLabel)))
+			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", numtext.Figure(least, 4), cfg.RealLabel)))
 		}
 		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely", Detail: detail}
 		switch cfg.GLoss {
@@ -685,12 +685,12 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percent(between), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+lineNumber(m.KS, 4)); ok {
+	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
 		out = append(out, f)
 	}
 	if m.N > 0 && m.ZDep < noiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
-			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+lineNumber(m.ZDep, 4)), noiseUseFloor)})
+			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
 		far, why := farFromTarget(m)
@@ -698,7 +698,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
-			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+lineNumber(m.KS, 4)), numtext.Together("bound "+lineNumber(e.KSFloor, 4)))})
+			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+numtext.Figure(m.KS, 4)), numtext.Together("bound "+numtext.Figure(e.KSFloor, 4)))})
 	}
 	return plateau(w, out, e)
 }
@@ -801,7 +801,7 @@ func farFromTarget(m *engine.Metrics) (far bool, why string) {
 	if m.Plane != nil {
 		return farOnPlane(m.Plane)
 	}
-	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+lineNumber(m.KS, 4)), stalledKS)
+	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+numtext.Figure(m.KS, 4)), stalledKS)
 }
 
 // farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
@@ -869,7 +869,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 		text = "G's samples are narrow: they cover a patch of the target, nearly one point or one tight cluster of its points (a points file's clusters are not known; the plot shows which)"
 	}
 	return Finding{Kind: GCollapsed, Text: text,
-		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %s", std, lineNumber(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %s", std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
 }
 
 // plateau adds the Plateau finding to found, the rest of the diagnosis of
@@ -897,10 +897,10 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 		return found
 	}
 	name, n, floor := "KS", checkSamples, engine.KSNoiseFloor(checkSamples)
-	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+lineNumber(floor, 4)))
+	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Figure(floor, 4)))
 	if p := m.Plane; p != nil {
 		name, n, floor = "SW1", engine.BenchmarkSamples, sw1FloorTimes*p.SW1Floor
-		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, lineNumber(p.SW1Floor, 4))
+		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Figure(p.SW1Floor, 4))
 	}
 	if w.lately[0] <= plateauFloor*floor {
 		return found
@@ -913,9 +913,9 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 // 0.0731, W1 0.2107", on a plane "SW1 0.0512".
 func (w *watch) bests(d [2]float64) string {
 	if w.dims() == 2 {
-		return numtext.Together("SW1 " + lineNumber(d[0], 4))
+		return numtext.Together("SW1 " + numtext.Figure(d[0], 4))
 	}
-	return numtext.Together("KS "+lineNumber(d[0], 4)) + ", " + numtext.Together("W1 "+lineNumber(d[1], 4))
+	return numtext.Together("KS "+numtext.Figure(d[0], 4)) + ", " + numtext.Together("W1 "+numtext.Figure(d[1], 4))
 }
 
 // averagedAtEquilibrium tells whether D's averaged losses, past their
@@ -941,14 +941,14 @@ func indifferent(w *watch) (Finding, bool) {
 // (stalled); the equilibrium's event gives this alone (equilibriumStarted).
 func (w *watch) equilibriumDetail() string {
 	eq := w.eq
-	losses := numtext.Together("D real "+lineNumber(w.dReal, 4)) + ", " + numtext.Together("D fake "+lineNumber(w.dFake, 4))
-	at := numtext.Together(eq.Label + " = " + lineNumber(eq.DReal, 4))
+	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
+	at := numtext.Together(eq.Label + " = " + numtext.Figure(eq.DReal, 4))
 	switch {
 	case w.hinge: // the sum, which the detail gives with the losses
 		at = "2"
-		losses += ", " + numtext.Together("together "+lineNumber(w.dReal+w.dFake, 4))
+		losses += ", " + numtext.Together("together "+numtext.Figure(w.dReal+w.dFake, 4))
 	case eq.Label == "": // smoothed labels: the real label α is 2·eq.D, exactly (EquilibriumOf)
-		at = fmt.Sprintf("%s and %s (%s)", lineNumber(eq.DReal, 4), lineNumber(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", 2*eq.D)))
+		at = fmt.Sprintf("%s and %s (%s)", numtext.Figure(eq.DReal, 4), numtext.Figure(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", 2*eq.D)))
 	}
 	if !w.averagedAtEquilibrium() {
 		return fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
@@ -990,7 +990,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+lineNumber(m.SW1, 4)); ok {
+	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {
@@ -999,7 +999,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),
-			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+lineNumber(m.SW1, 4)), sw1FloorTimes, lineNumber(m.SW1Floor, 4))})
+			Detail: fmt.Sprintf("%s, within %g× the %s of a sample of the target itself", numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), sw1FloorTimes, numtext.Figure(m.SW1Floor, 4))})
 	}
 	return out
 }

@@ -28,45 +28,15 @@ func (p Progress) Line() string {
 	s := p.Stats
 	penalty := ""
 	if s.Penalty != 0 {
-		penalty = " penalty=" + lineNumber(s.Penalty, 4)
+		penalty = " penalty=" + numtext.Figure(s.Penalty, 4)
 	}
-	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, lineNumber(s.DReal, 4), lineNumber(s.DFake, 4), lineNumber(s.G, 4), penalty)
+	head := fmt.Sprintf("epoch=%d d_real=%s d_fake=%s g=%s%s", s.Epoch, numtext.Figure(s.DReal, 4), numtext.Figure(s.DFake, 4), numtext.Figure(s.G, 4), penalty)
 	if pm := p.Metrics.Plane; pm != nil {
 		return fmt.Sprintf("%s mean_x=%s std_x=%s mean_y=%s std_y=%s sw1=%s%s", head,
-			lineNumber(s.Mean, 4), lineNumber(s.Std, 4), lineNumber(s.MeanY, 4), lineNumber(s.StdY, 4), lineNumber(pm.SW1, 4), modesField(p.Metrics, false))
+			numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(s.MeanY, 4), numtext.Figure(s.StdY, 4), numtext.Figure(pm.SW1, 4), modesField(p.Metrics, false))
 	}
 	return fmt.Sprintf("%s mean=%s std=%s ks=%s w1=%s%s", head,
-		lineNumber(s.Mean, 4), lineNumber(s.Std, 4), lineNumber(p.Metrics.KS, 4), lineNumber(p.Metrics.W1, 4), modesField(p.Metrics, false))
-}
-
-// numberWidth is the most characters, a sign aside, that lineNumber
-// writes a value in: a column of them padded to it stands straight
-// whatever the values (a sweep's rows).
-const numberWidth = 9
-
-// lineNumber writes v, a measured value, as every headless line prints
-// one: with decimals places (at most 4: 0.0162, 1.4820, epochs_per_s
-// 2500.3), as the lines always have, while that fits in numberWidth
-// characters and shows a digit of a value not zero; otherwise — a
-// diverged loss of 2.6e31, a penalty of 3e-30 — in the exponent form
-// with as many of decimals places as fit (2.5642e31, 3.0000e-30,
-// 4.941e-324), which reads back as a number as the plain form does;
-// NaN and ±Inf as NaN, +Inf and -Inf. A loss gone to 10³¹ had been
-// printed in its 32 digits, which pushed every column after it.
-func lineNumber(v float64, decimals int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Sprintf("%f", v)
-	}
-	a := math.Abs(v)
-	if s := strconv.FormatFloat(a, 'f', decimals, 64); len(s) <= numberWidth && (a == 0 || a >= math.Pow10(-decimals)) {
-		return strconv.FormatFloat(v, 'f', decimals, 64)
-	}
-	for d := decimals; ; d-- {
-		s := numtext.ShortExp(strconv.FormatFloat(a, 'e', d, 64))
-		if len(s) <= numberWidth || d == 0 {
-			return numtext.ShortExp(strconv.FormatFloat(v, 'e', d, 64))
-		}
-	}
+		numtext.Figure(s.Mean, 4), numtext.Figure(s.Std, 4), numtext.Figure(p.Metrics.KS, 4), numtext.Figure(p.Metrics.W1, 4), modesField(p.Metrics, false))
 }
 
 // Result is how a run ended.
@@ -157,10 +127,10 @@ type lineField struct {
 	width int
 }
 
-// figure is the field key=v, v written by lineNumber: at most a sign and
-// numberWidth characters.
+// figure is the field key=v, v written by numtext.Figure: at most a sign and
+// numtext.FigureWidth characters.
 func figure(key string, v float64, decimals int) lineField {
-	return lineField{key + "=" + lineNumber(v, decimals), len(key) + 2 + numberWidth}
+	return lineField{key + "=" + numtext.Figure(v, decimals), len(key) + 2 + numtext.FigureWidth}
 }
 
 // joinFields writes fs as a line, a space between fields; padded, each
@@ -206,8 +176,8 @@ func modesField(m engine.Metrics, shares bool) string {
 // modeFields are modesField's fields. The shares, each at most 1 and
 // written as every figure of the line, take 6 characters each (0.0005,
 // 1.0000) unless a sample of over 10,000 lets one fall under 1e-4, into
-// the exponent form's numberWidth: their list is as wide as its shares
-// can be, not numberWidth a share, which would pad a grid's 25 with 75
+// the exponent form's numtext.FigureWidth: their list is as wide as its shares
+// can be, not numtext.FigureWidth a share, which would pad a grid's 25 with 75
 // spaces no share of 2,500 samples takes.
 func modeFields(m engine.Metrics, shares bool) []lineField {
 	modes := modeCoverage(m)
@@ -222,11 +192,11 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 	if shares {
 		parts := make([]string, k)
 		for i, c := range modes {
-			parts[i] = lineNumber(c.Share, 4) // as every figure of the line
+			parts[i] = numtext.Figure(c.Share, 4) // as every figure of the line
 		}
 		share := len("0.0000")
 		if m.N > 10_000 {
-			share = numberWidth
+			share = numtext.FigureWidth
 		}
 		fs = append(fs, lineField{"mode_share=" + strings.Join(parts, ","), len("mode_share=") + k*share + k - 1})
 	}

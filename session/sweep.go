@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/ganui/ganui/internal/numtext"
 	"io"
 	"math"
 	"strconv"
@@ -363,7 +364,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	}
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged,
-		unfinished(len(runs)-total), min(jobs, len(runs)), lineNumber(opts.Clock.Since(start).Seconds(), 3))
+		unfinished(len(runs)-total), min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
 	if ctx.Err() != nil {
 		return res, ErrInterrupted
 	}
@@ -411,7 +412,7 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
 	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
 		lineField{fmt.Sprintf("diverged=%d/%d", r.Diverged, r.Runs), len("diverged=") + 2*seeds + 1})
-	// Each figure padded to the widest lineNumber writes, and the modes to
+	// Each figure padded to the widest numtext.Figure writes, and the modes to
 	// their count's digits (and a half-way median's ".5"), so that the
 	// fields stand in columns down the rows, which are printed one by one
 	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
@@ -431,7 +432,7 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 		}
 		for j, suffix := range [3]string{"", "_min", "_max"} {
 			key := n + suffix
-			fs = append(fs, lineField{key + "=" + lineNumber(v[j], 4), len(key) + 1 + numberWidth})
+			fs = append(fs, lineField{key + "=" + numtext.Figure(v[j], 4), len(key) + 1 + numtext.FigureWidth})
 		}
 	}
 	if r.ModesOf > 0 {

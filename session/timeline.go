@@ -201,7 +201,7 @@ func stallEnded(w *watch, e *Eval) string {
 		case m.Plane != nil && len(m.Plane.Spots) > 1 && m.Plane.HighQuality >= stalledHQ:
 			why = append(why, fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.Plane.HighQuality), 100*stalledHQ))
 		case m.Plane == nil && m.KS <= stalledKS:
-			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together("KS "+lineNumber(m.KS, 4)), stalledKS))
+			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together("KS "+numtext.Figure(m.KS, 4)), stalledKS))
 		}
 	}
 	if w.still < lossWindow {
@@ -274,10 +274,10 @@ func improving(w *watch, _ *Eval) string {
 // smoothing). It had said only "D no longer tells real from fake almost
 // surely", with no number to find on the chart.
 func dWinsEnded(w *watch, _ *Eval) string {
-	losses := numtext.Together("D real "+lineNumber(w.dReal, 4)) + ", " + numtext.Together("D fake "+lineNumber(w.dFake, 4))
+	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
-		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, lineNumber(w.winsLeast, 4))
+		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
 	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, averaged over about %d epochs, %s", losses, lossWindow, over)
 }
@@ -289,7 +289,7 @@ func noiseUsed(_ *watch, e *Eval) string {
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
-	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+lineNumber(e.Metrics.ZDep, 4)), noiseUseFloor)
+	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Figure(e.Metrics.ZDep, 4)), noiseUseFloor)
 }
 
 // offNoiseFloor is the detail of the end of the noise floor: KS over its
@@ -302,9 +302,9 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 		return text
 	case e.Metrics.Plane != nil:
 		m := e.Metrics.Plane
-		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+lineNumber(m.SW1, 4)), ksLeave*sw1FloorTimes, lineNumber(m.SW1Floor, 4))
+		return fmt.Sprintf("%s: %s, over %.1f× the %s of a sample of the target itself", text, numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), ksLeave*sw1FloorTimes, numtext.Figure(m.SW1Floor, 4))
 	}
-	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+lineNumber(e.Metrics.KS, 4)), numtext.Together("bound "+lineNumber(ksLeave*e.KSFloor, 4)))
+	return fmt.Sprintf("%s: %s, over the 99%% %s", text, numtext.Together("KS "+numtext.Figure(e.Metrics.KS, 4)), numtext.Together("bound "+numtext.Figure(ksLeave*e.KSFloor, 4)))
 }
 
 // leftEquilibrium is the detail of an equilibrium's end: which way D's
@@ -319,7 +319,7 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 // apart.
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
-	values := numtext.Together("D real "+lineNumber(w.dReal, 4)) + ", " + numtext.Together("D fake "+lineNumber(w.dFake, 4))
+	values := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
 	if w.hinge { // only the sum says: under 2, D's mean score on real data is over its mean on generated data
 		sum, tol := w.dReal+w.dFake, equilibriumLeave*hingeTol
 		scores := "D's mean scores on real and generated data are apart again"
@@ -329,11 +329,11 @@ func (w *watch) leftEquilibrium() string {
 		case sum >= hingeSum+tol:
 			scores = "D scores generated data over real data"
 		}
-		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together("together "+lineNumber(sum, 4)), lossWindow)
+		return fmt.Sprintf("D's losses have left their sum of 2: %s (%s, %s, averaged over about %d epochs)", scores, values, numtext.Together("together "+numtext.Figure(sum, 4)), lossWindow)
 	}
 	name, half := numtext.Together(eq.Label), numtext.Together(numtext.Digits(eq.D, 3))
 	if eq.Label == "" {
-		name = fmt.Sprintf("their balance (%s and %s)", lineNumber(eq.DReal, 4), lineNumber(eq.DFake, 4))
+		name = fmt.Sprintf("their balance (%s and %s)", numtext.Figure(eq.DReal, 4), numtext.Figure(eq.DFake, 4))
 	} else {
 		half = "½"
 	}
@@ -446,13 +446,13 @@ func (p episodes) clone() episodes {
 // share within half a percent of none or all that is neither, the digits
 // that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all but one
 // 99.96%). A ratio past all (a spread's, 150%) or under none is written
-// by the lines' rule (lineNumber), bounded however far a run has gone
+// by the lines' rule (numtext.Figure), bounded however far a run has gone
 // off (1e32%, where %.0f had written 33 digits), and NaN as NaN%, which
 // had read >99.999999%.
 func percent(x float64) string {
 	switch {
 	case math.IsNaN(x) || x <= 0 || x >= 1:
-		return lineNumber(100*x, 0) + "%"
+		return numtext.Figure(100*x, 0) + "%"
 	case x >= 0.005 && x < 0.995:
 		return fmt.Sprintf("%.0f%%", 100*x)
 	}

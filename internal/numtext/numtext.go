@@ -1,8 +1,10 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
 // (FormatInt), exponents short (ShortExp), a design's settings in their
-// fewest digits (FormatFloat), a measured value in so many (Digits), and
-// on the screen plainly where it is short (Plainly),
+// fewest digits (FormatFloat), a measured value in so many (Digits), a
+// measured figure as the headless lines and the diagnosis write it, in
+// bounded width (Figure), and on the screen plainly where it is short
+// (Plainly),
 // labels kept with their values (Together).
 // It is shared by engine (a design's outline), session (the
 // diagnosis, the events, the remedies, a runaway's description), presets
@@ -59,6 +61,39 @@ func Plainly(v float64, digits int) string {
 		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
 	return ShortExp(s)
+}
+
+// FigureWidth is the most characters, a sign aside, that Figure writes a
+// value in: a column of them padded to it stands straight whatever the
+// values (a sweep's rows).
+const FigureWidth = 9
+
+// Figure writes v, a measured value, as every headless line prints one,
+// and the diagnosis, the events and a runaway's description with them:
+// with decimals places (at most 4: 0.0162, 1.4820, epochs_per_s 2500.3),
+// as the lines always have, while that fits in FigureWidth characters and
+// shows a digit of a value not zero; otherwise — a diverged loss of
+// 2.6e31, a penalty of 3e-30 — in the exponent form with as many of
+// decimals places as fit (2.5642e31, 3.0000e-30, 4.941e-324), which reads
+// back as a number as the plain form does; NaN and ±Inf as NaN, +Inf and
+// -Inf. A loss gone to 10³¹ had been printed in its 32 digits, which
+// pushed every column after it. The screen writes a value large enough
+// for the exponent form as this does (tui's measure), so that a runaway's
+// mean reads alike on the status line and in the legend.
+func Figure(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', decimals, 64) // NaN, +Inf, -Inf
+	}
+	a := math.Abs(v)
+	if s := strconv.FormatFloat(a, 'f', decimals, 64); len(s) <= FigureWidth && (a == 0 || a >= math.Pow10(-decimals)) {
+		return strconv.FormatFloat(v, 'f', decimals, 64)
+	}
+	for d := decimals; ; d-- {
+		s := ShortExp(strconv.FormatFloat(a, 'e', d, 64))
+		if len(s) <= FigureWidth || d == 0 {
+			return ShortExp(strconv.FormatFloat(v, 'e', d, 64))
+		}
+	}
 }
 
 // NBSP is the non-breaking space, U+00A0: the screen's wrapping does not

@@ -1,6 +1,11 @@
 package numtext
 
-import "testing"
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // TestShortExp: exponents as the screen writes them, whatever the verb.
 func TestShortExp(t *testing.T) {
@@ -59,6 +64,64 @@ func TestPlainly(t *testing.T) {
 		{6.4951e9, 4, "6.495e9"}, {0.5, 3, "0.5"}, {-3.14159, 3, "-3.14"}, {1.5e-5, 3, "1.5e-5"}, {0.00012, 2, "0.00012"}, {0, 2, "0"}} {
 		if got := Plainly(c.v, c.digits); got != c.want {
 			t.Errorf("Plainly(%v, %d) = %q, want %q", c.v, c.digits, got, c.want)
+		}
+	}
+}
+
+// TestFigureBounded: a headless line writes a value of ordinary
+// size as it always has, to four decimals (or a timing's one or three),
+// and any other in at most FigureWidth characters, a sign aside, that
+// read back as the value: a diverged G loss had been printed as
+// g=25641863068496750607904960151552.0000.
+func TestFigureBounded(t *testing.T) {
+	for _, c := range []struct {
+		v        float64
+		decimals int
+		want     string
+	}{
+		{0, 4, "0.0000"},
+		{0.016249, 4, "0.0162"},
+		{1.48204, 4, "1.4820"},
+		{-0.0403, 4, "-0.0403"},
+		{12.3456, 4, "12.3456"},
+		{9999.99994, 4, "9999.9999"},
+		{0.00012, 4, "0.0001"},
+		{12345.6, 4, "1.2346e4"},
+		{25641863068496750607904960151552, 4, "2.5642e31"},
+		{-2.5e31, 4, "-2.5000e31"},
+		{3e-5, 4, "3.0000e-5"},
+		{1e-30, 4, "1.000e-30"},
+		{1e300, 4, "1.000e300"},
+		{math.MaxFloat64, 4, "1.798e308"},
+		{5e-324, 4, "4.94e-324"},
+		{math.NaN(), 4, "NaN"},
+		{math.Inf(1), 4, "+Inf"},
+		{math.Inf(-1), 4, "-Inf"},
+		{2500.34, 1, "2500.3"},
+		{0.03, 1, "3.0e-2"},
+		{34.5812, 3, "34.581"},
+		{123456.7, 3, "1.235e5"},
+	} {
+		if got := Figure(c.v, c.decimals); got != c.want {
+			t.Errorf("Figure(%g, %d) = %s, want %s", c.v, c.decimals, got, c.want)
+		}
+	}
+	for e := -325; e <= 308; e++ {
+		for _, m := range []float64{1, 9.99996, -4.2} {
+			v := m * math.Pow(10, float64(e))
+			if math.IsInf(v, 0) {
+				continue
+			}
+			for _, d := range []int{1, 3, 4} {
+				s := Figure(v, d)
+				if len(strings.TrimPrefix(s, "-")) > FigureWidth {
+					t.Fatalf("Figure(%g, %d) = %s: wider than %d", v, d, s, FigureWidth)
+				}
+				back, err := strconv.ParseFloat(s, 64)
+				if err != nil || math.Abs(back-v) > math.Abs(v)*1e-2 && math.Abs(back-v) > 0.5*math.Pow10(-d) {
+					t.Fatalf("Figure(%g, %d) = %s: reads back as %g (%v)", v, d, s, back, err)
+				}
+			}
 		}
 	}
 }
