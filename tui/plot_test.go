@@ -776,7 +776,7 @@ func TestGZTitleCountsBeyond(t *testing.T) {
 	}
 }
 
-// TestOffScaleLegendFits: a diverged critic's losses (3.244e6, -4.901e6,
+// TestOffScaleLegendFits: a diverged critic's losses (3.2440e6, -4.9010e6,
 // G off scale) keep the legend within the losses panel at 80×24, "▼ off
 // scale" whole: it had been cut to "▼ off s…".
 func TestOffScaleLegendFits(t *testing.T) {
@@ -789,35 +789,40 @@ func TestOffScaleLegendFits(t *testing.T) {
 		if !fits(lines, w) {
 			t.Errorf("legend %q is wider than %d", lines, w)
 		}
-		if legend := strings.Join(lines, " "); !strings.Contains(legend, "▼ off scale") || !strings.Contains(legend, "-4.901e6") || !strings.Contains(legend, "3.244e6") {
+		if legend := strings.Join(lines, " "); !strings.Contains(legend, "▼ off scale") || !strings.Contains(legend, "-4.9010e6") || !strings.Contains(legend, "3.2440e6") {
 			t.Errorf("width %d: legend %q, want every loss and ▼ off scale", w, legend)
 		}
 	}
 }
 
-// TestLargeMeasuresReadWhole: a measured value from 1000 to 1e5 reads
-// whole, in the Quality panel and the legends alike: a runaway's W1 had
-// read 31045.503 and its std 38453.761, three decimals of noise.
+// TestLargeMeasuresReadWhole: a measured value from 1000 to 10⁴ reads
+// whole, and from 10⁴ up as the headless lines and the diagnosis write it
+// (numtext.Figure), in the Quality panel and the legends alike: a
+// runaway's W1 had read 31045.503 and its std 38453.761, three decimals
+// of noise, then 31046 and 38454 beside a status line's 3.1046e4.
 func TestLargeMeasuresReadWhole(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	if line := ansi.Strip(metricLine("W1", 31045.503, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 31046 ") {
+	if line := ansi.Strip(metricLine("W1", 31045.503, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 3.1046e4 ") {
 		t.Errorf("W1 of a runaway: %q", line)
 	}
-	if item := ansi.Strip(legendItem(styleStd, markStd, "std", 38453.761, true)); item != "σ std 38454" {
+	if item := ansi.Strip(legendItem(styleStd, markStd, "std", 38453.761, true)); item != "σ std 3.8454e4" {
 		t.Errorf("std of a runaway: %q", item)
+	}
+	if item := ansi.Strip(legendItem(styleStd, markStd, "std", 3845.3761, true)); item != "σ std 3845" {
+		t.Errorf("std of a runaway under 10⁴: %q", item)
 	}
 	if item := ansi.Strip(legendItem(styleDReal, markDReal, "D real", 100, true)); item != "● D real 100.000" {
 		t.Errorf("D's loss at its limit: %q", item)
 	}
 }
 
-// TestMeasuresFormatLikeTheLegends: a distance from 1e5 up reads as the
+// TestMeasuresFormatLikeTheLegends: a large distance reads as the
 // legends write such values, not in 17 digits (W1 28240202346.425 beside
-// a mean of 9.947e9); below, three decimals as before; the baseline's
+// a mean of 9.9470e9); below, three decimals as before; the baseline's
 // differences likewise, signed.
 func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	if line := ansi.Strip(metricLine("W1", 28240202346.425, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 2.824e10 ") {
+	if line := ansi.Strip(metricLine("W1", 28240202346.425, false, &trend{}, sideW)); !strings.HasPrefix(line, "W1 2.8240e10 ") {
 		t.Errorf("W1 of a diverged run: %q", line)
 	}
 	if line := ansi.Strip(metricLine("KS", 0.2504, false, &trend{}, sideW)); !strings.HasPrefix(line, "KS 0.250 ") {
@@ -826,7 +831,7 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	s := session.Snapshot{Baseline: &session.Baseline{}}
 	s.Eval.Metrics.N, s.Eval.Metrics.KS, s.Eval.Metrics.W1 = 100, 0.25, 28240202346.425
 	s.Baseline.Eval.Metrics.N, s.Baseline.Eval.Metrics.KS, s.Baseline.Eval.Metrics.W1 = 100, 0.25, 1.5
-	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 ✗2.824e10" {
+	if line := ansi.Strip(baselineLine(&s)); line != "vs base KS +0.000 W1 ✗2.8240e10" {
 		t.Errorf("baseline line %q", line)
 	}
 	s.Eval.Metrics.W1 = 1.2
@@ -1070,7 +1075,7 @@ func TestFlatLossSaysSo(t *testing.T) {
 	for _, size := range goldenSizes {
 		view := frame(t, s, snap, size[0], size[1])
 		flat := strings.Join(strings.Fields(view), " ")
-		if !strings.Contains(flat, "●○ flat") || !strings.Contains(flat, "■ G 7e5") || !strings.Contains(flat, "ln 2") {
+		if !strings.Contains(flat, "●○ flat") || !strings.Contains(flat, "■ G 7.0000e5") || !strings.Contains(flat, "ln 2") {
 			t.Errorf("%d×%d: the legend does not say D's losses are flat at G's scale:\n%s", size[0], size[1], view)
 		}
 	}

@@ -1339,15 +1339,17 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 
 // measure writes a measured value as the legends and the Quality panel
 // give it: in three decimals, whole from 1000, where the decimals are
-// noise (a runaway's W1 31045.503 and std 38453.761 read 31046 and
-// 38454), and from 1e5 up in four digits and an exponent (2.824e10): a
-// diverged run's W1 had printed as 28240202346.425 beside a mean of
-// 9.947e9.
+// noise, and from 10⁴ up as the headless lines, the diagnosis and a
+// runaway's status line write it (numtext.Figure: 5.2378e4, 2.8240e10),
+// so that one quantity reads one way on the screen: a runaway's mean had
+// read 52378 in the moments legend under a status line's "mean 5.2378e4",
+// and 3.339e7 beside its 3.3392e7. At most numtext.FigureWidth characters
+// and a sign. A value under 10⁻⁴ stays 0.000 at the legends' precision.
 func measure(v float64) string {
-	switch a := math.Abs(v); {
-	case a >= 1e5 && !math.IsInf(v, 0):
-		return numtext.Plainly(v, 4)
-	case a >= 1000 && !math.IsInf(v, 0):
+	if f := numtext.Figure(v, 4); math.Abs(v) >= 1 && strings.Contains(f, "e") {
+		return f
+	}
+	if math.Abs(v) >= 1000 && !math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
