@@ -86,7 +86,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		info, ok := debug.ReadBuildInfo()
 		io.WriteString(out, versionText(info, ok, runtime.Version(), engine.KernelISA()))
 	case opts.showPreset:
-		out.Write(presets.Marshal(opts.Config))
+		var file []byte
+		if file, err = presets.MarshalFile(opts.Config); err == nil {
+			out.Write(file)
+		}
 	case opts.sweep != nil:
 		err = headlessSweep(opts, out, stderr)
 	case opts.seeds != nil:

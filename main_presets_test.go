@@ -358,6 +358,70 @@ func TestPointsFileErrors(t *testing.T) {
 	}
 }
 
+// TestPointsFileBesidePresetFile: a preset file kept beside its points
+// file, naming it points(pts.csv), trains from any working directory
+// (it had failed with no such file anywhere but in the file's directory);
+// --set's relative path is the working directory's; --show-preset writes
+// the path absolute, so that its file, saved anywhere, trains too; and a
+// points file missing is named by the path tried.
+func TestPointsFileBesidePresetFile(t *testing.T) {
+	exp := t.TempDir()
+	for name, text := range map[string]string{
+		"pts.csv":     "x,y\n0,0\n1,1\n2,0\n",
+		"design.json": `{"base": "ring", "target": "points(pts.csv)", "epochs": 3}`,
+		"gone.json":   `{"base": "ring", "target": "points(gone.csv)"}`,
+	} {
+		if err := os.WriteFile(filepath.Join(exp, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	design, pts := filepath.Join(exp, "design.json"), filepath.Join(exp, "pts.csv")
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	train := func(args ...string) string {
+		t.Helper()
+		code, stdout, stderr := runCLI(t, append([]string{"--headless", "--samples", "500", "--every", "0"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%q from elsewhere: exit %d, %s%s", args, code, stdout, stderr)
+		}
+		return stdout
+	}
+	if out := train("--preset", design); !strings.HasPrefix(out, "final preset=design seed=1 epochs=3 state=done") {
+		t.Errorf("--preset %s: %q", design, out)
+	}
+	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(exp, "gone.json")},
+		"gone.json:1: target: ", filepath.Join(exp, "gone.csv")+": no such file or directory (a preset file's relative path is read from the file's directory)")
+
+	// --set's path is the working directory's, preset file or not.
+	wantUsageError(t, []string{"--headless", "--preset", design, "--set", "target=points(pts.csv)"}, `target "points(pts.csv)": pts.csv: no such file or directory`)
+	if err := os.WriteFile(filepath.Join(cwd, "mine.csv"), []byte("x,y\n5,5\n6,6\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := train("--preset", design, "--set", "target=points(mine.csv)"); !strings.HasPrefix(out, "final preset=design target=points(mine.csv) seed=1") {
+		t.Errorf("--set target=points(mine.csv): %q", out)
+	}
+
+	// --show-preset's file names the points by their absolute path, and
+	// trains from another directory than the one it was written in.
+	code, shown, stderr := runCLI(t, "--show-preset", design)
+	if want := `"target": "points(` + pts + `)"`; code != 0 || !strings.Contains(shown, want) {
+		t.Fatalf("--show-preset %s: exit %d, %s%s; want %s", design, code, shown, stderr, want)
+	}
+	saved := writeFile(t, "saved.json", shown)
+	code, shown, stderr = runCLI(t, "--show-preset", "ring", "--set", "target=points(mine.csv)", "--set", "name=mine", "--epochs", "3")
+	if want := `"target": "points(` + filepath.Join(cwd, "mine.csv") + `)"`; code != 0 || !strings.Contains(shown, want) {
+		t.Fatalf("--show-preset with --set's points(mine.csv): exit %d, %s%s; want %s", code, shown, stderr, want)
+	}
+	mine := writeFile(t, "mine.json", shown)
+	t.Chdir(t.TempDir())
+	if out := train("--preset", saved); !strings.HasPrefix(out, "final preset=design seed=1 epochs=3 state=done") {
+		t.Errorf("--preset %s, --show-preset's file: %q", saved, out)
+	}
+	if out := train("--preset", mine); !strings.HasPrefix(out, "final preset=mine seed=1 epochs=3 state=done") {
+		t.Errorf("--preset %s, --show-preset's file: %q", mine, out)
+	}
+}
+
 // TestCountFlagsTakeExponents: --epochs and --samples take a whole number
 // written as --set takes one (5e3), and refuse a fraction or one too large.
 func TestCountFlagsTakeExponents(t *testing.T) {

@@ -411,7 +411,7 @@ func ParsePlane(spec string) (Plane, error) {
 	if path, ok := PointsFile(spec); ok {
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if err != nil {
-			return nil, bad("%v", err)
+			return nil, fmt.Errorf("target %q: %w", spec, err) // wrapped: fs.ErrNotExist stays findable
 		}
 		xy, err := ParsePoints(data)
 		if err != nil {

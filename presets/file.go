@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,10 +24,12 @@ import (
 // baseKey is the preset-file key naming the built-in preset to start from.
 const baseKey = "base"
 
-// Parse reads a preset file. name is used in messages and becomes the
-// preset's name when the file gives none. The result is validated; every
-// error is one line that names the key at fault, prefixed by the line of
-// the file it is on.
+// Parse reads a preset file. name is the file's path: it is used in
+// messages, becomes the preset's name when the file gives none, and its
+// directory is where a points(FILE.csv) target's relative path is read
+// from (pointsFrom), the Config holding that path as the process reads
+// it. The result is validated; every error is one line that names the
+// key at fault, prefixed by the line of the file it is on.
 //
 // A preset file is one JSON object whose keys are the JSON names of
 // engine.Config's fields ("batch", "g_lr", …), plus an optional "base":
@@ -159,7 +162,14 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	if !seen["source"] {
 		cfg.Source = "preset file " + file
 	}
+	fromDir := false
+	if seen["target"] {
+		cfg.Target, fromDir = pointsFrom(filepath.Dir(name), cfg.Target)
+	}
 	if err := cfg.Validate(); err != nil {
+		if fromDir && errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory)", err)
+		}
 		key, _, _ := strings.Cut(err.Error(), ":")
 		for _, k := range strings.Split(key, ", ") { // a pair: "g_beta1, g_beta2: …"
 			if line, ok := lines[k]; ok {
@@ -175,6 +185,24 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
 	return cfg, nil
+}
+
+// pointsFrom returns target with the path of a points(FILE.csv) target
+// that is relative taken from dir, the directory of the preset file that
+// names it, as the process reads it (dir joined before it), and whether
+// it changed it: a preset file's relative path is relative to the file,
+// so that a design kept beside its data runs from any directory, as a
+// path in most tools' files does. It had been read from the working
+// directory, so that ganui --preset ~/exp/design.json, naming
+// points(pts.csv) beside it, found no pts.csv anywhere else than in
+// ~/exp. An absolute path, and a file in the working directory (dir
+// "."), keep their spec as written.
+func pointsFrom(dir, target string) (string, bool) {
+	path, ok := engine.PointsFile(target)
+	if !ok || path == "" || filepath.IsAbs(path) || dir == "." {
+		return target, false
+	}
+	return engine.Points{Path: filepath.Join(dir, path)}.String(), true
 }
 
 // pair is a preset file's key, its value, and the line it is on.
@@ -273,7 +301,9 @@ func IsFile(arg string) bool { return !slices.Contains(Names(), arg) }
 // screen's wrapping (numtext.Together): a file writes them as plain
 // spaces, which an editor shows and grep finds. It panics if a choice
 // field (loss, d_opt, …) holds a value that is not one of its constants,
-// which no parsed or Set Config does.
+// which no parsed or Set Config does. A points(FILE.csv) target's path
+// is written as the Config holds it, for comparing designs; a file to be
+// saved is MarshalFile's.
 func Marshal(cfg engine.Config) []byte {
 	cfg.Description, cfg.Source = numtext.Plain(cfg.Description), numtext.Plain(cfg.Source)
 	var all bytes.Buffer
@@ -312,6 +342,26 @@ func Marshal(cfg engine.Config) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// MarshalFile is Marshal for a preset file to be saved, whose place
+// ganui cannot know (--show-preset's standard output goes wherever the
+// user sends it): a points(FILE.csv) target's relative path, which the
+// Config holds as the process reads it, from the working directory, is
+// written absolute, since Parse reads a relative one from the file's
+// own directory. The file so names the same points wherever it is
+// saved; written relative, it had named pts.csv beside itself, which a
+// file saved elsewhere than the working directory did not have. The
+// error is the working directory's, when it cannot be had.
+func MarshalFile(cfg engine.Config) ([]byte, error) {
+	if path, ok := engine.PointsFile(cfg.Target); ok && !filepath.IsAbs(path) {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, fmt.Errorf("the points file %s: %w", path, err)
+		}
+		cfg.Target = engine.Points{Path: abs}.String()
+	}
+	return Marshal(cfg), nil
 }
 
 // lrJSON writes a learning rate as the trainer's settings and the

@@ -331,3 +331,68 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestPointsPathIsTheFiles: a preset file's relative points(FILE.csv)
+// path is read from the file's directory, whatever the working directory
+// (it had been read from the working directory: a design kept beside its
+// data ran only from there); an absolute path is read as it is; a file
+// missing is named by the path tried; and MarshalFile writes the path
+// absolute, so that the file it writes reads the same points wherever it
+// is saved.
+func TestPointsPathIsTheFiles(t *testing.T) {
+	root := t.TempDir()
+	exp := filepath.Join(root, "exp")
+	write := func(path, text string) string {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	write(filepath.Join(exp, "pts.csv"), "x,y\n0,0\n1,1\n2,0\n")
+	design := write(filepath.Join(exp, "design.json"), `{"base": "ring", "target": "points(pts.csv)"}`)
+	other := write(filepath.Join(t.TempDir(), "other.csv"), "x,y\n0,0\n1,1\n")
+	absolute := write(filepath.Join(exp, "absolute.json"), `{"base": "ring", "target": "points(`+other+`)"}`)
+	gone := write(filepath.Join(exp, "gone.json"), "{\"base\": \"ring\",\n\"target\": \"points(gone.csv)\"}")
+
+	t.Chdir(t.TempDir()) // neither the file's directory nor its parent
+	load := func(path, want string) {
+		t.Helper()
+		cfg, err := Load(path)
+		if err != nil || cfg.Target != want {
+			t.Errorf("Load(%s) from elsewhere: target %q, %v; want %q", path, cfg.Target, err, want)
+		}
+	}
+	load(design, "points("+filepath.Join(exp, "pts.csv")+")")
+	load(absolute, "points("+other+")")
+	_, err := Load(gone)
+	if want := gone + ":2: target: target \"points(" + filepath.Join(exp, "gone.csv") + ")\": " + filepath.Join(exp, "gone.csv") + ": no such file or directory (a preset file's relative path is read from the file's directory)"; err == nil || err.Error() != want {
+		t.Errorf("a missing points file: %v; want %s", err, want)
+	}
+
+	// A file named by a relative path: the points' path as the process
+	// reads it, from the working directory; in it, the spec as written.
+	t.Chdir(root)
+	load(filepath.Join("exp", "design.json"), "points("+filepath.Join("exp", "pts.csv")+")")
+	t.Chdir(exp)
+	load("design.json", "points(pts.csv)")
+
+	// MarshalFile writes the path absolute: the file, saved away from
+	// the working directory, names the same points.
+	cfg, err := Load("design.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := MarshalFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"target": "points(` + filepath.Join(exp, "pts.csv") + `)"`; !bytes.Contains(data, []byte(want)) {
+		t.Errorf("MarshalFile writes\n%s\nwant %s", data, want)
+	}
+	saved := write(filepath.Join(t.TempDir(), "saved.json"), string(data))
+	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
+}

@@ -277,13 +277,19 @@ const CommandBreak = "\n"
 
 // WriteDesign writes the design being trained, settings as they are now,
 // to ganui-<preset>-seed<S>.json in the session's directory (see
-// outputPath), a preset file that loads back, and returns its path. Like
+// outputPath), a preset file that loads back (presets.MarshalFile: a
+// points(FILE.csv) target's file named by its absolute path, which reads
+// the same from the file's directory), and returns its path. Like
 // Picture it belongs to the goroutine driving the session, or after Stop
 // to the caller of Stop.
 func (s *Session) WriteDesign() (string, error) {
 	path := s.designPath()
-	err := outputfile.Write(path, 0o666, func(w io.Writer) error {
-		_, err := w.Write(presets.Marshal(s.gan.Config()))
+	file, err := presets.MarshalFile(s.gan.Config())
+	if err != nil {
+		return path, err
+	}
+	err = outputfile.Write(path, 0o666, func(w io.Writer) error {
+		_, err := w.Write(file)
 		return err
 	})
 	if err == nil {

@@ -375,6 +375,34 @@ func TestShareWritesTheDesign(t *testing.T) {
 	os.Remove(path)
 }
 
+// TestShareNamesThePointsFile: the design file Share writes names a
+// points(FILE.csv) target's file by its absolute path, which a preset
+// file reads from its own directory, not the working directory: written
+// as the run names it, pts.csv, the file loaded from anywhere but the
+// working directory found no points beside it.
+func TestShareNamesThePointsFile(t *testing.T) {
+	data := t.TempDir()
+	if err := os.WriteFile(filepath.Join(data, "pts.csv"), []byte("x,y\n0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(data)
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Target = "points(pts.csv)"
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Dir: t.TempDir()})
+	path, err := s.WriteDesign()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	back, err := presets.Load(path)
+	if want := "points(" + filepath.Join(data, "pts.csv") + ")"; err != nil || back.Target != want {
+		t.Errorf("the design file loads from elsewhere as target %q, %v; want %q", back.Target, err, want)
+	}
+}
+
 // TestKeysNeverReplaceTheRunsFiles: a key's file whose name is a file the
 // run was started from or writes itself goes to the next free name; the
 // file stays as it was.
