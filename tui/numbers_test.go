@@ -5,8 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
 )
 
 // TestRunawayMeanReadsOneWay: a runaway's mean reads the same on the
@@ -45,6 +48,33 @@ func TestMeasureBounded(t *testing.T) {
 			if s := measure(v); len(strings.TrimPrefix(s, "-")) > numtext.FigureWidth {
 				t.Errorf("measure(%g) = %s: wider than %d", v, s, numtext.FigureWidth)
 			}
+		}
+	}
+}
+
+// TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless
+// lines write it (1.6839e5), keeps its sparkline's range in the side
+// panel's width, bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5" had become
+// "W1 1.6839e5 → ███", its checks drawn from 0 unlabelled.
+func TestRunawayW1KeepsItsRange(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		name   string
+		v      float64
+		checks []float64
+		want   string
+	}{
+		{"W1", 1.6839e5, []float64{1.6712e5, 1.6544e5, 1.6839e5}, " 1.6e5–1.7e5"},
+		{"W1", 1.6839e5, []float64{1.62e5, 1.6712e5, 1.6544e5, 1.69e5, 1.6612e5, 1.6839e5}, " 1.6e5–1.7e5"},
+		{"W1", 33679.4, []float64{31045.5, 38453.7, 33679.4}, " 33000–39000"},
+		{"W1", 2.5e9, []float64{2.1e9, 2.45e9, 2.5e9}, " 2.4e9–2.5e9"},
+	} {
+		line := ansi.Strip(metricLine(c.name, c.v, false, &trend{vals: c.checks}, sideW))
+		if !strings.HasSuffix(line, c.want) || !strings.HasPrefix(line, c.name+" "+numtext.Figure(c.v, 4)+" ") {
+			t.Errorf("%s %g: %q, want its value as the lines write it and the range%s", c.name, c.v, line, c.want)
+		}
+		if lipgloss.Width(line) > sideW {
+			t.Errorf("%q: wider than %d", line, sideW)
 		}
 	}
 }

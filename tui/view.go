@@ -1192,13 +1192,15 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 		room -= lipgloss.Width("≈ floor") - 1
 	}
 	// The range's width decides how many bars fit, and the bars decide the
-	// range: fewer bars until both fit (each turn takes fewer), or, with
-	// room for under 4 bars beside it, no range.
+	// range: fewer bars until both fit (each turn takes fewer), down to
+	// minBars, or, with no room for those beside it, no range. A runaway's
+	// W1, 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4
+	// asked for, its range had given way to bars drawn from 0.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-max(n, 0)):] }
 	vals := last(room)
 	sc := scaleOf(vals, v)
 	for sc.text != "" && len(vals)+len([]rune(sc.text)) > room {
-		if room-len([]rune(sc.text)) < 4 {
+		if room-len([]rune(sc.text)) < minBars {
 			vals = last(room)
 			sc = fromZero(vals, v)
 			break
@@ -1213,6 +1215,10 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	}
 	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(sc.text)
 }
+
+// minBars is the fewest bars a sparkline's range stands beside: two, the
+// fewest that show a direction, as its arrow needs two checks.
+const minBars = 2
 
 // trendArrow is the direction of the checks vals, the bars beside it,
 // from the first to the last: ↑ (worse) or ↓ (better) where the last is
