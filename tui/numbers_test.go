@@ -78,3 +78,36 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneRunawayMeanReadsOneWay: a 2-D runaway's means read the same on
+// the status line (numtext.Figure) and in the Quality panel's axis lines:
+// they had read "x +52000±…" under "(mean x 5.2378e4, …)", and from 10⁵
+// in two digits, "y -8.3e5±…" under "y -8.2852e5".
+func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
+	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	for _, c := range [][2]float64{{52378.2, -828524.1}, {3.33921e7, 12345.6}} {
+		snap := trained
+		pm := *snap.Eval.Metrics.Plane
+		pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = c[0], 30586.96, c[1], 4.2e5
+		snap.Eval.Metrics.Plane = &pm
+		x, y := numtext.Figure(c[0], 4), numtext.Figure(c[1], 4)
+		snap.State, snap.Note, snap.Rollback = session.Diverged, "", 0
+		snap.Err = &session.Divergence{Epoch: 200, What: "a runaway",
+			Runaway: "the generated samples stayed far outside the target's box [-2.06, 2.06]×[-2.06, 2.06] (mean x " + x + ", y " + y + ") for 200 epochs"}
+		view := frame(t, s, snap, 120, 40)
+		if !strings.Contains(view, "Ran away at epoch 200") {
+			t.Fatalf("no runaway on the status line:\n%s", view)
+		}
+		signed := func(f string) string {
+			if !strings.HasPrefix(f, "-") {
+				return "+" + f
+			}
+			return f
+		}
+		for _, want := range []string{"x " + signed(x) + "±", "y " + signed(y) + "±"} {
+			if !strings.Contains(view, want) {
+				t.Errorf("the status line reads mean x %s, y %s; Quality has no %q:\n%s", x, y, want, view)
+			}
+		}
+	}
+}

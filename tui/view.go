@@ -1095,20 +1095,41 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		n -= 2 // the baseline's line and its settings' follow
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
-	axis := func(name string, mean, std, tm, ts float64) string {
-		return name + " " + momentNum(mean, true) + "±" + momentNum(std, false) + styleMuted.Render(" vs "+momentNum(tm, false)+"±"+momentNum(ts, false))
+	// An axis's line is its mean±std and the target's, or, where that is
+	// wider than the panel (a runaway's moments in the exponent form,
+	// "x -8.2852e4±3.0587e4"), two lines, the target's under its own:
+	// cut to the panel's width, "x -82852.41±30586.96 vs 0.0…" had lost
+	// the target's values. Short of room for those, the targets give way:
+	// the moments chart's dotted lines give them too.
+	var axes, bare []string
+	for _, a := range []struct {
+		name              string
+		mean, std, tm, ts float64
+	}{{"x", pm.MeanX, pm.StdX, mx, sx}, {"y", pm.MeanY, pm.StdY, my, sy}} {
+		moments := a.name + " " + momentNum(a.mean, true) + "±" + momentNum(a.std, false)
+		target := styleMuted.Render(" vs " + momentNum(a.tm, false) + "±" + momentNum(a.ts, false))
+		bare = append(bare, moments)
+		if lipgloss.Width(moments+target) <= w {
+			axes = append(axes, moments+target)
+		} else {
+			axes = append(axes, moments, strings.Repeat(" ", len(a.name))+target)
+		}
 	}
-	if len(lines)+2 <= n {
-		lines = append(lines, axis("x", pm.MeanX, pm.StdX, mx, sx), axis("y", pm.MeanY, pm.StdY, my, sy))
+	if len(lines)+len(axes) > n {
+		axes = bare
+	}
+	if len(lines)+len(axes) <= n {
+		lines = append(lines, axes...)
 	}
 	return lines
 }
 
-// momentNum writes a mean or std of the plane's Quality lines in two
-// decimals, the mean signed, and short where that would be long: whole
-// from 100, in two significant digits from 10⁴ (-83000, from 10⁵ in
-// exponent form, -8.3e5), so that a line fits the side panel. A
-// runaway's "x -82852.41±30586.96 vs 0.0…" had lost the target's values.
+// momentNum writes a mean or std of the plane's Quality lines, the mean
+// signed: in two decimals, whole from 100, and from 10⁴ up as the
+// moments legend, the headless lines and a runaway's status line write
+// it (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads
+// one way on the screen; it had read -83000 beside a status line's
+// "mean x -8.2852e4". At most numtext.FigureWidth characters and a sign.
 func momentNum(v float64, signed bool) string {
 	var s string
 	switch a := math.Abs(v); {
@@ -1117,9 +1138,9 @@ func momentNum(v float64, signed bool) string {
 	case a < 1e4:
 		s = strconv.FormatFloat(v, 'f', 0, 64)
 	default:
-		s = numtext.Plainly(v, 2)
+		s = measure(v)
 	}
-	if signed && !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
+	if signed && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !math.IsNaN(v) {
 		s = "+" + s
 	}
 	return s
