@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -108,8 +110,10 @@ func eventEpochs(s *session.Snapshot) []int {
 
 // baselineLine compares the quality measures with the baseline's: the
 // difference of each, signed, green where the live run is better, red
-// where it is worse; a difference that prints as zero is neither, and
-// reads +0.000 (not -0.000 in green). Without colour the sign, which the
+// where it is worse; a difference under the legends' three decimals is
+// neither, and reads +0.000 (not -0.000 in green, nor, as measure writes
+// a value that small, +3.0000e-4 in red): sampling noise between two
+// evaluations is no verdict. Without colour the sign, which the
 // reader had to weigh against the measure (lower KS is better, more
 // modes), gives way to a verdict: ✓ better, ✗ worse (KS ✓0.012).
 func baselineLine(s *session.Snapshot) string {
@@ -130,12 +134,12 @@ func baselineLine(s *session.Snapshot) string {
 	}
 	delta := func(name string, now, then float64) string { // lower is better
 		d := now - then
-		text := measure(cleanZero(d))
+		if strconv.FormatFloat(math.Abs(d), 'f', 3, 64) == "0.000" { // under the legends' precision: none
+			return name + " +0.000"
+		}
+		text := measure(d)
 		if !strings.HasPrefix(text, "-") && !strings.HasPrefix(text, "+") {
 			text = "+" + text // signed, as %+.3f wrote it
-		}
-		if text == "+0.000" || text == "-0.000" {
-			return name + " +0.000"
 		}
 		return name + " " + compared(text, d < 0)
 	}

@@ -111,3 +111,28 @@ func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestTinyMeasureIsNotZero: a measured value that is not 0 never reads
+// 0.000: a D that wins outright had read "D real 0.000" in the losses
+// legend above the diagnosis's "D real 2.2411e-6"; under three decimals
+// it reads as the diagnosis writes it (numtext.Figure), and a value three
+// decimals show reads as before.
+func TestTinyMeasureIsNotZero(t *testing.T) {
+	for v, want := range map[float64]string{
+		2.2411e-6: "2.2411e-6", -3.1e-9: "-3.1000e-9", 0.0003: "0.0003", 0.00049: "0.0005",
+		0: "0.000", 0.0006: "0.001", 0.693: "0.693", 100: "100.000",
+	} {
+		if got := measure(v); got != want {
+			t.Errorf("measure(%g) = %s, want %s", v, got, want)
+		}
+	}
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+	snap := trained
+	snap.Last.DReal, snap.Last.G = 2.2411e-6, 1.5e-8
+	for _, size := range goldenSizes {
+		flat := strings.Join(strings.Fields(frame(t, s, snap, size[0], size[1])), " ")
+		if !strings.Contains(flat, "● D real 2.2411e-6 ") || !strings.Contains(flat, "■ G 1.5000e-8 ") {
+			t.Errorf("%d×%d: the losses legend does not give D real 2.2411e-6 and G 1.5000e-8:\n%s", size[0], size[1], flat)
+		}
+	}
+}

@@ -1366,12 +1366,14 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 
 // measure writes a measured value as the legends and the Quality panel
 // give it: in three decimals, whole from 1000, where the decimals are
-// noise, and from 10⁴ up as the headless lines, the diagnosis and a
-// runaway's status line write it (numtext.Figure: 5.2378e4, 2.8240e10),
-// so that one quantity reads one way on the screen: a runaway's mean had
-// read 52378 in the moments legend under a status line's "mean 5.2378e4",
-// and 3.339e7 beside its 3.3392e7. At most numtext.FigureWidth characters
-// and a sign. A value under 10⁻⁴ stays 0.000 at the legends' precision.
+// noise, and as the headless lines, the diagnosis and a runaway's status
+// line write it (numtext.Figure) where that form would not say it: from
+// 10⁴ up (5.2378e4, 2.8240e10), and where three decimals would write a
+// value that is not 0 as 0.000 (2.2411e-6, 0.0003), so that one quantity
+// reads one way on the screen: a runaway's mean had read 52378 in the
+// moments legend under a status line's "mean 5.2378e4", and a D that wins
+// outright D real 0.000 in the losses legend above the diagnosis's
+// "D real 2.2411e-6". At most numtext.FigureWidth characters and a sign.
 func measure(v float64) string {
 	if f := numtext.Figure(v, 4); math.Abs(v) >= 1 && strings.Contains(f, "e") {
 		return f
@@ -1379,7 +1381,11 @@ func measure(v float64) string {
 	if math.Abs(v) >= 1000 && !math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
-	return strconv.FormatFloat(v, 'f', 3, 64)
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if v != 0 && strings.Trim(s, "-0.") == "" {
+		return numtext.Figure(v, 4)
+	}
+	return s
 }
 
 // zdepLine says how much G's output depends on its noise.
