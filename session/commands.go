@@ -134,7 +134,11 @@ func (c Step) apply(s *Session) {
 			}
 		}
 		if s.state == Paused {
-			s.note = fmt.Sprintf("epoch %s: D real %.4f, D fake %.4f, G %.4f", numtext.FormatInt(s.last.Epoch), s.last.DReal, s.last.DFake, s.last.G)
+			// The losses as the headless lines and the diagnosis write
+			// them (numtext.Figure), and the legend where %.4f would not
+			// say them: a D winning outright had read "D real 0.0001"
+			// under the legend's 5.8939e-5.
+			s.note = fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Figure(s.last.DReal, 4), numtext.Figure(s.last.DFake, 4), numtext.Figure(s.last.G, 4))
 		}
 	case StepD:
 		if !s.stepping("d (one discriminator update)") {
@@ -143,7 +147,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained D alone")
 		done := s.handEvent("D")
 		if r, f, err := s.trainPlayer(engine.D); err == nil {
-			s.note = fmt.Sprintf("%s: D real %.4f, D fake %.4f", done, r, f) // as a stepped epoch's note gives them
+			s.note = fmt.Sprintf("%s: D real %s, D fake %s", done, numtext.Figure(r, 4), numtext.Figure(f, 4)) // as a stepped epoch's note gives them
 		}
 	case StepG:
 		if !s.stepping("g (one generator update)") {
@@ -152,7 +156,7 @@ func (c Step) apply(s *Session) {
 		s.leftPlan("trained G alone")
 		done := s.handEvent("G")
 		if g, _, err := s.trainPlayer(engine.G); err == nil {
-			s.note = fmt.Sprintf("%s: G %.4f", done, g)
+			s.note = fmt.Sprintf("%s: G %s", done, numtext.Figure(g, 4))
 		}
 	}
 }

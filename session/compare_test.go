@@ -924,3 +924,25 @@ func TestLongStepShowsItsProgress(t *testing.T) {
 		t.Errorf("after the step: epoch %d, note %q", s.gan.Epoch(), s.note)
 	}
 }
+
+// TestStepNotesWriteLossesAsTheLines: the notes of n, d and g write the
+// losses as the headless lines, the diagnosis and the screen's legends do
+// (numtext.Figure): blog-original with g_lr 0.5, its D winning outright,
+// had read "epoch 15: D real 0.0001" under the legend's 5.8939e-5, and a
+// loss gone to 10³¹ would have been written in its 32 digits.
+func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
+	cfg := blogConfig(t, 5000)
+	cfg.GLR = 0.5
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 100, Dir: t.TempDir()})
+	for range 15 {
+		s.applyOne(Step{Kind: StepEpoch})
+	}
+	l := s.last
+	if l.DReal >= 1e-4 {
+		t.Fatalf("D real %g: the test needs a loss under 0.0001, which %%.4f does not write", l.DReal)
+	}
+	want := fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(l.Epoch), numtext.Figure(l.DReal, 4), numtext.Figure(l.DFake, 4), numtext.Figure(l.G, 4))
+	if s.note != want {
+		t.Errorf("stepped: %q, want %q", s.note, want)
+	}
+}
