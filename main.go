@@ -430,7 +430,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)")
-	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence)")
+	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence); the --resume checkpoint too, replaced whole")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"

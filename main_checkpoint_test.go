@@ -234,6 +234,48 @@ func TestInterruptSavesTheRun(t *testing.T) {
 	}
 }
 
+// TestSaveUpdatesTheResumedCheckpoint: --save may name the checkpoint
+// --resume continues, so that a run goes on in one file kept up to date,
+// as it ends and as SIGINT stops it: the file then holds the run at its
+// last epoch, whole, and nothing is left beside it. It had been refused
+// as an output that would overwrite an input.
+func TestSaveUpdatesTheResumedCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "run.ckpt")
+	common := []string{"--headless", "--every", "0", "--samples", "100", "--save", ckpt}
+	if code, _, stderr := runCLI(t, append(common, "--preset", "vanilla", "--epochs", "30")...); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, append(common, "--resume", ckpt, "--epochs", "60")...); code != 0 {
+		t.Fatalf("--resume %s --save %[1]s: exit %d, %s", ckpt, code, stderr)
+	}
+	if gan, err := session.LoadCheckpoint(ckpt); err != nil || gan.Epoch() != 60 {
+		t.Fatalf("after the resumed run the checkpoint is %v, %v; want epoch 60", gan, err)
+	}
+	cmd, lines, stderr := startChild(t, "--headless", "--resume", ckpt, "--epochs", "100000000", "--every", "20", "--samples", "100", "--save", ckpt)
+	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
+		t.Fatalf("child printed %q before training; stderr %q", lines.Text(), stderr.String())
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	var last string
+	for lines.Scan() {
+		last = lines.Text()
+	}
+	if err := cmd.Wait(); err == nil || err.(*exec.ExitError).ExitCode() != exitSignal {
+		t.Fatalf("child ended with %v, want exit %d; stderr %q", err, exitSignal, stderr.String())
+	}
+	gan, err := session.LoadCheckpoint(ckpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gan.Epoch() <= 60 || !strings.Contains(last, " epochs="+strconv.Itoa(gan.Epoch())+" ") {
+		t.Fatalf("checkpoint at epoch %d, final line %q: want the run's last epoch, past 60", gan.Epoch(), last)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files beside the checkpoint: %v", entries)
+	}
+}
+
 // TestStoppedRunSaysItsFigureFailed: a run or a sweep stopped by SIGINT
 // draws its figure, a sweep the heat map of the rows it has; when that
 // cannot be written, ganui says so and exits 1, which wins over 130

@@ -111,7 +111,8 @@ func (o Options) CheckStreams(stdout, stderr io.Writer) error {
 // path, a directory that does not exist or cannot be written to, a path
 // that is a directory, and an output that is the same file as an input
 // (Resume, PresetFile, a points(FILE.csv) target's file) or as another
-// output.
+// output — but the checkpoint the run resumes from as its --save
+// (updates).
 func checkPaths(opts Options) error {
 	outputs := opts.outputs()
 	inputs := []namedPath{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
@@ -131,12 +132,25 @@ func checkPaths(opts Options) error {
 			}
 		}
 		for _, other := range append(inputs, outputs[:i]...) {
-			if other.path != "" && sameFile(out.path, other.path) {
+			if other.path != "" && !updates(out, other) && sameFile(out.path, other.path) {
 				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)
 			}
 		}
 	}
 	return nil
+}
+
+// updates reports whether out may be the same file as in, an input or
+// another output: only --save may, and only as the checkpoint --resume
+// continues, so that a run goes on in one file kept up to date (ganui
+// --headless --resume run.ckpt --epochs 2000 --save run.ckpt). Nothing of
+// the old checkpoint is lost that the new one does not hold: it is read
+// whole before the first epoch, and the new one replaces it atomically
+// (saveCheckpoint), so that a kill or a full disk mid-write leaves the
+// old one whole, and a run that diverged leaves it as it was. Any other
+// output there (a --log, a --plot) would destroy the run it continues.
+func updates(out, in namedPath) bool {
+	return out.flag == "--save" && in.flag == "--resume"
 }
 
 // pointsNotOutput refuses an output of a resumed run that is the file its

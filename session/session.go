@@ -53,7 +53,7 @@ type Options struct {
 
 	Every    int    // Run: a Progress report every Every epochs; 0 for none
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
-	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged
+	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged; it may be Resume, which it replaces (updates)
 	// PlotPath is where the front end draws the run's figure (package
 	// figure) when it ends; the session only checks, before training,
 	// that it could be written (checkPaths).
