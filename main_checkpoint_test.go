@@ -319,8 +319,10 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 }
 
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
-// or with an --epochs it has passed, would train nothing; it is refused,
+// or with an --epochs it has reached, would train nothing; it is refused,
 // saying how to go on, and leaves the --log file it was given as it was.
+// An --epochs the checkpoint has reached is refused by the trainer too,
+// in the same words, before it starts: it had opened the run as done.
 func TestResumeAtItsPlanRefused(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, log := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv")
@@ -332,6 +334,14 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 	}
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--log", log}, "at epoch 30, the end of its plan", "--epochs N")
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20", "--log", log}, "--epochs 20", "at epoch 30 already")
+	for _, epochs := range []string{"20", "30"} {
+		_, _, headless := runCLI(t, "--headless", "--resume", ckpt, "--epochs", epochs)
+		want := "ganui: --epochs " + epochs + ": the checkpoint is at epoch 30 already; give a plan past it\n"
+		if headless != want {
+			t.Errorf("headless --epochs %s: %q, want %q", epochs, headless, want)
+		}
+		wantUsageError(t, []string{"--resume", ckpt, "--epochs", epochs}, want)
+	}
 	if data, err := os.ReadFile(log); err != nil || string(data) != "precious\n" {
 		t.Fatalf("the refused commands' --log file holds %q (%v); want it untouched", data, err)
 	}

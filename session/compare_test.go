@@ -169,7 +169,7 @@ func TestWritingKeepsTheReplay(t *testing.T) {
 		t.Errorf("saved live: %q", s.note)
 	}
 	s.applyOne(Replay{Dir: -1})
-	resumesAsStraight(t, s, Options{Samples: 500, Epochs: 300}, 100)
+	resumesAsStraight(t, s, Options{Samples: 500}, 100) // its plan of 300 the record's: --epochs 300 would be refused
 }
 
 // TestPaceKeepsTheReplay: [ and ] (Adjust Speed) change the pace and

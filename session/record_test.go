@@ -380,13 +380,19 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		t.Errorf("resumed at its plan's end: %s, %q; want %q", r.state, r.note, want)
 	}
 	// Nothing is left to train there, but past a plan that --epochs moves
-	// on; a fresh run always has its plan ahead.
+	// on; a fresh run always has its plan ahead. An --epochs the
+	// checkpoint has reached is refused by New, for the trainer too.
+	for _, epochs := range []int{30, 40} {
+		want := fmt.Sprintf("--epochs %d: the checkpoint is at epoch 40 already; give a plan past it", epochs)
+		if _, err := New(Options{Resume: ckpt, Epochs: epochs}); err == nil || err.Error() != want {
+			t.Errorf("resume at epoch 40 with --epochs %d: %v; want %q", epochs, err, want)
+		}
+	}
 	for _, c := range []struct {
 		opts Options
 		want string
 	}{
 		{Options{Resume: ckpt}, "--resume: the checkpoint is at epoch 40, the end of its plan: --epochs N trains on to epoch N"},
-		{Options{Resume: ckpt, Epochs: 30}, "--epochs 30: the checkpoint is at epoch 40 already; give a plan past it"},
 		{Options{Resume: ckpt, Epochs: 50}, ""},
 		{Options{Config: blogConfig(t, 5000), Seed: 1, Dir: dir}, ""},
 	} {

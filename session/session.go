@@ -47,7 +47,7 @@ type Options struct {
 	Resume     string // a checkpoint to continue bit-identically, instead of Config and Seed
 	PresetFile string // the preset file Config came from, if any: no output may overwrite it
 	Preset     string // what --preset named (a built-in or a file), for Again and designOf; "" for a checkpoint, which takes the run's own from its record
-	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's
+	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's, which a resumed run must not have reached (New)
 
 	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples, or a resumed run's own
 
@@ -189,8 +189,9 @@ func (s *Session) Unrecorded() error { return s.unrecorded }
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
 // or the checkpoint opts.Resume continued from its epoch. Every error is
 // about the input — a design that is not valid, a checkpoint that cannot
-// be read, an output that could not be written at the end (checkPaths) —
-// and says which, before anything is trained.
+// be read or that is at or past the plan Options.Epochs gives, an output
+// that could not be written at the end (checkPaths) — and says which,
+// before anything is trained.
 func New(opts Options) (*Session, error) {
 	if err := checkPaths(opts); err != nil {
 		return nil, err
@@ -212,6 +213,12 @@ func New(opts Options) (*Session, error) {
 		}
 		if err := pointsNotOutput(opts, gan.Config().Target); err != nil {
 			return nil, err
+		}
+		if e := gan.Epoch(); opts.Epochs > 0 && opts.Epochs <= e {
+			// A plan the run has reached asks for nothing: --epochs is
+			// the epoch to train to, not epochs more. Refused by every
+			// front end alike; the trainer had opened the run done.
+			return nil, fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, numtext.FormatInt(e))
 		}
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
 		return nil, fmt.Errorf("preset %s: %w", opts.Config.Name, err)
@@ -335,20 +342,15 @@ func planReached(epoch, planned int) string {
 }
 
 // NothingLeft reports a resumed run with nothing left to train: its
-// checkpoint at or past the plan, which Options.Epochs, if given, did not
-// move past it. Run would end such a run at once, done; a headless front
+// checkpoint at or past its own plan (an Options.Epochs it has reached
+// New refuses). Run would end such a run at once, done; a headless front
 // end refuses it with this error, which says how to go on, where the
-// trainer opens it done, to be continued past its plan.
+// trainer opens it done, to be looked at or continued past its plan.
 func (s *Session) NothingLeft() error {
-	e := s.gan.Epoch()
-	switch at := numtext.FormatInt(e); {
-	case s.opts.Resume == "" || e < s.planned:
-		return nil
-	case s.opts.Epochs > 0:
-		return fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", s.opts.Epochs, at)
-	default:
-		return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", at, planReached(e, s.planned))
+	if e := s.gan.Epoch(); s.opts.Resume != "" && e >= s.planned {
+		return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", numtext.FormatInt(e), planReached(e, s.planned))
 	}
+	return nil
 }
 
 // Start launches the session's own goroutine, which trains at the pace
