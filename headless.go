@@ -42,7 +42,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
-	ctx, stop := notifyStop(stderr, os.Exit)
+	ctx, stop := notifyStop(stderr, runLoses(opts.Options), os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -87,7 +87,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, stop := notifyStop(stderr, os.Exit)
+	ctx, stop := notifyStop(stderr, "the summary", os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -112,7 +112,11 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, stop := notifyStop(stderr, os.Exit)
+	loses := "the summary"
+	if opts.PlotPath != "" {
+		loses += " or the --plot heat map"
+	}
+	ctx, stop := notifyStop(stderr, loses, os.Exit)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -233,10 +237,12 @@ func stopSignals() []os.Signal {
 
 // notifyStop returns a context that the first of stopSignals cancels,
 // which stops the run after its current epoch with everything saved, and
-// says so on stderr. An epoch of a wide design can take many seconds: a
-// second signal does not wait for it, and exits at once with exitSignal,
-// nothing saved. stop ends the watch.
-func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, stop func()) {
+// says so on stderr, naming the signal: SIGTERM and SIGHUP come from no
+// keyboard. An epoch of a wide design can take many seconds: a second
+// signal does not wait for it, and exits at once with exitSignal, without
+// loses, what the run has still to write (runLoses; a batch's summary),
+// which the first line names. stop ends the watch.
+func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := make(chan os.Signal, 2)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
@@ -244,19 +250,25 @@ func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, sto
 	}
 	done := make(chan struct{})
 	go func() {
+		var first os.Signal
 		select {
-		case <-sig:
+		case first = <-sig:
 			// Said before the run is told to stop, so that it comes
 			// before whatever the run says as it stops (a --save that
 			// failed): said after, it raced with those lines.
-			fmt.Fprintln(stderr, "ganui: stopping after the current epoch; interrupt again to quit at once, without saving")
+			name := signalName(first)
+			fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
 			cancel()
 		case <-done:
 			return
 		}
 		select {
-		case <-sig:
-			fmt.Fprintln(stderr, "ganui: interrupted again: quitting without saving")
+		case second := <-sig:
+			name := signalName(second)
+			if second == first {
+				name += " again"
+			}
+			fmt.Fprintf(stderr, "ganui: %s: quitting at once\n", name) // what is lost the first line said: some may be written by now
 			exit(exitSignal)
 		case <-done:
 		}
@@ -266,6 +278,43 @@ func notifyStop(stderr io.Writer, exit func(code int)) (ctx context.Context, sto
 		close(done)
 		cancel()
 	}
+}
+
+// signalName is the name of one of stopSignals as kill -l and the README
+// write it: SIGINT, SIGTERM, SIGHUP.
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	}
+	return s.String()
+}
+
+// runLoses is what a single headless run of opts has still to write when
+// a signal stops it, and a second one quits before: its final line, and
+// those of its files that it writes as it ends (the rows of the --log
+// still buffered, the --save checkpoint, the --plot figure). A run with
+// none of them loses no file, and is not said to.
+func runLoses(opts session.Options) string {
+	loses := []string{"the final line"}
+	for _, f := range []struct{ path, what string }{
+		{opts.LogPath, "the --log's last rows"},
+		{opts.SavePath, "the --save checkpoint"},
+		{opts.PlotPath, "the --plot figure"},
+	} {
+		if f.path != "" {
+			loses = append(loses, f.what)
+		}
+	}
+	n := len(loses)
+	if n == 1 {
+		return loses[0]
+	}
+	return strings.Join(loses[:n-1], ", ") + " or " + loses[n-1]
 }
 
 // fitJobs lowers jobs, the runs trained at once, so that that many runs

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/session"
 )
 
 // TestSeedsStopOnSignal (issue: --seeds had no signal handling): stopped
@@ -48,6 +49,10 @@ func TestSeedsStopOnSignal(t *testing.T) {
 	if strings.Contains(text, "seed=2") && !strings.Contains(text, "state=interrupted") {
 		t.Fatalf("seed 2 ran on after SIGINT:\n%s", text)
 	}
+	// --seeds saves nothing: what a second signal loses is the summary.
+	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
 }
 
 // TestSweepStopsOnSignal: a sweep stops on SIGINT like --seeds: the row
@@ -77,6 +82,9 @@ func TestSweepStopsOnSignal(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("no heat map after SIGINT: %v", err)
+	}
+	if want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the summary or the --plot heat map\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}
 }
 
@@ -135,11 +143,12 @@ func (c lineChan) Write(p []byte) (int, error) {
 
 // TestSecondSignalQuitsAtOnce (an epoch of a wide design takes many
 // seconds): the first SIGINT stops the run after its epoch and says how
-// to quit at once; a second exits 130 then, without waiting.
+// to quit at once, and what that loses; a second exits 130 then, without
+// waiting.
 func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	leakcheck.Check(t)
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
-	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	ctx, stop := notifyStop(msgs, "the final line", func(code int) { exited <- code })
 	defer stop()
 	wait := func(what string, ch <-chan string) string {
 		select {
@@ -151,7 +160,7 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 		return ""
 	}
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
-	if m := wait("message after the first SIGINT", msgs); !strings.Contains(m, "stopping after the current epoch; interrupt again to quit at once") {
+	if m := wait("message after the first SIGINT", msgs); m != "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the final line\n" {
 		t.Fatalf("first SIGINT: %q", m)
 	}
 	select {
@@ -165,7 +174,7 @@ func TestSecondSignalQuitsAtOnce(t *testing.T) {
 	default:
 	}
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
-	if m := wait("message after the second SIGINT", msgs); !strings.Contains(m, "interrupted again") {
+	if m := wait("message after the second SIGINT", msgs); m != "ganui: SIGINT again: quitting at once\n" {
 		t.Fatalf("second SIGINT: %q", m)
 	}
 	select {
@@ -190,7 +199,7 @@ func TestStopNoteBeforeTheStop(t *testing.T) {
 		stoppedFirst <- (<-ctxs).Err() != nil
 		return len(p), nil
 	})
-	ctx, stop := notifyStop(note, func(int) {})
+	ctx, stop := notifyStop(note, "the final line", func(int) {})
 	defer stop()
 	ctxs <- ctx
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
@@ -214,12 +223,12 @@ func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 // had killed the process with its log cut mid-row and no checkpoint.
 func TestHangupStopsTheRun(t *testing.T) {
 	msgs, exited := make(lineChan, 2), make(chan int, 1)
-	ctx, stop := notifyStop(msgs, func(code int) { exited <- code })
+	ctx, stop := notifyStop(msgs, "the final line", func(code int) { exited <- code })
 	defer stop()
 	syscall.Kill(os.Getpid(), syscall.SIGHUP)
 	select {
 	case m := <-msgs:
-		if !strings.Contains(m, "stopping after the current epoch") {
+		if !strings.HasPrefix(m, "ganui: SIGHUP: stopping after the current epoch; SIGHUP again quits at once") {
 			t.Fatalf("SIGHUP: %q", m)
 		}
 	case <-time.After(time.Minute):
@@ -229,5 +238,38 @@ func TestHangupStopsTheRun(t *testing.T) {
 	case <-ctx.Done():
 	case <-time.After(time.Minute):
 		t.Fatal("SIGHUP did not stop the run")
+	}
+}
+
+// TestStopNamesTheSignal: the lines a stop and a second signal print name
+// the signals that came, SIGTERM a kill's, not a keyboard's interrupt,
+// and the first says what quitting at once loses, for the mode
+// (runLoses): it had said "interrupt again to quit at once, without
+// saving" after any signal, and to a --seeds batch, which saves nothing.
+func TestStopNamesTheSignal(t *testing.T) {
+	leakcheck.Check(t)
+	msgs, exited := make(lineChan, 2), make(chan int, 1)
+	loses := runLoses(session.Options{SavePath: "run.ckpt"})
+	_, stop := notifyStop(msgs, loses, func(code int) { exited <- code })
+	defer stop()
+	for _, c := range []struct {
+		sig  syscall.Signal
+		want string
+	}{
+		{syscall.SIGTERM, "ganui: SIGTERM: stopping after the current epoch; SIGTERM again quits at once, without the final line or the --save checkpoint\n"},
+		{syscall.SIGINT, "ganui: SIGINT: quitting at once\n"}, // another signal than the first is not "again"
+	} {
+		syscall.Kill(os.Getpid(), c.sig)
+		select {
+		case m := <-msgs:
+			if m != c.want {
+				t.Errorf("after %v: %q, want %q", c.sig, m, c.want)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("no message after %v", c.sig)
+		}
+	}
+	if code := <-exited; code != exitSignal {
+		t.Errorf("exit %d, want %d", code, exitSignal)
 	}
 }

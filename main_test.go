@@ -871,3 +871,21 @@ func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 		t.Errorf("left line %q, want it to begin %q", got, want)
 	}
 }
+
+// TestRunLoses: a single run stopped by a signal says that a second one
+// loses its final line and each file it writes as it ends, those it was
+// given alone: no "saving" for a run that saves nothing.
+func TestRunLoses(t *testing.T) {
+	for _, c := range []struct {
+		opts session.Options
+		want string
+	}{
+		{session.Options{}, "the final line"},
+		{session.Options{PlotPath: "run.png"}, "the final line or the --plot figure"},
+		{session.Options{LogPath: "run.csv", SavePath: "run.ckpt", PlotPath: "run.png"}, "the final line, the --log's last rows, the --save checkpoint or the --plot figure"},
+	} {
+		if got := runLoses(c.opts); got != c.want {
+			t.Errorf("runLoses(%+v) = %q, want %q", c.opts, got, c.want)
+		}
+	}
+}
