@@ -295,8 +295,15 @@ func TestTrainerSuspendsOnCtrlZ(t *testing.T) {
 			t.Fatalf("ctrl+z did not stop the trainer; it wrote:\n%q", tr.output())
 		}
 	}
-	if !strings.Contains(tr.output(), "\x1b[?1049l") || !tr.cooked() {
-		t.Fatalf("stopped with the terminal not given back (cooked %v); it wrote:\n%q", tr.cooked(), tr.output())
+	// What the trainer wrote before it stopped may still be on its way
+	// through the pty to the reader: wait for it, as for the stop.
+	for deadline := time.Now().Add(3 * time.Minute); !strings.Contains(tr.output(), "\x1b[?1049l"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("stopped without leaving its screen; it wrote:\n%q", tr.output())
+		}
+	}
+	if !tr.cooked() {
+		t.Fatalf("stopped with the terminal not given back to cooked mode; it wrote:\n%q", tr.output())
 	}
 	tr.cmd.Process.Signal(syscall.SIGCONT)
 	for deadline := time.Now().Add(3 * time.Minute); strings.Count(tr.output(), "\x1b[?1049h") < 2; time.Sleep(10 * time.Millisecond) {
