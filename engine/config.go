@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -297,6 +298,13 @@ func (c *Config) validate(readTarget bool) error {
 			return err
 		}
 	}
+	for _, f := range configFields { // within its range, a number may still be too near 0 for float32
+		if f.kind.Kind() == reflect.Float64 && !f.name {
+			if err := checkNormal32(f.key, reflect.ValueOf(c).Elem().Field(f.index).Float()); err != nil {
+				return err
+			}
+		}
+	}
 	if err := validNet("g", c.GHidden, c.GActs); err != nil {
 		return err
 	}
@@ -416,9 +424,13 @@ func checkChoice[T interface {
 	return fmt.Errorf("%s: %w", key, notOneOf(v.String(), names))
 }
 
-// checkLR reports a learning rate outside (0, MaxLR].
+// checkLR reports a learning rate outside (0, MaxLR], or one too near 0
+// for float32 (checkNormal32).
 func checkLR(key string, lr float64) error {
-	return check(positive32(lr) && lr <= MaxLR, "%s: %s out of range (0,%s]", key, numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR))
+	if err := check(positive32(lr) && lr <= MaxLR, "%s: %s out of range (0,%s]", key, numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR)); err != nil {
+		return err
+	}
+	return checkNormal32(key, lr)
 }
 
 // CheckEpochs reports a number of epochs outside 1..MaxEpochs, naming it
@@ -509,13 +521,33 @@ func checkSteps(key string, n int) error {
 // float32: 0.999999999 rounds to 1 there, and is refused.
 func validBeta(b float64) bool { return b >= 0 && float32(b) < 1 }
 
-// positive32 reports whether v is positive as the float32 the engine
-// computes with: positive and normal, so that 1e-46, which float32 holds
-// as 0, or a denormal, is refused rather than silently changing the run.
-func positive32(v float64) bool {
-	const smallestNormal32 = 0x1p-126
+// positive32 reports whether v is positive and finite as the float32 the
+// engine computes with. One too near 0 for float32 is left to
+// checkNormal32, which says so: 1e-46 had been "out of range (0,10]".
+func positive32(v float64) bool { return v > 0 && float32(v) <= math.MaxFloat32 }
+
+// smallestNormal32 is float32's smallest normal number, 2⁻¹²⁶: the least
+// magnitude a setting other than 0 may have.
+const smallestNormal32 = 0x1p-126
+
+// checkNormal32 refuses v, the value of the number field key, when it is
+// not 0 but the float32 the engine computes with holds it as 0 or as a
+// denormal, in fewer digits than it has: g_ema=1e-46 had turned the
+// average on with a β of 0, d_beta1=1e-40 had been a β of 9.99995e-41,
+// without a word. The message gives the least value taken above 0, in
+// five digits (1.1755e-38), which is itself taken. A negative v is left to
+// the field's range, which allows none in any field.
+func checkNormal32(key string, v float64) error {
 	f := float32(v)
-	return f >= smallestNormal32 && f <= math.MaxFloat32
+	if v <= 0 || f >= smallestNormal32 || math.IsNaN(v) {
+		return nil
+	}
+	held := "as 0"
+	if f != 0 {
+		held = "as a denormal"
+	}
+	return fmt.Errorf("%s: %s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
+		key, numtext.FormatFloat(v), held, numtext.Digits(smallestNormal32, 5))
 }
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }

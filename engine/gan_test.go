@@ -313,6 +313,58 @@ func TestValidateAsFloat32(t *testing.T) {
 	}
 }
 
+// TestValidateRefusesNumbersTooNearZeroForFloat32: in every number
+// field, a value other than 0 that the float32 the engine computes with
+// holds as 0 (1e-46) or as a denormal (1e-40) is refused naming the field
+// and the least value taken above 0, which is then taken, as by SetLR:
+// g_ema=1e-46, a β, a momentum or an α so small had been taken, the
+// engine then computing with 0, and d_lr=1e-46 had been refused as "out
+// of range (0,10]". eps, whose range starts at 1e-12, says its range.
+func TestValidateRefusesNumbersTooNearZeroForFloat32(t *testing.T) {
+	least := numtext.Digits(0x1p-126, 5)
+	n := 0
+	for _, f := range configFields {
+		if f.kind.Kind() != reflect.Float64 || f.name {
+			continue
+		}
+		n++
+		for _, v := range []string{"1e-46", "1e-40"} {
+			c := blogConfig()
+			if err := c.Set(f.key, v); err != nil {
+				t.Fatalf("Set(%s, %s): %v", f.key, v, err)
+			}
+			err := c.Validate()
+			want := f.key + ": " + v + " is too near 0 for the float32"
+			if f.key == "eps" {
+				want = "eps: " + v + " out of range [1e-12,1)"
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), want) || f.key != "eps" && !strings.HasSuffix(err.Error(), " "+least) {
+				t.Errorf("%s=%s: %v; want %q… ending in %s", f.key, v, err, want, least)
+			}
+		}
+		if f.key == "eps" {
+			continue
+		}
+		c := blogConfig()
+		if err := c.Set(f.key, least); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Validate(); err != nil {
+			t.Errorf("%s=%s, the least the message gives: %v", f.key, least, err)
+		}
+	}
+	if n < 19 {
+		t.Fatalf("only %d number fields found", n)
+	}
+	g, err := New(blogConfig(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.SetLR(D, 1e-46); err == nil || !strings.Contains(err.Error(), "too near 0") {
+		t.Errorf("SetLR(D, 1e-46): %v", err)
+	}
+}
+
 // TestValidateSaysWhatIsWrongWithALine: a name, description or source
 // that is not one line of text is refused with what is wrong with it —
 // the byte that is not UTF-8, the control character, the length — where
@@ -413,7 +465,7 @@ func TestEvaluateNoiseUseNeedsTwoDraws(t *testing.T) {
 func TestRangeMessagesWriteShortExponents(t *testing.T) {
 	for _, c := range []struct{ key, value, want string }{
 		{"d_lr", "1e6", "d_lr: 1e6 out of range (0,10]"},
-		{"g_lr", "1e-50", "g_lr: 1e-50 out of range (0,10]"},
+		{"g_lr", "1e-50", "g_lr: 1e-50 is too near 0 for the float32"},
 		{"leaky_slope", "1e6", "leaky_slope: 1e6 out of range (0,1)"},
 		{"real_label", "1e7", "real_label: 1e7 out of range (0,1]"},
 		{"gp", "1e9", "gp: 1e9 out of range: 0 (off) or (0,1000]"},

@@ -465,7 +465,7 @@ func TestNewFieldsValidate(t *testing.T) {
 		{func(c *Config) { c.Loss = LossHinge; c.DActs[2] = Tanh }, "d_acts: loss hinge needs"},
 		{func(c *Config) { c.RealLabel = 0.9 }, "real_label: loss wasserstein has no labels"},
 		{func(c *Config) { c.DClip = -0.01 }, "d_clip: -0.01 out of range"},
-		{func(c *Config) { c.DClip = 1e-50 }, "d_clip: 1e-50 out of range"},
+		{func(c *Config) { c.DClip = 1e-50 }, "d_clip: 1e-50 is too near 0 for the float32"},
 		{func(c *Config) { c.DAlpha = 1 }, "d_alpha: 1 out of range [0,1)"},
 		{func(c *Config) { c.GAlpha = -0.1 }, "g_alpha: -0.1 out of range [0,1)"},
 		{func(c *Config) { c.DAlpha = 0 }, "d_alpha: 0 out of range (0,1) for rmsprop"},
