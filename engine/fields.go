@@ -240,11 +240,11 @@ func (c *Config) set(key, value string) error {
 	case reflect.String:
 		v.SetString(value)
 	case reflect.Int:
-		n, ok := parseInt(trimmed)
-		if !ok {
-			if x, err := parseFloat(trimmed); err == nil && x == math.Trunc(x) && !underflows(trimmed, x) {
-				return c.outOfRange(f, clip(trimmed)) // 1e20: whole, but no int
-			}
+		n, err := readInt(trimmed)
+		if errors.Is(err, errNoInt) {
+			return c.outOfRange(f, clip(trimmed))
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %q is not an integer%s", key, value, c.allowed(f))
 		}
 		v.SetInt(n)
@@ -278,8 +278,11 @@ func (c *Config) set(key, value string) error {
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
-			n, ok := parseInt(item)
-			if !ok {
+			n, err := readInt(item)
+			if errors.Is(err, errNoInt) {
+				return c.widthOutOfRange(f, clip(item))
+			}
+			if err != nil {
 				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
 			}
 			list.Index(i).SetInt(n)
@@ -307,6 +310,11 @@ func (c *Config) rangeOf(f configField) string {
 		v.SetInt(-1)
 	case reflect.Float64:
 		v.SetFloat(-1)
+	case reflect.Slice: // a list of widths: the one width -1
+		if !f.numbers() {
+			return ""
+		}
+		v.Set(reflect.ValueOf([]int{-1}))
 	default:
 		return ""
 	}
@@ -336,13 +344,20 @@ func (c *Config) allowed(f configField) string {
 }
 
 // outOfRange is the error for value, a number no field of f's type holds
-// (1e999, or 1e20 for an integer), worded as Validate's for one it holds
-// but does not allow.
+// (1e999, or 1e20 and 1e400 for an integer), worded as Validate's for one
+// it holds but does not allow, from --set and a preset file alike.
 func (c *Config) outOfRange(f configField, value string) error {
 	if r := c.rangeOf(f); r != "" {
 		return fmt.Errorf("%s: %s out of range%s", f.key, value, r)
 	}
 	return fmt.Errorf("%s: %s is out of range", f.key, value)
+}
+
+// widthOutOfRange is outOfRange for value, a width of the list of widths
+// f that no int holds (g_hidden=1e30), worded as Validate's for a width
+// it does not allow (width 5000 out of range 1..4096).
+func (c *Config) widthOutOfRange(f configField, value string) error {
+	return fmt.Errorf("%s: width %s out of range%s", f.key, value, c.rangeOf(f))
 }
 
 // tooNearZero is the error for value, a number other than 0 that a
@@ -392,19 +407,19 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	if f.name || f.names {
 		return c.setJSONNames(key, f, raw, want)
 	}
-	if f.kind.Kind() == reflect.Int {
-		n, ok := int64(0), len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9')
-		if ok {
-			n, ok = parseInt(string(raw))
+	switch f.kind.Kind() {
+	case reflect.Int:
+		n, err := readJSONInt(raw)
+		if errors.Is(err, errNoInt) {
+			return c.outOfRange(f, clip(string(raw)))
 		}
-		if !ok {
-			if x, err := parseFloat(string(raw)); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) && !underflows(string(raw), x) {
-				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e30: whole, but no int
-			}
+		if err != nil {
 			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))
 		}
 		reflect.ValueOf(c).Elem().Field(f.index).SetInt(n)
 		return nil
+	case reflect.Slice:
+		return c.setJSONInts(f, raw, want)
 	}
 	ptr := reflect.New(f.kind)
 	if err := json.Unmarshal(raw, ptr.Interface()); err != nil {
@@ -412,17 +427,13 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			if f.kind.Kind() == reflect.Float64 && strings.HasPrefix(te.Value, "number") {
-				return fmt.Errorf("%s: %s is out of range", key, clip(string(raw))) // 1e999: a number, but no float64
+				return c.outOfRange(f, clip(string(raw))) // 1e999: a number, but no float64
 			}
 			got = te.Value
 		}
 		return fmt.Errorf("%s: want %s, got %s", key, want, clip(got))
 	}
 	switch f.kind.Kind() {
-	case reflect.Slice:
-		if ptr.Elem().IsNil() {
-			ptr.Elem().Set(reflect.MakeSlice(f.kind, 0, 0))
-		}
 	case reflect.Float64:
 		if underflows(string(raw), ptr.Elem().Float()) {
 			return c.tooNearZero(f, clip(string(raw)))
@@ -430,6 +441,40 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		ptr.Elem().SetFloat(unsigned(ptr.Elem().Float()))
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
+	return nil
+}
+
+// setJSONInts is SetJSON for a list of integers (widths), each read as
+// the integer of a field is (readJSONInt): [5e3] is 5000, as g_hidden=5e3
+// is, and [1e30] is out of range, as [5000] is; they had been "want a list
+// of integers, got number 5e3" and "got number 1e30".
+func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		got := string(raw)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			got = te.Value
+		}
+		return fmt.Errorf("%s: want %s, got %s", f.key, want, clip(got))
+	}
+	list := reflect.MakeSlice(f.kind, len(items), len(items))
+	for i, item := range items {
+		n, err := readJSONInt(item)
+		if errors.Is(err, errNoInt) {
+			return c.widthOutOfRange(f, clip(string(item)))
+		}
+		if err != nil {
+			got := string(item) // null
+			var te *json.UnmarshalTypeError
+			if errors.As(json.Unmarshal(item, new(int)), &te) {
+				got = te.Value // number 2.5, string, bool, …
+			}
+			return fmt.Errorf("%s: want %s, got %s", f.key, want, clip(got))
+		}
+		list.Index(i).SetInt(n)
+	}
+	reflect.ValueOf(c).Elem().Field(f.index).Set(list)
 	return nil
 }
 
@@ -458,6 +503,37 @@ func (c *Config) setJSONNames(key string, f configField, raw []byte, want string
 		return nil
 	}
 	return setNames(key, v, list)
+}
+
+// Why readInt refuses a value.
+var (
+	errNotInt = errors.New("not an integer")
+	errNoInt  = errors.New("a whole number no int holds") // 1e30, 1e400, -1e400: out of range
+)
+
+// readInt reads an integer field's value, or an item of a list of them,
+// as parseInt does, telling a whole number too large for it (1e30, and
+// 1e400, which no float64 holds either; errNoInt), which is out of the
+// field's range, from one that is no integer (2.5, x; errNotInt):
+// --set batch=1e400 had been "not an integer" beside batch=1e30's "out
+// of range".
+func readInt(s string) (int64, error) {
+	if n, ok := parseInt(s); ok {
+		return n, nil
+	}
+	if x, err := parseFloat(s); (err == nil || errors.Is(err, strconv.ErrRange)) && x == math.Trunc(x) && !underflows(s, x) {
+		return 0, errNoInt
+	}
+	return 0, errNotInt
+}
+
+// readJSONInt is readInt for a JSON value, which is a number only when
+// it starts as one: "5" is a string.
+func readJSONInt(raw []byte) (int64, error) {
+	if len(raw) == 0 || raw[0] != '-' && (raw[0] < '0' || raw[0] > '9') {
+		return 0, errNotInt
+	}
+	return readInt(string(raw))
 }
 
 // parseInt reads an integer, also written as a number with an integral

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -492,6 +493,58 @@ func TestConfigSetJSON(t *testing.T) {
 		if err == nil || err.Error() != bad.want {
 			t.Errorf("SetJSON(%q, %s) = %v, want %q", bad.key, bad.raw, err, bad.want)
 		}
+	}
+}
+
+// TestIntegerTooLargeIsOutOfRange: in every integer field and list of
+// them, a whole number no int holds is out of range, from --set and a
+// preset file alike, in the words of 1e30's: --set batch=1e400 had been
+// "not an integer" beside batch=1e30's "out of range 1..100000", a
+// preset file's "batch": 1e30 "is out of range" without the range, and
+// g_hidden=1e30 "not a list of integers". A list in JSON reads its
+// integers as a field does: [5e3] is 5000, as g_hidden=5e3 is.
+func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
+	n := 0
+	for _, f := range configFields {
+		if f.kind.Kind() != reflect.Int && f.kind.Kind() != reflect.Slice || !f.numbers() {
+			continue
+		}
+		n++
+		for name, set := range map[string]func(c *Config, v string) error{
+			"Set": func(c *Config, v string) error { return c.Set(f.key, v) },
+			"SetJSON": func(c *Config, v string) error {
+				if f.kind.Kind() == reflect.Slice {
+					v = "[" + v + "]"
+				}
+				return c.SetJSON(f.key, []byte(v))
+			},
+		} {
+			c := blogConfig()
+			base := set(&c, "1e30")
+			if base == nil || !strings.Contains(base.Error(), "out of range") {
+				t.Fatalf("%s(%s, 1e30) = %v, want out of range", name, f.key, base)
+			}
+			for _, v := range []string{"1e400", "-1e400", "99999999999999999999"} {
+				c := blogConfig()
+				want := strings.Replace(base.Error(), "1e30", v, 1)
+				if err := set(&c, v); err == nil || err.Error() != want {
+					t.Errorf("%s(%s, %s) = %v, want %q", name, f.key, v, err, want)
+				}
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("only %d integer fields found", n)
+	}
+	c := blogConfig()
+	if err := c.SetJSON("g_hidden", []byte("[5e3]")); err != nil || !slices.Equal(c.GHidden, []int{5000}) {
+		t.Errorf(`SetJSON(g_hidden, [5e3]) = %v, %v; want 5000 read`, err, c.GHidden)
+	}
+	if err := c.Set("batch", "1e400"); err == nil || err.Error() != "batch: 1e400 out of range 1..100000" {
+		t.Errorf("Set(batch, 1e400) = %v", err)
+	}
+	if err := c.Set("g_hidden", "32,1e400"); err == nil || err.Error() != "g_hidden: width 1e400 out of range 1..4096" {
+		t.Errorf("Set(g_hidden, 32,1e400) = %v", err)
 	}
 }
 
