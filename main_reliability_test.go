@@ -39,8 +39,8 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--save", filepath.Join(dir, "missing", "x.ckpt")}, "--save: cannot write in the directory"},
-		{[]string{"--log", filepath.Join(dir, "missing", "x.csv")}, "--log: cannot write in the directory"},
+		{[]string{"--save", filepath.Join(dir, "missing", "x.ckpt")}, "--save: cannot write " + filepath.Join(dir, "missing", "x.ckpt") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
+		{[]string{"--log", filepath.Join(dir, "missing", "x.csv")}, "--log: cannot write " + filepath.Join(dir, "missing", "x.csv") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
 		{[]string{"--save", dir}, "is a directory"},
 		{[]string{"--resume", keep, "--log", keep}, "--log " + keep + " is the same file as --resume"},
 		{[]string{"--preset", preset, "--save", preset}, "--save " + preset + " is the same file as --preset"},

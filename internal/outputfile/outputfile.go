@@ -37,7 +37,7 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 	removeStale(path)
 	f, err := createTemp(path, perm)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // the temporary file's name means nothing to the user
+		return cannotCreate(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -101,11 +101,36 @@ func CheckWritable(path string) error {
 	}
 	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
 	if err != nil {
-		return fmt.Errorf("cannot write in the directory of %s: %w", path, unwrapPath(err))
+		return cannotCreate(path, err)
 	}
 	probe.Close()
 	os.Remove(probe.Name())
 	return nil
+}
+
+// cannotCreate is the error for err, the system's for creating a file
+// beside path (Write's temporary file, CheckWritable's probe), told of
+// path, whose name the user gave: the temporary file's means nothing to
+// them. Write and CheckWritable say it alike. What is wrong is said of the directory where it is the
+// directory's: it does not exist, or is no directory; and where the
+// directory is there but the system answers "no such file or directory"
+// all the same, as /proc and /sys do, that it takes no new files. --log
+// /proc/x.csv had been "cannot write in the directory of /proc/x.csv: no
+// such file or directory", of a directory that exists.
+func cannotCreate(path string, err error) error {
+	dir := filepath.Dir(path)
+	st, serr := os.Stat(dir)
+	switch {
+	case errors.Is(serr, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
+	case serr != nil:
+		return fmt.Errorf("cannot write %s: the directory %s: %w", path, dir, unwrapPath(serr))
+	case !st.IsDir():
+		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: the directory %s takes no new files (creating one there: %w)", path, dir, unwrapPath(err))
+	}
+	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // permission denied, read-only file system, …
 }
 
 // unwrapPath drops the probe's own name from an error about it.

@@ -118,3 +118,28 @@ func TestCheckWritableNamesThePath(t *testing.T) {
 		t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
 	}
 }
+
+// TestCannotWriteSaysWhatIsWrong: a path whose file cannot be created is
+// refused naming it with what is wrong, by CheckWritable and Write alike:
+// a directory that does not exist, or one that is there but takes no new
+// files, as /proc, where the system answers "no such file or directory"
+// all the same. --log /proc/x.csv had been "cannot write in the directory
+// of /proc/x.csv: no such file or directory", of a directory that exists.
+func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	cases := map[string]string{
+		filepath.Join(missing, "x.ckpt"): "cannot write " + filepath.Join(missing, "x.ckpt") + ": the directory " + missing + " does not exist",
+	}
+	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() { // Linux's /proc
+		cases["/proc/self/x.csv"] = "cannot write /proc/self/x.csv: the directory /proc/self takes no new files (creating one there: no such file or directory)"
+	}
+	for path, want := range cases {
+		if err := CheckWritable(path); err == nil || err.Error() != want {
+			t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
+		}
+		err := Write(path, 0o644, func(io.Writer) error { return nil })
+		if err == nil || err.Error() != want {
+			t.Errorf("Write(%s) = %v, want %q", path, err, want)
+		}
+	}
+}
