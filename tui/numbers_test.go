@@ -52,6 +52,40 @@ func TestMeasureBounded(t *testing.T) {
 	}
 }
 
+// TestTinyNoiseUseIsNotZero: noise use, the SW1 floor and a plane's mean
+// or std that is not 0 never read 0.000 (0.00) in the Quality panel, as
+// the legends' measures do not (TestTinyMeasureIsNotZero): blog-original
+// --set g_lr=0.002 --epochs 220 had read "noise use 0.000 G ignores it"
+// above the diagnosis's "noise use 2.4841e-8". The warning then fits as
+// "ignored", the panel's width being 28.
+func TestTinyNoiseUseIsNotZero(t *testing.T) {
+	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
+	for z, want := range map[float64]string{
+		2.4841e-8: "noise use 2.4841e-8 ignored", 0.0003: "noise use 0.0003 ignored",
+		0.014: "noise use 0.014 G ignores it", 0: "noise use 0.000 G ignores it",
+	} {
+		snap := trained
+		snap.Eval.Metrics.ZDep = z
+		for _, size := range goldenSizes {
+			view := frame(t, s, snap, size[0], size[1])
+			if !strings.Contains(view, want+" ") && !strings.Contains(view, want+"\n") {
+				t.Errorf("noise use %g at %d×%d: no %q in the Quality panel:\n%s", z, size[0], size[1], want, view)
+			}
+		}
+	}
+	s, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	snap := plane
+	pm := *snap.Eval.Metrics.Plane
+	pm.SW1Floor, pm.MeanX, pm.StdX, pm.MeanY, pm.StdY = 2e-5, -0.004, 2.4841e-6, 0.5, 0.003
+	snap.Eval.Metrics.Plane = &pm
+	flat := strings.Join(strings.Fields(frame(t, s, snap, 120, 40)), " ")
+	for _, want := range []string{"floor 2.0000e-5 ", "x -0.004±2.4841e-6 ", "y +0.50±0.003 "} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("no %q in the Quality panel:\n%s", want, flat)
+		}
+	}
+}
+
 // TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless
 // lines write it (1.6839e5), keeps its sparkline's range in the side
 // panel's width, bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5" had become

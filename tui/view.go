@@ -1016,7 +1016,7 @@ func (m Model) sidePanel(w, h int) string {
 			metricLine("W1", mt.W1, false, &m.w1, w),
 		)
 		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
-			lines = append(lines, zdepLine(mt.ZDep))
+			lines = append(lines, zdepLine(mt.ZDep, w))
 		}
 		if len(mt.Modes) > 0 {
 			lines = append(lines, modesLine(mt, m.blurred()))
@@ -1081,7 +1081,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	pm := m.snap.Eval.Metrics.Plane
 	lines := []string{
 		metricLine("SW1", pm.SW1, pm.SW1 <= 1.5*pm.SW1Floor, sw1, w),
-		styleMuted.Render("floor ") + fmt.Sprintf("%.3f", pm.SW1Floor),
+		styleMuted.Render("floor ") + measure(pm.SW1Floor),
 	}
 	if k := len(pm.Spots); k > 0 {
 		count := fmt.Sprintf("%d/%d", pm.Captured, k)
@@ -1129,12 +1129,17 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 // moments legend, the headless lines and a runaway's status line write
 // it (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads
 // one way on the screen; it had read -83000 beside a status line's
-// "mean x -8.2852e4". At most numtext.FigureWidth characters and a sign.
+// "mean x -8.2852e4". A value that is not 0 but two decimals would write
+// as 0.00 (a collapsed G's std of 0.003) is written as measure writes
+// it too (0.003, 2.4841e-6). At most numtext.FigureWidth characters and
+// a sign.
 func momentNum(v float64, signed bool) string {
 	var s string
 	switch a := math.Abs(v); {
 	case a < 100 || math.IsNaN(v):
-		s = strconv.FormatFloat(cleanZero(v), 'f', 2, 64)
+		if s = strconv.FormatFloat(cleanZero(v), 'f', 2, 64); v != 0 && strings.Trim(s, "-0.") == "" {
+			s = measure(v)
+		}
 	case a < 1e4:
 		s = strconv.FormatFloat(v, 'f', 0, 64)
 	default:
@@ -1388,11 +1393,18 @@ func measure(v float64) string {
 	return s
 }
 
-// zdepLine says how much G's output depends on its noise.
-func zdepLine(z float64) string {
-	line := "noise use " + strconv.FormatFloat(z, 'f', 3, 64)
+// zdepLine says how much G's output depends on its noise, as a measure
+// (measure: 2.4841e-8, where three decimals had read 0.000 beside the
+// diagnosis's "noise use 2.4841e-8"), in w columns: a value in the
+// exponent form leaves room for "ignored" only, not "G ignores it".
+func zdepLine(z float64, w int) string {
+	line := "noise use " + measure(z)
 	if z < 0.05 {
-		line += " " + styleBad.Render("G ignores it")
+		flag := "G ignores it"
+		if lipgloss.Width(line+" "+flag) > w {
+			flag = "ignored"
+		}
+		line += " " + styleBad.Render(flag)
 	}
 	return line
 }
