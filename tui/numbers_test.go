@@ -86,6 +86,27 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 	}
 }
 
+// TestTinySkewIsNotZero: the moments legend's skew and kurtosis, in
+// three decimals and, narrow, two, never read 0.000 (0.00) for a value
+// that is not 0, and a runaway's are bounded as a measure is: a skew of
+// 0.0002 had read +0.000, one of 2.5e9 +2500000000.000.
+func TestTinySkewIsNotZero(t *testing.T) {
+	for _, c := range []struct {
+		v            float64
+		long, narrow string
+	}{
+		{0.0002, "+0.0002", "+0.0002"}, {-3e-6, "-3.0000e-6", "-3.0000e-6"}, {0.004, "+0.004", "+0.004"},
+		{0, "+0.000", "+0.00"}, {0.411, "+0.411", "+0.41"}, {2.5e9, "+2.5000e9", "+2.5000e9"},
+	} {
+		if got := signed(c.v); got != c.long {
+			t.Errorf("signed(%g) = %s, want %s", c.v, got, c.long)
+		}
+		if got := momentNum(c.v, true); got != c.narrow {
+			t.Errorf("momentNum(%g, true) = %s, want %s", c.v, got, c.narrow)
+		}
+	}
+}
+
 // TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless
 // lines write it (1.6839e5), keeps its sparkline's range in the side
 // panel's width, bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5" had become

@@ -822,8 +822,8 @@ func (m *Model) higherMoments(w int) []string {
 		return lines
 	}
 	short := []string{ // two decimals, the target's value in brackets
-		"skew " + fmt.Sprintf("%+.2f", mt.Skew) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
-		"ex.kurt " + fmt.Sprintf("%+.2f", mt.Kurt) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
+		"skew " + momentNum(mt.Skew, true) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
+		"ex.kurt " + momentNum(mt.Kurt, true) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
 	}
 	return flow(short, w, 2)
 }
@@ -1124,8 +1124,9 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	return lines
 }
 
-// momentNum writes a mean or std of the plane's Quality lines, the mean
-// signed: in two decimals, whole from 100, and from 10⁴ up as the
+// momentNum writes a moment of the samples where the room is short — a
+// mean or std of the plane's Quality lines, the mean signed, a narrow
+// moments legend's skew and kurtosis, signed: in two decimals, whole from 100, and from 10⁴ up as the
 // moments legend, the headless lines and a runaway's status line write
 // it (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads
 // one way on the screen; it had read -83000 beside a status line's
@@ -1543,5 +1544,13 @@ func fit(s string, w int) string {
 // num writes a target parameter short: 4, 1.25, 0.161, 5e5.
 func num(v float64) string { return numtext.Plainly(v, 3) }
 
-// signed writes a sample statistic with its sign always shown.
-func signed(v float64) string { return fmt.Sprintf("%+.3f", v) }
+// signed writes a sample statistic as a measure, with its sign always
+// shown: a skew of 0.0002 had read +0.000, and one of a runaway's
+// samples, 10⁹, in its thirteen digits.
+func signed(v float64) string {
+	s := measure(v)
+	if !strings.HasPrefix(s, "-") && !math.IsNaN(v) {
+		s = "+" + s
+	}
+	return s
+}
