@@ -110,7 +110,8 @@ func TestTinySkewIsNotZero(t *testing.T) {
 // TestRunawayW1KeepsItsRange: a runaway's W1, written as the headless
 // lines write it (1.6839e5), keeps its sparkline's range in the side
 // panel's width, bars fewer: "W1 1.684e5 → ▆▄▆ 1.6e5–1.7e5" had become
-// "W1 1.6839e5 → ███", its checks drawn from 0 unlabelled.
+// "W1 1.6839e5 → ███", its checks drawn from 0 unlabelled. So does a
+// 2-D runaway's SW1, its bars against the arrow.
 func TestRunawayW1KeepsItsRange(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	for _, c := range []struct {
@@ -123,6 +124,10 @@ func TestRunawayW1KeepsItsRange(t *testing.T) {
 		{"W1", 1.6839e5, []float64{1.62e5, 1.6712e5, 1.6544e5, 1.69e5, 1.6612e5, 1.6839e5}, " 1.6e5–1.7e5"},
 		{"W1", 33679.4, []float64{31045.5, 38453.7, 33679.4}, " 33000–39000"},
 		{"W1", 2.5e9, []float64{2.1e9, 2.45e9, 2.5e9}, " 2.4e9–2.5e9"},
+		// SW1, a letter longer, by the space between the arrow and the bars:
+		// ring --set g_lr=1 --epochs 400's runaway, "SW1 2.1800e4 → █████████████".
+		{"SW1", 2.18e4, []float64{2.1591e4, 2.1426e4, 2.1674e4, 2.1643e4, 2.18e4}, "→▆▇ 21000–22000"},
+		{"SW1", 1.6839e5, []float64{1.6712e5, 1.6544e5, 1.6839e5}, " 1.6e5–1.7e5"},
 	} {
 		line := ansi.Strip(metricLine(c.name, c.v, false, &trend{vals: c.checks}, sideW))
 		if !strings.HasSuffix(line, c.want) || !strings.HasPrefix(line, c.name+" "+numtext.Figure(c.v, 4)+" ") {

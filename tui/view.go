@@ -1222,25 +1222,38 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	// range: fewer bars until both fit (each turn takes fewer), down to
 	// minBars, or, with no room for those beside it, no range. A runaway's
 	// W1, 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4
-	// asked for, its range had given way to bars drawn from 0.
+	// asked for, its range had given way to bars drawn from 0. Short of
+	// one column for minBars, the space between the arrow and the bars
+	// gives it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 21000–22000",
+	// its name a letter longer than W1's, had read "SW1 2.1800e4 →
+	// █████████████", its checks drawn from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-max(n, 0)):] }
 	vals := last(room)
 	sc := scaleOf(vals, v)
-	for sc.text != "" && len(vals)+len([]rune(sc.text)) > room {
-		if room-len([]rune(sc.text)) < minBars {
+	glue := 0
+	for sc.text != "" && len(vals)+len([]rune(sc.text)) > room+glue {
+		n := room + glue - len([]rune(sc.text))
+		if n < minBars && glue == 0 {
+			glue, n = 1, n+1
+		}
+		if n < minBars {
 			vals = last(room)
 			sc = fromZero(vals, v)
 			break
 		}
-		vals = last(room - len([]rune(sc.text)))
+		vals = last(n)
 		sc = scaleOf(vals, v)
+	}
+	sep := " "
+	if len(vals)+len([]rune(sc.text)) > room {
+		sep = ""
 	}
 	bars := sparkBetween(vals, sc.lo, sc.hi)
 	arrow := trendArrow(vals)
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
-	return head + arrow + " " + styleSpark.Render(bars) + styleMuted.Render(sc.text)
+	return head + arrow + sep + styleSpark.Render(bars) + styleMuted.Render(sc.text)
 }
 
 // minBars is the fewest bars a sparkline's range stands beside: two, the
