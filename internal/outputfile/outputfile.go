@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/ganui/ganui/internal/inputfile"
 )
@@ -24,8 +23,7 @@ import (
 // crash or an error midway never leaves a partial file where a good one
 // was; on error the temporary file is removed. Temporary files that an
 // earlier write of the same path left behind when it was killed are
-// removed first: those unwritten for a minute, so that a write still
-// under way elsewhere keeps its own (removeStale).
+// removed first, every one no write is still under way in (removeStale).
 //
 // A symbolic link at path is written through: the file it points to is
 // replaced and the link stays. Anything there but a regular file (a
@@ -99,7 +97,7 @@ func CheckWritable(path string) error {
 		}
 		f.Close()
 	}
-	probe, err := os.CreateTemp(filepath.Dir(path), ".ganui-probe-*")
+	probe, err := createTemp(path, 0o600) // a temporary file as Write's: one a kill leaves is removed as theirs are
 	if err != nil {
 		return cannotCreate(path, err)
 	}
@@ -170,23 +168,30 @@ func Target(path string) (string, error) {
 	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
-// staleAfter is how long a temporary file must have gone unwritten before
-// a save of the same path takes it for the remains of a killed save.
-const staleAfter = time.Minute
-
-// removeStale removes the temporary files of earlier saves of path
-// (createTemp's names) that have not been written to for staleAfter: a
-// save killed midway (kill -9, a power cut) leaves one behind, as large as
-// the checkpoint. A save still under way elsewhere keeps writing to its
-// file, and so keeps it.
+// removeStale removes the temporary files of earlier writes of path
+// (createTemp's names) that no write is under way in: a write killed
+// midway (kill -9, a power cut) leaves one behind, as large as the
+// checkpoint, and the next write of the same path removes it, however
+// recently it was written. A write under way, in this process or
+// another, holds its file (holdTemp), and removeStale leaves it alone
+// (removeUnheld). Nothing else is touched: only regular files of
+// createTemp's names for this path.
 func removeStale(path string) {
 	dir, base := filepath.Split(path)
 	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
 	for _, m := range matches {
-		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
-			os.Remove(m)
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && isTempName(filepath.Base(m), base) {
+			removeUnheld(m, st)
 		}
 	}
+}
+
+// isTempName reports whether name is one of createTemp's for a file
+// called base: its glob pattern's ? are any characters, createTemp's
+// eight lower-case hexadecimal digits.
+func isTempName(name, base string) bool {
+	hex, ok := strings.CutPrefix(name, "."+base+".tmp-")
+	return ok && len(hex) == 8 && strings.Trim(hex, "0123456789abcdef") == ""
 }
 
 // globEscape quotes the characters filepath.Match gives a meaning to.
@@ -195,15 +200,34 @@ func globEscape(s string) string {
 }
 
 // createTemp creates a new hidden file beside path with mode perm less the
-// umask. The name's random part only has to differ from files already
-// there, so the process-wide generator is fine here.
+// umask, held for as long as it is open (holdTemp), so that no other
+// write's removeStale takes it for a killed write's. The name's random
+// part only has to differ from files already there, so the process-wide
+// generator is fine here.
 func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%08x", base, rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
+		if errors.Is(err, fs.ErrExist) {
+			continue
 		}
+		if err != nil {
+			return nil, err
+		}
+		if holdTemp(f) {
+			return f, nil
+		}
+		f.Close() // another write's removeStale took it before it was held: make another
 	}
+}
+
+// stillNamed reports whether f is still the file at its name.
+func stillNamed(f *os.File) bool {
+	at, err := os.Lstat(f.Name())
+	if err != nil {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && os.SameFile(at, st)
 }

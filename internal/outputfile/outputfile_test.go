@@ -52,3 +52,60 @@ func TestWriteErrorNamesThePath(t *testing.T) {
 		t.Errorf("err = %v lost its cause", err)
 	}
 }
+
+// TestStaleTemporaryFilesRemovedAtOnce: the temporary files a killed
+// write of a path left (createTemp's names, held by no write) are removed
+// by the next write of that path, however recently they were written: a
+// run killed mid-save and started again at once had left its file beside
+// the checkpoint until a save a minute later. Files of other names stay:
+// another path's, and names that only look like createTemp's.
+func TestStaleTemporaryFilesRemovedAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	killed := []string{".run.ckpt.tmp-0badf00d", ".run.ckpt.tmp-12345678"}
+	others := []string{".other.ckpt.tmp-0badf00d", ".run.ckpt.tmp-1234567", ".run.ckpt.tmp-123456789", ".run.ckpt.tmp-notmine!", ".run.ckpt.tmp-0BADF00D", "run.ckpt.tmp-0badf00d"}
+	for _, name := range append(killed, others...) {
+		if err := os.WriteFile(filepath.Join(dir, name), make([]byte, 1000), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range killed {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s, a killed write's, is still there", name)
+		}
+	}
+	for _, name := range append(others, "run.ckpt") {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s: %v; want it kept", name, err)
+		}
+	}
+}
+
+// TestWriteUnderWayKeepsItsFile: a write of the same path still under
+// way keeps its temporary file, held while it is open, from another
+// write's clean-up, and renames it into place after it.
+func TestWriteUnderWayKeepsItsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	f, err := createTemp(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "first"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if !stillNamed(f) {
+		t.Fatalf("the temporary file of a write under way, %s, was removed", f.Name())
+	}
+	io.WriteString(f, "second")
+	f.Close()
+	if err := os.Rename(f.Name(), path); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "second" {
+		t.Errorf("the file holds %q", data)
+	}
+}

@@ -3,9 +3,12 @@
 package outputfile
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -142,4 +145,64 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 			t.Errorf("Write(%s) = %v, want %q", path, err, want)
 		}
 	}
+}
+
+// TestKilledWritesFileRemoved: a process killed with SIGKILL mid-write
+// leaves its temporary file, which it held while it lived: a write of
+// the same path meanwhile keeps it, the next one after the kill removes
+// it. The child is this test binary, in TestHoldTemporaryFile.
+func TestKilledWritesFileRemoved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldTemporaryFile$")
+	cmd.Env = append(os.Environ(), "OUTPUTFILE_HOLD="+path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := cmd.StdinPipe() // never written: the child waits on it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() {
+		cmd.Process.Kill()
+		t.Fatalf("the child said nothing: %v", cmd.Wait())
+	}
+	temp := lines.Text()
+	write := func() {
+		t.Helper()
+		if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write()
+	if _, err := os.Lstat(temp); err != nil {
+		t.Fatalf("the temporary file of a live write: %v", err)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	write()
+	if _, err := os.Lstat(temp); err == nil {
+		t.Errorf("%s, a killed write's, is still there", filepath.Base(temp))
+	}
+}
+
+// TestHoldTemporaryFile is TestKilledWritesFileRemoved's child: it makes
+// a temporary file as a write does, prints its name and waits on its
+// standard input until it is killed.
+func TestHoldTemporaryFile(t *testing.T) {
+	path := os.Getenv("OUTPUTFILE_HOLD")
+	if path == "" {
+		t.Skip("run by TestKilledWritesFileRemoved")
+	}
+	f, err := createTemp(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Println(f.Name())
+	io.Copy(io.Discard, os.Stdin)
 }

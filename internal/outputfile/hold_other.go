@@ -1,0 +1,17 @@
+//go:build !unix
+
+package outputfile
+
+import (
+	"io/fs"
+	"os"
+)
+
+// holdTemp has nothing to take: on Windows a file open for writing is
+// held by being open, since Go opens files without FILE_SHARE_DELETE and
+// the system refuses to remove them (removeUnheld).
+func holdTemp(*os.File) bool { return true }
+
+// removeUnheld removes the temporary file name, which the system refuses
+// on Windows while a write has it open.
+func removeUnheld(name string, _ fs.FileInfo) { os.Remove(name) }
