@@ -119,6 +119,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		line := err.Error() + " (try a lower learning rate)"
 		if opts.SavePath != "" { // the file there is not this run's, whatever an earlier one left
 			line += "; --save " + opts.SavePath + " not written: a checkpoint of a diverged run would not resume"
+			if opts.SavesOverResume() {
+				line += "; " + opts.SavePath + " is unchanged, the checkpoint this run resumed from"
+			}
 		}
 		fmt.Fprintln(stderr, "ganui:", visible.Message(line))
 		return exitDiverged

@@ -160,6 +160,31 @@ func TestDivergedRunSaysItSavedNothing(t *testing.T) {
 	}
 }
 
+// TestDivergedResumeKeepsItsCheckpoint: a resumed run that diverges
+// with --save onto its --resume checkpoint (another spelling of its path
+// here) leaves that file as it was, and its line says so: it had said
+// only "not written", as if the file held nothing of the run.
+func TestDivergedResumeKeepsItsCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "run.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "5", "--every", "0", "--samples", "100", "--save", ckpt); code != 0 {
+		t.Fatalf("making the checkpoint: exit %d, %s", code, stderr)
+	}
+	before, err := os.ReadFile(ckpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := dir + string(filepath.Separator) + "." + string(filepath.Separator) + "run.ckpt" // not cleaned, as filepath.Join would
+	code, _, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "2000", "--every", "0", "--samples", "100", "--save", save)
+	want := "(try a lower learning rate); --save " + save + " not written: a checkpoint of a diverged run would not resume; " + save + " is unchanged, the checkpoint this run resumed from\n"
+	if code != exitDiverged || !strings.HasSuffix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Fatalf("exit %d, stderr %q; want %d and one line ending %q", code, stderr, exitDiverged, want)
+	}
+	if after, err := os.ReadFile(ckpt); err != nil || !bytes.Equal(after, before) {
+		t.Fatalf("the checkpoint changed (%v)", err)
+	}
+}
+
 // fullDisk fails every write, as standard output on a full disk does.
 type fullDisk struct{}
 

@@ -153,6 +153,13 @@ func updates(out, in namedPath) bool {
 	return out.flag == "--save" && in.flag == "--resume"
 }
 
+// SavesOverResume reports whether o's --save checkpoint is the one its
+// --resume continues (updates): a run that diverges writes none, and
+// leaves that file as it was, the checkpoint it resumed from.
+func (o Options) SavesOverResume() bool {
+	return o.SavePath != "" && o.Resume != "" && sameFile(o.SavePath, o.Resume)
+}
+
 // pointsNotOutput refuses an output of a resumed run that is the file its
 // points(FILE.csv) target names: the checkpoint carries the points, so the
 // file is not read (checkPaths, before the checkpoint is, cannot know
