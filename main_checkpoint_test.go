@@ -349,3 +349,47 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 		t.Fatalf("--epochs 40: exit %d, %q, %q", code, stdout, stderr)
 	}
 }
+
+// TestResumeFromElsewhereNamesThePointsFile: a checkpoint of a run on
+// points(data/pts.csv), --set's path relative to the working directory,
+// names its points file absolute, so that a run resumed from another
+// directory names the same file and refuses it as an output: it had
+// named data/pts.csv there, refused a --log of that name, a file that
+// was not the points file, and taken ../data/pts.csv, which was, as its
+// --log, replacing the user's data. A checkpoint an earlier ganui wrote,
+// with the path relative, still loads (engine's
+// TestCheckpointPointsPathAbsolute).
+func TestResumeFromElsewhereNamesThePointsFile(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"data", "other"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const points = "x,y\n0,0\n1,1\n2,0\n"
+	pts := filepath.Join(root, "data", "pts.csv")
+	if err := os.WriteFile(pts, []byte(points), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	common := []string{"--headless", "--every", "0", "--samples", "100"}
+	if code, out, stderr := runCLI(t, append(common, "--preset", "ring", "--set", "target=points(data/pts.csv)", "--epochs", "3", "--save", "run.ckpt")...); code != 0 || !strings.Contains(out, " target=points(data/pts.csv) ") {
+		t.Fatalf("making the checkpoint: exit %d, %s%s", code, out, stderr)
+	}
+	t.Chdir(filepath.Join(root, "other"))
+	code, out, stderr := runCLI(t, append(common, "--resume", "../run.ckpt", "--epochs", "6")...)
+	if want := " target=points(" + pts + ") "; code != 0 || !strings.Contains(out, want) {
+		t.Fatalf("resumed from elsewhere: exit %d, %s%s; want %q", code, out, stderr, want)
+	}
+	wantUsageError(t, append(common, "--resume", "../run.ckpt", "--epochs", "6", "--log", "../data/pts.csv"),
+		"--log ../data/pts.csv is the same file as the target's points file: it would be overwritten")
+	if data, _ := os.ReadFile(pts); string(data) != points {
+		t.Fatalf("the points file holds %q", data)
+	}
+	if err := os.Mkdir("data", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, append(common, "--resume", "../run.ckpt", "--epochs", "6", "--log", "data/pts.csv")...); code != 0 {
+		t.Errorf("--log data/pts.csv, another file than the points: exit %d, %s", code, stderr)
+	}
+}

@@ -88,10 +88,13 @@ func badCheckpoint(format string, args ...any) error {
 }
 
 // MarshalBinary encodes the run's complete state as a checkpoint without
-// an annex, in memory; WriteCheckpoint streams the same bytes.
+// an annex, in memory, for this process (a state to go back to): a
+// points(FILE.csv) target's path as the run holds it, where
+// WriteCheckpoint, which streams the same bytes otherwise, writes it
+// absolute.
 func (g *GAN) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
-	err := g.WriteCheckpoint(&b, nil)
+	err := g.writeCheckpoint(&b, nil, g.cfg)
 	return b.Bytes(), err
 }
 
@@ -104,12 +107,27 @@ func Restore(data []byte) (*GAN, error) {
 
 // WriteCheckpoint writes the run's complete state to w as a checkpoint,
 // with annex, the front end's bytes to keep with it (nil for none; at
-// most MaxAnnex), which ReadCheckpoint gives back.
+// most MaxAnnex), which ReadCheckpoint gives back. A points(FILE.csv)
+// target's relative path is written absolute (AbsPoints): the checkpoint
+// holds the points, but the path names the file, and a run resumed from
+// another directory had named, and refused to overwrite, another file
+// there, while the points file itself could be given as its --log.
 func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
+	cfg := g.cfg
+	var err error
+	if cfg.Target, err = AbsPoints(cfg.Target); err != nil {
+		return err
+	}
+	return g.writeCheckpoint(w, annex, cfg)
+}
+
+// writeCheckpoint is WriteCheckpoint with the run's configuration as
+// given in c.
+func (g *GAN) writeCheckpoint(w io.Writer, annex []byte, c Config) error {
 	if len(annex) > MaxAnnex {
 		return fmt.Errorf("engine: a checkpoint annex of %d bytes, at most %d", len(annex), MaxAnnex)
 	}
-	cfg, err := configJSON(g.cfg)
+	cfg, err := configJSON(c)
 	if err != nil {
 		return err
 	}

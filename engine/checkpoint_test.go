@@ -634,3 +634,38 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckpointPointsPathAbsolute: WriteCheckpoint writes a points
+// target's relative path absolute, from the working directory, so that a
+// run resumed from another directory names the file the points came
+// from; the state kept in memory (MarshalBinary) keeps the run's own
+// path. A checkpoint with the path relative, as an earlier ganui wrote
+// it, still loads, its points its own, wherever it is read.
+func TestCheckpointPointsPathAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(pts.csv)"
+	g := mustNew(t, cfg, 3)
+	train(t, g, 2)
+	file := withAnnex(t, g, nil)
+	kept, err := g.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // no pts.csv here
+	want := "points(" + filepath.Join(dir, "pts.csv") + ")"
+	if r, _, err := readBytes(file); err != nil || r.Config().Target != want {
+		t.Fatalf("the checkpoint read elsewhere: %v; want target %s", err, want)
+	}
+	r, _, err := readBytes(kept)
+	if err != nil || r.Config().Target != "points(pts.csv)" || r.Epoch() != 2 {
+		t.Fatalf("a checkpoint with the path relative, read elsewhere: %v", err)
+	}
+	if !slices.Equal(r.Plane().(Points).XY, g.Plane().(Points).XY) {
+		t.Error("its points are not the run's")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -383,6 +384,24 @@ func PointsFile(spec string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(body), true
+}
+
+// AbsPoints returns spec with a points(FILE.csv) target's relative path
+// made absolute, from the working directory, where this process reads it:
+// for a file that another process may read from another directory (a
+// checkpoint, a preset file), which would take a relative path from its
+// own. Every other spec comes back as it is. The error is the working
+// directory's, when it cannot be had.
+func AbsPoints(spec string) (string, error) {
+	path, ok := PointsFile(spec)
+	if !ok || path == "" || filepath.IsAbs(path) {
+		return spec, nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("the points file %s: %w", path, err)
+	}
+	return Points{Path: abs}.String(), nil
 }
 
 // MaxPlaneModes is the most modes a ring or a grid may have.

@@ -354,12 +354,9 @@ func Marshal(cfg engine.Config) []byte {
 // file saved elsewhere than the working directory did not have. The
 // error is the working directory's, when it cannot be had.
 func MarshalFile(cfg engine.Config) ([]byte, error) {
-	if path, ok := engine.PointsFile(cfg.Target); ok && !filepath.IsAbs(path) {
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return nil, fmt.Errorf("the points file %s: %w", path, err)
-		}
-		cfg.Target = engine.Points{Path: abs}.String()
+	var err error
+	if cfg.Target, err = engine.AbsPoints(cfg.Target); err != nil {
+		return nil, err
 	}
 	return Marshal(cfg), nil
 }
