@@ -269,9 +269,8 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if err != nil {
 		return nil, nil, badCheckpoint("configuration: %v", err)
 	}
-	var points *Points
 	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
-		points = &Points{Path: path, XY: cr.points()}
+		cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
 	}
 	seed, epoch := cr.u64(), cr.u64()
 	rngState := cr.bytes(maxRandomState, "random state")
@@ -286,7 +285,7 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 			return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration's weights alone take %d", n, least)
 		}
 	}
-	g, err := newGAN(cfg, seed, points)
+	g, err := New(cfg, seed)
 	if err != nil {
 		return nil, nil, badCheckpoint("configuration: %v", err)
 	}

@@ -127,6 +127,15 @@ type Config struct {
 	UnrollSecondOrder bool `json:"unroll_second_order"`
 
 	Epochs int `json:"epochs"` // planned length of a run
+
+	// points are a points(FILE.csv) Target's data, read once, when
+	// Validate first read the file (or taken from a checkpoint, which
+	// holds them), and carried by every copy of the Config: a run made of
+	// it (New) trains on the points that were checked, and the file is
+	// read once however many runs, checks and sweep cells are made of one
+	// design. They stand for the Target whose path they hold, and for
+	// none once it names another (target).
+	points *Points
 }
 
 // Limits on the fields a user may retune; they keep a run finite and a
@@ -204,7 +213,31 @@ func checkLine(s string) error {
 	return nil
 }
 
-// Clone returns a copy of c that shares no slices with it.
+// target parses c's Target spec: a Target for one dimension, a Plane for
+// two (parseAny). A points target's file is read unless c holds its
+// points (Config.points), which it then does.
+func (c *Config) target() (Target, Plane, error) {
+	if path, ok := PointsFile(c.Target); ok && c.points != nil && c.points.Path == path {
+		return nil, *c.points, nil
+	}
+	t, p, err := parseAny(c.Target)
+	if points, ok := p.(Points); ok {
+		c.points = &points
+	}
+	return t, p, err
+}
+
+// Plane returns c's two-dimensional target, nil for a one-dimensional
+// one: a points target's points as c holds them once read (Validate),
+// so that what is said of the target is said of the points trained on,
+// and the file is not read again.
+func (c Config) Plane() (Plane, error) {
+	_, p, err := c.target()
+	return p, err
+}
+
+// Clone returns a copy of c that shares no slices with it but the points
+// it holds (Config.points), which nothing changes.
 func (c Config) Clone() Config {
 	c.GHidden = append([]int(nil), c.GHidden...)
 	c.GActs = append([]Activation(nil), c.GActs...)
@@ -218,7 +251,8 @@ func (c Config) Clone() Config {
 func (c *Config) Validate() error { return c.validate(true) }
 
 // validate is Validate, reading the target spec's data (a points target's
-// file) only when readTarget is set: a checkpoint carries its points.
+// file, when c does not hold its points already) only when readTarget is
+// set: a range's probe (rangeOf) reads no file.
 func (c *Config) validate(readTarget bool) error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
 		if err := checkLine(f.v); err != nil {
@@ -229,7 +263,7 @@ func (c *Config) validate(readTarget bool) error {
 		return errors.New("name: must not be empty")
 	}
 	if _, isPoints := PointsFile(c.Target); readTarget || !isPoints {
-		if _, _, err := parseAny(c.Target); err != nil {
+		if _, _, err := c.target(); err != nil {
 			return fmt.Errorf("target: %w", err)
 		}
 	}

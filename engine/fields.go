@@ -18,18 +18,22 @@ import (
 
 // A Config is edited one field at a time by its JSON name, the key of a
 // preset file and of ganui's --set key=value. configFields maps each key
-// to its field, in declaration order.
+// to its field, in declaration order; an unexported field (the points
+// read for the target) is no key.
 var configFields = func() []configField {
 	t := reflect.TypeFor[Config]()
-	fs := make([]configField, t.NumField())
-	for i := range fs {
+	var fs []configField
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			continue
+		}
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		ft := t.Field(i).Type
-		fs[i] = configField{
+		fs = append(fs, configField{
 			key: name, index: i, kind: ft,
 			name:  isName(ft),
 			names: ft.Kind() == reflect.Slice && isName(ft.Elem()),
-		}
+		})
 	}
 	return fs
 }()

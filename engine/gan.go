@@ -103,33 +103,15 @@ const (
 
 // New builds a run of cfg from seed. Everything random in the run (initial
 // weights, noise, real samples) comes from that seed, so the same Config and
-// seed give bit-identical runs.
-func New(cfg Config, seed uint64) (*GAN, error) { return newGAN(cfg, seed, nil) }
-
-// Fresh builds a new run of g's design from seed on g's own target: a
-// points(FILE.csv) target's points as g holds them (read when g was made,
-// or from its checkpoint), not read from the file again.
-func (g *GAN) Fresh(seed uint64) (*GAN, error) {
-	var own *Points
-	if p, ok := g.plane.(Points); ok {
-		own = &p
-	}
-	return newGAN(g.cfg, seed, own)
-}
-
-// newGAN is New on the points given for a points target (nil: read its
-// file).
-func newGAN(cfg Config, seed uint64, points *Points) (*GAN, error) {
+// seed give bit-identical runs. A points(FILE.csv) target's points are
+// those cfg holds, when Validate read them, and otherwise read here.
+func New(cfg Config, seed uint64) (*GAN, error) {
 	cfg = cfg.Clone()
-	if err := cfg.validate(points == nil); err != nil {
+	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	var target Target
-	var plane Plane
-	var err error
-	if points != nil {
-		plane = *points
-	} else if target, plane, err = parseAny(cfg.Target); err != nil { // a points file may have changed since Validate
+	target, plane, err := cfg.target() // parsed again, the points held
+	if err != nil {
 		return nil, fmt.Errorf("target: %w", err)
 	}
 	g := &GAN{cfg: cfg, target: target, plane: plane, dim: cfg.Dim(), seed: seed, src: rand.NewPCG(seed, trainStream)}
@@ -188,6 +170,11 @@ func newGAN(cfg Config, seed uint64, points *Points) (*GAN, error) {
 	}
 	return g, nil
 }
+
+// Fresh builds a new run of g's design from seed on g's own target: a
+// points(FILE.csv) target's points as g holds them (read when g was made,
+// or from its checkpoint), not read from the file again.
+func (g *GAN) Fresh(seed uint64) (*GAN, error) { return New(g.cfg, seed) }
 
 // denseStack returns the dense layers in → hidden… → out, one activation
 // per layer.

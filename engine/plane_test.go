@@ -239,6 +239,57 @@ func TestPointsTargetReadsAFile(t *testing.T) {
 	train(t, mustNew(t, cfg, 1), 3)
 }
 
+// TestValidatedConfigHoldsItsPoints: a Config whose points target
+// Validate read holds the points, and every copy of it with them: runs of
+// it (New) train on the points checked, the file not read again, so that
+// a start-up reads it once (ganui had read it three times before the
+// first epoch, a --seeds batch once more per run), and it gone or
+// changed meanwhile changes nothing. A target of another path reads its
+// own file.
+func TestValidatedConfigHoldsItsPoints(t *testing.T) {
+	dir := t.TempDir()
+	path, other := filepath.Join(dir, "data.csv"), filepath.Join(dir, "other.csv")
+	for _, p := range []string{path, other} {
+		if err := os.WriteFile(p, []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(" + path + ")"
+	want := train(t, mustNew(t, cfg, 4), 5)
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("9,9\n8,8\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copied := cfg.Clone()
+	if err := copied.Set("g_lr", "1e-3"); err != nil { // --set, a sweep's cell
+		t.Fatal(err)
+	}
+	if err := copied.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	for i, c := range []Config{cfg, copied} {
+		g, err := New(c, 4)
+		if err != nil {
+			t.Fatalf("a run of the validated config (%d) with its file gone: %v", i, err)
+		}
+		if got := train(t, g, 5); i == 0 && !slices.Equal(got, want) {
+			t.Fatal("the run is not one of the points validated")
+		}
+	}
+	if p, err := cfg.Plane(); err != nil || len(p.(Points).XY) != 8 {
+		t.Fatalf("the config's plane: %v, %v", p, err)
+	}
+	cfg.Target = "points(" + other + ")"
+	os.Remove(other)
+	if _, err := New(cfg, 4); err == nil {
+		t.Fatal("another path's points were taken for the ones held")
+	}
+}
+
 // TestPointsCheckpointCarriesItsData: a checkpoint of a run on a points
 // target holds the points: it resumes bit-identically with the file
 // changed or gone, and so does a fresh run of it (Fresh); a version-1

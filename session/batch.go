@@ -275,7 +275,7 @@ func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64,
 			return func(r Result) float64 { return f(r.Metrics.Plane) }
 		}
 		var target [4]string // the target's own moments, exact (engine.PlaneMoments)
-		if p, err := engine.ParsePlane(cfg.Target); err == nil {
+		if p, err := cfg.Plane(); err == nil && p != nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
 			for i, v := range [4]float64{mx, my, sx, sy} {
 				target[i] = "target=" + numtext.Figure(v, 4)
