@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -195,14 +196,31 @@ func Parse(data []byte, name string) (engine.Config, error) {
 // path in most tools' files does. It had been read from the working
 // directory, so that ganui --preset ~/exp/design.json, naming
 // points(pts.csv) beside it, found no pts.csv anywhere else than in
-// ~/exp. An absolute path, and a file in the working directory (dir
+// ~/exp. A rooted path (rooted: an absolute one, and on Windows one begun
+// with a separator or a drive), and a file in the working directory (dir
 // "."), keep their spec as written.
 func pointsFrom(dir, target string) (string, bool) {
 	path, ok := engine.PointsFile(target)
-	if !ok || path == "" || filepath.IsAbs(path) || dir == "." {
+	if !ok || path == "" || rooted(runtime.GOOS, path) || dir == "." {
 		return target, false
 	}
 	return engine.Points{Path: filepath.Join(dir, path)}.String(), true
+}
+
+// rooted reports whether path, on the system goos (runtime.GOOS), is
+// rooted rather than relative to a directory: begun with a separator, or
+// on Windows with a volume name (a drive, C:). On Windows that is more
+// than filepath.IsAbs's absolute: \data\x.csv (the current drive's root)
+// and C:x.csv (drive C's working directory) are not absolute, yet neither
+// is read from the directory it is named in, and a preset file's
+// directory joined before them (exp\data\x.csv, exp\C:x.csv) names
+// another file or none. On every other system rooted is absolute. The
+// system is a parameter so that Windows' rule is tested everywhere.
+func rooted(goos, path string) bool {
+	if goos == "windows" { // filepath's rules there: \ and / both separate; a volume name is a drive letter and a colon, or \\server\share, begun with a separator
+		return strings.HasPrefix(path, `\`) || strings.HasPrefix(path, "/") || len(path) >= 2 && path[1] == ':'
+	}
+	return strings.HasPrefix(path, "/")
 }
 
 // pair is a preset file's key, its value, and the line it is on.

@@ -396,3 +396,49 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	saved := write(filepath.Join(t.TempDir(), "saved.json"), string(data))
 	load(saved, "points("+filepath.Join(exp, "pts.csv")+")")
 }
+
+// TestRootedPaths: a points path that is rooted on its system is not
+// joined to a preset file's directory. On Windows that takes in more than
+// filepath.IsAbs does: a path begun with a separator (\data\x.csv, the
+// current drive's root) or a drive (C:x.csv), which it takes for
+// relative, and which had been joined to the file's directory
+// (exp\data\x.csv). Elsewhere a backslash and a colon are a name's.
+func TestRootedPaths(t *testing.T) {
+	for _, c := range []struct {
+		goos, path string
+		want       bool
+	}{
+		{"windows", `\data\x.csv`, true},
+		{"windows", `/data/x.csv`, true},
+		{"windows", `C:\data\x.csv`, true},
+		{"windows", `C:x.csv`, true},
+		{"windows", `c:/x.csv`, true},
+		{"windows", `\\server\share\x.csv`, true},
+		{"windows", `data\x.csv`, false},
+		{"windows", `..\x.csv`, false},
+		{"windows", `x.csv`, false},
+		{"windows", ``, false},
+		{"linux", `/data/x.csv`, true},
+		{"linux", `\data\x.csv`, false},
+		{"linux", `C:x.csv`, false},
+		{"linux", `data/x.csv`, false},
+		{"darwin", `/data/x.csv`, true},
+		{"darwin", `x.csv`, false},
+	} {
+		if got := rooted(c.goos, c.path); got != c.want {
+			t.Errorf("rooted(%q, %q) = %v, want %v", c.goos, c.path, got, c.want)
+		}
+	}
+	// On this system, rooted is at least absolute, and pointsFrom joins
+	// what is neither.
+	abs, err := filepath.Abs("x.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := string(filepath.Separator) + "x.csv"
+	for path, want := range map[string]string{abs: abs, root: root, "x.csv": filepath.Join("exp", "x.csv")} {
+		if got, _ := pointsFrom("exp", "points("+path+")"); got != "points("+want+")" {
+			t.Errorf("pointsFrom(exp, points(%s)) = %s, want points(%s)", path, got, want)
+		}
+	}
+}
