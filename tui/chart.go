@@ -498,30 +498,48 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 	return append(out, session.Mean(pts[start:]))
 }
 
-// drawRefs draws each reference as a dotted horizontal line on every
-// empty cell of the graph area, at the row where a braille line at its y
-// would be. References that fall on one row share it cell by cell, in
-// turn: with label smoothing G's balance line, 0.02 above D real's, had
-// been left out under it wherever the two took one row, which at 120×40
-// was always.
+// drawRefs draws each reference as a dotted horizontal line at the row
+// where a braille line at its y would be: ┈ on every empty cell of the
+// graph area, and through a cell a curve takes, a braille dot at its
+// level added to the curve's, one a cell, left and right in turn, so
+// that the dotted line runs on through the curve at its exact height and
+// the curve keeps its colour. The line had been left out of every cell a
+// curve took, so that a mean on its target, the moment the chart is
+// there to show, hid the target: bimodal at 80×24, σ along the row of
+// the mean's target 0, had no ┈0 at all. References that
+// fall on one row share it cell by cell, in turn: with label smoothing
+// G's balance line, 0.02 above D real's, had been left out under it
+// wherever the two took one row, which at 120×40 was always.
 func (c *lineChart) drawRefs(refs []refLine) {
+	type level struct {
+		styles []lipgloss.Style
+		sub    []int // each reference's dot row within the cell, 0 at the top
+	}
 	var rows []int // in the order of their first reference
-	styles := map[int][]lipgloss.Style{}
+	levels := map[int]*level{}
 	for _, r := range refs {
-		if row, ok := c.row(r.y); ok {
-			if _, seen := styles[row]; !seen {
+		if row, sub, ok := c.dotRow(r.y); ok {
+			if _, seen := levels[row]; !seen {
 				rows = append(rows, row)
+				levels[row] = &level{}
 			}
-			styles[row] = append(styles[row], r.style)
+			levels[row].styles = append(levels[row].styles, r.style)
+			levels[row].sub = append(levels[row].sub, sub)
 		}
 	}
 	x0, gw := c.ts.Origin().X+1, c.ts.GraphWidth()
 	for _, row := range rows {
-		st := styles[row]
+		lv := levels[row]
 		for x := x0; x < x0+gw; x++ {
+			i := (x - x0) % len(lv.styles)
 			p := canvas.Point{X: x, Y: row}
-			if c.ts.Canvas.Cell(p).Rune == 0 {
-				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┈', st[(x-x0)%len(st)]))
+			switch r := c.ts.Canvas.Cell(p).Rune; {
+			case r == 0:
+				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┈', lv.styles[i]))
+			case r >= 0x2800 && r <= 0x28FF:
+				cell := c.ts.Canvas.Cell(p)
+				cell.Rune |= rune(dotBits[(x-x0)%2][lv.sub[i]])
+				c.ts.Canvas.SetCell(p, cell)
 			}
 		}
 	}
@@ -529,13 +547,21 @@ func (c *lineChart) drawRefs(refs []refLine) {
 
 // row returns the canvas row on which the braille lines draw y.
 func (c *lineChart) row(y float64) (int, bool) {
+	row, _, ok := c.dotRow(y)
+	return row, ok
+}
+
+// dotRow returns the canvas row on which the braille lines draw y, and
+// the row of dots within it, 0 at the top.
+func (c *lineChart) dotRow(y float64) (row, sub int, ok bool) {
 	gh := c.ts.GraphHeight()
 	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
 	if gh <= 0 || !(hi > lo) || y < lo || y > hi {
-		return 0, false
+		return 0, 0, false
 	}
 	dots := 4*gh - 1
-	return (dots - int(math.Round((y-lo)/(hi-lo)*float64(dots)))) / 4, true
+	d := dots - int(math.Round((y-lo)/(hi-lo)*float64(dots)))
+	return d / 4, d % 4, true
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,

@@ -1106,3 +1106,44 @@ func TestReplayHeaderNamesBothEpochs(t *testing.T) {
 		t.Errorf("a frame at the live epoch: %q", h)
 	}
 }
+
+// TestTargetRunsThroughTheCurve: a reference line stays whole along a
+// row a curve takes: each cell of the curve's there has a dot at the
+// reference's level, the curve's cells keeping their colour. A mean
+// lying on its target had hidden the target's ┈ in every cell it took,
+// so that the moment the moments chart is there to show, the mean on
+// its target, showed no target.
+func TestTargetRunsThroughTheCurve(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(
+		series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }},
+		series{"2 std", markStd, styleStd, func(p session.Point) float64 { return p.Std }},
+	)
+	var pts []session.Point
+	for e := 1; e <= 400; e++ { // the mean on its target 4 from epoch 100 on
+		pts = append(pts, session.Point{Epoch: e, Mean: 4 * math.Min(1, float64(e)/100), Std: 1.25})
+	}
+	lines := strings.Split(c.render(pts, 0, []refLine{{4, styleTarget}, {1.25, styleTarget}}, 40, 10), "\n")
+	row, sub, ok := c.dotRow(4)
+	if !ok {
+		t.Fatalf("the target 4 is off the chart:\n%s", strings.Join(lines, "\n"))
+	}
+	o := c.ts.Origin()
+	cells := []rune(lines[row])
+	curve := 0
+	for i, x := 0, o.X+1; x < o.X+1+c.ts.GraphWidth()-1; i, x = i+1, x+1 { // the last column has the mark
+		switch r := cells[x]; {
+		case r == '┈':
+		case r >= 0x2800 && r <= 0x28FF:
+			curve++
+			if uint8(r-0x2800)&dotBits[i%2][sub] == 0 {
+				t.Errorf("column %d: %q, no dot at the target's level, the target lost under the curve:\n%s", x, r, strings.Join(lines, "\n"))
+			}
+		default:
+			t.Errorf("column %d: %q on the target's row:\n%s", x, r, strings.Join(lines, "\n"))
+		}
+	}
+	if curve < c.ts.GraphWidth()/2 {
+		t.Errorf("the mean takes %d cells of the target's row, want most: the test draws no overlap:\n%s", curve, strings.Join(lines, "\n"))
+	}
+}
