@@ -431,8 +431,8 @@ func (m *Model) redraw() {
 		}
 		legendH = len(m.lossLegend(l.leftW))
 	}
-	momRoom := l.topH - len(m.momLegend(l.rightW))
-	momH := momRoom - len(m.shapeLines(l.rightW, momRoom))
+	legend, shape := m.momText(l.rightW, l.topH)
+	momH := l.topH - len(legend) - len(shape)
 	if p := s.Target.Plane; p != nil {
 		mx, my, sx, sy := planeMoments(p)
 		momRefs := []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}

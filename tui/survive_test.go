@@ -705,21 +705,28 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	}
 }
 
-// TestSmallestScreenKeepsItsCharts: at the smallest size the trainer
-// takes, the moments chart keeps a row of plot with its labels; its
-// higher moments give way to one line.
+// TestSmallestScreenKeepsItsCharts: at the smallest sizes the trainer
+// takes, 70×20 and 70×21, each chart of the band has two rows of plot at
+// least, each labelled, a scale that can be read; the higher moments
+// give way to the chart, skew after σ in the legend. Their line under
+// the moments chart had left it one row, its mean and std a smear of
+// dots there under a single Y label (5, for a range of 0 to 5.3).
 func TestSmallestScreenKeepsItsCharts(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 300, minWidth)
-	view := frame(t, s, snap, minWidth, minHeight)
-	lines := strings.Split(view, "\n")
-	labelled := 0
-	for _, l := range lines[3:8] { // the top panels, under the legends
-		if r := []rune(ansi.Strip(l)); len(r) > minWidth/2 && strings.Contains(string(r[minWidth/2:]), "┤") {
-			labelled++
+	for _, h := range []int{minHeight, minHeight + 1} {
+		view := frame(t, s, snap, minWidth, h)
+		lines := strings.Split(view, "\n")
+		var left, right int // rows labelled on each chart's Y axis, under the legends
+		for _, l := range lines[3 : 1+2+minChartRows] {
+			r := []rune(ansi.Strip(l))
+			if half := (minWidth - len(gap)) / 2; len(r) > half {
+				left += strings.Count(string(r[:half]), "┤")
+				right += strings.Count(string(r[half:]), "┤")
+			}
 		}
-	}
-	if labelled == 0 || !strings.Contains(view, "skew ") || strings.Contains(view, "ex.kurt") {
-		t.Errorf("moments at %d×%d: %d labelled rows; want one or more, and skew alone under them:\n%s", minWidth, minHeight, labelled, view)
+		if left < 2 || right < 2 || !strings.Contains(lines[2], "σ std") || !strings.Contains(lines[2], "skew ") {
+			t.Errorf("70×%d: %d labelled rows in the losses chart, %d in the moments chart; want 2 each, and skew after σ:\n%s", h, left, right, view)
+		}
 	}
 }
 

@@ -54,7 +54,7 @@ func (m *Model) layout() layout {
 	l.helpH = lipgloss.Height(m.help.View(m.keys))
 	l.statusH = msgRows(l.h)
 	body := l.h - 1 - l.statusH - l.helpH
-	l.topH = max(6, min((body*2+4)/5, body-sideRows))
+	l.topH = max(2+minChartRows, min((body*2+4)/5, body-sideRows)) // two lines of legend over each chart
 	l.bottomH = body - l.topH
 	l.leftW = (l.w - len(gap)) / 2
 	l.rightW = l.w - len(gap) - l.leftW
@@ -748,24 +748,49 @@ const (
 // momentsPanel: the generated mean and std per epoch against the target's,
 // as in the blog's first figure, and the higher moments as numbers.
 func (m Model) momentsPanel(w, h int) string {
-	legend := m.momLegend(w)
+	legend, shape := m.momText(w, h)
 	lines := append(legend, strings.Split(m.momView, "\n")...)
-	return block(append(lines, m.shapeLines(w, h-len(legend))...), w, h)
+	return block(append(lines, shape...), w, h)
+}
+
+// momText is the moments panel's text at w×h: its legend over the chart
+// and the higher moments under it (shapeLines), or, where those would
+// leave the chart under minChartRows (70×20 and 70×21), what fits of
+// them after the legend's last line: σ std 0.187 ┈2.06  skew -0.46 (0).
+// Their line had left the chart a single row of plot there, its mean
+// and std a smear of dots under one Y label (5, for a range of 0 to
+// 5.3), the target's dotted line nowhere.
+func (m *Model) momText(w, h int) (legend, shape []string) {
+	legend = m.momLegend(w)
+	if shape = m.shapeLines(w, h-len(legend)); shape == nil {
+		if _, short := m.shapeItems(); short != nil {
+			last := len(legend) - 1
+			legend[last] = pack("  ", append([]string{legend[last]}, short...), w)
+		}
+	}
+	return legend, shape
 }
 
 // shapeLines are the higher moments under the moments chart, given room
 // lines for the chart and them: on a short screen, where two lines would
-// leave the chart under minChartRows, what fits of them on one.
+// leave the chart under minChartRows, what fits of them on one; where
+// one would, none (momText).
 func (m *Model) shapeLines(w, room int) []string {
 	lines := m.higherMoments(w)
-	if len(lines) > 1 && room-len(lines) < minChartRows {
+	switch {
+	case len(lines) == 0 || room-len(lines) >= minChartRows:
+		return lines
+	case room-1 >= minChartRows:
 		return []string{pack("  ", lines, w)}
 	}
-	return lines
+	return nil
 }
 
 // minChartRows is the least height a line chart is given before the text
 // beside it gives way: two rows of plot, the time axis and its labels.
+// Two rows are the fewest with two Y labels, a scale that can be read,
+// and room for a curve apart from its target's dotted line. The chart
+// band is never lower than its legends' two lines and these (layout).
 const minChartRows = 4
 
 func (m *Model) momLegend(w int) []string {
@@ -809,23 +834,35 @@ func (m *Model) legendTitle(name string) string {
 
 // higherMoments puts the shape of fresh samples next to the target's.
 func (m *Model) higherMoments(w int) []string {
-	s := &m.snap
-	if s.Target.Plane != nil { // the side panel has what matters in 2-D
+	long, short := m.shapeItems()
+	if long == nil {
 		return nil
-	}
-	mt := s.Eval.Metrics
-	long := []string{
-		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
-		"ex.kurt " + signed(mt.Kurt) + styleMuted.Render(" vs "+num(s.Target.Kurt)),
 	}
 	if lines := flow(long, w, 2); len(lines) == 1 {
 		return lines
 	}
-	short := []string{ // two decimals, the target's value in brackets
+	return flow(short, w, 2)
+}
+
+// shapeItems are the skewness and excess kurtosis of fresh samples with
+// the target's, long (three decimals, vs the target's) and short (two,
+// the target's in brackets); none in 2-D, where the side panel has what
+// matters.
+func (m *Model) shapeItems() (long, short []string) {
+	s := &m.snap
+	if s.Target.Plane != nil {
+		return nil, nil
+	}
+	mt := s.Eval.Metrics
+	long = []string{
+		"skew " + signed(mt.Skew) + styleMuted.Render(" vs "+num(s.Target.Skew)),
+		"ex.kurt " + signed(mt.Kurt) + styleMuted.Render(" vs "+num(s.Target.Kurt)),
+	}
+	short = []string{
 		"skew " + momentNum(mt.Skew, true) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
 		"ex.kurt " + momentNum(mt.Kurt, true) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
 	}
-	return flow(short, w, 2)
+	return long, short
 }
 
 // pack joins as many items as fit in width w, in order of importance,
