@@ -431,8 +431,8 @@ func (m *Model) redraw() {
 		}
 		legendH = len(m.lossLegend(l.leftW))
 	}
-	legend, shape := m.momText(l.rightW, l.topH)
-	momH := l.topH - len(legend) - len(shape)
+	legend, shape := m.momText(l.rightW, l.momH)
+	momH := l.momH - len(legend) - len(shape)
 	if p := s.Target.Plane; p != nil {
 		mx, my, sx, sy := planeMoments(p)
 		momRefs := []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}
@@ -441,7 +441,7 @@ func (m *Model) redraw() {
 		if s.Baseline != nil {
 			ghost = s.Baseline.Eval.Points
 		}
-		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.histW, l.bottomH-2)
+		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.planeW, l.bottomH-2)
 		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}

@@ -393,6 +393,16 @@ func planeSize(ys scale, w, h int) (cols, rows int) {
 	}
 }
 
+// planeWidth is the width of the plot planeSize fits in w×h cells, its
+// y axis's gutter and its columns, or 0 for no plot.
+func planeWidth(ys scale, w, h int) int {
+	cols, rows := planeSize(ys, w, h)
+	if cols == 0 {
+		return 0
+	}
+	return yAxisOf(ys, rows).width + cols
+}
+
 // planePlot draws the plane of snapshot s in rows lines of plot plus one
 // of x labels, each its y axis's gutter and 2·rows cells wide: the
 // reference sample, the baseline's samples (ghost, nil for none), G's

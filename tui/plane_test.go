@@ -840,3 +840,41 @@ func TestModesHeadShortens(t *testing.T) {
 		}
 	}
 }
+
+// TestWidePlaneLeavesNoBlankBand: on a wide screen the samples band of a
+// 2-D run has no wide run of columns blank from its top to its bottom:
+// the plot, square, is as wide as the band is high, and the moments
+// chart stands in the columns it leaves. At 200×50 the plot and its
+// notes had taken 80 of the band's 170 columns and left 90 blank.
+func TestWidePlaneLeavesNoBlankBand(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
+	for _, size := range [][2]int{{200, 50}, {160, 45}} {
+		w, h := size[0], size[1]
+		view := frame(t, s, snap, w, h)
+		lines := strings.Split(view, "\n")
+		top := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") })
+		m := NewModel(s)
+		m.width, m.height, m.snap = w, h, snap
+		l := m.layout()
+		if top < 0 || top+l.bottomH > len(lines) {
+			t.Fatalf("%d×%d: no samples band:\n%s", w, h, view)
+		}
+		if !strings.Contains(lines[top], "Moments") {
+			t.Errorf("%d×%d: the moments chart is not beside the plane:\n%s", w, h, view)
+		}
+		run, widest := 0, 0
+		for x := range l.histW {
+			run++
+			for _, line := range lines[top+1 : top+l.bottomH] { // under the titles
+				if r := []rune(line); x < len(r) && r[x] != ' ' {
+					run = 0
+					break
+				}
+			}
+			widest = max(widest, run)
+		}
+		if widest > sideW/2 {
+			t.Errorf("%d×%d: %d columns of the samples band blank from top to bottom:\n%s", w, h, widest, view)
+		}
+	}
+}

@@ -38,6 +38,12 @@ type layout struct {
 	topH, bottomH  int // the chart band and the histogram band
 	leftW, rightW  int // losses and moments
 	histW          int
+	// momBeside: the moments panel stands in the samples band, right of
+	// the plane (planeW wide, the plot and its notes) and momH high, the
+	// losses alone across the chart band (momentsBeside).
+	momBeside bool
+	planeW    int
+	momH      int
 }
 
 // msgRows is the height of the message area under the panels: the status
@@ -59,8 +65,32 @@ func (m *Model) layout() layout {
 	l.leftW = (l.w - len(gap)) / 2
 	l.rightW = l.w - len(gap) - l.leftW
 	l.histW = l.w - len(gap) - sideW
+	l.planeW, l.momH = l.histW, l.topH
+	if p := m.snap.Target.Plane; p != nil {
+		l.momentsBeside(planeWidth(scale{p.Box.Y0, p.Box.Y1}, l.histW, l.bottomH-2))
+	}
 	return l
 }
+
+// momentsBeside moves the moments panel of a 2-D run beside the plane,
+// whose plot is plot cells wide, where the samples band has room for it
+// there, the plane's notes as wide as the side column and the chart as
+// wide as at 80×24 (minMomW). The plot is square, each axis at one scale
+// (planeSize), so that it is as wide as the band is high: at 200×50 it
+// had taken 51 of the band's 170 columns, its notes 27, and left 90
+// blank beside them.
+func (l *layout) momentsBeside(plot int) {
+	planeW := plot + len(gap) + sideW
+	if plot == 0 || l.histW-planeW-len(gap) < minMomW {
+		return
+	}
+	l.momBeside, l.planeW, l.momH = true, planeW, l.bottomH
+	l.leftW, l.rightW = l.w, l.histW-planeW-len(gap)
+}
+
+// minMomW is the least width of the moments panel beside the plane:
+// its width at 80×24, where its legend's two lines fit.
+const minMomW = 39
 
 // View draws the whole screen.
 func (m Model) View() string {
@@ -103,9 +133,13 @@ func (m Model) View() string {
 		h := l.topH + l.bottomH
 		body = hjoin(m.designPanel(l.histW, h), m.sidePanel(sideW, h))
 	} else {
-		top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.topH))
+		top := hjoin(m.lossesPanel(l.leftW, l.topH), m.momentsPanel(l.rightW, l.momH))
 		samples := m.histPanel(l.histW, l.bottomH)
-		if m.snap.Target.Plane != nil {
+		switch {
+		case l.momBeside:
+			top = m.lossesPanel(l.leftW, l.topH)
+			samples = hjoin(m.planePanel(l.planeW, l.bottomH), m.momentsPanel(l.rightW, l.momH))
+		case m.snap.Target.Plane != nil:
 			samples = m.planePanel(l.histW, l.bottomH)
 		}
 		bottom := hjoin(samples, m.sidePanel(sideW, l.bottomH))
