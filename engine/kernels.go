@@ -735,34 +735,85 @@ func actGradGo(a Activation, dz, dy, y []float32, slope float32) {
 	}
 }
 
+// mbdLanes are the kernels per group a minibatch layer may lay out
+// (mbdLayout): powers of two up to a vector's 16 logical lanes.
+var mbdLanes = [...]int{1, 2, 4, 8, 16}
+
+// mbdLayout chooses how a minibatch layer of b kernels lays its pairs on
+// the pair kernels' 16 lanes, for batches of up to rows rows. The kernels
+// go in groups of bp (one of mbdLanes; the last group padded), and a
+// group's values lie flat over (row, kernel): lane s holds row s/bp's
+// kernel s%bp. Row i's pairs j > i are then the lanes from (i+1)·bp on, so
+// one vector holds 16/bp pairs of bp kernels and no lane is spent on a
+// pair j ≤ i but in a row's first vector. It takes the bp whose groups
+// run the fewest vectors, counting a row's set-up (its patterns, its sums)
+// as two; groups are at least two, for b ≥ 2, so that a shared pass has
+// a chunk for each goroutine (Minibatch.pairs). The portable kernels, a
+// pair at a time, gain nothing from lanes: they take a kernel a group,
+// its pairs contiguous.
+func mbdLayout(b, rows int) (bp, groups int) {
+	if kernelISA == isaGo {
+		return 1, b
+	}
+	best := -1
+	for _, w := range mbdLanes {
+		g := (b + w - 1) / w
+		if b >= 2 && g < 2 {
+			break
+		}
+		if cost := g * (mbdPairsLen(rows, w)/16 + 2*rows); best < 0 || cost <= best {
+			best, bp, groups = cost, w, g
+		}
+	}
+	return bp, groups
+}
+
 // mbdCheck panics unless the arguments of mbdPairs and mbdGrad hold
-// everything the kernels touch: c rows of Mᵀ (and dMᵀ) with stride
-// ld ≥ roundUp16(n); o, g and f of length ld, r of length n; e of length
-// mbdPairsLen(n). The SIMD kernels address memory through unsafe pointers
-// after this one check.
-func mbdCheck(ne, nmt, nv, nr, ld, c, n int) {
-	if n < 0 || c <= 0 || ld < roundUp16(n) || nmt < c*ld || nv < ld || nr < n || ne < mbdPairsLen(n) {
+// everything the kernels touch: bp one of mbdLanes; c planes of p (and dp,
+// dr) with stride ld ≥ roundUp16(n·bp) + 16; o, r and g of length ld; e of
+// length mbdPairsLen(n, bp); the scratch w of length mbdScratch(c, ld).
+// The SIMD kernels address memory through unsafe pointers after this one
+// check.
+func mbdCheck(ne, np, nv, nw, ld, c, n, bp int) {
+	if n < 0 || c <= 0 || bp <= 0 || bp > 16 || bp&(bp-1) != 0 || ld < roundUp16(n*bp)+16 ||
+		np < c*ld || nv < ld || nw < mbdScratch(c, ld) || ne < mbdPairsLen(n, bp) {
 		panic("engine: minibatch kernel arguments out of range")
 	}
 }
 
-// mbdPairsLen is the length of e for one kernel and n rows: row i's pairs
-// take the blocks of 16 from (i+1) rounded down to 16 to n rounded up.
-func mbdPairsLen(n int) int {
-	s := 0
+// mbdOneKernel panics unless bp is 1: the portable kernels take a kernel
+// a group (mbdLayout).
+func mbdOneKernel(bp int) {
+	if bp != 1 {
+		panic("engine: the portable minibatch kernels take one kernel a group")
+	}
+}
+
+// mbdScratch is the length of the pair kernels' scratch: the SIMD
+// kernels keep a row's patterns there (16 lanes a dimension), the portable
+// ones a value a row.
+func mbdScratch(c, ld int) int { return max(16*c, ld) }
+
+// mbdPairsLen is the length of e for one group of bp kernels and n rows:
+// row i's pairs take the blocks of 16 lanes from (i+1)·bp rounded down to
+// 16 to n·bp rounded up.
+func mbdPairsLen(n, bp int) int {
+	s, nf := 0, roundUp16(n*bp)
 	for i := range n - 1 {
-		s += roundUp16(n) - (i+1)&^15
+		s += nf - ((i+1)*bp)&^15
 	}
 	return s
 }
 
 // mbdPairsGo computes the kernels of one minibatch-discrimination kernel b
-// for every pair i < j of n rows. mt holds the c dimensions of M_{·,b} as
-// c rows of stride ld (row q: M_{j,b,q} for every row j), with +Inf from n
-// to ld. Row i's pairs j > i are taken in blocks of 16 starting on
-// multiples of 16 (the SIMD kernels' vectors: aligned, and the same block
-// for neighbouring rows, so that a row's stores to o reach the next row's
-// loads whole), the lanes j ≤ i and j ≥ n having kernel 0:
+// for every pair i < j of n rows: the portable kernels' groups are of one
+// kernel (bp = 1, mbdLayout), so that a kernel's pairs are contiguous. mt
+// holds the c dimensions of M_{·,b} as c planes of stride ld (plane q:
+// M_{j,b,q} for every row j), with +Inf from n on; w, the SIMD kernels'
+// scratch, is not used. Row i's pairs j > i are taken in blocks of 16
+// starting on multiples of 16 (the SIMD kernels' vectors for a group of
+// one kernel: the same layout of e), the lanes j ≤ i and j ≥ n having
+// kernel 0:
 //
 //	e_ij = exp(−Σ_q |mt[q,i] − mt[q,j]|)·scale
 //
@@ -774,11 +825,12 @@ func mbdPairsLen(n int) int {
 // (x in an array of 16): the same operations on each pair, in loops the
 // compiler leaves without a bounds check; pair by pair, the sum over q
 // had indexed M twice a term and taken the pairs one after the other.
-func mbdPairsGo(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+func mbdPairsGo(e, mt []float32, ld, c, n, bp int, o, r, w []float32, scale float32) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	mbdCheck(len(e), len(mt), min(len(o), len(r)), len(w), ld, c, n, bp)
+	mbdOneKernel(bp)
 	var x [16]float32
 	at := 0
 	for i := range n - 1 {
@@ -809,8 +861,9 @@ func mbdPairsGo(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 }
 
 // mbdGradGo is the backward pass of mbdPairsGo for the same kernel: with
-// g[j] = dL/do_j (zero past the n rows) and f a scratch of length ld, it
-// adds to dmt (laid out as mt) for every pair i < j
+// g[j] = dL/do_j (zero past the n rows) and w (mbdScratch) holding a
+// row's factors (g_i + g_j)·e_ij, it adds to dmt (laid out as mt) for
+// every pair i < j
 //
 //	fs = (g[i] + g[j])·e_ij · sign(mt[q,i] − mt[q,j])
 //	dmt[q,j] += fs,   dr[q,i] = Σ_j fs
@@ -826,11 +879,13 @@ func mbdPairsGo(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
 // bounded the pass: on one core, minibatch-discrimination's portable
 // epoch took 2.7 ms against 2.2 ms now (bench/README.md, section 0,
 // step 37).
-func mbdGradGo(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+func mbdGradGo(dmt, dr, mt, e, g, w []float32, ld, c, n, bp int) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), len(g), len(w), ld, c, n, bp)
+	mbdOneKernel(bp)
+	f := w
 	at := 0
 	for i := range n - 1 {
 		gi := g[i]

@@ -69,11 +69,13 @@ func tanhApply(z []float32)                 { tanhGo(z) }
 
 func actGrad(a Activation, dz, dy, y []float32, slope float32) { actGradGo(a, dz, dy, y, slope) }
 
-func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
-	mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+func mbdPairs(e, p []float32, ld, c, n, bp int, o, r, w []float32, scale float32) {
+	mbdPairsGo(e, p, ld, c, n, bp, o, r, w, scale)
 }
 
-func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) { mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n) }
+func mbdGrad(dp, dr, p, e, g, w []float32, ld, c, n, bp int) {
+	mbdGradGo(dp, dr, p, e, g, w, ld, c, n, bp)
+}
 
 // supportedISAs lists the kernel paths this build and CPU can run.
 func supportedISAs() []isa { return []isa{isaGo} }

@@ -542,27 +542,27 @@ func actGrad(a Activation, dz, dy, y []float32, slope float32) {
 	archsimd.ClearAVXUpperBits()
 }
 
-func mbdPairs(e, mt []float32, ld, c, n int, o, r []float32, scale float32) {
+func mbdPairs(e, p []float32, ld, c, n, bp int, o, r, w []float32, scale float32) {
 	switch kernelISA {
 	case isaAVX512:
-		mbdPairs16(e, mt, ld, c, n, o, r, math.Float32bits(scale))
+		mbdPairs16(e, p, ld, c, n, bp, o, r, w, math.Float32bits(scale))
 	case isaAVX2:
-		mbdPairs8(e, mt, ld, c, n, o, r, math.Float32bits(scale))
+		mbdPairs8(e, p, ld, c, n, bp, o, r, w, math.Float32bits(scale))
 	default:
-		mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+		mbdPairsGo(e, p, ld, c, n, bp, o, r, w, scale)
 		return
 	}
 	archsimd.ClearAVXUpperBits()
 }
 
-func mbdGrad(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+func mbdGrad(dp, dr, p, e, g, w []float32, ld, c, n, bp int) {
 	switch kernelISA {
 	case isaAVX512:
-		mbdGrad16(dmt, dr, mt, e, g, f, ld, c, n)
+		mbdGrad16(dp, dr, p, e, g, w, ld, c, n, bp)
 	case isaAVX2:
-		mbdGrad8(dmt, dr, mt, e, g, f, ld, c, n)
+		mbdGrad8(dp, dr, p, e, g, w, ld, c, n, bp)
 	default:
-		mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n)
+		mbdGradGo(dp, dr, p, e, g, w, ld, c, n, bp)
 		return
 	}
 	archsimd.ClearAVXUpperBits()

@@ -3846,25 +3846,70 @@ func leaky8(z []float32, slope float32) {
 	}
 }
 
-// --- minibatch discrimination: the pairs of a batch, 16 at a time ---
+// --- minibatch discrimination: the pairs of a batch, 16 lanes at a time ---
 //
-// mbdPairsGo and mbdGradGo on blocks of 16 logical lanes, .P vectors each:
-// every element takes the portable kernels' operations (the exponential
-// with fused multiply-adds, as in the activations), and the sums over j
-// lay the pairs on the same 16 lanes at both widths and reduce them in
-// the same order, so AVX2 and AVX-512 compute the same bits. The lanes
-// j ≤ i of a row's first block get kernel 0 (mbdIota), those past n get
-// it from the +Inf padding. mbdCheck has checked the lengths; the loops
+// mbdPairsGo and mbdGradGo on blocks of 16 logical lanes, .P vectors each,
+// a group of bp kernels flat over (row, kernel): every element takes the
+// portable kernels' operations (the exponential with fused multiply-adds,
+// as in the activations), and the sums over j lay the pairs on the same 16
+// lanes at both widths and fold them to the group's kernels in the same
+// order (mbdStore), so AVX2 and AVX-512 compute the same bits. The lanes
+// before (i+1)·bp of a row's first block get kernel 0 (mbdIota), those
+// past n·bp get it from the +Inf padding. Row i's values of a dimension
+// enter as a pattern (mbdPattern): lane λ holds its kernel λ % bp, as
+// every block's lane λ does, blocks starting on multiples of 16 and bp a
+// power of two up to 16. mbdCheck has checked the lengths; the loops
 // address memory through pointers.
-//
-// mbdPairs takes the rows i whose first block is the same (i + 1 in
-// [j0, j0 + 16)) a few at a time: each block's loads of Mᵀ and its load
-// and store of o serve them all, their terms added in row order, so every
-// element sees the operations of one row at a time; the rest of a run of
-// such rows goes one at a time. What it gains is in the exponential: each
-// is one chain of a dozen dependent operations, too long for the
-// processor to overlap enough of them on its own, so the rows' chains are
-// interleaved step by step in the code.
+
+// mbdPattern16 returns the pattern of the bp values at src: 16 logical
+// lanes, lane λ holding value λ % bp (mbdPairs16). Built in vector
+// registers, not by scalar moves, which would be legacy SSE instructions
+// while the registers are dirty (u32p).
+func mbdPattern16(src unsafe.Pointer, bp int) (v f16) {
+	switch bp {
+	case 16:
+		v = ld16p(src, 0)
+	case 8:
+		v8 := archsimd.LoadFloat32x8((*[8]float32)(src))
+		v = f16{}.SetLo(v8).SetHi(v8)
+	case 4:
+		v4 := archsimd.LoadFloat32x4((*[4]float32)(src))
+		v8 := f8{}.SetLo(v4).SetHi(v4)
+		v = f16{}.SetLo(v8).SetHi(v8)
+	case 2:
+		v = archsimd.BroadcastUint64x8(*(*uint64)(src)).AsFloat32x16()
+	default:
+		v = bcast16(*(*uint32)(src))
+	}
+	return
+}
+
+// mbdStore16 writes the sums of the 16 logical lanes a by kernel: bp floats
+// at dst, kernel k the sum of the lanes k, k + bp, …, the halves added
+// pairwise as in every reduction. It writes those bp floats only.
+func mbdStore16(a f16, dst unsafe.Pointer, bp int) {
+	if bp == 16 {
+		st16p(a, dst, 0)
+		return
+	}
+	h := a.GetLo().Add(a.GetHi())
+	if bp == 8 {
+		h.Store((*[8]float32)(dst))
+		return
+	}
+	q := h.GetLo().Add(h.GetHi())
+	switch bp {
+	case 4:
+		q.Store((*[4]float32)(dst))
+	case 2:
+		q = q.Add(q.SelectFromPair(2, 3, 2, 3, q))
+		*(*uint64)(dst) = q.AsUint64x2().GetElem(0)
+	default:
+		q = q.Add(q.SelectFromPair(2, 3, 2, 3, q))
+		q = q.Add(q.SelectFromPair(1, 1, 1, 1, q))
+		storeLane0(dst, 0, q)
+	}
+}
 
 // expNeg returns e^x for x ≤ 0 (0 below −87, so e^−∞ = 0), as expNeg32.
 func (k *expK16) expNeg(x f16) f16 {
@@ -3872,214 +3917,231 @@ func (k *expK16) expNeg(x f16) f16 {
 	return f16{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs16 is mbdPairsGo on 16 lanes, 2 rows at a time, the scale
-// given as its bits (a float reloaded after k.init was a legacy MOVSS: u32p).
-func mbdPairs16(e, mt []float32, ld, c, n int, o, r []float32, scaleBits uint32) {
+// mbdPairs16 is mbdPairsGo on 16 lanes, 2 blocks of a row at a
+// time, the scale given as its bits (a float reloaded after k.init was a
+// legacy MOVSS: u32p).
+func mbdPairs16(e, p []float32, ld, c, n, bp int, o, r, w []float32, scaleBits uint32) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	mbdCheck(len(e), len(p), min(len(o), len(r)), len(w), ld, c, n, bp)
 	var k expK16
 	k.init()
 	vs := bcast16(scaleBits)
 	absMask := archsimd.BroadcastInt32x16(0x7fffffff) // abs16's mask
 	iota := archsimd.LoadInt32x16((*[16]int32)(mbdIota[0:16]))
-	pe, pm, po, pr := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0])
-	nn, at := roundUp16(n), 0
-	for i := 0; i < n-1; {
-		// Rows i to end − 1 start at block j0; e holds each one's blocks
-		// from j0 on, span floats, after the previous row's.
-		j0 := (i + 1) &^ 15
-		span, end := nn-j0, min(j0+15, n-1)
-		for ; i+2 <= end; i, at = i+2, at+2*span {
-
-			eat0 := at - j0
-			var acc0 f16
-			eat1 := at + 1*span - j0
-			var acc1 f16
-			for j := j0; j < n; j += 16 {
-				var x0 f16
-				var x1 f16
-				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
-				// q*ld+i computed from a counter, the compiler kept the counter on
-				// the stack, a store and a load every dimension.
-				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
-				for q := c; q > 0; q-- {
-					mi0 := archsimd.BroadcastFloat32x16(f32p(pi, 0))
-					mi1 := archsimd.BroadcastFloat32x16(f32p(pi, 1))
-					mj := ld16p(pj, 0)
-					x0 = x0.Sub(abs16(mi0.Sub(mj), absMask))
-					x1 = x1.Sub(abs16(mi1.Sub(mj), absMask))
-					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
-				}
-				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
-				// each is one long chain of dependent operations.
-				t0 := x0.MulAdd(k.log2e, k.magic)
-				t1 := x1.MulAdd(k.log2e, k.magic)
-				n0 := t0.Sub(k.magic)
-				n1 := t1.Sub(k.magic)
-				rr0 := n0.MulAdd(k.negC1, x0)
-				rr1 := n1.MulAdd(k.negC1, x1)
-				rr0 = n0.MulAdd(k.negC2, rr0)
-				rr1 = n1.MulAdd(k.negC2, rr1)
-				p0 := k.p0.MulAdd(rr0, k.p1)
-				p1 := k.p0.MulAdd(rr1, k.p1)
-				p0 = p0.MulAdd(rr0, k.p2)
-				p1 = p1.MulAdd(rr1, k.p2)
-				p0 = p0.MulAdd(rr0, k.p3)
-				p1 = p1.MulAdd(rr1, k.p3)
-				p0 = p0.MulAdd(rr0, k.p4)
-				p1 = p1.MulAdd(rr1, k.p4)
-				p0 = p0.MulAdd(rr0, k.p5)
-				p1 = p1.MulAdd(rr1, k.p5)
-				p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
-				p1 = p1.MulAdd(rr1.Mul(rr1), rr1)
-				s0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
-				s1 := t1.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
-				e0 := f16{}.Merge(p0.MulAdd(s0, s0), x0.Less(k.floor)).Mul(vs)
-				e1 := f16{}.Merge(p1.MulAdd(s1, s1), x1.Less(k.floor)).Mul(vs)
-				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
-					ij0 := archsimd.BroadcastInt32x16(int32(i - j))
-					e0 = f16{}.Merge(e0, iota.LessEqual(ij0))
-					ij1 := archsimd.BroadcastInt32x16(int32(i + 1 - j))
-					e1 = f16{}.Merge(e1, iota.LessEqual(ij1))
-				}
-				st16p(e0, pe, eat0+j)
-				acc0 = acc0.Add(e0)
-				st16p(e1, pe, eat1+j)
-				acc1 = acc1.Add(e1)
-				st16p(ld16p(po, j).Add(e0).Add(e1), po, j)
-			}
-			storeLane0(pr, i, hsum8(fold16(acc0)))
-			storeLane0(pr, i+1, hsum8(fold16(acc1)))
+	pe, pp, po, pr, ppat := unsafe.Pointer(&e[0]), unsafe.Pointer(&p[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0]), unsafe.Pointer(&w[0])
+	nf, at := roundUp16(n*bp), 0
+	for i := 0; i < n-1; i++ {
+		for q := range c {
+			v := mbdPattern16(unsafe.Add(pp, 4*(q*ld+i*bp)), bp)
+			st16p(v, ppat, 16*q)
 		}
-		for ; i < end; i, at = i+1, at+span {
+		first := (i + 1) * bp
+		s0 := first &^ 15
+		skip := archsimd.BroadcastInt32x16(int32(first - s0))
+		eat := at - s0 // e holds the row's blocks from s0 on, after the previous row's
+		var acc f16
+		s := s0
+		for ; s+32 <= nf; s += 32 {
 
-			eat0 := at - j0
-			var acc0 f16
-			for j := j0; j < n; j += 16 {
-				var x0 f16
-				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
-				// q*ld+i computed from a counter, the compiler kept the counter on
-				// the stack, a store and a load every dimension.
-				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
-				for q := c; q > 0; q-- {
-					mi0 := archsimd.BroadcastFloat32x16(f32p(pi, 0))
-					mj := ld16p(pj, 0)
-					x0 = x0.Sub(abs16(mi0.Sub(mj), absMask))
-					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
-				}
-				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
-				// each is one long chain of dependent operations.
-				t0 := x0.MulAdd(k.log2e, k.magic)
-				n0 := t0.Sub(k.magic)
-				rr0 := n0.MulAdd(k.negC1, x0)
-				rr0 = n0.MulAdd(k.negC2, rr0)
-				p0 := k.p0.MulAdd(rr0, k.p1)
-				p0 = p0.MulAdd(rr0, k.p2)
-				p0 = p0.MulAdd(rr0, k.p3)
-				p0 = p0.MulAdd(rr0, k.p4)
-				p0 = p0.MulAdd(rr0, k.p5)
-				p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
-				s0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
-				e0 := f16{}.Merge(p0.MulAdd(s0, s0), x0.Less(k.floor)).Mul(vs)
-				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
-					ij0 := archsimd.BroadcastInt32x16(int32(i - j))
-					e0 = f16{}.Merge(e0, iota.LessEqual(ij0))
-				}
-				st16p(e0, pe, eat0+j)
-				acc0 = acc0.Add(e0)
-				st16p(ld16p(po, j).Add(e0), po, j)
+			var x0 f16
+			var x1 f16
+			// The dimensions' patterns of row i are in w, 16 lanes a dimension.
+			pi, pj := ppat, unsafe.Add(pp, 4*s)
+			for q := c; q > 0; q-- {
+				mi := ld16p(pi, 0)
+				x0 = x0.Sub(abs16(mi.Sub(ld16p(pj, 0)), absMask))
+				x1 = x1.Sub(abs16(mi.Sub(ld16p(pj, 16)), absMask))
+				pi, pj = unsafe.Add(pi, 64), unsafe.Add(pj, 4*ld)
 			}
-			storeLane0(pr, i, hsum8(fold16(acc0)))
+			t0 := x0.MulAdd(k.log2e, k.magic)
+			t1 := x1.MulAdd(k.log2e, k.magic)
+			n0 := t0.Sub(k.magic)
+			n1 := t1.Sub(k.magic)
+			rr0 := n0.MulAdd(k.negC1, x0)
+			rr1 := n1.MulAdd(k.negC1, x1)
+			rr0 = n0.MulAdd(k.negC2, rr0)
+			rr1 = n1.MulAdd(k.negC2, rr1)
+			p0 := k.p0.MulAdd(rr0, k.p1)
+			p1 := k.p0.MulAdd(rr1, k.p1)
+			p0 = p0.MulAdd(rr0, k.p2)
+			p1 = p1.MulAdd(rr1, k.p2)
+			p0 = p0.MulAdd(rr0, k.p3)
+			p1 = p1.MulAdd(rr1, k.p3)
+			p0 = p0.MulAdd(rr0, k.p4)
+			p1 = p1.MulAdd(rr1, k.p4)
+			p0 = p0.MulAdd(rr0, k.p5)
+			p1 = p1.MulAdd(rr1, k.p5)
+			p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
+			p1 = p1.MulAdd(rr1.Mul(rr1), rr1)
+			sc0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+			sc1 := t1.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+			e0 := f16{}.Merge(p0.MulAdd(sc0, sc0), x0.Less(k.floor)).Mul(vs)
+			e1 := f16{}.Merge(p1.MulAdd(sc1, sc1), x1.Less(k.floor)).Mul(vs)
+			if s == s0 { // the row's first block: no kernel for the lanes before (i+1)·bp
+				e0 = f16{}.Merge(e0, iota.Less(skip))
+			}
+			st16p(e0, pe, eat+s)
+			acc = acc.Add(e0)
+			st16p(ld16p(po, s).Add(e0), po, s)
+			st16p(e1, pe, eat+s+16)
+			acc = acc.Add(e1)
+			st16p(ld16p(po, s+16).Add(e1), po, s+16)
 		}
+		for ; s < nf; s += 16 {
+
+			var x0 f16
+			// The dimensions' patterns of row i are in w, 16 lanes a dimension.
+			pi, pj := ppat, unsafe.Add(pp, 4*s)
+			for q := c; q > 0; q-- {
+				mi := ld16p(pi, 0)
+				x0 = x0.Sub(abs16(mi.Sub(ld16p(pj, 0)), absMask))
+				pi, pj = unsafe.Add(pi, 64), unsafe.Add(pj, 4*ld)
+			}
+			t0 := x0.MulAdd(k.log2e, k.magic)
+			n0 := t0.Sub(k.magic)
+			rr0 := n0.MulAdd(k.negC1, x0)
+			rr0 = n0.MulAdd(k.negC2, rr0)
+			p0 := k.p0.MulAdd(rr0, k.p1)
+			p0 = p0.MulAdd(rr0, k.p2)
+			p0 = p0.MulAdd(rr0, k.p3)
+			p0 = p0.MulAdd(rr0, k.p4)
+			p0 = p0.MulAdd(rr0, k.p5)
+			p0 = p0.MulAdd(rr0.Mul(rr0), rr0)
+			sc0 := t0.AsInt32x16().Add(k.bias).ShiftAllLeft(23).AsFloat32x16()
+			e0 := f16{}.Merge(p0.MulAdd(sc0, sc0), x0.Less(k.floor)).Mul(vs)
+			if s == s0 { // the row's first block: no kernel for the lanes before (i+1)·bp
+				e0 = f16{}.Merge(e0, iota.Less(skip))
+			}
+			st16p(e0, pe, eat+s)
+			acc = acc.Add(e0)
+			st16p(ld16p(po, s).Add(e0), po, s)
+		}
+		mbdStore16(acc, unsafe.Add(pr, 4*i*bp), bp)
+		at += nf - s0
 	}
 }
 
-// mbdGrad16 is mbdGradGo on 16 lanes, a row at a time (two rows spill): the
-// pairs' factors (g_i + g_j)·e_ij are computed where they are used, not
-// stored in f, which is not used.
-func mbdGrad16(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+// mbdGrad16 is mbdGradGo on 16 lanes: four dimensions at a time, their
+// patterns and sums in registers; the pairs' factors (g_i + g_j)·e are
+// computed where they are used, not stored.
+func mbdGrad16(dp, dr, p, e, g, w []float32, ld, c, n, bp int) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	mbdCheck(len(e), min(len(p), len(dp), len(dr)), len(g), len(w), ld, c, n, bp)
 	sign := archsimd.BroadcastInt32x16(-1 << 31)
-	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
-	pg := unsafe.Pointer(&g[0])
-	nn, at := roundUp16(n), 0
-	for i := 0; i < n-1; {
-		j0 := (i + 1) &^ 15
-		span, end := nn-j0, min(j0+15, n-1)
-		for ; i < end; i, at = i+1, at+span {
-
-			gi0 := archsimd.BroadcastFloat32x16(f32p(pg, i))
-			eat0 := at - j0
-			q := 0
-			for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
-				row := q * ld
-				mi00 := archsimd.BroadcastFloat32x16(f32p(pm, row+0*ld+i))
-				mi01 := archsimd.BroadcastFloat32x16(f32p(pm, row+1*ld+i))
-				mi02 := archsimd.BroadcastFloat32x16(f32p(pm, row+2*ld+i))
-				mi03 := archsimd.BroadcastFloat32x16(f32p(pm, row+3*ld+i))
-				var a00, a01, a02, a03 f16
-				for j := j0; j < n; j += 16 {
-					gj := ld16p(pg, j)
-					f0 := gi0.Add(gj).Mul(ld16p(pe, eat0+j)).AsInt32x16()
-					mj0 := ld16p(pm, row+0*ld+j)
-					dv0 := ld16p(pd, row+0*ld+j)
-					fs00 := f0.Xor(mi00.Sub(mj0).AsInt32x16().And(sign)).AsFloat32x16()
-					a00 = a00.Add(fs00)
-					dv0 = dv0.Add(fs00)
-					st16p(dv0, pd, row+0*ld+j)
-					mj1 := ld16p(pm, row+1*ld+j)
-					dv1 := ld16p(pd, row+1*ld+j)
-					fs01 := f0.Xor(mi01.Sub(mj1).AsInt32x16().And(sign)).AsFloat32x16()
-					a01 = a01.Add(fs01)
-					dv1 = dv1.Add(fs01)
-					st16p(dv1, pd, row+1*ld+j)
-					mj2 := ld16p(pm, row+2*ld+j)
-					dv2 := ld16p(pd, row+2*ld+j)
-					fs02 := f0.Xor(mi02.Sub(mj2).AsInt32x16().And(sign)).AsFloat32x16()
-					a02 = a02.Add(fs02)
-					dv2 = dv2.Add(fs02)
-					st16p(dv2, pd, row+2*ld+j)
-					mj3 := ld16p(pm, row+3*ld+j)
-					dv3 := ld16p(pd, row+3*ld+j)
-					fs03 := f0.Xor(mi03.Sub(mj3).AsInt32x16().And(sign)).AsFloat32x16()
-					a03 = a03.Add(fs03)
-					dv3 = dv3.Add(fs03)
-					st16p(dv3, pd, row+3*ld+j)
-				}
-				s0 := reduce4(fold16(a00), fold16(a01), fold16(a02), fold16(a03))
-				*(*uint32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.AsUint32x4().GetElem(0)
-				*(*uint32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.AsUint32x4().GetElem(1)
-				*(*uint32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.AsUint32x4().GetElem(2)
-				*(*uint32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.AsUint32x4().GetElem(3)
+	pd, pr, pp, pe, pg := unsafe.Pointer(&dp[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&p[0]), unsafe.Pointer(&e[0]), unsafe.Pointer(&g[0])
+	nf, at := roundUp16(n*bp), 0
+	for i := 0; i < n-1; i++ {
+		s0 := ((i + 1) * bp) &^ 15
+		eat := at - s0
+		gi := mbdPattern16(unsafe.Add(pg, 4*i*bp), bp)
+		q := 0
+		for ; q+4 <= c; q += 4 { // four dimensions, their sums folded together
+			row := q * ld
+			mi0 := mbdPattern16(unsafe.Add(pp, 4*(row+0*ld+i*bp)), bp)
+			var a0 f16
+			mi1 := mbdPattern16(unsafe.Add(pp, 4*(row+1*ld+i*bp)), bp)
+			var a1 f16
+			mi2 := mbdPattern16(unsafe.Add(pp, 4*(row+2*ld+i*bp)), bp)
+			var a2 f16
+			mi3 := mbdPattern16(unsafe.Add(pp, 4*(row+3*ld+i*bp)), bp)
+			var a3 f16
+			for s := s0; s < nf; s += 16 {
+				f := gi.Add(ld16p(pg, s)).Mul(ld16p(pe, eat+s)).AsInt32x16()
+				fs0 := f.Xor(mi0.Sub(ld16p(pp, row+0*ld+s)).AsInt32x16().And(sign)).AsFloat32x16()
+				a0 = a0.Add(fs0)
+				st16p(ld16p(pd, row+0*ld+s).Add(fs0), pd, row+0*ld+s)
+				fs1 := f.Xor(mi1.Sub(ld16p(pp, row+1*ld+s)).AsInt32x16().And(sign)).AsFloat32x16()
+				a1 = a1.Add(fs1)
+				st16p(ld16p(pd, row+1*ld+s).Add(fs1), pd, row+1*ld+s)
+				fs2 := f.Xor(mi2.Sub(ld16p(pp, row+2*ld+s)).AsInt32x16().And(sign)).AsFloat32x16()
+				a2 = a2.Add(fs2)
+				st16p(ld16p(pd, row+2*ld+s).Add(fs2), pd, row+2*ld+s)
+				fs3 := f.Xor(mi3.Sub(ld16p(pp, row+3*ld+s)).AsInt32x16().And(sign)).AsFloat32x16()
+				a3 = a3.Add(fs3)
+				st16p(ld16p(pd, row+3*ld+s).Add(fs3), pd, row+3*ld+s)
 			}
-			for ; q < c; q++ {
-				row := q * ld
-				mi0 := archsimd.BroadcastFloat32x16(f32p(pm, row+i))
-				var acc0 f16
-				for j := j0; j < n; j += 16 {
-					gj := ld16p(pg, j)
-					mj := ld16p(pm, row+j)
-					dv := ld16p(pd, row+j)
-					f0 := gi0.Add(gj).Mul(ld16p(pe, eat0+j)).AsInt32x16()
-					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot
-					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
-					// logical right shift took its count from a legacy MOVQ into an XMM
-					// register on every turn (u32p).
-					d0 := mi0.Sub(mj).AsInt32x16().ShiftAllRight(31).ShiftAllLeft(31)
-					fs0 := f0.Xor(d0).AsFloat32x16()
-					acc0 = acc0.Add(fs0)
-					dv = dv.Add(fs0)
-					st16p(dv, pd, row+j)
-				}
-				storeLane0(pr, row+i, hsum8(fold16(acc0)))
-			}
+			mbdStore16(a0, unsafe.Add(pr, 4*(row+0*ld+i*bp)), bp)
+			mbdStore16(a1, unsafe.Add(pr, 4*(row+1*ld+i*bp)), bp)
+			mbdStore16(a2, unsafe.Add(pr, 4*(row+2*ld+i*bp)), bp)
+			mbdStore16(a3, unsafe.Add(pr, 4*(row+3*ld+i*bp)), bp)
 		}
+		for ; q < c; q++ {
+			row := q * ld
+			mi := mbdPattern16(unsafe.Add(pp, 4*(row+i*bp)), bp)
+			var a f16
+			for s := s0; s < nf; s += 16 {
+				f := gi.Add(ld16p(pg, s)).Mul(ld16p(pe, eat+s)).AsInt32x16()
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with a load of f into a VPTERNLOGD on memory, which it cannot
+				// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+				// logical right shift took its count from a legacy MOVQ into an XMM
+				// register on every turn (u32p).
+				d := mi.Sub(ld16p(pp, row+s)).AsInt32x16().ShiftAllRight(31).ShiftAllLeft(31)
+				fs := f.Xor(d).AsFloat32x16()
+				a = a.Add(fs)
+				st16p(ld16p(pd, row+s).Add(fs), pd, row+s)
+			}
+			mbdStore16(a, unsafe.Add(pr, 4*(row+i*bp)), bp)
+		}
+		at += nf - s0
+	}
+}
+
+// mbdPattern8 returns the pattern of the bp values at src: 16 logical
+// lanes, lane λ holding value λ % bp (mbdPairs8). Built in vector
+// registers, not by scalar moves, which would be legacy SSE instructions
+// while the registers are dirty (u32p).
+func mbdPattern8(src unsafe.Pointer, bp int) (vl, vh f8) {
+	switch bp {
+	case 16:
+		vl = ld8p(src, 0)
+		vh = ld8p(src, 8)
+	case 8:
+		v8 := archsimd.LoadFloat32x8((*[8]float32)(src))
+		vl, vh = v8, v8
+	case 4:
+		v4 := archsimd.LoadFloat32x4((*[4]float32)(src))
+		v8 := f8{}.SetLo(v4).SetHi(v4)
+		vl, vh = v8, v8
+	case 2:
+		vl = archsimd.BroadcastUint64x4(*(*uint64)(src)).AsFloat32x8()
+		vh = vl
+	default:
+		vl = bcast8(*(*uint32)(src))
+		vh = vl
+	}
+	return
+}
+
+// mbdStore8 writes the sums of the 16 logical lanes a by kernel: bp floats
+// at dst, kernel k the sum of the lanes k, k + bp, …, the halves added
+// pairwise as in every reduction. It writes those bp floats only.
+func mbdStore8(al, ah f8, dst unsafe.Pointer, bp int) {
+	if bp == 16 {
+		st8p(al, dst, 0)
+		st8p(ah, dst, 8)
+		return
+	}
+	h := al.Add(ah)
+	if bp == 8 {
+		h.Store((*[8]float32)(dst))
+		return
+	}
+	q := h.GetLo().Add(h.GetHi())
+	switch bp {
+	case 4:
+		q.Store((*[4]float32)(dst))
+	case 2:
+		q = q.Add(q.SelectFromPair(2, 3, 2, 3, q))
+		*(*uint64)(dst) = q.AsUint64x2().GetElem(0)
+	default:
+		q = q.Add(q.SelectFromPair(2, 3, 2, 3, q))
+		q = q.Add(q.SelectFromPair(1, 1, 1, 1, q))
+		storeLane0(dst, 0, q)
 	}
 }
 
@@ -4089,307 +4151,254 @@ func (k *expK8) expNeg(x f8) f8 {
 	return f8{}.Merge(em1.MulAdd(s, s), x.Less(k.floor))
 }
 
-// mbdPairs8 is mbdPairsGo on 8 lanes, 2 rows at a time, the scale
-// given as its bits (a float reloaded after k.init was a legacy MOVSS: u32p).
-func mbdPairs8(e, mt []float32, ld, c, n int, o, r []float32, scaleBits uint32) {
+// mbdPairs8 is mbdPairsGo on 8 lanes, 2 blocks of a row at a
+// time, the scale given as its bits (a float reloaded after k.init was a
+// legacy MOVSS: u32p).
+func mbdPairs8(e, p []float32, ld, c, n, bp int, o, r, w []float32, scaleBits uint32) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), len(mt), len(o), len(r), ld, c, n)
+	mbdCheck(len(e), len(p), min(len(o), len(r)), len(w), ld, c, n, bp)
 	var k expK8
 	k.init()
 	vs := bcast8(scaleBits)
 	absMask := archsimd.BroadcastInt32x8(0x7fffffff) // abs8's mask
 	iotal := archsimd.LoadInt32x8((*[8]int32)(mbdIota[0:8]))
 	iotah := archsimd.LoadInt32x8((*[8]int32)(mbdIota[8:16]))
-	pe, pm, po, pr := unsafe.Pointer(&e[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0])
-	nn, at := roundUp16(n), 0
-	for i := 0; i < n-1; {
-		// Rows i to end − 1 start at block j0; e holds each one's blocks
-		// from j0 on, span floats, after the previous row's.
-		j0 := (i + 1) &^ 15
-		span, end := nn-j0, min(j0+15, n-1)
-		for ; i+2 <= end; i, at = i+2, at+2*span {
-
-			eat0 := at - j0
-			var acc0l, acc0h f8
-			eat1 := at + 1*span - j0
-			var acc1l, acc1h f8
-			for j := j0; j < n; j += 16 {
-				var x0l, x0h f8
-				var x1l, x1h f8
-				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
-				// q*ld+i computed from a counter, the compiler kept the counter on
-				// the stack, a store and a load every dimension.
-				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
-				for q := c; q > 0; q-- {
-					mi0 := archsimd.BroadcastFloat32x8(f32p(pi, 0))
-					mi1 := archsimd.BroadcastFloat32x8(f32p(pi, 1))
-					mjl := ld8p(pj, 0)
-					x0l = x0l.Sub(abs8(mi0.Sub(mjl), absMask))
-					x1l = x1l.Sub(abs8(mi1.Sub(mjl), absMask))
-					mjh := ld8p(pj, 8)
-					x0h = x0h.Sub(abs8(mi0.Sub(mjh), absMask))
-					x1h = x1h.Sub(abs8(mi1.Sub(mjh), absMask))
-					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
-				}
-				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
-				// each is one long chain of dependent operations.
-				t0l := x0l.MulAdd(k.log2e, k.magic)
-				t0h := x0h.MulAdd(k.log2e, k.magic)
-				t1l := x1l.MulAdd(k.log2e, k.magic)
-				t1h := x1h.MulAdd(k.log2e, k.magic)
-				n0l := t0l.Sub(k.magic)
-				n0h := t0h.Sub(k.magic)
-				n1l := t1l.Sub(k.magic)
-				n1h := t1h.Sub(k.magic)
-				rr0l := n0l.MulAdd(k.negC1, x0l)
-				rr0h := n0h.MulAdd(k.negC1, x0h)
-				rr1l := n1l.MulAdd(k.negC1, x1l)
-				rr1h := n1h.MulAdd(k.negC1, x1h)
-				rr0l = n0l.MulAdd(k.negC2, rr0l)
-				rr0h = n0h.MulAdd(k.negC2, rr0h)
-				rr1l = n1l.MulAdd(k.negC2, rr1l)
-				rr1h = n1h.MulAdd(k.negC2, rr1h)
-				p0l := k.p0.MulAdd(rr0l, k.p1)
-				p0h := k.p0.MulAdd(rr0h, k.p1)
-				p1l := k.p0.MulAdd(rr1l, k.p1)
-				p1h := k.p0.MulAdd(rr1h, k.p1)
-				p0l = p0l.MulAdd(rr0l, k.p2)
-				p0h = p0h.MulAdd(rr0h, k.p2)
-				p1l = p1l.MulAdd(rr1l, k.p2)
-				p1h = p1h.MulAdd(rr1h, k.p2)
-				p0l = p0l.MulAdd(rr0l, k.p3)
-				p0h = p0h.MulAdd(rr0h, k.p3)
-				p1l = p1l.MulAdd(rr1l, k.p3)
-				p1h = p1h.MulAdd(rr1h, k.p3)
-				p0l = p0l.MulAdd(rr0l, k.p4)
-				p0h = p0h.MulAdd(rr0h, k.p4)
-				p1l = p1l.MulAdd(rr1l, k.p4)
-				p1h = p1h.MulAdd(rr1h, k.p4)
-				p0l = p0l.MulAdd(rr0l, k.p5)
-				p0h = p0h.MulAdd(rr0h, k.p5)
-				p1l = p1l.MulAdd(rr1l, k.p5)
-				p1h = p1h.MulAdd(rr1h, k.p5)
-				p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
-				p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
-				p1l = p1l.MulAdd(rr1l.Mul(rr1l), rr1l)
-				p1h = p1h.MulAdd(rr1h.Mul(rr1h), rr1h)
-				s0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				s0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				s1l := t1l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				s1h := t1h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				e0l := f8{}.Merge(p0l.MulAdd(s0l, s0l), x0l.Less(k.floor)).Mul(vs)
-				e0h := f8{}.Merge(p0h.MulAdd(s0h, s0h), x0h.Less(k.floor)).Mul(vs)
-				e1l := f8{}.Merge(p1l.MulAdd(s1l, s1l), x1l.Less(k.floor)).Mul(vs)
-				e1h := f8{}.Merge(p1h.MulAdd(s1h, s1h), x1h.Less(k.floor)).Mul(vs)
-				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
-					ij0 := archsimd.BroadcastInt32x8(int32(i - j))
-					e0l = f8{}.Merge(e0l, iotal.LessEqual(ij0))
-					e0h = f8{}.Merge(e0h, iotah.LessEqual(ij0))
-					ij1 := archsimd.BroadcastInt32x8(int32(i + 1 - j))
-					e1l = f8{}.Merge(e1l, iotal.LessEqual(ij1))
-					e1h = f8{}.Merge(e1h, iotah.LessEqual(ij1))
-				}
-				st8p(e0l, pe, eat0+j)
-				acc0l = acc0l.Add(e0l)
-				st8p(e1l, pe, eat1+j)
-				acc1l = acc1l.Add(e1l)
-				st8p(ld8p(po, j).Add(e0l).Add(e1l), po, j)
-				st8p(e0h, pe, eat0+j+8)
-				acc0h = acc0h.Add(e0h)
-				st8p(e1h, pe, eat1+j+8)
-				acc1h = acc1h.Add(e1h)
-				st8p(ld8p(po, j+8).Add(e0h).Add(e1h), po, j+8)
-			}
-			storeLane0(pr, i, hsum8(fold8(acc0l, acc0h)))
-			storeLane0(pr, i+1, hsum8(fold8(acc1l, acc1h)))
+	pe, pp, po, pr, ppat := unsafe.Pointer(&e[0]), unsafe.Pointer(&p[0]), unsafe.Pointer(&o[0]), unsafe.Pointer(&r[0]), unsafe.Pointer(&w[0])
+	nf, at := roundUp16(n*bp), 0
+	for i := 0; i < n-1; i++ {
+		for q := range c {
+			vl, vh := mbdPattern8(unsafe.Add(pp, 4*(q*ld+i*bp)), bp)
+			st8p(vl, ppat, 16*q)
+			st8p(vh, ppat, 16*q+8)
 		}
-		for ; i < end; i, at = i+1, at+span {
+		first := (i + 1) * bp
+		s0 := first &^ 15
+		skip := archsimd.BroadcastInt32x8(int32(first - s0))
+		eat := at - s0 // e holds the row's blocks from s0 on, after the previous row's
+		var accl, acch f8
+		s := s0
+		for ; s+32 <= nf; s += 32 {
 
-			eat0 := at - j0
-			var acc0l, acc0h f8
-			for j := j0; j < n; j += 16 {
-				var x0l, x0h f8
-				// pi and pj walk down the dimensions' rows of Mᵀ at i and j: with
-				// q*ld+i computed from a counter, the compiler kept the counter on
-				// the stack, a store and a load every dimension.
-				pi, pj := unsafe.Add(pm, 4*i), unsafe.Add(pm, 4*j)
-				for q := c; q > 0; q-- {
-					mi0 := archsimd.BroadcastFloat32x8(f32p(pi, 0))
-					mjl := ld8p(pj, 0)
-					x0l = x0l.Sub(abs8(mi0.Sub(mjl), absMask))
-					mjh := ld8p(pj, 8)
-					x0h = x0h.Sub(abs8(mi0.Sub(mjh), absMask))
-					pi, pj = unsafe.Add(pi, 4*ld), unsafe.Add(pj, 4*ld)
-				}
-				// e = k.expNeg(x).Mul(vs), its steps interleaved over the rows' vectors:
-				// each is one long chain of dependent operations.
-				t0l := x0l.MulAdd(k.log2e, k.magic)
-				t0h := x0h.MulAdd(k.log2e, k.magic)
-				n0l := t0l.Sub(k.magic)
-				n0h := t0h.Sub(k.magic)
-				rr0l := n0l.MulAdd(k.negC1, x0l)
-				rr0h := n0h.MulAdd(k.negC1, x0h)
-				rr0l = n0l.MulAdd(k.negC2, rr0l)
-				rr0h = n0h.MulAdd(k.negC2, rr0h)
-				p0l := k.p0.MulAdd(rr0l, k.p1)
-				p0h := k.p0.MulAdd(rr0h, k.p1)
-				p0l = p0l.MulAdd(rr0l, k.p2)
-				p0h = p0h.MulAdd(rr0h, k.p2)
-				p0l = p0l.MulAdd(rr0l, k.p3)
-				p0h = p0h.MulAdd(rr0h, k.p3)
-				p0l = p0l.MulAdd(rr0l, k.p4)
-				p0h = p0h.MulAdd(rr0h, k.p4)
-				p0l = p0l.MulAdd(rr0l, k.p5)
-				p0h = p0h.MulAdd(rr0h, k.p5)
-				p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
-				p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
-				s0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				s0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
-				e0l := f8{}.Merge(p0l.MulAdd(s0l, s0l), x0l.Less(k.floor)).Mul(vs)
-				e0h := f8{}.Merge(p0h.MulAdd(s0h, s0h), x0h.Less(k.floor)).Mul(vs)
-				if j == j0 { // the rows' first block: no kernel for j ≤ i (none for i = j0 − 1)
-					ij0 := archsimd.BroadcastInt32x8(int32(i - j))
-					e0l = f8{}.Merge(e0l, iotal.LessEqual(ij0))
-					e0h = f8{}.Merge(e0h, iotah.LessEqual(ij0))
-				}
-				st8p(e0l, pe, eat0+j)
-				acc0l = acc0l.Add(e0l)
-				st8p(ld8p(po, j).Add(e0l), po, j)
-				st8p(e0h, pe, eat0+j+8)
-				acc0h = acc0h.Add(e0h)
-				st8p(ld8p(po, j+8).Add(e0h), po, j+8)
+			var x0l, x0h f8
+			var x1l, x1h f8
+			// The dimensions' patterns of row i are in w, 16 lanes a dimension.
+			pi, pj := ppat, unsafe.Add(pp, 4*s)
+			for q := c; q > 0; q-- {
+				mil := ld8p(pi, 0)
+				x0l = x0l.Sub(abs8(mil.Sub(ld8p(pj, 0)), absMask))
+				x1l = x1l.Sub(abs8(mil.Sub(ld8p(pj, 16)), absMask))
+				mih := ld8p(pi, 8)
+				x0h = x0h.Sub(abs8(mih.Sub(ld8p(pj, 8)), absMask))
+				x1h = x1h.Sub(abs8(mih.Sub(ld8p(pj, 24)), absMask))
+				pi, pj = unsafe.Add(pi, 64), unsafe.Add(pj, 4*ld)
 			}
-			storeLane0(pr, i, hsum8(fold8(acc0l, acc0h)))
+			t0l := x0l.MulAdd(k.log2e, k.magic)
+			t0h := x0h.MulAdd(k.log2e, k.magic)
+			t1l := x1l.MulAdd(k.log2e, k.magic)
+			t1h := x1h.MulAdd(k.log2e, k.magic)
+			n0l := t0l.Sub(k.magic)
+			n0h := t0h.Sub(k.magic)
+			n1l := t1l.Sub(k.magic)
+			n1h := t1h.Sub(k.magic)
+			rr0l := n0l.MulAdd(k.negC1, x0l)
+			rr0h := n0h.MulAdd(k.negC1, x0h)
+			rr1l := n1l.MulAdd(k.negC1, x1l)
+			rr1h := n1h.MulAdd(k.negC1, x1h)
+			rr0l = n0l.MulAdd(k.negC2, rr0l)
+			rr0h = n0h.MulAdd(k.negC2, rr0h)
+			rr1l = n1l.MulAdd(k.negC2, rr1l)
+			rr1h = n1h.MulAdd(k.negC2, rr1h)
+			p0l := k.p0.MulAdd(rr0l, k.p1)
+			p0h := k.p0.MulAdd(rr0h, k.p1)
+			p1l := k.p0.MulAdd(rr1l, k.p1)
+			p1h := k.p0.MulAdd(rr1h, k.p1)
+			p0l = p0l.MulAdd(rr0l, k.p2)
+			p0h = p0h.MulAdd(rr0h, k.p2)
+			p1l = p1l.MulAdd(rr1l, k.p2)
+			p1h = p1h.MulAdd(rr1h, k.p2)
+			p0l = p0l.MulAdd(rr0l, k.p3)
+			p0h = p0h.MulAdd(rr0h, k.p3)
+			p1l = p1l.MulAdd(rr1l, k.p3)
+			p1h = p1h.MulAdd(rr1h, k.p3)
+			p0l = p0l.MulAdd(rr0l, k.p4)
+			p0h = p0h.MulAdd(rr0h, k.p4)
+			p1l = p1l.MulAdd(rr1l, k.p4)
+			p1h = p1h.MulAdd(rr1h, k.p4)
+			p0l = p0l.MulAdd(rr0l, k.p5)
+			p0h = p0h.MulAdd(rr0h, k.p5)
+			p1l = p1l.MulAdd(rr1l, k.p5)
+			p1h = p1h.MulAdd(rr1h, k.p5)
+			p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
+			p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
+			p1l = p1l.MulAdd(rr1l.Mul(rr1l), rr1l)
+			p1h = p1h.MulAdd(rr1h.Mul(rr1h), rr1h)
+			sc0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			sc0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			sc1l := t1l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			sc1h := t1h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			e0l := f8{}.Merge(p0l.MulAdd(sc0l, sc0l), x0l.Less(k.floor)).Mul(vs)
+			e0h := f8{}.Merge(p0h.MulAdd(sc0h, sc0h), x0h.Less(k.floor)).Mul(vs)
+			e1l := f8{}.Merge(p1l.MulAdd(sc1l, sc1l), x1l.Less(k.floor)).Mul(vs)
+			e1h := f8{}.Merge(p1h.MulAdd(sc1h, sc1h), x1h.Less(k.floor)).Mul(vs)
+			if s == s0 { // the row's first block: no kernel for the lanes before (i+1)·bp
+				e0l = f8{}.Merge(e0l, iotal.Less(skip))
+				e0h = f8{}.Merge(e0h, iotah.Less(skip))
+			}
+			st8p(e0l, pe, eat+s)
+			accl = accl.Add(e0l)
+			st8p(ld8p(po, s).Add(e0l), po, s)
+			st8p(e0h, pe, eat+s+8)
+			acch = acch.Add(e0h)
+			st8p(ld8p(po, s+8).Add(e0h), po, s+8)
+			st8p(e1l, pe, eat+s+16)
+			accl = accl.Add(e1l)
+			st8p(ld8p(po, s+16).Add(e1l), po, s+16)
+			st8p(e1h, pe, eat+s+24)
+			acch = acch.Add(e1h)
+			st8p(ld8p(po, s+24).Add(e1h), po, s+24)
 		}
+		for ; s < nf; s += 16 {
+
+			var x0l, x0h f8
+			// The dimensions' patterns of row i are in w, 16 lanes a dimension.
+			pi, pj := ppat, unsafe.Add(pp, 4*s)
+			for q := c; q > 0; q-- {
+				mil := ld8p(pi, 0)
+				x0l = x0l.Sub(abs8(mil.Sub(ld8p(pj, 0)), absMask))
+				mih := ld8p(pi, 8)
+				x0h = x0h.Sub(abs8(mih.Sub(ld8p(pj, 8)), absMask))
+				pi, pj = unsafe.Add(pi, 64), unsafe.Add(pj, 4*ld)
+			}
+			t0l := x0l.MulAdd(k.log2e, k.magic)
+			t0h := x0h.MulAdd(k.log2e, k.magic)
+			n0l := t0l.Sub(k.magic)
+			n0h := t0h.Sub(k.magic)
+			rr0l := n0l.MulAdd(k.negC1, x0l)
+			rr0h := n0h.MulAdd(k.negC1, x0h)
+			rr0l = n0l.MulAdd(k.negC2, rr0l)
+			rr0h = n0h.MulAdd(k.negC2, rr0h)
+			p0l := k.p0.MulAdd(rr0l, k.p1)
+			p0h := k.p0.MulAdd(rr0h, k.p1)
+			p0l = p0l.MulAdd(rr0l, k.p2)
+			p0h = p0h.MulAdd(rr0h, k.p2)
+			p0l = p0l.MulAdd(rr0l, k.p3)
+			p0h = p0h.MulAdd(rr0h, k.p3)
+			p0l = p0l.MulAdd(rr0l, k.p4)
+			p0h = p0h.MulAdd(rr0h, k.p4)
+			p0l = p0l.MulAdd(rr0l, k.p5)
+			p0h = p0h.MulAdd(rr0h, k.p5)
+			p0l = p0l.MulAdd(rr0l.Mul(rr0l), rr0l)
+			p0h = p0h.MulAdd(rr0h.Mul(rr0h), rr0h)
+			sc0l := t0l.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			sc0h := t0h.AsInt32x8().Add(k.bias).ShiftAllLeft(23).AsFloat32x8()
+			e0l := f8{}.Merge(p0l.MulAdd(sc0l, sc0l), x0l.Less(k.floor)).Mul(vs)
+			e0h := f8{}.Merge(p0h.MulAdd(sc0h, sc0h), x0h.Less(k.floor)).Mul(vs)
+			if s == s0 { // the row's first block: no kernel for the lanes before (i+1)·bp
+				e0l = f8{}.Merge(e0l, iotal.Less(skip))
+				e0h = f8{}.Merge(e0h, iotah.Less(skip))
+			}
+			st8p(e0l, pe, eat+s)
+			accl = accl.Add(e0l)
+			st8p(ld8p(po, s).Add(e0l), po, s)
+			st8p(e0h, pe, eat+s+8)
+			acch = acch.Add(e0h)
+			st8p(ld8p(po, s+8).Add(e0h), po, s+8)
+		}
+		mbdStore8(accl, acch, unsafe.Add(pr, 4*i*bp), bp)
+		at += nf - s0
 	}
 }
 
-// mbdGrad8 is mbdGradGo on 8 lanes, a row at a time (two rows spill): the
-// pairs' factors (g_i + g_j)·e_ij are computed where they are used, not
-// stored in f, which is not used.
-func mbdGrad8(dmt, dr, mt, e, g, f []float32, ld, c, n int) {
+// mbdGrad8 is mbdGradGo on 8 lanes: four dimensions at a time, their
+// patterns and sums in registers; the pairs' factors (g_i + g_j)·e are
+// computed where they are used, not stored.
+func mbdGrad8(dp, dr, p, e, g, w []float32, ld, c, n, bp int) {
 	if n < 2 {
 		return
 	}
-	mbdCheck(len(e), min(len(mt), len(dmt), len(dr)), min(len(g), len(f)), n, ld, c, n)
+	mbdCheck(len(e), min(len(p), len(dp), len(dr)), len(g), len(w), ld, c, n, bp)
 	sign := archsimd.BroadcastInt32x8(-1 << 31)
-	pd, pr, pm, pe := unsafe.Pointer(&dmt[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&mt[0]), unsafe.Pointer(&e[0])
-	pg := unsafe.Pointer(&g[0])
-	nn, at := roundUp16(n), 0
-	for i := 0; i < n-1; {
-		j0 := (i + 1) &^ 15
-		span, end := nn-j0, min(j0+15, n-1)
-		for ; i < end; i, at = i+1, at+span {
-
-			gi0 := archsimd.BroadcastFloat32x8(f32p(pg, i))
-			eat0 := at - j0
-			q := 0
-			for ; q+4 <= c; q += 4 { // four dimensions, their sums reduced together
-				row := q * ld
-				mi00 := archsimd.BroadcastFloat32x8(f32p(pm, row+0*ld+i))
-				mi01 := archsimd.BroadcastFloat32x8(f32p(pm, row+1*ld+i))
-				mi02 := archsimd.BroadcastFloat32x8(f32p(pm, row+2*ld+i))
-				mi03 := archsimd.BroadcastFloat32x8(f32p(pm, row+3*ld+i))
-				var a00l, a01l, a02l, a03l, a00h, a01h, a02h, a03h f8
-				for j := j0; j < n; j += 16 {
-					gjl := ld8p(pg, j)
-					f0l := gi0.Add(gjl).Mul(ld8p(pe, eat0+j)).AsInt32x8()
-					mj0l := ld8p(pm, row+0*ld+j)
-					dv0l := ld8p(pd, row+0*ld+j)
-					fs00l := f0l.Xor(mi00.Sub(mj0l).AsInt32x8().And(sign)).AsFloat32x8()
-					a00l = a00l.Add(fs00l)
-					dv0l = dv0l.Add(fs00l)
-					st8p(dv0l, pd, row+0*ld+j)
-					mj1l := ld8p(pm, row+1*ld+j)
-					dv1l := ld8p(pd, row+1*ld+j)
-					fs01l := f0l.Xor(mi01.Sub(mj1l).AsInt32x8().And(sign)).AsFloat32x8()
-					a01l = a01l.Add(fs01l)
-					dv1l = dv1l.Add(fs01l)
-					st8p(dv1l, pd, row+1*ld+j)
-					mj2l := ld8p(pm, row+2*ld+j)
-					dv2l := ld8p(pd, row+2*ld+j)
-					fs02l := f0l.Xor(mi02.Sub(mj2l).AsInt32x8().And(sign)).AsFloat32x8()
-					a02l = a02l.Add(fs02l)
-					dv2l = dv2l.Add(fs02l)
-					st8p(dv2l, pd, row+2*ld+j)
-					mj3l := ld8p(pm, row+3*ld+j)
-					dv3l := ld8p(pd, row+3*ld+j)
-					fs03l := f0l.Xor(mi03.Sub(mj3l).AsInt32x8().And(sign)).AsFloat32x8()
-					a03l = a03l.Add(fs03l)
-					dv3l = dv3l.Add(fs03l)
-					st8p(dv3l, pd, row+3*ld+j)
-					gjh := ld8p(pg, j+8)
-					f0h := gi0.Add(gjh).Mul(ld8p(pe, eat0+j+8)).AsInt32x8()
-					mj0h := ld8p(pm, row+0*ld+j+8)
-					dv0h := ld8p(pd, row+0*ld+j+8)
-					fs00h := f0h.Xor(mi00.Sub(mj0h).AsInt32x8().And(sign)).AsFloat32x8()
-					a00h = a00h.Add(fs00h)
-					dv0h = dv0h.Add(fs00h)
-					st8p(dv0h, pd, row+0*ld+j+8)
-					mj1h := ld8p(pm, row+1*ld+j+8)
-					dv1h := ld8p(pd, row+1*ld+j+8)
-					fs01h := f0h.Xor(mi01.Sub(mj1h).AsInt32x8().And(sign)).AsFloat32x8()
-					a01h = a01h.Add(fs01h)
-					dv1h = dv1h.Add(fs01h)
-					st8p(dv1h, pd, row+1*ld+j+8)
-					mj2h := ld8p(pm, row+2*ld+j+8)
-					dv2h := ld8p(pd, row+2*ld+j+8)
-					fs02h := f0h.Xor(mi02.Sub(mj2h).AsInt32x8().And(sign)).AsFloat32x8()
-					a02h = a02h.Add(fs02h)
-					dv2h = dv2h.Add(fs02h)
-					st8p(dv2h, pd, row+2*ld+j+8)
-					mj3h := ld8p(pm, row+3*ld+j+8)
-					dv3h := ld8p(pd, row+3*ld+j+8)
-					fs03h := f0h.Xor(mi03.Sub(mj3h).AsInt32x8().And(sign)).AsFloat32x8()
-					a03h = a03h.Add(fs03h)
-					dv3h = dv3h.Add(fs03h)
-					st8p(dv3h, pd, row+3*ld+j+8)
-				}
-				s0 := reduce4(fold8(a00l, a00h), fold8(a01l, a01h), fold8(a02l, a02h), fold8(a03l, a03h))
-				*(*uint32)(unsafe.Add(pr, 4*(row+0*ld+i))) = s0.AsUint32x4().GetElem(0)
-				*(*uint32)(unsafe.Add(pr, 4*(row+1*ld+i))) = s0.AsUint32x4().GetElem(1)
-				*(*uint32)(unsafe.Add(pr, 4*(row+2*ld+i))) = s0.AsUint32x4().GetElem(2)
-				*(*uint32)(unsafe.Add(pr, 4*(row+3*ld+i))) = s0.AsUint32x4().GetElem(3)
+	pd, pr, pp, pe, pg := unsafe.Pointer(&dp[0]), unsafe.Pointer(&dr[0]), unsafe.Pointer(&p[0]), unsafe.Pointer(&e[0]), unsafe.Pointer(&g[0])
+	nf, at := roundUp16(n*bp), 0
+	for i := 0; i < n-1; i++ {
+		s0 := ((i + 1) * bp) &^ 15
+		eat := at - s0
+		gil, gih := mbdPattern8(unsafe.Add(pg, 4*i*bp), bp)
+		q := 0
+		for ; q+4 <= c; q += 4 { // four dimensions, their sums folded together
+			row := q * ld
+			mi0l, mi0h := mbdPattern8(unsafe.Add(pp, 4*(row+0*ld+i*bp)), bp)
+			var a0l, a0h f8
+			mi1l, mi1h := mbdPattern8(unsafe.Add(pp, 4*(row+1*ld+i*bp)), bp)
+			var a1l, a1h f8
+			mi2l, mi2h := mbdPattern8(unsafe.Add(pp, 4*(row+2*ld+i*bp)), bp)
+			var a2l, a2h f8
+			mi3l, mi3h := mbdPattern8(unsafe.Add(pp, 4*(row+3*ld+i*bp)), bp)
+			var a3l, a3h f8
+			for s := s0; s < nf; s += 16 {
+				fl := gil.Add(ld8p(pg, s)).Mul(ld8p(pe, eat+s)).AsInt32x8()
+				fs0l := fl.Xor(mi0l.Sub(ld8p(pp, row+0*ld+s)).AsInt32x8().And(sign)).AsFloat32x8()
+				a0l = a0l.Add(fs0l)
+				st8p(ld8p(pd, row+0*ld+s).Add(fs0l), pd, row+0*ld+s)
+				fs1l := fl.Xor(mi1l.Sub(ld8p(pp, row+1*ld+s)).AsInt32x8().And(sign)).AsFloat32x8()
+				a1l = a1l.Add(fs1l)
+				st8p(ld8p(pd, row+1*ld+s).Add(fs1l), pd, row+1*ld+s)
+				fs2l := fl.Xor(mi2l.Sub(ld8p(pp, row+2*ld+s)).AsInt32x8().And(sign)).AsFloat32x8()
+				a2l = a2l.Add(fs2l)
+				st8p(ld8p(pd, row+2*ld+s).Add(fs2l), pd, row+2*ld+s)
+				fs3l := fl.Xor(mi3l.Sub(ld8p(pp, row+3*ld+s)).AsInt32x8().And(sign)).AsFloat32x8()
+				a3l = a3l.Add(fs3l)
+				st8p(ld8p(pd, row+3*ld+s).Add(fs3l), pd, row+3*ld+s)
+				fh := gih.Add(ld8p(pg, s+8)).Mul(ld8p(pe, eat+s+8)).AsInt32x8()
+				fs0h := fh.Xor(mi0h.Sub(ld8p(pp, row+0*ld+s+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a0h = a0h.Add(fs0h)
+				st8p(ld8p(pd, row+0*ld+s+8).Add(fs0h), pd, row+0*ld+s+8)
+				fs1h := fh.Xor(mi1h.Sub(ld8p(pp, row+1*ld+s+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a1h = a1h.Add(fs1h)
+				st8p(ld8p(pd, row+1*ld+s+8).Add(fs1h), pd, row+1*ld+s+8)
+				fs2h := fh.Xor(mi2h.Sub(ld8p(pp, row+2*ld+s+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a2h = a2h.Add(fs2h)
+				st8p(ld8p(pd, row+2*ld+s+8).Add(fs2h), pd, row+2*ld+s+8)
+				fs3h := fh.Xor(mi3h.Sub(ld8p(pp, row+3*ld+s+8)).AsInt32x8().And(sign)).AsFloat32x8()
+				a3h = a3h.Add(fs3h)
+				st8p(ld8p(pd, row+3*ld+s+8).Add(fs3h), pd, row+3*ld+s+8)
 			}
-			for ; q < c; q++ {
-				row := q * ld
-				mi0 := archsimd.BroadcastFloat32x8(f32p(pm, row+i))
-				var acc0l, acc0h f8
-				for j := j0; j < n; j += 16 {
-					gjl := ld8p(pg, j)
-					mjl := ld8p(pm, row+j)
-					dvl := ld8p(pd, row+j)
-					f0l := gi0.Add(gjl).Mul(ld8p(pe, eat0+j)).AsInt32x8()
-					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot
-					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
-					// logical right shift took its count from a legacy MOVQ into an XMM
-					// register on every turn (u32p).
-					d0l := mi0.Sub(mjl).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
-					fs0l := f0l.Xor(d0l).AsFloat32x8()
-					acc0l = acc0l.Add(fs0l)
-					dvl = dvl.Add(fs0l)
-					st8p(dvl, pd, row+j)
-					gjh := ld8p(pg, j+8)
-					mjh := ld8p(pm, row+j+8)
-					dvh := ld8p(pd, row+j+8)
-					f0h := gi0.Add(gjh).Mul(ld8p(pe, eat0+j+8)).AsInt32x8()
-					// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
-					// with a load of f into a VPTERNLOGD on memory, which it cannot
-					// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
-					// logical right shift took its count from a legacy MOVQ into an XMM
-					// register on every turn (u32p).
-					d0h := mi0.Sub(mjh).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
-					fs0h := f0h.Xor(d0h).AsFloat32x8()
-					acc0h = acc0h.Add(fs0h)
-					dvh = dvh.Add(fs0h)
-					st8p(dvh, pd, row+j+8)
-				}
-				storeLane0(pr, row+i, hsum8(fold8(acc0l, acc0h)))
-			}
+			mbdStore8(a0l, a0h, unsafe.Add(pr, 4*(row+0*ld+i*bp)), bp)
+			mbdStore8(a1l, a1h, unsafe.Add(pr, 4*(row+1*ld+i*bp)), bp)
+			mbdStore8(a2l, a2h, unsafe.Add(pr, 4*(row+2*ld+i*bp)), bp)
+			mbdStore8(a3l, a3h, unsafe.Add(pr, 4*(row+3*ld+i*bp)), bp)
 		}
+		for ; q < c; q++ {
+			row := q * ld
+			mil, mih := mbdPattern8(unsafe.Add(pp, 4*(row+i*bp)), bp)
+			var al, ah f8
+			for s := s0; s < nf; s += 16 {
+				fl := gil.Add(ld8p(pg, s)).Mul(ld8p(pe, eat+s)).AsInt32x8()
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with a load of f into a VPTERNLOGD on memory, which it cannot
+				// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+				// logical right shift took its count from a legacy MOVQ into an XMM
+				// register on every turn (u32p).
+				dl := mil.Sub(ld8p(pp, row+s)).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
+				fsl := fl.Xor(dl).AsFloat32x8()
+				al = al.Add(fsl)
+				st8p(ld8p(pd, row+s).Add(fsl), pd, row+s)
+				fh := gih.Add(ld8p(pg, s+8)).Mul(ld8p(pe, eat+s+8)).AsInt32x8()
+				// The sign bit by shifts, not And: the compiler fuses f ^ (d & sign)
+				// with a load of f into a VPTERNLOGD on memory, which it cannot
+				// assemble. Arithmetic shifts (0 or −1, then 0 or the sign bit): the
+				// logical right shift took its count from a legacy MOVQ into an XMM
+				// register on every turn (u32p).
+				dh := mih.Sub(ld8p(pp, row+s+8)).AsInt32x8().ShiftAllRight(31).ShiftAllLeft(31)
+				fsh := fh.Xor(dh).AsFloat32x8()
+				ah = ah.Add(fsh)
+				st8p(ld8p(pd, row+s+8).Add(fsh), pd, row+s+8)
+			}
+			mbdStore8(al, ah, unsafe.Add(pr, 4*(row+i*bp)), bp)
+		}
+		at += nf - s0
 	}
 }
 

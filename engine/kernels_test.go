@@ -1470,7 +1470,104 @@ func TestTwoRunsShareTheHelper(t *testing.T) {
 	wg.Wait()
 }
 
-// TestMinibatchGoOrder: the portable pair kernels, which take a block of
+// TestMinibatchLanesMatchReference: the pair kernels give, for every
+// group width a path takes (the portable kernels one kernel a group, the
+// SIMD ones every width of mbdLanes), each row's o and dL/dM of a float64
+// pair-by-pair reference to float32 rounding, with dimensions c from 1 to
+// 9 (the backward's four side by side and the rest) and batches around
+// the 16 lanes; the AVX2 and AVX-512 kernels agree bit for bit.
+func TestMinibatchLanesMatchReference(t *testing.T) {
+	type result struct{ o, dm []float32 }
+	for _, bp := range mbdLanes {
+		for _, n := range []int{2, 3, 16, 17, 33, 100} {
+			for _, c := range []int{1, 3, 4, 5, 9} {
+				rng := rand.New(rand.NewPCG(uint64(n*bp), uint64(c)))
+				ld, end := roundUp16(n*bp)+16, n*bp
+				p := alignedFloats(c * ld)
+				for q := range c {
+					for s := range ld {
+						p[q*ld+s] = float32(math.Inf(1))
+						if s < end {
+							p[q*ld+s] = float32(rng.NormFloat64() * 0.7)
+						}
+					}
+				}
+				g := alignedFloats(ld)
+				for s := range end {
+					g[s] = float32(rng.NormFloat64())
+				}
+				scale := 1 / float32(n-1)
+				results := map[isa]result{}
+				forEachISA(t, func(t *testing.T) {
+					if kernelISA == isaGo && bp != 1 {
+						return // the portable kernels take a kernel a group
+					}
+					e, w := alignedFloats(mbdPairsLen(n, bp)), alignedFloats(mbdScratch(c, ld))
+					o, r := alignedFloats(ld), alignedFloats(ld)
+					dp, dr := alignedFloats(c*ld), alignedFloats(c*ld)
+					mbdPairs(e, p, ld, c, n, bp, o, r, w, scale)
+					mbdGrad(dp, dr, p, e, g, w, ld, c, n, bp)
+					got := result{make([]float32, end), make([]float32, c*end)}
+					for s := range end {
+						got.o[s] = o[s]
+						if s < end-bp {
+							got.o[s] += r[s]
+						}
+						for q := range c {
+							got.dm[q*end+s] = dp[q*ld+s]
+							if s < end-bp {
+								got.dm[q*end+s] -= dr[q*ld+s]
+							}
+						}
+					}
+					results[kernelISA] = got
+					for i := range n {
+						for k := range bp {
+							var wo float64
+							wdm := make([]float64, c)
+							for j := range n {
+								if j == i {
+									continue
+								}
+								var l1 float64
+								for q := range c {
+									l1 += math.Abs(float64(p[q*ld+i*bp+k]) - float64(p[q*ld+j*bp+k]))
+								}
+								ev := math.Exp(-l1) * float64(scale)
+								wo += ev
+								f := (float64(g[i*bp+k]) + float64(g[j*bp+k])) * ev
+								for q := range c {
+									if p[q*ld+i*bp+k] >= p[q*ld+j*bp+k] {
+										wdm[q] -= f
+									} else {
+										wdm[q] += f
+									}
+								}
+							}
+							s := i*bp + k
+							if d := math.Abs(float64(got.o[s]) - wo); d > 2e-6*math.Max(1, wo) {
+								t.Fatalf("bp=%d n=%d c=%d: o[%d,%d] = %g, want %g", bp, n, c, i, k, got.o[s], wo)
+							}
+							for q := range c {
+								if d := math.Abs(float64(got.dm[q*end+s]) - wdm[q]); d > 2e-5*math.Max(1, math.Abs(wdm[q])) {
+									t.Fatalf("bp=%d n=%d c=%d: dL/dM[%d,%d,%d] = %g, want %g", bp, n, c, i, k, q, got.dm[q*end+s], wdm[q])
+								}
+							}
+						}
+					}
+				})
+				if r2, r16 := results[isaAVX2], results[isaAVX512]; r2.o != nil && r16.o != nil {
+					if !sameBits(r2.o, r16.o) || !sameBits(r2.dm, r16.dm) {
+						t.Fatalf("bp=%d n=%d c=%d: AVX2 and AVX-512 differ", bp, n, c)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestMinibatchGoOrder: the portable pair kernels (a kernel a group, bp =
+// 1, mbdLayout), which take a block of
 // pairs one dimension at a time and four dimensions of the backward pass
 // side by side, give the bits of the pair-by-pair loops that define their
 // order of operations (mbdPairsGo's and mbdGradGo's doc comments): for
@@ -1480,7 +1577,7 @@ func TestMinibatchGoOrder(t *testing.T) {
 	for _, n := range []int{2, 3, 16, 17, 33, 100} {
 		for c := 1; c <= 9; c++ {
 			rng := rand.New(rand.NewPCG(uint64(n), uint64(c)))
-			ld := roundUp16(n)
+			ld := roundUp16(n) + 16
 			mt := make([]float32, c*ld)
 			for q := range c {
 				for j := range ld {
@@ -1491,18 +1588,18 @@ func TestMinibatchGoOrder(t *testing.T) {
 				}
 			}
 			mt[0] = mt[1] // a pair at distance 0 in one dimension: sign(±0)
-			g, f := make([]float32, ld), make([]float32, ld)
+			g, w := make([]float32, ld), make([]float32, mbdScratch(c, ld))
 			for j := range n {
 				g[j] = float32(rng.NormFloat64())
 			}
 			const scale = 0.37
-			e := make([]float32, mbdPairsLen(n))
-			o, r := make([]float32, ld), make([]float32, n)
-			mbdPairsGo(e, mt, ld, c, n, o, r, scale)
+			e := make([]float32, mbdPairsLen(n, 1))
+			o, r := make([]float32, ld), make([]float32, ld)
+			mbdPairsGo(e, mt, ld, c, n, 1, o, r, w, scale)
 			dmt, dr := make([]float32, c*ld), make([]float32, c*ld)
-			mbdGradGo(dmt, dr, mt, e, g, f, ld, c, n)
+			mbdGradGo(dmt, dr, mt, e, g, w, ld, c, n, 1)
 
-			wo, wr := make([]float32, ld), make([]float32, n)
+			wo, wr := make([]float32, ld), make([]float32, ld)
 			wdmt, wdr := make([]float32, c*ld), make([]float32, c*ld)
 			for i := range n - 1 {
 				var acc float32

@@ -34,16 +34,18 @@ import (
 // (see there), which is how a minibatch discriminator's D(x) is drawn.
 //
 // The pairs are the layer's whole cost (B·n(n−1)/2 kernels a pass), so a
-// batch runs them on the vector kernels (mbdPairs, mbdGrad in kernels.go),
-// each kernel dimension stored contiguously over the rows (Mᵀ: row b·C+c
-// holds M_{·,b,c}): for a row i and a kernel b the kernel runs along the
-// rows j > i, 16 pairs at a time, and e^−x is float32 (the activations'
-// expReduce), not float64. The kernels b are independent: a large batch
-// shares them with the helper goroutine (pairs, pool.go). The products
-// M = X·T, dT += Xᵀ·dM and dX = dM·Tᵀ are gemm calls. Sums over j are
-// vector sums, in another order than a loop over the pairs would take:
-// results agree with the float64 reference to float32 rounding (the
-// kernel tests), and the AVX2 and AVX-512 kernels agree bit for bit.
+// batch runs them on the vector kernels (mbdPairs, mbdGrad in kernels.go).
+// The kernels go in groups of bp (mbdLayout), each group's M stored as C
+// planes flat over (row, kernel): a vector of 16 lanes holds 16/bp pairs
+// (i, j) of bp kernels, and row i's pairs j > i are the lanes from
+// (i+1)·bp on, so no lane is spent on a pair j ≤ i but in a row's first
+// vector. e^−x is float32 (the activations' expReduce), not float64. The
+// groups are independent: a large batch shares them with the helper
+// goroutine (pairs, pool.go). The products M = X·T, dT += Xᵀ·dM and
+// dX = dM·Tᵀ are gemm calls. Sums over j are vector sums, in another order
+// than a loop over the pairs would take: results agree with the float64
+// reference to float32 rounding (the kernel tests), and the AVX2 and
+// AVX-512 kernels agree bit for bit.
 type Minibatch struct {
 	A, B, C int     // feature width, kernels, dimensions per kernel
 	InitStd float64 // std of T's initial entries
@@ -52,14 +54,18 @@ type Minibatch struct {
 	tt    []float32    // Tᵀ, (B·C) × A, for dX = dM·Tᵀ
 	x     []float32    // input of the last forward (not owned)
 	m     []float32    // M of the last forward, maxRows × B·C
-	ld    int          // row stride of mt, dmt, dr, o, r, g: maxRows rounded up to 16
-	mt    []float32    // Mᵀ, (B·C) × ld; columns past the batch hold +Inf (kernel 0)
-	e     []float32    // c_b/(n−1) of every pair i < j of the last forward (see mbdPairs)
-	o, r  []float32    // o_b for every row: the pairs (j, i) j < i in o, (i, j) j > i in r; B × ld
-	g     []float32    // dL/do_b for every row, B × ld, zero past the batch
-	f     [2][]float32 // scratch of mbdGrad, ld, one for each goroutine of a shared pass (mbdTask)
-	dmt   []float32    // dL/dMᵀ: the pairs (j, i) j < i, (B·C) × ld
-	dr    []float32    // −dL/dMᵀ: the pairs (i, j) j > i, (B·C) × ld
+	bp    int          // kernels per group (mbdLayout)
+	gs    int          // groups of kernels
+	ld    int          // stride of the planes and rows below: maxRows·bp rounded up to 16, + 16
+	p     []float32    // M by group: C planes each, flat over (row, kernel); +Inf past the batch
+	e     []float32    // c_b/(n−1) of every pair i < j of the last forward (see mbdPairs), by group
+	o, r  []float32    // o_b for every row: the pairs (j, i) j < i in o, (i, j) j > i in r; a row of ld a group
+	g     []float32    // dL/do_b, laid out as o, zero past the batch and for padding kernels
+	w     [2][]float32 // scratch of the pair kernels, one for each goroutine of a shared pass (mbdTask)
+	mLane []int32      // the lane in p (dp, dr) of each entry of m, M_{i,b,q}
+	oLane []int32      // the lane in o (r, g) of row i's kernel b, at i·B + b
+	dp    []float32    // dL/dM by group, laid out as p: the pairs (j, i) j < i
+	dr    []float32    // −dL/dM, laid out as p: the pairs (i, j) j > i
 	y     []float32    // output buffer, maxRows × (A+B)
 	dm    []float32    // dL/dM, maxRows × B·C
 	dx    []float32    // dL/dx buffer, maxRows × A
@@ -97,17 +103,31 @@ func (l *Minibatch) bind(params, grads []float32, maxRows int) {
 	bc := l.B * l.C
 	l.t, l.gt = params, grads
 	l.tt = make([]float32, bc*l.A)
-	l.ld = roundUp16(maxRows)
+	l.bp, l.gs = mbdLayout(l.B, maxRows)
+	l.ld = roundUp16(maxRows*l.bp) + 16
 	l.m = make([]float32, maxRows*bc)
 	// The kernels' blocks of 16 start on cache lines.
-	l.mt = alignedFloats(bc * l.ld)
-	l.e = alignedFloats(l.B * mbdPairsLen(maxRows))
-	l.o = alignedFloats(l.B * l.ld)
-	l.r = alignedFloats(l.B * l.ld)
-	l.g = alignedFloats(l.B * l.ld)
-	l.f = [2][]float32{alignedFloats(l.ld), alignedFloats(l.ld)}
-	l.dmt = alignedFloats(bc * l.ld)
-	l.dr = alignedFloats(bc * l.ld)
+	planes := l.gs * l.C * l.ld
+	l.p = alignedFloats(planes)
+	l.e = alignedFloats(l.gs * mbdPairsLen(maxRows, l.bp))
+	l.o = alignedFloats(l.gs * l.ld)
+	l.r = alignedFloats(l.gs * l.ld)
+	l.g = alignedFloats(l.gs * l.ld)
+	for k := range l.w {
+		l.w[k] = alignedFloats(mbdScratch(l.C, l.ld))
+	}
+	l.dp = alignedFloats(planes)
+	l.dr = alignedFloats(planes)
+	l.mLane, l.oLane = make([]int32, maxRows*bc), make([]int32, maxRows*l.B)
+	for i := range maxRows {
+		for b := range l.B {
+			lane := b/l.bp*l.ld + i*l.bp + b%l.bp
+			l.oLane[i*l.B+b] = int32(lane)
+			for q := range l.C {
+				l.mLane[i*bc+b*l.C+q] = int32(lane + (b/l.bp*(l.C-1)+q)*l.ld)
+			}
+		}
+	}
 	l.y = make([]float32, maxRows*(l.A+l.B))
 	l.dm = make([]float32, maxRows*bc)
 	l.dx = make([]float32, maxRows*l.A)
@@ -181,45 +201,52 @@ func (l *Minibatch) forward(x []float32, rows int) []float32 {
 		}
 		return y
 	}
-	// Mᵀ, each row padded with +Inf: a pair with a padding column has
-	// kernel e^−∞ = 0.
-	ld := l.ld
-	mt := l.mt[: bc*ld : bc*ld]
-	transpose(mt, ld, l.m[:rows*bc], rows, bc)
-	inf := float32(math.Inf(1))
-	for q := range bc {
-		pad := mt[q*ld+rows : (q+1)*ld]
-		for k := range pad {
-			pad[k] = inf
-		}
-	}
+	l.lay(rows)
 	scale := float32(0)
 	if rows > 1 {
 		scale = 1 / float32(rows-1)
 	}
-	o := l.o[: b*ld : b*ld]
-	clear(o)
+	clear(l.o)
 	l.pairs(rows, false, scale)
 	for i := range rows {
 		yi := y[i*w : (i+1)*w : (i+1)*w]
 		copy(yi, x[i*a:(i+1)*a])
-		for k := range b {
-			yi[a+k] = o[k*ld+i] + l.r[k*ld+i]
+		for k, at := range l.oLane[i*b : (i+1)*b] {
+			yi[a+k] = l.o[at] + l.r[at]
 		}
 	}
 	return y
 }
 
-// pairs runs the pair kernels of a batch of rows rows for every kernel
-// b: forward (mbdPairs, scaled by scale) or backward (mbdGrad, from l.g).
-// They are the layer's whole cost, and the kernels are independent, so a
-// batch whose pairs make at least mbdShareLanes lanes is shared with the
-// helper goroutine, a kernel a chunk (pool.go).
+// lay writes M of rows rows into the groups' planes (mbdPairs), each
+// value to its lane (mLane); the lanes past the batch get +Inf, so that a
+// pair with a padding row has kernel e^−∞ = 0, those of the padding
+// kernels 0, as in the rows.
+func (l *Minibatch) lay(rows int) {
+	bc, bp, ld := l.B*l.C, l.bp, l.ld
+	p := l.p
+	for t, v := range l.m[:rows*bc] {
+		p[l.mLane[t]] = v
+	}
+	end, inf := rows*bp, float32(math.Inf(1))
+	for plane := range l.gs * l.C {
+		b0 := plane / l.C * bp
+		for s := end; s < roundUp16(end); s++ {
+			p[plane*ld+s] = pick(b0+s%bp < l.B, inf, 0)
+		}
+	}
+}
+
+// pairs runs the pair kernels of a batch of rows rows for every group of
+// kernels: forward (mbdPairs, scaled by scale) or backward (mbdGrad, from
+// l.g). They are the layer's whole cost, and the groups are independent,
+// so a batch whose pairs make at least mbdShareLanes lanes is shared with
+// the helper goroutine, a group a chunk (pool.go).
 func (l *Minibatch) pairs(rows int, grad bool, scale float32) {
 	t := mbdTask{l: l, rows: rows, grad: grad, scale: scale}
-	if l.B < 2 || l.B*mbdPairsLen(rows) < mbdShareLanes[kernelISA] || !acquire() {
-		for k := range l.B {
-			t.run(k, l.B, 0)
+	if l.gs < 2 || l.gs*mbdPairsLen(rows, l.bp) < mbdShareLanes[kernelISA] || !acquire() {
+		for k := range l.gs {
+			t.run(k, l.gs, 0)
 		}
 		return
 	}
@@ -228,25 +255,28 @@ func (l *Minibatch) pairs(rows int, grad bool, scale float32) {
 }
 
 // mbdShareLanes is, for each kernel path, the fewest lanes (mbdPairsLen
-// per kernel, summed over the kernels) whose pair kernels are shared with
+// per group, summed over the groups) whose pair kernels are shared with
 // the helper. On AVX2 2¹⁶: with 8 kernels, ring-mbd's batch of 256 rows
-// (276,480 lanes) trains in 0.87 of the wall time shared, for 1.36 times
-// the CPU time, a batch of 100 (54,912) in 0.94 for 1.58 times (on a Zen
-// 4, step 29), and one of 64 (19,968) no faster. On AVX-512 2¹⁵, which
-// shares the batch of 100 but not that of 64: on an Intel Xeon,
-// minibatch-discrimination trains in 0.83 of the wall time shared, for
-// 1.36 times the CPU time, and bimodal-mbd in 0.77 for 1.49 (step 35).
-// The portable kernels take about ten times as long a lane, and 2¹²:
-// minibatch-discrimination's 100 rows in 0.71 of the wall time (1.24
-// times the CPU time), 32 rows (5,888 lanes) 0.88 of an epoch's time, 16
-// rows (1,920) 1.02. bench/README.md, section 0, steps 29 and 35.
+// trained in 0.87 of the wall time shared, for 1.36 times the CPU time, a
+// batch of 100 in 0.94 for 1.58 times (on a Zen 4, step 29), and one of
+// 64 no faster. On AVX-512 2¹⁵, which shares the batch of 100 but not
+// that of 64: on an Intel Xeon, minibatch-discrimination trained in 0.83
+// of the wall time shared, for 1.36 times the CPU time, and bimodal-mbd
+// in 0.77 for 1.49 (step 35). Those were measured with a kernel a group;
+// the SIMD kernels' groups of 4 (step 42) put 8 kernels' 64, 100 and 256
+// rows at 16,896, 40,800 and 264,192 lanes, on the same sides of both
+// thresholds. The portable kernels, a kernel a group as before, take
+// about ten times as long a lane, and 2¹²: minibatch-discrimination's 100
+// rows in 0.71 of the wall time (1.24 times the CPU time), 32 rows (5,888
+// lanes) 0.88 of an epoch's time, 16 rows (1,920) 1.02. bench/README.md,
+// section 0, steps 29, 35 and 42.
 var mbdShareLanes = [...]int{isaGo: 1 << 12, isaAVX2: 1 << 16, isaAVX512: 1 << 15}
 
 // mbdTask is one pass of a minibatch layer's pair kernels (Minibatch.pairs),
-// kernel b chunk b. A kernel reads and writes only its own rows of Mᵀ,
-// e, o and r (dMᵀ and dr backward), each starting on a cache line, and
-// takes the same operations on either goroutine, so a shared pass gives
-// the bits of one; the backward's scratch row is the goroutine's own.
+// group k chunk k. A group reads and writes only its own planes and rows,
+// each starting on a cache line, and takes the same operations on either
+// goroutine, so a shared pass gives the bits of one; the scratch is the
+// goroutine's own.
 type mbdTask struct {
 	l     *Minibatch
 	rows  int
@@ -254,18 +284,24 @@ type mbdTask struct {
 	scale float32
 }
 
-func (t *mbdTask) chunks() int { return t.l.B }
+func (t *mbdTask) chunks() int { return t.l.gs }
 
 func (t *mbdTask) run(k, _, part int) {
-	l, rows, c, ld := t.l, t.rows, t.l.C, t.l.ld
-	np := mbdPairsLen(rows)
-	e, mt := l.e[k*np:(k+1)*np], l.mt[k*c*ld:(k+1)*c*ld]
+	l, rows, c, ld, bp := t.l, t.rows, t.l.C, t.l.ld, t.l.bp
+	np := mbdPairsLen(rows, bp)
+	e, p := l.e[k*np:(k+1)*np], l.p[k*c*ld:(k+1)*c*ld]
+	last := (rows - 1) * bp // the last row has no pairs (i, j > i)
 	if !t.grad {
-		mbdPairs(e, mt, ld, c, rows, l.o[k*ld:(k+1)*ld], l.r[k*ld:(k+1)*ld], t.scale)
-		l.r[k*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
+		r := l.r[k*ld : (k+1)*ld]
+		mbdPairs(e, p, ld, c, rows, bp, l.o[k*ld:(k+1)*ld], r, l.w[part], t.scale)
+		clear(r[last : last+bp])
 		return
 	}
-	mbdGrad(l.dmt[k*c*ld:(k+1)*c*ld], l.dr[k*c*ld:(k+1)*c*ld], mt, e, l.g[k*ld:(k+1)*ld], l.f[part], ld, c, rows)
+	dr := l.dr[k*c*ld : (k+1)*c*ld]
+	mbdGrad(l.dp[k*c*ld:(k+1)*c*ld], dr, p, e, l.g[k*ld:(k+1)*ld], l.w[part], ld, c, rows, bp)
+	for q := range c {
+		clear(dr[q*ld+last : q*ld+last+bp])
+	}
 }
 
 func (l *Minibatch) backward(dy []float32, rows int, params, input bool) []float32 {
@@ -273,25 +309,18 @@ func (l *Minibatch) backward(dy []float32, rows int, params, input bool) []float
 		panic("engine: minibatch backward after a forward against a reference batch")
 	}
 	a, b, c := l.A, l.B, l.C
-	bc, w, ld := b*c, a+b, l.ld
-	g := l.g[: b*ld : b*ld]
-	for k := range b {
-		gk := g[k*ld : (k+1)*ld : (k+1)*ld]
-		for i := range rows {
-			gk[i] = dy[i*w+a+k]
+	bc, w := b*c, a+b
+	clear(l.g)
+	for i := range rows {
+		for k, at := range l.oLane[i*b : (i+1)*b] {
+			l.g[at] = dy[i*w+a+k]
 		}
-		clear(gk[rows:])
 	}
-	dmt := l.dmt[: bc*ld : bc*ld]
-	clear(dmt)
+	clear(l.dp)
 	l.pairs(rows, true, 0)
 	dm := l.dm[: rows*bc : rows*bc]
-	for q := range bc {
-		l.dr[q*ld+rows-1] = 0 // the last row has no pairs (i, j > i)
-		dr := l.dr[q*ld : q*ld+rows]
-		for i, v := range dmt[q*ld : q*ld+rows] {
-			dm[i*bc+q] = v - dr[i]
-		}
+	for t, at := range l.mLane[:rows*bc] {
+		dm[t] = l.dp[at] - l.dr[at]
 	}
 	if params {
 		// dT += Xᵀ·dM

@@ -97,11 +97,12 @@ type width struct {
 	// devnag-2017's epoch 12% faster.
 	ActPairs bool
 
-	// MBDRows is the number of rows i mbdPairs@ takes together, their
-	// exponentials interleaved: two at either width (four vectors at
-	// AVX2). The compiler allocates 15 vector registers at either width:
-	// three rows spill, and cost AVX-512 more than they gain.
-	MBDRows int
+	// MBDBlocks is the number of 16-lane blocks of a row's pairs
+	// mbdPairs@ takes together, their exponentials interleaved: two at
+	// either width (four vectors at AVX2). Each exponential is one chain
+	// of a dozen dependent operations, too long for the processor to
+	// overlap enough of them on its own.
+	MBDBlocks int
 
 	// Derived by setup.
 	P          int    // vectors per 16-lane accumulator
@@ -120,8 +121,8 @@ type part struct {
 
 // widths are written in this order; the first carries the comments.
 var widths = []width{
-	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, SmallRows: 3, TwoColGemv: true, MBDRows: 2},
-	{W: 8, ISA: "AVX2", SmallTile: 2, SmallRows: 2, ActPairs: true, MBDRows: 2},
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, SmallRows: 3, TwoColGemv: true, MBDBlocks: 2},
+	{W: 8, ISA: "AVX2", SmallTile: 2, SmallRows: 2, ActPairs: true, MBDBlocks: 2},
 }
 
 func (w *width) setup(first bool) {
@@ -277,7 +278,11 @@ type rows struct {
 	Rs []int // 0 … G−1
 }
 
-// Rows returns the data of a group of g rows.
+// Lane returns the first of the 16 logical lanes of the group's member i
+// (mbd.tmpl's blocks).
+func (r rows) Lane(i int) int { return 16 * i }
+
+// Rows returns the data of a group of g rows (or blocks).
 func (w width) Rows(g int) rows {
 	r := rows{width: w, G: g}
 	for i := range g {
