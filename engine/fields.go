@@ -300,28 +300,42 @@ func (c *Config) set(key, value string) error {
 
 // rangeOf returns the range of values Validate allows the number field f,
 // as its error words it after "out of range" (" (0,10]", " 1..100000",
-// ": 0 (off) or (0,1000]"), so that a value that is no number, or none
-// that fits the field's type, is answered with the range as one that
-// does not fit it is: Validate is the one place that knows the ranges.
-// It validates c with f set to −1, which no number field allows, and
-// returns "" when Validate does not answer for f in those words (d_in,
-// whose range is batch's divisors; mbd_dim, unused without mbd_kernels).
+// ": 0 (off) or (0,1000]", ": a divisor of batch 100"), so that a value
+// that is no number, or none that fits the field's type, is answered
+// with the range as one that does not fit it is: Validate is the one
+// place that knows the ranges. It asks Validate of f set to −1, which no
+// number field allows (refusal), and returns "" when Validate does not
+// answer for f in those words (mbd_dim, unused without mbd_kernels).
 func (c *Config) rangeOf(f configField) string {
-	probe := c.Clone()
-	v := reflect.ValueOf(&probe).Elem().Field(f.index)
+	var v any
 	switch f.kind.Kind() {
 	case reflect.Int:
-		v.SetInt(-1)
+		v = -1
 	case reflect.Float64:
-		v.SetFloat(-1)
+		v = -1.0
 	case reflect.Slice: // a list of widths: the one width -1
 		if !f.numbers() {
 			return ""
 		}
-		v.Set(reflect.ValueOf([]int{-1}))
+		v = []int{-1}
 	default:
 		return ""
 	}
+	_, tail, ok := strings.Cut(c.refusal(f, v), " out of range")
+	if !ok {
+		return ""
+	}
+	return tail
+}
+
+// refusal returns what Validate says of the field f set to v in a copy
+// of c, after the field's name ("-1 out of range 1..100000"), or "" when
+// it says nothing of f: it takes v, or it refuses another field first.
+// It reads no file (validate(false)).
+func (c *Config) refusal(f configField, v any) string {
+	probe := c.Clone()
+	field := reflect.ValueOf(&probe).Elem().Field(f.index)
+	field.Set(reflect.ValueOf(v).Convert(field.Type()))
 	err := probe.validate(false)
 	if err == nil {
 		return ""
@@ -330,11 +344,7 @@ func (c *Config) rangeOf(f configField) string {
 	if !slices.Contains(strings.Split(keys, ", "), f.key) { // a pair: "d_beta1, d_beta2: …"
 		return ""
 	}
-	_, tail, ok := strings.Cut(msg, " out of range")
-	if !ok {
-		return ""
-	}
-	return tail
+	return msg
 }
 
 // allowed is "; allowed: " and the range of the number field f

@@ -343,7 +343,7 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
 		{"unroll", "1e40", `unroll: 1e40 out of range 0..20 (0: G does not unroll D)`},
-		{"d_in", "two", `d_in: "two" is not an integer`}, // batch's divisors: no range to name
+		{"d_in", "two", `d_in: "two" is not an integer; allowed: a divisor of batch 100`},
 		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it`},
 		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it`},
 		{"g_hidden", "32, 16", `g_hidden: "32, 16" is not a list of integers like 32,32`},
@@ -545,6 +545,52 @@ func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
 	}
 	if err := c.Set("g_hidden", "32,1e400"); err == nil || err.Error() != "g_hidden: width 1e400 out of range 1..4096" {
 		t.Errorf("Set(g_hidden, 32,1e400) = %v", err)
+	}
+}
+
+// TestIntegerNoIntHoldsReadsAsValidates: in every integer field, a whole
+// number no int holds (1e400) is refused in the words Validate refuses
+// -1 with, the field's range, from --set and a preset file alike:
+// g_out=1e400 had been "is out of range" with no range, its Validate's
+// words having been "must be positive and divide batch 100", which
+// named none either; now both are out of range: a divisor of batch 100.
+func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
+	n := 0
+	for _, f := range configFields {
+		if f.kind.Kind() != reflect.Int {
+			continue
+		}
+		c := blogConfig()
+		if err := c.Set(f.key, "-1"); err != nil {
+			t.Fatalf("Set(%s, -1): %v", f.key, err)
+		}
+		err := c.Validate()
+		if err == nil { // mbd_dim, unused without mbd_kernels
+			continue
+		}
+		n++
+		_, r, ok := strings.Cut(err.Error(), " out of range")
+		if !ok {
+			t.Errorf("Validate with %s=-1: %v; want out of range and the range", f.key, err)
+			continue
+		}
+		want := f.key + ": 1e400 out of range" + r
+		for name, set := range map[string]func(c *Config) error{
+			"Set":     func(c *Config) error { return c.Set(f.key, "1e400") },
+			"SetJSON": func(c *Config) error { return c.SetJSON(f.key, []byte("1e400")) },
+		} {
+			c := blogConfig()
+			if err := set(&c); err == nil || err.Error() != want {
+				t.Errorf("%s(%s, 1e400) = %v; want %q", name, f.key, err, want)
+			}
+		}
+	}
+	if n < 12 {
+		t.Fatalf("only %d integer fields checked", n)
+	}
+	c := blogConfig()
+	if err := c.Set("g_out", "1e400"); err == nil || err.Error() != "g_out: 1e400 out of range: a divisor of batch 100" {
+		t.Errorf("Set(g_out, 1e400) = %v", err)
 	}
 }
 
