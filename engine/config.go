@@ -580,8 +580,15 @@ func checkNormal32(key string, v float64) error {
 	if f != 0 {
 		held = "as a denormal"
 	}
+	return nearZero32(key, numtext.FormatFloat(v), held)
+}
+
+// nearZero32 is checkNormal32's error for the field key's value, written
+// as value, which float32 holds as held ("as 0", "as a denormal"): the
+// one wording of "too near 0", a float64's 0 (1e-400, tooNearZero) too.
+func nearZero32(key, value, held string) error {
 	return fmt.Errorf("%s: %s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
-		key, numtext.FormatFloat(v), held, numtext.Digits(smallestNormal32, 5))
+		key, value, held, numtext.Digits(smallestNormal32, 5))
 }
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }

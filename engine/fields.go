@@ -375,11 +375,19 @@ func (c *Config) widthOutOfRange(f configField, value string) error {
 }
 
 // tooNearZero is the error for value, a number other than 0 that a
-// float64 holds as 0 (1e-400; underflows), with the range of f: taken as
-// 0 it had turned a technique off (--set gp=1e-400 trained without the
-// penalty), and an error about a learning rate named a 0 no one wrote.
+// float64 holds as 0 (1e-400; underflows), in the words Validate refuses
+// one the float32 the engine computes with holds as 0 with (1e-46 and
+// -1e-46), value as written: out of the field's range where that refuses
+// even the least value taken above 0 (a negative number; eps, whose
+// range starts at 1e-12), else checkNormal32's too near 0. Taken as 0 it
+// had turned a technique off (--set gp=1e-400 trained without the
+// penalty), and then been "too near 0 for a float64" beside 1e-46's "too
+// near 0 for the float32".
 func (c *Config) tooNearZero(f configField, value string) error {
-	return fmt.Errorf("%s: %s is too near 0 for a float64, which holds it as 0%s", f.key, value, c.allowed(f))
+	if strings.HasPrefix(value, "-") || c.refusal(f, smallestNormal32) != "" {
+		return c.outOfRange(f, value)
+	}
+	return nearZero32(f.key, value, "as 0")
 }
 
 // setNames sets the list v to the values named by items, each trimmed.

@@ -594,6 +594,58 @@ func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 	}
 }
 
+// TestTooNearZeroForFloat64ReadsAsForFloat32: in every number field, a
+// number other than 0 that a float64 holds as 0 (1e-400, -1e-400) is
+// refused in the words Validate refuses one the float32 the engine
+// computes with holds as 0 with (1e-46, -1e-46), from --set and a preset
+// file alike: too near 0, with the least value taken, or out of the
+// field's range (a negative one; eps, whose range starts at 1e-12).
+// gp=1e-400 had been "too near 0 for a float64, which holds it as 0;
+// allowed: 0 (off) or (0,1000]" beside gp=1e-46's "too near 0 for the
+// float32 …; the least it takes above 0 is 1.1755e-38". 0 is taken.
+func TestTooNearZeroForFloat64ReadsAsForFloat32(t *testing.T) {
+	n := 0
+	for _, f := range configFields {
+		if f.kind.Kind() != reflect.Float64 || f.name {
+			continue
+		}
+		for _, v := range [][2]string{{"1e-46", "1e-400"}, {"-1e-46", "-1e-400"}} {
+			c := blogConfig()
+			if err := c.Set(f.key, v[0]); err != nil {
+				t.Fatalf("Set(%s, %s): %v", f.key, v[0], err)
+			}
+			err := c.Validate()
+			if err == nil {
+				t.Fatalf("Validate with %s=%s took it", f.key, v[0])
+			}
+			n++
+			want := strings.Replace(err.Error(), v[0], v[1], 1)
+			if _, r, ok := strings.Cut(err.Error(), " out of range"); ok { // a pair's range (d_beta1, d_beta2), said of the one field
+				want = f.key + ": " + v[1] + " out of range" + r
+			}
+			for name, set := range map[string]func(c *Config) error{
+				"Set":     func(c *Config) error { return c.Set(f.key, v[1]) },
+				"SetJSON": func(c *Config) error { return c.SetJSON(f.key, []byte(v[1])) },
+			} {
+				c := blogConfig()
+				if err := set(&c); err == nil || err.Error() != want {
+					t.Errorf("%s(%s, %s) = %v;\nwant %q", name, f.key, v[1], err, want)
+				}
+			}
+		}
+	}
+	if n < 38 {
+		t.Fatalf("only %d values checked", n)
+	}
+	c := blogConfig()
+	if err := c.Set("gp", "1e-400"); err == nil || err.Error() != "gp: 1e-400 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38" {
+		t.Errorf("Set(gp, 1e-400) = %v", err)
+	}
+	if err := c.Set("gp", "0"); err != nil || c.GP != 0 {
+		t.Errorf("Set(gp, 0) = %v, %v; want 0 taken", err, c.GP)
+	}
+}
+
 // FuzzConfigSet: any key and value either fail with a one-line error or
 // leave a Config whose Validate and Outline do not panic.
 func FuzzConfigSet(f *testing.F) {
