@@ -529,7 +529,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
 	}
-	o.Preset = o.preset
+	base := cfg.Clone() // the preset as read, which the run names its changes from (session.Options.Base)
+	o.Preset, o.Base = o.preset, &base
 	if presets.IsFile(o.preset) {
 		o.PresetFile = o.preset // the run's outputs must not overwrite it
 	}

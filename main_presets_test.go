@@ -422,6 +422,23 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 	}
 }
 
+// TestPresetKeptAsRead: the preset --preset names is kept as read, before
+// --set and --epochs, for the run to name its changes from
+// (session.Options.Base), so that a preset file, and a points(FILE.csv)
+// file it names, is read once: the run's final line, a batch's summary
+// and the trainer had read them again (session's
+// TestDesignNamedFromThePresetAsRead).
+func TestPresetKeptAsRead(t *testing.T) {
+	file := writeFile(t, "mine.json", `{"base": "vanilla", "g_lr": 0.0005}`)
+	o, err := parseFlags([]string{"--headless", "--preset", file, "--set", "g_lr=1e-3", "--epochs", "7"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := o.Base; b == nil || b.Name != "mine" || b.GLR != 0.0005 || b.Epochs == 7 || o.Config.GLR != 1e-3 || o.Preset != file {
+		t.Fatalf("--preset %s --set g_lr=1e-3 --epochs 7: preset %q, base %+v", file, o.Preset, b)
+	}
+}
+
 // TestCountFlagsTakeExponents: --epochs and --samples take a whole number
 // written as --set takes one (5e3), and refuse a fraction or one too large.
 func TestCountFlagsTakeExponents(t *testing.T) {

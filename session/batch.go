@@ -107,7 +107,7 @@ var ErrInterrupted = errors.New("interrupted")
 // the first run ends and as each run finishes, in whatever order the
 // runs finish (runBatch).
 func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) error {
-	opts = withClock(opts)
+	opts = withBase(withClock(opts)) // the runs' copies of opts share it
 	start := opts.Clock.Now()
 	out := bufio.NewWriter(w)
 	defer out.Flush()
@@ -137,7 +137,7 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 	if err != nil {
 		return err
 	}
-	writeSummary(out, opts.Config, opts.Preset, seeds, jobs, finished, opts.Clock.Since(start))
+	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
 	if ctx.Err() != nil {
 		return ErrInterrupted
 	}
@@ -244,9 +244,9 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 	return errors.Join(errs...)
 }
 
-// writeSummary prints the summary block of a seeds batch of cfg, from
-// preset (what --preset named): a header line naming the design as a
-// final line does, its target, and how many runs finished, diverged and
+// writeSummary prints the summary block of a seeds batch of opts.Config,
+// from its preset (Options.Preset and Base): a header line naming the
+// design as a final line does, its target, and how many runs finished, diverged and
 // (after a stop) did not finish; then one line per metric with its
 // median, minimum and maximum over the runs that finished without
 // diverging (a diverged run has no meaningful metrics) whose metric is
@@ -254,14 +254,15 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // target's own value where it has one, and how many of those runs left
 // the metric NaN or infinite, if any (nan=2/5: 2 of the 5 that did not
 // diverge).
-func writeSummary(w io.Writer, cfg engine.Config, preset string, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
+func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
+	cfg := opts.Config
 	var ok []Result
 	for _, r := range results {
 		if r.State == Done {
 			ok = append(ok, r)
 		}
 	}
-	name, changes := designOf(preset, cfg)
+	name, changes := designOf(opts, cfg)
 	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok),
 		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))

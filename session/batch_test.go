@@ -132,7 +132,7 @@ func TestSummaryLines(t *testing.T) {
 		{State: Done, Metrics: engine.Metrics{N: 100, Modes: modes, ModesCovered: 1}},
 	}
 	var b strings.Builder
-	writeSummary(&b, bimodal, "", []uint64{3, 4}, 2, results, time.Second)
+	writeSummary(&b, Options{Config: bimodal}, []uint64{3, 4}, 2, results, time.Second)
 	if !strings.Contains(strings.Join(strings.Fields(b.String()), " "), "summary modes median=1.5 min=1 max=2 of=2") {
 		t.Errorf("1-D summary:\n%s", b.String())
 	}
@@ -143,7 +143,7 @@ func TestSummaryLines(t *testing.T) {
 	pm := &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), Captured: 8}
 	results = []Result{{State: Done, Metrics: engine.Metrics{N: 100, Plane: pm}}}
 	b.Reset()
-	writeSummary(&b, ring, "", []uint64{1}, 1, results, time.Second)
+	writeSummary(&b, Options{Config: ring}, []uint64{1}, 1, results, time.Second)
 	for _, want := range []string{"summary mean_x", "target=0.0000", "summary std_y", "target=1.4144"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("2-D summary lacks %q:\n%s", want, b.String())
@@ -166,7 +166,7 @@ func TestSummaryColumns(t *testing.T) {
 		{State: Done, EpochsPerS: 123.4, WallS: 12.25, Metrics: engine.Metrics{N: 100, KS: 0.2, Skew: 0.5, Kurt: -1}},
 	}
 	var b strings.Builder
-	writeSummary(&b, cfg, "vanilla", []uint64{1, 2}, 2, results, time.Second)
+	writeSummary(&b, Options{Config: cfg, Preset: "vanilla"}, []uint64{1, 2}, 2, results, time.Second)
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")[1:] // the metrics' lines
 	for _, field := range []string{" median=", " min=", " max="} {
 		col := strings.Index(lines[0], field)
@@ -212,7 +212,7 @@ func TestSummaryRateOfTimedRuns(t *testing.T) {
 	want := fmt.Sprintf("summary epochs_per_s median=%s min=%s max=%s nan=1/3",
 		numtext.Figure((a+b)/2, 1), numtext.Figure(min(a, b), 1), numtext.Figure(max(a, b), 1))
 	var out strings.Builder
-	writeSummary(&out, cfg, "", []uint64{1, 2, 3}, 1, results, time.Second)
+	writeSummary(&out, Options{Config: cfg}, []uint64{1, 2, 3}, 1, results, time.Second)
 	for _, line := range strings.Split(out.String(), "\n") {
 		if strings.HasPrefix(line, "summary epochs_per_s ") {
 			if got := strings.Join(strings.Fields(line), " "); got != want {
@@ -388,7 +388,7 @@ func TestSummaryFiniteMedians(t *testing.T) {
 	}
 	results = append(results, Result{State: Diverged, Metrics: engine.Metrics{N: 100, W1: inf, Std: nan}}) // not counted
 	var b strings.Builder
-	writeSummary(&b, cfg, "vanilla", []uint64{1, 2, 3, 4, 5, 6}, 2, results, time.Second)
+	writeSummary(&b, Options{Config: cfg, Preset: "vanilla"}, []uint64{1, 2, 3, 4, 5, 6}, 2, results, time.Second)
 	out := b.String()
 	col := -1
 	for _, want := range []string{

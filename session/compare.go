@@ -324,12 +324,13 @@ type Again struct {
 
 // Again returns the command that runs the run again, as it stands. Its
 // --preset names what the run's --preset named while that still loads (a
-// built-in, or the preset file as it is now), else the built-in of the
-// design's name, else the file WriteDesign writes.
+// built-in, or the preset file as it is now, read again: the command
+// runs it as it is then), else the built-in of the design's name, else
+// the file WriteDesign writes.
 func (s *Session) Again() Again {
 	cfg := s.gan.Config()
 	var a Again
-	preset, base, loaded := presetBase(s.opts.Preset, cfg)
+	preset, base, loaded := presetBase(s.opts.Preset, resolve(s.opts.Preset), cfg)
 	if !loaded {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
@@ -374,16 +375,14 @@ func (s *Session) leftPlan(what string) {
 	}
 }
 
-// presetBase returns the preset a run of cfg started from as it loads
-// now, and the name a command gives it: preset, what --preset named
-// (a built-in, or a preset file), while it still loads, else the
-// built-in of the design's name; ok is false when neither loads (a
-// preset file gone, a checkpoint of a design of the user's own).
-func presetBase(preset string, cfg engine.Config) (name string, base engine.Config, ok bool) {
-	if preset != "" {
-		if b, err := presets.Resolve(preset); err == nil {
-			return preset, b, true
-		}
+// presetBase returns the preset a run of cfg started from, and the name
+// a command gives it: preset, what --preset named (a built-in, or a
+// preset file), as read holds it (resolve), else the built-in of the
+// design's name; ok is false when there is neither (a preset file that
+// did not load, a checkpoint of a design of the user's own).
+func presetBase(preset string, read *engine.Config, cfg engine.Config) (name string, base engine.Config, ok bool) {
+	if preset != "" && read != nil {
+		return preset, *read, true
 	}
 	if b, err := presets.Get(cfg.Name); err == nil {
 		return cfg.Name, b, true
@@ -391,21 +390,45 @@ func presetBase(preset string, cfg engine.Config) (name string, base engine.Conf
 	return "", engine.Config{}, false
 }
 
+// resolve reads the preset preset names (a built-in, or a preset file as
+// it is now), or returns nil when it names none or does not load.
+func resolve(preset string) *engine.Config {
+	if preset == "" {
+		return nil
+	}
+	b, err := presets.Resolve(preset)
+	if err != nil {
+		return nil
+	}
+	return &b
+}
+
+// withBase returns opts with Base read from Preset (resolve) unless it
+// is given: once for a run, a batch's runs or a sweep's cells, which
+// designOf names their design from.
+func withBase(opts Options) Options {
+	if opts.Base == nil {
+		opts.Base = resolve(opts.Preset)
+	}
+	return opts
+}
+
 // Change is a setting of a design that differs from its preset's: a
 // Config key, and its value as --set takes it.
 type Change struct{ Key, Value string }
 
-// designOf names the design cfg of a run started from preset (what
-// --preset named) as its lines, summaries and figures name it: the name
-// of the preset it started from (presetBase: a built-in's, or the preset
-// file's own name), and the settings in which it differs from that
-// preset, a name --set gave among them (name=wide), its description and
-// source aside, which train nothing. preset=wide had read as the
-// built-in wide with the changes listed, which were from the preset the
-// run started from. A design whose preset no longer loads is named by
-// its own name alone, with no changes to list.
-func designOf(preset string, cfg engine.Config) (name string, changes []Change) {
-	_, base, ok := presetBase(preset, cfg)
+// designOf names the design cfg of a run of opts as its lines,
+// summaries and figures name it: the name of the preset it started from
+// (presetBase of Options.Preset as Options.Base holds it, read when the
+// run started: a built-in's, or the preset file's own name), and the
+// settings in which it differs from that preset, a name --set gave among
+// them (name=wide), its description and source aside, which train
+// nothing. preset=wide had read as the built-in wide with the changes
+// listed, which were from the preset the run started from. A design
+// whose preset did not load is named by its own name alone, with no
+// changes to list.
+func designOf(opts Options, cfg engine.Config) (name string, changes []Change) {
+	_, base, ok := presetBase(opts.Preset, opts.Base, cfg)
 	if !ok {
 		return cfg.Name, nil
 	}

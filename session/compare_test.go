@@ -2,6 +2,7 @@ package session
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -944,5 +945,62 @@ func TestStepNotesWriteLossesAsTheLines(t *testing.T) {
 	want := fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(l.Epoch), numtext.Figure(l.DReal, 4), numtext.Figure(l.DFake, 4), numtext.Figure(l.G, 4))
 	if s.note != want {
 		t.Errorf("stepped: %q, want %q", s.note, want)
+	}
+}
+
+// TestDesignNamedFromThePresetAsRead: a run of a preset file names the
+// settings that differ from the preset as read when it started
+// (Options.Base), which it keeps: with the file and its points(FILE.csv)
+// file gone after the start, a run's final line, the trainer's design
+// changes and a batch's lines and summary still name them. They had read
+// the preset file again, its points file with it, each time, and named
+// no change once it no longer loaded.
+func TestDesignNamedFromThePresetAsRead(t *testing.T) {
+	dir := t.TempDir()
+	file, pts := filepath.Join(dir, "mine.json"), filepath.Join(dir, "pts.csv")
+	put := func() {
+		t.Helper()
+		for path, text := range map[string]string{pts: "x,y\n0,0\n1,1\n2,0\n0.5,-1\n", file: `{"base": "ring", "target": "points(pts.csv)", "epochs": 3}`} {
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	gone := func() {
+		os.Remove(file)
+		os.Remove(pts)
+	}
+	put()
+	cfg, err := presets.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Set("g_lr", "1e-3"); err != nil {
+		t.Fatal(err)
+	}
+
+	s := newIdle(t, Options{Config: cfg, Preset: file, Seed: 1, Samples: 500, Dir: dir})
+	gone()
+	s.trainEpoch()
+	want := []Change{{"g_lr", "1e-3"}}
+	if r := s.Result(); r.Preset != "mine" || !slices.Equal(r.Changes, want) {
+		t.Errorf("the run's result: preset %q, changes %v; want mine, %v", r.Preset, r.Changes, want)
+	}
+	Adjust{DLR, +1}.apply(s)
+	s.publish()
+	snap := <-s.snaps
+	if c := snap.Changes; snap.Origin != "mine" || len(c) != 2 || c[0].Key != "d_lr" || c[1] != want[0] {
+		t.Errorf("the trainer after a design change: %q, %v; want mine, d_lr and %v", snap.Origin, c, want)
+	}
+
+	put()
+	var b strings.Builder
+	if err := RunSeeds(context.Background(), Options{Config: cfg, Preset: file, Samples: 500}, []uint64{1, 2}, 1, &b, func(Tally) { gone() }); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		if (strings.HasPrefix(l, "final ") || strings.HasPrefix(l, "summary preset=")) && !strings.Contains(l, " preset=mine g_lr=1e-3 ") {
+			t.Errorf("a batch's line %q; want preset=mine g_lr=1e-3", l)
+		}
 	}
 }

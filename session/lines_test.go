@@ -73,7 +73,7 @@ func TestSeedsSummaryAtAnySize(t *testing.T) {
 		{State: Done, Metrics: engine.Metrics{N: 100, KS: 1, W1: 25641863068496750607904960151552, Mean: 1e-30, Std: math.Inf(1)}},
 	}
 	var b strings.Builder
-	writeSummary(&b, cfg, "", []uint64{1, 2}, 2, results, time.Second)
+	writeSummary(&b, Options{Config: cfg}, []uint64{1, 2}, 2, results, time.Second)
 	for _, want := range []string{"max=2.5642e31", "min=1.000e-30", "nan=1/2"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the summary lacks %q:\n%s", want, b.String())
@@ -102,7 +102,7 @@ func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
 			{State: Done, Metrics: engine.Metrics{N: 100, KS: 0.125, W1: 0.5, Mean: 3.5, Std: 1.5}, EpochsPerS: rate, WallS: wall},
 		}
 		var b strings.Builder
-		writeSummary(&b, cfg, "", []uint64{1, 2}, 2, results, time.Second)
+		writeSummary(&b, Options{Config: cfg}, []uint64{1, 2}, 2, results, time.Second)
 		var keep []string
 		for _, line := range strings.Split(b.String(), "\n") {
 			if !strings.HasPrefix(line, "summary epochs_per_s") && !strings.HasPrefix(line, "summary wall_s") && !strings.HasPrefix(line, "summary preset=") {

@@ -112,7 +112,7 @@ func (s *Session) Picture() Picture {
 	if s.baseline != nil {
 		p.Baseline = s.baseline.binned(PictureBins, s.gan.Target())
 	}
-	p.Preset, p.Changes = designOf(s.opts.Preset, s.gan.Config())
+	p.Preset, p.Changes = designOf(s.opts, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {
 		p.Equilibrium = &e
 	}

@@ -277,7 +277,7 @@ func (s *Session) Result() Result {
 	} else {
 		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
 	}
-	r.Preset, r.Changes = designOf(s.opts.Preset, cfg)
+	r.Preset, r.Changes = designOf(s.opts, cfg)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted

@@ -48,6 +48,15 @@ type Options struct {
 	PresetFile string // the preset file Config came from, if any: no output may overwrite it
 	Preset     string // what --preset named (a built-in or a file), for Again and designOf; "" for a checkpoint, which takes the run's own from its record
 	Epochs     int    // > 0: the plan, in place of the design's or the checkpoint's, which a resumed run must not have reached (New)
+	// Base is the design Preset names as it was read when the run
+	// started, before --set and --epochs changed it (presets.Resolve):
+	// the run's lines, summary and figure and the trainer name the
+	// settings that differ from it (designOf). nil has the session read
+	// Preset itself, once (withBase; a resumed run's, which its record
+	// names). A preset file had been read again, its points(FILE.csv)
+	// file with it, for a run's final line, a batch's summary and each
+	// design change in the trainer.
+	Base *engine.Config
 
 	Samples int // fresh generated samples behind each evaluation; 0 means DefaultSamples, or a resumed run's own
 
@@ -171,8 +180,8 @@ type Session struct {
 
 	// origin and changes name the design in the snapshots (designOf), and
 	// namedOf is the design they name as presets.Marshal writes it:
-	// publish names the design again only when that changes, not reading
-	// a preset file twenty times a second.
+	// publish names the design again only when that changes, not
+	// comparing it with its preset twenty times a second.
 	origin  string
 	changes []Change
 	namedOf []byte
@@ -256,6 +265,8 @@ func New(opts Options) (*Session, error) {
 	case annex == nil && gan.Epoch() > 0:
 		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
 	}
+	// After the record, which names a resumed run's preset.
+	s.opts = withBase(s.opts)
 	if s.opts.Samples <= 0 { // not given, nor by the record
 		s.opts.Samples = defaultSamples(gan)
 	}
@@ -753,7 +764,7 @@ func (s *Session) publishEval(atOnce bool) {
 		eq = &e
 	}
 	if of := presets.Marshal(cfg); !bytes.Equal(of, s.namedOf) {
-		s.origin, s.changes = designOf(s.opts.Preset, cfg)
+		s.origin, s.changes = designOf(s.opts, cfg)
 		s.namedOf = of
 	}
 	snap := Snapshot{

@@ -283,13 +283,13 @@ type SweepResult struct {
 // printed. tally, when not nil, is told how far the sweep has got, run by
 // run, as RunSeeds tells it.
 func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (SweepResult, error) {
-	opts = withClock(opts)
+	opts = withBase(withClock(opts))
 	start := opts.Clock.Now()
 	axes, cells := sw.Axes, sw.Cells
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	res := SweepResult{Target: targetSpec(opts.Config.Target), Epochs: opts.Config.Epochs, Seeds: seeds, Axes: axes, Measures: sweepMeasures(cells[0].Config)}
-	res.Preset, res.Changes = designOf(opts.Preset, opts.Config)
+	res.Preset, res.Changes = designOf(opts, opts.Config)
 	if opts.Epochs > 0 {
 		res.Epochs = opts.Epochs
 	}

@@ -311,7 +311,7 @@ func TestSummariesNameTheTarget(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	writeSummary(&b, cfg, "", []uint64{1}, 1, nil, time.Second)
+	writeSummary(&b, Options{Config: cfg}, []uint64{1}, 1, nil, time.Second)
 	if want := "summary preset=per-sample target=normal(1,2) seeds=1 "; !strings.HasPrefix(b.String(), want) {
 		t.Errorf("seeds summary %q, want it to start %q", b.String(), want)
 	}
