@@ -121,10 +121,10 @@ func (l *Minibatch) bind(params, grads []float32, maxRows int) {
 	l.mLane, l.oLane = make([]int32, maxRows*bc), make([]int32, maxRows*l.B)
 	for i := range maxRows {
 		for b := range l.B {
-			lane := b/l.bp*l.ld + i*l.bp + b%l.bp
-			l.oLane[i*l.B+b] = int32(lane)
+			g, k := b/l.bp, i*l.bp+b%l.bp // b's group, its lane in a row of it
+			l.oLane[i*l.B+b] = int32(g*l.ld + k)
 			for q := range l.C {
-				l.mLane[i*bc+b*l.C+q] = int32(lane + (b/l.bp*(l.C-1)+q)*l.ld)
+				l.mLane[i*bc+b*l.C+q] = int32((g*l.C+q)*l.ld + k)
 			}
 		}
 	}

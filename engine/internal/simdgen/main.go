@@ -97,13 +97,6 @@ type width struct {
 	// devnag-2017's epoch 12% faster.
 	ActPairs bool
 
-	// MBDBlocks is the number of 16-lane blocks of a row's pairs
-	// mbdPairs@ takes together, their exponentials interleaved: two at
-	// either width (four vectors at AVX2). Each exponential is one chain
-	// of a dozen dependent operations, too long for the processor to
-	// overlap enough of them on its own.
-	MBDBlocks int
-
 	// Derived by setup.
 	P          int    // vectors per 16-lane accumulator
 	Parts      []part // those vectors
@@ -121,8 +114,8 @@ type part struct {
 
 // widths are written in this order; the first carries the comments.
 var widths = []width{
-	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, SmallRows: 3, TwoColGemv: true, MBDBlocks: 2},
-	{W: 8, ISA: "AVX2", SmallTile: 2, SmallRows: 2, ActPairs: true, MBDBlocks: 2},
+	{W: 16, ISA: "AVX-512", PastEnd: true, SmallTile: 3, SmallRows: 3, TwoColGemv: true},
+	{W: 8, ISA: "AVX2", SmallTile: 2, SmallRows: 2, ActPairs: true},
 }
 
 func (w *width) setup(first bool) {
@@ -176,6 +169,14 @@ func (w width) NarrowTiles() []tile {
 	}
 	return ts
 }
+
+// MBDBlocks is the number of 16-lane blocks of a row's pairs mbdPairs@
+// takes a turn, their exponentials interleaved, at either width: each
+// exponential is one chain of a dozen dependent operations, too long for
+// the processor to overlap enough of them on its own. On AVX-512, 100
+// rows of 8 kernels, the forward took 18.5 µs a block a turn, 14.8 two,
+// 14.6 three (bench/README.md, section 0, step 42).
+func (w width) MBDBlocks() int { return 2 }
 
 // narrowRows is the number of rows of a tile one or two vectors wide
 // (vanilla's 16- and 32-wide layers, at either width). Two rows of one
