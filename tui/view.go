@@ -1195,16 +1195,16 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	return lines
 }
 
-// momentNum writes a moment of the samples where the room is short — a
-// mean or std of the plane's Quality lines, the mean signed, a narrow
-// moments legend's skew and kurtosis, signed: in two decimals, whole from 100, and from 10⁴ up as the
-// moments legend, the headless lines and a runaway's status line write
-// it (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads
-// one way on the screen; it had read -83000 beside a status line's
-// "mean x -8.2852e4". A value that is not 0 but two decimals would write
-// as 0.00 (a collapsed G's std of 0.003) is written as measure writes
-// it too (0.003, 2.4841e-6). At most numtext.FigureWidth characters and
-// a sign.
+// momentNum writes a moment of the samples where the room is short (a
+// mean or std of the plane's Quality lines, a narrow moments legend's
+// skew and kurtosis), signed if asked: two decimals, whole from 100, and
+// from 10⁴ up as the moments legend, the headless lines and a runaway's
+// status line write it (measure: numtext.Figure, 5.2378e4), so that a
+// runaway's mean reads one way on the screen; it had read -83000 beside a
+// status line's "mean x -8.2852e4". A value that is not 0 but two
+// decimals would write as 0.00 (a collapsed G's std of 0.003) is written
+// as measure writes it too (0.003, 2.4841e-6). At most
+// numtext.FigureWidth characters and a sign.
 func momentNum(v float64, signed bool) string {
 	var s string
 	switch a := math.Abs(v); {
