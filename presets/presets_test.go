@@ -226,11 +226,13 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	if h := get("hinge"); h.Loss != engine.LossHinge || h.DActs[len(h.DActs)-1] != engine.Identity {
 		t.Errorf("hinge is not the hinge loss with a critic's output: %+v", h)
 	}
-	// The unrolled GAN and historical averaging are bimodal with their own change.
+	// The unrolled GAN, historical averaging and minibatch discrimination
+	// are bimodal with their own change.
 	b := get("bimodal")
 	for name, want := range map[string][]string{
 		"unrolled":             {"unroll"},
 		"historical-averaging": {"d_hist_avg", "g_hist_avg"},
+		"bimodal-mbd":          {"mbd_kernels", "mbd_dim"},
 	} {
 		if got := differences(b, get(name)); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s differs from bimodal in %v, want %v", name, got, want)
@@ -258,6 +260,16 @@ func TestPresetsMatchTheirSources(t *testing.T) {
 	}
 	if g := get("grid"); g.Target != "grid(5,2,0.05)" {
 		t.Errorf("grid target %s, want VEEGAN's and PacGAN's grid(5,2,0.05)", g.Target)
+	}
+	// grid-wgan-gp is grid with the changes that make wgan-gp of vanilla
+	// (presets/SOURCES.md, WGAN-GP), to the same values.
+	gw, vw := get("grid-wgan-gp"), get("wgan-gp")
+	if got, want := differences(get("grid"), gw), differences(v, vw); !reflect.DeepEqual(got, want) {
+		t.Errorf("grid-wgan-gp differs from grid in %v, wgan-gp from vanilla in %v", got, want)
+	}
+	if gw.Loss != vw.Loss || gw.GP != vw.GP || gw.DLR != vw.DLR || gw.DBeta1 != vw.DBeta1 || gw.DBeta2 != vw.DBeta2 ||
+		gw.GLR != vw.GLR || gw.GBeta1 != vw.GBeta1 || gw.GBeta2 != vw.GBeta2 || gw.DSteps != vw.DSteps || gw.DActs[len(gw.DActs)-1] != engine.Identity {
+		t.Errorf("grid-wgan-gp's WGAN-GP settings are not wgan-gp's: %+v", gw)
 	}
 	if got, want := differences(get("grid"), get("grid-pacgan")), []string{"g_hidden", "d_in", "d_hidden", "epochs"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("grid-pacgan differs from grid in %v, want %v", got, want)
