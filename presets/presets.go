@@ -164,11 +164,12 @@ var devnagMoments = engine.Config{
 // vanilla is the textbook GAN (Goodfellow et al., "Generative Adversarial
 // Nets", 2014, Algorithm 1, with the non-saturating generator loss of the
 // NIPS 2016 tutorial): D scores samples one by one, a minibatch of 100 per
-// step, and G maps one noise value to one sample. Because D judges each
-// sample on its own it must learn the target's density itself, and G must
-// put its samples where D thinks they are real: that is what matches the
-// whole shape, not just mean and std. Tuned in ganui for the best match
-// (see the quality table in bench/README.md).
+// step, and G maps one noise vector, 4 normal values, to one sample.
+// Because D judges each sample on its own it must learn the target's
+// density itself, and G must put its samples where D thinks they are
+// real: that is what matches the whole shape, not just mean and std.
+// Tuned in ganui for the best match (see the quality table in
+// bench/README.md).
 var vanilla = engine.Config{
 	Name:        "vanilla",
 	Description: "the textbook GAN: G maps a noise vector to one sample, D scores samples one by one",
@@ -350,9 +351,9 @@ var bimodal = derive(vanilla, func(c *engine.Config) {
 // bimodalMBD is bimodal with minibatch discrimination (Salimans et al.
 // 2016, §3.2), the remedy for mode collapse that the NIPS 2016 tutorial
 // (§5.1.1) discusses: a generator whose samples crowd into one mode makes
-// batches that look alike, which D now sees. In ganui's measurements it
-// keeps both modes in all of seeds 1-5, where the plain design drops one
-// in 2 of them (bench/README.md).
+// batches that look alike, which D now sees. Over seeds 1-10 it keeps
+// both modes in most (median KS 0.18), where the plain design keeps one
+// in 7 (bench/README.md, section 8).
 var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 	c.Name = "bimodal-mbd"
 	c.Description = "bimodal with minibatch discrimination, which keeps both modes"
@@ -396,9 +397,9 @@ var historicalAveraging = derive(bimodal, func(c *engine.Config) {
 // and D of two 64-unit ReLU layers, batch 256, Adam 5e-4 with β₁ 0.5,
 // 20,000 epochs) on ½ N(−2, 0.5²) + ½ N(2, 0.5²). Packing shows D how the
 // batch is spread, which keeps both modes, and the wider G can tear its
-// noise in two without a bridge between the modes: KS 0.018–0.064, median
-// 0.024, both modes in each of seeds 1-5 (bench/README.md, section 10),
-// where bimodal's KS is 0.23 and two seeds of five collapse.
+// noise in two without a bridge between the modes: both modes in each of
+// seeds 1-10, median KS 0.038 (0.018 … 0.072), where bimodal's is 0.42
+// and 7 seeds of 10 keep one mode (bench/README.md, section 8).
 var bimodalPacGAN = derive(ringPacGAN, func(c *engine.Config) {
 	c.Name = "bimodal-pacgan"
 	c.Description = "the bimodal target with PacGAN packing and 64-unit networks: both modes, no bridge"
@@ -466,8 +467,8 @@ var uniform = derive(vanilla, func(c *engine.Config) {
 // gradient_regularized_gan (gaussian-toy.py) restates them, Adam 1e-4 with
 // β₁ 0.5). ganui's networks are smaller (64 units), its batch 256 rather
 // than 512 and its rate 5e-4, so that a run of 20,000 updates is live in
-// a terminal; as in the paper, the plain GAN hops between modes (seeds 1-5
-// end with 2 to 8 of the 8, bench/README.md).
+// a terminal; as in the paper, the plain GAN hops between modes (seeds
+// 1-10 end with 4 to 8 of the 8, bench/README.md, section 8).
 var ring = engine.Config{
 	Name:        "ring",
 	Description: "the textbook GAN on a ring of 8 Gaussians: the 2-D benchmark of mode collapse",
@@ -558,8 +559,8 @@ var gridWGANGP = derive(grid, func(c *engine.Config) {
 // gridPacGAN is grid with PacGAN's packing of 2 points per D row (Lin et
 // al. 2018) and networks twice as wide (128 units) trained 45,000 epochs:
 // the grid's 25 modes need the capacity and the time. Over seeds 1-10 it
-// captures 24 modes (21 … 25), against PacGAN2's 23.8 in the paper's
-// Table 1; grid-pacgan4-ema captures all 25 in every seed.
+// captures a median of 24.5 modes (21 … 25), against PacGAN2's 23.8 in
+// the paper's Table 1; grid-pacgan4-ema captures all 25 in every seed.
 var gridPacGAN = derive(grid, func(c *engine.Config) {
 	c.Name = "grid-pacgan"
 	c.Description = "grid with PacGAN packing (" + numtext.Together("2 points") + " per " + numtext.Together("D row") + ") and 128-unit networks: most of the " + numtext.Together("25 modes")
