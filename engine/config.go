@@ -163,10 +163,13 @@ const (
 	// from the denominator √v + ε, which against an ε of at least 1e-12
 	// is about float32's resolution. With ε = 1e-30 a gradient of 1e-20,
 	// whose v is denormal, moved a weight 10⁸ times as far as PyTorch.
-	MinEps    = 1e-12
-	MaxWidth  = 4096
-	MaxBatch  = 100000
-	MaxLayers = 16
+	MinEps = 1e-12
+	// DefaultEps is PyTorch's ε for Adam and RMSprop, which every preset
+	// keeps: the outline names ε only where a design has another.
+	DefaultEps = 1e-8
+	MaxWidth   = 4096
+	MaxBatch   = 100000
+	MaxLayers  = 16
 	// MaxNetValues bounds the weights plus activations of one network
 	// (about 4 bytes × 4 per value with gradients and optimizer state).
 	MaxNetValues = 1 << 24
@@ -617,7 +620,7 @@ func (c *Config) Outline() []string {
 		gOut = numtext.FormatInt(c.GOut) + "×(x,y)"
 	}
 	g := chain(tie(numtext.FormatInt(c.NoiseDim)+" "+c.Noise.String()+" noise"), c.GHidden, gOut, "")
-	g += " (" + joinActs(c.GActs) + ")"
+	g += " (" + c.joinActs(c.GActs) + ")"
 	switch {
 	case c.GOut == 1:
 		g += ", one sample per noise draw"
@@ -647,7 +650,7 @@ func (c *Config) Outline() []string {
 	if c.MBDKernels > 0 {
 		mbd = tie(fmt.Sprintf("[minibatch discrimination %s×%s]", numtext.FormatInt(c.MBDKernels), numtext.FormatInt(c.MBDDim)))
 	}
-	d := chain(in, c.DHidden, "1", mbd) + " (" + joinActs(c.DActs) + ")"
+	d := chain(in, c.DHidden, "1", mbd) + " (" + c.joinActs(c.DActs) + ")"
 	if c.DIn < c.Batch {
 		d += fmt.Sprintf(", %s per batch", tie(numtext.FormatInt(c.Batch/c.DIn)+" scores"))
 	}
@@ -696,11 +699,15 @@ func (c *Config) Outline() []string {
 	if c.GEMA > 0 {
 		schedule += ", G shown as its weights' moving average (" + tie("β "+num(c.GEMA)) + ")"
 	}
+	opts := opt("D", c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha) + ", " + opt("G", c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)
+	if c.Eps != DefaultEps && (c.DOpt != OptimizerSGD || c.GOpt != OptimizerSGD) {
+		opts += ", " + tie("ε "+num(c.Eps)) // PyTorch's default goes without saying, as it does in PyTorch
+	}
 	return []string{
 		tie("target "+c.Target) + ", " + tie("batch "+numtext.FormatInt(c.Batch)),
 		"G  " + g,
 		"D  " + d,
-		fmt.Sprintf("%s; %s, %s", loss, opt("D", c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha), opt("G", c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)),
+		loss + "; " + opts,
 		fmt.Sprintf("%s, %s", schedule, tie(numtext.FormatInt(c.Epochs)+" epochs")),
 	}
 }
@@ -717,11 +724,17 @@ func FormatLR(lr float64) string {
 	return numtext.ShortExp(strconv.FormatFloat(lr, 'e', -1, 64)) // 1e-03 → 1e-3
 }
 
-// joinActs lists activations by name, comma-separated.
-func joinActs(acts []Activation) string {
+// joinActs lists activations by name, comma-separated, a leaky ReLU
+// with its negative slope (leaky_relu 0.2, as PyTorch's LeakyReLU(0.2)):
+// the slope is the design's, and PyTorch's default, 0.01, is not the
+// presets'.
+func (c *Config) joinActs(acts []Activation) string {
 	names := make([]string, len(acts))
 	for i, a := range acts {
 		names[i] = a.String()
+		if a == LeakyReLU {
+			names[i] = numtext.Together(names[i] + " " + numtext.FormatFloat(c.LeakySlope))
+		}
 	}
 	return strings.Join(names, ", ")
 }

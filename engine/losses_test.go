@@ -523,6 +523,36 @@ func TestOutlineNamesNewSettings(t *testing.T) {
 	}
 }
 
+// TestOutlineNamesTheSlopeAndEps: the outline, which --list-presets
+// prints as a preset's configuration, gives a leaky ReLU its slope and a
+// design's ε where it is not PyTorch's: vanilla's leaky ReLUs had read
+// leaky_relu, as PyTorch's LeakyReLU() of slope 0.01 where the design's is
+// 0.2, and --set eps=1e-6 had changed nothing the outline said.
+func TestOutlineNamesTheSlopeAndEps(t *testing.T) {
+	v := vanillaConfig() // leaky ReLUs of slope 0.2
+	text := numtext.Plain(strings.Join(v.Outline(), "\n"))
+	for _, want := range []string{"(leaky_relu 0.2, leaky_relu 0.2, identity)", "(leaky_relu 0.2, leaky_relu 0.2, sigmoid)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("outline lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "ε") {
+		t.Errorf("outline names PyTorch's ε 1e-8:\n%s", text)
+	}
+	v.Eps = 1e-6
+	if text := numtext.Plain(strings.Join(v.Outline(), "\n")); !strings.Contains(text, "G adam lr 5e-5 β (0.5, 0.999), ε 1e-6") {
+		t.Errorf("outline of eps=1e-6 lacks ε 1e-6:\n%s", text)
+	}
+	b := blogConfig() // ReLU, its unused slope unsaid
+	if text := numtext.Plain(strings.Join(b.Outline(), "\n")); strings.Contains(text, "leaky") || strings.Contains(text, "0.01") {
+		t.Errorf("blog-original's outline names a slope:\n%s", text)
+	}
+	b.DOpt, b.GOpt, b.Eps = OptimizerSGD, OptimizerSGD, 1e-6 // SGD has no ε
+	if text := numtext.Plain(strings.Join(b.Outline(), "\n")); strings.Contains(text, "ε") {
+		t.Errorf("an SGD design's outline names ε:\n%s", text)
+	}
+}
+
 // TestOutlineGroupsItsCounts: the outline writes every count as the
 // screen's header does, thousands grouped (FormatInt): it said "5000
 // epochs" under a header's "5,000".
