@@ -656,7 +656,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		case engine.GLossMinimax:
 			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
 		case engine.GLossNonSaturating:
-			f.Text += "; the non-saturating G loss keeps G's gradient, but G chases a D far ahead of it"
+			f.Text += "; " + nonSaturatingName(cfg.Loss) + " keeps G's gradient, but G chases a D far ahead of it"
 		}
 		out = append(out, f)
 	}
@@ -717,6 +717,20 @@ func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
 		return dWinsHinge, 0, true
 	}
 	return 0, 0, false
+}
+
+// nonSaturatingName names what g_loss nonsaturating is under loss, in the
+// words of the design's outline (engine.Config's): −log D(G(z)) under BCE,
+// (D(G(z)) − 1)²/2 under least squares, and −D(G(z)) under the hinge loss,
+// which saturates no more than a critic's does.
+func nonSaturatingName(loss engine.Loss) string {
+	switch loss {
+	case engine.LossLeastSquares:
+		return "G's least-squares loss"
+	case engine.LossHinge, engine.LossWasserstein:
+		return "G's loss −D(G(z))"
+	}
+	return "the non-saturating G loss"
 }
 
 // bestRealLoss is the least BCE loss D can have on real data labelled

@@ -1003,16 +1003,16 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		loss         engine.Loss
 		dReal, dFake float64
 		wins         bool
-		ended        string
+		ended, gLoss string // the end's words; how the win names G's loss
 	}{
-		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1"},
-		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, ""},
-		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.0025"},
-		{engine.LossLeastSquares, 0.06 * 0.06 / 2, 0.06 * 0.06 / 2, false, ""},
-		{engine.LossLeastSquares, 0.0053, 0.0018, false, ""},          // lsgan (seed 3) at epoch 1,000: D 0.90 and 0.06
-		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.2"}, // hinge (seed 1) at epoch 1,000
-		{engine.LossHinge, 0.15, 0.15, false, ""},
-		{engine.LossWasserstein, -3, 0.01, false, ""},
+		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss"},
+		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", ""},
+		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.0025", "G's least-squares loss"},
+		{engine.LossLeastSquares, 0.06 * 0.06 / 2, 0.06 * 0.06 / 2, false, "", ""},
+		{engine.LossLeastSquares, 0.0053, 0.0018, false, "", ""},                           // lsgan (seed 3) at epoch 1,000: D 0.90 and 0.06
+		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.2", "G's loss −D(G(z))"}, // hinge (seed 1) at epoch 1,000
+		{engine.LossHinge, 0.15, 0.15, false, "", ""},
+		{engine.LossWasserstein, -3, 0.01, false, "", ""},
 	} {
 		cfg := testdesigns.PerSample(100)
 		cfg.Loss = c.loss
@@ -1021,8 +1021,12 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 0.1}, -1, 9, true, true)
 		}
 		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.97, ZDep: 1}, KSFloor: 0.01})
-		if got := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == DWins }); got != c.wins {
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DWins })
+		if got := i >= 0; got != c.wins {
 			t.Errorf("%s, D real %.4f, D fake %.4f: D wins %v, want %v (findings %+v)", c.loss, c.dReal, c.dFake, got, c.wins, fs)
+		}
+		if i >= 0 && !strings.Contains(fs[i].Text, c.gLoss) {
+			t.Errorf("%s: D wins says %q, want it to name G's loss as %q", c.loss, fs[i].Text, c.gLoss)
 		}
 		if c.ended == "" {
 			continue
