@@ -285,7 +285,7 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
 		check(c.DInput == DInputRaw || dim == 1, "d_input: %s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
-		check(c.MBDKernels == 0 || c.MBDDim >= 1 && c.MBDDim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", c.MBDDim, MaxMBDDim),
+		checkMBDDim(c.MBDDim, c.MBDKernels),
 		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
 		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
 		checkChoice("loss", lossNames, c.Loss),
@@ -547,6 +547,18 @@ func (c *Config) WarmupEpochs() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// checkMBDDim reports a minibatch-discrimination dimension outside
+// 1..MaxMBDDim with kernels, or outside 0..MaxMBDDim without, where it is
+// unused (the presets hold 0 there): without kernels any integer had
+// been taken, -1 then named as the design's difference from its preset,
+// and a number no int holds (mbd_dim=1e400) refused with no range.
+func checkMBDDim(dim, kernels int) error {
+	if kernels == 0 {
+		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim: %d out of range 0..%d (unused without mbd_kernels)", dim, MaxMBDDim)
+	}
+	return check(dim >= 1 && dim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", dim, MaxMBDDim)
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.

@@ -305,7 +305,7 @@ func (c *Config) set(key, value string) error {
 // with the range as one that does not fit it is: Validate is the one
 // place that knows the ranges. It asks Validate of f set to −1, which no
 // number field allows (refusal), and returns "" when Validate does not
-// answer for f in those words (mbd_dim, unused without mbd_kernels).
+// answer for f in those words.
 func (c *Config) rangeOf(f configField) string {
 	var v any
 	switch f.kind.Kind() {

@@ -554,6 +554,8 @@ func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
 // g_out=1e400 had been "is out of range" with no range, its Validate's
 // words having been "must be positive and divide batch 100", which
 // named none either; now both are out of range: a divisor of batch 100.
+// mbd_dim, unused without mbd_kernels, had been taken at -1 there and
+// refused at 1e400 with no range; it is in range from 0 there.
 func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 	n := 0
 	for _, f := range configFields {
@@ -565,7 +567,8 @@ func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 			t.Fatalf("Set(%s, -1): %v", f.key, err)
 		}
 		err := c.Validate()
-		if err == nil { // mbd_dim, unused without mbd_kernels
+		if err == nil {
+			t.Errorf("Validate with %s=-1 took it", f.key)
 			continue
 		}
 		n++
@@ -591,6 +594,10 @@ func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 	c := blogConfig()
 	if err := c.Set("g_out", "1e400"); err == nil || err.Error() != "g_out: 1e400 out of range: a divisor of batch 100" {
 		t.Errorf("Set(g_out, 1e400) = %v", err)
+	}
+	// mbd_dim, unused without mbd_kernels, is in range there from 0 on.
+	if err := c.Set("mbd_dim", "1e400"); err == nil || err.Error() != "mbd_dim: 1e400 out of range 0..64 (unused without mbd_kernels)" {
+		t.Errorf("Set(mbd_dim, 1e400) without kernels = %v", err)
 	}
 }
 
