@@ -357,8 +357,9 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 // named data/pts.csv there, refused a --log of that name, a file that
 // was not the points file, and taken ../data/pts.csv, which was, as its
 // --log, replacing the user's data. A checkpoint an earlier ganui wrote,
-// with the path relative, still loads (engine's
-// TestCheckpointPointsPathAbsolute).
+// with the path relative, loads where the file of that name holds its
+// points, and is refused elsewhere (engine's
+// TestCheckpointPointsPathAbsolute, TestRelativePointsCheckpointRefusedElsewhere).
 func TestResumeFromElsewhereNamesThePointsFile(t *testing.T) {
 	root := t.TempDir()
 	for _, d := range []string{"data", "other"} {

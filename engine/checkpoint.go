@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math"
+	"path/filepath"
 	"slices"
 
 	"github.com/ganui/ganui/internal/numtext"
@@ -101,7 +103,7 @@ func (g *GAN) MarshalBinary() ([]byte, error) {
 // Restore rebuilds a run from a checkpoint made by MarshalBinary; see
 // ReadCheckpoint. An annex is read and dropped.
 func Restore(data []byte) (*GAN, error) {
-	g, _, err := ReadCheckpoint(bytes.NewReader(data), int64(len(data)))
+	g, _, err := readCheckpoint(bytes.NewReader(data), int64(len(data)))
 	return g, err
 }
 
@@ -235,6 +237,19 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // on past the checksum is refused. A negative size is an error: every
 // caller knows the size of what it reads.
 func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
+	g, annex, err := readCheckpoint(r, size)
+	if err == nil {
+		err = g.placePoints()
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return g, annex, nil
+}
+
+// readCheckpoint is ReadCheckpoint for a checkpoint file or a state kept
+// in memory (Restore), whose points path is the run's own, as given.
+func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if size < 0 {
 		return nil, nil, fmt.Errorf("engine: ReadCheckpoint of a size of %d bytes, want the data's size", size)
 	}
@@ -347,6 +362,46 @@ func ReadCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, err
 	}
 	return g, annex, nil
+}
+
+// placePoints names the points(FILE.csv) target of a run read from a
+// checkpoint file by the file's absolute path, as WriteCheckpoint writes
+// it. A checkpoint an earlier ganui wrote names it relative to the
+// directory its run was in, which it does not record: resumed from
+// another directory, the run had named another file there, refused to
+// overwrite that one, and taken the points file itself as its --log. The
+// file of that name here is taken for the run's when it holds the very
+// points the run holds (a version-1 checkpoint holds none: its run has
+// read them from that file); else the checkpoint is refused, with where
+// to resume it from.
+func (g *GAN) placePoints() error {
+	path, ok := PointsFile(g.cfg.Target)
+	if !ok || filepath.IsAbs(path) {
+		return nil
+	}
+	held := g.plane.(Points)
+	here := "holds other points"
+	p, err := ParsePlane(g.cfg.Target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		here = "does not exist"
+	case err != nil:
+		here = "is not it (" + err.Error() + ")"
+	}
+	if pts, ok := p.(Points); !ok || !slices.Equal(pts.XY, held.XY) {
+		return fmt.Errorf("it names its points file %s relative to the directory its run was in, as an earlier ganui wrote it, and %s here %s: resume it from the directory the run was in", path, path, here)
+	}
+	abs, err := AbsPoints(g.cfg.Target)
+	if err != nil {
+		return err
+	}
+	g.cfg.Target = abs
+	held.Path, _ = PointsFile(abs)
+	g.plane = held
+	if g.cfg.points != nil {
+		g.cfg.points = &held
+	}
+	return nil
 }
 
 // sealed is the error for a checkpoint whose configuration a newer ganui

@@ -638,9 +638,12 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 // TestCheckpointPointsPathAbsolute: WriteCheckpoint writes a points
 // target's relative path absolute, from the working directory, so that a
 // run resumed from another directory names the file the points came
-// from; the state kept in memory (MarshalBinary) keeps the run's own
-// path. A checkpoint with the path relative, as an earlier ganui wrote
-// it, still loads, its points its own, wherever it is read.
+// from; the state kept in memory (MarshalBinary, Restore) keeps the run's
+// own path. A checkpoint file with the path relative, as an earlier
+// ganui wrote it, names the file by its absolute path where the file of
+// that name holds the run's points; elsewhere it had loaded naming
+// another file, or none, as the run's, and is now refused with where to
+// resume it from (TestRelativePointsCheckpointRefusedElsewhere).
 func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -656,16 +659,57 @@ func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(t.TempDir()) // no pts.csv here
 	want := "points(" + filepath.Join(dir, "pts.csv") + ")"
-	if r, _, err := readBytes(file); err != nil || r.Config().Target != want {
-		t.Fatalf("the checkpoint read elsewhere: %v; want target %s", err, want)
-	}
-	r, _, err := readBytes(kept)
-	if err != nil || r.Config().Target != "points(pts.csv)" || r.Epoch() != 2 {
-		t.Fatalf("a checkpoint with the path relative, read elsewhere: %v", err)
+	r, _, err := readBytes(kept) // a file with the path relative, read where its run was
+	if err != nil || r.Config().Target != want || r.Plane().(Points).Path != filepath.Join(dir, "pts.csv") || r.Epoch() != 2 {
+		t.Fatalf("a checkpoint with the path relative, read in its run's directory: %v", err)
 	}
 	if !slices.Equal(r.Plane().(Points).XY, g.Plane().(Points).XY) {
 		t.Error("its points are not the run's")
+	}
+	t.Chdir(t.TempDir()) // no pts.csv here
+	if r, _, err := readBytes(file); err != nil || r.Config().Target != want {
+		t.Fatalf("the checkpoint read elsewhere: %v; want target %s", err, want)
+	}
+	if r, err := Restore(kept); err != nil || r.Config().Target != "points(pts.csv)" {
+		t.Fatalf("the state kept in memory, restored elsewhere: %v", err)
+	}
+}
+
+// TestRelativePointsCheckpointRefusedElsewhere: a checkpoint file that
+// names its points file relative to its run's directory (an earlier
+// ganui's) is refused where the file of that name is missing or holds
+// other points, saying so and where to resume it from: it had loaded
+// there, named that file, or none, as the run's, refused it as an output
+// and taken the points file itself (../data/pts.csv) as one.
+func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(pts.csv)"
+	g := mustNew(t, cfg, 3)
+	train(t, g, 2)
+	kept, err := g.MarshalBinary() // the path relative, as an earlier ganui wrote it to a file
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, c := range []struct{ data, here string }{
+		{"", "does not exist"},
+		{"0,0\n1,1\n2,1\n", "holds other points"},
+		{"0,0,0\n", "is not it ("},
+	} {
+		if c.data != "" {
+			if err := os.WriteFile("pts.csv", []byte(c.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, err := readBytes(kept)
+		want := "it names its points file pts.csv relative to the directory its run was in, as an earlier ganui wrote it, and pts.csv here " + c.here
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ": resume it from the directory the run was in") {
+			t.Errorf("pts.csv here %q: %v; want %q", c.data, err, want)
+		}
 	}
 }
