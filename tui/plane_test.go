@@ -878,3 +878,36 @@ func TestWidePlaneLeavesNoBlankBand(t *testing.T) {
 		}
 	}
 }
+
+// TestWidePlaneTakesTheRoom: where the moments chart stands beside the
+// plane, the losses alone across the chart band, the samples band takes
+// two thirds of the body's rows and the plot with it: at 200×50 it had
+// been 23 rows high under a losses band 200 columns wide and 17 rows
+// high, now 26 under 14. The moments chart stays beside the plane, which grows no wider
+// than leaves it its room.
+func TestWidePlaneTakesTheRoom(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 300)
+	for _, c := range []struct{ w, h, rows int }{{200, 50, 26}, {160, 45, 23}} {
+		view := frame(t, s, snap, c.w, c.h)
+		lines := strings.Split(view, "\n")
+		top := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") })
+		if top < 0 || !strings.Contains(lines[top], "Moments") {
+			t.Fatalf("%d×%d: the moments chart is not beside the plane:\n%s", c.w, c.h, view)
+		}
+		m := NewModel(s)
+		m.width, m.height, m.snap = c.w, c.h, snap
+		l := m.layout()
+		body := l.topH + l.bottomH
+		if l.bottomH < 2*body/3 || l.topH < 2+minChartRows {
+			t.Errorf("%d×%d: losses %d rows, samples band %d", c.w, c.h, l.topH, l.bottomH)
+		}
+		// The plot's rows: those from under the title to the x axis's
+		// labels, which begin in the gutter's blank with ring's -2.
+		rows := slices.IndexFunc(lines[top+1:], func(l string) bool {
+			return strings.HasPrefix(strings.TrimLeft(l, " "), "-2 ") && strings.HasPrefix(l, "     ")
+		})
+		if rows != c.rows {
+			t.Errorf("%d×%d: a plot %d rows high, want %d:\n%s", c.w, c.h, rows, c.rows, view)
+		}
+	}
+}

@@ -67,9 +67,30 @@ func (m *Model) layout() layout {
 	l.histW = l.w - len(gap) - sideW
 	l.planeW, l.momH = l.histW, l.topH
 	if p := m.snap.Target.Plane; p != nil {
-		l.momentsBeside(planeWidth(scale{p.Box.Y0, p.Box.Y1}, l.histW, l.bottomH-2))
+		ys := scale{p.Box.Y0, p.Box.Y1}
+		l.momentsBeside(planeWidth(ys, l.histW, l.bottomH-2))
+		l.tallerPlane(ys, body)
 	}
 	return l
+}
+
+// tallerPlane gives the samples band of a 2-D run whose moments chart
+// stands beside the plane (momentsBeside) two thirds of the body's rows,
+// where the moments chart still fits beside the plane they make wider:
+// the losses chart, alone across the screen there, reads in fewer rows,
+// and the plot, square, had been 23 rows high at 200×50 under a losses
+// band 17 rows high and 200 columns wide.
+func (l *layout) tallerPlane(ys scale, body int) {
+	taller := *l
+	taller.topH = max(2+minChartRows, body/3)
+	if !l.momBeside || taller.topH >= l.topH {
+		return
+	}
+	taller.bottomH, taller.momBeside = body-taller.topH, false
+	taller.momentsBeside(planeWidth(ys, l.histW, taller.bottomH-2))
+	if taller.momBeside {
+		*l = taller
+	}
 }
 
 // momentsBeside moves the moments panel of a 2-D run beside the plane,
