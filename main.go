@@ -116,7 +116,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, session.ErrInterrupted):
 		return exitSignal
 	case errors.As(err, &diverged), errors.As(err, &some):
-		line := err.Error() + " (try a lower learning rate)"
+		remedy := "try a lower learning rate"
+		if diverged != nil {
+			remedy = diverged.Remedy()
+		}
+		line := err.Error() + " (" + remedy + ")"
 		if opts.SavePath != "" { // the file there is not this run's, whatever an earlier one left
 			line += "; --save " + opts.SavePath + " not written: a checkpoint of a diverged run would not resume"
 			if opts.SavesOverResume() {

@@ -141,6 +141,22 @@ func TestRunawayExitsThree(t *testing.T) {
 	}
 }
 
+// TestUnreachedTargetSaysToRescaleIt: a run on points far from where G's
+// samples start (at 10⁶) runs away with no learning rate to blame, and
+// its line says what to change: it had said "try a lower learning rate",
+// and at 1e-5 the run ran away all the same.
+func TestUnreachedTargetSaysToRescaleIt(t *testing.T) {
+	pts := filepath.Join(t.TempDir(), "far.csv")
+	if err := os.WriteFile(pts, []byte("999000,999000\n999001,999000\n999000,999002\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "ring", "--set", "target=points("+pts+")", "--set", "d_lr=1e-5", "--set", "g_lr=1e-5", "--epochs", "2000", "--every", "0", "--samples", "100")
+	if want := " (" + session.UnreachedRemedy + ")\n"; code != exitDiverged || !strings.HasSuffix(stderr, want) || strings.Contains(stderr, "lower") ||
+		!strings.Contains(stdout, `finding kind=runaway text="a runaway, without a NaN: `+session.UnreachedRemedy) {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s; want it ending %q", code, stdout, stderr, want)
+	}
+}
+
 // TestDivergedRunSaysItSavedNothing: a run that diverges writes no
 // --save checkpoint (README), and its one line on stderr says so after
 // why it diverged: it had said nothing of it, and a checkpoint an earlier

@@ -86,6 +86,9 @@ func (s *Session) stepping(what string) bool {
 // to lower a learning rate first cut off beside it, though each of the
 // three diverges again as it did with the rates unchanged.
 func (s *Session) divergedHint() string {
+	if s.err != nil && s.err.Unreached {
+		return "diverged: the target is out of G's reach; rescale its data and run again"
+	}
 	if _, ok := s.rollbackTarget(); ok {
 		return "diverged: lower a learning rate (←), then u rolls back to go on"
 	}

@@ -388,6 +388,9 @@ type watch struct {
 	stuck   [3]int
 	turns   uint8 // the losses (bits 0–2, as in stuck) at their limit during the current saturated stretch
 	outside int   // consecutive epochs with the batch mean far outside
+	// near: an epoch's batch mean has been within the target's reach, not
+	// far outside, since the run began (or rolled back; see unreached).
+	near bool
 	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
 	// where MeanY is always 0 and so never far outside.
 	ylo, yhi float64
@@ -470,7 +473,9 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 	}
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
-	count(&w.outside, far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi))
+	out := far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi)
+	count(&w.outside, out)
+	w.near = w.near || !out
 	switch {
 	case w.saturated >= runawayEpochs:
 		return w.stuckLoss(dReal, dFake, g)
@@ -483,6 +488,18 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Figure(st.Mean, 4), numtext.Figure(st.MeanY, 4), runawayEpochs)
 	}
 	return ""
+}
+
+// unreached tells whether a runaway at epoch lost no target the run had
+// come to: followed from epoch 0, it never had its batch mean near the
+// target, or D's losses had been at their limit since that first epoch,
+// whose are the initial D's on the initial G's batch (points at 10⁶
+// saturate D at once, G's samples near 0 inside their box). A learning
+// rate raised far runs away only after a step taken at it (G's loss,
+// taken after D's step, is left out: blog-original at d_lr=10 has it at
+// its limit from the first epoch).
+func (w *watch) unreached(epoch int) bool {
+	return w.seen == epoch && (!w.near || max(w.stuck[0], w.stuck[1]) == w.seen)
 }
 
 // onset returns the epoch of the first state that showed a runaway
@@ -1025,7 +1042,26 @@ type Divergence struct {
 	Epoch   int    // the epoch it was seen at
 	What    string // the quantity: "D's loss on generated data", …
 	Runaway string // for a runaway, the condition that held; "" for a NaN or Inf
+	// Unreached: a runaway of a run whose generated samples were never
+	// near the target, from its first epoch on: a target far from where
+	// G's samples start, near 0 at about unit size (points at 10⁶, or at
+	// 10⁻⁶ around 0), which no learning rate brings into reach.
+	Unreached bool
 }
+
+// Remedy is what to change after the divergence d: the target's scale
+// for one G never reached, else a learning rate. A runaway of data at
+// 10⁶ had said "try a lower learning rate", which ran away all the same.
+func (d *Divergence) Remedy() string {
+	if d.Unreached {
+		return UnreachedRemedy
+	}
+	return "try a lower learning rate"
+}
+
+// UnreachedRemedy is the remedy of a runaway G never came near the
+// target in (Divergence.Unreached).
+const UnreachedRemedy = "G's samples never came near the target: they start near 0 at about unit size, and no learning rate brings it into their reach; centre and scale its data to about that"
 
 func (d *Divergence) Error() string {
 	if d.Runaway != "" {

@@ -1563,3 +1563,56 @@ func TestSmoothedEquilibriumNamesItsLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestRunawayUnreachedNamesTheTarget: a runaway of a run whose samples
+// were never near the target (far outside it from the first epoch, or D's
+// losses at their limit from it: points at 10⁶, at 10⁻⁶ around 0) is
+// told as one no learning rate mends: ganui had said "try a lower
+// learning rate" of data at 10⁶, which ran away all the same at 1e-5. A
+// run that came near first, or whose G's loss alone starts at its limit
+// (blog-original at d_lr=10, after D's first step), is told to lower one
+// as before; so is a run followed from later than epoch 0 (resumed).
+func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
+	far := engine.EpochStats{DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: 999000, Std: 0.05, StdY: 0.05}
+	near := engine.EpochStats{DReal: 0.7, DFake: 0.7, G: 0.7, Mean: 0.1, MeanY: 0.1, Std: 0.05, StdY: 0.05}
+	saturated := near
+	saturated.DReal = 100
+	gOnly := near
+	gOnly.G = 100
+	for _, c := range []struct {
+		name      string
+		from      int // the epoch the watch follows the run from
+		first     engine.EpochStats
+		then      engine.EpochStats
+		unreached bool
+	}{
+		{"far from the first epoch", 0, far, far, true},
+		{"D saturated from the first epoch", 0, saturated, saturated, true},
+		{"near, then far", 0, near, far, false},
+		{"near, then D saturated", 0, near, saturated, false},
+		{"G's loss alone saturated from the first", 0, gOnly, gOnly, false},
+		{"far, followed from epoch 100", 100, far, far, false},
+	} {
+		w := watch{ylo: -3, yhi: 3}
+		ran, epoch := "", c.from
+		for ran == "" && epoch < c.from+2*runawayEpochs {
+			epoch++
+			st := c.then
+			if epoch == c.from+1 {
+				st = c.first
+			}
+			st.Epoch = epoch
+			ran = w.add(st, -3, 3, true, true)
+		}
+		if ran == "" {
+			t.Fatalf("%s: no runaway by epoch %d", c.name, epoch)
+		}
+		if got := w.unreached(epoch); got != c.unreached {
+			t.Errorf("%s: unreached %v, want %v (%s)", c.name, got, c.unreached, ran)
+		}
+		d := &Divergence{Epoch: epoch, Runaway: ran, Unreached: w.unreached(epoch)}
+		if want := "try a lower learning rate"; c.unreached == (d.Remedy() == want) {
+			t.Errorf("%s: remedy %q", c.name, d.Remedy())
+		}
+	}
+}

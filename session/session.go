@@ -601,7 +601,7 @@ func (s *Session) trainEpoch() {
 	s.last = st
 	s.hist.Add(st)
 	if r != "" {
-		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r})
+		s.diverge(&Divergence{Epoch: st.Epoch, What: "a runaway", Runaway: r, Unreached: s.watch.unreached(st.Epoch)})
 		return
 	}
 	if s.moment != "" && st.Epoch >= s.noteUntil {
@@ -977,6 +977,8 @@ func (s *Session) keepsFrames() bool { return s.keeping || s.opts.SavePath != ""
 // diverged so; otherwise what diagnose sees.
 func (s *Session) findings() []Finding {
 	switch {
+	case s.err != nil && s.err.Unreached:
+		return []Finding{{Kind: Runaway, Text: "a runaway, without a NaN: " + UnreachedRemedy, Detail: s.err.Runaway}}
 	case s.err != nil && s.err.Runaway != "":
 		return []Finding{{Kind: Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.err.Runaway}}
 	case s.err != nil:

@@ -903,6 +903,13 @@ func TestDivergedHintSaysWhatToDo(t *testing.T) {
 	if !strings.Contains(s.note, "lower a learning rate") || strings.Contains(s.note, "u rolls back") || !strings.Contains(s.note, "r or R") {
 		t.Errorf("space on a diverged run with no state kept: %q", s.note)
 	}
+	// A runaway G never came near the target in: no learning rate mends
+	// it (TestRunawayUnreachedNamesTheTarget).
+	s.err = &Divergence{Epoch: 200, What: "a runaway", Runaway: "D's loss on real data stuck at 100", Unreached: true}
+	TogglePause{}.apply(s)
+	if !strings.Contains(s.note, "out of G's reach") || strings.Contains(s.note, "learning rate") || len([]rune(s.note)) > 80 {
+		t.Errorf("space on a run that never came near its target: %q", s.note)
+	}
 }
 
 // TestDivergenceGroupsItsCounts: how a run diverged, which a headless

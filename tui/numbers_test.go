@@ -196,3 +196,17 @@ func TestTinyMeasureIsNotZero(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreachedRunawaySaysToRescale: the status line of a runaway G never
+// came near the target in says what to change, the target's data, not a
+// learning rate to lower, which it had said of points at 10⁶, though no
+// rate brings them into reach, and not u to roll back to lower one.
+func TestUnreachedRunawaySaysToRescale(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+	snap.State, snap.Note, snap.Rollback = session.Diverged, "", 100
+	snap.Err = &session.Divergence{Epoch: 200, What: "a runaway", Runaway: "D's loss on real data stuck at 100, its limit, for 200 epochs", Unreached: true}
+	view := strings.Join(strings.Fields(frame(t, s, snap, 120, 40)), " ")
+	if !strings.Contains(view, session.UnreachedRemedy) || strings.Contains(view, "lower a learning rate") {
+		t.Errorf("the status of a runaway that never came near its target:\n%s", view)
+	}
+}

@@ -326,9 +326,12 @@ func (m *Model) statusLines(w, n int) []string {
 		} else {
 			msg = styleWarn.Render(fmt.Sprintf("✗ %s is not finite at epoch %s.", s.Err.What, numtext.FormatInt(s.Err.Epoch)))
 		}
-		if s.Rollback >= 0 {
+		switch {
+		case s.Err.Unreached: // no learning rate brings the target into reach
+			msg += " " + session.UnreachedRemedy + "."
+		case s.Rollback >= 0:
 			msg += fmt.Sprintf(" u rolls back to epoch %s; lower a learning rate (↑↓ pick, ← lower) and go on.", numtext.FormatInt(s.Rollback))
-		} else {
+		default:
 			msg += " Lower a learning rate (↑↓ pick, ← lower), then r (new seed) or R (same seed)."
 		}
 		div = wrapIndent(msg, w) // indented as the diagnosis is
