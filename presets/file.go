@@ -268,31 +268,28 @@ const MaxFileSize = 256 << 10
 // pipe, device or directory) of at most MaxFileSize bytes. A checkpoint
 // given in its place is named as one, with the flag that reads it: it
 // had been refused as larger than a preset file can be, or as invalid
-// JSON.
+// JSON. The file is opened once, its first bytes read to tell a
+// checkpoint, then the whole (it had been opened for each).
 func Load(path string) (engine.Config, error) {
-	if isCheckpoint(path) {
+	f, err := openFile(path)
+	if err != nil {
+		return engine.Config{}, fmt.Errorf("preset file: %w", err)
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := f.ReadAt(head, 0)
+	if engine.IsCheckpoint(head[:n]) {
 		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: --resume %s continues its run", path, path)
 	}
-	data, err := inputfile.ReadAll(path, MaxFileSize)
+	data, err := f.ReadAll(MaxFileSize)
 	if err != nil {
 		return engine.Config{}, fmt.Errorf("preset file: %w", err)
 	}
 	return Parse(data, path)
 }
 
-// isCheckpoint reports whether the file at path begins as a checkpoint
-// does (engine.IsCheckpoint); a file that cannot be read is left to Load
-// to report.
-func isCheckpoint(path string) bool {
-	f, err := inputfile.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := f.ReadAt(head, 0)
-	return engine.IsCheckpoint(head[:n])
-}
+// openFile opens the file Load reads; a test counts its calls.
+var openFile = inputfile.Open
 
 // Resolve returns the built-in preset called arg, or else loads arg as a
 // preset file when it names one (it ends in .json or exists).

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
 )
@@ -293,6 +294,41 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 		want := path + " is a checkpoint, not a preset file: --resume " + path + " continues its run"
 		if _, err := Resolve(path); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%s): %v; want %q", name, err, want)
+		}
+	}
+}
+
+// TestLoadOpensTheFileOnce: Load opens a preset file once, reading its
+// first bytes to tell a checkpoint and then the whole from the file it
+// opened: it had opened it for each, so that a file replaced between
+// them was told by one and read from the other. A checkpoint is told so
+// from its one opening too.
+func TestLoadOpensTheFileOnce(t *testing.T) {
+	opened := 0
+	defer func(f func(string) (*inputfile.File, error)) { openFile = f }(openFile)
+	openFile = func(path string) (*inputfile.File, error) {
+		opened++
+		return inputfile.Open(path)
+	}
+	dir := t.TempDir()
+	c, _ := Get("vanilla")
+	g, err := engine.New(c, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ckpt bytes.Buffer
+	if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"mine.json": []byte(`{"base": "vanilla", "g_lr": 0.0005}`), "run.ckpt": ckpt.Bytes()} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opened = 0
+		cfg, err := Load(path)
+		if opened != 1 || (name == "mine.json") != (err == nil && cfg.GLR == 0.0005) {
+			t.Errorf("Load(%s): opened %d times, %v", name, opened, err)
 		}
 	}
 }

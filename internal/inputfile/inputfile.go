@@ -24,7 +24,8 @@ import (
 // file does.
 type File struct {
 	*io.SectionReader
-	f *os.File
+	f    *os.File
+	path string // as given to Open, for messages
 }
 
 // Close closes the file.
@@ -55,7 +56,7 @@ func Open(path string) (*File, error) {
 		f.Close()
 		return nil, err
 	}
-	return &File{SectionReader: io.NewSectionReader(f, 0, st.Size()), f: f}, nil
+	return &File{SectionReader: io.NewSectionReader(f, 0, st.Size()), f: f, path: path}, nil
 }
 
 // unreachable words a file that could not be reached for its reader: the
@@ -79,12 +80,20 @@ func ReadAll(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return f.ReadAll(max)
+}
+
+// ReadAll reads the open file whole, from its start whatever has been
+// read of it, refusing one larger than max bytes before reading any of
+// it: a caller that looks at its first bytes first (is it a checkpoint?)
+// reads it all without opening it again.
+func (f *File) ReadAll(max int64) ([]byte, error) {
 	if f.Size() > max {
-		return nil, fmt.Errorf("%s: larger than %s, the most ganui reads of such a file", path, size(max))
+		return nil, fmt.Errorf("%s: larger than %s, the most ganui reads of such a file", f.path, size(max))
 	}
 	data := make([]byte, f.Size())
-	n, err := io.ReadFull(f, data)
-	if err == io.ErrUnexpectedEOF {
+	n, err := f.ReadAt(data, 0)
+	if err == io.EOF {
 		err = nil // it shrank since it was opened: what it holds now
 	}
 	return data[:n], err
