@@ -79,6 +79,10 @@ func (s *Session) stepping(what string) bool {
 	return true
 }
 
+// unreachedNote is what the notes say to do about a run that never came
+// near its target (Divergence.Unreached), in a line at 80 columns.
+const unreachedNote = "the target is out of G's reach; rescale its data and run again"
+
 // divergedHint is the note for keys that cannot act on a diverged run:
 // what to do, in a line at 80 columns, so that the status keeps room for
 // what went wrong. It had said "u rolls back to a good state, r starts a
@@ -87,7 +91,7 @@ func (s *Session) stepping(what string) bool {
 // three diverges again as it did with the rates unchanged.
 func (s *Session) divergedHint() string {
 	if s.err != nil && s.err.Unreached {
-		return "diverged: the target is out of G's reach; rescale its data and run again"
+		return "diverged: " + unreachedNote
 	}
 	if _, ok := s.rollbackTarget(); ok {
 		return "diverged: lower a learning rate (←), then u rolls back to go on"

@@ -153,6 +153,7 @@ func (Rollback) apply(s *Session) {
 		return
 	}
 	note := fmt.Sprintf("rolled back to epoch %s (diverged at %s)", numtext.FormatInt(g.epoch), numtext.FormatInt(left))
+	unreached := s.err != nil && s.err.Unreached // lost no target a lower rate would keep
 	if s.state == Diverged {
 		// States kept after the target are inside the runaway: gone.
 		i := s.divergedTarget()
@@ -196,9 +197,16 @@ func (Rollback) apply(s *Session) {
 	// The settings it kept, lowered before u, which the note had not
 	// named: "lower a learning rate (←), then space" under a D lr lowered
 	// a thousandfold had read as if u had undone that too.
-	if keeping != nil {
+	// A run that never came near its target (Divergence.Unreached) runs
+	// away again at any rate: the note had told it to lower one.
+	switch {
+	case unreached && keeping != nil:
+		note += ", keeping " + strings.Join(keeping, ", ") + ": " + unreachedNote
+	case unreached:
+		note += ": " + unreachedNote
+	case keeping != nil:
 		note += ", keeping " + strings.Join(keeping, ", ") + ": space goes on, ← lowers a rate further"
-	} else {
+	default:
 		note += ": lower a learning rate (←), then space"
 	}
 	if len(s.kept) > 1 {

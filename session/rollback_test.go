@@ -297,3 +297,34 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 		}
 	}
 }
+
+// TestRollbackOfAnUnreachedRunSaysSo: rolled back, a run that never came
+// near its target (points at 999000; Divergence.Unreached) is not told
+// to lower a learning rate and go on, as a run that ran off is: it runs
+// away again at any rate, and the note says what to change instead.
+func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	pts := filepath.Join(dir, "far.csv")
+	if err := os.WriteFile(pts, []byte("999000,999000\n999001,999000\n999000,999002\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Target = "points(" + pts + ")"
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 100, Dir: dir})
+	for s.state != Diverged && s.gan.Epoch() < 1000 {
+		s.trainEpoch()
+		if s.gan.Epoch() == 5 {
+			keepNow(s)
+		}
+	}
+	if s.err == nil || !s.err.Unreached {
+		t.Fatalf("epoch %d: %+v; want a runaway that never came near the target", s.gan.Epoch(), s.err)
+	}
+	Rollback{}.apply(s)
+	if !strings.Contains(s.note, "rolled back to epoch 5") || !strings.Contains(s.note, unreachedNote) || strings.Contains(s.note, "learning rate") {
+		t.Errorf("the roll-back's note: %q", s.note)
+	}
+}
