@@ -610,8 +610,9 @@ func glossaryLead(text string, w int) string {
 
 // findingTerms are the glossary's terms for what a finding of kind k
 // rests on, each explained where it fits: D's losses, the modes' shares,
-// noise use, D's answer at the balance, the distance at its floor, the
-// samples' spread, the distance flat; none
+// noise use, D's answer at the balance (its strip, where the screen draws
+// one), the distance at its floor, the samples' spread and where they
+// sit (G(z) where v has it, else the view shown), the distance flat; none
 // for a runaway, which the status explains.
 func (m *Model) findingTerms(k session.FindingKind) []string {
 	plane := m.snap.Target.Plane != nil
@@ -634,7 +635,10 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 		if plane {
 			return []string{"D surface", "ln 2 line"}
 		}
-		return []string{"D(x)", "ln 2 line"}
+		if m.dStripShown() {
+			return []string{"D(x)", "ln 2 line"}
+		}
+		return []string{"ln 2 line"}
 	case session.AtNoiseFloor:
 		if plane {
 			return []string{"SW1"}
@@ -644,7 +648,13 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 		if plane {
 			return []string{"moments", "plane"}
 		}
-		return []string{"moments", "G(z)"}
+		switch {
+		case m.snap.Eval.GZ != nil: // v shows it
+			return []string{"moments", "G(z)"}
+		case m.view == viewQQ:
+			return []string{"moments", "Q-Q"}
+		}
+		return []string{"moments", "bars"}
 	case session.Plateau: // the distance and its bars, which have stopped falling
 		if plane {
 			return []string{"SW1", "trend"}
@@ -652,6 +662,15 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 		return []string{"KS", "trend"}
 	}
 	return nil
+}
+
+// dStripShown tells whether the samples panel draws D's strip under the
+// bars, which the D(x) entry explains ("in the strip under the bars"):
+// the histogram of a design whose D scores single samples, with room for
+// the strip. Beside blog-original's "no D(x) curve: D judges a whole row
+// of 100 at once", its equilibrium had been explained by that entry.
+func (m *Model) dStripShown() bool {
+	return m.view == viewHist && m.snap.Eval.DCurve != nil && !m.histBare
 }
 
 // watchLines fill the diagnosis's rows, n at width w, while it has no
