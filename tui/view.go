@@ -610,8 +610,8 @@ func glossaryLead(text string, w int) string {
 
 // findingTerms are the glossary's terms for what a finding of kind k
 // rests on, each explained where it fits: D's losses, the modes' shares,
-// noise use, D's answer at the balance (its strip, where the screen draws
-// one), the distance at its floor, the samples' spread and where they
+// noise use, D's answer at the balance (its strip or surface, where the
+// screen draws one), the distance at its floor, the samples' spread and where they
 // sit (G(z) where v has it, else the view shown), the distance flat; none
 // for a runaway, which the status explains.
 func (m *Model) findingTerms(k session.FindingKind) []string {
@@ -632,13 +632,13 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	case session.NoiseIgnored: // and the moments, which its text says are not the shape
 		return []string{"noise use", "moments"}
 	case session.DIndifferent, session.DStalled:
-		if plane {
+		switch {
+		case !m.dDrawn():
+			return []string{"ln 2 line"}
+		case plane:
 			return []string{"D surface", "ln 2 line"}
 		}
-		if m.dStripShown() {
-			return []string{"D(x)", "ln 2 line"}
-		}
-		return []string{"ln 2 line"}
+		return []string{"D(x)", "ln 2 line"}
 	case session.AtNoiseFloor:
 		if plane {
 			return []string{"SW1"}
@@ -664,12 +664,17 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	return nil
 }
 
-// dStripShown tells whether the samples panel draws D's strip under the
-// bars, which the D(x) entry explains ("in the strip under the bars"):
-// the histogram of a design whose D scores single samples, with room for
-// the strip. Beside blog-original's "no D(x) curve: D judges a whole row
-// of 100 at once", its equilibrium had been explained by that entry.
-func (m *Model) dStripShown() bool {
+// dDrawn tells whether the samples panel draws D's answer, which the
+// D(x) and D surface entries explain ("in the strip under the bars",
+// "behind the dots"): on a plane the surface, in one dimension the
+// histogram's strip, with room for it; either only for a design whose D
+// scores single samples. Beside blog-original's "no D(x) curve: D judges
+// a whole row of 100 at once", and ring-pacgan's "no D surface: …", D's
+// equilibrium had been explained by those entries.
+func (m *Model) dDrawn() bool {
+	if m.snap.Target.Plane != nil {
+		return m.snap.Eval.Surface != nil
+	}
 	return m.view == viewHist && m.snap.Eval.DCurve != nil && !m.histBare
 }
 

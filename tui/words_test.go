@@ -330,10 +330,12 @@ func TestGlossaryLeadEndsAClause(t *testing.T) {
 // TestFindingExplainsOnlyWhatIsDrawn: the rows under a finding explain
 // the marks the screen draws, not those it says it has not. D at its
 // equilibrium is explained by the D(x) entry ("in the strip under the
-// bars") where the histogram draws the strip, and by the ln 2 line alone
-// where D scores no single sample: blog-original's and devnag-moments'
-// had read "D(x) D's belief that x is real … in the strip under the
-// bars" under "no D(x) curve: D sees only 4 moments of 500 samples". A
+// bars") where the histogram draws the strip, by the D surface entry
+// where the plane has one, and by the ln 2 line alone where D scores no
+// single sample: blog-original's and devnag-moments' had read "D(x) D's
+// belief that x is real … in the strip under the bars" under "no D(x)
+// curve: D sees only 4 moments of 500 samples", ring-pacgan's "D's
+// score over the plane, behind the dots" beside "no D surface". A
 // collapse is explained by G(z) only where v has that view, else by the
 // view shown.
 func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
@@ -341,26 +343,35 @@ func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	line := func(cfg engine.Config) func() (*session.Session, session.Snapshot) {
+		return func() (*session.Session, session.Snapshot) { return trainedSnapshot(t, cfg, 1, 10, 120) }
+	}
+	plane := func(name string) func() (*session.Session, session.Snapshot) {
+		return func() (*session.Session, session.Snapshot) { return trainedPlane(t, planeConfig(t, name), 1, 10) }
+	}
 	equilibrium := []session.Finding{{Kind: session.DIndifferent, Text: "D can no longer tell real from fake", Detail: "D real 0.6931, D fake 0.6932, within 0.03 of ln 2 = 0.6931"}}
 	collapse := []session.Finding{{Kind: session.GCollapsed, Text: "G has collapsed to nearly one point", Detail: "samples' std 0.0100"}}
 	for _, c := range []struct {
-		cfg          engine.Config
+		name         string
+		run          func() (*session.Session, session.Snapshot)
 		fs           []session.Finding
 		keys         []string
 		want, absent string
 	}{
-		{blog, equilibrium, nil, "no D(x) curve", "D's belief that x is real"},
-		{bimodal1D(t), equilibrium, nil, "D's belief that x is real", ""},
-		{bimodal1D(t), equilibrium, []string{"v"}, "ln 2 line where D's BCE losses sit", "D's belief that x is real"}, // Q-Q: no strip
-		{blog, collapse, nil, "bars █ generated counts per bin", "G's output x for each noise value"},
-		{bimodal1D(t), collapse, nil, "G's output x for each noise value", ""},
+		{"blog-original", line(blog), equilibrium, nil, "no D(x) curve", "D's belief that x is real"},
+		{"bimodal-1d", line(bimodal1D(t)), equilibrium, nil, "D's belief that x is real", ""},
+		{"bimodal-1d's Q-Q, no strip", line(bimodal1D(t)), equilibrium, []string{"v"}, "ln 2 line where D's BCE losses sit", "D's belief that x is real"},
+		{"ring", plane("ring"), equilibrium, nil, "D surface D's score over the plane", ""},
+		{"ring-pacgan", plane("ring-pacgan"), equilibrium, nil, "no D surface", "D's score over the plane"},
+		{"blog-original", line(blog), collapse, nil, "bars █ generated counts per bin", "G's output x for each noise value"},
+		{"bimodal-1d", line(bimodal1D(t)), collapse, nil, "G's output x for each noise value", ""},
 	} {
-		s, snap := trainedSnapshot(t, c.cfg, 1, 10, 120)
+		s, snap := c.run()
 		snap.State, snap.Note, snap.Findings = session.Paused, "", c.fs
 		view := frame(t, s, snap, 120, 40, c.keys...)
 		flat := frameReads(t, view, c.want)
 		if c.absent != "" && strings.Contains(flat, c.absent) {
-			t.Errorf("%s, %v, keys %v: the screen explains %q:\n%s", c.cfg.Name, c.fs[0].Kind, c.keys, c.absent, view)
+			t.Errorf("%s, %v: the screen explains %q:\n%s", c.name, c.fs[0].Kind, c.absent, view)
 		}
 	}
 }
