@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -374,4 +376,29 @@ func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 			t.Errorf("%s, %v: the screen explains %q:\n%s", c.name, c.fs[0].Kind, c.absent, view)
 		}
 	}
+}
+
+// TestGlossaryExplainsThePushMarks: the push entry explains every mark
+// the push row draws (pushStrip), and that they are measured against
+// the strongest push of the moment: it had called ▶ "a strong push" and
+// left · out, and vanilla at its noise floor, D within a hair of ½
+// everywhere, shows ◀◀◀◀ and a row of · beside them.
+func TestGlossaryExplainsThePushMarks(t *testing.T) {
+	push := []float64{-1, -0.3, 0.01, 0.3, 1}
+	row := ansi.Strip(pushStrip(push, []float64{1, 1, 1, 1, 1}, len(push)))
+	for _, g := range glossaryOf(false) {
+		if g[0] != "push" {
+			continue
+		}
+		for _, r := range strings.TrimSpace(strings.TrimPrefix(row, "push")) {
+			if !strings.ContainsRune(g[1], r) {
+				t.Errorf("the push entry does not explain %q of the row %q: %q", r, row, g[1])
+			}
+		}
+		if !strings.Contains(g[1], "strongest") {
+			t.Errorf("the push entry does not say its marks are against the strongest push: %q", g[1])
+		}
+		return
+	}
+	t.Error("no push entry in the glossary")
 }
