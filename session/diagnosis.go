@@ -663,7 +663,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
 	if under, least, ok := dWinsUnder(cfg); ok && w.seen >= lossWindow && w.dReal-least+w.dFake < under {
-		losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
+		losses := w.averagedLosses()
 		detail := losses + fmt.Sprintf(", together under %g", under)
 		if least > 0 {
 			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", numtext.Figure(least, 4), cfg.RealLabel)))
@@ -984,7 +984,15 @@ func (w *watch) equilibriumDetail() string {
 	if !w.averagedAtEquilibrium() {
 		return fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
 	}
-	return fmt.Sprintf("%s, within %g of %s", losses, w.tol(), at)
+	return fmt.Sprintf("%s, averaged over about %d epochs, within %g of %s", losses, lossWindow, w.tol(), at)
+}
+
+// averagedLosses writes D's averaged losses as D's win and its end give
+// them: "D real 0.0412, D fake 0.0385, averaged over about 100 epochs".
+// The legends beside them give the last epoch's, which swing by tenths
+// where the averages do not.
+func (w *watch) averagedLosses() string {
+	return numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
 }
 
 // diagnosePlane adds the findings of a two-dimensional run to those of its

@@ -380,7 +380,7 @@ func TestStalledEquilibrium(t *testing.T) {
 		check(e)
 	}
 	end := 300 + 100*settleChecks
-	want := []string{"200 equilibrium: D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
+	want := []string{"200 equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
 		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium; D's losses move from epoch to epoch", end)}
 	if len(events) != len(want) {
@@ -412,9 +412,9 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		want   string
 		wantEq string
 	}{
-		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6932, within 0.03 of ln 2 = 0.6931"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931"},
-		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100", "D real 0.6931, D fake 0.6931, within 0.03 of ln 2 = 0.6931"},
+		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, its losses within 0.0001 of it every epoch for the last 100", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
 		var p episodes
@@ -1192,7 +1192,7 @@ func TestHingeEquilibriumIsOfTheSum(t *testing.T) {
 		}
 	}
 	fs := diagnose(cfg, learning(1.1742, 0.7801), &Eval{Metrics: engine.Metrics{N: 2000, KS: 0.03, ZDep: 1}, KSFloor: 0.01})
-	if len(fs) != 1 || !strings.Contains(numtext.Plain(fs[0].Text), "sum of 2") || !strings.Contains(numtext.Plain(fs[0].Detail), "together 1.9543, within 0.06 of 2") {
+	if len(fs) != 1 || !strings.Contains(numtext.Plain(fs[0].Text), "sum of 2") || !strings.Contains(numtext.Plain(fs[0].Detail), "together 1.9543, averaged over about 100 epochs, within 0.06 of 2") {
 		t.Errorf("the finding %+v, want it to give the sum", fs)
 	}
 
@@ -1613,6 +1613,36 @@ func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 		d := &Divergence{Epoch: epoch, Runaway: ran, Unreached: w.unreached(epoch)}
 		if want := "try a lower learning rate"; c.unreached == (d.Remedy() == want) {
 			t.Errorf("%s: remedy %q", c.name, d.Remedy())
+		}
+	}
+}
+
+// TestAveragedLossesSaySo: a finding read from D's averaged losses gives
+// them as averages, as the events ending it do: D's win and its
+// equilibrium had given "D real 0.6896, D fake 0.6895, within 0.03 of
+// ln 2" beside a legend of the last epoch's "D real 0.721 ○ D fake
+// 0.700" (devnag-moments, seed 1, epoch 816), two values of one name.
+func TestAveragedLossesSaySo(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		dReal, dFake float64
+		kind         FindingKind
+	}{{0.03, 0.02, DWins}, {0.69, 0.70, DIndifferent}} {
+		w := watchOf(cfg)
+		for e := 1; e <= lossWindow; e++ {
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 4, Std: 1.25}, -1, 9, true, true)
+		}
+		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.2, ZDep: 1}, KSFloor: 0.01})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == c.kind })
+		if i < 0 {
+			t.Errorf("D real %g, D fake %g: %+v, want %v", c.dReal, c.dFake, fs, c.kind)
+			continue
+		}
+		if d := numtext.Plain(fs[i].Detail); !strings.Contains(d, fmt.Sprintf("D fake %.4f, averaged over about 100 epochs", c.dFake)) {
+			t.Errorf("%v: detail %q does not say the losses are averages", c.kind, d)
 		}
 	}
 }

@@ -274,12 +274,11 @@ func improving(w *watch, _ *Eval) string {
 // smoothing). It had said only "D no longer tells real from fake almost
 // surely", with no number to find on the chart.
 func dWinsEnded(w *watch, _ *Eval) string {
-	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
-	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, averaged over about %d epochs, %s", losses, lossWindow, over)
+	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, %s", w.averagedLosses(), over)
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
