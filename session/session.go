@@ -1028,13 +1028,19 @@ func (s *Session) evaluated(m engine.Metrics) {
 	}
 }
 
-// noCurveReason says in one short line why D has no per-sample curve.
+// noCurveReason says in one short line why D has no per-sample curve: a
+// whole row of G's (blog-original), or samples packed for D, which
+// bimodal-pacgan's G makes one by one and its line had called "a whole
+// row of 2".
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
 	case engine.DInputMoments:
 		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
 		return fmt.Sprintf("no D(x) curve: D judges %s samples and their squared deviations at once", numtext.FormatInt(cfg.DIn))
+	}
+	if cfg.GOut != cfg.DIn { // samples G makes one by one, packed for D (PacGAN), as a plane's are (noSurfaceReason)
+		return fmt.Sprintf("no D(x) curve: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
 	}
 	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
 }
