@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
@@ -49,7 +50,7 @@ var glossary = [][2]string{
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2: the line is named D(x)=0.45 at α 0.9, and under BCE each of D's two losses has a line of its own, faint in its loss's colour, D real's above D fake's. G's loss has a line there too, faint teal, where it stands apart from D's (−ln 0.45, just above D real's; −ln 2 for a minimax G). The legend's mark has a dash for each line, in that order (┈┈┈: D real, D fake, G); lines on one row share it, dash by dash."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
-	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. G moves its samples that way. The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
+	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."},
@@ -79,7 +80,7 @@ var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)"
 
 // glossaryEntries is the glossary of the run shown: of a two-dimensional
 // run, the 2-D view's entries and those the views share; of a critic,
-// no ln 2 line.
+// no ln 2 line; under feature matching, a push G does not follow.
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	if m.snap.Target.Plane != nil {
@@ -89,12 +90,24 @@ func (m *Model) glossaryEntries() [][2]string {
 		switch {
 		case m.snap.Target.Plane != nil && oneDOnly[g[0]]:
 		case g[0] == "ln 2 line" && m.snap.Equilibrium == nil: // a critic's losses have none
+		case g[0] == "push" && m.snap.GLoss == engine.GLossFeatureMatching:
+			// Its G matches D's features, not D's score: the entry had
+			// said G moves its samples the way of D's slope, under the
+			// remedy saying G no longer follows it.
+			out = append(out, [2]string{g[0], strings.Replace(g[1], pushFollowed, pushNotFollowed, 1)})
 		default:
 			out = append(out, g)
 		}
 	}
 	return out
 }
+
+// pushFollowed is what the push entry says G does with the push, and
+// pushNotFollowed what a G under feature matching does instead.
+const (
+	pushFollowed    = "G moves its samples that way."
+	pushNotFollowed = "G does not follow it here: it matches the mean of D's features on its samples to that on real data."
+)
 
 // glossaryHeight is the room the glossary has: the screen less the header
 // and the footer.

@@ -402,3 +402,22 @@ func TestGlossaryExplainsThePushMarks(t *testing.T) {
 	}
 	t.Error("no push entry in the glossary")
 }
+
+// TestFeatureMatchingPushIsNotFollowed: under feature matching G matches
+// D's features, not its score, so the push entry does not say G moves
+// its samples the way of D's slope: it had, on the page under the
+// remedy saying "the push is D's slope, which G no longer follows".
+func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
+	for _, g := range []engine.GLoss{engine.GLossNonSaturating, engine.GLossFeatureMatching} {
+		var m Model
+		m.snap.GLoss = g
+		for _, e := range m.glossaryEntries() {
+			if e[0] != "push" {
+				continue
+			}
+			if follows := strings.Contains(e[1], "G moves its samples that way"); follows != (g != engine.GLossFeatureMatching) {
+				t.Errorf("g_loss %v: the push entry reads %q", g, e[1])
+			}
+		}
+	}
+}
