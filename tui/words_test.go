@@ -421,3 +421,19 @@ func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryNamesBothStalls: the ◆ entry names both ways D's
+// equilibrium is a stall, as the d-stalled event has them: D still, or
+// the samples far from the target. It had said "(D stopped learning)"
+// alone, and blog-original's (seed 1) stall starts at epoch 2,800 on its
+// KS, "D is stuck at its equilibrium: KS 0.8962, over 0.5", D not yet
+// still.
+func TestGlossaryNamesBothStalls(t *testing.T) {
+	for _, plane := range []bool{false, true} {
+		for _, g := range glossaryOf(plane) {
+			if g[0] == "◆ in charts" && !strings.Contains(g[1], "a stall in it (D stopped learning, or the samples far from the target)") {
+				t.Errorf("2-D %v: the ◆ entry does not name both stalls: %q", plane, g[1])
+			}
+		}
+	}
+}
