@@ -655,6 +655,8 @@ func (c *Config) Outline() []string {
 		in = tie("1 sample")
 	case c.Dim() == 2:
 		in = tie(numtext.FormatInt(c.DIn)+" points") + " packed (PacGAN)"
+	case c.GOut == 1: // the samples of DIn noise draws, not a row G emits whole
+		in = tie(numtext.FormatInt(c.DIn)+" samples") + " packed (PacGAN)"
 	default:
 		in = "row of " + tie(numtext.FormatInt(c.DIn)+" samples")
 	}

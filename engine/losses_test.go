@@ -796,3 +796,19 @@ func TestFormatLR(t *testing.T) {
 		}
 	}
 }
+
+// TestOutlineSaysAPackedDPacks: a 1-D D that reads the samples of several
+// noise draws (PacGAN's packing, bimodal-pacgan) is outlined as packed, as
+// a 2-D one is: it had read "row of 2 samples", the words of blog-original's
+// D, which reads one row G emits whole.
+func TestOutlineSaysAPackedDPacks(t *testing.T) {
+	packed := vanillaConfig()
+	packed.DIn = 2
+	if text := numtext.Plain(strings.Join(packed.Outline(), "\n")); !strings.Contains(text, "D  2 samples packed (PacGAN) →") {
+		t.Errorf("a packed D's outline:\n%s", text)
+	}
+	blog := blogConfig()
+	if text := numtext.Plain(strings.Join(blog.Outline(), "\n")); !strings.Contains(text, "D  row of 100 samples →") {
+		t.Errorf("blog-original's D's outline:\n%s", text)
+	}
+}
