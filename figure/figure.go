@@ -1107,32 +1107,36 @@ func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, c color.Color) er
 const lossLogSpan = 1e6
 
 // quality is panel (c), on a log scale when the distances span an order
-// of magnitude or more, as they do while a run learns.
+// of magnitude or more, as they do while a run learns. A measure at 0 (a
+// plane's high-quality share while no sample lies near a mode) is drawn
+// at 0 on a linear scale; on a log scale, which has no 0, its line breaks
+// there and a ▼ at the panel's foot marks the epoch (onLog). Left out as
+// a value no axis could hold, the 0s had been bridged, a share of 0.011
+// at epoch 60 and 0.0008 at 80 joined across a 0 at 70, and a share 0 at
+// every check left out whole, the axis named "sliced W1" as for a target
+// without modes.
 func (r Run) quality() (*plot.Plot, error) {
 	p := newPlot("(c) distance to the target", "epoch", "KS, W1")
 	e := r.Evals
-	positive := func(v float64) float64 {
-		if v > 0 {
-			return v
-		}
-		return math.NaN()
-	}
-	ks := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].KS) })
-	w1 := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].W1) })
+	ks := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].KS })
+	w1 := series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].W1 })
 	names := [2]string{"KS", "W1"}
 	if r.Plane != nil {
-		ks = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].SW1) })
-		w1 = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), positive(e[i].HQ) })
+		ks = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].SW1 })
+		w1 = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].HQ })
 		names = [2]string{"sliced W1", "high-quality share"}
 		p.Y.Label.Text = "SW1, share"
-		if len(w1) == 0 { // a target without modes has no share
+		if len(r.Plane.Spots) == 0 { // a target without modes has no share
+			w1 = nil
 			p.Y.Label.Text = "sliced W1"
 		}
 	}
 	base, baseLabel := r.baseQuality(names)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range slices.Concat(ks, w1, base) {
-		lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
+		if q.Y > 0 { // what a log scale would hold
+			lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
+		}
 	}
 	if len(ks)+len(w1) == 0 {
 		p.Title.Text += " — no evaluation"
@@ -1140,54 +1144,180 @@ func (r Run) quality() (*plot.Plot, error) {
 			p.Title.Text += " yet, one every " + count(r.CheckEvery, "epoch")
 		}
 	}
-	switch {
-	case hi >= 10*lo:
+	log := hi >= 10*lo
+	if log {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale" // in the title: a longer axis label than the panel is high pads it down
-	default:
+	} else {
 		p.Y.Min = 0
 	}
-	for _, err := range []error{addLine(p, names[0], ks, paper(palette.Text), nil), addLine(p, names[1], w1, paper(palette.Muted), nil)} {
+	for i, xys := range [2]plotter.XYs{ks, w1} {
+		c := [2]color.Color{paper(palette.Text), paper(palette.Muted)}[i]
+		var err error
+		if log {
+			err = onLog(p, names[i], xys, c)
+		} else {
+			err = addLine(p, names[i], xys, c, nil)
+		}
 		if err != nil {
 			return nil, err
+		}
+	}
+	floored := false // a ▼ drawn at the foot
+	if log {
+		for _, xys := range [...]plotter.XYs{ks, w1, base} {
+			_, zeros := splitAtZero(xys)
+			floored = floored || len(zeros) > 0
 		}
 	}
 	if len(base) > 0 {
-		s, err := plotter.NewScatter(base)
-		if err != nil {
-			return nil, err
+		var thumbs []plot.Thumbnailer
+		above, zeros := base, plotter.XYs(nil)
+		if log {
+			above, zeros = splitAtZero(base)
 		}
-		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = paper(palette.Baseline), vg.Points(3), draw.CircleGlyph{}
-		p.Add(unpadded{s})
-		p.Legend.Add(baseLabel, s)
+		if len(above) > 0 {
+			s, err := plotter.NewScatter(above)
+			if err != nil {
+				return nil, err
+			}
+			s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = paper(palette.Baseline), vg.Points(3), draw.CircleGlyph{}
+			p.Add(unpadded{s})
+			thumbs = append(thumbs, s)
+		}
+		if len(zeros) > 0 {
+			m := floorMarks{zeros, paper(palette.Baseline)}
+			p.Add(m)
+			thumbs = append(thumbs, m.thumbnail())
+		}
+		p.Legend.Add(baseLabel, thumbs...)
 	}
 	r.timeAxis(p)
+	if floored {
+		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
+	}
 	return p, nil
+}
+
+// splitAtZero returns the points of xys above 0 and those not, which a
+// log scale cannot place.
+func splitAtZero(xys plotter.XYs) (above, zeros plotter.XYs) {
+	for _, q := range xys {
+		if q.Y > 0 {
+			above = append(above, q)
+		} else {
+			zeros = append(zeros, q)
+		}
+	}
+	return above, zeros
+}
+
+// onLog adds xys to p, a panel on a log scale, as addLine does where its
+// values are above 0: a line for each stretch of them, broken where a
+// value is 0, which the scale cannot place, and those epochs marked at
+// the panel's foot (floorMarks), the legend's entry saying so.
+func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
+	_, zeros := splitAtZero(xys)
+	if len(zeros) == 0 {
+		return addLine(p, name, xys, c, nil)
+	}
+	var stretch plotter.XYs
+	for i, q := range xys {
+		if q.Y > 0 {
+			stretch = append(stretch, q)
+		}
+		if (q.Y <= 0 || i == len(xys)-1) && len(stretch) > 0 {
+			if err := addLine(p, "", stretch, c, nil); err != nil {
+				return err
+			}
+			stretch = nil
+		}
+	}
+	m := floorMarks{zeros, c}
+	p.Add(m)
+	thumbs := []plot.Thumbnailer{m.thumbnail()}
+	if len(zeros) < len(xys) {
+		thumbs = append([]plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}}, thumbs...)
+	}
+	p.Legend.Add(name+" (0 where marked below)", thumbs...)
+	return nil
+}
+
+// floorMarks marks the epochs of points at 0 on a log-scale panel, which
+// has no 0, with a ▼ each at the foot of its data area, in the colour of
+// the measure they belong to. They take no part in the axis's range.
+type floorMarks struct {
+	at plotter.XYs
+	c  color.Color
+}
+
+// floorGlyph is a floor mark's glyph.
+func (m floorMarks) floorGlyph() draw.GlyphStyle {
+	return draw.GlyphStyle{Color: m.c, Radius: vg.Points(2.5), Shape: downTriangle{}}
+}
+
+func (m floorMarks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	sty := m.floorGlyph()
+	for _, q := range m.at {
+		c.DrawGlyphNoClip(sty, vg.Point{X: trX(q.X), Y: c.Min.Y + downTriangle{}.reach(sty)}) // its tip on the foot
+	}
+}
+
+// thumbnail is the marks' legend thumbnail, a ▼.
+func (m floorMarks) thumbnail() plot.Thumbnailer { return floorThumb{m.floorGlyph()} }
+
+type floorThumb struct{ sty draw.GlyphStyle }
+
+func (t floorThumb) Thumbnail(c *draw.Canvas) {
+	c.DrawGlyph(t.sty, c.Center())
+}
+
+// downTriangle is a filled triangle pointing down, ▼: gonum's
+// PyramidGlyph turned over.
+type downTriangle struct{}
+
+// reach is how far the tip lies below the glyph's centre: as gonum sizes
+// its triangles, sin(π/6) = ½.
+func (downTriangle) reach(sty draw.GlyphStyle) vg.Length { return sty.Radius * 5 / 4 }
+
+func (t downTriangle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := t.reach(sty)
+	cos := vg.Length(math.Sqrt(3) / 2)
+	var path vg.Path
+	path.Move(vg.Point{X: pt.X, Y: pt.Y - r})
+	path.Line(vg.Point{X: pt.X - r*cos, Y: pt.Y + r/2})
+	path.Line(vg.Point{X: pt.X + r*cos, Y: pt.Y + r/2})
+	path.Close()
+	c.Fill(path)
 }
 
 // baseQuality is a pinned baseline's measures at its pin, as points of
 // panel (c) at that epoch, and their legend entry, which gives them by
 // the names of the run's (names): what Quality's vs base compares the
-// run with on the screen. None without a baseline or its evaluation, or
-// for a measure not above 0 (panel (c) may be on a log scale).
+// run with on the screen. None without a baseline or its evaluation; a
+// share of a target without modes left out, as the run's is.
 func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 	b := r.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 {
 		return nil, ""
 	}
 	m := b.Eval.Metrics
-	v := [2]float64{m.KS, m.W1}
+	v := []float64{m.KS, m.W1}
 	if r.Plane != nil {
 		if m.Plane == nil {
 			return nil, ""
 		}
-		v = [2]float64{m.Plane.SW1, m.Plane.HighQuality}
+		v = []float64{m.Plane.SW1}
+		if len(r.Plane.Spots) > 0 {
+			v = append(v, m.Plane.HighQuality)
+		}
 	}
 	var xy plotter.XYs
 	var said []string
 	for i, y := range v {
-		if y > 0 && drawable(y) {
+		if y >= 0 && drawable(y) {
 			xy = append(xy, plotter.XY{X: float64(b.Eval.Epoch), Y: y})
 			said = append(said, names[i]+" "+short(y))
 		}

@@ -21,7 +21,7 @@ import (
 
 // planeRun is the figure's data of a made-up two-dimensional run of 100
 // epochs over the box [-2.5, 2.5]², with D's surface, an evaluation
-// every 10 epochs and the target's points on a ring of radius 2.
+// every 10 epochs and the target's points and modes on a ring of radius 2.
 func planeRun() Run {
 	r := Run{
 		Title:       "ring · seed 1 · 100 epochs (done) · target ring(8,2,0.02)",
@@ -45,6 +45,7 @@ func planeRun() Run {
 	for k := range 8 {
 		a := 2 * math.Pi * float64(k) / 8
 		r.Plane.Reference = append(r.Plane.Reference, 2*math.Cos(a), 2*math.Sin(a))
+		r.Plane.Spots = append(r.Plane.Spots, engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 1.0 / 8})
 	}
 	return r
 }
@@ -360,5 +361,73 @@ func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 	}
 	if p.Y.Max < 3 {
 		t.Errorf("the y axis ends at %g, under the target's std of 3", p.Y.Max)
+	}
+}
+
+// TestShareOfZeroIsDrawn: a plane's high-quality share of 0 (no sample
+// near a mode) is drawn as one: at 0 on a linear scale, and on a log
+// scale, which has no 0, as a ▼ at the panel's foot, the line broken
+// there, the legend saying so. The 0s had been left out as values no
+// axis could hold: the line bridged them, and a share of 0 at every
+// check was left out whole, the axis named "sliced W1" as for a target
+// without modes.
+func TestShareOfZeroIsDrawn(t *testing.T) {
+	share := func(r Run) (lines int, marks int, p *plot.Plot) {
+		t.Helper()
+		p, err := r.quality()
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Legend = plot.NewLegend() // the data area's paths alone
+		rec := &fillCanvas{}
+		c := figureCanvas(&strokeCounter{fillCanvas: rec, colour: paper(palette.Muted), n: &lines})
+		p.Draw(c)
+		for _, f := range rec.fills {
+			if f.c == paper(palette.Muted) {
+				marks++
+			}
+		}
+		return lines, marks, p
+	}
+	r := planeRun()
+	hq := []float64{0, 0, 0, 0, 0.004, 0.0108, 0, 0.0008, 0.006, 0.0068}
+	for i := range r.Evals {
+		r.Evals[i].SW1, r.Evals[i].HQ = 1.2, hq[i]
+	}
+	lines, marks, p := share(r)
+	if _, log := p.Y.Scale.(plot.LogScale); !log {
+		t.Fatalf("shares of 0.0008 to 0.0108 beside a sliced W1 of 1.2: scale %T, want a log scale", p.Y.Scale)
+	}
+	if lines != 2 || marks != 5 {
+		t.Errorf("the share on a log scale: %d lines, %d ▼ marks; want 2 lines, broken at its 0s, and a mark for each of the 5", lines, marks)
+	}
+	hasAll(t, svgOf(t, r), "high-quality share (0 where marked below)", "SW1, share")
+
+	for i := range r.Evals {
+		r.Evals[i].HQ = 0
+	}
+	lines, marks, p = share(r)
+	if p.Y.Label.Text != "SW1, share" || lines != 1 || marks != 0 {
+		t.Errorf("a share of 0 at every check: axis %q, %d lines, %d marks; want it drawn along 0, the axis naming it", p.Y.Label.Text, lines, marks)
+	}
+	hasAll(t, svgOf(t, r), "high-quality share")
+
+	r.Plane.Spots = nil // a target without modes: no share to draw
+	if lines, _, p = share(r); lines != 0 || p.Y.Label.Text != "sliced W1" {
+		t.Errorf("a target without modes: %d share lines, axis %q; want none, the axis sliced W1", lines, p.Y.Label.Text)
+	}
+}
+
+// strokeCounter counts the paths stroked in one colour, filling as
+// fillCanvas does.
+type strokeCounter struct {
+	*fillCanvas
+	colour color.Color
+	n      *int
+}
+
+func (c *strokeCounter) Stroke(vg.Path) {
+	if c.fillCanvas.colour == c.colour {
+		*c.n++
 	}
 }
