@@ -1668,14 +1668,18 @@ func yRange(p *plot.Plot) {
 }
 
 // headroom raises the top of p's y axis to leave the legend, at the top
-// right, room above the data: by a third of the range, or on a log scale
-// by a factor of 6.
+// right, room above the data: by a third of the range, on a log scale a
+// third of its decades and at least a factor of 6, so that the data keep
+// the lower three quarters of the panel on either scale. A factor of 6
+// alone had been a sliver of a runaway's eleven decades: wgan --set
+// d_lr=10 --set g_lr=10, its W1 climbing to 1.5e11 at the end, ran its
+// line through the legend's entries.
 func headroom(p *plot.Plot) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
 	if _, log := p.Y.Scale.(plot.LogScale); log {
-		p.Y.Max *= 6
+		p.Y.Max *= math.Max(6, math.Cbrt(p.Y.Max/p.Y.Min))
 		return
 	}
 	p.Y.Max += (p.Y.Max - p.Y.Min) / 3

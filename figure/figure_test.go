@@ -1088,5 +1088,35 @@ func TestRunawayLossesOnLogScale(t *testing.T) {
 	if _, log := p.Y.Scale.(plot.LogScale); !log || !strings.HasSuffix(p.Title.Text, ", log scale") {
 		t.Errorf("a runaway's losses: scale %T, title %q; want a log scale, said", p.Y.Scale, p.Title.Text)
 	}
-	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e20")
+	hasAll(t, svgOf(t, r), "(b) losses, log scale", "1e21") // every third power of ten labelled, as the screen writes it
+}
+
+// TestLogScaleLeavesTheLegendRoom: on a log scale spanning many decades
+// (a runaway's W1 climbing to 1.5e11 by its last epoch), the data keep
+// clear of the legend at the panel's top right, as on a linear scale: a
+// factor of 6 above them had been a sliver of eleven decades, and the
+// W1 line ran through the legend's entries.
+func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
+	r := trained(t)
+	for i := range r.Evals {
+		f := float64(i+1) / float64(len(r.Evals))
+		r.Evals[i].KS, r.Evals[i].W1 = 0.5, 1e8*math.Pow(1500, f) // 1.5e11 at the last
+	}
+	panels, canvases, err := r.layout(figureCanvas(&recorder.Canvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := panels[1][0]
+	if _, log := p.Y.Scale.(plot.LogScale); !log {
+		t.Fatalf("KS 0.5 beside W1 up to 1.5e11: scale %T, want a log scale", p.Y.Scale)
+	}
+	data := p.DataCanvas(canvases[1][0])
+	_, trY := p.Transforms(&data)
+	legend, ok := legendBox(data, p)
+	if !ok {
+		t.Fatal("panel (c) has no legend")
+	}
+	if top := trY(r.Evals[len(r.Evals)-1].W1); top >= legend.Min.Y {
+		t.Errorf("W1's last point at %v reaches the legend, whose box starts at %v", top, legend.Min.Y)
+	}
 }
