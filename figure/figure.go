@@ -307,6 +307,13 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
 		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
 	canvases := plot.Align(panels, tiles, body)
+	for j, row := range panels {
+		for i, p := range row {
+			if r.Plane == nil || j != 1 || i != 1 { // a plane's panel (d) takes legendRoom
+				legendBand(p, canvases[j][i])
+			}
+		}
+	}
 	if r.Plane != nil {
 		place, err := r.addPoints(panels[1][1])
 		if err != nil {
@@ -315,10 +322,10 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		legendRoom(panels[1][1], canvases[1][1])
 		equalAspect(panels[1][1], canvases[1][1])
 		place()
-		// Aligned again at the widened range, which may mark the x axis
-		// otherwise (a label at its end pads it).
-		canvases = plot.Align(panels, tiles, body)
 	}
+	// Aligned again at the ranges widened, which may mark an axis
+	// otherwise (a label at its end pads it).
+	canvases = plot.Align(panels, tiles, body)
 	titlesLevel(panels, canvases)
 	for j, row := range panels {
 		for i, p := range row {
@@ -1608,6 +1615,33 @@ func legendRoom(p *plot.Plot, c draw.Canvas) {
 		return
 	}
 	p.Y.Max += (p.Y.Max - p.Y.Min) * float64(lh/(h-lh))
+}
+
+// legendBand raises the top of p's y axis, drawn on canvas c, further
+// where its legend reaches lower than the quarter of the panel that the
+// headroom (yRange) leaves above the data: the data, in the lower three
+// quarters of the axis, are brought into the part the legend leaves, as
+// they lie under a legend of few entries. A plane's panel (a), of six
+// entries, had run its curves through them: moons' mean x, at its peak
+// at the right, under "target mean, x and y". A legend of half the
+// panel or more is left over the data, as legendRoom leaves it.
+func legendBand(p *plot.Plot, c draw.Canvas) {
+	d := p.DataCanvas(c)
+	r, ok := legendBox(d, p)
+	if !ok || !(p.Y.Max > p.Y.Min) {
+		return
+	}
+	f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)) // the share of the panel the legend's band takes
+	if !(f > 0.25 && f < 0.5) {
+		return
+	}
+	grow := 0.75 / (1 - f)
+	if _, log := p.Y.Scale.(plot.LogScale); log {
+		lo, hi := math.Log(p.Y.Min), math.Log(p.Y.Max)
+		p.Y.Max = math.Exp(lo + (hi-lo)*grow)
+		return
+	}
+	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)*grow
 }
 
 // equalAspect widens the shorter side of p's data range so that a unit

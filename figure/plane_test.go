@@ -431,3 +431,29 @@ func (c *strokeCounter) Stroke(vg.Path) {
 		*c.n++
 	}
 }
+
+// TestLegendKeepsClearOfTheData: a panel whose legend is deeper than the
+// quarter the headroom leaves above the data (a plane's panel (a): six
+// entries) raises its axis further, so that the data keep clear of the
+// legend as on a panel of few entries: moons' mean x, at its peak under
+// the legend, had run through "target mean, x and y".
+func TestLegendKeepsClearOfTheData(t *testing.T) {
+	r := planeRun()
+	for i := range r.History {
+		r.History[i].Mean = 3 * float64(i+1) / float64(len(r.History)) // its highest at the last epoch, under the legend
+	}
+	panels, canvases, err := r.layout(title(figureCanvas(&fillCanvas{}), r.Title)) // as Encode lays it out
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := panels[0][0]
+	data := p.DataCanvas(canvases[0][0])
+	_, trY := p.Transforms(&data)
+	legend, ok := legendBox(data, p)
+	if !ok {
+		t.Fatal("panel (a) has no legend")
+	}
+	if top := trY(3); top >= legend.Min.Y {
+		t.Errorf("mean x at its peak, 3, is drawn at %v, under the legend, whose box starts at %v", top, legend.Min.Y)
+	}
+}
