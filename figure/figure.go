@@ -1235,7 +1235,7 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 			stretch = append(stretch, q)
 		}
 		if (q.Y <= 0 || i == len(xys)-1) && len(stretch) > 0 {
-			if err := addLine(p, "", stretch, c, nil); err != nil {
+			if err := addStretch(p, stretch, c); err != nil {
 				return err
 			}
 			stretch = nil
@@ -1248,6 +1248,23 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 		thumbs = append([]plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}}, thumbs...)
 	}
 	p.Legend.Add(name+" (0 where marked below)", thumbs...)
+	return nil
+}
+
+// addStretch adds a stretch of a broken line to p, unnamed: a line, or
+// one point alone as a dot no wider than the line's points are apart,
+// not the disc a series of one point is drawn as (addLine), which beside
+// a pinned baseline's discs in panel (c) had read as the baseline's.
+func addStretch(p *plot.Plot, xys plotter.XYs, c color.Color) error {
+	if len(xys) > 1 {
+		return addLine(p, "", xys, c, nil)
+	}
+	s, err := plotter.NewScatter(xys)
+	if err != nil {
+		return err
+	}
+	s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(1.5), draw.CircleGlyph{}
+	p.Add(unpadded{s})
 	return nil
 }
 

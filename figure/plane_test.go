@@ -403,6 +403,38 @@ func TestShareOfZeroIsDrawn(t *testing.T) {
 	}
 	hasAll(t, svgOf(t, r), "high-quality share (0 where marked below)", "SW1, share")
 
+	// A share alone between two 0s is a dot of the line, not the disc
+	// of a series of one point, which beside a baseline's discs had read
+	// as the baseline's.
+	r.Evals[8].HQ = 0 // 0.0008 at epoch 80 alone, and 0.0068 at 100
+	p, err := r.quality()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Legend = plot.NewLegend()
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	var set color.Color
+	dots := 0
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Fill:
+			for _, pc := range a.Path {
+				if pc.Type == vg.ArcComp && set == paper(palette.Muted) {
+					dots++
+					if pc.Radius > vg.Points(2) {
+						t.Errorf("a share alone between 0s is drawn as a disc of radius %v", pc.Radius)
+					}
+				}
+			}
+		}
+	}
+	if dots != 2 {
+		t.Errorf("%d dots of the share drawn, want 2, its values alone after a 0", dots)
+	}
+
 	for i := range r.Evals {
 		r.Evals[i].HQ = 0
 	}
