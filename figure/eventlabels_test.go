@@ -174,3 +174,28 @@ func TestTitlesLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestLeftLabelDoesNotCrossALine: a label that has no room right of its
+// line (the panel's edge) goes left of it only where it does not run
+// across an earlier event's line, from which it would read as that
+// line's; it is left out otherwise, its line drawn all the same.
+// label-smoothing's panel (b) had written d-wins-ended (epoch 840) from
+// d-wins's line (610), under "d-wins".
+func TestLeftLabelDoesNotCrossALine(t *testing.T) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	c := func(rec *drawCanvas) draw.Canvas {
+		return draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	}
+	rec := &drawCanvas{}
+	eventLines{{Epoch: 900, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}.Plot(c(rec), p)
+	if !slices.Equal(rec.strs, []string{"d-wins"}) {
+		t.Errorf("labels %q written, want d-wins alone: d-wins-ended, at the edge, across d-wins's line", rec.strs)
+	}
+	// Far enough from the earlier line, it goes left of its own.
+	rec = &drawCanvas{}
+	eventLines{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}.Plot(c(rec), p)
+	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended"}) {
+		t.Errorf("labels %q written, want both", rec.strs)
+	}
+}

@@ -1796,8 +1796,13 @@ func (r Run) timeRange() (lo, hi float64) {
 // from the grey of the losses' balance that crosses the same panel. Labels of
 // events close together go one under the other (up to labelRows), so that
 // none is written over another, over the legend or past the panel's edge
-// (left of its line where there is no room right of it); one that finds
-// no free row is left out, its line drawn all the same.
+// (left of its line where there is no room right of it, but not across
+// an earlier line, from which it would read as that line's); one that
+// finds no free row is left out, its line drawn all the same. A label
+// left of its line across an earlier one had begun at that line, as
+// that line's labels do: label-smoothing's panel (b), its legend taking
+// the right of d-wins-ended at epoch 840, wrote it from d-wins's line at
+// 610, under "d-wins", as if both were of epoch 610.
 // Lines closer than a few points are drawn once, and a panel with more
 // than maxLabelled events in sight names none of them but says how many
 // there are: a run that hops between modes has hundreds.
@@ -1829,6 +1834,23 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for i := range free {
 		free[i] = c.Min.X
 	}
+	// The lines drawn, one of those closer than a few points. A label
+	// reads as the line's it begins at: one right of its line begins at
+	// it, one left of it must not begin at, or run across, another.
+	var lines []vg.Length
+	for _, e := range shown {
+		if x := trX(float64(e.Epoch)); len(lines) == 0 || x-lines[len(lines)-1] >= vg.Points(3) {
+			lines = append(lines, x)
+		}
+	}
+	crosses := func(at, w, own vg.Length) bool {
+		for _, x := range lines {
+			if own-x >= vg.Points(3) && x > at-vg.Points(4) && x < at+w {
+				return true
+			}
+		}
+		return false
+	}
 	last := c.Min.X - vg.Points(10)
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
@@ -1851,7 +1873,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			top := c.Max.Y - vg.Length(row)*h
 			for _, at := range sides {
 				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
-				if at >= free[row] && at+w <= c.Max.X && !underLegend {
+				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
 					c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
 					free[row] = at + w + vg.Points(4)
 					break rows
