@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -95,5 +96,37 @@ func TestCutLinesEndsAfterAWord(t *testing.T) {
 	}
 	if kept := strings.TrimSuffix(got[0], " …"); !strings.HasPrefix(lines[0], kept+" ") {
 		t.Errorf("%q does not end after a whole word of %q", got[0], lines[0])
+	}
+}
+
+// TestLegendWholeWithABaseline: the samples panel's legend with a
+// baseline of a long name pinned (a seed r drew, an epoch past 10,000)
+// gives way whole where it has no room, as the plane's does, in colour
+// and without: at 80×24 vanilla's had cut D's push to "▶ push d…".
+func TestLegendWholeWithABaseline(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 40)
+	snap.State = session.Paused
+	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 123456789, Epoch: 200000, Settings: snap.Settings, Eval: snap.Eval}
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
+		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+			lipgloss.SetColorProfile(profile)
+			m := NewModel(s)
+			m.width, m.height = size[0], size[1]
+			m.apply(snap)
+			view := ansiStrip(m.View())
+			lipgloss.SetColorProfile(termenv.Ascii)
+			if !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") || !strings.Contains(view, "D(x)") {
+				t.Errorf("profile %v, %d×%d: the legend lacks the baseline, G's samples or D(x):\n%s", profile, size[0], size[1], view)
+			}
+			for _, l := range strings.Split(view, "\n") {
+				if strings.Contains(l, "…") {
+					t.Errorf("profile %v, %d×%d: a line is cut: %q", profile, size[0], size[1], l)
+				}
+			}
+		}
 	}
 }

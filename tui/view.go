@@ -1050,8 +1050,6 @@ func generatedBy(ema float64) string {
 	return " generated"
 }
 
-// histFoot is the samples panel's legend: one line where it fits, two on
-// narrow screens, where the target's name is left out if that saves one.
 // baseName names a pinned baseline in a legend by its seed and the epoch
 // it was pinned at, which vs base in the quality panel compares with:
 // " base seed 2 at 1,500".
@@ -1059,6 +1057,9 @@ func baseName(b *session.Baseline) string {
 	return fmt.Sprintf(" base seed %d at %s", b.Seed, numtext.FormatInt(b.Epoch))
 }
 
+// histFoot is the samples panel's legend: one line where it fits, two on
+// narrow screens, where the target's name is left out if that saves one;
+// short of room, items give way whole, never cut inside a word.
 func (m *Model) histFoot(w int) []string {
 	e := &m.snap.Eval
 	spec := m.snap.Target.Spec
@@ -1076,8 +1077,9 @@ func (m *Model) histFoot(w int) []string {
 	if m.histCapped {
 		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
 	}
+	base := -1 // the baseline's item
 	if b := m.snap.Baseline; b != nil {
-		items = append(items, styleGhost.Render(string(ghostGlyph))+baseName(b))
+		base, items = len(items), append(items, styleGhost.Render(string(ghostGlyph))+baseName(b))
 	}
 	var noCurve []string
 	curve, short := styleCurve.Render("⠂")+" D(x)", ""
@@ -1108,6 +1110,24 @@ func (m *Model) histFoot(w int) []string {
 	}
 	if !fits(lines, w) && at >= 0 && short != "" { // a critic's range gives way, the strip's max and min stay
 		items[at] = short + push
+		lines = flow(items, w, 2)
+	}
+	// Still too wide (a baseline of a long name, a seed r drew pinned at
+	// epoch 200,000, at 80×24: vanilla's had read "╌ base seed 123456789
+	// at 200,00…", D(x) and its push cut away): the target's name goes,
+	// then the baseline's item names it alone, its seed and epoch left
+	// out (Quality's vs base compares with it), then D's push gives way
+	// whole, as on the plane; the glossary has them. A legend is never
+	// cut inside a word.
+	for k := 0; !fits(lines, w) && k < 3; k++ {
+		switch {
+		case k == 0:
+			items[1] = styleExp.Render(string(expGlyph)) + " expected"
+		case k == 1 && base >= 0:
+			items[base] = styleGhost.Render(string(ghostGlyph)) + " base"
+		case k == 2 && at >= 0 && push != "":
+			items[at] = strings.TrimSuffix(items[at], push)
+		}
 		lines = flow(items, w, 2)
 	}
 	return append(lines, noCurve...)
