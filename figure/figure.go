@@ -1196,7 +1196,7 @@ func (r Run) quality() (*plot.Plot, error) {
 		if len(zeros) > 0 {
 			m := floorMarks{zeros, paper(palette.Baseline)}
 			p.Add(m)
-			thumbs = append(thumbs, m.thumbnail())
+			thumbs = append(thumbs, m)
 		}
 		p.Legend.Add(baseLabel, thumbs...)
 	}
@@ -1243,7 +1243,7 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 	}
 	m := floorMarks{zeros, c}
 	p.Add(m)
-	thumbs := []plot.Thumbnailer{m.thumbnail()}
+	thumbs := []plot.Thumbnailer{m}
 	if len(zeros) < len(xys) {
 		thumbs = append([]plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}}, thumbs...)
 	}
@@ -1289,14 +1289,8 @@ func (m floorMarks) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// thumbnail is the marks' legend thumbnail, a ▼.
-func (m floorMarks) thumbnail() plot.Thumbnailer { return floorThumb{m.floorGlyph()} }
-
-type floorThumb struct{ sty draw.GlyphStyle }
-
-func (t floorThumb) Thumbnail(c *draw.Canvas) {
-	c.DrawGlyph(t.sty, c.Center())
-}
+// Thumbnail draws the marks' legend thumbnail, a ▼.
+func (m floorMarks) Thumbnail(c *draw.Canvas) { c.DrawGlyph(m.floorGlyph(), c.Center()) }
 
 // downTriangle is a filled triangle pointing down, ▼: gonum's
 // PyramidGlyph turned over.
