@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,6 +128,57 @@ func TestLegendWholeWithABaseline(t *testing.T) {
 					t.Errorf("profile %v, %d×%d: a line is cut: %q", profile, size[0], size[1], l)
 				}
 			}
+		}
+	}
+}
+
+// TestCommandCopiesWhole: the command c shows, too wide for the status,
+// is broken between its shell words, each line but the last ending in
+// " \", the shell's line continuation, so that the lines copied run as
+// the one command; a quoted word is never broken. Wrapped as text at
+// 80×24 it had been two commands to a shell, "… --set d_steps=2 --set"
+// and "g_steps=2 --epochs 700 --seed 20241204".
+func TestCommandCopiesWhole(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 10)
+	for _, c := range []struct {
+		cmd, whole string // whole: a word that must stay on one line
+		w          int
+	}{
+		{"ganui --preset vanilla --set d_lr=2e-3 --set g_lr=1e-4 --set d_steps=2 --set g_steps=2 --epochs 700 --seed 20241204", "--set", 80},
+		{`ganui --preset vanilla --set 'description=it'\''s my own ring, of 8 modes' --set g_hidden=8,8 --seed 1`, `'description=it'\''s my own ring, of 8 modes'`, 52},
+	} {
+		m := NewModel(s)
+		m.snap = snap
+		m.snap.State = session.Paused
+		m.snap.Note = "wrote ganui-vanilla-seed1.json · the command below runs the run again" + session.CommandBreak + c.cmd
+		lines := m.statusLines(c.w, 8)
+		at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(ansi.Strip(l), "ganui ") })
+		if at < 0 {
+			t.Fatalf("no command in %q", lines)
+		}
+		cmd := lines[at:]
+		if len(cmd) < 2 {
+			t.Fatalf("%q: one line at %d columns, want it broken", cmd, c.w)
+		}
+		for i, l := range cmd {
+			l = ansi.Strip(l)
+			if ansi.StringWidth(l) > c.w {
+				t.Errorf("%q: wider than %d", l, c.w)
+			}
+			if i < len(cmd)-1 && !strings.HasSuffix(l, " \\") {
+				t.Errorf("%q: a line of the command not ending in \" \\\"", l)
+			}
+		}
+		joined := strings.ReplaceAll(ansi.Strip(strings.Join(cmd, "\n")), " \\\n", " ")
+		if joined != c.cmd {
+			t.Errorf("the lines %q join as %q, not the command %q", cmd, joined, c.cmd)
+		}
+		if !slices.ContainsFunc(cmd, func(l string) bool { return strings.Contains(l, c.whole) }) {
+			t.Errorf("%q: %s broken across lines", cmd, c.whole)
 		}
 	}
 }

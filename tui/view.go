@@ -357,7 +357,7 @@ func (m *Model) statusLines(w, n int) []string {
 	if command != "" {
 		// From the left edge, whole on one line where it fits: a command
 		// to copy. The text before it gives way when the room is short.
-		commanded = wrap(command, w)
+		commanded = commandLines(command, w)
 	}
 	room := max(0, n-len(warning))
 	commanded = cutLines(commanded, w, room)
@@ -368,6 +368,71 @@ func (m *Model) statusLines(w, n int) []string {
 	noted = cutLines(noted, w, room)
 	div = cutLines(div, w, room-len(noted))
 	return slices.Concat(warning, div, noted, commanded)
+}
+
+// commandLines lays out cmd, a command line to copy, at width w: whole on
+// one line where it fits, else broken between its shell words, each line
+// but the last ending in " \", the shell's line continuation, so that
+// the lines copied together run as the one command. Wrapped as text, a
+// command at 80×24 had been two lines, "… --set d_steps=2 --set" and
+// "g_steps=2 --epochs 700 --seed 20241204", which pasted into a shell
+// ran the first as a command of its own and the second as another. A
+// quoted word is never broken, nor a flag from its value where the line
+// has room for both; a command with a word too wide for a line is
+// wrapped as text is.
+func commandLines(cmd string, w int) []string {
+	if ansi.StringWidth(cmd) <= w {
+		return []string{cmd}
+	}
+	var units []string // the words, a flag together with its value
+	words := shellWords(cmd)
+	for i := 0; i < len(words); i++ {
+		if i+1 < len(words) && strings.HasPrefix(words[i], "--") && !strings.HasPrefix(words[i+1], "--") &&
+			ansi.StringWidth(words[i]+" "+words[i+1]+" \\") <= w {
+			units = append(units, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		units = append(units, words[i])
+	}
+	var lines []string
+	cur := ""
+	for _, word := range units {
+		switch {
+		case cur == "":
+			cur = word
+		case ansi.StringWidth(cur+" "+word+" \\") <= w:
+			cur += " " + word
+		default:
+			lines = append(lines, cur+" \\")
+			cur = word
+		}
+	}
+	lines = append(lines, cur)
+	if !fits(lines, w) {
+		return wrap(cmd, w)
+	}
+	return lines
+}
+
+// shellWords splits cmd, a command line as session.Again writes it, at
+// the spaces a POSIX shell splits it at: not those inside single quotes,
+// nor one escaped with a backslash.
+func shellWords(cmd string) []string {
+	var words []string
+	start, quoted := 0, false
+	for i := 0; i < len(cmd); i++ {
+		switch c := cmd[i]; {
+		case c == '\'':
+			quoted = !quoted
+		case c == '\\' && !quoted:
+			i++ // the next byte is taken as it is
+		case c == ' ' && !quoted:
+			words = append(words, cmd[start:i])
+			start = i + 1
+		}
+	}
+	return append(words, cmd[start:])
 }
 
 // commandNote is whether the status shows a note that carries a command
