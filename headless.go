@@ -14,6 +14,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
@@ -42,7 +43,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
-	ctx, stop := notifyStop(stderr, runLoses(opts.Options), os.Exit)
+	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -87,7 +88,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, stop := notifyStop(stderr, "the summary", os.Exit)
+	ctx, stop := notifyStop(stderr, "the summary", quitAtOnce)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -116,7 +117,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	if opts.PlotPath != "" {
 		loses += " or the --plot heat map"
 	}
-	ctx, stop := notifyStop(stderr, loses, os.Exit)
+	ctx, stop := notifyStop(stderr, loses, quitAtOnce)
 	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
@@ -278,6 +279,17 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 		close(done)
 		cancel()
 	}
+}
+
+// quitAtOnce is notifyStop's exit for a second signal: it exits with
+// code at once, the files the run was still writing removed half-written
+// (outputfile.Abandon) and those they were to replace left as they were.
+// A --save cut short had left a hidden file as large as the checkpoint
+// beside it (.run.ckpt.tmp-…), removed only by a later save of the same
+// path.
+func quitAtOnce(code int) {
+	outputfile.Abandon()
+	os.Exit(code)
 }
 
 // signalName is the name of one of stopSignals as kill -l and the README

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -30,6 +31,7 @@ func interactive(opts options, stdout io.Writer) error {
 		return err
 	}
 	if end.Left {
+		outputfile.Abandon() // the session may be saving: its file half-written goes, not the one it replaces
 		fmt.Fprintln(stdout, leftLine(end))
 		return nil
 	}

@@ -8,7 +8,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 )
 
@@ -272,4 +275,59 @@ func TestStopNamesTheSignal(t *testing.T) {
 	if code := <-exited; code != exitSignal {
 		t.Errorf("exit %d, want %d", code, exitSignal)
 	}
+}
+
+// TestQuitAtOnceLeavesNoPartialSave: a second signal, which quits at
+// once without the --save checkpoint, quits mid-save too without leaving
+// the checkpoint's half-written temporary file (a 120 MB
+// .run.ckpt.tmp-… of a 190 MB checkpoint beside it, until a later save
+// of the same path), the checkpoint there before left as it was. The exit
+// is the process's, so the save and the signals are a child's, this test
+// binary run again for this test alone with GANUI_QUIT_SAVING naming the
+// checkpoint (quitWhileSaving).
+func TestQuitAtOnceLeavesNoPartialSave(t *testing.T) {
+	if path := os.Getenv("GANUI_QUIT_SAVING"); path != "" {
+		quitWhileSaving(t, path)
+		return
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	if err := os.WriteFile(path, []byte("old run"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v")
+	cmd.Env = append(os.Environ(), "GANUI_QUIT_SAVING="+path)
+	out, err := cmd.CombinedOutput()
+	if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != exitSignal {
+		t.Fatalf("the child saving: %v, want exit %d\n%s", err, exitSignal, out)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old run" {
+		t.Errorf("the checkpoint holds %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "run.ckpt" {
+			t.Errorf("%s left beside the checkpoint", e.Name())
+		}
+	}
+}
+
+// quitWhileSaving is TestQuitAtOnceLeavesNoPartialSave in the child: a
+// save of path that never finishes is under way when two SIGINTs come, as
+// headless's notifyStop takes them. The process ends at the second.
+func quitWhileSaving(t *testing.T, path string) {
+	filling := make(chan struct{})
+	go outputfile.Write(path, 0o600, func(w io.Writer) error {
+		io.WriteString(w, "half of the new run")
+		close(filling)
+		select {} // the weights still to write when the signals come
+	})
+	<-filling
+	ctx, stop := notifyStop(io.Discard, "the --save checkpoint", quitAtOnce)
+	defer stop()
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	<-ctx.Done() // taken: a second sent before could have been one with it
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	<-time.After(time.Minute) // a bound: the second SIGINT exits long before
+	t.Fatal("the second SIGINT did not quit")
 }

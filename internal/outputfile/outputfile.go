@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/ganui/ganui/internal/inputfile"
 )
@@ -37,6 +38,7 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 	if err != nil {
 		return cannotCreate(path, err)
 	}
+	defer finished(f)
 	defer func() {
 		if err != nil {
 			f.Close()
@@ -103,6 +105,7 @@ func CheckWritable(path string) error {
 	}
 	probe.Close()
 	os.Remove(probe.Name())
+	finished(probe)
 	return nil
 }
 
@@ -199,12 +202,58 @@ func globEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
+// underWay is the temporary files of this process's writes under way
+// (createTemp's, until finished), which Abandon removes.
+var underWay struct {
+	sync.Mutex
+	files     map[*os.File]bool
+	abandoned bool // by Abandon: no write may begin
+}
+
+// errAbandoned is createTemp's error once Abandon has been called.
+var errAbandoned = errors.New("ganui is quitting")
+
+// Abandon removes the temporary files of this process's writes under
+// way, and refuses any write from then on: for a process about to exit
+// without waiting for its writes (a second signal, the trainer quit
+// at once), which had left each a partial hidden file beside its target,
+// as large as the checkpoint it was writing, for the next write of that
+// path to remove. The files the writes were to replace stay as they
+// were: a write whose file is gone fails at its rename. Only a kill the
+// process cannot see (kill -9, a power cut) leaves a temporary file now.
+func Abandon() {
+	underWay.Lock()
+	defer underWay.Unlock()
+	underWay.abandoned = true
+	for f := range underWay.files {
+		if stillNamed(f) { // not renamed into place already
+			os.Remove(f.Name())
+		}
+	}
+}
+
+// finished ends f's time under way: it is renamed into place or removed.
+func finished(f *os.File) {
+	underWay.Lock()
+	defer underWay.Unlock()
+	delete(underWay.files, f)
+}
+
 // createTemp creates a new hidden file beside path with mode perm less the
 // umask, held for as long as it is open (holdTemp), so that no other
-// write's removeStale takes it for a killed write's. The name's random
+// write's removeStale takes it for a killed write's, and under way
+// (underWay) until finished, so that Abandon finds it. The name's random
 // part only has to differ from files already there, so the process-wide
 // generator is fine here.
 func createTemp(path string, perm fs.FileMode) (*os.File, error) {
+	underWay.Lock()
+	defer underWay.Unlock()
+	if underWay.abandoned {
+		return nil, errAbandoned
+	}
+	if underWay.files == nil {
+		underWay.files = map[*os.File]bool{}
+	}
 	dir, base := filepath.Split(path)
 	for {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%08x", base, rand.Uint32()))
@@ -216,6 +265,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 			return nil, err
 		}
 		if holdTemp(f) {
+			underWay.files[f] = true
 			return f, nil
 		}
 		f.Close() // another write's removeStale took it before it was held: make another

@@ -109,3 +109,50 @@ func TestWriteUnderWayKeepsItsFile(t *testing.T) {
 		t.Errorf("the file holds %q", data)
 	}
 }
+
+// TestAbandonRemovesWritesUnderWay: a process quitting without waiting
+// for its writes (a second signal, the trainer quit at once) removes
+// their temporary files as it goes, the files they were to replace left
+// as they were: a checkpoint's save cut short so had left a hidden file
+// as large as the checkpoint beside it. A write that goes on after it
+// fails, and none may begin.
+func TestAbandonRemovesWritesUnderWay(t *testing.T) {
+	t.Cleanup(func() {
+		underWay.Lock()
+		underWay.abandoned = false
+		underWay.Unlock()
+	})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	if err := os.WriteFile(path, []byte("old run"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	filling, abandoned, done := make(chan string), make(chan struct{}), make(chan error)
+	go func() {
+		done <- Write(path, 0o600, func(w io.Writer) error {
+			io.WriteString(w, "half of the new")
+			filling <- w.(*os.File).Name()
+			<-abandoned
+			_, err := io.WriteString(w, " run")
+			return err
+		})
+	}()
+	temp := <-filling
+	Abandon()
+	if _, err := os.Lstat(temp); err == nil {
+		t.Errorf("%s, the write's under way, is still there", temp)
+	}
+	close(abandoned)
+	if err := <-done; err == nil {
+		t.Error("the write abandoned under way succeeded")
+	}
+	if err := Write(filepath.Join(dir, "later.csv"), 0o666, func(io.Writer) error { return nil }); err == nil {
+		t.Error("a write began after Abandon")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old run" {
+		t.Errorf("the file the write was to replace holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the directory holds %d entries, want only the old file", len(entries))
+	}
+}
