@@ -292,12 +292,15 @@ func Load(path string) (engine.Config, error) {
 var openFile = inputfile.Open
 
 // Resolve returns the built-in preset called arg, or else loads arg as a
-// preset file when it names one (it ends in .json or exists).
+// preset file when it names one (it ends in .json or something is there,
+// a link that leads nowhere too, which Load then says: a link left
+// dangling by a moved file, or one of a loop, had been refused as an
+// unknown preset, with the list of the built-in ones).
 func Resolve(arg string) (engine.Config, error) {
 	if !IsFile(arg) {
 		return Get(arg)
 	}
-	if _, err := os.Stat(arg); err == nil || strings.HasSuffix(arg, ".json") {
+	if _, err := os.Lstat(arg); !errors.Is(err, fs.ErrNotExist) || strings.HasSuffix(arg, ".json") {
 		return Load(arg)
 	}
 	return engine.Config{}, unknownPreset(arg, ", or a FILE.json")

@@ -266,6 +266,17 @@ func TestResolve(t *testing.T) {
 	if _, err := Resolve("nope"); err == nil || !strings.Contains(err.Error(), "FILE.json") {
 		t.Errorf("unknown name: %v", err)
 	}
+	// A link is a file named, where it leads or not: Load says what is
+	// wrong with it, not that no preset has its name.
+	dangling, loop := filepath.Join(dir, "moved"), filepath.Join(dir, "loop")
+	for link, to := range map[string]string{dangling: filepath.Join(dir, "gone.json"), loop: loop} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		if _, err := Resolve(link); err == nil || strings.Contains(err.Error(), "unknown preset") || !strings.Contains(err.Error(), link) {
+			t.Errorf("Resolve(%s), a link: %v; want what is wrong with the file", filepath.Base(link), err)
+		}
+	}
 }
 
 // TestCheckpointGivenAsPresetFile: a checkpoint given to --preset (or
