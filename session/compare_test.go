@@ -1004,3 +1004,49 @@ func TestDesignNamedFromThePresetAsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestResumedRunNamesItsDesignAsItStarted: a resumed run names its
+// design's changes from its preset as the run read it when it started,
+// which its record keeps (the record's base), not from the preset file
+// as it is at the resume: edited since, the file had named the resumed
+// run's g_lr, the file's old value, a change (preset=mine d_lr=1e-4
+// g_lr=1e-4 after preset=mine d_lr=1e-4), and gone, or resumed from
+// another directory, it had named no change at all (preset=mine), as if
+// the run had trained the file's design.
+func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
+	dir := t.TempDir()
+	file, pts := filepath.Join(dir, "mine.json"), filepath.Join(dir, "pts.csv")
+	if err := os.WriteFile(pts, []byte("x,y\n0,0\n1,1\n2,0\n0.5,-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(`{"base": "ring", "name": "mine", "target": "points(pts.csv)", "g_lr": 1e-4}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := presets.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := cfg.Clone()
+	if err := cfg.Set("d_lr", "1e-4"); err != nil {
+		t.Fatal(err)
+	}
+	s := newIdle(t, Options{Config: cfg, Preset: file, Base: &base, PresetFile: file, Seed: 1, Samples: 500, Dir: dir})
+	s.trainEpoch()
+	ckpt := saved(t, s)
+	want := []Change{{"d_lr", "1e-4"}}
+	for _, c := range []struct {
+		name string
+		file func()
+	}{
+		{"the file edited", func() {
+			os.WriteFile(file, []byte(`{"base": "ring", "name": "mine", "target": "points(pts.csv)", "g_lr": 3e-4}`), 0o644)
+		}},
+		{"the file gone", func() { os.Remove(file) }},
+	} {
+		c.file()
+		r := newIdle(t, Options{Resume: ckpt, Dir: dir})
+		if res := r.Result(); res.Preset != "mine" || !slices.Equal(res.Changes, want) {
+			t.Errorf("%s: the resumed run's result names preset %q, changes %v; want mine, %v", c.name, res.Preset, res.Changes, want)
+		}
+	}
+}

@@ -3,9 +3,11 @@ package session
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,7 +23,7 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes | starts | tail
+//	baseline | keyframes | starts | tail | base
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -87,6 +89,14 @@ import (
 //	             u8 (as starts); then the watch's spread float64 and
 //	             reached u8; version 6 on (a record of version 5 ends at
 //	             starts, and resumes with no collapse found)
+//	base:        the design the preset named as the run read it when it
+//	             started (Options.Base), as the JSON of its Config, a
+//	             points(FILE.csv) path absolute, length u32 then the
+//	             bytes, 0 for none: a resumed run names its changes from
+//	             it, as the run did, whatever the preset file holds by
+//	             then, or wherever it has gone; version 8 on (a record of
+//	             version 7 ends at the tail, and the resumed run reads its
+//	             preset file as it is then)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -114,8 +124,9 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 7    // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own
-	maxDetail     = 4096 // bytes of an event's detail; they are a line
+	recordVersion = 8       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read
+	maxDetail     = 4096    // bytes of an event's detail; they are a line
+	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
 	// maxPinnedSample bounds the baseline's sample in a record: 8 MiB of
 	// float32, within engine.MaxAnnex beside the rest. A baseline of a
@@ -198,12 +209,13 @@ func (s *Session) runRecord() []byte {
 	w.text(s.opts.Preset)
 	w.baseline(s.baseline)
 
+	base := baseJSON(s.opts.Base)
 	mark := len(w.b)
 	w.u32(uint32(len(s.tl.keyframes)))
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b)+tailBytes > engine.MaxAnnex {
+	if len(w.b)+tailBytes+len(base) > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
@@ -220,7 +232,29 @@ func (s *Session) runRecord() []byte {
 		w.episode(ep, k)
 		w.u8(byte(ep.present[k]))
 	}
+	w.u32(uint32(len(base)))
+	w.b = append(w.b, base...)
 	return w.b
+}
+
+// baseJSON is the record's base: the JSON of the design base, its
+// points(FILE.csv) path absolute, as the checkpoint's own design names
+// it (engine.AbsPoints); nil for none, or for one that cannot be written
+// so, which no design read from a preset is.
+func baseJSON(base *engine.Config) []byte {
+	if base == nil {
+		return nil
+	}
+	cfg := *base
+	var err error
+	if cfg.Target, err = engine.AbsPoints(cfg.Target); err != nil {
+		return nil
+	}
+	b, err := json.Marshal(cfg)
+	if err != nil || len(b) > maxBase {
+		return nil
+	}
+	return b
 }
 
 // episode writes whether the episode of k is on, and the checks in a
@@ -231,8 +265,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 }
 
 // tailBytes is the size of what a record holds after its keyframes: the
-// starts, and the tails of versions 6 and 7.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1
+// starts, the tails of versions 6 and 7, and the length of version 8's
+// base, whose bytes come on top.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -451,11 +486,12 @@ type restored struct {
 	offWhat  string
 	start    Settings
 	last     engine.EpochStats
-	samples  int       // the evaluations' sample size; 0 in a record of version 1
-	version  int       // the record's own, 1 to recordVersion
-	pace     float64   // epochs a second, 0 for full speed; from version 3
-	preset   string    // what the run's --preset named; from version 4
-	baseline *Baseline // the run pinned, or nil; from version 3
+	samples  int            // the evaluations' sample size; 0 in a record of version 1
+	version  int            // the record's own, 1 to recordVersion
+	pace     float64        // epochs a second, 0 for full speed; from version 3
+	preset   string         // what the run's --preset named; from version 4
+	base     *engine.Config // the design preset named, as the run read it; from version 8, nil for none
+	baseline *Baseline      // the run pinned, or nil; from version 3
 	// keyframes are the timeline's, for replay, oldest first; from
 	// version 4.
 	keyframes []Keyframe
@@ -799,11 +835,41 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			r.start(&out.episodes, k)
 		}
 	}
+	if version >= 8 && r.err == nil {
+		out.base = r.base()
+	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
 	}
 	out.version = int(version)
 	return out, r.err
+}
+
+// base reads the record's base (baseJSON): nil for none. Its texts, the
+// name the run's lines and the trainer's header show above all, are
+// held to what a record's texts are (text): JSON writes a control
+// character as an escape, which decoding turns back into one.
+func (r *recReader) base() *engine.Config {
+	p := r.take(r.length("bytes of the preset's design", maxBase))
+	if r.err != nil || len(p) == 0 {
+		return nil
+	}
+	var cfg engine.Config
+	if err := json.Unmarshal(p, &cfg); err != nil {
+		r.fail("the preset's design: %v", err)
+		return nil
+	}
+	if !bytes.Equal(baseJSON(&cfg), p) { // a key unknown, twice or out of place, a relative points path, …
+		r.fail("the preset's design is not as ganui writes it")
+		return nil
+	}
+	for _, t := range [...]string{cfg.Name, cfg.Description, cfg.Source, cfg.Target} {
+		if !utf8.ValidString(t) || strings.ContainsFunc(t, unicode.IsControl) {
+			r.fail("the preset's design holds a control character or bytes that are not UTF-8")
+			return nil
+		}
+	}
+	return &cfg
 }
 
 // episode reads whether the episode of k is on, and the checks in a row
@@ -1130,7 +1196,7 @@ func (s *Session) restore(annex []byte) error {
 		s.opts.Watch, s.opts.Speed = false, rec.pace
 	}
 	if s.opts.Preset == "" { // a resume: the run's own, which names its design (designOf) and its command again
-		s.opts.Preset = rec.preset
+		s.opts.Preset, s.opts.Base = rec.preset, rec.base // a base of nil: withBase reads the preset as it is now
 	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes

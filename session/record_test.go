@@ -175,6 +175,11 @@ func FuzzReadRecord(f *testing.F) {
 	}
 	Pin{}.apply(ring) // a plane's: its modes and points
 	seed(ring)
+	mine := presetConfig(f, "vanilla")
+	mine.Name = "mine"
+	named := newIdle(f, Options{Config: presetConfig(f, "vanilla"), Preset: "mine.json", Base: &mine, Seed: 1, Dir: f.TempDir()})
+	named.trainEpoch()
+	seed(named) // a preset and its design as read
 	if len(s.tl.keyframes) != 20 || len(ring.tl.keyframes) != 1 {
 		f.Fatalf("%d and %d keyframes: the seeds need keyframes of a line and of a plane", len(s.tl.keyframes), len(ring.tl.keyframes))
 	}
@@ -190,6 +195,7 @@ func FuzzReadRecord(f *testing.F) {
 		r := &Session{hist: rec.hist, evals: rec.evals, from: rec.from, planned: rec.planned, watch: rec.watch, offPlan: rec.offPlan, offWhat: rec.offWhat, startSettings: rec.start, last: rec.last}
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
 		r.opts.Samples, r.speed, r.baseline, r.tl.keyframes = rec.samples, rec.pace, rec.baseline, rec.keyframes
+		r.opts.Preset, r.opts.Base = rec.preset, rec.base
 		if rec.version < recordVersion {
 			return // an earlier version's, which the session writes as its own
 		}
@@ -338,6 +344,20 @@ func TestRecordRefusesControlCharacters(t *testing.T) {
 			}
 		}
 		*c.v = old
+	}
+	// The preset's design, whose name the run's lines and the trainer's
+	// header show: JSON escapes a control character, which decoding
+	// makes one again.
+	base := s.gan.Config()
+	s.opts.Base = &base
+	if rec, err := readRecord(s.runRecord(), s.gan.Epoch()); err != nil || rec.base == nil || rec.base.Name != base.Name {
+		t.Fatalf("the run's own record with its base: %v, %+v", err, rec.base)
+	}
+	for _, bad := range []string{"\x1b[2J", "line\nbreak", "\u009b31m"} {
+		base.Name = "mine" + bad
+		if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control character") {
+			t.Errorf("the preset's name with %q: %v", bad, err)
+		}
 	}
 }
 
@@ -489,8 +509,8 @@ func recordOfVersion4(s *Session) []byte {
 // wrote it: without the tail version 6 added, so that it ends in the
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-(tailBytes-episodesV5)]
+	rec := recordOfVersion7(s)
+	rec = rec[:len(rec)-(tailBytes-4-episodesV5)]
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -499,9 +519,19 @@ func recordOfVersion5(s *Session) []byte {
 // wrote it: without the stall's episode and start that version 7 added,
 // so that it ends in whether the samples had reached the target.
 func recordOfVersion6(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion7(s)
 	rec = rec[:len(rec)-(len(episodeKinds)-episodesV6)*(1+4+1)]
 	rec[len(recordMagic)] = 6
+	return rec
+}
+
+// recordOfVersion7 is s's record with no keyframes kept, as version 7
+// wrote it: without the base version 8 added, so that it ends in the
+// stall's start.
+func recordOfVersion7(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-4-len(baseJSON(s.opts.Base))]
+	rec[len(recordMagic)] = 7
 	return rec
 }
 
@@ -524,7 +554,7 @@ func TestRecordKeepsTheStall(t *testing.T) {
 	if got, err := readRecord(recordWithoutKeyframes(s), 0); err != nil || got.episodes.present[DStalled] != 1 || got.episodes.active[DStalled] {
 		t.Errorf("a stall held a check short of its start: %+v, %v", got.episodes, err)
 	}
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion7(s)
 	rec[len(rec)-1] = confirmChecks // the stall's start, held as long as starts it
 	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "not started") {
 		t.Errorf("a stall held %d checks, not started: %v, want it refused", confirmChecks, err)
