@@ -38,8 +38,10 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err := s.NothingLeft(); err != nil {
 		return usageError{err}
 	}
-	if err := s.Unrecorded(); err != nil {
-		fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
+	for _, err := range []error{s.Unrecorded(), s.OtherKernels()} {
+		if err != nil {
+			fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
+		}
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop

@@ -23,7 +23,7 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes | starts | tail | base
+//	baseline | keyframes | starts | tail | base | kernels
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -97,6 +97,9 @@ import (
 //	             then, or wherever it has gone; version 8 on (a record of
 //	             version 7 ends at the tail, and the resumed run reads its
 //	             preset file as it is then)
+//	kernels:     the kernels that trained the run (engine.KernelISA), as
+//	             a detail: a run resumed on others is told it does not go
+//	             on bit for bit (OtherKernels); version 8 on
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -209,13 +212,13 @@ func (s *Session) runRecord() []byte {
 	w.text(s.opts.Preset)
 	w.baseline(s.baseline)
 
-	base := baseJSON(s.opts.Base)
+	base, kernels := baseJSON(s.opts.Base), engine.KernelISA()
 	mark := len(w.b)
 	w.u32(uint32(len(s.tl.keyframes)))
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b)+tailBytes+len(base) > engine.MaxAnnex {
+	if len(w.b)+tailBytes+len(base)+len(kernels) > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
@@ -234,6 +237,7 @@ func (s *Session) runRecord() []byte {
 	}
 	w.u32(uint32(len(base)))
 	w.b = append(w.b, base...)
+	w.text(kernels)
 	return w.b
 }
 
@@ -265,9 +269,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 }
 
 // tailBytes is the size of what a record holds after its keyframes: the
-// starts, the tails of versions 6 and 7, and the length of version 8's
-// base, whose bytes come on top.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4
+// starts, the tails of versions 6 and 7, and the lengths of version 8's
+// base and kernels, whose bytes come on top.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -491,6 +495,7 @@ type restored struct {
 	pace     float64        // epochs a second, 0 for full speed; from version 3
 	preset   string         // what the run's --preset named; from version 4
 	base     *engine.Config // the design preset named, as the run read it; from version 8, nil for none
+	kernels  string         // the kernels that trained the run (engine.KernelISA); from version 8
 	baseline *Baseline      // the run pinned, or nil; from version 3
 	// keyframes are the timeline's, for replay, oldest first; from
 	// version 4.
@@ -837,6 +842,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	if version >= 8 && r.err == nil {
 		out.base = r.base()
+		out.kernels = r.text("the kernels")
 	}
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
@@ -1197,6 +1203,9 @@ func (s *Session) restore(annex []byte) error {
 	}
 	if s.opts.Preset == "" { // a resume: the run's own, which names its design (designOf) and its command again
 		s.opts.Preset, s.opts.Base = rec.preset, rec.base // a base of nil: withBase reads the preset as it is now
+	}
+	if rec.kernels != engine.KernelISA() {
+		s.otherKernels = rec.kernels
 	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes

@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"os"
@@ -133,7 +134,7 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 		s.trainEpoch()
 	}
 	rec := s.runRecord()
-	rec[len(rec)-tailBytes-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline, no keyframes and the tail), past MaxInt32
+	rec[len(rec)-len(engine.KernelISA())-tailBytes-4-1-8-8-9*8-1] ^= 0xff // the starting g_steps (before last, samples, pace, no baseline, no keyframes, the tail and the kernels' name), past MaxInt32
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
 	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
 		t.Fatal(err)
@@ -196,8 +197,8 @@ func FuzzReadRecord(f *testing.F) {
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
 		r.opts.Samples, r.speed, r.baseline, r.tl.keyframes = rec.samples, rec.pace, rec.baseline, rec.keyframes
 		r.opts.Preset, r.opts.Base = rec.preset, rec.base
-		if rec.version < recordVersion {
-			return // an earlier version's, which the session writes as its own
+		if rec.version < recordVersion || rec.kernels != engine.KernelISA() {
+			return // an earlier version's, or other kernels', which the session writes as its own
 		}
 		if again := r.runRecord(); !bytes.Equal(again, b) {
 			t.Fatalf("a record taken does not write back to its bytes:\n%x\n%x", b, again)
@@ -494,6 +495,52 @@ func recordWithoutKeyframes(s *Session) []byte {
 	return s.runRecord()
 }
 
+// TestResumeOnOtherKernelsSaysSo: a run resumed on other kernels than
+// trained it (a checkpoint of the SIMD build resumed by the default
+// build, or of an AVX-512 machine on an AVX2 one) goes on, but not bit
+// for bit, and says so, headless (OtherKernels) and on the trainer's
+// status line: it had gone on without a word, its numbers from the
+// resume on neither the run's nor a straight run's, where the README
+// promises a resumed run the straight run's. A run resumed on its own
+// kernels, and one whose record does not say (version 7), says nothing.
+func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	dir := t.TempDir()
+	resume := func(rec []byte) *Session {
+		t.Helper()
+		path := filepath.Join(dir, "run.ckpt")
+		if err := saveCheckpoint(s.gan, rec, path); err != nil {
+			t.Fatal(err)
+		}
+		return newIdle(t, Options{Resume: path, Dir: dir})
+	}
+	if r := resume(s.runRecord()); r.OtherKernels() != nil || strings.Contains(r.note, "kernels") {
+		t.Errorf("resumed on its own kernels: %v, note %q", r.OtherKernels(), r.note)
+	}
+	if r := resume(recordOfVersion7(s)); r.OtherKernels() != nil || r.Unrecorded() != nil {
+		t.Errorf("a record of version 7: %v, %v", r.OtherKernels(), r.Unrecorded())
+	}
+	own := engine.KernelISA()
+	other := "avx2"
+	if own == other {
+		other = "go"
+	}
+	rec := s.runRecord()
+	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other))
+	r := resume(rec)
+	want := "trained on the " + other + " kernels, and this ganui runs the " + own + " ones: the run goes on, but not bit for bit"
+	if err := r.OtherKernels(); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("resumed on other kernels: %v; want it to say %q", err, want)
+	}
+	if !strings.Contains(r.note, "trained on the "+other+" kernels, it goes on on the "+own+" ones, not bit for bit") {
+		t.Errorf("the trainer's note: %q", r.note)
+	}
+	if r.Unrecorded() != nil || r.from != 0 {
+		t.Errorf("the record not taken: %v", r.Unrecorded())
+	}
+}
+
 // recordOfVersion4 is s's record with no keyframes kept, as version 4
 // wrote it: without the findings' starts (one byte each) that version 5
 // added at its end, nor version 6's tail, so that it ends in the
@@ -510,7 +557,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(tailBytes-4-episodesV5)]
+	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5)] // the lengths of version 8's base and kernels gone with them
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -530,7 +577,7 @@ func recordOfVersion6(s *Session) []byte {
 // stall's start.
 func recordOfVersion7(s *Session) []byte {
 	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-4-len(baseJSON(s.opts.Base))]
+	rec = rec[:len(rec)-4-len(baseJSON(s.opts.Base))-4-len(engine.KernelISA())]
 	rec[len(recordMagic)] = 7
 	return rec
 }
@@ -573,7 +620,7 @@ func TestRecordRefusesHostileStarts(t *testing.T) {
 	if err != nil || got.episodes.present[AtNoiseFloor] != confirmChecks-1 || len(got.episodes.present) != 1 {
 		t.Fatalf("a finding held a check short of its start: %v, %v", got.episodes.present, err)
 	}
-	at := len(rec) - tailBytes
+	at := len(rec) - tailBytes - len(engine.KernelISA()) // the starts, before the tails and the kernels' name
 	for _, c := range []struct {
 		kind int // its place in episodeKinds
 		held byte

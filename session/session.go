@@ -187,6 +187,10 @@ type Session struct {
 	namedOf []byte
 
 	unrecorded error // why a resumed run's record could not be taken (record.go)
+	// otherKernels is the kernels a resumed run was trained on up to its
+	// checkpoint (its record's, record.go) when they are not those this
+	// process runs (engine.KernelISA): "" for the same, or unknown.
+	otherKernels string
 }
 
 // Unrecorded says why a resumed run has no record (its charts, events and
@@ -194,6 +198,21 @@ type Session struct {
 // or one that could not be read — or is nil: the run itself resumed
 // bit-identically, and its history begins at the resume.
 func (s *Session) Unrecorded() error { return s.unrecorded }
+
+// OtherKernels says, of a run resumed from a checkpoint trained on other
+// kernels than this process runs (engine.KernelISA: the SIMD build's
+// avx512 or avx2, the default build's go), that it does not go on bit
+// for bit: the kernels sum in different orders, so that its numbers from
+// the resume on are neither those the run would have had on its own
+// kernels nor those of a straight run on these. nil for a run resumed on
+// its own kernels, a fresh run, and a checkpoint whose record does not
+// say (an earlier ganui's).
+func (s *Session) OtherKernels() error {
+	if s.otherKernels == "" {
+		return nil
+	}
+	return fmt.Errorf("--resume %s: trained on the %s kernels, and this ganui runs the %s ones: the run goes on, but not bit for bit as it would have on its own, nor as a straight run here", s.opts.Resume, s.otherKernels, engine.KernelISA())
+}
 
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
 // or the checkpoint opts.Resume continued from its epoch. Every error is
@@ -327,6 +346,9 @@ func New(opts Options) (*Session, error) {
 			s.note += "; its checkpoint holds no history: the charts begin here"
 		case s.unrecorded != nil:
 			s.note += "; its history could not be read: the charts begin here"
+		}
+		if s.otherKernels != "" {
+			s.note += fmt.Sprintf("; trained on the %s kernels, it goes on on the %s ones, not bit for bit", s.otherKernels, engine.KernelISA())
 		}
 	}
 	return s, nil
