@@ -457,7 +457,8 @@ func DesignText(name string, changes []Change, skip ...string) string {
 // settingsDiff lists the fields of cfg that differ from base, in the
 // order of the preset keys; the plan (epochs) is left to --epochs. A
 // value reads as --set takes it: a list without its brackets (16,16,
-// relu,relu), a string unquoted, spaces kept.
+// relu,relu), a string unquoted, spaces kept; a target as its spec
+// (targetSpec).
 func settingsDiff(base, cfg engine.Config) []Change {
 	a, b := presets.Marshal(base), presets.Marshal(cfg)
 	lines := func(data []byte) map[string]string {
@@ -471,12 +472,19 @@ func settingsDiff(base, cfg engine.Config) []Change {
 		return m
 	}
 	was, now := lines(a), lines(b)
+	// A target is told by its spec as ParseTarget reads it back:
+	// "normal(4, 1.25)" is the preset's normal(4,1.25), no change.
+	was["target"], now["target"] = targetSpec(base.Target), targetSpec(cfg.Target)
 	var out []Change
 	for _, key := range engine.ConfigKeys() {
 		if key == "epochs" || was[key] == now[key] {
 			continue
 		}
-		out = append(out, Change{key, setValue(now[key])})
+		value := now[key]
+		if key != "target" {
+			value = setValue(value)
+		}
+		out = append(out, Change{key, value})
 	}
 	return out
 }
