@@ -570,9 +570,12 @@ func ParsePoints(data []byte) ([]float64, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != 2 {
-			cols := "1 column" // a file of another separator: "1;2"
+			cols := "1 column"
 			if len(rec) != 1 {
 				cols = fmt.Sprintf("%d columns", len(rec))
+			}
+			if sep := otherSeparator(rec); sep != "" {
+				return nil, fmt.Errorf("line %d: %s, want 2 (x,y) separated by a comma, not by %s", line, cols, sep)
 			}
 			return nil, fmt.Errorf("line %d: %s, want 2 (x,y)", line, cols)
 		}
@@ -608,6 +611,23 @@ func ParsePoints(data []byte) ([]float64, error) {
 		return nil, fmt.Errorf("%s of data, at least %d needed", rows, MinPoints)
 	}
 	return xy, nil
+}
+
+// otherSeparator names the separator other than a comma that a row of
+// the wrong number of columns holds within a cell, "" if none: a file
+// written with semicolons ("1;2", as spreadsheets write CSV where the
+// comma is the decimal mark: "1,5;2" reads as 2 columns, "1" and "5;2"),
+// tabs or spaces is read as one column each line, which says what is
+// wrong but not why.
+func otherSeparator(rec []string) string {
+	for _, sep := range []struct{ char, name string }{{";", "semicolons"}, {"\t", "tabs"}, {" ", "spaces"}} {
+		for _, cell := range rec {
+			if strings.Contains(strings.TrimSpace(cell), sep.char) {
+				return sep.name
+			}
+		}
+	}
+	return ""
 }
 
 // longLine returns the number of the first line of data longer than

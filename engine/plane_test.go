@@ -99,7 +99,10 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n":              "1 row of data",
 		"x,y\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number",
 		"1,2\n3\n":           "line 2: 1 column, want 2",
-		"1;2\n3;4\n":         "line 1: 1 column, want 2",
+		"1;2\n3;4\n":         "line 1: 1 column, want 2 (x,y) separated by a comma, not by semicolons",
+		"x\ty\n1\t2\n":       "line 1: 1 column, want 2 (x,y) separated by a comma, not by tabs",
+		"1,2\n3 4\n":         "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
+		"1,5;2,5\n3,5;4\n":   "line 1: 3 columns, want 2 (x,y) separated by a comma, not by semicolons", // a decimal comma
 		"1,2,3\n4,5,6\n":     "line 1: 3 columns",
 		"1,2\nNaN,3\n":       "not a finite number",
 		"1,2\n3,Inf\n":       "not a finite number",
@@ -176,12 +179,14 @@ func FuzzParsePlane(f *testing.F) {
 // FuzzParsePoints: any input gives points or a one-line error that
 // names the line at fault (or the count of rows), never a panic; what it
 // accepts is between MinPoints and MaxPoints finite points of magnitude
-// at most 1e6. Line ends written CRLF, as Windows writes them, and a
+// at most 1e6; a wrong count of columns is blamed on a separator only
+// the data hold. Line ends written CRLF, as Windows writes them, and a
 // leading byte-order mark, as Excel's "CSV UTF-8" writes it, change
 // nothing.
 func FuzzParsePoints(f *testing.F) {
 	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n",
-		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n"} {
+		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n",
+		"x;y\n1;2\n", "1\t2\n3\t4\n", "1 2\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -202,6 +207,11 @@ func FuzzParsePoints(f *testing.F) {
 			msg := err.Error()
 			if strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "line ") && !strings.Contains(msg, " of data, at least ") && !strings.HasPrefix(msg, "more than ") {
 				t.Fatalf("%q: error %q names no line", data, msg)
+			}
+			for sep, name := range map[string]string{";": "semicolons", "\t": "tabs", " ": "spaces"} {
+				if strings.HasSuffix(msg, "not by "+name) && !bytes.Contains(data, []byte(sep)) {
+					t.Fatalf("%q: error %q names a separator the data does not hold", data, msg)
+				}
 			}
 			return
 		}
