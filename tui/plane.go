@@ -431,8 +431,8 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	ax := yAxisOf(scale{b.Y0, b.Y1}, rows)
 	lines = ax.label(lines)
 	// The x axis at the y axis's step where each label has room, so that
-	// the square reads square (ring's at 160×50 had y at 2.0, 1.5, …, and
-	// x at -2, -1, 0, 1, 2); else about every planeLabelSpacing columns.
+	// the square reads square (ring's at 160×50 had y at 2, 1.5, …, and x
+	// at -2, -1, 0, 1, 2); else about every planeLabelSpacing columns.
 	x, all := "", false
 	if ax.step > 0 && len(yTicks(b.X0, b.X1, ax.step)) >= 2 {
 		x, all = xLabelsAt(b.X0, b.X1, cols, ax.step)

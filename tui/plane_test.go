@@ -645,7 +645,8 @@ func TestXAxisHasTwoLabels(t *testing.T) {
 // TestPlaneAxesStepAlike: the plane is square, and its x axis steps as
 // its y axis does at every size: grid's at 120×40 had y at 4, 2, 0, -2,
 // -4 and x at -5, 0, 5; at 100×30 still, and ring's at 160×50 y at 2.0,
-// 1.5, … and x at -2, -1, 0, 1, 2.
+// 1.5, … and x at -2, -1, 0, 1, 2. A value both axes label is written
+// alike on both: ring's at 200×50 had y at 2.0, 1.5, 1.0, x at 2, 1.5, 1.
 func TestPlaneAxesStepAlike(t *testing.T) {
 	step := func(labels []string) float64 {
 		var vs []float64
@@ -670,6 +671,18 @@ func TestPlaneAxesStepAlike(t *testing.T) {
 			xs := strings.Fields(ansi.Strip(lines[rows]))
 			if dy, dx := step(ys), step(xs); dx != dy {
 				t.Errorf("%s, %d rows: y labels %q, x labels %q", name, rows, ys, xs)
+			}
+			written := map[float64]string{}
+			for _, l := range ys {
+				if v, err := strconv.ParseFloat(l, 64); err == nil {
+					written[v] = l
+				}
+			}
+			for _, l := range xs {
+				if v, err := strconv.ParseFloat(l, 64); err == nil && written[v] != "" && written[v] != l {
+					t.Errorf("%s, %d rows: %v is %q on the y axis, %q on the x axis", name, rows, v, written[v], l)
+					break
+				}
 			}
 		}
 	}

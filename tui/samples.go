@@ -213,8 +213,9 @@ func (a yAxis) xAxis(lo, hi float64, cols int) string {
 // yLabels labels the rows of a plot on scale s at round values, as the
 // line charts' axes are: a step of 1, 2 or 5 times a power of ten, a
 // label every two rows or more but at least two labels, each on the row
-// its value's dots fall in, all written at the step's precision
-// (axisNum). A step whose labels would share rows is widened. Of the
+// its value's dots fall in, each in its fewest digits as the x labels
+// under it are (axisNum, trimZeros: 2, 1.5, 1, where the plane's y axis
+// had read 2.0, 1.5, 1.0 beside its x axis's 2, 1.5, 1). A step whose labels would share rows is widened. Of the
 // steps, the first whose labels are the narrowest wins, four cells or
 // fewer counting as four, so a plot whose labels fit the gutter's four
 // cells keeps them: normal(-1234,0.5)'s are -1235, -1234 and -1233, not
@@ -245,7 +246,7 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 			if r < 0 || r >= rows || labels[r] != "" {
 				continue
 			}
-			labels[r] = axisNum(v, step)
+			labels[r] = trimZeros(axisNum(v, step))
 			w = max(w, len(labels[r]))
 			n++
 		}
