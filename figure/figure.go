@@ -654,7 +654,8 @@ func newPlot(title, x, y string) *plot.Plot {
 }
 
 // roundTicks marks an axis at round values, as the trainer's axes are: a
-// step of 1, 2 or 5 times a power of ten giving about five labels, every
+// step of 1, 2 or 5 times a power of ten giving about five labels and
+// at least three, every
 // multiple of it in the range (0 among them when it is), written with
 // the step's decimals, thousands grouped as the screen groups a count
 // (2,000 … 10,000: "8000" had stood beside "10,000"), and an unlabelled
@@ -681,6 +682,16 @@ func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 		if m*mag >= raw {
 			step = m * mag
 			break
+		}
+	}
+	// A step rounded up leaves as few as two of its multiples in range
+	// (losses from 0.1 to 5.7 at 2 and 4, 5,904 epochs at 2,000 and 4,000):
+	// the next smaller one labels four or more.
+	if math.Floor(hi/step)-math.Ceil(lo/step) < 2 {
+		if math.Round(step/mag) == 5 {
+			step = 2 * mag
+		} else {
+			step /= 2
 		}
 	}
 	if t.whole && step <= 1 {
@@ -777,45 +788,63 @@ func grouped(s string) string {
 // "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
 // runaway's losses, 0.1 to 1e21) labels every second, third, … power of
 // ten, its minor ticks left out: 22 labels had been written over one
-// another.
+// another. An axis of fewer than three powers of ten labels 2 and 5
+// times them too: KS from 0.15 to 0.5 under labels at 1 and 10 alone
+// could not be read.
 type logTicks struct{}
 
 // maxLogLabels is the most powers of ten a log axis labels.
 const maxLogLabels = 12
 
 func (logTicks) Ticks(lo, hi float64) []plot.Tick {
-	ts := plot.LogTicks{Prec: -1}.Ticks(lo, hi)
-	decades := 0
-	for _, t := range ts {
-		if t.Label != "" {
-			decades++
+	if !(lo > 0) || !(hi >= lo) {
+		return nil
+	}
+	// Each power of ten in range and its multiples 2 to 9 (gonum's
+	// LogTicks began a decade late under 1, at 1 for an axis from 0.13,
+	// and counted powers out of range: 100 for one to 12).
+	type mark struct {
+		v     float64
+		power bool
+	}
+	var ms []mark
+	decades, top := 0, 0.0
+	for e := math.Floor(math.Log10(lo)); e <= 308 && math.Pow(10, e) <= hi; e++ {
+		for i := 1.0; i <= 9; i++ {
+			if v := i * math.Pow(10, e); v >= lo*(1-1e-12) && v <= hi*(1+1e-12) {
+				ms = append(ms, mark{v, i == 1})
+				if i == 1 {
+					decades++
+					top = v
+				}
+			}
 		}
 	}
 	every := max(1, (decades+maxLogLabels-1)/maxLogLabels)
-	top := 0.0
-	for _, t := range ts {
-		if t.Label != "" {
-			top = math.Max(top, t.Value)
-		}
-	}
-	out := ts[:0]
-	for _, t := range ts {
+	var out []plot.Tick
+	for _, m := range ms {
+		t := plot.Tick{Value: m.v}
 		switch {
-		case t.Label == "" && every > 1: // a minor tick of a crowded axis
+		case !m.power && every > 1: // a minor tick of a crowded axis
 			continue
-		case t.Label == "":
-		case int(math.Round(math.Log10(t.Value)))%every != 0:
-			t.Label = ""
-		case t.Value >= bigE || top >= bigE && t.Value >= 1000: // one axis, one form: not 1,000,000 under 1e8
-			t.Label = numtext.ShortExp(strconv.FormatFloat(t.Value, 'e', -1, 64))
-		case t.Value >= 1000 && t.Value == math.Trunc(t.Value):
-			t.Label = numtext.FormatInt(int(t.Value))
+		case !m.power && !(decades < 3 && twoOrFive(m.v)):
+		case m.power && int(math.Round(math.Log10(m.v)))%every != 0:
+		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 1,000,000 under 1e8
+			t.Label = numtext.ShortExp(strconv.FormatFloat(m.v, 'e', -1, 64))
+		case m.v >= 1000 && m.v == math.Trunc(m.v):
+			t.Label = numtext.FormatInt(int(m.v))
 		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
-			t.Label = numtext.Digits(t.Value, 12)
+			t.Label = numtext.Digits(m.v, 12)
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// twoOrFive says whether v is 2 or 5 times a power of ten.
+func twoOrFive(v float64) bool {
+	m := math.Round(v / math.Pow(10, math.Floor(math.Log10(v)+1e-9)))
+	return m == 2 || m == 5
 }
 
 // series is the points of one history value over the epochs, those

@@ -341,7 +341,8 @@ func TestFromSweep(t *testing.T) {
 // TestRoundTicks: the figure's axes are marked at steps of 1, 2 or 5
 // times a power of ten (gonum's own took 400, 1200, 2000), with 0 when it
 // is in range and thousands grouped on every label, as the screen groups
-// a count (an axis to 10,000 had read "8000" beside "10,000").
+// a count (an axis to 10,000 had read "8000" beside "10,000"), and three
+// labels at least (bimodal's losses had read 2 and 4 alone).
 func TestRoundTicks(t *testing.T) {
 	labels := func(lo, hi float64) (out []string) {
 		for _, k := range (roundTicks{}).Ticks(lo, hi) {
@@ -363,6 +364,9 @@ func TestRoundTicks(t *testing.T) {
 		{0.006, 0.42, "0.1 0.2 0.3 0.4"},
 		{-4, 4, "-4 -2 0 2 4"},
 		{-0.012, 0.018, "-0.01 0.00 0.01"},
+		{0.1, 5.7, "1 2 3 4 5"},                    // bimodal's losses: 2 and 4 alone at a step of 2
+		{1, 5904, "1,000 2,000 3,000 4,000 5,000"}, // an interrupted run's epochs: 2,000 and 4,000
+		{0.04, 1.09, "0.2 0.4 0.6 0.8 1.0"},        // 0.5 and 1.0 at a step of 0.5
 	} {
 		if got := strings.Join(labels(c.lo, c.hi), " "); got != c.want {
 			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
@@ -922,15 +926,21 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 // exponents, and 1e3 on from there on an axis that reaches 1e7; never
 // gonum's "100000" or "1e+07", nor "1000" beside "10,000", nor
 // "1,000,000" under "1e8". An axis of many decades labels no more than a
-// dozen.
+// dozen; one of fewer than three labels 2 and 5 times its powers too.
+// Only what is in range is marked: gonum's ticker had given the powers
+// beyond it, whose labels, never drawn, widened the axis's gutter.
 func TestLogTicksGrouped(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
 		want   []string
 	}{
-		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8", "1e9"}},
-		{0.5, 9e5, []string{"1", "10", "100", "1,000", "10,000", "100,000", "1,000,000"}},
-		{3e-7, 0.02, []string{"1e-6", "1e-5", "0.0001", "0.001", "0.01", "0.1"}},
+		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8"}},
+		{0.5, 9e5, []string{"1", "10", "100", "1,000", "10,000", "100,000"}},
+		{3e-7, 0.02, []string{"1e-6", "1e-5", "0.0001", "0.001", "0.01"}},
+		// bimodal's KS and W1, 0.15 to 1.9, had read 1 and 10 alone.
+		{0.13, 12, []string{"0.2", "0.5", "1", "2", "5", "10"}},
+		{0.013, 0.6, []string{"0.02", "0.05", "0.1", "0.2", "0.5"}},
+		{2e6, 3e7, []string{"2e6", "5e6", "1e7", "2e7"}},
 		// A runaway's 22 decades: every second labelled.
 		{0.05, 6e20, []string{"1", "100", "1e4", "1e6", "1e8", "1e10", "1e12", "1e14", "1e16", "1e18", "1e20"}},
 	} {
