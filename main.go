@@ -173,7 +173,7 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
 		return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
 	case err != nil || n < lo || n > hi:
-		return 0, fmt.Errorf("--%s: %s out of range %d..%d (%s)", name, s, lo, hi, def)
+		return 0, fmt.Errorf("--%s: %s out of range %s (%s)", name, s, numtext.Range(lo, hi), def)
 	}
 	return n, nil
 }

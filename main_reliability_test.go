@@ -76,7 +76,7 @@ func TestOneRangeForEpochs(t *testing.T) {
 		{"--headless", "--set", "epochs=1000000001"},
 		{"--headless", "--preset", writeFile(t, "long.json", `{"base": "vanilla", "epochs": 1e12}`)},
 	} {
-		wantUsageError(t, args, "out of range 1..1000000000")
+		wantUsageError(t, args, "out of range 1..1,000,000,000")
 	}
 }
 

@@ -276,17 +276,17 @@ func (c *Config) validate(readTarget bool) error {
 		dRows = c.Batch / c.DIn
 	}
 	for _, err := range []error{
-		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch: %d out of range 1..%d", c.Batch, MaxBatch),
+		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch: %s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
 		checkChoice("noise", noiseNames, c.Noise),
-		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim: %d out of range 1..%d", c.NoiseDim, MaxWidth),
+		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim: %s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
 		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out: %d out of range: a divisor of batch %d", c.GOut, c.Batch),
 		checkChoice("d_input", dInputNames, c.DInput),
 		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in: %d out of range: a divisor of batch %d", c.DIn, c.Batch),
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
 		check(c.DInput == DInputRaw || dim == 1, "d_input: %s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
-		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %d out of range 0..%d (0: no minibatch discrimination)", c.MBDKernels, MaxMBDKernels),
+		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
 		checkMBDDim(c.MBDDim, c.MBDKernels),
-		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs 2..%d discriminator rows (batch/d_in), got %d", MaxMBDRows, dRows),
+		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs %s discriminator rows (batch/d_in), got %s", numtext.Range(2, MaxMBDRows), numtext.FormatInt(dRows)),
 		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
 		checkChoice("loss", lossNames, c.Loss),
 		checkChoice("g_loss", gLossNames, c.GLoss),
@@ -316,12 +316,12 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps: %s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
-		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps: %d out of range: 0 (off) or 1..%d", c.DWarmupSteps, MaxSteps),
-		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs: %d out of range 0..%d", c.DWarmupEpochs, MaxEpochs),
-		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every: %d out of range: 0 (off) or 1..%d", c.DWarmupEvery, MaxEpochs),
+		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps: %s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupSteps), numtext.Range(1, MaxSteps)),
+		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs: %s out of range %s", numtext.FormatInt(c.DWarmupEpochs), numtext.Range(0, MaxEpochs)),
+		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every: %s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupEvery), numtext.Range(1, MaxEpochs)),
 		check(c.DWarmupSteps == 0 || c.DWarmupEpochs > 0 || c.DWarmupEvery > 0,
 			"d_warmup_steps: %d steps in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", c.DWarmupSteps),
-		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %d out of range 0..%d (0: G does not unroll D)", c.Unroll, MaxUnroll),
+		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %s out of range %s (0: G does not unroll D)", numtext.FormatInt(c.Unroll), numtext.Range(0, MaxUnroll)),
 		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order: needs unroll > 0, got %d", c.Unroll),
 		check(!c.UnrollSecondOrder || c.MBDKernels == 0 && c.DInput == DInputRaw,
 			"unroll_second_order: the second-order term needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
@@ -355,10 +355,10 @@ func (c *Config) validate(readTarget bool) error {
 	}
 	g, d := c.netValues()
 	if g > MaxNetValues {
-		return fmt.Errorf("g_hidden: the generator would hold %d weights and activations (batch/g_out rows × widths), more than %d", g, MaxNetValues)
+		return fmt.Errorf("g_hidden: the generator would hold %s weights and activations (batch/g_out rows × widths), more than %s", numtext.FormatInt(g), numtext.FormatInt(MaxNetValues))
 	}
 	if d > MaxNetValues {
-		return fmt.Errorf("d_hidden: the discriminator would hold %d weights and activations (batch/d_in rows × widths), more than %d", d, MaxNetValues)
+		return fmt.Errorf("d_hidden: the discriminator would hold %s weights and activations (batch/d_in rows × widths), more than %s", numtext.FormatInt(d), numtext.FormatInt(MaxNetValues))
 	}
 	return nil
 }
@@ -428,7 +428,7 @@ func validNet(p string, hidden []int, acts []Activation) error {
 	}
 	for _, h := range hidden {
 		if h < 1 || h > MaxWidth {
-			return fmt.Errorf("%s_hidden: width %d out of range 1..%d", p, h, MaxWidth)
+			return fmt.Errorf("%s_hidden: width %s out of range %s", p, numtext.FormatInt(h), numtext.Range(1, MaxWidth))
 		}
 	}
 	if len(acts) != len(hidden)+1 {
@@ -473,7 +473,7 @@ func checkLR(key string, lr float64) error {
 // CheckEpochs reports a number of epochs outside 1..MaxEpochs, naming it
 // key: the one check of a plan, wherever it is given.
 func CheckEpochs(key string, n int) error {
-	return check(n >= 1 && n <= MaxEpochs, "%s: %d out of range 1..%d", key, n, MaxEpochs)
+	return check(n >= 1 && n <= MaxEpochs, "%s: %s out of range %s", key, numtext.FormatInt(n), numtext.Range(1, MaxEpochs))
 }
 
 // checkOptional reports a weight of an optional technique that is
@@ -556,14 +556,14 @@ func (c *Config) WarmupEpochs() string {
 // and a number no int holds (mbd_dim=1e400) refused with no range.
 func checkMBDDim(dim, kernels int) error {
 	if kernels == 0 {
-		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim: %d out of range 0..%d (unused without mbd_kernels)", dim, MaxMBDDim)
+		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim: %s out of range %s (unused without mbd_kernels)", numtext.FormatInt(dim), numtext.Range(0, MaxMBDDim))
 	}
-	return check(dim >= 1 && dim <= MaxMBDDim, "mbd_dim: %d out of range 1..%d", dim, MaxMBDDim)
+	return check(dim >= 1 && dim <= MaxMBDDim, "mbd_dim: %s out of range %s", numtext.FormatInt(dim), numtext.Range(1, MaxMBDDim))
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
 func checkSteps(key string, n int) error {
-	return check(n >= 1 && n <= MaxSteps, "%s: %d out of range 1..%d", key, n, MaxSteps)
+	return check(n >= 1 && n <= MaxSteps, "%s: %s out of range %s", key, numtext.FormatInt(n), numtext.Range(1, MaxSteps))
 }
 
 // validBeta reports a decay rate in [0,1) as the engine uses it, in

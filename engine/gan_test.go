@@ -239,7 +239,8 @@ func TestDCurve(t *testing.T) {
 	}
 }
 
-// TestLimitsInMessages: the range errors quote the limits they enforce.
+// TestLimitsInMessages: the range errors quote the limits they enforce,
+// whole numbers grouped as the flags' defaults are (1..100,000).
 func TestLimitsInMessages(t *testing.T) {
 	for _, c := range []struct {
 		edit func(*Config)
@@ -248,7 +249,7 @@ func TestLimitsInMessages(t *testing.T) {
 		{func(c *Config) { c.GLR = MaxLR * 1.5 }, fmt.Sprintf("g_lr: %g out of range (0,%g]", MaxLR*1.5, MaxLR)},
 		{func(c *Config) { c.DLR = 0 }, fmt.Sprintf("d_lr: 0 out of range (0,%g]", MaxLR)},
 		{func(c *Config) { c.DSteps = MaxSteps + 1 }, fmt.Sprintf("d_steps: %d out of range 1..%d", MaxSteps+1, MaxSteps)},
-		{func(c *Config) { c.Batch = MaxBatch + 1 }, fmt.Sprintf("batch: %d out of range 1..%d", MaxBatch+1, MaxBatch)},
+		{func(c *Config) { c.Batch = MaxBatch + 1 }, fmt.Sprintf("batch: %s out of range %s", numtext.FormatInt(MaxBatch+1), numtext.Range(1, MaxBatch))},
 	} {
 		cfg := blogConfig()
 		c.edit(&cfg)

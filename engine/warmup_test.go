@@ -79,9 +79,9 @@ func TestWarmupValidates(t *testing.T) {
 	}{
 		{func(c *Config) { c.DWarmupSteps = -1 }, "d_warmup_steps: -1 out of range: 0 (off) or 1..100"},
 		{func(c *Config) { c.DWarmupSteps = 101 }, "d_warmup_steps: 101 out of range: 0 (off) or 1..100"},
-		{func(c *Config) { c.DWarmupEpochs = -1 }, "d_warmup_epochs: -1 out of range 0..1000000000"},
-		{func(c *Config) { c.DWarmupEpochs = MaxEpochs + 1 }, "d_warmup_epochs: 1000000001 out of range"},
-		{func(c *Config) { c.DWarmupEvery = -1 }, "d_warmup_every: -1 out of range: 0 (off) or 1..1000000000"},
+		{func(c *Config) { c.DWarmupEpochs = -1 }, "d_warmup_epochs: -1 out of range 0..1,000,000,000"},
+		{func(c *Config) { c.DWarmupEpochs = MaxEpochs + 1 }, "d_warmup_epochs: 1,000,000,001 out of range"},
+		{func(c *Config) { c.DWarmupEvery = -1 }, "d_warmup_every: -1 out of range: 0 (off) or 1..1,000,000,000"},
 		{func(c *Config) { c.DWarmupEpochs, c.DWarmupEvery = 0, 0 }, "d_warmup_steps: 100 steps in no epoch"},
 	} {
 		cfg := wganConfig()
@@ -103,7 +103,7 @@ func TestWarmupValidates(t *testing.T) {
 		}
 	}
 	cfg := wganConfig()
-	if err := cfg.Set("d_warmup_every", "x"); err == nil || !strings.Contains(err.Error(), "allowed: 0 (off) or 1..1000000000") {
+	if err := cfg.Set("d_warmup_every", "x"); err == nil || !strings.Contains(err.Error(), "allowed: 0 (off) or 1..1,000,000,000") {
 		t.Errorf("--set d_warmup_every=x: %v, want the range", err)
 	}
 	if hint := KeyHint("warmup_steps"); hint != ` (did you mean "d_warmup_steps"?)` {

@@ -326,18 +326,18 @@ func TestConfigSet(t *testing.T) {
 		// --show-preset NAME lists the keys)" had sent the user to.
 		{"ganui_version", "v1.0.0", `ganui_version names the ganui that wrote a preset file; it is no setting of the design`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
-		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1000000000`},
-		{"epochs", "1e30", `epochs: 1e30 out of range 1..1000000000`},
+		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1,000,000,000`},
+		{"epochs", "1e30", `epochs: 1e30 out of range 1..1,000,000,000`},
 		{"g_lr", "1e999", `g_lr: 1e999 out of range (0,10]`},
-		{"epochs", "0x1p4", `epochs: "0x1p4" is not an integer; allowed: 1..1000000000`},
-		{"epochs", "1_000", `epochs: "1_000" is not an integer; allowed: 1..1000000000`},
+		{"epochs", "0x1p4", `epochs: "0x1p4" is not an integer; allowed: 1..1,000,000,000`},
+		{"epochs", "1_000", `epochs: "1_000" is not an integer; allowed: 1..1,000,000,000`},
 		{"g_lr", "0x1p-10", `g_lr: "0x1p-10" is not a number; allowed: (0,10]`},
 		{"g_hidden", "0x10,8", `g_hidden: "0x10,8" is not a list of integers like 32,32`},
 		{"g_hidden", "32,x", `g_hidden: "32,x" is not a list of integers like 32,32`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: want a list of integers, got string`},
 		// A number is written one way (PlainNumber): no '+', no spaces
 		// around it, in a list too; JSON's spaces between items aside.
-		{"epochs", "+5", `epochs: "+5" is not an integer; allowed: 1..1000000000`},
+		{"epochs", "+5", `epochs: "+5" is not an integer; allowed: 1..1,000,000,000`},
 		{"g_lr", "+1e-3", `g_lr: "+1e-3" is not a number; allowed: (0,10]`},
 		// The range is Validate's, as a value out of it would be told.
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
@@ -499,7 +499,7 @@ func TestConfigSetJSON(t *testing.T) {
 // TestIntegerTooLargeIsOutOfRange: in every integer field and list of
 // them, a whole number no int holds is out of range, from --set and a
 // preset file alike, in the words of 1e30's: --set batch=1e400 had been
-// "not an integer" beside batch=1e30's "out of range 1..100000", a
+// "not an integer" beside batch=1e30's "out of range 1..100,000", a
 // preset file's "batch": 1e30 "is out of range" without the range, and
 // g_hidden=1e30 "not a list of integers". A list in JSON reads its
 // integers as a field does: [5e3] is 5000, as g_hidden=5e3 is.
@@ -540,10 +540,10 @@ func TestIntegerTooLargeIsOutOfRange(t *testing.T) {
 	if err := c.SetJSON("g_hidden", []byte("[5e3]")); err != nil || !slices.Equal(c.GHidden, []int{5000}) {
 		t.Errorf(`SetJSON(g_hidden, [5e3]) = %v, %v; want 5000 read`, err, c.GHidden)
 	}
-	if err := c.Set("batch", "1e400"); err == nil || err.Error() != "batch: 1e400 out of range 1..100000" {
+	if err := c.Set("batch", "1e400"); err == nil || err.Error() != "batch: 1e400 out of range 1..100,000" {
 		t.Errorf("Set(batch, 1e400) = %v", err)
 	}
-	if err := c.Set("g_hidden", "32,1e400"); err == nil || err.Error() != "g_hidden: width 1e400 out of range 1..4096" {
+	if err := c.Set("g_hidden", "32,1e400"); err == nil || err.Error() != "g_hidden: width 1e400 out of range 1..4,096" {
 		t.Errorf("Set(g_hidden, 32,1e400) = %v", err)
 	}
 }

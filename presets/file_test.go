@@ -211,7 +211,7 @@ func TestParseErrors(t *testing.T) {
 		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: invalid JSON: invalid character 'G'"}, // a checkpoint: no advice to save it as UTF-8
 		// a key left out without a base is zero; the error says so, since
 		// the file never gave the value it refuses
-		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
+		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100,000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
 		// a value the base gives that a value in the file makes invalid:
 		// the base's line, and where the refused value came from (it read
 		// "p.json: g_acts: …", no line, a key the file does not have)

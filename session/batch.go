@@ -45,7 +45,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 		}
 		switch {
 		case errors.Is(err, engine.ErrOutOfRange) && !strings.HasPrefix(bad, "-"): // 1--3 is no seed, not one too small
-			return nil, fmt.Errorf("%q: a seed is at most %d", part, uint64(math.MaxUint64))
+			return nil, fmt.Errorf("%q: a seed is at most %s", part, numtext.FormatUint(math.MaxUint64))
 		case errors.Is(err, engine.ErrInexact):
 			return nil, fmt.Errorf("%q: a seed past 2⁵³ in the exponent form is not exact; write its digits", part)
 		case err != nil:
@@ -53,7 +53,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 		case a > b:
 			return nil, fmt.Errorf("range %q runs backwards; write %d-%d", part, b, a)
 		case b-a >= maxSeeds || len(seeds)+int(b-a)+1 > maxSeeds:
-			return nil, fmt.Errorf("%q: at most %d seeds", spec, maxSeeds)
+			return nil, fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
 		}
 		for s := a; ; s++ {
 			if seen[s] {

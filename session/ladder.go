@@ -135,7 +135,7 @@ func ParseSpeed(s string) (float64, error) {
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
 		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
 	case !(v >= MinSpeed && v <= MaxSpeed):
-		return 0, fmt.Errorf("%s out of range %d..%d epochs a second (or full)", s, MinSpeed, MaxSpeed) // as the other numbers' ranges are put
+		return 0, fmt.Errorf("%s out of range %s epochs a second (or full)", s, numtext.Range(MinSpeed, MaxSpeed)) // as the other numbers' ranges are put
 	}
 	return v, nil
 }

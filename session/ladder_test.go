@@ -116,11 +116,11 @@ func TestParseSpeed(t *testing.T) {
 		"5 ":    `"5 " is not full or a number of epochs a second`,
 		" full": `" full" is not full or a number of epochs a second`,
 		"5 /s":  `"5 /s" is not full or a number of epochs a second`,
-		"0":     "0 out of range 1..100000 epochs a second (or full)",
-		"-3":    "-3 out of range 1..100000 epochs a second (or full)",
-		"0.5":   "0.5 out of range 1..100000 epochs a second (or full)",
-		"1e9":   "1e9 out of range 1..100000 epochs a second (or full)",
-		"1e999": "1e999 out of range 1..100000 epochs a second (or full)",
+		"0":     "0 out of range 1..100,000 epochs a second (or full)",
+		"-3":    "-3 out of range 1..100,000 epochs a second (or full)",
+		"0.5":   "0.5 out of range 1..100,000 epochs a second (or full)",
+		"1e9":   "1e9 out of range 1..100,000 epochs a second (or full)",
+		"1e999": "1e999 out of range 1..100,000 epochs a second (or full)",
 	} {
 		if _, err := ParseSpeed(bad); err == nil || err.Error() != want {
 			t.Errorf("ParseSpeed(%q): %v, want %s", bad, err, want)

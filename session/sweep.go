@@ -80,7 +80,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			same[string(j)] = v
 		}
 		if size *= len(values); size*max(seeds, 1) > maxSweepRuns {
-			return Sweep{}, fmt.Errorf("%s: the grid has more than %d runs (cells × seeds)", key, maxSweepRuns)
+			return Sweep{}, fmt.Errorf("%s: the grid has more than %s runs (cells × seeds)", key, numtext.FormatInt(maxSweepRuns))
 		}
 		axes = append(axes, SweepAxis{Key: key, Values: values})
 	}

@@ -62,7 +62,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr=-1"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
 		{[]string{"g_lr=1e-3,-Inf"}, 1, "g_lr: -Inf out of range"},
-		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "more than 10000 runs"},
+		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "more than 10,000 runs"},
 		{nil, 1, "nothing to sweep"},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)

@@ -14,6 +14,7 @@
 package numtext
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -112,12 +113,26 @@ func Together(s string) string { return strings.ReplaceAll(s, " ", NBSP) }
 // \u00a0.
 func Plain(s string) string { return strings.ReplaceAll(s, NBSP, " ") }
 
+// Range writes the whole numbers lo to hi as an error gives a range,
+// each grouped as FormatInt groups it (100..10,000,000): a range written
+// in bare digits had stood beside a grouped default ("out of range
+// 100..10000000 (default 10,000)").
+func Range[T ~int | ~uint64](lo, hi T) string {
+	return grouped(fmt.Sprint(lo)) + ".." + grouped(fmt.Sprint(hi))
+}
+
 // FormatInt writes a count as a reader reads one, its thousands grouped
 // (12,345), wherever the screen or --list-presets shows it: the design's
 // outline said "5000 epochs" under a header's "5,000". Text a program
 // reads (a preset file, the CSV, key=value lines) writes digits alone.
-func FormatInt(n int) string {
-	s := strconv.Itoa(n)
+func FormatInt(n int) string { return grouped(strconv.Itoa(n)) }
+
+// FormatUint is FormatInt for a count no int holds: a seed.
+func FormatUint(n uint64) string { return grouped(strconv.FormatUint(n, 10)) }
+
+// grouped is s, the digits of a whole number after an optional '-', its
+// thousands grouped.
+func grouped(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	var out []byte

@@ -30,6 +30,20 @@ func TestFormatInt(t *testing.T) {
 	}
 }
 
+// TestRange: a range's ends grouped as a count is, an int's or a
+// uint64's past what an int holds.
+func TestRange(t *testing.T) {
+	if got := Range(100, 10_000_000); got != "100..10,000,000" {
+		t.Errorf("Range(100, 10000000) = %q", got)
+	}
+	if got := Range(uint64(0), math.MaxUint64); got != "0..18,446,744,073,709,551,615" {
+		t.Errorf("Range(0, MaxUint64) = %q", got)
+	}
+	if got := FormatUint(math.MaxUint64); got != "18,446,744,073,709,551,615" {
+		t.Errorf("FormatUint(MaxUint64) = %q", got)
+	}
+}
+
 // TestFormatFloat: a setting in its fewest digits, its exponent short.
 func TestFormatFloat(t *testing.T) {
 	for in, want := range map[float64]string{5e-5: "5e-5", 0.999: "0.999", 10: "10", 0.1: "0.1", 1e21: "1e21", -2.5e-10: "-2.5e-10"} {
