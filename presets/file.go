@@ -158,7 +158,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 	}
 	if !seen["description"] && seen[baseKey] {
-		cfg.Description = "your preset, based on " + cfg.Description
+		cfg.Description = "your preset, based on " + baseName + ": " + cfg.Description // the base's own, bimodal's "vanilla on a two-mode target, …", had read as if vanilla were the base
 	}
 	if !seen["source"] {
 		cfg.Source = "preset file " + file

@@ -140,6 +140,21 @@ func TestMarshalWritesLearningRatesAsTheSettings(t *testing.T) {
 	}
 }
 
+// TestDescriptionNamesTheBase: a file's design without a description of
+// its own is described as based on the preset it names, then that
+// preset's words: bimodal's, which begin "vanilla on a two-mode target",
+// had read "your preset, based on vanilla on a two-mode target, …", as
+// if vanilla were its base.
+func TestDescriptionNamesTheBase(t *testing.T) {
+	c, err := Parse([]byte(`{"base": "bimodal", "g_lr": 1e-3}`), "mine.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "your preset, based on bimodal: vanilla on a two-mode target, to watch for mode collapse"; c.Description != want {
+		t.Errorf("description %q, want %q", c.Description, want)
+	}
+}
+
 func TestParseWithBase(t *testing.T) {
 	c, err := Parse([]byte(`{
   "base": "vanilla",
@@ -152,7 +167,7 @@ func TestParseWithBase(t *testing.T) {
 	want, _ := Get("vanilla")
 	want.GHidden, want.GLR = []int{64, 64}, 0.0005
 	want.Name = "wide"
-	want.Description = "your preset, based on " + want.Description
+	want.Description = "your preset, based on vanilla: " + want.Description
 	want.Source = "preset file wide.json"
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got  %+v\nwant %+v", c, want)
