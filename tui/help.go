@@ -69,7 +69,7 @@ var planeGlossary = [][2]string{
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std)."},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
 	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
-	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): G follows them. A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
+	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + planePushFollowed + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
 	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."},
 	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are."},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},
@@ -80,7 +80,7 @@ var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)"
 
 // glossaryEntries is the glossary of the run shown: of a two-dimensional
 // run, the 2-D view's entries and those the views share; of a critic,
-// no ln 2 line; under feature matching, a push G does not follow.
+// no ln 2 line; and the push as G takes it (pushTaken).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	if m.snap.Target.Plane != nil {
@@ -90,23 +90,45 @@ func (m *Model) glossaryEntries() [][2]string {
 		switch {
 		case m.snap.Target.Plane != nil && oneDOnly[g[0]]:
 		case g[0] == "ln 2 line" && m.snap.Equilibrium == nil: // a critic's losses have none
-		case g[0] == "push" && m.snap.GLoss == engine.GLossFeatureMatching:
-			// Its G matches D's features, not D's score: the entry had
-			// said G moves its samples the way of D's slope, under the
-			// remedy saying G no longer follows it.
-			out = append(out, [2]string{g[0], strings.Replace(g[1], pushFollowed, pushNotFollowed, 1)})
 		default:
 			out = append(out, g)
+		}
+	}
+	for i, g := range out {
+		if g[0] == "push" {
+			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		}
 	}
 	return out
 }
 
-// pushFollowed is what the push entry says G does with the push, and
-// pushNotFollowed what a G under feature matching does instead.
+// pushTaken is the push entry with what G does with the push as the
+// design has it. Under feature matching G matches D's features, not its
+// score: the entry had said G moves its samples the way of D's slope,
+// under the remedy saying G no longer follows it. Under least squares G
+// pulls its samples' scores to 1, so it moves them against D's slope
+// where D scores them over 1, as the remedy says; the entry had said it
+// follows the slope everywhere.
+func (m *Model) pushTaken(entry string) string {
+	var line, plane string
+	switch {
+	case m.snap.GLoss == engine.GLossFeatureMatching:
+		line = "G does not follow it here: it matches the mean of D's features on its samples to that on real data."
+		plane = "G does not follow them here: it matches the mean of D's features on its samples to that on real data."
+	case m.snap.Loss == engine.LossLeastSquares:
+		line = "G moves its samples that way where D scores them under 1, and against it where over 1: it pulls their scores to 1 (least squares)."
+		plane = "G follows them where D scores its samples under 1, and moves against them where over 1: it pulls their scores to 1 (least squares)."
+	default:
+		return entry
+	}
+	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
+}
+
+// pushFollowed and planePushFollowed are what the push entries say G
+// does with the push where it follows it.
 const (
-	pushFollowed    = "G moves its samples that way."
-	pushNotFollowed = "G does not follow it here: it matches the mean of D's features on its samples to that on real data."
+	pushFollowed      = "G moves its samples that way."
+	planePushFollowed = "G follows them."
 )
 
 // glossaryHeight is the room the glossary has: the screen less the header

@@ -406,17 +406,36 @@ func TestGlossaryExplainsThePushMarks(t *testing.T) {
 // TestFeatureMatchingPushIsNotFollowed: under feature matching G matches
 // D's features, not its score, so the push entry does not say G moves
 // its samples the way of D's slope: it had, on the page under the
-// remedy saying "the push is D's slope, which G no longer follows".
+// remedy saying "the push is D's slope, which G no longer follows"; the
+// plane's had said "G follows them". Under least squares G pulls its
+// samples' scores to 1, against the slope where D scores them over 1, as
+// the remedy says; the entries had said G follows it.
 func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
-	for _, g := range []engine.GLoss{engine.GLossNonSaturating, engine.GLossFeatureMatching} {
-		var m Model
-		m.snap.GLoss = g
-		for _, e := range m.glossaryEntries() {
-			if e[0] != "push" {
-				continue
+	for _, plane := range []bool{false, true} {
+		for _, c := range []struct {
+			loss  engine.Loss
+			g     engine.GLoss
+			wants string
+		}{
+			{engine.LossBCE, engine.GLossNonSaturating, ""},
+			{engine.LossBCE, engine.GLossFeatureMatching, "does not follow"},
+			{engine.LossLeastSquares, engine.GLossNonSaturating, "against"},
+			{engine.LossLeastSquares, engine.GLossFeatureMatching, "does not follow"},
+			{engine.LossHinge, engine.GLossNonSaturating, ""},
+		} {
+			var m Model
+			if plane {
+				m.snap.Target.Plane = &session.PlaneInfo{}
 			}
-			if follows := strings.Contains(e[1], "G moves its samples that way"); follows != (g != engine.GLossFeatureMatching) {
-				t.Errorf("g_loss %v: the push entry reads %q", g, e[1])
+			m.snap.Loss, m.snap.GLoss = c.loss, c.g
+			for _, e := range m.glossaryEntries() {
+				if e[0] != "push" {
+					continue
+				}
+				follows := strings.Contains(e[1], pushFollowed) || strings.Contains(e[1], planePushFollowed)
+				if follows != (c.wants == "") || c.wants != "" && !strings.Contains(e[1], c.wants) {
+					t.Errorf("2-D %v, loss %v, g_loss %v: the push entry reads %q", plane, c.loss, c.g, e[1])
+				}
 			}
 		}
 	}
