@@ -584,7 +584,7 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 	o.jobs = int(read("jobs", jobs, 1, maxJobs, "default: one per CPU, here "+strconv.Itoa(defaultJobs())))
 	o.Every = int(read("every", every, 0, engine.MaxEpochs, "default 500"))
 	if given["samples"] {
-		o.Samples = int(read("samples", samples, minSamples, maxSamples, "default "+samplesDefault))
+		o.Samples = int(read("samples", samples, minSamples, maxSamples, "to "+numtext.FormatInt(engine.MaxPlaneSamples)+" on a 2-D target; default "+samplesDefault))
 	}
 	return err
 }

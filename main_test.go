@@ -79,8 +79,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
-		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10,000,000 (default 10,000, or 2,500 on a 2-D target)"},
-		{[]string{"--headless", "--samples", "0"}, "--samples: 0 out of range 100..10,000,000 (default 10,000, or 2,500 on a 2-D target)"},
+		{[]string{"--headless", "--samples", "1e99"}, "--samples: 1e99 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)"},
+		{[]string{"--headless", "--samples", "0"}, "--samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)"},
 		{[]string{"--headless", "--seed", "1e19"}, "--seed: 1e19 is past 2⁵³"},
 		{[]string{"--headless", "--seed", "18446744073709551616"}, "--seed: 18446744073709551616 out of range 0..18,446,744,073,709,551,615"},
 		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false`},
@@ -848,8 +848,8 @@ func TestZeroIsNoDefault(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--headless", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (default 10,000, or 2,500 on a 2-D target)\n"},
-		{[]string{"--resume", "x.ckpt", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (default 10,000, or 2,500 on a 2-D target)\n"},
+		{[]string{"--headless", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)\n"},
+		{[]string{"--resume", "x.ckpt", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)\n"},
 		{[]string{"--headless", "--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 	} {
