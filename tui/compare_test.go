@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -63,6 +64,18 @@ func TestPlaneLegendWholeWithABaseline(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 40)
 	snap.State = session.Paused
 	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 1, Epoch: 700, Settings: snap.Settings, Eval: snap.Eval}
+	eachLegendView(t, s, snap, func(at, view string) {
+		if !strings.Contains(view, "⣿ base") && !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") {
+			t.Errorf("%s: the legend lacks the baseline or G's samples:\n%s", at, view)
+		}
+	})
+}
+
+// eachLegendView renders snap at 80×24, 100×30 and 120×40, in colour and
+// without, and hands check each view, its colours stripped, after
+// checking that no line of it is cut ("…").
+func eachLegendView(t *testing.T, s *session.Session, snap session.Snapshot, check func(at, view string)) {
+	t.Helper()
 	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
 		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
 			lipgloss.SetColorProfile(profile)
@@ -71,12 +84,11 @@ func TestPlaneLegendWholeWithABaseline(t *testing.T) {
 			m.apply(snap)
 			view := ansiStrip(m.View())
 			lipgloss.SetColorProfile(termenv.Ascii)
-			if !strings.Contains(view, "⣿ base") && !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") {
-				t.Errorf("profile %v, %d×%d: the legend lacks the baseline or G's samples:\n%s", profile, size[0], size[1], view)
-			}
+			at := fmt.Sprintf("profile %v, %d×%d", profile, size[0], size[1])
+			check(at, view)
 			for _, l := range strings.Split(view, "\n") {
 				if strings.Contains(l, "…") {
-					t.Errorf("profile %v, %d×%d: a line is cut: %q", profile, size[0], size[1], l)
+					t.Errorf("%s: a line is cut: %q", at, l)
 				}
 			}
 		}
@@ -112,24 +124,11 @@ func TestLegendWholeWithABaseline(t *testing.T) {
 	s, snap := trained(t, cfg, 1, 40)
 	snap.State = session.Paused
 	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 123456789, Epoch: 200000, Settings: snap.Settings, Eval: snap.Eval}
-	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
-		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
-			lipgloss.SetColorProfile(profile)
-			m := NewModel(s)
-			m.width, m.height = size[0], size[1]
-			m.apply(snap)
-			view := ansiStrip(m.View())
-			lipgloss.SetColorProfile(termenv.Ascii)
-			if !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") || !strings.Contains(view, "D(x)") {
-				t.Errorf("profile %v, %d×%d: the legend lacks the baseline, G's samples or D(x):\n%s", profile, size[0], size[1], view)
-			}
-			for _, l := range strings.Split(view, "\n") {
-				if strings.Contains(l, "…") {
-					t.Errorf("profile %v, %d×%d: a line is cut: %q", profile, size[0], size[1], l)
-				}
-			}
+	eachLegendView(t, s, snap, func(at, view string) {
+		if !strings.Contains(view, "╌ base") || !strings.Contains(view, "generated") || !strings.Contains(view, "D(x)") {
+			t.Errorf("%s: the legend lacks the baseline, G's samples or D(x):\n%s", at, view)
 		}
-	}
+	})
 }
 
 // TestCommandCopiesWhole: the command c shows, too wide for the status,
