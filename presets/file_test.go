@@ -299,19 +299,11 @@ func TestResolve(t *testing.T) {
 // had been refused as larger than a preset file can be, or as invalid
 // JSON ("invalid character 'G'"), as its size had it.
 func TestCheckpointGivenAsPresetFile(t *testing.T) {
-	c, _ := Get("vanilla")
-	g, err := engine.New(c, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ckpt bytes.Buffer
-	if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
-		t.Fatal(err)
-	}
+	ckpt := vanillaCheckpoint(t)
 	dir := t.TempDir()
 	for name, data := range map[string][]byte{
-		"small.ckpt": ckpt.Bytes(),
-		"large.ckpt": append(bytes.Clone(ckpt.Bytes()), make([]byte, MaxFileSize)...), // a wide design's
+		"small.ckpt": ckpt,
+		"large.ckpt": append(bytes.Clone(ckpt), make([]byte, MaxFileSize)...), // a wide design's
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -337,16 +329,8 @@ func TestLoadOpensTheFileOnce(t *testing.T) {
 		return inputfile.Open(path)
 	}
 	dir := t.TempDir()
-	c, _ := Get("vanilla")
-	g, err := engine.New(c, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ckpt bytes.Buffer
-	if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{"mine.json": []byte(`{"base": "vanilla", "g_lr": 0.0005}`), "run.ckpt": ckpt.Bytes()} {
+	ckpt := vanillaCheckpoint(t)
+	for name, data := range map[string][]byte{"mine.json": []byte(`{"base": "vanilla", "g_lr": 0.0005}`), "run.ckpt": ckpt} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -503,4 +487,19 @@ func TestRootedPaths(t *testing.T) {
 			t.Errorf("pointsFrom(exp, points(%s)) = %s, want points(%s)", path, got, want)
 		}
 	}
+}
+
+// vanillaCheckpoint is a checkpoint of vanilla at its start, seed 1.
+func vanillaCheckpoint(t *testing.T) []byte {
+	t.Helper()
+	c, _ := Get("vanilla")
+	g, err := engine.New(c, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ckpt bytes.Buffer
+	if err := g.WriteCheckpoint(&ckpt, nil); err != nil {
+		t.Fatal(err)
+	}
+	return ckpt.Bytes()
 }
