@@ -239,14 +239,24 @@ func (s *Session) notReplayed() string {
 	return ", the live run, not the replayed epoch " + numtext.FormatInt(s.tl.keyframes[s.replay].Epoch)
 }
 
+// exportStart reports whether the export begins with a row of the epoch
+// the history starts from: events before the first epoch (a setting
+// changed, a d pressed, a roll-back to it) are a row of that epoch, which
+// the export begins with (writeCSV), epochs trained or not: a run rolled
+// back to epoch 0 had said there was nothing to export.
+func (s *Session) exportStart() bool { return s.evlog.at(s.log.first, new(int)) != nil }
+
+// exportable reports whether Export has anything to write: an epoch
+// trained, the start's events, or a history file's failure to report.
+func (s *Session) exportable() bool {
+	_, _, n := s.log.span()
+	return n > 0 || s.exportStart() || s.log.bad != nil
+}
+
 func (Export) apply(s *Session) {
 	from, to, n := s.log.span()
-	// Events before the first epoch (a setting changed, a d pressed, a
-	// roll-back to it) are a row of the epoch the history starts from,
-	// which the export begins with (writeCSV), epochs trained or not: a
-	// run rolled back to epoch 0 had said there was nothing to export.
-	start := s.evlog.at(s.log.first, new(int)) != nil
-	if n == 0 && !start && s.log.bad == nil {
+	start := s.exportStart()
+	if !s.exportable() {
 		s.note = "nothing to export yet: no epoch trained"
 		if s.log.first > 0 {
 			s.note += fmt.Sprintf(" since resuming at epoch %s", numtext.FormatInt(s.log.first))

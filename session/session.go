@@ -826,6 +826,8 @@ func (s *Session) publishEval(atOnce bool) {
 		Note:     s.note,
 		Failed:   s.failed,
 		Warning:  s.log.warning(),
+
+		Exportable: s.exportable(),
 	}
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch

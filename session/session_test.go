@@ -578,11 +578,31 @@ func TestFileErrorsAreReported(t *testing.T) {
 	}
 }
 
+// TestExportWithNothingTrained: e at epoch 0 says there is nothing to
+// export, and the snapshot says so beforehand (Exportable), so that the
+// trainer's footer does not offer e; once an epoch is trained, or a d
+// pressed before the first (an event of the start's row), it does.
 func TestExportWithNothingTrained(t *testing.T) {
 	s := newIdleBlog(t)
+	exportable := func() bool {
+		s.publish()
+		return (<-s.snaps).Exportable
+	}
+	if exportable() {
+		t.Error("at epoch 0 the snapshot says there is something to export")
+	}
 	Export{}.apply(s)
 	if s.failed || s.note != "nothing to export yet: no epoch trained" {
 		t.Fatalf("e at epoch 0: %q", s.note)
+	}
+	Step{Kind: StepD}.apply(s)
+	if !exportable() {
+		t.Error("after a D update by hand at epoch 0 the snapshot says there is nothing to export")
+	}
+	s = newIdleBlog(t)
+	s.trainEpoch()
+	if !exportable() {
+		t.Error("at epoch 1 the snapshot says there is nothing to export")
 	}
 }
 

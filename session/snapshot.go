@@ -191,6 +191,10 @@ type Snapshot struct {
 	// Warning reports, for as long as it holds, a problem that outlasts a
 	// command: the history file behind Export has failed.
 	Warning string
+	// Exportable is whether Export has anything to write now: false at
+	// the start of a run (or of a resumed one) with no epoch trained and
+	// no event yet, where it only says so.
+	Exportable bool
 }
 
 // TargetInfo describes the target distribution for the screen.

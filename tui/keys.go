@@ -40,6 +40,9 @@ type keyMap struct {
 	// rollback: u has a kept state to return a diverged run to; without
 	// one (a divergence before the first kept state) it is not offered.
 	rollback bool
+	// export: e has something to write (session.Snapshot.Exportable);
+	// at the start of a run, no epoch trained, it is not offered.
+	export bool
 	// morePages: the glossary has a page after the one shown, where ?
 	// goes next; on its last page ? closes it.
 	morePages bool
@@ -146,6 +149,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 	help, quit := k.Help, k.Quit
 	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 	replay.SetEnabled(k.frames) // none kept yet (a paused run at epoch 0): nothing to replay
+	// Nothing to export yet (a paused run at epoch 0): e would only say
+	// so, where 120 columns had offered "e csv".
+	csv := short(k.Export, "e", "csv")
+	csv.SetEnabled(k.export)
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
@@ -160,10 +167,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// epochs before the divergence (replay), the samples' other
 		// views, the history as CSV. The bar had offered v alone, 69 of
 		// 120 columns, though , . and e act on a diverged run too.
-		more = []key.Binding{replay, view, short(k.Export, "e", "csv")}
+		more = []key.Binding{replay, view, csv}
 	case k.state == session.Running:
 		keys = []key.Binding{k.Pause, pace, tune, view, short(k.Reseed, "r", "reseed")}
-		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), csv}
 	default: // paused or done
 		keys = []key.Binding{k.Pause, short(k.Step, "n", "step"), replay, tune, view}
 		// The pace after the baseline: [ and ] act here too, and set the
@@ -171,7 +178,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// running.
 		// A new seed before the files: a finished run's "r reseed" had
 		// fallen off the bar at 120 columns.
-		more = []key.Binding{k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), short(k.Export, "e", "csv")}
+		more = []key.Binding{k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
 	}
 	if k.replaying {
 		// In a replay, first the way back to the run as it is now, then

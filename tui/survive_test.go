@@ -657,7 +657,7 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 		{session.Done, 120, []string{"b baseline", "[] speed", "r reseed", "w save"}, "e csv"},
 	} {
 		k := newKeyMap()
-		k.state, k.width, k.frames = c.state, c.w, true
+		k.state, k.width, k.frames, k.export = c.state, c.w, true, true
 		h := help.New()
 		h.ShortSeparator, h.Width = footerSep, c.w
 		line := h.ShortHelpView(k.ShortHelp())
@@ -673,13 +673,16 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 }
 
 // TestFooterOffersOnlyWhatActs: the footer offers , and . only once the
-// run has a keyframe to replay, and u on a diverged run only with a kept
-// state to roll back to; pressed without one, each key only says why it
-// cannot act. The keys they leave room for go to the optional ones.
+// run has a keyframe to replay, u on a diverged run only with a kept
+// state to roll back to, and e only with something to export; pressed
+// without one, each key only says why it cannot act. The keys they leave
+// room for go to the optional ones. A paused run at epoch 0 had offered
+// "e csv" at 120×40, whose e said "nothing to export yet: no epoch
+// trained".
 func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
-	m.width, m.height = 120, 40
+	m.width, m.height, m.keys.width = 120, 40, 120
 	footer := func(snap session.Snapshot) string {
 		m.apply(snap)
 		return m.help.ShortHelpView(m.keys.ShortHelp())
@@ -692,6 +695,14 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 	paused.Frames = 3
 	if got := footer(paused); !strings.Contains(got, ",. replay") {
 		t.Errorf("paused with keyframes, the footer does not offer replay: %q", got)
+	}
+	paused.Exportable = false
+	if got := footer(paused); strings.Contains(got, "csv") || !strings.Contains(got, "w save") {
+		t.Errorf("paused with nothing to export, the footer offers e (or not w): %q", got)
+	}
+	paused.Exportable = true
+	if got := footer(paused); !strings.Contains(got, "e csv") {
+		t.Errorf("paused with epochs to export, the footer does not offer e: %q", got)
 	}
 	diverged := snap
 	diverged.State, diverged.Rollback = session.Diverged, -1
@@ -1253,7 +1264,7 @@ func TestFullHelpWhole(t *testing.T) {
 func TestFooterOfADivergedRunLooksBack(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	k := newKeyMap()
-	k.state, k.width, k.frames, k.rollback = session.Diverged, 120, true, true
+	k.state, k.width, k.frames, k.rollback, k.export = session.Diverged, 120, true, true, true
 	h := help.New()
 	h.ShortSeparator, h.Width = footerSep, k.width
 	line := h.ShortHelpView(k.ShortHelp())
