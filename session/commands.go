@@ -275,11 +275,26 @@ func (c Adjust) apply(s *Session) {
 		was = first
 	}
 	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space or comma
+	// Why a press left the value where it was: the end of its range, or,
+	// for a rate --set put below the ladder's floor (d_lr=1e-8), that ←
+	// lowers no rate under the floor: "stays at 1e-8, the end of its
+	// range" had named a range it is not in, which goes on down to 0.
+	edge := "the end of its range"
+	var lr float64 // the rate pressed, if a rate was
+	switch c.Setting {
+	case DLR:
+		lr = s.gan.Config().DLR
+	case GLR:
+		lr = s.gan.Config().GLR
+	}
+	if lr > 0 && lr < MinLR {
+		edge = "already under " + engine.FormatLR(MinLR) + ", the lowest ← sets"
+	}
 	switch {
 	case from == to && was == to:
-		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range", name, to))
+		s.refuse(fmt.Sprintf("%s stays at %s, %s", name, to, edge))
 	case from == to:
-		s.refuse(fmt.Sprintf("%s stays at %s, the end of its range: %s", name, to, change))
+		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
 	default:

@@ -306,6 +306,31 @@ func TestAdjustClampsAndReports(t *testing.T) {
 	}
 }
 
+// TestAdjustBelowTheFloorSaysSo: ← on a rate --set put below the
+// ladder's floor leaves it and says why, the floor it is under: it had
+// said "G lr stays at 1e-8, the end of its range", a range that goes on
+// down to 0 and that ← stops short of at 1e-6.
+func TestAdjustBelowTheFloorSaysSo(t *testing.T) {
+	cfg := blogConfig(t, 5000)
+	cfg.GLR = 1e-8
+	s := newIdle(t, Options{Config: cfg, Seed: 3, Samples: 1000, Dir: t.TempDir()})
+	Adjust{GLR, -1}.apply(s)
+	if want := "G lr stays at 1e-8, already under 1e-6, the lowest ← sets"; s.note != want || s.gan.Config().GLR != 1e-8 {
+		t.Errorf("← at G lr 1e-8: %q, G lr %g; want %q", s.note, s.gan.Config().GLR, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	Adjust{GLR, -1}.apply(s) // 2e-8 stays: ← does not go under the floor
+	if want := "G lr stays at 2e-8, already under 1e-6, the lowest ← sets: 1e-8 → 2e-8 from epoch 1"; s.note != want {
+		t.Errorf("→ then ← at G lr 1e-8: %q, want %q", s.note, want)
+	}
+	for range 30 { // D lr from 1e-3 down the ladder to its floor
+		Adjust{DLR, -1}.apply(s)
+	}
+	if want := "D lr stays at 1e-6, the end of its range: 1e-3 → 1e-6 from epoch 1"; s.note != want {
+		t.Errorf("← to the floor: %q, want %q", s.note, want)
+	}
+}
+
 // TestCommandsMatchTheEngine: steps, retunes and single-player updates
 // given as commands change the run exactly as the same calls on a bare
 // engine.GAN do, optimizer state and all.
