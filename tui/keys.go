@@ -125,8 +125,9 @@ func (k keyMap) now() keyMap {
 // ShortHelp is the one-line footer: the keys that matter at this moment,
 // short enough for the narrowest layout (minWidth columns). A running run
 // offers its pace and pause; a paused or finished one, space to run and
-// the single steps, replay once it has keyframes, then b to pin a
-// baseline (or, one pinned, to unpin it) and the pace; a diverged one,
+// the single steps, replay once it has keyframes, then u where a
+// roll-back can go further back, b to pin a baseline (or, one pinned, to
+// unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to), then
 // those that look back at it (replay, view, csv); the glossary, its way
 // on and back. A key that could only say why it cannot act is not
@@ -153,6 +154,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 	// so, where 120 columns had offered "e csv".
 	csv := short(k.Export, "e", "csv")
 	csv.SetEnabled(k.export)
+	rollback := short(k.Rollback, "u", "roll back")
+	rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
@@ -160,8 +163,6 @@ func (k keyMap) ShortHelp() []key.Binding {
 	case k.page == pageGlossary:
 		return []key.Binding{help, k.Close, quit}
 	case k.state == session.Diverged:
-		rollback := short(k.Rollback, "u", "roll back")
-		rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
 		keys = []key.Binding{rollback, tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
 		// Then what looks back at how it went wrong, as room allows: the
 		// epochs before the divergence (replay), the samples' other
@@ -178,7 +179,11 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// running.
 		// A new seed before the files: a finished run's "r reseed" had
 		// fallen off the bar at 120 columns.
-		more = []key.Binding{k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
+		// First u, where it goes further back: a run just rolled back
+		// sits where u can take it to the state kept before, as the
+		// status says ("u again goes back to 1"); the bar had not
+		// offered it.
+		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
 	}
 	if k.replaying {
 		// In a replay, first the way back to the run as it is now, then

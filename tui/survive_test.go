@@ -673,8 +673,9 @@ func TestFooterOffersPaceWhenStill(t *testing.T) {
 }
 
 // TestFooterOffersOnlyWhatActs: the footer offers , and . only once the
-// run has a keyframe to replay, u on a diverged run only with a kept
-// state to roll back to, and e only with something to export; pressed
+// run has a keyframe to replay, u only with a kept state to roll back to
+// (on a diverged run, or further back on one just rolled back, which the
+// footer had left out), and e only with something to export; pressed
 // without one, each key only says why it cannot act. The keys they leave
 // room for go to the optional ones. A paused run at epoch 0 had offered
 // "e csv" at 120×40, whose e said "nothing to export yet: no epoch
@@ -701,8 +702,14 @@ func TestFooterOffersOnlyWhatActs(t *testing.T) {
 		t.Errorf("paused with nothing to export, the footer offers e (or not w): %q", got)
 	}
 	paused.Exportable = true
-	if got := footer(paused); !strings.Contains(got, "e csv") {
-		t.Errorf("paused with epochs to export, the footer does not offer e: %q", got)
+	if got := footer(paused); !strings.Contains(got, "e csv") || strings.Contains(got, "roll back") {
+		t.Errorf("paused with epochs to export, the footer does not offer e (or offers u): %q", got)
+	}
+	// Just rolled back, with an older state kept: u again goes back to
+	// it, as the status says, and the footer offers it.
+	paused.Rollback = 1
+	if got := footer(paused); !strings.Contains(got, "u roll back") {
+		t.Errorf("paused where u goes further back, the footer does not offer u: %q", got)
 	}
 	diverged := snap
 	diverged.State, diverged.Rollback = session.Diverged, -1
