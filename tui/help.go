@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -140,6 +141,33 @@ func (m *Model) glossaryHeight() int { return m.height - 2 }
 // width w in pages of h lines, the first line of each kept for its title
 // and where the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
+	pages, _ := m.glossaryLayout(w, h)
+	return pages
+}
+
+// glossaryPlace is the reader's place in the glossary: the first entry
+// of the page shown (an index of glossaryLayout's entries, which do not
+// depend on the screen's size).
+func (m *Model) glossaryPlace() int {
+	_, firsts := m.glossaryLayout(m.width, m.glossaryHeight())
+	return firsts[min(m.gpage, len(firsts)-1)]
+}
+
+// glossaryPageOf is the page that holds entry at the screen's size now:
+// a resize keeps the reader's place (glossaryPlace), where it had
+// returned them to the first page.
+func (m *Model) glossaryPageOf(entry int) int {
+	_, firsts := m.glossaryLayout(m.width, m.glossaryHeight())
+	p, found := slices.BinarySearch(firsts, entry)
+	if !found {
+		p-- // within the page before
+	}
+	return max(0, p)
+}
+
+// glossaryLayout is glossaryPages with the index of the entry each page
+// begins with.
+func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
 	var entries [][]string
 	heads := map[int]bool{} // the titles, each kept on the page of what follows it
 	title := func(line string) {
@@ -188,7 +216,6 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 		entries = append(entries, []string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
 	room := max(1, h-1)
-	var pages [][]string
 	var cur []string
 	for i, e := range entries {
 		if len(cur) == 0 && len(e) == 1 && e[0] == "" {
@@ -204,9 +231,15 @@ func (m *Model) glossaryPages(w, h int) [][]string {
 			pages = append(pages, cur)
 			cur = nil
 		}
+		if len(cur) == 0 {
+			firsts = append(firsts, i)
+		}
 		cur = append(cur, e...)
 	}
-	return append(pages, cur)
+	if len(firsts) == 0 {
+		firsts = []int{0}
+	}
+	return append(pages, cur), firsts
 }
 
 // glossaryView is the glossary's current page in place of the panels,

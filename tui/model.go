@@ -145,13 +145,19 @@ func (m Model) Init() tea.Cmd { return waitSnapshot(m.s) }
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		place := -1
+		if m.keys.page == pageGlossary && m.width > 0 {
+			place = m.glossaryPlace() // the entry the reader is at, before the pages change
+		}
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		if strings.HasSuffix(m.flash, smallRefusal) && m.layout().ok {
 			m.flash = "" // said of a screen that is gone
 		}
 		m.help.Width = m.width
 		m.keys.width = m.width
-		m.gpage = 0
+		if place >= 0 {
+			m.gpage = m.glossaryPageOf(place)
+		}
 		m.relayout()
 		return m, nil
 	case snapshotMsg:

@@ -982,6 +982,49 @@ func TestGlossaryHoldsWhileTraining(t *testing.T) {
 	}
 }
 
+// TestGlossaryKeepsItsPlaceOnResize: a resize on the ? pages keeps the
+// reader's place: the page shown is the one that holds the entry the
+// page read began with, from 80×24 to 120×40 and back, from the last
+// page and from one in the middle. It had returned to the first page:
+// the events' last page at 80×24, resized, showed the diagnosis and the
+// glossary's first entries.
+func TestGlossaryKeepsItsPlaceOnResize(t *testing.T) {
+	m, _ := glossaryWithEvents(t, 40, 0)
+	body := func(m Model) []string { // the page's lines under its title, the header and footer aside
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		return lines[2 : len(lines)-1]
+	}
+	for _, last := range []bool{true, false} {
+		for m.keys.page != pageNone { // from the first page
+			m.nextHelpPage()
+		}
+		m.nextHelpPage()
+		m.nextHelpPage()
+		pages := len(m.glossaryPages(m.width, m.glossaryHeight()))
+		if pages < 4 {
+			t.Fatalf("%d ? pages at 80×24, want 4 or more", pages)
+		}
+		to := pages / 2
+		if last {
+			to = pages - 1
+		}
+		for m.gpage < to {
+			m.nextHelpPage()
+		}
+		for _, size := range [][2]int{{120, 40}, {80, 24}} {
+			// The entry's first words, which the wrapping at the new
+			// width leaves at the start of its first line.
+			read := strings.Join(strings.Fields(body(m)[0])[:4], " ")
+			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = mm.(Model)
+			shown := body(m)
+			if m.keys.page != pageGlossary || !slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(strings.Join(strings.Fields(l), " "), read) }) {
+				t.Errorf("resized to %d×%d on a page beginning %q, page %d shows:\n%s", size[0], size[1], read, m.gpage+1, strings.Join(shown, "\n"))
+			}
+		}
+	}
+}
+
 // TestGlossaryFollowsANewRun: a reseed, rerun or roll-back typed ahead
 // of ? ? ("r??") comes after the pages opened on the run it replaces;
 // they then show the new run, not the diagnosis and events of one that
