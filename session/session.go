@@ -651,7 +651,13 @@ func (s *Session) trainEpoch() {
 			if s.runEpochs != s.planned {
 				done += fmt.Sprintf(", %s of them running", numtext.FormatInt(s.runEpochs))
 			}
-			done += fmt.Sprintf(" in %.1f s (%s ep/s)", wall.Seconds(), numtext.FormatInt(int(math.Round(s.avgRate()))))
+			// Tenths of a second, or under one a digit that is not 0:
+			// 50 epochs at 1,079 ep/s had taken "0.0 s".
+			secs := fmt.Sprintf("%.1f", wall.Seconds())
+			if wall < 100*time.Millisecond {
+				secs = numtext.Plainly(wall.Seconds(), 1)
+			}
+			done += fmt.Sprintf(" in %s s (%s ep/s)", secs, numtext.FormatInt(int(math.Round(s.avgRate()))))
 		}
 		done += " · space or n continues · r or R starts a new run"
 		if s.failed {
