@@ -85,7 +85,8 @@ func newKeyMap() keyMap {
 
 // now is the key map with each key's help text as the key acts at this
 // moment: space pauses a running run, runs a paused one and goes on past
-// a finished plan; b pins a baseline or, one pinned, clears it; on the
+// a finished plan, and it and the single steps are held back on a
+// diverged one; b pins a baseline or, one pinned, clears it; on the
 // keys page ? turns to the glossary and esc closes the page, in a replay
 // esc returns to live. The footer and the keys page both read their texts
 // here: the page had offered "b baseline" beside a footer's "b unpin".
@@ -95,8 +96,14 @@ func (k keyMap) now() keyMap {
 		k.Pause.SetHelp("space", "pause")
 	case session.Done:
 		k.Pause.SetHelp("space", "go on")
-	case session.Diverged: // space is refused: the status says why
-		k.Pause.SetHelp("space", "pause/run")
+	case session.Diverged:
+		// Space and the single steps are refused, the status saying why
+		// and what goes on (u, r, R); the keys page had offered them as
+		// ever, "n one epoch", where the footer leaves them out.
+		k.Pause.SetHelp("space", "(diverged)")
+		k.Step.SetHelp("n", "(diverged)")
+		k.StepD.SetHelp("d", "(diverged)")
+		k.StepG.SetHelp("g", "(diverged)")
 	default:
 		k.Pause.SetHelp("space", "run")
 	}

@@ -11,7 +11,8 @@ import (
 // TestKeysPageSaysWhatKeysDoNow: the keys page (?) describes space, b,
 // ? and esc as they act at this moment, in the footer's words: it had
 // offered "b baseline" while the footer said "b unpin", a baseline
-// pinned, and "space pause/run" whatever the state.
+// pinned, and "space pause/run" whatever the state; and on a diverged
+// run "n one epoch", which the session refuses.
 func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 	page := func(k keyMap) map[string]string {
 		descs := map[string]string{}
@@ -41,6 +42,7 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 		{"paused", session.Paused, false, map[string]string{"space/p": "run", "b": "baseline"}},
 		{"paused, pinned", session.Paused, true, map[string]string{"space/p": "run", "b": "unpin"}},
 		{"done, pinned", session.Done, true, map[string]string{"space/p": "go on", "b": "unpin"}},
+		{"diverged", session.Diverged, false, map[string]string{"space/p": "(diverged)", "n": "(diverged)", "d": "(diverged)", "g": "(diverged)", "u": "roll back"}},
 	} {
 		k := newKeyMap()
 		k.width, k.state, k.pinned = 200, c.state, c.pinned
@@ -52,8 +54,8 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 				t.Errorf("%s: the keys page says %q %q, want %q", c.name, key, got[key], want)
 			}
 		}
-		if got["space/p"] != foot["space"] {
-			t.Errorf("%s: the keys page says space %q, the footer %q", c.name, got["space/p"], foot["space"])
+		if d, ok := foot["space"]; ok != (c.state != session.Diverged) || ok && got["space/p"] != d {
+			t.Errorf("%s: the keys page says space %q, the footer %q (offered %v)", c.name, got["space/p"], d, ok)
 		}
 		if d, ok := foot["b"]; ok && got["b"] != d {
 			t.Errorf("%s: the keys page says b %q, the footer %q", c.name, got["b"], d)
