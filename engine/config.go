@@ -396,6 +396,11 @@ func (c Config) Footprint() int64 {
 // row of D (PacGAN's packing, Lin et al. 2018).
 func (c *Config) Dim() int { return TargetDim(c.Target) }
 
+// Packs tells whether D reads the samples of several noise draws, each
+// of which G turns into one sample (PacGAN's packing, bimodal-pacgan),
+// rather than a row G emits whole (blog-original's row of 100).
+func (c *Config) Packs() bool { return c.GOut == 1 && c.DIn > 1 }
+
 // DFeatures returns the width of one discriminator row as D's first dense
 // layer sees it, after the input transform DInput.
 func (c *Config) DFeatures() int {
@@ -655,7 +660,7 @@ func (c *Config) Outline() []string {
 		in = tie("1 sample")
 	case c.Dim() == 2:
 		in = tie(numtext.FormatInt(c.DIn)+" points") + " packed (PacGAN)"
-	case c.GOut == 1: // the samples of DIn noise draws, not a row G emits whole
+	case c.Packs():
 		in = tie(numtext.FormatInt(c.DIn)+" samples") + " packed (PacGAN)"
 	default:
 		in = "row of " + tie(numtext.FormatInt(c.DIn)+" samples")

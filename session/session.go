@@ -1069,7 +1069,7 @@ func noCurveReason(cfg engine.Config) string {
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
 		return fmt.Sprintf("no D(x) curve: D judges %s samples and their squared deviations at once", numtext.FormatInt(cfg.DIn))
 	}
-	if cfg.GOut != cfg.DIn { // samples G makes one by one, packed for D (PacGAN), as a plane's are (noSurfaceReason)
+	if cfg.Packs() { // samples G makes one by one, packed for D, as a plane's are (noSurfaceReason)
 		return fmt.Sprintf("no D(x) curve: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
 	}
 	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
