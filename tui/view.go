@@ -1184,15 +1184,23 @@ func (m *Model) histFoot(w int) []string {
 	// out (Quality's vs base compares with it), then D's push gives way
 	// whole, as on the plane; the glossary has them. A legend is never
 	// cut inside a word.
-	for k := 0; !fits(lines, w) && k < 3; k++ {
-		switch {
-		case k == 0:
-			items[1] = styleExp.Render(string(expGlyph)) + " expected"
-		case k == 1 && base >= 0:
-			items[base] = styleGhost.Render(string(ghostGlyph)) + " base"
-		case k == 2 && at >= 0 && push != "":
-			items[at] = strings.TrimSuffix(items[at], push)
+	for _, giveWay := range []func(){
+		func() { items[1] = styleExp.Render(string(expGlyph)) + " expected" },
+		func() {
+			if base >= 0 {
+				items[base] = styleGhost.Render(string(ghostGlyph)) + " base"
+			}
+		},
+		func() {
+			if at >= 0 {
+				items[at] = strings.TrimSuffix(items[at], push)
+			}
+		},
+	} {
+		if fits(lines, w) {
+			break
 		}
+		giveWay()
 		lines = flow(items, w, 2)
 	}
 	return append(lines, noCurve...)
