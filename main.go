@@ -25,12 +25,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/cliflag"
 	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -178,94 +177,10 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	return n, nil
 }
 
-// printFlags lists the flags as PrintDefaults does, but written as the
-// usage and the README write them (--epochs N), each description wrapped
-// to 80 columns, with the defaults that differ from none and that it
-// does not state itself; -h, --help's other name, is named on its line.
-func printFlags(w io.Writer, fs *flag.FlagSet) {
-	fs.VisitAll(func(f *flag.Flag) {
-		if f.Name == "h" {
-			return
-		}
-		arg, text := flag.UnquoteUsage(f)
-		if arg != "" {
-			arg = " " + arg
-		}
-		if f.Name == "help" {
-			arg = ", -h"
-		}
-		if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
-			text += " (default " + d + ")"
-		}
-		fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
-		for _, l := range wrap(text, 80-8) {
-			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
-		}
-	})
-}
-
-// wrap breaks text at spaces into lines of at most width characters; a
-// word longer than that has a line of its own. A non-breaking space
-// (numtext.Together) is part of a word.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
-		switch {
-		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	return append(lines, line)
-}
-
-// flagError restates an error of the flag package as ganui's other usage
-// errors are put, the flag written as the usage writes it; an unknown
-// flag comes with the one of fs it was likely meant to be.
-func flagError(err error, fs *flag.FlagSet) error {
-	msg := firstLine(err.Error())
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		name = strings.TrimPrefix(name, "-")
-		if hint := dashHint(name, fs); hint != "" { // -—epochs
-			return errors.New("unknown flag --" + name + hint)
-		}
-		if hint := suggestFlag(name, fs); hint != "" {
-			return errors.New("unknown flag --" + name + hint)
-		}
-		msg = "unknown flag --" + name
-	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		msg = "--" + name + " needs a value"
-	} else if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
-		// `"maybe" for -headless: parse error`
-		if i := strings.LastIndex(rest, " for -"); i >= 0 {
-			name, _, _ := strings.Cut(rest[i+len(" for -"):], ":")
-			msg = fmt.Sprintf("--%s: %s is not true or false", name, rest[:i])
-		}
-	}
-	return errors.New(msg + " (see ganui --help)")
-}
-
-// suggestFlag is " (did you mean --NAME?)" for the flags of fs nearest
-// to name (-h aside: --help is its name), or "" when none is near.
-func suggestFlag(name string, fs *flag.FlagSet) string {
-	var names []string
-	fs.VisitAll(func(f *flag.Flag) {
-		if f.Name != "h" {
-			names = append(names, f.Name)
-		}
-	})
-	return suggest.DidYouMean(name, names, func(n string) string { return "--" + n })
-}
-
 // strayArgument is the error for args[i], the first argument that is not
 // a flag: the value of a --set or --sweep that lost its "=" to a space
-// (--set g_lr 1e-3) is said to be that, and a flag's name written
-// without its dashes (ganui headless) is named as the flag.
+// (--set g_lr 1e-3) is said to be that; any other, as cliflag.Stray
+// says it.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
@@ -276,59 +191,7 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s=%s?)", args[i-1], args[i-1], arg)
 		}
 	}
-	if hint := dashHint(arg, fs); hint != "" {
-		return fmt.Errorf("unexpected argument %q%s", arg, hint)
-	}
-	hint := " (see ganui --help)"
-	if near := suggestFlag(arg, fs); near != "" && !strings.HasPrefix(arg, "-") { // not after --
-		hint = near
-	}
-	return fmt.Errorf("unexpected argument %q%s", arg, hint)
-}
-
-// dashHint is ": its dash is U+2014, not a flag's hyphens (did you mean
-// --epochs?)" for arg, a flag written with a dash that is no hyphen
-// (typographicFlag), when the name after it is a flag of fs or near one;
-// else "".
-func dashHint(arg string, fs *flag.FlagSet) string {
-	dash, name, ok := typographicFlag(arg)
-	if !ok {
-		return ""
-	}
-	if name == "h" {
-		name = "help" // -h's other name, the one ganui writes
-	}
-	hint := suggestFlag(name, fs)
-	if fs.Lookup(name) != nil {
-		hint = " (did you mean --" + name + "?)"
-	}
-	if hint == "" {
-		return ""
-	}
-	return fmt.Sprintf(": its dash is %U, not a flag's hyphens%s", dash, hint)
-}
-
-// typographicFlag reads arg as a flag written with a dash that is not
-// the ASCII hyphen, as a web page, a word processor or a chat program
-// turns "--" into when a command is copied from it ("—epochs", an em
-// dash; "–seed=3", an en dash): the first such dash and the name after
-// the dashes, up to an "=". The flag package takes such an argument for
-// no flag, which ends the flags, and its look is the flag's.
-func typographicFlag(arg string) (dash rune, name string, ok bool) {
-	rest := strings.TrimLeftFunc(arg, func(r rune) bool {
-		switch {
-		case r == '-':
-		case r >= '\u2010' && r <= '\u2015', r == '\u2212', r == '\ufe58', r == '\ufe63', r == '\uff0d':
-			if dash == 0 {
-				dash = r
-			}
-		default:
-			return false
-		}
-		return true
-	})
-	name, _, _ = strings.Cut(rest, "=")
-	return dash, name, dash != 0 && name != ""
+	return cliflag.Stray(arg, fs)
 }
 
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with
@@ -445,19 +308,19 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		speed = s
 		return nil
 	})
-	twice := onlyOnce(fs, "set", "sweep", "help", "h")
+	twice := cliflag.OnlyOnce(fs, "set", "sweep", "help", "h")
 	if err := fs.Parse(args); err != nil {
 		if *twice != "" {
 			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
 		}
-		return o, flagError(err, fs)
+		return o, cliflag.Error(err, fs)
 	}
 	if fs.NArg() > 0 {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	if help {
 		io.WriteString(stdout, usage+"\nflags:\n")
-		printFlags(stdout, fs)
+		cliflag.PrintDefaults(stdout, fs, 80)
 		io.WriteString(stdout, helpFooter)
 		return o, flag.ErrHelp
 	}
@@ -639,7 +502,7 @@ func listPresets(w io.Writer) {
 		}
 		fmt.Fprintln(w, c.Name)
 		put := func(label, text, hang string) {
-			for j, l := range wrap(text, 80-len(indent)-len(label)-len(hang)) {
+			for j, l := range cliflag.Wrap(text, 80-len(indent)-len(label)-len(hang)) {
 				if j == 0 {
 					fmt.Fprintf(w, "%s%s%s\n", indent, label, numtext.Plain(l))
 				} else {
@@ -657,11 +520,6 @@ func listPresets(w io.Writer) {
 			}
 		}
 	}
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
 }
 
 // checkCombination refuses flags that do not go together: each mode of
@@ -699,41 +557,4 @@ func checkCombination(given map[string]bool, headless bool) error {
 		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too")
 	}
 	return nil
-}
-
-// onlyOnce makes every flag of fs but the repeatable ones refuse a second
-// value, and returns where the name of a flag given twice is recorded:
-// flag.Parse itself keeps the last value silently.
-func onlyOnce(fs *flag.FlagSet, repeatable ...string) *string {
-	twice := new(string)
-	fs.VisitAll(func(f *flag.Flag) {
-		if !slices.Contains(repeatable, f.Name) {
-			f.Value = &onceValue{Value: f.Value, name: f.Name, twice: twice}
-		}
-	})
-	return twice
-}
-
-// onceValue is a flag.Value that takes one value only.
-type onceValue struct {
-	flag.Value
-	name  string
-	set   bool
-	twice *string
-}
-
-func (v *onceValue) Set(s string) error {
-	if v.set {
-		*v.twice = v.name
-		return errors.New("given twice")
-	}
-	v.set = true
-	return v.Value.Set(s)
-}
-
-// IsBoolFlag passes on whether the flag is a switch (--headless), which
-// flag.Parse asks of its Value.
-func (v *onceValue) IsBoolFlag() bool {
-	b, ok := v.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
 }

@@ -1,0 +1,210 @@
+// Package cliflag writes the standard flag package's help and errors as
+// ganui's usage writes its flags: with two hyphens (--epochs, where the
+// flag package says -epochs), each error on one line, an unknown flag with
+// the one it was likely meant to be, a flag copied from a web page with a
+// typographic dash named as the flag, and a flag given twice refused
+// where the flag package keeps its last value silently.
+//
+// The flag set is the caller's, parsed as usual with
+// flag.ContinueOnError; this package only restates what it reports.
+package cliflag
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/suggest"
+)
+
+// PrintDefaults lists the flags of fs as flag.PrintDefaults does, but
+// written as a usage writes them (--epochs N), each description wrapped
+// to width columns, with the defaults that differ from none and that it
+// does not state itself; -h, --help's other name, is named on --help's
+// line.
+func PrintDefaults(w io.Writer, fs *flag.FlagSet, width int) {
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name == "h" {
+			return
+		}
+		arg, text := flag.UnquoteUsage(f)
+		if arg != "" {
+			arg = " " + arg
+		}
+		if f.Name == "help" {
+			arg = ", -h"
+		}
+		if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
+			text += " (default " + d + ")"
+		}
+		fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
+		for _, l := range Wrap(text, width-8) {
+			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+		}
+	})
+}
+
+// Wrap breaks text at spaces into lines of at most width characters; a
+// word longer than that has a line of its own. A non-breaking space
+// (numtext.Together) is part of a word.
+func Wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
+}
+
+// Error restates err, an error of fs.Parse, as a usage error is put: the
+// flag written with two hyphens, an unknown one with the flag of fs it
+// was likely meant to be, and a pointer to --help.
+func Error(err error, fs *flag.FlagSet) error {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		name = strings.TrimPrefix(name, "-")
+		if hint := dashHint(name, fs); hint != "" { // -—epochs
+			return errors.New("unknown flag --" + name + hint)
+		}
+		if hint := nearest(name, fs); hint != "" {
+			return errors.New("unknown flag --" + name + hint)
+		}
+		msg = "unknown flag --" + name
+	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		msg = "--" + name + " needs a value"
+	} else if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		// `"maybe" for -headless: parse error`
+		if i := strings.LastIndex(rest, " for -"); i >= 0 {
+			name, _, _ := strings.Cut(rest[i+len(" for -"):], ":")
+			msg = fmt.Sprintf("--%s: %s is not true or false", name, rest[:i])
+		}
+	}
+	return errors.New(msg + seeHelp(fs))
+}
+
+// Stray is the error for arg, an argument where fs.Parse stopped that is
+// no flag: a flag's name written with a typographic dash, or without its
+// dashes (ganui headless), is named as the flag.
+func Stray(arg string, fs *flag.FlagSet) error {
+	if hint := dashHint(arg, fs); hint != "" {
+		return fmt.Errorf("unexpected argument %q%s", arg, hint)
+	}
+	hint := seeHelp(fs)
+	if near := nearest(arg, fs); near != "" && !strings.HasPrefix(arg, "-") { // not after --
+		hint = near
+	}
+	return fmt.Errorf("unexpected argument %q%s", arg, hint)
+}
+
+// seeHelp is " (see ganui --help)" for the program fs is named after.
+func seeHelp(fs *flag.FlagSet) string {
+	return " (see " + fs.Name() + " --help)"
+}
+
+// nearest is " (did you mean --NAME?)" for the flags of fs nearest to
+// name (-h aside: --help is its name), or "" when none is near.
+func nearest(name string, fs *flag.FlagSet) string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name != "h" {
+			names = append(names, f.Name)
+		}
+	})
+	return suggest.DidYouMean(name, names, func(n string) string { return "--" + n })
+}
+
+// dashHint is ": its dash is U+2014, not a flag's hyphens (did you mean
+// --epochs?)" for arg, a flag written with a dash that is no hyphen
+// (typographicFlag), when the name after it is a flag of fs or near one;
+// else "".
+func dashHint(arg string, fs *flag.FlagSet) string {
+	dash, name, ok := typographicFlag(arg)
+	if !ok {
+		return ""
+	}
+	if name == "h" {
+		name = "help" // -h's other name, the one a usage writes
+	}
+	hint := nearest(name, fs)
+	if fs.Lookup(name) != nil {
+		hint = " (did you mean --" + name + "?)"
+	}
+	if hint == "" {
+		return ""
+	}
+	return fmt.Sprintf(": its dash is %U, not a flag's hyphens%s", dash, hint)
+}
+
+// typographicFlag reads arg as a flag written with a dash that is not
+// the ASCII hyphen, as a web page, a word processor or a chat program
+// turns "--" into when a command is copied from it ("—epochs", an em
+// dash; "–seed=3", an en dash): the first such dash and the name after
+// the dashes, up to an "=". The flag package takes such an argument for
+// no flag, which ends the flags, and its look is the flag's.
+func typographicFlag(arg string) (dash rune, name string, ok bool) {
+	rest := strings.TrimLeftFunc(arg, func(r rune) bool {
+		switch {
+		case r == '-':
+		case r >= '\u2010' && r <= '\u2015', r == '\u2212', r == '\ufe58', r == '\ufe63', r == '\uff0d':
+			if dash == 0 {
+				dash = r
+			}
+		default:
+			return false
+		}
+		return true
+	})
+	name, _, _ = strings.Cut(rest, "=")
+	return dash, name, dash != 0 && name != ""
+}
+
+// OnlyOnce makes every flag of fs but the repeatable ones refuse a
+// second value, and returns where the name of a flag given twice is
+// recorded, for the caller to say so when fs.Parse fails: flag.Parse
+// itself keeps the last value silently. Call it once every flag is
+// defined.
+func OnlyOnce(fs *flag.FlagSet, repeatable ...string) *string {
+	twice := new(string)
+	fs.VisitAll(func(f *flag.Flag) {
+		if !slices.Contains(repeatable, f.Name) {
+			f.Value = &onceValue{Value: f.Value, name: f.Name, twice: twice}
+		}
+	})
+	return twice
+}
+
+// onceValue is a flag.Value that takes one value only.
+type onceValue struct {
+	flag.Value
+	name  string
+	set   bool
+	twice *string
+}
+
+func (v *onceValue) Set(s string) error {
+	if v.set {
+		*v.twice = v.name
+		return errors.New("given twice")
+	}
+	v.set = true
+	return v.Value.Set(s)
+}
+
+// IsBoolFlag passes on whether the flag is a switch (--headless), which
+// flag.Parse asks of its Value.
+func (v *onceValue) IsBoolFlag() bool {
+	b, ok := v.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}

@@ -1,0 +1,107 @@
+package cliflag
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"strings"
+	"testing"
+)
+
+// flags is a small set as a program defines it: a switch, a number, a
+// repeatable value, and help under both its names.
+func flags() (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("prog", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Bool("help", false, "print this help and exit")
+	fs.Bool("h", false, "print this help and exit")
+	fs.Bool("headless", false, "train without a UI")
+	fs.Int("epochs", 0, "train `N` epochs")
+	fs.Func("set", "change a `key=value`", func(string) error { return nil })
+	return fs, OnlyOnce(fs, "set", "help", "h")
+}
+
+func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
+		{[]string{"--zzzzzz"}, "unknown flag --zzzzzz (see prog --help)"},
+		{[]string{"-—epochs=5"}, "unknown flag --—epochs: its dash is U+2014, not a flag's hyphens (did you mean --epochs?)"},
+		{[]string{"--epochs"}, "--epochs needs a value (see prog --help)"},
+		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see prog --help)`},
+	} {
+		fs, _ := flags()
+		err := fs.Parse(tc.args)
+		if err == nil {
+			t.Fatalf("%q parsed", tc.args)
+		}
+		if got := Error(err, fs).Error(); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestStrayNamesTheFlagMeant(t *testing.T) {
+	for arg, want := range map[string]string{
+		"headless": `unexpected argument "headless" (did you mean --headless?)`,
+		"—epochs":  `unexpected argument "—epochs": its dash is U+2014, not a flag's hyphens (did you mean --epochs?)`,
+		"–h":       `unexpected argument "–h": its dash is U+2013, not a flag's hyphens (did you mean --help?)`,
+		"-headles": `unexpected argument "-headles" (see prog --help)`, // after --: a value, not a flag
+		"picture":  `unexpected argument "picture" (see prog --help)`,
+	} {
+		fs, _ := flags()
+		if got := Stray(arg, fs).Error(); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", arg, got, want)
+		}
+	}
+}
+
+func TestOnlyOnceRefusesASecondValue(t *testing.T) {
+	fs, twice := flags()
+	if err := fs.Parse([]string{"--set", "a=1", "--set", "b=2", "--epochs", "3"}); err != nil {
+		t.Fatalf("repeatable --set refused: %v", err)
+	}
+	fs, twice = flags()
+	if err := fs.Parse([]string{"--epochs", "3", "--epochs", "4"}); err == nil || *twice != "epochs" {
+		t.Fatalf("--epochs twice: err %v, recorded %q", err, *twice)
+	}
+	fs, twice = flags()
+	if err := fs.Parse([]string{"--headless", "--headless=false"}); err == nil || *twice != "headless" {
+		t.Fatalf("a switch twice: err %v, recorded %q", err, *twice)
+	}
+	fs, _ = flags()
+	if err := fs.Parse([]string{"--headless", "--epochs", "3"}); err != nil {
+		t.Fatalf("a switch before a flag (IsBoolFlag passed on): %v", err)
+	}
+}
+
+func TestPrintDefaultsWritesTwoHyphensAndWraps(t *testing.T) {
+	fs, _ := flags()
+	fs.String("log", "", strings.Repeat("word ", 30)+"end")
+	var b bytes.Buffer
+	PrintDefaults(&b, fs, 40)
+	out := b.String()
+	for _, want := range []string{"  --epochs N\n", "  --help, -h\n", "  --set key=value\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\n  --h\n") || strings.Contains(out, "\n  -epochs") {
+		t.Errorf("-h listed on its own or a flag with one hyphen:\n%s", out)
+	}
+	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if text, ok := strings.CutPrefix(l, "    \t"); ok && len(text) > 40-8 {
+			t.Errorf("line of %d characters past the width: %q", len(text), l)
+		}
+	}
+}
+
+func TestWrapKeepsLongWordsWhole(t *testing.T) {
+	got := Wrap("a bb ccc dddddddddd e", 5)
+	want := []string{"a bb", "ccc", "dddddddddd", "e"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
