@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
@@ -32,8 +34,23 @@ func interactive(opts options, stdout io.Writer) error {
 	}
 	if end.Left {
 		outputfile.Abandon() // the session may be saving: its file half-written goes, not the one it replaces
-		fmt.Fprintln(stdout, leftLine(end))
+		unsaved := ""
+		if s.SavePending() { // after Abandon, which no save begins after or outlasts unfinished
+			unsaved = opts.Dir
+			if unsaved == "" {
+				unsaved = "."
+			}
+			if abs, err := filepath.Abs(unsaved); err == nil {
+				unsaved = abs
+			}
+		}
+		fmt.Fprintln(stdout, leftLine(end, unsaved))
 		return nil
+	}
+	// w, e, c or P pressed before q, written as the session stopped.
+	written, err1 := s.Parting()
+	for _, note := range written {
+		fmt.Fprintln(stdout, note)
 	}
 	fmt.Fprintln(stdout, s.Result().Line())
 	again := s.Again()
@@ -49,15 +66,21 @@ func interactive(opts options, stdout io.Writer) error {
 	if again.Caveat != "" {
 		fmt.Fprintln(stdout, "       "+again.Caveat)
 	}
-	return err2
+	return errors.Join(err1, err2)
 }
 
 // leftLine is what the terminal keeps of a run quit without waiting for
 // its epoch in training: the run and the last epoch the screen showed
 // finished, its design named as the final line names it, and what is
-// missing.
-func leftLine(end tui.Ending) string {
-	const why = "quit at once, not waiting for the epoch in training: no final line, no command again"
+// missing — with the checkpoint w asked for when unsaved names the
+// directory it was to be written in, the session not having taken it up
+// (a w pressed while a wide design's epoch or first evaluation took
+// seconds had been lost without a word).
+func leftLine(end tui.Ending, unsaved string) string {
+	why := "quit at once, not waiting for the epoch in training: no final line, no command again"
+	if unsaved != "" {
+		why += fmt.Sprintf(", and not the checkpoint w asked for%s: nothing was written to %s", tui.AtEpoch(end.SaveAt), unsaved)
+	}
 	if !end.Shown {
 		return "left: " + why
 	}

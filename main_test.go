@@ -867,8 +867,28 @@ func TestZeroIsNoDefault(t *testing.T) {
 func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 	end := tui.Ending{Shown: true, Preset: "vanilla", Changes: []session.Change{{Key: "name", Value: "wide"}, {Key: "g_lr", Value: "1e-3"}}, Seed: 3, Epoch: 7}
 	const want = "left preset=vanilla name=wide g_lr=1e-3 seed=3 epochs=7: quit at once"
-	if got := leftLine(end); !strings.HasPrefix(got, want) {
+	if got := leftLine(end, ""); !strings.HasPrefix(got, want) {
 		t.Errorf("left line %q, want it to begin %q", got, want)
+	}
+}
+
+// TestLeftLineSaysTheCheckpointNotWritten: a trainer quit at once
+// while the checkpoint w asked for still waited (a wide design's epoch
+// or first evaluation taking seconds) says it was not written and where
+// it was to go: the line had said nothing of it.
+func TestLeftLineSaysTheCheckpointNotWritten(t *testing.T) {
+	for _, c := range []struct {
+		end  tui.Ending
+		want string
+	}{
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3},
+			"left preset=vanilla seed=1 epochs=4: quit at once, not waiting for the epoch in training: no final line, no command again, and not the checkpoint w asked for at epoch 3: nothing was written to /runs"},
+		{tui.Ending{SaveAt: -1},
+			"left: quit at once, not waiting for the epoch in training: no final line, no command again, and not the checkpoint w asked for: nothing was written to /runs"},
+	} {
+		if got := leftLine(c.end, "/runs"); got != c.want {
+			t.Errorf("left line\n%s\nwant\n%s", got, c.want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package session
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -211,6 +212,11 @@ type Save struct{}
 type Export struct{}
 
 func (Save) apply(s *Session) {
+	defer func() {
+		s.mu.Lock()
+		s.savesDone++
+		s.mu.Unlock()
+	}()
 	if s.state == Diverged {
 		msg := "not saved: the run has diverged, a checkpoint of it would not resume"
 		if g, ok := s.rollbackTarget(); ok {
@@ -226,6 +232,73 @@ func (Save) apply(s *Session) {
 	}
 	s.written(path)
 	s.note = fmt.Sprintf("saved epoch %s%s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+}
+
+// SavePending reports whether a Save has been sent that the session has
+// not yet taken up: it waits behind the epoch in training, an
+// evaluation, or a save being written. It is safe to call from any
+// goroutine, the session's still training (a trainer quit at once asks
+// it, to say that a checkpoint asked for was not written).
+func (s *Session) SavePending() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.savesAsked > s.savesDone
+}
+
+// partingNote is a note of a file written, or not, once the session was
+// told to stop (Parting).
+type partingNote struct {
+	text   string
+	failed bool
+}
+
+// writeWaiting applies the commands still waiting when the session
+// stopped that write a file the user asked for — w, e, c or P typed
+// before q, which the stop found behind the epoch in training — their
+// notes kept for Parting (applyCommand). The others (steps, retunes, a reseed) are
+// dropped: the run has ended. A w then q had quit without the
+// checkpoint, and without a word.
+func (s *Session) writeWaiting() {
+	s.mu.Lock()
+	waiting := s.queue
+	s.queue = nil
+	s.mu.Unlock()
+	for _, c := range waiting {
+		if writesFile(c) {
+			s.note = ""
+			s.applyCommand(c)
+		}
+	}
+}
+
+// writesFile reports whether c writes a file the user asked for.
+func writesFile(c Command) bool {
+	switch c.(type) {
+	case Save, Export, Share, Plot:
+		return true
+	}
+	return false
+}
+
+// Parting says what became of the files asked for that the session
+// wrote once told to stop (the trainer's q), whose notes no screen
+// showed: those waiting behind the epoch in training then, or written
+// by Stop (writeWaiting). It gives the notes of those written, as the
+// status line would have said them, and an error naming those that
+// could not be. It belongs to the goroutine that called Stop.
+func (s *Session) Parting() (written []string, err error) {
+	var failed []string
+	for _, n := range s.parting {
+		if n.failed {
+			failed = append(failed, n.text)
+		} else {
+			written = append(written, n.text)
+		}
+	}
+	if failed != nil {
+		err = errors.New(strings.Join(failed, "; "))
+	}
+	return written, err
 }
 
 // notReplayed is what a note on a file of the live run adds while a

@@ -91,9 +91,9 @@ const DefaultSamples = 10000
 // top, and a checkpoint's record's.
 const MaxSamples = 10_000_000
 
-// Session is one run. Its methods other than Send, Snapshots, Stop and
-// Done belong to the goroutine that drives it: the caller of Run, or the
-// session's own goroutine between Start and Stop.
+// Session is one run. Its methods other than Send, Snapshots, Stop,
+// Done and SavePending belong to the goroutine that drives it: the
+// caller of Run, or the session's own goroutine between Start and Stop.
 type Session struct {
 	mu    sync.Mutex
 	queue []Command     // commands sent and not yet applied, oldest first
@@ -103,6 +103,10 @@ type Session struct {
 	done  chan struct{}
 	start sync.Once
 	stop  sync.Once
+
+	// savesAsked counts the Saves sent, savesDone those the session has
+	// taken up (written, refused or failed): SavePending, guarded by mu.
+	savesAsked, savesDone int
 
 	// Everything below belongs to the driving goroutine.
 	opts     Options
@@ -142,7 +146,10 @@ type Session struct {
 	from      int      // the epoch this run's history starts after
 	log       epochLog // every epoch of the run, for Export
 	csv       *csvFile // Options.LogPath, while open
-	logOnce   sync.Once
+	endOnce   sync.Once
+	// parting is what became of the files asked for that the session
+	// wrote once told to stop (Parting).
+	parting []partingNote
 
 	keeping    bool        // keep good states for a roll-back: only when interactive
 	kept       []goodState // newest last; see Rollback
@@ -398,14 +405,17 @@ func (s *Session) Start() {
 	})
 }
 
-// Stop ends the session's goroutine and waits for it, then closes the
+// Stop ends the session's goroutine and waits for it, then writes the
+// files asked for that were still waiting (writeWaiting) and closes the
 // run's logs; it is safe to call more than once and before Start. After
-// Stop, Result may be called from the goroutine that called Stop.
+// Stop, Result and Parting may be called from the goroutine that called
+// Stop.
 func (s *Session) Stop() {
 	s.stop.Do(func() { close(s.quit) })
 	s.start.Do(func() { close(s.done) }) // never started: nothing to wait for
 	<-s.done
-	s.logOnce.Do(func() {
+	s.endOnce.Do(func() {
+		s.writeWaiting()
 		s.log.close()
 		if s.csv != nil {
 			s.csv.close()
@@ -424,7 +434,9 @@ func (s *Session) Snapshots() <-chan Snapshot { return s.snaps }
 // queue has no fixed size, so no command is ever dropped, however fast
 // keys arrive: commands apply in the order sent, all that are waiting
 // between two epochs. A Step of whole epochs right behind another in the
-// queue joins it, so a burst of typed-ahead steps is one command.
+// queue joins it, so a burst of typed-ahead steps is one command. Those
+// still waiting when the session stops are dropped, the run ended, but
+// for the files they ask for, which Stop writes (writeWaiting).
 func (s *Session) Send(c Command) {
 	s.mu.Lock()
 	if n := len(s.queue); n > 0 {
@@ -435,6 +447,9 @@ func (s *Session) Send(c Command) {
 		}
 	}
 	s.queue = append(s.queue, c)
+	if _, ok := c.(Save); ok {
+		s.savesAsked++
+	}
 	s.mu.Unlock()
 	select {
 	case s.wake <- struct{}{}:
@@ -556,6 +571,9 @@ func (s *Session) applyCommand(c Command) {
 	c.apply(s)
 	if s.refused {
 		s.replay = frame
+	}
+	if writesFile(c) && s.quitting() { // said on no screen: Parting says it
+		s.parting = append(s.parting, partingNote{s.note, s.failed})
 	}
 }
 

@@ -588,6 +588,63 @@ func TestSaveWritesTheRun(t *testing.T) {
 	}
 }
 
+// TestStopWritesTheFilesAsked: w and e sent and still waiting when the
+// session stops (pressed just before q, behind an epoch of a wide design)
+// are written as it stops, their notes kept for the lines printed after
+// the trainer; a step waiting with them is dropped, the run ended. They
+// had all been dropped, the checkpoint lost without a word. SavePending
+// says a Save waits until the session has taken it up.
+func TestStopWritesTheFilesAsked(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	s.Send(Step{Kind: StepEpoch})
+	s.Send(Save{})
+	s.Send(Export{})
+	if !s.SavePending() {
+		t.Fatal("a Save sent and not applied is not pending")
+	}
+	s.Stop()
+	if s.SavePending() {
+		t.Error("a Save written as the session stopped is still pending")
+	}
+	written, err := s.Parting()
+	ckpt := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt")
+	if err != nil || len(written) != 2 || written[0] != "saved epoch 1: ganui --resume "+ckpt+" continues from it" || !strings.HasPrefix(written[1], "exported epochs 1–1 to ") {
+		t.Fatalf("parting notes %q, %v", written, err)
+	}
+	if _, err := os.Stat(ckpt); err != nil {
+		t.Fatal(err)
+	}
+	if s.gan.Epoch() != 1 {
+		t.Errorf("the step waiting at the stop trained: epoch %d", s.gan.Epoch())
+	}
+
+	// Started, the session's goroutine either takes the Save up or leaves
+	// it to Stop: written either way.
+	dir := t.TempDir()
+	r, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: dir, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Start()
+	r.Send(Save{})
+	r.Stop()
+	if _, err := os.Stat(filepath.Join(dir, "ganui-blog-original-seed3-epoch0.ckpt")); err != nil {
+		t.Fatalf("w then q on a started session: %v", err)
+	}
+}
+
+// TestStopSaysAFailedWrite: a save waiting at the stop that cannot be
+// written is Parting's error, named as the status would have.
+func TestStopSaysAFailedWrite(t *testing.T) {
+	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 1, Dir: filepath.Join(t.TempDir(), "missing")})
+	s.Send(Save{})
+	s.Stop()
+	if written, err := s.Parting(); len(written) != 0 || err == nil || !strings.HasPrefix(err.Error(), "checkpoint not saved: ") {
+		t.Fatalf("parting notes %q, %v", written, err)
+	}
+}
+
 // TestFileErrorsAreReported: a directory that cannot be written to gives
 // a failure note for both Save and Export.
 func TestFileErrorsAreReported(t *testing.T) {

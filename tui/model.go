@@ -84,6 +84,9 @@ type Model struct {
 	// training, and the UI waits for it (stopSession). left: q again
 	// quit without waiting, so the session has not stopped.
 	quitting, left bool
+	// saveAt is the epoch the screen showed when w last asked for a
+	// checkpoint, or -1 (Ending.SaveAt).
+	saveAt int
 
 	// noSuspend is why ctrl+z cannot suspend the trainer here (no
 	// shell's job control), or "" when it can (suspend.go). stops
@@ -326,6 +329,10 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Rollback):
 		m.send(session.Rollback{})
 	case key.Matches(k, m.keys.Save):
+		m.saveAt = -1
+		if m.ready {
+			m.saveAt = m.snap.Epoch
+		}
 		m.send(session.Save{})
 	case key.Matches(k, m.keys.Export):
 		m.send(session.Export{})

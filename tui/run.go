@@ -22,6 +22,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -49,11 +50,24 @@ type Ending struct {
 	Changes []session.Change
 	Seed    uint64
 	Epoch   int
+	// SaveAt is the epoch the screen showed when w last asked for a
+	// checkpoint, or -1 if it had shown none yet: with Left and the
+	// session's SavePending, that of the checkpoint not written.
+	SaveAt int
+}
+
+// AtEpoch is " at epoch N", or "" for an epoch of -1: where a line says
+// when a key was pressed, if the screen showed it.
+func AtEpoch(epoch int) string {
+	if epoch < 0 {
+		return ""
+	}
+	return " at epoch " + numtext.FormatInt(epoch)
 }
 
 // ending is how the trainer m ended.
 func (m Model) ending() Ending {
-	end := Ending{Left: m.left, Shown: m.ready}
+	end := Ending{Left: m.left, Shown: m.ready, SaveAt: m.saveAt}
 	if m.ready {
 		end.Preset, end.Changes, end.Seed, end.Epoch = m.snap.Origin, m.snap.Changes, m.snap.Seed, m.snap.Epoch
 	}
