@@ -3,11 +3,13 @@ package session
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -226,12 +228,49 @@ func (Save) apply(s *Session) {
 		return
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.ckpt", s.gan.Seed(), s.gan.Epoch()))
-	if err := saveCheckpoint(s.gan, s.runRecord(), path); err != nil {
+	rec := s.runRecord()
+	this := lastSave{path: path, version: s.version, cfg: s.gan.Config(), record: sha256.Sum256(rec)}
+	if s.saved.same(this) {
+		// w held, or pressed again on a paused run: the file there is
+		// this very checkpoint, and writing it again (a full file, 288
+		// MB on the widest design) would change nothing.
+		s.note = fmt.Sprintf("already saved epoch %s%s, nothing changed since: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+		return
+	}
+	s.saved = lastSave{}
+	if err := saveCheckpoint(s.gan, rec, path); err != nil {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
 	}
 	s.written(path)
+	if fi, err := os.Stat(path); err == nil {
+		this.file = fi
+		s.saved = this
+	}
 	s.note = fmt.Sprintf("saved epoch %s%s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+}
+
+// lastSave is a checkpoint Save wrote: where, and what it holds — the
+// model as of a version (Session.version: weights, optimizers, random
+// state, epoch), the design, and the run's record, summed — with the
+// file as it was written.
+type lastSave struct {
+	path    string
+	version int
+	cfg     engine.Config
+	record  [sha256.Size]byte
+	file    os.FileInfo
+}
+
+// same reports whether the checkpoint this would write is the one
+// written as l and still at its path, untouched: the same model, design
+// and record, the file neither removed nor replaced since.
+func (l lastSave) same(this lastSave) bool {
+	if l.file == nil || l.path != this.path || l.version != this.version || l.record != this.record || !reflect.DeepEqual(l.cfg, this.cfg) {
+		return false
+	}
+	fi, err := os.Stat(l.path)
+	return err == nil && os.SameFile(fi, l.file) && fi.Size() == l.file.Size() && fi.ModTime().Equal(l.file.ModTime())
 }
 
 // SavePending reports whether a Save has been sent that the session has

@@ -184,6 +184,7 @@ type Session struct {
 	startSettings Settings // the settings the run started with
 
 	wrote map[string]bool // the files this session's keys wrote (outputPath)
+	saved lastSave        // the checkpoint Save wrote last (Save.apply)
 
 	// origin and changes name the design in the snapshots (designOf), and
 	// namedOf is the design they name as presets.Marshal writes it:

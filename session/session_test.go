@@ -645,6 +645,56 @@ func TestStopSaysAFailedWrite(t *testing.T) {
 	}
 }
 
+// TestSaveAgainWritesNothingNew: w again with nothing changed — w held,
+// or pressed twice on a paused run — leaves the checkpoint written as it
+// is and says so; it had written the whole file again each time. A
+// change of a setting, the pace or the baseline, an epoch, or the file
+// gone, write it anew.
+func TestSaveAgainWritesNothingNew(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	path := saved(t, s)
+	file := func() os.FileInfo {
+		t.Helper()
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	before := file()
+	Save{}.apply(s)
+	if want := "already saved epoch 1, nothing changed since: ganui --resume " + path + " continues from it"; s.failed || s.note != want {
+		t.Errorf("w again: %q, want %q", s.note, want)
+	}
+	if !os.SameFile(before, file()) {
+		t.Error("w again with nothing changed wrote the checkpoint anew")
+	}
+	for _, c := range []struct {
+		what   string
+		change func()
+	}{
+		{"a setting", func() { Adjust{DLR, +1}.apply(s) }},
+		{"the pace", func() { Adjust{Speed, -1}.apply(s) }},
+		{"the baseline", func() { Pin{}.apply(s) }},
+		{"the file removed", func() { os.Remove(path) }},
+	} {
+		before := file()
+		c.change()
+		Save{}.apply(s)
+		if s.failed || !strings.HasPrefix(s.note, "saved epoch 1: ") {
+			t.Errorf("w after %s: %q", c.what, s.note)
+		}
+		if after := file(); c.what != "the file removed" && os.SameFile(before, after) { // a new file may take a removed one's inode
+			t.Errorf("w after %s did not write the checkpoint anew", c.what)
+		}
+	}
+	s.trainEpoch()
+	if next := saved(t, s); next == path || !strings.HasPrefix(s.note, "saved epoch 2: ") {
+		t.Errorf("w at the next epoch: %q", s.note)
+	}
+}
+
 // TestFileErrorsAreReported: a directory that cannot be written to gives
 // a failure note for both Save and Export.
 func TestFileErrorsAreReported(t *testing.T) {

@@ -329,6 +329,13 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Rollback):
 		m.send(session.Rollback{})
 	case key.Matches(k, m.keys.Save):
+		// One checkpoint at a time: a w while one waits or is written
+		// (w held, the run busy with an epoch of a wide design) would
+		// write the same file again, a full one each time.
+		if m.s.SavePending() {
+			m.flash = "already saving the checkpoint w asked for" + AtEpoch(m.saveAt) + ": this w is not taken; w again once it is written"
+			return m, nil
+		}
 		m.saveAt = -1
 		if m.ready {
 			m.saveAt = m.snap.Epoch

@@ -253,3 +253,36 @@ func TestQuitWhileStarting(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveOneAtATime: w while the checkpoint a w asked for waits (the
+// session busy with an epoch or an evaluation of a wide design, or
+// writing it) is not sent, and the status says so: w held had written a
+// full checkpoint for each press the session found waiting. Ending names
+// the epoch the screen showed at the w, for the line a quit at once
+// prints.
+func TestSaveOneAtATime(t *testing.T) {
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s) // not started: the session takes nothing up
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(keyMsg("w"))
+	if !s.SavePending() {
+		t.Fatal("w sent no Save")
+	}
+	m, _ = m.Update(keyMsg("w"))
+	const want = "already saving the checkpoint w asked for: this w is not taken; w again once it is written"
+	if got := m.(Model).flash; got != want {
+		t.Errorf("w while a save waits: %q, want %q", got, want)
+	}
+	if end := m.(Model).ending(); end.SaveAt != -1 {
+		t.Errorf("w before any epoch shown: Ending.SaveAt %d, want -1", end.SaveAt)
+	}
+	s.Stop()
+	if written, err := s.Parting(); len(written) != 1 || err != nil {
+		t.Errorf("two w, one while the first waited: %q, %v; want one checkpoint written", written, err)
+	}
+}
