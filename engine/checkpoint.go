@@ -127,7 +127,7 @@ func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
 // given in c.
 func (g *GAN) writeCheckpoint(w io.Writer, annex []byte, c Config) error {
 	if len(annex) > MaxAnnex {
-		return fmt.Errorf("engine: a checkpoint annex of %d bytes, at most %d", len(annex), MaxAnnex)
+		return fmt.Errorf("engine: a checkpoint annex of %s bytes, at most %s", numtext.FormatInt(len(annex)), numtext.FormatInt(MaxAnnex))
 	}
 	cfg, err := configJSON(c)
 	if err != nil {
@@ -271,7 +271,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case version < 1 || version > checkpointVersion:
 		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
 	case body < 0 || n > uint64(body):
-		return nil, nil, badCheckpoint("truncated: the header claims a body of %d bytes, the data holds %d", n, max(body, 0))
+		return nil, nil, badCheckpoint("truncated: the header claims a body of %s bytes, the data holds %s", numtext.FormatUint(n), numtext.FormatInt(int(max(body, 0))))
 	}
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
@@ -297,7 +297,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	// of megabytes for a file of a few kilobytes, damaged or edited.
 	if cfg.validate(false) == nil {
 		if least := 4 * uint64(cfg.denseWeights()); n < least {
-			return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration's weights alone take %d", n, least)
+			return nil, nil, badCheckpoint("the header claims a body of %s bytes, the configuration's weights alone take %s", numtext.FormatUint(n), numtext.FormatUint(least))
 		}
 	}
 	g, err := New(cfg, seed)
@@ -306,13 +306,13 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	}
 	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
-		return nil, nil, badCheckpoint("the header claims a body of %d bytes, the configuration needs %d", n, want)
+		return nil, nil, badCheckpoint("the header claims a body of %s bytes, the configuration needs %s", numtext.FormatUint(n), numtext.FormatUint(want))
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
 		return nil, nil, badCheckpoint("random state: %v", err)
 	}
 	if epoch > MaxEpochs {
-		return nil, nil, badCheckpoint("epoch %d out of range 0..%d", epoch, MaxEpochs)
+		return nil, nil, badCheckpoint("epoch %s out of range %s", numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
 	}
 	g.epoch = int(epoch)
 	cr.floats(g.gen.Params, "generator weights")
@@ -324,7 +324,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if g.gEMA != nil {
 		const what = "generator moving average"
 		if n := cr.u64(); cr.err == nil && n > MaxUpdates {
-			cr.err = badCheckpoint("%s: %d updates averaged, out of range 0..%d", what, n, uint64(MaxUpdates))
+			cr.err = badCheckpoint("%s: %s updates averaged, out of range %s", what, numtext.FormatUint(n), numtext.Range[uint64](0, MaxUpdates))
 		} else {
 			g.gEMA.N = int(n)
 		}
@@ -334,7 +334,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	if version >= 3 {
 		// The header's length, checked above, says how long it is.
 		if k := cr.u32(); cr.err == nil && uint64(k) != n-want {
-			cr.err = badCheckpoint("an annex of %d bytes in a body that leaves %d", k, n-want)
+			cr.err = badCheckpoint("an annex of %s bytes in a body that leaves %s", numtext.FormatUint(uint64(k)), numtext.FormatUint(n-want))
 		} else if k > 0 {
 			annex = bytes.Clone(cr.take(int(k), "annex"))
 		}
@@ -613,7 +613,7 @@ func (c *ckReader) u32() uint32 {
 func (c *ckReader) bytes(max int, what string) []byte {
 	n := c.u32()
 	if c.err == nil && n > uint32(max) {
-		c.err = badCheckpoint("%s of %d bytes, at most %d", what, n, max)
+		c.err = badCheckpoint("%s of %s bytes, at most %s", what, numtext.FormatUint(uint64(n)), numtext.FormatInt(max))
 	}
 	return bytes.Clone(c.take(int(n), what))
 }
@@ -623,7 +623,7 @@ func (c *ckReader) bytes(max int, what string) []byte {
 func (c *ckReader) floats(dst []float32, what string) {
 	n := c.u32()
 	if c.err == nil && int(n) != len(dst) {
-		c.err = badCheckpoint("%s: %d values, the configuration needs %d", what, n, len(dst))
+		c.err = badCheckpoint("%s: %s values, the configuration needs %s", what, numtext.FormatUint(uint64(n)), numtext.FormatInt(len(dst)))
 	}
 	const block = 16 << 10
 	for len(dst) > 0 && c.err == nil {
@@ -674,7 +674,7 @@ func (c *ckReader) optimizer(o Optimizer, version uint32, what string) {
 func (c *ckReader) steps(what string) int {
 	t := c.u64()
 	if c.err == nil && t > MaxUpdates {
-		c.err = badCheckpoint("%s: %d steps, out of range 0..%d", what, t, uint64(MaxUpdates))
+		c.err = badCheckpoint("%s: %s steps, out of range %s", what, numtext.FormatUint(t), numtext.Range[uint64](0, MaxUpdates))
 	}
 	return int(t)
 }
@@ -694,7 +694,7 @@ func (c *ckReader) points() []float64 {
 	const what = "target points"
 	n := c.u32()
 	if c.err == nil && (n < MinPoints || n > MaxPoints) {
-		c.err = badCheckpoint("%s: %d, out of range %d..%d", what, n, MinPoints, MaxPoints)
+		c.err = badCheckpoint("%s: %s, out of range %s", what, numtext.FormatUint(uint64(n)), numtext.Range(MinPoints, MaxPoints))
 	}
 	if c.err != nil {
 		return nil
@@ -727,12 +727,12 @@ func (c *ckReader) paramMean(h *paramMean, what string) {
 	}
 	n := c.u64()
 	if c.err == nil && (n < 1 || n > MaxUpdates+1) {
-		c.err = badCheckpoint("%s: a mean of %d parameter vectors, out of range 1..%d", what, n, uint64(MaxUpdates+1))
+		c.err = badCheckpoint("%s: a mean of %s parameter vectors, out of range %s", what, numtext.FormatUint(n), numtext.Range[uint64](1, MaxUpdates+1))
 		return
 	}
 	h.N = int(n)
 	if k := c.u32(); c.err == nil && int(k) != len(h.Mean) {
-		c.err = badCheckpoint("%s: %d values, the configuration needs %d", what, k, len(h.Mean))
+		c.err = badCheckpoint("%s: %s values, the configuration needs %s", what, numtext.FormatUint(uint64(k)), numtext.FormatInt(len(h.Mean)))
 	}
 	const block = 8 << 10
 	dst := h.Mean

@@ -550,7 +550,7 @@ func TestVersion3StepCountsAreDropped(t *testing.T) {
 		binary.LittleEndian.PutUint64(bad[i:], MaxUpdates+1)
 		sum := sha256.Sum256(bad)
 		var ce *CheckpointError
-		if _, err := Restore(append(bad, sum[:]...)); !errors.As(err, &ce) || !strings.Contains(err.Error(), "steps, out of range") {
+		if _, err := Restore(append(bad, sum[:]...)); !errors.As(err, &ce) || !strings.Contains(err.Error(), "9,007,199,254,740,993 steps, out of range 0..9,007,199,254,740,992") {
 			t.Errorf("a step count past MaxUpdates at byte %d: %v", i, err)
 		}
 	}
@@ -711,5 +711,26 @@ func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasSuffix(err.Error(), ": resume it from the directory the run was in") {
 			t.Errorf("pts.csv here %q: %v; want %q", c.data, err, want)
 		}
+	}
+}
+
+// TestCheckpointRangesGrouped: a damaged checkpoint's count out of its
+// range is said with the range, both grouped as the flags' and settings'
+// messages group them (numtext.Range): an epoch past the most had read
+// "epoch 1000000001 out of range 0..1000000000".
+func TestCheckpointRangesGrouped(t *testing.T) {
+	good := validCheckpoint(t)
+	at := headerLen
+	at += 4 + int(binary.LittleEndian.Uint32(good[at:])) // the configuration
+	at += 8                                              // the seed
+	if e := binary.LittleEndian.Uint64(good[at:]); e != 3 {
+		t.Fatalf("epoch %d at byte %d, want 3", e, at)
+	}
+	bad := slices.Clone(good[:len(good)-sha256.Size])
+	binary.LittleEndian.PutUint64(bad[at:], MaxEpochs+1)
+	sum := sha256.Sum256(bad)
+	const want = "epoch 1,000,000,001 out of range 0..1,000,000,000"
+	if _, err := Restore(append(bad, sum[:]...)); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("an epoch past the most: %v, want it to say %q", err, want)
 	}
 }

@@ -588,7 +588,7 @@ func (r *recReader) between(what string, lo, hi float64) float64 {
 func (r *recReader) pace(what string) float64 {
 	v := r.num(what)
 	if r.err == nil && v != 0 && !(v >= MinSpeed && v <= MaxSpeed) {
-		r.fail("%s of %s epochs a second, neither 0 (full speed) nor in %d..%d", what, numtext.FormatFloat(v), MinSpeed, MaxSpeed)
+		r.fail("%s of %s epochs a second, neither 0 (full speed) nor in %s", what, numtext.FormatFloat(v), numtext.Range(MinSpeed, MaxSpeed))
 	}
 	return v
 }
@@ -629,7 +629,7 @@ func (r *recReader) recordable(what string, v float64) {
 func (r *recReader) count(what string, most int) int {
 	v := r.u64()
 	if r.err == nil && v > uint64(most) {
-		r.fail("%s %d, out of range 0..%d", what, v, most)
+		r.fail("%s %s, out of range %s", what, numtext.FormatUint(v), numtext.Range(0, most))
 		return 0
 	}
 	return int(v)
@@ -639,7 +639,7 @@ func (r *recReader) count(what string, most int) int {
 func (r *recReader) length(what string, most int) int {
 	v := r.u32()
 	if r.err == nil && v > uint32(most) {
-		r.fail("%d %s, at most %d", v, what, most)
+		r.fail("%s %s, at most %s", numtext.FormatUint(uint64(v)), what, numtext.FormatInt(most))
 		return 0
 	}
 	return int(v)

@@ -716,10 +716,11 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 		{"a pace written short", line, func(s *Session, b *Baseline) { s.speed = 1e7 }, "the pace of 1e7 epochs a second"}, // as the screen writes a number, not %g's 1e+07
 		{"a KS far under 0", line, func(s *Session, b *Baseline) { b.Eval.Metrics.KS = -1e9 }, "the baseline's KS of -1e9, out of range 0..1"},
 		{"a preset with an escape", line, func(s *Session, b *Baseline) { b.Preset += "\x1b[2J" }, "the baseline's preset holds a control character"},
-		{"an epoch past the most", line, func(s *Session, b *Baseline) { b.Epoch = engine.MaxEpochs + 1 }, "the baseline's epoch 1000000001, out of range"},
+		{"an epoch past the most", line, func(s *Session, b *Baseline) { b.Epoch = engine.MaxEpochs + 1 }, "the baseline's epoch 1,000,000,001, out of range 0..1,000,000,000"},
 		{"a start after its epoch", line, func(s *Session, b *Baseline) { b.From = b.Epoch + 1 }, "the baseline's start 21, out of range 0..20"},
 		{"a setting not finite", line, func(s *Session, b *Baseline) { b.Settings.GLR = inf }, "the baseline's g_lr of +Inf"},
 		{"its pace out of range", line, func(s *Session, b *Baseline) { b.Settings.Speed = -1 }, "the baseline's pace of -1"},
+		{"its pace past the top", line, func(s *Session, b *Baseline) { b.Settings.Speed = MaxSpeed + 1 }, "neither 0 (full speed) nor in 1..100,000"},
 		{"a point not finite", line, func(s *Session, b *Baseline) { b.History[3].G = nan }, "a point's value of NaN"},
 		{"a point past its epoch", line, func(s *Session, b *Baseline) { b.History[len(b.History)-1].Epoch = b.Epoch + 1 }, "a point's epoch 21, out of range"},
 		{"points out of order", line, func(s *Session, b *Baseline) { b.History[2].Epoch = b.History[1].Epoch }, "baseline history point at epoch 2 after 2"},
@@ -838,7 +839,7 @@ func TestRecordRefusesHostileKeyframes(t *testing.T) {
 		{"a surface not finite", ring, func(f []Keyframe) []Keyframe { f[1].Surface[40] = nan; return f }, "a keyframe's D surface of NaN"},
 		{"an arrow not finite", ring, func(f []Keyframe) []Keyframe { f[1].Arrows[3].DY = nan; return f }, "a keyframe arrow of NaN"},
 		{"a point drawn not finite", ring, func(f []Keyframe) []Keyframe { f[1].Points[5] = inf; return f }, "a keyframe point of +Inf"},
-		{"more points than drawn", ring, func(f []Keyframe) []Keyframe { f[1].Points = append(f[1].Points, f[1].Points...); return f }, "3000 keyframe points, at most 1500"},
+		{"more points than drawn", ring, func(f []Keyframe) []Keyframe { f[1].Points = append(f[1].Points, f[1].Points...); return f }, "3,000 keyframe points, at most 1,500"},
 		{"a high-quality share over 1", ring, func(f []Keyframe) []Keyframe { f[1].Metrics.Plane.HighQuality = 2; return f }, "the keyframe's high-quality share of 2"},
 	} {
 		s := c.s
