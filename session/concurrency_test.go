@@ -223,3 +223,32 @@ func readStrings(ss ...string) {
 		}
 	}
 }
+
+// quitDuring is a command during which the session is told to stop, as
+// q comes while a save of a wide design is being written; it notes the
+// epoch it was applied at.
+type quitDuring struct{ epoch *int }
+
+func (c quitDuring) apply(s *Session) {
+	*c.epoch = s.gan.Epoch()
+	s.stop.Do(func() { close(s.quit) })
+}
+
+// TestStopTrainsNoEpochAfterACommand: a stop asked while a command was
+// at work ends the run there, not after one epoch more: a running wide
+// design told to quit during a w had trained another epoch, seconds, and
+// ended a step past where q was pressed.
+func TestStopTrainsNoEpochAfterACommand(t *testing.T) {
+	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	t.Cleanup(s.Stop)
+	at := -1
+	s.Send(quitDuring{&at})
+	<-s.Done()
+	if s.gan.Epoch() != at {
+		t.Errorf("told to stop at epoch %d, the run ended at %d", at, s.gan.Epoch())
+	}
+}

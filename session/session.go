@@ -501,6 +501,9 @@ func (s *Session) loop() {
 			}
 			continue
 		}
+		if s.quitting() { // told while a command worked (a wide design's save): no epoch more
+			return
+		}
 		if wait := s.pace(); wait > 0 {
 			s.timer.Reset(wait)
 			select {
