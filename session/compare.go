@@ -358,8 +358,14 @@ func (s *Session) Again() Again {
 		if s.offPlan == 0 {
 			when = "before the first epoch"
 		}
-		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start (w saves a checkpoint that continues it)",
-			s.offWhat, when)
+		// A checkpoint w saved of the run as it is continues it: named,
+		// where a w after the trainer has quit can save none.
+		resume := "w saves a checkpoint that continues it"
+		if s.saved.holds(s.version, s.gan.Config()) {
+			resume = "ganui --resume " + s.saved.path + " continues it"
+		}
+		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start (%s)",
+			s.offWhat, when, resume)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
 			numtext.FormatInt(s.from))

@@ -1110,3 +1110,36 @@ func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
 		}
 	}
 }
+
+// TestAgainNamesTheCheckpointSaved: a run that left its plan says its
+// checkpoint continues it: the one w saved, named, when it holds the run
+// as it is (a change of the pace aside, which trains nothing), a resumed
+// run's --resume checkpoint until it trains, else that w saves one. It
+// had said "w saves a checkpoint that continues it" under
+// the again: line printed after the trainer quit, with the checkpoint
+// saved at that very epoch beside it and no w left to press.
+func TestAgainNamesTheCheckpointSaved(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	Adjust{DLR, +1}.apply(s)
+	s.trainEpoch()
+	const w = "(w saves a checkpoint that continues it)"
+	if a := s.Again(); !strings.HasSuffix(a.Caveat, w) {
+		t.Fatalf("unsaved: %q", a.Caveat)
+	}
+	path := saved(t, s)
+	Adjust{Speed, -1}.apply(s)
+	if a, want := s.Again(), "(ganui --resume "+path+" continues it)"; !strings.HasSuffix(a.Caveat, want) {
+		t.Errorf("saved as it is: %q, want it to end %q", a.Caveat, want)
+	}
+	// Resumed from it, the run is the checkpoint's until it trains.
+	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Watch: true})
+	if a, want := r.Again(), "(ganui --resume "+path+" continues it)"; !strings.HasSuffix(a.Caveat, want) {
+		t.Errorf("resumed: %q, want it to end %q", a.Caveat, want)
+	}
+	s.trainEpoch()
+	r.trainEpoch()
+	if a, b := s.Again(), r.Again(); !strings.HasSuffix(a.Caveat, w) || b.Caveat != a.Caveat {
+		t.Errorf("trained past the save: %q, resumed %q", a.Caveat, b.Caveat)
+	}
+}

@@ -266,7 +266,14 @@ type lastSave struct {
 // written as l and still at its path, untouched: the same model, design
 // and record, the file neither removed nor replaced since.
 func (l lastSave) same(this lastSave) bool {
-	if l.file == nil || l.path != this.path || l.version != this.version || l.record != this.record || !reflect.DeepEqual(l.cfg, this.cfg) {
+	return l.path == this.path && l.record == this.record && l.holds(this.version, this.cfg)
+}
+
+// holds reports whether l's file, still at its path and untouched,
+// continues the run whose model is at version and whose design is cfg:
+// the record aside (the pace, an evaluation), which trains nothing.
+func (l lastSave) holds(version int, cfg engine.Config) bool {
+	if l.file == nil || l.version != version || !reflect.DeepEqual(l.cfg, cfg) {
 		return false
 	}
 	fi, err := os.Stat(l.path)

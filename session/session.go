@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -342,6 +343,13 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.Paused {
 		s.state = Paused
+	}
+	if opts.Resume != "" {
+		// Until it trains or changes, the run is its checkpoint's, which
+		// again's caveat names as it names one w saved (Again).
+		if fi, err := os.Stat(opts.Resume); err == nil {
+			s.saved = lastSave{path: opts.Resume, version: s.version, cfg: gan.Config(), file: fi}
+		}
 	}
 	if e := gan.Epoch(); e > 0 {
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
