@@ -221,7 +221,7 @@ func (Save) apply(s *Session) {
 	}()
 	if s.state == Diverged {
 		msg := "not saved: the run has diverged, a checkpoint of it would not resume"
-		if g, ok := s.rollbackTarget(); ok {
+		if g, ok := s.rollbackTarget(); ok && !s.quitting() { // no u once the trainer has quit
 			msg += fmt.Sprintf("; u rolls back to epoch %s first", numtext.FormatInt(g.epoch))
 		}
 		s.warn(msg)

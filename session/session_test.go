@@ -566,6 +566,22 @@ func TestSaveRefusesADivergedRun(t *testing.T) {
 	}
 }
 
+// TestSaveAtTheStopOfADivergedRun: a w waiting when a diverged run
+// stops is refused as it is during the run, without the way on the
+// trainer offered there, whose u no longer acts: the line printed after
+// it had said "u rolls back to epoch 0 first".
+func TestSaveAtTheStopOfADivergedRun(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+	s.trainEpoch()
+	poison(t, s)
+	s.Send(Save{})
+	s.Stop()
+	const want = "not saved: the run has diverged, a checkpoint of it would not resume"
+	if written, err := s.Parting(); len(written) != 0 || err == nil || err.Error() != want {
+		t.Errorf("parting notes %q, %v; want the error %q", written, err, want)
+	}
+}
+
 // TestSaveWritesTheRun: Save writes a checkpoint that LoadCheckpoint turns
 // back into the session's run exactly, retuned settings included.
 func TestSaveWritesTheRun(t *testing.T) {
