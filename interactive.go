@@ -35,7 +35,10 @@ func interactive(opts options, stdout io.Writer) error {
 	if end.Left {
 		outputfile.Abandon() // the session may be saving: its file half-written goes, not the one it replaces
 		unsaved := ""
-		if s.SavePending() { // after Abandon, which no save begins after or outlasts unfinished
+		// Asked after Abandon, which removes a save under way and
+		// refuses those to come: one pending now is not written (unless
+		// in the instant between its rename into place and its count).
+		if s.SavePending() {
 			unsaved = opts.Dir
 			if unsaved == "" {
 				unsaved = "."

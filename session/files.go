@@ -301,9 +301,9 @@ type partingNote struct {
 // writeWaiting applies the commands still waiting when the session
 // stopped that write a file the user asked for — w, e, c or P typed
 // before q, which the stop found behind the epoch in training — their
-// notes kept for Parting (applyCommand). The others (steps, retunes, a reseed) are
-// dropped: the run has ended. A w then q had quit without the
-// checkpoint, and without a word.
+// notes kept for Parting (applyCommand). The others (steps, retunes, a
+// reseed) are dropped: the run has ended. A w then q had quit without
+// the checkpoint, and without a word.
 func (s *Session) writeWaiting() {
 	s.mu.Lock()
 	waiting := s.queue
