@@ -286,3 +286,22 @@ func TestSaveOneAtATime(t *testing.T) {
 		t.Errorf("two w, one while the first waited: %q, %v; want one checkpoint written", written, err)
 	}
 }
+
+// TestQuittingSaysTheCheckpointWaits: q with a checkpoint w asked for
+// still waiting says the stop writes it and q again loses it; the status
+// had said only that q again lost the final line.
+func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	t.Cleanup(s.Stop)
+	var m tea.Model = NewModel(s) // not started: the w waits
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, _ = m.Update(keyMsg("w"))
+	m, _ = m.Update(keyMsg("q"))
+	if v := m.View(); !strings.Contains(v, quittingSaveNote) {
+		t.Errorf("q with a checkpoint waiting:\n%s", v)
+	}
+}

@@ -125,7 +125,7 @@ func (m Model) View() string {
 		// training, that it does, as the run's status line would say.
 		note := m.flash
 		if m.quitting && note == "" {
-			note = quittingNote
+			note = m.quittingStatus()
 		}
 		if !l.ok {
 			return tooSmall(m.width, m.height, note)
@@ -141,7 +141,7 @@ func (m Model) View() string {
 		case m.quitting: // the status's words, which name q again
 			note := m.flash
 			if note == "" {
-				note = quittingNote
+				note = m.quittingStatus()
 			}
 			footer = fit(styleWarn.Render(note), l.w)
 		case m.flash != "": // a key not taken here, before the keys that are
@@ -339,7 +339,7 @@ func (m *Model) statusLines(w, n int) []string {
 	var note, command string
 	switch {
 	case m.quitting && m.flash == "":
-		note = styleWarn.Render(quittingNote)
+		note = styleWarn.Render(m.quittingStatus())
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = styleMuted.Render(m.flash)
 	case s.Failed:
@@ -486,6 +486,19 @@ func indexOfWidth(s string, n int) int {
 
 // quittingNote is the status while q waits for the epoch in training.
 const quittingNote = "quitting after this epoch… q again quits at once, without the final line"
+
+// quittingSaveNote is quittingNote while a checkpoint w asked for waits
+// too: the stop writes it, and q again loses it.
+const quittingSaveNote = "quitting after this epoch and the checkpoint w asked for… q again quits at once, without them"
+
+// quittingStatus is the status while q waits: quittingNote, or
+// quittingSaveNote while a checkpoint waits with it.
+func (m Model) quittingStatus() string {
+	if m.s != nil && m.s.SavePending() {
+		return quittingSaveNote
+	}
+	return quittingNote
+}
 
 // msgLines fills the message area, n lines of width w: the status first,
 // then the diagnosis, most pressing first, or while it has no finding
