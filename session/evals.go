@@ -113,7 +113,8 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 
 // maxEvalRows bounds the evaluations an interactive run keeps for its CSV
 // export, one per check (checkEvery): a run past its plan keeps checking
-// every hundredth of the plan, so a long one makes many; the log then
+// every hundredth of the plan, and a plan of over 10⁶ epochs is checked
+// every maxCheckEvery, so a long run makes many; the log then
 // keeps every other one, then every fourth, … At most about 3 MB with 16
 // modes.
 const maxEvalRows = 1 << 14

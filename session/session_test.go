@@ -795,8 +795,9 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 // hour-long run would — publishing, keeping good states, logging every
 // epoch — and checks that nothing it holds in memory grows with the run:
 // the chart history stays within historyPoints (so frames cost the same at
-// any epoch), the kept states within keepStates, the live heap flat, while
-// the on-disk log holds every epoch.
+// any epoch), the kept states within keepStates, what each check adds
+// (keyframes, events, evaluations) within its bound, the live heap flat,
+// while the on-disk log holds every epoch.
 func TestLongRunStaysBounded(t *testing.T) {
 	epochs := 1_000_000
 	if testing.Short() {
@@ -830,6 +831,9 @@ func TestLongRunStaysBounded(t *testing.T) {
 	}
 	if frames := len(s.tl.keyframes); frames > maxKeyframes || frames < maxKeyframes/2 || len(s.tl.events) > maxEvents {
 		t.Errorf("after %d epochs: %d keyframes (want %d to %d), %d events (at most %d)", epochs, frames, maxKeyframes/2, maxKeyframes, len(s.tl.events), maxEvents)
+	}
+	if n, rows := s.evals.Len(), len(s.evlog.rows); n > evalPoints || n < evalPoints/2 || rows > maxEvalRows {
+		t.Errorf("after %d epochs: %d evaluations (want %d to %d), %d export rows (at most %d)", epochs, n, evalPoints/2, evalPoints, rows, maxEvalRows)
 	}
 	if cap(s.hist.pts) != historyPoints || len(s.kept) != keepStates {
 		t.Errorf("after %d epochs: history capacity %d (want %d), %d states kept (want %d)",

@@ -13,16 +13,39 @@ import (
 )
 
 // A run is checked on a schedule of epochs, the same in every front end:
-// every checkEvery epochs (about checksPerPlan times over the plan) the
-// session evaluates the generator on checkSamples fresh samples, and from
-// that evaluation and the diagnosis's watch it draws its events and, when
-// interactive, a keyframe for replay. Because the schedule counts epochs,
-// never time, a run gives the same events at the same epochs headless and
-// in the trainer. Checks run outside TrainEpoch, so they never count in a
-// run's epochs per second.
+// every checkEvery epochs (about checksPerPlan times over the plan, at
+// most maxCheckEvery apart) the session evaluates the generator on
+// checkSamples fresh samples, and from that evaluation and the
+// diagnosis's watch it draws its events and, when interactive, a
+// keyframe for replay. Because the schedule counts epochs, never time, a
+// run gives the same events at the same epochs headless and in the
+// trainer. Checks run outside TrainEpoch, so they never count in a run's
+// epochs per second.
 const (
 	checksPerPlan = 100
 	minCheckEvery = 10
+	// maxCheckEvery bounds the interval, a plan's hundredth, for a plan
+	// of more than checksPerPlan×maxCheckEvery epochs (10⁶), which is
+	// checked more than checksPerPlan times: --epochs 1000000000, a run
+	// meant to go on until stopped, had been checked every 10⁷ epochs,
+	// many minutes at full speed with no event, finding, trend or keyframe.
+	// A check costs a few epochs' work. Counted in passes of one sample
+	// through a net, it makes checkSamples through G, and for a keyframe
+	// about 1,000 more (keepsFrames), where an epoch of a batch of 100
+	// and a step of each player makes 300 forward and backward passes
+	// through D and 200 through G: with vanilla's nets 0.7 million
+	// multiply-adds a check, 2.5 million with a keyframe, against 1.1
+	// million an epoch. The README's measured share, checks taking 2–9%
+	// of a headless run at the presets' intervals of 50 to 450 epochs,
+	// puts a check, its sorting and measuring too, at 2 to 13 epochs
+	// (minibatch-discrimination to devnag-2017). At maxCheckEvery that
+	// is a tenth of a percent of a run or less; and every plan of 10⁶
+	// epochs or fewer keeps its hundredth, and so its checks and events,
+	// as before the bound.
+	// What a check feeds stays bounded over any number of them:
+	// keyframes (maxKeyframes), events (maxEvents), evaluations
+	// (evalPoints, maxEvalRows), thinned or let go as they fill.
+	maxCheckEvery = 10_000
 	checkSamples  = 2000
 	// keyBins is the resolution of a keyframe's histogram and curves; a
 	// screen re-bins them to its own width.
@@ -34,9 +57,10 @@ const (
 	maxEvents = 256
 )
 
-// checkEvery is the check interval for a plan of planned epochs.
+// checkEvery is the check interval for a plan of planned epochs: its
+// hundredth, rounded up, within minCheckEvery to maxCheckEvery.
 func checkEvery(planned int) int {
-	return max(minCheckEvery, (planned+checksPerPlan-1)/checksPerPlan)
+	return min(maxCheckEvery, max(minCheckEvery, (planned+checksPerPlan-1)/checksPerPlan))
 }
 
 // EventKind names a change in a run worth marking on its time axis.

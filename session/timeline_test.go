@@ -1,0 +1,85 @@
+package session
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
+)
+
+// TestCheckEveryKeepsPlansUpToAMillion: a plan of 10⁶ epochs or fewer,
+// every preset's own among them, is checked every hundredth of it (every
+// 10 epochs at least), as before the interval was bounded; a longer one
+// every maxCheckEvery epochs, the hundredth of 10⁶, however long: a plan
+// of engine.MaxEpochs, a run meant to go on until stopped, had been
+// checked every 10,000,000 epochs.
+func TestCheckEveryKeepsPlansUpToAMillion(t *testing.T) {
+	hundredth := func(planned int) int { return max(10, (planned+99)/100) }
+	plans := []int{1, 9, 10, 999, 1000, 1001, 1999, 2000, 200_000, 999_901, 999_999, 1_000_000}
+	for _, c := range presets.All() {
+		plans = append(plans, c.Epochs)
+	}
+	for _, p := range plans {
+		if got := checkEvery(p); got != hundredth(p) {
+			t.Errorf("a plan of %d epochs is checked every %d, want %d", p, got, hundredth(p))
+		}
+	}
+	for _, p := range []int{1_000_001, 1_000_100, 1_000_101, 10_000_000, engine.MaxEpochs} {
+		if got := checkEvery(p); got != maxCheckEvery {
+			t.Errorf("a plan of %d epochs is checked every %d, want %d", p, got, maxCheckEvery)
+		}
+	}
+	if maxCheckEvery != checkEvery(checksPerPlan*maxCheckEvery) {
+		t.Errorf("maxCheckEvery %d is not the hundredth of a plan of %d", maxCheckEvery, checksPerPlan*maxCheckEvery)
+	}
+}
+
+// TestLongestPlanIsCheckedSoon: a run planned for engine.MaxEpochs is
+// checked at epoch maxCheckEvery, its evaluation recorded and a keyframe
+// kept for replay, not first at epoch 10,000,000.
+func TestLongestPlanIsCheckedSoon(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: engine.MaxEpochs})
+	for range maxCheckEvery {
+		s.trainEpoch()
+	}
+	pts := s.evals.Points(nil)
+	if len(pts) != 1 || pts[0].Epoch != maxCheckEvery {
+		t.Errorf("after %d epochs of a plan of %d: evaluations %v, want one at epoch %d", maxCheckEvery, engine.MaxEpochs, pts, maxCheckEvery)
+	}
+	if n := len(s.tl.keyframes); n != 1 || s.tl.keyframes[0].Epoch != maxCheckEvery {
+		t.Errorf("after %d epochs of a plan of %d: %d keyframes, want one at epoch %d", maxCheckEvery, engine.MaxEpochs, n, maxCheckEvery)
+	}
+}
+
+// TestLongerPlanOnResumeKeepsTheChecks: every plan of 10⁶ epochs or more
+// is checked every maxCheckEvery epochs, so a run of one saved and
+// resumed with a longer plan (--epochs 1000000000, to go on until
+// stopped) is checked on the epochs it would have been without stopping:
+// its evaluations, events, history and keyframes are the straight run's.
+// The longer plan's hundredth had put the resumed run's next check at
+// epoch 10,000,000.
+func TestLongerPlanOnResumeKeepsTheChecks(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: 1_000_000, Dir: t.TempDir()})
+	for range maxCheckEvery + maxCheckEvery/2 {
+		s.trainEpoch()
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Epochs: engine.MaxEpochs, Dir: t.TempDir()})
+	for range 2 * maxCheckEvery {
+		s.trainEpoch()
+		r.trainEpoch()
+	}
+	frames := func(s *Session) (epochs []int) {
+		for _, k := range s.tl.keyframes {
+			epochs = append(epochs, k.Epoch)
+		}
+		return epochs
+	}
+	a, b := recorded(s.Picture()), recorded(r.Picture())
+	if !reflect.DeepEqual(a, b) || !slices.Equal(frames(s), frames(r)) || len(a.Evals) != 3 {
+		t.Errorf("resumed with a plan of %d: evaluations %v, keyframes at %v, events %v; straight: %v, %v, %v",
+			engine.MaxEpochs, b.Evals, frames(r), b.Events, a.Evals, frames(s), a.Events)
+	}
+}
