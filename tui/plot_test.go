@@ -1147,3 +1147,35 @@ func TestTargetRunsThroughTheCurve(t *testing.T) {
 		t.Errorf("the mean takes %d cells of the target's row, want most: the test draws no overlap:\n%s", curve, strings.Join(lines, "\n"))
 	}
 }
+
+// TestQualityRowsShowTheSameChecks: the KS and W1 rows, one over the
+// other, draw their bars on the same checks in the same columns, and
+// their arrows go by the same checks: wgan at 120×40 had read
+// "KS 0.965 → ▇▇▆▆▅▄▄ 0.96–0.98" over "W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3", the
+// last 7 checks beside the last 11, each row as many as its own range
+// left room for; and a W1 of two digits before the point had set its
+// bars a column right of KS's.
+func TestQualityRowsShowTheSameChecks(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	ks := trend{vals: []float64{0.99, 0.985, 0.984, 0.98, 0.978, 0.975, 0.972, 0.97, 0.969, 0.968, 0.966, 0.9655}}
+	w1 := trend{vals: []float64{3.31, 3.28, 3.25, 3.2, 3.17, 3.15, 3.12, 3.1, 3.07, 3.05, 3.03, 3.026}}
+	far := trend{vals: []float64{13.1, 12.8, 12.5, 12.2, 11.7, 11.5, 11.2, 11, 10.7, 10.5, 10.3, 10.26}}
+	for _, c := range []struct {
+		w1 *trend
+		v  float64
+	}{{&w1, 3.025}, {&far, 10.25}} {
+		for _, w := range []int{sideW, 30, 36} {
+			lines := metricLines([]metricRow{{"KS", 0.965, false, &ks}, {"W1", c.v, false, c.w1}}, w)
+			var cols, counts []int
+			for _, l := range lines {
+				l = ansi.Strip(l)
+				bars := strings.TrimRight(strings.Fields(l)[3], "0123456789.–")
+				cols = append(cols, strings.Index(l, bars))
+				counts = append(counts, len([]rune(bars)))
+			}
+			if cols[0] != cols[1] || counts[0] != counts[1] || counts[0] < minBars {
+				t.Errorf("width %d:\n%s\n%s\nbars at bytes %v, %v of them: want the same checks in the same columns", w, ansi.Strip(lines[0]), ansi.Strip(lines[1]), cols, counts)
+			}
+		}
+	}
+}

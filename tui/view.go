@@ -1236,10 +1236,10 @@ func (m Model) sidePanel(w, h int) string {
 		lines = append(lines, m.planeQuality(&m.sw1, w, h-len(lines)-settingsRows)...)
 	case m.snap.Target.Plane != nil: // no evaluation yet
 	default:
-		lines = append(lines,
-			metricLine("KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks, w),
-			metricLine("W1", mt.W1, false, &m.w1, w),
-		)
+		lines = append(lines, metricLines([]metricRow{
+			{"KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks},
+			{"W1", mt.W1, false, &m.w1},
+		}, w)...)
 		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
 			lines = append(lines, zdepLine(mt.ZDep, w))
 		}
@@ -1438,7 +1438,60 @@ func (m *Model) blurred() bool {
 // had been the bars' alone, and "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" had shown a
 // value outside it.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
-	head := name + " " + measure(v) + " "
+	return metricLines([]metricRow{{name, v, atFloor, t}}, w)[0]
+}
+
+// metricRow is a distance for metricLines: its name, its value, whether
+// it is at its noise floor, and its checks.
+type metricRow struct {
+	name    string
+	v       float64
+	atFloor bool
+	t       *trend
+}
+
+// metricLines writes rows that stand one over the other, as metricLine
+// writes one, with their bars on the same checks: the fewest bars any
+// row has room for in every row, and the values right-aligned to the
+// widest, so that the bars stand in the same columns (but beside a KS at
+// "≈ floor", which is wider than an arrow). Each row had shown as many as fitted beside
+// its own range, so that wgan at 120×40 read
+//
+//	KS 0.965 → ▇▇▆▆▅▄▄ 0.96–0.98
+//	W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3
+//
+// the last 7 checks over the last 11, bars of different epochs in one
+// column, and arrows (→ about the same, ↓ better) over different spans.
+func metricLines(rows []metricRow, w int) []string {
+	valueW := 0
+	for _, r := range rows {
+		valueW = max(valueW, lipgloss.Width(measure(r.v)))
+	}
+	lines := make([]string, len(rows))
+	// Each turn asks for no more bars than the fewest a row drew the turn
+	// before, which a row may draw fewer than, its range narrower or not:
+	// the count falls until every row draws it.
+	for most := trendLen; ; {
+		fewest, alike := most, true
+		for i, r := range rows {
+			var n int
+			lines[i], n = metricRowLine(r, valueW, most, w)
+			alike = alike && (i == 0 || n == fewest)
+			fewest = min(fewest, n)
+		}
+		if alike {
+			return lines
+		}
+		most = fewest
+	}
+}
+
+// metricRowLine writes row r in w cells, its value right-aligned in
+// valueW, with at most most bars, and says how many it drew.
+func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
+	name, v, atFloor, t := r.name, r.v, r.atFloor, r.t
+	value := measure(v)
+	head := name + " " + strings.Repeat(" ", max(0, valueW-lipgloss.Width(value))) + value + " "
 	room := w - lipgloss.Width(head) - 2 // the arrow and a space
 	if atFloor {
 		room -= lipgloss.Width("≈ floor") - 1
@@ -1452,7 +1505,7 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	// gives it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 21000–22000",
 	// its name a letter longer than W1's, had read "SW1 2.1800e4 →
 	// █████████████", its checks drawn from 0 unlabelled.
-	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-max(n, 0)):] }
+	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
 	vals := last(room)
 	sc := scaleOf(vals, v)
 	glue := 0
@@ -1478,7 +1531,7 @@ func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
-	return head + arrow + sep + styleSpark.Render(bars) + styleMuted.Render(sc.text)
+	return head + arrow + sep + styleSpark.Render(bars) + styleMuted.Render(sc.text), len(vals)
 }
 
 // minBars is the fewest bars a sparkline's range stands beside: two, the
