@@ -49,7 +49,7 @@ var glossary = [][2]string{
 	{"trend", "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first, → about the same otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."},
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
-	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium (⅛ for least squares). With label smoothing (real label α) D's best answer is α/2: the line is named D(x)=0.45 at α 0.9, and under BCE each of D's two losses has a line of its own, faint in its loss's colour, D real's above D fake's. G's loss has a line there too, faint teal, where it stands apart from D's (−ln 0.45, just above D real's; −ln 2 for a minimax G). The legend's mark has a dash for each line, in that order (┈┈┈: D real, D fake, G); lines on one row share it, dash by dash."},
+	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
@@ -96,11 +96,49 @@ func (m *Model) glossaryEntries() [][2]string {
 		}
 	}
 	for i, g := range out {
-		if g[0] == "push" {
+		switch g[0] {
+		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
+		case "ln 2 line":
+			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
 		}
 	}
 	return out
+}
+
+// balanceTaken is the ln 2 line's entry, BCE's, for the design's losses
+// (Snapshot.Equilibrium), the lines balanceLines draws: where D's losses
+// sit, the value for the loss the design has; what label smoothing
+// changes, and that D's losses each have a line, only under label
+// smoothing; G's line only where G's loss stands apart from D's; the
+// legend's dashes only for more than one line, named in their order. The
+// entry had been one text for every design, which read on moons at
+// 200×50, BCE without smoothing, "ln 2 line  where D's BCE losses sit
+// … (⅛ for least squares). With label smoothing (real label α) D's best
+// answer is α/2", and to lsgan that its losses were BCE's.
+func (m *Model) balanceTaken(entry string) string {
+	e := m.snap.Equilibrium
+	var b strings.Builder
+	if m.snap.Loss == engine.LossLeastSquares {
+		entry = strings.Replace(entry, "BCE losses sit", "least-squares losses sit, ⅛ each,", 1)
+	}
+	b.WriteString(entry)
+	if e.Label == "" {
+		b.WriteString(" With one-sided label smoothing, real data labelled " + numtext.Plainly(2*e.D, 3) + ", D's best answer is half that: the line is named " + numtext.Together("D(x)="+numtext.Plainly(e.D, 3)) + ".")
+	}
+	names := []string{"D"}
+	if e.DFake != e.DReal {
+		names = []string{"D real", "D fake"}
+		b.WriteString(" Each of D's two losses has a line of its own, faint in its loss's colour, D real's at " + numtext.Plainly(e.DReal, 3) + ", D fake's at " + numtext.Plainly(e.DFake, 3) + ".")
+	}
+	if len(balanceLines(e)) > len(names) {
+		names = append(names, "G")
+		b.WriteString(" G's loss has a line there too, faint teal, at " + strings.Replace(numtext.Plainly(e.G, 3), "-", "−", 1) + ", where it stands apart from D's.")
+	}
+	if len(names) > 1 {
+		b.WriteString(" The legend's mark has a dash for each line, in that order (" + strings.Repeat("┈", len(names)) + ": " + strings.Join(names, ", ") + "); lines on one row share it, dash by dash.")
+	}
+	return b.String()
 }
 
 // pushTaken is the push entry with what G does with the push as the

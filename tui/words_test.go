@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
@@ -452,6 +453,53 @@ func TestGlossaryNamesBothStalls(t *testing.T) {
 		for _, g := range glossaryOf(plane) {
 			if g[0] == "◆ in charts" && !strings.Contains(g[1], "a stall in it (D stopped learning, or the samples far from the target)") {
 				t.Errorf("2-D %v: the ◆ entry does not name both stalls: %q", plane, g[1])
+			}
+		}
+	}
+}
+
+// TestBalanceEntryFitsTheLosses: the ln 2 line's entry says what the
+// design's lines are: least squares' ⅛ under least squares, label
+// smoothing and D's two lines only under label smoothing, G's line only
+// where G's loss stands apart, the legend's dashes only for more than
+// one line. It had been one text for all, which on moons at 200×50 (BCE,
+// no smoothing) ended "(⅛ for least squares). With label smoothing (real
+// label α) D's best answer is α/2" under the plane.
+func TestBalanceEntryFitsTheLosses(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		loss          engine.Loss
+		g             engine.GLoss
+		label         float64
+		wants, absent []string
+	}{
+		{"bce", engine.LossBCE, engine.GLossNonSaturating, 1, []string{"BCE"}, []string{"least squares", "smoothing", "G's loss", "dash"}},
+		{"bce minimax", engine.LossBCE, engine.GLossMinimax, 1, []string{"at −0.693", "(┈┈: D, G)"}, []string{"smoothing", "D real's"}},
+		{"least squares", engine.LossLeastSquares, engine.GLossNonSaturating, 1, []string{"least-squares losses sit, ⅛ each"}, []string{"BCE", "smoothing", "dash"}},
+		{"bce smoothed", engine.LossBCE, engine.GLossNonSaturating, 0.9, []string{"labelled 0.9", "D(x)=0.45", "D real's at 0.778", "D fake's at 0.598", "at 0.799", "(┈┈┈: D real, D fake, G)"}, nil},
+		{"feature matching smoothed", engine.LossBCE, engine.GLossFeatureMatching, 0.9, []string{"(┈┈: D real, D fake)"}, []string{"G's loss"}},
+	} {
+		cfg := engine.Config{Loss: c.loss, GLoss: c.g, RealLabel: c.label}
+		e, ok := session.EquilibriumOf(cfg)
+		if !ok {
+			t.Fatalf("%s: no equilibrium", c.name)
+		}
+		var m Model
+		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = c.loss, c.g, &e
+		var entry string
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "ln 2 line" {
+				entry = numtext.Plain(g[1])
+			}
+		}
+		for _, w := range c.wants {
+			if !strings.Contains(entry, w) {
+				t.Errorf("%s: the entry wants %q: %q", c.name, w, entry)
+			}
+		}
+		for _, a := range c.absent {
+			if strings.Contains(entry, a) {
+				t.Errorf("%s: the entry says %q: %q", c.name, a, entry)
 			}
 		}
 	}
