@@ -239,6 +239,11 @@ func (c Config) Plane() (Plane, error) {
 	return p, err
 }
 
+// Penalized tells whether D's loss has a gradient penalty, GP or R1,
+// whose value each epoch reports apart from D's losses
+// (EpochStats.Penalty).
+func (c Config) Penalized() bool { return c.GP > 0 || c.R1 > 0 }
+
 // Clone returns a copy of c that shares no slices with it but the points
 // it holds (Config.points), which nothing changes.
 func (c Config) Clone() Config {

@@ -137,7 +137,7 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	if cfg.GHistAvg > 0 {
 		g.gHist = newParamMean(g.gen.Params)
 	}
-	if cfg.GP > 0 || cfg.R1 > 0 {
+	if cfg.Penalized() {
 		if g.penalty, err = NewPenalty(g.disc); err != nil {
 			return nil, fmt.Errorf("gp, r1: %w", err)
 		}

@@ -230,7 +230,7 @@ type csvLayout struct {
 // layoutOf returns the CSV layout of g's history.
 func layoutOf(g *engine.GAN) csvLayout {
 	cfg := g.Config()
-	lay := csvLayout{penalty: cfg.GP > 0 || cfg.R1 > 0}
+	lay := csvLayout{penalty: cfg.Penalized()}
 	if p := g.Plane(); p != nil {
 		lay.plane = true
 		if s, ok := p.(engine.Spotted); ok {

@@ -136,13 +136,16 @@ type Snapshot struct {
 	Equilibrium *Equilibrium
 	// GEMA is the decay β of the moving average of G's weights that the
 	// samples and metrics come from (g_ema), or 0 when they are G's own.
-	GEMA    float64
-	Seed    uint64
-	State   State
-	Err     *Divergence // set when State is Diverged
-	Epoch   int         // epochs completed
-	Planned int         // epochs the run was planned for
-	Rate    float64     // epochs per second lately; 0 when not running
+	GEMA float64
+	// Penalized: D's loss has a gradient penalty (GP or R1), which
+	// Last.Penalty gives, in neither of D's losses.
+	Penalized bool
+	Seed      uint64
+	State     State
+	Err       *Divergence // set when State is Diverged
+	Epoch     int         // epochs completed
+	Planned   int         // epochs the run was planned for
+	Rate      float64     // epochs per second lately; 0 when not running
 
 	// Rollback is the epoch Rollback would return the run to now, or -1
 	// when it has nothing to do.

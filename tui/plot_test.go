@@ -1179,3 +1179,36 @@ func TestQualityRowsShowTheSameChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendGivesThePenalty: a design with a gradient penalty (r1,
+// wgan-gp) has its value in the losses' legend, as the progress lines'
+// penalty= and the CSV's column give it, where it fits, and the legend
+// still fits its panel where it gives way (wgan-gp's D real -62.711 at
+// 80×24); a design without one has none. The screen had shown it
+// nowhere, though neither of D's losses holds it.
+func TestLegendGivesThePenalty(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		name      string
+		penalized bool
+		last      engine.EpochStats
+		w         int
+		want      bool
+	}{
+		{"r1 at 80×24", true, engine.EpochStats{Epoch: 800, DReal: 0.197, DFake: 0.122, G: 2.175, Penalty: 0.251}, 39, true},
+		{"wgan-gp at 120×40", true, engine.EpochStats{Epoch: 487, DReal: -60.292, DFake: 0.7, G: -0.933, Penalty: 28.11}, 59, true},
+		{"wgan-gp at 80×24", true, engine.EpochStats{Epoch: 600, DReal: -62.711, DFake: 1.06, G: -1.16, Penalty: 27.865}, 39, false},
+		{"vanilla", false, engine.EpochStats{Epoch: 800, DReal: 0.197, DFake: 0.122, G: 2.175}, 59, false},
+	} {
+		m := NewModel(nil)
+		m.snap.Last, m.snap.Penalized = c.last, c.penalized
+		lines := m.lossLegend(c.w) // the losses panel's width: half the screen's, less the gap
+		legend := strings.Join(lines, " ")
+		if got := strings.Contains(legend, "penalty "+measure(c.last.Penalty)); got != c.want || !fits(lines, c.w) || len(lines) > 2 {
+			t.Errorf("%s: legend %q, penalty given %v, want %v, in 2 lines of %d", c.name, lines, got, c.want, c.w)
+		}
+		if !strings.Contains(legend, measure(c.last.DReal)) || !strings.Contains(legend, measure(c.last.G)) {
+			t.Errorf("%s: legend %q lost a loss", c.name, lines)
+		}
+	}
+}

@@ -857,6 +857,19 @@ func (m *Model) lossLegend(w int) []string {
 		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
 		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
 	}
+	// D's gradient penalty, which neither of D's losses holds, as the
+	// progress lines and the CSV give it; no line of its own, so no mark.
+	// It gives way first where the legend has no room. The screen had not
+	// shown it at all: r1, whose remedy it is, read "D real 0.274" with
+	// the headless line's "penalty=0.2398" nowhere.
+	var penalty []string
+	if s.Penalized {
+		val := "–"
+		if s.Last.Epoch > 0 {
+			val = measure(s.Last.Penalty)
+		}
+		penalty = []string{styleMuted.Render("penalty") + " " + styleBold.Render(val)}
+	}
 	// The losses the chart draws flat by the others' scale are named by
 	// their marks last, in short where the long note does not fit.
 	marks := ""
@@ -865,8 +878,8 @@ func (m *Model) lossLegend(w int) []string {
 			marks += se.style.Render(string(se.mark))
 		}
 	}
-	with := func(flat string) []string {
-		items := slices.Clone(items)
+	with := func(flat string, penalty []string) []string {
+		items := slices.Concat(items, penalty)
 		switch m.gOff {
 		case 1:
 			items[3] += styleG.Render(" ▲ off scale")
@@ -885,15 +898,17 @@ func (m *Model) lossLegend(w int) []string {
 		}
 		return items
 	}
-	for _, flat := range []string{flatNote, flatShort} {
-		if lines := flow(with(flat), w, 2); fits(lines, w) {
-			return lines
+	for _, pen := range [][]string{penalty, nil} {
+		for _, flat := range []string{flatNote, flatShort} {
+			if lines := flow(with(flat, pen), w, 2); fits(lines, w) {
+				return lines
+			}
 		}
 	}
 	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
 	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
 	// the legend gives way from its title.
-	return flow(with(flatShort)[1:], w, 2)
+	return flow(with(flatShort, nil)[1:], w, 2)
 }
 
 // flatNote follows the marks of the losses the chart draws flat by the
