@@ -48,7 +48,7 @@ var glossary = [][2]string{
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
 	{"trend", "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first, → about the same otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."},
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
-	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; ½ everywhere means D cannot tell real from fake. A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
+	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend."},
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
@@ -101,6 +101,11 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "ln 2 line":
 			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
+		case "D(x)":
+			if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
+				out[i] = [2]string{g[0], strings.Replace(g[1], dxBlind, "under label smoothing a D that cannot tell real from fake scores half its real label everywhere, "+
+					numtext.Together(numtext.Plainly(e.D, 3)+" here")+", just under the ½ line.", 1)}
+			}
 		}
 	}
 	return out
@@ -162,6 +167,12 @@ func (m *Model) pushTaken(entry string) string {
 	}
 	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
 }
+
+// dxBlind is what the D(x) entry says D's answer is where it cannot tell
+// real from fake, which label smoothing (real label α) makes α/2: at 0.9
+// the entry had said ½ beside a strip whose D, at its balance, sits at
+// 0.45, under the ½ line, as if it still took G's samples for fake.
+const dxBlind = "½ everywhere means D cannot tell real from fake."
 
 // pushFollowed and planePushFollowed are what the push entries say G
 // does with the push where it follows it.

@@ -504,3 +504,26 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		}
 	}
 }
+
+// TestDxEntryUnderLabelSmoothing: under label smoothing the D(x) entry
+// gives the score of a D that cannot tell real from fake, half its real
+// label (0.45 at 0.9), not ½, which the strip's D at its balance sits
+// under; without smoothing it says ½.
+func TestDxEntryUnderLabelSmoothing(t *testing.T) {
+	for _, c := range []struct {
+		label       float64
+		want, avoid string
+	}{
+		{1, "½ everywhere means D cannot tell", "half its real label"},
+		{0.9, "half its real label everywhere, 0.45 here", "½ everywhere means"},
+	} {
+		e, _ := session.EquilibriumOf(engine.Config{Loss: engine.LossBCE, RealLabel: c.label})
+		var m Model
+		m.snap.Equilibrium = &e
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "D(x)" && (!strings.Contains(numtext.Plain(g[1]), c.want) || strings.Contains(g[1], c.avoid)) {
+				t.Errorf("real label %v: the D(x) entry reads %q, want %q in it", c.label, g[1], c.want)
+			}
+		}
+	}
+}
