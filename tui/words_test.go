@@ -527,3 +527,17 @@ func TestDxEntryUnderLabelSmoothing(t *testing.T) {
 		}
 	}
 }
+
+// TestDxEntrySaysWhereACriticsLineIs: the D(x) entry says where a
+// critic's strip draws its dotted line (dStrip: half-way between its
+// lowest and highest score) and that it marks no balance: the entry had
+// said ½ means D cannot tell, and of a critic only that the strip runs
+// from its min to its max, so that hinge's ┈ between -3.8 and 11 read as
+// the point where D cannot tell.
+func TestDxEntrySaysWhereACriticsLineIs(t *testing.T) {
+	for _, g := range glossaryOf(false) {
+		if g[0] == "D(x)" && !strings.Contains(g[1], "its dotted line half-way between them, which marks no balance") {
+			t.Errorf("the D(x) entry does not say where a critic's dotted line is: %q", g[1])
+		}
+	}
+}
