@@ -67,6 +67,9 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			if err := probe.Set(key, v); err != nil {
 				return Sweep{}, err
 			}
+			// A target is told by its spec, as a run names it: normal(4,1.25)
+			// and normal(4, 1.250) are one target, one cell twice.
+			probe.Target = targetSpec(probe.Target)
 			j, err := json.Marshal(probe)
 			if err != nil { // NaN or ±Inf, which JSON cannot hold, nor any design
 				if verr := probe.Validate(); verr != nil {
@@ -74,7 +77,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				}
 				return Sweep{}, fmt.Errorf("%s: %s is not a finite number", key, v)
 			}
-			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001: one cell twice
+			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
 				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value", key, prev, v)
 			}
 			same[string(j)] = v
