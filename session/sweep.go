@@ -9,6 +9,7 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,11 +35,16 @@ type Sweep struct {
 // maxSweepRuns bounds the runs of one sweep: its cells times its seeds.
 const maxSweepRuns = 10_000
 
+// untrained are the Config keys that name or describe a design and train
+// nothing: a sweep over them would train its cells alike.
+var untrained = []string{"name", "description", "source"}
+
 // ParseSweep reads the specs of a sweep (each "key=v1,v2,…"; a value may
 // hold commas inside brackets or parentheses, as lists and targets do)
 // and checks them against base, the design every cell starts from, for
-// seeds seeds a cell: every key must be a Config key and appear once,
-// every list hold at least one value and no value twice, every cell of
+// seeds seeds a cell: every key must be a Config key that trains (not
+// one of untrained) and appear once, every list hold at least one value
+// and no value twice, every cell of
 // the grid be a valid design, all of one dimension (a 1-D cell's KS is
 // no peer of a 2-D cell's sliced W1), and cells × seeds be at most
 // 10,000 runs.
@@ -51,6 +57,9 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		key = strings.TrimSpace(key)
 		if !ok || key == "" {
 			return Sweep{}, fmt.Errorf("want key=v1,v2,…, got %q", spec)
+		}
+		if slices.Contains(untrained, key) {
+			return Sweep{}, fmt.Errorf("%s trains nothing: every cell would be one run of one design; sweep a setting", key)
 		}
 		for _, a := range axes {
 			if a.Key == key {
