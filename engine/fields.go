@@ -287,6 +287,9 @@ func (c *Config) set(key, value string) error {
 				return c.widthOutOfRange(f, clip(item))
 			}
 			if err != nil {
+				if plain, ok := withoutSpaces(items); ok {
+					return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, plain)
+				}
 				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
 			}
 			list.Index(i).SetInt(n)
@@ -296,6 +299,22 @@ func (c *Config) set(key, value string) error {
 		panic("engine: Config field of unsupported type " + f.kind.String())
 	}
 	return nil
+}
+
+// withoutSpaces is a list of integers, items, written as a number is
+// (PlainNumber), without the spaces some items have around them: 32,16
+// for "32, 16", so that the error can say how to write what was meant;
+// ok is false when the items are no integers without their spaces
+// either.
+func withoutSpaces(items []string) (plain string, ok bool) {
+	trimmed := make([]string, len(items))
+	for i, item := range items {
+		trimmed[i] = strings.TrimSpace(item)
+		if _, err := readInt(trimmed[i]); err != nil {
+			return "", false
+		}
+	}
+	return strings.Join(trimmed, ","), true
 }
 
 // rangeOf returns the range of values Validate allows the number field f,
