@@ -427,7 +427,8 @@ type Change struct{ Key, Value string }
 // summaries and figures name it: the name of the preset it started from
 // (presetBase of Options.Preset as Options.Base holds it, read when the
 // run started: a built-in's, or the preset file's own name), and the
-// settings in which it differs from that preset, a name --set gave among
+// settings in which it differs from that preset (from the built-in, for
+// a preset file that takes a built-in's name), a name --set gave among
 // them (name=wide), its description and source aside, which train
 // nothing. preset=wide had read as the built-in wide with the changes
 // listed, which were from the preset the run started from. A design
@@ -437,6 +438,13 @@ func designOf(opts Options, cfg engine.Config) (name string, changes []Change) {
 	_, base, ok := presetBase(opts.Preset, opts.Base, cfg)
 	if !ok {
 		return cfg.Name, nil
+	}
+	if builtin, err := presets.Get(base.Name); err == nil && opts.Preset != base.Name {
+		// A preset file that keeps a built-in's name, as --show-preset
+		// vanilla --set g_lr=1e-3 > my.json and the trainer's c write
+		// one, is told from the built-in by the settings that differ from
+		// it: preset=vanilla alone had named the built-in's design.
+		base = builtin
 	}
 	for _, c := range settingsDiff(base, cfg) {
 		if c.Key != "description" && c.Key != "source" {

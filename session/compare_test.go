@@ -1143,3 +1143,41 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 		t.Errorf("trained past the save: %q, resumed %q", a.Caveat, b.Caveat)
 	}
 }
+
+// TestFileNamedAsABuiltInNamesItsChanges: a preset file that keeps a
+// built-in's name, as --show-preset vanilla --set g_lr=1e-3 > my.json
+// writes one, names the settings in which it differs from that built-in,
+// preset=vanilla g_lr=1e-3: its lines had read preset=vanilla alone, the
+// built-in's label on another design. A file of the built-in's own
+// design, or one --set takes back to it, names none.
+func TestFileNamedAsABuiltInNamesItsChanges(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "my.json")
+	if err := os.WriteFile(file, []byte(`{"base": "vanilla", "name": "vanilla", "g_lr": 1e-3, "epochs": 3}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		set  string
+		want []Change
+	}{
+		{"", []Change{{"g_lr", "1e-3"}}},
+		{"d_lr=1e-3", []Change{{"d_lr", "1e-3"}, {"g_lr", "1e-3"}}},
+		{"g_lr=5e-5", nil}, // vanilla's own
+	} {
+		cfg, err := presets.Load(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := cfg.Clone()
+		if key, value, ok := strings.Cut(c.set, "="); ok {
+			if err := cfg.Set(key, value); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s := newIdle(t, Options{Config: cfg, Preset: file, Base: &base, PresetFile: file, Seed: 1, Samples: 500, Dir: dir})
+		s.trainEpoch()
+		if r := s.Result(); r.Preset != "vanilla" || !slices.Equal(r.Changes, c.want) {
+			t.Errorf("--set %q: the run's result names preset %q, changes %v; want vanilla, %v", c.set, r.Preset, r.Changes, c.want)
+		}
+	}
+}
