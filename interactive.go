@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
@@ -16,7 +17,8 @@ import (
 // with the settings it ended with (session.Again), so that both stay in
 // the terminal's scroll-back: with the design file that command names
 // written, when it is neither a built-in preset nor the run's own preset
-// file, and what the command cannot repeat, if anything. A user who quit
+// file, and what the command cannot repeat, if anything, and where a run
+// quit before the end of its plan stopped. A user who quit
 // again without waiting for the epoch in training left the session
 // training: nothing of it may be read then, and a line says so instead.
 // The run's clock is watched as a headless run's is (watchStops), so that
@@ -55,7 +57,8 @@ func interactive(opts options, stdout io.Writer) error {
 	for _, note := range written {
 		fmt.Fprintln(stdout, note)
 	}
-	fmt.Fprintln(stdout, s.Result().Line())
+	result := s.Result()
+	fmt.Fprintln(stdout, result.Line())
 	again := s.Again()
 	var err2 error
 	if again.DesignFile != "" {
@@ -68,6 +71,13 @@ func interactive(opts options, stdout io.Writer) error {
 	fmt.Fprintln(stdout, "again:", again.Command)
 	if again.Caveat != "" {
 		fmt.Fprintln(stdout, "       "+again.Caveat)
+	}
+	if result.State == session.Interrupted && result.Epochs > 0 && result.Epochs < again.Plan {
+		// The command trains the plan, not the epochs this run stopped at,
+		// and its final line is the plan's end: say how to end where this
+		// one did.
+		fmt.Fprintf(stdout, "       the command trains the plan's %s epochs; this run stopped at epoch %s (--epochs %d stops there)\n",
+			numtext.FormatInt(again.Plan), numtext.FormatInt(result.Epochs), result.Epochs)
 	}
 	return errors.Join(err1, err2)
 }

@@ -196,6 +196,24 @@ func TestTrainerQuitsOnSignals(t *testing.T) {
 	}
 }
 
+// TestTrainerSaysWhereAQuitRunStopped: a run quit before the end of its
+// plan says, under its command again, that the command trains the plan
+// and how to stop where this run did: the command's final line, of
+// epoch 100, had been left to read as this run's, of epoch 3.
+func TestTrainerSaysWhereAQuitRunStopped(t *testing.T) {
+	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("nnn")
+	tr.waitFor("epoch 3 / 100")
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("final preset=vanilla seed=1 epochs=3 state=interrupted")
+	tr.waitFor("again: ganui --preset vanilla --epochs 100 --seed 1")
+	tr.waitFor("the command trains the plan's 100 epochs; this run stopped at epoch 3 (--epochs 3 stops there)")
+}
+
 // TestTrainerTakesPastedTextAsText (a bracketed paste was thrown away
 // unsaid): text pasted into the terminal is not run as keys, and the
 // status says so; typed keys still are.

@@ -310,6 +310,9 @@ type Again struct {
 	// the evaluations' sample size when it is not the default, and the
 	// seed.
 	Command string
+	// Plan is the epochs the command trains: the run's plan, or the
+	// epochs it trained past it.
+	Plan int
 	// DesignFile, when not "", is the file the command's --preset names
 	// that WriteDesign writes: the design is neither a built-in preset
 	// nor the preset file the run was started from.
@@ -342,8 +345,8 @@ func (s *Session) Again() Again {
 	for _, c := range settingsDiff(base, cfg) {
 		args = append(args, "--set", shellQuote(c.Key+"="+c.Value))
 	}
-	if n := max(s.planned, s.gan.Epoch()); n != base.Epochs {
-		args = append(args, "--epochs", fmt.Sprint(n))
+	if a.Plan = max(s.planned, s.gan.Epoch()); a.Plan != base.Epochs {
+		args = append(args, "--epochs", fmt.Sprint(a.Plan))
 	}
 	if s.opts.Samples != defaultSamples(s.gan) {
 		args = append(args, "--samples", fmt.Sprint(s.opts.Samples))
