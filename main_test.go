@@ -587,6 +587,10 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
 		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy" (valid: normal(mean,std),`},
+		// a kind without its arguments is told what it takes
+		{[]string{"--headless", "--set", "target=uniform"}, `target "uniform": want uniform(lo,hi), its arguments in parentheses`},
+		{[]string{"--headless", "--set", "target=ring(8,2"}, `target "ring(8,2": want ring(modes,radius,std), its arguments in parentheses`},
+		{[]string{"--headless", "--set", "target=cauchy"}, `target "cauchy": want kind(args), e.g. normal(4,1.25)`},
 		{[]string{"--headless", "--set", "g_acts=rellu,relu,identity"}, `"rellu" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh (did you mean relu?)`},
 		{[]string{"--headless", "--set", "loss=hnige"}, `loss: "hnige" is not one of bce, least_squares, wasserstein, hinge (did you mean hinge?)`},
 		{[]string{"--headless", "--set", "d_opt=adm"}, `d_opt: "adm" is not one of adam, sgd, rmsprop (did you mean adam?)`},

@@ -460,6 +460,14 @@ func splitCall(spec string) (name, body string, err error) {
 	s := strings.TrimSpace(spec)
 	open := strings.IndexByte(s, '(')
 	if open <= 0 || !strings.HasSuffix(s, ")") {
+		// A kind named without its arguments (uniform, ring, normal(4,1)
+		// cut short) is told what it takes, as one with too few is.
+		name, _, _ := strings.Cut(s, "(")
+		for _, k := range slices.Concat(targetKinds, planeKinds) {
+			if n, _, _ := strings.Cut(k, "("); n == strings.TrimSpace(name) {
+				return "", "", fmt.Errorf("target %q: want %s, its arguments in parentheses", spec, k)
+			}
+		}
 		return "", "", fmt.Errorf("target %q: want kind(args), e.g. normal(4,1.25)", spec)
 	}
 	return strings.TrimSpace(s[:open]), s[open+1 : len(s)-1], nil
