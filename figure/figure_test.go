@@ -1130,3 +1130,35 @@ func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
 		t.Errorf("W1's last point at %v reaches the legend, whose box starts at %v", top, legend.Min.Y)
 	}
 }
+
+// TestLongLabelsStayUnderTheData: an x axis label wider than its panel's
+// data area is written on more lines, each no wider than the data, its
+// words all kept: devnag-2017's panel (d), "x — no D(x) curve: D judges
+// 100 samples and their squared deviations at once", had run off the
+// figure's right edge. A label that fits keeps its one line.
+func TestLongLabelsStayUnderTheData(t *testing.T) {
+	r := trained(t)
+	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges 100 samples and their squared deviations at once"
+	panels, canvases, err := r.layout(figureCanvas(&recorder.Canvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, row := range panels {
+		for i, p := range row {
+			l := p.X.Label
+			d := p.DataCanvas(canvases[j][i])
+			for _, line := range strings.Split(l.Text, "\n") {
+				if w := l.TextStyle.Width(line); w > d.Max.X-d.Min.X {
+					t.Errorf("panel %d,%d: label line %q %.0f points wide, its data %.0f", j, i, line, w, d.Max.X-d.Min.X)
+				}
+			}
+		}
+	}
+	d := panels[1][1].X.Label.Text
+	if want := "x — " + r.NoCurve; strings.Join(strings.Fields(d), " ") != want || !strings.Contains(d, "\n") {
+		t.Errorf("panel (d)'s label %q, want %q on more than one line", d, want)
+	}
+	if c := panels[1][0].X.Label.Text; c != "epoch" {
+		t.Errorf("panel (c)'s label %q, want epoch", c)
+	}
+}
