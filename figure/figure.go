@@ -310,21 +310,21 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	for j, row := range panels {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
-		}
-	}
-	for j, row := range panels {
-		for i, p := range row {
-			if r.Plane == nil || j != 1 || i != 1 { // a plane's panel (d) takes legendRoom
-				legendBand(p, canvases[j][i])
+			if r.Plane == nil || j != 1 || i != 1 {
+				legendRoom(p, canvases[j][i], 0.75)
 			}
 		}
 	}
 	if r.Plane != nil {
+		// Aligned at the other panels' ranges widened, which may pad the
+		// plane's row otherwise (a label at an axis's end pads it): the
+		// plane is drawn at equal scale on the data area it keeps.
+		canvases = plot.Align(panels, tiles, body)
 		place, err := r.addPoints(panels[1][1])
 		if err != nil {
 			return nil, nil, err
 		}
-		legendRoom(panels[1][1], canvases[1][1])
+		legendRoom(panels[1][1], canvases[1][1], 1) // the box up to the legend's band
 		equalAspect(panels[1][1], canvases[1][1])
 		place()
 	}
@@ -1659,50 +1659,6 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 	c.Fill(c.Rectangle.Path())
 }
 
-// legendRoom raises the top of p's y axis, drawn on canvas c, to leave
-// its legend a band of its own above the data's range, as headroom does
-// on the other panels: a plane's legend, at the top right, had covered
-// the box's corner and the grid's mode there.
-func legendRoom(p *plot.Plot, c draw.Canvas) {
-	d := p.DataCanvas(c)
-	r, ok := legendBox(d, p)
-	if !ok {
-		return
-	}
-	h, lh := d.Max.Y-d.Min.Y, r.Max.Y-r.Min.Y+legendPad
-	if !(lh < h/2) || !(p.Y.Max > p.Y.Min) {
-		return
-	}
-	p.Y.Max += (p.Y.Max - p.Y.Min) * float64(lh/(h-lh))
-}
-
-// legendBand raises the top of p's y axis, drawn on canvas c, further
-// where its legend reaches lower than the quarter of the panel that the
-// headroom (yRange) leaves above the data: the data, in the lower three
-// quarters of the axis, are brought into the part the legend leaves, as
-// they lie under a legend of few entries. A plane's panel (a), of six
-// entries, had run its curves through them: moons' mean x, at its peak
-// at the right, under "target mean, x and y". A legend of half the
-// panel or more is left over the data, as legendRoom leaves it.
-func legendBand(p *plot.Plot, c draw.Canvas) {
-	d := p.DataCanvas(c)
-	r, ok := legendBox(d, p)
-	if !ok || !(p.Y.Max > p.Y.Min) {
-		return
-	}
-	f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)) // the share of the panel the legend's band takes
-	if !(f > 0.25 && f < 0.5) {
-		return
-	}
-	grow := 0.75 / (1 - f)
-	if _, log := p.Y.Scale.(plot.LogScale); log {
-		lo, hi := math.Log(p.Y.Min), math.Log(p.Y.Max)
-		p.Y.Max = math.Exp(lo + (hi-lo)*grow)
-		return
-	}
-	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)*grow
-}
-
 // equalAspect widens the shorter side of p's data range so that a unit
 // is as long across as up on canvas c: a ring drawn round, not as an
 // ellipse, in a panel wider than it is high.
@@ -1742,8 +1698,9 @@ func (s surface) Y(r int) float64 {
 // yRange settles p's y axis once its data are in: a range with nothing
 // in it is 0 to 1; one value alone, or values too close for their size
 // to mark apart, a tenth of it either side (1 either side of 0) — gonum
-// takes 1 either side, -1 to 1 for KS, 1e+19 ± 1 for a runaway's loss;
-// and headroom above.
+// takes 1 either side, -1 to 1 for KS, 1e+19 ± 1 for a runaway's loss.
+// The room above the data for the legend is left once the panels are
+// laid out (legendRoom).
 func yRange(p *plot.Plot) {
 	lo, hi := p.Y.Min, p.Y.Max
 	switch {
@@ -1757,25 +1714,40 @@ func yRange(p *plot.Plot) {
 		}
 		p.Y.Min, p.Y.Max = v-d, v+d
 	}
-	headroom(p)
 }
 
-// headroom raises the top of p's y axis to leave the legend, at the top
-// right, room above the data: by a third of the range, on a log scale a
-// third of its decades and at least a factor of 6, so that the data keep
-// the lower three quarters of the panel on either scale. A factor of 6
-// alone had been a sliver of a runaway's eleven decades: wgan --set
-// d_lr=10 --set g_lr=10, its W1 climbing to 1.5e11 at the end, ran its
-// line through the legend's entries.
-func headroom(p *plot.Plot) {
+// legendRoom raises the top of p's y axis, drawn on canvas c, to leave
+// the legend at its top right a band above the data, the one room any
+// panel leaves it: the data take the part of the panel under the
+// legend's band, and at most the share most of it — 3/4 on the time
+// panels and the histogram, which leaves their event labels and a legend
+// of few entries room; 1 on a plane, its box up to the legend. On a log
+// scale they leave a factor of 6 at least above them: KS from 0.15 to
+// 0.5 would have reached 0.74 alone, labelled at 0.2 and 0.5. A legend
+// of half the panel or more is left over the data. A plane's legend had
+// covered the box's top right corner and the grid's mode there; a
+// plane's panel (a), of six entries, had run moons' mean x through
+// "target mean, x and y"; and a factor of 6 alone had been a sliver of a
+// runaway's eleven decades, the W1 of wgan --set d_lr=10 --set g_lr=10
+// running through the legend's entries.
+func legendRoom(p *plot.Plot, c draw.Canvas, most float64) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
+	share := most
+	d := p.DataCanvas(c)
+	if r, ok := legendBox(d, p); ok {
+		if f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)); f < 0.5 {
+			share = min(share, 1-f)
+		}
+	}
 	if _, log := p.Y.Scale.(plot.LogScale); log {
-		p.Y.Max *= math.Max(6, math.Cbrt(p.Y.Max/p.Y.Min))
+		lo, hi := math.Log(p.Y.Min), math.Log(p.Y.Max)
+		share = min(share, (hi-lo)/(hi-lo+math.Log(6)))
+		p.Y.Max = math.Exp(lo + (hi-lo)/share)
 		return
 	}
-	p.Y.Max += (p.Y.Max - p.Y.Min) / 3
+	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)/share
 }
 
 // timeAxis finishes a time panel, (a) to (c): the run's events marked,

@@ -465,7 +465,7 @@ func (c *strokeCounter) Stroke(vg.Path) {
 }
 
 // TestLegendKeepsClearOfTheData: a panel whose legend is deeper than the
-// quarter the headroom leaves above the data (a plane's panel (a): six
+// quarter of it left above the data (a plane's panel (a): six
 // entries) raises its axis further, so that the data keep clear of the
 // legend as on a panel of few entries: moons' mean x, at its peak under
 // the legend, had run through "target mean, x and y".
