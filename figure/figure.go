@@ -1449,6 +1449,8 @@ func (r Run) samples() (*plot.Plot, error) {
 			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(n-inside))
 		}
 		p.Legend.Add(name, hist)
+	} else if len(r.Samples) > 0 {
+		p.Legend.Add(notFinite(r.samplesName(), len(r.Samples)), swatch{barFill})
 	}
 	if r.Density != nil {
 		const k = 300
@@ -1597,14 +1599,17 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 				beyond++
 			}
 		}
-		if in+beyond == 0 {
-			return nil
-		}
 		s, err := plotter.NewScatter(plotter.XYs{})
 		if err != nil {
 			return err
 		}
 		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
+		if in+beyond == 0 {
+			if n := len(xy) / 2; n > 0 {
+				p.Legend.Add(notFinite(name, n), s)
+			}
+			return nil
+		}
 		switch {
 		case in == 0: // a run that has left the box: say so, not an empty panel
 			name = fmt.Sprintf("%s: all %s beyond the box [%s, %s]×[%s, %s]", name, numtext.FormatInt(beyond), short(b.X0), short(b.X1), short(b.Y0), short(b.Y1))
@@ -1648,6 +1653,13 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			f()
 		}
 	}, nil
+}
+
+// notFinite is the legend entry of n samples named name none of which
+// is a number to draw, a model diverged to NaN's: the panel had drawn
+// the target alone, its legend silent on the samples.
+func notFinite(name string, n int) string {
+	return fmt.Sprintf("%s: all %s NaN or infinite", name, numtext.FormatInt(n))
 }
 
 // swatch is a legend entry's thumbnail filled with one colour: the ends

@@ -1162,3 +1162,18 @@ func TestLongLabelsStayUnderTheData(t *testing.T) {
 		t.Errorf("panel (c)'s label %q, want epoch", c)
 	}
 }
+
+// TestSamplesNotFiniteSaid: panel (d) of a model diverged to NaN's says
+// that none of its samples is a number to draw, on a line and on a
+// plane: it had drawn the target alone, the legend silent on them.
+func TestSamplesNotFiniteSaid(t *testing.T) {
+	r := trained(t)
+	for i := range r.Samples {
+		r.Samples[i] = math.NaN()
+	}
+	r.Samples[0] = math.Inf(1)
+	hasAll(t, svgOf(t, r), "samples: all 2,000 NaN or infinite")
+	plane := planeRun()
+	plane.Samples = []float64{math.NaN(), math.NaN(), math.Inf(-1), 0}
+	hasAll(t, svgOf(t, plane), "samples: all 2 NaN or infinite", "target")
+}
