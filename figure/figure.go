@@ -1407,7 +1407,8 @@ func (r Run) samples() (*plot.Plot, error) {
 	}
 	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
-	if len(r.DCurve) <= 1 { // no D(x) drawn (the blog's designs judge whole rows): the axis is the densities'
+	scored := len(r.DCurve) > 1 && slices.ContainsFunc(r.DCurve, drawable)
+	if !scored { // no D(x) drawn (the blog's designs judge whole rows, a D diverged to NaN's): the axis is the densities'
 		p.Y.Label.Text = "density"
 	}
 	if r.NoCurve != "" {
@@ -1473,7 +1474,15 @@ func (r Run) samples() (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	if k := len(r.DCurve); k > 1 {
+	if len(r.DCurve) > 1 && !scored {
+		line, err := plotter.NewLine(plotter.XYs{{}, {}}) // its thumbnail alone
+		if err != nil {
+			return nil, err
+		}
+		line.LineStyle.Color, line.LineStyle.Width = paper(palette.DScore), vg.Points(1.2)
+		p.Legend.Add("D(x): "+nowhereFinite, line)
+	}
+	if k := len(r.DCurve); scored {
 		// A critic's score (Wasserstein, hinge) is no probability, nor is
 		// a score that has left the probabilities' range by more than its
 		// width (a least-squares D running away reached -27,000, and the
@@ -1542,7 +1551,9 @@ func (r Run) points() (*plot.Plot, error) {
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
 	}
-	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k {
+	if k := r.SurfaceN; k > 0 && len(r.Surface) == k*k && !slices.ContainsFunc(r.Surface, finite) {
+		p.Legend.Add("D's surface: "+nowhereFinite, swatch{paper(palette.Muted)})
+	} else if k > 0 && len(r.Surface) == k*k {
 		hm := plotter.NewHeatMap(surface{r.Surface, k, b}, surfaceShades)
 		if !r.Critic { // a probability: white at ½, as on the screen, whatever range D's scores span
 			hm.Min, hm.Max = 0, 1
@@ -1661,6 +1672,11 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 func notFinite(name string, n int) string {
 	return fmt.Sprintf("%s: all %s NaN or infinite", name, numtext.FormatInt(n))
 }
+
+// nowhereFinite says of D's score, in a legend, that it has no value to
+// draw: a D diverged to NaN's, whose curve or surface had been left out
+// under an axis and legend that named it.
+const nowhereFinite = "NaN or infinite everywhere"
 
 // swatch is a legend entry's thumbnail filled with one colour: the ends
 // of D's surface.

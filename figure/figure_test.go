@@ -1177,3 +1177,35 @@ func TestSamplesNotFiniteSaid(t *testing.T) {
 	plane.Samples = []float64{math.NaN(), math.NaN(), math.Inf(-1), 0}
 	hasAll(t, svgOf(t, plane), "samples: all 2 NaN or infinite", "target")
 }
+
+// TestDScoreNotFiniteSaid: a D diverged to NaN's, whose curve or surface
+// has no value to draw, is said to have none in the legend, and the axes
+// no longer name what is not drawn: panel (d) had read "density, D(x)"
+// over no curve, and on a plane "D says real", "D says generated" and
+// "x — D shaded over the target's box" over no shading.
+func TestDScoreNotFiniteSaid(t *testing.T) {
+	r := trained(t)
+	for i := range r.DCurve {
+		r.DCurve[i] = math.NaN()
+	}
+	p, err := r.samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Label.Text != "density" {
+		t.Errorf("no D(x) to draw: y axis %q, want density", p.Y.Label.Text)
+	}
+	hasAll(t, svgOf(t, r), "D(x): NaN or infinite everywhere")
+
+	plane := planeRun()
+	for i := range plane.Surface {
+		plane.Surface[i] = math.Inf(1)
+	}
+	texts := svgOf(t, plane)
+	hasAll(t, texts, "D's surface: NaN or infinite everywhere")
+	for _, s := range texts {
+		if strings.Contains(s, "D says") || strings.Contains(s, "shaded") {
+			t.Errorf("no surface to draw, yet the figure says %q", s)
+		}
+	}
+}
