@@ -911,12 +911,22 @@ func TestTitleLines(t *testing.T) {
 // TestHeatmapOfOneSeed: the heat map of a sweep of one seed shows each
 // cell's KS "of seed 1", in its title and on its colour bar, not a
 // "KS of seed 1" of one value; of a sweep that varies the target
-// (Target ""), it names none.
+// (Target ""), it names none. A cell whose one run diverged, or measured
+// NaN, says so in a word: it had said "all 1 diverged".
 func TestHeatmapOfOneSeed(t *testing.T) {
+	nan := math.NaN()
 	res := session.SweepResult{Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
-		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4"}}, {Key: "g_lr", Values: []string{"1e-3"}}}}
-	if h := FromSweep(res); h.Title != "vanilla · 100 epochs · KS of seed 1" || h.ZLabel != "KS" {
+		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-4", "10"}}, {Key: "g_lr", Values: []string{"1e-3"}}},
+		Rows: []session.SweepRow{
+			{Values: []string{"1e-4", "1e-3"}, Runs: 1, NotFinite: [2]int{1, 0}, First: [3]float64{nan, nan, nan}},
+			{Values: []string{"10", "1e-3"}, Runs: 1, Diverged: 1, First: [3]float64{nan, nan, nan}},
+		}}
+	h := FromSweep(res)
+	if h.Title != "vanilla · 100 epochs · KS of seed 1" || h.ZLabel != "KS" {
 		t.Errorf("title %q, colour bar %q", h.Title, h.ZLabel)
+	}
+	if !slices.Equal(h.Notes[0], []string{"NaN", "diverged"}) {
+		t.Errorf("notes %q, want NaN and diverged", h.Notes)
 	}
 }
 

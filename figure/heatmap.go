@@ -271,8 +271,8 @@ func categories(names []string) plot.ConstantTicks {
 
 // FromSweep turns a two-key sweep's rows into the heat map of their
 // median KS (of one seed, its KS), the first key across, the second up; a cell where seeds
-// diverged says how many, and one that has no row (a sweep stopped
-// early) says it did not run.
+// diverged says how many (of one seed, that it diverged), and one that
+// has no row (a sweep stopped early) says it did not run.
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
@@ -313,18 +313,21 @@ func FromSweep(res session.SweepResult) Heatmap {
 		}
 		h.Z[j][i], h.Notes[j][i] = r.First[0], ""
 		var notes []string
-		switch {
-		case r.Diverged == r.Runs:
-			notes = append(notes, fmt.Sprintf("all %d diverged", r.Runs))
-		case r.Diverged > 0:
-			notes = append(notes, fmt.Sprintf("%d/%d diverged", r.Diverged, r.Runs))
+		note := func(k, n int, what string) { // k of n runs are what
+			switch {
+			case r.Runs == 1: // a cell of one run (a sweep of one seed): "all 1 diverged" had said it
+				notes = append(notes, what)
+			case k == n:
+				notes = append(notes, fmt.Sprintf("all %d %s", n, what))
+			default:
+				notes = append(notes, fmt.Sprintf("%d/%d %s", k, n, what))
+			}
 		}
-		switch measured := r.Runs - r.Diverged; { // the median is of the finite values alone
-		case r.NotFinite[0] == 0:
-		case r.NotFinite[0] == measured:
-			notes = append(notes, fmt.Sprintf("all %d NaN", measured))
-		default:
-			notes = append(notes, fmt.Sprintf("%d/%d NaN", r.NotFinite[0], measured))
+		if r.Diverged > 0 {
+			note(r.Diverged, r.Runs, "diverged")
+		}
+		if r.NotFinite[0] > 0 { // the median is of the finite values alone
+			note(r.NotFinite[0], r.Runs-r.Diverged, "NaN")
 		}
 		if r.Unfinished > 0 { // a stop cut its other seeds short: the median is of fewer
 			notes = append(notes, fmt.Sprintf("%d of %d seeds", r.Runs, r.Runs+r.Unfinished))
