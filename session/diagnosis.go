@@ -241,6 +241,16 @@ const (
 	// shown range (engine.DefaultRange) widened by this many of its own
 	// widths on either side.
 	runawayWidths = 2
+	// reachScale: an epoch's generated batch whose spread is within this
+	// factor of the target's, either way, is at the target's scale, and
+	// only a batch at its scale as well as inside its range is near it
+	// (watch.near, unreached). An untrained G's spread is 1/240
+	// (uniform-flat-noise) to 1/12 of its target's in every preset; a G
+	// near 0 at about unit size is a millionth of points spread ±10⁶
+	// about 0, whose range it is inside, and a ring's design on them,
+	// run away with D's loss on real data at its limit, had been told to
+	// lower a learning rate where the data wanted rescaling.
+	reachScale = 1e3
 )
 
 // FindingKind names a condition of the diagnosis.
@@ -388,8 +398,9 @@ type watch struct {
 	stuck   [3]int
 	turns   uint8 // the losses (bits 0–2, as in stuck) at their limit during the current saturated stretch
 	outside int   // consecutive epochs with the batch mean far outside
-	// near: an epoch's batch mean has been within the target's reach, not
-	// far outside, since the run began (or rolled back; see unreached).
+	// near: an epoch's batch has been within the target's reach, its
+	// mean not far outside and its spread at the target's scale
+	// (reachScale), since the run began (or rolled back; see unreached).
 	near bool
 	// ylo, yhi is the y side of a plane's box; 0, 0 in one dimension,
 	// where MeanY is always 0 and so never far outside.
@@ -466,16 +477,18 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		}
 	}
 	count(&w.still, w.off(st.DReal, st.DFake) < stillTol)
+	atScale := true // unknown without the target's spread
 	if w.tSpread > 0 {
 		r := math.Sqrt((st.Std*st.Std+st.StdY*st.StdY)/w.dims()) / w.tSpread
 		w.spread += a * (r - w.spread)
 		w.reached = w.reached || w.seen >= lossWindow && w.spread >= collapseLeave*collapseSpread && math.Abs(st.Mean-w.tMean) <= w.tSpread && math.Abs(st.MeanY-w.tMeanY) <= w.tSpread
+		atScale = r >= 1/reachScale && r <= reachScale
 	}
 	span := hi - lo
 	far := func(v, lo, hi float64) bool { return v < lo-runawayWidths*span || v > hi+runawayWidths*span }
 	out := far(st.Mean, lo, hi) || far(st.MeanY, w.ylo, w.yhi)
 	count(&w.outside, out)
-	w.near = w.near || !out
+	w.near = w.near || !out && atScale
 	switch {
 	case w.saturated >= runawayEpochs:
 		return w.stuckLoss(dReal, dFake, g)
@@ -491,8 +504,9 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 }
 
 // unreached tells whether a runaway at epoch lost no target the run had
-// come to: followed from epoch 0, it never had its batch mean near the
-// target, or D's losses had been at their limit since that first epoch,
+// come to: followed from epoch 0, it never had a batch near the target,
+// its mean inside the target's range and its spread at the target's
+// scale (reachScale), or D's losses had been at their limit since that first epoch,
 // whose are the initial D's on the initial G's batch (points at 10⁶
 // saturate D at once, G's samples near 0 inside their box). A learning
 // rate raised far runs away only after a step taken at it (G's loss,
@@ -1052,8 +1066,9 @@ type Divergence struct {
 	Runaway string // for a runaway, the condition that held; "" for a NaN or Inf
 	// Unreached: a runaway of a run whose generated samples were never
 	// near the target, from its first epoch on: a target far from where
-	// G's samples start, near 0 at about unit size (points at 10⁶, or at
-	// 10⁻⁶ around 0), which no learning rate brings into reach.
+	// G's samples start, near 0 at about unit size (points at 10⁶, or
+	// about 0 at 10⁻⁶ or spread ±10⁶: reachScale), which no learning rate
+	// brings into reach.
 	Unreached bool
 }
 

@@ -1566,12 +1566,15 @@ func TestSmoothedEquilibriumNamesItsLabel(t *testing.T) {
 
 // TestRunawayUnreachedNamesTheTarget: a runaway of a run whose samples
 // were never near the target (far outside it from the first epoch, or D's
-// losses at their limit from it: points at 10⁶, at 10⁻⁶ around 0) is
-// told as one no learning rate mends: ganui had said "try a lower
-// learning rate" of data at 10⁶, which ran away all the same at 1e-5. A
-// run that came near first, or whose G's loss alone starts at its limit
-// (blog-original at d_lr=10, after D's first step), is told to lower one
-// as before; so is a run followed from later than epoch 0 (resumed).
+// losses at their limit from it: points at 10⁶, at 10⁻⁶ around 0; or
+// inside its range but nowhere near its scale: points spread ±10⁶ about
+// 0, a batch of spread 0.05 a ten-millionth of theirs) is told as one no
+// learning rate mends: ganui had said "try a lower learning rate" of
+// data at 10⁶, which ran away all the same at 1e-5, and of data spread
+// ±10⁶ about 0, whose centre G's samples start at. A run that came near
+// first, or whose G's loss alone starts at its limit (blog-original at
+// d_lr=10, after D's first step), is told to lower one as before; so is
+// a run followed from later than epoch 0 (resumed).
 func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 	far := engine.EpochStats{DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: 999000, Std: 0.05, StdY: 0.05}
 	near := engine.EpochStats{DReal: 0.7, DFake: 0.7, G: 0.7, Mean: 0.1, MeanY: 0.1, Std: 0.05, StdY: 0.05}
@@ -1585,15 +1588,19 @@ func TestRunawayUnreachedNamesTheTarget(t *testing.T) {
 		first     engine.EpochStats
 		then      engine.EpochStats
 		unreached bool
+		tSpread   float64 // the target's spread, 0 for unknown
 	}{
-		{"far from the first epoch", 0, far, far, true},
-		{"D saturated from the first epoch", 0, saturated, saturated, true},
-		{"near, then far", 0, near, far, false},
-		{"near, then D saturated", 0, near, saturated, false},
-		{"G's loss alone saturated from the first", 0, gOnly, gOnly, false},
-		{"far, followed from epoch 100", 100, far, far, false},
+		{"far from the first epoch", 0, far, far, true, 0},
+		{"D saturated from the first epoch", 0, saturated, saturated, true, 0},
+		{"near, then far", 0, near, far, false, 0},
+		{"near, then D saturated", 0, near, saturated, false, 0},
+		{"G's loss alone saturated from the first", 0, gOnly, gOnly, false, 0},
+		{"far, followed from epoch 100", 100, far, far, false, 0},
+		{"near the centre of a target 10⁶ wide, then D saturated", 0, near, saturated, true, 5.8e5},
+		{"near the centre of a target 10⁻⁶ wide, then D saturated", 0, near, saturated, true, 5.8e-7},
+		{"near a target of unit spread, then D saturated", 0, near, saturated, false, 1},
 	} {
-		w := watch{ylo: -3, yhi: 3}
+		w := watch{ylo: -3, yhi: 3, tSpread: c.tSpread}
 		ran, epoch := "", c.from
 		for ran == "" && epoch < c.from+2*runawayEpochs {
 			epoch++
