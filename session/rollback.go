@@ -138,9 +138,10 @@ func (Rollback) apply(s *Session) {
 		}
 		return
 	}
-	left := s.gan.Epoch()
-	if s.state != Diverged { // u again: the same roll-back, further back
-		left = s.rolledFrom
+	// unreached: the run lost no target a lower rate would keep.
+	left, unreached := s.gan.Epoch(), s.err != nil && s.err.Unreached
+	if s.state != Diverged { // u again: the same roll-back, further back, of the same divergence
+		left, unreached = s.rolledFrom, s.rolledUnreached
 	}
 	gan, err := engine.Restore(g.ckpt)
 	var was Settings // the state's settings
@@ -153,7 +154,6 @@ func (Rollback) apply(s *Session) {
 		return
 	}
 	note := fmt.Sprintf("rolled back to epoch %s (diverged at %s)", numtext.FormatInt(g.epoch), numtext.FormatInt(left))
-	unreached := s.err != nil && s.err.Unreached // lost no target a lower rate would keep
 	if s.state == Diverged {
 		// States kept after the target are inside the runaway: gone.
 		i := s.divergedTarget()
@@ -192,7 +192,7 @@ func (Rollback) apply(s *Session) {
 	s.changed()
 	s.err = nil
 	s.setState(Paused)
-	s.rolledAt, s.rolledFrom = s.version, left
+	s.rolledAt, s.rolledFrom, s.rolledUnreached = s.version, left, unreached
 	s.keptAt = s.clock.Now()
 	// The settings it kept, lowered before u, which the note had not
 	// named: "lower a learning rate (←), then space" under a D lr lowered

@@ -301,7 +301,10 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 // TestRollbackOfAnUnreachedRunSaysSo: rolled back, a run that never came
 // near its target (points at 999000; Divergence.Unreached) is not told
 // to lower a learning rate and go on, as a run that ran off is: it runs
-// away again at any rate, and the note says what to change instead.
+// away again at any rate, and the note says what to change instead. So
+// does u again, further back from the same divergence: it had said
+// "lower a learning rate (←), then space", the first u having cleared
+// the divergence it read.
 func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	pts := filepath.Join(dir, "far.csv")
@@ -316,15 +319,17 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 100, Dir: dir})
 	for s.state != Diverged && s.gan.Epoch() < 1000 {
 		s.trainEpoch()
-		if s.gan.Epoch() == 5 {
+		if e := s.gan.Epoch(); e == 5 || e == 10 {
 			keepNow(s)
 		}
 	}
 	if s.err == nil || !s.err.Unreached {
 		t.Fatalf("epoch %d: %+v; want a runaway that never came near the target", s.gan.Epoch(), s.err)
 	}
-	Rollback{}.apply(s)
-	if !strings.Contains(s.note, "rolled back to epoch 5") || !strings.Contains(s.note, unreachedNote) || strings.Contains(s.note, "learning rate") {
-		t.Errorf("the roll-back's note: %q", s.note)
+	for _, to := range []string{"rolled back to epoch 10", "rolled back to epoch 5"} {
+		Rollback{}.apply(s)
+		if !strings.Contains(s.note, to) || !strings.Contains(s.note, unreachedNote) || strings.Contains(s.note, "learning rate") {
+			t.Errorf("the roll-back's note: %q, want %q and %q", s.note, to, unreachedNote)
+		}
 	}
 }

@@ -158,6 +158,9 @@ type Session struct {
 	keepGap    time.Duration
 	rolledAt   int // version just after the last roll-back
 	rolledFrom int // the epoch it left, the divergence's: u again goes on from there
+	// rolledUnreached: that divergence was a runaway of a run that never
+	// came near its target (Divergence.Unreached), which u again says too.
+	rolledUnreached bool
 
 	clock     *Clock        // the wall clock less the time stopped (clock.go)
 	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
