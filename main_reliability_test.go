@@ -131,10 +131,10 @@ func TestSmallMisuses(t *testing.T) {
 }
 
 // TestRunawayExitsThree: a run driven out of range with no NaN (D's
-// learning rate 5, G's 0.5) is diverged: state=diverged
+// learning rate 5e-3, G's 0.5) is diverged: state=diverged
 // divergence=runaway on the final line, exit 3, one line saying why.
 func TestRunawayExitsThree(t *testing.T) {
-	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "2000", "--every", "0")
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5e-3", "--set", "g_lr=0.5", "--epochs", "2000", "--every", "0")
 	if code != exitDiverged || !strings.Contains(stdout, "state=diverged") || !strings.Contains(stdout, "divergence=runaway") ||
 		!strings.Contains(stderr, "a runaway, the generated samples stayed far outside the target's range") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
