@@ -284,12 +284,13 @@ const (
 	AtNoiseFloor                    // KS within sampling noise of a perfect generator
 	GCollapsed                      // G's samples are nearly one point: mode collapse
 	Plateau                         // the distance to the target has stopped improving, far above the noise floor
+	DFrozen                         // D's losses fixed epoch after epoch away from their equilibrium: D has stopped learning
 )
 
 var findingNames = [...]string{
 	Runaway: "runaway", DWins: "d-wins", ModeDropped: "mode-dropped", ModesBlurred: "modes-blurred",
 	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
-	GCollapsed: "collapsed", Plateau: "plateau",
+	GCollapsed: "collapsed", Plateau: "plateau", DFrozen: "d-frozen",
 }
 
 // String names the kind as ganui --headless prints it, in the words of
@@ -430,6 +431,12 @@ type watch struct {
 	hasEq bool
 	hinge bool
 	still int
+	// fixed counts the consecutive epochs with each of D's losses within
+	// stillTol of the epoch before's (prevDReal, prevDFake), wherever
+	// they sit: a D that has stopped learning (frozen), also away from
+	// its equilibrium.
+	fixed                int
+	prevDReal, prevDFake float64
 	// winsUnder and winsLeast are dWinsUnder's for the run, for the end
 	// of D's win to say.
 	winsUnder, winsLeast float64
@@ -492,6 +499,8 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 		}
 	}
 	count(&w.still, w.off(st.DReal, st.DFake) < stillTol)
+	count(&w.fixed, w.seen > 1 && math.Abs(st.DReal-w.prevDReal) < stillTol && math.Abs(st.DFake-w.prevDFake) < stillTol)
+	w.prevDReal, w.prevDFake = st.DReal, st.DFake
 	atScale := true // unknown without the target's spread
 	if w.tSpread > 0 {
 		r := math.Sqrt((st.Std*st.Std+st.StdY*st.StdY)/w.dims()) / w.tSpread
@@ -704,7 +713,8 @@ func newWatch(g *engine.GAN) watch {
 func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
-	if under, least, ok := dWinsUnder(cfg); ok && w.seen >= lossWindow && w.dReal-least+w.dFake < under {
+	if w.dWins() {
+		under, least := w.winsUnder, w.winsLeast
 		losses := w.averagedLosses()
 		detail := losses + fmt.Sprintf(", together under %g", under)
 		if least > 0 {
@@ -754,12 +764,20 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	if f, ok := indifferent(w); ok {
 		far, why := farFromTarget(m)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
+	} else if f, ok := frozen(w); ok {
+		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
 			Detail: fmt.Sprintf("%s, under the 95%% %s", numtext.Together("KS "+numtext.Figure(m.KS, 4)), numtext.Together("bound "+numtext.Figure(e.KSFloor, 4)))})
 	}
 	return plateau(w, out, e)
+}
+
+// dWins tells whether D wins (the DWins finding): its averaged losses,
+// past their warm-up, sum to under winsUnder, counted from D real's least.
+func (w *watch) dWins() bool {
+	return w.winsUnder > 0 && w.seen >= lossWindow && w.dReal-w.winsLeast+w.dFake < w.winsUnder
 }
 
 // dWinsUnder returns the sum of D's two averaged losses under which D
@@ -1007,6 +1025,32 @@ func indifferent(w *watch) (Finding, bool) {
 	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
 }
 
+// frozen is the DFrozen finding, when each of D's losses has stayed
+// within stillTol of the epoch before's for lossWindow epochs where D
+// is not at its equilibrium (indifferent, whose stall says the same
+// there): a learning D's losses move by hundredths from batch to batch,
+// and only a D that has stopped learning holds them, its units dead or
+// its steps going round one cycle. devnag-moments --set d_lr=10 (seed 1)
+// has D's losses at 1.1305 each, G's at 2.1351 and G's samples a spike
+// far from the target from epoch 8 to its 5,000th, which nothing had
+// said until G was called collapsed at epoch 3,050.
+//
+// Only for losses with an equilibrium (BCE, least squares), whose scale
+// is that of D's scores, and not while D wins: a Wasserstein critic's
+// losses under weight clipping are hundredths that move by less than
+// stillTol (wgan, seeds 1 and 2, from epoch 400 on, a healthy run), and
+// a D that wins has its losses near 0, where they move as little
+// (devnag-2017, seed 2, D real 0.0000 and D fake 0.0005), which D's win
+// says.
+func frozen(w *watch) (Finding, bool) {
+	if !w.hasEq || w.fixed < lossWindow || w.dWins() {
+		return Finding{}, false
+	}
+	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
+	return Finding{Kind: DFrozen, Text: "D has stopped learning: its losses are fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so: try a lower one",
+		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
+}
+
 // equilibriumDetail is the detail of D at its equilibrium (indifferent):
 // where D's losses sit, averaged, against the equilibrium and its
 // tolerance; or, before their averages follow, how long each epoch's
@@ -1077,6 +1121,8 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := indifferent(w); ok {
 		far, why := farOnPlane(m)
 		out = append(out, stalled(f, w, far, why, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
+	} else if f, ok := frozen(w); ok {
+		out = append(out, f)
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

@@ -1659,3 +1659,82 @@ func TestAveragedLossesSaySo(t *testing.T) {
 		}
 	}
 }
+
+// TestFrozenDSaysSo: D's losses fixed epoch after epoch away from their
+// equilibrium are D that has stopped learning (DFrozen), an episode of
+// its own: devnag-moments --set d_lr=10 (seed 1) holds D's losses at
+// 1.1305 each and G's at 2.1351 from epoch 8 to its 5,000th, G's samples
+// a spike far from the target, and nothing had been found until G was
+// called collapsed at epoch 3,050. Losses that move by hundredths, as a
+// learning D's do, are not frozen, nor are losses fixed at their
+// equilibrium, which D's stall says.
+func TestFrozenDSaysSo(t *testing.T) {
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := &Eval{Epoch: 0, Metrics: engine.Metrics{N: 1000, KS: 0.997, ZDep: 0.5, Std: 0.027}, KSFloor: 0.0136}
+	run := func(frozenAt float64, epochs int) (w watch, kinds []FindingKind, events []Event) {
+		w = watchOf(cfg)
+		var p episodes
+		for e := 1; e <= epochs; e++ {
+			st := engine.EpochStats{Epoch: e, DReal: frozenAt, DFake: frozenAt, G: 2.1351, Mean: 0.47, Std: 0.027}
+			if e <= 7 { // the first epochs move
+				st.DReal, st.DFake = 1+0.1*float64(e), 1.7-0.1*float64(e)
+			}
+			w.add(st, -1, 9, true, true)
+			if e%50 == 0 {
+				ev.Epoch = e
+				events = append(events, p.update(diagnose(cfg, &w, ev), ev, e, 50, &w)...)
+			}
+		}
+		for _, f := range diagnose(cfg, &w, ev) {
+			kinds = append(kinds, f.Kind)
+		}
+		return w, kinds, events
+	}
+	w, kinds, events := run(1.1305, 300)
+	if !slices.Contains(kinds, DFrozen) {
+		t.Fatalf("D's losses fixed at 1.1305 for 293 epochs: findings %v, want D frozen", kinds)
+	}
+	if i := slices.IndexFunc(events, func(e Event) bool { return e.Kind == EventFrozen }); i < 0 || events[i].Epoch != 200 {
+		t.Errorf("events %+v, want d-frozen at epoch 200, the second check of D frozen (from epoch 108)", events)
+	}
+	if f, _ := frozen(&w); !strings.Contains(numtext.Plain(f.Detail), "D real 1.1305, D fake 1.1305") || !strings.Contains(f.Text, "try a lower one") {
+		t.Errorf("the finding: %q (%q)", f.Text, numtext.Plain(f.Detail))
+	}
+	if _, kinds, _ := run(1.1305, 100); slices.Contains(kinds, DFrozen) {
+		t.Errorf("D's losses fixed for 93 epochs: findings %v, want no D frozen yet", kinds)
+	}
+	if _, kinds, _ := run(math.Ln2, 300); slices.Contains(kinds, DFrozen) || !slices.Contains(kinds, DStalled) {
+		t.Errorf("D's losses fixed at ln 2: findings %v, want D stalled, not frozen", kinds)
+	}
+	// D winning, its losses near 0, says so, not frozen (devnag-2017,
+	// seed 2).
+	if _, kinds, _ := run(0.0002, 300); slices.Contains(kinds, DFrozen) || !slices.Contains(kinds, DWins) {
+		t.Errorf("D's losses fixed near 0: findings %v, want D wins, not frozen", kinds)
+	}
+	// A Wasserstein critic's losses, hundredths under weight clipping,
+	// move by less than stillTol in a healthy run (wgan, seeds 1 and 2).
+	wgan, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = watchOf(wgan)
+	for e := 1; e <= 300; e++ {
+		d := 1e-5 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: -0.0101 + d, DFake: 0.0101 - d, G: -0.0101, Mean: 4, Std: 1.2}, -1, 9, false, false)
+	}
+	if _, ok := frozen(&w); ok {
+		t.Error("a Wasserstein critic's losses of hundredths: D frozen")
+	}
+	// A learning D's losses move by hundredths from epoch to epoch.
+	w = watchOf(cfg)
+	for e := 1; e <= 300; e++ {
+		d := 0.01 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: 1.13 + d, DFake: 1.13 - d, G: 2.1, Mean: 0.47, Std: 0.027}, -1, 9, true, true)
+	}
+	if _, ok := frozen(&w); ok {
+		t.Error("D's losses moving by hundredths: D frozen")
+	}
+}

@@ -100,6 +100,10 @@ import (
 //	kernels:     the kernels that trained the run (engine.KernelISA), as
 //	             a detail: a run resumed on others is told it does not go
 //	             on bit for bit (OtherKernels); version 8 on
+//	frozen:      for DFrozen, active u8, absent u32 and u8 (as the
+//	             tail's), then the watch's fixed u64; version 9 on (a
+//	             record of version 8 ends at kernels, and resumes with D
+//	             not found frozen)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -127,7 +131,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 8       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read
+	recordVersion = 9       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -140,12 +144,13 @@ const (
 
 // episodeKinds are the findings whose episodes the record keeps, in its
 // order: the first episodesV5 in its episodes and starts, those after
-// in its tail (version 6 on; the last, D's stall, version 7 on).
-var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau, DStalled}
+// in its tail (version 6 on; D's stall, version 7 on) and after its
+// kernels (D frozen, version 9 on).
+var episodeKinds = [...]FindingKind{DWins, NoiseIgnored, DIndifferent, AtNoiseFloor, GCollapsed, Plateau, DStalled, DFrozen}
 
-// episodesV5 and episodesV6 are how many of episodeKinds records of
-// versions 5 and 6 kept.
-const episodesV5, episodesV6 = 4, 6
+// episodesV5, episodesV6 and episodesV8 are how many of episodeKinds
+// records of versions 5, 6 and 7 to 8 kept.
+const episodesV5, episodesV6, episodesV8 = 4, 6, 7
 
 // runRecord encodes the run's record for its checkpoint. Its keyframes
 // are left out (a count of 0) when with them the record would pass
@@ -231,13 +236,18 @@ func (s *Session) runRecord() []byte {
 	}
 	w.f64(wt.spread)
 	w.flag(wt.reached)
-	for _, k := range episodeKinds[episodesV6:] {
+	for _, k := range episodeKinds[episodesV6:episodesV8] {
 		w.episode(ep, k)
 		w.u8(byte(ep.present[k]))
 	}
 	w.u32(uint32(len(base)))
 	w.b = append(w.b, base...)
 	w.text(kernels)
+	for _, k := range episodeKinds[episodesV8:] {
+		w.episode(ep, k)
+		w.u8(byte(ep.present[k]))
+	}
+	w.n(wt.fixed)
 	return w.b
 }
 
@@ -269,9 +279,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 }
 
 // tailBytes is the size of what a record holds after its keyframes: the
-// starts, the tails of versions 6 and 7, and the lengths of version 8's
-// base and kernels, whose bytes come on top.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4
+// starts, the tails of versions 6 and 7, the lengths of version 8's
+// base and kernels, whose bytes come on top, and version 9's D frozen.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -835,7 +845,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		}
 	}
 	if version >= 7 && r.err == nil {
-		for _, k := range episodeKinds[episodesV6:] {
+		for _, k := range episodeKinds[episodesV6:episodesV8] {
 			r.episode(&out.episodes, k)
 			r.start(&out.episodes, k)
 		}
@@ -844,6 +854,14 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		out.base = r.base()
 		out.kernels = r.text("the kernels")
 	}
+	if version >= 9 && r.err == nil {
+		for _, k := range episodeKinds[episodesV8:] {
+			r.episode(&out.episodes, k)
+			r.start(&out.episodes, k)
+		}
+		w.fixed = r.count("a watch count", epoch)
+	}
+	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
 	}
@@ -1191,6 +1209,7 @@ func (s *Session) restore(annex []byte) error {
 	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
 	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
 	w.spread, w.reached = rec.watch.spread, rec.watch.reached
+	w.fixed, w.prevDReal, w.prevDFake = rec.watch.fixed, rec.watch.prevDReal, rec.watch.prevDFake
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

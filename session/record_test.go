@@ -527,7 +527,8 @@ func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
 		other = "go"
 	}
 	rec := s.runRecord()
-	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other))
+	rec, after := rec[:len(rec)-v9Bytes], rec[len(rec)-v9Bytes:] // the kernels, then version 9's part
+	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other), after)
 	r := resume(rec)
 	want := "trained on the " + other + " kernels, and this ganui runs the " + own + " ones: the run goes on, but not bit for bit"
 	if err := r.OtherKernels(); err == nil || !strings.Contains(err.Error(), want) {
@@ -557,7 +558,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5)] // the lengths of version 8's base and kernels gone with them
+	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes)] // the lengths of version 8's base and kernels and version 9's part gone with them
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -567,7 +568,7 @@ func recordOfVersion5(s *Session) []byte {
 // so that it ends in whether the samples had reached the target.
 func recordOfVersion6(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(len(episodeKinds)-episodesV6)*(1+4+1)]
+	rec = rec[:len(rec)-(episodesV8-episodesV6)*(1+4+1)]
 	rec[len(recordMagic)] = 6
 	return rec
 }
@@ -576,9 +577,23 @@ func recordOfVersion6(s *Session) []byte {
 // wrote it: without the base version 8 added, so that it ends in the
 // stall's start.
 func recordOfVersion7(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion8(s)
 	rec = rec[:len(rec)-4-len(baseJSON(s.opts.Base))-4-len(engine.KernelISA())]
 	rec[len(recordMagic)] = 7
+	return rec
+}
+
+// v9Bytes is the size of what version 9 added at a record's end: D
+// frozen's episode and start, and the watch's count of fixed epochs.
+const v9Bytes = (len(episodeKinds)-episodesV8)*(1+4+1) + 8
+
+// recordOfVersion8 is s's record with no keyframes kept, as version 8
+// wrote it: without D frozen, which version 9 added, so that it ends in
+// the kernels.
+func recordOfVersion8(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-v9Bytes]
+	rec[len(recordMagic)] = 8
 	return rec
 }
 
@@ -1022,6 +1037,28 @@ func TestRecordOfAFullReplay(t *testing.T) {
 	r := newIdle(t, Options{Resume: path})
 	if err := r.Unrecorded(); err != nil || r.baseline == nil || len(r.baseline.sample) != maxPinnedSample || len(r.tl.keyframes) != 0 || r.from != 0 {
 		t.Errorf("resumed: %v, baseline %v, %d keyframes, history from %d", err, r.baseline != nil, len(r.tl.keyframes), r.from)
+	}
+}
+
+// TestRecordKeepsDFrozen: a checkpoint keeps D frozen as it stood, its
+// episode and how many epochs D's losses have been fixed, and the
+// epoch before the next is the record's last, so that a resumed run goes
+// on with it rather than finding it anew 100 epochs on; a record of
+// version 8, which has none of it, reads as D not frozen.
+func TestRecordKeepsDFrozen(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 3 {
+		s.trainEpoch()
+	}
+	s.tl.episodes = episodes{active: map[FindingKind]bool{DFrozen: true}, absent: map[FindingKind]int{DFrozen: 1}}
+	s.watch.fixed = 2
+	got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch())
+	if err != nil || !got.episodes.active[DFrozen] || got.episodes.absent[DFrozen] != 1 || got.watch.fixed != 2 || got.watch.prevDReal != s.last.DReal || got.watch.prevDFake != s.last.DFake {
+		t.Errorf("read back: episodes %+v, fixed %d, the epoch before %g, %g (want %g, %g), %v", got.episodes, got.watch.fixed, got.watch.prevDReal, got.watch.prevDFake, s.last.DReal, s.last.DFake, err)
+	}
+	got, err = readRecord(recordOfVersion8(s), s.gan.Epoch())
+	if err != nil || got.version != 8 || got.episodes.active[DFrozen] || got.watch.fixed != 0 {
+		t.Errorf("a record of version 8: version %d, episodes %+v, fixed %d, %v", got.version, got.episodes, got.watch.fixed, err)
 	}
 }
 

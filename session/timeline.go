@@ -94,6 +94,8 @@ const (
 	EventHandUpdate    // the user updated D or G alone (d, g)
 	EventStalled       // D at its equilibrium has stopped learning, or the samples are far from the target there
 	EventStallEnded    // D learns again, the samples near the target, or D has left its equilibrium
+	EventFrozen        // D's losses fixed epoch after epoch away from their equilibrium
+	EventFrozenEnded   // they move again
 )
 
 var eventNames = [...]string{
@@ -109,6 +111,7 @@ var eventNames = [...]string{
 	EventPlateau: "plateau", EventPlateauEnded: "plateau-ended",
 	EventHandUpdate: "hand-update",
 	EventStalled:    "d-stalled", EventStallEnded: "d-stall-ended",
+	EventFrozen: "d-frozen", EventFrozenEnded: "d-frozen-ended",
 }
 
 func (k EventKind) String() string {
@@ -168,6 +171,17 @@ var findingEvents = map[FindingKind]struct {
 	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }, nil},
 	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }, nil},
 	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil, stallStarted},
+	DFrozen:      {EventFrozen, EventFrozenEnded, thawed, nil, nil},
+}
+
+// thawed is the detail of the end of D frozen: its losses move from
+// epoch to epoch again, or it has come to its equilibrium, where the
+// stall says a still D.
+func thawed(w *watch, _ *Eval) string {
+	if w.fixed >= lossWindow {
+		return "D's losses sit at their equilibrium: " + w.equilibriumDetail()
+	}
+	return "D's losses move from epoch to epoch again: " + w.averagedLosses()
 }
 
 // equilibriumStarted is the detail of the start of D's equilibrium, f

@@ -695,7 +695,7 @@ func glossaryLead(text string, w int) string {
 func (m *Model) findingTerms(k session.FindingKind) []string {
 	plane := m.snap.Target.Plane != nil
 	switch k {
-	case session.DWins:
+	case session.DWins, session.DFrozen:
 		return []string{"losses"}
 	case session.ModeDropped:
 		if plane { // the plot too, where the rule for captured is too long
