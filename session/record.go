@@ -101,9 +101,11 @@ import (
 //	             a detail: a run resumed on others is told it does not go
 //	             on bit for bit (OtherKernels); version 8 on
 //	frozen:      for DFrozen, active u8, absent u32 and u8 (as the
-//	             tail's), then the watch's fixed u64; version 9 on (a
-//	             record of version 8 ends at kernels, and resumes with D
-//	             not found frozen)
+//	             tail's), then the watch's fixed u64 and near u8; version
+//	             9 on (a record of version 8 ends at kernels, and resumes
+//	             with D not found frozen and its batches not yet near the
+//	             target, which a runaway never near it after the resume
+//	             took for a target out of reach)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -131,7 +133,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 9       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen
+	recordVersion = 9       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -248,6 +250,7 @@ func (s *Session) runRecord() []byte {
 		w.u8(byte(ep.present[k]))
 	}
 	w.n(wt.fixed)
+	w.flag(wt.near)
 	return w.b
 }
 
@@ -280,8 +283,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 
 // tailBytes is the size of what a record holds after its keyframes: the
 // starts, the tails of versions 6 and 7, the lengths of version 8's
-// base and kernels, whose bytes come on top, and version 9's D frozen.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8
+// base and kernels, whose bytes come on top, and version 9's D frozen
+// and near.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -860,6 +864,13 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			r.start(&out.episodes, k)
 		}
 		w.fixed = r.count("a watch count", epoch)
+		switch on := r.u8(); {
+		case r.err != nil:
+		case on > 1:
+			r.fail("the watch's near %d", on)
+		default:
+			w.near = on == 1
+		}
 	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {
@@ -1209,7 +1220,7 @@ func (s *Session) restore(annex []byte) error {
 	w.dReal, w.dFake, w.seen, w.saturated, w.stuck = rec.watch.dReal, rec.watch.dFake, rec.watch.seen, rec.watch.saturated, rec.watch.stuck
 	w.turns, w.outside, w.still = rec.watch.turns, rec.watch.outside, rec.watch.still
 	w.spread, w.reached = rec.watch.spread, rec.watch.reached
-	w.fixed, w.prevDReal, w.prevDFake = rec.watch.fixed, rec.watch.prevDReal, rec.watch.prevDFake
+	w.fixed, w.prevDReal, w.prevDFake, w.near = rec.watch.fixed, rec.watch.prevDReal, rec.watch.prevDFake, rec.watch.near
 	s.offPlan, s.offWhat = rec.offPlan, rec.offWhat
 	s.startSettings.DLR, s.startSettings.GLR = rec.start.DLR, rec.start.GLR
 	s.startSettings.DSteps, s.startSettings.GSteps = rec.start.DSteps, rec.start.GSteps

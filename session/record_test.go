@@ -584,8 +584,9 @@ func recordOfVersion7(s *Session) []byte {
 }
 
 // v9Bytes is the size of what version 9 added at a record's end: D
-// frozen's episode and start, and the watch's count of fixed epochs.
-const v9Bytes = (len(episodeKinds)-episodesV8)*(1+4+1) + 8
+// frozen's episode and start, the watch's count of fixed epochs and
+// whether its batches came near the target.
+const v9Bytes = (len(episodeKinds)-episodesV8)*(1+4+1) + 8 + 1
 
 // recordOfVersion8 is s's record with no keyframes kept, as version 8
 // wrote it: without D frozen, which version 9 added, so that it ends in
@@ -1037,6 +1038,29 @@ func TestRecordOfAFullReplay(t *testing.T) {
 	r := newIdle(t, Options{Resume: path})
 	if err := r.Unrecorded(); err != nil || r.baseline == nil || len(r.baseline.sample) != maxPinnedSample || len(r.tl.keyframes) != 0 || r.from != 0 {
 		t.Errorf("resumed: %v, baseline %v, %d keyframes, history from %d", err, r.baseline != nil, len(r.tl.keyframes), r.from)
+	}
+}
+
+// TestRecordKeepsNear: a checkpoint keeps whether the run's batches have
+// come near its target (watch.near), so that a run resumed inside a
+// runaway is told what the run would have been: a run of vanilla (d_lr
+// 5e-3, g_lr 0.5; SIMD build), rolled back to epoch 450 and resumed
+// there, ran away again at 650 told that its target was out of G's
+// reach, the straight run to lower a learning rate, the resumed watch
+// having forgotten its batches near the target from epoch 1.
+func TestRecordKeepsNear(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	for _, near := range []bool{true, false} {
+		s.watch.near = near
+		if got, err := readRecord(recordWithoutKeyframes(s), s.gan.Epoch()); err != nil || got.watch.near != near {
+			t.Errorf("near %v read back as %v, %v", near, got.watch.near, err)
+		}
+	}
+	rec := recordWithoutKeyframes(s)
+	rec[len(rec)-1] = 2
+	if _, err := readRecord(rec, s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "near 2") {
+		t.Errorf("near 2: %v, want it refused", err)
 	}
 }
 
