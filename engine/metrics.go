@@ -82,10 +82,12 @@ type ModeCoverage struct {
 }
 
 // HistSpec fixes a histogram's bins. The zero value asks for 40 bins over
-// the target's DefaultRange.
+// the target's DefaultRange. With Cover set, a range that more than half
+// of the sample lies outside is widened to take it in (covering).
 type HistSpec struct {
 	Bins   int
 	Lo, Hi float64
+	Cover  bool
 }
 
 // Histogram counts samples in equal-width bins over [Lo, Hi), with the
@@ -117,7 +119,7 @@ func evaluate(xs []float64, rowWidth int, t Target, h HistSpec, tt *targetTables
 	slices.Sort(xs)
 	m.KS = KolmogorovSmirnov(xs, t)
 	m.W1 = wasserstein1(xs, t, tt.grid(t, len(xs)))
-	h = h.resolve(t)
+	h = h.resolve(t).covering(xs)
 	m.Hist = histogram(xs, h, tt.binMass(t, h))
 	m.QQ = make([]QQPoint, len(qqProbs))
 	qq := tt.qqQuantiles(t)
@@ -267,6 +269,43 @@ func (h HistSpec) resolve(t Target) HistSpec {
 	if !(h.Hi > h.Lo) {
 		h.Lo, h.Hi = DefaultRange(t)
 	}
+	return h
+}
+
+// covering is the resolved h, Cover cleared, widened when Cover is set
+// and more than half of sorted xs lie outside [Lo, Hi): to take in their
+// finite values from the 1st to the 99th percentile too, with 4% of the
+// new width as air on a side widened, so that a histogram shows where
+// the samples are beside where the target is. A bounded target's range
+// stops a quarter σ beyond its support (DefaultRange), and a G whose
+// samples all lay off it, uniform(2,6)'s G at 0.06 early on, had drawn
+// no bars at all, only the count of samples left of the range.
+func (h HistSpec) covering(sorted []float64) HistSpec {
+	cover := h.Cover
+	h.Cover = false
+	in := sort.SearchFloat64s(sorted, h.Hi) - sort.SearchFloat64s(sorted, h.Lo) // NaNs sort first, below every value
+	if !cover || 2*in > len(sorted) {
+		return h
+	}
+	a := sort.Search(len(sorted), func(i int) bool { return sorted[i] > math.Inf(-1) }) // past NaN and −Inf
+	b := sort.SearchFloat64s(sorted, math.Inf(1))
+	if a >= b {
+		return h
+	}
+	finite := sorted[a:b]
+	q1, q99 := finite[(len(finite)-1)/100], finite[(len(finite)-1)*99/100]
+	lo, hi := math.Min(h.Lo, q1), math.Max(h.Hi, q99)
+	air := (hi - lo) * 0.04
+	if q1 < h.Lo {
+		lo -= air
+	}
+	if q99 > h.Hi {
+		hi += air
+	}
+	if math.IsInf(hi-lo, 0) { // wider than float64 holds: no bins of it
+		return h
+	}
+	h.Lo, h.Hi = lo, hi
 	return h
 }
 

@@ -183,3 +183,49 @@ func TestQQMatchesGonum(t *testing.T) {
 		}
 	}
 }
+
+// TestHistogramCoversSamplesOffItsRange: asked to Cover, a histogram over
+// uniform(2,6)'s range (1.71 to 6.29, cut at the support) that most of
+// the sample lies outside, as a G's early on, at 0 ± 0.1, is widened to
+// take the sample in, with the target's range still in it; one whose
+// sample lies mostly inside keeps the cut range, as does one of no finite
+// value, and one not asked to Cover counts the sample left of its range.
+func TestHistogramCoversSamplesOffItsRange(t *testing.T) {
+	tg, err := ParseTarget("uniform(2,6)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := DefaultRange(tg)
+	off := make([]float64, 10000)
+	for i := range off {
+		off[i] = -0.1 + 0.2*float64(i)/float64(len(off)-1)
+	}
+	spec := HistSpec{Bins: 85, Lo: lo, Hi: hi, Cover: true}
+
+	h := Evaluate(slices.Clone(off), 1, tg, spec).Hist
+	if !(h.Lo < -0.098) || h.Hi != hi || h.Under+h.Over > len(off)/50 {
+		t.Errorf("a sample at 0 ± 0.1: range %v to %v, %d under and %d over; want one from below -0.098 to %v, 2%% or fewer left out", h.Lo, h.Hi, h.Under, h.Over, hi)
+	}
+	if e := slices.Max(h.Expected); !(e > 0) {
+		t.Error("the widened range lost the target's expected counts")
+	}
+
+	plain := spec
+	plain.Cover = false
+	if h := Evaluate(slices.Clone(off), 1, tg, plain).Hist; h.Lo != lo || h.Under != len(off) {
+		t.Errorf("not asked to cover: range from %v, %d under; want %v and all %d", h.Lo, h.Under, lo, len(off))
+	}
+
+	inside := slices.Clone(off)
+	for i := range 6000 {
+		inside[i] = 2 + 4*float64(i)/6000
+	}
+	if h := Evaluate(inside, 1, tg, spec).Hist; h.Lo != lo || h.Hi != hi {
+		t.Errorf("a sample 60%% inside: range %v to %v, want the target's %v to %v", h.Lo, h.Hi, lo, hi)
+	}
+
+	nan := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.NaN()}
+	if h := Evaluate(nan, 1, tg, spec).Hist; h.Lo != lo || h.Hi != hi {
+		t.Errorf("no finite sample: range %v to %v, want the target's %v to %v", h.Lo, h.Hi, lo, hi)
+	}
+}

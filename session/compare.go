@@ -238,18 +238,20 @@ func pinnedEval(e Eval) Eval {
 	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, Plane: m.Plane}, Points: e.Points}
 }
 
-// binned is b with its histogram at bins bins over its range, counted
+// binned is b with its histogram at bins bins over [lo, hi], counted
 // from its own sample as an evaluation of that sample at bins bins would
 // count it, so that the same sample draws the same bars; b itself when
-// the histogram has bins bins already or b keeps no sample (a plane's). A
+// the histogram has those bins already or b keeps no sample (a plane's).
+// The live histogram's range takes in G's samples when most lie outside
+// the target's (Session.histSpec), so it is not the pin's range always. A
 // baseline is shared with the snapshots published: it is never changed.
-func (b *Baseline) binned(bins int, t engine.Target) *Baseline {
+func (b *Baseline) binned(bins int, lo, hi float64, t engine.Target) *Baseline {
 	h := b.Eval.Metrics.Hist
-	if b.sample == nil || len(h.Counts) == bins {
+	if b.sample == nil || len(h.Counts) == bins && h.Lo == lo && h.Hi == hi {
 		return b
 	}
 	c := *b
-	c.Eval.Metrics.Hist = engine.NewHistogram(b.sample, t, engine.HistSpec{Bins: bins, Lo: h.Lo, Hi: h.Hi})
+	c.Eval.Metrics.Hist = engine.NewHistogram(b.sample, t, engine.HistSpec{Bins: bins, Lo: lo, Hi: hi})
 	return &c
 }
 

@@ -1181,3 +1181,38 @@ func TestFileNamedAsABuiltInNamesItsChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluationShowsGOffTheTarget: uniform's G at epoch 1, its samples
+// near 0 and the target's range cut at the support (1.71 to 6.29), is
+// evaluated over a range widened to take its samples in: the bars, D's
+// curve and push, at the same bins' centres, and a pinned baseline's
+// outline all span it, where every sample had been counted left of the
+// range and the push drawn nowhere; the record's checks are widened too,
+// and a figure's baseline is binned over the target's range, as the
+// figure is drawn.
+func TestEvaluationShowsGOffTheTarget(t *testing.T) {
+	s := idleAt(t, "uniform", Options{Seed: 1, Samples: 1000, Dir: t.TempDir()}, 1)
+	s.evaluate()
+	h := s.eval.Metrics.Hist
+	if 2*(h.Under+h.Over) > s.eval.Metrics.N || !(h.Lo < s.lo) || h.Hi != s.hi {
+		t.Fatalf("epoch 1: range %v to %v (the target's %v to %v), %d under, %d over of %d; want G's samples in it",
+			h.Lo, h.Hi, s.lo, s.hi, h.Under, h.Over, s.eval.Metrics.N)
+	}
+	w := (h.Hi - h.Lo) / float64(len(h.Counts))
+	push := make([]float64, len(h.Counts))
+	s.gan.DSlope(push, h.Lo+w/2, h.Hi-w/2)
+	if !slices.Equal(s.eval.Push, push) {
+		t.Error("D's push is not at the widened histogram's bins")
+	}
+	Pin{}.apply(s)
+	if b := s.baseline.Eval.Metrics.Hist; b.Lo != h.Lo || b.Hi != h.Hi {
+		t.Errorf("the baseline's histogram spans %v to %v, the live one %v to %v", b.Lo, b.Hi, h.Lo, h.Hi)
+	}
+	if b := s.baseline.binned(PictureBins, s.lo, s.hi, s.gan.Target()).Eval.Metrics.Hist; b.Lo != s.lo || b.Hi != s.hi || len(b.Counts) != PictureBins {
+		t.Errorf("the figure's baseline: %d bins over %v to %v, want %d over %v to %v", len(b.Counts), b.Lo, b.Hi, PictureBins, s.lo, s.hi)
+	}
+	s.check()
+	if k := s.tl.keyframes[len(s.tl.keyframes)-1].Eval.Metrics.Hist; !(k.Lo < s.lo) {
+		t.Errorf("the check's keyframe spans %v to %v, the target's range", k.Lo, k.Hi)
+	}
+}

@@ -110,7 +110,7 @@ func (s *Session) Picture() Picture {
 		Earlier:    s.tl.dropped,
 	}
 	if s.baseline != nil {
-		p.Baseline = s.baseline.binned(PictureBins, s.gan.Target())
+		p.Baseline = s.baseline.binned(PictureBins, s.lo, s.hi, s.gan.Target())
 	}
 	p.Preset, p.Changes = designOf(s.opts, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {

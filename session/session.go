@@ -927,13 +927,12 @@ func (s *Session) evaluate() {
 		s.eval, s.evalOK = s.evaluatePlane(engine.BenchmarkSamples, true), true
 		return
 	}
-	lo, hi := s.lo, s.hi
-	m := s.gan.Evaluate(s.opts.Samples, engine.HistSpec{Bins: s.bins, Lo: lo, Hi: hi})
+	m := s.gan.Evaluate(s.opts.Samples, s.histSpec(s.bins))
 	e := Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	s.curves(&e, s.bins)
 	s.eval, s.evalOK = e, true
 	if s.baseline != nil { // its outline binned as these bars are
-		s.baseline = s.baseline.binned(s.bins, s.gan.Target())
+		s.baseline = s.baseline.binned(s.bins, m.Hist.Lo, m.Hist.Hi, s.gan.Target())
 	}
 }
 
@@ -1006,7 +1005,7 @@ func (s *Session) check() {
 	if s.gan.Plane() != nil {
 		e = s.evaluatePlane(engine.BenchmarkSamples, frames)
 	} else {
-		m := s.gan.Evaluate(checkSamples, engine.HistSpec{Bins: keyBins, Lo: s.lo, Hi: s.hi})
+		m := s.gan.Evaluate(checkSamples, s.histSpec(keyBins))
 		e = Eval{Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	}
 	m := e.Metrics
@@ -1051,15 +1050,24 @@ func (s *Session) findings() []Finding {
 	return diagnose(s.gan.Config(), &s.watch, &s.eval)
 }
 
-// curves adds D's score and slope at the centres of bins bins over the
-// target's range, and G's curve, to e.
+// histSpec is the histogram of an evaluation at bins bins: over the
+// range shown, widened to take in G's samples when most of them lie
+// outside it (engine.HistSpec.Cover), so that the bars and D's push at
+// them show where G is.
+func (s *Session) histSpec(bins int) engine.HistSpec {
+	return engine.HistSpec{Bins: bins, Lo: s.lo, Hi: s.hi, Cover: true}
+}
+
+// curves adds D's score and slope at the centres of bins bins over e's
+// histogram's range, and G's curve, to e.
 func (s *Session) curves(e *Eval, bins int) {
-	w := (s.hi - s.lo) / float64(bins)
+	lo, hi := e.Metrics.Hist.Lo, e.Metrics.Hist.Hi
+	w := (hi - lo) / float64(bins)
 	curve := make([]float64, bins)
-	if s.gan.DCurve(curve, s.lo+w/2, s.hi-w/2) {
+	if s.gan.DCurve(curve, lo+w/2, hi-w/2) {
 		e.DCurve = curve
 		e.Push = make([]float64, bins)
-		s.gan.DSlope(e.Push, s.lo+w/2, s.hi-w/2)
+		s.gan.DSlope(e.Push, lo+w/2, hi-w/2)
 	} else {
 		e.NoCurve = noCurveReason(s.gan.Config())
 	}

@@ -86,9 +86,15 @@ func columnsOf(h engine.Histogram, cols int) columns {
 // and scaled to the live sample size n so the outline compares shapes,
 // not sample sizes. The session counts the baseline's sample in the live
 // histogram's bins, so the same sample gives the same bars and outline.
-// It is nil without a baseline.
-func ghostCounts(b *session.Baseline, cols, n int) []float64 {
+// It is nil without a baseline, and where the baseline's histogram spans
+// another range than live's, whose columns it would not match: in a
+// replay of a keyframe whose range took in G's samples off the target
+// (engine.HistSpec.Cover), or of a baseline resumed without its sample.
+func ghostCounts(b *session.Baseline, live engine.Histogram, cols, n int) []float64 {
 	if b == nil || b.Eval.Metrics.N == 0 || n == 0 || len(b.Eval.Metrics.Hist.Counts) == 0 {
+		return nil
+	}
+	if h := b.Eval.Metrics.Hist; h.Lo != live.Lo || h.Hi != live.Hi {
 		return nil
 	}
 	out := columnsOf(b.Eval.Metrics.Hist, cols).counts

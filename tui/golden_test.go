@@ -426,3 +426,36 @@ func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTargetGolden: uniform at epoch 1, its G's samples all near 0,
+// left of the target's range, which stops a quarter σ beyond the support
+// (1.71 to 6.29): the histogram's range takes them in, so the panel
+// shows G's bars left of the expected counts and D's push at them, and
+// the legend names the marks drawn. It had shown the expected counts
+// alone over 2 to 6, "left of range 10,000", an empty push row, and a
+// legend of █ and ▶, neither drawn.
+func TestOffTargetGolden(t *testing.T) {
+	cfg, err := presets.Get("uniform")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snaps := trainedSnapshots(t, cfg, 1, 1, 80, 120)
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			snap := snaps[w]
+			snap.State, snap.Note = session.Paused, ""
+			view := frame(t, s, snap, w, h)
+			frameReads(t, view, "left of range 0", "█ generated", "push dD/dx")
+			var bars, push bool
+			for _, l := range strings.Split(view, "\n") {
+				bars = bars || strings.Contains(l, "███")
+				push = push || strings.HasPrefix(l, "push") && strings.ContainsAny(l, "▶◀▸◂")
+			}
+			if !bars || !push {
+				t.Errorf("bars drawn %v, push drawn %v, want both:\n%s", bars, push, view)
+			}
+			requireGolden(t, view)
+		})
+	}
+}

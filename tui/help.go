@@ -52,7 +52,7 @@ var glossary = [][2]string{
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium."},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
-	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak."},
+	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it."},
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend."},

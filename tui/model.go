@@ -499,7 +499,7 @@ func (m *Model) drawSamples(l layout) {
 	case viewGZ:
 		m.histView, m.plotCut = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
-		ghost := ghostCounts(s.Baseline, l.histW-axisGutter, e.Metrics.N)
+		ghost := ghostCounts(s.Baseline, e.Metrics.Hist, l.histW-axisGutter, e.Metrics.N)
 		curve, push := e.DCurve, e.Push
 		if m.histBare {
 			curve, push = nil, nil
