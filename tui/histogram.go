@@ -2,6 +2,7 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -208,10 +209,22 @@ func scoreRange(curve []float64, critic bool) (lo, hi float64, ok bool) {
 }
 
 // pushStrip draws the push D gives G's samples, dD/dx, where the histogram
-// has generated samples: ▶ or ◀ for a push to the right or left at least
-// half as strong as the strongest, ▸ or ◂ for a weaker one, · for next to
-// none, nothing where there are no samples.
+// has generated samples (pushMarks).
 func pushStrip(push []float64, counts []float64, cols int) string {
+	g := newGrid(1, cols)
+	for c, r := range pushMarks(push, counts, cols) {
+		if r != 0 {
+			g.set(0, c, r, &stylePush)
+		}
+	}
+	return gutter("push", axisGutter) + g.row(0)
+}
+
+// pushMarks are the push strip's marks, one a column of cols: ▶ or ◀ for
+// a push to the right or left at least half as strong as the strongest,
+// ▸ or ◂ for a weaker one, · for next to none, 0 (nothing) where there
+// are no samples.
+func pushMarks(push []float64, counts []float64, cols int) []rune {
 	at := func(c, n int) int { return min(n-1, c*n/cols) }
 	most := 0.0
 	for c := range cols {
@@ -219,7 +232,7 @@ func pushStrip(push []float64, counts []float64, cols int) string {
 			most = math.Max(most, math.Abs(push[at(c, len(push))]))
 		}
 	}
-	g := newGrid(1, cols)
+	marks := make([]rune, cols)
 	for c := range cols {
 		if counts[at(c, len(counts))] == 0 {
 			continue
@@ -237,9 +250,21 @@ func pushStrip(push []float64, counts []float64, cols int) string {
 		default:
 			r = '◂'
 		}
-		g.set(0, c, r, &stylePush)
+		marks[c] = r
 	}
-	return gutter("push", axisGutter) + g.row(0)
+	return marks
+}
+
+// pushLegend is the mark the legend names the push strip by: the first of
+// ▶ ◀ ▸ ◂ · the strip draws, 0 where it draws none (no samples in range).
+// The strip of a push all to the left, whose legend had said ▶, says ◀.
+func pushLegend(marks []rune) rune {
+	for _, r := range "▶◀▸◂·" {
+		if slices.Contains(marks, r) {
+			return r
+		}
+	}
+	return 0
 }
 
 // grid is a block of styled cells, rendered a line at a time.

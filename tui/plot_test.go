@@ -1212,3 +1212,36 @@ func TestLegendGivesThePenalty(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
+// no generated sample in its range (a NaN G's, all counted right of it)
+// leaves out █ and the push, neither drawn, as it had not; a push all to
+// the left is named by ◀, the mark its strip draws, not ▶.
+func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := Model{view: viewHist}
+	m.snap.Target.Spec = "uniform(2,6)"
+	m.snap.Eval.Metrics = engine.Metrics{N: 100, Hist: engine.Histogram{Lo: 1.71, Hi: 6.29, Counts: []int{0, 0, 0}, Expected: []float64{30, 40, 30}, Over: 100}}
+	m.snap.Eval.DCurve = []float64{0.5, 0.5, 0.5}
+	m.snap.Eval.Push = []float64{-1, -2, -1}
+	got := strings.Join(m.histFoot(120), "\n")
+	if strings.Contains(got, "█") || strings.Contains(got, "push") || !strings.Contains(got, "░ expected") {
+		t.Errorf("no bars drawn, the legend reads:\n%s\nwant ░ without █ or the push", got)
+	}
+	m.snap.Eval.Metrics.Hist.Counts, m.snap.Eval.Metrics.Hist.Over = []int{50, 50, 0}, 0
+	got = strings.Join(m.histFoot(120), "\n")
+	if !strings.Contains(got, "█ generated") || !strings.Contains(got, "◀ push dD/dx") || strings.Contains(got, "▶") {
+		t.Errorf("bars pushed left, the legend reads:\n%s\nwant █ generated and ◀ push dD/dx", got)
+	}
+	// A baseline over another range (a replayed keyframe's, widened to
+	// take in G's samples) has no outline on these columns, nor a name.
+	b := &session.Baseline{Seed: 2, Epoch: 600, Eval: session.Eval{Metrics: engine.Metrics{N: 100, Hist: engine.Histogram{Lo: -0.5, Hi: 6.29, Counts: []int{100, 0, 0}, Expected: []float64{0, 30, 70}}}}}
+	m.snap.Baseline = b
+	if g := ghostCounts(b, m.snap.Eval.Metrics.Hist, 3, 100); g != nil || strings.Contains(strings.Join(m.histFoot(120), "\n"), "base") {
+		t.Errorf("a baseline over -0.5 to 6.29 on columns of 1.71 to 6.29: outline %v, legend %q", g, m.histFoot(120))
+	}
+	b.Eval.Metrics.Hist.Lo = 1.71
+	if g := ghostCounts(b, m.snap.Eval.Metrics.Hist, 3, 100); g == nil || !strings.Contains(strings.Join(m.histFoot(120), "\n"), "╌ base seed 2") {
+		t.Errorf("a baseline over the same range: outline %v, legend %q", g, m.histFoot(120))
+	}
+}

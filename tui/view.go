@@ -1166,12 +1166,23 @@ func (m *Model) histFoot(w int) []string {
 	case viewGZ:
 		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
 	}
-	items := []string{styleBar.Render("█") + generatedBy(m.snap.GEMA), styleExp.Render(string(expGlyph)) + " expected " + spec}
+	// The legend names the marks drawn: no █ where G's samples all lie
+	// off the histogram's range (a NaN G's), nor the push, drawn only at
+	// bars, which it names by a mark it draws (pushLegend); no ╌ where
+	// the baseline's outline is not drawn (ghostCounts).
+	hist := e.Metrics.Hist
+	bars := slices.ContainsFunc(hist.Counts, func(n int) bool { return n > 0 })
+	var items []string
+	if bars {
+		items = append(items, styleBar.Render("█")+generatedBy(m.snap.GEMA))
+	}
+	exp := len(items) // the expected counts' item
+	items = append(items, styleExp.Render(string(expGlyph))+" expected "+spec)
 	if m.histCapped {
 		items = append(items, styleBar.Render(string(clipGlyph))+" cut at 3× peak")
 	}
 	base := -1 // the baseline's item
-	if b := m.snap.Baseline; b != nil {
+	if b := m.snap.Baseline; b != nil && ghostCounts(b, hist, 1, e.Metrics.N) != nil {
 		base, items = len(items), append(items, styleGhost.Render(string(ghostGlyph))+baseName(b))
 	}
 	var noCurve []string
@@ -1181,8 +1192,10 @@ func (m *Model) histFoot(w int) []string {
 		curve, short = styleCurve.Render("⠂")+" D(x) score "+a+" to "+b, styleCurve.Render("⠂")+" D(x) score"
 	}
 	push := ""
-	if e.Push != nil {
-		push = "  " + stylePush.Render("▶") + " push dD/dx"
+	if cols := w - axisGutter; e.Push != nil && cols > 0 {
+		if r := pushLegend(pushMarks(e.Push, columnsOf(hist, cols).counts, cols)); r != 0 {
+			push = "  " + stylePush.Render(string(r)) + " push dD/dx"
+		}
 	}
 	at := -1 // the curve's item
 	switch {
@@ -1194,7 +1207,7 @@ func (m *Model) histFoot(w int) []string {
 	}
 	lines := flow(items, w, 2)
 	if len(lines) > 1 {
-		items[1] = styleExp.Render(string(expGlyph)) + " expected"
+		items[exp] = styleExp.Render(string(expGlyph)) + " expected"
 		// Shorter where it saves a line or where it fits and the longer,
 		// folded into two by flow, does not.
 		if l := flow(items, w, 2); len(l) < len(lines) || !fits(lines, w) && fits(l, w) {
@@ -1213,7 +1226,7 @@ func (m *Model) histFoot(w int) []string {
 	// whole, as on the plane; the glossary has them. A legend is never
 	// cut inside a word.
 	for _, giveWay := range []func(){
-		func() { items[1] = styleExp.Render(string(expGlyph)) + " expected" },
+		func() { items[exp] = styleExp.Render(string(expGlyph)) + " expected" },
 		func() {
 			if base >= 0 {
 				items[base] = styleGhost.Render(string(ghostGlyph)) + " base"
