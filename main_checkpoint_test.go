@@ -329,7 +329,8 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt); code != 0 {
 		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
 	}
-	if err := os.WriteFile(log, []byte("precious\n"), 0o644); err != nil {
+	precious := session.CSVPlaneColumns(3) + "\n1,0.7,0.7,0.7,0,1,0,1\n" // another design's history, which the run would replace
+	if err := os.WriteFile(log, []byte(precious), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--log", log}, "at epoch 30, the end of its plan", "--epochs N")
@@ -342,7 +343,7 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 		}
 		wantUsageError(t, []string{"--resume", ckpt, "--epochs", epochs}, want)
 	}
-	if data, err := os.ReadFile(log); err != nil || string(data) != "precious\n" {
+	if data, err := os.ReadFile(log); err != nil || string(data) != precious {
 		t.Fatalf("the refused commands' --log file holds %q (%v); want it untouched", data, err)
 	}
 	if code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "40", "--every", "0"); code != 0 || !strings.Contains(stdout, " epochs=40 ") {

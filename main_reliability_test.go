@@ -163,7 +163,7 @@ func TestUnreachedTargetSaysToRescaleIt(t *testing.T) {
 // run had left under that name could be taken for this run's.
 func TestDivergedRunSaysItSavedNothing(t *testing.T) {
 	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
-	if err := os.WriteFile(ckpt, []byte("an earlier run's"), 0o644); err != nil {
+	if err := os.WriteFile(ckpt, []byte("GANUICKP an earlier run's"), 0o644); err != nil { // a checkpoint by its magic
 		t.Fatal(err)
 	}
 	code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "2000", "--every", "0", "--save", ckpt)
@@ -171,7 +171,7 @@ func TestDivergedRunSaysItSavedNothing(t *testing.T) {
 	if code != exitDiverged || !strings.HasPrefix(stderr, "ganui: diverged at epoch ") || !strings.HasSuffix(stderr, want) || strings.Count(stderr, "\n") != 1 {
 		t.Fatalf("exit %d, stderr %q; want %d and one line ending %q", code, stderr, exitDiverged, want)
 	}
-	if data, err := os.ReadFile(ckpt); err != nil || string(data) != "an earlier run's" {
+	if data, err := os.ReadFile(ckpt); err != nil || string(data) != "GANUICKP an earlier run's" {
 		t.Fatalf("the earlier file holds %q, %v", data, err)
 	}
 }
@@ -325,5 +325,33 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 	}
 	if g.Epoch() < 10 || g.Epoch() > 1000 {
 		t.Fatalf("stopped at epoch %d, want soon after the failed line at epoch 10", g.Epoch())
+	}
+}
+
+// TestOutputsReplaceOnlyTheirKind: --save my.json, a typo for my.ckpt,
+// had replaced the user's preset file with a checkpoint without a word.
+// An output over a file of another kind exits 2 before training with one
+// line naming the file, what it is not and what to do, the file left as
+// it was; over a file of its own kind (an earlier run's), or an empty
+// one, it is replaced as before.
+func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
+	preset := `{"base": "vanilla"}` + "\n"
+	for _, c := range []struct{ flag, file, kind string }{
+		{"--save", "my.json", "a ganui checkpoint"},
+		{"--log", "my.csv", "a ganui history CSV"},
+		{"--plot", "my.png", "a PNG, SVG or PDF figure"},
+	} {
+		path := writeFile(t, c.file, preset)
+		args := []string{"--headless", "--preset", "vanilla", "--epochs", "5", "--every", "0", c.flag, path}
+		wantUsageError(t, args, "ganui: "+c.flag+": "+path+" is not "+c.kind+" (it would be replaced); give another name or remove it\n")
+		if got, _ := os.ReadFile(path); string(got) != preset {
+			t.Errorf("%s %s: the preset file now holds %.20q", c.flag, path, got)
+		}
+		os.WriteFile(path, nil, 0o644)
+		for _, over := range []string{"an empty file", "an earlier run's"} {
+			if code, _, stderr := runCLI(t, args...); code != 0 {
+				t.Errorf("%s over %s: exit %d, %s", c.flag, over, code, stderr)
+			}
+		}
 	}
 }

@@ -317,7 +317,7 @@ func TestQuitAtOnceLeavesNoPartialSave(t *testing.T) {
 // headless's notifyStop takes them. The process ends at the second.
 func quitWhileSaving(t *testing.T, path string) {
 	filling := make(chan struct{})
-	go outputfile.Write(path, 0o600, func(w io.Writer) error {
+	go outputfile.Write(path, 0o600, outputfile.Kind{Name: "the old run", Is: func(io.Reader) bool { return true }}, func(w io.Writer) error {
 		io.WriteString(w, "half of the new run")
 		close(filling)
 		select {} // the weights still to write when the signals come

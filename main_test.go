@@ -553,7 +553,7 @@ func TestHeadlessSweep(t *testing.T) {
 // said nothing, leaving the old map to be taken for this sweep's.
 func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "map.svg")
-	if err := os.WriteFile(path, []byte("an earlier sweep's map"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("<svg>an earlier sweep's map</svg>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res := session.SweepResult{

@@ -435,7 +435,7 @@ func writeFile(path string, encode func(io.Writer, string) error) error {
 	if err != nil {
 		return err
 	}
-	return outputfile.Write(path, 0o666, func(w io.Writer) error {
+	return outputfile.Write(path, 0o666, session.FigureKind, func(w io.Writer) error {
 		b := bufio.NewWriter(w)
 		if err := encode(b, format); err != nil {
 			return err

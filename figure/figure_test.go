@@ -180,7 +180,7 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	r := trained(t)
 	dir := t.TempDir()
 	path, other := filepath.Join(dir, "run.png"), filepath.Join(dir, "old.png")
-	if err := os.WriteFile(other, []byte("old figure"), 0o644); err != nil {
+	if err := os.WriteFile(other, []byte("\x89PNG\r\n\x1a\nold figure"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Link(other, path); err != nil {
@@ -189,7 +189,7 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	if err := Write(path, r); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(other); string(data) != "old figure" {
+	if data, _ := os.ReadFile(other); string(data) != "\x89PNG\r\n\x1a\nold figure" {
 		t.Errorf("the old file was written into: it holds %d bytes", len(data))
 	}
 	if data, _ := os.ReadFile(path); !bytes.HasPrefix(data, []byte("\x89PNG")) {

@@ -290,7 +290,7 @@ func (s *Session) WriteDesign() (string, error) {
 	if err != nil {
 		return path, err
 	}
-	err = outputfile.Write(path, 0o666, func(w io.Writer) error {
+	err = outputfile.Write(path, 0o666, presetKind, func(w io.Writer) error {
 		_, err := w.Write(file)
 		return err
 	})

@@ -187,11 +187,11 @@ func TestPlotWritesThePicture(t *testing.T) {
 	var got Picture
 	Plot{Format: "png", Draw: func(w io.Writer, p Picture) error {
 		got = p
-		_, err := io.WriteString(w, "figure")
+		_, err := io.WriteString(w, pngSignature+"figure")
 		return err
 	}}.apply(s)
 	path := filepath.Join(dir, "ganui-per-sample-seed7-epoch50.png")
-	if data, err := os.ReadFile(path); err != nil || string(data) != "figure" || !strings.Contains(s.note, path) {
+	if data, err := os.ReadFile(path); err != nil || string(data) != pngSignature+"figure" || !strings.Contains(s.note, path) {
 		t.Fatalf("plot: %q, %v; note %q", data, err, s.note)
 	}
 	if got.Epoch != 50 || len(got.History) != 50 || len(got.Evals) != 5 || len(got.Samples) != 300 || len(got.DCurve) != pictureCurve || got.State != Paused {

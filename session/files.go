@@ -18,11 +18,61 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/presets"
 )
 
 // The run's files: checkpoints and CSV histories. The engine encodes a run
 // (engine.GAN.WriteCheckpoint, engine.ReadCheckpoint); where and how the
 // bytes are written is decided here.
+
+// The kinds of the files ganui writes (outputfile.Kind): each replaces
+// only a file of its own kind, or an empty one, so that a name mistyped
+// never costs the user a file of another kind (--save my.json over their
+// preset file). What a file is is told by its first bytes, as a reader
+// of it would: a checkpoint's magic, a history's header line, a figure's
+// signature; a preset file by loading as one.
+var (
+	checkpointKind = outputfile.Kind{Name: "a ganui checkpoint", Is: func(r io.Reader) bool {
+		return engine.IsCheckpoint(head(r, 8))
+	}}
+	historyKind = outputfile.Kind{Name: "a ganui history CSV", Is: func(r io.Reader) bool {
+		line := head(r, len(CSVPlaneHeader)+1)
+		for _, h := range []string{CSVHeader, CSVPlaneHeader} {
+			if rest, ok := bytes.CutPrefix(line, []byte(h)); ok && (len(rest) == 0 || rest[0] == ',' || rest[0] == '\n' || rest[0] == '\r') {
+				return true
+			}
+		}
+		return false
+	}}
+	presetKind = outputfile.Kind{Name: "a preset file", Is: func(r io.Reader) bool {
+		data := head(r, presets.MaxFileSize+1)
+		if len(data) > presets.MaxFileSize {
+			return false
+		}
+		_, err := presets.Parse(data, "")
+		var newer *engine.NewerError
+		return err == nil || errors.As(err, &newer) // a newer ganui's is a preset file still
+	}}
+	// FigureKind is a figure's (--plot, the trainer's P): PNG, SVG or
+	// PDF, whichever the file's name asks for, replaces any of the three.
+	FigureKind = outputfile.Kind{Name: "a PNG, SVG or PDF figure", Is: func(r io.Reader) bool {
+		data := head(r, 4096)
+		if bytes.HasPrefix(data, []byte(pngSignature)) || bytes.HasPrefix(data, []byte("%PDF-")) {
+			return true
+		}
+		data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+		return (bytes.HasPrefix(data, []byte("<?xml")) || bytes.HasPrefix(data, []byte("<svg"))) && bytes.Contains(data, []byte("<svg"))
+	}}
+)
+
+// pngSignature begins every PNG file.
+const pngSignature = "\x89PNG\r\n\x1a\n"
+
+// head is the first n bytes r reads, fewer if it ends first.
+func head(r io.Reader, n int) []byte {
+	b, _ := io.ReadAll(io.LimitReader(r, int64(n)))
+	return b
+}
 
 // SaveCheckpoint writes gan's checkpoint to path as --save does,
 // atomically and readable by its owner only, but without a session's
@@ -36,7 +86,7 @@ func SaveCheckpoint(gan *engine.GAN, path string) error { return saveCheckpoint(
 // one was. It streams, so saving takes little memory beyond the model's
 // own.
 func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
-	return outputfile.Write(path, 0o600, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
+	return outputfile.Write(path, 0o600, checkpointKind, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
 }
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
@@ -66,13 +116,16 @@ func loadCheckpoint(path string) (*engine.GAN, []byte, error) {
 	return gan, annex, nil
 }
 
-// namedPath is a file of a run: the flag that names it, and its path
-// ("" for none).
-type namedPath struct{ flag, path string }
+// namedPath is a file of a run: the flag that names it, its path ("" for
+// none) and, for an output, the kind of file it writes.
+type namedPath struct {
+	flag, path string
+	kind       outputfile.Kind
+}
 
 // outputs are the files a run of o writes.
 func (o Options) outputs() []namedPath {
-	return []namedPath{{"--log", o.LogPath}, {"--save", o.SavePath}, {"--plot", o.PlotPath}}
+	return []namedPath{{"--log", o.LogPath, historyKind}, {"--save", o.SavePath, checkpointKind}, {"--plot", o.PlotPath, FigureKind}}
 }
 
 // CheckStreams refuses an output of o that is the file the front end's
@@ -118,9 +171,9 @@ func (o Options) CheckStreams(stdout, stderr io.Writer) error {
 // (updates).
 func checkPaths(opts Options) error {
 	outputs := opts.outputs()
-	inputs := []namedPath{{"--resume", opts.Resume}, {"--preset", opts.PresetFile}}
+	inputs := []namedPath{{flag: "--resume", path: opts.Resume}, {flag: "--preset", path: opts.PresetFile}}
 	if points, ok := engine.PointsFile(opts.Config.Target); ok && opts.Resume == "" {
-		inputs = append(inputs, namedPath{"the target's points file", points})
+		inputs = append(inputs, namedPath{flag: "the target's points file", path: points})
 	}
 	for i, out := range outputs {
 		if out.path == "" {
@@ -138,6 +191,23 @@ func checkPaths(opts Options) error {
 			if other.path != "" && !updates(out, other) && sameFile(out.path, other.path) {
 				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)
 			}
+		}
+	}
+	return nil
+}
+
+// outputKinds refuses an output of opts over a file of another kind than
+// its own (outputfile.OfKind): --save my.json over the user's preset
+// file, --log over their data. It comes after the other checks of the
+// run's files and design (checkPaths, pointsNotOutput, engine.New), whose
+// refusals say more: an output that is an input's file is that, first.
+func outputKinds(opts Options) error {
+	for _, out := range opts.outputs() {
+		if out.path == "" {
+			continue
+		}
+		if err := outputfile.OfKind(out.path, out.kind); err != nil {
+			return fmt.Errorf("%s: %w", out.flag, err)
 		}
 	}
 	return nil
@@ -388,7 +458,7 @@ func (Export) apply(s *Session) {
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
-	if err := outputfile.Write(path, 0o666, write); err != nil {
+	if err := outputfile.Write(path, 0o666, historyKind, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
 	}
@@ -636,8 +706,9 @@ func (w *wholeRows) Write(p []byte) (int, error) {
 
 // openLog opens the log at path for writing, locked against another
 // process writing it (lockFile), at its end to append to it, else
-// emptied once the lock is held: a run refused the lock leaves the other's
-// file as it was.
+// emptied once the lock is held and it is found to be a history or empty
+// (historyKind): a run refused the lock leaves the other's file as it
+// was, and a file put there since checkPaths looked is not emptied.
 func openLog(path string, append bool) (*os.File, error) {
 	flag := os.O_WRONLY | os.O_CREATE
 	if append {
@@ -652,6 +723,10 @@ func openLog(path string, append bool) (*os.File, error) {
 		return nil, fmt.Errorf("%s is being written by another process", path)
 	}
 	if !append {
+		if err := outputfile.OfKind(path, historyKind); err != nil {
+			f.Close()
+			return nil, err
+		}
 		if err := f.Truncate(0); err != nil {
 			f.Close()
 			return nil, err

@@ -78,7 +78,7 @@ func TestSaveCheckpointIsAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
-	err := outputfile.Write(filepath.Join(dir, "no-such-dir", "x"), 0o600, func(w io.Writer) error { _, err := w.Write(before); return err })
+	err := outputfile.Write(filepath.Join(dir, "no-such-dir", "x"), 0o600, checkpointKind, func(w io.Writer) error { _, err := w.Write(before); return err })
 	if err == nil {
 		t.Error("writing into a missing directory succeeded")
 	}
@@ -218,11 +218,20 @@ func TestResumedLogGoesOn(t *testing.T) {
 		t.Fatal("the refused log was changed")
 	}
 
+	// A file that is no history is refused, left as it was
+	// (TestOutputsReplaceOnlyTheirKind); an empty one is the new log.
 	other := filepath.Join(dir, "other.csv")
 	os.WriteFile(other, []byte("not a log\n"), 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: other}); err == nil || !strings.Contains(err.Error(), "is not a ganui history CSV") {
+		t.Fatalf("another file as the resumed log: %v", err)
+	}
+	if got, _ := os.ReadFile(other); string(got) != "not a log\n" {
+		t.Fatalf("the refused file now holds %q", got)
+	}
+	os.WriteFile(other, nil, 0o644)
 	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: other})
 	if got, _ := os.ReadFile(other); !strings.HasPrefix(string(got), CSVColumns(0)[:10]) || strings.Count(string(got), "\n") != 11 {
-		t.Fatalf("another file as the resumed log:\n%s", got)
+		t.Fatalf("an empty file as the resumed log:\n%s", got)
 	}
 }
 
@@ -322,5 +331,86 @@ func TestLogEndSeesWholeRowsOnly(t *testing.T) {
 	}
 	if last, _, ok := logEnd(path, csvLayout{}); !ok || last != -1 {
 		t.Fatalf("a last line of %d bytes: ends at %d, %v; want a cut row", len(data)-len(head), last, ok)
+	}
+}
+
+// TestKeysReplaceOnlyTheirKind: a key writes over a file it wrote before
+// (outputPath) only while that file is still of its kind: one put in its
+// place since — here the user's notes — is refused, the status line
+// saying so, and left as it was; w, e, c and P alike.
+func TestKeysReplaceOnlyTheirKind(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: dir})
+	s.trainEpoch()
+	const notes = "my notes, not ganui's\n"
+	for _, c := range []struct {
+		cmd  Command
+		file string
+		kind string
+	}{
+		{Save{}, "ganui-blog-original-seed3-epoch1.ckpt", "a ganui checkpoint"},
+		{Export{}, "ganui-blog-original-seed3.csv", "a ganui history CSV"},
+		{Share{}, "ganui-blog-original-seed3.json", "a preset file"},
+		{Plot{Format: "png", Draw: func(w io.Writer, _ Picture) error { _, err := io.WriteString(w, pngSignature); return err }}, "ganui-blog-original-seed3-epoch1.png", "a PNG, SVG or PDF figure"},
+	} {
+		path := filepath.Join(dir, c.file)
+		s.applyCommand(c.cmd)
+		if s.failed || !strings.Contains(s.note, path) {
+			t.Fatalf("%T: note %q, want %s written", c.cmd, s.note, path)
+		}
+		s.applyCommand(c.cmd) // its own file again: replaced as before
+		if s.failed {
+			t.Fatalf("%T over its own file: %q", c.cmd, s.note)
+		}
+		if err := os.WriteFile(path, []byte(notes), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.applyCommand(c.cmd)
+		if want := path + " is not " + c.kind + " (it would be replaced); give another name or remove it"; !s.failed || !strings.Contains(s.note, want) {
+			t.Errorf("%T over the user's file: note %q, want %q", c.cmd, s.note, want)
+		}
+		if got, _ := os.ReadFile(path); string(got) != notes {
+			t.Errorf("%T replaced the user's file: it holds %q", c.cmd, got)
+		}
+	}
+}
+
+// TestOutputsReplaceOnlyTheirKind: --save, --log and --plot over a file
+// of another kind (a preset file, a typo away from run.ckpt) are refused
+// before anything is trained, the file left as it was; over a file of
+// their kind, or an empty one, they are not.
+func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
+	dir := t.TempDir()
+	preset := []byte(`{"base": "vanilla"}` + "\n")
+	for _, c := range []struct {
+		set  func(*Options, string)
+		file string
+		own  string // a file of its kind
+		kind string
+	}{
+		{func(o *Options, p string) { o.SavePath = p }, "my.json", "GANUICKP", "a ganui checkpoint"},
+		{func(o *Options, p string) { o.LogPath = p }, "my.csv", CSVHeader + "\n", "a ganui history CSV"},
+		{func(o *Options, p string) { o.PlotPath = p }, "my.png", pngSignature, "a PNG, SVG or PDF figure"},
+		{func(o *Options, p string) { o.PlotPath = p }, "my.svg", `<?xml version="1.0"?>` + "\n<svg>", "a PNG, SVG or PDF figure"},
+	} {
+		path := filepath.Join(dir, c.file)
+		for _, content := range []string{string(preset), c.own, ""} {
+			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			opts := Options{Config: blogConfig(t, 5), Seed: 1}
+			c.set(&opts, path)
+			_, err := New(opts)
+			if content == string(preset) {
+				if want := path + " is not " + c.kind + " (it would be replaced); give another name or remove it"; err == nil || !strings.HasSuffix(err.Error(), want) {
+					t.Errorf("%s over a preset file: %v, want %q", c.file, err, want)
+				}
+			} else if err != nil {
+				t.Errorf("%s over %q: %v", c.file, content, err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != content {
+				t.Errorf("%s: the file now holds %q", c.file, got)
+			}
+		}
 	}
 }

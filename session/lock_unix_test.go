@@ -14,7 +14,8 @@ import (
 // corrupted it, both exiting 0).
 func TestLogIsLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
-	if err := os.WriteFile(path, []byte("theirs\n"), 0o644); err != nil {
+	theirs := CSVColumns(0) + "\n" // the other process's log, begun
+	if err := os.WriteFile(path, []byte(theirs), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	other, err := os.Open(path)
@@ -31,7 +32,7 @@ func TestLogIsLocked(t *testing.T) {
 	if _, err := openLog(path, false); err == nil {
 		t.Fatal("a locked log was opened")
 	}
-	if got, _ := os.ReadFile(path); string(got) != "theirs\n" {
+	if got, _ := os.ReadFile(path); string(got) != theirs {
 		t.Fatalf("the locked log now holds %q", got)
 	}
 	other.Close() // released: the log is the run's

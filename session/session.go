@@ -230,7 +230,8 @@ func (s *Session) OtherKernels() error {
 // or the checkpoint opts.Resume continued from its epoch. Every error is
 // about the input — a design that is not valid, a checkpoint that cannot
 // be read or that is at or past the plan Options.Epochs gives, an output
-// that could not be written at the end (checkPaths) — and says which,
+// that could not be written at the end (checkPaths) or would replace a
+// file of another kind (outputKinds) — and says which,
 // before anything is trained.
 func New(opts Options) (*Session, error) {
 	if err := checkPaths(opts); err != nil {
@@ -266,6 +267,9 @@ func New(opts Options) (*Session, error) {
 	if gan.Plane() != nil && opts.Samples > engine.MaxPlaneSamples {
 		return nil, fmt.Errorf("--samples: %s is more than a two-dimensional target's %s: its measures compare with a reference of %s points",
 			numtext.FormatInt(opts.Samples), numtext.FormatInt(engine.MaxPlaneSamples), numtext.FormatInt(engine.ReferenceSize))
+	}
+	if err := outputKinds(opts); err != nil {
+		return nil, err
 	}
 	clock := withClock(opts).Clock
 	s := &Session{

@@ -1,7 +1,9 @@
 // Package outputfile writes the files ganui makes — checkpoints, CSV
 // histories, figures, preset files — safely: atomically (a failed or
 // killed write never leaves a partial file where a good one was), through
-// symbolic links, and never over anything but a regular file.
+// symbolic links, never over anything but a regular file, and never over
+// a file of another kind (Kind): a typo that names the user's preset file
+// as a checkpoint's is refused, the preset file left as it was.
 package outputfile
 
 import (
@@ -28,9 +30,13 @@ import (
 //
 // A symbolic link at path is written through: the file it points to is
 // replaced and the link stays. Anything there but a regular file (a
-// device, a named pipe, a directory) is refused, never replaced.
-func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error) {
+// device, a named pipe, a directory) is refused, never replaced, and so
+// is a file that is not of kind (OfKind).
+func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error) (err error) {
 	if path, err = Target(path); err != nil {
+		return err
+	}
+	if err = OfKind(path, kind); err != nil {
 		return err
 	}
 	removeStale(path)
@@ -69,6 +75,41 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) (err error
 	return nil
 }
 
+// Kind is what an output file is — a checkpoint, a history CSV, a figure,
+// a preset file — so that an output replaces only a file of its own kind:
+// ganui --save my.json, a typo for my.ckpt, had replaced the user's preset
+// file with a checkpoint, without a word.
+type Kind struct {
+	// Name is the kind said of a file that is not one: "a ganui
+	// checkpoint".
+	Name string
+	// Is reports whether the file r reads, from its start, is of the
+	// kind: its magic, header line or signature.
+	Is func(r io.Reader) bool
+}
+
+// OfKind refuses the file at path (through any links) when it is not
+// empty and not of kind, before anything replaces it: the error names the file, what
+// it is not, and what to do. Nothing there, or an empty file (one a
+// shell's > made, or a write killed before its first byte), is of every
+// kind. A file that cannot be read cannot be told, and is refused too.
+// Only a regular file is opened (inputfile.Open): anything else is
+// refused, as Target refuses it.
+func OfKind(path string, kind Kind) error {
+	f, err := inputfile.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("%w: ganui cannot tell whether it is %s, and would replace it", err, kind.Name)
+	}
+	defer f.Close()
+	if f.Size() > 0 && !kind.Is(f) {
+		return fmt.Errorf("%s is not %s (it would be replaced); give another name or remove it", path, kind.Name)
+	}
+	return nil
+}
+
 // renamedError is err told with another text: the name of the file the
 // user gave for that of the temporary file.
 type renamedError struct {
@@ -83,7 +124,8 @@ func (e *renamedError) Unwrap() error { return e.err }
 // path as Write will: what is there (through any links) is a
 // regular file that its owner may write, or nothing, and its directory
 // exists and takes a new file. A read-only file is refused although a
-// rename could replace it: its owner made it so.
+// rename could replace it: its owner made it so. Whether the file there
+// is of the write's kind is OfKind's to say.
 func CheckWritable(path string) error {
 	path, err := Target(path)
 	if err != nil {

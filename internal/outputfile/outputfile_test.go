@@ -20,7 +20,7 @@ func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("disk full")
-	err := Write(path, 0o666, func(w io.Writer) error {
+	err := Write(path, 0o666, anyKind, func(w io.Writer) error {
 		io.WriteString(w, "half a")
 		return boom
 	})
@@ -40,7 +40,7 @@ func TestWriteFailureKeepsTheOldFile(t *testing.T) {
 // the hidden temporary one, which is gone when the error is read.
 func TestWriteErrorNamesThePath(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
-	err := Write(path, 0o666, func(w io.Writer) error {
+	err := Write(path, 0o666, anyKind, func(w io.Writer) error {
 		w.(*os.File).Close() // the next write fails as a full disk's does, with the file's name
 		_, err := io.WriteString(w, "data")
 		return fmt.Errorf("writing the weights: %w", err)
@@ -69,7 +69,7 @@ func TestStaleTemporaryFilesRemovedAtOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	if err := Write(path, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range killed {
@@ -94,7 +94,7 @@ func TestWriteUnderWayKeepsItsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "first"); return err }); err != nil {
+	if err := Write(path, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "first"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if !stillNamed(f) {
@@ -129,7 +129,7 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	}
 	filling, abandoned, done := make(chan string), make(chan struct{}), make(chan error)
 	go func() {
-		done <- Write(path, 0o600, func(w io.Writer) error {
+		done <- Write(path, 0o600, anyKind, func(w io.Writer) error {
 			io.WriteString(w, "half of the new")
 			filling <- w.(*os.File).Name()
 			<-abandoned
@@ -146,7 +146,7 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Error("the write abandoned under way succeeded")
 	}
-	if err := Write(filepath.Join(dir, "later.csv"), 0o666, func(io.Writer) error { return nil }); err == nil {
+	if err := Write(filepath.Join(dir, "later.csv"), 0o666, anyKind, func(io.Writer) error { return nil }); err == nil {
 		t.Error("a write began after Abandon")
 	}
 	if got, _ := os.ReadFile(path); string(got) != "old run" {
@@ -154,5 +154,51 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the directory holds %d entries, want only the old file", len(entries))
+	}
+}
+
+// anyKind is of every file: the tests of how a file is written, not of
+// what it may replace (TestWriteReplacesOnlyItsKind).
+var anyKind = Kind{"any file", func(io.Reader) bool { return true }}
+
+// TestWriteReplacesOnlyItsKind: Write and CheckWritable refuse a file
+// that is not empty and not of the write's kind, saying what it is not,
+// and leave it whole, nothing created beside it; an empty file, and one
+// of the kind, are replaced.
+func TestWriteReplacesOnlyItsKind(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	ckpt := Kind{"a checkpoint", func(r io.Reader) bool {
+		b, _ := io.ReadAll(io.LimitReader(r, 4))
+		return string(b) == "CKPT"
+	}}
+	write := func(s string) error {
+		return Write(path, 0o600, ckpt, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
+	}
+	os.WriteFile(path, []byte("my preset"), 0o600)
+	want := path + " is not a checkpoint (it would be replaced); give another name or remove it"
+	if err := OfKind(path, ckpt); err == nil || err.Error() != want {
+		t.Errorf("OfKind over another kind: %v, want %q", err, want)
+	}
+	if err := write("CKPT new"); err == nil || err.Error() != want {
+		t.Errorf("Write over another kind: %v, want %q", err, want)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "my preset" {
+		t.Errorf("the file now holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left beside it: %v", entries)
+	}
+	for _, before := range []string{"", "CKPT old"} {
+		os.WriteFile(path, []byte(before), 0o600)
+		if err := OfKind(path, ckpt); err != nil {
+			t.Errorf("OfKind over %q: %v", before, err)
+		}
+		if err := write("CKPT new"); err != nil {
+			t.Errorf("Write over %q: %v", before, err)
+		}
+		if got, _ := os.ReadFile(path); string(got) != "CKPT new" {
+			t.Errorf("over %q: the file holds %q", before, got)
+		}
 	}
 }

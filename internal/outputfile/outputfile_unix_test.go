@@ -22,10 +22,10 @@ func TestWriteMode(t *testing.T) {
 	defer syscall.Umask(umask)
 	dir := t.TempDir()
 	csv, ckpt := filepath.Join(dir, "a.csv"), filepath.Join(dir, "a.ckpt")
-	if err := Write(csv, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	if err := Write(csv, 0o666, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(ckpt, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err }); err != nil {
+	if err := Write(ckpt, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]fs.FileMode{csv: 0o644, ckpt: 0o600} {
@@ -46,7 +46,7 @@ func TestWriteMode(t *testing.T) {
 func TestWriteThroughLinks(t *testing.T) {
 	dir := t.TempDir()
 	write := func(path, s string) error {
-		return Write(path, 0o666, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
+		return Write(path, 0o666, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, s); return err })
 	}
 	realFile, link := filepath.Join(dir, "real.ckpt"), filepath.Join(dir, "link.ckpt")
 	os.WriteFile(realFile, []byte("old"), 0o666)
@@ -140,7 +140,7 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 		if err := CheckWritable(path); err == nil || err.Error() != want {
 			t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
 		}
-		err := Write(path, 0o644, func(io.Writer) error { return nil })
+		err := Write(path, 0o644, anyKind, func(io.Writer) error { return nil })
 		if err == nil || err.Error() != want {
 			t.Errorf("Write(%s) = %v, want %q", path, err, want)
 		}
@@ -175,7 +175,7 @@ func TestKilledWritesFileRemoved(t *testing.T) {
 	temp := lines.Text()
 	write := func() {
 		t.Helper()
-		if err := Write(path, 0o600, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		if err := Write(path, 0o600, anyKind, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 			t.Fatal(err)
 		}
 	}
