@@ -78,7 +78,7 @@ func TestPresetFile(t *testing.T) {
 	_, shown, _ := runCLI(t, "--show-preset", "vanilla", "--set", "name=mine")
 	path := writeFile(t, "mine.json", shown)
 	code, stdout, stderr := runCLI(t, "--headless", "--preset", path, "--epochs", "4", "--samples", "500", "--every", "0")
-	if code != 0 || !strings.HasPrefix(stdout, "final preset=mine seed=1 epochs=4 state=done") {
+	if code != 0 || !strings.HasPrefix(stdout, "final preset=mine samples=500 seed=1 epochs=4 state=done") {
 		t.Fatalf("--preset FILE: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	// A file with a base and --set overrides, which the final line names
@@ -86,7 +86,7 @@ func TestPresetFile(t *testing.T) {
 	based := writeFile(t, "bi.json", `{"base": "bimodal", "epochs": 3}`)
 	code, stdout, _ = runCLI(t, "--headless", "--preset", based, "--set", "g_lr=1e-4", "--samples", "500", "--every", "0")
 	final := stdout[strings.LastIndex("\n"+stdout, "\nfinal "):] // after the diagnosis: G, 3 epochs in, is on neither mode
-	if code != 0 || !strings.HasPrefix(final, "final preset=bi g_lr=1e-4 seed=1 epochs=3 state=done") || !strings.Contains(final, " modes=") {
+	if code != 0 || !strings.HasPrefix(final, "final preset=bi g_lr=1e-4 samples=500 seed=1 epochs=3 state=done") || !strings.Contains(final, " modes=") {
 		t.Fatalf("--preset FILE with base: exit %d, stdout %q", code, stdout)
 	}
 }
@@ -179,7 +179,7 @@ func TestSeedsInParallel(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(one), "\n")
 	for i, seed := range []string{"1", "2", "3"} {
-		if !strings.HasPrefix(lines[i], "final preset=bimodal seed="+seed+" epochs=20 state=done") {
+		if !strings.HasPrefix(lines[i], "final preset=bimodal samples=500 seed="+seed+" epochs=20 state=done") {
 			t.Errorf("line %d = %q, want seed %s's final line", i, lines[i], seed)
 		}
 		_, single, _ := runCLI(t, "--headless", "--preset", "bimodal", "--seed", seed, "--epochs", "20", "--samples", "500", "--every", "0")
@@ -191,7 +191,7 @@ func TestSeedsInParallel(t *testing.T) {
 	}
 	summary := strings.Join(lines[3:], "\n")
 	for _, want := range []string{
-		"summary preset=bimodal target=mixture(-2,0.5;2,0.5) seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
+		"summary preset=bimodal target=mixture(-2,0.5;2,0.5) samples=500 seeds=1-3 runs=3 diverged=0 jobs=1 wall_s=",
 		"\nsummary ks ", "\nsummary w1 ", "\nsummary mean ", "\nsummary std ", "\nsummary skew ", "\nsummary kurt ",
 		"\nsummary modes ", " of=2\n", "\nsummary epochs_per_s ", "\nsummary wall_s ", " target=0.0000\n", " target=2.0616\n",
 	} {
@@ -220,11 +220,11 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 	}
 	lines := strings.Split(seeds, "\n")
 	for i, seed := range []string{"1", "2"} {
-		if want := "final preset=vanilla target=normal(0,1) g_lr=1e-3 seed=" + seed + " epochs=10 state=done "; !strings.HasPrefix(lines[i], want) {
+		if want := "final preset=vanilla target=normal(0,1) g_lr=1e-3 samples=500 seed=" + seed + " epochs=10 state=done "; !strings.HasPrefix(lines[i], want) {
 			t.Errorf("--seeds: line %q, want it to begin %q", lines[i], want)
 		}
 	}
-	if want := "summary preset=vanilla g_lr=1e-3 target=normal(0,1) seeds=1-2 runs=2 "; !strings.HasPrefix(lines[2], want) {
+	if want := "summary preset=vanilla g_lr=1e-3 target=normal(0,1) samples=500 seeds=1-2 runs=2 "; !strings.HasPrefix(lines[2], want) {
 		t.Errorf("--seeds: summary %q, want it to begin %q", lines[2], want)
 	}
 	// A sweep's summary names them too, its target once.
@@ -238,7 +238,7 @@ func TestFinalLinesNameTheDesign(t *testing.T) {
 	}
 	// A preset's own design names nothing more.
 	_, plain, _ := runCLI(t, "--headless", "--every", "0", "--preset", "vanilla", "--epochs", "10", "--samples", "500")
-	if !strings.HasPrefix(plain[strings.LastIndex("\n"+plain, "\nfinal "):], "final preset=vanilla seed=1 epochs=10 ") {
+	if !strings.HasPrefix(plain[strings.LastIndex("\n"+plain, "\nfinal "):], "final preset=vanilla samples=500 seed=1 epochs=10 ") {
 		t.Errorf("final line of the preset's own design: %q", plain)
 	}
 }
@@ -254,15 +254,15 @@ func TestARenamedDesignNamesItsPreset(t *testing.T) {
 	ckpt := filepath.Join(t.TempDir(), "renamed.ckpt")
 	design := []string{"--headless", "--preset", "vanilla", "--set", "name=bimodal", "--set", "g_lr=1e-3", "--epochs", "4", "--samples", "500"}
 	code, single, stderr := runCLI(t, append(design, "--every", "0", "--save", ckpt)...)
-	if code != 0 || !strings.HasPrefix(lastLine(single), "final "+want+"seed=1 epochs=4 ") {
+	if code != 0 || !strings.HasPrefix(lastLine(single), "final "+want+"samples=500 seed=1 epochs=4 ") {
 		t.Errorf("exit %d, %q: final line %q, want it to begin %q", code, stderr, lastLine(single), "final "+want)
 	}
 	code, resumed, stderr := runCLI(t, "--headless", "--every", "0", "--resume", ckpt, "--epochs", "6")
-	if code != 0 || !strings.HasPrefix(lastLine(resumed), "final "+want+"seed=1 epochs=6 ") {
+	if code != 0 || !strings.HasPrefix(lastLine(resumed), "final "+want+"samples=500 seed=1 epochs=6 ") {
 		t.Errorf("resumed: exit %d, %q: final line %q, want it to begin %q", code, stderr, lastLine(resumed), "final "+want)
 	}
 	_, seeds, _ := runCLI(t, append(design, "--seeds", "1-2")...)
-	if !strings.Contains(seeds, "\nsummary "+want+"target=normal(4,1.25) seeds=1-2 ") {
+	if !strings.Contains(seeds, "\nsummary "+want+"target=normal(4,1.25) samples=500 seeds=1-2 ") {
 		t.Errorf("--seeds:\n%s\nwant a summary beginning %q", seeds, "summary "+want)
 	}
 	_, sweep, _ := runCLI(t, append(design, "--sweep", "d_lr=1e-3,1e-2")...)
@@ -386,7 +386,7 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 		}
 		return stdout
 	}
-	if out := train("--preset", design); !strings.HasPrefix(out, "final preset=design seed=1 epochs=3 state=done") {
+	if out := train("--preset", design); !strings.HasPrefix(out, "final preset=design samples=500 seed=1 epochs=3 state=done") {
 		t.Errorf("--preset %s: %q", design, out)
 	}
 	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(exp, "gone.json")},
@@ -397,7 +397,7 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(cwd, "mine.csv"), []byte("x,y\n5,5\n6,6\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out := train("--preset", design, "--set", "target=points(mine.csv)"); !strings.HasPrefix(out, "final preset=design target=points(mine.csv) seed=1") {
+	if out := train("--preset", design, "--set", "target=points(mine.csv)"); !strings.HasPrefix(out, "final preset=design target=points(mine.csv) samples=500 seed=1") {
 		t.Errorf("--set target=points(mine.csv): %q", out)
 	}
 
@@ -414,10 +414,10 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 	}
 	mine := writeFile(t, "mine.json", shown)
 	t.Chdir(t.TempDir())
-	if out := train("--preset", saved); !strings.HasPrefix(out, "final preset=design seed=1 epochs=3 state=done") {
+	if out := train("--preset", saved); !strings.HasPrefix(out, "final preset=design samples=500 seed=1 epochs=3 state=done") {
 		t.Errorf("--preset %s, --show-preset's file: %q", saved, out)
 	}
-	if out := train("--preset", mine); !strings.HasPrefix(out, "final preset=mine seed=1 epochs=3 state=done") {
+	if out := train("--preset", mine); !strings.HasPrefix(out, "final preset=mine samples=500 seed=1 epochs=3 state=done") {
 		t.Errorf("--preset %s, --show-preset's file: %q", mine, out)
 	}
 }

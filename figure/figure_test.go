@@ -865,7 +865,7 @@ func TestTitlesNameTheDesign(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "vanilla name=wide g_lr=1e-3 · seed 1 · 2 epochs (done) · target normal(0,1)"
-	if r := FromPicture(s.Picture()); r.Title != want || !strings.HasPrefix(res.Line(), "final preset=vanilla name=wide target=normal(0,1) g_lr=1e-3 seed=1 ") {
+	if r := FromPicture(s.Picture()); r.Title != want || !strings.HasPrefix(res.Line(), "final preset=vanilla name=wide target=normal(0,1) g_lr=1e-3 samples=500 seed=1 ") {
 		t.Errorf("title %q, want %q, beside the final line %q", r.Title, want, res.Line())
 	}
 	sweep := session.SweepResult{Preset: "vanilla", Changes: res.Changes, Target: "normal(0,1)", Epochs: 2, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"}}

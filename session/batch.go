@@ -263,8 +263,8 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		}
 	}
 	name, changes := designOf(opts, cfg)
-	fmt.Fprintf(w, "summary preset=%s target=%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
-		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), CompactSeeds(seeds), len(results), len(results)-len(ok),
+	fmt.Fprintf(w, "summary preset=%s target=%s%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
+		DesignText(name, changes, "target"), LineValue(targetSpec(cfg.Target)), samplesField(opts.Samples, cfg), CompactSeeds(seeds), len(results), len(results)-len(ok),
 		unfinished(len(seeds)-len(results)), min(jobs, len(seeds)), numtext.Figure(elapsed.Seconds(), 3))
 	if len(ok) == 0 {
 		return
@@ -351,6 +351,19 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		}
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
+}
+
+// samplesField is the field of a summary (a batch's or a sweep's) that
+// names its runs' evaluation sample size samples (Options.Samples),
+// " samples=N" before the seeds as their final lines have it before the
+// seed, where it is not the default for a run of cfg (namedSamples); ""
+// where it is.
+func samplesField(samples int, cfg engine.Config) string {
+	p, _ := cfg.Plane() // valid: the runs were built from it
+	if n := namedSamples(samples, p != nil); n > 0 {
+		return " samples=" + strconv.Itoa(n)
+	}
+	return ""
 }
 
 // unfinished is the field of a summary (a batch's or a sweep's) that

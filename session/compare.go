@@ -350,8 +350,8 @@ func (s *Session) Again() Again {
 	if a.Plan = max(s.planned, s.gan.Epoch()); a.Plan != base.Epochs {
 		args = append(args, "--epochs", fmt.Sprint(a.Plan))
 	}
-	if s.opts.Samples != defaultSamples(s.gan) {
-		args = append(args, "--samples", fmt.Sprint(s.opts.Samples))
+	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
+		args = append(args, "--samples", fmt.Sprint(n))
 	}
 	a.Command = strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
 	switch {

@@ -1,12 +1,14 @@
 package session
 
 import (
+	"context"
 	"math"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -114,5 +116,60 @@ func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
 	slow, fast := measures(900, 1.5), measures(123456.7, 123456.789)
 	if slow != fast {
 		t.Errorf("the measures' lines moved with the pace:\n%s\nagainst\n%s", slow, fast)
+	}
+}
+
+// TestLinesNameTheSampleSize: a run evaluated on other than the default
+// sample size says so on its final line, and a batch's and a sweep's
+// summaries say so of their runs, samples=1000 where again's command has
+// --samples 1000: KS and W1 and their noise floors differ with it, and
+// the lines of runs at 1,000 and at 10,000 samples had read alike. At
+// the default, as the command leaves --samples out, the lines do.
+func TestLinesNameTheSampleSize(t *testing.T) {
+	cfg := testdesigns.PerSample(10)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // the summary lines alone: nothing trains
+	for _, c := range []struct {
+		samples int
+		named   string // the field, "" for none
+	}{{1000, " samples=1000"}, {DefaultSamples, ""}, {0, ""}} {
+		opts := Options{Config: cfg, Seed: 1, Samples: c.samples}
+		s, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		final, again := s.Result().Line(), s.Again().Command
+		s.Stop()
+		if want := "final preset=per-sample" + c.named + " seed=1 "; !strings.HasPrefix(final, want) {
+			t.Errorf("--samples %d: final line %q, want it to start %q", c.samples, final, want)
+		}
+		if named := strings.Contains(again, "--samples"); named != (c.named != "") {
+			t.Errorf("--samples %d: again: %q, final line %q", c.samples, again, final)
+		}
+		var b strings.Builder
+		writeSummary(&b, opts, []uint64{1}, 1, nil, time.Second)
+		if want := "summary preset=per-sample target=normal(4,1.25)" + c.named + " seeds=1 "; !strings.HasPrefix(b.String(), want) {
+			t.Errorf("--samples %d: seeds summary %q, want it to start %q", c.samples, b.String(), want)
+		}
+		sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, cfg, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Reset()
+		RunSweep(ctx, opts, sw, []uint64{1}, 1, &b, nil)
+		if want := "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2" + c.named + " seeds=1 "; !strings.HasPrefix(b.String(), want) {
+			t.Errorf("--samples %d: sweep summary %q, want it to start %q", c.samples, b.String(), want)
+		}
+	}
+	// On a plane the default is the papers' 2,500: 10,000 is named.
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := samplesField(DefaultSamples, ring); f != " samples=10000" {
+		t.Errorf("ring at %d samples: %q", DefaultSamples, f)
+	}
+	if f := samplesField(engine.BenchmarkSamples, ring); f != "" {
+		t.Errorf("ring at %d samples: %q", engine.BenchmarkSamples, f)
 	}
 }

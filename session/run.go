@@ -48,6 +48,10 @@ type Result struct {
 	// (designOf).
 	Preset  string
 	Changes []Change
+	// Samples is the evaluations' sample size where it is not the
+	// default (namedSamples), 0 where it is: --samples, which the line
+	// names after the design, as Again's command does.
+	Samples int
 	Seed    uint64
 	Epochs  int   // epochs completed
 	State   State // Done, Diverged or Interrupted
@@ -72,7 +76,9 @@ type Result struct {
 
 // Line is the run's one-line key=value summary, the last line ganui
 // prints for it. The design's Changes follow its preset, each as its key
-// (preset=vanilla g_lr=1e-3 seed=1 …), as a sweep's row names its cell.
+// (preset=vanilla g_lr=1e-3 seed=1 …), as a sweep's row names its cell,
+// then the evaluations' sample size where it is not the default
+// (preset=vanilla samples=1000 seed=1 …).
 // A diverged run says how at the end: divergence=nan (a value not
 // finite) or divergence=runaway.
 func (r Result) Line() string { return joinFields(r.fields(0, 0), false) }
@@ -94,10 +100,15 @@ func (r Result) fields(seedDigits, epochDigits int) []lineField {
 	fs := []lineField{
 		{"final", 0},
 		{"preset=" + DesignText(r.Preset, r.Changes), 0}, // one design a batch
+	}
+	if r.Samples > 0 { // one sample size a batch
+		fs = append(fs, lineField{"samples=" + strconv.Itoa(r.Samples), 0})
+	}
+	fs = append(fs, []lineField{
 		{"seed=" + strconv.FormatUint(r.Seed, 10), len("seed=") + seedDigits},
 		{"epochs=" + strconv.Itoa(r.Epochs), len("epochs=") + epochDigits},
 		{"state=" + r.State.String(), len("state=") + len(Interrupted.String())},
-	}
+	}...)
 	if pm := m.Plane; pm != nil {
 		fs = append(fs, figure("mean_x", pm.MeanX, 4), figure("std_x", pm.StdX, 4), figure("mean_y", pm.MeanY, 4), figure("std_y", pm.StdY, 4),
 			figure("sw1", pm.SW1, 4), figure("sw1_floor", pm.SW1Floor, 4))
@@ -278,6 +289,7 @@ func (s *Session) Result() Result {
 		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
 	}
 	r.Preset, r.Changes = designOf(s.opts, cfg)
+	r.Samples = namedSamples(s.opts.Samples, s.gan.Plane() != nil)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes
 	if r.State != Done && r.State != Diverged {
 		r.State = Interrupted

@@ -303,7 +303,7 @@ func New(opts Options) (*Session, error) {
 	// After the record, which names a resumed run's preset.
 	s.opts = withBase(s.opts)
 	if s.opts.Samples <= 0 { // not given, nor by the record
-		s.opts.Samples = defaultSamples(gan)
+		s.opts.Samples = defaultSamples(gan.Plane() != nil)
 	}
 	if opts.Epochs > 0 {
 		s.planned = opts.Epochs
@@ -378,13 +378,26 @@ func New(opts Options) (*Session, error) {
 }
 
 // defaultSamples is an evaluation's sample size unless Options say
-// otherwise: DefaultSamples, or on a two-dimensional target
+// otherwise: DefaultSamples, or on a two-dimensional target (plane)
 // engine.BenchmarkSamples, the papers' protocol.
-func defaultSamples(gan *engine.GAN) int {
-	if gan.Plane() != nil {
+func defaultSamples(plane bool) int {
+	if plane {
 		return engine.BenchmarkSamples
 	}
 	return DefaultSamples
+}
+
+// namedSamples is the sample size n (Options.Samples, 0 for the
+// default) where a command or a line names it, --samples or samples=:
+// n where it is not the default on a target on a plane or not
+// (defaultSamples), else 0. The final line, the summaries and Again's
+// command name it alike, so that runs evaluated on other sample sizes,
+// whose KS, W1 and noise floors differ with it, do not read alike.
+func namedSamples(n int, plane bool) int {
+	if n == defaultSamples(plane) {
+		return 0
+	}
+	return n
 }
 
 // planReached says where a run at epoch stands against a plan it has

@@ -374,8 +374,8 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	if res.Target != "" {
 		target = " target=" + LineValue(res.Target)
 	}
-	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
-		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), CompactSeeds(seeds), total, diverged,
+	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
+		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
 		unfinished(len(runs)-total), min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
 	if ctx.Err() != nil {
 		return res, ErrInterrupted

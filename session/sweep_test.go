@@ -138,7 +138,7 @@ func TestRunSweep(t *testing.T) {
 		outs[i] = b.String()
 	}
 	lines := strings.Split(strings.TrimSpace(outs[0]), "\n")
-	if len(lines) != 5 || !strings.HasPrefix(lines[4], "summary preset=ls-sgd target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1-2 runs=8 ") {
+	if len(lines) != 5 || !strings.HasPrefix(lines[4], "summary preset=ls-sgd target=normal(4,1.25) sweep=d_lr×g_lr cells=4 samples=300 seeds=1-2 runs=8 ") {
 		t.Fatalf("output:\n%s", outs[0])
 	}
 	if !strings.HasPrefix(lines[0], "sweep d_lr=1e-2 g_lr=1e-2 runs=2 diverged=0/2 ks=0.") ||
@@ -167,12 +167,12 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	cancel()
 	var b strings.Builder
 	res, err := RunSweep(ctx, opts, sw, []uint64{1}, 2, &b, nil)
-	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 seeds=1 runs=0 diverged=0 unfinished=2 jobs=") {
+	if err != ErrInterrupted || len(res.Rows) != 0 || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) sweep=d_lr cells=2 samples=300 seeds=1 runs=0 diverged=0 unfinished=2 jobs=") {
 		t.Fatalf("cancelled sweep: %v, %d rows, output %q", err, len(res.Rows), b.String())
 	}
 	b.Reset()
 	err = RunSeeds(ctx, opts, []uint64{1, 2, 3}, 2, &b, nil)
-	if err != ErrInterrupted || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) seeds=1-3 runs=0 diverged=0 unfinished=3 jobs=") {
+	if err != ErrInterrupted || !strings.HasPrefix(b.String(), "summary preset=per-sample target=normal(4,1.25) samples=300 seeds=1-3 runs=0 diverged=0 unfinished=3 jobs=") {
 		t.Fatalf("cancelled batch: %v, output %q", err, b.String())
 	}
 }
