@@ -275,10 +275,14 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		pm := func(f func(*engine.PlaneMetrics) float64) func(Result) float64 {
 			return func(r Result) float64 { return f(r.Metrics.Plane) }
 		}
-		var target [4]string // the target's own moments, exact (engine.PlaneMoments)
+		// The target's own moments, exact (engine.PlaneMoments), in the
+		// final line's order, each axis's mean and then its std, as the
+		// progress lines and the CSV give them (the summary had given
+		// both means and then both stds).
+		var target [4]string
 		if p, err := cfg.Plane(); err == nil && p != nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
-			for i, v := range [4]float64{mx, my, sx, sy} {
+			for i, v := range [4]float64{mx, sx, my, sy} {
 				target[i] = "target=" + numtext.Figure(v, 4)
 			}
 		}
@@ -286,8 +290,8 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, ""},
 			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, ""},
 			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0]},
-			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[1]},
-			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[2]},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1]},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2]},
 			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3]},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {

@@ -415,3 +415,43 @@ func TestSummaryFiniteMedians(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneSummaryInTheFinalLinesOrder: a 2-D --seeds summary gives each
+// axis's mean and then its std, mean_x std_x mean_y std_y, as the final
+// lines above it, the progress lines and the CSV do, each beside its
+// target's own: it had given mean_x mean_y std_x std_y.
+func TestPlaneSummaryInTheFinalLinesOrder(t *testing.T) {
+	moons, err := presets.Get("moons") // a target whose four moments differ
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := moons.Plane()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mx, my, sx, sy := engine.PlaneMoments(p)
+	r := Result{Preset: "moons", State: Done, Metrics: engine.Metrics{N: 100, Plane: &engine.PlaneMetrics{MeanX: 1, StdX: 2, MeanY: 3, StdY: 4}}}
+	var keys []string // the final line's moments, in its order
+	for _, f := range strings.Fields(r.Line()) {
+		if k, _, _ := strings.Cut(f, "="); strings.HasPrefix(k, "mean_") || strings.HasPrefix(k, "std_") {
+			keys = append(keys, k)
+		}
+	}
+	var b strings.Builder
+	writeSummary(&b, Options{Config: moons}, []uint64{1}, 1, []Result{r}, time.Second)
+	var got []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 1 && (strings.HasPrefix(f[1], "mean_") || strings.HasPrefix(f[1], "std_")) {
+			got = append(got, strings.Join(f[1:], " "))
+		}
+	}
+	want := []string{
+		"mean_x median=1.0000 min=1.0000 max=1.0000 target=" + numtext.Figure(mx, 4),
+		"std_x median=2.0000 min=2.0000 max=2.0000 target=" + numtext.Figure(sx, 4),
+		"mean_y median=3.0000 min=3.0000 max=3.0000 target=" + numtext.Figure(my, 4),
+		"std_y median=4.0000 min=4.0000 max=4.0000 target=" + numtext.Figure(sy, 4),
+	}
+	if !slices.Equal(keys, []string{"mean_x", "std_x", "mean_y", "std_y"}) || !slices.Equal(got, want) {
+		t.Errorf("final line's moments %v; summary's:\n%s\nwant:\n%s", keys, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
