@@ -729,6 +729,18 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		}
 		out = append(out, f)
 	}
+	// A frozen D is a cause, listed before what it makes of G (modes
+	// missing, a collapse, the noise ignored), as D's win is: from then
+	// on G learns from D's fixed scores alone (devnag-moments --set
+	// d_lr=10, seed 1, D frozen from epoch 108, G collapsed from 3,050).
+	// It had come after them, the screen's first line at 80×24 the
+	// collapse. A D stalled at its equilibrium comes after them: it scores
+	// every sample alike and pushes G nowhere, so what G is then it was
+	// before (blog-original, seed 1, ignores its noise from epoch 100 and
+	// is stalled from 2,800).
+	if f, ok := frozen(w); ok {
+		out = append(out, f)
+	}
 	if m.N > 0 && m.Plane != nil {
 		return plateau(w, append(out, diagnosePlane(cfg, w, m.Plane, m.N, e.Epoch)...), e)
 	}
@@ -764,8 +776,6 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	if f, ok := indifferent(w); ok {
 		far, why := farFromTarget(m)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
-	} else if f, ok := frozen(w); ok {
-		out = append(out, f)
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("KS at its noise floor: it cannot tell the samples from a perfect generator's at %s samples; the tails are the Q-Q plot's to judge", numtext.FormatInt(m.N)),
@@ -1019,7 +1029,7 @@ func (w *watch) averagedAtEquilibrium() bool {
 // at their equilibrium, or its losses have sat still there for stillNow
 // epochs, their averages yet to follow.
 func indifferent(w *watch) (Finding, bool) {
-	if !w.averagedAtEquilibrium() && w.still < stillNow {
+	if !w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
 	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
@@ -1043,7 +1053,7 @@ func indifferent(w *watch) (Finding, bool) {
 // (devnag-2017, seed 2, D real 0.0000 and D fake 0.0005), which D's win
 // says.
 func frozen(w *watch) (Finding, bool) {
-	if !w.hasEq || w.fixed < lossWindow || w.dWins() {
+	if !w.hasEq || w.fixed < lossWindow || w.dWins() || w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
@@ -1121,8 +1131,6 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 	if f, ok := indifferent(w); ok {
 		far, why := farOnPlane(m)
 		out = append(out, stalled(f, w, far, why, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
-	} else if f, ok := frozen(w); ok {
-		out = append(out, f)
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

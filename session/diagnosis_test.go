@@ -1738,3 +1738,44 @@ func TestFrozenDSaysSo(t *testing.T) {
 		t.Error("D's losses moving by hundredths: D frozen")
 	}
 }
+
+// TestFrozenDComesBeforeWhatItMakesOfG: a frozen D is listed before
+// what it does to G, as D's win is: devnag-moments --set d_lr=10 (seed
+// 1) has D frozen from epoch 108 and G collapsed from 3,050, and the
+// collapse had been listed first, the screen's first line at 80×24. A D
+// stalled at its equilibrium, which pushes G nowhere, stays after G's.
+func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(dLoss float64, m engine.Metrics) (out []FindingKind) {
+		w := watchOf(cfg)
+		for e := 1; e <= 3100; e++ {
+			st := engine.EpochStats{Epoch: e, DReal: dLoss, DFake: dLoss, G: 2.1351, Mean: 0.47, Std: 0.027}
+			if e <= 7 { // the first epochs move
+				st.DReal, st.DFake = 1+0.1*float64(e), 1.7-0.1*float64(e)
+			}
+			w.add(st, -1, 9, true, true)
+		}
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: 3100, Metrics: m, KSFloor: 0.0136}) {
+			out = append(out, f.Kind)
+		}
+		return out
+	}
+	spike := engine.Metrics{N: 1000, KS: 0.997, ZDep: 0.01, Std: 0.027}
+	twoModes := engine.Metrics{N: 1000, KS: 0.6, ZDep: 0.5, Std: 2, Modes: []engine.ModeCoverage{{Mode: engine.Mode{Mean: -2}, Share: 1, Expected: 0.5, Covered: true}, {Mode: engine.Mode{Mean: 2}, Expected: 0.5}}}
+	for _, c := range []struct {
+		dLoss float64
+		m     engine.Metrics
+		want  []FindingKind
+	}{
+		{1.1305, spike, []FindingKind{DFrozen, GCollapsed, NoiseIgnored}},
+		{1.1305, twoModes, []FindingKind{DFrozen, ModeDropped}},
+		{math.Ln2, spike, []FindingKind{GCollapsed, NoiseIgnored, DStalled}},
+	} {
+		if got := kinds(c.dLoss, c.m); !slices.Equal(got, c.want) {
+			t.Errorf("D's losses fixed at %.4f, %d modes: findings %v, want %v", c.dLoss, len(c.m.Modes), got, c.want)
+		}
+	}
+}
