@@ -406,6 +406,11 @@ func (c *Config) Dim() int { return TargetDim(c.Target) }
 // rather than a row G emits whole (blog-original's row of 100).
 func (c *Config) Packs() bool { return c.GOut == 1 && c.DIn > 1 }
 
+// ScoresSamples tells whether D judges single samples, so that its score
+// is a function D(x) of one sample x. D designs that read whole rows (raw
+// rows of several samples, packs, diffs, moments) score a row instead.
+func (c *Config) ScoresSamples() bool { return c.DIn == 1 && c.DInput == DInputRaw }
+
 // DFeatures returns the width of one discriminator row as D's first dense
 // layer sees it, after the input transform DInput.
 func (c *Config) DFeatures() int {

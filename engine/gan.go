@@ -736,9 +736,9 @@ func meanStd32(x []float32, off, stride int) (mean, std float64) {
 }
 
 // ScoresSamples reports whether D judges single samples, so that D(x) is a
-// curve over x. D designs that read whole rows (raw rows of several
-// samples, diffs, moments) have no such curve.
-func (g *GAN) ScoresSamples() bool { return g.cfg.DIn == 1 && g.cfg.DInput == DInputRaw }
+// curve over x (Config.ScoresSamples). D designs that read whole rows
+// (raw rows of several samples, diffs, moments) have no such curve.
+func (g *GAN) ScoresSamples() bool { return g.cfg.ScoresSamples() }
 
 // DCurve writes D's score for len(dst) evenly spaced x from lo to hi
 // (inclusive) into dst and reports true, or reports false when D does not

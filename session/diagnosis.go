@@ -347,6 +347,11 @@ type Equilibrium struct {
 	// D to be at its equilibrium: equilibriumScore in D's score, times
 	// the loss's slope there.
 	Tol float64
+	// Samples: D scores single samples (engine.Config.ScoresSamples), so
+	// that its score is D(x), as the screen's D(x) curve draws it; else D
+	// scores whole rows (blog-original's row of 100, a pack, the moments
+	// of 500 samples), which no x names.
+	Samples bool
 }
 
 // EquilibriumOf returns the equilibrium of cfg's losses, each the value
@@ -358,7 +363,7 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 	if a == 0 {
 		a = 1 // a zero Config: no smoothing
 	}
-	e.D = a / 2
+	e.D, e.Samples = a/2, cfg.ScoresSamples()
 	switch cfg.Loss {
 	case engine.LossBCE:
 		e.DReal = -a * math.Log(a/2)
@@ -390,12 +395,20 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 
 // Where says where the equilibrium is: "ln 2, D(x) ≈ ½", or, when D's
 // two losses differ, "their balance, D(x) ≈ 0.45", each term written
-// together (numtext.Together) for the screen's wrapping.
+// together (numtext.Together) for the screen's wrapping. A D that does
+// not score single samples (Samples) is said to score ½, "ln 2, D's
+// score ≈ ½": devnag-moments, whose D sees only 4 moments of 500
+// samples and whose screen says "no D(x) curve", had been said to sit at
+// D(x) ≈ ½.
 func (e Equilibrium) Where() string {
-	if e.Label != "" {
-		return numtext.Together(e.Label) + ", " + numtext.Together("D(x) ≈ ½")
+	score := "D's score"
+	if e.Samples {
+		score = "D(x)"
 	}
-	return "their balance, " + numtext.Together("D(x) ≈ "+numtext.Digits(e.D, 3))
+	if e.Label != "" {
+		return numtext.Together(e.Label) + ", " + numtext.Together(score+" ≈ ½")
+	}
+	return "their balance, " + numtext.Together(score+" ≈ "+numtext.Digits(e.D, 3))
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'

@@ -1739,6 +1739,55 @@ func TestFrozenDSaysSo(t *testing.T) {
 	}
 }
 
+// TestEquilibriumNamesDxOnlyWhereDScoresSamples: D's equilibrium is said
+// as D(x) ≈ ½ only where D scores single samples, the test the screen's
+// D(x) curve and surface are drawn on (engine.GAN.ScoresSamples), and as
+// D's score ≈ ½ where D scores whole rows: devnag-moments, whose screen
+// says "no D(x) curve: D sees only 4 moments of 500 samples", had been
+// said to sit at "ln 2, D(x) ≈ ½", as had blog-original's row of 100 and
+// bimodal-pacgan's packs.
+func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
+	rows := 0
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq, ok := EquilibriumOf(cfg)
+		if !ok {
+			continue
+		}
+		g, err := engine.New(cfg, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		where := numtext.Plain(eq.Where())
+		want := "D(x) ≈ "
+		if !g.ScoresSamples() {
+			want, rows = "D's score ≈ ", rows+1
+		}
+		if !strings.Contains(where, want) || !g.ScoresSamples() && strings.Contains(where, "D(x)") {
+			t.Errorf("%s: its equilibrium is at %q, want %q in it", name, where, want)
+		}
+	}
+	if rows < 3 { // blog-original, devnag-moments, bimodal-pacgan at least
+		t.Errorf("%d presets' D scores rows, want the test to see some", rows)
+	}
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(cfg)
+	for e := 1; e <= lossWindow; e++ {
+		d := 0.01 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+	}
+	f, ok := indifferent(&w)
+	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "its losses sit at ln 2, D's score ≈ ½;") {
+		t.Errorf("devnag-moments at its equilibrium: %q", got)
+	}
+}
+
 // TestFrozenDComesBeforeWhatItMakesOfG: a frozen D is listed before
 // what it does to G, as D's win is: devnag-moments --set d_lr=10 (seed
 // 1) has D frozen from epoch 108 and G collapsed from 3,050, and the
