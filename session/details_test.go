@@ -47,7 +47,7 @@ func TestDetailsAreBounded(t *testing.T) {
 			return []string{(&watch{dReal: v, dFake: v, eq: eq, hasEq: true}).leftEquilibrium()}
 		}, nil, nil},
 		{"equilibrium-ended hinge", func(v float64) []string {
-			return []string{(&watch{dReal: v, dFake: 1, hinge: true}).leftEquilibrium()}
+			return []string{(&watch{dReal: v, dFake: 1, loss: engine.LossHinge}).leftEquilibrium()}
 		}, nil, nil},
 		{"noise-used", func(v float64) []string {
 			return []string{noiseUsed(nil, &Eval{Metrics: engine.Metrics{N: 2000, ZDep: v}})}

@@ -436,13 +436,15 @@ type watch struct {
 	// unclamped: the losses have no limit to sit at (least squares), so a
 	// runaway's loss is past runawayPast, growing, not stuck at a clamp.
 	unclamped bool
+	// loss is the run's loss, in whose scores the end of D's win is said
+	// (dWinsEndSays).
+	loss engine.Loss
 	// eq is the losses' equilibrium, when hasEq; under the hinge loss
 	// (hinge), only their sum has one, hingeSum. still counts the
 	// consecutive epochs with both of D's losses (the hinge's sum) within
 	// stillTol of it.
 	eq    Equilibrium
 	hasEq bool
-	hinge bool
 	still int
 	// fixed counts the consecutive epochs with each of D's losses within
 	// stillTol of the epoch before's (prevDReal, prevDFake), wherever
@@ -633,7 +635,7 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 
 // reset forgets the run followed so far, for a new run or a roll-back.
 func (w *watch) reset() {
-	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, hinge: w.hinge, winsUnder: w.winsUnder, winsLeast: w.winsLeast,
+	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, loss: w.loss, winsUnder: w.winsUnder, winsLeast: w.winsLeast,
 		tMean: w.tMean, tMeanY: w.tMeanY, tSpread: w.tSpread, unknownModes: w.unknownModes}
 }
 
@@ -641,7 +643,7 @@ func (w *watch) reset() {
 func watchOf(cfg engine.Config) watch {
 	w := watch{unclamped: cfg.Loss != engine.LossBCE}
 	w.eq, w.hasEq = EquilibriumOf(cfg)
-	w.hinge = cfg.Loss == engine.LossHinge
+	w.loss = cfg.Loss
 	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
 	if t, err := engine.ParseTarget(cfg.Target); err == nil { // a plane's, or a points file's, are newWatch's
 		w.tMean, w.tSpread = t.Mean(), t.StdDev()
@@ -733,7 +735,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		if least > 0 {
 			detail = fmt.Sprintf("%s, together under %g above D real's least, %s", losses, under, numtext.Together(fmt.Sprintf("%s at real label %g", numtext.Figure(least, 4), cfg.RealLabel)))
 		}
-		f := Finding{Kind: DWins, Text: "D wins: it tells real from fake almost surely", Detail: detail}
+		f := Finding{Kind: DWins, Text: "D wins: " + dWinsSays(cfg), Detail: detail}
 		switch cfg.GLoss {
 		case engine.GLossMinimax:
 			f.Text += ", so the minimax G loss saturates and G's gradient vanishes: try g_loss nonsaturating"
@@ -817,6 +819,40 @@ func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
 		return dWinsHinge, 0, true
 	}
 	return 0, 0, false
+}
+
+// dWinsSays says what D's win (dWins) is in a run of cfg, in the terms of
+// its loss's scores: under BCE D's score is its belief that a sample is
+// real, and D tells real from fake almost surely; under least squares
+// its scores, which no sigmoid bounds, sit at their labels (real data's
+// at cfg's real label); under the hinge loss, whose scores are no
+// probabilities, they are past its margins, where its losses are 0.
+// Under the hinge loss D had been said to tell "real from fake almost
+// surely" (hinge, seed 1, from epoch 400).
+func dWinsSays(cfg engine.Config) string {
+	switch cfg.Loss {
+	case engine.LossLeastSquares:
+		a := cfg.RealLabel
+		if a == 0 {
+			a = 1 // a zero Config: no smoothing
+		}
+		return fmt.Sprintf("its scores sit at their labels, real data's %s and generated data's %s", numtext.Together("at "+numtext.Digits(a, 3)), numtext.Together("at 0"))
+	case engine.LossHinge:
+		return "it scores nearly every sample past its margin, real data " + numtext.Together("over 1") + " and generated data " + numtext.Together("under −1")
+	}
+	return "it tells real from fake almost surely"
+}
+
+// dWinsEndSays says what the end of D's win is under loss, in the terms
+// of dWinsSays.
+func dWinsEndSays(loss engine.Loss) string {
+	switch loss {
+	case engine.LossLeastSquares:
+		return "D's scores have left their labels"
+	case engine.LossHinge:
+		return "D's scores are no longer past its margins"
+	}
+	return "D no longer tells real from fake almost surely"
 }
 
 // nonSaturatingName names what g_loss nonsaturating is under loss, in the
@@ -930,7 +966,7 @@ func farOnPlane(m *engine.PlaneMetrics) (far bool, why string) {
 // sum's distance from hingeSum; +Inf for a loss without one.
 func (w *watch) off(dReal, dFake float64) float64 {
 	switch {
-	case w.hinge:
+	case w.hinge():
 		return math.Abs(dReal + dFake - hingeSum)
 	case w.hasEq:
 		return max(math.Abs(dReal-w.eq.DReal), math.Abs(dFake-w.eq.DFake))
@@ -938,10 +974,14 @@ func (w *watch) off(dReal, dFake float64) float64 {
 	return math.Inf(1)
 }
 
+// hinge tells whether the run's loss is the hinge loss, whose two losses
+// have an equilibrium only in their sum (hingeSum).
+func (w *watch) hinge() bool { return w.loss == engine.LossHinge }
+
 // tol is how near their equilibrium (off) D's averaged losses must be
 // for D to be at it: the equilibrium's Tol, under the hinge loss hingeTol.
 func (w *watch) tol() float64 {
-	if w.hinge {
+	if w.hinge() {
 		return hingeTol
 	}
 	return w.eq.Tol
@@ -950,7 +990,7 @@ func (w *watch) tol() float64 {
 // where says where D's losses sit at their equilibrium, as
 // Equilibrium.Where does; under the hinge loss, at a sum of 2.
 func (w *watch) where() string {
-	if w.hinge {
+	if w.hinge() {
 		return numtext.Together("a sum of 2") + ", D's scores on real and generated data alike"
 	}
 	return w.eq.Where()
@@ -1084,7 +1124,7 @@ func (w *watch) equilibriumDetail() string {
 	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
 	at := numtext.Together(eq.Label + " = " + numtext.Figure(eq.DReal, 4))
 	switch {
-	case w.hinge: // the sum, which the detail gives with the losses
+	case w.hinge(): // the sum, which the detail gives with the losses
 		at = "2"
 		losses += ", " + numtext.Together("together "+numtext.Figure(w.dReal+w.dFake, 4))
 	case eq.Label == "": // smoothed labels: the real label α is 2·eq.D, exactly (EquilibriumOf)

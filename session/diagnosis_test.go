@@ -1004,21 +1004,30 @@ func TestEquilibriumIsOfDsScore(t *testing.T) {
 // (seeds 1–3) sits at D's losses 0.05 to 0.1 together at epoch 1,000,
 // nearly every sample past its margin, KS 0.96 to 0.98, with no finding. A
 // Wasserstein critic, whose scores have no scale, never wins.
+//
+// Each says what holds of its loss's scores: only BCE's are a belief that
+// a sample is real, and D had been said to tell "real from fake almost
+// surely" under least squares and the hinge loss too, whose scores are at
+// their labels or past their margins.
 func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 	for _, c := range []struct {
-		loss         engine.Loss
-		dReal, dFake float64
-		wins         bool
-		ended, gLoss string // the end's words; how the win names G's loss
+		loss          engine.Loss
+		dReal, dFake  float64
+		wins          bool
+		ended, gLoss  string // the end's words; how the win names G's loss
+		says, endSays string // what the win and its end say of D's scores
 	}{
-		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss"},
-		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", ""},
-		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.0025", "G's least-squares loss"},
-		{engine.LossLeastSquares, 0.06 * 0.06 / 2, 0.06 * 0.06 / 2, false, "", ""},
-		{engine.LossLeastSquares, 0.0053, 0.0018, false, "", ""},                           // lsgan (seed 3) at epoch 1,000: D 0.90 and 0.06
-		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.2", "G's loss −D(G(z))"}, // hinge (seed 1) at epoch 1,000
-		{engine.LossHinge, 0.15, 0.15, false, "", ""},
-		{engine.LossWasserstein, -3, 0.01, false, "", ""},
+		{engine.LossBCE, -math.Log(0.96), -math.Log(0.96), true, "together over 0.1", "the non-saturating G loss",
+			"D wins: it tells real from fake almost surely", "D no longer tells real from fake almost surely: D real"},
+		{engine.LossBCE, -math.Log(0.94), -math.Log(0.94), false, "", "", "", ""},
+		{engine.LossLeastSquares, 0.04 * 0.04 / 2, 0.04 * 0.04 / 2, true, "together over 0.0025", "G's least-squares loss",
+			"D wins: its scores sit at their labels, real data's at 1 and generated data's at 0", "D's scores have left their labels: D real"},
+		{engine.LossLeastSquares, 0.06 * 0.06 / 2, 0.06 * 0.06 / 2, false, "", "", "", ""},
+		{engine.LossLeastSquares, 0.0053, 0.0018, false, "", "", "", ""}, // lsgan (seed 3) at epoch 1,000: D 0.90 and 0.06
+		{engine.LossHinge, 0.0531, 0.0161, true, "together over 0.2", "G's loss −D(G(z))", // hinge (seed 1) at epoch 1,000
+			"D wins: it scores nearly every sample past its margin, real data over 1 and generated data under −1", "D's scores are no longer past its margins: D real"},
+		{engine.LossHinge, 0.15, 0.15, false, "", "", "", ""},
+		{engine.LossWasserstein, -3, 0.01, false, "", "", "", ""},
 	} {
 		cfg := testdesigns.PerSample(100)
 		cfg.Loss = c.loss
@@ -1034,6 +1043,9 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		if i >= 0 && !strings.Contains(fs[i].Text, c.gLoss) {
 			t.Errorf("%s: D wins says %q, want it to name G's loss as %q", c.loss, fs[i].Text, c.gLoss)
 		}
+		if i >= 0 && !strings.HasPrefix(numtext.Plain(fs[i].Text), c.says) {
+			t.Errorf("%s: D wins says %q, want it to begin %q", c.loss, numtext.Plain(fs[i].Text), c.says)
+		}
 		if c.ended == "" {
 			continue
 		}
@@ -1043,9 +1055,14 @@ func TestDWinsUnderEveryLossWithScores(t *testing.T) {
 		for i := 1; i <= settleChecks; i++ {
 			ended = p.update(nil, nil, 100+100*i, 100, &w)
 		}
-		if len(ended) != 1 || !strings.Contains(numtext.Plain(ended[0].Detail), c.ended) {
-			t.Errorf("%s: the end %+v, want one saying %q", c.loss, ended, c.ended)
+		if len(ended) != 1 || !strings.Contains(numtext.Plain(ended[0].Detail), c.ended) || !strings.HasPrefix(numtext.Plain(ended[0].Detail), c.endSays) {
+			t.Errorf("%s: the end %+v, want one saying %q and %q", c.loss, ended, c.endSays, c.ended)
 		}
+	}
+	// Under least squares with one-sided label smoothing real data's
+	// label is α.
+	if got := numtext.Plain(dWinsSays(engine.Config{Loss: engine.LossLeastSquares, RealLabel: 0.9})); !strings.Contains(got, "real data's at 0.9 and") {
+		t.Errorf("least squares at real label 0.9: D wins says %q", got)
 	}
 }
 

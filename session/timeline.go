@@ -71,7 +71,7 @@ type EventKind int
 const (
 	EventModeDropped      EventKind = iota // a mode G had covered went missing
 	EventModeRecovered                     // a mode that went missing is covered again
-	EventDWins                             // D started winning: almost sure of every sample
+	EventDWins                             // D started winning: its scores at their labels or past its margins
 	EventDWinsEnded                        // D no longer wins
 	EventNoiseIgnored                      // G stopped using its noise
 	EventNoiseUsed                         // G uses its noise again
@@ -307,16 +307,17 @@ func improving(w *watch, _ *Eval) string {
 	return fmt.Sprintf("the distance to the target improves again: the best of the last %s epochs' checks %s, the best before them %s", numtext.FormatInt(w.window), w.bests(w.lately), w.bests(w.before))
 }
 
-// dWinsEnded is the detail of D's win's end: its averaged losses, whose
-// sum is over dWinsUnder's again (counted from D real's least with label
-// smoothing). It had said only "D no longer tells real from fake almost
-// surely", with no number to find on the chart.
+// dWinsEnded is the detail of D's win's end, in the terms of the run's
+// loss (dWinsEndSays): its averaged losses, whose sum is over dWinsUnder's
+// again (counted from D real's least with label smoothing). It had said
+// only "D no longer tells real from fake almost surely", with no number
+// to find on the chart.
 func dWinsEnded(w *watch, _ *Eval) string {
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
-	return fmt.Sprintf("D no longer tells real from fake almost surely: %s, %s", w.averagedLosses(), over)
+	return fmt.Sprintf("%s: %s, %s", dWinsEndSays(w.loss), w.averagedLosses(), over)
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
@@ -357,7 +358,7 @@ func offNoiseFloor(_ *watch, e *Eval) string {
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
-	if w.hinge { // only the sum says: under 2, D's mean score on real data is over its mean on generated data
+	if w.hinge() { // only the sum says: under 2, D's mean score on real data is over its mean on generated data
 		sum, tol := w.dReal+w.dFake, equilibriumLeave*hingeTol
 		scores := "D's mean scores on real and generated data are apart again"
 		switch {
