@@ -157,7 +157,10 @@ func balance(e *session.Equilibrium) []Level {
 	case e.Label != "":
 		return []Level{{e.Label, e.DReal}}
 	}
-	at := " at D(x) = " + short(e.D)
+	at := " at " + e.Score() + " " + short(e.D)
+	if e.Samples {
+		at = " at D(x) = " + short(e.D)
+	}
 	return []Level{{"D real" + at, e.DReal}, {"D fake" + at, e.DFake}}
 }
 

@@ -281,6 +281,7 @@ func TestBalanceIsTheEquilibrium(t *testing.T) {
 		e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label})
 		var ep *session.Equilibrium
 		if ok {
+			e.Samples = true // a D(x) curve's design: vanilla's
 			ep = &e
 		}
 		var got []string
@@ -290,6 +291,12 @@ func TestBalanceIsTheEquilibrium(t *testing.T) {
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("%s, real label %g: %q, want %q", c.loss, c.label, g, c.want)
 		}
+	}
+	// A D that judges rows, packs or moments has no D(x) to name.
+	e, _ := session.EquilibriumOf(engine.Config{Loss: engine.LossBCE, RealLabel: 0.9})
+	e.Samples = false
+	if got := balance(&e)[0].Name; got != "D real at D's score 0.45" {
+		t.Errorf("a D of rows: %q, want D real at D's score 0.45", got)
 	}
 }
 

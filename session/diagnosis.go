@@ -401,14 +401,23 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 // samples and whose screen says "no D(x) curve", had been said to sit at
 // D(x) ≈ ½.
 func (e Equilibrium) Where() string {
-	score := "D's score"
-	if e.Samples {
-		score = "D(x)"
-	}
+	score := e.Score()
 	if e.Label != "" {
 		return numtext.Together(e.Label) + ", " + numtext.Together(score+" ≈ ½")
 	}
 	return "their balance, " + numtext.Together(score+" ≈ "+numtext.Digits(e.D, 3))
+}
+
+// Score names the score D gives at the equilibrium: "D(x)" where D
+// scores single samples (Samples), "D's score" where it scores whole
+// rows, a pack or a batch's moments, which no x names. The finding, the
+// loss chart's line, its glossary entry and the figure's balance lines
+// all name it so.
+func (e Equilibrium) Score() string {
+	if e.Samples {
+		return "D(x)"
+	}
+	return "D's score"
 }
 
 // watch is what the diagnosis follows epoch by epoch: the losses'

@@ -127,9 +127,12 @@ func (m *Model) balanceTaken(entry string) string {
 	if m.snap.Loss == engine.LossLeastSquares {
 		entry = strings.Replace(entry, "BCE losses sit", "least-squares losses sit, ⅛ each,", 1)
 	}
+	if !e.Samples { // D judges rows, packs or moments: no sample x has a score
+		entry = strings.Replace(entry, numtext.Together("D(x) = ½")+" for every sample", numtext.Together("D's score = ½")+" for everything it judges", 1)
+	}
 	b.WriteString(entry)
 	if e.Label == "" {
-		b.WriteString(" With one-sided label smoothing, real data labelled " + numtext.Plainly(2*e.D, 3) + ", D's best answer is half that: the line is named " + numtext.Together("D(x)="+numtext.Plainly(e.D, 3)) + ".")
+		b.WriteString(" With one-sided label smoothing, real data labelled " + numtext.Plainly(2*e.D, 3) + ", D's best answer is half that: the line is named " + numtext.Together(scoreIs(e, numtext.Plainly(e.D, 3))) + ".")
 	}
 	names := []string{"D"}
 	if e.DFake != e.DReal {

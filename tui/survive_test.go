@@ -532,7 +532,8 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 		{rangeNum(1.2e-5, 2), "1.2e-5"},
 		{rangeNum(1234, 2), "1200"},
 		{rangeNum(0.99815, 4), "0.9981"},
-		{eqLabel(&session.Equilibrium{D: 1.5e-5}, 40), "D(x)=1.5e-5"},
+		{eqLabel(&session.Equilibrium{D: 1.5e-5, Samples: true}, 40), "D(x)=1.5e-5"},
+		{eqLabel(&session.Equilibrium{D: 1.5e-5}, 40), "D=1.5e-5"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

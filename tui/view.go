@@ -1782,21 +1782,32 @@ func balanceLines(e *session.Equilibrium) []refLine {
 }
 
 // eqLabel names the loss chart's reference lines: "ln 2 at D(x)=½"
-// (with room), "±ln 2" when G's minimax loss sits at −ln 2, or, where D's
-// two losses balance at different values (label smoothing), the score D
-// gives there, "D(x)=0.45".
+// (with room; "at D=½" where D scores no single sample:
+// Equilibrium.Samples), "±ln 2" when G's minimax loss sits at −ln 2, or,
+// where D's two losses balance at different values (label smoothing), the
+// score D gives there, "D(x)=0.45".
 func eqLabel(e *session.Equilibrium, w int) string {
 	if e.Label == "" {
-		return "D(x)=" + numtext.Plainly(e.D, 3)
+		return scoreIs(e, numtext.Plainly(e.D, 3))
 	}
 	label := e.Label
 	if e.G < 0 {
 		label = "±" + label
 	}
 	if w >= 50 {
-		label += " at D(x)=½"
+		label += " at " + scoreIs(e, "½")
 	}
 	return label
+}
+
+// scoreIs writes e's score at value v, as short as the loss chart's
+// legend needs it: "D(x)=½", or "D=½" where D scores whole rows, a pack
+// or a batch's moments, which no x names.
+func scoreIs(e *session.Equilibrium, v string) string {
+	if e.Samples {
+		return "D(x)=" + v
+	}
+	return "D=" + v
 }
 
 // legendItem names a series by its mark in its colour, then its name

@@ -484,6 +484,7 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no equilibrium", c.name)
 		}
+		e.Samples = true // a D(x) curve's design: vanilla's
 		var m Model
 		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = c.loss, c.g, &e
 		var entry string
@@ -538,6 +539,45 @@ func TestDxEntrySaysWhereACriticsLineIs(t *testing.T) {
 	for _, g := range glossaryOf(false) {
 		if g[0] == "D(x)" && !strings.Contains(g[1], "its dotted line half-way between them, which marks no balance") {
 			t.Errorf("the D(x) entry does not say where a critic's dotted line is: %q", g[1])
+		}
+	}
+}
+
+// TestBalanceNamesDxOnlyWhereDScoresSamples: the loss chart's ln 2 line
+// and its glossary entry name D(x) only for a D that scores single
+// samples, as the finding does (session.Equilibrium.Score): blog-original,
+// whose D judges a row of 100, had its line read "ln 2 at D(x)=½" and the
+// entry "when D(x) = ½ for every sample" beside "no D(x) curve".
+func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
+	for _, c := range []struct {
+		preset        string
+		label, entry  string
+		absentInEntry string
+	}{
+		{"vanilla", "ln 2 at D(x)=½", "D(x) = ½ for every sample", "D's score"},
+		{"blog-original", "ln 2 at D=½", "D's score = ½ for everything it judges", "D(x)"},
+		{"devnag-moments", "ln 2 at D=½", "D's score = ½ for everything it judges", "D(x)"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, ok := session.EquilibriumOf(cfg)
+		if !ok {
+			t.Fatalf("%s: no equilibrium", c.preset)
+		}
+		if got := eqLabel(&e, 60); got != c.label {
+			t.Errorf("%s: the line is named %q, want %q", c.preset, got, c.label)
+		}
+		var m Model
+		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = cfg.Loss, cfg.GLoss, &e
+		for _, g := range m.glossaryEntries() {
+			if g[0] != "ln 2 line" {
+				continue
+			}
+			if entry := numtext.Plain(g[1]); !strings.Contains(entry, c.entry) || strings.Contains(entry, c.absentInEntry) {
+				t.Errorf("%s: the entry %q, want %q in it and no %q", c.preset, entry, c.entry, c.absentInEntry)
+			}
 		}
 	}
 }
