@@ -261,6 +261,18 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 	return histogram(xs, h, binMass(t, h))
 }
 
+// Range is the x range a histogram of xs under h shows over the target
+// t: h's, or t's DefaultRange if h has none, widened as covering says
+// when h.Cover is set. A figure of G's samples draws over it, so that it
+// shows what an evaluation of them (GAN.Evaluate) bins. xs is not changed.
+func (h HistSpec) Range(xs []float64, t Target) (lo, hi float64) {
+	h = h.resolve(t)
+	if h.Cover {
+		h = h.covering(slices.Sorted(slices.Values(xs)))
+	}
+	return h.Lo, h.Hi
+}
+
 // resolve fills in h's defaults for the target t (see NewHistogram).
 func (h HistSpec) resolve(t Target) HistSpec {
 	if h.Bins <= 0 {

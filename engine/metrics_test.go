@@ -229,3 +229,45 @@ func TestHistogramCoversSamplesOffItsRange(t *testing.T) {
 		t.Errorf("no finite sample: range %v to %v, want the target's %v to %v", h.Lo, h.Hi, lo, hi)
 	}
 }
+
+// TestHistSpecRangeIsEvaluatesRange: a figure of a sample draws over the
+// range an evaluation of it bins (HistSpec.Range), widened when most of
+// the sample lies off the target's range and only when Cover asks, the
+// sample left as it was.
+func TestHistSpecRangeIsEvaluatesRange(t *testing.T) {
+	tg, err := ParseTarget("uniform(2,6)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := DefaultRange(tg)
+	off := make([]float64, 1000)
+	for i := range off {
+		off[i] = 0.1 - 0.2*float64(i)/float64(len(off)-1) // descending: Range must not sort it
+	}
+	inside := slices.Clone(off)
+	for i := range 600 {
+		inside[i] = 2 + 4*float64(i)/600
+	}
+	for _, c := range []struct {
+		name string
+		xs   []float64
+		spec HistSpec
+	}{
+		{"off, covering", off, HistSpec{Cover: true}},
+		{"off, not covering", off, HistSpec{Bins: 60, Lo: lo, Hi: hi}},
+		{"60% inside", inside, HistSpec{Bins: 60, Lo: lo, Hi: hi, Cover: true}},
+	} {
+		xs := slices.Clone(c.xs)
+		gotLo, gotHi := c.spec.Range(xs, tg)
+		if !slices.Equal(xs, c.xs) {
+			t.Errorf("%s: Range changed the sample", c.name)
+		}
+		h := Evaluate(xs, 1, tg, c.spec).Hist
+		if gotLo != h.Lo || gotHi != h.Hi {
+			t.Errorf("%s: Range %v to %v, an evaluation's %v to %v", c.name, gotLo, gotHi, h.Lo, h.Hi)
+		}
+	}
+	if gotLo, _ := (HistSpec{Cover: true}).Range(off, tg); !(gotLo < -0.098) {
+		t.Errorf("a sample at 0 ± 0.1: Range from %v, want below -0.098", gotLo)
+	}
+}

@@ -1216,3 +1216,30 @@ func TestEvaluationShowsGOffTheTarget(t *testing.T) {
 		t.Errorf("the check's keyframe spans %v to %v, the target's range", k.Lo, k.Hi)
 	}
 }
+
+// TestPictureShowsGOffTheTarget: a figure's samples panel spans what the
+// screen's histogram does, widened to take in G's samples when most lie
+// off the target's range (uniform's G near 0 at epoch 1), D's curve and
+// a pinned baseline over it: it had stayed over the target's range, the
+// panel empty but for "all 10,000 outside [1.71, 6.29]".
+func TestPictureShowsGOffTheTarget(t *testing.T) {
+	s := idleAt(t, "uniform", Options{Seed: 1, Samples: 1000, Dir: t.TempDir()}, 1)
+	s.evaluate()
+	Pin{}.apply(s)
+	p := s.Picture()
+	h := s.eval.Metrics.Hist
+	if !(h.Lo < s.lo) {
+		t.Fatalf("the screen's histogram spans %v to %v, the target's range; want it widened", h.Lo, h.Hi)
+	}
+	if p.Lo != h.Lo || p.Hi != h.Hi {
+		t.Errorf("the figure spans %v to %v, the screen %v to %v", p.Lo, p.Hi, h.Lo, h.Hi)
+	}
+	curve := make([]float64, len(p.DCurve))
+	s.gan.DCurve(curve, p.Lo, p.Hi)
+	if len(curve) == 0 || !slices.Equal(p.DCurve, curve) {
+		t.Error("D's curve is not drawn over the figure's range")
+	}
+	if b := p.Baseline.Eval.Metrics.Hist; b.Lo != p.Lo || b.Hi != p.Hi || len(b.Counts) != PictureBins {
+		t.Errorf("the figure's baseline: %d bins over %v to %v, want %d over %v to %v", len(b.Counts), b.Lo, b.Hi, PictureBins, p.Lo, p.Hi)
+	}
+}

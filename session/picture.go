@@ -52,8 +52,10 @@ type Picture struct {
 	// G's own, or with GEMA > 0 the moving average of its weights'.
 	Samples []float64
 	GEMA    float64
-	// Lo and Hi are the x range a histogram of the run shows
-	// (engine.DefaultRange of the target).
+	// Lo and Hi are the x range a histogram of the run shows: the
+	// target's (engine.DefaultRange), widened to take in Samples when
+	// most of them lie outside it, as an evaluation's is (Session's
+	// histSpec, engine.HistSpec.Cover).
 	Lo, Hi float64
 	// DCurve holds D's score at len(DCurve) evenly spaced x from Lo to Hi,
 	// or is nil when D does not judge single samples; NoCurve then says
@@ -109,9 +111,6 @@ func (s *Session) Picture() Picture {
 		Events:     slices.Clone(s.tl.events),
 		Earlier:    s.tl.dropped,
 	}
-	if s.baseline != nil {
-		p.Baseline = s.baseline.binned(PictureBins, s.lo, s.hi, s.gan.Target())
-	}
 	p.Preset, p.Changes = designOf(s.opts, s.gan.Config())
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {
 		p.Equilibrium = &e
@@ -120,6 +119,9 @@ func (s *Session) Picture() Picture {
 	if s.gan.Plane() != nil {
 		p.Plane = s.target.Plane
 		p.Lo, p.Hi = s.lo, s.hi
+		if s.baseline != nil {
+			p.Baseline = s.baseline.binned(PictureBins, p.Lo, p.Hi, p.Target)
+		}
 		surf := make([]float64, pictureSurface*pictureSurface)
 		if s.gan.DSurface(surf, p.Plane.Box, pictureSurface, pictureSurface) {
 			p.Surface, p.SurfaceN = surf, pictureSurface
@@ -128,7 +130,10 @@ func (s *Session) Picture() Picture {
 		}
 		return p
 	}
-	p.Lo, p.Hi = engine.DefaultRange(p.Target)
+	p.Lo, p.Hi = s.histSpec(PictureBins).Range(p.Samples, p.Target)
+	if s.baseline != nil {
+		p.Baseline = s.baseline.binned(PictureBins, p.Lo, p.Hi, p.Target)
+	}
 	curve := make([]float64, pictureCurve)
 	if s.gan.DCurve(curve, p.Lo, p.Hi) {
 		p.DCurve = curve
