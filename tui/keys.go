@@ -84,10 +84,9 @@ func newKeyMap() keyMap {
 }
 
 // now is the key map with each key's help text as the key acts at this
-// moment: space pauses a running run, runs a paused one and goes on past
-// a finished plan, and it and the single steps are held back on a
-// diverged one; b pins a baseline or, one pinned, clears it; on the
-// keys page ? turns to the glossary and esc closes the page, in a replay
+// moment: space pauses a running run, runs a paused one (a diverged one
+// too, where idle holds it back) and goes on past a finished plan; b
+// pins a baseline or, one pinned, clears it; on the keys page ? turns to the glossary and esc closes the page, in a replay
 // esc returns to live. The footer and the keys page both read their texts
 // here: the page had offered "b baseline" beside a footer's "b unpin".
 func (k keyMap) now() keyMap {
@@ -96,14 +95,6 @@ func (k keyMap) now() keyMap {
 		k.Pause.SetHelp("space", "pause")
 	case session.Done:
 		k.Pause.SetHelp("space", "go on")
-	case session.Diverged:
-		// Space and the single steps are refused, the status saying why
-		// and what goes on (u, r, R); the keys page had offered them as
-		// ever, "n one epoch", where the footer leaves them out.
-		k.Pause.SetHelp("space", "(diverged)")
-		k.Step.SetHelp("n", "(diverged)")
-		k.StepD.SetHelp("d", "(diverged)")
-		k.StepG.SetHelp("g", "(diverged)")
 	default:
 		k.Pause.SetHelp("space", "run")
 	}
@@ -156,13 +147,15 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 	help, quit := k.Help, k.Quit
 	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
-	replay.SetEnabled(k.frames) // none kept yet (a paused run at epoch 0): nothing to replay
-	// Nothing to export yet (a paused run at epoch 0): e would only say
-	// so, where 120 columns had offered "e csv".
+	// A key that could only refuse (idle) is left out: nothing to replay
+	// or export at epoch 0, where 120 columns had offered "e csv", no
+	// kept state for u to go back to.
+	idle := k.idle()
+	replay.SetEnabled(idle[","] == "")
 	csv := short(k.Export, "e", "csv")
-	csv.SetEnabled(k.export)
+	csv.SetEnabled(idle["e"] == "")
 	rollback := short(k.Rollback, "u", "roll back")
-	rollback.SetEnabled(k.rollback) // the help leaves a disabled key out
+	rollback.SetEnabled(idle["u"] == "") // the help leaves a disabled key out
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
@@ -233,6 +226,40 @@ func footerWidth(bs []key.Binding) int {
 	}
 	return w + max(n-1, 0)*lipgloss.Width(footerSep)
 }
+
+// idle is the keys that cannot act at this moment, by their first key,
+// each with why in a word or two: the footer leaves them out and the
+// keys page (keysPage) draws them faint, both reading the state here.
+// Space and the single steps are refused on a diverged run, the status
+// saying why and what goes on (u, r, R); replay and export have nothing
+// before the first epoch; u has nothing without a kept state.
+func (k keyMap) idle() map[string]string {
+	idle := map[string]string{}
+	if k.state == session.Diverged {
+		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG} {
+			idle[b.Keys()[0]] = idleDiverged
+		}
+	}
+	if !k.frames {
+		for _, b := range []key.Binding{k.Back, k.Forward, k.PrevEvent, k.NextEvent} {
+			idle[b.Keys()[0]] = idleEpoch0
+		}
+	}
+	if !k.export {
+		idle[k.Export.Keys()[0]] = idleEpoch0
+	}
+	if !k.rollback {
+		idle[k.Rollback.Keys()[0]] = idleNoState
+	}
+	return idle
+}
+
+// Why a key is idle, as the keys page says it.
+const (
+	idleDiverged = "diverged"
+	idleEpoch0   = "epoch 0"      // nothing trained: nothing to replay or export
+	idleNoState  = "nothing kept" // no kept state for u to go back to
+)
 
 // FullHelp is what ? shows: every key the trainer answers to, one
 // column per group — stepping, tuning, looking back, files and the pages

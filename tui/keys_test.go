@@ -1,18 +1,22 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/session"
+	"github.com/muesli/termenv"
 )
 
 // TestKeysPageSaysWhatKeysDoNow: the keys page (?) describes space, b,
 // ? and esc as they act at this moment, in the footer's words: it had
 // offered "b baseline" while the footer said "b unpin", a baseline
 // pinned, and "space pause/run" whatever the state; and on a diverged
-// run "n one epoch", which the session refuses.
+// run "n one epoch" as if the session took it (it is now drawn faint).
 func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 	page := func(k keyMap) map[string]string {
 		descs := map[string]string{}
@@ -42,7 +46,7 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 		{"paused", session.Paused, false, map[string]string{"space/p": "run", "b": "baseline"}},
 		{"paused, pinned", session.Paused, true, map[string]string{"space/p": "run", "b": "unpin"}},
 		{"done, pinned", session.Done, true, map[string]string{"space/p": "go on", "b": "unpin"}},
-		{"diverged", session.Diverged, false, map[string]string{"space/p": "(diverged)", "n": "(diverged)", "d": "(diverged)", "g": "(diverged)", "u": "roll back"}},
+		{"diverged", session.Diverged, false, map[string]string{"space/p": "run", "n": "one epoch", "u": "roll back"}}, // faint: TestKeysPageDrawsIdleKeysFaint
 	} {
 		k := newKeyMap()
 		k.width, k.state, k.pinned = 200, c.state, c.pinned
@@ -113,6 +117,47 @@ func TestKeysPageDiagnosisOnce(t *testing.T) {
 		}
 		if !strings.Contains(view, "Design bimodal-1d") {
 			t.Errorf("%d×%d: not the keys page:\n%s", w, h, view)
+		}
+	}
+}
+
+// TestKeysPageDrawsIdleKeysFaint: the keys page keeps every key's words
+// and draws faint those that cannot act now, as the footer leaves them
+// out, with a line saying why. At epoch 0 it had offered "u roll back",
+// "e export CSV" and ", prev frame" as if they acted; words such as
+// "(none yet)" in their place had said nothing of what they do.
+func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, c := range []struct {
+		name                     string
+		state                    session.State
+		frames, export, rollback bool
+		faint                    []string // by the key as the page names it
+		why                      string
+	}{
+		{"epoch 0", session.Paused, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "epoch 0, nothing kept"},
+		{"mid-run", session.Running, true, true, false, []string{"u"}, "nothing kept"},
+		{"rolled back", session.Paused, true, true, true, nil, ""},
+		{"diverged", session.Diverged, true, true, true, []string{"space/p", "n", "d", "g"}, "diverged"},
+	} {
+		k := newKeyMap()
+		k.width, k.state, k.frames, k.export, k.rollback, k.page = 80, c.state, c.frames, c.export, c.rollback, pageKeys
+		page := keysPage(k, 80)
+		for _, col := range k.FullHelp() {
+			for _, b := range col {
+				h := b.Help()
+				faint := slices.Contains(c.faint, h.Key)
+				if got := strings.Contains(page, styleFaint.Render(h.Desc)); got != faint {
+					t.Errorf("%s: %q %q drawn faint %v, want %v", c.name, h.Key, h.Desc, got, faint)
+				}
+				if !strings.Contains(ansi.Strip(page), h.Desc) {
+					t.Errorf("%s: the page has lost %q's words %q", c.name, h.Key, h.Desc)
+				}
+			}
+		}
+		if got := strings.Contains(ansi.Strip(page), "faint: not now"); got != (c.why != "") || c.why != "" && !strings.Contains(ansi.Strip(page), c.why) {
+			t.Errorf("%s: the page's legend, want %q:\n%s", c.name, c.why, ansi.Strip(page))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -57,7 +58,7 @@ func (m *Model) layout() layout {
 		return l
 	}
 	l.ok = true
-	l.helpH = lipgloss.Height(m.help.View(m.keys))
+	l.helpH = lipgloss.Height(m.keyBar())
 	l.statusH = msgRows(l.h)
 	body := l.h - 1 - l.statusH - l.helpH
 	l.topH = max(2+minChartRows, min((body*2+4)/5, body-sideRows)) // two lines of legend over each chart
@@ -167,7 +168,76 @@ func (m Model) View() string {
 		body = top + "\n" + bottom
 	}
 	status := block(m.msgLines(l.w, l.statusH), l.w, l.statusH)
-	return strings.Join([]string{m.header(l.w), body, status, m.help.View(m.keys)}, "\n")
+	return strings.Join([]string{m.header(l.w), body, status, m.keyBar()}, "\n")
+}
+
+// keyBar is the foot of the screen: the footer's keys, or on the keys page
+// (?) every key (keysPage).
+func (m Model) keyBar() string {
+	if m.keys.page == pageKeys {
+		return keysPage(m.keys, m.width)
+	}
+	return m.help.View(m.keys)
+}
+
+// keysPage is every key, in columns as FullHelp groups them and in the
+// words of now, w columns at most: a key that cannot act at this moment
+// (keyMap.idle), which the footer leaves out, keeps its words but is drawn
+// faint (in brackets without colour), and a line over the columns says
+// so and why. The page had offered "u roll back" and ", prev frame" at
+// epoch 0 as if they acted; words such as "(none yet)" in their place
+// had left a newcomer's first page saying nothing of what they do.
+func keysPage(k keyMap, w int) string {
+	idle := k.idle()
+	var cols []string
+	used := 0
+	for _, group := range k.FullHelp() {
+		var keys, descs []string
+		for _, b := range group {
+			if !b.Enabled() {
+				continue
+			}
+			h, ks, ds := b.Help(), styleText, styleMuted
+			if idle[b.Keys()[0]] != "" {
+				ks, ds = styleFaint, styleFaint
+				if noColour() {
+					h.Desc = "(" + h.Desc + ")"
+				}
+			}
+			keys, descs = append(keys, ks.Render(h.Key)), append(descs, ds.Render(h.Desc))
+		}
+		col := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(keys, "\n"), " ", strings.Join(descs, "\n"))
+		if len(cols) > 0 {
+			col = lipgloss.JoinHorizontal(lipgloss.Top, "  ", col)
+		}
+		if used+lipgloss.Width(col) > w {
+			break
+		}
+		used += lipgloss.Width(col)
+		cols = append(cols, col)
+	}
+	var why []string
+	for _, r := range []string{idleDiverged, idleEpoch0, idleNoState} {
+		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
+			why = append(why, r)
+		}
+	}
+	if len(why) > 0 && len(cols) > 0 {
+		// Under the last column, in the rows the first leaves free, so
+		// that the design above keeps its lines at 80×24.
+		legend := "faint: not now —"
+		if noColour() {
+			legend = "(bracketed): not now —"
+		}
+		lw := max(w-used+lipgloss.Width(cols[len(cols)-1])-2, 1)
+		lines := append([]string{legend}, wrapIndent(strings.Join(why, ", "), lw)...)
+		for i, l := range lines {
+			lines[i] = styleFaint.Render(l)
+		}
+		last := &cols[len(cols)-1]
+		*last = lipgloss.JoinVertical(lipgloss.Left, *last, lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(lines, "\n")))
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }
 
 // designPanel takes the charts' place while the full help is open: the
