@@ -13,7 +13,8 @@ import (
 )
 
 // interactive opens the full-screen trainer on the run, and once the user
-// quits prints the run's final line and the command that runs it again
+// quits prints the files its keys wrote (session.Parting), the run's
+// final line and the command that runs it again
 // with the settings it ended with (session.Again), so that both stay in
 // the terminal's scroll-back: with the design file that command names
 // written, when it is neither a built-in preset nor the run's own preset
@@ -52,21 +53,26 @@ func interactive(opts options, stdout io.Writer) error {
 		fmt.Fprintln(stdout, leftLine(end, unsaved))
 		return nil
 	}
-	// w, e, c or P pressed before q, written as the session stopped.
-	written, err1 := s.Parting()
-	for _, note := range written {
-		fmt.Fprintln(stdout, note)
-	}
-	result := s.Result()
-	fmt.Fprintln(stdout, result.Line())
 	again := s.Again()
+	var design string
 	var err2 error
 	if again.DesignFile != "" {
 		if path, err := s.WriteDesign(); err != nil {
 			err2 = fmt.Errorf("the design the command again loads: %w", err) // the command is still said
 		} else {
-			fmt.Fprintln(stdout, "wrote", path+", the design the command again loads")
+			design = path
 		}
+	}
+	// The files w, e, c and P wrote, whose notes the screen took with
+	// it, but the design, named beside the command that loads it.
+	written, err1 := s.Parting(design)
+	for _, note := range written {
+		fmt.Fprintln(stdout, note)
+	}
+	result := s.Result()
+	fmt.Fprintln(stdout, result.Line())
+	if design != "" {
+		fmt.Fprintln(stdout, "wrote", design+", the design the command again loads")
 	}
 	fmt.Fprintln(stdout, "again:", again.Command)
 	if again.Caveat != "" {

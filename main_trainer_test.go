@@ -423,3 +423,32 @@ func TestTrainerAsksTheBackgroundUnderTmux(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 }
+
+// TestTrainerNamesTheFilesItWrote: the lines printed once the trainer
+// has quit name the files its keys wrote, before the final line: w then
+// q a moment later had left the checkpoint on disk and its note, the
+// status line's alone, gone with the screen. Of two checkpoints the
+// latest is named, with its resume command, and the other counted.
+func TestTrainerNamesTheFilesItWrote(t *testing.T) {
+	tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("paused at epoch 0")
+	tr.master.WriteString("w")
+	tr.waitFor("saved epoch 0")
+	tr.master.WriteString("n")
+	tr.waitFor("epoch 1 / 100")
+	tr.master.WriteString("wq")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tr.waitFor("again: ganui")
+	_, after, _ := strings.Cut(tr.output(), "\x1b[?1049l") // the alternate screen left
+	want := "saved epoch 1: ganui --resume ganui-vanilla-seed1-epoch1.ckpt continues from it · and 1 earlier checkpoint\r\nfinal preset=vanilla seed=1 epochs=1 "
+	if !strings.Contains(after, want) {
+		t.Errorf("after the trainer: %q; want %q", after, want)
+	}
+	for _, name := range []string{"ganui-vanilla-seed1-epoch0.ckpt", "ganui-vanilla-seed1-epoch1.ckpt"} {
+		if _, err := os.Stat(filepath.Join(tr.cmd.Dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -361,10 +361,14 @@ func (s *Session) SavePending() bool {
 	return s.savesAsked > s.savesDone
 }
 
-// partingNote is a note of a file written, or not, once the session was
-// told to stop (Parting).
+// partingNote is what became of a file a key asked for (w, e, c, P):
+// the file written, its kind and the note that said so, or a failure
+// said on no screen, the session told to stop (Parting).
 type partingNote struct {
-	text   string
+	path string    // "" for none written
+	kind [2]string // the file's kind, one and more, to count earlier ones
+	text string
+	// failed is a failure the stop found: said on no screen.
 	failed bool
 }
 
@@ -380,36 +384,81 @@ func (s *Session) writeWaiting() {
 	s.queue = nil
 	s.mu.Unlock()
 	for _, c := range waiting {
-		if writesFile(c) {
+		if _, ok := writesFile(c); ok {
 			s.note = ""
 			s.applyCommand(c)
 		}
 	}
 }
 
-// writesFile reports whether c writes a file the user asked for.
-func writesFile(c Command) bool {
+// writesFile reports whether c writes a file the user asked for, and
+// what its files are called, one and more.
+func writesFile(c Command) (kind [2]string, ok bool) {
 	switch c.(type) {
-	case Save, Export, Share, Plot:
-		return true
+	case Save:
+		return [2]string{"checkpoint", "checkpoints"}, true
+	case Export:
+		return [2]string{"history", "histories"}, true
+	case Share:
+		return [2]string{"preset file", "preset files"}, true
+	case Plot:
+		return [2]string{"figure", "figures"}, true
 	}
-	return false
+	return kind, false
 }
 
-// Parting says what became of the files asked for that the session
-// wrote once told to stop (the trainer's q), whose notes no screen
-// showed: those waiting behind the epoch in training then, or written
-// by Stop (writeWaiting). It gives the notes of those written, as the
-// status line would have said them, and an error naming those that
-// could not be. It belongs to the goroutine that called Stop.
-func (s *Session) Parting() (written []string, err error) {
+// keepNote keeps, for Parting, what the command at work of kind did: the
+// file it wrote (s.wrote, the path) with its note, replacing an earlier
+// note of that file, or a failure once the session was told to stop,
+// which no screen shows. A failure the screen showed, or a note of no
+// file ("nothing to export yet"), is not kept.
+func (s *Session) keepNote(kind [2]string, path string) {
+	text, _, _ := strings.Cut(s.note, CommandBreak) // the command follows as "again:"
+	switch {
+	case path != "":
+		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.path == path })
+		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed && s.quitting()})
+	case s.failed && s.quitting():
+		s.parting = append(s.parting, partingNote{kind: kind, text: text, failed: true})
+	}
+}
+
+// Parting says what became of the files the keys asked for (w, e, c,
+// P), for the lines printed once the trainer has quit: a note the status
+// line showed a moment before q, or none at all for a file written as
+// the session stopped (writeWaiting), had been lost with the screen. It
+// gives the note of each file written, as the status line said it — of
+// a kind written more than once, the latest's, with a count of the
+// others ("saved epoch 300: ganui --resume … continues from it · and 2
+// earlier checkpoints") — leaving out the file at except, which the
+// caller names itself (the design the command again loads), and an
+// error naming those the stop could not write. It belongs to the
+// goroutine that called Stop.
+func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string
-	for _, n := range s.parting {
-		if n.failed {
+	latest := map[[2]string]int{} // kind → index in s.parting of its latest file
+	count := map[[2]string]int{}
+	for i, n := range s.parting {
+		switch {
+		case n.failed:
 			failed = append(failed, n.text)
-		} else {
-			written = append(written, n.text)
+		case n.path != except:
+			latest[n.kind] = i
+			count[n.kind]++
 		}
+	}
+	for i, n := range s.parting {
+		if n.failed || n.path == except || latest[n.kind] != i {
+			continue
+		}
+		text := n.text
+		switch c := count[n.kind] - 1; {
+		case c == 1:
+			text += " · and 1 earlier " + n.kind[0]
+		case c > 1:
+			text += fmt.Sprintf(" · and %s earlier %s", numtext.FormatInt(c), n.kind[1])
+		}
+		written = append(written, text)
 	}
 	if failed != nil {
 		err = errors.New(strings.Join(failed, "; "))
@@ -514,6 +563,7 @@ func (s *Session) written(path string) {
 		s.wrote = map[string]bool{}
 	}
 	s.wrote[path] = true
+	s.wroteNow = path
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the

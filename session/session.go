@@ -148,8 +148,7 @@ type Session struct {
 	log       epochLog // every epoch of the run, for Export
 	csv       *csvFile // Options.LogPath, while open
 	endOnce   sync.Once
-	// parting is what became of the files asked for that the session
-	// wrote once told to stop (Parting).
+	// parting is what became of the files the keys asked for (Parting).
 	parting []partingNote
 
 	keeping    bool        // keep good states for a roll-back: only when interactive
@@ -187,8 +186,9 @@ type Session struct {
 	offWhat       string
 	startSettings Settings // the settings the run started with
 
-	wrote map[string]bool // the files this session's keys wrote (outputPath)
-	saved lastSave        // the checkpoint Save wrote last (Save.apply)
+	wrote    map[string]bool // the files this session's keys wrote (outputPath)
+	wroteNow string          // the file the command at work wrote (written)
+	saved    lastSave        // the checkpoint Save wrote last (Save.apply)
 
 	// origin and changes name the design in the snapshots (designOf), and
 	// namedOf is the design they name as presets.Marshal writes it:
@@ -597,6 +597,7 @@ func (s *Session) applyQueued() {
 func (s *Session) applyCommand(c Command) {
 	s.failed, s.refused = false, false
 	frame := s.replay
+	s.wroteNow = ""
 	if leavesReplay(c) {
 		s.replay = -1 // back to live before it acts: what it publishes is live
 	}
@@ -604,8 +605,8 @@ func (s *Session) applyCommand(c Command) {
 	if s.refused {
 		s.replay = frame
 	}
-	if writesFile(c) && s.quitting() { // said on no screen: Parting says it
-		s.parting = append(s.parting, partingNote{s.note, s.failed})
+	if kind, ok := writesFile(c); ok {
+		s.keepNote(kind, s.wroteNow)
 	}
 }
 

@@ -579,7 +579,7 @@ func TestSaveAtTheStopOfADivergedRun(t *testing.T) {
 	s.Send(Save{})
 	s.Stop()
 	const want = "not saved: the run has diverged, a checkpoint of it would not resume"
-	if written, err := s.Parting(); len(written) != 0 || err == nil || err.Error() != want {
+	if written, err := s.Parting(""); len(written) != 0 || err == nil || err.Error() != want {
 		t.Errorf("parting notes %q, %v; want the error %q", written, err, want)
 	}
 }
@@ -625,7 +625,7 @@ func TestStopWritesTheFilesAsked(t *testing.T) {
 	if s.SavePending() {
 		t.Error("a Save written as the session stopped is still pending")
 	}
-	written, err := s.Parting()
+	written, err := s.Parting("")
 	ckpt := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt")
 	if err != nil || len(written) != 2 || written[0] != "saved epoch 1: ganui --resume "+ckpt+" continues from it" || !strings.HasPrefix(written[1], "exported epochs 1–1 to ") {
 		t.Fatalf("parting notes %q, %v", written, err)
@@ -658,7 +658,7 @@ func TestStopSaysAFailedWrite(t *testing.T) {
 	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 1, Dir: filepath.Join(t.TempDir(), "missing")})
 	s.Send(Save{})
 	s.Stop()
-	if written, err := s.Parting(); len(written) != 0 || err == nil || !strings.HasPrefix(err.Error(), "checkpoint not saved: ") {
+	if written, err := s.Parting(""); len(written) != 0 || err == nil || !strings.HasPrefix(err.Error(), "checkpoint not saved: ") {
 		t.Fatalf("parting notes %q, %v", written, err)
 	}
 }
@@ -1102,5 +1102,37 @@ func TestDivergenceGroupsItsCounts(t *testing.T) {
 		if got := err.Error(); got != want {
 			t.Errorf("%q, want %q", got, want)
 		}
+	}
+}
+
+// TestPartingNamesTheFilesWritten: Parting names each file the keys
+// wrote during the run, not only at its stop, once, by its latest note:
+// of several checkpoints the latest, the others counted; the design's
+// note without the command, which follows as "again:"; and not the file
+// the caller names itself. Notes of files shown only on the status line
+// had gone with the screen.
+func TestPartingNamesTheFilesWritten(t *testing.T) {
+	s := newIdleBlog(t)
+	s.applyCommand(Save{})
+	s.trainEpoch()
+	s.applyCommand(Export{})
+	s.applyCommand(Save{})
+	s.applyCommand(Save{}) // already saved: the same file
+	s.trainEpoch()
+	s.applyCommand(Save{})
+	s.applyCommand(Export{}) // the same file, its note anew
+	s.applyCommand(Share{})
+	s.Stop()
+	dir := s.opts.Dir
+	want := []string{
+		"saved epoch 2: ganui --resume " + filepath.Join(dir, "ganui-blog-original-seed3-epoch2.ckpt") + " continues from it · and 2 earlier checkpoints",
+		"exported epochs 1–2 to " + filepath.Join(dir, "ganui-blog-original-seed3.csv"),
+		"wrote " + filepath.Join(dir, "ganui-blog-original-seed3.json") + " · the command below runs the run again",
+	}
+	if written, err := s.Parting(""); err != nil || !slices.Equal(written, want) {
+		t.Errorf("parting notes %q, %v; want %q", written, err, want)
+	}
+	if written, _ := s.Parting(filepath.Join(dir, "ganui-blog-original-seed3.json")); !slices.Equal(written, want[:2]) {
+		t.Errorf("parting notes but the design's %q; want %q", written, want[:2])
 	}
 }

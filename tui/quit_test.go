@@ -282,7 +282,7 @@ func TestSaveOneAtATime(t *testing.T) {
 		t.Errorf("w before any epoch shown: Ending.SaveAt %d, want -1", end.SaveAt)
 	}
 	s.Stop()
-	if written, err := s.Parting(); len(written) != 1 || err != nil {
+	if written, err := s.Parting(""); len(written) != 1 || err != nil {
 		t.Errorf("two w, one while the first waited: %q, %v; want one checkpoint written", written, err)
 	}
 }
