@@ -390,7 +390,7 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 		t.Errorf("--preset %s: %q", design, out)
 	}
 	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(exp, "gone.json")},
-		"gone.json:1: target: ", filepath.Join(exp, "gone.csv")+": no such file or directory (a preset file's relative path is read from the file's directory)")
+		`gone.json:1: target "points(`, filepath.Join(exp, "gone.csv")+": no such file or directory (a preset file's relative path is read from the file's directory)")
 
 	// --set's path is the working directory's, preset file or not.
 	wantUsageError(t, []string{"--headless", "--preset", design, "--set", "target=points(pts.csv)"}, `target "points(pts.csv)": pts.csv: no such file or directory`)

@@ -272,7 +272,7 @@ func (c *Config) validate(readTarget bool) error {
 	}
 	if _, isPoints := PointsFile(c.Target); readTarget || !isPoints {
 		if _, _, err := c.target(); err != nil {
-			return fmt.Errorf("target: %w", err)
+			return err // it names the target: `target "normal(1": …`
 		}
 	}
 	dim := c.Dim()

@@ -112,7 +112,7 @@ func New(cfg Config, seed uint64) (*GAN, error) {
 	}
 	target, plane, err := cfg.target() // parsed again, the points held
 	if err != nil {
-		return nil, fmt.Errorf("target: %w", err)
+		return nil, err // it names the target, as Validate's does
 	}
 	g := &GAN{cfg: cfg, target: target, plane: plane, dim: cfg.Dim(), seed: seed, src: rand.NewPCG(seed, trainStream)}
 	g.rng = rand.New(g.src)

@@ -171,7 +171,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if fromDir && errors.Is(err, fs.ErrNotExist) {
 			err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory)", err)
 		}
+		// The error names its key first, before a colon or the value
+		// quoted: `batch: …`, `target "normal(1": …`.
 		key, _, _ := strings.Cut(err.Error(), ":")
+		key, _, _ = strings.Cut(key, ` "`)
 		for _, k := range strings.Split(key, ", ") { // a pair: "g_beta1, g_beta2: …"
 			if line, ok := lines[k]; ok {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)

@@ -218,7 +218,7 @@ func TestParseErrors(t *testing.T) {
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"a pair's value", "{\"base\": \"vanilla\",\n\n \"g_beta2\": 1}", "p.json:3: g_beta1, g_beta2: 0.5, 1 out of range [0,1)"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
-		{"no base, fields missing", `{"g_lr": 0.001}`, "p.json: target:"},
+		{"no base, fields missing", `{"g_lr": 0.001}`, `p.json: target "": want kind(args), e.g. normal(4,1.25) (the file leaves target out`},
 		// Latin-1, UTF-16: a string is not silently given U+FFFD for its bytes
 		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
 		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
@@ -415,7 +415,7 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(design, "points("+filepath.Join(exp, "pts.csv")+")")
 	load(absolute, "points("+other+")")
 	_, err := Load(gone)
-	if want := gone + ":2: target: target \"points(" + filepath.Join(exp, "gone.csv") + ")\": " + filepath.Join(exp, "gone.csv") + ": no such file or directory (a preset file's relative path is read from the file's directory)"; err == nil || err.Error() != want {
+	if want := gone + ":2: target \"points(" + filepath.Join(exp, "gone.csv") + ")\": " + filepath.Join(exp, "gone.csv") + ": no such file or directory (a preset file's relative path is read from the file's directory)"; err == nil || err.Error() != want {
 		t.Errorf("a missing points file: %v; want %s", err, want)
 	}
 
