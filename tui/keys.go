@@ -86,9 +86,10 @@ func newKeyMap() keyMap {
 // now is the key map with each key's help text as the key acts at this
 // moment: space pauses a running run, runs a paused one (a diverged one
 // too, where idle holds it back) and goes on past a finished plan; b
-// pins a baseline or, one pinned, clears it; on the keys page ? turns to the glossary and esc closes the page, in a replay
-// esc returns to live. The footer and the keys page both read their texts
-// here: the page had offered "b baseline" beside a footer's "b unpin".
+// pins a baseline or, one pinned, clears it; on the keys page ? turns to
+// the glossary and esc closes the page, in a replay esc returns to live.
+// The footer and the keys page both read their texts here: the page had
+// offered "b baseline" beside a footer's "b unpin".
 func (k keyMap) now() keyMap {
 	switch k.state {
 	case session.Running:
