@@ -79,7 +79,7 @@ func TestSweepStopsOnSignal(t *testing.T) {
 		t.Fatal("--sweep did not stop on SIGINT")
 	}
 	text := out.String()
-	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0/1 ") ||
+	if !strings.HasPrefix(text, "sweep d_lr=1e-3 g_lr=1e-3 runs=1 diverged=0 ") ||
 		!strings.Contains(text, "\nsummary preset=vanilla target=normal(4,1.25) sweep=d_lr×g_lr cells=4 seeds=1 runs=1 diverged=0 unfinished=3 jobs=1 ") {
 		t.Fatalf("output after SIGINT:\n%s", text)
 	}

@@ -247,7 +247,9 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 // writeSummary prints the summary block of a seeds batch of opts.Config,
 // from its preset (Options.Preset and Base): a header line naming the
 // design as a final line does, its target, and how many runs finished, diverged and
-// (after a stop) did not finish; then one line per metric with its
+// (after a stop) did not finish; then one line per metric, under the
+// final line's key and in the final line's order (moments, distances,
+// the rest: it had put the distances first), with its
 // median, minimum and maximum over the runs that finished without
 // diverging (a diverged run has no meaningful metrics) whose metric is
 // finite, or over all of those runs when none is (finiteMedianRange), the
@@ -287,12 +289,12 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 			}
 		}
 		metrics = []metric{
-			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, ""},
-			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, ""},
 			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0]},
 			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1]},
 			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2]},
 			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3]},
+			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, ""},
+			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, ""},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
@@ -401,17 +403,17 @@ func (m summaryMetric) text(v float64) string {
 }
 
 // oneDimSummary is the summary's measures of runs on a one-dimensional
-// target.
+// target, in the final line's order.
 func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
 	metrics := []metric{
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
 		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + numtext.Figure(t.Mean(), 4)},
 		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4)},
 		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4)},
 		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4)},
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
 		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, ""})

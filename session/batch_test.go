@@ -177,8 +177,8 @@ func TestSummaryColumns(t *testing.T) {
 			}
 		}
 	}
-	mean, skew := lines[2], lines[4]
-	if !strings.HasPrefix(skew, "summary skew") || strings.Index(skew, " target=") != strings.Index(mean, " target=") {
+	mean, skew := lines[0], lines[2]
+	if !strings.HasPrefix(mean, "summary mean") || !strings.HasPrefix(skew, "summary skew") || strings.Index(skew, " target=") != strings.Index(mean, " target=") {
 		t.Errorf("targets not in one column:\n%s", b.String())
 	}
 	for _, l := range lines {

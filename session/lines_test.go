@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,94 @@ func TestLinesNameTheSampleSize(t *testing.T) {
 	}
 	if f := samplesField(engine.BenchmarkSamples, ring); f != "" {
 		t.Errorf("ring at %d samples: %q", engine.BenchmarkSamples, f)
+	}
+}
+
+// lineKeys are the keys of a key=value line's fields, in their order.
+func lineKeys(line string) []string {
+	var keys []string
+	for _, f := range strings.Fields(line) {
+		if k, _, ok := strings.Cut(f, "="); ok {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// TestSummaryInTheFinalLinesOrder: a --seeds summary gives its metrics
+// under the final line's keys and in the final line's order, moments,
+// then distances, then the rest, in one dimension and in two, so that a
+// script reads both by one list of keys: the summary had put the
+// distances (ks w1, sw1 sw1_floor) first, the final lines above it last.
+// A batch's final lines have a single run's keys in their order.
+func TestSummaryInTheFinalLinesOrder(t *testing.T) {
+	modes := []engine.ModeCoverage{{Covered: true}, {Covered: true}}
+	spots := make([]engine.SpotShare, 8)
+	for _, c := range []struct {
+		preset string
+		m      engine.Metrics
+	}{
+		{"vanilla", engine.Metrics{N: 100, KS: 0.1, W1: 0.2, Mean: 4, Std: 1}},
+		{"bimodal", engine.Metrics{N: 100, RowWidth: 100, Modes: modes, ModesCovered: 2}}, // zdep and modes too
+		{"ring", engine.Metrics{N: 100, Plane: &engine.PlaneMetrics{Spots: spots, Captured: 8}}},
+		{"moons", engine.Metrics{N: 100, Plane: &engine.PlaneMetrics{}}}, // a plane without modes
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Result{Preset: c.preset, Seed: 1, Epochs: 10, State: Done, Metrics: c.m, EpochsPerS: 100, WallS: 0.1}
+		final := lineKeys(r.Line())
+		if got := lineKeys(r.columnLine(2, 2)); !slices.Equal(got, final) {
+			t.Errorf("%s: a batch's final line has keys %v, a single run's %v", c.preset, got, final)
+		}
+		var b strings.Builder
+		writeSummary(&b, Options{Config: cfg}, []uint64{1}, 1, []Result{r}, time.Second)
+		var names []string
+		for _, l := range strings.Split(b.String(), "\n") {
+			if f := strings.Fields(l); len(f) > 1 && f[0] == "summary" && !strings.Contains(f[1], "=") {
+				names = append(names, f[1])
+			}
+		}
+		in := map[string]bool{}
+		for _, n := range names {
+			in[n] = true
+		}
+		var want []string // the final line's keys the summary has, in the final line's order
+		for _, k := range final {
+			if in[k] {
+				want = append(want, k)
+			}
+		}
+		if !slices.Equal(names, want) {
+			t.Errorf("%s: the summary's metrics are %v, want the final line's order %v (final line: %v)", c.preset, names, want, final)
+		}
+	}
+}
+
+// TestDivergedIsACountEverywhere: every line that counts the diverged
+// runs — a --seeds summary, a sweep's row — says diverged=N, a count of
+// the runs= beside it: a sweep's row had said diverged=0/3, its summary
+// diverged=0.
+func TestDivergedIsACountEverywhere(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := []Result{{State: Done, Metrics: engine.Metrics{N: 100}}, {State: Diverged}, {State: Diverged}}
+	var b strings.Builder
+	writeSummary(&b, Options{Config: cfg}, []uint64{1, 2, 3}, 1, runs, time.Second)
+	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-3"}}}
+	lines := []string{strings.Split(b.String(), "\n")[0], sweepRow([]string{"1e-3"}, runs).line(axes, []int{4}, [2]string{"ks", "w1"})}
+	for _, line := range lines {
+		fields := map[string]string{}
+		for _, f := range strings.Fields(line) {
+			if k, v, ok := strings.Cut(f, "="); ok {
+				fields[k] = v
+			}
+		}
+		if fields["runs"] != "3" || fields["diverged"] != "2" {
+			t.Errorf("runs=%s diverged=%s, want runs=3 diverged=2: %s", fields["runs"], fields["diverged"], line)
+		}
 	}
 }

@@ -420,10 +420,12 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 		fs = append(fs, lineField{axes[i].Key + "=" + LineValue(v), len(axes[i].Key) + 1 + widths[i]})
 	}
 	// The counts padded to the seeds' count, so that the measures start
-	// in one column down the rows (diverged=3/10 over diverged=10/10).
+	// in one column down the rows (diverged=3 over diverged=10). diverged=
+	// is a count of the runs= beside it, as the summaries say it: the
+	// row had said diverged=3/10.
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
 	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
-		lineField{fmt.Sprintf("diverged=%d/%d", r.Diverged, r.Runs), len("diverged=") + 2*seeds + 1})
+		lineField{"diverged=" + strconv.Itoa(r.Diverged), len("diverged=") + seeds})
 	// Each figure padded to the widest numtext.Figure writes, and the modes to
 	// their count's digits (and a half-way median's ".5"), so that the
 	// fields stand in columns down the rows, which are printed one by one
