@@ -406,6 +406,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if !ok || strings.TrimSpace(key) == "" {
 			return o, fmt.Errorf("--set: want key=value, got %q", s)
 		}
+		if strings.TrimSpace(key) == "epochs" && given["epochs"] { // two plans: --epochs had won without a word
+			return o, errors.New("epochs is both set (--set) and given (--epochs); drop one")
+		}
 		if err := cfg.Set(strings.TrimSpace(key), value); err != nil {
 			return o, fmt.Errorf("--set: %w", err)
 		}

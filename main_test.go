@@ -133,6 +133,10 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "two keys"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--set", "d_lr=1e-2"}, "both swept and set"},
 		{[]string{"--headless", "--sweep", "epochs=10,20", "--epochs", "5"}, "both swept and given"},
+		// Two plans: --epochs had won over --set epochs= without a word, in either order.
+		{[]string{"--headless", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
+		{[]string{"--headless", "--epochs", "50", "--set", "epochs=100"}, "epochs is both set (--set) and given (--epochs); drop one"},
+		{[]string{"--show-preset", "vanilla", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
