@@ -946,15 +946,37 @@ type unpadded struct {
 func (u unpadded) Plot(c draw.Canvas, p *plot.Plot)            { u.p.Plot(c, p) }
 func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.DataRange() }
 
-// level adds a horizontal line at y across the time axis, if xs, the
-// series it is a level of, has points, drawn with dashes.
-func (r Run) level(p *plot.Plot, name string, y float64, xs plotter.XYs, c color.Color, dashes []vg.Length) error {
-	if len(xs) == 0 || !drawable(y) {
+// level adds a horizontal line at y across the time axis, drawn with
+// dashes: a reference the curves are read against, drawn whether or not
+// they have a point (a run diverged at once had lost its target's and
+// its losses' balance lines with its curves).
+func (r Run) level(p *plot.Plot, name string, y float64, c color.Color, dashes []vg.Length) error {
+	if !drawable(y) {
 		return nil
 	}
 	x0, x1 := r.timeRange()
 	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashes)
 }
+
+// noFinite says in p's title that a time panel's curves of the run, xys,
+// have not one point to draw though the run has trained: a run diverged
+// at once, its every value NaN or infinite (the charts keep its finite
+// epochs alone), had left panels (a) and (b) blank, unsaid. The
+// reference lines are drawn all the same (level).
+func (r Run) noFinite(p *plot.Plot, xys ...plotter.XYs) {
+	if r.SampleEpoch == 0 && len(r.History) == 0 { // nothing trained: nothing to say
+		return
+	}
+	for _, c := range xys {
+		if len(c) > 0 {
+			return
+		}
+	}
+	p.Title.Text += " — " + noFiniteValues
+}
+
+// noFiniteValues says of a panel that the run has no value in it to draw.
+const noFiniteValues = "no finite values"
 
 // moments is panel (a).
 func (r Run) moments() (*plot.Plot, error) {
@@ -980,10 +1002,10 @@ func (r Run) moments() (*plot.Plot, error) {
 			addLine(p, "mean y", meanY, paper(palette.GeneratedSecond), nil),
 			addLine(p, "std x", std, paper(palette.Generated), dashed),
 			addLine(p, "std y", stdY, paper(palette.GeneratedSecond), dashed),
-			r.level(p, "target mean, x and y", pl.MeanX, mean, paper(palette.Real), dashed),
-			r.level(p, "", pl.MeanY, meanY, paper(palette.Real), dashed),
-			r.level(p, "target std, x and y", pl.StdX, std, paper(palette.Real), dotted),
-			r.level(p, "", pl.StdY, stdY, paper(palette.Real), dotted),
+			r.level(p, "target mean, x and y", pl.MeanX, paper(palette.Real), dashed),
+			r.level(p, "", pl.MeanY, paper(palette.Real), dashed),
+			r.level(p, "target std, x and y", pl.StdX, paper(palette.Real), dotted),
+			r.level(p, "", pl.StdY, paper(palette.Real), dotted),
 		} {
 			if err != nil {
 				return nil, err
@@ -992,6 +1014,7 @@ func (r Run) moments() (*plot.Plot, error) {
 		if base != nil {
 			base()
 		}
+		r.noFinite(p, mean, meanY, std, stdY)
 		r.timeAxis(p)
 		return p, nil
 	}
@@ -1002,8 +1025,8 @@ func (r Run) moments() (*plot.Plot, error) {
 	for _, err := range []error{
 		addLine(p, "mean", mean, paper(palette.Generated), nil),
 		addLine(p, "std", std, paper(palette.GeneratedSecond), nil),
-		r.level(p, "target mean", r.TargetMean, mean, paper(palette.Real), dashed),
-		r.level(p, "target std", r.TargetStd, std, paper(palette.Real), dotted),
+		r.level(p, "target mean", r.TargetMean, paper(palette.Real), dashed),
+		r.level(p, "target std", r.TargetStd, paper(palette.Real), dotted),
 	} {
 		if err != nil {
 			return nil, err
@@ -1012,6 +1035,7 @@ func (r Run) moments() (*plot.Plot, error) {
 	if base != nil {
 		base()
 	}
+	r.noFinite(p, mean, std)
 	r.timeAxis(p)
 	return p, nil
 }
@@ -1079,7 +1103,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		levels = []color.Color{paper(palette.DOnReal), paper(palette.DOnGenerated)}
 	}
 	for i, l := range r.Balance {
-		errs = append(errs, r.level(p, l.Name, l.Y, dReal, levels[min(i, len(levels)-1)], dashed))
+		errs = append(errs, r.level(p, l.Name, l.Y, levels[min(i, len(levels)-1)], dashed))
 	}
 	for _, err := range errs {
 		if err != nil {
@@ -1103,6 +1127,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale"
 	}
+	r.noFinite(p, dReal, dFake, g)
 	r.timeAxis(p)
 	return p, nil
 }

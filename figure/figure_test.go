@@ -1219,3 +1219,56 @@ func TestDScoreNotFiniteSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFiniteValuesKeepsTheReferences: a run diverged at once, its
+// history all NaN or empty (the charts keep finite epochs alone), draws
+// its target's mean and std and its losses' balance across panels (a)
+// and (b), and says in their titles that the run has no finite values
+// there: the reference lines, drawn only beside a curve, had gone with
+// the curves, leaving the panels blank. A run not yet trained says
+// nothing of the kind.
+func TestNoFiniteValuesKeepsTheReferences(t *testing.T) {
+	nan := math.NaN()
+	allNaN := Run{TargetMean: 4, TargetStd: 1.25, Balance: []Level{{"ln 2", math.Ln2}}, SampleEpoch: 5}
+	for e := 1; e <= 5; e++ {
+		allNaN.History = append(allNaN.History, session.Point{Epoch: e, Mean: nan, Std: nan, DReal: nan, DFake: nan, G: nan})
+	}
+	empty := allNaN
+	empty.History, empty.SampleEpoch = nil, 1 // diverged at epoch 1: no epoch kept
+	for name, r := range map[string]Run{"all NaN": allNaN, "empty": empty} {
+		panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			p     *plot.Plot
+			c     draw.Canvas
+			col   color.Color
+			level []float64
+		}{
+			{panels[0][0], canvases[0][0], paper(palette.Real), []float64{4, 1.25}},
+			{panels[0][1], canvases[0][1], paper(palette.Balance), []float64{math.Ln2}},
+		} {
+			if !strings.HasSuffix(c.p.Title.Text, " — no finite values") {
+				t.Errorf("%s: title %q does not say the panel has no finite values", name, c.p.Title.Text)
+			}
+			rec := &recorder.Canvas{}
+			c.p.Draw(draw.Canvas{Canvas: rec, Rectangle: c.c.Rectangle})
+			data := c.p.DataCanvas(c.c)
+			_, trY := c.p.Transforms(&data)
+			for _, y := range c.level {
+				found := false
+				for _, s := range strokes(rec) {
+					found = found || s.col == c.col && len(s.path) == 2 && s.path[0].Pos.Y == trY(y) && s.path[1].Pos.Y == trY(y)
+				}
+				if !found {
+					t.Errorf("%s: %q draws no line at %g", name, c.p.Title.Text, y)
+				}
+			}
+		}
+	}
+	fresh := Run{TargetMean: 4, TargetStd: 1.25}
+	if texts := svgOf(t, fresh); slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "no finite values") }) {
+		t.Error("a run not yet trained is said to have no finite values")
+	}
+}
