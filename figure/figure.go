@@ -301,7 +301,8 @@ func Encode(w io.Writer, format string, r Run) error {
 // layout builds r's panels and places them in a 2×2 grid on body, each
 // panel's canvas beside them. A plane's panel (d) is drawn at equal
 // scale, and its points are added once its axes are final: those it
-// shows are those within them.
+// shows are those within them, its legend at the end of its band above
+// the box that covers fewer of them (legendSide).
 func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	panels, err := r.panels()
 	if err != nil {
@@ -310,6 +311,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	tiles := draw.Tiles{Rows: 2, Cols: 2, PadX: vg.Points(18), PadY: vg.Points(14),
 		PadTop: vg.Points(4), PadBottom: vg.Points(6), PadLeft: vg.Points(6), PadRight: vg.Points(12)}
 	canvases := plot.Align(panels, tiles, body)
+	var drawn plotter.XYs // a plane's points drawn in panel (d)
 	for j, row := range panels {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
@@ -329,12 +331,15 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		}
 		legendRoom(panels[1][1], canvases[1][1], 1) // the box up to the legend's band
 		equalAspect(panels[1][1], canvases[1][1])
-		place()
+		drawn = place()
 	}
 	// Aligned again at the ranges widened, which may mark an axis
 	// otherwise (a label at its end pads it).
 	canvases = plot.Align(panels, tiles, body)
 	titlesLevel(panels, canvases)
+	if r.Plane != nil {
+		legendSide(panels[1][1], canvases[1][1], drawn)
+	}
 	for j, row := range panels {
 		for i, p := range row {
 			legendOnData(p, canvases[j][i])
@@ -383,7 +388,7 @@ func titlesLevel(panels [][]*plot.Plot, canvases [][]draw.Canvas) {
 // legendBackdrop lays a translucent white box under a panel's legend, so
 // that its entries read over the curves and D's heat map beneath them
 // (gonum draws a legend on what is there). It is drawn on the data
-// area, in whose top right corner legendOnData puts the legend.
+// area, in whose top corner legendOnData puts the legend.
 type legendBackdrop struct{}
 
 func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
@@ -399,27 +404,55 @@ func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
 var legendPad = vg.Points(2)
 
 // legendBox is where p's legend and its backdrop are on its data area c,
-// top right, legendPad around the entries; false when it has none.
+// top right, or top left with p.Legend.Left (legendSide), legendPad
+// around the entries; false when it has none.
 func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
 	r := p.Legend.Rectangle(c) // its size; gonum v0.17 puts it on the wrong side
 	w, h := r.Max.X-r.Min.X, r.Max.Y-r.Min.Y
 	if w <= 0 {
 		return r, false
 	}
+	x0 := c.Max.X - w
+	if p.Legend.Left {
+		x0 = c.Min.X
+	}
 	return vg.Rectangle{
-		Min: vg.Point{X: c.Max.X - w - legendPad, Y: c.Max.Y - h - legendPad},
-		Max: vg.Point{X: c.Max.X + legendPad, Y: c.Max.Y + legendPad},
+		Min: vg.Point{X: x0 - legendPad, Y: c.Max.Y - h - legendPad},
+		Max: vg.Point{X: x0 + w + legendPad, Y: c.Max.Y + legendPad},
 	}, true
 }
 
+// legendSide moves p's legend, drawn on c, to the top left of its data
+// area when fewer of pts, the points drawn, lie under it there than at
+// the top right. The band legendRoom leaves above a plane's box spans
+// the panel, and G's samples beyond the box may reach into either end
+// of it: grid's at epoch 300, a plume above the box's top right, had run
+// under the legend, the top left empty.
+func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) {
+	d := p.DataCanvas(c)
+	trX, trY := p.Transforms(&d)
+	under := func(left bool) int {
+		p.Legend.Left = left
+		r, _ := legendBox(d, p)
+		n := 0
+		for _, q := range pts {
+			if x, y := trX(q.X), trY(q.Y); x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
+				n++
+			}
+		}
+		return n
+	}
+	p.Legend.Left = under(true) < under(false)
+}
+
 // legendOnData moves p's legend, drawn on c, into the top right corner of
-// its data area, where its backdrop and the event labels that keep clear
-// of it (eventLines) place it. gonum draws a legend in the corner of the
-// area beside the axes, which reaches past the data area's by the
-// padding of the axes' end labels: the backdrop sat left of and below
-// the entries it was to lie under, and an event label that stopped at
-// the backdrop ran under the legend's text ("d-wins-ended" against
-// "D real").
+// its data area, or its top left (legendSide), where its backdrop and
+// the event labels that keep clear of it (eventLines) place it. gonum
+// draws a legend in the corner of the area beside the axes, which
+// reaches past the data area's by the padding of the axes' end labels:
+// the backdrop sat left of and below the entries it was to lie under,
+// and an event label that stopped at the backdrop ran under the
+// legend's text ("d-wins-ended" against "D real").
 func legendOnData(p *plot.Plot, c draw.Canvas) {
 	p.Legend.XOffs, p.Legend.YOffs = 0, 0
 	d := p.DataCanvas(c)
@@ -428,6 +461,11 @@ func legendOnData(p *plot.Plot, c draw.Canvas) {
 		top -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
 	}
 	p.Legend.XOffs, p.Legend.YOffs = d.Max.X-c.Max.X, d.Max.Y-top
+	if p.Legend.Left {
+		// gonum draws it from the y axis's right edge, where the data
+		// area begins: no plotter pads it (unpadded).
+		p.Legend.XOffs = 0
+	}
 }
 
 // writeFile creates or replaces path with a figure in the format of its
@@ -1614,13 +1652,13 @@ func (r Run) points() (*plot.Plot, error) {
 // are drawn and counted: the outline shows the box); and returns place,
 // which adds the points themselves once p's axes are final, the
 // baseline's, over them G's samples and over those the target's (where G
-// misses the target shows), those within the axes. The legend comes
-// first, for the room it takes sets the axes (legendRoom). Points beyond
-// the axes are not drawn: gonum pads a plot to show every glyph, and one
-// far outside squeezed the panel.
-func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
+// misses the target shows), those within the axes, and returns them.
+// The legend comes first, for the room it takes sets the axes
+// (legendRoom). Points beyond the axes are not drawn: gonum pads a plot
+// to show every glyph, and one far outside squeezed the panel.
+func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 	b := r.Plane.Box
-	var placed []func()
+	var placed []func() plotter.XYs
 	// under: the points are drawn under those of the calls before (a
 	// baseline's under G's), their legend entry after theirs.
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, under bool) error {
@@ -1656,7 +1694,7 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
 		}
 		p.Legend.Add(name, s)
-		place := func() {
+		place := func() plotter.XYs {
 			for _, q := range all {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
@@ -1665,6 +1703,7 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			if len(s.XYs) > 0 {
 				p.Add(unpadded{s})
 			}
+			return s.XYs
 		}
 		if under {
 			placed = slices.Insert(placed, 0, place)
@@ -1687,10 +1726,12 @@ func (r Run) addPoints(p *plot.Plot) (place func(), err error) {
 			return nil, err
 		}
 	}
-	return func() {
+	return func() plotter.XYs {
+		var drawn plotter.XYs
 		for _, f := range placed {
-			f()
+			drawn = append(drawn, f()...)
 		}
+		return drawn
 	}, nil
 }
 
@@ -1777,7 +1818,9 @@ func yRange(p *plot.Plot) {
 // panel leaves it: the data take the part of the panel under the
 // legend's band, and at most the share most of it — 3/4 on the time
 // panels and the histogram, which leaves their event labels and a legend
-// of few entries room; 1 on a plane, its box up to the legend. On a log
+// of few entries room; 1 on a plane, its box up to the legend, which
+// takes the end of the band that covers fewer of the points drawn
+// (legendSide: beyond the box they may reach into it). On a log
 // scale they leave a factor of 6 at least above them: KS from 0.15 to
 // 0.5 would have reached 0.74 alone, labelled at 0.2 and 0.5. A legend
 // of half the panel or more is left over the data. A plane's legend had

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -494,5 +495,78 @@ func TestLegendKeepsClearOfTheData(t *testing.T) {
 	}
 	if top := trY(3); top >= legend.Min.Y {
 		t.Errorf("mean x at its peak, 3, is drawn at %v, under the legend, whose box starts at %v", top, legend.Min.Y)
+	}
+}
+
+// TestPlaneLegendKeepsOffTheSamples: G's samples beyond the box, in the
+// band above it that the legend takes, at its right end (grid, epoch
+// 300: a plume above the box's top right), move the legend to the band's
+// left end, clear of every sample drawn, its entries and backdrop there
+// together; with the band's left end taken, or neither, it stays at the
+// right.
+func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
+	plume := func(x0, x1 float64) []float64 { // samples above the box's top, 2.5, across x0 to x1
+		xy := []float64{0, 0} // one in the box: the legend counts those beyond
+		for i := range 50 {
+			xy = append(xy, x0+(x1-x0)*float64(i)/49, 2.6+float64(i%5)*0.25)
+		}
+		return xy
+	}
+	for _, c := range []struct {
+		name    string
+		samples []float64
+		left    bool
+	}{
+		{"plume at the right", plume(0.5, 2.5), true},
+		{"none above the box", []float64{0, 0}, false},
+		{"plume at the left", plume(-2.5, -0.5), false},
+	} {
+		r := planeRun()
+		r.Samples = c.samples
+		rec := &recorder.Canvas{}
+		panels, canvases, err := r.layout(title(figureCanvas(rec), r.Title)) // as Encode lays it out
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := panels[1][1]
+		if p.Legend.Left != c.left {
+			t.Errorf("%s: legend at the top left %v, want %v", c.name, p.Legend.Left, c.left)
+		}
+		data := p.DataCanvas(canvases[1][1])
+		legend, ok := legendBox(data, p)
+		if !ok {
+			t.Fatalf("%s: panel (d) has no legend", c.name)
+		}
+		inside := func(pt vg.Point) bool {
+			return pt.X >= legend.Min.X && pt.X <= legend.Max.X && pt.Y >= legend.Min.Y && pt.Y <= legend.Max.Y
+		}
+		p.Draw(canvases[1][1])
+		var set color.Color
+		covered, entries := 0, 0
+		for _, a := range rec.Actions {
+			switch a := a.(type) {
+			case *recorder.SetColor:
+				set = a.Color
+			case *recorder.Fill: // a sample's glyph, its path starting a radius right of its centre; or the legend's thumbnail
+				at := a.Path[0].Pos
+				at.X -= vg.Points(1)
+				if set == paper(palette.Generated) && inside(at) {
+					covered++
+				}
+			case *recorder.FillString:
+				if slices.Contains([]string{"D says real", "D says generated", "target"}, a.String) || strings.HasPrefix(a.String, "samples") {
+					entries++
+					if !inside(a.Point) {
+						t.Errorf("%s: legend entry %q drawn at %v, outside its box %v", c.name, a.String, a.Point, legend)
+					}
+				}
+			}
+		}
+		if entries != 4 {
+			t.Errorf("%s: %d legend entries drawn, want 4", c.name, entries)
+		}
+		if covered != 1 { // the legend's own thumbnail alone
+			t.Errorf("%s: %d green glyphs under the legend, want its thumbnail alone", c.name, covered)
+		}
 	}
 }
