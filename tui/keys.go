@@ -232,8 +232,11 @@ func footerWidth(bs []key.Binding) int {
 // each with why in a word or two: the footer leaves them out and the
 // keys page (keysPage) draws them faint, both reading the state here.
 // Space and the single steps are refused on a diverged run, the status
-// saying why and what goes on (u, r, R); replay and export have nothing
-// before the first epoch; u has nothing without a kept state.
+// saying why and what goes on (u, r, R); export has nothing before an
+// epoch trains, from the start or a resume, and replay nothing before
+// the first check keeps a frame; u has nothing without a kept state.
+// The keys page had said "epoch 0" of replay at epoch 2, a run's first
+// check still to come.
 func (k keyMap) idle() map[string]string {
 	idle := map[string]string{}
 	if k.state == session.Diverged {
@@ -242,12 +245,16 @@ func (k keyMap) idle() map[string]string {
 		}
 	}
 	if !k.frames {
+		why := idleNoFrame
+		if !k.export {
+			why = idleNoEpoch // one reason for both: no epoch, so no frame
+		}
 		for _, b := range []key.Binding{k.Back, k.Forward, k.PrevEvent, k.NextEvent} {
-			idle[b.Keys()[0]] = idleEpoch0
+			idle[b.Keys()[0]] = why
 		}
 	}
 	if !k.export {
-		idle[k.Export.Keys()[0]] = idleEpoch0
+		idle[k.Export.Keys()[0]] = idleNoEpoch
 	}
 	if !k.rollback {
 		idle[k.Rollback.Keys()[0]] = idleNoState
@@ -258,7 +265,8 @@ func (k keyMap) idle() map[string]string {
 // Why a key is idle, as the keys page says it.
 const (
 	idleDiverged = "diverged"
-	idleEpoch0   = "epoch 0"      // nothing trained: nothing to replay or export
+	idleNoEpoch  = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
+	idleNoFrame  = "no frame"     // epochs trained, but no keyframe before the first check
 	idleNoState  = "nothing kept" // no kept state for u to go back to
 )
 

@@ -125,7 +125,9 @@ func TestKeysPageDiagnosisOnce(t *testing.T) {
 // and draws faint those that cannot act now, as the footer leaves them
 // out, with a line saying why. At epoch 0 it had offered "u roll back",
 // "e export CSV" and ", prev frame" as if they acted; words such as
-// "(none yet)" in their place had said nothing of what they do.
+// "(none yet)" in their place had said nothing of what they do. The why
+// is what is missing, true at any epoch: "epoch 0" had been said of
+// replay until the first check and of export until a resumed run trained.
 func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
@@ -136,7 +138,13 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		faint                    []string // by the key as the page names it
 		why                      string
 	}{
-		{"epoch 0", session.Paused, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "epoch 0, nothing kept"},
+		{"epoch 0", session.Paused, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, nothing kept"},
+		// Epochs trained, none yet checked: replay has no frame, and the
+		// page had said "epoch 0" beside a header at epoch 2.
+		{"before the first check", session.Paused, false, true, false, []string{",", ".", "<", ">", "u"}, "no frame, nothing kept"},
+		// Resumed, nothing trained since: "epoch 0" had stood beside a
+		// header at epoch 1,000.
+		{"resumed", session.Paused, true, false, false, []string{"e", "u"}, "no epoch, nothing kept"},
 		{"mid-run", session.Running, true, true, false, []string{"u"}, "nothing kept"},
 		{"rolled back", session.Paused, true, true, true, nil, ""},
 		{"diverged", session.Diverged, true, true, true, []string{"space/p", "n", "d", "g"}, "diverged"},
@@ -159,5 +167,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		if got := strings.Contains(ansi.Strip(page), "faint: not now"); got != (c.why != "") || c.why != "" && !strings.Contains(ansi.Strip(page), c.why) {
 			t.Errorf("%s: the page's legend, want %q:\n%s", c.name, c.why, ansi.Strip(page))
 		}
+		// The legend stays in the rows the first column leaves, without
+		// colour too, whose brackets narrow it: seven rows at 80×24.
+		lipgloss.SetColorProfile(termenv.Ascii)
+		if plain := keysPage(k, 80); strings.Count(plain, "\n") >= 7 {
+			t.Errorf("%s: the page without colour is taller than its first column:\n%s", c.name, plain)
+		}
+		lipgloss.SetColorProfile(termenv.TrueColor)
 	}
 }
