@@ -274,7 +274,11 @@ func (c *lineChart) plainGhost() {
 func ghostName(s series) string { return "0 base " + s.name }
 
 // drawMarks marks each event ◆ on the time axis and, in replay, the
-// replayed epoch as a dotted column through the empty cells of the graph.
+// replayed epoch as a dotted column through the graph, over the curves'
+// cells too, whose values at that epoch the legends give: drawn through
+// the empty cells alone, it had not shown at all where the curves and
+// the reference lines took every row of its column, as blog-original's
+// did at 80×24 replaying its first event, at epoch 100 of 1,265.
 func (c *lineChart) drawMarks(xmin, xmax float64) {
 	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
 	if gw <= 0 || gh <= 0 || !(xmax > xmin) {
@@ -289,9 +293,7 @@ func (c *lineChart) drawMarks(xmin, xmax float64) {
 	}
 	if x, ok := col(c.cursor); ok && c.cursor > 0 {
 		for y := o.Y - gh; y < o.Y; y++ {
-			if p := (canvas.Point{X: x, Y: y}); c.ts.Canvas.Cell(p).Rune == 0 {
-				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┊', styleCursor))
-			}
+			c.ts.Canvas.SetCell(canvas.Point{X: x, Y: y}, canvas.NewCellWithStyle('┊', styleCursor))
 		}
 	}
 }

@@ -605,6 +605,34 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 	}
 }
 
+// TestReplayColumnCrossesTheCurves: a replayed epoch is a dotted column
+// ┊ through every row of the chart, over the cells the curves take: drawn
+// through the empty cells alone, it had not shown at all where the curves
+// took every row of its column (ring's losses replaying epoch 400 at
+// 80×24; blog-original's first event, at epoch 100).
+func TestReplayColumnCrossesTheCurves(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
+	var pts []session.Point
+	for e := 1; e <= 200; e++ { // 0 and 1 by turns: the line fills every cell
+		pts = append(pts, session.Point{Epoch: e, DReal: float64(e % 2)})
+	}
+	c.cursor = 100
+	lines := strings.Split(c.render(pts, 0, nil, 40, 8), "\n")
+	axis := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "└") })
+	if axis < 2 {
+		t.Fatalf("no graph rows above the axis:\n%s", strings.Join(lines, "\n"))
+	}
+	col := -1
+	for _, l := range lines[:axis] {
+		i := slices.Index([]rune(l), '┊')
+		if i < 0 || col >= 0 && i != col {
+			t.Fatalf("the replayed epoch is not a column ┊ through every row:\n%s", strings.Join(lines, "\n"))
+		}
+		col = i
+	}
+}
+
 // TestBaselineCurvesWithoutColour: without colour a pinned baseline's
 // curves are drawn ╌, as its histogram outline is: in braille they were
 // the run's own lines, the faint colour that told them apart gone.
