@@ -607,3 +607,16 @@ func TestPlaneMoments(t *testing.T) {
 		}
 	}
 }
+
+// TestSpotSharesNotFinite: a diverged G's NaN and ±Inf points are near no
+// mode; they count among all points and in no share, where the first had
+// indexed the modes at -1 (grid-wgan-gp with sgd at lr 10 had panicked
+// at its final evaluation).
+func TestSpotSharesNotFinite(t *testing.T) {
+	spots := []Spot{{X: 0, Y: 0, Std: 0.1, Weight: 0.5}, {X: 1, Y: 0, Std: 0.1, Weight: 0.5}}
+	xy := []float64{0, 0, math.NaN(), 0, math.Inf(1), math.Inf(-1), 1, math.NaN()}
+	shares, hq := SpotShares(xy, spots)
+	if hq != 0.25 || shares[0].Share != 0.25 || shares[1].Share != 0 {
+		t.Errorf("one point of four on mode 0 and three not finite: high quality %g, shares %g and %g; want 0.25, 0.25 and 0", hq, shares[0].Share, shares[1].Share)
+	}
+}

@@ -258,7 +258,8 @@ func (r *PlaneReference) Evaluate(xy []float64) PlaneMetrics {
 // as high quality when less than HQSigmas of that mode's std from it; it
 // returns each mode's share of high-quality points, whether it is
 // captured (a share of at least CapturedShare), and the high-quality
-// share of all points.
+// share of all points. A point that is not finite (a diverged G's NaN or
+// ±Inf) is near no mode: it counts among all points and in no share.
 func SpotShares(xy []float64, spots []Spot) ([]SpotShare, float64) {
 	n := len(xy) / 2
 	counts := make([]int, len(spots))
@@ -271,6 +272,9 @@ func SpotShares(xy []float64, spots []Spot) ([]SpotShare, float64) {
 			if d := dx*dx + dy*dy; d < bestD {
 				best, bestD = k, d
 			}
+		}
+		if best < 0 {
+			continue
 		}
 		if s := spots[best]; bestD < HQSigmas*HQSigmas*s.Std*s.Std {
 			counts[best]++
