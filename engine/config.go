@@ -258,6 +258,18 @@ func (c Config) Clone() Config {
 // is allowed.
 func (c *Config) Validate() error { return c.validate(true) }
 
+// FaultKeys returns the keys an error of Validate names as at fault, as
+// its every error begins: the key before a colon or before the value
+// quoted (`batch: …`, `target "normal(1": …`), or a pair ("g_beta1,
+// g_beta2: …"). A preset file finds the line at fault by them, and a
+// sweep whether the error is of a key it sweeps, whose value the error
+// then says.
+func FaultKeys(err error) []string {
+	key, _, _ := strings.Cut(err.Error(), ":")
+	key, _, _ = strings.Cut(key, ` "`)
+	return strings.Split(key, ", ")
+}
+
 // validate is Validate, reading the target spec's data (a points target's
 // file, when c does not hold its points already) only when readTarget is
 // set: a range's probe (rangeOf) reads no file.

@@ -171,16 +171,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if fromDir && errors.Is(err, fs.ErrNotExist) {
 			err = fmt.Errorf("%w (a preset file's relative path is read from the file's directory)", err)
 		}
-		// The error names its key first, before a colon or the value
-		// quoted: `batch: …`, `target "normal(1": …`.
-		key, _, _ := strings.Cut(err.Error(), ":")
-		key, _, _ = strings.Cut(key, ` "`)
-		for _, k := range strings.Split(key, ", ") { // a pair: "g_beta1, g_beta2: …"
+		keys := engine.FaultKeys(err)
+		for _, k := range keys {
 			if line, ok := lines[k]; ok {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
 			}
 		}
-		if slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
+		if key := keys[0]; len(keys) == 1 && slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
 			if line, ok := lines[baseKey]; ok {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, baseKey, baseName)
 			}

@@ -176,7 +176,18 @@ func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 	}
 	for _, c := range cells {
 		if err := c.Config.Validate(); err != nil {
-			return nil, fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+			// An error of a swept key says the key and its value (a
+			// combination's, the other key's too: "a divisor of batch
+			// 100"), which the cell's name had said again: "batch=0:
+			// batch: 0 out of range …", `target=foo(1): target "foo(1)":
+			// …`. One of a key the sweep leaves as the design has it is
+			// the cell's doing, which its name says.
+			if !slices.ContainsFunc(engine.FaultKeys(err), func(k string) bool {
+				return slices.ContainsFunc(axes, func(a SweepAxis) bool { return a.Key == k })
+			}) {
+				err = fmt.Errorf("%s: %w", cellName(axes, c.Values), err)
+			}
+			return nil, err
 		}
 		if first := cells[0]; c.Config.Dim() != first.Config.Dim() { // the rows, and the heat map, set one pair of measures side by side
 			return nil, fmt.Errorf("%s is a %d-D target and %s a %d-D one: a sweep measures its cells alike (KS and W1, or sliced W1), on targets of one dimension",

@@ -65,7 +65,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" is not a number`},
-		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr=-1"},
+		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
 		{[]string{"g_lr=1e-3,-Inf"}, 1, "g_lr: -Inf out of range"},
 		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "more than 10,000 runs"},
@@ -74,6 +74,35 @@ func TestParseSweep(t *testing.T) {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
+		}
+	}
+}
+
+// TestSweepErrorSaysTheValueOnce: a cell refused for a swept key's value
+// is told by the value, as the key's error says it, not by the cell's
+// name as well: `target=foo(1): target "foo(1)": …` and "batch=0:
+// batch: 0 out of range" had said it twice. A cell refused for a key it
+// does not sweep, which its values made invalid, is named.
+func TestSweepErrorSaysTheValueOnce(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	base.GOut = 2 // G's rows of 2 samples: a batch of 7 holds none whole
+	for _, c := range []struct {
+		specs []string
+		want  string
+	}{
+		{[]string{"target=foo(1)"}, `target "foo(1)": unknown kind "foo"`},
+		{[]string{"target=normal(0,1),normal(1)"}, `target "normal(1)": normal takes (mean,std)`},
+		{[]string{"batch=0"}, "batch: 0 out of range 1..100,000"},
+		{[]string{"epochs=0"}, "epochs: 0 out of range 1..1,000,000,000"},
+		{[]string{"d_lr=1e-3,-1"}, "d_lr: -1 out of range (0,10]"},
+		{[]string{"d_lr=1e-3,1e-2", "batch=10,0"}, "batch: 0 out of range 1..100,000"},         // not "d_lr=1e-3 batch=0: …", as if d_lr were at fault
+		{[]string{"d_beta1=0.5,1"}, "d_beta1, d_beta2: 1, 0.999 out of range [0,1)"},           // a pair
+		{[]string{"batch=10,7"}, "batch=7: g_out: 2 out of range: a divisor of batch 7"},       // g_out, not swept
+		{[]string{"batch=10,7", "d_lr=1e-3,1e-2"}, "batch=7 d_lr=1e-3: g_out: 2 out of range"}, // the first cell refused
+	} {
+		_, err := ParseSweep(c.specs, base, 1)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q…", c.specs, err, c.want)
 		}
 	}
 }
