@@ -105,3 +105,37 @@ func TestWrapKeepsLongWordsWhole(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// FuzzErrorAndStray: no command line makes Error or Stray panic; what
+// either says of it is one line, and a flag it suggests is one of the
+// set's, written with two hyphens.
+func FuzzErrorAndStray(f *testing.F) {
+	for _, args := range []string{
+		"--epoch\x005", "--zzzzzz", "-—epochs=5", "--epochs", "--headless=maybe",
+		"headless", "—epochs", "–h", "--\x00-headles", "picture",
+		"--epochs\x003\x00--epochs\x004", "--set\x00a=1\x00--set", "-\u2212h", "--a\nb", "\ufe63\ufe63",
+	} {
+		f.Add(args)
+	}
+	f.Fuzz(func(t *testing.T, joined string) {
+		fs, _ := flags()
+		var err error
+		if perr := fs.Parse(strings.Split(joined, "\x00")); perr != nil {
+			err = Error(perr, fs)
+		} else if fs.NArg() > 0 {
+			err = Stray(fs.Arg(0), fs)
+		} else {
+			return
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "\n") {
+			t.Fatalf("%q: %q is more than one line", joined, msg)
+		}
+		if _, near, ok := strings.Cut(msg, "(did you mean --"); ok {
+			name, _, _ := strings.Cut(near, "?)")
+			if fs.Lookup(name) == nil {
+				t.Fatalf("%q: %q suggests --%s, no flag of the set", joined, msg, name)
+			}
+		}
+	})
+}
