@@ -343,8 +343,8 @@ func TestPointsFileErrors(t *testing.T) {
 	for path, want := range map[string]string{
 		filepath.Join(dir, "missing.csv"):     "no such file",
 		file("word.csv", "x,y\n1,2\nfoo,3\n"): `line 3: "foo" is not a number`,
-		file("one.csv", "x,y\n1,2\n"):         "one.csv: 1 row of data, at least 2",
-		file("none.csv", "x,y\n"):             "none.csv: 0 rows of data, at least 2",
+		file("one.csv", "x,y\n1,2\n"):         `one.csv)": 1 row of data, at least 2`,
+		file("none.csv", "x,y\n"):             `none.csv)": 0 rows of data, at least 2`,
 		file("nan.csv", "1,2\nNaN,3\n"):       "not a finite number",
 		file("inf.csv", "1,2\n3,-Inf\n"):      "not a finite number",
 		file("many.csv", many.String()):       "more than 1000000 rows",
@@ -390,10 +390,10 @@ func TestPointsFileBesidePresetFile(t *testing.T) {
 		t.Errorf("--preset %s: %q", design, out)
 	}
 	wantUsageError(t, []string{"--headless", "--preset", filepath.Join(exp, "gone.json")},
-		`gone.json:1: target "points(`, filepath.Join(exp, "gone.csv")+": no such file or directory (a preset file's relative path is read from the file's directory)")
+		`gone.json:1: target "points(`, filepath.Join(exp, "gone.csv")+`)": no such file or directory (a preset file's relative path is read from the file's directory)`)
 
 	// --set's path is the working directory's, preset file or not.
-	wantUsageError(t, []string{"--headless", "--preset", design, "--set", "target=points(pts.csv)"}, `target "points(pts.csv)": pts.csv: no such file or directory`)
+	wantUsageError(t, []string{"--headless", "--preset", design, "--set", "target=points(pts.csv)"}, `target "points(pts.csv)": no such file or directory`)
 	if err := os.WriteFile(filepath.Join(cwd, "mine.csv"), []byte("x,y\n5,5\n6,6\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -351,6 +352,45 @@ func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 		for _, over := range []string{"an empty file", "an earlier run's"} {
 			if code, _, stderr := runCLI(t, args...); code != 0 {
 				t.Errorf("%s over %s: exit %d, %s", c.flag, over, code, stderr)
+			}
+		}
+	}
+}
+
+// TestUnreadableInputsSayWhyOnce: every flag that reads a file — a
+// preset file, a checkpoint, a points target's data — refuses one that is
+// not there, a directory, or one it may not read, in one line that names
+// the flag and the path once and the reason in plain words: a points
+// target had named its path twice (`target "points(x.csv)": x.csv: …`).
+// The file it may not read is left out as root, who may read it.
+func TestUnreadableInputsSayWhyOnce(t *testing.T) {
+	dir := t.TempDir()
+	missing, folder, locked := filepath.Join(dir, "missing.json"), filepath.Join(dir, "folder.json"), filepath.Join(dir, "locked.json") // .json: a preset file, not a preset's name
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(locked, []byte("{}"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{missing: "no such file or directory", folder: "is a directory, not a regular file", locked: "permission denied"}
+	for _, path := range []string{missing, folder, locked} {
+		if path == locked && (os.Geteuid() == 0 || runtime.GOOS == "windows") {
+			continue // root reads it, and Windows has no such mode
+		}
+		for _, args := range [][]string{
+			{"--headless", "--preset", path},
+			{"--show-preset", path},
+			{"--headless", "--resume", path},
+			{"--headless", "--preset", "ring", "--set", "target=points(" + path + ")"},
+		} {
+			code, stdout, stderr := runCLI(t, args...)
+			flag := strings.TrimPrefix(args[len(args)-2], "--")
+			if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "ganui: --"+flag+": ") ||
+				strings.Count(stderr, path) != 1 || !strings.Contains(stderr, reasons[path]) {
+				t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and one line naming --%s and the path once, and %q", args, code, stdout, stderr, flag, reasons[path])
+			}
+			if strings.Contains(stderr, "open ") || strings.Contains(stderr, "stat ") {
+				t.Errorf("%q: %q names the system call", args, stderr)
 			}
 		}
 	}

@@ -430,11 +430,11 @@ func ParsePlane(spec string) (Plane, error) {
 	if path, ok := PointsFile(spec); ok {
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if err != nil {
-			return nil, fmt.Errorf("target %q: %w", spec, err) // wrapped: fs.ErrNotExist stays findable
+			return nil, fmt.Errorf("target %q: %w", spec, inputfile.Unnamed(err, path)) // the spec names the file; wrapped: fs.ErrNotExist stays findable
 		}
 		xy, err := ParsePoints(data)
 		if err != nil {
-			return nil, bad("%s: %v", path, err)
+			return nil, bad("%v", err)
 		}
 		return Points{Path: path, XY: xy}, nil
 	}

@@ -415,7 +415,7 @@ func TestPointsPathIsTheFiles(t *testing.T) {
 	load(design, "points("+filepath.Join(exp, "pts.csv")+")")
 	load(absolute, "points("+other+")")
 	_, err := Load(gone)
-	if want := gone + ":2: target \"points(" + filepath.Join(exp, "gone.csv") + ")\": " + filepath.Join(exp, "gone.csv") + ": no such file or directory (a preset file's relative path is read from the file's directory)"; err == nil || err.Error() != want {
+	if want := gone + ":2: target \"points(" + filepath.Join(exp, "gone.csv") + ")\": no such file or directory (a preset file's relative path is read from the file's directory)"; err == nil || err.Error() != want {
 		t.Errorf("a missing points file: %v; want %s", err, want)
 	}
 

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 // File is a regular file open for reading up to the size it had when it
@@ -71,6 +72,33 @@ func unreachable(err error) error {
 	}
 	return err
 }
+
+// Unnamed returns err, an error of Open or ReadAll about path, without
+// the path it begins with, for a message that has named the file already:
+// `target "points(pts.csv)": permission denied`, where "…: pts.csv:
+// permission denied" had said it twice. "pts.csv is a directory, …"
+// becomes "it is a directory, …". The error stays wrapped, so that
+// errors.Is still finds fs.ErrNotExist in it.
+func Unnamed(err error, path string) error {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, path+": "); ok {
+		msg = rest
+	} else if rest, ok := strings.CutPrefix(msg, path+" is "); ok {
+		msg = "it is " + rest
+	} else {
+		return err
+	}
+	return &unnamed{msg: msg, err: err}
+}
+
+// unnamed is an error said without its file's path (Unnamed).
+type unnamed struct {
+	msg string
+	err error
+}
+
+func (u *unnamed) Error() string { return u.msg }
+func (u *unnamed) Unwrap() error { return u.err }
 
 // ReadAll reads the regular file at path whole, refusing one larger than
 // max bytes before reading any of it.

@@ -91,3 +91,18 @@ func TestReadAllRefusesBeforeReading(t *testing.T) {
 		t.Errorf("refusing it allocated %d bytes", got)
 	}
 }
+
+// TestUnnamedDropsThePath: an error said where its file is named already
+// loses the path, not the reason, nor errors.Is's fs.ErrNotExist.
+func TestUnnamedDropsThePath(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "gone.csv")
+	_, err := Open(missing)
+	if err = Unnamed(err, missing); err.Error() != "no such file or directory" || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %q, fs.ErrNotExist %v", err, errors.Is(err, fs.ErrNotExist))
+	}
+	_, err = Open(dir)
+	if err = Unnamed(err, dir); err.Error() != "it is a directory, not a regular file" {
+		t.Errorf("a directory: %q", err)
+	}
+}
