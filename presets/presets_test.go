@@ -1,6 +1,7 @@
 package presets
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -437,4 +438,21 @@ func slug(heading string) string {
 		}
 	}
 	return b.String()
+}
+
+// FuzzGet: any name, as --preset and --show-preset take it, is a
+// built-in preset of that name or refused in one line that quotes it.
+func FuzzGet(f *testing.F) {
+	for _, s := range append(Names(), "list", "help", "vanila", "ring ", "RING", "", "a\nb", "\x1b[31m", "blog-orignal") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		cfg, err := Get(name)
+		switch {
+		case err == nil && cfg.Name != name:
+			t.Fatalf("%q gave preset %q", name, cfg.Name)
+		case err != nil && (strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), fmt.Sprintf("unknown preset %q", name))):
+			t.Fatalf("%q: %q, want one line quoting the name", name, err)
+		}
+	})
 }
