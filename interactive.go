@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
@@ -36,21 +37,20 @@ func interactive(opts options, stdout io.Writer) error {
 		return err
 	}
 	if end.Left {
-		outputfile.Abandon() // the session may be saving: its file half-written goes, not the one it replaces
-		unsaved := ""
-		// Asked after Abandon, which removes a save under way and
-		// refuses those to come: one pending now is not written (unless
-		// in the instant between its rename into place and its count).
-		if s.SavePending() {
-			unsaved = opts.Dir
-			if unsaved == "" {
-				unsaved = "."
-			}
-			if abs, err := filepath.Abs(unsaved); err == nil {
-				unsaved = abs
-			}
+		outputfile.Abandon() // the session may be writing: its file half-written goes, not the one it replaces
+		// Asked after Abandon, which removes a write under way and
+		// refuses those to come: a file pending now is not written
+		// (unless in the instant between its rename into place and its
+		// count).
+		unwritten := s.Unwritten()
+		dir := opts.Dir
+		if dir == "" {
+			dir = "."
 		}
-		fmt.Fprintln(stdout, leftLine(end, unsaved))
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+		fmt.Fprintln(stdout, leftLine(end, unwritten, dir))
 		return nil
 	}
 	again := s.Again()
@@ -91,17 +91,41 @@ func interactive(opts options, stdout io.Writer) error {
 // leftLine is what the terminal keeps of a run quit without waiting for
 // its epoch in training: the run and the last epoch the screen showed
 // finished, its design named as the final line names it, and what is
-// missing — with the checkpoint w asked for when unsaved names the
-// directory it was to be written in, the session not having taken it up
-// (a w pressed while a wide design's epoch or first evaluation took
-// seconds had been lost without a word).
-func leftLine(end tui.Ending, unsaved string) string {
+// missing — with each file w, e, c or P asked for that the session had
+// not taken up (session.Unwritten), and dir, where they were to be
+// written (a w pressed while a wide design's epoch or first evaluation
+// took seconds had been lost without a word, and an e, c or P was still).
+func leftLine(end tui.Ending, unwritten []session.Command, dir string) string {
 	why := "quit at once, not waiting for the epoch in training: no final line, no command again"
-	if unsaved != "" {
-		why += fmt.Sprintf(", and not the checkpoint w asked for%s: nothing was written to %s", tui.AtEpoch(end.SaveAt), unsaved)
+	if len(unwritten) > 0 {
+		files := make([]string, len(unwritten))
+		for i, c := range unwritten {
+			files[i] = askedFor(c, end)
+		}
+		list := files[0]
+		if n := len(files); n > 1 {
+			list = strings.Join(files[:n-1], ", ") + " or " + files[n-1]
+		}
+		why += fmt.Sprintf(", and not %s: nothing was written to %s", list, dir)
 	}
 	if !end.Shown {
 		return "left: " + why
 	}
 	return fmt.Sprintf("left preset=%s seed=%d epochs=%d: %s", session.DesignText(end.Preset, end.Changes), end.Seed, end.Epoch, why)
+}
+
+// askedFor names the file c writes by the key that asked for it, the
+// checkpoint with the epoch the screen showed at its w.
+func askedFor(c session.Command, end tui.Ending) string {
+	switch c.(type) {
+	case session.Save:
+		return "the checkpoint w asked for" + tui.AtEpoch(end.SaveAt)
+	case session.Export:
+		return "the history CSV e asked for"
+	case session.Share:
+		return "the preset file c asked for"
+	case session.Plot:
+		return "the figure P asked for"
+	}
+	return fmt.Sprintf("the file %T asked for", c)
 }

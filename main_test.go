@@ -878,26 +878,36 @@ func TestZeroIsNoDefault(t *testing.T) {
 func TestLeftLineNamesTheDesignsPreset(t *testing.T) {
 	end := tui.Ending{Shown: true, Preset: "vanilla", Changes: []session.Change{{Key: "name", Value: "wide"}, {Key: "g_lr", Value: "1e-3"}}, Seed: 3, Epoch: 7}
 	const want = "left preset=vanilla name=wide g_lr=1e-3 seed=3 epochs=7: quit at once"
-	if got := leftLine(end, ""); !strings.HasPrefix(got, want) {
+	if got := leftLine(end, nil, "/runs"); !strings.HasPrefix(got, want) {
 		t.Errorf("left line %q, want it to begin %q", got, want)
 	}
 }
 
-// TestLeftLineSaysTheCheckpointNotWritten: a trainer quit at once
-// while the checkpoint w asked for still waited (a wide design's epoch
-// or first evaluation taking seconds) says it was not written and where
-// it was to go: the line had said nothing of it.
-func TestLeftLineSaysTheCheckpointNotWritten(t *testing.T) {
+// TestLeftLineSaysTheFilesNotWritten: a trainer quit at once while
+// files its keys asked for still waited (a wide design's epoch or first
+// evaluation taking seconds) says which were not written, by the key
+// that asked, and where they were to go: the line had said nothing of
+// them, and then named the checkpoint alone, not a history CSV (e), a
+// preset file (c) or a figure (P).
+func TestLeftLineSaysTheFilesNotWritten(t *testing.T) {
+	const lost = "quit at once, not waiting for the epoch in training: no final line, no command again"
 	for _, c := range []struct {
-		end  tui.Ending
-		want string
+		end       tui.Ending
+		unwritten []session.Command
+		want      string
 	}{
-		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3},
-			"left preset=vanilla seed=1 epochs=4: quit at once, not waiting for the epoch in training: no final line, no command again, and not the checkpoint w asked for at epoch 3: nothing was written to /runs"},
-		{tui.Ending{SaveAt: -1},
-			"left: quit at once, not waiting for the epoch in training: no final line, no command again, and not the checkpoint w asked for: nothing was written to /runs"},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 3}, []session.Command{session.Save{}},
+			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 3: nothing was written to /runs"},
+		{tui.Ending{SaveAt: -1}, []session.Command{session.Save{}},
+			"left: " + lost + ", and not the checkpoint w asked for: nothing was written to /runs"},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: -1}, []session.Command{session.Export{}},
+			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the history CSV e asked for: nothing was written to /runs"},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, []session.Command{session.Save{}, session.Share{}, session.Plot{}},
+			"left preset=vanilla seed=1 epochs=4: " + lost + ", and not the checkpoint w asked for at epoch 2, the preset file c asked for or the figure P asked for: nothing was written to /runs"},
+		{tui.Ending{Shown: true, Preset: "vanilla", Seed: 1, Epoch: 4, SaveAt: 2}, nil,
+			"left preset=vanilla seed=1 epochs=4: " + lost},
 	} {
-		if got := leftLine(c.end, "/runs"); got != c.want {
+		if got := leftLine(c.end, c.unwritten, "/runs"); got != c.want {
 			t.Errorf("left line\n%s\nwant\n%s", got, c.want)
 		}
 	}

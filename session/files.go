@@ -284,11 +284,6 @@ type Save struct{}
 type Export struct{}
 
 func (Save) apply(s *Session) {
-	defer func() {
-		s.mu.Lock()
-		s.savesDone++
-		s.mu.Unlock()
-	}()
 	if s.state == Diverged {
 		msg := "not saved: the run has diverged, a checkpoint of it would not resume"
 		if g, ok := s.rollbackTarget(); ok && !s.quitting() { // no u once the trainer has quit
@@ -353,12 +348,31 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 // SavePending reports whether a Save has been sent that the session has
 // not yet taken up: it waits behind the epoch in training, an
 // evaluation, or a save being written. It is safe to call from any
-// goroutine, the session's still training (a trainer quit at once asks
-// it, to say that a checkpoint asked for was not written).
+// goroutine, the session's still training (the trainer asks it to take
+// one w at a time).
 func (s *Session) SavePending() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.savesAsked > s.savesDone
+	return s.unwritten[checkpointFiles] > 0
+}
+
+// Unwritten is a command of each kind that writes a file (Save, Export,
+// Share, Plot, in that order) sent and not yet taken up: waiting behind
+// the epoch in training, an evaluation, or being written. It is safe to
+// call from any goroutine, the session's still training: a trainer quit
+// at once asks it, once outputfile.Abandon has refused the writes to
+// come and removed those under way, to say which files asked for were
+// not written.
+func (s *Session) Unwritten() []Command {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var cs []Command
+	for _, c := range []Command{Save{}, Export{}, Share{}, Plot{}} {
+		if kind, _ := writesFile(c); s.unwritten[kind] > 0 {
+			cs = append(cs, c)
+		}
+	}
+	return cs
 }
 
 // partingNote is what became of a file a key asked for (w, e, c, P):
@@ -391,12 +405,15 @@ func (s *Session) writeWaiting() {
 	}
 }
 
+// checkpointFiles is what Save's files are called (writesFile).
+var checkpointFiles = [2]string{"checkpoint", "checkpoints"}
+
 // writesFile reports whether c writes a file the user asked for, and
 // what its files are called, one and more.
 func writesFile(c Command) (kind [2]string, ok bool) {
 	switch c.(type) {
 	case Save:
-		return [2]string{"checkpoint", "checkpoints"}, true
+		return checkpointFiles, true
 	case Export:
 		return [2]string{"history", "histories"}, true
 	case Share:

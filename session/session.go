@@ -93,7 +93,7 @@ const DefaultSamples = 10000
 const MaxSamples = 10_000_000
 
 // Session is one run. Its methods other than Send, Snapshots, Stop,
-// Done and SavePending belong to the goroutine that drives it: the
+// Done, SavePending and Unwritten belong to the goroutine that drives it: the
 // caller of Run, or the session's own goroutine between Start and Stop.
 type Session struct {
 	mu    sync.Mutex
@@ -105,9 +105,10 @@ type Session struct {
 	start sync.Once
 	stop  sync.Once
 
-	// savesAsked counts the Saves sent, savesDone those the session has
-	// taken up (written, refused or failed): SavePending, guarded by mu.
-	savesAsked, savesDone int
+	// unwritten counts, by kind of file (writesFile), the commands sent
+	// that write one and that the session has not yet taken up (written,
+	// refused or failed): SavePending and Unwritten, guarded by mu.
+	unwritten map[[2]string]int
 
 	// Everything below belongs to the driving goroutine.
 	opts     Options
@@ -476,8 +477,11 @@ func (s *Session) Send(c Command) {
 		}
 	}
 	s.queue = append(s.queue, c)
-	if _, ok := c.(Save); ok {
-		s.savesAsked++
+	if kind, ok := writesFile(c); ok {
+		if s.unwritten == nil {
+			s.unwritten = map[[2]string]int{}
+		}
+		s.unwritten[kind]++
 	}
 	s.mu.Unlock()
 	select {
@@ -607,6 +611,11 @@ func (s *Session) applyCommand(c Command) {
 	}
 	if kind, ok := writesFile(c); ok {
 		s.keepNote(kind, s.wroteNow)
+		s.mu.Lock()
+		if s.unwritten[kind] > 0 { // not when applied without Send (tests)
+			s.unwritten[kind]--
+		}
+		s.mu.Unlock()
 	}
 }
 

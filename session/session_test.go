@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -649,6 +650,37 @@ func TestStopWritesTheFilesAsked(t *testing.T) {
 	r.Stop()
 	if _, err := os.Stat(filepath.Join(dir, "ganui-blog-original-seed3-epoch0.ckpt")); err != nil {
 		t.Fatalf("w then q on a started session: %v", err)
+	}
+}
+
+// TestUnwrittenNamesEachFileAsked: Unwritten is a command of each kind
+// of file sent and not yet taken up — e, c and P as well as w — in one
+// order whatever the order sent, until the session takes them up: a
+// trainer quit at once had named the checkpoint alone as not written.
+func TestUnwrittenNamesEachFileAsked(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	kinds := func() (ks []string) {
+		for _, c := range s.Unwritten() {
+			ks = append(ks, fmt.Sprintf("%T", c))
+		}
+		return ks
+	}
+	s.Send(Step{Kind: StepEpoch})
+	if got := kinds(); got != nil {
+		t.Fatalf("no file asked for: unwritten %s", got)
+	}
+	draw := func(w io.Writer, p Picture) error { _, err := w.Write([]byte(pngSignature)); return err }
+	s.Send(Plot{Format: "png", Draw: draw})
+	s.Send(Export{})
+	s.Send(Export{})
+	s.Send(Save{})
+	if got, want := kinds(), []string{"session.Save", "session.Export", "session.Plot"}; !slices.Equal(got, want) {
+		t.Fatalf("unwritten %s, want %s", got, want)
+	}
+	s.Stop()
+	if got := kinds(); got != nil {
+		t.Errorf("unwritten %s once the stop wrote them", got)
 	}
 }
 
