@@ -377,12 +377,13 @@ func (s *Session) Unwritten() []Command {
 
 // partingNote is what became of a file a key asked for (w, e, c, P):
 // the file written, its kind and the note that said so, or a failure
-// said on no screen, the session told to stop (Parting).
+// (Parting).
 type partingNote struct {
 	path string    // "" for none written
 	kind [2]string // the file's kind, one and more, to count earlier ones
 	text string
-	// failed is a failure the stop found: said on no screen.
+	// failed is a file written in part (path) or a failure the stop
+	// found, said on no screen (no path): not a file written.
 	failed bool
 }
 
@@ -426,15 +427,18 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 
 // keepNote keeps, for Parting, what the command at work of kind did: the
 // file it wrote (s.wrote, the path) with its note, replacing an earlier
-// note of that file, or a failure once the session was told to stop,
-// which no screen shows. A failure the screen showed, or a note of no
-// file ("nothing to export yet"), is not kept.
+// note of that file — a failure if the note is one, the file written in
+// part (an export of a history whose file had failed): on disk, but not
+// the file asked for — or a failure once the session was told to stop,
+// which no screen shows. A failure that wrote nothing and that the
+// screen showed, or a note of no file ("nothing to export yet"), is not
+// kept: an earlier file at that path stays what it was (outputfile.Write).
 func (s *Session) keepNote(kind [2]string, path string) {
 	text, _, _ := strings.Cut(s.note, CommandBreak) // the command follows as "again:"
 	switch {
 	case path != "":
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.path == path })
-		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed && s.quitting()})
+		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed})
 	case s.failed && s.quitting():
 		s.parting = append(s.parting, partingNote{kind: kind, text: text, failed: true})
 	}
@@ -449,7 +453,9 @@ func (s *Session) keepNote(kind [2]string, path string) {
 // others ("saved epoch 300: ganui --resume … continues from it · and 2
 // earlier checkpoints") — leaving out the file at except, which the
 // caller names itself (the design the command again loads), and an
-// error naming those the stop could not write. It belongs to the
+// error naming those the stop could not write and those written in
+// part, whenever written: a history exported short of the epochs its
+// file lost had been named with the files written. It belongs to the
 // goroutine that called Stop.
 func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string

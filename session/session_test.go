@@ -3,6 +3,7 @@ package session
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -1166,5 +1167,50 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 	}
 	if written, _ := s.Parting(filepath.Join(dir, "ganui-blog-original-seed3.json")); !slices.Equal(written, want[:2]) {
 		t.Errorf("parting notes but the design's %q; want %q", written, want[:2])
+	}
+}
+
+// TestPartingSaysAPartWrittenFileFailed: a file written in part during
+// the run, on the screen long before q — a history exported after its
+// file failed, the epochs it lost missing — is Parting's error, not a
+// file written, as it is when the stop writes it: it had been named with
+// the files written. A figure whose drawing fails after writing some of
+// it leaves nothing at its path, no temporary file either, and is named
+// as no file written.
+func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
+	s := newIdleBlog(t)
+	dir := s.opts.Dir
+	for range 3 {
+		s.trainEpoch()
+	}
+	s.applyCommand(Save{})
+	s.log.flush()
+	s.log.err = errors.New("history file: no space left on device")
+	s.log.n, s.log.mem = 1, []engine.EpochStats{{Epoch: 3}} // epoch 2 lost
+	s.applyCommand(Export{})
+	s.applyCommand(Plot{Format: "png", Draw: func(w io.Writer, p Picture) error {
+		if _, err := w.Write([]byte(pngSignature)); err != nil {
+			return err
+		}
+		return errors.New("drawing failed")
+	}})
+	if !s.failed || !strings.HasPrefix(s.note, "figure not written: ") {
+		t.Fatalf("a figure whose drawing failed: %q", s.note)
+	}
+	s.Stop()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"ganui-blog-original-seed3-epoch3.ckpt", "ganui-blog-original-seed3.csv"}; !slices.Equal(names, want) {
+		t.Errorf("files %q, want %q: the figure or its temporary file left", names, want)
+	}
+	written, err := s.Parting("")
+	if want := "saved epoch 3: ganui --resume " + filepath.Join(dir, "ganui-blog-original-seed3-epoch3.ckpt") + " continues from it"; !slices.Equal(written, []string{want}) {
+		t.Errorf("parting notes %q, want the checkpoint's alone %q", written, want)
+	}
+	if want := "exported 2 of epochs 1–3 to " + filepath.Join(dir, "ganui-blog-original-seed3.csv") + ": the history file failed, the rest is lost"; err == nil || err.Error() != want {
+		t.Errorf("parting error %v, want %q", err, want)
 	}
 }
