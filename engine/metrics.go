@@ -255,9 +255,10 @@ func NoiseDependence(xs []float64, w int) float64 {
 // NewHistogram bins sorted-or-unsorted xs as h asks, defaulting to 40 bins
 // over DefaultRange(t): mean ± 4σ, cut back to a quarter σ beyond the ends
 // of a bounded support (uniform, exponential, log-normal), and a mixture's
-// modes ± 4 of their own σ.
+// modes ± 4 of their own σ, widened to take in xs as an evaluation's is
+// when h.Cover is set (covering).
 func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
-	h = h.resolve(t)
+	h = h.over(xs, t)
 	return histogram(xs, h, binMass(t, h))
 }
 
@@ -266,11 +267,19 @@ func NewHistogram(xs []float64, t Target, h HistSpec) Histogram {
 // when h.Cover is set. A figure of G's samples draws over it, so that it
 // shows what an evaluation of them (GAN.Evaluate) bins. xs is not changed.
 func (h HistSpec) Range(xs []float64, t Target) (lo, hi float64) {
+	h = h.over(xs, t)
+	return h.Lo, h.Hi
+}
+
+// over is h resolved for t and, when h.Cover is set, widened to take in
+// xs (covering), sorting a copy of xs only then: the bins NewHistogram
+// counts in and Range gives the ends of, so that the two agree.
+func (h HistSpec) over(xs []float64, t Target) HistSpec {
 	h = h.resolve(t)
 	if h.Cover {
 		h = h.covering(slices.Sorted(slices.Values(xs)))
 	}
-	return h.Lo, h.Hi
+	return h
 }
 
 // resolve fills in h's defaults for the target t (see NewHistogram).

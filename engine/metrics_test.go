@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -262,9 +263,15 @@ func TestHistSpecRangeIsEvaluatesRange(t *testing.T) {
 		if !slices.Equal(xs, c.xs) {
 			t.Errorf("%s: Range changed the sample", c.name)
 		}
+		nh := NewHistogram(xs, tg, c.spec)
 		h := Evaluate(xs, 1, tg, c.spec).Hist
 		if gotLo != h.Lo || gotHi != h.Hi {
 			t.Errorf("%s: Range %v to %v, an evaluation's %v to %v", c.name, gotLo, gotHi, h.Lo, h.Hi)
+		}
+		// NewHistogram bins as an evaluation does, covering too: it had
+		// left Cover unread, binning a sample at 0 over 1.71 to 6.29.
+		if !reflect.DeepEqual(nh, h) {
+			t.Errorf("%s: NewHistogram %v to %v, %d under, %d over; an evaluation's %v to %v, %d under, %d over", c.name, nh.Lo, nh.Hi, nh.Under, nh.Over, h.Lo, h.Hi, h.Under, h.Over)
 		}
 	}
 	if gotLo, _ := (HistSpec{Cover: true}).Range(off, tg); !(gotLo < -0.098) {
