@@ -143,15 +143,14 @@ func (k keyMap) ShortHelp() []key.Binding {
 	tune := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "tune"))
 	pace := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[]", "speed"))
 	view := short(k.View, "v", "view")
-	if k.plane {
-		view = key.NewBinding(key.WithDisabled()) // the help leaves a disabled key out
-	}
 	help, quit := k.Help, k.Quit
 	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
 	// A key that could only refuse (idle) is left out: nothing to replay
 	// or export at epoch 0, where 120 columns had offered "e csv", no
-	// kept state for u to go back to.
+	// kept state for u to go back to, no other view than the plane's
+	// for v.
 	idle := k.idle()
+	view.SetEnabled(idle["v"] == "")
 	replay.SetEnabled(idle[","] == "")
 	csv := short(k.Export, "e", "csv")
 	csv.SetEnabled(idle["e"] == "")
@@ -234,9 +233,11 @@ func footerWidth(bs []key.Binding) int {
 // Space and the single steps are refused on a diverged run, the status
 // saying why and what goes on (u, r, R); export has nothing before an
 // epoch trains, from the start or a resume, and replay nothing before
-// the first check keeps a frame; u has nothing without a kept state.
+// the first check keeps a frame; u has nothing without a kept state; v
+// has no other view to turn to on a 2-D target, where it only says so.
 // The keys page had said "epoch 0" of replay at epoch 2, a run's first
-// check still to come.
+// check still to come, and had drawn v on a plane as if it acted, as
+// "(1-D views)".
 func (k keyMap) idle() map[string]string {
 	idle := map[string]string{}
 	if k.state == session.Diverged {
@@ -259,6 +260,9 @@ func (k keyMap) idle() map[string]string {
 	if !k.rollback {
 		idle[k.Rollback.Keys()[0]] = idleNoState
 	}
+	if k.plane {
+		idle[k.View.Keys()[0]] = idlePlane
+	}
 	return idle
 }
 
@@ -268,6 +272,7 @@ const (
 	idleNoEpoch  = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
 	idleNoFrame  = "no frame"     // epochs trained, but no keyframe before the first check
 	idleNoState  = "nothing kept" // no kept state for u to go back to
+	idlePlane    = "2-D target"   // the plane is the samples panel's only view
 )
 
 // FullHelp is what ? shows: every key the trainer answers to, one
@@ -279,10 +284,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
-	switch {
-	case k.plane:
-		k.View.SetHelp("v", "(1-D views)")
-	case k.noGZ:
+	if k.noGZ {
 		k.View.SetHelp("v", "hist/Q-Q")
 	}
 	return [][]key.Binding{

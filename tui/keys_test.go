@@ -135,22 +135,25 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		name                     string
 		state                    session.State
 		frames, export, rollback bool
+		plane                    bool
 		faint                    []string // by the key as the page names it
 		why                      string
 	}{
-		{"epoch 0", session.Paused, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, nothing kept"},
+		{"epoch 0", session.Paused, false, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, nothing kept"},
 		// Epochs trained, none yet checked: replay has no frame, and the
 		// page had said "epoch 0" beside a header at epoch 2.
-		{"before the first check", session.Paused, false, true, false, []string{",", ".", "<", ">", "u"}, "no frame, nothing kept"},
+		{"before the first check", session.Paused, false, true, false, false, []string{",", ".", "<", ">", "u"}, "no frame, nothing kept"},
 		// Resumed, nothing trained since: "epoch 0" had stood beside a
 		// header at epoch 1,000.
-		{"resumed", session.Paused, true, false, false, []string{"e", "u"}, "no epoch, nothing kept"},
-		{"mid-run", session.Running, true, true, false, []string{"u"}, "nothing kept"},
-		{"rolled back", session.Paused, true, true, true, nil, ""},
-		{"diverged", session.Diverged, true, true, true, []string{"space/p", "n", "d", "g"}, "diverged"},
+		{"resumed", session.Paused, true, false, false, false, []string{"e", "u"}, "no epoch, nothing kept"},
+		{"mid-run", session.Running, true, true, false, false, []string{"u"}, "nothing kept"},
+		{"rolled back", session.Paused, true, true, true, false, nil, ""},
+		{"diverged", session.Diverged, true, true, true, false, []string{"space/p", "n", "d", "g"}, "diverged"},
+		// v only says so on a plane: there is no other view to turn to.
+		{"2-D", session.Running, true, true, true, true, []string{"v"}, "2-D target"},
 	} {
 		k := newKeyMap()
-		k.width, k.state, k.frames, k.export, k.rollback, k.page = 80, c.state, c.frames, c.export, c.rollback, pageKeys
+		k.width, k.state, k.frames, k.export, k.rollback, k.plane, k.page = 80, c.state, c.frames, c.export, c.rollback, c.plane, pageKeys
 		page := keysPage(k, 80)
 		for _, col := range k.FullHelp() {
 			for _, b := range col {
