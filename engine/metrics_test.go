@@ -278,3 +278,32 @@ func TestHistSpecRangeIsEvaluatesRange(t *testing.T) {
 		t.Errorf("a sample at 0 ± 0.1: Range from %v, want below -0.098", gotLo)
 	}
 }
+
+// TestW1NoiseFloor checks W1NoiseFloor against the mean W1 that samples
+// of the target itself show: within 15% at the checks' 2,000 samples,
+// on a bounded target, an unbounded one and a mixture (1% under, 1% and
+// 13%: the limit is least close across a mixture's gap).
+func TestW1NoiseFloor(t *testing.T) {
+	const n, draws = 2000, 40
+	for _, spec := range []string{"uniform(2,6)", "normal(4,1.25)", "mixture(-2,0.5;2,0.5)"} {
+		tg, err := ParseTarget(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		xs := make([]float64, n)
+		var mean float64
+		for range draws {
+			for i := range xs {
+				xs[i] = tg.Sample(rng)
+			}
+			mean += Evaluate(xs, 1, tg, HistSpec{}).W1 / draws
+		}
+		if got := W1NoiseFloor(tg, n); math.Abs(got-mean) > 0.15*mean {
+			t.Errorf("%s: W1NoiseFloor(%d) = %.4f, samples of the target show %.4f", spec, n, got, mean)
+		}
+	}
+	if got := W1NoiseFloor(nil, 0); !math.IsInf(got, 1) {
+		t.Errorf("W1NoiseFloor(n = 0) = %v, want +Inf", got)
+	}
+}

@@ -121,6 +121,7 @@ type Session struct {
 	err      *Divergence
 	watch    watch   // what the diagnosis follows epoch by epoch
 	lo, hi   float64 // the target's shown range (shownRange)
+	w1Noise  float64 // W1's noise floor at a check (checkNoise), 0 on a plane
 	target   TargetInfo
 	dBounded bool      // D's losses saturate (BCE, least squares): see watch.add
 	gBounded bool      // G's loss saturates (and is not feature matching's): see watch.add
@@ -310,6 +311,9 @@ func New(opts Options) (*Session, error) {
 		s.planned = opts.Epochs
 	}
 	s.lo, s.hi = shownRange(gan)
+	if gan.Plane() == nil {
+		s.w1Noise = engine.W1NoiseFloor(gan.Target(), checkSamples)
+	}
 	s.target = targetInfo(gan)
 	s.every, s.replay, s.stepShow = checkEvery(s.planned), -1, evalEvery
 	s.watch.follow(s.evals.pts, s.every) // a resumed run's plateau, from the record's checks
@@ -903,6 +907,7 @@ func (s *Session) publishEval(atOnce bool) {
 		f := s.tl.keyframes[s.replay] // a copy: the session thins its frames in place
 		snap.Replay, snap.ReplayIndex = &f, s.replay
 	}
+	snap.CheckNoise = s.checkNoise()
 	for {
 		select {
 		case s.snaps <- snap:
@@ -1075,6 +1080,17 @@ func (s *Session) findings() []Finding {
 		return nil
 	}
 	return diagnose(s.gan.Config(), &s.watch, &s.eval)
+}
+
+// checkNoise is how far sampling alone can move each measure of a check,
+// at checkSamples (Snapshot.CheckNoise): KS's and W1's noise floors in
+// one dimension, sliced W1's on a plane, from the run's reference sample,
+// which keeps it once worked out.
+func (s *Session) checkNoise() EvalPoint {
+	if r := s.gan.Reference(); r != nil {
+		return EvalPoint{SW1: r.Floor(checkSamples)}
+	}
+	return EvalPoint{KS: engine.KSNoiseFloor(checkSamples), W1: s.w1Noise}
 }
 
 // histSpec is the histogram of an evaluation at bins bins: over the

@@ -1214,3 +1214,22 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 		t.Errorf("parting error %v, want %q", err, want)
 	}
 }
+
+// TestSnapshotsCarryCheckNoise: a snapshot says how far sampling alone
+// moves each measure of a check, at the checks' 2,000 samples, for the
+// screen's trend arrows to leave such a change without a direction: KS's
+// and W1's noise floors in one dimension, sliced W1's on a plane.
+func TestSnapshotsCarryCheckNoise(t *testing.T) {
+	s := idleAt(t, "uniform-flat-noise", Options{Samples: 500}, 0)
+	s.publish()
+	got := (<-s.snaps).CheckNoise
+	want := EvalPoint{KS: engine.KSNoiseFloor(checkSamples), W1: engine.W1NoiseFloor(s.gan.Target(), checkSamples)}
+	if got != want || !(want.W1 > 0.02 && want.W1 < 0.04) { // uniform(2,6): 0.028
+		t.Errorf("uniform-flat-noise: CheckNoise %+v, want %+v", got, want)
+	}
+	p := idleAt(t, "ring", Options{Samples: 500}, 0)
+	p.publish()
+	if got := (<-p.snaps).CheckNoise; got.KS != 0 || got.W1 != 0 || got.SW1 != p.gan.Reference().Floor(checkSamples) || !(got.SW1 > 0) {
+		t.Errorf("ring: CheckNoise %+v, want sliced W1's floor at %d alone", got, checkSamples)
+	}
+}

@@ -171,6 +171,12 @@ type Snapshot struct {
 	// same at an epoch however often the screen refreshed and whether the
 	// run stopped and resumed on the way.
 	Evals []EvalPoint
+	// CheckNoise is, for each measure of a check (KS, W1; SW1 on a
+	// plane), how far sampling alone can move it at a check's sample
+	// size: its noise floor there (engine.KSNoiseFloor, W1NoiseFloor,
+	// PlaneReference.Floor). A trend of the checks that moves less has
+	// no direction to show.
+	CheckNoise EvalPoint
 
 	Note   string // what the last command did, for the status line
 	Failed bool   // Note reports a failure, such as a checkpoint not saved

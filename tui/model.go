@@ -225,7 +225,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	m.ks, m.w1, m.sw1 = trends(checksShown(&m.snap))
+	m.ks, m.w1, m.sw1 = trends(checksShown(&m.snap), m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"
 		// typed ahead) took effect after: they show the run that replaced it.
@@ -510,8 +510,13 @@ func (m *Model) drawSamples(l layout) {
 }
 
 // trend is the last few values of a metric, oldest first, for a
-// sparkline.
-type trend struct{ vals []float64 }
+// sparkline, and how far sampling alone can move one of them (noise: the
+// metric's noise floor at a check, session.Snapshot.CheckNoise; 0 for
+// none known), which a change must pass for the arrow to show it.
+type trend struct {
+	vals  []float64
+	noise float64
+}
 
 // trendLen is the most values a trend holds: more than a sparkline has
 // room for beside its value.
@@ -534,9 +539,11 @@ func checksShown(s *session.Snapshot) []session.EvalPoint {
 // resumed run began without (its sparklines empty, its arrows none) and
 // whose number depended on how often the screen refreshed; the checks
 // count epochs, and a resumed run's begin with its record's, so a run
-// shows the same trends at an epoch however it got there.
-func trends(evals []session.EvalPoint) (ks, w1, sw1 trend) {
+// shows the same trends at an epoch however it got there. Each holds its
+// measure's noise at a check (noise, session.Snapshot.CheckNoise).
+func trends(evals []session.EvalPoint, noise session.EvalPoint) (ks, w1, sw1 trend) {
 	evals = evals[max(0, len(evals)-trendLen):]
+	ks.noise, w1.noise, sw1.noise = noise.KS, noise.W1, noise.SW1
 	if len(evals) == 0 {
 		return
 	}

@@ -458,6 +458,48 @@ func TestMetricLineDescribesItsBars(t *testing.T) {
 	}
 }
 
+// TestArrowLeavesNoiseWithoutDirection: a change in the checks no larger
+// than sampling alone makes (the measure's noise floor at a check,
+// session.Snapshot.CheckNoise) reads →, as the glossary says:
+// uniform-flat-noise's KS checks, all under their floor of 0.030, had read
+// ↑ from 0.025 to 0.029 beside a live KS of 0.015, lower than any of them,
+// and its W1 checks likewise. A change past the noise keeps its arrow.
+func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	noise := session.EvalPoint{KS: engine.KSNoiseFloor(2000), W1: 0.028}
+	flat := []session.EvalPoint{{KS: 0.025, W1: 0.031}, {KS: 0.031, W1: 0.06}, {KS: 0.03, W1: 0.045}, {KS: 0.029, W1: 0.041}}
+	falling := []session.EvalPoint{{KS: 0.3, W1: 0.9}, {KS: 0.2, W1: 0.5}, {KS: 0.1, W1: 0.2}}
+	for _, c := range []struct {
+		name  string
+		evals []session.EvalPoint
+		noise session.EvalPoint
+		arrow string
+	}{
+		{"within noise", flat, noise, "→"},
+		{"no noise known", flat, session.EvalPoint{}, "↑"},
+		{"past noise", falling, noise, "↓"},
+	} {
+		ks, w1, _ := trends(c.evals, c.noise)
+		for _, r := range []struct {
+			name string
+			v    float64
+			t    trend
+		}{{"KS", 0.015, ks}, {"W1", 0.028, w1}} {
+			line := ansi.Strip(metricLine(r.name, r.v, false, &r.t, 60))
+			if want := r.name + " " + ansi.Strip(measure(r.v)) + " " + c.arrow + " "; !strings.HasPrefix(line, want) {
+				t.Errorf("%s: %q, want it to begin %q", c.name, line, want)
+			}
+		}
+	}
+	help := ""
+	for _, g := range glossary {
+		help += g[1]
+	}
+	if !strings.Contains(help, "sampling alone") {
+		t.Errorf("the glossary's trend entry does not say a change within noise reads →:\n%s", help)
+	}
+}
+
 // TestArrowFollowsTheChecks: the arrow says where the checks went, the
 // last against the first, by their values, as the glossary says: KS
 // checks from 0.050 to 0.056 between peaks of 0.2, both ends ▁, rose 12%

@@ -1625,7 +1625,7 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 		sep = ""
 	}
 	bars := sparkBetween(vals, sc.lo, sc.hi)
-	arrow := trendArrow(vals)
+	arrow := trendArrow(vals, t.noise)
 	if atFloor {
 		arrow = styleGood.Render("≈ floor")
 	}
@@ -1638,12 +1638,16 @@ const minBars = 2
 
 // trendArrow is the direction of the checks vals, the bars beside it,
 // from the first to the last: ↑ (worse) or ↓ (better) where the last is
-// more than 2% above or below the first, → (about the same) otherwise, ·
-// for fewer than two or an end that is no number. It goes by the checks'
-// values, never by the bars' heights: the bars are eighths of a range
-// that one spike can stretch, and KS checks from 0.050 to 0.056 between
-// peaks of 0.2, both ends ▁, had read → beside a rise of 12%.
-func trendArrow(vals []float64) string {
+// more than 2% above or below the first and more than noise (how far
+// sampling alone can move a check, trend.noise), → (about the same, or
+// within noise) otherwise, · for fewer than two or an end that is no
+// number. It goes by the checks' values, never by the bars' heights: the
+// bars are eighths of a range that one spike can stretch, and KS checks
+// from 0.050 to 0.056 between peaks of 0.2, both ends ▁, had read →
+// beside a rise of 12%. uniform-flat-noise's KS checks, all under their
+// noise floor of 0.030, had read ↑ from 0.025 to 0.029 beside a value of
+// 0.015, lower than any of them.
+func trendArrow(vals []float64, noise float64) string {
 	if len(vals) < 2 {
 		return styleMuted.Render("·")
 	}
@@ -1651,7 +1655,7 @@ func trendArrow(vals []float64) string {
 	switch {
 	case math.IsNaN(first) || math.IsNaN(last):
 		return styleMuted.Render("·")
-	case first == last || !math.IsInf(first, 0) && math.Abs(last-first) <= 0.02*math.Abs(first):
+	case first == last || !math.IsInf(first, 0) && math.Abs(last-first) <= max(0.02*math.Abs(first), noise):
 		return styleMuted.Render("→")
 	case last < first:
 		return styleGood.Render("↓")
