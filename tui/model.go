@@ -4,6 +4,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -87,6 +88,11 @@ type Model struct {
 	// saveAt is the epoch the screen showed when w last asked for a
 	// checkpoint, or -1 (Ending.SaveAt).
 	saveAt int
+	// wAt is when the last key came, if it was w (zero otherwise), by
+	// now, the clock keys are timed by (nil for time.Now; a test's
+	// own): w held (wHeld).
+	wAt time.Time
+	now func() time.Time
 
 	// noSuspend is why ctrl+z cannot suspend the trainer here (no
 	// shell's job control), or "" when it can (suspend.go). stops
@@ -258,7 +264,36 @@ func (m Model) suspend() (tea.Model, tea.Cmd) {
 	return m, suspend(m.s, m.stops)
 }
 
+// repeatGap is the longest gap between two w's, no other key between,
+// taken for w held down: a terminal repeats a held key 25 to 40 times a
+// second, after a first delay of 250 to 660 ms.
+const repeatGap = time.Second
+
+// wHeld reports whether k is w held down, not pressed again: a w within
+// repeatGap of the w before it, no other key between. Held on a running
+// run, each repeat had found the last checkpoint written (a small
+// design's take milliseconds) and written another, 27 files in a second,
+// each of a later epoch. It notes when k came if it is w, for the next.
+func (m *Model) wHeld(k tea.KeyMsg) bool {
+	if !key.Matches(k, m.keys.Save) {
+		m.wAt = time.Time{}
+		return false
+	}
+	now := time.Now()
+	if m.now != nil {
+		now = m.now()
+	}
+	held := !m.wAt.IsZero() && now.Sub(m.wAt) < repeatGap
+	m.wAt = now
+	return held
+}
+
 func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.wHeld(k) {
+		// One press, one checkpoint: the press's answer (its save's note,
+		// or why it was not taken) stays on the status line.
+		return m, nil
+	}
 	m.flash = ""
 	switch {
 	case key.Matches(k, m.keys.Quit):
@@ -329,8 +364,8 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Rollback):
 		m.send(session.Rollback{})
 	case key.Matches(k, m.keys.Save):
-		// One checkpoint at a time: a w while one waits or is written
-		// (w held, the run busy with an epoch of a wide design) would
+		// One checkpoint at a time: a w pressed again while one waits or
+		// is written (the run busy with an epoch of a wide design) would
 		// write the same file again, a full one each time.
 		if m.s.SavePending() {
 			m.flash = "already saving the checkpoint w asked for" + AtEpoch(m.saveAt) + ": this w is not taken; w again once it is written"

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -254,12 +255,12 @@ func TestQuitWhileStarting(t *testing.T) {
 	}
 }
 
-// TestSaveOneAtATime: w while the checkpoint a w asked for waits (the
-// session busy with an epoch or an evaluation of a wide design, or
-// writing it) is not sent, and the status says so: w held had written a
-// full checkpoint for each press the session found waiting. Ending names
-// the epoch the screen showed at the w, for the line a quit at once
-// prints.
+// TestSaveOneAtATime: w pressed again while the checkpoint a w asked for
+// waits (the session busy with an epoch or an evaluation of a wide
+// design, or writing it) is not sent, and the status says so: it had
+// written a full checkpoint for each press the session found waiting.
+// Ending names the epoch the screen showed at the w, for the line a quit
+// at once prints.
 func TestSaveOneAtATime(t *testing.T) {
 	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: t.TempDir()})
 	if err != nil {
@@ -267,12 +268,16 @@ func TestSaveOneAtATime(t *testing.T) {
 	}
 	lipgloss.SetColorProfile(termenv.Ascii)
 	t.Cleanup(s.Stop)
-	var m tea.Model = NewModel(s) // not started: the session takes nothing up
+	at := time.Unix(0, 0)
+	ui := NewModel(s) // not started: the session takes nothing up
+	ui.now = func() time.Time { return at }
+	var m tea.Model = ui
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m, _ = m.Update(keyMsg("w"))
 	if !s.SavePending() {
 		t.Fatal("w sent no Save")
 	}
+	at = at.Add(repeatGap) // let go and pressed again, not held
 	m, _ = m.Update(keyMsg("w"))
 	const want = "already saving the checkpoint w asked for: this w is not taken; w again once it is written"
 	if got := m.(Model).flash; got != want {
@@ -284,6 +289,71 @@ func TestSaveOneAtATime(t *testing.T) {
 	s.Stop()
 	if written, err := s.Parting(""); len(written) != 1 || err != nil {
 		t.Errorf("two w, one while the first waited: %q, %v; want one checkpoint written", written, err)
+	}
+}
+
+// TestWHeldSavesOnce: w held down on a run that moves on, the terminal
+// repeating it 30 times a second, writes one checkpoint, the repeats
+// answered by nothing over the session's note; w pressed again once let go, or after another key,
+// writes the next. Each repeat had found the last checkpoint written (a
+// small design's take milliseconds) and written another, of a later
+// epoch: 27 files in a second.
+func TestWHeldSavesOnce(t *testing.T) {
+	dir := t.TempDir()
+	s, err := session.New(session.Options{Config: testdesigns.PerSample(5000), Seed: 1, Paused: true, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s.Start()
+	t.Cleanup(s.Stop)
+	at := time.Unix(0, 0)
+	ui := NewModel(s)
+	ui.now = func() time.Time { return at }
+	var m tea.Model = ui
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	epoch := 0
+	// press is k, after gap, then an epoch trained, as a running run
+	// trains between two of the terminal's repeats; it returns once the
+	// session has taken both up, the Save sent before the Step.
+	press := func(k tea.KeyMsg, gap time.Duration) {
+		t.Helper()
+		at = at.Add(gap)
+		m, _ = m.Update(k)
+		s.Send(session.Step{Kind: session.StepEpoch})
+		epoch++
+		for snap := range s.Snapshots() {
+			if m, _ = m.Update(snapshotMsg(snap)); snap.Epoch == epoch {
+				break
+			}
+		}
+	}
+	checkpoints := func() int {
+		t.Helper()
+		files, err := filepath.Glob(filepath.Join(dir, "*.ckpt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(files)
+	}
+	press(keyMsg("w"), 0)
+	for range 30 {
+		press(keyMsg("w"), time.Second/30)
+	}
+	if n := checkpoints(); n != 1 {
+		t.Errorf("w held for a second: %d checkpoints written, want 1", n)
+	}
+	if flash := m.(Model).flash; flash != "" {
+		t.Errorf("w held: the status says %q over the session's note", flash)
+	}
+	press(keyMsg("w"), repeatGap)
+	if n := checkpoints(); n != 2 {
+		t.Errorf("w let go and pressed again: %d checkpoints written, want 2", n)
+	}
+	press(tea.KeyMsg{Type: tea.KeyDown}, time.Second/30)
+	press(keyMsg("w"), time.Second/30)
+	if n := checkpoints(); n != 3 {
+		t.Errorf("w after another key: %d checkpoints written, want 3", n)
 	}
 }
 
