@@ -294,8 +294,8 @@ func TestSaveOneAtATime(t *testing.T) {
 
 // TestWHeldSavesOnce: w held down on a run that moves on, the terminal
 // repeating it 30 times a second, writes one checkpoint, the repeats
-// answered by nothing over the session's note; w pressed again once let go, or after another key,
-// writes the next. Each repeat had found the last checkpoint written (a
+// answered by nothing over the session's note; w pressed again once let
+// go, or after another key, writes the next. Each repeat had found the last checkpoint written (a
 // small design's take milliseconds) and written another, of a later
 // epoch: 27 files in a second.
 func TestWHeldSavesOnce(t *testing.T) {
