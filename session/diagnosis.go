@@ -963,6 +963,14 @@ func farFromTarget(m *engine.Metrics) (far bool, why string) {
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+numtext.Figure(m.KS, 4)), stalledKS)
 }
 
+// Far tells whether the evaluation finds G far from its target, and by
+// what (farFromTarget): a KS over stalledKS in one dimension, under
+// stalledHQ of the samples of high quality on a plane of modes — the
+// measure the d-stalled finding judges by. The screen says it where no
+// finding holds, whose "No finding now" had stood beside a KS of 0.89
+// as if the run went well.
+func (e *Eval) Far() (far bool, why string) { return farFromTarget(&e.Metrics) }
+
 // farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
 // of high quality, on a target of modes (the share is of modes: moons
 // has none).

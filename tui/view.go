@@ -860,9 +860,17 @@ func (m *Model) watchLines(w, n int) []string {
 	// misdescribed: it says the epoch it has no finding at, and what a
 	// run going well shows.
 	none, watchFor, hold := "No finding now", "Watch for ", "Findings show here while they hold"
+	eval, is := &s.Eval, "is"
 	if s.Replay != nil {
 		none = "No finding at epoch " + numtext.FormatInt(s.Replay.Epoch)
 		watchFor, hold = "A run going well shows ", "A frame's findings show here"
+		eval, is = &s.Replay.Eval, "was"
+	}
+	// No finding is not a run going well: G can be far from its target
+	// with nothing yet gone wrong by the findings' rules. Untrained, at
+	// epoch 0, every G is.
+	if far, why := eval.Far(); far && eval.Epoch > 0 {
+		none += ", but G " + is + " far from the target (" + why + ")"
 	}
 	list := func(why string) string {
 		items := watch
@@ -877,6 +885,7 @@ func (m *Model) watchLines(w, n int) []string {
 		list(why),
 		list(""),
 		none + "; ? twice explains each mark.",
+		none + ".",
 	}
 	var lines []string
 	for _, t := range texts {

@@ -55,6 +55,7 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		w, h := size[0], size[1]
 		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
 		snap.State, snap.Findings, snap.Note = session.Paused, nil, ""
+		snap.Eval.Metrics.KS = 0.3 // not far: the hint alone (TestNoFindingSaysGIsFarFromTheTarget)
 		calm := frame(t, s, snap, w, h)
 		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling; D's losses settling on the dotted line")
 		if w >= 120 {
@@ -133,7 +134,7 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
 		snap.State, snap.Findings, snap.Note = session.Paused, nil, ""
 		past := snap.Eval
-		past.Epoch = 5
+		past.Epoch, past.Metrics.KS = 5, 0.3 // not far (TestNoFindingSaysGIsFarFromTheTarget)
 		snap.Replay = &session.Keyframe{Eval: past, Last: snap.Last}
 		view := frame(t, s, snap, w, h)
 		frameReads(t, view, "No finding at epoch 5")
@@ -579,5 +580,48 @@ func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 				t.Errorf("%s: the entry %q, want %q in it and no %q", c.preset, entry, c.entry, c.absentInEntry)
 			}
 		}
+	}
+}
+
+// TestNoFindingSaysGIsFarFromTheTarget: with no finding, a run whose G
+// is far from its target (KS over ½; on a plane of modes, under a
+// quarter of the samples of high quality) is told so beside "No finding
+// now", which had stood beside a KS of 0.89 as if the run went well; a
+// replayed frame says it of its epoch, and a G near the target, or one
+// not yet trained, is told nothing of it.
+func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
+	hint := func(m *Model) string {
+		return strings.Join(strings.Fields(strings.Join(m.watchLines(120, 5), " ")), " ")
+	}
+	var m Model
+	m.snap.Eval = session.Eval{Epoch: 1258, Metrics: engine.Metrics{N: 10000, KS: 0.89}}
+	if got, want := hint(&m), "No finding now, but G is far from the target (KS 0.8900, over 0.5). Watch for"; !strings.Contains(got, want) {
+		t.Errorf("KS 0.89: hint %q lacks %q", got, want)
+	}
+	m.snap.Replay = &session.Keyframe{Eval: session.Eval{Epoch: 300, Metrics: engine.Metrics{N: 10000, KS: 0.6}}}
+	if got, want := hint(&m), "G was far from the target (KS 0.6000, over 0.5)"; !strings.Contains(got, want) {
+		t.Errorf("a replayed frame at KS 0.6: hint %q lacks %q", got, want)
+	}
+	m.snap.Replay.Eval.Metrics.KS = 0.2
+	if got := hint(&m); strings.Contains(got, "far from") {
+		t.Errorf("a replayed frame at KS 0.2: hint %q calls G far", got)
+	}
+	m = Model{}
+	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
+	m.snap.Eval.Epoch = 400
+	m.snap.Eval.Metrics = engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), HighQuality: 0.1}}
+	if got, want := hint(&m), "No finding now, but G is far from the target (10% of the samples of high quality, under 25%)"; !strings.Contains(got, want) {
+		t.Errorf("ring at 10%% high quality: hint %q lacks %q", got, want)
+	}
+	m.snap.Eval.Metrics.Plane.HighQuality = 0.9
+	if got := hint(&m); strings.Contains(got, "far from") {
+		t.Errorf("ring at 90%% high quality: hint %q calls G far", got)
+	}
+	// At epoch 0 every G is far from its target, untrained: the hint
+	// does not say so.
+	m.snap.Eval = session.Eval{Metrics: engine.Metrics{N: 10000, KS: 0.89}}
+	m.snap.Target.Plane = nil
+	if got := hint(&m); strings.Contains(got, "far from") {
+		t.Errorf("epoch 0: hint %q calls G far", got)
 	}
 }
