@@ -63,6 +63,9 @@ type Run struct {
 	// evaluations Evals holds: panel (c) of a run too short for one says
 	// when they come; 0 for unknown.
 	CheckEvery int
+	// Ended: the run is over (done, diverged or interrupted), so panel
+	// (c) does not promise an evaluation "yet" to come.
+	Ended bool
 
 	TargetMean, TargetStd float64
 	// Balance holds the values D's losses balance at once D can tell
@@ -172,6 +175,7 @@ func FromPicture(p session.Picture) Run {
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
+		Ended:       p.State == session.Done || p.State == session.Diverged || p.State == session.Interrupted,
 		Balance:     balance(p.Equilibrium),
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Critic:      p.Loss.Unbounded(),
@@ -1262,7 +1266,10 @@ func (r Run) quality() (*plot.Plot, error) {
 	if len(ks)+len(w1) == 0 {
 		p.Title.Text += " — no evaluation"
 		if r.CheckEvery > 0 { // a run shorter than the checks' interval: say when they come
-			p.Title.Text += " yet, one every " + count(r.CheckEvery, "epoch")
+			if !r.Ended { // one that has ended has none to come
+				p.Title.Text += " yet"
+			}
+			p.Title.Text += ", one every " + count(r.CheckEvery, "epoch")
 		}
 	}
 	log := hi >= 10*lo

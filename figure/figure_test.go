@@ -218,8 +218,11 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 	// A run shorter than the checks' interval (3 epochs, a check every
 	// 10) says when they come: the panel said "no evaluation" alone,
 	// under a final line that gave the run's KS.
-	r.CheckEvery = 10
+	r.CheckEvery, r.Ended = 10, false
 	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation yet, one every 10 epochs")
+	// A run that has ended (diverged at epoch 1, or done) has no "yet".
+	r.Ended = true
+	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation, one every 10 epochs")
 
 	r.Evals = []session.EvalPoint{{Epoch: 60, KS: 0.2, W1: 0.5}}
 	r.Samples, r.History = nil, nil
