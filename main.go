@@ -282,7 +282,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&o.version, "version", false, "print ganui's version and git revision, the Go release, and which build this is, default or SIMD (with its kernels), and exit")
 	fs.StringVar(&o.preset, "preset", presets.Default, "the design to train, `NAME|FILE.json`: a built-in preset (default "+presets.Default+"; --list-presets lists them) or a preset file (--show-preset writes one)")
 	fs.StringVar(&showPreset, "show-preset", "", "print the design `NAME|FILE.json`, with any --set and --epochs applied, as a preset file, and exit")
-	fs.Func("set", "change one field of the design, `key=value`, e.g. --set g_lr=1e-3 (repeatable; the keys are --show-preset's)", func(s string) error {
+	fs.Func("set", "change one field of the design, `key=value`, e.g. --set g_lr=1e-3 (repeatable: one key each; the keys are --show-preset's)", func(s string) error {
 		sets = append(sets, s)
 		return nil
 	})
@@ -401,15 +401,20 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if presets.IsFile(o.preset) {
 		o.PresetFile = o.preset // the run's outputs must not overwrite it
 	}
+	setKeys := map[string]bool{}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
-		if !ok || strings.TrimSpace(key) == "" {
+		if key = strings.TrimSpace(key); !ok || key == "" {
 			return o, fmt.Errorf("--set: want key=value, got %q", s)
 		}
-		if strings.TrimSpace(key) == "epochs" && given["epochs"] { // two plans: --epochs had won without a word
+		if key == "epochs" && given["epochs"] { // two plans: --epochs had won without a word
 			return o, errors.New("epochs is both set (--set) and given (--epochs); drop one")
 		}
-		if err := cfg.Set(strings.TrimSpace(key), value); err != nil {
+		if setKeys[key] { // two values: the last had won without a word
+			return o, fmt.Errorf("%s is set twice (--set); drop one", key)
+		}
+		setKeys[key] = true
+		if err := cfg.Set(key, value); err != nil {
 			return o, fmt.Errorf("--set: %w", err)
 		}
 	}

@@ -138,6 +138,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		{[]string{"--headless", "--epochs", "50", "--set", "epochs=100"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		{[]string{"--show-preset", "vanilla", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
+		// Two values of one key: the last had won without a word.
+		{[]string{"--headless", "--set", "g_lr=1e-3", "--set", "g_lr=1e-2"}, "g_lr is set twice (--set); drop one"},
+		{[]string{"--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", " g_lr=1e-3"}, "g_lr is set twice (--set); drop one"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
