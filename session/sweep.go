@@ -293,7 +293,8 @@ type SweepResult struct {
 // measure's finite values only (finiteMedianRange), or of them all
 // (NaN or ±Inf) when none is finite, and no measures when every run
 // diverged; on a target with modes, the median and range of the modes
-// covered; how many seeds a stop left unfinished, if any; and last, for a
+// covered (before the high-quality share, as a final line has them);
+// how many seeds a stop left unfinished, if any; and last, for a
 // measure some runs that did not diverge left NaN or infinite, how many
 // of them did (w1_nan=2/5). Then a summary line. Each run depends only on
 // its design and seed, so the rows are the same whatever jobs is. Its
@@ -450,15 +451,22 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	// the median NaN, which dropped the measure from the row. The last
 	// field is not padded.
 	measured := r.Runs - r.Diverged
-	for i, v := range [2][3]float64{r.First, r.Second} {
-		n := names[i]
+	measure := func(i int) {
+		n, v := names[i], [2][3]float64{r.First, r.Second}[i]
 		if n == "" || measured == 0 { // no measure: every run diverged, as the row says
-			continue
+			return
 		}
 		for j, suffix := range [3]string{"", "_min", "_max"} {
 			key := n + suffix
 			fs = append(fs, lineField{key + "=" + numtext.Figure(v[j], 4), len(key) + 1 + numtext.FigureWidth})
 		}
+	}
+	// The modes come after the distances and before the high-quality
+	// share, the share of the modes captured, as on a run's final line
+	// and in the summaries (modeFields): the row had put hq before modes.
+	measure(0)
+	if names[1] != "hq" {
+		measure(1)
 	}
 	if r.ModesOf > 0 {
 		m, digits := r.Modes, len(strconv.Itoa(r.ModesOf))
@@ -466,6 +474,9 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 			lineField{fmt.Sprintf("modes_min=%.0f", m[1]), len("modes_min=") + digits},
 			lineField{fmt.Sprintf("modes_max=%.0f", m[2]), len("modes_max=") + digits},
 			lineField{fmt.Sprintf("of=%d", r.ModesOf), 0})
+	}
+	if names[1] == "hq" {
+		measure(1)
 	}
 	if r.Unfinished > 0 {
 		fs = append(fs, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), 0})

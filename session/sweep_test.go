@@ -208,7 +208,8 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 
 // TestSweepCountsModes: on a target with modes each row reports the
 // median and range of the modes the runs cover, agreeing with the runs'
-// own results; on a target without modes it says nothing of modes, nor,
+// own results, on a plane before the high-quality share as a run's
+// final line has them; on a target without modes it says nothing of modes, nor,
 // in two dimensions, of the high-quality share (which would read 0).
 func TestSweepCountsModes(t *testing.T) {
 	for target, of := range map[string]int{"mixture(-2,0.5;2,0.5)": 2, "ring(8,2,0.02)": 8, "normal(4,1.25)": 0, "moons(0.05)": 0} {
@@ -244,8 +245,17 @@ func TestSweepCountsModes(t *testing.T) {
 		}
 		med, lo, hi := medianRange(covered)
 		want := fmt.Sprintf(" modes=%g modes_min=%g modes_max=%g of=%d", med, lo, hi, of)
-		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.HasSuffix(" "+strings.Join(strings.Fields(line), " "), want) { // the fields padded to stand in columns
+		fields := " " + strings.Join(strings.Fields(line), " ") // the fields padded to stand in columns
+		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.Contains(fields, want) {
 			t.Errorf("%s: row %+v, line %q, want modes %v of %d (%q)", target, row, line, covered, of, want)
+		}
+		// The modes last, but on a plane before the high-quality share,
+		// the share of the modes captured, as a run's final line has
+		// them: the row had put hq first.
+		if cfg.Dim() == 2 && !strings.Contains(fields, want+" hq=") {
+			t.Errorf("%s: hq not right after the modes: %q", target, line)
+		} else if cfg.Dim() == 1 && !strings.HasSuffix(fields, want) {
+			t.Errorf("%s: modes not last: %q", target, line)
 		}
 	}
 }
