@@ -250,7 +250,8 @@ func TestExportKeepsEpochZero(t *testing.T) {
 // header and epoch 0's row, its events there, and says so (e had said
 // "nothing to export yet: no epoch trained" while the events were
 // there to export); once epochs are trained the note names epoch 0's
-// row beside them (it said "exported epochs 1–2").
+// row beside them (it said "exported epochs 1–2"), one epoch as "epoch
+// 1" (it said "epochs 1–1").
 func TestExportOfEpochZeroAlone(t *testing.T) {
 	dir := t.TempDir()
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
@@ -273,7 +274,12 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 		t.Fatalf("rows %q, want epoch 0's alone, its roll-back among its events", rows)
 	}
 
+	// One epoch is "epoch 1", not a range "epochs 1–1".
 	s.trainEpoch()
+	Export{}.apply(s)
+	if want := "exported epoch 0's events and epoch 1 to " + path; s.failed || s.note != want {
+		t.Errorf("e at epoch 1: %q, want %q", s.note, want)
+	}
 	s.trainEpoch()
 	Export{}.apply(s)
 	if want := "exported epoch 0's events and epochs 1–2 to " + path; s.failed || s.note != want {

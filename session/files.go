@@ -541,7 +541,11 @@ func (Export) apply(s *Session) {
 	if start {
 		what = append(what, fmt.Sprintf("epoch %s's events", numtext.FormatInt(s.log.first)))
 	}
-	epochs := fmt.Sprintf("epochs %s–%s", numtext.FormatInt(from), numtext.FormatInt(to))
+	// One epoch is named as one: "epochs 1–1" had read as a slip.
+	epochs := "epoch " + numtext.FormatInt(from)
+	if to > from {
+		epochs = fmt.Sprintf("epochs %s–%s", numtext.FormatInt(from), numtext.FormatInt(to))
+	}
 	switch {
 	case n < to-from+1:
 		what = append(what, fmt.Sprintf("%s of %s", numtext.FormatInt(n), epochs))

@@ -629,7 +629,7 @@ func TestStopWritesTheFilesAsked(t *testing.T) {
 	}
 	written, err := s.Parting("")
 	ckpt := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt")
-	if err != nil || len(written) != 2 || written[0] != "saved epoch 1: ganui --resume "+ckpt+" continues from it" || !strings.HasPrefix(written[1], "exported epochs 1–1 to ") {
+	if err != nil || len(written) != 2 || written[0] != "saved epoch 1: ganui --resume "+ckpt+" continues from it" || !strings.HasPrefix(written[1], "exported epoch 1 to ") {
 		t.Fatalf("parting notes %q, %v", written, err)
 	}
 	if _, err := os.Stat(ckpt); err != nil {
