@@ -262,13 +262,16 @@ func (Share) apply(s *Session) {
 		return
 	}
 	a := s.Again()
-	s.note = fmt.Sprintf("wrote %s · the command below runs the run again", path)
+	// The file first, then what the command is: a long caveat's tail
+	// (where the run's checkpoint is) gives way where a narrow status cuts
+	// it, not the file c wrote. With the path after it, the status of a
+	// paused run at 80×24 had been cut inside the caveat's brackets,
+	// "…(ganui --resume …", the file lost.
+	what := "runs the run again"
 	if a.Caveat != "" {
-		// The caveat before the path, where a narrow status cuts the
-		// rest: a command that needs the file names it, and a running
-		// run's one line at 80×24 had kept the path and "not this run …".
-		s.note = fmt.Sprintf("the command below is %s · wrote %s", a.Caveat, path)
+		what = "is " + a.Caveat
 	}
+	s.note = fmt.Sprintf("wrote %s · the command below %s", path, what)
 	s.note += CommandBreak + a.Command
 }
 

@@ -506,11 +506,11 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps after epoch 2") {
 		t.Fatalf("again %+v", a)
 	}
-	// c's note gives the caveat before the file it wrote: a running
-	// run's one status line at 80×24 is cut after its first words.
+	// c's note names the file it wrote first, then the caveat, whose
+	// tail a narrow status cuts (TestSharedNoteNamesItsFileAt80).
 	Share{}.apply(s)
-	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasPrefix(text, "the command below is not this run exactly: it changed G steps after epoch 2") || !strings.Contains(text, " · wrote ") {
-		t.Fatalf("c's note %q; want the caveat first, then the file", s.note)
+	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasPrefix(text, "wrote ") || !strings.Contains(text, " · the command below is not this run exactly: it changed G steps after epoch 2") {
+		t.Fatalf("c's note %q; want the file first, then the caveat", s.note)
 	}
 	Restart{}.apply(s)
 	if a := s.Again(); a.Caveat != "" {

@@ -1138,7 +1138,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=1e-3 --seed 7"
-	snap.Note = "the command below is not this run exactly: it changed D lr after epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it) · wrote ganui-vanilla-seed7.json" +
+	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr after epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -1146,7 +1146,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		if len(lines) != n || ansi.Strip(lines[n-1]) != command {
 			t.Errorf("%d lines: %q; want the command whole on the last", n, lines)
 		}
-		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "the command below is not this run exactly") {
+		if n > 1 && !strings.HasPrefix(ansi.Strip(lines[0]), "wrote ganui-vanilla-seed7.json · the command below is not this run") {
 			t.Errorf("%d lines: %q; want the text first", n, lines)
 		}
 	}
@@ -1445,6 +1445,48 @@ func TestQualityRangeHoldsItsValue(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24
+// after a retune and a w, the message area names the preset file c wrote
+// and says the command is not this run, and why: the caveat first, the
+// path after it, had been cut inside the caveat's brackets, "…(ganui
+// --resume …", the file lost.
+func TestSharedNoteNamesItsFileAt80(t *testing.T) {
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 5
+	t.Chdir(t.TempDir()) // the files named as the program names them, in its directory
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	s.Start()
+	s.Send(session.Step{Kind: session.StepEpoch})
+	s.Send(session.Adjust{Setting: session.DLR, Dir: -1})
+	s.Send(session.Save{})
+	s.Send(session.Share{})
+	for snap := range s.Snapshots() {
+		m.apply(snap)
+		if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
+			break
+		}
+	}
+	text, _, _ := strings.Cut(m.snap.Note, session.CommandBreak)
+	if !strings.Contains(text, "--resume") {
+		t.Fatalf("c's note %q; want the caveat naming the checkpoint w saved", text)
+	}
+	area := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(80, msgRows(24)), " "))), " ")
+	for _, want := range []string{"wrote ganui-blog-original-seed1.json", "not this run exactly: it changed D lr after epoch 1"} {
+		if !strings.Contains(area, want) {
+			t.Errorf("80×24: %q; want %q", area, want)
 		}
 	}
 }
