@@ -550,8 +550,9 @@ func (c *Config) AfterWarmup(epoch int) (int, bool) {
 }
 
 // WarmupEpochs lists the epochs of D's warm-up as the screen counts
-// them, from 1: "1–25, 501, 1,001, …" for the Wasserstein GAN authors'
-// first 25 and every 500th (see DStepsAt).
+// them, from 1, after their noun: "epochs 1–25, 501, 1,001, …" for the
+// Wasserstein GAN authors' first 25 and every 500th (see DStepsAt), and
+// "epoch 1" for one epoch alone, which had read "epochs 1".
 func (c *Config) WarmupEpochs() string {
 	var parts []string
 	switch c.DWarmupEpochs {
@@ -573,7 +574,10 @@ func (c *Config) WarmupEpochs() string {
 			}
 		}
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) == 1 && !strings.Contains(parts[0], "–") {
+		return "epoch " + parts[0]
+	}
+	return "epochs " + strings.Join(parts, ", ")
 }
 
 // checkMBDDim reports a minibatch-discrimination dimension outside
@@ -719,7 +723,7 @@ func (c *Config) Outline() []string {
 	}
 	schedule := fmt.Sprintf("%s + %s steps per epoch", tie(numtext.FormatInt(c.DSteps)+" D"), tie(numtext.FormatInt(c.GSteps)+" G"))
 	if c.DWarmupSteps > 0 {
-		schedule += fmt.Sprintf(", %s in epochs %s (warm-up)", tie(numtext.FormatInt(c.DWarmupSteps)+" D"), c.WarmupEpochs())
+		schedule += fmt.Sprintf(", %s in %s (warm-up)", tie(numtext.FormatInt(c.DWarmupSteps)+" D"), c.WarmupEpochs())
 	}
 	if c.GP > 0 {
 		loss += ", gradient penalty " + tie("λ "+num(c.GP)) + " on interpolates"

@@ -112,7 +112,7 @@ func TestWarmupValidates(t *testing.T) {
 }
 
 // TestOutlineNamesTheWarmup: the design's outline lists the warm-up's
-// epochs as the screen counts them, from 1.
+// epochs as the screen counts them, from 1, one epoch as "epoch 1".
 func TestOutlineNamesTheWarmup(t *testing.T) {
 	for _, c := range []struct {
 		steps, first, every int
@@ -120,10 +120,10 @@ func TestOutlineNamesTheWarmup(t *testing.T) {
 	}{
 		{100, 25, 500, "5 D + 1 G steps per epoch, 100 D in epochs 1–25, 501, 1,001, … (warm-up)"},
 		{100, 0, 500, "100 D in epochs 1, 501, … (warm-up)"},
-		{10, 1, 0, "10 D in epochs 1 (warm-up)"},
+		{10, 1, 0, "10 D in epoch 1 (warm-up)"},
 		{10, 30, 0, "10 D in epochs 1–30 (warm-up)"},
 		{10, 25, 10, "10 D in epochs 1–25, 31, 41, … (warm-up)"},
-		{10, 0, MaxEpochs, "10 D in epochs 1 (warm-up)"},
+		{10, 0, MaxEpochs, "10 D in epoch 1 (warm-up)"},
 	} {
 		cfg := wganConfig()
 		cfg.DWarmupSteps, cfg.DWarmupEpochs, cfg.DWarmupEvery = c.steps, c.first, c.every

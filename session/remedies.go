@@ -117,7 +117,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+penaltyShown, tie("γ %s", num(cfg.R1)), onLogit)
 	}
 	if cfg.DWarmupSteps > 0 {
-		add("warm-up", "D takes %s instead of %s in epochs %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
+		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
 			"G first moves against a critic trained near its best, and meets one again now and then, as a critic's gap must be to estimate W1. "+
 			"The settings read %s for D's steps in those epochs.", tie("%d steps", cfg.DWarmupSteps), numtext.Together(plural(cfg.DSteps, "step")), cfg.WarmupEpochs(),
 			tie("%d warm-up", cfg.DWarmupSteps))
