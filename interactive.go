@@ -76,7 +76,7 @@ func interactive(opts options, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, "again:", again.Command)
 	if again.Caveat != "" {
-		fmt.Fprintln(stdout, "       "+again.Caveat)
+		fmt.Fprintln(stdout, "       "+again.Said())
 	}
 	if result.State == session.Interrupted && result.Epochs > 0 && result.Epochs < again.Plan {
 		// The command trains the plan, not the epochs this run stopped at,

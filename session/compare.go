@@ -262,14 +262,15 @@ func (Share) apply(s *Session) {
 		return
 	}
 	a := s.Again()
-	// The file first, then what the command is: a long caveat's tail
-	// (where the run's checkpoint is) gives way where a narrow status cuts
-	// it, not the file c wrote. With the path after it, the status of a
-	// paused run at 80×24 had been cut inside the caveat's brackets,
-	// "…(ganui --resume …", the file lost.
+	// The file first, then what the command is, the caveat giving way
+	// (GivesWay) where a narrow status has no room for it all, not the
+	// file c wrote nor the checkpoint that continues the run: at 80×24
+	// the status had been cut inside the caveat, first with the file
+	// after it ("…(ganui --resume …", the file lost), then before the
+	// checkpoint it ends naming.
 	what := "runs the run again"
 	if a.Caveat != "" {
-		what = "is " + a.Caveat
+		what = "is " + GivesWay + a.Caveat + GivesWay + a.resumeText()
 	}
 	s.note = fmt.Sprintf("wrote %s · the command below %s", path, what)
 	s.note += CommandBreak + a.Command
@@ -279,6 +280,16 @@ func (Share) apply(s *Session) {
 // Share's does: a screen shows the command on lines of its own, whole
 // where it fits, so that it can be copied.
 const CommandBreak = "\n"
+
+// GivesWay brackets the words of a note's text that a screen short of
+// room shortens first, from their end, so that the words before and
+// after them stay: c's caveat, between the file c wrote and the
+// checkpoint that continues the run. The text read anywhere else, as
+// Parting gives it, is the note without it (PlainNote).
+const GivesWay = "\x1f"
+
+// PlainNote is note as it reads in full, without the GivesWay marks.
+func PlainNote(note string) string { return strings.ReplaceAll(note, GivesWay, "") }
 
 // WriteDesign writes the design being trained, settings as they are now,
 // to ganui-<preset>-seed<S>.json in the session's directory (see
@@ -328,6 +339,24 @@ type Again struct {
 	// (a checkpoint without the run's record, or one it could not take),
 	// which cannot say whether that happened before it.
 	Caveat string
+	// Resume, when not "", is what continues the run where Caveat says
+	// the command does not: the checkpoint w saved of it as it is, or the
+	// one it resumed from until it trains, as the command that resumes it
+	// ("ganui --resume FILE.ckpt continues it"), else that w saves one.
+	// It is said after the caveat, in brackets (Said), and a narrow
+	// screen keeps it where it shortens the caveat (Share).
+	Resume string
+}
+
+// Said is the caveat as a line says it: Caveat, then Resume in brackets.
+func (a Again) Said() string { return a.Caveat + a.resumeText() }
+
+// resumeText is Resume as it follows the caveat, " (…)", or "".
+func (a Again) resumeText() string {
+	if a.Resume == "" {
+		return ""
+	}
+	return " (" + a.Resume + ")"
 }
 
 // Again returns the command that runs the run again, as it stands. Its
@@ -368,12 +397,12 @@ func (s *Session) Again() Again {
 		}
 		// A checkpoint w saved of the run as it is continues it: named,
 		// where a w after the trainer has quit can save none.
-		resume := "w saves a checkpoint that continues it"
+		a.Resume = "w saves a checkpoint that continues it"
 		if s.saved.holds(s.version, s.gan.Config()) {
-			resume = "ganui --resume " + s.saved.path + " continues it"
+			a.Resume = "ganui --resume " + s.saved.path + " continues it"
 		}
-		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start (%s)",
-			s.offWhat, when, resume)
+		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start",
+			s.offWhat, when)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
 			numtext.FormatInt(s.from))

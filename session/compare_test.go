@@ -506,11 +506,18 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps after epoch 2") {
 		t.Fatalf("again %+v", a)
 	}
-	// c's note names the file it wrote first, then the caveat, whose
-	// tail a narrow status cuts (TestSharedNoteNamesItsFileAt80).
-	Share{}.apply(s)
-	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasPrefix(text, "wrote ") || !strings.Contains(text, " · the command below is not this run exactly: it changed G steps after epoch 2") {
-		t.Fatalf("c's note %q; want the file first, then the caveat", s.note)
+	// c's note names the file it wrote first, then the caveat, which a
+	// narrow status shortens, then what continues the run
+	// (TestSharedNoteNamesItsFileAt80).
+	s.applyCommand(Share{})
+	text, _, _ := strings.Cut(s.note, CommandBreak)
+	if !strings.HasPrefix(text, "wrote ") || !strings.HasSuffix(text, " · the command below is "+GivesWay+a.Caveat+GivesWay+" ("+a.Resume+")") ||
+		!strings.Contains(PlainNote(text), " · the command below is not this run exactly: it changed G steps after epoch 2") {
+		t.Fatalf("c's note %q; want the file first, then the caveat, giving way, then what continues the run", s.note)
+	}
+	// Named again at quit, it reads in full, without the marks.
+	if written, _ := s.Parting(""); len(written) != 1 || written[0] != PlainNote(text) || !strings.HasSuffix(written[0], " is "+a.Said()) {
+		t.Fatalf("c's note at quit %q; want %q", written, PlainNote(text))
 	}
 	Restart{}.apply(s)
 	if a := s.Again(); a.Caveat != "" {
@@ -1123,24 +1130,24 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	s.trainEpoch()
 	Adjust{DLR, +1}.apply(s)
 	s.trainEpoch()
-	const w = "(w saves a checkpoint that continues it)"
-	if a := s.Again(); !strings.HasSuffix(a.Caveat, w) {
-		t.Fatalf("unsaved: %q", a.Caveat)
+	const w = "w saves a checkpoint that continues it"
+	if a := s.Again(); a.Resume != w || !strings.HasSuffix(a.Said(), " from the start ("+w+")") {
+		t.Fatalf("unsaved: %+v, said %q", a, a.Said())
 	}
 	path := saved(t, s)
 	Adjust{Speed, -1}.apply(s)
-	if a, want := s.Again(), "(ganui --resume "+path+" continues it)"; !strings.HasSuffix(a.Caveat, want) {
-		t.Errorf("saved as it is: %q, want it to end %q", a.Caveat, want)
+	if a, want := s.Again(), "ganui --resume "+path+" continues it"; a.Resume != want || !strings.HasSuffix(a.Said(), "("+want+")") {
+		t.Errorf("saved as it is: %+v, want it to resume %q", a, want)
 	}
 	// Resumed from it, the run is the checkpoint's until it trains.
 	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Watch: true})
-	if a, want := r.Again(), "(ganui --resume "+path+" continues it)"; !strings.HasSuffix(a.Caveat, want) {
-		t.Errorf("resumed: %q, want it to end %q", a.Caveat, want)
+	if a, want := r.Again(), "ganui --resume "+path+" continues it"; a.Resume != want {
+		t.Errorf("resumed: %+v, want it to resume %q", a, want)
 	}
 	s.trainEpoch()
 	r.trainEpoch()
-	if a, b := s.Again(), r.Again(); !strings.HasSuffix(a.Caveat, w) || b.Caveat != a.Caveat {
-		t.Errorf("trained past the save: %q, resumed %q", a.Caveat, b.Caveat)
+	if a, b := s.Again(), r.Again(); a.Resume != w || b.Said() != a.Said() {
+		t.Errorf("trained past the save: %q, resumed %q", a.Said(), b.Said())
 	}
 }
 

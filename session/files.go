@@ -434,7 +434,7 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // screen showed, or a note of no file ("nothing to export yet"), is not
 // kept: an earlier file at that path stays what it was (outputfile.Write).
 func (s *Session) keepNote(kind [2]string, path string) {
-	text, _, _ := strings.Cut(s.note, CommandBreak) // the command follows as "again:"
+	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
 	switch {
 	case path != "":
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.path == path })

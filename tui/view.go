@@ -407,23 +407,20 @@ func (m *Model) statusLines(w, n int) []string {
 		div = wrapIndent(msg, w) // indented as the diagnosis is
 	}
 	var note, command string
+	style := styleMuted
 	switch {
 	case m.quitting && m.flash == "":
-		note = styleWarn.Render(m.quittingStatus())
+		note, style = m.quittingStatus(), styleWarn
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
-		note = styleMuted.Render(m.flash)
+		note = m.flash
 	case s.Failed:
-		note = styleWarn.Render("✗ " + s.Note)
+		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
-		text, cmd, _ := strings.Cut(s.Note, session.CommandBreak)
-		note, command = styleMuted.Render(text), cmd
+		note, command, _ = strings.Cut(s.Note, session.CommandBreak)
 	case s.State == session.Paused:
-		note = styleMuted.Render(fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch)))
+		note = fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch))
 	}
-	var noted, commanded []string
-	if note != "" {
-		noted = wrapIndent(note, w)
-	}
+	var commanded []string
 	if command != "" {
 		// From the left edge, whole on one line where it fits: a command
 		// to copy. The text before it gives way when the room is short.
@@ -432,12 +429,48 @@ func (m *Model) statusLines(w, n int) []string {
 	room := max(0, n-len(warning))
 	commanded = cutLines(commanded, w, room)
 	room -= len(commanded)
-	if len(div) > 0 && len(noted) > 0 {
-		noted = cutLines(noted, w, max(1, room-1)) // a line at least for what went wrong
+	var noted []string
+	if note != "" {
+		rows := room
+		if len(div) > 0 {
+			rows = min(room, max(1, room-1)) // a line at least for what went wrong
+		}
+		noted = noteLines(note, style, w, rows)
 	}
-	noted = cutLines(noted, w, room)
 	div = cutLines(div, w, room-len(noted))
 	return slices.Concat(warning, div, noted, commanded)
+}
+
+// noteLines is a note's text in style, wrapped at w as the diagnosis is
+// (wrapIndent), in at most rows lines. Where it does not fit, the words
+// session.GivesWay brackets give way from their end, a clause at a time
+// (up to a ",", ":" or ";"), "…" in their place, as few as lets the
+// whole fit, so that the words after them stay: c's caveat, its reason
+// first, before the checkpoint that continues the run, which at 80×24
+// had been cut. Where even without them it does not fit, the text is cut
+// at its end, those words in it (cutLines).
+func noteLines(note string, style lipgloss.Style, w, rows int) []string {
+	head, gives, tail := note, "", ""
+	if h, rest, ok := strings.Cut(note, session.GivesWay); ok {
+		head, gives = h, rest
+		gives, tail, _ = strings.Cut(gives, session.GivesWay)
+	}
+	lines := wrapIndent(style.Render(head+gives+tail), w)
+	if len(lines) <= rows || gives == "" {
+		return cutLines(lines, w, rows)
+	}
+	var shorter []string // gives cut after a clause, the longest first, then gone
+	for i := len(gives) - 1; i > 0; i-- {
+		if gives[i] == ' ' && strings.ContainsRune(",:;", rune(gives[i-1])) {
+			shorter = append(shorter, gives[:i-1]+" …")
+		}
+	}
+	for _, short := range append(shorter, "…") {
+		if l := wrapIndent(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
+			return l
+		}
+	}
+	return cutLines(lines, w, rows)
 }
 
 // commandLines lays out cmd, a command line to copy, at width w: whole on
