@@ -102,7 +102,8 @@ func TestBadPresetFiles(t *testing.T) {
 		{`{"base": "vanilla", "noise": "pink"}`, []string{"noise", `"pink"`, "uniform, normal"}},
 		{`{"base": "vanilla"} trailing`, []string{"unexpected data after the preset object"}},
 		{`{"base": "vanilla",`, []string{"bad.json"}},
-		{`not json`, []string{"bad.json:1", "invalid JSON"}},
+		{`not json`, []string{"bad.json:1", "not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"}},
+		{"{\"base\": \"vanilla\",,}", []string{"bad.json:1", "invalid JSON"}},
 	} {
 		wantUsageError(t, []string{"--headless", "--preset", writeFile(t, "bad.json", c.text)}, c.want...)
 	}

@@ -54,15 +54,21 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	fail := func(off int64, format string, a ...any) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s:%d: %s", name, lineOf(off), fmt.Sprintf(format, a...))
 	}
+	body := bytes.TrimLeft(data, " \t\r\n") // from the first byte that is not JSON's white space
 	switch {
 	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
 		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return fail(0, "UTF-16 text; save the file as UTF-8")
-	case bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) && !utf8.Valid(data):
+	case len(body) > 0 && body[0] != '{':
+		// Any other file, a CSV, an image, YAML, a JSON array: told what
+		// a preset file is, where encoding/json had named the first byte
+		// it could not read ("invalid character 'a' in literal null
+		// (expecting 'u')" for a YAML "name: …").
+		return fail(int64(len(data)-len(body)), "not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one")
+	case len(body) > 0 && !utf8.Valid(data):
 		// encoding/json would read each bad byte as U+FFFD: a Latin-1
-		// name, or a points(FILE.csv) path, silently changed. (A file
-		// that is no JSON object, a checkpoint or an image, is told so.)
+		// name, or a points(FILE.csv) path, silently changed.
 		off := 0
 		for r, n := utf8.DecodeRune(data); r != utf8.RuneError || n != 1; r, n = utf8.DecodeRune(data[off:]) {
 			off += n
@@ -80,10 +86,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		return fail(dec.InputOffset(), "invalid JSON: %v", err)
 	}
-	if tok, err := dec.Token(); err != nil {
+	if _, err := dec.Token(); err != nil { // the object's '{', or end of file
 		return syntax(err)
-	} else if tok != json.Delim('{') {
-		return fail(dec.InputOffset(), "a preset file is one JSON object {…}")
 	}
 	var pairs []pair
 	seen := map[string]bool{}

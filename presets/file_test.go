@@ -202,7 +202,14 @@ func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
 		{"empty", ``, "p.json: it is empty (0 bytes); a preset file is one JSON object"},
 		{"spaces", "\n", "p.json:2: unexpected end of file"},
-		{"not an object", `[1, 2]`, "p.json:1: a preset file is one JSON object"},
+		{"not an object", `[1, 2]`, "p.json:1: not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
+		// no JSON object at all: told what a preset file is, not the
+		// first byte encoding/json could not read, as it had been ("invalid
+		// character 'a' in literal null (expecting 'u')" for YAML)
+		{"YAML", "name: mine\nbase: vanilla\n", "p.json:1: not a preset file: a preset file is one JSON object"},
+		{"a CSV", "epoch,d_real,d_fake\n1,0.6,0.7\n", "p.json:1: not a preset file"},
+		{"an image", "\x89PNG\r\n\x1a\n\x00\x00", "p.json:1: not a preset file"},
+		{"a comment first", "\n# mine\n{\"base\": \"vanilla\"}", "p.json:2: not a preset file"},
 		{"syntax", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3: invalid JSON"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
@@ -223,7 +230,7 @@ func TestParseErrors(t *testing.T) {
 		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
 		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
 		{"UTF-16", "\xff\xfe{\x00}\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
-		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: invalid JSON: invalid character 'G'"}, // a checkpoint: no advice to save it as UTF-8
+		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: not a preset file"}, // a checkpoint: no advice to save it as UTF-8
 		// a key left out without a base is zero; the error says so, since
 		// the file never gave the value it refuses
 		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100,000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
