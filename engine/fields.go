@@ -131,10 +131,15 @@ func (e *NewerError) Error() string {
 }
 
 // KeyHint is what the error for key, no key of a Config nor one of more
-// (a preset file's "base"), adds to "unknown key": the keys it was likely
-// meant to be, by spelling (suggest.DidYouMean) or as a part of their
-// name (wordKeys), else where the keys are listed.
+// (a preset file's "base"), adds to "unknown key": for a setting of a
+// run that is no part of its design, the flag that gives it (runKeys);
+// else the keys it was likely meant to be, by spelling
+// (suggest.DidYouMean) or as a part of their name (wordKeys), else where
+// the keys are listed.
 func KeyHint(key string, more ...string) string {
+	if hint, ok := runKeys[key]; ok {
+		return " (" + hint + ")"
+	}
 	if hint := suggest.DidYouMean(key, append(ConfigKeys(), more...), strconv.Quote); hint != "" {
 		return hint
 	}
@@ -142,6 +147,18 @@ func KeyHint(key string, more ...string) string {
 		return hint
 	}
 	return " (ganui --show-preset NAME lists the keys)"
+}
+
+// runKeys holds the settings of a run that a design leaves to the
+// command line, by the keys a user reaches for them with (--set seed=3,
+// --sweep seeds=1,2, "seed": 3 in a preset file), with what to give
+// instead: the same design trains with every seed and on any sample
+// size, so neither is a key. Such a key had been sent to the list of
+// keys, where it is not.
+var runKeys = map[string]string{
+	"seed":    "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
+	"seeds":   "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
+	"samples": "the samples behind an evaluation are the run's, not the design's: --samples N",
 }
 
 // wordKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the

@@ -325,6 +325,12 @@ func TestConfigSet(t *testing.T) {
 		// The first key --show-preset prints, which "unknown key … (ganui
 		// --show-preset NAME lists the keys)" had sent the user to.
 		{"ganui_version", "v1.0.0", `ganui_version names the ganui that wrote a preset file; it is no setting of the design`},
+		// A run's setting, given as a key of its design: the flag that
+		// gives it, where it had been sent to the list of keys, which
+		// has none of them.
+		{"seed", "3", `unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
+		{"seeds", "1,2", `unknown key "seeds" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
+		{"samples", "1000", `unknown key "samples" (the samples behind an evaluation are the run's, not the design's: --samples N)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1,000,000,000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1,000,000,000`},
