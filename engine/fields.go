@@ -153,12 +153,15 @@ func KeyHint(key string, more ...string) string {
 // command line, by the keys a user reaches for them with (--set seed=3,
 // --sweep seeds=1,2, "seed": 3 in a preset file), with what to give
 // instead: the same design trains with every seed and on any sample
-// size, so neither is a key. Such a key had been sent to the list of
-// keys, where it is not.
+// size, so neither is a key, nor are the run's progress lines and pace.
+// Such a key had been sent to the list of keys, where it is not, or to a
+// key it is part of ("every": d_warmup_every).
 var runKeys = map[string]string{
 	"seed":    "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
 	"seeds":   "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
 	"samples": "the samples behind an evaluation are the run's, not the design's: --samples N",
+	"every":   "the progress lines are the run's, not the design's: --every K",
+	"speed":   "the pace is the run's, not the design's: --speed full|N",
 }
 
 // wordKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the

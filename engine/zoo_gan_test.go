@@ -331,6 +331,8 @@ func TestConfigSet(t *testing.T) {
 		{"seed", "3", `unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"seeds", "1,2", `unknown key "seeds" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"samples", "1000", `unknown key "samples" (the samples behind an evaluation are the run's, not the design's: --samples N)`},
+		{"every", "1", `unknown key "every" (the progress lines are the run's, not the design's: --every K)`},
+		{"speed", "full", `unknown key "speed" (the pace is the run's, not the design's: --speed full|N)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1,000,000,000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1,000,000,000`},
