@@ -1067,10 +1067,10 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
 		return found
 	}
-	name, n, floor := "KS", checkSamples, engine.KSNoiseFloor(checkSamples)
+	name, n, floor := "KS", CheckSize(false), engine.KSNoiseFloor(CheckSize(false))
 	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Figure(floor, 4)))
 	if p := m.Plane; p != nil {
-		name, n, floor = "SW1", engine.BenchmarkSamples, sw1FloorTimes*p.SW1Floor
+		name, n, floor = "SW1", CheckSize(true), sw1FloorTimes*p.SW1Floor
 		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Figure(p.SW1Floor, 4))
 	}
 	if w.lately[0] <= plateauFloor*floor {

@@ -312,7 +312,7 @@ func New(opts Options) (*Session, error) {
 	}
 	s.lo, s.hi = shownRange(gan)
 	if gan.Plane() == nil {
-		s.w1Noise = engine.W1NoiseFloor(gan.Target(), checkSamples)
+		s.w1Noise = engine.W1NoiseFloor(gan.Target(), CheckSize(false))
 	}
 	s.target = targetInfo(gan)
 	s.every, s.replay, s.stepShow = checkEvery(s.planned), -1, evalEvery
@@ -1034,10 +1034,11 @@ func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
 	var e Eval
-	if s.gan.Plane() != nil {
-		e = s.evaluatePlane(engine.BenchmarkSamples, frames)
+	plane := s.gan.Plane() != nil
+	if n := CheckSize(plane); plane {
+		e = s.evaluatePlane(n, frames)
 	} else {
-		m := s.gan.Evaluate(checkSamples, s.histSpec(keyBins))
+		m := s.gan.Evaluate(n, s.histSpec(keyBins))
 		e = Eval{Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 	}
 	m := e.Metrics
@@ -1083,14 +1084,15 @@ func (s *Session) findings() []Finding {
 }
 
 // checkNoise is how far sampling alone can move each measure of a check,
-// at checkSamples (Snapshot.CheckNoise): KS's and W1's noise floors in
-// one dimension, sliced W1's on a plane, from the run's reference sample,
-// which keeps it once worked out.
+// at a check's size (CheckSize, Snapshot.CheckNoise): KS's and W1's noise
+// floors in one dimension, sliced W1's on a plane, from the run's
+// reference sample, which keeps it once worked out. A plane's had been
+// taken at a line's 2,000 samples, its checks measuring 2,500.
 func (s *Session) checkNoise() EvalPoint {
 	if r := s.gan.Reference(); r != nil {
-		return EvalPoint{SW1: r.Floor(checkSamples)}
+		return EvalPoint{SW1: r.Floor(CheckSize(true))}
 	}
-	return EvalPoint{KS: engine.KSNoiseFloor(checkSamples), W1: s.w1Noise}
+	return EvalPoint{KS: engine.KSNoiseFloor(CheckSize(false)), W1: s.w1Noise}
 }
 
 // histSpec is the histogram of an evaluation at bins bins: over the

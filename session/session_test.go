@@ -1216,20 +1216,23 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 }
 
 // TestSnapshotsCarryCheckNoise: a snapshot says how far sampling alone
-// moves each measure of a check, at the checks' 2,000 samples, for the
-// screen's trend arrows to leave such a change without a direction: KS's
-// and W1's noise floors in one dimension, sliced W1's on a plane.
+// moves each measure of a check, at a check's size (CheckSize: 2,000
+// samples on a line, 2,500 on a plane), for the screen's trend arrows to
+// leave such a change without a direction: KS's and W1's noise floors in
+// one dimension, sliced W1's on a plane, the floor its evaluations, a
+// check's among them, show. A plane's had been taken at 2,000.
 func TestSnapshotsCarryCheckNoise(t *testing.T) {
 	s := idleAt(t, "uniform-flat-noise", Options{Samples: 500}, 0)
 	s.publish()
 	got := (<-s.snaps).CheckNoise
-	want := EvalPoint{KS: engine.KSNoiseFloor(checkSamples), W1: engine.W1NoiseFloor(s.gan.Target(), checkSamples)}
-	if got != want || !(want.W1 > 0.02 && want.W1 < 0.04) { // uniform(2,6): 0.028
+	want := EvalPoint{KS: engine.KSNoiseFloor(2000), W1: engine.W1NoiseFloor(s.gan.Target(), 2000)}
+	if got != want || CheckSize(false) != 2000 || !(want.W1 > 0.02 && want.W1 < 0.04) { // uniform(2,6): 0.028
 		t.Errorf("uniform-flat-noise: CheckNoise %+v, want %+v", got, want)
 	}
 	p := idleAt(t, "ring", Options{Samples: 500}, 0)
 	p.publish()
-	if got := (<-p.snaps).CheckNoise; got.KS != 0 || got.W1 != 0 || got.SW1 != p.gan.Reference().Floor(checkSamples) || !(got.SW1 > 0) {
-		t.Errorf("ring: CheckNoise %+v, want sliced W1's floor at %d alone", got, checkSamples)
+	snap := <-p.snaps
+	if got, floor := snap.CheckNoise, snap.Eval.Metrics.Plane.SW1Floor; got.KS != 0 || got.W1 != 0 || got.SW1 != floor || floor != p.gan.Reference().Floor(2500) || CheckSize(true) != 2500 {
+		t.Errorf("ring: CheckNoise %+v, want sliced W1's floor at a check's 2,500 samples alone, %v", got, floor)
 	}
 }

@@ -173,7 +173,7 @@ type Snapshot struct {
 	Evals []EvalPoint
 	// CheckNoise is, for each measure of a check (KS, W1; SW1 on a
 	// plane), how far sampling alone can move it at a check's sample
-	// size: its noise floor there (engine.KSNoiseFloor, W1NoiseFloor,
+	// size (CheckSize): its noise floor there (engine.KSNoiseFloor, W1NoiseFloor,
 	// PlaneReference.Floor). A trend of the checks that moves less has
 	// no direction to show.
 	CheckNoise EvalPoint

@@ -57,6 +57,18 @@ const (
 	maxEvents = 256
 )
 
+// CheckSize is how many fresh samples a check evaluates: checkSamples on
+// a line, engine.BenchmarkSamples on a plane, as the papers' benchmarks
+// measure one. The measures' noise floors at it (Snapshot.CheckNoise)
+// are what a trend of the checks must pass to have a direction, which
+// the trainer's glossary quotes.
+func CheckSize(plane bool) int {
+	if plane {
+		return engine.BenchmarkSamples
+	}
+	return checkSamples
+}
+
 // checkEvery is the check interval for a plan of planned epochs: its
 // hundredth, rounded up, within minCheckEvery to maxCheckEvery.
 func checkEvery(planned int) int {
