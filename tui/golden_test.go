@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
@@ -324,11 +326,18 @@ func glossaryPages(t *testing.T, s *session.Session, snap session.Snapshot, w, h
 }
 
 // glossaryOf is the glossary's entries, term and text, as a run on a
-// line (plane false) or a plane shows them.
+// line (plane false) or a plane shows them whose screen draws every mark
+// of its view: noise use, the modes, D(x), its push and G(z); the mode
+// map, D's surface and its push.
 func glossaryOf(plane bool) [][2]string {
 	var m Model
+	e := &m.snap.Eval
 	if plane {
-		m.snap.Target.Plane = &session.PlaneInfo{}
+		m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)} // a ring's
+		e.Surface, e.Arrows = make([]float64, 4), make([]session.Arrow, 1)
+	} else {
+		e.Metrics.RowWidth, e.Metrics.Modes = 100, make([]engine.ModeCoverage, 2)
+		e.DCurve, e.Push, e.GZ = make([]float64, 4), make([]float64, 4), make([]session.ZX, 4)
 	}
 	return m.glossaryEntries()
 }
@@ -369,7 +378,8 @@ func TestDiagnosisGolden(t *testing.T) {
 func TestGlossaryPages(t *testing.T) {
 	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
 	seen := strings.Join(glossaryPages(t, s, snap, 80, 24), "")
-	for _, g := range glossary {
+	m := Model{snap: snap}
+	for _, g := range m.glossaryEntries() {
 		if !strings.Contains(seen, g[0]) {
 			t.Errorf("glossary entry %q on no page", g[0])
 		}
@@ -456,6 +466,126 @@ func TestOffTargetGolden(t *testing.T) {
 				t.Errorf("bars drawn %v, push drawn %v, want both:\n%s", bars, push, view)
 			}
 			requireGolden(t, view)
+		})
+	}
+}
+
+// TestGlossaryTrendGivesTheCheckNoise: the trend entry's noise floor at a
+// check is the one the arrows take (session.Snapshot.CheckNoise), at a
+// check's size (session.CheckSize): on a line KS's at 2,000 samples, on
+// a plane SW1's at 2,500, the floor Quality shows. The entry had written
+// "2,000 samples: KS 0.030" out by hand, on a plane too, where the checks
+// measure SW1 on 2,500.
+func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
+	_, line := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	_, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	for _, c := range []struct {
+		snap  session.Snapshot
+		n     int
+		floor string
+	}{
+		{line, session.CheckSize(false), "KS " + measure(line.CheckNoise.KS)},
+		{plane, session.CheckSize(true), "SW1 " + measure(plane.CheckNoise.SW1)},
+	} {
+		m := Model{snap: c.snap}
+		trend := ""
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "trend" {
+				trend = numtext.Plain(g[1])
+			}
+		}
+		samples := numtext.FormatInt(c.n) + " samples: " + c.floor + ")"
+		if !strings.Contains(trend, "noise floor at a check's "+samples) {
+			t.Errorf("%s: the trend entry does not give %q:\n%s", c.snap.Preset, samples, trend)
+		}
+		if c.snap.Target.Plane != nil && strings.Contains(trend, "KS 0") {
+			t.Errorf("%s: the trend entry gives KS's floor on a plane:\n%s", c.snap.Preset, trend)
+		}
+	}
+	if ks, want := line.CheckNoise.KS, engine.KSNoiseFloor(session.CheckSize(false)); ks != want {
+		t.Errorf("a line's check noise KS %v, want its floor at a check's size %v", ks, want)
+	}
+	if sw1, want := plane.CheckNoise.SW1, plane.Eval.Metrics.Plane.SW1Floor; sw1 != want || sw1 == 0 {
+		t.Errorf("a plane's check noise SW1 %v, want the floor Quality shows, %v", sw1, want)
+	}
+}
+
+// TestGlossaryListsWhatTheScreenDraws: a run's glossary has an entry for
+// a mark or measure the view can draw exactly when the screen draws it,
+// in any of v's views: G(z) for a G of one noise value only, noise use
+// for a G of rows, the modes for a mixture, D(x) and its push for a D
+// that scores single samples, on a plane the mode map and HQ for a target
+// of modes, D's surface and push likewise. The glossary had listed every
+// 1-D entry for every 1-D run (vanilla's G(z), modes and noise use).
+func TestGlossaryListsWhatTheScreenDraws(t *testing.T) {
+	line := map[string]*regexp.Regexp{
+		"G(z)":      regexp.MustCompile(`G\(z\) output x`),
+		"Q-Q":       regexp.MustCompile(`Q-Q generated`),
+		"noise use": regexp.MustCompile(`noise use \d`),
+		"modes":     regexp.MustCompile(`modes \d+/\d+`),
+		"D(x)":      regexp.MustCompile(`⠂ D\(x\)`),
+		"push":      regexp.MustCompile(`push dD/dx`),
+		"KS":        regexp.MustCompile(`KS \d`),
+	}
+	plane := map[string]*regexp.Regexp{
+		"HQ":             regexp.MustCompile(`HQ \d`),
+		"modes captured": regexp.MustCompile(`modes \d+/\d+ captured`),
+		"D surface":      regexp.MustCompile(`D: +fake +real|· D = ½`),
+		"push":           regexp.MustCompile(`D's push`),
+		"SW1":            regexp.MustCompile(`SW1 \d`),
+	}
+	for _, c := range []struct {
+		preset string
+		listed []string // what the glossary must list, and must not
+		not    []string
+	}{
+		{"vanilla", []string{"D(x)", "push", "Q-Q"}, []string{"G(z)", "modes", "noise use"}},
+		{"uniform-flat-noise", []string{"G(z)"}, []string{"modes", "noise use"}},
+		{"bimodal", []string{"modes"}, []string{"G(z)"}},
+		{"blog-original", []string{"noise use"}, []string{"D(x)", "push", "G(z)", "modes"}},
+		{"ring", []string{"HQ", "modes captured", "D surface", "push"}, []string{"KS", "G(z)", "Q-Q"}},
+		{"ring-pacgan", []string{"HQ"}, []string{"D surface", "push"}},
+		{"moons", []string{"SW1"}, []string{"HQ", "modes captured"}},
+	} {
+		t.Run(c.preset, func(t *testing.T) {
+			cfg, err := presets.Get(c.preset)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s *session.Session
+			var snap session.Snapshot
+			terms := line
+			if engine.TargetDim(cfg.Target) == 2 {
+				s, snap = trainedPlane(t, planeConfig(t, c.preset), 1, 20)
+				terms = plane
+			} else {
+				s, snap = trainedSnapshot(t, cfg, 1, 20, 120)
+			}
+			var screens []string
+			for _, keys := range [][]string{nil, {"v"}, {"v", "v"}} {
+				screens = append(screens, strings.Join(strings.Fields(frame(t, s, snap, 120, 40, keys...)), " "))
+			}
+			screen := strings.Join(screens, "\n")
+			m := Model{snap: snap}
+			listed := map[string]bool{}
+			for _, g := range m.glossaryEntries() {
+				listed[g[0]] = true
+			}
+			for term, drawn := range terms {
+				if shown := drawn.MatchString(screen); listed[term] != shown {
+					t.Errorf("the glossary lists %q: %v; the screen draws it: %v", term, listed[term], shown)
+				}
+			}
+			for _, term := range c.listed {
+				if !listed[term] {
+					t.Errorf("no %q entry", term)
+				}
+			}
+			for _, term := range c.not {
+				if listed[term] {
+					t.Errorf("a %q entry, which the screen never draws", term)
+				}
+			}
 		})
 	}
 }

@@ -37,66 +37,91 @@ func (m *Model) nextHelpPage() {
 	m.help.ShowAll = m.keys.page == pageKeys
 }
 
-// glossary explains each measure and mark on the screen in a line or two;
-// a term it quotes with its value, "≈ floor", "D = ½", is written
-// together (numtext.Together), which the ? page's wrapping keeps whole.
-var glossary = [][2]string{
-	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured."},
-	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. ■ G, G's loss: lower, its samples pass for real better. Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles."},
-	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform)."},
-	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."},
-	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."},
-	{"trend", "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (the measure's noise floor at a check's " + numtext.Together("2,000 samples") + ": " + numtext.Together("KS 0.030") + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."},
-	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. A G of one sample a draw has none: its spread is its std."},
-	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."},
-	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium."},
-	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass."},
-	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."},
-	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it."},
-	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot."},
-	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."},
-	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend."},
-	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to nearly one point or spread again, equilibrium, a stall in it (D stopped learning, or the samples far from the target), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary."},
-	{"replay", ", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame)."},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings; reseed, retune or rerun and compare; b again clears it."},
-	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."},
-	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."},
+// glossaryEntry is one of the glossary's terms and its text, with
+// drawn, whether the screen draws what it explains for the run s: the
+// test the view makes before drawing it; nil where every run's screen
+// does.
+type glossaryEntry struct {
+	term, text string
+	drawn      func(s *session.Snapshot) bool
 }
 
-// planeGlossary explains the measures and marks of the 2-D view; a
-// two-dimensional run's glossary has these in place of the 1-D ones.
-var planeGlossary = [][2]string{
-	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."},
-	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std)."},
-	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."},
-	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path."},
-	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + planePushFollowed + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."},
-	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."},
-	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are."},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."},
+// glossary explains each measure and mark on the screen in a line or two,
+// the 2-D view's first, each for the runs whose screen draws what it
+// explains (glossaryEntry.drawn); a term it quotes with its value,
+// "≈ floor", "D = ½", is written together (numtext.Together), which the ?
+// page's wrapping keeps whole. Every 1-D entry had been listed for every
+// 1-D run: G(z) beside a G of four noise values, which v never shows,
+// noise use beside one of one sample a draw, the modes beside a target
+// of one, the push and D(x) beside a D that judges whole rows.
+var glossary = []glossaryEntry{
+	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it.", onPlane},
+	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std).", planeModes},
+	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed.", planeModes},
+	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path.", drawsSurface},
+	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + planePushFollowed + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight.", drawsArrows},
+	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here.", onPlane},
+	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are.", onPlane},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it.", onPlane},
+	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured.", nil},
+	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. ■ G, G's loss: lower, its samples pass for real better. Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles.", nil},
+	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
+	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
+	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
+	{"trend", "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(false, 0) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike).", nil},
+	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
+	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance.", drawsDCurve},
+	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", drawsBalance},
+	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass.", drawsModes},
+	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
+	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it.", onLine},
+	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot.", onLine},
+	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored.", drawsGZ},
+	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend.", nil},
+	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to nearly one point or spread again, equilibrium, a stall in it (D stopped learning, or the samples far from the target), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
+	{"replay", ", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame).", nil},
+	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings; reseed, retune or rerun and compare; b again clears it.", onLine},
+	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG).", nil},
+	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds).", nil},
 }
 
-// oneDOnly names the glossary's entries that only the 1-D view needs.
-var oneDOnly = map[string]bool{"KS": true, "W1": true, "noise use": true, "D(x)": true, "modes": true, "push": true, "bars": true, "Q-Q": true, "G(z)": true, "baseline": true}
+// What the screen draws for the run s, each as the view tests it before
+// drawing, for the glossary's entries (glossaryEntry.drawn): a line's
+// measures and samples or a plane's; noise use for a G that makes a row
+// of samples from one draw (the Quality panel); the modes of a mixture,
+// or a plane's mode map and HQ (ring, grid); D(x) and its push under the
+// bars, D's surface and push over the plane, for a D that scores single
+// samples; G(z) for a G of one noise value (v); the ln 2 line for losses
+// with an equilibrium.
+func onLine(s *session.Snapshot) bool        { return s.Target.Plane == nil }
+func onPlane(s *session.Snapshot) bool       { return s.Target.Plane != nil }
+func drawsNoiseUse(s *session.Snapshot) bool { return onLine(s) && s.Eval.Metrics.RowWidth > 1 }
+func drawsModes(s *session.Snapshot) bool    { return onLine(s) && len(s.Eval.Metrics.Modes) > 0 }
+func planeModes(s *session.Snapshot) bool    { return onPlane(s) && len(s.Target.Plane.Spots) > 0 }
+func drawsDCurve(s *session.Snapshot) bool   { return onLine(s) && s.Eval.DCurve != nil }
+func drawsPush(s *session.Snapshot) bool     { return onLine(s) && s.Eval.Push != nil }
+func drawsSurface(s *session.Snapshot) bool  { return onPlane(s) && s.Eval.Surface != nil }
+func drawsArrows(s *session.Snapshot) bool   { return onPlane(s) && len(s.Eval.Arrows) > 0 }
+func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != nil }
+func drawsBalance(s *session.Snapshot) bool  { return s.Equilibrium != nil }
 
-// glossaryEntries is the glossary of the run shown: of a two-dimensional
-// run, the 2-D view's entries and those the views share; of a critic,
-// no ln 2 line; and the push as G takes it (pushTaken).
+// glossaryEntries is the glossary of the run shown: the entries for what
+// its screen draws (glossaryEntry.drawn), the trend's noise at a check
+// as the run's (checkNoiseText), the push as G takes it (pushTaken), the
+// ln 2 line as the losses have it (balanceTaken).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
-	if m.snap.Target.Plane != nil {
-		out = append(out, planeGlossary...)
-	}
 	for _, g := range glossary {
-		switch {
-		case m.snap.Target.Plane != nil && oneDOnly[g[0]]:
-		case g[0] == "ln 2 line" && m.snap.Equilibrium == nil: // a critic's losses have none
-		default:
-			out = append(out, g)
+		if g.drawn == nil || g.drawn(&m.snap) {
+			out = append(out, [2]string{g.term, g.text})
 		}
 	}
 	for i, g := range out {
 		switch g[0] {
+		case "trend":
+			if m.snap.Target.Plane != nil {
+				out[i] = [2]string{g[0], strings.Replace(g[1], checkNoiseText(false, 0), checkNoiseText(true, m.snap.CheckNoise.SW1), 1)}
+			}
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "ln 2 line":
@@ -169,6 +194,24 @@ func (m *Model) pushTaken(entry string) string {
 		return entry
 	}
 	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
+}
+
+// checkNoiseText is what the trend entry says sampling alone moves a
+// check by: the measure's noise floor at a check's size
+// (session.CheckSize), as the arrows take it (Snapshot.CheckNoise): on a
+// line KS's, which the size alone gives; on a plane SW1's, sw1, which
+// the target gives, left out while unknown (0). The entry had written a
+// line's size and KS floor out by hand, and given them on a plane too.
+func checkNoiseText(plane bool, sw1 float64) string {
+	n := session.CheckSize(plane)
+	text := "the measure's noise floor at a check's " + numtext.Together(numtext.FormatInt(n)+" samples")
+	switch {
+	case !plane:
+		text += ": " + numtext.Together("KS "+measure(engine.KSNoiseFloor(n)))
+	case sw1 > 0:
+		text += ": " + numtext.Together("SW1 "+measure(sw1))
+	}
+	return text
 }
 
 // dxBlind is what the D(x) entry says D's answer is where it cannot tell

@@ -237,7 +237,7 @@ func (m *Model) apply(s session.Snapshot) {
 		// typed ahead) took effect after: they show the run that replaced it.
 		m.gsnap, m.gpage = m.snap, 0
 	}
-	if m.view == viewGZ && s.Eval.GZ == nil || s.Target.Plane != nil {
+	if m.view == viewGZ && !drawsGZ(&s) || s.Target.Plane != nil {
 		m.view = viewHist // the 2-D view has no other
 	}
 	m.keys.plane = s.Target.Plane != nil

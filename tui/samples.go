@@ -25,7 +25,7 @@ const (
 // has a curve for it.
 func (v sampleView) next(s *session.Snapshot) sampleView {
 	n := (v + 1) % numViews
-	if n == viewGZ && s.Eval.GZ == nil {
+	if n == viewGZ && !drawsGZ(s) {
 		n = viewHist
 	}
 	return n

@@ -493,7 +493,7 @@ func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 	}
 	help := ""
 	for _, g := range glossary {
-		help += g[1]
+		help += g.text
 	}
 	if !strings.Contains(help, "sampling alone") {
 		t.Errorf("the glossary's trend entry does not say a change within noise reads →:\n%s", help)
@@ -524,7 +524,7 @@ func TestArrowFollowsTheChecks(t *testing.T) {
 	}
 	help := ""
 	for _, g := range glossary {
-		help += g[1]
+		help += g.text
 	}
 	if !strings.Contains(help, "by their values") {
 		t.Errorf("the glossary's trend entry does not say the arrow follows the checks' values:\n%s", help)
@@ -1227,8 +1227,8 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 		t.Fatalf("the ◆ entry on page %d, the events on page %d", entry+1, events+1)
 	}
 	for _, g := range glossary {
-		if g[0] == "◆ in charts" && (strings.Contains(g[1], "above") || !strings.Contains(g[1], "after this glossary")) {
-			t.Errorf("the ◆ entry says %q; the events follow the glossary", g[1])
+		if g.term == "◆ in charts" && (strings.Contains(g.text, "above") || !strings.Contains(g.text, "after this glossary")) {
+			t.Errorf("the ◆ entry says %q; the events follow the glossary", g.text)
 		}
 	}
 }

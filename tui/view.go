@@ -1380,10 +1380,10 @@ func (m Model) sidePanel(w, h int) string {
 			{"KS", mt.KS, mt.N > 0 && mt.KS <= floor, &m.ks},
 			{"W1", mt.W1, false, &m.w1},
 		}, w)...)
-		if mt.RowWidth > 1 { // one sample a draw has noise use 1 by construction
+		if drawsNoiseUse(&m.snap) { // one sample a draw has noise use 1 by construction
 			lines = append(lines, zdepLine(mt.ZDep, w))
 		}
-		if len(mt.Modes) > 0 {
+		if drawsModes(&m.snap) {
 			lines = append(lines, modesLine(mt, m.blurred()))
 		}
 	}

@@ -94,6 +94,9 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 		w, h := size[0], size[1]
 		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
 		snap.State, snap.Note, snap.Findings = session.Running, "", nil
+		// A G of rows, whose noise use the finding reads: one of a sample
+		// a draw has none, nor its glossary's entry.
+		snap.Eval.Metrics.RowWidth, snap.Eval.Metrics.ZDep = 100, 0.001
 		calm := frame(t, s, snap, w, h)
 		snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}}
 		view := frame(t, s, snap, w, h)
