@@ -73,11 +73,20 @@ func joinDetail(details, text string) string {
 // CSVPlaneHeader and CSVPlaneEvalHeader are CSVHeader and CSVEvalHeader
 // for a two-dimensional target: each axis's batch mean and std, then the
 // sliced W1 distance with its sampling floor, the high-quality share and
-// the number of modes captured (engine.PlaneMetrics).
+// modes, the number of modes captured (engine.PlaneMetrics), the count
+// the progress and final lines give as modes=covered/all and the screen
+// as "modes 5/8 captured"; all is the number of mode-share columns.
 const (
 	CSVPlaneHeader     = "epoch,d_real,d_fake,g_loss,mean_x,std_x,mean_y,std_y"
-	CSVPlaneEvalHeader = "sw1,sw1_floor,hq,captured"
+	CSVPlaneEvalHeader = "sw1,sw1_floor,hq,modes"
 )
+
+// capturedPlaneEvalHeader is CSVPlaneEvalHeader as an earlier ganui
+// wrote it, its count of modes named captured, not modes as the lines
+// and the screen name it: a run resumed onto such a log goes on in it
+// under that name (csvLayout.captured), so that the file keeps one
+// header.
+const capturedPlaneEvalHeader = "sw1,sw1_floor,hq,captured"
 
 // CSVPlaneColumns is the header line of a history CSV against a
 // two-dimensional target with modes modes, of a design without a

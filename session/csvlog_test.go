@@ -130,6 +130,107 @@ func TestResumeOntoAnEarlierLog(t *testing.T) {
 	}
 }
 
+// TestPlaneLogNamesModes: a 2-D run's log names its count of the modes
+// captured modes, as the progress and final lines (modes=5/8) and the
+// screen (modes 5/8 captured) do, and it holds that count: at each check
+// the number of the mode-share columns, all of them, whose share is at
+// least engine.CapturedShare. The column had been named captured, a
+// word the lines never use for it.
+func TestPlaneLogNamesModes(t *testing.T) {
+	cfg := smallRing(t)
+	cfg.Epochs = 20
+	log, _ := loggedRun(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	header, rows := csvRows(t, log)
+	col := slices.Index(header, "modes")
+	if col != slices.Index(header, "hq")+1 || slices.Contains(header, "captured") {
+		t.Fatalf("header %q: want modes after hq, and no captured", header)
+	}
+	first := slices.Index(header, "mode1_share")
+	checked := 0
+	for _, r := range rows {
+		if r[col] == "" {
+			continue
+		}
+		checked++
+		n := 0
+		for _, share := range r[first : first+8] {
+			if v, _ := strconv.ParseFloat(share, 64); v >= engine.CapturedShare {
+				n++
+			}
+		}
+		if r[col] != strconv.Itoa(n) {
+			t.Errorf("epoch %s: modes %q, want the %d of 8 modes captured", r[0], r[col], n)
+		}
+	}
+	if checked == 0 {
+		t.Fatalf("no checked row in\n%s", log)
+	}
+}
+
+// TestResumeOntoACapturedLog: a 2-D run resumed onto the log an earlier
+// ganui wrote for it, its count of modes named captured (with the events'
+// texts, and before them without), goes on in that file under that
+// name, the count in the same column: the file keeps one header, every
+// epoch, and is read by a CSV reader with one field count a row. It had
+// been taken for another file and emptied, the epochs before the
+// checkpoint lost.
+func TestResumeOntoACapturedLog(t *testing.T) {
+	cfg := smallRing(t)
+	cfg.Epochs = 20
+	for _, kindsOnly := range []bool{false, true} {
+		dir := t.TempDir()
+		log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+		runToEnd(t, Options{Config: cfg, Seed: 1, Samples: 500, LogPath: log, SavePath: ckpt})
+		data, _ := os.ReadFile(log)
+		header, rows := csvRows(t, string(data))
+		earlierHeader := CSVPlaneHeader + ",sw1,sw1_floor,hq,captured" + shareColumns(8) + ",events"
+		if !kindsOnly {
+			earlierHeader += ",event_details"
+		}
+		earlier := earlierHeader + "\n"
+		for _, r := range rows {
+			var kept []string
+			for _, name := range strings.Split(earlierHeader, ",") {
+				if name == "captured" {
+					name = "modes"
+				}
+				i := slices.Index(header, name)
+				if i < 0 {
+					t.Fatalf("the log this ganui wrote has no column %s: %q", name, header)
+				}
+				kept = append(kept, string(appendCSVField(nil, r[i])))
+			}
+			earlier += strings.Join(kept, ",") + "\n"
+		}
+		os.WriteFile(log, []byte(earlier), 0o644)
+		runToEnd(t, Options{Resume: ckpt, Epochs: 40, Samples: 500, LogPath: log})
+		got, _ := os.ReadFile(log)
+		if !strings.HasPrefix(string(got), earlier) {
+			t.Fatalf("kinds only %v: the earlier log was not kept:\n%s", kindsOnly, got)
+		}
+		readInPython(t, log)
+		header, rows = csvRows(t, string(got)) // one field count a row
+		if strings.Join(header, ",") != earlierHeader || len(rows) != 40 {
+			t.Fatalf("kinds only %v: header %q and %d rows, want the earlier columns and 40 epochs", kindsOnly, header, len(rows))
+		}
+		col, checked := slices.Index(header, "captured"), 0
+		for i, r := range rows {
+			if r[0] != strconv.Itoa(i+1) {
+				t.Fatalf("kinds only %v: row %d is epoch %s", kindsOnly, i+1, r[0])
+			}
+			if i >= 20 && r[col] != "" {
+				if n, err := strconv.Atoi(r[col]); err != nil || n < 0 || n > 8 {
+					t.Errorf("kinds only %v: epoch %s: captured %q, not a count of the 8 modes", kindsOnly, r[0], r[col])
+				}
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Errorf("kinds only %v: no check after the resume in\n%s", kindsOnly, got)
+		}
+	}
+}
+
 // TestEventTextIsOneCSVField: an event's text, commas, quotes, arrows and
 // the screen's non-breaking spaces in it, is one field of the row, read
 // back by a CSV reader as the event line gives it, in plain spaces; the
@@ -304,7 +405,7 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 func TestStartRowHasTheHeadersFields(t *testing.T) {
 	ev := evalRow{epoch: 0}
 	ev.addEvent(Event{Kind: EventSetting, Detail: "D lr 1e-3 → 2e-3"})
-	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}, {plane: true, penalty: true}, {kindsOnly: true}} {
+	for _, lay := range []csvLayout{{}, {penalty: true, modes: 2}, {plane: true, modes: 8}, {plane: true, penalty: true}, {kindsOnly: true}, {plane: true, modes: 8, captured: true, kindsOnly: true}} {
 		header, rows := csvRows(t, lay.header()+"\n"+string(appendCSVStart(nil, 0, &ev, lay)))
 		r := rows[0]
 		if len(r) != len(header) {

@@ -96,7 +96,7 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 	r := evalRow{epoch: epoch, eval: true}
 	if p := m.Plane; p != nil {
 		r.vals = []float64{p.SW1, p.SW1Floor, p.HighQuality, float64(p.Captured)}
-		if len(p.Spots) == 0 { // no modes (moons, spiral, …): hq and captured stay empty, not 0
+		if len(p.Spots) == 0 { // no modes (moons, spiral, …): hq and modes stay empty, not 0
 			r.vals = r.vals[:2]
 		}
 	} else {
@@ -225,6 +225,9 @@ type csvLayout struct {
 	// kindsOnly: the events' kinds without CSVDetailsHeader's column of
 	// their texts, as an earlier ganui wrote its logs (earlier).
 	kindsOnly bool
+	// captured: a plane's count of modes named as an earlier ganui
+	// named it (capturedPlaneEvalHeader), not modes (earlier).
+	captured bool
 }
 
 // layoutOf returns the CSV layout of g's history.
@@ -244,19 +247,29 @@ func layoutOf(g *engine.GAN) csvLayout {
 	return lay
 }
 
-// earlier is the layout of the log an earlier ganui wrote for a run of
-// lay's design, which had no penalty column and the events' kinds alone:
-// a run resumed onto such a log goes on in its columns (see New), so
-// that the file keeps one set.
-func (l csvLayout) earlier() csvLayout {
+// earlier is the layouts of the logs earlier ganuis wrote for a run of
+// l's design, the latest first: on a plane, l's columns with the count
+// of modes named captured; then, for any design, no penalty column and
+// the events' kinds alone (a plane's count named captured there too). A
+// run resumed onto such a log goes on in its columns (see New), so that
+// the file keeps one set.
+func (l csvLayout) earlier() []csvLayout {
+	var out []csvLayout
+	if l.plane {
+		l.captured = true
+		out = append(out, l)
+	}
 	l.penalty, l.kindsOnly = false, true
-	return l
+	return append(out, l)
 }
 
 // header is the layout's header line, without its newline.
 func (l csvLayout) header() string {
 	head, eval := CSVHeader, CSVEvalHeader
-	if l.plane {
+	switch {
+	case l.plane && l.captured:
+		head, eval = CSVPlaneHeader, capturedPlaneEvalHeader
+	case l.plane:
 		head, eval = CSVPlaneHeader, CSVPlaneEvalHeader
 	}
 	if l.penalty {

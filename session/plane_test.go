@@ -90,7 +90,7 @@ func TestPlaneSession(t *testing.T) {
 }
 
 // TestPlaneCSVWithoutModes: against a target without modes (moons) the
-// CSV's hq and captured columns stay empty at the checks, as the final
+// CSV's hq and modes columns stay empty at the checks, as the final
 // line gives neither; 0 would read as no sample of high quality.
 func TestPlaneCSVWithoutModes(t *testing.T) {
 	cfg := smallRing(t)
@@ -116,7 +116,7 @@ func TestPlaneCSVWithoutModes(t *testing.T) {
 		}
 		checked++
 		if f[10] != "" || f[11] != "" {
-			t.Errorf("row %q: hq %q and captured %q, want both empty", r, f[10], f[11])
+			t.Errorf("row %q: hq %q and modes %q, want both empty", r, f[10], f[11])
 		}
 	}
 	if checked == 0 {

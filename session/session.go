@@ -328,12 +328,16 @@ func New(opts Options) (*Session, error) {
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; a log of its columns ending elsewhere is kept,
 			// not replaced: it may be this run's history. A log an
-			// earlier ganui wrote, without the columns this one adds,
-			// is read as one of its columns, and goes on in them: it had
+			// earlier ganui wrote, without the columns this one adds or
+			// with a plane's count of modes named captured, is read as
+			// one of its columns, and goes on in them: it had
 			// been taken for another file and emptied, the run's history
 			// before the checkpoint lost.
 			last, row, ok := logEnd(opts.LogPath, s.csv.lay)
-			if old := s.csv.lay.earlier(); !ok && old != s.csv.lay {
+			for _, old := range s.csv.lay.earlier() {
+				if ok {
+					break
+				}
 				if last, row, ok = logEnd(opts.LogPath, old); ok {
 					s.csv.lay = old
 				}
