@@ -258,16 +258,31 @@ func (c Config) Clone() Config {
 // is allowed.
 func (c *Config) Validate() error { return c.validate(true) }
 
-// FaultKeys returns the keys an error of Validate names as at fault, as
-// its every error begins: the key before a colon or before the value
-// quoted (`batch: …`, `target "normal(1": …`), or a pair ("g_beta1,
-// g_beta2: …"). A preset file finds the line at fault by them, and a
-// sweep whether the error is of a key it sweeps, whose value the error
-// then says.
+// A KeyError is an error of Validate about the values of Keys: one key,
+// or keys together, a pair whose values conflict (gp and r1). Its text,
+// Err's, names them first too, for the person who reads it ("batch: …",
+// `target "normal(1": …`, "g_beta1, g_beta2: …"); a program finds them
+// in Keys, whatever the text says and whatever wraps it (FaultKeys).
+type KeyError struct {
+	Keys []string
+	Err  error
+}
+
+func (e *KeyError) Error() string { return e.Err.Error() }
+func (e *KeyError) Unwrap() error { return e.Err }
+
+// FaultKeys returns the keys an error of Validate is about, those of the
+// KeyError in err's chain, or nil for an error about no key. A preset
+// file finds the line at fault by them, and a sweep whether the error is
+// of a key it sweeps, whose value the error then says. They had been
+// read from the start of the error's text, which a change of its words
+// or a wrapping error's would have broken.
 func FaultKeys(err error) []string {
-	key, _, _ := strings.Cut(err.Error(), ":")
-	key, _, _ = strings.Cut(key, ` "`)
-	return strings.Split(key, ", ")
+	var k *KeyError
+	if errors.As(err, &k) {
+		return k.Keys
+	}
+	return nil
 }
 
 // validate is Validate, reading the target spec's data (a points target's
@@ -276,15 +291,15 @@ func FaultKeys(err error) []string {
 func (c *Config) validate(readTarget bool) error {
 	for _, f := range []struct{ key, v string }{{"name", c.Name}, {"description", c.Description}, {"source", c.Source}} {
 		if err := checkLine(f.v); err != nil {
-			return fmt.Errorf("%s: %w", f.key, err)
+			return faultf(f.key, "%w", err)
 		}
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		return errors.New("name: must not be empty")
+		return faultf("name", "must not be empty")
 	}
 	if _, isPoints := PointsFile(c.Target); readTarget || !isPoints {
 		if _, _, err := c.target(); err != nil {
-			return err // it names the target: `target "normal(1": …`
+			return &KeyError{Keys: []string{"target"}, Err: err} // its text names the target: `target "normal(1": …`
 		}
 	}
 	dim := c.Dim()
@@ -293,59 +308,59 @@ func (c *Config) validate(readTarget bool) error {
 		dRows = c.Batch / c.DIn
 	}
 	for _, err := range []error{
-		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch: %s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
+		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch", "%s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
 		checkChoice("noise", noiseNames, c.Noise),
-		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim: %s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
-		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out: %d out of range: a divisor of batch %d", c.GOut, c.Batch),
+		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim", "%s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
+		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out", "%d out of range: a divisor of batch %d", c.GOut, c.Batch),
 		checkChoice("d_input", dInputNames, c.DInput),
-		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in: %d out of range: a divisor of batch %d", c.DIn, c.Batch),
-		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in: d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
-		check(c.DInput == DInputRaw || dim == 1, "d_input: %s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
-		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels: %s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
+		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in", "%d out of range: a divisor of batch %d", c.DIn, c.Batch),
+		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in", "d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
+		check(c.DInput == DInputRaw || dim == 1, "d_input", "%s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
+		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels", "%s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
 		checkMBDDim(c.MBDDim, c.MBDKernels),
-		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels: minibatch discrimination needs %s discriminator rows (batch/d_in), got %s", numtext.Range(2, MaxMBDRows), numtext.FormatInt(dRows)),
-		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope: %s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
+		check(c.MBDKernels == 0 || dRows >= 2 && dRows <= MaxMBDRows, "mbd_kernels", "minibatch discrimination needs %s discriminator rows (batch/d_in), got %s", numtext.Range(2, MaxMBDRows), numtext.FormatInt(dRows)),
+		check(positive32(c.LeakySlope) && float32(c.LeakySlope) < 1, "leaky_slope", "%s out of range (0,1)", numtext.FormatFloat(c.LeakySlope)),
 		checkChoice("loss", lossNames, c.Loss),
 		checkChoice("g_loss", gLossNames, c.GLoss),
-		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss: %s needs loss %s", GLossMinimax, LossBCE),
-		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss: %s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
-		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label: %s out of range (0,1]", numtext.FormatFloat(c.RealLabel)),
-		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label: loss %s has no labels to smooth; want 1, got %s", c.Loss, numtext.FormatFloat(c.RealLabel)),
+		check(c.Loss == LossBCE || c.GLoss != GLossMinimax, "g_loss", "%s needs loss %s", GLossMinimax, LossBCE),
+		check(c.GLoss != GLossFeatureMatching || len(c.DHidden) > 0, "g_loss", "%s needs a hidden layer in D (d_hidden) whose features G matches", GLossFeatureMatching),
+		check(positive32(c.RealLabel) && c.RealLabel <= 1, "real_label", "%s out of range (0,1]", numtext.FormatFloat(c.RealLabel)),
+		check(!c.Loss.Unbounded() || c.RealLabel == 1, "real_label", "loss %s has no labels to smooth; want 1, got %s", c.Loss, numtext.FormatFloat(c.RealLabel)),
 		checkOptional("d_clip", c.DClip, MaxClip),
 		checkOptional("gp", c.GP, MaxPenalty),
 		checkOptional("r1", c.R1, MaxPenalty),
-		check(c.GP == 0 || c.R1 == 0, "gp, r1: %s and %s: choose one gradient penalty", numtext.FormatFloat(c.GP), numtext.FormatFloat(c.R1)),
-		check(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
-			"gp, r1: a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
+		checkKeys(c.GP == 0 || c.R1 == 0, []string{"gp", "r1"}, "%s and %s: choose one gradient penalty", numtext.FormatFloat(c.GP), numtext.FormatFloat(c.R1)),
+		checkKeys(c.GP == 0 && c.R1 == 0 || c.MBDKernels == 0 && c.DInput == DInputRaw,
+			[]string{"gp", "r1"}, "a gradient penalty needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
 		checkChoice("d_opt", optimizerNames, c.DOpt),
 		checkChoice("g_opt", optimizerNames, c.GOpt),
 		checkLR("d_lr", c.DLR),
 		checkLR("g_lr", c.GLR),
-		check(validBeta(c.DBeta1) && validBeta(c.DBeta2), "d_beta1, d_beta2: %s, %s out of range [0,1)", numtext.FormatFloat(c.DBeta1), numtext.FormatFloat(c.DBeta2)),
-		check(validBeta(c.GBeta1) && validBeta(c.GBeta2), "g_beta1, g_beta2: %s, %s out of range [0,1)", numtext.FormatFloat(c.GBeta1), numtext.FormatFloat(c.GBeta2)),
-		check(validBeta(c.DMomentum), "d_momentum: %s out of range [0,1)", numtext.FormatFloat(c.DMomentum)),
-		check(validBeta(c.GMomentum), "g_momentum: %s out of range [0,1)", numtext.FormatFloat(c.GMomentum)),
+		checkKeys(validBeta(c.DBeta1) && validBeta(c.DBeta2), []string{"d_beta1", "d_beta2"}, "%s, %s out of range [0,1)", numtext.FormatFloat(c.DBeta1), numtext.FormatFloat(c.DBeta2)),
+		checkKeys(validBeta(c.GBeta1) && validBeta(c.GBeta2), []string{"g_beta1", "g_beta2"}, "%s, %s out of range [0,1)", numtext.FormatFloat(c.GBeta1), numtext.FormatFloat(c.GBeta2)),
+		check(validBeta(c.DMomentum), "d_momentum", "%s out of range [0,1)", numtext.FormatFloat(c.DMomentum)),
+		check(validBeta(c.GMomentum), "g_momentum", "%s out of range [0,1)", numtext.FormatFloat(c.GMomentum)),
 		checkAlpha("d_alpha", c.DAlpha, c.DOpt),
 		checkAlpha("g_alpha", c.GAlpha, c.GOpt),
 		checkOptional("d_hist_avg", c.DHistAvg, MaxHistAvg),
 		checkOptional("g_hist_avg", c.GHistAvg, MaxHistAvg),
-		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema: %s out of range: 0 (off) or (0,1)", numtext.FormatFloat(c.GEMA)),
-		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps: %s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
+		check(c.GEMA == 0 || c.GEMA > 0 && float32(c.GEMA) < 1, "g_ema", "%s out of range: 0 (off) or (0,1)", numtext.FormatFloat(c.GEMA)),
+		check(c.Eps >= MinEps && float32(c.Eps) < 1, "eps", "%s out of range [%s,1)", numtext.FormatFloat(c.Eps), numtext.FormatFloat(MinEps)),
 		checkSteps("d_steps", c.DSteps),
 		checkSteps("g_steps", c.GSteps),
-		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps: %s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupSteps), numtext.Range(1, MaxSteps)),
-		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs: %s out of range %s", numtext.FormatInt(c.DWarmupEpochs), numtext.Range(0, MaxEpochs)),
-		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every: %s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupEvery), numtext.Range(1, MaxEpochs)),
+		check(c.DWarmupSteps >= 0 && c.DWarmupSteps <= MaxSteps, "d_warmup_steps", "%s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupSteps), numtext.Range(1, MaxSteps)),
+		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs", "%s out of range %s", numtext.FormatInt(c.DWarmupEpochs), numtext.Range(0, MaxEpochs)),
+		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every", "%s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupEvery), numtext.Range(1, MaxEpochs)),
 		check(c.DWarmupSteps == 0 || c.DWarmupEpochs > 0 || c.DWarmupEvery > 0,
-			"d_warmup_steps: %d steps in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", c.DWarmupSteps),
-		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll: %s out of range %s (0: G does not unroll D)", numtext.FormatInt(c.Unroll), numtext.Range(0, MaxUnroll)),
-		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order: needs unroll > 0, got %d", c.Unroll),
+			"d_warmup_steps", "%d steps in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", c.DWarmupSteps),
+		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll", "%s out of range %s (0: G does not unroll D)", numtext.FormatInt(c.Unroll), numtext.Range(0, MaxUnroll)),
+		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order", "needs unroll > 0, got %d", c.Unroll),
 		check(!c.UnrollSecondOrder || c.MBDKernels == 0 && c.DInput == DInputRaw,
-			"unroll_second_order: the second-order term needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
+			"unroll_second_order", "the second-order term needs a discriminator of dense layers only (no minibatch discrimination, d_input %s)", DInputRaw),
 		check(!c.UnrollSecondOrder || c.GP == 0 && c.R1 == 0,
-			"unroll_second_order: not with a gradient penalty (gp, r1): its term would need third derivatives of D"),
-		check(!c.UnrollSecondOrder || c.DClip == 0, "unroll_second_order: not with weight clipping (d_clip)"),
-		check(!c.UnrollSecondOrder || c.GLoss != GLossFeatureMatching, "unroll_second_order: not with g_loss %s", GLossFeatureMatching),
+			"unroll_second_order", "not with a gradient penalty (gp, r1): its term would need third derivatives of D"),
+		check(!c.UnrollSecondOrder || c.DClip == 0, "unroll_second_order", "not with weight clipping (d_clip)"),
+		check(!c.UnrollSecondOrder || c.GLoss != GLossFeatureMatching, "unroll_second_order", "not with g_loss %s", GLossFeatureMatching),
 		CheckEpochs("epochs", c.Epochs),
 	} {
 		if err != nil {
@@ -366,16 +381,16 @@ func (c *Config) validate(readTarget bool) error {
 		return err
 	}
 	if out := c.DActs[len(c.DActs)-1]; c.Loss == LossBCE && out != Sigmoid {
-		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
+		return faultf("d_acts", "loss %s needs D's output activation (the last of d_acts) to be %s, got %s", LossBCE, Sigmoid, out)
 	} else if c.Loss.Unbounded() && out != Identity {
-		return fmt.Errorf("d_acts: loss %s needs D's output activation (the last of d_acts) to be %s (a critic's unbounded score), got %s", c.Loss, Identity, out)
+		return faultf("d_acts", "loss %s needs D's output activation (the last of d_acts) to be %s (a critic's unbounded score), got %s", c.Loss, Identity, out)
 	}
 	g, d := c.netValues()
 	if g > MaxNetValues {
-		return fmt.Errorf("g_hidden: the generator would hold %s weights and activations (batch/g_out rows × widths), more than %s", numtext.FormatInt(g), numtext.FormatInt(MaxNetValues))
+		return faultf("g_hidden", "the generator would hold %s weights and activations (batch/g_out rows × widths), more than %s", numtext.FormatInt(g), numtext.FormatInt(MaxNetValues))
 	}
 	if d > MaxNetValues {
-		return fmt.Errorf("d_hidden: the discriminator would hold %s weights and activations (batch/d_in rows × widths), more than %s", numtext.FormatInt(d), numtext.FormatInt(MaxNetValues))
+		return faultf("d_hidden", "the discriminator would hold %s weights and activations (batch/d_in rows × widths), more than %s", numtext.FormatInt(d), numtext.FormatInt(MaxNetValues))
 	}
 	return nil
 }
@@ -451,15 +466,15 @@ func netSize(in int, hidden []int, out, rows int) int {
 
 func validNet(p string, hidden []int, acts []Activation) error {
 	if len(hidden) > MaxLayers {
-		return fmt.Errorf("%s_hidden: at most %d layers", p, MaxLayers)
+		return faultf(p+"_hidden", "at most %d layers", MaxLayers)
 	}
 	for _, h := range hidden {
 		if h < 1 || h > MaxWidth {
-			return fmt.Errorf("%s_hidden: width %s out of range %s", p, numtext.FormatInt(h), numtext.Range(1, MaxWidth))
+			return faultf(p+"_hidden", "width %s out of range %s", numtext.FormatInt(h), numtext.Range(1, MaxWidth))
 		}
 	}
 	if len(acts) != len(hidden)+1 {
-		return fmt.Errorf("%s_acts: need %d activations (one per hidden layer of %s_hidden and one for the output), got %d", p, len(hidden)+1, p, len(acts))
+		return faultf(p+"_acts", "need %d activations (one per hidden layer of %s_hidden and one for the output), got %d", len(hidden)+1, p, len(acts))
 	}
 	for _, a := range acts {
 		if err := checkChoice(p+"_acts", activationNames, a); err != nil {
@@ -469,12 +484,30 @@ func validNet(p string, hidden []int, acts []Activation) error {
 	return nil
 }
 
-// check returns nil if ok, else the error format describes.
-func check(ok bool, format string, a ...any) error {
+// check returns nil if ok, else the error about key that format and a
+// describe (faultf).
+func check(ok bool, key, format string, a ...any) error {
+	return checkKeys(ok, []string{key}, format, a...)
+}
+
+// checkKeys is check for an error about keys together: a pair whose
+// values conflict (gp and r1), or are out of range together (a player's
+// Adam betas).
+func checkKeys(ok bool, keys []string, format string, a ...any) error {
 	if ok {
 		return nil
 	}
-	return fmt.Errorf(format, a...)
+	return keysf(keys, format, a...)
+}
+
+// faultf returns the error about the value of key that format and a
+// describe, after the key: "batch: 0 out of range 1..100,000".
+func faultf(key, format string, a ...any) error { return keysf([]string{key}, format, a...) }
+
+// keysf is faultf for an error about keys together, after them all:
+// "g_beta1, g_beta2: 1, 0.999 out of range [0,1)".
+func keysf(keys []string, format string, a ...any) error {
+	return &KeyError{Keys: keys, Err: fmt.Errorf("%s: %w", strings.Join(keys, ", "), fmt.Errorf(format, a...))}
 }
 
 // checkChoice reports a choice that is unset or no value of its type.
@@ -485,13 +518,13 @@ func checkChoice[T interface {
 	if validChoice(names, v) {
 		return nil
 	}
-	return fmt.Errorf("%s: %w", key, notOneOf(v.String(), names))
+	return faultf(key, "%w", notOneOf(v.String(), names))
 }
 
 // checkLR reports a learning rate outside (0, MaxLR], or one too near 0
 // for float32 (checkNormal32).
 func checkLR(key string, lr float64) error {
-	if err := check(positive32(lr) && lr <= MaxLR, "%s: %s out of range (0,%s]", key, numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR)); err != nil {
+	if err := check(positive32(lr) && lr <= MaxLR, key, "%s out of range (0,%s]", numtext.FormatFloat(lr), numtext.FormatFloat(MaxLR)); err != nil {
 		return err
 	}
 	return checkNormal32(key, lr)
@@ -500,13 +533,13 @@ func checkLR(key string, lr float64) error {
 // CheckEpochs reports a number of epochs outside 1..MaxEpochs, naming it
 // key: the one check of a plan, wherever it is given.
 func CheckEpochs(key string, n int) error {
-	return check(n >= 1 && n <= MaxEpochs, "%s: %s out of range %s", key, numtext.FormatInt(n), numtext.Range(1, MaxEpochs))
+	return check(n >= 1 && n <= MaxEpochs, key, "%s out of range %s", numtext.FormatInt(n), numtext.Range(1, MaxEpochs))
 }
 
 // checkOptional reports a weight of an optional technique that is
 // neither 0 (off) nor a positive float32 up to max.
 func checkOptional(key string, v, max float64) error {
-	return check(v == 0 || positive32(v) && v <= max, "%s: %s out of range: 0 (off) or (0,%s]", key, numtext.FormatFloat(v), numtext.FormatFloat(max))
+	return check(v == 0 || positive32(v) && v <= max, key, "%s out of range: 0 (off) or (0,%s]", numtext.FormatFloat(v), numtext.FormatFloat(max))
 }
 
 // checkAlpha reports an RMSprop decay outside [0,1), or one of 0 for a
@@ -514,9 +547,9 @@ func checkOptional(key string, v, max float64) error {
 // field a preset file forgot (the JSON zero value), not a choice.
 func checkAlpha(key string, alpha float64, kind OptimizerKind) error {
 	if kind == OptimizerRMSprop && alpha == 0 {
-		return fmt.Errorf("%s: 0 out of range (0,1) for %s (PyTorch's default is 0.99)", key, OptimizerRMSprop)
+		return faultf(key, "0 out of range (0,1) for %s (PyTorch's default is 0.99)", OptimizerRMSprop)
 	}
-	return check(validBeta(alpha), "%s: %s out of range [0,1)", key, numtext.FormatFloat(alpha))
+	return check(validBeta(alpha), key, "%s out of range [0,1)", numtext.FormatFloat(alpha))
 }
 
 // DStepsAt returns D's updates in the epoch that follows epoch epochs,
@@ -587,14 +620,14 @@ func (c *Config) WarmupEpochs() string {
 // and a number no int holds (mbd_dim=1e400) refused with no range.
 func checkMBDDim(dim, kernels int) error {
 	if kernels == 0 {
-		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim: %s out of range %s (unused without mbd_kernels)", numtext.FormatInt(dim), numtext.Range(0, MaxMBDDim))
+		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim", "%s out of range %s (unused without mbd_kernels)", numtext.FormatInt(dim), numtext.Range(0, MaxMBDDim))
 	}
-	return check(dim >= 1 && dim <= MaxMBDDim, "mbd_dim: %s out of range %s", numtext.FormatInt(dim), numtext.Range(1, MaxMBDDim))
+	return check(dim >= 1 && dim <= MaxMBDDim, "mbd_dim", "%s out of range %s", numtext.FormatInt(dim), numtext.Range(1, MaxMBDDim))
 }
 
 // checkSteps reports a per-epoch update count outside 1..MaxSteps.
 func checkSteps(key string, n int) error {
-	return check(n >= 1 && n <= MaxSteps, "%s: %s out of range %s", key, numtext.FormatInt(n), numtext.Range(1, MaxSteps))
+	return check(n >= 1 && n <= MaxSteps, key, "%s out of range %s", numtext.FormatInt(n), numtext.Range(1, MaxSteps))
 }
 
 // validBeta reports a decay rate in [0,1) as the engine uses it, in
@@ -633,8 +666,8 @@ func checkNormal32(key string, v float64) error {
 // as value, which float32 holds as held ("as 0", "as a denormal"): the
 // one wording of "too near 0", a float64's 0 (1e-400, tooNearZero) too.
 func nearZero32(key, value, held string) error {
-	return fmt.Errorf("%s: %s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
-		key, value, held, numtext.Digits(smallestNormal32, 5))
+	return faultf(key, "%s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
+		value, held, numtext.Digits(smallestNormal32, 5))
 }
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }

@@ -379,10 +379,10 @@ func (c *Config) refusal(f configField, v any) string {
 	if err == nil {
 		return ""
 	}
-	keys, msg, _ := strings.Cut(err.Error(), ": ")
-	if !slices.Contains(strings.Split(keys, ", "), f.key) { // a pair: "d_beta1, d_beta2: …"
+	if !slices.Contains(FaultKeys(err), f.key) { // or of a pair: "d_beta1, d_beta2: …"
 		return ""
 	}
+	_, msg, _ := strings.Cut(err.Error(), ": ") // after the keys
 	return msg
 }
 

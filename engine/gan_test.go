@@ -220,6 +220,57 @@ func TestValidateNamesTheField(t *testing.T) {
 	}
 }
 
+// TestFaultKeys: every kind of Validate's error carries the keys it is
+// about (KeyError), one or a pair, the target's and a name's too, found
+// by FaultKeys through an error that wraps it, as a sweep's cell name
+// does; its text still begins with them. They had been read from the
+// start of the text, so that a wrapped error, or a message reworded,
+// named no key or another.
+func TestFaultKeys(t *testing.T) {
+	for _, c := range []struct {
+		edit func(*Config)
+		want []string
+	}{
+		{func(c *Config) { c.Batch = 0 }, []string{"batch"}},
+		{func(c *Config) { c.Name = "" }, []string{"name"}},
+		{func(c *Config) { c.Source = "a\x1b[2J" }, []string{"source"}},
+		{func(c *Config) { c.Target = "normal(1" }, []string{"target"}},
+		{func(c *Config) { c.Noise = 0 }, []string{"noise"}},
+		{func(c *Config) { c.DIn = 7 }, []string{"d_in"}},
+		{func(c *Config) { c.GP, c.R1 = 1, 1 }, []string{"gp", "r1"}},
+		{func(c *Config) { c.GBeta2 = 1 }, []string{"g_beta1", "g_beta2"}},
+		{func(c *Config) { c.DLR = 1e-40 }, []string{"d_lr"}},
+		{func(c *Config) { c.GEMA = 1e-46 }, []string{"g_ema"}},
+		{func(c *Config) { c.DOpt, c.DAlpha = OptimizerRMSprop, 0 }, []string{"d_alpha"}},
+		{func(c *Config) { c.UnrollSecondOrder = true }, []string{"unroll_second_order"}},
+		{func(c *Config) { c.GHidden = []int{0, 50} }, []string{"g_hidden"}},
+		{func(c *Config) { c.GActs = []Activation{ReLU} }, []string{"g_acts"}},
+		{func(c *Config) { c.DActs[2] = Identity }, []string{"d_acts"}},
+		{func(c *Config) { c.DHidden = []int{MaxWidth, MaxWidth} }, []string{"d_hidden"}},
+		{func(c *Config) { c.Epochs = 0 }, []string{"epochs"}},
+	} {
+		cfg := blogConfig()
+		c.edit(&cfg)
+		err := cfg.Validate()
+		if err == nil {
+			t.Errorf("want an error about %v, got none", c.want)
+			continue
+		}
+		if got := FaultKeys(err); !slices.Equal(got, c.want) {
+			t.Errorf("%v: keys %q, want %q", err, got, c.want)
+		}
+		if got := FaultKeys(fmt.Errorf("cell batch=0: %w", err)); !slices.Equal(got, c.want) {
+			t.Errorf("%v, wrapped: keys %q, want %q", err, got, c.want)
+		}
+		if !strings.HasPrefix(err.Error(), strings.Join(c.want, ", ")) {
+			t.Errorf("%v: the text does not begin with %v", err, c.want)
+		}
+	}
+	if got := FaultKeys(errors.New("batch: not from Validate")); got != nil {
+		t.Errorf("an error of no key: keys %q", got)
+	}
+}
+
 func TestDCurve(t *testing.T) {
 	blog := mustNew(t, blogConfig(), 1)
 	if blog.ScoresSamples() || blog.DCurve(make([]float64, 5), 0, 1) {

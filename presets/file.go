@@ -181,7 +181,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
 			}
 		}
-		if key := keys[0]; len(keys) == 1 && slices.Contains(engine.ConfigKeys(), key) { // a key the file leaves out: say where its value came from
+		if len(keys) == 1 && slices.Contains(engine.ConfigKeys(), keys[0]) { // a key the file leaves out: say where its value came from
+			key := keys[0]
 			if line, ok := lines[baseKey]; ok {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, baseKey, baseName)
 			}
