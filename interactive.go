@@ -39,9 +39,8 @@ func interactive(opts options, stdout io.Writer) error {
 	if end.Left {
 		outputfile.Abandon() // the session may be writing: its file half-written goes, not the one it replaces
 		// Asked after Abandon, which removes a write under way and
-		// refuses those to come: a file pending now is not written
-		// (unless in the instant between its rename into place and its
-		// count).
+		// refuses those to come: a file pending now is not written, a
+		// file being counted as it is put in place (Session.Unwritten).
 		unwritten := s.Unwritten()
 		dir := opts.Dir
 		if dir == "" {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -304,7 +303,7 @@ func (s *Session) WriteDesign() (string, error) {
 	if err != nil {
 		return path, err
 	}
-	err = outputfile.Write(path, 0o666, presetKind, func(w io.Writer) error {
+	err = s.writeFile(path, 0o666, presetKind, func(w io.Writer) error {
 		_, err := w.Write(file)
 		return err
 	})

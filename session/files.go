@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -86,8 +87,12 @@ func SaveCheckpoint(gan *engine.GAN, path string) error { return saveCheckpoint(
 // one was. It streams, so saving takes little memory beyond the model's
 // own.
 func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
-	return outputfile.Write(path, 0o600, checkpointKind, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
+	return outputfile.Write(path, checkpointPerm, checkpointKind, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
 }
+
+// checkpointPerm is a checkpoint's mode, less the umask: its owner's
+// alone (saveCheckpoint, Save).
+const checkpointPerm = 0o600
 
 // LoadCheckpoint reads a checkpoint written by SaveCheckpoint (or the
 // interactive trainer's w, or --save) from the regular file at path and
@@ -303,7 +308,7 @@ func (Save) apply(s *Session) {
 		return
 	}
 	s.saved = lastSave{}
-	if err := saveCheckpoint(s.gan, rec, path); err != nil {
+	if err := s.writeFile(path, checkpointPerm, checkpointKind, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }); err != nil {
 		s.warn("checkpoint not saved: " + err.Error())
 		return
 	}
@@ -345,8 +350,45 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 	return err == nil && os.SameFile(fi, l.file) && fi.Size() == l.file.Size() && fi.ModTime().Equal(l.file.ModTime())
 }
 
+// writeFile writes path as outputfile.Write does, the file of the
+// command at work: that command is taken up (takeUp) the moment the file
+// is in place, under the lock outputfile.Abandon takes, and never if
+// Abandon refused the write, so that Unwritten, asked once the trainer
+// quit at once has called Abandon, names exactly the files asked for
+// and not on disk. Counted once the command had ended, a file renamed
+// into place an instant before Abandon had been said not written, and a
+// write Abandon refused had been taken for one failed, said nowhere.
+// A command the keys send writes one file at most, through it.
+func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind, fill func(io.Writer) error) error {
+	err := writeOutput(path, perm, kind, fill, s.takeUp)
+	if errors.Is(err, outputfile.ErrAbandoned) {
+		s.atWork = [2]string{} // never taken up: Unwritten names it
+	}
+	return err
+}
+
+// writeOutput is how writeFile writes: a variable, so that a test may
+// look at the session as a file is put in place.
+var writeOutput = outputfile.WritePlaced
+
+// takeUp counts the command at work that writes a file as taken up, no
+// longer Unwritten: once, as its file is put in place (writeFile) or as
+// it ends, refused, failed or written (applyCommand). A command applied
+// without Send (tests) was never counted.
+func (s *Session) takeUp() {
+	if s.atWork == ([2]string{}) {
+		return
+	}
+	s.mu.Lock()
+	if s.unwritten[s.atWork] > 0 {
+		s.unwritten[s.atWork]--
+	}
+	s.mu.Unlock()
+	s.atWork = [2]string{}
+}
+
 // SavePending reports whether a Save has been sent that the session has
-// not yet taken up: it waits behind the epoch in training, an
+// not yet taken up (takeUp): it waits behind the epoch in training, an
 // evaluation, or a save being written. It is safe to call from any
 // goroutine, the session's still training (the trainer asks it to take
 // one w at a time).
@@ -357,12 +399,14 @@ func (s *Session) SavePending() bool {
 }
 
 // Unwritten is a command of each kind that writes a file (Save, Export,
-// Share, Plot, in that order) sent and not yet taken up: waiting behind
-// the epoch in training, an evaluation, or being written. It is safe to
-// call from any goroutine, the session's still training: a trainer quit
-// at once asks it, once outputfile.Abandon has refused the writes to
-// come and removed those under way, to say which files asked for were
-// not written.
+// Share, Plot, in that order) sent and not yet taken up (takeUp):
+// waiting behind the epoch in training, an evaluation, or being written,
+// its file not yet in place. It is safe to call from any goroutine, the
+// session's still training: a trainer quit at once asks it, once
+// outputfile.Abandon has refused the writes to come and removed those
+// under way, to say which files asked for were not written: each named
+// then is not on disk, and each not named is, or was refused or failed
+// before the quit, as the screen said (writeFile).
 func (s *Session) Unwritten() []Command {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -530,7 +574,7 @@ func (Export) apply(s *Session) {
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
-	if err := outputfile.Write(path, 0o666, historyKind, write); err != nil {
+	if err := s.writeFile(path, 0o666, historyKind, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
-	"github.com/ganui/ganui/internal/outputfile"
 )
 
 // Picture is what a figure of a run shows (package figure draws it): the
@@ -167,7 +166,7 @@ func (c Plot) apply(s *Session) {
 	p := s.Picture()
 	p.State = s.state // taken between epochs of a run that goes on: running, not interrupted
 	path := s.outputPath(fmt.Sprintf("seed%d-epoch%d.%s", p.Seed, p.Epoch, c.Format))
-	if err := outputfile.Write(path, 0o666, FigureKind, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
+	if err := s.writeFile(path, 0o666, FigureKind, func(w io.Writer) error { return c.Draw(w, p) }); err != nil {
 		s.warn("figure not written: " + err.Error())
 		return
 	}

@@ -106,8 +106,8 @@ type Session struct {
 	stop  sync.Once
 
 	// unwritten counts, by kind of file (writesFile), the commands sent
-	// that write one and that the session has not yet taken up (written,
-	// refused or failed): SavePending and Unwritten, guarded by mu.
+	// that write one and that the session has not yet taken up (takeUp):
+	// SavePending and Unwritten, guarded by mu.
 	unwritten map[[2]string]int
 
 	// Everything below belongs to the driving goroutine.
@@ -152,6 +152,9 @@ type Session struct {
 	endOnce   sync.Once
 	// parting is what became of the files the keys asked for (Parting).
 	parting []partingNote
+	// atWork is the kind of file (writesFile) the command at work
+	// writes, until it is taken up (takeUp); zero otherwise.
+	atWork [2]string
 
 	keeping    bool        // keep good states for a roll-back: only when interactive
 	kept       []goodState // newest last; see Rollback
@@ -613,17 +616,15 @@ func (s *Session) applyCommand(c Command) {
 	if leavesReplay(c) {
 		s.replay = -1 // back to live before it acts: what it publishes is live
 	}
+	kind, writes := writesFile(c)
+	s.atWork = kind
 	c.apply(s)
 	if s.refused {
 		s.replay = frame
 	}
-	if kind, ok := writesFile(c); ok {
+	if writes {
 		s.keepNote(kind, s.wroteNow)
-		s.mu.Lock()
-		if s.unwritten[kind] > 0 { // not when applied without Send (tests)
-			s.unwritten[kind]--
-		}
-		s.mu.Unlock()
+		s.takeUp() // refused, failed, or written: unless written already, or refused as the trainer quit at once (writeFile)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -682,6 +684,61 @@ func TestUnwrittenNamesEachFileAsked(t *testing.T) {
 	s.Stop()
 	if got := kinds(); got != nil {
 		t.Errorf("unwritten %s once the stop wrote them", got)
+	}
+}
+
+// TestFileTakenUpAsItIsPlaced: a file w, e, c or P asked for is no
+// longer Unwritten from the moment it is in place, as outputfile places
+// it under the lock outputfile.Abandon takes; and one whose write
+// Abandon refused stays Unwritten (that the refusal leaves nothing is
+// outputfile's TestAbandonRemovesWritesUnderWay). Counted as the
+// command ended, a trainer quit at once (Abandon, then Unwritten) just
+// after the rename had said "nothing was written" of the file on disk,
+// and had not named one refused as it quit.
+func TestFileTakenUpAsItIsPlaced(t *testing.T) {
+	write := writeOutput
+	t.Cleanup(func() { writeOutput = write })
+	draw := func(w io.Writer, _ Picture) error { _, err := io.WriteString(w, pngSignature); return err }
+	for _, c := range []struct {
+		cmd  Command
+		file string
+	}{
+		{Save{}, "ganui-blog-original-seed3-epoch1.ckpt"},
+		{Export{}, "ganui-blog-original-seed3.csv"},
+		{Share{}, "ganui-blog-original-seed3.json"},
+		{Plot{Format: "png", Draw: draw}, "ganui-blog-original-seed3-epoch1.png"},
+	} {
+		s := newIdleBlog(t)
+		s.trainEpoch()
+		path := filepath.Join(s.opts.Dir, c.file)
+		var placed bool
+		var then []Command // Unwritten as the file is placed
+		writeOutput = func(path string, perm fs.FileMode, kind outputfile.Kind, fill func(io.Writer) error, done func()) error {
+			return write(path, perm, kind, fill, func() {
+				done()
+				placed, then = true, s.Unwritten()
+			})
+		}
+		s.Send(c.cmd)
+		s.applyQueued()
+		if _, err := os.Stat(path); !placed || err != nil || len(then) != 0 {
+			t.Errorf("%T: placed %v (%v), unwritten then %v: want the file in place and none unwritten", c.cmd, placed, err, then)
+		}
+		if s.failed || len(s.Unwritten()) != 0 {
+			t.Errorf("%T: %q, unwritten %v", c.cmd, s.note, s.Unwritten())
+		}
+
+		// Refused: Abandon came first. The file removed, so that w writes
+		// again rather than find its checkpoint already saved.
+		os.Remove(path)
+		writeOutput = func(string, fs.FileMode, outputfile.Kind, func(io.Writer) error, func()) error {
+			return outputfile.ErrAbandoned
+		}
+		s.Send(c.cmd)
+		s.applyQueued()
+		if got := s.Unwritten(); len(got) != 1 || reflect.TypeOf(got[0]) != reflect.TypeOf(c.cmd) {
+			t.Errorf("%T refused as the trainer quit at once: unwritten %v, want it", c.cmd, got)
+		}
 	}
 }
 

@@ -32,7 +32,20 @@ import (
 // replaced and the link stays. Anything there but a regular file (a
 // device, a named pipe, a directory) is refused, never replaced, and so
 // is a file that is not of kind (OfKind).
-func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error) (err error) {
+func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error) error {
+	return WritePlaced(path, perm, kind, fill, nil)
+}
+
+// WritePlaced is Write, calling placed, if not nil, the moment the file
+// is in place: it is renamed, and placed called, under the lock Abandon
+// takes, and not at all once Abandon has been called (ErrAbandoned). Once
+// Abandon has returned, each write has either put its file in place and
+// called placed, or never will. A caller counting its files written in
+// placed (a session's, Session.Unwritten) tells after Abandon those on
+// disk from those not; counted once Write returned, after its rename and
+// the directory's sync, a file renamed into place an instant before
+// Abandon had been said not written.
+func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error, placed func()) (err error) {
 	if path, err = Target(path); err != nil {
 		return err
 	}
@@ -65,7 +78,7 @@ func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error)
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = place(f.Name(), path, placed); err != nil {
 		return err
 	}
 	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
@@ -252,8 +265,9 @@ var underWay struct {
 	abandoned bool // by Abandon: no write may begin
 }
 
-// errAbandoned is createTemp's error once Abandon has been called.
-var errAbandoned = errors.New("ganui is quitting")
+// ErrAbandoned is a write's error once Abandon has been called: refused
+// before it began (createTemp) or at its rename (place), it left nothing.
+var ErrAbandoned = errors.New("ganui is quitting")
 
 // Abandon removes the temporary files of this process's writes under
 // way, and refuses any write from then on: for a process about to exit
@@ -261,8 +275,9 @@ var errAbandoned = errors.New("ganui is quitting")
 // at once), which had left each a partial hidden file beside its target,
 // as large as the checkpoint it was writing, for the next write of that
 // path to remove. The files the writes were to replace stay as they
-// were: a write whose file is gone fails at its rename. Only a kill the
-// process cannot see (kill -9, a power cut) leaves a temporary file now.
+// were: a write under way is refused at its rename (place). Only a kill
+// the process cannot see (kill -9, a power cut) leaves a temporary file
+// now.
 func Abandon() {
 	underWay.Lock()
 	defer underWay.Unlock()
@@ -272,6 +287,25 @@ func Abandon() {
 			os.Remove(f.Name())
 		}
 	}
+}
+
+// place renames temp over path and calls placed, if not nil, under
+// underWay's lock, unless Abandon has been called: the write is then
+// refused (ErrAbandoned), its temporary file removed by Abandon, and the
+// file at path left as it was.
+func place(temp, path string, placed func()) error {
+	underWay.Lock()
+	defer underWay.Unlock()
+	if underWay.abandoned {
+		return ErrAbandoned
+	}
+	if err := os.Rename(temp, path); err != nil {
+		return err
+	}
+	if placed != nil {
+		placed()
+	}
+	return nil
 }
 
 // finished ends f's time under way: it is renamed into place or removed.
@@ -291,7 +325,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	underWay.Lock()
 	defer underWay.Unlock()
 	if underWay.abandoned {
-		return nil, errAbandoned
+		return nil, ErrAbandoned
 	}
 	if underWay.files == nil {
 		underWay.files = map[*os.File]bool{}

@@ -143,8 +143,8 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 		t.Errorf("%s, the write's under way, is still there", temp)
 	}
 	close(abandoned)
-	if err := <-done; err == nil {
-		t.Error("the write abandoned under way succeeded")
+	if err := <-done; !errors.Is(err, ErrAbandoned) {
+		t.Errorf("the write abandoned under way: %v, want it refused at its rename, %v", err, ErrAbandoned)
 	}
 	if err := Write(filepath.Join(dir, "later.csv"), 0o666, anyKind, func(io.Writer) error { return nil }); err == nil {
 		t.Error("a write began after Abandon")
@@ -154,6 +154,34 @@ func TestAbandonRemovesWritesUnderWay(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the directory holds %d entries, want only the old file", len(entries))
+	}
+}
+
+// TestWritePlacedSaysWhenInPlace: WritePlaced calls placed once, with the
+// new file at its path and under the lock Abandon takes, so that Abandon
+// cannot come between the rename and placed; and not for a write that
+// fails, nothing put in place.
+func TestWritePlacedSaysWhenInPlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	var got []string
+	placed := func() {
+		if underWay.TryLock() {
+			underWay.Unlock()
+			t.Error("placed called without the lock Abandon takes")
+		}
+		data, _ := os.ReadFile(path)
+		got = append(got, string(data))
+	}
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "run"); return err }
+	if err := WritePlaced(path, 0o600, anyKind, fill, placed); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("full disk")
+	if err := WritePlaced(path, 0o600, anyKind, func(io.Writer) error { return failed }, placed); !errors.Is(err, failed) {
+		t.Fatalf("a failing write: %v", err)
+	}
+	if len(got) != 1 || got[0] != "run" {
+		t.Errorf("placed saw %q, want the file once, holding %q", got, "run")
 	}
 }
 
