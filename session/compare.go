@@ -271,6 +271,11 @@ func (Share) apply(s *Session) {
 	if a.Caveat != "" {
 		what = "is " + GivesWay + a.Caveat + GivesWay + a.resumeText()
 	}
+	if a.saveHint {
+		// True while the trainer runs, not in the lines printed once it
+		// has quit, where no w can be pressed (PlainNote).
+		what += LiveOnly + " (w saves a checkpoint that continues it)" + LiveOnly
+	}
 	s.note = fmt.Sprintf("wrote %s · the command below %s", path, what)
 	s.note += CommandBreak + a.Command
 }
@@ -287,8 +292,24 @@ const CommandBreak = "\n"
 // Parting gives it, is the note without it (PlainNote).
 const GivesWay = "\x1f"
 
-// PlainNote is note as it reads in full, without the GivesWay marks.
-func PlainNote(note string) string { return strings.ReplaceAll(note, GivesWay, "") }
+// LiveOnly brackets the words of a note that hold only while the
+// trainer runs, as "w saves a checkpoint that continues it": the lines
+// printed once it has quit, where no w can be pressed, leave them out
+// (PlainNote), while a screen shows them (its marks dropped).
+const LiveOnly = "\x1e"
+
+// PlainNote is note as the lines printed once the trainer has quit read
+// it (Parting): in full, without the GivesWay marks, and without the
+// words LiveOnly brackets.
+func PlainNote(note string) string {
+	var b strings.Builder
+	for i, part := range strings.Split(note, LiveOnly) {
+		if i%2 == 0 {
+			b.WriteString(part)
+		}
+	}
+	return strings.ReplaceAll(b.String(), GivesWay, "")
+}
 
 // WriteDesign writes the design being trained, settings as they are now,
 // to ganui-<preset>-seed<S>.json in the session's directory (see
@@ -341,10 +362,14 @@ type Again struct {
 	// Resume, when not "", is what continues the run where Caveat says
 	// the command does not: the checkpoint w saved of it as it is, or the
 	// one it resumed from until it trains, as the command that resumes it
-	// ("ganui --resume FILE.ckpt continues it"), else that w saves one.
-	// It is said after the caveat, in brackets (Said), and a narrow
-	// screen keeps it where it shortens the caveat (Share).
+	// ("ganui --resume FILE.ckpt continues it"). It is said after the
+	// caveat, in brackets (Said), and a narrow screen keeps it where it
+	// shortens the caveat (Share).
 	Resume string
+	// saveHint is that no checkpoint continues the run that Caveat says
+	// the command does not repeat: c's note says that w saves one, which
+	// the lines printed once the trainer has quit leave out.
+	saveHint bool
 }
 
 // Said is the caveat as a line says it: Caveat, then Resume in brackets.
@@ -396,9 +421,10 @@ func (s *Session) Again() Again {
 		}
 		// A checkpoint w saved of the run as it is continues it: named,
 		// where a w after the trainer has quit can save none.
-		a.Resume = "w saves a checkpoint that continues it"
 		if s.saved.holds(s.version, s.gan.Config()) {
 			a.Resume = "ganui --resume " + s.saved.path + " continues it"
+		} else {
+			a.saveHint = true
 		}
 		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start",
 			s.offWhat, when)

@@ -511,12 +511,14 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	// (TestSharedNoteNamesItsFileAt80).
 	s.applyCommand(Share{})
 	text, _, _ := strings.Cut(s.note, CommandBreak)
-	if !strings.HasPrefix(text, "wrote ") || !strings.HasSuffix(text, " · the command below is "+GivesWay+a.Caveat+GivesWay+" ("+a.Resume+")") ||
+	const hint = LiveOnly + " (w saves a checkpoint that continues it)" + LiveOnly
+	if !strings.HasPrefix(text, "wrote ") || !strings.HasSuffix(text, " · the command below is "+GivesWay+a.Caveat+GivesWay+hint) ||
 		!strings.Contains(PlainNote(text), " · the command below is not this run exactly: it changed G steps after epoch 2") {
 		t.Fatalf("c's note %q; want the file first, then the caveat, giving way, then what continues the run", s.note)
 	}
-	// Named again at quit, it reads in full, without the marks.
-	if written, _ := s.Parting(""); len(written) != 1 || written[0] != PlainNote(text) || !strings.HasSuffix(written[0], " is "+a.Said()) {
+	// Named again at quit, it reads in full, without the marks, nor the
+	// w that no longer can be pressed.
+	if written, _ := s.Parting(""); len(written) != 1 || written[0] != PlainNote(text) || !strings.HasSuffix(written[0], " is "+a.Said()) || strings.Contains(written[0], "w saves") {
 		t.Fatalf("c's note at quit %q; want %q", written, PlainNote(text))
 	}
 	Restart{}.apply(s)
@@ -1121,18 +1123,24 @@ func TestResumedRunNamesItsDesignAsItStarted(t *testing.T) {
 // TestAgainNamesTheCheckpointSaved: a run that left its plan says its
 // checkpoint continues it: the one w saved, named, when it holds the run
 // as it is (a change of the pace aside, which trains nothing), a resumed
-// run's --resume checkpoint until it trains, else that w saves one. It
-// had said "w saves a checkpoint that continues it" under
-// the again: line printed after the trainer quit, with the checkpoint
-// saved at that very epoch beside it and no w left to press.
+// run's --resume checkpoint until it trains, else, on the screen alone
+// (c's note), that w saves one. It had said "w saves a checkpoint that
+// continues it" under the again: line printed after the trainer quit,
+// with the checkpoint saved at that very epoch beside it, and with none,
+// where no w was left to press.
 func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
 	Adjust{DLR, +1}.apply(s)
 	s.trainEpoch()
-	const w = "w saves a checkpoint that continues it"
-	if a := s.Again(); a.Resume != w || !strings.HasSuffix(a.Said(), " from the start ("+w+")") {
+	// Unsaved, nothing continues it once the trainer has quit, and no w
+	// is left to press: c's note says w saves one, the again: line not.
+	if a := s.Again(); a.Resume != "" || !strings.HasSuffix(a.Said(), " from the start") {
 		t.Fatalf("unsaved: %+v, said %q", a, a.Said())
+	}
+	s.applyCommand(Share{})
+	if text, _, _ := strings.Cut(s.note, CommandBreak); !strings.HasSuffix(text, LiveOnly+" (w saves a checkpoint that continues it)"+LiveOnly) {
+		t.Fatalf("unsaved, c's note %q; want it to say that w saves a checkpoint, on the screen alone", s.note)
 	}
 	path := saved(t, s)
 	Adjust{Speed, -1}.apply(s)
@@ -1146,7 +1154,7 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	}
 	s.trainEpoch()
 	r.trainEpoch()
-	if a, b := s.Again(), r.Again(); a.Resume != w || b.Said() != a.Said() {
+	if a, b := s.Again(), r.Again(); a.Resume != "" || b.Said() != a.Said() {
 		t.Errorf("trained past the save: %q, resumed %q", a.Said(), b.Said())
 	}
 }

@@ -450,6 +450,7 @@ func (m *Model) statusLines(w, n int) []string {
 // had been cut. Where even without them it does not fit, the text is cut
 // at its end, those words in it (cutLines).
 func noteLines(note string, style lipgloss.Style, w, rows int) []string {
+	note = strings.ReplaceAll(note, session.LiveOnly, "") // the screen is the trainer running
 	head, gives, tail := note, "", ""
 	if h, rest, ok := strings.Cut(note, session.GivesWay); ok {
 		head, gives = h, rest
