@@ -774,7 +774,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		for i, c := range m.Modes {
 			between -= c.Share
 			if !c.Covered {
-				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), percent(c.Share), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
+				dropped = append(dropped, fmt.Sprintf("%s gets %s of the samples, the %s", numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, numtext.Digits(c.Mean, 3))), ModeShare(c.Share, c.Expected), numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))))
 				short = short || c.Share >= missingShare
 			}
 		}

@@ -1845,3 +1845,52 @@ func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 		}
 	}
 }
+
+// TestModeShareKeepsItsSide: a mode's share is written on its side of
+// each line it is judged by, 1% (missing) and half its due (covered):
+// bimodal, seed 2, at epoch 3 had read "2 of 2 modes missing: G puts
+// almost no samples there — … mode 2 (at 2) gets 1% of the samples",
+// where at epoch 5 "1%" read "missing or short".
+func TestModeShareKeepsItsSide(t *testing.T) {
+	for _, c := range []struct {
+		share, expected float64
+		want            string
+	}{
+		{0.0096, 0.5, "0.96%"},
+		{0.00996, 0.5, "0.996%"},
+		{0.01, 0.5, "1%"},
+		{0.012, 0.5, "1%"},
+		{0.0004, 0.5, "0.04%"},
+		{0.246, 0.5, "24.6%"},
+		{0.2496, 0.5, "24.96%"},
+		{0.25, 0.5, "25%"},
+		{0.2504, 0.5, "25%"},
+		{0.15, 0.3, "15%"},
+		{0.996, 0.5, "99.6%"},
+		{0, 0.5, "0%"},
+	} {
+		if got := ModeShare(c.share, c.expected); got != c.want {
+			t.Errorf("ModeShare(%g, due %g) = %q, want %q", c.share, c.expected, got, c.want)
+		}
+	}
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(cfg)
+	w.add(engine.EpochStats{Epoch: 3, DReal: 0.66, DFake: 0.67, G: 0.72, Mean: 0.14, Std: 0.14}, -1, 9, true, true)
+	m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.14, Modes: []engine.ModeCoverage{
+		{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: 0, Expected: 0.5},
+		{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: 0.0096, Expected: 0.5},
+	}}
+	for _, f := range diagnose(cfg, &w, &Eval{Epoch: 3, Metrics: m, KSFloor: 0.0136}) {
+		if f.Kind != ModeDropped {
+			continue
+		}
+		if text, detail := numtext.Plain(f.Text), numtext.Plain(f.Detail); !strings.Contains(text, "2 of 2 modes missing: G puts almost no samples there") || !strings.Contains(detail, "mode 2 (at 2) gets 0.96% of the samples") {
+			t.Errorf("a mode with 0.96%% of the samples: %q — %q", text, detail)
+		}
+		return
+	}
+	t.Error("no mode-dropped finding")
+}

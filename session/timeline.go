@@ -518,6 +518,41 @@ func percent(x float64) string {
 	return ">99.999999%"
 }
 
+// ModeShare writes a mode's share of the samples as percent does, with
+// the further decimals that keep it on its side of each line it is
+// judged by: under 1% a mixture's mode is missing (missingShare), under
+// half the target's share there it is not covered. Rounded alone, 0.96%
+// read "1%" beside "2 of 2 modes missing: G puts almost no samples
+// there" (bimodal, seed 2, epoch 3), where 1.2% reads "missing or
+// short", and 24.6% of a mode due 50% read "25%" beside its "modes 1/2".
+// The Quality panel writes a share so too, its ends compact ("<1%").
+func ModeShare(share, expected float64) string {
+	lines := [...]float64{missingShare, expected / 2}
+	s := percent(share)
+	for d := 1; d <= 6 && !onSide(s, share, lines[:]); d++ {
+		s = strconv.FormatFloat(100*share, 'f', d, 64) + "%"
+	}
+	return s
+}
+
+// onSide tells whether the percentage s lies on the same side of each
+// line as the share x it writes: under the line where x is, at or over
+// it where x is. A form that is no number (NaN%, <0.000001%) is taken as
+// it is.
+func onSide(s string, x float64, lines []float64) bool {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
+	if err != nil || math.IsNaN(x) {
+		return true
+	}
+	for _, line := range lines {
+		at := math.Round(100*line*1e9) / 1e9 // the line in per cent, 0.15 as 15, not 15.000000000000002
+		if (x < line) != (v < at) {
+			return false
+		}
+	}
+	return true
+}
+
 // modeState is one mode of the target at a check, in either dimension.
 type modeState struct {
 	Covered         bool    // covered (1-D) or captured (2-D)
@@ -616,12 +651,12 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 		}
 		mode := numtext.Together(fmt.Sprintf("mode %d (at %s)", i+1, c.Where))
 		due := numtext.Together(fmt.Sprintf("target %.0f%%", 100*c.Expected))
-		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, percent(c.Share), due)
+		detail := fmt.Sprintf("%s gets %s of the samples, the %s", mode, ModeShare(c.Share, c.Expected), due)
 		switch plane := strings.HasPrefix(c.Where, "("); {
 		case plane && kind == EventModeDropped: // the papers' rule
 			detail = fmt.Sprintf("%s not captured: under 1 sample in 2,500 within its 3σ, the %s", mode, due)
 		case plane:
-			detail = fmt.Sprintf("%s gets %s of the samples within its 3σ, the %s", mode, percent(c.Share), due)
+			detail = fmt.Sprintf("%s gets %s of the samples within its 3σ, the %s", mode, ModeShare(c.Share, c.Expected), due)
 		}
 		out = append(out, Event{Epoch: epoch, Kind: kind, Detail: detail})
 	}

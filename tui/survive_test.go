@@ -880,7 +880,9 @@ func TestDivergenceStaysInSight(t *testing.T) {
 }
 
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
-// 0% (or 0.0%), one short of all never 100% (or 100.0%).
+// 0% (or 0.0%), one short of all never 100% (or 100.0%), and a mode's
+// share under 1%, missing, never 1%, nor one under half its due (here
+// 25%) 25%.
 func TestSharesNeverRoundToAllOrNone(t *testing.T) {
 	for _, c := range []struct {
 		x        float64
@@ -890,12 +892,15 @@ func TestSharesNeverRoundToAllOrNone(t *testing.T) {
 		{0.0004, "<1%", "<0.1%"},
 		{0.005, "<1%", "0.5%"},
 		{0.003, "<1%", "0.3%"},
+		{0.0096, "<1%", "1.0%"},
+		{0.0007, "<1%", "<0.1%"},
+		{0.2496, "24.96%", "25.0%"},
 		{0.5, "50%", "50.0%"},
 		{0.996, ">99%", "99.6%"},
 		{0.9996, ">99%", ">99.9%"},
 		{1, "100%", "100.0%"},
 	} {
-		if got := sharePercent(c.x); got != c.mode {
+		if got := sharePercent(engine.ModeCoverage{Share: c.x, Expected: 0.5}); got != c.mode {
 			t.Errorf("sharePercent(%g) = %q, want %q", c.x, got, c.mode)
 		}
 		if got := hqPercent(c.x); got != c.hq {

@@ -1531,26 +1531,35 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 		line = "modes " + styleBad.Render(count+" blob")
 	}
 	for _, c := range mt.Modes {
-		line += " " + sharePercent(c.Share)
+		line += " " + sharePercent(c)
 	}
 	return line
 }
 
-// sharePercent writes a share of the samples in whole per cents, a
-// share that is not zero never as 0% and one short of all never as 100%:
-// "<1%", ">99%".
-func sharePercent(x float64) string { return percentOf(x, 0) }
+// sharePercent writes a mode's share of the samples as the diagnosis
+// does (session.ModeShare), on its side of the lines that judge it, but
+// for the ends, compact in the panel: a share under 1%, which the
+// diagnosis calls missing, reads "<1%", one short of all ">99%". A share
+// of 0.7% had read "1%" beside "modes missing: G puts almost no samples
+// there".
+func sharePercent(c engine.ModeCoverage) string {
+	if s := percentOf(c.Share, 0); strings.ContainsAny(s, "<>") {
+		return s
+	}
+	return session.ModeShare(c.Share, c.Expected)
+}
 
 // hqPercent writes the high-quality share to a tenth of a per cent, as
 // sharePercent does: "<0.1%", ">99.9%".
 func hqPercent(x float64) string { return percentOf(x, 1) }
 
 // percentOf writes x as a percentage with digits decimals, never
-// rounding a share that is not zero to 0 nor one short of all to 100.
+// rounding a share that is not zero to 0 or up to the first step (0.7%
+// is "<1%", under 1% as it is), nor one short of all to 100.
 func percentOf(x float64, digits int) string {
 	step := math.Pow(10, -float64(digits)) // the last digit's per cent
 	switch {
-	case x > 0 && 100*x <= step/2: // 0.5 would round to 0
+	case x > 0 && 100*x < step:
 		return "<" + strconv.FormatFloat(step, 'f', digits, 64) + "%"
 	case x < 1 && 100*x >= 100-step/2:
 		return ">" + strconv.FormatFloat(100-step, 'f', digits, 64) + "%"
