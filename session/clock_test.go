@@ -26,13 +26,13 @@ func TestSuspendedTimeCountsNot(t *testing.T) {
 	s.clock = NewClock(func() time.Time { return now })
 	s.started = s.clock.Now()
 	s.setState(Running)
-	s.updateRate(s.clock.Now())
+	s.updateRate()
 	train := func() {
 		for range 10 {
 			s.trainEpoch()
 		}
 		now = now.Add(time.Second)
-		s.updateRate(s.clock.Now())
+		s.updateRate()
 	}
 	train()
 	s.Suspending()
@@ -265,4 +265,44 @@ func TestUntimedRunClaimsNoRate(t *testing.T) {
 			t.Errorf("%s: %s", c.name, line)
 		}
 	}
+}
+
+// TestRateIsThePaceFromTheFirstEpoch: at a pace of 10 epochs a second
+// the header's ep/s reads 10 from its first measure, on a start and
+// after an r while running alike. A paced run trains its first epoch at
+// once; counted from the moment the run started, that epoch had made
+// the first measure 20 ep/s (17 ep/s shown on a resume), and an r while
+// running, its epochs going back to 0, had taken the rate below 0, then
+// under the pace for seconds.
+func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
+	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wall := newFakeWall()
+	s.clock = NewClock(wall.now)
+	// The loop at 10 epochs a second: an epoch at once, then one every
+	// 100 ms, each followed by a snapshot (publishEvery is 50 ms).
+	stretch := func(what string) {
+		s.updateRate() // the snapshot of the key that set it running
+		for i := range 6 {
+			if i > 0 {
+				wall.pass(100 * time.Millisecond)
+			}
+			s.trainEpoch()
+			s.updateRate()
+			if s.rate != 0 && math.Abs(s.rate-10) > 1e-9 {
+				t.Errorf("%s, epoch %d: the header's rate is %.4g ep/s, want 10", what, s.gan.Epoch(), s.rate)
+			}
+		}
+		if s.rate == 0 {
+			t.Errorf("%s: no rate after six epochs", what)
+		}
+	}
+	s.setState(Running)
+	stretch("started")
+	if err := s.newRun(2); err != nil { // r while running
+		t.Fatal(err)
+	}
+	stretch("reseeded")
 }

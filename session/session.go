@@ -174,8 +174,10 @@ type Session struct {
 	runStart  time.Time     // when the state last became Running
 	runWall   time.Duration // wall time spent Running in this run, before runStart
 	runEpochs int           // epochs trained while Running in this run
-	rateT     time.Time
-	rateEpoch int
+	trainedAt time.Time     // when trainEpoch last ended
+	rateFrom  int           // trained when the current stretch of running began (beginStretch)
+	rateT     time.Time     // the end of the epoch the rate was last measured at
+	rateAt    int           // trained then
 	lastPub   time.Time
 	lastEval  time.Time
 	stepShow  time.Duration // how often a step of many epochs publishes as it goes: evalEvery
@@ -532,7 +534,7 @@ func (s *Session) loop() {
 	defer close(s.done)
 	s.timer = time.NewTimer(time.Hour)
 	s.timer.Stop()
-	s.runStart = s.clock.Now()
+	s.beginStretch(s.clock.Now())
 	s.publish()
 	for {
 		if s.state != Running {
@@ -676,7 +678,8 @@ func (s *Session) trainEpoch() {
 	}
 	t0 := s.clock.Now()
 	st, err := s.gan.TrainEpoch()
-	s.busy += s.clock.Since(t0)
+	s.trainedAt = s.clock.Now()
+	s.busy += s.trainedAt.Sub(t0)
 	s.trained++
 	s.changed()
 	s.record(st)
@@ -787,7 +790,7 @@ func (s *Session) setState(st State) {
 		s.runWall += now.Sub(s.runStart)
 	}
 	if st == Running && s.state != Running {
-		s.runStart = now
+		s.beginStretch(now)
 	}
 	s.state = st
 }
@@ -849,7 +852,7 @@ func (s *Session) publish() { s.publishEval(s.state != Running) }
 // shows its epochs as a running run does, its evaluations no more often.
 func (s *Session) publishEval(atOnce bool) {
 	now := s.clock.Now()
-	s.updateRate(now)
+	s.updateRate()
 	s.lastPub = now
 	if !s.evalOK && s.canEvaluate() && (atOnce || now.Sub(s.lastEval) >= evalEvery) {
 		s.evaluate()
@@ -932,29 +935,42 @@ func (s *Session) canEvaluate() bool {
 	return s.state != Diverged || s.gan.Check() == nil
 }
 
-// updateRate smooths epochs/s over about a second of running time.
-func (s *Session) updateRate(now time.Time) {
-	epoch := s.gan.Epoch()
-	if s.state != Running {
+// beginStretch starts a stretch of running at now: a start, a resume, or
+// a new run (r, R) while running. The rate is measured within one.
+func (s *Session) beginStretch(now time.Time) {
+	s.runStart = now
+	s.rate, s.rateT, s.rateFrom = 0, time.Time{}, s.trained
+}
+
+// updateRate smooths epochs/s over about a second of running time,
+// measured from the end of one epoch to the end of another within one
+// stretch of running (beginStretch). From the stretch's start it had
+// counted the first epoch, which a paced run trains at once, over the
+// moments after it, and the header read 17 ep/s beside speed 10/s on a
+// resume; and across an r or R while running, the epochs going back to
+// 0, it fell below 0, gone from the header, then climbed from 6 ep/s
+// beside speed 200/s for seconds.
+func (s *Session) updateRate() {
+	switch {
+	case s.state != Running || s.trained == s.rateFrom: // no epoch trained in this stretch yet
 		s.rate, s.rateT = 0, time.Time{}
 		return
-	}
-	if s.rateT.IsZero() {
-		s.rateT, s.rateEpoch = now, epoch
+	case s.rateT.IsZero():
+		s.rateT, s.rateAt = s.trainedAt, s.trained
 		return
 	}
-	dt := now.Sub(s.rateT).Seconds()
+	dt := s.trainedAt.Sub(s.rateT).Seconds()
 	if dt < 0.02 {
 		return
 	}
-	inst := float64(epoch-s.rateEpoch) / dt
+	inst := float64(s.trained-s.rateAt) / dt
 	if s.rate == 0 {
 		s.rate = inst
 	} else {
 		a := 1 - math.Exp(-dt) // time constant 1 s
 		s.rate += a * (inst - s.rate)
 	}
-	s.rateT, s.rateEpoch = now, epoch
+	s.rateT, s.rateAt = s.trainedAt, s.trained
 }
 
 // evaluate measures fresh samples and D's curve over the histogram's range.
@@ -1196,7 +1212,7 @@ func (s *Session) newRun(seed uint64) error {
 	s.pastPlan = false
 	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
-	s.runStart = s.clock.Now()
+	s.beginStretch(s.clock.Now())
 	if s.state != Paused {
 		s.setState(Running)
 	}
