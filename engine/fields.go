@@ -140,10 +140,14 @@ func KeyHint(key string, more ...string) string {
 	if hint, ok := runKeys[key]; ok {
 		return " (" + hint + ")"
 	}
+	ours := otherWords.Replace(strings.ToLower(key))
+	if ours != key && slices.Contains(ConfigKeys(), ours) {
+		return " (did you mean " + strconv.Quote(ours) + "?)"
+	}
 	if hint := suggest.DidYouMean(key, append(ConfigKeys(), more...), strconv.Quote); hint != "" {
 		return hint
 	}
-	if hint := wordKeys(key); hint != "" {
+	if hint := wordKeys(ours); hint != "" {
 		return hint
 	}
 	return " (ganui --show-preset NAME lists the keys)"
@@ -163,6 +167,16 @@ var runKeys = map[string]string{
 	"every":   "the progress lines are the run's, not the design's: --every K",
 	"speed":   "the pace is the run's, not the design's: --speed full|N",
 }
+
+// otherWords writes a key in ganui's words where other trainers name the
+// setting otherwise (PyTorch's learning_rate, Keras's batch_size, a
+// dimension in full, a dash for an underscore): "g_learning_rate" is
+// g_lr, "batchsize" batch, "noise-dimension" noise_dim, which neither
+// spelling nor a key's words had found.
+var otherWords = strings.NewReplacer(
+	"learning_rate", "lr", "learningrate", "lr",
+	"batch_size", "batch", "batchsize", "batch",
+	"dimension", "dim", "-", "_")
 
 // wordKeys returns " (did you mean "d_lr" or "g_lr"?)" for key lr: the
 // keys whose name holds key as whole words between underscores, a
