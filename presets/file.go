@@ -80,6 +80,10 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
+			if at, reason, ok := syntaxReason(data); ok {
+				col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
+				return engine.Config{}, fmt.Errorf("%s:%d:%d: %s", name, lineOf(int64(at)), col, reason)
+			}
 			return fail(se.Offset, "invalid JSON: %s", se.Error())
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return fail(int64(len(data)), "unexpected end of file")
@@ -191,6 +195,98 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
 	return cfg, nil
+}
+
+// syntaxReason says in plain words what makes data, a preset file that
+// encoding/json has refused as invalid JSON (not for ending early), not
+// JSON, and what to do, with the offset it is at: a comma after the last
+// setting, NaN, single quotes, a missing comma, a string left open, where
+// encoding/json had named the byte its scanner stopped at and the state
+// it was in ("invalid character '}' looking for beginning of object key
+// string"). It reads that byte and the last one before it that is not
+// white space; ok is false for a mistake it does not know, which keeps
+// encoding/json's wording. The byte is found by json.Unmarshal's
+// scanner, whose offset is always just after it; a Decoder's is at it or
+// before it, depending on the call that found it.
+func syntaxReason(data []byte) (at int, reason string, ok bool) {
+	var se *json.SyntaxError
+	if !errors.As(json.Unmarshal(data, new(json.RawMessage)), &se) || se.Offset < 1 || se.Offset > int64(len(data)) {
+		return 0, "", false
+	}
+	i := int(se.Offset) - 1 // the byte refused
+	c := data[i]
+	before := func(k int) int { // the last byte before k that is not white space, or -1
+		for k--; k >= 0 && strings.IndexByte(" \t\r\n", data[k]) >= 0; k-- {
+		}
+		return k
+	}
+	j := before(i)
+	var p byte
+	if j >= 0 {
+		p = data[j]
+	}
+	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+	digit := func(b byte) bool { return '0' <= b && b <= '9' }
+	switch {
+	case c == '}' && p == ',':
+		return j, "a comma after the last setting: JSON allows none; drop it", true
+	case c == ']' && p == ',':
+		return j, "a comma after the last item of a list: JSON allows none; drop it", true
+	case c == ',' && p == ',':
+		return i, "two commas in a row: drop one", true
+	case c == '\'':
+		return i, `single quotes: JSON takes double quotes, "…"`, true
+	case c == '/' || c == '#':
+		return i, `a comment: JSON allows none; drop it (the "description" setting can say it)`, true
+	case c == '\n' || c == '\r': // white space anywhere but in a string
+		return i, `a string not closed on its line: end it with "`, true
+	case letter(c):
+		start := i // a word the scanner read part of (tru…) is named whole
+		for start > 0 && letter(data[start-1]) {
+			start--
+		}
+		end := i
+		for end < len(data) && (letter(data[end]) || digit(data[end]) || data[end] == '_') {
+			end++
+		}
+		if start > 0 && (digit(data[start-1]) || data[start-1] == '.') {
+			return 0, "", false // in a number: 1x, 2.5f
+		}
+		if start > 0 && data[start-1] == '-' {
+			start--
+		}
+		word := string(data[start:end])
+		switch w := strings.ToLower(strings.TrimPrefix(word, "-")); w {
+		case "nan", "inf", "infinity":
+			return start, word + " is not a JSON number: give a number", true
+		case "true", "false", "null":
+			return start, fmt.Sprintf("%s: JSON writes it %s", word, w), true
+		}
+		return start, fmt.Sprintf("%s: a name or text takes double quotes in JSON, %q", word, word), true
+	case c == '"' || c == '{' || c == '[' || c == '-' || digit(c):
+		// A value begun where one has just ended: a comma left out. A
+		// string just ended may be a key instead, which a colon follows
+		// (a colon left out); it is a value only after a colon.
+		if p == '"' {
+			open := j - 1 // its opening quote: the first before it that no odd run of \ escapes
+			for ; open > 0 && (data[open] != '"' || escaped(data[:open])); open-- {
+			}
+			if k := before(open); k < 0 || data[k] != ':' {
+				return 0, "", false
+			}
+		} else if !digit(p) && p != '}' && p != ']' && !letter(p) {
+			return 0, "", false
+		}
+		return j + 1, "a comma missing after this value: add one", true
+	}
+	return 0, "", false
+}
+
+// escaped reports whether the byte after b is escaped in a JSON string:
+// b ends in an odd number of backslashes.
+func escaped(b []byte) bool {
+	n := len(b) - len(bytes.TrimRight(b, `\`))
+	return n%2 == 1
 }
 
 // pointsFrom returns target with the path of a points(FILE.csv) target

@@ -210,7 +210,26 @@ func TestParseErrors(t *testing.T) {
 		{"a CSV", "epoch,d_real,d_fake\n1,0.6,0.7\n", "p.json:1: not a preset file"},
 		{"an image", "\x89PNG\r\n\x1a\n\x00\x00", "p.json:1: not a preset file"},
 		{"a comment first", "\n# mine\n{\"base\": \"vanilla\"}", "p.json:2: not a preset file"},
-		{"syntax", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3: invalid JSON"},
+		// a syntax error in the object: what is wrong and what to do, at
+		// the line and column, not the byte encoding/json's scanner stopped
+		// at ("invalid character '}' looking for beginning of object key
+		// string")
+		{"trailing comma", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,\n}", "p.json:3:15: a comma after the last setting: JSON allows none; drop it"},
+		{"trailing comma in a list", `{"g_hidden": [8, 8,]}`, "p.json:1:19: a comma after the last item of a list: JSON allows none; drop it"},
+		{"two commas", "{\n  \"batch\": 100,\n  \"g_lr\": 1e-3,,\n}", "p.json:3:16: two commas in a row: drop one"},
+		{"NaN", "{\"base\": \"vanilla\",\n\n \"g_lr\": NaN}", "p.json:3:10: NaN is not a JSON number: give a number"},
+		{"-Infinity", `{"base": "vanilla", "g_lr": -Infinity}`, "p.json:1:29: -Infinity is not a JSON number: give a number"},
+		{"a Python literal", `{"base": "vanilla", "mbd": True}`, "p.json:1:28: True: JSON writes it true"},
+		{"a bare word", "{\"base\": \"vanilla\",\n loss: \"bce\"}", `p.json:2:2: loss: a name or text takes double quotes in JSON, "loss"`},
+		{"missing comma", "{\"base\": \"vanilla\"\n \"g_lr\": 1e-3}", "p.json:1:19: a comma missing after this value: add one"},
+		{"missing comma after a number", "{\"batch\": 64\n \"g_lr\": 1e-3}", "p.json:1:13: a comma missing after this value: add one"},
+		{"missing comma in a list", `{"g_hidden": [8 8]}`, "p.json:1:16: a comma missing after this value: add one"},
+		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
+		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
+		{"a comment", "{\"base\": \"vanilla\", // mine\n \"g_lr\": 1e-3}", `p.json:1:21: a comment: JSON allows none`},
+		// one not known keeps encoding/json's words, a missing colon among them
+		{"missing colon", `{"base" "vanilla"}`, "p.json:1: invalid JSON: expected colon after object key"},
+		{"missing comma after an escaped quote", `{"name": "say \"hi\"" "g_lr": 1e-3}`, "p.json:1:22: a comma missing after this value: add one"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
 		{"a player's key", `{"base": "vanilla", "lr": 1e-3}`, `p.json:1: unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
