@@ -129,7 +129,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr="}, "empty value"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--sweep", "d_lr=1e-2"}, "swept twice"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,-1"}, "d_lr"},
-		{[]string{"--headless", "--sweep", "d_steps=1,2,3,4,5,6,7,8,9,10", "--sweep", "g_steps=1,2,3,4,5,6,7,8,9,10", "--seeds", "1-101"}, "10,000"},
+		{[]string{"--headless", "--sweep", "d_steps=1,2,3,4,5,6,7,8,9,10", "--sweep", "g_steps=1,2,3,4,5,6,7,8,9,10", "--seeds", "1-101"}, "--sweep: the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
 		{[]string{"--sweep", "d_lr=1e-3"}, "--sweep needs --headless"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "two keys"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--set", "d_lr=1e-2"}, "both swept and set"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,13 +69,51 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
 		{[]string{"g_lr=1e-3,-Inf"}, 1, "g_lr: -Inf out of range"},
-		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "more than 10,000 runs"},
+		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
+		{[]string{"nope=1,2"}, 10_000, `unknown key "nope"`}, // a misspelt key before the grid's size
 		{nil, 1, "nothing to sweep"},
 	} {
 		_, err := ParseSweep(c.specs, base, c.seeds)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
 		}
+	}
+}
+
+// TestSweepSizeFirst: a grid of more than 10,000 runs is refused with
+// its size as the product it is, and from the lists alone, before any
+// value is set: a value that is no value of its key, or one said twice,
+// is not reached (10,001 values had each been set and compared before
+// the grid was refused, the key the count passed the bound at blamed).
+func TestSweepSizeFirst(t *testing.T) {
+	base := testdesigns.PerSample(10)
+	many := make([]string, 4000)
+	for i := range many {
+		many[i] = fmt.Sprint(i + 1)
+	}
+	bad := strings.Join(append(many[:3999:3999], "fast"), ",")
+	for _, c := range []struct {
+		specs []string
+		seeds int
+		want  string
+	}{
+		{[]string{"d_steps=1,2,3", "epochs=" + bad}, 1, "the grid has 12,000 runs (3 × 4,000 cells × 1 seed); at most 10,000"},
+		{[]string{"epochs=" + strings.Join(many, ","), "d_steps=1,2,3,1e0"}, 3, "the grid has 48,000 runs (4,000 × 4 cells × 3 seeds); at most 10,000"},
+		{[]string{"epochs=" + strings.Join(many, ",") + ",1e4"}, 3, "the grid has 12,003 runs (4,001 cells × 3 seeds); at most 10,000"},
+	} {
+		if _, err := ParseSweep(c.specs, base, c.seeds); err == nil || err.Error() != c.want {
+			t.Errorf("%.40q…: %v, want %q", c.specs, err, c.want)
+		}
+	}
+	// a product past a uint64: four values on each of 32 keys, 4^32 = 2^64
+	var specs []string
+	for _, k := range engine.ConfigKeys() {
+		if len(specs) < 32 && !slices.Contains(untrained, k) {
+			specs = append(specs, k+"=a,b,c,d")
+		}
+	}
+	if _, err := ParseSweep(specs, base, 1); err == nil || !strings.HasPrefix(err.Error(), "the grid has more than 18,446,744,073,709,551,615 runs (4 × 4 × ") {
+		t.Errorf("32 keys of 4 values: %v", err)
 	}
 }
 
