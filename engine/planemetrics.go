@@ -190,13 +190,37 @@ func empiricalW1(a, b []float64) float64 {
 	return w
 }
 
-// floorDraws is how many target samples Floor averages: one draw of SW1
-// at 2,500 points on the grid moves by ±30% with how many points each of
-// its 25 modes happens to get.
-const floorDraws = 8
+// floorPoints is how many target points Floor draws in all, in samples
+// of n (floorDraws): one sample's SW1 at 2,500 points moves by ±30% with
+// how many points each mode happens to get, so that the eight draws
+// Floor took before left the floor's relative sd from seed to seed at
+// 13.5% and 17.3% (ring(8,2,0.02), seeds 1–10, n = 2,500 and 2,501,
+// 0.0225 to 0.0404), and 64 draws bring it to 7.5% (grid(5,2,0.05): 10%
+// and 14% to 5% and 6%). What remains is the reference sample's own
+// noise, which no number of draws removes and which the SW1 of a good
+// generator measured against the same reference shares (128 draws: 7% on
+// ring, 5% on grid, 10% on moons(0.05), where one draw moves less and
+// eight already reach it). A draw costs 32 sorts of n and merges with the
+// reference, so the draws fall as n grows: the floor at 2,500 takes 0.3 s
+// for its 64, at 100,000 (MaxPlaneSamples), where one draw on ring still
+// moves from 0.012 to 0.020, 0.7 s for floorMinDraws (from 20,000 points
+// on, the eight draws and figures of before); floorMaxDraws keeps
+// a small n, whose draws cost the reference's merges all the same, from
+// taking hundreds. It is computed once per n in a run (TestFloorSpread).
+const (
+	floorPoints   = 64 * BenchmarkSamples
+	floorMinDraws = 8
+	floorMaxDraws = 64
+)
+
+// floorDraws is how many samples of n Floor averages: floorPoints in all,
+// within floorMinDraws to floorMaxDraws.
+func floorDraws(n int) int {
+	return min(floorMaxDraws, max(floorMinDraws, (floorPoints+n-1)/n))
+}
 
 // Floor returns the SW1 a sample of n points drawn from the target itself
-// shows against the reference, the mean over floorDraws samples: the
+// shows against the reference, the mean over floorDraws(n) samples: the
 // noise floor of SlicedW1 at n. It is computed once per n, from a stream
 // of its own.
 func (r *PlaneReference) Floor(n int) float64 {
@@ -207,14 +231,15 @@ func (r *PlaneReference) Floor(n int) float64 {
 	}
 	rng := rand.New(rand.NewPCG(r.seed^uint64(n), floorStream))
 	xy := make([]float64, 2*n)
+	draws := floorDraws(n)
 	var v float64
-	for range floorDraws {
+	for range draws {
 		for i := 0; i < len(xy); i += 2 {
 			xy[i], xy[i+1] = r.plane.Sample(rng)
 		}
 		v += r.SlicedW1(xy)
 	}
-	v /= floorDraws
+	v /= float64(draws)
 	r.floor[n] = v
 	return v
 }
