@@ -76,16 +76,25 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return fail(int64(off), "not UTF-8 text (byte %#x); save the file as UTF-8", data[off])
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
+	failAt := func(at int, reason string) (engine.Config, error) { // at its line and column
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
+		return engine.Config{}, fmt.Errorf("%s:%d:%d: %s", name, lineOf(int64(at)), col, reason)
+	}
 	syntax := func(err error) (engine.Config, error) {
 		var se *json.SyntaxError
 		switch {
 		case errors.As(err, &se):
 			if at, reason, ok := syntaxReason(data); ok {
-				col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
-				return engine.Config{}, fmt.Errorf("%s:%d:%d: %s", name, lineOf(int64(at)), col, reason)
+				return failAt(at, reason)
 			}
 			return fail(se.Offset, "invalid JSON: %s", se.Error())
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			// The decoder read all of data as the start of JSON: a string
+			// it ends in is one left open, which "unexpected end of file"
+			// did not say, nor where.
+			if open := openString(data); open >= 0 {
+				return failAt(open, `a string not closed by the end of the file: end it with "`)
+			}
 			return fail(int64(len(data)), "unexpected end of file")
 		}
 		return fail(dec.InputOffset(), "invalid JSON: %v", err)
@@ -200,27 +209,24 @@ func Parse(data []byte, name string) (engine.Config, error) {
 // syntaxReason says in plain words what makes data, a preset file that
 // encoding/json has refused as invalid JSON (not for ending early), not
 // JSON, and what to do, with the offset it is at: a comma after the last
-// setting, NaN, single quotes, a missing comma, a string left open, where
-// encoding/json had named the byte its scanner stopped at and the state
-// it was in ("invalid character '}' looking for beginning of object key
-// string"). It reads that byte and the last one before it that is not
-// white space; ok is false for a mistake it does not know, which keeps
-// encoding/json's wording. The byte is found by json.Unmarshal's
-// scanner, whose offset is always just after it; a Decoder's is at it or
-// before it, depending on the call that found it.
+// setting, NaN, single quotes, a comma or colon left out, a string left
+// open, where encoding/json had named the byte its scanner stopped at and
+// the state it was in ("invalid character '}' looking for beginning of
+// object key string"). It reads that byte and the last one before it
+// that is not white space, and asks the scanner which separator it would
+// have taken between them; ok is false for a mistake it does not know,
+// which keeps encoding/json's wording. The byte is found by
+// json.Unmarshal's scanner, whose offset is always just after it; a
+// Decoder's is at it or before it, depending on the call that found it.
 func syntaxReason(data []byte) (at int, reason string, ok bool) {
-	var se *json.SyntaxError
-	if !errors.As(json.Unmarshal(data, new(json.RawMessage)), &se) || se.Offset < 1 || se.Offset > int64(len(data)) {
+	i := refused(data) // the byte refused
+	if i < 0 {
 		return 0, "", false
 	}
-	i := int(se.Offset) - 1 // the byte refused
 	c := data[i]
-	before := func(k int) int { // the last byte before k that is not white space, or -1
-		for k--; k >= 0 && strings.IndexByte(" \t\r\n", data[k]) >= 0; k-- {
-		}
-		return k
+	j := i - 1 // the last byte before it that is not white space, or -1
+	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
 	}
-	j := before(i)
 	var p byte
 	if j >= 0 {
 		p = data[j]
@@ -264,29 +270,51 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		}
 		return start, fmt.Sprintf("%s: a name or text takes double quotes in JSON, %q", word, word), true
 	case c == '"' || c == '{' || c == '[' || c == '-' || digit(c):
-		// A value begun where one has just ended: a comma left out. A
-		// string just ended may be a key instead, which a colon follows
-		// (a colon left out); it is a value only after a colon.
-		if p == '"' {
-			open := j - 1 // its opening quote: the first before it that no odd run of \ escapes
-			for ; open > 0 && (data[open] != '"' || escaped(data[:open])); open-- {
-			}
-			if k := before(open); k < 0 || data[k] != ':' {
-				return 0, "", false
-			}
-		} else if !digit(p) && p != '}' && p != ']' && !letter(p) {
-			return 0, "", false
+		// A value begun where a key or a value has just ended: the
+		// separator left out is the one the scanner takes there, a colon
+		// after a key, a comma after a value, and neither after anything
+		// else ({1: 2}).
+		takes := func(sep byte) bool { return refused(slices.Insert(slices.Clone(data), j+1, sep)) != j+1 }
+		switch {
+		case takes(':'):
+			return j + 1, "a colon missing after this key: add one", true
+		case takes(','):
+			return j + 1, "a comma missing after this value: add one", true
 		}
-		return j + 1, "a comma missing after this value: add one", true
 	}
 	return 0, "", false
 }
 
-// escaped reports whether the byte after b is escaped in a JSON string:
-// b ends in an odd number of backslashes.
-func escaped(b []byte) bool {
-	n := len(b) - len(bytes.TrimRight(b, `\`))
-	return n%2 == 1
+// refused returns the offset of the byte json.Unmarshal's scanner
+// refuses in data, or -1 if data is JSON. Data cut short is refused at
+// its last byte, the offset encoding/json gives it.
+func refused(data []byte) int {
+	var se *json.SyntaxError
+	if !errors.As(json.Unmarshal(data, new(json.RawMessage)), &se) || se.Offset < 1 || se.Offset > int64(len(data)) {
+		return -1
+	}
+	return int(se.Offset) - 1
+}
+
+// openString returns the offset of the quote that opens the string data
+// ends in, or -1 if it ends in none. data is the start of valid JSON, so
+// each quote outside a string opens one, and in it each backslash escapes
+// the byte after it.
+func openString(data []byte) int {
+	open := -1
+	for i := 0; i < len(data); i++ {
+		switch {
+		case open < 0:
+			if data[i] == '"' {
+				open = i
+			}
+		case data[i] == '\\':
+			i++
+		case data[i] == '"':
+			open = -1
+		}
+	}
+	return open
 }
 
 // pointsFrom returns target with the path of a points(FILE.csv) target

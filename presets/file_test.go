@@ -227,8 +227,19 @@ func TestParseErrors(t *testing.T) {
 		{"single quotes", `{"base": 'vanilla'}`, `p.json:1:10: single quotes: JSON takes double quotes, "…"`},
 		{"string left open", "{\"base\": \"vanilla,\n \"g_lr\": 1e-3}", `p.json:1:19: a string not closed on its line: end it with "`},
 		{"a comment", "{\"base\": \"vanilla\", // mine\n \"g_lr\": 1e-3}", `p.json:1:21: a comment: JSON allows none`},
-		// one not known keeps encoding/json's words, a missing colon among them
-		{"missing colon", `{"base" "vanilla"}`, "p.json:1: invalid JSON: expected colon after object key"},
+		{"missing comma between strings in a list", `{"g_acts": ["relu" "identity"]}`, "p.json:1:19: a comma missing after this value: add one"},
+		{"missing colon", `{"base" "vanilla"}`, "p.json:1:8: a colon missing after this key: add one"},
+		{"missing colon before a number", "{\"base\": \"vanilla\",\n \"batch\" 64}", "p.json:2:9: a colon missing after this key: add one"},
+		{"missing colon after an escaped quote", `{"a\"b" 1}`, "p.json:1:8: a colon missing after this key: add one"},
+		// a string the file ends in: at its opening quote, where it had
+		// been "unexpected end of file"
+		{"string left open at the end", `{"base": "vanilla}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
+		{"string left open at the end, in a list", "{\"base\": \"vanilla\",\n \"g_acts\": [\"relu\", \"identity]}", `p.json:2:21: a string not closed by the end of the file: end it with "`},
+		{"string left open at the end, escaped quotes", `{"name": "say \"hi\"}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
+		{"key left open at the end", `{"base`, `p.json:1:2: a string not closed by the end of the file: end it with "`},
+		{"object left open", `{"name": "a\\"`, "p.json:1: unexpected end of file"},
+		// one not known keeps encoding/json's words
+		{"a colon for a comma", `{"base": "vanilla": 1}`, "p.json:1: invalid JSON: "},
 		{"missing comma after an escaped quote", `{"name": "say \"hi\"" "g_lr": 1e-3}`, "p.json:1:22: a comma missing after this value: add one"},
 		{"unknown key", "{\"base\": \"vanilla\",\n \"glr\": 0.1}", `p.json:2: unknown key "glr" (did you mean "g_lr"?)`},
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
@@ -380,7 +391,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		`{"base": "vanilla", "g_hidden": [64], "g_acts": ["relu", "identity"]}`,
 		`{"base": "vanilla", "target": "mixture(-3,1;0,0.5;3,1)"}`,
-		`{"base": "vanilla"`, `{"base": "vanilla", "epochs": 1e400}`, `{"batch": -1}`, `null`, `{}`,
+		`{"base": "vanilla"`, `{"base" "vanilla"}`, `{"base": "vanilla}`, `{"g_acts": ["relu" "identity"]}`, `{"base": "vanilla", "epochs": 1e400}`, `{"batch": -1}`, `null`, `{}`,
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
