@@ -89,11 +89,18 @@ func Parse(data []byte, name string) (engine.Config, error) {
 			}
 			return fail(se.Offset, "invalid JSON: %s", se.Error())
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			// The decoder read all of data as the start of JSON: a string
-			// it ends in is one left open, which "unexpected end of file"
-			// did not say, nor where.
-			if open := openString(data); open >= 0 {
-				return failAt(open, `a string not closed by the end of the file: end it with "`)
+			// The decoder read all of data as the start of JSON: the
+			// string, list or object it ends in is one left open, which
+			// "unexpected end of file" did not say, nor where.
+			if open := unclosed(data); open >= 0 {
+				what, closer := "a string", `"`
+				switch data[open] {
+				case '[':
+					what, closer = "a list", "]"
+				case '{':
+					what, closer = "an object", "}"
+				}
+				return failAt(open, what+" not closed by the end of the file: end it with "+closer)
 			}
 			return fail(int64(len(data)), "unexpected end of file")
 		}
@@ -210,12 +217,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 // encoding/json has refused as invalid JSON (not for ending early), not
 // JSON, and what to do, with the offset it is at: a comma after the last
 // setting, NaN, single quotes, a comma or colon left out, a string left
-// open, where encoding/json had named the byte its scanner stopped at and
-// the state it was in ("invalid character '}' looking for beginning of
-// object key string"). It reads that byte and the last one before it
-// that is not white space, and asks the scanner which separator it would
-// have taken between them; ok is false for a mistake it does not know,
-// which keeps encoding/json's wording. The byte is found by
+// open, a control character in a string, where encoding/json had named
+// the byte its scanner stopped at and the state it was in ("invalid
+// character '}' looking for beginning of object key string"). It reads
+// that byte, the value it begins or is in, and the last byte before that
+// value that is not white space, and asks the scanner which separator it
+// would have taken between them; ok is false for a mistake it does not
+// know, which keeps encoding/json's wording. The byte is found by
 // json.Unmarshal's scanner, whose offset is always just after it; a
 // Decoder's is at it or before it, depending on the call that found it.
 func syntaxReason(data []byte) (at int, reason string, ok bool) {
@@ -224,15 +232,32 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		return 0, "", false
 	}
 	c := data[i]
-	j := i - 1 // the last byte before it that is not white space, or -1
+	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+	digit := func(b byte) bool { return '0' <= b && b <= '9' }
+	start, word := i, "" // where the value begins; a word the scanner read part of (tru…) whole
+	if letter(c) {
+		for start > 0 && letter(data[start-1]) {
+			start--
+		}
+		if start > 0 && (digit(data[start-1]) || data[start-1] == '.') {
+			return 0, "", false // in a number: 1x, 2.5f
+		}
+		if start > 0 && data[start-1] == '-' {
+			start--
+		}
+		end := i
+		for end < len(data) && (letter(data[end]) || digit(data[end]) || data[end] == '_') {
+			end++
+		}
+		word = string(data[start:end])
+	}
+	j := start - 1 // the last byte before the value that is not white space, or -1
 	for ; j >= 0 && strings.IndexByte(" \t\r\n", data[j]) >= 0; j-- {
 	}
 	var p byte
 	if j >= 0 {
 		p = data[j]
 	}
-	letter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
-	digit := func(b byte) bool { return '0' <= b && b <= '9' }
 	switch {
 	case c == '}' && p == ',':
 		return j, "a comma after the last setting: JSON allows none; drop it", true
@@ -244,42 +269,33 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		return i, `single quotes: JSON takes double quotes, "…"`, true
 	case c == '/' || c == '#':
 		return i, `a comment: JSON allows none; drop it (the "description" setting can say it)`, true
-	case c == '\n' || c == '\r': // white space anywhere but in a string
-		return i, `a string not closed on its line: end it with "`, true
-	case letter(c):
-		start := i // a word the scanner read part of (tru…) is named whole
-		for start > 0 && letter(data[start-1]) {
-			start--
+	case c < ' ' && inString(data[:i]):
+		switch c {
+		case '\n', '\r':
+			return i, `a string not closed on its line: end it with "`, true
+		case '\t':
+			return i, `a tab inside a string: write it \t`, true
 		}
-		end := i
-		for end < len(data) && (letter(data[end]) || digit(data[end]) || data[end] == '_') {
-			end++
-		}
-		if start > 0 && (digit(data[start-1]) || data[start-1] == '.') {
-			return 0, "", false // in a number: 1x, 2.5f
-		}
-		if start > 0 && data[start-1] == '-' {
-			start--
-		}
-		word := string(data[start:end])
-		switch w := strings.ToLower(strings.TrimPrefix(word, "-")); w {
-		case "nan", "inf", "infinity":
-			return start, word + " is not a JSON number: give a number", true
-		case "true", "false", "null":
-			return start, fmt.Sprintf("%s: JSON writes it %s", word, w), true
-		}
-		return start, fmt.Sprintf("%s: a name or text takes double quotes in JSON, %q", word, word), true
-	case c == '"' || c == '{' || c == '[' || c == '-' || digit(c):
+		return i, fmt.Sprintf(`a control character (byte %#02x) inside a string: write it \u%04x`, c, c), true
+	case c == '"' || c == '{' || c == '[' || c == '-' || digit(c) || word != "":
 		// A value begun where a key or a value has just ended: the
 		// separator left out is the one the scanner takes there, a colon
 		// after a key, a comma after a value, and neither after anything
-		// else ({1: 2}).
+		// else ({1: 2}, {"a": True}), where a word is named as one.
 		takes := func(sep byte) bool { return refused(slices.Insert(slices.Clone(data), j+1, sep)) != j+1 }
+		w := strings.ToLower(strings.TrimPrefix(word, "-"))
 		switch {
 		case takes(':'):
 			return j + 1, "a colon missing after this key: add one", true
 		case takes(','):
 			return j + 1, "a comma missing after this value: add one", true
+		case word == "":
+		case w == "nan" || w == "inf" || w == "infinity":
+			return start, word + " is not a JSON number: give a number", true
+		case word != w && (w == "true" || w == "false" || w == "null"):
+			return start, fmt.Sprintf("%s: JSON writes it %s", word, w), true
+		default:
+			return start, fmt.Sprintf("%s: a name or text takes double quotes in JSON, %q", word, word), true
 		}
 	}
 	return 0, "", false
@@ -296,25 +312,34 @@ func refused(data []byte) int {
 	return int(se.Offset) - 1
 }
 
-// openString returns the offset of the quote that opens the string data
-// ends in, or -1 if it ends in none. data is the start of valid JSON, so
-// each quote outside a string opens one, and in it each backslash escapes
-// the byte after it.
-func openString(data []byte) int {
-	open := -1
+// unclosed returns the offset of the quote, [ or { that opens the
+// innermost string, list or object data ends inside of, or -1 if it ends
+// in none. data is the start of valid JSON, so each quote outside a
+// string opens one, and in it each backslash escapes the byte after it.
+func unclosed(data []byte) int {
+	var open []int // the offsets of the openers not yet closed, outermost first
 	for i := 0; i < len(data); i++ {
-		switch {
-		case open < 0:
-			if data[i] == '"' {
-				open = i
-			}
-		case data[i] == '\\':
-			i++
-		case data[i] == '"':
-			open = -1
+		inString := len(open) > 0 && data[open[len(open)-1]] == '"'
+		switch c := data[i]; {
+		case inString && c == '\\':
+			i++ // the byte it escapes
+		case inString && c == '"', !inString && (c == ']' || c == '}') && len(open) > 0:
+			open = open[:len(open)-1]
+		case !inString && (c == '"' || c == '[' || c == '{'):
+			open = append(open, i)
 		}
 	}
-	return open
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
+}
+
+// inString reports whether data, the start of valid JSON, ends inside a
+// string.
+func inString(data []byte) bool {
+	open := unclosed(data)
+	return open >= 0 && data[open] == '"'
 }
 
 // pointsFrom returns target with the path of a points(FILE.csv) target

@@ -231,13 +231,29 @@ func TestParseErrors(t *testing.T) {
 		{"missing colon", `{"base" "vanilla"}`, "p.json:1:8: a colon missing after this key: add one"},
 		{"missing colon before a number", "{\"base\": \"vanilla\",\n \"batch\" 64}", "p.json:2:9: a colon missing after this key: add one"},
 		{"missing colon after an escaped quote", `{"a\"b" 1}`, "p.json:1:8: a colon missing after this key: add one"},
+		// a literal after a key or a value is a separator left out, not a
+		// word to write in JSON's case ("true: JSON writes it true"); one
+		// glued to a number is not a value after it
+		{"missing colon before a literal", `{"mbd" true}`, "p.json:1:7: a colon missing after this key: add one"},
+		{"missing comma before a literal", "{\"batch\": 64,\n \"g_lr\": 1e-3 true}", "p.json:2:14: a comma missing after this value: add one"},
+		{"missing comma between literals", `{"a": [true false]}`, "p.json:1:12: a comma missing after this value: add one"},
+		{"a lowercase literal for a key", `{true: 1}`, `p.json:1:2: true: a name or text takes double quotes in JSON, "true"`},
+		{"a letter after a number", `{"batch": 64x}`, "p.json:1: invalid JSON: "},
+		{"a float's suffix", `{"g_lr": 2.5f}`, "p.json:1: invalid JSON: "},
+		// a control character in a string: what to write for it, where
+		// it had been "invalid character '\t' in string literal"
+		{"a tab in a string", "{\"base\": \"vanilla\",\n \"name\": \"a\tb\"}", `p.json:2:12: a tab inside a string: write it \t`},
+		{"a control character in a string", "{\"description\": \"a\x01b\"}", `p.json:1:19: a control character (byte 0x01) inside a string: write it \u0001`},
 		// a string the file ends in: at its opening quote, where it had
 		// been "unexpected end of file"
 		{"string left open at the end", `{"base": "vanilla}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
 		{"string left open at the end, in a list", "{\"base\": \"vanilla\",\n \"g_acts\": [\"relu\", \"identity]}", `p.json:2:21: a string not closed by the end of the file: end it with "`},
 		{"string left open at the end, escaped quotes", `{"name": "say \"hi\"}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
 		{"key left open at the end", `{"base`, `p.json:1:2: a string not closed by the end of the file: end it with "`},
-		{"object left open", `{"name": "a\\"`, "p.json:1: unexpected end of file"},
+		// a list or an object the file ends in: at its opening bracket,
+		// where it had been "unexpected end of file" at the last line
+		{"object left open", "{\"base\": \"vanilla\",\n \"name\": \"a\\\\\"\n", "p.json:1:1: an object not closed by the end of the file: end it with }"},
+		{"list left open", "{\"base\": \"vanilla\",\n \"g_hidden\": [8, 8", "p.json:2:14: a list not closed by the end of the file: end it with ]"},
 		// one not known keeps encoding/json's words
 		{"a colon for a comma", `{"base": "vanilla": 1}`, "p.json:1: invalid JSON: "},
 		{"missing comma after an escaped quote", `{"name": "say \"hi\"" "g_lr": 1e-3}`, "p.json:1:22: a comma missing after this value: add one"},
@@ -395,6 +411,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [[1]]}`, `{"base": "vanilla", "name": "a\u0000b"}`,
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
+		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 	} {
 		f.Add([]byte(s))
 	}
