@@ -947,25 +947,39 @@ func TestBarsBesideTheValueSpanTheirRange(t *testing.T) {
 	}
 }
 
-// TestHeaderGivesWayFromTheEnd: what the header has no room for is left
-// out from the end, the pace and the rate before the seed; a replay at
-// 80×24 ("◀ replay epoch 800, 7 behind") had lost the seed and kept the
-// pace after it.
-func TestHeaderGivesWayFromTheEnd(t *testing.T) {
+// TestHeaderGivesWayLeastFirst: what the header has no room for is left
+// out least important first — the program's name, the pace, the measured
+// rate, then the seed — the rest kept. Left out from the end, at 80×24 a
+// six-digit seed from r had pushed ep/s off ring's line beside "ganui",
+// and a replay ("◀ replay epoch 800, 7 behind") had lost the seed.
+func TestHeaderGivesWayLeastFirst(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	m := NewModel(nil)
-	m.snap.Preset, m.snap.State, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "blog-original", session.Paused, 807, 5000, 750806
-	m.snap.Settings.Speed = 200
-	m.snap.Replay = &session.Keyframe{}
-	m.snap.Replay.Epoch = 800
-	for w := 50; w <= 120; w++ {
-		h := ansi.Strip(m.header(w))
-		if strings.Contains(h, "speed") && !strings.Contains(h, "seed 750806") {
-			t.Errorf("width %d: %q keeps the pace without the seed", w, h)
+	running := NewModel(nil)
+	running.snap.Preset, running.snap.State, running.snap.Epoch, running.snap.Planned, running.snap.Seed = "ring", session.Running, 5804, 20000, 750806
+	running.snap.Settings.Speed, running.snap.Rate = 1000, 137
+	replay := NewModel(nil)
+	replay.snap.Preset, replay.snap.State, replay.snap.Epoch, replay.snap.Planned, replay.snap.Seed = "blog-original", session.Paused, 807, 5000, 750806
+	replay.snap.Settings.Speed = 200
+	replay.snap.Replay = &session.Keyframe{}
+	replay.snap.Replay.Epoch = 800
+	giveWay := []string{"ganui", "speed", "ep/s", "seed 750806"} // in the order they give way
+	for _, m := range []Model{running, replay} {
+		for w := 50; w <= 120; w++ {
+			h := ansi.Strip(m.header(w))
+			for i, later := range giveWay {
+				for _, first := range giveWay[:i] {
+					if !strings.Contains(h, later) && strings.Contains(h, first) && (later != "ep/s" || m.snap.State == session.Running) {
+						t.Errorf("width %d: %q keeps %q without %q", w, h, first, later)
+					}
+				}
+			}
 		}
 	}
-	if h := ansi.Strip(m.header(88)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "speed") {
-		t.Errorf("88 wide: %q, want the seed and not the pace", h)
+	if h := strings.TrimSpace(ansi.Strip(running.header(80))); h != "ring  ▶ running  epoch 5,804 / 20,000  seed 750806  speed 1,000/s  137 ep/s" {
+		t.Errorf("ring at 80 wide, seed 750806: %q, want all but the program's name", h)
+	}
+	if h := ansi.Strip(replay.header(80)); !strings.Contains(h, "seed 750806") || strings.Contains(h, "speed") {
+		t.Errorf("a replay at 80 wide: %q, want the seed and not the pace", h)
 	}
 }
 

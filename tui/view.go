@@ -318,7 +318,8 @@ func withNote(w, h int, text string, rows int, note string) string {
 const smallRefusal = " is not taken on a terminal this small: q quits"
 
 // header is the top line: what runs, how far, at what pace (and how fast
-// lately), from which seed. What does not fit is left out, from the end.
+// lately), from which seed. What does not fit is left out, least
+// important first.
 func (m Model) header(w int) string {
 	s := &m.snap
 	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
@@ -335,29 +336,48 @@ func (m Model) header(w int) string {
 		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(f.Epoch)) + styleMuted.Render(lag)
 		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
 	}
-	// In order of importance, which is the order pack gives way in: the
-	// seed, which reruns the run, before the pace and the measured rate.
-	parts := []string{
-		styleApp.Render("ganui"),
-		styleBold.Render(s.Preset),
-		state,
-		progress,
-		styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10),
+	// Each part with its rank, 0 the most important: what the line has
+	// no room for is left out least important first, the rest kept in
+	// their places. The name of the program goes first, which says
+	// nothing about the run; then the pace, which the Settings panel gives
+	// too; then the measured rate; the seed, which reruns the run, after
+	// them. They had been left out from the end, so that at 80×24 a
+	// six-digit seed from r had pushed the measured rate off the line
+	// beside the program's name.
+	type part struct {
+		text string
+		rank int
+	}
+	parts := []part{
+		{styleApp.Render("ganui"), 6},
+		{styleBold.Render(s.Preset), 0},
+		{state, 1},
+		{progress, 2},
+		{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), 3},
 		// "speed", as the setting it is, [ and ] and --speed name it: the
 		// header had said "pace 200/s" above a settings row "speed 200/s".
-		styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)),
+		{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), 5},
 	}
 	if s.State == session.Running && s.Rate > 0 {
-		parts = append(parts, numtext.FormatInt(int(math.Round(s.Rate)))+styleMuted.Render(" ep/s"))
+		parts = append(parts, part{numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s"), 4})
 	}
-	// Left out from the end: pack goes on past a part that does not fit
-	// to shorter ones after it, so that a replay at 80×24 ("◀ replay epoch
-	// 800, 7 behind") had lost the seed and kept the pace.
-	n := len(parts)
-	for n > 1 && ansi.StringWidth(strings.Join(parts[:n], "  ")) > w {
-		n--
+	texts := func() []string {
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = p.text
+		}
+		return out
 	}
-	return fit(pack("  ", parts[:n], w), w)
+	for len(parts) > 1 && ansi.StringWidth(strings.Join(texts(), "  ")) > w {
+		least := 0
+		for i, p := range parts {
+			if p.rank > parts[least].rank {
+				least = i
+			}
+		}
+		parts = slices.Delete(parts, least, least+1)
+	}
+	return fit(pack("  ", texts(), w), w)
 }
 
 func stateGlyph(s session.State) string {
