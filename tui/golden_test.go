@@ -257,6 +257,39 @@ func TestHelpSaysHowToClose(t *testing.T) {
 	}
 }
 
+// TestHelpNamesWhatQuestionOpens: the keys page names what ? opens next
+// as that page's title does — the diagnosis where the run has findings,
+// else the glossary — in its key table and its title, whose other parts
+// it keeps at 80×24 for the presets' names up to feature-matching's. It
+// had said "? glossary" of pages that open on the diagnosis.
+func TestHelpNamesWhatQuestionOpens(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.State = session.Paused
+	for _, c := range []struct {
+		findings []session.Finding
+		label    string // ? on the keys page
+		title    string // the page it opens
+	}{
+		{[]session.Finding{{Kind: session.DWins, Text: "D wins"}}, "? diagnosis", "Diagnosis and glossary"},
+		{nil, "? glossary", "Glossary"},
+	} {
+		snap.Findings = c.findings
+		for _, preset := range []string{"bimodal-1d", "feature-matching"} {
+			snap.Preset = preset
+			keys := frame(t, s, snap, 80, 24, "?")
+			if want := "Design " + preset + " · esc closes · " + c.label; !strings.Contains(keys, want) {
+				t.Errorf("%s, %d findings: the keys page's title lacks %q:\n%s", preset, len(c.findings), want, keys)
+			}
+			if n := len(regexp.MustCompile(`\?\s+`+strings.TrimPrefix(c.label, "? ")).FindAllString(keys, -1)); n != 2 {
+				t.Errorf("%s, %d findings: %q %d times on the keys page, want the title's and the table's:\n%s", preset, len(c.findings), c.label, n, keys)
+			}
+		}
+		if page := frame(t, s, snap, 80, 24, "?", "?"); !strings.HasPrefix(strings.TrimSpace(strings.Split(page, "\n")[1]), c.title) {
+			t.Errorf("%d findings: ? ? does not open %q:\n%s", len(c.findings), c.title, page)
+		}
+	}
+}
+
 // TestGlossaryExplainsTheTrend: the glossary says what the arrow, the bars
 // and the two numbers after KS and W1 (SW1 in 2-D) are, in one view and
 // the other; "KS 0.111 ↓ ▁█▄▅▃▁ 0.11–0.45" had been explained nowhere on

@@ -43,6 +43,9 @@ type keyMap struct {
 	// export: e has something to write (session.Snapshot.Exportable);
 	// at the start of a run, no epoch trained, it is not offered.
 	export bool
+	// diagnosis: the run has findings, whose diagnosis in full heads the
+	// pages ? turns to from the keys page (glossaryLayout).
+	diagnosis bool
 	// morePages: the glossary has a page after the one shown, where ?
 	// goes next; on its last page ? closes it.
 	morePages bool
@@ -87,9 +90,11 @@ func newKeyMap() keyMap {
 // moment: space pauses a running run, runs a paused one (a diverged one
 // too, where idle holds it back) and goes on past a finished plan; b
 // pins a baseline or, one pinned, clears it; on the keys page ? turns to
-// the glossary and esc closes the page, in a replay esc returns to live.
-// The footer and the keys page both read their texts here: the page had
-// offered "b baseline" beside a footer's "b unpin".
+// the diagnosis, where there is one, or else the glossary, as the next
+// page's title says, and esc closes the page, in a replay esc returns to
+// live. The footer and the keys page both read their texts here: the
+// page had offered "b baseline" beside a footer's "b unpin", and "?
+// glossary" for pages that open on the diagnosis.
 func (k keyMap) now() keyMap {
 	switch k.state {
 	case session.Running:
@@ -103,6 +108,8 @@ func (k keyMap) now() keyMap {
 		k.Pin.SetHelp("b", "unpin")
 	}
 	switch {
+	case k.page == pageKeys && k.diagnosis: // the page's title, "Diagnosis and glossary", in a word
+		k.Help.SetHelp("?", "diagnosis")
 	case k.page == pageKeys:
 		k.Help.SetHelp("?", "glossary")
 		k.Close.SetHelp("esc", "close")

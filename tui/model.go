@@ -244,6 +244,7 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
 	m.keys.pinned = s.Baseline != nil
 	m.keys.export = s.Exportable
+	m.keys.diagnosis = len(m.snap.Findings) > 0 // a replayed frame's, as the pages show them
 	frames, rollback, replaying := s.Frames > 0, s.Rollback >= 0, s.Replay != nil
 	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback || m.keys.replaying != replaying {
 		m.keys.state, m.keys.frames, m.keys.rollback, m.keys.replaying = s.State, frames, rollback, replaying

@@ -246,7 +246,9 @@ func keysPage(k keyMap, w int) string {
 func (m Model) designPanel(w, h int) string {
 	// esc before ?, which the key table below names too: pack leaves out
 	// what does not fit, and a long preset's name had left esc nowhere.
-	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render("? glossary")}, w)}
+	// What ? opens in the key table's words (keyMap.now).
+	next := m.keys.now().Help.Help()
+	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render(next.Key + " " + next.Desc)}, w)}
 	// Each line wrapped at spaces ("1-Lipschitz" and a file name stay
 	// whole), what it carries over indented: "one sample per noise draw",
 	// the end of G's line, had stood at the edge as a line of its own.
