@@ -868,6 +868,40 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	}
 }
 
+// TestReplayedSamplesTitleSaysHowMany: a replayed frame's samples title
+// says how many samples its bars are of, a check's 2,000 where live has
+// 10,000: with the epoch where there is room, without it (the header
+// gives it) where only that fits, the counts out of range taking a
+// shorter form for it; live, the counts keep their longest form. At
+// 80×24 (a panel of 50) the title had had no room for the count.
+func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Eval.Epoch, m.snap.Eval.Metrics.N = 1500, 10000
+	m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: -1, Hi: 9, Counts: make([]int, 45), Expected: make([]float64, 45)}
+	title := func(w int) string { return ansi.Strip(strings.Split(m.histPanel(w, 3), "\n")[0]) }
+	if got, want := strings.TrimSpace(title(50)), "Samples · left of range 0 · right of range 0"; got != want {
+		t.Errorf("live at 50: %q, want %q", got, want)
+	}
+	m.snap.Replay = &session.Keyframe{}
+	m.snap.Replay.Epoch = 1400
+	m.snap.Replay.Eval.Epoch, m.snap.Replay.Eval.Metrics.N = 1400, 2000
+	m.snap.Replay.Eval.Metrics.Hist = m.snap.Eval.Metrics.Hist
+	m.snap = replayed(m.snap, 45)
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{50, "Samples · out: 0 left, 0 right · 2,000 samples"},
+		{53, "Samples · out: 0 left, 0 right · 2,000 at epoch 1,400"},
+		{85, "Samples · left of range 0 · right of range 0 · 2,000 at epoch 1,400"},
+	} {
+		if got := title(c.w); !strings.HasPrefix(got, c.want) {
+			t.Errorf("a replay at %d: %q, want %q", c.w, got, c.want)
+		}
+	}
+}
+
 // TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps
 // the counts left and right of the range when they are long, in a
 // shorter form, and before the title where none fits beside it; a

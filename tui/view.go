@@ -1248,11 +1248,31 @@ func (m Model) histPanel(w, h int) string {
 			styleMuted.Render("out of range ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
 			styleMuted.Render("out: ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
 		}
+		// A replayed frame's samples are its check's (session.CheckSize,
+		// 2,000 on a line), not as many as live: their count, and with
+		// it the bars' scale, goes before the longer forms of the counts
+		// out of range, said without the epoch, which the header gives,
+		// where that is all there is room for. At 80×24 the title had
+		// had no room for it.
+		var ats []string
+		if s.Replay != nil {
+			ats = []string{at, styleMuted.Render(numtext.FormatInt(e.Metrics.N) + " samples")}
+		}
 		out := forms[len(forms)-1]
-		for _, f := range forms {
-			if ansi.StringWidth(title+" · "+f) <= w {
-				out = f
-				break
+	pick:
+		for _, a := range append(ats, "") { // "": none, as live
+			for _, f := range forms {
+				line := title + " · " + f
+				if a != "" {
+					line += " · " + a
+				}
+				if ansi.StringWidth(line) <= w {
+					out = f
+					if a != "" {
+						at = a
+					}
+					break pick
+				}
 			}
 		}
 		items = []string{
