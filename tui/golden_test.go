@@ -543,6 +543,35 @@ func TestGlossaryTrendGivesTheCheckNoise(t *testing.T) {
 	}
 }
 
+// TestGlossaryTrendIsTheArrows: the trend entry's noise at a check is
+// the run's own (Snapshot.CheckNoise), which its arrows take, on a line
+// as on a plane, and only the measure the run's checks have: it had been
+// a line's floor, written from the sample size alone, in a text whose
+// plane's had been put in place of it.
+func TestGlossaryTrendIsTheArrows(t *testing.T) {
+	for _, c := range []struct {
+		plane       *session.PlaneInfo
+		noise       session.EvalPoint
+		want, never string
+	}{
+		{nil, session.EvalPoint{KS: 0.0421, W1: 0.05}, "a check's 2,000 samples: KS 0.042)", "samples: SW1"},
+		{&session.PlaneInfo{}, session.EvalPoint{SW1: 0.0337}, "a check's 2,500 samples: SW1 0.034)", "samples: KS"},
+		{&session.PlaneInfo{}, session.EvalPoint{}, "a check's 2,500 samples)", "samples: KS"},
+	} {
+		m := Model{}
+		m.snap.Target.Plane, m.snap.CheckNoise = c.plane, c.noise
+		trend := ""
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "trend" {
+				trend = numtext.Plain(g[1])
+			}
+		}
+		if !strings.Contains(trend, c.want) || strings.Contains(trend, c.never) {
+			t.Errorf("noise %+v, a plane %v: want %q in the trend entry, and not %q:\n%s", c.noise, c.plane != nil, c.want, c.never, trend)
+		}
+	}
+}
+
 // TestGlossaryListsWhatTheScreenDraws: a run's glossary has an entry for
 // a mark or measure the view can draw exactly when the screen draws it,
 // in any of v's views: G(z) for a G of one noise value only, noise use

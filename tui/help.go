@@ -68,7 +68,7 @@ var glossary = []glossaryEntry{
 	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
-	{"trend", "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(false, 0) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike).", nil},
+	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}), nil}, // the run's own in glossaryEntries
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance.", drawsDCurve},
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", drawsBalance},
@@ -106,8 +106,8 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 func drawsBalance(s *session.Snapshot) bool  { return s.Equilibrium != nil }
 
 // glossaryEntries is the glossary of the run shown: the entries for what
-// its screen draws (glossaryEntry.drawn), the trend's noise at a check
-// as the run's (checkNoiseText), the push as G takes it (pushTaken), the
+// its screen draws (glossaryEntry.drawn), the trend's as the run's
+// checks have it (trendText), the push as G takes it (pushTaken), the
 // ln 2 line as the losses have it (balanceTaken).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
@@ -119,9 +119,7 @@ func (m *Model) glossaryEntries() [][2]string {
 	for i, g := range out {
 		switch g[0] {
 		case "trend":
-			if m.snap.Target.Plane != nil {
-				out[i] = [2]string{g[0], strings.Replace(g[1], checkNoiseText(false, 0), checkNoiseText(true, m.snap.CheckNoise.SW1), 1)}
-			}
+			out[i] = [2]string{g[0], trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise)}
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "ln 2 line":
@@ -196,20 +194,28 @@ func (m *Model) pushTaken(entry string) string {
 	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
 }
 
+// trendText is the trend entry for a run on a plane or a line whose
+// checks sampling alone moves by noise (Snapshot.CheckNoise), as the
+// arrows take it (checkNoiseText).
+func trendText(plane bool, noise session.EvalPoint) string {
+	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
+}
+
 // checkNoiseText is what the trend entry says sampling alone moves a
 // check by: the measure's noise floor at a check's size
-// (session.CheckSize), as the arrows take it (Snapshot.CheckNoise): on a
-// line KS's, which the size alone gives; on a plane SW1's, sw1, which
-// the target gives, left out while unknown (0). The entry had written a
-// line's size and KS floor out by hand, and given them on a plane too.
-func checkNoiseText(plane bool, sw1 float64) string {
+// (session.CheckSize), as the arrows take it (noise, the run's
+// Snapshot.CheckNoise): on a line KS's, on a plane SW1's, each left out
+// while unknown (0). The entry had written a line's size and KS floor
+// out by hand, and given them on a plane too; then a plane's had been
+// put in place of a line's in its text.
+func checkNoiseText(plane bool, noise session.EvalPoint) string {
 	n := session.CheckSize(plane)
 	text := "the measure's noise floor at a check's " + numtext.Together(numtext.FormatInt(n)+" samples")
 	switch {
-	case !plane:
-		text += ": " + numtext.Together("KS "+measure(engine.KSNoiseFloor(n)))
-	case sw1 > 0:
-		text += ": " + numtext.Together("SW1 "+measure(sw1))
+	case !plane && noise.KS > 0:
+		text += ": " + numtext.Together("KS "+measure(noise.KS))
+	case plane && noise.SW1 > 0:
+		text += ": " + numtext.Together("SW1 "+measure(noise.SW1))
 	}
 	return text
 }
