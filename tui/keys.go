@@ -108,10 +108,11 @@ func (k keyMap) now() keyMap {
 		k.Pin.SetHelp("b", "unpin")
 	}
 	switch {
-	case k.page == pageKeys && k.diagnosis: // the page's title, "Diagnosis and glossary", in a word
-		k.Help.SetHelp("?", "diagnosis")
 	case k.page == pageKeys:
 		k.Help.SetHelp("?", "glossary")
+		if k.diagnosis { // the next page's title, "Diagnosis and glossary", in a word
+			k.Help.SetHelp("?", "diagnosis")
+		}
 		k.Close.SetHelp("esc", "close")
 	case k.page == pageGlossary && k.morePages:
 		k.Help.SetHelp("?", "next page")
