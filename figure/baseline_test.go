@@ -97,10 +97,19 @@ func TestBaselineDrawnAsOnTheScreen(t *testing.T) {
 	if xy, _ := r.baseQuality([2]string{"KS", "W1"}); len(xy) != 2 || xy[0] != (plotter.XY{X: float64(p.Baseline.Eval.Epoch), Y: m.KS}) || xy[1].Y != m.W1 {
 		t.Errorf("panel (c) marks the baseline at %v, want KS %g and W1 %g at epoch %d", xy, m.KS, m.W1, p.Baseline.Eval.Epoch)
 	}
-	// The run has no evaluation yet, its baseline's are all there is: the
-	// axis starts at 0 as one of the run's does, not at the lower one.
-	if c := panels[1][0]; len(r.Evals) != 0 || c.Y.Min != 0 {
-		t.Errorf("panel (c) of a run with %d evaluations starts at %g, want 0", len(r.Evals), c.Y.Min)
+	// The run, before its first check, has its measures at epoch 20
+	// alone; without them (a run diverged at once) its baseline's are
+	// all there is: the axis starts at 0 as one of the run's does, not
+	// at the lower one.
+	if c := panels[1][0]; len(r.Evals) != 1 || r.Evals[0].Epoch != 20 || c.Y.Min != 0 {
+		t.Errorf("panel (c) of a run with the evaluations %+v starts at %g, want epoch 20's alone and 0", r.Evals, c.Y.Min)
+	}
+	bare := r
+	bare.Evals = nil
+	if c, err := bare.quality(); err != nil {
+		t.Error(err)
+	} else if c.Y.Min != 0 {
+		t.Errorf("panel (c) of the baseline's evaluation alone starts at %g, want 0", c.Y.Min)
 	}
 	for i, q := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
 		if q.X.Max != 40 {

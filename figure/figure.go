@@ -1263,13 +1263,19 @@ func (r Run) quality() (*plot.Plot, error) {
 			lo, hi = math.Min(lo, q.Y), math.Max(hi, q.Y)
 		}
 	}
-	if len(ks)+len(w1) == 0 {
+	switch epochs(ks, w1) {
+	case 0:
 		p.Title.Text += " — no evaluation"
 		if r.CheckEvery > 0 { // a run shorter than the checks' interval: say when they come
 			if !r.Ended { // one that has ended has none to come
 				p.Title.Text += " yet"
 			}
 			p.Title.Text += ", one every " + count(r.CheckEvery, "epoch")
+		}
+	case 1: // a point, which makes no curve: said, not left to read as a stray mark
+		p.Title.Text += " — one evaluation"
+		if !r.Ended {
+			p.Title.Text += " so far"
 		}
 	}
 	log := hi >= 10*lo
@@ -1326,6 +1332,23 @@ func (r Run) quality() (*plot.Plot, error) {
 		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
 	}
 	return p, nil
+}
+
+// epochs is how many epochs the points of xys, together, are at: 0, 1,
+// or 2 for two or more.
+func epochs(xys ...plotter.XYs) int {
+	n, first := 0, 0.0
+	for _, c := range xys {
+		for _, q := range c {
+			switch {
+			case n == 0:
+				n, first = 1, q.X
+			case q.X != first:
+				return 2
+			}
+		}
+	}
+	return n
 }
 
 // splitAtZero returns the points of xys above 0 and those not, which a

@@ -200,6 +200,61 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	}
 }
 
+// TestPanelCShowsTheEvaluationsThereAre: panel (c) of a run before its
+// first check draws the run measured at the figure's epoch (session
+// Picture.Evals), a point, and says plainly that it is one: a figure at
+// epoch 0, paused, is "one evaluation so far", and one of a run done at
+// epoch 3, under a check every 10, "one evaluation". Both had said "no
+// evaluation yet" beside the screen's and the final line's measures.
+// Two evaluations or more make a curve, which needs no word.
+func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 20 // a check every 10
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paused := FromPicture(s.Picture())
+	s.Stop()
+	done := FromPicture(pictureOf(t, "vanilla", 3, session.Options{Seed: 1, Samples: 500}))
+	for _, c := range []struct {
+		name    string
+		r       Run
+		epoch   int
+		title   string
+		entries []string // panel (c)'s legend, which names a series drawn
+	}{
+		{"paused at epoch 0", paused, 0, "(c) distance to the target — one evaluation so far", []string{"sliced W1", "high-quality share"}},
+		{"done at epoch 3", done, 3, "(c) distance to the target — one evaluation", []string{"KS", "W1"}},
+	} {
+		if len(c.r.Evals) != 1 || c.r.Evals[0].Epoch != c.epoch || c.r.CheckEvery != 10 {
+			t.Fatalf("%s: evaluations %+v, a check every %d; the test needs one, at epoch %d, before the first check at 10", c.name, c.r.Evals, c.r.CheckEvery, c.epoch)
+		}
+		ps, err := c.r.panels()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ps[1][0].Title.Text; got != c.title {
+			t.Errorf("%s: panel (c) is titled %q, want %q", c.name, got, c.title)
+		}
+		texts := svgOf(t, c.r)
+		hasAll(t, texts, c.entries...)
+		if slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "no evaluation") }) {
+			t.Errorf("%s: the figure says %q", c.name, "no evaluation")
+		}
+	}
+	ps, err := trained(t).panels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ps[1][0].Title.Text; strings.Contains(got, "evaluation") {
+		t.Errorf("panel (c) of six evaluations is titled %q", got)
+	}
+}
+
 // TestFigureCopesWithLittleData: a run with no evaluation, one
 // evaluation, a diverged model (NaN samples) or no D curve still draws,
 // and says what is missing.

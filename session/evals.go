@@ -55,11 +55,16 @@ func (h *evalHistory) Add(epoch int, m engine.Metrics) {
 		}
 		h.pts = h.pts[:h.max/2]
 	}
+	h.pts = append(h.pts, evalPoint(epoch, m))
+}
+
+// evalPoint is an evaluation made at epoch as the history keeps it.
+func evalPoint(epoch int, m engine.Metrics) EvalPoint {
 	p := EvalPoint{Epoch: epoch, KS: m.KS, W1: m.W1}
 	if m.Plane != nil {
 		p.SW1, p.HQ = m.Plane.SW1, m.Plane.HighQuality
 	}
-	h.pts = append(h.pts, p)
+	return p
 }
 
 // truncate forgets the points after epoch: a roll-back's, so that a

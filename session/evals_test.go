@@ -216,6 +216,48 @@ func TestPlotWritesThePicture(t *testing.T) {
 	}
 }
 
+// TestPictureReachesItsEpoch: a picture's evaluations are the checks'
+// and, when its epoch is not a check's, the run measured at its epoch as
+// the check at that epoch measures it, the same point, kept once: at
+// epoch 0, before any check, and at epoch 13 after the check at 10, on a
+// line and on a plane. A figure at epoch 0 had said "no evaluation yet"
+// beside the screen's measures of that epoch. A run whose weights are no
+// longer finite has none added.
+func TestPictureReachesItsEpoch(t *testing.T) {
+	line := newIdle(t, Options{Config: testdesigns.PerSample(100), Seed: 7, Samples: 300})
+	plane := idleAt(t, "ring", Options{Seed: 1, Samples: 500}, 0)
+	for _, s := range []*Session{line, plane} {
+		for _, epoch := range []int{0, 13} {
+			for s.gan.Epoch() < epoch {
+				s.trainEpoch()
+			}
+			got := s.Picture().Evals
+			if n := len(got); n == 0 || got[n-1].Epoch != epoch || s.evals.Len() != n-1 {
+				t.Fatalf("%s at epoch %d: the picture's evaluations %+v beside %d checks; want the checks and epoch %d's", s.target.Spec, epoch, got, s.evals.Len(), epoch)
+			}
+			s.check() // the check this epoch would have had
+			if want := s.evals.Points(nil); !slices.Equal(got, want) {
+				t.Errorf("%s at epoch %d: the picture's evaluations %+v; a check there makes them %+v", s.target.Spec, epoch, got, want)
+			}
+			if again := s.Picture().Evals; !slices.Equal(again, got) {
+				t.Errorf("%s at epoch %d, a check's epoch: the picture's evaluations %+v, want the checks' %+v", s.target.Spec, epoch, again, got)
+			}
+		}
+	}
+	if got := plane.Picture().Evals; got[0].SW1 <= 0 {
+		t.Errorf("the plane's evaluations %+v have no sliced W1", got)
+	}
+
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
+	poison(t, s)
+	if s.gan.Check() == nil {
+		t.Fatal("the poisoned run's weights are finite: the test needs them not")
+	}
+	if got := s.Picture().Evals; len(got) != s.evals.Len() {
+		t.Errorf("diverged with weights not finite at epoch %d: the picture's evaluations %+v beside %d checks", s.gan.Epoch(), got, s.evals.Len())
+	}
+}
+
 // TestLogCarriesEvents: the events column names the kinds of the events
 // at each epoch, ;-separated, and event_details gives what each says, as
 // the event lines do, in --log and in the export alike: those of the

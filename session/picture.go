@@ -42,8 +42,15 @@ type Picture struct {
 	Stride  int
 	From    int
 	// Evals are the checks' evaluations over the run, oldest first: at
-	// most 512, every other one let go each time they fill; CheckEvery is
-	// the epochs between two checks.
+	// most 512, every other one let go each time they fill; then, when
+	// Epoch is not a check's, the run measured at Epoch as a check
+	// measures it (Session.measure), not recorded, so that a figure's
+	// panel (c) reaches the epoch its other panels show, as the screen's
+	// Quality and the final line do: a figure before the first check
+	// (epoch 0, or a run shorter than the checks' interval) had said "no
+	// evaluation yet" beside the measures they gave. None is added for
+	// a run whose weights are no longer finite. CheckEvery is the epochs
+	// between two checks.
 	Evals      []EvalPoint
 	CheckEvery int
 	// Samples are fresh generated samples, drawn as an evaluation draws
@@ -104,7 +111,7 @@ func (s *Session) Picture() Picture {
 		History:    s.hist.Points(make([]Point, 0, s.hist.Len())),
 		Stride:     s.hist.Stride(),
 		From:       s.from,
-		Evals:      s.evals.Points(make([]EvalPoint, 0, s.evals.Len())),
+		Evals:      s.pictureEvals(),
 		CheckEvery: s.every,
 		Samples:    make([]float64, s.opts.Samples*s.gan.Dim()),
 		Events:     slices.Clone(s.tl.events),
@@ -140,6 +147,17 @@ func (s *Session) Picture() Picture {
 		p.NoCurve = noCurveReason(s.gan.Config())
 	}
 	return p
+}
+
+// pictureEvals are a Picture's evaluations (Picture.Evals): the checks',
+// and the run measured at its epoch when that is not a check's.
+func (s *Session) pictureEvals() []EvalPoint {
+	pts := s.evals.Points(make([]EvalPoint, 0, s.evals.Len()+1))
+	epoch := s.gan.Epoch()
+	if n := len(pts); n > 0 && pts[n-1].Epoch >= epoch || !s.canEvaluate() {
+		return pts
+	}
+	return append(pts, evalPoint(epoch, s.measure(false).Metrics))
 }
 
 // Plot writes the run's figure, drawn by Draw in Format ("png", "svg" or

@@ -1054,14 +1054,7 @@ func shownRange(g *engine.GAN) (lo, hi float64) {
 func (s *Session) check() {
 	epoch := s.gan.Epoch()
 	frames := s.keepsFrames()
-	var e Eval
-	plane := s.gan.Plane() != nil
-	if n := CheckSize(plane); plane {
-		e = s.evaluatePlane(n, frames)
-	} else {
-		m := s.gan.Evaluate(n, s.histSpec(keyBins))
-		e = Eval{Epoch: epoch, Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
-	}
+	e := s.measure(frames)
 	m := e.Metrics
 	s.evaluated(m)
 	s.watch.follow(s.evals.pts, s.every)
@@ -1075,6 +1068,20 @@ func (s *Session) check() {
 		}
 		s.tl.keep(Keyframe{Eval: e, Last: s.last, Findings: findings})
 	}
+}
+
+// measure evaluates the run as it stands as a check does: CheckSize
+// fresh samples, drawn from the stream of the epoch, so that a measure
+// of the same epoch is the same whenever it is taken; with view, on a
+// plane, what the 2-D view draws too (evaluatePlane).
+func (s *Session) measure(view bool) Eval {
+	plane := s.gan.Plane() != nil
+	n := CheckSize(plane)
+	if plane {
+		return s.evaluatePlane(n, view)
+	}
+	m := s.gan.Evaluate(n, s.histSpec(keyBins))
+	return Eval{Epoch: s.gan.Epoch(), Metrics: m, KSFloor: engine.KSNoiseFloor(m.N)}
 }
 
 // keepsFrames says whether the run keeps keyframes: when interactive,
