@@ -1903,7 +1903,12 @@ func (r Run) timeAxis(p *plot.Plot) {
 // another); with none, the samples' epoch is. A pinned baseline's history
 // counts too, as the screen's charts count it, and the epoch of its
 // evaluation, which panel (c) marks (one pinned at epoch 0 has no
-// history).
+// history). An end of the axes that an event marks is taken one epoch
+// further, as one epoch alone is, none before 0: its line then lies
+// within the panel, with room for its label, at an epoch the axis shows
+// on both sides. A hand update at epoch 1 of a run with a baseline pinned
+// at 0 had lain on the right edge of an axis from 0 to 1, unlabelled,
+// like the panel's frame at the run's end.
 func (r Run) timeRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	at := func(e int) { lo, hi = math.Min(lo, float64(e)), math.Max(hi, float64(e)) }
@@ -1928,7 +1933,16 @@ func (r Run) timeRange() (lo, hi float64) {
 		lo, hi = float64(r.SampleEpoch), float64(r.SampleEpoch)
 	}
 	if lo == hi {
-		lo, hi = math.Max(0, lo-1), hi+1
+		return math.Max(0, lo-1), hi + 1
+	}
+	first, last := lo, hi
+	for _, e := range r.Events {
+		switch float64(e.Epoch) {
+		case first:
+			lo = math.Max(0, first-1)
+		case last:
+			hi = last + 1
+		}
 	}
 	return lo, hi
 }

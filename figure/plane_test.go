@@ -163,6 +163,46 @@ func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
 	return xs, ps
 }
 
+// TestEventsLieWithinTheTimeAxes: an event at an end of the time axes
+// takes that end one epoch further, as one epoch alone is shown, none
+// before 0, so that its line lies within the panels with its label: a
+// run of two epochs rolled back at epoch 1 and hand-updated at 2 shows 0
+// to 3, one that marks epoch 0 from 0. Without events the axes end
+// where the run does. The marks had lain on the panels' edges, a
+// hand-update at the end of an axis from 0 to 1 unlabelled, like the
+// frame at the run's end.
+func TestEventsLieWithinTheTimeAxes(t *testing.T) {
+	r := FromPicture(pictureOf(t, "lsgan", 2, session.Options{Seed: 1, Samples: 500}))
+	r.Events = nil
+	xs, _ := timeAxes(t, r)
+	for i, x := range xs {
+		if x != [2]float64{1, 2} {
+			t.Errorf("no events: panel %c's time axis runs %g to %g, want the run's 1 to 2", 'a'+i, x[0], x[1])
+		}
+	}
+	for _, c := range []struct {
+		events []Event
+		want   [2]float64
+	}{
+		{[]Event{{Epoch: 1, Label: "rollback", N: 1}, {Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{0, 3}},
+		{[]Event{{Epoch: 0, Label: "rollback", N: 1}, {Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{0, 3}},
+		{[]Event{{Epoch: 2, Label: "hand-update", N: 1}}, [2]float64{1, 3}},
+	} {
+		r.Events = c.events
+		xs, _ := timeAxes(t, r)
+		for i, x := range xs {
+			if x != c.want {
+				t.Errorf("events %v: panel %c's time axis runs %g to %g, want %g to %g", c.events, 'a'+i, x[0], x[1], c.want[0], c.want[1])
+			}
+		}
+		var labels []string
+		for _, e := range c.events {
+			labels = append(labels, e.Label)
+		}
+		hasAll(t, svgOf(t, r), labels...)
+	}
+}
+
 // TestTimeAxesAgree: the three time panels put an epoch at one place: a
 // run of one epoch shows 0 to 2 in each, marked at whole epochs (its
 // panels had run 1–2, 0–2 and -1–1), a value alone gets a small range
