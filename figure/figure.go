@@ -58,13 +58,16 @@ func FormatOf(path string) (string, error) {
 type Run struct {
 	Title   string          // above the panels, on as many lines as it needs (titleLines)
 	History []session.Point // the charts' history (session.History)
-	Evals   []session.EvalPoint
+	// Evals are the checks' evaluations and the run's at its epoch
+	// (session.Picture.Evals), drawn in panel (c).
+	Evals []session.EvalPoint
 	// CheckEvery is the epochs between the session's checks, whose
-	// evaluations Evals holds: panel (c) of a run too short for one says
-	// when they come; 0 for unknown.
+	// evaluations Evals holds: panel (c) of a run with none says when
+	// they come; 0 for unknown.
 	CheckEvery int
 	// Ended: the run is over (done, diverged or interrupted), so panel
-	// (c) does not promise an evaluation "yet" to come.
+	// (c) does not promise an evaluation "yet" to come, nor call one
+	// alone one "so far".
 	Ended bool
 
 	TargetMean, TargetStd float64

@@ -270,9 +270,9 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) curve: D judges a whole row", "mode 2 dropped")
-	// A run shorter than the checks' interval (3 epochs, a check every
-	// 10) says when they come: the panel said "no evaluation" alone,
-	// under a final line that gave the run's KS.
+	// A run with no evaluation says when they come (a picture of a
+	// live run has one at its epoch at least: TestPanelCShows…): the
+	// panel had said "no evaluation" alone.
 	r.CheckEvery, r.Ended = 10, false
 	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation yet, one every 10 epochs")
 	// A run that has ended (diverged at epoch 1, or done) has no "yet".
