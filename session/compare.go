@@ -215,6 +215,7 @@ func (Pin) apply(s *Session) {
 		// the same model, for the histogram at another number of bins.
 		b.sample = make([]float64, s.eval.Metrics.N)
 		s.gan.Sample(b.sample, uint64(s.eval.Epoch))
+		b.Check = b.checked(s.gan.Target())
 	}
 	s.baseline = b
 	// In a replay the baseline is the live run, as w and P write it, and
@@ -235,6 +236,19 @@ func (Pin) apply(s *Session) {
 func pinnedEval(e Eval) Eval {
 	m := &e.Metrics
 	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, Plane: m.Plane}, Points: e.Points}
+}
+
+// checked is b's KS and W1 on its first CheckSize samples (Baseline.Check),
+// measured as a check measures them (engine.GAN.Evaluate draws the same
+// stream, and a check of the pinned epoch the very samples), or nil when
+// b keeps fewer samples than a check draws, or none (a plane's).
+func (b *Baseline) checked(t engine.Target) *EvalPoint {
+	n := CheckSize(false)
+	if len(b.sample) < n {
+		return nil
+	}
+	m := engine.Evaluate(slices.Clone(b.sample[:n]), 1, t, engine.HistSpec{})
+	return &EvalPoint{Epoch: b.Eval.Epoch, KS: m.KS, W1: m.W1}
 }
 
 // binned is b with its histogram at bins bins over [lo, hi], counted

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -1256,5 +1257,42 @@ func TestPictureShowsGOffTheTarget(t *testing.T) {
 	}
 	if b := p.Baseline.Eval.Metrics.Hist; b.Lo != p.Lo || b.Hi != p.Hi || len(b.Counts) != PictureBins {
 		t.Errorf("the figure's baseline: %d bins over %v to %v, want %d over %v to %v", len(b.Counts), b.Lo, b.Hi, PictureBins, p.Lo, p.Hi)
+	}
+}
+
+// TestBaselineMeasuredAsAFrame: a baseline keeps its KS and W1 as a check
+// of its epoch measures them (Baseline.Check), which the keyframe of the
+// epoch pinned then matches exactly, and a resume from its checkpoint
+// works them out again from the sample the record keeps. The frame had
+// only the pin's measures, of 10,000 samples, to set its 2,000 against,
+// and read worse than the very state pinned ("vs base KS ✗0.010"). A
+// sample smaller than a check's has none, and vs base compares with the
+// pin's own.
+func TestBaselineMeasuredAsAFrame(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 10_000, Epochs: 300, Dir: t.TempDir()}, 300)
+	Pin{}.apply(s)
+	s.trainEpoch()
+	Replay{Dir: -1}.apply(s)
+	snap := shown(s)
+	b, f := snap.Baseline, snap.Replay
+	if f == nil || f.Epoch != 300 || b == nil || b.Epoch != 300 {
+		t.Fatalf("replaying frame %v against a baseline %v: want both at epoch 300", frameEpoch(snap), baselineText(b))
+	}
+	if b.Check == nil || b.Check.KS != f.Eval.Metrics.KS || b.Check.W1 != f.Eval.Metrics.W1 {
+		t.Fatalf("the baseline as a check measures it: %+v; the frame of its epoch KS %v W1 %v", b.Check, f.Eval.Metrics.KS, f.Eval.Metrics.W1)
+	}
+	if b.Eval.Metrics.KS == f.Eval.Metrics.KS && b.Eval.Metrics.W1 == f.Eval.Metrics.W1 {
+		t.Fatal("the pin's own measures are the frame's: the test tells nothing apart")
+	}
+	s.replay = -1
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
+	if rb := r.baseline; rb == nil || !reflect.DeepEqual(rb.Check, b.Check) {
+		t.Errorf("resumed: the baseline as a check measures it %+v, before saving %+v", rb.Check, b.Check)
+	}
+
+	small := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 30)
+	Pin{}.apply(small)
+	if small.baseline.Check != nil {
+		t.Errorf("a baseline of 500 samples measured as a check of 2,000: %+v", small.baseline.Check)
 	}
 }

@@ -1237,6 +1237,9 @@ func (s *Session) restore(annex []byte) error {
 	if rec.kernels != engine.KernelISA() {
 		s.otherKernels = rec.kernels
 	}
+	if b := rec.baseline; b != nil {
+		b.Check = b.checked(s.gan.Target()) // from the sample the record keeps, as Pin worked it out
+	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes
 	return nil

@@ -163,7 +163,13 @@ func baselineLine(s *session.Snapshot) string {
 		}
 		return line
 	}
-	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, b.Eval.Metrics.KS) + " " + delta("W1", s.Eval.Metrics.W1, b.Eval.Metrics.W1)
+	then := session.EvalPoint{KS: b.Eval.Metrics.KS, W1: b.Eval.Metrics.W1}
+	if s.Replay != nil && b.Check != nil {
+		// A keyframe is a check's, on fewer samples than the pin's: it
+		// compares with the baseline measured as a check measures it.
+		then = *b.Check
+	}
+	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, then.KS) + " " + delta("W1", s.Eval.Metrics.W1, then.W1)
 }
 
 // baseSettingsLines say what differs between the baseline's settings and

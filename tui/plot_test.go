@@ -374,6 +374,34 @@ func TestBaselineVerdictWithoutColour(t *testing.T) {
 	}
 }
 
+// TestReplayComparesWithTheBaselineAsAFrame: a replayed keyframe, a
+// check's evaluation on fewer samples than the pin's, is set against the
+// baseline measured as a check measures it (Baseline.Check), so that the
+// frame of the epoch pinned reads no difference from it; live, the pin's
+// own measures. It had read the very state pinned as worse than itself,
+// "vs base KS ✗0.010 W1 ✗0.015", by sampling noise alone.
+func TestReplayComparesWithTheBaselineAsAFrame(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	eval := func(n int, ks, w1 float64) session.Eval {
+		return session.Eval{Epoch: 3000, Metrics: engine.Metrics{N: n, KS: ks, W1: w1}}
+	}
+	base := &session.Baseline{Epoch: 3000, Eval: eval(10_000, 0.016, 0.037), Check: &session.EvalPoint{Epoch: 3000, KS: 0.026, W1: 0.052}}
+	frame := &session.Keyframe{Eval: eval(2000, 0.026, 0.052)}
+	s := session.Snapshot{Eval: eval(10_000, 0.016, 0.037), Baseline: base}
+	if line := baselineLine(&s); line != "vs base KS +0.000 W1 +0.000" {
+		t.Errorf("live at the epoch pinned: %q", line)
+	}
+	s.Replay = frame
+	s = replayed(s, 80)
+	if line := baselineLine(&s); line != "vs base KS +0.000 W1 +0.000" {
+		t.Errorf("the frame of the epoch pinned: %q, want vs base KS +0.000 W1 +0.000", line)
+	}
+	base.Check = nil // a baseline of fewer samples than a check's: the pin's own
+	if line := baselineLine(&s); line != "vs base KS ✗0.010 W1 ✗0.015" {
+		t.Errorf("a frame against a baseline without a check's measures: %q", line)
+	}
+}
+
 // TestPushStrip: nothing where there are no samples, the direction where
 // there are.
 func TestPushStrip(t *testing.T) {
