@@ -115,6 +115,12 @@ func (c Replay) apply(s *Session) {
 			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
 		case c.Jump && !found:
 			now = "no later event: " + now
+		case found:
+			// An event after the newest keyframe, whose frame is live's:
+			// named as a jump to any other names it. "back to live at
+			// epoch 303" alone had not said which event > went to, nor
+			// what the user changed there.
+			now = fmt.Sprintf("◆ %s at epoch %s%s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.userEvents(ev.Epoch), now)
 		}
 		s.replay, s.note = -1, now
 		return

@@ -643,8 +643,9 @@ func TestAgainOfAResumedRun(t *testing.T) {
 
 // TestReplayJumpsToAnEventPastTheFrames: > from a frame, with the next
 // event after the newest keyframe (a setting changed, a divergence, at an
-// epoch no check kept), returns to live and does not say there is no
-// later event.
+// epoch no check kept), returns to live, does not say there is no later
+// event, and names the event and what the user changed there, as a jump
+// to any other event does: "back to live at epoch 303" alone had not.
 func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
 	// Trained past the newest check, at 300, to an event at epoch 303.
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 303)
@@ -657,7 +658,7 @@ func TestReplayJumpsToAnEventPastTheFrames(t *testing.T) {
 		t.Fatalf("a step back: frame %d, %q", s.replay, s.note)
 	}
 	Replay{Dir: +1, Jump: true}.apply(s)
-	if s.replay != -1 || s.note != "back to live at epoch 303" {
+	if want := "◆ setting at epoch 303 (D lr 5e-4 → 1e-3): back to live at epoch 303"; s.replay != -1 || s.note != want {
 		t.Errorf("a jump forward to the event at the live epoch: frame %d, %q", s.replay, s.note)
 	}
 }
