@@ -448,14 +448,21 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 		}
 		return n
 	}
+	// A resumed run's plan and sample size are its own, as --help says:
+	// the range errors had given the preset's plan and 10,000 samples as
+	// the default a resume leaves out --epochs or --samples for.
+	epochsDefault, samplesDef := "default: the preset's own", "default "+samplesDefault
+	if given["resume"] {
+		epochsDefault, samplesDef = "default: the run's own plan", "default: the run's own"
+	}
 	if given["epochs"] {
-		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, "default: the preset's own"))
+		o.Epochs = int(read("epochs", epochs, 1, engine.MaxEpochs, epochsDefault))
 	}
 	o.Seed = read("seed", seed, 0, math.MaxUint64, "default 1")
 	o.jobs = int(read("jobs", jobs, 1, maxJobs, "default: one per CPU, here "+strconv.Itoa(defaultJobs())))
 	o.Every = int(read("every", every, 0, engine.MaxEpochs, "default 500"))
 	if given["samples"] {
-		o.Samples = int(read("samples", samples, minSamples, maxSamples, "to "+numtext.FormatInt(engine.MaxPlaneSamples)+" on a 2-D target; default "+samplesDefault))
+		o.Samples = int(read("samples", samples, minSamples, maxSamples, "to "+numtext.FormatInt(engine.MaxPlaneSamples)+" on a 2-D target; "+samplesDef))
 	}
 	return err
 }

@@ -856,15 +856,17 @@ func TestOneDashOrTwo(t *testing.T) {
 
 // TestZeroIsNoDefault: a count is never 0 for its default — --samples 0
 // is refused as --epochs 0 and --jobs 0 are (it had run as if not
-// given) — and the refusal gives the range and the default.
+// given) — and the refusal gives the range and the default: with
+// --resume the run's own, not the preset's plan or 10,000 samples.
 func TestZeroIsNoDefault(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"--headless", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)\n"},
-		{[]string{"--resume", "x.ckpt", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default 10,000, or 2,500 on a 2-D target)\n"},
+		{[]string{"--resume", "x.ckpt", "--samples", "0"}, "ganui: --samples: 0 out of range 100..10,000,000 (to 100,000 on a 2-D target; default: the run's own)\n"},
 		{[]string{"--headless", "--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
+		{[]string{"--headless", "--resume", "x.ckpt", "--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the run's own plan)\n"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 	} {
 		if code, stdout, stderr := runCLI(t, c.args...); code != exitUsage || stdout != "" || stderr != c.want {
