@@ -45,12 +45,13 @@ var untrained = []string{"name", "description", "source"}
 // and checks them against base, the design every cell starts from, for
 // seeds seeds a cell: every key must be a Config key that trains (not
 // one of untrained) and appear once, every list hold at least one value
-// and no value twice, cells × seeds be at most 10,000 runs, and every
-// cell of the grid be a valid design, all of one dimension (a 1-D cell's
-// KS is no peer of a 2-D cell's sliced W1). The grid's size is checked
-// from the lists alone, before any value is set: 10,001 values had each
-// been set and compared before the grid was refused, which took 1.4 s.
-// The error names the first problem in one line.
+// and no value twice (1e-3 and 0.001 are one value, and so are two names
+// of one points file: sameFile), cells × seeds be at most 10,000 runs,
+// and every cell of the grid be a valid design, all of one dimension (a
+// 1-D cell's KS is no peer of a 2-D cell's sliced W1). The grid's size
+// is checked from the lists alone, before any value is set: 10,001
+// values had each been set and compared before the grid was refused,
+// which took 1.4 s. The error names the first problem in one line.
 func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	var axes []SweepAxis
 	for _, spec := range specs {
@@ -85,10 +86,22 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	}
 	for _, a := range axes {
 		same := map[string]string{} // a design, as JSON, to the value that made it
+		var files [][2]string       // a points target's file, and the value that named it
 		for _, v := range a.Values {
 			probe := base.Clone()
 			if err := probe.Set(a.Key, v); err != nil {
 				return Sweep{}, err
+			}
+			// A points target is told by its file, as an output is told from
+			// an input (sameFile): points(p.csv), points(./p.csv), a link to
+			// p.csv and a hard link of it are one target, one cell twice.
+			if path, ok := engine.PointsFile(probe.Target); ok && a.Key == "target" {
+				for _, f := range files {
+					if sameFile(path, f[0]) {
+						return Sweep{}, fmt.Errorf("%s: %s and %s are the same file", a.Key, f[1], v)
+					}
+				}
+				files = append(files, [2]string{path, v})
 			}
 			// A target is told by its spec, as a run names it: normal(4,1.25)
 			// and normal(4, 1.250) are one target, one cell twice.

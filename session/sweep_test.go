@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/presets"
 )
 
 func TestParseSweep(t *testing.T) {
@@ -77,6 +80,50 @@ func TestParseSweep(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: %v, want one line with %q", c.specs, err, c.want)
 		}
+	}
+}
+
+// TestSweepTellsAPointsFileByItsFile: a points target named twice, as
+// points(p.csv) and points(./p.csv), through a symbolic link or a hard
+// link, is one value given twice, refused as two spellings of a number
+// are; it had trained the file as two cells. A copy of the file is
+// another file, another cell.
+func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	points := "x,y\n0,0\n1,1\n2,0\n"
+	for _, name := range []string{"p.csv", "copy.csv"} {
+		if err := os.WriteFile(name, []byte(points), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("p.csv", "soft.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link("p.csv", "hard.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	base, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{"./p.csv", "sub/../p.csv", filepath.Join(dir, "p.csv"), "soft.csv", "hard.csv"} {
+		_, err := ParseSweep([]string{"target=points(p.csv),ring(8,2,0.02),points(" + other + ")"}, base, 1)
+		if want := "target: points(p.csv) and points(" + other + ") are the same file"; err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", other, err, want)
+		}
+	}
+	sw, err := ParseSweep([]string{"target=points(p.csv),points(copy.csv)"}, base, 1)
+	if err != nil || len(sw.Cells) != 2 {
+		t.Errorf("a copy: %d cells, %v; want 2", len(sw.Cells), err)
+	}
+	// A design on a points target sweeps its other settings over that one file.
+	base.Target = "points(p.csv)"
+	if sw, err := ParseSweep([]string{"d_lr=1e-4,1e-3"}, base, 1); err != nil || len(sw.Cells) != 2 {
+		t.Errorf("d_lr over a points target: %d cells, %v; want 2", len(sw.Cells), err)
 	}
 }
 
