@@ -20,6 +20,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -343,6 +344,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
+	for _, out := range outputExtensions {
+		if given[out.flag] {
+			if err := nameBeforeExtension(out.flag, fs.Lookup(out.flag).Value.String(), out.own); err != nil {
+				return o, err
+			}
+		}
+	}
 	if o.Watch = speed == "watch"; !o.Watch {
 		var err error
 		if o.Speed, err = session.ParseSpeed(speed); err != nil {
@@ -434,6 +442,31 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		}
 	}
 	return o, nil
+}
+
+// outputExtensions are the flags that name an output file, each with
+// the extensions its files take: FILE.csv, FILE.ckpt as the usage writes
+// them, and a figure's formats (figure.FormatOf).
+var outputExtensions = []struct {
+	flag string
+	own  func(ext string) bool
+}{
+	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }},
+	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }},
+	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }},
+}
+
+// nameBeforeExtension refuses the path of output flag --flag whose file
+// name is nothing but an extension its files take (own), dots aside:
+// --plot .png, --log .csv, --save out/.ckpt, a name left out, which had
+// written a hidden file of that name. It says what to give, the name it
+// lacks before the extension: run.png, out/run.ckpt.
+func nameBeforeExtension(flag, path string, own func(ext string) bool) error {
+	base, ext := filepath.Base(path), filepath.Ext(path)
+	if strings.Trim(strings.TrimSuffix(base, ext), ".") != "" || !own(ext) {
+		return nil
+	}
+	return fmt.Errorf("--%s: %q has no name before its extension; give e.g. %s", flag, path, filepath.Join(filepath.Dir(path), "run"+ext))
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;

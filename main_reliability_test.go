@@ -67,6 +67,35 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	}
 }
 
+// TestOutputNamedOnlyByItsExtension: an output flag given only the
+// extension its files take (--plot .png, dots before it aside) is a name
+// left out: refused, saying what to give, where it had written a hidden
+// file of that name. A hidden file of another extension is a name.
+func TestOutputNamedOnlyByItsExtension(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, c := range []struct{ flag, path, want string }{
+		{"--plot", ".png", `--plot: ".png" has no name before its extension; give e.g. run.png`},
+		{"--plot", "..SVG", `--plot: "..SVG" has no name before its extension; give e.g. run.SVG`},
+		{"--plot", "out/.pdf", `--plot: "out/.pdf" has no name before its extension; give e.g. out/run.pdf`},
+		{"--log", ".csv", `--log: ".csv" has no name before its extension; give e.g. run.csv`},
+		{"--save", ".ckpt", `--save: ".ckpt" has no name before its extension; give e.g. run.ckpt`},
+	} {
+		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
+	}
+	wantUsageError(t, []string{"--headless", "--epochs", "2", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--plot", ".png"}, `--plot: ".png" has no name before its extension`)
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log", ".history", "--save", ".run.ckpt"); code != 0 {
+		t.Errorf("hidden files with names: exit %d, %s", code, stderr)
+	}
+	entries, _ := os.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != ".history .run.ckpt" {
+		t.Errorf("files made: %q, want .history and .run.ckpt", names)
+	}
+}
+
 // TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and
 // its checkpoint refused): the plan's range is checked wherever a plan is
 // given.
