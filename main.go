@@ -26,6 +26,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -344,9 +346,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	for _, out := range outputExtensions {
+	for _, out := range outputFlags {
 		if given[out.flag] {
-			if err := nameBeforeExtension(out.flag, fs.Lookup(out.flag).Value.String(), out.own); err != nil {
+			if err := checkOutputName(out.flag, fs.Lookup(out.flag).Value.String(), out.own); err != nil {
 				return o, err
 			}
 		}
@@ -444,10 +446,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	return o, nil
 }
 
-// outputExtensions are the flags that name an output file, each with
-// the extensions its files take: FILE.csv, FILE.ckpt as the usage writes
+// outputFlags are the flags that name an output file, each with the
+// extensions its files take: FILE.csv, FILE.ckpt as the usage writes
 // them, and a figure's formats (figure.FormatOf).
-var outputExtensions = []struct {
+var outputFlags = []struct {
 	flag string
 	own  func(ext string) bool
 }{
@@ -456,17 +458,34 @@ var outputExtensions = []struct {
 	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }},
 }
 
-// nameBeforeExtension refuses the path of output flag --flag whose file
-// name is nothing but an extension its files take (own), dots aside:
-// --plot .png, --log .csv, --save out/.ckpt, a name left out, which had
-// written a hidden file of that name. It says what to give, the name it
-// lacks before the extension: run.png, out/run.ckpt.
-func nameBeforeExtension(flag, path string, own func(ext string) bool) error {
-	base, ext := filepath.Base(path), filepath.Ext(path)
-	if strings.Trim(strings.TrimSuffix(base, ext), ".") != "" || !own(ext) {
-		return nil
+// checkOutputName refuses the path of output flag --flag that names no
+// file ganui should make, saying what to give. Each had been written, or
+// refused for something else:
+//   - a control character in it, a newline most likely (--plot "$(ls
+//     *.png)" gives two names on two lines): it had made one file
+//     named across the lines;
+//   - a slash at its end, which names a directory (--plot run.png/ had
+//     been refused as no figure's name);
+//   - a file name that is nothing but an extension its files take (own),
+//     dots aside: --plot .png, --log .csv, --save out/.ckpt, a name left
+//     out, which had been written as a hidden file of that name; the
+//     error gives the name it lacks before the extension: run.png,
+//     out/run.ckpt.
+//
+// path is not empty: parseFlags refuses an empty one first.
+func checkOutputName(flag, path string, own func(ext string) bool) error {
+	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return fmt.Errorf("--%s: %q holds the control character %U (%s); give one file's name, on one line", flag, path, r, strconv.QuoteRune(r))
 	}
-	return fmt.Errorf("--%s: %q has no name before its extension; give e.g. %s", flag, path, filepath.Join(filepath.Dir(path), "run"+ext))
+	if os.IsPathSeparator(path[len(path)-1]) {
+		return fmt.Errorf("--%s: %q ends in %c, which names a directory; give a file's name", flag, path, path[len(path)-1])
+	}
+	base, ext := filepath.Base(path), filepath.Ext(path)
+	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
+		return fmt.Errorf("--%s: %q has no name before its extension; give e.g. %s", flag, path, filepath.Join(filepath.Dir(path), "run"+ext))
+	}
+	return nil
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;

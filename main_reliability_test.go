@@ -96,6 +96,31 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	}
 }
 
+// TestOutputNameIsOneFile: an output flag's path that holds a control
+// character (two names on two lines, as --plot "$(ls *.png)" gives) or
+// ends in a slash names no file to make: refused, saying so, where the
+// first had made a file named across two lines and the second had been
+// refused as no figure's name.
+func TestOutputNameIsOneFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("dir", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ flag, path, want string }{
+		{"--plot", "a.png\nb.png", `--plot: "a.png\nb.png" holds the control character U+000A ('\n'); give one file's name, on one line`},
+		{"--log", "run\x1b[31m.csv", `--log: "run\x1b[31m.csv" holds the control character U+001B ('\x1b')`},
+		{"--save", "run\t.ckpt", `--save: "run\t.ckpt" holds the control character U+0009 ('\t')`},
+		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},
+		{"--log", "run.csv/", `--log: "run.csv/" ends in /, which names a directory`},
+		{"--save", "dir/", `--save: "dir/" ends in /, which names a directory`},
+	} {
+		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 1 {
+		t.Errorf("files made: %v", entries)
+	}
+}
+
 // TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and
 // its checkpoint refused): the plan's range is checked wherever a plan is
 // given.
