@@ -599,6 +599,9 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
 		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy" (valid: normal(mean,std),`},
+		// a misspelt kind whose arguments are no numbers is told the kind, not that they are none
+		{[]string{"--headless", "--preset", "ring", "--sweep", "target=ring(8,2,0.02),point(data.csv)"}, `--sweep: target "point(data.csv)": unknown kind "point" (did you mean points(FILE.csv)?)`},
+		{[]string{"--headless", "--set", "target=normel(x,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		// a kind without its arguments is told what it takes
 		{[]string{"--headless", "--set", "target=uniform"}, `target "uniform": want uniform(lo,hi), its arguments in parentheses`},
 		{[]string{"--headless", "--set", "target=ring(8,2"}, `target "ring(8,2": want ring(modes,radius,std), its arguments in parentheses`},

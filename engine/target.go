@@ -400,8 +400,12 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		return NewMixture(modes), nil
 	}
+	// Arguments that are not numbers are said to be so only to a kind of
+	// targetKinds; any other name is an unknown kind, said below:
+	// point(data.csv) had been told "data.csv" is not a finite number, not
+	// the kind it was likely meant to be.
 	args, err := parseNums(body)
-	if err != nil {
+	if err != nil && slices.ContainsFunc(targetKinds, func(k string) bool { return strings.HasPrefix(k, name+"(") }) {
 		return nil, bad("%v", err)
 	}
 	switch name {
