@@ -464,6 +464,9 @@ var outputFlags = []struct {
 //   - a control character in it, a newline most likely (--plot "$(ls
 //     *.png)" gives two names on two lines): it had made one file
 //     named across the lines;
+//   - spaces around it, which a quote put in the wrong place leaves
+//     (--log "run.csv "): it had made a file whose name ends in a space,
+//     which a listing does not show;
 //   - a slash at its end, which names a directory (--plot run.png/ had
 //     been refused as no figure's name);
 //   - a file name that is nothing but an extension its files take (own),
@@ -477,6 +480,9 @@ func checkOutputName(flag, path string, own func(ext string) bool) error {
 	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(path[i:])
 		return fmt.Errorf("--%s: %q holds the control character %U (%s); give one file's name, on one line", flag, path, r, strconv.QuoteRune(r))
+	}
+	if strings.TrimSpace(path) != path {
+		return fmt.Errorf("--%s: %q has spaces around it; give the name without them", flag, path)
 	}
 	if os.IsPathSeparator(path[len(path)-1]) {
 		return fmt.Errorf("--%s: %q ends in %c, which names a directory; give a file's name", flag, path, path[len(path)-1])

@@ -97,10 +97,11 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 }
 
 // TestOutputNameIsOneFile: an output flag's path that holds a control
-// character (two names on two lines, as --plot "$(ls *.png)" gives) or
-// ends in a slash names no file to make: refused, saying so, where the
-// first had made a file named across two lines and the second had been
-// refused as no figure's name.
+// character (two names on two lines, as --plot "$(ls *.png)" gives), has
+// spaces around it or ends in a slash names no file to make: refused,
+// saying so, where the first two had made a file named across two lines
+// or ending in a space, and the last had been refused as no figure's
+// name. A space inside a name is the name's.
 func TestOutputNameIsOneFile(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.Mkdir("dir", 0o755); err != nil {
@@ -110,6 +111,8 @@ func TestOutputNameIsOneFile(t *testing.T) {
 		{"--plot", "a.png\nb.png", `--plot: "a.png\nb.png" holds the control character U+000A ('\n'); give one file's name, on one line`},
 		{"--log", "run\x1b[31m.csv", `--log: "run\x1b[31m.csv" holds the control character U+001B ('\x1b')`},
 		{"--save", "run\t.ckpt", `--save: "run\t.ckpt" holds the control character U+0009 ('\t')`},
+		{"--log", "run.csv ", `--log: "run.csv " has spaces around it; give the name without them`},
+		{"--plot", " run.png", `--plot: " run.png" has spaces around it`},
 		{"--plot", "run.png/", `--plot: "run.png/" ends in /, which names a directory; give a file's name`},
 		{"--log", "run.csv/", `--log: "run.csv/" ends in /, which names a directory`},
 		{"--save", "dir/", `--save: "dir/" ends in /, which names a directory`},
@@ -118,6 +121,9 @@ func TestOutputNameIsOneFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {
 		t.Errorf("files made: %v", entries)
+	}
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log", "my run.csv"); code != 0 {
+		t.Errorf("--log \"my run.csv\": exit %d, %s", code, stderr)
 	}
 }
 
