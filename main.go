@@ -20,19 +20,17 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/cliflag"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -348,8 +346,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	for _, out := range outputFlags {
 		if given[out.flag] {
-			if err := checkOutputName(out.flag, fs.Lookup(out.flag).Value.String(), out.own); err != nil {
-				return o, err
+			if err := outputfile.CheckName(fs.Lookup(out.flag).Value.String(), out.own); err != nil {
+				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
 		}
 	}
@@ -456,42 +454,6 @@ var outputFlags = []struct {
 	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }},
 	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }},
 	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }},
-}
-
-// checkOutputName refuses the path of output flag --flag that names no
-// file ganui should make, saying what to give. Each had been written, or
-// refused for something else:
-//   - a control character in it, a newline most likely (--plot "$(ls
-//     *.png)" gives two names on two lines): it had made one file
-//     named across the lines;
-//   - spaces around it, which a quote put in the wrong place leaves
-//     (--log "run.csv "): it had made a file whose name ends in a space,
-//     which a listing does not show;
-//   - a slash at its end, which names a directory (--plot run.png/ had
-//     been refused as no figure's name);
-//   - a file name that is nothing but an extension its files take (own),
-//     dots aside: --plot .png, --log .csv, --save out/.ckpt, a name left
-//     out, which had been written as a hidden file of that name; the
-//     error gives the name it lacks before the extension: run.png,
-//     out/run.ckpt.
-//
-// path is not empty: parseFlags refuses an empty one first.
-func checkOutputName(flag, path string, own func(ext string) bool) error {
-	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(path[i:])
-		return fmt.Errorf("--%s: %q holds the control character %U (%s); give one file's name, on one line", flag, path, r, strconv.QuoteRune(r))
-	}
-	if strings.TrimSpace(path) != path {
-		return fmt.Errorf("--%s: %q has spaces around it; give the name without them", flag, path)
-	}
-	if os.IsPathSeparator(path[len(path)-1]) {
-		return fmt.Errorf("--%s: %q ends in %c, which names a directory; give a file's name", flag, path, path[len(path)-1])
-	}
-	base, ext := filepath.Base(path), filepath.Ext(path)
-	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
-		return fmt.Errorf("--%s: %q has no name before its extension; give e.g. %s", flag, path, filepath.Join(filepath.Dir(path), "run"+ext))
-	}
-	return nil
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;

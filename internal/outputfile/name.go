@@ -1,0 +1,48 @@
+package outputfile
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CheckName refuses an output path that names no file a program should
+// make, saying what to give; own says whether ext is an extension the
+// output's files take. Each had been written, or
+// refused for something else:
+//   - a control character in it, a newline most likely (--plot "$(ls
+//     *.png)" gives two names on two lines): it had made one file
+//     named across the lines;
+//   - spaces around it, which a quote put in the wrong place leaves
+//     (--log "run.csv "): it had made a file whose name ends in a space,
+//     which a listing does not show;
+//   - a slash at its end, which names a directory (--plot run.png/ had
+//     been refused as no figure's name);
+//   - a file name that is nothing but an extension its files take (own),
+//     dots aside: --plot .png, --log .csv, --save out/.ckpt, a name left
+//     out, which had been written as a hidden file of that name; the
+//     error gives the name it lacks before the extension: run.png,
+//     out/run.ckpt.
+//
+// path is not empty: the caller refuses an empty one first.
+func CheckName(path string, own func(ext string) bool) error {
+	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return fmt.Errorf("%q holds the control character %U (%s); give one file's name, on one line", path, r, strconv.QuoteRune(r))
+	}
+	if strings.TrimSpace(path) != path {
+		return fmt.Errorf("%q has spaces around it; give the name without them", path)
+	}
+	if os.IsPathSeparator(path[len(path)-1]) {
+		return fmt.Errorf("%q ends in %c, which names a directory; give a file's name", path, path[len(path)-1])
+	}
+	base, ext := filepath.Base(path), filepath.Ext(path)
+	if strings.Trim(strings.TrimSuffix(base, ext), ".") == "" && own(ext) {
+		return fmt.Errorf("%q has no name before its extension; give e.g. %s", path, filepath.Join(filepath.Dir(path), "run"+ext))
+	}
+	return nil
+}
