@@ -125,11 +125,11 @@ type planeCanvas struct {
 	// gen counts G's samples per cell, and genIn those in the box.
 	gen   []int
 	genIn int
-	// edge is, per cell on the box's edge, the mark of G's samples
-	// beyond it there (edgeGlyphs), and edgeN how many; genAll counts
-	// G's samples drawn, in the box or not.
-	edge   []rune
-	edgeN  []int
+	// edgeN counts, per cell on the box's edge, G's samples beyond it
+	// there by the side they left by (in the order of edgeGlyphs): a
+	// corner cell takes those beyond two sides; genAll counts G's
+	// samples drawn, in the box or not.
+	edgeN  [][len(edgeGlyphs)]int
 	genAll int
 	drawn  planeDrawn
 }
@@ -158,7 +158,7 @@ var edgeGlyphs = [4]rune{'◀', '▶', '▲', '▼'}
 const clumpShare = 0.01
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), edge: make([]rune, cols*rows), edgeN: make([]int, cols*rows)}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), edgeN: make([][len(edgeGlyphs)]int, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
@@ -224,10 +224,9 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 }
 
 // beyondAt counts a sample of G's at (dx, dy), in dot units, beyond the
-// box, and marks the edge cell nearest it with the side it is farther
-// beyond: ▶ on the right edge for one off to the right, ▲ on the top
-// edge for one above it and only a little right. A sample not a number
-// is counted, and marked nowhere.
+// box, at the edge cell nearest it and the side it is farther beyond:
+// the right for one off to the right, the top for one above it and only
+// a little right. A sample not a number is counted, and marked nowhere.
 func (c *planeCanvas) beyondAt(dx, dy float64) {
 	c.drawn.beyond++
 	if math.IsNaN(dx) || math.IsNaN(dy) {
@@ -247,18 +246,27 @@ func (c *planeCanvas) beyondAt(dx, dy float64) {
 	}
 	col := int(math.Min(math.Max(dx, 0), w-1)) / 2
 	row := int(math.Min(math.Max(dy, 0), h-1)) / 4
-	c.edge[row*c.cols+col] = edgeGlyphs[side]
-	c.edgeN[row*c.cols+col]++
+	c.edgeN[row*c.cols+col][side]++
 }
 
 // edgeMark is the mark of cell i on the box's edge, or 0: a cell is
 // marked when a clump of G's samples lies beyond it (clumpShare of those
 // drawn), so that a runaway cloud shows where it went and a wide one,
 // thinning out past every side, does not wall the plot in marks that
-// hide the dots of its edge.
+// hide the dots of its edge. A corner cell is marked by the side most of
+// its samples left by: it had taken the side of the last sample drawn,
+// and a cloud gone off to the left past the bottom-left corner read ▼
+// where one sample in a hundred of it was below the box.
 func (c *planeCanvas) edgeMark(i int) rune {
-	if c.edgeN[i] > 0 && float64(c.edgeN[i]) >= clumpShare*float64(c.genAll) {
-		return c.edge[i]
+	n, side := 0, 0
+	for k, m := range c.edgeN[i] {
+		n += m
+		if m > c.edgeN[i][side] {
+			side = k
+		}
+	}
+	if n > 0 && float64(n) >= clumpShare*float64(c.genAll) {
+		return edgeGlyphs[side]
 	}
 	return 0
 }
@@ -419,7 +427,7 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	c.points(layerGhost, ghost)
 	c.points(layerGen, e.Points)
 	for _, g := range edgeGlyphs {
-		for i := range c.edge {
+		for i := range c.edgeN {
 			if c.edgeMark(i) == g {
 				c.drawn.marks += string(g)
 				break
@@ -464,7 +472,7 @@ func (m Model) planePanel(w, h int) string {
 
 // planeTitle is the plane's title line at width w: what is drawn, and
 // how many of G's samples are beyond the box, with the marks on its edge
-// ("408 beyond the box ◀▶"). Short of room, what is drawn is said
+// ("408 beyond the box ▶▼"). Short of room, what is drawn is said
 // shorter, then the count, never left out: at 80×24 a runaway's count
 // had been dropped for "1,500 of 2,500 drawn", which the header's epoch
 // mostly repeats; so had the epoch of a replayed frame.

@@ -635,6 +635,30 @@ func TestClumpOverThePush(t *testing.T) {
 	}
 }
 
+// TestCornerMarkedByMostSamples: a corner cell of the box's edge is
+// marked by the side most of G's samples beyond it left by, whatever
+// order they come in: a cloud gone off to the left past the bottom-left
+// corner, one sample of it below the box and drawn last, had been marked
+// ▼ there and named ▼ in the title.
+func TestCornerMarkedByMostSamples(t *testing.T) {
+	for _, below := range []string{"first", "last"} {
+		c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2)
+		var left []float64
+		for range 99 { // beyond the left edge, level with the bottom row
+			left = append(left, -1, 0.5)
+		}
+		under := []float64{0.1, -0.5} // below the bottom-left cell
+		xy := append(slices.Clone(under), left...)
+		if below == "last" {
+			xy = append(left, under...)
+		}
+		c.points(layerGen, xy)
+		if got := c.edgeMark(4); got != '◀' { // the bottom row's first cell
+			t.Errorf("the sample below drawn %s: the corner is marked %q, want ◀", below, got)
+		}
+	}
+}
+
 // TestXAxisHasTwoLabels: an x axis gives at least two values where its
 // range holds two round ones: ring's plane at 80×24 (18 columns over
 // ±2.5) had one label, 0, its step of 5 wider than the range.
