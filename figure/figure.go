@@ -107,7 +107,8 @@ type Run struct {
 
 	// Events are marked on the time axes of panels (a)–(c) as dashed
 	// vertical lines: the session's (a mode dropped, D winning, the
-	// equilibrium reached or left), the user's settings left out. Earlier
+	// equilibrium reached or left) and the user's (a setting changed,
+	// named with its new value, a roll-back, a hand update). Earlier
 	// counts those before them that the session did not keep.
 	Events  []Event
 	Earlier int
@@ -129,24 +130,68 @@ type Event struct {
 	N     int // the session's events it stands for, at least 1
 }
 
-// eventMarks is one mark an epoch for the session's events, the user's
-// settings left out, each kind named once.
+// eventMarks is one mark an epoch for the session's events, each named
+// once: a finding's or the run's by its kind, a setting the user changed
+// by what it changed to (settingLabel), as the screen's ◆ and the quit
+// line's again: tell of it. They had been left out, so a run retuned at
+// epoch 250 changed course there with nothing marking why.
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
-		if e.Kind == session.EventSetting { // the run's own changes, not the user's
-			continue
+		label := e.Kind.String()
+		if e.Kind == session.EventSetting {
+			label = settingLabel(e.Detail)
 		}
 		if n := len(out); n > 0 && out[n-1].Epoch == e.Epoch { // one mark an epoch
-			if !slices.Contains(strings.Split(out[n-1].Label, ", "), e.Kind.String()) { // d-wins is not in d-wins-ended
-				out[n-1].Label += ", " + e.Kind.String()
+			if !slices.Contains(strings.Split(out[n-1].Label, ", "), label) { // d-wins is not in d-wins-ended
+				out[n-1].Label += ", " + label
 			}
 			out[n-1].N++
 			continue
 		}
-		out = append(out, Event{Epoch: e.Epoch, Label: e.Kind.String(), N: 1})
+		out = append(out, Event{Epoch: e.Epoch, Label: label, N: 1})
 	}
 	return out
+}
+
+// settingLabel is the mark's name of a setting changed, from its event's
+// detail ("D lr 5e-4 → 1e-3", after a roll-back with ", kept through
+// the roll-back"): the setting by its short name (session.Setting.Short)
+// and the value it took, "D lr 1e-3"; a detail it cannot read is
+// "setting", the event's kind.
+func settingLabel(detail string) string {
+	from, to, ok := strings.Cut(numtext.Plain(detail), " → ")
+	i := strings.LastIndex(from, " ")
+	if !ok || i <= 0 || to == "" {
+		return session.EventSetting.String()
+	}
+	to, _, _ = strings.Cut(to, ", ")
+	return from[:i] + " " + to
+}
+
+// retuned says when the user changed settings after the first epoch, as
+// a title's design reads after them: "settings at the end, changed after
+// epoch 250" (an event's epoch is the last trained before it), or "" when
+// none was. The design a title names is the settings the run ended with
+// (Picture.Changes), which had read as if they held from the start.
+func retuned(events []session.Event) string {
+	var at []string
+	for _, e := range events {
+		if e.Kind == session.EventSetting && e.Epoch > 0 {
+			if n := numtext.FormatInt(e.Epoch); !slices.Contains(at, n) {
+				at = append(at, n)
+			}
+		}
+	}
+	switch {
+	case len(at) == 0:
+		return ""
+	case len(at) == 1:
+		return "settings at the end, changed after epoch " + at[0]
+	case len(at) <= 3:
+		return "settings at the end, changed after epochs " + strings.Join(at[:len(at)-1], ", ") + " and " + at[len(at)-1]
+	}
+	return fmt.Sprintf("settings at the end, changed after epoch %s and %d later ones", at[0], len(at)-1)
 }
 
 // Level is a named horizontal line across a panel.
@@ -172,9 +217,13 @@ func balance(e *session.Equilibrium) []Level {
 
 // FromPicture turns a session's picture of a run into the figure's data.
 func FromPicture(p session.Picture) Run {
+	design := session.DesignText(p.Preset, p.Changes, "target")
+	if at := retuned(p.Events); at != "" {
+		design += " (" + at + ")"
+	}
 	r := Run{
 		Title: fmt.Sprintf("%s · seed %d · %s (%s) · target %s",
-			session.DesignText(p.Preset, p.Changes, "target"), p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
+			design, p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,

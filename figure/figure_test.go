@@ -724,7 +724,7 @@ func TestHugeValuesLabelled(t *testing.T) {
 // and are named whole: d-wins beside d-wins-ended is not taken as already
 // named (a substring of it).
 func TestEventsOfOneEpochKeepTheirNames(t *testing.T) {
-	got := eventMarks([]session.Event{{Epoch: 5, Kind: session.EventDWinsEnded}, {Epoch: 5, Kind: session.EventDWins}, {Epoch: 5, Kind: session.EventSetting}})
+	got := eventMarks([]session.Event{{Epoch: 5, Kind: session.EventDWinsEnded}, {Epoch: 5, Kind: session.EventDWins}})
 	if len(got) != 1 || got[0].Label != "d-wins-ended, d-wins" || got[0].N != 2 {
 		t.Errorf("marks %+v", got)
 	}
@@ -1328,5 +1328,94 @@ func TestNoFiniteValuesKeepsTheReferences(t *testing.T) {
 	fresh := Run{TargetMean: 4, TargetStd: 1.25}
 	if texts := svgOf(t, fresh); slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "no finite values") }) {
 		t.Error("a run not yet trained is said to have no finite values")
+	}
+}
+
+// TestSettingChangesMarked: a setting the user changed mid-run (the
+// trainer's ←→, then P) is marked on the time axes as the screen marks it
+// (◆), named by what it changed to ("D lr 1e-3", the screen's short name),
+// and the title, which names the design with the settings the run ended
+// with, says they are those of the end and when they changed. The
+// figure had left the change out: the curves changed course at it with
+// nothing saying why, under a title that read as if the new rate held
+// from the start.
+func TestSettingChangesMarked(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Preset: "vanilla", Seed: 1, Samples: 500, Every: 10, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []session.Command{session.Step{Kind: session.StepEpoch, Epochs: 5},
+		session.Adjust{Setting: session.DLR, Dir: +1}, session.Step{Kind: session.StepEpoch, Epochs: 5}} {
+		s.Send(c)
+	}
+	s.Start()
+	for snap := range s.Snapshots() { // the commands queued apply together, before the first snapshot
+		if snap.Epoch == 10 {
+			break
+		}
+	}
+	s.Stop()
+	p := s.Picture()
+	var detail string
+	for _, e := range p.Events {
+		if e.Kind == session.EventSetting {
+			detail = e.Detail
+		}
+	}
+	_, to, _ := strings.Cut(detail, " → ")
+	if !strings.HasPrefix(detail, "D lr ") || to == "" {
+		t.Fatalf("the session's setting event: %q among %+v", detail, p.Events)
+	}
+	label := "D lr " + to
+	r := FromPicture(p)
+	if !slices.Contains(r.Events, Event{Epoch: 5, Label: label, N: 1}) {
+		t.Errorf("marks %+v, want %q at epoch 5", r.Events, label)
+	}
+	want := "vanilla d_lr=" + to + " (settings at the end, changed after epoch 5) · seed 1 · 10 epochs"
+	if !strings.HasPrefix(r.Title, want) {
+		t.Errorf("title %q, want it to begin %q", r.Title, want)
+	}
+	hasAll(t, svgOf(t, r), label)
+}
+
+// TestSettingLabels: a setting event's mark names the setting and the
+// value it took, also for one a roll-back kept; and a title says each
+// epoch after which settings changed, those at epoch 0, which held from
+// the start, not among them.
+func TestSettingLabels(t *testing.T) {
+	for detail, want := range map[string]string{
+		"D lr 5e-4 → 1e-3":                             "D lr 1e-3",
+		"G\u00a0steps 1 → 2":                           "G steps 2",
+		"D lr 5e-4 → 2e-3, kept through the roll-back": "D lr 2e-3",
+		"odd": "setting",
+	} {
+		if got := settingLabel(detail); got != want {
+			t.Errorf("settingLabel(%q) = %q, want %q", detail, got, want)
+		}
+	}
+	ev := func(epochs ...int) []session.Event {
+		var out []session.Event
+		for _, e := range epochs {
+			out = append(out, session.Event{Epoch: e, Kind: session.EventSetting, Detail: "D lr 5e-4 → 1e-3"}, session.Event{Epoch: e, Kind: session.EventDWins})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		events []session.Event
+		want   string
+	}{
+		{ev(0), ""},
+		{ev(0, 1200), "settings at the end, changed after epoch 1,200"},
+		{ev(10, 10, 20), "settings at the end, changed after epochs 10 and 20"},
+		{ev(10, 20, 30), "settings at the end, changed after epochs 10, 20 and 30"},
+		{ev(10, 20, 30, 40), "settings at the end, changed after epoch 10 and 3 later ones"},
+	} {
+		if got := retuned(c.events); got != c.want {
+			t.Errorf("retuned(%+v) = %q, want %q", c.events, got, c.want)
+		}
 	}
 }
