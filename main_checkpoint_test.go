@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -320,20 +321,27 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
 // or with an --epochs it has reached, would train nothing; it is refused,
-// saying how to go on, and leaves the --log file it was given as it was.
+// saying how to go on, and leaves the --log file it was given, the run's
+// own, as it was; another design's history is refused as the --log of
+// any resumed run is (session's TestResumedLogKeepsAnotherRunsHistory).
 // An --epochs the checkpoint has reached is refused by the trainer too,
 // in the same words, before it starts: it had opened the run as done.
 func TestResumeAtItsPlanRefused(t *testing.T) {
 	dir := t.TempDir()
-	ckpt, log := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv")
-	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt); code != 0 {
+	ckpt, log, theirs := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "keep.csv"), filepath.Join(dir, "plane.csv")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt, "--log", log); code != 0 {
 		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
 	}
-	precious := session.CSVPlaneColumns(3) + "\n1,0.7,0.7,0.7,0,1,0,1\n" // another design's history, which the run would replace
-	if err := os.WriteFile(log, []byte(precious), 0o644); err != nil {
+	ownLog, _ := os.ReadFile(log)
+	precious := session.CSVPlaneColumns(3) + "\n1,0.7,0.7,0.7,0,1,0,1\n" // another design's history, which the run had replaced
+	if err := os.WriteFile(theirs, []byte(precious), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--log", log}, "at epoch 30, the end of its plan", "--epochs N")
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "40", "--log", theirs}, "--log "+theirs+" is another run's history, of other columns than this run's")
+	if data, err := os.ReadFile(theirs); err != nil || string(data) != precious {
+		t.Fatalf("another design's history, refused, holds %q (%v); want it untouched", data, err)
+	}
 	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--epochs", "20", "--log", log}, "--epochs 20", "at epoch 30 already")
 	for _, epochs := range []string{"20", "30"} {
 		_, _, headless := runCLI(t, "--headless", "--resume", ckpt, "--epochs", epochs)
@@ -343,8 +351,8 @@ func TestResumeAtItsPlanRefused(t *testing.T) {
 		}
 		wantUsageError(t, []string{"--resume", ckpt, "--epochs", epochs}, want)
 	}
-	if data, err := os.ReadFile(log); err != nil || string(data) != precious {
-		t.Fatalf("the refused commands' --log file holds %q (%v); want it untouched", data, err)
+	if data, err := os.ReadFile(log); err != nil || !bytes.Equal(data, ownLog) {
+		t.Fatalf("the refused commands' --log file holds %.80q (%v); want it untouched", data, err)
 	}
 	if code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--epochs", "40", "--every", "0"); code != 0 || !strings.Contains(stdout, " epochs=40 ") {
 		t.Fatalf("--epochs 40: exit %d, %q, %q", code, stdout, stderr)

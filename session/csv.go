@@ -211,10 +211,11 @@ func appendCSVField(dst []byte, text string) []byte {
 // is the one writer behind both --log and Export, so the two files of the
 // same run are the same bytes where they evaluated the same epochs.
 type csvWriter struct {
-	w   *bufio.Writer
-	lay csvLayout
-	row []byte // reused row buffer
-	err error  // the header's
+	w    *bufio.Writer
+	lay  csvLayout
+	row  []byte // reused row buffer
+	err  error  // the header's
+	crlf bool   // end each row in "\r\n", as the file it goes on has its lines (logEnd)
 }
 
 // newCSVWriter starts a history on w with the header line of layout lay.
@@ -247,6 +248,9 @@ func (c *csvWriter) writeStart(epoch int, ev *evalRow) error {
 
 // put writes row, made in c.row's buffer, whole (see write).
 func (c *csvWriter) put(row []byte) error {
+	if c.crlf {
+		row = append(row[:len(row)-1], '\r', '\n')
+	}
 	c.row = row
 	if len(c.row) > c.w.Available() && c.w.Buffered() > 0 {
 		if err := c.w.Flush(); err != nil {

@@ -682,6 +682,7 @@ type csvFile struct {
 	ev      evalRow // the evaluation of pending, while hasEval
 	hasEval bool
 	append  bool // the file holds the run up to its checkpoint: add to it
+	crlf    bool // while append: the file's lines end in "\r\n" (logEnd)
 }
 
 func newCSVFile(path string, lay csvLayout) *csvFile {
@@ -691,41 +692,54 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // logEnd reads the file at path as a log of lay's columns: ok is false
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
-// cut row, and row is that row. Only the first and the last line are
-// read.
-func logEnd(path string, lay csvLayout) (last int, row string, ok bool) {
+// cut row, and row is that row. crlf is true when its header line ends in
+// "\r\n", as a log saved by a Windows program's does: its rows are read
+// without their "\r", and a run going on in it writes its own so
+// (csvWriter.crlf), that the file keeps one line ending. Only the first
+// and the last line are read.
+func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return 0, "", false
+		return 0, "", false, false
 	}
 	defer f.Close()
 	const most = 64 << 10 // a row is under 200 bytes
-	head := make([]byte, len(lay.header())+1)
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != lay.header()+"\n" {
-		return 0, "", false
+	head := make([]byte, len(lay.header())+2)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte(lay.header()+"\n")):
+		head = head[:len(lay.header())+1]
+	case string(head) == lay.header()+"\r\n":
+		crlf = true
+	default:
+		return 0, "", false, false
 	}
 	size := f.Size()
 	if size == int64(len(head)) {
-		return 0, "", true // the header alone: no epoch, not a row cut short
+		return 0, "", crlf, true // the header alone: no epoch, not a row cut short
 	}
 	from := max(int64(len(head)), size-most)
 	tail := make([]byte, size-from)
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
-		return -1, "", true
+		return -1, "", crlf, true
 	}
 	tail = tail[:len(tail)-1]
 	start := bytes.LastIndexByte(tail, '\n') + 1
 	if start == 0 && from > int64(len(head)) {
-		return -1, "", true // a last line longer than a row can be: not the whole of it in tail
+		return -1, "", crlf, true // a last line longer than a row can be: not the whole of it in tail
 	}
 	row = string(tail[start:])
+	if crlf {
+		row = strings.TrimSuffix(row, "\r")
+	}
 	first, _, _ := strings.Cut(row, ",")
 	// The epoch as the log writes it: "+5", "05" or "-3" is no row of it.
 	e, err := strconv.Atoi(first)
 	if err != nil || e < 0 || strconv.Itoa(e) != first {
-		return -1, "", true
+		return -1, "", crlf, true
 	}
-	return e, row, true
+	return e, row, crlf, true
 }
 
 // lossFields is the epoch and the per-epoch values that begin a row of a
@@ -786,7 +800,7 @@ func (c *csvFile) emit() {
 		switch {
 		case c.err != nil:
 		case c.append:
-			c.csv = &csvWriter{w: bufio.NewWriter(&wholeRows{c.f, st.Size()}), lay: c.lay}
+			c.csv = &csvWriter{w: bufio.NewWriter(&wholeRows{c.f, st.Size()}), lay: c.lay, crlf: c.crlf}
 		default:
 			c.csv = newCSVWriter(bufio.NewWriter(&wholeRows{c.f, st.Size()}), c.lay)
 		}

@@ -169,7 +169,7 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 // checkpoint, a run appends to it, so that the file holds every epoch
 // (the resumed run had emptied it and started at its checkpoint's epoch);
 // another run's log that ends there, or one that ends elsewhere, is
-// refused; a file that is not a log is replaced, as any --log.
+// refused, and so is a file that is not a log, as any --log's.
 func TestResumedLogGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
@@ -235,6 +235,50 @@ func TestResumedLogGoesOn(t *testing.T) {
 	}
 }
 
+// TestResumedLogKeepsAnotherRunsHistory: a resumed run's --log that is
+// a history of other columns — a 2-D run's given to a 1-D resume — is
+// another run's, refused and left as it was, as one of the same columns
+// that is not this run's is: it had been replaced without a word.
+func TestResumedLogKeepsAnotherRunsHistory(t *testing.T) {
+	dir := t.TempDir()
+	ckpt, theirs := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "plane.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 10), Seed: 1, SavePath: ckpt})
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring.Epochs = 10
+	runToEnd(t, Options{Config: ring, Seed: 1, LogPath: theirs})
+	before, _ := os.ReadFile(theirs)
+	if _, err := New(Options{Resume: ckpt, Epochs: 20, LogPath: theirs}); err == nil || err.Error() != "--log "+theirs+" is another run's history, of other columns than this run's: give another file, or remove it" {
+		t.Fatalf("a 2-D run's log given to a 1-D resume: %v", err)
+	}
+	if after, _ := os.ReadFile(theirs); !bytes.Equal(after, before) {
+		t.Fatal("the refused log was changed")
+	}
+}
+
+// TestResumedLogKeepsItsLineEnding: the run's log saved with Windows
+// line endings ("\r\n", by a spreadsheet or an editor) goes on in them
+// when the run resumes, so that the file holds every epoch in one line
+// ending: it had been taken for another file and replaced, the epochs
+// before the checkpoint lost.
+func TestResumedLogKeepsItsLineEnding(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt, straight := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "straight.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	runToEnd(t, Options{Config: blogConfig(t, 50), Seed: 1, LogPath: straight})
+	lf, _ := os.ReadFile(log)
+	os.WriteFile(log, bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n")), 0o644)
+	runToEnd(t, Options{Resume: ckpt, Epochs: 50, LogPath: log})
+	got, _ := os.ReadFile(log)
+	want, _ := os.ReadFile(straight)
+	if want = bytes.ReplaceAll(want, []byte("\n"), []byte("\r\n")); !bytes.Equal(got, want) {
+		t.Fatalf("the resumed log of Windows lines holds %d lines, %d of them ending in \\r\\n; want the straight run's %d, each so",
+			bytes.Count(got, []byte("\n")), bytes.Count(got, []byte("\r\n")), bytes.Count(want, []byte("\n")))
+	}
+}
+
 // TestOutputsAreNotTheStreams: an output that is the file standard output
 // or standard error goes to (through a link, as /dev/stdout is) is
 // refused, each output and each stream, and so is "-"; a stream that is
@@ -277,15 +321,19 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 }
 
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
-// only when it begins with their header line, and says it ends at an
+// only when it begins with their header line, ended in "\n" or, as a
+// Windows program saves it, "\r\n" (crlf); and says it ends at an
 // epoch only when its last line is whole and begins with that epoch as
-// the log writes it (digits, no sign, no leading zero); at 0 with no
-// row when it holds the header alone; else, as a cut row, −1.
+// the log writes it (digits, no sign, no leading zero), a crlf log's
+// row read without its "\r"; at 0 with no row when it holds the header
+// alone; else, as a cut row, −1.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
 	head := CSVColumns(lay.modes) + "\n"
+	crlfHead := CSVColumns(lay.modes) + "\r\n"
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
-		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", head[:len(head)-1] + "\r\n1,2\n", head + "\x00\n"} {
+		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", crlfHead + "1,2\n", crlfHead,
+		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
@@ -294,18 +342,26 @@ func FuzzLogEnd(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		last, row, ok := logEnd(path, lay)
-		if ok != bytes.HasPrefix(data, []byte(head)) {
-			t.Fatalf("%q: taken for a log: %v", data, ok)
+		last, row, crlf, ok := logEnd(path, lay)
+		wantCRLF := bytes.HasPrefix(data, []byte(crlfHead))
+		if ok != (bytes.HasPrefix(data, []byte(head)) || wantCRLF) || ok && crlf != wantCRLF {
+			t.Fatalf("%q: taken for a log: %v, its lines ending in \\r\\n: %v", data, ok, crlf)
 		}
 		if !ok {
 			return
 		}
+		h := head
+		if crlf {
+			h = crlfHead
+		}
 		want, wantRow := -1, ""
-		if rows := string(data[len(head):]); rows == "" {
+		if rows := string(data[len(h):]); rows == "" {
 			want = 0
 		} else if strings.HasSuffix(rows, "\n") {
 			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
+			if crlf {
+				line = strings.TrimSuffix(line, "\r")
+			}
 			first, _, _ := strings.Cut(line, ",")
 			if e, err := strconv.Atoi(first); err == nil && e >= 0 && strconv.Itoa(e) == first {
 				want, wantRow = e, line
@@ -329,7 +385,7 @@ func TestLogEndSeesWholeRowsOnly(t *testing.T) {
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if last, _, ok := logEnd(path, csvLayout{}); !ok || last != -1 {
+	if last, _, _, ok := logEnd(path, csvLayout{}); !ok || last != -1 {
 		t.Fatalf("a last line of %d bytes: ends at %d, %v; want a cut row", len(data)-len(head), last, ok)
 	}
 }

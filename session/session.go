@@ -331,28 +331,33 @@ func New(opts Options) (*Session, error) {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
 		if e := gan.Epoch(); e > 0 {
 			// A resumed run goes on with the log it wrote up to its
-			// checkpoint; a log of its columns ending elsewhere is kept,
-			// not replaced: it may be this run's history. A log an
+			// checkpoint; any other history is kept, not replaced: it
+			// may be this run's, or another's the user keeps. A log an
 			// earlier ganui wrote, without the columns this one adds or
 			// with a plane's count of modes named captured, is read as
 			// one of its columns, and goes on in them: it had
 			// been taken for another file and emptied, the run's history
 			// before the checkpoint lost.
-			last, row, ok := logEnd(opts.LogPath, s.csv.lay)
+			last, row, crlf, ok := logEnd(opts.LogPath, s.csv.lay)
 			for _, old := range s.csv.lay.earlier() {
 				if ok {
 					break
 				}
-				if last, row, ok = logEnd(opts.LogPath, old); ok {
+				if last, row, crlf, ok = logEnd(opts.LogPath, old); ok {
 					s.csv.lay = old
 				}
 			}
+			fi, err := os.Stat(opts.LogPath)
 			switch {
+			case !ok && err == nil && fi.Size() > 0:
+				// A history (checkPaths has refused any other file) of
+				// other columns: another design's, a plane's for a line.
+				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", opts.LogPath)
 			case ok && last == e && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
 				// The record knows the run's own row at its checkpoint.
 				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last == e:
-				s.csv.append = true
+				s.csv.append, s.csv.crlf = true, crlf
 			case ok && row == "" && last == 0:
 				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last < 0:
