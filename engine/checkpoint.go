@@ -255,13 +255,23 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	}
 	sum := sha256.New()
 	cr := &ckReader{r: io.TeeReader(r, sum)}
-	if magic := cr.take(len(checkpointMagic), "header"); cr.err == nil && string(magic) != checkpointMagic {
+	// The header is read whole, so that data that ends inside it is told
+	// by how much it holds, as a body cut short is, not by the field it
+	// ended in ("truncated length" had said nothing a user could use).
+	head := make([]byte, headerLen)
+	got, err := io.ReadFull(cr.r, head)
+	switch {
+	case got == 0 && err == io.EOF:
+		return nil, nil, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" hid that
+	case err != nil && err != io.ErrUnexpectedEOF:
+		return nil, nil, err
+	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
 		return nil, nil, badCheckpoint("no ganui checkpoint header")
+	case err != nil:
+		return nil, nil, badCheckpoint("truncated: the header takes %d bytes, the data holds %d", headerLen, got)
 	}
-	version, n := cr.u32(), cr.u64()
-	if cr.err != nil {
-		return nil, nil, cr.err
-	}
+	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
+	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
 	body := size - int64(headerLen) - sha256.Size
 	switch {
 	case version > checkpointVersion && body >= 0 && n == uint64(body):
@@ -560,10 +570,9 @@ func (c *ckWriter) paramMean(h *paramMean) {
 // ckReader decodes a checkpoint body; the first problem sticks in err and
 // every later read is a no-op, so decoding code reads straight through.
 type ckReader struct {
-	r    io.Reader
-	err  error
-	buf  []byte
-	read bool // some bytes were read: data that ends before any is empty
+	r   io.Reader
+	err error
+	buf []byte
 }
 
 // truncated turns the end of the data into a *CheckpointError that says
@@ -586,12 +595,8 @@ func (c *ckReader) take(n int, what string) []byte {
 	p := c.buf[:n]
 	if _, err := io.ReadFull(c.r, p); err != nil {
 		c.err = truncated(err, what)
-		if err == io.EOF && !c.read {
-			c.err = badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" hid that
-		}
 		return nil
 	}
-	c.read = c.read || n > 0
 	return p
 }
 

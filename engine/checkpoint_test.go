@@ -87,15 +87,23 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 		}
 	}
 	// No data at all is said to be empty, also where it ends before its
-	// size ("truncated header" had read as a checkpoint cut short); a byte
-	// is a header cut short.
+	// size ("truncated header" had read as a checkpoint cut short). Data
+	// cut inside the header says how much it holds, as a body cut short
+	// does: it had named the field it ended in ("truncated length"). Short
+	// data that does not begin as a checkpoint is told so.
 	for _, size := range []int64{0, int64(len(good))} {
 		if _, _, err := ReadCheckpoint(bytes.NewReader(nil), size); err == nil || err.Error() != "not a usable checkpoint: it is empty (0 bytes)" {
 			t.Errorf("no data, size %d: %v, want it called empty", size, err)
 		}
 	}
-	if _, err := Restore(good[:1]); err == nil || err.Error() != "not a usable checkpoint: truncated header" {
-		t.Errorf("one byte: %v, want a truncated header", err)
+	for _, n := range []int{1, 8, 10, headerLen - 1} {
+		want := fmt.Sprintf("not a usable checkpoint: truncated: the header takes %d bytes, the data holds %d", headerLen, n)
+		if _, err := Restore(good[:n]); err == nil || err.Error() != want {
+			t.Errorf("%d bytes: %v, want %q", n, err, want)
+		}
+	}
+	if _, err := Restore([]byte("hello")); err == nil || err.Error() != "not a usable checkpoint: no ganui checkpoint header" {
+		t.Errorf("5 bytes of text: %v, want no checkpoint header", err)
 	}
 	// Every truncation is caught, not just the halfway one: by its size,
 	// and where the data ends before the size said (a file that shrank
