@@ -174,6 +174,16 @@ const (
 	// this share of the samples of high quality is D that has stopped
 	// learning, as stalledKS says in one.
 	stalledHQ = 0.25
+	// stalledSW1: on a plane without modes (moons, spiral, a points
+	// file), which has no high-quality share, D at its equilibrium with
+	// SW1 over this many times its floor (SW1Floor) is D that has stopped
+	// learning or a G still far from the target, as stalledKS says in one
+	// dimension. moons (seeds 1, 2 and 5) reaches D's equilibrium at
+	// epochs 400 to 1,000, its SW1 then 10 to 20 times its floor of
+	// 0.015, and from epoch 4,000 on its checks read 1.1 to 5.5 times it;
+	// one normal with moons' mean and std, a blob, reads 9.5 times it.
+	// Without it D at ln 2 had been given its ✓ whatever SW1 was.
+	stalledSW1 = 7
 	// plateauEpochs, plateauChecks, plateauGain and plateauFloor: a run
 	// whose checks of its plateau window (plateauWindow: plateauEpochs, or
 	// plateauChecks checks where those span longer) have not brought its
@@ -798,7 +808,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
-		far, why := farFromTarget(m)
+		far, why, _ := farFromTarget(m)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
@@ -955,27 +965,41 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 
 // farFromTarget says whether the samples evaluated in m are far from the
 // target, which makes D at its equilibrium a stall (stalled), and the
-// measure that says so: KS over stalledKS; on a plane, farOnPlane.
-func farFromTarget(m *engine.Metrics) (far bool, why string) {
+// measure that says so, as it reads when far (why) and when not (near,
+// which the stall's end gives): KS over stalledKS; on a plane, farOnPlane.
+func farFromTarget(m *engine.Metrics) (far bool, why, near string) {
 	if m.Plane != nil {
 		return farOnPlane(m.Plane)
 	}
-	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", numtext.Together("KS "+numtext.Figure(m.KS, 4)), stalledKS)
+	ks := numtext.Together("KS " + numtext.Figure(m.KS, 4))
+	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
 }
 
 // Far tells whether the evaluation finds G far from its target, and by
-// what (farFromTarget): a KS over stalledKS in one dimension, under
-// stalledHQ of the samples of high quality on a plane of modes — the
-// measure the d-stalled finding judges by. The screen says it where no
-// finding holds, whose "No finding now" had stood beside a KS of 0.89
-// as if the run went well.
-func (e *Eval) Far() (far bool, why string) { return farFromTarget(&e.Metrics) }
+// what (farFromTarget): a KS over stalledKS in one dimension; on a plane
+// of modes under stalledHQ of the samples of high quality, on one
+// without them an SW1 over stalledSW1 times its floor — the measure the
+// d-stalled finding judges by. The screen says it where no finding
+// holds, whose "No finding now" had stood beside a KS of 0.89 as if the
+// run went well.
+func (e *Eval) Far() (far bool, why string) {
+	far, why, _ = farFromTarget(&e.Metrics)
+	return far, why
+}
 
 // farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
-// of high quality, on a target of modes (the share is of modes: moons
-// has none).
-func farOnPlane(m *engine.PlaneMetrics) (far bool, why string) {
-	return len(m.Spots) > 1 && m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ)
+// of high quality, on a target of modes; on one without them (moons,
+// whose high-quality share is none), an SW1 over stalledSW1 times its
+// floor, the noise a sample of the target itself shows.
+func farOnPlane(m *engine.PlaneMetrics) (far bool, why, near string) {
+	if len(m.Spots) > 1 {
+		return m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ),
+			fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.HighQuality), 100*stalledHQ)
+	}
+	// Its floor is named, not given: the screen's note that G is far
+	// (Eval.Far) has 80 columns, and the Quality panel gives the floor.
+	sw1, floor := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), fmt.Sprintf("%g× its floor", float64(stalledSW1))
+	return m.SW1Floor > 0 && m.SW1 > stalledSW1*m.SW1Floor, sw1 + ", over " + floor, sw1 + ", " + floor + " or under"
 }
 
 // off is how far D's losses dReal and dFake are from their equilibrium:
@@ -1199,8 +1223,12 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {
-		far, why := farOnPlane(m)
-		out = append(out, stalled(f, w, far, why, "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"))
+		far, why, _ := farOnPlane(m)
+		gauge := "SW1 still falling means a slow run, SW1 flat a stalled one"
+		if len(m.Spots) > 1 {
+			gauge = "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"
+		}
+		out = append(out, stalled(f, w, far, why, gauge))
 	}
 	if m.SW1 <= sw1FloorTimes*m.SW1Floor {
 		out = append(out, Finding{Kind: AtNoiseFloor, Text: fmt.Sprintf("SW1 near its floor: sliced W1 is close to what %s samples of the target itself show; the high-quality share says how much is off the modes", numtext.FormatInt(n)),

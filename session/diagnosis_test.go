@@ -586,9 +586,58 @@ func TestPlaneDiagnosis(t *testing.T) {
 	if kinds, got := text(&w, 0.9, true, true, true, true, true, true, true, true); !slices.Contains(kinds, DIndifferent) {
 		t.Errorf("D at ln 2 with 90%% of high quality: %v %q", kinds, got)
 	}
-	// A target without modes (moons) has no high-quality share to judge by.
-	if kinds, got := text(&w, 0); !slices.Contains(kinds, DIndifferent) {
-		t.Errorf("D at ln 2 on a target without modes: %v %q", kinds, got)
+}
+
+// TestStallWithoutModesReadsSW1: on a plane without modes (moons), which
+// has no high-quality share, D at its equilibrium is a stall when SW1 is
+// over stalledSW1 times its floor, and the screen's note (Far) and the
+// stall's end read the same line: D at ln 2 had been given its ✓ "D can
+// no longer tell" whatever SW1 was, and G was never said to be far.
+func TestStallWithoutModesReadsSW1(t *testing.T) {
+	cfg, err := presets.Get("moons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(cfg)
+	w.ylo, w.yhi = -2, 2               // a plane's watch (newWatch)
+	for e := 1; e <= lossWindow; e++ { // D at ln 2, learning
+		d := 0.01 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2}, -2, 2, true, true)
+	}
+	eval := func(sw1 float64) *Eval {
+		return &Eval{Epoch: 1000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{StdX: 0.8, StdY: 0.5, SW1: sw1, SW1Floor: 0.015}}}
+	}
+	find := func(e *Eval) (kinds []FindingKind, texts string) {
+		for _, f := range diagnose(cfg, &w, e) {
+			kinds, texts = append(kinds, f.Kind), texts+numtext.Plain(f.Text+" ("+f.Detail+")\n")
+		}
+		return kinds, texts
+	}
+	far := eval(0.3) // 20× the floor: moons at its equilibrium's start
+	kinds, got := find(far)
+	if !slices.Contains(kinds, DStalled) || slices.Contains(kinds, DIndifferent) {
+		t.Errorf("D at ln 2, SW1 20× its floor: %v %q, want the samples far from the target", kinds, got)
+	}
+	for _, want := range []string{"yet the samples are far from the target", "SW1 0.3000, over 7× its floor", "SW1 still falling means a slow run, SW1 flat a stalled one"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("D at ln 2, SW1 20× its floor: %q, want %q", got, want)
+		}
+	}
+	if strings.Contains(got, "high-quality") {
+		t.Errorf("D at ln 2 on a target without modes: %q names a high-quality share it has none of", got)
+	}
+	if isFar, why := far.Far(); !isFar || !strings.Contains(numtext.Plain(why), "SW1 0.3000") {
+		t.Errorf("Far at SW1 20× its floor: %v %q", isFar, why)
+	}
+	near := eval(0.045) // 3× the floor: moons trained
+	if kinds, got := find(near); !slices.Contains(kinds, DIndifferent) || slices.Contains(kinds, DStalled) {
+		t.Errorf("D at ln 2, SW1 3× its floor: %v %q, want D's equilibrium", kinds, got)
+	}
+	if isFar, why := near.Far(); isFar {
+		t.Errorf("Far at SW1 3× its floor: %q", why)
+	}
+	if got, want := numtext.Plain(stallEnded(&w, near)), "SW1 0.0450, 7× its floor or under"; !strings.Contains(got, want) {
+		t.Errorf("the stall's end: %q, want %q", got, want)
 	}
 }
 

@@ -226,7 +226,7 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 		why = append(why, fmt.Sprintf("it has stopped learning, its losses within %g of it every epoch for the last %d", stillTol, lossWindow))
 	}
 	if e != nil {
-		if far, what := farFromTarget(&e.Metrics); far {
+		if far, what, _ := farFromTarget(&e.Metrics); far {
 			why = append(why, what)
 		}
 	}
@@ -247,11 +247,8 @@ func stallEnded(w *watch, e *Eval) string {
 		why = append(why, "D has left its equilibrium")
 	}
 	if e != nil && e.Metrics.N > 0 {
-		switch m := e.Metrics; {
-		case m.Plane != nil && len(m.Plane.Spots) > 1 && m.Plane.HighQuality >= stalledHQ:
-			why = append(why, fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.Plane.HighQuality), 100*stalledHQ))
-		case m.Plane == nil && m.KS <= stalledKS:
-			why = append(why, fmt.Sprintf("%s, %g or under", numtext.Together("KS "+numtext.Figure(m.KS, 4)), stalledKS))
+		if far, _, near := farFromTarget(&e.Metrics); !far {
+			why = append(why, near)
 		}
 	}
 	if w.still < lossWindow {
