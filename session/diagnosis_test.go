@@ -641,6 +641,46 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	}
 }
 
+// TestBlobToOneSideIsNoCloud: samples off the modes as wide as a cloud
+// over them, but to one side of the target, are no "spread-out cloud":
+// ring-mbd (seed 1) at epoch 149 has 99.6% of its samples on no mode in
+// one blob to the bottom right, its mean at (0.78, −2.02) and a third of
+// it beyond the box, and had been called one for its width alone. The
+// same samples centred on the ring are the cloud still.
+func TestBlobToOneSideIsNoCloud(t *testing.T) {
+	cfg, err := presets.Get("ring-mbd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	captured := []bool{true, false, false, false, false, false, true, true}
+	var spots []engine.SpotShare
+	for i, c := range captured { // ring(8,2,0.02)
+		a := 2 * math.Pi * float64(i) / float64(len(captured))
+		spots = append(spots, engine.SpotShare{Spot: engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 0.125}, Captured: c, Expected: 0.125})
+	}
+	say := func(mx, my float64) string {
+		w := watchOf(cfg)
+		pm := &engine.PlaneMetrics{MeanX: mx, MeanY: my, StdX: 0.84, StdY: 1.05, Spots: spots, HighQuality: 0.004, SW1: 1.42, SW1Floor: 0.03}
+		var texts string
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: 149, Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
+			texts += numtext.Plain(f.Text + " (" + f.Detail + ")\n")
+		}
+		return texts
+	}
+	got := say(0.78, -2.02)
+	if strings.Contains(got, "spread-out cloud") {
+		t.Errorf("a blob to one side: %q, called a spread-out cloud", got)
+	}
+	for _, want := range []string{"5 of 8 modes missing: G's samples are a blob to one side of the target, most of them on no mode", "99.6% of the samples within 3σ of no mode, their mean at (0.78, -2.02), off the target's centre"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("a blob to one side: %q, want %q", got, want)
+		}
+	}
+	if got := say(0.1, -0.1); !strings.Contains(got, "5 of 8 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse") {
+		t.Errorf("the same cloud centred on the ring: %q", got)
+	}
+}
+
 // TestPercentNeverAllOrNone: a share that is neither none nor all never
 // prints as 0% or 100%, whatever the sample size (99.995% had printed 100%,
 // 1e-8 as 1e-06%).
