@@ -22,8 +22,9 @@ import (
 // like the modes, shaded by its share of the samples.
 
 // planeLayer is one thing the plane plot draws, bottom to top. A cell
-// shows the dots of the top-most layer with dots in it, so G's samples
-// are never mixed with the target's in one glyph.
+// shows the dots of one layer, mostly the top-most with dots in it
+// (planeCanvas.shown), so G's samples are never mixed with the target's
+// in one glyph.
 type planeLayer int
 
 const (
@@ -122,9 +123,11 @@ type planeCanvas struct {
 	// (─ │ ╱ ╲ by its direction), which stands for the push's dots where
 	// there is no colour to tell them from G's.
 	stroke []rune
-	// gen counts G's samples per cell, and genIn those in the box.
-	gen   []int
-	genIn int
+	// gen counts G's samples per cell, and genIn those in the box;
+	// refN counts the target's points per cell, and refIn those in the
+	// box.
+	gen, refN    []int
+	genIn, refIn int
 	// edgeN counts, per cell on the box's edge, G's samples beyond it
 	// there by the side they left by (in the order of edgeGlyphs): a
 	// corner cell takes those beyond two sides; genAll counts G's
@@ -158,7 +161,7 @@ var edgeGlyphs = [4]rune{'◀', '▶', '▲', '▼'}
 const clumpShare = 0.01
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
-	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), edgeN: make([][len(edgeGlyphs)]int, cols*rows)}
+	c := &planeCanvas{box: box, cols: cols, rows: rows, stroke: make([]rune, cols*rows), gen: make([]int, cols*rows), refN: make([]int, cols*rows), edgeN: make([][len(edgeGlyphs)]int, cols*rows)}
 	for l := range c.dots {
 		c.dots[l] = make([]uint8, cols*rows)
 	}
@@ -215,9 +218,13 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 		case !ok && l == layerGen:
 			c.beyondAt(dx, dy)
 		case ok:
-			if cell := c.dot(l, int(dx), int(dy)); cell >= 0 && l == layerGen {
+			switch cell := c.dot(l, int(dx), int(dy)); {
+			case cell >= 0 && l == layerGen:
 				c.gen[cell]++
 				c.genIn++
+			case cell >= 0 && l == layerRef:
+				c.refN[cell]++
+				c.refIn++
 			}
 		}
 	}
@@ -303,6 +310,42 @@ func (c *planeCanvas) arrows(as []session.Arrow, most int) {
 	}
 }
 
+// shortOfDue is the share of its due below which G falls short of the
+// target in a cell (planeCanvas.short): under a quarter, as the mode
+// map's faintest shade ░.
+const shortOfDue = 0.25
+
+// short tells whether G falls short of the target in cell i: the target
+// has points there and G fewer than shortOfDue of its due there, its
+// samples drawn times the target's share of points in the cell.
+func (c *planeCanvas) short(i int) bool {
+	if c.refN[i] == 0 {
+		return false
+	}
+	due := float64(c.genAll) * float64(c.refN[i]) / float64(c.refIn)
+	return float64(c.gen[i]) < shortOfDue*due
+}
+
+// shown is the layer whose dots cell i shows, or −1 for none: the
+// top-most with dots in it, but for what a learner needs to see more
+// than what is drawn over it. The target where G falls short of it
+// (short) shows over all else, so that a mode G misses shows on the plane
+// where the mode map marks it missed: ring at 80×24 had read ╱╱ there,
+// D's push at G's few strays, and no + anywhere. A clump of G's samples
+// (clumpShare) shows over the push that starts in it.
+func (c *planeCanvas) shown(i int) planeLayer {
+	if c.short(i) {
+		return layerRef
+	}
+	clump := c.gen[i] > 0 && float64(c.gen[i]) >= clumpShare*float64(c.genIn)
+	for l := numLayers - 1; l >= 0; l-- {
+		if c.dots[l][i] != 0 && (l != layerPush || !clump) {
+			return l
+		}
+	}
+	return -1
+}
+
 // render writes the plot's rows with D's surface (SurfaceN×SurfaceN
 // scores, row by row from the top; nil for none) shaded behind, and the
 // cells crowded with G's samples (crowded) in their own blue. Without
@@ -334,20 +377,13 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 				shade = len(colSurface) / 2
 			}
 			top, ch := 0, rune(0)
-			clump := c.gen[r*c.cols+col] > 0 && float64(c.gen[r*c.cols+col]) >= clumpShare*float64(c.genIn)
-			for l := numLayers - 1; l >= 0; l-- {
-				if l == layerPush && clump {
-					continue // a clump of G's samples over the push that starts in it
-				}
-				if set := c.dots[l][r*c.cols+col]; set != 0 {
-					top, ch = int(l)+1, rune(0x2800+int(set))
-					switch {
-					case plain && l == layerPush:
-						ch = c.stroke[r*c.cols+col]
-					case plain && plainGlyphs[l] != 0:
-						ch = plainGlyphs[l]
-					}
-					break
+			if l := c.shown(r*c.cols + col); l >= 0 {
+				top, ch = int(l)+1, rune(0x2800+int(c.dots[l][r*c.cols+col]))
+				switch {
+				case plain && l == layerPush:
+					ch = c.stroke[r*c.cols+col]
+				case plain && plainGlyphs[l] != 0:
+					ch = plainGlyphs[l]
 				}
 			}
 			mark := c.edgeMark(r*c.cols + col)

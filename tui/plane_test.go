@@ -635,6 +635,39 @@ func TestClumpOverThePush(t *testing.T) {
 	}
 }
 
+// TestTargetWhereGFallsShort: a cell of the target's where G has under a
+// quarter of its due shows the target, over G's few samples there and D's
+// push at them, with colour and without; where G meets its due it shows
+// G. A mode G missed had been hidden under the push toward it (ring at
+// 80×24 read ╱╱ where the mode map showed it missed, and no + anywhere).
+func TestTargetWhereGFallsShort(t *testing.T) {
+	c := newPlaneCanvas(engine.Box{X0: 0, X1: 4, Y0: 0, Y1: 4}, 4, 2) // a cell is 1×2, a dot ½×½
+	var ref, gen []float64
+	for range 10 { // the target, half in the first cell of the top row, half in the fourth
+		ref = append(ref, 0.1, 3.9, 3.1, 3.9)
+	}
+	gen = append(gen, 0.6, 3.9) // G's one stray in the first cell, beside the target's dot
+	for range 60 {              // G meeting its due in the fourth
+		gen = append(gen, 3.6, 3.9)
+	}
+	for range 199 { // and the rest of G's samples in the bottom row, away from the target
+		gen = append(gen, 2.1, 0.1)
+	}
+	c.points(layerRef, ref)
+	c.points(layerGen, gen)
+	c.arrows([]session.Arrow{{X: 0.6, Y: 3.9, DX: 1}}, 4) // rightward from the stray: cells 0, 1, 2
+	for _, plain := range []bool{true, false} {
+		top := []rune(ansi.Strip(c.render(nil, 0, false, plain, true)[0]))
+		want := []rune{'+', '─', '─', '⠈'} // the target, the push twice, G
+		if !plain {
+			want = []rune{'⠁', '⠉', '⠁', '⠈'}
+		}
+		if !slices.Equal(top, want) {
+			t.Errorf("plain %v: the top row reads %q, want %q", plain, string(top), string(want))
+		}
+	}
+}
+
 // TestCornerMarkedByMostSamples: a corner cell of the box's edge is
 // marked by the side most of G's samples beyond it left by, whatever
 // order they come in: a cloud gone off to the left past the bottom-left
