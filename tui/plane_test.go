@@ -612,6 +612,34 @@ func TestPlaneQualityKeepsTheTargetsMoments(t *testing.T) {
 	}
 }
 
+// TestMomentsLegendKeepsItsTitle: at 80×24 the 2-D moments legend keeps
+// its title once values arrive, G's values losing a decimal and then the
+// target's values giving way for it, and writes the target's values as
+// Quality does. A points(…) target's "┈-0.0509,0.693" had taken the
+// title's room, beside Quality's "vs -0.05±1.62".
+func TestMomentsLegendKeepsItsTitle(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "moons"), 1, 2)
+	info := *snap.Target.Plane
+	info.MeanX, info.MeanY, info.StdX, info.StdY = -0.0509, 0.693, 1.62, 0.95
+	snap.Target.Plane = &info
+	for _, c := range []struct {
+		name      string
+		mean, std [2]float64
+		wants     []string
+	}{
+		{"near", [2]float64{1.155, 1.069}, [2]float64{0.407, 0.443}, []string{"Moments mean x 1.16 y 1.07 ┈-0.05,0.69", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
+		{"far", [2]float64{-11.55, -10.69}, [2]float64{0.407, 0.443}, []string{"Moments mean x -11.55 y -10.69", "std X 0.41 Y 0.44 ┈1.62,0.95"}},
+	} {
+		snap.Last.Mean, snap.Last.MeanY, snap.Last.Std, snap.Last.StdY = c.mean[0], c.mean[1], c.std[0], c.std[1]
+		flat := strings.Join(strings.Fields(frame(t, s, snap, 80, 24)), " ")
+		for _, want := range append(c.wants, "vs -0.05±1.62", "vs 0.69±0.95") {
+			if !strings.Contains(flat, want+" ") {
+				t.Errorf("%s: the frame lacks %q:\n%s", c.name, want, flat)
+			}
+		}
+	}
+}
+
 // TestClumpOverThePush: a cell holding a clump of G's samples shows them
 // over D's push, which starts among them; a cell of one sample in a
 // hundred shows the push. A collapsed G, its samples in a few cells, had

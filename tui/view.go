@@ -1108,19 +1108,44 @@ func (m *Model) momLegend(w int) []string {
 	has := s.Last.Epoch > 0
 	if p := s.Target.Plane; p != nil { // x and y in two colours, the target's after ┈
 		mx, my, sx, sy := planeMoments(p)
-		// The means' lines end in x and y, the stds' in X and Y.
-		pair := func(name string, markX, markY rune, x, y, tx, ty float64) string {
-			target := num(tx)
-			if num(ty) != target {
-				target += "," + num(ty)
+		// The means' lines end in x and y, the stds' in X and Y; G's
+		// values written by write, the target's, where target, as
+		// Quality writes them (momentNum), one where x's and y's agree.
+		pair := func(name string, markX, markY rune, x, y, tx, ty float64, write func(float64) string, target bool) string {
+			item := name + " " + legendItemAs(write, styleAxisX, markX, "", x, has) + " " + legendItemAs(write, styleAxisY, markY, "", y, has)
+			if !target {
+				return item
 			}
-			return name + " " + legendItem(styleAxisX, markX, "", x, has) + " " + legendItem(styleAxisY, markY, "", y, has) + styleTarget.Render(" ┈"+target)
+			t, u := momentNum(tx, false), momentNum(ty, false)
+			if u != t {
+				t += "," + u
+			}
+			return item + styleTarget.Render(" ┈"+t)
 		}
-		pairs := []string{pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my), pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy)}
-		if lines := flow(append([]string{m.legendTitle("Moments")}, pairs...), w, 2); fits(lines, w) {
-			return lines
+		short := func(v float64) string { return momentNum(v, false) }
+		// Short of room, G's values lose a decimal, as Quality writes
+		// them, then the means' target values give way, then the stds':
+		// the chart's dotted lines and Quality give those, and the title
+		// names the chart. At 80×24 a points(…) target's "┈-0.0509,0.693"
+		// had taken the title's room.
+		var lines []string
+		for _, v := range []struct {
+			write     func(float64) string
+			mean, std bool // the target's values on the line
+			title     bool
+		}{{measure, true, true, true}, {short, true, true, true}, {short, false, true, true}, {short, false, false, true}, {short, false, false, false}} {
+			items := []string{
+				pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.mean),
+				pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.std),
+			}
+			if v.title {
+				items = append([]string{m.legendTitle("Moments")}, items...)
+			}
+			if lines = flow(items, w, 2); fits(lines, w) {
+				break
+			}
 		}
-		return flow(pairs, w, 2) // the pairs whole, without the title
+		return lines
 	}
 	return flow([]string{
 		m.legendTitle("Moments"),
@@ -1981,9 +2006,14 @@ func scoreIs(e *session.Equilibrium, v string) string {
 // legendItem names a series by its mark in its colour, then its name
 // (none where the mark says it: x, y) and its latest value.
 func legendItem(st lipgloss.Style, mark rune, name string, v float64, has bool) string {
+	return legendItemAs(measure, st, mark, name, v, has)
+}
+
+// legendItemAs is legendItem with the value written by write.
+func legendItemAs(write func(float64) string, st lipgloss.Style, mark rune, name string, v float64, has bool) string {
 	val := "–"
 	if has {
-		val = measure(v)
+		val = write(v)
 	}
 	item := st.Render(string(mark))
 	if name != "" {
