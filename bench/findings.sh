@@ -8,7 +8,8 @@
 #
 # usage: bench/findings.sh [FROM-TO] [JOBS] [DIR]
 #        defaults: seeds 1-5, 2 jobs, the runs' output in a temporary
-#        directory (DIR keeps each run's NAME-SEED.txt)
+#        directory (DIR keeps each run's NAME-SEED.txt); PRESETS="a b"
+#        in the environment surveys those presets only
 set -euo pipefail
 
 seeds="${1:-1-5}"
@@ -27,7 +28,7 @@ count() { # the kinds of the lines starting with $1 in files $2…, as "kind N, 
     shift
     sed -n "s/^$what .*kind=\([a-z-]*\) .*/\1/p" "$@" | sort | uniq -c | awk '{printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1}'
 }
-for name in $("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}'); do
+for name in ${PRESETS:-$("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}')}; do
     echo "findings.sh: $name, seeds $seeds" >&2
     seq "${seeds%-*}" "${seeds#*-}" | xargs -P "$jobs" -I{} sh -c \
         '"$0" --headless --preset "$1" --seed {} --every 0 > "$2/$1-{}.txt" 2>&1 || [ $? = 3 ]' "$tmp/ganui" "$name" "$out"
