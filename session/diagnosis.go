@@ -183,13 +183,18 @@ const (
 	stalledHQ = 0.25
 	// stalledSW1: on a plane without modes (moons, spiral, a points
 	// file), which has no high-quality share, D at its equilibrium with
-	// SW1 over this many times its floor (SW1Floor) is D that has stopped
-	// learning or a G still far from the target, as stalledKS says in one
-	// dimension. moons (seeds 1, 2 and 5) reaches D's equilibrium at
-	// epochs 400 to 1,000, its SW1 then 10 to 20 times its floor of
-	// 0.015, and from epoch 4,000 on its checks read 1.1 to 5.5 times it;
-	// one normal with moons' mean and std, a blob, reads 9.5 times it.
-	// Without it D at ln 2 had been given its ✓ whatever SW1 was.
+	// SW1 over this many times its floor at a check's size (watch.sw1Noise)
+	// is D that has stopped learning or a G still far from the target, as
+	// stalledKS says in one dimension. moons (seeds 1, 2 and 5) reaches
+	// D's equilibrium at epochs 400 to 1,000, its SW1 then 10 to 20 times
+	// its floor of 0.015, and from epoch 4,000 on its checks read 1.1 to
+	// 5.5 times it; one normal with moons' mean and std, a blob, reads 9.5
+	// times it. Without it D at ln 2 had been given its ✓ whatever SW1
+	// was. The floor is a check's whatever the evaluation's size, as
+	// stalledKS is one line: being far is no matter of sample size, and
+	// the floor of a --samples 100000 evaluation, under half a check's
+	// (moons, seed 1: 0.0059 against 0.0145), had called a trained moons
+	// far.
 	stalledSW1 = 7
 	// plateauEpochs, plateauChecks, plateauGain and plateauFloor: a run
 	// whose checks of its plateau window (plateauWindow: plateauEpochs, or
@@ -494,6 +499,11 @@ type watch struct {
 	spread       float64
 	reached      bool
 	unknownModes bool
+	// sw1Noise is, on a plane, SW1's floor at a check's size (CheckSize,
+	// Snapshot.CheckNoise), against which G is far from a target without
+	// modes (farOnPlane) whatever the size of the sample judged; 0 in one
+	// dimension.
+	sw1Noise float64
 	// before and lately are, as of the last check (follow), the best
 	// distances to the target (KS and W1; on a plane SW1 in both) of the
 	// checks more than window epochs before it and of those since; 0
@@ -662,7 +672,7 @@ func boundedLosses(cfg engine.Config) (d, g bool) {
 // reset forgets the run followed so far, for a new run or a roll-back.
 func (w *watch) reset() {
 	*w = watch{ylo: w.ylo, yhi: w.yhi, unclamped: w.unclamped, eq: w.eq, hasEq: w.hasEq, loss: w.loss, winsUnder: w.winsUnder, winsLeast: w.winsLeast,
-		tMean: w.tMean, tMeanY: w.tMeanY, tSpread: w.tSpread, unknownModes: w.unknownModes}
+		tMean: w.tMean, tMeanY: w.tMeanY, tSpread: w.tSpread, unknownModes: w.unknownModes, sw1Noise: w.sw1Noise}
 }
 
 // watchOf returns the watch of a run of cfg on a one-dimensional target.
@@ -741,6 +751,7 @@ func newWatch(g *engine.GAN) watch {
 		w.tMean, w.tMeanY, sx, sy = engine.PlaneMoments(p)
 		w.tSpread = math.Sqrt((sx*sx + sy*sy) / 2)
 		_, w.unknownModes = engine.PointsFile(g.Config().Target)
+		w.sw1Noise = g.Reference().Floor(CheckSize(true))
 	} else {
 		t := g.Target()
 		w.tMean, w.tSpread = t.Mean(), t.StdDev()
@@ -815,7 +826,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
-		far, why, _ := farFromTarget(m)
+		far, why, _ := farFromTarget(m, w.sw1Noise)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
@@ -975,9 +986,12 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 // target, which makes D at its equilibrium a stall (stalled), and the
 // measure that says so, as it reads when far (why) and when not (near,
 // which the stall's end gives): KS over stalledKS; on a plane, farOnPlane.
-func farFromTarget(m *engine.Metrics) (far bool, why, near string) {
+//
+// sw1Noise is SW1's floor at a check's size (watch.sw1Noise,
+// Snapshot.CheckNoise), the scale a plane without modes is judged on.
+func farFromTarget(m *engine.Metrics, sw1Noise float64) (far bool, why, near string) {
 	if m.Plane != nil {
-		return farOnPlane(m.Plane)
+		return farOnPlane(m.Plane, sw1Noise)
 	}
 	ks := numtext.Together("KS " + numtext.Figure(m.KS, 4))
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
@@ -986,28 +1000,31 @@ func farFromTarget(m *engine.Metrics) (far bool, why, near string) {
 // Far tells whether the evaluation finds G far from its target, and by
 // what (farFromTarget): a KS over stalledKS in one dimension; on a plane
 // of modes under stalledHQ of the samples of high quality, on one
-// without them an SW1 over stalledSW1 times its floor — the measure the
-// d-stalled finding judges by. The screen says it where no finding
-// holds, whose "No finding now" had stood beside a KS of 0.89 as if the
-// run went well.
-func (e *Eval) Far() (far bool, why string) {
-	far, why, _ = farFromTarget(&e.Metrics)
+// without them an SW1 over stalledSW1 times its floor at a check's size,
+// noise.SW1 (the run's Snapshot.CheckNoise) — the measure the d-stalled
+// finding judges by. The screen says it where no finding holds, whose
+// "No finding now" had stood beside a KS of 0.89 as if the run went
+// well.
+func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
+	far, why, _ = farFromTarget(&e.Metrics, noise.SW1)
 	return far, why
 }
 
 // farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
 // of high quality, on a target of modes; on one without them (moons,
-// whose high-quality share is none), an SW1 over stalledSW1 times its
-// floor, the noise a sample of the target itself shows.
-func farOnPlane(m *engine.PlaneMetrics) (far bool, why, near string) {
+// whose high-quality share is none), an SW1 over stalledSW1 times
+// sw1Noise, the noise a check's sample of the target itself shows.
+func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64) (far bool, why, near string) {
 	if len(m.Spots) > 1 {
 		return m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ),
 			fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.HighQuality), 100*stalledHQ)
 	}
-	// Its floor is named, not given: the screen's note that G is far
-	// (Eval.Far) has 80 columns, and the Quality panel gives the floor.
-	sw1, floor := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), fmt.Sprintf("%g× its floor", float64(stalledSW1))
-	return m.SW1Floor > 0 && m.SW1 > stalledSW1*m.SW1Floor, sw1 + ", over " + floor, sw1 + ", " + floor + " or under"
+	// The line is given as a figure, as stalledKS is: the Quality panel's
+	// floor is the evaluation's own, which a larger sample makes smaller,
+	// and the screen's note that G is far (Eval.Far) has 80 columns.
+	line := stalledSW1 * sw1Noise
+	sw1, at := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), numtext.Figure(line, 4)
+	return line > 0 && m.SW1 > line, sw1 + ", over " + at, sw1 + ", " + at + " or under"
 }
 
 // off is how far D's losses dReal and dFake are from their equilibrium:
@@ -1239,7 +1256,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {
-		far, why, _ := farOnPlane(m)
+		far, why, _ := farOnPlane(m, w.sw1Noise)
 		gauge := "SW1 still falling means a slow run, SW1 flat a stalled one"
 		if len(m.Spots) > 1 {
 			gauge = "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"

@@ -925,7 +925,7 @@ func (m *Model) watchLines(w, n int) []string {
 	// No finding is not a run going well: G can be far from its target
 	// with nothing yet gone wrong by the findings' rules. Untrained, at
 	// epoch 0, every G is.
-	if far, why := eval.Far(); far && eval.Epoch > 0 {
+	if far, why := eval.Far(s.CheckNoise); far && eval.Epoch > 0 {
 		none += ", but G " + is + " far from the target (" + why + ")"
 	}
 	list := func(why string) string {
