@@ -1109,8 +1109,10 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 // on ("KS 0.1089, over 3× the 95% bound 0.0136; the best of the last
 // 2,000 epochs' checks KS 0.113", devnag-2017, seed 1), and judged far
 // from the target on its own 95% bound, which a larger sample makes
-// smaller. Only a plane's floor is read from e, whose sample is a
-// check's size.
+// smaller. A plane's floor is the watch's, at a check's size
+// (watch.sw1Noise), not e's: the run's end evaluates --samples points
+// (up to 100,000), whose floor is under half a check's, and a plateau
+// read beside it had been judged on a line under half as high.
 func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	m := &e.Metrics
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
@@ -1118,9 +1120,9 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	}
 	name, n, floor := "KS", CheckSize(false), engine.KSNoiseFloor(CheckSize(false))
 	floorIs := fmt.Sprintf("the 95%% %s", numtext.Together("bound "+numtext.Figure(floor, 4)))
-	if p := m.Plane; p != nil {
-		name, n, floor = "SW1", CheckSize(true), sw1FloorTimes*p.SW1Floor
-		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Figure(p.SW1Floor, 4))
+	if m.Plane != nil {
+		name, n, floor = "SW1", CheckSize(true), sw1FloorTimes*w.sw1Noise
+		floorIs = fmt.Sprintf("%g× the %s of a sample of the target itself", sw1FloorTimes, numtext.Figure(w.sw1Noise, 4))
 	}
 	if w.lately[0] <= plateauFloor*floor {
 		return found

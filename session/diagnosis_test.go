@@ -1630,12 +1630,20 @@ func TestPlateauIsOfDistancesStoppedFarAway(t *testing.T) {
 
 // TestPlanePlateauIsOfSW1: on a plane the plateau reads SW1, and holds
 // back where D's losses find a problem, as on a line: it had been judged
-// beside the plane's own findings alone, and said beside D's win.
+// beside the plane's own findings alone, and said beside D's win. Its
+// line is 3× 1.5× SW1's floor at a check's size (watch.sw1Noise) whatever
+// the sample of the evaluation it is judged beside: the run's end, at
+// --samples 100,000, had given its own floor, under half a check's.
 func TestPlanePlateauIsOfSW1(t *testing.T) {
 	cfg := testdesigns.PerSample(10000)
-	for _, wins := range []bool{false, true} {
+	for _, c := range []struct {
+		wins     bool
+		n        int
+		floorAtN float64
+	}{{false, 2500, 0.015}, {true, 2500, 0.015}, {false, 100000, 0.006}} {
+		wins := c.wins
 		w := watchOf(cfg)
-		w.ylo, w.yhi = -2, 2
+		w.ylo, w.yhi, w.sw1Noise = -2, 2, 0.015
 		if wins {
 			w.seen, w.dReal, w.dFake = lossWindow, 0.01, 0.01
 		}
@@ -1644,14 +1652,28 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 			pts = append(pts, EvalPoint{Epoch: e, SW1: 0.2})
 		}
 		w.follow(pts, 100)
-		fs := diagnose(cfg, &w, &Eval{Epoch: 4000, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.2, SW1Floor: 0.015, StdX: 1, StdY: 1}}})
+		fs := diagnose(cfg, &w, &Eval{Epoch: 4000, Metrics: engine.Metrics{N: c.n, Plane: &engine.PlaneMetrics{SW1: 0.2, SW1Floor: c.floorAtN, StdX: 1, StdY: 1}}})
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == Plateau })
 		switch {
 		case wins && i >= 0:
 			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
 		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2000, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
-			t.Errorf("SW1 flat at 0.2: %+v, want the plateau", fs)
+			t.Errorf("SW1 flat at 0.2, beside an evaluation of %d samples: %+v, want the plateau", c.n, fs)
 		}
+	}
+	// SW1 flat at 0.05: 3.3× a check's floor, under the plateau's line
+	// (0.0675); 8.3× the floor at 100,000 samples, over the line it had
+	// been given there (0.027).
+	w := watchOf(cfg)
+	w.ylo, w.yhi, w.sw1Noise = -2, 2, 0.015
+	var pts []EvalPoint
+	for e := 100; e <= 4000; e += 100 {
+		pts = append(pts, EvalPoint{Epoch: e, SW1: 0.05})
+	}
+	w.follow(pts, 100)
+	fs := diagnose(cfg, &w, &Eval{Epoch: 4000, Metrics: engine.Metrics{N: 100000, Plane: &engine.PlaneMetrics{SW1: 0.05, SW1Floor: 0.006, StdX: 1, StdY: 1}}})
+	if slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == Plateau }) {
+		t.Errorf("SW1 flat at 0.05, 3.3× a check's floor, beside an evaluation of 100,000 samples: %+v, want no plateau", fs)
 	}
 }
 
