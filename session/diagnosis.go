@@ -826,7 +826,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
-		far, why, _ := farFromTarget(m, w.sw1Noise)
+		far, why, _ := farFromTarget(m, w.sw1Noise, false)
 		out = append(out, stalled(f, w, far, why, "KS still falling means a slow run, KS flat a stalled one"))
 	}
 	if m.N > 0 && m.KS <= e.KSFloor {
@@ -989,35 +989,44 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 //
 // sw1Noise is SW1's floor at a check's size (watch.sw1Noise,
 // Snapshot.CheckNoise), the scale a plane without modes is judged on.
-func farFromTarget(m *engine.Metrics, sw1Noise float64) (far bool, why, near string) {
+// Terse writes it for the screen's note (Eval.Far), which has a line of
+// 80 columns for it.
+func farFromTarget(m *engine.Metrics, sw1Noise float64, terse bool) (far bool, why, near string) {
 	if m.Plane != nil {
-		return farOnPlane(m.Plane, sw1Noise)
+		return farOnPlane(m.Plane, sw1Noise, terse)
 	}
 	ks := numtext.Together("KS " + numtext.Figure(m.KS, 4))
 	return m.N > 0 && m.KS > stalledKS, fmt.Sprintf("%s, over %g", ks, stalledKS), fmt.Sprintf("%s, %g or under", ks, stalledKS)
 }
 
 // Far tells whether the evaluation finds G far from its target, and by
-// what (farFromTarget): a KS over stalledKS in one dimension; on a plane
-// of modes under stalledHQ of the samples of high quality, on one
+// what (farFromTarget, terse): a KS over stalledKS in one dimension; on
+// a plane of modes under stalledHQ of the samples of high quality, on one
 // without them an SW1 over stalledSW1 times its floor at a check's size,
 // noise.SW1 (the run's Snapshot.CheckNoise) — the measure the d-stalled
 // finding judges by. The screen says it where no finding holds, whose
 // "No finding now" had stood beside a KS of 0.89 as if the run went
 // well.
 func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
-	far, why, _ = farFromTarget(&e.Metrics, noise.SW1)
+	far, why, _ = farFromTarget(&e.Metrics, noise.SW1, true)
 	return far, why
 }
 
 // farOnPlane is farFromTarget on a plane: under stalledHQ of the samples
 // of high quality, on a target of modes; on one without them (moons,
 // whose high-quality share is none), an SW1 over stalledSW1 times
-// sw1Noise, the noise a check's sample of the target itself shows.
-func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64) (far bool, why, near string) {
+// sw1Noise, the noise a check's sample of the target itself shows. Terse
+// names the high-quality share HQ, as the screen's Quality panel and mode
+// map do: in words, ring's note at 80×24 ("No finding now, but G is far
+// from the target (0% of the samples of high quality, under 25%)") took
+// two lines where it had one, and was cut.
+func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool, why, near string) {
 	if len(m.Spots) > 1 {
-		return m.HighQuality < stalledHQ, fmt.Sprintf("%s of the samples of high quality, under %.0f%%", percent(m.HighQuality), 100*stalledHQ),
-			fmt.Sprintf("%s of the samples of high quality, %.0f%% or more", percent(m.HighQuality), 100*stalledHQ)
+		hq := percent(m.HighQuality) + " of the samples of high quality"
+		if terse {
+			hq = numtext.Together("HQ " + percent(m.HighQuality))
+		}
+		return m.HighQuality < stalledHQ, fmt.Sprintf("%s, under %.0f%%", hq, 100*stalledHQ), fmt.Sprintf("%s, %.0f%% or more", hq, 100*stalledHQ)
 	}
 	// The line is given as a figure, as stalledKS is: the Quality panel's
 	// floor is the evaluation's own, which a larger sample makes smaller,
@@ -1258,7 +1267,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {
-		far, why, _ := farOnPlane(m, w.sw1Noise)
+		far, why, _ := farOnPlane(m, w.sw1Noise, false)
 		gauge := "SW1 still falling means a slow run, SW1 flat a stalled one"
 		if len(m.Spots) > 1 {
 			gauge = "SW1 still falling (the high-quality share rising) means a slow run, SW1 flat a stalled one"

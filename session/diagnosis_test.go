@@ -681,6 +681,21 @@ func TestFarWhateverTheSampleSize(t *testing.T) {
 	}
 }
 
+// TestFarNoteNamesHQ: on a plane of modes the screen's note that G is far
+// (Far) names the high-quality share HQ, as the screen's Quality panel
+// does, to keep its one line at 80 columns, and the stall's detail, with
+// more room, keeps the words.
+func TestFarNoteNamesHQ(t *testing.T) {
+	e := Eval{Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), HighQuality: 0.1}}}
+	if far, why := e.Far(EvalPoint{}); !far || numtext.Plain(why) != "HQ 10%, under 25%" {
+		t.Errorf("Far at 10%% high quality: %v %q, want HQ 10%%, under 25%%", far, why)
+	}
+	var w watch
+	if got, want := stallStarted(&w, &e, Finding{}), "D is stuck at its equilibrium: 10% of the samples of high quality, under 25%"; got != want {
+		t.Errorf("the stall's start: %q, want %q", got, want)
+	}
+}
+
 // TestBlobToOneSideIsNoCloud: samples off the modes as wide as a cloud
 // over them, but to one side of the target, are no "spread-out cloud":
 // ring-mbd (seed 1) at epoch 149 has 99.6% of its samples on no mode in

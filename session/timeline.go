@@ -226,7 +226,7 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 		why = append(why, fmt.Sprintf("it has stopped learning, its losses within %g of it every epoch for the last %d", stillTol, lossWindow))
 	}
 	if e != nil {
-		if far, what, _ := farFromTarget(&e.Metrics, w.sw1Noise); far {
+		if far, what, _ := farFromTarget(&e.Metrics, w.sw1Noise, false); far {
 			why = append(why, what)
 		}
 	}
@@ -247,7 +247,7 @@ func stallEnded(w *watch, e *Eval) string {
 		why = append(why, "D has left its equilibrium")
 	}
 	if e != nil && e.Metrics.N > 0 {
-		if far, _, near := farFromTarget(&e.Metrics, w.sw1Noise); !far {
+		if far, _, near := farFromTarget(&e.Metrics, w.sw1Noise, false); !far {
 			why = append(why, near)
 		}
 	}

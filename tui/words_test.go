@@ -586,6 +586,25 @@ func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	}
 }
 
+// TestFarNoteFitsItsLine: the note that G is far from its target, on a
+// ring at 80 columns with one row left it under the status, is read
+// whole, the high-quality share named HQ as the Quality panel names it:
+// "(0% of the samples of high quality, under 25%)" had taken two rows
+// and been cut. The stall's detail, which has more room, keeps the words.
+func TestFarNoteFitsItsLine(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	snap.State, snap.Note, snap.Findings = session.Paused, "", nil
+	snap.Eval.Metrics.Plane.HighQuality = 0
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	lines := m.msgLines(80, 2)
+	note := strings.TrimRight(numtext.Plain(ansi.Strip(lines[len(lines)-1])), " ")
+	if want := "No finding now, but G is far from the target (HQ 0%, under 25%)."; note != want {
+		t.Errorf("80 columns, one row for the note: %q, want %q", note, want)
+	}
+}
+
 // TestNoFindingSaysGIsFarFromTheTarget: with no finding, a run whose G
 // is far from its target (KS over ½; on a plane of modes, under a
 // quarter of the samples of high quality) is told so beside "No finding
@@ -613,7 +632,7 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
 	m.snap.Eval.Epoch = 400
 	m.snap.Eval.Metrics = engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), HighQuality: 0.1}}
-	if got, want := hint(&m), "No finding now, but G is far from the target (10% of the samples of high quality, under 25%)"; !strings.Contains(got, want) {
+	if got, want := hint(&m), "No finding now, but G is far from the target (HQ 10%, under 25%)"; !strings.Contains(got, want) {
 		t.Errorf("ring at 10%% high quality: hint %q lacks %q", got, want)
 	}
 	m.snap.Eval.Metrics.Plane.HighQuality = 0.9
