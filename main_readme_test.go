@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,5 +168,47 @@ func TestREADMENamesEveryKind(t *testing.T) {
 		if !rows[k.String()] {
 			t.Errorf("the README's table of events has no row for %s", k)
 		}
+	}
+}
+
+// TestREADMEFindingBeforeItsEvent: the README's run that ends on a
+// finding first seen at its last check prints what the README quotes,
+// the finding and no event (a start counts at the second check in a row
+// that sees it), and ten epochs more print the event at the next check.
+// A run ending so had read as a finding the events had lost.
+func TestREADMEFindingBeforeItsEvent(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "$ ganui --headless --preset vanilla --set d_lr=2e-3 --epochs 250 --every 0"
+	_, block, ok := strings.Cut(string(readme), cmd+"\n")
+	if !ok {
+		t.Fatalf("README.md does not quote %q", cmd)
+	}
+	block, _, _ = strings.Cut(block, "```")
+	want := strings.Split(strings.TrimSpace(block), "\n")
+	code, stdout, stderr := runCLI(t, strings.Fields(cmd)[2:]...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%s printed %d lines, the README quotes %d:\n%s", cmd, len(got), len(want), stdout)
+	}
+	for i, w := range want {
+		parts := strings.Split(w, "…")
+		for j := range parts {
+			parts[j] = regexp.QuoteMeta(parts[j])
+		}
+		if !regexp.MustCompile("^" + strings.Join(parts, ".*") + "$").MatchString(got[i]) {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, got[i], w)
+		}
+	}
+	args := slices.Clone(strings.Fields(cmd)[2:])
+	args[slices.Index(args, "250")] = "260"
+	_, stdout, _ = runCLI(t, args...)
+	if !strings.HasPrefix(stdout, "event epoch=260 kind=d-wins ") {
+		t.Errorf("--epochs 260 does not start with its d-wins event:\n%s", stdout)
 	}
 }

@@ -83,3 +83,39 @@ func TestLongerPlanOnResumeKeepsTheChecks(t *testing.T) {
 			engine.MaxEpochs, b.Evals, frames(r), b.Events, a.Evals, frames(s), a.Events)
 	}
 }
+
+// TestFindingAtTheLastCheckIsAnEventAtTheNext: D's learning rate raised
+// twice half-way through vanilla's 400 epochs (as the trainer's keys
+// do), D wins from the plan's last check on: the diagnosis at the end
+// says so with no d-wins event, its start counting at the second check
+// in a row that sees it (confirmChecks), and the next check past the
+// plan makes it. The raise suppresses nothing; the README says a finding
+// may end a run before its event.
+func TestFindingAtTheLastCheckIsAnEventAtTheNext(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 1000, Epochs: 400}, 200)
+	s.applyOne(Adjust{Setting: DLR, Dir: +1})
+	s.applyOne(Adjust{Setting: DLR, Dir: +1})
+	dWins := func() (epochs []int) {
+		for _, e := range s.tl.events {
+			if e.Kind == EventDWins {
+				epochs = append(epochs, e.Epoch)
+			}
+		}
+		return epochs
+	}
+	for s.gan.Epoch() < 400 {
+		s.trainEpoch()
+	}
+	if !slices.ContainsFunc(s.findings(), func(f Finding) bool { return f.Kind == DWins }) {
+		t.Fatalf("D does not win at the end of the plan: %v", s.findings())
+	}
+	if got := dWins(); got != nil {
+		t.Fatalf("d-wins at epochs %v: the test wants a win first seen at the last check", got)
+	}
+	for s.gan.Epoch() < 410 {
+		s.trainEpoch()
+	}
+	if got := dWins(); !slices.Equal(got, []int{410}) {
+		t.Errorf("d-wins at epochs %v, want [410]: the check after the plan's confirms the win", got)
+	}
+}
