@@ -81,6 +81,13 @@ type Model struct {
 	// key clears it.
 	flash string
 
+	// noteFor is the note with a command (commandNote) shown, and
+	// noteKinds the kinds of the findings shown when it came: the note
+	// takes the diagnosis's row until a finding of another kind comes
+	// (noteStands).
+	noteFor   string
+	noteKinds []session.FindingKind
+
 	// quitting: q has asked the session to stop after the epoch in
 	// training, and the UI waits for it (stopSession). left: q again
 	// quit without waiting, so the session has not stopped.
@@ -245,6 +252,11 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.pinned = s.Baseline != nil
 	m.keys.export = s.Exportable
 	m.keys.diagnosis = len(m.snap.Findings) > 0 // a replayed frame's, as the pages show them
+	if !strings.Contains(m.snap.Note, session.CommandBreak) {
+		m.noteFor = ""
+	} else if m.noteFor != m.snap.Note {
+		m.noteFor, m.noteKinds = m.snap.Note, findingKinds(m.snap.Findings)
+	}
 	frames, rollback, replaying := s.Frames > 0, s.Rollback >= 0, s.Replay != nil
 	if m.keys.state != s.State || m.keys.frames != frames || m.keys.rollback != rollback || m.keys.replaying != replaying {
 		m.keys.state, m.keys.frames, m.keys.rollback, m.keys.replaying = s.State, frames, rollback, replaying
@@ -402,6 +414,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Pin):
 		m.send(session.Pin{})
 	case key.Matches(k, m.keys.Share):
+		m.noteFor = "" // c again: its note takes the row anew, were its text the same
 		m.send(session.Share{})
 	case key.Matches(k, m.keys.Plot):
 		m.send(session.Plot{Format: "png", Draw: func(w io.Writer, p session.Picture) error {

@@ -1165,20 +1165,24 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	// With a finding on the screen of a paused run, the caveat keeps its
 	// lines at 80×24: the diagnosis's line had taken one, and the status
 	// read "the command below runs the run again, not…", the caveat cut
-	// away. Running, the diagnosis keeps its line, and the caveat's head
-	// is on the note's.
+	// away; and so running (TestSharedNoteStandsWhileRunning). A finding
+	// of another kind takes the diagnosis's line back, and the caveat's
+	// head is on the note's.
 	snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time"}}
-	snap.State = session.Paused
+	m.noteFor = "" // the note comes with this finding
+	for _, state := range []session.State{session.Paused, session.Running} {
+		snap.State = state
+		m.apply(snap)
+		area := m.msgLines(80, msgRows(24))
+		if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr after epoch 533") || ansi.Strip(area[2]) != command {
+			t.Errorf("%v, 80×24, with a finding: %q; want the caveat, then the command", state, area)
+		}
+	}
+	snap.Findings = append(snap.Findings, session.Finding{Kind: session.DWins, Text: "D wins: it is almost sure of every sample"})
 	m.apply(snap)
 	area := m.msgLines(80, msgRows(24))
-	if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr after epoch 533") || ansi.Strip(area[2]) != command {
-		t.Errorf("paused, 80×24, with a finding: %q; want the caveat, then the command", area)
-	}
-	snap.State = session.Running
-	m.apply(snap)
-	area = m.msgLines(80, msgRows(24))
-	if len(area) != 3 || !strings.Contains(ansi.Strip(area[0]), "not this run exactly") || ansi.Strip(area[1]) != command || !strings.Contains(ansi.Strip(area[2]), "G ignores its noise") {
-		t.Errorf("running, 80×24, with a finding: %q; want the caveat's head, the command, the diagnosis", area)
+	if len(area) != 3 || !strings.Contains(ansi.Strip(area[0]), "not this run exactly") || ansi.Strip(area[1]) != command || !strings.Contains(ansi.Strip(area[2]), "D wins") {
+		t.Errorf("running, 80×24, with a new kind of finding: %q; want the caveat's head, the command, the diagnosis", area)
 	}
 	snap.Note = "saved epoch 10: ganui --resume ganui-vanilla-seed7-epoch10.ckpt continues from it"
 	m.apply(snap)
@@ -1499,5 +1503,72 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	}
 	if area := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " "); !strings.Contains(area, text) {
 		t.Errorf("120×40: %q; want the note whole, %q", area, text)
+	}
+}
+
+// TestSharedNoteStandsWhileRunning: c's note in a running run at 80×24
+// with a finding on screen keeps its checkpoint as a paused run's does,
+// taking the diagnosis's row, until the diagnosis has a finding of
+// another kind, which takes its row back. The running run's diagnosis
+// had kept its row always, and the note, one row left, read "…
+// exactly: it …", the checkpoint that continues the run lost.
+func TestSharedNoteStandsWhileRunning(t *testing.T) {
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Epochs = 5
+	t.Chdir(t.TempDir())
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	s.Start()
+	s.Send(session.Step{Kind: session.StepEpoch})
+	s.Send(session.Adjust{Setting: session.DLR, Dir: -1})
+	s.Send(session.Save{})
+	s.Send(session.Share{})
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
+		if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
+			break
+		}
+	}
+	if !strings.Contains(snap.Note, session.CommandBreak) {
+		t.Fatalf("c's note %q; want a command", snap.Note)
+	}
+	// As a running run shows it, a finding on screen (the snapshot is
+	// the test's own: the session stays paused, and nothing races it).
+	snap.State = session.Running
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "7 of 8 modes missing: mode collapse, G puts almost no samples there"}}
+	m.apply(snap)
+	screen := func() string { return strings.Join(strings.Fields(ansi.Strip(m.View())), " ") }
+	const checkpoint = "(ganui --resume ganui-blog-original-seed1-epoch1.ckpt continues it)"
+	if got := screen(); !strings.Contains(got, "wrote ganui-blog-original-seed1.json · ") || !strings.Contains(got, checkpoint) {
+		t.Errorf("running, the note fresh: %q; want the file and %q", got, checkpoint)
+	}
+	// The same kind again, its words changed: the note stands.
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "5 of 8 modes missing: mode collapse, G puts almost no samples there"}}
+	m.apply(snap)
+	if got := screen(); !strings.Contains(got, checkpoint) {
+		t.Errorf("running, the same kind of finding: %q; want %q", got, checkpoint)
+	}
+	// None: the note stands, and so it does when the kind comes again.
+	found := snap.Findings
+	snap.Findings = nil
+	m.apply(snap)
+	snap.Findings = found
+	m.apply(snap)
+	if got := screen(); !strings.Contains(got, checkpoint) {
+		t.Errorf("running, the finding gone and back: %q; want %q", got, checkpoint)
+	}
+	// A finding of another kind: the diagnosis has its row back.
+	snap.Findings = []session.Finding{{Kind: session.DWins, Text: "D wins: it is almost sure of every sample"}}
+	m.apply(snap)
+	if got := screen(); !strings.Contains(got, "D wins") {
+		t.Errorf("running, a new kind of finding: %q; want it on screen", got)
 	}
 }

@@ -562,12 +562,42 @@ func shellWords(cmd string) []string {
 }
 
 // commandNote is whether the status shows a note that carries a command
-// (statusLines), which with its words takes the whole message area of a
-// run not training, the diagnosis what is left; the next key that acts
-// on the run replaces it, and ? has the diagnosis.
+// (statusLines), which with its words takes the whole message area while
+// the diagnosis has nothing new (noteStands), the diagnosis what is
+// left; the next key that acts on the run replaces it, and ? has the
+// diagnosis.
 func (m *Model) commandNote() bool {
 	s := &m.snap
 	return !m.quitting && m.flash == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
+}
+
+// noteStands is whether the note with a command (commandNote) takes the
+// diagnosis's row, fs the findings shown: while each is of a kind shown
+// when the note came (Model.noteKinds), the diagnosis saying nothing new
+// that ? does not; a running run's finding of another kind takes its row
+// back, the note giving way (noteLines). A paused run's findings stay.
+func (m *Model) noteStands(fs []session.Finding) bool {
+	if !m.commandNote() {
+		return false
+	}
+	if m.noteFor != m.snap.Note { // not taken up yet: it came with these
+		return true
+	}
+	for _, f := range fs {
+		if !slices.Contains(m.noteKinds, f.Kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// findingKinds is the kinds of fs, in order.
+func findingKinds(fs []session.Finding) []session.FindingKind {
+	kinds := make([]session.FindingKind, len(fs))
+	for i, f := range fs {
+		kinds[i] = f.Kind
+	}
+	return kinds
 }
 
 // cutLines keeps the first k lines of a text wrapped at w, the last ending
@@ -639,11 +669,12 @@ func (m *Model) msgLines(w, n int) []string {
 		fs = nil // the status line says it already
 	}
 	status := n
-	if len(fs) > 0 && (m.snap.State == session.Running || !m.commandNote()) {
-		// A line for the diagnosis at least; not while a run that is not
-		// training shows a command (c), whose caveat then kept no line at
-		// 80×24: the screen read "the command below runs the run again,
-		// not…". A running run's diagnosis changes, and keeps its line.
+	if len(fs) > 0 && !m.noteStands(fs) {
+		// A line for the diagnosis at least; not while a command (c) is
+		// shown and the diagnosis has no new kind of finding, whose caveat
+		// then kept no line at 80×24: the screen read "the command below
+		// runs the run again, not…", and in a running run, the diagnosis
+		// keeping its line, "…: it …", the checkpoint lost.
 		status = n - 1
 	}
 	lines := m.statusLines(w, status)
