@@ -1458,14 +1458,12 @@ func TestQualityRangeHoldsItsValue(t *testing.T) {
 	}
 }
 
-// TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24
-// after a retune and a w, the message area names the preset file c wrote,
-// says the command is not this run, and names the checkpoint that
-// continues it, the caveat's reason giving way; where there is room, the
-// note is whole. The caveat first, the path after it, had been cut
-// inside the caveat's brackets, "…(ganui --resume …", the file lost; the
-// path first, the checkpoint had been cut, "… as it is now from …".
-func TestSharedNoteNamesItsFileAt80(t *testing.T) {
+// sharedNoteAt80 is the screen at 80×24 of a paused blog-original run
+// (in a directory of the test's own) trained one epoch, its D lr lowered,
+// a checkpoint saved (w) and its design shared (c), and the snapshot that
+// brings c's note, not yet applied. The session stops at the test's end.
+func sharedNoteAt80(t *testing.T) (*Model, session.Snapshot) {
+	t.Helper()
 	cfg, err := presets.Get("blog-original")
 	if err != nil {
 		t.Fatal(err)
@@ -1476,7 +1474,7 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Stop()
+	t.Cleanup(s.Stop)
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	s.Start()
@@ -1484,12 +1482,26 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	s.Send(session.Adjust{Setting: session.DLR, Dir: -1})
 	s.Send(session.Save{})
 	s.Send(session.Share{})
-	for snap := range s.Snapshots() {
-		m.apply(snap)
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
 		if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
 			break
 		}
+		m.apply(snap)
 	}
+	return &m, snap
+}
+
+// TestSharedNoteNamesItsFileAt80: c pressed in a paused run at 80×24
+// after a retune and a w, the message area names the preset file c wrote,
+// says the command is not this run, and names the checkpoint that
+// continues it, the caveat's reason giving way; where there is room, the
+// note is whole. The caveat first, the path after it, had been cut
+// inside the caveat's brackets, "…(ganui --resume …", the file lost; the
+// path first, the checkpoint had been cut, "… as it is now from …".
+func TestSharedNoteNamesItsFileAt80(t *testing.T) {
+	m, snap := sharedNoteAt80(t)
+	m.apply(snap)
 	text, _, _ := strings.Cut(m.snap.Note, session.CommandBreak)
 	text = session.PlainNote(text)
 	if !strings.Contains(text, "it changed D lr after epoch 1") {
@@ -1513,30 +1525,7 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 // had kept its row always, and the note, one row left, read "…
 // exactly: it …", the checkpoint that continues the run lost.
 func TestSharedNoteStandsWhileRunning(t *testing.T) {
-	cfg, err := presets.Get("blog-original")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Epochs = 5
-	t.Chdir(t.TempDir())
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Stop()
-	m := NewModel(s)
-	m.width, m.height = 80, 24
-	s.Start()
-	s.Send(session.Step{Kind: session.StepEpoch})
-	s.Send(session.Adjust{Setting: session.DLR, Dir: -1})
-	s.Send(session.Save{})
-	s.Send(session.Share{})
-	var snap session.Snapshot
-	for snap = range s.Snapshots() {
-		if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
-			break
-		}
-	}
+	m, snap := sharedNoteAt80(t)
 	if !strings.Contains(snap.Note, session.CommandBreak) {
 		t.Fatalf("c's note %q; want a command", snap.Note)
 	}
