@@ -61,6 +61,45 @@ func TestSuspendedTimeCountsNot(t *testing.T) {
 	}
 }
 
+// TestNewRunTimesItself (after R, the trainer's final line read
+// "epochs=11 … epochs_per_s=96.4 wall_s=8.781": 11 epochs in 8.8 s at
+// 96 a second, the rate and the time those of the run R had replaced):
+// r and R begin a run whose final line times it alone, as its epochs= and
+// seed= are its own.
+func TestNewRunTimesItself(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		cmd  Command
+	}{{"R", Restart{}}, {"r", Reseed{}}} {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each reading of the clock moves it on by tick: an epoch,
+			// between trainEpoch's two readings, takes one tick.
+			now, tick := time.Unix(1_000_000, 0), time.Millisecond
+			s.clock = NewClock(func() time.Time { now = now.Add(tick); return now })
+			s.started = s.clock.Now()
+			s.setState(Running)
+			for range 100 { // the run replaced: 1,000 ep/s, then an hour's pause
+				s.trainEpoch()
+			}
+			now = now.Add(time.Hour)
+			c.cmd.apply(s)
+			tick = 4 * time.Millisecond
+			for range 10 { // the new run: 250 ep/s, for well under a minute
+				s.trainEpoch()
+			}
+			r := s.Result()
+			if r.Epochs != 10 || !(r.WallS < 60) || r.EpochsPerS != 250 {
+				t.Errorf("after %s: epochs=%d epochs_per_s=%.1f wall_s=%.3f; want 10, 250.0 and under a minute, the new run's",
+					c.name, r.Epochs, r.EpochsPerS, r.WallS)
+			}
+		})
+	}
+}
+
 // fakeWall is a wall clock a test moves by hand.
 type fakeWall struct{ t time.Time }
 

@@ -62,8 +62,8 @@ type Result struct {
 	// averaged losses: what the screen's diagnosis would say of it.
 	Findings []Finding
 	// EpochsPerS is the training throughput, evaluations excluded: the
-	// epochs trained in this process over the time the clock counted
-	// training them. With no such time — no epoch trained (a run stopped
+	// epochs trained in this process, since the run began (r and R begin
+	// a new one), over the time the clock counted training them. With no such time — no epoch trained (a run stopped
 	// before its first, or a resumed one before its first since), or
 	// every one on a held clock (Clock: a run of a batch begun and ended
 	// between a continue and its SIGCONT being told) — there is no rate,
@@ -71,7 +71,7 @@ type Result struct {
 	// leaves the run out of the rate's median and range (nan=1/5), where
 	// 0 had claimed a rate the run never had and dragged the range to 0.
 	EpochsPerS float64
-	WallS      float64 // the whole run, evaluations and output included
+	WallS      float64 // the whole run in this process (from r or R, a new run's), evaluations and output included
 }
 
 // Line is the run's one-line key=value summary, the last line ganui

@@ -167,9 +167,9 @@ type Session struct {
 	rolledUnreached bool
 
 	clock     *Clock        // the wall clock less the time stopped (clock.go)
-	busy      time.Duration // time spent in trainEpoch, for Result's epochs/s
-	trained   int           // epochs trainEpoch ran
-	started   time.Time     // when the session was built, for Result's wall time
+	busy      time.Duration // time spent in trainEpoch in this run, for Result's epochs/s
+	trained   int           // epochs trainEpoch ran in this run
+	started   time.Time     // when this run began (the session was built, or r or R), for Result's wall time
 	rate      float64       // smoothed epochs/s
 	runStart  time.Time     // when the state last became Running
 	runWall   time.Duration // wall time spent Running in this run, before runStart
@@ -1224,7 +1224,11 @@ func (s *Session) newRun(seed uint64) error {
 	s.pastPlan = false
 	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
-	s.beginStretch(s.clock.Now())
+	// The final line's wall_s and epochs_per_s are this run's, as its
+	// epochs= and seed= are: they had gone on counting the run r or R
+	// replaced, "epochs=11 … epochs_per_s=96.4 wall_s=8.781".
+	s.started, s.busy, s.trained = s.clock.Now(), 0, 0
+	s.beginStretch(s.started)
 	if s.state != Paused {
 		s.setState(Running)
 	}
