@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -52,6 +53,56 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 		for _, l := range strings.Split(ansi.Strip(view), "\n") {
 			if strings.Contains(l, "→") && strings.Contains(l, "…") {
 				t.Errorf("%d×%d: a line cut: %q", w, h, l)
+			}
+		}
+	}
+}
+
+// TestBaselineComparedAtTheSmallestSize: with a baseline pinned, Quality
+// compares the run with it ("vs base") at every size down to 70×20, the
+// measures after the first two giving way to it where rows are short. At
+// 70×20 the side panel's three rows above the settings had kept KS, W1
+// and noise use (or the modes, or SW1, its floor and the modes) and cut
+// the comparison: the legend named the baseline, the status line said to
+// compare with it, and nothing on the screen did.
+func TestBaselineComparedAtTheSmallestSize(t *testing.T) {
+	blog, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizes := [][2]int{{70, 20}, {70, 21}, {80, 24}}
+	type run struct {
+		s     *session.Session
+		snaps map[int]session.Snapshot
+	}
+	runs := map[string]run{}
+	for name, cfg := range map[string]engine.Config{"blog-original": blog, "bimodal-1d": bimodal1D(t)} {
+		s, snaps := trainedSnapshots(t, cfg, 1, 20, 70, 80)
+		runs[name] = run{s, snaps}
+	}
+	s, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 20)
+	runs["ring"] = run{s, map[int]session.Snapshot{70: plane, 80: plane}}
+	for name, r := range runs {
+		for _, size := range sizes {
+			w, h := size[0], size[1]
+			snap := r.snaps[w]
+			snap.State = session.Paused
+			base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+			base.Settings.DLR = snap.Settings.DLR / 2
+			snap.Baseline = base
+			view := frame(t, r.s, snap, w, h)
+			flat := frameReads(t, view, "vs base")
+			// The first two measures stay beside it.
+			for _, want := range []string{"KS", "W1"} {
+				if name == "ring" {
+					want = map[string]string{"KS": "SW1", "W1": "floor"}[want]
+				}
+				if !strings.Contains(flat, want+" ") {
+					t.Errorf("%s at %d×%d: Quality lacks %s beside the comparison:\n%s", name, w, h, want, view)
+				}
+			}
+			if w == 80 && !strings.Contains(flat, "D lr ") {
+				t.Errorf("%s at 80×24: the settings the runs differ in are gone:\n%s", name, view)
 			}
 		}
 	}

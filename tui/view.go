@@ -1487,6 +1487,15 @@ func (m Model) sidePanel(w, h int) string {
 		}
 	}
 	if b := baselineLine(&m.snap); b != "" {
+		// Short of room for it, the measures after the first two (KS and
+		// W1, or SW1 and its floor) give way to the comparison a baseline
+		// is pinned for, from the last up: at 70×20, where three rows
+		// stand above the settings, the cut from the bottom had taken
+		// "vs base" and kept noise use or the modes, and nothing on the
+		// screen compared the run with its baseline.
+		if keep := 1 + max(2, h-settingsRows-1); len(lines) > keep { // the heading and the measures
+			lines = lines[:keep]
+		}
 		lines = append(lines, b)
 	}
 	// Then what the baseline's settings differ in: in the rows left above
