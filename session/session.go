@@ -921,6 +921,11 @@ func (s *Session) publishEval(atOnce bool) {
 		snap.Replay, snap.ReplayIndex = &f, s.replay
 	}
 	snap.CheckNoise = s.checkNoise()
+	last := -1 // the latest check's epoch, the last of its evaluations
+	if n := len(s.evals.pts); n > 0 {
+		last = s.evals.pts[n-1].Epoch
+	}
+	snap.Pending = s.tl.episodes.pending(snap.Findings, snap.Epoch, s.every, last)
 	for {
 		select {
 		case s.snaps <- snap:

@@ -197,6 +197,11 @@ type Snapshot struct {
 	// Findings is the diagnosis: what holds in the run now, in plain
 	// words, most pressing first (see diagnose).
 	Findings []Finding
+	// Pending are those of Findings whose start is no event yet
+	// (confirmChecks), with the checks that would make it one: what
+	// the events do not show yet. None for a finding whose episode has
+	// started, or that has none.
+	Pending []Pending
 	// Warning reports, for as long as it holds, a problem that outlasts a
 	// command: the history file behind Export has failed.
 	Warning string
@@ -332,4 +337,15 @@ type Baseline struct {
 	Check *EvalPoint
 
 	sample []float64 // the samples behind Eval, for its histogram at other bins; nil in 2-D
+}
+
+// PendingOf returns the entry of Pending for a finding of kind k, and
+// whether there is one: false for a finding whose start is an event.
+func (s *Snapshot) PendingOf(k FindingKind) (Pending, bool) {
+	for _, p := range s.Pending {
+		if p.Kind == k {
+			return p, true
+		}
+	}
+	return Pending{}, false
 }

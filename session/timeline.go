@@ -455,6 +455,49 @@ type episodes struct {
 	modes   []modeEpisode        // each mode of the target, as of the last check
 }
 
+// Pending is a finding of the diagnosis whose start is no event yet, by
+// the confirming rule (confirmChecks: it becomes one at the second check
+// in a row that sees it): the events have nothing of it to show or jump
+// to, and a screen that showed it as it shows a confirmed one had left a
+// reader looking for its event in vain (vanilla at d_lr=2e-3 ends its
+// 250 epochs on D wins, first seen at the last check).
+type Pending struct {
+	Kind FindingKind
+	// Seen is the epoch of the latest check, which saw it, or -1 when no
+	// check has seen it yet: the diagnosis of an epoch between checks,
+	// which reads D's losses as they move, can find what the last check
+	// did not.
+	Seen int
+	// Checks are the epochs of the checks it must still hold at for its
+	// start to be an event: the event is at the last of them.
+	Checks []int
+}
+
+// pending returns the findings of fs whose episodes have not started,
+// in their order, for a run at epoch checked every epochs apart, its
+// latest check at last: those of episodeKinds whose own episode is not
+// active (a stall's, that is, even where D's equilibrium is). Findings
+// without episodes (a mode missing, whose events the modes' lines make)
+// are none of them.
+func (p *episodes) pending(fs []Finding, epoch, every, last int) []Pending {
+	var out []Pending
+	next := (epoch/every + 1) * every
+	for _, f := range fs {
+		if !slices.Contains(episodeKinds[:], f.Kind) || p.active[f.Kind] {
+			continue
+		}
+		seen, n := p.present[f.Kind], Pending{Kind: f.Kind, Seen: -1}
+		if seen > 0 {
+			n.Seen = last
+		}
+		for i := range confirmChecks - seen {
+			n.Checks = append(n.Checks, next+i*every)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 // modeEpisode is where a mode of the target stands in the run's events.
 // A mode is covered once it gets at least half the share the target
 // gives it (within its 3σ, on a plane), and dropped once it is missing,

@@ -84,6 +84,51 @@ func TestLongerPlanOnResumeKeepsTheChecks(t *testing.T) {
 	}
 }
 
+// TestSnapshotsGiveTheFindingsPending: vanilla at d_lr=2e-3, the
+// README's run, finds D winning from epoch 242, between checks; the
+// check at 250 is the first to see it, and the one at 260 makes its
+// event (confirmChecks). Until then each snapshot gives the finding as
+// pending, with the checks it must still hold at: 250 and 260 before
+// the check at 250, then 260, as a checkpoint saved at 250 resumes it;
+// from 260, the event's epoch, none. The screen had shown such a finding
+// as it shows one the events mark, and a reader looked for its event in
+// vain.
+func TestSnapshotsGiveTheFindingsPending(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 2e-3
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Epochs: 250, Dir: t.TempDir()})
+	to := func(s *Session, epoch int) Snapshot {
+		for s.gan.Epoch() < epoch {
+			s.trainEpoch()
+		}
+		return shown(s)
+	}
+	wants := func(snap Snapshot, want []Pending) {
+		t.Helper()
+		if !slices.ContainsFunc(snap.Findings, func(f Finding) bool { return f.Kind == DWins }) {
+			t.Fatalf("epoch %d: D does not win: %v", snap.Epoch, snap.Findings)
+		}
+		if !reflect.DeepEqual(snap.Pending, want) {
+			t.Errorf("epoch %d: pending %+v, want %+v", snap.Epoch, snap.Pending, want)
+		}
+		_, pending := snap.PendingOf(DWins)
+		event := slices.ContainsFunc(snap.Events, func(e Event) bool { return e.Kind == EventDWins })
+		if pending == event {
+			t.Errorf("epoch %d: the win pending %v, its event %v", snap.Epoch, pending, event)
+		}
+	}
+	wants(to(s, 245), []Pending{{Kind: DWins, Seen: -1, Checks: []int{250, 260}}})
+	wants(to(s, 250), []Pending{{Kind: DWins, Seen: 250, Checks: []int{260}}})
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir, Epochs: 300})
+	wants(shown(r), []Pending{{Kind: DWins, Seen: 250, Checks: []int{260}}})
+	wants(to(s, 255), []Pending{{Kind: DWins, Seen: 250, Checks: []int{260}}})
+	wants(to(s, 260), nil)
+	wants(to(r, 260), nil)
+}
+
 // TestFindingAtTheLastCheckIsAnEventAtTheNext: D's learning rate raised
 // twice half-way through vanilla's 400 epochs (as the trainer's keys
 // do), D wins from the plan's last check on: the diagnosis at the end

@@ -31,6 +31,7 @@ func replayed(s session.Snapshot, cols int) session.Snapshot {
 	s.Eval.DCurve, s.Eval.Push = atCentres(s.Eval.DCurve, cols), atCentres(s.Eval.Push, cols)
 	s.Last = s.Replay.Last
 	s.Findings = s.Replay.Findings
+	s.Pending = nil // of the live findings, not the frame's
 	return s
 }
 

@@ -282,7 +282,7 @@ func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
 			epoch = s.Replay.Epoch
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
-		entries = append(entries, findingLines(fs, w, true)...)
+		entries = append(entries, findingLines(s, fs, w, true)...)
 		entries = append(entries, []string{""})
 	}
 	// What the design changes in the textbook GAN (packing, a penalty,
@@ -378,24 +378,64 @@ func wrapIndent(s string, w int) []string {
 
 func itoa(n int) string { return numtext.FormatInt(n) }
 
-// findingLines writes the diagnosis at width w: a glyph for its kind (✗ a
-// runaway, ! a problem, D stalled included, ✓ a state of balance), the text, and the
-// measurement behind it when detail is set.
-func findingLines(fs []session.Finding, w int, detail bool) [][]string {
+// findingLines writes the diagnosis at width w, each finding of fs as
+// findingText does, with what s says of its event (pendingNote).
+func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail bool) [][]string {
 	out := make([][]string, 0, len(fs))
 	for _, f := range fs {
-		glyph, st := "!", styleCaution
-		switch f.Kind {
-		case session.Runaway:
-			glyph, st = "✗", styleWarn
-		case session.DIndifferent, session.AtNoiseFloor:
-			glyph, st = "✓", styleGood
-		}
-		text := st.Render(glyph) + " " + f.Text
-		if detail && f.Detail != "" && f.Kind != session.Runaway {
-			text += styleMuted.Render(" — " + f.Detail)
-		}
-		out = append(out, wrapIndent(text, w))
+		out = append(out, wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, false)), w))
 	}
 	return out
+}
+
+// findingText is a finding on one line, to be wrapped: a glyph for its
+// kind (✗ a runaway, ! a problem, D stalled included, ✓ a state of
+// balance), the text, the measurement behind it when detail is set, and
+// pending, where set, after a dot: the events have none of it yet.
+func findingText(f session.Finding, detail bool, pending string) string {
+	glyph, st := "!", styleCaution
+	switch f.Kind {
+	case session.Runaway:
+		glyph, st = "✗", styleWarn
+	case session.DIndifferent, session.AtNoiseFloor:
+		glyph, st = "✓", styleGood
+	}
+	text := st.Render(glyph) + " " + f.Text
+	if detail && f.Detail != "" && f.Kind != session.Runaway {
+		text += styleMuted.Render(" — " + f.Detail)
+	}
+	if pending != "" {
+		text += styleMuted.Render(" · " + pending)
+	}
+	return text
+}
+
+// pendingNote says of a finding of kind k whose start s gives as no
+// event yet (Snapshot.Pending) when the events will have it: "new at
+// epoch 250: an event if it holds at 260", where the latest check saw it
+// first, or "new: an event if it holds at 250 and 260", where no check
+// has seen it yet; short, "new: no event yet", for a finding named by
+// its head in a narrow row. It is "" for a finding the events have: a
+// learner who saw D win and pressed < or > had found no event of it, and
+// nothing on the screen said why.
+func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string {
+	p, ok := s.PendingOf(k)
+	switch {
+	case !ok || len(p.Checks) == 0:
+		return ""
+	case short:
+		return "new: no event yet"
+	}
+	at := make([]string, len(p.Checks))
+	for i, e := range p.Checks {
+		at[i] = itoa(e)
+	}
+	checks := at[len(at)-1]
+	if n := len(at); n > 1 {
+		checks = strings.Join(at[:n-1], ", ") + " and " + checks
+	}
+	if p.Seen < 0 {
+		return "new: an event if it holds at " + checks
+	}
+	return "new at " + numtext.Together("epoch "+itoa(p.Seen)) + ": an event if it holds at " + checks
 }

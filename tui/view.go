@@ -697,28 +697,34 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	for _, detail := range tries {
 		var full []string
-		for _, f := range findingLines(fs, w, detail) {
+		for _, f := range findingLines(&m.snap, fs, w, detail) {
 			full = append(full, f...)
 		}
 		if len(full) <= room {
 			return append(append(lines, full...), m.seenLines(fs, w, room-len(full))...)
 		}
 	}
+	hint := styleMuted.Render("? twice: in full")
 	headsOf := func(fs []session.Finding) []string {
 		heads := make([]string, 0, len(fs)+1)
 		for _, f := range fs {
 			f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
-			heads = append(heads, findingLines([]session.Finding{f}, w, false)[0][0])
+			// A finding with no event yet says when it gets one where that
+			// fits beside the hint, else only that it has none.
+			head := findingText(f, false, pendingNote(&m.snap, f.Kind, false))
+			if ansi.StringWidth(head)+2+ansi.StringWidth(hint) > w {
+				head = findingText(f, false, pendingNote(&m.snap, f.Kind, true))
+			}
+			heads = append(heads, wrapIndent(head, w)[0])
 		}
 		return heads
 	}
-	hint := styleMuted.Render("? twice: in full")
 	// The first findings in full where the heads of the rest fit after
 	// them: blog-original's two at 80×24 had been named by their heads on
 	// one line, the two rows under them blank.
 	for k := len(fs) - 1; k >= 1; k-- {
 		var full []string
-		for _, f := range findingLines(fs[:k], w, false) {
+		for _, f := range findingLines(&m.snap, fs[:k], w, false) {
 			full = append(full, f...)
 		}
 		if len(full) >= room {

@@ -647,3 +647,46 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 		t.Errorf("epoch 0: hint %q calls G far", got)
 	}
 }
+
+// TestPendingFindingSaysItHasNoEventYet: vanilla at d_lr=2e-3 ends its
+// 250 epochs on D wins, first seen at the last check, its event due at
+// the next (session.Pending): the diagnosis's row at 80×24 and 120×40,
+// and the ? pages, say so beside the finding, which had read as one the
+// events mark, < and > finding none of it; ten epochs more, the event
+// made, they say nothing of it. At 80 columns a head whose note does not
+// fit beside the hint says only that it has no event yet; a finding no
+// check has seen yet names both checks it must hold at; a replayed
+// frame's findings are not the live ones the note is of.
+func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 2e-3
+	const note = "· new at epoch 250: an event if it holds at 260"
+	s, at250 := trainedSnapshots(t, cfg, 1, 250, 80, 120)
+	_, at260 := trainedSnapshots(t, cfg, 1, 260, 80, 120)
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		snap := at250[w]
+		if len(snap.Findings) == 0 || snap.Findings[0].Kind != session.DWins {
+			t.Fatalf("vanilla at d_lr=2e-3 ends its 250 epochs on %v, not D wins", snap.Findings)
+		}
+		frameReads(t, frame(t, s, snap, w, h), "! D wins", note)
+		frameReads(t, frame(t, s, snap, w, h, "?", "?"), "Diagnosis at epoch 250", "together under 0.1 "+note)
+		for _, keys := range [][]string{nil, {"?", "?"}} {
+			if view := frame(t, s, at260[w], w, h, keys...); !strings.Contains(view, "D wins") || strings.Contains(view, "· new") {
+				t.Errorf("%d×%d, keys %v: the win's event made at 260, the frame still says it is new or lost it:\n%s", w, h, keys, view)
+			}
+		}
+	}
+	snap := at250[80]
+	snap.Pending = []session.Pending{{Kind: session.DWins, Seen: -1, Checks: []int{250, 260}}}
+	frameReads(t, frame(t, s, snap, 80, 24, "?", "?"), "new: an event if it holds at 250 and 260")
+	snap.Pending = []session.Pending{{Kind: session.DWins, Seen: 1_000_000, Checks: []int{1_000_010}}}
+	frameReads(t, frame(t, s, snap, 80, 24), "! D wins · new: no event yet ? twice: in full")
+	snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last, Findings: snap.Findings}
+	if view := frame(t, s, snap, 80, 24); strings.Contains(view, "· new") {
+		t.Errorf("a replayed frame's finding is called new:\n%s", view)
+	}
+}
