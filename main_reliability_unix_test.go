@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +47,92 @@ func TestInputsMustBeRegularFiles(t *testing.T) {
 		case <-time.After(time.Minute):
 			t.Fatalf("%q: still running after a minute", c.args)
 		}
+	}
+}
+
+// atProgress is a headless run's standard output that calls do once, at
+// the first progress line: the --log holds its rows up to that epoch
+// then (session.Run flushes it before the line).
+type atProgress struct {
+	bytes.Buffer
+	do func()
+}
+
+func (w *atProgress) Write(p []byte) (int, error) {
+	if w.do != nil && bytes.Contains(p, []byte("epoch=")) && !bytes.HasPrefix(p, []byte("event")) {
+		w.do()
+		w.do = nil
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestLogRemovedMidRunIsPutBack (Unix, where an open file may be
+// removed): a --log removed while the run writes it
+// (an rm, a clean-up of its directory) is put back at the run's end,
+// every row in it, as the straight run writes it: it had gone on being
+// written unnamed, and the run ended with exit 0 and no log. Another
+// file put in its place is left as it is, and one whose directory went
+// too cannot be put back: the run says so, exit 1.
+func TestLogRemovedMidRunIsPutBack(t *testing.T) {
+	dir := t.TempDir()
+	args := func(log string) []string {
+		return []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--log", log}
+	}
+	straight := filepath.Join(dir, "straight.csv")
+	if code, _, stderr := runCLI(t, args(straight)...); code != 0 {
+		t.Fatalf("the straight run: exit %d, %s", code, stderr)
+	}
+	want, err := os.ReadFile(straight)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	log := filepath.Join(dir, "run.csv")
+	var errb bytes.Buffer
+	out := &atProgress{do: func() {
+		if err := os.Remove(log); err != nil {
+			t.Error(err)
+		}
+	}}
+	if code := run(args(log), out, &errb); code != 0 || errb.Len() > 0 {
+		t.Fatalf("log removed mid-run: exit %d, stderr %q; want 0 and nothing", code, errb.String())
+	}
+	if got, err := os.ReadFile(log); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("log removed mid-run: %v; it holds %d bytes, want the straight run's %d", err, len(got), len(want))
+	}
+
+	// Another file put there since is not replaced.
+	errb.Reset()
+	other := []byte("another run's\n")
+	out = &atProgress{do: func() {
+		if err := os.Remove(log); err != nil {
+			t.Error(err)
+		}
+		if err := os.WriteFile(log, other, 0o644); err != nil {
+			t.Error(err)
+		}
+	}}
+	code := run(args(log), out, &errb)
+	if wantErr := "ganui: --log: " + log + " was replaced by another file while the run wrote it: the run's history is not in it\n"; code != 1 || errb.String() != wantErr {
+		t.Errorf("log replaced mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
+	}
+	if got, _ := os.ReadFile(log); !bytes.Equal(got, other) {
+		t.Errorf("the file put in the log's place holds %q, want %q", got, other)
+	}
+
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	log = filepath.Join(sub, "run.csv")
+	errb.Reset()
+	out = &atProgress{do: func() {
+		if err := os.RemoveAll(sub); err != nil {
+			t.Error(err)
+		}
+	}}
+	code = run(args(log), out, &errb)
+	if wantErr := "ganui: --log: " + log + " was removed while the run wrote it, and could not be put back: cannot write " + log + ": the directory " + sub + " does not exist; the run's history is lost\n"; code != 1 || errb.String() != wantErr {
+		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
 }

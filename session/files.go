@@ -845,7 +845,7 @@ func (w *wholeRows) Write(p []byte) (int, error) {
 // (historyKind): a run refused the lock leaves the other's file as it
 // was, and a file put there since checkPaths looked is not emptied.
 func openLog(path string, append bool) (*os.File, error) {
-	flag := os.O_WRONLY | os.O_CREATE
+	flag := os.O_RDWR | os.O_CREATE // read too: to put it back if removed (putBack)
 	if append {
 		flag |= os.O_APPEND
 	}
@@ -868,6 +868,38 @@ func openLog(path string, append bool) (*os.File, error) {
 		}
 	}
 	return f, nil
+}
+
+// putBack makes sure the log's path names the file the run wrote. A log
+// removed while the run wrote it (an rm, a clean-up of its directory)
+// had gone on being written unnamed, and the run ended with exit 0 and
+// no file: every row is still in the file the run holds open, which is
+// written to the path again (outputfile.Write), whole. A file put at
+// the path since (another run's log) is not replaced, and a path that
+// cannot be written again (its directory removed too) is an error, both
+// saying that the rows are not there.
+func (c *csvFile) putBack() error {
+	held, err := c.f.Stat()
+	if err != nil {
+		return err
+	}
+	now, err := os.Stat(c.path)
+	switch {
+	case err == nil && os.SameFile(held, now):
+		return nil
+	case err == nil:
+		return fmt.Errorf("%s was replaced by another file while the run wrote it: the run's history is not in it", c.path)
+	case !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	err = outputfile.Write(c.path, 0o666, historyKind, func(w io.Writer) error {
+		_, err := io.Copy(w, io.NewSectionReader(c.f, 0, held.Size()))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("%s was removed while the run wrote it, and could not be put back: %w; the run's history is lost", c.path, err)
+	}
+	return nil
 }
 
 // logFree reports an error when the file at path exists and another
@@ -896,13 +928,17 @@ func (c *csvFile) flush() error {
 }
 
 // close flushes and closes the file, returning the first error of its
-// life; closing twice is harmless.
+// life; closing twice is harmless. A file removed from its path while
+// the run wrote it is put back there first (putBack).
 func (c *csvFile) close() error {
 	if c.closed {
 		return c.err
 	}
 	c.flush()
 	if c.f != nil {
+		if c.err == nil {
+			c.fail(c.putBack())
+		}
 		if err := c.f.Close(); c.err == nil {
 			c.err = err
 		}
