@@ -545,9 +545,46 @@ func firstErr(errs ...error) error {
 // number of magnitude at most 1e6, so that float32 training stays
 // finite. It returns the points as x₀, y₀, x₁, y₁, … and names the line of
 // the first problem it finds. A leading byte-order mark, which Excel's
-// "CSV UTF-8" writes, is not part of the first cell.
+// "CSV UTF-8" writes, is not part of the first cell. A file that is
+// not UTF-8 text with LF or CRLF line ends is refused for what it is
+// (notPlainText).
 func ParsePoints(data []byte) ([]float64, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	xy, err := parsePoints(data)
+	if err != nil {
+		if why := notPlainText(data); why != nil {
+			return nil, why
+		}
+	}
+	return xy, err
+}
+
+// notPlainText says why data, a points file that did not read, is not
+// the UTF-8 text with LF or CRLF line ends that ParsePoints reads, nil
+// when it is: UTF-16 text (a spreadsheet's "Unicode text", PowerShell's
+// default) or a binary file, which hold NUL bytes, and a file whose
+// lines end in CR alone (Excel's "CSV (Macintosh)"), which reads as one
+// line. Each had been blamed on a cell or a line's length: UTF-16's
+// header passed for a header, then `line 2: "\x000\x00" is not a
+// number`; a Mac file of three rows was `line 1: 3 columns`. It is
+// asked only of a file that failed, so that it refuses nothing that
+// reads.
+func notPlainText(data []byte) error {
+	switch i := bytes.IndexByte(data, 0); {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return errors.New("line 1: UTF-16 text; save the file as UTF-8")
+	case i >= 0:
+		return fmt.Errorf("line %d: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8 CSV", 1+bytes.Count(data[:i], []byte("\n")))
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if i := bytes.IndexByte(first, '\r'); i >= 0 && i < len(first)-1 {
+		return errors.New("line 1: its lines end in CR alone, as classic Mac OS wrote them; save the file with LF or CRLF line ends")
+	}
+	return nil
+}
+
+// parsePoints is ParsePoints, of data without its byte-order mark.
+func parsePoints(data []byte) ([]float64, error) {
 	if line := longLine(data); line > 0 {
 		return nil, fmt.Errorf("line %d: longer than %d bytes, which no row of two numbers is", line, MaxPointsLine)
 	}

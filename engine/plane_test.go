@@ -86,6 +86,8 @@ func TestParsePoints(t *testing.T) {
 		"x,y\n-1e6,1e6\n1e-9,0\n": 2,
 		"+1,+2\n3,+4.5e1\n":       2, // printf's %+g: the first row is data, not a header
 		"1,2\r\n3,0." + strings.Repeat("0", MaxPointsLine-4) + "\r\n": 2, // the line end is no part of the line
+		"1,2\n3,4\r":              2, // a CR at the end is no line end of CR alone
+		"x\x00,y\x00\n1,2\n3,4\n": 2, // a header that reads is not refused for its bytes
 	}
 	for in, n := range good {
 		xy, err := ParsePoints([]byte(in))
@@ -114,11 +116,19 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n+-3,4\n":       "line 2: \"+-3\" is not a number",
 		"1,2\n++3,4\n":       "line 2: \"++3\" is not a number",
 		"1,2\n3,4\n5," + strings.Repeat("6", MaxPointsLine): "line 3: longer than 4096 bytes",
+		// Not UTF-8 text with LF or CRLF line ends: said so, not blamed
+		// on a cell, a count of columns or a line's length.
+		utf16("x,y\n0,0\n1,1\n", true, false):      "line 1: UTF-16 text; save the file as UTF-8",
+		utf16("x,y\n0,0\n1,1\n", true, true):       "line 1: UTF-16 text; save the file as UTF-8",
+		utf16("0,0\n1,1\n", false, false):          "line 1: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8 CSV",
+		"1,2\n3,4\x00\n":                           "line 2: a NUL byte",
+		"0,0\r1,1\r2,0\r":                          "line 1: its lines end in CR alone, as classic Mac OS wrote them; save the file with LF or CRLF line ends",
+		strings.Repeat("1.123456,2.654321\r", 500): "line 1: its lines end in CR alone",
 	}
 	for in, want := range bad {
 		_, err := ParsePoints([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: error %v, want one saying %q", in, err, want)
+			t.Errorf("%.100q: error %.200v, want one saying %q", in, err, want)
 		}
 	}
 	var b strings.Builder
@@ -129,6 +139,26 @@ func TestParsePoints(t *testing.T) {
 	if _, err := ParsePoints([]byte(b.String())); err == nil || !strings.Contains(err.Error(), "more than") {
 		t.Errorf("%d rows: %v, want too many", MaxPoints+1, err)
 	}
+}
+
+// utf16 is s written as UTF-16, little-endian unless big, after its
+// byte-order mark when bom.
+func utf16(s string, bom, big bool) string {
+	var b []byte
+	if bom {
+		b = append(b, 0xff, 0xfe)
+		if big {
+			b[0], b[1] = 0xfe, 0xff
+		}
+	}
+	for _, r := range s { // ASCII: one unit each
+		if big {
+			b = append(b, 0, byte(r))
+		} else {
+			b = append(b, byte(r), 0)
+		}
+	}
+	return string(b)
 }
 
 // FuzzParsePlane: no spec makes ParsePlane panic or hang; what it takes
@@ -186,7 +216,8 @@ func FuzzParsePlane(f *testing.F) {
 func FuzzParsePoints(f *testing.F) {
 	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n",
 		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n",
-		"x;y\n1;2\n", "1\t2\n3\t4\n", "1 2\n"} {
+		"x;y\n1;2\n", "1\t2\n3\t4\n", "1 2\n", utf16("x,y\n1,2\n", true, false), utf16("1,2\n3,4\n", false, true),
+		"1,2\r3,4\r", "1,2\n3,4\r", "x\x00,y\n1,2\n3,4\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
