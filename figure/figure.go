@@ -1542,6 +1542,12 @@ func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 	return xy, baseName(b) + ": " + strings.Join(said, ", ")
 }
 
+// flatDensity is the highest density of panel (d) under which the
+// densities are too flat to read beside a probability's 1: D(x) is then
+// drawn scaled to their height. A quarter keeps D(x) as it is over
+// uniform(2,6)'s 0.25 and normal(4,1.25)'s 0.32.
+const flatDensity = 0.25
+
 // histBins is how many bins the histogram of panel (d) has: those a
 // picture counts a pinned baseline's sample in, for its outline to run
 // along the bars.
@@ -1644,7 +1650,8 @@ func (r Run) samples() (*plot.Plot, error) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}
-		if (r.Critic || lo < -1 || hi > 2) && lo <= hi {
+		switch {
+		case (r.Critic || lo < -1 || hi > 2) && lo <= hi:
 			top = math.Max(top, 1e-9)
 			name = fmt.Sprintf("D(x) score, %s to %s (scaled)", short(lo), short(hi))
 			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }
@@ -1652,6 +1659,15 @@ func (r Run) samples() (*plot.Plot, error) {
 				name = fmt.Sprintf("D(x) score, %s everywhere", short(lo))
 				scale = func(float64) float64 { return top / 2 }
 			}
+		case top > 0 && top < flatDensity:
+			// A probability over densities far below its 1 (a target
+			// of std 20, a run spread over thousands): drawn on the
+			// densities' height, 1 at their top, the factor in the
+			// legend, as the screen gives D(x) a strip of its own;
+			// drawn as it is, it had set the axis to 1 and left the
+			// samples and the target flat along the bottom.
+			name = "D(x) × " + short(top)
+			scale = func(v float64) float64 { return v * top }
 		}
 		xy := series(k, func(i int) (float64, float64) {
 			return r.Lo + (r.Hi-r.Lo)*float64(i)/float64(k-1), scale(r.DCurve[i])

@@ -524,6 +524,38 @@ func TestRunawayDScaled(t *testing.T) {
 	}
 }
 
+// TestFlatDensitiesScaleD: over densities far below a probability's 1
+// (a target of std 20, densities about 0.02), D(x) is drawn on the
+// densities' height with its factor in the legend, not on their axis:
+// drawn as it was, it set the axis to 1 and left the samples' bars and
+// the target's curve flat along its bottom. Over densities of the
+// blog's size it is drawn as it is.
+func TestFlatDensitiesScaleD(t *testing.T) {
+	r := trained(t)
+	texts := svgOf(t, r)
+	hasAll(t, texts, "D(x)")
+	for _, s := range texts {
+		if strings.HasPrefix(s, "D(x) ×") {
+			t.Errorf("D(x) over densities of about 0.4 is scaled: %q", s)
+		}
+	}
+	const stretch = 50 // the same run over a target 50 times as wide
+	for i := range r.Samples {
+		r.Samples[i] *= stretch
+	}
+	r.Lo, r.Hi = r.Lo*stretch, r.Hi*stretch
+	density := r.Density
+	r.Density = func(x float64) float64 { return density(x/stretch) / stretch }
+	p, err := r.samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Max >= flatDensity {
+		t.Errorf("densities under %g are drawn on an axis up to %g, D(x)'s height", flatDensity, p.Y.Max)
+	}
+	hasAll(t, svgOf(t, r), "D(x) × 0.0")
+}
+
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
 // distance) leaves the loss panel to D's losses and says it is cut; where
 // it is cut it runs along the panel's edge under a row of ▲, as on the
