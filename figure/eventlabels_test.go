@@ -199,3 +199,61 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 		t.Errorf("labels %q written, want both", rec.strs)
 	}
 }
+
+// strokeCanvas is a drawCanvas that also records the lines stroked, as
+// their points.
+type strokeCanvas struct {
+	drawCanvas
+	strokes [][]vg.Point
+}
+
+func (c *strokeCanvas) Stroke(p vg.Path) {
+	var pts []vg.Point
+	for _, cmp := range p {
+		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
+			pts = append(pts, c.at.Add(cmp.Pos))
+		}
+	}
+	c.strokes = append(c.strokes, pts)
+}
+
+// TestEventLinesBreakUnderLabels: an event's line that a label right of
+// an earlier line reaches across is broken there, not drawn through the
+// label's text. ring's three mode-covered labels, 10 points apart, had
+// each been struck through by the next events' lines, "mọde-coveṛed".
+func TestEventLinesBreakUnderLabels(t *testing.T) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	rec := &strokeCanvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	ev := eventLines{{Epoch: 100, Label: "mode-covered"}, {Epoch: 110, Label: "mode-covered"}, {Epoch: 120, Label: "mode-covered"}}
+	ev.Plot(c, p)
+	if len(rec.strs) != 3 {
+		t.Fatalf("labels %q written, want 3", rec.strs)
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	w := sty.Width("mode-covered")
+	// The band each label's letters take: from its baseline up to the
+	// height of its small letters.
+	for i, at := range rec.texts {
+		for _, s := range rec.strokes {
+			if len(s) != 2 || s[0].X != s[1].X {
+				continue // no event's line
+			}
+			x, lo, hi := s[0].X, min(s[0].Y, s[1].Y), max(s[0].Y, s[1].Y)
+			if x > at.X && x < at.X+w && lo < at.Y+4 && hi > at.Y {
+				t.Errorf("the line at x=%v, y %v to %v, runs through label %d, at %v", x, lo, hi, i+1, at)
+			}
+		}
+	}
+	// Every line still reaches the foot of the panel.
+	feet := 0
+	for _, s := range rec.strokes {
+		if len(s) == 2 && s[0].X == s[1].X && min(s[0].Y, s[1].Y) == c.Min.Y {
+			feet++
+		}
+	}
+	if feet != len(ev) {
+		t.Errorf("%d lines reach the panel's foot, want %d", feet, len(ev))
+	}
+}

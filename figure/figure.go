@@ -8,6 +8,7 @@ package figure
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"image/color"
 	"io"
@@ -2027,7 +2028,8 @@ func (r Run) timeRange() (lo, hi float64) {
 // left of its line across an earlier one had begun at that line, as
 // that line's labels do: label-smoothing's panel (b), its legend taking
 // the right of d-wins-ended at epoch 840, wrote it from d-wins's line at
-// 610, under "d-wins", as if both were of epoch 610.
+// 610, under "d-wins", as if both were of epoch 610. A label right of its
+// line may reach across later lines, which are broken under it.
 // Lines closer than a few points are drawn once, and a panel with more
 // than maxLabelled events in sight names none of them but says how many
 // there are: a run that hops between modes has hundreds.
@@ -2076,6 +2078,18 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		return false
 	}
+	// The labels are placed first, then the lines drawn, each broken
+	// where a label lies across it, and the labels written last: a label
+	// right of its line may reach past later lines, and ring's three
+	// mode-covered labels, 10 points apart, had each been struck
+	// through by the next events' lines, "mọde-coveṛed".
+	type placed struct {
+		at    vg.Point
+		box   vg.Rectangle
+		label string
+	}
+	var labels []placed
+	var drawn []vg.Length
 	last := c.Min.X - vg.Points(10)
 	for _, e := range shown {
 		x := trX(float64(e.Epoch))
@@ -2085,8 +2099,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		if x-last >= vg.Points(3) {
-			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed},
-				[]vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: c.Max.Y}})
+			drawn = append(drawn, x)
 			last = x
 		}
 		// Right of the line, or where that is taken (the panel's edge at
@@ -2099,12 +2112,34 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			for _, at := range sides {
 				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
 				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
-					c.FillText(sty, vg.Point{X: at, Y: top}, e.Label)
+					labels = append(labels, placed{at: vg.Point{X: at, Y: top},
+						box: vg.Rectangle{Min: vg.Point{X: at - vg.Points(1), Y: top - h}, Max: vg.Point{X: at + w + vg.Points(1), Y: top}}, label: e.Label})
 					free[row] = at + w + vg.Points(4)
 					break rows
 				}
 			}
 		}
+	}
+	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed}
+	for _, x := range drawn {
+		var across []vg.Rectangle // the labels across the line, from the top down
+		for _, l := range labels {
+			if l.box.Min.X < x && x < l.box.Max.X {
+				across = append(across, l.box)
+			}
+		}
+		slices.SortFunc(across, func(a, b vg.Rectangle) int { return cmp.Compare(b.Max.Y, a.Max.Y) })
+		y := c.Max.Y
+		for _, b := range across {
+			if y > b.Max.Y {
+				c.StrokeLines(line, []vg.Point{{X: x, Y: y}, {X: x, Y: b.Max.Y}})
+			}
+			y = min(y, b.Min.Y)
+		}
+		c.StrokeLines(line, []vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: y}})
+	}
+	for _, l := range labels {
+		c.FillText(sty, l.at, l.label)
 	}
 	if len(shown) > maxLabelled {
 		n := 0
