@@ -155,6 +155,11 @@ type Session struct {
 	// atWork is the kind of file (writesFile) the command at work
 	// writes, until it is taken up (takeUp); zero otherwise.
 	atWork [2]string
+	// hand is the losses of the updates by hand (d, g) since the latest
+	// epoch, and handRun the run they were of: the snapshot's Hand while
+	// both the run and the epoch are still theirs.
+	hand    HandLosses
+	handRun int
 
 	keeping    bool        // keep good states for a roll-back: only when interactive
 	kept       []goodState // newest last; see Rollback
@@ -766,8 +771,17 @@ func (s *Session) trainPlayer(p engine.Player) (a, b float64, err error) {
 	}
 	if err != nil {
 		s.diverge(err)
+		return a, b, err
 	}
-	return a, b, err
+	if h := &s.hand; s.handRun != s.run || h.Epoch != s.gan.Epoch() {
+		*h, s.handRun = HandLosses{Epoch: s.gan.Epoch()}, s.run
+	}
+	if p == engine.D {
+		s.hand.D, s.hand.DReal, s.hand.DFake = true, a, b
+	} else {
+		s.hand.G, s.hand.GLoss = true, a
+	}
+	return a, b, nil
 }
 
 // record adds an epoch to the run's logs: the CSV file of Options.LogPath
@@ -915,6 +929,9 @@ func (s *Session) publishEval(atOnce bool) {
 	}
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch
+	}
+	if h := s.hand; s.handRun == s.run && h.Epoch == snap.Epoch && (h.D || h.G) {
+		snap.Hand = &h
 	}
 	if s.replay >= 0 {
 		f := s.tl.keyframes[s.replay] // a copy: the session thins its frames in place

@@ -371,6 +371,45 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 	}
 }
 
+// TestSnapshotsGiveTheLossesByHand: after updates by hand (d, g) the
+// snapshot gives their losses, D's of the latest d and G's of the
+// latest g, until the next epoch, or a new run at the same epoch, makes
+// them the past. The snapshot had given only the epoch's, and the
+// legend kept them while g moved G's loss.
+func TestSnapshotsGiveTheLossesByHand(t *testing.T) {
+	s := newIdleBlog(t)
+	ref, _ := straightRun(t, blogConfig(t, 5000), 3, 0)
+	for range 5 {
+		Step{Kind: StepEpoch}.apply(s)
+		ref.TrainEpoch()
+	}
+	if snap := shown(s); snap.Hand != nil {
+		t.Fatalf("epoch 5, no update by hand: Hand %+v", *snap.Hand)
+	}
+	Step{Kind: StepG}.apply(s)
+	g := ref.StepG()
+	want := HandLosses{Epoch: 5, G: true, GLoss: g}
+	if snap := shown(s); snap.Hand == nil || *snap.Hand != want {
+		t.Fatalf("after g: Hand %v, want %+v", snap.Hand, want)
+	}
+	Step{Kind: StepD}.apply(s)
+	real, fake := ref.StepD()
+	want = HandLosses{Epoch: 5, D: true, G: true, DReal: real, DFake: fake, GLoss: g}
+	if snap := shown(s); snap.Hand == nil || *snap.Hand != want {
+		t.Fatalf("after g, d: Hand %v, want %+v", snap.Hand, want)
+	}
+	Step{Kind: StepEpoch}.apply(s)
+	if snap := shown(s); snap.Hand != nil {
+		t.Errorf("epoch 6 trained after the updates by hand: Hand %+v, want none", *snap.Hand)
+	}
+	Restart{}.apply(s)
+	Step{Kind: StepG}.apply(s)
+	Restart{}.apply(s)
+	if snap := shown(s); snap.Epoch != 0 || snap.Hand != nil {
+		t.Errorf("a new run at epoch 0 after g at epoch 0 of the one before: epoch %d, Hand %v, want none", snap.Epoch, snap.Hand)
+	}
+}
+
 // TestRollbackRecoversADivergedRun: learning rates raised too far make the
 // run diverge; Rollback brings back the last good state — weights, chart
 // history and CSV log as they were — with the current settings, and with

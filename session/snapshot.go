@@ -162,6 +162,11 @@ type Snapshot struct {
 	History  []Point           // the whole run, downsampled; see History
 	Stride   int               // epochs per full history point
 	From     int               // the epoch History starts after: 0, or where a resumed run began
+	// Hand is the losses of the updates made by hand (d, g) since the
+	// latest epoch, which Last, the epoch's, does not hold; nil when
+	// there were none, and in a resumed run, whose checkpoint keeps the
+	// epochs'.
+	Hand *HandLosses
 
 	Eval Eval
 	// Evals are the run's checks' evaluations, oldest first (at most 512,
@@ -209,6 +214,16 @@ type Snapshot struct {
 	// the start of a run (or of a resumed one) with no epoch trained and
 	// no event yet, where it only says so.
 	Exportable bool
+}
+
+// HandLosses are the losses of updates made by hand (d, g) after an
+// epoch and before the next: D's of the latest d, G's of the latest g.
+// A player not updated by hand since the epoch has none (D or G false).
+type HandLosses struct {
+	Epoch        int  // the epoch the updates follow
+	D, G         bool // which players were updated by hand
+	DReal, DFake float64
+	GLoss        float64
 }
 
 // TargetInfo describes the target distribution for the screen.

@@ -1317,6 +1317,44 @@ func TestLegendGivesThePenalty(t *testing.T) {
 	}
 }
 
+// TestLegendGivesTheLossesByHand: after updates by hand (d, g) the
+// losses' legend gives their losses, as the status line does, its title
+// saying whose they are, in the panel at 80×24 and at 120×40; r1's
+// penalty, which an update of D by hand does not give, is not set beside
+// them. The legend had kept the epoch's losses while g moved G's.
+func TestLegendGivesTheLossesByHand(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	last := engine.EpochStats{Epoch: 5, DReal: 0.589, DFake: 0.785, G: 0.611, Penalty: 0.251}
+	for _, c := range []struct {
+		name  string
+		hand  session.HandLosses
+		wants []string
+	}{
+		{"g", session.HandLosses{Epoch: 5, G: true, GLoss: 0.642},
+			[]string{"Losses, G by hand", "D real 0.589", "D fake 0.785", "G 0.642"}},
+		{"g then d", session.HandLosses{Epoch: 5, D: true, G: true, DReal: 0.576, DFake: 0.782, GLoss: 0.642},
+			[]string{"Losses, D and G by hand", "D real 0.576", "D fake 0.782", "G 0.642"}},
+	} {
+		for _, w := range []int{39, 59} { // the losses panel's width at 80×24 and 120×40
+			m := NewModel(nil)
+			m.snap.Epoch, m.snap.Last, m.snap.Penalized, m.snap.Hand = 5, last, true, &c.hand
+			lines := m.lossLegend(w)
+			legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+			for _, want := range c.wants {
+				if !strings.Contains(legend, want) {
+					t.Errorf("%s, width %d: legend %q lacks %q", c.name, w, legend, want)
+				}
+			}
+			if c.hand.D && strings.Contains(legend, "penalty") {
+				t.Errorf("%s, width %d: legend %q gives the epoch's penalty beside D's losses by hand", c.name, w, legend)
+			}
+			if !fits(lines, w) || len(lines) > 2 {
+				t.Errorf("%s: legend %q, not in 2 lines of %d", c.name, lines, w)
+			}
+		}
+	}
+}
+
 // TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
 // no generated sample in its range (a NaN G's, all counted right of it)
 // leaves out █ and the push, neither drawn, as it had not; a push all to

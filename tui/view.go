@@ -1023,19 +1023,38 @@ func (m Model) lossesPanel(w, h int) string {
 
 func (m *Model) lossLegend(w int) []string {
 	s := &m.snap
+	// After updates by hand (d, g) the losses of the latest are given, as
+	// the status line gives them, the title saying whose they are: the
+	// legend had kept the epoch's while d and g moved them.
+	title, hasD, hasG := m.legendTitle("Losses"), s.Last.Epoch > 0, s.Last.Epoch > 0
+	real, fake, g := s.Last.DReal, s.Last.DFake, s.Last.G
+	handD := false
+	if h := s.Hand; h != nil {
+		var who []string
+		if h.D {
+			handD, hasD, real, fake = true, true, h.DReal, h.DFake
+			who = append(who, "D")
+		}
+		if h.G {
+			hasG, g = true, h.GLoss
+			who = append(who, "G")
+		}
+		title = styleTitle.Render("Losses") + styleMuted.Render(", "+strings.Join(who, " and ")+" by hand")
+	}
 	items := []string{
-		m.legendTitle("Losses"),
-		legendItem(styleDReal, markDReal, "D real", s.Last.DReal, s.Last.Epoch > 0),
-		legendItem(styleDFake, markDFake, "D fake", s.Last.DFake, s.Last.Epoch > 0),
-		legendItem(styleG, markG, "G", s.Last.G, s.Last.Epoch > 0),
+		title,
+		legendItem(styleDReal, markDReal, "D real", real, hasD),
+		legendItem(styleDFake, markDFake, "D fake", fake, hasD),
+		legendItem(styleG, markG, "G", g, hasG),
 	}
 	// D's gradient penalty, which neither of D's losses holds, as the
 	// progress lines and the CSV give it; no line of its own, so no mark.
 	// It gives way first where the legend has no room. The screen had not
 	// shown it at all: r1, whose remedy it is, read "D real 0.274" with
-	// the headless line's "penalty=0.2398" nowhere.
+	// the headless line's "penalty=0.2398" nowhere. An update of D by
+	// hand does not give it, so the epoch's is not set beside its losses.
 	var penalty []string
-	if s.Penalized {
+	if s.Penalized && !handD {
 		val := "–"
 		if s.Last.Epoch > 0 {
 			val = measure(s.Last.Penalty)
