@@ -28,7 +28,8 @@ type Replay struct {
 // Pin pins the run as it is now as the baseline, whose curves and last
 // histogram a front end draws beside the live run's through reseeds,
 // retunes and reruns; Pin again clears it. In a replay it pins the live
-// run, not the frame shown, and keeps the frame in sight.
+// run, not the frame shown, and keeps the frame in sight. A diverged run
+// is refused: it had been pinned, NaN and all.
 type Pin struct{}
 
 // Share writes the design being trained, settings as they are now, to
@@ -206,6 +207,16 @@ func (s *Session) eventFrame(i, dir int) (frame int, ev Event, found bool) {
 func (Pin) apply(s *Session) {
 	if s.baseline != nil {
 		s.baseline, s.note = nil, "baseline cleared"
+		return
+	}
+	if s.state == Diverged {
+		// A NaN or runaway state is nothing to compare with: its curves
+		// end in the divergence and its measures are not the run's.
+		next := "r or R starts again"
+		if _, ok := s.rollbackTarget(); ok {
+			next = "u rolls back first"
+		}
+		s.refuse("no baseline: a diverged run is nothing to compare with; " + next)
 		return
 	}
 	if !s.evalOK && s.canEvaluate() {

@@ -200,6 +200,28 @@ func TestPaceKeepsTheReplay(t *testing.T) {
 	}
 }
 
+// TestDivergedRunIsNoBaseline: b on a diverged run pins nothing and
+// says why and what to do, while a baseline pinned before still unpins;
+// rolled back, the run pins again. The diverged state had been pinned,
+// NaN or runaway, a baseline nothing compares with.
+func TestDivergedRunIsNoBaseline(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 100)
+	keepNow(s)
+	Pin{}.apply(s)
+	poison(t, s)
+	if s.applyOne(Pin{}); s.baseline != nil || s.note != "baseline cleared" {
+		t.Fatalf("b with a baseline pinned, diverged: baseline %v, note %q; want it cleared", s.baseline != nil, s.note)
+	}
+	s.applyOne(Pin{})
+	if want := "no baseline: a diverged run is nothing to compare with; u rolls back first"; s.baseline != nil || s.note != want || !s.refused {
+		t.Errorf("b on a diverged run: baseline %v, note %q, refused %v; want none, %q", s.baseline != nil, s.note, s.refused, want)
+	}
+	s.applyOne(Rollback{})
+	if s.applyOne(Pin{}); s.state != Paused || s.baseline == nil || s.baseline.Epoch != 100 {
+		t.Errorf("b once rolled back (%s, %q): baseline %+v, want epoch 100's", s.state, s.note, s.baseline)
+	}
+}
+
 // TestRefusalsKeepTheReplay: a key that trains or changes the run returns
 // a replay to live, but one that changes nothing and says why — n, d or
 // space on a diverged run, u on a run that has not diverged, → at the top

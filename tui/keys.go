@@ -238,8 +238,9 @@ func footerWidth(bs []key.Binding) int {
 // idle is the keys that cannot act at this moment, by their first key,
 // each with why in a word or two: the footer leaves them out and the
 // keys page (keysPage) draws them faint, both reading the state here.
-// Space and the single steps are refused on a diverged run, the status
-// saying why and what goes on (u, r, R); export has nothing before an
+// Space, the single steps and b's pin are refused on a diverged run, the
+// status saying why and what goes on (u, r, R): a NaN or runaway state
+// is nothing to compare with, and the page had offered b there; export has nothing before an
 // epoch trains, from the start or a resume, and replay nothing before
 // the first check keeps a frame; u has nothing without a kept state; v
 // has no other view to turn to on a 2-D target, where it only says so.
@@ -251,6 +252,9 @@ func (k keyMap) idle() map[string]string {
 	if k.state == session.Diverged {
 		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG} {
 			idle[b.Keys()[0]] = idleDiverged
+		}
+		if !k.pinned { // unpinning acts
+			idle[k.Pin.Keys()[0]] = idleDiverged
 		}
 	}
 	if !k.frames {

@@ -148,7 +148,9 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		{"resumed", session.Paused, true, false, false, false, []string{"e", "u"}, "no epoch, nothing kept"},
 		{"mid-run", session.Running, true, true, false, false, []string{"u"}, "nothing kept"},
 		{"rolled back", session.Paused, true, true, true, false, nil, ""},
-		{"diverged", session.Diverged, true, true, true, false, []string{"space/p", "n", "d", "g"}, "diverged"},
+		// b does not pin a diverged run, as the footer had not offered
+		// it; one pinned before still unpins (below).
+		{"diverged", session.Diverged, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "diverged"},
 		// v only says so on a plane: there is no other view to turn to.
 		{"2-D", session.Running, true, true, true, true, []string{"v"}, "2-D target"},
 	} {
@@ -177,5 +179,10 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 			t.Errorf("%s: the page without colour is taller than its first column:\n%s", c.name, plain)
 		}
 		lipgloss.SetColorProfile(termenv.TrueColor)
+	}
+	k := newKeyMap()
+	k.width, k.state, k.frames, k.export, k.rollback, k.pinned, k.page = 80, session.Diverged, true, true, true, true, pageKeys
+	if page := keysPage(k, 80); strings.Contains(page, styleFaint.Render("unpin")) || !strings.Contains(ansi.Strip(page), "unpin") {
+		t.Errorf("diverged with a baseline pinned: b unpin drawn faint, or not there:\n%s", ansi.Strip(page))
 	}
 }
