@@ -282,7 +282,7 @@ func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
 			epoch = s.Replay.Epoch
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
-		entries = append(entries, findingLines(s, fs, w, true)...)
+		entries = append(entries, findingLines(s, fs, w, true, false)...)
 		entries = append(entries, []string{""})
 	}
 	// What the design changes in the textbook GAN (packing, a penalty,
@@ -379,11 +379,20 @@ func wrapIndent(s string, w int) []string {
 func itoa(n int) string { return numtext.FormatInt(n) }
 
 // findingLines writes the diagnosis at width w, each finding of fs as
-// findingText does, with what s says of its event (pendingNote).
-func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail bool) [][]string {
+// findingText does, with what s says of its event (pendingNote). Tight,
+// for the diagnosis's rows under the charts, where each line is one a
+// glossary entry does not get, a finding's note is the short one where
+// the long would take a line more: at 120×40 "… · new at epoch 250: an
+// event if it holds at 260" had taken a third row for its last words
+// and pushed the entry for D's losses out. The ? pages give it whole.
+func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tight bool) [][]string {
 	out := make([][]string, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, false)), w))
+		lines := wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, false)), w)
+		if short := wrapIndent(findingText(f, detail, pendingNote(s, f.Kind, true)), w); tight && len(short) < len(lines) {
+			lines = short
+		}
+		out = append(out, lines)
 	}
 	return out
 }

@@ -508,7 +508,7 @@ func TestLabelsStayWithTheirValues(t *testing.T) {
 	found := 0
 	for _, snap := range []session.Snapshot{ring, grid, bimodal} {
 		for _, w := range []int{80, 120} {
-			texts := findingLines(&snap, snap.Findings, w, true)
+			texts := findingLines(&snap, snap.Findings, w, true, false)
 			texts = append(texts, eventLines(snap.Events, w, len(snap.Events))...)
 			for _, lines := range texts {
 				var whole string // the text again, without the lines' indent

@@ -697,7 +697,7 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	for _, detail := range tries {
 		var full []string
-		for _, f := range findingLines(&m.snap, fs, w, detail) {
+		for _, f := range findingLines(&m.snap, fs, w, detail, true) {
 			full = append(full, f...)
 		}
 		if len(full) <= room {
@@ -724,7 +724,7 @@ func (m *Model) msgLines(w, n int) []string {
 	// one line, the two rows under them blank.
 	for k := len(fs) - 1; k >= 1; k-- {
 		var full []string
-		for _, f := range findingLines(&m.snap, fs[:k], w, false) {
+		for _, f := range findingLines(&m.snap, fs[:k], w, false, true) {
 			full = append(full, f...)
 		}
 		if len(full) >= room {

@@ -672,7 +672,9 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 		if len(snap.Findings) == 0 || snap.Findings[0].Kind != session.DWins {
 			t.Fatalf("vanilla at d_lr=2e-3 ends its 250 epochs on %v, not D wins", snap.Findings)
 		}
-		frameReads(t, frame(t, s, snap, w, h), "! D wins", note)
+		if w == 80 { // at 120×40 the short note (TestPendingNoteTakesNoGlossaryRow)
+			frameReads(t, frame(t, s, snap, w, h), "! D wins", note)
+		}
 		frameReads(t, frame(t, s, snap, w, h, "?", "?"), "Diagnosis at epoch 250", "together under 0.1 "+note)
 		for _, keys := range [][]string{nil, {"?", "?"}} {
 			if view := frame(t, s, at260[w], w, h, keys...); !strings.Contains(view, "D wins") || strings.Contains(view, "· new") {
@@ -689,4 +691,25 @@ func TestPendingFindingSaysItHasNoEventYet(t *testing.T) {
 	if view := frame(t, s, snap, 80, 24); strings.Contains(view, "· new") {
 		t.Errorf("a replayed frame's finding is called new:\n%s", view)
 	}
+}
+
+// TestPendingNoteTakesNoGlossaryRow: at 120×40 the win of vanilla at
+// d_lr=2e-3 at epoch 250, with the measurement behind it, takes two of
+// the diagnosis's rows with its note short, "· new: no event yet", and
+// the entry for D's losses keeps the row under it; the ? pages give the
+// note whole. The long note had wrapped its last words, "event if it
+// holds at 260", onto a third row and pushed the entry out.
+func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 2e-3
+	s, snap := trainedSnapshot(t, cfg, 1, 250, 120)
+	view := frame(t, s, snap, 120, 40)
+	flat := frameReads(t, view, "together under 0.1 · new: no event yet", "losses ● D real, D's loss on real samples")
+	if strings.Contains(flat, "an event if it holds") {
+		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
+	}
+	frameReads(t, frame(t, s, snap, 120, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
 }
