@@ -777,16 +777,24 @@ func newPlot(title, x, y string) *plot.Plot {
 // the step's decimals, thousands grouped as the screen groups a count
 // (2,000 … 10,000: "8000" had stood beside "10,000"), and an unlabelled
 // tick half-way between. gonum's own ticker takes steps of 3 and 4 (400,
-// 1200, 2000). An axis reaching bigE or beyond (a runaway's losses) is
-// labelled 1e19, 1.5e19, the digits its step needs, the exponent as the
-// screen writes it. An axis of whole numbers (epochs) takes a step of 1
-// at least, with no tick between: a run of one epoch is not marked at
-// 0.5.
+// 1200, 2000). An axis whose largest label is outside the range the
+// screen writes plainly, [smallE, bigE) (a runaway's losses, its samples'
+// density), is labelled 1e19, 1.5e19, 5e-9, the digits its step needs,
+// the exponent as the screen writes it. An axis of whole numbers (epochs)
+// takes a step of 1 at least, with no tick between: a run of one epoch is
+// not marked at 0.5.
 type roundTicks struct{ whole bool }
 
-// bigE is the size from which an axis's labels are written with an
-// exponent: 10,000,000 is the longest written out.
-const bigE = 1e7
+// smallE and bigE bound the sizes an axis's labels are written plainly
+// at, as numtext.Plainly and the screen's axes write a number: from
+// 0.0001 up to 99,999. Past them every axis of a figure, each panel's
+// alike, writes its labels with an exponent: a runaway's figure had read
+// "1e11" in one panel and "8,000,000" in the next, and a density axis
+// "0.000000015".
+const (
+	smallE = 1e-4
+	bigE   = 1e5
+)
 
 func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || !finite(hi-lo) {
@@ -845,16 +853,16 @@ func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 }
 
 // roundLabels writes vs, multiples of step: with the step's decimals,
-// thousands grouped, or, when one of them reaches bigE, all with an
-// exponent (numtext.ShortExp) and as few digits as tell each one exactly
-// (0 as 0).
+// thousands grouped, or, when the largest of them is under smallE or
+// reaches bigE, all with an exponent (numtext.ShortExp) and as few digits
+// as tell each one exactly (0 as 0).
 func roundLabels(vs []float64, step float64) []string {
 	labels := make([]string, len(vs))
 	top := 0.0
 	for _, v := range vs {
 		top = math.Max(top, math.Abs(v))
 	}
-	if top < bigE {
+	if top >= smallE && top < bigE {
 		decimals := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
 		for i, v := range vs {
 			labels[i] = grouped(strconv.FormatFloat(v+0, 'f', decimals, 64)) // +0: −0 (a ceiling's) is 0
@@ -899,9 +907,9 @@ func grouped(s string) string {
 
 // logTicks marks a log axis at the powers of ten, as gonum's LogTicks
 // does, labelled as roundTicks labels a linear one: thousands grouped
-// (1,000, 10,000), exponents as the screen writes them under 1e-4
-// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e8, not
-// 1,000,000 under 1e8). gonum wrote "100000" on the same figure as
+// (1,000, 10,000), exponents as the screen writes them under smallE
+// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e5, not
+// 10,000 under 1e5). gonum wrote "100000" on the same figure as
 // "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
 // runaway's losses, 0.1 to 1e21) labels every second, third, … power of
 // ten, its minor ticks left out: 22 labels had been written over one
@@ -946,7 +954,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 			continue
 		case !m.power && !(decades < 3 && twoOrFive(m.v)):
 		case m.power && int(math.Round(math.Log10(m.v)))%every != 0:
-		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 1,000,000 under 1e8
+		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 10,000 under 1e5
 			t.Label = numtext.ShortExp(strconv.FormatFloat(m.v, 'e', -1, 64))
 		case m.v >= 1000 && m.v == math.Trunc(m.v):
 			t.Label = numtext.FormatInt(int(m.v))
