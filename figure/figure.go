@@ -91,6 +91,10 @@ type Run struct {
 	// Density is the target's density, drawn over the histogram; nil for
 	// none.
 	Density func(x float64) float64
+	// Quantile is the target's quantile function: the density is drawn
+	// at its quantiles too, where its mass is, not on an even grid
+	// from Lo to Hi alone; nil for the grid alone.
+	Quantile func(p float64) float64
 	// DCurve holds D(x) at len(DCurve) evenly spaced x from Lo to Hi; nil
 	// when D does not score single samples, and NoCurve says why.
 	DCurve  []float64
@@ -245,7 +249,7 @@ func FromPicture(p session.Picture) Run {
 		r.TargetMean, r.TargetStd = math.NaN(), math.NaN()
 	} else {
 		r.TargetMean, r.TargetStd = p.Target.Mean(), p.Target.StdDev()
-		r.Density = density(p.Target, (p.Hi-p.Lo)/1e4)
+		r.Density, r.Quantile = density(p.Target), p.Target.Quantile
 	}
 	r.Earlier = p.Earlier
 	r.Events = eventMarks(p.Events)
@@ -318,8 +322,12 @@ func count(n int, thing string) string {
 	return numtext.FormatInt(n) + " " + thing + "s"
 }
 
-// density is t's density from its CDF, as a central difference over h.
-func density(t engine.Target, h float64) func(float64) float64 {
+// density is t's density from its CDF, as a central difference over a
+// step of a hundred-thousandth of the target's own middle 98%. A step
+// of the histogram's range had been thousands of times the target's
+// width on a runaway's range: its peak read 1e-8 for 0.32.
+func density(t engine.Target) func(float64) float64 {
+	h := (t.Quantile(0.99) - t.Quantile(0.01)) / 1e5
 	return func(x float64) float64 { return (t.CDF(x+h) - t.CDF(x-h)) / (2 * h) }
 }
 
@@ -1617,11 +1625,8 @@ func (r Run) samples() (*plot.Plot, error) {
 		p.Legend.Add(notFinite(r.samplesName(), len(r.Samples)), swatch{barFill})
 	}
 	if r.Density != nil {
-		const k = 300
-		xy := series(k+1, func(i int) (float64, float64) {
-			x := r.Lo + (r.Hi-r.Lo)*float64(i)/k
-			return x, r.Density(x)
-		})
+		xs := targetXs(r.Lo, r.Hi, r.Quantile)
+		xy := series(len(xs), func(i int) (float64, float64) { return xs[i], r.Density(xs[i]) })
 		for _, q := range xy {
 			top = math.Max(top, q.Y)
 		}
@@ -1688,6 +1693,29 @@ func (r Run) samples() (*plot.Plot, error) {
 	p.X.Min, p.X.Max = r.Lo, r.Hi
 	yRange(p)
 	return p, nil
+}
+
+// targetXs is where panel (d) draws the target's density: an even grid
+// of evenGrid+1 points from lo to hi, and the target's quantiles at
+// every 1/quantilePoints of its mass within that range, so that a
+// target narrow beside the range (a runaway's thousands wide) is drawn
+// through its peak: 300 even points alone had put one by chance on its
+// flank, a height that meant nothing and set the axis.
+func targetXs(lo, hi float64, quantile func(float64) float64) []float64 {
+	const evenGrid, quantilePoints = 300, 400
+	xs := make([]float64, 0, evenGrid+1+quantilePoints)
+	for i := range evenGrid + 1 {
+		xs = append(xs, lo+(hi-lo)*float64(i)/evenGrid)
+	}
+	if quantile != nil {
+		for i := range quantilePoints {
+			if x := quantile((float64(i) + 0.5) / quantilePoints); x > lo && x < hi {
+				xs = append(xs, x)
+			}
+		}
+	}
+	slices.Sort(xs)
+	return xs
 }
 
 // baseOutline is the pinned baseline's histogram as the outline of its

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -578,8 +579,9 @@ func TestFlatDensitiesScaleD(t *testing.T) {
 		r.Samples[i] *= stretch
 	}
 	r.Lo, r.Hi = r.Lo*stretch, r.Hi*stretch
-	density := r.Density
+	density, quantile := r.Density, r.Quantile
 	r.Density = func(x float64) float64 { return density(x/stretch) / stretch }
+	r.Quantile = func(p float64) float64 { return quantile(p) * stretch }
 	p, err := r.samples()
 	if err != nil {
 		t.Fatal(err)
@@ -588,6 +590,30 @@ func TestFlatDensitiesScaleD(t *testing.T) {
 		t.Errorf("densities under %g are drawn on an axis up to %g, D(x)'s height", flatDensity, p.Y.Max)
 	}
 	hasAll(t, svgOf(t, r), "D(x) × 0.0")
+}
+
+// TestTargetDrawnThroughItsPeak: panel (d) draws a target narrow beside
+// a diverged run's range through its true peak, which sets the axis: 300
+// even points across vanilla's runaway, -800 to 1,900, had put one by
+// chance on the flank of normal(4, 1.25), 0.0235 for 0.319, and a
+// density taken over a step of the range's, wgan's runaway over 4e11, had
+// read 1e-8.
+func TestTargetDrawnThroughItsPeak(t *testing.T) {
+	pic := pictureOf(t, "bimodal", 10, session.Options{Seed: 4, Samples: 200, Every: 10})
+	pic.Target = engine.Normal{Mu: 4, Sigma: 1.25}
+	peak := 1 / (1.25 * math.Sqrt(2*math.Pi))
+	for _, rng := range [][2]float64{{-800, 1900}, {-4.3e11, 10}} {
+		pic.Lo, pic.Hi = rng[0], rng[1]
+		r := FromPicture(pic)
+		r.DCurve = nil // the densities alone set the axis
+		p, err := r.samples()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(p.Y.Max-peak) > peak/100 {
+			t.Errorf("over [%g, %g] the axis reaches %g, the target's peak is %g", rng[0], rng[1], p.Y.Max, peak)
+		}
+	}
 }
 
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
