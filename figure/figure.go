@@ -794,14 +794,13 @@ func newPlot(title, x, y string) *plot.Plot {
 type roundTicks struct{ whole bool }
 
 // smallE and bigE bound the sizes an axis's labels are written plainly
-// at, as numtext.Plainly and the screen's axes write a number: from
-// 0.0001 up to 99,999. Past them every axis of a figure, each panel's
-// alike, writes its labels with an exponent: a runaway's figure had read
-// "1e11" in one panel and "8,000,000" in the next, and a density axis
-// "0.000000015".
+// at: from 0.0001, where the screen too turns to an exponent
+// (numtext.Plainly), so that a runaway's density axis does not read
+// "0.000000015", up to 10,000,000, the longest written out, so that the
+// epochs of a long run read 200,000 and not 2e5.
 const (
 	smallE = 1e-4
-	bigE   = 1e5
+	bigE   = 1e7
 )
 
 func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
@@ -916,8 +915,8 @@ func grouped(s string) string {
 // logTicks marks a log axis at the powers of ten, as gonum's LogTicks
 // does, labelled as roundTicks labels a linear one: thousands grouped
 // (1,000, 10,000), exponents as the screen writes them under smallE
-// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e5, not
-// 10,000 under 1e5). gonum wrote "100000" on the same figure as
+// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e8, not
+// 1,000,000 under 1e8). gonum wrote "100000" on the same figure as
 // "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
 // runaway's losses, 0.1 to 1e21) labels every second, third, … power of
 // ten, its minor ticks left out: 22 labels had been written over one
@@ -962,7 +961,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 			continue
 		case !m.power && !(decades < 3 && twoOrFive(m.v)):
 		case m.power && int(math.Round(math.Log10(m.v)))%every != 0:
-		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 10,000 under 1e5
+		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 1,000,000 under 1e8
 			t.Label = numtext.ShortExp(strconv.FormatFloat(m.v, 'e', -1, 64))
 		case m.v >= 1000 && m.v == math.Trunc(m.v):
 			t.Label = numtext.FormatInt(int(m.v))
