@@ -962,8 +962,18 @@ func (m *Model) watchLines(w, n int) []string {
 	// No finding is not a run going well: G can be far from its target
 	// with nothing yet gone wrong by the findings' rules. Untrained, at
 	// epoch 0, every G is.
+	// Short of room, the note keeps its measurement and gives up the
+	// replayed frame's epoch, which the header and the status name; then
+	// the measurement, which Quality shows: at 80×24 a replayed moons
+	// frame had read "(SW1 0.2106, over …".
+	var shorter []string
 	if far, why := eval.Far(s.CheckNoise); far && eval.Epoch > 0 {
-		none += ", but G " + is + " far from the target (" + why + ")"
+		note := ", but G " + is + " far from the target"
+		if s.Replay != nil {
+			shorter = append(shorter, "No finding"+note+" ("+why+").")
+		}
+		shorter = append(shorter, none+note+".")
+		none += note + " (" + why + ")"
 	}
 	list := func(why string) string {
 		items := watch
@@ -980,6 +990,7 @@ func (m *Model) watchLines(w, n int) []string {
 		none + "; ? twice explains each mark.",
 		none + ".",
 	}
+	texts = append(texts, shorter...)
 	var lines []string
 	for _, t := range texts {
 		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {

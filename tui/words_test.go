@@ -605,6 +605,30 @@ func TestFarNoteFitsItsLine(t *testing.T) {
 	}
 }
 
+// TestReplayedFarNoteKeepsItsFigures: on a replayed frame at 80 columns
+// with one row left it, the note that G was far from its target is read
+// whole, the measurement and its line kept and the epoch, which the
+// header and the status name, left out: moons' frame at epoch 2,200 had
+// read "No finding at epoch 2,200, but G was far from the target (SW1
+// 0.2106, over …", the line cut off.
+func TestReplayedFarNoteKeepsItsFigures(t *testing.T) {
+	var m Model
+	m.snap.Target.Plane = &session.PlaneInfo{}
+	m.snap.CheckNoise.SW1 = 0.0145
+	m.snap.Eval = session.Eval{Epoch: 2688, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.1718}}}
+	m.snap.Replay = &session.Keyframe{Eval: session.Eval{Epoch: 2200, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{SW1: 0.2106}}}}
+	lines := m.watchLines(80, 1)
+	got := strings.TrimRight(numtext.Plain(ansi.Strip(strings.Join(lines, "|"))), " ")
+	if want := "No finding, but G was far from the target (SW1 0.2106, over 0.1015)."; got != want {
+		t.Errorf("a replayed frame, 80 columns, one row: %q, want %q", got, want)
+	}
+	// With two rows the epoch stays.
+	got = strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(80, 2), " ")))), " ")
+	if want := "No finding at epoch 2,200, but G was far from the target (SW1 0.2106, over 0.1015)"; !strings.Contains(got, want) {
+		t.Errorf("a replayed frame, 80 columns, two rows: %q lacks %q", got, want)
+	}
+}
+
 // TestNoFindingSaysGIsFarFromTheTarget: with no finding, a run whose G
 // is far from its target (KS over ½; on a plane of modes, under a
 // quarter of the samples of high quality) is told so beside "No finding
