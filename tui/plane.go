@@ -642,10 +642,17 @@ func (m *Model) planeNotes(w, h int) []string {
 	if !fits(legend, w) && crowd >= 0 {
 		// Still too wide (grid collapsed onto its centre at 80×24, in
 		// colour: the target, D's push and surface had been cut for the
-		// crowded blue's name): without it, which the glossary gives.
-		items = slices.Delete(items, crowd, crowd+1)
+		// crowded blue's name): the name alone, the glossary giving its
+		// rule, and only where that does not fit either, without it. Left
+		// out at once, it had left a second blue on the plot unexplained.
+		items[crowd] = styleClump.Render("⣿") + " crowded"
 		legend = flowAll(items, w, max(1, room))
 		merge()
+		if !fits(legend, w) {
+			items = slices.Delete(items, crowd, crowd+1)
+			legend = flowAll(items, w, max(1, room))
+			merge()
+		}
 	}
 	// Still too wide (grid at 80×24 with a baseline, in colour: its item
 	// had been cut to "⣿ ba…"): the baseline's item names it alone, its

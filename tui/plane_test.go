@@ -456,6 +456,32 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 	}
 }
 
+// TestCrowdedBlueNamedBesideTheGridMap: beside grid's 25-mode map at
+// 80×24, in colour, a plane that draws the crowded blue names it, short
+// ("⣿ crowded", the glossary giving the rule), with every other entry
+// whole: its item had been dropped where "⣿ crowded, 3× mean" did not
+// fit, leaving a second blue on the plot that the legend did not explain.
+func TestCrowdedBlueNamedBesideTheGridMap(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	view := ansiStrip(m.View())
+	if !m.planeDrawn.clumps {
+		t.Fatalf("no crowded cell drawn: the test wants one:\n%s", view)
+	}
+	for _, want := range []string{"⣿ crowded", "generated", "target", "push", "fake", "real"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "…") {
+		t.Errorf("a line is cut:\n%s", view)
+	}
+}
+
 // TestWrapKeepsCoordinatesWhole: wrap breaks at plain spaces only, never
 // at the non-breaking spaces numtext.Together writes: a mode's coordinates,
 // Adam's β with its pair, "ln 2 = 0.6931", "≈ floor" stay on one line at
