@@ -136,3 +136,45 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
 }
+
+// TestLogCutMidRunKeepsTheRest (issue: `: > run.csv` while a headless run
+// wrote it left a file beginning with thousands of NULs, exit 0): a
+// --log cut short while the run writes it is written again at the end as
+// the header and the rows written since the cut, the run saying which
+// rows are lost, exit 1; one cut after the run's last row keeps the
+// header alone.
+func TestLogCutMidRunKeepsTheRest(t *testing.T) {
+	dir := t.TempDir()
+	args := func(log string) []string {
+		return []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--log", log}
+	}
+	straight := filepath.Join(dir, "straight.csv")
+	if code, _, stderr := runCLI(t, args(straight)...); code != 0 {
+		t.Fatalf("the straight run: exit %d, %s", code, stderr)
+	}
+	data, err := os.ReadFile(straight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	// The header, and the rows after epoch 10's, written after the
+	// first progress line, where the log is cut.
+	want := lines[0] + strings.Join(lines[11:], "")
+
+	for name, size := range map[string]int64{"emptied.csv": 0, "cut.csv": 100} { // : >, truncate -s 100 (mid-row)
+		log := filepath.Join(dir, name)
+		var errb bytes.Buffer
+		out := &atProgress{do: func() {
+			if err := os.Truncate(log, size); err != nil {
+				t.Error(err)
+			}
+		}}
+		code := run(args(log), out, &errb)
+		if wantErr := "ganui: --log: " + log + " was cut short while the run wrote it: its rows before epoch 11 are lost, the header and the rest are left\n"; code != 1 || errb.String() != wantErr {
+			t.Errorf("log cut to %d bytes mid-run: exit %d, stderr %q; want 1 and %q", size, code, errb.String(), wantErr)
+		}
+		if got, err := os.ReadFile(log); err != nil || string(got) != want {
+			t.Errorf("log cut to %d bytes mid-run: %v; it holds %q, want %q", size, err, got, want)
+		}
+	}
+}

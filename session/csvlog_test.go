@@ -484,3 +484,27 @@ for path in sys.argv[1:]:
 	}
 	return texts
 }
+
+// TestLogCutAfterItsLastRow: a log cut short after the run's last write
+// (csvFile.putBack, wholeRows.checkCut) keeps the header alone, and says
+// its rows are lost; it had been closed without a word, short.
+func TestLogCutAfterItsLastRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	c := newCSVFile(path, csvLayout{})
+	for e := 1; e <= 3; e++ {
+		c.write(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.25, G: 1, Mean: 4, Std: 1})
+	}
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 40); err != nil {
+		t.Fatal(err)
+	}
+	want := path + " was cut short while the run wrote it: its rows are lost, the header alone is left"
+	if err := c.close(); err == nil || err.Error() != want {
+		t.Errorf("close: %v, want %q", err, want)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != (csvLayout{}).header()+"\n" {
+		t.Errorf("the log: %v; it holds %q, want the header alone", err, got)
+	}
+}

@@ -676,6 +676,7 @@ type csvFile struct {
 	f       *os.File // nil until the first row, and after close
 	closed  bool
 	csv     *csvWriter
+	rows    *wholeRows // what csv writes to, while f is open
 	err     error
 	pending engine.EpochStats // the held-back row, while has
 	has     bool
@@ -797,12 +798,15 @@ func (c *csvFile) emit() {
 		if c.err == nil {
 			st, c.err = c.f.Stat()
 		}
+		if c.err == nil {
+			c.rows = &wholeRows{f: c.f, size: st.Size()}
+		}
 		switch {
 		case c.err != nil:
 		case c.append:
-			c.csv = &csvWriter{w: bufio.NewWriter(&wholeRows{c.f, st.Size()}), lay: c.lay, crlf: c.crlf}
+			c.csv = &csvWriter{w: bufio.NewWriter(c.rows), lay: c.lay, crlf: c.crlf}
 		default:
-			c.csv = newCSVWriter(bufio.NewWriter(&wholeRows{c.f, st.Size()}), c.lay)
+			c.csv = newCSVWriter(bufio.NewWriter(c.rows), c.lay)
 		}
 	}
 	if c.err == nil && c.f != nil {
@@ -820,23 +824,56 @@ func (c *csvFile) fail(err error) {
 }
 
 // wholeRows is the log's file as its buffer writes it: whole rows at a
-// time (csvWriter.write). A write that fails partway (a full disk takes
-// what fits, up to mid-row) is cut back to the last whole row it wrote,
-// so that the file ends at a whole row: a reader, or a --resume checking
-// the log's end, finds every epoch it holds written whole.
+// time (csvWriter.write), each write where the rows before it end (size,
+// the file's length as the run wrote it). A write that fails
+// partway (a full disk takes what fits, up to mid-row) is cut back to the
+// last whole row it wrote, so that the file ends at a whole row: a
+// reader, or a --resume checking the log's end, finds every epoch it
+// holds written whole.
+//
+// A file cut short under the run (: > run.csv, truncate) is noted (kept):
+// the write after it lands past the file's end, the bytes between read
+// as NULs, and a file cut after the last write is shorter than size.
 type wholeRows struct {
 	f    *os.File
-	size int64 // the file's length: where the next write begins
+	size int64 // the file's length as the run wrote it: where the next write begins
+	// kept is where the rows the file still holds begin after it was cut
+	// short, those before it lost (a hole of NULs, or nothing): 0 while
+	// it has not been.
+	kept int64
 }
 
 func (w *wholeRows) Write(p []byte) (int, error) {
-	n, err := w.f.Write(p)
+	at := w.size
+	n, err := w.f.Write(p) // not WriteAt, which counts no byte of a write that fails partway
 	if err != nil {
 		n = bytes.LastIndexByte(p[:n], '\n') + 1
-		w.f.Truncate(w.size + int64(n)) // best effort: the write's own error is the one reported
+		w.f.Truncate(at + int64(n)) // best effort: the write's own error is the one reported
 	}
 	w.size += int64(n)
+	w.checkCut(at)
 	return n, err
+}
+
+// checkCut notes whether the file was cut short under the run (kept)
+// before or after the write that began at at, by the one byte the run
+// wrote before it, a row's closing newline: a file cut before the write
+// reads a NUL there (the write's bytes are kept, those before lost), one
+// cut after it ends before it (nothing written so far is kept). Called
+// with size, it tells whether the file was cut since the last write. Only
+// a cut that another write has filled again goes unseen.
+func (w *wholeRows) checkCut(at int64) {
+	if at == 0 {
+		return
+	}
+	var b [1]byte
+	_, err := w.f.ReadAt(b[:], at-1)
+	switch {
+	case err == nil && b[0] != '\n':
+		w.kept = at
+	case errors.Is(err, io.EOF):
+		w.kept = w.size
+	}
 }
 
 // openLog opens the log at path for writing, locked against another
@@ -845,11 +882,10 @@ func (w *wholeRows) Write(p []byte) (int, error) {
 // (historyKind): a run refused the lock leaves the other's file as it
 // was, and a file put there since checkPaths looked is not emptied.
 func openLog(path string, append bool) (*os.File, error) {
-	flag := os.O_RDWR | os.O_CREATE // read too: to put it back if removed (putBack)
-	if append {
-		flag |= os.O_APPEND
-	}
-	f, err := os.OpenFile(path, flag, 0o666)
+	// Read too: to put it back if removed or cut short (putBack). Not
+	// O_APPEND: the rows go on where they end, past the end of a file cut
+	// short under the run, which wholeRows tells by the gap.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
 	if err != nil {
 		return nil, err
 	}
@@ -857,7 +893,12 @@ func openLog(path string, append bool) (*os.File, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s is being written by another process", path)
 	}
-	if !append {
+	if append {
+		if _, err := f.Seek(0, io.SeekEnd); err != nil {
+			f.Close()
+			return nil, err
+		}
+	} else {
 		if err := outputfile.OfKind(path, historyKind); err != nil {
 			f.Close()
 			return nil, err
@@ -870,36 +911,73 @@ func openLog(path string, append bool) (*os.File, error) {
 	return f, nil
 }
 
-// putBack makes sure the log's path names the file the run wrote. A log
-// removed while the run wrote it (an rm, a clean-up of its directory)
+// putBack makes sure the log's path names the file the run wrote, every
+// row it still holds in it: the file changed under the run is written to
+// its path again (outputfile.Write) from the file the run holds open. A
+// log removed while the run wrote it (an rm, a clean-up of its directory)
 // had gone on being written unnamed, and the run ended with exit 0 and
-// no file: every row is still in the file the run holds open, which is
-// written to the path again (outputfile.Write), whole. A file put at
+// no file: it is put back whole. A log cut short (: > run.csv, a
+// truncate; wholeRows.kept) had gone on being written past its end, the
+// file beginning with thousands of NULs where its rows had been, and the
+// run ended with exit 0: it is written again as the header and the rows
+// written since the cut, and the run says which are lost. A file put at
 // the path since (another run's log) is not replaced, and a path that
 // cannot be written again (its directory removed too) is an error, both
 // saying that the rows are not there.
 func (c *csvFile) putBack() error {
+	c.rows.checkCut(c.rows.size) // cut since the last write
 	held, err := c.f.Stat()
 	if err != nil {
 		return err
 	}
 	now, err := os.Stat(c.path)
+	ours := err == nil && os.SameFile(held, now)
 	switch {
-	case err == nil && os.SameFile(held, now):
+	case ours && c.rows.kept == 0:
 		return nil
-	case err == nil:
+	case err == nil && !ours:
 		return fmt.Errorf("%s was replaced by another file while the run wrote it: the run's history is not in it", c.path)
-	case !errors.Is(err, fs.ErrNotExist):
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
-	err = outputfile.Write(c.path, 0o666, historyKind, func(w io.Writer) error {
-		_, err := io.Copy(w, io.NewSectionReader(c.f, 0, held.Size()))
+	what, from, kind := "removed", int64(0), historyKind
+	var header string
+	if c.rows.kept > 0 {
+		what, from = "cut short", c.rows.kept
+		header = c.lay.header() + "\n"
+		if c.crlf {
+			header = c.lay.header() + "\r\n"
+		}
+		if ours { // what begins it is no header now
+			kind.Is = func(io.Reader) bool { return true }
+		}
+	}
+	err = outputfile.Write(c.path, 0o666, kind, func(w io.Writer) error {
+		_, err := io.Copy(w, io.MultiReader(strings.NewReader(header), io.NewSectionReader(c.f, from, c.rows.size-from)))
 		return err
 	})
-	if err != nil {
-		return fmt.Errorf("%s was removed while the run wrote it, and could not be put back: %w; the run's history is lost", c.path, err)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s was %s while the run wrote it, and could not be put back: %w; the run's history is lost", c.path, what, err)
+	case from == 0:
+		return nil
+	case from == c.rows.size:
+		return fmt.Errorf("%s was cut short while the run wrote it: its rows are lost, the header alone is left", c.path)
 	}
-	return nil
+	return fmt.Errorf("%s was cut short while the run wrote it: its rows before epoch %s are lost, the header and the rest are left", c.path, c.epochAt(from))
+}
+
+// epochAt is the epoch of the log's row that begins at offset off,
+// formatted for a message ("?" if it cannot be read).
+func (c *csvFile) epochAt(off int64) string {
+	b := make([]byte, 24)
+	n, _ := c.f.ReadAt(b, off)
+	first, _, _ := bytes.Cut(b[:n], []byte(","))
+	e, err := strconv.Atoi(string(first))
+	if err != nil {
+		return "?"
+	}
+	return numtext.FormatInt(e)
 }
 
 // logFree reports an error when the file at path exists and another
@@ -928,8 +1006,8 @@ func (c *csvFile) flush() error {
 }
 
 // close flushes and closes the file, returning the first error of its
-// life; closing twice is harmless. A file removed from its path while
-// the run wrote it is put back there first (putBack).
+// life; closing twice is harmless. A file removed from its path or cut
+// short while the run wrote it is put back there first (putBack).
 func (c *csvFile) close() error {
 	if c.closed {
 		return c.err
