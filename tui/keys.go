@@ -153,17 +153,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 	view := short(k.View, "v", "view")
 	help, quit := k.Help, k.Quit
 	replay := key.NewBinding(key.WithKeys(",", "."), key.WithHelp(",.", "replay"))
-	// A key that could only refuse (idle) is left out: nothing to replay
-	// or export at epoch 0, where 120 columns had offered "e csv", no
-	// kept state for u to go back to, no other view than the plane's
-	// for v.
-	idle := k.idle()
-	view.SetEnabled(idle["v"] == "")
-	replay.SetEnabled(idle[","] == "")
 	csv := short(k.Export, "e", "csv")
-	csv.SetEnabled(idle["e"] == "")
 	rollback := short(k.Rollback, "u", "roll back")
-	rollback.SetEnabled(idle["u"] == "") // the help leaves a disabled key out
 	var keys, more []key.Binding
 	switch {
 	case k.quitting:
@@ -176,7 +167,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// epochs before the divergence (replay), the samples' other
 		// views, the history as CSV. The bar had offered v alone, 69 of
 		// 120 columns, though , . and e act on a diverged run too.
-		more = []key.Binding{replay, view, csv}
+		// And b, where a baseline pinned before can be unpinned (idle
+		// leaves it out otherwise): the keys page had offered it, the
+		// bar not.
+		more = []key.Binding{replay, view, csv, k.Pin}
 	case k.state == session.Running:
 		keys = []key.Binding{k.Pause, pace, tune, view, short(k.Reseed, "r", "reseed")}
 		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), csv}
@@ -192,6 +186,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 		// status says ("u again goes back to 1"); the bar had not
 		// offered it.
 		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
+	}
+	// A key that could only refuse (idle) is left out, as the keys page
+	// draws it faint: nothing to replay or export at epoch 0, where 120
+	// columns had offered "e csv", no kept state for u to go back to, no
+	// other view than the plane's for v, no pin on a diverged run.
+	idle := k.idle()
+	for _, bs := range [][]key.Binding{keys, more} {
+		for i := range bs {
+			if idle[bs[i].Keys()[0]] != "" {
+				bs[i].SetEnabled(false) // the help leaves a disabled key out
+			}
+		}
 	}
 	if k.replaying {
 		// In a replay, first the way back to the run as it is now, then

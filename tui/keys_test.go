@@ -186,3 +186,34 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		t.Errorf("diverged with a baseline pinned: b unpin drawn faint, or not there:\n%s", ansi.Strip(page))
 	}
 }
+
+// TestFooterLeavesOutWhatThePageDrawsFaint: the footer offers no key the
+// keys page draws faint (keyMap.idle), in any state, and offers b unpin
+// on a diverged run with a baseline pinned, which the page offers: the
+// bar had left b out of every diverged run's keys.
+func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
+	for _, state := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		for flags := range 1 << 6 {
+			k := newKeyMap()
+			k.width, k.state = 200, state
+			k.pinned, k.frames, k.export, k.rollback, k.plane, k.replaying = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0, flags&32 != 0
+			if k.replaying && !k.frames {
+				continue // a replay shows a frame
+			}
+			idle := k.idle()
+			var offered []string
+			for _, b := range k.ShortHelp() {
+				if !b.Enabled() {
+					continue
+				}
+				offered = append(offered, b.Help().Key+" "+b.Help().Desc)
+				if why := idle[b.Keys()[0]]; why != "" {
+					t.Errorf("%v, flags %06b: the footer offers %q, which the keys page draws faint (%s)", state, flags, b.Help().Key, why)
+				}
+			}
+			if state == session.Diverged && k.pinned && !k.replaying && !slices.Contains(offered, "b unpin") {
+				t.Errorf("diverged, a baseline pinned, flags %06b: the footer offers %q, not b unpin", flags, offered)
+			}
+		}
+	}
+}
