@@ -549,8 +549,7 @@ func firstErr(errs ...error) error {
 // not UTF-8 text with LF or CRLF line ends is refused for what it is
 // (notPlainText).
 func ParsePoints(data []byte) ([]float64, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	xy, err := parsePoints(data)
+	xy, err := parsePoints(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if err != nil {
 		if why := notPlainText(data); why != nil {
 			return nil, why
@@ -562,7 +561,8 @@ func ParsePoints(data []byte) ([]float64, error) {
 // notPlainText says why data, a points file that did not read, is not
 // the UTF-8 text with LF or CRLF line ends that ParsePoints reads, nil
 // when it is: UTF-16 text (a spreadsheet's "Unicode text", PowerShell's
-// default) or a binary file, which hold NUL bytes, and a file whose
+// default) or a binary file, which hold NUL bytes, as preset files are
+// told (inputfile.NotUTF8Text), and a file whose
 // lines end in CR alone (Excel's "CSV (Macintosh)"), which reads as one
 // line. Each had been blamed on a cell or a line's length: UTF-16's
 // header passed for a header, then `line 2: "\x000\x00" is not a
@@ -570,11 +570,8 @@ func ParsePoints(data []byte) ([]float64, error) {
 // asked only of a file that failed, so that it refuses nothing that
 // reads.
 func notPlainText(data []byte) error {
-	switch i := bytes.IndexByte(data, 0); {
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return errors.New("line 1: UTF-16 text; save the file as UTF-8")
-	case i >= 0:
-		return fmt.Errorf("line %d: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8 CSV", 1+bytes.Count(data[:i], []byte("\n")))
+	if e := inputfile.NotUTF8Text(data); e != nil {
+		return fmt.Errorf("line %d: %s; save the file as UTF-8 CSV", e.Line, e.What)
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if i := bytes.IndexByte(first, '\r'); i >= 0 && i < len(first)-1 {

@@ -120,7 +120,8 @@ func TestParsePoints(t *testing.T) {
 		// on a cell, a count of columns or a line's length.
 		utf16("x,y\n0,0\n1,1\n", true, false):      "line 1: UTF-16 text; save the file as UTF-8",
 		utf16("x,y\n0,0\n1,1\n", true, true):       "line 1: UTF-16 text; save the file as UTF-8",
-		utf16("0,0\n1,1\n", false, false):          "line 1: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8 CSV",
+		utf16("0,0\n1,1\n", false, false):          "line 1: UTF-16 text; save the file as UTF-8 CSV", // without its mark: by its first characters
+		"0,0\n1\x00,1\n":                           "line 2: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8 CSV",
 		"1,2\n3,4\x00\n":                           "line 2: a NUL byte",
 		"0,0\r1,1\r2,0\r":                          "line 1: its lines end in CR alone, as classic Mac OS wrote them; save the file with LF or CRLF line ends",
 		strings.Repeat("1.123456,2.654321\r", 500): "line 1: its lines end in CR alone",

@@ -49,6 +49,7 @@ const baseKey = "base"
 //	  "g_lr": 0.0005
 //	}
 func Parse(data []byte, name string) (engine.Config, error) {
+	notUTF8 := inputfile.NotUTF8Text(data)
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	lineOf := func(off int64) int { return 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n")) }
 	fail := func(off int64, format string, a ...any) (engine.Config, error) {
@@ -58,8 +59,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	switch {
 	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
 		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return fail(0, "UTF-16 text; save the file as UTF-8")
+	case notUTF8 != nil && (notUTF8.Text || len(body) > 0 && body[0] == '{'):
+		// Text in another encoding, or a NUL in what begins as JSON:
+		// invalid JSON would have named the byte ("invalid character
+		// '\x00'"), not the encoding. A file of another kind that holds
+		// NULs (a checkpoint) is not a preset file, below: not one to save
+		// as UTF-8.
+		return engine.Config{}, fmt.Errorf("%s:%d: %s; save the file as UTF-8", name, notUTF8.Line, notUTF8.What)
 	case len(body) > 0 && body[0] != '{':
 		// Any other file, a CSV, an image, YAML, a JSON array: told what
 		// a preset file is, where encoding/json had named the first byte

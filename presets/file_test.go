@@ -277,6 +277,15 @@ func TestParseErrors(t *testing.T) {
 		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
 		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
 		{"UTF-16", "\xff\xfe{\x00}\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
+		// Without its byte-order mark, as iconv -t utf-16le writes it: it
+		// had been "invalid JSON: invalid character '\x00'" (and
+		// big-endian "not a preset file").
+		{"UTF-16 without a mark", "{\x00\n\x00}\x00\n\x00", "p.json:1: UTF-16 text; save the file as UTF-8"},
+		{"UTF-16BE without a mark", "\x00{\x00}", "p.json:1: UTF-16 text; save the file as UTF-8"},
+		// Two marks: the second had been read as the file's first
+		// character, "not a preset file".
+		{"two byte-order marks", "\ufeff\ufeff{\"base\": \"vanilla\"}", "p.json:1: its byte-order mark twice over, which a reader skips once; save the file as UTF-8"},
+		{"a NUL", "{\"base\": \"vanilla\",\n\x00}", "p.json:2: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8"},
 		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: not a preset file"}, // a checkpoint: no advice to save it as UTF-8
 		// a key left out without a base is zero; the error says so, since
 		// the file never gave the value it refuses
@@ -412,6 +421,7 @@ func FuzzParse(f *testing.F) {
 		`{"base":"vanilla","mbd_kernels":128,"mbd_dim":64}`, "\ufeff{}", `{"":1}`,
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
+		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 	} {
 		f.Add([]byte(s))
 	}
