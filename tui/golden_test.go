@@ -627,6 +627,17 @@ func TestGlossaryListsWhatTheScreenDraws(t *testing.T) {
 			for _, keys := range [][]string{nil, {"v"}, {"v", "v"}} {
 				screens = append(screens, strings.Join(strings.Fields(frame(t, s, snap, 120, 40, keys...)), " "))
 			}
+			if engine.TargetDim(cfg.Target) == 2 {
+				// In colour too: without it, D's surface is its boundary's
+				// ·, which a frame full of samples may not draw, and the
+				// legend names only what is drawn; shaded, it always is.
+				lipgloss.SetColorProfile(termenv.ANSI256)
+				m := NewModel(s)
+				m.width, m.height = 120, 40
+				m.apply(snap)
+				screens = append(screens, strings.Join(strings.Fields(ansiStrip(m.View())), " "))
+				lipgloss.SetColorProfile(termenv.Ascii)
+			}
 			screen := strings.Join(screens, "\n")
 			m := Model{snap: snap}
 			listed := map[string]bool{}

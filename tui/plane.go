@@ -140,12 +140,17 @@ type planeCanvas struct {
 // planeDrawn is what the plane plot drew that its title and legend name:
 // how many of G's samples it leaves out beyond the box (with those not a
 // number, which are nowhere), the marks that stand for them on its edge
-// in the order of edgeGlyphs, and whether a clump of G's samples is
-// drawn in its own colour.
+// in the order of edgeGlyphs, whether a clump of G's samples is drawn in
+// its own colour, whether a cell shows D's push, and whether a · of D's
+// boundary D = ½ is drawn. The legend names a mark only where it is
+// drawn: grid's plane at 80×24 without colour, its cells full of samples,
+// had keyed "· D = ½" with no · on the plot.
 type planeDrawn struct {
-	beyond int
-	marks  string
-	clumps bool
+	beyond   int
+	marks    string
+	clumps   bool
+	push     bool
+	boundary bool
 }
 
 // edgeGlyphs mark a cell of the box's edge that G's samples lie beyond,
@@ -394,9 +399,11 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 				// In its own colour where there are shades (not in
 				// 16 colours, whose two blues are one).
 				top, c.drawn.clumps = clumpRow, true
+			case top == int(layerPush)+1:
+				c.drawn.push = true
 			}
 			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
-				ch = '·'
+				ch, c.drawn.boundary = '·', true
 			}
 			if top == 0 && ch == 0 && shade == len(colSurface)/2 {
 				continue // blank: no style, so runs of it stay cheap
@@ -583,7 +590,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	target := len(items)
 	items = append(items, glyph(layerRef, '⣿')+" target "+s.Target.Spec)
 	var pushItem, surfaceItem, baseItem string // the items that give way last of all, whole
-	if len(e.Arrows) > 0 {
+	if m.planeDrawn.push {                     // named where drawn, as every mark below is
 		push := '⠑'
 		if plain {
 			push = '╲'
@@ -593,12 +600,16 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	if e.Surface != nil {
 		if noShades() {
-			surfaceItem = "· D = ½"
+			if m.planeDrawn.boundary {
+				surfaceItem = "· D = ½"
+			}
 		} else {
 			sw := func(k int) string { return planeStyles[0][k].Render(" ") }
 			surfaceItem = "D: " + sw(0) + sw(1) + " fake " + sw(len(colSurface)-2) + sw(len(colSurface)-1) + " real"
 		}
-		items = append(items, surfaceItem)
+		if surfaceItem != "" {
+			items = append(items, surfaceItem)
+		}
 	}
 	if b := s.Baseline; b != nil && len(b.Eval.Points) > 0 {
 		baseItem = glyph(layerGhost, '⣿') + baseName(b)

@@ -412,7 +412,7 @@ func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
 	e := &session.Eval{Points: []float64{-1, -1, -1.1, -1}, Surface: []float64{0.05, 0.95, 0.05, 0.95}, SurfaceN: 2}
-	lines, _ := planePlot(info, e, nil, false, 20, 10)
+	lines, drawn := planePlot(info, e, nil, false, 20, 10)
 	plot := strings.Join(lines, "\n")
 	if regexp.MustCompile(`\x1b\[[0-9;]*(4[0-7]|10[0-7])m`).MatchString(plot) {
 		t.Errorf("a background in 16 colours: %q", plot)
@@ -423,7 +423,7 @@ func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	if blue, _, _ := strings.Cut(styleBar.Render("x"), "x"); blue == "" || !strings.Contains(plot, blue) {
 		t.Errorf("G's samples lost their colour %q: %q", blue, plot)
 	}
-	m := Model{}
+	m := Model{planeDrawn: drawn}
 	m.snap.Eval = *e
 	if notes := strings.Join(m.planeNotes(40, 12), "\n"); !strings.Contains(notes, "· D = ½") {
 		t.Errorf("the legend does not name the boundary:\n%s", notes)
@@ -1034,6 +1034,52 @@ func TestWidePlaneTakesTheRoom(t *testing.T) {
 		})
 		if rows != c.rows {
 			t.Errorf("%d×%d: a plot %d rows high, want %d:\n%s", c.w, c.h, rows, c.rows, view)
+		}
+	}
+}
+
+// TestPlaneLegendNamesOnlyWhatIsDrawn: without colour the plane's legend
+// keys D's boundary, "· D = ½", only where the plot draws a · of it, as it
+// names the crowded blue and D's push only where drawn: grid's plane at
+// 80×24 (seed 2), its cells full of samples, had keyed "· D = ½" with no ·
+// anywhere on the plot.
+func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}, Reference: []float64{1, 1}}
+	surface := []float64{0.05, 0.95, 0.05, 0.95} // fake on the left, real on the right
+	panel := func(points []float64, arrow session.Arrow) (plot, notes string) {
+		e := &session.Eval{Points: points, Surface: surface, SurfaceN: 2, Arrows: []session.Arrow{arrow}}
+		lines, drawn := planePlot(info, e, nil, false, 20, 10)
+		m := Model{planeDrawn: drawn, histView: lines}
+		m.snap.Eval = *e
+		m.snap.Eval.Metrics.N = len(points) / 2
+		return strings.Join(lines, "\n"), ansi.Strip(m.planePanel(80, 12))
+	}
+	var full []float64 // a sample in every cell: no cell left for a ·
+	for r := range 10 {
+		for c := range 20 {
+			full = append(full, -2+(float64(c)+0.5)/5, 2-(float64(r)+0.5)/2.5)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		points []float64
+		arrow  session.Arrow
+		dot    bool
+		push   bool
+	}{
+		{"full", full, session.Arrow{X: 0, Y: 0, DX: 1}, false, true},
+		{"few", []float64{-1, -1, -1.1, -1}, session.Arrow{X: 5, Y: 5, DX: 1}, true, false}, // a push beyond the box
+	} {
+		plot, notes := panel(c.points, c.arrow)
+		if got := strings.Contains(plot, "·"); got != c.dot {
+			t.Fatalf("%s: a · on the plot: %v, the test wants %v:\n%s", c.name, got, c.dot, plot)
+		}
+		if got := strings.Contains(notes, "· D = ½"); got != c.dot {
+			t.Errorf("%s: the legend keys · D = ½: %v, the plot draws a ·: %v:\n%s", c.name, got, c.dot, notes)
+		}
+		if got := strings.Contains(notes, "D's push"); got != c.push {
+			t.Errorf("%s: the legend names D's push: %v, the plot draws it: %v:\n%s", c.name, got, c.push, notes)
 		}
 	}
 }
