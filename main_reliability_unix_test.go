@@ -66,6 +66,27 @@ func (w *atProgress) Write(p []byte) (int, error) {
 	return w.Buffer.Write(p)
 }
 
+// logRunArgs are the arguments of the headless run whose --log the
+// tests below change under it: 30 epochs, a progress line every 10.
+func logRunArgs(log string) []string {
+	return []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--log", log}
+}
+
+// straightLog returns the log of the run of logRunArgs left alone,
+// written in dir.
+func straightLog(t *testing.T, dir string) []byte {
+	t.Helper()
+	straight := filepath.Join(dir, "straight.csv")
+	if code, _, stderr := runCLI(t, logRunArgs(straight)...); code != 0 {
+		t.Fatalf("the straight run: exit %d, %s", code, stderr)
+	}
+	data, err := os.ReadFile(straight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // TestLogRemovedMidRunIsPutBack (Unix, where an open file may be
 // removed): a --log removed while the run writes it
 // (an rm, a clean-up of its directory) is put back at the run's end,
@@ -75,17 +96,7 @@ func (w *atProgress) Write(p []byte) (int, error) {
 // too cannot be put back: the run says so, exit 1.
 func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 	dir := t.TempDir()
-	args := func(log string) []string {
-		return []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--log", log}
-	}
-	straight := filepath.Join(dir, "straight.csv")
-	if code, _, stderr := runCLI(t, args(straight)...); code != 0 {
-		t.Fatalf("the straight run: exit %d, %s", code, stderr)
-	}
-	want, err := os.ReadFile(straight)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := straightLog(t, dir)
 
 	log := filepath.Join(dir, "run.csv")
 	var errb bytes.Buffer
@@ -94,7 +105,7 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	if code := run(args(log), out, &errb); code != 0 || errb.Len() > 0 {
+	if code := run(logRunArgs(log), out, &errb); code != 0 || errb.Len() > 0 {
 		t.Fatalf("log removed mid-run: exit %d, stderr %q; want 0 and nothing", code, errb.String())
 	}
 	if got, err := os.ReadFile(log); err != nil || !bytes.Equal(got, want) {
@@ -112,7 +123,7 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	code := run(args(log), out, &errb)
+	code := run(logRunArgs(log), out, &errb)
 	if wantErr := "ganui: --log: " + log + " was replaced by another file while the run wrote it: the run's history is not in it\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log replaced mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
@@ -131,7 +142,7 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	code = run(args(log), out, &errb)
+	code = run(logRunArgs(log), out, &errb)
 	if wantErr := "ganui: --log: " + log + " was removed while the run wrote it, and could not be put back: cannot write " + log + ": the directory " + sub + " does not exist; the run's history is lost\n"; code != 1 || errb.String() != wantErr {
 		t.Errorf("log's directory removed mid-run: exit %d, stderr %q; want 1 and %q", code, errb.String(), wantErr)
 	}
@@ -145,17 +156,7 @@ func TestLogRemovedMidRunIsPutBack(t *testing.T) {
 // header alone.
 func TestLogCutMidRunKeepsTheRest(t *testing.T) {
 	dir := t.TempDir()
-	args := func(log string) []string {
-		return []string{"--headless", "--preset", "vanilla", "--epochs", "30", "--every", "10", "--log", log}
-	}
-	straight := filepath.Join(dir, "straight.csv")
-	if code, _, stderr := runCLI(t, args(straight)...); code != 0 {
-		t.Fatalf("the straight run: exit %d, %s", code, stderr)
-	}
-	data, err := os.ReadFile(straight)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := straightLog(t, dir)
 	lines := strings.SplitAfter(string(data), "\n")
 	// The header, and the rows after epoch 10's, written after the
 	// first progress line, where the log is cut.
@@ -169,7 +170,7 @@ func TestLogCutMidRunKeepsTheRest(t *testing.T) {
 				t.Error(err)
 			}
 		}}
-		code := run(args(log), out, &errb)
+		code := run(logRunArgs(log), out, &errb)
 		if wantErr := "ganui: --log: " + log + " was cut short while the run wrote it: its rows before epoch 11 are lost, the header and the rest are left\n"; code != 1 || errb.String() != wantErr {
 			t.Errorf("log cut to %d bytes mid-run: exit %d, stderr %q; want 1 and %q", size, code, errb.String(), wantErr)
 		}

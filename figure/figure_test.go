@@ -433,21 +433,24 @@ func TestRoundTicks(t *testing.T) {
 	}
 }
 
+// tickLabels is roundTicks' labels of [lo, hi], those it writes, one
+// space between.
+func tickLabels(lo, hi float64) string {
+	var out []string
+	for _, k := range (roundTicks{}).Ticks(lo, hi) {
+		if k.Label != "" {
+			out = append(out, k.Label)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // TestTickLabelsOneForm: every linear axis writes its labels plainly,
 // thousands grouped, while its largest is from 0.0001 (where the screen
 // turns to an exponent) up to 10,000,000, and all of them with an
 // exponent past it: a runaway's density axis in panel (d) had read
 // "0.000000015", and a long run's epochs stay 200,000.
 func TestTickLabelsOneForm(t *testing.T) {
-	labels := func(lo, hi float64) string {
-		var out []string
-		for _, k := range (roundTicks{}).Ticks(lo, hi) {
-			if k.Label != "" {
-				out = append(out, k.Label)
-			}
-		}
-		return strings.Join(out, " ")
-	}
 	for _, c := range []struct {
 		lo, hi float64
 		want   string
@@ -460,7 +463,7 @@ func TestTickLabelsOneForm(t *testing.T) {
 		{0, 99999, "0 20,000 40,000 60,000 80,000"},
 		{0, 2.1e5, "0 50,000 100,000 150,000 200,000"}, // a long run's epochs
 	} {
-		if got := labels(c.lo, c.hi); got != c.want {
+		if got := tickLabels(c.lo, c.hi); got != c.want {
 			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
 		}
 	}
@@ -764,15 +767,6 @@ func TestEarlierEventsSaid(t *testing.T) {
 // -9,223,372,036,854,775,808), and values up to the float64 limit, or
 // infinite, leave the figure drawable.
 func TestHugeValuesLabelled(t *testing.T) {
-	labels := func(lo, hi float64) string {
-		var out []string
-		for _, k := range (roundTicks{}).Ticks(lo, hi) {
-			if k.Label != "" {
-				out = append(out, k.Label)
-			}
-		}
-		return strings.Join(out, " ")
-	}
 	for _, c := range []struct {
 		lo, hi float64
 		want   string
@@ -785,12 +779,12 @@ func TestHugeValuesLabelled(t *testing.T) {
 		{1e300, 3.1e300, "1.0e300 1.5e300 2.0e300 2.5e300 3.0e300"},
 		{9.996e6, 1.0004e7, "9.9960e6 9.9980e6 1.0000e7 1.0002e7 1.0004e7"},
 	} {
-		if got := labels(c.lo, c.hi); got != c.want {
+		if got := tickLabels(c.lo, c.hi); got != c.want {
 			t.Errorf("ticks of [%g, %g]: %q, want %q", c.lo, c.hi, got, c.want)
 		}
 	}
 	for _, lo := range []float64{1e19, 1e20} { // finer than float64 holds at that size: the old loop never ended at 1e20
-		if got := labels(lo, lo+1e5); got != "" {
+		if got := tickLabels(lo, lo+1e5); got != "" {
 			t.Errorf("ticks of [%g, %g + 1e5], narrower than its values' precision: %q", lo, lo, got)
 		}
 	}

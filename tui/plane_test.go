@@ -430,6 +430,17 @@ func TestSixteenColourSurfaceIsItsBoundary(t *testing.T) {
 	}
 }
 
+// inColourAt80 is the model of s showing snap at 80×24 in 256 colours,
+// and its frame with the colours stripped.
+func inColourAt80(s *session.Session, snap session.Snapshot) (Model, string) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(s)
+	m.width, m.height = 80, 24
+	m.apply(snap)
+	return m, ansiStrip(m.View())
+}
+
 // TestPlaneLegendWholeInColour: in colour D's surface is named by its
 // shades, "D: fake … real", wider than "· D = ½" without colour; beside
 // grid's 25-mode map at 80×24, with a mode over twice its due named
@@ -440,12 +451,7 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 	if !slices.ContainsFunc(snap.Eval.Metrics.Plane.Spots, overDue) {
 		t.Fatal("no mode over twice its due: the key's second line is not drawn")
 	}
-	lipgloss.SetColorProfile(termenv.ANSI256)
-	defer lipgloss.SetColorProfile(termenv.Ascii)
-	m := NewModel(s)
-	m.width, m.height = 80, 24
-	m.apply(snap)
-	view := ansiStrip(m.View())
+	_, view := inColourAt80(s, snap)
 	for _, want := range []string{"over 2×", "generated", "target", "push", "fake", "real"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
@@ -463,12 +469,7 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 // fit, leaving a second blue on the plot that the legend did not explain.
 func TestCrowdedBlueNamedBesideTheGridMap(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
-	lipgloss.SetColorProfile(termenv.ANSI256)
-	defer lipgloss.SetColorProfile(termenv.Ascii)
-	m := NewModel(s)
-	m.width, m.height = 80, 24
-	m.apply(snap)
-	view := ansiStrip(m.View())
+	m, view := inColourAt80(s, snap)
 	if !m.planeDrawn.clumps {
 		t.Fatalf("no crowded cell drawn: the test wants one:\n%s", view)
 	}
