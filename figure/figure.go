@@ -1564,6 +1564,13 @@ func (r Run) baseQuality(names [2]string) (plotter.XYs, string) {
 // uniform(2,6)'s 0.25 and normal(4,1.25)'s 0.32.
 const flatDensity = 0.25
 
+// offTop is how many times the samples' tallest bar the target's peak
+// may reach before panel (d) takes its axis from the bars and draws the
+// target cut at its top: a bar a tenth of the axis is still read beside
+// the target, one under it lies along the bottom (a runaway's spread
+// over thousands, bars of 0.001 under normal(4, 1.25)'s 0.32).
+const offTop = 10
+
 // histBins is how many bins the histogram of panel (d) has: those a
 // picture counts a pinned baseline's sample in, for its outline to run
 // along the bars.
@@ -1603,11 +1610,11 @@ func (r Run) samples() (*plot.Plot, error) {
 			inside++
 		}
 	}
-	top := 0.0 // the highest density drawn, for a critic's scaled score
+	bars := 0.0 // the tallest bar, the run's or its baseline's
 	if n > 0 {
 		for i := range bins {
 			bins[i].Weight /= float64(n) * w
-			top = math.Max(top, bins[i].Weight)
+			bars = math.Max(bars, bins[i].Weight)
 		}
 		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: barFill}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
@@ -1623,20 +1630,35 @@ func (r Run) samples() (*plot.Plot, error) {
 	} else if len(r.Samples) > 0 {
 		p.Legend.Add(notFinite(r.samplesName(), len(r.Samples)), swatch{barFill})
 	}
+	outline := r.baseOutline()
+	for _, q := range outline {
+		bars = math.Max(bars, q.Y)
+	}
+	var target plotter.XYs
+	peak := 0.0
 	if r.Density != nil {
 		xs := targetXs(r.Lo, r.Hi, r.Quantile)
-		xy := series(len(xs), func(i int) (float64, float64) { return xs[i], r.Density(xs[i]) })
-		for _, q := range xy {
-			top = math.Max(top, q.Y)
-		}
-		if err := addLine(p, "target", xy, paper(palette.Real), dashed); err != nil {
-			return nil, err
+		target = series(len(xs), func(i int) (float64, float64) { return xs[i], r.Density(xs[i]) })
+		for _, q := range target {
+			peak = math.Max(peak, q.Y)
 		}
 	}
-	if outline := r.baseOutline(); len(outline) > 0 {
-		for _, q := range outline {
-			top = math.Max(top, q.Y)
+	// top is the highest density drawn, to which a critic's score and a
+	// probability over flat densities are scaled: the target's peak, or
+	// the bars' top where that peak is far above them, the target then
+	// cut there.
+	top, targetName := math.Max(bars, peak), "target"
+	cut := bars > 0 && peak > offTop*bars
+	if cut {
+		top, targetName = bars, fmt.Sprintf("target (peak %s, off the top)", short(peak))
+		for i := range target {
+			target[i].Y = math.Min(target[i].Y, top)
 		}
+	}
+	if err := addLine(p, targetName, target, paper(palette.Real), dashed); err != nil {
+		return nil, err
+	}
+	if len(outline) > 0 {
 		if err := addLine(p, baseName(r.Baseline), outline, paper(palette.Baseline), nil); err != nil {
 			return nil, err
 		}
@@ -1665,20 +1687,23 @@ func (r Run) samples() (*plot.Plot, error) {
 		}
 		switch {
 		case (r.Critic || lo < -1 || hi > 2) && lo <= hi:
-			top = math.Max(top, 1e-9)
+			if top == 0 { // no density drawn: a height of its own, not a floor under bars of 6e-12 over wgan's runaway
+				top = 1e-9
+			}
 			name = fmt.Sprintf("D(x) score, %s to %s (scaled)", short(lo), short(hi))
 			scale = func(v float64) float64 { return (v - lo) / (hi - lo) * top }
 			if hi == lo {
 				name = fmt.Sprintf("D(x) score, %s everywhere", short(lo))
 				scale = func(float64) float64 { return top / 2 }
 			}
-		case top > 0 && top < flatDensity:
+		case top > 0 && (top < flatDensity || cut):
 			// A probability over densities far below its 1 (a target
-			// of std 20, a run spread over thousands): drawn on the
-			// densities' height, 1 at their top, the factor in the
-			// legend, as the screen gives D(x) a strip of its own;
-			// drawn as it is, it had set the axis to 1 and left the
-			// samples and the target flat along the bottom.
+			// of std 20, a run spread over thousands), or over bars the
+			// axis is taken from: drawn on the densities' height, 1 at
+			// their top, the factor in the legend, as the screen gives
+			// D(x) a strip of its own; drawn as it is, it had set the
+			// axis to 1 and left the samples and the target flat along
+			// the bottom.
 			name = "D(x) × " + short(top)
 			scale = func(v float64) float64 { return v * top }
 		}

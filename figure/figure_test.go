@@ -607,7 +607,7 @@ func TestTargetDrawnThroughItsPeak(t *testing.T) {
 	for _, rng := range [][2]float64{{-800, 1900}, {-4.3e11, 10}} {
 		pic.Lo, pic.Hi = rng[0], rng[1]
 		r := FromPicture(pic)
-		r.DCurve = nil // the densities alone set the axis
+		r.DCurve, r.Samples = nil, nil // the target alone sets the axis: bars far under its peak would (TestSpreadSamplesSetTheAxis)
 		p, err := r.samples()
 		if err != nil {
 			t.Fatal(err)
@@ -615,6 +615,48 @@ func TestTargetDrawnThroughItsPeak(t *testing.T) {
 		if math.Abs(p.Y.Max-peak) > peak/100 {
 			t.Errorf("over [%g, %g] the axis reaches %g, the target's peak is %g", rng[0], rng[1], p.Y.Max, peak)
 		}
+	}
+}
+
+// TestSpreadSamplesSetTheAxis: panel (d) of a runaway, its samples
+// spread over thousands beside a narrow target, takes its axis from the
+// samples' bars, D(x) scaled to them and the target cut at their top
+// with its peak in the legend: drawn through the target's peak, 0.32
+// for bars of 0.0004, with D(x) up to 1, the bars had lain flat along
+// the bottom. A run whose bars reach the target's height keeps the
+// target whole.
+func TestSpreadSamplesSetTheAxis(t *testing.T) {
+	texts := svgOf(t, trained(t))
+	hasAll(t, texts, "target")
+	for _, s := range texts {
+		if strings.Contains(s, "off the top") {
+			t.Errorf("a trained run's target is cut: %q", s)
+		}
+	}
+	pic := pictureOf(t, "bimodal", 10, session.Options{Seed: 4, Samples: 200, Every: 10})
+	pic.Target = engine.Normal{Mu: 4, Sigma: 1.25}
+	// vanilla's runaway, D a probability, and wgan's, a critic's score
+	// over bars of 2e-12 (a floor of 1e-9 under a critic's height had
+	// left them flat).
+	for _, c := range []struct {
+		lo, hi float64
+		critic bool
+		legend string
+	}{{-800, 1900, false, "D(x) × 0.000"}, {-4.3e11, 10, true, "D(x) score"}} {
+		pic.Lo, pic.Hi = c.lo, c.hi
+		for i := range pic.Samples { // evenly over the range
+			pic.Samples[i] = pic.Lo + (pic.Hi-pic.Lo)*(float64(i)+0.5)/float64(len(pic.Samples))
+		}
+		r := FromPicture(pic)
+		r.Critic = c.critic
+		p, err := r.samples()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if even := 1 / (pic.Hi - pic.Lo); p.Y.Max < even || p.Y.Max > 2*even {
+			t.Errorf("over [%g, %g] bars of about %.2g are drawn on an axis up to %g", c.lo, c.hi, even, p.Y.Max)
+		}
+		hasAll(t, svgOf(t, r), "target (peak 0.319, off the top)", c.legend)
 	}
 }
 
