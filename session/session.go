@@ -773,8 +773,8 @@ func (s *Session) trainPlayer(p engine.Player) (a, b float64, err error) {
 		s.diverge(err)
 		return a, b, err
 	}
-	if h := &s.hand; s.handRun != s.run || h.Epoch != s.gan.Epoch() {
-		*h, s.handRun = HandLosses{Epoch: s.gan.Epoch()}, s.run
+	if s.handNow() == nil {
+		s.hand, s.handRun = HandLosses{Epoch: s.gan.Epoch()}, s.run
 	}
 	if p == engine.D {
 		s.hand.D, s.hand.DReal, s.hand.DFake = true, a, b
@@ -782,6 +782,16 @@ func (s *Session) trainPlayer(p engine.Player) (a, b float64, err error) {
 		s.hand.G, s.hand.GLoss = true, a
 	}
 	return a, b, nil
+}
+
+// handNow is the losses of the updates by hand since the latest epoch,
+// or nil where there were none: those kept are another run's (r, R, a
+// roll-back) or an earlier epoch's.
+func (s *Session) handNow() *HandLosses {
+	if h := &s.hand; s.handRun == s.run && h.Epoch == s.gan.Epoch() && (h.D || h.G) {
+		return h
+	}
+	return nil
 }
 
 // record adds an epoch to the run's logs: the CSV file of Options.LogPath
@@ -930,8 +940,9 @@ func (s *Session) publishEval(atOnce bool) {
 	if g, ok := s.rollbackTarget(); ok {
 		snap.Rollback = g.epoch
 	}
-	if h := s.hand; s.handRun == s.run && h.Epoch == snap.Epoch && (h.D || h.G) {
-		snap.Hand = &h
+	if h := s.handNow(); h != nil {
+		c := *h // the snapshot's own: the session's goes on changing
+		snap.Hand = &c
 	}
 	if s.replay >= 0 {
 		f := s.tl.keyframes[s.replay] // a copy: the session thins its frames in place
