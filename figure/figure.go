@@ -101,9 +101,10 @@ type Run struct {
 	NoCurve string
 
 	// Plane describes a two-dimensional target, or is nil. Panel (d) then
-	// shows the samples (x, y pairs) as points over the target's reference
-	// points and D's surface (Surface, SurfaceN cells a side, rows from
-	// the top; nil when D does not score single points), panel (a) each
+	// shows the samples (x, y pairs; at most mostPoints of them) as
+	// points over the target's reference points and D's surface
+	// (Surface, SurfaceN cells a side, rows from the top; nil when D
+	// does not score single points), panel (a) each
 	// axis's mean and std against the target's, and panel (c) the sliced
 	// W1 and the high-quality share.
 	Plane    *session.PlaneInfo
@@ -1767,11 +1768,22 @@ func (r Run) baseOutline() plotter.XYs {
 
 // points is panel (d) of a two-dimensional run: D's surface shaded over
 // the target's box, which the axes show (more of, once drawn at equal
-// scale); its points, the fresh samples and the target's reference
-// points, are added by addPoints once the axes are final.
+// scale), its title counting the samples and, when there are more than
+// mostPoints to draw, how many are drawn; its points, the fresh samples
+// and the target's reference points, are added by addPoints once the
+// axes are final.
 func (r Run) points() (*plot.Plot, error) {
-	n := len(r.Samples) / 2
-	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), numtext.FormatInt(r.SampleEpoch)), "x", "y")
+	n, finites := len(r.Samples)/2, 0
+	for i := 0; i+1 < len(r.Samples); i += 2 {
+		if finite(r.Samples[i]) && finite(r.Samples[i+1]) {
+			finites++
+		}
+	}
+	name := fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), numtext.FormatInt(r.SampleEpoch))
+	if finites > mostPoints {
+		name += fmt.Sprintf(" (%s drawn)", numtext.FormatInt(mostPoints))
+	}
+	p := newPlot(name, "x", "y")
 	b := r.Plane.Box
 	if r.NoCurve != "" {
 		p.X.Label.Text = "x — " + r.NoCurve
@@ -1854,7 +1866,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		}
 		p.Legend.Add(name, s)
 		place := func() plotter.XYs {
-			for _, q := range all {
+			for _, q := range evenly(all, mostPoints) {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
 				}
@@ -1892,6 +1904,38 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		}
 		return drawn
 	}, nil
+}
+
+// mostPoints is the most of G's samples panel (d) of a plane draws
+// (the target's points and a baseline's samples are fewer: session's
+// 600 and 1,500); evenly picks them. Each point is a mark of its own in
+// an SVG or PDF, about 100 bytes: the 100,000 samples --samples allows
+// on a plane had made a 10 MB SVG that viewers and slide tools choke
+// on. A subset bounds the figure's size whatever --samples is, and is
+// as honest a picture of G's distribution as the whole — the samples
+// are independent draws, in no order, and at the figure's scale 5,000
+// dots already fill a mode, so more add bytes, not shape — where a 2-D
+// histogram would draw G unlike the screen's plane and unlike the
+// target's points beside it. The default sample of a plane
+// (engine.BenchmarkSamples, 2,500) is drawn whole, as before. The
+// panel's title says how many are drawn when not all are, after the
+// count of all; the legend counts those beyond the box among all of
+// them, as the measures (SW1, modes) count all.
+const mostPoints = 5000
+
+// evenly returns at most k of pts, evenly spread through them (the
+// i-th of k is pts[i·n/k]), so that a run's figure is the same each
+// time it is drawn: pts itself when it holds no more than k.
+func evenly(pts plotter.XYs, k int) plotter.XYs {
+	n := len(pts)
+	if n <= k {
+		return pts
+	}
+	out := make(plotter.XYs, k)
+	for i := range out {
+		out[i] = pts[i*n/k]
+	}
+	return out
 }
 
 // notFinite is the legend entry of n samples named name none of which
