@@ -57,8 +57,8 @@ func headless(opts options, stdout, stderr io.Writer) error {
 		fmt.Fprintln(out, p.Line())
 		out.Flush()
 	})
-	for _, f := range r.Findings { // the diagnosis the screen would show at the end
-		fmt.Fprintln(out, f.Line())
+	for _, l := range r.FindingLines() { // the diagnosis the screen would show at the end
+		fmt.Fprintln(out, l)
 	}
 	fmt.Fprintln(out, r.Line())
 	if opts.PlotPath != "" {

@@ -174,8 +174,10 @@ func TestREADMENamesEveryKind(t *testing.T) {
 // TestREADMEFindingBeforeItsEvent: the README's run that ends on a
 // finding first seen at its last check prints what the README quotes,
 // the finding and no event (a start counts at the second check in a row
-// that sees it), and ten epochs more print the event at the next check.
-// A run ending so had read as a finding the events had lost.
+// that sees it), its line saying so in its pending field, and ten epochs
+// more print the event at the next check and a finding line with no
+// pending field. A run ending so had read as a finding the events had
+// lost, and a script reading the lines could not tell the two apart.
 func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -210,5 +212,8 @@ func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	_, stdout, _ = runCLI(t, args...)
 	if !strings.HasPrefix(stdout, "event epoch=260 kind=d-wins ") {
 		t.Errorf("--epochs 260 does not start with its d-wins event:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, "\nfinding kind=d-wins ") || strings.Contains(stdout, " pending=") {
+		t.Errorf("--epochs 260 does not end on a d-wins finding its event has, with no pending field:\n%s", stdout)
 	}
 }

@@ -344,7 +344,7 @@ type Finding struct {
 
 // Line is the finding as ganui --headless prints it at a run's end: one
 // line, with plain spaces for the screen's non-breaking ones, as an
-// Event's.
+// Event's. Result.FindingLines adds what the events do not have yet.
 func (f Finding) Line() string {
 	return fmt.Sprintf("finding kind=%s text=%q detail=%q", f.Kind, numtext.Plain(f.Text), numtext.Plain(f.Detail))
 }

@@ -61,6 +61,9 @@ type Result struct {
 	// Findings is the diagnosis as the run ended, of Metrics and D's
 	// averaged losses: what the screen's diagnosis would say of it.
 	Findings []Finding
+	// Pending are those of Findings whose start is no event yet, as
+	// Snapshot.Pending gives them (FindingLines).
+	Pending []Pending
 	// EpochsPerS is the training throughput, evaluations excluded: the
 	// epochs trained in this process, since the run began (r and R begin
 	// a new one), over the time the clock counted training them. With no such time — no epoch trained (a run stopped
@@ -82,6 +85,23 @@ type Result struct {
 // A diverged run says how at the end: divergence=nan (a value not
 // finite) or divergence=runaway.
 func (r Result) Line() string { return joinFields(r.fields(0, 0), false) }
+
+// FindingLines are the headless lines of r's diagnosis, one a finding
+// (Finding.Line), in its order. The line of a finding whose start is
+// no event yet ends with a pending field, the screen's note of it
+// (Pending.Note): finding kind=d-wins text="…" detail="…" pending="new at
+// epoch 250: an event if it holds at 260". A script reading the lines had
+// no way to tell such a finding from one the events have.
+func (r Result) FindingLines() []string {
+	lines := make([]string, len(r.Findings))
+	for i, f := range r.Findings {
+		lines[i] = f.Line()
+		if p, ok := pendingOf(r.Pending, f.Kind); ok && p.Note() != "" {
+			lines[i] += fmt.Sprintf(" pending=%q", numtext.Plain(p.Note()))
+		}
+	}
+	return lines
+}
 
 // columnLine is Line with each field but the last padded to the most it
 // can take, so that the lines of a batch's runs, printed one by one as
@@ -288,6 +308,7 @@ func (s *Session) Result() Result {
 	} else {
 		r.Findings = diagnose(cfg, &s.watch, &Eval{Epoch: r.Epochs, Metrics: r.Metrics, KSFloor: engine.KSNoiseFloor(r.Metrics.N)})
 	}
+	r.Pending = s.pending(r.Findings, r.Epochs)
 	r.Preset, r.Changes = designOf(s.opts, cfg)
 	r.Samples = namedSamples(s.opts.Samples, s.gan.Plane() != nil)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes

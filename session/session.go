@@ -949,11 +949,7 @@ func (s *Session) publishEval(atOnce bool) {
 		snap.Replay, snap.ReplayIndex = &f, s.replay
 	}
 	snap.CheckNoise = s.checkNoise()
-	last := -1 // the latest check's epoch, the last of its evaluations
-	if n := len(s.evals.pts); n > 0 {
-		last = s.evals.pts[n-1].Epoch
-	}
-	snap.Pending = s.tl.episodes.pending(snap.Findings, snap.Epoch, s.every, last)
+	snap.Pending = s.pending(snap.Findings, snap.Epoch)
 	for {
 		select {
 		case s.snaps <- snap:
@@ -1147,6 +1143,18 @@ func (s *Session) findings() []Finding {
 		return nil
 	}
 	return diagnose(s.gan.Config(), &s.watch, &s.eval)
+}
+
+// pending returns those of fs, the diagnosis at epoch, whose start is no
+// event yet (episodes.pending), by the run's checks: the one rule for the
+// screen's Snapshot.Pending and the final Result's, so that the headless
+// finding lines say of a finding what the screen's diagnosis says.
+func (s *Session) pending(fs []Finding, epoch int) []Pending {
+	last := -1 // the latest check's epoch, the last of its evaluations
+	if n := len(s.evals.pts); n > 0 {
+		last = s.evals.pts[n-1].Epoch
+	}
+	return s.tl.episodes.pending(fs, epoch, s.every, last)
 }
 
 // checkNoise is how far sampling alone can move each measure of a check,

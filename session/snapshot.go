@@ -356,11 +356,4 @@ type Baseline struct {
 
 // PendingOf returns the entry of Pending for a finding of kind k, and
 // whether there is one: false for a finding whose start is an event.
-func (s *Snapshot) PendingOf(k FindingKind) (Pending, bool) {
-	for _, p := range s.Pending {
-		if p.Kind == k {
-			return p, true
-		}
-	}
-	return Pending{}, false
-}
+func (s *Snapshot) PendingOf(k FindingKind) (Pending, bool) { return pendingOf(s.Pending, k) }

@@ -473,6 +473,40 @@ type Pending struct {
 	Checks []int
 }
 
+// Note says when the events will have p's finding, in the words of the
+// screen's diagnosis and of the headless finding line's pending field:
+// "new at epoch 250: an event if it holds at 260", where the latest check
+// saw it first, or "new: an event if it holds at 250 and 260", where no
+// check has seen it yet. It is "" for an entry with no checks left.
+func (p Pending) Note() string {
+	if len(p.Checks) == 0 {
+		return ""
+	}
+	at := make([]string, len(p.Checks))
+	for i, e := range p.Checks {
+		at[i] = numtext.FormatInt(e)
+	}
+	checks := at[len(at)-1]
+	if n := len(at); n > 1 {
+		checks = strings.Join(at[:n-1], ", ") + " and " + checks
+	}
+	if p.Seen < 0 {
+		return "new: an event if it holds at " + checks
+	}
+	return "new at " + numtext.Together("epoch "+numtext.FormatInt(p.Seen)) + ": an event if it holds at " + checks
+}
+
+// pendingOf returns the entry of ps for a finding of kind k, and whether
+// there is one: false for a finding whose start is an event.
+func pendingOf(ps []Pending, k FindingKind) (Pending, bool) {
+	for _, p := range ps {
+		if p.Kind == k {
+			return p, true
+		}
+	}
+	return Pending{}, false
+}
+
 // pending returns the findings of fs whose episodes have not started,
 // in their order, for a run at epoch checked every epochs apart, its
 // latest check at last: those of episodeKinds whose own episode is not

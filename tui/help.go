@@ -420,7 +420,8 @@ func findingText(f session.Finding, detail bool, pending string) string {
 }
 
 // pendingNote says of a finding of kind k whose start s gives as no
-// event yet (Snapshot.Pending) when the events will have it: "new at
+// event yet (Snapshot.Pending) when the events will have it, as the
+// headless finding line's pending field does (Pending.Note): "new at
 // epoch 250: an event if it holds at 260", where the latest check saw it
 // first, or "new: an event if it holds at 250 and 260", where no check
 // has seen it yet; short, "new: no event yet", for a finding named by
@@ -435,16 +436,5 @@ func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string 
 	case short:
 		return "new: no event yet"
 	}
-	at := make([]string, len(p.Checks))
-	for i, e := range p.Checks {
-		at[i] = itoa(e)
-	}
-	checks := at[len(at)-1]
-	if n := len(at); n > 1 {
-		checks = strings.Join(at[:n-1], ", ") + " and " + checks
-	}
-	if p.Seen < 0 {
-		return "new: an event if it holds at " + checks
-	}
-	return "new at " + numtext.Together("epoch "+itoa(p.Seen)) + ": an event if it holds at " + checks
+	return p.Note()
 }
