@@ -23,7 +23,7 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes | starts | tail | base | kernels
+//	baseline | keyframes | starts | tail | base | kernels | frozen | hand
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -106,6 +106,14 @@ import (
 //	             with D not found frozen and its batches not yet near the
 //	             target, which a runaway never near it after the resume
 //	             took for a target out of reach)
+//	hand:        the losses of the latest updates by hand (d, g) of the
+//	             run (Session.hand): D u8 and G u8, whether each was
+//	             updated, the epoch they follow u64, then DReal, DFake
+//	             and GLoss f64, 0 for a player not updated, all 0 for
+//	             none; a run resumed at that epoch gives them in the
+//	             losses' legend (Snapshot.Hand) as the run did; version
+//	             10 on (a record of version 9 ends at frozen, and resumes
+//	             with none, its legend giving the epoch's losses)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -133,7 +141,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 9       // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target
+	recordVersion = 10      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -251,6 +259,16 @@ func (s *Session) runRecord() []byte {
 	}
 	w.n(wt.fixed)
 	w.flag(wt.near)
+	var hand HandLosses // another run's (r, R, a roll-back) are none of this one's
+	if s.handRun == s.run {
+		hand = s.hand
+	}
+	w.flag(hand.D)
+	w.flag(hand.G)
+	w.n(hand.Epoch)
+	w.f64(hand.DReal)
+	w.f64(hand.DFake)
+	w.f64(hand.GLoss)
 	return w.b
 }
 
@@ -283,9 +301,13 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 
 // tailBytes is the size of what a record holds after its keyframes: the
 // starts, the tails of versions 6 and 7, the lengths of version 8's
-// base and kernels, whose bytes come on top, and version 9's D frozen
-// and near.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1
+// base and kernels, whose bytes come on top, version 9's D frozen and
+// near, and version 10's hand (handBytes).
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes
+
+// handBytes is the size of a record's hand: two flags, an epoch and
+// three losses.
+const handBytes = 1 + 1 + 8 + 3*8
 
 // recWriter encodes a record, little-endian.
 type recWriter struct{ b []byte }
@@ -511,6 +533,7 @@ type restored struct {
 	base     *engine.Config // the design preset named, as the run read it; from version 8, nil for none
 	kernels  string         // the kernels that trained the run (engine.KernelISA); from version 8
 	baseline *Baseline      // the run pinned, or nil; from version 3
+	hand     HandLosses     // the latest updates by hand, none (D and G false) before version 10
 	// keyframes are the timeline's, for replay, oldest first; from
 	// version 4.
 	keyframes []Keyframe
@@ -872,6 +895,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 			w.near = on == 1
 		}
 	}
+	if version >= 10 && r.err == nil {
+		out.hand = r.hand(epoch)
+	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {
 		r.fail("%d bytes after its end", len(r.b))
@@ -920,6 +946,22 @@ func (r *recReader) episode(ep *episodes, k FindingKind) {
 			ep.absent[k] = int(absent)
 		}
 	}
+}
+
+// hand reads the losses of the latest updates by hand, which follow an
+// epoch up to epoch, the checkpoint's: those of a player not updated are
+// 0, and with neither updated the epoch is too, as runRecord writes none.
+func (r *recReader) hand(epoch int) HandLosses {
+	var h HandLosses
+	d, g := r.u8(), r.u8()
+	h.D, h.G = d == 1, g == 1
+	h.Epoch = r.count("the epoch of the updates by hand", epoch)
+	h.DReal, h.DFake, h.GLoss = r.num("a loss by hand"), r.num("a loss by hand"), r.num("a loss by hand")
+	if r.err == nil && (d > 1 || g > 1 || !h.D && (h.DReal != 0 || h.DFake != 0) || !h.G && h.GLoss != 0 || !h.D && !h.G && h.Epoch != 0) {
+		r.fail("updates by hand of D %d and G %d after epoch %d with losses %s, %s, %s", d, g, h.Epoch,
+			numtext.FormatFloat(h.DReal), numtext.FormatFloat(h.DFake), numtext.FormatFloat(h.GLoss))
+	}
+	return h
 }
 
 // start reads the checks in a row k has held, not yet started, into ep.
@@ -1242,5 +1284,6 @@ func (s *Session) restore(annex []byte) error {
 	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes
+	s.hand, s.handRun = rec.hand, s.run // handNow gives them while the run is at their epoch
 	return nil
 }

@@ -165,6 +165,7 @@ func FuzzReadRecord(f *testing.F) {
 		s.trainEpoch()
 	}
 	Adjust{DLR, -1}.apply(s)
+	Step{Kind: StepD}.apply(s) // losses by hand
 	seed(s)
 	Pin{}.apply(s) // a baseline of one dimension, its sample kept
 	Adjust{Speed, -1}.apply(s)
@@ -197,6 +198,7 @@ func FuzzReadRecord(f *testing.F) {
 		r.tl.events, r.tl.dropped, r.tl.episodes = rec.events, rec.dropped, rec.episodes
 		r.opts.Samples, r.speed, r.baseline, r.tl.keyframes = rec.samples, rec.pace, rec.baseline, rec.keyframes
 		r.opts.Preset, r.opts.Base = rec.preset, rec.base
+		r.hand = rec.hand
 		if rec.version < recordVersion || rec.kernels != engine.KernelISA() {
 			return // an earlier version's, or other kernels', which the session writes as its own
 		}
@@ -527,7 +529,7 @@ func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
 		other = "go"
 	}
 	rec := s.runRecord()
-	rec, after := rec[:len(rec)-v9Bytes], rec[len(rec)-v9Bytes:] // the kernels, then version 9's part
+	rec, after := rec[:len(rec)-v9Bytes-handBytes], rec[len(rec)-v9Bytes-handBytes:] // the kernels, then version 9's and 10's parts
 	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other), after)
 	r := resume(rec)
 	want := "trained on the " + other + " kernels, and this ganui runs the " + own + " ones: the run goes on, but not bit for bit"
@@ -558,7 +560,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes)] // the lengths of version 8's base and kernels and version 9's part gone with them
+	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes-handBytes)] // the lengths of version 8's base and kernels, and the parts versions 9 and 10 added, gone with them
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -592,9 +594,19 @@ const v9Bytes = (len(episodeKinds)-episodesV8)*(1+4+1) + 8 + 1
 // wrote it: without D frozen, which version 9 added, so that it ends in
 // the kernels.
 func recordOfVersion8(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion9(s)
 	rec = rec[:len(rec)-v9Bytes]
 	rec[len(recordMagic)] = 8
+	return rec
+}
+
+// recordOfVersion9 is s's record with no keyframes kept, as version 9
+// wrote it: without the losses by hand, which version 10 added, so that
+// it ends in whether the batches came near the target.
+func recordOfVersion9(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-handBytes]
+	rec[len(recordMagic)] = 9
 	return rec
 }
 
@@ -1057,7 +1069,7 @@ func TestRecordKeepsNear(t *testing.T) {
 			t.Errorf("near %v read back as %v, %v", near, got.watch.near, err)
 		}
 	}
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion9(s)
 	rec[len(rec)-1] = 2
 	if _, err := readRecord(rec, s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "near 2") {
 		t.Errorf("near 2: %v, want it refused", err)
@@ -1111,5 +1123,57 @@ func TestRecordKeepsTheCollapse(t *testing.T) {
 	rec[len(rec)-1] = 2 // reached, neither yes nor no
 	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "reached 2") {
 		t.Errorf("reached 2: %v, want it refused", err)
+	}
+}
+
+// TestRecordKeepsTheLossesByHand: a checkpoint saved after updates by
+// hand (d, g) keeps their losses, so that the run resumed there gives
+// them in the losses' legend as the run did, until its next epoch; a
+// record of version 9, which has none, resumes with the epoch's. A run
+// resumed so had given the epoch's losses, those before the updates,
+// under weights moved by them. A record whose losses by hand the session
+// never writes (a flag neither on nor off, a loss of a player not
+// updated, an epoch past the checkpoint's) is refused.
+func TestRecordKeepsTheLossesByHand(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 3 {
+		s.trainEpoch()
+	}
+	Step{Kind: StepG}.apply(s)
+	Step{Kind: StepD}.apply(s)
+	want := shown(s).Hand
+	if want == nil || !want.D || !want.G || want.Epoch != 3 {
+		t.Fatalf("after g and d at epoch 3: Hand %+v", want)
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
+	if got := shown(r).Hand; r.Unrecorded() != nil || got == nil || *got != *want {
+		t.Errorf("resumed: Hand %+v, want %+v (%v)", got, *want, r.Unrecorded())
+	}
+	r.trainEpoch()
+	if got := shown(r).Hand; got != nil {
+		t.Errorf("an epoch after the resume: Hand %+v, want none", *got)
+	}
+
+	path := filepath.Join(t.TempDir(), "v9.ckpt")
+	if err := saveCheckpoint(s.gan, recordOfVersion9(s), path); err != nil {
+		t.Fatal(err)
+	}
+	r = newIdle(t, Options{Resume: path, Dir: s.opts.Dir})
+	if got := shown(r).Hand; r.Unrecorded() != nil || got != nil || r.from != 0 {
+		t.Errorf("a record of version 9: Hand %v, from %d (%v), want none, its history taken", got, r.from, r.Unrecorded())
+	}
+
+	rec := recordWithoutKeyframes(s)
+	at := len(rec) - handBytes // D's flag, G's, the epoch, the losses
+	for _, edit := range []func([]byte){
+		func(b []byte) { b[at] = 2 },
+		func(b []byte) { b[at+1] = 0 }, // G not updated, its loss kept
+		func(b []byte) { binary.LittleEndian.PutUint64(b[at+2:], 4) },
+	} {
+		b := slices.Clone(rec)
+		edit(b)
+		if _, err := readRecord(b, 3); err == nil || !strings.Contains(err.Error(), "by hand") {
+			t.Errorf("edited updates by hand: %v, want them refused", err)
+		}
 	}
 }

@@ -164,8 +164,8 @@ type Snapshot struct {
 	From     int               // the epoch History starts after: 0, or where a resumed run began
 	// Hand is the losses of the updates made by hand (d, g) since the
 	// latest epoch, which Last, the epoch's, does not hold; nil when
-	// there were none, and in a resumed run, whose checkpoint keeps the
-	// epochs'.
+	// there were none. A run resumed at their epoch has them from its
+	// checkpoint (a record of version 10 on).
 	Hand *HandLosses
 
 	Eval Eval
