@@ -463,12 +463,14 @@ func finiteMedianRange(vs []float64) (mrange [3]float64, notFinite int) {
 }
 
 // CompactSeeds writes seeds back as ranges, as ParseSeeds reads them:
-// 1,2,3,7 → 1-3,7.
+// 1,2,3,7 → 1-3,7. A range ends at the largest seed, after which the
+// sum wraps to 0: 18446744073709551615,0,1 had been written
+// 18446744073709551615-1, a range ParseSeeds refuses as backwards.
 func CompactSeeds(seeds []uint64) string {
 	var parts []string
 	for i := 0; i < len(seeds); {
 		j := i
-		for j+1 < len(seeds) && seeds[j+1] == seeds[j]+1 {
+		for j+1 < len(seeds) && seeds[j] < math.MaxUint64 && seeds[j+1] == seeds[j]+1 {
 			j++
 		}
 		if j > i {

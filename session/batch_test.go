@@ -42,6 +42,10 @@ func TestParseSeeds(t *testing.T) {
 	if got, err := ParseSeeds("18446744073709551615"); err != nil || got[0] != 1<<64-1 {
 		t.Errorf("largest seed: %v, %v", got, err)
 	}
+	// No range runs on past the largest seed to 0, as its sum wraps.
+	if s := CompactSeeds([]uint64{1<<64 - 2, 1<<64 - 1, 0, 1}); s != "18446744073709551614-18446744073709551615,0-1" {
+		t.Errorf("CompactSeeds past the largest seed = %q", s)
+	}
 	// Seeds are written as --seed takes one: the exponent form too.
 	if got, err := ParseSeeds("1e3-1.002e3,5"); err != nil || !reflect.DeepEqual(got, []uint64{1000, 1001, 1002, 5}) {
 		t.Errorf("exponent form: %v, %v", got, err)
@@ -83,7 +87,7 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 func FuzzParseSeeds(f *testing.F) {
 	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
-		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615"} {
+		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
