@@ -309,6 +309,23 @@ func planeHasModes(cfg engine.Config) bool {
 	return ok && len(s.Spots()) > 0
 }
 
+// targetModes is the count of modes a run of cfg reports them of
+// (modeCoverage): a mixture's components, a ring's or a grid's spots; 0
+// for a target without modes.
+func targetModes(cfg engine.Config) int {
+	if p, err := cfg.Plane(); err != nil || p != nil {
+		if s, ok := p.(engine.Spotted); ok {
+			return len(s.Spots())
+		}
+		return 0
+	}
+	t, err := engine.ParseTarget(cfg.Target)
+	if mm, ok := t.(engine.Multimodal); ok && err == nil {
+		return len(mm.Modes())
+	}
+	return 0
+}
+
 // measures returns a run's two sweep measures (sweepMeasures).
 func measures(m engine.Metrics) (first, second float64) {
 	if p := m.Plane; p != nil {
@@ -393,6 +410,10 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 			widths[i] = max(widths[i], len(LineValue(v)))
 		}
 	}
+	modeDigits := 0 // of the most modes a cell's target has
+	for _, c := range cells {
+		modeDigits = max(modeDigits, len(strconv.Itoa(targetModes(c.Config))))
+	}
 	var finished []Result
 	row := func(c int) {
 		if len(finished) == 0 {
@@ -405,7 +426,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 		}
 		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
-		fmt.Fprintln(out, r.line(axes, widths, names))
+		fmt.Fprintln(out, r.line(axes, widths, modeDigits, names))
 		out.Flush()
 		finished = finished[:0]
 	}
@@ -478,8 +499,10 @@ func sweepRow(values []string, runs []Result) SweepRow {
 }
 
 // line is the row ganui prints for a cell: its fields padded into columns
-// down the rows, as a --seeds batch's final lines are (joinFields).
-func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
+// down the rows, as a --seeds batch's final lines are (joinFields), each
+// axis's value to widths and the modes to modeDigits, the digits of the
+// most modes any cell's target has, or of the row's own if more.
+func (r SweepRow) line(axes []SweepAxis, widths []int, modeDigits int, names [2]string) string {
 	fs := []lineField{{"sweep", 0}}
 	for i, v := range r.Values {
 		fs = append(fs, lineField{axes[i].Key + "=" + LineValue(v), len(axes[i].Key) + 1 + widths[i]})
@@ -492,10 +515,13 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
 		lineField{"diverged=" + strconv.Itoa(r.Diverged), len("diverged=") + seeds})
 	// Each figure padded to the widest numtext.Figure writes, and the modes to
-	// their count's digits (and a half-way median's ".5"), so that the
+	// the digits of the sweep's widest count (and a half-way median's
+	// ".5"), so that the
 	// fields stand in columns down the rows, which are printed one by one
 	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
-	// had pushed the rest of its row right of the others'. A cell a stop
+	// had pushed the rest of its row right of the others', as a ring's 8
+	// modes had pushed a grid's 25's hq= when its own count set the
+	// width. A cell a stop
 	// cut short says so after its measures, unfinished=N in a column of
 	// its own: after diverged= it had pushed that row's measures right of
 	// every other row's. Last, a measure that some runs left without a
@@ -522,11 +548,11 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, names [2]string) string {
 		measure(1)
 	}
 	if r.ModesOf > 0 {
-		m, digits := r.Modes, len(strconv.Itoa(r.ModesOf))
+		m, digits := r.Modes, max(modeDigits, len(strconv.Itoa(r.ModesOf)))
 		fs = append(fs, lineField{"modes=" + strconv.FormatFloat(m[0], 'f', -1, 64), len("modes=") + digits + 2},
 			lineField{fmt.Sprintf("modes_min=%.0f", m[1]), len("modes_min=") + digits},
 			lineField{fmt.Sprintf("modes_max=%.0f", m[2]), len("modes_max=") + digits},
-			lineField{fmt.Sprintf("of=%d", r.ModesOf), 0})
+			lineField{fmt.Sprintf("of=%d", r.ModesOf), len("of=") + digits})
 	}
 	if names[1] == "hq" {
 		measure(1)

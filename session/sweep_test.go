@@ -359,7 +359,7 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	row := func(v string, w1 float64) SweepRow {
 		return sweepRow([]string{v}, []Result{{State: Done, Metrics: engine.Metrics{KS: 0.5, W1: w1}}, {State: Done, Metrics: engine.Metrics{KS: 0.25, W1: 1}}})
 	}
-	whole := row("1e-4", 1).line(axes, []int{4}, names)
+	whole := row("1e-4", 1).line(axes, []int{4}, 0, names)
 	if strings.Contains(whole, "unfinished") {
 		t.Errorf("whole cell: %q", whole)
 	}
@@ -367,7 +367,7 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	for _, w1 := range []float64{2, 2.5642e31, math.Inf(1)} {
 		r := row("1e-3", w1)
 		r.Unfinished = 1
-		line := r.line(axes, []int{4}, names)
+		line := r.line(axes, []int{4}, 0, names)
 		short = append(short, line)
 		if !strings.HasPrefix(line, "sweep g_lr=1e-3 runs=2 diverged=0 ks=") || !strings.Contains(line, " unfinished=1") {
 			t.Errorf("cell short of a seed: %q", line)
@@ -402,14 +402,40 @@ func TestSweepRowsAlign(t *testing.T) {
 		}
 		return rs
 	}
-	a := sweepRow([]string{"1e-4"}, runs(3, 9)).line(axes, []int{4}, names)
-	b := sweepRow([]string{"1e-3"}, runs(10, 2)).line(axes, []int{4}, names)
-	c := sweepRow([]string{"1e-2"}, runs(12, 0)).line(axes, []int{4}, names)
+	a := sweepRow([]string{"1e-4"}, runs(3, 9)).line(axes, []int{4}, 0, names)
+	b := sweepRow([]string{"1e-3"}, runs(10, 2)).line(axes, []int{4}, 0, names)
+	c := sweepRow([]string{"1e-2"}, runs(12, 0)).line(axes, []int{4}, 0, names)
 	if i, j := strings.Index(a, " ks="), strings.Index(b, " ks="); i != j || i < 0 {
 		t.Errorf("measures in columns %d and %d:\n%s\n%s", i, j, a, b)
 	}
 	if c != "sweep g_lr=1e-2 runs=12 diverged=12" {
 		t.Errorf("every run diverged: %q", c)
+	}
+}
+
+// TestSweepRowsAlignOverTargets: a sweep over targets of different
+// counts of modes writes every cell's modes as wide as the most a target
+// has, so that the high-quality share after them stands in one column
+// down the rows: a ring's 8 modes, written to one digit, had put its
+// hq= three columns left of a grid's 25's.
+func TestSweepRowsAlignOverTargets(t *testing.T) {
+	cfg := testdesigns.PerSample(2)
+	opts := Options{Config: cfg, Samples: 500}
+	sw, err := ParseSweep([]string{"target=ring(8,2,0.02),grid(5,2,0.05),ring(12,2,0.02)"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 1, &b, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(b.String(), "\n")[:3]
+	for _, key := range []string{" modes_min=", " modes_max=", " of=", " hq=", " hq_max="} {
+		for _, row := range rows[1:] {
+			if i, j := strings.Index(rows[0], key), strings.Index(row, key); i != j || i < 0 {
+				t.Errorf("%s in columns %d and %d:\n%s\n%s", key, i, j, rows[0], row)
+			}
+		}
 	}
 }
 
@@ -494,7 +520,7 @@ func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 	}
 	lines := make([]string, 3)
 	for i, r := range []SweepRow{whole, some, none} {
-		lines[i] = r.line(axes, []int{4}, names)
+		lines[i] = r.line(axes, []int{4}, 0, names)
 	}
 	fields := func(line string) string { return strings.Join(strings.Fields(line), " ") }
 	for i, want := range []string{
