@@ -169,6 +169,14 @@ func TestConfigSetNames(t *testing.T) {
 		!slices.Equal(c.DActs, []Activation{ELU, Identity}) {
 		t.Fatalf("after Set: %+v", c)
 	}
+	// In brackets, the names may be bare, as a list of widths' numbers
+	// are ([16,16]): a --sweep value holds a list so, and it had been
+	// "want a list of strings, got [elu,sigmoid]".
+	for _, v := range []string{"[elu,sigmoid]", "[ elu, sigmoid ]"} {
+		if err := c.Set("d_acts", v); err != nil || !slices.Equal(c.DActs, []Activation{ELU, Sigmoid}) {
+			t.Errorf("Set(d_acts, %s) = %v, %v", v, err, c.DActs)
+		}
+	}
 	if err := c.Set("g_acts", ""); err != nil || len(c.GActs) != 0 || c.GActs == nil {
 		t.Errorf("Set(g_acts, \"\") = %v, %#v; want an empty list", err, c.GActs)
 	}
@@ -180,6 +188,8 @@ func TestConfigSetNames(t *testing.T) {
 		{"g_loss", "wasserstein", `g_loss: "wasserstein" is not one of nonsaturating, minimax, feature_matching`},
 		{"d_acts", "relu,swish", `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 		{"d_acts", `["relu", 1]`, `d_acts: want a list of strings, got number`},
+		{"d_acts", `[relu,"elu"]`, `d_acts: want a list of strings, got [relu,"elu"]`},
+		{"d_acts", `[relu,swish]`, `d_acts: "swish" is not one of identity, relu, leaky_relu, elu, sigmoid, tanh`},
 	} {
 		if err := c.Set(bad.key, bad.value); err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)

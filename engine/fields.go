@@ -304,7 +304,15 @@ func (c *Config) set(key, value string) error {
 		}
 		v.SetFloat(unsigned(x))
 	case reflect.Slice:
-		if strings.HasPrefix(trimmed, "[") {
+		// A list of names in brackets may leave its names bare, as a list
+		// of widths leaves its numbers ([elu,sigmoid] as [16,16]): the
+		// brackets are how a --sweep value holds a list, and JSON's
+		// quotes had been the only way, naming the rows
+		// d_acts="[\"elu\",\"sigmoid\"]"; bare, it had been "want a
+		// list of strings, got [elu,sigmoid]".
+		if inner, ok := bareNames(trimmed); f.names && ok {
+			trimmed = inner
+		} else if strings.HasPrefix(trimmed, "[") {
 			return c.SetJSON(key, []byte(trimmed))
 		}
 		var items []string
@@ -333,6 +341,17 @@ func (c *Config) set(key, value string) error {
 		panic("engine: Config field of unsupported type " + f.kind.String())
 	}
 	return nil
+}
+
+// bareNames returns the inside of list, a list of names in brackets
+// without JSON's quotes ("[elu,sigmoid]" gives "elu,sigmoid"); ok is
+// false for anything else, which is left to JSON.
+func bareNames(list string) (inner string, ok bool) {
+	if !strings.HasPrefix(list, "[") || !strings.HasSuffix(list, "]") || len(list) < 2 {
+		return "", false
+	}
+	inner = list[1 : len(list)-1]
+	return inner, !strings.ContainsAny(inner, `"[]`)
 }
 
 // withoutSpaces is a list of integers, items, written as a number is

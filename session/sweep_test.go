@@ -46,6 +46,11 @@ func TestParseSweep(t *testing.T) {
 	if base.DLR != 1e-3 || len(base.GHidden) != 1 {
 		t.Error("the cells changed the base design")
 	}
+	// A list of names is swept as a list of widths is, in brackets,
+	// the names bare: [elu,identity] had been "want a list of strings".
+	if sw, err := ParseSweep([]string{"g_acts=[leaky_relu,identity],[elu,identity]"}, base, 1); err != nil || sw.Cells[1].Config.GActs[0] != engine.ELU {
+		t.Errorf("a sweep of activations: %v", err)
+	}
 
 	for _, c := range []struct {
 		specs []string
@@ -64,6 +69,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr: 1e-3 and 0.001 are the same value"},
 		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target: normal(4,1.25) and normal(4,1.250) are the same value"},
 		{[]string{"target=mixture(-2,0.5;2,0.5),mixture(-2,.5;2,.5)"}, 1, "are the same value"},
+		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts: [relu,identity] and ["relu","identity"] are the same value`},
 		{[]string{"d_lr=1e-3", "d_lr=1e-2"}, 1, "swept twice"},
 		{[]string{"d_lr=fast"}, 1, "not a number"},
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
