@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -242,38 +241,70 @@ func (m *Model) glossaryHeight() int { return m.height - 2 }
 // width w in pages of h lines, the first line of each kept for its title
 // and where the page stands.
 func (m *Model) glossaryPages(w, h int) [][]string {
-	pages, _ := m.glossaryLayout(w, h)
-	return pages
+	return m.glossaryLayout(w, h).pages
 }
 
-// glossaryPlace is the reader's place in the glossary: the first entry
-// of the page shown (an index of glossaryLayout's entries, which do not
-// depend on the screen's size).
+// glossaryPlace is the reader's place in the glossary: the entry the
+// page shown begins with, or continues (an index of glossaryLayout's
+// entries, which do not depend on the screen's size).
 func (m *Model) glossaryPlace() int {
-	_, firsts := m.glossaryLayout(m.width, m.glossaryHeight())
-	return firsts[min(m.gpage, len(firsts)-1)]
+	l := m.glossaryLayout(m.width, m.glossaryHeight())
+	return l.tops[min(m.gpage, len(l.tops)-1)]
 }
 
-// glossaryPageOf is the page that holds entry at the screen's size now:
-// a resize keeps the reader's place (glossaryPlace), where it had
-// returned them to the first page.
+// glossaryPageOf is the page that holds the start of entry at the
+// screen's size now: a resize keeps the reader's place (glossaryPlace),
+// where it had returned them to the first page; an entry the page read
+// continued is shown from its start.
 func (m *Model) glossaryPageOf(entry int) int {
-	_, firsts := m.glossaryLayout(m.width, m.glossaryHeight())
-	p, found := slices.BinarySearch(firsts, entry)
-	if !found {
-		p-- // within the page before
-	}
-	return max(0, p)
+	starts := m.glossaryLayout(m.width, m.glossaryHeight()).starts
+	return starts[min(entry, len(starts)-1)]
 }
 
-// glossaryLayout is glossaryPages with the index of the entry each page
-// begins with.
-func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
-	var entries [][]string
-	heads := map[int]bool{} // the titles, each kept on the page of what follows it
+// pageEntry is one entry of the ? pages: its lines; whether it is a
+// title, which ends no page; and the line that heads what a page after
+// the first holds of it, "trend (continued)".
+type pageEntry struct {
+	lines []string
+	title bool
+	cont  string
+}
+
+// glossaryPaging is the ? pages (glossaryPages) with, for each page, the
+// index of the entry it begins with or continues (tops), and for each
+// entry the page that holds its first line (starts).
+type glossaryPaging struct {
+	pages  [][]string
+	tops   []int
+	starts []int
+}
+
+// splitLeast is the fewest lines of an entry that a page holds or that
+// it continues on the next: a line alone, the last of an entry at a
+// page's foot or at the head of the next, reads as a stray.
+const splitLeast = 2
+
+// glossaryLayout lays the ? pages out at width w in pages of h lines
+// (glossaryPages). Each page is filled in reading order: an entry that
+// does not fit whole in the lines left goes on at the next page's head
+// after "(continued)" under its term, cut at a line, so that a page is
+// blank at its foot only for a few lines; it had been moved whole to
+// the next page, which left blog-original's second page at 80×24 half
+// blank above the 12 lines of the trend. An entry is cut only where
+// each page keeps splitLeast of its lines, and one longer than a page
+// is cut as often as it takes.
+func (m *Model) glossaryLayout(w, h int) glossaryPaging {
+	var entries []pageEntry
+	add := func(lines ...[]string) {
+		for _, l := range lines {
+			entries = append(entries, pageEntry{lines: l})
+		}
+	}
 	title := func(line string) {
-		heads[len(entries)] = true
-		entries = append(entries, []string{line})
+		entries = append(entries, pageEntry{lines: []string{line}, title: true})
+	}
+	named := func(term, text string) { // a term and its text, continued under the term
+		entries = append(entries, pageEntry{lines: wrapIndent(styleBold.Render(term)+"  "+text, w), cont: styleBold.Render(term) + styleMuted.Render(" (continued)")})
 	}
 	s := &m.gsnap
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
@@ -282,8 +313,8 @@ func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
 			epoch = s.Replay.Epoch
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
-		entries = append(entries, findingLines(s, fs, w, true, false)...)
-		entries = append(entries, []string{""})
+		add(findingLines(s, fs, w, true, false)...)
+		add([]string{""})
 	}
 	// What the design changes in the textbook GAN (packing, a penalty,
 	// G's average, …) before the glossary: what each does, why, and where
@@ -291,56 +322,90 @@ func (m *Model) glossaryLayout(w, h int) (pages [][]string, firsts []int) {
 	if rs := m.snap.Remedies; len(rs) > 0 {
 		title(styleTitle.Render("Remedies") + styleMuted.Render(" what "+m.snap.Preset+" changes in the textbook GAN"))
 		for _, r := range rs {
-			entries = append(entries, wrapIndent(styleBold.Render(r.Name)+"  "+r.What, w))
+			named(r.Name, r.What)
 		}
-		entries = append(entries, []string{""})
+		add([]string{""})
 	}
 	if len(entries) > 0 {
 		title(styleTitle.Render("Glossary"))
 	}
 	for _, g := range m.glossaryEntries() {
-		text := styleBold.Render(g[0]) + "  " + g[1]
-		entries = append(entries, wrapIndent(text, w))
+		named(g[0], g[1])
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24 that the glossary had come after.
 	if evs := s.Events; len(evs) > 0 {
-		entries = append(entries, []string{""})
+		add([]string{""})
 		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
-		entries = append(entries, eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
+		add(eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
-			entries = append(entries, []string{styleMuted.Render(numtext.FormatInt(n) + " earlier events not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
+			add([]string{styleMuted.Render(numtext.FormatInt(n) + " earlier events not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
 	} else {
 		// The ◆ entry sends the reader here: say there are none yet,
 		// where the pages had ended without the list it promised.
-		entries = append(entries, []string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
+		add([]string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
+
 	room := max(1, h-1)
+	// fits is how many of n lines go on a page with left lines free:
+	// all, or splitLeast or more leaving splitLeast for the next, or none.
+	fits := func(n, left int) int {
+		if n <= left {
+			return n
+		}
+		if take := min(left, n-splitLeast); take >= splitLeast {
+			return take
+		}
+		return 0
+	}
+	var l glossaryPaging
 	var cur []string
+	top := 0 // the lines at the head of cur that are no entry's: a "(continued)"
 	for i, e := range entries {
-		if len(cur) == 0 && len(e) == 1 && e[0] == "" {
-			continue // no page begins with a blank line
+		l.starts = append(l.starts, len(l.pages))
+		blank := len(e.lines) == 1 && e.lines[0] == ""
+		for rest := e.lines; len(rest) > 0; {
+			if blank && len(cur) == top {
+				break // no page begins with a blank line
+			}
+			take := fits(len(rest), room-len(cur))
+			if e.title && i+1 < len(entries) && fits(len(entries[i+1].lines), room-len(cur)-1) == 0 {
+				// A title ends no page: "Events" had stood last on
+				// one and its list begun on the next.
+				take = 0
+			}
+			if take == 0 && len(cur) == top {
+				take = min(len(rest), max(1, room-len(cur))) // a page too short to keep the rules
+			}
+			if take == 0 {
+				l.pages, cur, top = append(l.pages, cur), nil, 0
+				continue
+			}
+			if len(cur) == top {
+				l.tops = append(l.tops, i)
+			}
+			if len(rest) == len(e.lines) {
+				l.starts[i] = len(l.pages)
+			}
+			cur, rest = append(cur, rest[:take]...), rest[take:]
+			if len(rest) > 0 { // the rest on the next page, under its heading
+				l.pages, cur, top = append(l.pages, cur), nil, 0
+				if room > splitLeast {
+					cont := e.cont
+					if cont == "" {
+						cont = styleMuted.Render("(continued)")
+					}
+					cur, top = []string{cont}, 1
+				}
+			}
 		}
-		need := len(e)
-		if heads[i] && i+1 < len(entries) {
-			// A title ends no page: "Events" had stood last on one and
-			// its list begun on the next.
-			need += len(entries[i+1])
-		}
-		if len(cur) > 0 && len(cur)+need > room {
-			pages = append(pages, cur)
-			cur = nil
-		}
-		if len(cur) == 0 {
-			firsts = append(firsts, i)
-		}
-		cur = append(cur, e...)
 	}
-	if len(firsts) == 0 {
-		firsts = []int{0}
+	if len(l.tops) == 0 {
+		l.tops = []int{0}
 	}
-	return append(pages, cur), firsts
+	l.pages = append(l.pages, cur)
+	return l
 }
 
 // glossaryView is the glossary's current page in place of the panels,

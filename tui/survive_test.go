@@ -1061,8 +1061,12 @@ func TestGlossaryKeepsItsPlaceOnResize(t *testing.T) {
 		}
 		for _, size := range [][2]int{{120, 40}, {80, 24}} {
 			// The entry's first words, which the wrapping at the new
-			// width leaves at the start of its first line.
-			read := strings.Join(strings.Fields(body(m)[0])[:4], " ")
+			// width leaves at the start of its first line; of an entry
+			// the page continues, its term, which heads its start.
+			read, continued := strings.CutSuffix(strings.TrimSpace(body(m)[0]), " (continued)")
+			if !continued {
+				read = strings.Join(strings.Fields(read)[:4], " ")
+			}
 			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = mm.(Model)
 			shown := body(m)
@@ -1207,6 +1211,62 @@ func TestGlossaryTitlesKeepTheirEntries(t *testing.T) {
 				for _, title := range []string{"Diagnosis at epoch", "Glossary", "Events"} {
 					if strings.HasPrefix(last, title) {
 						t.Errorf("%d findings, %d lines: page %d of %d ends with the title %q", k, h, i+1, len(pages), last)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestGlossaryPagesFilled: every ? page but the last is filled to its
+// foot but for a few lines, in reading order and with nothing lost: an
+// entry that does not fit whole goes on at the next page's head under
+// "(continued)", cut at a line. An entry had been moved whole to the
+// next page, which left blog-original's second page at 80×24 half blank
+// above the trend's 12 lines.
+func TestGlossaryPagesFilled(t *testing.T) {
+	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
+	blog, _ := glossaryWithEvents(t, 3, 0)
+	s, snap := trainedPlane(t, planeConfig(t, "grid-pacgan4-ema"), 1, 2) // remedies, the plane's entries
+	grid := NewModel(s)
+	grid.width, grid.height = 80, 24
+	grid.apply(snap)
+	grid.nextHelpPage()
+	grid.nextHelpPage()
+	// The most a page leaves blank: a title and the blank line before it,
+	// moved for want of room for the first lines of the entry under it,
+	// which are all of it for one of splitLeast+1 lines.
+	const most = splitLeast + 2
+	for name, m := range map[string]Model{"blog-original": blog, "grid-pacgan4-ema": grid} {
+		for k := range 3 {
+			m.gsnap.Findings = slices.Repeat([]session.Finding{finding}, k)
+			for _, w := range []int{80, 120} {
+				whole := m.glossaryPages(w, 1<<20)[0] // every line on one page, in order
+				for h := 12; h <= 40; h++ {
+					pages := m.glossaryPages(w, h)
+					var read []string
+					for i, p := range pages {
+						at := fmt.Sprintf("%s, %d findings, %d×%d: page %d of %d", name, k, w, h+2, i+1, len(pages))
+						if len(p) > h-1 {
+							t.Errorf("%s: %d lines, room for %d", at, len(p), h-1)
+						}
+						blank := h - 1 - len(p)
+						for j := len(p) - 1; j >= 0 && p[j] == ""; j-- {
+							blank++
+						}
+						if i < len(pages)-1 && blank > most {
+							t.Errorf("%s: %d lines blank at its foot:\n%s", at, blank, ansi.Strip(strings.Join(p, "\n")))
+						}
+						if i > 0 && strings.HasPrefix(p[0], " ") {
+							t.Errorf("%s begins in an entry with no (continued): %q", at, ansi.Strip(p[0]))
+						}
+						if i > 0 && strings.HasSuffix(ansi.Strip(p[0]), "(continued)") {
+							p = p[1:]
+						}
+						read = append(read, p...)
+					}
+					if got, want := slices.DeleteFunc(read, func(l string) bool { return l == "" }), slices.DeleteFunc(slices.Clone(whole), func(l string) bool { return l == "" }); !slices.Equal(got, want) {
+						t.Errorf("%s, %d findings, %d×%d: the pages read in order are not the glossary's lines:\n%s", name, k, w, h+2, ansi.Strip(strings.Join(got, "\n")))
 					}
 				}
 			}
