@@ -1321,7 +1321,8 @@ func TestLegendGivesThePenalty(t *testing.T) {
 // losses' legend gives their losses, as the status line does, its title
 // saying whose they are, in the panel at 80×24 and at 120×40; r1's
 // penalty, which an update of D by hand does not give, is not set beside
-// them. The legend had kept the epoch's losses while g moved G's.
+// them. The legend had kept the epoch's losses while g moved G's. Where
+// the title does not fit in full, it says whose in short.
 func TestLegendGivesTheLossesByHand(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	last := engine.EpochStats{Epoch: 5, DReal: 0.589, DFake: 0.785, G: 0.611, Penalty: 0.251}
@@ -1334,6 +1335,11 @@ func TestLegendGivesTheLossesByHand(t *testing.T) {
 			[]string{"Losses, G by hand", "D real 0.589", "D fake 0.785", "G 0.642"}},
 		{"g then d", session.HandLosses{Epoch: 5, D: true, G: true, DReal: 0.576, DFake: 0.782, GLoss: 0.642},
 			[]string{"Losses, D and G by hand", "D real 0.576", "D fake 0.782", "G 0.642"}},
+		// A critic's signed losses (wgan-gp, grid-wgan-gp) leave no room
+		// at 80×24 for the title in full: it says whose in short, where
+		// the legend had dropped it and given hand values unnamed as such.
+		{"g then d, a critic", session.HandLosses{Epoch: 5, D: true, G: true, DReal: -2.639, DFake: 1.919, GLoss: -2.067},
+			[]string{"D and G by hand", "D real -2.639", "D fake 1.919", "G -2.067"}},
 	} {
 		for _, w := range []int{39, 59} { // the losses panel's width at 80×24 and 120×40
 			m := NewModel(nil)

@@ -1036,8 +1036,11 @@ func (m *Model) lossLegend(w int) []string {
 	s := &m.snap
 	// After updates by hand (d, g) the losses of the latest are given, as
 	// the status line gives them, the title saying whose they are: the
-	// legend had kept the epoch's while d and g moved them.
-	title, hasD, hasG := m.legendTitle("Losses"), s.Last.Epoch > 0, s.Last.Epoch > 0
+	// legend had kept the epoch's while d and g moved them. Where the
+	// title does not fit in full it says whose in short, "D and G by
+	// hand": a critic's signed losses at 80×24 had left no room for it,
+	// and the legend had given values by hand without saying so.
+	titles, hasD, hasG := []string{m.legendTitle("Losses")}, s.Last.Epoch > 0, s.Last.Epoch > 0
 	real, fake, g := s.Last.DReal, s.Last.DFake, s.Last.G
 	handD := false
 	if h := s.Hand; h != nil {
@@ -1050,10 +1053,11 @@ func (m *Model) lossLegend(w int) []string {
 			hasG, g = true, h.GLoss
 			who = append(who, "G")
 		}
-		title = styleTitle.Render("Losses") + styleMuted.Render(", "+strings.Join(who, " and ")+" by hand")
+		whose := strings.Join(who, " and ") + " by hand"
+		titles = []string{styleTitle.Render("Losses") + styleMuted.Render(", "+whose), styleMuted.Render(whose)}
 	}
 	items := []string{
-		title,
+		"", // the title, as it fits
 		legendItem(styleDReal, markDReal, "D real", real, hasD),
 		legendItem(styleDFake, markDFake, "D fake", fake, hasD),
 		legendItem(styleG, markG, "G", g, hasG),
@@ -1080,8 +1084,8 @@ func (m *Model) lossLegend(w int) []string {
 			marks += se.style.Render(string(se.mark))
 		}
 	}
-	with := func(flat string, penalty []string) []string {
-		items := slices.Concat(items, penalty)
+	with := func(title, flat string, penalty []string) []string {
+		items := slices.Concat([]string{title}, items[1:], penalty)
 		switch m.gOff {
 		case 1:
 			items[3] += styleG.Render(" ▲ off scale")
@@ -1101,16 +1105,18 @@ func (m *Model) lossLegend(w int) []string {
 		return items
 	}
 	for _, pen := range [][]string{penalty, nil} {
-		for _, flat := range []string{flatNote, flatShort} {
-			if lines := flow(with(flat, pen), w, 2); fits(lines, w) {
-				return lines
+		for _, title := range titles {
+			for _, flat := range []string{flatNote, flatShort} {
+				if lines := flow(with(title, flat, pen), w, 2); fits(lines, w) {
+					return lines
+				}
 			}
 		}
 	}
 	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
 	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
 	// the legend gives way from its title.
-	return flow(with(flatShort, nil)[1:], w, 2)
+	return flow(with("", flatShort, nil)[1:], w, 2)
 }
 
 // flatNote follows the marks of the losses the chart draws flat by the
