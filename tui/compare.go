@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
@@ -115,18 +116,49 @@ func eventEpochs(s *session.Snapshot) []int {
 	return out
 }
 
-// baselineLine compares the quality measures with the baseline's: the
-// difference of each, signed, green where the live run is better, red
-// where it is worse; a difference under the legends' three decimals is
+// baselineLine compares the quality measures with the baseline's on one
+// line, as baselineLines writes it where there is room.
+func baselineLine(s *session.Snapshot) string {
+	return strings.Join(baselineLines(s, math.MaxInt), "")
+}
+
+// baselineHead leads the comparison with the baseline.
+const baselineHead = "vs base "
+
+// baselineLines compares the quality measures with the baseline's, in
+// lines of width w: "vs base KS +0.087 W1 +0.300" on one where it fits,
+// else each measure that does not on a line of its own, under the first.
+// A runaway's differences are wide (W1 +2.6871e5, SW1 +5.6542e6), and
+// cut to the side panel's width the line had read "vs base KS +0.087 W1
+// +2.687…", or lost the modes' to "mode…". Nil without a baseline.
+func baselineLines(s *session.Snapshot, w int) []string {
+	ms := baselineMeasures(s)
+	if len(ms) == 0 {
+		return nil
+	}
+	lines := []string{styleMuted.Render(baselineHead) + ms[0]}
+	for _, m := range ms[1:] {
+		if last := &lines[len(lines)-1]; ansi.StringWidth(*last)+1+ansi.StringWidth(m) <= w {
+			*last += " " + m
+		} else {
+			lines = append(lines, strings.Repeat(" ", len(baselineHead))+m)
+		}
+	}
+	return lines
+}
+
+// baselineMeasures compares each quality measure with the baseline's:
+// the difference, signed, green where the live run is better, red where
+// it is worse; a difference under the legends' three decimals is
 // neither, and reads +0.000 (not -0.000 in green, nor, as measure writes
 // a value that small, +3.0000e-4 in red): sampling noise between two
 // evaluations is no verdict. Without colour the sign, which the
 // reader had to weigh against the measure (lower KS is better, more
 // modes), gives way to a verdict: ✓ better, ✗ worse (KS ✓0.012).
-func baselineLine(s *session.Snapshot) string {
+func baselineMeasures(s *session.Snapshot) []string {
 	b := s.Baseline
 	if b == nil || b.Eval.Metrics.N == 0 || s.Eval.Metrics.N == 0 {
-		return ""
+		return nil
 	}
 	// compared writes a signed difference text, not zero, as better or worse.
 	compared := func(text string, better bool) string {
@@ -152,17 +184,17 @@ func baselineLine(s *session.Snapshot) string {
 	}
 	if now, then := s.Eval.Metrics.Plane, b.Eval.Metrics.Plane; now != nil || then != nil {
 		if now == nil || then == nil {
-			return ""
+			return nil
 		}
-		line := styleMuted.Render("vs base ") + delta("SW1", now.SW1, then.SW1)
+		out := []string{delta("SW1", now.SW1, then.SW1)}
 		if len(now.Spots) > 0 && len(then.Spots) > 0 { // more is better here
 			if d := now.Captured - then.Captured; d != 0 {
-				line += " modes " + compared(fmt.Sprintf("%+d", d), d > 0)
+				out = append(out, "modes "+compared(fmt.Sprintf("%+d", d), d > 0))
 			} else {
-				line += " modes +0"
+				out = append(out, "modes +0")
 			}
 		}
-		return line
+		return out
 	}
 	then := session.EvalPoint{KS: b.Eval.Metrics.KS, W1: b.Eval.Metrics.W1}
 	if s.Replay != nil && b.Check != nil {
@@ -170,7 +202,7 @@ func baselineLine(s *session.Snapshot) string {
 		// compares with the baseline measured as a check measures it.
 		then = *b.Check
 	}
-	return styleMuted.Render("vs base ") + delta("KS", s.Eval.Metrics.KS, then.KS) + " " + delta("W1", s.Eval.Metrics.W1, then.W1)
+	return []string{delta("KS", s.Eval.Metrics.KS, then.KS), delta("W1", s.Eval.Metrics.W1, then.W1)}
 }
 
 // baseSettingsLines say what differs between the baseline's settings and

@@ -232,3 +232,47 @@ func TestCommandCopiesWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineRunawayDifferenceWhole: a runaway's difference from the
+// baseline, wide in the exponent form, stays whole in Quality, the
+// measure after it on a line of its own from 80×24 up and giving way
+// whole at 70×20: at sideW the 1-D line had been cut to "vs base KS
+// +0.087 W1 +2.687…", a difference read as 2.687 where it was 2.6871e5,
+// and the plane's to "vs base SW1 +5.6542e6 mode…".
+func TestBaselineRunawayDifferenceWhole(t *testing.T) {
+	s1, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 70, 80, 100, 120)
+	s2, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 20)
+	for _, size := range [][2]int{{70, 20}, {80, 24}, {100, 30}, {120, 40}} {
+		w, h := size[0], size[1]
+		for _, c := range []struct {
+			s             *session.Session
+			snap          session.Snapshot
+			first, second string
+		}{
+			{s1, snaps[w], "vs base KS +0.000", "W1 ✗2.6871e5"},
+			{s2, plane, "vs base SW1 ✗5.6542e6", "modes +0"},
+		} {
+			snap := c.snap
+			snap.State = session.Paused
+			snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+			if pm := snap.Eval.Metrics.Plane; pm != nil {
+				runaway := *pm
+				runaway.SW1 += 5654200
+				snap.Eval.Metrics.Plane = &runaway
+			} else {
+				snap.Eval.Metrics.W1 += 268710
+			}
+			view := frame(t, c.s, snap, w, h)
+			if h < 24 {
+				frameReads(t, view, c.first)
+			} else {
+				frameReads(t, view, c.first, c.second)
+			}
+			for _, l := range strings.Split(ansi.Strip(view), "\n") {
+				if strings.Contains(l, "vs base") && strings.Contains(l, "…") {
+					t.Errorf("%s at %d×%d: the comparison cut: %q", snap.Preset, w, h, l)
+				}
+			}
+		}
+	}
+}

@@ -1512,9 +1512,19 @@ func (m Model) sidePanel(w, h int) string {
 		better = " lower SW1 better"
 	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(better)}
+	// The comparison with a baseline takes a line a measure, each whole,
+	// where the one line would be wider than the panel (a runaway's
+	// differences); short of rows, the measures after its first give way
+	// whole, so that the first two measures above it stay in sight.
+	base := baselineLines(&m.snap, w)
+	base = base[:min(len(base), max(1, h-settingsRows-2))]
 	switch {
 	case mt.Plane != nil:
-		lines = append(lines, m.planeQuality(&m.sw1, w, h-len(lines)-settingsRows)...)
+		n := h - len(lines) - settingsRows
+		if m.snap.Baseline != nil {
+			n -= len(base) + 1 // the baseline's lines and its settings' follow
+		}
+		lines = append(lines, m.planeQuality(&m.sw1, w, n)...)
 	case m.snap.Target.Plane != nil: // no evaluation yet
 	default:
 		lines = append(lines, metricLines([]metricRow{
@@ -1528,17 +1538,17 @@ func (m Model) sidePanel(w, h int) string {
 			lines = append(lines, modesLine(mt, m.blurred()))
 		}
 	}
-	if b := baselineLine(&m.snap); b != "" {
+	if len(base) > 0 {
 		// Short of room for it, the measures after the first two (KS and
 		// W1, or SW1 and its floor) give way to the comparison a baseline
 		// is pinned for, from the last up: at 70×20, where three rows
 		// stand above the settings, the cut from the bottom had taken
 		// "vs base" and kept noise use or the modes, and nothing on the
 		// screen compared the run with its baseline.
-		if keep := 1 + max(2, h-settingsRows-1); len(lines) > keep { // the heading and the measures
+		if keep := 1 + max(2, h-settingsRows-len(base)); len(lines) > keep { // the heading and the measures
 			lines = lines[:keep]
 		}
-		lines = append(lines, b)
+		lines = append(lines, base...)
 	}
 	// Then what the baseline's settings differ in: in the rows left above
 	// the settings, or at least one in the Quality heading's place.
@@ -1605,9 +1615,6 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		}
 		lines[1] += styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality)
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
-	}
-	if m.snap.Baseline != nil {
-		n -= 2 // the baseline's line and its settings' follow
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
 	// An axis's line is its mean±std and the target's, or, where that is
