@@ -1893,7 +1893,7 @@ func scaleOf(vals []float64, v float64) sparkScale {
 	}
 	lo, hi = roundOut(lo, math.Floor), roundOut(hi, math.Ceil)
 	sc := sparkScale{lo: lo, hi: hi}
-	if a, b := rangeNum(lo, 2), rangeNum(hi, 2); len(vals) >= 2 && a != b {
+	if a, b := rangeNums(lo, hi, 2); len(vals) >= 2 && a != b {
 		sc.text = " " + a + "–" + b
 	}
 	return sc
@@ -1944,7 +1944,7 @@ func roundOut(v float64, round func(float64) float64) float64 {
 func rangeEnds(lo, hi float64) (string, string) {
 	var a, b string
 	for digits := 2; digits <= 4; digits++ {
-		if a, b = rangeNum(lo, digits), rangeNum(hi, digits); a != b {
+		if a, b = rangeNums(lo, hi, digits); a != b {
 			break
 		}
 	}
@@ -1958,6 +1958,21 @@ func rangeNum(v float64, digits int) string {
 		return numtext.Plainly(v, 2)
 	}
 	return numtext.Plainly(cleanZero(v), digits)
+}
+
+// rangeNums writes the ends of a range as rangeNum does, in one form
+// where the greater takes the exponent: the lesser end in it too (2.5e0,
+// 9e4), and 0 as it is. Beside an exponent a plain end reads as sharing
+// it: a runaway's W1, 2.5 at its first checks and 2.8e5 at its last, had
+// read "2.5–2.8e5", as if every check had been over 10⁵.
+func rangeNums(lo, hi float64, digits int) (string, string) {
+	a, b := rangeNum(lo, digits), rangeNum(hi, digits)
+	if lo != 0 && strings.Contains(b, "e") && !strings.Contains(a, "e") {
+		if r, err := strconv.ParseFloat(a, 64); err == nil {
+			a = numtext.ShortExp(strconv.FormatFloat(r, 'e', -1, 64))
+		}
+	}
+	return a, b
 }
 
 // finiteRange is the smallest and largest finite value of vals.
