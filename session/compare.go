@@ -121,7 +121,7 @@ func (c Replay) apply(s *Session) {
 			// named as a jump to any other names it. "back to live at
 			// epoch 303" alone had not said which event > went to, nor
 			// what the user changed there.
-			now = fmt.Sprintf("◆ %s at epoch %s%s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.userEvents(ev.Epoch), now)
+			now = s.eventsAt(ev.Epoch) + ": " + now
 		}
 		s.replay, s.note = -1, now
 		return
@@ -139,7 +139,7 @@ func (c Replay) apply(s *Session) {
 		// at or after it (once thinned, or after a resume from a
 		// checkpoint without keyframes, one kept hundreds of epochs
 		// later), which the header alone had let pass for the event's.
-		s.note = fmt.Sprintf("◆ %s at epoch %s%s: %s", ev.Kind, numtext.FormatInt(ev.Epoch), s.userEvents(ev.Epoch), s.note)
+		s.note = s.eventsAt(ev.Epoch) + ": " + s.note
 	}
 }
 
@@ -175,12 +175,29 @@ func (s *Session) firstEvent(i int) string {
 	if i < len(s.tl.keyframes) && e.Epoch > s.tl.keyframes[i].Epoch {
 		return ""
 	}
-	return fmt.Sprintf(" than ◆ %s at epoch %s%s", e.Kind, numtext.FormatInt(e.Epoch), s.userEvents(e.Epoch))
+	return " than " + s.eventsAt(e.Epoch)
+}
+
+// eventsAt names the run's events at epoch, as a jump to their frame
+// says them: each kind there once, in the order they came, then what the
+// user did there (userEvents): "◆ equilibrium, d-stalled at epoch 690".
+// A jump had named the last alone, d-stalled, and the next < had
+// answered "no earlier event than ◆ equilibrium at epoch 690", an event
+// no jump had named, at the epoch just shown.
+func (s *Session) eventsAt(epoch int) string {
+	var kinds []string
+	for _, e := range s.tl.events {
+		if k := e.Kind.String(); e.Epoch == epoch && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	return fmt.Sprintf("◆ %s at epoch %s%s", strings.Join(kinds, ", "), numtext.FormatInt(epoch), s.userEvents(epoch))
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or
 // after frame i, and the event (the latest of those the frame is the
-// first after): the first frame at or after the event's epoch, live (n)
+// first after, named with the others at its epoch: eventsAt): the first
+// frame at or after the event's epoch, live (n)
 // for an event after the newest frame. With no such event it is the first
 // frame, or live after, and found is false.
 func (s *Session) eventFrame(i, dir int) (frame int, ev Event, found bool) {

@@ -1319,3 +1319,26 @@ func TestBaselineMeasuredAsAFrame(t *testing.T) {
 		t.Errorf("a baseline of 500 samples measured as a check of 2,000: %+v", small.baseline.Check)
 	}
 }
+
+// TestReplayNamesEveryEventAtItsEpoch: a jump to a frame names every
+// kind of event at the epoch it names, once, and the jump back that finds none earlier names them alike. The
+// equilibrium and the stall in it start at one check: grid, seed 2, had
+// jumped to "◆ d-stalled at epoch 690" and then answered "no earlier
+// event than ◆ equilibrium at epoch 690", an event no jump had named.
+func TestReplayNamesEveryEventAtItsEpoch(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	first := s.tl.keyframes[0].Epoch
+	s.tl.events = []Event{
+		{Epoch: first - 1, Kind: EventEquilibrium}, {Epoch: first - 1, Kind: EventModeDropped},
+		{Epoch: first - 1, Kind: EventStalled}, {Epoch: first - 1, Kind: EventModeDropped},
+	}
+	named := fmt.Sprintf("◆ equilibrium, mode-dropped, d-stalled at epoch %s", numtext.FormatInt(first-1))
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if want := named + ": replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump back to the events at one epoch: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if want := "no earlier event than " + named + ": replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
+		t.Errorf("a jump back from them: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	}
+}
