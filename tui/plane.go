@@ -649,39 +649,53 @@ func (m *Model) planeNotes(w, h int) []string {
 			}
 		}
 	}
-	merge()
-	if !fits(legend, w) && crowd >= 0 {
-		// Still too wide (grid collapsed onto its centre at 80×24, in
-		// colour: the target, D's push and surface had been cut for the
-		// crowded blue's name): the name alone, the glossary giving its
-		// rule, and only where that does not fit either, without it. Left
-		// out at once, it had left a second blue on the plot unexplained.
-		items[crowd] = styleClump.Render("⣿") + " crowded"
-		legend = flowAll(items, w, max(1, room))
+	full := slices.Clone(items) // before any gives way
+	giveWay := func() {
 		merge()
-		if !fits(legend, w) {
-			items = slices.Delete(items, crowd, crowd+1)
+		if !fits(legend, w) && crowd >= 0 {
+			// Still too wide (grid collapsed onto its centre at 80×24, in
+			// colour: the target, D's push and surface had been cut for the
+			// crowded blue's name): the name alone, the glossary giving its
+			// rule, and only where that does not fit either, without it. Left
+			// out at once, it had left a second blue on the plot unexplained.
+			items[crowd] = styleClump.Render("⣿") + " crowded"
+			legend = flowAll(items, w, max(1, room))
+			merge()
+			if !fits(legend, w) {
+				items = slices.Delete(items, crowd, crowd+1)
+				legend = flowAll(items, w, max(1, room))
+				merge()
+			}
+		}
+		// Still too wide (grid at 80×24 with a baseline, in colour: its item
+		// had been cut to "⣿ ba…"): the baseline's item names it alone, its
+		// seed and epoch left out (Quality's vs base compares with it), then
+		// D's push and the surface's key give way whole, in that order; the
+		// glossary has them. A legend is never cut inside a word.
+		for _, short := range [][2]string{{baseItem, glyph(layerGhost, '⣿') + " base"}, {pushItem, ""}, {surfaceItem, ""}} {
+			i := slices.Index(items, short[0])
+			if fits(legend, w) || short[0] == "" || i < 0 {
+				continue
+			}
+			if short[1] == "" {
+				items = slices.Delete(items, i, i+1)
+			} else {
+				items[i] = short[1]
+			}
 			legend = flowAll(items, w, max(1, room))
 			merge()
 		}
 	}
-	// Still too wide (grid at 80×24 with a baseline, in colour: its item
-	// had been cut to "⣿ ba…"): the baseline's item names it alone, its
-	// seed and epoch left out (Quality's vs base compares with it), then
-	// D's push and the surface's key give way whole, in that order; the
-	// glossary has them. A legend is never cut inside a word.
-	for _, short := range [][2]string{{baseItem, glyph(layerGhost, '⣿') + " base"}, {pushItem, ""}, {surfaceItem, ""}} {
-		i := slices.Index(items, short[0])
-		if fits(legend, w) || short[0] == "" || i < 0 {
-			continue
-		}
-		if short[1] == "" {
-			items = slices.Delete(items, i, i+1)
-		} else {
-			items[i] = short[1]
-		}
+	giveWay()
+	if keyAt >= 0 && !(fits(legend, w) && fits(lines[keyAt:], w)) {
+		// Still too wide (grid at 70×21, its 25-mode map and key leaving
+		// the legend one row: "⣿ generated  ⣿ t…", the key itself "··
+		// missed  ▲▲ ov…"): the map's key gives way whole, the glossary
+		// giving it, and the legend, whole again, takes its rows.
+		room += len(lines) - keyAt
+		lines, keyAt, items = lines[:keyAt], -1, full
 		legend = flowAll(items, w, max(1, room))
-		merge()
+		giveWay()
 	}
 	lines = append(lines, legend...)
 	return append(lines, why...)

@@ -1084,3 +1084,38 @@ func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneLegendWholeAtTheSmallestSize: at 70×21 and 70×20, where
+// grid's 25-mode map and its key leave the legend one row beside the
+// plot, the map's key gives way whole, the glossary giving it, so that
+// the legend names G's samples and the target whole, in colour and
+// without: it had been cut to "⣿ generated  ⣿ t…".
+func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
+	for _, name := range []string{"grid", "ring", "moons"} {
+		s, snap := trainedPlane(t, planeConfig(t, name), 2, 20)
+		snap.State = session.Paused
+		for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
+			for _, size := range [][2]int{{70, 20}, {70, 21}} {
+				lipgloss.SetColorProfile(profile)
+				m := NewModel(s)
+				m.width, m.height = size[0], size[1]
+				m.apply(snap)
+				view := ansiStrip(m.View())
+				lipgloss.SetColorProfile(termenv.Ascii)
+				at := fmt.Sprintf("%s, profile %v, %d×%d", name, profile, size[0], size[1])
+				if !strings.Contains(view, "generated") || !strings.Contains(view, "target") {
+					t.Errorf("%s: the legend does not name G's samples and the target:\n%s", at, view)
+				}
+				lines := strings.Split(view, "\n")
+				for _, l := range lines[slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") }):] {
+					if strings.HasPrefix(l, "! ") {
+						break // the diagnosis, which elides by design
+					}
+					if strings.Contains(l, "…") {
+						t.Errorf("%s: a line cut: %q", at, l)
+					}
+				}
+			}
+		}
+	}
+}
