@@ -7,11 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ganui/ganui/session"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -255,5 +257,137 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 	}
 	if feet != len(ev) {
 		t.Errorf("%d lines reach the panel's foot, want %d", feet, len(ev))
+	}
+}
+
+// TestLabelsOfOneLineNameTheirEpochs: of events whose lines are drawn as
+// one (closer than a few points), at the first's epoch, the later ones
+// name their epochs in their labels; the first, as an event with a line
+// of its own, is named as before.
+// blog-original over 60,000 epochs had drawn equilibrium (3,000) and
+// d-stalled (3,600) on one line, d-stalled's label under equilibrium's, as
+// if of one epoch.
+func TestLabelsOfOneLineNameTheirEpochs(t *testing.T) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	rec := &strokeCanvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	eventLines{{Epoch: 100, Label: "noise-ignored"}, {Epoch: 250, Label: "equilibrium"}, {Epoch: 255, Label: "d-stalled"}}.Plot(c, p)
+	want := []string{"noise-ignored", "equilibrium", "d-stalled (255)"}
+	if !slices.Equal(rec.strs, want) {
+		t.Errorf("labels %q written, want %q", rec.strs, want)
+	}
+	feet := 0
+	for _, s := range rec.strokes {
+		if len(s) == 2 && s[0].X == s[1].X && min(s[0].Y, s[1].Y) == c.Min.Y {
+			feet++
+		}
+	}
+	if feet != 2 {
+		t.Errorf("%d lines drawn, want 2: two events 2 points apart share one", feet)
+	}
+}
+
+// orderCanvas is a vg.Canvas that records, in the order drawn, the
+// straight lines stroked, the boxes filled white and the text written.
+type orderCanvas struct {
+	textCanvas
+	colour color.Color
+	ops    []drawn
+}
+
+// drawn is one thing an orderCanvas records: a line stroked (from, to),
+// a box filled white (from, to its corners) or a text written at from.
+type drawn struct {
+	kind     string // "stroke", "white" or "text"
+	from, to vg.Point
+	text     string
+}
+
+func (c *orderCanvas) SetColor(clr color.Color) { c.colour = clr }
+func (c *orderCanvas) Stroke(p vg.Path) {
+	var pts []vg.Point
+	for _, cmp := range p {
+		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
+			pts = append(pts, c.at.Add(cmp.Pos))
+		}
+	}
+	for i := 1; i < len(pts); i++ {
+		c.ops = append(c.ops, drawn{kind: "stroke", from: pts[i-1], to: pts[i]})
+	}
+}
+func (c *orderCanvas) Fill(p vg.Path) {
+	if r, g, b, a := c.colour.RGBA(); r&g&b&a != 0xffff {
+		return
+	}
+	box := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
+	for _, cmp := range p {
+		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
+			at := c.at.Add(cmp.Pos)
+			box.Min.X, box.Min.Y = min(box.Min.X, at.X), min(box.Min.Y, at.Y)
+			box.Max.X, box.Max.Y = max(box.Max.X, at.X), max(box.Max.Y, at.Y)
+		}
+	}
+	c.ops = append(c.ops, drawn{kind: "white", from: box.Min, to: box.Max})
+}
+func (c *orderCanvas) FillString(_ font.Face, p vg.Point, s string) {
+	c.ops = append(c.ops, drawn{kind: "text", from: c.at.Add(p), text: s})
+}
+
+// TestGridRunsUnderEventLabels: no line of a panel, its grid's or an
+// event's, is seen through an event label's text, nor through the count
+// of a panel with too many events to name: each is written on a white
+// box drawn over the lines drawn before it, and none drawn after crosses
+// it. The horizontal grid line at the top of grid's panel (c), 10, had
+// struck "d-stall-ended" through.
+func TestGridRunsUnderEventLabels(t *testing.T) {
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	many := make(eventLines, maxLabelled+1)
+	for i := range many {
+		many[i] = Event{Epoch: 50 + 70*i, Label: "mode-covered", N: 1}
+	}
+	for _, ev := range []eventLines{
+		{{Epoch: 100, Label: "equilibrium, d-stalled"}, {Epoch: 104, Label: "d-stall-ended"}, {Epoch: 300, Label: "mode-covered"}, {Epoch: 980, Label: "equilibrium-ended"}},
+		many,
+	} {
+		p := plot.New()
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1.04 // a grid line at 1, through the top row of labels
+		p.Add(plotter.NewGrid(), ev)
+		rec := &orderCanvas{}
+		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+		p.Draw(c)
+		texts := 0
+		for i, op := range rec.ops {
+			if op.kind != "text" || !strings.ContainsFunc(op.text, unicode.IsLetter) {
+				continue // the axes' tick labels
+			}
+			texts++
+			// The text's band: from the top of its letters to its baseline.
+			w, h := sty.Width(op.text), sty.Height(op.text)
+			text := vg.Rectangle{Min: vg.Point{X: op.from.X, Y: op.from.Y}, Max: vg.Point{X: op.from.X + w, Y: op.from.Y + h/2}}
+			through := func(s drawn) bool {
+				lo, hi := vg.Point{X: min(s.from.X, s.to.X), Y: min(s.from.Y, s.to.Y)}, vg.Point{X: max(s.from.X, s.to.X), Y: max(s.from.Y, s.to.Y)}
+				return lo.X < text.Max.X && hi.X > text.Min.X && lo.Y < text.Max.Y && hi.Y > text.Min.Y
+			}
+			covered := -1 // the last white box under the text before it
+			for j := range i {
+				if b := rec.ops[j]; b.kind == "white" && b.from.X <= text.Min.X && b.to.X >= text.Max.X && b.from.Y <= text.Min.Y && b.to.Y >= text.Max.Y {
+					covered = j
+				}
+			}
+			crossed := false
+			for j, s := range rec.ops {
+				if s.kind == "stroke" && through(s) && (j > covered || covered < 0) {
+					t.Errorf("%q at %v: the line from %v to %v runs through it", op.text, op.from, s.from, s.to)
+				}
+				crossed = crossed || s.kind == "stroke" && through(s) && s.from.Y == s.to.Y
+			}
+			if op.text == "equilibrium, d-stalled" && !crossed {
+				t.Errorf("%q: no grid line under it, the test tests nothing", op.text)
+			}
+		}
+		if texts == 0 {
+			t.Errorf("no event label written")
+		}
 	}
 }

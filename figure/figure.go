@@ -2134,9 +2134,17 @@ func (r Run) timeRange() (lo, hi float64) {
 // the right of d-wins-ended at epoch 840, wrote it from d-wins's line at
 // 610, under "d-wins", as if both were of epoch 610. A label right of its
 // line may reach across later lines, which are broken under it.
-// Lines closer than a few points are drawn once, and a panel with more
-// than maxLabelled events in sight names none of them but says how many
-// there are: a run that hops between modes has hundreds.
+// Lines closer than a few points are drawn once, at the first of their
+// events, and the label of a later one names its epoch, "d-stalled
+// (3,600)": it had read as the line's it began at, blog-original's
+// d-stalled (3,600) under equilibrium (3,000) on one line, as if of one
+// epoch. The first keeps its label as it is, so that a label seldom
+// grows past the room it had: each of ring's mode-covered labels
+// naming its epoch had taken equilibrium's room further on. Each label
+// lies on a white box (labelBox), which the grid lines run under rather
+// than through it. A panel with more than maxLabelled events in sight
+// names none of them but says how many there are: a run that hops
+// between modes has hundreds.
 type eventLines []Event
 
 const (
@@ -2165,14 +2173,17 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	for i := range free {
 		free[i] = c.Min.X
 	}
-	// The lines drawn, one of those closer than a few points. A label
-	// reads as the line's it begins at: one right of its line begins at
-	// it, one left of it must not begin at, or run across, another.
+	// The lines drawn, one of those closer than a few points, and the
+	// one each event is drawn as. A label reads as the line's it begins
+	// at: one right of its line begins at it, one left of it must not
+	// begin at, or run across, another.
 	var lines []vg.Length
+	var of []int
 	for _, e := range shown {
 		if x := trX(float64(e.Epoch)); len(lines) == 0 || x-lines[len(lines)-1] >= vg.Points(3) {
 			lines = append(lines, x)
 		}
+		of = append(of, len(lines)-1)
 	}
 	crosses := func(at, w, own vg.Length) bool {
 		for _, x := range lines {
@@ -2193,22 +2204,20 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		label string
 	}
 	var labels []placed
-	var drawn []vg.Length
-	last := c.Min.X - vg.Points(10)
-	for _, e := range shown {
+	for i, e := range shown {
 		x := trX(float64(e.Epoch))
 		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
 			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8)},
 				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
 			continue
 		}
-		if x-last >= vg.Points(3) {
-			drawn = append(drawn, x)
-			last = x
+		label := e.Label
+		if x != lines[of[i]] { // drawn as an earlier event's line
+			label += " (" + numtext.FormatInt(e.Epoch) + ")"
 		}
 		// Right of the line, or where that is taken (the panel's edge at
 		// a run's last epoch, the legend, an earlier label) left of it.
-		w, h := sty.Width(e.Label), sty.Height(e.Label)
+		w, h := sty.Width(label), sty.Height(label)
 		sides := [2]vg.Length{x + vg.Points(2), x - vg.Points(2) - w}
 	rows:
 		for row := range free {
@@ -2216,16 +2225,19 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			for _, at := range sides {
 				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
 				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
-					labels = append(labels, placed{at: vg.Point{X: at, Y: top},
-						box: vg.Rectangle{Min: vg.Point{X: at - vg.Points(1), Y: top - h}, Max: vg.Point{X: at + w + vg.Points(1), Y: top}}, label: e.Label})
-					free[row] = at + w + vg.Points(4)
+					at := vg.Point{X: at, Y: top}
+					labels = append(labels, placed{at: at, box: labelBox(sty, at, label), label: label})
+					free[row] = at.X + w + vg.Points(4)
 					break rows
 				}
 			}
 		}
 	}
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed}
-	for _, x := range drawn {
+	for _, x := range lines {
+		if len(shown) > maxLabelled {
+			break // the rug's ticks are the lines
+		}
 		var across []vg.Rectangle // the labels across the line, from the top down
 		for _, l := range labels {
 			if l.box.Min.X < x && x < l.box.Max.X {
@@ -2242,9 +2254,6 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		c.StrokeLines(line, []vg.Point{{X: x, Y: c.Min.Y}, {X: x, Y: y}})
 	}
-	for _, l := range labels {
-		c.FillText(sty, l.at, l.label)
-	}
 	if len(shown) > maxLabelled {
 		n := 0
 		for _, e := range shown {
@@ -2254,6 +2263,24 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		if n > len(shown) {
 			text = fmt.Sprintf("%s events at %s epochs, marked at the top", numtext.FormatInt(n), numtext.FormatInt(len(shown)))
 		}
-		c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}, text)
+		at := vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y - rugLength - vg.Points(1)}
+		labels = append(labels, placed{at: at, box: labelBox(sty, at, text), label: text})
 	}
+	for _, l := range labels {
+		c.SetColor(color.White)
+		c.Fill(l.box.Path())
+		c.FillText(sty, l.at, l.label)
+	}
+}
+
+// labelBox is the box an event label written at at in sty (aligned to
+// its top left) lies on, a point wider than the text either side: the
+// event lines are broken across it, and it is filled white under the
+// text, so that the grid lines of a panel's top rows, drawn before,
+// do not run through the text ("d-stall-ended" struck through by grid's
+// line at 10 in panel (c)). White, not the legend's translucent
+// backdrop, through which the grid would still show.
+func labelBox(sty draw.TextStyle, at vg.Point, text string) vg.Rectangle {
+	w, h := sty.Width(text), sty.Height(text)
+	return vg.Rectangle{Min: vg.Point{X: at.X - vg.Points(1), Y: at.Y - h}, Max: vg.Point{X: at.X + w + vg.Points(1), Y: at.Y}}
 }
