@@ -62,7 +62,9 @@ import (
 // learns the body's size from the configuration, which comes first, and
 // refuses a header that claims another before it reads the weights; it
 // refuses one that claims more than the size of what it reads (a file's)
-// before it reads on.
+// before it reads on. Anything else refused in the body before the
+// checksum is read is refused as damage when the checksum, read on to,
+// is wrong (sealed).
 const (
 	checkpointMagic   = "GANUICKP"
 	checkpointVersion = 4 // 2: a points target's data is in it; 3: the annex; 4: SGD and RMSprop have no step count
@@ -81,12 +83,26 @@ const (
 func IsCheckpoint(data []byte) bool { return bytes.HasPrefix(data, []byte(checkpointMagic)) }
 
 // CheckpointError says why bytes are not a checkpoint this build can load.
-type CheckpointError struct{ Reason string }
+type CheckpointError struct {
+	Reason string
+	// damaged: the reason says the data is not what ganui wrote, from the
+	// data alone (badLength), and needs no checksum to say it (sealed).
+	damaged bool
+}
 
 func (e *CheckpointError) Error() string { return "not a usable checkpoint: " + e.Reason }
 
 func badCheckpoint(format string, args ...any) error {
 	return &CheckpointError{Reason: fmt.Sprintf(format, args...)}
+}
+
+// badLength is the error for a body whose header claims a length its
+// configuration does not take: no ganui writes one, so the file is
+// damaged (a flip in the configuration or the header), said without
+// reading on to the checksum, which could be the rest of a large file
+// or the data past a length far too long.
+func badLength(format string, args ...any) error {
+	return &CheckpointError{Reason: fmt.Sprintf(format, args...) + " (the file is damaged)", damaged: true}
 }
 
 // MarshalBinary encodes the run's complete state as a checkpoint without
@@ -279,17 +295,53 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		// whose layout this ganui does not know, says the data is whole.
 		return nil, nil, sealed(cr, r, sum, n, &NewerError{Format: version})
 	case version < 1 || version > checkpointVersion:
-		return nil, nil, badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
+		err := badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
+		if body >= 0 && n <= uint64(body) {
+			err = sealed(cr, r, sum, n, err) // a version damaged in the file is that
+		}
+		return nil, nil, err
 	case body < 0 || n > uint64(body):
 		return nil, nil, badCheckpoint("truncated: the header claims a body of %s bytes, the data holds %s", numtext.FormatUint(n), numtext.FormatInt(int(max(body, 0))))
 	}
+	g, annex, err := readBody(cr, version, n)
+	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) {
+		// Found before the checksum is: a bit flipped in the file's
+		// configuration had been told as a mistake in it ("invalid
+		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
+		// count as a count the configuration does not need.
+		return nil, nil, sealed(cr, r, sum, n, err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var stored [sha256.Size]byte
+	if _, err := io.ReadFull(r, stored[:]); err != nil {
+		return nil, nil, truncated(err, "checksum")
+	}
+	if !bytes.Equal(stored[:], sum.Sum(nil)) {
+		return nil, nil, badCheckpoint(checksumMismatch)
+	}
+	var one [1]byte
+	switch k, err := r.Read(one[:]); {
+	case k > 0:
+		return nil, nil, badCheckpoint("unexpected data after the checksum")
+	case err != nil && err != io.EOF:
+		return nil, nil, err
+	}
+	return g, annex, nil
+}
+
+// readBody decodes a checkpoint's body of version, n bytes by its
+// header, from cr: the run and its annex. Its errors are what the body
+// says, before the checksum has said whether it is the body written.
+func readBody(cr *ckReader, version uint32, n uint64) (*GAN, []byte, error) {
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
 		return nil, nil, cr.err
 	}
 	cfg, err := decodeConfig(cfgJSON)
 	if newer := (*NewerError)(nil); errors.As(err, &newer) {
-		return nil, nil, sealed(cr, r, sum, n-uint64(4+len(cfgJSON)), newer)
+		return nil, nil, newer
 	}
 	if err != nil {
 		return nil, nil, badCheckpoint("configuration: %v", err)
@@ -307,7 +359,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	// of megabytes for a file of a few kilobytes, damaged or edited.
 	if cfg.validate(false) == nil {
 		if least := 4 * uint64(cfg.denseWeights()); n < least {
-			return nil, nil, badCheckpoint("the header claims a body of %s bytes, the configuration's weights alone take %s", numtext.FormatUint(n), numtext.FormatUint(least))
+			return nil, nil, badLength("the header claims a body of %s bytes, the configuration's weights alone take %s", numtext.FormatUint(n), numtext.FormatUint(least))
 		}
 	}
 	g, err := New(cfg, seed)
@@ -316,7 +368,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	}
 	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
-		return nil, nil, badCheckpoint("the header claims a body of %s bytes, the configuration needs %s", numtext.FormatUint(n), numtext.FormatUint(want))
+		return nil, nil, badLength("the header claims a body of %s bytes, the configuration needs %s", numtext.FormatUint(n), numtext.FormatUint(want))
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
 		return nil, nil, badCheckpoint("random state: %v", err)
@@ -356,20 +408,6 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	g.disc.ParamsChanged()
 	if g.gEMA != nil {
 		g.gEMA.Net.ParamsChanged()
-	}
-	var stored [sha256.Size]byte
-	if _, err := io.ReadFull(r, stored[:]); err != nil {
-		return nil, nil, truncated(err, "checksum")
-	}
-	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, nil, badCheckpoint("checksum mismatch (the file is damaged)")
-	}
-	var one [1]byte
-	switch k, err := r.Read(one[:]); {
-	case k > 0:
-		return nil, nil, badCheckpoint("unexpected data after the checksum")
-	case err != nil && err != io.EOF:
-		return nil, nil, err
 	}
 	return g, annex, nil
 }
@@ -414,16 +452,18 @@ func (g *GAN) placePoints() error {
 	return nil
 }
 
-// sealed is the error for a checkpoint whose configuration a newer ganui
-// wrote (newer), once the rest of its body, left bytes, is read and its
-// checksum found right: a checkpoint damaged in a key's name reads as
-// one of a newer ganui until then. r is the data after the body, cr the
-// body's reader, which feeds sum.
-func sealed(cr *ckReader, r io.Reader, sum hash.Hash, left uint64, newer *NewerError) error {
-	if left > math.MaxInt64 { // the body claims less than its configuration
-		return badCheckpoint("the header claims a body shorter than its configuration")
+// sealed is found, an error found in a checkpoint's body before its end, once the
+// rest of the body its header claims (n bytes, cr.read of them read) is
+// read and the checksum after it found right; else the file is damaged,
+// and said so: a checkpoint damaged in a key's name reads as one of a
+// newer ganui (a *NewerError) until then, and one damaged anywhere
+// before its weights as a configuration or a count ganui refuses. r is
+// the data after the body, cr the body's reader, which feeds sum.
+func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) error {
+	if cr.read > n { // its fields run past the body: its header, or a length in it, is wrong
+		return badCheckpoint("the body runs past the %s bytes its header claims (the file is damaged)", numtext.FormatUint(n))
 	}
-	if _, err := io.CopyN(io.Discard, cr.r, int64(left)); err != nil {
+	if _, err := io.CopyN(io.Discard, cr.r, int64(n-cr.read)); err != nil {
 		return truncated(err, "body")
 	}
 	var stored [sha256.Size]byte
@@ -431,10 +471,14 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, left uint64, newer *NewerE
 		return truncated(err, "checksum")
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return badCheckpoint("checksum mismatch (the file is damaged)")
+		return badCheckpoint(checksumMismatch)
 	}
-	return newer
+	return found
 }
+
+// checksumMismatch is why a checkpoint whose checksum is not its data's
+// is refused.
+const checksumMismatch = "checksum mismatch (the file is damaged)"
 
 // configJSON is cfg as a checkpoint holds it: its JSON object, with the
 // ganui that writes it (release.Version) under VersionKey, first.
@@ -570,9 +614,10 @@ func (c *ckWriter) paramMean(h *paramMean) {
 // ckReader decodes a checkpoint body; the first problem sticks in err and
 // every later read is a no-op, so decoding code reads straight through.
 type ckReader struct {
-	r   io.Reader
-	err error
-	buf []byte
+	r    io.Reader
+	err  error
+	buf  []byte
+	read uint64 // the bytes taken (take), which sealed reads on from
 }
 
 // truncated turns the end of the data into a *CheckpointError that says
@@ -593,7 +638,9 @@ func (c *ckReader) take(n int, what string) []byte {
 		c.buf = make([]byte, n)
 	}
 	p := c.buf[:n]
-	if _, err := io.ReadFull(c.r, p); err != nil {
+	got, err := io.ReadFull(c.r, p)
+	c.read += uint64(got)
+	if err != nil {
 		c.err = truncated(err, what)
 		return nil
 	}

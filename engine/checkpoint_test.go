@@ -129,6 +129,45 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 	}
 }
 
+// TestDamageIsToldAsDamage: a bit flipped anywhere in a checkpoint
+// after its magic — its version, its configuration, a count, a weight,
+// the checksum — is refused as a damaged file, whatever the flip makes
+// of the field it lands in. Refused before the checksum was read, a
+// flip in the configuration had been told as a mistake in it ("invalid
+// character '#' looking for beginning of value", "\"meaky_relu\" is not
+// one of …, did you mean leaky_relu?"), one in a count as a count the
+// configuration does not need, one in the epoch as an epoch out of
+// range. A flip in the header's body length is left out: one that
+// claims more than the data holds is told as a file cut short, the
+// likelier story.
+func TestDamageIsToldAsDamage(t *testing.T) {
+	cfg := vanillaConfig() // small networks, every optional state: the configuration is much of the file
+	cfg.GHidden, cfg.GActs = []int{3}, []Activation{LeakyReLU, Identity}
+	cfg.DHidden, cfg.DActs = []int{3}, []Activation{LeakyReLU, Sigmoid}
+	cfg.GHistAvg, cfg.DHistAvg, cfg.GEMA = 0.01, 0.01, 0.9
+	g := mustNew(t, cfg, 4)
+	train(t, g, 2)
+	good := withAnnex(t, g, []byte("annex"))
+	lengthAt := len(checkpointMagic) + 4
+	for i := len(checkpointMagic); i < len(good); i++ {
+		if i >= lengthAt && i < headerLen {
+			continue
+		}
+		bits := []int{i % 8} // a bit a byte, in turn, but every bit of the version and the configuration's length
+		if i < headerLen+4 {
+			bits = []int{0, 1, 2, 3, 4, 5, 6, 7}
+		}
+		for _, bit := range bits {
+			bad := slices.Clone(good)
+			bad[i] ^= 1 << bit
+			_, _, err := readBytes(bad)
+			if err == nil || !strings.HasSuffix(err.Error(), "(the file is damaged)") || !errors.As(err, new(*CheckpointError)) {
+				t.Fatalf("bit %d of byte %d of %d flipped: %v, want it told as damage", bit, i, len(good), err)
+			}
+		}
+	}
+}
+
 // forge rewrites a checkpoint: edit changes the configuration JSON and
 // the body after it (seed onwards), then the header's length and the
 // checksum are made to match, as a deliberate forger would.
