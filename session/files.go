@@ -304,7 +304,7 @@ func (Save) apply(s *Session) {
 		// w held, or pressed again on a paused run: the file there is
 		// this very checkpoint, and writing it again (a full file, 288
 		// MB on the widest design) would change nothing.
-		s.note = fmt.Sprintf("already saved epoch %s%s, nothing changed since: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+		s.note = fmt.Sprintf("already saved epoch %s%s, nothing changed since: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.saved.path)
 		return
 	}
 	s.saved = lastSave{}
@@ -333,10 +333,11 @@ type lastSave struct {
 }
 
 // same reports whether the checkpoint this would write is the one
-// written as l and still at its path, untouched: the same model, design
-// and record, the file neither removed nor replaced since.
+// written as l, or the one the run resumed from, and still at its path,
+// untouched: the same model, design and record, the file neither
+// removed nor replaced since, whatever name this would have.
 func (l lastSave) same(this lastSave) bool {
-	return l.path == this.path && l.record == this.record && l.holds(this.version, this.cfg)
+	return l.record == this.record && l.holds(this.version, this.cfg)
 }
 
 // holds reports whether l's file, still at its path and untouched,

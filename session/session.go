@@ -23,6 +23,7 @@ package session
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"math"
@@ -397,6 +398,12 @@ func New(opts Options) (*Session, error) {
 		if s.otherKernels != "" {
 			s.note += fmt.Sprintf("; trained on the %s kernels, it goes on on the %s ones, not bit for bit", s.otherKernels, engine.KernelISA())
 		}
+	}
+	if s.saved.file != nil && s.unrecorded == nil {
+		// Its record too, taken whole: w before anything changes finds
+		// the run saved (Save), where it had written a copy of the
+		// checkpoint beside it (ganui-vanilla-seed1-epoch5-2.ckpt).
+		s.saved.record = sha256.Sum256(s.runRecord())
 	}
 	return s, nil
 }

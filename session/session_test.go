@@ -842,6 +842,29 @@ func TestSaveAgainWritesNothingNew(t *testing.T) {
 	}
 }
 
+// TestSaveOfTheResumedCheckpointWritesNothing: w on a resumed run before
+// it trains or changes finds the checkpoint it resumed from, and says
+// so, as w again does; it had written a copy of that checkpoint beside it
+// (ganui-blog-original-seed3-epoch1-2.ckpt). Once the run trains, w
+// writes its checkpoint as ever.
+func TestSaveOfTheResumedCheckpointWritesNothing(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	path := saved(t, s)
+	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir})
+	Save{}.apply(r)
+	if want := "already saved epoch 1, nothing changed since: ganui --resume " + path + " continues from it"; r.failed || r.note != want {
+		t.Errorf("w on the resumed run: %q, want %q", r.note, want)
+	}
+	if files, err := filepath.Glob(filepath.Join(s.opts.Dir, "*.ckpt")); err != nil || len(files) != 1 {
+		t.Errorf("checkpoints %q, want only the one resumed from (%v)", files, err)
+	}
+	r.trainEpoch()
+	if next := saved(t, r); next == path || !strings.HasPrefix(r.note, "saved epoch 2: ") {
+		t.Errorf("w at the next epoch: %q", r.note)
+	}
+}
+
 // TestFileErrorsAreReported: a directory that cannot be written to gives
 // a failure note for both Save and Export.
 func TestFileErrorsAreReported(t *testing.T) {
