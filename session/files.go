@@ -66,6 +66,23 @@ var (
 	}}
 )
 
+// otherOutput says what the file at path is when it is another of the
+// files a run writes, a history CSV or a figure, given where a checkpoint
+// is wanted (--resume run.csv): it had been refused as a file with no
+// checkpoint header, as any other is.
+func otherOutput(path string) (kind string, ok bool) {
+	for _, k := range []outputfile.Kind{historyKind, FigureKind} {
+		if f, err := inputfile.Open(path); err == nil {
+			is := f.Size() > 0 && k.Is(f)
+			f.Close()
+			if is {
+				return k.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
 // pngSignature begins every PNG file.
 const pngSignature = "\x89PNG\r\n\x1a\n"
 

@@ -47,6 +47,27 @@ func TestPresetFileGivenToResume(t *testing.T) {
 	}
 }
 
+// TestOtherOutputGivenToResume: a history CSV or a figure given to
+// --resume, files a run writes beside its checkpoint, is named as what
+// it is; it had been refused as a file with no checkpoint header.
+func TestOtherOutputGivenToResume(t *testing.T) {
+	dir := t.TempDir()
+	for name, c := range map[string]struct{ data, kind string }{
+		"run.csv": {CSVHeader + "\n1,0.5,0.5,0.7,0.1,0.2\n", "a ganui history CSV"},
+		"run.png": {pngSignature + "rest", "a PNG, SVG or PDF figure"},
+		"run.svg": {`<?xml version="1.0"?><svg></svg>`, "a PNG, SVG or PDF figure"},
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(c.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := "--resume: " + path + " is " + c.kind + ", not a checkpoint: give the .ckpt file --save or the trainer's w wrote"
+		if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
+			t.Errorf("New(Resume: %s): %v; want %q", name, err, want)
+		}
+	}
+}
+
 // TestLoadCheckpointKnowsItsSize: a checkpoint file cut short is refused
 // from its size, straight after its header (engine.ReadCheckpoint), not
 // when its weights run out, after the networks are built.

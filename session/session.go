@@ -263,6 +263,9 @@ func New(opts Options) (*Session, error) {
 			if _, perr := presets.Load(opts.Resume); perr == nil { // it had been refused for its missing header alone
 				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: --preset %s trains its design from the start", opts.Resume, opts.Resume)
 			}
+			if kind, ok := otherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
+				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", opts.Resume, kind)
+			}
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
 		if err := pointsNotOutput(opts, gan.Config().Target); err != nil {
