@@ -79,15 +79,21 @@ func (c *drawCanvas) Fill(p vg.Path) {
 	if c.colour != (color.NRGBA{R: 255, G: 255, B: 255, A: 210}) {
 		return
 	}
+	c.backdrop = append(c.backdrop, pathBox(c.at, p))
+}
+
+// pathBox is the box that holds the points of p's moves and lines,
+// drawn at at.
+func pathBox(at vg.Point, p vg.Path) vg.Rectangle {
 	r := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
 	for _, cmp := range p {
 		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
-			at := c.at.Add(cmp.Pos)
-			r.Min.X, r.Min.Y = min(r.Min.X, at.X), min(r.Min.Y, at.Y)
-			r.Max.X, r.Max.Y = max(r.Max.X, at.X), max(r.Max.Y, at.Y)
+			q := at.Add(cmp.Pos)
+			r.Min.X, r.Min.Y = min(r.Min.X, q.X), min(r.Min.Y, q.Y)
+			r.Max.X, r.Max.Y = max(r.Max.X, q.X), max(r.Max.Y, q.Y)
 		}
 	}
-	c.backdrop = append(c.backdrop, r)
+	return r
 }
 
 // TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no
@@ -320,14 +326,7 @@ func (c *orderCanvas) Fill(p vg.Path) {
 	if r, g, b, a := c.colour.RGBA(); r&g&b&a != 0xffff {
 		return
 	}
-	box := vg.Rectangle{Min: vg.Point{X: vg.Length(math.Inf(1)), Y: vg.Length(math.Inf(1))}, Max: vg.Point{X: vg.Length(math.Inf(-1)), Y: vg.Length(math.Inf(-1))}}
-	for _, cmp := range p {
-		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
-			at := c.at.Add(cmp.Pos)
-			box.Min.X, box.Min.Y = min(box.Min.X, at.X), min(box.Min.Y, at.Y)
-			box.Max.X, box.Max.Y = max(box.Max.X, at.X), max(box.Max.Y, at.Y)
-		}
-	}
+	box := pathBox(c.at, p)
 	c.ops = append(c.ops, drawn{kind: "white", from: box.Min, to: box.Max})
 }
 func (c *orderCanvas) FillString(_ font.Face, p vg.Point, s string) {

@@ -123,25 +123,34 @@ func TestPlaneLegendWholeWithABaseline(t *testing.T) {
 }
 
 // eachLegendView renders snap at 80×24, 100×30 and 120×40, in colour and
-// without, and hands check each view, its colours stripped, after
-// checking that no line of it is cut ("…").
+// without (eachView), and hands check each view, its colours stripped,
+// then checks that no line of it is cut ("…").
 func eachLegendView(t *testing.T, s *session.Session, snap session.Snapshot, check func(at, view string)) {
 	t.Helper()
+	eachView(t, s, snap, [][2]int{{80, 24}, {100, 30}, {120, 40}}, func(at, view string) {
+		check(at, view)
+		for _, l := range strings.Split(view, "\n") {
+			if strings.Contains(l, "…") {
+				t.Errorf("%s: a line is cut: %q", at, l)
+			}
+		}
+	})
+}
+
+// eachView renders snap of s at each of sizes (width, height), without
+// colour and in colour, and hands check each view, its colours stripped,
+// with where it was drawn ("profile 1, 80×24").
+func eachView(t *testing.T, s *session.Session, snap session.Snapshot, sizes [][2]int, check func(at, view string)) {
+	t.Helper()
 	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
-		for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+		for _, size := range sizes {
 			lipgloss.SetColorProfile(profile)
 			m := NewModel(s)
 			m.width, m.height = size[0], size[1]
 			m.apply(snap)
 			view := ansiStrip(m.View())
 			lipgloss.SetColorProfile(termenv.Ascii)
-			at := fmt.Sprintf("profile %v, %d×%d", profile, size[0], size[1])
-			check(at, view)
-			for _, l := range strings.Split(view, "\n") {
-				if strings.Contains(l, "…") {
-					t.Errorf("%s: a line is cut: %q", at, l)
-				}
-			}
+			check(fmt.Sprintf("profile %v, %d×%d", profile, size[0], size[1]), view)
 		}
 	}
 }

@@ -1094,28 +1094,20 @@ func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
 	for _, name := range []string{"grid", "ring", "moons"} {
 		s, snap := trainedPlane(t, planeConfig(t, name), 2, 20)
 		snap.State = session.Paused
-		for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256} {
-			for _, size := range [][2]int{{70, 20}, {70, 21}} {
-				lipgloss.SetColorProfile(profile)
-				m := NewModel(s)
-				m.width, m.height = size[0], size[1]
-				m.apply(snap)
-				view := ansiStrip(m.View())
-				lipgloss.SetColorProfile(termenv.Ascii)
-				at := fmt.Sprintf("%s, profile %v, %d×%d", name, profile, size[0], size[1])
-				if !strings.Contains(view, "generated") || !strings.Contains(view, "target") {
-					t.Errorf("%s: the legend does not name G's samples and the target:\n%s", at, view)
+		eachView(t, s, snap, [][2]int{{70, 20}, {70, 21}}, func(at, view string) {
+			at = name + ", " + at
+			if !strings.Contains(view, "generated") || !strings.Contains(view, "target") {
+				t.Errorf("%s: the legend does not name G's samples and the target:\n%s", at, view)
+			}
+			lines := strings.Split(view, "\n")
+			for _, l := range lines[slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") }):] {
+				if strings.HasPrefix(l, "! ") {
+					break // the diagnosis, which elides by design
 				}
-				lines := strings.Split(view, "\n")
-				for _, l := range lines[slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") }):] {
-					if strings.HasPrefix(l, "! ") {
-						break // the diagnosis, which elides by design
-					}
-					if strings.Contains(l, "…") {
-						t.Errorf("%s: a line cut: %q", at, l)
-					}
+				if strings.Contains(l, "…") {
+					t.Errorf("%s: a line cut: %q", at, l)
 				}
 			}
-		}
+		})
 	}
 }
