@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
@@ -34,6 +37,37 @@ func (m *Model) nextHelpPage() {
 		}
 	}
 	m.help.ShowAll = m.keys.page == pageKeys
+}
+
+// turnGlossary turns the glossary's pages as k asks: a page back (←,
+// PgUp) or on (→, PgDn), to the first (Home) or the last (End). Only ?
+// and esc close the pages: at either end a key that would go past it
+// leaves the page where it is, and the status says so, before the
+// footer's "? close" on the last page. ? had been the only way through
+// the pages, a reader could not go back one, and ← and → were refused
+// as keys not taken.
+func (m *Model) turnGlossary(k tea.KeyMsg) {
+	last := len(m.glossaryPages(m.width, m.glossaryHeight())) - 1
+	from := min(m.gpage, last)
+	to := from
+	switch {
+	case key.Matches(k, m.keys.PrevPage):
+		to--
+	case key.Matches(k, m.keys.NextPage):
+		to++
+	case key.Matches(k, m.keys.FirstPage):
+		to = 0
+	case key.Matches(k, m.keys.LastPage):
+		to = last
+	}
+	m.gpage = max(0, min(to, last))
+	switch {
+	case m.gpage != from:
+	case key.Matches(k, m.keys.PrevPage, m.keys.FirstPage):
+		m.flash = keyName(k) + ": already on the first page"
+	default:
+		m.flash = keyName(k) + ": already on the last page"
+	}
 }
 
 // glossaryEntry is one of the glossary's terms and its text, with
@@ -409,19 +443,20 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 }
 
 // glossaryView is the glossary's current page in place of the panels,
-// and whether a page follows it (keyMap.morePages).
-func (m *Model) glossaryView(w, h int) (view string, more bool) {
-	pages := m.glossaryPages(w, h)
-	p := min(m.gpage, len(pages)-1)
+// with its number, from 0, and how many pages there are (keyMap.gpage,
+// keyMap.gpages).
+func (m *Model) glossaryView(w, h int) (view string, page, pages int) {
+	all := m.glossaryPages(w, h)
+	p := min(m.gpage, len(all)-1)
 	head := styleTitle.Render("Diagnosis and glossary")
 	if len(m.gsnap.Findings) == 0 {
 		head = styleTitle.Render("Glossary")
 	}
-	if len(pages) > 1 {
-		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(pages)))
+	if len(all) > 1 {
+		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(all)))
 	}
-	lines := append([]string{head}, pages[p]...)
-	return block(lines, w, h), p+1 < len(pages)
+	lines := append([]string{head}, all[p]...)
+	return block(lines, w, h), p, len(all)
 }
 
 // wrapIndent wraps s at width w at spaces, the lines after the first

@@ -22,6 +22,10 @@ type keyMap struct {
 	Pin, Share, Plot          key.Binding
 	Help, Close, Quit         key.Binding
 	Suspend                   key.Binding // ctrl+z: stop as a shell's job (suspend.go)
+	// The glossary's own keys (turnGlossary): a page back or on, the
+	// first or the last. There ← and → turn its pages: the settings
+	// they tune elsewhere are under it, unseen.
+	PrevPage, NextPage, FirstPage, LastPage key.Binding
 
 	// What the footer offers depends on the moment: the run's state, the
 	// width of the screen, and whether the help is open.
@@ -46,9 +50,11 @@ type keyMap struct {
 	// diagnosis: the run has findings, whose diagnosis in full heads the
 	// pages ? turns to from the keys page (glossaryLayout).
 	diagnosis bool
-	// morePages: the glossary has a page after the one shown, where ?
-	// goes next; on its last page ? closes it.
-	morePages bool
+	// gpage and gpages: the glossary's page shown, from 0, and how many
+	// it has, as glossaryView lays them out: ? goes on to the next page,
+	// or on the last closes it, and ←→ are offered where there are two
+	// or more.
+	gpage, gpages int
 	// quitting: q waits for the epoch in training, and q again is the
 	// only key taken.
 	quitting bool
@@ -83,6 +89,10 @@ func newKeyMap() keyMap {
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		PrevPage:  key.NewBinding(key.WithKeys("left", "pgup"), key.WithHelp("←/pgup", "page back")),
+		NextPage:  key.NewBinding(key.WithKeys("right", "pgdown"), key.WithHelp("→/pgdown", "page on")),
+		FirstPage: key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first page")),
+		LastPage:  key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last page")),
 	}
 }
 
@@ -114,8 +124,8 @@ func (k keyMap) now() keyMap {
 			k.Help.SetHelp("?", "diagnosis")
 		}
 		k.Close.SetHelp("esc", "close")
-	case k.page == pageGlossary && k.morePages:
-		k.Help.SetHelp("?", "next page")
+	case k.page == pageGlossary && k.gpage+1 < k.gpages:
+		k.Help.SetHelp("?", "next")
 		k.Close.SetHelp("esc", "close")
 	case k.page == pageGlossary:
 		k.Help.SetHelp("?", "close")
@@ -136,10 +146,11 @@ func (k keyMap) now() keyMap {
 // roll-back can go further back, b to pin a baseline (or, one pinned, to
 // unpin it) and the pace; a diverged one,
 // the keys that recover it (u only with a kept state to go back to), then
-// those that look back at it (replay, view, csv); the glossary, its way
-// on and back. A key that could only say why it cannot act is not
-// offered. In a replay, esc to return to live comes first, then the
-// replay's keys and the state's first key. Wider screens get more keys,
+// those that look back at it (replay, view, csv); the glossary, its
+// pages both ways where it has two or more, its way on and out. A key
+// that could only say why it cannot act is not offered. In a replay,
+// esc to return to live comes first, then the replay's keys and the
+// state's first key. Wider screens get more keys,
 // in order of importance, each that fits; help and quit always end the
 // line. A key's words are those of now, as on the keys page.
 func (k keyMap) ShortHelp() []key.Binding {
@@ -159,8 +170,19 @@ func (k keyMap) ShortHelp() []key.Binding {
 	switch {
 	case k.quitting:
 		return []key.Binding{quit}
-	case k.page == pageGlossary:
+	case k.page == pageGlossary && k.gpages < 2:
 		return []key.Binding{help, k.Close, quit}
+	case k.page == pageGlossary:
+		// ← and → for the pages where there are two or more, then ?'s
+		// way on, esc, and home/end where they fit: ? had been the
+		// only way through, and no key went back a page.
+		turn := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "page"))
+		ends := key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last"))
+		keys = []key.Binding{turn, help, k.Close}
+		if footerWidth(append(keys, ends, quit)) <= k.width {
+			keys = append(keys, ends)
+		}
+		return append(keys, quit)
 	case k.state == session.Diverged:
 		keys = []key.Binding{rollback, tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
 		// Then what looks back at how it went wrong, as room allows: the

@@ -72,7 +72,8 @@ func TestKeysPageSaysWhatKeysDoNow(t *testing.T) {
 
 // TestKeysPageListsEveryKey: every key the trainer answers to is on the
 // keys page (q's ctrl+c aside, the terminal's own): p, esc and ctrl+z
-// had been missing.
+// had been missing. The glossary's paging keys are the glossary's own,
+// which its footer offers (TestGlossaryFooterTurnsPages).
 func TestKeysPageListsEveryKey(t *testing.T) {
 	k := newKeyMap()
 	k.width, k.page = minWidth, pageKeys
@@ -96,6 +97,32 @@ func TestKeysPageListsEveryKey(t *testing.T) {
 			if name != "" && !listed[name] {
 				t.Errorf("the keys page does not list %q", name)
 			}
+		}
+	}
+}
+
+// TestGlossaryFooterTurnsPages: the glossary's footer offers ←→ where
+// it has two pages or more, ? as it acts on the page shown (next, or
+// close on the last), and home/end where they fit; a glossary of one
+// page, where ← and → could only say so, is not offered them.
+func TestGlossaryFooterTurnsPages(t *testing.T) {
+	for _, c := range []struct {
+		gpage, gpages int
+		want          string
+	}{
+		{0, 1, "? close · esc close · q quit"},
+		{0, 4, "←→ page · ? next · esc close · home/end first/last · q quit"},
+		{2, 4, "←→ page · ? next · esc close · home/end first/last · q quit"},
+		{3, 4, "←→ page · ? close · esc close · home/end first/last · q quit"},
+	} {
+		k := newKeyMap()
+		k.width, k.page, k.gpage, k.gpages = minWidth, pageGlossary, c.gpage, c.gpages
+		var got []string
+		for _, b := range k.ShortHelp() {
+			got = append(got, b.Help().Key+" "+b.Help().Desc)
+		}
+		if s := strings.Join(got, footerSep); s != c.want {
+			t.Errorf("page %d of %d: the footer reads %q, want %q", c.gpage+1, c.gpages, s, c.want)
 		}
 	}
 }

@@ -328,9 +328,11 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// The too-small screen shows no run: space would run it, r
 		// reseed it, ← retune it, all unseen.
 		m.flash = keyName(k) + smallRefusal
+	case m.keys.page == pageGlossary && key.Matches(k, m.keys.PrevPage, m.keys.NextPage, m.keys.FirstPage, m.keys.LastPage):
+		m.turnGlossary(k)
 	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
 		// The glossary covers the whole screen: a key that acted behind
-		// it (space ran the run, b cleared the baseline, ← retuned it)
+		// it (space ran the run, b cleared the baseline, h retuned it)
 		// would act unseen. Its footer says the key was not taken.
 		m.flash = keyName(k) + " is not taken on the glossary"
 	case key.Matches(k, m.keys.Help):

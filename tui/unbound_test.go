@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/session"
 )
@@ -54,8 +55,10 @@ func TestOnlyKeysAreAnswered(t *testing.T) {
 
 // TestGlossaryTakesOnlyItsKeys (on the ?? pages a key acted behind the
 // page, unseen: space ran the run, b pinned a baseline, ← retuned it, r
-// reseeded it): the glossary takes ?, esc and q alone, and its footer
-// says that any other key was not taken.
+// reseeded it): the glossary takes ?, esc, q and its paging keys alone
+// (TestGlossaryPagesBothWays), and its footer says that any other key
+// was not taken. h, l, + and -, which retune as ← and → do on the main
+// screen, are refused: ← and → turn the pages here.
 func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
 	first := m.snap
@@ -69,7 +72,11 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 		"b":     keyMsg("b"),
 		"r":     keyMsg("r"),
 		"w":     keyMsg("w"),
-		"left":  {Type: tea.KeyLeft},
+		"h":     keyMsg("h"),
+		"l":     keyMsg("l"),
+		"+":     keyMsg("+"),
+		"-":     keyMsg("-"),
+		"up":    {Type: tea.KeyUp},
 		"x":     keyMsg("x"),
 	} {
 		mm, _ = mm.Update(k)
@@ -85,6 +92,74 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	// A command after them, in order: what the session saw is settled.
 	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyEsc})
 	checkNotActedOn(t, s, mm, first, "keys on the glossary acted behind it")
+}
+
+// TestGlossaryPagesBothWays (? alone turned the glossary's pages, one
+// way: a reader could not go back a page, and ←, →, PgUp, PgDn, Home and
+// End were refused as keys not taken): ← and PgUp go back a page, → and
+// PgDn on, Home and End to the first and the last; at either end the
+// page stays, the status saying so, and only ? and esc close it, ? on
+// the last page as before. The footer offers the pages both ways, and
+// the run behind the pages is not acted on.
+func TestGlossaryPagesBothWays(t *testing.T) {
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	first := m.snap
+	var mm tea.Model = m
+	mm, _ = mm.Update(keyMsg("?"))
+	mm, _ = mm.Update(keyMsg("?"))
+	pages := len(m.glossaryPages(80, 22))
+	if pages < 3 {
+		t.Fatalf("%d glossary pages at 80×24, want 3 or more", pages)
+	}
+	of := " of " + itoa(pages)
+	for _, step := range []struct {
+		key  tea.KeyMsg
+		page int    // the page shown after it, from 1
+		says string // on the status line before the footer's keys, if anything
+	}{
+		{tea.KeyMsg{Type: tea.KeyLeft}, 1, "left: already on the first page"},
+		{tea.KeyMsg{Type: tea.KeyPgUp}, 1, "pgup: already on the first page"},
+		{tea.KeyMsg{Type: tea.KeyHome}, 1, "home: already on the first page"},
+		{tea.KeyMsg{Type: tea.KeyRight}, 2, ""},
+		{tea.KeyMsg{Type: tea.KeyPgDown}, 3, ""},
+		{tea.KeyMsg{Type: tea.KeyLeft}, 2, ""},
+		{tea.KeyMsg{Type: tea.KeyPgUp}, 1, ""},
+		{tea.KeyMsg{Type: tea.KeyEnd}, pages, ""},
+		{tea.KeyMsg{Type: tea.KeyRight}, pages, "right: already on the last page"},
+		{tea.KeyMsg{Type: tea.KeyPgDown}, pages, "pgdown: already on the last page"},
+		{tea.KeyMsg{Type: tea.KeyEnd}, pages, "end: already on the last page"},
+		{tea.KeyMsg{Type: tea.KeyLeft}, pages - 1, ""},
+		{tea.KeyMsg{Type: tea.KeyHome}, 1, ""},
+		{tea.KeyMsg{Type: tea.KeyEnd}, pages, ""},
+	} {
+		mm, _ = mm.Update(step.key)
+		view := ansi.Strip(mm.View())
+		checkFrame(t, view, 80, 24)
+		lines := strings.Split(view, "\n")
+		title, footer := lines[1], lines[len(lines)-1]
+		if want := "page " + itoa(step.page) + of; !strings.Contains(title, want) {
+			t.Errorf("%s: the glossary shows %q, want %q", step.key, strings.TrimSpace(title), want)
+		}
+		next := "? next"
+		if step.page == pages {
+			next = "? close"
+		}
+		want := "←→ page · " + next + " · esc close"
+		if step.says != "" {
+			want = step.says + footerSep + want
+		}
+		if !strings.HasPrefix(footer, want) {
+			t.Errorf("%s on page %d: the footer reads %q, want it to begin %q", step.key, step.page, strings.TrimSpace(footer), want)
+		}
+		if !strings.HasSuffix(strings.TrimSpace(footer), "q quit") {
+			t.Errorf("%s: the footer has no room left for q: %q", step.key, footer)
+		}
+	}
+	// ? on the last page closes it, as it did.
+	if mm, _ = mm.Update(keyMsg("?")); mm.(Model).keys.page != pageNone {
+		t.Fatalf("? on the last page left page %v open", mm.(Model).keys.page)
+	}
+	checkNotActedOn(t, s, mm, first, "the glossary's paging keys acted behind it")
 }
 
 // checkNotActedOn fails the test with what when the run of s is no longer as

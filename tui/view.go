@@ -135,8 +135,11 @@ func (m Model) View() string {
 	}
 	if m.keys.page == pageGlossary { // the glossary in place of everything
 		keys := m.keys
-		page, more := m.glossaryView(l.w, l.h-2)
-		keys.morePages = more
+		var page string
+		page, keys.gpage, keys.gpages = m.glossaryView(l.w, l.h-2)
+		if m.flash != "" && !m.quitting { // the keys that fit after it
+			keys.width -= lipgloss.Width(m.flash + footerSep)
+		}
 		footer := m.help.View(keys)
 		switch {
 		case m.quitting: // the status's words, which name q again
