@@ -87,7 +87,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	if _, err := session.New(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
-	jobs := fitJobs(opts.jobs, []engine.Config{opts.Config}, availableMemory(), stderr)
+	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
 	ctx, stop := notifyStop(stderr, "the summary", quitAtOnce)
@@ -112,7 +112,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
 	}
-	jobs := fitJobs(opts.jobs, designs, availableMemory(), stderr)
+	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
 	loses := "the summary"
@@ -331,12 +331,17 @@ func runLoses(opts session.Options) string {
 	return strings.Join(loses[:n-1], ", ") + " or " + loses[n-1]
 }
 
-// fitJobs lowers jobs, the runs trained at once, so that that many runs
-// of the largest of designs (engine.Config.Footprint) take at most half
-// of avail, the memory the system has free, and says so on stderr; with
-// avail unknown (0) it leaves jobs as asked. One run is always allowed:
-// a single run's size is bounded by the design's own limits.
-func fitJobs(jobs int, designs []engine.Config, avail int64, stderr io.Writer) int {
+// fitJobs is the runs of a batch of runs to train at once: jobs, or
+// fewer so that that many runs of the largest of designs
+// (engine.Config.Footprint) take at most half of avail, the memory the
+// system has free; with avail unknown (0) it leaves jobs as asked. One
+// run is always allowed: a single run's size is bounded by the design's
+// own limits. It says so on stderr only when fewer runs than jobs would
+// have are trained at once, not when the runs are no more than the
+// lowered count anyway, and names --jobs only when the user gave it
+// (asked): the default, one per CPU, had been told as "--jobs 2 lowered
+// to 1", and 2 runs as "--jobs 8 lowered to 6".
+func fitJobs(jobs int, asked bool, runs int, designs []engine.Config, avail int64, stderr io.Writer) int {
 	var largest int64
 	for _, c := range designs {
 		largest = max(largest, c.Footprint())
@@ -345,11 +350,18 @@ func fitJobs(jobs int, designs []engine.Config, avail int64, stderr io.Writer) i
 		return jobs
 	}
 	fit := max(1, int(avail/2/largest))
-	if fit >= jobs {
+	if fit >= min(jobs, runs) {
 		return jobs
 	}
-	fmt.Fprintf(stderr, "ganui: --jobs %d lowered to %d: a run of this design takes about %s, and %s of memory is free\n",
-		jobs, fit, megabytes(largest), megabytes(avail))
+	why := fmt.Sprintf("a run of this design takes about %s, and %s of memory is free", megabytes(largest), megabytes(avail))
+	switch {
+	case asked:
+		fmt.Fprintf(stderr, "ganui: --jobs %d lowered to %d: %s\n", jobs, fit, why)
+	case runs <= jobs:
+		fmt.Fprintf(stderr, "ganui: %d runs at once, not all %d: %s\n", fit, runs, why)
+	default:
+		fmt.Fprintf(stderr, "ganui: %d runs at once, not %d (one per CPU): %s\n", fit, jobs, why)
+	}
 	return fit
 }
 

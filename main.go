@@ -64,6 +64,7 @@ type options struct {
 	preset      string         // --preset or --show-preset as given
 	seeds       []uint64       // --seeds; nil for a single run of Seed
 	jobs        int            // seeds trained at once
+	jobsGiven   bool           // jobs is --jobs as given, not the default
 	sweep       *session.Sweep // --sweep: the grid of settings; nil for none
 }
 
@@ -480,6 +481,7 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 	}
 	o.Seed = read("seed", seed, 0, math.MaxUint64, "default 1")
 	o.jobs = int(read("jobs", jobs, 1, maxJobs, "default: one per CPU, here "+strconv.Itoa(defaultJobs())))
+	o.jobsGiven = given["jobs"]
 	o.Every = int(read("every", every, 0, engine.MaxEpochs, "default 500"))
 	if given["samples"] {
 		o.Samples = int(read("samples", samples, minSamples, maxSamples, "to "+numtext.FormatInt(engine.MaxPlaneSamples)+" on a 2-D target; "+samplesDef))

@@ -287,9 +287,13 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 	}
 }
 
-// TestJobsFitInMemory: runs trained at once share the memory; --jobs is
-// lowered, saying so, when that many runs of the largest design would
-// take more than half of what is free, and left alone otherwise.
+// TestJobsFitInMemory: runs trained at once share the memory; the runs
+// at once are lowered when that many runs of the largest design would
+// take more than half of what is free, and left alone otherwise. The
+// line on stderr tells a lowering only where it trains fewer runs at
+// once than there would have been, and names --jobs only when given:
+// the default had been told as "--jobs 2 lowered to 1", and 2 runs as
+// "--jobs 8 lowered to 3".
 func TestJobsFitInMemory(t *testing.T) {
 	small, err := presets.Get("vanilla")
 	if err != nil {
@@ -299,19 +303,31 @@ func TestJobsFitInMemory(t *testing.T) {
 	wide.GHidden, wide.DHidden = []int{2000, 2000}, []int{2000, 2000}
 	per := wide.Footprint()
 	for _, c := range []struct {
+		asked   bool
+		runs    int
 		designs []engine.Config
 		avail   int64
 		want    int
+		said    string // the line on stderr up to its reason, "" for none
 	}{
-		{[]engine.Config{small, wide}, 6 * per, 3}, // half of 6 runs' worth
-		{[]engine.Config{wide}, per, 1},            // one run always
-		{[]engine.Config{small}, 6 * per, 8},
-		{[]engine.Config{wide}, 0, 8}, // memory unknown
+		{true, 20, []engine.Config{small, wide}, 6 * per, 3, "ganui: --jobs 8 lowered to 3"}, // half of 6 runs' worth
+		{true, 5, []engine.Config{wide}, 6 * per, 3, "ganui: --jobs 8 lowered to 3"},
+		{false, 20, []engine.Config{wide}, 6 * per, 3, "ganui: 3 runs at once, not 8 (one per CPU)"},
+		{false, 5, []engine.Config{wide}, 6 * per, 3, "ganui: 3 runs at once, not all 5"},
+		{true, 2, []engine.Config{wide}, 6 * per, 8, ""},                          // 3 at once would train both anyway
+		{false, 3, []engine.Config{wide}, 6 * per, 8, ""},                         // and all 3
+		{true, 20, []engine.Config{wide}, per, 1, "ganui: --jobs 8 lowered to 1"}, // one run always
+		{true, 20, []engine.Config{small}, 6 * per, 8, ""},
+		{true, 20, []engine.Config{wide}, 0, 8, ""}, // memory unknown
 	} {
 		var stderr strings.Builder
-		got := fitJobs(8, c.designs, c.avail, &stderr)
-		if got != c.want || (got < 8) != strings.Contains(stderr.String(), "--jobs 8 lowered to ") {
-			t.Errorf("avail %d: %d jobs, stderr %q; want %d", c.avail, got, stderr.String(), c.want)
+		got := fitJobs(8, c.asked, c.runs, c.designs, c.avail, &stderr)
+		said := c.said
+		if said != "" {
+			said += ": a run of this design takes about " + megabytes(per) + ", and " + megabytes(c.avail) + " of memory is free\n"
+		}
+		if got != c.want || stderr.String() != said {
+			t.Errorf("--jobs given %v, %d runs, avail %d: %d jobs, stderr %q; want %d, %q", c.asked, c.runs, c.avail, got, stderr.String(), c.want, said)
 		}
 	}
 	if per < 150<<20 || per > 300<<20 {

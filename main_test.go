@@ -412,12 +412,12 @@ func TestNumberFlags(t *testing.T) {
 		t.Errorf("epochs %d, seed %d, every %d, samples %d; want 5000, 2⁶⁴−1, 250, 10000", o.Epochs, o.Seed, o.Every, o.Samples)
 	}
 	o, err = parseFlags([]string{"--headless", "--seeds", "1-2", "--jobs", "2e0"}, io.Discard)
-	if err != nil || o.jobs != 2 {
-		t.Errorf("--jobs 2e0: jobs %d, %v", o.jobs, err)
+	if err != nil || o.jobs != 2 || !o.jobsGiven {
+		t.Errorf("--jobs 2e0: jobs %d (given %v), %v", o.jobs, o.jobsGiven, err)
 	}
 	o, err = parseFlags([]string{"--headless"}, io.Discard)
-	if err != nil || o.Epochs != 0 || o.Seed != 1 || o.Every != 500 || o.Samples != 0 || o.jobs < 1 {
-		t.Errorf("defaults: epochs %d, seed %d, every %d, samples %d, jobs %d, %v", o.Epochs, o.Seed, o.Every, o.Samples, o.jobs, err)
+	if err != nil || o.Epochs != 0 || o.Seed != 1 || o.Every != 500 || o.Samples != 0 || o.jobs < 1 || o.jobsGiven {
+		t.Errorf("defaults: epochs %d, seed %d, every %d, samples %d, jobs %d (given %v), %v", o.Epochs, o.Seed, o.Every, o.Samples, o.jobs, o.jobsGiven, err)
 	}
 	for _, c := range []struct {
 		s  string
