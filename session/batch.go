@@ -50,10 +50,12 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, fmt.Errorf("%q: a seed past 2⁵³ in the exponent form is not exact; write its digits", part)
 		case err != nil:
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
+		case max(a, b)-min(a, b) >= maxSeeds || len(seeds)+int(max(a, b)-min(a, b))+1 > maxSeeds:
+			// Before a range's direction: the other way round is as many
+			// seeds, and had been suggested when too many.
+			return nil, fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
 		case a > b:
 			return nil, fmt.Errorf("range %q runs backwards; write %d-%d", part, b, a)
-		case b-a >= maxSeeds || len(seeds)+int(b-a)+1 > maxSeeds:
-			return nil, fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
 		}
 		for s := a; ; s++ {
 			if seen[s] {

@@ -73,6 +73,9 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"5-1":                  `range "5-1" runs backwards; write 1-5`,
+		// Not "runs backwards; write 1-18446744073709551615", itself refused.
+		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
+		"1-9999,5-3":             `"1-9999,5-3": at most 10,000 seeds`,
 	} {
 		if _, err := ParseSeeds(spec); err == nil || err.Error() != want {
 			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
@@ -83,11 +86,12 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 // FuzzParseSeeds: a seed list gives 1 to maxSeeds seeds, none twice,
 // that CompactSeeds writes back to a list of the same seeds in the same
 // order; each part of a list taken is a seed or a range of them written
-// plainly (engine.ParseWhole). A list refused is refused in one line.
+// plainly (engine.ParseWhole). A list refused is refused in one line,
+// and the range it suggests for one written backwards is taken.
 func FuzzParseSeeds(f *testing.F) {
 	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
-		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1"} {
+		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
@@ -95,6 +99,12 @@ func FuzzParseSeeds(f *testing.F) {
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") || seeds != nil {
 				t.Fatalf("ParseSeeds(%q): %v, %v", spec, seeds, err)
+			}
+			// The range it suggests for one written backwards is taken.
+			if _, suggested, ok := strings.Cut(err.Error(), "runs backwards; write "); ok {
+				if _, err := ParseSeeds(suggested); err != nil {
+					t.Fatalf("ParseSeeds(%q) suggests %s, refused: %v", spec, suggested, err)
+				}
 			}
 			return
 		}
