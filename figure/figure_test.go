@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -394,6 +395,45 @@ func TestFromSweep(t *testing.T) {
 	}
 	if len(seen) < 2 {
 		t.Errorf("the colour bar of one value: labels %v", seen)
+	}
+}
+
+// TestOneValueBarWithinLimits: a sweep's heat map whose cells all hold
+// one value widens its colour bar around it only within what the
+// measure can take, KS from 0 to 1, sliced W1 from 0, and labels it
+// still: a KS of 1 in every cell had a bar from 0.90 to 1.10, and one of
+// 0 a bar from -1e-9.
+func TestOneValueBarWithinLimits(t *testing.T) {
+	for _, c := range []struct {
+		measure string
+		v       float64
+		lo, hi  float64
+	}{
+		{"ks", 1, 0, 1},
+		{"ks", 0, 0, 1},
+		{"ks", 0.5, 0, 1},
+		{"sw1", 0, 0, math.Inf(1)},
+	} {
+		res := session.SweepResult{Preset: "ring", Seeds: []uint64{1, 2}, Measures: [2]string{c.measure, "w1"},
+			Axes: []session.SweepAxis{{Key: "x", Values: []string{"a", "b"}}, {Key: "y", Values: []string{"c", "d"}}}}
+		for _, x := range []string{"a", "b"} {
+			for _, y := range []string{"c", "d"} {
+				res.Rows = append(res.Rows, session.SweepRow{Values: []string{x, y}, Runs: 2, First: [3]float64{c.v, 0, 1}})
+			}
+		}
+		var svg bytes.Buffer
+		if err := EncodeHeatmap(&svg, "svg", FromSweep(res)); err != nil {
+			t.Fatal(err)
+		}
+		var labels []float64 // the bar's, and the cells' values
+		for _, s := range svgText(t, svg.Bytes()) {
+			if v, err := strconv.ParseFloat(s, 64); err == nil {
+				labels = append(labels, v)
+			}
+		}
+		if len(labels) < 4+3 || slices.Min(labels) < c.lo || slices.Max(labels) > c.hi {
+			t.Errorf("%s of %g in every cell: labels %v, want three or more on the bar, from %g to %g", c.measure, c.v, labels, c.lo, c.hi)
+		}
 	}
 }
 

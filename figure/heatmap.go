@@ -30,6 +30,11 @@ type Heatmap struct {
 	Z [][]float64
 	// ZLabel names the value, e.g. "median KS".
 	ZLabel string
+	// ZLimits, when its first end is below its second, are the least and
+	// the most the value can take (KS: 0 and 1; sliced W1: 0 and +Inf):
+	// the colour bar of a map whose cells all hold one value, widened
+	// around it, is kept within them. The zero value sets none.
+	ZLimits [2]float64
 	// Notes, if not nil, holds a line of text for each cell, as Z, under
 	// its value or in its place: e.g. how many seeds diverged there.
 	Notes [][]string
@@ -106,6 +111,16 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	if hi == lo { // one value: a range around it, for a colour bar that reads
 		d := math.Max(math.Abs(lo)/10, 1e-9)
 		lo, hi = lo-d, hi+d
+		// As wide, within the value's limits: a KS of 1 in every cell had
+		// a bar from 0.9 to 1.1, one of 0 from -1e-9.
+		if a, b := h.ZLimits[0], h.ZLimits[1]; a < b {
+			if lo < a {
+				lo, hi = a, math.Min(a+2*d, b)
+			}
+			if hi > b {
+				lo, hi = math.Max(b-2*d, a), b
+			}
+		}
 	}
 	cm := heatScale(lo, hi)
 
@@ -272,7 +287,8 @@ func categories(names []string) plot.ConstantTicks {
 // FromSweep turns a two-key sweep's rows into the heat map of their
 // median KS (of one seed, its KS), the first key across, the second up; a cell where seeds
 // diverged says how many (of one seed, that it diverged), and one that
-// has no row (a sweep stopped early) says it did not run.
+// has no row (a sweep stopped early) says it did not run. Its limits are
+// those of the measure: KS from 0 to 1, sliced W1 from 0.
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
@@ -288,8 +304,12 @@ func FromSweep(res session.SweepResult) Heatmap {
 		over = what + " of seed " + session.CompactSeeds(res.Seeds)
 	}
 	h := Heatmap{
-		Title:  title + " · " + over,
-		ZLabel: what,
+		Title:   title + " · " + over,
+		ZLabel:  what,
+		ZLimits: [2]float64{0, math.Inf(1)}, // sliced W1
+	}
+	if res.Measures[0] == "ks" {
+		h.ZLimits[1] = 1
 	}
 	if len(res.Axes) != 2 {
 		return h
