@@ -270,7 +270,8 @@ func footerWidth(bs []key.Binding) int {
 // status saying why and what goes on (u, r, R): a NaN or runaway state
 // is nothing to compare with, and the page had offered b there; export has nothing before an
 // epoch trains, from the start or a resume, and replay nothing before
-// the first check keeps a frame; u has nothing without a kept state; v
+// the first check keeps a frame; u has nothing to undo on a run that
+// has not diverged, nor on one that has without a kept state; v
 // has no other view to turn to on a 2-D target, where it only says so.
 // The keys page had said "epoch 0" of replay at epoch 2, a run's first
 // check still to come, and had drawn v on a plane as if it acted, as
@@ -298,7 +299,15 @@ func (k keyMap) idle() map[string]string {
 		idle[k.Export.Keys()[0]] = idleNoEpoch
 	}
 	if !k.rollback {
-		idle[k.Rollback.Keys()[0]] = idleNoState
+		// Why as u says it: a run that has not diverged has nothing for
+		// it to undo, kept states or not. The page had said "nothing
+		// kept" of every healthy run, where u said "this run has not
+		// diverged".
+		why := idleNotDiverged
+		if k.state == session.Diverged {
+			why = idleNoState
+		}
+		idle[k.Rollback.Keys()[0]] = why
 	}
 	if k.plane {
 		idle[k.View.Keys()[0]] = idlePlane
@@ -308,11 +317,12 @@ func (k keyMap) idle() map[string]string {
 
 // Why a key is idle, as the keys page says it.
 const (
-	idleDiverged = "diverged"
-	idleNoEpoch  = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
-	idleNoFrame  = "no frame"     // epochs trained, but no keyframe before the first check
-	idleNoState  = "nothing kept" // no kept state for u to go back to
-	idlePlane    = "2-D target"   // the plane is the samples panel's only view
+	idleDiverged    = "diverged"
+	idleNoEpoch     = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
+	idleNoFrame     = "no frame"     // epochs trained, but no keyframe before the first check
+	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
+	idleNotDiverged = "not diverged" // u has nothing to undo
+	idlePlane       = "2-D target"   // the plane is the samples panel's only view
 )
 
 // FullHelp is what ? shows: every key the trainer answers to, one

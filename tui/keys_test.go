@@ -166,18 +166,22 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		faint                    []string // by the key as the page names it
 		why                      string
 	}{
-		{"epoch 0", session.Paused, false, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, nothing kept"},
+		{"epoch 0", session.Paused, false, false, false, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, not diverged"},
 		// Epochs trained, none yet checked: replay has no frame, and the
 		// page had said "epoch 0" beside a header at epoch 2.
-		{"before the first check", session.Paused, false, true, false, false, []string{",", ".", "<", ">", "u"}, "no frame, nothing kept"},
+		{"before the first check", session.Paused, false, true, false, false, []string{",", ".", "<", ">", "u"}, "no frame, not diverged"},
 		// Resumed, nothing trained since: "epoch 0" had stood beside a
 		// header at epoch 1,000.
-		{"resumed", session.Paused, true, false, false, false, []string{"e", "u"}, "no epoch, nothing kept"},
-		{"mid-run", session.Running, true, true, false, false, []string{"u"}, "nothing kept"},
+		{"resumed", session.Paused, true, false, false, false, []string{"e", "u"}, "no epoch, not diverged"},
+		// u on a run that has not diverged says so, as the page now
+		// does: it had said "nothing kept" of every healthy run.
+		{"mid-run", session.Running, true, true, false, false, []string{"u"}, "not diverged"},
 		{"rolled back", session.Paused, true, true, true, false, nil, ""},
 		// b does not pin a diverged run, as the footer had not offered
 		// it; one pinned before still unpins (below).
 		{"diverged", session.Diverged, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "diverged"},
+		// Diverged before the first kept state: nothing for u to go back to.
+		{"diverged, nothing kept", session.Diverged, true, true, false, false, []string{"space/p", "n", "d", "g", "b", "u"}, "diverged, nothing kept"},
 		// v only says so on a plane: there is no other view to turn to.
 		{"2-D", session.Running, true, true, true, true, []string{"v"}, "2-D target"},
 	} {

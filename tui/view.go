@@ -220,7 +220,7 @@ func keysPage(k keyMap, w int) string {
 		cols = append(cols, col)
 	}
 	var why []string
-	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idlePlane} {
+	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			why = append(why, r)
 		}
