@@ -300,7 +300,7 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 			if !lines.Scan() || !strings.HasPrefix(lines.Text(), c.first) {
 				t.Fatalf("child printed %q, want %q…", lines.Text(), c.first)
 			}
-			if err := os.Remove(dir); err != nil { // nothing can be written there now
+			if err := os.RemoveAll(dir); err != nil { // nothing can be written there now; the --save's reserved file goes with it
 				t.Fatal(err)
 			}
 			cmd.Process.Signal(syscall.SIGINT)

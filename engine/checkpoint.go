@@ -139,6 +139,29 @@ func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
 	return g.writeCheckpoint(w, annex, cfg)
 }
 
+// CheckpointSize is the length of the checkpoint WriteCheckpoint writes
+// of the run with an annex of annex bytes. It depends on the run's
+// configuration alone, not on its epoch or weights: a run that trains on
+// without a change of its settings writes checkpoints of one size, so a
+// front end can make room for the last before the first epoch
+// (outputfile.Reserve), its annex at MaxAnnex for the largest.
+func (g *GAN) CheckpointSize(annex int) (int64, error) {
+	c := g.cfg
+	var err error
+	if c.Target, err = AbsPoints(c.Target); err != nil {
+		return 0, err
+	}
+	cfg, err := configJSON(c)
+	if err != nil {
+		return 0, err
+	}
+	rng, err := g.src.MarshalBinary()
+	if err != nil {
+		return 0, err
+	}
+	return int64(headerLen+bodySize(len(cfg), len(rng), g, checkpointVersion)+annex) + sha256.Size, nil
+}
+
 // writeCheckpoint is WriteCheckpoint with the run's configuration as
 // given in c.
 func (g *GAN) writeCheckpoint(w io.Writer, annex []byte, c Config) error {

@@ -781,3 +781,26 @@ func TestCheckpointRangesGrouped(t *testing.T) {
 		t.Errorf("an epoch past the most: %v, want it to say %q", err, want)
 	}
 }
+
+// TestCheckpointSizeIsWhatIsWritten: CheckpointSize is the length of the
+// checkpoint WriteCheckpoint writes, with an annex or without, before
+// training and after, for designs with and without the parts a design
+// may leave out (historical means, G's moving average, SGD's buffer):
+// a front end makes room for the checkpoint by it before the first epoch
+// (outputfile.Reserve).
+func TestCheckpointSizeIsWhatIsWritten(t *testing.T) {
+	full := blogConfig()
+	full.GHistAvg, full.DHistAvg, full.GEMA, full.DOpt = 0.1, 0.1, 0.99, OptimizerSGD
+	for _, cfg := range []Config{blogConfig(), full} {
+		g := mustNew(t, cfg, 1)
+		for _, epochs := range []int{0, 3} {
+			train(t, g, epochs)
+			for _, annex := range []int{0, 1000} {
+				size, err := g.CheckpointSize(annex)
+				if got := len(withAnnex(t, g, make([]byte, annex))); err != nil || size != int64(got) {
+					t.Fatalf("%s after %d epochs, annex %d: CheckpointSize %d, %v; written %d", cfg.Name, g.Epoch(), annex, size, err, got)
+				}
+			}
+		}
+	}
+}

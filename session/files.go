@@ -107,6 +107,25 @@ func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
 	return outputfile.Write(path, checkpointPerm, checkpointKind, func(w io.Writer) error { return gan.WriteCheckpoint(w, annex) })
 }
 
+// reserveSave makes room for the --save checkpoint at path of the run
+// gan before it trains (outputfile.Reserve): for the largest checkpoint
+// of the run, its record (the annex) at engine.MaxAnnex, which runRecord
+// never passes, so that the run's end, however long it trained, finds the
+// room its checkpoint takes. A disk without it is refused as a --save
+// the run could not write is (checkPaths), before anything is trained;
+// it had failed at the end, and the run trained for nothing.
+func reserveSave(gan *engine.GAN, path string) (*outputfile.Reservation, error) {
+	size, err := gan.CheckpointSize(engine.MaxAnnex)
+	if err != nil {
+		return nil, err
+	}
+	return reserve(path, checkpointPerm, checkpointKind, size)
+}
+
+// reserve is outputfile.Reserve, a variable so that a test can give the
+// answer of a disk without room.
+var reserve = outputfile.Reserve
+
 // checkpointPerm is a checkpoint's mode, less the umask: its owner's
 // alone (saveCheckpoint, Save).
 const checkpointPerm = 0o600

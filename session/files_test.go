@@ -4,15 +4,19 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 )
@@ -154,13 +158,85 @@ func TestFailedSaveKeepsTheResult(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(dir)
+	os.RemoveAll(dir) // the checkpoint's reserved file in it too
 	r, err := s.Run(context.Background(), nil)
 	if err == nil || !strings.Contains(err.Error(), "--save") {
 		t.Fatalf("save into a removed directory: %v", err)
 	}
 	if r.State != Done || r.Epochs != 20 || r.Metrics.N == 0 || !strings.HasPrefix(r.Line(), "final preset=blog-original seed=1 epochs=20 state=done") {
 		t.Fatalf("the result beside the error: %s", r.Line())
+	}
+}
+
+// TestSaveRoomIsReservedBeforeTraining: the --save checkpoint's room is
+// made when the run is prepared (New), for the largest checkpoint the run
+// can write, in the file its end fills and puts in place, cut to what it
+// holds; a disk without that room is refused then, before anything is
+// trained, the checkpoint there left as it was and no file beside it. It
+// had been found full at the run's end, the run lost.
+func TestSaveRoomIsReservedBeforeTraining(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "run.ckpt")
+	var reserved int64
+	orig := reserve
+	defer func() { reserve = orig }()
+	reserve = func(path string, perm fs.FileMode, kind outputfile.Kind, size int64) (*outputfile.Reservation, error) {
+		reserved = size
+		return outputfile.Reserve(path, perm, kind, size)
+	}
+	s, err := New(Options{Config: blogConfig(t, 20), Seed: 1, SavePath: ckpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*"))
+	if len(held) != 1 {
+		t.Fatalf("before training, beside run.ckpt: %q, want its reserved file", held)
+	}
+	if fi, err := os.Stat(held[0]); err != nil || fi.Size() != reserved {
+		t.Fatalf("the reserved file before training: %v, want %d bytes", fi, reserved)
+	}
+	if _, err := s.Run(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(ckpt)
+	if err != nil || fi.Size() >= reserved || fi.Size()+engine.MaxAnnex < reserved {
+		t.Fatalf("the checkpoint: %v, want less than the %d bytes reserved, by at most its record's bound", fi, reserved)
+	}
+	if _, err := LoadCheckpoint(ckpt); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*")); len(left) != 0 {
+		t.Fatalf("left beside the checkpoint: %q", left)
+	}
+
+	// A disk without the room: refused before training.
+	before, _ := os.ReadFile(ckpt)
+	reserve = func(path string, perm fs.FileMode, kind outputfile.Kind, size int64) (*outputfile.Reservation, error) {
+		return nil, fmt.Errorf("cannot reserve %d bytes for %s: %w", size, path, syscall.ENOSPC)
+	}
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, SavePath: ckpt}); err == nil || !strings.HasPrefix(err.Error(), "--save: cannot reserve") || !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("no room for the checkpoint: %v", err)
+	}
+	if after, _ := os.ReadFile(ckpt); !bytes.Equal(after, before) {
+		t.Fatal("the checkpoint there changed")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*")); len(left) != 0 {
+		t.Fatalf("left beside the checkpoint: %q", left)
+	}
+}
+
+// TestUnwrittenSaveRoomIsGivenBack: a run that writes no checkpoint (it
+// never ran, or it diverged) leaves no reserved file beside it once
+// stopped.
+func TestUnwrittenSaveRoomIsGivenBack(t *testing.T) {
+	dir := t.TempDir()
+	s, err := New(Options{Config: blogConfig(t, 20), Seed: 1, SavePath: filepath.Join(dir, "run.ckpt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Stop()
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("left after a run that never ran: %v", left)
 	}
 }
 

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -240,7 +241,8 @@ func modeFields(m engine.Metrics, shares bool) []lineField {
 // result to progress, if not nil. Every epoch goes to Options.LogPath as
 // it is trained, with the evaluation of each check (checkEvery) in its
 // evaluation columns. At the end the log is closed and, unless the run
-// diverged, the checkpoint written to Options.SavePath.
+// diverged, the checkpoint written to Options.SavePath, into the room New
+// reserved for it (reserveSave).
 //
 // The Result is always complete, whatever the error; the error reports a
 // file that could not be written, and the run's numbers are still in the
@@ -279,7 +281,8 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 		}
 	}
 	if s.opts.SavePath != "" && s.state != Diverged { // a failed log loses no checkpoint
-		if serr := saveCheckpoint(s.gan, s.runRecord(), s.opts.SavePath); serr != nil {
+		rec := s.runRecord()
+		if serr := s.saveRoom.Write(func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }, nil); serr != nil {
 			if err != nil {
 				err = fmt.Errorf("%w; --save: %w", err, serr) // one line: both said
 			} else {

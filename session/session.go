@@ -35,6 +35,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -64,7 +65,7 @@ type Options struct {
 
 	Every    int    // Run: a Progress report every Every epochs; 0 for none
 	LogPath  string // Run: write every epoch to this CSV file as the run goes
-	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged; it may be Resume, which it replaces (updates)
+	SavePath string // Run: write a checkpoint here when the run ends, unless it diverged, into room New reserves (reserveSave); it may be Resume, which it replaces (updates)
 	// PlotPath is where the front end draws the run's figure (package
 	// figure) when it ends; the session only checks, before training,
 	// that it could be written (checkPaths).
@@ -212,6 +213,10 @@ type Session struct {
 	namedOf []byte
 
 	unrecorded error // why a resumed run's record could not be taken (record.go)
+	// saveRoom is the --save checkpoint's file, its room made before the
+	// first epoch (reserveSave): Run's end writes it, Stop releases it
+	// unwritten.
+	saveRoom *outputfile.Reservation
 	// otherKernels is the kernels a resumed run was trained on up to its
 	// checkpoint (its record's, record.go) when they are not those this
 	// process runs (engine.KernelISA): "" for the same, or unknown.
@@ -243,8 +248,9 @@ func (s *Session) OtherKernels() error {
 // or the checkpoint opts.Resume continued from its epoch. Every error is
 // about the input — a design that is not valid, a checkpoint that cannot
 // be read or that is at or past the plan Options.Epochs gives, an output
-// that could not be written at the end (checkPaths) or would replace a
-// file of another kind (outputKinds) — and says which,
+// that could not be written at the end (checkPaths), or would replace a
+// file of another kind (outputKinds), a --save checkpoint without room on
+// its disk (reserveSave) — and says which,
 // before anything is trained.
 func New(opts Options) (*Session, error) {
 	if err := checkPaths(opts); err != nil {
@@ -402,6 +408,11 @@ func New(opts Options) (*Session, error) {
 			s.note += fmt.Sprintf("; trained on the %s kernels, it goes on on the %s ones, not bit for bit", s.otherKernels, engine.KernelISA())
 		}
 	}
+	if opts.SavePath != "" { // last: the room is given up only by Run's end or Stop
+		if s.saveRoom, err = reserveSave(gan, opts.SavePath); err != nil {
+			return nil, fmt.Errorf("--save: %w", err)
+		}
+	}
 	if s.saved.file != nil && s.unrecorded == nil {
 		// Its record too, taken whole: w before anything changes finds
 		// the run saved (Save), where it had written a copy of the
@@ -479,6 +490,9 @@ func (s *Session) Stop() {
 	<-s.done
 	s.endOnce.Do(func() {
 		s.writeWaiting()
+		if s.saveRoom != nil { // not written: the run diverged, or never ran
+			s.saveRoom.Release()
+		}
 		s.log.close()
 		if s.csv != nil {
 			s.csv.close()

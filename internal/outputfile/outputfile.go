@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/ganui/ganui/internal/inputfile"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 // Write creates or replaces path with what fill writes: into a new
@@ -45,18 +46,67 @@ func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error)
 // disk from those not; counted once Write returned, after its rename and
 // the directory's sync, a file renamed into place an instant before
 // Abandon had been said not written.
-func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error, placed func()) (err error) {
-	if path, err = Target(path); err != nil {
+func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error, placed func()) error {
+	r, err := Reserve(path, perm, kind, 0)
+	if err != nil {
 		return err
 	}
+	return r.Write(fill, placed)
+}
+
+// Reservation is the temporary file of a write begun ahead of its
+// contents (Reserve), with room made for them: its Write fills and
+// places it, its Release gives it up. It belongs to one goroutine.
+type Reservation struct {
+	path string   // the file it is to replace, links followed
+	f    *os.File // nil once written or released
+}
+
+// Reserve begins a write of path as Write does — the same refusals
+// (Target, OfKind), the same temporary file beside it — and makes room
+// in it for size bytes before anything is written (allocate), so that a
+// file system without that room refuses the write now, not when its
+// contents are ready: a --save at the end of hours of training had failed
+// with "no space left on device" and the run was lost. The room is
+// the file system's blocks, held by the temporary file until Write or
+// Release; a Write of more than size bytes grows it as any write does,
+// and can still find the disk full. Where the file system compresses or
+// shares blocks (btrfs, ZFS), its own room cannot be promised, and
+// Reserve does what allocate can.
+func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (_ *Reservation, err error) {
+	if path, err = Target(path); err != nil {
+		return nil, err
+	}
 	if err = OfKind(path, kind); err != nil {
-		return err
+		return nil, err
 	}
 	removeStale(path)
 	f, err := createTemp(path, perm)
 	if err != nil {
-		return cannotCreate(path, err)
+		return nil, cannotCreate(path, err)
 	}
+	r := &Reservation{path: path, f: f}
+	if size > 0 {
+		if err := allocate(f, size); err != nil {
+			r.Release()
+			return nil, fmt.Errorf("cannot reserve %s bytes for %s: %w", numtext.FormatInt(int(size)), path, unwrapPath(err))
+		}
+	}
+	return r, nil
+}
+
+// Write fills r's file with what fill writes, from its start, cuts it
+// to what fill wrote, and puts it in place as WritePlaced does: synced,
+// renamed over the path Reserve was given (placed called, if not nil,
+// under Abandon's lock), the directory synced. On error the temporary
+// file is removed, the file at path left as it was. A Reservation is
+// written once: Write after Write or Release is an error.
+func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err error) {
+	f, path := r.f, r.path
+	if f == nil {
+		return fmt.Errorf("cannot write %s: its reservation is used up", path)
+	}
+	r.f = nil
 	defer finished(f)
 	defer func() {
 		if err != nil {
@@ -69,7 +119,17 @@ func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) 
 			}
 		}
 	}()
+	if _, err = f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
 	if err = fill(f); err != nil {
+		return err
+	}
+	end, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	if err = f.Truncate(end); err != nil { // the room reserved past it
 		return err
 	}
 	if err = f.Sync(); err != nil {
@@ -86,6 +146,44 @@ func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) 
 		d.Close()
 	}
 	return nil
+}
+
+// Release gives up r's write, if it is not written: its temporary file
+// is removed, its room freed, the file at its path left as it was. It
+// may be called again, and after Write, which it leaves alone.
+func (r *Reservation) Release() {
+	f := r.f
+	if f == nil {
+		return
+	}
+	r.f = nil
+	named := stillNamed(f) // not removed by Abandon
+	f.Close()
+	if named {
+		os.Remove(f.Name())
+	}
+	finished(f)
+}
+
+// allocate makes room for size bytes in f, a new empty file: reserveSpace,
+// a variable so that a test can give the answer of a full disk.
+var allocate = reserveSpace
+
+// writeZeros makes room for size bytes in f, a new empty file, by writing
+// them, zeros, and syncing them: a file system takes the blocks of what
+// is written (or, delaying it, counts them as taken), where it has no way
+// to reserve them unwritten (reserveSpace). It is what posix_fallocate
+// does there too.
+func writeZeros(f *os.File, size int64) error {
+	zeros := make([]byte, min(size, 1<<20))
+	for left := size; left > 0; {
+		n, err := f.Write(zeros[:min(left, int64(len(zeros)))])
+		if err != nil {
+			return err
+		}
+		left -= int64(n)
+	}
+	return f.Sync()
 }
 
 // Kind is what an output file is — a checkpoint, a history CSV, a figure,

@@ -1,0 +1,108 @@
+package outputfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestReserveMakesRoomFirst: Reserve makes the temporary file the size
+// asked for before anything is written, and Write puts what it is given
+// in place, cut to it, nothing left beside it; Release then does
+// nothing.
+func TestReserveMakesRoomFirst(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Reserve(path, 0o600, anyKind, 3<<20+5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	temp, _ := filepath.Glob(filepath.Join(dir, ".run.ckpt.tmp-*"))
+	if len(temp) != 1 {
+		t.Fatalf("beside the file: %q, want the reserved one", temp)
+	}
+	if fi, err := os.Stat(temp[0]); err != nil || fi.Size() != 3<<20+5 {
+		t.Fatalf("the reserved file: %v, want %d bytes", fi, 3<<20+5)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Fatalf("reserved, the file holds %q", got)
+	}
+	if err := r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, nil); err != nil {
+		t.Fatal(err)
+	}
+	r.Release()
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Fatalf("written, the file holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the directory holds %d entries, want the file alone", len(entries))
+	}
+	if err := r.Write(func(io.Writer) error { return nil }, nil); err == nil {
+		t.Fatal("a reservation written twice")
+	}
+}
+
+// TestReserveRefusesADiskWithoutRoom: where the file system has not the
+// room (allocate's ENOSPC), Reserve fails, naming the file the user
+// gave, the size and the system's reason, and leaves nothing beside the
+// file, which stays as it was.
+func TestReserveRefusesADiskWithoutRoom(t *testing.T) {
+	defer func(a func(*os.File, int64) error) { allocate = a }(allocate)
+	allocate = func(f *os.File, _ int64) error {
+		return &os.PathError{Op: "fallocate", Path: f.Name(), Err: syscall.ENOSPC}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	os.WriteFile(path, []byte("old"), 0o644)
+	_, err := Reserve(path, 0o600, anyKind, 1234567)
+	if !errors.Is(err, syscall.ENOSPC) || err.Error() != "cannot reserve 1,234,567 bytes for "+path+": "+syscall.ENOSPC.Error() {
+		t.Fatalf("no room: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Fatalf("the file holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the directory holds %d entries, want the file alone", len(entries))
+	}
+}
+
+// TestReleaseGivesTheRoomBack: a reservation released unwritten leaves
+// nothing beside the file, which stays as it was; Release again does
+// nothing.
+func TestReleaseGivesTheRoomBack(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	r, err := Reserve(path, 0o600, anyKind, 4096)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Release()
+	r.Release()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("released, the directory holds %d entries", len(entries))
+	}
+}
+
+// TestWriteZerosMakesTheRoom: where the file system cannot allocate
+// unwritten, the room is the zeros written, every byte of the size.
+func TestWriteZerosMakesTheRoom(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "room"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := writeZeros(f, 2<<20+3); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(f.Name())
+	if len(got) != 2<<20+3 || strings.Trim(string(got), "\x00") != "" {
+		t.Fatalf("%d bytes, want %d zeros", len(got), 2<<20+3)
+	}
+}
