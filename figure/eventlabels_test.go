@@ -149,6 +149,57 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 	}
 }
 
+// TestLabelsBelowTheLegend: an event the legend keeps from the top rows,
+// either side of its line, is named in a row below the legend, clear of
+// it and of the other labels. A run that diverged had drawn its
+// d-wins-ended and runaway lines at the right edge of panels (a) and (b)
+// unnamed, the legend taking their rows; ring's noise-floor, under
+// six mode-covered labels, had been named in no panel.
+func TestLabelsBelowTheLegend(t *testing.T) {
+	r := Run{History: make([]session.Point, 1000)}
+	for i := range r.History {
+		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: 4 * float64(i) / 1000}
+	}
+	for _, events := range [][]Event{
+		{{Epoch: 100, Label: "d-wins", N: 1}, {Epoch: 800, Label: "d-wins-ended", N: 1}, {Epoch: 1000, Label: "runaway", N: 1}},
+		{{Epoch: 500, Label: "mode-covered", N: 1}, {Epoch: 510, Label: "mode-covered", N: 1}, {Epoch: 520, Label: "mode-covered", N: 1},
+			{Epoch: 530, Label: "mode-covered", N: 1}, {Epoch: 560, Label: "noise-floor", N: 1}, {Epoch: 700, Label: "equilibrium", N: 1}},
+	} {
+		r.Events = events
+		p, err := r.losses()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &drawCanvas{}
+		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
+		legendOnData(p, c)
+		p.Add(legendBackdrop{})
+		p.Draw(c)
+		box := rec.backdrop[0]
+		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+		var written []vg.Rectangle
+		for _, e := range events {
+			i := slices.Index(rec.strs, e.Label)
+			if i < 0 {
+				t.Errorf("%s (epoch %d) is not named: labels %q", e.Label, e.Epoch, rec.strs)
+				continue
+			}
+			rec.strs[i] = "" // each label names one event
+			at := rec.texts[i]
+			lb := labelBox(sty, vg.Point{X: at.X, Y: at.Y + sty.FontExtents().Ascent}, e.Label)
+			if lb.Max.X > box.Min.X && lb.Min.Y < box.Max.Y && lb.Max.Y > box.Min.Y {
+				t.Errorf("%s's label %v runs under the legend's backdrop %v", e.Label, lb, box)
+			}
+			for _, o := range written {
+				if lb.Min.X < o.Max.X && o.Min.X < lb.Max.X && lb.Min.Y < o.Max.Y && o.Min.Y < lb.Max.Y {
+					t.Errorf("%s's label %v is written over another's, %v", e.Label, lb, o)
+				}
+			}
+			written = append(written, lb)
+		}
+	}
+}
+
 // TestTitlesLevel: the titles of a row of panels are written at one
 // height: beside a log-scale panel (c), whose top label reaches above its
 // data, panel (d)'s title was a line lower.

@@ -2124,11 +2124,16 @@ func (r Run) timeRange() (lo, hi float64) {
 // the full height of the panel, each with its label at the top, in the
 // palette's Event colour: the accent the screen marks events in (◆), apart
 // from the grey of the losses' balance that crosses the same panel. Labels of
-// events close together go one under the other (up to labelRows), so that
-// none is written over another, over the legend or past the panel's edge
-// (left of its line where there is no room right of it, but not across
-// an earlier line, from which it would read as that line's); one that
-// finds no free row is left out, its line drawn all the same. A label
+// events close together go one under the other (up to labelRows, and
+// below the legend as many more as it is high), so that none is written
+// over another, over the legend or past the panel's edge (left of its
+// line where there is no room right of it, but not across an earlier
+// line, from which it would read as that line's); one that finds no free
+// row is left out, its line drawn all the same. The legend takes the
+// rows it lies in, not the labels' room: a run that diverged had drawn
+// its d-wins-ended and runaway lines at the right edge of panels (a) and
+// (b) unnamed, and ring's noise-floor, under six mode-covered labels, had
+// been named in no panel. A label
 // left of its line across an earlier one had begun at that line, as
 // that line's labels do: label-smoothing's panel (b), its legend taking
 // the right of d-wins-ended at epoch 840, wrote it from d-wins's line at
@@ -2148,7 +2153,7 @@ func (r Run) timeRange() (lo, hi float64) {
 type eventLines []Event
 
 const (
-	labelRows   = 3  // rows of event labels a panel stacks
+	labelRows   = 3  // rows of event labels a panel stacks, besides those its legend covers
 	maxLabelled = 12 // events in a panel past which none is labelled
 )
 
@@ -2169,7 +2174,11 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	// The legend's box with its backdrop, top right (legendOnData), which
 	// no label may cover.
 	legend, hasLegend := legendBox(c, p)
-	var free [labelRows]vg.Length // where each row's last label ends
+	rows := labelRows // and more, under the legend, as many as it covers
+	if h := sty.Height(""); hasLegend && h > 0 {
+		rows += int(math.Ceil(float64((c.Max.Y - legend.Min.Y) / h)))
+	}
+	free := make([]vg.Length, rows) // where each row's last label ends
 	for i := range free {
 		free[i] = c.Min.X
 	}
