@@ -158,7 +158,7 @@ func TestPlaneBaselineDrawn(t *testing.T) {
 	b := &session.Baseline{Seed: 2, Epoch: 120, History: r.History}
 	b.Eval.Points = []float64{0.5, 0.5, -1, 1, 40, 40}
 	r.Baseline = b
-	name := "base seed 2 at epoch 120 (1 beyond the box)"
+	name := "base seed 2 at epoch 120 (1 of 3 beyond the box)"
 	rec := &fillCanvas{}
 	panels, canvases, err := r.layout(figureCanvas(rec))
 	if err != nil {

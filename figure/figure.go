@@ -1819,8 +1819,11 @@ func (r Run) points() (*plot.Plot, error) {
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend
 // entries of the fresh samples, the target's reference points and a
 // pinned baseline's samples, which count those beyond the target's box,
-// as the screen's plane counts G's (those between the box and the axes
-// are drawn and counted: the outline shows the box); and returns place,
+// as the screen's plane counts G's, and say among how many: all of them,
+// where the screen counts among the 1,500 it draws ("335 beyond the box"
+// had read as another count than the screen's 201 of the same run;
+// those between the box and the axes are drawn and counted, the outline
+// showing the box); and returns place,
 // which adds the points themselves once p's axes are final, the
 // baseline's, over them G's samples and over those the target's (where G
 // misses the target shows), those within the axes, and returns them.
@@ -1862,7 +1865,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		case in == 0: // a run that has left the box: say so, not an empty panel
 			name = fmt.Sprintf("%s: all %s beyond the box [%s, %s]×[%s, %s]", name, numtext.FormatInt(beyond), short(b.X0), short(b.X1), short(b.Y0), short(b.Y1))
 		case beyond > 0:
-			name = fmt.Sprintf("%s (%s beyond the box)", name, numtext.FormatInt(beyond))
+			name = fmt.Sprintf("%s (%s of %s beyond the box)", name, numtext.FormatInt(beyond), numtext.FormatInt(in+beyond))
 		}
 		p.Legend.Add(name, s)
 		place := func() plotter.XYs {

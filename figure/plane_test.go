@@ -87,6 +87,25 @@ func figureCanvas(rec vg.Canvas) draw.Canvas {
 	return draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: width, Y: height}}}
 }
 
+// TestBeyondTheBoxOfHowMany: panel (d)'s legend says among how many of
+// G's samples it counts those beyond the box — all of them, not the 5,000
+// at most it draws — as the screen's plane, counting among the 1,500 it
+// draws, says "1,500 of 2,500 drawn · 201 beyond the box". The figure's
+// "335 beyond the box", of the same run's 2,500 (the same box, the same
+// share), had read as counting against another box.
+func TestBeyondTheBoxOfHowMany(t *testing.T) {
+	r := planeRun()
+	r.Samples = nil
+	for i := range 6000 {
+		x := 0.0
+		if i%3 == 0 {
+			x = 10 // beyond the box: 2,000 of 6,000
+		}
+		r.Samples = append(r.Samples, x, 0)
+	}
+	hasAll(t, svgOf(t, r), "samples (2,000 of 6,000 beyond the box)")
+}
+
 // TestPlaneShowsEverySampleInView: panel (d) of a plane, its axes
 // widened past the target's box to draw it at equal scale, draws every
 // sample within its axes, and counts in its legend those beyond the box,
@@ -141,7 +160,7 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Errorf("the sample at (3.5, 0), beyond the box but in view, is not drawn: green glyphs at %v", greens)
 	}
 
-	hasAll(t, svgOf(t, r), "samples (3 beyond the box)", "target (1 beyond the box)", "x — D shaded over the target's box")
+	hasAll(t, svgOf(t, r), "samples (3 of 4 beyond the box)", "target (1 of 9 beyond the box)", "x — D shaded over the target's box")
 
 	r.Samples = []float64{50, 50, -50, 0}
 	hasAll(t, svgOf(t, r), "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]")
@@ -666,7 +685,7 @@ func TestPlaneDrawsAtMostSoManySamples(t *testing.T) {
 		}
 		r.Samples = ring(c.n)
 		texts := svgText(t, svg)
-		hasAll(t, texts, "samples ("+numtext.FormatInt(c.n/10)+" beyond the box)")
+		hasAll(t, texts, "samples ("+numtext.FormatInt(c.n/10)+" of "+numtext.FormatInt(c.n)+" beyond the box)") // of all, not of those drawn
 		if !slices.Contains(texts, c.title) {
 			t.Errorf("%d samples: no title %q in the figure", c.n, c.title)
 		}
