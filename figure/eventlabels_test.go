@@ -441,3 +441,44 @@ func TestGridRunsUnderEventLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelUnderTheLegendHidesNoData: a label written under the legend,
+// below the band above the data, lies on no white box, which would hide
+// the data there: a run that diverged, its G loss at the top of panel
+// (b) from near the end, had it covered by its own runaway label. (The
+// panel is low, its band above the data a few rows high.)
+func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
+	r := Run{History: make([]session.Point, 1000)}
+	for i := range r.History {
+		g := 0.7
+		if i >= 800 {
+			g = 100
+		}
+		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: g}
+	}
+	r.Events = []Event{{Epoch: 1000, Label: "runaway", N: 1}}
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &orderCanvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 150}}}
+	legendRoom(p, c, timeShare)
+	legendOnData(p, c)
+	p.Add(legendBackdrop{})
+	p.Draw(c)
+	dc := p.DataCanvas(c)
+	trX, trY := p.Transforms(&dc)
+	named := false
+	for _, op := range rec.ops {
+		named = named || op.text == "runaway"
+		for _, e := range []float64{900, 950, 990} {
+			if x, y := trX(e), trY(100); op.kind == "white" && op.to.X-op.from.X < 100 && op.from.X < x && x < op.to.X && op.from.Y < y && y < op.to.Y {
+				t.Errorf("a white box %v to %v hides G's loss at epoch %g", op.from, op.to, e)
+			}
+		}
+	}
+	if !named {
+		t.Error("the runaway is not named")
+	}
+}

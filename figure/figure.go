@@ -382,7 +382,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
 			if r.Plane == nil || j != 1 || i != 1 {
-				legendRoom(p, canvases[j][i], 0.75)
+				legendRoom(p, canvases[j][i], timeShare)
 			}
 		}
 	}
@@ -2039,13 +2039,7 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
-	share := most
-	d := p.DataCanvas(c)
-	if r, ok := legendBox(d, p); ok {
-		if f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)); f < 0.5 {
-			share = min(share, 1-f)
-		}
-	}
+	share := dataShare(p, p.DataCanvas(c), most)
 	if _, log := p.Y.Scale.(plot.LogScale); log {
 		lo, hi := math.Log(p.Y.Min), math.Log(p.Y.Max)
 		share = min(share, (hi-lo)/(hi-lo+math.Log(6)))
@@ -2053,6 +2047,25 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64) {
 		return
 	}
 	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)/share
+}
+
+// timeShare is the most of a time panel's height its data take
+// (legendRoom).
+const timeShare = 0.75
+
+// dataShare is the share of p's data area d that legendRoom leaves its
+// data, at most most: under the legend's band, unless the legend takes
+// half the panel or more. On a log scale the data may take less (a
+// factor of 6 left above them), never more: the event labels stack in
+// the band above it (eventLines).
+func dataShare(p *plot.Plot, d draw.Canvas, most float64) float64 {
+	share := most
+	if r, ok := legendBox(d, p); ok {
+		if f := float64((r.Max.Y - r.Min.Y + legendPad) / (d.Max.Y - d.Min.Y)); f < 0.5 {
+			share = min(share, 1-f)
+		}
+	}
+	return share
 }
 
 // timeAxis finishes a time panel, (a) to (c): the run's events marked,
@@ -2177,7 +2190,11 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	// The legend's box with its backdrop, top right (legendOnData), which
 	// no label may cover.
 	legend, hasLegend := legendBox(c, p)
-	rows := labelRows // and more, under the legend, as many as it covers
+	// Rows past labelRows, under the legend, as many as it covers. The
+	// data lie under floor (legendRoom): a label of those rows reaching
+	// below it is written on no white box, over the data rather than hiding them (a
+	// runaway's label had covered G's loss at the top of panel (b)).
+	rows, floor := labelRows, c.Min.Y+vg.Length(dataShare(p, c, timeShare))*(c.Max.Y-c.Min.Y)+vg.Points(1)
 	if h := sty.Height(""); hasLegend && h > 0 {
 		rows += int(math.Ceil(float64((c.Max.Y - legend.Min.Y) / h)))
 	}
@@ -2214,6 +2231,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		at    vg.Point
 		box   vg.Rectangle
 		label string
+		bare  bool // over the data: no white box under it
 	}
 	var labels []placed
 	for i, e := range shown {
@@ -2238,7 +2256,8 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
 				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
 					at := vg.Point{X: at, Y: top}
-					labels = append(labels, placed{at: at, box: labelBox(sty, at, label), label: label})
+					box := labelBox(sty, at, label)
+					labels = append(labels, placed{at: at, box: box, label: label, bare: row >= labelRows && box.Min.Y < floor})
 					free[row] = at.X + w + vg.Points(4)
 					break rows
 				}
@@ -2279,8 +2298,10 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		labels = append(labels, placed{at: at, box: labelBox(sty, at, text), label: text})
 	}
 	for _, l := range labels {
-		c.SetColor(color.White)
-		c.Fill(l.box.Path())
+		if !l.bare {
+			c.SetColor(color.White)
+			c.Fill(l.box.Path())
+		}
 		c.FillText(sty, l.at, l.label)
 	}
 }
