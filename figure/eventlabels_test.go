@@ -96,6 +96,33 @@ func pathBox(at vg.Point, p vg.Path) vg.Rectangle {
 	return r
 }
 
+// risingG is a run of 1,000 epochs whose D losses sit at 0.1 and whose
+// G loss climbs from 0 to 4, its losses' legend at the top right.
+func risingG() Run {
+	r := Run{History: make([]session.Point, 1000)}
+	for i := range r.History {
+		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: 4 * float64(i) / 1000}
+	}
+	return r
+}
+
+// drawLosses draws r's panel (b) on a 360×240 canvas, its legend on the
+// data and on its backdrop as the figure lays them, and returns the
+// plot, the canvas and what was drawn on it.
+func drawLosses(t *testing.T, r Run) (*plot.Plot, draw.Canvas, *drawCanvas) {
+	t.Helper()
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &drawCanvas{}
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
+	legendOnData(p, c)
+	p.Add(legendBackdrop{})
+	p.Draw(c)
+	return p, c, rec
+}
+
 // TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no
 // event label runs under either, wherever the event is; one the legend
 // keeps from the right of its line goes left of it, where it was left out.
@@ -105,22 +132,11 @@ func pathBox(at vg.Point, p vg.Path) vg.Rectangle {
 // legend's box on the data area, ran under the backdrop and up to
 // "D real".
 func TestLegendOverItsBackdrop(t *testing.T) {
-	r := Run{History: make([]session.Point, 1000)}
-	for i := range r.History {
-		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: 4 * float64(i) / 1000}
-	}
+	r := risingG()
 	entries := []string{"D real", "D fake", "G"}
 	for epoch := 700; epoch <= 1000; epoch += 5 {
 		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
-		p, err := r.losses()
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := &drawCanvas{}
-		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
-		legendOnData(p, c)
-		p.Add(legendBackdrop{})
-		p.Draw(c)
+		p, c, rec := drawLosses(t, r)
 		if len(rec.backdrop) != 1 {
 			t.Fatalf("%d backdrops drawn, want 1", len(rec.backdrop))
 		}
@@ -156,25 +172,14 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 // unnamed, the legend taking their rows; ring's noise-floor, under
 // six mode-covered labels, had been named in no panel.
 func TestLabelsBelowTheLegend(t *testing.T) {
-	r := Run{History: make([]session.Point, 1000)}
-	for i := range r.History {
-		r.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: 4 * float64(i) / 1000}
-	}
+	r := risingG()
 	for _, events := range [][]Event{
 		{{Epoch: 100, Label: "d-wins", N: 1}, {Epoch: 800, Label: "d-wins-ended", N: 1}, {Epoch: 1000, Label: "runaway", N: 1}},
 		{{Epoch: 500, Label: "mode-covered", N: 1}, {Epoch: 510, Label: "mode-covered", N: 1}, {Epoch: 520, Label: "mode-covered", N: 1},
 			{Epoch: 530, Label: "mode-covered", N: 1}, {Epoch: 560, Label: "noise-floor", N: 1}, {Epoch: 700, Label: "equilibrium", N: 1}},
 	} {
 		r.Events = events
-		p, err := r.losses()
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec := &drawCanvas{}
-		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
-		legendOnData(p, c)
-		p.Add(legendBackdrop{})
-		p.Draw(c)
+		_, _, rec := drawLosses(t, r)
 		box := rec.backdrop[0]
 		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 		var written []vg.Rectangle
