@@ -62,7 +62,9 @@ import (
 // learns the body's size from the configuration, which comes first, and
 // refuses a header that claims another before it reads the weights; it
 // refuses one that claims more than the size of what it reads (a file's)
-// before it reads on. Anything else refused in the body before the
+// before it reads on: as damaged when the checksum at the data's end is
+// right for the header with the length the data holds, else as
+// truncated. Anything else refused in the body before the
 // checksum is read is refused as damage when the checksum, read on to,
 // is wrong (sealed).
 const (
@@ -100,7 +102,8 @@ func badCheckpoint(format string, args ...any) error {
 // configuration does not take: no ganui writes one, so the file is
 // damaged (a flip in the configuration or the header), said without
 // reading on to the checksum, which could be the rest of a large file
-// or the data past a length far too long.
+// or the data past a length far too long; and for a header that claims
+// more than a whole checkpoint's data holds (sealedAs).
 func badLength(format string, args ...any) error {
 	return &CheckpointError{Reason: fmt.Sprintf(format, args...) + " (the file is damaged)", damaged: true}
 }
@@ -268,9 +271,12 @@ func bodySize(cfg, rng int, g *GAN, version uint32) int {
 // size is how many bytes r holds, as a file's size says (and
 // inputfile.Open's reader holds no more than that): a checkpoint shorter
 // than its header claims is refused as truncated straight after the
-// header. The stream alone finds the end only when it comes, after the
-// networks the configuration names are built, and a file cut short of a
-// wide design's took its hundreds of megabytes to be called truncated.
+// header, or as damaged, the file read through once and no network
+// built, when its checksum says that it is whole and the header's length
+// alone is wrong. The stream alone finds the end only when it comes,
+// after the networks the configuration names are built, and a file cut
+// short of a wide design's took its hundreds of megabytes to be called
+// truncated.
 // Data that ends before size (a file that shrank since its size was
 // taken) is truncated all the same, found where it ends; data that goes
 // on past the checksum is refused. A negative size is an error: every
@@ -324,6 +330,13 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		}
 		return nil, nil, err
 	case body < 0 || n > uint64(body):
+		whole, err := sealedAs(head, r, body)
+		switch {
+		case err != nil:
+			return nil, nil, err
+		case whole:
+			return nil, nil, badLength("the header's body length is damaged: it claims a body of %s bytes, the file holds a whole checkpoint with a body of %s", numtext.FormatUint(n), numtext.FormatInt(int(body)))
+		}
 		return nil, nil, badCheckpoint("truncated: the header claims a body of %s bytes, the data holds %s", numtext.FormatUint(n), numtext.FormatInt(int(max(body, 0))))
 	}
 	g, annex, err := readBody(cr, version, n)
@@ -497,6 +510,36 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) err
 		return badCheckpoint(checksumMismatch)
 	}
 	return found
+}
+
+// sealedAs reports whether data whose header (head) claims a body longer
+// than the data holds is nevertheless a whole checkpoint, its header's
+// length alone damaged (a flipped bit): whether the data after head, a
+// body of body bytes and then 32 more, ends with the checksum of head,
+// its length made body, and that body. A checkpoint cut short ends in
+// bytes of its body, which are not that checksum. It reads the data
+// through once, hashing as it goes, on this error path alone; data that
+// ends before body bytes and a checksum is no whole checkpoint, and a
+// failure to read comes back as it is.
+func sealedAs(head []byte, r io.Reader, body int64) (bool, error) {
+	if body < 0 {
+		return false, nil
+	}
+	sum := sha256.New()
+	sum.Write(head[:len(checkpointMagic)+4])
+	sum.Write(binary.LittleEndian.AppendUint64(nil, uint64(body)))
+	var stored [sha256.Size]byte
+	_, err := io.CopyN(sum, r, body)
+	if err == nil {
+		_, err = io.ReadFull(r, stored[:])
+	}
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return bytes.Equal(stored[:], sum.Sum(nil)), nil
 }
 
 // checksumMismatch is why a checkpoint whose checksum is not its data's

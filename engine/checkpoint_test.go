@@ -16,6 +16,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
 )
 
@@ -137,9 +138,8 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 // character '#' looking for beginning of value", "\"meaky_relu\" is not
 // one of …, did you mean leaky_relu?"), one in a count as a count the
 // configuration does not need, one in the epoch as an epoch out of
-// range. A flip in the header's body length is left out: one that
-// claims more than the data holds is told as a file cut short, the
-// likelier story.
+// range; one in the header's body length, a flip that claims more than
+// the data holds too (TestDamagedLengthIsNotACut).
 func TestDamageIsToldAsDamage(t *testing.T) {
 	cfg := vanillaConfig() // small networks, every optional state: the configuration is much of the file
 	cfg.GHidden, cfg.GActs = []int{3}, []Activation{LeakyReLU, Identity}
@@ -148,12 +148,8 @@ func TestDamageIsToldAsDamage(t *testing.T) {
 	g := mustNew(t, cfg, 4)
 	train(t, g, 2)
 	good := withAnnex(t, g, []byte("annex"))
-	lengthAt := len(checkpointMagic) + 4
 	for i := len(checkpointMagic); i < len(good); i++ {
-		if i >= lengthAt && i < headerLen {
-			continue
-		}
-		bits := []int{i % 8} // a bit a byte, in turn, but every bit of the version and the configuration's length
+		bits := []int{i % 8} // a bit a byte, in turn, but every bit of the header and the configuration's length
 		if i < headerLen+4 {
 			bits = []int{0, 1, 2, 3, 4, 5, 6, 7}
 		}
@@ -165,6 +161,43 @@ func TestDamageIsToldAsDamage(t *testing.T) {
 				t.Fatalf("bit %d of byte %d of %d flipped: %v, want it told as damage", bit, i, len(good), err)
 			}
 		}
+	}
+}
+
+// TestDamagedLengthIsNotACut: a checkpoint whose header's body length
+// has a bit flipped to claim more than the file holds is told as a whole
+// file with a damaged length, by the checksum at its end; it had been
+// called truncated ("the header claims a body of N bytes, the data holds
+// M"), which sent a user looking for the rest of a file they had whole.
+// A checkpoint cut short, its header whole, is still truncated.
+func TestDamagedLengthIsNotACut(t *testing.T) {
+	good := validCheckpoint(t)
+	lengthAt := len(checkpointMagic) + 4
+	body := len(good) - headerLen - sha256.Size
+	for bit := range 64 {
+		bad := slices.Clone(good)
+		bad[lengthAt+bit/8] ^= 1 << (bit % 8)
+		n := binary.LittleEndian.Uint64(bad[lengthAt:])
+		if n < uint64(body) {
+			continue // a length that claims less is the configuration's to refuse (TestDamageIsToldAsDamage)
+		}
+		want := fmt.Sprintf("not a usable checkpoint: the header's body length is damaged: it claims a body of %s bytes, the file holds a whole checkpoint with a body of %s (the file is damaged)", numtext.FormatUint(n), numtext.FormatInt(body))
+		if _, _, err := readBytes(bad); err == nil || err.Error() != want {
+			t.Errorf("bit %d of the length flipped: %v, want %q", bit, err, want)
+		}
+	}
+	for _, cut := range []int{headerLen, headerLen + 1, len(good) / 2, len(good) - sha256.Size, len(good) - 1} {
+		want := fmt.Sprintf("not a usable checkpoint: truncated: the header claims a body of %s bytes, the data holds %s", numtext.FormatInt(body), numtext.FormatInt(max(cut-headerLen-sha256.Size, 0)))
+		if _, _, err := readBytes(good[:cut]); err == nil || err.Error() != want {
+			t.Errorf("cut to %d of %d bytes: %v, want %q", cut, len(good), err, want)
+		}
+	}
+	// The size is the file's, the data ends before it (a file that shrank
+	// since): no whole checkpoint, so truncated, where the data ends.
+	bad := slices.Clone(good)
+	bad[lengthAt+7] ^= 1
+	if _, _, err := ReadCheckpoint(bytes.NewReader(bad[:len(bad)-1]), int64(len(bad))); err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("a damaged length, the data a byte short of its size: %v, want it called truncated", err)
 	}
 }
 
@@ -283,6 +316,7 @@ func TestShortCheckpointOfAWideDesignIsRefusedAtOnce(t *testing.T) {
 		return cfg, rest
 	})
 	binary.LittleEndian.PutUint64(wide[len(checkpointMagic)+4:], 1<<30) // the whole body, as the header of the file before the cut
+	wide = wide[:len(wide)-1000]                                        // the cut, which leaves no checksum at the end
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	_, _, err := readBytes(wide)
