@@ -48,7 +48,7 @@ func TestSweepRowsAlignAtAnySize(t *testing.T) {
 			rs = append(rs, Result{State: Done, Metrics: m})
 		}
 		rs[0].Metrics.Modes[1].Covered = modes > 1 // a median of 1.5
-		return sweepRow([]string{v}, rs).line(axes, []int{4}, 0, names)
+		return sweepRow([]string{v}, rs).line(sweepColumns{axes: axes, widths: []int{4}}, names)
 	}
 	rows := []string{row("1e-4", 0.5, 1), row("1e-3", 12.3456, 2), row("1e-2", 25641863068496750607904960151552, 0)}
 	for _, field := range []string{" ks_max=", " w1=", " w1_min=", " w1_max=", " modes=", " modes_min=", " modes_max=", " of="} {
@@ -250,7 +250,7 @@ func TestDivergedIsACountEverywhere(t *testing.T) {
 	var b strings.Builder
 	writeSummary(&b, Options{Config: cfg}, []uint64{1, 2, 3}, 1, runs, time.Second)
 	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-3"}}}
-	lines := []string{strings.Split(b.String(), "\n")[0], sweepRow([]string{"1e-3"}, runs).line(axes, []int{4}, 0, [2]string{"ks", "w1"})}
+	lines := []string{strings.Split(b.String(), "\n")[0], sweepRow([]string{"1e-3"}, runs).line(sweepColumns{axes: axes, widths: []int{4}}, [2]string{"ks", "w1"})}
 	for _, line := range lines {
 		fields := map[string]string{}
 		for _, f := range strings.Fields(line) {

@@ -404,29 +404,16 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 			runs = append(runs, o)
 		}
 	}
-	widths := make([]int, len(axes))
-	for i, a := range axes {
-		for _, v := range a.Values {
-			widths[i] = max(widths[i], len(LineValue(v)))
-		}
-	}
-	modeDigits := 0 // of the most modes a cell's target has
-	for _, c := range cells {
-		modeDigits = max(modeDigits, len(strconv.Itoa(targetModes(c.Config))))
-	}
+	cols := columnsOf(sw, res.Measures)
 	var finished []Result
 	row := func(c int) {
 		if len(finished) == 0 {
 			return
 		}
 		r := sweepRow(cells[c].Values, finished)
-		names := res.Measures
-		if names[1] == "hq" && !planeHasModes(cells[c].Config) {
-			names[1] = "" // no modes, no high-quality share
-		}
 		r.Unfinished = k - len(finished)
 		res.Rows = append(res.Rows, r)
-		fmt.Fprintln(out, r.line(axes, widths, modeDigits, names))
+		fmt.Fprintln(out, r.line(cols, cellMeasures(res.Measures, cells[c].Config)))
 		out.Flush()
 		finished = finished[:0]
 	}
@@ -498,14 +485,64 @@ func sweepRow(values []string, runs []Result) SweepRow {
 	return r
 }
 
-// line is the row ganui prints for a cell: its fields padded into columns
-// down the rows, as a --seeds batch's final lines are (joinFields), each
-// axis's value to widths and the modes to modeDigits, the digits of the
-// most modes any cell's target has, or of the row's own if more.
-func (r SweepRow) line(axes []SweepAxis, widths []int, modeDigits int, names [2]string) string {
+// sweepColumns are the fields any row of a sweep may have, and how wide
+// they are, known before any cell trains: the rows are printed one by
+// one as their cells finish.
+type sweepColumns struct {
+	axes   []SweepAxis
+	widths []int // of each axis's values, the widest
+	// measures are the sweep's two (sweepMeasures), the second "" when
+	// no cell has it: a plane without modes has no high-quality share.
+	measures [2]string
+	// modeDigits are the digits of the most modes a cell's target has,
+	// 0 when no cell's has more than one, which a row counts (sweepRow).
+	modeDigits int
+}
+
+// columnsOf returns the columns of sw's rows, of the sweep's measures.
+func columnsOf(sw Sweep, measures [2]string) sweepColumns {
+	cols := sweepColumns{axes: sw.Axes, widths: make([]int, len(sw.Axes)), measures: measures}
+	for i, a := range sw.Axes {
+		for _, v := range a.Values {
+			cols.widths[i] = max(cols.widths[i], len(LineValue(v)))
+		}
+	}
+	cols.measures[1] = ""
+	for _, c := range sw.Cells {
+		if n := targetModes(c.Config); n > 1 {
+			cols.modeDigits = max(cols.modeDigits, len(strconv.Itoa(n)))
+		}
+		if m := cellMeasures(measures, c.Config); m[1] != "" {
+			cols.measures[1] = m[1]
+		}
+	}
+	return cols
+}
+
+// cellMeasures are the measures of a sweep's (sweepMeasures) that the
+// row of a cell of cfg gives: on a plane without modes, no high-quality
+// share.
+func cellMeasures(measures [2]string, cfg engine.Config) [2]string {
+	if measures[1] == "hq" && !planeHasModes(cfg) {
+		measures[1] = ""
+	}
+	return measures
+}
+
+// line is the row ganui prints for a cell, of the measures names (the
+// second "" when the cell has no high-quality share): its fields padded
+// into the sweep's columns, as a --seeds batch's final lines are
+// (joinFields), each axis's value to its widest and the modes to the
+// digits of the most modes any cell's target has, or of the row's own if
+// more. A field the row has not, and another row may have, is left
+// blank, so that the fields after it stand in their columns: a moons
+// cell's unfinished=1 beside a ring's had stood where the ring's modes=
+// did, and a cell whose every run diverged had put it where the others'
+// measures are.
+func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	fs := []lineField{{"sweep", 0}}
 	for i, v := range r.Values {
-		fs = append(fs, lineField{axes[i].Key + "=" + LineValue(v), len(axes[i].Key) + 1 + widths[i]})
+		fs = append(fs, lineField{cols.axes[i].Key + "=" + LineValue(v), len(cols.axes[i].Key) + 1 + cols.widths[i]})
 	}
 	// The counts padded to the seeds' count, so that the measures start
 	// in one column down the rows (diverged=3 over diverged=10). diverged=
@@ -527,43 +564,61 @@ func (r SweepRow) line(axes []SweepAxis, widths []int, modeDigits int, names [2]
 	// every other row's. Last, a measure that some runs left without a
 	// finite value says how many, w1_nan=2/5 of the runs that did not
 	// diverge, as its median and range are of the rest: one NaN had made
-	// the median NaN, which dropped the measure from the row. The last
-	// field is not padded.
+	// the median NaN, which dropped the measure from the row. unfinished=
+	// and the counts are padded to the seeds' count. The last field is
+	// not padded, and no blank column ends a line.
+	// put appends f, or its column left blank when the row has it not.
+	put := func(has bool, f lineField) {
+		if !has {
+			f.text = ""
+		}
+		fs = append(fs, f)
+	}
 	measured := r.Runs - r.Diverged
+	// column names measure i's column: the row's, or the sweep's when
+	// the row has it not; "" for none.
+	column := func(i int) string {
+		if names[i] != "" {
+			return names[i]
+		}
+		return cols.measures[i]
+	}
 	measure := func(i int) {
-		n, v := names[i], [2][3]float64{r.First, r.Second}[i]
-		if n == "" || measured == 0 { // no measure: every run diverged, as the row says
+		n, v := column(i), [2][3]float64{r.First, r.Second}[i]
+		if n == "" {
 			return
 		}
 		for j, suffix := range [3]string{"", "_min", "_max"} {
 			key := n + suffix
-			fs = append(fs, lineField{key + "=" + numtext.Figure(v[j], 4), len(key) + 1 + numtext.FigureWidth})
+			// no measure when every run diverged, as the row says
+			put(names[i] != "" && measured > 0, lineField{key + "=" + numtext.Figure(v[j], 4), len(key) + 1 + numtext.FigureWidth})
 		}
 	}
 	// The modes come after the distances and before the high-quality
 	// share, the share of the modes captured, as on a run's final line
 	// and in the summaries (modeFields): the row had put hq before modes.
 	measure(0)
-	if names[1] != "hq" {
+	if column(1) != "hq" {
 		measure(1)
 	}
-	if r.ModesOf > 0 {
-		m, digits := r.Modes, max(modeDigits, len(strconv.Itoa(r.ModesOf)))
-		fs = append(fs, lineField{"modes=" + strconv.FormatFloat(m[0], 'f', -1, 64), len("modes=") + digits + 2},
-			lineField{fmt.Sprintf("modes_min=%.0f", m[1]), len("modes_min=") + digits},
-			lineField{fmt.Sprintf("modes_max=%.0f", m[2]), len("modes_max=") + digits},
-			lineField{fmt.Sprintf("of=%d", r.ModesOf), len("of=") + digits})
+	if digits := max(cols.modeDigits, len(strconv.Itoa(r.ModesOf))); r.ModesOf > 0 || cols.modeDigits > 0 {
+		m, has := r.Modes, r.ModesOf > 0
+		put(has, lineField{"modes=" + strconv.FormatFloat(m[0], 'f', -1, 64), len("modes=") + digits + 2})
+		put(has, lineField{fmt.Sprintf("modes_min=%.0f", m[1]), len("modes_min=") + digits})
+		put(has, lineField{fmt.Sprintf("modes_max=%.0f", m[2]), len("modes_max=") + digits})
+		put(has, lineField{fmt.Sprintf("of=%d", r.ModesOf), len("of=") + digits})
 	}
-	if names[1] == "hq" {
+	if column(1) == "hq" {
 		measure(1)
 	}
-	if r.Unfinished > 0 {
-		fs = append(fs, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), 0})
-	}
-	for i, n := range names {
-		if n != "" && r.NotFinite[i] > 0 {
-			fs = append(fs, lineField{fmt.Sprintf("%s_nan=%d/%d", n, r.NotFinite[i], measured), 0})
+	put(r.Unfinished > 0, lineField{fmt.Sprintf("unfinished=%d", r.Unfinished), len("unfinished=") + seeds})
+	for i := range names {
+		if n := column(i); n != "" {
+			put(names[i] != "" && r.NotFinite[i] > 0, lineField{fmt.Sprintf("%s_nan=%d/%d", n, r.NotFinite[i], measured), len(n+"_nan=") + 2*seeds + 1})
 		}
+	}
+	for fs[len(fs)-1].text == "" {
+		fs = fs[:len(fs)-1]
 	}
 	return joinFields(fs, true)
 }

@@ -365,7 +365,7 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	row := func(v string, w1 float64) SweepRow {
 		return sweepRow([]string{v}, []Result{{State: Done, Metrics: engine.Metrics{KS: 0.5, W1: w1}}, {State: Done, Metrics: engine.Metrics{KS: 0.25, W1: 1}}})
 	}
-	whole := row("1e-4", 1).line(axes, []int{4}, 0, names)
+	whole := row("1e-4", 1).line(sweepColumns{axes: axes, widths: []int{4}}, names)
 	if strings.Contains(whole, "unfinished") {
 		t.Errorf("whole cell: %q", whole)
 	}
@@ -373,7 +373,7 @@ func TestSweepRowSaysItIsShort(t *testing.T) {
 	for _, w1 := range []float64{2, 2.5642e31, math.Inf(1)} {
 		r := row("1e-3", w1)
 		r.Unfinished = 1
-		line := r.line(axes, []int{4}, 0, names)
+		line := r.line(sweepColumns{axes: axes, widths: []int{4}}, names)
 		short = append(short, line)
 		if !strings.HasPrefix(line, "sweep g_lr=1e-3 runs=2 diverged=0 ks=") || !strings.Contains(line, " unfinished=1") {
 			t.Errorf("cell short of a seed: %q", line)
@@ -408,9 +408,9 @@ func TestSweepRowsAlign(t *testing.T) {
 		}
 		return rs
 	}
-	a := sweepRow([]string{"1e-4"}, runs(3, 9)).line(axes, []int{4}, 0, names)
-	b := sweepRow([]string{"1e-3"}, runs(10, 2)).line(axes, []int{4}, 0, names)
-	c := sweepRow([]string{"1e-2"}, runs(12, 0)).line(axes, []int{4}, 0, names)
+	a := sweepRow([]string{"1e-4"}, runs(3, 9)).line(sweepColumns{axes: axes, widths: []int{4}}, names)
+	b := sweepRow([]string{"1e-3"}, runs(10, 2)).line(sweepColumns{axes: axes, widths: []int{4}}, names)
+	c := sweepRow([]string{"1e-2"}, runs(12, 0)).line(sweepColumns{axes: axes, widths: []int{4}}, names)
 	if i, j := strings.Index(a, " ks="), strings.Index(b, " ks="); i != j || i < 0 {
 		t.Errorf("measures in columns %d and %d:\n%s\n%s", i, j, a, b)
 	}
@@ -440,6 +440,68 @@ func TestSweepRowsAlignOverTargets(t *testing.T) {
 		for _, row := range rows[1:] {
 			if i, j := strings.Index(rows[0], key), strings.Index(row, key); i != j || i < 0 {
 				t.Errorf("%s in columns %d and %d:\n%s\n%s", key, i, j, rows[0], row)
+			}
+		}
+	}
+}
+
+// TestSweepRowsLeaveMissingFieldsBlank: over cells that differ in the
+// fields they have (a moons cell has no modes or high-quality share
+// beside a ring's, a normal target no modes beside a mixture's, a cell
+// whose every run diverged no measures), a row leaves a field it has not
+// blank, so that every field after it stands in one column down the
+// rows: the moons cell's unfinished=1 had stood where the ring's modes=
+// does, and the normal's w1_nan= where the mixture's modes= does.
+func TestSweepRowsLeaveMissingFieldsBlank(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		targets string
+		rows    []SweepRow // one per cell, in order, then more of the first cell
+	}{
+		{"target=ring(8,2,0.02),moons(0.05)", []SweepRow{
+			{Runs: 2, Unfinished: 1, First: [3]float64{1, 1, 1}, Second: [3]float64{0.5, 0.5, 0.5}, NotFinite: [2]int{1, 1}, Modes: [3]float64{4, 4, 4}, ModesOf: 8},
+			{Runs: 2, Unfinished: 1, First: [3]float64{1, 1, 1}, Second: [3]float64{nan, nan, nan}, NotFinite: [2]int{1, 0}},
+			{Runs: 2, Diverged: 2, Unfinished: 1, First: [3]float64{nan, nan, nan}, Second: [3]float64{nan, nan, nan}, Modes: [3]float64{nan, nan, nan}},
+			{Runs: 3, First: [3]float64{1, 1, 1}, Second: [3]float64{0.5, 0.5, 0.5}, NotFinite: [2]int{0, 1}, Modes: [3]float64{4, 4, 4}, ModesOf: 8},
+		}},
+		{"target=normal(4,1.25),mixture(-2,0.5;2,0.5)", []SweepRow{
+			{Runs: 3, First: [3]float64{1, 1, 1}, Second: [3]float64{2, 2, 2}, NotFinite: [2]int{0, 1}, Modes: [3]float64{nan, nan, nan}},
+			{Runs: 2, Unfinished: 1, First: [3]float64{1, 1, 1}, Second: [3]float64{2, 2, 2}, NotFinite: [2]int{1, 1}, Modes: [3]float64{1, 1, 1}, ModesOf: 2},
+			{Runs: 2, Diverged: 2, Unfinished: 1, First: [3]float64{nan, nan, nan}, Second: [3]float64{nan, nan, nan}, Modes: [3]float64{nan, nan, nan}},
+		}},
+	} {
+		sw, err := ParseSweep([]string{c.targets}, testdesigns.PerSample(2), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		measures := sweepMeasures(sw.Cells[0].Config)
+		cols := columnsOf(sw, measures)
+		lines := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			cell := sw.Cells[0]
+			if i < len(sw.Cells) {
+				cell = sw.Cells[i]
+			}
+			r.Values = cell.Values
+			lines[i] = r.line(cols, cellMeasures(measures, cell.Config))
+		}
+		all := strings.Join(lines, "\n")
+		for _, key := range []string{" unfinished=", " " + measures[0] + "_nan=", " " + measures[1] + "_nan=", " modes=", " of="} {
+			at := -1
+			for _, line := range lines {
+				if i := strings.Index(line, key); i >= 0 && at < 0 {
+					at = i
+				} else if i >= 0 && i != at {
+					t.Errorf("%s: %s in columns %d and %d:\n%s", c.targets, key, at, i, all)
+				}
+			}
+			if at < 0 {
+				t.Errorf("%s: no row has %s:\n%s", c.targets, key, all)
+			}
+		}
+		for _, line := range lines {
+			if strings.HasSuffix(line, " ") || strings.Contains(line, "NaN") {
+				t.Errorf("%s: a row ends in a blank or has a measure it has not: %q", c.targets, line)
 			}
 		}
 	}
@@ -526,7 +588,7 @@ func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 	}
 	lines := make([]string, 3)
 	for i, r := range []SweepRow{whole, some, none} {
-		lines[i] = r.line(axes, []int{4}, 0, names)
+		lines[i] = r.line(sweepColumns{axes: axes, widths: []int{4}}, names)
 	}
 	fields := func(line string) string { return strings.Join(strings.Fields(line), " ") }
 	for i, want := range []string{
