@@ -48,7 +48,7 @@ func TestEventLabelsDoNotOverlap(t *testing.T) {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &textCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	eventLines{{Epoch: 100, Label: "mode-dropped"}, {Epoch: 110, Label: "mode-recovered"}, {Epoch: 800, Label: "equilibrium"}}.Plot(c, p)
+	eventLines{events: []Event{{Epoch: 100, Label: "mode-dropped"}, {Epoch: 110, Label: "mode-recovered"}, {Epoch: 800, Label: "equilibrium"}}}.Plot(c, p)
 	if len(rec.texts) != 3 {
 		t.Fatalf("%d labels written, want 3", len(rec.texts))
 	}
@@ -252,13 +252,13 @@ func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 		return draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
 	}
 	rec := &drawCanvas{}
-	eventLines{{Epoch: 900, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}.Plot(c(rec), p)
+	eventLines{events: []Event{{Epoch: 900, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c(rec), p)
 	if !slices.Equal(rec.strs, []string{"d-wins"}) {
 		t.Errorf("labels %q written, want d-wins alone: d-wins-ended, at the edge, across d-wins's line", rec.strs)
 	}
 	// Far enough from the earlier line, it goes left of its own.
 	rec = &drawCanvas{}
-	eventLines{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}.Plot(c(rec), p)
+	eventLines{events: []Event{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c(rec), p)
 	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended"}) {
 		t.Errorf("labels %q written, want both", rec.strs)
 	}
@@ -290,7 +290,7 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &strokeCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	ev := eventLines{{Epoch: 100, Label: "mode-covered"}, {Epoch: 110, Label: "mode-covered"}, {Epoch: 120, Label: "mode-covered"}}
+	ev := eventLines{events: []Event{{Epoch: 100, Label: "mode-covered"}, {Epoch: 110, Label: "mode-covered"}, {Epoch: 120, Label: "mode-covered"}}}
 	ev.Plot(c, p)
 	if len(rec.strs) != 3 {
 		t.Fatalf("labels %q written, want 3", rec.strs)
@@ -317,8 +317,8 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 			feet++
 		}
 	}
-	if feet != len(ev) {
-		t.Errorf("%d lines reach the panel's foot, want %d", feet, len(ev))
+	if feet != len(ev.events) {
+		t.Errorf("%d lines reach the panel's foot, want %d", feet, len(ev.events))
 	}
 }
 
@@ -334,7 +334,7 @@ func TestLabelsOfOneLineNameTheirEpochs(t *testing.T) {
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &strokeCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	eventLines{{Epoch: 100, Label: "noise-ignored"}, {Epoch: 250, Label: "equilibrium"}, {Epoch: 255, Label: "d-stalled"}}.Plot(c, p)
+	eventLines{events: []Event{{Epoch: 100, Label: "noise-ignored"}, {Epoch: 250, Label: "equilibrium"}, {Epoch: 255, Label: "d-stalled"}}}.Plot(c, p)
 	want := []string{"noise-ignored", "equilibrium", "d-stalled (255)"}
 	if !slices.Equal(rec.strs, want) {
 		t.Errorf("labels %q written, want %q", rec.strs, want)
@@ -397,17 +397,17 @@ func (c *orderCanvas) FillString(_ font.Face, p vg.Point, s string) {
 // struck "d-stall-ended" through.
 func TestGridRunsUnderEventLabels(t *testing.T) {
 	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
-	many := make(eventLines, maxLabelled+1)
+	many := make([]Event, maxLabelled+1)
 	for i := range many {
 		many[i] = Event{Epoch: 50 + 70*i, Label: "mode-covered", N: 1}
 	}
-	for _, ev := range []eventLines{
+	for _, ev := range [][]Event{
 		{{Epoch: 100, Label: "equilibrium, d-stalled"}, {Epoch: 104, Label: "d-stall-ended"}, {Epoch: 300, Label: "mode-covered"}, {Epoch: 980, Label: "equilibrium-ended"}},
 		many,
 	} {
 		p := plot.New()
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1.04 // a grid line at 1, through the top row of labels
-		p.Add(plotter.NewGrid(), ev)
+		p.Add(plotter.NewGrid(), eventLines{events: ev})
 		rec := &orderCanvas{}
 		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
 		p.Draw(c)
@@ -485,5 +485,76 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	}
 	if !named {
 		t.Error("the runaway is not named")
+	}
+}
+
+// TestLabelsKeepClearOfCurves: an event label that the legend sends down
+// into the data goes on down the rows to one that no curve runs across,
+// no line seen through its text, at whatever height the panel puts its
+// rows against the curves. A run that diverged had its runaway label
+// written across G's loss at the top of panel (b), and d-wins-ended
+// across the target's mean in (a), on no white box.
+func TestLabelsKeepClearOfCurves(t *testing.T) {
+	diverged := Run{History: make([]session.Point, 2005), TargetMean: 4, TargetStd: 1.25,
+		Events: []Event{{Epoch: 150, Label: "d-wins", N: 1}, {Epoch: 1620, Label: "d-wins-ended", N: 1}, {Epoch: 2006, Label: "runaway", N: 1}}}
+	for i := range diverged.History {
+		f := float64(i) / 2005
+		diverged.History[i] = session.Point{Epoch: i + 1, Mean: 0.1 + 0.7*f, Std: 0.1 + 0.4*f}
+	}
+	runaway := Run{History: make([]session.Point, 1000), Events: []Event{{Epoch: 1000, Label: "runaway", N: 1}}}
+	for i := range runaway.History {
+		g := 0.7
+		if i >= 800 {
+			g = 100
+		}
+		runaway.History[i] = session.Point{Epoch: i + 1, DReal: 0.1, DFake: 0.1, G: g}
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	for _, tc := range []struct {
+		name   string
+		events []Event
+		panel  func() (*plot.Plot, error)
+	}{
+		{"panel (a) of a run that diverged", diverged.Events, diverged.moments},
+		{"panel (b) of a runaway", runaway.Events, runaway.losses},
+	} {
+		for height := vg.Length(120); height <= 320; height += 10 {
+			p, err := tc.panel()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := &orderCanvas{}
+			c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: height}}}
+			legendRoom(p, c, timeShare)
+			legendOnData(p, c)
+			p.Add(legendBackdrop{})
+			p.Draw(c)
+			labels := 0
+			for i, op := range rec.ops {
+				if op.kind != "text" || !slices.ContainsFunc(tc.events, func(e Event) bool { return e.Label == op.text }) {
+					continue
+				}
+				labels++
+				// The text's band: from the top of its letters to its baseline.
+				w, h := sty.Width(op.text), sty.Height(op.text)
+				text := vg.Rectangle{Min: op.from, Max: vg.Point{X: op.from.X + w, Y: op.from.Y + h/2}}
+				covered := -1 // the last white box under the text before it
+				for j := range i {
+					if b := rec.ops[j]; b.kind == "white" && b.from.X <= text.Min.X && b.to.X >= text.Max.X && b.from.Y <= text.Min.Y && b.to.Y >= text.Max.Y {
+						covered = j
+					}
+				}
+				for j, s := range rec.ops {
+					lo, hi := vg.Point{X: min(s.from.X, s.to.X), Y: min(s.from.Y, s.to.Y)}, vg.Point{X: max(s.from.X, s.to.X), Y: max(s.from.Y, s.to.Y)}
+					if s.kind == "stroke" && j > covered && lo.X < text.Max.X && hi.X > text.Min.X && lo.Y < text.Max.Y && hi.Y > text.Min.Y {
+						t.Errorf("%s, %v high: %q at %v: the line from %v to %v runs through it", tc.name, height, op.text, op.from, s.from, s.to)
+						break
+					}
+				}
+			}
+			if labels != len(tc.events) {
+				t.Errorf("%s, %v high: %d of the %d events named", tc.name, height, labels, len(tc.events))
+			}
+		}
 	}
 }

@@ -1062,11 +1062,17 @@ func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.Data
 // they have a point (a run diverged at once had lost its target's and
 // its losses' balance lines with its curves).
 func (r Run) level(p *plot.Plot, name string, y float64, c color.Color, dashes []vg.Length) error {
+	return addLine(p, name, r.flat(y), c, dashes)
+}
+
+// flat is the line level draws at y, across the time axis: none where y
+// cannot be drawn.
+func (r Run) flat(y float64) plotter.XYs {
 	if !drawable(y) {
 		return nil
 	}
 	x0, x1 := r.timeRange()
-	return addLine(p, name, plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}, c, dashes)
+	return plotter.XYs{{X: x0, Y: y}, {X: x1, Y: y}}
 }
 
 // noFinite says in p's title that a time panel's curves of the run, xys,
@@ -1098,7 +1104,7 @@ func (r Run) moments() (*plot.Plot, error) {
 	if r.Plane != nil {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
 		p.Y.Label.Text = "mean, std of x and y"
-		_, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
+		ghosts, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
 			func(q session.Point) float64 { return q.Std }, func(q session.Point) float64 { return q.StdY })
 		if err != nil {
 			return nil, err
@@ -1126,10 +1132,10 @@ func (r Run) moments() (*plot.Plot, error) {
 			base()
 		}
 		r.noFinite(p, mean, meanY, std, stdY)
-		r.timeAxis(p)
+		r.timeAxis(p, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
 		return p, nil
 	}
-	_, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
+	ghosts, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
 	if err != nil {
 		return nil, err
 	}
@@ -1147,7 +1153,7 @@ func (r Run) moments() (*plot.Plot, error) {
 		base()
 	}
 	r.noFinite(p, mean, std)
-	r.timeAxis(p)
+	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
 	return p, nil
 }
 
@@ -1238,8 +1244,12 @@ func (r Run) losses() (*plot.Plot, error) {
 		p.Y.Tick.Marker = logTicks{}
 		p.Title.Text += ", log scale"
 	}
+	curves := []plotter.XYs{dReal, dFake, g, baseD, baseG}
+	for _, l := range r.Balance {
+		curves = append(curves, r.flat(l.Y))
+	}
 	r.noFinite(p, dReal, dFake, g)
-	r.timeAxis(p)
+	r.timeAxis(p, curves...)
 	return p, nil
 }
 
@@ -1396,7 +1406,7 @@ func (r Run) quality() (*plot.Plot, error) {
 		}
 		p.Legend.Add(baseLabel, thumbs...)
 	}
-	r.timeAxis(p)
+	r.timeAxis(p, ks, w1, base)
 	if floored {
 		p.Y.Min /= 4 // the ▼s in a band of their own, below the lowest value drawn
 	}
@@ -2069,11 +2079,12 @@ func dataShare(p *plot.Plot, d draw.Canvas, most float64) float64 {
 }
 
 // timeAxis finishes a time panel, (a) to (c): the run's events marked,
-// its x axis the epochs all three share (timeRange), whole numbers, and
-// its y axis settled (yRange).
-func (r Run) timeAxis(p *plot.Plot) {
+// their labels clear of the panel's curves, its x axis the epochs all
+// three share (timeRange), whole numbers, and its y axis settled
+// (yRange).
+func (r Run) timeAxis(p *plot.Plot, curves ...plotter.XYs) {
 	if len(r.Events) > 0 {
-		p.Add(eventLines(r.Events))
+		p.Add(eventLines{events: r.Events, curves: curves})
 		if r.Earlier > 0 {
 			p.X.Label.Text += fmt.Sprintf(" (events before %s not kept)", numtext.FormatInt(r.Events[0].Epoch))
 		}
@@ -2163,10 +2174,21 @@ func (r Run) timeRange() (lo, hi float64) {
 // grows past the room it had: each of ring's mode-covered labels
 // naming its epoch had taken equilibrium's room further on. Each label
 // lies on a white box (labelBox), which the grid lines run under rather
-// than through it. A panel with more than maxLabelled events in sight
-// names none of them but says how many there are: a run that hops
-// between modes has hundreds.
-type eventLines []Event
+// than through it. A label that a curve of the panel would run across
+// (curves: the panel's lines, each in the order of its epochs) goes on
+// down the rows to one clear of them: where the rows under the legend
+// reach down into the data, a runaway's label had been written across
+// G's loss at the top of panel (b), d-wins-ended across the target's
+// mean in (a). One that finds no row clear of them is written where they
+// cross it least, on no white box, over the data rather than hiding them
+// (panel (b)'s runaway under G's loss, its rise through the "r"). A
+// panel with more than maxLabelled events in sight names none of them
+// but says how many there are: a run that hops between modes has
+// hundreds.
+type eventLines struct {
+	events []Event
+	curves []plotter.XYs
+}
 
 const (
 	labelRows   = 3  // rows of event labels a panel stacks, besides those its legend covers
@@ -2182,7 +2204,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		Handler: plot.DefaultTextHandler}
 	trX, _ := p.Transforms(&c)
 	var shown []Event
-	for _, e := range ev {
+	for _, e := range ev.events {
 		if x := trX(float64(e.Epoch)); x >= c.Min.X && x <= c.Max.X {
 			shown = append(shown, e)
 		}
@@ -2190,11 +2212,8 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	// The legend's box with its backdrop, top right (legendOnData), which
 	// no label may cover.
 	legend, hasLegend := legendBox(c, p)
-	// Rows past labelRows, under the legend, as many as it covers. The
-	// data lie under floor (legendRoom): a label of those rows reaching
-	// below it is written on no white box, over the data rather than hiding them (a
-	// runaway's label had covered G's loss at the top of panel (b)).
-	rows, floor := labelRows, c.Min.Y+vg.Length(dataShare(p, c, timeShare))*(c.Max.Y-c.Min.Y)+vg.Points(1)
+	// Rows past labelRows, under the legend, as many as it covers.
+	rows := labelRows
 	if h := sty.Height(""); hasLegend && h > 0 {
 		rows += int(math.Ceil(float64((c.Max.Y - legend.Min.Y) / h)))
 	}
@@ -2249,6 +2268,8 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		// a run's last epoch, the legend, an earlier label) left of it.
 		w, h := sty.Width(label), sty.Height(label)
 		sides := [2]vg.Length{x + vg.Points(2), x - vg.Points(2) - w}
+		var best *placed // of the places it fits, the one the curves cross least
+		bestRow, least := 0, vg.Length(math.Inf(1))
 	rows:
 		for row := range free {
 			top := c.Max.Y - vg.Length(row)*h
@@ -2256,12 +2277,20 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
 				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
 					at := vg.Point{X: at, Y: top}
-					box := labelBox(sty, at, label)
-					labels = append(labels, placed{at: at, box: box, label: label, bare: row >= labelRows && box.Min.Y < floor})
-					free[row] = at.X + w + vg.Points(4)
-					break rows
+					l := placed{at: at, box: labelBox(sty, at, label), label: label}
+					if across := ev.across(c, p, l.box); across < least {
+						best, bestRow, least = &l, row, across
+						if across == 0 {
+							break rows
+						}
+					}
 				}
 			}
+		}
+		if best != nil {
+			best.bare = least > 0 // over the data: no white box to hide them
+			labels = append(labels, *best)
+			free[bestRow] = best.at.X + w + vg.Points(4)
 		}
 	}
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed}
@@ -2304,6 +2333,62 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		c.FillText(sty, l.at, l.label)
 	}
+}
+
+// across is how much of ev's curves, drawn on c by p, runs across box,
+// the length of their lines within it. A curve runs between its points
+// in the order of their epochs: where its epochs go back it starts again
+// (a baseline's curves come one after another in one series, ghosts),
+// and a point a log scale cannot place breaks it.
+func (ev eventLines) across(c draw.Canvas, p *plot.Plot, box vg.Rectangle) vg.Length {
+	trX, trY := p.Transforms(&c)
+	_, log := p.Y.Scale.(plot.LogScale)
+	var n vg.Length
+	for _, xys := range ev.curves {
+		var prev vg.Point
+		on := false // prev is the curve's last point
+		for i, q := range xys {
+			if !drawable(q.X) || !drawable(q.Y) || log && q.Y <= 0 {
+				on = false
+				continue
+			}
+			pt := vg.Point{X: trX(q.X), Y: trY(q.Y)}
+			if !on || q.X < xys[i-1].X {
+				prev = pt
+			}
+			n += within(prev, pt, box)
+			prev, on = pt, true
+		}
+	}
+	return n
+}
+
+// within is the length of the segment from a to b that lies in r, and
+// a point's length, a line's width, where the segment is a point in r
+// (Liang and Barsky's clipping).
+func within(a, b vg.Point, r vg.Rectangle) vg.Length {
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	for _, e := range [4][2]float64{
+		{-dx, float64(a.X - r.Min.X)}, {dx, float64(r.Max.X - a.X)},
+		{-dy, float64(a.Y - r.Min.Y)}, {dy, float64(r.Max.Y - a.Y)},
+	} {
+		d, room := e[0], e[1]
+		switch {
+		case d == 0:
+			if room < 0 { // parallel to this edge and outside it
+				return 0
+			}
+		case d < 0:
+			t0 = math.Max(t0, room/d)
+		default:
+			t1 = math.Min(t1, room/d)
+		}
+	}
+	if t0 > t1 {
+		return 0
+	}
+	return max(vg.Length((t1-t0)*math.Hypot(dx, dy)), vg.Points(1.2))
 }
 
 // labelBox is the box an event label written at at in sty (aligned to

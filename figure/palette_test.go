@@ -150,7 +150,7 @@ func TestEventsSpeakAsTheScreen(t *testing.T) {
 	for _, n := range []int{2, maxLabelled + 8} {
 		var ev eventLines
 		for i := range n {
-			ev = append(ev, Event{Epoch: 40 * (i + 1), Label: "retune"})
+			ev.events = append(ev.events, Event{Epoch: 40 * (i + 1), Label: "retune"})
 		}
 		p := plot.New()
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
