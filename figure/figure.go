@@ -1822,9 +1822,19 @@ func (r Run) points() (*plot.Plot, error) {
 	}
 	outline.LineStyle = draw.LineStyle{Color: paper(palette.Muted), Width: vg.Points(0.5)}
 	p.Add(unpadded{outline})
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0, b.X1, b.Y0, b.Y1
+	mx, my := boxMargin*(b.X1-b.X0), boxMargin*(b.Y1-b.Y0)
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = b.X0-mx, b.X1+mx, b.Y0-my, b.Y1
 	return p, nil
 }
+
+// boxMargin is the share of the target's box's width (height) panel (d)
+// shows beyond it left, right and below, besides what equal scale adds
+// (above it lies the legend's band): the box's outline then lies off the
+// panel's frame, and the points just beyond the box are drawn on every
+// side of it. The y axis had begun at the box's bottom, its outline on
+// the frame, and a sample just below the box, counted as beyond it, was
+// not drawn, where one as far beside it was.
+const boxMargin = 0.05
 
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend
 // entries of the fresh samples, the target's reference points and a

@@ -132,8 +132,8 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := panels[1][1]
-	if !(d.X.Min < -3.5 && d.X.Max > 3.5 && d.Y.Min == -2.5 && d.Y.Max > 2.5 && d.Y.Max < 6) {
-		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y the box's and room above", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max)
+	if !(d.X.Min < -3.5 && d.X.Max > 3.5 && d.Y.Min < -2.5 && d.Y.Min > -3 && d.Y.Max > 2.5 && d.Y.Max < 6) {
+		t.Fatalf("panel (d) shows [%g, %g]×[%g, %g]: want x widened past ±3.5, y the box's, a little below and room above", d.X.Min, d.X.Max, d.Y.Min, d.Y.Max)
 	}
 	d.Draw(canvases[1][1])
 	data := d.DataCanvas(canvases[1][1])
@@ -166,6 +166,39 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]")
 	r.Samples = []float64{3.5, 0} // beyond the box, in view: drawn, and counted as beyond the box
 	hasAll(t, svgOf(t, r), "samples: all 1 beyond the box [")
+}
+
+// TestPlaneShowsBelowTheBox: panel (d) shows a margin below the target's
+// box, as it shows more beside it: a sample just below the box is drawn,
+// as one as far beside it is, and the box's outline lies above the
+// panel's frame. The y axis had begun at the box's bottom, the outline
+// on the frame and the sample, counted as beyond the box, not drawn.
+func TestPlaneShowsBelowTheBox(t *testing.T) {
+	r := planeRun()
+	r.Samples = []float64{0, -2.6, 2.6, 0} // below the box, beside it
+	rec := &fillCanvas{}
+	panels, canvases, err := r.layout(figureCanvas(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := panels[1][1]
+	d.Draw(canvases[1][1])
+	data := d.DataCanvas(canvases[1][1])
+	trX, trY := d.Transforms(&data)
+	if trY(-2.5) <= data.Min.Y {
+		t.Errorf("the box's bottom at %v lies on the panel's frame at %v", trY(-2.5), data.Min.Y)
+	}
+	for _, s := range [][2]float64{{0, -2.6}, {2.6, 0}} {
+		found := false
+		for _, f := range rec.fills {
+			// A glyph's path starts a radius right of its centre.
+			found = found || f.c == paper(palette.Generated) &&
+				math.Abs(float64(f.at.X-vg.Points(1)-trX(s[0]))) < 0.01 && math.Abs(float64(f.at.Y-trY(s[1]))) < 0.01
+		}
+		if !found {
+			t.Errorf("the sample at %v, just beyond the box, is not drawn", s)
+		}
+	}
 }
 
 // timeAxes returns the x ranges of the time panels (a)–(c) of r, laid
