@@ -23,7 +23,10 @@ import (
 // a keyframe is replayed: the keyframe's evaluation, D's curve and slope
 // taken at the centres of cols columns, and its epoch's stats. Its
 // histogram stays at the keyframe's resolution, which histPlot spreads
-// over the columns (columnsOf). Live, it is s.
+// over the columns (columnsOf). Live, it is s. A keyframe is kept as its
+// epoch ends, before any update by hand after it, so the live run's
+// updates by hand are none of the frame's: its losses' legend had given
+// them, titled "D by hand", beside the frame's G loss.
 func replayed(s session.Snapshot, cols int) session.Snapshot {
 	if s.Replay == nil {
 		return s
@@ -31,6 +34,7 @@ func replayed(s session.Snapshot, cols int) session.Snapshot {
 	s.Eval = s.Replay.Eval
 	s.Eval.DCurve, s.Eval.Push = atCentres(s.Eval.DCurve, cols), atCentres(s.Eval.Push, cols)
 	s.Last = s.Replay.Last
+	s.Hand = nil
 	s.Findings = s.Replay.Findings
 	s.Pending = nil // of the live findings, not the frame's
 	return s

@@ -285,3 +285,38 @@ func TestBaselineRunawayDifferenceWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayedLossesAreTheFrames: a frame replayed after updates by hand
+// (d, g) gives its own epoch's losses in the losses' legend, as it gives
+// its moments and measures, not the live run's updates by hand: replaying
+// epoch 420 of a run paused at 783 after a d had read "Losses, D by hand
+// ● D real 0.043 ○ D fake 0.021 ■ G 3.907", epoch 783's D losses beside
+// epoch 420's G, titled as if someone had updated D by hand there.
+func TestReplayedLossesAreTheFrames(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			sc := startScreen(t, blogConfig(t, 30), 1, false, size[0], size[1])
+			sc.waitSnap("the plan is done", func(s session.Snapshot) bool { return s.State == session.Done })
+			sc.key("d")
+			sc.key("g")
+			hand := sc.waitSnap("D and G were updated by hand", func(s session.Snapshot) bool { return s.Hand != nil && s.Hand.D && s.Hand.G })
+			sc.key(",")
+			snap := sc.waitSnap("a keyframe is replayed", func(s session.Snapshot) bool { return s.Replay != nil })
+			if snap.Replay.Epoch >= hand.Epoch {
+				t.Fatalf("replayed epoch %d, not one before the live %d", snap.Replay.Epoch, hand.Epoch)
+			}
+			view := sc.finalView()
+			lines := strings.Split(view, "\n")
+			legend := strings.Join(strings.Fields(lines[1]+" "+lines[2]), " ")
+			if strings.Contains(legend, "by hand") {
+				t.Errorf("epoch %d's legend says its losses are by hand: %q", snap.Replay.Epoch, legend)
+			}
+			last := snap.Replay.Last
+			for _, want := range []string{"D real " + num(last.DReal), "D fake " + num(last.DFake), "G " + num(last.G)} {
+				if !strings.Contains(legend, want) {
+					t.Errorf("epoch %d's legend lacks its own %q: %q", snap.Replay.Epoch, want, legend)
+				}
+			}
+		})
+	}
+}
