@@ -164,3 +164,36 @@ func TestFindingAtTheLastCheckIsAnEventAtTheNext(t *testing.T) {
 		t.Errorf("d-wins at epochs %v, want [410]: the check after the plan's confirms the win", got)
 	}
 }
+
+// TestKeyframesSpreadOverTheRun: past maxKeyframes, the frames kept
+// still reach from the run's first check to its newest, the gaps between
+// them (all but the newest's) within a factor of two of each other, so
+// that replay and the jumps to events reach every stretch of the run.
+// Every other frame had gone each time they filled while each check
+// added one: a 1,000-epoch plan (checked every 10) continued to 9,490
+// kept frames from epoch 5,120 on alone, gaps of 10 to 640, and a run
+// checked 5,000 times replayed its last 8% only.
+func TestKeyframesSpreadOverTheRun(t *testing.T) {
+	for _, checks := range []int{maxKeyframes + 1, 2 * maxKeyframes, 949, 5000} {
+		var tl timeline
+		for c := 1; c <= checks; c++ {
+			var k Keyframe
+			k.Epoch = 10 * c
+			tl.keep(k)
+		}
+		f := tl.keyframes
+		if len(f) != maxKeyframes || f[0].Epoch != 10 || f[len(f)-1].Epoch != 10*checks {
+			t.Errorf("%d checks: %d frames from epoch %d to %d; want %d from the first check, 10, to the newest, %d",
+				checks, len(f), f[0].Epoch, f[len(f)-1].Epoch, maxKeyframes, 10*checks)
+			continue
+		}
+		least, most := 1<<62, 0
+		for i := 1; i < len(f)-1; i++ { // the newest's gap is a check's
+			gap := f[i].Epoch - f[i-1].Epoch
+			least, most = min(least, gap), max(most, gap)
+		}
+		if most > 2*least {
+			t.Errorf("%d checks: gaps of %d to %d epochs between the frames: the run is not evenly kept", checks, least, most)
+		}
+	}
+}
