@@ -270,6 +270,19 @@ func (m Model) designPanel(w, h int) string {
 		// average it is seen through.
 		design = wrapped(slices.Delete(slices.Clone(m.snap.Design), 1, 2))
 	}
+	if len(lines)+len(design) > h && len(m.snap.Design) > 2 {
+		// Then the summary (Design[0]), where that lets the outline
+		// stand whole: the outline says the design line by line, and the
+		// remedies on the next page explain it. Kept, the summary had
+		// cut the outline's last lines at 80×24: the optimizers and steps
+		// of minibatch-discrimination and bimodal-mbd, wgan's critic
+		// warm-up, grid-pacgan4-ema's steps and moving average (a
+		// plane's key table a row taller at epoch 0). Where the outline
+		// is cut anyway (70×20), the summary, the plainest line, stays.
+		if outline := wrapped(m.snap.Design[2:]); len(lines)+len(outline) <= h {
+			design = outline
+		}
+	}
 	lines = append(lines, design...)
 	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
 		lines = append(lines[:h-1], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
