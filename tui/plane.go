@@ -141,15 +141,16 @@ type planeCanvas struct {
 // how many of G's samples it leaves out beyond the box (with those not a
 // number, which are nowhere), the marks that stand for them on its edge
 // in the order of edgeGlyphs, whether a clump of G's samples is drawn in
-// its own colour, whether a cell shows D's push, and whether a · of D's
-// boundary D = ½ is drawn. The legend names a mark only where it is
-// drawn: grid's plane at 80×24 without colour, its cells full of samples,
-// had keyed "· D = ½" with no · on the plot.
+// its own colour, the glyph of the first cell of D's push it draws,
+// reading row by row (0 for none), and whether a · of D's boundary
+// D = ½ is drawn. The legend names a mark only where it is drawn: grid's
+// plane at 80×24 without colour, its cells full of samples, had keyed
+// "· D = ½" with no · on the plot.
 type planeDrawn struct {
 	beyond   int
 	marks    string
 	clumps   bool
-	push     bool
+	push     rune
 	boundary bool
 }
 
@@ -399,8 +400,8 @@ func (c *planeCanvas) render(surface []float64, n int, critic, plain, bare bool)
 				// In its own colour where there are shades (not in
 				// 16 colours, whose two blues are one).
 				top, c.drawn.clumps = clumpRow, true
-			case top == int(layerPush)+1:
-				c.drawn.push = true
+			case top == int(layerPush)+1 && c.drawn.push == 0:
+				c.drawn.push = ch
 			}
 			if top == 0 && bare && d >= 0.5 && (score(r-1, col) < 0.5 || score(r+1, col) < 0.5 || score(r, col-1) < 0.5 || score(r, col+1) < 0.5) {
 				ch, c.drawn.boundary = '·', true
@@ -590,10 +591,13 @@ func (m *Model) planeNotes(w, h int) []string {
 	target := len(items)
 	items = append(items, glyph(layerRef, '⣿')+" target "+s.Target.Spec)
 	var pushItem, surfaceItem, baseItem string // the items that give way last of all, whole
-	if m.planeDrawn.push {                     // named where drawn, as every mark below is
-		push := '⠑'
-		if plain {
-			push = '╲'
+	if push := m.planeDrawn.push; push != 0 {  // named where drawn, as every mark below is
+		// In colour by a stroke of dots, as its purple cells draw; without
+		// colour by the first line glyph the plot draws (─ │ ╱ ╲, by the
+		// push's way), as the histogram's push strip is named by a mark
+		// it draws: a push across, drawn ─, had been named ╲.
+		if !plain {
+			push = '⠑'
 		}
 		pushItem = glyph(layerPush, push) + " D's push"
 		items = append(items, pushItem)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -1081,6 +1082,13 @@ func TestPlaneLegendNamesOnlyWhatIsDrawn(t *testing.T) {
 		}
 		if got := strings.Contains(notes, "D's push"); got != c.push {
 			t.Errorf("%s: the legend names D's push: %v, the plot draws it: %v:\n%s", c.name, got, c.push, notes)
+		}
+		// By a stroke the plot draws: a push across is ─, and the legend
+		// had named every push ╲, whatever way the plot's went.
+		if before, _, ok := strings.Cut(notes, " D's push"); ok {
+			if mark, _ := utf8.DecodeLastRuneInString(before); !strings.ContainsRune(plot, mark) {
+				t.Errorf("%s: the legend names D's push %c, a mark the plot does not draw:\n%s\n%s", c.name, mark, plot, notes)
+			}
 		}
 	}
 }
