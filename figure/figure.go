@@ -1005,38 +1005,58 @@ const maxDrawn = 1e300
 // addLine adds xys to p as a line, with a legend entry named name (none
 // for ""), if it has points.
 func addLine(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
-	if len(xys) == 0 {
-		return nil
-	}
-	if len(xys) == 1 { // one point: a line would not show
-		s, err := plotter.NewScatter(xys)
-		if err != nil {
-			return err
-		}
-		// A dashed series's point is a ring, a solid one's a disc: a
-		// plane's "std x" beside "mean x", one colour, had been two
-		// alike dots.
-		var shape draw.GlyphDrawer = draw.CircleGlyph{}
-		if dashes != nil {
-			shape = draw.RingGlyph{}
-		}
-		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(3), shape
-		p.Add(unpadded{s})
-		if name != "" {
-			p.Legend.Add(name, s)
-		}
-		return nil
-	}
-	l, err := plotter.NewLine(xys)
-	if err != nil {
+	l, err := curve(xys, draw.LineStyle{Color: c, Width: vg.Points(1.2), Dashes: dashes})
+	if err != nil || l == nil {
 		return err
 	}
-	l.LineStyle.Color, l.LineStyle.Width, l.LineStyle.Dashes = c, vg.Points(1.2), dashes
-	p.Add(unpadded{l})
+	p.Add(l)
 	if name != "" {
 		p.Legend.Add(name, l)
 	}
 	return nil
+}
+
+// curve is xys drawn in style, to be added to a plot and its legend:
+// nil if it has no points.
+func curve(xys plotter.XYs, style draw.LineStyle) (legendPlotter, error) {
+	if len(xys) == 0 {
+		return nil, nil
+	}
+	if len(xys) == 1 { // one point: a line would not show
+		s, err := plotter.NewScatter(xys)
+		if err != nil {
+			return nil, err
+		}
+		// A dashed series's point is a ring, a solid one's a disc: a
+		// plane's "std x" beside "mean x", one colour, had been two
+		// alike dots. A heavier line's point is larger by as much as
+		// the line is wider, as "mean y" beside "mean x".
+		var shape draw.GlyphDrawer = draw.CircleGlyph{}
+		if style.Dashes != nil {
+			shape = draw.RingGlyph{}
+		}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = style.Color, vg.Points(3)+style.Width-vg.Points(1.2), shape
+		return unpaddedThumb{unpadded{s}, s}, nil
+	}
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.LineStyle = style
+	return unpaddedThumb{unpadded{l}, l}, nil
+}
+
+// legendPlotter is a plotter with a legend's thumbnail.
+type legendPlotter interface {
+	plot.Plotter
+	plot.Thumbnailer
+}
+
+// unpaddedThumb is an unpadded plotter with the thumbnail of the plotter
+// it draws.
+type unpaddedThumb struct {
+	unpadded
+	plot.Thumbnailer
 }
 
 // unpadded is a plotter without the glyph boxes gonum pads a panel's
@@ -1111,14 +1131,18 @@ func (r Run) moments() (*plot.Plot, error) {
 		}
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
+		if err := addMoments(p, []moment{
+			{"mean x", mean, momentStyle(palette.Generated, false, false)},
+			{"mean y", meanY, momentStyle(palette.GeneratedSecond, true, false)},
+			{"std x", std, momentStyle(palette.Generated, false, true)},
+			{"std y", stdY, momentStyle(palette.GeneratedSecond, true, true)},
+		}); err != nil {
+			return nil, err
+		}
 		// The target's moments, as the screen sets them against the
 		// samples': a line for each axis's, one legend entry for both.
 		pl := r.Plane
 		for _, err := range []error{
-			addLine(p, "mean x", mean, paper(palette.Generated), nil),
-			addLine(p, "mean y", meanY, paper(palette.GeneratedSecond), nil),
-			addLine(p, "std x", std, paper(palette.Generated), dashed),
-			addLine(p, "std y", stdY, paper(palette.GeneratedSecond), dashed),
 			r.level(p, "target mean, x and y", pl.MeanX, paper(palette.Real), dashed),
 			r.level(p, "", pl.MeanY, paper(palette.Real), dashed),
 			r.level(p, "target std, x and y", pl.StdX, paper(palette.Real), dotted),
@@ -1139,9 +1163,10 @@ func (r Run) moments() (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := addMoments(p, []moment{{"mean", mean, momentStyle(palette.Generated, false, false)}, {"std", std, momentStyle(palette.GeneratedSecond, false, true)}}); err != nil {
+		return nil, err
+	}
 	for _, err := range []error{
-		addLine(p, "mean", mean, paper(palette.Generated), nil),
-		addLine(p, "std", std, paper(palette.GeneratedSecond), nil),
 		r.level(p, "target mean", r.TargetMean, paper(palette.Real), dashed),
 		r.level(p, "target std", r.TargetStd, paper(palette.Real), dotted),
 	} {
@@ -1155,6 +1180,61 @@ func (r Run) moments() (*plot.Plot, error) {
 	r.noFinite(p, mean, std)
 	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
 	return p, nil
+}
+
+// moment is one of panel (a)'s curves of G's samples: its legend name,
+// points and style.
+type moment struct {
+	name  string
+	xys   plotter.XYs
+	style draw.LineStyle
+}
+
+// momentStyle is how panel (a) draws a moment of G's samples in colour,
+// a std dashed beside the solid mean and a plane's y twice as heavy as
+// its x, so that each is told from each at a glance, and in grey print,
+// by more than the screen's two blues, which the screen's labels at the
+// lines' ends tell apart: those alone had told a plane's mean x from its
+// mean y, std x from std y, and a line's mean from its std.
+func momentStyle(colour palette.Colour, y, std bool) draw.LineStyle {
+	s := draw.LineStyle{Color: paper(colour), Width: vg.Points(1.2)}
+	if y {
+		s.Width = vg.Points(2.4)
+	}
+	if std {
+		s.Dashes = dashed
+	}
+	return s
+}
+
+// addMoments adds panel (a)'s curves of G's samples to p, the heavier
+// under the lighter, so that a thin x running along a heavy y shows
+// within it, and their legend entries in the order given.
+func addMoments(p *plot.Plot, ms []moment) error {
+	drawn := make([]legendPlotter, len(ms))
+	for i, m := range ms {
+		l, err := curve(m.xys, m.style)
+		if err != nil {
+			return err
+		}
+		drawn[i] = l
+	}
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(ms[j].style.Width, ms[i].style.Width) })
+	for _, i := range order {
+		if drawn[i] != nil {
+			p.Add(drawn[i])
+		}
+	}
+	for i, m := range ms {
+		if drawn[i] != nil {
+			p.Legend.Add(m.name, drawn[i])
+		}
+	}
+	return nil
 }
 
 // losses is panel (b).

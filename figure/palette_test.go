@@ -249,3 +249,70 @@ func TestOnePointSeriesToldApart(t *testing.T) {
 		t.Errorf("one epoch's mean x and std x are marked alike in the legend: %v", marks)
 	}
 }
+
+// pen is how a legend's thumbnail strokes its line: its width and
+// dashes, which a reader tells lines apart by in grey print as well.
+type pen struct {
+	width  vg.Length
+	dashes string
+}
+
+// legendStrokes draws p's legend and returns how each entry's thumbnail
+// strokes its line, by the entry's name.
+func legendStrokes(p *plot.Plot) map[string]pen {
+	rec := &recorder.Canvas{}
+	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
+	set, first := &pen{}, (*pen)(nil)
+	strokes := map[string]pen{}
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetLineWidth:
+			set.width = a.Width
+		case *recorder.SetLineDash:
+			set.dashes = fmt.Sprint(a.Dashes)
+		case *recorder.Stroke:
+			if first == nil {
+				s := *set
+				first = &s
+			}
+		case *recorder.FillString:
+			if first != nil {
+				strokes[a.String] = *first
+			}
+			first = nil
+		}
+	}
+	return strokes
+}
+
+// TestMomentsApartInPrint: panel (a) draws G's moments so that a reader
+// tells each from each at a glance, and in grey print, by more than
+// their colour — a line's mean from its std, a plane's x from its y and
+// its mean from its std: the std dashed, a plane's y heavier than its x.
+// They had been told apart by two blues alone, palette.Generated and the
+// darker palette.GeneratedSecond, the screen's, which its labels at the
+// lines' ends tell apart: a plane's mean x from its mean y, and std x
+// from std y, were two alike lines on paper, and one grey in print.
+func TestMomentsApartInPrint(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		r     Run
+		names []string
+	}{{"line", trained(t), []string{"mean", "std"}}, {"plane", planeRun(), []string{"mean x", "mean y", "std x", "std y"}}} {
+		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := legendStrokes(panels[0][0])
+		for i, a := range c.names {
+			if _, ok := got[a]; !ok {
+				t.Fatalf("%s: no %q in panel (a)'s legend: %v", c.name, a, got)
+			}
+			for _, b := range c.names[i+1:] {
+				if got[a] == got[b] {
+					t.Errorf("%s: %q and %q are stroked alike, %+v: only their colour tells them apart", c.name, a, b, got[a])
+				}
+			}
+		}
+	}
+}
