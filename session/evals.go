@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ganui/ganui/engine"
@@ -17,11 +18,11 @@ type EvalPoint struct {
 }
 
 // evalHistory keeps the evaluations of a whole run in constant memory, as
-// History keeps the per-epoch stats: at most max points, and when they
-// fill up every other one is dropped (the later of each pair is kept, so
-// the newest evaluation always stays). The evaluations are the checks'
-// (Session.evaluated), at the same epochs in every front end, never the
-// screen's own; points are kept, not averaged.
+// History keeps the per-epoch stats: at most max points, past which one
+// goes at each evaluation (thinAt), so that they stay spread over the
+// whole run, the first and the newest always kept. The evaluations are
+// the checks' (Session.evaluated), at the same epochs in every front end,
+// never the screen's own; points are kept, not averaged.
 //
 // An evaluation at an epoch no later than the last one kept (after a
 // roll-back, or a second evaluation of the same epoch) first forgets the
@@ -35,11 +36,11 @@ type evalHistory struct {
 // the charts'.
 const evalPoints = 512
 
-// newEvalHistory returns an empty history of at most n points, rounded up
-// to an even number and at least 2.
+// newEvalHistory returns an empty history of at most n points, at least
+// 2, with room for the one more that Add thins away.
 func newEvalHistory(n int) evalHistory {
-	n = max(2, (n+1)&^1)
-	return evalHistory{max: n, pts: make([]EvalPoint, 0, n)}
+	n = max(2, n)
+	return evalHistory{max: n, pts: make([]EvalPoint, 0, n+1)}
 }
 
 // Add records an evaluation made at epoch.
@@ -48,14 +49,11 @@ func (h *evalHistory) Add(epoch int, m engine.Metrics) {
 	for k > 0 && h.pts[k-1].Epoch >= epoch {
 		k--
 	}
-	h.pts = h.pts[:k]
-	if len(h.pts) == h.max {
-		for i := range h.max / 2 {
-			h.pts[i] = h.pts[2*i+1]
-		}
-		h.pts = h.pts[:h.max/2]
+	h.pts = append(h.pts[:k], evalPoint(epoch, m))
+	if n := len(h.pts); n > h.max {
+		i := thinAt(n, func(i int) int { return h.pts[i].Epoch })
+		h.pts = slices.Delete(h.pts, i, i+1)
 	}
-	h.pts = append(h.pts, evalPoint(epoch, m))
 }
 
 // evalPoint is an evaluation made at epoch as the history keeps it.
@@ -119,34 +117,54 @@ func newEvalRow(epoch int, m engine.Metrics) evalRow {
 // maxEvalRows bounds the evaluations an interactive run keeps for its CSV
 // export, one per check (checkEvery): a run past its plan keeps checking
 // every hundredth of the plan, and a plan of over 10⁶ epochs is checked
-// every maxCheckEvery, so a long run makes many; the log then
-// keeps every other one, then every fourth, … At most about 3 MB with 16
-// modes.
+// every maxCheckEvery, so a long run makes many; past the bound one goes
+// at each check (evalLog.add). At most about 3 MB with 16 modes.
 const maxEvalRows = 1 << 14
 
-// evalLog is the sparse side-log of an interactive run's evaluations,
-// keyed by epoch, that Export joins to the per-epoch rows of epochLog.
-// It is bounded like evalHistory, with more room: when full, every other
-// row goes, the newest always stays. Only the session's goroutine uses it.
-type evalLog struct{ rows []evalRow }
+// evalLog is the sparse side-log of an interactive run's evaluations and
+// events, keyed by epoch, that Export joins to the per-epoch rows of
+// epochLog. Its evaluations are bounded like evalHistory's, with more
+// room (maxEvalRows); its events are all kept, for nothing the run told
+// the user may be missing from the file: a row of events alone for each
+// epoch that had any and no evaluation kept, which grow with the events,
+// not the epochs. Only the session's goroutine uses it.
+type evalLog struct {
+	max  int // the evaluations kept, at least 2
+	rows []evalRow
+}
+
+// newEvalLog returns an empty log of at most n evaluations, at least 2.
+func newEvalLog(n int) evalLog { return evalLog{max: max(2, n)} }
 
 // add records an evaluation made at epoch, forgetting any rows at or after
-// it first (a roll-back, or a second evaluation of the same epoch).
+// it first (a roll-back, or a second evaluation of the same epoch). Past
+// max evaluations one goes (thinAt, over the rows that hold one), its row
+// too unless it carries events.
 func (l *evalLog) add(epoch int, m engine.Metrics) {
 	k := len(l.rows)
 	for k > 0 && l.rows[k-1].epoch >= epoch {
 		k--
 	}
 	clear(l.rows[k:])
-	l.rows = l.rows[:k]
-	if len(l.rows) == maxEvalRows {
-		for i := range maxEvalRows / 2 {
-			l.rows[i] = l.rows[2*i+1]
-		}
-		clear(l.rows[maxEvalRows/2:])
-		l.rows = l.rows[:maxEvalRows/2]
+	l.rows = append(l.rows[:k], newEvalRow(epoch, m))
+	if len(l.rows) <= l.max {
+		return
 	}
-	l.rows = append(l.rows, newEvalRow(epoch, m))
+	var evals []int // the rows holding an evaluation
+	for i := range l.rows {
+		if l.rows[i].eval {
+			evals = append(evals, i)
+		}
+	}
+	if len(evals) <= l.max {
+		return
+	}
+	i := evals[thinAt(len(evals), func(i int) int { return l.rows[evals[i]].epoch })]
+	if r := &l.rows[i]; r.events != "" {
+		r.eval, r.vals, r.shares = false, nil, nil
+		return
+	}
+	l.rows = slices.Delete(l.rows, i, i+1)
 }
 
 // event adds an event to the row of its epoch: the last row when it is

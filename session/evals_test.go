@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -141,13 +142,13 @@ func TestExportCarriesEvaluations(t *testing.T) {
 // newest, and forget what a roll-back undoes.
 func TestEvalHistoryIsBounded(t *testing.T) {
 	h := newEvalHistory(8)
-	var l evalLog
-	const n = 3*maxEvalRows + 5
+	l := newEvalLog(64)
+	const n = 3*64 + 5
 	for e := 1; e <= n; e++ {
 		m := engine.Metrics{KS: float64(e)}
 		h.Add(e, m)
 		l.add(e, m)
-		if h.Len() > 8 || len(l.rows) > maxEvalRows {
+		if h.Len() > 8 || len(l.rows) > 64 {
 			t.Fatalf("after %d evaluations: %d points, %d rows", e, h.Len(), len(l.rows))
 		}
 	}
@@ -303,4 +304,106 @@ func TestLogCarriesNoiseUseOfRows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEvalsSpreadOverTheRun: past their bounds, the evaluations a figure's
+// panel (c), the replayed sparklines and the plateau read (evalHistory),
+// and those the export writes (evalLog), still reach from the run's first
+// check to its newest, the gaps between them (all but the newest's)
+// within a factor of two of each other, as the keyframes are kept. Every
+// other one had gone each time they filled while each check added one,
+// so that the older a stretch of the run the more often it was halved: a
+// run checked 5,000 times kept its last 2,300 checks' evaluations alone,
+// and the export its last 14,000 of 40,000.
+func TestEvalsSpreadOverTheRun(t *testing.T) {
+	spread := func(what string, checks int, epochs []int, bound int) {
+		t.Helper()
+		n := len(epochs)
+		if n != bound || epochs[0] != 10 || epochs[n-1] != 10*checks {
+			t.Errorf("%s, %d checks: %d kept from epoch %d to %d; want %d from the first check, 10, to the newest, %d",
+				what, checks, n, epochs[0], epochs[n-1], bound, 10*checks)
+			return
+		}
+		least, most := 1<<62, 0
+		for i := 1; i < n-1; i++ { // the newest's gap is a check's
+			gap := epochs[i] - epochs[i-1]
+			least, most = min(least, gap), max(most, gap)
+		}
+		if most > 2*least {
+			t.Errorf("%s, %d checks: gaps of %d to %d epochs between the evaluations: the run is not evenly kept", what, checks, least, most)
+		}
+	}
+	for _, checks := range []int{evalPoints + 1, 2 * evalPoints, 5000} {
+		h := newEvalHistory(evalPoints)
+		for c := 1; c <= checks; c++ {
+			h.Add(10*c, engine.Metrics{KS: float64(c)})
+		}
+		var epochs []int
+		for _, p := range h.Points(nil) {
+			epochs = append(epochs, p.Epoch)
+		}
+		spread("evaluation history", checks, epochs, evalPoints)
+	}
+	for _, checks := range []int{evalPoints + 1, 2 * evalPoints, 5000} {
+		l := newEvalLog(evalPoints) // a smaller bound than the session's, for speed
+		for c := 1; c <= checks; c++ {
+			l.add(10*c, engine.Metrics{KS: float64(c)})
+		}
+		var epochs []int
+		for _, r := range l.rows {
+			epochs = append(epochs, r.epoch)
+		}
+		spread("export", checks, epochs, evalPoints)
+	}
+}
+
+// TestExportKeepsEveryEvent: as the export's log thins the evaluations of
+// a long run, the rows of events stay, with the events and their texts,
+// whether they came at a check or between two: what the run told the user
+// is in the CSV however long it goes on. The log had dropped every other
+// row each time it filled, events and all.
+func TestExportKeepsEveryEvent(t *testing.T) {
+	const bound, checks = 512, 5000
+	l := newEvalLog(bound)
+	var want []int
+	for c := 1; c <= checks; c++ {
+		l.add(10*c, engine.Metrics{KS: float64(c)})
+		switch {
+		case c%97 == 0: // at the check
+			l.event(Event{Epoch: 10 * c, Kind: EventDWins, Detail: fmt.Sprint("at ", 10*c)})
+			want = append(want, 10*c)
+		case c%89 == 0: // between two checks
+			l.event(Event{Epoch: 10*c + 3, Kind: EventModeDropped, Detail: fmt.Sprint("at ", 10*c+3)})
+			want = append(want, 10*c+3)
+		}
+	}
+	var got []int
+	evals := 0
+	for _, r := range l.rows {
+		if r.eval {
+			evals++
+		}
+		if r.events != "" {
+			if r.details != fmt.Sprint("at ", r.epoch) {
+				t.Errorf("the row of epoch %d: events %q, details %q", r.epoch, r.events, r.details)
+			}
+			got = append(got, r.epoch)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%d rows of events kept, of %d; the first missing at epoch %d", len(got), len(want), firstMissing(want, got))
+	}
+	if evals != bound || !l.rows[len(l.rows)-1].eval || l.rows[len(l.rows)-1].epoch != 10*checks {
+		t.Errorf("%d evaluations kept (want %d), the newest row at epoch %d (want the check at %d)", evals, bound, l.rows[len(l.rows)-1].epoch, 10*checks)
+	}
+}
+
+// firstMissing returns the first of want not in got, or -1.
+func firstMissing(want, got []int) int {
+	for _, e := range want {
+		if !slices.Contains(got, e) {
+			return e
+		}
+	}
+	return -1
 }

@@ -127,3 +127,27 @@ func merge(a, b Point) Point {
 	m.span = a.span + b.span
 	return m
 }
+
+// thinAt returns which of a bounded list's n items (at least 3), oldest
+// first, the i-th made at epoch(i), goes when the list is one over its
+// bound: of those between the first and the newest, which always stay,
+// the one whose neighbours lie closest together, the oldest of such.
+// Dropping one so at each addition keeps the items spread over the whole
+// run however long it goes on, the gaps between them within a factor of
+// about two of each other, as the charts' points are (History). The rule
+// reads the epochs alone, so a list restored from a checkpoint goes on
+// thinning as it would have without stopping. The keyframes
+// (timeline.keep), the evaluations (evalHistory) and the export's
+// (evalLog) are thinned by it. Each had lost every other item when full
+// while the checks went on adding one at a time, so that the older a
+// stretch of the run, the more often it was halved: past a few times
+// its bound a list held the latest stretch of the run alone.
+func thinAt(n int, epoch func(i int) int) int {
+	drop, span := 1, epoch(2)-epoch(0)
+	for i := 2; i < n-1; i++ {
+		if d := epoch(i+1) - epoch(i-1); d < span {
+			drop, span = i, d
+		}
+	}
+	return drop
+}

@@ -307,6 +307,7 @@ func New(opts Options) (*Session, error) {
 		bins:     defaultBins,
 		hist:     NewHistory(historyPoints),
 		evals:    newEvalHistory(evalPoints),
+		evlog:    newEvalLog(maxEvalRows),
 		from:     gan.Epoch(),
 		log:      newEpochLog(gan.Epoch()),
 		rolledAt: -1,

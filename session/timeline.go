@@ -52,7 +52,7 @@ const (
 	keyBins = 400
 	// maxKeyframes bounds a run's keyframes: past it one goes at each
 	// check, so that they stay spread over the whole run, the first and
-	// the newest always kept, as the charts' history thins (timeline.keep).
+	// the newest always kept, as the charts' history thins (thinAt).
 	maxKeyframes = 128
 	// maxEvents bounds the events a run keeps; the oldest go first.
 	maxEvents = 256
@@ -768,30 +768,16 @@ func (t *timeline) add(ev Event) {
 	}
 }
 
-// keep adds a keyframe. Past maxKeyframes one goes: of those between the
-// first and the newest, which always stay, the one whose neighbours lie
-// closest together, the oldest of such, so that the frames stay spread
-// over the whole run, the gaps between them within a factor of about
-// two of each other, as the charts' history thins. Every other one had
-// gone each time they filled, while the checks went on adding one at
-// each: the older a stretch of the run, the more often it had been
-// halved, and a 1,000-epoch plan continued to 9,492 replayed from epoch
-// 5,120 alone, its first half and the events there out of reach. The
-// rule reads the frames alone, so a run resumed from its record goes on
-// thinning them as it would have without stopping.
+// keep adds a keyframe. Past maxKeyframes one goes (thinAt), so that the
+// frames stay spread over the whole run, the first and the newest always
+// kept: a 1,000-epoch plan continued to 9,492 had replayed from epoch
+// 5,120 alone, its first half and the events there out of reach.
 func (t *timeline) keep(k Keyframe) {
 	t.keyframes = append(t.keyframes, k)
-	n := len(t.keyframes)
-	if n <= maxKeyframes {
-		return
+	if n := len(t.keyframes); n > maxKeyframes {
+		i := thinAt(n, func(i int) int { return t.keyframes[i].Epoch })
+		t.keyframes = slices.Delete(t.keyframes, i, i+1)
 	}
-	drop, span := 1, t.keyframes[2].Epoch-t.keyframes[0].Epoch
-	for i := 2; i < n-1; i++ {
-		if d := t.keyframes[i+1].Epoch - t.keyframes[i-1].Epoch; d < span {
-			drop, span = i, d
-		}
-	}
-	t.keyframes = slices.Delete(t.keyframes, drop, drop+1)
 }
 
 // truncate forgets what happened after epoch, for a roll-back, and the
