@@ -1203,13 +1203,16 @@ func (r *recReader) keyframe(after, epoch int) Keyframe {
 	default:
 		r.fail("a keyframe of kind %d", kind)
 	}
-	if n := r.length("keyframe findings", int(AtNoiseFloor)+1); n > 0 {
+	// Of any kind the diagnosis has, each once at most: those added after
+	// AtNoiseFloor (GCollapsed, Plateau, DFrozen) had been refused, and
+	// the run resumed without its record when a frame held one.
+	if n := r.length("keyframe findings", len(findingNames)); n > 0 {
 		k.Findings = make([]Finding, n)
 		for i := range k.Findings {
 			f := &k.Findings[i]
 			kind := r.u32()
 			f.Kind, f.Text, f.Detail = FindingKind(kind), r.text("a keyframe finding"), r.text("a keyframe finding's detail")
-			if r.err == nil && kind > uint32(AtNoiseFloor) {
+			if r.err == nil && kind >= uint32(len(findingNames)) {
 				r.fail("a keyframe finding of kind %d", kind)
 			}
 		}

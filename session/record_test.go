@@ -1177,3 +1177,21 @@ func TestRecordKeepsTheLossesByHand(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordKeepsEveryFindingKind: a keyframe's findings of every kind
+// the diagnosis has are read back from the record as written. Those
+// added after AtNoiseFloor (collapsed, plateau, d-frozen) had been
+// refused, and a run whose replay held one resumed without any of its
+// record: its charts, evaluations, events and replay began at the resume.
+func TestRecordKeepsEveryFindingKind(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 30) // three keyframes, checked every 10 epochs
+	k := &s.tl.keyframes[len(s.tl.keyframes)-1]
+	k.Findings = nil
+	for kind := range FindingKind(len(findingNames)) {
+		k.Findings = append(k.Findings, Finding{Kind: kind, Text: kind.String(), Detail: "at 30"})
+	}
+	got, err := readRecord(s.runRecord(), s.gan.Epoch())
+	if err != nil || !reflect.DeepEqual(got.keyframes, s.tl.keyframes) {
+		t.Fatalf("read back %d keyframes, %v", len(got.keyframes), err)
+	}
+}

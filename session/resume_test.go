@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -130,6 +131,10 @@ func resumesAsStraight(t *testing.T, s *Session, extra Options, n int) {
 	at := s.gan.Epoch()
 	extra.Resume, extra.Dir, extra.Watch = path, s.opts.Dir, true
 	r := newIdle(t, extra)
+	if s.pastPlan { // done at the resume: continued past its plan, as the run was
+		r.pastPlan = true
+		r.setState(s.state)
+	}
 	if r.gan.Epoch() != at {
 		t.Fatalf("resumed at %d, saved at %d", r.gan.Epoch(), at)
 	}
@@ -168,6 +173,22 @@ func TestResumeAfterSingleSteps(t *testing.T) {
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepD}.apply(s)
 	resumesAsStraight(t, s, Options{}, 200)
+}
+
+// TestResumePastTheBounds: a run continued far past its plan, its
+// evaluations (evalPoints) and keyframes (maxKeyframes) thinned at each
+// check, resumes thinning them as it would have without stopping, the
+// figure's evaluations and the replay the same.
+func TestResumePastTheBounds(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: 100, Dir: t.TempDir()}) // checked every 10 epochs
+	s.pastPlan = true
+	for s.gan.Epoch() < 10*(evalPoints+20) {
+		s.trainEpoch()
+	}
+	if n, first := s.evals.Len(), s.evals.pts[0].Epoch; n != evalPoints || first != 10 || len(s.tl.keyframes) != maxKeyframes {
+		t.Fatalf("%d evaluations from epoch %d, %d keyframes: want %d from 10, %d", n, first, len(s.tl.keyframes), evalPoints, maxKeyframes)
+	}
+	resumesAsStraight(t, s, Options{}, 300)
 }
 
 // TestResumeAfterRollback: a checkpoint saved after u rolled back a
