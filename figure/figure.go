@@ -283,24 +283,37 @@ func baseName(b *session.Baseline) string {
 	return fmt.Sprintf("base seed %d at epoch %s", b.Seed, numtext.FormatInt(b.Epoch))
 }
 
+// ghost is one of a baseline's curves: the history value it draws, and
+// the pen of the run's curve of that value, whose width and dashes it
+// borrows.
+type ghost struct {
+	of  func(session.Point) float64
+	pen draw.LineStyle
+}
+
 // ghosts adds to p, under the curves added after them, the baseline's
-// curves of the history values vs in its grey, as the screen draws them
-// (one grey for all: the run's curves, in their colours, say which is
-// which); and returns the points drawn, together, and the legend entry
-// that names them, to be added after the run's own: nil without a
-// baseline or points.
-func (r Run) ghosts(p *plot.Plot, vs ...func(session.Point) float64) (plotter.XYs, func(), error) {
+// curves gs in its grey, as the screen draws them (one grey for all),
+// each with the width and dashes of the run's curve of its value, so
+// that the run's legend says which is which (a plane's four moments in
+// panel (a) had been four alike grey lines); and returns the points
+// drawn, together, and the legend entry that names them, to be added
+// after the run's own: nil without a baseline or points.
+func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, func(), error) {
 	if r.Baseline == nil {
 		return nil, nil, nil
 	}
 	h := r.Baseline.History
 	var drawn plotter.XYs
-	for _, v := range vs {
-		xy := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), v(h[i]) })
-		if err := addLine(p, "", xy, paper(palette.Baseline), nil); err != nil {
-			return nil, nil, err
-		}
+	curves := make([]moment, len(gs))
+	for i, g := range gs {
+		xy := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), g.of(h[i]) })
+		pen := g.pen
+		pen.Color = paper(palette.Baseline)
+		curves[i] = moment{"", xy, pen}
 		drawn = append(drawn, xy...)
+	}
+	if _, err := addCurves(p, curves); err != nil {
+		return nil, nil, err
 	}
 	if len(drawn) == 0 {
 		return nil, nil, nil
@@ -738,9 +751,14 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 // dashed and dotted are the dashes of reference lines: the target's,
 // the losses' balance. The target's mean is dashed and its std dotted,
 // told apart in the legend, where both are the target's orange.
+// dashDotted is G's std in panel (a), told from the target's mean by
+// more than its colour and from its own flat line in grey print: it had
+// been dashed as the target's mean is. solid is the pen of the losses.
 var (
-	dashed = []vg.Length{vg.Points(5), vg.Points(3)}
-	dotted = []vg.Length{vg.Points(1.5), vg.Points(2)}
+	dashed     = []vg.Length{vg.Points(5), vg.Points(3)}
+	dotted     = []vg.Length{vg.Points(1.5), vg.Points(2)}
+	dashDotted = []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1.5), vg.Points(2)}
+	solid      = draw.LineStyle{Width: vg.Points(1.2)}
 )
 
 // panels builds the four panels, in a 2×2 grid.
@@ -1124,33 +1142,30 @@ func (r Run) moments() (*plot.Plot, error) {
 	if r.Plane != nil {
 		p.Title.Text = "(a) mean and std of G's samples, per axis"
 		p.Y.Label.Text = "mean, std of x and y"
-		ghosts, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.MeanY },
-			func(q session.Point) float64 { return q.Std }, func(q session.Point) float64 { return q.StdY })
+		meanXPen, meanYPen := momentStyle(palette.Generated, nil, false), momentStyle(palette.GeneratedSecond, nil, true)
+		stdXPen, stdYPen := momentStyle(palette.Generated, dashDotted, false), momentStyle(palette.GeneratedSecond, dashDotted, true)
+		ghosts, base, err := r.ghosts(p, ghost{func(q session.Point) float64 { return q.Mean }, meanXPen}, ghost{func(q session.Point) float64 { return q.MeanY }, meanYPen},
+			ghost{func(q session.Point) float64 { return q.Std }, stdXPen}, ghost{func(q session.Point) float64 { return q.StdY }, stdYPen})
 		if err != nil {
 			return nil, err
 		}
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
-		if err := addMoments(p, []moment{
-			{"mean x", mean, momentStyle(palette.Generated, false, false)},
-			{"mean y", meanY, momentStyle(palette.GeneratedSecond, true, false)},
-			{"std x", std, momentStyle(palette.Generated, false, true)},
-			{"std y", stdY, momentStyle(palette.GeneratedSecond, true, true)},
-		}); err != nil {
+		if err := addMoments(p, []moment{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}); err != nil {
 			return nil, err
 		}
 		// The target's moments, as the screen sets them against the
-		// samples': a line for each axis's, one legend entry for both.
+		// samples': a line for each axis's, its y as heavy as G's y, so
+		// that a reader tells which is x's target (moons: 0.5 against
+		// 0.25), where one legend entry had named both.
 		pl := r.Plane
-		for _, err := range []error{
-			r.level(p, "target mean, x and y", pl.MeanX, paper(palette.Real), dashed),
-			r.level(p, "", pl.MeanY, paper(palette.Real), dashed),
-			r.level(p, "target std, x and y", pl.StdX, paper(palette.Real), dotted),
-			r.level(p, "", pl.StdY, paper(palette.Real), dotted),
-		} {
-			if err != nil {
-				return nil, err
-			}
+		if err := addMoments(p, []moment{
+			{"target mean x", r.flat(pl.MeanX), momentStyle(palette.Real, dashed, false)},
+			{"target mean y", r.flat(pl.MeanY), momentStyle(palette.Real, dashed, true)},
+			{"target std x", r.flat(pl.StdX), momentStyle(palette.Real, dotted, false)},
+			{"target std y", r.flat(pl.StdY), momentStyle(palette.Real, dotted, true)},
+		}); err != nil {
+			return nil, err
 		}
 		if base != nil {
 			base()
@@ -1159,11 +1174,12 @@ func (r Run) moments() (*plot.Plot, error) {
 		r.timeAxis(p, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
 		return p, nil
 	}
-	ghosts, base, err := r.ghosts(p, func(q session.Point) float64 { return q.Mean }, func(q session.Point) float64 { return q.Std })
+	meanPen, stdPen := momentStyle(palette.Generated, nil, false), momentStyle(palette.GeneratedSecond, dashDotted, false)
+	ghosts, base, err := r.ghosts(p, ghost{func(q session.Point) float64 { return q.Mean }, meanPen}, ghost{func(q session.Point) float64 { return q.Std }, stdPen})
 	if err != nil {
 		return nil, err
 	}
-	if err := addMoments(p, []moment{{"mean", mean, momentStyle(palette.Generated, false, false)}, {"std", std, momentStyle(palette.GeneratedSecond, false, true)}}); err != nil {
+	if err := addMoments(p, []moment{{"mean", mean, meanPen}, {"std", std, stdPen}}); err != nil {
 		return nil, err
 	}
 	for _, err := range []error{
@@ -1182,40 +1198,53 @@ func (r Run) moments() (*plot.Plot, error) {
 	return p, nil
 }
 
-// moment is one of panel (a)'s curves of G's samples: its legend name,
-// points and style.
+// moment is one of panel (a)'s curves, G's, the target's or a
+// baseline's: its legend name, points and style.
 type moment struct {
 	name  string
 	xys   plotter.XYs
 	style draw.LineStyle
 }
 
-// momentStyle is how panel (a) draws a moment of G's samples in colour,
-// a std dashed beside the solid mean and a plane's y twice as heavy as
-// its x, so that each is told from each at a glance, and in grey print,
-// by more than the screen's two blues, which the screen's labels at the
-// lines' ends tell apart: those alone had told a plane's mean x from its
-// mean y, std x from std y, and a line's mean from its std.
-func momentStyle(colour palette.Colour, y, std bool) draw.LineStyle {
-	s := draw.LineStyle{Color: paper(colour), Width: vg.Points(1.2)}
+// momentStyle is how panel (a) draws a moment in colour with dashes
+// (G's std dash-dotted beside its solid mean, the target's mean dashed
+// and its std dotted), a plane's y twice as heavy as its x, so that each
+// is told from each at a glance, and in grey print, by more than the
+// screen's two blues, which the screen's labels at the lines' ends tell
+// apart: those alone had told a plane's mean x from its mean y, std x
+// from std y, and a line's mean from its std.
+func momentStyle(colour palette.Colour, dashes []vg.Length, y bool) draw.LineStyle {
+	s := draw.LineStyle{Color: paper(colour), Width: vg.Points(1.2), Dashes: dashes}
 	if y {
 		s.Width = vg.Points(2.4)
-	}
-	if std {
-		s.Dashes = dashed
 	}
 	return s
 }
 
-// addMoments adds panel (a)'s curves of G's samples to p, the heavier
-// under the lighter, so that a thin x running along a heavy y shows
-// within it, and their legend entries in the order given.
+// addMoments adds panel (a)'s curves ms to p (addCurves) and their
+// legend entries in the order given.
 func addMoments(p *plot.Plot, ms []moment) error {
+	drawn, err := addCurves(p, ms)
+	if err != nil {
+		return err
+	}
+	for i, m := range ms {
+		if drawn[i] != nil {
+			p.Legend.Add(m.name, drawn[i])
+		}
+	}
+	return nil
+}
+
+// addCurves adds the curves ms to p, the heavier under the lighter, so
+// that a thin x running along a heavy y shows within it, and returns
+// them as drawn, in the order given (nil for one without points).
+func addCurves(p *plot.Plot, ms []moment) ([]legendPlotter, error) {
 	drawn := make([]legendPlotter, len(ms))
 	for i, m := range ms {
 		l, err := curve(m.xys, m.style)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		drawn[i] = l
 	}
@@ -1229,12 +1258,7 @@ func addMoments(p *plot.Plot, ms []moment) error {
 			p.Add(drawn[i])
 		}
 	}
-	for i, m := range ms {
-		if drawn[i] != nil {
-			p.Legend.Add(m.name, drawn[i])
-		}
-	}
-	return nil
+	return drawn, nil
 }
 
 // losses is panel (b).
@@ -1250,7 +1274,7 @@ func (r Run) losses() (*plot.Plot, error) {
 	// The baseline's curves, under the run's, share the range, as on the
 	// screen: its losses, as the run's, set the scale, D's the range of a
 	// G on a scale of its own.
-	baseD, base, err := r.ghosts(p, dRealOf, dFakeOf)
+	baseD, base, err := r.ghosts(p, ghost{dRealOf, solid}, ghost{dFakeOf, solid})
 	if err != nil {
 		return nil, err
 	}
@@ -1283,7 +1307,7 @@ func (r Run) losses() (*plot.Plot, error) {
 			baseGOf = func(q session.Point) float64 { return math.Min(q.G, edge) }
 		}
 	}
-	baseG, gBase, err := r.ghosts(p, baseGOf)
+	baseG, gBase, err := r.ghosts(p, ghost{baseGOf, solid})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/ganui/ganui/internal/palette"
+	"github.com/ganui/ganui/session"
 )
 
 // legendColours draws p's legend and returns the colour of each entry's
@@ -285,20 +287,56 @@ func legendStrokes(p *plot.Plot) map[string]pen {
 	return strokes
 }
 
-// TestMomentsApartInPrint: panel (a) draws G's moments so that a reader
+// pensIn draws p without its legend, so the data area's strokes only,
+// and returns the pens of its strokes in colour col.
+func pensIn(p *plot.Plot, col color.Color) []pen {
+	p.Legend = plot.NewLegend()
+	rec := &recorder.Canvas{}
+	p.Draw(figureCanvas(rec))
+	var set pen
+	var colour color.Color
+	var pens []pen
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			colour = a.Color
+		case *recorder.SetLineWidth:
+			set.width = a.Width
+		case *recorder.SetLineDash:
+			set.dashes = fmt.Sprint(a.Dashes)
+		case *recorder.Stroke:
+			if colour == col {
+				pens = append(pens, set)
+			}
+		}
+	}
+	return pens
+}
+
+// TestMomentsApartInPrint: panel (a) draws its moments so that a reader
 // tells each from each at a glance, and in grey print, by more than
 // their colour — a line's mean from its std, a plane's x from its y and
-// its mean from its std: the std dashed, a plane's y heavier than its x.
-// They had been told apart by two blues alone, palette.Generated and the
-// darker palette.GeneratedSecond, the screen's, which its labels at the
-// lines' ends tell apart: a plane's mean x from its mean y, and std x
-// from std y, were two alike lines on paper, and one grey in print.
+// its mean from its std, G's and the target's alike: G's std
+// dash-dotted, the target's mean dashed and its std dotted, a plane's y
+// heavier than its x; and a pinned baseline's curves, all one grey, in
+// the pens of the run's. G's had been told apart by two blues alone,
+// palette.Generated and the darker palette.GeneratedSecond, the
+// screen's, which its labels at the lines' ends tell apart: a plane's
+// mean x from its mean y, and std x from std y, were two alike lines on
+// paper, and one grey in print. Then G's std had been dashed as the
+// target's mean is, told apart from it by flat against wiggly alone in
+// grey print; the target's x and y had shared one legend entry, which of
+// moons' two orange lines, 0.5 and 0.25, was x's not said; and a
+// baseline's four moments on a plane were four alike grey lines.
 func TestMomentsApartInPrint(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		r     Run
 		names []string
-	}{{"line", trained(t), []string{"mean", "std"}}, {"plane", planeRun(), []string{"mean x", "mean y", "std x", "std y"}}} {
+	}{
+		{"line", trained(t), []string{"mean", "std", "target mean", "target std"}},
+		{"plane", planeRun(), []string{"mean x", "mean y", "std x", "std y", "target mean x", "target mean y", "target std x", "target std y"}},
+	} {
 		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
 		if err != nil {
 			t.Fatal(err)
@@ -313,6 +351,22 @@ func TestMomentsApartInPrint(t *testing.T) {
 					t.Errorf("%s: %q and %q are stroked alike, %+v: only their colour tells them apart", c.name, a, b, got[a])
 				}
 			}
+		}
+		r := c.r
+		r.Baseline = &session.Baseline{Seed: 2, Epoch: 7, History: r.History}
+		p, err := r.moments()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []pen // the pens of G's moments, the first half of the names
+		for _, name := range c.names[:len(c.names)/2] {
+			want = append(want, got[name])
+		}
+		base := pensIn(p, paper(palette.Baseline))
+		slices.SortFunc(base, func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) })
+		slices.SortFunc(want, func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) })
+		if !slices.Equal(base, want) {
+			t.Errorf("%s: the baseline's moments are stroked %+v, want the pens of G's, %+v", c.name, base, want)
 		}
 	}
 }

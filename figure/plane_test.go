@@ -444,8 +444,9 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 
 // TestPlaneMomentsAgainstTheTarget: panel (a) of a plane sets each
 // axis's mean and std against the target's, as the screen's moments
-// chart does, in the target's orange, one legend entry for both axes; it
-// had drawn the samples' moments against nothing.
+// chart does, in the target's orange, a legend entry for each axis's
+// (TestMomentsApartInPrint); it had drawn the samples' moments against
+// nothing.
 func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 	r := planeRun()
 	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0.5, -0.5, 3, 2
@@ -454,13 +455,13 @@ func TestPlaneMomentsAgainstTheTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	colours := legendColours(p)
-	for _, name := range []string{"target mean, x and y", "target std, x and y"} {
+	for _, name := range []string{"target mean x", "target mean y", "target std x", "target std y"} {
 		if c, ok := colours[name]; !ok || hexOf(c) != palette.Real.Light.TrueColor {
 			t.Errorf("legend entry %q: %v, colour %s; want it in %s (legend %v)", name, ok, hexOf(c), palette.Real.Light.TrueColor, colours)
 		}
 	}
-	if len(colours) != 6 {
-		t.Errorf("legend of %d entries, want the samples' four and the target's two: %v", len(colours), colours)
+	if len(colours) != 8 {
+		t.Errorf("legend of %d entries, want the samples' four and the target's four: %v", len(colours), colours)
 	}
 	if p.Y.Max < 3 {
 		t.Errorf("the y axis ends at %g, under the target's std of 3", p.Y.Max)
@@ -568,7 +569,7 @@ func (c *strokeCounter) Stroke(vg.Path) {
 }
 
 // TestLegendKeepsClearOfTheData: a panel whose legend is deeper than the
-// quarter of it left above the data (a plane's panel (a): six
+// quarter of it left above the data (a plane's panel (a): eight
 // entries) raises its axis further, so that the data keep clear of the
 // legend as on a panel of few entries: moons' mean x, at its peak under
 // the legend, had run through "target mean, x and y".
