@@ -105,7 +105,18 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
-	if _, err := session.New(opts.Options); err != nil { // fail before training
+	// Fail before training, as the first cell's runs will start: the
+	// cells' targets, not the swept design's, decide what --samples they
+	// take. The design had been checked, so that a sweep of 1-D targets
+	// from a 2-D preset was refused the sample size its cells take, and
+	// one of 2-D targets from a 1-D preset trained none, exiting 1 with
+	// the refusal once per run. One cell speaks for all: every cell is a
+	// valid design and their targets are of one dimension
+	// (session.ParseSweep); a run made of each would set up every cell
+	// twice, a points target's file read again, before the first row.
+	first := opts.Options
+	first.Config = opts.sweep.Cells[0].Config
+	if _, err := session.New(first); err != nil {
 		return usageError{err}
 	}
 	designs := make([]engine.Config, len(opts.sweep.Cells))

@@ -561,6 +561,25 @@ func TestHeadlessSweep(t *testing.T) {
 	}
 }
 
+// TestSweepSamplesAreTheCellsTargets: the --samples a sweep allows are
+// its cells' targets', not those of the design it sweeps from. A sweep
+// of 1-D targets from a 2-D preset had been refused a sample size every
+// cell takes; one of 2-D targets from a 1-D preset had trained nothing,
+// and exited 1 with the refusal once per run on one line.
+func TestSweepSamplesAreTheCellsTargets(t *testing.T) {
+	const want = "ganui: --samples: 200,000 is more than a two-dimensional target's 100,000: its measures compare with a reference of 10,000 points\n"
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "1", "--samples", "2e5",
+		"--sweep", "target=ring(8,2,0.02),grid(5,2,0.05)")
+	if code != exitUsage || stdout != "" || stderr != want {
+		t.Errorf("2-D cells from a 1-D preset: exit %d, stdout %q, stderr %q; want exit 2 and %q", code, stdout, stderr, want)
+	}
+	code, stdout, stderr = runCLI(t, "--headless", "--preset", "ring", "--epochs", "1", "--samples", "2e5",
+		"--sweep", "target=normal(0,1),uniform(0,1)")
+	if code != exitOK || stderr != "" || !strings.Contains(stdout, "summary preset=ring sweep=target cells=2 samples=200000 ") {
+		t.Errorf("1-D cells from a 2-D preset: exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
+	}
+}
+
 // TestSweepStoppedBeforeAnyCellDrawsItsMap: a sweep stopped before any
 // cell finished draws its heat map all the same, each cell "not run", in
 // place of the file an earlier sweep drew there; it had drawn nothing and
