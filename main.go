@@ -334,10 +334,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			given[f.Name] = true
 		}
 	})
-	if err := o.readNumbers(given, epochs, seed, jobs, every, samples); err != nil {
+	// The combination first: a flag its mode does not take is refused as
+	// that, whatever its value, not for its value, to be refused again
+	// once the value is mended (--version --epochs 0).
+	if err := checkCombination(given, o.headless); err != nil {
 		return o, err
 	}
-	if err := checkCombination(given, o.headless); err != nil {
+	if err := o.readNumbers(given, epochs, seed, jobs, every, samples); err != nil {
 		return o, err
 	}
 	for _, name := range []string{"preset", "show-preset", "log", "save", "resume", "plot"} {

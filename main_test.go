@@ -289,6 +289,9 @@ func TestHelpNamesTheWholeCounts(t *testing.T) {
 	named := regexp.MustCompile(`--([a-z]+)`).FindAllStringSubmatch(list, -1)
 	for _, m := range named {
 		args := []string{"--headless", "--" + m[1], "1.5"}
+		if m[1] == "jobs" { // which headless takes with several runs alone
+			args = append(args, "--seeds", "1-2")
+		}
 		_, err := parseFlags(args, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), `"1.5" is not`) {
 			t.Errorf("%q: %v; want a fraction refused", args, err)
@@ -762,7 +765,8 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 // TestGuessedCombinations: the combinations a user would guess, each
 // refused with one line that says why, in the same words as the others
 // (--paused alone had been refused as "--paused and --speed are …", and
-// a one-key sweep's --plot as "--sweep: --plot …").
+// a one-key sweep's --plot as "--sweep: --plot …"); a flag its mode does
+// not take is refused as that before its value is read.
 func TestGuessedCombinations(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -774,7 +778,14 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
-		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
+		// A flag the mode does not take is refused as that, whatever its
+		// value: its range had been said first, and the flag refused only
+		// once the value was mended.
+		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
+		{[]string{"--version", "--epochs", "0"}, "ganui: --epochs does not go with --version\n"},
+		{[]string{"--show-preset", "vanilla", "--samples", "5"}, "ganui: --samples does not go with --show-preset\n"},
+		{[]string{"--every", "-1"}, "ganui: --every needs --headless\n"},
 		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
 		{[]string{"--speed", "0"}, "ganui: --speed: 0 out of range 1..100,000 epochs a second (or full)\n"},
 		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second\n"},
