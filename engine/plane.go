@@ -541,7 +541,11 @@ func firstErr(errs ...error) error {
 
 // ParsePoints reads two-dimensional data from CSV: two numeric columns
 // per row (x, y), an optional header line whose cells are not numbers,
-// and between MinPoints and MaxPoints rows. Each value must be a finite
+// and between MinPoints and MaxPoints rows. A line beginning with '#' is
+// a comment, skipped whatever it holds, as numpy's savetxt writes its
+// header and gnuplot's data files their notes: read as a row, one holding
+// a space had been refused as separated by spaces, and one holding a
+// quote as invalid CSV lines further on. Each value must be a finite
 // number of magnitude at most 1e6, so that float32 training stays
 // finite. It returns the points as x₀, y₀, x₁, y₁, … and names the line of
 // the first problem it finds. A leading byte-order mark, which Excel's
@@ -587,6 +591,7 @@ func parsePoints(data []byte) ([]float64, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
+	r.Comment = '#'
 	r.TrimLeadingSpace = true
 	r.ReuseRecord = true
 	var xy []float64

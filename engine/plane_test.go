@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -88,6 +89,14 @@ func TestParsePoints(t *testing.T) {
 		"1,2\r\n3,0." + strings.Repeat("0", MaxPointsLine-4) + "\r\n": 2, // the line end is no part of the line
 		"1,2\n3,4\r":              2, // a CR at the end is no line end of CR alone
 		"x\x00,y\x00\n1,2\n3,4\n": 2, // a header that reads is not refused for its bytes
+		// A line beginning with # is a comment, skipped whatever it holds
+		// (numpy's savetxt writes its header so, gnuplot's data files
+		// their notes): one holding a space had been refused as a row
+		// "separated by a comma, not by spaces", one holding a quote as
+		// "line 3: not valid CSV".
+		"# from the survey\n1,2\n3,4\n":               2,
+		"# a, \"b\n1,2\n3,4\n":                        2,
+		"# c\nx,y\n1,2\n#\n# a, \"b, c\n3,4\n# end\n": 2, // the header the first row after the comments
 	}
 	for in, n := range good {
 		xy, err := ParsePoints([]byte(in))
@@ -101,6 +110,8 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n":              "1 row of data",
 		"x,y\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number",
 		"1,2\n3\n":           "line 2: 1 column, want 2",
+		"# c\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number", // a comment is a line counted
+		"1,2\n # c\n3,4\n":   "line 2",                          // # after a space begins no comment
 		"1;2\n3;4\n":         "line 1: 1 column, want 2 (x,y) separated by a comma, not by semicolons",
 		"x\ty\n1\t2\n":       "line 1: 1 column, want 2 (x,y) separated by a comma, not by tabs",
 		"1,2\n3 4\n":         "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
@@ -218,7 +229,7 @@ func FuzzParsePoints(f *testing.F) {
 	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n",
 		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n",
 		"x;y\n1;2\n", "1\t2\n3\t4\n", "1 2\n", utf16("x,y\n1,2\n", true, false), utf16("1,2\n3,4\n", false, true),
-		"1,2\r3,4\r", "1,2\n3,4\r", "x\x00,y\n1,2\n3,4\n"} {
+		"1,2\r3,4\r", "1,2\n3,4\r", "x\x00,y\n1,2\n3,4\n", "# c, d\n1,2\n# e\n3,4\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -233,6 +244,14 @@ func FuzzParsePoints(f *testing.F) {
 			again, errAgain := ParsePoints(append([]byte("\ufeff"), data...))
 			if !slices.Equal(again, xy) || fmt.Sprint(errAgain) != fmt.Sprint(err) {
 				t.Fatalf("%q gives %v, %v; after a byte-order mark %v, %v", data, xy, err, again, errAgain)
+			}
+		}
+		if !bytes.HasPrefix(data, []byte("\ufeff")) && notPlainText(data) == nil {
+			// A comment line before the data, commas, spaces and a quote in
+			// it, changes nothing but the number of the line an error names.
+			again, errAgain := ParsePoints(append([]byte("# x, y \"from the survey\n"), data...))
+			if want := nextLine(err); !slices.Equal(again, xy) || fmt.Sprint(errAgain) != want {
+				t.Fatalf("%q gives %v, %v; after a comment line %v, %v, want %s", data, xy, err, again, errAgain, want)
 			}
 		}
 		if err != nil {
@@ -256,6 +275,19 @@ func FuzzParsePoints(f *testing.F) {
 			}
 		}
 	})
+}
+
+// nextLine is err's text with the line it names one further on, as a
+// line put before the file moves it: "<nil>" for nil.
+func nextLine(err error) string {
+	msg := fmt.Sprint(err)
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		num, tail, _ := strings.Cut(rest, ":")
+		if n, e := strconv.Atoi(num); e == nil {
+			return fmt.Sprintf("line %d:%s", n+1, tail)
+		}
+	}
+	return msg
 }
 
 func TestPointsTargetReadsAFile(t *testing.T) {
