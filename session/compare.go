@@ -372,7 +372,7 @@ func (s *Session) WriteDesign() (string, error) {
 	if err != nil {
 		return path, err
 	}
-	err = s.writeFile(path, 0o666, presetKind, func(w io.Writer) error {
+	err = s.writeFile(path, 0o666, presetKind, 0, func(w io.Writer) error {
 		_, err := w.Write(file)
 		return err
 	})

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/inputfile"
@@ -344,8 +345,23 @@ func (Save) apply(s *Session) {
 		return
 	}
 	s.saved = lastSave{}
-	if err := s.writeFile(path, checkpointPerm, checkpointKind, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) }); err != nil {
-		s.warn("checkpoint not saved: " + err.Error())
+	// Its room is made first, its exact size, as --save's is
+	// (reserveSave): a disk without it refuses at once, saying the size,
+	// nothing written; streamed, a full disk had been found partway,
+	// after hundreds of megabytes on a wide design, and filled to its
+	// last byte meanwhile.
+	size, err := s.gan.CheckpointSize(len(rec))
+	if err == nil {
+		err = s.writeFile(path, checkpointPerm, checkpointKind, size, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) })
+	}
+	if err != nil {
+		s.unsaved = "checkpoint not saved: " + err.Error()
+		msg := s.unsaved
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+			// The run is still here: the way to keep it is on the disk.
+			msg += "; the run goes on unsaved: free that room on its disk and w again"
+		}
+		s.warn(msg)
 		return
 	}
 	s.written(path)
@@ -387,8 +403,9 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 	return err == nil && os.SameFile(fi, l.file) && fi.Size() == l.file.Size() && fi.ModTime().Equal(l.file.ModTime())
 }
 
-// writeFile writes path as outputfile.Write does, the file of the
-// command at work: that command is taken up (takeUp) the moment the file
+// writeFile writes path as outputfile.WritePlaced does, with room for
+// size bytes made first (0 for none), the file of the command at work:
+// that command is taken up (takeUp) the moment the file
 // is in place, under the lock outputfile.Abandon takes, and never if
 // Abandon refused the write, so that Unwritten, asked once the trainer
 // quit at once has called Abandon, names exactly the files asked for
@@ -396,8 +413,8 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 // into place an instant before Abandon had been said not written, and a
 // write Abandon refused had been taken for one failed, said nowhere.
 // A command the keys send writes one file at most, through it.
-func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind, fill func(io.Writer) error) error {
-	err := writeOutput(path, perm, kind, fill, s.takeUp)
+func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error) error {
+	err := writeOutput(path, perm, kind, size, fill, s.takeUp)
 	if errors.Is(err, outputfile.ErrAbandoned) {
 		s.atWork = [2]string{} // never taken up: Unwritten names it
 	}
@@ -511,15 +528,25 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // note of that file — a failure if the note is one, the file written in
 // part (an export of a history whose file had failed): on disk, but not
 // the file asked for — or a failure once the session was told to stop,
-// which no screen shows. A failure that wrote nothing and that the
-// screen showed, or a note of no file ("nothing to export yet"), is not
-// kept: an earlier file at that path stays what it was (outputfile.Write).
+// which no screen shows, and a checkpoint w could not write (unsaved),
+// until a later w writes one: the run it did not save is lost once the
+// trainer quits, and the screen that said so goes with it. Another
+// failure that wrote nothing and that the screen showed, or a note of no
+// file ("nothing to export yet"), is not kept: an earlier file at that
+// path stays what it was (outputfile.Write).
 func (s *Session) keepNote(kind [2]string, path string) {
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
+	if kind == checkpointFiles && (path != "" || s.failed) {
+		// The latest w says whether the run is saved: a checkpoint
+		// written since one that failed saves it.
+		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.kind == kind && n.failed && n.path == "" })
+	}
 	switch {
 	case path != "":
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.path == path })
 		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed})
+	case s.unsaved != "":
+		s.parting = append(s.parting, partingNote{kind: kind, text: s.unsaved, failed: true})
 	case s.failed && s.quitting():
 		s.parting = append(s.parting, partingNote{kind: kind, text: text, failed: true})
 	}
@@ -611,7 +638,7 @@ func (Export) apply(s *Session) {
 	}
 	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
-	if err := s.writeFile(path, 0o666, historyKind, write); err != nil {
+	if err := s.writeFile(path, 0o666, historyKind, 0, write); err != nil {
 		s.warn("history not exported: " + err.Error())
 		return
 	}

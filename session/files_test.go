@@ -567,3 +567,64 @@ func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveReservesItsRoom: w makes room for its checkpoint first, its
+// exact size (outputfile.WritePlaced), as --save does before training:
+// a disk without it refuses at once, nothing written, and the status
+// line says so with what to do, the run still there to save; it had
+// been found full partway through the write, and said only "no space
+// left on device". A trainer quit then says the checkpoint was not
+// saved, without the w again that no longer acts, until a later w
+// writes one: the screen that said it went with the quit.
+func TestSaveReservesItsRoom(t *testing.T) {
+	write := writeOutput
+	t.Cleanup(func() { writeOutput = write })
+	var reserved int64
+	full := false
+	writeOutput = func(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error, placed func()) error {
+		reserved = size
+		if full {
+			return fmt.Errorf("cannot reserve %d bytes for %s: %w", size, path, syscall.ENOSPC)
+		}
+		return write(path, perm, kind, size, fill, placed)
+	}
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	s.Send(Save{})
+	s.applyQueued()
+	ckpt := filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt")
+	if fi, err := os.Stat(ckpt); s.failed || err != nil || fi.Size() != reserved {
+		t.Fatalf("w: %q, %v; want the checkpoint written into the %d bytes reserved", s.note, fi, reserved)
+	}
+
+	full = true
+	s.trainEpoch()
+	s.Send(Save{})
+	s.applyQueued()
+	want := fmt.Sprintf("checkpoint not saved: cannot reserve %d bytes for %s: %v", reserved, filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch2.ckpt"), syscall.ENOSPC)
+	if !s.failed || s.note != want+"; the run goes on unsaved: free that room on its disk and w again" {
+		t.Fatalf("w on a full disk: failed %v, %q", s.failed, s.note)
+	}
+	s.trainEpoch()
+	s.Send(Save{}) // and again, failing again: said once
+	s.applyQueued()
+	want = fmt.Sprintf("checkpoint not saved: cannot reserve %d bytes for %s: %v", reserved, filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch3.ckpt"), syscall.ENOSPC)
+	s.Stop()
+	written, err := s.Parting("")
+	if len(written) != 1 || !strings.Contains(written[0], "epoch 1") || err == nil || err.Error() != want {
+		t.Fatalf("quit after w failed: %q, %v; want the earlier checkpoint and the error %q", written, err, want)
+	}
+
+	// A w that writes one after a w that failed saves the run.
+	r := newIdleBlog(t)
+	r.trainEpoch()
+	r.Send(Save{})
+	r.applyQueued()
+	full = false
+	r.Send(Save{})
+	r.applyQueued()
+	r.Stop()
+	if written, err := r.Parting(""); len(written) != 1 || err != nil {
+		t.Fatalf("quit after w failed and w saved: %q, %v; want the checkpoint alone", written, err)
+	}
+}

@@ -154,6 +154,11 @@ type Session struct {
 	endOnce   sync.Once
 	// parting is what became of the files the keys asked for (Parting).
 	parting []partingNote
+	// unsaved is what Parting says of the command at work, a Save, whose
+	// checkpoint could not be written (Save.apply), "" otherwise: the
+	// status line's note without its remedy, w again, which acts no more
+	// once the trainer has quit.
+	unsaved string
 	// atWork is the kind of file (writesFile) the command at work
 	// writes, until it is taken up (takeUp); zero otherwise.
 	atWork [2]string
@@ -647,7 +652,7 @@ func (s *Session) applyQueued() {
 // frame in sight. They had returned to live, a frame of the epochs before
 // a divergence lost to a key that did nothing.
 func (s *Session) applyCommand(c Command) {
-	s.failed, s.refused = false, false
+	s.failed, s.refused, s.unsaved = false, false, ""
 	frame := s.replay
 	s.wroteNow = ""
 	if leavesReplay(c) {

@@ -752,8 +752,8 @@ func TestFileTakenUpAsItIsPlaced(t *testing.T) {
 		path := filepath.Join(s.opts.Dir, c.file)
 		var placed bool
 		var then []Command // Unwritten as the file is placed
-		writeOutput = func(path string, perm fs.FileMode, kind outputfile.Kind, fill func(io.Writer) error, done func()) error {
-			return write(path, perm, kind, fill, func() {
+		writeOutput = func(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error, done func()) error {
+			return write(path, perm, kind, size, fill, func() {
 				done()
 				placed, then = true, s.Unwritten()
 			})
@@ -770,7 +770,7 @@ func TestFileTakenUpAsItIsPlaced(t *testing.T) {
 		// Refused: Abandon came first. The file removed, so that w writes
 		// again rather than find its checkpoint already saved.
 		os.Remove(path)
-		writeOutput = func(string, fs.FileMode, outputfile.Kind, func(io.Writer) error, func()) error {
+		writeOutput = func(string, fs.FileMode, outputfile.Kind, int64, func(io.Writer) error, func()) error {
 			return outputfile.ErrAbandoned
 		}
 		s.Send(c.cmd)

@@ -34,20 +34,23 @@ import (
 // device, a named pipe, a directory) is refused, never replaced, and so
 // is a file that is not of kind (OfKind).
 func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error) error {
-	return WritePlaced(path, perm, kind, fill, nil)
+	return WritePlaced(path, perm, kind, 0, fill, nil)
 }
 
-// WritePlaced is Write, calling placed, if not nil, the moment the file
-// is in place: it is renamed, and placed called, under the lock Abandon
-// takes, and not at all once Abandon has been called (ErrAbandoned). Once
+// WritePlaced is Write, with room for size bytes made first (Reserve;
+// 0 for none), so that a file of a size known before it is written is
+// refused at once, nothing written, on a disk without its room; and
+// calling placed, if not nil, the moment the file is in place: it is
+// renamed, and placed called, under the lock Abandon takes, and not at
+// all once Abandon has been called (ErrAbandoned). Once
 // Abandon has returned, each write has either put its file in place and
 // called placed, or never will. A caller counting its files written in
 // placed (a session's, Session.Unwritten) tells after Abandon those on
 // disk from those not; counted once Write returned, after its rename and
 // the directory's sync, a file renamed into place an instant before
 // Abandon had been said not written.
-func WritePlaced(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error, placed func()) error {
-	r, err := Reserve(path, perm, kind, 0)
+func WritePlaced(path string, perm fs.FileMode, kind Kind, size int64, fill func(io.Writer) error, placed func()) error {
+	r, err := Reserve(path, perm, kind, size)
 	if err != nil {
 		return err
 	}

@@ -173,11 +173,11 @@ func TestWritePlacedSaysWhenInPlace(t *testing.T) {
 		got = append(got, string(data))
 	}
 	fill := func(w io.Writer) error { _, err := io.WriteString(w, "run"); return err }
-	if err := WritePlaced(path, 0o600, anyKind, fill, placed); err != nil {
+	if err := WritePlaced(path, 0o600, anyKind, 0, fill, placed); err != nil {
 		t.Fatal(err)
 	}
 	failed := errors.New("full disk")
-	if err := WritePlaced(path, 0o600, anyKind, func(io.Writer) error { return failed }, placed); !errors.Is(err, failed) {
+	if err := WritePlaced(path, 0o600, anyKind, 0, func(io.Writer) error { return failed }, placed); !errors.Is(err, failed) {
 		t.Fatalf("a failing write: %v", err)
 	}
 	if len(got) != 1 || got[0] != "run" {
