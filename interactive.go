@@ -50,6 +50,9 @@ func interactive(opts options, stdout io.Writer) error {
 			dir = abs
 		}
 		fmt.Fprintln(stdout, leftLine(end, unwritten, dir))
+		if why := s.Unsaved(); why != "" {
+			return errors.New(why) // the run w could not save, said last as a quit that waits says it (Parting)
+		}
 		return nil
 	}
 	again := s.Again()

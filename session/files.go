@@ -355,8 +355,11 @@ func (Save) apply(s *Session) {
 		err = s.writeFile(path, checkpointPerm, checkpointKind, size, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) })
 	}
 	if err != nil {
-		s.unsaved = "checkpoint not saved: " + err.Error()
-		msg := s.unsaved
+		msg := "checkpoint not saved: " + err.Error()
+		if !errors.Is(err, outputfile.ErrAbandoned) { // Unwritten names it
+			s.unsaved = msg
+			s.setNotSaved(msg)
+		}
 		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
 			// The run is still here: the way to keep it is on the disk.
 			msg += "; the run goes on unsaved: free that room on its disk and w again"
@@ -365,11 +368,31 @@ func (Save) apply(s *Session) {
 		return
 	}
 	s.written(path)
+	s.setNotSaved("")
 	if fi, err := os.Stat(path); err == nil {
 		this.file = fi
 		s.saved = this
 	}
 	s.note = fmt.Sprintf("saved epoch %s%s: ganui --resume %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), path)
+}
+
+// Unsaved is why the checkpoint the latest w asked for could not be
+// written, as Parting says it, while no w has written one since; ""
+// otherwise. It is safe to call from any goroutine, the session's still
+// training: a trainer quit at once, which may not read the session
+// (Parting), says it with what Unwritten names, a w pressed on a full
+// disk and then q twice had been left unsaid.
+func (s *Session) Unsaved() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.notSaved
+}
+
+// setNotSaved sets what Unsaved says.
+func (s *Session) setNotSaved(why string) {
+	s.mu.Lock()
+	s.notSaved = why
+	s.mu.Unlock()
 }
 
 // lastSave is a checkpoint Save wrote: where, and what it holds — the
@@ -536,7 +559,7 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // path stays what it was (outputfile.Write).
 func (s *Session) keepNote(kind [2]string, path string) {
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
-	if kind == checkpointFiles && (path != "" || s.failed) {
+	if kind == checkpointFiles && (path != "" || s.unsaved != "") {
 		// The latest w says whether the run is saved: a checkpoint
 		// written since one that failed saves it.
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.kind == kind && n.failed && n.path == "" })

@@ -581,13 +581,14 @@ func TestSaveReservesItsRoom(t *testing.T) {
 	t.Cleanup(func() { writeOutput = write })
 	var reserved int64
 	full := false
-	writeOutput = func(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error, placed func()) error {
+	disk := func(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error, placed func()) error {
 		reserved = size
 		if full {
 			return fmt.Errorf("cannot reserve %d bytes for %s: %w", size, path, syscall.ENOSPC)
 		}
 		return write(path, perm, kind, size, fill, placed)
 	}
+	writeOutput = disk
 	s := newIdleBlog(t)
 	s.trainEpoch()
 	s.Send(Save{})
@@ -609,6 +610,19 @@ func TestSaveReservesItsRoom(t *testing.T) {
 	s.Send(Save{}) // and again, failing again: said once
 	s.applyQueued()
 	want = fmt.Sprintf("checkpoint not saved: cannot reserve %d bytes for %s: %v", reserved, filepath.Join(s.opts.Dir, "ganui-blog-original-seed3-epoch3.ckpt"), syscall.ENOSPC)
+	if got := s.Unsaved(); got != want {
+		t.Errorf("Unsaved, for a trainer quit at once: %q, want %q", got, want)
+	}
+	// A w that a trainer quit at once refused is Unwritten's to name.
+	writeOutput = func(string, fs.FileMode, outputfile.Kind, int64, func(io.Writer) error, func()) error {
+		return outputfile.ErrAbandoned
+	}
+	s.trainEpoch()
+	s.Send(Save{})
+	s.applyQueued()
+	if got := s.Unsaved(); got != want {
+		t.Errorf("Unsaved after a w refused at the quit: %q, want %q", got, want)
+	}
 	s.Stop()
 	written, err := s.Parting("")
 	if len(written) != 1 || !strings.Contains(written[0], "epoch 1") || err == nil || err.Error() != want {
@@ -616,6 +630,7 @@ func TestSaveReservesItsRoom(t *testing.T) {
 	}
 
 	// A w that writes one after a w that failed saves the run.
+	writeOutput = disk
 	r := newIdleBlog(t)
 	r.trainEpoch()
 	r.Send(Save{})
@@ -623,6 +638,9 @@ func TestSaveReservesItsRoom(t *testing.T) {
 	full = false
 	r.Send(Save{})
 	r.applyQueued()
+	if got := r.Unsaved(); got != "" {
+		t.Errorf("Unsaved once a w wrote its checkpoint: %q", got)
+	}
 	r.Stop()
 	if written, err := r.Parting(""); len(written) != 1 || err != nil {
 		t.Fatalf("quit after w failed and w saved: %q, %v; want the checkpoint alone", written, err)

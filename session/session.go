@@ -95,7 +95,7 @@ const DefaultSamples = 10000
 const MaxSamples = 10_000_000
 
 // Session is one run. Its methods other than Send, Snapshots, Stop,
-// Done, SavePending and Unwritten belong to the goroutine that drives it: the
+// Done, SavePending, Unwritten and Unsaved belong to the goroutine that drives it: the
 // caller of Run, or the session's own goroutine between Start and Stop.
 type Session struct {
 	mu    sync.Mutex
@@ -111,6 +111,10 @@ type Session struct {
 	// that write one and that the session has not yet taken up (takeUp):
 	// SavePending and Unwritten, guarded by mu.
 	unwritten map[[2]string]int
+	// notSaved is the unsaved of the latest Save that wrote its
+	// checkpoint or failed to, "" for one that wrote it: Unsaved,
+	// guarded by mu.
+	notSaved string
 
 	// Everything below belongs to the driving goroutine.
 	opts     Options
