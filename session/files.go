@@ -361,8 +361,11 @@ func (Save) apply(s *Session) {
 			s.setNotSaved(msg)
 		}
 		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-			// The run is still here: the way to keep it is on the disk.
-			msg += "; the run goes on unsaved: free that room on its disk and w again"
+			// The run is still here: the way to keep it is on the disk,
+			// said whole on a narrow screen, where the system's words
+			// give way first; and not once the trainer has quit.
+			msg = "checkpoint not saved: " + GivesWay + err.Error() + GivesWay +
+				LiveOnly + "; the run goes on unsaved: free that room and w again" + LiveOnly
 		}
 		s.warn(msg)
 		return
