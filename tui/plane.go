@@ -621,7 +621,7 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	var why []string // why there is no surface, on lines of its own
 	if e.Surface == nil && e.NoCurve != "" {
-		why = wrap(styleMuted.Render(e.NoCurve), w)
+		why = wrapIndent(styleMuted.Render(e.NoCurve), w)
 		why = why[:min(len(why), 2)]
 	}
 	// The legend whole where it fits; short of room, first without the

@@ -1119,3 +1119,50 @@ func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCurveNoteIsIndented: the note that says why there is no D(x)
+// strip or D surface, wrapped, indents its later lines as the other
+// wrapped notes do: devnag-moments's at 80×24 and 70×20 had left
+// "samples" alone at column 0 under "no D(x) curve: D sees only 4 moments
+// of 500", and ring-pacgan's plane at 80×24 "packed points at once" under
+// "no D surface: D judges 2".
+func TestNoCurveNoteIsIndented(t *testing.T) {
+	for _, c := range []struct {
+		preset, head string
+		w, h         int
+	}{
+		{"devnag-moments", "no D(x) curve", 80, 24},
+		{"devnag-moments", "no D(x) curve", 70, 20},
+		{"ring-pacgan", "no D surface", 80, 24},
+	} {
+		var s *session.Session
+		var snap session.Snapshot
+		if c.preset == "ring-pacgan" { // a plane: no histogram's bins to wait on
+			s, snap = trainedPlane(t, planeConfig(t, c.preset), 1, 1)
+		} else {
+			cfg, err := presets.Get(c.preset)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, snap = trainedSnapshot(t, cfg, 1, 1, c.w)
+		}
+		view := frame(t, s, snap, c.w, c.h)
+		rows := strings.Split(view, "\n")
+		wrapped := false
+		for i, r := range rows {
+			col := strings.Index(r, c.head)
+			if col < 0 || i+1 == len(rows) {
+				continue
+			}
+			next := []rune(rows[i+1])
+			at := len([]rune(r[:col])) // the note's column, in cells
+			if at+3 > len(next) || next[at] != ' ' || next[at+1] != ' ' || next[at+2] == ' ' {
+				t.Errorf("%s at %dx%d: the note's next line is not indented by two under it:\n%s", c.preset, c.w, c.h, view)
+			}
+			wrapped = true
+		}
+		if !wrapped {
+			t.Errorf("%s at %dx%d: no %q note:\n%s", c.preset, c.w, c.h, c.head, view)
+		}
+	}
+}

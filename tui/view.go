@@ -1471,8 +1471,8 @@ func (m *Model) histFoot(w int) []string {
 	case m.histBare: // no room for the strips under the bars
 	case e.DCurve != nil:
 		at, items = len(items), append(items, curve+push)
-	default: // why there is no D(x) strip, on lines of its own
-		noCurve = wrap(styleMuted.Render(e.NoCurve), w)
+	default: // why there is no D(x) strip, on lines of its own, indented as other wrapped notes
+		noCurve = wrapIndent(styleMuted.Render(e.NoCurve), w)
 	}
 	lines := flow(items, w, 2)
 	if len(lines) > 1 {
