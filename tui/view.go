@@ -702,7 +702,7 @@ func (m *Model) msgLines(w, n int) []string {
 		return append(lines, m.watchLines(w, room)...)
 	}
 	if len(fs) == 0 || room <= 0 { // a divergence, which the status says
-		return append(lines, m.seenLines(fs, w, room)...)
+		return append(lines, m.seenLines(fs, w, room, false)...)
 	}
 	// With the measurements where there is room for them, else without
 	// (a collapse on the grid names 23 modes, which had cut "mode
@@ -717,7 +717,7 @@ func (m *Model) msgLines(w, n int) []string {
 			full = append(full, f...)
 		}
 		if len(full) <= room {
-			return append(append(lines, full...), m.seenLines(fs, w, room-len(full))...)
+			return append(append(lines, full...), m.seenLines(fs, w, room-len(full), false)...)
 		}
 	}
 	hint := styleMuted.Render("? twice: in full")
@@ -764,7 +764,7 @@ func (m *Model) msgLines(w, n int) []string {
 		keep := strings.TrimSuffix(out[len(out)-1], "  "+hint)
 		out[len(out)-1] = cutLines([]string{keep, ""}, w-2-ansi.StringWidth(hint), 1)[0] + "  " + hint
 	}
-	return slices.Concat(lines, out, m.seenLines(fs, w, room-len(out)))
+	return slices.Concat(lines, out, m.seenLines(fs, w, room-len(out), true))
 }
 
 // seenLines fill the diagnosis's rows its findings leave, n at width w,
@@ -773,8 +773,11 @@ func (m *Model) msgLines(w, n int) []string {
 // diverged run, for replay and the losses, then where the rest is, where
 // a line is left. One finding at 120×40 had left three rows of the five
 // blank under it. The area keeps its height, so that the panels do not
-// move as findings come and go.
-func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
+// move as findings come and go. Where the lines above already point to
+// ? (pointed: the heads' "? twice: in full"), the pointer is not said
+// again: at 80×24 a line had ended "? twice: in full" over "? twice
+// explains each finding and mark.".
+func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string {
 	var terms []string
 	for _, f := range fs {
 		terms = append(terms, m.findingTerms(f.Kind)...)
@@ -787,6 +790,9 @@ func (m *Model) seenLines(fs []session.Finding, w, n int) []string {
 			terms = append(terms, "replay")
 		}
 		terms = append(terms, "losses")
+	}
+	if pointed {
+		return m.explained(terms, w, n, 0)
 	}
 	out := m.explained(terms, w, n, 1) // a line left for the pointer, not a lead
 	pointer := "? twice explains each finding and mark."

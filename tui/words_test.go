@@ -249,7 +249,7 @@ func TestDivergedRunExplainsHowToLookBack(t *testing.T) {
 func TestModeFindingOfAPlaneExplainsThePlot(t *testing.T) {
 	var m Model
 	m.snap.Target.Plane = &session.PlaneInfo{Spots: make([]engine.Spot, 8)}
-	got := strings.Join(strings.Fields(strings.Join(m.seenLines([]session.Finding{{Kind: session.ModeDropped}}, 100, 2), " ")), " ")
+	got := strings.Join(strings.Fields(strings.Join(m.seenLines([]session.Finding{{Kind: session.ModeDropped}}, 100, 2, false), " ")), " ")
 	if !strings.Contains(got, "plane blue ⣿ G's samples over orange ⣿ the target's") {
 		t.Errorf("the rows under a 2-D mode finding read %q", got)
 	}
@@ -736,4 +736,28 @@ func TestPendingNoteTakesNoGlossaryRow(t *testing.T) {
 		t.Errorf("the long note on the diagnosis's rows at 120×40:\n%s", view)
 	}
 	frameReads(t, frame(t, s, snap, 120, 40, "?", "?"), "together under 0.1 · new at epoch 250: an event if it holds at 260")
+}
+
+// TestFindingHeadsPointToHelpOnce: where the findings are named by their
+// heads, "? twice: in full" after them says where the rest is, and the
+// rows left under them do not say it again: at 80×24 a paused
+// blog-original's line had ended "? twice: in full" over "? twice
+// explains each finding and mark.".
+func TestFindingHeadsPointToHelpOnce(t *testing.T) {
+	long := ": " + strings.Repeat("a long account of what the finding rests on, ", 4)
+	var m Model
+	m.snap.State = session.Paused
+	m.snap.Findings = []session.Finding{
+		{Kind: session.NoiseIgnored, Text: "G ignores its noise" + long},
+		{Kind: session.DStalled, Text: "D has stopped learning" + long},
+	}
+	for n := 3; n <= 6; n++ {
+		got := ansi.Strip(strings.Join(m.msgLines(80, n), "\n"))
+		if !strings.Contains(got, "in full") {
+			continue // the findings in full: no heads
+		}
+		if c := strings.Count(got, "? twice"); c != 1 {
+			t.Errorf("%d rows: ? twice said %d times:\n%s", n, c, got)
+		}
+	}
 }
