@@ -329,12 +329,16 @@ const (
 // column per group — stepping, tuning, looking back, files and the pages
 // — in the words of now (space, b, ? and esc as they act at this moment),
 // narrow enough for the narrowest layout (minWidth columns). The page had
-// left out p, esc and ctrl+z, and offered "b baseline" with one pinned.
+// left out p, esc and ctrl+z, and offered "b baseline" with one pinned,
+// and on a 2-D target named v "hist/Q-Q", views the plane does not have.
 func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
-	if k.noGZ {
+	switch {
+	case k.plane: // faint, for a 2-D target: named by what it turns, not by views the plane lacks
+		k.View.SetHelp("v", "samples view")
+	case k.noGZ:
 		k.View.SetHelp("v", "hist/Q-Q")
 	}
 	return [][]key.Binding{

@@ -248,3 +248,28 @@ func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v
+// by what it turns, the samples view, drawn faint with "2-D target" as
+// why; it had offered "hist/Q-Q", views a plane does not have, and a
+// 1-D run keeps them.
+func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
+	for _, c := range []struct {
+		plane, noGZ bool
+		want        string
+	}{
+		{true, true, "samples view"},
+		{false, true, "hist/Q-Q"},
+		{false, false, "hist/Q-Q/G(z)"},
+	} {
+		k := newKeyMap()
+		k.plane, k.noGZ = c.plane, c.noGZ
+		for _, col := range k.FullHelp() {
+			for _, b := range col {
+				if h := b.Help(); h.Key == "v" && h.Desc != c.want {
+					t.Errorf("plane %v, no G(z) %v: v reads %q, want %q", c.plane, c.noGZ, h.Desc, c.want)
+				}
+			}
+		}
+	}
+}
