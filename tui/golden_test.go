@@ -176,7 +176,7 @@ func TestScreenGolden(t *testing.T) {
 			{"running", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rate = session.Running, 198
 				return s
-			}, nil, []string{"▶ running", "speed 200/s", "space pause", "[] speed", "left of range", "push", "D ½"}},
+			}, nil, []string{"▶ running", "speed 200/s", "space pause", "[] speed", "out of range", "push", "D ½"}},
 			{"paused", func(s session.Snapshot) session.Snapshot {
 				s.State = session.Paused
 				return s
@@ -384,7 +384,7 @@ func TestDiagnosisGolden(t *testing.T) {
 		epochs int
 		wants  []string
 	}{
-		{"blog-original", 3000, []string{"G ignores its noise", "right of range"}}, // the golden (portable kernels) has the equilibrium too
+		{"blog-original", 3000, []string{"G ignores its noise", "out of range"}}, // the golden (portable kernels) has the equilibrium too
 		{"feature-matching", 300, []string{"▲ off scale"}},
 	} {
 		cfg, err := presets.Get(c.preset)
@@ -489,7 +489,7 @@ func TestOffTargetGolden(t *testing.T) {
 			snap := snaps[w]
 			snap.State, snap.Note = session.Paused, ""
 			view := frame(t, s, snap, w, h)
-			frameReads(t, view, "left of range 0", "█ generated", "push dD/dx")
+			frameReads(t, view, "out of range 0 left", "█ generated", "push dD/dx")
 			var bars, push bool
 			for _, l := range strings.Split(view, "\n") {
 				bars = bars || strings.Contains(l, "███")

@@ -101,7 +101,7 @@ func TestPlaneGolden(t *testing.T) {
 		for _, c := range cases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, w, h), func(t *testing.T) {
 				flat := c.check(t, s, trained, w, h)
-				for _, gone := range []string{"KS ", "noise use", "skew", "left of range"} {
+				for _, gone := range []string{"KS ", "noise use", "skew", "out of range"} {
 					if c.name != "glossary" && strings.Contains(flat, gone) {
 						t.Errorf("2-D frame shows the 1-D %q", gone)
 					}

@@ -908,7 +908,7 @@ func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
 	m.snap.Eval.Epoch, m.snap.Eval.Metrics.N = 1500, 10000
 	m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: -1, Hi: 9, Counts: make([]int, 45), Expected: make([]float64, 45)}
 	title := func(w int) string { return ansi.Strip(strings.Split(m.histPanel(w, 3), "\n")[0]) }
-	if got, want := strings.TrimSpace(title(50)), "Samples · left of range 0 · right of range 0"; got != want {
+	if got, want := strings.TrimSpace(title(50)), "Samples · out of range 0 left, 0 right"; got != want {
 		t.Errorf("live at 50: %q, want %q", got, want)
 	}
 	m.snap.Replay = &session.Keyframe{}
@@ -922,7 +922,7 @@ func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
 	}{
 		{50, "Samples · out: 0 left, 0 right · 2,000 samples"},
 		{53, "Samples · out: 0 left, 0 right · 2,000 at epoch 1,400"},
-		{85, "Samples · left of range 0 · right of range 0 · 2,000 at epoch 1,400"},
+		{85, "Samples · out of range 0 left, 0 right · 2,000 at epoch 1,400"},
 	} {
 		if got := title(c.w); !strings.HasPrefix(got, c.want) {
 			t.Errorf("a replay at %d: %q, want %q", c.w, got, c.want)
@@ -947,10 +947,10 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 		want        string
 	}{
 		{50, 4987, 5013, "out of range 4,987 left, 5,013 right"},
-		{50, 0, 10000, "left of range 0 · right of range 10,000"},
-		{48, 0, 10000, "out of range 0 left, 10,000 right"},
-		{50, 0, 0, "left of range 0 · right of range 0"},
-		{85, 4987, 5013, "left of range 4,987 · right of range 5,013"},
+		{50, 0, 10000, "out of range 0 left, 10,000 right"},
+		{42, 0, 10000, "Samples · out: 0 left, 10,000 right"},
+		{50, 0, 0, "out of range 0 left, 0 right"},
+		{85, 4987, 5013, "out of range 4,987 left, 5,013 right"},
 		// 70×20's panel: the second form had not fitted, and the title
 		// had read "Samples · 10,000 at epoch 201" over no bars.
 		{42, 10000, 0, "Samples · out: 10,000 left, 0 right"},

@@ -150,7 +150,7 @@ func TestFirstFrameGolden(t *testing.T) {
 				t.Errorf("screen has %d lines, want %d", n, size[1])
 			}
 			for _, want := range []string{"ganui", "blog-original", "paused", "epoch 0 / 5,000", "seed 1",
-				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "left of range",
+				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "out of range",
 				"no D(x) curve", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("screen lacks %q", want)

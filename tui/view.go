@@ -1356,18 +1356,17 @@ func (m Model) histPanel(w, h int) string {
 		items = append(items, at)
 	default:
 		title := styleTitle.Render("Samples")
-		// The counts left and right of the range, in the longest form
-		// that fits beside the title; where none does, before it, the
+		// The counts left and right of the range, in the longer form
+		// that fits beside the title; where neither does, before it, the
 		// title left out: shorter, never left out, for a run gone off
 		// the range (4,987 left, 5,013 right; 10,000 left at 70×20)
 		// had lost the count that says so to the items after it, the
-		// bars empty under a title without it.
-		under, over := numtext.FormatInt(hist.Under), numtext.FormatInt(hist.Over)
-		forms := []string{
-			styleMuted.Render("left of range ") + under + styleMuted.Render(" · right of range ") + over,
-			styleMuted.Render("out of range ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
-			styleMuted.Render("out: ") + under + styleMuted.Render(" left, ") + over + styleMuted.Render(" right"),
-		}
+		// bars empty under a title without it. One wording, "out:"
+		// short for "out of range": the title had read "left of range
+		// 0 · right of range 0" at 80×24 and "out: 0 left, 0 right" in
+		// a replay at that size.
+		counts := numtext.FormatInt(hist.Under) + styleMuted.Render(" left, ") + numtext.FormatInt(hist.Over) + styleMuted.Render(" right")
+		forms := []string{styleMuted.Render("out of range ") + counts, styleMuted.Render("out: ") + counts}
 		// A replayed frame's samples are its check's (session.CheckSize,
 		// 2,000 on a line), not as many as live: their count, and with
 		// it the bars' scale, goes before the longer forms of the counts
