@@ -259,22 +259,39 @@ type pen struct {
 	dashes string
 }
 
+// pens follows a recorded drawing's line settings: the pen and colour
+// the next stroke takes.
+type pens struct {
+	pen
+	colour color.Color
+}
+
+// set takes up a's setting, if it is one of the line's.
+func (s *pens) set(a recorder.Action) {
+	switch a := a.(type) {
+	case *recorder.SetColor:
+		s.colour = a.Color
+	case *recorder.SetLineWidth:
+		s.width = a.Width
+	case *recorder.SetLineDash:
+		s.dashes = fmt.Sprint(a.Dashes)
+	}
+}
+
 // legendStrokes draws p's legend and returns how each entry's thumbnail
 // strokes its line, by the entry's name.
 func legendStrokes(p *plot.Plot) map[string]pen {
 	rec := &recorder.Canvas{}
 	p.Legend.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}})
-	set, first := &pen{}, (*pen)(nil)
+	var set pens
+	var first *pen
 	strokes := map[string]pen{}
 	for _, a := range rec.Actions {
+		set.set(a)
 		switch a := a.(type) {
-		case *recorder.SetLineWidth:
-			set.width = a.Width
-		case *recorder.SetLineDash:
-			set.dashes = fmt.Sprint(a.Dashes)
 		case *recorder.Stroke:
 			if first == nil {
-				s := *set
+				s := set.pen
 				first = &s
 			}
 		case *recorder.FillString:
@@ -293,24 +310,15 @@ func pensIn(p *plot.Plot, col color.Color) []pen {
 	p.Legend = plot.NewLegend()
 	rec := &recorder.Canvas{}
 	p.Draw(figureCanvas(rec))
-	var set pen
-	var colour color.Color
-	var pens []pen
+	var set pens
+	var out []pen
 	for _, a := range rec.Actions {
-		switch a := a.(type) {
-		case *recorder.SetColor:
-			colour = a.Color
-		case *recorder.SetLineWidth:
-			set.width = a.Width
-		case *recorder.SetLineDash:
-			set.dashes = fmt.Sprint(a.Dashes)
-		case *recorder.Stroke:
-			if colour == col {
-				pens = append(pens, set)
-			}
+		set.set(a)
+		if _, ok := a.(*recorder.Stroke); ok && set.colour == col {
+			out = append(out, set.pen)
 		}
 	}
-	return pens
+	return out
 }
 
 // TestMomentsApartInPrint: panel (a) draws its moments so that a reader

@@ -177,13 +177,7 @@ func TestPlaneShowsBelowTheBox(t *testing.T) {
 	r := planeRun()
 	r.Samples = []float64{0, -2.6, 2.6, 0} // below the box, beside it
 	rec := &fillCanvas{}
-	panels, canvases, err := r.layout(figureCanvas(rec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := panels[1][1]
-	d.Draw(canvases[1][1])
-	data := d.DataCanvas(canvases[1][1])
+	d, data := drawnD(t, r, rec)
 	trX, trY := d.Transforms(&data)
 	if trY(-2.5) <= data.Min.Y {
 		t.Errorf("the box's bottom at %v lies on the panel's frame at %v", trY(-2.5), data.Min.Y)
@@ -415,6 +409,19 @@ func TestBalanceLinesToldApart(t *testing.T) {
 	}
 }
 
+// drawnD lays out r's figure on c, draws its panel (d) and returns the
+// panel with its data area.
+func drawnD(t *testing.T, r Run, c vg.Canvas) (*plot.Plot, draw.Canvas) {
+	t.Helper()
+	panels, canvases, err := r.layout(figureCanvas(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := panels[1][1]
+	d.Draw(canvases[1][1])
+	return d, d.DataCanvas(canvases[1][1])
+}
+
 // TestPlaneOutlinesTheBox: panel (d) of a plane outlines the target's
 // box, which its legend counts the points beyond, for the axes run past
 // it and the shading, white where D cannot tell, does not always show it.
@@ -422,13 +429,7 @@ func TestPlaneOutlinesTheBox(t *testing.T) {
 	r := planeRun()
 	r.Surface = nil // no shading: the outline alone shows the box
 	rec := &recorder.Canvas{}
-	panels, canvases, err := r.layout(figureCanvas(rec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := panels[1][1]
-	d.Draw(canvases[1][1])
-	data := d.DataCanvas(canvases[1][1])
+	d, data := drawnD(t, r, rec)
 	trX, trY := d.Transforms(&data)
 	corner := func(c vg.Point, x, y float64) bool {
 		return math.Abs(float64(c.X-trX(x))) < 0.01 && math.Abs(float64(c.Y-trY(y))) < 0.01
