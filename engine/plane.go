@@ -438,7 +438,9 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		return Points{Path: path, XY: xy}, nil
 	}
-	args, err := parseNums(body)
+	// The kind's own checks come first, what each argument is and its
+	// range, then the rule for every number (boundNums).
+	args, err := readNums(body)
 	if err != nil {
 		return nil, bad("%v", err)
 	}
@@ -460,6 +462,7 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		return nil
 	}
+	var p Plane
 	switch name {
 	case "ring":
 		if err := want(3, "(modes,radius,std)"); err != nil {
@@ -468,7 +471,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, MaxPlaneModes, "modes"), positive(args[1], "radius"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
-		return NewRing(int(args[0]), args[1], args[2]), nil
+		p = NewRing(int(args[0]), args[1], args[2])
 	case "grid":
 		if err := want(3, "(n,spacing,std)"); err != nil {
 			return nil, err
@@ -476,7 +479,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, 20, "n"), positive(args[1], "spacing"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
-		return NewGrid(int(args[0]), args[1], args[2]), nil
+		p = NewGrid(int(args[0]), args[1], args[2])
 	case "moons":
 		if err := want(1, "(noise)"); err != nil {
 			return nil, err
@@ -484,7 +487,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := positive(args[0], "noise"); err != nil {
 			return nil, err
 		}
-		return Moons{Sigma: args[0]}, nil
+		p = Moons{Sigma: args[0]}
 	case "spiral":
 		if err := want(2, "(turns,noise)"); err != nil {
 			return nil, err
@@ -495,7 +498,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if args[0] > 100 {
 			return nil, bad("turns must be at most 100")
 		}
-		return Spiral{Turns: args[0], Sigma: args[1]}, nil
+		p = Spiral{Turns: args[0], Sigma: args[1]}
 	case "gaussian2":
 		if err := want(5, "(mx,my,sx,sy,rho)"); err != nil {
 			return nil, err
@@ -506,7 +509,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if !(math.Abs(args[4]) < 1) {
 			return nil, bad("rho must be in (-1,1)")
 		}
-		return Gaussian2{MX: args[0], MY: args[1], SX: args[2], SY: args[3], Rho: args[4]}, nil
+		p = Gaussian2{MX: args[0], MY: args[1], SX: args[2], SY: args[3], Rho: args[4]}
 	case "line":
 		if err := want(5, "(x0,y0,x1,y1,noise)"); err != nil {
 			return nil, err
@@ -514,9 +517,14 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := positive(args[4], "noise"); err != nil {
 			return nil, err
 		}
-		return Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}, nil
+		p = Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}
+	default:
+		return nil, bad("%s", unknownKind(name, planeKinds))
 	}
-	return nil, bad("%s", unknownKind(name, planeKinds))
+	if err := boundNums(body); err != nil {
+		return nil, bad("%v", err)
+	}
+	return p, nil
 }
 
 // parseAny reads a target spec of either dimension: a Target for one,

@@ -77,6 +77,35 @@ func TestParsePlaneRefusesBadSpecs(t *testing.T) {
 	}
 }
 
+// TestPlaneCountSaysItsRange checks that a ring's or a grid's count,
+// however far out of range, is told what it is and its range, before
+// the rule every number keeps: grid(1e9,1,0.1) had been told "1e9 is too
+// large (at most 1e6 in magnitude)", ring(100000,1,0.1) what its modes
+// may be.
+func TestPlaneCountSaysItsRange(t *testing.T) {
+	for spec, want := range map[string]string{
+		"ring(100000,1,0.1)": "modes must be a whole number from 1 to 400",
+		"ring(1e9,1,0.1)":    "modes must be a whole number from 1 to 400",
+		"ring(-1e9,1,0.1)":   "modes must be a whole number from 1 to 400",
+		"ring(1e400,1,0.1)":  "modes must be a whole number from 1 to 400",
+		"grid(100,1,0.1)":    "n must be a whole number from 1 to 20",
+		"grid(1e9,1,0.1)":    "n must be a whole number from 1 to 20",
+		"spiral(1e9,0.1)":    "turns must be at most 100",
+		"grid(1e9,1)":        "grid takes (n,spacing,std)",
+		// The rule every number keeps still holds for the others.
+		"ring(8,1e9,0.1)": "1e9 is too large (at most 1e6 in magnitude)",
+		"ring(8,1e400,1)": `"1e400" is not a finite number`,
+		"ring(NaN,1,0.1)": `"NaN" is not a finite number`,
+		"grid(5,2,1e7)":   "1e7 is too large (at most 1e6 in magnitude)",
+		"moons(1e9)":      "1e9 is too large (at most 1e6 in magnitude)",
+	} {
+		_, err := ParsePlane(spec)
+		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+}
+
 func TestParsePoints(t *testing.T) {
 	good := map[string]int{
 		"x,y\n1,2\n3,4\n":         2,

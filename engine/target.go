@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -481,8 +482,25 @@ func splitCall(spec string) (name, body string, err error) {
 // float32 activations all stay finite.
 const maxTargetParam = 1e6
 
-// parseNums reads a comma-separated list of finite numbers.
+// parseNums reads a comma-separated list of finite numbers of magnitude
+// at most maxTargetParam.
 func parseNums(body string) ([]float64, error) {
+	args, err := readNums(body)
+	if err == nil {
+		err = boundNums(body)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return args, nil
+}
+
+// readNums reads a comma-separated list of numbers of any magnitude, one
+// past float64's range read as an infinity: a kind checks its own
+// arguments' ranges before boundNums checks the rule for all of them, so
+// that ring(1e9,1,0.1) is told what its modes may be, as ring(1000,1,0.1)
+// is, not that 1e9 is too large.
+func readNums(body string) ([]float64, error) {
 	var out []float64
 	if strings.TrimSpace(body) == "" {
 		return nil, nil
@@ -490,15 +508,28 @@ func parseNums(body string) ([]float64, error) {
 	for _, f := range strings.Split(body, ",") {
 		f = strings.TrimSpace(f)
 		v, err := parseFloat(f)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		if err != nil && !(errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0)) || math.IsNaN(v) {
 			return nil, fmt.Errorf("%q is not a finite number", f)
-		}
-		if math.Abs(v) > maxTargetParam {
-			return nil, fmt.Errorf("%s is too large (at most %s in magnitude)", f, numtext.FormatFloat(maxTargetParam))
 		}
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// boundNums checks that each number of body, a list readNums has read,
+// is finite and at most maxTargetParam in magnitude.
+func boundNums(body string) error {
+	for _, f := range strings.Split(body, ",") {
+		f = strings.TrimSpace(f)
+		v, _ := parseFloat(f)
+		if math.IsInf(v, 0) {
+			return fmt.Errorf("%q is not a finite number", f)
+		}
+		if math.Abs(v) > maxTargetParam {
+			return fmt.Errorf("%s is too large (at most %s in magnitude)", f, numtext.FormatFloat(maxTargetParam))
+		}
+	}
+	return nil
 }
 
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
