@@ -361,18 +361,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--speed: %w", err)
 		}
 	}
-	if given["show-preset"] && given["preset"] {
-		return o, errors.New("--show-preset and --preset both name a preset; give one")
-	}
 	if given["seeds"] {
 		var err error
 		if o.seeds, err = session.ParseSeeds(seeds); err != nil {
 			return o, fmt.Errorf("--seeds: %w", err)
-		}
-		for _, conflict := range []string{"seed", "log", "every"} {
-			if given[conflict] {
-				return o, fmt.Errorf("--%s needs a single run; drop it or --seeds", conflict)
-			}
 		}
 	}
 	if given["plot"] {
@@ -380,24 +372,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--plot: %w", err)
 		}
 	}
-	if given["sweep"] {
-		for _, conflict := range []string{"log", "every", "save"} {
-			if given[conflict] {
-				return o, fmt.Errorf("--%s needs a single run; drop it or --sweep", conflict)
-			}
-		}
-	} else if given["plot"] && given["seeds"] {
-		return o, errors.New("--plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds")
-	}
-	if given["save"] && given["seeds"] {
-		return o, errors.New("--save needs a single run; drop it or --seeds")
-	}
 	if given["resume"] {
-		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds", "sweep"} {
-			if given[conflict] {
-				return o, fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
-			}
-		}
 		return o, nil // the session reads the design and seed from the checkpoint
 	}
 	which := "--preset"
@@ -595,6 +570,32 @@ func checkCombination(given map[string]bool, headless bool) error {
 		}
 	case given["jobs"] && !given["seeds"] && !given["sweep"]:
 		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too")
+	}
+	if given["seeds"] {
+		for _, conflict := range []string{"seed", "log", "every"} {
+			if given[conflict] {
+				return fmt.Errorf("--%s needs a single run; drop it or --seeds", conflict)
+			}
+		}
+	}
+	if given["sweep"] {
+		for _, conflict := range []string{"log", "every", "save"} {
+			if given[conflict] {
+				return fmt.Errorf("--%s needs a single run; drop it or --sweep", conflict)
+			}
+		}
+	} else if given["plot"] && given["seeds"] {
+		return errors.New("--plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds")
+	}
+	if given["save"] && given["seeds"] {
+		return errors.New("--save needs a single run; drop it or --seeds")
+	}
+	if given["resume"] {
+		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds", "sweep"} {
+			if given[conflict] {
+				return fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
+			}
+		}
 	}
 	return nil
 }

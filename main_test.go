@@ -765,8 +765,8 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 // TestGuessedCombinations: the combinations a user would guess, each
 // refused with one line that says why, in the same words as the others
 // (--paused alone had been refused as "--paused and --speed are …", and
-// a one-key sweep's --plot as "--sweep: --plot …"); a flag its mode does
-// not take is refused as that before its value is read.
+// a one-key sweep's --plot as "--sweep: --plot …"); a flag its mode, or
+// another flag, does not take is refused as that before its value is read.
 func TestGuessedCombinations(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -795,6 +795,12 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced\n"},
 		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
+		// So is a flag another flag does not take, the values of both unread.
+		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
+		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save needs a single run; drop it or --seeds\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every needs a single run; drop it or --sweep\n"},
+		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stdout != "" || stderr != c.want {
