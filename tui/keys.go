@@ -322,7 +322,7 @@ const (
 	idleNoFrame     = "no frame"     // epochs trained, but no keyframe before the first check
 	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
 	idleNotDiverged = "not diverged" // u has nothing to undo
-	idlePlane       = "2-D target"   // the plane is the samples panel's only view
+	idlePlane       = "2-D target"   // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
 )
 
 // FullHelp is what ? shows: every key the trainer answers to, one
@@ -330,14 +330,18 @@ const (
 // — in the words of now (space, b, ? and esc as they act at this moment),
 // narrow enough for the narrowest layout (minWidth columns). The page had
 // left out p, esc and ctrl+z, and offered "b baseline" with one pinned,
-// and on a 2-D target named v "hist/Q-Q", views the plane does not have.
+// and on a 2-D target named v "hist/Q-Q", views the plane does not have,
+// and then "samples view", which needed "2-D target" in the note under
+// the last column to say why it was faint (keysPage). "1-D views" says
+// so itself, as short as "slower/faster" so that 70 columns keep all
+// four columns (with brackets in no colour too).
 func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
 	switch {
-	case k.plane: // faint, for a 2-D target: named by what it turns, not by views the plane lacks
-		k.View.SetHelp("v", "samples view")
+	case k.plane: // faint, and its words say why: the views it turns are a 1-D run's
+		k.View.SetHelp("v", "1-D views")
 	case k.noGZ:
 		k.View.SetHelp("v", "hist/Q-Q")
 	}

@@ -182,8 +182,14 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		{"diverged", session.Diverged, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "diverged"},
 		// Diverged before the first kept state: nothing for u to go back to.
 		{"diverged, nothing kept", session.Diverged, true, true, false, false, []string{"space/p", "n", "d", "g", "b", "u"}, "diverged, nothing kept"},
-		// v only says so on a plane: there is no other view to turn to.
-		{"2-D", session.Running, true, true, true, true, []string{"v"}, "2-D target"},
+		// v on a plane says in its own words that it is for a 1-D run:
+		// there is no other view to turn to, at any epoch. The note had
+		// said "2-D target" too, where v was the only faint key, and at
+		// epoch 0 its three reasons had taken a row more than the first
+		// column leaves free at 80×24.
+		{"2-D", session.Running, true, true, true, true, []string{"v"}, ""},
+		{"2-D mid-run", session.Running, true, true, false, true, []string{"u", "v"}, "not diverged"},
+		{"2-D at epoch 0", session.Paused, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v"}, "no epoch, not diverged"},
 	} {
 		k := newKeyMap()
 		k.width, k.state, k.frames, k.export, k.rollback, k.plane, k.page = 80, c.state, c.frames, c.export, c.rollback, c.plane, pageKeys
@@ -203,8 +209,16 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		if got := strings.Contains(ansi.Strip(page), "faint: not now"); got != (c.why != "") || c.why != "" && !strings.Contains(ansi.Strip(page), c.why) {
 			t.Errorf("%s: the page's legend, want %q:\n%s", c.name, c.why, ansi.Strip(page))
 		}
-		// The legend stays in the rows the first column leaves, without
-		// colour too, whose brackets narrow it: seven rows at 80×24.
+		for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+			if !strings.Contains(c.why, r) && strings.Contains(ansi.Strip(page), r) {
+				t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", c.name, r, c.why, ansi.Strip(page))
+			}
+		}
+		// The legend stays in the rows the first column leaves, in colour
+		// and without, whose brackets narrow it: seven rows at 80×24.
+		if strings.Count(page, "\n") >= 7 {
+			t.Errorf("%s: the page is taller than its first column:\n%s", c.name, ansi.Strip(page))
+		}
 		lipgloss.SetColorProfile(termenv.Ascii)
 		if plain := keysPage(k, 80); strings.Count(plain, "\n") >= 7 {
 			t.Errorf("%s: the page without colour is taller than its first column:\n%s", c.name, plain)
@@ -250,15 +264,18 @@ func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 }
 
 // TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v
-// by what it turns, the samples view, drawn faint with "2-D target" as
-// why; it had offered "hist/Q-Q", views a plane does not have, and a
-// 1-D run keeps them.
+// by what it turns, "1-D views", drawn faint, its words saying why; it
+// had offered "hist/Q-Q", views a plane does not have, and a 1-D run
+// keeps them. Its words, bracketed without colour, leave the first
+// column as wide as it is on a 1-D run, so that the narrowest layout
+// keeps the last column (w, e, ?, esc, q): "(samples view)" had pushed
+// it off at 70 columns.
 func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 	for _, c := range []struct {
 		plane, noGZ bool
 		want        string
 	}{
-		{true, true, "samples view"},
+		{true, true, "1-D views"},
 		{false, true, "hist/Q-Q"},
 		{false, false, "hist/Q-Q/G(z)"},
 	} {
@@ -270,6 +287,10 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 					t.Errorf("plane %v, no G(z) %v: v reads %q, want %q", c.plane, c.noGZ, h.Desc, c.want)
 				}
 			}
+		}
+		k.width, k.state, k.frames, k.export, k.page = minWidth, session.Running, true, true, pageKeys
+		if page := keysPage(k, minWidth); !strings.Contains(page, "checkpoint") {
+			t.Errorf("plane %v, no G(z) %v: at %d columns without colour the keys page has lost its last column:\n%s", c.plane, c.noGZ, minWidth, page)
 		}
 	}
 }

@@ -219,8 +219,13 @@ func keysPage(k keyMap, w int) string {
 		used += lipgloss.Width(col)
 		cols = append(cols, col)
 	}
+	// The reasons that come and go in a run, for the faint keys that have
+	// them: v on a plane, faint for good, says why in its own words ("1-D
+	// views", FullHelp). "2-D target" here had made the note three rows
+	// at epoch 0 at 80×24, one more than the first column leaves free,
+	// and the note alone where v was the only faint key.
 	var why []string
-	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			why = append(why, r)
 		}
@@ -276,9 +281,8 @@ func (m Model) designPanel(w, h int) string {
 		// remedies on the next page explain it. Kept, the summary had
 		// cut the outline's last lines at 80×24: the optimizers and steps
 		// of minibatch-discrimination and bimodal-mbd, wgan's critic
-		// warm-up, grid-pacgan4-ema's steps and moving average (a
-		// plane's key table a row taller at epoch 0). Where the outline
-		// is cut anyway (70×20), the summary, the plainest line, stays.
+		// warm-up. Where the outline is cut anyway (70×20), the summary,
+		// the plainest line, stays.
 		if outline := wrapped(m.snap.Design[2:]); len(lines)+len(outline) <= h {
 			design = outline
 		}
