@@ -51,6 +51,12 @@ type lineChart struct {
 	// flat by the others' scale (flatRatio).
 	off  []int
 	flat []bool
+	// shown: each reference shows in the drawing, in a cell of its line
+	// that nothing drawn after it (the ▲ ▼ marks of values off the
+	// range, the lines' end marks, the replay's cursor) took. Legends
+	// name a reference by it: a feature-matching G's ▲ row at 70×20 had
+	// covered the whole of ln 2's, which the legend still named.
+	shown []bool
 
 	// What a render draws beside the run's own curves: the events' epochs,
 	// marked ◆ on the time axis; a replayed epoch, a dotted column
@@ -183,7 +189,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	if noColour() {
 		c.plainGhost()
 	}
-	c.drawRefs(refs)
+	drew := c.drawRefs(refs)
 	c.drawTicks(float64(xmin), float64(xmax), ticks)
 	c.drawMarks(float64(xmin), float64(xmax))
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
@@ -198,7 +204,19 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		}
 	}
 	c.drawEnds(thinned, float64(xmin), float64(xmax))
+	c.shown = make([]bool, len(refs))
+	for _, d := range drew {
+		c.shown[d.ref] = c.shown[d.ref] || c.ts.Canvas.Cell(d.at).Rune == d.rune
+	}
 	return canvasView(&c.ts.Canvas)
+}
+
+// refCell is a cell drawRefs drew reference ref through, and the rune it
+// left there.
+type refCell struct {
+	at   canvas.Point
+	rune rune
+	ref  int
 }
 
 // flatRatio is how many times a series' largest value the chart's range
@@ -511,15 +529,17 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 // the mean's target 0, had no ┈0 at all. References that
 // fall on one row share it cell by cell, in turn: with label smoothing
 // G's balance line, 0.02 above D real's, had been left out under it
-// wherever the two took one row, which at 120×40 was always.
-func (c *lineChart) drawRefs(refs []refLine) {
+// wherever the two took one row, which at 120×40 was always. It returns
+// the cells it drew, for render to tell which references still show.
+func (c *lineChart) drawRefs(refs []refLine) []refCell {
 	type level struct {
 		styles []lipgloss.Style
 		sub    []int // each reference's dot row within the cell, 0 at the top
+		ref    []int // each reference's index in refs
 	}
 	var rows []int // in the order of their first reference
 	levels := map[int]*level{}
-	for _, r := range refs {
+	for ri, r := range refs {
 		if row, sub, ok := c.dotRow(r.y); ok {
 			if _, seen := levels[row]; !seen {
 				rows = append(rows, row)
@@ -527,24 +547,29 @@ func (c *lineChart) drawRefs(refs []refLine) {
 			}
 			levels[row].styles = append(levels[row].styles, r.style)
 			levels[row].sub = append(levels[row].sub, sub)
+			levels[row].ref = append(levels[row].ref, ri)
 		}
 	}
+	var drew []refCell
 	x0, gw := c.ts.Origin().X+1, c.ts.GraphWidth()
 	for _, row := range rows {
 		lv := levels[row]
 		for x := x0; x < x0+gw; x++ {
 			i := (x - x0) % len(lv.styles)
 			p := canvas.Point{X: x, Y: row}
-			switch r := c.ts.Canvas.Cell(p).Rune; {
-			case r == 0:
-				c.ts.Canvas.SetCell(p, canvas.NewCellWithStyle('┈', lv.styles[i]))
-			case r >= 0x2800 && r <= 0x28FF:
-				cell := c.ts.Canvas.Cell(p)
+			switch cell := c.ts.Canvas.Cell(p); {
+			case cell.Rune == 0:
+				cell = canvas.NewCellWithStyle('┈', lv.styles[i])
+				c.ts.Canvas.SetCell(p, cell)
+				drew = append(drew, refCell{p, cell.Rune, lv.ref[i]})
+			case cell.Rune >= 0x2800 && cell.Rune <= 0x28FF:
 				cell.Rune |= rune(dotBits[(x-x0)%2][lv.sub[i]])
 				c.ts.Canvas.SetCell(p, cell)
+				drew = append(drew, refCell{p, cell.Rune, lv.ref[i]})
 			}
 		}
 	}
+	return drew
 }
 
 // row returns the canvas row on which the braille lines draw y.

@@ -1393,3 +1393,32 @@ func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
 		t.Errorf("a baseline over the same range: outline %v, legend %q", g, m.histFoot(120))
 	}
 }
+
+// TestBalanceNamedOnlyWhereDrawn: the losses legend names the ln 2 line
+// only where the chart shows it. A feature-matching G's loss, on a scale
+// of its own, runs ▲ along the chart's top row; at 70×20 the chart has
+// two rows, and ln 2 falls on that top row, every cell of it taken by ▲:
+// the legend had still named "┈ ln 2". At 120×40 the line shows, and is
+// named.
+func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cfg, err := presets.Get("feature-matching")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 300)
+	for _, c := range []struct {
+		w, h  int
+		drawn bool
+	}{{70, 20, false}, {120, 40, true}} {
+		m := NewModel(s)
+		m.width, m.height = c.w, c.h
+		m.apply(snap)
+		drawn := strings.Contains(m.lossView, "┈")
+		legend := strings.Join(m.lossLegend(m.layout().leftW), "\n")
+		named := strings.Contains(legend, "ln 2")
+		if drawn != c.drawn || named != c.drawn {
+			t.Errorf("%d×%d: ln 2 drawn %v, named in the legend %v; want both %v\n%s\n%s", c.w, c.h, drawn, named, c.drawn, legend, m.lossView)
+		}
+	}
+}

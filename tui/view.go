@@ -1120,10 +1120,14 @@ func (m *Model) lossLegend(w int) []string {
 		}
 		if eq := s.Equilibrium; eq != nil {
 			mark := "" // a dash for each line the chart draws, in its style
-			for _, r := range balanceLines(eq) {
-				mark += r.style.Render("┈")
+			for i, r := range balanceLines(eq) {
+				if i < len(m.lossRefsShown) && m.lossRefsShown[i] {
+					mark += r.style.Render("┈")
+				}
 			}
-			items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
+			if mark != "" { // named only where drawn
+				items = append(items, mark+styleRef.Render(" "+eqLabel(eq, w)))
+			}
 		}
 		if marks != "" {
 			items = append(items, marks+styleMuted.Render(flat))
