@@ -46,10 +46,7 @@ type lineChart struct {
 	// own: the last series is on a scale of its own and does not set the
 	// range (a feature-matching G's loss beside D's).
 	own bool
-	// off: where each series' latest value is against the range drawn:
-	// +1 above it, −1 below it, 0 within. flat: each series is drawn
-	// flat by the others' scale (flatRatio).
-	off  []int
+	// flat: each series is drawn flat by the others' scale (flatRatio).
 	flat []bool
 	// shown: each reference shows in the drawing, in a cell of its line
 	// that nothing drawn after it (the ▲ ▼ marks of values off the
@@ -160,7 +157,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.ts.PushDataSet(s.name, timeserieslinechart.TimePoint{Time: at, Value: v})
 		}
 	}
-	c.off, c.flat = make([]int, len(c.series)), make([]bool, len(c.series))
+	c.flat = make([]bool, len(c.series))
 	for si, s := range c.series {
 		most := 0.0
 		for _, p := range thinned {
@@ -169,16 +166,6 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			}
 		}
 		c.flat[si] = most > 0 && most*flatRatio <= hi-lo
-	}
-	if len(pts) > 0 {
-		for si, s := range c.series {
-			switch v := s.value(pts[len(pts)-1]); {
-			case v > hi:
-				c.off[si] = 1
-			case v < lo:
-				c.off[si] = -1
-			}
-		}
 	}
 	if len(pts) > 0 || len(c.ghost) > 0 {
 		c.ts.DrawBrailleAll() // clears the canvas and draws the axes first
@@ -217,6 +204,24 @@ type refCell struct {
 	at   canvas.Point
 	rune rune
 	ref  int
+}
+
+// offScale is where v lies against the range the last render drew: +1
+// above it, −1 below it, 0 within it (NaN, and any v before a range is
+// drawn, too). Legends mark by it the value they give, which in a replay
+// is the replayed epoch's: it had been the history's last, so a replay
+// read "▲ off scale" beside a value the chart drew on its scale.
+func (c *lineChart) offScale(v float64) int {
+	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+	switch {
+	case !(hi > lo):
+		return 0
+	case v > hi:
+		return 1
+	case v < lo:
+		return -1
+	}
+	return 0
 }
 
 // flatRatio is how many times a series' largest value the chart's range

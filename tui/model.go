@@ -72,7 +72,6 @@ type Model struct {
 	histCapped      bool       // the histogram's count scale is cut
 	histBare        bool       // no room under the bars for D(x) and the push: neither drawn nor named
 	plotCut         int        // the Q-Q or G(z) plot's points beyond it, marked ▲▼ on its edge
-	gOff            int        // G's loss is above (+1) or below (−1) the loss chart's scale, or on it (0)
 	lossFlat        []bool     // each loss is drawn flat by the others' scale (lineChart.flat)
 	lossRefsShown   []bool     // each of balanceLines shows on the loss chart (lineChart.shown)
 	planeDrawn      planeDrawn // what the plane plot drew that its title and legend name
@@ -498,7 +497,7 @@ func (m *Model) redraw() {
 	// the chart is drawn again to the room it leaves.
 	for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
 		m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
-		m.gOff, m.lossFlat, m.lossRefsShown = m.losses.off[2], m.losses.flat, m.losses.shown
+		m.lossFlat, m.lossRefsShown = m.losses.flat, m.losses.shown
 		if legendH == len(m.lossLegend(l.leftW)) {
 			break
 		}

@@ -621,10 +621,9 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 		pts[len(pts)-1].G = c.last
 		m := NewModel(nil)
 		m.losses.render(pts, 0, nil, 60, 12)
-		if got := m.losses.off[2]; got != c.off {
+		if got := m.losses.offScale(c.last); got != c.off {
 			t.Errorf("G at %g: off %d, want %d", c.last, got, c.off)
 		}
-		m.gOff = c.off
 		m.snap.Last = engine.EpochStats{Epoch: 100, G: c.last}
 		legend := strings.Join(m.lossLegend(200), " ")
 		if c.mark != "" && !strings.Contains(legend, c.mark) || c.mark == "" && strings.Contains(legend, "off scale") {
@@ -838,7 +837,7 @@ func TestGZTitleCountsBeyond(t *testing.T) {
 func TestOffScaleLegendFits(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
-	m.gOff = -1
+	m.losses.render([]session.Point{{Epoch: 1, DReal: 0.7, DFake: 0.68, G: 0.72}}, 0, nil, 60, 12)
 	m.snap.Last = engine.EpochStats{Epoch: 201, DReal: 0.009, DFake: 3.244e6, G: -4.901e6}
 	for w := 36; w <= 40; w++ {
 		lines := m.lossLegend(w)
@@ -1419,6 +1418,38 @@ func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 		named := strings.Contains(legend, "ln 2")
 		if drawn != c.drawn || named != c.drawn {
 			t.Errorf("%d×%d: ln 2 drawn %v, named in the legend %v; want both %v\n%s\n%s", c.w, c.h, drawn, named, c.drawn, legend, m.lossView)
+		}
+	}
+}
+
+// TestReplayOffScaleIsTheFrames: in a replay the legend gives the
+// replayed epoch's G, and says whether that is off the chart's scale: it
+// had said so of the history's last, "▲ off scale" beside a G of 0.72
+// that the chart drew on its scale; and a replayed G off the scale is
+// marked, though the last is on it.
+func TestReplayOffScaleIsTheFrames(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, live := trained(t, bimodal1D(t), 1, 100)
+	for _, c := range []struct {
+		last, replayed float64
+		want           string
+	}{{50, 0.72, ""}, {0.72, 50, "▲ off scale"}} {
+		var pts []session.Point
+		for e := 1; e <= 100; e++ {
+			pts = append(pts, session.Point{Epoch: e, DReal: 0.7, DFake: 0.68, G: 0.72})
+		}
+		pts[len(pts)-1].G = c.last
+		snap := live
+		snap.History, snap.From = pts, 0
+		snap.Last = engine.EpochStats{Epoch: 100, DReal: 0.7, DFake: 0.68, G: c.last}
+		frame := session.Keyframe{Eval: live.Eval, Last: engine.EpochStats{Epoch: 50, DReal: 0.7, DFake: 0.68, G: c.replayed}}
+		frame.Epoch, snap.Replay = 50, &frame
+		m := NewModel(s)
+		m.width, m.height = 120, 40
+		m.apply(snap)
+		legend := strings.Join(m.lossLegend(m.layout().leftW), " ")
+		if c.want != "" && !strings.Contains(legend, c.want) || c.want == "" && strings.Contains(legend, "off scale") {
+			t.Errorf("last G %g, replayed %g: legend %q, want %q", c.last, c.replayed, legend, c.want)
 		}
 	}
 }

@@ -1112,10 +1112,11 @@ func (m *Model) lossLegend(w int) []string {
 	}
 	with := func(title, flat string, penalty []string) []string {
 		items := slices.Concat([]string{title}, items[1:], penalty)
-		switch m.gOff {
-		case 1:
+		switch {
+		case !hasG:
+		case m.losses.offScale(g) == 1:
 			items[3] += styleG.Render(" ▲ off scale")
-		case -1:
+		case m.losses.offScale(g) == -1:
 			items[3] += styleG.Render(" ▼ off scale")
 		}
 		if eq := s.Equilibrium; eq != nil {
