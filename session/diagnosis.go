@@ -959,6 +959,13 @@ func modesSpread(spots []engine.SpotShare) (spread, mx, my float64) {
 // way to all 25 modes, and the text had called that "D has stopped
 // learning"; gauge says which measure tells a slow run from a stalled
 // one.
+//
+// Its text opens with stuckText, as the d-stalled event's detail does
+// (stallStarted), so that the finding and its event read as one
+// condition: the text had opened "D has stopped learning", the event
+// "D is stuck at its equilibrium", and D frozen's text (frozen) opened
+// "D has stopped learning" too, though it is D away from its
+// equilibrium, which its text now says.
 func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	switch {
 	case w.still >= lossWindow:
@@ -966,7 +973,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		// (far): a still D says nothing of it, and the text had said it
 		// at any KS.
 		f.Kind = DStalled
-		f.Text = "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (" + w.where() + ") epoch after epoch"
+		f.Text = stuckText + ": it has stopped learning and gives every sample the same score, its losses fixed there (" + w.where() + ") epoch after epoch"
 		if w.averagedAtEquilibrium() { // else the detail says it already
 			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
 		}
@@ -976,7 +983,7 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		}
 	case far:
 		f.Kind = DStalled
-		f.Text = "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it and D gives it little to go on; " + gauge
+		f.Text = stuckText + ", yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it and D gives it little to go on; " + gauge
 		f.Detail += "; " + why
 	}
 	return f
@@ -1187,7 +1194,7 @@ func frozen(w *watch) (Finding, bool) {
 		return Finding{}, false
 	}
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
-	return Finding{Kind: DFrozen, Text: "D has stopped learning: its losses are fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so: try a lower one",
+	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so: try a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
 }
 

@@ -2060,3 +2060,71 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 	}
 	t.Error("no mode-dropped finding")
 }
+
+// TestFindingsReadAsTheirEvents: a finding and the event its episode
+// starts are one condition and read as one. D's stall at its equilibrium
+// had been the finding "D has stopped learning" beside the event
+// "d-stalled — D is stuck at its equilibrium", and D frozen away from it
+// the finding "D has stopped learning" too, beside "d-frozen": a learner
+// could not tell which event went with which finding, nor that the two
+// findings were different conditions. Each now opens with its event's
+// words, the stall's both when D is still and when the samples are far.
+func TestFindingsReadAsTheirEvents(t *testing.T) {
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// run holds D's losses at at from epoch 8 on (moving by hundredths
+	// when moving is set) and returns the last check's finding of kind k
+	// and the detail of the event that started its episode.
+	run := func(at float64, moving bool, ks float64, k FindingKind, start EventKind) (text, event string) {
+		t.Helper()
+		w := watchOf(cfg)
+		var p episodes
+		ev := &Eval{Metrics: engine.Metrics{N: 1000, KS: ks, ZDep: 0.5, Std: 0.5}, KSFloor: 0.0136}
+		var fs []Finding
+		for e := 1; e <= 300; e++ {
+			st := engine.EpochStats{Epoch: e, DReal: at, DFake: at, G: 2.1351, Mean: 0.47, Std: 0.5}
+			if e <= 7 || moving {
+				d := 0.01 * float64(e%3-1)
+				st.DReal, st.DFake = at+d, at-d
+			}
+			w.add(st, -1, 9, true, true)
+			if e%50 == 0 {
+				ev.Epoch = e
+				fs = diagnose(cfg, &w, ev)
+				for _, x := range p.update(fs, ev, e, 50, &w) {
+					if x.Kind == start {
+						event = numtext.Plain(x.Detail)
+					}
+				}
+			}
+		}
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == k })
+		if i < 0 || event == "" {
+			t.Fatalf("D's losses at %g, KS %g: findings %+v, event %q: want %v and its %v", at, ks, fs, event, k, start)
+		}
+		return numtext.Plain(fs[i].Text), event
+	}
+	for _, c := range []struct {
+		name       string
+		at         float64
+		moving     bool
+		ks         float64
+		k          FindingKind
+		start      EventKind
+		opens, not string
+	}{
+		{"still", math.Ln2, false, 0.3, DStalled, EventStalled, "D is stuck at its equilibrium", "frozen"},
+		{"far", math.Ln2, true, 0.9, DStalled, EventStalled, "D is stuck at its equilibrium", "frozen"},
+		{"frozen", 1.1305, false, 0.9, DFrozen, EventFrozen, "D is frozen away from its equilibrium", "stuck"},
+	} {
+		text, event := run(c.at, c.moving, c.ks, c.k, c.start)
+		if !strings.HasPrefix(text, c.opens) || strings.Contains(text, c.not) {
+			t.Errorf("%s: the %v finding %q, want it to open %q (the %v event: %q) and not to say %q", c.name, c.k, text, c.opens, c.start, event, c.not)
+		}
+		if c.k == DStalled && !strings.HasPrefix(event, c.opens) {
+			t.Errorf("%s: the %v event %q, want it to open as its finding does, %q", c.name, c.start, event, c.opens)
+		}
+	}
+}

@@ -212,6 +212,11 @@ func equilibriumStarted(w *watch, _ *Eval, f Finding) string {
 	return w.equilibriumDetail()
 }
 
+// stuckText is how the d-stalled event's detail (stallStarted) and the
+// DStalled finding's text (stalled) both open, so that a learner reading
+// the event beside the finding sees one condition named once.
+const stuckText = "D is stuck at its equilibrium"
+
 // stallStarted is the detail of the start of D's stall at its
 // equilibrium, f the stall's finding: what holds that makes the
 // equilibrium a stall (stalled), D's losses still epoch after epoch or
@@ -234,7 +239,7 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 	if len(why) == 0 {
 		return f.Detail
 	}
-	return "D is stuck at its equilibrium: " + strings.Join(why, "; ")
+	return stuckText + ": " + strings.Join(why, "; ")
 }
 
 // stallEnded is the detail of the end of D's stall at its equilibrium:

@@ -1393,7 +1393,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	snap.State, snap.Note = session.Paused, ""
 	snap.Findings = []session.Finding{
 		{Kind: session.ModeDropped, Text: "5 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
-		{Kind: session.DStalled, Text: "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it"},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it"},
 	}
 	m.apply(snap)
 	lines := m.msgLines(80, 2)
@@ -1404,7 +1404,7 @@ func TestFindingHeadsKeepTheirHint(t *testing.T) {
 	// A head that has no room gives way whole, counted: it had been cut
 	// inside a word ("… ! D can no longer tell real from fake, y…").
 	snap.Findings[0].Text = "5 of 25 modes missing: a spread-out cloud"
-	snap.Findings[1].Text = "D can no longer tell real from fake, yet the samples are far from the target: G has not matched it"
+	snap.Findings[1].Text = "D is stuck at its equilibrium, yet the samples are far from the target: D can no longer tell real from fake, but G has not matched it"
 	m.apply(snap)
 	lines = m.msgLines(80, 2)
 	if last, want := strings.TrimRight(numtext.Plain(ansi.Strip(lines[len(lines)-1])), " "), "! 5 of 25 modes missing  +1 more  ? twice: in full"; last != want {

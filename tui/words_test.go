@@ -292,13 +292,13 @@ func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	snap.State, snap.Note = session.Running, ""
 	snap.Findings = []session.Finding{
 		{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape"},
-		{Kind: session.DStalled, Text: "D has stopped learning: it gives every sample the same score, its losses fixed at their equilibrium (ln 2) epoch after epoch"},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium: it has stopped learning and gives every sample the same score, its losses fixed there (ln 2) epoch after epoch"},
 	}
 	view := frame(t, s, snap, w, h)
 	if blankRows(view, h) > 0 {
 		t.Errorf("two findings: a row blank:\n%s", view)
 	}
-	frameReads(t, view, "G ignores its noise: it makes nearly the same output every time", "! D has stopped learning ? twice: in full")
+	frameReads(t, view, "G ignores its noise: it makes nearly the same output every time", "! D is stuck at its equilibrium ? twice: in full")
 
 	s, snap = trainedPlane(t, planeConfig(t, "ring"), 1, 10)
 	snap.State, snap.Note = session.Running, ""
@@ -451,12 +451,16 @@ func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
 // the samples far from the target. It had said "(D stopped learning)"
 // alone, and blog-original's (seed 1) stall starts at epoch 2,800 on its
 // KS, "D is stuck at its equilibrium: KS 0.8962, over 0.5", D not yet
-// still.
+// still. It names the stall and D frozen by their events' kinds, in the
+// words their findings open with ("D is stuck at its equilibrium", "D is
+// frozen away from its equilibrium"): it had called the stall "a stall
+// in it" and left D frozen out, both findings then opening "D has
+// stopped learning".
 func TestGlossaryNamesBothStalls(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		for _, g := range glossaryOf(plane) {
-			if g[0] == "◆ in charts" && !strings.Contains(g[1], "a stall in it (D stopped learning, or the samples far from the target)") {
-				t.Errorf("2-D %v: the ◆ entry does not name both stalls: %q", plane, g[1])
+			if g[0] == "◆ in charts" && !strings.Contains(g[1], "D stuck at it (d-stalled: D stopped learning, or the samples far from the target) or frozen away from it (d-frozen)") {
+				t.Errorf("2-D %v: the ◆ entry does not name both stalls and D frozen by their events: %q", plane, g[1])
 			}
 		}
 	}
@@ -749,7 +753,7 @@ func TestFindingHeadsPointToHelpOnce(t *testing.T) {
 	m.snap.State = session.Paused
 	m.snap.Findings = []session.Finding{
 		{Kind: session.NoiseIgnored, Text: "G ignores its noise" + long},
-		{Kind: session.DStalled, Text: "D has stopped learning" + long},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium" + long},
 	}
 	for n := 3; n <= 6; n++ {
 		got := ansi.Strip(strings.Join(m.msgLines(80, n), "\n"))
