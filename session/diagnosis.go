@@ -1143,7 +1143,7 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if w.lately[0] <= plateauFloor*floor {
 		return found
 	}
-	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target: more epochs of this design help slowly if at all", name),
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target, a plateau: more epochs of this design help slowly if at all", name),
 		Detail: fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, floorIs, 100*plateauGain, w.bests(w.before))}}, found...)
 }
 
@@ -1169,7 +1169,7 @@ func indifferent(w *watch) (Finding, bool) {
 	if !w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
-	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at " + w.where() + "; the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
+	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at their equilibrium (" + w.where() + "); the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
 }
 
 // frozen is the DFrozen finding, when each of D's losses has stayed

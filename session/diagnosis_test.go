@@ -1672,7 +1672,7 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 		switch {
 		case wins && i >= 0:
 			t.Errorf("SW1 flat with D winning: %+v, want D's win alone", fs)
-		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2000, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
+		case !wins && (i < 0 || !strings.HasPrefix(fs[i].Text, "SW1 has stopped improving, far from the target, a plateau:") || !strings.Contains(numtext.Plain(fs[i].Detail), "the best of the last 3,000 epochs' checks (2,500 samples each) SW1 0.2000, over 3× 1.5× the 0.0150 of a sample of the target itself, and not 10% under the best before them, SW1 0.2")):
 			t.Errorf("SW1 flat at 0.2, beside an evaluation of %d samples: %+v, want the plateau", c.n, fs)
 		}
 	}
@@ -1966,7 +1966,7 @@ func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 		w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
 	}
 	f, ok := indifferent(&w)
-	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "its losses sit at ln 2, D's score ≈ ½;") {
+	if got := numtext.Plain(f.Text); !ok || !strings.Contains(got, "its losses sit at their equilibrium (ln 2, D's score ≈ ½);") {
 		t.Errorf("devnag-moments at its equilibrium: %q", got)
 	}
 }
@@ -2068,7 +2068,9 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 // the finding "D has stopped learning" too, beside "d-frozen": a learner
 // could not tell which event went with which finding, nor that the two
 // findings were different conditions. Each now opens with its event's
-// words, the stall's both when D is still and when the samples are far.
+// words, the stall's both when D is still and when the samples are far,
+// and D's equilibrium names it, as its event does (it had said "its
+// losses sit at ln 2").
 func TestFindingsReadAsTheirEvents(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
@@ -2118,6 +2120,7 @@ func TestFindingsReadAsTheirEvents(t *testing.T) {
 		{"still", math.Ln2, false, 0.3, DStalled, EventStalled, "D is stuck at its equilibrium", "frozen"},
 		{"far", math.Ln2, true, 0.9, DStalled, EventStalled, "D is stuck at its equilibrium", "frozen"},
 		{"frozen", 1.1305, false, 0.9, DFrozen, EventFrozen, "D is frozen away from its equilibrium", "stuck"},
+		{"equilibrium", math.Ln2, true, 0.3, DIndifferent, EventEquilibrium, "D can no longer tell real from fake: its losses sit at their equilibrium", "stuck"},
 	} {
 		text, event := run(c.at, c.moving, c.ks, c.k, c.start)
 		if !strings.HasPrefix(text, c.opens) || strings.Contains(text, c.not) {
