@@ -113,7 +113,13 @@ func (c Replay) apply(s *Session) {
 		now := "back to live at epoch " + numtext.FormatInt(s.gan.Epoch())
 		switch {
 		case s.replay < 0:
-			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes, < to an event"
+			// < offered only where there is an event to go to: a run
+			// with none had been pointed to one.
+			back := ", < to an event"
+			if len(s.tl.events) == 0 {
+				back = " (no events yet)"
+			}
+			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes" + back
 		case c.Jump && !found:
 			now = "no later event: " + now
 		case found:

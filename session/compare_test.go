@@ -120,10 +120,17 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	}
 	for _, c := range []Replay{{Dir: +1}, {Dir: +1, Jump: true}} {
 		c.apply(s)
-		if s.replay != -1 || !strings.HasPrefix(s.note, "already live at epoch 300: , steps back") {
+		// No event kept: < is not offered (it had pointed to one).
+		if s.replay != -1 || s.note != "already live at epoch 300: , steps back through the keyframes (no events yet)" {
 			t.Errorf("%+v while live: frame %d, %q", c, s.replay, s.note)
 		}
 	}
+	s.tl.events = []Event{{Epoch: 150, Kind: EventEquilibrium}}
+	Replay{Dir: +1}.apply(s)
+	if s.replay != -1 || s.note != "already live at epoch 300: , steps back through the keyframes, < to an event" {
+		t.Errorf("> while live with an event: frame %d, %q", s.replay, s.note)
+	}
+	s.tl.events = nil
 	for range 2 {
 		Replay{Dir: -1}.apply(s)
 	}
