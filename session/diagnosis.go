@@ -1087,11 +1087,14 @@ func (w *watch) where() string {
 // a collapse there leaves modes missing, which the mode findings say.
 //
 // On a points file (watch.unknownModes) the finding says what it knows,
-// narrow, not one point: the file's clusters are not known, and a G on
-// one tight cluster of several is as narrow against the whole as a point
-// (three clusters of std 0.05 at (±2, 0) and (0, 2), spread 1.34: ring's
-// design on them, seed 1, sits on the cluster at (−2, 0), std 0.02 and
-// 0.01, and was said to make "about the same sample").
+// collapsed to a narrow patch, not to one point: the file's clusters are
+// not known, and a G on one tight cluster of several is as narrow
+// against the whole as a point (three clusters of std 0.05 at (±2, 0)
+// and (0, 2), spread 1.34: ring's design on them, seed 1, sits on the
+// cluster at (−2, 0), std 0.02 and 0.01, and was said to make "about the
+// same sample"). It still opens "G has collapsed", as the collapsed
+// event it starts is named: it had read "G's samples are narrow",
+// beside an event that never said so.
 func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
 	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
 		return Finding{}, false
@@ -1102,7 +1105,7 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 	}
 	text := "G has collapsed to nearly one point: whatever its noise, it makes about the same sample (mode collapse)"
 	if w.unknownModes {
-		text = "G's samples are narrow: they cover a patch of the target, nearly one point or one tight cluster of its points (a points file's clusters are not known; the plot shows which)"
+		text = "G has collapsed to a narrow patch: its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
 	}
 	return Finding{Kind: GCollapsed, Text: text,
 		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %s", std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true

@@ -1693,11 +1693,14 @@ func TestPlanePlateauIsOfSW1(t *testing.T) {
 }
 
 // TestCollapseOnPointsSaysNarrow: on a points file, whose clusters are
-// not known, a G as narrow as collapse asks is said to be narrow, a
-// point or one tight cluster, not one point making the same sample:
-// ring's design on three clusters of std 0.05 (spread 1.34) sits on one
-// of them, std 0.02, and had been said to make "about the same sample".
-// On moons, a target of no clusters, it is one point.
+// not known, a G as narrow as collapse asks is said to have collapsed to
+// a narrow patch, a point or one tight cluster, not to one point making
+// the same sample: ring's design on three clusters of std 0.05 (spread
+// 1.34) sits on one of them, std 0.02, and had been said to make "about
+// the same sample". On moons, a target of no clusters, it is one point.
+// Both open "G has collapsed", in the words of the event they start
+// (TestFindingsReadAsTheirEvents): the points file's had read "G's
+// samples are narrow", beside a collapsed event.
 func TestCollapseOnPointsSaysNarrow(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "clusters.csv")
@@ -1709,6 +1712,7 @@ func TestCollapseOnPointsSaysNarrow(t *testing.T) {
 	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	opens := "G has " + findingEvents[GCollapsed].start.String()
 	for _, target := range []string{"points(" + file + ")", "moons(0.05)"} {
 		cfg, err := presets.Get("ring")
 		if err != nil {
@@ -1720,11 +1724,13 @@ func TestCollapseOnPointsSaysNarrow(t *testing.T) {
 		w.seen, w.spread, w.reached = lossWindow, 0.02, true
 		fs := diagnosePlane(cfg, &w, &engine.PlaneMetrics{StdX: 0.02, StdY: 0.01, SW1: 1.4, SW1Floor: 0.02}, 2500, 1000)
 		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
-		switch narrow := i >= 0 && strings.HasPrefix(fs[i].Text, "G's samples are narrow: they cover a patch of the target, nearly one point or one tight cluster of its points"); {
+		switch narrow := i >= 0 && strings.HasPrefix(fs[i].Text, "G has collapsed to a narrow patch: its samples cover nearly one point or one tight cluster of the target's points"); {
 		case i < 0:
 			t.Errorf("%s: %+v, want G collapsed", target, fs)
+		case !strings.HasPrefix(fs[i].Text, opens):
+			t.Errorf("%s: %q, want it to open %q, as the event it starts is named", target, fs[i].Text, opens)
 		case strings.HasPrefix(target, "points") && !narrow:
-			t.Errorf("%s: %q, want it said narrow, its clusters not known", target, fs[i].Text)
+			t.Errorf("%s: %q, want it said collapsed to a narrow patch, its clusters not known", target, fs[i].Text)
 		case !strings.HasPrefix(target, "points") && (narrow || !strings.HasPrefix(fs[i].Text, "G has collapsed to nearly one point")):
 			t.Errorf("%s: %q, want it collapsed to one point", target, fs[i].Text)
 		}
@@ -2070,7 +2076,8 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 // findings were different conditions. Each now opens with its event's
 // words, the stall's both when D is still and when the samples are far,
 // and D's equilibrium names it, as its event does (it had said "its
-// losses sit at ln 2").
+// losses sit at ln 2"). G's collapse on a points file is
+// TestCollapseOnPointsSaysNarrow's.
 func TestFindingsReadAsTheirEvents(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
