@@ -466,6 +466,25 @@ func TestGlossaryNamesBothStalls(t *testing.T) {
 	}
 }
 
+// TestModesEntrySaysMissingIsNotDropped: the 1-D modes entry, which the
+// screen gives under the finding "N of M modes missing", says that the
+// finding counts a mode G never covered, where the mode-dropped event
+// needs it covered first (bimodal, seed 4, finds mode 2 missing with no
+// event). The entry had said only what covered means, so the finding
+// read as the event's condition, as the README's diagnosis table says
+// it is not quite.
+func TestModesEntrySaysMissingIsNotDropped(t *testing.T) {
+	for _, g := range glossaryOf(false) {
+		if g[0] == "modes" {
+			if !strings.Contains(g[1], `"N of M modes missing" counts a mode never covered too`) || !strings.Contains(g[1], "◆ "+session.EventModeDropped.String()+" needs it covered first") {
+				t.Errorf("the modes entry does not tell the modes-missing finding from the mode-dropped event: %q", g[1])
+			}
+			return
+		}
+	}
+	t.Error("no modes entry")
+}
+
 // TestBalanceEntryFitsTheLosses: the ln 2 line's entry says what the
 // design's lines are: least squares' ⅛ under least squares, label
 // smoothing and D's two lines only under label smoothing, G's line only
