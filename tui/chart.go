@@ -418,9 +418,11 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	}
 	// Values beyond the range are marked ▲ or ▼ along its edge row (all of
 	// an own-scale series'); where there are such marks, a reference on
-	// that row gets a row of its own inside it: ln 2 under a
-	// feature-matching G's ▲ row.
-	if len(refs) > 0 && rows >= 3 {
+	// that row gets the next row in, by the dots the drawing puts it on
+	// (dotOf): ln 2 under a feature-matching G's ▲ row. Two rows are
+	// enough where only one edge is marked: at 70×20 the rule had asked for
+	// three, and that G's ▲ row, the only one ln 2 could take, covered it.
+	if len(refs) > 0 {
 		up, down := false, false
 		for _, p := range pts {
 			for _, s := range c.series {
@@ -432,14 +434,22 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 		for _, r := range refs {
 			top, bottom = math.Max(top, r.y), math.Min(bottom, r.y)
 		}
-		n := float64(rows)
-		if up && hi-top < (hi-lo)/n {
-			hi = (top*n - lo) / (n - 1)
+		marked := 0 // the edge rows the marks take: the references need a row besides
+		for _, m := range []bool{up, down} {
+			if m {
+				marked++
+			}
 		}
-		if down && bottom-lo < (hi-lo)/n && !(nonneg && bottom <= 0) {
-			lo = (bottom*n - hi) / (n - 1)
-			if nonneg {
-				lo = math.Max(0, lo)
+		dots := float64(4*rows - 1)
+		if rows > marked {
+			if up && top > lo && dotOf(top, lo, hi, rows) < 4 { // to the second row's top dot
+				hi = lo + (top-lo)*dots/(dots-4)
+			}
+			if down && bottom < hi && dotOf(bottom, lo, hi, rows) >= 4*rows-4 && !(nonneg && bottom <= 0) { // to the last row but one's bottom dot
+				lo = hi - (hi-bottom)*dots/(dots-4)
+				if nonneg {
+					lo = math.Max(0, lo)
+				}
 			}
 		}
 	}
@@ -591,9 +601,17 @@ func (c *lineChart) dotRow(y float64) (row, sub int, ok bool) {
 	if gh <= 0 || !(hi > lo) || y < lo || y > hi {
 		return 0, 0, false
 	}
-	dots := 4*gh - 1
-	d := dots - int(math.Round((y-lo)/(hi-lo)*float64(dots)))
+	d := dotOf(y, lo, hi, gh)
 	return d / 4, d % 4, true
+}
+
+// dotOf is the row of braille dots, 0 at the top, on which a chart of
+// rows rows from lo to hi (hi > lo) draws y (lo ≤ y ≤ hi): its canvas row
+// is the dot's over 4. yRange places references by it, as the drawing
+// does, so that a row it keeps for one is the row the line is drawn on.
+func dotOf(y, lo, hi float64, rows int) int {
+	dots := 4*rows - 1
+	return dots - int(math.Round((y-lo)/(hi-lo)*float64(dots)))
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,

@@ -1395,10 +1395,10 @@ func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
 
 // TestBalanceNamedOnlyWhereDrawn: the losses legend names the ln 2 line
 // only where the chart shows it. A feature-matching G's loss, on a scale
-// of its own, runs ▲ along the chart's top row; at 70×20 the chart has
-// two rows, and ln 2 falls on that top row, every cell of it taken by ▲:
-// the legend had still named "┈ ln 2". At 120×40 the line shows, and is
-// named.
+// of its own, runs ▲ along the chart's top row; ln 2 gets a row of its
+// own under it, at 70×20 too, where the chart has two rows: its ▲ row had
+// been the only one ln 2 could take, every cell of it taken by ▲. A line
+// the chart does not show is not named.
 func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cfg, err := presets.Get("feature-matching")
@@ -1406,50 +1406,60 @@ func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, snap := trained(t, cfg, 1, 300)
-	for _, c := range []struct {
-		w, h  int
-		drawn bool
-	}{{70, 20, false}, {120, 40, true}} {
+	for _, size := range [][2]int{{70, 20}, {120, 40}} {
 		m := NewModel(s)
-		m.width, m.height = c.w, c.h
+		m.width, m.height = size[0], size[1]
 		m.apply(snap)
-		drawn := strings.Contains(m.lossView, "┈")
 		legend := strings.Join(m.lossLegend(m.layout().leftW), "\n")
-		named := strings.Contains(legend, "ln 2")
-		if drawn != c.drawn || named != c.drawn {
-			t.Errorf("%d×%d: ln 2 drawn %v, named in the legend %v; want both %v\n%s\n%s", c.w, c.h, drawn, named, c.drawn, legend, m.lossView)
+		row, _ := m.losses.row(math.Ln2)
+		if !strings.Contains(m.lossView, "▲") || row == 0 || !m.lossRefsShown[0] || !strings.Contains(legend, "ln 2") {
+			t.Errorf("%d×%d: ln 2 on row %d, shown %v; want it under the ▲ row, shown and named\n%s\n%s", size[0], size[1], row, m.lossRefsShown, legend, m.lossView)
+		}
+		m.lossRefsShown[0] = false
+		if legend := strings.Join(m.lossLegend(m.layout().leftW), "\n"); strings.Contains(legend, "ln 2") {
+			t.Errorf("%d×%d: the legend names a line the chart does not show:\n%s", size[0], size[1], legend)
 		}
 	}
 }
 
-// TestReplayOffScaleIsTheFrames: in a replay the legend gives the
-// replayed epoch's G, and says whether that is off the chart's scale: it
-// had said so of the history's last, "▲ off scale" beside a G of 0.72
-// that the chart drew on its scale; and a replayed G off the scale is
-// marked, though the last is on it.
-func TestReplayOffScaleIsTheFrames(t *testing.T) {
+// TestReferenceClearOfTheMarks: a reference that falls on the edge row
+// where values beyond the range are marked (▲ at the top, ▼ at the
+// bottom) gets a row of its own, by the dots the drawing puts it on, on
+// a chart of two rows too, and shows; where both edges are marked it
+// takes a row between them, which two rows do not have. At two rows the
+// rule had not applied, and a feature-matching G's ▲ row hid ln 2.
+func TestReferenceClearOfTheMarks(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	s, live := trained(t, bimodal1D(t), 1, 100)
-	for _, c := range []struct {
-		last, replayed float64
-		want           string
-	}{{50, 0.72, ""}, {0.72, 50, "▲ off scale"}} {
-		var pts []session.Point
-		for e := 1; e <= 100; e++ {
-			pts = append(pts, session.Point{Epoch: e, DReal: 0.7, DFake: 0.68, G: 0.72})
-		}
-		pts[len(pts)-1].G = c.last
-		snap := live
-		snap.History, snap.From = pts, 0
-		snap.Last = engine.EpochStats{Epoch: 100, DReal: 0.7, DFake: 0.68, G: c.last}
-		frame := session.Keyframe{Eval: live.Eval, Last: engine.EpochStats{Epoch: 50, DReal: 0.7, DFake: 0.68, G: c.replayed}}
-		frame.Epoch, snap.Replay = 50, &frame
-		m := NewModel(s)
-		m.width, m.height = 120, 40
-		m.apply(snap)
-		legend := strings.Join(m.lossLegend(m.layout().leftW), " ")
-		if c.want != "" && !strings.Contains(legend, c.want) || c.want == "" && strings.Contains(legend, "off scale") {
-			t.Errorf("last G %g, replayed %g: legend %q, want %q", c.last, c.replayed, legend, c.want)
+	for rows := 2; rows <= 12; rows++ {
+		for _, c := range []struct {
+			name string
+			g    []float64 // G's loss, on a scale of its own, in turn
+			d    float64   // D's, about which the range is set
+		}{
+			{"above", []float64{200}, 0.6},
+			{"below", []float64{0.01}, 0.8},
+			{"above and below", []float64{200, 0.01}, 0.7},
+		} {
+			ch := newLineChart(
+				series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+				series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+				series{"3 g", markG, styleG, func(p session.Point) float64 { return p.G }},
+			)
+			ch.own = true
+			var pts []session.Point
+			for e := 1; e <= 40; e++ {
+				pts = append(pts, session.Point{Epoch: e, DReal: c.d + 0.05*math.Sin(float64(e)), DFake: c.d, G: c.g[e%len(c.g)]})
+			}
+			view := ch.render(pts, 0, []refLine{{math.Ln2, styleRef}}, 40, rows+2)
+			lines := strings.Split(view, "\n")
+			row, ok := ch.row(math.Ln2)
+			up, down := strings.Contains(lines[0], "▲"), strings.Contains(lines[rows-1], "▼")
+			if len(c.g) > 1 && rows == 2 {
+				continue
+			}
+			if !ok || !ch.shown[0] || up && row == 0 || down && row == rows-1 || !up && slices.Contains(c.g, 200) || !down && slices.Contains(c.g, 0.01) {
+				t.Errorf("%d rows, G %s the range: ln 2 on row %d (%v), shown %v; want a row clear of the marks, shown\n%s", rows, c.name, row, ok, ch.shown[0], view)
+			}
 		}
 	}
 }
