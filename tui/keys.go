@@ -334,7 +334,7 @@ const (
 // and then "samples view", which needed "2-D target" in the note under
 // the last column to say why it was faint (keysPage). "1-D views" says
 // so itself, as short as "slower/faster" so that 70 columns keep all
-// four columns (with brackets in no colour too).
+// four columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -191,39 +192,70 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		{"2-D mid-run", session.Running, true, true, false, true, []string{"u", "v"}, "not diverged"},
 		{"2-D at epoch 0", session.Paused, false, false, false, true, []string{",", ".", "<", ">", "e", "u", "v"}, "no epoch, not diverged"},
 	} {
-		k := newKeyMap()
-		k.width, k.state, k.frames, k.export, k.rollback, k.plane, k.page = 80, c.state, c.frames, c.export, c.rollback, c.plane, pageKeys
-		page := keysPage(k, 80)
-		for _, col := range k.FullHelp() {
-			for _, b := range col {
-				h := b.Help()
-				faint := slices.Contains(c.faint, h.Key)
-				if got := strings.Contains(page, styleFaint.Render(h.Desc)); got != faint {
-					t.Errorf("%s: %q %q drawn faint %v, want %v", c.name, h.Key, h.Desc, got, faint)
+		// At 80 columns and at the narrowest, minWidth, in colour and
+		// without. At 70 columns the last column has 14 cells for the
+		// note: at epoch 0 it had taken three rows, its legend had lost
+		// its dash ("faint: not now") and "not diverged" had been split
+		// over two lines; without colour, brackets around the faint
+		// words ("(prev frame)") had widened the third column so that the
+		// last (w, e, ?, esc, q) was left out.
+		for _, w := range []int{80, minWidth} {
+			for _, plain := range []bool{false, true} {
+				name := fmt.Sprintf("%s at %d columns", c.name, w)
+				if plain {
+					name += " without colour"
+					lipgloss.SetColorProfile(termenv.Ascii)
 				}
-				if !strings.Contains(ansi.Strip(page), h.Desc) {
-					t.Errorf("%s: the page has lost %q's words %q", c.name, h.Key, h.Desc)
+				k := newKeyMap()
+				k.width, k.state, k.frames, k.export, k.rollback, k.plane, k.page = w, c.state, c.frames, c.export, c.rollback, c.plane, pageKeys
+				page := keysPage(k, w)
+				text := ansi.Strip(page)
+				lipgloss.SetColorProfile(termenv.TrueColor)
+				for _, col := range k.FullHelp() {
+					for _, b := range col {
+						h := b.Help()
+						faint := slices.Contains(c.faint, h.Key)
+						got := strings.Contains(page, styleFaint.Render(h.Desc))
+						if plain {
+							got = strings.Contains(page, idleMark+h.Desc)
+						}
+						if got != faint {
+							t.Errorf("%s: %q %q drawn faint %v, want %v", name, h.Key, h.Desc, got, faint)
+						}
+						if !strings.Contains(text, h.Desc) {
+							t.Errorf("%s: the page has lost %q's words %q:\n%s", name, h.Key, h.Desc, text)
+						}
+					}
+				}
+				// The legend where there is room for it over the reasons,
+				// at 80 columns; each reason whole on its line.
+				legend := "faint: not now —"
+				if plain {
+					legend = idleMark + ": not now —"
+				}
+				if got := strings.Contains(text, legend); w == 80 && got != (c.why != "") {
+					t.Errorf("%s: the page's legend %q there %v, want %v:\n%s", name, legend, got, c.why != "", text)
+				}
+				for r := range strings.SplitSeq(c.why, ", ") {
+					if r != "" && !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return strings.Contains(l, r) }) {
+						t.Errorf("%s: the page does not say %q whole:\n%s", name, r, text)
+					}
+				}
+				for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
+						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
+					}
+				}
+				// The note stays in the rows the first column leaves, and
+				// every column is kept in w cells.
+				if strings.Count(page, "\n") >= 7 {
+					t.Errorf("%s: the page is taller than its first column:\n%s", name, text)
+				}
+				if lipgloss.Width(page) > w || !strings.Contains(text, "checkpoint") {
+					t.Errorf("%s: the page is %d cells wide or has lost its last column:\n%s", name, lipgloss.Width(page), text)
 				}
 			}
 		}
-		if got := strings.Contains(ansi.Strip(page), "faint: not now"); got != (c.why != "") || c.why != "" && !strings.Contains(ansi.Strip(page), c.why) {
-			t.Errorf("%s: the page's legend, want %q:\n%s", c.name, c.why, ansi.Strip(page))
-		}
-		for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
-			if !strings.Contains(c.why, r) && strings.Contains(ansi.Strip(page), r) {
-				t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", c.name, r, c.why, ansi.Strip(page))
-			}
-		}
-		// The legend stays in the rows the first column leaves, in colour
-		// and without, whose brackets narrow it: seven rows at 80×24.
-		if strings.Count(page, "\n") >= 7 {
-			t.Errorf("%s: the page is taller than its first column:\n%s", c.name, ansi.Strip(page))
-		}
-		lipgloss.SetColorProfile(termenv.Ascii)
-		if plain := keysPage(k, 80); strings.Count(plain, "\n") >= 7 {
-			t.Errorf("%s: the page without colour is taller than its first column:\n%s", c.name, plain)
-		}
-		lipgloss.SetColorProfile(termenv.TrueColor)
 	}
 	k := newKeyMap()
 	k.width, k.state, k.frames, k.export, k.rollback, k.pinned, k.page = 80, session.Diverged, true, true, true, true, pageKeys
@@ -266,7 +298,7 @@ func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 // TestKeysPageNamesVTrueOnAPlane: on a 2-D target the keys page names v
 // by what it turns, "1-D views", drawn faint, its words saying why; it
 // had offered "hist/Q-Q", views a plane does not have, and a 1-D run
-// keeps them. Its words, bracketed without colour, leave the first
+// keeps them. Its words, marked without colour, leave the first
 // column as wide as it is on a 1-D run, so that the narrowest layout
 // keeps the last column (w, e, ?, esc, q): "(samples view)" had pushed
 // it off at 70 columns.

@@ -186,10 +186,11 @@ func (m Model) keyBar() string {
 // keysPage is every key, in columns as FullHelp groups them and in the
 // words of now, w columns at most: a key that cannot act at this moment
 // (keyMap.idle), which the footer leaves out, keeps its words but is drawn
-// faint (in brackets without colour), and a line over the columns says
-// so and why. The page had offered "u roll back" and ", prev frame" at
-// epoch 0 as if they acted; words such as "(none yet)" in their place
-// had left a newcomer's first page saying nothing of what they do.
+// faint (without colour, idleMark between key and words), and a note
+// under the last column says why. The page had offered "u roll back" and
+// ", prev frame" at epoch 0 as if they acted; words such as "(none yet)"
+// in their place had left a newcomer's first page saying nothing of what
+// they do.
 func keysPage(k keyMap, w int) string {
 	idle := k.idle()
 	var cols []string
@@ -200,16 +201,16 @@ func keysPage(k keyMap, w int) string {
 			if !b.Enabled() {
 				continue
 			}
-			h, ks, ds := b.Help(), styleText, styleMuted
+			h, ks, ds, sep := b.Help(), styleText, styleMuted, " "
 			if idle[b.Keys()[0]] != "" {
 				ks, ds = styleFaint, styleFaint
 				if noColour() {
-					h.Desc = "(" + h.Desc + ")"
+					sep = idleMark
 				}
 			}
-			keys, descs = append(keys, ks.Render(h.Key)), append(descs, ds.Render(h.Desc))
+			keys, descs = append(keys, ks.Render(h.Key)), append(descs, sep+ds.Render(h.Desc))
 		}
-		col := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(keys, "\n"), " ", strings.Join(descs, "\n"))
+		col := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(keys, "\n"), strings.Join(descs, "\n"))
 		if len(cols) > 0 {
 			col = lipgloss.JoinHorizontal(lipgloss.Top, "  ", col)
 		}
@@ -227,26 +228,45 @@ func keysPage(k keyMap, w int) string {
 	var why []string
 	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
-			why = append(why, r)
+			// Each reason whole on its line, its spaces no-break
+			// ones until drawn (wrap breaks at spaces only): at 70
+			// columns "not diverged" had been split over two.
+			why = append(why, strings.ReplaceAll(r, " ", "\u00a0"))
 		}
 	}
 	if len(why) > 0 && len(cols) > 0 {
 		// Under the last column, in the rows the first leaves free, so
-		// that the design above keeps its lines at 80×24.
-		legend := "faint: not now —"
-		if noColour() {
-			legend = "(bracketed): not now —"
-		}
-		lw := max(w-used+lipgloss.Width(cols[len(cols)-1])-2, 1)
-		lines := append([]string{legend}, wrapIndent(strings.Join(why, ", "), lw)...)
-		for i, l := range lines {
-			lines[i] = styleFaint.Render(l)
-		}
+		// that the design above keeps its lines: the legend over the
+		// reasons where they fit there, else the reasons alone, marked as
+		// the keys are (faint, or after idleMark). At 70×20 the last
+		// column has 14 cells: the legend had been cut to "faint: not
+		// now" and, at epoch 0, the reasons had taken a row more than
+		// the first column leaves.
 		last := &cols[len(cols)-1]
+		lw := max(w-used+lipgloss.Width(*last)-2, 1)
+		free := lipgloss.Height(cols[0]) - lipgloss.Height(*last)
+		reasons := strings.Join(why, ", ")
+		legend, short := "faint: not now —", reasons
+		if noColour() {
+			legend, short = idleMark+": not now —", idleMark+" "+reasons
+		}
+		lines := append([]string{legend}, wrapIndent(reasons, lw)...)
+		if len(lines) > free || !fits(lines, lw) {
+			lines = wrapIndent(short, lw)
+		}
+		for i, l := range lines {
+			lines[i] = styleFaint.Render(strings.ReplaceAll(l, "\u00a0", " "))
+		}
 		*last = lipgloss.JoinVertical(lipgloss.Left, *last, lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(lines, "\n")))
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
 }
+
+// idleMark marks, without colour, a key the keys page would draw faint,
+// in the place of the space between the key and its words: brackets
+// around the words ("(prev frame)") had widened their column by two, so
+// that at 70 columns the last (w, e, ?, esc, q) was left out at epoch 0.
+const idleMark = "×"
 
 // designPanel takes the charts' place while the full help is open: the
 // design being trained, as ganui --list-presets describes it, with the
