@@ -40,15 +40,21 @@ func (c *textCanvas) FillString(_ font.Face, p vg.Point, _ string) {
 }
 func (c *textCanvas) DrawImage(vg.Rectangle, image.Image) {}
 
+// drawEvents draws the lines and labels of events on rec as a time panel
+// of 400×200 points over epochs 0 to 1,000 draws them, its foot at y 0.
+func drawEvents(rec vg.Canvas, events ...Event) {
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	eventLines{events: events}.Plot(c, p)
+}
+
 // TestEventLabelsDoNotOverlap: labels of events close together are
 // stacked in rows, never written over one another; far apart, they share
 // the top row.
 func TestEventLabelsDoNotOverlap(t *testing.T) {
-	p := plot.New()
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &textCanvas{}
-	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	eventLines{events: []Event{{Epoch: 100, Label: "mode-dropped"}, {Epoch: 110, Label: "mode-recovered"}, {Epoch: 800, Label: "equilibrium"}}}.Plot(c, p)
+	drawEvents(rec, Event{Epoch: 100, Label: "mode-dropped"}, Event{Epoch: 110, Label: "mode-recovered"}, Event{Epoch: 800, Label: "equilibrium"})
 	if len(rec.texts) != 3 {
 		t.Fatalf("%d labels written, want 3", len(rec.texts))
 	}
@@ -281,17 +287,25 @@ func (c *strokeCanvas) Stroke(p vg.Path) {
 	c.strokes = append(c.strokes, pts)
 }
 
+// feet counts the vertical lines stroked down to the foot of a panel
+// drawEvents drew: the events' lines.
+func (c *strokeCanvas) feet() int {
+	n := 0
+	for _, s := range c.strokes {
+		if len(s) == 2 && s[0].X == s[1].X && min(s[0].Y, s[1].Y) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // TestEventLinesBreakUnderLabels: an event's line that a label right of
 // an earlier line reaches across is broken there, not drawn through the
 // label's text. ring's three mode-covered labels, 10 points apart, had
 // each been struck through by the next events' lines, "mọde-coveṛed".
 func TestEventLinesBreakUnderLabels(t *testing.T) {
-	p := plot.New()
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &strokeCanvas{}
-	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	ev := eventLines{events: []Event{{Epoch: 100, Label: "mode-covered"}, {Epoch: 110, Label: "mode-covered"}, {Epoch: 120, Label: "mode-covered"}}}
-	ev.Plot(c, p)
+	drawEvents(rec, Event{Epoch: 100, Label: "mode-covered"}, Event{Epoch: 110, Label: "mode-covered"}, Event{Epoch: 120, Label: "mode-covered"})
 	if len(rec.strs) != 3 {
 		t.Fatalf("labels %q written, want 3", rec.strs)
 	}
@@ -311,14 +325,8 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 		}
 	}
 	// Every line still reaches the foot of the panel.
-	feet := 0
-	for _, s := range rec.strokes {
-		if len(s) == 2 && s[0].X == s[1].X && min(s[0].Y, s[1].Y) == c.Min.Y {
-			feet++
-		}
-	}
-	if feet != len(ev.events) {
-		t.Errorf("%d lines reach the panel's foot, want %d", feet, len(ev.events))
+	if feet := rec.feet(); feet != 3 {
+		t.Errorf("%d lines reach the panel's foot, want 3", feet)
 	}
 }
 
@@ -330,22 +338,13 @@ func TestEventLinesBreakUnderLabels(t *testing.T) {
 // d-stalled (3,600) on one line, d-stalled's label under equilibrium's, as
 // if of one epoch.
 func TestLabelsOfOneLineNameTheirEpochs(t *testing.T) {
-	p := plot.New()
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 	rec := &strokeCanvas{}
-	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	eventLines{events: []Event{{Epoch: 100, Label: "noise-ignored"}, {Epoch: 250, Label: "equilibrium"}, {Epoch: 255, Label: "d-stalled"}}}.Plot(c, p)
+	drawEvents(rec, Event{Epoch: 100, Label: "noise-ignored"}, Event{Epoch: 250, Label: "equilibrium"}, Event{Epoch: 255, Label: "d-stalled"})
 	want := []string{"noise-ignored", "equilibrium", "d-stalled (255)"}
 	if !slices.Equal(rec.strs, want) {
 		t.Errorf("labels %q written, want %q", rec.strs, want)
 	}
-	feet := 0
-	for _, s := range rec.strokes {
-		if len(s) == 2 && s[0].X == s[1].X && min(s[0].Y, s[1].Y) == c.Min.Y {
-			feet++
-		}
-	}
-	if feet != 2 {
+	if feet := rec.feet(); feet != 2 {
 		t.Errorf("%d lines drawn, want 2: two events 2 points apart share one", feet)
 	}
 }

@@ -150,14 +150,12 @@ func TestSurfaceWhiteAtIndifference(t *testing.T) {
 func TestEventsSpeakAsTheScreen(t *testing.T) {
 	want := palette.Event.Light.TrueColor
 	for _, n := range []int{2, maxLabelled + 8} {
-		var ev eventLines
+		var events []Event
 		for i := range n {
-			ev.events = append(ev.events, Event{Epoch: 40 * (i + 1), Label: "retune"})
+			events = append(events, Event{Epoch: 40 * (i + 1), Label: "retune"})
 		}
-		p := plot.New()
-		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
 		rec := &recorder.Canvas{}
-		ev.Plot(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}, p)
+		drawEvents(rec, events...)
 		var set color.Color
 		strokes, texts := 0, 0
 		for _, a := range rec.Actions {
