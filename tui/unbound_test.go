@@ -53,6 +53,18 @@ func TestOnlyKeysAreAnswered(t *testing.T) {
 	}
 }
 
+// onGlossary opens the glossary, ? twice, on a run paused at epoch 0
+// at 80×24, and returns its session, the model before the keys and the
+// snapshot it showed, and the model on the glossary.
+func onGlossary(t *testing.T) (*session.Session, Model, session.Snapshot, tea.Model) {
+	t.Helper()
+	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	var mm tea.Model = m
+	mm, _ = mm.Update(keyMsg("?"))
+	mm, _ = mm.Update(keyMsg("?"))
+	return s, m, m.snap, mm
+}
+
 // TestGlossaryTakesOnlyItsKeys (on the ?? pages a key acted behind the
 // page, unseen: space ran the run, b pinned a baseline, ← retuned it, r
 // reseeded it): the glossary takes ?, esc, q and its paging keys alone
@@ -60,11 +72,7 @@ func TestOnlyKeysAreAnswered(t *testing.T) {
 // was not taken. h, l, + and -, which retune as ← and → do on the main
 // screen, are refused: ← and → turn the pages here.
 func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
-	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
-	first := m.snap
-	var mm tea.Model = m
-	mm, _ = mm.Update(keyMsg("?"))
-	mm, _ = mm.Update(keyMsg("?"))
+	s, _, first, mm := onGlossary(t)
 	for name, k := range map[string]tea.KeyMsg{
 		"space": {Type: tea.KeySpace, Runes: []rune{' '}},
 		"n":     keyMsg("n"),
@@ -102,11 +110,7 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 // the last page as before. The footer offers the pages both ways, and
 // the run behind the pages is not acted on.
 func TestGlossaryPagesBothWays(t *testing.T) {
-	s, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
-	first := m.snap
-	var mm tea.Model = m
-	mm, _ = mm.Update(keyMsg("?"))
-	mm, _ = mm.Update(keyMsg("?"))
+	s, m, first, mm := onGlossary(t)
 	pages := len(m.glossaryPages(80, 22))
 	if pages < 3 {
 		t.Fatalf("%d glossary pages at 80×24, want 3 or more", pages)
