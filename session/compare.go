@@ -84,10 +84,9 @@ func (c Replay) apply(s *Session) {
 		i = n // live is just past the newest frame
 	}
 	edge, found := "", false // why the replay stops at the first frame, when it has to
-	var ev Event             // the event jumped to
 	if c.Jump {
 		from := i
-		if i, ev, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
+		if i, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
 			edge = "no earlier event" + s.firstEvent(from)
 		}
 	} else {
@@ -123,11 +122,11 @@ func (c Replay) apply(s *Session) {
 		case c.Jump && !found:
 			now = "no later event: " + now
 		case found:
-			// An event after the newest keyframe, whose frame is live's:
-			// named as a jump to any other names it. "back to live at
+			// Events after the newest keyframe, whose frame is live's:
+			// named as a jump to any other names them. "back to live at
 			// epoch 303" alone had not said which event > went to, nor
 			// what the user changed there.
-			now = s.eventsAt(ev.Epoch) + ": " + now
+			now = s.frameEvents(n) + ": " + now
 		}
 		s.replay, s.note = -1, now
 		return
@@ -136,16 +135,18 @@ func (c Replay) apply(s *Session) {
 	default:
 		s.replay = i
 	}
-	s.note = fmt.Sprintf("replay frame %d of %d · , . step · < > events · esc, or a key that trains or changes the run: live", s.replay+1, n)
+	// The keys give way (GivesWay) on a screen short of room, the key
+	// bar offering them too, so that the events named before them stay.
+	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step · < > events · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, GivesWay)
 	switch {
 	case edge != "":
 		s.note = edge + ": " + s.note
 	case found:
-		// The event, whose epoch the frame's may not be: the first frame
-		// at or after it (once thinned, or after a resume from a
+		// The events, whose epochs the frame's may not be: the first
+		// frame at or after them (once thinned, or after a resume from a
 		// checkpoint without keyframes, one kept hundreds of epochs
 		// later), which the header alone had let pass for the event's.
-		s.note = s.eventsAt(ev.Epoch) + ": " + s.note
+		s.note = s.frameEvents(s.replay) + ": " + s.note
 	}
 }
 
@@ -191,40 +192,69 @@ func (s *Session) firstEvent(i int) string {
 // answered "no earlier event than ◆ equilibrium at epoch 690", an event
 // no jump had named, at the epoch just shown.
 func (s *Session) eventsAt(epoch int) string {
+	return "◆ " + s.kindsAt(epoch)
+}
+
+// kindsAt is eventsAt without its ◆.
+func (s *Session) kindsAt(epoch int) string {
 	var kinds []string
 	for _, e := range s.tl.events {
 		if k := e.Kind.String(); e.Epoch == epoch && !slices.Contains(kinds, k) {
 			kinds = append(kinds, k)
 		}
 	}
-	return fmt.Sprintf("◆ %s at epoch %s%s", strings.Join(kinds, ", "), numtext.FormatInt(epoch), s.userEvents(epoch))
+	return fmt.Sprintf("%s at epoch %s%s", strings.Join(kinds, ", "), numtext.FormatInt(epoch), s.userEvents(epoch))
+}
+
+// frameEvents names every event whose frame is frame i (live's for n,
+// the keyframes' count): those after the frame before's epoch, up to
+// its own. Each epoch of them is named as eventsAt names it, oldest
+// first, "; " between: "◆ setting at epoch 753 (D lr 1e-3 → 2e-3);
+// setting at epoch 754 (G lr 1e-3 → 2e-3)". A jump had named the newest
+// epoch's alone, and the others, with no frame of their own (a setting
+// changed between two checks and another before the next, or events
+// thinned together into one frame), no jump had named.
+func (s *Session) frameEvents(i int) string {
+	var epochs []int
+	for _, e := range s.tl.events {
+		if s.inFrame(e, i) && !slices.Contains(epochs, e.Epoch) {
+			epochs = append(epochs, e.Epoch)
+		}
+	}
+	slices.Sort(epochs)
+	each := make([]string, len(epochs))
+	for k, epoch := range epochs {
+		each[k] = s.kindsAt(epoch)
+	}
+	return "◆ " + strings.Join(each, "; ")
+}
+
+// inFrame reports whether frame i (live's for n, the keyframes' count)
+// is e's: the first frame at or after e's epoch, so after the frame
+// before's.
+func (s *Session) inFrame(e Event, i int) bool {
+	frames := s.tl.keyframes
+	if i > 0 && e.Epoch <= frames[i-1].Epoch {
+		return false
+	}
+	return i >= len(frames) || e.Epoch <= frames[i].Epoch
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or
-// after frame i, and the event (the latest of those the frame is the
-// first after, named with the others at its epoch: eventsAt): the first
-// frame at or after the event's epoch, live (n)
+// after frame i: the first frame at or after the event's epoch, live (n)
 // for an event after the newest frame. With no such event it is the first
 // frame, or live after, and found is false.
-func (s *Session) eventFrame(i, dir int) (frame int, ev Event, found bool) {
-	frames, n := s.tl.keyframes, len(s.tl.keyframes)
-	at := func(j int) int {
-		if j >= n {
-			return s.gan.Epoch() + 1
-		}
-		return frames[j].Epoch
-	}
+func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
+	n := len(s.tl.keyframes)
 	for j := i + dir; j >= 0 && (j < n || j == n && dir > 0); j += dir {
-		for k := len(s.tl.events) - 1; k >= 0; k-- {
-			if e, prev := s.tl.events[k], j-1; e.Epoch <= at(j) && (prev < 0 || e.Epoch > at(prev)) {
-				return j, e, true
-			}
+		if slices.ContainsFunc(s.tl.events, func(e Event) bool { return s.inFrame(e, j) }) {
+			return j, true
 		}
 	}
 	if dir > 0 {
-		return n, Event{}, false
+		return n, false
 	}
-	return 0, Event{}, false
+	return 0, false
 }
 
 func (Pin) apply(s *Session) {

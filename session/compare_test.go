@@ -90,25 +90,25 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	for range n - 1 { // the first step back passes over the newest frame, the live epoch itself
 		Replay{Dir: -1}.apply(s)
 	}
-	if s.replay != 0 || !strings.HasPrefix(s.note, "replay frame 1 of") {
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "replay frame 1 of") {
 		t.Fatalf("stepped back to frame %d: %q", s.replay, s.note)
 	}
 	Replay{Dir: -1}.apply(s)
-	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier keyframe kept: "+frame) {
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier keyframe kept: "+frame) {
 		t.Errorf("a step back from the first frame: frame %d, %q", s.replay, s.note)
 	}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event: "+frame) {
 		t.Errorf("a jump back from the first frame: frame %d, %q", s.replay, s.note)
 	}
 	Replay{Dir: +1}.apply(s)
 	Replay{Dir: +1}.apply(s)
-	if s.replay != 2 || !strings.HasPrefix(s.note, "replay frame 3 of") {
+	if s.replay != 2 || !strings.HasPrefix(PlainNote(s.note), "replay frame 3 of") {
 		t.Errorf("two steps forward: frame %d, %q", s.replay, s.note)
 	}
 	s.tl.events = nil // a run whose events all came before its first frame kept
 	Replay{Dir: -1, Jump: true}.apply(s)
-	if s.replay != 0 || !strings.HasPrefix(s.note, "no earlier event: "+frame) {
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), "no earlier event: "+frame) {
 		t.Errorf("a jump back with no event: frame %d, %q", s.replay, s.note)
 	}
 	// Forward past the newest frame returns to live and says so; forward
@@ -725,8 +725,8 @@ func TestReplayNamesTheEvent(t *testing.T) {
 	first := s.tl.keyframes[0].Epoch
 	s.tl.events = []Event{{Epoch: first - 2, Kind: EventNoiseIgnored}, {Epoch: first - 1, Kind: EventModeDropped}}
 	Replay{Dir: -1, Jump: true}.apply(s)
-	want := fmt.Sprintf("◆ mode-dropped at epoch %s: replay frame 1 of ", numtext.FormatInt(first-1))
-	if s.replay != 0 || !strings.HasPrefix(s.note, want) {
+	want := fmt.Sprintf("◆ noise-ignored at epoch %s; mode-dropped at epoch %s: replay frame 1 of ", numtext.FormatInt(first-2), numtext.FormatInt(first-1))
+	if s.replay != 0 || !strings.HasPrefix(PlainNote(s.note), want) {
 		t.Errorf("a jump back to the events before the first frame: frame %d, %q; want it to begin %q", s.replay, s.note, want)
 	}
 	Replay{Dir: -1}.apply(s)
@@ -752,6 +752,34 @@ func TestReplayNamesTheEventItFindsNoneBefore(t *testing.T) {
 	Replay{Dir: -1, Jump: true}.apply(s)
 	if want := "no earlier event than ◆ setting at epoch 102 (D lr 5e-4 → 5e-3): replay frame 1 of "; s.replay != 0 || !strings.HasPrefix(s.note, want) {
 		t.Errorf("a jump back from live: frame %d, %q; want it to begin %q", s.replay, s.note, want)
+	}
+}
+
+// TestReplayNamesEveryEventOfItsFrame: a jump to a frame names every
+// event whose frame it is, not only those of the newest epoch among
+// them: a setting changed between two checks, then another before the
+// next, had been named by no jump, the jump to their frame naming the
+// second alone.
+func TestReplayNamesEveryEventOfItsFrame(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 252)
+	Adjust{DLR, +1}.apply(s)
+	s.trainEpoch()
+	Adjust{GSteps, +1}.apply(s)
+	for s.gan.Epoch() < 258 {
+		s.trainEpoch()
+	}
+	want := "◆ setting at epoch 252 (D lr 5e-4 → 1e-3); setting at epoch 253 (G steps 1 → 2)"
+	Replay{Dir: -1}.apply(s) // the newest frame, before both
+	Replay{Dir: +1, Jump: true}.apply(s)
+	if got := PlainNote(s.note); s.replay != -1 || got != want+": back to live at epoch 258" {
+		t.Errorf("a jump forward to the events past the frames: frame %d, %q; want it to begin %q", s.replay, got, want)
+	}
+	for s.gan.Epoch() < 260 {
+		s.trainEpoch() // a check: their frame is one kept
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	if got := PlainNote(s.note); s.replay < 0 || s.tl.keyframes[s.replay].Epoch != 260 || !strings.HasPrefix(got, want+": replay frame ") {
+		t.Errorf("a jump back to their frame: frame %d, %q; want it to begin %q", s.replay, got, want)
 	}
 }
 
@@ -795,7 +823,7 @@ func TestStepNoteGroupsTheEpoch(t *testing.T) {
 func TestReplayNoteSaysWhatEndsIt(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300, Dir: t.TempDir()}, 300)
 	Replay{Dir: -1}.apply(s)
-	if !strings.HasSuffix(s.note, "esc, or a key that trains or changes the run: live") || strings.Contains(s.note, "other keys") {
+	if !strings.HasSuffix(PlainNote(s.note), "esc, or a key that trains or changes the run: live") || strings.Contains(s.note, "other keys") {
 		t.Errorf("replay note %q", s.note)
 	}
 	Pin{}.apply(s)

@@ -420,8 +420,8 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	for r.gan.Epoch() < 40 {
 		r.trainEpoch()
 	}
-	Replay{Dir: -1, Jump: true}.apply(r) // < names what was done there, as it does a setting's change
-	if !strings.HasPrefix(numtext.Plain(r.note), "◆ hand-update at epoch 26 (3 G updates by hand): ") {
+	Replay{Dir: -1, Jump: true}.apply(r) // < names what was done there, as it does a setting's change, at each epoch of its frame
+	if !strings.HasPrefix(numtext.Plain(PlainNote(r.note)), "◆ hand-update at epoch 25 (3 D updates by hand; one G update by hand; one D update by hand); hand-update at epoch 26 (3 G updates by hand): ") {
 		t.Errorf("< to the event: note %q", r.note)
 	}
 }
