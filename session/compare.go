@@ -222,12 +222,26 @@ func (s *Session) frameEvents(i int) string {
 		}
 	}
 	slices.Sort(epochs)
+	if len(epochs) > maxFrameEpochs { // the first and the newest, the count between
+		skipped := len(epochs) - maxFrameEpochs + 1
+		each := make([]string, 0, maxFrameEpochs)
+		for _, epoch := range epochs[:maxFrameEpochs-2] {
+			each = append(each, s.kindsAt(epoch))
+		}
+		return fmt.Sprintf("◆ %s; %d more epochs; %s", strings.Join(each, "; "), skipped, s.kindsAt(epochs[len(epochs)-1]))
+	}
 	each := make([]string, len(epochs))
 	for k, epoch := range epochs {
 		each[k] = s.kindsAt(epoch)
 	}
 	return "◆ " + strings.Join(each, "; ")
 }
+
+// maxFrameEpochs is how many epochs' events a frame's note names in
+// full: a frame thinned over hundreds of epochs can hold dozens, whose
+// names had pushed "replay frame N of M" off the status line. Past it
+// the note names the first ones and the newest, and counts the rest.
+const maxFrameEpochs = 3
 
 // inFrame reports whether frame i (live's for n, the keyframes' count)
 // is e's: the first frame at or after e's epoch, so after the frame

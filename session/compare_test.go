@@ -1377,3 +1377,18 @@ func TestReplayNamesEveryEventAtItsEpoch(t *testing.T) {
 		t.Errorf("a jump back from them: frame %d, %q; want it to begin %q", s.replay, s.note, want)
 	}
 }
+
+// TestReplayCountsAFullFramesEvents: a frame thinned over many epochs
+// names its first and newest epochs' events and counts those between,
+// so that "replay frame N of M" stays on the status line.
+func TestReplayCountsAFullFramesEvents(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	for e := 281; e <= 290; e++ {
+		s.tl.events = append(s.tl.events, Event{Epoch: e, Kind: EventModeDropped, Detail: "mode 2 (at 2) gets 0% of the samples"})
+	}
+	Replay{Dir: -1, Jump: true}.apply(s)
+	want := "◆ mode-dropped at epoch 281; 8 more epochs; mode-dropped at epoch 290: replay frame "
+	if got := PlainNote(s.note); !strings.HasPrefix(got, want) {
+		t.Errorf("a jump to a frame of ten epochs' events: %q, want it to begin %q", got, want)
+	}
+}
