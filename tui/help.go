@@ -73,7 +73,7 @@ func (m *Model) turnGlossary(k tea.KeyMsg) {
 // glossaryEntry is one of the glossary's terms and its text, with
 // drawn, whether the screen draws what it explains for the run s: the
 // test the view makes before drawing it; nil where every run's screen
-// does.
+// does, or where only the drawing tells (the ln 2 line: balanceDrawn).
 type glossaryEntry struct {
 	term, text string
 	drawn      func(s *session.Snapshot) bool
@@ -104,7 +104,7 @@ var glossary = []glossaryEntry{
 	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}), nil}, // the run's own in glossaryEntries
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance.", drawsDCurve},
-	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", drawsBalance},
+	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first.", drawsModes},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it.", onLine},
@@ -124,8 +124,7 @@ var glossary = []glossaryEntry{
 // of samples from one draw (the Quality panel); the modes of a mixture,
 // or a plane's mode map and HQ (ring, grid); D(x) and its push under the
 // bars, D's surface and push over the plane, for a D that scores single
-// samples; G(z) for a G of one noise value (v); the ln 2 line for losses
-// with an equilibrium.
+// samples; G(z) for a G of one noise value (v).
 func onLine(s *session.Snapshot) bool        { return s.Target.Plane == nil }
 func onPlane(s *session.Snapshot) bool       { return s.Target.Plane != nil }
 func drawsNoiseUse(s *session.Snapshot) bool { return onLine(s) && s.Eval.Metrics.RowWidth > 1 }
@@ -136,7 +135,6 @@ func drawsPush(s *session.Snapshot) bool     { return onLine(s) && s.Eval.Push !
 func drawsSurface(s *session.Snapshot) bool  { return onPlane(s) && s.Eval.Surface != nil }
 func drawsArrows(s *session.Snapshot) bool   { return onPlane(s) && len(s.Eval.Arrows) > 0 }
 func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != nil }
-func drawsBalance(s *session.Snapshot) bool  { return s.Equilibrium != nil }
 
 // glossaryEntries is the glossary of the run shown: the entries for what
 // its screen draws (glossaryEntry.drawn), the trend's as the run's
@@ -145,9 +143,10 @@ func drawsBalance(s *session.Snapshot) bool  { return s.Equilibrium != nil }
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	for _, g := range glossary {
-		if g.drawn == nil || g.drawn(&m.snap) {
-			out = append(out, [2]string{g.term, g.text})
+		if g.drawn != nil && !g.drawn(&m.snap) || g.term == "ln 2 line" && !m.balanceDrawn() {
+			continue
 		}
+		out = append(out, [2]string{g.term, g.text})
 	}
 	for i, g := range out {
 		switch g[0] {

@@ -1398,7 +1398,9 @@ func TestLegendNamesOnlyMarksDrawn(t *testing.T) {
 // of its own, runs ▲ along the chart's top row; ln 2 gets a row of its
 // own under it, at 70×20 too, where the chart has two rows: its ▲ row had
 // been the only one ln 2 could take, every cell of it taken by ▲. A line
-// the chart does not show is not named.
+// the chart does not show (two rows with both edges marked have none for
+// it) is not named, by the legend, the glossary or the diagnosis's
+// pointer at the dotted line, which had gone on naming it.
 func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cfg, err := presets.Get("feature-matching")
@@ -1415,9 +1417,21 @@ func TestBalanceNamedOnlyWhereDrawn(t *testing.T) {
 		if !strings.Contains(m.lossView, "▲") || row == 0 || !m.lossRefsShown[0] || !strings.Contains(legend, "ln 2") {
 			t.Errorf("%d×%d: ln 2 on row %d, shown %v; want it under the ▲ row, shown and named\n%s\n%s", size[0], size[1], row, m.lossRefsShown, legend, m.lossView)
 		}
+		told := func() (glossary bool, watch, terms string) {
+			for _, g := range m.glossaryEntries() {
+				glossary = glossary || g[0] == "ln 2 line"
+			}
+			return glossary, strings.Join(m.watchLines(200, 9), " "), strings.Join(m.explained(m.findingTerms(session.DIndifferent), 200, 9, 0), " ")
+		}
+		if glossary, watch, terms := told(); !glossary || !strings.Contains(watch, "dotted line") || !strings.Contains(terms, "ln 2 line") {
+			t.Errorf("%d×%d: ln 2 shown, yet the glossary has it %v, the watch lines and D's equilibrium do not name it:\n%s\n%s", size[0], size[1], glossary, watch, terms)
+		}
 		m.lossRefsShown[0] = false
 		if legend := strings.Join(m.lossLegend(m.layout().leftW), "\n"); strings.Contains(legend, "ln 2") {
 			t.Errorf("%d×%d: the legend names a line the chart does not show:\n%s", size[0], size[1], legend)
+		}
+		if glossary, watch, terms := told(); glossary || strings.Contains(watch, "dotted line") || strings.Contains(terms, "ln 2 line") {
+			t.Errorf("%d×%d: ln 2 not shown, yet the glossary has it %v, or the watch lines or D's equilibrium name it:\n%s\n%s", size[0], size[1], glossary, watch, terms)
 		}
 	}
 }

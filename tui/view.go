@@ -965,6 +965,16 @@ func (m *Model) dDrawn() bool {
 	return m.view == viewHist && m.snap.Eval.DCurve != nil && !m.histBare
 }
 
+// balanceDrawn tells whether the losses chart shows one of its
+// equilibrium lines (balanceLines) in a cell of its own, as it last drew
+// them (lineChart.shown): the legend names those it shows, and only then
+// do the glossary explain the ln 2 line and the diagnosis point at the
+// dotted line. On a chart of two rows with both edges marked ▲ and ▼
+// there is no row for it, where the text had still pointed at it.
+func (m *Model) balanceDrawn() bool {
+	return slices.Contains(m.lossRefsShown, true)
+}
+
 // watchLines fill the diagnosis's rows, n at width w, while it has no
 // finding: what a run that goes well does on this screen, in the marks of
 // the view shown, and where the findings and the glossary are; shorter
@@ -992,7 +1002,7 @@ func (m *Model) watchLines(w, n int) []string {
 		}
 		watch, terms = append(watch, "KS and W1 falling"), append(terms, "KS", "W1")
 	}
-	if s.Equilibrium != nil {
+	if m.balanceDrawn() {
 		terms = append(terms, "ln 2 line")
 	}
 	// A replayed frame is a moment past, which "now" and "watch for"
@@ -1023,7 +1033,7 @@ func (m *Model) watchLines(w, n int) []string {
 	}
 	list := func(why string) string {
 		items := watch
-		if s.Equilibrium != nil {
+		if m.balanceDrawn() {
 			items = append(slices.Clone(watch), "D's losses settling on the dotted line"+why)
 		}
 		return none + ". " + watchFor + strings.Join(items, "; ") + "."

@@ -514,6 +514,7 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		e.Samples = true // a D(x) curve's design: vanilla's
 		var m Model
 		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = c.loss, c.g, &e
+		m.lossRefsShown = []bool{true} // the chart shows a line, as it draws them (balanceDrawn)
 		var entry string
 		for _, g := range m.glossaryEntries() {
 			if g[0] == "ln 2 line" {
