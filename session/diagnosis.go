@@ -1095,6 +1095,24 @@ func (w *watch) where() string {
 // same sample"). It still opens "G has collapsed", as the collapsed
 // event it starts is named: it had read "G's samples are narrow",
 // beside an event that never said so.
+// What the collapsed finding says G has collapsed to (CollapsedTo).
+const (
+	collapsedToPoint = "nearly one point"
+	collapsedToPatch = "a narrow patch"
+)
+
+// CollapsedTo is what the collapsed finding says G has collapsed to on
+// the target spec: "a narrow patch" on a points file, whose clusters are
+// not known (collapsed), "nearly one point" elsewhere. The screen's
+// glossary names the collapse in these words, as the finding beside it
+// does: on a points file it had offered "collapsed to nearly one point".
+func CollapsedTo(target string) string {
+	if _, ok := engine.PointsFile(target); ok {
+		return collapsedToPatch
+	}
+	return collapsedToPoint
+}
+
 func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
 	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
 		return Finding{}, false
@@ -1103,9 +1121,9 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 	if w.dims() == 2 {
 		std = "spread"
 	}
-	text := "G has collapsed to nearly one point: whatever its noise, it makes about the same sample (mode collapse)"
+	text := "G has collapsed to " + collapsedToPoint + ": whatever its noise, it makes about the same sample (mode collapse)"
 	if w.unknownModes {
-		text = "G has collapsed to a narrow patch: its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
+		text = "G has collapsed to " + collapsedToPatch + ": its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
 	}
 	return Finding{Kind: GCollapsed, Text: text,
 		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %s", std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true

@@ -111,7 +111,7 @@ var glossary = []glossaryEntry{
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot.", onLine},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored.", drawsGZ},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend.", nil},
-	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to nearly one point or spread again, equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target) or frozen away from it (d-frozen), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
+	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to " + session.CollapsedTo("") + " or spread again, equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target) or frozen away from it (d-frozen), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
 	{"replay", ", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame).", nil},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings; reseed, retune or rerun and compare; b again clears it.", onLine},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG).", nil},
@@ -139,7 +139,9 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 // glossaryEntries is the glossary of the run shown: the entries for what
 // its screen draws (glossaryEntry.drawn), the trend's as the run's
 // checks have it (trendText), the push as G takes it (pushTaken), the
-// ln 2 line as the losses have it (balanceTaken).
+// ln 2 line as the losses have it (balanceTaken), where the chart shows
+// it (balanceDrawn), a collapse in the words of the target's collapsed
+// finding (session.CollapsedTo).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	for _, g := range glossary {
@@ -156,6 +158,8 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "ln 2 line":
 			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
+		case "◆ in charts": // a collapse as the run's collapsed finding says it
+			out[i] = [2]string{g[0], strings.Replace(g[1], session.CollapsedTo(""), session.CollapsedTo(m.snap.Target.Spec), 1)}
 		case "D(x)":
 			if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
 				out[i] = [2]string{g[0], strings.Replace(g[1], dxBlind, "under label smoothing a D that cannot tell real from fake scores half its real label everywhere, "+

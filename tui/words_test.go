@@ -785,3 +785,25 @@ func TestFindingHeadsPointToHelpOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as
+// the run's collapsed finding does, "collapsed to a narrow patch" on a
+// points file, whose clusters are not known, and "collapsed to nearly
+// one point" elsewhere. On a points file it had offered "nearly one
+// point" beside a finding that opens "G has collapsed to a narrow patch".
+func TestCollapseEntryInTheFindingsWords(t *testing.T) {
+	for _, c := range []struct{ spec, want, avoid string }{
+		{"points(clusters.csv)", "G collapsed to a narrow patch or spread again", "nearly one point"},
+		{"moons(0.05)", "G collapsed to nearly one point or spread again", "narrow patch"},
+	} {
+		var m Model
+		m.snap.Target = session.TargetInfo{Spec: c.spec, Plane: &session.PlaneInfo{}}
+		i := slices.IndexFunc(m.glossaryEntries(), func(g [2]string) bool { return g[0] == "◆ in charts" })
+		if i < 0 {
+			t.Fatalf("%s: no ◆ entry", c.spec)
+		}
+		if g := m.glossaryEntries()[i][1]; !strings.Contains(g, c.want) || strings.Contains(g, c.avoid) {
+			t.Errorf("%s: the ◆ entry reads %q, want %q, not %q", c.spec, g, c.want, c.avoid)
+		}
+	}
+}
