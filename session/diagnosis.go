@@ -298,7 +298,7 @@ type FindingKind int
 const (
 	Runaway      FindingKind = iota // the run left the target for good: diverged
 	DWins                           // D is almost sure of every sample
-	ModeDropped                     // a mode of a mixture gets too little of the samples
+	ModeDropped                     // a mode of a mixture gets too little of the samples: modes-missing, not quite the mode-dropped event, which needs it covered first
 	ModesBlurred                    // every mode is covered, yet many samples fall between them
 	NoiseIgnored                    // G's output hardly depends on its noise
 	DIndifferent                    // D's losses at equilibrium: it cannot tell real from fake
@@ -310,13 +310,17 @@ const (
 )
 
 var findingNames = [...]string{
-	Runaway: "runaway", DWins: "d-wins", ModeDropped: "mode-dropped", ModesBlurred: "modes-blurred",
+	Runaway: "runaway", DWins: "d-wins", ModeDropped: "modes-missing", ModesBlurred: "modes-blurred",
 	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
 	GCollapsed: "collapsed", Plateau: "plateau", DFrozen: "d-frozen",
 }
 
 // String names the kind as ganui --headless prints it, in the words of
-// the events its episodes make where it has them.
+// the events its episodes make where it has them (findingEvents), and
+// the runaway's, which is that event's condition; no other shares an
+// event's name. A mode missing had printed kind=mode-dropped, the event
+// of a mode covered and then lost, where a mode never covered is missing
+// too with no event (bimodal, seed 4).
 func (k FindingKind) String() string {
 	if int(k) < len(findingNames) {
 		return findingNames[k]

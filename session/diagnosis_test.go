@@ -2067,6 +2067,24 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 	t.Error("no mode-dropped finding")
 }
 
+// TestFindingKindsNameOnlyTheirEvents: a finding's kind, as ganui
+// --headless prints it, shares an event's name only where that event
+// starts the finding's episodes (findingEvents), or is the runaway, the
+// same condition; so kind=mode-dropped never names a missing mode the
+// mode-dropped event, a mode covered and then lost, did not mark.
+func TestFindingKindsNameOnlyTheirEvents(t *testing.T) {
+	for k := range FindingKind(len(findingNames)) {
+		for e := range EventKind(len(eventNames)) {
+			if ev, ok := findingEvents[k]; k.String() == e.String() && !(ok && ev.start == e) && !(k == Runaway && e == EventRunaway) {
+				t.Errorf("finding kind %s is named as the %v event, which does not start it", k, e)
+			}
+		}
+	}
+	if got := ModeDropped.String(); got != "modes-missing" {
+		t.Errorf("the modes-missing finding is named %q", got)
+	}
+}
+
 // TestFindingsReadAsTheirEvents: a finding and the event its episode
 // starts are one condition and read as one. D's stall at its equilibrium
 // had been the finding "D has stopped learning" beside the event
