@@ -502,8 +502,10 @@ func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tigh
 
 // findingText is a finding on one line, to be wrapped: a glyph for its
 // kind (✗ a runaway, ! a problem, D stalled included, ✓ a state of
-// balance), the text, the measurement behind it when detail is set, and
-// pending, where set, after a dot: the events have none of it yet.
+// balance), the text, the measurement behind it when detail is set (a
+// runaway's too, the condition that held: the ? page's "Diagnosis and
+// the measurements behind it" had given it none), and pending, where
+// set, after a dot: the events have none of it yet.
 func findingText(f session.Finding, detail bool, pending string) string {
 	glyph, st := "!", styleCaution
 	switch f.Kind {
@@ -513,7 +515,7 @@ func findingText(f session.Finding, detail bool, pending string) string {
 		glyph, st = "✓", styleGood
 	}
 	text := st.Render(glyph) + " " + f.Text
-	if detail && f.Detail != "" && f.Kind != session.Runaway {
+	if detail && f.Detail != "" {
 		text += styleMuted.Render(" — " + f.Detail)
 	}
 	if pending != "" {

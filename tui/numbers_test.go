@@ -211,6 +211,21 @@ func TestUnreachedRunawaySaysToRescale(t *testing.T) {
 	}
 }
 
+// TestRunawayFindingGivesItsMeasurement: the ? page's diagnosis, "and
+// the measurements behind it", gives a runaway's as it does every other
+// finding's, the condition that held, after its text. It had given the
+// runaway's text alone.
+func TestRunawayFindingGivesItsMeasurement(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 120)
+	snap.State, snap.Note, snap.Rollback = session.Diverged, "", 100
+	snap.Err = &session.Divergence{Epoch: 200, What: "a runaway", Runaway: "D's loss on generated data stuck at 100, its limit, for 200 epochs"}
+	snap.Findings = []session.Finding{{Kind: session.Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: snap.Err.Runaway}}
+	view := strings.Join(strings.Fields(frame(t, s, snap, 120, 40, "?", "?")), " ")
+	if want := "✗ a runaway: the run has left the target for good, without a NaN — D's loss on generated data stuck at 100, its limit, for 200 epochs"; !strings.Contains(view, want) {
+		t.Errorf("the ? page's runaway lacks %q:\n%s", want, view)
+	}
+}
+
 // TestRangeInOneForm: a range whose greater end takes the exponent writes
 // the lesser in it too, so that neither reads as sharing the other's: a
 // runaway's W1, 2.5 at its first checks and 2.7e5 now, had read
