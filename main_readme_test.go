@@ -1,6 +1,8 @@
 package main
 
 import (
+	"go/scanner"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
@@ -216,4 +219,137 @@ func TestREADMEFindingBeforeItsEvent(t *testing.T) {
 	if !strings.Contains(stdout, "\nfinding kind=d-wins ") || strings.Contains(stdout, " pending=") {
 		t.Errorf("--epochs 260 does not end on a d-wins finding its event has, with no pending field:\n%s", stdout)
 	}
+}
+
+// TestREADMEDiagnosisTableIsTheFindings: each row of the README's table
+// of the diagnosis gives a finding's kind, each kind has a row, the
+// events a row names are events, and the line a row quotes is in the
+// finding's words: each of its clauses (between ": ", "; " and "…") is
+// in a clause of a text the session writes (findingClauses), where what
+// the code fills in stands for the README's N, M, KS or "(ln 2, D(x) ≈
+// ½)". The table had been kept true by hand alone.
+func TestREADMEDiagnosisTableIsTheFindings(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(readme), "| line | kind | condition |\n| --- | --- | --- |\n")
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok {
+		t.Fatal("README.md has no table of the diagnosis with its kinds")
+	}
+	rows := map[string]bool{} // each finding kind, and whether a row gives it
+	for k := session.FindingKind(0); !strings.HasPrefix(k.String(), "FindingKind("); k++ {
+		rows[k.String()] = false
+	}
+	var events []string
+	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
+		events = append(events, k.String())
+	}
+	said := findingClauses(t)
+	row := regexp.MustCompile("^\\| `[!✓✗] (.+)` \\| `([a-z-]+)` \\| (.+) \\|$")
+	for r := range strings.Lines(table) {
+		m := row.FindStringSubmatch(strings.TrimSuffix(r, "\n"))
+		if m == nil {
+			t.Errorf("a row that is no line, kind and condition: %.80s", r)
+			continue
+		}
+		line, kind, condition := m[1], m[2], m[3]
+		if _, ok := rows[kind]; !ok {
+			t.Errorf("%q: kind %s is no finding's", line, kind)
+		}
+		rows[kind] = true
+		for _, e := range regexp.MustCompile("`([a-z-]+)` event").FindAllStringSubmatch(condition, -1) {
+			if !slices.Contains(events, e[1]) {
+				t.Errorf("%q: names the %s event, which is no event", line, e[1])
+			}
+		}
+		for _, c := range clauses(line) {
+			if !slices.ContainsFunc(said, func(s string) bool { return saysClause(s, c) }) {
+				t.Errorf("%q: the session writes no %q", line, c)
+			}
+		}
+	}
+	for kind, given := range rows {
+		if !given {
+			t.Errorf("the README's diagnosis table has no row of kind %s", kind)
+		}
+	}
+}
+
+// clauses splits a finding's text at ": ", "; " and "…", each clause
+// without the spaces and commas about it.
+func clauses(text string) []string {
+	var out []string
+	for _, c := range regexp.MustCompile(`: |; |…`).Split(text, -1) {
+		if c = strings.Trim(c, " ,"); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// findingClauses are the clauses of the strings the session package
+// writes, with \x00 where the code fills something in: a verb (%d, %s)
+// or a value added with + before or after the literal (stuckText +
+// ", yet …", "… equilibrium (" + w.where() + ")"). A clause of fewer
+// than two words beside those is left out, as saying nothing.
+func findingClauses(t *testing.T) []string {
+	files, err := filepath.Glob("session/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	verb := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z]`)
+	var out []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s scanner.Scanner
+		s.Init(token.NewFileSet().AddFile(name, -1, len(src)), src, nil, 0)
+		type lexeme struct {
+			tok token.Token
+			lit string
+		}
+		var toks []lexeme
+		for _, tok, lit := s.Scan(); tok != token.EOF; _, tok, lit = s.Scan() {
+			toks = append(toks, lexeme{tok, lit})
+		}
+		for i, l := range toks {
+			text, err := strconv.Unquote(l.lit)
+			if l.tok != token.STRING || err != nil || !utf8.ValidString(text) {
+				continue
+			}
+			text = verb.ReplaceAllString(text, "\x00")
+			if i > 0 && toks[i-1].tok == token.ADD {
+				text = "\x00" + text
+			}
+			if i+1 < len(toks) && toks[i+1].tok == token.ADD {
+				text += "\x00"
+			}
+			for _, c := range clauses(text) {
+				if len(strings.Fields(strings.ReplaceAll(c, "\x00", " "))) >= 2 {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// saysClause tells whether c is said by the session's clause s: a part
+// of it, or all of it with s's gaps filled in.
+func saysClause(s, c string) bool {
+	if strings.Contains(s, c) {
+		return true
+	}
+	parts := strings.Split(s, "\x00")
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	return regexp.MustCompile("^" + strings.Join(parts, ".+") + "$").MatchString(c)
 }
