@@ -20,6 +20,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -355,6 +356,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			}
 		}
 	}
+	if given["save"] {
+		if err := saveName(o.SavePath); err != nil {
+			return o, fmt.Errorf("--save: %w", err)
+		}
+	}
 	if o.Watch = speed == "watch"; !o.Watch {
 		var err error
 		if o.Speed, err = session.ParseSpeed(speed); err != nil {
@@ -433,6 +439,27 @@ var outputFlags = []struct {
 	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }},
 	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }},
 	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }},
+}
+
+// otherFormats names the kinds of file ganui reads or writes by their
+// extensions, but a checkpoint's, so that a --save whose name says
+// another kind is refused (saveName).
+var otherFormats = map[string]string{
+	".csv": "a CSV file's", ".json": "a preset file's",
+	".png": "a figure's", ".svg": "a figure's", ".pdf": "a figure's",
+}
+
+// saveName refuses path, the --save checkpoint's, when its extension is
+// another kind of file's (otherFormats), in one line naming the kind and
+// the name to give: --save run.json had written a checkpoint under a
+// preset file's name, which --preset run.json then failed to read as one.
+// Any other name is the user's to choose.
+func saveName(path string) error {
+	ext := filepath.Ext(path)
+	if kind, ok := otherFormats[strings.ToLower(ext)]; ok {
+		return fmt.Errorf("%q ends in %s, %s extension, but --save writes a checkpoint; give e.g. %s", path, ext, kind, strings.TrimSuffix(path, ext)+".ckpt")
+	}
+	return nil
 }
 
 // readNumbers reads the numeric flags' texts into o, each in its range;

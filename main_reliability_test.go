@@ -32,6 +32,14 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	if code, _, stderr := runCLI(t, "--headless", "--preset", "ring", "--set", pointsTarget, "--epochs", "2", "--every", "0", "--save", pointsRun); code != 0 {
 		t.Fatalf("making a checkpoint of a points target: exit %d, %s", code, stderr)
 	}
+	// --save names a checkpoint by its extension (saveName): it reaches
+	// the preset file and the points file through links.
+	presetLink, pointsLink := filepath.Join(dir, "mine.ckpt"), filepath.Join(dir, "pts.ckpt")
+	for link, to := range map[string]string{presetLink: preset, pointsLink: points} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dangling := filepath.Join(dir, "dangling.png")
 	if err := os.Symlink(filepath.Join(dir, "made.ckpt"), dangling); err != nil {
 		t.Fatal(err)
@@ -44,11 +52,11 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 		{[]string{"--log", filepath.Join(dir, "missing", "x.csv")}, "--log: cannot write " + filepath.Join(dir, "missing", "x.csv") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
 		{[]string{"--save", dir}, "is a directory"},
 		{[]string{"--resume", keep, "--log", keep}, "--log " + keep + " is the same file as --resume"},
-		{[]string{"--preset", preset, "--save", preset}, "--save " + preset + " is the same file as --preset"},
+		{[]string{"--preset", preset, "--save", presetLink}, "--save " + presetLink + " is the same file as --preset"},
 		{[]string{"--log", filepath.Join(dir, "x"), "--save", filepath.Join(dir, "x")}, "is the same file as --log"},
 		{[]string{"--preset", preset, "--log", preset}, "is the same file as --preset"},
 		{[]string{"--preset", "ring", "--set", pointsTarget, "--log", points}, "is the same file as the target's points file"},
-		{[]string{"--preset", "ring", "--set", pointsTarget, "--save", points}, "is the same file as the target's points file"},
+		{[]string{"--preset", "ring", "--set", pointsTarget, "--save", pointsLink}, "is the same file as the target's points file"},
 		{[]string{"--resume", pointsRun, "--log", points}, "is the same file as the target's points file"}, // not read, but the user's data
 		{[]string{"--save", filepath.Join(dir, "made.ckpt"), "--plot", dangling}, "--plot " + dangling + " is the same file as --save"},
 		{[]string{"--save", ""}, "--save: empty"},
@@ -59,7 +67,7 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	if after, _ := os.ReadFile(keep); string(after) != string(before) {
 		t.Fatal("the checkpoint changed")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // keep.ckpt and the link
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 { // keep.ckpt and the links
 		t.Errorf("files left behind: %v", entries)
 	}
 	if data, _ := os.ReadFile(points); string(data) != "0,0\n1,1\n2,0\n" {
@@ -93,6 +101,32 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	}
 	if strings.Join(names, " ") != ".history .run.ckpt" {
 		t.Errorf("files made: %q, want .history and .run.ckpt", names)
+	}
+}
+
+// TestOutputNamedForAnotherFormat: a --save whose extension is another
+// kind of file's that ganui reads or writes is refused before training,
+// exit 2, naming the kind and the name to give, and nothing is written:
+// --save run.json had written a checkpoint under a preset file's name. An
+// extension ganui gives no kind to is the user's to choose.
+func TestOutputNamedForAnotherFormat(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, c := range []struct{ path, want string }{
+		{"run.json", `--save: "run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. run.ckpt`},
+		{"out/run.CSV", `--save: "out/run.CSV" ends in .CSV, a CSV file's extension, but --save writes a checkpoint; give e.g. out/run.ckpt`},
+		{"run.png", `--save: "run.png" ends in .png, a figure's extension`},
+		{"run.svg", `--save: "run.svg" ends in .svg, a figure's extension`},
+		{"run.pdf", `--save: "run.pdf" ends in .pdf, a figure's extension`},
+	} {
+		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", "--save", c.path}, c.want)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("files made: %v", entries)
+	}
+	for _, name := range []string{"run.CKPT", "run.txt", "run"} {
+		if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--save", name); code != 0 {
+			t.Errorf("--save %s: exit %d, %s", name, code, stderr)
+		}
 	}
 }
 
@@ -406,15 +440,16 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 }
 
 // TestOutputsReplaceOnlyTheirKind: --save my.json, a typo for my.ckpt,
-// had replaced the user's preset file with a checkpoint without a word.
-// An output over a file of another kind exits 2 before training with one
+// had replaced the user's preset file with a checkpoint without a word
+// (a name now refused by its extension alone: saveName). An output over a
+// file of another kind, whatever its name, exits 2 before training with one
 // line naming the file, what it is not and what to do, the file left as
 // it was; over a file of its own kind (an earlier run's), or an empty
 // one, it is replaced as before.
 func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 	preset := `{"base": "vanilla"}` + "\n"
 	for _, c := range []struct{ flag, file, kind string }{
-		{"--save", "my.json", "a ganui checkpoint"},
+		{"--save", "my.ckpt", "a ganui checkpoint"},
 		{"--log", "my.csv", "a ganui history CSV"},
 		{"--plot", "my.png", "a PNG, SVG or PDF figure"},
 	} {
