@@ -32,7 +32,7 @@ func interactive(opts options, stdout io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
-	end, err := tui.Run(s)
+	end, err := tui.Run(s, dirNotice(opts.Dir))
 	if err != nil {
 		return err
 	}
@@ -88,6 +88,22 @@ func interactive(opts options, stdout io.Writer) error {
 			numtext.FormatInt(again.Plan), numtext.FormatInt(result.Epochs), result.Epochs)
 	}
 	return errors.Join(err1, err2)
+}
+
+// dirNotice is what the trainer says at its start when dir, where its
+// keys write their files ("" for the current directory), takes none
+// (outputfile.CheckDir): the keys that will fail and what to do, where
+// only a w pressed had said so, as it failed. "" when dir takes files.
+// Asked once, as the run starts: a directory that fills up later is told
+// by the key that fails.
+func dirNotice(dir string) string {
+	if dir == "" {
+		dir = "."
+	}
+	if err := outputfile.CheckDir(dir); err != nil {
+		return fmt.Sprintf("cannot write in this directory (%v): w, e, c and P, which write files, will fail; quit and start ganui where you can write", err)
+	}
+	return ""
 }
 
 // leftLine is what the terminal keeps of a run quit without waiting for

@@ -978,3 +978,36 @@ func TestRunLoses(t *testing.T) {
 		}
 	}
 }
+
+// TestDirNoticeNamesTheKeysThatFail: the trainer's notice of a directory
+// that takes no file (dirNotice) says why, which keys will fail and what
+// to do, and of one that takes files, nothing, leaving nothing in it. A
+// directory its user may not write is checked where that holds: root
+// writes it all the same.
+func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
+	dir := t.TempDir()
+	if got := dirNotice(dir); got != "" {
+		t.Errorf("a writable directory: %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left in it: %v", entries)
+	}
+	file := filepath.Join(dir, "f")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{filepath.Join(file, "sub"): "not a directory"}
+	if os.Geteuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		cases[ro] = "permission denied"
+	}
+	for path, why := range cases {
+		want := "cannot write in this directory (" + why + "): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+		if got := dirNotice(path); got != want {
+			t.Errorf("dirNotice(%s) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -84,6 +84,13 @@ func startTrainer(t *testing.T, args ...string) *trainer {
 // environment, in place of a variable's value there.
 func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
 	t.Helper()
+	return startTrainerIn(t, t.TempDir(), attr, env, args...)
+}
+
+// startTrainerIn is startTrainerAs in dir, the trainer's working
+// directory.
+func startTrainerIn(t *testing.T, dir string, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
+	t.Helper()
 	master, slave, err := openPTY(100, 30)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -91,7 +98,7 @@ func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, env []string, args 
 	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{})}
 	tr.cmd = exec.Command(os.Args[0], args...)
 	tr.cmd.Env = append(append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1"), env...)
-	tr.cmd.Dir = t.TempDir()
+	tr.cmd.Dir = dir
 	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
 	tr.cmd.SysProcAttr = attr
 	if err := tr.cmd.Start(); err != nil {
@@ -450,5 +457,18 @@ func TestTrainerNamesTheFilesItWrote(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(tr.cmd.Dir, name)); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestTrainerSaysAtStartItCannotWriteHere: started in a directory that
+// takes no file (Linux's /proc, which takes none, as root too), the
+// trainer says so on its first screen, with the keys that will fail and
+// what to do; only a w pressed had said it, as it failed.
+func TestTrainerSaysAtStartItCannotWriteHere(t *testing.T) {
+	tr := startTrainerIn(t, "/proc", &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
+	tr.waitFor("cannot write in this directory (no new files taken): w, e, c and P")
+	tr.master.WriteString("q")
+	if code := tr.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
 	}
 }

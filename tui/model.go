@@ -80,6 +80,10 @@ type Model struct {
 	// such as v in two dimensions or a key bound to nothing; the next
 	// key clears it.
 	flash string
+	// notice is what the trainer cannot do here (Run's notice, such as
+	// the keys' files that cannot be written), said on the status line
+	// from the start until the first key.
+	notice string
 
 	// noteFor is the note with a command (commandNote) shown, and
 	// noteKinds the kinds of the findings shown when it came: the note
@@ -307,7 +311,7 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// or why it was not taken) stays on the status line.
 		return m, nil
 	}
-	m.flash = ""
+	m.flash, m.notice = "", ""
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return m.quit()

@@ -375,3 +375,30 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 		t.Errorf("q with a checkpoint waiting:\n%s", v)
 	}
 }
+
+// TestNoticeSaidUntilTheFirstKey: Run's notice — from main, a directory
+// that takes no files — is on the status line of the first screen, whole
+// and in a frame of its size at 80×24 and 120×40, over the paused run's
+// own status, and the first key takes it away (], which says nothing of
+// its own over it): only a w that failed had said that the keys' files
+// could not be written, once pressed.
+func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
+	const notice = "cannot write in this directory (permission denied): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		_, shown := shownModel(t, cfg, true, w, h)
+		shown.notice = notice
+		view := shown.View()
+		checkFrame(t, view, w, h)
+		if flat := frameReads(t, view, "✗ "+notice); strings.Contains(flat, "paused at epoch") {
+			t.Errorf("%d×%d: the paused status is said beside the notice:\n%s", w, h, view)
+		}
+		if m, _ := shown.Update(keyMsg("]")); strings.Contains(m.View(), "cannot write") {
+			t.Errorf("%d×%d: after a key, the notice is still said:\n%s", w, h, m.View())
+		}
+	}
+}

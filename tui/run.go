@@ -77,8 +77,11 @@ func (m Model) ending() Ending {
 // Run shows the session s in the full-screen trainer and drives it until
 // the user quits. It starts s, and stops it before returning, whatever
 // happens, unless the user quit without waiting for it (Ending.Left):
-// otherwise the session's Result then sums the run up.
-func Run(s *session.Session) (Ending, error) {
+// otherwise the session's Result then sums the run up. A notice, when
+// not "", is said on the status line from the start until the first key:
+// what the trainer cannot do here, which the user should know before
+// pressing the key that fails.
+func Run(s *session.Session, notice string) (Ending, error) {
 	keys, err := checkTerminal()
 	if err != nil {
 		s.Stop()
@@ -95,6 +98,7 @@ func Run(s *session.Session) (Ending, error) {
 	// handler, which ended the program on SIGINT with an error and let
 	// SIGHUP kill it with the terminal left raw.
 	m := NewModel(s)
+	m.notice = notice
 	m.noSuspend = noSuspendWhy()
 	if m.noSuspend == "" {
 		m.stops = newStopCatcher()

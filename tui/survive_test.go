@@ -385,7 +385,7 @@ func TestTerminalChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = Run(s)
+		_, err = Run(s, "")
 		return err
 	}
 	t.Setenv("TERM", "dumb")

@@ -475,6 +475,8 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = m.quittingStatus(), styleWarn
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = m.flash
+	case m.notice != "": // said once, at the start
+		note, style = "✗ "+m.notice, styleWarn
 	case s.Failed:
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
@@ -608,7 +610,7 @@ func shellWords(cmd string) []string {
 // diagnosis.
 func (m *Model) commandNote() bool {
 	s := &m.snap
-	return !m.quitting && m.flash == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
+	return !m.quitting && m.flash == "" && m.notice == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
 }
 
 // noteStands is whether the note with a command (commandNote) takes the

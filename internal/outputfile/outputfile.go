@@ -265,6 +265,29 @@ func CheckWritable(path string) error {
 	return nil
 }
 
+// CheckDir reports why dir takes no file, or nil when it does: a
+// hidden file made there as Write makes its temporary files, one byte
+// written into it and the file removed, so that a directory the user may
+// not write, one on a read-only file system and one on a full disk are
+// told as they are, before a write there fails. The error is the
+// system's reason alone (permission denied, read-only file system, no
+// space left on device), or "no new files taken" where the system
+// answers "no such file or directory" of a directory that exists, as
+// /proc does; the caller names the directory.
+func CheckDir(dir string) error {
+	probe, err := createTemp(filepath.Join(dir, "ganui"), 0o600)
+	if err == nil {
+		_, err = probe.Write([]byte{0})
+		probe.Close()
+		os.Remove(probe.Name())
+		finished(probe)
+	}
+	if st, serr := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && serr == nil && st.IsDir() {
+		return errors.New("no new files taken")
+	}
+	return unwrapPath(err)
+}
+
 // cannotCreate is the error for err, the system's for creating a file
 // beside path (Write's temporary file, CheckWritable's probe), told of
 // path, whose name the user gave: the temporary file's means nothing to

@@ -206,3 +206,39 @@ func TestHoldTemporaryFile(t *testing.T) {
 	fmt.Println(f.Name())
 	io.Copy(io.Discard, os.Stdin)
 }
+
+// TestCheckDirSaysWhyNoFile: CheckDir finds a directory that takes files
+// as it is, nothing left in it, and says why one takes none in the
+// system's words: permission denied for one its user may not write
+// (checked only where that holds: root writes it all the same), not a
+// directory for a path through a file, and no new files taken for
+// Linux's /proc, which answers "no such file or directory" of itself.
+func TestCheckDirSaysWhyNoFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := CheckDir(dir); err != nil {
+		t.Fatalf("CheckDir of a writable directory: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("CheckDir left %v", entries)
+	}
+	f := filepath.Join(dir, "f")
+	if err := os.WriteFile(f, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{filepath.Join(f, "sub"): "not a directory"}
+	if os.Geteuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		cases[ro] = "permission denied"
+	}
+	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() {
+		cases["/proc/self"] = "no new files taken"
+	}
+	for path, want := range cases {
+		if err := CheckDir(path); err == nil || err.Error() != want {
+			t.Errorf("CheckDir(%s) = %v, want %q", path, err, want)
+		}
+	}
+}
