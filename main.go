@@ -138,9 +138,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ganui: %s; ganui --headless trains without a terminal\n", visible.Message(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
+		for _, line := range errorLines(err) {
+			fmt.Fprintln(stderr, "ganui:", visible.Message(line))
+		}
 		return exitFailure
 	}
+}
+
+// errorLines is err as the lines ganui prints of it: one, whose parts
+// visible.Message joins, but for a sweep's runs that failed
+// (session.SweepRunsFailed), a line each, each naming its cell, and a
+// line for each error that came with them (a --plot not drawn): joined,
+// they had read as one, no cell named.
+func errorLines(err error) []string {
+	var failed *session.SweepRunsFailed
+	multi, ok := err.(interface{ Unwrap() []error })
+	if !ok || !errors.As(err, &failed) {
+		return []string{err.Error()}
+	}
+	var lines []string
+	for _, e := range multi.Unwrap() {
+		lines = append(lines, errorLines(e)...)
+	}
+	return lines
 }
 
 // numberText is a numeric flag's text as given. parseFlags reads it

@@ -1011,3 +1011,49 @@ func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepSaysEachFailedCellOnItsLine: a sweep whose runs cannot be
+// built as it trains (here two cells' points files, gone since the sweep
+// was read) says each failing cell on a line of its own, naming the cell
+// as its row does and the seeds it failed for, the cell that trained
+// having its row; the failures had been joined on one line, no cell
+// named. The error is none of those the exit codes tell apart: exit 1.
+func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
+	dir := t.TempDir()
+	var targets []string
+	for _, name := range []string{"a.csv", "b.csv", "c.csv"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		targets = append(targets, "points("+path+")")
+	}
+	opts, err := parseFlags([]string{"--headless", "--preset", "ring", "--epochs", "2", "--samples", "100", "--seeds", "1-2", "--jobs", "1",
+		"--sweep", "target=" + strings.Join(targets, ",")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"b.csv", "c.csv"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	err = headlessSweep(opts, &stdout, &stderr)
+	var usage usageError
+	if err == nil || errors.As(err, &usage) || errors.Is(err, session.ErrInterrupted) {
+		t.Fatalf("headlessSweep: %v; want the runs' failure", err)
+	}
+	if !strings.HasPrefix(stdout.String(), "sweep target="+targets[0]+" runs=2 ") {
+		t.Errorf("stdout %q; want the first cell's row", stdout.String())
+	}
+	lines := errorLines(err)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want one for each failed cell:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	for i, line := range lines {
+		if want := "sweep target=" + targets[i+1] + " seeds=1-2: "; !strings.HasPrefix(line, want) || !strings.Contains(line, "no such file") || strings.Contains(line, "\n") {
+			t.Errorf("line %d: %q; want %q and why", i+1, line, want)
+		}
+	}
+}

@@ -129,14 +129,14 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		seedDigits = max(seedDigits, len(strconv.FormatUint(seed, 10)))
 	}
 	var finished []Result
-	err := runBatch(ctx, runs, jobs, func(_ int, r Result) {
+	errs := runBatch(ctx, runs, jobs, func(_ int, r Result) {
 		fmt.Fprintln(out, r.columnLine(seedDigits, epochDigits))
 		out.Flush()
 		if r.State != Interrupted {
 			finished = append(finished, r)
 		}
 	}, tally)
-	if err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
@@ -171,9 +171,9 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and are reported with state=interrupted, and no further run
-// starts (nor is reported). The error joins the errors of the runs that
-// could not be built.
-func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, r Result), tally func(Tally)) error {
+// starts (nor is reported). It returns each run's error, in the order of
+// runs: that of a run that could not be built, nil for the others.
+func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, r Result), tally func(Tally)) []error {
 	n := len(runs)
 	results := make([]Result, n)
 	started := make([]bool, n)
@@ -243,7 +243,7 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 		}
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	return errs
 }
 
 // writeSummary prints the summary block of a seeds batch of opts.Config,

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/ganui/ganui/internal/numtext"
 	"math"
@@ -287,7 +288,7 @@ func TestBatchTallyOutOfOrder(t *testing.T) {
 	guard := time.AfterFunc(2*time.Minute, cancel) // only on failure: the fix never waits on it
 	defer guard.Stop()
 	var log []string
-	err := runBatch(ctx, runs, 2, func(i int, r Result) {
+	errs := runBatch(ctx, runs, 2, func(i int, r Result) {
 		log = append(log, fmt.Sprintf("run %d %s", i, r.State))
 	}, func(c Tally) {
 		log = append(log, fmt.Sprintf("tally %d/%d", c.Done, c.Total))
@@ -295,7 +296,7 @@ func TestBatchTallyOutOfOrder(t *testing.T) {
 			cancel()
 		}
 	})
-	if err != nil {
+	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
 	}
 	// The cancel may come before the first run's worker has started it,
