@@ -111,7 +111,7 @@ type Run struct {
 	Surface  []float64
 	SurfaceN int
 
-	// Events are marked on the time axes of panels (a)–(c) as dashed
+	// Events are marked on the time axes of panels (a)–(c) as dash-dot-dotted
 	// vertical lines: the session's (a mode dropped, D winning, the
 	// equilibrium reached or left) and the user's (a setting changed,
 	// named with its new value, a roll-back, a hand update). Earlier
@@ -754,11 +754,16 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 // dashDotted is G's std in panel (a), told from the target's mean by
 // more than its colour and from its own flat line in grey print: it had
 // been dashed as the target's mean is. solid is the pen of the losses.
+// dashDotDotted is the events' lines alone, a pattern no curve or
+// reference line of a panel takes: they had been dashed as the target's
+// mean and the losses' balance are, told apart from them in grey print
+// by their direction alone.
 var (
-	dashed     = []vg.Length{vg.Points(5), vg.Points(3)}
-	dotted     = []vg.Length{vg.Points(1.5), vg.Points(2)}
-	dashDotted = []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1.5), vg.Points(2)}
-	solid      = draw.LineStyle{Width: vg.Points(1.2)}
+	dashed        = []vg.Length{vg.Points(5), vg.Points(3)}
+	dotted        = []vg.Length{vg.Points(1.5), vg.Points(2)}
+	dashDotted    = []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1.5), vg.Points(2)}
+	dashDotDotted = []vg.Length{vg.Points(5), vg.Points(2), vg.Points(1), vg.Points(2), vg.Points(1), vg.Points(2)}
+	solid         = draw.LineStyle{Width: vg.Points(1.2)}
 )
 
 // panels builds the four panels, in a 2×2 grid.
@@ -2261,7 +2266,7 @@ func (r Run) timeRange() (lo, hi float64) {
 	return lo, hi
 }
 
-// eventLines is a plotter of dashed vertical lines at events' epochs,
+// eventLines is a plotter of dash-dot-dotted vertical lines at events' epochs,
 // the full height of the panel, each with its label at the top, in the
 // palette's Event colour: the accent the screen marks events in (◆), apart
 // from the grey of the losses' balance that crosses the same panel. Labels of
@@ -2407,7 +2412,7 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			free[bestRow] = best.at.X + w + vg.Points(4)
 		}
 	}
-	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashed}
+	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashDotDotted}
 	for _, x := range lines {
 		if len(shown) > maxLabelled {
 			break // the rug's ticks are the lines

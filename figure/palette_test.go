@@ -376,3 +376,39 @@ func TestMomentsApartInPrint(t *testing.T) {
 		}
 	}
 }
+
+// TestEventLinesDashedApart: the events' lines are dashed as no line in
+// the legends of panels (a) and (b) is, on a line and on a plane, so that
+// in grey print an event's marker is not read as one of them. They had
+// been dashed 5/3 as the target's mean and the losses' balance are.
+func TestEventLinesDashedApart(t *testing.T) {
+	rec := &recorder.Canvas{}
+	drawEvents(rec, Event{Epoch: 500, Label: "equilibrium"})
+	var set pens
+	event := ""
+	for _, a := range rec.Actions {
+		set.set(a)
+		if _, ok := a.(*recorder.Stroke); ok && hexOf(set.colour) == palette.Event.Light.TrueColor {
+			event = set.dashes
+		}
+	}
+	if event == "" || event == "[]" {
+		t.Fatalf("the event's line is stroked with dashes %q, want a pattern", event)
+	}
+	for _, c := range []struct {
+		name string
+		r    Run
+	}{{"line", trained(t)}, {"plane", planeRun()}} {
+		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range panels[0] {
+			for name, pen := range legendStrokes(p) {
+				if pen.dashes == event {
+					t.Errorf("%s: panel (%c)'s %q is dashed %s as the events' lines are", c.name, 'a'+i, name, event)
+				}
+			}
+		}
+	}
+}
