@@ -467,7 +467,7 @@ func TestLabelUnderTheLegendHidesNoData(t *testing.T) {
 	}
 	rec := &orderCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 150}}}
-	legendRoom(p, c, timeShare)
+	legendRoom(p, c, timeShare, true)
 	legendOnData(p, c)
 	p.Add(legendBackdrop{})
 	p.Draw(c)
@@ -524,7 +524,7 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 			}
 			rec := &orderCanvas{}
 			c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: height}}}
-			legendRoom(p, c, timeShare)
+			legendRoom(p, c, timeShare, true)
 			legendOnData(p, c)
 			p.Add(legendBackdrop{})
 			p.Draw(c)

@@ -395,7 +395,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
 			if r.Plane == nil || j != 1 || i != 1 {
-				legendRoom(p, canvases[j][i], timeShare)
+				legendRoom(p, canvases[j][i], timeShare, true)
 			}
 		}
 	}
@@ -408,7 +408,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		legendRoom(panels[1][1], canvases[1][1], 1) // the box up to the legend's band
+		legendRoom(panels[1][1], canvases[1][1], 1, false) // the box up to the legend's band
 		equalAspect(panels[1][1], canvases[1][1])
 		drawn = place()
 	}
@@ -827,10 +827,9 @@ const (
 	bigE   = 1e7
 )
 
-func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) || !finite(hi-lo) {
-		return nil // no range to mark (gonum's sanitized axes give one)
-	}
+// step is the step between the labels roundTicks writes on lo…hi, a
+// range with room in it.
+func (t roundTicks) step(lo, hi float64) float64 {
 	raw := (hi - lo) / 5
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := 10 * mag
@@ -853,11 +852,21 @@ func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if t.whole && step <= 1 {
 		step = 1
 	}
+	return step
+}
+
+func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || !finite(hi-lo) {
+		return nil // no range to mark (gonum's sanitized axes give one)
+	}
+	step := t.step(lo, hi)
 	// Half-steps by their index, i·step/2. A range too narrow for the
 	// size of its values (a billionth of it) has no labels that tell its
 	// ticks apart, and past 2⁵² an index plus one may be itself: the loop
 	// would not end.
-	first, last := math.Ceil(lo/step*2), math.Floor(hi/step*2)
+	// An end at a multiple of the step, however it is rounded, is one (+0:
+	// a ceiling's −0 is 0).
+	first, last := math.Ceil(lo/step*2-1e-9)+0, math.Floor(hi/step*2+1e-9)
 	if hi-lo < 1e-9*math.Max(math.Abs(lo), math.Abs(hi)) || !(last-first < 100) || math.Abs(first) >= 1<<52 || math.Abs(last) >= 1<<52 {
 		return nil
 	}
@@ -2164,7 +2173,17 @@ func yRange(p *plot.Plot) {
 // "target mean, x and y"; and a factor of 6 alone had been a sliver of a
 // runaway's eleven decades, the W1 of wgan --set d_lr=10 --set g_lr=10
 // running through the legend's entries.
-func legendRoom(p *plot.Plot, c draw.Canvas, most float64) {
+//
+// With foot, a linear axis begins at a label (roundTicks) at or under
+// the data's lowest, so that it is read from its foot, and ends at a tick
+// at or over the legend's room: a time panel's axis had begun at its
+// data's lowest, often between two labels, the lowest label a step up,
+// and the values under it read off no number. Its top at a tick, no
+// label lies just under it, whose overhang pads the panel by an amount
+// that changes with the scale, which plot.Align measures before it
+// scales: the panels of a row would not line up. A plane's axes are the
+// box's, set at equal scale after (equalAspect): no foot.
+func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
@@ -2175,7 +2194,22 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64) {
 		p.Y.Max = math.Exp(lo + (hi-lo)/share)
 		return
 	}
-	p.Y.Max = p.Y.Min + (p.Y.Max-p.Y.Min)/share
+	lo, top := p.Y.Min, p.Y.Max
+	hi := lo + (top-lo)/share
+	ticks, round := p.Y.Tick.Marker.(roundTicks)
+	// The foot goes down to a label of the step the range takes, the top
+	// up to a tick, half a step, and the wider range may take a coarser
+	// step: out again to those of that, until both ends are (a few steps
+	// at most, each one wider).
+	for i := 0; foot && round && i < 8; i++ {
+		step := ticks.step(lo, hi)
+		out := [2]float64{math.Floor(lo/step+1e-9) * step, math.Ceil(hi/step*2-1e-9) * step / 2}
+		if !(out[0] < lo-step*1e-9 || out[1] > hi+step*1e-9) {
+			break
+		}
+		lo, hi = out[0], max(out[1], out[0]+(top-out[0])/share)
+	}
+	p.Y.Min, p.Y.Max = lo, hi
 }
 
 // timeShare is the most of a time panel's height its data take
