@@ -415,6 +415,10 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	// Aligned again at the ranges widened, which may mark an axis
 	// otherwise (a label at its end pads it).
 	canvases = plot.Align(panels, tiles, body)
+	lineUp(panels, canvases)
+	if r.Plane != nil {
+		equalAspect(panels[1][1], canvases[1][1]) // at the area lineUp left it
+	}
 	titlesLevel(panels, canvases)
 	if r.Plane != nil {
 		legendSide(panels[1][1], canvases[1][1], drawn)
@@ -439,6 +443,39 @@ func fitLabel(p *plot.Plot, c draw.Canvas) {
 	d := p.DataCanvas(c)
 	if w := d.Max.X - d.Min.X; l.TextStyle.Width(l.Text) > w {
 		l.Text = strings.Join(titleLines(l.TextStyle.Width, l.Text, w), "\n")
+	}
+}
+
+// lineUp trims the canvases plot.Align laid out so that the data areas
+// of a row share their top and bottom, and those of a column their left
+// and right, to a hair. Align measures how far a label near an axis's end
+// overhangs the data area at the scale of its first tiles, and the
+// overhang changes with the scale: a plane's x axis of -5.04 to 5.04,
+// its 5 just inside the end, had set panel (d)'s right edge 0.01 point
+// past panel (b)'s. Each area is cut back to its row's and column's
+// innermost; what that changes of the overhangs is far smaller again.
+func lineUp(panels [][]*plot.Plot, canvases [][]draw.Canvas) {
+	data := make([][]vg.Rectangle, len(panels))
+	for j, row := range panels {
+		for i, p := range row {
+			data[j] = append(data[j], p.DataCanvas(canvases[j][i]).Rectangle)
+		}
+	}
+	for j, row := range data {
+		for i, d := range row {
+			in := d
+			for _, o := range row {
+				in.Min.Y, in.Max.Y = max(in.Min.Y, o.Min.Y), min(in.Max.Y, o.Max.Y)
+			}
+			for _, r := range data {
+				in.Min.X, in.Max.X = max(in.Min.X, r[i].Min.X), min(in.Max.X, r[i].Max.X)
+			}
+			c := &canvases[j][i]
+			c.Min.X += in.Min.X - d.Min.X
+			c.Max.X -= d.Max.X - in.Max.X
+			c.Min.Y += in.Min.Y - d.Min.Y
+			c.Max.Y -= d.Max.Y - in.Max.Y
+		}
 	}
 }
 
@@ -1168,17 +1205,8 @@ func (r Run) moments() (*plot.Plot, error) {
 		if err := addMoments(p, []moment{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}); err != nil {
 			return nil, err
 		}
-		// The target's moments, as the screen sets them against the
-		// samples': a line for each axis's, its y as heavy as G's y, so
-		// that a reader tells which is x's target (moons: 0.5 against
-		// 0.25), where one legend entry had named both.
 		pl := r.Plane
-		if err := addMoments(p, []moment{
-			{"target mean x", r.flat(pl.MeanX), momentStyle(palette.Real, dashed, false)},
-			{"target mean y", r.flat(pl.MeanY), momentStyle(palette.Real, dashed, true)},
-			{"target std x", r.flat(pl.StdX), momentStyle(palette.Real, dotted, false)},
-			{"target std y", r.flat(pl.StdY), momentStyle(palette.Real, dotted, true)},
-		}); err != nil {
+		if err := addMoments(p, r.targetMoments()); err != nil {
 			return nil, err
 		}
 		if base != nil {
@@ -1210,6 +1238,32 @@ func (r Run) moments() (*plot.Plot, error) {
 	r.noFinite(p, mean, std)
 	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
 	return p, nil
+}
+
+// targetMoments is panel (a)'s lines of a plane's target, as the screen
+// sets them against the samples': a line for each axis's mean and std,
+// its y as heavy as G's y, so that a reader tells which is x's target
+// (moons: 0.5 against 0.25), where one legend entry had named both. An
+// axis's value equal to the other's as written (short), one line would
+// hide the other: it is one line, heavy, its legend saying so, "target
+// mean x = y". grid's and ring's x, thin, had run unseen within their y,
+// the legend naming both as if apart.
+func (r Run) targetMoments() []moment {
+	pl := r.Plane
+	var ms []moment
+	for _, m := range []struct {
+		name   string
+		x, y   float64
+		dashes []vg.Length
+	}{{"target mean", pl.MeanX, pl.MeanY, dashed}, {"target std", pl.StdX, pl.StdY, dotted}} {
+		if short(m.x) == short(m.y) {
+			ms = append(ms, moment{m.name + " x = y", r.flat(m.y), momentStyle(palette.Real, m.dashes, true)})
+			continue
+		}
+		ms = append(ms, moment{m.name + " x", r.flat(m.x), momentStyle(palette.Real, m.dashes, false)},
+			moment{m.name + " y", r.flat(m.y), momentStyle(palette.Real, m.dashes, true)})
+	}
+	return ms
 }
 
 // moment is one of panel (a)'s curves, G's, the target's or a

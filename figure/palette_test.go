@@ -335,13 +335,15 @@ func pensIn(p *plot.Plot, col color.Color) []pen {
 // moons' two orange lines, 0.5 and 0.25, was x's not said; and a
 // baseline's four moments on a plane were four alike grey lines.
 func TestMomentsApartInPrint(t *testing.T) {
+	moons := planeRun() // a target whose axes' moments differ, moons' (equal ones are one line: TestCoincidentTargetsSaid)
+	moons.Plane.MeanX, moons.Plane.MeanY, moons.Plane.StdX, moons.Plane.StdY = 0.5, 0.25, 0.87, 0.5
 	for _, c := range []struct {
 		name  string
 		r     Run
 		names []string
 	}{
 		{"line", trained(t), []string{"mean", "std", "target mean", "target std"}},
-		{"plane", planeRun(), []string{"mean x", "mean y", "std x", "std y", "target mean x", "target mean y", "target std x", "target std y"}},
+		{"plane", moons, []string{"mean x", "mean y", "std x", "std y", "target mean x", "target mean y", "target std x", "target std y"}},
 	} {
 		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
 		if err != nil {
@@ -410,5 +412,35 @@ func TestEventLinesDashedApart(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCoincidentTargetsSaid: on a plane whose target's x and y have one
+// mean, or one std (grid, ring), panel (a) draws the two as one line,
+// its legend saying they coincide, "target mean x = y"; where they
+// differ, a line each. The thin x had run unseen within the heavy y of
+// the same value, the legend naming both as if apart.
+func TestCoincidentTargetsSaid(t *testing.T) {
+	r := planeRun()
+	r.Plane.MeanX, r.Plane.MeanY, r.Plane.StdX, r.Plane.StdY = 0, 0, 1.5, 0.5
+	p, err := r.moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := legendStrokes(p)
+	for _, name := range []string{"target mean x = y", "target std x", "target std y"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("no %q in panel (a)'s legend: %v", name, got)
+		}
+	}
+	for _, name := range []string{"target mean x", "target mean y", "target std x = y"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%q in panel (a)'s legend: %v", name, got)
+		}
+	}
+	// One line at the means' 0: the target's strokes are the std's two
+	// and the one mean.
+	if n := len(pensIn(p, paper(palette.Real))); n != 3 {
+		t.Errorf("the target drawn in %d strokes, want 3: the std's x and y and the one mean", n)
 	}
 }
