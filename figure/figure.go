@@ -298,7 +298,7 @@ type ghost struct {
 // panel (a) had been four alike grey lines); and returns the points
 // drawn, together, and the legend entry that names them, to be added
 // after the run's own: nil without a baseline or points.
-func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, func(), error) {
+func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, *legendItem, error) {
 	if r.Baseline == nil {
 		return nil, nil, nil
 	}
@@ -318,9 +318,86 @@ func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, func(), error) {
 	if len(drawn) == 0 {
 		return nil, nil, nil
 	}
-	return drawn, func() {
-		p.Legend.Add(baseName(r.Baseline), &plotter.Line{LineStyle: draw.LineStyle{Color: paper(palette.Baseline), Width: vg.Points(1.2)}})
-	}, nil
+	return drawn, &legendItem{baseName(r.Baseline), []plot.Thumbnailer{&plotter.Line{LineStyle: draw.LineStyle{Color: paper(palette.Baseline), Width: vg.Points(1.2)}}}}, nil
+}
+
+// legendItem is a legend entry: its name and the thumbnails drawn beside
+// it.
+type legendItem struct {
+	name   string
+	thumbs []plot.Thumbnailer
+}
+
+// pairedLegend adds items to p's legend in two columns: an item named
+// "… x" followed by its "… y" shares a row, x's on the left, and any
+// other item has a row of its own, on the right. A plane's panel (a)
+// names eight or nine lines: one under the other they had taken near half
+// the panel's height, the data pressed under them (legendRoom), ring's
+// y axis running to 6 over curves under 3.
+//
+// gonum's legend has one column, each entry's name right of its
+// thumbnail's box: each row is one entry, named by its left item, its
+// box wide enough for the left item's thumbnail and the right item's
+// name and thumbnail, which a legendRow draws, so that the legend's size,
+// which legendBox reads, is the two columns'.
+func pairedLegend(p *plot.Plot, items []legendItem) {
+	var rows [][2]*legendItem
+	for i := 0; i < len(items); i++ {
+		stem, x := strings.CutSuffix(items[i].name, " x")
+		if x && i+1 < len(items) && items[i+1].name == stem+" y" {
+			rows = append(rows, [2]*legendItem{&items[i], &items[i+1]})
+			i++
+			continue
+		}
+		rows = append(rows, [2]*legendItem{nil, &items[i]})
+	}
+	// Measured, and the space before a thumbnail taken, as gonum's legend
+	// does (Legend.Draw, Legend.Rectangle).
+	sty := p.Legend.TextStyle
+	thumb, right, em := p.Legend.ThumbnailWidth, vg.Length(0), sty.Rectangle(" ").Max.X
+	for _, row := range rows {
+		right = max(right, sty.Rectangle(row[1].name).Max.X)
+	}
+	p.Legend.ThumbnailWidth = thumb + columnGap + right + em + thumb
+	sty.XAlign = draw.XRight // the names end at their thumbnails
+	for _, row := range rows {
+		name := ""
+		if row[0] != nil {
+			name = row[0].name
+		}
+		p.Legend.Add(name, legendRow{row: row, thumb: thumb, em: em, sty: sty})
+	}
+}
+
+// columnGap is the room between pairedLegend's columns.
+var columnGap = vg.Points(8)
+
+// legendRow draws a row of pairedLegend's in the box of its entry's
+// thumbnail: the right item's thumbnail at the box's right end and its
+// name before it, then the left item's thumbnail at the box's left end,
+// whose name the legend writes before the box — each thumbnail drawn
+// before its name, as gonum's legend draws them.
+type legendRow struct {
+	row       [2]*legendItem
+	thumb, em vg.Length // a thumbnail's width, the space before it
+	sty       draw.TextStyle
+}
+
+func (l legendRow) Thumbnail(c *draw.Canvas) {
+	right, left := *c, *c
+	right.Min.X, left.Max.X = c.Max.X-l.thumb, c.Min.X+l.thumb
+	for _, t := range l.row[1].thumbs {
+		t.Thumbnail(&right)
+	}
+	// The name's baseline where gonum's legend puts its own (Legend.Draw).
+	descent := l.sty.FontExtents().Descent
+	y := c.Min.Y + (c.Max.Y-c.Min.Y-descent-l.sty.Rectangle(l.row[1].name).Max.Y)/2 + descent
+	c.FillText(l.sty, vg.Point{X: right.Min.X - l.em, Y: y}, l.row[1].name)
+	if l.row[0] != nil {
+		for _, t := range l.row[0].thumbs {
+			t.Thumbnail(&left)
+		}
+	}
 }
 
 // short is v in three significant digits, as a legend or a caption
@@ -1202,16 +1279,23 @@ func (r Run) moments() (*plot.Plot, error) {
 		}
 		meanY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].MeanY })
 		stdY := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].StdY })
-		if err := addMoments(p, []moment{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}); err != nil {
-			return nil, err
-		}
-		pl := r.Plane
-		if err := addMoments(p, r.targetMoments()); err != nil {
-			return nil, err
+		var items []legendItem // G's, over them the target's, and the baseline's, named in that order
+		for _, ms := range [][]moment{{{"mean x", mean, meanXPen}, {"mean y", meanY, meanYPen}, {"std x", std, stdXPen}, {"std y", stdY, stdYPen}}, r.targetMoments()} {
+			drawn, err := addCurves(p, ms)
+			if err != nil {
+				return nil, err
+			}
+			for i, m := range ms {
+				if drawn[i] != nil {
+					items = append(items, legendItem{m.name, []plot.Thumbnailer{drawn[i]}})
+				}
+			}
 		}
 		if base != nil {
-			base()
+			items = append(items, *base)
 		}
+		pairedLegend(p, items)
+		pl := r.Plane
 		r.noFinite(p, mean, meanY, std, stdY)
 		r.timeAxis(p, mean, meanY, std, stdY, r.flat(pl.MeanX), r.flat(pl.MeanY), r.flat(pl.StdX), r.flat(pl.StdY), ghosts)
 		return p, nil
@@ -1233,7 +1317,7 @@ func (r Run) moments() (*plot.Plot, error) {
 		}
 	}
 	if base != nil {
-		base()
+		p.Legend.Add(base.name, base.thumbs...)
 	}
 	r.noFinite(p, mean, std)
 	r.timeAxis(p, mean, std, r.flat(r.TargetMean), r.flat(r.TargetStd), ghosts)
@@ -1400,7 +1484,7 @@ func (r Run) losses() (*plot.Plot, error) {
 		}
 	}
 	if base != nil {
-		base()
+		p.Legend.Add(base.name, base.thumbs...)
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, q := range slices.Concat(dReal, dFake, g, baseD, baseG) {

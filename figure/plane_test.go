@@ -797,3 +797,63 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneLegendInTwoColumns: a plane's panel (a), of eight lines, names
+// them in two columns, x's beside y's, its legend no higher than a
+// line's of four, and no name written over a thumbnail. One under the
+// other they had taken near half the panel, the data pressed under them:
+// ring's y axis had run to 6 over curves under 3.
+func TestPlaneLegendInTwoColumns(t *testing.T) {
+	moons := planeRun()
+	moons.Plane.MeanX, moons.Plane.MeanY, moons.Plane.StdX, moons.Plane.StdY = 0.5, 0.25, 0.87, 0.5
+	plane, err := moons.moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, err := trained(t).moments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 400}}}
+	height := func(p *plot.Plot) vg.Length { r := p.Legend.Rectangle(c); return r.Max.Y - r.Min.Y }
+	if hp, hl := height(plane), height(line); hp > hl {
+		t.Errorf("a plane's legend of eight lines is %v high, a line's of four %v", hp, hl)
+	}
+	rec := &recorder.Canvas{}
+	c.Canvas = rec
+	plane.Legend.Draw(c)
+	type span struct {
+		name   string
+		lo, hi vg.Length
+		y      vg.Length
+	}
+	var names, thumbs []span
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.Stroke:
+			lo, hi := a.Path[0].Pos.X, a.Path[0].Pos.X
+			for _, q := range a.Path {
+				lo, hi = min(lo, q.Pos.X), max(hi, q.Pos.X)
+			}
+			thumbs = append(thumbs, span{"", lo, hi, a.Path[0].Pos.Y})
+		case *recorder.FillString:
+			w := plane.Legend.TextStyle.Width(a.String)
+			names = append(names, span{a.String, a.Point.X, a.Point.X + w, a.Point.Y})
+		}
+	}
+	if len(names) != 8 {
+		t.Fatalf("the legend names %d lines, want 8: %v", len(names), names)
+	}
+	rows := map[vg.Length]bool{}
+	for _, n := range names {
+		rows[n.y] = true
+		for _, th := range thumbs {
+			if math.Abs(float64(th.y-n.y)) < 5 && th.lo < n.hi && th.hi > n.lo {
+				t.Errorf("%q, from %v to %v, is written over a thumbnail from %v to %v", n.name, n.lo, n.hi, th.lo, th.hi)
+			}
+		}
+	}
+	if len(rows) != 4 {
+		t.Errorf("the legend's names lie on %d rows, want 4", len(rows))
+	}
+}
