@@ -867,8 +867,7 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 // told apart in the legend, where both are the target's orange.
 // dashDotted is G's std in panel (a), told from the target's mean by
 // more than its colour and from its own flat line in grey print: it had
-// been dashed as the target's mean is. solid is the pen of the losses.
-// dashDotDotted is the events' lines alone, a pattern no curve or
+// been dashed as the target's mean is. dashDotDotted is the events' lines alone, a pattern no curve or
 // reference line of a panel takes: they had been dashed as the target's
 // mean and the losses' balance are, told apart from them in grey print
 // by their direction alone.
@@ -877,8 +876,20 @@ var (
 	dotted        = []vg.Length{vg.Points(1.5), vg.Points(2)}
 	dashDotted    = []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1.5), vg.Points(2)}
 	dashDotDotted = []vg.Length{vg.Points(5), vg.Points(2), vg.Points(1), vg.Points(2), vg.Points(1), vg.Points(2)}
-	solid         = draw.LineStyle{Width: vg.Points(1.2)}
 )
+
+// lossPens are panel (b)'s pens of D's losses on real and generated data
+// and G's, told apart by more than their colour, at a glance and in grey
+// print, as panel (a)'s moments are (momentStyle): D's on generated data
+// twice as heavy as on real, which it crosses and runs beside, G's
+// dash-dotted, none dashed as the losses' balance is. A pinned
+// baseline's, all one grey, take them too: its three losses had been
+// three alike grey lines, which of them was G's not said.
+func lossPens() (dReal, dFake, g draw.LineStyle) {
+	return draw.LineStyle{Color: paper(palette.DOnReal), Width: vg.Points(1.2)},
+		draw.LineStyle{Color: paper(palette.DOnGenerated), Width: vg.Points(2.4)},
+		draw.LineStyle{Color: paper(palette.G), Width: vg.Points(1.2), Dashes: dashDotted}
+}
 
 // panels builds the four panels, in a 2×2 grid.
 func (r Run) panels() ([][]*plot.Plot, error) {
@@ -1373,15 +1384,16 @@ func momentStyle(colour palette.Colour, dashes []vg.Length, y bool) draw.LineSty
 	return s
 }
 
-// addMoments adds panel (a)'s curves ms to p (addCurves) and their
-// legend entries in the order given.
+// addMoments adds the curves ms to p (addCurves), panel (a)'s moments or
+// panel (b)'s losses, and the legend entries of those named, in the
+// order given.
 func addMoments(p *plot.Plot, ms []moment) error {
 	drawn, err := addCurves(p, ms)
 	if err != nil {
 		return err
 	}
 	for i, m := range ms {
-		if drawn[i] != nil {
+		if drawn[i] != nil && m.name != "" {
 			p.Legend.Add(m.name, drawn[i])
 		}
 	}
@@ -1426,7 +1438,8 @@ func (r Run) losses() (*plot.Plot, error) {
 	// The baseline's curves, under the run's, share the range, as on the
 	// screen: its losses, as the run's, set the scale, D's the range of a
 	// G on a scale of its own.
-	baseD, base, err := r.ghosts(p, ghost{dRealOf, solid}, ghost{dFakeOf, solid})
+	dRealPen, dFakePen, gPen := lossPens()
+	baseD, base, err := r.ghosts(p, ghost{dRealOf, dRealPen}, ghost{dFakeOf, dFakePen})
 	if err != nil {
 		return nil, err
 	}
@@ -1459,7 +1472,7 @@ func (r Run) losses() (*plot.Plot, error) {
 			baseGOf = func(q session.Point) float64 { return math.Min(q.G, edge) }
 		}
 	}
-	baseG, gBase, err := r.ghosts(p, ghost{baseGOf, solid})
+	baseG, gBase, err := r.ghosts(p, ghost{baseGOf, gPen})
 	if err != nil {
 		return nil, err
 	}
@@ -1467,9 +1480,8 @@ func (r Run) losses() (*plot.Plot, error) {
 		base = gBase
 	}
 	errs := []error{
-		addLine(p, "D real", dReal, paper(palette.DOnReal), nil),
-		addLine(p, "D fake", dFake, paper(palette.DOnGenerated), nil),
-		addCut(p, gName, g, gCut, paper(palette.G)),
+		addMoments(p, []moment{{"D real", dReal, dRealPen}, {"D fake", dFake, dFakePen}}),
+		addCut(p, gName, g, gCut, gPen),
 	}
 	levels := []color.Color{paper(palette.Balance)}
 	if len(r.Balance) == 2 { // label smoothing: each of D's losses balances at a line of its own, in its colour
@@ -1540,24 +1552,23 @@ func (r Run) cutAt(xys plotter.XYs, edge float64) (cut, marks plotter.XYs) {
 	return cut, marks
 }
 
-// addCut adds xys as addLine does, and marks, the points where it is cut
-// at the panel's edge, as ▲ in its colour, the legend's entry showing
-// both the line and the mark.
-func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, c color.Color) error {
+// addCut adds xys in pen, named in the legend, and marks, the points
+// where it is cut at the panel's edge, as ▲ in its colour, the legend's
+// entry showing both the line and the mark.
+func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, pen draw.LineStyle) error {
 	if len(marks) == 0 {
-		return addLine(p, name, xys, c, nil)
+		return addMoments(p, []moment{{name, xys, pen}})
 	}
-	if err := addLine(p, "", xys, c, nil); err != nil {
+	if err := addMoments(p, []moment{{"", xys, pen}}); err != nil {
 		return err
 	}
 	s, err := plotter.NewScatter(marks)
 	if err != nil {
 		return err
 	}
-	s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, vg.Points(2.5), draw.TriangleGlyph{}
+	s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = pen.Color, vg.Points(2.5), draw.TriangleGlyph{}
 	p.Add(unpadded{s})
-	l := &plotter.Line{LineStyle: draw.LineStyle{Color: c, Width: vg.Points(1.2)}}
-	p.Legend.Add(name, l, s)
+	p.Legend.Add(name, &plotter.Line{LineStyle: pen}, s)
 	return nil
 }
 

@@ -444,3 +444,41 @@ func TestCoincidentTargetsSaid(t *testing.T) {
 		t.Errorf("the target drawn in %d strokes, want 3: the std's x and y and the one mean", n)
 	}
 }
+
+// TestLossesApartInPrint: panel (b) draws D's losses on real and on
+// generated data and G's in pens told apart by more than their colour,
+// none dashed as the losses' balance is, and a pinned baseline's three
+// losses, all one grey, in the pens of the run's, so that the run's
+// legend says which is which. The run's had been three alike solid
+// lines but for their colours, and the baseline's three alike grey ones.
+func TestLossesApartInPrint(t *testing.T) {
+	r := trained(t)
+	p, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := legendStrokes(p)
+	names := []string{"D real", "D fake", "G", "ln 2"}
+	for i, a := range names {
+		if _, ok := got[a]; !ok {
+			t.Fatalf("no %q in panel (b)'s legend: %v", a, got)
+		}
+		for _, b := range names[i+1:] {
+			if got[a] == got[b] {
+				t.Errorf("%q and %q are stroked alike, %+v: only their colour tells them apart", a, b, got[a])
+			}
+		}
+	}
+	r.Baseline = &session.Baseline{Seed: 2, Epoch: 7, History: r.History}
+	if p, err = r.losses(); err != nil {
+		t.Fatal(err)
+	}
+	want := []pen{got["D real"], got["D fake"], got["G"]}
+	base := pensIn(p, paper(palette.Baseline))
+	byPen := func(a, b pen) int { return cmp.Or(cmp.Compare(a.width, b.width), cmp.Compare(a.dashes, b.dashes)) }
+	slices.SortFunc(base, byPen)
+	slices.SortFunc(want, byPen)
+	if !slices.Equal(base, want) {
+		t.Errorf("the baseline's losses are stroked %+v, want the pens of the run's, %+v", base, want)
+	}
+}
