@@ -111,11 +111,12 @@ type Run struct {
 	Surface  []float64
 	SurfaceN int
 
-	// Events are marked on the time axes of panels (a)–(c) as dash-dot-dotted
-	// vertical lines: the session's (a mode dropped, D winning, the
-	// equilibrium reached or left) and the user's (a setting changed,
-	// named with its new value, a roll-back, a hand update). Earlier
-	// counts those before them that the session did not keep.
+	// Events are marked on the time axes of panels (a)–(c) as
+	// dash-dot-dotted vertical lines: the session's (a mode dropped, D
+	// winning, the equilibrium reached or left) and the user's (a
+	// setting changed, named with its new value, a roll-back, a hand
+	// update). Earlier counts those before them that the session did
+	// not keep.
 	Events  []Event
 	Earlier int
 
@@ -867,10 +868,10 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 // told apart in the legend, where both are the target's orange.
 // dashDotted is G's std in panel (a), told from the target's mean by
 // more than its colour and from its own flat line in grey print: it had
-// been dashed as the target's mean is. dashDotDotted is the events' lines alone, a pattern no curve or
-// reference line of a panel takes: they had been dashed as the target's
-// mean and the losses' balance are, told apart from them in grey print
-// by their direction alone.
+// been dashed as the target's mean is. dashDotDotted is the events'
+// lines alone, a pattern no curve or reference line of a panel takes:
+// they had been dashed as the target's mean and the losses' balance are,
+// told apart from them in grey print by their direction alone.
 var (
 	dashed        = []vg.Length{vg.Points(5), vg.Points(3)}
 	dotted        = []vg.Length{vg.Points(1.5), vg.Points(2)}
@@ -2449,8 +2450,8 @@ func (r Run) timeRange() (lo, hi float64) {
 	return lo, hi
 }
 
-// eventLines is a plotter of dash-dot-dotted vertical lines at events' epochs,
-// the full height of the panel, each with its label at the top, in the
+// eventLines is a plotter of dash-dot-dotted vertical lines at events'
+// epochs, the full height of the panel, each with its label at the top, in the
 // palette's Event colour: the accent the screen marks events in (◆), apart
 // from the grey of the losses' balance that crosses the same panel. Labels of
 // events close together go one under the other (up to labelRows, and
