@@ -417,8 +417,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	setKeys := map[string]bool{}
 	for _, s := range sets {
 		key, value, ok := strings.Cut(s, "=")
-		if key = strings.TrimSpace(key); !ok || key == "" {
+		if !ok || strings.TrimSpace(key) == "" {
 			return o, fmt.Errorf("--set: want key=value, got %q", s)
+		}
+		if err := engine.SettingSpaces(s, key, value); err != nil {
+			return o, fmt.Errorf("--set: %w", err)
 		}
 		if key == "epochs" && given["epochs"] { // two plans: --epochs had won without a word
 			return o, errors.New("epochs is both set (--set) and given (--epochs); drop one")
@@ -537,7 +540,7 @@ func (o *options) parseSweep(specs, sets []string, given map[string]bool) error 
 	}
 	for _, a := range sw.Axes {
 		for _, s := range sets {
-			if key, _, _ := strings.Cut(s, "="); strings.TrimSpace(key) == a.Key {
+			if key, _, _ := strings.Cut(s, "="); key == a.Key {
 				return fmt.Errorf("%s is both swept and set (--set); drop one", a.Key)
 			}
 		}

@@ -108,7 +108,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
 		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not an integer`},
-		{[]string{"--headless", "--set", "epochs= 5"}, `--set: epochs: " 5" has spaces around it`},
+		// Spaces beside the = are refused on either side: a key's had been trimmed, so that
+		// --set 'g_lr =1e-3' was taken where --set 'g_lr= 1e-3' was refused for its number.
+		{[]string{"--headless", "--set", "epochs= 5"}, `--set: "epochs= 5" has spaces around its =; write epochs=5`},
+		{[]string{"--headless", "--set", "g_lr =1e-3"}, `--set: "g_lr =1e-3" has spaces around its =; write g_lr=1e-3`},
+		{[]string{"--headless", "--set", " g_lr=1e-3"}, `--set: " g_lr=1e-3" has spaces before its key; write g_lr=1e-3`},
+		{[]string{"--headless", "--sweep", "d_lr =1e-3,1e-2"}, `--sweep: "d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
+		{[]string{"--headless", "--sweep", "d_lr= 1e-3,1e-2"}, `--sweep: "d_lr= 1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
 		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" has spaces in it; write the list without them: 32,32`},
 		// The target's error names it once: it had read `--set: target: target "normal(1": …`.
@@ -144,7 +150,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--show-preset", "vanilla", "--set", "epochs=100", "--epochs", "50"}, "epochs is both set (--set) and given (--epochs); drop one"},
 		// Two values of one key: the last had won without a word.
 		{[]string{"--headless", "--set", "g_lr=1e-3", "--set", "g_lr=1e-2"}, "g_lr is set twice (--set); drop one"},
-		{[]string{"--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", " g_lr=1e-3"}, "g_lr is set twice (--set); drop one"},
+		{[]string{"--show-preset", "vanilla", "--set", "g_lr=1e-3", "--set", "g_lr=0.001"}, "g_lr is set twice (--set); drop one"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/suggest"
@@ -722,6 +723,23 @@ func parseFloat(s string) (float64, error) {
 // before them: dataNumber.)
 func PlainNumber(s string) bool {
 	return !strings.HasPrefix(s, "+") && !strings.ContainsAny(s, "_xX")
+}
+
+// SettingSpaces refuses spaces around the key or after the '=' of spec,
+// a --set key=value or a --sweep key=v1,v2,… that strings.Cut split into
+// key and value. A key's spaces had been trimmed and a number's refused,
+// so that --set 'g_lr =1e-3' was taken and --set 'g_lr= 1e-3' refused
+// for " 1e-3" (PlainNumber): spaces beside the '=' are refused alike,
+// in one message that gives the setting without them.
+func SettingSpaces(spec, key, value string) error {
+	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
+	switch {
+	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:
+		return fmt.Errorf("%q has spaces before its key; write %s=%s", spec, k, v)
+	case k != key || strings.TrimLeftFunc(value, unicode.IsSpace) != value:
+		return fmt.Errorf("%q has spaces around its =; write %s=%s", spec, k, v)
+	}
+	return nil
 }
 
 // clip shortens s for an error message, keeping it on one line.

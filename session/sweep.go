@@ -56,9 +56,11 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	var axes []SweepAxis
 	for _, spec := range specs {
 		key, list, ok := strings.Cut(spec, "=")
-		key = strings.TrimSpace(key)
-		if !ok || key == "" {
+		if !ok || strings.TrimSpace(key) == "" {
 			return Sweep{}, fmt.Errorf("want key=v1,v2,…, got %q", spec)
+		}
+		if err := engine.SettingSpaces(spec, key, list); err != nil {
+			return Sweep{}, err
 		}
 		if slices.Contains(untrained, key) {
 			return Sweep{}, fmt.Errorf("%s trains nothing: every cell would be one run of one design; sweep a setting", key)

@@ -19,7 +19,7 @@ import (
 
 func TestParseSweep(t *testing.T) {
 	base := testdesigns.PerSample(10)
-	sw, err := ParseSweep([]string{"d_lr=1e-4,1e-3,1e-2", " g_hidden =[8],16", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
+	sw, err := ParseSweep([]string{"d_lr=1e-4,1e-3,1e-2", "g_hidden=[8],16", "target=mixture(-2,0.5;2,0.5),normal(0,1)"}, base, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,6 +74,8 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_lr=fast"}, 1, "not a number"},
 		{[]string{"d_lr=1e-3, 1e-2"}, 1, `d_lr: value " 1e-2" has spaces around it`},
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
+		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's had been trimmed
+		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" is not a number`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
