@@ -404,11 +404,14 @@ func ParseTarget(spec string) (Target, error) {
 	// Arguments that are not numbers are said to be so only to a kind of
 	// targetKinds; any other name is an unknown kind, said below:
 	// point(data.csv) had been told "data.csv" is not a finite number, not
-	// the kind it was likely meant to be.
-	args, err := parseNums(body)
+	// the kind it was likely meant to be. As in ParsePlane, a kind's own
+	// ranges are checked before the rule for every number (boundNums):
+	// lognormal(1e9,1) had been told 1e9 is too large, not what mu may be.
+	args, err := readNums(body)
 	if err != nil && slices.ContainsFunc(targetKinds, func(k string) bool { return strings.HasPrefix(k, name+"(") }) {
 		return nil, bad("%v", err)
 	}
+	var t Target
 	switch name {
 	case "normal":
 		if len(args) != 2 {
@@ -417,33 +420,41 @@ func ParseTarget(spec string) (Target, error) {
 		if !(args[1] > 0) {
 			return nil, bad("std must be positive")
 		}
-		return Normal{Mu: args[0], Sigma: args[1]}, nil
+		t = Normal{Mu: args[0], Sigma: args[1]}
 	case "uniform":
 		if len(args) != 2 {
 			return nil, bad("uniform takes (lo,hi)")
 		}
-		if !(args[0] < args[1]) || math.IsInf(args[1]-args[0], 0) {
+		if !(args[0] < args[1]) {
 			return nil, bad("lo must be below hi")
 		}
-		return Uniform{A: args[0], B: args[1]}, nil
+		t = Uniform{A: args[0], B: args[1]}
 	case "lognormal":
 		if len(args) != 2 {
 			return nil, bad("lognormal takes (mu,sigma) of the underlying normal")
 		}
-		if !(args[1] > 0) || args[1] > 3 || math.Abs(args[0]) > 50 {
-			return nil, bad("sigma must be in (0,3] and |mu| at most 50")
+		if !(math.Abs(args[0]) <= 50) { // e^(mu+6·sigma) stays within float32
+			return nil, bad("mu must be from -50 to 50")
 		}
-		return LogNormal{Mu: args[0], Sigma: args[1]}, nil
+		if !(args[1] > 0) || args[1] > 3 {
+			return nil, bad("sigma must be in (0,3]")
+		}
+		t = LogNormal{Mu: args[0], Sigma: args[1]}
 	case "exponential":
 		if len(args) != 1 {
 			return nil, bad("exponential takes (rate)")
 		}
-		if !(args[0] >= 1e-6) {
-			return nil, bad("rate must be at least 1e-6")
+		if !(args[0] >= 1e-6) || args[0] > maxTargetParam {
+			return nil, bad("rate must be from 1e-6 to %s", numtext.FormatFloat(maxTargetParam))
 		}
-		return Exponential{Rate: args[0]}, nil
+		t = Exponential{Rate: args[0]}
+	default:
+		return nil, bad("%s", unknownKind(name, slices.Concat(targetKinds, planeKinds)))
 	}
-	return nil, bad("%s", unknownKind(name, slices.Concat(targetKinds, planeKinds)))
+	if err := boundNums(body); err != nil {
+		return nil, bad("%v", err)
+	}
+	return t, nil
 }
 
 // unknownKind says that name is none of the target kinds, each written

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -89,5 +90,34 @@ func zooNear(t *testing.T, what string, got, want, tol float64) {
 	t.Helper()
 	if !(math.Abs(got-want) <= tol) {
 		t.Errorf("%s = %.6g, want %.6g ± %.2g", what, got, want, tol)
+	}
+}
+
+// TestTargetParamSaysItsRange checks that a 1-D target's argument with a
+// range of its own, however far out of it, is told that range, before
+// the rule every number keeps (as TestPlaneCountSaysItsRange does for
+// the plane): lognormal(1e9,1) had been told "1e9 is too large (at most
+// 1e6 in magnitude)", lognormal(100,1) what mu may be.
+func TestTargetParamSaysItsRange(t *testing.T) {
+	for spec, want := range map[string]string{
+		"lognormal(1e9,1)":   "mu must be from -50 to 50",
+		"lognormal(-1e9,1)":  "mu must be from -50 to 50",
+		"lognormal(1e400,1)": "mu must be from -50 to 50",
+		"lognormal(100,1)":   "mu must be from -50 to 50",
+		"lognormal(0,1e9)":   "sigma must be in (0,3]",
+		"lognormal(0,0)":     "sigma must be in (0,3]",
+		"exponential(1e9)":   "rate must be from 1e-6 to 1e6",
+		"exponential(1e-9)":  "rate must be from 1e-6 to 1e6",
+		// The rule every number keeps still holds for the others.
+		"normal(1e9,1)":    "1e9 is too large (at most 1e6 in magnitude)",
+		"uniform(0,1e400)": `"1e400" is not a finite number`,
+		"normal(0,NaN)":    `"NaN" is not a finite number`,
+		"uniform(-inf,0)":  `"-inf" is not a finite number`,
+		"lognormal(x,1)":   `"x" is not a finite number`,
+	} {
+		_, err := ParseTarget(spec)
+		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
 	}
 }
