@@ -428,6 +428,13 @@ func ParsePlane(spec string) (Plane, error) {
 		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
 	}
 	if path, ok := PointsFile(spec); ok {
+		// Spaces around the path are refused, as around an output's
+		// (outputfile.Name): trimmed, points( q.csv) had read q.csv
+		// where the file was " q.csv"; one that begins with a space is
+		// named ./ q.csv.
+		if path != "" && path != body {
+			return nil, bad("the path %q has spaces around it; write points(%s)", body, path)
+		}
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if err != nil {
 			return nil, fmt.Errorf("target %q: %w", spec, inputfile.Unnamed(err, path)) // the spec names the file; wrapped: fs.ErrNotExist stays findable

@@ -319,6 +319,28 @@ func nextLine(err error) string {
 	return msg
 }
 
+// TestPointsPathWithSpacesAroundIsRefused checks that a points target's
+// path with spaces around it is refused, saying so: trimmed, points(
+// q.csv) had looked up q.csv where the file was " q.csv", and said no
+// such file. A name that begins with a space is read as ./ q.csv.
+func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile(" q.csv", []byte("0,0\n1,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for spec, want := range map[string]string{
+		"points( q.csv)":  `target "points( q.csv)": the path " q.csv" has spaces around it; write points(q.csv)`,
+		"points(q.csv\t)": `target "points(q.csv\t)": the path "q.csv\t" has spaces around it; write points(q.csv)`,
+	} {
+		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", spec, err, want)
+		}
+	}
+	if _, err := ParsePlane("points(./ q.csv)"); err != nil {
+		t.Errorf("points(./ q.csv): %v", err)
+	}
+}
+
 func TestPointsTargetReadsAFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "data.csv")
 	if err := os.WriteFile(path, []byte("x,y\n0,0\n1,1\n2,0\n"), 0o644); err != nil {
