@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
@@ -556,8 +557,9 @@ func firstErr(errs ...error) error {
 
 // ParsePoints reads two-dimensional data from CSV: two numeric columns
 // per row (x, y), an optional header line whose cells are not numbers,
-// and between MinPoints and MaxPoints rows. A line beginning with '#' is
-// a comment, skipped whatever it holds, as numpy's savetxt writes its
+// and between MinPoints and MaxPoints rows. A line beginning with '#',
+// after any spaces or tabs, is a comment, skipped whatever it holds and
+// however long (blankComments), as numpy's savetxt writes its
 // header and gnuplot's data files their notes: read as a row, one holding
 // a space had been refused as separated by spaces, and one holding a
 // quote as invalid CSV lines further on. Each value must be a finite
@@ -601,12 +603,12 @@ func notPlainText(data []byte) error {
 
 // parsePoints is ParsePoints, of data without its byte-order mark.
 func parsePoints(data []byte) ([]float64, error) {
+	data = blankComments(data)
 	if line := longLine(data); line > 0 {
 		return nil, fmt.Errorf("line %d: longer than %d bytes, which no row of two numbers is", line, MaxPointsLine)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	r.Comment = '#'
 	r.TrimLeadingSpace = true
 	r.ReuseRecord = true
 	var xy []float64
@@ -627,6 +629,9 @@ func parsePoints(data []byte) ([]float64, error) {
 			cols := "1 column"
 			if len(rec) != 1 {
 				cols = fmt.Sprintf("%d columns", len(rec))
+			}
+			if len(rec) == 1 && isText(rec[0], first) {
+				return nil, fmt.Errorf("line %d: %s is text, not a row of 2 numbers (x,y); begin a note with #", line, quoteCell(strings.TrimSpace(rec[0])))
 			}
 			if sep := otherSeparator(rec); sep != "" {
 				return nil, fmt.Errorf("line %d: %s, want 2 (x,y) separated by a comma, not by %s", line, cols, sep)
@@ -682,6 +687,59 @@ func otherSeparator(rec []string) string {
 		}
 	}
 	return ""
+}
+
+// blankComments returns data with the text of each comment line, one
+// whose first character but spaces and tabs is '#', taken out, its line
+// end kept, so that the CSV reader skips it as an empty line and every
+// other line keeps its number. A comment is skipped whatever it holds
+// and however long it is; the CSV reader's own comments, at the start
+// of a line only, had left an indented "  # note" to be refused as a
+// row separated by spaces, and a note over MaxPointsLine bytes as too
+// long.
+func blankComments(data []byte) []byte {
+	var out []byte // made at the first comment: most files have none
+	kept := 0      // data[kept:] is yet to be copied to out
+	for at := 0; at < len(data); {
+		end := len(data)
+		if i := bytes.IndexByte(data[at:], '\n'); i >= 0 {
+			end = at + i
+		}
+		if text := bytes.TrimLeft(data[at:end], " \t"); len(text) > 0 && text[0] == '#' {
+			if out == nil {
+				out = make([]byte, 0, len(data))
+			}
+			out = append(out, data[kept:at]...)
+			kept = end
+			if bytes.HasSuffix(text, []byte("\r")) {
+				kept-- // a CRLF line end stays whole
+			}
+		}
+		at = end + 1
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[kept:]...)
+}
+
+// isText reports whether cell, a row read as one column, is text, as a
+// title line "x y coordinates of the ring" is, not a row of numbers with
+// another separator than a comma (otherSeparator): it holds a word that
+// is not a number between its semicolons, tabs and spaces. The first
+// row's two words are a header with that separator ("x\ty"), as the
+// rows after it are likely to be.
+func isText(cell string, first bool) bool {
+	words := strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || unicode.IsSpace(r) })
+	if first && len(words) == 2 {
+		return false
+	}
+	for _, w := range words {
+		if _, err := dataNumber(w); err != nil && !errors.Is(err, strconv.ErrRange) {
+			return true
+		}
+	}
+	return false
 }
 
 // longLine returns the number of the first line of data longer than

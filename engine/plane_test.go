@@ -126,35 +126,51 @@ func TestParsePoints(t *testing.T) {
 		"# from the survey\n1,2\n3,4\n":               2,
 		"# a, \"b\n1,2\n3,4\n":                        2,
 		"# c\nx,y\n1,2\n#\n# a, \"b, c\n3,4\n# end\n": 2, // the header the first row after the comments
+		// An indented # begins a comment too, and a comment may be of any
+		// length: "  # note" had been refused as a row "separated by a
+		// comma, not by spaces", a note of 5,000 bytes as "longer than
+		// 4096 bytes".
+		"1,2\n # c\n3,4\n":                                       2,
+		"\t# c\r\n1,2\r\n  #\r\n3,4\r\n":                         2,
+		"x,y\n1,2\n3,4\n   # end":                                2,
+		"#" + strings.Repeat("x", 5000) + "\n1,2\n3,4\n":         2,
+		" # " + strings.Repeat("x", 5000) + "\r\n1,2\r\n3,4\r\n": 2,
 	}
 	for in, n := range good {
 		xy, err := ParsePoints([]byte(in))
 		if err != nil || len(xy) != 2*n {
-			t.Errorf("%q: %d values, %v; want %d points", in, len(xy), err, n)
+			t.Errorf("%.100q: %d values, %v; want %d points", in, len(xy), err, n)
 		}
 	}
 	bad := map[string]string{
-		"":                   "0 rows",
-		"x,y\n":              "0 rows",
-		"1,2\n":              "1 row of data",
-		"x,y\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number",
-		"1,2\n3\n":           "line 2: 1 column, want 2",
-		"# c\n1,2\nfoo,3\n":  "line 3: \"foo\" is not a number", // a comment is a line counted
-		"1,2\n # c\n3,4\n":   "line 2",                          // # after a space begins no comment
-		"1;2\n3;4\n":         "line 1: 1 column, want 2 (x,y) separated by a comma, not by semicolons",
-		"x\ty\n1\t2\n":       "line 1: 1 column, want 2 (x,y) separated by a comma, not by tabs",
-		"1,2\n3 4\n":         "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
-		"1,5;2,5\n3,5;4\n":   "line 1: 3 columns, want 2 (x,y) separated by a comma, not by semicolons", // a decimal comma
-		"1,2,3\n4,5,6\n":     "line 1: 3 columns",
-		"1,2\nNaN,3\n":       "not a finite number",
-		"1,2\n3,Inf\n":       "not a finite number",
-		"1,2\n3,1e400\n":     "not a finite number",
-		"1,2\n3,2e6\n":       "line 2: \"2e6\" is too large (at most 1e6 in magnitude)",
-		"1,2\n\"3,4\n":       "not valid CSV",
-		"x,y\nx,y\n1,2\n":    "line 2",
-		"1,2\n" + "a,1\n1,1": "line 2",
-		"1,2\n+-3,4\n":       "line 2: \"+-3\" is not a number",
-		"1,2\n++3,4\n":       "line 2: \"++3\" is not a number",
+		"":                  "0 rows",
+		"x,y\n":             "0 rows",
+		"1,2\n":             "1 row of data",
+		"x,y\n1,2\nfoo,3\n": "line 3: \"foo\" is not a number",
+		"1,2\n3\n":          "line 2: 1 column, want 2",
+		"# c\n1,2\nfoo,3\n": "line 3: \"foo\" is not a number", // a comment is a line counted
+		"1;2\n3;4\n":        "line 1: 1 column, want 2 (x,y) separated by a comma, not by semicolons",
+		"x\ty\n1\t2\n":      "line 1: 1 column, want 2 (x,y) separated by a comma, not by tabs",
+		"1,2\n3 4\n":        "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
+		"1,5;2,5\n3,5;4\n":  "line 1: 3 columns, want 2 (x,y) separated by a comma, not by semicolons", // a decimal comma
+		"1,2,3\n4,5,6\n":    "line 1: 3 columns",
+		// A line of text is said to be text, its start quoted, not a
+		// row of numbers separated by spaces.
+		"x y coordinates of the ring\n1,2\n3,4\n":    `line 1: "x y coordinates of the ring" is text, not a row of 2 numbers (x,y); begin a note with #`,
+		"1,2\n3,4\nthe end\n":                        `line 3: "the end" is text, not a row of 2 numbers (x,y); begin a note with #`,
+		"x\n1,2\n3,4\n":                              `line 1: "x" is text, not a row of 2 numbers (x,y)`,
+		"1,2\n" + strings.Repeat("word ", 20) + "\n": `line 2: "word word word word word word word word …" is text`,
+		"1,2\n3 x\n":                                 `line 2: "3 x" is text`,
+		"1,2\n3 1e400\n":                             "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
+		"1,2\nNaN,3\n":                               "not a finite number",
+		"1,2\n3,Inf\n":                               "not a finite number",
+		"1,2\n3,1e400\n":                             "not a finite number",
+		"1,2\n3,2e6\n":                               "line 2: \"2e6\" is too large (at most 1e6 in magnitude)",
+		"1,2\n\"3,4\n":                               "not valid CSV",
+		"x,y\nx,y\n1,2\n":                            "line 2",
+		"1,2\n" + "a,1\n1,1":                         "line 2",
+		"1,2\n+-3,4\n":                               "line 2: \"+-3\" is not a number",
+		"1,2\n++3,4\n":                               "line 2: \"++3\" is not a number",
 		"1,2\n3,4\n5," + strings.Repeat("6", MaxPointsLine): "line 3: longer than 4096 bytes",
 		// Not UTF-8 text with LF or CRLF line ends: said so, not blamed
 		// on a cell, a count of columns or a line's length.
@@ -258,7 +274,9 @@ func FuzzParsePoints(f *testing.F) {
 	for _, s := range []string{"x,y\n1,2\n3,4\n", "1,2\n", "1,2\nNaN,3\n", "\"1\n", "a,b,c\n", "1,2\r\n3,4\r\n",
 		"\ufeff1,2\n3,4\n", "\ufeffx,y\n1,2\n3,4", "\"1\n\",2\n3,4\n", "1,2\n\n3,4\n", "+1,-0\n1e-300,0x10\n",
 		"x;y\n1;2\n", "1\t2\n3\t4\n", "1 2\n", utf16("x,y\n1,2\n", true, false), utf16("1,2\n3,4\n", false, true),
-		"1,2\r3,4\r", "1,2\n3,4\r", "x\x00,y\n1,2\n3,4\n", "# c, d\n1,2\n# e\n3,4\n"} {
+		"1,2\r3,4\r", "1,2\n3,4\r", "x\x00,y\n1,2\n3,4\n", "# c, d\n1,2\n# e\n3,4\n",
+		" # c\n1,2\n\t# e \"f\r\n3,4\n  #", "#" + strings.Repeat("x", MaxPointsLine) + "\n1,2\n3,4\n", "x y of the ring\n1,2\n3,4\n",
+		"1,2\n3,4\nthe end\n", "1,2\n\"1\n#2\",3\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
