@@ -17,10 +17,12 @@ import (
 
 // File is a regular file open for reading up to the size it had when it
 // was opened, and no further: a file that grows meanwhile (a log still
-// being written) reads as it was, and one of the kernel's files under
-// /proc, which claim to be regular, hold no size and make up their
-// contents as they are read, reads as empty — /proc/kmsg would block
-// until the kernel logs something, and take that from the system's log.
+// being written) reads as it was. One of the kernel's files under /proc
+// or /sys, which claim to be regular, hold no size and make up their
+// contents as they are read, is not opened (madeByKernel): read up to
+// its size, it had been told "empty (0 bytes)", and read further,
+// /proc/kmsg would block until the kernel logs something, and take that
+// from the system's log.
 // It reads, seeks and reads at an offset as an io.SectionReader of the
 // file does.
 type File struct {
@@ -52,6 +54,9 @@ func Open(path string) (*File, error) {
 	}
 	if st, err = f.Stat(); err == nil { // it may have been replaced since
 		err = Regular(path, st)
+	}
+	if err == nil && st.Size() == 0 && madeByKernel(f) {
+		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file", path)
 	}
 	if err != nil {
 		f.Close()

@@ -39,10 +39,7 @@ func TestMissingFileSaysSo(t *testing.T) {
 }
 
 // TestReadsNoFurtherThanItsSize: a file is read as long as it was when
-// opened: what is written to it since is not read, and a kernel file
-// under /proc, regular to stat but of no size, reads as empty, not as
-// whatever the kernel makes up (/proc/kmsg blocks until it logs
-// something, and takes that from the system's log).
+// opened: what is written to it since is not read.
 func TestReadsNoFurtherThanItsSize(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
 	os.WriteFile(path, []byte("abc"), 0o600)
@@ -60,11 +57,22 @@ func TestReadsNoFurtherThanItsSize(t *testing.T) {
 	if data, err := io.ReadAll(f); err != nil || string(data) != "abc" {
 		t.Errorf("a file grown since it was opened reads %q, %v; want what it held then", data, err)
 	}
-	if _, err := os.Stat("/proc/self/environ"); err != nil {
-		t.Skip("no /proc here")
+}
+
+// TestKernelFileIsNoRegularFile: a kernel file under /proc, regular to
+// stat but of no size, is refused as what it is, not read as whatever
+// the kernel makes up (/proc/kmsg blocks until it logs something, and
+// takes that from the system's log): read up to its size, it had been
+// told "empty (0 bytes)" or "0 rows of data".
+func TestKernelFileIsNoRegularFile(t *testing.T) {
+	if _, err := os.Stat("/proc/self/environ"); err != nil || runtime.GOOS != "linux" {
+		t.Skip("no Linux /proc here")
 	}
-	if data, err := ReadAll("/proc/self/environ", 1<<20); err != nil || len(data) != 0 {
-		t.Errorf("/proc/self/environ reads %d bytes, %v; want none", len(data), err)
+	for _, path := range []string{"/proc/self/environ", "/proc/self/status"} {
+		data, err := ReadAll(path, 1<<20)
+		if want := path + " is a file the kernel makes up as it is read, not a regular file"; err == nil || err.Error() != want {
+			t.Errorf("%s: %d bytes, %v; want %s", path, len(data), err, want)
+		}
 	}
 }
 
