@@ -402,3 +402,35 @@ func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeBesideTheNote: Run's notice and the session's own note — a
+// resumed run's, a failure's — are both said whole on the first screen,
+// in a frame of its size at 80×24 and 120×40, the ring's finding at
+// epoch 0 giving way at 80×24 until the first key: the notice had taken
+// the note's place, so that a run resumed in a directory that takes no
+// files did not say where it resumed, nor a failure that it failed.
+func TestNoticeBesideTheNote(t *testing.T) {
+	const notice = "cannot write in this directory (no new files taken): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		note   string
+		failed bool
+		want   []string
+	}{
+		{note: "resumed at epoch 300, the end of its plan: space or n continues", want: []string{"resumed at epoch 300, the end of its plan: space or n continues"}},
+		{note: "the record could not be read: its charts begin here", failed: true, want: []string{"✗ the record could not be read: its charts begin here"}},
+	} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			w, h := size[0], size[1]
+			_, shown := shownModel(t, cfg, true, w, h)
+			shown.notice = notice
+			shown.snap.Note, shown.snap.Failed = c.note, c.failed
+			view := shown.View()
+			checkFrame(t, view, w, h)
+			frameReads(t, view, append([]string{"✗ " + notice}, c.want...)...)
+		}
+	}
+}

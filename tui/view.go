@@ -434,13 +434,16 @@ func stateGlyph(s session.State) string {
 	return "✗"
 }
 
-// statusLines is the status: a warning, then what went wrong in a
-// diverged run, then the answer to the last key (or a failure, the note,
-// the paused hint), and last the command a note carries after
+// statusLines is the status: a warning and the notice (Run's, until the
+// first key), then what went wrong in a diverged run, then the answer to
+// the last key (or a failure, the note, the paused hint but beside the
+// notice), and last the command a note carries after
 // session.CommandBreak, from the left edge; wrapped at w in at most n
 // lines. When they do not all fit, the command keeps its lines, then the
-// answer, and the divergence gives way, cut with …: a key's answer shown
-// under a long runaway had fallen off the area.
+// notice, less a line for the answer, then the answer, and the
+// divergence gives way, cut with …: a key's answer shown under a long
+// runaway had fallen off the area, and the notice in the answer's place
+// had hidden a resumed run's note and a failure.
 func (m *Model) statusLines(w, n int) []string {
 	s := &m.snap
 	var warning []string
@@ -475,13 +478,11 @@ func (m *Model) statusLines(w, n int) []string {
 		note, style = m.quittingStatus(), styleWarn
 	case m.flash != "": // the answer to the key just pressed; the next brings a failure back
 		note = m.flash
-	case m.notice != "": // said once, at the start
-		note, style = "✗ "+m.notice, styleWarn
 	case s.Failed:
 		note, style = "✗ "+s.Note, styleWarn
 	case s.Note != "":
 		note, command, _ = strings.Cut(s.Note, session.CommandBreak)
-	case s.State == session.Paused:
+	case s.State == session.Paused && m.notice == "": // the key bar says it too
 		note = fmt.Sprintf("paused at epoch %s: space runs, n steps one epoch", numtext.FormatInt(s.Epoch))
 	}
 	var commanded []string
@@ -493,6 +494,15 @@ func (m *Model) statusLines(w, n int) []string {
 	room := max(0, n-len(warning))
 	commanded = cutLines(commanded, w, room)
 	room -= len(commanded)
+	if m.notice != "" { // said once, at the start, in the warning's slot
+		rows := room
+		if note != "" || len(div) > 0 {
+			rows = min(room, max(1, room-1)) // a line at least for the note
+		}
+		noticed := noteLines("✗ "+m.notice, styleWarn, w, rows)
+		warning = append(warning, noticed...)
+		room -= len(noticed)
+	}
 	var noted []string
 	if note != "" {
 		rows := room
@@ -610,7 +620,7 @@ func shellWords(cmd string) []string {
 // diagnosis.
 func (m *Model) commandNote() bool {
 	s := &m.snap
-	return !m.quitting && m.flash == "" && m.notice == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
+	return !m.quitting && m.flash == "" && !s.Failed && strings.Contains(s.Note, session.CommandBreak)
 }
 
 // noteStands is whether the note with a command (commandNote) takes the
@@ -711,12 +721,14 @@ func (m *Model) msgLines(w, n int) []string {
 		fs = nil // the status line says it already
 	}
 	status := n
-	if len(fs) > 0 && !m.noteStands(fs) {
+	if len(fs) > 0 && !m.noteStands(fs) && m.notice == "" {
 		// A line for the diagnosis at least; not while a command (c) is
 		// shown and the diagnosis has no new kind of finding, whose caveat
 		// then kept no line at 80×24: the screen read "the command below
 		// runs the run again, not…", and in a running run, the diagnosis
-		// keeping its line, "…: it …", the checkpoint lost.
+		// keeping its line, "…: it …", the checkpoint lost. Nor while
+		// Run's notice is said, until the first key: beside a note, at
+		// 80×24, it had been cut before what to do.
 		status = n - 1
 	}
 	lines := m.statusLines(w, status)
