@@ -146,12 +146,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // errorLines is err as the lines ganui prints of it: one, whose parts
-// visible.Message joins, but for a sweep's runs that failed
-// (session.SweepRunsFailed), a line each, each naming its cell, and a
-// line for each error that came with them (a --plot not drawn): joined,
-// they had read as one, no cell named.
+// visible.Message joins, but for a --seeds batch's or a sweep's runs that
+// failed (session.RunsFailed), a line each, each naming its seeds and
+// its cell, and a line for each error that came with them (a --plot not
+// drawn): joined, they had read as one, no seed or cell named.
 func errorLines(err error) []string {
-	var failed *session.SweepRunsFailed
+	var failed *session.RunsFailed
 	multi, ok := err.(interface{ Unwrap() []error })
 	if !ok || !errors.As(err, &failed) {
 		return []string{err.Error()}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -1061,5 +1062,34 @@ func TestSweepSaysEachFailedCellOnItsLine(t *testing.T) {
 		if want := "sweep target=" + targets[i+1] + " seeds=1-2: "; !strings.HasPrefix(line, want) || !strings.Contains(line, "no such file") || strings.Contains(line, "\n") {
 			t.Errorf("line %d: %q; want %q and why", i+1, line, want)
 		}
+	}
+}
+
+// TestSeedsSayTheFailedSeedsOnALine: a --seeds batch whose runs cannot
+// be built as it trains (here their points file, gone since the batch
+// was read: the target set after parsing, which read no file, and the
+// runs trained without headlessSeeds's check, which finds it first) says
+// each error on a line of its own, the seeds that failed with it named
+// together as a sweep's cells name theirs, where the runs' errors had
+// been joined on one line, the same error once a seed, no seed named.
+// The error is none of those the exit codes tell apart: exit 1.
+func TestSeedsSayTheFailedSeedsOnALine(t *testing.T) {
+	opts, err := parseFlags([]string{"--headless", "--preset", "ring", "--epochs", "2", "--samples", "100", "--seeds", "1-3", "--jobs", "1"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Config.Target = "points(" + filepath.Join(t.TempDir(), "gone.csv") + ")"
+	err = session.RunSeeds(context.Background(), opts.Options, opts.seeds, 1, io.Discard, nil)
+	var usage usageError
+	var diverged *session.SeedsDivergedError
+	if err == nil || errors.As(err, &usage) || errors.As(err, &diverged) || errors.Is(err, session.ErrInterrupted) {
+		t.Fatalf("RunSeeds: %v; want the runs' failure", err)
+	}
+	lines := errorLines(err)
+	if len(lines) != 1 {
+		t.Fatalf("%d lines, want one for the seeds' one error:\n%s", len(lines), strings.Join(lines, "\n"))
+	}
+	if line := lines[0]; !strings.HasPrefix(line, "seeds=1-3: ") || !strings.Contains(line, "no such file") || strings.Contains(line, "\n") {
+		t.Errorf("%q; want %q and why", line, "seeds=1-3: ")
 	}
 }

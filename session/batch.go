@@ -103,7 +103,8 @@ var ErrInterrupted = errors.New("interrupted")
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and report state=interrupted, no further seed starts, and the
 // summary covers the runs that finished; the error is then ErrInterrupted.
-// Otherwise it is a *SeedsDivergedError when some runs diverged.
+// Otherwise it is a *RunsFailed when some runs could not be built, a
+// *SeedsDivergedError when some runs diverged.
 //
 // tally, when not nil, is told how far the batch has got (Tally) before
 // the first run ends and as each run finishes, in whatever order the
@@ -136,8 +137,8 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 			finished = append(finished, r)
 		}
 	}, tally)
-	if err := errors.Join(errs...); err != nil {
-		return err
+	if failures := runFailures("", seeds, errs); len(failures) > 0 {
+		return &RunsFailed{failures}
 	}
 	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
 	if ctx.Err() != nil {
@@ -153,6 +154,42 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		return &SeedsDivergedError{diverged, n}
 	}
 	return nil
+}
+
+// RunsFailed is the error of a --seeds batch or a sweep some of whose
+// runs could not be built (a sweep cell's points file gone since the
+// sweep was read): a failure a line (Error), each naming the seeds it
+// failed for, and a sweep's the cell, as the cell's row does
+// (runFailures), so that each reads alone. They had been joined on one
+// line, no seed or cell named.
+type RunsFailed struct{ Failures []error }
+
+func (e *RunsFailed) Error() string   { return errors.Join(e.Failures...).Error() }
+func (e *RunsFailed) Unwrap() []error { return e.Failures }
+
+// runFailures is a failure for each error of errs, the errors of the
+// runs of seeds (nil for a run that did not fail), in the order of the
+// seeds that first failed with it: the seeds that failed with it named
+// together, CompactSeeds, after name, as "seeds=1-3,5: " and the error.
+func runFailures(name string, seeds []uint64, errs []error) []error {
+	var said []string               // the errors, in the order of their first seeds
+	failed := map[string][]uint64{} // the seeds each failed for
+	first := map[string]error{}
+	for j, err := range errs {
+		if err == nil {
+			continue
+		}
+		msg := err.Error()
+		if _, ok := first[msg]; !ok {
+			said, first[msg] = append(said, msg), err
+		}
+		failed[msg] = append(failed[msg], seeds[j])
+	}
+	failures := make([]error, len(said))
+	for i, msg := range said {
+		failures[i] = fmt.Errorf("%sseeds=%s: %w", name, CompactSeeds(failed[msg]), first[msg])
+	}
+	return failures
 }
 
 // runBatch trains every run of runs, up to jobs at once, each a Session

@@ -470,3 +470,20 @@ func TestPlaneSummaryInTheFinalLinesOrder(t *testing.T) {
 		t.Errorf("final line's moments %v; summary's:\n%s\nwant:\n%s", keys, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestRunFailuresNameTheirSeeds: the runs' errors are said once each, in
+// the order of the seeds that first failed with them, each with the
+// seeds that failed with it, a run that did not fail left out.
+func TestRunFailuresNameTheirSeeds(t *testing.T) {
+	gone, full := errors.New("no such file"), errors.New("no space left")
+	got := runFailures("sweep x=1 ", []uint64{1, 2, 3, 4, 5, 6}, []error{gone, gone, gone, full, gone, nil})
+	want := []string{"sweep x=1 seeds=1-3,5: no such file", "sweep x=1 seeds=4: no space left"}
+	if len(got) != len(want) {
+		t.Fatalf("%q; want %q", got, want)
+	}
+	for i, err := range got {
+		if err.Error() != want[i] || !errors.Is(err, []error{gone, full}[i]) {
+			t.Errorf("failure %d: %q; want %q, wrapping its error", i, err, want[i])
+		}
+	}
+}

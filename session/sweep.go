@@ -458,49 +458,25 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	return res, nil
 }
 
-// SweepRunsFailed is the error of a sweep some of whose runs could not be
-// built (a points file gone since the sweep was read): a failure a line
-// (Error), each naming its cell as the cell's row does and the seeds it
-// failed for (cellFailures), so that each reads alone. They had been
-// joined on one line, no cell named.
-type SweepRunsFailed struct{ Failures []error }
-
-func (e *SweepRunsFailed) Error() string   { return errors.Join(e.Failures...).Error() }
-func (e *SweepRunsFailed) Unwrap() []error { return e.Failures }
-
 // cellFailures is the error of the sweep's runs errs, one per seed of
-// each cell in turn: a *SweepRunsFailed of a failure for each cell and
-// error, the seeds that failed with it named together (a missing file
-// fails every seed alike), or nil when none failed.
+// each cell in turn: a *RunsFailed of a failure for each cell and error,
+// named as the cell's row is, the seeds that failed with it named
+// together (runFailures: a missing file fails every seed alike), or nil
+// when none failed.
 func cellFailures(axes []SweepAxis, cells []SweepCell, seeds []uint64, errs []error) error {
 	var failures []error
 	k := len(seeds)
 	for c, cell := range cells {
-		var said []string               // the cell's errors, in the order of its seeds
-		failed := map[string][]uint64{} // the seeds each failed for
-		first := map[string]error{}
-		for j, err := range errs[c*k : c*k+k] {
-			if err == nil {
-				continue
-			}
-			msg := err.Error()
-			if _, ok := first[msg]; !ok {
-				said, first[msg] = append(said, msg), err
-			}
-			failed[msg] = append(failed[msg], seeds[j])
-		}
 		name := "sweep"
 		for i, v := range cell.Values {
 			name += " " + axes[i].Key + "=" + LineValue(v)
 		}
-		for _, msg := range said {
-			failures = append(failures, fmt.Errorf("%s seeds=%s: %w", name, CompactSeeds(failed[msg]), first[msg]))
-		}
+		failures = append(failures, runFailures(name+" ", seeds, errs[c*k:c*k+k])...)
 	}
 	if len(failures) == 0 {
 		return nil
 	}
-	return &SweepRunsFailed{failures}
+	return &RunsFailed{failures}
 }
 
 // sweepRow sums up the finished runs of one cell.
