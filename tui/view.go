@@ -764,10 +764,15 @@ func (m *Model) msgLines(w, n int) []string {
 		for _, f := range fs {
 			f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
 			// A finding with no event yet says when it gets one where that
-			// fits beside the hint, else only that it has none.
+			// fits beside the hint, else only that it has none where that
+			// fits on the row, else nothing of it: the ? pages give it. The
+			// row's cut had kept "· new:" of grid's stalled D at 80×24.
 			head := findingText(f, false, pendingNote(&m.snap, f.Kind, false))
 			if ansi.StringWidth(head)+2+ansi.StringWidth(hint) > w {
 				head = findingText(f, false, pendingNote(&m.snap, f.Kind, true))
+			}
+			if ansi.StringWidth(head) > w {
+				head = findingText(f, false, "")
 			}
 			heads = append(heads, wrapIndent(head, w)[0])
 		}

@@ -786,6 +786,44 @@ func TestFindingHeadsPointToHelpOnce(t *testing.T) {
 	}
 }
 
+// TestFindingHeadKeepsItsNoteWholeOrNone: a finding named by its head
+// whose note, short as it is, does not fit on the head's row is named
+// without it, not with the note cut through: grid at 80×24, seed 1,
+// epoch 920, had read "! D is stuck at its equilibrium, yet the samples
+// are far from the target · new:", its "no event yet" lost past the
+// edge. A head and note that fit keep the note.
+func TestFindingHeadKeepsItsNoteWholeOrNone(t *testing.T) {
+	long := ": " + strings.Repeat("a long account of what the finding rests on, ", 4)
+	for _, c := range []struct {
+		head string
+		note bool // whether a note, long or short, fits beside it at 80
+	}{
+		{"D is stuck at its equilibrium, yet the samples are far from the target", false},
+		{"D wins", true},
+	} {
+		var m Model
+		m.snap.State = session.Running
+		m.snap.Findings = []session.Finding{
+			{Kind: session.ModeDropped, Text: "6 of 25 modes missing, and many samples between the modes" + long},
+			{Kind: session.DStalled, Text: c.head + long},
+		}
+		m.snap.Pending = []session.Pending{{Kind: session.DStalled, Seen: 900, Checks: []int{1_000}}}
+		for n := 2; n <= 6; n++ {
+			got := numtext.Plain(ansi.Strip(strings.Join(m.msgLines(80, n), "\n")))
+			if !strings.Contains(got, "in full") {
+				continue // the findings in full: no heads
+			}
+			if first, _, _ := strings.Cut(c.head, ","); strings.Contains(got, first) && !strings.Contains(got, c.head) {
+				t.Errorf("%d rows: the head %q cut:\n%s", n, c.head, got)
+			}
+			whole := strings.Count(got, "· new: no event yet") + strings.Count(got, "· new at epoch 900: an event if it holds at 1,000")
+			if seen := strings.Count(got, "· new"); seen != whole || (seen > 0) != c.note {
+				t.Errorf("%d rows: beside %q a note cut, or one where %v is wanted:\n%s", n, c.head, c.note, got)
+			}
+		}
+	}
+}
+
 // TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as
 // the run's collapsed finding does, "collapsed to a narrow patch" on a
 // points file, whose clusters are not known, and "collapsed to nearly
