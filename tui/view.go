@@ -780,7 +780,9 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	// The first findings in full where the heads of the rest fit after
 	// them: blog-original's two at 80×24 had been named by their heads on
-	// one line, the two rows under them blank.
+	// one line, the two rows under them blank. The rows left explain what
+	// they rest on, as under heads alone: grid-pacgan's two at 120×40,
+	// under c's command, had left the last row blank.
 	for k := len(fs) - 1; k >= 1; k-- {
 		var full []string
 		for _, f := range findingLines(&m.snap, fs[:k], w, false, true) {
@@ -790,7 +792,7 @@ func (m *Model) msgLines(w, n int) []string {
 			continue
 		}
 		if rest := flow(append(headsOf(fs[k:]), hint), w, room-len(full)); fits(rest, w) {
-			return slices.Concat(lines, full, rest)
+			return slices.Concat(lines, full, rest, m.seenLines(fs, w, room-len(full)-len(rest), true))
 		}
 	}
 	heads := headsOf(fs)

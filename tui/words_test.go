@@ -824,6 +824,31 @@ func TestFindingHeadKeepsItsNoteWholeOrNone(t *testing.T) {
 	}
 }
 
+// TestRowsUnderHeadsExplainTheFindings: where the first findings are
+// given in full and the rest by their heads, the rows left under them
+// explain what the findings rest on, as they do under heads alone, and
+// the area gives all its rows: grid-pacgan at 120×40, its design shared
+// with c, had read its missing modes in full and its stalled D by its
+// head over a blank row.
+func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
+	var m Model
+	m.snap.State = session.Paused
+	m.snap.Target.Plane = &session.PlaneInfo{}
+	m.snap.Note = "wrote ganui-grid-pacgan-seed1.json · the command below runs the run again" + session.CommandBreak + "ganui --preset grid-pacgan --seed 1"
+	m.snap.Findings = []session.Finding{
+		{Kind: session.ModeDropped, Text: "7 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: " + strings.Repeat("a long account of what the finding rests on, ", 5)},
+	}
+	got := m.msgLines(120, 5)
+	flat := ansi.Strip(strings.Join(got, "\n"))
+	if !strings.Contains(flat, "not mode collapse") || !strings.Contains(flat, "far from the target  ? twice: in full") {
+		t.Fatalf("not the missing modes in full and the stalled D by its head:\n%s", flat)
+	}
+	if len(got) != 5 || strings.TrimSpace(ansi.Strip(got[len(got)-1])) == "" {
+		t.Errorf("%d rows of 5, the last blank or missing:\n%s", len(got), flat)
+	}
+}
+
 // TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as
 // the run's collapsed finding does, "collapsed to a narrow patch" on a
 // points file, whose clusters are not known, and "collapsed to nearly
