@@ -802,12 +802,22 @@ func (m *Model) msgLines(w, n int) []string {
 	// of 25 modes missing, …  ! D can no longer …", saying neither that
 	// more was left out nor where it is, and later cut a head inside a
 	// word before the hint.
-	for k := len(heads) - 1; k >= 1 && !fits(out, w); k-- {
-		out = flow(slices.Concat(heads[:k], []string{styleMuted.Render(numtext.Together("+" + itoa(len(heads)-k) + " more")), hint}), w, room)
+	more := func(k int) []string { // the count of the heads from k on, and the hint
+		if k == len(heads) {
+			return []string{hint}
+		}
+		return []string{styleMuted.Render(numtext.Together("+" + itoa(len(heads)-k) + " more")), hint}
 	}
-	if !fits(out, w) { // one head wider than the rows: cut before the hint, not through it
-		keep := strings.TrimSuffix(out[len(out)-1], "  "+hint)
-		out[len(out)-1] = cutLines([]string{keep, ""}, w-2-ansi.StringWidth(hint), 1)[0] + "  " + hint
+	for k := len(heads) - 1; k >= 1 && !fits(out, w); k-- {
+		out = flow(append(slices.Clone(heads[:k]), more(k)...), w, room)
+	}
+	if !fits(out, w) {
+		// The first head, too wide to share its row, is cut before what
+		// follows it, not through it: cut through, "+1 more" had given way
+		// to the head's "…" (grid-pacgan at 80×24, a frame replayed).
+		after := more(1)
+		width := w - ansi.StringWidth(strings.Join(after, "  ")) - 2
+		out = flow(append([]string{cutLines([]string{heads[0], ""}, width, 1)[0]}, after...), w, room)
 	}
 	return slices.Concat(lines, out, m.seenLines(fs, w, room-len(out), true))
 }

@@ -849,6 +849,29 @@ func TestRowsUnderHeadsExplainTheFindings(t *testing.T) {
 	}
 }
 
+// TestHeadCutKeepsTheCountOfTheRest: on one row, a head too wide to
+// stand beside "+1 more" and the hint is cut, the count of the findings
+// left out kept: grid-pacgan at 80×24, paused on a replayed frame, had
+// read "! 10 of 25 modes missing, and many samples between the modes …
+// ? twice: in full", its stalled D gone without a word, the … saying
+// only that the head went on.
+func TestHeadCutKeepsTheCountOfTheRest(t *testing.T) {
+	var m Model
+	m.snap.State = session.Paused
+	m.snap.Findings = []session.Finding{
+		{Kind: session.ModeDropped, Text: "10 of 25 modes missing, and many samples between the modes: a spread-out cloud, not mode collapse"},
+		{Kind: session.DStalled, Text: "D is stuck at its equilibrium, yet the samples are far from the target: it gives G little to go on"},
+	}
+	got := m.msgLines(80, 2)
+	flat := ansi.Strip(strings.Join(got, "\n"))
+	if len(got) != 2 || !fits(got, 80) {
+		t.Fatalf("%d rows of 2, or wider than 80:\n%s", len(got), flat)
+	}
+	if want := "! 10 of 25 modes missing, and many samples between …  +1 more  ? twice: in full"; numtext.Plain(ansi.Strip(got[1])) != want {
+		t.Errorf("the heads' row reads\n%s\nwant\n%s", numtext.Plain(ansi.Strip(got[1])), want)
+	}
+}
+
 // TestCollapseEntryInTheFindingsWords: the ◆ entry names a collapse as
 // the run's collapsed finding does, "collapsed to a narrow patch" on a
 // points file, whose clusters are not known, and "collapsed to nearly
