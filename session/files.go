@@ -229,6 +229,11 @@ func checkPaths(opts Options) error {
 				return fmt.Errorf("--log: %w", err)
 			}
 		}
+		if out.flag == "--save" {
+			if err := outputfile.Busy(out.path); err != nil {
+				return fmt.Errorf("--save: %w: give another file", err)
+			}
+		}
 		for _, other := range append(inputs, outputs[:i]...) {
 			if other.path != "" && !updates(out, other) && sameFile(out.path, other.path) {
 				return fmt.Errorf("%s %s is the same file as %s: it would be overwritten", out.flag, out.path, other.flag)

@@ -47,3 +47,40 @@ func TestLogIsLocked(t *testing.T) {
 		t.Fatalf("the log after the run:\n%s", got)
 	}
 }
+
+// TestSaveIsRefusedWhileAnotherProcessWritesIt: a --save whose
+// checkpoint another process is writing (its temporary file held, as a
+// headless --save holds its reserved room from the first epoch to the
+// run's end) is refused before training, the other's file left alone:
+// the second run's checkpoint had been put in place, exit 0, only for
+// the first run's end to replace it.
+func TestSaveIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	temp := filepath.Join(dir, ".run.ckpt.tmp-0123abcd") // the other process's write, as outputfile names it
+	other, err := os.Create(temp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := lockFile(other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(Options{Config: blogConfig(t, 5), Seed: 1, SavePath: path}); err == nil || !strings.Contains(err.Error(), "--save: "+path+" is being written by another process") {
+		t.Fatalf("a --save another process is writing: %v", err)
+	}
+	if _, err := os.Stat(temp); err != nil {
+		t.Fatalf("the other process's write: %v", err)
+	}
+	other.Close() // its write is over (or it was killed): the path is free
+	s, err := New(Options{Config: blogConfig(t, 5), Seed: 1, SavePath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Run(t.Context(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the checkpoint: %v", err)
+	}
+}

@@ -15,3 +15,7 @@ func holdTemp(*os.File) bool { return true }
 // removeUnheld removes the temporary file name, which the system refuses
 // on Windows while a write has it open.
 func removeUnheld(name string, _ fs.FileInfo) { os.Remove(name) }
+
+// held cannot tell a write's temporary file on Windows, where files are
+// not held by a lock (holdTemp): none is.
+func held(string, fs.FileInfo) bool { return false }

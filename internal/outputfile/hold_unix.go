@@ -36,3 +36,18 @@ func removeUnheld(name string, st fs.FileInfo) {
 		os.Remove(name)
 	}
 }
+
+// held reports whether a write holds the temporary file name, found as
+// st (holdTemp): its lock cannot be taken. The lock, when taken, is
+// given back at once.
+func held(name string, st fs.FileInfo) bool {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
+		return false
+	}
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil
+}

@@ -368,6 +368,47 @@ func removeStale(path string) {
 	}
 }
 
+// Busy reports an error when a write of path is under way in another
+// process: a temporary file of createTemp's names for it (links
+// followed), held (holdTemp) and not this process's. A headless --save
+// holds its file from before the first epoch to the run's end, so a
+// second run saving to the same path while the first trains would have
+// put its checkpoint in place only for the first's end to replace it,
+// both exiting 0. A caller checks it before it begins a long write; a
+// short write may share its path with another, the later rename winning,
+// as Write allows. Where files cannot be held (holdTemp), none is busy.
+func Busy(path string) error {
+	target, err := Target(path)
+	if err != nil {
+		return nil // no file to write: the write says why
+	}
+	dir, base := filepath.Split(target)
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
+	for _, m := range matches {
+		st, err := os.Lstat(m)
+		if err != nil || !st.Mode().IsRegular() || !isTempName(filepath.Base(m), base) || ours(st) {
+			continue
+		}
+		if held(m, st) {
+			return fmt.Errorf("%s is being written by another process", path)
+		}
+	}
+	return nil
+}
+
+// ours reports whether st is the temporary file of one of this
+// process's writes under way.
+func ours(st fs.FileInfo) bool {
+	underWay.Lock()
+	defer underWay.Unlock()
+	for f := range underWay.files {
+		if fst, err := f.Stat(); err == nil && os.SameFile(st, fst) {
+			return true
+		}
+	}
+	return false
+}
+
 // isTempName reports whether name is one of createTemp's for a file
 // called base: its glob pattern's ? are any characters, createTemp's
 // eight lower-case hexadecimal digits.

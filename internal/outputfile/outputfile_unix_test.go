@@ -242,3 +242,35 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 		}
 	}
 }
+
+// TestBusyIsAnotherProcessWrite: a path is busy while another process
+// holds a temporary file for it (a second run's --save is refused), not
+// while this process's own write is under way, nor once the other's
+// write has ended or was killed.
+func TestBusyIsAnotherProcessWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.ckpt")
+	ours, err := createTemp(path, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ours.Close()
+	if err := Busy(path); err != nil {
+		t.Fatalf("with this process's write under way: %v", err)
+	}
+	theirs, err := os.Create(filepath.Join(dir, ".run.ckpt.tmp-0123abcd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer theirs.Close()
+	if err := syscall.Flock(int(theirs.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+	if err := Busy(path); err == nil || err.Error() != path+" is being written by another process" {
+		t.Fatalf("with another process's write under way: %v", err)
+	}
+	theirs.Close()
+	if err := Busy(path); err != nil {
+		t.Fatalf("once the other's write ended: %v", err)
+	}
+}
