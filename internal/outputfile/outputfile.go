@@ -142,7 +142,7 @@ func (r *Reservation) Write(fill func(io.Writer) error, placed func()) (err erro
 		return err
 	}
 	if err = place(f.Name(), path, placed); err != nil {
-		return err
+		return cannotPlace(f.Name(), path, err)
 	}
 	if d, derr := os.Open(filepath.Dir(path)); derr == nil {
 		d.Sync() // best effort: not every file system syncs directories
@@ -311,6 +311,26 @@ func cannotCreate(path string, err error) error {
 		return fmt.Errorf("cannot write %s: the directory %s takes no new files (creating one there: %w)", path, dir, unwrapPath(err))
 	}
 	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // permission denied, read-only file system, …
+}
+
+// cannotPlace is the error for err, the system's for renaming temp, a
+// write's temporary file, over path: told of path as cannotCreate tells
+// it where path's directory was removed (or replaced) while the file was
+// written, an output directory cleaned up under a run, or that the
+// temporary file alone was; the rename's own words had named path twice,
+// "rename out/run.ckpt out/run.ckpt: no such file or directory".
+func cannotPlace(temp, path string, err error) error {
+	var le *os.LinkError
+	if !errors.As(err, &le) {
+		return err // ErrAbandoned
+	}
+	if st, serr := os.Stat(filepath.Dir(path)); serr != nil || !st.IsDir() {
+		return cannotCreate(path, le.Err)
+	}
+	if _, serr := os.Lstat(temp); errors.Is(serr, fs.ErrNotExist) {
+		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", path)
+	}
+	return fmt.Errorf("cannot write %s: %w", path, le.Err)
 }
 
 // unwrapPath drops the probe's own name from an error about it.

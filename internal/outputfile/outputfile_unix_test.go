@@ -4,6 +4,7 @@ package outputfile
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -272,5 +273,47 @@ func TestBusyIsAnotherProcessWrite(t *testing.T) {
 	theirs.Close()
 	if err := Busy(path); err != nil {
 		t.Fatalf("once the other's write ended: %v", err)
+	}
+}
+
+// TestWriteSaysWhatWasRemovedUnderIt: a reserved write whose directory
+// was removed while it waited (an output directory cleaned up under a
+// run) says so of the path the user gave, as a write that finds it
+// missing at its start does, and one whose temporary file alone was
+// removed says that: the rename's own words had named the path twice,
+// "rename out/run.ckpt out/run.ckpt: no such file or directory".
+func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	out := filepath.Join(t.TempDir(), "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(out, "run.ckpt")
+	r, err := Reserve(path, 0o600, anyKind, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	want := "cannot write " + path + ": the directory " + out + " does not exist"
+	if err := r.Write(fill, nil); err == nil || err.Error() != want {
+		t.Errorf("its directory removed: %v, want %q", err, want)
+	}
+
+	path = filepath.Join(t.TempDir(), "run.ckpt")
+	if r, err = Reserve(path, 0o600, anyKind, 10); err != nil {
+		t.Fatal(err)
+	}
+	temp, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".run.ckpt.tmp-*"))
+	if len(temp) != 1 || os.Remove(temp[0]) != nil {
+		t.Fatalf("the reserved file: %q", temp)
+	}
+	want = "cannot write " + path + ": its hidden temporary file beside it was removed before it was renamed into place"
+	if err := r.Write(fill, nil); err == nil || err.Error() != want {
+		t.Errorf("its temporary file removed: %v, want %q", err, want)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the file: %v, want none written", err)
 	}
 }
