@@ -31,7 +31,13 @@ import (
 func headless(opts options, stdout, stderr io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
-	s, err := session.New(opts.Options)
+	// Taken before the run is set up, which reads a --resume checkpoint
+	// whole (seconds, for a wide design's) and reserves the --save room:
+	// a signal then had killed the process, exit 143 for SIGTERM, where
+	// it now stops the run before its first epoch, everything written.
+	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
+	defer stop()
+	s, err := newSession(opts.Options)
 	if err != nil {
 		return usageError{err}
 	}
@@ -45,8 +51,6 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
-	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
-	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
 	s.OnEvent(func(e session.Event) {
@@ -77,6 +81,10 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// newSession is session.New, a variable so that a test can send a signal
+// while a run is set up.
+var newSession = session.New
+
 // headlessSeeds trains every seed of --seeds, --jobs at once, and prints
 // their final lines and a summary (session.RunSeeds), with the tally on
 // a terminal's last line while it trains (statusLine). SIGINT or SIGTERM
@@ -84,14 +92,14 @@ func headless(opts options, stdout, stderr io.Writer) error {
 func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
-	if _, err := session.New(opts.Options); err != nil { // fail before training
+	ctx, stop := notifyStop(stderr, "the summary", quitAtOnce) // before the setting up, as headless's
+	defer stop()
+	if _, err := newSession(opts.Options); err != nil { // fail before training
 		return usageError{err}
 	}
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, stop := notifyStop(stderr, "the summary", quitAtOnce)
-	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
 	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
@@ -105,6 +113,12 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	status, stderr := batchStatus(stdout, stderr)
 	defer status.Clear()
+	loses := "the summary"
+	if opts.PlotPath != "" {
+		loses += " or the --plot heat map"
+	}
+	ctx, stop := notifyStop(stderr, loses, quitAtOnce) // before the setting up, as headless's
+	defer stop()
 	// Fail before training, as the first cell's runs will start: the
 	// cells' targets, not the swept design's, decide what --samples they
 	// take. The design had been checked, so that a sweep of 1-D targets
@@ -116,7 +130,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	// twice, a points target's file read again, before the first row.
 	first := opts.Options
 	first.Config = opts.sweep.Cells[0].Config
-	if _, err := session.New(first); err != nil {
+	if _, err := newSession(first); err != nil {
 		return usageError{err}
 	}
 	designs := make([]engine.Config, len(opts.sweep.Cells))
@@ -126,12 +140,6 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	loses := "the summary"
-	if opts.PlotPath != "" {
-		loses += " or the --plot heat map"
-	}
-	ctx, stop := notifyStop(stderr, loses, quitAtOnce)
-	defer stop()
 	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())

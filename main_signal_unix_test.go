@@ -331,3 +331,44 @@ func quitWhileSaving(t *testing.T, path string) {
 	<-time.After(time.Minute) // a bound: the second SIGINT exits long before
 	t.Fatal("the second SIGINT did not quit")
 }
+
+// TestSignalWhileSettingUpStopsTheRun: SIGTERM while a run is set up
+// (session.New: a --resume checkpoint read whole, seconds for a wide
+// design's, the --save room reserved) stops it as one while it trains
+// does, before its first epoch — the final line, the checkpoint written,
+// exit 130 — in each headless mode: it had killed the process, exit 143,
+// nothing written. The child sends the signal itself from inside its set
+// up (GANUI_TEST_SIGNAL_AT_SETUP).
+func TestSignalWhileSettingUpStopsTheRun(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "run.ckpt")
+	for _, c := range []struct {
+		name string
+		args []string
+		last string // how the last line of stdout begins
+	}{
+		{"headless", []string{"--headless", "--epochs", "1e9", "--samples", "100", "--save", ckpt}, "final preset=blog-original samples=100 seed=1 "},
+		{"seeds", []string{"--headless", "--epochs", "1e9", "--samples", "100", "--seeds", "1-2", "--jobs", "1"}, "summary "},
+		{"sweep", []string{"--headless", "--epochs", "1e9", "--samples", "100", "--sweep", "g_lr=1e-3,2e-3", "--jobs", "1"}, "summary "},
+	} {
+		cmd, lines, stderr := startChildWith(t, []string{"GANUI_TEST_SIGNAL_AT_SETUP=1"}, nil, c.args...)
+		var last string
+		for lines.Scan() {
+			last = lines.Text()
+		}
+		err := cmd.Wait()
+		if code := cmd.ProcessState.ExitCode(); code != exitSignal {
+			t.Errorf("%s: %v, exit %d, want %d; stderr:\n%s", c.name, err, code, exitSignal, stderr)
+			continue
+		}
+		if !strings.HasPrefix(last, c.last) {
+			t.Errorf("%s: the last line %q, want it to begin %q", c.name, last, c.last)
+		}
+		if want := "ganui: SIGTERM: stopping after the current epoch"; !strings.HasPrefix(stderr.String(), want) {
+			t.Errorf("%s: stderr %q, want it to begin %q", c.name, stderr, want)
+		}
+	}
+	if _, err := session.LoadCheckpoint(ckpt); err != nil {
+		t.Errorf("the --save checkpoint: %v", err)
+	}
+}

@@ -43,6 +43,17 @@ func TestMain(m *testing.M) {
 				return time.Now().Add(d)
 			}
 		}
+		// GANUI_TEST_SIGNAL_AT_SETUP=1 sends the child SIGTERM from
+		// itself as its run is set up, a checkpoint being read
+		// (TestSignalWhileSettingUpStopsTheRun).
+		if os.Getenv("GANUI_TEST_SIGNAL_AT_SETUP") == "1" {
+			newSession = func(o session.Options) (*session.Session, error) {
+				if p, err := os.FindProcess(os.Getpid()); err == nil {
+					p.Signal(syscall.SIGTERM)
+				}
+				return session.New(o)
+			}
+		}
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what
