@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
+	"github.com/ganui/ganui/session"
+)
+
+// TestREADMEScreensAreTheTrainers: the README's captures of the trainer,
+// `ganui --preset bimodal --seed 4 --paused` stepped to epoch 1,800 at
+// 120×40 and at 80×24, are the frames it draws there. They had been left
+// as an earlier trainer drew them, their W1 row 9 bars under KS's 8,
+// which the guide says stand on the same checks in the same columns.
+// (Its capture of ring's plane, whose target a frame without colour
+// draws as +, is a terminal's in colour, which this test does not draw.)
+// The captures are the default build's, as the goldens are
+// (requireGolden).
+func TestREADMEScreensAreTheTrainers(t *testing.T) {
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Skipf("the README's captures are the portable kernels' runs, this build trains with %s", isa)
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(readme), "\n")
+	// capture returns the README's fenced block that begins with first
+	// and has rows lines, or nil.
+	capture := func(first string, rows int) []string {
+		for i := 0; i+1 < len(lines); i++ {
+			if lines[i] != "```" || lines[i+1] != first {
+				continue
+			}
+			var block []string
+			for _, l := range lines[i+1:] {
+				if l == "```" {
+					break
+				}
+				block = append(block, l)
+			}
+			if len(block) == rows {
+				return block
+			}
+		}
+		return nil
+	}
+	const bimodalHead = " ganui   bimodal  ❚❚ paused  epoch 1,800 / 10,000  seed 4  speed 500/s"
+	for _, c := range []struct {
+		preset string
+		seed   uint64
+		epochs int
+		w, h   int
+		first  string // the capture's first line
+	}{
+		{"bimodal", 4, 1800, 120, 40, bimodalHead},
+		{"bimodal", 4, 1800, 80, 24, bimodalHead},
+	} {
+		want := capture(c.first, c.h)
+		if want == nil {
+			t.Errorf("the README has no capture of %s at epoch %d of %d lines beginning %q", c.preset, c.epochs, c.h, c.first)
+			continue
+		}
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := session.New(session.Options{Config: cfg, Seed: c.seed, Paused: true, Watch: true, Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Start()
+		s.Send(session.Step{Kind: session.StepEpoch, Epochs: c.epochs})
+		bins := c.w - len(gap) - sideW - axisGutter
+		s.Send(session.HistBins{N: bins})
+		stepped := "epoch " + numtext.FormatInt(c.epochs) + ": "
+		var snap session.Snapshot
+		for snap = range s.Snapshots() {
+			if snap.Eval.Epoch == c.epochs && strings.HasPrefix(snap.Note, stepped) && len(snap.Eval.Metrics.Hist.Counts) == bins {
+				break
+			}
+		}
+		s.Stop() // before the screen, which would take its snapshots too
+		got := strings.Split(frame(t, s, snap, c.w, c.h), "\n")
+		for i := range min(len(want), len(got)) {
+			// tmux writes the frame's no-break spaces as they are; the
+			// guide, as spaces.
+			g := strings.TrimRight(strings.ReplaceAll(got[i], "\u00a0", " "), " ")
+			if r := strings.TrimRight(want[i], " "); g != r {
+				t.Errorf("the README's capture of %s at %d×%d, line %d:\n%s\nthe trainer draws:\n%s", c.preset, c.w, c.h, i+1, r, g)
+			}
+		}
+	}
+}
