@@ -293,19 +293,24 @@ func (m Model) designPanel(w, h int) string {
 		// at the panel's foot, so that at 80×24 wgan-gp lost its
 		// optimizers and steps mid-line, bimodal-pacgan-ema the moving
 		// average it is seen through.
-		design = wrapped(slices.Delete(slices.Clone(m.snap.Design), 1, 2))
-	}
-	if len(lines)+len(design) > h && len(m.snap.Design) > 2 {
-		// Then the summary (Design[0]), where that lets the outline
-		// stand whole: the outline says the design line by line, and the
-		// remedies on the next page explain it. Kept, the summary had
-		// cut the outline's last lines at 80×24: the optimizers and steps
-		// of minibatch-discrimination and bimodal-mbd, wgan's critic
-		// warm-up. Where the outline is cut anyway (70×20), the summary,
-		// the plainest line, stays.
-		if outline := wrapped(m.snap.Design[2:]); len(lines)+len(outline) <= h {
-			design = outline
+		summary, outline := wrapped(m.snap.Design[:1]), wrapped(m.snap.Design[2:])
+		if len(lines)+len(summary)+len(outline) > h && len(lines)+len(outline) <= h {
+			// Then the summary (Design[0]), where that lets the
+			// outline stand whole: the outline says the design line by
+			// line, and the remedies on the next page explain it. Kept,
+			// the summary had cut the outline's last lines at 80×24: the
+			// optimizers and steps of minibatch-discrimination and
+			// bimodal-mbd, wgan's critic warm-up. Where the outline is
+			// cut anyway (70×20), the summary, the plainest line, stays.
+			summary = nil
 		}
+		// The rows the others leave take the source, which the outline
+		// does not say, cut after a whole word: running at 80×24,
+		// minibatch-discrimination had left a blank row above the status
+		// with neither its summary nor its source, grid-wgan-gp one
+		// under its outline without its source.
+		source := cutLines(wrapIndent(m.snap.Design[1], w), w, h-len(lines)-len(summary)-len(outline))
+		design = slices.Concat(summary, source, outline)
 	}
 	lines = append(lines, design...)
 	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
