@@ -110,11 +110,11 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.GP > 0 {
 		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
-			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights. "+penaltyShown, tie("λ %s", num(cfg.GP)), onLogit)
+			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights. "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit)
 	}
 	if cfg.R1 > 0 {
 		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018, eq. 9)%s: D is kept flat where the data is, "+
-			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+penaltyShown, tie("γ %s", num(cfg.R1)), onLogit)
+			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+PenaltyShown, tie("γ %s", num(cfg.R1)), onLogit)
 	}
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
@@ -146,9 +146,10 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	return out
 }
 
-// penaltyShown says where a gradient penalty's value is: apart from D's
-// losses, which do not hold it.
-var penaltyShown = "The losses' legend gives its value, averaged over the epoch's D updates, as penalty: neither " +
+// PenaltyShown says where a gradient penalty's value is: apart from D's
+// losses, which do not hold it. The trainer says otherwise where its
+// losses' legend has no room for it.
+var PenaltyShown = "The losses' legend gives its value, averaged over the epoch's D updates, as penalty: neither " +
 	numtext.Together("D real") + " nor " + numtext.Together("D fake") + " holds it."
 
 // plural writes n things: "1 critic step", "5 critic steps".

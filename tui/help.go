@@ -70,6 +70,11 @@ func (m *Model) turnGlossary(k tea.KeyMsg) {
 	}
 }
 
+// penaltyElsewhere says where a gradient penalty's value is while the
+// losses' legend has no room for it (session.PenaltyShown otherwise).
+var penaltyElsewhere = "Neither " + numtext.Together("D real") + " nor " + numtext.Together("D fake") +
+	" holds its value: the CSV e writes gives it, as penalty, and the losses' legend too where it has room."
+
 // glossaryEntry is one of the glossary's terms and its text, with
 // drawn, whether the screen draws what it explains for the run s: the
 // test the view makes before drawing it; nil where every run's screen
@@ -359,7 +364,14 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	if rs := m.snap.Remedies; len(rs) > 0 {
 		title(styleTitle.Render("Remedies") + styleMuted.Render(" what "+m.snap.Preset+" changes in the textbook GAN"))
 		for _, r := range rs {
-			named(r.Name, r.What)
+			what := r.What
+			if !m.penaltyShown {
+				// Where the losses' legend gives the penalty way
+				// (lossLegendOf): wgan-gp at 80×24, its losses near
+				// ±38, had been told the legend gave it.
+				what = strings.Replace(what, session.PenaltyShown, penaltyElsewhere, 1)
+			}
+			named(r.Name, what)
 		}
 		add([]string{""})
 	}

@@ -74,6 +74,7 @@ type Model struct {
 	plotCut         int        // the Q-Q or G(z) plot's points beyond it, marked ▲▼ on its edge
 	lossFlat        []bool     // each loss is drawn flat by the others' scale (lineChart.flat)
 	lossRefsShown   []bool     // each of balanceLines shows on the loss chart (lineChart.shown)
+	penaltyShown    bool       // the losses' legend gives D's gradient penalty (lossLegendOf)
 	planeDrawn      planeDrawn // what the plane plot drew that its title and legend name
 
 	// flash is the UI's own answer to a key the session never hears,
@@ -507,6 +508,7 @@ func (m *Model) redraw() {
 		}
 		legendH = len(m.lossLegend(l.leftW))
 	}
+	_, m.penaltyShown = m.lossLegendOf(l.leftW)
 	legend, shape := m.momText(l.rightW, l.momH)
 	momH := l.momH - len(legend) - len(shape)
 	if p := s.Target.Plane; p != nil {

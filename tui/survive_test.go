@@ -1375,6 +1375,48 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 	}
 }
 
+// TestPenaltyRemedySaysWhereItsValueIs: the ? pages' remedy for a
+// gradient penalty says the losses' legend gives its value only where
+// the legend does (lossLegendOf): wgan-gp at 80×24, its losses near ±38
+// (about epoch 5,000), has no room for it there, and the page had still
+// sent the reader to it. At 120×40 the legend gives it, and the page says so.
+func TestPenaltyRemedySaysWhereItsValueIs(t *testing.T) {
+	cfg, err := presets.Get("wgan-gp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	snap := <-s.Snapshots()
+	s.Stop()
+	snap.Epoch, snap.Exportable = 5000, true
+	snap.Last = engine.EpochStats{Epoch: 5000, DReal: -38.412, DFake: 37.906, G: -38.017, Penalty: 0.251}
+	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m := NewModel(s)
+		mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m = mm.(Model)
+		m.apply(snap)
+		legend := flat(strings.Join(m.lossLegend(m.layout().leftW), " "))
+		shown := strings.Contains(legend, "penalty 0.251")
+		if size == [2]int{80, 24} && shown || size == [2]int{120, 40} && !shown {
+			t.Fatalf("%d×%d: legend %q; the test wants it without the penalty at 80×24, with it at 120×40", size[0], size[1], legend)
+		}
+		m.nextHelpPage() // the keys
+		m.nextHelpPage() // the remedies and the glossary
+		pages := flat(strings.Join(slices.Concat(m.glossaryPages(size[0], size[1]-2)...), " "))
+		if says := strings.Contains(pages, flat(session.PenaltyShown)); says != shown {
+			t.Errorf("%d×%d: the legend gives the penalty: %v; the ? pages say it does: %v\nlegend: %s\npages: %s", size[0], size[1], shown, says, legend, pages)
+		}
+		if !strings.Contains(pages, "penalty") {
+			t.Errorf("%d×%d: the ? pages do not say where the penalty's value is:\n%s", size[0], size[1], pages)
+		}
+	}
+}
+
 // TestFindingTextsStandWithoutTheirMeasurements: on a wide screen a
 // finding whose measurement does not fit is given in full without it,
 // not cut to its head: grid-wgan-gp's collapse names 23 modes missed, and

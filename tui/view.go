@@ -1125,6 +1125,15 @@ func (m Model) lossesPanel(w, h int) string {
 }
 
 func (m *Model) lossLegend(w int) []string {
+	lines, _ := m.lossLegendOf(w)
+	return lines
+}
+
+// lossLegendOf is the losses' legend at width w, and whether it gives D's
+// gradient penalty, which gives way first where there is no room: the
+// remedy that explains the penalty says where its value is as this
+// decides it (penaltyShown).
+func (m *Model) lossLegendOf(w int) ([]string, bool) {
 	s := &m.snap
 	// After updates by hand (d, g) the losses of the latest are given, as
 	// the status line gives them, the title saying whose they are: the
@@ -1205,7 +1214,7 @@ func (m *Model) lossLegend(w int) []string {
 		for _, title := range titles {
 			for _, flat := range []string{flatNote, flatShort} {
 				if lines := flow(with(title, flat, pen), w, 2); fits(lines, w) {
-					return lines
+					return lines, pen != nil
 				}
 			}
 		}
@@ -1213,7 +1222,7 @@ func (m *Model) lossLegend(w int) []string {
 	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
 	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
 	// the legend gives way from its title.
-	return flow(with("", flatShort, nil)[1:], w, 2)
+	return flow(with("", flatShort, nil)[1:], w, 2), false
 }
 
 // flatNote follows the marks of the losses the chart draws flat by the
