@@ -252,20 +252,27 @@ func (c Adjust) apply(s *Session) {
 	// value the last epoch trained with. Three → from 5e-4 had said "D lr
 	// 2e-3 → 5e-3", the last notch, where the teacher had made it
 	// tenfold; a burst that ran into the end of the range, only "stays
-	// at 10". From the epoch it applies at, which stays true while the
-	// run trains on: "from the next epoch" still stood under a running
-	// run's header 1,600 epochs later. A diverged run's next epoch is the
-	// one after u's, r's or R's.
-	when := " from epoch " + numtext.FormatInt(s.gan.Epoch()+1)
+	// at 10". It names the epoch the change came after, the event's own
+	// epoch, which the events list, a replay's jump, the CSV export's
+	// row and Again's caveat name too ("from epoch 1,176" had stood
+	// beside "◆ epoch 1,175 setting" as two epochs for one change), and
+	// which stays true while the run trains on: "from the next epoch"
+	// still stood under a running run's header 1,600 epochs later. A
+	// diverged run's next epoch is the one after u's, r's or R's.
+	when := " after epoch " + numtext.FormatInt(s.gan.Epoch())
+	if s.gan.Epoch() == 0 {
+		when = " before the first epoch"
+	}
 	if s.state == Diverged {
 		when = " from the next epoch trained"
 	}
 	if _, warm := cfg.DStepsAt(s.gan.Epoch()); c.Setting == DSteps && warm {
 		// The next epoch is D's warm-up, whose steps are not d_steps:
 		// "from epoch 3" had stood while epoch 3 took wgan's 100.
-		when = ", unused while every epoch is D's warm-up (d_warmup_every 1)"
 		if e, ok := cfg.AfterWarmup(s.gan.Epoch()); ok {
-			when = " after D's warm-up, from epoch " + numtext.FormatInt(e+1)
+			when += ", used after D's warm-up, from epoch " + numtext.FormatInt(e+1)
+		} else {
+			when += ", unused while every epoch is D's warm-up (d_warmup_every 1)"
 		}
 	}
 	was := from

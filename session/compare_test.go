@@ -528,8 +528,8 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	s.planned = 1 // trained past a plan of 1
 	s.trainEpoch()
 	Adjust{GSteps, +1}.apply(s)
-	if !strings.HasSuffix(s.note, " from epoch 3") {
-		t.Fatalf("the change's note %q; want it from epoch 3, which the caveat below says it came after 2", s.note)
+	if !strings.HasSuffix(s.note, " after epoch 2") {
+		t.Fatalf("the change's note %q; want it after epoch 2, as the caveat below says it came", s.note)
 	}
 	s.trainEpoch()
 	a = s.Again()
@@ -877,14 +877,39 @@ func TestPinInAReplaySaysItIsTheLiveRun(t *testing.T) {
 	}
 }
 
-// TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch it
-// applies from, true however long the run trains on after it; "from the
-// next epoch" stood under a running run 1,600 epochs later.
+// TestTuneNoteNamesTheEpoch: a retuned setting's note names the epoch
+// the change came after, true however long the run trains on after it
+// ("from the next epoch" stood under a running run 1,600 epochs later),
+// and the one its event is at, which the events list, a replay's jump
+// and the CSV export's row name too: "after epoch 1,000" had stood beside
+// "◆ epoch 1,000 setting" and "setting at epoch 1,000", two epochs for
+// one change.
 func TestTuneNoteNamesTheEpoch(t *testing.T) {
-	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000, Dir: t.TempDir()}, 1000)
 	Adjust{DLR, +1}.apply(s)
-	if s.note != "D lr 5e-4 → 1e-3 from epoch 1,001" {
+	if s.note != "D lr 5e-4 → 1e-3 after epoch 1,000" {
 		t.Errorf("→ at epoch 1,000: %q", s.note)
+	}
+	if e := s.tl.events[len(s.tl.events)-1]; e.Kind != EventSetting || e.Epoch != 1000 {
+		t.Errorf("the change's event %+v; want a setting at epoch 1,000, as the note names it", e)
+	}
+	if got, want := s.eventsAt(1000), "◆ setting at epoch 1,000 (D lr 5e-4 → 1e-3)"; got != want {
+		t.Errorf("a jump to its frame names %q, want %q", got, want)
+	}
+	s.trainEpoch()
+	Export{}.apply(s)
+	csv, err := os.ReadFile(filepath.Join(s.opts.Dir, "ganui-vanilla-seed1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := csvRows(t, string(csv))
+	for _, r := range rows {
+		if r[len(r)-2] == "setting" && r[0] != "1000" {
+			t.Errorf("the export gives the change in epoch %s's row, not 1000's: %q", r[0], r)
+		}
+	}
+	if last := rows[len(rows)-2]; last[0] != "1000" || last[len(last)-2] != "setting" {
+		t.Errorf("the export's row of epoch 1,000 %q; want the setting in it", last)
 	}
 }
 
@@ -900,24 +925,24 @@ func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	for range 3 {
 		Adjust{DLR, +1}.apply(s)
 	}
-	if want := "D lr 5e-4 → 5e-3 from epoch 1,001"; s.note != want || last() != "D lr 5e-4 → 5e-3" {
+	if want := "D lr 5e-4 → 5e-3 after epoch 1,000"; s.note != want || last() != "D lr 5e-4 → 5e-3" {
 		t.Errorf("three → from 5e-4: note %q, event %q; want the note %q", s.note, last(), want)
 	}
 	Adjust{GSteps, +1}.apply(s) // another setting between: D's change stays one
 	Adjust{DLR, -1}.apply(s)
-	if want := "D lr 5e-4 → 2e-3 from epoch 1,001"; s.note != want {
+	if want := "D lr 5e-4 → 2e-3 after epoch 1,000"; s.note != want {
 		t.Errorf("← after them: %q, want %q", s.note, want)
 	}
 	for range 2 {
 		Adjust{DLR, -1}.apply(s)
 	}
-	if want := "D lr back to 5e-4: no change from epoch 1,001"; s.note != want {
+	if want := "D lr back to 5e-4: no change after epoch 1,000"; s.note != want {
 		t.Errorf("taken back: %q, want %q", s.note, want)
 	}
 	for range 20 {
 		Adjust{GLR, +1}.apply(s)
 	}
-	if want := "G lr stays at 10, the end of its range: 5e-5 → 10 from epoch 1,001"; s.note != want {
+	if want := "G lr stays at 10, the end of its range: 5e-5 → 10 after epoch 1,000"; s.note != want {
 		t.Errorf("a burst of → into the top: %q, want %q", s.note, want)
 	}
 	s.trainEpoch()

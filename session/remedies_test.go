@@ -170,7 +170,7 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 	cfg.DWarmupEpochs, cfg.DWarmupEvery = 2, 4
 	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Dir: t.TempDir()})
 	s.applyOne(Adjust{DSteps, +1})
-	if want := "D steps 5 → 6 after D's warm-up, from epoch 3"; s.note != want {
+	if want := "D steps 5 → 6 before the first epoch, used after D's warm-up, from epoch 3"; s.note != want {
 		t.Errorf("note %q, want %q", s.note, want)
 	}
 	for e, want := range []int{100, 100, 0, 0, 100, 0} {
@@ -182,19 +182,19 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 		s.trainEpoch()
 	}
 	s.applyOne(Adjust{DSteps, -1}) // at epoch 6: d_steps applies next
-	if want := "D steps 6 → 5 from epoch 7"; s.note != want {
+	if want := "D steps 6 → 5 after epoch 6"; s.note != want {
 		t.Errorf("note %q, want %q", s.note, want)
 	}
 	s.trainEpoch()
 	s.trainEpoch() // to epoch 8, whose next is a warm-up's
 	s.applyOne(Adjust{DSteps, +1})
-	if want := "D steps 5 → 6 after D's warm-up, from epoch 10"; s.note != want {
+	if want := "D steps 5 → 6 after epoch 8, used after D's warm-up, from epoch 10"; s.note != want {
 		t.Errorf("note %q, want %q", s.note, want)
 	}
 	cfg.DWarmupEvery = 1
 	every := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 1000, Dir: t.TempDir()})
 	every.applyOne(Adjust{DSteps, +1})
-	if want := "D steps 5 → 6, unused while every epoch is D's warm-up (d_warmup_every 1)"; every.note != want {
+	if want := "D steps 5 → 6 before the first epoch, unused while every epoch is D's warm-up (d_warmup_every 1)"; every.note != want {
 		t.Errorf("d_warmup_every 1: note %q, want %q", every.note, want)
 	}
 }

@@ -193,7 +193,7 @@ func TestSettingsShowDsWarmup(t *testing.T) {
 		warm.key("j") // D steps
 		warm.key("+")
 		warm.waitSnap("d_steps retuned", func(s session.Snapshot) bool { return s.Settings.DSteps == 6 })
-		frameReads(t, warm.finalView(), "› D steps/epoch 100 warm-up", "D steps 5 → 6 after D's warm-up, from epoch 3")
+		frameReads(t, warm.finalView(), "› D steps/epoch 100 warm-up", "D steps 5 → 6 before the first epoch, used after D's warm-up, from epoch 3")
 
 		after := startScreen(t, cfg, 1, true, size[0], size[1])
 		after.key("n")
@@ -260,7 +260,7 @@ func TestTenfoldInOneBurst(t *testing.T) {
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("lll")
 	snap := s.waitSnap("D's learning rate tenfold", func(s session.Snapshot) bool { return s.Settings.DLR == 1e-2 })
-	const want = "D lr 1e-3 → 1e-2 from epoch 1"
+	const want = "D lr 1e-3 → 1e-2 before the first epoch"
 	if snap.Note != want {
 		t.Errorf("the note after → → →: %q, want %q", snap.Note, want)
 	}
