@@ -855,9 +855,9 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 		return m.explained(terms, w, n, 0)
 	}
 	out := m.explained(terms, w, n, 1) // a line left for the pointer, not a lead
-	pointer := "? twice explains each finding and mark."
+	pointer := questionTwice + " explains each finding and mark."
 	if len(fs) == 0 {
-		pointer = "? twice explains each mark."
+		pointer = questionTwice + " explains each mark."
 	}
 	if pointer = styleMuted.Render(pointer); len(out) < n && fits([]string{pointer}, w) {
 		out = append(out, pointer)
@@ -1076,10 +1076,10 @@ func (m *Model) watchLines(w, n int) []string {
 	}
 	why := ", where D can no longer tell real from fake"
 	texts := []string{
-		list(why) + " " + hold + "; ? twice explains each mark.",
+		list(why) + " " + hold + "; " + questionTwice + " explains each mark.",
 		list(why),
 		list(""),
-		none + "; ? twice explains each mark.",
+		none + "; " + questionTwice + " explains each mark.",
 		none + ".",
 	}
 	texts = append(texts, shorter...)
@@ -1093,6 +1093,12 @@ func (m *Model) watchLines(w, n int) []string {
 	}
 	return cutLines(lines, w, n)
 }
+
+// questionTwice is the key the texts send to the ? pages' explanations
+// with, written together (numtext.Together) so that wrapping keeps it
+// whole: wgan's Q-Q view at 120×40 had ended a line "Findings show here
+// while they hold; ?" over "twice explains each mark."
+var questionTwice = numtext.Together("? twice")
 
 // wrap breaks s into lines of at most w cells at plain spaces only, never
 // inside a word: a file name stays whole, to be read and copied; nor at

@@ -893,3 +893,25 @@ func TestCollapseEntryInTheFindingsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionTwiceStaysTogether: wherever the diagnosis's rows send the
+// reader to the ? pages, "? twice" is wrapped whole, at any width and
+// height, in every view: wgan's Q-Q view at 120×40 had ended a line
+// "Findings show here while they hold; ?" over "twice explains each
+// mark."
+func TestQuestionTwiceStaysTogether(t *testing.T) {
+	for _, view := range []sampleView{viewHist, viewQQ, viewGZ} {
+		var m Model
+		m.view = view
+		for w := 20; w <= 200; w++ {
+			for n := 1; n <= 9; n++ {
+				for i, l := range m.watchLines(w, n) {
+					l = strings.TrimSpace(numtext.Plain(ansi.Strip(l)))
+					if strings.HasSuffix(l, "?") || strings.HasPrefix(l, "twice") {
+						t.Fatalf("view %d, width %d, %d rows: line %d %q parts ? from twice:\n%s", view, w, n, i, l, strings.Join(m.watchLines(w, n), "\n"))
+					}
+				}
+			}
+		}
+	}
+}
