@@ -84,6 +84,11 @@ type glossaryEntry struct {
 	drawn      func(s *session.Snapshot) bool
 }
 
+// qqDiagDrawn is the Q-Q entry's name of the diagonal, which
+// glossaryEntries gives by the mark the legend draws (qqDiagMark): the
+// entry had named it "· without colour" beside a legend's "⠑ diagonal".
+const qqDiagDrawn = "⠑ diagonal"
+
 // glossary explains each measure and mark on the screen in a line or two,
 // the 2-D view's first, each for the runs whose screen draws what it
 // explains (glossaryEntry.drawn); a term it quotes with its value,
@@ -113,7 +118,7 @@ var glossary = []glossaryEntry{
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first.", drawsModes},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it.", onLine},
-	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the diagonal (· without colour) they agree, ▲ ▼ are beyond the plot.", onLine},
+	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the " + qqDiagDrawn + " they agree, ▲ ▼ are beyond the plot.", onLine},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored.", drawsGZ},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend.", nil},
 	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to " + session.CollapsedTo("") + " or spread again, equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target) or frozen away from it (d-frozen), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
@@ -163,6 +168,8 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "ln 2 line":
 			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
+		case "Q-Q": // the diagonal by the mark the legend draws, with colour or without
+			out[i] = [2]string{g[0], strings.Replace(g[1], qqDiagDrawn, qqDiagMark()+" diagonal", 1)}
 		case "◆ in charts": // a collapse as the run's collapsed finding says it
 			out[i] = [2]string{g[0], strings.Replace(g[1], session.CollapsedTo(""), session.CollapsedTo(m.snap.Target.Spec), 1)}
 		case "D(x)":

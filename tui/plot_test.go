@@ -1477,3 +1477,29 @@ func TestReferenceClearOfTheMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryNamesTheQQDiagonalAsDrawn: the glossary's Q-Q entry names
+// the diagonal by the mark the view's legend draws it with, with colour
+// and without: it had said "· without colour" beside a legend's
+// "⠑ diagonal", and nothing of ⠑.
+func TestGlossaryNamesTheQQDiagonalAsDrawn(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.Ascii} {
+		lipgloss.SetColorProfile(p)
+		var m Model
+		m.view = viewQQ
+		legend := ansi.Strip(strings.Join(m.histFoot(120), " "))
+		before, _, ok := strings.Cut(legend, " diagonal")
+		if !ok {
+			t.Fatalf("profile %v: the legend %q names no diagonal", p, legend)
+		}
+		mark := []rune(before)[len([]rune(before))-1]
+		i := slices.IndexFunc(glossaryOf(false), func(g [2]string) bool { return g[0] == "Q-Q" })
+		if i < 0 {
+			t.Fatal("no Q-Q entry in a line's glossary")
+		}
+		if text := glossaryOf(false)[i][1]; !strings.Contains(text, string(mark)+" diagonal") {
+			t.Errorf("profile %v: the legend draws the diagonal %c, the glossary says %q", p, mark, text)
+		}
+	}
+}

@@ -289,6 +289,16 @@ func shortNum(v float64) string {
 // qqDiagPlain is the Q-Q diagonal's glyph where there is no colour.
 const qqDiagPlain = '·'
 
+// qqDiagMark is the mark the Q-Q view's legend draws its diagonal with,
+// and the glossary names it by: the braille line's ⠑, or qqDiagPlain
+// without colour.
+func qqDiagMark() string {
+	if noColour() {
+		return string(qqDiagPlain)
+	}
+	return "⠑"
+}
+
 // qqPlot draws the generated quantiles (up) against the target's (across),
 // with the diagonal where they agree; quantiles beyond the plot are marked
 // ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how

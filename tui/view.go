@@ -1522,11 +1522,7 @@ func (m *Model) histFoot(w int) []string {
 	spec := m.snap.Target.Spec
 	switch m.view {
 	case viewQQ:
-		diag := "⠑"
-		if noColour() {
-			diag = string(qqDiagPlain)
-		}
-		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(diag) + " diagonal: the target, " + spec}, w, 2)
+		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(qqDiagMark()) + " diagonal: the target, " + spec}, w, 2)
 	case viewGZ:
 		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
 	}
