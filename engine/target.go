@@ -507,10 +507,13 @@ func parseNums(body string) ([]float64, error) {
 }
 
 // readNums reads a comma-separated list of numbers of any magnitude, one
-// past float64's range read as an infinity: a kind checks its own
+// written past float64's range read as an infinity: a kind checks its own
 // arguments' ranges before boundNums checks the rule for all of them, so
 // that ring(1e9,1,0.1) is told what its modes may be, as ring(1000,1,0.1)
-// is, not that 1e9 is too large.
+// is, not that 1e9 is too large. An infinity written as one (inf, -Inf)
+// is no number of any magnitude and is refused here, first, for every
+// kind: uniform(inf,1) had been told lo must be below hi where
+// uniform(0,inf) was told "inf" is not a finite number.
 func readNums(body string) ([]float64, error) {
 	var out []float64
 	if strings.TrimSpace(body) == "" {
@@ -519,7 +522,9 @@ func readNums(body string) ([]float64, error) {
 	for _, f := range strings.Split(body, ",") {
 		f = strings.TrimSpace(f)
 		v, err := parseFloat(f)
-		if err != nil && !(errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0)) || math.IsNaN(v) {
+		finite := err == nil && !math.IsInf(v, 0) && !math.IsNaN(v)
+		overflow := errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0)
+		if !finite && !overflow {
 			return nil, fmt.Errorf("%q is not a finite number", f)
 		}
 		out = append(out, v)

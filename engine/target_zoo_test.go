@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
@@ -117,6 +118,30 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 	} {
 		_, err := ParseTarget(spec)
 		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+}
+
+// TestInfinityIsNotFiniteFirst checks that an argument written as an
+// infinity is told it is not a finite number, first, by every kind,
+// whatever its place: uniform(inf,1) had been told "lo must be below hi",
+// lognormal(inf,1) what mu may be and ring(inf,1,0.1) what its modes may
+// be, where uniform(0,inf) was told "inf" is not a finite number.
+func TestInfinityIsNotFiniteFirst(t *testing.T) {
+	for spec, inf := range map[string]string{
+		"normal(inf,1)": "inf", "normal(0,-inf)": "-inf", "uniform(inf,1)": "inf",
+		"uniform(-inf,1)": "-inf", "uniform(0,Inf)": "Inf", "lognormal(inf,1)": "inf",
+		"lognormal(0,-Inf)": "-Inf", "exponential(inf)": "inf", "mixture(inf,1)": "inf",
+		"mixture(0,1,inf)": "inf", "ring(inf,1,0.1)": "inf", "grid(-Inf,1,0.1)": "-Inf",
+		"moons(inf)": "inf", "spiral(inf,0.1)": "inf", "gaussian2(0,0,inf,1,0)": "inf",
+		"line(0,0,1,1,inf)": "inf",
+	} {
+		parse := func(spec string) error { _, err := ParseTarget(spec); return err }
+		if name, _, _ := strings.Cut(spec, "("); planeNames[name] {
+			parse = func(spec string) error { _, err := ParsePlane(spec); return err }
+		}
+		if err, want := parse(spec), fmt.Sprintf("target %q: %q is not a finite number", spec, inf); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", spec, err, want)
 		}
 	}
