@@ -788,7 +788,8 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // logEnd reads the file at path as a log of lay's columns: ok is false
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
-// cut row, and row is that row. crlf is true when its header line ends in
+// cut row, and row is that row. Blank lines after its last row
+// (blankEnd) are not a row. crlf is true when its header line ends in
 // "\r\n", as a log saved by a Windows program's does: its rows are read
 // without their "\r", and a run going on in it writes its own so
 // (csvWriter.crlf), that the file keeps one line ending. Only the first
@@ -820,6 +821,12 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	if _, err := f.ReadAt(tail, from); err != nil || !bytes.HasSuffix(tail, []byte("\n")) {
 		return -1, "", crlf, true
 	}
+	if tail = tail[:len(tail)-blankEnd(tail)]; len(tail) == 0 {
+		if from == int64(len(head)) {
+			return 0, "", crlf, true // the header and blank lines: no epoch
+		}
+		return -1, "", crlf, true // blank lines past the part read
+	}
 	tail = tail[:len(tail)-1]
 	start := bytes.LastIndexByte(tail, '\n') + 1
 	if start == 0 && from > int64(len(head)) {
@@ -836,6 +843,25 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 		return -1, "", crlf, true
 	}
 	return e, row, crlf, true
+}
+
+// blankEnd is how many bytes of blank lines, each nothing but its line
+// ending, end tail, the end of a log: an editor that ends a file in a
+// line ending of its own, or echo >> run.csv, leaves one after the last
+// row, which keeps its own ending. logEnd reads the row before them, and
+// a run going on in the log writes its rows over them (openLog), so that
+// its rows do not follow a blank line: a log so ended had been refused
+// for a cut row.
+func blankEnd(tail []byte) int {
+	body := bytes.TrimRight(tail, "\r\n")
+	if len(body) == 0 {
+		return len(tail)
+	}
+	i := bytes.IndexByte(tail[len(body):], '\n')
+	if i < 0 {
+		return 0 // a last line cut short, not ended
+	}
+	return len(tail) - len(body) - i - 1
 }
 
 // lossFields is the epoch and the per-epoch values that begin a row of a
@@ -989,6 +1015,10 @@ func openLog(path string, append bool) (*os.File, error) {
 		return nil, fmt.Errorf("%s is being written by another process", path)
 	}
 	if append {
+		if err := dropBlankEnd(f); err != nil {
+			f.Close()
+			return nil, err
+		}
 		if _, err := f.Seek(0, io.SeekEnd); err != nil {
 			f.Close()
 			return nil, err
@@ -1004,6 +1034,24 @@ func openLog(path string, append bool) (*os.File, error) {
 		}
 	}
 	return f, nil
+}
+
+// dropBlankEnd cuts the blank lines that end the log f (blankEnd) off
+// it, read again once its lock is held.
+func dropBlankEnd(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	const most = 64 << 10 // as logEnd reads
+	tail := make([]byte, min(st.Size(), most))
+	if _, err := f.ReadAt(tail, st.Size()-int64(len(tail))); err != nil {
+		return err
+	}
+	if n := blankEnd(tail); n > 0 && n < len(tail) {
+		return f.Truncate(st.Size() - int64(n))
+	}
+	return nil
 }
 
 // putBack makes sure the log's path names the file the run wrote, every

@@ -417,20 +417,51 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 	}
 }
 
+// TestResumedLogEndedInBlankLines: a log the run wrote up to its
+// checkpoint, ended since in blank lines (echo >> run.csv, an editor's
+// final newline), is the run's, and the resumed run's rows go on right
+// after its last row, the blank lines gone: it had been refused as one
+// that "ends in a cut row". A row cut short before the blank lines is
+// still refused, as is one cut short at the end.
+func TestResumedLogEndedInBlankLines(t *testing.T) {
+	dir := t.TempDir()
+	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: log, SavePath: ckpt})
+	first, _ := os.ReadFile(log)
+	for _, blank := range []string{"\n", "\n\n", "\r\n", "\n\r\n\n"} {
+		os.WriteFile(log, append(slices.Clip(first), blank...), 0o644)
+		runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: log})
+		got, _ := os.ReadFile(log)
+		lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+		if !strings.HasPrefix(string(got), string(first)) || len(lines) != 41 || slices.Contains(lines, "") || slices.Contains(lines, "\r") {
+			t.Fatalf("resumed in a log ended in %q: %d lines, want the 31 it had and 10 more, none blank:\n%s", blank, len(lines), got[len(first)-200:])
+		}
+	}
+	os.WriteFile(log, append(slices.Clip(first), "31,0.69\n\n"...), 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "ends at epoch 31, not at the checkpoint's 30") {
+		t.Fatalf("a log past its checkpoint, then a blank line: %v", err)
+	}
+	os.WriteFile(log, append(slices.Clip(first), "\n31,0.69"...), 0o644)
+	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
+		t.Fatalf("a log cut mid-row after a blank line: %v", err)
+	}
+}
+
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
 // only when it begins with their header line, ended in "\n" or, as a
 // Windows program saves it, "\r\n" (crlf); and says it ends at an
 // epoch only when its last line is whole and begins with that epoch as
 // the log writes it (digits, no sign, no leading zero), a crlf log's
 // row read without its "\r"; at 0 with no row when it holds the header
-// alone; else, as a cut row, −1.
+// alone; else, as a cut row, −1. Blank lines (nothing but "\r" before
+// their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
 	head := CSVColumns(lay.modes) + "\n"
 	crlfHead := CSVColumns(lay.modes) + "\r\n"
 	for _, s := range []string{"", head, head + "1,0.6,0.7,0.8,4,1,,,,,,,,\n", head + "1,0.6\n2,0.5", head + "+5,1\n", head + "05,1\n",
 		head + "-3,1\n", head + "7\n", head + "\r\n", head + "1,2\r\n", "\ufeff" + head + "1,2\n", crlfHead + "1,2\n", crlfHead,
-		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n"} {
+		crlfHead + "1,2\r\n2,3\r\n", crlfHead + "1,2\r", head + "\x00\n", head + "1,2\n\n", head + "\n\n", crlfHead + "1,2\r\n\r\n", head + "1,2\n\r\r\n", head + "1,2\n\n3"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
@@ -452,7 +483,15 @@ func FuzzLogEnd(f *testing.F) {
 			h = crlfHead
 		}
 		want, wantRow := -1, ""
-		if rows := string(data[len(h):]); rows == "" {
+		rows := string(data[len(h):])
+		for strings.HasSuffix(rows, "\n") {
+			i := strings.LastIndexByte(rows[:len(rows)-1], '\n')
+			if strings.Trim(rows[i+1:len(rows)-1], "\r") != "" {
+				break
+			}
+			rows = rows[:i+1]
+		}
+		if rows == "" {
 			want = 0
 		} else if strings.HasSuffix(rows, "\n") {
 			line := rows[strings.LastIndexByte(rows[:len(rows)-1], '\n')+1 : len(rows)-1]
