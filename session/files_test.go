@@ -447,6 +447,28 @@ func TestResumedLogEndedInBlankLines(t *testing.T) {
 	}
 }
 
+// TestResumedLogIsAlikeWhateverSamples: a run resumed into its log with
+// another evaluation sample size (--resume run.ckpt --samples 1000) adds
+// the rows it adds with its own: the log's evaluation columns are the
+// checks', on CheckSize samples, not --samples', so its rows before and
+// after the resume are measured alike and the change is none of the
+// log's to record.
+func TestResumedLogIsAlikeWhateverSamples(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "run.ckpt")
+	own, other := filepath.Join(dir, "own.csv"), filepath.Join(dir, "other.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 30), Seed: 1, LogPath: own, SavePath: ckpt})
+	first, _ := os.ReadFile(own)
+	os.WriteFile(other, first, 0o644)
+	runToEnd(t, Options{Resume: ckpt, Epochs: 60, LogPath: own})
+	runToEnd(t, Options{Resume: ckpt, Epochs: 60, LogPath: other, Samples: 1000})
+	a, _ := os.ReadFile(own)
+	b, _ := os.ReadFile(other)
+	if len(a) <= len(first) || !bytes.Equal(a, b) {
+		t.Fatalf("resumed on the run's own sample size:\n%s\non 1,000:\n%s", a[len(first):], b[len(first):])
+	}
+}
+
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
 // only when it begins with their header line, ended in "\n" or, as a
 // Windows program saves it, "\r\n" (crlf); and says it ends at an
