@@ -36,8 +36,10 @@ const baseKey = "base"
 // engine.Config's fields ("batch", "g_lr", …), plus an optional "base":
 // the name of a built-in preset that supplies every field the file leaves
 // out, and an optional engine.VersionKey, the ganui that wrote the file
-// (Marshal writes it). Without a base every field the file leaves out is
-// zero, so a complete file (as Marshal writes) stands on its own. Keys are
+// (Marshal writes it). Without a base the file gives every field, as
+// Marshal writes them all, but those a file may leave out (leftOut): a
+// file without a base that leaves out any other is refused, naming them
+// (a key whose zero is valid, d_beta2, had been trained at 0). Keys are
 // exact and case-sensitive; an unknown or repeated key, a value of the
 // wrong type, null, bytes that are not UTF-8, or anything after the
 // object is an error. Unknown keys in a file another ganui wrote are an
@@ -174,6 +176,11 @@ func Parse(data []byte, name string) (engine.Config, error) {
 			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
 		}
 	}
+	if !seen[baseKey] {
+		if err := missing(seen, name); err != nil {
+			return engine.Config{}, err
+		}
+	}
 	for _, key := range []string{"g_hidden", "d_hidden"} {
 		// Depth as --set changes it: a base's shared activation follows
 		// new hidden widths, unless the file gives the activations too.
@@ -207,12 +214,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 				return engine.Config{}, fmt.Errorf("%s:%d: %v", name, line, err)
 			}
 		}
-		if len(keys) == 1 && slices.Contains(engine.ConfigKeys(), keys[0]) { // a key the file leaves out: say where its value came from
-			key := keys[0]
-			if line, ok := lines[baseKey]; ok {
-				return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, key, baseKey, baseName)
-			}
-			return engine.Config{}, fmt.Errorf("%s: %v (the file leaves %s out and names no %q preset to take it from; give it, or a base)", name, err, key, baseKey)
+		if line, ok := lines[baseKey]; ok && len(keys) == 1 && slices.Contains(engine.ConfigKeys(), keys[0]) { // a key the file takes from its base: say so
+			return engine.Config{}, fmt.Errorf("%s:%d: %v (the file takes %s from %s %s; give it to change it)", name, line, err, keys[0], baseKey, baseName)
 		}
 		return engine.Config{}, fmt.Errorf("%s: %v", name, err)
 	}
@@ -381,6 +384,40 @@ func rooted(goos, path string) bool {
 		return strings.HasPrefix(path, `\`) || strings.HasPrefix(path, "/") || len(path) >= 2 && path[1] == ':'
 	}
 	return strings.HasPrefix(path, "/")
+}
+
+// leftOut are the keys a preset file without a base may leave out, each
+// for a reason that holds whatever the design: the text for a reader,
+// which Parse gives from the file's name (name, source) or leaves empty
+// (description), and keys a file written before they existed lacks,
+// whose zero trains as that file did (the critic's warm-up, off).
+var leftOut = []string{"name", "description", "source", "d_warmup_steps", "d_warmup_epochs", "d_warmup_every"}
+
+// missing refuses a preset file without a base that leaves out a key
+// other than leftOut's, naming the keys (the first few, and how many
+// more): its value would be zero, which is valid for many keys (d_beta2,
+// gp, unroll) and would be trained as if the file had given it. It is
+// one check for every key, where a key had been found missing only when
+// its zero was out of range.
+func missing(seen map[string]bool, name string) error {
+	var keys []string
+	for _, k := range engine.ConfigKeys() {
+		if !seen[k] && !slices.Contains(leftOut, k) {
+			keys = append(keys, k)
+		}
+	}
+	const named = 5 // keys named before "and N more"
+	switch {
+	case len(keys) == 0:
+		return nil
+	case len(keys) == 1:
+		return fmt.Errorf("%s: the file leaves %s out and names no %q preset to take it from; give it, or a base (ganui --show-preset NAME prints a file that gives every key)", name, keys[0], baseKey)
+	}
+	list := strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
+	if len(keys) > named {
+		list = strings.Join(keys[:named], ", ") + " and " + numtext.FormatInt(len(keys)-named) + " more"
+	}
+	return fmt.Errorf("%s: the file leaves %s keys out (%s) and names no %q preset to take them from; give them, or a base (ganui --show-preset NAME prints a file that gives every key)", name, numtext.FormatInt(len(keys)), list, baseKey)
 }
 
 // pair is a preset file's key, its value, and the line it is on.

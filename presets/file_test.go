@@ -2,10 +2,13 @@ package presets
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,6 +111,49 @@ func TestPresetFileFromBeforeTheWarmup(t *testing.T) {
 	}
 	if back, err := Parse(again, "again.json"); err != nil || !reflect.DeepEqual(back, got) {
 		t.Errorf("written again, it reads back as %+v, %v", back, err)
+	}
+}
+
+// TestFileWithoutBaseGivesEveryKey: a preset file without a base that
+// leaves out a key is refused, naming it and how to give it, for every
+// key but the few a file may leave out (leftOut), whose zero or default
+// holds for any design. A key whose zero is valid (d_beta2, gp) had been
+// trained at 0 without a word, where one whose zero is out of range
+// (batch) was refused.
+func TestFileWithoutBaseGivesEveryKey(t *testing.T) {
+	v, _ := Get("vanilla")
+	var full map[string]json.RawMessage
+	if err := json.Unmarshal(Marshal(v), &full); err != nil {
+		t.Fatal(err)
+	}
+	without := func(keys ...string) []byte {
+		m := maps.Clone(full)
+		for _, k := range keys {
+			delete(m, k)
+		}
+		b, _ := json.Marshal(m)
+		return b
+	}
+	for _, key := range engine.ConfigKeys() {
+		got, err := Parse(without(key), "my.json")
+		if slices.Contains(leftOut, key) {
+			if err != nil {
+				t.Errorf("without %s: %v, want it parsed", key, err)
+			}
+			continue
+		}
+		want := `my.json: the file leaves ` + key + ` out and names no "base" preset to take it from; give it, or a base (ganui --show-preset NAME prints a file that gives every key)`
+		if err == nil || err.Error() != want {
+			t.Errorf("without %s: %v (d_beta2 %v), want\n%s", key, err, got.DBeta2, want)
+		}
+	}
+	_, err := Parse(without("d_beta2", "gp", "d_warmup_steps"), "my.json")
+	if want := `my.json: the file leaves 2 keys out (gp and d_beta2) and names`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("without d_beta2 and gp: %v, want %s…", err, want)
+	}
+	// With a base, the base gives them.
+	if c, err := Parse([]byte(`{"base": "vanilla", "g_lr": 1e-3}`), "my.json"); err != nil || c.DBeta2 != v.DBeta2 {
+		t.Errorf("with a base: d_beta2 %v, %v; want vanilla's %v", c.DBeta2, err, v.DBeta2)
 	}
 }
 
@@ -272,7 +318,7 @@ func TestParseErrors(t *testing.T) {
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"a pair's value", "{\"base\": \"vanilla\",\n\n \"g_beta2\": 1}", "p.json:3: g_beta1, g_beta2: 0.5, 1 out of range [0,1)"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
-		{"no base, fields missing", `{"g_lr": 0.001}`, `p.json: target "": want kind(args), e.g. normal(4,1.25) (the file leaves target out`},
+		{"no base, fields missing", `{"g_lr": 0.001}`, `p.json: the file leaves 40 keys out (target, batch, noise, noise_dim, g_out and 35 more) and names no "base" preset to take them from; give them, or a base (ganui --show-preset NAME prints a file that gives every key)`},
 		// Latin-1, UTF-16: a string is not silently given U+FFFD for its bytes
 		{"not UTF-8", "{\"base\": \"vanilla\",\n \"name\": \"M\xfcller\"}", "p.json:2: not UTF-8 text (byte 0xfc); save the file as UTF-8"},
 		{"not UTF-8, in a path", "{\"base\": \"ring\",\n\n \"target\": \"points(caf\xe9.csv)\"}", "p.json:3: not UTF-8 text (byte 0xe9)"},
@@ -287,9 +333,8 @@ func TestParseErrors(t *testing.T) {
 		{"two byte-order marks", "\ufeff\ufeff{\"base\": \"vanilla\"}", "p.json:1: its byte-order mark twice over, which a reader skips once; save the file as UTF-8"},
 		{"a NUL", "{\"base\": \"vanilla\",\n\x00}", "p.json:2: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8"},
 		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: not a preset file"}, // a checkpoint: no advice to save it as UTF-8
-		// a key left out without a base is zero; the error says so, since
-		// the file never gave the value it refuses
-		{"no base, says why", `{"target": "normal(4,1.25)"}`, `p.json: batch: 0 out of range 1..100,000 (the file leaves batch out and names no "base" preset to take it from; give it, or a base)`},
+		// a value the file gives is refused before the keys it leaves out
+		{"no base, a bad value first", "{\"target\": \"normal(4,1.25)\",\n \"batch\": \"many\"}", `p.json:2: batch: want an integer, got "many"`},
 		// a value the base gives that a value in the file makes invalid:
 		// the base's line, and where the refused value came from (it read
 		// "p.json: g_acts: …", no line, a key the file does not have)
