@@ -211,7 +211,7 @@ func checkLine(s string) error {
 		i += n
 	}
 	if len(s) > maxLine {
-		return fmt.Errorf("%d bytes long, more than %d", len(s), maxLine)
+		return fmt.Errorf("%s bytes long, more than %s", numtext.FormatInt(len(s)), numtext.FormatInt(maxLine))
 	}
 	return nil
 }
@@ -311,9 +311,9 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch", "%s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
 		checkChoice("noise", noiseNames, c.Noise),
 		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim", "%s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
-		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out", "%d out of range: a divisor of batch %d", c.GOut, c.Batch),
+		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out", "%s out of range: a divisor of batch %s", numtext.FormatInt(c.GOut), numtext.FormatInt(c.Batch)),
 		checkChoice("d_input", dInputNames, c.DInput),
-		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in", "%d out of range: a divisor of batch %d", c.DIn, c.Batch),
+		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in", "%s out of range: a divisor of batch %s", numtext.FormatInt(c.DIn), numtext.FormatInt(c.Batch)),
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in", "d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
 		check(c.DInput == DInputRaw || dim == 1, "d_input", "%s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels", "%s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
@@ -466,7 +466,7 @@ func netSize(in int, hidden []int, out, rows int) int {
 
 func validNet(p string, hidden []int, acts []Activation) error {
 	if len(hidden) > MaxLayers {
-		return faultf(p+"_hidden", "at most %d layers", MaxLayers)
+		return faultf(p+"_hidden", "at most %s layers", numtext.FormatInt(MaxLayers))
 	}
 	for _, h := range hidden {
 		if h < 1 || h > MaxWidth {
@@ -474,7 +474,7 @@ func validNet(p string, hidden []int, acts []Activation) error {
 		}
 	}
 	if len(acts) != len(hidden)+1 {
-		return faultf(p+"_acts", "need %d activations (one per hidden layer of %s_hidden and one for the output), got %d", len(hidden)+1, p, len(acts))
+		return faultf(p+"_acts", "need %s activations (one per hidden layer of %s_hidden and one for the output), got %s", numtext.FormatInt(len(hidden)+1), p, numtext.FormatInt(len(acts)))
 	}
 	for _, a := range acts {
 		if err := checkChoice(p+"_acts", activationNames, a); err != nil {

@@ -430,7 +430,7 @@ func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
 		{func(c *Config) { c.Description = "two\nlines" }, `description: holds the control character U+000A ('\n'); it must be one line of text`},
 		{func(c *Config) { c.Source = "next line\u0085" }, `source: holds the control character U+0085 ('\u0085'); it must be one line of text`},
 		{func(c *Config) { c.Name = "a\xffb" }, `name: not UTF-8 text (byte 0xff)`},
-		{func(c *Config) { c.Source = strings.Repeat("é", maxLine) }, `source: 2000 bytes long, more than 1000`},
+		{func(c *Config) { c.Source = strings.Repeat("é", maxLine) }, `source: 2,000 bytes long, more than 1,000`},
 	} {
 		cfg := blogConfig()
 		c.edit(&cfg)

@@ -157,6 +157,24 @@ func TestFileWithoutBaseGivesEveryKey(t *testing.T) {
 	}
 }
 
+// TestFileLengthsAreWrittenWithSeparators: a length or size a preset
+// file's error gives is written as the others' numbers are, with
+// thousands separators (numtext.FormatInt): a name of 200,000 bytes had
+// been "200000 bytes long, more than 1000".
+func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
+	acts := strings.Repeat(`"relu", `, 1499) + `"sigmoid"`
+	for _, c := range []struct{ file, want string }{
+		{"{\"base\": \"vanilla\",\n \"name\": \"" + strings.Repeat("a", 200000) + "\"}", "p.json:2: name: 200,000 bytes long, more than 1,000"},
+		{`{"base": "vanilla", "d_acts": [` + acts + `]}`, "p.json:1: d_acts: need 3 activations (one per hidden layer of d_hidden and one for the output), got 1,500"},
+		{`{"base": "vanilla", "batch": 100000, "g_out": 30000}`, "p.json:1: g_out: 30,000 out of range: a divisor of batch 100,000"},
+		{`{"base": "vanilla", "batch": 100000, "d_in": 30000}`, "p.json:1: d_in: 30,000 out of range: a divisor of batch 100,000"},
+	} {
+		if _, err := Parse([]byte(c.file), "p.json"); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %s", err, c.want)
+		}
+	}
+}
+
 // TestMarshalWritesLearningRatesAsTheSettings: a preset file writes its
 // learning rates as the trainer's settings and the design's outline read
 // them, "d_lr": 5e-4 (it wrote 0.0005 beside "g_lr": 0.00005), where that
