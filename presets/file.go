@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
@@ -132,6 +134,9 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		if seen[key] {
 			return engine.Config{}, fmt.Errorf("%s:%d: key %q appears twice", name, line, key)
+		}
+		if esc := loneSurrogate(raw); esc != "" {
+			return engine.Config{}, fmt.Errorf(`%s:%d: %s: %s is half of a UTF-16 surrogate pair, without its other half: no character; write the character itself`, name, line, visible.String(key), esc)
 		}
 		seen[key] = true
 		pairs = append(pairs, pair{key, raw, line})
@@ -349,6 +354,41 @@ func unclosed(data []byte) int {
 func inString(data []byte) bool {
 	open := unclosed(data)
 	return open >= 0 && data[open] == '"'
+}
+
+// loneSurrogate returns the first \uXXXX escape in raw, a valid JSON
+// value, that is half of a UTF-16 surrogate pair (U+D800 to U+DFFF)
+// without its other half after or before it, or "" if there is none.
+// encoding/json decodes such an escape as U+FFFD without a word, so that
+// "a\ud800b" had been trained as the name "a\ufffdb". raw is valid, so
+// each backslash in it is in a string and begins an escape.
+func loneSurrogate(raw []byte) string {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		if raw[i+1] != 'u' {
+			i++ // the escaped byte, a backslash too
+			continue
+		}
+		r := hex4(raw[i+2 : i+6])
+		if !utf16.IsSurrogate(r) {
+			i += 5
+			continue
+		}
+		if i+12 <= len(raw) && raw[i+6] == '\\' && raw[i+7] == 'u' && utf16.DecodeRune(r, hex4(raw[i+8:i+12])) != unicode.ReplacementChar {
+			i += 11 // a pair, the first half high and the second low
+			continue
+		}
+		return string(raw[i : i+6])
+	}
+	return ""
+}
+
+// hex4 reads the four hexadecimal digits of a valid \uXXXX escape.
+func hex4(digits []byte) rune {
+	n, _ := strconv.ParseUint(string(digits), 16, 16)
+	return rune(n)
 }
 
 // pointsFrom returns target with the path of a points(FILE.csv) target

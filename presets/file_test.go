@@ -175,6 +175,39 @@ func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 	}
 }
 
+// TestLoneSurrogateIsRefused: a \uXXXX escape that is half of a UTF-16
+// surrogate pair without its other half is refused, naming the key, where
+// encoding/json had read it as U+FFFD and "a\ud800b" was trained as the
+// name "a\ufffdb"; a whole pair is its character, and an escaped
+// backslash before "ud800" is text.
+func TestLoneSurrogateIsRefused(t *testing.T) {
+	for value, want := range map[string]string{
+		`"a\ud800b"`:           `\ud800`,
+		`"\uDBFF"`:             `\uDBFF`, // high, at the end
+		`"a\udc00"`:            `\udc00`, // low, alone
+		`"\ud800\u0041"`:       `\ud800`, // high, then no low
+		`"\ud800\ud800"`:       `\ud800`, // two highs
+		`"\ude00\ud83d"`:       `\ude00`, // a pair's halves swapped
+		`"\\\ud800"`:           `\ud800`, // after an escaped backslash
+		`"\ud83d\ude00\udc00"`: `\udc00`, // after a pair
+	} {
+		_, err := Parse([]byte("{\"base\": \"vanilla\",\n \"name\": "+value+"}"), "p.json")
+		if msg := "p.json:2: name: " + want + " is half of a UTF-16 surrogate pair"; err == nil || !strings.HasPrefix(err.Error(), msg) {
+			t.Errorf("name %s: %v, want %s…", value, err, msg)
+		}
+	}
+	_, err := Parse([]byte(`{"base": "vanilla", "g_acts": ["relu", "relu\udfff", "identity"]}`), "p.json")
+	if want := `p.json:1: g_acts: \udfff is half`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("in a list: %v, want %s…", err, want)
+	}
+	for value, want := range map[string]string{`"a\ud83d\ude00b"`: "a😀b", `"\\ud800"`: `\ud800`, `"a\u00e9\ufffd"`: "aé\ufffd"} {
+		c, err := Parse([]byte(`{"base": "vanilla", "name": `+value+`}`), "p.json")
+		if err != nil || c.Name != want {
+			t.Errorf("name %s: %q, %v; want %q", value, c.Name, err, want)
+		}
+	}
+}
+
 // TestMarshalWritesLearningRatesAsTheSettings: a preset file writes its
 // learning rates as the trainer's settings and the design's outline read
 // them, "d_lr": 5e-4 (it wrote 0.0005 beside "g_lr": 0.00005), where that
@@ -485,6 +518,7 @@ func FuzzParse(f *testing.F) {
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
+		`{"base": "vanilla", "name": "a\ud800b"}`, `{"base": "vanilla", "name": "\udc00\ud800"}`, `{"base": "vanilla", "name": "a\ud83d\ude00b"}`, `{"base": "vanilla", "name": "\\ud800"}`, // surrogates: lone, a pair, text
 	} {
 		f.Add([]byte(s))
 	}
