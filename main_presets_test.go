@@ -352,7 +352,7 @@ func TestPointsFileErrors(t *testing.T) {
 		file("none.csv", "x,y\n"):             `none.csv)": 0 rows of data, at least 2`,
 		file("nan.csv", "1,2\nNaN,3\n"):       "not a finite number",
 		file("inf.csv", "1,2\n3,-Inf\n"):      "not a finite number",
-		file("many.csv", many.String()):       "more than 1000000 rows",
+		file("many.csv", many.String()):       "more than 1,000,000 rows",
 		dir:                                   "a directory",
 	} {
 		wantUsageError(t, []string{"--headless", "--preset", "ring", "--set", "target=points(" + path + ")"}, want)

@@ -605,7 +605,7 @@ func notPlainText(data []byte) error {
 func parsePoints(data []byte) ([]float64, error) {
 	data = blankComments(data)
 	if line := longLine(data); line > 0 {
-		return nil, fmt.Errorf("line %d: longer than %d bytes, which no row of two numbers is", line, MaxPointsLine)
+		return nil, fmt.Errorf("line %d: longer than %s bytes, which no row of two numbers is", line, numtext.FormatInt(MaxPointsLine))
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
@@ -658,7 +658,7 @@ func parsePoints(data []byte) ([]float64, error) {
 			}
 		}
 		if len(xy) >= 2*MaxPoints {
-			return nil, fmt.Errorf("more than %d rows", MaxPoints)
+			return nil, fmt.Errorf("more than %s rows", numtext.FormatInt(MaxPoints))
 		}
 		xy = append(xy, x, y)
 	}

@@ -171,7 +171,7 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n" + "a,1\n1,1":                         "line 2",
 		"1,2\n+-3,4\n":                               "line 2: \"+-3\" is not a number",
 		"1,2\n++3,4\n":                               "line 2: \"++3\" is not a number",
-		"1,2\n3,4\n5," + strings.Repeat("6", MaxPointsLine): "line 3: longer than 4096 bytes",
+		"1,2\n3,4\n5," + strings.Repeat("6", MaxPointsLine): "line 3: longer than 4,096 bytes",
 		// Not UTF-8 text with LF or CRLF line ends: said so, not blamed
 		// on a cell, a count of columns or a line's length.
 		utf16("x,y\n0,0\n1,1\n", true, false):      "line 1: UTF-16 text; save the file as UTF-8",

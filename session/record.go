@@ -900,7 +900,7 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {
-		r.fail("%d bytes after its end", len(r.b))
+		r.fail("%s bytes after its end", numtext.FormatInt(len(r.b)))
 	}
 	out.version = int(version)
 	return out, r.err
