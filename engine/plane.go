@@ -34,6 +34,15 @@ type Plane interface {
 // Box is an axis-aligned rectangle of the plane.
 type Box struct{ X0, X1, Y0, Y1 float64 }
 
+// Contains tells whether (x, y) lies in b, its edges included; a point
+// not a number lies in no box. It is the one meaning of "beyond the box"
+// wherever G's samples are counted beyond a plane's box, the trainer's
+// plane and a figure's panel (d) alike: the plane had called a sample on
+// the box's right or bottom edge beyond it, the figure within it.
+func (b Box) Contains(x, y float64) bool {
+	return x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1
+}
+
 // Spot is one mode of a two-dimensional target: an isotropic Gaussian at
 // (X, Y) with standard deviation Std per axis and weight Weight.
 type Spot struct{ X, Y, Std, Weight float64 }

@@ -2106,12 +2106,13 @@ const boxMargin = 0.05
 
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend
 // entries of the fresh samples, the target's reference points and a
-// pinned baseline's samples, which count those beyond the target's box,
-// as the screen's plane counts G's, and say among how many: all of them,
-// where the screen counts among the 1,500 it draws ("335 beyond the box"
-// had read as another count than the screen's 201 of the same run;
-// those between the box and the axes are drawn and counted, the outline
-// showing the box); and returns place,
+// pinned baseline's samples, which count those beyond the target's box
+// (engine.Box.Contains, as the screen's plane counts G's) and say among
+// how many: all of them, where the screen counts among the 1,500 it
+// draws and says so ("1,500 of 2,500 drawn · 201 of 1,500 beyond the
+// box"; "335 beyond the box" had read as another count than the screen's
+// 201 of the same run; those between the box and the axes are drawn and
+// counted, the outline showing the box); and returns place,
 // which adds the points themselves once p's axes are final, the
 // baseline's, over them G's samples and over those the target's (where G
 // misses the target shows), those within the axes, and returns them.
@@ -2132,7 +2133,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 				continue
 			}
 			all = append(all, plotter.XY{X: x, Y: y})
-			if x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1 {
+			if b.Contains(x, y) { // as the screen's plane counts
 				in++
 			} else {
 				beyond++

@@ -90,9 +90,9 @@ func figureCanvas(rec vg.Canvas) draw.Canvas {
 // TestBeyondTheBoxOfHowMany: panel (d)'s legend says among how many of
 // G's samples it counts those beyond the box — all of them, not the 5,000
 // at most it draws — as the screen's plane, counting among the 1,500 it
-// draws, says "1,500 of 2,500 drawn · 201 beyond the box". The figure's
-// "335 beyond the box", of the same run's 2,500 (the same box, the same
-// share), had read as counting against another box.
+// draws, says "1,500 of 2,500 drawn · 201 of 1,500 beyond the box". The
+// figure's "335 beyond the box", of the same run's 2,500 (the same box,
+// the same share), had read as counting against another box.
 func TestBeyondTheBoxOfHowMany(t *testing.T) {
 	r := planeRun()
 	r.Samples = nil

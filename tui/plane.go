@@ -211,20 +211,23 @@ func (c *planeCanvas) dot(l planeLayer, x, y int) int {
 }
 
 // points draws the points xy (x₀, y₀, x₁, …) in layer l. G's samples
-// beyond the box are counted and marked on its edge (beyondAt): a
-// runaway G's cloud had been cut at the edge, where it went said only
-// by a count.
+// beyond the box (engine.Box.Contains, as a figure counts them) are
+// counted and marked on its edge (beyondAt): a runaway G's cloud had
+// been cut at the edge, where it went said only by a count. A point on
+// the box's right or bottom edge is in it, drawn in the edge's cells.
 func (c *planeCanvas) points(l planeLayer, xy []float64) {
 	for i := 0; i+1 < len(xy); i += 2 {
-		dx, dy, ok := c.at(xy[i], xy[i+1])
+		dx, dy, _ := c.at(xy[i], xy[i+1])
+		in := c.box.Contains(xy[i], xy[i+1])
 		if l == layerGen {
 			c.genAll++
 		}
 		switch {
-		case !ok && l == layerGen:
+		case !in && l == layerGen:
 			c.beyondAt(dx, dy)
-		case ok:
-			switch cell := c.dot(l, int(dx), int(dy)); {
+		case in:
+			dx, dy = min(dx, float64(2*c.cols-1)), min(dy, float64(4*c.rows-1))
+			switch cell := c.dot(l, int(max(dx, 0)), int(max(dy, 0))); {
 			case cell >= 0 && l == layerGen:
 				c.gen[cell]++
 				c.genIn++
@@ -515,11 +518,15 @@ func (m Model) planePanel(w, h int) string {
 }
 
 // planeTitle is the plane's title line at width w: what is drawn, and
-// how many of G's samples are beyond the box, with the marks on its edge
-// ("408 beyond the box ▶▼"). Short of room, what is drawn is said
-// shorter, then the count, never left out: at 80×24 a runaway's count
-// had been dropped for "1,500 of 2,500 drawn", which the header's epoch
-// mostly repeats; so had the epoch of a replayed frame.
+// how many of G's samples drawn are beyond the box, among how many, with
+// the marks on its edge ("408 of 1,500 beyond the box ▶▼"). A figure's
+// panel (d) counts among all its samples, the evaluation's 2,500 of
+// which these are the first 1,500 ("samples (8 of 2,500 beyond the
+// box)"): the plane's "2 beyond the box" of the same run and epoch had
+// read as another count of the same samples. Short of room, what is
+// drawn is said shorter, then the count, never left out: at 80×24 a
+// runaway's count had been dropped for "1,500 of 2,500 drawn", which the
+// header's epoch mostly repeats; so had the epoch of a replayed frame.
 func (m Model) planeTitle(w int) string {
 	e := &m.snap.Eval
 	drawn := len(e.Points) / 2
@@ -534,9 +541,11 @@ func (m Model) planeTitle(w int) string {
 		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
 	}
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
-	long := styleMuted.Render(numtext.FormatInt(out.beyond)+" beyond the box") + marks
+	of := numtext.FormatInt(out.beyond) + " of " + numtext.FormatInt(drawn)
+	long := styleMuted.Render(of+" beyond the box") + marks
+	mid := styleMuted.Render(of+" beyond") + marks
 	short := styleMuted.Render(numtext.FormatInt(out.beyond)+" beyond") + marks
-	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, short}} {
+	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, mid}, {epoch, short}} {
 		if line := title + styleMuted.Render(" · "+v[0]+" · ") + v[1]; ansi.StringWidth(line) <= w {
 			return line
 		}

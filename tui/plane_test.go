@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -852,7 +853,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	m.snap.Eval = *e
 	m.snap.Eval.Metrics.N = len(xy) / 2
 	m.histView = lines
-	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "37 beyond the box ◀▶▲▼") {
+	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "37 of 337 beyond the box ◀▶▲▼") {
 		t.Errorf("the title %q does not name the marks", title)
 	}
 }
@@ -871,8 +872,10 @@ func TestPlaneTitleKeepsTheCountBeyond(t *testing.T) {
 		w    int
 		want string
 	}{
-		{120, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 beyond the box ▶"},
-		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348 beyond the box ▶"}, // at 80×24
+		{120, "Plane y ↑ x → · 1,500 of 2,500 drawn, epoch 1,341 · 348 of 1,500 beyond the box ▶"},
+		{60, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond the box ▶"},
+		{51, "Plane y ↑ x → · epoch 1,341 · 348 of 1,500 beyond ▶"},
+		{80 - len(gap) - sideW, "Plane y ↑ x → · epoch 1,341 · 348 beyond ▶"}, // at 80×24
 		{42, "Plane y ↑ x → · epoch 1,341 · 348 beyond ▶"},
 		{30, "Plane y ↑ x → · 348 beyond ▶"},
 	} {
@@ -1164,5 +1167,52 @@ func TestNoCurveNoteIsIndented(t *testing.T) {
 		if !wrapped {
 			t.Errorf("%s at %dx%d: no %q note:\n%s", c.preset, c.w, c.h, c.head, view)
 		}
+	}
+}
+
+// TestPlaneAndFigureCountTheSameBeyond: the plane's title and a figure's
+// panel (d), given the same samples, count the same of them beyond the
+// box (engine.Box.Contains) and say among how many. The screen had
+// called a sample on the box's right or bottom edge beyond it, the
+// figure within it, and said "2 beyond the box" of the 1,500 it draws
+// beside the figure's "(8 of 2,500 beyond the box)" of the same epoch
+// (grid-pacgan, seed 1, epoch 2,367), as if of the same samples.
+func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	box := engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}
+	info := &session.PlaneInfo{Box: box, Reference: []float64{0, 0}}
+	var xy []float64
+	for i := range 1500 {
+		x, y := 0.0, 0.0
+		switch i % 100 {
+		case 1:
+			x = 2 // on the right edge: in the box
+		case 2:
+			y = -2 // on the bottom edge: in the box
+		case 3:
+			x, y = 2, -2 // on the bottom-right corner: in the box
+		case 4:
+			x = 2.5 // beyond the box
+		}
+		xy = append(xy, x, y)
+	}
+	e := session.Eval{Epoch: 7, Points: xy, Metrics: engine.Metrics{N: 2500}}
+	lines, out := planePlot(info, &e, nil, false, 20, 10)
+	m := Model{planeDrawn: out, histView: lines}
+	m.snap.Eval = e
+	count := regexp.MustCompile(`(\d[\d,]*) of (\d[\d,]*) beyond the box`)
+	title := ansi.Strip(m.planeTitle(120))
+	screen := count.FindStringSubmatch(title)
+	if screen == nil || screen[0] != "15 of 1,500 beyond the box" {
+		t.Fatalf("the plane's title %q: want it to count 15 of 1,500 beyond the box", title)
+	}
+	var svg strings.Builder
+	p := session.Picture{Plane: info, Samples: xy, Epoch: 7, SurfaceN: 0}
+	if err := figure.Encode(&svg, "svg", figure.FromPicture(p)); err != nil {
+		t.Fatal(err)
+	}
+	fig := count.FindStringSubmatch(svg.String())
+	if fig == nil || fig[0] != screen[0] {
+		t.Errorf("the figure's panel (d) counts %q, the plane's title %q", fig, screen[0])
 	}
 }
