@@ -44,6 +44,11 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err := s.NothingLeft(); err != nil {
 		return usageError{err}
 	}
+	plot, err := reservePlot(opts.PlotPath)
+	if err != nil {
+		return err
+	}
+	defer plot.Release()
 	for _, err := range []error{s.Unrecorded(), s.OtherKernels()} {
 		if err != nil {
 			fmt.Fprintln(stderr, "ganui: warning: "+visible.Message(err.Error()))
@@ -65,8 +70,8 @@ func headless(opts options, stdout, stderr io.Writer) error {
 		fmt.Fprintln(out, l)
 	}
 	fmt.Fprintln(out, r.Line())
-	if opts.PlotPath != "" {
-		if perr := figure.Write(opts.PlotPath, figure.FromPicture(s.Picture())); perr != nil {
+	if plot != nil {
+		if perr := plot.Write(figure.FromPicture(s.Picture())); perr != nil {
 			err = errors.Join(err, fmt.Errorf("--plot: %w", perr)) // beside a --log or --save that failed too
 		}
 	}
@@ -79,6 +84,23 @@ func headless(opts options, stdout, stderr io.Writer) error {
 		return r.Err
 	}
 	return nil
+}
+
+// reservePlot begins the write of the --plot figure at path ("" for
+// none: nil) before a run or sweep trains (figure.Reserve), and holds it
+// to the end, which draws it: a second run given the same --plot
+// meanwhile is refused at its start (session's checkPaths, exit 2), as
+// for a --save, where both had exited 0, the later figure silently
+// replacing the other. A nil *figure.File's Release does nothing.
+func reservePlot(path string) (*figure.File, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := figure.Reserve(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--plot: %w", err)}
+	}
+	return f, nil
 }
 
 // newSession is session.New, a variable so that a test can send a signal
@@ -133,6 +155,11 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	if _, err := newSession(first); err != nil {
 		return usageError{err}
 	}
+	plot, err := reservePlot(opts.PlotPath)
+	if err != nil {
+		return err
+	}
+	defer plot.Release()
 	designs := make([]engine.Config, len(opts.sweep.Cells))
 	for i, c := range opts.sweep.Cells {
 		designs[i] = c.Config
@@ -144,22 +171,23 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the heat map's failure, which run reports
-	return drawSweep(opts.PlotPath, res, err)
+	return drawSweep(plot, res, err)
 }
 
-// drawSweep draws the heat map of res, a sweep's rows, to path (--plot;
-// "" for none) and returns err, the sweep's, with a failure to write it:
-// a file not written wins over the stop (README: exit codes). It draws
+// drawSweep draws the heat map of res, a sweep's rows, to plot (--plot,
+// reserved before the sweep: nil for none) and returns err, the sweep's,
+// with a failure to write it: a file not written wins over the stop
+// (README: exit codes). It draws
 // whatever rows res holds, none too: a sweep stopped before any cell
 // finished draws each cell "not run", as a run stopped before its first
 // epoch draws its figure. It had drawn nothing and said nothing, and the
 // file an earlier sweep had drawn there was left to be taken for this
 // one's.
-func drawSweep(path string, res session.SweepResult, err error) error {
-	if path == "" {
+func drawSweep(plot *figure.File, res session.SweepResult, err error) error {
+	if plot == nil {
 		return err
 	}
-	if perr := figure.WriteHeatmap(path, figure.FromSweep(res)); perr != nil {
+	if perr := plot.WriteHeatmap(figure.FromSweep(res)); perr != nil {
 		if errors.Is(err, session.ErrInterrupted) {
 			err = nil
 		}

@@ -179,3 +179,32 @@ func TestLogCutMidRunKeepsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestPlotIsHeldWhileTheRunTrains: a headless run holds its --plot
+// figure's file from before its first epoch to its end, as its --save,
+// so that a second run given the same --plot meanwhile exits 2 at its
+// start, one line, and the first run's figure is the one left: both had
+// exited 0, the later figure silently replacing the other's.
+func TestPlotIsHeldWhileTheRunTrains(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.png")
+	cmd, lines, stderr := startChild(t, "--headless", "--preset", "vanilla", "--epochs", "100000000", "--every", "1", "--samples", "100", "--plot", path)
+	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "epoch=") {
+		t.Fatalf("child printed %q before training", lines.Text())
+	}
+	want := "ganui: --plot: " + path + " is being written by another process: give another file\n"
+	if code, stdout, errs := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "2", "--every", "0", "--plot", path); code != 2 || errs != want || stdout != "" {
+		t.Errorf("a second run with the same --plot: exit %d, stderr %q, stdout %q; want 2 and %q", code, errs, stdout, want)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("the second run drew its figure where the first one's goes")
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	for lines.Scan() {
+	}
+	if err := cmd.Wait(); cmd.ProcessState.ExitCode() != 130 {
+		t.Fatalf("the first run: %v, stderr %q", err, stderr)
+	}
+	if png, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Fatalf("the first run's figure: %v", err)
+	}
+}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/leakcheck"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
@@ -614,7 +615,11 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 		Preset: "vanilla", Epochs: 100, Seeds: []uint64{1}, Measures: [2]string{"ks", "w1"},
 		Axes: []session.SweepAxis{{Key: "d_lr", Values: []string{"1e-3", "2e-3"}}, {Key: "g_lr", Values: []string{"1e-3", "2e-3"}}},
 	}
-	if err := drawSweep(path, res, session.ErrInterrupted); !errors.Is(err, session.ErrInterrupted) || strings.Contains(err.Error(), "--plot") {
+	plot, err := figure.Reserve(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := drawSweep(plot, res, session.ErrInterrupted); !errors.Is(err, session.ErrInterrupted) || strings.Contains(err.Error(), "--plot") {
 		t.Fatalf("drawSweep: %v; want the stop alone", err)
 	}
 	svg, err := os.ReadFile(path)

@@ -666,17 +666,70 @@ func legendOnData(p *plot.Plot, c draw.Canvas) {
 // extension, atomically: a failed write (a full disk) leaves the file
 // that was there whole.
 func writeFile(path string, encode func(io.Writer, string) error) error {
-	format, err := FormatOf(path)
+	f, err := Reserve(path)
 	if err != nil {
 		return err
 	}
-	return outputfile.Write(path, 0o666, session.FigureKind, func(w io.Writer) error {
+	return f.write(encode)
+}
+
+// File is a figure's file, its write begun before the figure is drawn
+// (Reserve): a headless run's --plot, held from before its first epoch
+// to its end, so that a second run given the same --plot meanwhile is
+// refused at its start (outputfile.Busy), as a --save is. Two such runs
+// had both exited 0, the later one's figure silently replacing the
+// other's.
+type File struct {
+	format string
+	room   *outputfile.Reservation
+}
+
+// Reserve begins the write of a figure to path, in the format its
+// extension names (FormatOf), with the refusals of a write's start
+// (outputfile.Reserve). Its Write or WriteHeatmap puts the figure in
+// place; Release gives it up.
+func Reserve(path string) (*File, error) {
+	format, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	room, err := outputfile.Reserve(path, 0o666, session.FigureKind, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &File{format: format, room: room}, nil
+}
+
+// Write draws r to f's file, atomically, as the package's Write does.
+func (f *File) Write(r Run) error {
+	return f.write(func(w io.Writer, format string) error { return Encode(w, format, r) })
+}
+
+// WriteHeatmap draws h to f's file, atomically, as the package's
+// WriteHeatmap does.
+func (f *File) WriteHeatmap(h Heatmap) error {
+	return f.write(func(w io.Writer, format string) error { return EncodeHeatmap(w, format, h) })
+}
+
+// Release gives up f's write if no figure was written, leaving the file
+// at its path as it was. It may be called again, after a write, and on
+// a nil File, which has nothing to give up.
+func (f *File) Release() {
+	if f != nil {
+		f.room.Release()
+	}
+}
+
+// write fills f's file with what encode writes in f's format and puts
+// it in place (outputfile.Reservation.Write).
+func (f *File) write(encode func(io.Writer, string) error) error {
+	return f.room.Write(func(w io.Writer) error {
 		b := bufio.NewWriter(w)
-		if err := encode(b, format); err != nil {
+		if err := encode(b, f.format); err != nil {
 			return err
 		}
 		return b.Flush()
-	})
+	}, nil)
 }
 
 // newCanvas returns a canvas of w×h that writes itself in format.

@@ -229,9 +229,9 @@ func checkPaths(opts Options) error {
 				return fmt.Errorf("--log: %w", err)
 			}
 		}
-		if out.flag == "--save" {
+		if out.flag != "--log" { // a log is locked instead (logFree)
 			if err := outputfile.Busy(out.path); err != nil {
-				return fmt.Errorf("--save: %w: give another file", err)
+				return fmt.Errorf("%s: %w: give another file", out.flag, err)
 			}
 		}
 		for _, other := range append(inputs, outputs[:i]...) {

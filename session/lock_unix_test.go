@@ -84,3 +84,37 @@ func TestSaveIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 		t.Fatalf("the checkpoint: %v", err)
 	}
 }
+
+// holdWrite stands for another process's write of path under way, as
+// outputfile names and holds its temporary file (a headless run's --save
+// or --plot, from before its first epoch to its end), until the test
+// ends or the returned file is closed.
+func holdWrite(t *testing.T, path string) *os.File {
+	t.Helper()
+	dir, base := filepath.Split(path)
+	f, err := os.Create(filepath.Join(dir, "."+base+".tmp-0123abcd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	if err := lockFile(f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestPlotIsRefusedWhileAnotherProcessWritesIt: a --plot another
+// process is writing (a headless run holds its figure's file to its end)
+// is refused before training, as a --save is: two runs given the same
+// --plot had both exited 0, the later figure replacing the other.
+func TestPlotIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.png")
+	other := holdWrite(t, path)
+	if _, err := New(Options{Config: blogConfig(t, 5), Seed: 1, PlotPath: path}); err == nil || err.Error() != "--plot: "+path+" is being written by another process: give another file" {
+		t.Fatalf("a --plot another process is writing: %v", err)
+	}
+	other.Close() // its write is over: the path is free
+	if _, err := New(Options{Config: blogConfig(t, 5), Seed: 1, PlotPath: path}); err != nil {
+		t.Fatal(err)
+	}
+}
