@@ -699,10 +699,12 @@ func (Export) apply(s *Session) {
 // outputPath is where a key writes a file of this run: s.path(rest), or,
 // when that is a file the run was started from (Options' Resume and
 // PresetFile, a points(FILE.csv) target's file), writes on its own
-// (LogPath, SavePath, PlotPath), or a file there before that this session
-// did not write (a preset file of an earlier session), the first of
-// ganui-<preset>-<stem>-2.<ext>, -3, … that is none of them. A key
-// replaces only what this session's keys wrote.
+// (LogPath, SavePath, PlotPath), a file there before that this session
+// did not write (a preset file of an earlier session), or one another
+// process is writing (outputfile.Busy: a headless run's --save or
+// --plot, held to its end, which would replace what the key wrote), the
+// first of ganui-<preset>-<stem>-2.<ext>, -3, … that is none of them. A
+// key replaces only what this session's keys wrote.
 func (s *Session) outputPath(rest string) string {
 	own := []string{s.opts.Resume, s.opts.PresetFile, s.opts.LogPath, s.opts.SavePath, s.opts.PlotPath}
 	if p, ok := engine.PointsFile(s.gan.Config().Target); ok {
@@ -712,8 +714,10 @@ func (s *Session) outputPath(rest string) string {
 		if slices.ContainsFunc(own, func(f string) bool { return f != "" && sameFile(path, f) }) {
 			return true
 		}
-		_, err := os.Lstat(path)
-		return err == nil && !s.wrote[path]
+		if _, err := os.Lstat(path); err == nil && !s.wrote[path] {
+			return true
+		}
+		return outputfile.Busy(path) != nil
 	}
 	ext := filepath.Ext(rest)
 	path := s.path(rest)

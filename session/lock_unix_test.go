@@ -118,3 +118,32 @@ func TestPlotIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestKeysWriteBesideAFileAnotherProcessWrites: w and e do not write
+// where another process is writing (a headless run's --save or --plot
+// of the same name, held to its end), but at the next free name, as
+// beside a file that was there before: w's checkpoint had been put in
+// place only for that run's end to replace it.
+func TestKeysWriteBesideAFileAnotherProcessWrites(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	name := func(rest string) string { return filepath.Join(s.opts.Dir, "ganui-blog-original-seed3"+rest) }
+	holdWrite(t, name("-epoch1.ckpt"))
+	holdWrite(t, name(".csv"))
+	for _, c := range []struct {
+		cmd       Command
+		busy, got string
+	}{
+		{Save{}, name("-epoch1.ckpt"), name("-epoch1-2.ckpt")},
+		{Export{}, name(".csv"), name("-2.csv")},
+	} {
+		s.Send(c.cmd)
+		s.applyQueued()
+		if _, err := os.Stat(c.got); s.failed || err != nil || !strings.Contains(s.note, c.got) {
+			t.Errorf("%T: %q, %v; want it written to %s", c.cmd, s.note, err, c.got)
+		}
+		if _, err := os.Stat(c.busy); err == nil {
+			t.Errorf("%T wrote %s, which another process is writing", c.cmd, c.busy)
+		}
+	}
+}
