@@ -77,10 +77,7 @@ func TestFigureDrawsThePalette(t *testing.T) {
 		r    Run
 		want map[string]map[string]palette.Colour
 	}{{"line", r, want}, {"plane", plane, planeWant}} {
-		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
-		if err != nil {
-			t.Fatal(err)
-		}
+		panels := laidOut(t, c.r)
 		byName := map[string]*plot.Plot{"moments": panels[0][0], "losses": panels[0][1], "samples": panels[1][1]}
 		for panel, entries := range c.want {
 			got := legendColours(byName[panel])
@@ -345,10 +342,7 @@ func TestMomentsApartInPrint(t *testing.T) {
 		{"line", trained(t), []string{"mean", "std", "target mean", "target std"}},
 		{"plane", moons, []string{"mean x", "mean y", "std x", "std y", "target mean x", "target mean y", "target std x", "target std y"}},
 	} {
-		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
-		if err != nil {
-			t.Fatal(err)
-		}
+		panels := laidOut(t, c.r)
 		got := legendStrokes(panels[0][0])
 		for i, a := range c.names {
 			if _, ok := got[a]; !ok {
@@ -401,10 +395,7 @@ func TestEventLinesDashedApart(t *testing.T) {
 		name string
 		r    Run
 	}{{"line", trained(t)}, {"plane", planeRun()}} {
-		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
-		if err != nil {
-			t.Fatal(err)
-		}
+		panels := laidOut(t, c.r)
 		for i, p := range panels[0] {
 			for name, pen := range legendStrokes(p) {
 				if pen.dashes == event {
@@ -481,4 +472,15 @@ func TestLossesApartInPrint(t *testing.T) {
 	if !slices.Equal(base, want) {
 		t.Errorf("the baseline's losses are stroked %+v, want the pens of the run's, %+v", base, want)
 	}
+}
+
+// laidOut is r's panels as the figure lays them out, rows of columns,
+// on a canvas that records nothing.
+func laidOut(t *testing.T, r Run) [][]*plot.Plot {
+	t.Helper()
+	panels, _, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return panels
 }

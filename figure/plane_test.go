@@ -776,10 +776,7 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 		name string
 		r    Run
 	}{{"line", trained(t)}, {"plane", planeRun()}} {
-		panels, _, err := c.r.layout(figureCanvas(&fillCanvas{}))
-		if err != nil {
-			t.Fatal(err)
-		}
+		panels := laidOut(t, c.r)
 		for i, p := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
 			if _, log := p.Y.Scale.(plot.LogScale); log {
 				continue

@@ -1323,13 +1323,7 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Start()
-		snap := <-s.Snapshots()
-		s.Stop()
+		s, snap := firstSnapshot(t, cfg)
 		m := NewModel(s)
 		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		m = mm.(Model)
@@ -1385,13 +1379,7 @@ func TestPenaltyRemedySaysWhereItsValueIs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Start()
-	snap := <-s.Snapshots()
-	s.Stop()
+	s, snap := firstSnapshot(t, cfg)
 	snap.Epoch, snap.Exportable = 5000, true
 	snap.Last = engine.EpochStats{Epoch: 5000, DReal: -38.412, DFake: 37.906, G: -38.017, Penalty: 0.251}
 	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
@@ -1696,4 +1684,19 @@ func TestSharedNoteStandsWhileRunning(t *testing.T) {
 	if got := screen(); !strings.Contains(got, "D wins") {
 		t.Errorf("running, a new kind of finding: %q; want it on screen", got)
 	}
+}
+
+// firstSnapshot is a paused session of cfg, seed 1, stopped after its
+// first snapshot, and that snapshot: a model to draw at epoch 0, or at a
+// state the test sets in the snapshot.
+func firstSnapshot(t *testing.T, cfg engine.Config) (*session.Session, session.Snapshot) {
+	t.Helper()
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	snap := <-s.Snapshots()
+	s.Stop()
+	return s, snap
 }
