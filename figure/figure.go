@@ -2385,17 +2385,34 @@ func yRange(p *plot.Plot) {
 // and the values under it read off no number. Its top at a tick, no
 // label lies just under it, whose overhang pads the panel by an amount
 // that changes with the scale, which plot.Align measures before it
-// scales: the panels of a row would not line up. A plane's axes are the
-// box's, set at equal scale after (equalAspect): no foot.
+// scales: the panels of a row would not line up. A log axis begins at a
+// label too (logTicks, logFoot), its top where the room leaves it: a log
+// panel (c)'s KS from 0.37 had been first labelled at 1. A plane's axes
+// are the box's, set at equal scale after (equalAspect): no foot.
 func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
 	}
 	share := dataShare(p, p.DataCanvas(c), most)
 	if _, log := p.Y.Scale.(plot.LogScale); log {
-		lo, hi := math.Log(p.Y.Min), math.Log(p.Y.Max)
-		share = min(share, (hi-lo)/(hi-lo+math.Log(6)))
-		p.Y.Max = math.Exp(lo + (hi-lo)/share)
+		// The foot goes down to the highest label at or under it, and the
+		// top, out from the wider range, may take fewer labels (2 and 5
+		// times a power of ten on fewer than three decades, every second
+		// power on more than maxLogLabels): down again to one of those,
+		// until the foot is one.
+		lo, top := p.Y.Min, math.Log(p.Y.Max)
+		hi := func(lo float64) float64 {
+			l := math.Log(lo)
+			return math.Exp(l + (top-l)/min(share, (top-l)/(top-l+math.Log(6))))
+		}
+		for i := 0; foot && i < 8; i++ {
+			f := logFoot(lo, hi(lo))
+			if !(f < lo) {
+				break
+			}
+			lo = f
+		}
+		p.Y.Min, p.Y.Max = lo, hi(lo)
 		return
 	}
 	lo, top := p.Y.Min, p.Y.Max
@@ -2414,6 +2431,33 @@ func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 		lo, hi = out[0], max(out[1], out[0]+(top-out[0])/share)
 	}
 	p.Y.Min, p.Y.Max = lo, hi
+}
+
+// logFoot is the highest value at or under lo that logTicks labels on
+// an axis from it to hi: 5, 2 or 1 times a power of ten, or a power
+// further down; lo itself if none is found within 40 decades.
+func logFoot(lo, hi float64) float64 {
+	if !(lo > 0) || !(hi >= lo) {
+		return lo
+	}
+	e := math.Floor(math.Log10(lo) + 1e-9)
+	for d := 0.0; d < 40; d++ {
+		for _, m := range []float64{5, 2, 1} {
+			f := m * math.Pow(10, e-d)
+			if f > lo*(1+1e-12) {
+				continue
+			}
+			for _, k := range (logTicks{}).Ticks(f, hi) {
+				if k.Label != "" {
+					if k.Value == f {
+						return f
+					}
+					break
+				}
+			}
+		}
+	}
+	return lo
 }
 
 // timeShare is the most of a time panel's height its data take

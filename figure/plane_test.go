@@ -766,20 +766,43 @@ func TestPlaneDrawsAtMostSoManySamples(t *testing.T) {
 	}
 }
 
-// TestTimeAxesLabelledAtTheFoot: each time panel's linear y axis begins
-// at a label, at or under its data's lowest, on a line and on a plane,
-// so that the values at its foot read off a number: the axes had begun
-// at the data's lowest, the first label a step up (panel (a)'s means
-// from 0.07 labelled from 1, a plane's losses from 0.23 from 0.5).
+// TestTimeAxesLabelledAtTheFoot: each time panel's y axis begins at a
+// label, at or under its data's lowest, on a line and on a plane, on a
+// linear scale and on a log one, so that the values at its foot read off
+// a number: the axes had begun at the data's lowest, the first label a
+// step up (panel (a)'s means from 0.07 labelled from 1, a plane's losses
+// from 0.23 from 0.5, a log panel (c)'s KS from 0.13 from 0.2, a
+// runaway's from 0.37 from 1).
 func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
+	// evals sets KS from ks and W1 from w1 up to w1·rise, a log panel (c).
+	evals := func(ks, w1, rise float64) Run {
+		r := trained(t)
+		for i := range r.Evals {
+			f := float64(i) / float64(len(r.Evals)-1)
+			r.Evals[i].KS, r.Evals[i].W1 = ks+f/10, w1*math.Pow(rise, f)
+		}
+		return r
+	}
+	runaway := trained(t)
+	for i := range runaway.History {
+		runaway.History[i].G = 0.37 * math.Pow(1e9, float64(i)/float64(len(runaway.History)-1))
+	}
 	for _, c := range []struct {
 		name string
 		r    Run
-	}{{"line", trained(t)}, {"plane", planeRun()}} {
+		log  []int // the panels on a log scale
+	}{
+		{"line", trained(t), nil},
+		{"plane", planeRun(), nil},
+		{"KS from 0.13 under 3", evals(0.13, 0.3, 10), []int{2}},
+		{"KS from 0.37 under 1.5e11", evals(0.37, 1e8, 1500), []int{2}},
+		{"G from 0.37 to 3.7e8", runaway, []int{1}},
+	} {
 		panels := laidOut(t, c.r)
 		for i, p := range []*plot.Plot{panels[0][0], panels[0][1], panels[1][0]} {
-			if _, log := p.Y.Scale.(plot.LogScale); log {
-				continue
+			_, log := p.Y.Scale.(plot.LogScale)
+			if log != slices.Contains(c.log, i) {
+				t.Errorf("%s: panel (%c) on a log scale: %t", c.name, 'a'+i, log)
 			}
 			first := math.NaN()
 			for _, k := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
@@ -788,7 +811,11 @@ func TestTimeAxesLabelledAtTheFoot(t *testing.T) {
 					break
 				}
 			}
-			if !(math.Abs(first-p.Y.Min) <= 1e-6*(p.Y.Max-p.Y.Min)) {
+			off := math.Abs(first-p.Y.Min) / (p.Y.Max - p.Y.Min)
+			if log {
+				off = math.Abs(math.Log(first/p.Y.Min)) / math.Log(p.Y.Max/p.Y.Min)
+			}
+			if !(off <= 1e-6) {
 				t.Errorf("%s: panel (%c)'s y axis, %g to %g, is first labelled at %g", c.name, 'a'+i, p.Y.Min, p.Y.Max, first)
 			}
 		}
