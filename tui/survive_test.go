@@ -1315,8 +1315,13 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 // grid-pacgan4-ema without its steps and moving average. Where even the
 // outline does not fit (70×20), the last line says where it is. Lines
 // break at spaces only, as the status's do ("1-Lipschitz" had broken
-// after its hyphen).
+// after its hyphen). A source that is cut keeps its authors and year,
+// its title cut in the middle where it must be: minibatch-discrimination's
+// had ended `source: Salimans et al., "Improved Techniques …`, no year.
 func TestKeysPageHoldsTheDesign(t *testing.T) {
+	// A source's authors, up to its title's opening quote, and the
+	// title's closing quote with the year after it.
+	citation := regexp.MustCompile(`^(source: [^"]*")[^"]*(" \(\d{4}\))`)
 	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
 	for _, name := range presets.Names() {
 		cfg, err := presets.Get(name)
@@ -1344,6 +1349,15 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 			for _, d := range snap.Design[2:] {
 				if !strings.Contains(panel, flat(d)) {
 					t.Errorf("%s at 80×24 %s: %q is not on the ? page:\n%s", name, at.what, d, drawn)
+				}
+			}
+			// A source cut for room keeps its citation's authors and
+			// year, its title cut in the middle where it must be: "source:
+			// Salimans et al., "Improved Techniques …" (2016)".
+			if c := citation.FindStringSubmatch(snap.Design[1]); c != nil && strings.Contains(panel, "source:") {
+				from, year := strings.Index(panel, c[1]), strings.Index(panel, c[2])
+				if from < 0 || year < from {
+					t.Errorf("%s at 80×24 %s: the source's %q or its year, %q, is cut:\n%s", name, at.what, c[1], c[2], ansi.Strip(drawn))
 				}
 			}
 			rows := strings.Split(ansi.Strip(drawn), "\n")

@@ -305,11 +305,11 @@ func (m Model) designPanel(w, h int) string {
 			summary = nil
 		}
 		// The rows the others leave take the source, which the outline
-		// does not say, cut after a whole word: running at 80×24,
+		// does not say, cut (cutSource): running at 80×24,
 		// minibatch-discrimination had left a blank row above the status
 		// with neither its summary nor its source, grid-wgan-gp one
 		// under its outline without its source.
-		source := cutLines(wrapIndent(m.snap.Design[1], w), w, h-len(lines)-len(summary)-len(outline))
+		source := cutSource(m.snap.Design[1], w, h-len(lines)-len(summary)-len(outline))
 		design = slices.Concat(summary, source, outline)
 	}
 	lines = append(lines, design...)
@@ -682,6 +682,42 @@ func cutLines(lines []string, w, k int) []string {
 	}
 	lines[k-1] = ansi.Truncate(last, keep, "") + " …"
 	return lines
+}
+
+// cutSource wraps a design's source line at w in at most k lines, as
+// cutLines cuts it, what follows its citation giving way first and then
+// its quoted title, from the title's end, so that the citation's authors
+// and year stay: "source: Salimans et al., "Improved Techniques …"
+// (2016)". Cut after a whole word alone, minibatch-discrimination's at
+// 80×24 had ended in its title, its year (which finds the paper) lost.
+// A source without a quoted title is cut as cutLines cuts it.
+func cutSource(s string, w, k int) []string {
+	lines := wrapIndent(s, w)
+	open := strings.Index(s, `"`)
+	shut := strings.Index(s[open+1:], `"`) + open + 1
+	if len(lines) <= k || k <= 0 || open < 0 || shut <= open {
+		return cutLines(lines, w, k)
+	}
+	// The citation ends at the closing quote, or at the year in
+	// brackets after it: ` (2016)`.
+	cite := len(`"`)
+	if rest := s[shut+1:]; strings.HasPrefix(rest, " (") && strings.Contains(rest, ")") {
+		cite += strings.Index(rest, ")") + 1
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
+	words := strings.Fields(s[open+1 : shut])
+	for n := len(words); n >= 0; n-- {
+		title := strings.Join(words[:n], " ")
+		if n < len(words) {
+			title = strings.TrimLeft(title+" …", " ")
+		}
+		head := s[:open+1] + title
+		cut := cutLines(wrapIndent(head+s[shut:], w), w, k)
+		if strings.HasPrefix(flat(strings.Join(cut, " ")), flat(head+s[shut:shut+cite])) {
+			return cut
+		}
+	}
+	return cutLines(lines, w, k)
 }
 
 // indexOfWidth is the byte offset in plain text s at which its first n
