@@ -1360,6 +1360,11 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 					t.Errorf("%s at 80×24 %s: the source's %q or its year, %q, is cut:\n%s", name, at.what, c[1], c[2], ansi.Strip(drawn))
 				}
 			}
+			// A source shown says more than its label: devnag-2017's,
+			// a repository's path too wide for its row, had read "source: …".
+			if i := strings.Index(panel, "source:"); i >= 0 && strings.HasPrefix(panel[i:], "source: …") {
+				t.Errorf("%s at 80×24 %s: the source's row says nothing of it:\n%s", name, at.what, ansi.Strip(drawn))
+			}
 			rows := strings.Split(ansi.Strip(drawn), "\n")
 			blank := slices.IndexFunc(rows, func(r string) bool { return strings.TrimSpace(r) == "" })
 			dropped := !strings.Contains(panel, flat(snap.Design[0])) || !strings.Contains(panel, flat(snap.Design[1]))

@@ -690,8 +690,45 @@ func cutLines(lines []string, w, k int) []string {
 // and year stay: "source: Salimans et al., "Improved Techniques …"
 // (2016)". Cut after a whole word alone, minibatch-discrimination's at
 // 80×24 had ended in its title, its year (which finds the paper) lost.
-// A source without a quoted title is cut as cutLines cuts it.
+// A source without a quoted title is cut as cutLines cuts it. Where a
+// row would say nothing (a repository's path too wide for its row had
+// left devnag-2017's at 80×24 "source: …"), the rows are filled and cut
+// inside words (hardCut).
 func cutSource(s string, w, k int) []string {
+	cut := cutSourceWords(s, w, k)
+	for _, row := range cut {
+		if r := strings.TrimSpace(ansi.Strip(row)); r == "source:" || r == "…" || r == "source: …" {
+			return hardCut(s, w, k)
+		}
+	}
+	return cut
+}
+
+// hardCut is plain text s in at most k rows of w cells, cut inside
+// words, the rows after the first indented as wrapIndent indents them,
+// "…" ending the last where s goes on.
+func hardCut(s string, w, k int) []string {
+	var out []string
+	for len(out) < k && s != "" {
+		width, indent := w, ""
+		if len(out) > 0 {
+			width, indent = w-2, "  "
+		}
+		row := ansi.Truncate(s, width, "")
+		if row == "" {
+			break
+		}
+		s = strings.TrimLeft(s[len(row):], " ")
+		if len(out) == k-1 && s != "" {
+			row = ansi.Truncate(row, width-1, "") + "…"
+		}
+		out = append(out, indent+row)
+	}
+	return out
+}
+
+// cutSourceWords is cutSource's cut after whole words.
+func cutSourceWords(s string, w, k int) []string {
 	lines := wrapIndent(s, w)
 	open := strings.Index(s, `"`)
 	shut := strings.Index(s[open+1:], `"`) + open + 1
