@@ -127,6 +127,57 @@ func headingAnchors(file string) (map[string]bool, error) {
 	return anchors, nil
 }
 
+// TestREADMEQuickStartGivesTheKeys: the Quick start, before "The
+// screen", has a table of the keys that section's reader needs — space
+// to pause, n to step (its captures are runs stepped with n), ? for
+// the explanations it points to and q to quit — and each key it gives
+// is one the Keys table lists. The guide had described the screen
+// before any key but space, ? and q in passing, the keys coming after.
+func TestREADMEQuickStartGivesTheKeys(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, quick, ok := strings.Cut(string(readme), "## Quick start\n")
+	quick, _, _ = strings.Cut(quick, "\n## ")
+	_, keys, ok2 := strings.Cut(string(readme), "## Keys\n\n| key | action |\n| --- | --- |\n")
+	keys, _, _ = strings.Cut(keys, "\n\n")
+	if !ok || !ok2 {
+		t.Fatal("README.md has no Quick start, or no Keys table")
+	}
+	// firstCells are the keys in backquotes in the first cell of each
+	// row of a table's body.
+	firstCells := func(table string) map[string]bool {
+		out := map[string]bool{}
+		for row := range strings.Lines(table) {
+			if !strings.HasPrefix(row, "| ") || strings.HasPrefix(row, "| ---") {
+				continue
+			}
+			first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+			for _, m := range regexp.MustCompile("`([^`]+)`").FindAllStringSubmatch(first, -1) {
+				out[m[1]] = true
+			}
+		}
+		return out
+	}
+	_, table, ok := strings.Cut(quick, "| key | what it does |\n| --- | --- |\n")
+	table, _, _ = strings.Cut(table, "\n\n")
+	if !ok {
+		t.Fatal("the Quick start has no table of keys")
+	}
+	given, listed := firstCells(table), firstCells(keys)
+	for _, k := range []string{"space", "n", "?", "q"} {
+		if !given[k] {
+			t.Errorf("the Quick start's keys leave out %s", k)
+		}
+	}
+	for k := range given {
+		if !listed[k] {
+			t.Errorf("the Quick start gives %s, which the Keys table does not list", k)
+		}
+	}
+}
+
 // TestREADMENamesEveryKind: the kinds the README lists for a headless
 // run's finding lines are the diagnosis's, and its table of events has a
 // row for each kind of event (the finding lines' list had left out
