@@ -666,7 +666,7 @@ func legendOnData(p *plot.Plot, c draw.Canvas) {
 // extension, atomically: a failed write (a full disk) leaves the file
 // that was there whole.
 func writeFile(path string, encode func(io.Writer, string) error) error {
-	f, err := Reserve(path)
+	f, err := begin(path, false)
 	if err != nil {
 		return err
 	}
@@ -675,25 +675,37 @@ func writeFile(path string, encode func(io.Writer, string) error) error {
 
 // File is a figure's file, its write begun before the figure is drawn
 // (Reserve): a headless run's --plot, held from before its first epoch
-// to its end, so that a second run given the same --plot meanwhile is
-// refused at its start (outputfile.Busy), as a --save is. Two such runs
-// had both exited 0, the later one's figure silently replacing the
-// other's.
+// to its end, so that a second run given the same --plot meanwhile, or
+// at the same instant, is refused at its start (outputfile.Hold), as a
+// --save is. Two such runs had both exited 0, the later one's figure
+// silently replacing the other's.
 type File struct {
 	format string
 	room   *outputfile.Reservation
 }
 
 // Reserve begins the write of a figure to path, in the format its
-// extension names (FormatOf), with the refusals of a write's start
-// (outputfile.Reserve). Its Write or WriteHeatmap puts the figure in
-// place; Release gives it up.
+// extension names (FormatOf), and holds it (outputfile.Hold): it is
+// refused while another process writes path, as at any write's start.
+// Its Write or WriteHeatmap puts the figure in place; Release gives it
+// up.
 func Reserve(path string) (*File, error) {
+	return begin(path, true)
+}
+
+// begin begins the write of a figure to path: held (outputfile.Hold)
+// for a File kept until its figure is drawn, else reserved
+// (outputfile.Reserve) for one drawn at once (writeFile).
+func begin(path string, hold bool) (*File, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return nil, err
 	}
-	room, err := outputfile.Reserve(path, 0o666, session.FigureKind, 0)
+	reserve := outputfile.Reserve
+	if hold {
+		reserve = outputfile.Hold
+	}
+	room, err := reserve(path, 0o666, session.FigureKind, 0)
 	if err != nil {
 		return nil, err
 	}

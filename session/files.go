@@ -109,7 +109,7 @@ func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
 }
 
 // reserveSave makes room for the --save checkpoint at path of the run
-// gan before it trains (outputfile.Reserve): for the largest checkpoint
+// gan before it trains (outputfile.Hold): for the largest checkpoint
 // of the run, its record (the annex) at engine.MaxAnnex, which runRecord
 // never passes, so that the run's end, however long it trained, finds the
 // room its checkpoint takes. A disk without it is refused as a --save
@@ -123,9 +123,11 @@ func reserveSave(gan *engine.GAN, path string) (*outputfile.Reservation, error) 
 	return reserve(path, checkpointPerm, checkpointKind, size)
 }
 
-// reserve is outputfile.Reserve, a variable so that a test can give the
-// answer of a disk without room.
-var reserve = outputfile.Reserve
+// reserve is outputfile.Hold, a variable so that a test can give the
+// answer of a disk without room: the run holds its --save from before
+// its first epoch to its end, and a second run given it meanwhile, or at
+// the same instant, is refused.
+var reserve = outputfile.Hold
 
 // checkpointPerm is a checkpoint's mode, less the umask: its owner's
 // alone (saveCheckpoint, Save).
@@ -230,8 +232,8 @@ func checkPaths(opts Options) error {
 			}
 		}
 		if out.flag != "--log" { // a log is locked instead (logFree)
-			if err := outputfile.Busy(out.path); err != nil {
-				return fmt.Errorf("%s: %w: give another file", out.flag, err)
+			if err := outputfile.Busy(out.path); err != nil { // before the setting up; held by New (reserveSave) and the front end (figure.Reserve)
+				return fmt.Errorf("%s: %w", out.flag, err)
 			}
 		}
 		for _, other := range append(inputs, outputs[:i]...) {

@@ -19,3 +19,7 @@ func removeUnheld(name string, _ fs.FileInfo) { os.Remove(name) }
 // held cannot tell a write's temporary file on Windows, where files are
 // not held by a lock (holdTemp): none is.
 func held(string, fs.FileInfo) bool { return false }
+
+// lockDir has no lock to take where files are not held (holdTemp): Hold
+// looks and makes its file unlocked.
+func lockDir(string) (unlock func()) { return func() {} }

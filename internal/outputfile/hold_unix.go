@@ -51,3 +51,25 @@ func held(name string, st fs.FileInfo) bool {
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil
 }
+
+// lockDir takes the advisory lock (flock) of the directory dir, waiting
+// for another Hold's to be given back, and returns what gives it back:
+// Hold's one step (createAlone). A directory that cannot be opened or
+// locked (a file system without locks) goes unlocked, as holdTemp's files
+// go unheld there.
+func lockDir(dir string) (unlock func()) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return func() {}
+	}
+	locking()
+	if syscall.Flock(int(d.Fd()), syscall.LOCK_EX) != nil {
+		d.Close()
+		return func() {}
+	}
+	return func() { d.Close() } // closing gives the lock back
+}
+
+// locking is called by lockDir before it waits for the lock: a test's, to
+// know that a Hold has come to its one step.
+var locking = func() {}

@@ -76,17 +76,41 @@ type Reservation struct {
 // and can still find the disk full. Where the file system compresses or
 // shares blocks (btrfs, ZFS), its own room cannot be promised, and
 // Reserve does what allocate can.
-func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (_ *Reservation, err error) {
-	if path, err = Target(path); err != nil {
+func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation, error) {
+	return reserve(path, perm, kind, size, false)
+}
+
+// Hold is Reserve for a write under way for long, a headless run's
+// --save or --plot, held from before its first epoch to its end: it is
+// refused with Busy's error while another process is writing path. The
+// look for another's write and the making of this one's temporary file
+// are one step (lockDir), so that of two runs holding one path at the
+// same instant exactly one is refused, the second to take the step: both
+// had found the path free before either held it (Busy, then Reserve),
+// trained, and exited 0, the later one's end silently replacing the
+// other's file.
+func Hold(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation, error) {
+	return reserve(path, perm, kind, size, true)
+}
+
+// reserve is Reserve, and Hold when alone.
+func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) (*Reservation, error) {
+	path, err := Target(given)
+	if err != nil {
 		return nil, err
 	}
 	if err = OfKind(path, kind); err != nil {
 		return nil, err
 	}
 	removeStale(path)
-	f, err := createTemp(path, perm)
+	var f *os.File
+	if alone {
+		f, err = createAlone(given, path, perm)
+	} else if f, err = createTemp(path, perm); err != nil {
+		err = cannotCreate(path, err)
+	}
 	if err != nil {
-		return nil, cannotCreate(path, err)
+		return nil, err
 	}
 	r := &Reservation{path: path, f: f}
 	if size > 0 {
@@ -394,14 +418,22 @@ func removeStale(path string) {
 // holds its file from before the first epoch to the run's end, so a
 // second run saving to the same path while the first trains would have
 // put its checkpoint in place only for the first's end to replace it,
-// both exiting 0. A caller checks it before it begins a long write; a
-// short write may share its path with another, the later rename winning,
-// as Write allows. Where files cannot be held (holdTemp), none is busy.
+// both exiting 0. A long write holds its path (Hold), which looks in one
+// step with making its file; a caller may look first, to refuse before
+// its setting up. A short write may share its path with another, the
+// later rename winning, as Write allows. Where files cannot be held
+// (holdTemp), none is busy.
 func Busy(path string) error {
 	target, err := Target(path)
 	if err != nil {
 		return nil // no file to write: the write says why
 	}
+	return busy(path, target)
+}
+
+// busy is Busy of target, the file a write of path, as the user gave
+// it, replaces (Target).
+func busy(path, target string) error {
 	dir, base := filepath.Split(target)
 	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
 	for _, m := range matches {
@@ -410,11 +442,35 @@ func Busy(path string) error {
 			continue
 		}
 		if held(m, st) {
-			return fmt.Errorf("%s is being written by another process", path)
+			return fmt.Errorf("%s is being written by another process: give another file", path)
 		}
 	}
 	return nil
 }
+
+// createAlone makes the temporary file of Hold's write of target (path
+// as the user gave it), as createTemp does, unless another process is
+// writing target (busy), under the lock of target's directory (lockDir)
+// that every Hold takes for this one step: the Hold that takes it second
+// finds the first's file held, and is refused.
+func createAlone(path, target string, perm fs.FileMode) (*os.File, error) {
+	unlock := lockDir(filepath.Dir(target))
+	defer unlock()
+	if err := busy(path, target); err != nil {
+		return nil, err
+	}
+	checked()
+	f, err := createTemp(target, perm)
+	if err != nil {
+		return nil, cannotCreate(target, err)
+	}
+	return f, nil
+}
+
+// checked is called by createAlone between its look for another's write
+// and the making of its own file: a test's, to run another process's Hold
+// there.
+var checked = func() {}
 
 // ours reports whether st is the temporary file of one of this
 // process's writes under way.

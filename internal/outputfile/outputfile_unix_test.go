@@ -267,7 +267,7 @@ func TestBusyIsAnotherProcessWrite(t *testing.T) {
 	if err := syscall.Flock(int(theirs.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		t.Fatal(err)
 	}
-	if err := Busy(path); err == nil || err.Error() != path+" is being written by another process" {
+	if err := Busy(path); err == nil || err.Error() != path+" is being written by another process: give another file" {
 		t.Fatalf("with another process's write under way: %v", err)
 	}
 	theirs.Close()
@@ -316,4 +316,77 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the file: %v, want none written", err)
 	}
+}
+
+// TestHoldRefusesOneOfTwoAtOnce: of two processes holding one path at
+// the same instant, exactly one is refused, with Busy's error, in the
+// worst order there is: the other process (this test binary, in
+// TestHoldAsAnotherProcess) comes to its Hold after this one has found
+// the path free and before it has made its file. Both had been let
+// through, looked and found nothing, two runs saving to one file.
+func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldAsAnotherProcess$")
+	cmd.Env = append(os.Environ(), "OUTPUTFILE_HOLD_TOO="+path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := cmd.StdinPipe() // closed to end the child
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	var theirs string // the child's Hold: "held", or its error
+	defer func(was func()) { checked = was }(checked)
+	checked = func() {
+		checked = func() {}
+		if err := cmd.Start(); err != nil {
+			t.Error(err)
+			return
+		}
+		// Until the child waits for this Hold's step to end ("locking"),
+		// or, not waiting, has held or been refused.
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	ours, err := Hold(path, 0o600, anyKind, 0)
+	if theirs == "locking" {
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	stdin.Close()
+	if werr := cmd.Wait(); werr != nil {
+		t.Errorf("the child: %v", werr)
+	}
+	want := path + " is being written by another process: give another file"
+	switch {
+	case err != nil:
+		t.Errorf("this process's Hold, first to find the path free: %v", err)
+	case theirs != want:
+		t.Errorf("the other process's Hold, at the same instant: %q, want %q", theirs, want)
+	}
+	if ours != nil {
+		ours.Release()
+	}
+}
+
+// TestHoldAsAnotherProcess is TestHoldRefusesOneOfTwoAtOnce's child: it
+// holds the path, saying "locking" when it comes to Hold's one step, then
+// "held" or its error, and keeps what it holds until its standard input
+// is closed.
+func TestHoldAsAnotherProcess(t *testing.T) {
+	path := os.Getenv("OUTPUTFILE_HOLD_TOO")
+	if path == "" {
+		t.Skip("run by TestHoldRefusesOneOfTwoAtOnce")
+	}
+	locking = func() { fmt.Println("locking") }
+	r, err := Hold(path, 0o600, anyKind, 0)
+	if err != nil {
+		fmt.Println(err)
+	} else {
+		fmt.Println("held")
+		defer r.Release()
+	}
+	io.Copy(io.Discard, os.Stdin)
 }
