@@ -41,6 +41,10 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageError{err}
 	}
+	// Run stops it; a run refused before it (nothing left to train, its
+	// --plot held by another) gives back its --save room, whose hidden
+	// file, as large as the checkpoint, it had left beside the path.
+	defer s.Stop()
 	if err := s.NothingLeft(); err != nil {
 		return usageError{err}
 	}

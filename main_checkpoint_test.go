@@ -319,6 +319,28 @@ func TestStoppedRunSaysItsFigureFailed(t *testing.T) {
 	}
 }
 
+// TestRefusedRunLeavesNoSaveRoom: a run refused after its --save room
+// was reserved (a checkpoint resumed at its plan's end) gives the room
+// back: it had left the hidden temporary file, as large as the
+// checkpoint, beside the --save path, for a later write of it to remove.
+func TestRefusedRunLeavesNoSaveRoom(t *testing.T) {
+	dir := t.TempDir()
+	ckpt := filepath.Join(dir, "done.ckpt")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "3", "--every", "0", "--save", ckpt); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--save", filepath.Join(dir, "next.ckpt")}, "at epoch 3, the end of its plan")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "done.ckpt" {
+			t.Errorf("the refused run left %s", e.Name())
+		}
+	}
+}
+
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
 // or with an --epochs it has reached, would train nothing; it is refused,
 // saying how to go on, and leaves the --log file it was given, the run's
