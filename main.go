@@ -371,14 +371,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	for _, out := range outputFlags {
 		if given[out.flag] {
-			if err := outputfile.CheckName(fs.Lookup(out.flag).Value.String(), out.own); err != nil {
+			path := fs.Lookup(out.flag).Value.String()
+			if err := outputfile.CheckName(path, out.own); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
-		}
-	}
-	if given["save"] {
-		if err := saveName(o.SavePath); err != nil {
-			return o, fmt.Errorf("--save: %w", err)
+			if err := outputName(out.flag, path, out.writes, out.ext); err != nil {
+				return o, fmt.Errorf("--%s: %w", out.flag, err)
+			}
 		}
 	}
 	if o.Watch = speed == "watch"; !o.Watch {
@@ -454,33 +453,38 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 
 // outputFlags are the flags that name an output file, each with the
 // extensions its files take: FILE.csv, FILE.ckpt as the usage writes
-// them, and a figure's formats (figure.FormatOf).
+// them (ext), and a figure's formats (figure.FormatOf); and what it
+// writes, said of a name that is another kind's (outputName), but for
+// --plot, whose name gives its format.
 var outputFlags = []struct {
-	flag string
-	own  func(ext string) bool
+	flag        string
+	own         func(ext string) bool
+	writes, ext string
 }{
-	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }},
-	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }},
-	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }},
+	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }, "a CSV history", ".csv"},
+	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }, "a checkpoint", ".ckpt"},
+	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }, "", ""},
 }
 
-// otherFormats names the kinds of file ganui reads or writes by their
-// extensions, but a checkpoint's, so that a --save whose name says
-// another kind is refused (saveName).
-var otherFormats = map[string]string{
-	".csv": "a CSV file's", ".json": "a preset file's",
+// formats names the kinds of file ganui reads or writes by their
+// extensions, so that an output whose name says another kind is refused
+// (outputName).
+var formats = map[string]string{
+	".ckpt": "a checkpoint's", ".csv": "a CSV file's", ".json": "a preset file's",
 	".png": "a figure's", ".svg": "a figure's", ".pdf": "a figure's",
 }
 
-// saveName refuses path, the --save checkpoint's, when its extension is
-// another kind of file's (otherFormats), in one line naming the kind and
-// the name to give: --save run.json had written a checkpoint under a
-// preset file's name, which --preset run.json then failed to read as one.
-// Any other name is the user's to choose.
-func saveName(path string) error {
+// outputName refuses path, flag's output, which writes files of the
+// extension own, when its extension is another kind of file's (formats),
+// in one line naming the kind and the name to give: --save run.json had
+// written a checkpoint under a preset file's name, which --preset
+// run.json then failed to read as one, and --log run.ckpt a CSV history
+// under a checkpoint's. Any other name is the user's to choose. A flag
+// without ext (--plot) is FormatOf's to check.
+func outputName(flag, path, writes, own string) error {
 	ext := filepath.Ext(path)
-	if kind, ok := otherFormats[strings.ToLower(ext)]; ok {
-		return fmt.Errorf("%q ends in %s, %s extension, but --save writes a checkpoint; give e.g. %s", path, ext, kind, strings.TrimSuffix(path, ext)+".ckpt")
+	if kind, ok := formats[strings.ToLower(ext)]; ok && own != "" && !strings.EqualFold(ext, own) {
+		return fmt.Errorf("%q ends in %s, %s extension, but --%s writes %s; give e.g. %s", path, ext, kind, flag, writes, strings.TrimSuffix(path, ext)+own)
 	}
 	return nil
 }

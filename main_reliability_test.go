@@ -32,10 +32,11 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	if code, _, stderr := runCLI(t, "--headless", "--preset", "ring", "--set", pointsTarget, "--epochs", "2", "--every", "0", "--save", pointsRun); code != 0 {
 		t.Fatalf("making a checkpoint of a points target: exit %d, %s", code, stderr)
 	}
-	// --save names a checkpoint by its extension (saveName): it reaches
-	// the preset file and the points file through links.
+	// --save names a checkpoint by its extension, --log a CSV history
+	// (outputName): they reach the other files through links.
 	presetLink, pointsLink := filepath.Join(dir, "mine.ckpt"), filepath.Join(dir, "pts.ckpt")
-	for link, to := range map[string]string{presetLink: preset, pointsLink: points} {
+	keepLog, presetLog := filepath.Join(dir, "keep.csv"), filepath.Join(dir, "mine.csv")
+	for link, to := range map[string]string{presetLink: preset, pointsLink: points, keepLog: keep, presetLog: preset} {
 		if err := os.Symlink(to, link); err != nil {
 			t.Fatal(err)
 		}
@@ -51,10 +52,10 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 		{[]string{"--save", filepath.Join(dir, "missing", "x.ckpt")}, "--save: cannot write " + filepath.Join(dir, "missing", "x.ckpt") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
 		{[]string{"--log", filepath.Join(dir, "missing", "x.csv")}, "--log: cannot write " + filepath.Join(dir, "missing", "x.csv") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
 		{[]string{"--save", dir}, "is a directory"},
-		{[]string{"--resume", keep, "--log", keep}, "--log " + keep + " is the same file as --resume"},
+		{[]string{"--resume", keep, "--log", keepLog}, "--log " + keepLog + " is the same file as --resume"},
 		{[]string{"--preset", preset, "--save", presetLink}, "--save " + presetLink + " is the same file as --preset"},
 		{[]string{"--log", filepath.Join(dir, "x"), "--save", filepath.Join(dir, "x")}, "is the same file as --log"},
-		{[]string{"--preset", preset, "--log", preset}, "is the same file as --preset"},
+		{[]string{"--preset", preset, "--log", presetLog}, "is the same file as --preset"},
 		{[]string{"--preset", "ring", "--set", pointsTarget, "--log", points}, "is the same file as the target's points file"},
 		{[]string{"--preset", "ring", "--set", pointsTarget, "--save", pointsLink}, "is the same file as the target's points file"},
 		{[]string{"--resume", pointsRun, "--log", points}, "is the same file as the target's points file"}, // not read, but the user's data
@@ -67,7 +68,7 @@ func TestBadOutputsFailBeforeTraining(t *testing.T) {
 	if after, _ := os.ReadFile(keep); string(after) != string(before) {
 		t.Fatal("the checkpoint changed")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 4 { // keep.ckpt and the links
+	if entries, _ := os.ReadDir(dir); len(entries) != 6 { // keep.ckpt and the links
 		t.Errorf("files left behind: %v", entries)
 	}
 	if data, _ := os.ReadFile(points); string(data) != "0,0\n1,1\n2,0\n" {
@@ -104,28 +105,34 @@ func TestOutputNamedOnlyByItsExtension(t *testing.T) {
 	}
 }
 
-// TestOutputNamedForAnotherFormat: a --save whose extension is another
-// kind of file's that ganui reads or writes is refused before training,
-// exit 2, naming the kind and the name to give, and nothing is written:
-// --save run.json had written a checkpoint under a preset file's name. An
+// TestOutputNamedForAnotherFormat: a --save or --log whose extension is
+// another kind of file's that ganui reads or writes is refused before
+// training, exit 2, naming the kind and the name to give, and nothing is
+// written: --save run.json had written a checkpoint under a preset
+// file's name, and --log run.ckpt a CSV history under a checkpoint's. An
 // extension ganui gives no kind to is the user's to choose.
 func TestOutputNamedForAnotherFormat(t *testing.T) {
 	t.Chdir(t.TempDir())
-	for _, c := range []struct{ path, want string }{
-		{"run.json", `--save: "run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. run.ckpt`},
-		{"out/run.CSV", `--save: "out/run.CSV" ends in .CSV, a CSV file's extension, but --save writes a checkpoint; give e.g. out/run.ckpt`},
-		{"run.png", `--save: "run.png" ends in .png, a figure's extension`},
-		{"run.svg", `--save: "run.svg" ends in .svg, a figure's extension`},
-		{"run.pdf", `--save: "run.pdf" ends in .pdf, a figure's extension`},
+	for _, c := range []struct{ flag, path, want string }{
+		{"--save", "run.json", `--save: "run.json" ends in .json, a preset file's extension, but --save writes a checkpoint; give e.g. run.ckpt`},
+		{"--save", "out/run.CSV", `--save: "out/run.CSV" ends in .CSV, a CSV file's extension, but --save writes a checkpoint; give e.g. out/run.ckpt`},
+		{"--save", "run.png", `--save: "run.png" ends in .png, a figure's extension`},
+		{"--save", "run.svg", `--save: "run.svg" ends in .svg, a figure's extension`},
+		{"--save", "run.pdf", `--save: "run.pdf" ends in .pdf, a figure's extension`},
+		{"--log", "run.ckpt", `--log: "run.ckpt" ends in .ckpt, a checkpoint's extension, but --log writes a CSV history; give e.g. run.csv`},
+		{"--log", "out/run.JSON", `--log: "out/run.JSON" ends in .JSON, a preset file's extension, but --log writes a CSV history; give e.g. out/run.csv`},
+		{"--log", "run.png", `--log: "run.png" ends in .png, a figure's extension`},
+		{"--log", "run.svg", `--log: "run.svg" ends in .svg, a figure's extension`},
+		{"--log", "run.pdf", `--log: "run.pdf" ends in .pdf, a figure's extension`},
 	} {
-		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", "--save", c.path}, c.want)
+		wantUsageError(t, []string{"--headless", "--epochs", "2", "--every", "0", c.flag, c.path}, c.want)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {
 		t.Errorf("files made: %v", entries)
 	}
-	for _, name := range []string{"run.CKPT", "run.txt", "run"} {
-		if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--save", name); code != 0 {
-			t.Errorf("--save %s: exit %d, %s", name, code, stderr)
+	for _, c := range [][2]string{{"--save", "run.CKPT"}, {"--save", "run.txt"}, {"--save", "run"}, {"--log", "log.CSV"}, {"--log", "log.txt"}, {"--log", "log"}} {
+		if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", c[0], c[1]); code != 0 {
+			t.Errorf("%s %s: exit %d, %s", c[0], c[1], code, stderr)
 		}
 	}
 }
@@ -441,7 +448,7 @@ func TestDeadOutputStopsTheRun(t *testing.T) {
 
 // TestOutputsReplaceOnlyTheirKind: --save my.json, a typo for my.ckpt,
 // had replaced the user's preset file with a checkpoint without a word
-// (a name now refused by its extension alone: saveName). An output over a
+// (a name now refused by its extension alone: outputName). An output over a
 // file of another kind, whatever its name, exits 2 before training with one
 // line naming the file, what it is not and what to do, the file left as
 // it was; over a file of its own kind (an earlier run's), or an empty

@@ -142,7 +142,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "1", "--log", filepath.Join(t.TempDir(), "no", "dir", "x.csv")}, "--log"},
 		{[]string{"--headless", "--epochs", "1", "--plot", "run.jpg"}, "FILE.png, FILE.svg or FILE.pdf"},
 		{[]string{"--headless", "--epochs", "1", "--plot", filepath.Join(t.TempDir(), "no", "dir", "x.png")}, "--plot"},
-		{[]string{"--headless", "--epochs", "1", "--plot", "same.csv.png", "--log", "same.csv.png"}, "same file"},
+		{[]string{"--headless", "--epochs", "1", "--save", "same.out", "--log", "same.out"}, "same file"},
 		{[]string{"--plot", "run.png"}, "--plot needs --headless"},
 		{[]string{"--headless", "--plot", ""}, "--plot: empty"},
 		{[]string{"--headless", "--seeds", "1-2", "--plot", "run.png"}, "--plot"},
