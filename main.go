@@ -369,9 +369,15 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
+	paths := map[string]*string{"log": &o.LogPath, "save": &o.SavePath, "plot": &o.PlotPath}
 	for _, out := range outputFlags {
 		if given[out.flag] {
 			path := fs.Lookup(out.flag).Value.String()
+			if isNullDevice(path) { // discarded: as if not given
+				*paths[out.flag] = ""
+				given[out.flag] = false
+				continue
+			}
 			if err := outputfile.CheckName(path, out.own); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
@@ -465,6 +471,25 @@ var outputFlags = []struct {
 	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }, "a checkpoint", ".ckpt"},
 	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }, "", ""},
 }
+
+// isNullDevice reports whether path is the null device, links followed:
+// an output named it is discarded on purpose (ganui --headless --log
+// /dev/null, a script's "${LOG:-/dev/null}"), and is none, nothing
+// written, as curl -o /dev/null is. It had been refused, exit 2, for a
+// device, which a file put in its place would replace, and --plot
+// /dev/null for its extension.
+func isNullDevice(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(nullDevice)
+	return err == nil && os.SameFile(st, null)
+}
+
+// nullDevice is os.DevNull, a variable so that a test can name a device
+// of its own, made as the null device is.
+var nullDevice = os.DevNull
 
 // formats names the kinds of file ganui reads or writes by their
 // extensions, so that an output whose name says another kind is refused

@@ -208,3 +208,59 @@ func TestPlotIsHeldWhileTheRunTrains(t *testing.T) {
 		t.Fatalf("the first run's figure: %v", err)
 	}
 }
+
+// TestOutputsToTheNullDeviceAreDiscarded: an output named the null
+// device, a link to it too, is discarded on purpose (a script's
+// "${LOG:-/dev/null}"): the run trains and exits 0, writing nothing, and
+// the device stays as it was; each had exited 2 for a device, --plot for
+// its name's lack of a figure's extension. Any other device is refused
+// still. The null device is one of the test's own, made as /dev/null is
+// (nullDevice), where the system lets it be made.
+func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
+	dir := t.TempDir()
+	null := filepath.Join(dir, "null")
+	want := "discard.csv null run.png" // the files left in dir
+	var devNull syscall.Stat_t
+	if err := syscall.Stat(os.DevNull, &devNull); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, int(devNull.Rdev)); err == nil {
+		defer func(was string) { nullDevice = was }(nullDevice)
+		nullDevice = null
+	} else {
+		// Never renamed over: a device is refused as the file an output
+		// replaces (outputfile.Target).
+		null, want = os.DevNull, "discard.csv run.png"
+	}
+	link := filepath.Join(dir, "discard.csv")
+	if err := os.Symlink(null, link); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(null)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--log", null, "--save", null, "--plot", null},
+		{"--log", link},
+		{"--save", null, "--plot", filepath.Join(dir, "run.png")},
+	} {
+		code, stdout, stderr := runCLI(t, append([]string{"--headless", "--preset", "vanilla", "--epochs", "2", "--every", "0"}, args...)...)
+		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "final ") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 0 and the final line", args, code, stdout, stderr)
+		}
+	}
+	after, err := os.Stat(null)
+	if err != nil || after.Mode() != before.Mode() || !os.SameFile(before, after) {
+		t.Errorf("the null device is now %v (%v), was %v", after, err, before)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != want {
+		t.Errorf("files left: %q, want %s", names, want)
+	}
+	wantUsageError(t, []string{"--headless", "--epochs", "2", "--log", "/dev/zero"}, "--log: /dev/zero is a device, not a regular file")
+}
