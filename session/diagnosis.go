@@ -1033,9 +1033,9 @@ func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
 // two lines where it had one, and was cut.
 func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool, why, near string) {
 	if len(m.Spots) > 1 {
-		hq := percent(m.HighQuality) + " of the samples of high quality"
+		hq := HighQualityShare(m.HighQuality) + " of the samples of high quality"
 		if terse {
-			hq = numtext.Together("HQ " + percent(m.HighQuality))
+			hq = numtext.Together("HQ " + HighQualityShare(m.HighQuality))
 		}
 		return m.HighQuality < stalledHQ, fmt.Sprintf("%s, under %.0f%%", hq, 100*stalledHQ), fmt.Sprintf("%s, %.0f%% or more", hq, 100*stalledHQ)
 	}

@@ -742,6 +742,7 @@ func TestBlobToOneSideIsNoCloud(t *testing.T) {
 func TestPercentNeverAllOrNone(t *testing.T) {
 	for x, want := range map[float64]string{
 		0: "0%", 1: "100%", 0.5: "50%", 0.0004: "0.04%", 0.99995: "99.995%", 0.999999: "99.9999%", 1e-8: "0.000001%", 0.996: "99.6%",
+		0.005: "0.5%", 0.995: "99.5%", // a half rounds to even: 0.5 to 0
 	} {
 		if got := percent(x); got != want {
 			t.Errorf("percent(%g) = %q, want %q", x, got, want)
@@ -2014,6 +2015,23 @@ func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 	} {
 		if got := kinds(c.dLoss, c.m); !slices.Equal(got, c.want) {
 			t.Errorf("D's losses fixed at %.4f, %d modes: findings %v, want %v", c.dLoss, len(c.m.Modes), got, c.want)
+		}
+	}
+}
+
+// TestFarNoteKeepsHQOnItsSide: the note that G is far from its target
+// writes the high-quality share on its side of the quarter it is judged
+// by: 24.96% had read "HQ 25%, under 25%".
+func TestFarNoteKeepsHQOnItsSide(t *testing.T) {
+	for hq, want := range map[float64]string{
+		0.2496: "HQ 24.96%, under 25%",
+		0.1:    "HQ 10%, under 25%",
+		0:      "HQ 0%, under 25%",
+	} {
+		e := Eval{Epoch: 400, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{Spots: make([]engine.SpotShare, 8), HighQuality: hq}}}
+		far, why := e.Far(EvalPoint{})
+		if why = numtext.Plain(why); !far || why != want {
+			t.Errorf("HQ %g: far %v, %q, want %q", hq, far, why, want)
 		}
 	}
 }

@@ -573,20 +573,18 @@ func (p episodes) clone() episodes {
 }
 
 // percent writes a share as a percentage: whole percents, and for a
-// share within half a percent of none or all that is neither, the digits
-// that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all but one
-// 99.96%). A ratio past all (a spread's, 150%) or under none is written
-// by the lines' rule (numtext.Figure), bounded however far a run has gone
-// off (1e32%, where %.0f had written 33 digits), and NaN as NaN%, which
-// had read >99.999999%.
+// share that is neither none nor all but rounds to one of them, the
+// digits that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all
+// but one 99.96%, 50 samples in 10,000 0.5%, which had read 0%: a half
+// rounds to even). A ratio past all (a spread's, 150%) or under none is
+// written by the lines' rule (numtext.Figure), bounded however far a run
+// has gone off (1e32%, where %.0f had written 33 digits), and NaN as
+// NaN%, which had read >99.999999%.
 func percent(x float64) string {
-	switch {
-	case math.IsNaN(x) || x <= 0 || x >= 1:
+	if math.IsNaN(x) || x <= 0 || x >= 1 {
 		return numtext.Figure(100*x, 0) + "%"
-	case x >= 0.005 && x < 0.995:
-		return fmt.Sprintf("%.0f%%", 100*x)
 	}
-	for d := 1; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
+	for d := 0; d <= 6; d++ { // the fewest decimals that keep it off 0 and 100
 		s := strconv.FormatFloat(100*x, 'f', d, 64)
 		if v, _ := strconv.ParseFloat(s, 64); v > 0 && v < 100 {
 			return s + "%"
@@ -607,10 +605,23 @@ func percent(x float64) string {
 // short", and 24.6% of a mode due 50% read "25%" beside its "modes 1/2".
 // The Quality panel writes a share so too, its ends compact ("<1%").
 func ModeShare(share, expected float64) string {
-	lines := [...]float64{missingShare, expected / 2}
-	s := percent(share)
-	for d := 1; d <= 6 && !onSide(s, share, lines[:]); d++ {
-		s = strconv.FormatFloat(100*share, 'f', d, 64) + "%"
+	return percentBeside(share, missingShare, expected/2)
+}
+
+// HighQualityShare writes the high-quality share as the diagnosis and
+// the screen's Quality panel and mode map all write it: as percent does,
+// with the further decimals that keep it on its side of stalledHQ, the
+// line under which a G at D's equilibrium is far from its target. The
+// panel had written it to a tenth of a per cent ("HQ 0.0%") beside the
+// note's "HQ 0%", and 24.96% had read "HQ 25%, under 25%".
+func HighQualityShare(x float64) string { return percentBeside(x, stalledHQ) }
+
+// percentBeside writes the share x as percent does, with the further
+// decimals that keep it on its side of each of lines (onSide).
+func percentBeside(x float64, lines ...float64) string {
+	s := percent(x)
+	for d := 1; d <= 6 && !onSide(s, x, lines); d++ {
+		s = strconv.FormatFloat(100*x, 'f', d, 64) + "%"
 	}
 	return s
 }

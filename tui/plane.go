@@ -742,7 +742,7 @@ func modesHead(pm *engine.PlaneMetrics, w int) string {
 		count = styleBad.Render(count)
 	}
 	head := styleTitle.Render("Modes") + " " + count
-	if full := head + styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality); ansi.StringWidth(full) <= w {
+	if full := head + styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality); ansi.StringWidth(full) <= w {
 		return full
 	}
 	return head

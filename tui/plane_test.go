@@ -961,11 +961,11 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 func TestModesHeadShortens(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
-	m.snap.Eval.Metrics.Plane = &engine.PlaneMetrics{Captured: 16, HighQuality: 0.019, Spots: make([]engine.SpotShare, 25)}
+	m.snap.Eval.Metrics.Plane = &engine.PlaneMetrics{Captured: 16, HighQuality: 0.002, Spots: make([]engine.SpotShare, 25)}
 	for _, c := range []struct {
 		w    int
 		want string
-	}{{40, "Modes 16/25 · HQ 1.9%"}, {21, "Modes 16/25 · HQ 1.9%"}, {20, "Modes 16/25"}, {17, "Modes 16/25"}} {
+	}{{40, "Modes 16/25 · HQ 0.2%"}, {21, "Modes 16/25 · HQ 0.2%"}, {20, "Modes 16/25"}, {17, "Modes 16/25"}} {
 		if got := ansi.Strip(firstLine(m.planeNotes(c.w, 20))); got != c.want {
 			t.Errorf("at %d cells: %q, want %q", c.w, got, c.want)
 		}

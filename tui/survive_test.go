@@ -880,31 +880,31 @@ func TestDivergenceStaysInSight(t *testing.T) {
 }
 
 // TestSharesNeverRoundToAllOrNone: a share that is not zero never reads
-// 0% (or 0.0%), one short of all never 100% (or 100.0%), and a mode's
-// share under 1%, missing, never 1%, nor one under half its due (here
-// 25%) 25%.
+// 0%, one short of all never 100%, a mode's share under 1%, missing,
+// never 1%, nor one under half its due (here 25%) 25%, and the
+// high-quality share under a quarter, far from the target, never 25%.
 func TestSharesNeverRoundToAllOrNone(t *testing.T) {
 	for _, c := range []struct {
 		x        float64
 		mode, hq string
 	}{
-		{0, "0%", "0.0%"},
-		{0.0004, "<1%", "<0.1%"},
+		{0, "0%", "0%"},
+		{0.0004, "<1%", "0.04%"},
 		{0.005, "<1%", "0.5%"},
 		{0.003, "<1%", "0.3%"},
-		{0.0096, "<1%", "1.0%"},
-		{0.0007, "<1%", "<0.1%"},
-		{0.2496, "24.96%", "25.0%"},
-		{0.5, "50%", "50.0%"},
+		{0.0096, "<1%", "1%"},
+		{0.0007, "<1%", "0.1%"},
+		{0.2496, "24.96%", "24.96%"},
+		{0.5, "50%", "50%"},
 		{0.996, ">99%", "99.6%"},
-		{0.9996, ">99%", ">99.9%"},
-		{1, "100%", "100.0%"},
+		{0.9996, ">99%", "99.96%"},
+		{1, "100%", "100%"},
 	} {
 		if got := sharePercent(engine.ModeCoverage{Share: c.x, Expected: 0.5}); got != c.mode {
 			t.Errorf("sharePercent(%g) = %q, want %q", c.x, got, c.mode)
 		}
-		if got := hqPercent(c.x); got != c.hq {
-			t.Errorf("hqPercent(%g) = %q, want %q", c.x, got, c.hq)
+		if got := session.HighQualityShare(c.x); got != c.hq {
+			t.Errorf("HighQualityShare(%g) = %q, want %q", c.x, got, c.hq)
 		}
 	}
 }

@@ -1793,7 +1793,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		if pm.Captured < k {
 			count = styleBad.Render(count)
 		}
-		lines[1] += styleMuted.Render(" · HQ ") + hqPercent(pm.HighQuality)
+		lines[1] += styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality)
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
 	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
@@ -1884,10 +1884,6 @@ func sharePercent(c engine.ModeCoverage) string {
 	}
 	return session.ModeShare(c.Share, c.Expected)
 }
-
-// hqPercent writes the high-quality share to a tenth of a per cent, as
-// sharePercent does: "<0.1%", ">99.9%".
-func hqPercent(x float64) string { return percentOf(x, 1) }
 
 // percentOf writes x as a percentage with digits decimals, never
 // rounding a share that is not zero to 0 or up to the first step (0.7%

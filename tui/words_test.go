@@ -629,6 +629,26 @@ func TestFarNoteFitsItsLine(t *testing.T) {
 	}
 }
 
+// TestHighQualityReadsAsTheNote: the high-quality share reads alike in
+// the Quality panel, the mode map's head and the note that G is far from
+// its target: the panel and the map had written "HQ 0.0%" beside the
+// note's "HQ 0%".
+func TestHighQualityReadsAsTheNote(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
+	snap.State, snap.Note, snap.Findings = session.Paused, "", nil
+	snap.Eval.Metrics.Plane.HighQuality = 0
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	m.apply(snap)
+	view := numtext.Plain(ansi.Strip(m.View()))
+	if !strings.Contains(view, "G is far from the target (HQ 0%, under 25%)") {
+		t.Fatalf("no note that G is far at HQ 0:\n%s", view)
+	}
+	if n := strings.Count(view, "HQ 0%"); n != 3 {
+		t.Errorf("HQ 0%% written %d times, want 3 (the mode map, the Quality panel, the note):\n%s", n, view)
+	}
+}
+
 // TestReplayedFarNoteKeepsItsFigures: on a replayed frame at 80 columns
 // with one row left it, the note that G was far from its target is read
 // whole, the measurement and its line kept and the epoch, which the
