@@ -327,6 +327,24 @@ func TestHeatmap(t *testing.T) {
 	}
 }
 
+// TestHeatmapValuesReadAsTheSweep: a cell's value is written as the
+// sweep's lines write it, in the exponent form where four decimals would
+// not fit or would read 0 (numtext.Figure): a runaway's median sliced W1
+// had read 5654200.0000 beside the line's sw1=5.6542e6.
+func TestHeatmapValuesReadAsTheSweep(t *testing.T) {
+	h := Heatmap{Title: "t", XKey: "g_lr", YKey: "d_lr", X: []string{"1e-4", "1e-3", "1e-2"}, Y: []string{"1e-4"},
+		Z: [][]float64{{0.1718, 5654200, 3e-5}}, ZLabel: "median sliced W1", Notes: [][]string{{"", "1/3 diverged", ""}}}
+	var svg bytes.Buffer
+	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	text := svgText(t, svg.Bytes())
+	hasAll(t, text, "0.1718", "5.6542e6", "1/3 diverged", "3.0000e-5")
+	if slices.ContainsFunc(text, func(s string) bool { return strings.Contains(s, "5654200") }) {
+		t.Errorf("a value of 5.6542e6 written in its digits: %q", text)
+	}
+}
+
 // TestHeatmapPaintsNoValueGrey: a cell whose value is not finite is
 // painted as one with no value, grey: gonum's heat map takes NaN for
 // that, and ±Inf for values past its colour bar, whose colours ganui

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
 
@@ -146,12 +147,15 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 			if j < len(h.Notes) && i < len(h.Notes[j]) {
 				note = h.Notes[j][i]
 			}
+			// A value reads as the sweep's lines write it (numtext.Figure):
+			// a runaway's median sliced W1 had read 5654200.0000 in its cell
+			// beside the line's sw1=5.6542e6.
 			s := "no value"
 			switch {
 			case finite(v) && note != "":
-				s = fmt.Sprintf("%.4f\n%s", v, note)
+				s = numtext.Figure(v, 4) + "\n" + note
 			case finite(v):
-				s = fmt.Sprintf("%.4f", v)
+				s = numtext.Figure(v, 4)
 			case note != "":
 				s = note
 			}
