@@ -1879,24 +1879,13 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 // of 0.7% had read "1%" beside "modes missing: G puts almost no samples
 // there".
 func sharePercent(c engine.ModeCoverage) string {
-	if s := percentOf(c.Share, 0); strings.ContainsAny(s, "<>") {
-		return s
+	switch x := c.Share; {
+	case x > 0 && 100*x < 1:
+		return "<1%"
+	case x < 1 && 100*x >= 99.5:
+		return ">99%"
 	}
 	return session.ModeShare(c.Share, c.Expected)
-}
-
-// percentOf writes x as a percentage with digits decimals, never
-// rounding a share that is not zero to 0 or up to the first step (0.7%
-// is "<1%", under 1% as it is), nor one short of all to 100.
-func percentOf(x float64, digits int) string {
-	step := math.Pow(10, -float64(digits)) // the last digit's per cent
-	switch {
-	case x > 0 && 100*x < step:
-		return "<" + strconv.FormatFloat(step, 'f', digits, 64) + "%"
-	case x < 1 && 100*x >= 100-step/2:
-		return ">" + strconv.FormatFloat(100-step, 'f', digits, 64) + "%"
-	}
-	return strconv.FormatFloat(100*x, 'f', digits, 64) + "%"
 }
 
 // blurred tells whether the diagnosis finds the modes covered but not
