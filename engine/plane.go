@@ -660,9 +660,9 @@ func parsePoints(data []byte) ([]float64, error) {
 			switch {
 			case c.err != nil && !errors.Is(c.err, strconv.ErrRange):
 				return nil, fmt.Errorf("line %d: %s is not a number", line, quoteCell(c.s))
-			case c.err != nil || math.IsNaN(c.v) || math.IsInf(c.v, 0):
+			case c.err == nil && (math.IsNaN(c.v) || math.IsInf(c.v, 0)):
 				return nil, fmt.Errorf("line %d: %s is not a finite number", line, quoteCell(c.s))
-			case math.Abs(c.v) > maxTargetParam:
+			case math.Abs(c.v) > maxTargetParam: // 1e400 too, read as an infinity, as a target's argument (boundNums)
 				return nil, fmt.Errorf("line %d: %s is too large (at most %s in magnitude)", line, quoteCell(c.s), numtext.FormatFloat(maxTargetParam))
 			}
 		}

@@ -94,7 +94,7 @@ func TestPlaneCountSaysItsRange(t *testing.T) {
 		"grid(1e9,1)":        "grid takes (n,spacing,std)",
 		// The rule every number keeps still holds for the others.
 		"ring(8,1e9,0.1)": "1e9 is too large (at most 1e6 in magnitude)",
-		"ring(8,1e400,1)": `"1e400" is not a finite number`,
+		"ring(8,1e400,1)": "1e400 is too large (at most 1e6 in magnitude)",
 		"ring(NaN,1,0.1)": `"NaN" is not a finite number`,
 		"grid(5,2,1e7)":   "1e7 is too large (at most 1e6 in magnitude)",
 		"moons(1e9)":      "1e9 is too large (at most 1e6 in magnitude)",
@@ -164,7 +164,7 @@ func TestParsePoints(t *testing.T) {
 		"1,2\n3 1e400\n":                             "line 2: 1 column, want 2 (x,y) separated by a comma, not by spaces",
 		"1,2\nNaN,3\n":                               "not a finite number",
 		"1,2\n3,Inf\n":                               "not a finite number",
-		"1,2\n3,1e400\n":                             "not a finite number",
+		"1,2\n3,1e400\n":                             "line 2: \"1e400\" is too large (at most 1e6 in magnitude)",
 		"1,2\n3,2e6\n":                               "line 2: \"2e6\" is too large (at most 1e6 in magnitude)",
 		"1,2\n\"3,4\n":                               "not valid CSV",
 		"x,y\nx,y\n1,2\n":                            "line 2",

@@ -425,6 +425,13 @@ func ParseTarget(spec string) (Target, error) {
 		if len(args) != 2 {
 			return nil, bad("uniform takes (lo,hi)")
 		}
+		// The rule for every number before lo < hi, a relation between the
+		// two and no range of either: uniform(1e400,1) had been told lo
+		// must be below hi, and uniform(1e400,1e401), both read as +Inf,
+		// too.
+		if err := boundNums(body); err != nil {
+			return nil, bad("%v", err)
+		}
 		if !(args[0] < args[1]) {
 			return nil, bad("lo must be below hi")
 		}
@@ -533,14 +540,13 @@ func readNums(body string) ([]float64, error) {
 }
 
 // boundNums checks that each number of body, a list readNums has read,
-// is finite and at most maxTargetParam in magnitude.
+// is at most maxTargetParam in magnitude. One written past float64's
+// range (1e400), which readNums reads as an infinity, is told so too:
+// it is a number, too large, not "not a finite number" as inf is.
 func boundNums(body string) error {
 	for _, f := range strings.Split(body, ",") {
 		f = strings.TrimSpace(f)
 		v, _ := parseFloat(f)
-		if math.IsInf(v, 0) {
-			return fmt.Errorf("%q is not a finite number", f)
-		}
 		if math.Abs(v) > maxTargetParam {
 			return fmt.Errorf("%s is too large (at most %s in magnitude)", f, numtext.FormatFloat(maxTargetParam))
 		}

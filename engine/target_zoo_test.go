@@ -111,7 +111,7 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 		"exponential(1e-9)":  "rate must be from 1e-6 to 1e6",
 		// The rule every number keeps still holds for the others.
 		"normal(1e9,1)":    "1e9 is too large (at most 1e6 in magnitude)",
-		"uniform(0,1e400)": `"1e400" is not a finite number`,
+		"uniform(0,1e400)": "1e400 is too large (at most 1e6 in magnitude)",
 		"normal(0,NaN)":    `"NaN" is not a finite number`,
 		"uniform(-inf,0)":  `"-inf" is not a finite number`,
 		"lognormal(x,1)":   `"x" is not a finite number`,
@@ -120,6 +120,33 @@ func TestTargetParamSaysItsRange(t *testing.T) {
 		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", spec, err, want)
 		}
+	}
+}
+
+// TestOverflowIsTooLarge checks that an argument written past float64's
+// range, which reads as an infinity, is told it is too large, with the
+// magnitude every number keeps, by a kind without a range of its own for
+// it, whatever its place: uniform(1e400,1) had been told "lo must be
+// below hi", and so had uniform(1e400,1e401), whose lo is below its hi,
+// where uniform(0,1e400) was told "1e400" is not a finite number.
+func TestOverflowIsTooLarge(t *testing.T) {
+	for spec, big := range map[string]string{
+		"uniform(1e400,1)": "1e400", "uniform(1e400,1e401)": "1e400", "uniform(-1e400,-2e400)": "-1e400",
+		"uniform(0,1e400)": "1e400", "uniform(1e9,1)": "1e9", "normal(1e400,1)": "1e400", "normal(0,1e400)": "1e400",
+		"mixture(1e400,1)": "1e400", "ring(8,2,1e400)": "1e400", "moons(1e400)": "1e400",
+		"gaussian2(-1e400,0,1,1,0)": "-1e400", "line(0,0,1e400,1,0.1)": "1e400",
+	} {
+		parse := func(spec string) error { _, err := ParseTarget(spec); return err }
+		if name, _, _ := strings.Cut(spec, "("); planeNames[name] {
+			parse = func(spec string) error { _, err := ParsePlane(spec); return err }
+		}
+		if err, want := parse(spec), fmt.Sprintf("target %q: %s is too large (at most 1e6 in magnitude)", spec, big); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+	// A relation between numbers in range is still told as one.
+	if _, err := ParseTarget("uniform(2,1)"); err == nil || err.Error() != `target "uniform(2,1)": lo must be below hi` {
+		t.Errorf("uniform(2,1): %v", err)
 	}
 }
 
