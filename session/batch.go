@@ -25,12 +25,17 @@ const maxSeeds = 10000
 // ranges A-B, e.g. "1-5" or "1,4,7-9", each seed as --seed takes one
 // (engine.ParseWhole: no spaces around it). Seeds are kept in the order
 // given; a seed may not repeat. The error says what is wrong as --seed
-// says it of one seed: out of range, or an inexact exponent form.
+// says it of one seed: out of range, or an inexact exponent form. A
+// range written backwards or a seed written twice is refused with the
+// whole list to give instead, each seed once (onceEach): "3-1,2" had
+// been told to write 1-3, which, put in its place, wrote seed 2 twice,
+// and "1-3,2-4" only that seed 2 appears twice.
 func ParseSeeds(spec string) ([]uint64, error) {
 	if spec == "" {
 		return nil, errors.New("empty; give seeds, as 1-5 or 1,4,7-9")
 	}
 	var seeds []uint64
+	var problem string // the first range backwards or seed twice
 	seen := map[uint64]bool{}
 	for _, part := range strings.Split(spec, ",") {
 		if part == "" {
@@ -54,12 +59,13 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			// Before a range's direction: the other way round is as many
 			// seeds, and had been suggested when too many.
 			return nil, fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
-		case a > b:
-			return nil, fmt.Errorf("range %q runs backwards; write %d-%d", part, b, a)
+		case a > b && problem == "":
+			problem = fmt.Sprintf("range %q runs backwards", part)
 		}
+		a, b = min(a, b), max(a, b)
 		for s := a; ; s++ {
-			if seen[s] {
-				return nil, fmt.Errorf("seed %d appears twice", s)
+			if seen[s] && problem == "" {
+				problem = fmt.Sprintf("seed %d appears twice", s)
 			}
 			seen[s] = true
 			seeds = append(seeds, s)
@@ -68,7 +74,21 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			}
 		}
 	}
+	if problem != "" {
+		return nil, fmt.Errorf("%s; give --seeds %s", problem, CompactSeeds(onceEach(seeds)))
+	}
 	return seeds, nil
+}
+
+// onceEach is seeds with each seed kept where it first appears: the
+// list ParseSeeds suggests for one that repeats a seed.
+func onceEach(seeds []uint64) []uint64 {
+	seen := map[uint64]bool{}
+	return slices.DeleteFunc(seeds, func(s uint64) bool {
+		twice := seen[s]
+		seen[s] = true
+		return twice
+	})
 }
 
 // SeedsDivergedError reports that some runs of a RunSeeds batch diverged.

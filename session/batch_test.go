@@ -73,7 +73,7 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1e17":                 `"1e17": a seed past 2⁵³ in the exponent form is not exact; write its digits`,
 		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
-		"5-1":                  `range "5-1" runs backwards; write 1-5`,
+		"5-1":                  `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
 		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
 		"1-9999,5-3":             `"1-9999,5-3": at most 10,000 seeds`,
@@ -84,15 +84,47 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 	}
 }
 
+// TestParseSeedsSuggestsTheWholeList: a list with a range written
+// backwards or a seed written twice is refused with the list to give in
+// its place, its seeds once each where each first appears, which is
+// taken: "3-1,2" had been told to write 1-3, which in its place wrote
+// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice.
+func TestParseSeedsSuggestsTheWholeList(t *testing.T) {
+	for spec, want := range map[string]string{
+		"3-1,2":     `range "3-1" runs backwards; give --seeds 1-3`,
+		"5,3-1":     `range "3-1" runs backwards; give --seeds 5,1-3`,
+		"1-3,2-4":   "seed 2 appears twice; give --seeds 1-4",
+		"1,1":       "seed 1 appears twice; give --seeds 1",
+		"7,1,2,1,3": "seed 1 appears twice; give --seeds 7,1-3",
+		"1-3,3-1":   `range "3-1" runs backwards; give --seeds 1-3`,
+	} {
+		_, err := ParseSeeds(spec)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
+			continue
+		}
+		_, suggested, _ := strings.Cut(want, "give --seeds ")
+		if _, err := ParseSeeds(suggested); err != nil {
+			t.Errorf("ParseSeeds(%q) suggests %s, refused: %v", spec, suggested, err)
+		}
+	}
+	// A seed that is none is said first, wherever it is.
+	if _, err := ParseSeeds("1,1,x"); err == nil || err.Error() != `"x" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)` {
+		t.Errorf(`ParseSeeds("1,1,x"): %v`, err)
+	}
+}
+
 // FuzzParseSeeds: a seed list gives 1 to maxSeeds seeds, none twice,
 // that CompactSeeds writes back to a list of the same seeds in the same
 // order; each part of a list taken is a seed or a range of them written
 // plainly (engine.ParseWhole). A list refused is refused in one line,
-// and the range it suggests for one written backwards is taken.
+// and the list it suggests for one with a range written backwards or a
+// seed twice is taken, and is the same seeds.
 func FuzzParseSeeds(f *testing.F) {
 	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
-		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0"} {
+		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0",
+		"3-1,2", "5,3-1", "1-3,2-4", "1-3,3-1", "18446744073709551615-18446744073709551614,18446744073709551615"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
@@ -101,10 +133,30 @@ func FuzzParseSeeds(f *testing.F) {
 			if strings.Contains(err.Error(), "\n") || seeds != nil {
 				t.Fatalf("ParseSeeds(%q): %v, %v", spec, seeds, err)
 			}
-			// The range it suggests for one written backwards is taken.
-			if _, suggested, ok := strings.Cut(err.Error(), "runs backwards; write "); ok {
-				if _, err := ParseSeeds(suggested); err != nil {
+			// The list it suggests for one with a range written backwards
+			// or a seed twice is taken, and is the same seeds.
+			if _, suggested, ok := strings.Cut(err.Error(), "; give --seeds "); ok {
+				got, err := ParseSeeds(suggested)
+				if err != nil {
 					t.Fatalf("ParseSeeds(%q) suggests %s, refused: %v", spec, suggested, err)
+				}
+				want := map[uint64]bool{}
+				for _, part := range strings.Split(spec, ",") {
+					lo, hi, _ := strings.Cut(part, "-")
+					a, _ := engine.ParseWhole(lo)
+					b := a
+					if hi != "" {
+						b, _ = engine.ParseWhole(hi)
+					}
+					for s := min(a, b); s <= max(a, b) && s >= min(a, b); s++ {
+						want[s] = true
+						if s == math.MaxUint64 {
+							break
+						}
+					}
+				}
+				if len(got) != len(want) || slices.ContainsFunc(got, func(s uint64) bool { return !want[s] }) {
+					t.Fatalf("ParseSeeds(%q) suggests %s: seeds %v, not the list's", spec, suggested, got)
 				}
 			}
 			return
