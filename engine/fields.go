@@ -160,14 +160,21 @@ func KeyHint(key string, more ...string) string {
 // instead: the same design trains with every seed and on any sample
 // size, so neither is a key, nor are the run's progress lines and pace.
 // Such a key had been sent to the list of keys, where it is not, or to a
-// key it is part of ("every": d_warmup_every).
+// key it is part of ("every": d_warmup_every). So is the design itself,
+// which a run names by its preset (--set preset=ring, --set base=ring,
+// "preset" in a preset file): it is no key of itself.
 var runKeys = map[string]string{
+	"preset":  presetHint,
+	"base":    presetHint,
 	"seed":    "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
 	"seeds":   "the seed is the run's, not the design's: --seed S, or --seeds A-B for several",
 	"samples": "the samples behind an evaluation are the run's, not the design's: --samples N",
 	"every":   "the progress lines are the run's, not the design's: --every K",
 	"speed":   "the pace is the run's, not the design's: --speed full|N",
 }
+
+// presetHint is runKeys' hint for a key naming the preset to start from.
+const presetHint = `the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file`
 
 // otherWords writes a key in ganui's words where other trainers name the
 // setting otherwise (PyTorch's learning_rate, Keras's batch_size, a

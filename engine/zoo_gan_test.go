@@ -338,6 +338,10 @@ func TestConfigSet(t *testing.T) {
 		{"learning_rate", "1e-3", `unknown key "learning_rate" (did you mean "d_lr" or "g_lr"?)`},
 		{"noise-dimension", "4", `unknown key "noise-dimension" (did you mean "noise_dim"?)`},
 		{"speed", "full", `unknown key "speed" (the pace is the run's, not the design's: --speed full|N)`},
+		// The design itself, named as a key of it: the flag, where it
+		// had been sent to the list of keys.
+		{"preset", "ring", `unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
+		{"base", "ring", `unknown key "base" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
 		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1,000,000,000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1,000,000,000`},

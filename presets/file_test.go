@@ -358,6 +358,7 @@ func TestParseErrors(t *testing.T) {
 		{"case matters", `{"base": "vanilla", "Batch": 100}`, `p.json:1: unknown key "Batch" (did you mean "batch"?)`},
 		{"a player's key", `{"base": "vanilla", "lr": 1e-3}`, `p.json:1: unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},
 		{"base misspelt", `{"bsae": "vanilla"}`, `p.json:1: unknown key "bsae" (did you mean "base"?)`},
+		{"the design's preset", `{"preset": "vanilla"}`, `p.json:1: unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"a run's seed", "{\"base\": \"vanilla\",\n \"seed\": 3}", `p.json:2: unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: want an integer, got "many"`},
 		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: want a number, got null"},
