@@ -1022,6 +1022,62 @@ func TestHeatmapNamesDoNotRun(t *testing.T) {
 	}
 }
 
+// TestHeatmapManyNamesKeepApart: a sweep of more values than its axis
+// has room to name, 300 across and 200 down, names every so many cells,
+// from the first, the names kept apart along each row across and down
+// the column, where they had been written over one another, four rows of
+// black under the map and a column of it beside.
+func TestHeatmapManyNamesKeepApart(t *testing.T) {
+	var xs, ys []string
+	for i := 1; i <= 300; i++ {
+		xs = append(xs, fmt.Sprintf("%de-5", i))
+	}
+	for i := 1; i <= 200; i++ {
+		ys = append(ys, fmt.Sprintf("%de-4", i))
+	}
+	h := Heatmap{Title: "t", XKey: "g_lr", YKey: "d_lr", X: xs, Y: ys, ZLabel: "median KS"}
+	for range h.Y {
+		h.Z = append(h.Z, make([]float64, len(h.X)))
+	}
+	rec := &drawCanvas{}
+	if err := drawHeatmap(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 540, Y: 432}}}, h); err != nil {
+		t.Fatal(err)
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 10), Handler: plot.DefaultTextHandler}
+	var across, down []vg.Point
+	var first []string
+	for i, s := range rec.strs {
+		switch at := rec.texts[i]; {
+		case slices.Contains(xs, s):
+			if len(across) == 0 {
+				first = append(first, s)
+			}
+			for _, b := range across {
+				if at.Y == b.Y && math.Abs(float64(at.X-b.X)) < float64(sty.Width(s)) {
+					t.Errorf("names across at %v and %v run into one another", at, b)
+				}
+			}
+			across = append(across, at)
+		case slices.Contains(ys, s):
+			if len(down) == 0 {
+				first = append(first, s)
+			}
+			for _, b := range down {
+				if math.Abs(float64(at.Y-b.Y)) < float64(sty.Height(s)) {
+					t.Errorf("names down at %v and %v run into one another", at, b)
+				}
+			}
+			down = append(down, at)
+		}
+	}
+	if len(across) < 10 || len(across) == len(xs) || len(down) < 10 || len(down) == len(ys) {
+		t.Errorf("%d of %d names across, %d of %d down: want some of each, not all", len(across), len(xs), len(down), len(ys))
+	}
+	if !slices.Contains(first, "1e-5") || !slices.Contains(first, "1e-4") {
+		t.Errorf("first names written %q, want the first cells'", first)
+	}
+}
+
 // TestHeatmapValuesDoNotRun: the values written in a heat map's cells
 // keep apart however many cells there are across, written smaller where
 // 11 points would not fit (12 values across had run together:

@@ -188,6 +188,8 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	d := p.DataCanvas(mapArea)
 	p.X.Tick.Marker = staggered(h.X, p.X.Tick.Label, (d.Max.X-d.Min.X)/vg.Length(len(h.X)))
 	d = p.DataCanvas(mapArea) // as high as the names' rows under it leave it
+	p.Y.Tick.Marker = stacked(h.Y, p.Y.Tick.Label, (d.Max.Y-d.Min.Y)/vg.Length(len(h.Y)))
+	d = p.DataCanvas(mapArea) // as wide as the names beside it leave it
 	cellW, cellH := (d.Max.X-d.Min.X)/vg.Length(len(h.X)), (d.Max.Y-d.Min.Y)/vg.Length(len(h.Y))
 	if size, ok := cellFont(labels, draw.TextStyle{Font: font.From(plot.DefaultFont, cellFontMax), Handler: plot.DefaultTextHandler}, cellW, cellH); ok {
 		for i := range cells.TextStyle {
@@ -242,23 +244,47 @@ const maxLabelRows = 4
 // maxLabelRows: a sweep over targets wrote "normal(4,1.25)",
 // "mixture(-2,0.5;2,0.5)" and "lognormal(0,0.5)" as one run of text.
 func staggered(names []string, sty draw.TextStyle, cell vg.Length) plot.ConstantTicks {
-	gap := sty.Width("m")
-	rows := 1
-	for ; rows < maxLabelRows; rows++ {
-		fits := true
-		for i := 0; i+rows < len(names); i++ {
-			if (sty.Width(names[i])+sty.Width(names[i+rows]))/2+gap > vg.Length(rows)*cell {
-				fits = false
-				break
+	return spread(names, sty.Width, sty.Width("m"), cell, maxLabelRows)
+}
+
+// stacked ticks an axis of names, a cell high each, as categories does,
+// a line apart at the least (spread).
+func stacked(names []string, sty draw.TextStyle, cell vg.Length) plot.ConstantTicks {
+	return spread(names, sty.Height, sty.Height("0")/4, cell, 1)
+}
+
+// spread ticks an axis of names, cell long each, whose extents along it
+// size gives, so that none runs into another, with gap between them: on
+// as many rows as they need, up to most (a name every rows cells along
+// each row), and where even most rows leave them running together, only
+// every step-th cell named, the least step at which they keep apart, the
+// others ticked unnamed: a sweep of 300 learning rates had written its
+// names over one another in four rows of black, and one of 200 down the
+// y axis in a column of black.
+func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, most int) plot.ConstantTicks {
+	// fits reports whether the names of every step-th cell, over rows
+	// rows, keep apart: those on a row are rows·step cells apart.
+	fits := func(step, rows int) bool {
+		for i := 0; i+rows*step < len(names); i += step {
+			if (size(names[i])+size(names[i+rows*step]))/2+gap > vg.Length(rows*step)*cell {
+				return false
 			}
 		}
-		if fits {
-			break
+		return true
+	}
+	step, rows := 1, 1
+	for !fits(step, rows) { // fits once step·rows spans the names
+		if rows++; rows > most {
+			step, rows = step+1, 1
 		}
 	}
 	t := categories(names)
 	for i := range t {
-		t[i].Label = strings.Repeat("\n", i%rows) + t[i].Label
+		if i%step != 0 {
+			t[i].Label = ""
+			continue
+		}
+		t[i].Label = strings.Repeat("\n", i/step%rows) + t[i].Label
 	}
 	return t
 }
