@@ -226,15 +226,12 @@ func checkPaths(opts Options) error {
 		if err := outputfile.CheckWritable(out.path); err != nil {
 			return fmt.Errorf("%s: %w", out.flag, err)
 		}
+		busy := outputfile.Busy // before the setting up; held by New (reserveSave) and the front end (figure.Reserve)
 		if out.flag == "--log" {
-			if err := logFree(out.path); err != nil {
-				return fmt.Errorf("--log: %w", err)
-			}
+			busy = outputfile.InUse // claimed by New (csvFile.claim)
 		}
-		if out.flag != "--log" { // a log is locked instead (logFree)
-			if err := outputfile.Busy(out.path); err != nil { // before the setting up; held by New (reserveSave) and the front end (figure.Reserve)
-				return fmt.Errorf("%s: %w", out.flag, err)
-			}
+		if err := busy(out.path); err != nil {
+			return fmt.Errorf("%s: %w", out.flag, err)
 		}
 		for _, other := range append(inputs, outputs[:i]...) {
 			if other.path != "" && !updates(out, other) && sameFile(out.path, other.path) {
@@ -761,10 +758,12 @@ func fileSafe(name string) string {
 }
 
 // csvFile is Options.LogPath: the run's history written as CSV while it
-// trains. The file is created (or emptied) with its first row, not
-// before: a command refused after the session is made (nothing left to
-// train), or stopped before an epoch, leaves what was there alone;
-// checkPaths has made sure it can be written. A resumed run whose log is
+// trains. The file is claimed before the first epoch (claim), so that of
+// two runs started at once on one log the second is refused at its
+// start, not at its end; it is emptied with its first row, not before: a
+// command refused after the session is made (nothing left to train), or
+// stopped before an epoch, leaves what was there alone, and no file
+// where there was none; checkPaths has made sure it can be written. A resumed run whose log is
 // the one the run wrote up to the checkpoint (logEnd) appends to it
 // instead, so that the file keeps every epoch of the run. The row of the latest epoch
 // is held back until the next epoch comes or the file is flushed, so that
@@ -774,7 +773,8 @@ func fileSafe(name string) string {
 type csvFile struct {
 	path    string
 	lay     csvLayout
-	f       *os.File // nil until the first row, and after close
+	held    *outputfile.Claimed // the file, claimed (claim) and not yet written
+	f       *os.File            // nil until the first row, and after close
 	closed  bool
 	csv     *csvWriter
 	rows    *wholeRows // what csv writes to, while f is open
@@ -855,7 +855,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 // ending, end tail, the end of a log: an editor that ends a file in a
 // line ending of its own, or echo >> run.csv, leaves one after the last
 // row, which keeps its own ending. logEnd reads the row before them, and
-// a run going on in the log writes its rows over them (openLog), so that
+// a run going on in the log writes its rows over them (csvFile.begin), so that
 // its rows do not follow a blank line: a log so ended had been refused
 // for a cut row.
 func blankEnd(tail []byte) int {
@@ -920,7 +920,7 @@ func (c *csvFile) emit() {
 		ev = &c.ev
 	}
 	if c.f == nil && c.err == nil && !c.closed {
-		c.f, c.err = openLog(c.path, c.append)
+		c.f, c.err = c.begin()
 		var st os.FileInfo
 		if c.err == nil {
 			st, c.err = c.f.Stat()
@@ -1003,24 +1003,36 @@ func (w *wholeRows) checkCut(at int64) {
 	}
 }
 
-// openLog opens the log at path for writing, locked against another
-// process writing it (lockFile), at its end to append to it, else
-// emptied once the lock is held and it is found to be a history or empty
-// (historyKind): a run refused the lock leaves the other's file as it
-// was, and a file put there since checkPaths looked is not emptied.
-func openLog(path string, append bool) (*os.File, error) {
-	// Read too: to put it back if removed or cut short (putBack). Not
-	// O_APPEND: the rows go on where they end, past the end of a file cut
-	// short under the run, which wholeRows tells by the gap.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
+// claim holds the log's file against another process's writing it
+// (outputfile.Claim) until the run ends, unless it holds it already: New
+// claims it before the first epoch, the refusal then said at once.
+func (c *csvFile) claim() error {
+	if c.held != nil || c.f != nil {
+		return nil
+	}
+	held, err := outputfile.Claim(c.path)
 	if err != nil {
+		return err
+	}
+	c.held = held
+	return nil
+}
+
+// begin makes the claimed log ready for the first row (claim): at its
+// end to append to it, else emptied once it is found to be a history or
+// empty (historyKind), so that a file put there since checkPaths looked
+// is not emptied.
+func (c *csvFile) begin() (*os.File, error) {
+	if err := c.claim(); err != nil {
 		return nil, err
 	}
-	if err := lockFile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("%s is being written by another process", path)
-	}
-	if append {
+	// Claim opened it for reading too: to put it back if removed or cut
+	// short (putBack). Not O_APPEND: the rows go on where they end, past
+	// the end of a file cut short under the run, which wholeRows tells by
+	// the gap.
+	f := c.held.File
+	c.held = nil // written from now on: closed, not released
+	if c.append {
 		if err := dropBlankEnd(f); err != nil {
 			f.Close()
 			return nil, err
@@ -1030,7 +1042,7 @@ func openLog(path string, append bool) (*os.File, error) {
 			return nil, err
 		}
 	} else {
-		if err := outputfile.OfKind(path, historyKind); err != nil {
+		if err := outputfile.OfKind(c.path, historyKind); err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -1129,21 +1141,6 @@ func (c *csvFile) epochAt(off int64) string {
 	return numtext.FormatInt(e)
 }
 
-// logFree reports an error when the file at path exists and another
-// process holds its lock (openLog): checked before training, so that a
-// second run on one log is refused at once, not after its first epoch.
-func logFree(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil // nothing there yet, or unreadable: the write will say
-	}
-	defer f.Close()
-	if lockFile(f) != nil {
-		return fmt.Errorf("%s is being written by another process: give another file", path)
-	}
-	return nil
-}
-
 // flush writes what is buffered, the held-back row too, so a reader of
 // the file sees every epoch so far.
 func (c *csvFile) flush() error {
@@ -1156,7 +1153,8 @@ func (c *csvFile) flush() error {
 
 // close flushes and closes the file, returning the first error of its
 // life; closing twice is harmless. A file removed from its path or cut
-// short while the run wrote it is put back there first (putBack).
+// short while the run wrote it is put back there first (putBack). A file
+// claimed and never written is given back as it was (Release).
 func (c *csvFile) close() error {
 	if c.closed {
 		return c.err
@@ -1170,6 +1168,10 @@ func (c *csvFile) close() error {
 			c.err = err
 		}
 		c.f = nil
+	}
+	if c.held != nil {
+		c.held.Release()
+		c.held = nil
 	}
 	c.closed = true
 	return c.err

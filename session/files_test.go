@@ -251,7 +251,7 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(logDir)
+	os.RemoveAll(logDir) // the log too, claimed by New
 	r, err := s.Run(context.Background(), nil)
 	if err == nil || !strings.Contains(err.Error(), "--log") || strings.Contains(err.Error(), "--save") {
 		t.Fatalf("a log into a removed directory: %v", err)
@@ -614,7 +614,10 @@ func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 			}
 			opts := Options{Config: blogConfig(t, 5), Seed: 1}
 			c.set(&opts, path)
-			_, err := New(opts)
+			s, err := New(opts)
+			if s != nil {
+				s.Stop() // its outputs given back (a --log's claim) for the next
+			}
 			if content == string(preset) {
 				if want := path + " is not " + c.kind + " (it would be replaced); give another name or remove it"; err == nil || !strings.HasSuffix(err.Error(), want) {
 					t.Errorf("%s over a preset file: %v, want %q", c.file, err, want)

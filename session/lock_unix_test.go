@@ -3,11 +3,22 @@
 package session
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/ganui/ganui/internal/outputfile"
 )
+
+// flock takes f's advisory lock, as another process's write holds its
+// file (outputfile.Claim, outputfile.Hold), or fails at once.
+func flock(f *os.File) error {
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+}
 
 // TestLogIsLocked: a log another process is writing (its lock held) is
 // refused before training and never emptied (two runs on one --log had
@@ -23,14 +34,14 @@ func TestLogIsLocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	if err := lockFile(other); err != nil {
+	if err := flock(other); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := New(Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path}); err == nil || !strings.Contains(err.Error(), "being written by another process") {
 		t.Fatalf("a locked log: %v", err)
 	}
-	if _, err := openLog(path, false); err == nil {
-		t.Fatal("a locked log was opened")
+	if _, err := outputfile.Claim(path); err == nil {
+		t.Fatal("a locked log was claimed")
 	}
 	if got, _ := os.ReadFile(path); string(got) != theirs {
 		t.Fatalf("the locked log now holds %q", got)
@@ -63,7 +74,7 @@ func TestSaveIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	if err := lockFile(other); err != nil {
+	if err := flock(other); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := New(Options{Config: blogConfig(t, 5), Seed: 1, SavePath: path}); err == nil || !strings.Contains(err.Error(), "--save: "+path+" is being written by another process") {
@@ -97,7 +108,7 @@ func holdWrite(t *testing.T, path string) *os.File {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	if err := lockFile(f); err != nil {
+	if err := flock(f); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -145,5 +156,55 @@ func TestKeysWriteBesideAFileAnotherProcessWrites(t *testing.T) {
 		if _, err := os.Stat(c.busy); err == nil {
 			t.Errorf("%T wrote %s, which another process is writing", c.cmd, c.busy)
 		}
+	}
+}
+
+// TestLogRefusesOneOfTwoAtOnce: of two runs made at the same instant on
+// one --log, exactly one is refused, at its start, and the other's log
+// is whole: the other process's run (this test binary, in
+// TestLogAsAnotherProcess) is made after this one's has passed its
+// checks and before its first epoch. The log had been claimed with its
+// first row, so that both were made, the second training to its end only
+// to be refused then, its whole history lost.
+func TestLogRefusesOneOfTwoAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	s, err := New(Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLogAsAnotherProcess$")
+	cmd.Env = append(os.Environ(), "SESSION_LOG_TOO="+path)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("the child: %v\n%s", err, out)
+	}
+	theirs, _, _ := strings.Cut(string(out), "\n")
+	if want := "--log: " + path + " is being written by another process: give another file"; theirs != want {
+		t.Errorf("the other process's run, made at the same instant: %q, want %q", theirs, want)
+	}
+	if _, err := s.Run(t.Context(), nil); err != nil {
+		t.Fatalf("this process's run, first to claim the log: %v", err)
+	}
+	if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "epoch,") || strings.Count(string(got), "\n") != 6 {
+		t.Fatalf("the log after the run:\n%s", got)
+	}
+}
+
+// TestLogAsAnotherProcess is TestLogRefusesOneOfTwoAtOnce's child: it
+// makes a run on the log, saying New's error, or "made" and then runs it
+// to its end, saying Run's error, if any.
+func TestLogAsAnotherProcess(t *testing.T) {
+	path := os.Getenv("SESSION_LOG_TOO")
+	if path == "" {
+		t.Skip("run by TestLogRefusesOneOfTwoAtOnce")
+	}
+	s, err := New(Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("made")
+	if _, err := s.Run(t.Context(), nil); err != nil {
+		fmt.Println(err)
 	}
 }

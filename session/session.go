@@ -259,7 +259,8 @@ func (s *Session) OtherKernels() error {
 // be read or that is at or past the plan Options.Epochs gives, an output
 // that could not be written at the end (checkPaths), or would replace a
 // file of another kind (outputKinds), a --save checkpoint without room on
-// its disk (reserveSave) — and says which,
+// its disk (reserveSave), a --log another run has claimed
+// (csvFile.claim) — and says which,
 // before anything is trained.
 func New(opts Options) (*Session, error) {
 	if err := checkPaths(opts); err != nil {
@@ -418,8 +419,18 @@ func New(opts Options) (*Session, error) {
 			s.note += fmt.Sprintf("; trained on the %s kernels, it goes on on the %s ones, not bit for bit", s.otherKernels, engine.KernelISA())
 		}
 	}
-	if opts.SavePath != "" { // last: the room is given up only by Run's end or Stop
+	// Last, the outputs held to the run's end, given up only by Run's end
+	// or Stop: another run's at the same instant is refused here.
+	if s.csv != nil {
+		if err := s.csv.claim(); err != nil {
+			return nil, fmt.Errorf("--log: %w", err)
+		}
+	}
+	if opts.SavePath != "" {
 		if s.saveRoom, err = reserveSave(gan, opts.SavePath); err != nil {
+			if s.csv != nil {
+				s.csv.close()
+			}
 			return nil, fmt.Errorf("--save: %w", err)
 		}
 	}

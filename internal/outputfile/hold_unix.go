@@ -73,3 +73,10 @@ func lockDir(dir string) (unlock func()) {
 // locking is called by lockDir before it waits for the lock: a test's, to
 // know that a Hold has come to its one step.
 var locking = func() {}
+
+// lockFile takes f's advisory lock (flock) for writing, or fails at once
+// when another process holds it (Claim): the lock is f's while it is
+// open, and the system drops it when the process ends.
+func lockFile(f *os.File) error {
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+}

@@ -390,3 +390,108 @@ func TestHoldAsAnotherProcess(t *testing.T) {
 	}
 	io.Copy(io.Discard, os.Stdin)
 }
+
+// TestClaimRefusesOneOfTwoAtOnce: of two processes claiming one path at
+// the same instant, exactly one is refused, with InUse's error, in the
+// worst order there is: the other process (this test binary, in
+// TestClaimAsAnotherProcess) comes to its Claim after this one has opened
+// the file, made by it, and before it has taken its lock. The file this
+// one claimed is left as it was, and stays at its name.
+func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.csv")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestClaimAsAnotherProcess$")
+	cmd.Env = append(os.Environ(), "OUTPUTFILE_CLAIM_TOO="+path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := cmd.StdinPipe() // closed to end the child
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	var theirs string // the child's Claim: "claimed", or its error
+	defer func(was func()) { checked = was }(checked)
+	checked = func() {
+		checked = func() {}
+		if err := cmd.Start(); err != nil {
+			t.Error(err)
+			return
+		}
+		// Until the child waits for this Claim's step to end ("locking"),
+		// or, not waiting, has claimed or been refused.
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	ours, err := Claim(path)
+	if theirs == "locking" {
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	stdin.Close()
+	if werr := cmd.Wait(); werr != nil {
+		t.Errorf("the child: %v", werr)
+	}
+	want := path + " is being written by another process: give another file"
+	switch {
+	case err != nil:
+		t.Fatalf("this process's Claim, first to open the file: %v", err)
+	case theirs != want:
+		t.Errorf("the other process's Claim, at the same instant: %q, want %q", theirs, want)
+	}
+	if !stillNamed(ours.File) {
+		t.Error("the claimed file is no longer at its name")
+	}
+	ours.Release()
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the file Claim made, released unwritten: %v, want none left", err)
+	}
+}
+
+// TestClaimAsAnotherProcess is TestClaimRefusesOneOfTwoAtOnce's child: it
+// claims the path, saying "locking" when it comes to Claim's one step,
+// then "claimed" or its error, and keeps what it claimed until its
+// standard input is closed.
+func TestClaimAsAnotherProcess(t *testing.T) {
+	path := os.Getenv("OUTPUTFILE_CLAIM_TOO")
+	if path == "" {
+		t.Skip("run by TestClaimRefusesOneOfTwoAtOnce")
+	}
+	locking = func() { fmt.Println("locking") }
+	c, err := Claim(path)
+	if err != nil {
+		fmt.Println(err)
+	} else {
+		fmt.Println("claimed")
+		defer c.Release()
+	}
+	io.Copy(io.Discard, os.Stdin)
+}
+
+// TestReleaseLeavesWhatWasThere: a claim given back unwritten removes
+// the file Claim made, and leaves one that was there, its bytes as they
+// were: a run stopped before its first row leaves the path as it found
+// it.
+func TestReleaseLeavesWhatWasThere(t *testing.T) {
+	dir := t.TempDir()
+	made, there := filepath.Join(dir, "new.csv"), filepath.Join(dir, "old.csv")
+	if err := os.WriteFile(there, []byte("epoch\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{made, there} {
+		c, err := Claim(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Release()
+		if err := InUse(path); err != nil {
+			t.Errorf("%s released: %v", path, err)
+		}
+	}
+	if _, err := os.Stat(made); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the file Claim made: %v, want none left", err)
+	}
+	if got, err := os.ReadFile(there); err != nil || string(got) != "epoch\n" {
+		t.Errorf("the file that was there: %q, %v", got, err)
+	}
+}

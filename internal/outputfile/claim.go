@@ -1,0 +1,105 @@
+package outputfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Claimed is a file a process writes in place for as long as it runs (a
+// headless run's --log), held by its lock (lockFile) from Claim to the
+// file's closing, or to Release.
+type Claimed struct {
+	// File is the file, open for reading and writing at its start, as it
+	// was found: the caller empties it, or goes on at its end, once it has
+	// something to write.
+	File    *os.File
+	created bool // Claim made it: Release removes it while it holds nothing
+}
+
+// Claim opens the file at path for writing in place, links followed,
+// creating it empty if there is none, and holds it (lockFile): a
+// process's write of it for as long as the file is open, which the
+// system gives back when the process ends, however it ends. The look for
+// another process's hold and the taking of its own are one step under
+// the lock of the file's directory (lockDir), as Hold's are, so that of
+// two processes claiming one path at the same instant exactly one is
+// refused, with InUse's error, and the other's file is left as it was:
+// a run's --log had been claimed with its first row, the second of two
+// runs started at once training to its end only to be refused then. The
+// file is neither emptied nor written here. Where files cannot be locked,
+// the claim is refused as held, as InUse refuses.
+func Claim(path string) (*Claimed, error) {
+	target, err := Target(path)
+	if err != nil {
+		return nil, err
+	}
+	unlock := lockDir(filepath.Dir(target))
+	defer unlock()
+	c := &Claimed{}
+	for c.File == nil {
+		// Opened, else made anew, so that Release knows a file it made.
+		f, err := os.OpenFile(target, os.O_RDWR, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			f, err = os.OpenFile(target, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+			if errors.Is(err, fs.ErrExist) {
+				continue // made by a writer that claims nothing, since the look
+			}
+			c.created = err == nil
+		}
+		if err != nil {
+			return nil, cannotCreate(path, err)
+		}
+		c.File = f
+	}
+	checked()
+	if lockFile(c.File) != nil {
+		c.File.Close()
+		if c.created {
+			os.Remove(target)
+		}
+		return nil, fmt.Errorf("%s is being written by another process: give another file", path)
+	}
+	return c, nil
+}
+
+// Release gives the claim back unwritten (a run refused or stopped
+// before its first row), closing the file; one Claim made is removed,
+// under its directory's lock, if it is still at its name and holds
+// nothing, so that the run leaves the path as it found it. A caller that
+// wrote the file closes File instead.
+func (c *Claimed) Release() {
+	if c.created {
+		unlock := lockDir(filepath.Dir(c.File.Name()))
+		defer unlock()
+		if st, err := c.File.Stat(); err == nil && st.Size() == 0 && stillNamed(c.File) {
+			os.Remove(c.File.Name())
+		}
+	}
+	c.File.Close()
+}
+
+// InUse reports an error when the file at path exists and another
+// process holds it (Claim): a look a caller may take before its setting
+// up, to refuse at once, as Busy is for Hold's paths. It looks under the
+// lock of the file's directory, as Claim does, so that its look, which
+// holds the file for an instant, never makes another's Claim refused.
+func InUse(path string) error {
+	target, err := Target(path)
+	if err != nil {
+		return nil // no file to write: the write says why
+	}
+	unlock := lockDir(filepath.Dir(target))
+	defer unlock()
+	f, err := os.Open(target)
+	if err != nil {
+		return nil // nothing there yet, or unreadable: the write will say
+	}
+	defer f.Close()
+	if lockFile(f) != nil {
+		return fmt.Errorf("%s is being written by another process: give another file", path)
+	}
+	return nil
+}
