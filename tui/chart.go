@@ -62,6 +62,12 @@ type lineChart struct {
 	marks  []int
 	cursor int
 	ghost  []session.Point
+
+	// xstep is the step the last render labelled the time axis at, and
+	// xstepMin the least it may take: a chart beside another of the same
+	// epochs takes the other's coarser step (Model.redraw), so that the
+	// two axes read alike.
+	xstep, xstepMin float64
 }
 
 func newLineChart(ss ...series) *lineChart {
@@ -632,7 +638,8 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 	// X: epochs, a label every 8 columns or more.
 	// A resumed run's axis may span few epochs far from 0, where compact
 	// labels would all read alike: whole numbers then.
-	xstep := math.Max(1, niceStep((xmax-xmin)/math.Max(1, float64(gw)/8)))
+	xstep := math.Max(c.xstepMin, math.Max(1, niceStep((xmax-xmin)/math.Max(1, float64(gw)/8))))
+	c.xstep = xstep
 	first := math.Ceil(xmin/xstep) * xstep
 	label := compact
 	if compact(first) == compact(first+xstep) {

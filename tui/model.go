@@ -500,21 +500,45 @@ func (m *Model) redraw() {
 	// The legend says which lines the chart draws off its scale or flat,
 	// which the drawing tells: where that changes the legend's height,
 	// the chart is drawn again to the room it leaves.
-	for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
-		m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
-		m.lossFlat, m.lossRefsShown = m.losses.flat, m.losses.shown
-		if legendH == len(m.lossLegend(l.leftW)) {
-			break
+	drawLosses := func() {
+		for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
+			m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
+			m.lossFlat, m.lossRefsShown = m.losses.flat, m.losses.shown
+			if legendH == len(m.lossLegend(l.leftW)) {
+				break
+			}
+			legendH = len(m.lossLegend(l.leftW))
 		}
-		legendH = len(m.lossLegend(l.leftW))
+		_, m.penaltyShown = m.lossLegendOf(l.leftW)
 	}
-	_, m.penaltyShown = m.lossLegendOf(l.leftW)
 	legend, shape := m.momText(l.rightW, l.momH)
 	momH := l.momH - len(legend) - len(shape)
-	if p := s.Target.Plane; p != nil {
+	mom, momRefs := m.moments, []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
+	p := s.Target.Plane
+	if p != nil {
 		mx, my, sx, sy := planeMoments(p)
-		momRefs := []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}
-		m.momView = m.planeMoments.render(s.History, s.From, momRefs, l.rightW, momH)
+		mom, momRefs = m.planeMoments, []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}
+	}
+	drawMoments := func() { m.momView = mom.render(s.History, s.From, momRefs, l.rightW, momH) }
+	// Side by side, the two charts' time axes are one: labelled at one
+	// step, the coarser of the steps each would take, the narrower
+	// chart's. Each had taken its own by its width, a column apart at
+	// 80×24, so that at epoch 222 of ring the losses read 0 100 200
+	// under the moments' 0 50 100 150 200.
+	m.losses.xstepMin, mom.xstepMin = 0, 0
+	drawLosses()
+	drawMoments()
+	if !l.momBeside {
+		switch {
+		case m.losses.xstep < mom.xstep:
+			m.losses.xstepMin = mom.xstep
+			drawLosses()
+		case mom.xstep < m.losses.xstep:
+			mom.xstepMin = m.losses.xstep
+			drawMoments()
+		}
+	}
+	if p != nil {
 		var ghost []float64
 		if s.Baseline != nil {
 			ghost = s.Baseline.Eval.Points
@@ -523,8 +547,6 @@ func (m *Model) redraw() {
 		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}
-	momRefs := []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
-	m.momView = m.moments.render(s.History, s.From, momRefs, l.rightW, momH)
 	// The legend under the bars says whether they are cut, which the plot
 	// tells, and its lines are the plot's rows: a plot that says otherwise
 	// than the last is drawn again under the legend it makes. The legend

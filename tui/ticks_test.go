@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 	"github.com/muesli/termenv"
 )
@@ -444,4 +446,52 @@ func FuzzLabels(f *testing.F) {
 		checkPlotWidths(t, v, hi, 30, 8)
 		checkChart(t, v, hi, 40, 10)
 	})
+}
+
+// TestTimeAxesBesideReadAlike: the losses and the moments charts side by
+// side have one time axis, and label it alike, at one step: each had
+// taken its step by its own width, a column apart at 80×24, so that ring
+// at epoch 222 had read 0 100 200 under the losses beside 0 50 100 150
+// 200 under the moments, and at 79×24, epoch 430, 0 200 400 beside 0 100
+// 200 300 400.
+func TestTimeAxesBesideReadAlike(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {79, 24}, {100, 30}, {120, 40}} {
+		_, shown := shownModel(t, cfg, true, size[0], size[1])
+		snap := shown.snap
+		for _, epochs := range []int{150, 222, 430, 777, 1500, 2821} {
+			pts := make([]session.Point, epochs)
+			for i := range pts {
+				e := float64(i + 1)
+				pts[i] = session.Point{Epoch: i + 1, DReal: 0.7 + 0.1*math.Sin(e/9), DFake: 0.6, G: 0.9, Mean: math.Sin(e / 50), Std: 0.5, MeanY: math.Cos(e / 50), StdY: 0.4}
+			}
+			snap.History, snap.Epoch = pts, epochs
+			snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
+			next, _ := shown.Update(snapshotMsg(snap))
+			lines := strings.Split(ansi.Strip(next.View()), "\n")
+			var left, right []string
+			for i, l := range lines {
+				split := strings.LastIndex(l, "└") // the moments chart's axis
+				if i+1 >= len(lines) || split <= strings.Index(l, "└") {
+					continue
+				}
+				col := utf8.RuneCountInString(l[:split])
+				labels := []rune(lines[i+1])
+				left = strings.Fields(string(labels[:min(col, len(labels))]))
+				right = strings.Fields(string(labels[min(col, len(labels)):]))
+				break
+			}
+			if len(left) < 2 || len(right) < 2 {
+				t.Fatalf("%d×%d, epoch %d: no two time axes side by side found:\n%s", size[0], size[1], epochs, strings.Join(lines, "\n"))
+			}
+			n := min(len(left), len(right))
+			if !slices.Equal(left[:n], right[:n]) || len(left)-len(right) > 1 || len(right)-len(left) > 1 {
+				t.Errorf("%d×%d, epoch %d: the losses' time axis reads %q, the moments' beside it %q", size[0], size[1], epochs, left, right)
+			}
+		}
+	}
 }
