@@ -825,8 +825,13 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
 		out = append(out, f)
 	}
+	// The noise is ignored draw by draw, not sample by sample: ZDep is
+	// measured only where G makes a row of samples from one draw, whose
+	// samples still spread, so the text names the row, where "nearly the
+	// same output every time" had stood beside blog-original's histogram
+	// spread from 0 to 8.
 	if m.N > 0 && m.ZDep < noiseUseFloor {
-		out = append(out, Finding{Kind: NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time, and matching the mean and std is not matching the shape",
+		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, and matching the mean and std is not matching the shape", numtext.FormatInt(m.RowWidth)),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {

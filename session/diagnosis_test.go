@@ -1311,6 +1311,12 @@ func TestResultSaysTheDiagnosis(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("findings %+v, want G ignoring its noise", r.Findings)
 	}
+	// The row is what repeats, not the sample: blog-original's G makes
+	// 100 samples a draw, spread across the histogram, and the text had
+	// said "nearly the same output every time" beside them.
+	if text := r.Findings[i].Text; !strings.Contains(text, "every draw gives nearly the same row of 100 samples") {
+		t.Errorf("text %q, want it to name the row of 100 samples that repeats", text)
+	}
 	line := r.Findings[i].Line()
 	if !strings.HasPrefix(line, `finding kind=noise-ignored text="G ignores its noise: `) || !strings.Contains(line, ` detail="noise use 0.0`) || strings.Contains(line, "\u00a0") {
 		t.Errorf("line %q", line)
@@ -2002,7 +2008,7 @@ func TestFrozenDComesBeforeWhatItMakesOfG(t *testing.T) {
 		}
 		return out
 	}
-	spike := engine.Metrics{N: 1000, KS: 0.997, ZDep: 0.01, Std: 0.027}
+	spike := engine.Metrics{N: 1000, KS: 0.997, ZDep: 0.01, RowWidth: 100, Std: 0.027}
 	twoModes := engine.Metrics{N: 1000, KS: 0.6, ZDep: 0.5, Std: 2, Modes: []engine.ModeCoverage{{Mode: engine.Mode{Mean: -2}, Share: 1, Expected: 0.5, Covered: true}, {Mode: engine.Mode{Mean: 2}, Expected: 0.5}}}
 	for _, c := range []struct {
 		dLoss float64
