@@ -1140,8 +1140,10 @@ func grouped(s string) string {
 // does, labelled as roundTicks labels a linear one: thousands grouped
 // (1,000, 10,000), exponents as the screen writes them under smallE
 // (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e8, not
-// 1,000,000 under 1e8). gonum wrote "100000" on the same figure as
-// "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
+// 1,000,000 under 1e8), and from 0.001 down on one that reaches under
+// smallE (1e-6 … 1e-3, 0.01): devnag-2017's runaway losses had read
+// 0.01, 0.0001, 1e-6, the longest label the middle size. gonum wrote
+// "100000" on the same figure as "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
 // runaway's losses, 0.1 to 1e21) labels every second, third, … power of
 // ten, its minor ticks left out: 22 labels had been written over one
 // another. An axis of fewer than three powers of ten labels 2 and 5
@@ -1177,22 +1179,32 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	every := max(1, (decades+maxLogLabels-1)/maxLogLabels)
+	// The marks kept and which of them are labelled, then the labels'
+	// form, which the lowest labelled sets as the highest power does.
 	var out []plot.Tick
+	var labelled []bool
+	bottom := math.Inf(1)
 	for _, m := range ms {
-		t := plot.Tick{Value: m.v}
-		switch {
-		case !m.power && every > 1: // a minor tick of a crowded axis
+		if !m.power && every > 1 { // a minor tick of a crowded axis
 			continue
-		case !m.power && !(decades < 3 && twoOrFive(m.v)):
-		case m.power && int(math.Round(math.Log10(m.v)))%every != 0:
-		case m.v >= bigE || top >= bigE && m.v >= 1000: // one axis, one form: not 1,000,000 under 1e8
-			t.Label = numtext.ShortExp(strconv.FormatFloat(m.v, 'e', -1, 64))
-		case m.v >= 1000 && m.v == math.Trunc(m.v):
-			t.Label = numtext.FormatInt(int(m.v))
-		default: // 0.1, 0.0001, 1e-5 (gonum: 9.999999999999999e-06)
-			t.Label = numtext.Digits(m.v, 12)
 		}
-		out = append(out, t)
+		l := m.power && int(math.Round(math.Log10(m.v)))%every == 0 || !m.power && decades < 3 && twoOrFive(m.v)
+		if l {
+			bottom = math.Min(bottom, m.v)
+		}
+		out, labelled = append(out, plot.Tick{Value: m.v}), append(labelled, l)
+	}
+	for i, t := range out {
+		switch v := t.Value; {
+		case !labelled[i]:
+		case v >= bigE || top >= bigE && v >= 1000, // one axis, one form: not 1,000,000 under 1e8
+			bottom < smallE && v <= 0.001: // nor 0.0001 over 1e-6
+			out[i].Label = numtext.ShortExp(strconv.FormatFloat(v, 'e', -1, 64))
+		case v >= 1000 && v == math.Trunc(v):
+			out[i].Label = numtext.FormatInt(int(v))
+		default: // 0.1, 0.0001 (gonum: 9.999999999999999e-06 for 1e-5)
+			out[i].Label = numtext.Digits(v, 12)
+		}
 	}
 	return out
 }

@@ -1232,9 +1232,10 @@ func TestHeatmapOfOneSeed(t *testing.T) {
 // TestLogTicksGrouped: a log axis writes its labels as the linear ones
 // are written: 1,000 and 100,000 grouped by thousands, 1e7 with an
 // exponent from there and 1e-5 under 1e-4, as the screen writes
-// exponents, and 1e3 on from there on an axis that reaches 1e7; never
+// exponents, and 1e3 on from there on an axis that reaches 1e7, 1e-3
+// down from there on one that reaches under 1e-4; never
 // gonum's "100000" or "1e+07", nor "1000" beside "10,000", nor
-// "1,000,000" under "1e8". An axis of many decades labels no more than a
+// "1,000,000" under "1e8", nor "0.0001" over "1e-6". An axis of many decades labels no more than a
 // dozen; one of fewer than three labels 2 and 5 times its powers too.
 // Only what is in range is marked: gonum's ticker had given the powers
 // beyond it, whose labels, never drawn, widened the axis's gutter.
@@ -1245,7 +1246,11 @@ func TestLogTicksGrouped(t *testing.T) {
 	}{
 		{0.05, 3e8, []string{"0.1", "1", "10", "100", "1e3", "1e4", "1e5", "1e6", "1e7", "1e8"}},
 		{0.5, 9e5, []string{"1", "10", "100", "1,000", "10,000", "100,000"}},
-		{3e-7, 0.02, []string{"1e-6", "1e-5", "0.0001", "0.001", "0.01"}},
+		{3e-7, 0.02, []string{"1e-6", "1e-5", "1e-4", "1e-3", "0.01"}},
+		{3e-5, 2e-4, []string{"5e-5", "1e-4", "2e-4"}},
+		{0.0001, 0.3, []string{"0.0001", "0.001", "0.01", "0.1"}},
+		// devnag-2017's runaway losses: not 0.01, 0.0001 over 1e-6.
+		{3e-11, 2e4, []string{"1e-10", "1e-8", "1e-6", "1e-4", "0.01", "1", "100", "10,000"}},
 		// bimodal's KS and W1, 0.15 to 1.9, had read 1 and 10 alone.
 		{0.13, 12, []string{"0.2", "0.5", "1", "2", "5", "10"}},
 		{0.013, 0.6, []string{"0.02", "0.05", "0.1", "0.2", "0.5"}},
