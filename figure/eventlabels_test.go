@@ -557,3 +557,37 @@ func TestLabelsKeepClearOfCurves(t *testing.T) {
 		}
 	}
 }
+
+// TestCrowdedLabelsAboveTheData: a time panel whose event labels stack
+// down the rows beside and under its legend leaves them the band above
+// its data (labelShare), so that none is written over a curve, here
+// G's mean rising to the panel's right end. Grid's eleven events had
+// stacked five rows under panel (a)'s legend, across G's std x and y, on
+// no white box.
+func TestCrowdedLabelsAboveTheData(t *testing.T) {
+	r := Run{History: make([]session.Point, 20000), TargetMean: 4, TargetStd: 1.25}
+	for i := range r.History {
+		f := float64(i) / 20000
+		r.History[i] = session.Point{Epoch: i + 1, Mean: 4 + f, Std: 1 + 2*f}
+	}
+	r.Events = []Event{{1100, "equilibrium, d-stalled", 2}, {2400, "d-stall-ended", 1}, {4200, "equilibrium-ended", 1}}
+	for _, e := range []int{7000, 7600, 8600, 10800, 11200, 12200, 12600, 13000, 19500} {
+		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+	}
+	panels, canvases, err := r.layout(figureCanvas(&fillCanvas{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := panels[0][0]
+	mean := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Mean })
+	std := series(len(r.History), func(i int) (float64, float64) { return float64(r.History[i].Epoch), r.History[i].Std })
+	labels, _, _ := eventLines{events: r.Events, curves: []plotter.XYs{mean, std, r.flat(4), r.flat(1.25)}}.labels(p.DataCanvas(canvases[0][0]), p)
+	if len(labels) != len(r.Events) {
+		t.Errorf("%d of the %d events named", len(labels), len(r.Events))
+	}
+	for _, l := range labels {
+		if l.bare {
+			t.Errorf("%q at %v written over the data", l.label, l.at)
+		}
+	}
+}

@@ -473,7 +473,7 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		for i, p := range row {
 			fitLabel(p, canvases[j][i])
 			if r.Plane == nil || j != 1 || i != 1 {
-				legendRoom(p, canvases[j][i], timeShare, true)
+				legendRoom(p, canvases[j][i], r.labelShare(p, canvases[j][i], j != 1 || i != 1), true)
 			}
 		}
 	}
@@ -508,6 +508,26 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		}
 	}
 	return panels, canvases, nil
+}
+
+// labelShare is the most of a panel's height, p drawn on c, that its
+// data take (legendRoom): timeShare, or on a time panel less, down to
+// half, so that its event labels, stacked down the rows beside and under
+// the legend, lie in the band above the data, not over them. Grid's
+// eleven events had stacked five rows under panel (a)'s legend, written
+// across G's std x and y, and ring-mbd's mode-covered labels across the
+// high-quality share in (c).
+func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
+	if !time || len(r.Events) == 0 {
+		return timeShare
+	}
+	d := p.DataCanvas(c)
+	labels, _, _ := eventLines{events: r.Events}.labels(d, p) // no curves: each label at its first free row
+	var depth vg.Length
+	for _, l := range labels {
+		depth = max(depth, d.Max.Y-l.box.Min.Y)
+	}
+	return max(0.5, min(timeShare, 1-float64(depth/(d.Max.Y-d.Min.Y))))
 }
 
 // fitLabel writes p's x axis label, drawn on canvas c, on as many lines
@@ -2624,11 +2644,25 @@ const (
 // reaches when there are too many events to draw across the panel.
 const rugLength = vg.Length(6)
 
-func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
-	sty := draw.TextStyle{Color: paper(palette.Event), Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
+// placed is an event label as eventLines places it.
+type placed struct {
+	at    vg.Point
+	box   vg.Rectangle
+	label string
+	bare  bool // over the data: no white box under it
+}
+
+// eventStyle is the style of the event labels.
+func eventStyle() draw.TextStyle {
+	return draw.TextStyle{Color: paper(palette.Event), Font: font.From(plot.DefaultFont, 8), XAlign: draw.XLeft, YAlign: draw.YTop,
 		Handler: plot.DefaultTextHandler}
+}
+
+// labels places ev's labels on c, drawn by p, and returns them, the
+// lines drawn and the events in sight (Plot).
+func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines []vg.Length, shown []Event) {
+	sty := eventStyle()
 	trX, _ := p.Transforms(&c)
-	var shown []Event
 	for _, e := range ev.events {
 		if x := trX(float64(e.Epoch)); x >= c.Min.X && x <= c.Max.X {
 			shown = append(shown, e)
@@ -2650,7 +2684,6 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	// one each event is drawn as. A label reads as the line's it begins
 	// at: one right of its line begins at it, one left of it must not
 	// begin at, or run across, another.
-	var lines []vg.Length
 	var of []int
 	for _, e := range shown {
 		if x := trX(float64(e.Epoch)); len(lines) == 0 || x-lines[len(lines)-1] >= vg.Points(3) {
@@ -2671,20 +2704,11 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	// right of its line may reach past later lines, and ring's three
 	// mode-covered labels, 10 points apart, had each been struck
 	// through by the next events' lines, "mọde-coveṛed".
-	type placed struct {
-		at    vg.Point
-		box   vg.Rectangle
-		label string
-		bare  bool // over the data: no white box under it
+	if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug (Plot)
+		return nil, lines, shown
 	}
-	var labels []placed
 	for i, e := range shown {
 		x := trX(float64(e.Epoch))
-		if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug
-			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8)},
-				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
-			continue
-		}
 		label := e.Label
 		if x != lines[of[i]] { // drawn as an earlier event's line
 			label += " (" + numtext.FormatInt(e.Epoch) + ")"
@@ -2716,6 +2740,20 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 			best.bare = least > 0 // over the data: no white box to hide them
 			labels = append(labels, *best)
 			free[bestRow] = best.at.X + w + vg.Points(4)
+		}
+	}
+	return labels, lines, shown
+}
+
+func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
+	sty := eventStyle()
+	labels, lines, shown := ev.labels(c, p)
+	if len(shown) > maxLabelled {
+		trX, _ := p.Transforms(&c)
+		for _, e := range shown {
+			x := trX(float64(e.Epoch))
+			c.StrokeLines(draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8)},
+				[]vg.Point{{X: x, Y: c.Max.Y - rugLength}, {X: x, Y: c.Max.Y}})
 		}
 	}
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashDotDotted}
