@@ -324,7 +324,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		// whose layout this ganui does not know, says the data is whole.
 		return nil, nil, sealed(cr, r, sum, n, &NewerError{Format: version})
 	case version < 1 || version > checkpointVersion:
-		err := badCheckpoint("version %d, this ganui reads versions 1 to %d", version, checkpointVersion)
+		err := badCheckpoint("checkpoint format %d; this ganui reads formats 1 to %d", version, checkpointVersion)
 		if body >= 0 && n <= uint64(body) {
 			err = sealed(cr, r, sum, n, err) // a version damaged in the file is that
 		}

@@ -708,6 +708,16 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 	if _, err := Restore(append(later, good[len(good)-sha256.Size:]...)); !errors.As(err, new(*CheckpointError)) || !strings.Contains(err.Error(), "checksum mismatch") {
 		t.Errorf("a later format's number in a damaged header: %v, want a checksum mismatch", err)
 	}
+	// Format 0, sealed, is no ganui's: said in the words a later
+	// format's number is, the format's, not a "version" that reads as
+	// ganui's own.
+	zero := slices.Clone(later)
+	binary.LittleEndian.PutUint32(zero[len(checkpointMagic):], 0)
+	zeroSum := sha256.Sum256(zero)
+	_, err = Restore(append(zero, zeroSum[:]...))
+	if want := fmt.Sprintf("not a usable checkpoint: checkpoint format 0; this ganui reads formats 1 to %d", checkpointVersion); !errors.As(err, new(*CheckpointError)) || err.Error() != want {
+		t.Errorf("format 0: %v, want %q", err, want)
+	}
 	// The version's key is a string, given once.
 	for _, cfg := range []string{`{"ganui_version":1}`, `{"ganui_version":"a","ganui_version":"a"}`} {
 		if _, err := decodeConfig([]byte(cfg)); err == nil || errors.As(err, new(*NewerError)) {
