@@ -286,6 +286,9 @@ func (c *Config) set(key, value string) error {
 	case reflect.String:
 		v.SetString(value)
 	case reflect.Int:
+		if infOrNaN(trimmed) {
+			return c.notFinite(f, "", clip(trimmed))
+		}
 		n, err := readInt(trimmed)
 		if errors.Is(err, errNoInt) {
 			return c.outOfRange(f, clip(trimmed))
@@ -300,6 +303,9 @@ func (c *Config) set(key, value string) error {
 		}
 		v.SetBool(trimmed == "true")
 	case reflect.Float64:
+		if infOrNaN(trimmed) {
+			return c.notFinite(f, "", clip(trimmed))
+		}
 		x, err := parseFloat(trimmed)
 		if errors.Is(err, strconv.ErrRange) {
 			return c.outOfRange(f, clip(trimmed)) // 1e999: a number, but no float64
@@ -332,6 +338,9 @@ func (c *Config) set(key, value string) error {
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
+			if infOrNaN(item) {
+				return c.notFinite(f, "width ", clip(item))
+			}
 			n, err := readInt(item)
 			if errors.Is(err, errNoInt) {
 				return c.widthOutOfRange(f, clip(item))
@@ -445,6 +454,23 @@ func (c *Config) outOfRange(f configField, value string) error {
 		return fmt.Errorf("%s: %s out of range%s", f.key, value, r)
 	}
 	return fmt.Errorf("%s: %s is out of range", f.key, value)
+}
+
+// infOrNaN reports whether s is a spelling strconv reads as an infinity
+// or NaN (inf, +Inf, -Infinity, nan), which no field allows.
+func infOrNaN(s string) bool {
+	x, err := strconv.ParseFloat(s, 64)
+	return err == nil && !finite(x)
+}
+
+// notFinite is the error for value, an infinity or NaN as written
+// (infOrNaN), given to the number field f, or to one of its widths when
+// what is "width ": not a finite number, and the range to give instead.
+// They had been told "NaN out of range" and "+Inf out of range", NaN
+// being in no order, the value not as typed (inf), and +Inf, which
+// PlainNumber refuses, "not a number" beside them.
+func (c *Config) notFinite(f configField, what, value string) error {
+	return fmt.Errorf("%s: %s%s is not a finite number%s", f.key, what, value, c.allowed(f))
 }
 
 // widthOutOfRange is outOfRange for value, a width of the list of widths

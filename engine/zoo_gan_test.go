@@ -370,6 +370,19 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "+32", `g_hidden: "+32" is not a list of integers like 32,32`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
 		{"g_hidden", "[+32]", `g_hidden: want a list of integers, got [+32]`},
+		// An infinity or NaN, in any spelling strconv reads, is not a
+		// finite number, as typed: it had been "NaN out of range" (NaN
+		// is in no order), inf "+Inf out of range", and +Inf "not a
+		// number".
+		{"g_lr", "nan", `g_lr: nan is not a finite number; allowed: (0,10]`},
+		{"g_lr", "NaN", `g_lr: NaN is not a finite number; allowed: (0,10]`},
+		{"g_lr", "inf", `g_lr: inf is not a finite number; allowed: (0,10]`},
+		{"g_lr", "+Inf", `g_lr: +Inf is not a finite number; allowed: (0,10]`},
+		{"d_lr", "-Infinity", `d_lr: -Infinity is not a finite number; allowed: (0,10]`},
+		{"gp", "nan", `gp: nan is not a finite number; allowed: 0 (off) or (0,1000]`},
+		{"batch", "inf", `batch: inf is not a finite number; allowed: 1..100,000`},
+		{"epochs", "NaN", `epochs: NaN is not a finite number; allowed: 1..1,000,000,000`},
+		{"g_hidden", "32,inf", `g_hidden: width inf is not a finite number; allowed: 1..4,096`},
 	} {
 		err := c.Set(bad.key, bad.value)
 		if err == nil || err.Error() != bad.want {
@@ -680,6 +693,7 @@ func FuzzConfigSet(f *testing.F) {
 		{"g_lr", "1e-3"}, {"epochs", "5000"}, {"g_hidden", "32,32"}, {"d_acts", "relu,sigmoid"},
 		{"g_hidden", "[1,2]"}, {"target", "mixture(0,1;3,1)"}, {"batch", "-1"}, {"d_input", "moments"},
 		{"mbd_kernels", "4"}, {"nope", "1"}, {"g_lr", "NaN"}, {"g_hidden", "[[1]]"},
+		{"g_lr", "+Inf"}, {"batch", "-infinity"}, {"g_hidden", "8,inf"},
 	} {
 		f.Add(kv[0], kv[1])
 	}

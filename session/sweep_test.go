@@ -78,8 +78,9 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" is not a number`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
-		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN out of range"},
-		{[]string{"g_lr=1e-3,-Inf"}, 1, "g_lr: -Inf out of range"},
+		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN is not a finite number; allowed: (0,10]"},
+		{[]string{"g_lr=1e-3,-inf"}, 1, "g_lr: -inf is not a finite number; allowed: (0,10]"},
+		{[]string{"g_lr=1e-3,+Inf"}, 1, "g_lr: +Inf is not a finite number; allowed: (0,10]"},
 		{[]string{"d_steps=1,2,3,4,5,6,7,8,9,10", "g_steps=1,2,3,4,5,6,7,8,9,10"}, 101, "the grid has 10,100 runs (10 × 10 cells × 101 seeds); at most 10,000"},
 		{[]string{"nope=1,2"}, 10_000, `unknown key "nope"`}, // a misspelt key before the grid's size
 		{nil, 1, "nothing to sweep"},
