@@ -311,9 +311,9 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.Batch >= 1 && c.Batch <= MaxBatch, "batch", "%s out of range %s", numtext.FormatInt(c.Batch), numtext.Range(1, MaxBatch)),
 		checkChoice("noise", noiseNames, c.Noise),
 		check(c.NoiseDim >= 1 && c.NoiseDim <= MaxWidth, "noise_dim", "%s out of range %s", numtext.FormatInt(c.NoiseDim), numtext.Range(1, MaxWidth)),
-		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out", "%s out of range: a divisor of batch %s", numtext.FormatInt(c.GOut), numtext.FormatInt(c.Batch)),
+		check(c.GOut >= 1 && c.Batch%c.GOut == 0, "g_out", "%s", divisorOfBatch(c.GOut, c.Batch)),
 		checkChoice("d_input", dInputNames, c.DInput),
-		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in", "%s out of range: a divisor of batch %s", numtext.FormatInt(c.DIn), numtext.FormatInt(c.Batch)),
+		check(c.DIn >= 1 && c.Batch%c.DIn == 0, "d_in", "%s", divisorOfBatch(c.DIn, c.Batch)),
 		check(c.DInput == DInputRaw || c.DIn >= 2, "d_in", "d_input %s needs at least 2 samples per row, got %d", c.DInput, c.DIn),
 		check(c.DInput == DInputRaw || dim == 1, "d_input", "%s reads one-dimensional samples; a two-dimensional target needs %s", c.DInput, DInputRaw),
 		check(c.MBDKernels >= 0 && c.MBDKernels <= MaxMBDKernels, "mbd_kernels", "%s out of range %s (0: no minibatch discrimination)", numtext.FormatInt(c.MBDKernels), numtext.Range(0, MaxMBDKernels)),
@@ -483,6 +483,35 @@ func validNet(p string, hidden []int, acts []Activation) error {
 	}
 	return nil
 }
+
+// divisorOfBatch is Validate's refusal of n for a field that must divide
+// batch (g_out, d_in): out of range, a divisor of batch, and the ways to
+// one: the divisors when there are few of them to list, and for n of 1
+// or more a batch that is a multiple of n. --sweep batch=8,16 on
+// blog-original, whose g_out and d_in are its batch of 100, had been
+// told "g_out: 100 out of range: a divisor of batch 8", which names what
+// failed but not what to give. For n below 1 (rangeOf's probe of −1) it
+// says no multiple.
+func divisorOfBatch(n, batch int) string {
+	msg := numtext.FormatInt(n) + " out of range: a divisor of batch " + numtext.FormatInt(batch)
+	var divisors []string
+	for d := 1; d <= batch && len(divisors) <= maxListedDivisors; d++ {
+		if batch%d == 0 {
+			divisors = append(divisors, numtext.FormatInt(d))
+		}
+	}
+	if last := len(divisors) - 1; last >= 1 && last < maxListedDivisors {
+		msg += " (" + strings.Join(divisors[:last], ", ") + " or " + divisors[last] + ")"
+	}
+	if n >= 1 {
+		msg += ", or batch a multiple of " + numtext.FormatInt(n)
+	}
+	return msg
+}
+
+// maxListedDivisors is the most divisors of a batch an error lists (100
+// has 9; 100,000 has 36, too many to read on a line).
+const maxListedDivisors = 12
 
 // check returns nil if ok, else the error about key that format and a
 // describe (faultf).

@@ -360,7 +360,7 @@ func TestConfigSet(t *testing.T) {
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
 		{"unroll", "1e40", `unroll: 1e40 out of range 0..20 (0: G does not unroll D)`},
-		{"d_in", "two", `d_in: "two" is not an integer; allowed: a divisor of batch 100`},
+		{"d_in", "two", `d_in: "two" is not an integer; allowed: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)`},
 		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it`},
 		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it`},
 		{"g_hidden", "32, 16", `g_hidden: "32, 16" has spaces in it; write the list without them: 32,16`},
@@ -387,6 +387,28 @@ func TestConfigSet(t *testing.T) {
 		err := c.Set(bad.key, bad.value)
 		if err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
+		}
+	}
+}
+
+// TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide
+// batch is told the divisors it may be, when few, and the batches it
+// divides: blog-original's g_out and d_in of 100 under --sweep
+// batch=8,16 had been told only "a divisor of batch 8".
+func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
+	for _, c := range []struct {
+		batch, gOut, dIn int
+		want             string
+	}{
+		{8, 100, 100, "g_out: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
+		{16, 16, 3, "d_in: 3 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 3"},
+		{1, 2, 1, "g_out: 2 out of range: a divisor of batch 1, or batch a multiple of 2"},
+		{100_000, 30_000, 1, "g_out: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"}, // 36 divisors: none listed
+	} {
+		cfg := blogConfig()
+		cfg.Batch, cfg.GOut, cfg.DIn = c.batch, c.gOut, c.dIn
+		if err := cfg.Validate(); err == nil || err.Error() != c.want {
+			t.Errorf("batch %d, g_out %d, d_in %d: %v, want %q", c.batch, c.gOut, c.dIn, err, c.want)
 		}
 	}
 }
@@ -625,7 +647,7 @@ func TestIntegerNoIntHoldsReadsAsValidates(t *testing.T) {
 		t.Fatalf("only %d integer fields checked", n)
 	}
 	c := blogConfig()
-	if err := c.Set("g_out", "1e400"); err == nil || err.Error() != "g_out: 1e400 out of range: a divisor of batch 100" {
+	if err := c.Set("g_out", "1e400"); err == nil || err.Error() != "g_out: 1e400 out of range: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)" {
 		t.Errorf("Set(g_out, 1e400) = %v", err)
 	}
 	// mbd_dim, unused without mbd_kernels, is in range there from 0 on.

@@ -166,8 +166,8 @@ func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"{\"base\": \"vanilla\",\n \"name\": \"" + strings.Repeat("a", 200000) + "\"}", "p.json:2: name: 200,000 bytes long, more than 1,000"},
 		{`{"base": "vanilla", "d_acts": [` + acts + `]}`, "p.json:1: d_acts: need 3 activations (one per hidden layer of d_hidden and one for the output), got 1,500"},
-		{`{"base": "vanilla", "batch": 100000, "g_out": 30000}`, "p.json:1: g_out: 30,000 out of range: a divisor of batch 100,000"},
-		{`{"base": "vanilla", "batch": 100000, "d_in": 30000}`, "p.json:1: d_in: 30,000 out of range: a divisor of batch 100,000"},
+		{`{"base": "vanilla", "batch": 100000, "g_out": 30000}`, "p.json:1: g_out: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"},
+		{`{"base": "vanilla", "batch": 100000, "d_in": 30000}`, "p.json:1: d_in: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"},
 	} {
 		if _, err := Parse([]byte(c.file), "p.json"); err == nil || err.Error() != c.want {
 			t.Errorf("got %v, want %s", err, c.want)

@@ -190,10 +190,10 @@ func TestSweepErrorSaysTheValueOnce(t *testing.T) {
 		{[]string{"batch=0"}, "batch: 0 out of range 1..100,000"},
 		{[]string{"epochs=0"}, "epochs: 0 out of range 1..1,000,000,000"},
 		{[]string{"d_lr=1e-3,-1"}, "d_lr: -1 out of range (0,10]"},
-		{[]string{"d_lr=1e-3,1e-2", "batch=10,0"}, "batch: 0 out of range 1..100,000"},         // not "d_lr=1e-3 batch=0: …", as if d_lr were at fault
-		{[]string{"d_beta1=0.5,1"}, "d_beta1, d_beta2: 1, 0.999 out of range [0,1)"},           // a pair
-		{[]string{"batch=10,7"}, "batch=7: g_out: 2 out of range: a divisor of batch 7"},       // g_out, not swept
-		{[]string{"batch=10,7", "d_lr=1e-3,1e-2"}, "batch=7 d_lr=1e-3: g_out: 2 out of range"}, // the first cell refused
+		{[]string{"d_lr=1e-3,1e-2", "batch=10,0"}, "batch: 0 out of range 1..100,000"},                                      // not "d_lr=1e-3 batch=0: …", as if d_lr were at fault
+		{[]string{"d_beta1=0.5,1"}, "d_beta1, d_beta2: 1, 0.999 out of range [0,1)"},                                        // a pair
+		{[]string{"batch=10,7"}, "batch=7: g_out: 2 out of range: a divisor of batch 7 (1 or 7), or batch a multiple of 2"}, // g_out, not swept: the ways out
+		{[]string{"batch=10,7", "d_lr=1e-3,1e-2"}, "batch=7 d_lr=1e-3: g_out: 2 out of range"},                              // the first cell refused
 	} {
 		_, err := ParseSweep(c.specs, base, 1)
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
