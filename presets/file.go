@@ -161,7 +161,13 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		var base string
 		if err := json.Unmarshal(p.raw, &base); err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset (%s)", name, p.line, baseKey, strings.Join(Names(), ", "))
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
+		}
+		if base == "" {
+			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
+		}
+		if strings.HasSuffix(base, ".json") || strings.ContainsAny(base, `/\`) {
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint)
 		}
 		b, err := Get(base)
 		if err != nil {
@@ -524,6 +530,12 @@ func Load(path string) (engine.Config, error) {
 	}
 	return Parse(data, path)
 }
+
+// builtInHint follows a preset file's "base" that names no built-in
+// preset and is no misspelling of one: a few of them and where they are
+// listed. An empty base, one naming a file or one not a string had been
+// given every name on one line of some 500 characters.
+const builtInHint = ", such as vanilla or ring (ganui --list-presets lists them)"
 
 // openFile opens the file Load reads; a test counts its calls.
 var openFile = inputfile.Open

@@ -366,7 +366,12 @@ func TestParseErrors(t *testing.T) {
 		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
 		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope" (valid: blog-original,`},
-		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset"},
+		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
+		// A base that names a file, or none, is told what base takes, not
+		// every preset's name on a line of 500 characters.
+		{"base empty", `{"base": ""}`, "p.json:1: base is empty: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
+		{"base a file", `{"base": "ring.json"}`, `p.json:1: base: "ring.json" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
+		{"base a path", `{"base": "presets/mine"}`, `p.json:1: base: "presets/mine" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"invalid value", "{\"base\": \"vanilla\",\n \"d_lr\": 0}", "p.json:2: d_lr: 0 out of range (0,10]"},
 		{"a pair's value", "{\"base\": \"vanilla\",\n\n \"g_beta2\": 1}", "p.json:3: g_beta1, g_beta2: 0.5, 1 out of range [0,1)"},
 		{"invalid combination", "{\"base\": \"vanilla\",\n \"d_acts\": [\"relu\", \"relu\", \"identity\"]}", "p.json:2: d_acts: loss bce needs"},
