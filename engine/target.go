@@ -493,7 +493,15 @@ func splitCall(spec string) (name, body string, err error) {
 		}
 		return "", "", fmt.Errorf("target %q: want kind(args), e.g. normal(4,1.25)", spec)
 	}
-	return strings.TrimSpace(s[:open]), s[open+1 : len(s)-1], nil
+	name, body = strings.TrimSpace(s[:open]), s[open+1:len(s)-1]
+	// A parenthesis in the arguments is one too many, but in a points
+	// file's name, which may hold them: normal(0,1)) had been told
+	// "1)" is not a finite number.
+	if name != "points" && strings.ContainsAny(body, "()") {
+		plain := strings.NewReplacer("(", "", ")", "").Replace(body)
+		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s(%s)", spec, name, plain)
+	}
+	return name, body, nil
 }
 
 // maxTargetParam bounds target parameters, so that samples, moments and

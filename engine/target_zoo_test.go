@@ -94,6 +94,26 @@ func zooNear(t *testing.T, what string, got, want, tol float64) {
 	}
 }
 
+// TestTargetParenthesisTooMany: a parenthesis in a target's arguments
+// is named, with the spec without it; normal(0,1)) had been told "1)" is
+// not a finite number. A points file's name may hold one.
+func TestTargetParenthesisTooMany(t *testing.T) {
+	for spec, want := range map[string]string{
+		"normal(0,1))":      "write normal(0,1)",
+		"normal((0,1)":      "write normal(0,1)",
+		"mixture(0,1;2,1))": "write mixture(0,1;2,1)",
+		"ring(8,2,0.1))":    "write ring(8,2,0.1)",
+	} {
+		_, err := ParseTarget(spec)
+		if want = fmt.Sprintf("target %q: a parenthesis too many; %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+	if path, ok := PointsFile("points(data (1).csv)"); !ok || path != "data (1).csv" {
+		t.Errorf("points(data (1).csv): %q, %v", path, ok)
+	}
+}
+
 // TestTargetParamSaysItsRange checks that a 1-D target's argument with a
 // range of its own, however far out of it, is told that range, before
 // the rule every number keeps (as TestPlaneCountSaysItsRange does for
