@@ -2589,8 +2589,32 @@ func (r Run) timeRange() (lo, hi float64) {
 			hi = last + 1
 		}
 	}
+	// A lone dot at an end (panel (c)'s one evaluation, a baseline's
+	// evaluation) is given dotRoom of the span beyond it, none before 0,
+	// so that it lies within the panel: a run of 2 epochs, evaluated
+	// once at its end, had drawn its KS and W1 on the panel's right edge.
+	var dots []int
+	if len(r.Evals) == 1 {
+		dots = append(dots, r.Evals[0].Epoch)
+	}
+	if b := r.Baseline; b != nil && b.Eval.Metrics.N > 0 {
+		dots = append(dots, b.Eval.Epoch)
+	}
+	room := dotRoom * (last - first)
+	for _, e := range dots {
+		switch float64(e) {
+		case first:
+			lo = math.Min(lo, math.Max(0, first-room))
+		case last:
+			hi = math.Max(hi, last+room)
+		}
+	}
 	return lo, hi
 }
+
+// dotRoom is the share of the time axis's span left beyond a lone dot at
+// its end: 2%, 9 points of a panel about 450 wide, past a glyph of 3.
+const dotRoom = 0.02
 
 // eventLines is a plotter of dash-dot-dotted vertical lines at events'
 // epochs, the full height of the panel, each with its label at the top, in the

@@ -257,6 +257,27 @@ func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
 	}
 }
 
+// TestLoneEvaluationWithinThePanel: a run evaluated once, at its last
+// epoch (--set epochs=3), draws its KS and W1 dots inside panel (c), the
+// time axes every panel shares taken a little past them: they had sat on
+// the panel's right edge, at the axis's end.
+func TestLoneEvaluationWithinThePanel(t *testing.T) {
+	r := FromPicture(pictureOf(t, "vanilla", 3, session.Options{Seed: 1, Samples: 500}))
+	if len(r.Evals) != 1 || r.Evals[0].Epoch != 3 {
+		t.Fatalf("evaluations %+v; the test needs one, at the last epoch 3", r.Evals)
+	}
+	panels := laidOut(t, r)
+	c := panels[1][0]
+	if span := c.X.Max - c.X.Min; c.X.Max-3 < span/100 {
+		t.Errorf("panel (c)'s axis runs from %g to %g: its dots at epoch 3 lie on its edge", c.X.Min, c.X.Max)
+	}
+	for i, q := range []*plot.Plot{panels[0][0], panels[0][1]} {
+		if q.X.Min != c.X.Min || q.X.Max != c.X.Max {
+			t.Errorf("time panel %d shows epochs %g to %g, panel (c) %g to %g", i, q.X.Min, q.X.Max, c.X.Min, c.X.Max)
+		}
+	}
+}
+
 // TestFigureCopesWithLittleData: a run with no evaluation, one
 // evaluation, a diverged model (NaN samples) or no D curve still draws,
 // and says what is missing.

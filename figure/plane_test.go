@@ -216,7 +216,8 @@ func timeAxes(t *testing.T, r Run) ([3][2]float64, [3]*plot.Plot) {
 // before 0, so that its line lies within the panels with its label: a
 // run of two epochs rolled back at epoch 1 and hand-updated at 2 shows 0
 // to 3, one that marks epoch 0 from 0. Without events the axes end
-// where the run does. The marks had lain on the panels' edges, a
+// where the run does, but for the room its one evaluation's dots take
+// (TestLoneEvaluationWithinThePanel). The marks had lain on the panels' edges, a
 // hand-update at the end of an axis from 0 to 1 unlabelled, like the
 // frame at the run's end.
 func TestEventsLieWithinTheTimeAxes(t *testing.T) {
@@ -224,8 +225,8 @@ func TestEventsLieWithinTheTimeAxes(t *testing.T) {
 	r.Events = nil
 	xs, _ := timeAxes(t, r)
 	for i, x := range xs {
-		if x != [2]float64{1, 2} {
-			t.Errorf("no events: panel %c's time axis runs %g to %g, want the run's 1 to 2", 'a'+i, x[0], x[1])
+		if x != [2]float64{1, 2 + dotRoom} {
+			t.Errorf("no events: panel %c's time axis runs %g to %g, want the run's 1 to 2, and room for its evaluation's dots", 'a'+i, x[0], x[1])
 		}
 	}
 	for _, c := range []struct {
