@@ -1556,13 +1556,16 @@ func (r Run) losses() (*plot.Plot, error) {
 		for _, q := range g {
 			gLo, gHi = math.Min(gLo, q.Y), math.Max(gHi, q.Y)
 		}
+		// The legend says what is drawn, in the screen's words (G … ▲ off
+		// scale): G on D's axis, off it above its top. "G, own scale" had
+		// sent a reader looking for a second axis the panel does not have.
 		if top > 0 && gHi > edge {
 			g, gCut = r.cutAt(g, edge)
-			gName = fmt.Sprintf("G, own scale (cut; up to %s)", short(gHi))
+			gName = fmt.Sprintf("G: off scale above %s, up to %s", short(edge), short(gHi))
 			if gLo > edge { // no point of the line within the panel: its range is all there is to read
-				gName = fmt.Sprintf("G, own scale (all cut; %s to %s)", short(gLo), short(gHi))
+				gName = fmt.Sprintf("G: all off scale, %s to %s", short(gLo), short(gHi))
 				if short(gLo) == short(gHi) {
-					gName = fmt.Sprintf("G, own scale (all cut; %s throughout)", short(gHi))
+					gName = fmt.Sprintf("G: all off scale, %s throughout", short(gHi))
 				}
 			}
 		}

@@ -740,16 +740,19 @@ func TestSpreadSamplesSetTheAxis(t *testing.T) {
 }
 
 // TestOwnScaleG: a G loss on a scale of its own (feature matching's
-// distance) leaves the loss panel to D's losses and says it is cut; where
+// distance) leaves the loss panel to D's losses and says it is off that
+// scale, as the screen's legend does (G … ▲ off scale), from where; where
 // it is cut it runs along the panel's edge under a row of ▲, as on the
-// screen: a G above D's range the whole run had left no line at all.
+// screen: a G above D's range the whole run had left no line at all. The
+// legend had said "G, own scale (cut; up to 193)", for an axis the panel
+// does not draw.
 func TestOwnScaleG(t *testing.T) {
 	r := trained(t)
 	r.GOwnScale = true
 	for i := range r.History {
 		r.History[i].G = 150
 	}
-	hasAll(t, svgOf(t, r), "G, own scale (all cut; 150 throughout)")
+	hasAll(t, svgOf(t, r), "G: all off scale, 150 throughout")
 	marks, lineTop, markTop := cutMarksDrawn(t, r)
 	// One mark per stretch of the time axis.
 	if marks < cutMarkBins/2 || marks > cutMarkBins {
@@ -766,7 +769,11 @@ func TestOwnScaleG(t *testing.T) {
 	r.History[3].G = 12345
 	// A value past three digits' reach is written as the screen writes
 	// it: 1.23e4, not fmt's 1.23e+04.
-	hasAll(t, svgOf(t, r), "G, own scale (cut; up to 1.23e4)")
+	b, err := r.losses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasAll(t, svgOf(t, r), "G: off scale above "+short(b.Y.Max)+", up to 1.23e4")
 	if marks, _, _ := cutMarksDrawn(t, r); marks != 1 {
 		t.Errorf("one epoch cut: %d ▲ marks, want 1", marks)
 	}
