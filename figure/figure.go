@@ -2204,6 +2204,12 @@ func (r Run) points() (*plot.Plot, error) {
 // not drawn, where one as far beside it was.
 const boxMargin = 0.05
 
+// targetRing is the radius of the ring panel (d) of a plane draws each of
+// the target's points as, under G's dots of 1 point: past a dot on it, a
+// ring shows, and apart from one in grey print, where the target's orange
+// and G's blue are one grey.
+const targetRing = vg.Length(1.6)
+
 // addPoints adds to p, panel (d) of a two-dimensional run, the legend
 // entries of the fresh samples, the target's reference points and a
 // pinned baseline's samples, which count those beyond the target's box
@@ -2214,8 +2220,10 @@ const boxMargin = 0.05
 // 201 of the same run; those between the box and the axes are drawn and
 // counted, the outline showing the box); and returns place,
 // which adds the points themselves once p's axes are final, the
-// baseline's, over them G's samples and over those the target's (where G
-// misses the target shows), those within the axes, and returns them.
+// baseline's, over them the target's, rings, and over those G's samples,
+// dots, those within the axes, and returns them: G's samples show
+// against the target, and the target's rings where G is not (the
+// target's dots, drawn over G's, had hidden them).
 // The legend comes first, for the room it takes sets the axes
 // (legendRoom). Points beyond the axes are not drawn: gonum pads a plot
 // to show every glyph, and one far outside squeezed the panel.
@@ -2224,7 +2232,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 	var placed []func() plotter.XYs
 	// under: the points are drawn under those of the calls before (a
 	// baseline's under G's), their legend entry after theirs.
-	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, under bool) error {
+	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool) error {
 		var all plotter.XYs
 		in, beyond := 0, 0 // within the box, beyond it
 		for i := 0; i+1 < len(xy); i += 2 {
@@ -2243,7 +2251,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		if err != nil {
 			return err
 		}
-		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, draw.CircleGlyph{}
+		s.GlyphStyle.Color, s.GlyphStyle.Radius, s.GlyphStyle.Shape = c, radius, shape
 		if in+beyond == 0 {
 			if n := len(xy) / 2; n > 0 {
 				p.Legend.Add(notFinite(name, n), s)
@@ -2281,9 +2289,9 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		base, baseLabel = b.Eval.Points, baseName(b)
 	}
 	for _, err := range []error{
-		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), false),
-		scatter("target", r.Plane.Reference, paper(palette.Real), vg.Points(1), false),
-		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), true),
+		scatter(r.samplesName(), r.Samples, paper(palette.Generated), vg.Points(1), draw.CircleGlyph{}, false),
+		scatter("target", r.Plane.Reference, paper(palette.Real), targetRing, draw.RingGlyph{}, true),
+		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true),
 	} {
 		if err != nil {
 			return nil, err

@@ -882,3 +882,56 @@ func TestPlaneLegendInTwoColumns(t *testing.T) {
 		t.Errorf("the legend's names lie on %d rows, want 4", len(rows))
 	}
 }
+
+// TestTargetUnderTheSamples: panel (d) of a plane draws the target's
+// points as rings under G's samples, dots, so that G's samples show
+// against the target, and the target where G is not, in grey print too
+// (a ring from a dot, not their colours, which print as one grey). The
+// target's dots, drawn over G's, had hidden G's samples wherever they
+// lay on the target: a moons run at its end read as the target alone.
+func TestTargetUnderTheSamples(t *testing.T) {
+	r := planeRun()
+	r.Samples = slices.Clone(r.Plane.Reference) // G on the target, point for point
+	rec := &recorder.Canvas{}
+	panels, canvases, err := r.layout(figureCanvas(rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Actions = nil
+	panels[1][1].Draw(canvases[1][1])
+	var order []string // the target's and G's glyphs, in the order drawn
+	var set color.Color
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.SetColor:
+			set = a.Color
+		case *recorder.Fill:
+			switch set {
+			case paper(palette.Generated):
+				order = append(order, "G")
+			case paper(palette.Real):
+				order = append(order, "target dot")
+			}
+		case *recorder.Stroke:
+			if set == paper(palette.Real) {
+				order = append(order, "target ring")
+			}
+		}
+	}
+	// The points, the target's under G's, then the legend's thumbnails,
+	// G's first.
+	var want []string
+	for range len(r.Plane.Reference) / 2 {
+		want = append(want, "target ring")
+	}
+	for range len(r.Samples) / 2 {
+		want = append(want, "G")
+	}
+	want = append(want, "G", "target ring")
+	if !slices.Equal(order, want) {
+		t.Errorf("panel (d) draws %v, want %v", order, want)
+	}
+	if targetRing <= 1 { // G's dots' radius, in points
+		t.Errorf("the target's rings, of radius %g, lie within G's dots on them", targetRing)
+	}
+}
