@@ -48,7 +48,33 @@ const (
 	// stillTol: D's two losses (the hinge's sum) within this of their
 	// equilibrium values on every one of lossWindow epochs are a D that gives every sample the
 	// same score, which no learning D does: a learning D's losses move by
-	// hundredths from batch to batch.
+	// hundredths from batch to batch. The best D scores ½ everywhere once G matches the target
+	// (Goodfellow et al. 2014, Proposition 1), the goal DIndifferent
+	// says; a D held there to stillTol scores every sample alike and
+	// gives G no gradient, whatever G has matched, the defect DStalled
+	// says.
+	//
+	// That starts a stall (stalled); what ends it is an epoch whose
+	// losses leave the line D's equilibrium itself ends at
+	// (equilibriumLeave times its tolerance, stillLeave: 0.06 under BCE,
+	// D's score 0.03 off ½), not one past stillTol, so that the stall has
+	// two lines, as a Schmitt trigger does. A dead D's output bias is
+	// about all its optimizer still moves, and Adam's steps, scaled by a
+	// gradient's running size, are of the learning rate's size however
+	// small the gradient: blog-original at d_lr 1e-3, 2e-3 and 5e-3
+	// (seeds 1–5, default build) sits at ln 2, its losses 10⁻⁹ off it on
+	// most epochs, kicked 0.0002 to 0.05 off for an epoch or a dozen
+	// every few hundred epochs and back. With stillTol for both lines
+	// each kick had ended the stall for the lossWindow epochs the count
+	// then needed again: 34 ends in those 15 runs, and between them,
+	// beside losses reading 0.693 on the chart, the screen had given the
+	// equilibrium's ✓ "D can no longer tell real from fake" wherever KS
+	// was 0.5 or under (d_lr 1e-3, seed 3, KS 0.44 from epoch 3,840).
+	// With stillLeave 9 end, each at an epoch 0.069 to 0.27 off ln 2: one
+	// a lone kick of 0.12 (d_lr 2e-3, seed 2, epoch 1,865), the others
+	// D's losses moving on (d_lr 2e-3, seed 4, from epoch 3,813: 0.085
+	// off, then 2.7). A learning D's losses move by hundredths from batch
+	// to batch and cross it within tens of epochs.
 	stillTol = 1e-4
 	// stillNow: D's two losses within stillTol of their equilibrium on
 	// each of the last stillNow epochs are D at its equilibrium now,
@@ -553,7 +579,11 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 			w.turns |= 1 << i
 		}
 	}
-	count(&w.still, w.off(st.DReal, st.DFake) < stillTol)
+	at := stillTol // a stall's start; once it holds, the line it ends at
+	if w.still >= lossWindow {
+		at = w.stillLeave()
+	}
+	count(&w.still, w.off(st.DReal, st.DFake) < at)
 	count(&w.fixed, w.seen > 1 && math.Abs(st.DReal-w.prevDReal) < stillTol && math.Abs(st.DFake-w.prevDFake) < stillTol)
 	w.prevDReal, w.prevDFake = st.DReal, st.DFake
 	atScale := true // unknown without the target's spread
@@ -983,9 +1013,10 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		// at any KS.
 		f.Kind = DStalled
 		f.Text = stuckText + ": it has stopped learning and gives every sample the same score, its losses fixed there (" + w.where() + ") epoch after epoch"
-		if w.averagedAtEquilibrium() { // else the detail says it already
-			f.Detail += fmt.Sprintf("; each epoch's within %g for the last %d", stillTol, lossWindow)
-		}
+		// What makes it a stall, in place of the averages that make it
+		// an equilibrium, which its event gives (equilibriumStarted):
+		// D's losses each epoch, as the text says.
+		f.Detail = w.stillSays(w.eqAt())
 		if far {
 			f.Text += ", and G has not matched the target"
 			f.Detail += "; " + why
@@ -1063,6 +1094,43 @@ func (w *watch) off(dReal, dFake float64) float64 {
 		return max(math.Abs(dReal-w.eq.DReal), math.Abs(dFake-w.eq.DFake))
 	}
 	return math.Inf(1)
+}
+
+// stillLeave is the line an epoch's D losses (the hinge's sum) end a
+// stall at, once still has counted lossWindow epochs within stillTol: the
+// line D's equilibrium's episode ends at, equilibriumLeave times its
+// tolerance (see stillTol).
+func (w *watch) stillLeave() float64 { return equilibriumLeave * w.tol() }
+
+// stillSays says how D's losses (the hinge's sum) have sat still at at,
+// their equilibrium as the detail names it (eqAt), for the still epochs
+// counted: "each epoch's D losses within 0.0001 of ln 2 = 0.6931 for the
+// last 100", or, a stall held past those, "… for 100 in a row, and
+// within 0.06 on each of the 412 since", the line that ends a stall
+// (stillLeave), which a kick of a dead D's output bias has not crossed.
+func (w *watch) stillSays(at string) string {
+	what := "each epoch's D losses"
+	if w.hinge() {
+		what = "the sum of each epoch's D losses"
+	}
+	if w.still <= lossWindow {
+		return fmt.Sprintf("%s within %g of %s for the last %d", what, stillTol, at, w.still)
+	}
+	return fmt.Sprintf("%s within %g of %s for %d in a row, and within %g on each of the %s since", what, stillTol, at, lossWindow, w.stillLeave(), numtext.FormatInt(w.still-lossWindow))
+}
+
+// eqAt names D's equilibrium in a detail: "ln 2 = 0.6931", "2" (the
+// hinge's sum), or both values with the real label under label
+// smoothing.
+func (w *watch) eqAt() string {
+	eq := w.eq
+	switch {
+	case w.hinge():
+		return "2"
+	case eq.Label == "": // smoothed labels: the real label α is 2·eq.D, exactly (EquilibriumOf)
+		return fmt.Sprintf("%s and %s (%s)", numtext.Figure(eq.DReal, 4), numtext.Figure(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", 2*eq.D)))
+	}
+	return numtext.Together(eq.Label + " = " + numtext.Figure(eq.DReal, 4))
 }
 
 // hinge tells whether the run's loss is the hinge loss, whose two losses
@@ -1234,20 +1302,14 @@ func frozen(w *watch) (Finding, bool) {
 // have sat still there. A stall's finding adds what makes it one
 // (stalled); the equilibrium's event gives this alone (equilibriumStarted).
 func (w *watch) equilibriumDetail() string {
-	eq := w.eq
 	losses := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
-	at := numtext.Together(eq.Label + " = " + numtext.Figure(eq.DReal, 4))
-	switch {
-	case w.hinge(): // the sum, which the detail gives with the losses
-		at = "2"
+	if w.hinge() { // the sum, which the detail gives with the losses
 		losses += ", " + numtext.Together("together "+numtext.Figure(w.dReal+w.dFake, 4))
-	case eq.Label == "": // smoothed labels: the real label α is 2·eq.D, exactly (EquilibriumOf)
-		at = fmt.Sprintf("%s and %s (%s)", numtext.Figure(eq.DReal, 4), numtext.Figure(eq.DFake, 4), numtext.Together(fmt.Sprintf("real label %g", 2*eq.D)))
 	}
 	if !w.averagedAtEquilibrium() {
-		return fmt.Sprintf("each epoch's within %g of %s for the last %d; averaged over about %d epochs (%s) they still hold the epochs before", stillTol, at, w.still, lossWindow, losses)
+		return fmt.Sprintf("%s; averaged over about %d epochs (%s) they still hold the epochs before", w.stillSays(w.eqAt()), lossWindow, losses)
 	}
-	return fmt.Sprintf("%s, averaged over about %d epochs, within %g of %s", losses, lossWindow, w.tol(), at)
+	return fmt.Sprintf("%s, averaged over about %d epochs, within %g of %s", losses, lossWindow, w.tol(), w.eqAt())
 }
 
 // averagedLosses writes D's averaged losses as D's win and its end give

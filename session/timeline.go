@@ -229,7 +229,7 @@ const stuckText = "D is stuck at its equilibrium"
 func stallStarted(w *watch, e *Eval, f Finding) string {
 	var why []string
 	if w.still >= lossWindow {
-		why = append(why, fmt.Sprintf("it has stopped learning, its losses within %g of it every epoch for the last %d", stillTol, lossWindow))
+		why = append(why, "it has stopped learning, "+w.stillSays("it"))
 	}
 	if e != nil {
 		if far, what, _ := farFromTarget(&e.Metrics, w.sw1Noise, false); far {
