@@ -536,7 +536,7 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		p = Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}
 	default:
-		return nil, bad("%s", unknownKind(name, planeKinds))
+		return nil, bad("%s", unknownKind(name, body, planeKinds))
 	}
 	if err := boundNums(body); err != nil {
 		return nil, bad("%v", err)

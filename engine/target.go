@@ -456,7 +456,7 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		t = Exponential{Rate: args[0]}
 	default:
-		return nil, bad("%s", unknownKind(name, slices.Concat(targetKinds, planeKinds)))
+		return nil, bad("%s", unknownKind(name, body, slices.Concat(targetKinds, planeKinds)))
 	}
 	if err := boundNums(body); err != nil {
 		return nil, bad("%v", err)
@@ -464,18 +464,70 @@ func ParseTarget(spec string) (Target, error) {
 	return t, nil
 }
 
-// unknownKind says that name is none of the target kinds, each written
-// kind(args): the nearest when it is likely a typo, else all of them.
-func unknownKind(name string, kinds []string) string {
-	names := make([]string, len(kinds))
-	for i, k := range kinds {
-		names[i], _, _ = strings.Cut(k, "(")
-	}
-	withArgs := func(n string) string { return kinds[slices.Index(names, n)] }
-	if hint := suggest.DidYouMean(name, names, withArgs); hint != "" {
-		return fmt.Sprintf("unknown kind %q%s", name, hint)
+// unknownKind says that name, given the arguments body, is none of the
+// target kinds, each written kind(args): the nearest when it is likely a
+// typo or a name another program gives a kind (otherKinds), else all of
+// them. The kinds that take as many arguments as body holds are looked
+// at first: gaussian(0,1) is a normal(mean,std), where by spelling alone
+// it had been sent to the 2-D gaussian2(mx,my,sx,sy,rho).
+func unknownKind(name, body string, kinds []string) string {
+	for _, fit := range []bool{true, false} {
+		var look, names []string
+		for _, k := range kinds {
+			if fit && !takes(k, body) {
+				continue
+			}
+			look = append(look, k)
+			for _, n := range kindNames(k) {
+				if !slices.Contains(names, n) {
+					names = append(names, n)
+				}
+			}
+		}
+		near := suggest.Nearest(name, names)
+		if len(near) == 0 {
+			continue
+		}
+		var hint []string
+		for _, k := range look {
+			if slices.ContainsFunc(kindNames(k), func(n string) bool { return slices.Contains(near, n) }) {
+				hint = append(hint, k)
+			}
+		}
+		return fmt.Sprintf("unknown kind %q%s", name, suggest.Say(hint))
 	}
 	return fmt.Sprintf("unknown kind %q (valid: %s)", name, strings.Join(kinds, ", "))
+}
+
+// otherKinds holds, by kind, the names other programs and papers give
+// it: a Gaussian is normal in one dimension and gaussian2 in two (which
+// of them the arguments tell, unknownKind), a ring of modes a circle.
+var otherKinds = map[string][]string{
+	"normal":    {"gaussian", "gauss"},
+	"gaussian2": {"gaussian", "gauss", "normal2"},
+	"ring":      {"circle"},
+}
+
+// kindNames returns the names of kind, written kind(args): its own, then
+// its otherKinds.
+func kindNames(kind string) []string {
+	name, _, _ := strings.Cut(kind, "(")
+	return append([]string{name}, otherKinds[name]...)
+}
+
+// takes reports whether kind, written kind(args), takes as many arguments
+// as body holds: a mixture any list of them, another kind as many as it
+// names, separated by commas.
+func takes(kind, body string) bool {
+	_, params, _ := strings.Cut(kind, "(")
+	if strings.Contains(params, ";") {
+		return true
+	}
+	n := 0
+	if strings.TrimSpace(body) != "" {
+		n = strings.Count(body, ",") + 1
+	}
+	return !strings.Contains(body, ";") && strings.Count(params, ",")+1 == n
 }
 
 // splitCall splits "name(body)" into its name and body.

@@ -193,3 +193,28 @@ func TestInfinityIsNotFiniteFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownKindCountsArguments: an unknown target kind is sent to the
+// kinds that take as many arguments first, and by the names other
+// programs give a kind as well as by spelling: gaussian(0,1) had been
+// sent to the 2-D gaussian2(mx,my,sx,sy,rho), gauss(0,1) and
+// circle(8,2,0.02) to the list of every kind.
+func TestUnknownKindCountsArguments(t *testing.T) {
+	for spec, want := range map[string]string{
+		"gaussian(0,1)":       "did you mean normal(mean,std)?",
+		"Gaussian(0,1)":       "did you mean normal(mean,std)?",
+		"gauss(0,1)":          "did you mean normal(mean,std)?",
+		"gaussian(0,0,1,1,0)": "did you mean gaussian2(mx,my,sx,sy,rho)?",
+		"gaussian(0,0,1)":     "did you mean normal(mean,std) or gaussian2(mx,my,sx,sy,rho)?",
+		"circle(8,2,0.02)":    "did you mean ring(modes,radius,std)?",
+		"mixture2(0,1)":       "did you mean mixture(mean,std;mean,std;…)?",
+		"normel(0,1)":         "did you mean normal(mean,std)?",
+		"spirals(1,0.1)":      "did you mean spiral(turns,noise)?",
+	} {
+		name, _, _ := strings.Cut(spec, "(")
+		_, err := ParseTarget(spec)
+		if want = fmt.Sprintf("target %q: unknown kind %q (%s)", spec, name, want); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+}

@@ -14,19 +14,26 @@ const maxLen = 64
 // as it is; "" when none is near.
 func DidYouMean(s string, names []string, show func(string) string) string {
 	near := Nearest(s, names)
-	if len(near) == 0 {
-		return ""
-	}
 	for i, n := range near {
 		if show != nil {
 			near[i] = show(n)
 		}
 	}
-	last := len(near) - 1
-	if last == 0 {
-		return " (did you mean " + near[0] + "?)"
+	return Say(near)
+}
+
+// Say returns " (did you mean X?)", " (did you mean X or Y?)" or
+// " (did you mean X, Y or Z?)" for the names as they are, "" for none:
+// DidYouMean's words, for a caller that picks the names itself.
+func Say(names []string) string {
+	last := len(names) - 1
+	switch {
+	case last < 0:
+		return ""
+	case last == 0:
+		return " (did you mean " + names[0] + "?)"
 	}
-	return " (did you mean " + strings.Join(near[:last], ", ") + " or " + near[last] + "?)"
+	return " (did you mean " + strings.Join(names[:last], ", ") + " or " + names[last] + "?)"
 }
 
 // Nearest returns the names, in their order, at the least edit distance

@@ -92,3 +92,19 @@ func FuzzNearest(f *testing.F) {
 		}
 	})
 }
+
+func TestSay(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a"}, " (did you mean a?)"},
+		{[]string{"a", "b"}, " (did you mean a or b?)"},
+		{[]string{"a", "b", "c"}, " (did you mean a, b or c?)"},
+	} {
+		if got := Say(c.names); got != c.want {
+			t.Errorf("Say(%q) = %q, want %q", c.names, got, c.want)
+		}
+	}
+}
