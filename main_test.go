@@ -85,7 +85,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		args []string
 		want string // part of the message
 	}{
-		{[]string{"--headless", "--preset", "nope"}, "blog-original"}, // names the valid choices
+		{[]string{"--headless", "--preset", "nope"}, "--list-presets"}, // where the valid choices are listed
 		{[]string{"--headless", "--epochs", "0"}, "--epochs"},
 		{[]string{"--headless", "--epochs", "-5"}, "--epochs"},
 		{[]string{"--headless", "--epochs", "many"}, `--epochs: "many" is not a whole number`},
@@ -638,13 +638,14 @@ func TestMisspellingsSuggest(t *testing.T) {
 	}{
 		{[]string{"--headless", "--preset", "blog-orignal"}, `--preset: unknown preset "blog-orignal" (did you mean blog-original?)`},
 		{[]string{"--show-preset", "vanila"}, `--show-preset: unknown preset "vanila" (did you mean vanilla?)`},
-		{[]string{"--headless", "--preset", "nope"}, `unknown preset "nope" (valid: blog-original, devnag-2017,`},
+		{[]string{"--headless", "--preset", "nope"}, `--preset: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them), or a FILE.json`},
 		{[]string{"--headless", "--set", "glr=1e-3"}, `--set: unknown key "glr" (did you mean "g_lr"?)`},
 		{[]string{"--headless", "--set", "x_lr=1e-3"}, `unknown key "x_lr" (did you mean "d_lr" or "g_lr"?)`},
 		{[]string{"--headless", "--sweep", "d_lrr=1e-3,1e-2"}, `--sweep: unknown key "d_lrr" (did you mean "d_lr"?)`},
 		{[]string{"--headless", "--set", "optimizer=adam"}, `unknown key "optimizer" (ganui --show-preset NAME lists the keys)`},
 		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
+		{[]string{"--headless", "--set", "target=gaussian(0,1)"}, `unknown kind "gaussian" (did you mean normal(mean,std)?)`}, // not gaussian2, of 5 arguments
 		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy" (valid: normal(mean,std),`},
 		// a misspelt kind whose arguments are no numbers is told the kind, not that they are none
 		{[]string{"--headless", "--preset", "ring", "--sweep", "target=ring(8,2,0.02),point(data.csv)"}, `--sweep: target "point(data.csv)": unknown kind "point" (did you mean points(FILE.csv)?)`},

@@ -531,10 +531,11 @@ func Load(path string) (engine.Config, error) {
 	return Parse(data, path)
 }
 
-// builtInHint follows a preset file's "base" that names no built-in
-// preset and is no misspelling of one: a few of them and where they are
-// listed. An empty base, one naming a file or one not a string had been
-// given every name on one line of some 500 characters.
+// builtInHint follows a name, --preset's or a preset file's "base", that
+// is no built-in preset and no misspelling of one (unknownPreset): a few
+// of them and where they are listed. Such a name, an empty base, one
+// naming a file or one not a string had been given every name on one
+// line of some 500 characters.
 const builtInHint = ", such as vanilla or ring (ganui --list-presets lists them)"
 
 // openFile opens the file Load reads; a test counts its calls.

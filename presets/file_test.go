@@ -365,7 +365,7 @@ func TestParseErrors(t *testing.T) {
 		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
 		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
-		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope" (valid: blog-original,`},
+		{"bad base", `{"base": "nope"}`, `p.json:1: base: unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
 		// A base that names a file, or none, is told what base takes, not
 		// every preset's name on a line of 500 characters.

@@ -12,7 +12,6 @@ package presets
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -627,8 +626,10 @@ func Get(name string) (engine.Config, error) {
 }
 
 // unknownPreset is the error for a name that is no built-in preset: it
-// names the nearest when name is likely a typo of it, else every preset,
-// then orElse, what else would have been taken. "list" and "help", a
+// names the nearest when name is likely a typo of it, else a few presets
+// and where they are listed (builtInHint), then orElse, what else would
+// have been taken. It had given every preset's name, on one line of some
+// 460 characters. "list" and "help", a
 // request for the presets rather than a name, get the flag that lists
 // them with their designs.
 func unknownPreset(name, orElse string) error {
@@ -638,5 +639,5 @@ func unknownPreset(name, orElse string) error {
 	if hint := suggest.DidYouMean(name, Names(), nil); hint != "" {
 		return fmt.Errorf("unknown preset %q%s", name, hint)
 	}
-	return fmt.Errorf("unknown preset %q (valid: %s%s)", name, strings.Join(Names(), ", "), orElse)
+	return fmt.Errorf("unknown preset %q: give the name of a built-in preset%s%s", name, builtInHint, orElse)
 }

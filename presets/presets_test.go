@@ -353,8 +353,14 @@ func TestGet(t *testing.T) {
 	if again, _ := Get("vanilla"); again.GHidden[0] == 999 {
 		t.Fatal("Get returned a preset sharing memory with the table")
 	}
-	if _, err := Get("nope"); err == nil || !strings.Contains(err.Error(), "vanilla") {
-		t.Errorf("Get(nope) = %v, want an error listing the presets", err)
+	// A name near none is given a few presets and where they are listed:
+	// it had been given every name, on one line of some 460 characters.
+	const nope = `unknown preset "nope": give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`
+	if _, err := Get("nope"); err == nil || err.Error() != nope {
+		t.Errorf("Get(nope) = %v, want %s", err, nope)
+	}
+	if _, err := Resolve("nope"); err == nil || err.Error() != nope+", or a FILE.json" {
+		t.Errorf("Resolve(nope) = %v, want %s, or a FILE.json", err, nope)
 	}
 	// A request for the list is pointed to --list-presets: it had been
 	// answered with every name on one line of 500 columns.
