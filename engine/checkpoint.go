@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/bits"
 	"path/filepath"
 	"slices"
 
@@ -313,7 +314,11 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
 		return nil, nil, badCheckpoint("no ganui checkpoint header")
 	case err != nil:
-		return nil, nil, badCheckpoint("truncated: the header takes %d bytes, the data holds %d", headerLen, got)
+		unit := "bytes"
+		if got == 1 {
+			unit = "byte"
+		}
+		return nil, nil, badCheckpoint("truncated: it is %d %s, less than a checkpoint's %d-byte header", got, unit, headerLen)
 	}
 	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
 	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
@@ -335,9 +340,9 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		case err != nil:
 			return nil, nil, err
 		case whole:
-			return nil, nil, badLength("the header's body length is damaged: it claims a body of %s bytes, the file holds a whole checkpoint with a body of %s", numtext.FormatUint(n), numtext.FormatInt(int(body)))
+			return nil, nil, badLength("the header's body length is damaged: it says the checkpoint is %s bytes, the file is a whole checkpoint of %s", claimedSize(n), numtext.FormatInt(int(size)))
 		}
-		return nil, nil, badCheckpoint("truncated: the header claims a body of %s bytes, the data holds %s", numtext.FormatUint(n), numtext.FormatInt(int(max(body, 0))))
+		return nil, nil, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
 	g, annex, err := readBody(cr, version, n)
 	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) {
@@ -510,6 +515,20 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) err
 		return badCheckpoint(checksumMismatch)
 	}
 	return found
+}
+
+// claimedSize is the size, as text, of the whole checkpoint whose header
+// claims a body of n bytes: the header, the body and the checksum, the
+// size a file that holds it has (as ls -l gives it), where the body's
+// length alone had been given against what the data held of a body,
+// which left out the header and the checksum ("the data holds 0" of a
+// file of 24 bytes).
+func claimedSize(n uint64) string {
+	total, carry := bits.Add64(n, uint64(headerLen+sha256.Size), 0)
+	if carry != 0 { // a damaged length no file could match
+		return "more than " + numtext.FormatUint(math.MaxUint64)
+	}
+	return numtext.FormatUint(total)
 }
 
 // sealedAs reports whether data whose header (head) claims a body longer
