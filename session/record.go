@@ -720,7 +720,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	version := r.u32()
 	if r.err == nil && (version < 1 || version > recordVersion) {
-		return out, fmt.Errorf("a record of version %d, this ganui reads versions 1 to %d", version, recordVersion)
+		// In the words of the engine's checkpoint format: "version" had
+		// read as a ganui's own, and the record is a format in the file.
+		return out, fmt.Errorf("record format %d; this ganui reads formats 1 to %d", version, recordVersion)
 	}
 	out.from = r.count("the history's start", epoch)
 	if out.planned = r.count("the plan", engine.MaxEpochs); r.err == nil && out.planned < 1 {

@@ -148,6 +148,29 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 	}
 }
 
+// TestNewerRecordNamesItsFormat: a checkpoint whose record is of a
+// format past this ganui's (a later ganui that changed the record alone)
+// resumes without it, saying so in the words the engine uses of a
+// checkpoint's format; it had said "a record of version 11, this ganui
+// reads versions 1 to 10", a version read as ganui's own.
+func TestNewerRecordNamesItsFormat(t *testing.T) {
+	s := newIdleBlog(t)
+	for range 5 {
+		s.trainEpoch()
+	}
+	rec := s.runRecord()
+	binary.LittleEndian.PutUint32(rec[len(recordMagic):], recordVersion+1)
+	ckpt := filepath.Join(t.TempDir(), "run.ckpt")
+	if err := saveCheckpoint(s.gan, rec, ckpt); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: ckpt})
+	want := fmt.Sprintf("the run's history could not be read (record format %d; this ganui reads formats 1 to %d)", recordVersion+1, recordVersion)
+	if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a record of a later format: %v, want %q", err, want)
+	}
+}
+
 // FuzzReadRecord: no record makes readRecord panic, and one it takes is
 // one the session writes back byte for byte.
 func FuzzReadRecord(f *testing.F) {
