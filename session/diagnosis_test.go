@@ -753,14 +753,16 @@ func TestPercentNeverAllOrNone(t *testing.T) {
 // TestRunawayOutsideGivesTheMeans: a run gone far off the range is told
 // with its mean written as the lines write it (6.4950e9, a progress
 // line's mean=, not %.4g's 6.495e+09), and on a plane with both means and the box: one gone
-// off along y had been told by its x mean alone, inside the range.
+// off along y had been told by its x mean alone, inside the range. The
+// mean is named the last batch's, which it is: "(mean 30.6659)" had
+// stood beside the final line's mean=30.5670, of fresh samples.
 func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	w := watch{}
 	ran := ""
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
 		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 6.495e9, Std: 1}, -1, 9, true, true)
 	}
-	if want := "the generated samples stayed far outside the target's range [-1, 9] (mean 6.4950e9) for 200 epochs"; ran != want {
+	if want := "the generated samples stayed far outside the target's range [-1, 9] (the last batch's mean 6.4950e9) for 200 epochs"; ran != want {
 		t.Errorf("1-D: %q, want %q", ran, want)
 	}
 	w = watch{ylo: -3, yhi: 3}
@@ -768,7 +770,7 @@ func TestRunawayOutsideGivesTheMeans(t *testing.T) {
 	for e := 1; e <= runawayEpochs && ran == ""; e++ {
 		ran = w.add(engine.EpochStats{Epoch: e, DReal: 0.5, DFake: 0.5, G: 1, Mean: 0.1, MeanY: -250, Std: 1}, -3, 3, true, true)
 	}
-	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (mean x 0.1000, y -250.0000) for 200 epochs"; ran != want {
+	if want := "the generated samples stayed far outside the target's box [-3, 3]×[-3, 3] (the last batch's mean x 0.1000, y -250.0000) for 200 epochs"; ran != want {
 		t.Errorf("2-D: %q, want %q", ran, want)
 	}
 }

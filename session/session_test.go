@@ -1104,7 +1104,7 @@ func TestRunawayShowsItsOwnEpoch(t *testing.T) {
 	for s.state != Diverged && s.gan.Epoch() < 2000 {
 		s.trainEpoch()
 	}
-	if s.err == nil || !strings.Contains(s.err.Runaway, "(mean ") {
+	if s.err == nil || !strings.Contains(s.err.Runaway, "batch's mean ") {
 		t.Fatalf("no runaway of the samples' mean by epoch %d: %v", s.gan.Epoch(), s.err)
 	}
 	s.publish()
@@ -1112,7 +1112,7 @@ func TestRunawayShowsItsOwnEpoch(t *testing.T) {
 	if snap.Last.Epoch != snap.Err.Epoch || snap.Last.Epoch != snap.Epoch {
 		t.Errorf("a runaway at epoch %d, header at %d: the legends show epoch %d", snap.Err.Epoch, snap.Epoch, snap.Last.Epoch)
 	}
-	if mean := "(mean " + numtext.Figure(snap.Last.Mean, 4) + ")"; !strings.Contains(snap.Err.Runaway, mean) {
+	if mean := "batch's mean " + numtext.Figure(snap.Last.Mean, 4) + ")"; !strings.Contains(snap.Err.Runaway, mean) {
 		t.Errorf("the epoch's mean %s, the runaway says %q", numtext.Figure(snap.Last.Mean, 4), snap.Err.Runaway)
 	}
 	if h := snap.History; len(h) == 0 || h[len(h)-1].Epoch != snap.Err.Epoch {

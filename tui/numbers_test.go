@@ -25,7 +25,7 @@ func TestRunawayMeanReadsOneWay(t *testing.T) {
 		snap.Last.Mean = mean
 		text := "mean " + numtext.Figure(mean, 4)
 		snap.Err = &session.Divergence{Epoch: 200, What: "a runaway",
-			Runaway: "the generated samples stayed far outside the target's range [-1, 9] (" + text + ") for 200 epochs"}
+			Runaway: "the generated samples stayed far outside the target's range [-1, 9] (the last batch's " + text + ") for 200 epochs"}
 		view := frame(t, s, snap, 120, 40)
 		if !strings.Contains(view, "Ran away at epoch 200") {
 			t.Fatalf("no runaway on the status line:\n%s", view)
@@ -153,7 +153,7 @@ func TestPlaneRunawayMeanReadsOneWay(t *testing.T) {
 		x, y := numtext.Figure(c[0], 4), numtext.Figure(c[1], 4)
 		snap.State, snap.Note, snap.Rollback = session.Diverged, "", 0
 		snap.Err = &session.Divergence{Epoch: 200, What: "a runaway",
-			Runaway: "the generated samples stayed far outside the target's box [-2.06, 2.06]×[-2.06, 2.06] (mean x " + x + ", y " + y + ") for 200 epochs"}
+			Runaway: "the generated samples stayed far outside the target's box [-2.06, 2.06]×[-2.06, 2.06] (the last batch's mean x " + x + ", y " + y + ") for 200 epochs"}
 		view := frame(t, s, snap, 120, 40)
 		if !strings.Contains(view, "Ran away at epoch 200") {
 			t.Fatalf("no runaway on the status line:\n%s", view)
