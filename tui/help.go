@@ -548,17 +548,19 @@ func findingText(f session.Finding, detail bool, pending string) string {
 // headless finding line's pending field does (Pending.Note): "new at
 // epoch 250: an event if it holds at 260", where the latest check saw it
 // first, or "new: an event if it holds at 250 and 260", where no check
-// has seen it yet; short, "new: no event yet", for a finding named by
-// its head in a narrow row. It is "" for a finding the events have: a
-// learner who saw D win and pressed < or > had found no event of it, and
-// nothing on the screen said why.
+// has seen it yet; short, "new: not marked ◆ yet", for a finding named
+// by its head in a narrow row, in the mark the time axis and the
+// glossary's "◆ in charts" use: "new: no event yet" had read as jargon
+// beside the ◆ of other findings on the axis. It is "" for a finding
+// the events have: a learner who saw D win and pressed < or > had found
+// no event of it, and nothing on the screen said why.
 func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string {
 	p, ok := s.PendingOf(k)
 	switch {
 	case !ok || len(p.Checks) == 0:
 		return ""
 	case short:
-		return "new: no event yet"
+		return "new: not marked ◆ yet"
 	}
 	return p.Note()
 }
