@@ -332,15 +332,12 @@ func (s *Session) settingEvent(name, from, to string) (was string) {
 		if s.keeping {
 			s.evlog.restate(epoch, s.tl.events)
 		}
-		if s.offPlan == epoch && s.offWhat == "changed "+name { // this change was the run's departure
-			s.offPlan, s.offWhat = -1, ""
-			// Another setting changed at this epoch is the departure now.
-			for _, e := range s.tl.events {
-				if e.Kind == EventSetting && e.Epoch == epoch {
-					s.offPlan, s.offWhat = epoch, "changed "+settingOf(e.Detail)
-					break
-				}
-			}
+		// The change is no longer part of the run's departure, unless
+		// the setting was changed at an earlier epoch after the start too.
+		if !slices.ContainsFunc(s.tl.events, func(e Event) bool {
+			return e.Kind == EventSetting && e.Epoch > 0 && settingOf(e.Detail) == name
+		}) {
+			s.backOnPlan("changed " + name)
 		}
 		return to
 	}

@@ -525,7 +525,7 @@ func (s *Session) Again() Again {
 			a.saveHint = true
 		}
 		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start",
-			s.offWhat, when)
+			saidInFull(departures(s.offWhat)), when)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
 			numtext.FormatInt(s.from))
@@ -534,11 +534,49 @@ func (s *Session) Again() Again {
 }
 
 // leftPlan records that the run did what no command line repeats, at
-// the current epoch, unless it already had (see Again).
+// the current epoch unless it already had (see Again), and adds what to
+// what the departure says, once: a d then a g had been named by the d
+// alone, "it trained D alone after epoch 2".
 func (s *Session) leftPlan(what string) {
-	if s.offPlan < 0 {
+	switch {
+	case s.offPlan < 0:
 		s.offPlan, s.offWhat = s.gan.Epoch(), what
+	case !slices.Contains(departures(s.offWhat), what):
+		s.offWhat += departureAnd + what
 	}
+}
+
+// backOnPlan takes what out of what the departure says, the change it
+// names taken back (settingEvent); with nothing left the run is the
+// command line's again.
+func (s *Session) backOnPlan(what string) {
+	left := slices.DeleteFunc(departures(s.offWhat), func(d string) bool { return d == what })
+	s.offWhat = strings.Join(left, departureAnd)
+	if len(left) == 0 {
+		s.offPlan = -1
+	}
+}
+
+// saidInFull joins the things a departure did as a sentence says them:
+// "trained D alone, trained G alone and changed D lr".
+func saidInFull(did []string) string {
+	if n := len(did); n > 1 {
+		return strings.Join(did[:n-1], ", ") + " and " + did[n-1]
+	}
+	return strings.Join(did, "")
+}
+
+// departureAnd joins the things a departure did in offWhat, as a record
+// keeps it: none of them ("trained D alone", "changed D lr") says it.
+const departureAnd = " and "
+
+// departures are the things the departure offWhat says the run did, in
+// the order it did them.
+func departures(offWhat string) []string {
+	if offWhat == "" {
+		return nil
+	}
+	return strings.Split(offWhat, departureAnd)
 }
 
 // presetBase returns the preset a run of cfg started from, and the name

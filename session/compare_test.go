@@ -568,6 +568,34 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 }
 
+// TestAgainNamesEveryDeparture: c's caveat names all the run did that
+// no command line repeats, each once, from the first epoch of them: a d
+// then a g had read "it trained D alone after epoch 2", the G update
+// unnamed. A setting changed and taken back at that epoch goes from it,
+// and the rest stays.
+func TestAgainNamesEveryDeparture(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	s.trainEpoch()
+	for _, k := range []StepKind{StepD, StepG, StepD} {
+		Step{Kind: k}.apply(s)
+	}
+	s.trainEpoch()
+	Step{Kind: StepG}.apply(s)
+	const both = "not this run exactly: it trained D alone and trained G alone after epoch 2,"
+	if a := s.Again(); !strings.HasPrefix(a.Caveat, both) {
+		t.Fatalf("after d, g, d at epoch 2 and g at 3, the caveat %q; want it to begin %q", a.Caveat, both)
+	}
+	Adjust{DLR, +1}.apply(s)
+	if a := s.Again(); !strings.Contains(a.Caveat, "it trained D alone, trained G alone and changed D lr after epoch 2,") {
+		t.Fatalf("D lr changed too: the caveat %q", a.Caveat)
+	}
+	Adjust{DLR, -1}.apply(s)
+	if a := s.Again(); !strings.HasPrefix(a.Caveat, both) {
+		t.Fatalf("D lr taken back: the caveat %q; want it to begin %q", a.Caveat, both)
+	}
+}
+
 // TestDoneKeepsAFailure: reaching the plan says done without wiping a
 // failure said a moment before (a save that failed), which it had
 // replaced at once.
