@@ -308,13 +308,30 @@ func TestMessageAreaLeavesNoRowBlank(t *testing.T) {
 	}
 }
 
+// TestPlaneFindingLeavesNoRowBlankAt120: at 120×40 grid-wgan-gp's
+// finding, G's samples on none of the modes, is explained by the lead
+// of modes captured's entry, its clause less the bracketed aside that
+// ends it, under the plane's entry, above the pointer to ?: no clause of
+// that entry had fitted a row, and the area's last row had stayed blank.
+func TestPlaneFindingLeavesNoRowBlankAt120(t *testing.T) {
+	const w, h = 120, 40
+	s, snap := trainedPlane(t, planeConfig(t, "grid-wgan-gp"), 1, 10)
+	snap.State, snap.Note = session.Running, ""
+	snap.Findings = []session.Finding{{Kind: session.ModeDropped, Text: "G's samples are on none of the 25 modes", Detail: "not one sample in 2,500 within 3σ of any mode"}}
+	view := frame(t, s, snap, w, h)
+	if blankRows(view, h) > 0 {
+		t.Errorf("a row blank:\n%s", view)
+	}
+	frameReads(t, view, "modes captured a mode is captured when at least one sample in 2,500 is a high-quality sample of it")
+}
+
 // TestGlossaryLeadEndsAClause: an entry's lead, which fills a row no
 // whole entry fits, ends where a clause of it does and says what the
 // term is: not the keys an entry begins with (replay's ", and"), nor a
 // head of a few cells.
 func TestGlossaryLeadEndsAClause(t *testing.T) {
 	entries := map[string]string{}
-	for _, g := range glossaryOf(false) {
+	for _, g := range append(glossaryOf(false), glossaryOf(true)...) {
 		entries[g[0]] = g[1]
 	}
 	for _, c := range []struct {
@@ -327,6 +344,9 @@ func TestGlossaryLeadEndsAClause(t *testing.T) {
 		{"replay", 72, ""},
 		{"noise use", 69, ""},
 		{"noise use", 109, "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw"},
+		// a clause that ends in an aside, before the aside
+		{"modes captured", 104, "a mode is captured when at least one sample in 2,500 is a high-quality sample of it"},
+		{"modes captured", 80, ""},
 	} {
 		if got := glossaryLead(entries[c.term], c.w); got != c.want {
 			t.Errorf("%s at %d: %q, want %q", c.term, c.w, got, c.want)
