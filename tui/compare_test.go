@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -318,5 +319,41 @@ func TestReplayedLossesAreTheFrames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBaselineOutlineInTheHistogramAlone: a pinned baseline's outline is
+// drawn, and named in the legend, in the histogram view alone; the Q-Q
+// and G(z) views draw the live run by itself, and the README says so
+// ("the Q-Q and G(z) views (`v`) draw the live run alone"), where it had
+// named the outline of the histogram alone, and a learner had looked for
+// a ghost of devnag-2017's G(z) curve.
+func TestBaselineOutlineInTheHistogramAlone(t *testing.T) {
+	const w, h = 120, 40
+	cfg, err := presets.Get("devnag-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trainedSnapshot(t, cfg, 1, 20, w)
+	if snap.Eval.GZ == nil {
+		t.Fatal("devnag-2017 draws no G(z)")
+	}
+	snap.State = session.Paused
+	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+	for _, c := range []struct {
+		keys []string
+		base bool
+	}{{nil, true}, {[]string{"v"}, false}, {[]string{"v", "v"}, false}} {
+		view := frame(t, s, snap, w, h, c.keys...)
+		if got := strings.Contains(view, string(ghostGlyph)+" base"); got != c.base {
+			t.Errorf("keys %v: the baseline named %v, want %v:\n%s", c.keys, got, c.base, view)
+		}
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if said := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(said, "the Q-Q and G(z) views (`v`) draw the live run alone, with no `╌` in their legends") {
+		t.Error("the README does not say which views draw the baseline's outline")
 	}
 }
