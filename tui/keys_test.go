@@ -326,3 +326,16 @@ func TestKeysPageNamesVTrueOnAPlane(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysPageNamesTheKeyOfAReason: under the legend, a reason names the
+// keys it is for where that fits its column: mid-run at 80 columns
+// "u: not diverged", where "not diverged" alone under "faint: not now —"
+// had read as a caption, not as why u roll back is drawn faint.
+func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
+	k := newKeyMap()
+	k.width, k.state, k.frames, k.export, k.page = 80, session.Running, true, true, pageKeys
+	text := ansi.Strip(keysPage(k, 80))
+	if !slices.ContainsFunc(strings.Split(text, "\n"), func(l string) bool { return strings.HasSuffix(strings.TrimSpace(l), "u: not diverged") }) {
+		t.Errorf("the reason does not name u:\n%s", text)
+	}
+}

@@ -225,13 +225,24 @@ func keysPage(k keyMap, w int) string {
 	// views", FullHelp). "2-D target" here had made the note three rows
 	// at epoch 0 at 80×24, one more than the first column leaves free,
 	// and the note alone where v was the only faint key.
-	var why []string
+	var why, named []string
 	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			// Each reason whole on its line, its spaces no-break
 			// ones until drawn (wrap breaks at spaces only): at 70
-			// columns "not diverged" had been split over two.
+			// columns "not diverged" had been split over two. Named
+			// after the keys it is for too ("u: not diverged"), for
+			// where that fits.
+			var keys []string
+			for _, group := range k.FullHelp() {
+				for _, b := range group {
+					if b.Enabled() && idle[b.Keys()[0]] == r {
+						keys = append(keys, b.Help().Key)
+					}
+				}
+			}
 			why = append(why, strings.ReplaceAll(r, " ", "\u00a0"))
+			named = append(named, strings.ReplaceAll(strings.Join(keys, " ")+": "+r, " ", "\u00a0"))
 		}
 	}
 	if len(why) > 0 && len(cols) > 0 {
@@ -250,7 +261,14 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			legend, short = idleMark+": not now —", idleMark+" "+reasons
 		}
-		lines := append([]string{legend}, wrapIndent(reasons, lw)...)
+		// Under the legend each reason after the keys it is for where
+		// that fits the rows the first column leaves, else the reasons
+		// alone: "not diverged" alone under "faint: not now —" had read
+		// as a caption, not as why u roll back is faint.
+		lines := append([]string{legend}, wrapIndent(strings.Join(named, ", "), lw)...)
+		if len(lines) > free || !fits(lines, lw) {
+			lines = append([]string{legend}, wrapIndent(reasons, lw)...)
+		}
 		if len(lines) > free || !fits(lines, lw) {
 			lines = wrapIndent(short, lw)
 		}
