@@ -320,45 +320,17 @@ func TestWriteSaysWhatWasRemovedUnderIt(t *testing.T) {
 
 // TestHoldRefusesOneOfTwoAtOnce: of two processes holding one path at
 // the same instant, exactly one is refused, with Busy's error, in the
-// worst order there is: the other process (this test binary, in
-// TestHoldAsAnotherProcess) comes to its Hold after this one has found
-// the path free and before it has made its file. Both had been let
-// through, looked and found nothing, two runs saving to one file.
+// worst order there is: the other process comes to its Hold after this
+// one has found the path free and before it has made its file (atOnce).
+// Both had been let through, looked and found nothing, two runs saving
+// to one file.
 func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.ckpt")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldAsAnotherProcess$")
-	cmd.Env = append(os.Environ(), "OUTPUTFILE_HOLD_TOO="+path)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := cmd.StdinPipe() // closed to end the child
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(stdout)
-	var theirs string // the child's Hold: "held", or its error
-	defer func(was func()) { checked = was }(checked)
-	checked = func() {
-		checked = func() {}
-		if err := cmd.Start(); err != nil {
-			t.Error(err)
-			return
-		}
-		// Until the child waits for this Hold's step to end ("locking"),
-		// or, not waiting, has held or been refused.
-		lines.Scan()
-		theirs = lines.Text()
-	}
-	ours, err := Hold(path, 0o600, anyKind, 0)
-	if theirs == "locking" {
-		lines.Scan()
-		theirs = lines.Text()
-	}
-	stdin.Close()
-	if werr := cmd.Wait(); werr != nil {
-		t.Errorf("the child: %v", werr)
-	}
+	var ours *Reservation
+	theirs, err := atOnce(t, "hold", path, func() (err error) {
+		ours, err = Hold(path, 0o600, anyKind, 0)
+		return err
+	})
 	want := path + " is being written by another process: give another file"
 	switch {
 	case err != nil:
@@ -371,67 +343,19 @@ func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
 	}
 }
 
-// TestHoldAsAnotherProcess is TestHoldRefusesOneOfTwoAtOnce's child: it
-// holds the path, saying "locking" when it comes to Hold's one step, then
-// "held" or its error, and keeps what it holds until its standard input
-// is closed.
-func TestHoldAsAnotherProcess(t *testing.T) {
-	path := os.Getenv("OUTPUTFILE_HOLD_TOO")
-	if path == "" {
-		t.Skip("run by TestHoldRefusesOneOfTwoAtOnce")
-	}
-	locking = func() { fmt.Println("locking") }
-	r, err := Hold(path, 0o600, anyKind, 0)
-	if err != nil {
-		fmt.Println(err)
-	} else {
-		fmt.Println("held")
-		defer r.Release()
-	}
-	io.Copy(io.Discard, os.Stdin)
-}
-
 // TestClaimRefusesOneOfTwoAtOnce: of two processes claiming one path at
 // the same instant, exactly one is refused, with InUse's error, in the
-// worst order there is: the other process (this test binary, in
-// TestClaimAsAnotherProcess) comes to its Claim after this one has opened
-// the file, made by it, and before it has taken its lock. The file this
-// one claimed is left as it was, and stays at its name.
+// worst order there is: the other process comes to its Claim after this
+// one has opened the file, made by it, and before it has taken its lock
+// (atOnce). The file this one claimed is left as it was, and stays at
+// its name.
 func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestClaimAsAnotherProcess$")
-	cmd.Env = append(os.Environ(), "OUTPUTFILE_CLAIM_TOO="+path)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := cmd.StdinPipe() // closed to end the child
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(stdout)
-	var theirs string // the child's Claim: "claimed", or its error
-	defer func(was func()) { checked = was }(checked)
-	checked = func() {
-		checked = func() {}
-		if err := cmd.Start(); err != nil {
-			t.Error(err)
-			return
-		}
-		// Until the child waits for this Claim's step to end ("locking"),
-		// or, not waiting, has claimed or been refused.
-		lines.Scan()
-		theirs = lines.Text()
-	}
-	ours, err := Claim(path)
-	if theirs == "locking" {
-		lines.Scan()
-		theirs = lines.Text()
-	}
-	stdin.Close()
-	if werr := cmd.Wait(); werr != nil {
-		t.Errorf("the child: %v", werr)
-	}
+	var ours *Claimed
+	theirs, err := atOnce(t, "claim", path, func() (err error) {
+		ours, err = Claim(path)
+		return err
+	})
 	want := path + " is being written by another process: give another file"
 	switch {
 	case err != nil:
@@ -448,22 +372,80 @@ func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
 	}
 }
 
-// TestClaimAsAnotherProcess is TestClaimRefusesOneOfTwoAtOnce's child: it
-// claims the path, saying "locking" when it comes to Claim's one step,
-// then "claimed" or its error, and keeps what it claimed until its
-// standard input is closed.
-func TestClaimAsAnotherProcess(t *testing.T) {
-	path := os.Getenv("OUTPUTFILE_CLAIM_TOO")
+// atOnce runs take, this process's Hold or Claim (how) of path, and has
+// another process (this test binary, in TestTakeAsAnotherProcess) take
+// path the same way in the worst order there is: when take has looked
+// for another's write and not yet made or locked its own (checked). It
+// returns what the other process said of its take, "taken" or its
+// error, and take's error.
+func atOnce(t *testing.T, how, path string, take func() error) (theirs string, err error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTakeAsAnotherProcess$")
+	cmd.Env = append(os.Environ(), "OUTPUTFILE_TAKE="+how, "OUTPUTFILE_TAKE_PATH="+path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := cmd.StdinPipe() // closed to end the child
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	defer func(was func()) { checked = was }(checked)
+	checked = func() {
+		checked = func() {}
+		if err := cmd.Start(); err != nil {
+			t.Error(err)
+			return
+		}
+		// Until the child waits for this take's step to end ("locking"),
+		// or, not waiting, has taken the path or been refused.
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	err = take()
+	if theirs == "locking" {
+		lines.Scan()
+		theirs = lines.Text()
+	}
+	stdin.Close()
+	if werr := cmd.Wait(); werr != nil {
+		t.Errorf("the child: %v", werr)
+	}
+	return theirs, err
+}
+
+// TestTakeAsAnotherProcess is atOnce's child: it holds or claims the
+// path (OUTPUTFILE_TAKE), saying "locking" when it comes to the one
+// step under its directory's lock, then "taken" or its error, and keeps
+// what it took until its standard input is closed.
+func TestTakeAsAnotherProcess(t *testing.T) {
+	path := os.Getenv("OUTPUTFILE_TAKE_PATH")
 	if path == "" {
-		t.Skip("run by TestClaimRefusesOneOfTwoAtOnce")
+		t.Skip("run by atOnce")
 	}
 	locking = func() { fmt.Println("locking") }
-	c, err := Claim(path)
+	var release func()
+	var err error
+	switch how := os.Getenv("OUTPUTFILE_TAKE"); how {
+	case "hold":
+		var r *Reservation
+		if r, err = Hold(path, 0o600, anyKind, 0); err == nil {
+			release = r.Release
+		}
+	case "claim":
+		var c *Claimed
+		if c, err = Claim(path); err == nil {
+			release = c.Release
+		}
+	default:
+		t.Fatalf("OUTPUTFILE_TAKE=%q", how)
+	}
 	if err != nil {
 		fmt.Println(err)
 	} else {
-		fmt.Println("claimed")
-		defer c.Release()
+		fmt.Println("taken")
+		defer release()
 	}
 	io.Copy(io.Discard, os.Stdin)
 }
