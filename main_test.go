@@ -646,7 +646,7 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
 		{[]string{"--headless", "--set", "target=gaussian(0,1)"}, `unknown kind "gaussian" (did you mean normal(mean,std)?)`}, // not gaussian2, of 5 arguments
-		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy" (valid: normal(mean,std),`},
+		{[]string{"--headless", "--set", "target=cauchy(0,1)"}, `unknown kind "cauchy": give a target kind, such as normal(mean,std) or ring(modes,radius,std) (README.md lists them under Preset files)`},
 		// a misspelt kind whose arguments are no numbers is told the kind, not that they are none
 		{[]string{"--headless", "--preset", "ring", "--sweep", "target=ring(8,2,0.02),point(data.csv)"}, `--sweep: target "point(data.csv)": unknown kind "point" (did you mean points(FILE.csv)?)`},
 		{[]string{"--headless", "--set", "target=normel(x,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},

@@ -466,8 +466,9 @@ func ParseTarget(spec string) (Target, error) {
 
 // unknownKind says that name, given the arguments body, is none of the
 // target kinds, each written kind(args): the nearest when it is likely a
-// typo or a name another program gives a kind (otherKinds), else all of
-// them. The kinds that take as many arguments as body holds are looked
+// typo or a name another program gives a kind (otherKinds), else a 1-D
+// and a 2-D kind and where all of them are listed (kindHint), where
+// every kind had been named on one line of some 330 characters. The kinds that take as many arguments as body holds are looked
 // at first: gaussian(0,1) is a normal(mean,std), where by spelling alone
 // it had been sent to the 2-D gaussian2(mx,my,sx,sy,rho).
 func unknownKind(name, body string, kinds []string) string {
@@ -496,8 +497,14 @@ func unknownKind(name, body string, kinds []string) string {
 		}
 		return fmt.Sprintf("unknown kind %q%s", name, suggest.Say(hint))
 	}
-	return fmt.Sprintf("unknown kind %q (valid: %s)", name, strings.Join(kinds, ", "))
+	return fmt.Sprintf("unknown kind %q: %s", name, kindHint)
 }
+
+// kindHint follows an unknown kind that is near no kind: one kind of
+// each dimension and the README's table that lists them all (ganui
+// --help does not), as presets' builtInHint names two presets and
+// --list-presets.
+var kindHint = fmt.Sprintf("give a target kind, such as %s or %s (README.md lists them under Preset files)", targetKinds[0], planeKinds[0])
 
 // otherKinds holds, by kind, the names other programs and papers give
 // it: a Gaussian is normal in one dimension and gaussian2 in two (which

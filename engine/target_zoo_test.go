@@ -218,3 +218,17 @@ func TestUnknownKindCountsArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownKindNearNone checks that a kind near no kind is given a 1-D
+// and a 2-D kind and where all are listed, one short line, where it had
+// been given every kind on one line of some 330 characters.
+func TestUnknownKindNearNone(t *testing.T) {
+	for _, spec := range []string{"foo(1)", "norm(0,1)", "cauchy(0,1)", "blob(1,2,3,4,5,6,7)"} {
+		name, _, _ := strings.Cut(spec, "(")
+		_, err := ParseTarget(spec)
+		want := fmt.Sprintf("target %q: unknown kind %q: give a target kind, such as normal(mean,std) or ring(modes,radius,std) (README.md lists them under Preset files)", spec, name)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+}
