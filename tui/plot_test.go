@@ -1360,6 +1360,46 @@ func TestLegendGivesTheLossesByHand(t *testing.T) {
 	}
 }
 
+// TestMomentsLegendSaysWhoseAfterG: after G is updated by hand (g) the
+// moments legend, whose values are of the epoch's last batch, says which
+// epoch's, in full or in short, in the panel at 80×24 and at 120×40, in
+// 1-D and on a plane; after d alone, which leaves G as the epoch left it,
+// it says nothing more. The legend had given the epoch's moments
+// unmarked while the plane, histogram and Quality showed the G that g
+// had moved.
+func TestMomentsLegendSaysWhoseAfterG(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	last := engine.EpochStats{Epoch: 2000, Mean: 3.998, Std: 1.187, MeanY: -0.012, StdY: 1.392}
+	for _, plane := range []*session.PlaneInfo{nil, {Spots: make([]engine.Spot, 8)}} {
+		for _, c := range []struct {
+			name string
+			hand *session.HandLosses
+			want bool // the legend says which epoch's batch
+		}{
+			{"none", nil, false},
+			{"d", &session.HandLosses{Epoch: 2000, D: true, DReal: 0.576, DFake: 0.782}, false},
+			{"g", &session.HandLosses{Epoch: 2000, G: true, GLoss: 0.642}, true},
+			{"d then g", &session.HandLosses{Epoch: 2000, D: true, G: true, DReal: 0.576, DFake: 0.782, GLoss: 0.642}, true},
+		} {
+			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
+				m := NewModel(nil)
+				m.snap.Epoch, m.snap.Last, m.snap.Hand, m.snap.Target.Plane = 2000, last, c.hand, plane
+				lines := m.momLegend(w)
+				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				if got := strings.Contains(legend, "epoch 2,000's batch"); got != c.want {
+					t.Errorf("%s, plane %v, width %d: legend %q, says the epoch's batch %v, want %v", c.name, plane != nil, w, legend, got, c.want)
+				}
+				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
+					t.Errorf("%s, plane %v, width %d: legend %q lost a moment", c.name, plane != nil, w, legend)
+				}
+				if !fits(lines, w) || len(lines) > 2 {
+					t.Errorf("%s, plane %v: legend %q, not in 2 lines of %d", c.name, plane != nil, lines, w)
+				}
+			}
+		}
+	}
+}
+
 // TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
 // no generated sample in its range (a NaN G's, all counted right of it)
 // leaves out █ and the push, neither drawn, as it had not; a push all to

@@ -1400,9 +1400,25 @@ func (m *Model) shapeLines(w, room int) []string {
 // band is never lower than its legends' two lines and these (layout).
 const minChartRows = 4
 
+// momTitles are the moments legend's titles, longest first. After G is
+// updated by hand (g) they say which epoch's batch its values are of, as
+// the losses' legend says whose its losses are (lossLegendOf): the
+// legend had given the epoch's moments unmarked while the plane,
+// histogram and Quality showed the G that g had moved. The short title
+// drops the name where the long one does not fit.
+func (m *Model) momTitles() []string {
+	s := &m.snap
+	if h := s.Hand; h != nil && h.G && s.Last.Epoch > 0 {
+		of := "epoch " + numtext.FormatInt(s.Last.Epoch) + "'s batch"
+		return []string{styleTitle.Render("Moments") + styleMuted.Render(", "+of), styleMuted.Render(of)}
+	}
+	return []string{m.legendTitle("Moments")}
+}
+
 func (m *Model) momLegend(w int) []string {
 	s := &m.snap
 	has := s.Last.Epoch > 0
+	titles := m.momTitles()
 	if p := s.Target.Plane; p != nil { // x and y in two colours, the target's after ┈
 		mx, my, sx, sy := planeMoments(p)
 		// The means' lines end in x and y, the stds' in X and Y; G's
@@ -1435,20 +1451,28 @@ func (m *Model) momLegend(w int) []string {
 				pair("mean", 'x', 'y', s.Last.Mean, s.Last.MeanY, mx, my, v.write, v.mean),
 				pair("std", 'X', 'Y', s.Last.Std, s.Last.StdY, sx, sy, v.write, v.std),
 			}
-			if v.title {
-				items = append([]string{m.legendTitle("Moments")}, items...)
+			if !v.title {
+				return flow(items, w, 2)
 			}
-			if lines = flow(items, w, 2); fits(lines, w) {
-				break
+			for _, title := range titles {
+				if lines = flow(append([]string{title}, items...), w, 2); fits(lines, w) {
+					return lines
+				}
 			}
 		}
 		return lines
 	}
-	return flow([]string{
-		m.legendTitle("Moments"),
+	items := []string{
 		legendItem(styleMean, markMean, "mean", s.Last.Mean, has) + styleTarget.Render(" ┈"+num(s.Target.Mean)),
 		legendItem(styleStd, markStd, "std", s.Last.Std, has) + styleTarget.Render(" ┈"+num(s.Target.Std)),
-	}, w, 2)
+	}
+	var lines []string
+	for _, title := range titles {
+		if lines = flow(append([]string{title}, items...), w, 2); fits(lines, w) {
+			break
+		}
+	}
+	return lines
 }
 
 // legendTitle is a legend's title, with the epoch its values are of when
