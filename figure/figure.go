@@ -459,7 +459,8 @@ func Encode(w io.Writer, format string, r Run) error {
 // panel's canvas beside them. A plane's panel (d) is drawn at equal
 // scale, and its points are added once its axes are final: those it
 // shows are those within them, its legend at the end of its band above
-// the box that covers fewer of them (legendSide).
+// the box that covers fewer of them, the band above those it would cover
+// (clearBand, legendSide).
 func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 	panels, err := r.panels()
 	if err != nil {
@@ -482,12 +483,11 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 		// plane's row otherwise (a label at an axis's end pads it): the
 		// plane is drawn at equal scale on the data area it keeps.
 		canvases = plot.Align(panels, tiles, body)
-		place, err := r.addPoints(panels[1][1])
+		place, shown, err := r.addPoints(panels[1][1])
 		if err != nil {
 			return nil, nil, err
 		}
-		legendRoom(panels[1][1], canvases[1][1], 1, false) // the box up to the legend's band
-		equalAspect(panels[1][1], canvases[1][1])
+		clearBand(panels[1][1], canvases[1][1], shown)
 		drawn = place()
 	}
 	// Aligned again at the ranges widened, which may mark an axis
@@ -638,25 +638,59 @@ func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
 
 // legendSide moves p's legend, drawn on c, to the top left of its data
 // area when fewer of pts, the points drawn, lie under it there than at
-// the top right. The band legendRoom leaves above a plane's box spans
-// the panel, and G's samples beyond the box may reach into either end
-// of it: grid's at epoch 300, a plume above the box's top right, had run
-// under the legend, the top left empty.
-func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) {
+// the top right, and returns those under it. The band legendRoom leaves
+// above a plane's box spans the panel, and G's samples beyond the box
+// may reach into either end of it: grid's at epoch 300, a plume above
+// the box's top right, had run under the legend, the top left empty.
+func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) plotter.XYs {
 	d := p.DataCanvas(c)
 	trX, trY := p.Transforms(&d)
-	under := func(left bool) int {
+	under := func(left bool) plotter.XYs {
 		p.Legend.Left = left
 		r, _ := legendBox(d, p)
-		n := 0
+		var in plotter.XYs
 		for _, q := range pts {
 			if x, y := trX(q.X), trY(q.Y); x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
-				n++
+				in = append(in, q)
 			}
 		}
-		return n
+		return in
 	}
-	p.Legend.Left = under(true) < under(false)
+	left, right := under(true), under(false)
+	p.Legend.Left = len(left) < len(right)
+	if p.Legend.Left {
+		return left
+	}
+	return right
+}
+
+// clearBand sets the axes of p, a plane's panel (d) drawn on c: the box
+// up to the legend's band (legendRoom), at equal scale (equalAspect),
+// the legend at the end of the band that covers fewer of pts, the points
+// it draws (legendSide). Where points lie under it at either end, the
+// top of the data rises to the highest of them, the band above it, until
+// the legend covers none, by the box's height at most: a plume of G's
+// samples above the middle of ring's box had run under the legend at
+// either end, faded by its backdrop. Points further up than that are
+// drawn under it, as few as legendSide finds.
+func clearBand(p *plot.Plot, c draw.Canvas, pts plotter.XYs) {
+	x0, x1, y0, top := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	most := top + (top - y0)
+	for {
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, top
+		legendRoom(p, c, 1, false)
+		equalAspect(p, c)
+		hi := top
+		for _, q := range legendSide(p, c, pts) {
+			if q.Y <= most {
+				hi = max(hi, q.Y)
+			}
+		}
+		if !(hi > top) {
+			return
+		}
+		top = hi
+	}
 }
 
 // legendOnData moves p's legend, drawn on c, into the top right corner of
@@ -2223,11 +2257,13 @@ const targetRing = vg.Length(1.6)
 // baseline's, over them the target's, rings, and over those G's samples,
 // dots, those within the axes, and returns them: G's samples show
 // against the target, and the target's rings where G is not (the
-// target's dots, drawn over G's, had hidden them).
+// target's dots, drawn over G's, had hidden them); and shown, the
+// points place draws those within the axes of, which clearBand keeps
+// the legend off.
 // The legend comes first, for the room it takes sets the axes
-// (legendRoom). Points beyond the axes are not drawn: gonum pads a plot
+// (legendRoom, clearBand). Points beyond the axes are not drawn: gonum pads a plot
 // to show every glyph, and one far outside squeezed the panel.
-func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
+func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XYs, err error) {
 	b := r.Plane.Box
 	var placed []func() plotter.XYs
 	// under: the points are drawn under those of the calls before (a
@@ -2265,8 +2301,10 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 			name = fmt.Sprintf("%s (%s of %s beyond the box)", name, numtext.FormatInt(beyond), numtext.FormatInt(in+beyond))
 		}
 		p.Legend.Add(name, s)
+		some := evenly(all, mostPoints)
+		shown = append(shown, some...)
 		place := func() plotter.XYs {
-			for _, q := range evenly(all, mostPoints) {
+			for _, q := range some {
 				if q.X >= p.X.Min && q.X <= p.X.Max && q.Y >= p.Y.Min && q.Y <= p.Y.Max {
 					s.XYs = append(s.XYs, q)
 				}
@@ -2294,7 +2332,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 		scatter(baseLabel, base, paper(palette.Baseline), vg.Points(1), draw.CircleGlyph{}, true),
 	} {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	return func() plotter.XYs {
@@ -2303,7 +2341,7 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, err error) {
 			drawn = append(drawn, f()...)
 		}
 		return drawn
-	}, nil
+	}, shown, nil
 }
 
 // mostPoints is the most of G's samples panel (d) of a plane draws
@@ -2423,7 +2461,8 @@ func yRange(p *plot.Plot) {
 // panels and the histogram, which leaves their event labels and a legend
 // of few entries room; 1 on a plane, its box up to the legend, which
 // takes the end of the band that covers fewer of the points drawn
-// (legendSide: beyond the box they may reach into it). On a log
+// (legendSide: beyond the box they may reach into it), raised over
+// those it would cover at either end (clearBand). On a log
 // scale they leave a factor of 6 at least above them: KS from 0.15 to
 // 0.5 would have reached 0.74 alone, labelled at 0.2 and 0.5. A legend
 // of half the panel or more is left over the data. A plane's legend had

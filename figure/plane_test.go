@@ -601,7 +601,9 @@ func TestLegendKeepsClearOfTheData(t *testing.T) {
 // 300: a plume above the box's top right), move the legend to the band's
 // left end, clear of every sample drawn, its entries and backdrop there
 // together; with the band's left end taken, or neither, it stays at the
-// right.
+// right. A plume above the box's middle, under either end (ring, seed 1,
+// epoch 3,000), raises the band over it: it had run under the legend,
+// faded by its backdrop.
 func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 	plume := func(x0, x1 float64) []float64 { // samples above the box's top, 2.5, across x0 to x1
 		xy := []float64{0, 0} // one in the box: the legend counts those beyond
@@ -618,6 +620,7 @@ func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 		{"plume at the right", plume(0.5, 2.5), true},
 		{"none above the box", []float64{0, 0}, false},
 		{"plume at the left", plume(-2.5, -0.5), false},
+		{"plume in the middle", plume(-0.5, 0.5), false},
 	} {
 		r := planeRun()
 		r.Samples = c.samples
