@@ -27,16 +27,20 @@ const maxSeeds = 10000
 // given; a seed may not repeat. The error says what is wrong as --seed
 // says it of one seed: out of range, or an inexact exponent form. A
 // range written backwards or a seed written twice is refused with the
-// whole list to give instead, each seed once (onceEach): "3-1,2" had
-// been told to write 1-3, which, put in its place, wrote seed 2 twice,
-// and "1-3,2-4" only that seed 2 appears twice.
+// whole list to give instead, each seed once where it first appears:
+// "3-1,2" had been told to write 1-3, which, put in its place, wrote
+// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice. The limit
+// of maxSeeds counts the seeds once each, as the list to give does:
+// "1-9999,5-3" had been refused as more than 10,000 seeds, its range
+// written backwards unsaid.
 func ParseSeeds(spec string) ([]uint64, error) {
 	if spec == "" {
 		return nil, errors.New("empty; give seeds, as 1-5 or 1,4,7-9")
 	}
-	var seeds []uint64
+	var seeds []uint64 // each seed once, where it first appears
 	var problem string // the first range backwards or seed twice
 	seen := map[uint64]bool{}
+	tooMany := fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
 	for _, part := range strings.Split(spec, ",") {
 		if part == "" {
 			return nil, fmt.Errorf("an empty seed in %q: a comma too many", spec)
@@ -55,40 +59,35 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, fmt.Errorf("%q: a seed past 2⁵³ in the exponent form is not exact; write its digits", part)
 		case err != nil:
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
-		case max(a, b)-min(a, b) >= maxSeeds || len(seeds)+int(max(a, b)-min(a, b))+1 > maxSeeds:
+		case max(a, b)-min(a, b) >= maxSeeds:
 			// Before a range's direction: the other way round is as many
 			// seeds, and had been suggested when too many.
-			return nil, fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
+			return nil, tooMany
 		case a > b && problem == "":
 			problem = fmt.Sprintf("range %q runs backwards", part)
 		}
 		a, b = min(a, b), max(a, b)
 		for s := a; ; s++ {
-			if seen[s] && problem == "" {
-				problem = fmt.Sprintf("seed %d appears twice", s)
+			switch {
+			case seen[s]:
+				if problem == "" {
+					problem = fmt.Sprintf("seed %d appears twice", s)
+				}
+			case len(seeds) == maxSeeds:
+				return nil, tooMany
+			default:
+				seen[s] = true
+				seeds = append(seeds, s)
 			}
-			seen[s] = true
-			seeds = append(seeds, s)
 			if s == b {
 				break
 			}
 		}
 	}
 	if problem != "" {
-		return nil, fmt.Errorf("%s; give --seeds %s", problem, CompactSeeds(onceEach(seeds)))
+		return nil, fmt.Errorf("%s; give --seeds %s", problem, CompactSeeds(seeds))
 	}
 	return seeds, nil
-}
-
-// onceEach is seeds with each seed kept where it first appears: the
-// list ParseSeeds suggests for one that repeats a seed.
-func onceEach(seeds []uint64) []uint64 {
-	seen := map[uint64]bool{}
-	return slices.DeleteFunc(seeds, func(s uint64) bool {
-		twice := seen[s]
-		seen[s] = true
-		return twice
-	})
 }
 
 // SeedsDivergedError reports that some runs of a RunSeeds batch diverged.

@@ -76,7 +76,8 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"5-1":                  `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
 		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
-		"1-9999,5-3":             `"1-9999,5-3": at most 10,000 seeds`,
+		"1-9999,10001-10002":     `"1-9999,10001-10002": at most 10,000 seeds`,
+		"1-20000":                `"1-20000": at most 10,000 seeds`,
 	} {
 		if _, err := ParseSeeds(spec); err == nil || err.Error() != want {
 			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
@@ -88,7 +89,9 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 // backwards or a seed written twice is refused with the list to give in
 // its place, its seeds once each where each first appears, which is
 // taken: "3-1,2" had been told to write 1-3, which in its place wrote
-// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice.
+// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice. Seeds
+// written twice do not count toward the limit: "1-9999,5-3" had been
+// refused as more than 10,000 seeds.
 func TestParseSeedsSuggestsTheWholeList(t *testing.T) {
 	for spec, want := range map[string]string{
 		"3-1,2":     `range "3-1" runs backwards; give --seeds 1-3`,
@@ -97,6 +100,11 @@ func TestParseSeedsSuggestsTheWholeList(t *testing.T) {
 		"1,1":       "seed 1 appears twice; give --seeds 1",
 		"7,1,2,1,3": "seed 1 appears twice; give --seeds 7,1-3",
 		"1-3,3-1":   `range "3-1" runs backwards; give --seeds 1-3`,
+		// The limit counts each seed once, as the list to give does: the
+		// first two had been "at most 10,000 seeds".
+		"1-9999,5-3":        `range "5-3" runs backwards; give --seeds 1-9999`,
+		"1-10000,1-10000":   "seed 1 appears twice; give --seeds 1-10000",
+		"1-9999,9998-10000": "seed 9998 appears twice; give --seeds 1-10000",
 	} {
 		_, err := ParseSeeds(spec)
 		if err == nil || err.Error() != want {
@@ -124,7 +132,8 @@ func FuzzParseSeeds(f *testing.F) {
 	for _, s := range []string{"1-5", "1,4,7-9", "3,7-9,1", "1e3-1.002e3,5", "0-9999", "0-10000", "5-1", "1,1", "1-3,2",
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
 		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0",
-		"3-1,2", "5,3-1", "1-3,2-4", "1-3,3-1", "18446744073709551615-18446744073709551614,18446744073709551615"} {
+		"3-1,2", "5,3-1", "1-3,2-4", "1-3,3-1", "18446744073709551615-18446744073709551614,18446744073709551615",
+		"1-9999,5-3", "1-10000,1-10000", "1-9999,10001-10002"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
