@@ -323,15 +323,26 @@ func (c *Config) set(key, value string) error {
 		// brackets are how a --sweep value holds a list, and JSON's
 		// quotes had been the only way, naming the rows
 		// d_acts="[\"elu\",\"sigmoid\"]"; bare, it had been "want a
-		// list of strings, got [elu,sigmoid]".
-		if inner, ok := bareNames(trimmed); f.names && ok {
+		// list of strings, got [elu,sigmoid]". A list of widths in
+		// brackets is read as the same list without them, JSON's spaces
+		// between items aside, so that each width is told what is wrong
+		// with it in the same words: [inf] had been "want a list of
+		// integers, got [inf]" beside inf's "width inf is not a finite
+		// number".
+		inner, bracketed := bareList(trimmed)
+		if bracketed {
 			trimmed = inner
 		} else if strings.HasPrefix(trimmed, "[") {
 			return c.SetJSON(key, []byte(trimmed))
 		}
 		var items []string
-		if trimmed != "" {
+		if strings.TrimSpace(trimmed) != "" {
 			items = strings.Split(trimmed, ",")
+		}
+		if bracketed {
+			for i := range items {
+				items[i] = strings.TrimSpace(items[i])
+			}
 		}
 		if f.names {
 			return setNames(key, v, items)
@@ -360,10 +371,11 @@ func (c *Config) set(key, value string) error {
 	return nil
 }
 
-// bareNames returns the inside of list, a list of names in brackets
-// without JSON's quotes ("[elu,sigmoid]" gives "elu,sigmoid"); ok is
-// false for anything else, which is left to JSON.
-func bareNames(list string) (inner string, ok bool) {
+// bareList returns the inside of list, a list of names or widths in
+// brackets without JSON's quotes ("[elu,sigmoid]" gives "elu,sigmoid",
+// "[32, 16]" gives "32, 16"); ok is false for anything else, which is
+// left to JSON.
+func bareList(list string) (inner string, ok bool) {
 	if !strings.HasPrefix(list, "[") || !strings.HasSuffix(list, "]") || len(list) < 2 {
 		return "", false
 	}

@@ -369,7 +369,7 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "32, x", `g_hidden: "32, x" is not a list of integers like 32,32`},
 		{"g_hidden", "+32", `g_hidden: "+32" is not a list of integers like 32,32`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
-		{"g_hidden", "[+32]", `g_hidden: want a list of integers, got [+32]`},
+		{"g_hidden", "[+32]", `g_hidden: "[+32]" is not a list of integers like 32,32`},
 		// An infinity or NaN, in any spelling strconv reads, is not a
 		// finite number, as typed: it had been "NaN out of range" (NaN
 		// is in no order), inf "+Inf out of range", and +Inf "not a
@@ -388,6 +388,39 @@ func TestConfigSet(t *testing.T) {
 		if err == nil || err.Error() != bad.want {
 			t.Errorf("Set(%q, %q) = %v, want %q", bad.key, bad.value, err, bad.want)
 		}
+	}
+}
+
+// TestBracketedWidthsSayAsPlain: a list of widths in brackets, as a
+// --sweep value holds one, tells each width what is wrong with it as the
+// list without brackets does, the value as typed: [inf] had been "want a
+// list of integers, got [inf]", [2.5] "got number 2.5", beside inf's
+// "width inf is not a finite number".
+func TestBracketedWidthsSayAsPlain(t *testing.T) {
+	set := func(value string) error { // as --set does: Set, then Validate
+		c := blogConfig()
+		if err := c.Set("g_hidden", value); err != nil {
+			return err
+		}
+		return c.Validate()
+	}
+	for _, item := range []string{"inf", "nan", "1e400", "-3", "2.5", "32,inf", "32,-3"} {
+		plain, bracketed := set(item), set("["+item+"]")
+		if plain == nil || bracketed == nil {
+			t.Fatalf("%s: plain %v, bracketed %v", item, plain, bracketed)
+		}
+		want := strings.Replace(plain.Error(), strconv.Quote(item), strconv.Quote("["+item+"]"), 1)
+		if bracketed.Error() != want {
+			t.Errorf("Set(g_hidden, [%s]) = %q, want %q", item, bracketed, want)
+		}
+	}
+	// JSON's spaces between items are taken, in brackets as before.
+	c := blogConfig()
+	if err := c.Set("g_hidden", "[32, 16]"); err != nil || !slices.Equal(c.GHidden, []int{32, 16}) {
+		t.Errorf("Set(g_hidden, [32, 16]): %v, %v", err, c.GHidden)
+	}
+	if err := c.Set("g_hidden", "[ ]"); err != nil || len(c.GHidden) != 0 {
+		t.Errorf("Set(g_hidden, [ ]): %v, %v", err, c.GHidden)
 	}
 }
 
@@ -715,7 +748,7 @@ func FuzzConfigSet(f *testing.F) {
 		{"g_lr", "1e-3"}, {"epochs", "5000"}, {"g_hidden", "32,32"}, {"d_acts", "relu,sigmoid"},
 		{"g_hidden", "[1,2]"}, {"target", "mixture(0,1;3,1)"}, {"batch", "-1"}, {"d_input", "moments"},
 		{"mbd_kernels", "4"}, {"nope", "1"}, {"g_lr", "NaN"}, {"g_hidden", "[[1]]"},
-		{"g_lr", "+Inf"}, {"batch", "-infinity"}, {"g_hidden", "8,inf"},
+		{"g_lr", "+Inf"}, {"batch", "-infinity"}, {"g_hidden", "8,inf"}, {"g_hidden", "[8, inf]"}, {"g_hidden", "[ ]"},
 	} {
 		f.Add(kv[0], kv[1])
 	}
