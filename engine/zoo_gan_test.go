@@ -427,21 +427,30 @@ func TestBracketedWidthsSayAsPlain(t *testing.T) {
 // TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide
 // batch is told the divisors it may be, when few, and the batches it
 // divides: blog-original's g_out and d_in of 100 under --sweep
-// batch=8,16 had been told only "a divisor of batch 8".
+// batch=8,16 had been told only "a divisor of batch 8". Both are named
+// in one line, as keys of the error, when the same refusal fits both,
+// where d_in had been told only once g_out was fixed.
 func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 	for _, c := range []struct {
 		batch, gOut, dIn int
 		want             string
 	}{
-		{8, 100, 100, "g_out: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
+		{8, 100, 100, "g_out, d_in: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
+		{8, 100, 3, "g_out: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"}, // other refusals: the first
+		{8, 4, 100, "d_in: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
 		{16, 16, 3, "d_in: 3 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 3"},
 		{1, 2, 1, "g_out: 2 out of range: a divisor of batch 1, or batch a multiple of 2"},
 		{100_000, 30_000, 1, "g_out: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"}, // 36 divisors: none listed
 	} {
 		cfg := blogConfig()
 		cfg.Batch, cfg.GOut, cfg.DIn = c.batch, c.gOut, c.dIn
-		if err := cfg.Validate(); err == nil || err.Error() != c.want {
+		err := cfg.Validate()
+		if err == nil || err.Error() != c.want {
 			t.Errorf("batch %d, g_out %d, d_in %d: %v, want %q", c.batch, c.gOut, c.dIn, err, c.want)
+			continue
+		}
+		if keys, _, _ := strings.Cut(c.want, ": "); strings.Join(FaultKeys(err), ", ") != keys {
+			t.Errorf("batch %d, g_out %d, d_in %d: keys %q, want %s", c.batch, c.gOut, c.dIn, FaultKeys(err), keys)
 		}
 	}
 }
