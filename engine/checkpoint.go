@@ -344,7 +344,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		}
 		return nil, nil, badCheckpoint("truncated: it is %s bytes, its header says the checkpoint is %s", numtext.FormatInt(int(size)), claimedSize(n))
 	}
-	g, annex, err := readBody(cr, version, n)
+	g, annex, err := readBody(cr, version, n, size)
 	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) {
 		// Found before the checksum is: a bit flipped in the file's
 		// configuration had been told as a mistake in it ("invalid
@@ -373,9 +373,10 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 }
 
 // readBody decodes a checkpoint's body of version, n bytes by its
-// header, from cr: the run and its annex. Its errors are what the body
-// says, before the checksum has said whether it is the body written.
-func readBody(cr *ckReader, version uint32, n uint64) (*GAN, []byte, error) {
+// header, from cr, data of size bytes: the run and its annex. Its errors
+// are what the body says, before the checksum has said whether it is the
+// body written.
+func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte, error) {
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
 		return nil, nil, cr.err
@@ -395,12 +396,13 @@ func readBody(cr *ckReader, version uint32, n uint64) (*GAN, []byte, error) {
 	if cr.err != nil {
 		return nil, nil, cr.err
 	}
-	// A body too small for the design's weights alone is refused before
-	// the networks are built, which would take a wide design's hundreds
-	// of megabytes for a file of a few kilobytes, damaged or edited.
+	// A body too small for the design's weights alone, after what has
+	// been read of it, is refused before the networks are built, which
+	// would take a wide design's hundreds of megabytes for a file of a
+	// few kilobytes, damaged or edited.
 	if cfg.validate(false) == nil {
-		if least := 4 * uint64(cfg.denseWeights()); n < least {
-			return nil, nil, badLength("the header claims a body of %s bytes, the configuration's weights alone take %s", numtext.FormatUint(n), numtext.FormatUint(least))
+		if least := cr.read + 4*uint64(cfg.denseWeights()); n < least {
+			return nil, nil, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s", numtext.FormatInt(int(size)), claimedSize(n), claimedSize(least))
 		}
 	}
 	g, err := New(cfg, seed)
@@ -409,7 +411,14 @@ func readBody(cr *ckReader, version uint32, n uint64) (*GAN, []byte, error) {
 	}
 	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
-		return nil, nil, badLength("the header claims a body of %s bytes, the configuration needs %s", numtext.FormatUint(n), numtext.FormatUint(want))
+		takes := claimedSize(want)
+		switch { // from version 3 an annex of up to MaxAnnex bytes may follow
+		case version >= 3 && n < want:
+			takes = "at least " + takes
+		case version >= 3:
+			takes = "at most " + claimedSize(want+MaxAnnex)
+		}
+		return nil, nil, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
 		return nil, nil, badCheckpoint("random state: %v", err)
@@ -517,12 +526,13 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) err
 	return found
 }
 
-// claimedSize is the size, as text, of the whole checkpoint whose header
-// claims a body of n bytes: the header, the body and the checksum, the
-// size a file that holds it has (as ls -l gives it), where the body's
-// length alone had been given against what the data held of a body,
-// which left out the header and the checksum ("the data holds 0" of a
-// file of 24 bytes).
+// claimedSize is the size, as text, of the whole checkpoint with a body
+// of n bytes, as its header or its configuration has it: the header,
+// the body and the checksum, the size a file that holds it has (as ls -l
+// gives it), where the body's length alone had been given against what
+// the data held of a body, or what the configuration needs of one, which
+// left out the header and the checksum ("the data holds 0" of a file of
+// 24 bytes).
 func claimedSize(n uint64) string {
 	total, carry := bits.Add64(n, uint64(headerLen+sha256.Size), 0)
 	if carry != 0 { // a damaged length no file could match

@@ -225,6 +225,64 @@ func TestTruncationGivesFileSizes(t *testing.T) {
 	}
 }
 
+// TestLengthAgainstConfigurationGivesFileSizes: a header whose body
+// length the configuration does not take is told in sizes a user can
+// check against ls -l, as a checkpoint cut short is: the file's, the
+// whole checkpoint its header says, and the whole checkpoint its
+// configuration makes. The body's length had been set against what the
+// configuration needed of a body, the header and checksum left out ("the
+// header claims a body of 245,081 bytes, the configuration needs
+// 245,082" of a file of 245,134).
+func TestLengthAgainstConfigurationGivesFileSizes(t *testing.T) {
+	good := validCheckpoint(t)
+	lengthAt := len(checkpointMagic) + 4
+	body := uint64(len(good) - headerLen - sha256.Size)
+	size := func(n int) string { return numtext.FormatInt(n) }
+
+	// A length a byte short of the file's body: the configuration makes a
+	// checkpoint at least the file's size (an annex may follow).
+	short := slices.Clone(good)
+	binary.LittleEndian.PutUint64(short[lengthAt:], body-1)
+	want := fmt.Sprintf("not a usable checkpoint: it is %s bytes, its header says the checkpoint is %s, its configuration at least %s (the file is damaged)", size(len(good)), size(len(good)-1), size(len(good)))
+	if _, _, err := readBytes(short); err == nil || err.Error() != want {
+		t.Errorf("a length a byte short: %v, want %q", err, want)
+	}
+	// A length past the largest annex, the file as long as it says.
+	long := body + MaxAnnex + 1
+	huge := slices.Clone(good)
+	binary.LittleEndian.PutUint64(huge[lengthAt:], long)
+	whole := len(good) + MaxAnnex + 1
+	want = fmt.Sprintf("not a usable checkpoint: it is %s bytes, its header says the checkpoint is %s, its configuration at most %s (the file is damaged)", size(whole), size(whole), size(len(good)+MaxAnnex))
+	if _, _, err := ReadCheckpoint(bytes.NewReader(huge), int64(whole)); err == nil || err.Error() != want {
+		t.Errorf("a length past MaxAnnex: %v, want %q", err, want)
+	}
+	// A version-2 checkpoint has no annex: its configuration makes it one size.
+	v2 := slices.Clone(short)
+	binary.LittleEndian.PutUint32(v2[len(checkpointMagic):], 2)
+	want = fmt.Sprintf("not a usable checkpoint: it is %s bytes, its header says the checkpoint is %s, its configuration %s (the file is damaged)", size(len(good)), size(len(good)-1), size(len(good)-4))
+	if _, _, err := readBytes(v2); err == nil || err.Error() != want {
+		t.Errorf("a version-2 length a byte short: %v, want %q", err, want)
+	}
+	// A configuration whose weights alone outgrow the header's length:
+	// the checkpoint is more than what was read before them and them.
+	c := blogConfig()
+	c.GHidden, c.GActs = []int{2000, 2000, 2000}, []Activation{ReLU, ReLU, ReLU, Identity}
+	wide := forge(t, good, func(_, rest []byte) ([]byte, []byte) {
+		cfg, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg, rest
+	})
+	cfgLen := int(binary.LittleEndian.Uint32(wide[headerLen:]))
+	rngLen := int(binary.LittleEndian.Uint32(wide[headerLen+4+cfgLen+16:]))
+	least := headerLen + 4 + cfgLen + 16 + 4 + rngLen + 4*c.denseWeights() + sha256.Size
+	want = fmt.Sprintf("not a usable checkpoint: it is %s bytes, its header says the checkpoint is %s, its configuration's weights alone make it more than %s (the file is damaged)", size(len(wide)), size(len(wide)), size(least))
+	if _, _, err := readBytes(wide); err == nil || err.Error() != want {
+		t.Errorf("a configuration too wide for the length: %v, want %q", err, want)
+	}
+}
+
 // forge rewrites a checkpoint: edit changes the configuration JSON and
 // the body after it (seed onwards), then the header's length and the
 // checksum are made to match, as a deliberate forger would.
@@ -576,7 +634,7 @@ func TestCheckpointAnnex(t *testing.T) {
 	body := len(data) - headerLen - sha256.Size + MaxAnnex + 1
 	binary.LittleEndian.PutUint64(huge[len(checkpointMagic)+4:], uint64(body))
 	zeros := &countingReader{}
-	if _, _, err := ReadCheckpoint(io.MultiReader(bytes.NewReader(huge), zeros), int64(headerLen+body+sha256.Size)); err == nil || !strings.Contains(err.Error(), "header claims") || zeros.n > 0 {
+	if _, _, err := ReadCheckpoint(io.MultiReader(bytes.NewReader(huge), zeros), int64(headerLen+body+sha256.Size)); err == nil || !strings.Contains(err.Error(), "its header says the checkpoint is") || zeros.n > 0 {
 		t.Errorf("a body past MaxAnnex: %v, after %d bytes past the data", err, zeros.n)
 	}
 	if err := g.WriteCheckpoint(io.Discard, make([]byte, MaxAnnex+1)); err == nil {
