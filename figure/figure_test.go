@@ -1693,3 +1693,29 @@ func TestSettingLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestSamplesLabelsOneLine: every 1-D preset's panel (d) says its x
+// axis on one line, as the other panels do: devnag-2017's "x — no D(x)
+// curve: D judges 100 samples and their squared deviations at once" had
+// been broken in two, its second line at the figure's bottom edge, read
+// as a label of its own.
+func TestSamplesLabelsOneLine(t *testing.T) {
+	for _, cfg := range presets.All() {
+		if p, err := cfg.Plane(); err != nil || p != nil {
+			continue
+		}
+		t.Run(cfg.Name, func(t *testing.T) {
+			r := FromPicture(pictureOf(t, cfg.Name, 1, session.Options{Seed: 1, Samples: 500}))
+			panels, canvases, err := r.layout(figureCanvas(&recorder.Canvas{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := panels[1][1].X.Label
+			d := panels[1][1].DataCanvas(canvases[1][1])
+			if strings.Contains(l.Text, "\n") {
+				t.Errorf("panel (d)'s label %q on more than one line: %.0f points wide, its data %.0f",
+					l.Text, l.TextStyle.Width(strings.ReplaceAll(l.Text, "\n", " ")), d.Max.X-d.Min.X)
+			}
+		})
+	}
+}
