@@ -1273,11 +1273,13 @@ func noCurveReason(cfg engine.Config) string {
 	case engine.DInputMoments:
 		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
-		// (x - mean)², each sample's squared deviation from the row's
-		// mean in the histogram axis's own x ("-": the PDF's code page
-		// has no "−"): the words "and their squared deviations at once"
-		// had broken the figure's panel (d) label onto two lines.
-		return fmt.Sprintf("no D(x) curve: D judges %s samples and (x - mean)²", numtext.FormatInt(cfg.DIn))
+		// (x-mean)², each sample's squared deviation from the row's mean
+		// in the histogram axis's own x ("-": the PDF's code page has no
+		// "−"), one word, which a wrap moves whole: the words "and their
+		// squared deviations at once" had broken the figure's panel (d)
+		// label onto two lines, and "(x - mean)²" wrapped at 80×24 as
+		// "(x -" over "mean)²".
+		return fmt.Sprintf("no D(x) curve: D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
 	}
 	if cfg.Packs() { // samples G makes one by one, packed for D, as a plane's are (noSurfaceReason)
 		return fmt.Sprintf("no D(x) curve: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))

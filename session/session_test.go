@@ -1199,12 +1199,12 @@ func TestTimelineCountsWhatItLetsGo(t *testing.T) {
 // in the words --list-presets uses; devnag-2017's had read "D judges 100
 // samples and spreads at once", spreads a word for its squared deviations
 // that no other part of the screen or the README uses (now its
-// squared deviations written out, (x - mean)², short enough for the
+// squared deviations written out, (x-mean)², short enough for the
 // figure's axis label); bimodal-pacgan's "D judges a whole row of 2", of
 // a G that makes no rows.
 func TestNoCurveSaysWhatDReads(t *testing.T) {
 	for _, c := range []struct{ preset, want string }{
-		{"devnag-2017", "no D(x) curve: D judges 100 samples and (x - mean)²"},
+		{"devnag-2017", "no D(x) curve: D judges 100 samples and (x-mean)²"},
 		{"devnag-moments", "no D(x) curve: D sees only 4 moments of 500 samples"},
 		{"blog-original", "no D(x) curve: D judges a whole row of 100 at once"},
 		{"bimodal-pacgan", "no D(x) curve: D judges 2 packed samples at once"}, // G makes no rows: one sample a draw

@@ -1170,6 +1170,33 @@ func TestNoCurveNoteIsIndented(t *testing.T) {
 	}
 }
 
+// TestNoCurveKeepsItsTermWhole: devnag-2017's note in place of D(x)
+// ends in the term (x-mean)², which a wrap at 80×24 moves to the next
+// row whole: written "(x - mean)²", it had been cut as "(x -" over
+// "mean)²".
+func TestNoCurveKeepsItsTermWhole(t *testing.T) {
+	cfg, err := presets.Get("devnag-2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		s, snap := trainedSnapshot(t, cfg, 1, 1, size[0])
+		view := frame(t, s, snap, size[0], size[1])
+		held := false
+		for _, row := range strings.Split(view, "\n") {
+			if strings.Contains(row, "(x") {
+				held = strings.Contains(row, "mean)²")
+				if !held {
+					t.Errorf("devnag-2017 at %dx%d: the term is cut at %q:\n%s", size[0], size[1], row, view)
+				}
+			}
+		}
+		if !held {
+			t.Errorf("devnag-2017 at %dx%d: no row holds the term (x-mean)²:\n%s", size[0], size[1], view)
+		}
+	}
+}
+
 // TestPlaneAndFigureCountTheSameBeyond: the plane's title and a figure's
 // panel (d), given the same samples, count the same of them beyond the
 // box (engine.Box.Contains) and say among how many. The screen had
