@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/ganui/ganui/internal/palette"
 	"github.com/ganui/ganui/session"
 
 	"gonum.org/v1/plot"
@@ -127,6 +128,71 @@ func drawLosses(t *testing.T, r Run) (*plot.Plot, draw.Canvas, *drawCanvas) {
 	p.Add(legendBackdrop{})
 	p.Draw(c)
 	return p, c, rec
+}
+
+// eventCanvas is a drawCanvas that also records the lines stroked in
+// the events' colour, as their points.
+type eventCanvas struct {
+	drawCanvas
+	lines [][]vg.Point
+}
+
+func (c *eventCanvas) Stroke(p vg.Path) {
+	if c.colour != paper(palette.Event) {
+		return
+	}
+	var pts []vg.Point
+	for _, cmp := range p {
+		if cmp.Type == vg.MoveComp || cmp.Type == vg.LineComp {
+			pts = append(pts, c.at.Add(cmp.Pos))
+		}
+	}
+	c.lines = append(c.lines, pts)
+}
+
+// TestEventLinesStopAtTheLegend: the line of an event the legend lies
+// over stops at the legend's backdrop, as at a label, and runs on below
+// it to the panel's foot. The backdrop is translucent, and a line of an
+// event late in the run had shown through it, dashes among "D real",
+// "D fake" and "G".
+func TestEventLinesStopAtTheLegend(t *testing.T) {
+	r := risingG()
+	for _, epoch := range []int{960, 990, 1000} {
+		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
+		p, err := r.losses()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &eventCanvas{}
+		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
+		legendOnData(p, c)
+		p.Add(legendBackdrop{})
+		p.Draw(c)
+		if len(rec.backdrop) != 1 {
+			t.Fatalf("event at %d: %d backdrops drawn, want 1", epoch, len(rec.backdrop))
+		}
+		box := rec.backdrop[0]
+		dc := p.DataCanvas(c)
+		trX, _ := p.Transforms(&dc)
+		x := trX(float64(epoch))
+		if !(box.Min.X < x && x < box.Max.X) {
+			t.Fatalf("event at %d: its line at x=%v is not under the legend's backdrop %v, the test tests nothing", epoch, x, box)
+		}
+		foot := false
+		for _, l := range rec.lines {
+			lo, hi := l[0].Y, l[0].Y
+			for _, q := range l {
+				lo, hi = min(lo, q.Y), max(hi, q.Y)
+			}
+			if hi > box.Min.Y && lo < box.Max.Y {
+				t.Errorf("event at %d: its line from %v to %v runs under the legend's backdrop %v", epoch, lo, hi, box)
+			}
+			foot = foot || lo == dc.Min.Y
+		}
+		if !foot {
+			t.Errorf("event at %d: no line reaches the panel's foot: %v", epoch, rec.lines)
+		}
+	}
 }
 
 // TestLegendOverItsBackdrop: a panel's legend lies on its backdrop, and no

@@ -2831,14 +2831,25 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashDotDotted}
+	// The legend's box, which a line stops at as at a label: its backdrop
+	// is translucent, to show the data under a legend of half the panel
+	// or more (legendRoom), and the line of an event late in the run had
+	// shown through it, dashes among the legend's entries.
+	boxes := make([]vg.Rectangle, 0, len(labels)+1)
+	if legend, ok := legendBox(c, p); ok {
+		boxes = append(boxes, legend)
+	}
+	for _, l := range labels {
+		boxes = append(boxes, l.box)
+	}
 	for _, x := range lines {
 		if len(shown) > maxLabelled {
 			break // the rug's ticks are the lines
 		}
-		var across []vg.Rectangle // the labels across the line, from the top down
-		for _, l := range labels {
-			if l.box.Min.X < x && x < l.box.Max.X {
-				across = append(across, l.box)
+		var across []vg.Rectangle // the boxes across the line, from the top down
+		for _, b := range boxes {
+			if b.Min.X < x && x < b.Max.X {
+				across = append(across, b)
 			}
 		}
 		slices.SortFunc(across, func(a, b vg.Rectangle) int { return cmp.Compare(b.Max.Y, a.Max.Y) })
