@@ -603,7 +603,8 @@ func TestLegendKeepsClearOfTheData(t *testing.T) {
 // together; with the band's left end taken, or neither, it stays at the
 // right. A plume above the box's middle, under either end (ring, seed 1,
 // epoch 3,000), raises the band over it: it had run under the legend,
-// faded by its backdrop.
+// faded by its backdrop. A plume that reaches above the band raised over
+// its lower part raises it again (clearBand).
 func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 	plume := func(x0, x1 float64) []float64 { // samples above the box's top, 2.5, across x0 to x1
 		xy := []float64{0, 0} // one in the box: the legend counts those beyond
@@ -611,6 +612,13 @@ func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 			xy = append(xy, x0+(x1-x0)*float64(i)/49, 2.6+float64(i%5)*0.25)
 		}
 		return xy
+	}
+	// A plume in the middle that reaches above the band the legend
+	// takes over the box: raised over those it covers, the band is
+	// taller and covers those above them.
+	tall := []float64{0, 0}
+	for i := range 50 {
+		tall = append(tall, -0.5+float64(i%7)/6, 2.6+2.4*float64(i)/49)
 	}
 	for _, c := range []struct {
 		name    string
@@ -621,6 +629,7 @@ func TestPlaneLegendKeepsOffTheSamples(t *testing.T) {
 		{"none above the box", []float64{0, 0}, false},
 		{"plume at the left", plume(-2.5, -0.5), false},
 		{"plume in the middle", plume(-0.5, 0.5), false},
+		{"tall plume in the middle", tall, false},
 	} {
 		r := planeRun()
 		r.Samples = c.samples
