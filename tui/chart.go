@@ -63,11 +63,9 @@ type lineChart struct {
 	cursor int
 	ghost  []session.Point
 
-	// xstep is the step the last render labelled the time axis at, and
-	// xstepMin the least it may take: a chart beside another of the same
-	// epochs takes the other's coarser step (Model.redraw), so that the
-	// two axes read alike.
-	xstep, xstepMin float64
+	// draws counts the charts drawn (draw), which tests read: a redraw
+	// draws each chart once.
+	draws int
 }
 
 func newLineChart(ss ...series) *lineChart {
@@ -89,8 +87,36 @@ func newLineChart(ss ...series) *lineChart {
 }
 
 // render draws pts and refs into a w×h block of text, the epochs from
-// from (0, or where a resumed run began) to the last point.
+// from (0, or where a resumed run began) to the last point, its time axis
+// labelled at the step its own width takes.
 func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h int) string {
+	f := c.fit(pts, from, refs, w, h)
+	return c.draw(f, f.xstep(c.ts.GraphWidth()))
+}
+
+// fitted is what fit lays out for a draw: the time axis, the points
+// thinned to the graph's width, the Y range and its ticks.
+type fitted struct {
+	pts            []session.Point
+	refs           []refLine
+	xmin, xmax     float64
+	thinned, ghost []session.Point
+	lo, hi         float64
+	ticks          []float64
+}
+
+// xstep is the step a time axis gw columns wide is labelled at, a label
+// every 8 columns or more.
+func (f fitted) xstep(gw int) float64 {
+	return math.Max(1, niceStep((f.xmax-f.xmin)/math.Max(1, float64(gw)/8)))
+}
+
+// fit sizes the chart to w×h and sets its axes for pts and refs, the
+// epochs from from to the last point, without drawing: the graph's width
+// (GraphWidth) is then the one draw draws to, which a chart beside
+// another needs to label its time axis at the step the two share
+// (Model.redraw).
+func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int) fitted {
 	if w != c.w || h != c.h {
 		c.ts.Resize(w, h)
 		c.w, c.h = w, h
@@ -132,7 +158,15 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.ts.SetYRange(lo, hi)
 		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
 	}
+	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, ticks}
+}
 
+// draw draws what fit laid out, the chart's last fit, its time axis
+// labelled every xstep epochs, into a block of text.
+func (c *lineChart) draw(f fitted, xstep float64) string {
+	c.draws++
+	pts, refs, thinned, ghost, lo, hi := f.pts, f.refs, f.thinned, f.ghost, f.lo, f.hi
+	xmin, xmax := f.xmin, f.xmax
 	// Values beyond the range run along its edge, marked ▲ or ▼ there.
 	type clip struct {
 		epoch int
@@ -183,12 +217,12 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 		c.plainGhost()
 	}
 	drew := c.drawRefs(refs)
-	c.drawTicks(float64(xmin), float64(xmax), ticks)
-	c.drawMarks(float64(xmin), float64(xmax))
+	c.drawTicks(xmin, xmax, xstep, f.ticks)
+	c.drawMarks(xmin, xmax)
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
 		o := c.ts.Origin()
 		for _, k := range clips {
-			col, _ := c.col(float64(k.epoch), float64(xmin), float64(xmax))
+			col, _ := c.col(float64(k.epoch), xmin, xmax)
 			row, mark := o.Y-gh, '▲'
 			if !k.up {
 				row, mark = o.Y-1, '▼'
@@ -196,7 +230,7 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 			c.ts.Canvas.SetCell(canvas.Point{X: col, Y: row}, canvas.NewCellWithStyle(mark, c.series[k.si].style))
 		}
 	}
-	c.drawEnds(thinned, float64(xmin), float64(xmax))
+	c.drawEnds(thinned, xmin, xmax)
 	c.shown = make([]bool, len(refs))
 	for _, d := range drew {
 		c.shown[d.ref] = c.shown[d.ref] || c.ts.Canvas.Cell(d.at).Rune == d.rune
@@ -621,11 +655,11 @@ func dotOf(y, lo, hi float64, rows int) int {
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
-// with labels at round epochs and round Y values, and marks them on the axes.
-func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
+// with labels at round epochs, every xstep, and round Y values, and marks
+// them on the axes.
+func (c *lineChart) drawTicks(xmin, xmax, xstep float64, yticks []float64) {
 	cv := &c.ts.Canvas
 	o := c.ts.Origin()
-	gw := c.ts.GraphWidth()
 	blank := canvas.NewCell(0)
 	for x := range c.w {
 		cv.SetCell(canvas.Point{X: x, Y: o.Y + 1}, blank)
@@ -635,11 +669,8 @@ func (c *lineChart) drawTicks(xmin, xmax float64, yticks []float64) {
 			cv.SetCell(canvas.Point{X: x, Y: y}, blank)
 		}
 	}
-	// X: epochs, a label every 8 columns or more.
-	// A resumed run's axis may span few epochs far from 0, where compact
-	// labels would all read alike: whole numbers then.
-	xstep := math.Max(c.xstepMin, math.Max(1, niceStep((xmax-xmin)/math.Max(1, float64(gw)/8))))
-	c.xstep = xstep
+	// X: epochs. A resumed run's axis may span few epochs far from 0,
+	// where compact labels would all read alike: whole numbers then.
 	first := math.Ceil(xmin/xstep) * xstep
 	label := compact
 	if compact(first) == compact(first+xstep) {

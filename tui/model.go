@@ -497,20 +497,6 @@ func (m *Model) redraw() {
 	for _, c := range []*lineChart{m.losses, m.moments, m.planeMoments} {
 		c.marks, c.cursor, c.ghost = marks, cursor, ghost
 	}
-	// The legend says which lines the chart draws off its scale or flat,
-	// which the drawing tells: where that changes the legend's height,
-	// the chart is drawn again to the room it leaves.
-	drawLosses := func() {
-		for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
-			m.lossView = m.losses.render(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
-			m.lossFlat, m.lossRefsShown = m.losses.flat, m.losses.shown
-			if legendH == len(m.lossLegend(l.leftW)) {
-				break
-			}
-			legendH = len(m.lossLegend(l.leftW))
-		}
-		_, m.penaltyShown = m.lossLegendOf(l.leftW)
-	}
 	legend, shape := m.momText(l.rightW, l.momH)
 	momH := l.momH - len(legend) - len(shape)
 	mom, momRefs := m.moments, []refLine{{s.Target.Mean, styleTarget}, {s.Target.Std, styleTarget}}
@@ -519,25 +505,34 @@ func (m *Model) redraw() {
 		mx, my, sx, sy := planeMoments(p)
 		mom, momRefs = m.planeMoments, []refLine{{mx, styleTarget}, {my, styleTarget}, {sx, styleTarget}, {sy, styleTarget}}
 	}
-	drawMoments := func() { m.momView = mom.render(s.History, s.From, momRefs, l.rightW, momH) }
 	// Side by side, the two charts' time axes are one: labelled at one
-	// step, the coarser of the steps each would take, the narrower
-	// chart's. Each had taken its own by its width, a column apart at
-	// 80×24, so that at epoch 222 of ring the losses read 0 100 200
-	// under the moments' 0 50 100 150 200.
-	m.losses.xstepMin, mom.xstepMin = 0, 0
-	drawLosses()
-	drawMoments()
-	if !l.momBeside {
-		switch {
-		case m.losses.xstep < mom.xstep:
-			m.losses.xstepMin = mom.xstep
-			drawLosses()
-		case mom.xstep < m.losses.xstep:
-			mom.xstepMin = m.losses.xstep
-			drawMoments()
+	// step, the coarser of the steps each would take by its graph's
+	// width, the narrower chart's, which each fit sets before either is
+	// drawn. Each had taken its own, a column apart at 80×24, so that at
+	// epoch 222 of ring the losses read 0 100 200 under the moments' 0 50
+	// 100 150 200.
+	momFit := mom.fit(s.History, s.From, momRefs, l.rightW, momH)
+	momOwn := momFit.xstep(mom.ts.GraphWidth())
+	momStep := momOwn
+	// The legend says which lines the chart draws off its scale or flat,
+	// which the drawing tells: where that changes the legend's height,
+	// the chart is drawn again to the room it leaves.
+	for legendH, try := len(m.lossLegend(l.leftW)), 0; try < 2; try++ {
+		f := m.losses.fit(s.History, s.From, lossRefs, l.leftW, l.topH-legendH)
+		step := f.xstep(m.losses.ts.GraphWidth())
+		if !l.momBeside {
+			step = max(step, momOwn)
+			momStep = step
 		}
+		m.lossView = m.losses.draw(f, step)
+		m.lossFlat, m.lossRefsShown = m.losses.flat, m.losses.shown
+		if legendH == len(m.lossLegend(l.leftW)) {
+			break
+		}
+		legendH = len(m.lossLegend(l.leftW))
 	}
+	_, m.penaltyShown = m.lossLegendOf(l.leftW)
+	m.momView = mom.draw(momFit, momStep)
 	if p != nil {
 		var ghost []float64
 		if s.Baseline != nil {

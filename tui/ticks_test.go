@@ -495,3 +495,49 @@ func TestTimeAxesBesideReadAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestRedrawDrawsEachChartOnce: a redraw draws the losses and the
+// moments charts once each, the step their time axes share chosen before
+// either is drawn (lineChart.fit), at the sizes and epochs where the two
+// would take different steps by their own widths too. Where they did, the
+// chart of the finer step had been drawn a second time at the coarser.
+func TestRedrawDrawsEachChartOnce(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	boundary := 0 // cases side by side where the charts' own steps differ
+	for _, preset := range []string{"ring", "vanilla"} {
+		cfg, err := presets.Get(preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range [][2]int{{80, 24}, {79, 24}, {100, 30}, {120, 40}} {
+			_, shown := shownModel(t, cfg, true, size[0], size[1])
+			snap := shown.snap
+			mom := shown.moments
+			if snap.Target.Plane != nil {
+				mom = shown.planeMoments
+			}
+			for _, epochs := range []int{150, 222, 430, 777, 1500, 2821} {
+				pts := make([]session.Point, epochs)
+				for i := range pts {
+					e := float64(i + 1)
+					pts[i] = session.Point{Epoch: i + 1, DReal: 0.7 + 0.1*math.Sin(e/9), DFake: 0.6, G: 0.9, Mean: math.Sin(e / 50), Std: 0.5, MeanY: math.Cos(e / 50), StdY: 0.4}
+				}
+				snap.History, snap.Epoch = pts, epochs
+				snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
+				losses, moments := shown.losses.draws, mom.draws
+				shown.Update(snapshotMsg(snap))
+				if n, k := shown.losses.draws-losses, mom.draws-moments; n != 1 || k != 1 {
+					t.Errorf("%s at %d×%d, epoch %d: a redraw drew the losses %d times, the moments %d", preset, size[0], size[1], epochs, n, k)
+				}
+				axis := fitted{xmin: float64(snap.From), xmax: float64(epochs)}
+				if !shown.layout().momBeside && axis.xstep(shown.losses.ts.GraphWidth()) != axis.xstep(mom.ts.GraphWidth()) {
+					boundary++
+				}
+			}
+		}
+	}
+	if boundary == 0 {
+		t.Error("no case where the two charts' own steps differ: the test tries nothing at a step's boundary")
+	}
+	t.Logf("%d cases at a step's boundary", boundary)
+}
