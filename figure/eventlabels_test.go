@@ -312,27 +312,54 @@ func TestTitlesLevel(t *testing.T) {
 }
 
 // TestLeftLabelDoesNotCrossALine: a label that has no room right of its
-// line (the panel's edge) goes left of it only where it does not run
-// across an earlier event's line, from which it would read as that
-// line's; it is left out otherwise, its line drawn all the same.
+// line (the panel's edge) goes left of it where it does not run across
+// an earlier event's line, from which it would read as that line's (and
+// beyond that line where it would: TestLabelBeyondAnEarlierLine).
 // label-smoothing's panel (b) had written d-wins-ended (epoch 840) from
 // d-wins's line (610), under "d-wins".
 func TestLeftLabelDoesNotCrossALine(t *testing.T) {
 	p := plot.New()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1000, 0, 1
-	c := func(rec *drawCanvas) draw.Canvas {
-		return draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
-	}
 	rec := &drawCanvas{}
-	eventLines{events: []Event{{Epoch: 900, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c(rec), p)
-	if !slices.Equal(rec.strs, []string{"d-wins"}) {
-		t.Errorf("labels %q written, want d-wins alone: d-wins-ended, at the edge, across d-wins's line", rec.strs)
-	}
-	// Far enough from the earlier line, it goes left of its own.
-	rec = &drawCanvas{}
-	eventLines{events: []Event{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c(rec), p)
+	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}}
+	eventLines{events: []Event{{Epoch: 500, Label: "d-wins"}, {Epoch: 990, Label: "d-wins-ended"}}}.Plot(c, p)
 	if !slices.Equal(rec.strs, []string{"d-wins", "d-wins-ended"}) {
 		t.Errorf("labels %q written, want both", rec.strs)
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	if len(rec.texts) == 2 {
+		if at, line := rec.texts[1].X, vg.Length(396); at+sty.Width("d-wins-ended") > line || at < 200 {
+			t.Errorf("d-wins-ended written from x=%v, want it just left of its line at %v", at, line)
+		}
+	}
+}
+
+// TestLabelBeyondAnEarlierLine: a label with no room right of its line
+// (the panel's edge) that would run across an earlier event's line left
+// of its own is written left of that line, naming its epoch, since it
+// lies at no line of its own. A run that diverged 13 points right of
+// equilibrium-ended's line had drawn its runaway unnamed in every panel
+// (vanilla --set d_lr=0.05 --set g_lr=0.05 --epochs 3000, epoch 2,008).
+func TestLabelBeyondAnEarlierLine(t *testing.T) {
+	rec := &strokeCanvas{}
+	drawEvents(rec, Event{Epoch: 100, Label: "d-wins"}, Event{Epoch: 960, Label: "equilibrium-ended"}, Event{Epoch: 990, Label: "runaway"})
+	want := []string{"d-wins", "equilibrium-ended", "runaway (990)"}
+	if !slices.Equal(rec.strs, want) {
+		t.Fatalf("labels %q written, want %q", rec.strs, want)
+	}
+	sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
+	at := rec.texts[2].X
+	end := at + sty.Width(want[2])
+	for _, line := range []vg.Length{40, 384} { // d-wins's and equilibrium-ended's lines
+		if at < line && line < end {
+			t.Errorf("runaway (990), from x=%v to %v, runs across the line at %v", at, end, line)
+		}
+	}
+	if end > 384 || end < 374 {
+		t.Errorf("runaway (990) ends at x=%v, want it just left of equilibrium-ended's line at 384", end)
+	}
+	if feet := rec.feet(); feet != 3 {
+		t.Errorf("%d lines reach the panel's foot, want 3", feet)
 	}
 }
 

@@ -2685,7 +2685,8 @@ const dotRoom = 0.02
 // below the legend as many more as it is high), so that none is written
 // over another, over the legend or past the panel's edge (left of its
 // line where there is no room right of it, but not across an earlier
-// line, from which it would read as that line's); one that finds no free
+// line, from which it would read as that line's: left of that line then,
+// naming its epoch, beyond); one that finds no free
 // row is left out, its line drawn all the same. The legend takes the
 // rows it lies in, not the labels' room: a run that diverged had drawn
 // its d-wins-ended and runaway lines at the right edge of panels (a) and
@@ -2799,35 +2800,77 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 			label += " (" + numtext.FormatInt(e.Epoch) + ")"
 		}
 		// Right of the line, or where that is taken (the panel's edge at
-		// a run's last epoch, the legend, an earlier label) left of it.
-		w, h := sty.Width(label), sty.Height(label)
-		sides := [2]vg.Length{x + vg.Points(2), x - vg.Points(2) - w}
+		// a run's last epoch, the legend, an earlier label) left of it;
+		// where that runs across earlier lines, left of them (beyond).
+		h := sty.Height(label)
 		var best *placed // of the places it fits, the one the curves cross least
 		bestRow, least := 0, vg.Length(math.Inf(1))
-	rows:
-		for row := range free {
-			top := c.Max.Y - vg.Length(row)*h
-			for _, at := range sides {
-				underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
-				if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
-					at := vg.Point{X: at, Y: top}
-					l := placed{at: at, box: labelBox(sty, at, label), label: label}
-					if across := ev.across(c, p, l.box); across < least {
-						best, bestRow, least = &l, row, across
-						if across == 0 {
-							break rows
+		for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(label), label}}, beyond(sty, label, e.Epoch, x, lines, crosses)} {
+		rows:
+			for row := range free {
+				top := c.Max.Y - vg.Length(row)*h
+				for _, s := range sides {
+					at, w := s.at, sty.Width(s.label)
+					underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
+					if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
+						at := vg.Point{X: at, Y: top}
+						l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label}
+						if across := ev.across(c, p, l.box); across < least {
+							best, bestRow, least = &l, row, across
+							if across == 0 {
+								break rows
+							}
 						}
 					}
 				}
+			}
+			if best != nil {
+				break
 			}
 		}
 		if best != nil {
 			best.bare = least > 0 // over the data: no white box to hide them
 			labels = append(labels, *best)
-			free[bestRow] = best.at.X + w + vg.Points(4)
+			free[bestRow] = best.at.X + sty.Width(best.label) + vg.Points(4)
 		}
 	}
 	return labels, lines, shown
+}
+
+// side is a place for an event's label: where it begins and what it
+// says.
+type side struct {
+	at    vg.Length
+	label string
+}
+
+// beyond is the place for the label of the event at epoch, its line at
+// x, left of the earlier lines that the label left of its own line would
+// run across (crosses), ending clear of the leftmost of them, the label
+// naming its epoch, since it then begins and ends at no line of its own:
+// a runaway at a run's last epoch, 13 points right of equilibrium-ended's
+// line, had been left unnamed, no panel saying why the run had stopped.
+// Where the label left of its own line runs across none, there is no
+// such place: the label's is beside its line.
+func beyond(sty draw.TextStyle, label string, epoch int, x vg.Length, lines []vg.Length, crosses func(at, w, own vg.Length) bool) []side {
+	w := sty.Width(label)
+	if !crosses(x-vg.Points(2)-w, w, x) {
+		return nil
+	}
+	if suffix := " (" + numtext.FormatInt(epoch) + ")"; !strings.HasSuffix(label, suffix) {
+		label += suffix
+	}
+	w = sty.Width(label)
+	at := x - vg.Points(2) - w
+	for crosses(at, w, x) { // end it left of the leftmost line it runs across
+		for _, l := range lines {
+			if x-l >= vg.Points(3) && l > at-vg.Points(4) && l < at+w {
+				at = l - vg.Points(2) - w
+				break
+			}
+		}
+	}
+	return []side{{at, label}}
 }
 
 func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
