@@ -511,7 +511,8 @@ const MaxFileSize = 256 << 10
 // pipe, device or directory) of at most MaxFileSize bytes. A checkpoint
 // given in its place is named as one, with the flag that reads it: it
 // had been refused as larger than a preset file can be, or as invalid
-// JSON. The file is opened once, its first bytes read to tell a
+// JSON; so is a file of another kind, a CSV or an image, whatever its
+// size. The file is opened once, its first bytes read to tell a
 // checkpoint, then the whole (it had been opened for each).
 func Load(path string) (engine.Config, error) {
 	f, err := openFile(path)
@@ -519,10 +520,19 @@ func Load(path string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("preset file: %w", err)
 	}
 	defer f.Close()
-	head := make([]byte, 8)
+	head := make([]byte, 512)
 	n, _ := f.ReadAt(head, 0)
-	if engine.IsCheckpoint(head[:n]) {
+	head = head[:n]
+	if engine.IsCheckpoint(head) {
 		return engine.Config{}, fmt.Errorf("%s is a checkpoint, not a preset file: --resume %s continues its run", path, path)
+	}
+	// A file too large to read that does not begin as a JSON object does
+	// is told what Parse tells a smaller one of its kind, from its first
+	// bytes: a run's --log given to --preset had been "larger than 256
+	// KiB, the most ganui reads of such a file", as if a preset file.
+	body := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	if f.Size() > MaxFileSize && len(body) > 0 && body[0] != '{' {
+		return Parse(head, path)
 	}
 	data, err := f.ReadAll(MaxFileSize)
 	if err != nil {

@@ -481,6 +481,34 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 	}
 }
 
+// TestLargeFileOfAnotherKind: a file too large for a preset file that
+// is of another kind, a run's --log or a figure given to --preset, is told
+// what it is not, as a small one is, not its size: a history CSV of
+// blog-original's 5,000 epochs had been "larger than 256 KiB, the most
+// ganui reads of such a file". A large file that begins as a preset file
+// does is told its size.
+func TestLargeFileOfAnotherKind(t *testing.T) {
+	dir := t.TempDir()
+	row := []byte("4999,0.6931471824645996,0.6931471824645996,0.6931471824645996,13.40942181110382,5.23744422083404,,,,,,,\n")
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"run.csv": {append([]byte("epoch,d_real,d_fake,g_loss,mean,std,ks,w1,skew,kurt,zdep,events,event_details\n"), bytes.Repeat(row, MaxFileSize/len(row)+1)...),
+			":1: not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
+		"run.png":  {append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, MaxFileSize)...), ":1: not a preset file: a preset file is one JSON object {…}"},
+		"big.json": {append([]byte(`{"base": "vanilla", "description": "`), bytes.Repeat([]byte("a"), MaxFileSize)...), ": larger than 256 KiB, the most ganui reads of such a file"},
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Resolve(path); err == nil || !strings.Contains(err.Error(), path+c.want) {
+			t.Errorf("Resolve(%s): %v; want %q", name, err, path+c.want)
+		}
+	}
+}
+
 // TestLoadOpensTheFileOnce: Load opens a preset file once, reading its
 // first bytes to tell a checkpoint and then the whole from the file it
 // opened: it had opened it for each, so that a file replaced between
