@@ -348,6 +348,23 @@ func TestHeatmap(t *testing.T) {
 	}
 }
 
+// TestHeatmapSaysLowerIsBetter: the colour bar says under the value's
+// name which way is better, as the screen's Quality does ("lower SW1
+// better"): a sweep's map had given a scale from blue to red, and no word
+// on which end a learner should look for.
+func TestHeatmapSaysLowerIsBetter(t *testing.T) {
+	h := Heatmap{Title: "t", XKey: "d_lr", YKey: "g_lr", X: []string{"1e-4", "1e-3"}, Y: []string{"1e-3"}, Z: [][]float64{{0.1, 0.2}}, ZLabel: "median KS"}
+	var svg bytes.Buffer
+	if err := EncodeHeatmap(&svg, "svg", h); err != nil {
+		t.Fatal(err)
+	}
+	texts := svgText(t, svg.Bytes())
+	i := slices.Index(texts, "lower is better")
+	if i < 1 || texts[i-1] != "median KS" {
+		t.Errorf("texts %q: want %q under the colour bar's %q", texts, "lower is better", "median KS")
+	}
+}
+
 // TestHeatmapValuesReadAsTheSweep: a cell's value is written as the
 // sweep's lines write it, in the exponent form where four decimals would
 // not fit or would read 0 (numtext.Figure): a runaway's median sliced W1

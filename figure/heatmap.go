@@ -29,7 +29,8 @@ type Heatmap struct {
 	// Z[j][i] is the value at Y[j], X[i]; NaN where there is none (every
 	// seed diverged, or none ran), drawn dark grey.
 	Z [][]float64
-	// ZLabel names the value, e.g. "median KS".
+	// ZLabel names the value, e.g. "median KS": a distance to the
+	// target, lower the better, as the colour bar says under its name.
 	ZLabel string
 	// ZLimits, when its first end is below its second, are the least and
 	// the most the value can take (KS: 0 and 1; sliced W1: 0 and +Inf):
@@ -173,7 +174,10 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	}
 
 	bar := plot.New()
-	bar.Title.Text = h.ZLabel
+	// Which end is good, as the screen's Quality says ("lower SW1
+	// better"): a learner had a scale from blue to red and a number, and
+	// no word on which way a design improved.
+	bar.Title.Text = h.ZLabel + "\nlower is better"
 	bar.Title.TextStyle.Font.Size = vg.Points(10)
 	cb := &plotter.ColorBar{ColorMap: cm, Vertical: true}
 	bar.Add(cb)
