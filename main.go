@@ -369,19 +369,18 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	paths := map[string]*string{"log": &o.LogPath, "save": &o.SavePath, "plot": &o.PlotPath}
 	for _, out := range outputFlags {
 		if given[out.flag] {
-			path := fs.Lookup(out.flag).Value.String()
-			if isNullDevice(path) { // discarded: as if not given
-				*paths[out.flag] = ""
+			path := out.path(&o)
+			if isNullDevice(*path) { // discarded: as if not given
+				*path = ""
 				given[out.flag] = false
 				continue
 			}
-			if err := outputfile.CheckName(path, out.own); err != nil {
+			if err := outputfile.CheckName(*path, out.own); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
-			if err := outputName(out.flag, path, out.writes, out.ext); err != nil {
+			if err := outputName(out.flag, *path, out.writes, out.ext); err != nil {
 				return o, fmt.Errorf("--%s: %w", out.flag, err)
 			}
 		}
@@ -458,18 +457,20 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 }
 
 // outputFlags are the flags that name an output file, each with the
-// extensions its files take: FILE.csv, FILE.ckpt as the usage writes
-// them (ext), and a figure's formats (figure.FormatOf); and what it
-// writes, said of a name that is another kind's (outputName), but for
-// --plot, whose name gives its format.
+// option it sets (path), which parseFlags empties for a name that is the
+// null device; the extensions its files take: FILE.csv, FILE.ckpt as the
+// usage writes them (ext), and a figure's formats (figure.FormatOf); and
+// what it writes, said of a name that is another kind's (outputName), but
+// for --plot, whose name gives its format.
 var outputFlags = []struct {
 	flag        string
+	path        func(*options) *string
 	own         func(ext string) bool
 	writes, ext string
 }{
-	{"log", func(ext string) bool { return strings.EqualFold(ext, ".csv") }, "a CSV history", ".csv"},
-	{"save", func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }, "a checkpoint", ".ckpt"},
-	{"plot", func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }, "", ""},
+	{"log", func(o *options) *string { return &o.LogPath }, func(ext string) bool { return strings.EqualFold(ext, ".csv") }, "a CSV history", ".csv"},
+	{"save", func(o *options) *string { return &o.SavePath }, func(ext string) bool { return strings.EqualFold(ext, ".ckpt") }, "a checkpoint", ".ckpt"},
+	{"plot", func(o *options) *string { return &o.PlotPath }, func(ext string) bool { _, err := figure.FormatOf(ext); return err == nil }, "", ""},
 }
 
 // isNullDevice reports whether path is the null device, links followed:
