@@ -4,6 +4,18 @@
 // symbolic links, never over anything but a regular file, and never over
 // a file of another kind (Kind): a typo that names the user's preset file
 // as a checkpoint's is refused, the preset file left as it was.
+//
+// A headless run holds each of its outputs from its start to its end
+// against another process's writing it, by a lock on the file being
+// written, looked for and taken in one step under its directory's lock,
+// in one of two ways. Hold, for a file replaced whole at the end (--save,
+// --plot), holds the hidden temporary file it renames into place then;
+// Claim, for a file written in place (--log: its rows read as they come,
+// kept by a kill, appended to on --resume), holds the file itself. One
+// way could not serve both: a lock on the path's own file for --save
+// would need that file made, empty, at the start, for a run killed
+// midway to leave behind, and a temporary file for --log would keep its
+// rows out of sight until the end.
 package outputfile
 
 import (
