@@ -226,11 +226,9 @@ func checkPaths(opts Options) error {
 		if err := outputfile.CheckWritable(out.path); err != nil {
 			return fmt.Errorf("%s: %w", out.flag, err)
 		}
-		busy := outputfile.Busy // before the setting up; held by New (reserveSave) and the front end (figure.Reserve)
-		if out.flag == "--log" {
-			busy = outputfile.InUse // claimed by New (csvFile.claim)
-		}
-		if err := busy(out.path); err != nil {
+		// Before the setting up: held by New (reserveSave, csvFile.claim)
+		// and the front end (figure.Reserve).
+		if err := outputfile.Busy(out.path); err != nil {
 			return fmt.Errorf("%s: %w", out.flag, err)
 		}
 		for _, other := range append(inputs, outputs[:i]...) {
@@ -700,8 +698,8 @@ func (Export) apply(s *Session) {
 // PresetFile, a points(FILE.csv) target's file), writes on its own
 // (LogPath, SavePath, PlotPath), a file there before that this session
 // did not write (a preset file of an earlier session), or one another
-// process is writing (outputfile.Busy: a headless run's --save or
-// --plot, held to its end, which would replace what the key wrote), the
+// process is writing (outputfile.Busy: a headless run's --save, --plot
+// or --log, held to its end, which would replace what the key wrote), the
 // first of ganui-<preset>-<stem>-2.<ext>, -3, … that is none of them. A
 // key replaces only what this session's keys wrote.
 func (s *Session) outputPath(rest string) string {

@@ -190,15 +190,54 @@ func TestLogRefusesOneOfTwoAtOnce(t *testing.T) {
 	}
 }
 
-// TestLogAsAnotherProcess is TestLogRefusesOneOfTwoAtOnce's child: it
-// makes a run on the log, saying New's error, or "made" and then runs it
-// to its end, saying Run's error, if any.
+// TestSaveAndLogRefuseEachOther: a run whose --save or --log is a file
+// another process's run holds the other way, as its --log or --save, is
+// refused at its start, the first run's file left to it: both had been
+// made, the later one's end replacing the other's log with its
+// checkpoint, or the other's checkpoint put over its log, one of them
+// told only at its end, "x was replaced by another file while the run
+// wrote it: the run's history is not in it".
+func TestSaveAndLogRefuseEachOther(t *testing.T) {
+	for _, c := range []struct{ ours, theirs string }{{"log", "save"}, {"save", "log"}} {
+		path := filepath.Join(t.TempDir(), "run")
+		opts := Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path}
+		if c.ours == "save" {
+			opts.LogPath, opts.SavePath = "", path
+		}
+		s, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^TestLogAsAnotherProcess$")
+		cmd.Env = append(os.Environ(), "SESSION_LOG_TOO="+path, "SESSION_AS="+c.theirs)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("the child: %v\n%s", err, out)
+		}
+		theirs, _, _ := strings.Cut(string(out), "\n")
+		if want := "--" + c.theirs + ": " + path + " is being written by another process: give another file"; theirs != want {
+			t.Errorf("another process's run with --%s, this one's --%s: %q, want %q", c.theirs, c.ours, theirs, want)
+		}
+		if _, err := s.Run(t.Context(), nil); err != nil {
+			t.Errorf("this process's run, with --%s: %v", c.ours, err)
+		}
+	}
+}
+
+// TestLogAsAnotherProcess is TestLogRefusesOneOfTwoAtOnce's child, and
+// TestSaveAndLogRefuseEachOther's: it makes a run on the log, or the
+// checkpoint when SESSION_AS is save, saying New's error, or "made" and
+// then runs it to its end, saying Run's error, if any.
 func TestLogAsAnotherProcess(t *testing.T) {
 	path := os.Getenv("SESSION_LOG_TOO")
 	if path == "" {
 		t.Skip("run by TestLogRefusesOneOfTwoAtOnce")
 	}
-	s, err := New(Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path})
+	opts := Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path}
+	if os.Getenv("SESSION_AS") == "save" {
+		opts.LogPath, opts.SavePath = "", path
+	}
+	s, err := New(opts)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -24,13 +24,14 @@ type Claimed struct {
 // process's write of it for as long as the file is open, which the
 // system gives back when the process ends, however it ends. The look for
 // another process's hold and the taking of its own are one step under
-// the lock of the file's directory (lockDir), as Hold's are, so that of
-// two processes claiming one path at the same instant exactly one is
-// refused, with InUse's error, and the other's file is left as it was:
+// the lock of the file's directory (lockDir), as Hold's are, and the
+// look is Busy's, for another's Hold too, so that of two processes
+// claiming or holding one path at the same instant exactly one is
+// refused, with Busy's error, and the other's file is left as it was:
 // a run's --log had been claimed with its first row, the second of two
 // runs started at once training to its end only to be refused then. The
 // file is neither emptied nor written here. Where files cannot be locked,
-// the claim is refused as held, as InUse refuses.
+// the claim is refused as held.
 func Claim(path string) (*Claimed, error) {
 	target, err := Target(path)
 	if err != nil {
@@ -38,6 +39,9 @@ func Claim(path string) (*Claimed, error) {
 	}
 	unlock := lockDir(filepath.Dir(target))
 	defer unlock()
+	if err := busy(path, target); err != nil {
+		return nil, err
+	}
 	c := &Claimed{}
 	for c.File == nil {
 		// Opened, else made anew, so that Release knows a file it made.
@@ -79,27 +83,4 @@ func (c *Claimed) Release() {
 		}
 	}
 	c.File.Close()
-}
-
-// InUse reports an error when the file at path exists and another
-// process holds it (Claim): a look a caller may take before its setting
-// up, to refuse at once, as Busy is for Hold's paths. It looks under the
-// lock of the file's directory, as Claim does, so that its look, which
-// holds the file for an instant, never makes another's Claim refused.
-func InUse(path string) error {
-	target, err := Target(path)
-	if err != nil {
-		return nil // no file to write: the write says why
-	}
-	unlock := lockDir(filepath.Dir(target))
-	defer unlock()
-	f, err := os.Open(target)
-	if err != nil {
-		return nil // nothing there yet, or unreadable: the write will say
-	}
-	defer f.Close()
-	if lockFile(f) != nil {
-		return fmt.Errorf("%s is being written by another process: give another file", path)
-	}
-	return nil
 }

@@ -3,6 +3,7 @@
 package outputfile
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"syscall"
@@ -79,4 +80,11 @@ var locking = func() {}
 // open, and the system drops it when the process ends.
 func lockFile(f *os.File) error {
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+}
+
+// lockedElsewhere reports whether another open file holds f's lock
+// (lockFile: a Claim's), taking it for an instant when none does. A file
+// system without locks has none held.
+func lockedElsewhere(f *os.File) bool {
+	return errors.Is(lockFile(f), syscall.EWOULDBLOCK)
 }

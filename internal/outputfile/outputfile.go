@@ -7,11 +7,12 @@
 //
 // A headless run holds each of its outputs from its start to its end
 // against another process's writing it, by a lock on the file being
-// written, looked for and taken in one step under its directory's lock,
-// in one of two ways. Hold, for a file replaced whole at the end (--save,
-// --plot), holds the hidden temporary file it renames into place then;
-// Claim, for a file written in place (--log: its rows read as they come,
-// kept by a kill, appended to on --resume), holds the file itself. One
+// written, in one of two ways. Hold, for a file replaced whole at the end
+// (--save, --plot), holds the hidden temporary file it renames into place
+// then; Claim, for a file written in place (--log: its rows read as they
+// come, kept by a kill, appended to on --resume), holds the file itself.
+// Each looks for a hold of either way (Busy) in one step with taking its
+// own, under the lock of the file's directory. One
 // way could not serve both: a lock on the path's own file for --save
 // would need that file made, empty, at the start, for a run killed
 // midway to leave behind, and a temporary file for --log would keep its
@@ -424,28 +425,35 @@ func removeStale(path string) {
 	}
 }
 
-// Busy reports an error when a write of path is under way in another
-// process: a temporary file of createTemp's names for it (links
-// followed), held (holdTemp) and not this process's. A headless --save
-// holds its file from before the first epoch to the run's end, so a
-// second run saving to the same path while the first trains would have
-// put its checkpoint in place only for the first's end to replace it,
-// both exiting 0. A long write holds its path (Hold), which looks in one
-// step with making its file; a caller may look first, to refuse before
-// its setting up. A short write may share its path with another, the
-// later rename winning, as Write allows. Where files cannot be held
-// (holdTemp), none is busy.
+// Busy reports an error when another process is writing path, either
+// way a run holds an output from its start to its end: a temporary file
+// of createTemp's names for it (links followed), held (holdTemp: Hold's,
+// a headless --save or --plot) and not this process's, or the file
+// itself, locked (Claim's, a headless --log). A second run writing the
+// same path while the first trains would have had its file replaced by
+// the first's at its end, or written into the first's, both exiting 0,
+// or one of them saying so only at its end. Hold and Claim look in one
+// step with taking their own; a caller may look first, to refuse before
+// its setting up. Busy looks under the lock of the file's directory, as
+// they do, so that its look, which holds the file for an instant, never
+// makes another's Claim refused. A short write may share its path with
+// another, the later rename winning, as Write allows. Where files cannot
+// be held (holdTemp), none is busy.
 func Busy(path string) error {
 	target, err := Target(path)
 	if err != nil {
 		return nil // no file to write: the write says why
 	}
+	unlock := lockDir(filepath.Dir(target))
+	defer unlock()
 	return busy(path, target)
 }
 
 // busy is Busy of target, the file a write of path, as the user gave
-// it, replaces (Target).
+// it, replaces (Target), for a caller that holds the lock of target's
+// directory (lockDir).
 func busy(path, target string) error {
+	taken := fmt.Errorf("%s is being written by another process: give another file", path)
 	dir, base := filepath.Split(target)
 	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
 	for _, m := range matches {
@@ -454,7 +462,13 @@ func busy(path, target string) error {
 			continue
 		}
 		if held(m, st) {
-			return fmt.Errorf("%s is being written by another process: give another file", path)
+			return taken
+		}
+	}
+	if f, err := os.Open(target); err == nil { // nothing there yet, or unreadable: the write will say
+		defer f.Close()
+		if lockedElsewhere(f) {
+			return taken
 		}
 	}
 	return nil
@@ -463,8 +477,8 @@ func busy(path, target string) error {
 // createAlone makes the temporary file of Hold's write of target (path
 // as the user gave it), as createTemp does, unless another process is
 // writing target (busy), under the lock of target's directory (lockDir)
-// that every Hold takes for this one step: the Hold that takes it second
-// finds the first's file held, and is refused.
+// that every Hold and Claim takes for this one step: the one that takes
+// it second finds the first's file held, and is refused.
 func createAlone(path, target string, perm fs.FileMode) (*os.File, error) {
 	unlock := lockDir(filepath.Dir(target))
 	defer unlock()

@@ -344,7 +344,7 @@ func TestHoldRefusesOneOfTwoAtOnce(t *testing.T) {
 }
 
 // TestClaimRefusesOneOfTwoAtOnce: of two processes claiming one path at
-// the same instant, exactly one is refused, with InUse's error, in the
+// the same instant, exactly one is refused, with Busy's error, in the
 // worst order there is: the other process comes to its Claim after this
 // one has opened the file, made by it, and before it has taken its lock
 // (atOnce). The file this one claimed is left as it was, and stays at
@@ -369,6 +369,56 @@ func TestClaimRefusesOneOfTwoAtOnce(t *testing.T) {
 	ours.Release()
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the file Claim made, released unwritten: %v, want none left", err)
+	}
+}
+
+// TestHoldAndClaimRefuseEachOther: a path one process writes either
+// way, held (a run's --save) or claimed (a run's --log), is busy to
+// another process's look (Busy) and refused to its Hold and its Claim,
+// at the same instant too (atOnce): two runs on one name, a --save and
+// a --log, had both been let through, the later one's end replacing, or
+// writing into, the other's file, which one of them found out at its end.
+func TestHoldAndClaimRefuseEachOther(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run")
+	want := path + " is being written by another process: give another file"
+	theirs, err := os.Create(path) // claimed by another process, as Claim's lock holds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Flock(int(theirs.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+	if err := Busy(path); err == nil || err.Error() != want {
+		t.Errorf("Busy of a file another process has claimed: %v, want %q", err, want)
+	}
+	theirs.Close()
+	if err := Busy(path); err != nil {
+		t.Errorf("Busy once the other's claim ended: %v", err)
+	}
+	os.Remove(path)
+
+	var held *Reservation
+	claimed, err := atOnce(t, "claim", path, func() (err error) {
+		held, err = Hold(path, 0o600, anyKind, 0)
+		return err
+	})
+	if err != nil || claimed != want {
+		t.Errorf("a Hold, and another process's Claim at the same instant: %v and %q, want nil and %q", err, claimed, want)
+	}
+	if held != nil {
+		held.Release()
+	}
+	var claim *Claimed
+	holding, err := atOnce(t, "hold", path, func() (err error) {
+		claim, err = Claim(path)
+		return err
+	})
+	if err != nil || holding != want {
+		t.Errorf("a Claim, and another process's Hold at the same instant: %v and %q, want nil and %q", err, holding, want)
+	}
+	if claim != nil {
+		claim.Release()
 	}
 }
 
@@ -466,7 +516,7 @@ func TestReleaseLeavesWhatWasThere(t *testing.T) {
 			t.Fatal(err)
 		}
 		c.Release()
-		if err := InUse(path); err != nil {
+		if err := Busy(path); err != nil {
 			t.Errorf("%s released: %v", path, err)
 		}
 	}
