@@ -51,10 +51,13 @@ func Claim(path string) (*Claimed, error) {
 			if errors.Is(err, fs.ErrExist) {
 				continue // made by a writer that claims nothing, since the look
 			}
-			c.created = err == nil
+			if err != nil {
+				return nil, cannotCreate(path, err)
+			}
+			c.created = true
 		}
-		if err != nil {
-			return nil, cannotCreate(path, err)
+		if err != nil { // the file's own: another owner's, read-only
+			return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 		}
 		c.File = f
 	}

@@ -331,9 +331,13 @@ func CheckDir(dir string) error {
 // them. Write and CheckWritable say it alike. What is wrong is said of the directory where it is the
 // directory's: it does not exist, or is no directory; and where the
 // directory is there but the system answers "no such file or directory"
-// all the same, as /proc and /sys do, that it takes no new files. --log
-// /proc/x.csv had been "cannot write in the directory of /proc/x.csv: no
-// such file or directory", of a directory that exists.
+// all the same, as /proc and /sys do, or refuses its user a new file
+// (permission denied), that it takes no new files. --log /proc/x.csv had
+// been "cannot write in the directory of /proc/x.csv: no such file or
+// directory", of a directory that exists, and --save ro/run.ckpt "cannot
+// write ro/run.ckpt: permission denied", of a file its user may write,
+// in a directory they may not: a file is written beside its path and
+// renamed over it.
 func cannotCreate(path string, err error) error {
 	dir := filepath.Dir(path)
 	st, serr := os.Stat(dir)
@@ -344,10 +348,10 @@ func cannotCreate(path string, err error) error {
 		return fmt.Errorf("cannot write %s: the directory %s: %w", path, dir, unwrapPath(serr))
 	case !st.IsDir():
 		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("cannot write %s: the directory %s takes no new files (creating one there: %w)", path, dir, unwrapPath(err))
 	}
-	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // permission denied, read-only file system, …
+	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // read-only file system, no space left on device, …
 }
 
 // cannotPlace is the error for err, the system's for renaming temp, a

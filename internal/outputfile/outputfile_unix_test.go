@@ -127,15 +127,39 @@ func TestCheckWritableNamesThePath(t *testing.T) {
 // refused naming it with what is wrong, by CheckWritable and Write alike:
 // a directory that does not exist, or one that is there but takes no new
 // files, as /proc, where the system answers "no such file or directory"
-// all the same. --log /proc/x.csv had been "cannot write in the directory
-// of /proc/x.csv: no such file or directory", of a directory that exists.
+// all the same, or one its user may not write in (checked only where
+// that holds: root writes it all the same), its file theirs to write.
+// --log /proc/x.csv had been "cannot write in the directory of
+// /proc/x.csv: no such file or directory", of a directory that exists,
+// and --save ro/run.ckpt "cannot write ro/run.ckpt: permission denied",
+// of a file its user may write, the directory unnamed.
 func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
-	missing := filepath.Join(t.TempDir(), "missing")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing")
 	cases := map[string]string{
 		filepath.Join(missing, "x.ckpt"): "cannot write " + filepath.Join(missing, "x.ckpt") + ": the directory " + missing + " does not exist",
 	}
 	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() { // Linux's /proc
 		cases["/proc/self/x.csv"] = "cannot write /proc/self/x.csv: the directory /proc/self takes no new files (creating one there: no such file or directory)"
+	}
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	theirs := filepath.Join(ro, "run.ckpt")
+	if err := os.WriteFile(theirs, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ro, 0o755)
+	want := "cannot write " + theirs + ": the directory " + ro + " takes no new files (creating one there: permission denied)"
+	if os.Geteuid() != 0 {
+		cases[theirs] = want
+	}
+	if err := cannotCreate(theirs, &fs.PathError{Op: "open", Path: filepath.Join(ro, ".run.ckpt.tmp-0123abcd"), Err: syscall.EACCES}); err.Error() != want {
+		t.Errorf("creating a file in %s refused: %v, want %q", ro, err, want)
 	}
 	for path, want := range cases {
 		if err := CheckWritable(path); err == nil || err.Error() != want {
