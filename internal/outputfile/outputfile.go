@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
@@ -421,7 +422,7 @@ func Target(path string) (string, error) {
 // createTemp's names for this path.
 func removeStale(path string) {
 	dir, base := filepath.Split(path)
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"????????"))
 	for _, m := range matches {
 		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && isTempName(filepath.Base(m), base) {
 			removeUnheld(m, st)
@@ -459,7 +460,7 @@ func Busy(path string) error {
 func busy(path, target string) error {
 	taken := fmt.Errorf("%s is being written by another process: give another file", path)
 	dir, base := filepath.Split(target)
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-????????"))
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(tempPrefix(base))+"????????"))
 	for _, m := range matches {
 		st, err := os.Lstat(m)
 		if err != nil || !st.Mode().IsRegular() || !isTempName(filepath.Base(m), base) || ours(st) {
@@ -519,8 +520,28 @@ func ours(st fs.FileInfo) bool {
 // called base: its glob pattern's ? are any characters, createTemp's
 // eight lower-case hexadecimal digits.
 func isTempName(name, base string) bool {
-	hex, ok := strings.CutPrefix(name, "."+base+".tmp-")
+	hex, ok := strings.CutPrefix(name, tempPrefix(base))
 	return ok && len(hex) == 8 && strings.Trim(hex, "0123456789abcdef") == ""
+}
+
+// tempPrefix is how the names of createTemp's files for a file called
+// base begin, eight hexadecimal digits to follow: "." and base and
+// ".tmp-", base cut, at a letter's start, to what leaves the name within
+// the 255 bytes a file system takes of one, so that a name as long as
+// that is written as any other: its temporary file's, 14 bytes longer,
+// had been refused as too long. Two names alike in their first 241
+// bytes so share their temporary files' names: a write of either under
+// way makes the other busy (Busy), and a write of either removes what a
+// killed write of the other left (removeStale).
+func tempPrefix(base string) string {
+	const maxName, added = 255, len(".") + len(".tmp-") + 8
+	if cut := maxName - added; len(base) > cut {
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + ".tmp-"
 }
 
 // globEscape quotes the characters filepath.Match gives a meaning to.
@@ -603,7 +624,7 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	}
 	dir, base := filepath.Split(path)
 	for {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.tmp-%08x", base, rand.Uint32()))
+		name := filepath.Join(dir, fmt.Sprintf("%s%08x", tempPrefix(base), rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWriteMode: files get the mode asked for less the umask — a
@@ -549,5 +550,48 @@ func TestReleaseLeavesWhatWasThere(t *testing.T) {
 	}
 	if got, err := os.ReadFile(there); err != nil || string(got) != "epoch\n" {
 		t.Errorf("the file that was there: %q, %v", got, err)
+	}
+}
+
+// TestLongNamesAreWritten: a name as long as the file system takes one
+// (255 bytes), of letters of two bytes too, is checked, held and written
+// as any other, and the temporary file a killed write of it left is
+// removed by the next write: its temporary file's name, 14 bytes
+// longer, had been too long, and the name refused, "cannot write …:
+// file name too long", of a name the system takes.
+func TestLongNamesAreWritten(t *testing.T) {
+	dir := t.TempDir()
+	bases := []string{strings.Repeat("a", 250) + ".ckpt", strings.Repeat("é", 125) + ".ckpt"}
+	for _, base := range bases {
+		path := filepath.Join(dir, base)
+		if err := CheckWritable(path); err != nil {
+			t.Fatalf("CheckWritable of a name of %d bytes: %v", len(base), err)
+		}
+		stale, err := createTemp(path, 0o600) // a killed write's, once closed
+		if err != nil {
+			t.Fatal(err)
+		}
+		stale.Close()
+		finished(stale)
+		if name := filepath.Base(stale.Name()); !utf8.ValidString(name) {
+			t.Errorf("the temporary file's name %q cuts a letter", name)
+		}
+		r, err := Hold(path, 0o600, anyKind, 10)
+		if err != nil {
+			t.Fatalf("Hold of a name of %d bytes: %v", len(base), err)
+		}
+		if err := r.Write(func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }, nil); err != nil {
+			t.Fatal(err)
+		}
+		if data, err := os.ReadFile(path); err != nil || string(data) != "x" {
+			t.Errorf("the file of %d bytes' name: %q, %v", len(base), data, err)
+		}
+		if _, err := os.Lstat(stale.Name()); err == nil {
+			t.Errorf("%s, a killed write's, is still there", filepath.Base(stale.Name()))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(bases) {
+		t.Errorf("left in the directory: %v, want the %d files alone", entries, len(bases))
 	}
 }
