@@ -1053,10 +1053,13 @@ func (s *Session) updateRate() {
 }
 
 // evaluate measures fresh samples and D's curve over the histogram's range.
-// Every slice in the result is newly allocated.
+// Every slice in the result is newly allocated. A plane's takes
+// Options.Samples as a line's does (2,500 unless --samples says): it had
+// taken 2,500 whatever --samples said, so that the screen's SW1, floor
+// and HQ were not those of the final line printed at the quit.
 func (s *Session) evaluate() {
 	if s.gan.Plane() != nil {
-		s.eval, s.evalOK = s.evaluatePlane(engine.BenchmarkSamples, true), true
+		s.eval, s.evalOK = s.evaluatePlane(s.opts.Samples, true), true
 		return
 	}
 	m := s.gan.Evaluate(s.opts.Samples, s.histSpec(s.bins))
@@ -1076,8 +1079,8 @@ const (
 	planeArrows = 32
 )
 
-// evaluatePlane measures n fresh samples of a two-dimensional run, as the
-// papers' benchmarks do (engine.BenchmarkSamples), and when view is set
+// evaluatePlane measures n fresh samples of a two-dimensional run (the
+// papers' benchmarks take engine.BenchmarkSamples), and when view is set
 // adds what the 2-D view draws: some of the points, D's surface and its
 // push at a few of them. Drawing them changes nothing in the run.
 func (s *Session) evaluatePlane(n int, view bool) Eval {

@@ -1346,8 +1346,9 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 // moves each measure of a check, at a check's size (CheckSize: 2,000
 // samples on a line, 2,500 on a plane), for the screen's trend arrows to
 // leave such a change without a direction: KS's and W1's noise floors in
-// one dimension, sliced W1's on a plane, the floor its evaluations, a
-// check's among them, show. A plane's had been taken at 2,000.
+// one dimension, sliced W1's on a plane, the floor a check shows, whatever
+// --samples gives the screen's own evaluation. A plane's had been taken
+// at 2,000.
 func TestSnapshotsCarryCheckNoise(t *testing.T) {
 	s := idleAt(t, "uniform-flat-noise", Options{Samples: 500}, 0)
 	s.publish()
@@ -1359,7 +1360,30 @@ func TestSnapshotsCarryCheckNoise(t *testing.T) {
 	p := idleAt(t, "ring", Options{Samples: 500}, 0)
 	p.publish()
 	snap := <-p.snaps
-	if got, floor := snap.CheckNoise, snap.Eval.Metrics.Plane.SW1Floor; got.KS != 0 || got.W1 != 0 || got.SW1 != floor || floor != p.gan.Reference().Floor(2500) || CheckSize(true) != 2500 {
+	if got, floor := snap.CheckNoise, p.gan.Reference().Floor(2500); got.KS != 0 || got.W1 != 0 || got.SW1 != floor || CheckSize(true) != 2500 {
 		t.Errorf("ring: CheckNoise %+v, want sliced W1's floor at a check's 2,500 samples alone, %v", got, floor)
+	}
+}
+
+// TestPlaneEvaluationTakesSamples: the screen's evaluation of a 2-D run
+// draws --samples points, as the final line printed at the quit does, so
+// that the Quality panel's SW1, floor and HQ are the final line's: it had
+// drawn 2,500 whatever --samples said ("ganui --preset grid-wgan-gp
+// --samples 5000" read "1,500 of 2,500 drawn" and floor 0.066 beside a
+// final line's sw1_floor=0.0536). Unless --samples says, 2,500, the
+// papers' count.
+func TestPlaneEvaluationTakesSamples(t *testing.T) {
+	for _, n := range []int{0, 5000} {
+		s := idleAt(t, "grid-wgan-gp", Options{Seed: 1, Samples: n}, 2)
+		s.evaluate()
+		want := n
+		if n == 0 {
+			want = engine.BenchmarkSamples
+		}
+		got, final := s.eval.Metrics, s.Result().Metrics
+		if got.N != want || got.Plane.SW1 != final.Plane.SW1 || got.Plane.SW1Floor != final.Plane.SW1Floor || got.Plane.HighQuality != final.Plane.HighQuality {
+			t.Errorf("--samples %d: the screen's evaluation of %d samples, SW1 %v floor %v HQ %v; want %d, the final line's SW1 %v floor %v HQ %v",
+				n, got.N, got.Plane.SW1, got.Plane.SW1Floor, got.Plane.HighQuality, want, final.Plane.SW1, final.Plane.SW1Floor, final.Plane.HighQuality)
+		}
 	}
 }
