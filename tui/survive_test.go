@@ -1315,7 +1315,9 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 // grid-pacgan4-ema without its steps and moving average. Where even the
 // outline does not fit (70×20), the last line says where it is. Lines
 // break at spaces only, as the status's do ("1-Lipschitz" had broken
-// after its hyphen). A source that is cut keeps its authors and year,
+// after its hyphen), but for a word wider than a row, which breaks after
+// a / or - in it (devnag-moments' repository path had broken between two
+// letters). A source that is cut keeps its authors and year,
 // its title cut in the middle where it must be: minibatch-discrimination's
 // had ended `source: Salimans et al., "Improved Techniques …`, no year.
 func TestKeysPageHoldsTheDesign(t *testing.T) {
@@ -1366,6 +1368,23 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 				t.Errorf("%s at 80×24 %s: the source's row says nothing of it:\n%s", name, at.what, ansi.Strip(drawn))
 			}
 			rows := strings.Split(ansi.Strip(drawn), "\n")
+			// A source cut inside a word, a repository's path too wide
+			// for a row, breaks it after a / or - where it has one, not
+			// between two letters: devnag-moments' had read
+			// "…adversarial-netw" over "orks, gan_pytorch.py".
+			if from := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, "source: ") }); from >= 0 {
+				source := ansi.Strip(snap.Design[1])
+				for i := from; i+1 < len(rows) && strings.HasPrefix(rows[i+1], "  "); i++ {
+					end, next := strings.Fields(rows[i]), strings.Fields(rows[i+1])
+					if len(end) == 0 || len(next) == 0 {
+						continue
+					}
+					a, b := end[len(end)-1], next[0]
+					if strings.Contains(source, a+b) && !strings.Contains(source, a+" "+b) && !strings.ContainsAny(a[len(a)-1:], "/-") {
+						t.Errorf("%s at 80×24 %s: the source breaks inside a word, %q over %q:\n%s", name, at.what, a, b, ansi.Strip(drawn))
+					}
+				}
+			}
 			blank := slices.IndexFunc(rows, func(r string) bool { return strings.TrimSpace(r) == "" })
 			dropped := !strings.Contains(panel, flat(snap.Design[0])) || !strings.Contains(panel, flat(snap.Design[1]))
 			if dropped && blank >= 0 {

@@ -724,7 +724,11 @@ func cutSource(s string, w, k int) []string {
 
 // hardCut is plain text s in at most k rows of w cells, cut inside
 // words, the rows after the first indented as wrapIndent indents them,
-// "…" ending the last where s goes on.
+// "…" ending the last where s goes on. A row that would end inside a word
+// ends after the last / or - of that word where it has one, the rest of
+// the word going on whole on the next row: devnag-moments' source at
+// 80×24 had read "devnag/pytorch-generative-adversarial-netw" over "orks,
+// gan_pytorch.py", where it now breaks after "adversarial-".
 func hardCut(s string, w, k int) []string {
 	var out []string
 	for len(out) < k && s != "" {
@@ -735,6 +739,12 @@ func hardCut(s string, w, k int) []string {
 		row := ansi.Truncate(s, width, "")
 		if row == "" {
 			break
+		}
+		if len(out) < k-1 && len(row) < len(s) && s[len(row)] != ' ' {
+			word := strings.LastIndex(row, " ") + 1
+			if at := strings.LastIndexAny(row[word:], "/-"); at >= 0 && word+at+1 < len(row) {
+				row = row[:word+at+1]
+			}
 		}
 		s = strings.TrimLeft(s[len(row):], " ")
 		if len(out) == k-1 && s != "" {
