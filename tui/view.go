@@ -1584,6 +1584,11 @@ func (m Model) histPanel(w, h int) string {
 		title := styleTitle.Render("Q-Q") + styleMuted.Render(" generated ↑ vs target →")
 		if m.view == viewGZ {
 			title = styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →")
+			// The curve is G at so many noise values, not the
+			// evaluation's samples, which the title had counted:
+			// "200 beyond ▲▼ · 10,000 at epoch 200" read as 2% of the
+			// samples off the plot where it was all of the curve.
+			at = styleMuted.Render(fmt.Sprintf("%s noise values at epoch %s", numtext.FormatInt(len(e.GZ)), numtext.FormatInt(e.Epoch)))
 		}
 		items = []string{title}
 		if m.plotCut > 0 { // the points marked ▲▼ on its edge
