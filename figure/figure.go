@@ -2263,7 +2263,11 @@ const targetRing = vg.Length(1.6)
 // draws and says so ("1,500 of 2,500 drawn · 201 of 1,500 beyond the
 // box"; "335 beyond the box" had read as another count than the screen's
 // 201 of the same run; those between the box and the axes are drawn and
-// counted, the outline showing the box); and returns place,
+// counted, the outline showing the box), and those not a number (NaN
+// or infinite), which lie nowhere, apart: among all, never beyond the
+// box, as the screen's plane counts them ("12 of 2,500 beyond the box,
+// 3 NaN or infinite"; the screen had counted them beyond the box, the
+// figure left them out of its "of 2,497"); and returns place,
 // which adds the points themselves once p's axes are final, the
 // baseline's, over them the target's, rings, and over those G's samples,
 // dots, those within the axes, and returns them: G's samples show
@@ -2281,10 +2285,11 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 	// baseline's under G's), their legend entry after theirs.
 	scatter := func(name string, xy []float64, c color.Color, radius vg.Length, shape draw.GlyphDrawer, under bool) error {
 		var all plotter.XYs
-		in, beyond := 0, 0 // within the box, beyond it
+		in, beyond, nan := 0, 0, 0 // within the box, beyond it, nowhere
 		for i := 0; i+1 < len(xy); i += 2 {
 			x, y := xy[i], xy[i+1]
 			if !finite(x) || !finite(y) { // a diverged model's: neither drawn nor anywhere
+				nan++
 				continue
 			}
 			all = append(all, plotter.XY{X: x, Y: y})
@@ -2305,11 +2310,17 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 			}
 			return nil
 		}
-		switch {
-		case in == 0: // a run that has left the box: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s beyond the box [%s, %s]×[%s, %s]", name, numtext.FormatInt(beyond), short(b.X0), short(b.X1), short(b.Y0), short(b.Y1))
+		switch all := numtext.FormatInt(in + beyond + nan); {
+		case in == 0 && nan == 0: // a run that has left the box: say so, not an empty panel
+			name = fmt.Sprintf("%s: all %s beyond the box [%s, %s]×[%s, %s]", name, all, short(b.X0), short(b.X1), short(b.Y0), short(b.Y1))
+		case in == 0:
+			name = fmt.Sprintf("%s: %s of %s beyond the box [%s, %s]×[%s, %s], %s NaN or infinite", name, numtext.FormatInt(beyond), all, short(b.X0), short(b.X1), short(b.Y0), short(b.Y1), numtext.FormatInt(nan))
+		case beyond > 0 && nan > 0:
+			name = fmt.Sprintf("%s (%s of %s beyond the box, %s NaN or infinite)", name, numtext.FormatInt(beyond), all, numtext.FormatInt(nan))
 		case beyond > 0:
-			name = fmt.Sprintf("%s (%s of %s beyond the box)", name, numtext.FormatInt(beyond), numtext.FormatInt(in+beyond))
+			name = fmt.Sprintf("%s (%s of %s beyond the box)", name, numtext.FormatInt(beyond), all)
+		case nan > 0:
+			name = fmt.Sprintf("%s (%s of %s NaN or infinite)", name, numtext.FormatInt(nan), all)
 		}
 		p.Legend.Add(name, s)
 		some := evenly(all, mostPoints)

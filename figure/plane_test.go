@@ -106,6 +106,29 @@ func TestBeyondTheBoxOfHowMany(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples (2,000 of 6,000 beyond the box)")
 }
 
+// TestNotFiniteIsNotBeyondTheBox: panel (d) counts G's samples that are
+// not a number (NaN or infinite) apart from those beyond the box, among
+// all its samples, as the screen's plane does: they lie nowhere, and
+// the legend had left them out of its count, "(2 of 7 beyond the box)"
+// of 10 samples, where the screen counted them beyond the box.
+func TestNotFiniteIsNotBeyondTheBox(t *testing.T) {
+	r := planeRun()
+	in, beyond, inf, nan := []float64{0, 0}, []float64{10, 0}, []float64{math.Inf(1), 0}, []float64{0, math.NaN()}
+	for _, c := range []struct {
+		samples [][]float64
+		want    string
+	}{
+		{[][]float64{in, in, in, in, in, beyond, beyond, inf, nan, nan}, "samples (2 of 10 beyond the box, 3 NaN or infinite)"},
+		{[][]float64{in, in, nan}, "samples (1 of 3 NaN or infinite)"},
+		{[][]float64{beyond, beyond, inf}, "samples: 2 of 3 beyond the box [-2.5, 2.5]×[-2.5, 2.5], 1 NaN or infinite"},
+		{[][]float64{beyond, beyond}, "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]"},
+		{[][]float64{nan, inf}, "samples: all 2 NaN or infinite"},
+	} {
+		r.Samples = slices.Concat(c.samples...)
+		hasAll(t, svgOf(t, r), c.want)
+	}
+}
+
 // TestPlaneShowsEverySampleInView: panel (d) of a plane, its axes
 // widened past the target's box to draw it at equal scale, draws every
 // sample within its axes, and counts in its legend those beyond the box,
@@ -160,7 +183,7 @@ func TestPlaneShowsEverySampleInView(t *testing.T) {
 		t.Errorf("the sample at (3.5, 0), beyond the box but in view, is not drawn: green glyphs at %v", greens)
 	}
 
-	hasAll(t, svgOf(t, r), "samples (3 of 4 beyond the box)", "target (1 of 9 beyond the box)", "x — D shaded over the target's box")
+	hasAll(t, svgOf(t, r), "samples (3 of 5 beyond the box, 1 NaN or infinite)", "target (1 of 9 beyond the box)", "x — D shaded over the target's box")
 
 	r.Samples = []float64{50, 50, -50, 0}
 	hasAll(t, svgOf(t, r), "samples: all 2 beyond the box [-2.5, 2.5]×[-2.5, 2.5]")

@@ -138,8 +138,8 @@ type planeCanvas struct {
 }
 
 // planeDrawn is what the plane plot drew that its title and legend name:
-// how many of G's samples it leaves out beyond the box (with those not a
-// number, which are nowhere), the marks that stand for them on its edge
+// how many of G's samples it leaves out beyond the box and how many
+// that are not a number (NaN or infinite), which are nowhere, the marks that stand for them on its edge
 // in the order of edgeGlyphs, whether a clump of G's samples is drawn in
 // its own colour, the glyph of the first cell of D's push it draws,
 // reading row by row (0 for none), and whether a · of D's boundary
@@ -147,11 +147,12 @@ type planeCanvas struct {
 // plane at 80×24 without colour, its cells full of samples, had keyed
 // "· D = ½" with no · on the plot.
 type planeDrawn struct {
-	beyond   int
-	marks    string
-	clumps   bool
-	push     rune
-	boundary bool
+	beyond    int
+	notFinite int
+	marks     string
+	clumps    bool
+	push      rune
+	boundary  bool
 }
 
 // edgeGlyphs mark a cell of the box's edge that G's samples lie beyond,
@@ -215,6 +216,9 @@ func (c *planeCanvas) dot(l planeLayer, x, y int) int {
 // counted and marked on its edge (beyondAt): a runaway G's cloud had
 // been cut at the edge, where it went said only by a count. A point on
 // the box's right or bottom edge is in it, drawn in the edge's cells.
+// A sample not a number (NaN or infinite) lies nowhere: counted apart,
+// never beyond the box, as a figure counts it (it had been counted
+// beyond the box, and an infinite one marked on its edge).
 func (c *planeCanvas) points(l planeLayer, xy []float64) {
 	for i := 0; i+1 < len(xy); i += 2 {
 		dx, dy, _ := c.at(xy[i], xy[i+1])
@@ -223,6 +227,8 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 			c.genAll++
 		}
 		switch {
+		case l == layerGen && !finite(xy[i], xy[i+1]):
+			c.drawn.notFinite++
 		case !in && l == layerGen:
 			c.beyondAt(dx, dy)
 		case in:
@@ -242,12 +248,9 @@ func (c *planeCanvas) points(l planeLayer, xy []float64) {
 // beyondAt counts a sample of G's at (dx, dy), in dot units, beyond the
 // box, at the edge cell nearest it and the side it is farther beyond:
 // the right for one off to the right, the top for one above it and only
-// a little right. A sample not a number is counted, and marked nowhere.
+// a little right.
 func (c *planeCanvas) beyondAt(dx, dy float64) {
 	c.drawn.beyond++
-	if math.IsNaN(dx) || math.IsNaN(dy) {
-		return
-	}
 	w, h := float64(2*c.cols), float64(4*c.rows)
 	ox := math.Max(-dx, dx-w) // how far beyond each side, in dots; ≤ 0 within
 	oy := math.Max(-dy, dy-h)
@@ -263,6 +266,12 @@ func (c *planeCanvas) beyondAt(dx, dy float64) {
 	col := int(math.Min(math.Max(dx, 0), w-1)) / 2
 	row := int(math.Min(math.Max(dy, 0), h-1)) / 4
 	c.edgeN[row*c.cols+col][side]++
+}
+
+// finite tells whether the point (x, y) is a number to place, neither
+// coordinate NaN or infinite.
+func finite(x, y float64) bool {
+	return !math.IsNaN(x) && !math.IsNaN(y) && !math.IsInf(x, 0) && !math.IsInf(y, 0)
 }
 
 // edgeMark is the mark of cell i on the box's edge, or 0: a cell is
@@ -519,7 +528,9 @@ func (m Model) planePanel(w, h int) string {
 
 // planeTitle is the plane's title line at width w: what is drawn, and
 // how many of G's samples drawn are beyond the box, among how many, with
-// the marks on its edge ("408 of 1,500 beyond the box ▶▼"). A figure's
+// the marks on its edge ("408 of 1,500 beyond the box ▶▼"), and how many
+// are not a number, which lie nowhere ("· 3 NaN or infinite"), as a
+// figure's legend counts them. A figure's
 // panel (d) counts among all its samples, the evaluation's 2,500 of
 // which these are the first 1,500 ("samples (8 of 2,500 beyond the
 // box)"): the plane's "2 beyond the box" of the same run and epoch had
@@ -537,14 +548,32 @@ func (m Model) planeTitle(w int) string {
 	epoch := "epoch " + numtext.FormatInt(e.Epoch)
 	title := styleTitle.Render("Plane") + styleMuted.Render(" y ↑ x →")
 	out := m.planeDrawn
-	if out.beyond == 0 {
+	if out.beyond == 0 && out.notFinite == 0 {
 		return pack(" · ", []string{title, styleMuted.Render(what)}, w)
 	}
 	marks := styleBar.Render(strings.TrimSuffix(" "+out.marks, " "))
-	of := numtext.FormatInt(out.beyond) + " of " + numtext.FormatInt(drawn)
-	long := styleMuted.Render(of+" beyond the box") + marks
-	mid := styleMuted.Render(of+" beyond") + marks
-	short := styleMuted.Render(numtext.FormatInt(out.beyond)+" beyond") + marks
+	// count says how many are beyond the box (of: among how many) and
+	// how many are not a number, in as many words as words gives.
+	count := func(of bool, words ...string) string {
+		var parts []string
+		n := func(k int) string {
+			if of {
+				return numtext.FormatInt(k) + " of " + numtext.FormatInt(drawn)
+			}
+			return numtext.FormatInt(k)
+		}
+		if out.beyond > 0 {
+			parts = append(parts, styleMuted.Render(n(out.beyond)+" "+words[0])+marks)
+			of = false // said once, the first count's
+		}
+		if out.notFinite > 0 {
+			parts = append(parts, styleMuted.Render(n(out.notFinite)+" "+words[1]))
+		}
+		return strings.Join(parts, styleMuted.Render(" · "))
+	}
+	long := count(true, "beyond the box", "NaN or infinite")
+	mid := count(true, "beyond", "NaN or infinite")
+	short := count(false, "beyond", "NaN")
 	for _, v := range [][2]string{{what, long}, {epoch, long}, {epoch, mid}, {epoch, short}} {
 		if line := title + styleMuted.Render(" · "+v[0]+" · ") + v[1]; ansi.StringWidth(line) <= w {
 			return line
@@ -825,7 +854,7 @@ func modeCells(spots []engine.SpotShare, most int) (int, []int) {
 	}
 	x0, x1, y0, y1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, s := range spots {
-		if math.IsNaN(s.X) || math.IsNaN(s.Y) || math.IsInf(s.X, 0) || math.IsInf(s.Y, 0) {
+		if !finite(s.X, s.Y) {
 			return 0, nil
 		}
 		x0, x1, y0, y1 = math.Min(x0, s.X), math.Max(x1, s.X), math.Min(y0, s.Y), math.Max(y1, s.Y)

@@ -807,9 +807,11 @@ func TestPlaneAxesStepAlike(t *testing.T) {
 // TestBeyondTheBoxMarkedOnItsEdge: G's samples beyond the plane's box are
 // marked on its edge where they left it, by the side they are farther
 // beyond, where a clump of them (1% of those drawn) lies beyond a cell;
-// all are counted, those not a number too, and the panel's title names
-// the marks. A runaway G's cloud had been cut at the edge, where it had
-// gone said by a count alone ("348 beyond the box").
+// all are counted, and the panel's title names the marks. A runaway G's
+// cloud had been cut at the edge, where it had gone said by a count
+// alone ("348 beyond the box"). Those not a number, NaN or infinite, lie
+// nowhere: counted apart, never beyond the box nor marked on its edge
+// (+Inf had been marked ▶ half-way up, as beyond the right side).
 func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	info := &session.PlaneInfo{Box: engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}}
@@ -823,7 +825,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 		{0.1, 7},         // above, in a middle column
 		{3, -2.5},        // right more than below: on the right edge's foot
 		{-2.1, -9},       // below more than left: on the bottom edge's first cell
-		{math.Inf(1), 0}, // right, half-way up
+		{math.Inf(1), 0}, // nowhere
 		{math.NaN(), 0},  // nowhere
 	} {
 		for range 5 { // a clump: 5 of the 337 drawn
@@ -834,8 +836,8 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	e := &session.Eval{Points: xy}
 	cols, rows := 8, 4 // a cell is ½ wide and 1 tall
 	lines, out := planePlot(info, e, nil, false, cols, rows)
-	if out.beyond != 37 || out.marks != "◀▶▲▼" {
-		t.Errorf("beyond: %d marked %q, want 37 marked %q", out.beyond, out.marks, "◀▶▲▼")
+	if out.beyond != 27 || out.notFinite != 10 || out.marks != "◀▶▲▼" {
+		t.Errorf("beyond: %d marked %q, %d not a number, want 27 marked %q, 10", out.beyond, out.marks, out.notFinite, "◀▶▲▼")
 	}
 	plot := make([][]rune, rows)
 	for r := range rows {
@@ -844,7 +846,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	for _, want := range []struct {
 		r, c int
 		g    rune
-	}{{0, 7, '▶'}, {2, 0, '◀'}, {0, 4, '▲'}, {3, 7, '▶'}, {3, 0, '▼'}, {2, 7, '▶'}, {0, 0, ' '}, {1, 7, ' '}} {
+	}{{0, 7, '▶'}, {2, 0, '◀'}, {0, 4, '▲'}, {3, 7, '▶'}, {3, 0, '▼'}, {2, 7, ' '}, {0, 0, ' '}, {1, 7, ' '}} {
 		if got := plot[want.r][want.c]; got != want.g {
 			t.Errorf("cell (%d, %d): %q, want %q", want.r, want.c, got, want.g)
 		}
@@ -853,7 +855,7 @@ func TestBeyondTheBoxMarkedOnItsEdge(t *testing.T) {
 	m.snap.Eval = *e
 	m.snap.Eval.Metrics.N = len(xy) / 2
 	m.histView = lines
-	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "37 of 337 beyond the box ◀▶▲▼") {
+	if title := ansi.Strip(firstLine(strings.Split(m.planePanel(80, rows+2), "\n"))); !strings.Contains(title, "27 of 337 beyond the box ◀▶▲▼ · 10 NaN or infinite") {
 		t.Errorf("the title %q does not name the marks", title)
 	}
 }
@@ -1203,7 +1205,10 @@ func TestNoCurveKeepsItsTermWhole(t *testing.T) {
 // called a sample on the box's right or bottom edge beyond it, the
 // figure within it, and said "2 beyond the box" of the 1,500 it draws
 // beside the figure's "(8 of 2,500 beyond the box)" of the same epoch
-// (grid-pacgan, seed 1, epoch 2,367), as if of the same samples.
+// (grid-pacgan, seed 1, epoch 2,367), as if of the same samples. A
+// sample not a number (NaN or infinite) is counted apart in both, never
+// beyond the box: the screen had counted it beyond the box, the figure
+// left it out of its count.
 func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	box := engine.Box{X0: -2, X1: 2, Y0: -2, Y1: 2}
@@ -1220,6 +1225,10 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 			x, y = 2, -2 // on the bottom-right corner: in the box
 		case 4:
 			x = 2.5 // beyond the box
+		case 5:
+			x = math.NaN() // nowhere
+		case 6:
+			y = math.Inf(1) // nowhere
 		}
 		xy = append(xy, x, y)
 	}
@@ -1228,10 +1237,11 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 	m := Model{planeDrawn: out, histView: lines}
 	m.snap.Eval = e
 	count := regexp.MustCompile(`(\d[\d,]*) of (\d[\d,]*) beyond the box`)
-	title := ansi.Strip(m.planeTitle(120))
+	nan := regexp.MustCompile(`\d[\d,]* NaN or infinite`)
+	title := ansi.Strip(m.planeTitle(160))
 	screen := count.FindStringSubmatch(title)
-	if screen == nil || screen[0] != "15 of 1,500 beyond the box" {
-		t.Fatalf("the plane's title %q: want it to count 15 of 1,500 beyond the box", title)
+	if screen == nil || screen[0] != "15 of 1,500 beyond the box" || nan.FindString(title) != "30 NaN or infinite" {
+		t.Fatalf("the plane's title %q: want it to count 15 of 1,500 beyond the box, and 30 NaN or infinite", title)
 	}
 	var svg strings.Builder
 	p := session.Picture{Plane: info, Samples: xy, Epoch: 7, SurfaceN: 0}
@@ -1241,5 +1251,8 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 	fig := count.FindStringSubmatch(svg.String())
 	if fig == nil || fig[0] != screen[0] {
 		t.Errorf("the figure's panel (d) counts %q, the plane's title %q", fig, screen[0])
+	}
+	if f := nan.FindString(svg.String()); f != "30 NaN or infinite" {
+		t.Errorf("the figure's panel (d) counts %q not a number, the plane's title 30", f)
 	}
 }
