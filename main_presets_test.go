@@ -116,6 +116,32 @@ func TestBadPresetFiles(t *testing.T) {
 	wantUsageError(t, []string{"--show-preset", "vanilla", "--preset", "lsgan"}, "--show-preset", "--preset")
 }
 
+// TestBadWidthSaysTheSameEitherWay: a bad width exits 2 with one line
+// that tells the width what is wrong with it in the same words from
+// --set, its list in brackets or in JSON, and a preset file: 2.5 had
+// been told as the whole value, in words that differed between --set
+// and a file, ["x"] in JSON's words, and 1, inf given the hint to write
+// the list without its space.
+func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
+	for _, c := range []struct {
+		sets []string // --set g_hidden=…
+		file string   // a preset file's "g_hidden"
+		want string
+	}{
+		{[]string{"2.5", "[2.5]", "32,2.5"}, "[32, 2.5]", "g_hidden: width 2.5 is not a whole number; allowed: 1..4,096"},
+		{[]string{`["x"]`, "x", "[x]"}, `["x"]`, `g_hidden: width "x" is not a number; allowed: 1..4,096`},
+		{[]string{"1, inf", "[1, inf]"}, "", "g_hidden: width inf is not a finite number; allowed: 1..4,096"},
+	} {
+		for _, set := range c.sets {
+			wantUsageError(t, []string{"--headless", "--preset", "vanilla", "--set", "g_hidden=" + set}, "ganui: --set: "+c.want+"\n")
+		}
+		if c.file != "" {
+			file := writeFile(t, "wide.json", "{\"base\": \"vanilla\",\n\"g_hidden\": "+c.file+"}")
+			wantUsageError(t, []string{"--headless", "--preset", file}, ":2: "+c.want+"\n")
+		}
+	}
+}
+
 func TestBadSet(t *testing.T) {
 	for _, c := range []struct {
 		set  string

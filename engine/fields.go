@@ -339,30 +339,24 @@ func (c *Config) set(key, value string) error {
 		if strings.TrimSpace(trimmed) != "" {
 			items = strings.Split(trimmed, ",")
 		}
-		if bracketed {
-			for i := range items {
-				items[i] = strings.TrimSpace(items[i])
-			}
+		spaced := false // a plain list's spaces between items, which JSON's brackets take
+		for i := range items {
+			spaced = spaced || !bracketed && items[i] != strings.TrimSpace(items[i])
+			items[i] = strings.TrimSpace(items[i])
 		}
 		if f.names {
 			return setNames(key, v, items)
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
-			if infOrNaN(item) {
-				return c.notFinite(f, "width ", clip(item))
-			}
-			n, err := readInt(item)
-			if errors.Is(err, errNoInt) {
-				return c.widthOutOfRange(f, clip(item))
-			}
+			n, err := c.readWidth(f, item)
 			if err != nil {
-				if plain, ok := withoutSpaces(items); ok {
-					return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, plain)
-				}
-				return fmt.Errorf("%s: %q is not a list of integers like 32,32", key, value)
+				return err
 			}
 			list.Index(i).SetInt(n)
+		}
+		if spaced { // only once every width is one, so that 1, inf is told of inf
+			return fmt.Errorf("%s: %q has spaces in it; write the list without them: %s", key, value, strings.Join(items, ","))
 		}
 		v.Set(list)
 	default:
@@ -381,22 +375,6 @@ func bareList(list string) (inner string, ok bool) {
 	}
 	inner = list[1 : len(list)-1]
 	return inner, !strings.ContainsAny(inner, `"[]`)
-}
-
-// withoutSpaces is a list of integers, items, written as a number is
-// (PlainNumber), without the spaces some items have around them: 32,16
-// for "32, 16", so that the error can say how to write what was meant;
-// ok is false when the items are no integers without their spaces
-// either.
-func withoutSpaces(items []string) (plain string, ok bool) {
-	trimmed := make([]string, len(items))
-	for i, item := range items {
-		trimmed[i] = strings.TrimSpace(item)
-		if _, err := readInt(trimmed[i]); err != nil {
-			return "", false
-		}
-	}
-	return strings.Join(trimmed, ","), true
 }
 
 // rangeOf returns the range of values Validate allows the number field f,
@@ -492,6 +470,49 @@ func (c *Config) widthOutOfRange(f configField, value string) error {
 	return fmt.Errorf("%s: width %s out of range%s", f.key, value, c.rangeOf(f))
 }
 
+// readWidth reads width, one width of the list of widths f as written
+// (trimmed, an item of --set's list or a preset file's), in one rule for
+// --set and a preset file, so that each width is told what is wrong
+// with it in the same words whichever way it came in: an infinity or
+// NaN is not a finite number (notFinite), a whole number no int holds
+// is out of range (widthOutOfRange), another number is not a whole
+// number, and anything else, quoted, is not a number. 2.5 had been told
+// as the whole value, "\"2.5\" is not a list of integers like 32,32"
+// from --set and "want a list of integers, got number 2.5" from a file.
+func (c *Config) readWidth(f configField, width string) (int64, error) {
+	if infOrNaN(width) {
+		return 0, c.notFinite(f, "width ", clip(width))
+	}
+	n, err := readInt(width)
+	switch {
+	case err == nil:
+		return n, nil
+	case errors.Is(err, errNoInt):
+		return 0, c.widthOutOfRange(f, clip(width))
+	}
+	if _, err := parseFloat(width); err == nil || errors.Is(err, strconv.ErrRange) {
+		return 0, fmt.Errorf("%s: width %s is not a whole number%s", f.key, clip(width), c.allowed(f))
+	}
+	return 0, c.notANumber(f, width)
+}
+
+// readJSONWidth is readWidth for item, a width of a list in JSON: a
+// string is no number whatever it holds (JSON's quotes make "32" text),
+// and is told by its text, as --set's [x] and x are; any other value is
+// read as written. ["x"] had been "want a list of integers, got string".
+func (c *Config) readJSONWidth(f configField, item json.RawMessage) (int64, error) {
+	var text string
+	if bytes.HasPrefix(item, []byte(`"`)) && json.Unmarshal(item, &text) == nil {
+		return 0, c.notANumber(f, text)
+	}
+	return c.readWidth(f, string(item))
+}
+
+// notANumber is readWidth's error for width, which is no number.
+func (c *Config) notANumber(f configField, width string) error {
+	return fmt.Errorf("%s: width %s is not a number%s", f.key, strconv.Quote(clip(width)), c.allowed(f))
+}
+
 // tooNearZero is the error for value, a number other than 0 that a
 // float64 holds as 0 (1e-400; underflows), in the words Validate refuses
 // one the float32 the engine computes with holds as 0 with (1e-46 and
@@ -585,9 +606,9 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 }
 
 // setJSONInts is SetJSON for a list of integers (widths), each read as
-// the integer of a field is (readJSONInt): [5e3] is 5000, as g_hidden=5e3
-// is, and [1e30] is out of range, as [5000] is; they had been "want a list
-// of integers, got number 5e3" and "got number 1e30".
+// a width of --set's list is (readJSONWidth): [5e3] is 5000, as
+// g_hidden=5e3 is, and [1e30] is out of range, as [5000] is; they had
+// been "want a list of integers, got number 5e3" and "got number 1e30".
 func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
@@ -600,17 +621,9 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	}
 	list := reflect.MakeSlice(f.kind, len(items), len(items))
 	for i, item := range items {
-		n, err := readJSONInt(item)
-		if errors.Is(err, errNoInt) {
-			return c.widthOutOfRange(f, clip(string(item)))
-		}
+		n, err := c.readJSONWidth(f, item)
 		if err != nil {
-			got := string(item) // null
-			var te *json.UnmarshalTypeError
-			if errors.As(json.Unmarshal(item, new(int)), &te) {
-				got = te.Value // number 2.5, string, bool, …
-			}
-			return fmt.Errorf("%s: want %s, got %s", f.key, want, clip(got))
+			return err
 		}
 		list.Index(i).SetInt(n)
 	}

@@ -349,9 +349,9 @@ func TestConfigSet(t *testing.T) {
 		{"epochs", "0x1p4", `epochs: "0x1p4" is not an integer; allowed: 1..1,000,000,000`},
 		{"epochs", "1_000", `epochs: "1_000" is not an integer; allowed: 1..1,000,000,000`},
 		{"g_lr", "0x1p-10", `g_lr: "0x1p-10" is not a number; allowed: (0,10]`},
-		{"g_hidden", "0x10,8", `g_hidden: "0x10,8" is not a list of integers like 32,32`},
-		{"g_hidden", "32,x", `g_hidden: "32,x" is not a list of integers like 32,32`},
-		{"g_hidden", "[32, \"x\"]", `g_hidden: want a list of integers, got string`},
+		{"g_hidden", "0x10,8", `g_hidden: width "0x10" is not a number; allowed: 1..4,096`},
+		{"g_hidden", "32,x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
+		{"g_hidden", "[32, \"x\"]", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		// A number is written one way (PlainNumber): no '+', no spaces
 		// around it, in a list too; JSON's spaces between items aside.
 		{"epochs", "+5", `epochs: "+5" is not an integer; allowed: 1..1,000,000,000`},
@@ -366,10 +366,10 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "32, 16", `g_hidden: "32, 16" has spaces in it; write the list without them: 32,16`},
 		{"d_hidden", " 8,8 ,4", `d_hidden: " 8,8 ,4" has spaces around it`},
 		{"d_hidden", "8,8 ,4", `d_hidden: "8,8 ,4" has spaces in it; write the list without them: 8,8,4`},
-		{"g_hidden", "32, x", `g_hidden: "32, x" is not a list of integers like 32,32`},
-		{"g_hidden", "+32", `g_hidden: "+32" is not a list of integers like 32,32`},
+		{"g_hidden", "32, x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
+		{"g_hidden", "+32", `g_hidden: width "+32" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
-		{"g_hidden", "[+32]", `g_hidden: "[+32]" is not a list of integers like 32,32`},
+		{"g_hidden", "[+32]", `g_hidden: width "+32" is not a number; allowed: 1..4,096`},
 		// An infinity or NaN, in any spelling strconv reads, is not a
 		// finite number, as typed: it had been "NaN out of range" (NaN
 		// is in no order), inf "+Inf out of range", and +Inf "not a
@@ -421,6 +421,55 @@ func TestBracketedWidthsSayAsPlain(t *testing.T) {
 	}
 	if err := c.Set("g_hidden", "[ ]"); err != nil || len(c.GHidden) != 0 {
 		t.Errorf("Set(g_hidden, [ ]): %v, %v", err, c.GHidden)
+	}
+}
+
+// TestWidthSaysTheSameEitherWay: a width is told what is wrong with it
+// in one rule, whichever way it came in: --set's plain list, the list in
+// brackets, with JSON's quotes, after a space in a plain list, and a
+// preset file's list (SetJSON). 2.5 had been told as the whole value,
+// "\"2.5\" is not a list of integers like 32,32" from --set and "want a
+// list of integers, got number 2.5" from a file; ["x"] in JSON's words,
+// "want a list of integers, got string"; and 1, inf had been given the
+// hint to write 1,inf, which is refused.
+func TestWidthSaysTheSameEitherWay(t *testing.T) {
+	for _, w := range []struct{ set, json, want string }{ // the width in --set's list, in JSON; "" for none
+		{"2.5", "2.5", "width 2.5 is not a whole number; allowed: 1..4,096"},
+		{"-2.5", "-2.5", "width -2.5 is not a whole number; allowed: 1..4,096"},
+		{"1e-400", "1e-400", "width 1e-400 is not a whole number; allowed: 1..4,096"},
+		{"x", `"x"`, `width "x" is not a number; allowed: 1..4,096`},
+		{"", `"32"`, `width "32" is not a number; allowed: 1..4,096`}, // JSON's quotes make it text
+		{"true", "true", `width "true" is not a number; allowed: 1..4,096`},
+		{"null", "null", `width "null" is not a number; allowed: 1..4,096`},
+		{"1e30", "1e30", "width 1e30 out of range 1..4,096"},
+		{"inf", "", "width inf is not a finite number; allowed: 1..4,096"}, // no JSON number
+		{"+32", "", `width "+32" is not a number; allowed: 1..4,096`},
+	} {
+		for _, key := range []string{"g_hidden", "d_hidden"} {
+			ways := map[string]func(c *Config) error{}
+			if w.set != "" {
+				ways["alone"] = func(c *Config) error { return c.Set(key, w.set) }
+				ways["plain"] = func(c *Config) error { return c.Set(key, "16,"+w.set) }
+				ways["after a space"] = func(c *Config) error { return c.Set(key, "16, "+w.set) }
+				ways["bracketed"] = func(c *Config) error { return c.Set(key, "[16, "+w.set+"]") }
+			}
+			if w.json != "" {
+				ways["--set JSON"] = func(c *Config) error { return c.Set(key, "[16, "+w.json+"]") }
+				ways["preset file"] = func(c *Config) error { return c.SetJSON(key, []byte("[16, "+w.json+"]")) }
+				ways["preset file, alone"] = func(c *Config) error { return c.SetJSON(key, []byte("["+w.json+"]")) }
+			}
+			for way, set := range ways {
+				c := blogConfig()
+				if err := set(&c); err == nil || err.Error() != key+": "+w.want {
+					t.Errorf("%s %s, %s: %v; want %q", key, w.set+w.json, way, err, key+": "+w.want)
+				}
+			}
+		}
+	}
+	// Spaces in a plain list are told once every width is one.
+	c := blogConfig()
+	if err := c.Set("g_hidden", "16, 8"); err == nil || err.Error() != `g_hidden: "16, 8" has spaces in it; write the list without them: 16,8` {
+		t.Errorf("Set(g_hidden, 16, 8) = %v", err)
 	}
 }
 
@@ -582,7 +631,7 @@ func TestConfigSetJSON(t *testing.T) {
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},
 		{"epochs", `0x10`, `epochs: want an integer, got 0x10`},
 		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
-		{"g_hidden", `[1, 2.5]`, `g_hidden: want a list of integers, got number 2.5`},
+		{"g_hidden", `[1, 2.5]`, `g_hidden: width 2.5 is not a whole number`}, // no range: c gives no design,
 		{"name", `7`, `name: want a string, got number`},
 		{"bach", `1`, `unknown key "bach" (did you mean "batch"?)`},
 	} {
