@@ -129,6 +129,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr =1e-3,1e-2"}, `--sweep: "d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--sweep", "d_lr= 1e-3,1e-2"}, `--sweep: "d_lr= 1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
+		{[]string{"--headless", "--set", "g_lr=+nan"}, `--set: g_lr: +nan is not a finite number; allowed: (0,10]`}, // as nan is; it had been "not a number"
+		{[]string{"--headless", "--set", "g_hidden=32,-nan"}, `--set: g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
 		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" has spaces in it; write the list without them: 32,32`},
 		// The target's error names it once: it had read `--set: target: target "normal(1": …`.
 		{[]string{"--headless", "--set", "target=normal(1"}, `--set: target "normal(1": want normal(mean,std), its arguments in parentheses`},

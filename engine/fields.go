@@ -447,8 +447,14 @@ func (c *Config) outOfRange(f configField, value string) error {
 }
 
 // infOrNaN reports whether s is a spelling strconv reads as an infinity
-// or NaN (inf, +Inf, -Infinity, nan), which no field allows.
+// or NaN (inf, +Inf, -Infinity, nan), which no field allows, or a NaN
+// with a sign, as glibc's printf writes one (-nan) and strconv reads a
+// sign on an infinity only: +nan had been "not a number" beside nan's
+// "not a finite number".
 func infOrNaN(s string) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') && strings.EqualFold(s[1:], "nan") {
+		return true
+	}
 	x, err := strconv.ParseFloat(s, 64)
 	return err == nil && !finite(x)
 }

@@ -383,6 +383,15 @@ func TestConfigSet(t *testing.T) {
 		{"batch", "inf", `batch: inf is not a finite number; allowed: 1..100,000`},
 		{"epochs", "NaN", `epochs: NaN is not a finite number; allowed: 1..1,000,000,000`},
 		{"g_hidden", "32,inf", `g_hidden: width inf is not a finite number; allowed: 1..4,096`},
+		// A NaN with a sign, as glibc's printf writes one, is one too:
+		// strconv reads a sign on an infinity only, and +nan had been
+		// "not a number".
+		{"g_lr", "+nan", `g_lr: +nan is not a finite number; allowed: (0,10]`},
+		{"g_lr", "-nan", `g_lr: -nan is not a finite number; allowed: (0,10]`},
+		{"gp", "-NaN", `gp: -NaN is not a finite number; allowed: 0 (off) or (0,1000]`},
+		{"epochs", "+NAN", `epochs: +NAN is not a finite number; allowed: 1..1,000,000,000`},
+		{"g_hidden", "32,-nan", `g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
+		{"g_lr", "+-nan", `g_lr: "+-nan" is not a number; allowed: (0,10]`},
 	} {
 		err := c.Set(bad.key, bad.value)
 		if err == nil || err.Error() != bad.want {
