@@ -129,6 +129,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr =1e-3,1e-2"}, `--sweep: "d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--sweep", "d_lr= 1e-3,1e-2"}, `--sweep: "d_lr= 1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
+		// g_out and d_in that fail to divide batch by different values are told in one line.
+		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3", "--set", "batch=8"}, "--set: g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"},
 		{[]string{"--headless", "--set", "g_lr=+nan"}, `--set: g_lr: +nan is not a finite number; allowed: (0,10]`}, // as nan is; it had been "not a number"
 		{[]string{"--headless", "--set", "g_hidden=32,-nan"}, `--set: g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
 		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" has spaces in it; write the list without them: 32,32`},

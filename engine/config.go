@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -483,38 +484,45 @@ func validNet(p string, hidden []int, acts []Activation) error {
 	return nil
 }
 
-// checkDivisors reports the first of the fields keys, of values ns, that
-// does not divide batch (divisorOfBatch), naming with it each later one
-// of the same value, which the same refusal fits: blog-original's g_out
-// and d_in, both 100, under --sweep batch=8,16 had been told of g_out
-// alone, and of d_in only once g_out was fixed.
+// checkDivisors reports the fields keys, of values ns, that do not
+// divide batch, all in one line (divisorOfBatch), each value named once:
+// blog-original's g_out and d_in, both 100, under --sweep batch=8,16 had
+// been told of g_out alone, and of d_in only once g_out was fixed; so
+// had g_out and d_in of different values until 100 and 3 were told
+// together, "g_out, d_in: 100, 3 out of range: …".
 func checkDivisors(batch int, keys []string, ns []int) error {
-	divides := func(n int) bool { return n >= 1 && batch%n == 0 }
+	var at []string
+	var values []int
 	for i, n := range ns {
-		if divides(n) {
+		if n >= 1 && batch%n == 0 {
 			continue
 		}
-		at := []string{keys[i]}
-		for j := i + 1; j < len(ns); j++ {
-			if ns[j] == n {
-				at = append(at, keys[j])
-			}
+		at = append(at, keys[i])
+		if !slices.Contains(values, n) {
+			values = append(values, n)
 		}
-		return keysf(at, "%s", divisorOfBatch(n, batch))
 	}
-	return nil
+	if len(at) == 0 {
+		return nil
+	}
+	return keysf(at, "%s", divisorOfBatch(values, batch))
 }
 
-// divisorOfBatch is Validate's refusal of n for a field that must divide
-// batch (g_out, d_in): out of range, a divisor of batch, and the ways to
-// one: the divisors when there are few of them to list, and for n of 1
-// or more a batch that is a multiple of n. --sweep batch=8,16 on
-// blog-original, whose g_out and d_in are its batch of 100, had been
-// told "g_out: 100 out of range: a divisor of batch 8", which names what
-// failed but not what to give. For n below 1 (rangeOf's probe of −1) it
-// says no multiple.
-func divisorOfBatch(n, batch int) string {
-	msg := numtext.FormatInt(n) + " out of range: a divisor of batch " + numtext.FormatInt(batch)
+// divisorOfBatch is Validate's refusal of ns, the values of fields that
+// must divide batch (g_out, d_in) and do not: out of range, a divisor of
+// batch, and the ways to one: the divisors when there are few of them to
+// list, and, when every value is 1 or more, a batch that is a multiple
+// of them all, their least common multiple, where one can be (at most
+// MaxBatch). --sweep batch=8,16 on blog-original, whose g_out and d_in
+// are its batch of 100, had been told "g_out: 100 out of range: a
+// divisor of batch 8", which names what failed but not what to give.
+// For a value below 1 (rangeOf's probe of −1) it says no multiple.
+func divisorOfBatch(ns []int, batch int) string {
+	values := make([]string, len(ns))
+	for i, n := range ns {
+		values[i] = numtext.FormatInt(n)
+	}
+	msg := strings.Join(values, ", ") + " out of range: a divisor of batch " + numtext.FormatInt(batch)
 	var divisors []string
 	for d := 1; d <= batch && len(divisors) <= maxListedDivisors; d++ {
 		if batch%d == 0 {
@@ -524,10 +532,29 @@ func divisorOfBatch(n, batch int) string {
 	if last := len(divisors) - 1; last >= 1 && last < maxListedDivisors {
 		msg += " (" + strings.Join(divisors[:last], ", ") + " or " + divisors[last] + ")"
 	}
-	if n >= 1 {
-		msg += ", or batch a multiple of " + numtext.FormatInt(n)
+	if m := batchMultiple(ns); m != 0 {
+		msg += ", or batch a multiple of " + numtext.FormatInt(m)
 	}
 	return msg
+}
+
+// batchMultiple is the least common multiple of ns, or 0 when it can be
+// no batch: a value is below 1, or the multiple is past MaxBatch.
+func batchMultiple(ns []int) int {
+	m := int64(1)
+	for _, n := range ns {
+		if n < 1 || n > MaxBatch {
+			return 0
+		}
+		a, b := m, int64(n)
+		for b != 0 { // a becomes the greatest common divisor
+			a, b = b, a%b
+		}
+		if m = m / a * int64(n); m > MaxBatch {
+			return 0
+		}
+	}
+	return int(m)
 }
 
 // maxListedDivisors is the most divisors of a batch an error lists (100

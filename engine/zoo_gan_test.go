@@ -486,15 +486,20 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 // batch is told the divisors it may be, when few, and the batches it
 // divides: blog-original's g_out and d_in of 100 under --sweep
 // batch=8,16 had been told only "a divisor of batch 8". Both are named
-// in one line, as keys of the error, when the same refusal fits both,
-// where d_in had been told only once g_out was fixed.
+// in one line, as keys of the error, where d_in had been told only once
+// g_out was fixed, each value once, and a batch that is a multiple of
+// both.
 func TestDivisorOfBatchSaysTheWayOut(t *testing.T) {
 	for _, c := range []struct {
 		batch, gOut, dIn int
 		want             string
 	}{
 		{8, 100, 100, "g_out, d_in: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
-		{8, 100, 3, "g_out: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"}, // other refusals: the first
+		{8, 100, 3, "g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"}, // told one at a time, g_out first
+		{8, 0, 3, "g_out, d_in: 0, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8)"},                                 // 0 divides no batch
+		{7, 400, 300, "g_out, d_in: 400, 300 out of range: a divisor of batch 7 (1 or 7), or batch a multiple of 1,200"},
+		{100_000, 30_000, 70_000, "g_out, d_in: 30,000, 70,000 out of range: a divisor of batch 100,000"}, // their multiple, 210,000, is no batch
+		{100_000, 300_000, 1, "g_out: 300,000 out of range: a divisor of batch 100,000"},                  // nor is 300,000
 		{8, 4, 100, "d_in: 100 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 100"},
 		{16, 16, 3, "d_in: 3 out of range: a divisor of batch 16 (1, 2, 4, 8 or 16), or batch a multiple of 3"},
 		{1, 2, 1, "g_out: 2 out of range: a divisor of batch 1, or batch a multiple of 2"},
