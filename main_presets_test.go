@@ -138,6 +138,12 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 		if c.file != "" {
 			file := writeFile(t, "wide.json", "{\"base\": \"vanilla\",\n\"g_hidden\": "+c.file+"}")
 			wantUsageError(t, []string{"--headless", "--preset", file}, ":2: "+c.want+"\n")
+			// A file that gives every key, as --show-preset writes one,
+			// is told the widths allowed too: its keys after g_hidden
+			// had been 0 when g_hidden was refused, and the range left out.
+			_, shown, _ := runCLI(t, "--show-preset", "vanilla")
+			full := writeFile(t, "full.json", regexp.MustCompile(`"g_hidden": \[[^]]*\]`).ReplaceAllString(shown, `"g_hidden": `+c.file))
+			wantUsageError(t, []string{"--headless", "--preset", full}, ": "+c.want+"\n")
 		}
 	}
 }

@@ -175,17 +175,29 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		cfg, baseName = b, base
 	}
+	// The first value refused is told once every other key is set, so
+	// that its range is the one of the design the file gives, as --set's
+	// is of the preset's: a file that gives every key had been told
+	// "g_hidden: width 2.5 is not a whole number" without the widths
+	// allowed, its keys after g_hidden (the learning rates) still 0.
+	var bad *pair
 	for _, p := range pairs {
 		if p.key == baseKey || p.key == engine.VersionKey {
 			continue
 		}
 		if !slices.Contains(engine.ConfigKeys(), p.key) {
+			if bad != nil {
+				break // the value refused comes first
+			}
 			// "base" among the keys suggested: Config.Set knows it not.
 			return engine.Config{}, fmt.Errorf("%s:%d: unknown key %q%s", name, p.line, p.key, engine.KeyHint(p.key, baseKey, engine.VersionKey))
 		}
-		if err := cfg.SetJSON(p.key, p.raw); err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %v", name, p.line, err)
+		if err := cfg.SetJSON(p.key, p.raw); err != nil && bad == nil {
+			bad = &p
 		}
+	}
+	if bad != nil {
+		return engine.Config{}, fmt.Errorf("%s:%d: %v", name, bad.line, cfg.SetJSON(bad.key, bad.raw))
 	}
 	if !seen[baseKey] {
 		if err := missing(seen, name); err != nil {

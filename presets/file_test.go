@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -168,6 +170,30 @@ func TestFileLengthsAreWrittenWithSeparators(t *testing.T) {
 		{`{"base": "vanilla", "d_acts": [` + acts + `]}`, "p.json:1: d_acts: need 3 activations (one per hidden layer of d_hidden and one for the output), got 1,500"},
 		{`{"base": "vanilla", "batch": 100000, "g_out": 30000}`, "p.json:1: g_out: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"},
 		{`{"base": "vanilla", "batch": 100000, "d_in": 30000}`, "p.json:1: d_in: 30,000 out of range: a divisor of batch 100,000, or batch a multiple of 30,000"},
+	} {
+		if _, err := Parse([]byte(c.file), "p.json"); err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %s", err, c.want)
+		}
+	}
+}
+
+// TestBadValueIsToldAgainstTheFilesDesign: a value refused is told once
+// the file's other keys are set, its range the one of the design the
+// file gives, as --set's is of the preset's: a file that gives every key
+// had been told "g_hidden: width 2.5 is not a whole number", no widths
+// allowed, its learning rates after g_hidden still 0, and a base's
+// g_out against the base's batch where the file gives its own after it.
+// The first line refused is the one told, an unknown key after it too.
+func TestBadValueIsToldAgainstTheFilesDesign(t *testing.T) {
+	v, _ := Get("vanilla")
+	full := string(Marshal(v))
+	line := 1 + strings.Count(full[:strings.Index(full, `"g_hidden"`)], "\n")
+	wide := regexp.MustCompile(`"g_hidden": \[[^]]*\]`).ReplaceAllString(full, `"g_hidden": [32, 2.5]`)
+	for _, c := range []struct{ file, want string }{
+		{wide, fmt.Sprintf("p.json:%d: g_hidden: width 2.5 is not a whole number; allowed: 1..4,096", line)},
+		{"{\"base\": \"vanilla\",\n\"g_out\": 1e400,\n\"batch\": 8}", "p.json:2: g_out: 1e400 out of range: a divisor of batch 8 (1, 2, 4 or 8)"},
+		{"{\"base\": \"vanilla\",\n\"g_hidden\": [2.5],\n\"g_hiden\": [8]}", "p.json:2: g_hidden: width 2.5 is not a whole number; allowed: 1..4,096"},
+		{"{\"base\": \"vanilla\",\n\"g_hiden\": [8],\n\"g_hidden\": [2.5]}", `p.json:2: unknown key "g_hiden" (did you mean "g_hidden"?)`},
 	} {
 		if _, err := Parse([]byte(c.file), "p.json"); err == nil || err.Error() != c.want {
 			t.Errorf("got %v, want %s", err, c.want)
