@@ -131,6 +131,8 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
 		// g_out and d_in that fail to divide batch by different values are told in one line.
 		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3", "--set", "batch=8"}, "--set: g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"},
+		// The batch offered is one g_out divides too: "a multiple of 3" had been offered, which g_out's 100 refuses.
+		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3"}, "--set: d_in: 3 out of range: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100), or batch a multiple of 300, as g_out 100 needs too"},
 		{[]string{"--headless", "--set", "g_lr=+nan"}, `--set: g_lr: +nan is not a finite number; allowed: (0,10]`}, // as nan is; it had been "not a number"
 		{[]string{"--headless", "--set", "g_hidden=32,-nan"}, `--set: g_hidden: width -nan is not a finite number; allowed: 1..4,096`},
 		{[]string{"--headless", "--set", "g_hidden=32, 32"}, `--set: g_hidden: "32, 32" has spaces in it; write the list without them: 32,32`},

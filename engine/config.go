@@ -489,7 +489,10 @@ func validNet(p string, hidden []int, acts []Activation) error {
 // blog-original's g_out and d_in, both 100, under --sweep batch=8,16 had
 // been told of g_out alone, and of d_in only once g_out was fixed; so
 // had g_out and d_in of different values until 100 and 3 were told
-// together, "g_out, d_in: 100, 3 out of range: …".
+// together, "g_out, d_in: 100, 3 out of range: …". The batch offered is
+// a multiple of the fields that divide batch now too, each that changes
+// it named (as g_out 100 needs too): blog-original's d_in of 3 had been
+// offered a batch that is a multiple of 3, which g_out's 100 refuses.
 func checkDivisors(batch int, keys []string, ns []int) error {
 	var at []string
 	var values []int
@@ -505,19 +508,29 @@ func checkDivisors(batch int, keys []string, ns []int) error {
 	if len(at) == 0 {
 		return nil
 	}
-	return keysf(at, "%s", divisorOfBatch(values, batch))
+	multiple := batchMultiple(values)
+	var also []string
+	for i, n := range ns {
+		if multiple != 0 && n >= 1 && batch%n == 0 && multiple%n != 0 {
+			multiple = batchMultiple([]int{multiple, n})
+			also = append(also, keys[i]+" "+numtext.FormatInt(n))
+		}
+	}
+	if multiple == 0 {
+		also = nil // no batch is a multiple of them all
+	}
+	return keysf(at, "%s", divisorOfBatch(values, batch, multiple, also))
 }
 
 // divisorOfBatch is Validate's refusal of ns, the values of fields that
 // must divide batch (g_out, d_in) and do not: out of range, a divisor of
 // batch, and the ways to one: the divisors when there are few of them to
-// list, and, when every value is 1 or more, a batch that is a multiple
-// of them all, their least common multiple, where one can be (at most
-// MaxBatch). --sweep batch=8,16 on blog-original, whose g_out and d_in
-// are its batch of 100, had been told "g_out: 100 out of range: a
-// divisor of batch 8", which names what failed but not what to give.
-// For a value below 1 (rangeOf's probe of −1) it says no multiple.
-func divisorOfBatch(ns []int, batch int) string {
+// list, and a batch that is a multiple of them (and of the fields also,
+// which it names), unless multiple is 0: no batch is (batchMultiple).
+// --sweep batch=8,16 on blog-original, whose g_out and d_in are its
+// batch of 100, had been told "g_out: 100 out of range: a divisor of
+// batch 8", which names what failed but not what to give.
+func divisorOfBatch(ns []int, batch, multiple int, also []string) string {
 	values := make([]string, len(ns))
 	for i, n := range ns {
 		values[i] = numtext.FormatInt(n)
@@ -532,14 +545,18 @@ func divisorOfBatch(ns []int, batch int) string {
 	if last := len(divisors) - 1; last >= 1 && last < maxListedDivisors {
 		msg += " (" + strings.Join(divisors[:last], ", ") + " or " + divisors[last] + ")"
 	}
-	if m := batchMultiple(ns); m != 0 {
-		msg += ", or batch a multiple of " + numtext.FormatInt(m)
+	if multiple != 0 {
+		msg += ", or batch a multiple of " + numtext.FormatInt(multiple)
+	}
+	if len(also) > 0 {
+		msg += ", as " + strings.Join(also, " and ") + " needs too"
 	}
 	return msg
 }
 
 // batchMultiple is the least common multiple of ns, or 0 when it can be
-// no batch: a value is below 1, or the multiple is past MaxBatch.
+// no batch: a value is below 1 (rangeOf's probe of −1), or the multiple
+// is past MaxBatch.
 func batchMultiple(ns []int) int {
 	m := int64(1)
 	for _, n := range ns {
