@@ -314,11 +314,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
 		return nil, nil, badCheckpoint("no ganui checkpoint header")
 	case err != nil:
-		unit := "bytes"
-		if got == 1 {
-			unit = "byte"
-		}
-		return nil, nil, badCheckpoint("truncated: it is %d %s, less than a checkpoint's %d-byte header", got, unit, headerLen)
+		return nil, nil, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", byteCount(int64(got)), headerLen)
 	}
 	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
 	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
@@ -360,12 +356,17 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, truncated(err, "checksum")
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, nil, badCheckpoint(checksumMismatch)
+		return nil, nil, checksumMismatch(n)
 	}
 	var one [1]byte
 	switch k, err := r.Read(one[:]); {
-	case k > 0:
-		return nil, nil, badCheckpoint("unexpected data after the checksum")
+	case k > 0 && n < uint64(body):
+		// Bytes appended to a whole checkpoint (a copy that added a
+		// newline, files joined): said in sizes, which say what to keep,
+		// where "unexpected data after the checksum" had said neither.
+		return nil, nil, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), byteCount(body-int64(n)))
+	case k > 0: // data that goes on past the size it was given (a file that grew)
+		return nil, nil, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
 	case err != nil && err != io.EOF:
 		return nil, nil, err
 	}
@@ -521,7 +522,7 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) err
 		return truncated(err, "checksum")
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return badCheckpoint(checksumMismatch)
+		return checksumMismatch(n)
 	}
 	return found
 }
@@ -571,9 +572,22 @@ func sealedAs(head []byte, r io.Reader, body int64) (bool, error) {
 	return bytes.Equal(stored[:], sum.Sum(nil)), nil
 }
 
-// checksumMismatch is why a checkpoint whose checksum is not its data's
-// is refused.
-const checksumMismatch = "checksum mismatch (the file is damaged)"
+// checksumMismatch is the error for a checkpoint whose header claims a
+// body of n bytes and whose checksum, the 32 bytes after that body, is
+// not the SHA-256 of the header and the body: said in the bytes of the
+// file it covers, which head -c and sha256sum check, where "checksum
+// mismatch (the file is damaged)" had named nothing a user could find.
+func checksumMismatch(n uint64) error {
+	return badCheckpoint("checksum mismatch: the SHA-256 of its first %s bytes is not the 32 bytes after them (the file is damaged)", numtext.FormatUint(uint64(headerLen)+n))
+}
+
+// byteCount is n bytes as text, "1 byte" for one.
+func byteCount(n int64) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return numtext.FormatInt(int(n)) + " bytes"
+}
 
 // configJSON is cfg as a checkpoint holds it: its JSON object, with the
 // ganui that writes it (release.Version) under VersionKey, first.

@@ -113,7 +113,7 @@ func TestDamagedCheckpointsAreErrors(t *testing.T) {
 		}
 	}
 	// A size that says less than the data holds: the rest is refused.
-	if _, _, err := ReadCheckpoint(bytes.NewReader(append(slices.Clone(good), 0)), int64(len(good))); err == nil || !strings.Contains(err.Error(), "after the checksum") {
+	if _, _, err := ReadCheckpoint(bytes.NewReader(append(slices.Clone(good), 0)), int64(len(good))); err == nil || err.Error() != "not a usable checkpoint: it goes on past its size of "+numtext.FormatInt(len(good))+" bytes, after its checksum" {
 		t.Errorf("a byte past the size: %v, want it refused", err)
 	}
 	// No size is the caller's mistake, not the data's: every reader
@@ -222,6 +222,43 @@ func TestTruncationGivesFileSizes(t *testing.T) {
 	want := "not a usable checkpoint: truncated: it is 100 bytes, its header says the checkpoint is more than 18,446,744,073,709,551,615"
 	if _, _, err := readBytes(forged); err == nil || err.Error() != want {
 		t.Errorf("a length of 2⁶⁴-1: %v, want %q", err, want)
+	}
+}
+
+// TestChecksumAndTrailingBytesGiveFileSizes: a checksum that is not the
+// data's is told by the bytes it covers, the file's first so many, which
+// head -c and sha256sum check, where "checksum mismatch" had named none;
+// bytes after a whole checkpoint are told in sizes, as a cut is, which
+// say what to keep, where "unexpected data after the checksum" had not
+// said how much.
+func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
+	good := validCheckpoint(t)
+	size := func(n int) string { return numtext.FormatInt(n) }
+	covered := size(len(good) - sha256.Size)
+	flip := func(at int) []byte {
+		bad := slices.Clone(good)
+		bad[at] ^= 0x10
+		return bad
+	}
+	mismatch := "not a usable checkpoint: checksum mismatch: the SHA-256 of its first " + covered + " bytes is not the 32 bytes after them (the file is damaged)"
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a weight flipped", flip(len(good) / 2), mismatch},
+		{"the version flipped", flip(len(checkpointMagic)), mismatch},
+		{"the checksum flipped", flip(len(good) - 1), mismatch},
+		// The checksum is where the header puts it, not at the file's end.
+		{"the version flipped, a byte appended", append(flip(len(checkpointMagic)), '\n'), mismatch},
+		{"a byte appended", append(slices.Clone(good), '\n'),
+			"not a usable checkpoint: it is " + size(len(good)+1) + " bytes, its header says the checkpoint is " + size(len(good)) + ": that checkpoint is whole, by its checksum, and 1 byte after it"},
+		{"another checkpoint appended", append(slices.Clone(good), good...),
+			"not a usable checkpoint: it is " + size(2*len(good)) + " bytes, its header says the checkpoint is " + size(len(good)) + ": that checkpoint is whole, by its checksum, and " + size(len(good)) + " bytes after it"},
+	} {
+		if _, _, err := readBytes(c.data); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
 	}
 }
 
