@@ -318,6 +318,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	}
 	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
 	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
+	cr.end = n
 	body := size - int64(headerLen) - sha256.Size
 	switch {
 	case version > checkpointVersion && body >= 0 && n == uint64(body):
@@ -511,9 +512,6 @@ func (g *GAN) placePoints() error {
 // before its weights as a configuration or a count ganui refuses. r is
 // the data after the body, cr the body's reader, which feeds sum.
 func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) error {
-	if cr.read > n { // its fields run past the body: its header, or a length in it, is wrong
-		return badCheckpoint("the body runs past the %s bytes its header claims (the file is damaged)", numtext.FormatUint(n))
-	}
 	if _, err := io.CopyN(io.Discard, cr.r, int64(n-cr.read)); err != nil {
 		return truncated(err, "body")
 	}
@@ -727,6 +725,25 @@ type ckReader struct {
 	err  error
 	buf  []byte
 	read uint64 // the bytes taken (take), which sealed reads on from
+	end  uint64 // the body's length by the header, which no field runs past
+}
+
+// at is the place in the file of the body's next byte, counted from 1 at
+// the file's start, as cmp counts.
+func (c *ckReader) at() uint64 { return uint64(headerLen) + c.read + 1 }
+
+// fits reports whether a field of n bytes, what, ends within the body,
+// and else makes it the error: a length or a count that runs into the
+// checksum, damaged (as sealed finds) or forged, had been read on past
+// it, then told by the body's length alone ("the body runs past the
+// 264,453 bytes its header claims").
+func (c *ckReader) fits(n uint64, what string) bool {
+	if c.err == nil && n > c.end-c.read {
+		checksum := uint64(headerLen) + c.end + 1
+		c.err = badCheckpoint("its %s, %s bytes from byte %s, runs into the checksum its header puts at bytes %s to %s",
+			what, numtext.FormatUint(n), numtext.FormatUint(c.at()), numtext.FormatUint(checksum), numtext.FormatUint(checksum+sha256.Size-1))
+	}
+	return c.err == nil
 }
 
 // truncated turns the end of the data into a *CheckpointError that says
@@ -740,7 +757,7 @@ func truncated(err error, what string) error {
 
 // take reads n bytes into a buffer reused by the next take.
 func (c *ckReader) take(n int, what string) []byte {
-	if c.err != nil {
+	if !c.fits(uint64(n), what) {
 		return nil
 	}
 	if cap(c.buf) < n {
@@ -857,7 +874,7 @@ func (c *ckReader) points() []float64 {
 	if c.err == nil && (n < MinPoints || n > MaxPoints) {
 		c.err = badCheckpoint("%s: %s, out of range %s", what, numtext.FormatUint(uint64(n)), numtext.Range(MinPoints, MaxPoints))
 	}
-	if c.err != nil {
+	if !c.fits(16*uint64(n), what) {
 		return nil
 	}
 	xy := make([]float64, 0, 2*n)

@@ -262,6 +262,40 @@ func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
 	}
 }
 
+// TestFieldPastTheBodyGivesFileBytes: a field whose length runs past the
+// body its header gives, into the checksum, is refused where it reaches
+// it: damaged, the file is told so by its checksum, as any other flip is;
+// forged, its checksum right, the field is told by the file's bytes. It
+// had been read on past the body, then told by the body's length alone
+// ("the body runs past the 245,082 bytes its header claims").
+func TestFieldPastTheBodyGivesFileBytes(t *testing.T) {
+	good := validCheckpoint(t)
+	size := func(n int) string { return numtext.FormatInt(n) }
+	cfgLenAt := headerLen
+	flipped := slices.Clone(good)
+	flipped[cfgLenAt+2] ^= 1 << 3 // the configuration's length, 2¹⁹ more: past the file, within the 1 MiB a configuration may take
+	forged := forge(t, good, func(cfg, rest []byte) ([]byte, []byte) { return cfg, rest })
+	binary.LittleEndian.PutUint32(forged[cfgLenAt:], 500_000)
+	forged = append(forged[:len(forged)-sha256.Size], make([]byte, sha256.Size)...)
+	sum := sha256.Sum256(forged[:len(forged)-sha256.Size])
+	copy(forged[len(forged)-sha256.Size:], sum[:])
+	checksumAt := len(good) - sha256.Size + 1
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"the configuration's length flipped", flipped,
+			"not a usable checkpoint: checksum mismatch: the SHA-256 of its first " + size(len(good)-sha256.Size) + " bytes is not the 32 bytes after them (the file is damaged)"},
+		{"the configuration's length forged", forged,
+			"not a usable checkpoint: its configuration, 500,000 bytes from byte 25, runs into the checksum its header puts at bytes " + size(checksumAt) + " to " + size(len(good))},
+	} {
+		if _, _, err := readBytes(c.data); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
 // TestLengthAgainstConfigurationGivesFileSizes: a header whose body
 // length the configuration does not take is told in sizes a user can
 // check against ls -l, as a checkpoint cut short is: the file's, the
