@@ -89,7 +89,8 @@ func IsCheckpoint(data []byte) bool { return bytes.HasPrefix(data, []byte(checkp
 type CheckpointError struct {
 	Reason string
 	// damaged: the reason says the data is not what ganui wrote, from the
-	// data alone (badLength), and needs no checksum to say it (sealed).
+	// data alone (badLength), or that it ended (truncated), and needs no
+	// checksum to say it (sealed).
 	damaged bool
 }
 
@@ -353,8 +354,8 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, err
 	}
 	var stored [sha256.Size]byte
-	if _, err := io.ReadFull(r, stored[:]); err != nil {
-		return nil, nil, truncated(err, "checksum")
+	if k, err := io.ReadFull(r, stored[:]); err != nil {
+		return nil, nil, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
 		return nil, nil, checksumMismatch(n)
@@ -379,21 +380,28 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 // are what the body says, before the checksum has said whether it is the
 // body written.
 func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte, error) {
+	cfgAt := cr.at() + 4
 	cfgJSON := cr.bytes(maxConfigJSON, "configuration")
 	if cr.err != nil {
 		return nil, nil, cr.err
+	}
+	// Its configuration, JSON a user may read in the file, is named with
+	// where it is; its errors name the setting.
+	badConfig := func(err error) error {
+		return badCheckpoint("its configuration, %s: %v", byteSpan(cfgAt, len(cfgJSON)), err)
 	}
 	cfg, err := decodeConfig(cfgJSON)
 	if newer := (*NewerError)(nil); errors.As(err, &newer) {
 		return nil, nil, newer
 	}
 	if err != nil {
-		return nil, nil, badCheckpoint("configuration: %v", err)
+		return nil, nil, badConfig(err)
 	}
 	if path, ok := PointsFile(cfg.Target); ok && version >= 2 {
 		cfg.points = &Points{Path: path, XY: cr.points()} // New reads no file
 	}
-	seed, epoch := cr.u64(), cr.u64()
+	seed, epochAt, epoch := cr.u64(), cr.at(), cr.u64()
+	rngAt := cr.at() + 4
 	rngState := cr.bytes(maxRandomState, "random state")
 	if cr.err != nil {
 		return nil, nil, cr.err
@@ -409,7 +417,7 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	}
 	g, err := New(cfg, seed)
 	if err != nil {
-		return nil, nil, badCheckpoint("configuration: %v", err)
+		return nil, nil, badConfig(err)
 	}
 	want := uint64(bodySize(len(cfgJSON), len(rngState), g, version))
 	if n != want && (version < 3 || n < want || n-want > MaxAnnex) {
@@ -423,22 +431,23 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		return nil, nil, badLength("it is %s bytes, its header says the checkpoint is %s, its configuration %s", numtext.FormatInt(int(size)), claimedSize(n), takes)
 	}
 	if err := g.src.UnmarshalBinary(rngState); err != nil {
-		return nil, nil, badCheckpoint("random state: %v", err)
+		return nil, nil, badCheckpoint("its random state, %s: %v", byteSpan(rngAt, len(rngState)), err)
 	}
 	if epoch > MaxEpochs {
-		return nil, nil, badCheckpoint("epoch %s out of range %s", numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
+		return nil, nil, badCheckpoint("its epoch, %s, is %s, out of range %s", byteSpan(epochAt, 8), numtext.FormatUint(epoch), numtext.Range(0, MaxEpochs))
 	}
 	g.epoch = int(epoch)
 	cr.floats(g.gen.Params, "generator weights")
 	cr.floats(g.disc.Params, "discriminator weights")
-	cr.optimizer(g.gOpt, version, "generator optimizer")
-	cr.optimizer(g.dOpt, version, "discriminator optimizer")
+	cr.optimizer(g.gOpt, version, "generator optimizer", "g_opt")
+	cr.optimizer(g.dOpt, version, "discriminator optimizer", "d_opt")
 	cr.paramMean(g.gHist, "generator historical mean")
 	cr.paramMean(g.dHist, "discriminator historical mean")
 	if g.gEMA != nil {
 		const what = "generator moving average"
+		at := cr.at()
 		if n := cr.u64(); cr.err == nil && n > MaxUpdates {
-			cr.err = badCheckpoint("%s: %s updates averaged, out of range %s", what, numtext.FormatUint(n), numtext.Range[uint64](0, MaxUpdates))
+			cr.err = badCheckpoint("its %s: the count at %s says %s updates averaged, out of range %s", what, byteSpan(at, 8), numtext.FormatUint(n), numtext.Range[uint64](0, MaxUpdates))
 		} else {
 			g.gEMA.N = int(n)
 		}
@@ -447,8 +456,9 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 	var annex []byte
 	if version >= 3 {
 		// The header's length, checked above, says how long it is.
+		at := cr.at()
 		if k := cr.u32(); cr.err == nil && uint64(k) != n-want {
-			cr.err = badCheckpoint("an annex of %s bytes in a body that leaves %s", numtext.FormatUint(uint64(k)), numtext.FormatUint(n-want))
+			cr.err = badCheckpoint("its annex: the length at %s says %s, where its header leaves %s between it and the checksum", byteSpan(at, 4), byteCount(int64(k)), numtext.FormatUint(n-want))
 		} else if k > 0 {
 			annex = bytes.Clone(cr.take(int(k), "annex"))
 		}
@@ -512,12 +522,12 @@ func (g *GAN) placePoints() error {
 // before its weights as a configuration or a count ganui refuses. r is
 // the data after the body, cr the body's reader, which feeds sum.
 func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) error {
-	if _, err := io.CopyN(io.Discard, cr.r, int64(n-cr.read)); err != nil {
-		return truncated(err, "body")
+	if k, err := io.CopyN(io.Discard, cr.r, int64(n-cr.read)); err != nil {
+		return truncated(err, "body", uint64(headerLen)+cr.read+uint64(k))
 	}
 	var stored [sha256.Size]byte
-	if _, err := io.ReadFull(r, stored[:]); err != nil {
-		return truncated(err, "checksum")
+	if k, err := io.ReadFull(r, stored[:]); err != nil {
+		return truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
 		return checksumMismatch(n)
@@ -746,11 +756,15 @@ func (c *ckReader) fits(n uint64, what string) bool {
 	return c.err == nil
 }
 
-// truncated turns the end of the data into a *CheckpointError that says
-// where it came; other read errors pass as they are.
-func truncated(err error, what string) error {
+// truncated turns the end of the data, after read bytes of it, into a
+// *CheckpointError that says where it came, in the file's bytes and its
+// part: data that ends before its size (a file that shrank as it was
+// read) had been "truncated body", which said neither; other read errors
+// pass as they are.
+func truncated(err error, what string, read uint64) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return badCheckpoint("truncated %s", what)
+		// No checksum to read on to (sealed): the data has ended.
+		return &CheckpointError{Reason: fmt.Sprintf("truncated: it ended after %s bytes as it was read, in its %s", numtext.FormatUint(read), what), damaged: true}
 	}
 	return err
 }
@@ -767,7 +781,7 @@ func (c *ckReader) take(n int, what string) []byte {
 	got, err := io.ReadFull(c.r, p)
 	c.read += uint64(got)
 	if err != nil {
-		c.err = truncated(err, what)
+		c.err = truncated(err, what, uint64(headerLen)+c.read)
 		return nil
 	}
 	return p
@@ -789,9 +803,10 @@ func (c *ckReader) u32() uint32 {
 
 // bytes reads a field of at most max bytes and returns a copy.
 func (c *ckReader) bytes(max int, what string) []byte {
+	at := c.at()
 	n := c.u32()
 	if c.err == nil && n > uint32(max) {
-		c.err = badCheckpoint("%s of %s bytes, at most %s", what, numtext.FormatUint(uint64(n)), numtext.FormatInt(max))
+		c.err = badCheckpoint("its %s: the length at %s says %s, at most %s", what, byteSpan(at, 4), byteCount(int64(n)), numtext.FormatInt(max))
 	}
 	return bytes.Clone(c.take(int(n), what))
 }
@@ -799,10 +814,7 @@ func (c *ckReader) bytes(max int, what string) []byte {
 // floats reads a float array into dst, which fixes the expected length,
 // a block at a time.
 func (c *ckReader) floats(dst []float32, what string) {
-	n := c.u32()
-	if c.err == nil && int(n) != len(dst) {
-		c.err = badCheckpoint("%s: %s values, the configuration needs %s", what, numtext.FormatUint(uint64(n)), numtext.FormatInt(len(dst)))
-	}
+	c.count(len(dst), 4, what)
 	const block = 16 << 10
 	for len(dst) > 0 && c.err == nil {
 		k := min(len(dst), block)
@@ -816,22 +828,52 @@ func (c *ckReader) floats(dst []float32, what string) {
 	}
 }
 
+// count reads the count of an array of values of size bytes each, what,
+// and makes it the error unless it is want, the count the design in the
+// checkpoint's configuration gives: said by where the count is in the
+// file and the bytes it makes, where it had been "generator weights:
+// 12,700 values, the configuration needs 12,851", values a user cannot
+// find in the file.
+func (c *ckReader) count(want, size int, what string) {
+	at := c.at()
+	n := c.u32()
+	if c.err == nil && int(n) != want {
+		c.err = badCheckpoint("its %s: the count at %s says %s values of %d bytes, where the design its configuration gives has %s",
+			what, byteSpan(at, 4), numtext.FormatUint(uint64(n)), size, numtext.FormatInt(want))
+	}
+}
+
+// byteSpan is the n bytes from byte at of a file as text, "bytes 21 to
+// 24", counted from 1 at the file's start, as cmp counts.
+func byteSpan(at uint64, n int) string {
+	if n == 0 {
+		return "no bytes, at byte " + numtext.FormatUint(at)
+	}
+	return "bytes " + numtext.FormatUint(at) + " to " + numtext.FormatUint(at+uint64(n)-1)
+}
+
 // optimizer reads an optimizer's state, written by a checkpoint of the
 // given version, into o.
-func (c *ckReader) optimizer(o Optimizer, version uint32, what string) {
+func (c *ckReader) optimizer(o Optimizer, version uint32, what, key string) {
+	at := c.at()
 	kind := c.take(1, what)
 	if c.err != nil {
 		return
 	}
-	want, name := optSGD, "SGD's"
+	want, setting := optSGD, OptimizerSGD
 	switch o.(type) {
 	case *Adam:
-		want, name = optAdam, "Adam's"
+		want, setting = optAdam, OptimizerAdam
 	case *RMSprop:
-		want, name = optRMSprop, "RMSprop's"
+		want, setting = optRMSprop, OptimizerRMSprop
 	}
 	if kind[0] != want {
-		c.err = badCheckpoint("%s: state is not %s", what, name)
+		states := map[byte]string{optAdam: "Adam's", optSGD: "SGD's", optRMSprop: "RMSprop's"}
+		state, ok := states[kind[0]]
+		if !ok {
+			state = fmt.Sprintf("no optimizer's (%d)", kind[0])
+		}
+		c.err = badCheckpoint("its %s: byte %s says %s state, where its configuration's %s is %s", what, numtext.FormatUint(at), state, key, optimizerNames[setting])
 		return
 	}
 	switch o := o.(type) {
@@ -850,9 +892,10 @@ func (c *ckReader) optimizer(o Optimizer, version uint32, what string) {
 
 // steps reads an optimizer's step count, at most MaxUpdates.
 func (c *ckReader) steps(what string) int {
+	at := c.at()
 	t := c.u64()
 	if c.err == nil && t > MaxUpdates {
-		c.err = badCheckpoint("%s: %s steps, out of range %s", what, numtext.FormatUint(t), numtext.Range[uint64](0, MaxUpdates))
+		c.err = badCheckpoint("its %s: the step count at %s says %s steps, out of range %s", what, byteSpan(at, 8), numtext.FormatUint(t), numtext.Range[uint64](0, MaxUpdates))
 	}
 	return int(t)
 }
@@ -870,9 +913,10 @@ func (c *ckReader) droppedSteps(version uint32, what string) {
 // magnitude, as ParsePoints takes them from a file.
 func (c *ckReader) points() []float64 {
 	const what = "target points"
+	at := c.at()
 	n := c.u32()
 	if c.err == nil && (n < MinPoints || n > MaxPoints) {
-		c.err = badCheckpoint("%s: %s, out of range %s", what, numtext.FormatUint(uint64(n)), numtext.Range(MinPoints, MaxPoints))
+		c.err = badCheckpoint("its %s: the count at %s says %s points, out of range %s", what, byteSpan(at, 4), numtext.FormatUint(uint64(n)), numtext.Range(MinPoints, MaxPoints))
 	}
 	if !c.fits(16*uint64(n), what) {
 		return nil
@@ -881,11 +925,12 @@ func (c *ckReader) points() []float64 {
 	const block = 8 << 10
 	for left := 2 * int(n); left > 0 && c.err == nil; {
 		k := min(left, block)
+		at := c.at()
 		if p := c.take(8*k, what); p != nil {
 			for i := range k {
 				v := math.Float64frombits(binary.LittleEndian.Uint64(p[8*i:]))
 				if !(math.Abs(v) <= maxTargetParam) {
-					c.err = badCheckpoint("%s: a coordinate is %s, not finite and at most %s in magnitude", what, numtext.FormatFloat(v), numtext.FormatFloat(maxTargetParam))
+					c.err = badCheckpoint("its %s: the coordinate at %s is %s, not finite and at most %s in magnitude", what, byteSpan(at+8*uint64(i), 8), numtext.FormatFloat(v), numtext.FormatFloat(maxTargetParam))
 					break
 				}
 				xy = append(xy, v)
@@ -903,15 +948,14 @@ func (c *ckReader) paramMean(h *paramMean, what string) {
 	if h == nil {
 		return
 	}
+	at := c.at()
 	n := c.u64()
 	if c.err == nil && (n < 1 || n > MaxUpdates+1) {
-		c.err = badCheckpoint("%s: a mean of %s parameter vectors, out of range %s", what, numtext.FormatUint(n), numtext.Range[uint64](1, MaxUpdates+1))
+		c.err = badCheckpoint("its %s: the count at %s says a mean of %s parameter vectors, out of range %s", what, byteSpan(at, 8), numtext.FormatUint(n), numtext.Range[uint64](1, MaxUpdates+1))
 		return
 	}
 	h.N = int(n)
-	if k := c.u32(); c.err == nil && int(k) != len(h.Mean) {
-		c.err = badCheckpoint("%s: %s values, the configuration needs %s", what, numtext.FormatUint(uint64(k)), numtext.FormatInt(len(h.Mean)))
-	}
+	c.count(len(h.Mean), 8, what)
 	const block = 8 << 10
 	dst := h.Mean
 	for len(dst) > 0 && c.err == nil {

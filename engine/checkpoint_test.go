@@ -296,6 +296,74 @@ func TestFieldPastTheBodyGivesFileBytes(t *testing.T) {
 	}
 }
 
+// TestBodyErrorsGiveFileBytes: what is wrong inside a sealed body is told
+// by where it is in the file, bytes counted from 1 as cmp counts them,
+// and by the setting it goes against; counts are said with the size of
+// their values. They had named fields alone ("generator weights: 12,701
+// values, the configuration needs 12,700", "generator optimizer: state
+// is not Adam's", "an annex of 1 bytes in a body that leaves 0"), and
+// data that ended before its size the part it ended in ("truncated
+// body").
+func TestBodyErrorsGiveFileBytes(t *testing.T) {
+	good := validCheckpoint(t)
+	u32 := func(at int) int { return int(binary.LittleEndian.Uint32(good[at:])) }
+	cfgLen := u32(headerLen)
+	seedAt := headerLen + 4 + cfgLen
+	epochAt := seedAt + 8
+	rngAt := epochAt + 8
+	gCountAt := rngAt + 4 + u32(rngAt)
+	dCountAt := gCountAt + 4 + 4*u32(gCountAt)
+	optAt := dCountAt + 4 + 4*u32(dCountAt)
+	annexAt := len(good) - sha256.Size - 4
+	// sealed is good with edit made to its body, its checksum made right.
+	sealed := func(edit func(b []byte)) []byte {
+		b := slices.Clone(good[:len(good)-sha256.Size])
+		edit(b)
+		sum := sha256.Sum256(b)
+		return append(b, sum[:]...)
+	}
+	span := func(at, n int) string { return "bytes " + numtext.FormatInt(at+1) + " to " + numtext.FormatInt(at+n) }
+	const prefix = "not a usable checkpoint: "
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a weights count", sealed(func(b []byte) { binary.LittleEndian.PutUint32(b[gCountAt:], uint32(u32(gCountAt)+1)) }),
+			"its generator weights: the count at " + span(gCountAt, 4) + " says " + numtext.FormatInt(u32(gCountAt)+1) + " values of 4 bytes, where the design its configuration gives has " + numtext.FormatInt(u32(gCountAt))},
+		{"an optimizer's kind", sealed(func(b []byte) { b[optAt] = optSGD }),
+			"its generator optimizer: byte " + numtext.FormatInt(optAt+1) + " says SGD's state, where its configuration's g_opt is adam"},
+		{"no optimizer's kind", sealed(func(b []byte) { b[optAt] = 9 }),
+			"its generator optimizer: byte " + numtext.FormatInt(optAt+1) + " says no optimizer's (9) state, where its configuration's g_opt is adam"},
+		{"a step count", sealed(func(b []byte) { binary.LittleEndian.PutUint64(b[optAt+1:], MaxUpdates+1) }),
+			"its generator optimizer: the step count at " + span(optAt+1, 8) + " says 9,007,199,254,740,993 steps, out of range 0..9,007,199,254,740,992"},
+		{"a random state", sealed(func(b []byte) { b[rngAt+4] ^= 0xff }),
+			"its random state, " + span(rngAt+4, u32(rngAt)) + ": invalid PCG encoding"},
+		{"a random state's length", sealed(func(b []byte) { binary.LittleEndian.PutUint32(b[rngAt:], 65) }),
+			"its random state: the length at " + span(rngAt, 4) + " says 65 bytes, at most 64"},
+		{"a setting", sealed(func(b []byte) {
+			copy(b[headerLen+4:], bytes.Replace(b[headerLen+4:seedAt], []byte(`"batch":100`), []byte(`"batch":0  `), 1))
+		}), "its configuration, " + span(headerLen+4, cfgLen) + ": batch: 0 out of range 1..100,000"},
+		{"an annex's length", sealed(func(b []byte) { binary.LittleEndian.PutUint32(b[annexAt:], 1) }),
+			"its annex: the length at " + span(annexAt, 4) + " says 1 byte, where its header leaves 0 between it and the checksum"},
+	} {
+		if _, _, err := readBytes(c.data); err == nil || err.Error() != prefix+c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, prefix+c.want)
+		}
+	}
+	// Data that ends before its size, a file that shrank as it was read.
+	for _, cut := range []int{gCountAt + 100, len(good) - 10} {
+		part := "generator weights"
+		if cut > annexAt {
+			part = "checksum"
+		}
+		want := prefix + "truncated: it ended after " + numtext.FormatInt(cut) + " bytes as it was read, in its " + part
+		if _, _, err := ReadCheckpoint(bytes.NewReader(good[:cut]), int64(len(good))); err == nil || err.Error() != want {
+			t.Errorf("data cut to %d of its %d bytes: %v, want %q", cut, len(good), err, want)
+		}
+	}
+}
+
 // TestLengthAgainstConfigurationGivesFileSizes: a header whose body
 // length the configuration does not take is told in sizes a user can
 // check against ls -l, as a checkpoint cut short is: the file's, the
@@ -973,7 +1041,7 @@ func TestCheckpointRangesGrouped(t *testing.T) {
 	bad := slices.Clone(good[:len(good)-sha256.Size])
 	binary.LittleEndian.PutUint64(bad[at:], MaxEpochs+1)
 	sum := sha256.Sum256(bad)
-	const want = "epoch 1,000,000,001 out of range 0..1,000,000,000"
+	want := "its epoch, " + byteSpan(uint64(at+1), 8) + ", is 1,000,000,001, out of range 0..1,000,000,000"
 	if _, err := Restore(append(bad, sum[:]...)); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("an epoch past the most: %v, want it to say %q", err, want)
 	}
