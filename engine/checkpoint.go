@@ -325,11 +325,11 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case version > checkpointVersion && body >= 0 && n == uint64(body):
 		// A newer ganui's format, if the checksum, read past a body
 		// whose layout this ganui does not know, says the data is whole.
-		return nil, nil, sealed(cr, r, sum, n, &NewerError{Format: version})
+		return nil, nil, sealed(cr, r, sum, n, size, &NewerError{Format: version})
 	case version < 1 || version > checkpointVersion:
 		err := badCheckpoint("checkpoint format %d; this ganui reads formats 1 to %d", version, checkpointVersion)
 		if body >= 0 && n <= uint64(body) {
-			err = sealed(cr, r, sum, n, err) // a version damaged in the file is that
+			err = sealed(cr, r, sum, n, size, err) // a version damaged in the file is that
 		}
 		return nil, nil, err
 	case body < 0 || n > uint64(body):
@@ -348,7 +348,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		// configuration had been told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
 		// count as a count the configuration does not need.
-		return nil, nil, sealed(cr, r, sum, n, err)
+		return nil, nil, sealed(cr, r, sum, n, size, err)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -358,7 +358,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		return nil, nil, truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return nil, nil, checksumMismatch(n)
+		return nil, nil, checksumMismatch(n, size)
 	}
 	var one [1]byte
 	switch k, err := r.Read(one[:]); {
@@ -520,8 +520,9 @@ func (g *GAN) placePoints() error {
 // and said so: a checkpoint damaged in a key's name reads as one of a
 // newer ganui (a *NewerError) until then, and one damaged anywhere
 // before its weights as a configuration or a count ganui refuses. r is
-// the data after the body, cr the body's reader, which feeds sum.
-func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) error {
+// the data after the body, cr the body's reader, which feeds sum; size
+// the data's.
+func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, size int64, found error) error {
 	if k, err := io.CopyN(io.Discard, cr.r, int64(n-cr.read)); err != nil {
 		return truncated(err, "body", uint64(headerLen)+cr.read+uint64(k))
 	}
@@ -530,7 +531,7 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, found error) err
 		return truncated(err, "checksum", uint64(headerLen)+n+uint64(k))
 	}
 	if !bytes.Equal(stored[:], sum.Sum(nil)) {
-		return checksumMismatch(n)
+		return checksumMismatch(n, size)
 	}
 	return found
 }
@@ -580,13 +581,20 @@ func sealedAs(head []byte, r io.Reader, body int64) (bool, error) {
 	return bytes.Equal(stored[:], sum.Sum(nil)), nil
 }
 
-// checksumMismatch is the error for a checkpoint whose header claims a
-// body of n bytes and whose checksum, the 32 bytes after that body, is
-// not the SHA-256 of the header and the body: said in the bytes of the
-// file it covers, which head -c and sha256sum check, where "checksum
-// mismatch (the file is damaged)" had named nothing a user could find.
-func checksumMismatch(n uint64) error {
-	return badCheckpoint("checksum mismatch: the SHA-256 of its first %s bytes is not the 32 bytes after them (the file is damaged)", numtext.FormatUint(uint64(headerLen)+n))
+// checksumMismatch is the error for data of size bytes whose header
+// claims a body of n bytes and whose checksum, the 32 bytes after that
+// body, is not the SHA-256 of the header and the body: said in the bytes
+// of the file it covers, which head -c and sha256sum check, where
+// "checksum mismatch (the file is damaged)" had named nothing a user
+// could find; and, where the header puts the checksum before the file's
+// end, in the sizes that show it, as a cut is told.
+func checksumMismatch(n uint64, size int64) error {
+	covered := numtext.FormatUint(uint64(headerLen) + n)
+	if whole := uint64(headerLen+sha256.Size) + n; whole != uint64(size) {
+		return badCheckpoint("checksum mismatch: it is %s bytes, its header says the checkpoint is %s, and the SHA-256 of its first %s bytes is not the 32 bytes after them (the file is damaged)",
+			numtext.FormatInt(int(size)), claimedSize(n), covered)
+	}
+	return badCheckpoint("checksum mismatch: the SHA-256 of its first %s bytes is not the 32 bytes after them (the file is damaged)", covered)
 }
 
 // byteCount is n bytes as text, "1 byte" for one.

@@ -249,8 +249,6 @@ func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
 		{"a weight flipped", flip(len(good) / 2), mismatch},
 		{"the version flipped", flip(len(checkpointMagic)), mismatch},
 		{"the checksum flipped", flip(len(good) - 1), mismatch},
-		// The checksum is where the header puts it, not at the file's end.
-		{"the version flipped, a byte appended", append(flip(len(checkpointMagic)), '\n'), mismatch},
 		{"a byte appended", append(slices.Clone(good), '\n'),
 			"not a usable checkpoint: it is " + size(len(good)+1) + " bytes, its header says the checkpoint is " + size(len(good)) + ": that checkpoint is whole, by its checksum, and 1 byte after it"},
 		{"another checkpoint appended", append(slices.Clone(good), good...),
@@ -258,6 +256,38 @@ func TestChecksumAndTrailingBytesGiveFileSizes(t *testing.T) {
 	} {
 		if _, _, err := readBytes(c.data); err == nil || err.Error() != c.want {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+// TestChecksumBeforeTheEndGivesFileSizes: a checksum the header puts
+// before the file's end (a length a byte short, the file whole) that is
+// not the data's is told with both sizes, as a cut is, which show where
+// the checksum read is: "its first 245,106 bytes" of a file of 245,139
+// had not said why they were not the first 245,107.
+func TestChecksumBeforeTheEndGivesFileSizes(t *testing.T) {
+	g := mustNew(t, blogConfig(), 2)
+	train(t, g, 3)
+	good := withAnnex(t, g, []byte("annex")) // a length a byte short leaves it a byte less: the configuration takes that
+	size := func(n int) string { return numtext.FormatInt(n) }
+	for _, c := range []struct {
+		name  string
+		short int // bytes the header's length is short of the body's
+		tail  []byte
+	}{
+		{"a length a byte short", 1, nil},
+		{"the version flipped, a byte appended", 0, []byte("\n")},
+	} {
+		bad := append(slices.Clone(good), c.tail...)
+		lengthAt := len(checkpointMagic) + 4
+		binary.LittleEndian.PutUint64(bad[lengthAt:], binary.LittleEndian.Uint64(bad[lengthAt:])-uint64(c.short))
+		if c.tail != nil {
+			bad[len(checkpointMagic)] ^= 0x10
+		}
+		whole := len(good) - c.short
+		want := "not a usable checkpoint: checksum mismatch: it is " + size(len(bad)) + " bytes, its header says the checkpoint is " + size(whole) + ", and the SHA-256 of its first " + size(whole-sha256.Size) + " bytes is not the 32 bytes after them (the file is damaged)"
+		if _, _, err := readBytes(bad); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", c.name, err, want)
 		}
 	}
 }
