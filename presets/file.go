@@ -166,7 +166,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if base == "" {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
 		}
-		if strings.HasSuffix(base, ".json") || strings.ContainsAny(base, `/\`) {
+		if looksLikePath(base) {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint)
 		}
 		b, err := Get(base)
@@ -564,18 +564,40 @@ const builtInHint = ", such as vanilla or ring (ganui --list-presets lists them)
 var openFile = inputfile.Open
 
 // Resolve returns the built-in preset called arg, or else loads arg as a
-// preset file when it names one (it ends in .json or something is there,
-// a link that leads nowhere too, which Load then says: a link left
-// dangling by a moved file, or one of a loop, had been refused as an
-// unknown preset, with the list of the built-in ones).
+// preset file when it names one (something is there, a link that leads
+// nowhere too, which Load then says: a link left dangling by a moved
+// file, or one of a loop, had been refused as an unknown preset, with the
+// list of the built-in ones). An arg that is not there is a missing file
+// when it looks like a path (looksLikePath), said so, and else a preset
+// name, perhaps misspelt: --preset run.ckpt had been "unknown preset
+// \"run.ckpt\"", as if a name were wanted, not the file it names.
 func Resolve(arg string) (engine.Config, error) {
 	if !IsFile(arg) {
 		return Get(arg)
 	}
-	if _, err := os.Lstat(arg); !errors.Is(err, fs.ErrNotExist) || strings.HasSuffix(arg, ".json") {
+	_, err := os.Lstat(arg)
+	if !errors.Is(err, fs.ErrNotExist) {
 		return Load(arg)
 	}
-	return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
+	if !looksLikePath(arg) {
+		return engine.Config{}, unknownPreset(arg, ", or a FILE.json")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // "no such file or directory", without "lstat"
+	}
+	if filepath.Ext(arg) == ".ckpt" {
+		return engine.Config{}, fmt.Errorf("%s: %w (a checkpoint is given to --resume)", arg, err)
+	}
+	return engine.Config{}, fmt.Errorf("%s: %w", arg, err)
+}
+
+// looksLikePath reports whether s, given where a built-in preset's name
+// is wanted (--preset, a preset file's "base"), is rather a file's path:
+// it holds a path separator, begins with "." or "~", or ends in an
+// extension (.json, .ckpt, .csv). No built-in preset's name does.
+func looksLikePath(s string) bool {
+	return strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") || strings.HasPrefix(s, "~") || len(filepath.Ext(s)) > 1
 }
 
 // IsFile reports whether Resolve reads arg as a preset file, not as a

@@ -485,6 +485,40 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestMissingFileIsSaidMissing: an argument to --preset that is not there
+// and looks like a file's path (a separator, a leading "." or "~", an
+// extension) is said to be missing, a checkpoint's name with the flag
+// that takes one; --preset run.ckpt had been "unknown preset
+// \"run.ckpt\": give the name of a built-in preset". A name without
+// such a look is still a preset's, its misspelling suggested; and a
+// preset file's "base" of a file's look is told it names a file.
+func TestMissingFileIsSaidMissing(t *testing.T) {
+	for _, name := range Names() {
+		if looksLikePath(name) {
+			t.Fatalf("built-in preset %q looks like a path", name)
+		}
+	}
+	t.Chdir(t.TempDir())
+	for arg, want := range map[string]string{
+		"run.ckpt":        "run.ckpt: no such file or directory (a checkpoint is given to --resume)",
+		"run.csv":         "run.csv: no such file or directory",
+		"exp/design.json": "exp/design.json: no such file or directory",
+		"./vanilla":       "./vanilla: no such file or directory",
+		".hidden":         ".hidden: no such file or directory",
+		"~/design":        "~/design: no such file or directory",
+		"vanila":          `unknown preset "vanila" (did you mean vanilla?)`,
+		"ring.":           `unknown preset "ring." (did you mean ring?)`,
+	} {
+		if _, err := Resolve(arg); err == nil || err.Error() != want {
+			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
+		}
+	}
+	want := `p.json:1: base: "run.ckpt" names a file; base names a built-in preset` + builtInHint
+	if _, err := Parse([]byte(`{"base": "run.ckpt"}`), "p.json"); err == nil || err.Error() != want {
+		t.Errorf("a base of a checkpoint's name: %v, want %q", err, want)
+	}
+}
+
 // TestCheckpointGivenAsPresetFile: a checkpoint given to --preset (or
 // --show-preset) is named as one, with --resume, which continues it; it
 // had been refused as larger than a preset file can be, or as invalid
