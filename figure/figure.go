@@ -70,6 +70,11 @@ type Run struct {
 	// (c) does not promise an evaluation "yet" to come, nor call one
 	// alone one "so far".
 	Ended bool
+	// Diverged: the run stopped on a divergence. Panel (c) of one
+	// without an evaluation, its weights no longer finite before its
+	// first check, says so, where it had said when the checks come, "no
+	// evaluation, one every 100 epochs", beside a final ks=NaN.
+	Diverged bool
 
 	TargetMean, TargetStd float64
 	// Balance holds the values D's losses balance at once D can tell
@@ -235,6 +240,7 @@ func FromPicture(p session.Picture) Run {
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
 		Ended:       p.State == session.Done || p.State == session.Diverged || p.State == session.Interrupted,
+		Diverged:    p.State == session.Diverged,
 		Balance:     balance(p.Equilibrium),
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Critic:      p.Loss.Unbounded(),
@@ -1764,6 +1770,10 @@ func (r Run) quality() (*plot.Plot, error) {
 	}
 	switch epochs(ks, w1) {
 	case 0:
+		if r.Diverged { // its weights not finite, else measured at its epoch (session.Picture.Evals)
+			p.Title.Text += " — diverged before its first check"
+			break
+		}
 		p.Title.Text += " — no evaluation"
 		if r.CheckEvery > 0 { // a run shorter than the checks' interval: say when they come
 			if !r.Ended { // one that has ended has none to come

@@ -257,6 +257,41 @@ func TestPanelCShowsTheEvaluationsThereAre(t *testing.T) {
 	}
 }
 
+// TestPanelCSaysTheRunDivergedBeforeItsFirstCheck: a run whose weights
+// are no longer finite before its first check (wgan-gp, SGD at a learning
+// rate of 10, NaN at epoch 1) has no evaluation to draw, and panel (c)
+// says why: "diverged before its first check", where it had said when the
+// checks come, "no evaluation, one every 100 epochs", beside the final
+// line's ks=NaN.
+func TestPanelCSaysTheRunDivergedBeforeItsFirstCheck(t *testing.T) {
+	cfg, err := presets.Get("wgan-gp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range []string{"d_opt=sgd", "d_lr=10", "g_opt=sgd", "g_lr=10"} {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := cfg.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Run(context.Background(), nil) // its error is the divergence
+	p := s.Picture()
+	if p.State != session.Diverged || p.Epoch >= p.CheckEvery || len(p.Evals) != 0 {
+		t.Fatalf("%s at epoch %d, a check every %d, %d evaluations; the test needs a divergence before the first check", p.State, p.Epoch, p.CheckEvery, len(p.Evals))
+	}
+	ps, err := FromPicture(p).panels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ps[1][0].Title.Text, "(c) distance to the target — diverged before its first check"; got != want {
+		t.Errorf("panel (c) is titled %q, want %q", got, want)
+	}
+}
+
 // TestLoneEvaluationWithinThePanel: a run evaluated once, at its last
 // epoch (--set epochs=3), draws its KS and W1 dots inside panel (c), the
 // time axes every panel shares taken a little past them: they had sat on
@@ -298,7 +333,7 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 	// panel had said "no evaluation" alone.
 	r.CheckEvery, r.Ended = 10, false
 	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation yet, one every 10 epochs")
-	// A run that has ended (diverged at epoch 1, or done) has no "yet".
+	// A run that has ended (done, or interrupted) has no "yet".
 	r.Ended = true
 	hasAll(t, svgOf(t, r), "(c) distance to the target — no evaluation, one every 10 epochs")
 
