@@ -52,6 +52,23 @@ func TestPresetFileGivenToResume(t *testing.T) {
 	}
 }
 
+// TestPresetNameGivenToResume: a built-in preset's name given to
+// --resume, no file of that name there, is named as the preset, with
+// --preset, which trains it; it had been "--resume: ring: no such file
+// or directory" alone. A missing file of another name is said missing
+// alone.
+func TestPresetNameGivenToResume(t *testing.T) {
+	t.Chdir(t.TempDir())
+	want := "--resume: ring: no such file or directory (ring is a built-in preset: --preset ring trains it from the start)"
+	if _, err := New(Options{Resume: "ring"}); err == nil || err.Error() != want || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("New(Resume: ring): %v; want %q", err, want)
+	}
+	want = "--resume: rung: no such file or directory"
+	if _, err := New(Options{Resume: "rung"}); err == nil || err.Error() != want {
+		t.Errorf("New(Resume: rung): %v; want %q", err, want)
+	}
+}
+
 // TestOtherOutputGivenToResume: a history CSV or a figure given to
 // --resume, files a run writes beside its checkpoint, is named as what
 // it is; it had been refused as a file with no checkpoint header.

@@ -26,6 +26,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -281,6 +282,9 @@ func New(opts Options) (*Session, error) {
 			}
 			if kind, ok := otherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
 				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", opts.Resume, kind)
+			}
+			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
+				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: --preset %s trains it from the start)", err, opts.Resume, opts.Resume)
 			}
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
