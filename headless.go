@@ -14,6 +14,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
@@ -409,9 +410,9 @@ func fitJobs(jobs int, asked bool, runs int, designs []engine.Config, avail int6
 	case asked:
 		fmt.Fprintf(stderr, "ganui: --jobs %d lowered to %d: %s\n", jobs, fit, why)
 	case runs <= jobs:
-		fmt.Fprintf(stderr, "ganui: %d runs at once, not all %d: %s\n", fit, runs, why)
+		fmt.Fprintf(stderr, "ganui: %s at once, not all %d: %s\n", numtext.Count(fit, "run"), runs, why)
 	default:
-		fmt.Fprintf(stderr, "ganui: %d runs at once, not %d (one per CPU): %s\n", fit, jobs, why)
+		fmt.Fprintf(stderr, "ganui: %s at once, not %d (one per CPU): %s\n", numtext.Count(fit, "run"), jobs, why)
 	}
 	return fit
 }

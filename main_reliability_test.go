@@ -243,6 +243,17 @@ func TestRunawayExitsThree(t *testing.T) {
 	}
 }
 
+// TestOneSeedDivergedSaysOneSeed: a --seeds batch of one seed that
+// diverges says so of "1 seed" on standard error, where it had said
+// "ganui: 1 of 1 seeds diverged"; its summary line, which scripts read,
+// keeps seeds=1 runs=1 diverged=1.
+func TestOneSeedDivergedSaysOneSeed(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5e-3", "--set", "g_lr=0.5", "--epochs", "2000", "--seeds", "1")
+	if code != exitDiverged || !strings.HasPrefix(stderr, "ganui: 1 of 1 seed diverged (") || !strings.Contains(stdout, " seeds=1 runs=1 diverged=1 ") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+}
+
 // TestUnreachedTargetSaysToRescaleIt: a run on points far from where G's
 // samples start (at 10⁶) runs away with no learning rate to blame, and
 // its line says what to change: it had said "try a lower learning rate",
@@ -355,6 +366,7 @@ func TestJobsFitInMemory(t *testing.T) {
 		{true, 5, []engine.Config{wide}, 6 * per, 3, "ganui: --jobs 8 lowered to 3"},
 		{false, 20, []engine.Config{wide}, 6 * per, 3, "ganui: 3 runs at once, not 8 (one per CPU)"},
 		{false, 5, []engine.Config{wide}, 6 * per, 3, "ganui: 3 runs at once, not all 5"},
+		{false, 5, []engine.Config{wide}, per, 1, "ganui: 1 run at once, not all 5"},
 		{true, 2, []engine.Config{wide}, 6 * per, 8, ""},                          // 3 at once would train both anyway
 		{false, 3, []engine.Config{wide}, 6 * per, 8, ""},                         // and all 3
 		{true, 20, []engine.Config{wide}, per, 1, "ganui: --jobs 8 lowered to 1"}, // one run always

@@ -91,7 +91,7 @@ func (s *statusLine) Tally() func(session.Tally) {
 
 // show puts c on the line: "ganui: 7 of 60 runs done, 1 diverged".
 func (s *statusLine) show(c session.Tally) {
-	text := fmt.Sprintf("ganui: %s of %s runs done", numtext.FormatInt(c.Done), numtext.FormatInt(c.Total))
+	text := fmt.Sprintf("ganui: %s of %s done", numtext.FormatInt(c.Done), numtext.Count(c.Total, "run"))
 	if c.Diverged > 0 {
 		text += fmt.Sprintf(", %s diverged", numtext.FormatInt(c.Diverged))
 	}

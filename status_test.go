@@ -37,6 +37,17 @@ func TestStatusLine(t *testing.T) {
 	}
 }
 
+// TestStatusLineOfOneRun: a batch of one run (--seeds 1) counts it as
+// one, "0 of 1 run done", where it had read "0 of 1 runs done".
+func TestStatusLineOfOneRun(t *testing.T) {
+	var screen strings.Builder
+	s := &statusLine{term: &screen}
+	s.show(session.Tally{Total: 1})
+	if want := "\r\x1b[Kganui: 0 of 1 run done"; screen.String() != want {
+		t.Errorf("screen %q\nwant   %q", screen.String(), want)
+	}
+}
+
 // TestStatusLineOutputGone: a write to stdout that fails (a reader gone)
 // says so on stderr, under the status line's lock's other side: the batch
 // stops with the message said and the line taken away for good (the

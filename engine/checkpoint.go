@@ -315,7 +315,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):
 		return nil, nil, badCheckpoint("no ganui checkpoint header")
 	case err != nil:
-		return nil, nil, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", byteCount(int64(got)), headerLen)
+		return nil, nil, badCheckpoint("truncated: it is %s, less than a checkpoint's %d-byte header", numtext.Count(got, "byte"), headerLen)
 	}
 	version := binary.LittleEndian.Uint32(head[len(checkpointMagic):])
 	n := binary.LittleEndian.Uint64(head[len(checkpointMagic)+4:])
@@ -366,7 +366,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 		// Bytes appended to a whole checkpoint (a copy that added a
 		// newline, files joined): said in sizes, which say what to keep,
 		// where "unexpected data after the checksum" had said neither.
-		return nil, nil, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), byteCount(body-int64(n)))
+		return nil, nil, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
 	case k > 0: // data that goes on past the size it was given (a file that grew)
 		return nil, nil, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
 	case err != nil && err != io.EOF:
@@ -458,7 +458,7 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 		// The header's length, checked above, says how long it is.
 		at := cr.at()
 		if k := cr.u32(); cr.err == nil && uint64(k) != n-want {
-			cr.err = badCheckpoint("its annex: the length at %s says %s, where its header leaves %s between it and the checksum", byteSpan(at, 4), byteCount(int64(k)), numtext.FormatUint(n-want))
+			cr.err = badCheckpoint("its annex: the length at %s says %s, where its header leaves %s between it and the checksum", byteSpan(at, 4), numtext.Count(uint64(k), "byte"), numtext.FormatUint(n-want))
 		} else if k > 0 {
 			annex = bytes.Clone(cr.take(int(k), "annex"))
 		}
@@ -595,14 +595,6 @@ func checksumMismatch(n uint64, size int64) error {
 			numtext.FormatInt(int(size)), claimedSize(n), covered)
 	}
 	return badCheckpoint("checksum mismatch: the SHA-256 of its first %s bytes is not the 32 bytes after them (the file is damaged)", covered)
-}
-
-// byteCount is n bytes as text, "1 byte" for one.
-func byteCount(n int64) string {
-	if n == 1 {
-		return "1 byte"
-	}
-	return numtext.FormatInt(int(n)) + " bytes"
 }
 
 // configJSON is cfg as a checkpoint holds it: its JSON object, with the
@@ -814,7 +806,7 @@ func (c *ckReader) bytes(max int, what string) []byte {
 	at := c.at()
 	n := c.u32()
 	if c.err == nil && n > uint32(max) {
-		c.err = badCheckpoint("its %s: the length at %s says %s, at most %s", what, byteSpan(at, 4), byteCount(int64(n)), numtext.FormatInt(max))
+		c.err = badCheckpoint("its %s: the length at %s says %s, at most %s", what, byteSpan(at, 4), numtext.Count(uint64(n), "byte"), numtext.FormatInt(max))
 	}
 	return bytes.Clone(c.take(int(n), what))
 }

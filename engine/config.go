@@ -352,7 +352,7 @@ func (c *Config) validate(readTarget bool) error {
 		check(c.DWarmupEpochs >= 0 && c.DWarmupEpochs <= MaxEpochs, "d_warmup_epochs", "%s out of range %s", numtext.FormatInt(c.DWarmupEpochs), numtext.Range(0, MaxEpochs)),
 		check(c.DWarmupEvery >= 0 && c.DWarmupEvery <= MaxEpochs, "d_warmup_every", "%s out of range: 0 (off) or %s", numtext.FormatInt(c.DWarmupEvery), numtext.Range(1, MaxEpochs)),
 		check(c.DWarmupSteps == 0 || c.DWarmupEpochs > 0 || c.DWarmupEvery > 0,
-			"d_warmup_steps", "%d steps in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", c.DWarmupSteps),
+			"d_warmup_steps", "%s in no epoch: give d_warmup_epochs (the first epochs) or d_warmup_every (every k-th), or 0 to turn the warm-up off", numtext.Count(c.DWarmupSteps, "step")),
 		check(c.Unroll >= 0 && c.Unroll <= MaxUnroll, "unroll", "%s out of range %s (0: G does not unroll D)", numtext.FormatInt(c.Unroll), numtext.Range(0, MaxUnroll)),
 		check(!c.UnrollSecondOrder || c.Unroll > 0, "unroll_second_order", "needs unroll > 0, got %d", c.Unroll),
 		check(!c.UnrollSecondOrder || c.MBDKernels == 0 && c.DInput == DInputRaw,
@@ -474,7 +474,7 @@ func validNet(p string, hidden []int, acts []Activation) error {
 		}
 	}
 	if len(acts) != len(hidden)+1 {
-		return faultf(p+"_acts", "need %s activations (one per hidden layer of %s_hidden and one for the output), got %s", numtext.FormatInt(len(hidden)+1), p, numtext.FormatInt(len(acts)))
+		return faultf(p+"_acts", "need %s (one per hidden layer of %s_hidden and one for the output), got %s", numtext.Count(len(hidden)+1, "activation"), p, numtext.FormatInt(len(acts)))
 	}
 	for _, a := range acts {
 		if err := checkChoice(p+"_acts", activationNames, a); err != nil {
@@ -880,7 +880,7 @@ func (c *Config) Outline() []string {
 		"G  " + g,
 		"D  " + d,
 		loss + "; " + opts,
-		fmt.Sprintf("%s, %s", schedule, tie(numtext.FormatInt(c.Epochs)+" epochs")),
+		fmt.Sprintf("%s, %s", schedule, tie(numtext.Count(c.Epochs, "epoch"))),
 	}
 }
 

@@ -573,6 +573,29 @@ func TestOutlineGroupsItsCounts(t *testing.T) {
 	}
 }
 
+// TestOutlineSaysOneEpoch: a plan of one epoch is "1 epoch" in the
+// outline (numtext.Count), where it had read "1 epochs".
+func TestOutlineSaysOneEpoch(t *testing.T) {
+	cfg := vanillaConfig()
+	cfg.Epochs = 1
+	text := numtext.Plain(strings.Join(cfg.Outline(), "\n"))
+	if !strings.Contains(text, "steps per epoch, 1 epoch") || strings.Contains(text, "1 epochs") {
+		t.Errorf("outline of a one-epoch plan:\n%s", text)
+	}
+}
+
+// TestNoHiddenLayerNeedsOneActivation: a G of no hidden layer needs "1
+// activation", the output's, where the error had said "need 1
+// activations".
+func TestNoHiddenLayerNeedsOneActivation(t *testing.T) {
+	cfg := vanillaConfig()
+	cfg.GHidden, cfg.GActs = []int{}, cfg.GActs[:2]
+	want := "g_acts: need 1 activation (one per hidden layer of g_hidden and one for the output), got 2"
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error containing %q", err, want)
+	}
+}
+
 // TestOutlineWritesLearningRatesAsTheSettings: the design's outline, which
 // the trainer's ? page shows beside its settings and --list-presets
 // prints, writes each learning rate as the settings do (FormatLR): it

@@ -635,10 +635,7 @@ func parsePoints(data []byte) ([]float64, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != 2 {
-			cols := "1 column"
-			if len(rec) != 1 {
-				cols = fmt.Sprintf("%d columns", len(rec))
-			}
+			cols := numtext.Count(len(rec), "column")
 			if len(rec) == 1 && isText(rec[0], first) {
 				return nil, fmt.Errorf("line %d: %s is text, not a row of 2 numbers (x,y); begin a note with #", line, quoteCell(strings.TrimSpace(rec[0])))
 			}
@@ -672,11 +669,7 @@ func parsePoints(data []byte) ([]float64, error) {
 		xy = append(xy, x, y)
 	}
 	if len(xy) < 2*MinPoints {
-		rows := "1 row"
-		if len(xy) != 2 {
-			rows = fmt.Sprintf("%d rows", len(xy)/2)
-		}
-		return nil, fmt.Errorf("%s of data, at least %d needed", rows, MinPoints)
+		return nil, fmt.Errorf("%s of data, at least %d needed", numtext.Count(len(xy)/2, "row"), MinPoints)
 	}
 	return xy, nil
 }

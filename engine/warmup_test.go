@@ -83,6 +83,7 @@ func TestWarmupValidates(t *testing.T) {
 		{func(c *Config) { c.DWarmupEpochs = MaxEpochs + 1 }, "d_warmup_epochs: 1,000,000,001 out of range"},
 		{func(c *Config) { c.DWarmupEvery = -1 }, "d_warmup_every: -1 out of range: 0 (off) or 1..1,000,000,000"},
 		{func(c *Config) { c.DWarmupEpochs, c.DWarmupEvery = 0, 0 }, "d_warmup_steps: 100 steps in no epoch"},
+		{func(c *Config) { c.DWarmupSteps, c.DWarmupEpochs, c.DWarmupEvery = 1, 0, 0 }, "d_warmup_steps: 1 step in no epoch"},
 	} {
 		cfg := wganConfig()
 		c.edit(&cfg)

@@ -235,7 +235,7 @@ func FromPicture(p session.Picture) Run {
 	}
 	r := Run{
 		Title: fmt.Sprintf("%s · seed %d · %s (%s) · target %s",
-			design, p.Seed, count(p.Epoch, "epoch"), p.State, p.Spec),
+			design, p.Seed, numtext.Count(p.Epoch, "epoch"), p.State, p.Spec),
 		History:     p.History,
 		Evals:       p.Evals,
 		CheckEvery:  p.CheckEvery,
@@ -411,14 +411,6 @@ func (l legendRow) Thumbnail(c *draw.Canvas) {
 // writes a value, the exponent as the screen writes it: 0.00765,
 // 1.23e4 (fmt's %.3g wrote 1.23e+04).
 func short(v float64) string { return numtext.Digits(v, 3) }
-
-// count is n things, one thing without an s: 1 epoch, 2,000 epochs.
-func count(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return numtext.FormatInt(n) + " " + thing + "s"
-}
 
 // density is t's density from its CDF, as a central difference over a
 // step of a hundred-thousandth of the target's own middle 98%. A step
@@ -1779,7 +1771,7 @@ func (r Run) quality() (*plot.Plot, error) {
 			if !r.Ended { // one that has ended has none to come
 				p.Title.Text += " yet"
 			}
-			p.Title.Text += ", one every " + count(r.CheckEvery, "epoch")
+			p.Title.Text += ", one every " + numtext.Count(r.CheckEvery, "epoch")
 		}
 	case 1: // a point, which makes no curve: said, not left to read as a stray mark
 		p.Title.Text += " — one evaluation"
@@ -2023,7 +2015,7 @@ func (r Run) samples() (*plot.Plot, error) {
 	if r.Plane != nil {
 		return r.points()
 	}
-	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
+	p := newPlot(fmt.Sprintf("(d) %s at epoch %s", numtext.Count(len(r.Samples), "fresh sample"), numtext.FormatInt(r.SampleEpoch)),
 		"x", "density, D(x)")
 	scored := len(r.DCurve) > 1 && slices.ContainsFunc(r.DCurve, drawable)
 	if !scored { // no D(x) drawn (the blog's designs judge whole rows, a D diverged to NaN's): the axis is the densities'
@@ -2219,7 +2211,7 @@ func (r Run) points() (*plot.Plot, error) {
 			finites++
 		}
 	}
-	name := fmt.Sprintf("(d) %s at epoch %s", count(n, "fresh sample"), numtext.FormatInt(r.SampleEpoch))
+	name := fmt.Sprintf("(d) %s at epoch %s", numtext.Count(n, "fresh sample"), numtext.FormatInt(r.SampleEpoch))
 	if finites > mostPoints {
 		name += fmt.Sprintf(" (%s drawn)", numtext.FormatInt(mostPoints))
 	}

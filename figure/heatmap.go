@@ -326,7 +326,7 @@ func categories(names []string) plot.ConstantTicks {
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
-		title += " · " + count(res.Epochs, "epoch")
+		title += " · " + numtext.Count(res.Epochs, "epoch")
 	}
 	if res.Target != "" { // as a run's figure names it: --set may have replaced the preset's
 		title += " · target " + res.Target

@@ -94,7 +94,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 type SeedsDivergedError struct{ Diverged, Runs int }
 
 func (e *SeedsDivergedError) Error() string {
-	return fmt.Sprintf("%s of %s seeds diverged", numtext.FormatInt(e.Diverged), numtext.FormatInt(e.Runs))
+	return fmt.Sprintf("%s of %s diverged", numtext.FormatInt(e.Diverged), numtext.Count(e.Runs, "seed"))
 }
 
 // Tally is how far a batch of runs (RunSeeds, RunSweep) has got: of its

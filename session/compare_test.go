@@ -596,6 +596,18 @@ func TestAgainNamesEveryDeparture(t *testing.T) {
 	}
 }
 
+// TestDoneAtOneEpochSaysOne: a plan of one epoch is done in "1 epoch",
+// as numtext.Count writes a count of one, where it had been "done: 1
+// epochs".
+func TestDoneAtOneEpochSaysOne(t *testing.T) {
+	s := newIdleBlog(t)
+	s.planned = 1
+	s.trainEpoch()
+	if !strings.HasPrefix(s.note, "done: 1 epoch ") {
+		t.Fatalf("note at a plan of one epoch: %q; want it to begin %q", s.note, "done: 1 epoch ")
+	}
+}
+
 // TestDoneKeepsAFailure: reaching the plan says done without wiping a
 // failure said a moment before (a save that failed), which it had
 // replaced at once.

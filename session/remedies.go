@@ -2,7 +2,6 @@ package session
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -71,7 +70,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
 			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times the critic's Lipschitz constant K (eq. 3): "+
 			"W1 in shape, not in the size Quality's W1 gives; %s per G step keep it near its best. "+
-			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", numtext.Together(plural(cfg.DSteps, "critic step")), lnTwo, span)
+			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", numtext.Together(numtext.Count(cfg.DSteps, "critic step")), lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+
@@ -119,7 +118,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
 			"G first moves against a critic trained near its best, and meets one again now and then, as a critic's gap must be to estimate W1. "+
-			"The settings read %s for D's steps in those epochs.", tie("%d steps", cfg.DWarmupSteps), numtext.Together(plural(cfg.DSteps, "step")), cfg.WarmupEpochs(),
+			"The settings read %s for D's steps in those epochs.", numtext.Together(numtext.Count(cfg.DWarmupSteps, "step")), numtext.Together(numtext.Count(cfg.DSteps, "step")), cfg.WarmupEpochs(),
 			tie("%d warm-up", cfg.DWarmupSteps))
 	}
 	if cfg.Unroll > 0 {
@@ -151,11 +150,3 @@ func RemediesOf(cfg engine.Config) []Remedy {
 // losses' legend has no room for it.
 var PenaltyShown = "The losses' legend gives its value, averaged over the epoch's D updates, as penalty: neither " +
 	numtext.Together("D real") + " nor " + numtext.Together("D fake") + " holds it."
-
-// plural writes n things: "1 critic step", "5 critic steps".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return strconv.Itoa(n) + " " + thing + "s"
-}

@@ -85,7 +85,7 @@ func TestRemediesSayTheDesignsNumbers(t *testing.T) {
 }
 
 // TestRemediesCountInWords: one critic step is "1 critic step", not
-// "1 critic steps".
+// "1 critic steps", and a warm-up of one step "1 step", not "1 steps".
 func TestRemediesCountInWords(t *testing.T) {
 	cfg, err := presets.Get("wgan")
 	if err != nil {
@@ -94,6 +94,11 @@ func TestRemediesCountInWords(t *testing.T) {
 	cfg.DSteps = 1
 	if rs := RemediesOf(cfg); len(rs) == 0 || !strings.Contains(numtext.Plain(rs[0].What), "1 critic step per G step") {
 		t.Errorf("wgan with d_steps 1: %+v", rs)
+	}
+	cfg.DWarmupSteps = 1
+	rs := RemediesOf(cfg)
+	if i := slices.IndexFunc(rs, func(r Remedy) bool { return r.Name == "warm-up" }); i < 0 || !strings.Contains(numtext.Plain(rs[i].What), "D takes 1 step instead of 1 step in") {
+		t.Errorf("wgan with d_warmup_steps 1: %+v", rs)
 	}
 }
 

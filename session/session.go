@@ -773,7 +773,7 @@ func (s *Session) trainEpoch() {
 		s.runEpochs++
 	}
 	if !s.pastPlan && st.Epoch >= s.planned {
-		done := fmt.Sprintf("done: %s epochs", numtext.FormatInt(s.planned))
+		done := "done: " + numtext.Count(s.planned, "epoch")
 		if s.state == Running {
 			// The time is of the epochs trained running in this run; a
 			// resumed run's earlier epochs, and epochs stepped, are not in

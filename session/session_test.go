@@ -1258,6 +1258,7 @@ func TestDivergenceGroupsItsCounts(t *testing.T) {
 		&Divergence{Epoch: 12345, Runaway: "G's loss past 99"}: "diverged at epoch 12,345: a runaway, G's loss past 99",
 		&engine.DivergedError{Epoch: 12345, What: "G's loss"}:  "diverged at epoch 12,345: G's loss is not finite",
 		&SeedsDivergedError{Diverged: 1500, Runs: 10000}:       "1,500 of 10,000 seeds diverged",
+		&SeedsDivergedError{Diverged: 1, Runs: 1}:              "1 of 1 seed diverged",
 	} {
 		if got := err.Error(); got != want {
 			t.Errorf("%q, want %q", got, want)

@@ -153,12 +153,8 @@ func checkSweepSize(axes []SweepAxis, seeds int) error {
 	if over {
 		count = "more than " + count
 	}
-	seedWord := "seeds"
-	if seeds == 1 {
-		seedWord = "seed"
-	}
-	return fmt.Errorf("the grid has %s runs (%s cells × %s %s); at most %s",
-		count, strings.Join(factors, " × "), numtext.FormatInt(seeds), seedWord, numtext.FormatInt(maxSweepRuns))
+	return fmt.Errorf("the grid has %s runs (%s cells × %s); at most %s",
+		count, strings.Join(factors, " × "), numtext.Count(seeds, "seed"), numtext.FormatInt(maxSweepRuns))
 }
 
 // splitValues splits a list at the commas outside brackets and

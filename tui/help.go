@@ -395,7 +395,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
 		add(eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
-			add([]string{styleMuted.Render(numtext.FormatInt(n) + " earlier events not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
+			add([]string{styleMuted.Render(numtext.Count(n, "earlier event") + " not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
 	} else {
 		// The ◆ entry sends the reader here: say there are none yet,

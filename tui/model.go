@@ -220,7 +220,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // the run it was pasted into. The status says so.
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
-		m.flash = "pasted text (" + numtext.FormatInt(len(k.Runes)) + " characters) is not taken as keys: type them"
+		m.flash = "pasted text (" + numtext.Count(len(k.Runes), "character") + ") is not taken as keys: type them"
 		return m, nil
 	}
 	if k.Type != tea.KeyRunes || len(k.Runes) < 2 {

@@ -33,4 +33,9 @@ func TestPastedTextIsNotKeys(t *testing.T) {
 	if flash := mm.(Model).flash; !strings.Contains(flash, "(1,234 characters)") {
 		t.Errorf("a paste of 1,234 characters: flash %q", flash)
 	}
+	// One is one character (numtext.Count), where it had been "1 characters".
+	mm, _ = m.Update(paste("x"))
+	if flash := mm.(Model).flash; !strings.Contains(flash, "(1 character)") {
+		t.Errorf("a paste of one character: flash %q", flash)
+	}
 }

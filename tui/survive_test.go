@@ -968,6 +968,11 @@ func TestEveryEventListed(t *testing.T) {
 	if !strings.Contains(all, "5 earlier events not kept") {
 		t.Error("the events let go are not said")
 	}
+	// One let go is one (numtext.Count), where it had been "1 earlier events".
+	m, _ = glossaryWithEvents(t, 30, 1)
+	if all := strings.Join(slices.Concat(m.glossaryPages(80, 22)...), "\n"); !strings.Contains(all, "1 earlier event not kept") {
+		t.Error("the one event let go is not said as one")
+	}
 }
 
 // TestGlossaryBeforeTheEvents: the ? pages give the glossary before the

@@ -1,6 +1,6 @@
 // Package numtext writes numbers, and the labels they are read with, as
 // ganui's screen, lines, outlines and figures read them: counts grouped
-// (FormatInt), exponents short (ShortExp), a design's settings in their
+// (FormatInt), things counted in the singular for one (Count), exponents short (ShortExp), a design's settings in their
 // fewest digits (FormatFloat), a measured value in so many (Digits), a
 // measured figure as the headless lines and the diagnosis write it, in
 // bounded width (Figure), and on the screen plainly where it is short
@@ -126,6 +126,18 @@ func Range[T ~int | ~uint64](lo, hi T) string {
 // outline said "5000 epochs" under a header's "5,000". Text a program
 // reads (a preset file, the CSV, key=value lines) writes digits alone.
 func FormatInt(n int) string { return grouped(strconv.Itoa(n)) }
+
+// Count writes n things as a reader reads them, the count grouped as
+// FormatInt groups it and the noun in the singular for one: "1 epoch",
+// "1,500 epochs", "1 critic step". thing is the singular, and its plural
+// is it with an s, as every count ganui writes takes it. Counts that can
+// be 1 had read "done: 1 epochs", "1 of 1 seeds diverged".
+func Count[T ~int | ~int64 | ~uint64](n T, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return grouped(fmt.Sprint(n)) + " " + thing + "s"
+}
 
 // FormatUint is FormatInt for a count no int holds: a seed.
 func FormatUint(n uint64) string { return grouped(strconv.FormatUint(n, 10)) }

@@ -32,6 +32,27 @@ func TestFormatInt(t *testing.T) {
 
 // TestRange: a range's ends grouped as a count is, an int's or a
 // uint64's past what an int holds.
+// TestCount: one thing in the singular, any other count in the plural,
+// grouped as FormatInt groups it.
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{Count(1, "epoch"), "1 epoch"},
+		{Count(0, "epoch"), "0 epochs"},
+		{Count(2, "seed"), "2 seeds"},
+		{Count(1500, "epoch"), "1,500 epochs"},
+		{Count(1, "critic step"), "1 critic step"},
+		{Count(uint64(1), "byte"), "1 byte"},
+		{Count(int64(245134), "byte"), "245,134 bytes"},
+		{Count(-1, "step"), "-1 steps"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
 func TestRange(t *testing.T) {
 	if got := Range(100, 10_000_000); got != "100..10,000,000" {
 		t.Errorf("Range(100, 10000000) = %q", got)
