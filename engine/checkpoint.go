@@ -838,8 +838,8 @@ func (c *ckReader) count(want, size int, what string) {
 	at := c.at()
 	n := c.u32()
 	if c.err == nil && int(n) != want {
-		c.err = badCheckpoint("its %s: the count at %s says %s values of %d bytes, where the design its configuration gives has %s",
-			what, byteSpan(at, 4), numtext.FormatUint(uint64(n)), size, numtext.FormatInt(want))
+		c.err = badCheckpoint("its %s: the count at %s says %s of %d bytes, where the design its configuration gives has %s",
+			what, byteSpan(at, 4), numtext.Count(uint64(n), "value"), size, numtext.FormatInt(want))
 	}
 }
 
