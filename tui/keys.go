@@ -37,6 +37,10 @@ type keyMap struct {
 	// frames: the run has keyframes, so that , and . can replay one; with
 	// none yet (a paused run at epoch 0) the footer does not offer them.
 	frames bool
+	// trained: the run has completed an epoch, since its start or before
+	// the checkpoint it resumed from: replay without frames then lacks a
+	// frame, not an epoch.
+	trained bool
 	// pinned: a baseline is pinned, and b clears it.
 	pinned bool
 	// replaying: a keyframe is shown, and esc returns to live.
@@ -270,7 +274,8 @@ func footerWidth(bs []key.Binding) int {
 // status saying why and what goes on (u, r, R): a NaN or runaway state
 // is nothing to compare with, and the page had offered b there; export has nothing before an
 // epoch trains, from the start or a resume, and replay nothing before
-// the first check keeps a frame; u has nothing to undo on a run that
+// the first check keeps a frame, which at epoch 0 is for want of an
+// epoch; u has nothing to undo on a run that
 // has not diverged, nor on one that has without a kept state; v
 // has no other view to turn to on a 2-D target, where it only says so.
 // The keys page had said "epoch 0" of replay at epoch 2, a run's first
@@ -287,9 +292,14 @@ func (k keyMap) idle() map[string]string {
 		}
 	}
 	if !k.frames {
+		// Each key its own reason, as the key itself says it: at epoch 0
+		// no epoch has trained, so none has been kept; past it, a resume
+		// before the first keyframe, there is no frame. The page had said
+		// "no epoch" beside "epoch 30", where , said "keyframes are kept
+		// every 100 epochs".
 		why := idleNoFrame
-		if !k.export {
-			why = idleNoEpoch // one reason for both: no epoch, so no frame
+		if !k.trained {
+			why = idleNoEpoch
 		}
 		for _, b := range []key.Binding{k.Back, k.Forward, k.PrevEvent, k.NextEvent} {
 			idle[b.Keys()[0]] = why
@@ -319,7 +329,7 @@ func (k keyMap) idle() map[string]string {
 const (
 	idleDiverged    = "diverged"
 	idleNoEpoch     = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
-	idleNoFrame     = "no frame"     // epochs trained, but no keyframe before the first check
+	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it
 	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
 	idleNotDiverged = "not diverged" // u has nothing to undo
 	idlePlane       = "2-D target"   // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
