@@ -302,11 +302,36 @@ func (c Adjust) apply(s *Session) {
 		s.refuse(fmt.Sprintf("%s stays at %s, %s", name, to, edge))
 	case from == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
+	case was == to && len(s.pendingSettings()) > 0:
+		s.note = fmt.Sprintf("%s back to %s; %s%s", name, to, strings.Join(s.pendingSettings(), ", "), when)
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
 	default:
-		s.note = name + " " + change
+		// Every change the next epoch trains with, not the last alone:
+		// → ↓ → on a paused blog-original had left "G lr 1e-3 → 2e-3
+		// after epoch 1,476" while D lr's change waited too, which only
+		// the Settings panel showed.
+		s.note = strings.Join(s.pendingSettings(), ", ") + when
 	}
+}
+
+// pendingSettings is the setting changes made since the last epoch
+// trained, which the next trains with, as their events say them, in the
+// order they were first made: the setting events that end the events at
+// the current epoch (settingChange), a roll-back's kept settings among
+// them, without the words that say so.
+func (s *Session) pendingSettings() []string {
+	ev, epoch := s.tl.events, s.gan.Epoch()
+	i := len(ev)
+	for i > 0 && ev[i-1].Kind == EventSetting && ev[i-1].Epoch == epoch {
+		i--
+	}
+	var changes []string
+	for _, e := range ev[i:] {
+		change, _, _ := strings.Cut(e.Detail, ", ")
+		changes = append(changes, change)
+	}
+	return changes
 }
 
 // settingEvent records a setting changed by the user. Presses of one

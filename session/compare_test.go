@@ -958,7 +958,9 @@ func TestTuneNoteNamesTheEpoch(t *testing.T) {
 // trained with, as the event does: three → from 5e-4 had said "D lr 2e-3
 // → 5e-3", the last notch of a tenfold change; a burst into the end of
 // the range only "stays at 10"; and presses taken back, a change that
-// had not happened.
+// had not happened. It names every change the next epoch trains with,
+// in the order they were made: → ↓ → on a paused blog-original had left
+// "G lr 1e-3 → 2e-3 after epoch 1,476", D lr's change unsaid.
 func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 2000}, 1000)
 	last := func() string { return s.tl.events[len(s.tl.events)-1].Detail }
@@ -970,14 +972,18 @@ func TestTuneNoteGivesTheWholeChange(t *testing.T) {
 	}
 	Adjust{GSteps, +1}.apply(s) // another setting between: D's change stays one
 	Adjust{DLR, -1}.apply(s)
-	if want := "D lr 5e-4 → 2e-3 after epoch 1,000"; s.note != want {
+	if want := "D lr 5e-4 → 2e-3, G steps 1 → 2 after epoch 1,000"; s.note != want {
 		t.Errorf("← after them: %q, want %q", s.note, want)
 	}
 	for range 2 {
 		Adjust{DLR, -1}.apply(s)
 	}
-	if want := "D lr back to 5e-4: no change after epoch 1,000"; s.note != want {
-		t.Errorf("taken back: %q, want %q", s.note, want)
+	if want := "D lr back to 5e-4; G steps 1 → 2 after epoch 1,000"; s.note != want {
+		t.Errorf("taken back, another change made: %q, want %q", s.note, want)
+	}
+	Adjust{GSteps, -1}.apply(s)
+	if want := "G steps back to 1: no change after epoch 1,000"; s.note != want {
+		t.Errorf("taken back, none left: %q, want %q", s.note, want)
 	}
 	for range 20 {
 		Adjust{GLR, +1}.apply(s)
