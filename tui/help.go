@@ -84,6 +84,30 @@ type glossaryEntry struct {
 	drawn      func(s *session.Snapshot) bool
 }
 
+// gLossFooling is the losses entry's words of G's loss, true where G's
+// loss is how far its samples are from passing for real (BCE, least
+// squares); gLossTaken gives them as the design's G loss has it.
+const gLossFooling = "■ G, G's loss: lower, its samples pass for real better."
+
+// gLossTaken is the losses entry with G's loss as the design has it:
+// under feature matching a distance between D's features, which says
+// nothing of D's verdict on G's samples; under a critic's loss
+// (wasserstein, hinge) minus the critic's mean score, unbounded, which no
+// chance of passing for real bounds. The entry had said of both that a
+// lower G loss meant samples that pass for real better.
+func (m *Model) gLossTaken(entry string) string {
+	var g string
+	switch {
+	case m.snap.GLoss == engine.GLossFeatureMatching:
+		g = "■ G, G's loss: how far the mean of D's features on its samples is from that on real data (feature matching); lower, they match better, which need not fool D."
+	case m.snap.Loss.Unbounded():
+		g = "■ G, G's loss: minus the critic's mean score of its samples; lower, the critic scores them higher, a score without bounds, not a chance of passing for real."
+	default:
+		return entry
+	}
+	return strings.Replace(entry, gLossFooling, g, 1)
+}
+
 // qqDiagDrawn is the Q-Q entry's name of the diagonal, which
 // glossaryEntries gives by the mark the legend draws (qqDiagMark): the
 // entry had named it "· without colour" beside a legend's "⠑ diagonal".
@@ -107,7 +131,7 @@ var glossary = []glossaryEntry{
 	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are.", onPlane},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it.", onPlane},
 	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured.", nil},
-	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. ■ G, G's loss: lower, its samples pass for real better. Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles.", nil},
+	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. " + gLossFooling + " Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles.", nil},
 	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
@@ -148,7 +172,8 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 
 // glossaryEntries is the glossary of the run shown: the entries for what
 // its screen draws (glossaryEntry.drawn), the trend's as the run's
-// checks have it (trendText), the push as G takes it (pushTaken), the
+// checks have it (trendText), the push as G takes it (pushTaken), G's
+// loss as the design has it (gLossTaken), the
 // ln 2 line as the losses have it (balanceTaken), where the chart shows
 // it (balanceDrawn), a collapse in the words of the target's collapsed
 // finding (session.CollapsedTo).
@@ -166,6 +191,8 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise)}
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
+		case "losses":
+			out[i] = [2]string{g[0], m.gLossTaken(g[1])}
 		case "ln 2 line":
 			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
 		case "Q-Q": // the diagonal by the mark the legend draws, with colour or without

@@ -955,3 +955,41 @@ func TestQuestionTwiceStaysTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestLossesEntryTakesTheGLoss: the glossary's losses entry says what G's
+// loss measures in the design being trained: a distance between D's
+// features under feature matching, minus a critic's score under the
+// wasserstein and hinge losses, how far G's samples are from passing for
+// real under BCE and least squares. It had said of every design that a
+// lower G loss meant samples that pass for real better.
+func TestLossesEntryTakesTheGLoss(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		loss  engine.Loss
+		g     engine.GLoss
+		wants string
+	}{
+		{"bce", engine.LossBCE, engine.GLossNonSaturating, "its samples pass for real better"},
+		{"bce minimax", engine.LossBCE, engine.GLossMinimax, "its samples pass for real better"},
+		{"least squares", engine.LossLeastSquares, engine.GLossNonSaturating, "its samples pass for real better"},
+		{"feature matching", engine.LossBCE, engine.GLossFeatureMatching, "the mean of D's features on its samples is from that on real data"},
+		{"wasserstein", engine.LossWasserstein, engine.GLossNonSaturating, "minus the critic's mean score of its samples"},
+		{"hinge", engine.LossHinge, engine.GLossNonSaturating, "minus the critic's mean score of its samples"},
+		{"wasserstein, feature matching", engine.LossWasserstein, engine.GLossFeatureMatching, "the mean of D's features on its samples is from that on real data"},
+	} {
+		var m Model
+		m.snap.Loss, m.snap.GLoss = c.loss, c.g
+		var entry string
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "losses" {
+				entry = numtext.Plain(g[1])
+			}
+		}
+		if !strings.Contains(entry, c.wants) {
+			t.Errorf("%s: the losses entry wants %q: %q", c.name, c.wants, entry)
+		}
+		if strings.Count(entry, "■ G") != 1 {
+			t.Errorf("%s: the losses entry names G's loss %d times: %q", c.name, strings.Count(entry, "■ G"), entry)
+		}
+	}
+}
