@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
@@ -1387,6 +1388,22 @@ func TestKeysPageHoldsTheDesign(t *testing.T) {
 					a, b := end[len(end)-1], next[0]
 					if strings.Contains(source, a+b) && !strings.Contains(source, a+" "+b) && !strings.ContainsAny(a[len(a)-1:], "/-") {
 						t.Errorf("%s at 80×24 %s: the source breaks inside a word, %q over %q:\n%s", name, at.what, a, b, ansi.Strip(drawn))
+					}
+				}
+				// A source cut at its end ends after a whole word, with no
+				// quotation or bracket left open just before the "…":
+				// devnag-moments' had ended `(2018 revision, "Only …`.
+				shown := rows[from]
+				for i := from + 1; i < len(rows) && strings.HasPrefix(rows[i], "  "); i++ {
+					shown += " " + strings.TrimSpace(rows[i])
+				}
+				shown = strings.Join(strings.Fields(shown), " ")
+				if before, cut := strings.CutSuffix(shown, " …"); cut {
+					last := strings.Fields(before)[len(strings.Fields(before))-1]
+					end := strings.Index(source, last) + len(last)
+					whole := end >= len(last) && (end == len(source) || !unicode.IsLetter(rune(source[end])) && !unicode.IsDigit(rune(source[end])))
+					if strings.Count(before, `"`)%2 == 1 || strings.ContainsAny(before[len(before)-1:], `(["`) || !whole {
+						t.Errorf("%s at 80×24 %s: the source's cut reads %q:\n%s", name, at.what, shown, ansi.Strip(drawn))
 					}
 				}
 			}

@@ -731,6 +731,7 @@ func cutSource(s string, w, k int) []string {
 // gan_pytorch.py", where it now breaks after "adversarial-".
 func hardCut(s string, w, k int) []string {
 	var out []string
+	text := s
 	for len(out) < k && s != "" {
 		width, indent := w, ""
 		if len(out) > 0 {
@@ -740,6 +741,10 @@ func hardCut(s string, w, k int) []string {
 		if row == "" {
 			break
 		}
+		if len(out) == k-1 && len(row) < len(s) {
+			out = append(out, indent+endCut(s, width, strings.Count(text[:len(text)-len(s)], `"`)%2 == 1))
+			break
+		}
 		if len(out) < k-1 && len(row) < len(s) && s[len(row)] != ' ' {
 			word := strings.LastIndex(row, " ") + 1
 			if at := strings.LastIndexAny(row[word:], "/-"); at >= 0 && word+at+1 < len(row) {
@@ -747,12 +752,36 @@ func hardCut(s string, w, k int) []string {
 			}
 		}
 		s = strings.TrimLeft(s[len(row):], " ")
-		if len(out) == k-1 && s != "" {
-			row = ansi.Truncate(row, width-1, "") + "…"
-		}
 		out = append(out, indent+row)
 	}
 	return out
+}
+
+// endCut is the start of plain text s that fits width cells with " …"
+// after it, cut after a whole word where the first fits, and reading as
+// text that goes on: a quotation opened in it and not closed is left out
+// with the words after its opening quote, and so is a bracket just
+// opened. devnag-moments' source at 80×24 had ended `(2018 revision,
+// "Only …`, its quoted title's opening quote and first word with nothing
+// of the rest; it now ends `(2018 revision, …`, as cutSourceWords ends a
+// citation's `(2017), …`. Where that would leave one word, a label
+// alone (devnag-2017's "source:" before its repository's path) or part of
+// one, the row is cut inside the word after it, as it had been.
+// open: a quotation opened before s is still open at its start.
+func endCut(s string, width int, open bool) string {
+	fit := ansi.Truncate(s, width-2, "")
+	keep := fit
+	if len(fit) < len(s) && s[len(fit)] != ' ' { // the last word goes on: it gives way
+		keep = fit[:max(strings.LastIndex(fit, " "), 0)]
+	}
+	if n := strings.Count(keep, `"`); n > 0 && (n%2 == 1) != open { // a quotation opened in keep left open
+		keep = keep[:strings.LastIndex(keep, `"`)]
+	}
+	keep = strings.TrimRight(keep, " ([")
+	if !strings.Contains(keep, " ") { // a label alone ("source:") says nothing: cut inside the word
+		return ansi.Truncate(s, width-1, "") + "…"
+	}
+	return keep + " …"
 }
 
 // cutSourceWords is cutSource's cut after whole words.
