@@ -266,7 +266,15 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 			}
 		}
 	}
+	// Where the reasons are named after their keys (120 columns), the
+	// replay's keys, which begin with a comma, come first: "e: no epoch,
+	// , . < >: no frame" had read as a stray comma.
 	k := newKeyMap()
+	k.width, k.state, k.trained, k.page = 120, session.Paused, true, pageKeys
+	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, ", . < >: no frame, e: no epoch, u: not diverged") {
+		t.Errorf("resumed before the first keyframe at 120 columns: the reasons read:\n%s", text)
+	}
+	k = newKeyMap()
 	k.width, k.state, k.frames, k.export, k.rollback, k.pinned, k.page = 80, session.Diverged, true, true, true, true, pageKeys
 	if page := keysPage(k, 80); strings.Contains(page, styleFaint.Render("unpin")) || !strings.Contains(ansi.Strip(page), "unpin") {
 		t.Errorf("diverged with a baseline pinned: b unpin drawn faint, or not there:\n%s", ansi.Strip(page))

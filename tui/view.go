@@ -226,7 +226,10 @@ func keysPage(k keyMap, w int) string {
 	// at epoch 0 at 80×24, one more than the first column leaves free,
 	// and the note alone where v was the only faint key.
 	var why, named []string
-	for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged} {
+	// No frame before no epoch: named, the replay's keys begin with a
+	// comma, which after another reason's had read "e: no epoch, , . <
+	// >: no frame" on a run resumed before its first keyframe.
+	for _, r := range []string{idleDiverged, idleNoFrame, idleNoEpoch, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			// Each reason whole on its line, its spaces no-break
 			// ones until drawn (wrap breaks at spaces only): at 70
