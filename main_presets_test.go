@@ -97,7 +97,7 @@ func TestBadPresetFiles(t *testing.T) {
 		want []string
 	}{
 		{`{"base": "vanilla", "g_lrr": 1e-3}`, []string{"--preset", "bad.json:1", `unknown key "g_lrr"`, `"g_lr"`}},
-		{"{\"base\": \"vanilla\",\n\"epochs\": \"lots\"}", []string{"bad.json:2", "epochs: want an integer"}},
+		{"{\"base\": \"vanilla\",\n\"epochs\": \"lots\"}", []string{"bad.json:2", `epochs: "lots" is not a number`}},
 		{`{"base": "vanilla", "d_lr": -1}`, []string{"d_lr", "out of range (0,10]"}},
 		{`{"base": "vanilla", "noise": "pink"}`, []string{"noise", `"pink"`, "uniform, normal"}},
 		{`{"base": "vanilla"} trailing`, []string{"unexpected data after the preset object"}},
@@ -148,6 +148,29 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
+// TestBadWholeNumberSaysTheSameEitherWay: a bad value of an integer
+// field exits 2 with one line in the same words from --set and a preset
+// file, and a number in quotes in a file is told its quotes: epochs=1.5
+// had been `"1.5" is not an integer` from --set and "want an integer,
+// got 1.5" from a file, "100" "want an integer, got string".
+func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
+	for _, c := range []struct {
+		set, file, want string // --set's key=value, a preset file's key and value; "" for none
+	}{
+		{"epochs=1.5", `"epochs": 1.5`, "epochs: 1.5 is not a whole number; allowed: 1..1,000,000,000"},
+		{"", `"epochs": "100"`, `epochs: "100" is text in quotes; write it without them: 100`},
+		{"", `"g_hidden": [32, "16"]`, `g_hidden: width "16" is text in quotes; write it without them: 16`},
+	} {
+		if c.set != "" {
+			wantUsageError(t, []string{"--headless", "--preset", "vanilla", "--set", c.set}, "ganui: --set: "+c.want+"\n")
+		}
+		if c.file != "" {
+			file := writeFile(t, "bad.json", "{\"base\": \"vanilla\",\n"+c.file+"}")
+			wantUsageError(t, []string{"--headless", "--preset", file}, ":2: "+c.want+"\n")
+		}
+	}
+}
+
 func TestBadSet(t *testing.T) {
 	for _, c := range []struct {
 		set  string
@@ -157,7 +180,7 @@ func TestBadSet(t *testing.T) {
 		{"glr=1e-3", []string{"--set", `unknown key "glr"`, `"g_lr"`}},
 		{"g_lr=fast", []string{"--set", "g_lr", `"fast" is not a number; allowed: (0,10]`}},
 		{"batch=1e20", []string{"--set", "batch: 1e20 out of range 1..100,000"}},
-		{"epochs=many", []string{"epochs", "not an integer; allowed: 1..1,000,000,000"}},
+		{"epochs=many", []string{"epochs", `"many" is not a number; allowed: 1..1,000,000,000`}},
 		{"d_lr=0", []string{"d_lr", "out of range (0,10]"}},
 		{"d_input=fft", []string{"d_input", "raw, diffs, moments"}},
 		{"target=cauchy(0,1)", []string{"target", "normal(mean,std)"}},

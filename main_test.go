@@ -120,7 +120,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "-0"}, `--seeds: "-0" is not a seed`},
 		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
-		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not an integer`},
+		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not a number`},
 		// Spaces beside the = are refused on either side: a key's had been trimmed, so that
 		// --set 'g_lr =1e-3' was taken where --set 'g_lr= 1e-3' was refused for its number.
 		{[]string{"--headless", "--set", "epochs= 5"}, `--set: "epochs= 5" has spaces around its =; write epochs=5`},
@@ -140,7 +140,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normal(1"}, `--set: target "normal(1": want normal(mean,std), its arguments in parentheses`},
 		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // it had read `--sweep: target=foo(1): target "foo(1)": …`
 		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
-		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" is not an integer`},
+		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" is not a number`},
 		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
 		{[]string{"-x"}, "unknown flag --x"},

@@ -286,15 +286,9 @@ func (c *Config) set(key, value string) error {
 	case reflect.String:
 		v.SetString(value)
 	case reflect.Int:
-		if infOrNaN(trimmed) {
-			return c.notFinite(f, "", clip(trimmed))
-		}
-		n, err := readInt(trimmed)
-		if errors.Is(err, errNoInt) {
-			return c.outOfRange(f, clip(trimmed))
-		}
+		n, err := c.readWhole(f, "", trimmed)
 		if err != nil {
-			return fmt.Errorf("%s: %q is not an integer%s", key, value, c.allowed(f))
+			return err
 		}
 		v.SetInt(n)
 	case reflect.Bool: // the words a preset file takes, not ParseBool's 1, t, T, TRUE, …
@@ -349,7 +343,7 @@ func (c *Config) set(key, value string) error {
 		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
-			n, err := c.readWidth(f, item)
+			n, err := c.readWhole(f, "width ", item)
 			if err != nil {
 				return err
 			}
@@ -469,54 +463,57 @@ func (c *Config) notFinite(f configField, what, value string) error {
 	return fmt.Errorf("%s: %s%s is not a finite number%s", f.key, what, value, c.allowed(f))
 }
 
-// widthOutOfRange is outOfRange for value, a width of the list of widths
-// f that no int holds (g_hidden=1e30), worded as Validate's for a width
-// it does not allow (width 5000 out of range 1..4096).
-func (c *Config) widthOutOfRange(f configField, value string) error {
-	return fmt.Errorf("%s: width %s out of range%s", f.key, value, c.rangeOf(f))
-}
-
-// readWidth reads width, one width of the list of widths f as written
-// (trimmed, an item of --set's list or a preset file's), in one rule for
-// --set and a preset file, so that each width is told what is wrong
-// with it in the same words whichever way it came in: an infinity or
-// NaN is not a finite number (notFinite), a whole number no int holds
-// is out of range (widthOutOfRange), another number is not a whole
-// number, and anything else, quoted, is not a number. 2.5 had been told
-// as the whole value, "\"2.5\" is not a list of integers like 32,32"
-// from --set and "want a list of integers, got number 2.5" from a file.
-func (c *Config) readWidth(f configField, width string) (int64, error) {
-	if infOrNaN(width) {
-		return 0, c.notFinite(f, "width ", clip(width))
+// readWhole reads text, the value of the integer field f as written
+// (trimmed), or one width of the list of widths f when what is "width ",
+// in one rule for --set and a preset file, so that a value is told what
+// is wrong with it in the same words whichever way it came in: an
+// infinity or NaN is not a finite number (notFinite), a whole number no
+// int holds is out of range, another number is not a whole number, and
+// anything else, quoted, is not a number; each with the range to give
+// instead. --set epochs=1.5 had been `"1.5" is not an integer` where a
+// file's 1.5 was "want an integer, got 1.5"; a width 2.5, `"2.5" is not
+// a list of integers like 32,32` and "want a list of integers, got
+// number 2.5".
+func (c *Config) readWhole(f configField, what, text string) (int64, error) {
+	if infOrNaN(text) {
+		return 0, c.notFinite(f, what, clip(text))
 	}
-	n, err := readInt(width)
+	n, err := readInt(text)
 	switch {
 	case err == nil:
 		return n, nil
-	case errors.Is(err, errNoInt):
-		return 0, c.widthOutOfRange(f, clip(width))
+	case errors.Is(err, errNoInt) && what == "":
+		return 0, c.outOfRange(f, clip(text))
+	case errors.Is(err, errNoInt): // Validate's words for a width: width 5000 out of range 1..4096
+		return 0, fmt.Errorf("%s: %s%s out of range%s", f.key, what, clip(text), c.rangeOf(f))
+	case isNumber(text):
+		return 0, fmt.Errorf("%s: %s%s is not a whole number%s", f.key, what, clip(text), c.allowed(f))
 	}
-	if _, err := parseFloat(width); err == nil || errors.Is(err, strconv.ErrRange) {
-		return 0, fmt.Errorf("%s: width %s is not a whole number%s", f.key, clip(width), c.allowed(f))
-	}
-	return 0, c.notANumber(f, width)
+	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 
-// readJSONWidth is readWidth for item, a width of a list in JSON: a
-// string is no number whatever it holds (JSON's quotes make "32" text),
-// and is told by its text, as --set's [x] and x are; any other value is
-// read as written. ["x"] had been "want a list of integers, got string".
-func (c *Config) readJSONWidth(f configField, item json.RawMessage) (int64, error) {
+// isNumber reports whether s is a number as ganui writes one
+// (PlainNumber), finite or too large for a float64 (1e999).
+func isNumber(s string) bool {
+	_, err := parseFloat(s)
+	return err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// readJSONWhole is readWhole for raw, a JSON value: a string is no
+// number whatever it holds, and one that holds a number is told that its
+// quotes are the problem, `width "32" is text in quotes; write it without
+// them: 32` (it had been `width "32" is not a number`, and "epochs":
+// "100" "want an integer, got string"), any other string by its text as
+// --set's x is; any other value is read as written.
+func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, error) {
 	var text string
-	if bytes.HasPrefix(item, []byte(`"`)) && json.Unmarshal(item, &text) == nil {
-		return 0, c.notANumber(f, text)
+	if !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
+		return c.readWhole(f, what, string(raw))
 	}
-	return c.readWidth(f, string(item))
-}
-
-// notANumber is readWidth's error for width, which is no number.
-func (c *Config) notANumber(f configField, width string) error {
-	return fmt.Errorf("%s: width %s is not a number%s", f.key, strconv.Quote(clip(width)), c.allowed(f))
+	if isNumber(text) || infOrNaN(text) {
+		return 0, fmt.Errorf("%s: %s%s is text in quotes; write it without them: %s", f.key, what, strconv.Quote(clip(text)), clip(text))
+	}
+	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 
 // tooNearZero is the error for value, a number other than 0 that a
@@ -576,12 +573,9 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	}
 	switch f.kind.Kind() {
 	case reflect.Int:
-		n, err := readJSONInt(raw)
-		if errors.Is(err, errNoInt) {
-			return c.outOfRange(f, clip(string(raw)))
-		}
+		n, err := c.readJSONWhole(f, "", raw)
 		if err != nil {
-			return fmt.Errorf("%s: want %s, got %s", key, want, clip(string(raw)))
+			return err
 		}
 		reflect.ValueOf(c).Elem().Field(f.index).SetInt(n)
 		return nil
@@ -627,7 +621,7 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	}
 	list := reflect.MakeSlice(f.kind, len(items), len(items))
 	for i, item := range items {
-		n, err := c.readJSONWidth(f, item)
+		n, err := c.readJSONWhole(f, "width ", item)
 		if err != nil {
 			return err
 		}
@@ -684,15 +678,6 @@ func readInt(s string) (int64, error) {
 		return 0, errNoInt
 	}
 	return 0, errNotInt
-}
-
-// readJSONInt is readInt for a JSON value, which is a number only when
-// it starts as one: "5" is a string.
-func readJSONInt(raw []byte) (int64, error) {
-	if len(raw) == 0 || raw[0] != '-' && (raw[0] < '0' || raw[0] > '9') {
-		return 0, errNotInt
-	}
-	return readInt(string(raw))
 }
 
 // parseInt reads an integer, also written as a number with an integral

@@ -343,24 +343,24 @@ func TestConfigSet(t *testing.T) {
 		{"preset", "ring", `unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"base", "ring", `unknown key "base" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"g_lr", "fast", `g_lr: "fast" is not a number; allowed: (0,10]`},
-		{"epochs", "1.5", `epochs: "1.5" is not an integer; allowed: 1..1,000,000,000`},
+		{"epochs", "1.5", `epochs: 1.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{"epochs", "1e30", `epochs: 1e30 out of range 1..1,000,000,000`},
 		{"g_lr", "1e999", `g_lr: 1e999 out of range (0,10]`},
-		{"epochs", "0x1p4", `epochs: "0x1p4" is not an integer; allowed: 1..1,000,000,000`},
-		{"epochs", "1_000", `epochs: "1_000" is not an integer; allowed: 1..1,000,000,000`},
+		{"epochs", "0x1p4", `epochs: "0x1p4" is not a number; allowed: 1..1,000,000,000`},
+		{"epochs", "1_000", `epochs: "1_000" is not a number; allowed: 1..1,000,000,000`},
 		{"g_lr", "0x1p-10", `g_lr: "0x1p-10" is not a number; allowed: (0,10]`},
 		{"g_hidden", "0x10,8", `g_hidden: width "0x10" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "32,x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		{"g_hidden", "[32, \"x\"]", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		// A number is written one way (PlainNumber): no '+', no spaces
 		// around it, in a list too; JSON's spaces between items aside.
-		{"epochs", "+5", `epochs: "+5" is not an integer; allowed: 1..1,000,000,000`},
+		{"epochs", "+5", `epochs: "+5" is not a number; allowed: 1..1,000,000,000`},
 		{"g_lr", "+1e-3", `g_lr: "+1e-3" is not a number; allowed: (0,10]`},
 		// The range is Validate's, as a value out of it would be told.
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
 		{"unroll", "1e40", `unroll: 1e40 out of range 0..20 (0: G does not unroll D)`},
-		{"d_in", "two", `d_in: "two" is not an integer; allowed: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)`},
+		{"d_in", "two", `d_in: "two" is not a number; allowed: a divisor of batch 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100)`},
 		{"d_steps", " 3 ", `d_steps: " 3 " has spaces around it`},
 		{"g_lr", "1e-3 ", `g_lr: "1e-3 " has spaces around it`},
 		{"g_hidden", "32, 16", `g_hidden: "32, 16" has spaces in it; write the list without them: 32,16`},
@@ -447,7 +447,7 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 		{"-2.5", "-2.5", "width -2.5 is not a whole number; allowed: 1..4,096"},
 		{"1e-400", "1e-400", "width 1e-400 is not a whole number; allowed: 1..4,096"},
 		{"x", `"x"`, `width "x" is not a number; allowed: 1..4,096`},
-		{"", `"32"`, `width "32" is not a number; allowed: 1..4,096`}, // JSON's quotes make it text
+		{"", `"32"`, `width "32" is text in quotes; write it without them: 32`}, // JSON's quotes make it text
 		{"true", "true", `width "true" is not a number; allowed: 1..4,096`},
 		{"null", "null", `width "null" is not a number; allowed: 1..4,096`},
 		{"1e30", "1e30", "width 1e30 out of range 1..4,096"},
@@ -479,6 +479,39 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 	c := blogConfig()
 	if err := c.Set("g_hidden", "16, 8"); err == nil || err.Error() != `g_hidden: "16, 8" has spaces in it; write the list without them: 16,8` {
 		t.Errorf("Set(g_hidden, 16, 8) = %v", err)
+	}
+}
+
+// TestWholeNumberSaysTheSameEitherWay: the value of an integer field is
+// told what is wrong with it in one rule (readWhole), as a width is, from
+// --set and a preset file (SetJSON): --set epochs=1.5 had been `"1.5" is
+// not an integer` where a file's 1.5 was "want an integer, got 1.5", and
+// a file's "100", a number in quotes, "want an integer, got string".
+func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
+	for _, v := range []struct{ set, json, want string }{ // "" for no way to write it
+		{"1.5", "1.5", "1.5 is not a whole number; allowed: 1..1,000,000,000"},
+		{"-2.5", "-2.5", "-2.5 is not a whole number; allowed: 1..1,000,000,000"},
+		{"1e-400", "1e-400", "1e-400 is not a whole number; allowed: 1..1,000,000,000"},
+		{"x", `"x"`, `"x" is not a number; allowed: 1..1,000,000,000`},
+		{"true", "true", `"true" is not a number; allowed: 1..1,000,000,000`},
+		{"1e30", "1e30", "1e30 out of range 1..1,000,000,000"},
+		{"inf", "", "inf is not a finite number; allowed: 1..1,000,000,000"},
+		{"", `"100"`, `"100" is text in quotes; write it without them: 100`},
+		{"", `"1.5"`, `"1.5" is text in quotes; write it without them: 1.5`},
+	} {
+		ways := map[string]func(c *Config) error{}
+		if v.set != "" {
+			ways["--set"] = func(c *Config) error { return c.Set("epochs", v.set) }
+		}
+		if v.json != "" {
+			ways["preset file"] = func(c *Config) error { return c.SetJSON("epochs", []byte(v.json)) }
+		}
+		for way, set := range ways {
+			c := blogConfig()
+			if err := set(&c); err == nil || err.Error() != "epochs: "+v.want {
+				t.Errorf("epochs %s, %s: %v; want %q", v.set+v.json, way, err, "epochs: "+v.want)
+			}
+		}
 	}
 }
 
@@ -640,14 +673,14 @@ func TestConfigSetJSON(t *testing.T) {
 		t.Fatalf("after SetJSON: %+v", c)
 	}
 	for _, bad := range []struct{ key, raw, want string }{
-		{"batch", `"100"`, `batch: want an integer, got "100"`},
-		{"batch", `1.5`, `batch: want an integer, got 1.5`},
+		{"batch", `"100"`, `batch: "100" is text in quotes; write it without them: 100`},
+		{"batch", `1.5`, `batch: 1.5 is not a whole number`},
 		{"batch", `null`, `batch: want an integer, got null`},
 		{"g_lr", `"0.1"`, `g_lr: want a number, got string`},
 		{"g_lr", `1e999`, `g_lr: 1e999 is out of range`},
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},
-		{"epochs", `0x10`, `epochs: want an integer, got 0x10`},
+		{"epochs", `0x10`, `epochs: "0x10" is not a number`},
 		{"g_acts", `"relu"`, `g_acts: want a list of strings, got string`},
 		{"g_hidden", `[1, 2.5]`, `g_hidden: width 2.5 is not a whole number`}, // no range: c gives no design,
 		{"name", `7`, `name: want a string, got number`},

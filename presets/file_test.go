@@ -386,7 +386,7 @@ func TestParseErrors(t *testing.T) {
 		{"base misspelt", `{"bsae": "vanilla"}`, `p.json:1: unknown key "bsae" (did you mean "base"?)`},
 		{"the design's preset", `{"preset": "vanilla"}`, `p.json:1: unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"a run's seed", "{\"base\": \"vanilla\",\n \"seed\": 3}", `p.json:2: unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
-		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: want an integer, got "many"`},
+		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: "many" is not a number; allowed: 1..1,000,000,000`},
 		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: want a number, got null"},
 		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
 		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
@@ -417,7 +417,7 @@ func TestParseErrors(t *testing.T) {
 		{"a NUL", "{\"base\": \"vanilla\",\n\x00}", "p.json:2: a NUL byte, as UTF-16 text and binary files hold; save the file as UTF-8"},
 		{"binary", "GANUICKP\x03\x00\x00\x00\x88", "p.json:1: not a preset file"}, // a checkpoint: no advice to save it as UTF-8
 		// a value the file gives is refused before the keys it leaves out
-		{"no base, a bad value first", "{\"target\": \"normal(4,1.25)\",\n \"batch\": \"many\"}", `p.json:2: batch: want an integer, got "many"`},
+		{"no base, a bad value first", "{\"target\": \"normal(4,1.25)\",\n \"batch\": \"many\"}", `p.json:2: batch: "many" is not a number`},
 		// a value the base gives that a value in the file makes invalid:
 		// the base's line, and where the refused value came from (it read
 		// "p.json: g_acts: …", no line, a key the file does not have)
