@@ -150,9 +150,11 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 
 // TestBadWholeNumberSaysTheSameEitherWay: a bad value of an integer
 // field exits 2 with one line in the same words from --set and a preset
-// file, and a number in quotes in a file is told its quotes: epochs=1.5
-// had been `"1.5" is not an integer` from --set and "want an integer,
-// got 1.5" from a file, "100" "want an integer, got string".
+// file, a number in quotes in a file is told its quotes, and a list of
+// widths told what to write: epochs=1.5 had been `"1.5" is not an
+// integer` from --set and "want an integer, got 1.5" from a file, "100"
+// "want an integer, got string", g_hidden=32 32 `width "32 32" is not a
+// number` and 32, `width "" is not a number`.
 func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	for _, c := range []struct {
 		set, file, want string // --set's key=value, a preset file's key and value; "" for none
@@ -160,6 +162,8 @@ func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
 		{"epochs=1.5", `"epochs": 1.5`, "epochs: 1.5 is not a whole number; allowed: 1..1,000,000,000"},
 		{"", `"epochs": "100"`, `epochs: "100" is text in quotes; write it without them: 100`},
 		{"", `"g_hidden": [32, "16"]`, `g_hidden: width "16" is text in quotes; write it without them: 16`},
+		{"g_hidden=32 32", "", "g_hidden: widths are separated by commas: 32,32"},
+		{"g_hidden=32,", "", "g_hidden: an empty width after the last comma: write 32"},
 	} {
 		if c.set != "" {
 			wantUsageError(t, []string{"--headless", "--preset", "vanilla", "--set", c.set}, "ganui: --set: "+c.want+"\n")

@@ -341,6 +341,9 @@ func (c *Config) set(key, value string) error {
 		if f.names {
 			return setNames(key, v, items)
 		}
+		if err := listShape(key, items, bracketed); err != nil {
+			return err
+		}
 		list := reflect.MakeSlice(f.kind, len(items), len(items))
 		for i, item := range items {
 			n, err := c.readWhole(f, "width ", item)
@@ -514,6 +517,48 @@ func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, e
 		return 0, fmt.Errorf("%s: %s%s is text in quotes; write it without them: %s", f.key, what, strconv.Quote(clip(text)), clip(text))
 	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
+}
+
+// listShape tells what to write for items, --set's list of widths split
+// at its commas and trimmed, when an item is empty or holds widths
+// separated by spaces, both of which a reader of the list as integers
+// would tell only as no number: 32 32 is "widths are separated by
+// commas: 32,32", and 32, "an empty width after the last comma: write
+// 32". It says nothing of items that are no widths either way, which
+// readWhole then tells.
+func listShape(key string, items []string, bracketed bool) error {
+	var widths []string // the list as meant
+	where := ""
+	for i, item := range items {
+		switch {
+		case item == "" && i == 0:
+			where = "before the first comma"
+		case item == "" && i == len(items)-1:
+			where = "after the last comma"
+		case item == "":
+			where = "between two commas"
+		}
+		for _, w := range strings.Fields(item) {
+			if _, err := readInt(w); err != nil && !errors.Is(err, errNoInt) {
+				return nil // no width: told by readWhole
+			}
+			widths = append(widths, w)
+		}
+	}
+	if len(widths) == 0 && where != "" {
+		return fmt.Errorf("%s: %q holds no widths; for none, write %s=", key, strings.Join(items, ","), key)
+	}
+	meant := strings.Join(widths, ",")
+	if bracketed {
+		meant = "[" + meant + "]"
+	}
+	switch {
+	case len(widths) > len(items):
+		return fmt.Errorf("%s: widths are separated by commas: %s", key, meant)
+	case where != "":
+		return fmt.Errorf("%s: an empty width %s: write %s", key, where, meant)
+	}
+	return nil
 }
 
 // tooNearZero is the error for value, a number other than 0 that a

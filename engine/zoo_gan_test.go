@@ -515,6 +515,31 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
+// TestListSaysWhatToWrite: a list of widths whose widths are separated
+// by spaces, or that has an empty width, is told what to write, from
+// --set's plain list and its list in brackets: 32 32 had been `width "32
+// 32" is not a number`, without the hint to write 32,32, and 32, `width
+// "" is not a number`.
+func TestListSaysWhatToWrite(t *testing.T) {
+	for _, c := range []struct{ set, want string }{
+		{"32 32", "widths are separated by commas: 32,32"},
+		{"16,32 32", "widths are separated by commas: 16,32,32"},
+		{"[32 32]", "widths are separated by commas: [32,32]"},
+		{"32,", "an empty width after the last comma: write 32"},
+		{",32", "an empty width before the first comma: write 32"},
+		{"32,,16", "an empty width between two commas: write 32,16"},
+		{"[32,]", "an empty width after the last comma: write [32]"},
+		{",", `"," holds no widths; for none, write g_hidden=`},
+		{"32 x", `width "32 x" is not a number; allowed: 1..4,096`}, // no widths: told as such
+		{"x,", `width "x" is not a number; allowed: 1..4,096`},
+	} {
+		cfg := blogConfig()
+		if err := cfg.Set("g_hidden", c.set); err == nil || err.Error() != "g_hidden: "+c.want {
+			t.Errorf("Set(g_hidden, %q) = %v; want %q", c.set, err, "g_hidden: "+c.want)
+		}
+	}
+}
+
 // TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide
 // batch is told the divisors it may be, when few, and the batches it
 // divides: blog-original's g_out and d_in of 100 under --sweep
