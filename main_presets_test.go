@@ -150,11 +150,13 @@ func TestBadWidthSaysTheSameEitherWay(t *testing.T) {
 
 // TestBadWholeNumberSaysTheSameEitherWay: a bad value of an integer
 // field exits 2 with one line in the same words from --set and a preset
-// file, a number in quotes in a file is told its quotes, and a list of
-// widths told what to write: epochs=1.5 had been `"1.5" is not an
-// integer` from --set and "want an integer, got 1.5" from a file, "100"
-// "want an integer, got string", g_hidden=32 32 `width "32 32" is not a
-// number` and 32, `width "" is not a number`.
+// file, a number in quotes in a file is told its quotes, a list of
+// widths told what to write, and a file's number alone for a list is one
+// width, as --set's is: epochs=1.5 had been `"1.5" is not an integer`
+// from --set and "want an integer, got 1.5" from a file, "100" "want an
+// integer, got string", g_hidden=32 32 `width "32 32" is not a number`,
+// 32, `width "" is not a number`, and "g_hidden": 32 "want a list of
+// integers, got number".
 func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	for _, c := range []struct {
 		set, file, want string // --set's key=value, a preset file's key and value; "" for none
@@ -172,6 +174,12 @@ func TestBadWholeNumberSaysTheSameEitherWay(t *testing.T) {
 			file := writeFile(t, "bad.json", "{\"base\": \"vanilla\",\n"+c.file+"}")
 			wantUsageError(t, []string{"--headless", "--preset", file}, ":2: "+c.want+"\n")
 		}
+	}
+	file := writeFile(t, "one.json", `{"base": "vanilla", "g_hidden": 32}`)
+	_, fromFile, _ := runCLI(t, "--show-preset", file)
+	_, fromSet, _ := runCLI(t, "--show-preset", "vanilla", "--set", "g_hidden=32")
+	if !strings.Contains(fromFile, `"g_hidden": [32],`) || !strings.Contains(fromSet, `"g_hidden": [32],`) {
+		t.Errorf("--show-preset of \"g_hidden\": 32:\n%s\nwant [32], as --set g_hidden=32's:\n%s", fromFile, fromSet)
 	}
 }
 

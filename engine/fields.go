@@ -654,7 +654,12 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 // a width of --set's list is (readJSONWidth): [5e3] is 5000, as
 // g_hidden=5e3 is, and [1e30] is out of range, as [5000] is; they had
 // been "want a list of integers, got number 5e3" and "got number 1e30".
+// A number alone is a list of one width, "g_hidden": 32 as [32], as
+// --set g_hidden=32 is: it had been "want a list of integers, got number".
 func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
+	if len(raw) > 0 && (raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9') { // a JSON number
+		raw = slices.Concat([]byte("["), raw, []byte("]"))
+	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		got := string(raw)

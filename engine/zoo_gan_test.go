@@ -540,6 +540,27 @@ func TestListSaysWhatToWrite(t *testing.T) {
 	}
 }
 
+// TestBareNumberIsOneWidth: a preset file's number alone for a list of
+// widths is the list of that one width, as --set g_hidden=32 is; it had
+// been "want a list of integers, got number".
+func TestBareNumberIsOneWidth(t *testing.T) {
+	for _, key := range []string{"g_hidden", "d_hidden"} {
+		set, file := blogConfig(), blogConfig()
+		if err := set.Set(key, "32"); err != nil {
+			t.Fatal(err)
+		}
+		if err := file.SetJSON(key, []byte("32")); err != nil {
+			t.Fatalf("SetJSON(%s, 32): %v", key, err)
+		}
+		if !slices.Equal(set.GHidden, file.GHidden) || !slices.Equal(set.DHidden, file.DHidden) { // the list; Set's activations follow its depth
+			t.Errorf("SetJSON(%s, 32): g_hidden %v, d_hidden %v; want %v, %v", key, file.GHidden, file.DHidden, set.GHidden, set.DHidden)
+		}
+		if err := file.SetJSON(key, []byte("2.5")); err == nil || err.Error() != key+": width 2.5 is not a whole number; allowed: 1..4,096" {
+			t.Errorf("SetJSON(%s, 2.5) = %v", key, err)
+		}
+	}
+}
+
 // TestDivisorOfBatchSaysTheWayOut: g_out or d_in that does not divide
 // batch is told the divisors it may be, when few, and the batches it
 // divides: blog-original's g_out and d_in of 100 under --sweep
