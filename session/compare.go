@@ -355,7 +355,7 @@ func (b *Baseline) binned(bins int, lo, hi float64, t engine.Target) *Baseline {
 func (Share) apply(s *Session) {
 	path, err := s.WriteDesign()
 	if err != nil {
-		s.warn("design not written: " + err.Error())
+		s.warn(notWritten("design not written", err))
 		return
 	}
 	a := s.Again()

@@ -357,10 +357,10 @@ func (Save) apply(s *Session) {
 		err = s.writeFile(path, checkpointPerm, checkpointKind, size, func(w io.Writer) error { return s.gan.WriteCheckpoint(w, rec) })
 	}
 	if err != nil {
-		msg := "checkpoint not saved: " + err.Error()
+		msg := notWritten("checkpoint not saved", err)
 		if !errors.Is(err, outputfile.ErrAbandoned) { // Unwritten names it
-			s.unsaved = msg
-			s.setNotSaved(msg)
+			s.unsaved = PlainNote(msg) // told once the trainer has quit
+			s.setNotSaved(s.unsaved)
 		}
 		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
 			// The run is still here: the way to keep it is on the disk,
@@ -447,6 +447,31 @@ func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind,
 		s.atWork = [2]string{} // never taken up: Unwritten names it
 	}
 	return err
+}
+
+// notWritten is the note of a key's file not written, what is said
+// first: err, or where its directory was the cause
+// (outputfile.DirError), the directory and what is wrong with it, and,
+// while the trainer runs, the way out: its keys write where ganui was
+// started, and no key or flag chooses another place. The file's name,
+// the session's own choice, and the directory's path give way on a
+// narrow screen, the way out staying: "checkpoint not saved: cannot
+// write ganui-ring-seed1-epoch1.ckpt: the directory . takes no new files
+// (creating one there: permission denied)" had named neither the
+// directory nor what to do.
+func notWritten(what string, err error) string {
+	var de *outputfile.DirError
+	if !errors.As(err, &de) {
+		return what + ": " + err.Error()
+	}
+	dir := "the directory " + de.Dir
+	if de.Dir == "." {
+		dir = "this directory"
+		if abs, err := filepath.Abs(de.Dir); err == nil {
+			dir += GivesWay + ", " + abs + "," + GivesWay
+		}
+	}
+	return what + ": " + dir + " " + de.Why + LiveOnly + "; quit and start ganui where you can write" + LiveOnly
 }
 
 // writeOutput is how writeFile writes: a variable, so that a test may
@@ -667,7 +692,7 @@ func (Export) apply(s *Session) {
 	path := s.outputPath(fmt.Sprintf("seed%d.csv", s.gan.Seed()))
 	write := func(w io.Writer) error { return s.log.writeCSV(w, &s.evlog, layoutOf(s.gan)) }
 	if err := s.writeFile(path, 0o666, historyKind, 0, write); err != nil {
-		s.warn("history not exported: " + err.Error())
+		s.warn(notWritten("history not exported", err))
 		return
 	}
 	s.written(path)

@@ -731,3 +731,46 @@ func TestSaveReservesItsRoom(t *testing.T) {
 		t.Fatalf("quit after w failed and w saved: %q, %v; want the checkpoint alone", written, err)
 	}
 }
+
+// TestKeysSayWhereToWriteInstead: w, e, c and P in a directory that
+// takes no new files (as the trainer's keys write, where ganui was
+// started: here /proc's, where the system answers "no such file or
+// directory") say it is this directory, its path giving way on a narrow
+// screen, what is wrong with it, and, while the trainer runs, the way
+// out, which no key or flag gives: another directory. They had said
+// "cannot write ganui-vanilla-seed1-epoch1.ckpt: the directory . takes
+// no new files (creating one there: …)", "." named and no way out said.
+// Once the trainer has quit, the checkpoint not saved is said without
+// the way out.
+func TestKeysSayWhereToWriteInstead(t *testing.T) {
+	if st, err := os.Stat("/proc/self"); err != nil || !st.IsDir() {
+		t.Skip("no /proc/self here")
+	}
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 1)
+	t.Chdir("/proc/self")
+	abs, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := "this directory" + GivesWay + ", " + abs + "," + GivesWay + " takes no new files (creating one there: no such file or directory)"
+	out := LiveOnly + "; quit and start ganui where you can write" + LiveOnly
+	draw := func(w io.Writer, p Picture) error { _, err := io.WriteString(w, "figure"); return err }
+	for _, k := range []struct {
+		c    Command
+		what string
+	}{
+		{Save{}, "checkpoint not saved"},
+		{Export{}, "history not exported"},
+		{Share{}, "design not written"},
+		{Plot{Format: "png", Draw: draw}, "figure not written"},
+	} {
+		c, what := k.c, k.what
+		s.applyOne(c)
+		if want := what + ": " + why + out; s.note != want {
+			t.Errorf("%T: %q, want %q", c, s.note, want)
+		}
+	}
+	if got, want := s.Unsaved(), "checkpoint not saved: this directory, "+abs+", takes no new files (creating one there: no such file or directory)"; got != want {
+		t.Errorf("unsaved once quit: %q, want %q", got, want)
+	}
+}

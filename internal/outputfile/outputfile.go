@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
@@ -344,15 +345,48 @@ func cannotCreate(path string, err error) error {
 	st, serr := os.Stat(dir)
 	switch {
 	case errors.Is(serr, fs.ErrNotExist):
-		return fmt.Errorf("cannot write %s: the directory %s does not exist", path, dir)
+		return &DirError{path, dir, "does not exist", serr}
 	case serr != nil:
 		return fmt.Errorf("cannot write %s: the directory %s: %w", path, dir, unwrapPath(serr))
 	case !st.IsDir():
-		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
+		return &DirError{path, dir, "is not a directory", syscall.ENOTDIR}
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("cannot write %s: the directory %s takes no new files (creating one there: %w)", path, dir, unwrapPath(err))
+		return &DirError{path, dir, fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), unwrapPath(err)}
 	}
 	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // read-only file system, no space left on device, …
+}
+
+// DirError is the error of a write whose directory is the cause, not
+// its file: Dir does not exist, is not a directory, or takes no new
+// files. A caller that chose the directory itself, as the trainer's keys
+// write where ganui was started, can say the way out, another directory,
+// which the message alone, naming the file, cannot.
+type DirError struct {
+	Path string // the file not written
+	Dir  string // its directory, "." the current one
+	Why  string // what is wrong with Dir: "does not exist"
+	Err  error
+}
+
+// Error names the file, and the directory, "." as the current directory
+// with its absolute path: "the directory . takes no new files" had told
+// a user of the trainer's keys, which write there, nothing.
+func (e *DirError) Error() string {
+	return fmt.Sprintf("cannot write %s: %s %s", e.Path, e.DirName(), e.Why)
+}
+
+func (e *DirError) Unwrap() error { return e.Err }
+
+// DirName is how Error names e.Dir: "the directory out", or "the
+// current directory /home/ada" for ".".
+func (e *DirError) DirName() string {
+	if e.Dir != "." {
+		return "the directory " + e.Dir
+	}
+	if abs, err := filepath.Abs(e.Dir); err == nil {
+		return "the current directory " + abs
+	}
+	return "the current directory"
 }
 
 // cannotPlace is the error for err, the system's for renaming temp, a

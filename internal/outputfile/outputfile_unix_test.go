@@ -162,6 +162,16 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	if err := cannotCreate(theirs, &fs.PathError{Op: "open", Path: filepath.Join(ro, ".run.ckpt.tmp-0123abcd"), Err: syscall.EACCES}); err.Error() != want {
 		t.Errorf("creating a file in %s refused: %v, want %q", ro, err, want)
 	}
+	// The current directory is named as that, with its path: "the
+	// directory ." had told a user of the trainer's keys, which write
+	// there, nothing.
+	t.Chdir(ro)
+	here := "cannot write run.ckpt: the current directory " + ro + " takes no new files (creating one there: permission denied)"
+	if err := cannotCreate("run.ckpt", &fs.PathError{Op: "open", Path: ".run.ckpt.tmp-0123abcd", Err: syscall.EACCES}); err.Error() != here {
+		t.Errorf("creating a file in the current directory refused: %v, want %q", err, here)
+	} else if de := (*DirError)(nil); !errors.As(err, &de) || de.Dir != "." || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("creating a file in the current directory refused: %#v, not a DirError of \".\" that is the system's", err)
+	}
 	for path, want := range cases {
 		if err := CheckWritable(path); err == nil || err.Error() != want {
 			t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
