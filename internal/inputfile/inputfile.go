@@ -135,22 +135,29 @@ func (f *File) ReadAll(max int64) ([]byte, error) {
 // Regular refuses anything but a regular file, saying what it is: the
 // test for what ganui reads, and for what its outputs may replace.
 func Regular(path string, st fs.FileInfo) error {
-	m := st.Mode()
-	if m.IsRegular() {
+	if st.Mode().IsRegular() {
 		return nil
 	}
-	what := "not a regular file"
+	return fmt.Errorf("%s is %s, not a regular file", path, What(st.Mode()))
+}
+
+// What names the kind of file of mode m for a message: "a directory",
+// "a named pipe", "a device", "a socket", "a regular file", or "not a
+// regular file" for another.
+func What(m fs.FileMode) string {
 	switch {
+	case m.IsRegular():
+		return "a regular file"
 	case m.IsDir():
-		what = "a directory"
+		return "a directory"
 	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe"
+		return "a named pipe"
 	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
-		what = "a device"
+		return "a device"
 	case m&fs.ModeSocket != 0:
-		what = "a socket"
+		return "a socket"
 	}
-	return fmt.Errorf("%s is %s, not a regular file", path, what)
+	return "not a regular file"
 }
 
 // size writes a byte count for a message: 256 KiB, 1 MiB.

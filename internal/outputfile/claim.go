@@ -52,7 +52,7 @@ func Claim(path string) (*Claimed, error) {
 				continue // made by a writer that claims nothing, since the look
 			}
 			if err != nil {
-				return nil, cannotCreate(path, err)
+				return nil, cannotCreate(path, target, err)
 			}
 			c.created = true
 		}

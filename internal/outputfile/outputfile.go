@@ -122,7 +122,7 @@ func reserve(given string, perm fs.FileMode, kind Kind, size int64, alone bool) 
 	if alone {
 		f, err = createAlone(given, path, perm)
 	} else if f, err = createTemp(path, perm); err != nil {
-		err = cannotCreate(path, err)
+		err = cannotCreate(given, path, err)
 	}
 	if err != nil {
 		return nil, err
@@ -279,8 +279,8 @@ func (e *renamedError) Unwrap() error { return e.err }
 // exists and takes a new file. A read-only file is refused although a
 // rename could replace it: its owner made it so. Whether the file there
 // is of the write's kind is OfKind's to say.
-func CheckWritable(path string) error {
-	path, err := Target(path)
+func CheckWritable(given string) error {
+	path, err := Target(given)
 	if err != nil {
 		return err
 	}
@@ -296,7 +296,7 @@ func CheckWritable(path string) error {
 	}
 	probe, err := createTemp(path, 0o600) // a temporary file as Write's: one a kill leaves is removed as theirs are
 	if err != nil {
-		return cannotCreate(path, err)
+		return cannotCreate(given, path, err)
 	}
 	probe.Close()
 	os.Remove(probe.Name())
@@ -340,20 +340,49 @@ func CheckDir(dir string) error {
 // write ro/run.ckpt: permission denied", of a file its user may write,
 // in a directory they may not: a file is written beside its path and
 // renamed over it.
-func cannotCreate(path string, err error) error {
+func cannotCreate(given, path string, err error) error {
 	dir := filepath.Dir(path)
 	st, serr := os.Stat(dir)
 	switch {
 	case errors.Is(serr, fs.ErrNotExist):
-		return &DirError{path, dir, "does not exist", serr}
+		return &DirError{given, path, dir, "does not exist", serr}
+	case errors.Is(serr, fs.ErrPermission):
+		return unenterable(given, path, serr)
 	case serr != nil:
-		return fmt.Errorf("cannot write %s: the directory %s: %w", path, dir, unwrapPath(serr))
+		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), dir, unwrapPath(serr))
 	case !st.IsDir():
-		return &DirError{path, dir, "is not a directory", syscall.ENOTDIR}
+		return &DirError{given, path, dir, "is not a directory", syscall.ENOTDIR}
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return &DirError{path, dir, fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), unwrapPath(err)}
+		return &DirError{given, path, dir, fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), unwrapPath(err)}
 	}
-	return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err)) // read-only file system, no space left on device, …
+	return fmt.Errorf("cannot write %s: %w", linked(given, path), unwrapPath(err)) // read-only file system, no space left on device, …
+}
+
+// linked names given, the path a user gave, and where it is a link,
+// path, the file it points to: "dl.csv, a link to nowhere/x.csv". The
+// link's target alone had been named, the name the user typed nowhere.
+func linked(given, path string) string {
+	if given == path {
+		return given
+	}
+	return given + ", a link to " + path
+}
+
+// unenterable is the error for err, a permission denied looking up path
+// (the file a write of given replaces), of the directory on its way
+// that its user may not enter: the nearest to path that can be looked
+// up itself, its search permission (x) not theirs. --log noexec/a.csv
+// had been "noexec/a.csv: permission denied", the directory unnamed.
+func unenterable(given, path string, err error) error {
+	dir := filepath.Dir(path)
+	for {
+		up := filepath.Dir(dir)
+		if _, serr := os.Stat(dir); serr == nil || up == dir {
+			break
+		}
+		dir = up
+	}
+	return &DirError{given, path, dir, "may not be entered (permission denied)", unwrapPath(err)}
 }
 
 // DirError is the error of a write whose directory is the cause, not
@@ -362,17 +391,18 @@ func cannotCreate(path string, err error) error {
 // write where ganui was started, can say the way out, another directory,
 // which the message alone, naming the file, cannot.
 type DirError struct {
-	Path string // the file not written
-	Dir  string // its directory, "." the current one
-	Why  string // what is wrong with Dir: "does not exist"
-	Err  error
+	Path   string // the file not written, as the user gave it
+	Target string // the file Path's links point to (Target), or Path
+	Dir    string // the directory at fault, "." the current one
+	Why    string // what is wrong with Dir: "does not exist"
+	Err    error
 }
 
 // Error names the file, and the directory, "." as the current directory
 // with its absolute path: "the directory . takes no new files" had told
 // a user of the trainer's keys, which write there, nothing.
 func (e *DirError) Error() string {
-	return fmt.Sprintf("cannot write %s: %s %s", e.Path, e.DirName(), e.Why)
+	return fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.DirName(), e.Why)
 }
 
 func (e *DirError) Unwrap() error { return e.Err }
@@ -401,7 +431,7 @@ func cannotPlace(temp, path string, err error) error {
 		return err // ErrAbandoned
 	}
 	if st, serr := os.Stat(filepath.Dir(path)); serr != nil || !st.IsDir() {
-		return cannotCreate(path, le.Err)
+		return cannotCreate(path, path, le.Err)
 	}
 	if _, serr := os.Lstat(temp); errors.Is(serr, fs.ErrNotExist) {
 		return fmt.Errorf("cannot write %s: its hidden temporary file beside it was removed before it was renamed into place", path)
@@ -422,28 +452,40 @@ func unwrapPath(err error) error {
 // or the file a symbolic link there points to (which need not exist
 // yet), so that the link stays a link. It refuses anything there but a
 // regular file: renaming over /dev/null or a named pipe would destroy it.
-func Target(path string) (string, error) {
+// Its errors name the path as the user gave it, and where a link led
+// elsewhere, where it points: "dlink is a link to d, a directory, not a
+// regular file", where the target alone had been named ("d is a
+// directory, …"); and of a directory on the way its user may not enter,
+// that directory (unenterable).
+func Target(given string) (string, error) {
+	path := given
 	for range 40 { // as many links as Linux follows
 		st, err := os.Lstat(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return path, nil
+		case errors.Is(err, fs.ErrPermission):
+			return "", unenterable(given, path, err)
 		case err != nil: // named with the system's reason alone, as inputfile does
-			return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
+			return "", fmt.Errorf("%s: %w", linked(given, path), unwrapPath(err))
 		case st.Mode()&fs.ModeSymlink != 0:
 			link, err := os.Readlink(path)
 			if err != nil {
-				return "", fmt.Errorf("%s: %w", path, unwrapPath(err))
+				return "", fmt.Errorf("%s: %w", linked(given, path), unwrapPath(err))
 			}
 			if !filepath.IsAbs(link) {
 				link = filepath.Join(filepath.Dir(path), link)
 			}
 			path = link
+		case st.Mode().IsRegular():
+			return path, nil
+		case path == given:
+			return "", inputfile.Regular(path, st)
 		default:
-			return path, inputfile.Regular(path, st)
+			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file", given, path, inputfile.What(st.Mode()))
 		}
 	}
-	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+	return "", fmt.Errorf("%s: too many levels of symbolic links", given)
 }
 
 // removeStale removes the temporary files of earlier writes of path
@@ -527,7 +569,7 @@ func createAlone(path, target string, perm fs.FileMode) (*os.File, error) {
 	checked()
 	f, err := createTemp(target, perm)
 	if err != nil {
-		return nil, cannotCreate(target, err)
+		return nil, cannotCreate(path, target, err)
 	}
 	return f, nil
 }

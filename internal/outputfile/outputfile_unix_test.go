@@ -159,7 +159,7 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	if os.Geteuid() != 0 {
 		cases[theirs] = want
 	}
-	if err := cannotCreate(theirs, &fs.PathError{Op: "open", Path: filepath.Join(ro, ".run.ckpt.tmp-0123abcd"), Err: syscall.EACCES}); err.Error() != want {
+	if err := cannotCreate(theirs, theirs, &fs.PathError{Op: "open", Path: filepath.Join(ro, ".run.ckpt.tmp-0123abcd"), Err: syscall.EACCES}); err.Error() != want {
 		t.Errorf("creating a file in %s refused: %v, want %q", ro, err, want)
 	}
 	// The current directory is named as that, with its path: "the
@@ -167,7 +167,7 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	// there, nothing.
 	t.Chdir(ro)
 	here := "cannot write run.ckpt: the current directory " + ro + " takes no new files (creating one there: permission denied)"
-	if err := cannotCreate("run.ckpt", &fs.PathError{Op: "open", Path: ".run.ckpt.tmp-0123abcd", Err: syscall.EACCES}); err.Error() != here {
+	if err := cannotCreate("run.ckpt", "run.ckpt", &fs.PathError{Op: "open", Path: ".run.ckpt.tmp-0123abcd", Err: syscall.EACCES}); err.Error() != here {
 		t.Errorf("creating a file in the current directory refused: %v, want %q", err, here)
 	} else if de := (*DirError)(nil); !errors.As(err, &de) || de.Dir != "." || !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("creating a file in the current directory refused: %#v, not a DirError of \".\" that is the system's", err)
@@ -603,5 +603,88 @@ func TestLongNamesAreWritten(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != len(bases) {
 		t.Errorf("left in the directory: %v, want the %d files alone", entries, len(bases))
+	}
+}
+
+// TestLinksAreNamedAsGiven: a write refused through a symbolic link
+// names the link, as the user gave it, and where it points, by
+// CheckWritable, Write and Claim alike: a link to a directory, "dlink
+// is a link to d, a directory, not a regular file", and a dangling link
+// into a directory that does not exist, "cannot write dl.csv, a link to
+// nowhere/x.csv: the directory nowhere does not exist". They had named
+// the link's target alone, "d is a directory, not a regular file" and
+// "cannot write nowhere/x.csv: …", the name the user typed nowhere.
+func TestLinksAreNamedAsGiven(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{"dlink": "d", "dl.csv": filepath.Join("nowhere", "x.csv")} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, want := range map[string]string{
+		"dlink":  "dlink is a link to d, a directory, not a regular file",
+		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist",
+	} {
+		checkRefused(t, path, want)
+	}
+}
+
+// TestUnenterableDirectoryIsNamed: a write into a directory its user may
+// not enter (no search permission, x) names that directory, the nearest
+// to the file that can be looked up itself, however deep the file lies
+// under it and through a link: --log noexec/a.csv had been
+// "noexec/a.csv: permission denied", the directory unnamed. Whole only
+// where that holds (root enters it all the same); the message itself
+// everywhere.
+func TestUnenterableDirectoryIsNamed(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("noexec", 0o666); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod("noexec", 0o755)
+	if err := os.Chmod("noexec", 0o666); err != nil { // the umask's cut put back
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("noexec", "a.csv"), "nl.csv"); err != nil {
+		t.Fatal(err)
+	}
+	a := filepath.Join("noexec", "a.csv")
+	why := ": the directory noexec may not be entered (permission denied)"
+	if err := unenterable(a, a, &fs.PathError{Op: "lstat", Path: a, Err: syscall.EACCES}); err.Error() != "cannot write "+a+why {
+		t.Errorf("unenterable(%s) = %v", a, err)
+	} else if de := (*DirError)(nil); !errors.As(err, &de) || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("unenterable(%s) = %#v, not a DirError that is the system's", a, err)
+	}
+	if os.Geteuid() == 0 {
+		return
+	}
+	deep := filepath.Join("noexec", "sub", "a.csv")
+	for path, want := range map[string]string{
+		a:        "cannot write " + a + why,
+		deep:     "cannot write " + deep + why,
+		"nl.csv": "cannot write nl.csv, a link to " + a + why,
+	} {
+		checkRefused(t, path, want)
+	}
+}
+
+// checkRefused fails t unless CheckWritable, Write and Claim each refuse
+// path with want.
+func checkRefused(t *testing.T, path, want string) {
+	t.Helper()
+	if err := CheckWritable(path); err == nil || err.Error() != want {
+		t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
+	}
+	if err := Write(path, 0o644, anyKind, func(io.Writer) error { return nil }); err == nil || err.Error() != want {
+		t.Errorf("Write(%s) = %v, want %q", path, err, want)
+	}
+	if c, err := Claim(path); err == nil || err.Error() != want {
+		t.Errorf("Claim(%s) = %v, want %q", path, err, want)
+		if err == nil {
+			c.Release()
+		}
 	}
 }
