@@ -384,6 +384,59 @@ func TestDivergedScreen(t *testing.T) {
 	}
 }
 
+// TestQualitySaysItsEpochAfterADivergence: a run whose weights are no
+// longer finite keeps its last evaluation, which the Quality panel dates
+// and says why none followed, "at epoch 0 · not measured since: diverged
+// at epoch 1", in one dimension and two, at 80×24 and 120×40. It had
+// read "KS 0.998 · W1 3.956 ·" undated under a header at epoch 1, the
+// samples' title giving epoch 0 at 120×40 alone, beside a figure's
+// "diverged before its first check" and a final line's ks=NaN.
+func TestQualitySaysItsEpochAfterADivergence(t *testing.T) {
+	for _, name := range []string{"wgan-gp", "grid-wgan-gp"} {
+		t.Run(name, func(t *testing.T) {
+			cfg, err := presets.Get(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, kv := range [][2]string{{"d_opt", "sgd"}, {"d_lr", "10"}, {"g_opt", "sgd"}, {"g_lr", "10"}} {
+				if err := cfg.Set(kv[0], kv[1]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s, err := session.New(session.Options{Config: cfg, Seed: 1, Dir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Start()
+			var snap session.Snapshot
+			for snap = range s.Snapshots() {
+				if snap.State == session.Diverged {
+					break
+				}
+			}
+			s.Stop()
+			if snap.State != session.Diverged || snap.Err == nil || snap.Err.Epoch != 1 || snap.Eval.Epoch != 0 {
+				t.Fatalf("want a NaN at epoch 1 after the evaluation of epoch 0, got %v at epoch %d, evaluated at %d", snap.Err, snap.Epoch, snap.Eval.Epoch)
+			}
+			eachView(t, s, snap, [][2]int{{80, 24}, {120, 40}}, func(at, view string) {
+				view = numtext.Plain(view)
+				for _, want := range []string{"at epoch 0 · not measured", "since: diverged at epoch 1", "not finite at epoch 1"} {
+					if !strings.Contains(view, want) {
+						t.Errorf("%s: the screen lacks %q:\n%s", at, want, view)
+					}
+				}
+			})
+			// Replayed, the measures are the frame's, which the header dates.
+			snap.Replay, snap.ReplayIndex, snap.Frames = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}, 0, max(1, snap.Frames)
+			eachView(t, s, snap, [][2]int{{120, 40}}, func(at, view string) {
+				if strings.Contains(numtext.Plain(view), "not measured") {
+					t.Errorf("%s: a replayed frame is said not measured:\n%s", at, view)
+				}
+			})
+		})
+	}
+}
+
 func TestDCurveForPerSampleDesigns(t *testing.T) {
 	s := startScreen(t, testdesigns.PerSample(5000), 1, true, 100, 30)
 	cols := 100 - len(gap) - sideW - axisGutter

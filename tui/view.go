@@ -1802,6 +1802,12 @@ func (m Model) sidePanel(w, h int) string {
 		better = " lower SW1 better"
 	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(better)}
+	// Under the heading, the epoch the measures are of where the run
+	// diverged after it, its weights no longer finite: at 80×24 nothing
+	// had dated them, and "KS 0.998" of epoch 0 had stood under a header
+	// at epoch 1 beside a final line's ks=NaN.
+	unmeasured := m.unmeasuredLines(w)
+	lines = append(lines, unmeasured...)
 	// The comparison with a baseline takes a line a measure, each whole,
 	// where the one line would be wider than the panel (a runaway's
 	// differences); short of rows, the measures after its first give way
@@ -1835,7 +1841,7 @@ func (m Model) sidePanel(w, h int) string {
 		// stand above the settings, the cut from the bottom had taken
 		// "vs base" and kept noise use or the modes, and nothing on the
 		// screen compared the run with its baseline.
-		if keep := 1 + max(2, h-settingsRows-len(base)); len(lines) > keep { // the heading and the measures
+		if keep := 1 + len(unmeasured) + max(2, h-settingsRows-len(base)); len(lines) > keep { // the heading, their epoch and the measures
 			lines = lines[:keep]
 		}
 		lines = append(lines, base...)
@@ -1882,6 +1888,28 @@ func (m Model) sidePanel(w, h int) string {
 	}
 	lines = lines[:max(0, min(len(lines), h-len(settings)))]
 	return block(slices.Concat(lines, spacer, settings), w, h)
+}
+
+// unmeasuredLines date the Quality panel's measures, wrapped at w, where
+// they are older than the run's epoch because it diverged: "at epoch 0 ·
+// not measured since: diverged at epoch 1". A stopped run is evaluated
+// as it stands (session.Session.publish) but for one whose weights are no
+// longer finite, which keeps its last evaluation; a figure's panel (c)
+// says of such a run "diverged before its first check", the final line
+// ks=NaN. None for any other run, nor in a replay, whose measures are the
+// frame's and dated by the header.
+func (m *Model) unmeasuredLines(w int) []string {
+	s := &m.snap
+	if s.State != session.Diverged || s.Err == nil || s.Replay != nil || s.Eval.Epoch >= s.Epoch {
+		return nil
+	}
+	text := "at " + numtext.Together("epoch "+numtext.FormatInt(s.Eval.Epoch)) + " · not measured since: diverged at " +
+		numtext.Together("epoch "+numtext.FormatInt(s.Err.Epoch))
+	lines := wrap(text, w)
+	for i, l := range lines {
+		lines[i] = styleMuted.Render(l)
+	}
+	return lines
 }
 
 // settingsRows are the side panel's settings lines, heading included.
