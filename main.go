@@ -30,6 +30,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/cliflag"
+	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/internal/visible"
@@ -367,6 +368,16 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	for _, name := range []string{"preset", "show-preset", "log", "save", "resume", "plot"} {
 		if given[name] && fs.Lookup(name).Value.String() == "" {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
+		}
+	}
+	// An input's name with spaces around it is refused as an output's
+	// is (outputfile.CheckName), by the one rule: --resume "x.ckpt " had
+	// been "x.ckpt : no such file or directory", the space unsaid.
+	for _, name := range []string{"preset", "show-preset", "resume"} {
+		if given[name] {
+			if err := inputfile.CheckSpaces(fs.Lookup(name).Value.String()); err != nil {
+				return o, fmt.Errorf("--%s: %w", name, err)
+			}
 		}
 	}
 	for _, out := range outputFlags {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -166,6 +167,41 @@ func TestOutputNameIsOneFile(t *testing.T) {
 	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--log", "my run.csv"); code != 0 {
 		t.Errorf("--log \"my run.csv\": exit %d, %s", code, stderr)
 	}
+}
+
+// TestInputNameWithSpacesAroundIt: an input's name with spaces around it
+// is refused as an output's is, saying so, by the one rule
+// (inputfile.CheckSpaces): --resume "x.ckpt " had been "x.ckpt : no such
+// file or directory", the space unsaid, --preset " ring" an unknown
+// preset; and a preset file's points(x.csv ) beside it in another
+// directory had been trimmed and read, where the same file in the
+// working directory was refused.
+func TestInputNameWithSpacesAroundIt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"x.ckpt", "x.json"} { // the files meant are there: the name is what is wrong
+		if err := os.WriteFile(name, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"--headless", "--resume", "x.ckpt "},
+		{"--headless", "--resume", " x.ckpt"},
+		{"--headless", "--preset", "x.json "},
+		{"--headless", "--preset", " ring"},
+		{"--show-preset", "x.json\t"},
+	} {
+		flag, name := args[len(args)-2], args[len(args)-1]
+		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %q has spaces around it; give the name without them", flag, name))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.csv"), []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	design := filepath.Join(dir, "design.json")
+	if err := os.WriteFile(design, []byte(`{"base": "ring", "target": "points(x.csv )"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(x.csv )": "x.csv " has spaces around it; give the name without them`)
 }
 
 // TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and

@@ -387,13 +387,17 @@ func TargetDim(spec string) int {
 }
 
 // PointsFile returns the file a points(FILE.csv) target spec reads, and
-// whether spec is one: an input, which no output may replace.
+// whether spec is one: an input, which no output may replace. The path
+// is as written, spaces and all: ParsePlane refuses spaces around it, so
+// that a target that has been read has none, and one not read yet (a
+// preset file's, whose relative path is made its directory's) keeps them
+// for ParsePlane to refuse as written.
 func PointsFile(spec string) (string, bool) {
 	name, body, err := splitCall(spec)
 	if err != nil || name != "points" {
 		return "", false
 	}
-	return strings.TrimSpace(body), true
+	return body, true
 }
 
 // AbsPoints returns spec with a points(FILE.csv) target's relative path
@@ -438,13 +442,14 @@ func ParsePlane(spec string) (Plane, error) {
 		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
 	}
 	if path, ok := PointsFile(spec); ok {
-		// Spaces around the path are refused, as around an output's
-		// (outputfile.Name): trimmed, points( q.csv) had read q.csv
-		// where the file was " q.csv"; one that begins with a space is
-		// named ./ q.csv.
-		if path != "" && path != body {
-			return nil, bad("the path %q has spaces around it; write points(%s)", body, path)
+		// Spaces around the path are refused, as around every file's
+		// name ganui is given (inputfile.CheckSpaces): trimmed, points(
+		// q.csv) had read q.csv where the file was " q.csv"; one that
+		// begins with a space is named ./ q.csv.
+		if err := inputfile.CheckSpaces(path); err != nil && strings.TrimSpace(path) != "" {
+			return nil, bad("%v", err)
 		}
+		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
 		if err != nil {
 			return nil, fmt.Errorf("target %q: %w", spec, inputfile.Unnamed(err, path)) // the spec names the file; wrapped: fs.ErrNotExist stays findable

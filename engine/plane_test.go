@@ -340,15 +340,17 @@ func nextLine(err error) string {
 // TestPointsPathWithSpacesAroundIsRefused checks that a points target's
 // path with spaces around it is refused, saying so: trimmed, points(
 // q.csv) had looked up q.csv where the file was " q.csv", and said no
-// such file. A name that begins with a space is read as ./ q.csv.
+// such file. It is said as of every file's name ganui is given
+// (inputfile.CheckSpaces). A name that begins with a space is read as
+// ./ q.csv.
 func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile(" q.csv", []byte("0,0\n1,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for spec, want := range map[string]string{
-		"points( q.csv)":  `target "points( q.csv)": the path " q.csv" has spaces around it; write points(q.csv)`,
-		"points(q.csv\t)": `target "points(q.csv\t)": the path "q.csv\t" has spaces around it; write points(q.csv)`,
+		"points( q.csv)":  `target "points( q.csv)": " q.csv" has spaces around it; give the name without them`,
+		"points(q.csv\t)": `target "points(q.csv\t)": "q.csv\t" has spaces around it; give the name without them`,
 	} {
 		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", spec, err, want)

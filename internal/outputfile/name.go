@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ganui/ganui/internal/inputfile"
 )
 
 // CheckName refuses an output path that names no file a program should
@@ -19,7 +21,8 @@ import (
 //     named across the lines;
 //   - spaces around it, which a quote put in the wrong place leaves
 //     (--log "run.csv "): it had made a file whose name ends in a space,
-//     which a listing does not show;
+//     which a listing does not show (inputfile.CheckSpaces, the inputs'
+//     rule too);
 //   - a slash at its end, which names a directory (--plot run.png/ had
 //     been refused as no figure's name);
 //   - a file name that is nothing but an extension its files take (own),
@@ -34,8 +37,8 @@ func CheckName(path string, own func(ext string) bool) error {
 		r, _ := utf8.DecodeRuneInString(path[i:])
 		return fmt.Errorf("%q holds the control character %U (%s); give one file's name, on one line", path, r, strconv.QuoteRune(r))
 	}
-	if strings.TrimSpace(path) != path {
-		return fmt.Errorf("%q has spaces around it; give the name without them", path)
+	if err := inputfile.CheckSpaces(path); err != nil {
+		return err
 	}
 	if os.IsPathSeparator(path[len(path)-1]) {
 		return fmt.Errorf("%q ends in %c, which names a directory; give a file's name", path, path[len(path)-1])
