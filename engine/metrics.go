@@ -121,7 +121,12 @@ type Histogram struct {
 	Lo, Hi      float64
 	Counts      []int
 	Expected    []float64 // N·(F(right edge) − F(left edge)) per bin
-	Under, Over int       // samples below Lo; at or above Hi, or NaN
+	Under, Over int       // finite samples below Lo; at or above Hi
+	// NotFinite counts the samples that are NaN or infinite, which lie
+	// nowhere on the line: apart from Under and Over, where NaN and +Inf
+	// had been counted over the range, −Inf under it, as if a diverged
+	// G's samples lay off its ends.
+	NotFinite int
 }
 
 // Evaluate computes Metrics for xs, a sample in the order the generator
@@ -362,9 +367,11 @@ func histogram(xs []float64, h HistSpec, mass []float64) Histogram {
 	width := (h.Hi - h.Lo) / float64(h.Bins)
 	for _, x := range xs {
 		switch {
+		case math.IsNaN(x) || math.IsInf(x, 0):
+			out.NotFinite++
 		case x < h.Lo:
 			out.Under++
-		case x >= h.Hi || math.IsNaN(x):
+		case x >= h.Hi:
 			out.Over++
 		default:
 			b := min(int((x-h.Lo)/width), h.Bins-1)

@@ -231,6 +231,18 @@ func TestHistogramCoversSamplesOffItsRange(t *testing.T) {
 	}
 }
 
+// TestHistogramCountsNotFiniteApart: a sample NaN or infinite lies
+// nowhere on the line: the histogram counts it apart, never under or
+// over its range, where NaN and +Inf had been counted over it, −Inf
+// under it, as if a diverged G's samples lay off its ends.
+func TestHistogramCountsNotFiniteApart(t *testing.T) {
+	xs := []float64{-1, 0.5, 9, math.NaN(), math.Inf(1), math.Inf(-1), math.NaN()}
+	h := NewHistogram(xs, target, HistSpec{Bins: 4, Lo: 0, Hi: 4})
+	if h.Under != 1 || h.Over != 1 || h.NotFinite != 4 || h.Counts[0] != 1 {
+		t.Errorf("under %d, over %d, %d NaN or infinite, counts %v; want 1, 1, 4 and [1 0 0 0]", h.Under, h.Over, h.NotFinite, h.Counts)
+	}
+}
+
 // TestHistSpecRangeIsEvaluatesRange: a figure of a sample draws over the
 // range an evaluation of it bins (HistSpec.Range), widened when most of
 // the sample lies off the target's range and only when Cover asks, the

@@ -2010,7 +2010,12 @@ const offTop = 10
 const histBins = session.PictureBins
 
 // samples is panel (d): the histogram as a density (its bars' area is the
-// share of the samples within Lo…Hi), the target density and D(x).
+// share of the samples within Lo…Hi), the target density and D(x). Its
+// legend counts the samples outside Lo…Hi and those not a number (NaN
+// or infinite), which lie nowhere, apart, among all, as the screen's
+// histogram does ("samples (3 outside, 2 NaN or infinite)"): it had left
+// those out, of its count and of the share its bars are of, unless all
+// were.
 func (r Run) samples() (*plot.Plot, error) {
 	if r.Plane != nil {
 		return r.points()
@@ -2032,32 +2037,40 @@ func (r Run) samples() (*plot.Plot, error) {
 	for i := range bins {
 		bins[i] = plotter.HistogramBin{Min: r.Lo + float64(i)*w, Max: r.Lo + float64(i+1)*w}
 	}
-	n, inside := 0, 0
+	inside, outside, nan := 0, 0, 0
 	for _, x := range r.Samples {
-		if !finite(x) {
-			continue
-		}
-		n++
-		if x >= r.Lo && x < r.Hi {
+		switch {
+		case !finite(x): // a diverged model's: neither drawn nor anywhere
+			nan++
+		case x >= r.Lo && x < r.Hi:
 			bins[min(int((x-r.Lo)/w), histBins-1)].Weight++
 			inside++
+		default:
+			outside++
 		}
 	}
 	bars := 0.0 // the tallest bar, the run's or its baseline's
-	if n > 0 {
+	if inside+outside > 0 {
 		for i := range bins {
-			bins[i].Weight /= float64(n) * w
+			bins[i].Weight /= float64(len(r.Samples)) * w
 			bars = math.Max(bars, bins[i].Weight)
 		}
 		hist := &plotter.Histogram{Bins: bins, Width: w, FillColor: barFill}
 		hist.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
 		p.Add(hist)
 		name := r.samplesName()
+		out, nans, all := numtext.FormatInt(outside), numtext.FormatInt(nan), numtext.FormatInt(len(r.Samples))
 		switch {
-		case inside == 0: // a run that has left the range: say so, not an empty panel
-			name = fmt.Sprintf("%s: all %s outside [%s, %s]", name, numtext.FormatInt(n), short(r.Lo), short(r.Hi))
-		case inside < n:
-			name = fmt.Sprintf("%s (%s outside)", name, numtext.FormatInt(n-inside))
+		case inside == 0 && nan == 0: // a run that has left the range: say so, not an empty panel
+			name = fmt.Sprintf("%s: all %s outside [%s, %s]", name, all, short(r.Lo), short(r.Hi))
+		case inside == 0:
+			name = fmt.Sprintf("%s: %s of %s outside [%s, %s], %s NaN or infinite", name, out, all, short(r.Lo), short(r.Hi), nans)
+		case outside > 0 && nan > 0:
+			name = fmt.Sprintf("%s (%s outside, %s NaN or infinite)", name, out, nans)
+		case outside > 0:
+			name = fmt.Sprintf("%s (%s outside)", name, out)
+		case nan > 0:
+			name = fmt.Sprintf("%s (%s NaN or infinite)", name, nans)
 		}
 		p.Legend.Add(name, hist)
 	} else if len(r.Samples) > 0 {

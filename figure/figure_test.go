@@ -661,6 +661,47 @@ func TestCriticAndOutsideSamples(t *testing.T) {
 	hasAll(t, svgOf(t, r), "samples: all 1,003 outside")
 }
 
+// TestNotFiniteIsNotOutside: panel (d) of a line counts G's samples
+// that are not a number (NaN or infinite) apart from those outside its
+// range, among all its samples, as the screen's histogram does, and its
+// bars are a share of all of them: they lie nowhere, and the legend had
+// left them out, "samples (2 outside)" of 5 samples, 3 of them NaN or
+// infinite, the bars the share of the 2 alone.
+func TestNotFiniteIsNotOutside(t *testing.T) {
+	r := trained(t)
+	finite := slices.Clone(r.Samples[:1000])
+	for _, c := range []struct {
+		samples []float64
+		want    string
+	}{
+		{append(slices.Clone(finite), 100, 200, math.NaN(), math.Inf(1), math.Inf(-1)), "samples (2 outside, 3 NaN or infinite)"},
+		{append(slices.Clone(finite), math.NaN()), "samples (1 NaN or infinite)"},
+		{[]float64{100, 200, math.Inf(1)}, "samples: 2 of 3 outside [" + short(r.Lo) + ", " + short(r.Hi) + "], 1 NaN or infinite"},
+		{[]float64{100, 200}, "samples: all 2 outside"},
+		{[]float64{math.NaN(), math.Inf(-1)}, "samples: all 2 NaN or infinite"},
+	} {
+		r.Samples = c.samples
+		hasAll(t, svgOf(t, r), c.want)
+	}
+
+	pic := pictureOf(t, "bimodal", 10, session.Options{Seed: 4, Samples: 200, Every: 10})
+	pic.Target = engine.Normal{Mu: 4, Sigma: 1.25}
+	pic.Lo, pic.Hi = -800, 1900
+	for i := range pic.Samples { // half of them evenly over the range, half NaN
+		pic.Samples[i] = math.NaN()
+		if i%2 == 0 {
+			pic.Samples[i] = pic.Lo + (pic.Hi-pic.Lo)*(float64(i)+1)/float64(len(pic.Samples))
+		}
+	}
+	p, err := FromPicture(pic).samples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if half := 0.5 / (pic.Hi - pic.Lo); p.Y.Max < half || p.Y.Max >= 2*half {
+		t.Errorf("bars of about %.2g, half the samples over the range, are drawn on an axis up to %g", half, p.Y.Max)
+	}
+}
+
 // TestRunawayDScaled: a D that is no critic but whose curve has left the
 // probabilities' range far behind (a least-squares D running away) is
 // drawn as a critic's score is, over the densities' height with its range

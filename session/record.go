@@ -65,7 +65,9 @@ import (
 //	             N u64, and a kind u8, 0 for none, 1 for one dimension,
 //	             2 for a plane; version 3 on
 //	kind 1:      KS, W1 f64, the histogram: Lo, Hi f64, bins u32, bins ×
-//	             count u64, bins × expected f64, under, over u64; then the
+//	             count u64, bins × expected f64, under, over u64 (over
+//	             counting those NaN or infinite too, which the record
+//	             keeps no count of apart: they replay as over); then the
 //	             sample behind it, which counts it again at other bins:
 //	             n u32, 0 or N, and n values as float32 (the generator's
 //	             own precision), 0 when N is over maxPinnedSample
@@ -350,7 +352,9 @@ func (w *recWriter) stats(l engine.EpochStats) {
 	}
 }
 
-// hist writes a histogram: a baseline's, a keyframe's.
+// hist writes a histogram: a baseline's, a keyframe's, its samples
+// NaN or infinite among those over its range, as they were counted
+// before Histogram.NotFinite, which keeps the record's format.
 func (w *recWriter) hist(h *engine.Histogram) {
 	w.f64(h.Lo)
 	w.f64(h.Hi)
@@ -362,7 +366,7 @@ func (w *recWriter) hist(h *engine.Histogram) {
 		w.f64(v)
 	}
 	w.n(h.Under)
-	w.n(h.Over)
+	w.n(h.Over + h.NotFinite)
 }
 
 // plane writes a plane's measures: a baseline's, a keyframe's.

@@ -72,6 +72,7 @@ type Model struct {
 	histCapped      bool       // the histogram's count scale is cut
 	histBare        bool       // no room under the bars for D(x) and the push: neither drawn nor named
 	plotCut         int        // the Q-Q or G(z) plot's points beyond it, marked ▲▼ on its edge
+	plotNaN         int        // the Q-Q plot's samples, or the G(z) plot's outputs, NaN or infinite: nowhere on it
 	lossFlat        []bool     // each loss is drawn flat by the others' scale (lineChart.flat)
 	lossRefsShown   []bool     // each of balanceLines shows on the loss chart (lineChart.shown)
 	penaltyShown    bool       // the losses' legend gives D's gradient penalty (lossLegendOf)
@@ -571,8 +572,9 @@ func (m *Model) drawSamples(l layout) {
 	switch m.view {
 	case viewQQ:
 		m.histView, m.plotCut = qqPlot(e.Metrics.QQ, l.histW, rows)
+		m.plotNaN = e.Metrics.Hist.NotFinite
 	case viewGZ:
-		m.histView, m.plotCut = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
+		m.histView, m.plotCut, m.plotNaN = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
 	default:
 		ghost := ghostCounts(s.Baseline, e.Metrics.Hist, l.histW-axisGutter, e.Metrics.N)
 		curve, push := e.DCurve, e.Push

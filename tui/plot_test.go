@@ -726,8 +726,8 @@ func TestQQDiagonalWithoutColour(t *testing.T) {
 
 // gzBeyond is a G(z) curve of 41 outputs over z from -3 to 3 against
 // the target normal(0,1): on the plot, x = z/2, but for outputs 5 to 9 at
-// 1000, 30 to 32 at -1000 and 20 NaN, so that five outputs and the NaN
-// lie above the plot and three below.
+// 1000, 30 to 32 at -1000, 20 NaN, 15 -Inf and 25 +Inf, so that five
+// outputs lie above the plot, three below, and three nowhere.
 func gzBeyond() ([]session.ZX, []engine.QQPoint) {
 	gz := make([]session.ZX, 41)
 	for i := range gz {
@@ -740,6 +740,10 @@ func gzBeyond() ([]session.ZX, []engine.QQPoint) {
 			gz[i].X = -1000
 		case i == 20:
 			gz[i].X = math.NaN()
+		case i == 15:
+			gz[i].X = math.Inf(-1)
+		case i == 25:
+			gz[i].X = math.Inf(1)
 		}
 	}
 	d := engine.Normal{Mu: 0, Sigma: 1}
@@ -748,19 +752,21 @@ func gzBeyond() ([]session.ZX, []engine.QQPoint) {
 }
 
 // TestGZMarksOutputsBeyond: G's outputs beyond the G(z) plot's scale are
-// marked as the Q-Q plot's quantiles are, ▲ on its top row (NaN too) and
-// ▼ on its bottom one, each in its output's column and nowhere else, and
-// counted; the curve does not run along the edge between them, and every
-// row keeps the plot's width. They had been drawn on the edge rows as the
+// marked as the Q-Q plot's quantiles are, ▲ on its top row and ▼ on its
+// bottom one, each in its output's column and nowhere else, and counted;
+// the curve does not run along the edge between them, and every row
+// keeps the plot's width. They had been drawn on the edge rows as the
 // curve, unmarked: a G run away to 0 from normal(-1234,0.5) was a flat
-// line along the top, read as its output.
+// line along the top, read as its output. An output NaN or infinite lies
+// nowhere: counted apart, neither beyond the plot nor marked on its edge
+// (NaN had been marked ▲ and counted beyond, +Inf and -Inf too).
 func TestGZMarksOutputsBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	gz, qq := gzBeyond()
 	width, rows := 60, 10
-	lines, cut := gzPlot(gz, qq, width, rows)
-	if cut != 9 {
-		t.Errorf("%d outputs beyond the plot, want 9", cut)
+	lines, cut, notFinite := gzPlot(gz, qq, width, rows)
+	if cut != 8 || notFinite != 3 {
+		t.Errorf("%d outputs beyond the plot, %d NaN or infinite; want 8 and 3", cut, notFinite)
 	}
 	for i, l := range lines {
 		if w := lipgloss.Width(l); w != width {
@@ -774,7 +780,7 @@ func TestGZMarksOutputsBeyond(t *testing.T) {
 	for i, p := range gz {
 		c := g + sz.at(p.Z, 2*cols)/2
 		switch {
-		case i >= 5 && i < 10 || i == 20:
+		case i >= 5 && i < 10:
 			want[[2]int{0, c}] = clipGlyph
 		case i >= 30 && i < 33:
 			want[[2]int{rows - 1, c}] = '▼'
@@ -819,7 +825,7 @@ func TestGZTitleCountsBeyond(t *testing.T) {
 	title := func() string {
 		return strings.TrimSpace(ansi.Strip(strings.Split(m.histPanel(l.histW, l.bottomH), "\n")[0]))
 	}
-	if got, want := title(), "G(z) output x ↑ for noise z → · 9 beyond ▲▼ · 41 noise values at epoch 200"; got != want {
+	if got, want := title(), "G(z) output x ↑ for noise z → · 8 beyond ▲▼ · 3 NaN · 41 noise values at epoch 200"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
 	on := slices.Clone(gz)
@@ -830,6 +836,53 @@ func TestGZTitleCountsBeyond(t *testing.T) {
 	m.apply(snap)
 	if got := title(); strings.Contains(got, "beyond") {
 		t.Errorf("title %q of a curve on the plot", got)
+	}
+}
+
+// TestSamplesCountNotFiniteApart: G's samples NaN or infinite lie
+// nowhere on the line: the histogram's and the Q-Q view's titles count
+// them apart, "· 30 NaN or infinite" ("· 30 NaN" short), as the plane
+// and panel (d) do, never left or right of the range nor beyond the Q-Q
+// plot, and no quantile of them is marked ▲▼ on its edge. The histogram
+// had counted NaN and +Inf right of the range, −Inf left of it, and the
+// Q-Q view marked their quantiles ▲▼ and counted them beyond.
+func TestSamplesCountNotFiniteApart(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	d := engine.Normal{Mu: 0, Sigma: 1}
+	var xs []float64
+	for i := range 970 {
+		xs = append(xs, d.Quantile((float64(i)+0.5)/970))
+	}
+	for i := range 30 { // the third NaN, the rest infinite
+		xs = append(xs, []float64{math.NaN(), math.Inf(1), math.Inf(-1)}[i%3])
+	}
+	xs = append(xs, -9, 9, 9) // beyond the range: 1 left, 2 right
+	var snap session.Snapshot
+	snap.Target.Spec = "normal(0,1)"
+	snap.Eval.Epoch = 2
+	snap.Eval.Metrics = engine.Evaluate(xs, 1, d, engine.HistSpec{Bins: 40, Lo: -4, Hi: 4})
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		m := NewModel(nil)
+		m.width, m.height = size[0], size[1]
+		l := m.layout()
+		m.bins = l.histW - axisGutter
+		m.apply(snap)
+		title := func() string {
+			return strings.TrimSpace(ansi.Strip(strings.Split(m.histPanel(l.histW, l.bottomH), "\n")[0]))
+		}
+		hist := title()
+		if !strings.Contains(hist, "1 left, 2 right · 30 NaN") {
+			t.Errorf("%dx%d: the histogram's title %q, want it to count 1 left, 2 right and 30 NaN or infinite apart", size[0], size[1], hist)
+		}
+		m.view = viewQQ
+		m.apply(snap)
+		qq := title()
+		if want := map[int]string{120: "· 30 NaN or infinite · 1,003 at epoch 2", 80: "· 30 NaN"}[size[0]]; !strings.HasSuffix(qq, want) || strings.Contains(qq, "beyond") {
+			t.Errorf("%dx%d: the Q-Q view's title %q, want it to end %q, none beyond", size[0], size[1], qq, want)
+		}
+		if plot := strings.Join(m.histView, "\n"); strings.ContainsAny(plot, "▲▼") {
+			t.Errorf("%dx%d: quantiles NaN or infinite marked on the Q-Q plot's edge:\n%s", size[0], size[1], plot)
+		}
 	}
 }
 

@@ -302,7 +302,10 @@ func qqDiagMark() string {
 // qqPlot draws the generated quantiles (up) against the target's (across),
 // with the diagonal where they agree; quantiles beyond the plot are marked
 // ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how
-// many quantiles were cut off.
+// many quantiles were cut off. A quantile NaN or infinite, a diverged
+// G's, lies nowhere: neither drawn nor marked nor counted cut off (NaN
+// had been marked ▲ and counted beyond, as if above the plot); the
+// panel's title counts the samples NaN or infinite apart.
 func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 	if rows < 2 || len(qq) == 0 {
 		return blankLines(width, rows+1), 0
@@ -331,6 +334,9 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 	diag.line(0, yd-1, xd-1, 0, &styleExp)
 	cut := 0
 	for _, p := range qq {
+		if !finite(p.Gen, p.Target) {
+			continue
+		}
 		if _, side := b.plot(sc.at(p.Target, xd), p.Gen, sc, &styleBar); side != 0 {
 			cut++
 		}
@@ -351,11 +357,20 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 // The y scale is fitted to the band (fitScale), and outputs beyond it are
 // marked ▲ or ▼ on its edge, as the Q-Q plot's quantiles are: a G run
 // away to 0 from normal(-1234,0.5) had drawn a flat line along the top
-// row, unmarked, read as its output. It returns rows lines and one of x
-// labels, and how many outputs lie beyond the plot.
-func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) ([]string, int) {
+// row, unmarked, read as its output. An output NaN or infinite, a
+// diverged G's, lies nowhere: neither drawn nor marked, the curve broken
+// there, and counted apart from those beyond the plot (NaN had been
+// marked ▲ and counted beyond, as if above it). It returns rows lines
+// and one of x labels, how many outputs lie beyond the plot, and how
+// many are NaN or infinite.
+func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) (lines []string, cut, notFinite int) {
+	for _, p := range gz {
+		if !finite(p.X, p.Z) {
+			notFinite++
+		}
+	}
 	if rows < 2 || len(gz) < 2 {
-		return blankLines(width, rows+1), 0
+		return blankLines(width, rows+1), 0, notFinite
 	}
 	var ts []float64
 	for _, p := range qq {
@@ -375,7 +390,7 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) ([]string, in
 	ax := yAxisOf(sy, rows)
 	cols := width - ax.width
 	if cols < 2 {
-		return blankLines(width, rows+1), 0
+		return blankLines(width, rows+1), 0, notFinite
 	}
 	b := newBraille(cols, rows)
 	xd, yd := 2*cols, 4*rows
@@ -385,21 +400,23 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) ([]string, in
 			b.mark(c, row, '┈', &styleExp)
 		}
 	}
-	cut := 0
-	px, py, pside, pnan := -1, 0, 0, false
+	px, py, pside := -1, 0, 0
 	for _, p := range gz {
+		if !finite(p.X, p.Z) { // nowhere: the curve breaks here
+			px = -1
+			continue
+		}
 		x := sz.at(p.Z, xd)
 		y, side := b.plot(x, p.X, sy, &styleG)
 		if side != 0 {
 			cut++
 		}
 		// The curve runs to the edge where it leaves the plot, and not
-		// along it between two outputs beyond one side, nor to a NaN.
-		nan := math.IsNaN(p.X)
-		if px >= 0 && !nan && !pnan && (side == 0 || side != pside) {
+		// along it between two outputs beyond one side.
+		if px >= 0 && (side == 0 || side != pside) {
 			b.line(px, py, x, y, &styleG)
 		}
-		px, py, pside, pnan = x, y, side, nan
+		px, py, pside = x, y, side
 	}
 	// The curve's own dots win over the band's dotted lines.
 	for i := range b.marks {
@@ -408,5 +425,5 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) ([]string, in
 			b.style[i] = &styleG
 		}
 	}
-	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols)), cut
+	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols)), cut, notFinite
 }

@@ -1626,6 +1626,13 @@ func (m Model) histPanel(w, h int) string {
 		if m.plotCut > 0 { // the points marked ▲▼ on its edge
 			items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond ▲▼", numtext.FormatInt(m.plotCut))))
 		}
+		if m.plotNaN > 0 { // those nowhere on it, neither beyond it nor marked: "NaN" short where the epoch would not fit beside it
+			nan := styleMuted.Render(numtext.FormatInt(m.plotNaN) + " NaN or infinite")
+			if ansi.StringWidth(strings.Join(append(slices.Clone(items), nan, at), " · ")) > w {
+				nan = styleMuted.Render(numtext.FormatInt(m.plotNaN) + " NaN")
+			}
+			items = append(items, nan)
+		}
 		items = append(items, at)
 	default:
 		title := styleTitle.Render("Samples")
@@ -1637,9 +1644,18 @@ func (m Model) histPanel(w, h int) string {
 		// bars empty under a title without it. One wording, "out:"
 		// short for "out of range": the title had read "left of range
 		// 0 · right of range 0" at 80×24 and "out: 0 left, 0 right" in
-		// a replay at that size.
+		// a replay at that size. Samples NaN or infinite lie nowhere,
+		// neither left nor right: counted apart after them, as the
+		// plane counts them apart from those beyond its box ("· 3 NaN
+		// or infinite", "· 3 NaN" short); NaN and +Inf had been counted
+		// right of the range, −Inf left of it.
 		counts := numtext.FormatInt(hist.Under) + styleMuted.Render(" left, ") + numtext.FormatInt(hist.Over) + styleMuted.Render(" right")
-		forms := []string{styleMuted.Render("out of range ") + counts, styleMuted.Render("out: ") + counts}
+		nan, nanShort := "", ""
+		if n := hist.NotFinite; n > 0 {
+			nan = styleMuted.Render(" · " + numtext.FormatInt(n) + " NaN or infinite")
+			nanShort = styleMuted.Render(" · " + numtext.FormatInt(n) + " NaN")
+		}
+		forms := []string{styleMuted.Render("out of range ") + counts + nan, styleMuted.Render("out: ") + counts + nan, styleMuted.Render("out: ") + counts + nanShort}
 		// A replayed frame's samples are its check's (session.CheckSize,
 		// 2,000 on a line), not as many as live: their count, and with
 		// it the bars' scale, goes before the longer forms of the counts
