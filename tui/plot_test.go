@@ -984,6 +984,45 @@ func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
 	}
 }
 
+// TestDivergedSamplesTitleSaysTheirEpoch: a run diverged on a value
+// that is not finite draws the samples of its last evaluation, before
+// the epoch it diverged at, and the samples title says their epoch
+// where there is room for it, before the longer forms of the counts out
+// of range, the G(z) view's in short where its count of noise values
+// does not fit; as diverged at the evaluation's epoch (a runaway's), and
+// live, the counts keep their longest form. At 80×24 (a panel of 50)
+// vanilla diverged to NaN at epoch 2 had drawn epoch 0's samples under
+// "Samples · out of range 0 left, 0 right", its figure of epoch 2
+// saying "samples: all 10,000 NaN or infinite".
+func TestDivergedSamplesTitleSaysTheirEpoch(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Epoch, m.snap.State = 2, session.Diverged
+	m.snap.Eval.Epoch, m.snap.Eval.Metrics.N = 0, 10000
+	m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: -1, Hi: 9, Counts: make([]int, 45), Expected: make([]float64, 45)}
+	title := func(w int) string { return strings.TrimSpace(ansi.Strip(strings.Split(m.histPanel(w, 3), "\n")[0])) }
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{50, "Samples · out: 0 left, 0 right · 10,000 at epoch 0"},
+		{45, "Samples · out: 0 left, 0 right · at epoch 0"},
+		{90, "Samples · out of range 0 left, 0 right · 10,000 at epoch 0"},
+	} {
+		if got := title(c.w); !strings.HasPrefix(got, c.want) {
+			t.Errorf("diverged at epoch 2, evaluated at 0, at %d: %q, want %q", c.w, got, c.want)
+		}
+	}
+	m.view, m.snap.Eval.GZ = viewGZ, make([]session.ZX, 200)
+	if got, want := title(50), "G(z) output x ↑ for noise z → · at epoch 0"; got != want {
+		t.Errorf("the G(z) view, diverged at epoch 2, evaluated at 0, at 50: %q, want %q", got, want)
+	}
+	m.view, m.snap.Eval.Epoch = viewHist, 2
+	if got, want := title(50), "Samples · out of range 0 left, 0 right"; got != want {
+		t.Errorf("diverged at the evaluation's epoch, at 50: %q, want %q", got, want)
+	}
+}
+
 // TestSamplesTitleKeepsTheOutOfRange: the samples panel's title keeps
 // the counts left and right of the range when they are long, in a
 // shorter form, and before the title where none fits beside it; a

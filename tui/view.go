@@ -1623,6 +1623,11 @@ func (m Model) histPanel(w, h int) string {
 			at = styleMuted.Render(fmt.Sprintf("%s noise values at epoch %s", numtext.FormatInt(len(e.GZ)), numtext.FormatInt(e.Epoch)))
 		}
 		items = []string{title}
+		if s.State == session.Diverged && e.Epoch < s.Epoch && ansi.StringWidth(title+" · "+at) > w {
+			// The last evaluation's, before a divergence on a value not
+			// finite: its epoch kept, as the samples view's is.
+			at = styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))
+		}
 		if m.plotCut > 0 { // the points marked ▲▼ on its edge
 			items = append(items, styleMuted.Render(fmt.Sprintf("%s beyond ▲▼", numtext.FormatInt(m.plotCut))))
 		}
@@ -1661,10 +1666,19 @@ func (m Model) histPanel(w, h int) string {
 		// it the bars' scale, goes before the longer forms of the counts
 		// out of range, said without the epoch, which the header gives,
 		// where that is all there is room for. At 80×24 the title had
-		// had no room for it.
+		// had no room for it. A run diverged on a value that is not
+		// finite is not evaluated at its last epoch, its G's samples no
+		// numbers: the samples drawn are of the last evaluation, before
+		// it, whose epoch goes before the longer forms too, as the
+		// legends' "Losses at 1" under epoch 2. At 80×24 the title had
+		// left it out, epoch 0's samples drawn under a header at epoch
+		// 2, where the figure of epoch 2 says all are NaN or infinite.
 		var ats []string
-		if s.Replay != nil {
+		switch {
+		case s.Replay != nil:
 			ats = []string{at, styleMuted.Render(numtext.FormatInt(e.Metrics.N) + " samples")}
+		case s.State == session.Diverged && e.Epoch < s.Epoch:
+			ats = []string{at, styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))}
 		}
 		out := forms[len(forms)-1]
 	pick:
