@@ -185,14 +185,15 @@ func (v numberText) Set(s string) error {
 
 // whole reads the text s of flag --name: a whole number from lo to hi,
 // also written in exponent form as --set takes one (5000 or 5e3), where
-// that is exact: up to 2⁵³. A number out of range is refused with the
-// range and def, which says what the flag is when not given ("default
-// 500").
+// that is exact: up to 2⁵³. A number that is not whole, or out of range,
+// is refused with the range and def, which says what the flag is when not
+// given ("default 500"), as --set gives a field's range: "1.5" had been
+// told it is not a whole number, and not what to give.
 func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
 	case errors.Is(err, engine.ErrNotWhole):
-		return 0, fmt.Errorf("--%s: %q is not a whole number", name, s)
+		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
 		return 0, fmt.Errorf("--%s: %s is past 2⁵³, where the exponent form is not exact; write its digits", name, s)
 	case err != nil || n < lo || n > hi:

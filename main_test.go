@@ -91,6 +91,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--epochs", "many"}, `--epochs: "many" is not a whole number`},
 		{[]string{"--headless", "--epochs", "1e99"}, "--epochs: 1e99 out of range 1..1,000,000,000"},
 		{[]string{"--headless", "--epochs", "2.5"}, `--epochs: "2.5" is not a whole number`},
+		// A number that is not whole is told the range and the default, as one out of range is.
+		{[]string{"--headless", "--epochs", "1.5"}, `--epochs: "1.5" is not a whole number; allowed: 1..1,000,000,000 (default: the preset's own)`},
+		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number; allowed: 0..`},
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
