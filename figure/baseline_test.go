@@ -205,3 +205,44 @@ func TestBaselinePinnedAtTheStart(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineMeasuredAsTheCurve: panel (c) marks a baseline with its KS
+// and W1 as a check measures them, as the run's curve is measured, so
+// that a run pinned at the figure's epoch (the trainer's b, then P) has
+// its baseline's points on the end of its own curves. They had been the
+// pin's measures on --samples (10,000), under a curve of checks of 2,000:
+// vanilla pinned at epoch 10,976 drew "base seed 1 at epoch 10,976: KS
+// 0.00844, W1 0.0241" well under the same run's curves there, sampling
+// noise drawn as the run falling behind itself.
+func TestBaselineMeasuredAsTheCurve(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 10000, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Send(session.Step{Kind: session.StepEpoch, Epochs: 30})
+	s.Send(session.Pin{})
+	s.Start()
+	for snap := range s.Snapshots() {
+		if snap.Baseline != nil && snap.Epoch == 30 {
+			break
+		}
+	}
+	s.Stop()
+	p := s.Picture()
+	r := FromPicture(p)
+	if n := len(r.Evals); n == 0 || r.Evals[n-1].Epoch != 30 || p.Baseline.Check == nil {
+		t.Fatalf("evaluations %+v, baseline check %v: want the run measured at epoch 30 and the baseline as a check", r.Evals, p.Baseline.Check)
+	}
+	last := r.Evals[len(r.Evals)-1]
+	xy, label := r.baseQuality([2]string{"KS", "W1"})
+	if len(xy) != 2 || xy[0] != (plotter.XY{X: 30, Y: last.KS}) || xy[1] != (plotter.XY{X: 30, Y: last.W1}) {
+		t.Errorf("panel (c) marks the baseline pinned at the figure's epoch at %v (%q), want the run's own KS %g and W1 %g there", xy, label, last.KS, last.W1)
+	}
+	if m := p.Baseline.Eval.Metrics; m.KS == last.KS {
+		t.Errorf("the pin's KS on %d samples is the check's %g: the test shows nothing", m.N, last.KS)
+	}
+}
