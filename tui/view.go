@@ -855,7 +855,12 @@ func (m Model) quittingStatus() string {
 // full.
 func (m *Model) msgLines(w, n int) []string {
 	fs := m.snap.Findings
-	if m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
+	// The live divergence is the status line's to say, a replayed frame's
+	// findings are not: a diverged run's frame at epoch 1,500 had shown
+	// none of them, its "✓ D can no longer tell real from fake" on the ?
+	// pages alone, and a frame without any no "No finding at epoch …".
+	live := m.snap.Replay == nil
+	if live && m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
 		fs = nil // the status line says it already
 	}
 	status := n
@@ -871,7 +876,7 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	lines := m.statusLines(w, status)
 	room := n - len(lines)
-	if len(fs) == 0 && m.snap.State != session.Diverged {
+	if len(fs) == 0 && (m.snap.State != session.Diverged || !live) {
 		// No finding: the rows it would take say what to watch for, in
 		// place of blank ones (five at 120×40), and a finding takes them
 		// when it comes, the panels where they were.

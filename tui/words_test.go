@@ -152,6 +152,35 @@ func TestReplayedFrameWithoutFindingSaysWhen(t *testing.T) {
 	}
 }
 
+// TestDivergedRunsFrameShowsItsFindings: a replayed frame of a run that
+// has since run away shows the frame's diagnosis under the status line's
+// runaway, and a frame without a finding says so of its epoch where
+// there is a row for it. The
+// runaway's finding, which the status line says, had kept every frame's
+// out: vanilla --set d_lr=0.05 --set g_lr=0.05, run away at epoch 2,008,
+// replayed at epoch 1,500 showed "✗ Ran away at epoch 2,008: …" and no
+// diagnosis, its "✓ D can no longer tell real from fake" on the ? pages
+// alone.
+func TestDivergedRunsFrameShowsItsFindings(t *testing.T) {
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, w)
+		snap.State, snap.Rollback, snap.Note = session.Diverged, 5, ""
+		snap.Err = &session.Divergence{Epoch: 10, What: "a runaway",
+			Runaway: "D's loss on generated data stuck at 100, its limit, for 200 epochs"}
+		snap.Findings = []session.Finding{{Kind: session.Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: snap.Err.Runaway}}
+		past := snap.Eval
+		past.Epoch, past.Metrics.KS = 5, 0.3
+		snap.Replay = &session.Keyframe{Eval: past, Last: snap.Last,
+			Findings: []session.Finding{{Kind: session.DWins, Text: "D wins: it tells real from fake"}}}
+		frameReads(t, frame(t, s, snap, w, h), "Ran away at epoch 10", "D wins")
+		if h >= 40 { // at 80×24 the runaway's three rows leave none
+			snap.Replay.Findings = nil
+			frameReads(t, frame(t, s, snap, w, h), "Ran away at epoch 10", "No finding at epoch 5")
+		}
+	}
+}
+
 // TestSpeedNamedOneWay: the screen names the pace as its setting, the
 // --speed flag and the session's notes do, "speed", in the header, the
 // footer and the settings alike. The header and the footer had said
