@@ -188,7 +188,11 @@ func (m *Model) glossaryEntries() [][2]string {
 	for i, g := range out {
 		switch g[0] {
 		case "trend":
-			out[i] = [2]string{g[0], trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise)}
+			text := trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise)
+			if m.snap.Replay != nil { // the frame's own check, which its bars end at
+				text = strings.Replace(text, trendValueLive, trendValueReplayed, 1)
+			}
+			out[i] = [2]string{g[0], text}
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "losses":
@@ -269,11 +273,20 @@ func (m *Model) pushTaken(entry string) string {
 	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
 }
 
+// trendValueLive says what the value before a trend's arrow is live;
+// trendValueReplayed, in a replay, where it is the frame's check: the
+// entry had said "the screen's latest evaluation, not a check" of a
+// replayed frame's KS 0.019, a check's 2,000 samples and its last bar.
+const (
+	trendValueLive     = "The value before the arrow is the screen's latest evaluation, not a check;"
+	trendValueReplayed = "The value before the arrow is the replayed frame's check, the last of the bars;"
+)
+
 // trendText is the trend entry for a run on a plane or a line whose
 // checks sampling alone moves by noise (Snapshot.CheckNoise), as the
 // arrows take it (checkNoiseText).
 func trendText(plane bool, noise session.EvalPoint) string {
-	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. The value before the arrow is the screen's latest evaluation, not a check; the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
+	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + trendValueLive + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a

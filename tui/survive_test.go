@@ -1126,6 +1126,39 @@ func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 	}
 }
 
+// TestTrendEntrySaysWhatAFrameShows: the glossary's trend entry says of
+// a replayed frame that the value before the arrow is the frame's check,
+// the last of its bars, and live that it is the screen's latest
+// evaluation; it had said the live text of a replay too, "the screen's
+// latest evaluation, not a check", beside vanilla's frame at epoch
+// 10,900 and its KS of a check's 2,000 samples.
+func TestTrendEntrySaysWhatAFrameShows(t *testing.T) {
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	mm, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = mm.(Model)
+	trend := func() string {
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "trend" {
+				return g[1]
+			}
+		}
+		t.Fatal("no trend entry in the glossary")
+		return ""
+	}
+	m.apply(snap)
+	if live := trend(); !strings.Contains(live, "the screen's latest evaluation, not a check") {
+		t.Errorf("live, the trend entry reads:\n%s", live)
+	}
+	key := snap.Eval
+	key.Epoch = 5
+	snap.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
+	m.apply(snap)
+	if replayed := trend(); !strings.Contains(replayed, "the replayed frame's check, the last of the bars") || strings.Contains(replayed, "latest evaluation") {
+		t.Errorf("in a replay, the trend entry reads:\n%s", replayed)
+	}
+}
+
 // TestSurfaceShadesStayApart: D's surface keeps five shades apart in 256
 // colours, dark and light (its faint dark shades had both become one
 // near-black grey).
