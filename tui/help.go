@@ -135,7 +135,7 @@ var glossary = []glossaryEntry{
 	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
-	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}), nil}, // the run's own in glossaryEntries
+	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}, false), nil}, // the run's own in glossaryEntries
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
 	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance.", drawsDCurve},
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
@@ -188,11 +188,7 @@ func (m *Model) glossaryEntries() [][2]string {
 	for i, g := range out {
 		switch g[0] {
 		case "trend":
-			text := trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise)
-			if m.snap.Replay != nil { // the frame's own check, which its bars end at
-				text = strings.Replace(text, trendValueLive, trendValueReplayed, 1)
-			}
-			out[i] = [2]string{g[0], text}
+			out[i] = [2]string{g[0], trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil)}
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "losses":
@@ -273,20 +269,18 @@ func (m *Model) pushTaken(entry string) string {
 	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
 }
 
-// trendValueLive says what the value before a trend's arrow is live;
-// trendValueReplayed, in a replay, where it is the frame's check: the
-// entry had said "the screen's latest evaluation, not a check" of a
-// replayed frame's KS 0.019, a check's 2,000 samples and its last bar.
-const (
-	trendValueLive     = "The value before the arrow is the screen's latest evaluation, not a check;"
-	trendValueReplayed = "The value before the arrow is the replayed frame's check, the last of the bars;"
-)
-
 // trendText is the trend entry for a run on a plane or a line whose
 // checks sampling alone moves by noise (Snapshot.CheckNoise), as the
-// arrows take it (checkNoiseText).
-func trendText(plane bool, noise session.EvalPoint) string {
-	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + trendValueLive + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
+// arrows take it (checkNoiseText), and of a replayed frame (replayed),
+// whose value before the arrow is its own check, the last of its bars:
+// the entry had said "the screen's latest evaluation, not a check" of a
+// replayed frame's KS 0.019, a check's 2,000 samples and its last bar.
+func trendText(plane bool, noise session.EvalPoint, replayed bool) string {
+	value := "The value before the arrow is the screen's latest evaluation, not a check;"
+	if replayed {
+		value = "The value before the arrow is the replayed frame's check, the last of the bars;"
+	}
+	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + value + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a
