@@ -84,28 +84,41 @@ type glossaryEntry struct {
 	drawn      func(s *session.Snapshot) bool
 }
 
-// gLossFooling is the losses entry's words of G's loss, true where G's
-// loss is how far its samples are from passing for real (BCE, least
-// squares); gLossTaken gives them as the design's G loss has it.
-const gLossFooling = "■ G, G's loss: lower, its samples pass for real better."
-
-// gLossTaken is the losses entry with G's loss as the design has it:
-// under feature matching a distance between D's features, which says
-// nothing of D's verdict on G's samples; under a critic's loss
-// (wasserstein, hinge) minus the critic's mean score, unbounded, which no
-// chance of passing for real bounds. The entry had said of both that a
-// lower G loss meant samples that pass for real better.
-func (m *Model) gLossTaken(entry string) string {
-	var g string
-	switch {
-	case m.snap.GLoss == engine.GLossFeatureMatching:
-		g = "■ G, G's loss: how far the mean of D's features on its samples is from that on real data (feature matching); lower, they match better, which need not fool D."
-	case m.snap.Loss.Unbounded():
-		g = "■ G, G's loss: minus the critic's mean score of its samples; lower, the critic scores them higher, a score without bounds, not a chance of passing for real."
-	default:
-		return entry
+// lossesText is the losses entry for a design's D loss and G loss: what
+// D's two lines and G's measure, which way is better and where a game in
+// balance leaves them, as the loss defines them (engine.Loss). Under BCE
+// and least squares each of D's losses falls as D scores its samples
+// nearer their labels. A critic's scores have no zero: under the
+// Wasserstein loss D real is minus its mean score of real samples and D
+// fake its mean score of generated ones, so a shift of every score
+// lowers one line as far as it raises the other, and only their sum,
+// minus the gap between the two means, says how well it tells them
+// apart (wgan-gp at its noise floor: D real 33.9, D fake −33.9); under
+// the hinge loss the same holds while the scores are within the margins
+// ±1, the sum 2 less the gap. G's loss is a distance between D's
+// features under feature matching, minus the critic's mean score of
+// G's samples under a critic's loss. The entry had said of every design
+// "lower, D tells them apart better" of each of D's lines, and then of
+// G's "lower, its samples pass for real better".
+func lossesText(loss engine.Loss, g engine.GLoss) string {
+	d := "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better."
+	balance := "a game in balance settles."
+	switch loss {
+	case engine.LossWasserstein:
+		d = "● D real, minus the critic's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum is minus the gap between the two means, which the critic lowers: the lower, the better it tells them apart (the gap estimates K·W1, W1 up to the critic's scale K). Either line alone tells nothing: the scores have no zero, and as they drift together one line falls as far as the other rises, below 0 as readily as above."
+		balance = "in a game in balance the sum settles near 0, the lines where the scores' drift takes them."
+	case engine.LossHinge:
+		d = "● D real, how far D's scores of real samples fall short of 1, and ○ D fake, how far its scores of generated ones stand above −1, each a mean, 0 once every sample is past its margin: while the scores are within the margins their sum is 2 less the gap between D's mean scores of the two, and the lower, the better D tells them apart. Either line alone tells little: as D shifts every score, one falls as far as the other rises."
+		balance = "in a game in balance the sum settles near 2, split between the two at random."
 	}
-	return strings.Replace(entry, gLossFooling, g, 1)
+	gl := "■ G, G's loss: lower, its samples pass for real better."
+	switch {
+	case g == engine.GLossFeatureMatching:
+		gl = "■ G, G's loss: how far the mean of D's features on its samples is from that on real data (feature matching); lower, they match better, which need not fool D."
+	case loss.Unbounded():
+		gl = "■ G, G's loss: minus the critic's mean score of its samples; lower, the critic scores them higher, a score without bounds, not a chance of passing for real."
+	}
+	return d + " " + gl + " Each player lowers its own loss against the other, so the lines need not fall: " + balance
 }
 
 // qqDiagDrawn is the Q-Q entry's name of the diagonal, which
@@ -131,7 +144,7 @@ var glossary = []glossaryEntry{
 	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are.", onPlane},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it.", onPlane},
 	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured.", nil},
-	{"losses", "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better. " + gLossFooling + " Each player lowers its own loss against the other, so the lines need not fall: a game in balance settles.", nil},
+	{"losses", lossesText(engine.LossBCE, engine.GLossNonSaturating), nil}, // the design's in glossaryEntries
 	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
 	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
@@ -172,8 +185,8 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 
 // glossaryEntries is the glossary of the run shown: the entries for what
 // its screen draws (glossaryEntry.drawn), the trend's as the run's
-// checks have it (trendText), the push as G takes it (pushTaken), G's
-// loss as the design has it (gLossTaken), the
+// checks have it (trendText), the push as G takes it (pushTaken), the
+// losses as the design's are defined (lossesText), the
 // ln 2 line as the losses have it (balanceTaken), where the chart shows
 // it (balanceDrawn), a collapse in the words of the target's collapsed
 // finding (session.CollapsedTo).
@@ -192,7 +205,7 @@ func (m *Model) glossaryEntries() [][2]string {
 		case "push":
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "losses":
-			out[i] = [2]string{g[0], m.gLossTaken(g[1])}
+			out[i] = [2]string{g[0], lossesText(m.snap.Loss, m.snap.GLoss)}
 		case "ln 2 line":
 			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
 		case "Q-Q": // the diagonal by the mark the legend draws, with colour or without
