@@ -266,22 +266,16 @@ func (c Adjust) apply(s *Session) {
 	if s.state == Diverged {
 		when = " from the next epoch trained"
 	}
-	if _, warm := cfg.DStepsAt(s.gan.Epoch()); c.Setting == DSteps && warm {
-		// The next epoch is D's warm-up, whose steps are not d_steps:
-		// "from epoch 3" had stood while epoch 3 took wgan's 100.
-		if e, ok := cfg.AfterWarmup(s.gan.Epoch()); ok {
-			when += ", used after D's warm-up, from epoch " + numtext.FormatInt(e+1)
-		} else {
-			when += ", unused while every epoch is D's warm-up (d_warmup_every 1)"
-		}
-	}
 	was := from
 	if from != to {
 		was = s.settingEvent(name, from, to)
 	} else if _, first := s.settingChange(name); first != "" {
 		was = first
 	}
-	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space or comma
+	change := fmt.Sprintf("%s → %s%s", was, to, when) // when begins with its space
+	if clause := s.warmupClause(name); clause != "" {
+		change += ", " + clause
+	}
 	// Why a press left the value where it was: the end of its range, or,
 	// for a rate --set put below the ladder's floor (d_lr=1e-8), that ←
 	// lowers no rate under the floor: "stays at 1e-8, the end of its
@@ -303,7 +297,7 @@ func (c Adjust) apply(s *Session) {
 	case from == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
 	case was == to && len(s.pendingSettings()) > 0:
-		s.note = fmt.Sprintf("%s back to %s; %s%s", name, to, strings.Join(s.pendingSettings(), ", "), when)
+		s.note = fmt.Sprintf("%s back to %s; %s", name, to, s.pendingNote(when))
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
 	default:
@@ -311,8 +305,47 @@ func (c Adjust) apply(s *Session) {
 		// → ↓ → on a paused blog-original had left "G lr 1e-3 → 2e-3
 		// after epoch 1,476" while D lr's change waited too, which only
 		// the Settings panel showed.
-		s.note = strings.Join(s.pendingSettings(), ", ") + when
+		s.note = s.pendingNote(when)
 	}
+}
+
+// pendingNote is the note of the setting changes the next epoch trains
+// with (pendingSettings), made when: the changes, when, then the clause
+// of each change that has one (warmupClause), named by its setting where
+// the note names more than one. The clause had come from the key
+// pressed last alone: d_steps changed in wgan's warm-up, then G lr, read
+// "D steps 5 → 6, G lr 5e-5 → 1e-4 before the first epoch", as if the
+// 6 steps trained epoch 1, which takes 100.
+func (s *Session) pendingNote(when string) string {
+	changes := s.pendingSettings()
+	note := strings.Join(changes, ", ") + when
+	for _, c := range changes {
+		name := settingOf(c)
+		switch clause := s.warmupClause(name); {
+		case clause == "":
+		case len(changes) == 1:
+			note += ", " + clause
+		default:
+			note += "; " + name + " " + clause
+		}
+	}
+	return note
+}
+
+// warmupClause is what a pending change of the setting named name says
+// of when it is first used, where that is not the next epoch: d_steps
+// changed before an epoch of D's warm-up, whose steps are not d_steps
+// ("from epoch 3" had stood while epoch 3 took wgan's 100), is used after
+// it, or never (d_warmup_every 1); "" for any other change.
+func (s *Session) warmupClause(name string) string {
+	cfg := s.gan.Config()
+	if _, warm := cfg.DStepsAt(s.gan.Epoch()); name != DSteps.Short() || !warm {
+		return ""
+	}
+	if e, ok := cfg.AfterWarmup(s.gan.Epoch()); ok {
+		return "used after D's warm-up, from epoch " + numtext.FormatInt(e+1)
+	}
+	return "unused while every epoch is D's warm-up (d_warmup_every 1)"
 }
 
 // pendingSettings is the setting changes made since the last epoch

@@ -203,3 +203,43 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 		t.Errorf("d_warmup_every 1: note %q, want %q", every.note, want)
 	}
 }
+
+// TestWarmupClauseStaysWithItsChange: a change of d_steps made before an
+// epoch of D's warm-up keeps its clause, used after the warm-up, in the
+// note beside changes pressed after it, named as D steps'; a change taken
+// back takes its clause with it. The clause had come from the key
+// pressed last alone: wgan's → on D steps, then G lr, read "D steps 5 →
+// 6, G lr 5e-5 → 1e-4 before the first epoch", as if epoch 1 trained
+// with 6 steps, not the warm-up's 100; D steps taken back beside G lr's
+// change read "D steps back to 5; G lr 5e-5 → 1e-4 before the first
+// epoch, used after D's warm-up, from epoch 26".
+func TestWarmupClauseStaysWithItsChange(t *testing.T) {
+	cfg, err := presets.Get("wgan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		keys []Adjust
+		want string
+	}{
+		{"D steps, then G lr", []Adjust{{DSteps, +1}, {GLR, +1}},
+			"D steps 5 → 6, G lr 5e-5 → 1e-4 before the first epoch; D steps used after D's warm-up, from epoch 26"},
+		{"G lr, then D steps", []Adjust{{GLR, +1}, {DSteps, +1}},
+			"G lr 5e-5 → 1e-4, D steps 5 → 6 before the first epoch; D steps used after D's warm-up, from epoch 26"},
+		{"G lr taken back", []Adjust{{DSteps, +1}, {GLR, +1}, {GLR, -1}},
+			"G lr back to 5e-5; D steps 5 → 6 before the first epoch, used after D's warm-up, from epoch 26"},
+		{"D steps taken back", []Adjust{{DSteps, +1}, {GLR, +1}, {DSteps, -1}},
+			"D steps back to 5; G lr 5e-5 → 1e-4 before the first epoch"},
+		{"D steps taken back alone", []Adjust{{DSteps, +1}, {DSteps, -1}},
+			"D steps back to 5: no change before the first epoch"},
+	} {
+		s := newIdle(t, Options{Config: cfg.Clone(), Seed: 1, Samples: 1000, Dir: t.TempDir()})
+		for _, k := range c.keys {
+			s.applyOne(k)
+		}
+		if s.note != c.want {
+			t.Errorf("%s: note %q, want %q", c.name, s.note, c.want)
+		}
+	}
+}
