@@ -150,7 +150,7 @@ var glossary = []glossaryEntry{
 	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
 	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}, false), nil}, // the run's own in glossaryEntries
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
-	{"D(x)", "D's belief that x is real, 0 to 1, in the strip under the bars; " + dxBlind + " A critic (wasserstein, hinge) gives an unbounded score instead: the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance.", drawsDCurve},
+	{"D(x)", "", drawsDCurve}, // the design's in glossaryEntries (dxTaken)
 	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first.", drawsModes},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
@@ -213,10 +213,7 @@ func (m *Model) glossaryEntries() [][2]string {
 		case "◆ in charts": // a collapse as the run's collapsed finding says it
 			out[i] = [2]string{g[0], strings.Replace(g[1], session.CollapsedTo(""), session.CollapsedTo(m.snap.Target.Spec), 1)}
 		case "D(x)":
-			if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
-				out[i] = [2]string{g[0], strings.Replace(g[1], dxBlind, "under label smoothing a D that cannot tell real from fake scores half its real label everywhere, "+
-					numtext.Together(numtext.Plainly(e.D, 3)+" here")+", just under the ½ line.", 1)}
-			}
+			out[i] = [2]string{g[0], m.dxTaken()}
 		}
 	}
 	return out
@@ -313,6 +310,30 @@ func checkNoiseText(plane bool, noise session.EvalPoint) string {
 		text += ": " + numtext.Together("SW1 "+measure(noise.SW1))
 	}
 	return text
+}
+
+// dxTaken is the D(x) entry for the design's loss: under BCE D's belief
+// that x is real, 0 to 1; under least squares a score with no sigmoid,
+// which may leave 0…1, as the least-squares remedy says; under a
+// critic's loss (wasserstein, hinge) an unbounded score, whose strip
+// runs from its lowest to its highest and whose dotted line marks no
+// balance; for a D with a balance, where it sits, half the real label
+// under label smoothing (dxBlind). The entry had called D(x) a belief, 0
+// to 1, under every loss, the critic's words a sentence after, and lsgan's
+// remedy on the page before had said its score may leave 0…1.
+func (m *Model) dxTaken() string {
+	blind := dxBlind
+	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
+		blind = "under label smoothing a D that cannot tell real from fake scores half its real label everywhere, " +
+			numtext.Together(numtext.Plainly(e.D, 3)+" here") + ", just under the ½ line."
+	}
+	switch {
+	case m.snap.Loss.Unbounded():
+		return "the critic's score of x in the strip under the bars: no belief, a score without bounds; the strip runs from its min to its max, given in the legend, its dotted line half-way between them, which marks no balance."
+	case m.snap.Loss == engine.LossLeastSquares:
+		return "D's score of x in the strip under the bars, fitted to its labels by least squares: no belief, with no sigmoid it may leave 0 to 1, drawn at the strip's edge there; " + blind
+	}
+	return "D's belief that x is real, 0 to 1, in the strip under the bars; " + blind
 }
 
 // dxBlind is what the D(x) entry says D's answer is where it cannot tell

@@ -613,9 +613,54 @@ func TestDxEntryUnderLabelSmoothing(t *testing.T) {
 // from its min to its max, so that hinge's ┈ between -3.8 and 11 read as
 // the point where D cannot tell.
 func TestDxEntrySaysWhereACriticsLineIs(t *testing.T) {
-	for _, g := range glossaryOf(false) {
-		if g[0] == "D(x)" && !strings.Contains(g[1], "its dotted line half-way between them, which marks no balance") {
-			t.Errorf("the D(x) entry does not say where a critic's dotted line is: %q", g[1])
+	for _, loss := range []engine.Loss{engine.LossWasserstein, engine.LossHinge} {
+		var m Model
+		m.snap.Loss, m.snap.Eval.DCurve = loss, make([]float64, 4)
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "D(x)" && !strings.Contains(g[1], "its dotted line half-way between them, which marks no balance") {
+				t.Errorf("%v: the D(x) entry does not say where a critic's dotted line is: %q", loss, g[1])
+			}
+		}
+	}
+}
+
+// TestDxEntryTakesTheLoss: the D(x) entry says what D's score is under
+// the design's loss: a belief, 0 to 1, under BCE alone; under least
+// squares a score with no sigmoid that may leave 0 to 1, as lsgan's
+// remedy says, ½ still D's answer where it cannot tell; under a critic's
+// loss an unbounded score, with no word of ½. It had called D(x) "D's
+// belief that x is real, 0 to 1" under every loss, lsgan's too, whose
+// remedy on the page before says its score may leave 0…1, and wgan's,
+// whose strip runs from its min to its max.
+func TestDxEntryTakesTheLoss(t *testing.T) {
+	const belief = "D's belief that x is real, 0 to 1"
+	for _, c := range []struct {
+		loss         engine.Loss
+		want, absent []string
+	}{
+		{engine.LossBCE, []string{belief, "½ everywhere means D cannot tell"}, []string{"critic", "least squares"}},
+		{engine.LossLeastSquares, []string{"no belief, with no sigmoid it may leave 0 to 1", "½ everywhere means D cannot tell"}, []string{belief, "critic"}},
+		{engine.LossWasserstein, []string{"the critic's score of x", "without bounds"}, []string{belief, "½ everywhere"}},
+		{engine.LossHinge, []string{"the critic's score of x", "without bounds"}, []string{belief, "½ everywhere"}},
+	} {
+		e, _ := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1})
+		var m Model
+		m.snap.Loss, m.snap.Eval.DCurve, m.snap.Equilibrium = c.loss, make([]float64, 4), &e
+		var entry string
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "D(x)" {
+				entry = numtext.Plain(g[1])
+			}
+		}
+		for _, w := range c.want {
+			if !strings.Contains(entry, w) {
+				t.Errorf("%v: the D(x) entry wants %q: %q", c.loss, w, entry)
+			}
+		}
+		for _, a := range c.absent {
+			if strings.Contains(entry, a) {
+				t.Errorf("%v: the D(x) entry says %q: %q", c.loss, a, entry)
+			}
 		}
 	}
 }
