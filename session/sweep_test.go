@@ -139,8 +139,10 @@ func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 // TestSweepSizeFirst: a grid of more than 10,000 runs is refused with
 // its size as the product it is, and from the lists alone, before any
 // value is set: a value that is no value of its key, or one said twice,
-// is not reached (10,001 values had each been set and compared before
-// the grid was refused, the key the count passed the bound at blamed).
+// as written or in another spelling, is not reached (10,001 values had
+// each been set and compared before the grid was refused, the key the
+// count passed the bound at blamed, and a value written twice had been
+// refused before the grid's size was said).
 func TestSweepSizeFirst(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	many := make([]string, 4000)
@@ -156,6 +158,8 @@ func TestSweepSizeFirst(t *testing.T) {
 		{[]string{"d_steps=1,2,3", "epochs=" + bad}, 1, "the grid has 12,000 runs (3 × 4,000 cells × 1 seed); at most 10,000"},
 		{[]string{"epochs=" + strings.Join(many, ","), "d_steps=1,2,3,1e0"}, 3, "the grid has 48,000 runs (4,000 × 4 cells × 3 seeds); at most 10,000"},
 		{[]string{"epochs=" + strings.Join(many, ",") + ",1e4"}, 3, "the grid has 12,003 runs (4,001 cells × 3 seeds); at most 10,000"},
+		{[]string{"d_steps=1,2,3,3", "epochs=" + strings.Join(many, ",")}, 1, "the grid has 16,000 runs (4 × 4,000 cells × 1 seed); at most 10,000"},
+		{[]string{"d_steps=1,2,3", "epochs=" + strings.Repeat("1,", 3999) + "x"}, 1, "the grid has 12,000 runs (3 × 4,000 cells × 1 seed); at most 10,000"},
 	} {
 		if _, err := ParseSweep(c.specs, base, c.seeds); err == nil || err.Error() != c.want {
 			t.Errorf("%.40q…: %v, want %q", c.specs, err, c.want)
