@@ -294,7 +294,8 @@ func (s *Session) Run(ctx context.Context, progress func(Progress)) (Result, err
 }
 
 // Result evaluates the run as it stands and sums it up. A run that is
-// neither done nor diverged counts as interrupted. It belongs to the
+// neither diverged nor short of its plan counts as done, one gone on
+// past its plan too; one short of it as interrupted. It belongs to the
 // goroutine driving the session: the caller of Run, or after Stop the
 // caller of Stop.
 func (s *Session) Result() Result {
@@ -315,7 +316,14 @@ func (s *Session) Result() Result {
 	r.Preset, r.Changes = designOf(s.opts, cfg)
 	r.Samples = namedSamples(s.opts.Samples, s.gan.Plane() != nil)
 	r.WallS = s.clock.Since(s.started).Seconds() // after the final evaluation, which it includes
-	if r.State != Done && r.State != Diverged {
+	switch {
+	case r.State == Done, r.State == Diverged:
+	case r.Epochs >= s.planned:
+		// Gone on past its plan (space, n in the trainer) and quit there,
+		// running or paused: its plan trained, as the command again's run,
+		// which trains to here, ends; it had read interrupted.
+		r.State = Done
+	default:
 		r.State = Interrupted
 	}
 	r.EpochsPerS = math.NaN() // no training time counted, no rate

@@ -1065,6 +1065,36 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// TestRunPastItsPlanEndsDone: a run continued past its plan (space in
+// the trainer) and quit there, running or paused, sums up as done with
+// the epochs it trained, as the command again, which trains to them,
+// ends; it had read state=interrupted. One quit short of its plan is
+// interrupted.
+func TestRunPastItsPlanEndsDone(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: 4})
+	TogglePause{}.apply(s)
+	for range 2 {
+		s.trainEpoch()
+	}
+	if r := s.Result(); r.State != Interrupted || r.Epochs != 2 {
+		t.Fatalf("quit at epoch 2 of 4: %s, want interrupted", r.Line())
+	}
+	for s.state == Running {
+		s.trainEpoch()
+	}
+	TogglePause{}.apply(s) // done: continue past the plan
+	for range 3 {
+		s.trainEpoch()
+	}
+	if r := s.Result(); r.State != Done || r.Epochs != 7 || !strings.Contains(r.Line(), " epochs=7 state=done ") {
+		t.Fatalf("quit running past a plan of 4: %s, want done at epoch 7", r.Line())
+	}
+	TogglePause{}.apply(s)
+	if r := s.Result(); s.state != Paused || r.State != Done || r.Epochs != 7 {
+		t.Fatalf("quit paused past a plan of 4 (%s): %s, want done at epoch 7", s.state, r.Line())
+	}
+}
+
 // TestRunawayDivergesAndRollsBack: live, a runaway stops the run as
 // diverged with the runaway's finding, and Rollback returns it to a good
 // state with the diagnosis's view of that moment.
