@@ -216,6 +216,14 @@ func baselineMeasures(s *session.Snapshot) []string {
 // gives way, then the last settings to a count of them ("+1 more"): the
 // Quality panel had compared the measures alone, and a learner could
 // not see what the two runs differed in. Nil without a baseline or room.
+//
+// A replayed frame keeps no settings: what is compared is the live run's,
+// and the line says so, "base→live  D lr 5e-4→1e-3" or "live: same
+// settings as base", its prefix kept, the settings giving way to their
+// count before it. Under the frame's measures, "base→now" had read as
+// the settings the frame trained with: vanilla's frame of epoch 4,900,
+// trained at D lr 5e-4, had shown "base→now D lr 5e-4→1e-3", raised at
+// 5,600.
 func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 	b := s.Baseline
 	if b == nil || n < 1 {
@@ -227,16 +235,24 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 			diffs = append(diffs, numtext.Together(k.Short()+" "+from+"→"+to))
 		}
 	}
-	if len(diffs) == 0 {
-		return []string{styleMuted.Render("same settings as base")}
+	head, same, least := "base→now", "same settings as base", 1
+	if s.Replay != nil {
+		head, same, least = "base→live", "live: same settings as base", 0
 	}
-	head := styleMuted.Render("base→now")
-	for k := len(diffs); k > 0; k-- {
+	if len(diffs) == 0 {
+		return []string{styleMuted.Render(same)}
+	}
+	head = styleMuted.Render(head)
+	for k := len(diffs); k >= least; k-- {
 		items := slices.Clone(diffs[:k])
 		if k < len(diffs) {
 			items = append(items, styleMuted.Render(numtext.Together("+"+itoa(len(diffs)-k)+" more")))
 		}
-		for _, try := range [][]string{append([]string{head}, items...), items} {
+		tries := [][]string{append([]string{head}, items...), items}
+		if s.Replay != nil {
+			tries = tries[:1] // unlabelled, the live run's settings would pass for the frame's
+		}
+		for _, try := range tries {
 			if lines := flow(try, w, n); fits(lines, w) {
 				return lines
 			}

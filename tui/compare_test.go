@@ -59,6 +59,50 @@ func TestCompareNamesWhatTheSettingsDiffer(t *testing.T) {
 	}
 }
 
+// TestReplayComparesTheLiveRunsSettings: beside a replayed frame, whose
+// settings are not kept, Quality names the settings it compares with the
+// baseline's as the live run's, "base→live  D lr 5e-4→1e-3" or "live:
+// same settings as base", and never gives them unlabelled. It had said
+// "base→now" under the frame's measures, read as the settings the frame
+// trained with: vanilla's frame of epoch 4,900, trained at D lr 5e-4,
+// had shown "base→now D lr 5e-4→1e-3", the rate raised at 5,600.
+func TestReplayComparesTheLiveRunsSettings(t *testing.T) {
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80, 120)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		snap := snaps[w]
+		snap.State = session.Paused
+		snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}
+		snap.Replay.Epoch = 10
+		base := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		snap.Baseline = base
+		view := frame(t, s, snap, w, h)
+		frameReads(t, view, "live: same settings as base")
+
+		for _, differ := range []int{1, 2} { // one setting, and more than the line holds at 80×24
+			b := *base
+			b.Settings.DLR = snap.Settings.DLR / 2
+			if differ == 2 {
+				b.Settings.GSteps = snap.Settings.GSteps + 1
+			}
+			snap.Baseline = &b
+			view = numtext.Plain(frame(t, s, snap, w, h))
+			flat := frameReads(t, view, "base→live")
+			if strings.Contains(flat, "base→now") {
+				t.Errorf("%d×%d: the live run's settings named as the frame's:\n%s", w, h, view)
+			}
+			for _, l := range strings.Split(ansi.Strip(view), "\n") {
+				if strings.Contains(l, "D lr ") && !strings.Contains(l, "base→live") {
+					t.Errorf("%d×%d, %d settings differing: the live run's settings unlabelled: %q", w, h, differ, l)
+				}
+			}
+			if differ == 1 {
+				frameReads(t, view, "base→live D lr "+b.Settings.Text(session.DLR)+"→"+snap.Settings.Text(session.DLR))
+			}
+		}
+	}
+}
+
 // TestBaselineComparedAtTheSmallestSize: with a baseline pinned, Quality
 // compares the run with it ("vs base") at every size down to 70×20, the
 // measures after the first two giving way to it where rows are short. At
