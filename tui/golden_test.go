@@ -257,6 +257,32 @@ func TestHelpSaysHowToClose(t *testing.T) {
 	}
 }
 
+// TestHelpSaysTheDesignIsTheLiveRuns: ? in a replay titles the design
+// "Design now", as the Settings panel beside it is titled: its learning
+// rates and steps are the live run's, not those the frame trained with.
+// Live, the title is "Design" alone. Beside vanilla's frame of epoch
+// 4,900, the page had shown "D adam lr 1e-3", raised at 5,600, without
+// saying so. The title stays whole down to 70×20 for the longest
+// preset's name.
+func TestHelpSaysTheDesignIsTheLiveRuns(t *testing.T) {
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 10, 70, 80, 120)
+	for _, size := range [][2]int{{70, 20}, {80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		for _, preset := range []string{"bimodal-1d", "minibatch-discrimination"} {
+			snap := snaps[w]
+			snap.State, snap.Preset = session.Paused, preset
+			if view := frame(t, s, snap, w, h, "?"); strings.Contains(view, "Design now") || !strings.Contains(view, "Design "+preset) {
+				t.Errorf("%s live at %d×%d: the title is not \"Design %s\":\n%s", preset, w, h, preset, view)
+			}
+			snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}
+			snap.Replay.Epoch = 5
+			if view := frame(t, s, snap, w, h, "?"); !strings.Contains(view, "Design now "+preset) {
+				t.Errorf("%s replayed at %d×%d: the title does not say the design is the live run's:\n%s", preset, w, h, view)
+			}
+		}
+	}
+}
+
 // TestHelpNamesWhatQuestionOpens: the keys page names what ? opens next
 // as that page's title does — the diagnosis where the run has findings,
 // else the glossary — in its key table and its title, whose other parts

@@ -297,7 +297,16 @@ func (m Model) designPanel(w, h int) string {
 	// what does not fit, and a long preset's name had left esc nowhere.
 	// What ? opens in the key table's words (keyMap.now).
 	next := m.keys.now().Help.Help()
-	lines := []string{pack(" · ", []string{styleTitle.Render("Design") + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render(next.Key + " " + next.Desc)}, w)}
+	// In a replay the design is the live run's, its learning rates and
+	// steps as ←→ have them now, not those the frame trained with: the
+	// title says so, as the Settings panel's beside it does. Beside
+	// vanilla's frame of epoch 4,900 "D adam lr 1e-3", raised at 5,600,
+	// had passed for the frame's.
+	title := "Design"
+	if m.snap.Replay != nil {
+		title = "Design now"
+	}
+	lines := []string{pack(" · ", []string{styleTitle.Render(title) + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render(next.Key + " " + next.Desc)}, w)}
 	// Each line wrapped at spaces ("1-Lipschitz" and a file name stay
 	// whole), what it carries over indented: "one sample per noise draw",
 	// the end of G's line, had stood at the edge as a line of its own.
