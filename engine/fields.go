@@ -502,21 +502,38 @@ func isNumber(s string) bool {
 	return err == nil || errors.Is(err, strconv.ErrRange)
 }
 
-// readJSONWhole is readWhole for raw, a JSON value: a string is no
-// number whatever it holds, and one that holds a number is told that its
-// quotes are the problem, `width "32" is text in quotes; write it without
-// them: 32` (it had been `width "32" is not a number`, and "epochs":
-// "100" "want an integer, got string"), any other string by its text as
-// --set's x is; any other value is read as written.
+// readJSONWhole is readWhole for raw, a JSON value: one that is no JSON
+// number is told so (jsonNotNumber), any other is read as written.
 func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, error) {
+	if err := c.jsonNotNumber(f, what, raw); err != nil {
+		return 0, err
+	}
+	return c.readWhole(f, what, string(raw))
+}
+
+// jsonNotNumber returns the error for raw, a JSON value given to the
+// number field f, or to one of its widths when what is "width ", when it
+// is a string or a literal, which is no number whatever it holds, and
+// nil for any other value. A string that holds a number is told that its
+// quotes are the problem, `width "32" is text in quotes; write it
+// without them: 32` (it had been `width "32" is not a number`, and
+// "epochs": "100" "want an integer, got string"), any other string by
+// its text as --set's x is; true, false and null by name, as JSON writes
+// them: they had been told as if quoted text, `epochs: "true" is not a
+// number`.
+func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
+	switch string(raw) {
+	case "true", "false", "null":
+		return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, raw, c.allowed(f))
+	}
 	var text string
 	if !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
-		return c.readWhole(f, what, string(raw))
+		return nil
 	}
 	if isNumber(text) || infOrNaN(text) {
-		return 0, fmt.Errorf("%s: %s%s is text in quotes; write it without them: %s", f.key, what, strconv.Quote(clip(text)), clip(text))
+		return fmt.Errorf("%s: %s%s is text in quotes; write it without them: %s", f.key, what, strconv.Quote(clip(text)), clip(text))
 	}
-	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
+	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 
 // listShape tells what to write for items, --set's list of widths split
@@ -610,7 +627,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	case f.kind.Kind() == reflect.Slice:
 		want = "a list of integers"
 	}
-	if string(raw) == "null" {
+	if string(raw) == "null" && !(f.numbers() && f.kind.Kind() == reflect.Int) { // an integer's null is no number (jsonNotNumber)
 		return fmt.Errorf("%s: want %s, got null", key, want)
 	}
 	if f.name || f.names {

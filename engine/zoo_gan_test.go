@@ -448,8 +448,10 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 		{"1e-400", "1e-400", "width 1e-400 is not a whole number; allowed: 1..4,096"},
 		{"x", `"x"`, `width "x" is not a number; allowed: 1..4,096`},
 		{"", `"32"`, `width "32" is text in quotes; write it without them: 32`}, // JSON's quotes make it text
-		{"true", "true", `width "true" is not a number; allowed: 1..4,096`},
-		{"null", "null", `width "null" is not a number; allowed: 1..4,096`},
+		{"true", "", `width "true" is not a number; allowed: 1..4,096`},
+		{"", "true", `width true is not a number; allowed: 1..4,096`}, // JSON's literals, as JSON writes them
+		{"", "false", `width false is not a number; allowed: 1..4,096`},
+		{"", "null", `width null is not a number; allowed: 1..4,096`},
 		{"1e30", "1e30", "width 1e30 out of range 1..4,096"},
 		{"inf", "", "width inf is not a finite number; allowed: 1..4,096"}, // no JSON number
 		{"+32", "", `width "+32" is not a number; allowed: 1..4,096`},
@@ -463,7 +465,9 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 				ways["bracketed"] = func(c *Config) error { return c.Set(key, "[16, "+w.set+"]") }
 			}
 			if w.json != "" {
-				ways["--set JSON"] = func(c *Config) error { return c.Set(key, "[16, "+w.json+"]") }
+				if w.set != "" || strings.HasPrefix(w.json, `"`) { // else --set's [16, true] is its bracketed list, true its text
+					ways["--set JSON"] = func(c *Config) error { return c.Set(key, "[16, "+w.json+"]") }
+				}
 				ways["preset file"] = func(c *Config) error { return c.SetJSON(key, []byte("[16, "+w.json+"]")) }
 				ways["preset file, alone"] = func(c *Config) error { return c.SetJSON(key, []byte("["+w.json+"]")) }
 			}
@@ -493,7 +497,10 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 		{"-2.5", "-2.5", "-2.5 is not a whole number; allowed: 1..1,000,000,000"},
 		{"1e-400", "1e-400", "1e-400 is not a whole number; allowed: 1..1,000,000,000"},
 		{"x", `"x"`, `"x" is not a number; allowed: 1..1,000,000,000`},
-		{"true", "true", `"true" is not a number; allowed: 1..1,000,000,000`},
+		{"true", "", `"true" is not a number; allowed: 1..1,000,000,000`},
+		{"", "true", `true is not a number; allowed: 1..1,000,000,000`}, // JSON's literals, as JSON writes them
+		{"", "false", `false is not a number; allowed: 1..1,000,000,000`},
+		{"", "null", `null is not a number; allowed: 1..1,000,000,000`},
 		{"1e30", "1e30", "1e30 out of range 1..1,000,000,000"},
 		{"inf", "", "inf is not a finite number; allowed: 1..1,000,000,000"},
 		{"", `"100"`, `"100" is text in quotes; write it without them: 100`},
@@ -721,7 +728,7 @@ func TestConfigSetJSON(t *testing.T) {
 	for _, bad := range []struct{ key, raw, want string }{
 		{"batch", `"100"`, `batch: "100" is text in quotes; write it without them: 100`},
 		{"batch", `1.5`, `batch: 1.5 is not a whole number`},
-		{"batch", `null`, `batch: want an integer, got null`},
+		{"batch", `null`, `batch: null is not a number`},
 		{"g_lr", `"0.1"`, `g_lr: want a number, got string`},
 		{"g_lr", `1e999`, `g_lr: 1e999 is out of range`},
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
