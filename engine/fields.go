@@ -627,7 +627,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 	case f.kind.Kind() == reflect.Slice:
 		want = "a list of integers"
 	}
-	if string(raw) == "null" && !(f.numbers() && f.kind.Kind() == reflect.Int) { // an integer's null is no number (jsonNotNumber)
+	if string(raw) == "null" && !(f.numbers() && f.kind.Kind() != reflect.Slice) { // a number's null is no number (jsonNotNumber)
 		return fmt.Errorf("%s: want %s, got null", key, want)
 	}
 	if f.name || f.names {
@@ -643,6 +643,10 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		return nil
 	case reflect.Slice:
 		return c.setJSONInts(f, raw, want)
+	case reflect.Float64: // as an integer's: "0.1" is text in quotes, true no number
+		if err := c.jsonNotNumber(f, "", raw); err != nil {
+			return err
+		}
 	}
 	ptr := reflect.New(f.kind)
 	if err := json.Unmarshal(raw, ptr.Interface()); err != nil {

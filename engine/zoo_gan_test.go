@@ -522,6 +522,37 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
+// TestDecimalSaysTheSameEitherWay: a decimal field's value that is no
+// number is told in the integers' rule (jsonNotNumber) from a preset
+// file, as from --set: "g_lr": "0.1", a number in quotes, had been "want
+// a number, got string", "fast" the same, and true "want a number, got
+// bool".
+func TestDecimalSaysTheSameEitherWay(t *testing.T) {
+	for _, v := range []struct{ set, json, want string }{ // "" for no way to write it
+		{"fast", `"fast"`, `"fast" is not a number; allowed: (0,10]`},
+		{"", `"0.1"`, `"0.1" is text in quotes; write it without them: 0.1`},
+		{"", `"1e-3"`, `"1e-3" is text in quotes; write it without them: 1e-3`},
+		{"true", "", `"true" is not a number; allowed: (0,10]`},
+		{"", "true", `true is not a number; allowed: (0,10]`},
+		{"", "null", `null is not a number; allowed: (0,10]`},
+		{"", "[0.1]", `want a number, got array`},
+	} {
+		ways := map[string]func(c *Config) error{}
+		if v.set != "" {
+			ways["--set"] = func(c *Config) error { return c.Set("g_lr", v.set) }
+		}
+		if v.json != "" {
+			ways["preset file"] = func(c *Config) error { return c.SetJSON("g_lr", []byte(v.json)) }
+		}
+		for way, set := range ways {
+			c := blogConfig()
+			if err := set(&c); err == nil || err.Error() != "g_lr: "+v.want {
+				t.Errorf("g_lr %s, %s: %v; want %q", v.set+v.json, way, err, "g_lr: "+v.want)
+			}
+		}
+	}
+}
+
 // TestListSaysWhatToWrite: a list of widths whose widths are separated
 // by spaces, or that has an empty width, is told what to write, from
 // --set's plain list and its list in brackets: 32 32 had been `width "32
@@ -729,7 +760,7 @@ func TestConfigSetJSON(t *testing.T) {
 		{"batch", `"100"`, `batch: "100" is text in quotes; write it without them: 100`},
 		{"batch", `1.5`, `batch: 1.5 is not a whole number`},
 		{"batch", `null`, `batch: null is not a number`},
-		{"g_lr", `"0.1"`, `g_lr: want a number, got string`},
+		{"g_lr", `"0.1"`, `g_lr: "0.1" is text in quotes; write it without them: 0.1`},
 		{"g_lr", `1e999`, `g_lr: 1e999 is out of range`},
 		{"epochs", `1e30`, `epochs: 1e30 is out of range`},
 		{"epochs", `1e999`, `epochs: 1e999 is out of range`},

@@ -387,7 +387,7 @@ func TestParseErrors(t *testing.T) {
 		{"the design's preset", `{"preset": "vanilla"}`, `p.json:1: unknown key "preset" (the preset is the design, not a setting of it: --preset NAME|FILE.json, or "base": NAME in a preset file)`},
 		{"a run's seed", "{\"base\": \"vanilla\",\n \"seed\": 3}", `p.json:2: unknown key "seed" (the seed is the run's, not the design's: --seed S, or --seeds A-B for several)`},
 		{"wrong type", "{\"base\": \"vanilla\",\n\n \"epochs\": \"many\"}", `p.json:3: epochs: "many" is not a number; allowed: 1..1,000,000,000`},
-		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: want a number, got null"},
+		{"null", `{"base": "vanilla", "g_lr": null}`, "p.json:1: g_lr: null is not a number; allowed: (0,10]"},
 		{"repeated key", "{\"base\": \"vanilla\",\n \"g_lr\": 0.1,\n \"g_lr\": 0.2}", `p.json:3: key "g_lr" appears twice`},
 		{"trailing data", `{"base": "vanilla"} {"batch": 1}`, "p.json:1: unexpected data after the preset object"},
 		{"trailing garbage", "{\"base\": \"vanilla\"}\nxyz", "p.json:2: unexpected data after the preset object"},
