@@ -531,9 +531,17 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 		return nil
 	}
 	if isNumber(text) || infOrNaN(text) {
-		return fmt.Errorf("%s: %s%s is text in quotes; write it without them: %s", f.key, what, strconv.Quote(clip(text)), clip(text))
+		return inQuotes(f, what, text, "without them: "+clip(text))
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
+}
+
+// inQuotes is the error for text, a JSON string given to the number
+// field f (or to a width of it, what "width ") that would be its value
+// written without the quotes, with how to write it: "without them: 32",
+// "as a list: [32,32]".
+func inQuotes(f configField, what, text, how string) error {
+	return fmt.Errorf("%s: %s%s is text in quotes; write it %s", f.key, what, strconv.Quote(clip(text)), how)
 }
 
 // listShape tells what to write for items, --set's list of widths split
@@ -683,6 +691,9 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
+		if err := c.listInQuotes(f, raw); err != nil {
+			return err
+		}
 		got := string(raw)
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
@@ -700,6 +711,30 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(list)
 	return nil
+}
+
+// listInQuotes returns the error for raw, a JSON string given to the
+// list of widths f, when --set takes its text ("32,32", "32", "[32,
+// 32]"): its quotes are the problem, as a number's are, and the list to
+// write is the one --set reads, as JSON writes it (`"32,32" is text in
+// quotes; write it as a list: [32,32]`), where it had been "want a list
+// of integers, got string". It is nil for any other value, told as
+// SetJSON tells one of the wrong type.
+func (c *Config) listInQuotes(f configField, raw []byte) error {
+	var text string
+	if !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
+		return nil
+	}
+	probe := c.Clone()
+	if probe.set(f.key, text) != nil {
+		return nil
+	}
+	widths := reflect.ValueOf(&probe).Elem().Field(f.index)
+	items := make([]string, widths.Len())
+	for i := range items {
+		items[i] = strconv.FormatInt(widths.Index(i).Int(), 10)
+	}
+	return inQuotes(f, "", text, "as a list: ["+strings.Join(items, ",")+"]")
 }
 
 // setJSONNames is SetJSON for a field holding a name or a list of names:

@@ -553,6 +553,31 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 	}
 }
 
+// TestListInQuotesSaysWriteAList: a preset file's list of widths
+// written as text in quotes that --set would take is told that its
+// quotes are the problem, and the list to write, as a number in quotes
+// is: "g_hidden": "32,32" had been "want a list of integers, got
+// string". Text --set would not take keeps those words.
+func TestListInQuotesSaysWriteAList(t *testing.T) {
+	for _, v := range []struct{ json, want string }{
+		{`"32,32"`, `"32,32" is text in quotes; write it as a list: [32,32]`},
+		{`"32"`, `"32" is text in quotes; write it as a list: [32]`},
+		{`"[32, 16]"`, `"[32, 16]" is text in quotes; write it as a list: [32,16]`},
+		{`"1e3,8"`, `"1e3,8" is text in quotes; write it as a list: [1000,8]`},
+		{`""`, `"" is text in quotes; write it as a list: []`}, // --set's g_hidden=, no hidden layers
+		{`"32 32"`, `want a list of integers, got string`},
+		{`"x"`, `want a list of integers, got string`},
+		{`true`, `want a list of integers, got bool`},
+	} {
+		for _, key := range []string{"g_hidden", "d_hidden"} {
+			c := blogConfig()
+			if err := c.SetJSON(key, []byte(v.json)); err == nil || err.Error() != key+": "+v.want {
+				t.Errorf("SetJSON(%s, %s) = %v; want %q", key, v.json, err, key+": "+v.want)
+			}
+		}
+	}
+}
+
 // TestListSaysWhatToWrite: a list of widths whose widths are separated
 // by spaces, or that has an empty width, is told what to write, from
 // --set's plain list and its list in brackets: 32 32 had been `width "32
