@@ -518,7 +518,8 @@ func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, e
 // quotes are the problem, `width "32" is text in quotes; write it
 // without them: 32` (it had been `width "32" is not a number`, and
 // "epochs": "100" "want an integer, got string"), any other string by
-// its text as --set's x is; true, false and null by name, as JSON writes
+// its text as --set's x is, and one of inf or NaN as not finite (without
+// its quotes, JSON has none to give); true, false and null by name, as JSON writes
 // them: they had been told as if quoted text, `epochs: "true" is not a
 // number`.
 func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
@@ -530,7 +531,10 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	if !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
 		return nil
 	}
-	if isNumber(text) || infOrNaN(text) {
+	if infOrNaN(text) { // no field takes it, in quotes or not: told so, not to drop the quotes
+		return c.notFinite(f, what, clip(text))
+	}
+	if isNumber(text) {
 		return inQuotes(f, what, text, "without them: "+clip(text))
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))

@@ -502,7 +502,7 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 		{"", "false", `false is not a number; allowed: 1..1,000,000,000`},
 		{"", "null", `null is not a number; allowed: 1..1,000,000,000`},
 		{"1e30", "1e30", "1e30 out of range 1..1,000,000,000"},
-		{"inf", "", "inf is not a finite number; allowed: 1..1,000,000,000"},
+		{"inf", `"inf"`, "inf is not a finite number; allowed: 1..1,000,000,000"}, // in quotes too: without them JSON has no inf
 		{"", `"100"`, `"100" is text in quotes; write it without them: 100`},
 		{"", `"1.5"`, `"1.5" is text in quotes; write it without them: 1.5`},
 	} {
@@ -535,6 +535,7 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 		{"true", "", `"true" is not a number; allowed: (0,10]`},
 		{"", "true", `true is not a number; allowed: (0,10]`},
 		{"", "null", `null is not a number; allowed: (0,10]`},
+		{"nan", `"nan"`, `nan is not a finite number; allowed: (0,10]`},
 		{"", "[0.1]", `want a number, got array`},
 	} {
 		ways := map[string]func(c *Config) error{}
