@@ -464,14 +464,7 @@ func TestTimeAxesBesideReadAlike(t *testing.T) {
 		_, shown := shownModel(t, cfg, true, size[0], size[1])
 		snap := shown.snap
 		for _, epochs := range []int{150, 222, 430, 777, 1500, 2821} {
-			pts := make([]session.Point, epochs)
-			for i := range pts {
-				e := float64(i + 1)
-				pts[i] = session.Point{Epoch: i + 1, DReal: 0.7 + 0.1*math.Sin(e/9), DFake: 0.6, G: 0.9, Mean: math.Sin(e / 50), Std: 0.5, MeanY: math.Cos(e / 50), StdY: 0.4}
-			}
-			snap.History, snap.Epoch = pts, epochs
-			snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
-			next, _ := shown.Update(snapshotMsg(snap))
+			next, _ := shown.Update(snapshotMsg(wavyHistory(snap, epochs)))
 			lines := strings.Split(ansi.Strip(next.View()), "\n")
 			var left, right []string
 			for i, l := range lines {
@@ -517,15 +510,8 @@ func TestRedrawDrawsEachChartOnce(t *testing.T) {
 				mom = shown.planeMoments
 			}
 			for _, epochs := range []int{150, 222, 430, 777, 1500, 2821} {
-				pts := make([]session.Point, epochs)
-				for i := range pts {
-					e := float64(i + 1)
-					pts[i] = session.Point{Epoch: i + 1, DReal: 0.7 + 0.1*math.Sin(e/9), DFake: 0.6, G: 0.9, Mean: math.Sin(e / 50), Std: 0.5, MeanY: math.Cos(e / 50), StdY: 0.4}
-				}
-				snap.History, snap.Epoch = pts, epochs
-				snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
 				losses, moments := shown.losses.draws, mom.draws
-				shown.Update(snapshotMsg(snap))
+				shown.Update(snapshotMsg(wavyHistory(snap, epochs)))
 				if n, k := shown.losses.draws-losses, mom.draws-moments; n != 1 || k != 1 {
 					t.Errorf("%s at %d×%d, epoch %d: a redraw drew the losses %d times, the moments %d", preset, size[0], size[1], epochs, n, k)
 				}
@@ -540,4 +526,18 @@ func TestRedrawDrawsEachChartOnce(t *testing.T) {
 		t.Error("no case where the two charts' own steps differ: the test tries nothing at a step's boundary")
 	}
 	t.Logf("%d cases at a step's boundary", boundary)
+}
+
+// wavyHistory is snap at epoch epochs with a history of that many epochs
+// whose losses and moments wave, so that both charts have labels to draw
+// on each axis.
+func wavyHistory(snap session.Snapshot, epochs int) session.Snapshot {
+	pts := make([]session.Point, epochs)
+	for i := range pts {
+		e := float64(i + 1)
+		pts[i] = session.Point{Epoch: i + 1, DReal: 0.7 + 0.1*math.Sin(e/9), DFake: 0.6, G: 0.9, Mean: math.Sin(e / 50), Std: 0.5, MeanY: math.Cos(e / 50), StdY: 0.4}
+	}
+	snap.History, snap.Epoch = pts, epochs
+	snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
+	return snap
 }
