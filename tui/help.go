@@ -151,7 +151,7 @@ var glossary = []glossaryEntry{
 	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}, false), nil}, // the run's own in glossaryEntries
 	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
 	{"D(x)", "", drawsDCurve}, // the design's in glossaryEntries (dxTaken)
-	{"ln 2 line", "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
+	{balanceEntry, "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
 	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first.", drawsModes},
 	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
 	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it.", onLine},
@@ -187,13 +187,14 @@ func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != 
 // its screen draws (glossaryEntry.drawn), the trend's as the run's
 // checks have it (trendText), the push as G takes it (pushTaken), the
 // losses as the design's are defined (lossesText), the
-// ln 2 line as the losses have it (balanceTaken), where the chart shows
+// ln 2 line as the losses have it (balanceTaken), named by the legend's
+// words (balanceTerm), where the chart shows
 // it (balanceDrawn), a collapse in the words of the target's collapsed
 // finding (session.CollapsedTo).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	for _, g := range glossary {
-		if g.drawn != nil && !g.drawn(&m.snap) || g.term == "ln 2 line" && !m.balanceDrawn() {
+		if g.drawn != nil && !g.drawn(&m.snap) || g.term == balanceEntry && !m.balanceDrawn() {
 			continue
 		}
 		out = append(out, [2]string{g.term, g.text})
@@ -206,8 +207,8 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], m.pushTaken(g[1])}
 		case "losses":
 			out[i] = [2]string{g[0], lossesText(m.snap.Loss, m.snap.GLoss)}
-		case "ln 2 line":
-			out[i] = [2]string{g[0], m.balanceTaken(g[1])}
+		case balanceEntry:
+			out[i] = [2]string{m.balanceTerm(), m.balanceTaken(g[1])}
 		case "Q-Q": // the diagonal by the mark the legend draws, with colour or without
 			out[i] = [2]string{g[0], strings.Replace(g[1], qqDiagDrawn, qqDiagMark()+" diagonal", 1)}
 		case "◆ in charts": // a collapse as the run's collapsed finding says it
@@ -217,6 +218,27 @@ func (m *Model) glossaryEntries() [][2]string {
 		}
 	}
 	return out
+}
+
+// balanceEntry is the glossary's term for the loss chart's equilibrium
+// lines, BCE's, which glossaryEntries names as the legend does
+// (balanceTerm).
+const balanceEntry = "ln 2 line"
+
+// balanceTerm is the glossary's term for the loss chart's equilibrium
+// lines, named by the legend's words for the design (eqLabel): "ln 2
+// line" under BCE, "⅛ line" under least squares, "D(x)=0.45 line" under
+// label smoothing at 0.9. Under least squares the entry had been named
+// "ln 2 line" beside a legend's "┈ ⅛ at D(x)=½".
+func (m *Model) balanceTerm() string {
+	e := m.snap.Equilibrium
+	switch {
+	case e == nil:
+		return balanceEntry
+	case e.Label != "":
+		return e.Label + " line"
+	}
+	return scoreIs(e, numtext.Plainly(e.D, 3)) + " line"
 }
 
 // balanceTaken is the ln 2 line's entry, BCE's, for the design's losses

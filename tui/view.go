@@ -1125,11 +1125,11 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	case session.DIndifferent, session.DStalled:
 		switch {
 		case !m.dDrawn():
-			return []string{"ln 2 line"}
+			return []string{m.balanceTerm()}
 		case plane:
-			return []string{"D surface", "ln 2 line"}
+			return []string{"D surface", m.balanceTerm()}
 		}
-		return []string{"D(x)", "ln 2 line"}
+		return []string{"D(x)", m.balanceTerm()}
 	case session.AtNoiseFloor:
 		if plane {
 			return []string{"SW1"}
@@ -1207,7 +1207,7 @@ func (m *Model) watchLines(w, n int) []string {
 		watch, terms = append(watch, "KS and W1 falling"), append(terms, "KS", "W1")
 	}
 	if m.balanceDrawn() {
-		terms = append(terms, "ln 2 line")
+		terms = append(terms, m.balanceTerm())
 	}
 	// A replayed frame is a moment past, which "now" and "watch for"
 	// misdescribed: it says the epoch it has no finding at, and what a

@@ -566,7 +566,7 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		m.lossRefsShown = []bool{true} // the chart shows a line, as it draws them (balanceDrawn)
 		var entry string
 		for _, g := range m.glossaryEntries() {
-			if g[0] == "ln 2 line" {
+			if g[0] == m.balanceTerm() {
 				entry = numtext.Plain(g[1])
 			}
 		}
@@ -579,6 +579,41 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 			if strings.Contains(entry, a) {
 				t.Errorf("%s: the entry says %q: %q", c.name, a, entry)
 			}
+		}
+	}
+}
+
+// TestBalanceEntryNamedAsTheLegend: the glossary names the loss chart's
+// equilibrium lines by the legend's words for the design: "ln 2 line"
+// under BCE, "⅛ line" under least squares, "D(x)=0.45 line" under label
+// smoothing at 0.9. Under least squares it had been "ln 2 line" beside a
+// legend's "┈ ⅛ at D(x)=½".
+func TestBalanceEntryNamedAsTheLegend(t *testing.T) {
+	for _, c := range []struct {
+		loss  engine.Loss
+		label float64
+		want  string
+	}{
+		{engine.LossBCE, 1, "ln 2 line"},
+		{engine.LossLeastSquares, 1, "⅛ line"},
+		{engine.LossBCE, 0.9, "D(x)=0.45 line"},
+		{engine.LossLeastSquares, 0.9, "D(x)=0.45 line"},
+	} {
+		e, _ := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label})
+		e.Samples = true
+		var m Model
+		m.snap.Loss, m.snap.Equilibrium = c.loss, &e
+		m.lossRefsShown = []bool{true}
+		legend := eqLabel(&e, 80)
+		var terms []string
+		for _, g := range m.glossaryEntries() {
+			terms = append(terms, g[0])
+		}
+		if !slices.Contains(terms, c.want) {
+			t.Errorf("%v at %v: no entry %q beside the legend's %q: %q", c.loss, c.label, c.want, legend, terms)
+		}
+		if name, _, _ := strings.Cut(legend, " at "); name+" line" != c.want {
+			t.Errorf("%v at %v: the legend reads %q, not the entry's %q", c.loss, c.label, legend, c.want)
 		}
 	}
 }
