@@ -138,7 +138,7 @@ var glossary = []glossaryEntry{
 	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it.", onPlane},
 	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std).", planeModes},
 	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (VEEGAN's and PacGAN's rule). The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed.", planeModes},
-	{"D surface", "D's score over the plane, behind the dots: blue where D says generated, orange where it says real, no shade where it cannot tell (½); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + ". A critic (wasserstein, hinge) scores without bounds: blue its lowest, orange its highest, no shade half-way. Made at each evaluation, off the training path.", drawsSurface},
+	{"D surface", "", drawsSurface}, // the design's in glossaryEntries (surfaceTaken)
 	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + planePushFollowed + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight.", drawsArrows},
 	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here.", onPlane},
 	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are.", onPlane},
@@ -215,6 +215,8 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], strings.Replace(g[1], session.CollapsedTo(""), session.CollapsedTo(m.snap.Target.Spec), 1)}
 		case "D(x)":
 			out[i] = [2]string{g[0], m.dxTaken()}
+		case "D surface":
+			out[i] = [2]string{g[0], m.surfaceTaken()}
 		}
 	}
 	return out
@@ -356,6 +358,31 @@ func (m *Model) dxTaken() string {
 		return "D's score of x in the strip under the bars, fitted to its labels by least squares: no belief, with no sigmoid it may leave 0 to 1, drawn at the strip's edge there; " + blind
 	}
 	return "D's belief that x is real, 0 to 1, in the strip under the bars; " + blind
+}
+
+// surfaceTaken is the D surface entry for the design's loss, as the
+// plane shades it (planeCanvas.render): under BCE blue where D says
+// generated, orange where real; under least squares a score with
+// no sigmoid, shaded as 0 or 1 beyond them; where D cannot tell, its
+// answer, half its real label under label smoothing, no shade. A
+// critic's (wasserstein, hinge) is a score without bounds, shaded from
+// each evaluation's lowest to its highest, whose half-way marks no
+// balance. The entry had given every design BCE's words, "no shade where
+// it cannot tell (½)", and then a critic's a sentence after.
+func (m *Model) surfaceTaken() string {
+	const made = " Made at each evaluation, off the training path."
+	if m.snap.Loss.Unbounded() {
+		return "the critic's score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
+	}
+	blind := "½"
+	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
+		blind = numtext.Plainly(e.D, 3) + ", half its real label"
+	}
+	score := "D's score over the plane, behind the dots: blue where D says generated, orange where it says real"
+	if m.snap.Loss == engine.LossLeastSquares {
+		score = "D's score over the plane, behind the dots, fitted to its labels by least squares: blue where D says generated (0), orange where it says real (1), with no sigmoid it may leave 0 to 1, shaded as the nearer of them there"
+	}
+	return score + ", no shade where it cannot tell (" + blind + "); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + "." + made
 }
 
 // dxBlind is what the D(x) entry says D's answer is where it cannot tell

@@ -700,6 +700,53 @@ func TestDxEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
+// TestSurfaceEntryTakesTheLoss: the D surface entry says what the
+// plane's shades are under the design's loss, one entry for each: under
+// BCE blue where D says generated, orange where real, no shade at ½;
+// under least squares a score with no sigmoid, shaded as 0 or 1 beyond
+// them; under label smoothing no shade at half the real label; under a
+// critic's loss a score without bounds, shaded from its lowest to its
+// highest, with no word of ½. On grid-wgan-gp it had given BCE's words,
+// "no shade where it cannot tell (½)", then a critic's a sentence after.
+func TestSurfaceEntryTakesTheLoss(t *testing.T) {
+	const bce = "blue where D says generated, orange where it says real, no shade where it cannot tell (½)"
+	for _, c := range []struct {
+		name         string
+		loss         engine.Loss
+		label        float64
+		want, absent []string
+	}{
+		{"bce", engine.LossBCE, 1, []string{bce, "· marks D = ½"}, []string{"critic", "least squares", "without bounds"}},
+		{"least squares", engine.LossLeastSquares, 1, []string{"fitted to its labels by least squares", "may leave 0 to 1", "no shade where it cannot tell (½)"}, []string{"critic", "without bounds"}},
+		{"bce smoothed", engine.LossBCE, 0.9, []string{"no shade where it cannot tell (0.45, half its real label)"}, []string{"(½)", "critic"}},
+		{"wasserstein", engine.LossWasserstein, 1, []string{"the critic's score over the plane", "without bounds", "no shade half-way"}, []string{"½", "D says generated"}},
+		{"hinge", engine.LossHinge, 1, []string{"the critic's score over the plane", "without bounds"}, []string{"½", "D says generated"}},
+	} {
+		var m Model
+		if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label}); ok {
+			m.snap.Equilibrium = &e
+		}
+		m.snap.Loss = c.loss
+		m.snap.Target.Plane, m.snap.Eval.Surface = &session.PlaneInfo{}, make([]float64, 4)
+		var entry string
+		for _, g := range m.glossaryEntries() {
+			if g[0] == "D surface" {
+				entry = numtext.Plain(g[1])
+			}
+		}
+		for _, w := range c.want {
+			if !strings.Contains(entry, w) {
+				t.Errorf("%s: the D surface entry wants %q: %q", c.name, w, entry)
+			}
+		}
+		for _, a := range c.absent {
+			if strings.Contains(entry, a) {
+				t.Errorf("%s: the D surface entry says %q: %q", c.name, a, entry)
+			}
+		}
+	}
+}
+
 // TestBalanceNamesDxOnlyWhereDScoresSamples: the loss chart's ln 2 line
 // and its glossary entry name D(x) only for a D that scores single
 // samples, as the finding does (session.Equilibrium.Score): blog-original,
