@@ -92,8 +92,10 @@ func interactive(opts options, stdout io.Writer) error {
 
 // dirNotice is what the trainer says at its start when dir, where its
 // keys write their files ("" for the current directory), takes none
-// (outputfile.CheckDir): the keys that will fail and what to do, where
-// only a w pressed had said so, as it failed. "" when dir takes files.
+// (outputfile.CheckDir): the keys that will fail, the directory and
+// what to do, said as a key's note says them (session.KeysCannotWrite),
+// where only a w pressed had said so, as it failed. "" when dir takes
+// files.
 // Asked once, as the run starts: a directory that fills up later is told
 // by the key that fails.
 func dirNotice(dir string) string {
@@ -101,7 +103,7 @@ func dirNotice(dir string) string {
 		dir = "."
 	}
 	if err := outputfile.CheckDir(dir); err != nil {
-		return fmt.Sprintf("cannot write in this directory (%v): w, e, c and P, which write files, will fail; quit and start ganui where you can write", err)
+		return session.KeysCannotWrite(err)
 	}
 	return ""
 }

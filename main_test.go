@@ -1013,10 +1013,13 @@ func TestRunLoses(t *testing.T) {
 }
 
 // TestDirNoticeNamesTheKeysThatFail: the trainer's notice of a directory
-// that takes no file (dirNotice) says why, which keys will fail and what
-// to do, and of one that takes files, nothing, leaving nothing in it. A
-// directory its user may not write is checked where that holds: root
-// writes it all the same.
+// that takes no file (dirNotice) says which keys will fail, the
+// directory and why, as a key's note says it (session.KeysCannotWrite),
+// and what to do, and of one that takes files, nothing, leaving nothing
+// in it. A directory its user may not write is checked where that
+// holds: root writes it all the same. The current directory, Linux's
+// /proc/self, is named by its path, which gives way on a narrow screen;
+// "cannot write in this directory (permission denied)" had not named it.
 func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 	dir := t.TempDir()
 	if got := dirNotice(dir); got != "" {
@@ -1029,18 +1032,23 @@ func TestDirNoticeNamesTheKeysThatFail(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cases := map[string]string{filepath.Join(file, "sub"): "not a directory"}
+	const keys, out = "w, e, c and P will fail: ", session.LiveOnly + "; quit and start ganui where you can write" + session.LiveOnly
+	sub := filepath.Join(file, "sub")
+	cases := map[string]string{sub: keys + "the directory " + sub + " takes no new files (creating one there: not a directory)" + out}
 	if os.Geteuid() != 0 {
 		ro := filepath.Join(dir, "ro")
 		if err := os.Mkdir(ro, 0o555); err != nil {
 			t.Fatal(err)
 		}
-		cases[ro] = "permission denied"
+		cases[ro] = keys + "the directory " + ro + " takes no new files (creating one there: permission denied)" + out
 	}
-	for path, why := range cases {
-		want := "cannot write in this directory (" + why + "): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() { // Linux's, which takes no file, as root too
+		t.Chdir("/proc/self")
+		cases[""] = keys + "this directory" + session.GivesWay + ", /proc/self," + session.GivesWay + " takes no new files (creating one there: no such file or directory)" + out
+	}
+	for path, want := range cases {
 		if got := dirNotice(path); got != want {
-			t.Errorf("dirNotice(%s) = %q, want %q", path, got, want)
+			t.Errorf("dirNotice(%q) = %q, want %q", path, got, want)
 		}
 	}
 }

@@ -462,11 +462,14 @@ func TestTrainerNamesTheFilesItWrote(t *testing.T) {
 
 // TestTrainerSaysAtStartItCannotWriteHere: started in a directory that
 // takes no file (Linux's /proc, which takes none, as root too), the
-// trainer says so on its first screen, with the keys that will fail and
-// what to do; only a w pressed had said it, as it failed.
+// trainer says so on its first screen, with the keys that will fail,
+// the directory named by its path as a w's note names it, and what to
+// do; only a w pressed had said it, as it failed, and the notice that
+// came to say it, "cannot write in this directory (no new files
+// taken)", had not named the directory.
 func TestTrainerSaysAtStartItCannotWriteHere(t *testing.T) {
 	tr := startTrainerIn(t, "/proc", &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
-	tr.waitFor("cannot write in this directory (no new files taken): w, e, c and P")
+	tr.waitFor("will fail: this directory, /proc, takes no new files")
 	tr.master.WriteString("q")
 	if code := tr.wait(); code != 0 {
 		t.Fatalf("exit %d", code)

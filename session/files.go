@@ -474,6 +474,16 @@ func notWritten(what string, err error) string {
 	return what + ": " + dir + " " + de.Why + LiveOnly + "; quit and start ganui where you can write" + LiveOnly
 }
 
+// KeysCannotWrite is the trainer's notice at its start of err,
+// outputfile.CheckDir's for the directory its keys write in: the keys
+// that will fail, then the directory and the way out as a key's file
+// not written says them (notWritten), its path giving way on a narrow
+// screen: "cannot write in this directory (permission denied): …" had
+// not named the directory, where a w pressed after it did.
+func KeysCannotWrite(err error) string {
+	return notWritten("w, e, c and P will fail", err)
+}
+
 // writeOutput is how writeFile writes: a variable, so that a test may
 // look at the session as a file is put in place.
 var writeOutput = outputfile.WritePlaced

@@ -381,9 +381,11 @@ func TestQuittingSaysTheCheckpointWaits(t *testing.T) {
 // and in a frame of its size at 80×24 and 120×40, over the paused run's
 // own status, and the first key takes it away (], which says nothing of
 // its own over it): only a w that failed had said that the keys' files
-// could not be written, once pressed.
+// could not be written, once pressed. The notice is session's
+// (KeysCannotWrite), its marks not shown.
 func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
-	const notice = "cannot write in this directory (permission denied): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+	const said = "w, e, c and P will fail: this directory, /home/ada/courses/gans/week3/notes, takes no new files (creating one there: permission denied); quit and start ganui where you can write"
+	notice := markedNotice(said)
 	cfg, err := presets.Get("ring")
 	if err != nil {
 		t.Fatal(err)
@@ -394,7 +396,7 @@ func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 		shown.notice = notice
 		view := shown.View()
 		checkFrame(t, view, w, h)
-		if flat := frameReads(t, view, "✗ "+notice); strings.Contains(flat, "paused at epoch") {
+		if flat := frameReads(t, view, "✗ "+said); strings.Contains(flat, "paused at epoch") {
 			t.Errorf("%d×%d: the paused status is said beside the notice:\n%s", w, h, view)
 		}
 		if m, _ := shown.Update(keyMsg("]")); strings.Contains(m.View(), "cannot write") {
@@ -408,9 +410,11 @@ func TestNoticeSaidUntilTheFirstKey(t *testing.T) {
 // in a frame of its size at 80×24 and 120×40, the ring's finding at
 // epoch 0 giving way at 80×24 until the first key: the notice had taken
 // the note's place, so that a run resumed in a directory that takes no
-// files did not say where it resumed, nor a failure that it failed.
+// files did not say where it resumed, nor a failure that it failed. The
+// notice's directory gives way at 80×24, its way out staying.
 func TestNoticeBesideTheNote(t *testing.T) {
-	const notice = "cannot write in this directory (no new files taken): w, e, c and P, which write files, will fail; quit and start ganui where you can write"
+	const said = "w, e, c and P will fail: this directory, /proc, takes no new files (creating one there: no such file or directory); quit and start ganui where you can write"
+	notice := markedNotice(said)
 	cfg, err := presets.Get("ring")
 	if err != nil {
 		t.Fatal(err)
@@ -430,6 +434,10 @@ func TestNoticeBesideTheNote(t *testing.T) {
 			shown.snap.Note, shown.snap.Failed = c.note, c.failed
 			view := shown.View()
 			checkFrame(t, view, w, h)
+			notice := said
+			if w == 80 {
+				notice = strings.Replace(said, ", /proc,", " …", 1)
+			}
 			frameReads(t, view, append([]string{"✗ " + notice}, c.want...)...)
 		}
 	}
@@ -461,4 +469,15 @@ func TestDirectoryNoteSaysTheWayOut(t *testing.T) {
 		checkFrame(t, view, c.w, c.h)
 		frameReads(t, view, c.want)
 	}
+}
+
+// markedNotice is said, the trainer's notice as session.KeysCannotWrite
+// marks it: the directory's path, between its first ", " and the
+// following ",", giving way, and the way out, from "; quit", said only
+// while the trainer runs.
+func markedNotice(said string) string {
+	head, rest, _ := strings.Cut(said, ", /")
+	path, tail, _ := strings.Cut(rest, ",")
+	out := strings.Index(tail, "; quit")
+	return head + session.GivesWay + ", /" + path + "," + session.GivesWay + tail[:out] + session.LiveOnly + tail[out:] + session.LiveOnly
 }

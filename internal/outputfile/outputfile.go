@@ -308,23 +308,34 @@ func CheckWritable(given string) error {
 // hidden file made there as Write makes its temporary files, one byte
 // written into it and the file removed, so that a directory the user may
 // not write, one on a read-only file system and one on a full disk are
-// told as they are, before a write there fails. The error is the
-// system's reason alone (permission denied, read-only file system, no
-// space left on device), or "no new files taken" where the system
-// answers "no such file or directory" of a directory that exists, as
-// /proc does; the caller names the directory.
+// told as they are, before a write there fails. The error is a
+// *DirError of no file, what is wrong said of the directory as a write
+// there would say it (cannotCreate): "takes no new files (creating one
+// there: permission denied)", and where a write would not blame the
+// directory (read-only file system, no space left on device) the
+// system's reason in the same words, so that a caller says it one way.
+// It had been the system's reason alone, "permission denied", and "no
+// new files taken" for Linux's /proc, which answers "no such file or
+// directory" of itself, the directory left for the caller to name.
 func CheckDir(dir string) error {
+	doing := "creating"
 	probe, err := createTemp(filepath.Join(dir, "ganui"), 0o600)
 	if err == nil {
+		doing = "writing"
 		_, err = probe.Write([]byte{0})
 		probe.Close()
 		os.Remove(probe.Name())
 		finished(probe)
 	}
-	if st, serr := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && serr == nil && st.IsDir() {
-		return errors.New("no new files taken")
+	if err == nil {
+		return nil
 	}
-	return unwrapPath(err)
+	if de := (*DirError)(nil); doing == "creating" && errors.As(cannotCreate("", filepath.Join(dir, "ganui"), err), &de) {
+		de.Path, de.Target = "", ""
+		return de
+	}
+	err = unwrapPath(err)
+	return &DirError{Dir: dir, Why: fmt.Sprintf("takes no new files (%s one there: %v)", doing, err), Err: err}
 }
 
 // cannotCreate is the error for err, the system's for creating a file
@@ -391,7 +402,7 @@ func unenterable(given, path string, err error) error {
 // write where ganui was started, can say the way out, another directory,
 // which the message alone, naming the file, cannot.
 type DirError struct {
-	Path   string // the file not written, as the user gave it
+	Path   string // the file not written, as the user gave it; "" for CheckDir's
 	Target string // the file Path's links point to (Target), or Path
 	Dir    string // the directory at fault, "." the current one
 	Why    string // what is wrong with Dir: "does not exist"
@@ -400,8 +411,12 @@ type DirError struct {
 
 // Error names the file, and the directory, "." as the current directory
 // with its absolute path: "the directory . takes no new files" had told
-// a user of the trainer's keys, which write there, nothing.
+// a user of the trainer's keys, which write there, nothing. CheckDir's,
+// of no file, names the directory alone.
 func (e *DirError) Error() string {
+	if e.Path == "" {
+		return e.DirName() + " " + e.Why
+	}
 	return fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.DirName(), e.Why)
 }
 

@@ -244,11 +244,13 @@ func TestHoldTemporaryFile(t *testing.T) {
 }
 
 // TestCheckDirSaysWhyNoFile: CheckDir finds a directory that takes files
-// as it is, nothing left in it, and says why one takes none in the
-// system's words: permission denied for one its user may not write
-// (checked only where that holds: root writes it all the same), not a
-// directory for a path through a file, and no new files taken for
-// Linux's /proc, which answers "no such file or directory" of itself.
+// as it is, nothing left in it, and says why one takes none as a write
+// there would, a DirError of the directory, the system's words in it:
+// permission denied for one its user may not write (checked only where
+// that holds: root writes it all the same), not a directory for a path
+// through a file, and no such file or directory for Linux's /proc,
+// which answers so of itself; "." is named by its path. It had been the
+// system's words alone, the directory left to its caller to name.
 func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	dir := t.TempDir()
 	if err := CheckDir(dir); err != nil {
@@ -261,20 +263,25 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	if err := os.WriteFile(f, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cases := map[string]string{filepath.Join(f, "sub"): "not a directory"}
+	const why = " takes no new files (creating one there: "
+	sub := filepath.Join(f, "sub")
+	cases := map[string]string{sub: "the directory " + sub + why + "not a directory)"}
 	if os.Geteuid() != 0 {
 		ro := filepath.Join(dir, "ro")
 		if err := os.Mkdir(ro, 0o555); err != nil {
 			t.Fatal(err)
 		}
-		cases[ro] = "permission denied"
+		cases[ro] = "the directory " + ro + why + "permission denied)"
 	}
 	if st, err := os.Stat("/proc/self"); err == nil && st.IsDir() {
-		cases["/proc/self"] = "no new files taken"
+		cases["/proc/self"] = "the directory /proc/self" + why + "no such file or directory)"
+		t.Chdir("/proc/self")
+		cases["."] = "the current directory /proc/self" + why + "no such file or directory)"
 	}
 	for path, want := range cases {
-		if err := CheckDir(path); err == nil || err.Error() != want {
-			t.Errorf("CheckDir(%s) = %v, want %q", path, err, want)
+		de := (*DirError)(nil)
+		if err := CheckDir(path); !errors.As(err, &de) || err.Error() != want {
+			t.Errorf("CheckDir(%s) = %#v, want a DirError %q", path, err, want)
 		}
 	}
 }
