@@ -564,22 +564,8 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		var m Model
 		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = c.loss, c.g, &e
 		m.lossRefsShown = []bool{true} // the chart shows a line, as it draws them (balanceDrawn)
-		var entry string
-		for _, g := range m.glossaryEntries() {
-			if g[0] == m.balanceTerm() {
-				entry = numtext.Plain(g[1])
-			}
-		}
-		for _, w := range c.wants {
-			if !strings.Contains(entry, w) {
-				t.Errorf("%s: the entry wants %q: %q", c.name, w, entry)
-			}
-		}
-		for _, a := range c.absent {
-			if strings.Contains(entry, a) {
-				t.Errorf("%s: the entry says %q: %q", c.name, a, entry)
-			}
-		}
+		entry := glossaryText(&m, m.balanceTerm())
+		checkWords(t, c.name+": the entry", entry, c.wants, c.absent)
 	}
 }
 
@@ -681,22 +667,8 @@ func TestDxEntryTakesTheLoss(t *testing.T) {
 		e, _ := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1})
 		var m Model
 		m.snap.Loss, m.snap.Eval.DCurve, m.snap.Equilibrium = c.loss, make([]float64, 4), &e
-		var entry string
-		for _, g := range m.glossaryEntries() {
-			if g[0] == "D(x)" {
-				entry = numtext.Plain(g[1])
-			}
-		}
-		for _, w := range c.want {
-			if !strings.Contains(entry, w) {
-				t.Errorf("%v: the D(x) entry wants %q: %q", c.loss, w, entry)
-			}
-		}
-		for _, a := range c.absent {
-			if strings.Contains(entry, a) {
-				t.Errorf("%v: the D(x) entry says %q: %q", c.loss, a, entry)
-			}
-		}
+		entry := glossaryText(&m, "D(x)")
+		checkWords(t, c.loss.String()+": the D(x) entry", entry, c.want, c.absent)
 	}
 }
 
@@ -728,22 +700,8 @@ func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 		}
 		m.snap.Loss = c.loss
 		m.snap.Target.Plane, m.snap.Eval.Surface = &session.PlaneInfo{}, make([]float64, 4)
-		var entry string
-		for _, g := range m.glossaryEntries() {
-			if g[0] == "D surface" {
-				entry = numtext.Plain(g[1])
-			}
-		}
-		for _, w := range c.want {
-			if !strings.Contains(entry, w) {
-				t.Errorf("%s: the D surface entry wants %q: %q", c.name, w, entry)
-			}
-		}
-		for _, a := range c.absent {
-			if strings.Contains(entry, a) {
-				t.Errorf("%s: the D surface entry says %q: %q", c.name, a, entry)
-			}
-		}
+		entry := glossaryText(&m, "D surface")
+		checkWords(t, c.name+": the D surface entry", entry, c.want, c.absent)
 	}
 }
 
@@ -1151,26 +1109,39 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 	} {
 		var m Model
 		m.snap.Loss, m.snap.GLoss = c.loss, c.g
-		var entry string
-		for _, g := range m.glossaryEntries() {
-			if g[0] == "losses" {
-				entry = numtext.Plain(g[1])
-			}
-		}
-		for _, w := range c.wants {
-			if !strings.Contains(entry, w) {
-				t.Errorf("%s: the losses entry wants %q: %q", c.name, w, entry)
-			}
-		}
-		for _, w := range c.wantsNone {
-			if strings.Contains(entry, w) {
-				t.Errorf("%s: the losses entry says %q: %q", c.name, w, entry)
-			}
-		}
+		entry := glossaryText(&m, "losses")
+		checkWords(t, c.name+": the losses entry", entry, c.wants, c.wantsNone)
 		for _, mark := range []string{"● D real", "○ D fake", "■ G"} {
 			if n := strings.Count(entry, mark); n != 1 {
 				t.Errorf("%s: the losses entry names %s %d times: %q", c.name, mark, n, entry)
 			}
+		}
+	}
+}
+
+// glossaryText is the plain text of m's glossary entry called name, ""
+// where the page has none.
+func glossaryText(m *Model, name string) string {
+	for _, g := range m.glossaryEntries() {
+		if g[0] == name {
+			return numtext.Plain(g[1])
+		}
+	}
+	return ""
+}
+
+// checkWords reports each of want that text, what it is (who), lacks and
+// each of absent it holds.
+func checkWords(t *testing.T, who, text string, want, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s wants %q: %q", who, w, text)
+		}
+	}
+	for _, a := range absent {
+		if strings.Contains(text, a) {
+			t.Errorf("%s says %q: %q", who, a, text)
 		}
 	}
 }
