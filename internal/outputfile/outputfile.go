@@ -415,16 +415,16 @@ type DirError struct {
 // of no file, names the directory alone.
 func (e *DirError) Error() string {
 	if e.Path == "" {
-		return e.DirName() + " " + e.Why
+		return e.dirName() + " " + e.Why
 	}
-	return fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.DirName(), e.Why)
+	return fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.dirName(), e.Why)
 }
 
 func (e *DirError) Unwrap() error { return e.Err }
 
-// DirName is how Error names e.Dir: "the directory out", or "the
+// dirName is how Error names e.Dir: "the directory out", or "the
 // current directory /home/ada" for ".".
-func (e *DirError) DirName() string {
+func (e *DirError) dirName() string {
 	if e.Dir != "." {
 		return "the directory " + e.Dir
 	}
