@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -403,4 +404,24 @@ func saysClause(s, c string) bool {
 		parts[i] = regexp.QuoteMeta(parts[i])
 	}
 	return regexp.MustCompile("^" + strings.Join(parts, ".+") + "$").MatchString(c)
+}
+
+// TestREADMEQuotesTheVersionsBuildLine: the build lines the README
+// quotes as --version's, the default build's and a SIMD build's on
+// AVX-512, are those --version prints. The guide had said the default
+// build's --version names its kernels `go`, a word its line does not
+// hold ("build: default, portable Go kernels").
+func TestREADMEQuotesTheVersionsBuildLine(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ") // a quote may wrap
+	for _, isa := range []string{"go", "avx512"} {
+		out := strings.TrimSuffix(versionText(&debug.BuildInfo{}, true, "go1.26.8", isa), "\n")
+		line := out[strings.LastIndex(out, "\n")+1:]
+		if !strings.Contains(text, "`"+line+"`") {
+			t.Errorf("the README does not quote --version's build line on the %s kernels, `%s`", isa, line)
+		}
+	}
 }
