@@ -268,12 +268,19 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 }
 
 // TestREADMEFlagTableIsHelps: the README's flag table has a row for
-// every flag --help lists, and no row for a flag ganui does not have.
+// every flag --help lists, and no row for a flag ganui does not have,
+// and a row gives the flag with each value --help names for it
+// (`--preset NAME` or `--preset FILE.json` for --help's --preset
+// NAME|FILE.json: the rows of --preset and --show-preset had named a
+// NAME alone).
 func TestREADMEFlagTableIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
-	help := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)`).FindAllStringSubmatch(stdout, -1) {
-		help[m[1]] = true
+	help := map[string][]string{} // each flag, and the values it names
+	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)(?: (\S+))?`).FindAllStringSubmatch(stdout, -1) {
+		help[m[1]] = nil
+		if m[2] != "" {
+			help[m[1]] = strings.Split(m[2], "|")
+		}
 	}
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -284,20 +291,26 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 	if !ok || len(help) < 10 {
 		t.Fatalf("no flag table in README.md, or too few flags in --help (%d)", len(help))
 	}
-	rows := map[string]bool{}
+	rows := map[string]string{} // each flag, and its row's first cell
 	for row := range strings.Lines(table) {
 		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
 		for _, m := range regexp.MustCompile("`--([a-z-]+)").FindAllStringSubmatch(first, -1) {
-			rows[m[1]] = true
+			rows[m[1]] = first
 		}
 	}
-	for name := range help {
-		if !rows[name] {
+	for name, values := range help {
+		first, ok := rows[name]
+		if !ok {
 			t.Errorf("--%s is in --help but has no row in the README's flag table", name)
+		}
+		for _, v := range values {
+			if ok && !strings.Contains(first, "`--"+name+" "+v+"`") {
+				t.Errorf("the README's flag table row %q does not give `--%s %s`, as --help names it", first, name, v)
+			}
 		}
 	}
 	for name := range rows {
-		if !help[name] {
+		if _, ok := help[name]; !ok {
 			t.Errorf("the README's flag table has a row for --%s, which --help does not list", name)
 		}
 	}
