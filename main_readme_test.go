@@ -425,3 +425,38 @@ func TestREADMEQuotesTheVersionsBuildLine(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEQuotesThePointsFileErrors: the errors the README quotes for
+// a points file separated by semicolons, saved as UTF-16 or opening on
+// a line of text are those ganui gives, whole. The guide had quoted the
+// UTF-16 one without its last word, "save the file as UTF-8".
+func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ") // a quote may wrap
+	utf16 := []byte{0xff, 0xfe}                               // "1,2\n3,4\n" in UTF-16, little-endian
+	for _, r := range "1,2\n3,4\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	dir := t.TempDir()
+	for name, content := range map[string][]byte{
+		"semicolons.csv": []byte("1;2\n3;4\n"),
+		"utf16.csv":      utf16,
+		"text.csv":       []byte("x y coordinates of the ring\n1,2\n3,4\n"),
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "--show-preset", "ring", "--set", "target=points("+path+")")
+		_, said, ok := strings.Cut(strings.TrimSpace(stderr), path+`)": `)
+		if code != 2 || !ok {
+			t.Fatalf("%s: exit %d, %q; want exit 2 and the file's error", name, code, stderr)
+		}
+		if !strings.Contains(text, "`"+said+"`") {
+			t.Errorf("the README does not quote the error of %s whole, `%s`", name, said)
+		}
+	}
+}
