@@ -467,7 +467,7 @@ func notWritten(what string, err error) string {
 	dir := "the directory " + de.Dir
 	if de.Dir == "." {
 		dir = "this directory"
-		if abs, err := filepath.Abs(de.Dir); err == nil {
+		if abs := de.Here(); abs != "" {
 			dir += GivesWay + ", " + abs + "," + GivesWay
 		}
 	}

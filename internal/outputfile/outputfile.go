@@ -330,9 +330,9 @@ func CheckDir(dir string) error {
 	if err == nil {
 		return nil
 	}
-	if de := (*DirError)(nil); doing == "creating" && errors.As(cannotCreate("", filepath.Join(dir, "ganui"), err), &de) {
-		de.Path, de.Target = "", ""
-		return de
+	var de *DirError
+	if doing == "creating" && errors.As(cannotCreate("", filepath.Join(dir, "ganui"), err), &de) {
+		return &DirError{Dir: de.Dir, Why: de.Why, Err: de.Err} // the directory's fault, of no file: not the probe's
 	}
 	err = unwrapPath(err)
 	return &DirError{Dir: dir, Why: fmt.Sprintf("takes no new files (%s one there: %v)", doing, err), Err: err}
@@ -428,10 +428,25 @@ func (e *DirError) dirName() string {
 	if e.Dir != "." {
 		return "the directory " + e.Dir
 	}
-	if abs, err := filepath.Abs(e.Dir); err == nil {
+	if abs := e.Here(); abs != "" {
 		return "the current directory " + abs
 	}
 	return "the current directory"
+}
+
+// Here is the absolute path of e.Dir where it is the current directory,
+// ".", the name that alone tells a user nothing; "" where Dir is another
+// or the path cannot be found. Error names "." by it, and so may a
+// caller that words the directory itself.
+func (e *DirError) Here() string {
+	if e.Dir != "." {
+		return ""
+	}
+	abs, err := filepath.Abs(e.Dir)
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // cannotPlace is the error for err, the system's for renaming temp, a

@@ -280,7 +280,7 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	}
 	for path, want := range cases {
 		de := (*DirError)(nil)
-		if err := CheckDir(path); !errors.As(err, &de) || err.Error() != want {
+		if err := CheckDir(path); !errors.As(err, &de) || err.Error() != want || de.Path != "" || de.Target != "" {
 			t.Errorf("CheckDir(%s) = %#v, want a DirError %q", path, err, want)
 		}
 	}
