@@ -291,13 +291,14 @@ func (c Adjust) apply(s *Session) {
 	if lr > 0 && lr < MinLR {
 		edge = "already under " + engine.FormatLR(MinLR) + ", the lowest ← sets"
 	}
+	pending := s.pendingSettings()
 	switch {
 	case from == to && was == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s", name, to, edge))
 	case from == to:
 		s.refuse(fmt.Sprintf("%s stays at %s, %s: %s", name, to, edge, change))
-	case was == to && len(s.pendingSettings()) > 0:
-		s.note = fmt.Sprintf("%s back to %s; %s", name, to, s.pendingNote(when))
+	case was == to && len(pending) > 0:
+		s.note = fmt.Sprintf("%s back to %s; %s", name, to, s.pendingNote(pending, when))
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
 	default:
@@ -305,19 +306,18 @@ func (c Adjust) apply(s *Session) {
 		// → ↓ → on a paused blog-original had left "G lr 1e-3 → 2e-3
 		// after epoch 1,476" while D lr's change waited too, which only
 		// the Settings panel showed.
-		s.note = s.pendingNote(when)
+		s.note = s.pendingNote(pending, when)
 	}
 }
 
-// pendingNote is the note of the setting changes the next epoch trains
-// with (pendingSettings), made when: the changes, when, then the clause
+// pendingNote is the note of changes, the setting changes the next epoch
+// trains with (pendingSettings), made when: the changes, when, then the clause
 // of each change that has one (warmupClause), named by its setting where
 // the note names more than one. The clause had come from the key
 // pressed last alone: d_steps changed in wgan's warm-up, then G lr, read
 // "D steps 5 → 6, G lr 5e-5 → 1e-4 before the first epoch", as if the
 // 6 steps trained epoch 1, which takes 100.
-func (s *Session) pendingNote(when string) string {
-	changes := s.pendingSettings()
+func (s *Session) pendingNote(changes []string, when string) string {
 	note := strings.Join(changes, ", ") + when
 	for _, c := range changes {
 		name := settingOf(c)
