@@ -133,6 +133,21 @@ type penaltyLayer struct {
 	zt []float32 // ż_k, then q_k, Out
 }
 
+// denseLayer is layer, layer i of a network that what (the gradient
+// penalty, second-order unrolling) differentiates by hand, as the
+// *Dense of a known activation those derivatives are written for, or
+// the error saying what it is instead.
+func denseLayer(what string, i int, layer Layer) (*Dense, error) {
+	l, ok := layer.(*Dense)
+	if !ok {
+		return nil, fmt.Errorf("engine: %s supports dense layers only; layer %d is %T", what, i, layer)
+	}
+	if l.Act > Tanh {
+		return nil, fmt.Errorf("engine: %s: layer %d has unknown activation %d", what, i, l.Act)
+	}
+	return l, nil
+}
+
 // NewPenalty returns a Penalty for net, or an error unless every layer of
 // net is a *Dense with a known activation and the last has one output.
 func NewPenalty(net *Network) (*Penalty, error) {
@@ -142,12 +157,9 @@ func NewPenalty(net *Network) (*Penalty, error) {
 	rows := net.MaxRows()
 	p := &Penalty{net: net, layers: make([]penaltyLayer, len(net.Layers))}
 	for i, layer := range net.Layers {
-		l, ok := layer.(*Dense)
-		if !ok {
-			return nil, fmt.Errorf("engine: gradient penalty supports dense layers only; layer %d is %T", i, layer)
-		}
-		if l.Act > Tanh {
-			return nil, fmt.Errorf("engine: gradient penalty: layer %d has unknown activation %d", i, l.Act)
+		l, err := denseLayer("gradient penalty", i, layer)
+		if err != nil {
+			return nil, err
 		}
 		p.layers[i] = penaltyLayer{
 			l:  l,

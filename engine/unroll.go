@@ -120,12 +120,9 @@ func newUnroller(g *GAN, k int) (*unroller, error) {
 	}
 	off := 0
 	for i, layer := range d.Layers {
-		l, ok := layer.(*Dense)
-		if !ok {
-			return nil, fmt.Errorf("engine: second-order unrolling supports dense layers only; layer %d is %T", i, layer)
-		}
-		if l.Act > Tanh {
-			return nil, fmt.Errorf("engine: second-order unrolling: layer %d has unknown activation %d", i, l.Act)
+		l, err := denseLayer("second-order unrolling", i, layer)
+		if err != nil {
+			return nil, err
 		}
 		u.layers[i] = unrollLayer{
 			l: l, off: off,
