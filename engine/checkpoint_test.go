@@ -989,13 +989,7 @@ func TestCheckpointOfANewerGanui(t *testing.T) {
 func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := ringConfig()
-	cfg.Target = "points(pts.csv)"
-	g := mustNew(t, cfg, 3)
-	train(t, g, 2)
+	g := relativePointsRun(t)
 	file := withAnnex(t, g, nil)
 	kept, err := g.MarshalBinary()
 	if err != nil {
@@ -1018,6 +1012,21 @@ func TestCheckpointPointsPathAbsolute(t *testing.T) {
 	}
 }
 
+// relativePointsRun is a run of ring's design on points(pts.csv), its
+// path relative, a file of three points it writes in the current
+// directory, trained 2 epochs.
+func relativePointsRun(t *testing.T) *GAN {
+	t.Helper()
+	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := ringConfig()
+	cfg.Target = "points(pts.csv)"
+	g := mustNew(t, cfg, 3)
+	train(t, g, 2)
+	return g
+}
+
 // TestRelativePointsCheckpointRefusedElsewhere: a checkpoint file that
 // names its points file relative to its run's directory (an earlier
 // ganui's) is refused where the file of that name is missing or holds
@@ -1026,13 +1035,7 @@ func TestCheckpointPointsPathAbsolute(t *testing.T) {
 // and taken the points file itself (../data/pts.csv) as one.
 func TestRelativePointsCheckpointRefusedElsewhere(t *testing.T) {
 	t.Chdir(t.TempDir())
-	if err := os.WriteFile("pts.csv", []byte("0,0\n1,1\n2,0\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := ringConfig()
-	cfg.Target = "points(pts.csv)"
-	g := mustNew(t, cfg, 3)
-	train(t, g, 2)
+	g := relativePointsRun(t)
 	kept, err := g.MarshalBinary() // the path relative, as an earlier ganui wrote it to a file
 	if err != nil {
 		t.Fatal(err)

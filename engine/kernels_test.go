@@ -839,17 +839,11 @@ func TestActivationGradPaths(t *testing.T) {
 func TestGemmPackedSameBits(t *testing.T) {
 	forEachSIMDISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(3, 3))
-		for _, s := range []struct{ rows, n, kn, ldm int }{
+		for _, s := range []gemmShape{
 			{100, 256, 256, 256}, {17, 70, 300, 80}, {33, 128, 64, 1024}, {16, 64, 129, 64}, {64, 200, 100, 512},
 		} {
 			for _, byCols := range []bool{false, true} {
-				a := randVec(rng, s.rows*s.kn, 0.2)
-				ars, aks := s.kn, 1
-				if byCols {
-					ars, aks = 1, s.rows
-				}
-				m := randVec(rng, s.kn*s.ldm, 0)
-				y0 := randVec(rng, s.rows*s.n, 0)
+				a, ars, aks, m, y0 := s.operands(rng, byCols)
 				got := slices.Clone(y0)
 				gemm(s.rows, s.n, s.kn, a, ars, aks, m, s.ldm, got, s.n)
 				want := slices.Clone(y0)
@@ -872,6 +866,22 @@ func TestGemmPackedSameBits(t *testing.T) {
 	})
 }
 
+// gemmShape is a product y (rows × n, n apart) += a (rows × kn) · m (kn
+// rows, ldm apart) that the gemm tests compute.
+type gemmShape struct{ rows, n, kn, ldm int }
+
+// operands draws s's operands from rng, in this order: a, laid out by
+// rows (its strides ars = kn, aks = 1) or, byCols, by columns; m; and y0,
+// y as the product starts.
+func (s gemmShape) operands(rng *rand.Rand, byCols bool) (a []float32, ars, aks int, m, y0 []float32) {
+	a = randVec(rng, s.rows*s.kn, 0.2)
+	ars, aks = s.kn, 1
+	if byCols {
+		ars, aks = 1, s.rows
+	}
+	return a, ars, aks, randVec(rng, s.kn*s.ldm, 0), randVec(rng, s.rows*s.n, 0)
+}
+
 // TestGemmSplitSameBits checks that a product split between the caller and
 // the helper goroutine (gemmSplit) gives the bits of one goroutine's, on
 // every kernel path, for the layouts the layers use: with the helper
@@ -883,18 +893,12 @@ func TestGemmSplitSameBits(t *testing.T) {
 	splitMACs = 1 << 16 // every shape is shared
 	forEachISA(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(4, 4))
-		for _, s := range []struct{ rows, n, kn, ldm int }{
+		for _, s := range []gemmShape{
 			{100, 256, 256, 256}, {100, 1024, 100, 1024}, {33, 130, 500, 144}, {128, 200, 128, 200}, {100, 402, 100, 416},
 			{100, 100, 256, 100}, {256, 100, 100, 112}, {33, 50, 130, 64}, {100, 36, 128, 48}, {17, 66, 64, 66}, // two chunks at a multiple of 16
 		} {
 			for _, byCols := range []bool{false, true} {
-				a := randVec(rng, s.rows*s.kn, 0.2)
-				ars, aks := s.kn, 1
-				if byCols {
-					ars, aks = 1, s.rows
-				}
-				m := randVec(rng, s.kn*s.ldm, 0)
-				y0 := randVec(rng, s.rows*s.n, 0)
+				a, ars, aks, m, y0 := s.operands(rng, byCols)
 				var out [3][]float32
 				for i, mode := range []string{"alone", "helper", "either"} {
 					SetProductWorkers(min(i, 1))
