@@ -131,8 +131,13 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			order = "Second-order, as here: G's gradient also goes back through those updates, so G sees how D would answer its move: " +
 				"hopping to the mode D neglects now gains G nothing, for D would follow, and G spreads over the modes instead (§2.3)."
 		}
+		// G's loss is the unrolled D's (engine.GAN.StepG): unrolled,
+		// seed 1, epoch 1,121, read D fake 0.406, D(G(z)) ≈ 0.33, beside
+		// G 2.806, not the 1.1 that D's own score would give.
 		add("unrolled GAN", "before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017). "+
-			"%s Each G step costs %s more.", tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll))
+			"%s Each G step costs %s more. "+
+			"The losses' ■ G is G's loss against that D of the future, not the D whose %s and %s the chart gives: it need not agree with %s.",
+			tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll), numtext.Together("● D real"), numtext.Together("○ D fake"), numtext.Together("○ D fake"))
 	}
 	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
 		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+

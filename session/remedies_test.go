@@ -110,7 +110,10 @@ func TestRemediesCountInWords(t *testing.T) {
 // and two lines; a feature-matching G does not follow the push; a
 // critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1; a
 // penalty on a BCE D is on its logit; and only the second-order unrolled
-// gradient lets G see D answer its move (Metz et al. 2017, §2.3); a
+// gradient lets G see D answer its move (Metz et al. 2017, §2.3), and an
+// unrolled G's loss, ■ G, is the unrolled D's, not that of the D whose
+// losses the chart gives (unrolled, seed 1, epoch 1,121: D fake 0.406,
+// G 2.806), where it had gone unsaid; a
 // least-squares D with no sigmoid scores beyond 0…1, which the D(x)
 // strip draws at its edge.
 func TestRemediesSayWhatHolds(t *testing.T) {
@@ -132,7 +135,7 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 		{"wgan", nil, "critic", []string{"estimates K·W1", "not in the size Quality's W1 gives"}, []string{"estimates the Wasserstein-1 distance while"}},
 		{"r1", nil, "R1 penalty", []string{"eq. 9), D taken before its sigmoid"}, nil},
 		{"wgan-gp", nil, "gradient penalty", nil, []string{"sigmoid"}},
-		{"unrolled", nil, "unrolled GAN", []string{"First-order, as here", "not how D would answer G's own move"}, []string{"for D would follow"}},
+		{"unrolled", nil, "unrolled GAN", []string{"First-order, as here", "not how D would answer G's own move", "■ G is G's loss against that D of the future, not the D whose ● D real and ○ D fake the chart gives"}, []string{"for D would follow"}},
 		{"unrolled", func(c *engine.Config) { c.UnrollSecondOrder = true }, "unrolled GAN", []string{"Second-order, as here", "for D would follow"}, []string{"First-order"}},
 	} {
 		cfg, err := presets.Get(c.preset)
