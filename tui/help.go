@@ -256,11 +256,21 @@ func (m *Model) balanceTerm() string {
 func (m *Model) balanceTaken(entry string) string {
 	e := m.snap.Equilibrium
 	var b strings.Builder
-	if m.snap.Loss == engine.LossLeastSquares {
-		entry = strings.Replace(entry, "BCE losses sit", "least-squares losses sit, ⅛ each,", 1)
+	// D's score and least squares' losses at the balance: ½ and ⅛, or
+	// under label smoothing α/2 and α²/8 (EquilibriumOf), where the entry
+	// had named the line D(x)=0.45 and said D's losses sit there when
+	// D(x) = ½.
+	half, lsEach := "½", "⅛"
+	if e.Label == "" {
+		half, lsEach = numtext.Plainly(e.D, 3), numtext.Plainly(e.DReal, 3)
 	}
-	if !e.Samples { // D judges rows, packs or moments: no sample x has a score
-		entry = strings.Replace(entry, numtext.Together("D(x) = ½")+" for every sample", numtext.Together("D's score = ½")+" for everything it judges", 1)
+	if m.snap.Loss == engine.LossLeastSquares {
+		entry = strings.Replace(entry, "BCE losses sit", "least-squares losses sit, "+numtext.Together(lsEach+" each")+",", 1)
+	}
+	if e.Samples {
+		entry = strings.Replace(entry, numtext.Together("D(x) = ½"), numtext.Together("D(x) = "+half), 1)
+	} else { // D judges rows, packs or moments: no sample x has a score
+		entry = strings.Replace(entry, numtext.Together("D(x) = ½")+" for every sample", numtext.Together("D's score = "+half)+" for everything it judges", 1)
 	}
 	b.WriteString(entry)
 	if e.Label == "" {

@@ -540,7 +540,11 @@ func TestModesEntrySaysMissingIsNotDropped(t *testing.T) {
 // where G's loss stands apart, the legend's dashes only for more than
 // one line. It had been one text for all, which on moons at 200×50 (BCE,
 // no smoothing) ended "(⅛ for least squares). With label smoothing (real
-// label α) D's best answer is α/2" under the plane.
+// label α) D's best answer is α/2" under the plane. Under label
+// smoothing at 0.9 the lines are where D's losses sit at D(x) = 0.45,
+// least squares' at 0.101 each, where label-smoothing's entry had said
+// "where D's BCE losses sit when D(x) = ½" beside its name "D(x)=0.45
+// line", and least squares' "⅛ each".
 func TestBalanceEntryFitsTheLosses(t *testing.T) {
 	for _, c := range []struct {
 		name          string
@@ -552,7 +556,8 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		{"bce", engine.LossBCE, engine.GLossNonSaturating, 1, []string{"BCE"}, []string{"least squares", "smoothing", "G's loss", "dash"}},
 		{"bce minimax", engine.LossBCE, engine.GLossMinimax, 1, []string{"at −0.693", "(┈┈: D, G)"}, []string{"smoothing", "D real's"}},
 		{"least squares", engine.LossLeastSquares, engine.GLossNonSaturating, 1, []string{"least-squares losses sit, ⅛ each"}, []string{"BCE", "smoothing", "dash"}},
-		{"bce smoothed", engine.LossBCE, engine.GLossNonSaturating, 0.9, []string{"labelled 0.9", "D(x)=0.45", "D real's at 0.778", "D fake's at 0.598", "at 0.799", "(┈┈┈: D real, D fake, G)"}, nil},
+		{"bce smoothed", engine.LossBCE, engine.GLossNonSaturating, 0.9, []string{"BCE losses sit when D(x) = 0.45 for every sample", "labelled 0.9", "D(x)=0.45", "D real's at 0.778", "D fake's at 0.598", "at 0.799", "(┈┈┈: D real, D fake, G)"}, []string{"D(x) = ½"}},
+		{"least squares smoothed", engine.LossLeastSquares, engine.GLossNonSaturating, 0.9, []string{"least-squares losses sit, 0.101 each, when D(x) = 0.45 for every sample"}, []string{"⅛", "D(x) = ½"}},
 		{"feature matching smoothed", engine.LossBCE, engine.GLossFeatureMatching, 0.9, []string{"(┈┈: D real, D fake)"}, []string{"G's loss"}},
 	} {
 		cfg := engine.Config{Loss: c.loss, GLoss: c.g, RealLabel: c.label}
