@@ -115,7 +115,9 @@ func TestRemediesCountInWords(t *testing.T) {
 // losses the chart gives (unrolled, seed 1, epoch 1,121: D fake 0.406,
 // G 2.806), where it had gone unsaid; a
 // least-squares D with no sigmoid scores beyond 0…1, which the D(x)
-// strip draws at its edge.
+// strip draws at its edge; under G's average, in 1-D, the skew and
+// ex.kurt under the moments chart are the average's, its lines G's own,
+// where the text had given the whole chart to G.
 func TestRemediesSayWhatHolds(t *testing.T) {
 	for _, c := range []struct {
 		preset string
@@ -137,6 +139,8 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 		{"wgan-gp", nil, "gradient penalty", nil, []string{"sigmoid"}},
 		{"unrolled", nil, "unrolled GAN", []string{"First-order, as here", "not how D would answer G's own move", "■ G is G's loss against that D of the future, not the D whose ● D real and ○ D fake the chart gives"}, []string{"for D would follow"}},
 		{"unrolled", func(c *engine.Config) { c.UnrollSecondOrder = true }, "unrolled GAN", []string{"Second-order, as here", "for D would follow"}, []string{"First-order"}},
+		{"bimodal-pacgan-ema", nil, "G's average", []string{"the moments chart's lines are G's own, the skew and ex.kurt under that chart the average's."}, []string{"the moments chart are G's own"}},
+		{"grid-pacgan4-ema", nil, "G's average", []string{"training, its losses and the moments chart are G's own."}, []string{"skew"}},
 	} {
 		cfg, err := presets.Get(c.preset)
 		if err != nil {
