@@ -1235,10 +1235,16 @@ func (m *Model) watchLines(w, n int) []string {
 		shorter = append(shorter, none+note+".")
 		none += note + " (" + why + ")"
 	}
+	// Under label smoothing each of D's losses has a line of its own
+	// (balanceTaken); the hint had sent both to "the dotted line".
+	settle := "D's losses settling on the dotted line"
+	if e := s.Equilibrium; e != nil && e.DReal != e.DFake {
+		settle = "D's losses settling each on its dotted line"
+	}
 	list := func(why string) string {
 		items := watch
 		if m.balanceDrawn() {
-			items = append(slices.Clone(watch), "D's losses settling on the dotted line"+why)
+			items = append(slices.Clone(watch), settle+why)
 		}
 		return none + ". " + watchFor + strings.Join(items, "; ") + "."
 	}

@@ -49,7 +49,9 @@ func TestViewKeyClosesTheHelp(t *testing.T) {
 // TestNoFindingSaysWhatToWatch: a run without a finding fills the
 // diagnosis's rows with what to watch for, in the marks of the view
 // shown, where they had stood blank (five rows at 120×40); a finding
-// takes its place, and the panels above stay where they were.
+// takes its place, and the panels above stay where they were. Under
+// label smoothing D's losses settle each on its own line, where the hint
+// had sent them to "the dotted line".
 func TestNoFindingSaysWhatToWatch(t *testing.T) {
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
@@ -67,6 +69,12 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 			}
 		}
 		frameReads(t, frame(t, s, snap, w, h, "v"), "Watch for the Q-Q points lying on the diagonal")
+		smoothed, _ := session.EquilibriumOf(engine.Config{Loss: engine.LossBCE, RealLabel: 0.9})
+		smoothed.Samples = true
+		plain := snap.Equilibrium
+		snap.Equilibrium = &smoothed
+		frameReads(t, frame(t, s, snap, w, h), "KS and W1 falling; D's losses settling each on its dotted line")
+		snap.Equilibrium = plain
 		snap.Note = "done: 10 epochs in 0.1 s (131 ep/s) · space or n continues · r or R starts a new run"
 		if w == 80 { // the note takes two of the three rows: the hint's shortest
 			frameReads(t, frame(t, s, snap, w, h), "No finding now; ? twice explains each mark.")
