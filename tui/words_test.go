@@ -718,6 +718,37 @@ func TestSurfaceEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
+// TestEventsEntryEndsTheDesignsEquilibrium: the ◆ entry gives the line
+// an equilibrium's episode ends at as the design's loss has it: D's
+// scores within 0.03 of ½ under BCE and least squares, of 0.45 under
+// label smoothing at 0.9, the losses' sum within 0.12 of 2 under the
+// hinge loss, and none for a Wasserstein critic, which has no
+// equilibrium. Every design's had read "D's scores within 0.03 of ½ or,
+// under the hinge loss, its losses' sum within 0.12 of 2", ½ on
+// label-smoothing beside its line D(x)=0.45.
+func TestEventsEntryEndsTheDesignsEquilibrium(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		loss         engine.Loss
+		label        float64
+		want, absent []string
+	}{
+		{"bce", engine.LossBCE, 1, []string{"for the equilibrium, the noise floor", "near it: D's scores within 0.03 of ½; KS under"}, []string{"hinge", "0.12 of 2"}},
+		{"least squares", engine.LossLeastSquares, 1, []string{"near it: D's scores within 0.03 of ½; KS under"}, []string{"hinge"}},
+		{"bce smoothed", engine.LossBCE, 0.9, []string{"near it: D's scores within 0.03 of 0.45; KS under"}, []string{"of ½", "hinge"}},
+		{"hinge", engine.LossHinge, 1, []string{"for the equilibrium, the noise floor", "near it: its losses' sum within 0.12 of 2; KS under"}, []string{"of ½", "under the hinge loss"}},
+		{"wasserstein", engine.LossWasserstein, 1, []string{"(for the noise floor, a collapse and a plateau, without it or near it: KS under"}, []string{"of ½", "of 2", "for the equilibrium"}},
+	} {
+		var m Model
+		if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label}); ok {
+			e.Samples = true
+			m.snap.Equilibrium = &e
+		}
+		m.snap.Loss = c.loss
+		checkWords(t, c.name+": the ◆ entry", glossaryText(&m, "◆ in charts"), c.want, c.absent)
+	}
+}
+
 // TestBalanceNamesDxOnlyWhereDScoresSamples: the loss chart's ln 2 line
 // and its glossary entry name D(x) only for a D that scores single
 // samples, as the finding does (session.Equilibrium.Score): blog-original,
