@@ -90,9 +90,13 @@ type Run struct {
 	GOwnScale bool
 
 	Samples     []float64 // fresh generated samples
-	SamplesName string    // their name in the legend: "samples", or with g_ema "G's average, β 0.999"; "" is "samples"
 	SampleEpoch int       // the epoch they were drawn at
 	Lo, Hi      float64   // the x range of the histogram
+	// GEMA is g_ema's β, 0 for none: with it the samples and every
+	// measure are the moving average's of G's weights, named so in panel
+	// (d)'s legend, while panel (a)'s moments, of each epoch's last
+	// training batch, are G's own, named so in its title.
+	GEMA float64
 	// Density is the target's density, drawn over the histogram; nil for
 	// none.
 	Density func(x float64) float64
@@ -245,7 +249,7 @@ func FromPicture(p session.Picture) Run {
 		GOwnScale:   p.GLoss == engine.GLossFeatureMatching,
 		Critic:      p.Loss.Unbounded(),
 		Samples:     p.Samples,
-		SamplesName: samplesName(p.GEMA),
+		GEMA:        p.GEMA,
 		SampleEpoch: p.Epoch,
 		Lo:          p.Lo,
 		Hi:          p.Hi,
@@ -268,19 +272,22 @@ func FromPicture(p session.Picture) Run {
 // samplesName names the samples in panel (d)'s legend as the trainer's
 // legend does: G's, or the moving average of its weights' (g_ema), which
 // every sample and measure comes from.
-func samplesName(ema float64) string {
-	if ema > 0 {
-		return "G's average, β " + short(ema)
+func (r Run) samplesName() string {
+	if r.GEMA > 0 {
+		return "G's average, β " + short(r.GEMA)
 	}
 	return "samples"
 }
 
-// samplesName is the samples' name in panel (d)'s legend.
-func (r Run) samplesName() string {
-	if r.SamplesName == "" {
-		return "samples"
+// momentsOf names whose samples panel (a)'s moments are: G's, and with
+// g_ema G's own, not the average's that panel (d) and the measures show
+// (as the trainer's ? page says, "training, its losses and the moments
+// chart are G's own"); the title had said "G's samples" of both.
+func (r Run) momentsOf() string {
+	if r.GEMA > 0 {
+		return "G's own samples, not its average's"
 	}
-	return r.SamplesName
+	return "G's samples"
 }
 
 // baseName names a pinned baseline in a legend as the screen's legends
@@ -1422,12 +1429,12 @@ const noFiniteValues = "no finite values"
 
 // moments is panel (a).
 func (r Run) moments() (*plot.Plot, error) {
-	p := newPlot("(a) mean and std of G's samples", "epoch", "mean, std of x") // x as panel (d) names the samples' value
+	p := newPlot("(a) mean and std of "+r.momentsOf(), "epoch", "mean, std of x") // x as panel (d) names the samples' value
 	h := r.History
 	mean := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Mean })
 	std := series(len(h), func(i int) (float64, float64) { return float64(h[i].Epoch), h[i].Std })
 	if r.Plane != nil {
-		p.Title.Text = "(a) mean and std of G's samples, per axis"
+		p.Title.Text += ", per axis"
 		p.Y.Label.Text = "mean, std of x and y"
 		meanXPen, meanYPen := momentStyle(palette.Generated, nil, false), momentStyle(palette.GeneratedSecond, nil, true)
 		stdXPen, stdYPen := momentStyle(palette.Generated, dashDotted, false), momentStyle(palette.GeneratedSecond, dashDotted, true)
