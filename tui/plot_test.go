@@ -1494,6 +1494,37 @@ func TestMomentsLegendSaysWhoseAfterG(t *testing.T) {
 	}
 }
 
+// TestMomentsLegendSaysGsOwnUnderEMA: with g_ema the moments legend,
+// whose values are of the epoch's last training batch, says they are G's
+// own, in the panel at 120×40, in 1-D and on a plane, and keeps its
+// moments at 80×24; without g_ema it says nothing of whose. The plane and
+// Quality show G's average, and the legend had given the batch's std X
+// 3.70 unmarked beside Quality's x ±3.74 of the average.
+func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	last := engine.EpochStats{Epoch: 300, Mean: 0.010, Std: 3.701, MeanY: 0.076, StdY: 3.982}
+	for _, plane := range []*session.PlaneInfo{nil, {Spots: make([]engine.Spot, 25)}} {
+		for _, ema := range []float64{0, 0.99} {
+			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
+				m := NewModel(nil)
+				m.snap.Epoch, m.snap.Last, m.snap.GEMA, m.snap.Target.Plane = 300, last, ema, plane
+				lines := m.momLegend(w)
+				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				got := strings.Contains(legend, "G's own")
+				if got && ema == 0 || !got && ema > 0 && w == 59 {
+					t.Errorf("g_ema %g, plane %v, width %d: legend %q, says G's own %v", ema, plane != nil, w, legend, got)
+				}
+				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
+					t.Errorf("g_ema %g, plane %v, width %d: legend %q lost a moment", ema, plane != nil, w, legend)
+				}
+				if !fits(lines, w) || len(lines) > 2 {
+					t.Errorf("g_ema %g, plane %v: legend %q, not in 2 lines of %d", ema, plane != nil, lines, w)
+				}
+			}
+		}
+	}
+}
+
 // TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
 // no generated sample in its range (a NaN G's, all counted right of it)
 // leaves out █ and the push, neither drawn, as it had not; a push all to

@@ -1467,12 +1467,19 @@ const minChartRows = 4
 // the losses' legend says whose its losses are (lossLegendOf): the
 // legend had given the epoch's moments unmarked while the plane,
 // histogram and Quality showed the G that g had moved. The short title
-// drops the name where the long one does not fit.
+// drops the name where the long one does not fit. With g_ema they say
+// the batch is G's own, as the ? page's remedy does ("the moments chart
+// are G's own"), not the average's that the plane and Quality show; the
+// legend had given grid-pacgan4-ema's std X 3.70 unmarked beside
+// Quality's x ±3.74 of the average.
 func (m *Model) momTitles() []string {
 	s := &m.snap
 	if h := s.Hand; h != nil && h.G && s.Last.Epoch > 0 {
 		of := "epoch " + numtext.FormatInt(s.Last.Epoch) + "'s batch"
 		return []string{styleTitle.Render("Moments") + styleMuted.Render(", "+of), styleMuted.Render(of)}
+	}
+	if s.GEMA > 0 {
+		return []string{m.legendTitle("Moments") + styleMuted.Render(", G's own"), m.legendTitle("Moments")}
 	}
 	return []string{m.legendTitle("Moments")}
 }
