@@ -217,9 +217,24 @@ func (m *Model) glossaryEntries() [][2]string {
 			out[i] = [2]string{g[0], m.dxTaken()}
 		case "D surface":
 			out[i] = [2]string{g[0], m.surfaceTaken()}
+		case "crowded":
+			out[i] = [2]string{g[0], crowdedTaken(g[1], planeModes(&m.snap))}
 		}
 	}
 	return out
+}
+
+// crowdedTaken is the crowded entry for a plane with modes or without
+// (moons, a points file): without, where no mode map is drawn, G piles
+// its samples up on a part of the target, not a mode, and in 16 colours
+// nothing else shows where; moons' entry had sent its reader to "the mode
+// map" its screen does not have.
+func crowdedTaken(entry string, modes bool) string {
+	if modes {
+		return entry
+	}
+	entry = strings.Replace(entry, "as on the modes it has found", "as on a part of the target it has found", 1)
+	return strings.Replace(entry, ": there the mode map shows where the samples are.", ".", 1)
 }
 
 // balanceEntry is the glossary's term for the loss chart's equilibrium

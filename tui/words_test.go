@@ -1163,6 +1163,29 @@ func TestLossesEntryTakesTheLoss(t *testing.T) {
 	}
 }
 
+// TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn: the crowded entry sends
+// a 16-colour reader to the mode map, and speaks of modes, only on a
+// target with modes (ring, grid); moons' had said "there the mode map
+// shows where the samples are" beside a screen with no mode map.
+func TestCrowdedEntryNamesTheModeMapOnlyWhereDrawn(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		spots        []engine.Spot
+		want, absent []string
+	}{
+		{"grid", make([]engine.Spot, 25), []string{"as on the modes it has found", "there the mode map shows where the samples are"}, nil},
+		{"moons", nil, []string{"as on a part of the target it has found", "Not in 16 colours, whose two blues are one."}, []string{"mode"}},
+	} {
+		var m Model
+		m.snap.Target.Plane = &session.PlaneInfo{Spots: c.spots}
+		entry := glossaryText(&m, "crowded")
+		if entry == "" {
+			t.Fatalf("%s: no crowded entry", c.name)
+		}
+		checkWords(t, c.name+": the crowded entry", entry, c.want, c.absent)
+	}
+}
+
 // glossaryText is the plain text of m's glossary entry called name, ""
 // where the page has none.
 func glossaryText(m *Model, name string) string {
