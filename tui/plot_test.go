@@ -1525,6 +1525,29 @@ func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
 	}
 }
 
+// TestShapeLineSaysItIsTheAverages: with g_ema the skew and excess
+// kurtosis under the moments chart, the evaluation's of G's average, say
+// so, at 120×40 and 80×24, where the chart's legend says its lines are
+// G's own; without g_ema they name no one.
+func TestShapeLineSaysItIsTheAverages(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	for _, ema := range []float64{0, 0.99} {
+		for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
+			m := NewModel(nil)
+			m.snap.Epoch, m.snap.GEMA = 300, ema
+			m.snap.Eval.Metrics.Skew, m.snap.Eval.Metrics.Kurt = 0.799, 0.659
+			lines := m.higherMoments(w)
+			got := strings.Contains(strings.Join(lines, " "), "average")
+			if got != (ema > 0) || !fits(lines, w) || len(lines) > 2 {
+				t.Errorf("g_ema %g, width %d: %q, says the average's %v, in 2 lines of %d %v", ema, w, lines, got, w, fits(lines, w))
+			}
+			if !strings.Contains(strings.Join(lines, " "), "skew") || !strings.Contains(strings.Join(lines, " "), "ex.kurt") {
+				t.Errorf("g_ema %g, width %d: %q lost a moment", ema, w, lines)
+			}
+		}
+	}
+}
+
 // TestLegendNamesOnlyMarksDrawn: the samples legend of a histogram with
 // no generated sample in its range (a NaN G's, all counted right of it)
 // leaves out █ and the push, neither drawn, as it had not; a push all to

@@ -1572,7 +1572,9 @@ func (m *Model) higherMoments(w int) []string {
 // shapeItems are the skewness and excess kurtosis of fresh samples with
 // the target's, long (three decimals, vs the target's) and short (two,
 // the target's in brackets); none in 2-D, where the side panel has what
-// matters.
+// matters. With g_ema the samples are G's average's, and the items say
+// so under a chart whose legend reads "Moments, G's own": the line had
+// read as G's own beside it.
 func (m *Model) shapeItems() (long, short []string) {
 	s := &m.snap
 	if s.Target.Plane != nil {
@@ -1586,6 +1588,10 @@ func (m *Model) shapeItems() (long, short []string) {
 	short = []string{
 		"skew " + momentNum(mt.Skew, true) + styleMuted.Render(" ("+num(s.Target.Skew)+")"),
 		"ex.kurt " + momentNum(mt.Kurt, true) + styleMuted.Render(" ("+num(s.Target.Kurt)+")"),
+	}
+	if s.GEMA > 0 {
+		long = append([]string{styleMuted.Render("G's average:")}, long...)
+		short = append([]string{styleMuted.Render("average:")}, short...)
 	}
 	return long, short
 }
