@@ -371,12 +371,14 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	// An input's name with spaces around it is refused as an output's
-	// is (outputfile.CheckName), by the one rule: --resume "x.ckpt " had
-	// been "x.ckpt : no such file or directory", the space unsaid.
+	// An input's name with spaces around it, or a control character in
+	// it, is refused as an output's is (outputfile.CheckName), by the one
+	// rule (inputfile.CheckName): --resume "x.ckpt " had been "x.ckpt :
+	// no such file or directory", the space unsaid, and --resume "$(ls
+	// *.ckpt)" the same of its two names run together.
 	for _, name := range []string{"preset", "show-preset", "resume"} {
 		if given[name] {
-			if err := inputfile.CheckSpaces(fs.Lookup(name).Value.String()); err != nil {
+			if err := inputfile.CheckName(fs.Lookup(name).Value.String()); err != nil {
 				return o, fmt.Errorf("--%s: %w", name, err)
 			}
 		}

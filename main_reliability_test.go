@@ -188,7 +188,7 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 		{"--headless", "--resume", " x.ckpt"},
 		{"--headless", "--preset", "x.json "},
 		{"--headless", "--preset", " ring"},
-		{"--show-preset", "x.json\t"},
+		{"--show-preset", " x.json"},
 	} {
 		flag, name := args[len(args)-2], args[len(args)-1]
 		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %q has spaces around it; give the name without them", flag, name))
@@ -202,6 +202,30 @@ func TestInputNameWithSpacesAroundIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(x.csv )": "x.csv " has spaces around it; give the name without them`)
+}
+
+// TestInputNameIsOneFile: an input's name that holds a control
+// character (two names on two lines, as --resume "$(ls *.ckpt)" gives)
+// is refused as an output's is, by the one rule (inputfile.CheckName),
+// where it had been looked up as one name and told "a; b: no such file
+// or directory", the two names run together; so is a preset file's
+// points(…) target.
+func TestInputNameIsOneFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, c := range []struct{ flag, name, want string }{
+		{"--resume", "a.ckpt\nb.ckpt", `U+000A ('\n')`},
+		{"--preset", "x\tjson", `U+0009 ('\t')`},
+		{"--show-preset", "x.json\t", `U+0009 ('\t')`},
+		{"--preset", "ring\x1b[2J", `U+001B ('\x1b')`},
+	} {
+		args := []string{"--headless", c.flag, c.name}
+		if c.flag == "--show-preset" {
+			args = args[1:]
+		}
+		wantUsageError(t, args, fmt.Sprintf("ganui: %s: %q holds the control character %s; give one file's name, on one line", c.flag, c.name, c.want))
+	}
+	design := writeFile(t, "design.json", `{"base": "ring", "target": "points(a\nb.csv)"}`)
+	wantUsageError(t, []string{"--headless", "--epochs", "1", "--preset", design}, `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`)
 }
 
 // TestOneRangeForEpochs (issue: --epochs 9999999999999 was accepted and

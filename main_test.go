@@ -176,9 +176,9 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--log", "x.csv"}, "--log needs a single run"},
 		{[]string{"--headless", "--resume", "x.ckpt", "--sweep", "d_lr=1e-3"}, "drop --sweep"},
 		// a terminal's escape sequences in a path or a flag are shown, not obeyed
-		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: \x1b[31mX\a: no such file`},
+		{[]string{"--headless", "--resume", "\x1b[31mX\a"}, `--resume: "\x1b[31mX\a" holds the control character U+001B`},
 		{[]string{"--\x1b]0;title\a"}, `unknown flag --\x1b]0;title\a`},
-		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, "--resume: first; second.ckpt: no such file"}, // not cut at the newline
+		{[]string{"--headless", "--resume", "first\nsecond.ckpt"}, `--resume: "first\nsecond.ckpt" holds the control character U+000A`}, // not cut at the newline
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(t, c.args...)

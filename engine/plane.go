@@ -442,11 +442,12 @@ func ParsePlane(spec string) (Plane, error) {
 		return fmt.Errorf("target %q: "+format, append([]any{spec}, a...)...)
 	}
 	if path, ok := PointsFile(spec); ok {
-		// Spaces around the path are refused, as around every file's
-		// name ganui is given (inputfile.CheckSpaces): trimmed, points(
-		// q.csv) had read q.csv where the file was " q.csv"; one that
-		// begins with a space is named ./ q.csv.
-		if err := inputfile.CheckSpaces(path); err != nil && strings.TrimSpace(path) != "" {
+		// Spaces around the path, or a control character in it, are
+		// refused, as in every file's name ganui is given
+		// (inputfile.CheckName): trimmed, points( q.csv) had read q.csv
+		// where the file was " q.csv"; one that begins with a space is
+		// named ./ q.csv.
+		if err := inputfile.CheckName(path); err != nil && strings.TrimSpace(path) != "" {
 			return nil, bad("%v", err)
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says

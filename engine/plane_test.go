@@ -338,10 +338,11 @@ func nextLine(err error) string {
 }
 
 // TestPointsPathWithSpacesAroundIsRefused checks that a points target's
-// path with spaces around it is refused, saying so: trimmed, points(
-// q.csv) had looked up q.csv where the file was " q.csv", and said no
-// such file. It is said as of every file's name ganui is given
-// (inputfile.CheckSpaces). A name that begins with a space is read as
+// path with spaces around it, or a control character in it, is refused,
+// saying so: trimmed, points( q.csv) had looked up q.csv where the file
+// was " q.csv", and said no such file, and points(a\nb.csv) had been
+// told no such file. It is said as of every file's name ganui is given
+// (inputfile.CheckName). A name that begins with a space is read as
 // ./ q.csv.
 func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	t.Chdir(t.TempDir())
@@ -349,8 +350,9 @@ func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	for spec, want := range map[string]string{
-		"points( q.csv)":  `target "points( q.csv)": " q.csv" has spaces around it; give the name without them`,
-		"points(q.csv\t)": `target "points(q.csv\t)": "q.csv\t" has spaces around it; give the name without them`,
+		"points( q.csv)":   `target "points( q.csv)": " q.csv" has spaces around it; give the name without them`,
+		"points(q.csv\t)":  `target "points(q.csv\t)": "q.csv\t" holds the control character U+0009 ('\t'); give one file's name, on one line`,
+		"points(a\nb.csv)": `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`,
 	} {
 		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", spec, err, want)

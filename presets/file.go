@@ -421,12 +421,12 @@ func hex4(digits []byte) rune {
 // with a separator or a drive), and a file in the working directory (dir
 // "."), keep their spec as written; so does a path with spaces around it,
 // for engine.ParsePlane to refuse as it refuses every other
-// (inputfile.CheckSpaces): joined to the directory, points(x.csv ) of
+// (inputfile.CheckName): joined to the directory, points(x.csv ) of
 // exp/design.json had read exp/x.csv where the same file in the working
 // directory was refused.
 func pointsFrom(dir, target string) (string, bool) {
 	path, ok := engine.PointsFile(target)
-	if !ok || path == "" || inputfile.CheckSpaces(path) != nil || rooted(runtime.GOOS, path) || dir == "." {
+	if !ok || path == "" || inputfile.CheckName(path) != nil || rooted(runtime.GOOS, path) || dir == "." {
 		return target, false
 	}
 	return engine.Points{Path: filepath.Join(dir, path)}.String(), true

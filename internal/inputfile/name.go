@@ -2,18 +2,36 @@ package inputfile
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// CheckSpaces refuses a file's name with spaces around it, which a quote
-// put in the wrong place leaves (--resume "run.ckpt "): to read, it names
+// CheckName refuses a file's name that names no one file: one that
+// holds a control character, a newline most likely (--resume "$(ls
+// *.ckpt)" gives two names on two lines), which had been looked up as
+// one name across the lines and told "no such file or directory" with
+// the lines run together; or one with spaces around it (CheckSpaces). It
+// is the one rule for every file's name ganui is given, to read or to
+// write: the flags' (--preset FILE, --show-preset FILE, --resume; --log,
+// --save and --plot through outputfile.CheckName) and a points(FILE.csv)
+// target's.
+func CheckName(path string) error {
+	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(path[i:])
+		return fmt.Errorf("%q holds the control character %U (%s); give one file's name, on one line", path, r, strconv.QuoteRune(r))
+	}
+	return CheckSpaces(path)
+}
+
+// CheckSpaces refuses a name with spaces around it, which a quote put in
+// the wrong place leaves (--resume "run.ckpt "): to read, it names
 // another file than the one meant, or none, and "run.ckpt : no such file
 // or directory" had hidden the space at its end; to write, a file whose
-// name ends in a space, which a listing does not show. It is the one
-// rule for every file's name ganui is given, to read or to write: the
-// flags' (--preset FILE, --show-preset FILE, --resume; --log, --save and
-// --plot through outputfile.CheckName) and a points(FILE.csv) target's.
-// A space inside a name is the name's.
+// name ends in a space, which a listing does not show. It is CheckName's
+// second rule, and the rule for a built-in preset's name in a preset
+// file's "base". A space inside a name is the name's.
 func CheckSpaces(path string) error {
 	if strings.TrimSpace(path) != path {
 		return fmt.Errorf("%q has spaces around it; give the name without them", path)

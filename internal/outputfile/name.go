@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
 )
@@ -18,11 +15,10 @@ import (
 // refused for something else:
 //   - a control character in it, a newline most likely (--plot "$(ls
 //     *.png)" gives two names on two lines): it had made one file
-//     named across the lines;
-//   - spaces around it, which a quote put in the wrong place leaves
-//     (--log "run.csv "): it had made a file whose name ends in a space,
-//     which a listing does not show (inputfile.CheckSpaces, the inputs'
-//     rule too);
+//     named across the lines; or spaces around it, which a quote put in
+//     the wrong place leaves (--log "run.csv "): it had made a file
+//     whose name ends in a space, which a listing does not show (both
+//     inputfile.CheckName, the inputs' rule too);
 //   - a slash at its end, which names a directory (--plot run.png/ had
 //     been refused as no figure's name);
 //   - a file name that is nothing but an extension its files take (own),
@@ -33,11 +29,7 @@ import (
 //
 // path is not empty: the caller refuses an empty one first.
 func CheckName(path string, own func(ext string) bool) error {
-	if i := strings.IndexFunc(path, unicode.IsControl); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(path[i:])
-		return fmt.Errorf("%q holds the control character %U (%s); give one file's name, on one line", path, r, strconv.QuoteRune(r))
-	}
-	if err := inputfile.CheckSpaces(path); err != nil {
+	if err := inputfile.CheckName(path); err != nil {
 		return err
 	}
 	if os.IsPathSeparator(path[len(path)-1]) {
