@@ -166,6 +166,9 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if base == "" {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
 		}
+		if err := inputfile.CheckSpaces(base); err != nil { // as --preset " ring" is: "did you mean ring?" had not said why
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
+		}
 		if looksLikePath(base) {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint)
 		}

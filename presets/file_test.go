@@ -395,6 +395,11 @@ func TestParseErrors(t *testing.T) {
 		{"base not a string", `{"base": 3}`, "p.json:1: base: want the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
 		// A base that names a file, or none, is told what base takes, not
 		// every preset's name on a line of 500 characters.
+		// A base with spaces around it is told so, as --preset " ring"
+		// is, where it had been "unknown preset \"ring \" (did you
+		// mean ring?)", the space unsaid.
+		{"base with a space after it", `{"base": "ring "}`, `p.json:1: base: "ring " has spaces around it; give the name without them`},
+		{"base with a tab before it", `{"base": "\tring"}`, `p.json:1: base: "\tring" has spaces around it; give the name without them`},
 		{"base empty", `{"base": ""}`, "p.json:1: base is empty: give the name of a built-in preset, such as vanilla or ring (ganui --list-presets lists them)"},
 		{"base a file", `{"base": "ring.json"}`, `p.json:1: base: "ring.json" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
 		{"base a path", `{"base": "presets/mine"}`, `p.json:1: base: "presets/mine" names a file; base names a built-in preset, such as vanilla or ring (ganui --list-presets lists them)`},
