@@ -192,6 +192,8 @@ func (v numberText) Set(s string) error {
 func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
+	case errors.Is(err, engine.ErrNotWhole) && engine.PlusSign(s) != nil:
+		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSign(s))
 	case errors.Is(err, engine.ErrNotWhole):
 		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:

@@ -107,12 +107,12 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seed", "-1"}, "--seed: -1 out of range"},
 		// Every number is written one way: no '+' before it, no spaces
 		// around it (--epochs +5 and --seeds ' 1' had been taken).
-		{[]string{"--headless", "--epochs", "+5"}, `--epochs: "+5" is not a whole number`},
+		{[]string{"--headless", "--epochs", "+5"}, `--epochs: "+5" has a + before it; write it without one: 5`},
 		{[]string{"--headless", "--epochs", " 5"}, `--epochs: " 5" is not a whole number`},
 		{[]string{"--headless", "--epochs=5 "}, `--epochs: "5 " is not a whole number`},
-		{[]string{"--headless", "--seed", "+1"}, `--seed: "+1" is not a whole number`},
+		{[]string{"--headless", "--seed", "+1"}, `--seed: "+1" has a + before it; write it without one: 1`},
 		{[]string{"--headless", "--every", " 5"}, `--every: " 5" is not a whole number`},
-		{[]string{"--headless", "--samples", "+1e3"}, `--samples: "+1e3" is not a whole number`},
+		{[]string{"--headless", "--samples", "+1e3"}, `--samples: "+1e3" has a + before it; write it without one: 1e3`},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" is not a whole number`},
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
@@ -123,7 +123,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "-0"}, `--seeds: "-0" is not a seed`},
 		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
-		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" is not a number`},
+		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" has a + before it; write it without one: 5`},
 		// Spaces beside the = are refused on either side: a key's had been trimmed, so that
 		// --set 'g_lr =1e-3' was taken where --set 'g_lr= 1e-3' was refused for its number.
 		{[]string{"--headless", "--set", "epochs= 5"}, `--set: "epochs= 5" has spaces around its =; write epochs=5`},
@@ -131,7 +131,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", " g_lr=1e-3"}, `--set: " g_lr=1e-3" has spaces before its key; write g_lr=1e-3`},
 		{[]string{"--headless", "--sweep", "d_lr =1e-3,1e-2"}, `--sweep: "d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
 		{[]string{"--headless", "--sweep", "d_lr= 1e-3,1e-2"}, `--sweep: "d_lr= 1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`},
-		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" is not a number`},
+		{[]string{"--headless", "--set", "g_lr=+1e-3"}, `--set: g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		// g_out and d_in that fail to divide batch by different values are told in one line.
 		{[]string{"--headless", "--preset", "blog-original", "--set", "d_in=3", "--set", "batch=8"}, "--set: g_out, d_in: 100, 3 out of range: a divisor of batch 8 (1, 2, 4 or 8), or batch a multiple of 300"},
 		// The batch offered is one g_out divides too: "a multiple of 3" had been offered, which g_out's 100 refuses.
@@ -143,7 +143,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--set", "target=normal(1"}, `--set: target "normal(1": want normal(mean,std), its arguments in parentheses`},
 		{[]string{"--headless", "--sweep", "target=foo(1)"}, `--sweep: target "foo(1)": unknown kind "foo"`}, // it had read `--sweep: target=foo(1): target "foo(1)": …`
 		{[]string{"--headless", "--sweep", "d_lr=1e-3, 1e-2"}, `--sweep: d_lr: value " 1e-2" has spaces around it`},
-		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" is not a number`},
+		{[]string{"--headless", "--sweep", "d_steps=+1,2"}, `--sweep: d_steps: "+1" has a + before it; write it without one: 1`},
 		{[]string{"--headless", "--preset", writeFile(t, "plus.json", `{"base": "vanilla", "epochs": +5}`)}, `plus.json:1: invalid JSON`},
 		{[]string{"--no-such-flag"}, "unknown flag --no-such-flag"},
 		{[]string{"-x"}, "unknown flag --x"},

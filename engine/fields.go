@@ -305,6 +305,9 @@ func (c *Config) set(key, value string) error {
 			return c.outOfRange(f, clip(trimmed)) // 1e999: a number, but no float64
 		}
 		if err != nil {
+			if err := PlusSign(trimmed); err != nil {
+				return fmt.Errorf("%s: %w", key, err)
+			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
 		}
 		if underflows(trimmed, x) {
@@ -492,6 +495,9 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	case isNumber(text):
 		return 0, fmt.Errorf("%s: %s%s is not a whole number%s", f.key, what, clip(text), c.allowed(f))
 	}
+	if err := PlusSign(text); err != nil {
+		return 0, fmt.Errorf("%s: %s%w", f.key, what, err)
+	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
 
@@ -536,6 +542,9 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	}
 	if isNumber(text) {
 		return inQuotes(f, what, text, "without them: "+clip(text))
+	}
+	if n, ok := withoutPlus(text); ok {
+		return inQuotes(f, what, text, "without them and its +: "+clip(n))
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
 }
@@ -882,6 +891,28 @@ func parseFloat(s string) (float64, error) {
 // before them: dataNumber.)
 func PlainNumber(s string) bool {
 	return !strings.HasPrefix(s, "+") && !strings.ContainsAny(s, "_xX")
+}
+
+// PlusSign is the error for s, a number with a '+' before it (+5,
+// +1e-3), which no reader of ganui's numbers takes (PlainNumber), saying
+// what to write instead: `"+5" has a + before it; write it without one:
+// 5`. It had been told as no number at all, `"+5" is not a number`, a
+// thing a user who wrote a number could not mend. Any other s is nil.
+func PlusSign(s string) error {
+	if n, ok := withoutPlus(s); ok {
+		return fmt.Errorf("%q has a + before it; write it without one: %s", clip(s), clip(n))
+	}
+	return nil
+}
+
+// withoutPlus is s without its leading '+' when what follows is a
+// finite number as ganui writes one (PlainNumber, no second sign).
+func withoutPlus(s string) (string, bool) {
+	n, ok := strings.CutPrefix(s, "+")
+	if !ok || n == "" || n[0] == '+' || n[0] == '-' || infOrNaN(n) {
+		return "", false
+	}
+	return n, isNumber(n)
 }
 
 // SettingSpaces refuses spaces around the key or after the '=' of spec,

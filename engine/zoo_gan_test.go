@@ -354,8 +354,8 @@ func TestConfigSet(t *testing.T) {
 		{"g_hidden", "[32, \"x\"]", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
 		// A number is written one way (PlainNumber): no '+', no spaces
 		// around it, in a list too; JSON's spaces between items aside.
-		{"epochs", "+5", `epochs: "+5" is not a number; allowed: 1..1,000,000,000`},
-		{"g_lr", "+1e-3", `g_lr: "+1e-3" is not a number; allowed: (0,10]`},
+		{"epochs", "+5", `epochs: "+5" has a + before it; write it without one: 5`},
+		{"g_lr", "+1e-3", `g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		// The range is Validate's, as a value out of it would be told.
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
@@ -367,9 +367,9 @@ func TestConfigSet(t *testing.T) {
 		{"d_hidden", " 8,8 ,4", `d_hidden: " 8,8 ,4" has spaces around it`},
 		{"d_hidden", "8,8 ,4", `d_hidden: "8,8 ,4" has spaces in it; write the list without them: 8,8,4`},
 		{"g_hidden", "32, x", `g_hidden: width "x" is not a number; allowed: 1..4,096`},
-		{"g_hidden", "+32", `g_hidden: width "+32" is not a number; allowed: 1..4,096`},
+		{"g_hidden", "+32", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		{"g_hidden", "[32,32] ", `g_hidden: "[32,32] " has spaces around it`},
-		{"g_hidden", "[+32]", `g_hidden: width "+32" is not a number; allowed: 1..4,096`},
+		{"g_hidden", "[+32]", `g_hidden: width "+32" has a + before it; write it without one: 32`},
 		// An infinity or NaN, in any spelling strconv reads, is not a
 		// finite number, as typed: it had been "NaN out of range" (NaN
 		// is in no order), inf "+Inf out of range", and +Inf "not a
@@ -454,7 +454,7 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 		{"", "null", `width null is not a number; allowed: 1..4,096`},
 		{"1e30", "1e30", "width 1e30 out of range 1..4,096"},
 		{"inf", "", "width inf is not a finite number; allowed: 1..4,096"}, // no JSON number
-		{"+32", "", `width "+32" is not a number; allowed: 1..4,096`},
+		{"+32", "", `width "+32" has a + before it; write it without one: 32`},
 	} {
 		for _, key := range []string{"g_hidden", "d_hidden"} {
 			ways := map[string]func(c *Config) error{}
@@ -505,6 +505,9 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 		{"inf", `"inf"`, "inf is not a finite number; allowed: 1..1,000,000,000"}, // in quotes too: without them JSON has no inf
 		{"", `"100"`, `"100" is text in quotes; write it without them: 100`},
 		{"", `"1.5"`, `"1.5" is text in quotes; write it without them: 1.5`},
+		{"+5", "", `"+5" has a + before it; write it without one: 5`}, // a + is refused, as JSON refuses it, saying what to write
+		{"", `"+5"`, `"+5" is text in quotes; write it without them and its +: 5`},
+		{"+x", "", `"+x" is not a number; allowed: 1..1,000,000,000`},
 	} {
 		ways := map[string]func(c *Config) error{}
 		if v.set != "" {
@@ -537,6 +540,8 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 		{"", "null", `null is not a number; allowed: (0,10]`},
 		{"nan", `"nan"`, `nan is not a finite number; allowed: (0,10]`},
 		{"", "[0.1]", `want a number, got array`},
+		{"+0.1", "", `"+0.1" has a + before it; write it without one: 0.1`},
+		{"", `"+1e-3"`, `"+1e-3" is text in quotes; write it without them and its +: 1e-3`},
 	} {
 		ways := map[string]func(c *Config) error{}
 		if v.set != "" {
