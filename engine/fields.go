@@ -351,7 +351,7 @@ func (c *Config) set(key, value string) error {
 		for i, item := range items {
 			n, err := c.readWhole(f, "width ", item)
 			if err != nil {
-				return err
+				return c.spacedWidths(f, item, err)
 			}
 			list.Index(i).SetInt(n)
 		}
@@ -597,6 +597,27 @@ func listShape(key string, items []string, bracketed bool) error {
 		return fmt.Errorf("%s: an empty width %s: write %s", key, where, meant)
 	}
 	return nil
+}
+
+// spacedWidths is the error for item, an item of the list of widths f
+// that readWhole refused with err: when spaces separate widths in it (32
+// x), the piece that is no width, named as readWhole names it, after
+// how widths are separated: "g_hidden: widths are separated by commas,
+// not spaces, and width \"x\" is not a number; allowed: 1..4,096". The
+// whole item had been told, `width "32 x" is not a number`, leaving the
+// piece to be found. (An item whose every piece is a width is
+// listShape's.) Any other item's error is err.
+func (c *Config) spacedWidths(f configField, item string, err error) error {
+	pieces := strings.Fields(item)
+	if len(pieces) < 2 {
+		return err
+	}
+	for _, p := range pieces {
+		if _, perr := c.readWhole(f, "width ", p); perr != nil {
+			return fmt.Errorf("%s: widths are separated by commas, not spaces, and %s", f.key, strings.TrimPrefix(perr.Error(), f.key+": "))
+		}
+	}
+	return err
 }
 
 // tooNearZero is the error for value, a number other than 0 that a

@@ -587,8 +587,8 @@ func TestListInQuotesSaysWriteAList(t *testing.T) {
 // TestListSaysWhatToWrite: a list of widths whose widths are separated
 // by spaces, or that has an empty width, is told what to write, from
 // --set's plain list and its list in brackets: 32 32 had been `width "32
-// 32" is not a number`, without the hint to write 32,32, and 32, `width
-// "" is not a number`.
+// 32" is not a number`, without the hint to write 32,32, 32 x the same
+// of the whole of "32 x", and 32, `width "" is not a number`.
 func TestListSaysWhatToWrite(t *testing.T) {
 	for _, c := range []struct{ set, want string }{
 		{"32 32", "widths are separated by commas: 32,32"},
@@ -599,7 +599,11 @@ func TestListSaysWhatToWrite(t *testing.T) {
 		{"32,,16", "an empty width between two commas: write 32,16"},
 		{"[32,]", "an empty width after the last comma: write [32]"},
 		{",", `"," holds no widths; for none, write g_hidden=`},
-		{"32 x", `width "32 x" is not a number; allowed: 1..4,096`}, // no widths: told as such
+		// A piece that is no width is named, after how widths are
+		// separated: it had been `width "32 x" is not a number`.
+		{"32 x", `widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
+		{"16,32 1.5", `widths are separated by commas, not spaces, and width 1.5 is not a whole number; allowed: 1..4,096`},
+		{"[32 x]", `widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
 		{"x,", `width "x" is not a number; allowed: 1..4,096`},
 	} {
 		cfg := blogConfig()
