@@ -335,8 +335,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		speed = s
 		return nil
 	})
+	flagAsValue := cliflag.NoFlagAsValue(fs)
 	twice := cliflag.OnlyOnce(fs, "set", "sweep", "help", "h")
 	if err := fs.Parse(args); err != nil {
+		if *flagAsValue != nil {
+			return o, *flagAsValue
+		}
 		if *twice != "" {
 			return o, fmt.Errorf("--%s is given twice; give it once", *twice)
 		}

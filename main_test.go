@@ -70,6 +70,31 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// TestFlagWhereAValueBelongs: a flag given where a flag's value belongs,
+// the value left out, is told so, whatever the flag, where it had been
+// taken as the value: --preset --epochs 5 had been `unexpected argument
+// "5"`, and --log --epochs had written a file named --epochs. A value
+// that begins with a hyphen and names no flag is the flag's.
+func TestFlagWhereAValueBelongs(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "--epochs", "5"}, "ganui: --preset needs a value: --epochs, after it, is a flag (see ganui --help)"},
+		{[]string{"--show-preset", "-set", "epochs=5"}, "ganui: --show-preset needs a value: -set, after it, is a flag"},
+		{[]string{"--headless", "--log", "--epochs", "2"}, "ganui: --log needs a value: --epochs, after it, is a flag"},
+		{[]string{"--headless", "--resume", "--save", "x.ckpt"}, "ganui: --resume needs a value: --save, after it, is a flag"},
+		{[]string{"--headless", "--seed", "--every=0"}, "ganui: --seed needs a value: --every=0, after it, is a flag"},
+	} {
+		wantUsageError(t, c.args, c.want)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("files made: %v", entries)
+	}
+	wantUsageError(t, []string{"--headless", "--seed", "-5"}, "ganui: --seed: -5 out of range")
+}
+
 // runCLI runs ganui with args and returns its exit code and both streams.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()

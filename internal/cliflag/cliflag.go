@@ -208,3 +208,40 @@ func (v *onceValue) IsBoolFlag() bool {
 	b, ok := v.Value.(interface{ IsBoolFlag() bool })
 	return ok && b.IsBoolFlag()
 }
+
+// NoFlagAsValue makes every flag of fs that takes a value refuse one that
+// is a flag of fs, as a value left out leaves it (--preset --epochs 5),
+// and returns where the error saying so is put, in the words the flag
+// package's "flag needs an argument" is restated in, for the caller to
+// give when fs.Parse fails: "--preset needs a value: --epochs, after it,
+// is a flag". The flag package takes the next argument as the value
+// whatever it is: --preset --epochs 5 had been `unexpected argument
+// "5"`, --preset - --epochs 5 the same, and --log --epochs had written a
+// file named --epochs. A file of such a name is given as ./--epochs.
+// Call it once every flag is defined.
+func NoFlagAsValue(fs *flag.FlagSet) *error {
+	bad := new(error)
+	fs.VisitAll(func(f *flag.Flag) {
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+			f.Value = &notFlagValue{Value: f.Value, fs: fs, name: f.Name, bad: bad}
+		}
+	})
+	return bad
+}
+
+// notFlagValue is a flag.Value that refuses a flag of fs as its value.
+type notFlagValue struct {
+	flag.Value
+	fs   *flag.FlagSet
+	name string
+	bad  *error
+}
+
+func (v *notFlagValue) Set(s string) error {
+	dashes := len(s) - len(strings.TrimLeft(s, "-"))
+	if name, _, _ := strings.Cut(s[dashes:], "="); (dashes == 1 || dashes == 2) && v.fs.Lookup(name) != nil {
+		*v.bad = fmt.Errorf("--%s needs a value: %s, after it, is a flag%s", v.name, s, seeHelp(v.fs))
+		return *v.bad
+	}
+	return v.Value.Set(s)
+}

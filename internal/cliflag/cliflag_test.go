@@ -43,6 +43,36 @@ func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 	}
 }
 
+// TestFlagAsValueNeedsAValue: a flag where a flag's value belongs (the
+// value left out) is told as the flag package's missing value is, where
+// it had been taken as the value; a value that merely begins with a
+// hyphen, a negative number or a name, is the flag's.
+func TestFlagAsValueNeedsAValue(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--epochs", "--headless"}, "--epochs needs a value: --headless, after it, is a flag (see prog --help)"},
+		{[]string{"--set", "-epochs=5"}, "--set needs a value: -epochs=5, after it, is a flag (see prog --help)"},
+		{[]string{"--set", "--help"}, "--set needs a value: --help, after it, is a flag (see prog --help)"},
+		{[]string{"--epochs", "-5"}, ""},
+		{[]string{"--set", "-"}, ""},
+		{[]string{"--set", "---epochs"}, ""},
+		{[]string{"--set", "--nope"}, ""},
+	} {
+		fs, _ := flags()
+		bad := NoFlagAsValue(fs)
+		err := fs.Parse(tc.args)
+		got := ""
+		if *bad != nil {
+			got = (*bad).Error()
+		}
+		if got != tc.want || (tc.want != "") != (err != nil) {
+			t.Errorf("%q: parse error %v, error %q; want %q", tc.args, err, got, tc.want)
+		}
+	}
+}
+
 func TestStrayNamesTheFlagMeant(t *testing.T) {
 	for arg, want := range map[string]string{
 		"headless": `unexpected argument "headless" (did you mean --headless?)`,
