@@ -377,6 +377,16 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
+	// "-", standard input to many programs, is no input ganui reads, as
+	// standard output is no --log it writes (session's "--log -"): it
+	// had been `unknown preset "-"`, and for --resume "-: no such file or
+	// directory".
+	design := "no design from standard input: give a built-in preset's name or a FILE.json"
+	for name, what := range map[string]string{"preset": design, "show-preset": design, "resume": "no checkpoint from standard input: give a FILE.ckpt"} {
+		if given[name] && fs.Lookup(name).Value.String() == "-" {
+			return o, fmt.Errorf("--%s -: ganui reads %s (./- for a file named -)", name, what)
+		}
+	}
 	// An input's name with spaces around it, or a control character in
 	// it, is refused as an output's is (outputfile.CheckName), by the one
 	// rule (inputfile.CheckName): --resume "x.ckpt " had been "x.ckpt :

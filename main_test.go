@@ -95,6 +95,24 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 	wantUsageError(t, []string{"--headless", "--seed", "-5"}, "ganui: --seed: -5 out of range")
 }
 
+// TestDashIsNoInput: "-", standard input to many programs, given for a
+// design or a checkpoint is told that ganui reads neither from there,
+// and how to name a file called -, where it had been `unknown preset
+// "-"` and "--resume: -: no such file or directory".
+func TestDashIsNoInput(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "-"}, "ganui: --preset -: ganui reads no design from standard input: give a built-in preset's name or a FILE.json (./- for a file named -)"},
+		{[]string{"--show-preset", "-"}, "ganui: --show-preset -: ganui reads no design from standard input"},
+		{[]string{"--headless", "--resume", "-"}, "ganui: --resume -: ganui reads no checkpoint from standard input: give a FILE.ckpt (./- for a file named -)"},
+		{[]string{"--headless", "--preset", "./-"}, "ganui: --preset: ./-: no such file or directory"},
+	} {
+		wantUsageError(t, c.args, c.want)
+	}
+}
+
 // runCLI runs ganui with args and returns its exit code and both streams.
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
