@@ -68,6 +68,9 @@ type options struct {
 	jobs        int            // seeds trained at once
 	jobsGiven   bool           // jobs is --jobs as given, not the default
 	sweep       *session.Sweep // --sweep: the grid of settings; nil for none
+	// shadowed is presets.Shadowed's note for the preset given, said on
+	// stderr by the modes that have one (not the trainer's screen).
+	shadowed string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -80,6 +83,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil && !help {
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitUsage
+	}
+	if opts.shadowed != "" && (opts.headless || opts.showPreset) {
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(opts.shadowed))
 	}
 	switch err = nil; {
 	case help: // printed; only a failed write of it is left to report
@@ -442,6 +448,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	cfg, err := presets.Resolve(o.preset)
 	if err != nil {
 		return o, fmt.Errorf("%s: %w", which, err)
+	}
+	if given["preset"] || given["show-preset"] { // blog-original, not given, names no file the user meant
+		o.shadowed = presets.Shadowed(o.preset)
 	}
 	base := cfg.Clone() // the preset as read, which the run names its changes from (session.Options.Base)
 	o.Preset, o.Base = o.preset, &base

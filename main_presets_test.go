@@ -582,3 +582,36 @@ func TestREADMEKeyTableIsTheKeys(t *testing.T) {
 		t.Errorf("the README's key table names %s, which is no key", key)
 	}
 }
+
+// TestBuiltInNameBesideAFile: a built-in preset's name given to --preset
+// or --show-preset while a regular file of that name is in the working
+// directory trains (or prints) the built-in, saying on stderr that the
+// file is not read and how to read it, where the built-in had been
+// trained without a word; a directory of that name, or the default
+// preset not given, is no file meant, said nothing of.
+func TestBuiltInNameBesideAFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"ring", presets.Default} {
+		if err := os.WriteFile(name, []byte(`{"base": "vanilla"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir("grid", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const note = "ganui: note: ring is a built-in preset; the file ./ring is not read (give ./ring to read it)\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "ring", "--epochs", "1", "--every", "0"}, note},
+		{[]string{"--show-preset", "ring"}, note},
+		{[]string{"--headless", "--preset", "grid", "--epochs", "1", "--every", "0"}, ""},
+		{[]string{"--headless", "--epochs", "1", "--every", "0"}, ""},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != 0 || stderr != c.want {
+			t.Errorf("%q: exit %d, stderr %q; want 0, %q", c.args, code, stderr, c.want)
+		}
+	}
+}

@@ -599,6 +599,22 @@ func Resolve(arg string) (engine.Config, error) {
 	return engine.Config{}, fmt.Errorf("%s: %w", arg, err)
 }
 
+// Shadowed is the note for arg, a name given to --preset or
+// --show-preset, when it is a built-in preset's and a regular file of
+// that name is in the working directory, which Resolve does not read:
+// "ring is a built-in preset; the file ./ring is not read (give ./ring
+// to read it)". The built-in had been trained without a word of the
+// file, a design saved as ring there. "" for any other arg.
+func Shadowed(arg string) string {
+	if IsFile(arg) {
+		return ""
+	}
+	if st, err := os.Stat(arg); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	return fmt.Sprintf("%s is a built-in preset; the file ./%s is not read (give ./%s to read it)", arg, arg, arg)
+}
+
 // looksLikePath reports whether s, given where a built-in preset's name
 // is wanted (--preset, a preset file's "base"), is rather a file's path:
 // it holds a path separator, begins with "." or "~", or ends in an
