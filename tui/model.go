@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/numtext"
@@ -540,7 +541,12 @@ func (m *Model) redraw() {
 		if s.Baseline != nil {
 			ghost = s.Baseline.Eval.Points
 		}
-		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.planeW, l.bottomH-2)
+		// The plot leaves its notes (planeNotes) room for the legend's
+		// first item, which never gives way, and as wide as the mode map's
+		// head and key: square on a screen tall for its width, it had taken
+		// all but 10 of 80×40's columns, "⣿ genera…".
+		notes := len(gap) + lipgloss.Width("⣿"+generatedBy(s.GEMA))
+		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.planeW-notes, l.bottomH-2)
 		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
 		return
 	}

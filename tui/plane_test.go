@@ -959,6 +959,32 @@ func TestCrowdedCellsStandOut(t *testing.T) {
 	}
 }
 
+// TestPlaneLegendKeepsItsWords: on a screen tall for its width the plot,
+// square, leaves its notes room for the legend's first item whole, G's
+// samples named as they are drawn: at 80×40 it had taken all but 10
+// columns, the legend reading "⣿ genera…" and at 79×40 the mode map's
+// head "Modes 1…".
+func TestPlaneLegendKeepsItsWords(t *testing.T) {
+	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
+	for _, ema := range []float64{0, 0.99} {
+		snap := trained
+		snap.GEMA = ema
+		want := "⣿" + generatedBy(ema)
+		for _, size := range [][2]int{{79, 40}, {80, 40}, {81, 40}, {90, 50}} {
+			view := frame(t, s, snap, size[0], size[1])
+			lines := strings.Split(view, "\n")
+			top := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Plane") })
+			if top < 0 {
+				t.Fatalf("%d×%d: no plane:\n%s", size[0], size[1], view)
+			}
+			band := strings.Join(lines[top:], "\n")
+			if !strings.Contains(band, want) || strings.Contains(band, "…") {
+				t.Errorf("%d×%d, G's average %v: the plane's notes do not name %q whole:\n%s", size[0], size[1], ema, want, view)
+			}
+		}
+	}
+}
+
 // TestModesHeadShortens: the mode map's head gives the count of modes
 // captured whole where the share of high quality does not fit beside it:
 // at 70×20 it had read "Modes 16/25 · HQ 1…".
