@@ -815,7 +815,8 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := newIdle(t, Options{Resume: path, Watch: true})
-	if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read (the pace of NaN, not a finite number)") {
+	if err := r.Unrecorded(); err == nil || !strings.Contains(err.Error(), "--resume "+path+": the run's history could not be read (the pace of NaN, not a finite number)") ||
+		!strings.HasSuffix(err.Error(), "a baseline pinned before is not kept, and a finding that held before is reported again") {
 		t.Errorf("resumed with a pace of NaN: %v", err)
 	}
 	if r.baseline != nil || r.from != line.gan.Epoch() || r.speed != watchSpeed(r.planned) {

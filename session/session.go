@@ -333,7 +333,9 @@ func New(opts Options) (*Session, error) {
 	// The run's record, its own plan among the rest.
 	switch err := s.restore(annex); {
 	case err != nil:
-		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts and events begin at epoch %s", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
+		// All the record keeps is lost with it, the baseline and the
+		// findings' starts too, which the line had left unsaid.
+		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts, events and replay frames begin at epoch %s, a baseline pinned before is not kept, and a finding that held before is reported again", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
 		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
 	}
