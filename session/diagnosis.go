@@ -847,8 +847,18 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 		switch {
 		case len(dropped) > 0:
 			text := fmt.Sprintf("%d of %d modes missing: G puts almost no samples there", len(dropped), len(m.Modes))
-			if short {
+			switch {
+			case short:
 				text = fmt.Sprintf("%d of %d modes missing or short: G gives them under half their share", len(dropped), len(m.Modes))
+			case len(dropped) < len(m.Modes) && between <= blurredShare && e.Epoch >= collapseEpochs:
+				// G's samples on the modes it covers and none on the
+				// others is mode collapse, as the plane's finding names
+				// it: bimodal, seed 4, on the left mode alone, the
+				// preset's own "to watch for mode collapse", had never
+				// been told the words. Not while G trains its first
+				// epochs, nor with G's samples all off the modes or
+				// between them.
+				text = fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Modes))
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > blurredShare:

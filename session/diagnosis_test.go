@@ -2093,6 +2093,47 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 	t.Error("no mode-dropped finding")
 }
 
+// TestOneDimensionalCollapseIsNamed: on a line as on a plane, G's samples
+// on the modes it covers and none on another are mode collapse, in those
+// words (bimodal, seed 4, on its left mode: "1 of 2 modes missing: G puts
+// almost no samples there" had never said it); not before G has trained
+// 100 epochs, nor with most samples between the modes or every mode
+// missing.
+func TestOneDimensionalCollapseIsNamed(t *testing.T) {
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const collapse = "1 of 2 modes missing: mode collapse, G puts almost no samples there"
+	for _, c := range []struct {
+		epoch       int
+		left, right float64 // the modes' shares of the samples
+		want        string
+	}{
+		{1800, 0.998, 0, collapse},
+		{1800, 0.76, 0, collapse},
+		{1800, 0.7, 0, "1 of 2 modes missing: G puts almost no samples there"}, // 30% between the modes
+		{50, 0.998, 0, "1 of 2 modes missing: G puts almost no samples there"}, // G still training its first epochs
+		{1800, 0, 0.004, "2 of 2 modes missing: G puts almost no samples there"},
+	} {
+		w := watchOf(cfg)
+		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: -1.9, Std: 0.7}, -1, 9, true, true)
+		m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.7, Modes: []engine.ModeCoverage{
+			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.left, Expected: 0.5, Covered: c.left >= 0.25},
+			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.right, Expected: 0.5, Covered: c.right >= 0.25},
+		}}
+		var got string
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: c.epoch, Metrics: m, KSFloor: 0.0136}) {
+			if f.Kind == ModeDropped {
+				got = numtext.Plain(f.Text)
+			}
+		}
+		if got != c.want {
+			t.Errorf("epoch %d, shares %g and %g: %q, want %q", c.epoch, c.left, c.right, got, c.want)
+		}
+	}
+}
+
 // TestFindingKindsNameOnlyTheirEvents: a finding's kind, as ganui
 // --headless prints it, shares an event's name only where that event
 // starts the finding's episodes (findingEvents), or is the runaway, the
