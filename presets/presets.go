@@ -355,7 +355,7 @@ var bimodal = derive(vanilla, func(c *engine.Config) {
 // in 7 (bench/README.md, section 8).
 var bimodalMBD = derive(bimodal, func(c *engine.Config) {
 	c.Name = "bimodal-mbd"
-	c.Description = "bimodal with minibatch discrimination, which keeps both modes"
+	c.Description = "bimodal with minibatch discrimination, which keeps both modes on most seeds"
 	c.Source = "Salimans et al., \"Improved Techniques for Training GANs\" (2016), §3.2, on the bimodal target"
 	c.MBDKernels = minibatchDiscrimination.MBDKernels
 	c.MBDDim = minibatchDiscrimination.MBDDim
