@@ -102,7 +102,7 @@ type fitted struct {
 	xmin, xmax     float64
 	thinned, ghost []session.Point
 	lo, hi         float64
-	ticks          []float64
+	labels         []yLabel
 }
 
 // xstep is the step a time axis gw columns wide is labelled at, a label
@@ -138,7 +138,7 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 	var (
 		thinned, ghost []session.Point
 		lo, hi, step   float64
-		ticks          []float64
+		labels         []yLabel
 	)
 	for try, gw := 0, -1; try < 3 && gw != c.ts.GraphWidth(); try++ {
 		gw = c.ts.GraphWidth()
@@ -149,16 +149,16 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		// along its edge, unmarked, where it read as a mean near 0.
 		lo, hi, step = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
 		c.step = step
-		ticks = yTicks(lo, hi, step)
+		labels = rowLabels(lo, hi, step, h-2, refs)
 		c.labelW = 0
-		for _, v := range ticks {
-			c.labelW = max(c.labelW, len(axisNum(v, c.step)))
+		for _, l := range labels {
+			c.labelW = max(c.labelW, len(l.text))
 		}
 		c.ts.SetTimeRange(t0, t1)
 		c.ts.SetYRange(lo, hi)
 		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
 	}
-	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, ticks}
+	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, labels}
 }
 
 // draw draws what fit laid out, the chart's last fit, its time axis
@@ -217,7 +217,7 @@ func (c *lineChart) draw(f fitted, xstep float64) string {
 		c.plainGhost()
 	}
 	drew := c.drawRefs(refs)
-	c.drawTicks(xmin, xmax, xstep, f.ticks)
+	c.drawTicks(xmin, xmax, xstep, f.labels)
 	c.drawMarks(xmin, xmax)
 	if gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight(); gw > 0 && gh > 0 {
 		o := c.ts.Origin()
@@ -655,9 +655,9 @@ func dotOf(y, lo, hi float64, rows int) int {
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
-// with labels at round epochs, every xstep, and round Y values, and marks
-// them on the axes.
-func (c *lineChart) drawTicks(xmin, xmax, xstep float64, yticks []float64) {
+// with labels at round epochs, every xstep, and the Y labels rowLabels
+// chose, and marks them on the axes.
+func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 	cv := &c.ts.Canvas
 	o := c.ts.Origin()
 	blank := canvas.NewCell(0)
@@ -688,37 +688,86 @@ func (c *lineChart) drawTicks(xmin, xmax, xstep float64, yticks []float64) {
 		cv.SetCell(canvas.Point{X: col, Y: o.Y}, canvas.NewCellWithStyle('┬', styleFaint))
 		end = start + len(s)
 	}
-	// Y: round values right-aligned against the axis, each on the row its
-	// value's dots fall in; of the ticks that fall on one row, the one
-	// nearest its middle. Each had been written over the one before, and a
-	// shorter one left the other's first cells standing: -2 and 0 on the
-	// 2-D moments chart's bottom row at 70×20 read -0, and -2, 0, 2 and 4
-	// on a chart of one row -4, below the range drawn.
-	lo, hi, gh := c.ts.ViewMinY(), c.ts.ViewMaxY(), float64(c.ts.GraphHeight())
-	off := func(v float64, row int) float64 { return math.Abs(v - (hi - (float64(row)+0.5)/gh*(hi-lo))) }
-	var rows []int
-	at := map[int]float64{}
-	for _, v := range yticks {
-		row, ok := c.row(v)
-		if !ok || row >= o.Y {
+	// Y: the labels rowLabels chose, right-aligned against the axis.
+	for _, l := range labels {
+		if l.row >= o.Y || len(l.text) > o.X {
 			continue
 		}
+		cv.SetStringWithStyle(canvas.Point{X: o.X - len(l.text), Y: l.row}, l.text, l.style)
+		cv.SetCell(canvas.Point{X: o.X, Y: l.row}, canvas.NewCellWithStyle('┤', styleFaint))
+	}
+}
+
+// yLabel is a chart's Y axis label (rowLabels): the canvas row it stands on, its text and
+// style.
+type yLabel struct {
+	row   int
+	text  string
+	style lipgloss.Style
+}
+
+// rowLabels labels a chart of rows rows from lo to hi: each row a round
+// value of step's falls in (yTicks) is labelled with it, the one nearest
+// the row's middle where several fall in one. Each had been written over
+// the one before, and a shorter one left the other's first cells
+// standing: -2 and 0 on the 2-D moments chart's bottom row at 70×20 read
+// -0, and -2, 0, 2 and 4 on a chart of one row -4, below the range drawn.
+//
+// A row a reference line is drawn on (drawRefs) is labelled with the
+// line's value, in its style, where the round value written there would
+// be another: the dotted line reads as its row's label, and on a short
+// chart a row spans a wide range. At 80×24 blog-original's moments chart,
+// three rows from 0 to 5, had drawn the std's target 1.25 on the row
+// labelled 0 and the mean's 4 on the row labelled 5; the losses chart,
+// ln 2 on the row labelled 0.5. References of other values on one row
+// leave it unlabelled.
+func rowLabels(lo, hi, step float64, rows int, refs []refLine) []yLabel {
+	if rows <= 0 || !(hi > lo) {
+		return nil
+	}
+	mid := func(row int) float64 { return hi - (float64(row)+0.5)/float64(rows)*(hi-lo) }
+	var order []int
+	at := map[int]float64{}
+	for _, v := range yTicks(lo, hi, step) {
+		if v < lo || v > hi {
+			continue
+		}
+		row := dotOf(v, lo, hi, rows) / 4
 		if was, seen := at[row]; !seen {
-			rows = append(rows, row)
-		} else if off(v, row) >= off(was, row) {
+			order = append(order, row)
+		} else if math.Abs(v-mid(row)) >= math.Abs(was-mid(row)) {
 			continue
 		}
 		at[row] = v
 	}
-	for _, row := range rows {
-		s := axisNum(at[row], c.step)
-		if len(s) > o.X {
-			continue
+	var labels []yLabel
+	for _, row := range order {
+		l := yLabel{row, axisNum(at[row], step), styleMuted}
+		var other []refLine // the references on row that the tick does not name
+		for _, r := range refs {
+			if r.y >= lo && r.y <= hi && dotOf(r.y, lo, hi, rows)/4 == row && axisNum(r.y, step) != l.text {
+				other = append(other, r)
+			}
 		}
-		cv.SetStringWithStyle(canvas.Point{X: o.X - len(s), Y: row}, s, styleMuted)
-		cv.SetCell(canvas.Point{X: o.X, Y: row}, canvas.NewCellWithStyle('┤', styleFaint))
+		if len(other) > 0 {
+			l.text, l.style = refNum(other[0].y), other[0].style
+			for _, r := range other[1:] {
+				if refNum(r.y) != l.text {
+					l.text = ""
+				}
+			}
+		}
+		if l.text != "" {
+			labels = append(labels, l)
+		}
 	}
+	return labels
 }
+
+// refNum writes a reference line's value as an axis label: in three
+// significant digits, as the legends give the targets (1.25, ln 2 as
+// 0.693, ⅛ as 0.125).
+func refNum(v float64) string { return numtext.Plainly(cleanZero(v), 3) }
 
 // axisNum writes a tick value v, a multiple of step, as the axes label
 // it, at the step's precision: where the screen writes numbers plainly

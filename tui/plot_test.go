@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -1688,6 +1689,58 @@ func TestGlossaryNamesTheQQDiagonalAsDrawn(t *testing.T) {
 		}
 		if text := glossaryOf(false)[i][1]; !strings.Contains(text, string(mark)+" diagonal") {
 			t.Errorf("profile %v: the legend draws the diagonal %c, the glossary says %q", p, mark, text)
+		}
+	}
+}
+
+// TestAxisLabelNamesItsRowsLine: a Y label on a row a reference line is
+// drawn on names that line's value, so that the dotted line, which reads
+// as its row's label, is not taken for another value. At 80×24 the
+// moments chart, three rows, had drawn the std's target 1.25 on the row
+// labelled 0, and the losses chart ln 2 on the row labelled 0.5.
+func TestAxisLabelNamesItsRowsLine(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	cases := []struct {
+		name      string
+		mean, std float64 // the series' values, a little noise added
+		refs      []float64
+	}{
+		{"moments near target", 5, 1.1, []float64{4, 1.25}},
+		{"moments short of target", 1, 0.2, []float64{4, 1.25}},
+		{"BCE losses", 0.9, 0.55, []float64{math.Ln2}},
+		{"BCE losses near ln 2", 0.75, 0.6, []float64{math.Ln2}},
+		{"BCE losses under ln 2", 0.5, 0.3, []float64{math.Ln2}},
+		{"least-squares losses", 0.45, 0.01, []float64{0.125}},
+	}
+	for _, tc := range cases {
+		for _, h := range []int{5, 6, 7, 8} {
+			c := newLineChart(
+				series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }},
+				series{"2 std", markStd, styleStd, func(p session.Point) float64 { return p.Std }},
+			)
+			var pts []session.Point
+			for e := 1; e <= 300; e++ {
+				w := 0.1 * math.Sin(float64(e)/7)
+				pts = append(pts, session.Point{Epoch: e, Mean: tc.mean * (1 + w), Std: tc.std * (1 - w)})
+			}
+			var refs []refLine
+			for _, y := range tc.refs {
+				refs = append(refs, refLine{y, styleTarget})
+			}
+			out := c.render(pts, 0, refs, 40, h)
+			lines := strings.Split(out, "\n")
+			o := c.ts.Origin()
+			for _, r := range refs {
+				row, ok := c.row(r.y)
+				if !ok {
+					t.Fatalf("%s, %d rows: the reference %g is off the chart:\n%s", tc.name, h, r.y, out)
+				}
+				label := strings.TrimSpace(string([]rune(lines[row])[:o.X]))
+				v, err := strconv.ParseFloat(label, 64)
+				if label != "" && label != axisNum(r.y, c.step) && (err != nil || math.Abs(v-r.y) > 0.005*math.Max(1, math.Abs(r.y))) {
+					t.Errorf("%s, %d rows: the line at %g is drawn on the row labelled %s:\n%s", tc.name, h, r.y, label, out)
+				}
+			}
 		}
 	}
 }
