@@ -752,16 +752,31 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 // 32]"): its quotes are the problem, as a number's are, and the list to
 // write is the one --set reads, as JSON writes it (`"32,32" is text in
 // quotes; write it as a list: [32,32]`), where it had been "want a list
-// of integers, got string". It is nil for any other value, told as
-// SetJSON tells one of the wrong type.
+// of integers, got string". Text that is no clean list is told so after
+// its quotes, in the words --set tells it with, the text read as --set
+// reads a list in brackets, as a file's list is written: `"32 x" is text
+// in quotes, and widths are separated by commas, not spaces, and width
+// "x" is not a number; allowed: 1..4,096` and `"32 32" is text in
+// quotes, and widths are separated by commas: [32,32]`, where both had
+// been "want a list of integers, got string". Text that is no list even
+// so ("[32") keeps those words, as does any value that is no string,
+// for which it is nil, told as SetJSON tells one of the wrong type.
 func (c *Config) listInQuotes(f configField, raw []byte) error {
 	var text string
 	if !bytes.HasPrefix(raw, []byte(`"`)) || json.Unmarshal(raw, &text) != nil {
 		return nil
 	}
+	list := text
+	if !strings.HasPrefix(strings.TrimSpace(text), "[") {
+		list = "[" + text + "]"
+	}
 	probe := c.Clone()
-	if probe.set(f.key, text) != nil {
-		return nil
+	if err := probe.set(f.key, list); err != nil {
+		words := strings.TrimPrefix(err.Error(), f.key+": ")
+		if strings.HasPrefix(words, "want ") { // no list at all: SetJSON's words for a string
+			return nil
+		}
+		return fmt.Errorf("%s: %s is text in quotes, and %s", f.key, strconv.Quote(clip(text)), words)
 	}
 	widths := reflect.ValueOf(&probe).Elem().Field(f.index)
 	items := make([]string, widths.Len())

@@ -563,7 +563,9 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 // written as text in quotes that --set would take is told that its
 // quotes are the problem, and the list to write, as a number in quotes
 // is: "g_hidden": "32,32" had been "want a list of integers, got
-// string". Text --set would not take keeps those words.
+// string". Text --set would not take is told what is wrong with it in
+// --set's words after its quotes ("32 x" had been "want a list of
+// integers, got string"); text that is no list even so keeps those words.
 func TestListInQuotesSaysWriteAList(t *testing.T) {
 	for _, v := range []struct{ json, want string }{
 		{`"32,32"`, `"32,32" is text in quotes; write it as a list: [32,32]`},
@@ -571,8 +573,12 @@ func TestListInQuotesSaysWriteAList(t *testing.T) {
 		{`"[32, 16]"`, `"[32, 16]" is text in quotes; write it as a list: [32,16]`},
 		{`"1e3,8"`, `"1e3,8" is text in quotes; write it as a list: [1000,8]`},
 		{`""`, `"" is text in quotes; write it as a list: []`}, // --set's g_hidden=, no hidden layers
-		{`"32 32"`, `want a list of integers, got string`},
-		{`"x"`, `want a list of integers, got string`},
+		{`"32, 16"`, `"32, 16" is text in quotes; write it as a list: [32,16]`},
+		{`"32 x"`, `"32 x" is text in quotes, and widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
+		{`"32 32"`, `"32 32" is text in quotes, and widths are separated by commas: [32,32]`},
+		{`"32,"`, `"32," is text in quotes, and an empty width after the last comma: write [32]`},
+		{`"x"`, `"x" is text in quotes, and width "x" is not a number; allowed: 1..4,096`},
+		{`"[32"`, `want a list of integers, got string`},
 		{`true`, `want a list of integers, got bool`},
 	} {
 		for _, key := range []string{"g_hidden", "d_hidden"} {
