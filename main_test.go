@@ -159,12 +159,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" is not a whole number`},
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
-		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3" is not a seed`},
+		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write it without one: 1`},
+		{[]string{"--headless", "--seeds", "+1"}, `--seeds: "+1" has a + before it; write it without one: 1`},
 		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was refused.
 		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" is not a whole number`},
 		{[]string{"--headless", "--every", "-0e3"}, `--every: "-0e3" is not a whole number`},
 		{[]string{"--headless", "--seeds", "-0"}, `--seeds: "-0" is not a seed`},
-		{[]string{"--speed", "+5"}, `--speed: "+5" is not full or a number`},
+		{[]string{"--speed", "+5"}, `--speed: "+5" has a + before it; write it without one: 5`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
 		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" has a + before it; write it without one: 5`},
 		// Spaces beside the = are refused on either side: a key's had been trimmed, so that

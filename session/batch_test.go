@@ -73,7 +73,11 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1e17":                 `"1e17": a seed past 2⁵³ in the exponent form is not exact; write its digits`,
 		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
-		"5-1":                  `range "5-1" runs backwards; give --seeds 1-5`,
+		// A '+' is told as every count flag's is (engine.PlusSign).
+		"+1":   `"+1" has a + before it; write it without one: 1`,
+		"1-+3": `"1-+3": "+3" has a + before it; write it without one: 3`,
+		"+1-3": `"+1-3": "+1" has a + before it; write it without one: 1`,
+		"5-1":  `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
 		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
 		"1-9999,10001-10002":     `"1-9999,10001-10002": at most 10,000 seeds`,

@@ -124,7 +124,9 @@ func SpeedText(speed float64) string {
 
 // ParseSpeed reads a pace as --speed takes it: "full", or a rate in
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
-// as every number ganui reads (engine.PlainNumber).
+// as every number ganui reads (engine.PlainNumber); one with a '+'
+// before it is told what to write, as every count flag's is
+// (engine.PlusSign), where "+5" had been "not full or a number".
 func ParseSpeed(s string) (float64, error) {
 	if s == "full" {
 		return 0, nil
@@ -132,6 +134,8 @@ func ParseSpeed(s string) (float64, error) {
 	rate := strings.TrimSuffix(s, "/s")
 	v, err := strconv.ParseFloat(rate, 64)
 	switch {
+	case engine.PlusSign(rate) != nil:
+		return 0, engine.PlusSign(rate)
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
 		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
 	case !(v >= MinSpeed && v <= MaxSpeed):

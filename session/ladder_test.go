@@ -111,7 +111,8 @@ func TestParseSpeed(t *testing.T) {
 		"NaN":   `"NaN" is not full or a number of epochs a second`,
 		"0x10":  `"0x10" is not full or a number of epochs a second`,
 		"1_00":  `"1_00" is not full or a number of epochs a second`,
-		"+5":    `"+5" is not full or a number of epochs a second`,
+		"+5":    `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
+		"+5/s":  `"+5" has a + before it; write it without one: 5`,
 		" 5":    `" 5" is not full or a number of epochs a second`,
 		"5 ":    `"5 " is not full or a number of epochs a second`,
 		" full": `" full" is not full or a number of epochs a second`,
