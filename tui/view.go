@@ -718,7 +718,8 @@ func cutLines(lines []string, w, k int) []string {
 // cutLines cuts it, what follows its citation giving way first and then
 // its quoted title, from the title's end, so that the citation's authors
 // and year stay: "source: Salimans et al., "Improved Techniques …"
-// (2016)". Cut after a whole word alone, minibatch-discrimination's at
+// (2016)", and left out, never quoted empty, where not one word of it
+// fits. Cut after a whole word alone, minibatch-discrimination's at
 // 80×24 had ended in its title, its year (which finds the paper) lost.
 // A source without a quoted title is cut as cutLines cuts it. Where a
 // row would say nothing (a repository's path too wide for its row had
@@ -812,7 +813,7 @@ func cutSourceWords(s string, w, k int) []string {
 	}
 	flat := func(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), " ") }
 	words := strings.Fields(s[open+1 : shut])
-	for n := len(words); n >= 0; n-- {
+	for n := len(words); n >= 1; n-- {
 		title := strings.Join(words[:n], " ")
 		if n < len(words) {
 			title = strings.TrimLeft(title+" …", " ")
@@ -823,7 +824,18 @@ func cutSourceWords(s string, w, k int) []string {
 			return cut
 		}
 	}
-	return cutLines(lines, w, k)
+	// No word of the title fits: the quotation is left out, its year
+	// kept where it fits ("Goodfellow et al. (2014) …"), else the line
+	// ending after a whole word before it, where blog-original's at
+	// 121×20 had ended `after Dev Nag's "…"`, a quotation of nothing.
+	authors := strings.TrimRight(s[:open], " ,")
+	if cite > len(`"`) {
+		cut := cutLines(wrapIndent(authors+s[shut+1:], w), w, k)
+		if strings.HasPrefix(flat(strings.Join(cut, " ")), flat(authors+s[shut+1:shut+cite])) {
+			return cut
+		}
+	}
+	return cutLines(wrapIndent(strings.TrimRight(s[:open], " ")+" …", w), w, k)
 }
 
 // indexOfWidth is the byte offset in plain text s at which its first n

@@ -1212,3 +1212,26 @@ func checkWords(t *testing.T, who, text string, want, absent []string) {
 		}
 	}
 }
+
+// TestSourceNeverQuotesNothing: a design's source cut where not one word
+// of its quoted title fits leaves the quotation out, ending after a whole
+// word before it; blog-original's at 121×20 had ended `after Dev Nag's
+// "…"`, a quotation of nothing.
+func TestSourceNeverQuotesNothing(t *testing.T) {
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "source: " + cfg.Source
+	for k := 1; k <= 2; k++ {
+		for w := 30; w < len(s); w++ {
+			cut := strings.Join(cutSource(s, w, k), " ")
+			if strings.Contains(cut, `"…`) || strings.Contains(cut, `" …`) {
+				t.Errorf("%q at %d cells in %d rows reads %q", s, w, k, cut)
+			}
+		}
+	}
+	if got, want := strings.Join(cutSource(s, 90, 1), " "), `after Dev Nag's …`; !strings.HasSuffix(got, want) {
+		t.Errorf("cut at 90 cells: %q, want it to end %q", got, want)
+	}
+}
