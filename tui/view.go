@@ -1247,6 +1247,14 @@ func (m *Model) watchLines(w, n int) []string {
 		shorter = append(shorter, none+note+".")
 		none += note + " (" + why + ")"
 	}
+	// The findings read the epochs' losses (averaged over about 100 of
+	// them) and the samples now: the losses of updates by hand since the
+	// latest epoch, which the legend gives, are none of theirs. "No
+	// finding now" had stood alone beside "G 100.000 ▲ off scale" after
+	// d and g pressed at a learning rate of 10.
+	if s.Replay == nil && s.Hand != nil {
+		none += "; the diagnosis reads the epochs' losses, not those by hand"
+	}
 	// Under label smoothing each of D's losses has a line of its own
 	// (balanceTaken); the hint had sent both to "the dotted line".
 	settle := "D's losses settling on the dotted line"

@@ -894,6 +894,38 @@ func TestNoFindingSaysGIsFarFromTheTarget(t *testing.T) {
 	}
 }
 
+// TestNoFindingSaysHandLossesAreNotJudged: after updates by hand (d, g)
+// the hint says the diagnosis reads the epochs' losses, not those the
+// legend gives: "No finding now" had stood alone beside "G 100.000 ▲
+// off scale" after d and g pressed at a D learning rate of 10. A
+// replayed frame, which has no updates by hand, and a run without them
+// are told nothing of it.
+func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
+	hint := func(m *Model, w, n int) string {
+		return strings.Join(strings.Fields(numtext.Plain(ansi.Strip(strings.Join(m.watchLines(w, n), " ")))), " ")
+	}
+	const said = "No finding now; the diagnosis reads the epochs' losses, not those by hand."
+	var m Model
+	m.snap.Hand = &session.HandLosses{G: true, GLoss: 100}
+	for _, size := range [][2]int{{120, 5}, {80, 2}, {80, 1}} {
+		if got := hint(&m, size[0], size[1]); !strings.HasPrefix(got, said) {
+			t.Errorf("after g, %d columns, %d rows: hint %q, want it to begin %q", size[0], size[1], got, said)
+		}
+	}
+	m.snap.Eval = session.Eval{Epoch: 1258, Metrics: engine.Metrics{N: 10000, KS: 0.89}}
+	if got, want := hint(&m, 120, 5), "No finding now, but G is far from the target (KS 0.8900, over 0.5); the diagnosis reads the epochs' losses, not those by hand. Watch for"; !strings.Contains(got, want) {
+		t.Errorf("after g, KS 0.89: hint %q lacks %q", got, want)
+	}
+	m.snap.Replay = &session.Keyframe{}
+	if got := hint(&m, 120, 5); strings.Contains(got, "by hand") {
+		t.Errorf("a replayed frame: hint %q speaks of updates by hand", got)
+	}
+	m.snap.Replay, m.snap.Hand = nil, nil
+	if got := hint(&m, 120, 5); strings.Contains(got, "by hand") {
+		t.Errorf("no update by hand: hint %q speaks of them", got)
+	}
+}
+
 // TestPendingFindingSaysItHasNoEventYet: vanilla at d_lr=2e-3 ends its
 // 250 epochs on D wins, first seen at the last check, its event due at
 // the next (session.Pending): the diagnosis's row at 80×24 and 120×40,
