@@ -35,17 +35,7 @@ func noSuspendWhy() string {
 // process alone.
 func lookProc(pid int) (proc, bool) {
 	if b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat"); err == nil {
-		// pid (comm) state ppid pgrp session …; comm may hold spaces and
-		// parentheses, so the fields are counted from the last ')'.
-		s := string(b)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) < 4 {
-			return proc{}, false
-		}
-		ppid, err1 := strconv.Atoi(f[1])
-		pgid, err2 := strconv.Atoi(f[2])
-		sid, err3 := strconv.Atoi(f[3])
-		return proc{ppid, pgid, sid}, err1 == nil && err2 == nil && err3 == nil
+		return procStat(string(b))
 	}
 	pgid, err := unix.Getpgid(pid)
 	if err != nil {
@@ -60,4 +50,19 @@ func lookProc(pid int) (proc, bool) {
 		ppid = os.Getppid()
 	}
 	return proc{ppid, pgid, sid}, true
+}
+
+// procStat reads a process's parent, group and session from the text of
+// its /proc/PID/stat: pid (comm) state ppid pgrp session …. comm, the
+// program's name, is whatever its starter chose, spaces and parentheses
+// too, so the fields are counted from the last ')'.
+func procStat(s string) (proc, bool) {
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 4 {
+		return proc{}, false
+	}
+	ppid, err1 := strconv.Atoi(f[1])
+	pgid, err2 := strconv.Atoi(f[2])
+	sid, err3 := strconv.Atoi(f[3])
+	return proc{ppid, pgid, sid}, err1 == nil && err2 == nil && err3 == nil
 }
