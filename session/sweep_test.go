@@ -206,17 +206,20 @@ func TestSweepErrorSaysTheValueOnce(t *testing.T) {
 	}
 }
 
-// FuzzParseSweep: no spec makes the parser panic; one it accepts has
-// unique keys, non-empty values, and a grid of valid designs within the
-// bound.
+// FuzzParseSweep: no spec makes the parser panic; one it refuses is
+// refused in one line; one it accepts has unique keys, non-empty values,
+// and a grid of valid designs within the bound.
 func FuzzParseSweep(f *testing.F) {
-	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3"} {
+	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1"} {
 		f.Add(s, uint8(3))
 	}
 	base := testdesigns.PerSample(10)
 	f.Fuzz(func(t *testing.T, joined string, seeds uint8) {
 		sw, err := ParseSweep(strings.Split(joined, "\x00"), base, int(seeds))
 		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("%q: multi-line error %q", joined, err)
+			}
 			return
 		}
 		axes, cells := sw.Axes, sw.Cells
