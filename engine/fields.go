@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/internal/release"
 	"github.com/ganui/ganui/internal/suggest"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // A Config is edited one field at a time by its JSON name, the key of a
@@ -956,14 +957,16 @@ func withoutPlus(s string) (string, bool) {
 // key and value. A key's spaces had been trimmed and a number's refused,
 // so that --set 'g_lr =1e-3' was taken and --set 'g_lr= 1e-3' refused
 // for " 1e-3" (PlainNumber): spaces beside the '=' are refused alike,
-// in one message that gives the setting without them.
+// in one message that gives the setting without them, a line break
+// within it written as the quoted spec writes it (visible.String).
 func SettingSpaces(spec, key, value string) error {
 	k, v := strings.TrimSpace(key), strings.TrimSpace(value)
+	setting := visible.String(k + "=" + v)
 	switch {
 	case k != key && strings.TrimLeftFunc(key, unicode.IsSpace) != key:
-		return fmt.Errorf("%q has spaces before its key; write %s=%s", spec, k, v)
+		return fmt.Errorf("%q has spaces before its key; write %s", spec, setting)
 	case k != key || strings.TrimLeftFunc(value, unicode.IsSpace) != value:
-		return fmt.Errorf("%q has spaces around its =; write %s=%s", spec, k, v)
+		return fmt.Errorf("%q has spaces around its =; write %s", spec, setting)
 	}
 	return nil
 }

@@ -76,6 +76,7 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"d_opt=adam ,sgd"}, 1, `d_opt: value "adam " has spaces around it`},
 		{[]string{"d_lr =1e-3,1e-2"}, 1, `"d_lr =1e-3,1e-2" has spaces around its =; write d_lr=1e-3,1e-2`}, // the key's had been trimmed
 		{[]string{"d_opt= adam,sgd"}, 1, `"d_opt= adam,sgd" has spaces around its =; write d_opt=adam,sgd`},
+		{[]string{"d_lr =1e-3,\n1e-2"}, 1, `"d_lr =1e-3,\n1e-2" has spaces around its =; write d_lr=1e-3,\n1e-2`}, // the line break had broken the message
 		{[]string{"d_lr=+1e-3"}, 1, `d_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
 		{[]string{"d_lr=1e-3,-1"}, 1, "d_lr: -1 out of range"},
 		{[]string{"d_lr=NaN,1e-3"}, 1, "d_lr: NaN is not a finite number; allowed: (0,10]"},
