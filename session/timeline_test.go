@@ -197,3 +197,39 @@ func TestKeyframesSpreadOverTheRun(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksIsWhatTheFindingsFind: Marks, by which the trainer's glossary
+// lists the events, says a loss can mark D's win, the equilibrium and
+// D frozen exactly when D's losses held where each is found make its
+// finding under that loss: a critic's losses at ln 2 each, or near 0,
+// or still at 1.13 each, make none of them.
+func TestMarksIsWhatTheFindingsFind(t *testing.T) {
+	for _, loss := range []engine.Loss{engine.LossBCE, engine.LossLeastSquares, engine.LossHinge, engine.LossWasserstein} {
+		cfg := testdesigns.PerSample(3000)
+		cfg.Loss = loss
+		eq, _ := EquilibriumOf(cfg)
+		at := [2]float64{eq.DReal, eq.DFake}
+		if loss == engine.LossHinge || loss == engine.LossWasserstein {
+			at = [2]float64{1, 1}
+		}
+		for _, c := range []struct {
+			kind         FindingKind
+			event        EventKind
+			dReal, dFake float64
+		}{
+			{DWins, EventDWins, 0.0001, 0.0001},
+			{DIndifferent, EventEquilibrium, at[0], at[1]},
+			{DFrozen, EventFrozen, 1.13, 1.13},
+		} {
+			w := watchOf(cfg)
+			for e := 1; e <= 300; e++ {
+				w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 0.7, Mean: 4, Std: 1.25}, -1, 9, true, true)
+			}
+			fs := diagnose(cfg, &w, &Eval{Epoch: 300, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 1.25, KS: 0.2, ZDep: 1}, KSFloor: 0.03})
+			found := slices.ContainsFunc(fs, func(f Finding) bool { return f.Kind == c.kind || c.kind == DIndifferent && f.Kind == DStalled }) // a D held still at it is stalled there
+			if marks := Marks(loss, c.event); found != marks {
+				t.Errorf("%s, D's losses held at %g and %g: finding %v found %v, Marks(%s) %v", loss, c.dReal, c.dFake, c.kind, found, c.event, marks)
+			}
+		}
+	}
+}

@@ -158,7 +158,7 @@ var glossary = []glossaryEntry{
 	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the " + qqDiagDrawn + " they agree, ▲ ▼ are beyond the plot.", onLine},
 	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored.", drawsGZ},
 	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend.", nil},
-	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, D winning or no longer, noise ignored or used again, G collapsed to " + session.CollapsedTo("") + " or spread again, equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target) or frozen away from it (d-frozen), a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for the equilibrium, the noise floor, a collapse and a plateau, without it or near it: " + eqNear + "; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
+	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, " + listedDWins + "noise ignored or used again, G collapsed to " + session.CollapsedTo("") + " or spread again" + listedEquilibrium + listedFrozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: the presses between two epochs, one after the other, make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + listedEquilibriumEnd + "the noise floor, a collapse and a plateau, without it or near it: " + eqNear + "; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
 	{"replay", ", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame).", nil},
 	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it.", onLine},
 	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG).", nil},
@@ -310,21 +310,46 @@ func (m *Model) balanceTaken(entry string) string {
 // every loss, which eventsTaken gives as the design's.
 const eqNear = "D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2"
 
-// eventsTaken is the ◆ entry with the line D's equilibrium ends at as
-// the design's loss has it: under the hinge loss its losses' sum within
-// 0.12 of 2; under BCE and least squares D's scores within 0.03 of its
-// balance, ½, or half its real label under label smoothing
-// (session.EquilibriumOf); a critic's, which has none, no such line.
-// Every design's entry had given ½ or the hinge's sum, label-smoothing's
-// "within 0.03 of ½" beside its line D(x)=0.45, and wgan's the end of an
-// equilibrium it never marks.
+// The ◆ entry's words for the events some losses never mark, each with
+// the kind it stands for (eventsListed), which eventsTaken leaves out
+// where the design's loss cannot mark it (session.Marks).
+const (
+	listedDWins          = "D winning or no longer, "
+	listedEquilibrium    = ", equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target)"
+	listedFrozen         = " or frozen away from it (d-frozen)"
+	listedEquilibriumEnd = "the equilibrium, "
+)
+
+var eventsListed = []struct {
+	words string
+	kind  session.EventKind
+}{
+	{listedDWins, session.EventDWins},
+	{listedEquilibrium, session.EventEquilibrium},
+	{listedFrozen, session.EventFrozen},
+	{listedEquilibriumEnd, session.EventEquilibrium},
+	{eqNear + "; ", session.EventEquilibrium},
+}
+
+// eventsTaken is the ◆ entry with the events the design's loss can mark
+// (session.Marks), and the line D's equilibrium ends at as that loss has
+// it: under the hinge loss its losses' sum within 0.12 of 2; under BCE
+// and least squares D's scores within 0.03 of its balance, ½, or half
+// its real label under label smoothing (session.EquilibriumOf); a
+// critic's, which has none, no such line. Every design's entry had given
+// ½ or the hinge's sum, label-smoothing's "within 0.03 of ½" beside its
+// line D(x)=0.45; and every design's had listed every event, a critic's
+// D's win, the equilibrium and d-stalled, which it never marks, the
+// hinge's d-frozen.
 func (m *Model) eventsTaken(entry string) string {
+	for _, l := range eventsListed {
+		if !session.Marks(m.snap.Loss, l.kind) {
+			entry = strings.Replace(entry, l.words, "", 1)
+		}
+	}
 	switch e := m.snap.Equilibrium; {
 	case m.snap.Loss == engine.LossHinge:
 		return strings.Replace(entry, eqNear, "its losses' sum within 0.12 of 2", 1)
-	case m.snap.Loss == engine.LossWasserstein:
-		entry = strings.Replace(entry, "for the equilibrium, the noise floor", "for the noise floor", 1)
-		return strings.Replace(entry, eqNear+"; ", "", 1)
 	case e != nil && e.D != 0.5:
 		return strings.Replace(entry, eqNear, "D's scores within 0.03 of "+numtext.Plainly(e.D, 3), 1)
 	case e != nil:

@@ -1267,3 +1267,31 @@ func TestSourceNeverQuotesNothing(t *testing.T) {
 		t.Errorf("cut at 90 cells: %q, want it to end %q", got, want)
 	}
 }
+
+// TestEventsEntryListsWhatTheLossMarks: the ◆ entry lists the events
+// the design's loss can mark (session.Marks): every one under BCE and
+// least squares; under the hinge loss no d-frozen, whose losses have no
+// line each to be frozen away from; under a Wasserstein critic neither
+// D's win nor the equilibrium nor d-stalled nor d-frozen. Every design's
+// entry had listed them all, wgan's and wgan-gp's the equilibrium and
+// d-stalled beside a critic that never marks them.
+func TestEventsEntryListsWhatTheLossMarks(t *testing.T) {
+	all := []string{"D winning or no longer", "equilibrium, D stuck at it (d-stalled", "frozen away from it (d-frozen)"}
+	for _, c := range []struct {
+		loss         engine.Loss
+		want, absent []string
+	}{
+		{engine.LossBCE, all, nil},
+		{engine.LossLeastSquares, all, nil},
+		{engine.LossHinge, all[:2], []string{"d-frozen"}},
+		{engine.LossWasserstein, nil, []string{"D winning", "equilibrium", "d-stalled", "d-frozen"}},
+	} {
+		var m Model
+		if e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: 1}); ok {
+			m.snap.Equilibrium = &e
+		}
+		m.snap.Loss = c.loss
+		entry := glossaryText(&m, "◆ in charts")
+		checkWords(t, c.loss.String()+": the ◆ entry", entry, append(c.want, "or spread again, ", "dropped or back, "), append(c.absent, ", ,", "again,  "))
+	}
+}
