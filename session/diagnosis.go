@@ -866,7 +866,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percent(between), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
+	if f, ok := collapsed(w, e.Epoch, m.Std, cfg.GEMA > 0, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
 		out = append(out, f)
 	}
 	// The noise is ignored draw by draw, not sample by sample: ZDep is
@@ -1169,23 +1169,6 @@ func (w *watch) where() string {
 	return w.eq.Where()
 }
 
-// collapsed is the GCollapsed finding, when G's samples have been nearly
-// one point for about lossWindow epochs since G came to the target spread
-// (watch.reached), or after G has trained collapseLong epochs (epoch),
-// and are one at the check too, their spread now being now (the std; on
-// a plane, spread's); distance is the check's distance to the target. ok
-// is false where the check has no samples or the target has modes (on):
-// a collapse there leaves modes missing, which the mode findings say.
-//
-// On a points file (watch.unknownModes) the finding says what it knows,
-// collapsed to a narrow patch, not to one point: the file's clusters are
-// not known, and a G on one tight cluster of several is as narrow
-// against the whole as a point (three clusters of std 0.05 at (±2, 0)
-// and (0, 2), spread 1.34: ring's design on them, seed 1, sits on the
-// cluster at (−2, 0), std 0.02 and 0.01, and was said to make "about the
-// same sample"). It still opens "G has collapsed", as the collapsed
-// event it starts is named: it had read "G's samples are narrow",
-// beside an event that never said so.
 // What the collapsed finding says G has collapsed to (CollapsedTo).
 const (
 	collapsedToPoint = "nearly one point"
@@ -1204,7 +1187,31 @@ func CollapsedTo(target string) string {
 	return collapsedToPoint
 }
 
-func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
+// collapsed is the GCollapsed finding, when G's samples have been nearly
+// one point for about lossWindow epochs since G came to the target spread
+// (watch.reached), or after G has trained collapseLong epochs (epoch),
+// and are one at the check too, their spread now being now (the std; on
+// a plane, spread's); distance is the check's distance to the target. ok
+// is false where the check has no samples or the target has modes (on):
+// a collapse there leaves modes missing, which the mode findings say.
+//
+// On a points file (watch.unknownModes) the finding says what it knows,
+// collapsed to a narrow patch, not to one point: the file's clusters are
+// not known, and a G on one tight cluster of several is as narrow
+// against the whole as a point (three clusters of std 0.05 at (±2, 0)
+// and (0, 2), spread 1.34: ring's design on them, seed 1, sits on the
+// cluster at (−2, 0), std 0.02 and 0.01, and was said to make "about the
+// same sample"). It still opens "G has collapsed", as the collapsed
+// event it starts is named: it had read "G's samples are narrow",
+// beside an event that never said so.
+//
+// The check's spread, now, is of the samples shown, under G's average
+// (averaged) the average's; the spread averaged over about lossWindow
+// epochs (watch.spread) is always of G's own training batches, as the
+// average has no batch of its own each epoch. The finding asks both to
+// be narrow, and under G's average its detail says whose each is: it had
+// given the average's std now and G's own batches' average as one G's.
+func collapsed(w *watch, epoch int, now float64, averaged, on bool, distance string) (Finding, bool) {
 	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
 		return Finding{}, false
 	}
@@ -1216,8 +1223,12 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 	if w.unknownModes {
 		text = "G has collapsed to " + collapsedToPatch + ": its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
 	}
+	samples, batches := "samples'", ""
+	if averaged {
+		samples, batches = "the average's samples'", "G's own batches', "
+	}
 	return Finding{Kind: GCollapsed, Text: text,
-		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; averaged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("samples' %s %s", std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, lossWindow, percent(w.spread), numtext.Together(distance))}, true
+		Detail: fmt.Sprintf("%s, %s of the target's %s, under %.0f%%; %saveraged over about %d epochs, %s; %s", numtext.Together(fmt.Sprintf("%s %s %s", samples, std, numtext.Figure(now, 4))), percent(now/w.tSpread), numtext.Digits(w.tSpread, 4), 100*collapseSpread, batches, lossWindow, percent(w.spread), numtext.Together(distance))}, true
 }
 
 // plateau adds the Plateau finding to found, the rest of the diagnosis of
@@ -1376,7 +1387,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
+	if f, ok := collapsed(w, epoch, spread(m), cfg.GEMA > 0, len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {

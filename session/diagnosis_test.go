@@ -1513,6 +1513,16 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "samples' std 0.0250, 2% of the target's 1.25, under 10%; averaged over about 100 epochs, 2%; KS 0.490") || !strings.Contains(fs[i].Line(), `kind=collapsed`) {
 		t.Errorf("the finding %+v", fs)
 	}
+	// Under G's average the check's samples are the average's, the
+	// spread averaged over epochs G's own batches': the detail says
+	// whose each is, where it had given both as one G's.
+	ema := cfg
+	ema.GEMA = 0.999
+	fs = diagnose(ema, &w, &Eval{Epoch: 800, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
+	i = slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
+	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "the average's samples' std 0.0250, 2% of the target's 1.25, under 10%; G's own batches', averaged over about 100 epochs, 2%; KS 0.490") {
+		t.Errorf("under G's average, the finding %+v", fs)
+	}
 }
 
 // TestPlateauIsOfDistancesStoppedFarAway: a run whose checks of the last
