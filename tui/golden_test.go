@@ -688,3 +688,27 @@ func TestGlossaryListsWhatTheScreenDraws(t *testing.T) {
 		})
 	}
 }
+
+// TestGlossaryTrendSaysWhereTheRangeIsLeftOut: a trend whose checks and
+// value are all alike, as a runaway's KS at 1, stands without the lowest
+// and highest after its bars, flat ▄, and the trend entry says so where
+// it promises the two numbers: after devnag-2017's runaway "KS 1.000 →
+// ▄▄▄▄▄▄▄▄" had stood beside an entry saying the numbers follow the bars.
+func TestGlossaryTrendSaysWhereTheRangeIsLeftOut(t *testing.T) {
+	line, _ := metricRowLine(metricRow{name: "KS", v: 1, t: &trend{vals: []float64{1, 1, 1, 1, 1, 1, 1, 1}, noise: 0.03}}, 5, 8, 40)
+	if got := numtext.Plain(line); got != "KS 1.000 → ▄▄▄▄▄▄▄▄" {
+		t.Fatalf("a flat trend reads %q, want %q", got, "KS 1.000 → ▄▄▄▄▄▄▄▄")
+	}
+	var m Model
+	trend := ""
+	for _, g := range m.glossaryEntries() {
+		if g[0] == "trend" {
+			trend = numtext.Plain(g[1])
+		}
+	}
+	for _, want := range []string{"the two numbers after the bars are the lowest and highest", "no numbers, nor where every check and the value are alike", "flat ▄ at the value"} {
+		if !strings.Contains(trend, want) {
+			t.Errorf("the trend entry does not say %q:\n%s", want, trend)
+		}
+	}
+}

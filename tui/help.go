@@ -386,12 +386,15 @@ func (m *Model) pushTaken(entry string) string {
 // whose value before the arrow is its own check, the last of its bars:
 // the entry had said "the screen's latest evaluation, not a check" of a
 // replayed frame's KS 0.019, a check's 2,000 samples and its last bar.
+// It says where the range is left out (scaleOf): after devnag-2017's
+// runaway, "KS 1.000 → ▄▄▄▄▄▄▄▄" had stood without the lowest and
+// highest the entry promised.
 func trendText(plane bool, noise session.EvalPoint, replayed bool) string {
 	value := "The value before the arrow is the screen's latest evaluation, not a check;"
 	if replayed {
 		value = "The value before the arrow is the replayed frame's check, the last of the bars;"
 	}
-	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + value + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike)."
+	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + value + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one check there are no numbers, nor where every check and the value are alike (a runaway's KS, 1 at each), whose bars are flat ▄ at the value."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a
