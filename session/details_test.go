@@ -86,7 +86,7 @@ func TestDetailsAreBounded(t *testing.T) {
 		}, nil, nil},
 		{"collapse", func(v float64) []string {
 			w := watch{seen: lossWindow, tSpread: 1.25, reached: true}
-			f, _ := collapsed(&w, 5000, v, false, true, "KS "+numtext.Figure(v, 4))
+			f, _ := collapsed(&w, 5000, v, true, "KS "+numtext.Figure(v, 4))
 			return []string{f.Detail}
 		}, nil, func(v float64) bool { return !(v >= collapseSpread*1.25) }},
 	}

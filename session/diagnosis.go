@@ -500,6 +500,10 @@ type watch struct {
 	// loss is the run's loss, in whose scores the end of D's win is said
 	// (dWinsEndSays).
 	loss engine.Loss
+	// ownBatches: G's average (g_ema) gives the checks' samples, so the
+	// spread averaged here, of the training batches, is G's own, not the
+	// samples' the screen shows; the collapse's details say whose each is.
+	ownBatches bool
 	// eq is the losses' equilibrium, when hasEq; under the hinge loss
 	// (hinge), only their sum has one, hingeSum. still counts the
 	// consecutive epochs with both of D's losses (the hinge's sum) within
@@ -718,6 +722,7 @@ func watchOf(cfg engine.Config) watch {
 	w := watch{unclamped: cfg.Loss != engine.LossBCE}
 	w.eq, w.hasEq = EquilibriumOf(cfg)
 	w.loss = cfg.Loss
+	w.ownBatches = cfg.GEMA > 0
 	w.winsUnder, w.winsLeast, _ = dWinsUnder(cfg)
 	if t, err := engine.ParseTarget(cfg.Target); err == nil { // a plane's, or a points file's, are newWatch's
 		w.tMean, w.tSpread = t.Mean(), t.StdDev()
@@ -866,7 +871,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percent(between), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, e.Epoch, m.Std, cfg.GEMA > 0, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
+	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
 		out = append(out, f)
 	}
 	// The noise is ignored draw by draw, not sample by sample: ZDep is
@@ -1206,12 +1211,13 @@ func CollapsedTo(target string) string {
 // beside an event that never said so.
 //
 // The check's spread, now, is of the samples shown, under G's average
-// (averaged) the average's; the spread averaged over about lossWindow
-// epochs (watch.spread) is always of G's own training batches, as the
-// average has no batch of its own each epoch. The finding asks both to
-// be narrow, and under G's average its detail says whose each is: it had
-// given the average's std now and G's own batches' average as one G's.
-func collapsed(w *watch, epoch int, now float64, averaged, on bool, distance string) (Finding, bool) {
+// the average's; the spread averaged over about lossWindow epochs
+// (watch.spread) is always of G's own training batches, as the average
+// has no batch of its own each epoch. The finding asks both to be narrow,
+// and under G's average (watch.ownBatches) its detail says whose each is:
+// it had given the average's std now and G's own batches' average as one
+// G's.
+func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
 	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
 		return Finding{}, false
 	}
@@ -1224,7 +1230,7 @@ func collapsed(w *watch, epoch int, now float64, averaged, on bool, distance str
 		text = "G has collapsed to " + collapsedToPatch + ": its samples cover nearly one point or one tight cluster of the target's points (a points file's clusters are not known; the plot shows which)"
 	}
 	samples, batches := "samples'", ""
-	if averaged {
+	if w.ownBatches {
 		samples, batches = "the average's samples'", "G's own batches', "
 	}
 	return Finding{Kind: GCollapsed, Text: text,
@@ -1387,7 +1393,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
 		}
 	}
-	if f, ok := collapsed(w, epoch, spread(m), cfg.GEMA > 0, len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
+	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {
 		out = append(out, f)
 	}
 	if f, ok := indifferent(w); ok {

@@ -1518,10 +1518,18 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 	// whose each is, where it had given both as one G's.
 	ema := cfg
 	ema.GEMA = 0.999
+	w.ownBatches = watchOf(ema).ownBatches
 	fs = diagnose(ema, &w, &Eval{Epoch: 800, Metrics: engine.Metrics{N: 2000, Mean: 4, Std: 0.025, KS: 0.49, ZDep: 1}, KSFloor: 0.03})
 	i = slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == GCollapsed })
 	if i < 0 || !strings.Contains(numtext.Plain(fs[i].Detail), "the average's samples' std 0.0250, 2% of the target's 1.25, under 10%; G's own batches', averaged over about 100 epochs, 2%; KS 0.490") {
 		t.Errorf("under G's average, the finding %+v", fs)
+	}
+	// Its end says the same of the spread it reads.
+	if got := numtext.Plain(spreadAgain(&w, nil)); !strings.Contains(got, "G's samples spread again: G's own batches', averaged over about 100 epochs") {
+		t.Errorf("under G's average, the collapse's end: %q", got)
+	}
+	if got := numtext.Plain(spreadAgain(&watch{spread: 0.5}, nil)); strings.Contains(got, "own") {
+		t.Errorf("without G's average, the collapse's end: %q", got)
 	}
 }
 

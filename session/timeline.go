@@ -336,9 +336,15 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 
 // spreadAgain is the detail of the end of G's collapse: the batches'
 // spread, averaged, over collapseLeave times collapseSpread of the
-// target's.
+// target's; under G's average, said to be G's own batches', as the
+// collapse's own detail says (collapsed), where it had stood unnamed
+// beside the average's samples.
 func spreadAgain(w *watch, _ *Eval) string {
-	return fmt.Sprintf("G's samples spread again: averaged over about %d epochs, %s of the target's, over %.0f%%", lossWindow, numtext.Together(fmt.Sprintf("spread %s", percent(w.spread))), 100*collapseLeave*collapseSpread)
+	whose := ""
+	if w.ownBatches {
+		whose = "G's own batches', "
+	}
+	return fmt.Sprintf("G's samples spread again: %saveraged over about %d epochs, %s of the target's, over %.0f%%", whose, lossWindow, numtext.Together(fmt.Sprintf("spread %s", percent(w.spread))), 100*collapseLeave*collapseSpread)
 }
 
 // improving is the detail of a plateau's end: the best distance of the
