@@ -213,17 +213,20 @@ func baselineMeasures(s *session.Snapshot) []string {
 // the run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3",
 // each setting whole (numtext.Together), or "same settings as base". The
 // pace is no part of a run and is left out. Short of room, the prefix
-// gives way, then the last settings to a count of them ("+1 more"): the
-// Quality panel had compared the measures alone, and a learner could
-// not see what the two runs differed in. Nil without a baseline or room.
+// gives way, then the last settings to a count of them ("+1 more"), and
+// where no setting fits whole the prefix comes back before the count
+// alone, "base→now  3 settings differ": the Quality panel had compared the
+// measures alone, and a learner could not see what the two runs differed
+// in. Nil without a baseline or room.
 //
 // A replayed frame keeps no settings: what is compared is the live run's,
 // and the line says so, "base→live  D lr 5e-4→1e-3" or "live: same
 // settings as base", its prefix kept, the settings giving way to their
-// count before it. Under the frame's measures, "base→now" had read as
-// the settings the frame trained with: vanilla's frame of epoch 4,900,
-// trained at D lr 5e-4, had shown "base→now D lr 5e-4→1e-3", raised at
-// 5,600.
+// count before it: at 80×24 three settings changed had read "base→live
+// +3 more", more than none shown. Under the frame's measures, "base→now"
+// had read as the settings the frame trained with: vanilla's frame of
+// epoch 4,900, trained at D lr 5e-4, had shown "base→now D lr 5e-4→1e-3",
+// raised at 5,600.
 func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 	b := s.Baseline
 	if b == nil || n < 1 {
@@ -235,22 +238,29 @@ func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 			diffs = append(diffs, numtext.Together(k.Short()+" "+from+"→"+to))
 		}
 	}
-	head, same, least := "base→now", "same settings as base", 1
+	head, same := "base→now", "same settings as base"
 	if s.Replay != nil {
-		head, same, least = "base→live", "live: same settings as base", 0
+		head, same = "base→live", "live: same settings as base"
 	}
 	if len(diffs) == 0 {
 		return []string{styleMuted.Render(same)}
 	}
 	head = styleMuted.Render(head)
-	for k := len(diffs); k >= least; k-- {
+	for k := len(diffs); k >= 0; k-- {
 		items := slices.Clone(diffs[:k])
-		if k < len(diffs) {
-			items = append(items, styleMuted.Render(numtext.Together("+"+itoa(len(diffs)-k)+" more")))
+		switch rest := len(diffs) - k; {
+		case k == 0:
+			count := itoa(rest) + " settings differ"
+			if rest == 1 {
+				count = "1 setting differs"
+			}
+			items = append(items, styleMuted.Render(count))
+		case rest > 0:
+			items = append(items, styleMuted.Render(numtext.Together("+"+itoa(rest)+" more")))
 		}
 		tries := [][]string{append([]string{head}, items...), items}
-		if s.Replay != nil {
-			tries = tries[:1] // unlabelled, the live run's settings would pass for the frame's
+		if s.Replay != nil || k == 0 {
+			tries = tries[:1] // unlabelled, the live run's settings would pass for the frame's, a count for no one's
 		}
 		for _, try := range tries {
 			if lines := flow(try, w, n); fits(lines, w) {

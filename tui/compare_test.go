@@ -103,6 +103,40 @@ func TestReplayComparesTheLiveRunsSettings(t *testing.T) {
 	}
 }
 
+// TestCompareCountsTheSettingsNoneFit: with three settings changed, at
+// 80×24, where no setting fits whole beside "base→live", Quality counts
+// them after the prefix beside a replayed frame, "base→live  3 settings
+// differ", and beside the live run names the first, its prefix giving way,
+// "D lr 2.5e-4→5e-4  +2 more". The frame's line had read "base→live  +3
+// more", more than none shown.
+func TestCompareCountsTheSettingsNoneFit(t *testing.T) {
+	s, snaps := trainedSnapshots(t, bimodal1D(t), 1, 20, 80)
+	for _, replay := range []bool{false, true} {
+		snap := snaps[80]
+		snap.State = session.Paused
+		head := "base→now"
+		if replay {
+			snap.Replay = &session.Keyframe{Eval: snap.Eval, Last: snap.Last}
+			snap.Replay.Epoch = 10
+			head = "base→live"
+		}
+		b := &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+		b.Settings.DLR, b.Settings.GLR, b.Settings.DSteps = snap.Settings.DLR/2, snap.Settings.GLR/2, snap.Settings.DSteps+1
+		snap.Baseline = b
+		view := numtext.Plain(frame(t, s, snap, 80, 24))
+		flat := strings.Join(strings.Fields(view), " ")
+		if replay {
+			frameReads(t, view, head)
+		}
+		if strings.Contains(flat, head+" +") {
+			t.Errorf("replay %v: the settings counted as more than none shown:\n%s", replay, view)
+		}
+		if !strings.Contains(flat, "D lr ") && !strings.Contains(flat, head+" 3 settings differ") {
+			t.Errorf("replay %v: neither a setting named nor the three counted:\n%s", replay, view)
+		}
+	}
+}
+
 // TestBaselineComparedAtTheSmallestSize: with a baseline pinned, Quality
 // compares the run with it ("vs base") at every size down to 70×20, the
 // measures after the first two giving way to it where rows are short. At
