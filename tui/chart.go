@@ -3,6 +3,7 @@ package tui
 import (
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -230,7 +231,11 @@ func (c *lineChart) draw(f fitted, xstep float64) string {
 			c.ts.Canvas.SetCell(canvas.Point{X: col, Y: row}, canvas.NewCellWithStyle(mark, c.series[k.si].style))
 		}
 	}
-	c.drawEnds(thinned, xmin, xmax)
+	ends := thinned
+	if c.cursor > 0 {
+		ends = pts[:sort.Search(len(pts), func(i int) bool { return pts[i].Epoch > c.cursor })]
+	}
+	c.drawEnds(ends, xmin, xmax)
 	c.shown = make([]bool, len(refs))
 	for _, d := range drew {
 		c.shown[d.ref] = c.shown[d.ref] || c.ts.Canvas.Cell(d.at).Rune == d.rune
@@ -274,6 +279,12 @@ const flatRatio = 1e4
 // drawEnds marks the end of each series' line with its mark, at its last
 // finite point (clamped into the range, as the line is). A mark whose cell
 // an earlier one took goes left of it on the same row, which is its value.
+// In replay, draw gives it the points up to the replayed epoch, not
+// thinned, so that the marks sit on the cursor's column, where the
+// legends' values are:
+// at the live end they had marked values the legends did not give
+// (vanilla replaying epoch 760 of 805: "● D real 0.099" in the legend,
+// ● at the live 0.055).
 func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
 	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
 	if gw <= 0 || gh <= 0 || !(xmax > xmin) {

@@ -634,7 +634,8 @@ func TestOffScaleSaysWhichWay(t *testing.T) {
 }
 
 // TestReplayColumnCrossesTheCurves: a replayed epoch is a dotted column
-// ┊ through every row of the chart, over the cells the curves take: drawn
+// ┊ through every row of the chart, over the cells the curves take (the
+// lines' marks on it, TestReplayMarksTheLinesAtTheReplayedEpoch): drawn
 // through the empty cells alone, it had not shown at all where the curves
 // took every row of its column (ring's losses replaying epoch 400 at
 // 80×24; blog-original's first event, at epoch 100).
@@ -651,13 +652,43 @@ func TestReplayColumnCrossesTheCurves(t *testing.T) {
 	if axis < 2 {
 		t.Fatalf("no graph rows above the axis:\n%s", strings.Join(lines, "\n"))
 	}
-	col := -1
+	col := slices.Index([]rune(lines[0]), '┊')
 	for _, l := range lines[:axis] {
-		i := slices.Index([]rune(l), '┊')
-		if i < 0 || col >= 0 && i != col {
+		// the line's mark sits on the column, at its value there
+		if r := []rune(l); col < 0 || col >= len(r) || r[col] != '┊' && r[col] != markDReal {
 			t.Fatalf("the replayed epoch is not a column ┊ through every row:\n%s", strings.Join(lines, "\n"))
 		}
-		col = i
+	}
+}
+
+// TestReplayMarksTheLinesAtTheReplayedEpoch: in replay each line's mark
+// sits on the replayed epoch's column, at the value the legends give, the
+// line's end there: it had stayed at the live end, beside a legend giving
+// the frame's value (vanilla replaying epoch 760 of 805: "● D real 0.099"
+// in the legend, ● at the live 0.055).
+func TestReplayMarksTheLinesAtTheReplayedEpoch(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	c := newLineChart(series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }})
+	var pts []session.Point
+	for e := 1; e <= 200; e++ {
+		pts = append(pts, session.Point{Epoch: e, DReal: float64(e) / 200})
+	}
+	c.cursor = 100
+	lines := strings.Split(c.render(pts, 0, nil, 40, 12), "\n")
+	cursor, mark, row := -1, -1, -1
+	for r, l := range lines {
+		if i := slices.Index([]rune(l), '┊'); i >= 0 {
+			cursor = i
+		}
+		if i := slices.Index([]rune(l), markDReal); i >= 0 {
+			mark, row = i, r
+		}
+	}
+	if cursor < 0 || mark != cursor {
+		t.Fatalf("● in column %d, the replayed epoch's ┊ in %d:\n%s", mark, cursor, strings.Join(lines, "\n"))
+	}
+	if mid := len(lines) / 2; row < mid-2 || row > mid+1 { // D real 0.5 of 0 to 1: mid-height
+		t.Errorf("● on row %d of %d, not at the replayed epoch's value, 0.5:\n%s", row, len(lines), strings.Join(lines, "\n"))
 	}
 }
 
