@@ -560,6 +560,9 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		}
 		title(styleTitle.Render("Diagnosis at epoch "+itoa(epoch)) + styleMuted.Render(" and the measurements behind it"))
 		add(findingLines(s, fs, w, true, false)...)
+		if s.Replay == nil && s.Hand != nil {
+			add(wrapIndent(styleMuted.Render(handFindings), w))
+		}
 		add([]string{""})
 	}
 	// What the design changes in the textbook GAN (packing, a penalty,

@@ -1010,8 +1010,18 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 		}
 		terms = append(terms, "losses")
 	}
+	// After updates by hand the findings are said not to read their
+	// losses, before what they rest on: the hint had said so only with
+	// no finding, and blog-original's "! G ignores its noise" had stood
+	// beside "Losses, D by hand" with nothing to say it was not of them.
+	var hand []string
+	if m.snap.Replay == nil && m.snap.Hand != nil && n > 0 {
+		if l := wrapIndent(styleMuted.Render(handFindings), w); len(l) <= n {
+			hand, n = l, n-len(l)
+		}
+	}
 	if pointed {
-		return m.explained(terms, w, n, 0)
+		return append(hand, m.explained(terms, w, n, 0)...)
 	}
 	out := m.explained(terms, w, n, 1) // a line left for the pointer, not a lead
 	pointer := questionTwice + " explains each finding and mark."
@@ -1021,8 +1031,17 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 	if pointer = styleMuted.Render(pointer); len(out) < n && fits([]string{pointer}, w) {
 		out = append(out, pointer)
 	}
-	return out
+	return append(hand, out...)
 }
+
+// handNotJudged says what the diagnosis makes of updates by hand (d,
+// g): it reads the epochs' losses, averaged over about 100 of them, and
+// none of the losses the legend gives after such an update; handFindings
+// says it beside findings, on the screen and the ? pages.
+const (
+	handNotJudged = "the diagnosis reads the epochs' losses, not those by hand"
+	handFindings  = "The diagnosis reads the epochs' losses, not those of the updates by hand since the latest epoch."
+)
 
 // explained is the glossary's entries for terms, each once, in order, in
 // at most n lines of width w: those that fit whole, the term bold, its
@@ -1253,7 +1272,7 @@ func (m *Model) watchLines(w, n int) []string {
 	// finding now" had stood alone beside "G 100.000 ▲ off scale" after
 	// d and g pressed at a learning rate of 10.
 	if s.Replay == nil && s.Hand != nil {
-		none += "; the diagnosis reads the epochs' losses, not those by hand"
+		none += "; " + handNotJudged
 	}
 	// Under label smoothing each of D's losses has a line of its own
 	// (balanceTaken); the hint had sent both to "the dotted line".

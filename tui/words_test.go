@@ -926,6 +926,38 @@ func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 	}
 }
 
+// TestFindingsSayHandLossesAreNotJudged: after updates by hand (d, g)
+// with a finding showing, the diagnosis's rows at 120×40 and the ? pages
+// at 80×24 and 120×40 say the findings do not read their losses:
+// blog-original's "! G ignores its noise" had stood beside "Losses, D by
+// hand" with nothing to say so, which the hint said only with no finding.
+// A replayed frame, which has no updates by hand, and a run without them
+// are told nothing of it.
+func TestFindingsSayHandLossesAreNotJudged(t *testing.T) {
+	s, snap := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap.State, snap.Note = session.Paused, ""
+	snap.Findings = []session.Finding{{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.0135, under 0.05"}}
+	const said = "The diagnosis reads the epochs' losses, not those of the updates by hand since the latest epoch."
+	hand := snap
+	hand.Hand = &session.HandLosses{Epoch: snap.Epoch, D: true, DReal: 0.2273, DFake: 1.0317}
+	frameReads(t, frame(t, s, hand, 120, 40), "G ignores its noise", said)
+	for _, w := range []int{80, 120} {
+		h := map[int]int{80: 24, 120: 40}[w]
+		frameReads(t, frame(t, s, hand, w, h, "?", "?"), "Diagnosis at epoch", said)
+		for name, other := range map[string]session.Snapshot{"no update by hand": snap, "a replayed frame": func() session.Snapshot {
+			r := hand
+			r.Replay = &session.Keyframe{Eval: snap.Eval, Findings: snap.Findings}
+			return r
+		}()} {
+			for _, keys := range [][]string{nil, {"?", "?"}} {
+				if view := frame(t, s, other, w, h, keys...); strings.Contains(view, "by hand since") {
+					t.Errorf("%s, %d×%d, keys %v: the screen speaks of updates by hand:\n%s", name, w, h, keys, view)
+				}
+			}
+		}
+	}
+}
+
 // TestPendingFindingSaysItHasNoEventYet: vanilla at d_lr=2e-3 ends its
 // 250 epochs on D wins, first seen at the last check, its event due at
 // the next (session.Pending): the diagnosis's row at 80×24 and 120×40,
