@@ -174,7 +174,8 @@ func (c Step) apply(s *Session) {
 // epochs, one after the other, make one event, as a setting's do
 // (settingEvent): "3 D updates by hand"; a G update between them starts
 // an event of its own, so that the events keep the updates' order. It
-// returns what the note says of the presses so far, with their epoch.
+// returns what the note says of the presses so far, with their epoch
+// (handNote).
 func (s *Session) handEvent(player string) string {
 	ev, epoch := s.tl.events, s.gan.Epoch()
 	n := 1
@@ -190,15 +191,59 @@ func (s *Session) handEvent(player string) string {
 	if n == 1 {
 		s.emit(Event{Epoch: epoch, Kind: EventHandUpdate, Detail: handDetail(1, player)})
 	}
-	return numtext.Plain(handDetail(n, player)) + " at epoch " + numtext.FormatInt(epoch)
+	return s.handNote(player)
+}
+
+// handNote is what the note says of the updates by hand since the latest
+// epoch, the events at it: each player's count, in the order first
+// pressed, and which player's the last was, whose losses the note goes on
+// to give. d g d g had said "one G update by hand at epoch 542" of the
+// four, as if the last were the only one, the events list alone giving
+// the rest.
+func (s *Session) handNote(last string) string {
+	epoch := s.gan.Epoch()
+	ev := s.tl.events
+	i := len(ev)
+	for i > 0 && ev[i-1].Epoch == epoch {
+		i--
+	}
+	var players []string
+	counts := map[string]int{}
+	for _, e := range ev[i:] {
+		if e.Kind != EventHandUpdate {
+			continue
+		}
+		for _, p := range []string{"D", "G"} {
+			if n := handUpdates(e.Detail, p); n > 0 {
+				if counts[p] == 0 {
+					players = append(players, p)
+				}
+				counts[p] += n
+			}
+		}
+	}
+	at := " at epoch " + numtext.FormatInt(epoch)
+	if len(players) < 2 {
+		return numtext.Plain(handDetail(counts[last], last)) + at
+	}
+	parts := make([]string, len(players))
+	for k, p := range players {
+		parts[k] = handCount(counts[p], p)
+	}
+	return numtext.Plain(strings.Join(parts, " and ")+" by hand") + at + ", the latest a " + last + " update"
 }
 
 // handDetail is the detail of an event of n updates of player by hand.
 func handDetail(n int, player string) string {
+	return handCount(n, player) + " by hand"
+}
+
+// handCount counts n updates of player: "one D update", "3 D updates".
+func handCount(n int, player string) string {
 	if n == 1 {
-		return numtext.Together("one "+player+" update") + " by hand"
+		return numtext.Together("one " + player + " update")
 	}
-	return numtext.Together(numtext.FormatInt(n)+" "+player+" updates") + " by hand"
+	return numtext.Together(numtext.FormatInt(n) + " " + player + " updates")
 }
 
 // handUpdates is how many updates of player an event's detail

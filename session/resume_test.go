@@ -367,7 +367,8 @@ func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
 // setting's change is: the presses of one player between two epochs, one
 // after the other, make one event ("3 D updates by hand"), which the note
 // gives with its epoch; a G update between them starts another, so the
-// events keep the updates' order. The CSV export and the checkpoint keep
+// events keep the updates' order, and the note counts each player's
+// updates since the epoch ("4 D updates and one G update by hand"). The CSV export and the checkpoint keep
 // them, the resumed run has them, and < to one names them. They had left
 // no trace, and a run with updates by hand had read as a plain run of its
 // seed.
@@ -381,9 +382,17 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	}
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepD}.apply(s)
+	// The note counts every update since the epoch, not the last
+	// event's alone: it had read "one D update by hand at epoch 25".
+	if want := "4 D updates and one G update by hand at epoch 25, the latest a D update: D real "; !strings.HasPrefix(s.note, want) {
+		t.Errorf("note after d d d g d: %q, want it to begin %q", s.note, want)
+	}
 	s.trainEpoch()
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepG}.apply(s)
+	if want := "2 G updates by hand at epoch 26: G "; !strings.HasPrefix(s.note, want) {
+		t.Errorf("note after an epoch, then g g: %q, want it to begin %q", s.note, want)
+	}
 	want := []string{"25 hand-update 3 D updates by hand", "25 hand-update one G update by hand", "25 hand-update one D update by hand", "26 hand-update 2 G updates by hand"}
 	events := func(s *Session) []string {
 		var got []string
