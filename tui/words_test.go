@@ -1327,3 +1327,13 @@ func TestEventsEntryListsWhatTheLossMarks(t *testing.T) {
 		checkWords(t, c.loss.String()+": the ◆ entry", entry, append(c.want, "or spread again, ", "dropped or back, "), append(c.absent, ", ,", "again,  "))
 	}
 }
+
+// TestEventsEntrySaysWhichHandPressesMakeOne: the glossary's ◆ entry says
+// that one player's presses in a row make one event, as the events list
+// shows them: d g d g lists four, beside an entry that had said "the
+// presses between two epochs, one after the other, make one".
+func TestEventsEntrySaysWhichHandPressesMakeOne(t *testing.T) {
+	var m Model
+	entry := glossaryText(&m, "◆ in charts")
+	checkWords(t, "the ◆ entry", entry, []string{"updates by hand (d, g: one player's presses in a row between two epochs make one)"}, []string{"the presses between two epochs, one after the other"})
+}
