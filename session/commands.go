@@ -346,6 +346,11 @@ func (c Adjust) apply(s *Session) {
 		s.note = fmt.Sprintf("%s back to %s; %s", name, to, s.pendingNote(pending, when))
 	case was == to:
 		s.note = fmt.Sprintf("%s back to %s: no change%s", name, to, when)
+	case len(pending) == 1 && s.state != Diverged && s.gan.Epoch() > 0:
+		// One setting changed over several epochs, the note saying
+		// nothing else between: the changes one after the other
+		// (settingRun).
+		s.note = s.adjusted.add(s.note, name, was, to, s.gan.Epoch(), s.pendingNote(pending, when), s.warmupClause(name))
 	default:
 		// Every change the next epoch trains with, not the last alone:
 		// → ↓ → on a paused blog-original had left "G lr 1e-3 → 2e-3
@@ -353,6 +358,61 @@ func (c Adjust) apply(s *Session) {
 		// the Settings panel showed.
 		s.note = s.pendingNote(pending, when)
 	}
+}
+
+// settingRun is the changes of one setting that the note gives, made at
+// one epoch after another with no other note between: → pressed three
+// times in a running run, at full speed, lands after three epochs, three
+// changes and three events, and the note had given the last alone, "D
+// lr 2e-2 → 5e-2 after epoch 863", of presses that took it from 5e-3.
+type settingRun struct {
+	name    string
+	changes []settingStep
+	note    string // the note that gave them; another note ends the run
+}
+
+// settingStep is one change of a settingRun: from → to, after epoch.
+type settingStep struct {
+	from, to string
+	epoch    int
+}
+
+// add records the change of setting name from → to after epoch, made
+// while note was the note, and returns the note that gives it: alone
+// (one), the note pendingNote wrote, or with the run's changes before it,
+// "D lr 5e-3 → 1e-2 after epoch 779, → 2e-2 after epoch 807, → 5e-2
+// after epoch 863", and past three changes their count and span, "D lr
+// 5e-3 → 5e-2 in 4 changes, after epochs 779 to 901, each an event",
+// either ending in the latest change's clause (warmupClause), if any.
+func (r *settingRun) add(note, name, from, to string, epoch int, one, clause string) string {
+	if r.note != note || r.name != name {
+		*r = settingRun{name: name}
+	}
+	if k := len(r.changes) - 1; k >= 0 && r.changes[k].epoch == epoch {
+		r.changes[k].to = to // a press joining the epoch's change
+	} else {
+		r.changes = append(r.changes, settingStep{from, to, epoch})
+	}
+	cs := r.changes
+	switch n := len(cs); {
+	case n == 1:
+		r.note = one
+	case n <= 3:
+		parts := make([]string, n)
+		for i, c := range cs {
+			parts[i] = "→ " + c.to + " after epoch " + numtext.FormatInt(c.epoch)
+			if i == 0 {
+				parts[i] = name + " " + c.from + " " + parts[i]
+			}
+		}
+		r.note = strings.Join(parts, ", ")
+	default:
+		r.note = fmt.Sprintf("%s %s → %s in %s changes, after epochs %s to %s, each an event", name, cs[0].from, to, numtext.FormatInt(n), numtext.FormatInt(cs[0].epoch), numtext.FormatInt(epoch))
+	}
+	if len(cs) > 1 && clause != "" {
+		r.note += ", " + clause
+	}
+	return r.note
 }
 
 // pendingNote is the note of changes, the setting changes the next epoch

@@ -199,8 +199,10 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 	}
 	s.trainEpoch()
 	s.trainEpoch() // to epoch 8, whose next is a warm-up's
+	// The change at epoch 6 is still the note, and this one joins it
+	// (settingRun), the clause after the latest.
 	s.applyOne(Adjust{DSteps, +1})
-	if want := "D steps 5 → 6 after epoch 8, used after D's warm-up, from epoch 10"; s.note != want {
+	if want := "D steps 6 → 5 after epoch 6, → 6 after epoch 8, used after D's warm-up, from epoch 10"; s.note != want {
 		t.Errorf("note %q, want %q", s.note, want)
 	}
 	cfg.DWarmupEvery = 1

@@ -172,6 +172,9 @@ type Session struct {
 	// both the run and the epoch are still theirs.
 	hand    HandLosses
 	handRun int
+	// adjusted is the changes of one setting the note gives, each at its
+	// epoch (settingRun), while the note is still theirs.
+	adjusted settingRun
 
 	keeping    bool        // keep good states for a roll-back: only when interactive
 	kept       []goodState // newest last; see Rollback

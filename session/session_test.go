@@ -1187,6 +1187,42 @@ func TestSettingPressesMakeOneEvent(t *testing.T) {
 	}
 }
 
+// TestSettingChangesAfterEpochsOneAfterAnother: → pressed after one
+// epoch, then another, then another, with no other note between (a
+// running run at full speed lands each press after an epoch of its own),
+// are three changes and three events, and the note gives them all, each
+// at its epoch; past three, their count and span. It had given the last
+// alone, "D lr 2e-2 → 5e-2 after epoch 863", of presses that took it from
+// 5e-3. Another note between starts afresh, and a press joining its
+// epoch's change joins its part of the note.
+func TestSettingChangesAfterEpochsOneAfterAnother(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1}, 25)
+	for range 3 {
+		Adjust{DLR, +1}.apply(s)
+		s.trainEpoch()
+	}
+	if want := "D lr 5e-4 → 1e-3 after epoch 25, → 2e-3 after epoch 26, → 5e-3 after epoch 27"; s.note != want {
+		t.Errorf("→ after epochs 25, 26 and 27: note %q, want %q", s.note, want)
+	}
+	Adjust{DLR, +1}.apply(s)
+	Adjust{DLR, +1}.apply(s)
+	if want := "D lr 5e-4 → 2e-2 in 4 changes, after epochs 25 to 28, each an event"; s.note != want {
+		t.Errorf("→ → after epoch 28 too: note %q, want %q", s.note, want)
+	}
+	s.trainEpoch()
+	Step{Kind: StepEpoch}.apply(s) // an epoch stepped, with a note of its own
+	Adjust{DLR, -1}.apply(s)
+	if want := "D lr 2e-2 → 1e-2 after epoch 30"; s.note != want {
+		t.Errorf("← after another note: %q, want %q", s.note, want)
+	}
+	Adjust{GLR, +1}.apply(s)
+	s.trainEpoch()
+	Adjust{GLR, +1}.apply(s)
+	if want := "G lr 1e-4 → 2e-4 after epoch 31"; s.note != want {
+		t.Errorf("G lr after D lr and G lr at one epoch: %q, want %q", s.note, want)
+	}
+}
+
 // TestMomentNotesGo: a note about a moment ("resumed at epoch 10",
 // "continuing past the plan") goes once the run has trained a check
 // interval past it; a note set since stays.
