@@ -11,6 +11,7 @@ import (
 
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
+	"github.com/ganui/ganui/internal/visible"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -555,10 +556,12 @@ func splitCall(spec string) (name, body string, err error) {
 	name, body = strings.TrimSpace(s[:open]), s[open+1:len(s)-1]
 	// A parenthesis in the arguments is one too many, but in a points
 	// file's name, which may hold them: normal(0,1)) had been told
-	// "1)" is not a finite number.
+	// "1)" is not a finite number. The spec to write has a line break
+	// in it written as the quoted spec writes it (visible.String), the
+	// message one line.
 	if name != "points" && strings.ContainsAny(body, "()") {
 		plain := strings.NewReplacer("(", "", ")", "").Replace(body)
-		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s(%s)", spec, name, plain)
+		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s", spec, visible.String(name+"("+plain+")"))
 	}
 	return name, body, nil
 }
