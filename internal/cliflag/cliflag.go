@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/suggest"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // PrintDefaults lists the flags of fs as flag.PrintDefaults does, but
@@ -70,16 +71,19 @@ func Wrap(text string, width int) []string {
 
 // Error restates err, an error of fs.Parse, as a usage error is put: the
 // flag written with two hyphens, an unknown one with the flag of fs it
-// was likely meant to be, and a pointer to --help.
+// was likely meant to be, and a pointer to --help, on one line: a line
+// break in what was given is written as a Go string writes it
+// (visible.String), "unknown flag --ep\nochs (did you mean --epochs?)",
+// where the text from the break on had been cut off, "unknown flag --ep".
 func Error(err error, fs *flag.FlagSet) error {
-	msg, _, _ := strings.Cut(err.Error(), "\n")
+	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		name = strings.TrimPrefix(name, "-")
 		if hint := dashHint(name, fs); hint != "" { // -—epochs
-			return errors.New("unknown flag --" + name + hint)
+			return errors.New("unknown flag --" + visible.String(name) + hint)
 		}
 		if hint := nearest(name, fs); hint != "" {
-			return errors.New("unknown flag --" + name + hint)
+			return errors.New("unknown flag --" + visible.String(name) + hint)
 		}
 		msg = "unknown flag --" + name
 	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
@@ -91,7 +95,7 @@ func Error(err error, fs *flag.FlagSet) error {
 			msg = fmt.Sprintf("--%s: %s is not true or false", name, rest[:i])
 		}
 	}
-	return errors.New(msg + seeHelp(fs))
+	return errors.New(visible.String(msg) + seeHelp(fs))
 }
 
 // Stray is the error for arg, an argument where fs.Parse stopped that is

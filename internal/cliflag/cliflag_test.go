@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // flags is a small set as a program defines it: a switch, a number, a
@@ -31,6 +33,31 @@ func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 		{[]string{"-—epochs=5"}, "unknown flag --—epochs: its dash is U+2014, not a flag's hyphens (did you mean --epochs?)"},
 		{[]string{"--epochs"}, "--epochs needs a value (see prog --help)"},
 		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see prog --help)`},
+	} {
+		fs, _ := flags()
+		err := fs.Parse(tc.args)
+		if err == nil {
+			t.Fatalf("%q parsed", tc.args)
+		}
+		if got := Error(err, fs).Error(); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.args, got, tc.want)
+		}
+	}
+}
+
+// TestErrorNamesTheFlagWhole: a flag's name or an argument with a line
+// break in it is named whole, on one line, the break written as a Go
+// string writes it, and the flag meant is named as without the break;
+// the text from the break on had been cut off, "unknown flag --ep (see
+// prog --help)" for --ep<newline>ochs=5.
+func TestErrorNamesTheFlagWhole(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--ep\nochs=5"}, `unknown flag --ep\nochs (did you mean --epochs?)`},
+		{[]string{"--zz\nzzzz"}, `unknown flag --zz\nzzzz (see prog --help)`},
+		{[]string{"---a\nb"}, `bad flag syntax: ---a\nb (see prog --help)`},
 	} {
 		fs, _ := flags()
 		err := fs.Parse(tc.args)
@@ -137,13 +164,14 @@ func TestWrapKeepsLongWordsWhole(t *testing.T) {
 }
 
 // FuzzErrorAndStray: no command line makes Error or Stray panic; what
-// either says of it is one line, and a flag it suggests is one of the
-// set's, written with two hyphens.
+// either says of it is one line, an unknown flag named whole (its line
+// break written \n), and a flag it suggests is one of the set's, written
+// with two hyphens.
 func FuzzErrorAndStray(f *testing.F) {
 	for _, args := range []string{
 		"--epoch\x005", "--zzzzzz", "-—epochs=5", "--epochs", "--headless=maybe",
 		"headless", "—epochs", "–h", "--\x00-headles", "picture",
-		"--epochs\x003\x00--epochs\x004", "--set\x00a=1\x00--set", "-\u2212h", "--a\nb", "\ufe63\ufe63",
+		"--epochs\x003\x00--epochs\x004", "--set\x00a=1\x00--set", "-\u2212h", "--a\nb", "\ufe63\ufe63", "--ep\nochs=5",
 	} {
 		f.Add(args)
 	}
@@ -152,6 +180,11 @@ func FuzzErrorAndStray(f *testing.F) {
 		var err error
 		if perr := fs.Parse(strings.Split(joined, "\x00")); perr != nil {
 			err = Error(perr, fs)
+			if name, ok := strings.CutPrefix(perr.Error(), "flag provided but not defined: -"); ok {
+				if want := "unknown flag --" + visible.String(strings.TrimPrefix(name, "-")); !strings.HasPrefix(err.Error(), want) {
+					t.Fatalf("%q: %q, want the flag named whole: %s", joined, err, want)
+				}
+			}
 		} else if fs.NArg() > 0 {
 			err = Stray(fs.Arg(0), fs)
 		} else {
