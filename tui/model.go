@@ -13,6 +13,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
 
@@ -431,18 +432,20 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return figure.Encode(w, "png", figure.FromPicture(p))
 		}})
 	default:
-		m.flash = k.String() + " is not a key here: ? lists them"
+		m.flash = keyName(k) + " is not a key here: ? lists them"
 	}
 	return m, nil
 }
 
 // keyName is how the status names a key: as the footer and the help do,
-// space by its name (k.String() is a blank).
+// space by its name (k.String() is a blank), and a rune that is a
+// control character (U+0085, U+009B, which a terminal obeys) as a Go
+// string writes it (visible.String).
 func keyName(k tea.KeyMsg) string {
 	if k.Type == tea.KeySpace {
 		return "space"
 	}
-	return k.String()
+	return visible.String(k.String())
 }
 
 // quit, on q or a quit signal (signalMsg), asks the session to stop

@@ -27,7 +27,7 @@ func keyMsg(k string) tea.KeyMsg {
 
 // shownModel is the UI of a started session of cfg at w×h with the
 // session's first snapshot taken in, driven by calling Update.
-func shownModel(t *testing.T, cfg engine.Config, paused bool, w, h int) (*session.Session, Model) {
+func shownModel(t testing.TB, cfg engine.Config, paused bool, w, h int) (*session.Session, Model) {
 	t.Helper()
 	s, err := session.New(session.Options{Config: cfg, Seed: 1, Paused: paused, Dir: t.TempDir()})
 	if err != nil {

@@ -1,12 +1,16 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/internal/testdesigns"
+	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
 
@@ -35,6 +39,77 @@ func TestUnboundKeysSaySo(t *testing.T) {
 			t.Errorf("%s: the note outlived the next key", name)
 		}
 	}
+}
+
+// TestUnboundKeyIsNamedVisibly: a key bound to nothing whose rune is a
+// control character (U+0085, a terminal's next line; U+009B, its escape
+// sequences' introducer), as a paste without bracketed paste brings one,
+// is named on the status line as a Go string writes it, `\u0085 is not
+// a key here`, where the rune had been written raw, for the terminal to
+// obey.
+func TestUnboundKeyIsNamedVisibly(t *testing.T) {
+	_, m := shownModel(t, testdesigns.PerSample(5000), true, 80, 24)
+	for r, want := range map[rune]string{'\u0085': `\u0085`, '\u009b': `\u009b`, '中': "中"} {
+		mm, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		if v := mm.View(); !strings.Contains(v, want+" is not a key here: ? lists them") || strings.ContainsRune(v, r) != (r == '中') {
+			t.Errorf("%U: the status line lacks %q:\n%s", r, want, v)
+		}
+	}
+}
+
+// FuzzUnboundKeys: keys bound to nothing, whatever their runes, typed
+// alone or together, with alt or not, leave the screen as tall and as
+// wide as the terminal, with no control character on it, the last named
+// on the status line.
+func FuzzUnboundKeys(f *testing.F) {
+	for _, s := range []string{"x", "Z", "5", "é", "中", "😀", "\u0301", "\u200b", "\u0085", "\u009b[2J", "\u202e", "xé中", "\xff"} {
+		f.Add(s, false)
+	}
+	f.Add("x", true)
+	f.Add("中", true)
+	const w, h = 80, 24
+	_, m := shownModel(f, testdesigns.PerSample(5000), true, w, h)
+	f.Fuzz(func(t *testing.T, typed string, alt bool) {
+		runes := []rune(typed)
+		if len(runes) == 0 {
+			return
+		}
+		for _, r := range runes {
+			if bound(m.keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: alt}) {
+				return // a key of the trainer's: it acts on the session
+			}
+		}
+		mm, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes, Alt: alt})
+		lines := strings.Split(mm.View(), "\n")
+		if len(lines) != h {
+			t.Fatalf("%q: the screen is %d lines tall, not %d", typed, len(lines), h)
+		}
+		for i, l := range lines {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Fatalf("%q: line %d is %d cells wide, past %d: %q", typed, i, lw, w, l)
+			}
+			if strings.ContainsFunc(l, unicode.IsControl) {
+				t.Fatalf("%q: line %d has a control character: %q", typed, i, l)
+			}
+		}
+		last := tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[len(runes)-1:], Alt: alt}
+		if want := visible.String(last.String()) + " is not a key here"; !strings.Contains(mm.View(), want) {
+			t.Fatalf("%q: the status line lacks %q:\n%s", typed, want, mm.View())
+		}
+	})
+}
+
+// bound reports whether k is one of keys' bindings.
+func bound(keys keyMap, k tea.KeyMsg) bool {
+	v := reflect.ValueOf(keys)
+	for i := range v.NumField() {
+		if f := v.Field(i); f.CanInterface() {
+			if b, ok := f.Interface().(key.Binding); ok && key.Matches(k, b) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestOnlyKeysAreAnswered: the mouse, the focus and a resize are not
