@@ -519,7 +519,8 @@ func TestNumberFlags(t *testing.T) {
 }
 
 // FuzzParseFlags: no command line makes the flag parser panic; each one
-// is either refused with an error (exit 2) or gives options whose design
+// is either refused with a one-line error (exit 2, "ganui: ..." on
+// stderr), a line break in a value quoted, or gives options whose design
 // is valid, with every number in its flag's range and written plainly.
 func FuzzParseFlags(f *testing.F) {
 	for _, args := range []string{
@@ -534,6 +535,7 @@ func FuzzParseFlags(f *testing.F) {
 		"--resume\x00/dev/null\x00--headless",
 		"--set\x00g_hidden=[1,2,3]\x00--epochs\x00-1",
 		"--list-presets",
+		"--headless\x00--set\x00target=ring(8,2,0.02\n))", "--headless\x00--sweep\x00g_lr=1e-3,\n1e-2", "--headless\x00--ep\nochs=5",
 	} {
 		f.Add(args)
 	}
@@ -541,6 +543,9 @@ func FuzzParseFlags(f *testing.F) {
 		args := strings.Split(joined, "\x00")
 		o, err := parseFlags(args, io.Discard)
 		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("%q: multi-line error %q", args, err)
+			}
 			return
 		}
 		if o.Epochs < 0 || o.Epochs > engine.MaxEpochs || o.jobs < 1 || o.jobs > maxJobs || o.Every < 0 ||
