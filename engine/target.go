@@ -560,6 +560,19 @@ func splitCall(spec string) (name, body string, err error) {
 	// in it written as the quoted spec writes it (visible.String), the
 	// message one line.
 	if name != "points" && strings.ContainsAny(body, "()") {
+		// Text after the call's first closing parenthesis, other than
+		// more of them, is another spec, not a stray parenthesis:
+		// normal(0,1);normal(1,1) had been told to write
+		// normal(0,1;normal1,1).
+		first := open + 1 + strings.IndexByte(body, ')')
+		if first > open && strings.Trim(s[first+1:], ") \t") != "" {
+			call, rest := s[:first+1], strings.TrimSpace(s[first+1:])
+			hint := "give one target"
+			if !planeNames[name] {
+				hint += " (normals together are " + targetKinds[len(targetKinds)-1] + ")"
+			}
+			return "", "", fmt.Errorf("target %q: %q follows the target %s; %s", spec, rest, visible.String(call), hint)
+		}
 		plain := strings.NewReplacer("(", "", ")", "").Replace(body)
 		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s", spec, visible.String(name+"("+plain+")"))
 	}

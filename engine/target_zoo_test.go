@@ -237,3 +237,22 @@ func TestUnknownKindNearNone(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetFollowedByAnother: text after a target's closing parenthesis,
+// other than more of them, is named as what follows the target, not
+// taken for a stray parenthesis: normal(0,1);normal(1,1) had been told to
+// "write normal(0,1;normal1,1)". A 1-D target is told what puts normals
+// together; a plane, which has no mixture, is not.
+func TestTargetFollowedByAnother(t *testing.T) {
+	for spec, want := range map[string]string{
+		"normal(0,1);normal(1,1)":  `";normal(1,1)" follows the target normal(0,1); give one target (normals together are mixture(mean,std;mean,std;…))`,
+		"normal(0,1) mixture(2)":   `"mixture(2)" follows the target normal(0,1); give one target (normals together are mixture(mean,std;mean,std;…))`,
+		"ring(8,2,0.1)ring(4,1,1)": `"ring(4,1,1)" follows the target ring(8,2,0.1); give one target`,
+		"normal(0,1)\n;x(\n)":      `";x(\n)" follows the target normal(0,1); give one target (normals together are mixture(mean,std;mean,std;…))`,
+	} {
+		_, err := ParseTarget(spec)
+		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", spec, err, want)
+		}
+	}
+}
