@@ -142,8 +142,12 @@ const (
 	// this share of it from the target's centre (both as spread() reads
 	// them, the root mean square of the two axes'), are a cloud with gaps,
 	// whose missing modes are chance; a tighter clump missing modes is
-	// mode collapse, and a cloud as wide to one side of the target is a blob
-	// that misses the modes on the other: ring-mbd (seed 1, at 70×20 at
+	// mode collapse where its samples sit on the modes it covers, but one
+	// small cloud where many of them are between the modes, collapsed onto
+	// no mode: grid (seed 1) is one at epoch 120, 99.6% of its samples on
+	// no mode, their spread 0.56 against the grid's 2.83, and had been
+	// called mode collapse. A cloud as wide to one side of the target is a
+	// blob that misses the modes on the other: ring-mbd (seed 1, at 70×20 at
 	// full speed) has 99.6% of its samples off every mode at epoch 149,
 	// spread 0.95 against the ring's 1.41, centred at (0.78, −2.02), a
 	// third of them beyond the box, and had been called a spread-out
@@ -1385,6 +1389,11 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		case len(dropped) > 0 && epoch < collapseEpochs:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet captured: G puts almost no samples there this early in training", len(dropped), len(m.Spots)),
 				Detail: missed})
+		case len(dropped) > 0 && off > blurredShare: // narrower than a cloud, yet off the modes
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples gather in one small cloud, many of them between the modes", len(dropped), len(m.Spots)),
+				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, percent(off),
+					numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))),
+					numtext.Together(fmt.Sprintf("their spread %s of the target's %s", percent(spread(m)/tSpread), numtext.Digits(tSpread, 3))))})
 		case len(dropped) > 0:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Spots)),
 				Detail: missed})
