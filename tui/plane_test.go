@@ -1284,3 +1284,37 @@ func TestPlaneAndFigureCountTheSameBeyond(t *testing.T) {
 		t.Errorf("the figure's panel (d) counts %q not a number, the plane's title 30", f)
 	}
 }
+
+// TestQualitySaysWhatCapturedAsks: under "modes 4/8 captured" the Quality
+// panel says what captures a mode, one sample in 2,500, where it has a
+// row for it, and the glossary names the rule's papers: ring-mbd (seed 1,
+// epoch 149) had read "modes 3/8 captured" beside "HQ 0.4%", as if part
+// of the target were learned with nearly every sample on no mode.
+func TestQualitySaysWhatCapturedAsks(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	var m Model
+	m.snap.Eval.Metrics.Plane = &engine.PlaneMetrics{Captured: 4, HighQuality: 0.002, Spots: make([]engine.SpotShare, 8)}
+	for _, c := range []struct {
+		w, n int
+		want bool
+	}{{28, 6, true}, {28, 4, true}, {28, 3, false}, {20, 6, false}} {
+		lines := m.planeQuality(&trend{}, c.w, c.n)
+		i := slices.IndexFunc(lines, func(l string) bool { return ansi.Strip(l) == "modes 4/8 captured" })
+		if i < 0 {
+			t.Fatalf("%d×%d: no modes line in %q", c.w, c.n, lines)
+		}
+		got := i+1 < len(lines) && ansi.Strip(lines[i+1]) == "each by ≥1 sample in 2,500"
+		if got != c.want || len(lines) > c.n {
+			t.Errorf("%d cells, %d rows: %q, want the rule under the count: %v", c.w, c.n, lines, c.want)
+		}
+	}
+	for _, g := range glossaryOf(true) {
+		if g[0] == "modes captured" {
+			for _, want := range []string{"VEEGAN, Srivastava et al. 2017", "PacGAN, Lin et al. 2018", "one stray sample captures a mode"} {
+				if !strings.Contains(g[1], want) {
+					t.Errorf("the modes captured entry %q does not say %q", g[1], want)
+				}
+			}
+		}
+	}
+}

@@ -2036,6 +2036,14 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		lines[1] += styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality)
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
 	}
+	// What captured asks, under the count where there is room for it
+	// beside the axes: one sample in 2,500 captures a mode, so "modes
+	// 3/8 captured" stands beside "HQ 0.4%" (ring-mbd, seed 1, at epoch
+	// 149), and had read as part of the target learned.
+	var rule []string
+	if len(pm.Spots) > 0 {
+		rule = []string{styleMuted.Render(capturedRule)}
+	}
 	mx, my, sx, sy := planeMoments(m.snap.Target.Plane)
 	// An axis's line is its mean±std and the target's, or, where that is
 	// wider than the panel (a runaway's moments in the exponent form,
@@ -2063,8 +2071,15 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	if len(lines)+len(axes) <= n {
 		lines = append(lines, axes...)
 	}
+	if len(rule) > 0 && len(lines)+len(rule) <= n && lipgloss.Width(capturedRule) <= w {
+		lines = slices.Insert(lines, 3, rule...) // under the modes line
+	}
 	return lines
 }
+
+// capturedRule is what a mode captured asks, the papers' rule
+// (engine.CapturedShare), under the Quality panel's "modes 4/8 captured".
+const capturedRule = "each by ≥1 sample in 2,500"
 
 // momentNum writes a moment of the samples where the room is short (a
 // mean or std of the plane's Quality lines, a narrow moments legend's
