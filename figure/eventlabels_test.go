@@ -684,3 +684,33 @@ func TestCrowdedLabelsAboveTheData(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryEventNamedBesideAWideLegend: where no row has room for an
+// event's label, it takes a row of its own under the others: ring-mbd
+// (seed 1) at 3,000 epochs, mode-covered at 1,770, 2,100, 2,280, 2,400
+// and 2,760, had named four of its five lines in panel (a), whose legend
+// of two columns takes the right half of the top rows, the fifth line
+// drawn unnamed.
+func TestEveryEventNamedBesideAWideLegend(t *testing.T) {
+	r := planeRun()
+	r.History, r.Evals, r.SampleEpoch = nil, nil, 3000
+	for e := 1; e <= 3000; e++ {
+		v := math.Sin(float64(e) / 10)
+		r.History = append(r.History, session.Point{Epoch: e, Mean: v / 20, MeanY: v / 20, Std: 1.4 + v/20, StdY: 1.4 - v/20, DReal: 0.5 + v/10, DFake: 0.5 - v/10, G: 1.2})
+		if e%20 == 0 {
+			r.Evals = append(r.Evals, session.EvalPoint{Epoch: e, SW1: 0.2, HQ: 0.3})
+		}
+	}
+	for _, e := range []int{1770, 2100, 2280, 2400, 2760} {
+		r.Events = append(r.Events, Event{Epoch: e, Label: "mode-covered", N: 1})
+	}
+	named := 0
+	for _, s := range svgOf(t, r) {
+		if strings.HasPrefix(s, "mode-covered") {
+			named++
+		}
+	}
+	if named != 3*len(r.Events) {
+		t.Errorf("%d labels name the %d events in panels (a) to (c), want %d", named, len(r.Events), 3*len(r.Events))
+	}
+}

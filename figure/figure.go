@@ -2734,7 +2734,11 @@ const dotRoom = 0.02
 // line where there is no room right of it, but not across an earlier
 // line, from which it would read as that line's: left of that line then,
 // naming its epoch, beyond); one that finds no free
-// row is left out, its line drawn all the same. The legend takes the
+// row takes a row of its own under the others, so that every line is
+// named (ring-mbd's panel (a) at 3,000 epochs, its legend of two columns
+// taking the right half of the top rows, had drawn its fifth
+// mode-covered line unnamed), and is left out only where the panel has
+// no row left, its line drawn all the same. The legend takes the
 // rows it lies in, not the labels' room: a run that diverged had drawn
 // its d-wins-ended and runaway lines at the right edge of panels (a) and
 // (b) unnamed, and ring's noise-floor, under six mode-covered labels, had
@@ -2769,7 +2773,7 @@ type eventLines struct {
 }
 
 const (
-	labelRows   = 3  // rows of event labels a panel stacks, besides those its legend covers
+	labelRows   = 3  // rows of event labels a panel stacks, besides those its legend covers, before one takes a row of its own
 	maxLabelled = 12 // events in a panel past which none is labelled
 )
 
@@ -2852,28 +2856,38 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 		h := sty.Height(label)
 		var best *placed // of the places it fits, the one the curves cross least
 		bestRow, least := 0, vg.Length(math.Inf(1))
-		for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(label), label}}, beyond(sty, label, e.Epoch, x, lines, crosses)} {
-		rows:
-			for row := range free {
-				top := c.Max.Y - vg.Length(row)*h
-				for _, s := range sides {
-					at, w := s.at, sty.Width(s.label)
-					underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
-					if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
-						at := vg.Point{X: at, Y: top}
-						l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label}
-						if across := ev.across(c, p, l.box); across < least {
-							best, bestRow, least = &l, row, across
-							if across == 0 {
-								break rows
+		for {
+			for _, sides := range [][]side{{{x + vg.Points(2), label}, {x - vg.Points(2) - sty.Width(label), label}}, beyond(sty, label, e.Epoch, x, lines, crosses)} {
+			rows:
+				for row := range free {
+					top := c.Max.Y - vg.Length(row)*h
+					for _, s := range sides {
+						at, w := s.at, sty.Width(s.label)
+						underLegend := hasLegend && at+w > legend.Min.X && top-h < legend.Max.Y && top > legend.Min.Y
+						if at >= free[row] && at+w <= c.Max.X && !underLegend && (at > x || !crosses(at, w, x)) {
+							at := vg.Point{X: at, Y: top}
+							l := placed{at: at, box: labelBox(sty, at, s.label), label: s.label}
+							if across := ev.across(c, p, l.box); across < least {
+								best, bestRow, least = &l, row, across
+								if across == 0 {
+									break rows
+								}
 							}
 						}
 					}
 				}
+				if best != nil {
+					break
+				}
 			}
-			if best != nil {
+			// Where no row has room, a row of its own under the others, while
+			// the panel has one: ring-mbd's panel (a) at 3,000 epochs, its
+			// two-column legend taking the top rows' right half, had drawn the
+			// fifth of its mode-covered lines unnamed.
+			if best != nil || c.Max.Y-vg.Length(len(free)+1)*h < c.Min.Y {
 				break
 			}
+			free = append(free, c.Min.X)
 		}
 		if best != nil {
 			best.bare = least > 0 // over the data: no white box to hide them
