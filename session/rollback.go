@@ -199,13 +199,24 @@ func (Rollback) apply(s *Session) {
 	// a thousandfold had read as if u had undone that too.
 	// A run that never came near its target (Divergence.Unreached) runs
 	// away again at any rate: the note had told it to lower one.
+	// The settings the run diverged with that changed since it started,
+	// and not since, are the first thing to undo (undoNote): vanilla
+	// with D lr raised to 2e-2 and D steps to 10 after epoch 3,000 had
+	// been told only to lower a learning rate, and one rolled back to
+	// before such a change "keeping G lr 0.5 (5e-5 there): space goes
+	// on", to diverge again.
+	undo := s.undoNote()
 	switch {
 	case unreached && keeping != nil:
 		note += ", keeping " + strings.Join(keeping, ", ") + ": " + unreachedNote
 	case unreached:
 		note += ": " + unreachedNote
+	case keeping != nil && undo != "":
+		note += ", keeping " + strings.Join(keeping, ", ") + ": " + undo
 	case keeping != nil:
 		note += ", keeping " + strings.Join(keeping, ", ") + ": space goes on, ← lowers a rate further"
+	case undo != "":
+		note += ": " + undo
 	default:
 		note += ": lower a learning rate (←), then space"
 	}
@@ -213,6 +224,49 @@ func (Rollback) apply(s *Session) {
 		note += fmt.Sprintf(" · u again goes back to %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
 	}
 	s.note = note
+}
+
+// retunes are the settings the run diverged with (divergedWith) that
+// differ from those it started with (startSettings) and are unchanged
+// since, each as its change, "D lr 5e-4 → 2e-2", in the settings
+// panel's order; nil when there are none. They are the trainer's
+// retunes of the run, the command line's design being where it started:
+// a run that diverges with them did not with that design until they
+// came, and one changed again since the divergence is the user's remedy.
+func (s *Session) retunes() []string {
+	now := s.settings(s.gan.Config())
+	var out []string
+	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+		if from, to := s.startSettings.Text(k), s.divergedWith.Text(k); from != to && to == now.Text(k) {
+			out = append(out, fmt.Sprintf("%s %s → %s", k.Short(), from, to))
+		}
+	}
+	return out
+}
+
+// undoNote is what a note after a divergence tells a retuned run to do
+// (retunes): undo those changes, naming the epoch of the last setting
+// event before the divergence (retunedAt) where there was one, or lower
+// a learning rate, the general remedy: "undo what changed since the
+// start, D lr 5e-4 → 2e-2 and D steps 1 → 10 (the last change after
+// epoch 3,000), or lower a learning rate (←), then space"; "" for a run
+// with none.
+func (s *Session) undoNote() string {
+	changes := s.retunes()
+	if changes == nil {
+		return ""
+	}
+	what := strings.Join(changes, " and ")
+	if len(changes) > 2 {
+		what = strings.Join(changes[:len(changes)-1], ", ") + " and " + changes[len(changes)-1]
+	}
+	switch {
+	case s.retunedAt == 0:
+		what += " (the last change before the first epoch)"
+	case s.retunedAt > 0:
+		what += " (the last change after epoch " + numtext.FormatInt(s.retunedAt) + ")"
+	}
+	return "undo what changed since the start, " + what + ", or lower a learning rate (←), then space"
 }
 
 // retune gives a restored run the settings of cfg, the run it replaces,

@@ -333,3 +333,59 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestRollbackNamesTheRetuneToUndo: rolled back to a state from after
+// the settings were changed, so that u keeps none (the run would
+// diverge again as it did), the note names the changes since the start
+// as the thing to undo, and when the last was made, with lowering a
+// learning rate as the general remedy, also when u again goes back to
+// before them and keeps them; a run never retuned is told that alone. vanilla with its D lr raised to 2e-2 and D steps to 10 after
+// epoch 3,000 had been told only "lower a learning rate (←), then space".
+func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 5e-3 // newRunaway's, whose G lr of 0.5 runs away
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for range 20 {
+		s.trainEpoch()
+	}
+	for s.gan.Config().GLR < 0.5 {
+		Adjust{GLR, +1}.apply(s)
+	}
+	Adjust{DSteps, +1}.apply(s)
+	for s.state != Diverged && s.gan.Epoch() < 3000 {
+		s.trainEpoch()
+		if s.gan.Epoch() == 21 {
+			keepNow(s)
+		}
+	}
+	if s.state != Diverged {
+		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
+	}
+	Rollback{}.apply(s)
+	want := "undo what changed since the start, G lr 5e-5 → 0.5 and D steps 1 → 2 (the last change after epoch 20), or lower a learning rate (←), then space"
+	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.Contains(s.note, "): "+want) {
+		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
+	}
+	// u again, back to before the changes, keeps them: they are still
+	// to undo, where it had said "space goes on", to diverge again.
+	Rollback{}.apply(s)
+	if !strings.HasPrefix(s.note, "rolled back to epoch 0 ") || !strings.Contains(s.note, ", keeping G lr 0.5 (5e-5 there), D steps 2 (1 there): "+want) {
+		t.Errorf("u again's note %q, want it to say %q", s.note, want)
+	}
+
+	// Never retuned, the run is told to lower a rate.
+	r := newRunaway(t)
+	for r.state != Diverged && r.gan.Epoch() < 2000 {
+		r.trainEpoch()
+		if r.gan.Epoch() == 50 {
+			keepNow(r)
+		}
+	}
+	Rollback{}.apply(r)
+	if !strings.Contains(r.note, "): lower a learning rate (←), then space") {
+		t.Errorf("the roll-back's note of a run never retuned %q", r.note)
+	}
+}
