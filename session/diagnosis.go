@@ -283,6 +283,17 @@ const (
 // one.
 const (
 	runawayEpochs = 200
+	// saturatedEpochs: a loss at its line (lossLine) on this many epochs
+	// in a row, a tenth of runawayEpochs, is the runaway building up,
+	// which the diagnosis says (DSaturated) while it holds: the charts
+	// show D's loss at 100 and G's at 0 for the 200 epochs before a
+	// runaway, and the findings had read "No finding now" beside them
+	// (vanilla, d_lr 2e-2 and d_steps 10 from epoch 500, seed 1, D's loss
+	// on generated data at 100 from epoch 5,943 to the runaway at 6,142).
+	// Fewer is a spike that may pass: the same design's losses leap to
+	// 7.5 and 18 for an epoch at its 7,200th, at equilibrium, and fall
+	// back.
+	saturatedEpochs = runawayEpochs / 10
 	// runawayLoss: a BCE loss at or near its clamp, lossLimit (PyTorch's
 	// BCELoss caps each log term at −100), a batch's mean loss being
 	// lossLimit times the share of its samples at the clamp, the rest
@@ -337,12 +348,13 @@ const (
 	GCollapsed                      // G's samples are nearly one point: mode collapse
 	Plateau                         // the distance to the target has stopped improving, far above the noise floor
 	DFrozen                         // D's losses fixed epoch after epoch away from their equilibrium: D has stopped learning
+	DSaturated                      // a loss at its limit epoch after epoch: the runaway building up
 )
 
 var findingNames = [...]string{
 	Runaway: "runaway", DWins: "d-wins", ModeDropped: "modes-missing", ModesBlurred: "modes-blurred",
 	NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled", AtNoiseFloor: "noise-floor",
-	GCollapsed: "collapsed", Plateau: "plateau", DFrozen: "d-frozen",
+	GCollapsed: "collapsed", Plateau: "plateau", DFrozen: "d-frozen", DSaturated: "saturated",
 }
 
 // String names the kind as ganui --headless prints it, in the words of
@@ -812,6 +824,11 @@ func newWatch(g *engine.GAN) watch {
 func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	var out []Finding
 	m := &e.Metrics
+	// The runaway building up comes first: it ends the run, whatever
+	// else holds.
+	if f, ok := saturated(w); ok {
+		out = append(out, f)
+	}
 	if w.dWins() {
 		under, least := w.winsUnder, w.winsLeast
 		losses := w.averagedLosses()
@@ -1329,6 +1346,51 @@ func frozen(w *watch) (Finding, bool) {
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
 	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so: try a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
+}
+
+// saturated is the DSaturated finding, when a loss has sat at its line
+// (lossLine) for saturatedEpochs in a row or more, the losses taking
+// turns there too, as the runaway counts them: which losses are there
+// now and what each means of D, for how long, and how long ends the
+// run. Those that took turns there on the way are not named: vanilla
+// (d_lr 2e-2, d_steps 10 from epoch 1,500, seed 1) passes all three
+// through their limit on its way to D's loss on generated data at 100,
+// and naming them had said D "certain and wrong" and "certain and
+// right" on the generated samples at once. Under BCE a
+// loss at its limit is D certain on nearly every sample of a batch:
+// wrong, for D's own losses; right, for G's, its sigmoid saturated, so
+// that G gets no gradient from it. A loss without a limit (least
+// squares) is past runawayPast, as far from any fit.
+func saturated(w *watch) (Finding, bool) {
+	if w.saturated < saturatedEpochs {
+		return Finding{}, false
+	}
+	names := [3]string{"D's loss on real data", "D's loss on generated data", "G's loss"}
+	means := [3]string{"D is certain and wrong on nearly every real sample", "D is certain and wrong on nearly every generated sample", "D is certain and right on nearly every generated sample, so G gets no gradient from it"}
+	var which, why []string
+	held := w.saturated // how long the losses named have held, one or another
+	for i := range names {
+		if w.stuck[i] > 0 { // at the line on the latest epoch
+			which, why = append(which, names[i]), append(why, means[i])
+			held = min(held, w.stuck[i])
+		}
+	}
+	where := fmt.Sprintf("at %d or more, near its limit of %d,", runawayLoss, lossLimit)
+	text := strings.Join(which, " and ") + " at its limit: " + strings.Join(why, "; ")
+	if w.unclamped {
+		where = fmt.Sprintf("past %d", runawayPast)
+		text = strings.Join(which, " and ") + fmt.Sprintf(" past %d, as far from any fit", runawayPast)
+	}
+	if len(which) > 1 {
+		where = strings.Replace(where, "its limit", "their limit", 1)
+		text = strings.Replace(text, "its limit", "their limit", 1)
+	}
+	text += fmt.Sprintf("; %d epochs of it in a row end the run as a runaway: try a lower learning rate", runawayEpochs)
+	detail := fmt.Sprintf("%s %s for the last %s epochs in a row, of the %d a runaway takes", strings.Join(which, " and "), where, numtext.FormatInt(w.saturated), runawayEpochs)
+	if held < w.saturated { // the losses took turns there
+		detail = fmt.Sprintf("%s %s now, for the last %s epochs, the losses at their line by turns for the last %s in a row, of the %d a runaway takes", strings.Join(which, " and "), where, numtext.FormatInt(held), numtext.FormatInt(w.saturated), runawayEpochs)
+	}
+	return Finding{Kind: DSaturated, Text: text, Detail: detail}, true
 }
 
 // equilibriumDetail is the detail of D at its equilibrium (indifferent):

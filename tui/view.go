@@ -1139,7 +1139,7 @@ func glossaryLead(text string, w int) string {
 func (m *Model) findingTerms(k session.FindingKind) []string {
 	plane := m.snap.Target.Plane != nil
 	switch k {
-	case session.DWins, session.DFrozen:
+	case session.DWins, session.DFrozen, session.DSaturated:
 		return []string{"losses"}
 	case session.ModeDropped:
 		if plane { // the plot first, where the rows left take one of them
