@@ -138,7 +138,7 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
 		thinned, ghost []session.Point
-		lo, hi, step   float64
+		lo, hi         float64
 		labels         []yLabel
 	)
 	for try, gw := 0, -1; try < 3 && gw != c.ts.GraphWidth(); try++ {
@@ -148,16 +148,16 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		// The baseline's points share the range: the ghost of a mean
 		// of -2 had been clamped to a live run's range near 0 and drawn
 		// along its edge, unmarked, where it read as a mean near 0.
-		lo, hi, step = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
-		c.step = step
-		labels = rowLabels(lo, hi, step, h-2, refs)
+		lo, hi = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
+		c.ts.SetTimeRange(t0, t1)
+		c.ts.SetYRange(lo, hi)
+		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the rows yLabels places the labels on (row)
+		c.step, labels = c.yLabels(refs)
 		c.labelW = 0
 		for _, l := range labels {
 			c.labelW = max(c.labelW, len(l.text))
 		}
-		c.ts.SetTimeRange(t0, t1)
-		c.ts.SetYRange(lo, hi)
-		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi)
+		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the gutter as wide as the labels
 	}
 	return fitted{pts, refs, float64(xmin), float64(xmax), thinned, ghost, lo, hi, labels}
 }
@@ -420,16 +420,16 @@ func canvasView(cv *canvas.Model) string {
 	return sb.String()
 }
 
-// yRange fits the values and references, with a little air, and picks a
-// round tick step giving a label every two rows or more. Losses and
-// standard deviations are never negative, so their axis stops at 0.
+// yRange fits the values and references, with a little air, on a chart
+// of rows rows. Losses and standard deviations are never negative, so
+// their axis stops at 0.
 //
 // The range is robust: it spans the 2nd to the 98th percentile of the
 // values drawn, widened by half that span on either side but never past
 // the values themselves, so that rare spikes (a few points far out) are
 // cut at the edge rather than flattening the rest; the references (ln 2,
 // the target's mean and std) are always in it.
-func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, hi, step float64) {
+func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, hi float64) {
 	ser := c.series
 	if c.own && len(ser) > 1 {
 		ser = ser[:len(ser)-1]
@@ -504,16 +504,14 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 			}
 		}
 	}
-	// Two labels at least, or the scale cannot be read: a range of 0 to 4.3
-	// on a short chart would get the step 5, and only its 0.
-	return lo, hi, twoTicks(lo, hi, niceStep((hi-lo)/math.Max(1, float64(rows)/2)))
+	return lo, hi
 }
 
-// maxBelow bounds the round steps twoTicks tries below its first: each
-// is at most half the one before, and a first step of niceStep's over a
-// chart's rows or columns (under 2.5 times the span over their half, at
-// least 1) is under 5 times half the span, which ticks twice: three steps
-// below at most. A range no round step ticks twice (hi no greater than
+// maxBelow bounds the round steps twoTicks and a line chart's scale try
+// below their first: each is at most half the one before, and a first
+// step of niceStep's over a chart's rows or columns (under 2.5 times the
+// span over their half, at least 1) is under 5 times half the span, which
+// ticks twice: three steps below at most. A range no round step ticks twice (hi no greater than
 // lo, NaN) would have had them tried without end.
 const maxBelow = 64
 
@@ -666,7 +664,7 @@ func dotOf(y, lo, hi float64, rows int) int {
 }
 
 // drawTicks replaces ntcharts' axis labels, which fall on arbitrary values,
-// with labels at round epochs, every xstep, and the Y labels rowLabels
+// with labels at round epochs, every xstep, and the Y labels yLabels
 // chose, and marks them on the axes.
 func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 	cv := &c.ts.Canvas
@@ -699,51 +697,103 @@ func (c *lineChart) drawTicks(xmin, xmax, xstep float64, labels []yLabel) {
 		cv.SetCell(canvas.Point{X: col, Y: o.Y}, canvas.NewCellWithStyle('┬', styleFaint))
 		end = start + len(s)
 	}
-	// Y: the labels rowLabels chose, right-aligned against the axis.
+	// Y: the labels yLabels chose, right-aligned against the axis.
 	for _, l := range labels {
 		if l.row >= o.Y || len(l.text) > o.X {
 			continue
 		}
-		cv.SetStringWithStyle(canvas.Point{X: o.X - len(l.text), Y: l.row}, l.text, l.style)
+		cv.SetStringWithStyle(canvas.Point{X: o.X - len(l.text), Y: l.row}, l.text, styleMuted)
 		cv.SetCell(canvas.Point{X: o.X, Y: l.row}, canvas.NewCellWithStyle('┤', styleFaint))
 	}
 }
 
-// yLabel is a chart's Y axis label (rowLabels): the canvas row it stands on, its text and
-// style.
+// yLabel is a chart's Y axis label (yLabels): the canvas row it stands
+// on and its text.
 type yLabel struct {
-	row   int
-	text  string
-	style lipgloss.Style
+	row  int
+	text string
 }
 
-// rowLabels labels a chart of rows rows from lo to hi: each row a round
-// value of step's falls in (yTicks) is labelled with it, the one nearest
-// the row's middle where several fall in one. Each had been written over
-// the one before, and a shorter one left the other's first cells
-// standing: -2 and 0 on the 2-D moments chart's bottom row at 70×20 read
-// -0, and -2, 0, 2 and 4 on a chart of one row -4, below the range drawn.
+// yLabels labels the rows of the chart, at the range fit last set, as a
+// scale: the round values of a step (yTicks), each on the row the chart
+// draws it on (row), the one nearest the row's middle where several fall
+// in one, a row a reference line is drawn on only by a tick that names
+// the line, as labelsAt writes them. The step is the first from one a
+// label every two rows (niceStep) down (niceBelow) that leaves two
+// labels, one on a chart of one row, none finer than two ticks a dot,
+// past what the chart resolves: a range of 0 to 4.3 on a short chart
+// would get the step 5, and only its 0.
 //
-// A row a reference line is drawn on (drawRefs) is labelled with the
-// line's value, in its style, where the round value written there would
-// be another: the dotted line reads as its row's label, and on a short
-// chart a row spans a wide range. At 80×24 blog-original's moments chart,
-// three rows from 0 to 5, had drawn the std's target 1.25 on the row
-// labelled 0 and the mean's 4 on the row labelled 5; the losses chart,
-// ln 2 on the row labelled 0.5. References of other values on one row
-// leave it unlabelled.
-func rowLabels(lo, hi, step float64, rows int, refs []refLine) []yLabel {
+// Where no step leaves two, the scale comes first: the ticks are
+// chosen as if no line were drawn, and a line may stand on a row whose
+// tick does not name it, as where the moments chart of two rows holds
+// both targets' lines on one (bimodal's 0 and 2.06 at 80×20). The
+// legends give the lines' values.
+func (c *lineChart) yLabels(refs []refLine) (step float64, labels []yLabel) {
+	rows := c.ts.GraphHeight()
+	step, labels = c.scale(refs)
+	if len(labels) < min(2, rows) {
+		if s, l := c.scale(nil); len(l) > len(labels) {
+			step, labels = s, l
+		}
+	}
+	return step, labels
+}
+
+// scale is the step yLabels takes with the lines refs drawn, and the
+// labels labelsAt gives it; where no step leaves two labels, the step of
+// the most.
+func (c *lineChart) scale(refs []refLine) (step float64, labels []yLabel) {
+	rows := c.ts.GraphHeight()
+	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
+	labels = c.labelsAt(step, refs)
+	for s, i := step, 0; i < maxBelow && len(labels) < min(2, rows); i++ {
+		if s = niceBelow(s); hi/s-lo/s > float64(8*rows) { // hi/s-lo/s: (hi-lo)/s is +Inf from −1e308 to 1e308
+			break
+		}
+		if l := c.labelsAt(s, refs); len(l) > len(labels) {
+			step, labels = s, l
+		}
+	}
+	return step, labels
+}
+
+// labelsAt labels each row the ticks of step fall in (yTicks, row) with
+// one of them, the one nearest the row's middle where several fall in
+// one. Each had been written over the one before, and a shorter one left
+// the other's first cells standing: -2 and 0 on the 2-D moments chart's
+// bottom row at 70×20 read -0, and -2, 0, 2 and 4 on a chart of one row
+// -4, below the range drawn.
+//
+// A reference line's value is not written on the axis, whose labels stay
+// a scale; the legends give it (┈ ln 2, ┈1.25). A row a line is drawn on
+// is labelled only by a tick that names it (names), and left unlabelled
+// where none does, so that the dotted line is not read as another value.
+// Each line had labelled its row with its own value, which broke the
+// scale: ring's 2-D moments chart at 80×24 read 1.41, 0, −2 down its
+// rows, vanilla's moments 4, 2, 1.25; and a line under half a step from
+// 0 had kept the row's 0, vanilla's ln 2 on its losses chart.
+func (c *lineChart) labelsAt(step float64, refs []refLine) []yLabel {
+	rows := c.ts.GraphHeight()
+	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
 	if rows <= 0 || !(hi > lo) {
 		return nil
+	}
+	lines := map[int][]float64{} // the references drawn on each row
+	for _, r := range refs {
+		if row, ok := c.row(r.y); ok {
+			lines[row] = append(lines[row], r.y)
+		}
 	}
 	mid := func(row int) float64 { return hi - (float64(row)+0.5)/float64(rows)*(hi-lo) }
 	var order []int
 	at := map[int]float64{}
 	for _, v := range yTicks(lo, hi, step) {
-		if v < lo || v > hi {
+		row, ok := c.row(v)
+		if !ok || slices.ContainsFunc(lines[row], func(y float64) bool { return !names(v, y, step) }) {
 			continue
 		}
-		row := dotOf(v, lo, hi, rows) / 4
 		if was, seen := at[row]; !seen {
 			order = append(order, row)
 		} else if math.Abs(v-mid(row)) >= math.Abs(was-mid(row)) {
@@ -751,34 +801,21 @@ func rowLabels(lo, hi, step float64, rows int, refs []refLine) []yLabel {
 		}
 		at[row] = v
 	}
-	var labels []yLabel
+	labels := make([]yLabel, 0, len(order))
 	for _, row := range order {
-		l := yLabel{row, axisNum(at[row], step), styleMuted}
-		var other []refLine // the references on row that the tick does not name
-		for _, r := range refs {
-			if r.y >= lo && r.y <= hi && dotOf(r.y, lo, hi, rows)/4 == row && axisNum(r.y, step) != l.text {
-				other = append(other, r)
-			}
-		}
-		if len(other) > 0 {
-			l.text, l.style = refNum(other[0].y), other[0].style
-			for _, r := range other[1:] {
-				if refNum(r.y) != l.text {
-					l.text = ""
-				}
-			}
-		}
-		if l.text != "" {
-			labels = append(labels, l)
-		}
+		labels = append(labels, yLabel{row, axisNum(at[row], step)})
 	}
 	return labels
 }
 
-// refNum writes a reference line's value as an axis label: in three
-// significant digits, as the legends give the targets (1.25, ln 2 as
-// 0.693, ⅛ as 0.125).
-func refNum(v float64) string { return numtext.Plainly(cleanZero(v), 3) }
+// names tells whether the tick v of a scale of step names a reference
+// line at y on its row: y, rounded to the place of the step's leading
+// digit (places), the last digit the tick is written to, is v. At a step
+// of 1, 1 names √2's line; at 2, neither 0 nor 2 does, nor names ln 2's;
+// at 0.1, 0.7 names ln 2's, and at 50, 0 does.
+func names(v, y, step float64) bool {
+	return math.Abs(v-y) < math.Pow(10, -float64(places(step)))/2
+}
 
 // axisNum writes a tick value v, a multiple of step, as the axes label
 // it, at the step's precision: where the screen writes numbers plainly

@@ -478,7 +478,7 @@ func TestLossRangeIgnoresSpikes(t *testing.T) {
 	)
 	c.ts.Resize(60, 12)
 	c.w, c.h = 60, 12
-	lo, hi, _ := c.yRange(c.thin(pts, 0, 400), []refLine{{math.Ln2, styleRef}}, 10)
+	lo, hi := c.yRange(c.thin(pts, 0, 400), []refLine{{math.Ln2, styleRef}}, 10)
 	if hi > 2 || lo > math.Ln2 || hi < math.Ln2 {
 		t.Errorf("range %g–%g: the spikes set it, or ln 2 is outside", lo, hi)
 	}
@@ -1724,53 +1724,89 @@ func TestGlossaryNamesTheQQDiagonalAsDrawn(t *testing.T) {
 	}
 }
 
-// TestAxisLabelNamesItsRowsLine: a Y label on a row a reference line is
-// drawn on names that line's value, so that the dotted line, which reads
-// as its row's label, is not taken for another value. At 80×24 the
-// moments chart, three rows, had drawn the std's target 1.25 on the row
-// labelled 0, and the losses chart ln 2 on the row labelled 0.5.
-func TestAxisLabelNamesItsRowsLine(t *testing.T) {
+// TestAxisLabelsAreAScale: a line chart's Y labels read as a scale, the
+// ticks of one step, each on the row the chart draws it on, two of them
+// at least; and on a chart of three rows or more, a row a reference line
+// is drawn on is labelled only by a tick that names the line, its value
+// to the step's leading digit (names), so that the dotted line, which
+// reads as its row's label, is not taken for another value.
+// The lines had labelled their rows with their own values: at 80×24
+// vanilla's moments chart read 4, 2, 1.25 down its three rows, and ring's
+// 2-D moments 1.41, 0, −2 down four; and vanilla's losses, ln 2 under
+// half the step 2 from 0, kept the 0 of its row.
+func TestAxisLabelsAreAScale(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	cases := []struct {
-		name      string
-		mean, std float64 // the series' values, a little noise added
-		refs      []float64
+		name string
+		// Each series runs from its first value to its second, then
+		// back part of the way, a little noise added.
+		series [][2]float64
+		refs   []float64
+		want   map[int][]string // the labels down the rows, at some heights
 	}{
-		{"moments near target", 5, 1.1, []float64{4, 1.25}},
-		{"moments short of target", 1, 0.2, []float64{4, 1.25}},
-		{"BCE losses", 0.9, 0.55, []float64{math.Ln2}},
-		{"BCE losses near ln 2", 0.75, 0.6, []float64{math.Ln2}},
-		{"BCE losses under ln 2", 0.5, 0.3, []float64{math.Ln2}},
-		{"least-squares losses", 0.45, 0.01, []float64{0.125}},
+		{"vanilla's moments", [][2]float64{{0.5, 4.1}, {0.1, 1.27}}, []float64{4, 1.25},
+			map[int][]string{5: {"4", "2"}}},
+		{"ring's 2-D moments", [][2]float64{{0.5, 1.85}, {-0.5, -1.9}, {0.4, 0.4}, {0.35, 0.35}}, []float64{0, 0, math.Sqrt2, math.Sqrt2},
+			map[int][]string{6: {"0", "-2"}}},
+		{"vanilla's losses", [][2]float64{{0.25, 0.72}, {0.06, 0.64}, {0.7, 4.3}}, []float64{math.Ln2},
+			map[int][]string{6: {"4", "2"}}},
+		{"moments short of target", [][2]float64{{1, 1.2}, {0.2, 0.25}}, []float64{4, 1.25}, nil},
+		{"BCE losses", [][2]float64{{0.9, 0.8}, {0.55, 0.6}}, []float64{math.Ln2}, nil},
+		{"BCE losses under ln 2", [][2]float64{{0.5, 0.4}, {0.3, 0.2}}, []float64{math.Ln2}, nil},
+		{"least-squares losses", [][2]float64{{0.45, 0.3}, {0.01, 0.1}}, []float64{0.125}, nil},
+		{"bimodal's moments", [][2]float64{{0, 0.52}, {0.1, 1.27}}, []float64{0, 2.06}, nil},
 	}
 	for _, tc := range cases {
-		for _, h := range []int{5, 6, 7, 8} {
-			c := newLineChart(
-				series{"1 mean", markMean, styleMean, func(p session.Point) float64 { return p.Mean }},
-				series{"2 std", markStd, styleStd, func(p session.Point) float64 { return p.Std }},
-			)
+		for _, h := range []int{4, 5, 6, 7, 8, 12, 16} {
+			fields := []func(p *session.Point) *float64{ // a field of a point for each series
+				func(p *session.Point) *float64 { return &p.DReal },
+				func(p *session.Point) *float64 { return &p.DFake },
+				func(p *session.Point) *float64 { return &p.G },
+				func(p *session.Point) *float64 { return &p.Mean },
+			}
+			var ss []series
+			for i := range tc.series {
+				ss = append(ss, series{fmt.Sprintf("%d", i), 'x', styleMean, func(p session.Point) float64 { return *fields[i](&p) }})
+			}
+			c := newLineChart(ss...)
 			var pts []session.Point
 			for e := 1; e <= 300; e++ {
-				w := 0.1 * math.Sin(float64(e)/7)
-				pts = append(pts, session.Point{Epoch: e, Mean: tc.mean * (1 + w), Std: tc.std * (1 - w)})
+				p := session.Point{Epoch: e}
+				for i, ab := range tc.series {
+					f := math.Min(1, float64(e)/150) - 0.3*math.Max(0, float64(e)/150-1)
+					*fields[i](&p) = (ab[0] + (ab[1]-ab[0])*f) * (1 + 0.05*math.Sin(float64(e)/7))
+				}
+				pts = append(pts, p)
 			}
 			var refs []refLine
 			for _, y := range tc.refs {
 				refs = append(refs, refLine{y, styleTarget})
 			}
 			out := c.render(pts, 0, refs, 40, h)
-			lines := strings.Split(out, "\n")
-			o := c.ts.Origin()
-			for _, r := range refs {
-				row, ok := c.row(r.y)
-				if !ok {
-					t.Fatalf("%s, %d rows: the reference %g is off the chart:\n%s", tc.name, h, r.y, out)
+			var got []string
+			for row, l := range strings.Split(out, "\n") {
+				i := strings.Index(l, "┤")
+				if i < 0 {
+					continue
 				}
-				label := strings.TrimSpace(string([]rune(lines[row])[:o.X]))
+				label := strings.TrimSpace(l[:i])
+				got = append(got, label)
 				v, err := strconv.ParseFloat(label, 64)
-				if label != "" && label != axisNum(r.y, c.step) && (err != nil || math.Abs(v-r.y) > 0.005*math.Max(1, math.Abs(r.y))) {
-					t.Errorf("%s, %d rows: the line at %g is drawn on the row labelled %s:\n%s", tc.name, h, r.y, label, out)
+				if r, ok := c.row(v); err != nil || axisNum(v, c.step) != label || !ok || r != row || math.Abs(math.Remainder(v, c.step)) > c.step*1e-9 {
+					t.Errorf("%s, %d rows: row %d labelled %q, not a tick of step %g on its row:\n%s", tc.name, h-2, row, label, c.step, out)
+					continue
 				}
+				for _, y := range tc.refs {
+					if r, _ := c.row(y); r == row && !names(v, y, c.step) && h-2 > 2 { // two rows: the scale first
+						t.Errorf("%s, %d rows: the line at %.3g is drawn on the row labelled %s, at a step of %g:\n%s", tc.name, h-2, y, label, c.step, out)
+					}
+				}
+			}
+			if len(got) < 2 {
+				t.Errorf("%s, %d rows: labels %q, two at least for a scale:\n%s", tc.name, h-2, got, out)
+			}
+			if want, ok := tc.want[h]; ok && !slices.Equal(got, want) {
+				t.Errorf("%s, %d rows: labels %q, want %q:\n%s", tc.name, h-2, got, want, out)
 			}
 		}
 	}
