@@ -1446,7 +1446,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0 && off > blurredShare && wide: // as wide, but to one side
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, most of them on no mode", len(dropped), len(m.Spots)),
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
 		case len(dropped) > 0 && epoch < collapseEpochs:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet captured: G puts almost no samples there this early in training", len(dropped), len(m.Spots)),

@@ -726,7 +726,7 @@ func TestBlobToOneSideIsNoCloud(t *testing.T) {
 	if strings.Contains(got, "spread-out cloud") {
 		t.Errorf("a blob to one side: %q, called a spread-out cloud", got)
 	}
-	for _, want := range []string{"5 of 8 modes missing: G's samples are a blob to one side of the target, most of them on no mode", "99.6% of the samples within 3σ of no mode, their mean at (0.78, -2.02), off the target's centre"} {
+	for _, want := range []string{"5 of 8 modes missing: G's samples are a blob to one side of the target, many of them on no mode", "99.6% of the samples within 3σ of no mode, their mean at (0.78, -2.02), off the target's centre"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("a blob to one side: %q, want %q", got, want)
 		}
