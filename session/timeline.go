@@ -128,26 +128,30 @@ var eventNames = [...]string{
 }
 
 // Marks reports whether a run under loss can mark events of kind k, by
-// the watch its findings are read from (watchOf): D's win and its end
-// only where D's losses have a line it wins under (not a Wasserstein
-// critic's); the equilibrium and a stall at it only where D's losses
-// have one, or the hinge's their sum; D frozen away from it only where
-// they have one each (BCE, least squares). Every other kind any loss
-// can mark, and under no loss (0, a design not yet known) every kind.
-// The trainer's glossary lists the events by it: a critic's had listed
-// the equilibrium and d-stalled, which it never marks.
+// what the diagnosis's watch reads its findings with (watchOf), each a
+// pure function of the loss: D's win and its end only where D's losses
+// have a line it wins under (dWinsUnder; not a Wasserstein critic's);
+// the equilibrium and a stall at it only where D's losses have one
+// (EquilibriumOf), or the hinge's their sum; D frozen away from it only
+// where they have one each (BCE, least squares). Every other kind any
+// loss can mark, and under no loss (0, a design not yet known) every
+// kind. The trainer's glossary lists the events by it, on every draw: a
+// critic's had listed the equilibrium and d-stalled, which it never
+// marks.
 func Marks(loss engine.Loss, k EventKind) bool {
 	if loss == 0 {
 		return true
 	}
-	w := watchOf(engine.Config{Loss: loss})
+	cfg := engine.Config{Loss: loss}
+	_, hasEq := EquilibriumOf(cfg)
 	switch k {
 	case EventDWins, EventDWinsEnded:
-		return w.winsUnder > 0
+		under, _, _ := dWinsUnder(cfg)
+		return under > 0
 	case EventEquilibrium, EventEquilibriumEnded, EventStalled, EventStallEnded:
-		return w.hasEq || w.hinge()
+		return hasEq || loss == engine.LossHinge
 	case EventFrozen, EventFrozenEnded:
-		return w.hasEq
+		return hasEq
 	}
 	return true
 }
