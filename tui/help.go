@@ -75,14 +75,20 @@ func (m *Model) turnGlossary(k tea.KeyMsg) {
 var penaltyElsewhere = "Neither " + numtext.Together("D real") + " nor " + numtext.Together("D fake") +
 	" holds its value: the CSV e writes gives it, as penalty, and the losses' legend too where it has room."
 
-// glossaryEntry is one of the glossary's terms and its text, with
-// drawn, whether the screen draws what it explains for the run s: the
-// test the view makes before drawing it; nil where every run's screen
-// does, or where only the drawing tells (the ln 2 line: balanceDrawn).
+// glossaryEntry is one of the glossary's terms and its text for the run
+// m shows, built from its parts where it depends on the run (fixed where
+// it does not); with drawn, whether the screen draws what it explains
+// for the run s: the test the view makes before drawing it; nil where
+// every run's screen does, or where only the drawing tells (the ln 2
+// line: balanceDrawn).
 type glossaryEntry struct {
-	term, text string
-	drawn      func(s *session.Snapshot) bool
+	term  string
+	text  func(m *Model) string
+	drawn func(s *session.Snapshot) bool
 }
+
+// fixed is the text of a glossary entry that is the same for every run.
+func fixed(text string) func(*Model) string { return func(*Model) string { return text } }
 
 // lossesText is the losses entry for a design's D loss and G loss: what
 // D's two lines and G's measure, which way is better and where a game in
@@ -121,11 +127,6 @@ func lossesText(loss engine.Loss, g engine.GLoss) string {
 	return d + " " + gl + " Each player lowers its own loss against the other, so the lines need not fall: " + balance
 }
 
-// qqDiagDrawn is the Q-Q entry's name of the diagonal, which
-// glossaryEntries gives by the mark the legend draws (qqDiagMark): the
-// entry had named it "· without colour" beside a legend's "⠑ diagonal".
-const qqDiagDrawn = "⠑ diagonal"
-
 // glossary explains each measure and mark on the screen in a line or two,
 // the 2-D view's first, each for the runs whose screen draws what it
 // explains (glossaryEntry.drawn); a term it quotes with its value,
@@ -135,34 +136,42 @@ const qqDiagDrawn = "⠑ diagonal"
 // noise use beside one of one sample a draw, the modes beside a target
 // of one, the push and D(x) beside a D that judges whole rows.
 var glossary = []glossaryEntry{
-	{"SW1", "sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it.", onPlane},
-	{"HQ", "high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std).", planeModes},
-	{"modes captured", "a mode is captured when at least one sample in 2,500 is a high-quality sample of it (the rule of VEEGAN, Srivastava et al. 2017, and PacGAN, Lin et al. 2018): one stray sample captures a mode, so \"modes 4/8 captured\" can stand beside HQ 0.2%, 99.8% of the samples on no mode; HQ says how much of G's output is on the modes. The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed.", planeModes},
-	{"D surface", "", drawsSurface}, // the design's in glossaryEntries (surfaceTaken)
-	{"push", "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + planePushFollowed + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight.", drawsArrows},
-	{"plane", "blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here.", onPlane},
-	{"crowded", "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on the modes it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one: there the mode map shows where the samples are.", onPlane},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it.", onPlane},
-	{"epoch", "one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured.", nil},
-	{"losses", lossesText(engine.LossBCE, engine.GLossNonSaturating), nil}, // the design's in glossaryEntries
-	{"moments", "μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform).", nil},
-	{"KS", "Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size.", onLine},
-	{"W1", "Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x.", onLine},
-	{"trend", trendText(false, session.EvalPoint{KS: engine.KSNoiseFloor(session.CheckSize(false))}, false), nil}, // the run's own in glossaryEntries
-	{"noise use", "how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time.", drawsNoiseUse},
-	{"D(x)", "", drawsDCurve}, // the design's in glossaryEntries (dxTaken)
-	{balanceEntry, "where D's BCE losses sit when " + numtext.Together("D(x) = ½") + " for every sample: the game's equilibrium.", nil},
-	{"modes", "covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first.", drawsModes},
-	{"push", "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + pushFollowed + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart.", drawsPush},
-	{"bars", "█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it.", onLine},
-	{"Q-Q", "v: generated quantiles (up) against the target's (across); on the " + qqDiagDrawn + " they agree, ▲ ▼ are beyond the plot.", onLine},
-	{"G(z)", "v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored.", drawsGZ},
-	{"▲ ▼ in charts", "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend.", nil},
-	{"◆ in charts", "an event on the time axis: a mode covered, dropped or back, " + listedDWins + "noise ignored or used again, G collapsed to " + session.CollapsedTo("") + " or spread again" + listedEquilibrium + listedFrozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + listedEquilibriumEnd + "the noise floor, a collapse and a plateau, without it or near it: " + eqNear + "; KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary.", nil},
-	{"replay", ", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame).", nil},
-	{"baseline", "b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it.", onLine},
-	{"c and P", "c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG).", nil},
-	{"colours", "orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds).", nil},
+	{"SW1", fixed("sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."), onPlane},
+	{"HQ", fixed("high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std)."), planeModes},
+	{"modes captured", fixed("a mode is captured when at least one sample in 2,500 is a high-quality sample of it (the rule of VEEGAN, Srivastava et al. 2017, and PacGAN, Lin et al. 2018): one stray sample captures a mode, so \"modes 4/8 captured\" can stand beside HQ 0.2%, 99.8% of the samples on no mode; HQ says how much of G's output is on the modes. The mode events ask more: a mode is covered (◆ mode-covered) at half its due share within 3σ, and dropped once no longer captured, so modes all captured by a few stray samples each make no event. The mode map has a cell per mode, placed like the modes: ░▒▓█ its share against its due, ██ in yellow (▲▲ without colour) over twice its due, ·· missed."), planeModes},
+	{"D surface", (*Model).surfaceText, drawsSurface},
+	{"push", func(m *Model) string {
+		return "short purple lines from a few samples (─ │ ╱ ╲ without colour), the way D's gradient would move them to look real (GAN Lab's gradient lines): " + m.pushFollowed(true) + " A cell holding 1% of G's samples or more shows them instead, so a clump stays in sight."
+	}, drawsArrows},
+	{"plane", fixed("blue ⣿ G's samples over orange ⣿ the target's (+ without colour); the target on top where G has under ¼ of its due; ◀ ▶ ▲ ▼ on the edge where 1% of them or more lie beyond it, all counted in the title. v has no other view here."), onPlane},
+	{"crowded", func(m *Model) string { return crowdedText(planeModes(&m.snap)) }, onPlane},
+	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts and its samples as faint dots (both ╌ without colour), and Quality shows the difference (vs base; without colour ✓ better, ✗ worse); b again clears it."), onPlane},
+	{"epoch", fixed("one round of the game: the design's D steps, then its G steps (the ? keys page says how many of each); the charts' time axes count them. The header's speed is the epochs a second asked for, ep/s the rate measured."), nil},
+	{"losses", func(m *Model) string { return lossesText(m.snap.Loss, m.snap.GLoss) }, nil},
+	{"moments", fixed("μ mean and σ std of each epoch's last generated batch (in 2-D x and y the means, X and Y the stds), the target's after ┈. Under the chart in 1-D, of fresh samples against the target's (after vs, or in brackets): skew, how lopsided (0 symmetric), and ex.kurt, excess kurtosis, how heavy the tails are against a normal's (0 a normal, −1.2 a uniform)."), nil},
+	{"KS", fixed("Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."), onLine},
+	{"W1", fixed("Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."), onLine},
+	{"trend", func(m *Model) string {
+		return trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil)
+	}, nil},
+	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time."), drawsNoiseUse},
+	{"D(x)", (*Model).dxText, drawsDCurve},
+	{balanceEntry, (*Model).balanceText, nil},
+	{"modes", fixed("covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
+	{"push", func(m *Model) string {
+		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
+	}, drawsPush},
+	{"bars", fixed("█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it."), onLine},
+	{"Q-Q", func(*Model) string { // the diagonal by the mark the legend draws (qqDiagMark): it had been "· without colour" beside a legend's "⠑ diagonal"
+		return "v: generated quantiles (up) against the target's (across); on the " + qqDiagMark() + " diagonal they agree, ▲ ▼ are beyond the plot."
+	}, onLine},
+	{"G(z)", fixed("v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."), drawsGZ},
+	{"▲ ▼ in charts", fixed("a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend."), nil},
+	{"◆ in charts", (*Model).eventsText, nil},
+	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame)."), nil},
+	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
+	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
+	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
 }
 
 // What the screen draws for the run s, each as the view tests it before
@@ -184,57 +193,35 @@ func drawsArrows(s *session.Snapshot) bool   { return onPlane(s) && len(s.Eval.A
 func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != nil }
 
 // glossaryEntries is the glossary of the run shown: the entries for what
-// its screen draws (glossaryEntry.drawn), the trend's as the run's
-// checks have it (trendText), the push as G takes it (pushTaken), the
-// losses as the design's are defined (lossesText), the
-// ln 2 line as the losses have it (balanceTaken), named by the legend's
-// words (balanceTerm), where the chart shows
-// it (balanceDrawn), a collapse in the words of the target's collapsed
-// finding (session.CollapsedTo).
+// its screen draws (glossaryEntry.drawn), each in its text for the run,
+// the ln 2 line's named by the legend's words (balanceTerm) where the
+// chart shows it (balanceDrawn).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
 	for _, g := range glossary {
 		if g.drawn != nil && !g.drawn(&m.snap) || g.term == balanceEntry && !m.balanceDrawn() {
 			continue
 		}
-		out = append(out, [2]string{g.term, g.text})
-	}
-	for i, g := range out {
-		switch g[0] {
-		case "trend":
-			out[i] = [2]string{g[0], trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil)}
-		case "push":
-			out[i] = [2]string{g[0], m.pushTaken(g[1])}
-		case "losses":
-			out[i] = [2]string{g[0], lossesText(m.snap.Loss, m.snap.GLoss)}
-		case balanceEntry:
-			out[i] = [2]string{m.balanceTerm(), m.balanceTaken(g[1])}
-		case "Q-Q": // the diagonal by the mark the legend draws, with colour or without
-			out[i] = [2]string{g[0], strings.Replace(g[1], qqDiagDrawn, qqDiagMark()+" diagonal", 1)}
-		case "◆ in charts": // a collapse as the run's collapsed finding says it
-			out[i] = [2]string{g[0], m.eventsTaken(strings.Replace(g[1], session.CollapsedTo(""), session.CollapsedTo(m.snap.Target.Spec), 1))}
-		case "D(x)":
-			out[i] = [2]string{g[0], m.dxTaken()}
-		case "D surface":
-			out[i] = [2]string{g[0], m.surfaceTaken()}
-		case "crowded":
-			out[i] = [2]string{g[0], crowdedTaken(g[1], planeModes(&m.snap))}
+		term := g.term
+		if term == balanceEntry {
+			term = m.balanceTerm()
 		}
+		out = append(out, [2]string{term, g.text(m)})
 	}
 	return out
 }
 
-// crowdedTaken is the crowded entry for a plane with modes or without
+// crowdedText is the crowded entry for a plane with modes or without
 // (moons, a points file): without, where no mode map is drawn, G piles
 // its samples up on a part of the target, not a mode, and in 16 colours
 // nothing else shows where; moons' entry had sent its reader to "the mode
 // map" its screen does not have.
-func crowdedTaken(entry string, modes bool) string {
+func crowdedText(modes bool) string {
+	found, there := "a part of the target", ""
 	if modes {
-		return entry
+		found, there = "the modes", ": there the mode map shows where the samples are"
 	}
-	entry = strings.Replace(entry, "as on the modes it has found", "as on a part of the target it has found", 1)
-	return strings.Replace(entry, ": there the mode map shows where the samples are.", ".", 1)
+	return "⣿ in a second blue (lighter on a dark terminal, darker on a light one): a cell of the plane holding 3 times as many of G's samples as the mean over the cells holding any of them or of the target's, or more: where G piles them up, as on " + found + " it has found or on a point it has collapsed to; a G spread evenly over the target has none. Dots alone draw a cell of one sample as full as one of a hundred. Not in 16 colours, whose two blues are one" + there + "."
 }
 
 // balanceEntry is the glossary's term for the loss chart's equilibrium
@@ -258,17 +245,19 @@ func (m *Model) balanceTerm() string {
 	return scoreIs(e, numtext.Plainly(e.D, 3)) + " line"
 }
 
-// balanceTaken is the ln 2 line's entry, BCE's, for the design's losses
+// balanceText is the ln 2 line's entry for the design's losses
 // (Snapshot.Equilibrium), the lines balanceLines draws: where D's losses
-// sit, the value for the loss the design has; what label smoothing
-// changes, and that D's losses each have a line, only under label
-// smoothing; G's line only where G's loss stands apart from D's; the
-// legend's dashes only for more than one line, named in their order. The
-// entry had been one text for every design, which read on moons at
-// 200×50, BCE without smoothing, "ln 2 line  where D's BCE losses sit
-// … (⅛ for least squares). With label smoothing (real label α) D's best
-// answer is α/2", and to lsgan that its losses were BCE's.
-func (m *Model) balanceTaken(entry string) string {
+// sit, the value for the loss the design has, at D's score for every
+// sample or, for a D that judges rows, packs or moments, for everything
+// it judges; what label smoothing changes, and that D's losses each have
+// a line, only under label smoothing; G's line only where G's loss
+// stands apart from D's; the legend's dashes only for more than one line,
+// named in their order. The entry had been one text for every design,
+// which read on moons at 200×50, BCE without smoothing, "ln 2 line
+// where D's BCE losses sit … (⅛ for least squares). With label smoothing
+// (real label α) D's best answer is α/2", and to lsgan that its losses
+// were BCE's.
+func (m *Model) balanceText() string {
 	e := m.snap.Equilibrium
 	var b strings.Builder
 	// D's score and least squares' losses at the balance: ½ and ⅛, or
@@ -279,15 +268,15 @@ func (m *Model) balanceTaken(entry string) string {
 	if e.Label == "" {
 		half, lsEach = numtext.Plainly(e.D, 3), numtext.Plainly(e.DReal, 3)
 	}
+	losses := "BCE losses sit"
 	if m.snap.Loss == engine.LossLeastSquares {
-		entry = strings.Replace(entry, "BCE losses sit", "least-squares losses sit, "+numtext.Together(lsEach+" each")+",", 1)
+		losses = "least-squares losses sit, " + numtext.Together(lsEach+" each") + ","
 	}
-	if e.Samples {
-		entry = strings.Replace(entry, numtext.Together("D(x) = ½"), numtext.Together("D(x) = "+half), 1)
-	} else { // D judges rows, packs or moments: no sample x has a score
-		entry = strings.Replace(entry, numtext.Together("D(x) = ½")+" for every sample", numtext.Together("D's score = "+half)+" for everything it judges", 1)
+	at := numtext.Together("D(x) = "+half) + " for every sample"
+	if !e.Samples { // D judges rows, packs or moments: no sample x has a score
+		at = numtext.Together("D's score = "+half) + " for everything it judges"
 	}
-	b.WriteString(entry)
+	b.WriteString("where D's " + losses + " when " + at + ": the game's equilibrium.")
 	if e.Label == "" {
 		b.WriteString(" With one-sided label smoothing, real data labelled " + numtext.Plainly(2*e.D, 3) + ", D's best answer is half that: the line is named " + numtext.Together(scoreIs(e, numtext.Plainly(e.D, 3))) + ".")
 	}
@@ -306,78 +295,69 @@ func (m *Model) balanceTaken(entry string) string {
 	return b.String()
 }
 
-// eqNear is the ◆ entry's line an equilibrium's episode ends at, for
-// every loss, which eventsTaken gives as the design's.
-const eqNear = "D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2"
-
-// The ◆ entry's words for the events some losses never mark, each with
-// the kind it stands for (eventsListed), which eventsTaken leaves out
-// where the design's loss cannot mark it (session.Marks).
-const (
-	listedDWins          = "D winning or no longer, "
-	listedEquilibrium    = ", equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target)"
-	listedFrozen         = " or frozen away from it (d-frozen)"
-	listedEquilibriumEnd = "the equilibrium, "
-)
-
-var eventsListed = []struct {
-	words string
-	kind  session.EventKind
-}{
-	{listedDWins, session.EventDWins},
-	{listedEquilibrium, session.EventEquilibrium},
-	{listedFrozen, session.EventFrozen},
-	{listedEquilibriumEnd, session.EventEquilibrium},
-	{eqNear + "; ", session.EventEquilibrium},
+// eventsText is the ◆ entry, with the events the design's loss can
+// mark (session.Marks) and the line D's equilibrium ends at as that loss
+// has it (equilibriumNear); a collapse in the words of the target's
+// collapsed finding (session.CollapsedTo). Every design's entry had
+// listed every event, a critic's D's win, the equilibrium and d-stalled,
+// which it never marks, the hinge's d-frozen.
+func (m *Model) eventsText() string {
+	marks := func(k session.EventKind) bool { return session.Marks(m.snap.Loss, k) }
+	var wins, eq, frozen, eqEnd, near string
+	if marks(session.EventDWins) {
+		wins = "D winning or no longer, "
+	}
+	if marks(session.EventEquilibrium) {
+		eq = ", equilibrium, D stuck at it (d-stalled: D stopped learning, or the samples far from the target)"
+		eqEnd, near = "the equilibrium, ", m.equilibriumNear()+"; "
+	}
+	if marks(session.EventFrozen) {
+		frozen = " or frozen away from it (d-frozen)"
+	}
+	return "an event on the time axis: a mode covered, dropped or back, " + wins + "noise ignored or used again, G collapsed to " + session.CollapsedTo(m.snap.Target.Spec) + " or spread again" + eq + frozen + ", a plateau or the noise floor reached or left, a divergence or runaway, a setting changed, updates by hand (d, g: one player's presses in a row between two epochs make one), a roll-back. A finding's start is marked at the second check in a row that finds it, its end once five checks in a row and at least 100 epochs pass without it (for " + eqEnd + "the noise floor, a collapse and a plateau, without it or near it: " + near + "KS under its 99% bound; SW1 under 1.8× its floor; G's spread under 20% of the target's; the distance not 20% under the best before it); the events are listed, latest first, after this glossary."
 }
 
-// eventsTaken is the ◆ entry with the events the design's loss can mark
-// (session.Marks), and the line D's equilibrium ends at as that loss has
-// it: under the hinge loss its losses' sum within 0.12 of 2; under BCE
-// and least squares D's scores within 0.03 of its balance, ½, or half
-// its real label under label smoothing (session.EquilibriumOf); a
-// critic's, which has none, no such line. Every design's entry had given
-// ½ or the hinge's sum, label-smoothing's "within 0.03 of ½" beside its
-// line D(x)=0.45; and every design's had listed every event, a critic's
-// D's win, the equilibrium and d-stalled, which it never marks, the
-// hinge's d-frozen.
-func (m *Model) eventsTaken(entry string) string {
-	for _, l := range eventsListed {
-		if !session.Marks(m.snap.Loss, l.kind) {
-			entry = strings.Replace(entry, l.words, "", 1)
-		}
-	}
+// equilibriumNear is the line the ◆ entry says an equilibrium's episode
+// ends at, as the design's loss has it: under the hinge loss its losses'
+// sum within 0.12 of 2; under BCE and least squares D's scores within
+// 0.03 of its balance, ½, or half its real label under label smoothing
+// (session.EquilibriumOf); both where the design is not known. Every
+// design's entry had given ½ or the hinge's sum, label-smoothing's
+// "within 0.03 of ½" beside its line D(x)=0.45.
+func (m *Model) equilibriumNear() string {
 	switch e := m.snap.Equilibrium; {
 	case m.snap.Loss == engine.LossHinge:
-		return strings.Replace(entry, eqNear, "its losses' sum within 0.12 of 2", 1)
+		return "its losses' sum within 0.12 of 2"
 	case e != nil && e.D != 0.5:
-		return strings.Replace(entry, eqNear, "D's scores within 0.03 of "+numtext.Plainly(e.D, 3), 1)
+		return "D's scores within 0.03 of " + numtext.Plainly(e.D, 3)
 	case e != nil:
-		return strings.Replace(entry, eqNear, "D's scores within 0.03 of ½", 1)
+		return "D's scores within 0.03 of ½"
 	}
-	return entry
+	return "D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2"
 }
 
-// pushTaken is the push entry with what G does with the push as the
-// design has it. Under feature matching G matches D's features, not its
-// score: the entry had said G moves its samples the way of D's slope,
-// under the remedy saying G no longer follows it. Under least squares G
-// pulls its samples' scores to 1, so it moves them against D's slope
-// where D scores them over 1, as the remedy says; the entry had said it
-// follows the slope everywhere.
-func (m *Model) pushTaken(entry string) string {
-	var line, plane string
+// pushFollowed is what the push entry says G does with the push as the
+// design has it, of the marks under the bars or, on a plane, of the
+// lines. Under feature matching G matches D's features, not its score:
+// the entry had said G moves its samples the way of D's slope, under the
+// remedy saying G no longer follows it. Under least squares G pulls its
+// samples' scores to 1, so it moves them against D's slope where D
+// scores them over 1, as the remedy says; the entry had said it follows
+// the slope everywhere.
+func (m *Model) pushFollowed(plane bool) string {
+	line, lines := "G moves its samples that way.", "G follows them."
 	switch {
 	case m.snap.GLoss == engine.GLossFeatureMatching:
 		line = "G does not follow it here: it matches the mean of D's features on its samples to that on real data."
-		plane = "G does not follow them here: it matches the mean of D's features on its samples to that on real data."
+		lines = "G does not follow them here: it matches the mean of D's features on its samples to that on real data."
 	case m.snap.Loss == engine.LossLeastSquares:
 		line = "G moves its samples that way where D scores them under 1, and against it where over 1: it pulls their scores to 1 (least squares)."
-		plane = "G follows them where D scores its samples under 1, and moves against them where over 1: it pulls their scores to 1 (least squares)."
-	default:
-		return entry
+		lines = "G follows them where D scores its samples under 1, and moves against them where over 1: it pulls their scores to 1 (least squares)."
 	}
-	return strings.Replace(strings.Replace(entry, pushFollowed, line, 1), planePushFollowed, plane, 1)
+	if plane {
+		return lines
+	}
+	return line
 }
 
 // trendText is the trend entry for a run on a plane or a line whose
@@ -416,7 +396,7 @@ func checkNoiseText(plane bool, noise session.EvalPoint) string {
 	return text
 }
 
-// dxTaken is the D(x) entry for the design's loss: under BCE D's belief
+// dxText is the D(x) entry for the design's loss: under BCE D's belief
 // that x is real, 0 to 1; under least squares a score with no sigmoid,
 // which may leave 0…1, as the least-squares remedy says; under a
 // critic's loss (wasserstein, hinge) an unbounded score, whose strip
@@ -425,7 +405,7 @@ func checkNoiseText(plane bool, noise session.EvalPoint) string {
 // under label smoothing (dxBlind). The entry had called D(x) a belief, 0
 // to 1, under every loss, the critic's words a sentence after, and lsgan's
 // remedy on the page before had said its score may leave 0…1.
-func (m *Model) dxTaken() string {
+func (m *Model) dxText() string {
 	blind := dxBlind
 	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
 		blind = "under label smoothing a D that cannot tell real from fake scores half its real label everywhere, " +
@@ -440,7 +420,7 @@ func (m *Model) dxTaken() string {
 	return "D's belief that x is real, 0 to 1, in the strip under the bars; " + blind
 }
 
-// surfaceTaken is the D surface entry for the design's loss, as the
+// surfaceText is the D surface entry for the design's loss, as the
 // plane shades it (planeCanvas.render): under BCE blue where D says
 // generated, orange where real; under least squares a score with
 // no sigmoid, shaded as 0 or 1 beyond them; where D cannot tell, its
@@ -449,7 +429,7 @@ func (m *Model) dxTaken() string {
 // each evaluation's lowest to its highest, whose half-way marks no
 // balance. The entry had given every design BCE's words, "no shade where
 // it cannot tell (½)", and then a critic's a sentence after.
-func (m *Model) surfaceTaken() string {
+func (m *Model) surfaceText() string {
 	const made = " Made at each evaluation, off the training path."
 	if m.snap.Loss.Unbounded() {
 		return "the critic's score over the plane, behind the dots: no belief, a score without bounds, shaded from the evaluation's lowest, blue, to its highest, orange, no shade half-way between them, which marks no balance; without colour or in 16 colours, · marks where it crosses that half-way score." + made
@@ -470,13 +450,6 @@ func (m *Model) surfaceTaken() string {
 // the entry had said ½ beside a strip whose D, at its balance, sits at
 // 0.45, under the ½ line, as if it still took G's samples for fake.
 const dxBlind = "½ everywhere means D cannot tell real from fake."
-
-// pushFollowed and planePushFollowed are what the push entries say G
-// does with the push where it follows it.
-const (
-	pushFollowed      = "G moves its samples that way."
-	planePushFollowed = "G follows them."
-)
 
 // glossaryHeight is the room the glossary has: the screen less the header
 // and the footer.

@@ -118,7 +118,7 @@ func TestPlaneGlossaryPages(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 10)
 	seen := strings.Join(glossaryPages(t, s, snap, 80, 24), "")
 	m := Model{snap: snap}
-	texts := map[string]string{} // as the run's glossary gives them (surfaceTaken)
+	texts := map[string]string{} // as the run's glossary gives them (surfaceText)
 	for _, g := range m.glossaryEntries() {
 		texts[g[0]] = g[1]
 		if !strings.Contains(seen, g[0]) {
@@ -604,10 +604,19 @@ func TestPresetTextsKeepLabelsWithValues(t *testing.T) {
 				text := styleBold.Render(r.Name) + "  " + r.What
 				check(name, prose, text, wrapIndent(text, width))
 			}
-		}
-		for _, g := range glossary {
-			text := styleBold.Render(g.term) + "  " + g.text
-			check(g.term, prose, text, wrapIndent(text, width))
+			// The glossary as the design's run has it, every entry.
+			var m Model
+			m.snap.Loss, m.snap.GLoss, m.snap.Target.Spec = cfg.Loss, cfg.GLoss, cfg.Target
+			if e, ok := session.EquilibriumOf(cfg); ok {
+				m.snap.Equilibrium = &e
+			}
+			for _, g := range glossary {
+				if g.term == balanceEntry && m.snap.Equilibrium == nil {
+					continue // a critic's losses have no balance to draw
+				}
+				text := styleBold.Render(g.term) + "  " + g.text(&m)
+				check(name+" "+g.term, prose, text, wrapIndent(text, width))
+			}
 		}
 	}
 	if found < 400 {

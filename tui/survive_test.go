@@ -492,10 +492,7 @@ func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 			}
 		}
 	}
-	help := ""
-	for _, g := range glossary {
-		help += g.text
-	}
+	help := glossaryText(&Model{}, "trend")
 	if !strings.Contains(help, "sampling alone") {
 		t.Errorf("the glossary's trend entry does not say a change within noise reads →:\n%s", help)
 	}
@@ -523,10 +520,7 @@ func TestArrowFollowsTheChecks(t *testing.T) {
 			t.Errorf("%v: %q, want %q in it", c.vals, line, want)
 		}
 	}
-	help := ""
-	for _, g := range glossary {
-		help += g.text
-	}
+	help := glossaryText(&Model{}, "trend")
 	if !strings.Contains(help, "by their values") {
 		t.Errorf("the glossary's trend entry does not say the arrow follows the checks' values:\n%s", help)
 	}
@@ -1334,10 +1328,8 @@ func TestGlossarySaysWhereTheEventsAre(t *testing.T) {
 	if entry < 0 || events < entry {
 		t.Fatalf("the ◆ entry on page %d, the events on page %d", entry+1, events+1)
 	}
-	for _, g := range glossary {
-		if g.term == "◆ in charts" && (strings.Contains(g.text, "above") || !strings.Contains(g.text, "after this glossary")) {
-			t.Errorf("the ◆ entry says %q; the events follow the glossary", g.text)
-		}
+	if text := glossaryText(&m, "◆ in charts"); strings.Contains(text, "above") || !strings.Contains(text, "after this glossary") {
+		t.Errorf("the ◆ entry says %q; the events follow the glossary", text)
 	}
 }
 

@@ -1275,7 +1275,7 @@ func (m *Model) watchLines(w, n int) []string {
 		none += "; " + handNotJudged
 	}
 	// Under label smoothing each of D's losses has a line of its own
-	// (balanceTaken); the hint had sent both to "the dotted line".
+	// (balanceText); the hint had sent both to "the dotted line".
 	settle := "D's losses settling on the dotted line"
 	if e := s.Equilibrium; e != nil && e.DReal != e.DFake {
 		settle = "D's losses settling each on its dotted line"

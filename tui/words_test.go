@@ -494,7 +494,7 @@ func TestFeatureMatchingPushIsNotFollowed(t *testing.T) {
 				if e[0] != "push" {
 					continue
 				}
-				follows := strings.Contains(e[1], pushFollowed) || strings.Contains(e[1], planePushFollowed)
+				follows := strings.Contains(e[1], "G moves its samples that way.") || strings.Contains(e[1], "G follows them.")
 				if follows != (c.wants == "") || c.wants != "" && !strings.Contains(e[1], c.wants) {
 					t.Errorf("2-D %v, loss %v, g_loss %v: the push entry reads %q", plane, c.loss, c.g, e[1])
 				}
