@@ -435,11 +435,6 @@ const (
 	dpi    = 110
 )
 
-// Write draws r to path in the format its extension names (FormatOf).
-func Write(path string, r Run) error {
-	return writeFile(path, func(w io.Writer, format string) error { return Encode(w, format, r) })
-}
-
 // Encode draws r and writes it to w in format ("png", "svg" or "pdf").
 func Encode(w io.Writer, format string, r Run) error {
 	c, err := newCanvas(format, width, height)
@@ -739,17 +734,6 @@ func legendOnData(p *plot.Plot, c draw.Canvas) {
 	}
 }
 
-// writeFile creates or replaces path with a figure in the format of its
-// extension, atomically: a failed write (a full disk) leaves the file
-// that was there whole.
-func writeFile(path string, encode func(io.Writer, string) error) error {
-	f, err := begin(path, false)
-	if err != nil {
-		return err
-	}
-	return f.write(encode)
-}
-
 // File is a figure's file, its write begun before the figure is drawn
 // (Reserve): a headless run's --plot, held from before its first epoch
 // to its end, so that a second run given the same --plot meanwhile, or
@@ -767,35 +751,24 @@ type File struct {
 // Its Write or WriteHeatmap puts the figure in place; Release gives it
 // up.
 func Reserve(path string) (*File, error) {
-	return begin(path, true)
-}
-
-// begin begins the write of a figure to path: held (outputfile.Hold)
-// for a File kept until its figure is drawn, else reserved
-// (outputfile.Reserve) for one drawn at once (writeFile).
-func begin(path string, hold bool) (*File, error) {
 	format, err := FormatOf(path)
 	if err != nil {
 		return nil, err
 	}
-	reserve := outputfile.Reserve
-	if hold {
-		reserve = outputfile.Hold
-	}
-	room, err := reserve(path, 0o666, session.FigureKind, 0)
+	room, err := outputfile.Hold(path, 0o666, session.FigureKind, 0)
 	if err != nil {
 		return nil, err
 	}
 	return &File{format: format, room: room}, nil
 }
 
-// Write draws r to f's file, atomically, as the package's Write does.
+// Write draws r to f's file, atomically: a failed write (a full disk)
+// leaves the file that was there whole.
 func (f *File) Write(r Run) error {
 	return f.write(func(w io.Writer, format string) error { return Encode(w, format, r) })
 }
 
-// WriteHeatmap draws h to f's file, atomically, as the package's
-// WriteHeatmap does.
+// WriteHeatmap draws h to f's file, atomically, as Write does.
 func (f *File) WriteHeatmap(h Heatmap) error {
 	return f.write(func(w io.Writer, format string) error { return EncodeHeatmap(w, format, h) })
 }

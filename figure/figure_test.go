@@ -121,6 +121,17 @@ func hasAll(t *testing.T, texts []string, want ...string) {
 	}
 }
 
+// write draws r to path as a headless run's --plot does: its write
+// begun (Reserve), then the figure put in place.
+func write(path string, r Run) error {
+	f, err := Reserve(path)
+	if err != nil {
+		return err
+	}
+	defer f.Release()
+	return f.Write(r)
+}
+
 // TestWriteDrawsEveryFormat: the figure of a run comes out as a PNG that
 // decodes, an SVG that parses and carries every panel's title, axis
 // labels and legend, and a PDF.
@@ -128,7 +139,7 @@ func TestWriteDrawsEveryFormat(t *testing.T) {
 	r := trained(t)
 	dir := t.TempDir()
 	for _, f := range formats {
-		if err := Write(filepath.Join(dir, "run."+f), r); err != nil {
+		if err := write(filepath.Join(dir, "run."+f), r); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 	}
@@ -188,7 +199,7 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	if err := os.Link(other, path); err != nil {
 		t.Skip(err)
 	}
-	if err := Write(path, r); err != nil {
+	if err := write(path, r); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(other); string(data) != "\x89PNG\r\n\x1a\nold figure" {

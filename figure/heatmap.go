@@ -42,11 +42,6 @@ type Heatmap struct {
 	Notes [][]string
 }
 
-// WriteHeatmap draws h to path in the format its extension names.
-func WriteHeatmap(path string, h Heatmap) error {
-	return writeFile(path, func(w io.Writer, format string) error { return EncodeHeatmap(w, format, h) })
-}
-
 // grid is a Heatmap as plotter.GridXYZ: column i, row j at (i, j).
 type grid struct{ h *Heatmap }
 
