@@ -199,7 +199,14 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
 	case errors.Is(err, engine.ErrNotWhole) && engine.PlusSign(s) != nil:
-		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSign(s))
+		// What is wrong with the number after the + is said with it
+		// (engine.PlusSignAnd): --epochs +1.5 had been told to drop the +,
+		// and then that 1.5 is not whole.
+		_, bare := whole(name, s[1:], lo, hi, def)
+		if bare != nil {
+			bare = errors.New(strings.TrimPrefix(bare.Error(), "--"+name+": "))
+		}
+		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSignAnd(s, bare))
 	case errors.Is(err, engine.ErrNotWhole):
 		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:

@@ -168,6 +168,13 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--speed", "+5"}, `--speed: "+5" has a + before it; write it without one: 5`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
 		{[]string{"--headless", "--set", "epochs=+5"}, `--set: epochs: "+5" has a + before it; write it without one: 5`},
+		// What else is wrong with the number after the + is said with it,
+		// not on the next try once the + is dropped.
+		{[]string{"--headless", "--set", "epochs=+1.5"}, `--set: epochs: "+1.5" has a + before it, and 1.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{[]string{"--headless", "--set", "g_lr=+20"}, `--set: g_lr: "+20" has a + before it, and 20 out of range (0,10]`},
+		{[]string{"--headless", "--set", "g_hidden=32,+5000"}, `--set: g_hidden: width "+5000" has a + before it, and 5,000 out of range 1..4,096`},
+		{[]string{"--headless", "--epochs", "+1.5"}, `--epochs: "+1.5" has a + before it, and "1.5" is not a whole number; allowed: 1..1,000,000,000 (default: the preset's own)`},
+		{[]string{"--headless", "--every", "+2e9"}, `--every: "+2e9" has a + before it, and 2e9 out of range 0..1,000,000,000 (default 500)`},
 		// Spaces beside the = are refused on either side: a key's had been trimmed, so that
 		// --set 'g_lr =1e-3' was taken where --set 'g_lr= 1e-3' was refused for its number.
 		{[]string{"--headless", "--set", "epochs= 5"}, `--set: "epochs= 5" has spaces around its =; write epochs=5`},

@@ -306,7 +306,7 @@ func (c *Config) set(key, value string) error {
 			return c.outOfRange(f, clip(trimmed)) // 1e999: a number, but no float64
 		}
 		if err != nil {
-			if err := PlusSign(trimmed); err != nil {
+			if err := PlusSignAnd(trimmed, c.afterPlus(f, "", trimmed)); err != nil {
 				return fmt.Errorf("%s: %w", key, err)
 			}
 			return fmt.Errorf("%s: %q is not a number%s", key, value, c.allowed(f))
@@ -496,10 +496,35 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	case isNumber(text):
 		return 0, fmt.Errorf("%s: %s%s is not a whole number%s", f.key, what, clip(text), c.allowed(f))
 	}
-	if err := PlusSign(text); err != nil {
+	if err := PlusSignAnd(text, c.afterPlus(f, what, text)); err != nil {
 		return 0, fmt.Errorf("%s: %s%w", f.key, what, err)
 	}
 	return 0, fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))
+}
+
+// afterPlus is what is wrong with the number after the '+' of text, given
+// to the field f (or to a width of it, what "width "), for PlusSignAnd:
+// the error Set gives it, or what Validate says of the value it sets
+// (refusal), without the field's name and what; nil when nothing is, or
+// text has no '+' before a number. So --set epochs=+1.5 is told both that
+// it has a + and that 1.5 is not whole, and epochs=+2e9 that 2e9 is out
+// of range.
+func (c *Config) afterPlus(f configField, what, text string) error {
+	bare, ok := withoutPlus(text)
+	if !ok {
+		return nil
+	}
+	probe := c.Clone()
+	msg := ""
+	if err := probe.set(f.key, bare); err != nil {
+		msg = strings.TrimPrefix(err.Error(), f.key+": ")
+	} else {
+		msg = c.refusal(f, reflect.ValueOf(probe).Field(f.index).Interface())
+	}
+	if msg == "" {
+		return nil
+	}
+	return errors.New(strings.TrimPrefix(msg, what))
 }
 
 // isNumber reports whether s is a number as ganui writes one
@@ -936,10 +961,25 @@ func PlainNumber(s string) bool {
 // 5`. It had been told as no number at all, `"+5" is not a number`, a
 // thing a user who wrote a number could not mend. Any other s is nil.
 func PlusSign(s string) error {
-	if n, ok := withoutPlus(s); ok {
-		return fmt.Errorf("%q has a + before it; write it without one: %s", clip(s), clip(n))
+	return PlusSignAnd(s, nil)
+}
+
+// PlusSignAnd is PlusSign's error for s, joined to what is wrong with the
+// number after its '+' too, bare, the error for that number read without
+// the '+', when it is not nil: `"+1.5" has a + before it, and 1.5 is not a
+// whole number; allowed: 1..1,000,000,000`, where the + had been told first,
+// "write it without one: 1.5", and what was wrong with 1.5 only on the next
+// try. bare's text is said without the name of the field or flag it is
+// of.
+func PlusSignAnd(s string, bare error) error {
+	n, ok := withoutPlus(s)
+	switch {
+	case !ok:
+		return nil
+	case bare != nil:
+		return fmt.Errorf("%q has a + before it, and %s", clip(s), bare)
 	}
-	return nil
+	return fmt.Errorf("%q has a + before it; write it without one: %s", clip(s), clip(n))
 }
 
 // withoutPlus is s without its leading '+' when what follows is a

@@ -356,6 +356,12 @@ func TestConfigSet(t *testing.T) {
 		// around it, in a list too; JSON's spaces between items aside.
 		{"epochs", "+5", `epochs: "+5" has a + before it; write it without one: 5`},
 		{"g_lr", "+1e-3", `g_lr: "+1e-3" has a + before it; write it without one: 1e-3`},
+		// What else is wrong with the number after the + is said with
+		// it: it had been told on the next try, once the + was dropped.
+		{"epochs", "+1.5", `epochs: "+1.5" has a + before it, and 1.5 is not a whole number; allowed: 1..1,000,000,000`},
+		{"epochs", "+2e9", `epochs: "+2e9" has a + before it, and 2,000,000,000 out of range 1..1,000,000,000`},
+		{"g_lr", "+1e-300", `g_lr: "+1e-300" has a + before it, and 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38`},
+		{"g_hidden", "+1.5", `g_hidden: width "+1.5" has a + before it, and 1.5 is not a whole number; allowed: 1..4,096`},
 		// The range is Validate's, as a value out of it would be told.
 		{"gp", "strong", `gp: "strong" is not a number; allowed: 0 (off) or (0,1000]`},
 		{"d_beta2", "x", `d_beta2: "x" is not a number; allowed: [0,1)`},
