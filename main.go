@@ -348,7 +348,11 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		speed = s
 		return nil
 	})
-	flagAsValue := cliflag.NoFlagAsValue(fs)
+	var files []string
+	for _, out := range outputFlags {
+		files = append(files, out.flag)
+	}
+	flagAsValue := cliflag.NoFlagAsValue(fs, args, files...)
 	twice := cliflag.OnlyOnce(fs, "set", "sweep", "help", "h")
 	if err := fs.Parse(args); err != nil {
 		if *flagAsValue != nil {

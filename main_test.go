@@ -74,7 +74,9 @@ func TestMain(m *testing.M) {
 // the value left out, is told so, whatever the flag, where it had been
 // taken as the value: --preset --epochs 5 had been `unexpected argument
 // "5"`, and --log --epochs had written a file named --epochs. A value
-// that begins with a hyphen and names no flag is the flag's.
+// that begins with a hyphen and names no flag is the flag's, but for an
+// output, whose file of such a name would read as a flag to every
+// program given it.
 func TestFlagWhereAValueBelongs(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, c := range []struct {
@@ -86,6 +88,16 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 		{[]string{"--headless", "--log", "--epochs", "2"}, "ganui: --log needs a value: --epochs, after it, is a flag"},
 		{[]string{"--headless", "--resume", "--save", "x.ckpt"}, "ganui: --resume needs a value: --save, after it, is a flag"},
 		{[]string{"--headless", "--seed", "--every=0"}, "ganui: --seed needs a value: --every=0, after it, is a flag"},
+		// After the flag's "=" the value is written, not left out: it had
+		// been told "--preset needs a value" too.
+		{[]string{"--headless", "--preset=--epochs"}, `ganui: --preset: unknown preset "--epochs"`},
+		// An output's name that reads as a flag, one or not, is refused
+		// with the way to name such a file: --log -x had written a file
+		// named -x.
+		{[]string{"--headless", "--log", "-x", "--epochs", "1"}, "ganui: --log -x: a name that starts with - reads as a flag: name a file (./-x for one named -x)"},
+		{[]string{"--headless", "--log=--epochs", "--epochs", "1"}, "ganui: --log --epochs: a name that starts with - reads as a flag: name a file (./--epochs for one named --epochs)"},
+		{[]string{"--headless", "--save", "-run.ckpt", "--epochs", "1"}, "ganui: --save -run.ckpt: a name that starts with - reads as a flag: name a file (./-run.ckpt for one named -run.ckpt)"},
+		{[]string{"--headless", "--plot=-run.png", "--epochs", "1"}, "ganui: --plot -run.png: a name that starts with - reads as a flag: name a file (./-run.png for one named -run.png)"},
 	} {
 		wantUsageError(t, c.args, c.want)
 	}

@@ -221,31 +221,85 @@ func (v *onceValue) IsBoolFlag() bool {
 // is a flag". The flag package takes the next argument as the value
 // whatever it is: --preset --epochs 5 had been `unexpected argument
 // "5"`, --preset - --epochs 5 the same, and --log --epochs had written a
-// file named --epochs. A file of such a name is given as ./--epochs.
+// file named --epochs. A value written after the flag's "=" is no value
+// left out (--preset=--epochs), and is the flag's: args, what fs.Parse
+// is given, tell the spellings apart, which the flag package does not.
+//
+// The flags named files write a file of the name they are given, and
+// refuse any that starts with a hyphen but "-" (left to the caller, which
+// says what "-" would have been): such a name reads as a flag, whether it
+// is one of fs or not, and a file of that name, once written, is awkward
+// to name to any other program. --log -x had written a file named -x;
+// now, as for "-", the error gives the way out: "--log -x: a name that
+// starts with - reads as a flag: name a file (./-x for one named -x)".
+//
 // Call it once every flag is defined.
-func NoFlagAsValue(fs *flag.FlagSet) *error {
+func NoFlagAsValue(fs *flag.FlagSet, args []string, files ...string) *error {
 	bad := new(error)
+	spelt := &spelling{args: args}
 	fs.VisitAll(func(f *flag.Flag) {
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
-			f.Value = &notFlagValue{Value: f.Value, fs: fs, name: f.Name, bad: bad}
+			f.Value = &notFlagValue{Value: f.Value, fs: fs, name: f.Name, file: slices.Contains(files, f.Name), spelt: spelt, bad: bad}
 		}
 	})
 	return bad
 }
 
-// notFlagValue is a flag.Value that refuses a flag of fs as its value.
+// notFlagValue is a flag.Value that refuses a flag of fs as its value,
+// unless written after the flag's "=", and a name that reads as a flag as
+// a file's (file).
 type notFlagValue struct {
 	flag.Value
-	fs   *flag.FlagSet
-	name string
-	bad  *error
+	fs    *flag.FlagSet
+	name  string
+	file  bool
+	spelt *spelling
+	bad   *error
 }
 
 func (v *notFlagValue) Set(s string) error {
+	attached := v.spelt.attached(v.name)
 	dashes := len(s) - len(strings.TrimLeft(s, "-"))
-	if name, _, _ := strings.Cut(s[dashes:], "="); (dashes == 1 || dashes == 2) && v.fs.Lookup(name) != nil {
+	name, _, _ := strings.Cut(s[dashes:], "=")
+	switch {
+	case !attached && (dashes == 1 || dashes == 2) && v.fs.Lookup(name) != nil:
 		*v.bad = fmt.Errorf("--%s needs a value: %s, after it, is a flag%s", v.name, s, seeHelp(v.fs))
-		return *v.bad
+	case v.file && dashes > 0 && s != "-":
+		*v.bad = fmt.Errorf("--%s %s: a name that starts with - reads as a flag: name a file (./%s for one named %s)", v.name, s, s, s)
+	default:
+		return v.Value.Set(s)
 	}
-	return v.Value.Set(s)
+	return *v.bad
+}
+
+// spelling follows fs.Parse through its arguments, args, to tell a value
+// written after its flag's "=" from one written as the next argument.
+// The flag package parses args in order, setting each flag that takes a
+// value as it meets it: between the argument last read (next) and the
+// flag now set, there are only switches, which take no value apart.
+type spelling struct {
+	args []string
+	next int
+}
+
+// attached reports whether the value of the flag name, now being set,
+// was written after its "=" (--log=x, -log=x), and moves past it.
+func (s *spelling) attached(name string) bool {
+	for i := s.next; i < len(s.args); i++ {
+		arg := s.args[i]
+		dashes := len(arg) - len(strings.TrimLeft(arg, "-"))
+		if dashes != 1 && dashes != 2 {
+			continue
+		}
+		n, _, eq := strings.Cut(arg[dashes:], "=")
+		if n != name {
+			continue
+		}
+		s.next = i + 2
+		if eq {
+			s.next = i + 1
+		}
+		return eq
+	}
+	return false
 }

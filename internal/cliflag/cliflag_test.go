@@ -73,7 +73,10 @@ func TestErrorNamesTheFlagWhole(t *testing.T) {
 // TestFlagAsValueNeedsAValue: a flag where a flag's value belongs (the
 // value left out) is told as the flag package's missing value is, where
 // it had been taken as the value; a value that merely begins with a
-// hyphen, a negative number or a name, is the flag's.
+// hyphen, a negative number or a name, is the flag's, as is one written
+// after the flag's "=" (--set=--epochs, which had been told it needs a
+// value). A file's name that begins with a hyphen (--log -x, which had
+// written a file named -x) is refused with the way to write one.
 func TestFlagAsValueNeedsAValue(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
@@ -86,9 +89,23 @@ func TestFlagAsValueNeedsAValue(t *testing.T) {
 		{[]string{"--set", "-"}, ""},
 		{[]string{"--set", "---epochs"}, ""},
 		{[]string{"--set", "--nope"}, ""},
+		// After the flag's "=", a value is written, not left out.
+		{[]string{"--set=--epochs"}, ""},
+		{[]string{"-set=-epochs=5", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see prog --help)"},
+		{[]string{"--help", "--set=--headless", "-h=false", "--set", "a=1"}, ""},
+		{[]string{"--set=--epochs", "--headless", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see prog --help)"},
+		// A file's name that reads as a flag is refused, spelt either
+		// way; "-" is the caller's.
+		{[]string{"--log", "-x"}, "--log -x: a name that starts with - reads as a flag: name a file (./-x for one named -x)"},
+		{[]string{"--log=--epochs"}, "--log --epochs: a name that starts with - reads as a flag: name a file (./--epochs for one named --epochs)"},
+		{[]string{"--log", "--epochs"}, "--log needs a value: --epochs, after it, is a flag (see prog --help)"},
+		{[]string{"--log", "-5"}, "--log -5: a name that starts with - reads as a flag: name a file (./-5 for one named -5)"},
+		{[]string{"--log", "-"}, ""},
+		{[]string{"--log", "./-x"}, ""},
 	} {
 		fs, _ := flags()
-		bad := NoFlagAsValue(fs)
+		fs.String("log", "", "write to `FILE`")
+		bad := NoFlagAsValue(fs, tc.args, "log")
 		err := fs.Parse(tc.args)
 		got := ""
 		if *bad != nil {
