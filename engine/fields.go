@@ -781,10 +781,14 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 // of integers, got string". Text that is no clean list is told so after
 // its quotes, in the words --set tells it with, the text read as --set
 // reads a list in brackets, as a file's list is written: `"32 x" is text
-// in quotes, and widths are separated by commas, not spaces, and width
-// "x" is not a number; allowed: 1..4,096` and `"32 32" is text in
-// quotes, and widths are separated by commas: [32,32]`, where both had
-// been "want a list of integers, got string". Text that is no list even
+// in quotes; as a list, widths are separated by commas, not spaces, and
+// width "x" is not a number; allowed: 1..4,096` and `"32 32" is text in
+// quotes; as a list, widths are separated by commas: [32,32]`, where both
+// had been "want a list of integers, got string" (and the first, after
+// "and", had chained two). A width out of range is told there too, "5000"
+// having been told to write [5000] and then refused for its size; and a
+// + before a width is dropped from the list to write, "+5" having been
+// told to drop it but not to write [5]. Text that is no list even
 // so ("[32") keeps those words, as does any value that is no string,
 // for which it is nil, told as SetJSON tells one of the wrong type.
 func (c *Config) listInQuotes(f configField, raw []byte) error {
@@ -796,20 +800,58 @@ func (c *Config) listInQuotes(f configField, raw []byte) error {
 	if !strings.HasPrefix(strings.TrimSpace(text), "[") {
 		list = "[" + text + "]"
 	}
+	widths, words := c.widthsIn(f, list)
+	if strings.HasPrefix(words, "want ") { // no list at all: SetJSON's words for a string
+		return nil
+	}
+	how := "as a list: "
+	if words != "" {
+		// A + before a width is dropped from the list to write, when
+		// that is all that is wrong with it, as a number's is.
+		plain, dropped := withoutPluses(list)
+		if !dropped {
+			return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
+		}
+		var still string
+		if widths, still = c.widthsIn(f, plain); still != "" {
+			return fmt.Errorf("%s: %s is text in quotes; as a list, %s", f.key, strconv.Quote(clip(text)), words)
+		}
+		how = "as a list, without the +: "
+	}
+	items := make([]string, len(widths))
+	for i, w := range widths {
+		items[i] = strconv.Itoa(w)
+	}
+	return inQuotes(f, "", text, how+"["+strings.Join(items, ",")+"]")
+}
+
+// widthsIn reads list, a list of widths in --set's words, as the widths
+// of the field f, and checks them as Validate does (refusal), so that a
+// width out of range is told before, not after, the list to write: it
+// returns the widths, or nil and what is wrong, without the field's name.
+func (c *Config) widthsIn(f configField, list string) ([]int, string) {
 	probe := c.Clone()
 	if err := probe.set(f.key, list); err != nil {
-		words := strings.TrimPrefix(err.Error(), f.key+": ")
-		if strings.HasPrefix(words, "want ") { // no list at all: SetJSON's words for a string
-			return nil
+		return nil, strings.TrimPrefix(err.Error(), f.key+": ")
+	}
+	widths := reflect.ValueOf(probe).Field(f.index).Interface().([]int)
+	if r := c.refusal(f, widths); r != "" {
+		return nil, r
+	}
+	return widths, ""
+}
+
+// withoutPluses is list, a list of widths in brackets, with the '+'
+// before any width dropped (withoutPlus), and whether there was one.
+func withoutPluses(list string) (string, bool) {
+	items := strings.Split(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(list), "["), "]"), ",")
+	dropped := false
+	for i, item := range items {
+		if n, ok := withoutPlus(strings.TrimSpace(item)); ok {
+			items[i], dropped = n, true
 		}
-		return fmt.Errorf("%s: %s is text in quotes, and %s", f.key, strconv.Quote(clip(text)), words)
 	}
-	widths := reflect.ValueOf(&probe).Elem().Field(f.index)
-	items := make([]string, widths.Len())
-	for i := range items {
-		items[i] = strconv.FormatInt(widths.Index(i).Int(), 10)
-	}
-	return inQuotes(f, "", text, "as a list: ["+strings.Join(items, ",")+"]")
+	return "[" + strings.Join(items, ",") + "]", dropped
 }
 
 // setJSONNames is SetJSON for a field holding a name or a list of names:

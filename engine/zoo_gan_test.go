@@ -580,10 +580,19 @@ func TestListInQuotesSaysWriteAList(t *testing.T) {
 		{`"1e3,8"`, `"1e3,8" is text in quotes; write it as a list: [1000,8]`},
 		{`""`, `"" is text in quotes; write it as a list: []`}, // --set's g_hidden=, no hidden layers
 		{`"32, 16"`, `"32, 16" is text in quotes; write it as a list: [32,16]`},
-		{`"32 x"`, `"32 x" is text in quotes, and widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
-		{`"32 32"`, `"32 32" is text in quotes, and widths are separated by commas: [32,32]`},
-		{`"32,"`, `"32," is text in quotes, and an empty width after the last comma: write [32]`},
-		{`"x"`, `"x" is text in quotes, and width "x" is not a number; allowed: 1..4,096`},
+		{`"32 x"`, `"32 x" is text in quotes; as a list, widths are separated by commas, not spaces, and width "x" is not a number; allowed: 1..4,096`},
+		{`"32 32"`, `"32 32" is text in quotes; as a list, widths are separated by commas: [32,32]`},
+		{`"32,"`, `"32," is text in quotes; as a list, an empty width after the last comma: write [32]`},
+		{`"x"`, `"x" is text in quotes; as a list, width "x" is not a number; allowed: 1..4,096`},
+		// A width out of range is told with the quotes, not after the
+		// list they are told to be is written; a + is dropped from that
+		// list, when it is all that is wrong.
+		{`"5000"`, `"5000" is text in quotes; as a list, width 5,000 out of range 1..4,096`},
+		{`"32,5000"`, `"32,5000" is text in quotes; as a list, width 5,000 out of range 1..4,096`},
+		{`"+5"`, `"+5" is text in quotes; write it as a list, without the +: [5]`},
+		{`"[32, +16]"`, `"[32, +16]" is text in quotes; write it as a list, without the +: [32,16]`},
+		{`"+5000"`, `"+5000" is text in quotes; as a list, width "+5000" has a + before it, and 5,000 out of range 1..4,096`},
+		{`"+x"`, `"+x" is text in quotes; as a list, width "+x" is not a number; allowed: 1..4,096`},
 		{`"[32"`, `want a list of integers, got string`},
 		{`true`, `want a list of integers, got bool`},
 	} {
