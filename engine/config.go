@@ -745,23 +745,51 @@ const smallestNormal32 = 0x1p-126
 // five digits (1.1755e-38), which is itself taken. A negative v is left to
 // the field's range, which allows none in any field.
 func checkNormal32(key string, v float64) error {
+	if held, ok := held32(v); ok {
+		return nearZero32(key, numtext.FormatFloat(v), held)
+	}
+	return nil
+}
+
+// held32 is how float32 holds v, "as 0" or "as a denormal", when v is
+// positive and float32 holds it so (ok); else ok is false.
+func held32(v float64) (held string, ok bool) {
 	f := float32(v)
 	if v <= 0 || f >= smallestNormal32 || math.IsNaN(v) {
-		return nil
+		return "", false
 	}
-	held := "as 0"
 	if f != 0 {
-		held = "as a denormal"
+		return "as a denormal", true
 	}
-	return nearZero32(key, numtext.FormatFloat(v), held)
+	return "as 0", true
 }
 
 // nearZero32 is checkNormal32's error for the field key's value, written
 // as value, which float32 holds as held ("as 0", "as a denormal"): the
 // one wording of "too near 0", a float64's 0 (1e-400, tooNearZero) too.
 func nearZero32(key, value, held string) error {
-	return faultf(key, "%s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
+	return faultf(key, "%s", nearZeroWords(value, held))
+}
+
+// nearZeroWords is nearZero32's error after the field's name, for a
+// target's parameter too (tooNear32).
+func nearZeroWords(value, held string) string {
+	return fmt.Sprintf("%s is too near 0 for the float32 the engine computes with, which holds it %s; the least it takes above 0 is %s",
 		value, held, numtext.Digits(smallestNormal32, 5))
+}
+
+// tooNear32 refuses v, a target's parameter what that must be positive
+// (a std, a weight, a radius), when the float32 the engine computes with
+// holds it as 0 or as a denormal, in checkNormal32's words after the
+// parameter's name: normal(0,1e-300) had been taken, a target whose
+// samples are all its mean, where --set gp=1e-300 was refused. A v that
+// is not positive is left to the kind's own words ("std must be
+// positive").
+func tooNear32(what string, v float64) error {
+	if held, ok := held32(v); ok {
+		return errors.New(what + " " + nearZeroWords(numtext.FormatFloat(v), held))
+	}
+	return nil
 }
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }

@@ -477,6 +477,9 @@ func ParsePlane(spec string) (Plane, error) {
 		if !(v > 0) {
 			return bad("%s must be positive", what)
 		}
+		if err := tooNear32(what, v); err != nil {
+			return bad("%v", err)
+		}
 		return nil
 	}
 	integer := func(v float64, lo, hi int, what string) error {

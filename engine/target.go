@@ -398,6 +398,9 @@ func ParseTarget(spec string) (Target, error) {
 			if !(m.Std > 0) || !(m.Weight > 0) {
 				return nil, bad("component std and weight must be positive")
 			}
+			if err := tooNear32("component std", m.Std); err != nil { // a weight is relative: 1e-300 beside 1e-300 is half
+				return nil, bad("%v", err)
+			}
 			modes = append(modes, m)
 		}
 		return NewMixture(modes), nil
@@ -420,6 +423,9 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		if !(args[1] > 0) {
 			return nil, bad("std must be positive")
+		}
+		if err := tooNear32("std", args[1]); err != nil {
+			return nil, bad("%v", err)
 		}
 		t = Normal{Mu: args[0], Sigma: args[1]}
 	case "uniform":
@@ -446,6 +452,9 @@ func ParseTarget(spec string) (Target, error) {
 		}
 		if !(args[1] > 0) || args[1] > 3 {
 			return nil, bad("sigma must be in (0,3]")
+		}
+		if err := tooNear32("sigma", args[1]); err != nil {
+			return nil, bad("%v", err)
 		}
 		t = LogNormal{Mu: args[0], Sigma: args[1]}
 	case "exponential":

@@ -256,3 +256,34 @@ func TestTargetFollowedByAnother(t *testing.T) {
 		}
 	}
 }
+
+// TestSpreadTooNearZeroForFloat32: a target's std, sigma or other
+// parameter that must be positive, which the float32 the engine computes
+// with holds as 0 or as a denormal, is refused in the words a setting
+// such as gp is (checkNormal32): normal(0,1e-300) had been taken, a
+// target whose samples were all its mean. A mixture's weight, relative to
+// the others, is not; the least normal float32 is taken.
+func TestSpreadTooNearZeroForFloat32(t *testing.T) {
+	for spec, want := range map[string]string{
+		"normal(0,1e-300)":               "std 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"normal(4,1e-40)":                "std 1e-40 is too near 0 for the float32 the engine computes with, which holds it as a denormal; the least it takes above 0 is 1.1755e-38",
+		"mixture(0,1;3,1e-300)":          "component std 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"lognormal(0,1e-300)":            "sigma 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"ring(8,2,1e-300)":               "std 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"moons(1e-300)":                  "noise 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"normal(0,1.1755e-38)":           "",
+		"mixture(0,1,1e-300;3,1,1e-300)": "",
+	} {
+		_, _, err := parseAny(spec)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if want != "" {
+			want = fmt.Sprintf("target %q: %s", spec, want)
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", spec, got, want)
+		}
+	}
+}
