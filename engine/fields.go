@@ -285,6 +285,9 @@ func (c *Config) set(key, value string) error {
 	}
 	switch f.kind.Kind() {
 	case reflect.String:
+		if f.key == "target" {
+			value = tidyTarget(value)
+		}
 		v.SetString(value)
 	case reflect.Int:
 		n, err := c.readWhole(f, "", trimmed)
@@ -734,9 +737,32 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 			return c.tooNearZero(f, clip(string(raw)))
 		}
 		ptr.Elem().SetFloat(unsigned(ptr.Elem().Float()))
+	case reflect.String:
+		if f.key == "target" {
+			ptr.Elem().SetString(tidyTarget(ptr.Elem().String()))
+		}
 	}
 	reflect.ValueOf(c).Elem().Field(f.index).Set(ptr.Elem())
 	return nil
+}
+
+// tidyTarget is spec, a target's, as ganui writes one: without the spaces
+// and line breaks it may hold between its parts, when it is a target
+// ParseTarget or ParsePlane reads, so that --show-preset and a run's
+// header give it on one line, as its own presets write theirs: --set
+// $'target=normal(0,\n1)' had been kept as typed, --show-preset writing
+// "target": "normal(0,\n1)". Its numbers keep their spelling (1e-3 is
+// not made 0.001). A spec that is no target is kept for its error to
+// quote, and so is a points(FILE.csv) target, whose file's name is the
+// user's.
+func tidyTarget(spec string) string {
+	if _, ok := PointsFile(spec); ok {
+		return spec
+	}
+	if _, _, err := parseAny(spec); err != nil {
+		return spec
+	}
+	return strings.Join(strings.Fields(spec), "")
 }
 
 // setJSONInts is SetJSON for a list of integers (widths), each read as

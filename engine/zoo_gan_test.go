@@ -1028,3 +1028,31 @@ func TestDivergedErrorForNaNFeatures(t *testing.T) {
 		t.Fatalf("NaN weight under feature matching gave %v, want a *DivergedError", err)
 	}
 }
+
+// TestTargetIsWrittenOnOneLine: a target spec set by --set or read from
+// a preset file is kept without the spaces and line breaks between its
+// parts, as ganui writes one, its numbers as spelt: normal(0,\n1) had
+// been kept as typed, and --show-preset wrote its line break. A spec
+// that is no target, and a points file's name, are kept as given.
+func TestTargetIsWrittenOnOneLine(t *testing.T) {
+	for spec, want := range map[string]string{
+		"normal(0,\n1)":             "normal(0,1)",
+		" ring( 8, 2 ,1e-2 )":       "ring(8,2,1e-2)",
+		"mixture(-2, 0.5;\t2, 0.5)": "mixture(-2,0.5;2,0.5)",
+		"points(my data.csv)":       "points(my data.csv)",
+	} {
+		c := vanillaConfig()
+		if err := c.Set("target", spec); err != nil || c.Target != want {
+			t.Errorf("Set(target, %q): %q, %v; want %q", spec, c.Target, err, want)
+		}
+		raw := []byte(strconv.Quote(spec))
+		c = vanillaConfig()
+		if err := c.SetJSON("target", raw); err != nil || c.Target != want {
+			t.Errorf("SetJSON(target, %s): %q, %v; want %q", raw, c.Target, err, want)
+		}
+	}
+	c := vanillaConfig()
+	if err := c.Set("target", "nor mal(0,1)"); err != nil || c.Target != "nor mal(0,1)" {
+		t.Errorf("Set(target, nor mal(0,1)): %q, %v; want it kept for Validate to quote", c.Target, err)
+	}
+}
