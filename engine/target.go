@@ -565,9 +565,12 @@ func splitCall(spec string) (name, body string, err error) {
 	name, body = strings.TrimSpace(s[:open]), s[open+1:len(s)-1]
 	// A parenthesis in the arguments is one too many, but in a points
 	// file's name, which may hold them: normal(0,1)) had been told
-	// "1)" is not a finite number. The spec to write has a line break
-	// in it written as the quoted spec writes it (visible.String), the
-	// message one line.
+	// "1)" is not a finite number.
+	// The spec to write is on one line, as ganui writes one (tidyTarget):
+	// normal(0,\n1)) had been told to write its line break, which the
+	// front end's one line showed as "write normal(0,; 1)". A name that is
+	// no kind is left to be told so once the parenthesis goes, its
+	// characters written as Go escapes (visible.String).
 	if name != "points" && strings.ContainsAny(body, "()") {
 		// Text after the call's first closing parenthesis, other than
 		// more of them, is another spec, not a stray parenthesis:
@@ -582,8 +585,8 @@ func splitCall(spec string) (name, body string, err error) {
 			}
 			return "", "", fmt.Errorf("target %q: %q follows the target %s; %s", spec, rest, visible.String(call), hint)
 		}
-		plain := strings.NewReplacer("(", "", ")", "").Replace(body)
-		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s", spec, visible.String(name+"("+plain+")"))
+		plain := strings.Join(strings.Fields(strings.NewReplacer("(", "", ")", "").Replace(body)), "")
+		return "", "", fmt.Errorf("target %q: a parenthesis too many; write %s(%s)", spec, visible.String(name), visible.String(plain))
 	}
 	return name, body, nil
 }

@@ -998,6 +998,7 @@ func FuzzConfigSet(f *testing.F) {
 		{"g_hidden", "[1,2]"}, {"target", "mixture(0,1;3,1)"}, {"batch", "-1"}, {"d_input", "moments"},
 		{"mbd_kernels", "4"}, {"nope", "1"}, {"g_lr", "NaN"}, {"g_hidden", "[[1]]"},
 		{"g_lr", "+Inf"}, {"batch", "-infinity"}, {"g_hidden", "8,inf"}, {"g_hidden", "[8, inf]"}, {"g_hidden", "[ ]"},
+		{"target", "normal(0,\n1))"}, // a parenthesis too many, the spec to write on one line
 	} {
 		f.Add(kv[0], kv[1])
 	}
