@@ -72,13 +72,17 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				return Sweep{}, fmt.Errorf("key %q is swept twice; give its values in one --sweep", key)
 			}
 		}
+		// A key that is none is said before its values and the grid's
+		// size: a misspelt key is the first thing to mend, and the values
+		// of no key have nothing to be read as. $'a\nb=' had been told
+		// "a<newline>b: an empty value", its line break written raw.
+		if !slices.Contains(engine.ConfigKeys(), key) {
+			probe := base.Clone()
+			return Sweep{}, probe.Set(key, list)
+		}
 		values, err := splitValues(list)
 		if err != nil {
 			return Sweep{}, fmt.Errorf("%s: %w", key, err)
-		}
-		if !slices.Contains(engine.ConfigKeys(), key) { // said before the grid's size: a misspelt key is the first thing to mend
-			probe := base.Clone()
-			return Sweep{}, probe.Set(key, values[0])
 		}
 		axes = append(axes, SweepAxis{Key: key, Values: values})
 	}

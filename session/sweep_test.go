@@ -58,6 +58,8 @@ func TestParseSweep(t *testing.T) {
 		want  string
 	}{
 		{[]string{"nope=1,2"}, 1, `unknown key "nope"`},
+		{[]string{"nope="}, 1, `unknown key "nope"`}, // the key before its values: it had been "nope: an empty value"
+		{[]string{"a\nb=1,,2"}, 1, `unknown key "a\nb"`},
 		{[]string{"d_lr"}, 1, "want key=v1,v2"},
 		{[]string{"=1"}, 1, "want key=v1,v2"},
 		{[]string{"d_lr="}, 1, "empty value"},
@@ -211,7 +213,7 @@ func TestSweepErrorSaysTheValueOnce(t *testing.T) {
 // refused in one line; one it accepts has unique keys, non-empty values,
 // and a grid of valid designs within the bound.
 func FuzzParseSweep(f *testing.F) {
-	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1"} {
+	for _, s := range []string{"d_lr=1e-4,1e-3", "g_hidden=[8,8],[16]\x00target=normal(0,1),uniform(0,1)", "d_lr=1e-3,1e-3", "x=(", "epochs=1,2\x00d_steps=1,2,3", "d_lr=1e-3,\n1", "a\nb=1", "a\nb="} {
 		f.Add(s, uint8(3))
 	}
 	base := testdesigns.PerSample(10)
