@@ -57,8 +57,9 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, fmt.Errorf("%q: a seed is at most %s", part, numtext.FormatUint(math.MaxUint64))
 		case errors.Is(err, engine.ErrInexact):
 			return nil, fmt.Errorf("%q: a seed past 2⁵³ in the exponent form is not exact; write its digits", part)
-		case engine.PlusSign(bad) != nil && bad == part: // as every count flag's: engine.PlusSign
-			return nil, engine.PlusSign(bad)
+		case engine.PlusSign(bad) != nil && bad == part: // as every count flag's: engine.PlusSignAnd
+			_, bare := ParseSeeds(part[1:])
+			return nil, engine.PlusSignAnd(bad, bare)
 		case engine.PlusSign(bad) != nil:
 			return nil, fmt.Errorf("%q: %w", part, engine.PlusSign(bad))
 		case err != nil:

@@ -77,6 +77,8 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"+1":   `"+1" has a + before it; write it without one: 1`,
 		"1-+3": `"1-+3": "+3" has a + before it; write it without one: 3`,
 		"+1-3": `"+1-3": "+1" has a + before it; write it without one: 1`,
+		// With what else is wrong with the seed, in one message.
+		"+1.5": `"+1.5" has a + before it, and "1.5" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"5-1":  `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
 		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,

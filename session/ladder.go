@@ -134,8 +134,9 @@ func ParseSpeed(s string) (float64, error) {
 	rate := strings.TrimSuffix(s, "/s")
 	v, err := strconv.ParseFloat(rate, 64)
 	switch {
-	case engine.PlusSign(rate) != nil:
-		return 0, engine.PlusSign(rate)
+	case engine.PlusSign(rate) != nil: // with what else is wrong with the number: +0 had been told to write 0, then its range
+		_, bare := ParseSpeed(rate[1:])
+		return 0, engine.PlusSignAnd(rate, bare)
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
 		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
 	case !(v >= MinSpeed && v <= MaxSpeed):

@@ -113,6 +113,7 @@ func TestParseSpeed(t *testing.T) {
 		"1_00":  `"1_00" is not full or a number of epochs a second`,
 		"+5":    `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
 		"+5/s":  `"+5" has a + before it; write it without one: 5`,
+		"+0":    `"+0" has a + before it, and 0 out of range 1..100,000 epochs a second (or full)`, // both at once
 		" 5":    `" 5" is not full or a number of epochs a second`,
 		"5 ":    `"5 " is not full or a number of epochs a second`,
 		" full": `" full" is not full or a number of epochs a second`,
