@@ -481,20 +481,24 @@ func (m *Model) glossaryPageOf(entry int) int {
 }
 
 // pageEntry is one entry of the ? pages: its lines; whether it is a
-// title, which ends no page; and the line that heads what a page after
-// the first holds of it, "trend (continued)".
+// title, which ends no page; the line that heads what a page after the
+// first holds of it, "trend (continued)"; and the part of the pages it
+// is in, "Glossary" or another, for the heading of a page that holds it.
 type pageEntry struct {
 	lines []string
 	title bool
 	cont  string
+	part  string
 }
 
 // glossaryPaging is the ? pages (glossaryPages) with, for each page, the
-// index of the entry it begins with or continues (tops), and for each
-// entry the page that holds its first line (starts).
+// index of the entry it begins with or continues (tops) and the parts
+// whose lines it holds, in order (parts), and for each entry the page
+// that holds its first line (starts).
 type glossaryPaging struct {
 	pages  [][]string
 	tops   []int
+	parts  [][]string
 	starts []int
 }
 
@@ -514,19 +518,21 @@ const splitLeast = 2
 // is cut as often as it takes.
 func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	var entries []pageEntry
+	part := "" // the part the entries added now are in
 	add := func(lines ...[]string) {
 		for _, l := range lines {
-			entries = append(entries, pageEntry{lines: l})
+			entries = append(entries, pageEntry{lines: l, part: part})
 		}
 	}
 	title := func(line string) {
-		entries = append(entries, pageEntry{lines: []string{line}, title: true})
+		entries = append(entries, pageEntry{lines: []string{line}, title: true, part: part})
 	}
 	named := func(term, text string) { // a term and its text, continued under the term
-		entries = append(entries, pageEntry{lines: wrapIndent(styleBold.Render(term)+"  "+text, w), cont: styleBold.Render(term) + styleMuted.Render(" (continued)")})
+		entries = append(entries, pageEntry{lines: wrapIndent(styleBold.Render(term)+"  "+text, w), cont: styleBold.Render(term) + styleMuted.Render(" (continued)"), part: part})
 	}
 	s := &m.gsnap
 	if fs := s.Findings; len(fs) > 0 { // the diagnosis in full first
+		part = "Diagnosis"
 		epoch := s.Epoch
 		if s.Replay != nil { // the replayed keyframe's diagnosis (replayed)
 			epoch = s.Replay.Epoch
@@ -542,6 +548,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	// G's average, …) before the glossary: what each does, why, and where
 	// the screen shows it. The design page had named them only.
 	if rs := m.snap.Remedies; len(rs) > 0 {
+		part = "Remedies"
 		title(styleTitle.Render("Remedies") + styleMuted.Render(" what "+m.snap.Preset+" changes in the textbook GAN"))
 		for _, r := range rs {
 			what := r.What
@@ -555,6 +562,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		}
 		add([]string{""})
 	}
+	part = "Glossary"
 	if len(entries) > 0 {
 		title(styleTitle.Render("Glossary"))
 	}
@@ -563,6 +571,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24 that the glossary had come after.
+	part = "Events"
 	if evs := s.Events; len(evs) > 0 {
 		add([]string{""})
 		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
@@ -589,8 +598,13 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		return 0
 	}
 	var l glossaryPaging
-	var cur []string
-	top := 0 // the lines at the head of cur that are no entry's: a "(continued)"
+	var cur, parts []string // the page being filled and the parts it holds
+	top := 0                // the lines at the head of cur that are no entry's: a "(continued)"
+	// next ends the page being filled and begins the next, blank.
+	next := func() {
+		l.pages, l.parts = append(l.pages, cur), append(l.parts, parts)
+		cur, parts, top = nil, nil, 0
+	}
 	for i, e := range entries {
 		l.starts = append(l.starts, len(l.pages))
 		blank := len(e.lines) == 1 && e.lines[0] == ""
@@ -608,7 +622,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 				take = min(len(rest), max(1, room-len(cur))) // a page too short to keep the rules
 			}
 			if take == 0 {
-				l.pages, cur, top = append(l.pages, cur), nil, 0
+				next()
 				continue
 			}
 			if len(cur) == top {
@@ -618,8 +632,11 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 				l.starts[i] = len(l.pages)
 			}
 			cur, rest = append(cur, rest[:take]...), rest[take:]
+			if !blank && (len(parts) == 0 || parts[len(parts)-1] != e.part) {
+				parts = append(parts, e.part) // a blank line between parts names neither
+			}
 			if len(rest) > 0 { // the rest on the next page, under its heading
-				l.pages, cur, top = append(l.pages, cur), nil, 0
+				next()
 				if room > splitLeast {
 					cont := e.cont
 					if cont == "" {
@@ -633,20 +650,38 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	if len(l.tops) == 0 {
 		l.tops = []int{0}
 	}
-	l.pages = append(l.pages, cur)
+	next()
 	return l
+}
+
+// pagesHeading is the heading of a ? page that holds parts, "Glossary
+// and events" for one whose glossary ends above the events: the page
+// had been headed "Diagnosis and glossary" or "Glossary" whatever it
+// held, the last of a long run's pages so too where it held only
+// events.
+func pagesHeading(parts []string) string {
+	if len(parts) == 0 {
+		return "Glossary"
+	}
+	head := parts[0]
+	for i, p := range parts[1:] {
+		sep := ", "
+		if i == len(parts)-2 {
+			sep = " and "
+		}
+		head += sep + strings.ToLower(p)
+	}
+	return head
 }
 
 // glossaryView is the glossary's current page in place of the panels,
 // with its number, from 0, and how many pages there are (keyMap.gpage,
 // keyMap.gpages).
 func (m *Model) glossaryView(w, h int) (view string, page, pages int) {
-	all := m.glossaryPages(w, h)
+	l := m.glossaryLayout(w, h)
+	all := l.pages
 	p := min(m.gpage, len(all)-1)
-	head := styleTitle.Render("Diagnosis and glossary")
-	if len(m.gsnap.Findings) == 0 {
-		head = styleTitle.Render("Glossary")
-	}
+	head := styleTitle.Render(pagesHeading(l.parts[p]))
 	if len(all) > 1 {
 		head += styleMuted.Render(" page " + itoa(p+1) + " of " + itoa(len(all)))
 	}

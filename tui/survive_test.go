@@ -991,6 +991,45 @@ func TestGlossaryBeforeTheEvents(t *testing.T) {
 	}
 }
 
+// TestPageHeadingNamesWhatItHolds: each ? page is headed with the parts
+// it holds, the glossary's last "Glossary and events" and those after it
+// "Events", where every page had been headed "Diagnosis and glossary" or
+// "Glossary", the last of a long run's too, which held only events.
+func TestPageHeadingNamesWhatItHolds(t *testing.T) {
+	m, _ := glossaryWithEvents(t, 60, 0)
+	first := ""
+	events := false // a page before this one held the events' title
+	for p := range len(m.glossaryPages(80, 22)) {
+		m.gpage = p
+		view, _, pages := m.glossaryView(80, 22)
+		lines := strings.Split(ansi.Strip(view), "\n")
+		head := strings.TrimSpace(lines[0])
+		if want := fmt.Sprintf(" page %d of %d", p+1, pages); !strings.HasSuffix(head, want) {
+			t.Fatalf("page %d is headed %q, want it to end %q", p+1, head, want)
+		}
+		head = strings.TrimSuffix(head, fmt.Sprintf(" page %d of %d", p+1, pages))
+		switch {
+		case p == 0:
+			first = head
+		case strings.Contains(view, "Events latest first"):
+			if !strings.HasSuffix(head, " and events") {
+				t.Errorf("page %d, where the events begin, is headed %q, want it to end \" and events\":\n%s", p+1, head, view)
+			}
+			events = true
+		case events:
+			if head != "Events" {
+				t.Errorf("page %d, events only, is headed %q, want \"Events\":\n%s", p+1, head, view)
+			}
+		}
+	}
+	if !events {
+		t.Fatalf("no page holds the events' title")
+	}
+	if !strings.HasPrefix(first, "Diagnosis") && !strings.HasPrefix(first, "Remedies") && !strings.HasPrefix(first, "Glossary") {
+		t.Errorf("the first page is headed %q", first)
+	}
+}
+
 // TestGlossaryHoldsWhileTraining: the ? pages keep the diagnosis and the
 // events they opened on while the run trains behind them, so ? turns to
 // the page after the one read; new events had pushed the entries down
