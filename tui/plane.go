@@ -761,18 +761,23 @@ func flowAll(items []string, w, n int) []string {
 	return flow(items, w, n)
 }
 
-// modesHead counts the modes captured and gives the share of
-// high-quality samples, "Modes 7/8 · HQ 93%", in at most w cells where
-// it can: the count alone where both do not fit, the share being in
-// Quality too (at 70×20 the head had read "Modes 16/25 · HQ 1…").
+// modesHead counts the modes captured, in the words of Quality's
+// "modes 7/8 captured", and gives the share of high-quality samples,
+// "Modes 7/8 captured · HQ 93%", in at most w cells where it can: the
+// word left out where that does not fit, then the share, both being in
+// Quality too (at 70×20 the head had read "Modes 16/25 · HQ 1…"). It
+// had read "Modes 7/8 · HQ 93%" at any width, 7 of 8 what not said.
 func modesHead(pm *engine.PlaneMetrics, w int) string {
 	count := fmt.Sprintf("%d/%d", pm.Captured, len(pm.Spots))
 	if pm.Captured < len(pm.Spots) {
 		count = styleBad.Render(count)
 	}
 	head := styleTitle.Render("Modes") + " " + count
-	if full := head + styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality); ansi.StringWidth(full) <= w {
-		return full
+	hq := styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality)
+	for _, full := range []string{head + styleMuted.Render(" captured") + hq, head + hq} {
+		if ansi.StringWidth(full) <= w {
+			return full
+		}
 	}
 	return head
 }

@@ -994,9 +994,11 @@ func TestPlaneLegendKeepsItsWords(t *testing.T) {
 	}
 }
 
-// TestModesHeadShortens: the mode map's head gives the count of modes
-// captured whole where the share of high quality does not fit beside it:
-// at 70×20 it had read "Modes 16/25 · HQ 1…".
+// TestModesHeadShortens: the mode map's head says what it counts,
+// "captured", as Quality does, beside the share of high quality, and
+// gives the count whole where those do not fit beside it, the word
+// left out first: at 70×20 it had read "Modes 16/25 · HQ 1…", and it had
+// not said captured.
 func TestModesHeadShortens(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	var m Model
@@ -1004,7 +1006,7 @@ func TestModesHeadShortens(t *testing.T) {
 	for _, c := range []struct {
 		w    int
 		want string
-	}{{40, "Modes 16/25 · HQ 0.2%"}, {21, "Modes 16/25 · HQ 0.2%"}, {20, "Modes 16/25"}, {17, "Modes 16/25"}} {
+	}{{40, "Modes 16/25 captured · HQ 0.2%"}, {30, "Modes 16/25 captured · HQ 0.2%"}, {29, "Modes 16/25 · HQ 0.2%"}, {21, "Modes 16/25 · HQ 0.2%"}, {20, "Modes 16/25"}, {17, "Modes 16/25"}} {
 		if got := ansi.Strip(firstLine(m.planeNotes(c.w, 20))); got != c.want {
 			t.Errorf("at %d cells: %q, want %q", c.w, got, c.want)
 		}
