@@ -507,19 +507,28 @@ func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 
 // afterPlus is what is wrong with the number after the '+' of text, given
 // to the field f (or to a width of it, what "width "), for PlusSignAnd:
-// the error Set gives it, or what Validate says of the value it sets
-// (refusal), without the field's name and what; nil when nothing is, or
-// text has no '+' before a number. So --set epochs=+1.5 is told both that
-// it has a + and that 1.5 is not whole, and epochs=+2e9 that 2e9 is out
-// of range.
+// wrongWith that number; nil when text has no '+' before a number. So
+// --set epochs=+1.5 is told both that it has a + and that 1.5 is not
+// whole, and epochs=+2e9 that 2e9 is out of range.
 func (c *Config) afterPlus(f configField, what, text string) error {
 	bare, ok := withoutPlus(text)
 	if !ok {
 		return nil
 	}
+	return c.wrongWith(f, what, bare)
+}
+
+// wrongWith is what is wrong with number, a number written as ganui
+// writes one, given to the field f (or to a width of it, what "width "):
+// the error Set gives it, or what Validate says of the value it sets
+// (refusal), without the field's name and what; nil when nothing is. It
+// is said after what is wrong with how number was written (a + before
+// it, quotes around it), so that the writing and the number are told in
+// one message, not one after the other on two tries.
+func (c *Config) wrongWith(f configField, what, number string) error {
 	probe := c.Clone()
 	msg := ""
-	if err := probe.set(f.key, bare); err != nil {
+	if err := probe.set(f.key, number); err != nil {
 		msg = strings.TrimPrefix(err.Error(), f.key+": ")
 	} else {
 		msg = c.refusal(f, reflect.ValueOf(probe).Field(f.index).Interface())
@@ -552,7 +561,10 @@ func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, e
 // nil for any other value. A string that holds a number is told that its
 // quotes are the problem, `width "32" is text in quotes; write it
 // without them: 32` (it had been `width "32" is not a number`, and
-// "epochs": "100" "want an integer, got string"), any other string by
+// "epochs": "100" "want an integer, got string"), and what is wrong with
+// the number too, when anything is (wrongWith), `"1.5" is text in quotes,
+// and 1.5 is not a whole number` (the quotes had been told first, "write
+// it without them: 1.5", and 1.5 only on the next try), any other string by
 // its text as --set's x is, and one of inf or NaN as not finite (without
 // its quotes, JSON has none to give); true, false and null by name, as JSON writes
 // them: they had been told as if quoted text, `epochs: "true" is not a
@@ -570,9 +582,15 @@ func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 		return c.notFinite(f, what, clip(text))
 	}
 	if isNumber(text) {
+		if err := c.wrongWith(f, what, text); err != nil {
+			return fmt.Errorf("%s: %s%s is text in quotes, and %w", f.key, what, strconv.Quote(clip(text)), err)
+		}
 		return inQuotes(f, what, text, "without them: "+clip(text))
 	}
 	if n, ok := withoutPlus(text); ok {
+		if err := c.wrongWith(f, what, n); err != nil {
+			return fmt.Errorf("%s: %s%s is text in quotes with a + before it, and %w", f.key, what, strconv.Quote(clip(text)), err)
+		}
 		return inQuotes(f, what, text, "without them and its +: "+clip(n))
 	}
 	return fmt.Errorf("%s: %s%s is not a number%s", f.key, what, strconv.Quote(clip(text)), c.allowed(f))

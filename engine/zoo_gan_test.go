@@ -453,7 +453,8 @@ func TestWidthSaysTheSameEitherWay(t *testing.T) {
 		{"-2.5", "-2.5", "width -2.5 is not a whole number; allowed: 1..4,096"},
 		{"1e-400", "1e-400", "width 1e-400 is not a whole number; allowed: 1..4,096"},
 		{"x", `"x"`, `width "x" is not a number; allowed: 1..4,096`},
-		{"", `"32"`, `width "32" is text in quotes; write it without them: 32`}, // JSON's quotes make it text
+		{"", `"32"`, `width "32" is text in quotes; write it without them: 32`},           // JSON's quotes make it text
+		{"", `"5000"`, `width "5000" is text in quotes, and 5,000 out of range 1..4,096`}, // and its size in the same message
 		{"true", "", `width "true" is not a number; allowed: 1..4,096`},
 		{"", "true", `width true is not a number; allowed: 1..4,096`}, // JSON's literals, as JSON writes them
 		{"", "false", `width false is not a number; allowed: 1..4,096`},
@@ -510,7 +511,9 @@ func TestWholeNumberSaysTheSameEitherWay(t *testing.T) {
 		{"1e30", "1e30", "1e30 out of range 1..1,000,000,000"},
 		{"inf", `"inf"`, "inf is not a finite number; allowed: 1..1,000,000,000"}, // in quotes too: without them JSON has no inf
 		{"", `"100"`, `"100" is text in quotes; write it without them: 100`},
-		{"", `"1.5"`, `"1.5" is text in quotes; write it without them: 1.5`},
+		{"", `"1.5"`, `"1.5" is text in quotes, and 1.5 is not a whole number; allowed: 1..1,000,000,000`}, // both in one message, not on two tries
+		{"", `"0"`, `"0" is text in quotes, and 0 out of range 1..1,000,000,000`},
+		{"", `"+1.5"`, `"+1.5" is text in quotes with a + before it, and 1.5 is not a whole number; allowed: 1..1,000,000,000`},
 		{"+5", "", `"+5" has a + before it; write it without one: 5`}, // a + is refused, as JSON refuses it, saying what to write
 		{"", `"+5"`, `"+5" is text in quotes; write it without them and its +: 5`},
 		{"+x", "", `"+x" is not a number; allowed: 1..1,000,000,000`},
@@ -541,6 +544,8 @@ func TestDecimalSaysTheSameEitherWay(t *testing.T) {
 		{"fast", `"fast"`, `"fast" is not a number; allowed: (0,10]`},
 		{"", `"0.1"`, `"0.1" is text in quotes; write it without them: 0.1`},
 		{"", `"1e-3"`, `"1e-3" is text in quotes; write it without them: 1e-3`},
+		{"", `"100"`, `"100" is text in quotes, and 100 out of range (0,10]`},
+		{"", `"+100"`, `"+100" is text in quotes with a + before it, and 100 out of range (0,10]`},
 		{"true", "", `"true" is not a number; allowed: (0,10]`},
 		{"", "true", `true is not a number; allowed: (0,10]`},
 		{"", "null", `null is not a number; allowed: (0,10]`},
