@@ -171,7 +171,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", " 2"}, `--jobs: " 2" is not a whole number`},
 		{[]string{"--headless", "--seeds", " 1"}, `--seeds: " 1" is not a seed`},
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
-		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write it without one: 1`},
+		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write the range without the +: 1-3`},
 		{[]string{"--headless", "--seeds", "+1"}, `--seeds: "+1" has a + before it; write it without one: 1`},
 		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was refused.
 		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" is not a whole number`},

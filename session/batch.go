@@ -61,7 +61,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			_, bare := ParseSeeds(part[1:])
 			return nil, engine.PlusSignAnd(bad, bare)
 		case engine.PlusSign(bad) != nil:
-			return nil, fmt.Errorf("%q: %w", part, engine.PlusSign(bad))
+			return nil, plusInRange(part, lo, hi)
 		case err != nil:
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
 		case max(a, b)-min(a, b) >= maxSeeds:
@@ -93,6 +93,40 @@ func ParseSeeds(spec string) ([]uint64, error) {
 		return nil, fmt.Errorf("%s; give --seeds %s", problem, CompactSeeds(seeds))
 	}
 	return seeds, nil
+}
+
+// plusInRange is the error for part, a range lo-hi of --seeds with a '+'
+// before one of its seeds or both: the + is told with what else is wrong
+// with the range read without it, in one message, as a count flag's is
+// (engine.PlusSignAnd), `"+1-2.5": "+1" has a + before it, and "1-2.5" is
+// not a seed or a range A-B of seeds`, and with the range to write when
+// nothing is, "1-3" for +1-3 and for +3-1, which runs backwards. It had
+// told only the first +, "write it without one: 1", and what else was
+// wrong on the next try.
+func plusInRange(part, lo, hi string) error {
+	var plussed []string
+	bare := func(s string) string {
+		if engine.PlusSign(s) == nil {
+			return s
+		}
+		plussed = append(plussed, strconv.Quote(s))
+		return s[1:]
+	}
+	lo, hi = bare(lo), bare(hi)
+	told := fmt.Sprintf("%q: %s has a + before it", part, plussed[0])
+	if len(plussed) == 2 {
+		told = fmt.Sprintf("%q: %s and %s have a + before them", part, plussed[0], plussed[1])
+	}
+	_, err := ParseSeeds(lo + "-" + hi)
+	a, aerr := engine.ParseWhole(lo)
+	b, berr := engine.ParseWhole(hi)
+	switch {
+	case err == nil:
+		return fmt.Errorf("%s; write the range without the +: %s-%s", told, lo, hi)
+	case aerr == nil && berr == nil && a > b && a-b < maxSeeds: // ParseSeeds's "give --seeds" would drop the other seeds
+		return fmt.Errorf("%s, and the range runs backwards; write %d-%d", told, b, a)
+	}
+	return fmt.Errorf("%s, and %w", told, err)
 }
 
 // SeedsDivergedError reports that some runs of a RunSeeds batch diverged.

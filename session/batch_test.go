@@ -74,12 +74,17 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		// A '+' is told as every count flag's is (engine.PlusSign).
-		"+1":   `"+1" has a + before it; write it without one: 1`,
-		"1-+3": `"1-+3": "+3" has a + before it; write it without one: 3`,
-		"+1-3": `"+1-3": "+1" has a + before it; write it without one: 1`,
-		// With what else is wrong with the seed, in one message.
-		"+1.5": `"+1.5" has a + before it, and "1.5" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
-		"5-1":  `range "5-1" runs backwards; give --seeds 1-5`,
+		"+1": `"+1" has a + before it; write it without one: 1`,
+		// A range's is told with the range to write (plusInRange).
+		"1-+3":  `"1-+3": "+3" has a + before it; write the range without the +: 1-3`,
+		"+1-3":  `"+1-3": "+1" has a + before it; write the range without the +: 1-3`,
+		"+1-+3": `"+1-+3": "+1" and "+3" have a + before them; write the range without the +: 1-3`,
+		// With what else is wrong with the seed or range, in one message.
+		"+1.5":    `"+1.5" has a + before it, and "1.5" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"+1-2.5":  `"+1-2.5": "+1" has a + before it, and "1-2.5" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"+1-1e20": `"+1-1e20": "+1" has a + before it, and "1-1e20": a seed is at most 18,446,744,073,709,551,615`,
+		"5,+3-1":  `"+3-1": "+3" has a + before it, and the range runs backwards; write 1-3`, // not "give --seeds 1-3", which drops 5
+		"5-1":     `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
 		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
 		"1-9999,10001-10002":     `"1-9999,10001-10002": at most 10,000 seeds`,
@@ -139,7 +144,7 @@ func FuzzParseSeeds(f *testing.F) {
 		"18446744073709551615", "18446744073709551614-18446744073709551615", "-0", "1--2", "", ",", "1,", "0x10", "1_0", "+1", " 1", "1e17",
 		"1,,3", "1-1e20", "99999999999999999999", "1e17-2", "0-18446744073709551615", "18446744073709551615,0-1", "18446744073709551615-1", "10000-0",
 		"3-1,2", "5,3-1", "1-3,2-4", "1-3,3-1", "18446744073709551615-18446744073709551614,18446744073709551615",
-		"1-9999,5-3", "1-10000,1-10000", "1-9999,10001-10002"} {
+		"1-9999,5-3", "1-10000,1-10000", "1-9999,10001-10002", "+1-3", "1-+3", "5,+3-1", "+1-2.5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
