@@ -442,6 +442,11 @@ func ParseTarget(spec string) (Target, error) {
 		if !(args[0] < args[1]) {
 			return nil, bad("lo must be below hi")
 		}
+		// Its width is a spread as normal's std is: uniform(0,1e-300) had
+		// been taken, a target whose samples were all 0 in float32.
+		if err := tooNear32("width hi-lo", args[1]-args[0]); err != nil {
+			return nil, bad("%v", err)
+		}
 		t = Uniform{A: args[0], B: args[1]}
 	case "lognormal":
 		if len(args) != 2 {

@@ -261,7 +261,8 @@ func TestTargetFollowedByAnother(t *testing.T) {
 // parameter that must be positive, which the float32 the engine computes
 // with holds as 0 or as a denormal, is refused in the words a setting
 // such as gp is (checkNormal32): normal(0,1e-300) had been taken, a
-// target whose samples were all its mean. A mixture's weight, relative to
+// target whose samples were all its mean, and so had uniform(0,1e-300),
+// whose width hi-lo is its spread. A mixture's weight, relative to
 // the others, is not; the least normal float32 is taken.
 func TestSpreadTooNearZeroForFloat32(t *testing.T) {
 	for spec, want := range map[string]string{
@@ -271,7 +272,11 @@ func TestSpreadTooNearZeroForFloat32(t *testing.T) {
 		"lognormal(0,1e-300)":            "sigma 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
 		"ring(8,2,1e-300)":               "std 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
 		"moons(1e-300)":                  "noise 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"uniform(0,1e-300)":              "width hi-lo 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
+		"uniform(-1e-40,1e-40)":          "width hi-lo 2e-40 is too near 0 for the float32 the engine computes with, which holds it as a denormal; the least it takes above 0 is 1.1755e-38",
+		"gaussian2(0,0,1,1e-300,0)":      "sy 1e-300 is too near 0 for the float32 the engine computes with, which holds it as 0; the least it takes above 0 is 1.1755e-38",
 		"normal(0,1.1755e-38)":           "",
+		"uniform(1e-300,1)":              "", // an end near 0 is no spread near 0
 		"mixture(0,1,1e-300;3,1,1e-300)": "",
 	} {
 		_, _, err := parseAny(spec)
