@@ -13,11 +13,15 @@ import (
 )
 
 // String writes the control characters of s (a newline, the ESC of a
-// terminal escape sequence) and its bytes that are not UTF-8 as Go
-// escapes: \n, \x1b, \xff. Everything else is kept as it is, so a name
-// that holds neither comes back unchanged.
+// terminal escape sequence), its bidirectional formatting characters
+// (U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, ...) and
+// its bytes that are not UTF-8 as Go escapes: \n, \x1b, \u202e, \xff.
+// A bidirectional one reorders what a terminal shows after it, so that
+// a name could read as another ("Trojan Source"); it had been written
+// raw. Everything else is kept as it is, so a name that holds none of
+// them comes back unchanged.
 func String(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, hidden) {
 		return s
 	}
 	var b strings.Builder
@@ -26,7 +30,7 @@ func String(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[0])
-		case unicode.IsControl(r):
+		case hidden(r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:
@@ -35,6 +39,12 @@ func String(s string) string {
 		s = s[n:]
 	}
 	return b.String()
+}
+
+// hidden reports whether r acts on a terminal rather than showing as
+// itself: a control character, or a bidirectional formatting one.
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
 var (

@@ -7,13 +7,16 @@ import (
 
 func TestString(t *testing.T) {
 	for in, want := range map[string]string{
-		"run.ckpt":            "run.ckpt",
-		"Müller ½ N(2, 0.5²)": "Müller ½ N(2, 0.5²)",
-		"a\nb":                `a\nb`,
-		"\x1b[31mred":         `\x1b[31mred`,
-		"caf\xe9.json":        `caf\xe9.json`,
-		"\u0085tab\t":         `\u0085tab\t`,
-		"":                    "",
+		"run.ckpt":                        "run.ckpt",
+		"Müller ½ N(2, 0.5²)":             "Müller ½ N(2, 0.5²)",
+		"a\nb":                            `a\nb`,
+		"\x1b[31mred":                     `\x1b[31mred`,
+		"caf\xe9.json":                    `caf\xe9.json`,
+		"\u0085tab\t":                     `\u0085tab\t`,
+		"ab\u202ecd.ckpt":                 `ab\u202ecd.ckpt`, // a bidirectional override, which reorders what follows
+		"\u2066x\u2069\u200e\u200f\u061c": `\u2066x\u2069\u200e\u200f\u061c`,
+		"\u200dzwj":                       "\u200dzwj", // a zero-width joiner (emoji sequences) is no bidirectional control
+		"":                                "",
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)
