@@ -8,8 +8,10 @@
 #
 # usage: bench/findings.sh [FROM-TO] [JOBS] [DIR]
 #        defaults: seeds 1-5, 2 jobs, the runs' output in a temporary
-#        directory (DIR keeps each run's NAME-SEED.txt); PRESETS="a b"
-#        in the environment surveys those presets only
+#        directory (DIR keeps each run's NAME-SEED.txt and its --log,
+#        NAME-SEED.csv, whose losses bench/saturated.py replays the
+#        saturated finding on: it marks no event); PRESETS="a b" in the
+#        environment surveys those presets only
 set -euo pipefail
 
 seeds="${1:-1-5}"
@@ -31,7 +33,7 @@ count() { # the kinds of the lines starting with $1 in files $2…, as "kind N, 
 for name in ${PRESETS:-$("$tmp/ganui" --list-presets | awk '/^[^ ]/ {print $1}')}; do
     echo "findings.sh: $name, seeds $seeds" >&2
     seq "${seeds%-*}" "${seeds#*-}" | xargs -P "$jobs" -I{} sh -c \
-        '"$0" --headless --preset "$1" --seed {} --every 0 > "$2/$1-{}.txt" 2>&1 || [ $? = 3 ]' "$tmp/ganui" "$name" "$out"
+        '"$0" --headless --preset "$1" --seed {} --every 0 --log "$2/$1-{}.csv" > "$2/$1-{}.txt" 2>&1 || [ $? = 3 ]' "$tmp/ganui" "$name" "$out"
     files=()
     for s in $(seq "${seeds%-*}" "${seeds#*-}"); do files+=("$out/$name-$s.txt"); done
     echo "| $name | ${#files[@]} | $(count event "${files[@]}") | $(count finding "${files[@]}") |"
