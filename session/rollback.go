@@ -245,12 +245,12 @@ func (s *Session) retunes() []string {
 }
 
 // undoNote is what a note after a divergence tells a retuned run to do
-// (retunes): undo those changes, naming the epoch of the last setting
-// event before the divergence (retunedAt) where there was one, or lower
-// a learning rate, the general remedy: "undo what changed since the
-// start, D lr 5e-4 → 2e-2 and D steps 1 → 10 (the last change after
-// epoch 3,000), or lower a learning rate (←), then space"; "" for a run
-// with none.
+// (retunes): undo those changes, or lower a learning rate, the general
+// remedy: "undo D lr 5e-4 → 2e-2 and D steps 1 → 10, or lower a learning
+// rate (←), then space"; "" for a run with none. It is short enough for
+// the two rows of the status line at 80×24 after "rolled back to epoch
+// 7,194 (diverged at 7,402): ": a longer one, naming the epoch of the
+// last change, had lost "then space" there.
 func (s *Session) undoNote() string {
 	changes := s.retunes()
 	if changes == nil {
@@ -260,13 +260,7 @@ func (s *Session) undoNote() string {
 	if len(changes) > 2 {
 		what = strings.Join(changes[:len(changes)-1], ", ") + " and " + changes[len(changes)-1]
 	}
-	switch {
-	case s.retunedAt == 0:
-		what += " (the last change before the first epoch)"
-	case s.retunedAt > 0:
-		what += " (the last change after epoch " + numtext.FormatInt(s.retunedAt) + ")"
-	}
-	return "undo what changed since the start, " + what + ", or lower a learning rate (←), then space"
+	return "undo " + what + ", or lower a learning rate (←), then space"
 }
 
 // retune gives a restored run the settings of cfg, the run it replaces,

@@ -337,10 +337,14 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 // TestRollbackNamesTheRetuneToUndo: rolled back to a state from after
 // the settings were changed, so that u keeps none (the run would
 // diverge again as it did), the note names the changes since the start
-// as the thing to undo, and when the last was made, with lowering a
-// learning rate as the general remedy, also when u again goes back to
-// before them and keeps them; a run never retuned is told that alone. vanilla with its D lr raised to 2e-2 and D steps to 10 after
-// epoch 3,000 had been told only "lower a learning rate (←), then space".
+// as the thing to undo, with lowering a learning rate as the general
+// remedy, also when u again goes back to before them and keeps them; a
+// run never retuned is told that alone. vanilla with its D lr raised to
+// 2e-2 and D steps to 10 after epoch 3,000 had been told only "lower a
+// learning rate (←), then space". The note is short enough for 80×24's
+// two status rows: naming the epoch of the last change, "undo what
+// changed since the start, … (the last change after epoch 654), …", it
+// had lost "then space" there.
 func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -365,7 +369,7 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	want := "undo what changed since the start, G lr 5e-5 → 0.5 and D steps 1 → 2 (the last change after epoch 20), or lower a learning rate (←), then space"
+	want := "undo G lr 5e-5 → 0.5 and D steps 1 → 2, or lower a learning rate (←), then space"
 	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.Contains(s.note, "): "+want) {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}

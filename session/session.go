@@ -185,11 +185,9 @@ type Session struct {
 	// rolledUnreached: that divergence was a runaway of a run that never
 	// came near its target (Divergence.Unreached), which u again says too.
 	rolledUnreached bool
-	// divergedWith are the settings the run had when it last diverged,
-	// and retunedAt the epoch of its latest setting event then, -1 for
-	// none: what a roll-back's note tells it to undo (retunes).
+	// divergedWith are the settings the run had when it last diverged:
+	// what a roll-back's note tells it to undo (retunes).
 	divergedWith Settings
-	retunedAt    int
 
 	clock     *Clock        // the wall clock less the time stopped (clock.go)
 	busy      time.Duration // time spent in trainEpoch in this run, for Result's epochs/s
@@ -909,12 +907,7 @@ func (s *Session) diverge(err error) {
 	}
 	s.setState(Diverged)
 	s.err, s.note, s.failed = d, "", false
-	s.divergedWith, s.retunedAt = s.settings(s.gan.Config()), -1
-	for _, e := range s.tl.events {
-		if e.Kind == EventSetting {
-			s.retunedAt = e.Epoch
-		}
-	}
+	s.divergedWith = s.settings(s.gan.Config())
 	if d.Runaway != "" {
 		s.emit(Event{Epoch: d.Epoch, Kind: EventRunaway, Detail: d.Runaway})
 	} else {
