@@ -1375,15 +1375,15 @@ func saturated(w *watch) (Finding, bool) {
 			held = min(held, w.stuck[i])
 		}
 	}
-	where := fmt.Sprintf("at %d or more, near its limit of %d,", runawayLoss, lossLimit)
-	text := strings.Join(which, " and ") + " at its limit: " + strings.Join(why, "; ")
+	its := "its" // the losses' own limit, one or several
+	if len(which) > 1 {
+		its = "their"
+	}
+	where := fmt.Sprintf("at %d or more, near %s limit of %d,", runawayLoss, its, lossLimit)
+	text := fmt.Sprintf("%s at %s limit: %s", strings.Join(which, " and "), its, strings.Join(why, "; "))
 	if w.unclamped {
 		where = fmt.Sprintf("past %d", runawayPast)
 		text = strings.Join(which, " and ") + fmt.Sprintf(" past %d, as far from any fit", runawayPast)
-	}
-	if len(which) > 1 {
-		where = strings.Replace(where, "its limit", "their limit", 1)
-		text = strings.Replace(text, "its limit", "their limit", 1)
 	}
 	text += fmt.Sprintf("; %d epochs of it in a row end the run as a runaway: try a lower learning rate", runawayEpochs)
 	detail := fmt.Sprintf("%s %s for the last %s epochs in a row, of the %d a runaway takes", strings.Join(which, " and "), where, numtext.FormatInt(w.saturated), runawayEpochs)

@@ -2356,7 +2356,8 @@ func TestStallHoldsThroughAKick(t *testing.T) {
 // runaway ends the run; fewer is a spike that passes, and no finding.
 // vanilla, d_lr 2e-2 and d_steps 10 from epoch 500 (seed 1), had D's
 // loss on generated data at 100 and G's at 0 for the 200 epochs before
-// its runaway, beside "No finding now".
+// its runaway, beside "No finding now". Two losses there are "at their
+// limit", their detail "near their limit".
 func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 	cfg := testdesigns.PerSample(3000)
 	for _, c := range []struct {
@@ -2367,6 +2368,7 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 	}{
 		{engine.LossBCE, saturatedEpochs - 1, 100, 0, "", ""},
 		{engine.LossBCE, saturatedEpochs, 100, 0, "D's loss on generated data at its limit: D is certain and wrong on nearly every generated sample; 200 epochs of it in a row end the run as a runaway", "G's loss"},
+		{engine.LossBCE, saturatedEpochs, 100, 100, "D's loss on generated data and G's loss at their limit: D is certain and wrong on nearly every generated sample; D is certain and right", "its limit"},
 		{engine.LossBCE, runawayEpochs - 1, 0.01, 100, "G's loss at its limit: D is certain and right on nearly every generated sample, so G gets no gradient from it", "D's loss"},
 		{engine.LossLeastSquares, 50, 150, 0.5, "D's loss on generated data past 99, as far from any fit", "certain"},
 	} {
@@ -2396,7 +2398,7 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 		case c.want == "":
 		case got == nil:
 			t.Errorf("%s, %d epochs at the limit: no finding, want %q", c.loss, c.epochs, c.want)
-		case !strings.Contains(got.Text, c.want) || strings.Contains(got.Text, c.not) || !strings.Contains(got.Detail, fmt.Sprintf("for the last %d epochs in a row, of the 200 a runaway takes", c.epochs)):
+		case !strings.Contains(got.Text, c.want) || strings.Contains(got.Text, c.not) || strings.Contains(got.Detail, c.not) || !strings.Contains(got.Detail, fmt.Sprintf("for the last %d epochs in a row, of the 200 a runaway takes", c.epochs)):
 			t.Errorf("%s, %d epochs at the limit: %q (%q), want %q", c.loss, c.epochs, got.Text, got.Detail, c.want)
 		}
 	}
