@@ -51,6 +51,14 @@ func trainedPlane(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*s
 // trained is trainedPlane for a design of either dimension.
 func trained(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*session.Session, session.Snapshot) {
 	tb.Helper()
+	s, snap, _ := trainedReplay(tb, cfg, seed, epochs, -1)
+	return s, snap
+}
+
+// trainedReplay is trained, with the same run's replay of the newest
+// keyframe at or before epoch at (replayedAt; none when at < 0).
+func trainedReplay(tb testing.TB, cfg engine.Config, seed uint64, epochs, at int) (*session.Session, session.Snapshot, session.Snapshot) {
+	tb.Helper()
 	cfg.Epochs = epochs
 	s, err := session.New(session.Options{Config: cfg, Seed: seed})
 	if err != nil {
@@ -63,11 +71,40 @@ func trained(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*sessio
 			tb.Fatalf("%s seed %d diverged: %v", cfg.Name, seed, snap.Err)
 		}
 		if snap.State == session.Done && snap.Eval.Epoch == epochs {
-			return s, snap
+			if at < 0 {
+				return s, snap, session.Snapshot{}
+			}
+			return s, snap, replayedAt(tb, s, at)
 		}
 	}
 	tb.Fatal("the session ended before its plan")
-	return nil, session.Snapshot{}
+	return nil, session.Snapshot{}, session.Snapshot{}
+}
+
+// replayedAt steps the finished run of s back with , as the user does, to
+// the newest keyframe at or before epoch at, and returns the session's
+// snapshot there: its frame, index, count of frames and note. A replay
+// fixture built of another run's frame had shown one seed's samples and
+// quality beside another's charts.
+func replayedAt(tb testing.TB, s *session.Session, at int) session.Snapshot {
+	tb.Helper()
+	s.Send(session.Replay{Dir: -1})
+	want := -1 // the frame the last , went to; the first may pass over the newest, the live epoch's
+	for snap := range s.Snapshots() {
+		switch {
+		case snap.Replay == nil || want >= 0 && snap.ReplayIndex != want:
+			// not yet at the frame the last , went to
+		case snap.Replay.Epoch <= at:
+			return snap
+		case snap.ReplayIndex == 0:
+			tb.Fatalf("no keyframe at or before epoch %d", at)
+		default:
+			want = snap.ReplayIndex - 1
+			s.Send(session.Replay{Dir: -1})
+		}
+	}
+	tb.Fatal("the session ended before its replay")
+	return session.Snapshot{}
 }
 
 // TestPlaneGolden pins the 2-D view of the ring preset at 80×24 and
@@ -76,8 +113,8 @@ func trained(tb testing.TB, cfg engine.Config, seed uint64, epochs int) (*sessio
 //
 //	go test ./tui -run Golden -update   # after an intended change
 func TestPlaneGolden(t *testing.T) {
-	s, trained := trainedPlane(t, planeConfig(t, "ring"), 1, 1500)
-	_, early := trainedPlane(t, planeConfig(t, "ring"), 2, 400)
+	s, trained, replay := trainedReplay(t, planeConfig(t, "ring"), 1, 1500, 400)
+	_, early := trainedPlane(t, planeConfig(t, "ring"), 2, 400) // a baseline of another seed
 	trained.Settings.Speed, trained.Note = 200, ""
 	cases := []screenCase{
 		{"running", func(s session.Snapshot) session.Snapshot {
@@ -85,11 +122,9 @@ func TestPlaneGolden(t *testing.T) {
 			return s
 		}, nil, []string{"▶ running", "Plane", "epoch 1,500 · ", " beyond ", "Modes", "SW1", "floor", "target ring(8,2,0.02)", "D's push", "mean x ", "std X "}},
 		{"replay", func(s session.Snapshot) session.Snapshot {
-			s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
-			s.ReplayIndex, s.Frames = 3, 15
-			s.Note = "replay frame 4 of 15 · , . step · < > events · esc, or a key that trains or changes the run: live"
+			s.Replay, s.ReplayIndex, s.Frames, s.Note = replay.Replay, replay.ReplayIndex, replay.Frames, replay.Note
 			return s
-		}, nil, []string{"◀ replay epoch 400, 1,100 behind", "live 1,500 / 1,500", "epoch 400 · ", " beyond ", "replay frame 4 of 15", "Settings now ↑↓ pick"}},
+		}, nil, []string{"◀ replay epoch 390, 1,110 behind", "live 1,500 / 1,500", "epoch 390 · ", "replay frame 26 of 100", " beyond ", "Settings now ↑↓ pick"}},
 		{"baseline", func(s session.Snapshot) session.Snapshot {
 			s.Baseline = &session.Baseline{Preset: "ring", Seed: 2, Epoch: 400, Settings: early.Settings, History: early.History, Eval: early.Eval}
 			return s
