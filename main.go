@@ -667,6 +667,16 @@ func listPresets(w io.Writer) {
 	}
 }
 
+// trainerKey names, after "--log needs --headless" and the like, the
+// trainer's key that writes what the flag would have: a user who asked
+// the trainer for a history, a checkpoint or a figure had been told only
+// that the flag is headless's.
+var trainerKey = map[string]string{
+	"log":  "; in the trainer, e writes the history CSV",
+	"save": "; in the trainer, w saves a checkpoint",
+	"plot": "; in the trainer, P writes the figure",
+}
+
 // checkCombination refuses flags that do not go together: each mode of
 // ganui takes its own flags, and a flag that the chosen mode would
 // ignore is an error rather than a surprise.
@@ -695,7 +705,7 @@ func checkCombination(given map[string]bool, headless bool) error {
 	case !headless:
 		for _, name := range []string{"every", "log", "save", "seeds", "jobs", "plot", "sweep"} {
 			if given[name] {
-				return fmt.Errorf("--%s needs --headless", name)
+				return fmt.Errorf("--%s needs --headless%s", name, trainerKey[name])
 			}
 		}
 	case given["jobs"] && !given["seeds"] && !given["sweep"]:

@@ -889,9 +889,13 @@ func TestGuessedCombinations(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless\n"},
+		// The three whose file the trainer writes with a key name it: a
+		// teacher who had asked the trainer for a log, a checkpoint or a
+		// figure had been told only to give up the trainer.
+		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless; in the trainer, e writes the history CSV\n"},
 		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless\n"},
-		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless\n"},
+		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless; in the trainer, w saves a checkpoint\n"},
+		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless; in the trainer, P writes the figure\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
@@ -1005,7 +1009,7 @@ func TestOneDashOrTwo(t *testing.T) {
 		{[]string{"-headless", "-epochs"}, "ganui: --epochs needs a value (see ganui --help)\n"},
 		{[]string{"-headless", "-epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"-seed", "1", "--seed", "2"}, "ganui: --seed is given twice; give it once\n"},
-		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless\n"},
+		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless; in the trainer, e writes the history CSV\n"},
 		{[]string{"-headless", "-set", "g_lr", "1e-3"}, "ganui: --set: want key=value, got \"g_lr\" (did you mean --set g_lr=1e-3?)\n"},
 	} {
 		if code, _, stderr := runCLI(t, c.args...); code != exitUsage || stderr != c.want {
