@@ -24,6 +24,15 @@ import (
 // snapshots are the same every time.
 func trainedSnapshots(tb testing.TB, cfg engine.Config, seed uint64, epochs int, widths ...int) (*session.Session, map[int]session.Snapshot) {
 	tb.Helper()
+	s, out, _ := trainedSnapshotsReplay(tb, cfg, seed, epochs, -1, widths...)
+	return s, out
+}
+
+// trainedSnapshotsReplay is trainedSnapshots, with the same run's replay
+// of the newest keyframe at or before epoch at (replayedAt; none when
+// at < 0), whose histogram is a keyframe's, of every width.
+func trainedSnapshotsReplay(tb testing.TB, cfg engine.Config, seed uint64, epochs, at int, widths ...int) (*session.Session, map[int]session.Snapshot, session.Snapshot) {
+	tb.Helper()
 	cfg.Epochs = epochs
 	s, err := session.New(session.Options{Config: cfg, Seed: seed})
 	if err != nil {
@@ -50,7 +59,10 @@ func trainedSnapshots(tb testing.TB, cfg engine.Config, seed uint64, epochs int,
 			}
 		}
 	}
-	return s, out
+	if at < 0 {
+		return s, out, session.Snapshot{}
+	}
+	return s, out, replayedAt(tb, s, at)
 }
 
 // trainedSnapshot is trainedSnapshots for one width.
@@ -165,8 +177,8 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}}
 //
 //	go test ./tui -run Golden -update   # after an intended change
 func TestScreenGolden(t *testing.T) {
-	s, runs := trainedSnapshots(t, bimodal1D(t), 1, 1500, 80, 120)
-	_, earlies := trainedSnapshots(t, bimodal1D(t), 2, 600, 80, 120) // a keyframe, and a baseline
+	s, runs, replay := trainedSnapshotsReplay(t, bimodal1D(t), 1, 1500, 600, 80, 120)
+	_, earlies := trainedSnapshots(t, bimodal1D(t), 2, 600, 80, 120) // a baseline of another seed
 	for _, size := range goldenSizes {
 		w, h := size[0], size[1]
 		trained, early := runs[w], earlies[w]
@@ -202,11 +214,9 @@ func TestScreenGolden(t *testing.T) {
 			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "KS", "W1"}},
 			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
 			{"replay", func(s session.Snapshot) session.Snapshot {
-				s.Replay = &session.Keyframe{Eval: early.Eval, Last: early.Last, Findings: early.Findings}
-				s.ReplayIndex, s.Frames = 19, 50
-				s.Note = "replay frame 20 of 50 · , . step · < > events · esc, or a key that trains or changes the run: live"
+				s.Replay, s.ReplayIndex, s.Frames, s.Note = replay.Replay, replay.ReplayIndex, replay.Frames, replay.Note
 				return s
-			}, nil, []string{"◀ replay epoch 600, 900 behind", "live 1,500 / 1,500", "┊", "replay frame 20 of 50", "◆", "esc live · ,. replay · space run", "Settings now ↑↓ pick"}},
+			}, nil, []string{"◀ replay epoch 600, 900 behind", "live 1,500 / 1,500", "┊", "replay frame 40 of 100", "◆", "esc live · ,. replay · space run", "Settings now ↑↓ pick"}},
 			{"baseline", func(s session.Snapshot) session.Snapshot {
 				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
 				return s
