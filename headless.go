@@ -47,7 +47,13 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	// file, as large as the checkpoint, it had left beside the path.
 	defer s.Stop()
 	if err := s.NothingLeft(); err != nil {
-		return usageError{err}
+		if opts.PlotPath == "" || opts.LogPath != "" {
+			return usageError{err}
+		}
+		// The figure of the run as saved is what was asked for: drawn,
+		// nothing trained, the same figure the run drew when it ended
+		// (a --log would have no epoch to hold).
+		fmt.Fprintln(stderr, "ganui: note: "+visible.Message(err.Error())+"; nothing is trained, and --plot draws the run as saved")
 	}
 	plot, err := reservePlot(opts.PlotPath)
 	if err != nil {

@@ -341,6 +341,32 @@ func TestRefusedRunLeavesNoSaveRoom(t *testing.T) {
 	}
 }
 
+// TestResumeAtItsPlanDrawsItsFigure: --plot of a checkpoint at its
+// plan's end trains nothing and draws the figure the run drew when it
+// ended, byte for byte, saying so on stderr; it had been refused, the
+// trainer's P the only way to draw a finished run. With a --log, which
+// would have no epoch to hold, it is still refused.
+func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
+	dir := t.TempDir()
+	ckpt, first, again := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "first.png"), filepath.Join(dir, "again.png")
+	if code, _, stderr := runCLI(t, "--headless", "--preset", "vanilla", "--epochs", "30", "--every", "0", "--save", ckpt, "--plot", first); code != 0 {
+		t.Fatalf("making a checkpoint: exit %d, %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "--headless", "--resume", ckpt, "--plot", again)
+	if code != 0 || !strings.Contains(stdout, "epochs=30 state=done") {
+		t.Fatalf("--plot of a finished checkpoint: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if want := "ganui: note: --resume: the checkpoint is at epoch 30, the end of its plan: --epochs N trains on to epoch N; nothing is trained, and --plot draws the run as saved\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	a, errA := os.ReadFile(first)
+	b, errB := os.ReadFile(again)
+	if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("the figure of the finished checkpoint (%d bytes, %v) is not the run's own (%d bytes, %v)", len(b), errB, len(a), errA)
+	}
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--plot", again, "--log", filepath.Join(dir, "h.csv")}, "at epoch 30, the end of its plan", "--epochs N")
+}
+
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
 // or with an --epochs it has reached, would train nothing; it is refused,
 // saying how to go on, and leaves the --log file it was given, the run's

@@ -439,9 +439,6 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 		want string
 	}{
 		{Options{Resume: ckpt}, "--resume: the checkpoint is at epoch 40, the end of its plan: --epochs N trains on to epoch N"},
-		// A figure asked of it is the trainer's P's: it had been told
-		// only to train on, which draws the figure of another epoch.
-		{Options{Resume: ckpt, PlotPath: filepath.Join(dir, "fig.png")}, "--resume: the checkpoint is at epoch 40, the end of its plan: --epochs N trains on to epoch N, or P in the trainer (ganui --resume " + shellQuote(ckpt) + ") draws its figure as it stands"},
 		{Options{Resume: ckpt, Epochs: 50}, ""},
 		{Options{Config: blogConfig(t, 5000), Seed: 1, Dir: dir}, ""},
 	} {

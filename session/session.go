@@ -493,18 +493,11 @@ func planReached(epoch, planned int) string {
 // New refuses). Run would end such a run at once, done; a headless front
 // end refuses it with this error, which says how to go on, where the
 // trainer opens it done, to be looked at or continued past its plan.
-// Asked for a figure (PlotPath), it names the trainer's P, which draws
-// the run as saved: training on draws another epoch's.
 func (s *Session) NothingLeft() error {
-	e := s.gan.Epoch()
-	if s.opts.Resume == "" || e < s.planned {
-		return nil
+	if e := s.gan.Epoch(); s.opts.Resume != "" && e >= s.planned {
+		return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N", numtext.FormatInt(e), planReached(e, s.planned))
 	}
-	figure := ""
-	if s.opts.PlotPath != "" {
-		figure = ", or P in the trainer (ganui --resume " + shellQuote(s.opts.Resume) + ") draws its figure as it stands"
-	}
-	return fmt.Errorf("--resume: the checkpoint is at epoch %s, %s: --epochs N trains on to epoch N%s", numtext.FormatInt(e), planReached(e, s.planned), figure)
+	return nil
 }
 
 // Start launches the session's own goroutine, which trains at the pace
