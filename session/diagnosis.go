@@ -488,6 +488,17 @@ func (e Equilibrium) Score() string {
 	return "D's score"
 }
 
+// Judged names what D scores at the equilibrium, for the text that says
+// D scores it all alike: "every sample" where D scores single samples
+// (Samples), "everything it judges" where it scores whole rows, a pack
+// or a batch's moments, whose screen says it scores no single sample.
+func (e Equilibrium) Judged() string {
+	if e.Samples {
+		return "every sample"
+	}
+	return "everything it judges"
+}
+
 // watch is what the diagnosis follows epoch by epoch: the losses'
 // moving averages and how long each runaway condition has held. It
 // depends on the epochs alone, never on timing, so the same run gives the
@@ -1052,7 +1063,11 @@ func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 		// (far): a still D says nothing of it, and the text had said it
 		// at any KS.
 		f.Kind = DStalled
-		f.Text = stuckText + ": it has stopped learning and gives every sample the same score, its losses fixed there (" + w.where() + ") epoch after epoch"
+		judged := "every sample" // the hinge's critic, which has no Equilibrium, scores samples
+		if w.hasEq {
+			judged = w.eq.Judged()
+		}
+		f.Text = stuckText + ": it has stopped learning and gives " + judged + " the same score, its losses fixed there (" + w.where() + ") epoch after epoch"
 		// What makes it a stall, in place of the averages that make it
 		// an equilibrium, which its event gives (equilibriumStarted):
 		// D's losses each epoch, as the text says.

@@ -2403,3 +2403,34 @@ func TestSaturatedSaysTheRunawayBuildingUp(t *testing.T) {
 		}
 	}
 }
+
+// TestStallSaysWhatDScores: a D stalled at its equilibrium is said to give
+// every sample the same score only where it scores single samples; a D
+// that judges whole rows gives "everything it judges" the same score.
+// blog-original's ? page had said its D "gives every sample the same
+// score" above its remedy's "Such a D scores no single sample".
+func TestStallSaysWhatDScores(t *testing.T) {
+	for _, c := range []struct{ preset, want string }{
+		{"vanilla", "gives every sample the same score"},
+		{"blog-original", "gives everything it judges the same score"},
+		{"devnag-moments", "gives everything it judges the same score"},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := watchOf(cfg)
+		for e := 1; e <= 2*lossWindow; e++ { // D's losses held at ln 2: a still D
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2, DFake: math.Ln2, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+		}
+		fs := diagnose(cfg, &w, &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.9, ZDep: 1}, KSFloor: 0.01})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == DStalled })
+		if i < 0 {
+			t.Errorf("%s: %+v, want D stalled", c.preset, fs)
+			continue
+		}
+		if got := numtext.Plain(fs[i].Text); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want %q in it", c.preset, got, c.want)
+		}
+	}
+}

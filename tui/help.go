@@ -272,10 +272,7 @@ func (m *Model) balanceText() string {
 	if m.snap.Loss == engine.LossLeastSquares {
 		losses = "least-squares losses sit, " + numtext.Together(lsEach+" each") + ","
 	}
-	at := numtext.Together("D(x) = "+half) + " for every sample"
-	if !e.Samples { // D judges rows, packs or moments: no sample x has a score
-		at = numtext.Together("D's score = "+half) + " for everything it judges"
-	}
+	at := numtext.Together(e.Score()+" = "+half) + " for " + e.Judged()
 	b.WriteString("where D's " + losses + " when " + at + ": the game's equilibrium.")
 	if e.Label == "" {
 		b.WriteString(" With one-sided label smoothing, real data labelled " + numtext.Plainly(2*e.D, 3) + ", D's best answer is half that: the line is named " + numtext.Together(scoreIs(e, numtext.Plainly(e.D, 3))) + ".")
