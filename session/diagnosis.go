@@ -1354,12 +1354,18 @@ func indifferent(w *watch) (Finding, bool) {
 // a D that wins has its losses near 0, where they move as little
 // (devnag-2017, seed 2, D real 0.0000 and D fake 0.0005), which D's win
 // says.
+//
+// Its remedy is a run from the start: the units a frozen D has lost
+// stay lost at a lower rate, devnag-moments --set d_lr=10 (seed 1),
+// lowered to 1e-3 at epoch 200, still at ln 2 at its 5,000th epoch,
+// G collapsed; the text had said "try a lower one", which the
+// trainer's ← did to no avail (TestFrozenDIsNotThawedByALowerRate).
 func frozen(w *watch) (Finding, bool) {
 	if !w.hasEq || w.fixed < lossWindow || w.dWins() || w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
-	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so: try a lower one",
+	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so, and lowering it now does not bring D back: run again with a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
 }
 

@@ -1957,7 +1957,7 @@ func TestFrozenDSaysSo(t *testing.T) {
 	if i := slices.IndexFunc(events, func(e Event) bool { return e.Kind == EventFrozen }); i < 0 || events[i].Epoch != 200 {
 		t.Errorf("events %+v, want d-frozen at epoch 200, the second check of D frozen (from epoch 108)", events)
 	}
-	if f, _ := frozen(&w); !strings.Contains(numtext.Plain(f.Detail), "D real 1.1305, D fake 1.1305") || !strings.Contains(f.Text, "try a lower one") {
+	if f, _ := frozen(&w); !strings.Contains(numtext.Plain(f.Detail), "D real 1.1305, D fake 1.1305") || !strings.Contains(f.Text, "run again with a lower one") {
 		t.Errorf("the finding: %q (%q)", f.Text, numtext.Plain(f.Detail))
 	}
 	if _, kinds, _ := run(1.1305, 100); slices.Contains(kinds, DFrozen) {
@@ -2432,5 +2432,39 @@ func TestStallSaysWhatDScores(t *testing.T) {
 		if got := numtext.Plain(fs[i].Text); !strings.Contains(got, c.want) {
 			t.Errorf("%s: %q, want %q in it", c.preset, got, c.want)
 		}
+	}
+}
+
+// TestFrozenDIsNotThawedByALowerRate: the frozen finding's remedy works
+// when followed. A D frozen by too high a learning rate stays still when
+// the rate is lowered mid-run (devnag-moments --set d_lr=10, seed 1,
+// lowered to its preset's 1e-3 at epoch 200: D's losses fixed, at ln 2
+// by then, to the run's end, G collapsed), so the finding says to run
+// again with a lower one, where it had said "try a lower one".
+func TestFrozenDIsNotThawedByALowerRate(t *testing.T) {
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DLR = 10
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	for s.gan.Epoch() < 200 {
+		s.trainEpoch()
+	}
+	f, ok := frozen(&s.watch)
+	if !ok {
+		t.Fatalf("devnag-moments at D lr 10, epoch 200: D not frozen")
+	}
+	if want := "run again with a lower one"; !strings.Contains(f.Text, want) {
+		t.Errorf("the finding %q, want %q in it", f.Text, want)
+	}
+	for s.gan.Config().DLR > 1e-3 {
+		Adjust{DLR, -1}.apply(s)
+	}
+	for s.gan.Epoch() < 1200 {
+		s.trainEpoch()
+	}
+	if _, ok := frozen(&s.watch); !ok && s.watch.still < lossWindow {
+		t.Errorf("D lr lowered to %g at epoch 200: D's losses move again by epoch 1,200 (D real %.4f, D fake %.4f): a lower rate is remedy enough", s.gan.Config().DLR, s.watch.prevDReal, s.watch.prevDFake)
 	}
 }
