@@ -1365,7 +1365,7 @@ func frozen(w *watch) (Finding, bool) {
 		return Finding{}, false
 	}
 	now := numtext.Together("D real "+numtext.Figure(w.prevDReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.prevDFake, 4))
-	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so, and lowering it now does not bring D back: run again with a lower one",
+	return Finding{Kind: DFrozen, Text: "D is frozen away from its equilibrium: it has stopped learning, its losses fixed epoch after epoch, so G has nothing to learn from; too high a learning rate leaves D so, and lowering it now may leave D frozen: run again with a lower one",
 		Detail: fmt.Sprintf("%s, each epoch's within %g of the epoch before's for the last %d", now, stillTol, lossWindow)}, true
 }
 
