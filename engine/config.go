@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // Config describes one GAN design completely: target, shapes, losses,
@@ -198,8 +199,14 @@ const maxLine = 1000
 // checkLine refuses a name, description or source that is not one line
 // of text, saying what is wrong with it: the first byte that is not
 // UTF-8, the first control character (a newline, the ESC of a terminal
-// escape), which it names, or its length. They had all been "must be one
-// line of UTF-8 text", which left --set name=<ESC> to be puzzled out.
+// escape) or bidirectional formatting character (U+202E RIGHT-TO-LEFT
+// OVERRIDE, ...), which it names, or its length: the characters
+// visible.String escapes (visible.Hidden), as the screen and --show-preset
+// show these texts as they are. They had all been "must be one line of
+// UTF-8 text", which left --set name=<ESC> to be puzzled out; a
+// bidirectional one had been taken, and reordered what the terminal
+// showed after it, so that a name could read as another ("Trojan
+// Source").
 func checkLine(s string) error {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -208,6 +215,8 @@ func checkLine(s string) error {
 			return fmt.Errorf("not UTF-8 text (byte %#x)", s[i])
 		case unicode.IsControl(r):
 			return fmt.Errorf("holds the control character %U (%s); it must be one line of text", r, strconv.QuoteRune(r))
+		case visible.Hidden(r):
+			return fmt.Errorf("holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it; write the text without it", r, strconv.QuoteRune(r))
 		}
 		i += n
 	}

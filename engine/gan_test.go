@@ -420,7 +420,8 @@ func TestValidateRefusesNumbersTooNearZeroForFloat32(t *testing.T) {
 // TestValidateSaysWhatIsWrongWithALine: a name, description or source
 // that is not one line of text is refused with what is wrong with it —
 // the byte that is not UTF-8, the control character, the length — where
-// each had been "must be one line of UTF-8 text".
+// each had been "must be one line of UTF-8 text"; and one that holds a
+// bidirectional formatting character, which had been taken.
 func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
 	for _, c := range []struct {
 		edit func(*Config)
@@ -429,6 +430,11 @@ func TestValidateSaysWhatIsWrongWithALine(t *testing.T) {
 		{func(c *Config) { c.Name = "wide\x1b[2J" }, `name: holds the control character U+001B ('\x1b'); it must be one line of text`},
 		{func(c *Config) { c.Description = "two\nlines" }, `description: holds the control character U+000A ('\n'); it must be one line of text`},
 		{func(c *Config) { c.Source = "next line\u0085" }, `source: holds the control character U+0085 ('\u0085'); it must be one line of text`},
+		// a bidirectional formatting character, which reorders what a
+		// terminal shows after it ("Trojan Source"), had been taken
+		{func(c *Config) { c.Name = "ring\u202egnp.exe" }, `name: holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it; write the text without it`},
+		{func(c *Config) { c.Description = "a \u2066b\u2069" }, `description: holds the bidirectional formatting character U+2066 ('\u2066'), which reorders the text a terminal shows after it; write the text without it`},
+		{func(c *Config) { c.Source = "x\u200f" }, `source: holds the bidirectional formatting character U+200F ('\u200f'), which reorders the text a terminal shows after it; write the text without it`},
 		{func(c *Config) { c.Name = "a\xffb" }, `name: not UTF-8 text (byte 0xff)`},
 		{func(c *Config) { c.Source = strings.Repeat("é", maxLine) }, `source: 2,000 bytes long, more than 1,000`},
 	} {

@@ -18,6 +18,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // TestMarshalRoundTrip: every preset written as a file reads back equal,
@@ -367,6 +368,12 @@ func TestParseErrors(t *testing.T) {
 		// it had been "invalid character '\t' in string literal"
 		{"a tab in a string", "{\"base\": \"vanilla\",\n \"name\": \"a\tb\"}", `p.json:2:12: a tab inside a string: write it \t`},
 		{"a control character in a string", "{\"description\": \"a\x01b\"}", `p.json:1:19: a control character (byte 0x01) inside a string: write it \u0001`},
+		// a bidirectional formatting character in a text the screen and
+		// --show-preset show: refused as a control character is, where it
+		// had been taken and reordered what the terminal showed after it
+		{"a bidirectional override in the name", "{\"base\": \"vanilla\",\n \"name\": \"ring\\u202egnp.exe\"}", `p.json:2: name: holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it; write the text without it`},
+		{"a bidirectional isolate in the description", "{\"base\": \"vanilla\",\n\n \"description\": \"a \u2066b\u2069\"}", `p.json:3: description: holds the bidirectional formatting character U+2066 ('\u2066')`},
+		{"a bidirectional mark in the source", "{\"base\": \"vanilla\", \"source\": \"x\u061c\"}", `p.json:1: source: holds the bidirectional formatting character U+061C ('\u061c')`},
 		// a string the file ends in: at its opening quote, where it had
 		// been "unexpected end of file"
 		{"string left open at the end", `{"base": "vanilla}`, `p.json:1:10: a string not closed by the end of the file: end it with "`},
@@ -447,7 +454,7 @@ func TestParseErrors(t *testing.T) {
 // nothing before .json) is written with escapes, not refused for fields
 // the file does not give ("name: holds the control character …").
 func TestNameFromAnUnfitFileName(t *testing.T) {
-	for file, want := range map[string]string{"dir/a\nb.json": `a\nb`, "dir/.json": ".json", "dir/\xffé.json": `\xffé`} {
+	for file, want := range map[string]string{"dir/a\nb.json": `a\nb`, "dir/a\u202eb.json": `a\u202eb`, "dir/.json": ".json", "dir/\xffé.json": `\xffé`} {
 		c, err := Parse([]byte(`{"base": "vanilla"}`), file)
 		if err != nil || c.Name != want || !strings.HasSuffix(c.Source, want+".json") && want != ".json" {
 			t.Errorf("%q: name %q, source %q, %v; want the name %q", file, c.Name, c.Source, err, want)
@@ -602,7 +609,9 @@ func TestLoadOpensTheFileOnce(t *testing.T) {
 }
 
 // FuzzParse: any bytes either fail with a one-line error or give a valid
-// preset that survives Marshal and Parse unchanged. The seed corpus, run
+// preset, whose name, description and source hold no character that acts
+// on a terminal (visible.Hidden), that survives Marshal and Parse
+// unchanged. The seed corpus, run
 // by plain go test, holds every preset and broken variants of one.
 func FuzzParse(f *testing.F) {
 	for _, c := range All() {
@@ -617,6 +626,7 @@ func FuzzParse(f *testing.F) {
 		`{"ganui_version": "v9.9.9", "base": "vanilla", "d_new": 1}`, `{"ganui_version": 1, "base": "vanilla"}`,
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
+		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
 		`{"base": "vanilla", "name": "a\ud800b"}`, `{"base": "vanilla", "name": "\udc00\ud800"}`, `{"base": "vanilla", "name": "a\ud83d\ude00b"}`, `{"base": "vanilla", "name": "\\ud800"}`, // surrogates: lone, a pair, text
 	} {
 		f.Add([]byte(s))
@@ -631,6 +641,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if err := c.Validate(); err != nil {
 			t.Fatalf("Parse accepted an invalid preset: %v", err)
+		}
+		for _, text := range []string{c.Name, c.Description, c.Source} { // shown as they are: on the screen, by --show-preset
+			if strings.ContainsFunc(text, visible.Hidden) {
+				t.Fatalf("Parse accepted %q, which a terminal would not show as it is", text)
+			}
 		}
 		again, err := Parse(Marshal(c), "fuzz.json")
 		if err != nil || !reflect.DeepEqual(again, c) {

@@ -21,7 +21,7 @@ import (
 // raw. Everything else is kept as it is, so a name that holds none of
 // them comes back unchanged.
 func String(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, hidden) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, Hidden) {
 		return s
 	}
 	var b strings.Builder
@@ -30,7 +30,7 @@ func String(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[0])
-		case hidden(r):
+		case Hidden(r):
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:
@@ -41,9 +41,11 @@ func String(s string) string {
 	return b.String()
 }
 
-// hidden reports whether r acts on a terminal rather than showing as
-// itself: a control character, or a bidirectional formatting one.
-func hidden(r rune) bool {
+// Hidden reports whether r acts on a terminal rather than showing as
+// itself: a control character, or a bidirectional formatting one
+// (unicode.Bidi_Control). String escapes them; a text that must show as
+// itself, a preset's name, refuses them (engine's checkLine).
+func Hidden(r rune) bool {
 	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
