@@ -800,6 +800,78 @@ func tooNear32(what string, v float64) error {
 	}
 	return nil
 }
+
+// minSteps is how many of float32's steps a target's spread must span
+// where its samples lie (spreadCheck): rounding a sample to float32
+// then moves it by at most half a step, 0.5% of its spread, which
+// leaves its histogram, KS and W1 as a continuous target's.
+const minSteps = 100
+
+// A spreadCheck refuses a target's spread parameter what that the float32
+// the engine computes with would erase or cut into steps: the engine
+// draws each sample in float64 and holds it as float32, whose values at
+// 1e6 are 0.0625 apart, so that normal(1e6,0.01) had been taken and
+// trained on a target of one or two values while the screen said std
+// 0.01. The rule: spread(v), the spread v gives the samples (v itself
+// but for lognormal), must be at least minSteps of float32's steps
+// (step32) at reach(v), the largest magnitude the samples reach but for
+// 1 in 15,000 of them (4 of the spread's stds beyond the centre; a
+// uniform's farther end). at says what reach is where that is not plain
+// (lognormal's e^mu), and orElse what else would do (", or give a mean
+// nearer 0"). It is asked after tooNear32, which refuses a v float32
+// holds as 0 or as a denormal, and after boundNums, which refuses a
+// number too large for any target. An exponential target needs none:
+// its spread, 1/rate, is its scale, as its reach is.
+type spreadCheck struct {
+	what, spreadName, at, orElse string
+	spread, reach                func(v float64) float64
+}
+
+// check returns the error for v, nil when v is spread enough; the least
+// value taken is said with 3 digits, rounded up.
+func (c spreadCheck) check(v float64) error {
+	fine := func(v float64) bool { return c.spread(v) >= minSteps*step32(c.reach(v)) }
+	if fine(v) {
+		return nil
+	}
+	least := v
+	for range 4 { // the reach grows with v: past a power of 2, float32's step doubles
+		least *= minSteps * step32(c.reach(least)) / c.spread(least)
+		if fine(least) {
+			break
+		}
+	}
+	unit := math.Pow(10, math.Floor(math.Log10(least))-2)
+	least = math.Ceil(least/unit*(1-1e-12)) * unit
+	for i := 0; !fine(least) && i < 10; i++ {
+		least += unit
+	}
+	least, _ = strconv.ParseFloat(strconv.FormatFloat(least, 'g', 3, 64), 64)
+	name := c.spreadName
+	if name == "" {
+		name = c.what
+	}
+	reach, step := c.reach(v), step32(c.reach(v))
+	return fmt.Errorf("%s %s is finer than the float32 the engine computes with resolves at %s%s, whose values there are %s apart: the samples would be rounded to those steps, %s of them to the %s; the least it takes there is %s (%d steps)%s",
+		c.what, numtext.Digits(v, 5), numtext.Digits(reach, 5), c.at, numtext.Digits(step, 5), numtext.Plainly(c.spread(v)/step, 2), name, numtext.FormatFloat(least), minSteps, c.orElse)
+}
+
+// step32 is the gap between float32's value nearest |x| and the next
+// one above it: float32's resolution at x.
+func step32(x float64) float64 {
+	f := float32(math.Abs(x))
+	return float64(math.Nextafter32(f, float32(math.Inf(1))) - f)
+}
+
+// normalCheck is spreadCheck for a Gaussian spread what about a centre
+// at mean: it reaches |mean| + 4 stds.
+func normalCheck(what string, mean float64, orElse string) spreadCheck {
+	return spreadCheck{what: what, orElse: orElse,
+		spread: func(v float64) float64 { return v },
+		reach:  func(v float64) float64 { return math.Abs(mean) + 4*v },
+	}
+}
+
 func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 func finite32(v float32) bool { return finite(float64(v)) }
 

@@ -148,9 +148,11 @@ func TestParseTarget(t *testing.T) {
 }
 
 // FuzzParseTarget: any input either fails in one line or yields a
-// target whose spec parses back to the same target.
+// target whose spec parses back to the same target, and whose samples,
+// held as float32, are not a few values (spreadCheck): of 200, at least
+// 50 differ.
 func FuzzParseTarget(f *testing.F) {
-	for _, s := range []string{"normal(4,1.25)", "normal(0,1)", "normal(", "(", ")", "normal(1e308,1e308)", "normal(NaN,1)", "lognormal(1e9,1)", "uniform(-inf,inf)", "exponential(1e6)", "normal(0,1))", "normal((0,1)", "mixture(0,1;(2,1))", "nor\nmal(0,1)", "normal(0,1e\n3)", "normal(0,1\n))"} {
+	for _, s := range []string{"normal(1e6,0.01)", "normal(1e6,6.25)", "uniform(1,1.00000000001)", "mixture(0,1;1e6,0.01)", "lognormal(1,1e-6)", "normal(4,1.25)", "normal(0,1)", "normal(", "(", ")", "normal(1e308,1e308)", "normal(NaN,1)", "lognormal(1e9,1)", "uniform(-inf,inf)", "exponential(1e6)", "normal(0,1))", "normal((0,1)", "mixture(0,1;(2,1))", "nor\nmal(0,1)", "normal(0,1e\n3)", "normal(0,1\n))"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, spec string) {
@@ -167,6 +169,14 @@ func FuzzParseTarget(f *testing.F) {
 		}
 		if p := tg.CDF(tg.Mean()); !(p >= 0 && p <= 1) {
 			t.Fatalf("%q: CDF(mean) = %g", spec, p)
+		}
+		rng := rand.New(rand.NewPCG(1, 2))
+		seen := map[float32]bool{}
+		for range 200 {
+			seen[float32(tg.Sample(rng))] = true
+		}
+		if len(seen) < 50 {
+			t.Fatalf("%q: 200 samples take %d values in float32", spec, len(seen))
 		}
 	})
 }

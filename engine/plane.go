@@ -432,7 +432,9 @@ const MaxPlaneModes = 400
 //	points(FILE.csv)       the rows of a CSV file (see ParsePoints)
 //
 // points reads its file here, through the same checks as every file ganui
-// reads: a regular file of at most MaxPointsFile bytes.
+// reads: a regular file of at most MaxPointsFile bytes. A spread the
+// float32 the engine computes with would cut into a few values where the
+// samples lie is refused (spreadCheck; pointsSpread for points).
 func ParsePlane(spec string) (Plane, error) {
 	name, body, err := splitCall(spec)
 	if err != nil {
@@ -456,6 +458,9 @@ func ParsePlane(spec string) (Plane, error) {
 			return nil, fmt.Errorf("target %q: %w", spec, inputfile.Unnamed(err, path)) // the spec names the file; wrapped: fs.ErrNotExist stays findable
 		}
 		xy, err := ParsePoints(data)
+		if err == nil {
+			err = pointsSpread(xy)
+		}
 		if err != nil {
 			return nil, bad("%v", err)
 		}
@@ -489,6 +494,8 @@ func ParsePlane(spec string) (Plane, error) {
 		return nil
 	}
 	var p Plane
+	var spreads []func() error // each spreadCheck, once every number is in range (boundNums)
+	fine := func(c spreadCheck, v float64) { spreads = append(spreads, func() error { return c.check(v) }) }
 	switch name {
 	case "ring":
 		if err := want(3, "(modes,radius,std)"); err != nil {
@@ -497,6 +504,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, MaxPlaneModes, "modes"), positive(args[1], "radius"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
+		fine(normalCheck("std", args[1], ", or give a smaller radius"), args[2])
 		p = NewRing(int(args[0]), args[1], args[2])
 	case "grid":
 		if err := want(3, "(n,spacing,std)"); err != nil {
@@ -505,6 +513,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, 20, "n"), positive(args[1], "spacing"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
+		fine(normalCheck("std", (args[0]-1)/2*args[1], ", or give a smaller spacing"), args[2]) // its outer modes, (n-1)/2 spacings from 0
 		p = NewGrid(int(args[0]), args[1], args[2])
 	case "moons":
 		if err := want(1, "(noise)"); err != nil {
@@ -513,6 +522,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := positive(args[0], "noise"); err != nil {
 			return nil, err
 		}
+		fine(normalCheck("noise", 2, ""), args[0]) // the moons reach x = 2
 		p = Moons{Sigma: args[0]}
 	case "spiral":
 		if err := want(2, "(turns,noise)"); err != nil {
@@ -524,6 +534,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if args[0] > 100 {
 			return nil, bad("turns must be at most 100")
 		}
+		fine(normalCheck("noise", 1, ""), args[1]) // a spiral of radius 1
 		p = Spiral{Turns: args[0], Sigma: args[1]}
 	case "gaussian2":
 		if err := want(5, "(mx,my,sx,sy,rho)"); err != nil {
@@ -535,6 +546,8 @@ func ParsePlane(spec string) (Plane, error) {
 		if !(math.Abs(args[4]) < 1) {
 			return nil, bad("rho must be in (-1,1)")
 		}
+		fine(normalCheck("sx", args[0], ", or give mx nearer 0"), args[2])
+		fine(normalCheck("sy", args[1], ", or give my nearer 0"), args[3])
 		p = Gaussian2{MX: args[0], MY: args[1], SX: args[2], SY: args[3], Rho: args[4]}
 	case "line":
 		if err := want(5, "(x0,y0,x1,y1,noise)"); err != nil {
@@ -543,6 +556,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := positive(args[4], "noise"); err != nil {
 			return nil, err
 		}
+		fine(normalCheck("noise", max(math.Abs(args[0]), math.Abs(args[1]), math.Abs(args[2]), math.Abs(args[3])), ", or give the line's ends nearer 0"), args[4])
 		p = Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}
 	default:
 		return nil, bad("%s", unknownKind(name, body, planeKinds))
@@ -550,7 +564,43 @@ func ParsePlane(spec string) (Plane, error) {
 	if err := boundNums(body); err != nil {
 		return nil, bad("%v", err)
 	}
+	for _, spread := range spreads {
+		if err := spread(); err != nil {
+			return nil, bad("%v", err)
+		}
+	}
 	return p, nil
+}
+
+// pointsSpread refuses points, x₀, y₀, x₁, y₁, …, whose x or y values
+// the float32 the engine computes with would move by more than 0.5% of
+// their spread (their std), as a parametric target's rounding is bounded
+// (spreadCheck: half a step in minSteps): points 0.001 apart at 1e6,
+// where float32's values are 0.0625 apart, would be one or two points.
+// Values float32 holds as they are, whole numbers at 1e6 or values that
+// are all the same, are taken however little they spread.
+func pointsSpread(xy []float64) error {
+	for axis, name := range []string{"x", "y"} {
+		var sum, moved, at float64
+		n, same := float64(len(xy)/2), true
+		for i := axis; i < len(xy); i += 2 {
+			sum += xy[i]
+			same = same && xy[i] == xy[axis]
+			if d := math.Abs(xy[i] - float64(float32(xy[i]))); d > moved {
+				moved, at = d, xy[i]
+			}
+		}
+		mean, ss := sum/n, 0.0
+		for i := axis; i < len(xy); i += 2 {
+			ss += (xy[i] - mean) * (xy[i] - mean)
+		}
+		std := math.Sqrt(ss / n)
+		if !same && moved > std/(2*minSteps) { // all the same, their std but for the sum's rounding is 0, as in float32
+			return fmt.Errorf("the points' %s values, spread by %s (their std), are moved by up to %s when held as the float32 the engine computes with, whose values at %s are %s apart: more than 0.5%% of their spread; move them nearer 0 (subtract their mean, %s) or scale them up",
+				name, numtext.Digits(std, 5), numtext.Digits(moved, 5), numtext.Digits(at, 5), numtext.Digits(step32(at), 5), numtext.Digits(mean, 5))
+		}
+	}
+	return nil
 }
 
 // parseAny reads a target spec of either dimension: a Target for one,

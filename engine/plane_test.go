@@ -220,11 +220,14 @@ func utf16(s string, bom, big bool) string {
 
 // FuzzParsePlane: no spec makes ParsePlane panic or hang; what it takes
 // reads back from its String as the same plane, has a square box of
-// finite, increasing bounds and draws finite samples. A points(FILE.csv)
+// finite, increasing bounds and draws finite samples, whose x and y,
+// held as float32, are not a few values (of 200, at least 50 differ;
+// spreadCheck). A points(FILE.csv)
 // spec, which reads a file, is FuzzParsePoints's.
 func FuzzParsePlane(f *testing.F) {
 	for _, s := range []string{
 		"ring(8,2,0.02)", "grid(5,2,0.05)", "moons(0.05)", "spiral(2,0.03)", "gaussian2(1,-1,0.5,2,0.7)",
+		"ring(8,1e6,0.01)", "gaussian2(0,1e6,1,0.01,0)", "grid(20,1e6,100)", "moons(1e-6)",
 		"line(-1,0,1,0.5,0.05)", "ring(1e6,1e6,1e6)", "grid(20,1e-300,1e6)", "spiral(100,1e6)",
 		"gaussian2(1e6,-1e6,1e-300,1e6,-0.9999999999999999)", "line(1e6,1e6,1e6,1e6,1e-300)", "ring(8,2,)", "moons()", "ring(",
 	} {
@@ -259,6 +262,14 @@ func FuzzParsePlane(f *testing.F) {
 			if x, y := p.Sample(rng); math.IsNaN(x+y) || math.IsInf(x+y, 0) {
 				t.Fatalf("%q: sample (%g, %g)", spec, x, y)
 			}
+		}
+		seen := [2]map[float32]bool{{}, {}} // x and y as float32: not a few values (spreadCheck)
+		for range 200 {
+			x, y := p.Sample(rng)
+			seen[0][float32(x)], seen[1][float32(y)] = true, true
+		}
+		if len(seen[0]) < 50 || len(seen[1]) < 50 {
+			t.Fatalf("%q: 200 samples take %d x values and %d y values in float32", spec, len(seen[0]), len(seen[1]))
 		}
 	})
 }

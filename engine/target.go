@@ -369,6 +369,9 @@ const MaxModes = 16
 //	mixture(m1,s1;m2,s2;…)        equal-weight mixture of N(m_k, s_k²);
 //	                              a third number per component sets its
 //	                              weight: mixture(-2,0.5,1;2,0.5,3)
+//
+// A spread the float32 the engine computes with would cut into a few
+// values where the samples lie is refused (spreadCheck).
 func ParseTarget(spec string) (Target, error) {
 	name, body, err := splitCall(spec)
 	if err != nil {
@@ -401,6 +404,9 @@ func ParseTarget(spec string) (Target, error) {
 			if err := tooNear32("component std", m.Std); err != nil { // a weight is relative: 1e-300 beside 1e-300 is half
 				return nil, bad("%v", err)
 			}
+			if err := normalCheck("component std", m.Mean, ", or give the component's mean nearer 0").check(m.Std); err != nil { // where its own samples lie: one far from 0 leaves the others' resolution as it is
+				return nil, bad("%v", err)
+			}
 			modes = append(modes, m)
 		}
 		return NewMixture(modes), nil
@@ -416,6 +422,7 @@ func ParseTarget(spec string) (Target, error) {
 		return nil, bad("%v", err)
 	}
 	var t Target
+	spread := func() error { return nil } // the kind's spreadCheck, once every number is in range (boundNums)
 	switch name {
 	case "normal":
 		if len(args) != 2 {
@@ -427,6 +434,7 @@ func ParseTarget(spec string) (Target, error) {
 		if err := tooNear32("std", args[1]); err != nil {
 			return nil, bad("%v", err)
 		}
+		spread = func() error { return normalCheck("std", args[0], ", or give a mean nearer 0").check(args[1]) }
 		t = Normal{Mu: args[0], Sigma: args[1]}
 	case "uniform":
 		if len(args) != 2 {
@@ -447,6 +455,14 @@ func ParseTarget(spec string) (Target, error) {
 		if err := tooNear32("width hi-lo", args[1]-args[0]); err != nil {
 			return nil, bad("%v", err)
 		}
+		lo := args[0]
+		width := spreadCheck{what: "width hi-lo", orElse: ", or give lo and hi nearer 0",
+			spread: func(w float64) float64 { return w },
+			reach:  func(w float64) float64 { return max(math.Abs(lo), math.Abs(lo+w)) },
+		}
+		if err := width.check(args[1] - args[0]); err != nil {
+			return nil, bad("%v", err)
+		}
 		t = Uniform{A: args[0], B: args[1]}
 	case "lognormal":
 		if len(args) != 2 {
@@ -459,6 +475,18 @@ func ParseTarget(spec string) (Target, error) {
 			return nil, bad("sigma must be in (0,3]")
 		}
 		if err := tooNear32("sigma", args[1]); err != nil {
+			return nil, bad("%v", err)
+		}
+		// Its spread is relative, e^mu·sigma about its median e^mu and in
+		// proportion elsewhere, as float32's steps are: asked at the
+		// median, the answer holds wherever its samples lie, within a
+		// factor of 2.
+		median := math.Exp(args[0])
+		sigma := spreadCheck{what: "sigma", spreadName: "spread e^mu·sigma", at: " (e^mu, its median)",
+			spread: func(s float64) float64 { return median * s },
+			reach:  func(float64) float64 { return median },
+		}
+		if err := sigma.check(args[1]); err != nil {
 			return nil, bad("%v", err)
 		}
 		t = LogNormal{Mu: args[0], Sigma: args[1]}
@@ -474,6 +502,9 @@ func ParseTarget(spec string) (Target, error) {
 		return nil, bad("%s", unknownKind(name, body, slices.Concat(targetKinds, planeKinds)))
 	}
 	if err := boundNums(body); err != nil {
+		return nil, bad("%v", err)
+	}
+	if err := spread(); err != nil {
 		return nil, bad("%v", err)
 	}
 	return t, nil

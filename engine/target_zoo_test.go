@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -253,6 +255,69 @@ func TestTargetFollowedByAnother(t *testing.T) {
 		_, err := ParseTarget(spec)
 		if want = fmt.Sprintf("target %q: %s", spec, want); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", spec, err, want)
+		}
+	}
+}
+
+// TestSpreadFinerThanFloat32Resolves: a target whose spread is under
+// minSteps of float32's steps where its samples lie is refused, saying
+// the step there and the least spread taken (spreadCheck): normal(1e6,
+// 0.01) had been taken, its samples rounded to values 0.0625 apart, a
+// point-like target the screen called std 0.01. Every kind with a
+// spread is asked, each where its own samples lie (a mixture's
+// component, a ring's, a grid's outer modes), points by how far float32
+// moves them beside their std; the
+// least spread said is taken, and so is each preset's target.
+func TestSpreadFinerThanFloat32Resolves(t *testing.T) {
+	dir := t.TempDir()
+	points := func(name, rows string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return "points(" + path + ")"
+	}
+	for spec, want := range map[string]string{
+		"normal(1e6,0.01)":            "std 0.01 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 0.16 of them to the std; the least it takes there is 6.25 (100 steps), or give a mean nearer 0",
+		"normal(-1e6,1)":              "std 1 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 16 of them to the std; the least it takes there is 6.25 (100 steps), or give a mean nearer 0",
+		"uniform(1,1.00000000001)":    "width hi-lo 1e-11 is finer than the float32 the engine computes with resolves at 1, whose values there are 1.1921e-7 apart: the samples would be rounded to those steps, 8.4e-5 of them to the width hi-lo; the least it takes there is 1.2e-5 (100 steps), or give lo and hi nearer 0",
+		"mixture(0,1;1e6,0.01)":       "component std 0.01 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 0.16 of them to the component std; the least it takes there is 6.25 (100 steps), or give the component's mean nearer 0",
+		"lognormal(1,1e-6)":           "sigma 1e-6 is finer than the float32 the engine computes with resolves at 2.7183 (e^mu, its median), whose values there are 2.3842e-7 apart: the samples would be rounded to those steps, 11 of them to the spread e^mu·sigma; the least it takes there is 8.78e-6 (100 steps)",
+		"ring(8,1e6,0.01)":            "std 0.01 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 0.16 of them to the std; the least it takes there is 6.25 (100 steps), or give a smaller radius",
+		"grid(20,1e6,1)":              "std 1 is finer than the float32 the engine computes with resolves at 9.5e6, whose values there are 1 apart: the samples would be rounded to those steps, 1 of them to the std; the least it takes there is 100 (100 steps), or give a smaller spacing",
+		"moons(1e-6)":                 "noise 1e-6 is finer than the float32 the engine computes with resolves at 2, whose values there are 2.3842e-7 apart: the samples would be rounded to those steps, 4.2 of them to the noise; the least it takes there is 2.39e-5 (100 steps)",
+		"spiral(3,1e-7)":              "noise 1e-7 is finer than the float32 the engine computes with resolves at 1, whose values there are 1.1921e-7 apart: the samples would be rounded to those steps, 0.84 of them to the noise; the least it takes there is 1.2e-5 (100 steps)",
+		"gaussian2(0,1e6,1,0.01,0)":   "sy 0.01 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 0.16 of them to the sy; the least it takes there is 6.25 (100 steps), or give my nearer 0",
+		"line(0,0,1e6,1,0.5)":         "noise 0.5 is finer than the float32 the engine computes with resolves at 1e6, whose values there are 0.0625 apart: the samples would be rounded to those steps, 8 of them to the noise; the least it takes there is 6.25 (100 steps), or give the line's ends nearer 0",
+		"normal(1e6,6.25)":            "", // the least said, taken
+		"uniform(999993.75,1e6)":      "",
+		"mixture(0,0.01;1e5,1)":       "", // a component far from 0 leaves the others' steps as they are
+		"lognormal(1,8.78e-6)":        "",
+		"lognormal(50,3)":             "",
+		"lognormal(-50,1e-5)":         "",
+		"moons(2.39e-5)":              "",
+		"grid(20,1e6,100)":            "",
+		"exponential(1e-6)":           "", // its spread is its scale
+		"gaussian2(1e6,-1e6,7,7,0.5)": "",
+		points("near.csv", "1e6,0\n999999.999,1\n1e6,2\n"):    "the points' x values, spread by 0.0004714 (their std), are moved by up to 0.001 when held as the float32 the engine computes with, whose values at 1e6 are 0.0625 apart: more than 0.5% of their spread; move them nearer 0 (subtract their mean, 1e6) or scale them up",
+		points("whole.csv", "999000,0\n999001,1\n999000,2\n"): "", // whole numbers, which float32 holds as they are
+		points("flat.csv", "0,0.1\n1,0.1\n2,0.1\n"):           "", // y all the same, which float32 moves alike: nothing to erase
+	} {
+		_, _, err := parseAny(spec)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if want != "" {
+			want = fmt.Sprintf("target %q: %s", spec, want)
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", spec, got, want)
+		}
+	}
+	for _, spec := range []string{"normal(4,1.25)", "mixture(-2,0.5;2,0.5)", "lognormal(1,0.5)", "uniform(2,6)", "ring(8,2,0.02)", "grid(5,2,0.05)", "moons(0.05)"} {
+		if _, _, err := parseAny(spec); err != nil {
+			t.Errorf("a preset's target %s: %v", spec, err)
 		}
 	}
 }
