@@ -817,7 +817,7 @@ const minSteps = 100
 // (step32) at reach(v), the largest magnitude the samples reach but for
 // 1 in 15,000 of them (4 of the spread's stds beyond the centre; a
 // uniform's farther end). at says what reach is where that is not plain
-// (lognormal's e^mu), and orElse what else would do (", or give a mean
+// (lognormal's e^mu), and orElse what else would do (", or a mean
 // nearer 0"). It is asked after tooNear32, which refuses a v float32
 // holds as 0 or as a denormal, and after boundNums, which refuses a
 // number too large for any target. An exponential target needs none:
@@ -852,7 +852,7 @@ func (c spreadCheck) check(v float64) error {
 		name = c.what
 	}
 	reach, step := c.reach(v), step32(c.reach(v))
-	return fmt.Errorf("%s %s is finer than the float32 the engine computes with resolves at %s%s, whose values there are %s apart: the samples would be rounded to those steps, %s of them to the %s; the least it takes there is %s (%d steps)%s",
+	return fmt.Errorf("%s %s is finer than float32, the engine's numbers, can resolve at %s%s: its values there are %s apart, %s of them to the %s; give %s or more (%d steps)%s",
 		c.what, numtext.Digits(v, 5), numtext.Digits(reach, 5), c.at, numtext.Digits(step, 5), numtext.Plainly(c.spread(v)/step, 2), name, numtext.FormatFloat(least), minSteps, c.orElse)
 }
 

@@ -504,7 +504,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, MaxPlaneModes, "modes"), positive(args[1], "radius"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
-		fine(normalCheck("std", args[1], ", or give a smaller radius"), args[2])
+		fine(normalCheck("std", args[1], ", or a smaller radius"), args[2])
 		p = NewRing(int(args[0]), args[1], args[2])
 	case "grid":
 		if err := want(3, "(n,spacing,std)"); err != nil {
@@ -513,7 +513,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := firstErr(integer(args[0], 1, 20, "n"), positive(args[1], "spacing"), positive(args[2], "std")); err != nil {
 			return nil, err
 		}
-		fine(normalCheck("std", (args[0]-1)/2*args[1], ", or give a smaller spacing"), args[2]) // its outer modes, (n-1)/2 spacings from 0
+		fine(normalCheck("std", (args[0]-1)/2*args[1], ", or a smaller spacing"), args[2]) // its outer modes, (n-1)/2 spacings from 0
 		p = NewGrid(int(args[0]), args[1], args[2])
 	case "moons":
 		if err := want(1, "(noise)"); err != nil {
@@ -546,8 +546,8 @@ func ParsePlane(spec string) (Plane, error) {
 		if !(math.Abs(args[4]) < 1) {
 			return nil, bad("rho must be in (-1,1)")
 		}
-		fine(normalCheck("sx", args[0], ", or give mx nearer 0"), args[2])
-		fine(normalCheck("sy", args[1], ", or give my nearer 0"), args[3])
+		fine(normalCheck("sx", args[0], ", or mx nearer 0"), args[2])
+		fine(normalCheck("sy", args[1], ", or my nearer 0"), args[3])
 		p = Gaussian2{MX: args[0], MY: args[1], SX: args[2], SY: args[3], Rho: args[4]}
 	case "line":
 		if err := want(5, "(x0,y0,x1,y1,noise)"); err != nil {
@@ -556,7 +556,7 @@ func ParsePlane(spec string) (Plane, error) {
 		if err := positive(args[4], "noise"); err != nil {
 			return nil, err
 		}
-		fine(normalCheck("noise", max(math.Abs(args[0]), math.Abs(args[1]), math.Abs(args[2]), math.Abs(args[3])), ", or give the line's ends nearer 0"), args[4])
+		fine(normalCheck("noise", max(math.Abs(args[0]), math.Abs(args[1]), math.Abs(args[2]), math.Abs(args[3])), ", or the line's ends nearer 0"), args[4])
 		p = Line{X0: args[0], Y0: args[1], X1: args[2], Y1: args[3], Sigma: args[4]}
 	default:
 		return nil, bad("%s", unknownKind(name, body, planeKinds))

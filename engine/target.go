@@ -404,7 +404,7 @@ func ParseTarget(spec string) (Target, error) {
 			if err := tooNear32("component std", m.Std); err != nil { // a weight is relative: 1e-300 beside 1e-300 is half
 				return nil, bad("%v", err)
 			}
-			if err := normalCheck("component std", m.Mean, ", or give the component's mean nearer 0").check(m.Std); err != nil { // where its own samples lie: one far from 0 leaves the others' resolution as it is
+			if err := normalCheck("component std", m.Mean, ", or the component's mean nearer 0").check(m.Std); err != nil { // where its own samples lie: one far from 0 leaves the others' resolution as it is
 				return nil, bad("%v", err)
 			}
 			modes = append(modes, m)
@@ -434,7 +434,7 @@ func ParseTarget(spec string) (Target, error) {
 		if err := tooNear32("std", args[1]); err != nil {
 			return nil, bad("%v", err)
 		}
-		spread = func() error { return normalCheck("std", args[0], ", or give a mean nearer 0").check(args[1]) }
+		spread = func() error { return normalCheck("std", args[0], ", or a mean nearer 0").check(args[1]) }
 		t = Normal{Mu: args[0], Sigma: args[1]}
 	case "uniform":
 		if len(args) != 2 {
@@ -456,7 +456,7 @@ func ParseTarget(spec string) (Target, error) {
 			return nil, bad("%v", err)
 		}
 		lo := args[0]
-		width := spreadCheck{what: "width hi-lo", orElse: ", or give lo and hi nearer 0",
+		width := spreadCheck{what: "width hi-lo", orElse: ", or lo and hi nearer 0",
 			spread: func(w float64) float64 { return w },
 			reach:  func(w float64) float64 { return max(math.Abs(lo), math.Abs(lo+w)) },
 		}
