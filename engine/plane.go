@@ -12,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // Plane is a two-dimensional distribution a generator learns to imitate:
@@ -451,6 +453,15 @@ func ParsePlane(spec string) (Plane, error) {
 		// named ./ q.csv.
 		if err := inputfile.CheckName(path); err != nil && strings.TrimSpace(path) != "" {
 			return nil, bad("%v", err)
+		}
+		// The spec is the target's name on the screen and in a preset
+		// file, text that must show as itself, as a preset's name must
+		// (checkLine): a bidirectional formatting character in the
+		// file's name had been written raw in the plane's legend,
+		// reordering what the terminal showed after it.
+		if i := strings.IndexFunc(path, visible.Hidden); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(path[i:])
+			return nil, bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
 		data, err := inputfile.ReadAll(path, MaxPointsFile)

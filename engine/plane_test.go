@@ -354,7 +354,8 @@ func nextLine(err error) string {
 // was " q.csv", and said no such file, and points(a\nb.csv) had been
 // told no such file. It is said as of every file's name ganui is given
 // (inputfile.CheckName). A name that begins with a space is read as
-// ./ q.csv.
+// ./ q.csv. One holding a bidirectional formatting character is refused
+// as a preset's name is.
 func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 	t.Chdir(t.TempDir())
 	if err := os.WriteFile(" q.csv", []byte("0,0\n1,1\n"), 0o644); err != nil {
@@ -364,6 +365,10 @@ func TestPointsPathWithSpacesAroundIsRefused(t *testing.T) {
 		"points( q.csv)":   `target "points( q.csv)": " q.csv" has spaces around it; give the name without them`,
 		"points(q.csv\t)":  `target "points(q.csv\t)": "q.csv\t" holds the control character U+0009 ('\t'); give one file's name, on one line`,
 		"points(a\nb.csv)": `target "points(a\nb.csv)": "a\nb.csv" holds the control character U+000A ('\n'); give one file's name, on one line`,
+		// A bidirectional formatting character, which the screen would
+		// show raw in the target's name, is refused whether or not the
+		// file is there.
+		"points(q\u202e.csv)": `target "points(q\u202e.csv)": the file's name holds the bidirectional formatting character U+202E ('\u202e'), which reorders the text a terminal shows after it, where the screen names the target; rename the file`,
 	} {
 		if _, err := ParsePlane(spec); err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", spec, err, want)
