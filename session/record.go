@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/visible"
 )
 
 // A checkpoint's annex (engine.GAN.WriteCheckpoint) holds the run's
@@ -699,8 +699,8 @@ func (r *recReader) text(what string) string {
 	case r.err != nil:
 	case !utf8.Valid(p):
 		r.fail("%s is not UTF-8", what)
-	case bytes.ContainsFunc(p, unicode.IsControl):
-		r.fail("%s holds a control character", what)
+	case bytes.ContainsFunc(p, visible.Hidden): // written on the screen as it is: a bidirectional one too
+		r.fail("%s holds a control or bidirectional formatting character", what)
 	}
 	return string(p)
 }
@@ -931,8 +931,8 @@ func (r *recReader) base() *engine.Config {
 		return nil
 	}
 	for _, t := range [...]string{cfg.Name, cfg.Description, cfg.Source, cfg.Target} {
-		if !utf8.ValidString(t) || strings.ContainsFunc(t, unicode.IsControl) {
-			r.fail("the preset's design holds a control character or bytes that are not UTF-8")
+		if !utf8.ValidString(t) || strings.ContainsFunc(t, visible.Hidden) {
+			r.fail("the preset's design holds a control or bidirectional formatting character, or bytes that are not UTF-8")
 			return nil
 		}
 	}

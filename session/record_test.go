@@ -344,7 +344,9 @@ func TestCutCheckpointsAreRefused(t *testing.T) {
 }
 
 // TestRecordRefusesControlCharacters: an event's detail or the run's
-// departure holding a control character is refused. The trainer prints
+// departure holding a control character is refused, and so is one
+// holding a bidirectional formatting character (U+202E), which reorders
+// what the terminal shows after it. The trainer prints
 // both as they are: an escape sequence in a detail had cleared the
 // screen on the ?? page, and a newline in the departure had broken c's
 // caveat and the again line printed at quit across lines.
@@ -363,9 +365,9 @@ func TestRecordRefusesControlCharacters(t *testing.T) {
 		v    *string
 	}{{"an event's detail", &s.tl.events[0].Detail}, {"the departure", &s.offWhat}} {
 		old := *c.v
-		for _, bad := range []string{"\x1b[2J", "line\nbreak", "\r", "\x00", "\u009b31m", "\x7f"} {
+		for _, bad := range []string{"\x1b[2J", "line\nbreak", "\r", "\x00", "\u009b31m", "\x7f", "\u202e", "\u2066"} {
 			*c.v = old + bad
-			if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control character") {
+			if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control or bidirectional formatting character") {
 				t.Errorf("%s with %q: %v", c.what, bad, err)
 			}
 		}
@@ -379,9 +381,9 @@ func TestRecordRefusesControlCharacters(t *testing.T) {
 	if rec, err := readRecord(s.runRecord(), s.gan.Epoch()); err != nil || rec.base == nil || rec.base.Name != base.Name {
 		t.Fatalf("the run's own record with its base: %v, %+v", err, rec.base)
 	}
-	for _, bad := range []string{"\x1b[2J", "line\nbreak", "\u009b31m"} {
+	for _, bad := range []string{"\x1b[2J", "line\nbreak", "\u009b31m", "\u202e"} {
 		base.Name = "mine" + bad
-		if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control character") {
+		if _, err := readRecord(s.runRecord(), s.gan.Epoch()); err == nil || !strings.Contains(err.Error(), "control or bidirectional formatting character") {
 			t.Errorf("the preset's name with %q: %v", bad, err)
 		}
 	}
@@ -766,7 +768,8 @@ func TestRecordRefusesHostileBaselineOrPace(t *testing.T) {
 		{"a pace over the fastest", line, func(s *Session, b *Baseline) { s.speed = 2 * MaxSpeed }, "the pace of 200000 epochs a second"},
 		{"a pace written short", line, func(s *Session, b *Baseline) { s.speed = 1e7 }, "the pace of 1e7 epochs a second"}, // as the screen writes a number, not %g's 1e+07
 		{"a KS far under 0", line, func(s *Session, b *Baseline) { b.Eval.Metrics.KS = -1e9 }, "the baseline's KS of -1e9, out of range 0..1"},
-		{"a preset with an escape", line, func(s *Session, b *Baseline) { b.Preset += "\x1b[2J" }, "the baseline's preset holds a control character"},
+		{"a preset with an escape", line, func(s *Session, b *Baseline) { b.Preset += "\x1b[2J" }, "the baseline's preset holds a control or bidirectional formatting character"},
+		{"a preset reordering the text", line, func(s *Session, b *Baseline) { b.Preset += "\u202e" }, "the baseline's preset holds a control or bidirectional formatting character"},
 		{"an epoch past the most", line, func(s *Session, b *Baseline) { b.Epoch = engine.MaxEpochs + 1 }, "the baseline's epoch 1,000,000,001, out of range 0..1,000,000,000"},
 		{"a start after its epoch", line, func(s *Session, b *Baseline) { b.From = b.Epoch + 1 }, "the baseline's start 21, out of range 0..20"},
 		{"a setting not finite", line, func(s *Session, b *Baseline) { b.Settings.GLR = inf }, "the baseline's g_lr of +Inf"},
@@ -883,7 +886,11 @@ func TestRecordRefusesHostileKeyframes(t *testing.T) {
 		{"a finding with an escape", line, func(f []Keyframe) []Keyframe {
 			f[3].Findings = append(f[3].Findings, Finding{Kind: DWins, Text: "D wins", Detail: "\x1b[2J"})
 			return f
-		}, "a keyframe finding's detail holds a control character"},
+		}, "a keyframe finding's detail holds a control or bidirectional formatting character"},
+		{"a finding reordering the text", line, func(f []Keyframe) []Keyframe {
+			f[3].Findings = append(f[3].Findings, Finding{Kind: DWins, Text: "D wins", Detail: "\u2067"})
+			return f
+		}, "a keyframe finding's detail holds a control or bidirectional formatting character"},
 		{"a finding of no kind", line, func(f []Keyframe) []Keyframe { f[3].Findings = []Finding{{Kind: 99, Text: "?"}}; return f }, "a keyframe finding of kind 99"},
 		{"a plane's keyframe on a line", line, func(f []Keyframe) []Keyframe { f[0] = frames(ring)[0]; return f }, "a keyframe at epoch 10 of another dimension than the run's target"},
 		{"a line's keyframe on a plane", ring, func(f []Keyframe) []Keyframe { f[0] = frames(line)[0]; return f }, "a keyframe at epoch 10 of another dimension than the run's target"},
