@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -148,11 +149,20 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		// The baseline's points share the range: the ghost of a mean
 		// of -2 had been clamped to a live run's range near 0 and drawn
 		// along its edge, unmarked, where it read as a mean near 0.
-		lo, hi = c.yRange(slices.Concat(thinned, ghost), refs, h-2)
+		all := slices.Concat(thinned, ghost)
+		lo, hi = c.yRange(all, refs, h-2)
+		ax, snapped := c.snap(all, refs, lo, hi, h-2)
+		if snapped {
+			lo, hi = ax.lo, ax.hi
+		}
 		c.ts.SetTimeRange(t0, t1)
 		c.ts.SetYRange(lo, hi)
 		c.ts.SetViewTimeAndYRange(t0, t1, lo, hi) // the rows yLabels places the labels on (row)
-		c.step, labels = c.yLabels(refs)
+		if snapped {
+			c.step, labels = ax.step, ax.labels
+		} else {
+			c.step, labels = c.yLabels(refs)
+		}
 		c.labelW = 0
 		for _, l := range labels {
 			c.labelW = max(c.labelW, len(l.text))
@@ -474,17 +484,8 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	// enough where only one edge is marked: at 70×20 the rule had asked for
 	// three, and that G's ▲ row, the only one ln 2 could take, covered it.
 	if len(refs) > 0 {
-		up, down := false, false
-		for _, p := range pts {
-			for _, s := range c.series {
-				v := s.value(p)
-				up, down = up || v > hi && !math.IsInf(v, 1), down || v < lo && !math.IsInf(v, -1)
-			}
-		}
-		top, bottom := math.Inf(-1), math.Inf(1)
-		for _, r := range refs {
-			top, bottom = math.Max(top, r.y), math.Min(bottom, r.y)
-		}
+		up, down := c.beyond(pts, lo, hi)
+		top, bottom := refsSpan(refs)
 		marked := 0 // the edge rows the marks take: the references need a row besides
 		for _, m := range []bool{up, down} {
 			if m {
@@ -505,6 +506,165 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 		}
 	}
 	return lo, hi
+}
+
+// beyond tells whether a value of pts lies above hi, and whether one lies
+// below lo: drawn along the range's edge there, marked ▲ or ▼ (draw).
+func (c *lineChart) beyond(pts []session.Point, lo, hi float64) (up, down bool) {
+	for _, p := range pts {
+		for _, s := range c.series {
+			v := s.value(p)
+			up, down = up || v > hi && !math.IsInf(v, 1), down || v < lo && !math.IsInf(v, -1)
+		}
+	}
+	return up, down
+}
+
+// refsSpan is the highest of the references and the lowest (−Inf and
+// +Inf for none).
+func refsSpan(refs []refLine) (top, bottom float64) {
+	top, bottom = math.Inf(-1), math.Inf(1)
+	for _, r := range refs {
+		top, bottom = math.Max(top, r.y), math.Min(bottom, r.y)
+	}
+	return top, bottom
+}
+
+// chartAxis is a line chart's Y axis as snap lays it out: the range drawn,
+// the step of its ticks, and their labels.
+type chartAxis struct {
+	lo, hi, step float64
+	labels       []yLabel
+}
+
+// snap widens lo to hi, the range yRange fits on a chart of rows rows,
+// to one whose labels stand evenly: a round step (niceStep) spans a whole
+// number m of rows, 1 to 5, so that its multiples, the ticks, stand every
+// m rows, each at the same height in its row: in the row's middle where
+// the range allows, else a dot or half a dot from it. It takes the least
+// ρ = step/m that holds lo to hi, which draws the values tallest, at the
+// same ρ a label every two rows before one on each; and of the ranges of
+// that ρ, the one whose ticks stand nearest their rows' middles, centred
+// on lo to hi as near as the rows allow: lo to hi snaps alike each time.
+// Where lo is 0 or above, as a loss or a std is, 0 stands in the bottom
+// row, and no label is negative.
+//
+// It keeps the rules of yLabels' scale: labels on two rows at least (one
+// on a chart of one), a step apart, without a gap, and on a third of the
+// rows of a taller chart (bimodal's losses at 120×40 had read 2 and 0
+// alone, five rows apart); a reference off an edge row where values
+// beyond lo to hi are marked (yRange), the range not widened to hold
+// them, an own-scale series' above all; and a row a line is drawn on
+// labelled only by a tick that names the line (labelsAt), where that
+// costs at most twice the ρ, on a chart of two rows nothing, else the
+// scale first. It returns false where no ρ holds the range, as
+// for a range float64 cannot hold rows apart: the chart then keeps lo to
+// hi and yLabels' scale.
+//
+// yLabels' scale had put the ticks wherever their rows fell, unevenly on
+// a short chart: grid's losses at 80×24 after 100 epochs read 1.0, 0.8, a
+// row without a label, 0.4.
+func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, rows int) (chartAxis, bool) {
+	if rows <= 0 || !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return chartAxis{}, false
+	}
+	type cand struct {
+		step float64
+		m    int
+	}
+	rho := func(cd cand) float64 { return cd.step / float64(cd.m) }
+	var cands []cand
+	least := (hi - lo) / (float64(rows) - 0.25) // the least ρ that spans lo to hi
+	for m := 1; m <= max(1, min(5, rows-1)); m++ {
+		for s, i := niceStep(least*float64(m)), 0; i < 3; s, i = niceStep(s*1.5), i+1 {
+			cands = append(cands, cand{s, m})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if ra, rb := rho(a), rho(b); math.Abs(ra-rb) > 1e-9*ra {
+			return cmp.Compare(ra, rb)
+		}
+		return cmp.Compare(abs(a.m-2), abs(b.m-2)) // then a label every two rows, then every row
+	})
+	// The values beyond lo to hi: a range widened to hold them would leave
+	// the chart no room for the rest, an own-scale series' above all.
+	up, down := c.beyond(pts, lo, hi)
+	marked := 0
+	for _, b := range []bool{up, down} {
+		if b {
+			marked++
+		}
+	}
+	top, bottom := refsSpan(refs)
+	// fits tells whether the range ax, its ticks m rows apart, holds lo to
+	// hi, is labelled evenly with lines' rows kept off, and keeps the
+	// references off a marked edge row (yRange); it sets ax's labels.
+	fits := func(ax *chartAxis, m int, lines []refLine) bool {
+		if !(ax.lo <= lo && ax.hi >= hi) {
+			return false
+		}
+		ax.labels = labelsAt(ax.lo, ax.hi, rows, ax.step, lines)
+		if len(ax.labels) < min(rows, max(2, rows/3)) {
+			return false
+		}
+		for i := 1; i < len(ax.labels); i++ {
+			if ax.labels[i-1].row-ax.labels[i].row != m {
+				return false
+			}
+		}
+		edge := func(y float64) int { return dotOf(y, ax.lo, ax.hi, rows) / 4 }
+		return len(refs) == 0 || rows <= marked ||
+			!(up && edge(top) == 0) && !(down && edge(bottom) == rows-1 && !(lo >= 0 && bottom <= 0))
+	}
+	// first is the first range of the candidates up to ρ most that fits
+	// with lines' rows kept off, and its ρ.
+	first := func(lines []refLine, most float64) (chartAxis, float64, bool) {
+		for _, cd := range cands {
+			r := rho(cd)
+			if r > most {
+				break
+			}
+			h := r / 8 // half a dot: a tick stands on a dot or between two
+			// j: the range runs from jh down to (j−8·rows+2)h, rows−¼
+			// rows of ρ, the dots at jh, (j−2)h, …; the ticks, multiples
+			// of 8m·h, stand at the same half-dot of their rows,
+			// (j mod 8)/2 dots down, a row's 4 dots from 0 to 3 (7: between
+			// two rows, which the rounding of dotOf could take either way).
+			jLo, jHi := math.Ceil(hi/h), math.Floor(lo/h)+float64(8*rows-2)
+			if lo >= 0 { // 0 in the bottom row, on its top dot at the lowest
+				jLo = math.Max(jLo, float64(8*rows-8))
+			}
+			if !(jLo <= jHi) || math.Abs(jLo) > 1<<40 || math.Abs(jHi) > 1<<40 {
+				continue
+			}
+			mid := math.Round((jLo + jHi) / 2)
+			for _, at := range [...]float64{3, 2, 4, 1, 5, 0, 6} { // from a row's middle out
+				j0 := mid - math.Mod(math.Mod(mid, 8)+8, 8) + at // mid's row's, at the half-dot at
+				for d := 0.0; j0-d >= jLo || j0+d <= jHi; d += 8 {
+					for _, j := range []float64{j0 - d, j0 + d} {
+						if j < jLo || j > jHi || d == 0 && j != j0-d {
+							continue
+						}
+						ax := chartAxis{lo: (j - float64(8*rows-2)) * h, hi: j * h, step: cd.step}
+						if fits(&ax, cd.m, lines) {
+							return ax, r, true
+						}
+					}
+				}
+			}
+		}
+		return chartAxis{}, 0, false
+	}
+	ax, r, ok := first(nil, math.Inf(1))
+	if ok && len(refs) > 0 {
+		if rows > 2 { // two rows: the scale first
+			r *= 2
+		}
+		if named, _, ok := first(refs, r*(1+1e-9)); ok {
+			return named, true
+		}
+	}
+	return ax, ok
 }
 
 // maxBelow bounds the round steps twoTicks and a line chart's scale try
@@ -714,11 +874,11 @@ type yLabel struct {
 	text string
 }
 
-// yLabels labels the rows of the chart, at the range fit last set, as a
-// scale: the round values of a step (yTicks), each on the row the chart
-// draws it on (row), the one nearest the row's middle where several fall
-// in one, a row a reference line is drawn on only by a tick that names
-// the line, as labelsAt writes them. The step is the first from one a
+// yLabels labels the rows of the chart, at the range fit last set, where
+// snap could not lay one out, as a scale: the round values of a step
+// (yTicks), each on the row the chart draws it on (row), the one nearest
+// the row's middle where several fall in one, a row a reference line is
+// drawn on only by a tick that names the line, as labelsAt writes them. The step is the first from one a
 // label every two rows (niceStep) down (niceBelow) that leaves two
 // labels, one on a chart of one row, none finer than two ticks a dot,
 // past what the chart resolves: a range of 0 to 4.3 on a short chart
@@ -747,21 +907,21 @@ func (c *lineChart) scale(refs []refLine) (step float64, labels []yLabel) {
 	rows := c.ts.GraphHeight()
 	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
 	step = niceStep((hi - lo) / math.Max(1, float64(rows)/2))
-	labels = c.labelsAt(step, refs)
+	labels = labelsAt(lo, hi, rows, step, refs)
 	for s, i := step, 0; i < maxBelow && len(labels) < min(2, rows); i++ {
 		if s = niceBelow(s); hi/s-lo/s > float64(8*rows) { // hi/s-lo/s: (hi-lo)/s is +Inf from −1e308 to 1e308
 			break
 		}
-		if l := c.labelsAt(s, refs); len(l) > len(labels) {
+		if l := labelsAt(lo, hi, rows, s, refs); len(l) > len(labels) {
 			step, labels = s, l
 		}
 	}
 	return step, labels
 }
 
-// labelsAt labels each row the ticks of step fall in (yTicks, row) with
-// one of them, the one nearest the row's middle where several fall in
-// one. Each had been written over the one before, and a shorter one left
+// labelsAt labels each row of a chart of rows rows from lo to hi that
+// the ticks of step fall in (yTicks; dotOf, as row) with one of them, the
+// one nearest the row's middle where several fall in one. Each had been written over the one before, and a shorter one left
 // the other's first cells standing: -2 and 0 on the 2-D moments chart's
 // bottom row at 70×20 read -0, and -2, 0, 2 and 4 on a chart of one row
 // -4, below the range drawn.
@@ -774,15 +934,14 @@ func (c *lineChart) scale(refs []refLine) (step float64, labels []yLabel) {
 // scale: ring's 2-D moments chart at 80×24 read 1.41, 0, −2 down its
 // rows, vanilla's moments 4, 2, 1.25; and a line under half a step from
 // 0 had kept the row's 0, vanilla's ln 2 on its losses chart.
-func (c *lineChart) labelsAt(step float64, refs []refLine) []yLabel {
-	rows := c.ts.GraphHeight()
-	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+func labelsAt(lo, hi float64, rows int, step float64, refs []refLine) []yLabel {
 	if rows <= 0 || !(hi > lo) {
 		return nil
 	}
+	rowOf := func(y float64) (int, bool) { return dotOf(y, lo, hi, rows) / 4, y >= lo && y <= hi }
 	lines := map[int][]float64{} // the references drawn on each row
 	for _, r := range refs {
-		if row, ok := c.row(r.y); ok {
+		if row, ok := rowOf(r.y); ok {
 			lines[row] = append(lines[row], r.y)
 		}
 	}
@@ -790,7 +949,7 @@ func (c *lineChart) labelsAt(step float64, refs []refLine) []yLabel {
 	var order []int
 	at := map[int]float64{}
 	for _, v := range yTicks(lo, hi, step) {
-		row, ok := c.row(v)
+		row, ok := rowOf(v)
 		if !ok || slices.ContainsFunc(lines[row], func(y float64) bool { return !names(v, y, step) }) {
 			continue
 		}

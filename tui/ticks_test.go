@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -540,4 +542,151 @@ func wavyHistory(snap session.Snapshot, epochs int) session.Snapshot {
 	snap.History, snap.Epoch = pts, epochs
 	snap.Last = engine.EpochStats{Epoch: epochs, DReal: 0.7, DFake: 0.6, G: 0.9}
 	return snap
+}
+
+// TestChartLabelsEvenlySpaced: a line chart's Y labels are a scale: one
+// round step apart in value and the same number of rows apart, on at
+// least two rows (one on a chart of one) and a third of a taller chart's,
+// each on the row its value is drawn on, the values and the reference
+// lines all within the range and a line's row labelled only by a tick
+// that names it (two rows: the scale first), for many ranges, lines and
+// heights. Labels had stood where the ticks' rows fell, unevenly on short
+// charts: grid's losses at 80×24 after 100 epochs read 1.0, 0.8, a row
+// without, 0.4.
+func TestChartLabelsEvenlySpaced(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 3000 {
+		rows := 1 + rng.IntN(24)
+		unit := math.Pow(10, float64(rng.IntN(9)-4))
+		a := unit * (rng.Float64()*6 - 3)
+		if rng.IntN(3) == 0 { // at 0 or above, a loss's or a std's
+			a = math.Abs(a)
+		}
+		b := a + unit*(0.01+rng.Float64()*5)
+		var refs []refLine
+		for range rng.IntN(3) {
+			y := a + (b-a)*(rng.Float64()*1.4-0.2)
+			if rng.IntN(4) == 0 {
+				y = math.Round(y/unit) * unit
+			}
+			refs = append(refs, refLine{y, styleTarget})
+		}
+		var pts []session.Point
+		for e := 1; e <= 60; e++ {
+			f := float64(e-1) / 59
+			pts = append(pts, session.Point{Epoch: e, DReal: a + (b-a)*f, DFake: b - (b-a)*f*f})
+		}
+		c := newLineChart(
+			series{"1 real", markDReal, styleDReal, func(p session.Point) float64 { return p.DReal }},
+			series{"2 fake", markDFake, styleDFake, func(p session.Point) float64 { return p.DFake }},
+		)
+		out := ansi.Strip(c.render(pts, 0, refs, 40, rows+2))
+		var ys []float64
+		for _, r := range refs {
+			ys = append(ys, r.y)
+		}
+		name := fmt.Sprintf("case %d, %d rows of %g to %g, lines at %v", i, rows, a, b, ys)
+		lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
+		if lo > a || hi < b || slices.ContainsFunc(refs, func(r refLine) bool { return r.y < lo || r.y > hi }) {
+			t.Errorf("%s: range %g to %g leaves some out:\n%s", name, lo, hi, out)
+		}
+		checkEvenLabels(t, name, out, c, refs, rows)
+	}
+}
+
+// checkEvenLabels fails the test unless the chart c drew out with Y
+// labels a step (c.step) apart in value and the same number of rows
+// apart, two at least (one on a chart of one row) and a third of the
+// rows, each a tick on its
+// row, and no label on a line's row that does not name the line but on a
+// chart of two rows.
+func checkEvenLabels(t *testing.T, name, out string, c *lineChart, refs []refLine, rows int) {
+	t.Helper()
+	type label struct {
+		row int
+		v   float64
+	}
+	var got []label
+	for row, l := range strings.Split(out, "\n")[:rows] {
+		i := strings.Index(l, "┤")
+		if i < 0 {
+			continue
+		}
+		text := strings.TrimSpace(l[:i])
+		v, err := strconv.ParseFloat(text, 64)
+		if r, ok := c.row(v); err != nil || !ok || r != row || math.Abs(math.Remainder(v, c.step)) > c.step*1e-6 {
+			t.Errorf("%s: row %d labelled %q, not a tick of step %g on its row:\n%s", name, row, text, c.step, out)
+			return
+		}
+		for _, r := range refs {
+			if rr, _ := c.row(r.y); rr == row && !names(v, r.y, c.step) && rows > 2 {
+				t.Errorf("%s: the line at %g is drawn on the row labelled %s:\n%s", name, r.y, text, out)
+			}
+		}
+		got = append(got, label{row, v})
+	}
+	if want := min(rows, max(2, rows/3)); len(got) < want {
+		t.Errorf("%s: %d labels, want %d at least:\n%s", name, len(got), want, out)
+	}
+	for i := 2; i < len(got); i++ {
+		if got[i].row-got[i-1].row != got[1].row-got[0].row {
+			t.Errorf("%s: labels on rows %v, not evenly spaced:\n%s", name, got, out)
+			return
+		}
+	}
+	for i := 1; i < len(got); i++ {
+		if d := got[i-1].v - got[i].v; math.Abs(d-c.step) > c.step*1e-6 {
+			t.Errorf("%s: labels %v, not a step of %g apart:\n%s", name, got, c.step, out)
+			return
+		}
+	}
+}
+
+// TestTrainerChartLabelsEvenlySpaced: the charts of the trainer's band
+// are labelled evenly, as TestChartLabelsEvenlySpaced has it, on a
+// screen where a short chart had not been: grid's at 80×24 after 100
+// epochs, whose losses read 1.0, 0.8, a row without, 0.4.
+func TestTrainerChartLabelsEvenlySpaced(t *testing.T) {
+	cfg, err := presets.Get("grid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 100)
+	snap.State = session.Paused
+	view := ansi.Strip(frame(t, s, snap, 80, 24))
+	type label struct {
+		row int
+		v   float64
+	}
+	var charts [2][]label // the losses' labels and the moments'
+	num := regexp.MustCompile(`(-?[0-9][0-9.e+-]*)┤`)
+	for row, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, "└") {
+			break
+		}
+		for _, m := range num.FindAllStringSubmatchIndex(l, -1) {
+			v, err := strconv.ParseFloat(l[m[2]:m[3]], 64)
+			if err != nil {
+				t.Fatalf("row %d: label %q: %v", row, l[m[2]:m[3]], err)
+			}
+			side := 0
+			if utf8.RuneCountInString(l[:m[0]]) >= 40 {
+				side = 1
+			}
+			charts[side] = append(charts[side], label{row, v})
+		}
+	}
+	for i, got := range charts {
+		if len(got) < 2 {
+			t.Errorf("chart %d: labels %v, want two at least:\n%s", i, got, view)
+			continue
+		}
+		for j := 2; j < len(got); j++ {
+			if got[j].row-got[j-1].row != got[1].row-got[0].row || math.Abs(got[j-1].v-got[j].v-(got[0].v-got[1].v)) > 1e-9 {
+				t.Errorf("chart %d: labels %v, not evenly spaced:\n%s", i, got, view)
+				break
+			}
+		}
+	}
 }
