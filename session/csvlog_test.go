@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"math"
 	"os"
 	"os/exec"
@@ -10,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/ganui/ganui/engine"
@@ -391,7 +391,7 @@ func TestExportOfEpochZeroAlone(t *testing.T) {
 	// epoch 1 on disk: the warning names epoch 0's row too.
 	s.trainEpoch()
 	s.log.flush()
-	s.log.err = errors.New("history file: no space left on device")
+	s.log.err = syscall.ENOSPC
 	s.log.n, s.log.mem = 1, []engine.EpochStats{{Epoch: 3}}
 	Export{}.apply(s)
 	if want := "exported epoch 0's events and 2 of epochs 1–3 to " + path + ": the history file failed, the rest is lost"; !s.failed || s.note != want {

@@ -3,10 +3,13 @@ package session
 import (
 	"bufio"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -56,7 +59,7 @@ func (l *epochLog) open() {
 	}
 	f, err := os.CreateTemp("", "ganui-history-*.bin")
 	if err != nil {
-		l.err = fmt.Errorf("history file: %w", err)
+		l.err = err
 		return
 	}
 	l.f, l.name, l.buf = f, f.Name(), make([]byte, 0, 1000*recordSize) // 64 kB
@@ -110,7 +113,7 @@ func (l *epochLog) flush() {
 		l.buf = l.buf[:0]
 		return
 	}
-	l.err = fmt.Errorf("history file: %w", err)
+	l.err = err
 	whole := k / recordSize // a record cut short is not kept
 	onDisk := l.n - (len(l.buf)-whole*recordSize)/recordSize
 	l.f.Truncate(int64(onDisk) * recordSize)
@@ -152,7 +155,7 @@ func (l *epochLog) truncate(epoch int) {
 			_, err = l.f.Seek(size, io.SeekStart)
 		}
 		if err != nil {
-			l.err = fmt.Errorf("history file: %w", err)
+			l.err = err
 		}
 	}
 	if l.err != nil && l.n == 0 && len(l.mem) == 0 {
@@ -175,13 +178,23 @@ func (l *epochLog) span() (from, to, n int) {
 }
 
 // warning says, while it is so, that an export will not hold the whole
-// history, and why; it is empty while the log is whole.
+// history, and why; it is empty while the log is whole. Why is the
+// system's reason, then the directory the file was in (the temporary
+// one, TMPDIR), which give way (GivesWay) on a screen short of room, so
+// that what the failure means for e stays: "history file: read-only
+// file system, in /tmp/x; e exports only …", where the screen's one line
+// had been cut in the file's name at 80×24, "history file: open
+// /tmp/x/ganui-history-3200680597.bin: read-onl…".
 func (l *epochLog) warning() string {
 	switch {
 	case l.bad != nil:
 		return l.bad.Error()
 	case l.err != nil:
-		return fmt.Sprintf("%v: e exports only the epochs it holds and the latest %s", l.err, numtext.FormatInt(memEpochs))
+		why := l.err.Error()
+		if pe, ok := errors.AsType[*fs.PathError](l.err); ok {
+			why = pe.Err.Error() + ", in " + filepath.Dir(pe.Path)
+		}
+		return fmt.Sprintf("history file: %s%s%s; e exports only the epochs it holds and the latest %s", GivesWay, why, GivesWay, numtext.FormatInt(memEpochs))
 	}
 	return ""
 }

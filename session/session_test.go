@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -1379,7 +1380,7 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 	}
 	s.applyCommand(Save{})
 	s.log.flush()
-	s.log.err = errors.New("history file: no space left on device")
+	s.log.err = syscall.ENOSPC
 	s.log.n, s.log.mem = 1, []engine.EpochStats{{Epoch: 3}} // epoch 2 lost
 	s.applyCommand(Export{})
 	s.applyCommand(Plot{Format: "png", Draw: func(w io.Writer, p Picture) error {

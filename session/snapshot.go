@@ -208,7 +208,8 @@ type Snapshot struct {
 	// started, or that has none.
 	Pending []Pending
 	// Warning reports, for as long as it holds, a problem that outlasts a
-	// command: the history file behind Export has failed.
+	// command: the history file behind Export has failed. The words
+	// GivesWay brackets, its reason, give way on a narrow screen.
 	Warning string
 	// Exportable is whether Export has anything to write now: false at
 	// the start of a run (or of a resumed one) with no epoch trained and

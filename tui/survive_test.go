@@ -1827,3 +1827,33 @@ func firstSnapshot(t *testing.T, cfg engine.Config) (*session.Session, session.S
 	s.Stop()
 	return s, snap
 }
+
+// TestHistoryFileWarningSaysWhatItMeans: the warning of a history file
+// that could not be made keeps, on its one line at 80×24 and 120×40, what
+// it means for e, its reason giving way first, where at 80×24 it had
+// been cut in the temporary file's name, "⚠ history file: open
+// /tmp/…/ganui-history-3200680597.bin: read-onl…".
+func TestHistoryFileWarningSaysWhatItMeans(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("TMPDIR is not how Windows finds its temporary directory")
+	}
+	dir := t.TempDir() // before TMPDIR is set: subtests' own would be made there
+	t.Setenv("TMPDIR", filepath.Join(dir, "missing-temporary-directory-of-a-long-name"))
+	const means = "; e exports only the epochs it holds and the latest 100,000"
+	for _, c := range []struct {
+		w, h int
+		want string
+	}{
+		{80, 24, "⚠ history file: …" + means},
+		{120, 40, "⚠ history file: no such file or directory …" + means},
+	} {
+		t.Run(fmt.Sprintf("%dx%d", c.w, c.h), func(t *testing.T) {
+			s := startScreenOn(t, session.Options{Config: blogConfig(t, 5000), Seed: 1, Paused: true, Dir: dir}, c.w, c.h)
+			s.waitSnap("the warning", func(s session.Snapshot) bool { return s.Warning != "" })
+			view := s.finalView()
+			if !slices.ContainsFunc(strings.Split(view, "\n"), func(l string) bool { return strings.TrimSpace(l) == c.want }) {
+				t.Errorf("no line %q on the screen:\n%s", c.want, view)
+			}
+		})
+	}
+}

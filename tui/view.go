@@ -483,7 +483,7 @@ func (m *Model) statusLines(w, n int) []string {
 	s := &m.snap
 	var warning []string
 	if s.Warning != "" {
-		warning = []string{fit(styleWarn.Render("⚠ "+s.Warning), w)}
+		warning = noteLines("⚠ "+s.Warning, styleWarn, w, 1) // its reason gives way, not what it means
 	}
 	var div []string
 	if s.State == session.Diverged && s.Err != nil {
