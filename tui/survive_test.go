@@ -300,6 +300,33 @@ func TestTooSmallFitsAnySize(t *testing.T) {
 	}
 }
 
+// TestTooSmallSaysHowToQuit: a key the too-small screen does not take is
+// answered with the way out at every size from 10×5, whole where it fits
+// beside one of the messages, else as "q quits"; at 20×5 the message had
+// filled the screen and a key had been answered with nothing.
+func TestTooSmallSaysHowToQuit(t *testing.T) {
+	for w := 10; w < minWidth; w++ {
+		for h := 5; h < minHeight; h++ {
+			v := tooSmall(w, h, "space"+smallRefusal)
+			checkFits(t, v, w, h)
+			if flat := strings.Join(strings.Fields(v), " "); !strings.Contains(flat, "q quits") || !strings.Contains(flat, "70×20") {
+				t.Errorf("%d×%d does not say the size needed and how to quit:\n%s", w, h, v)
+			}
+		}
+	}
+	s := startScreen(t, blogConfig(t, 5000), 1, true, 20, 5)
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("too small")) },
+		teatest.WithDuration(waitTimeout))
+	s.key(" ")
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("q quits")) },
+		teatest.WithDuration(waitTimeout))
+	view := s.finalView()
+	checkFits(t, view, 20, 5)
+	if !strings.Contains(view, "terminal too small:") || !strings.Contains(view, "q quits") {
+		t.Errorf("20×5 screen after space:\n%s", view)
+	}
+}
+
 func checkFits(t *testing.T, view string, w, h int) {
 	t.Helper()
 	lines := strings.Split(view, "\n")

@@ -355,7 +355,11 @@ func (m Model) designPanel(w, h int) string {
 
 // tooSmall is the screen of a terminal smaller than the layout needs: the
 // longest of a few messages that fits, centred, never more than w×h; under
-// it the answer to the last key (note), where it fits whole.
+// it the answer to the last key (note), where it fits whole beside one of
+// the messages, the longest that leaves it room. A key's refusal
+// (smallRefusal) that does not fit gives way to its way out, "q quits":
+// at 20×5 the message had filled the screen, and a key pressed there had
+// been answered with nothing.
 func tooSmall(w, h int, note string) string {
 	need := fmt.Sprintf("%d×%d", minWidth, minHeight)
 	msgs := []string{
@@ -364,19 +368,38 @@ func tooSmall(w, h int, note string) string {
 		"too small: need " + need,
 		"need " + need,
 	}
-	msg := msgs[len(msgs)-1]
-	for _, m := range msgs {
-		if wrapped := ansi.Wordwrap(m, w, " "); strings.Count(wrapped, "\n") < h && lipgloss.Width(wrapped) <= w {
-			msg = wrapped
+	// fitting is msg wrapped at w, if it fits in rows lines.
+	fitting := func(msg string, rows int) ([]string, bool) {
+		wrapped := ansi.Wordwrap(msg, w, " ")
+		return strings.Split(wrapped, "\n"), strings.Count(wrapped, "\n") < rows && lipgloss.Width(wrapped) <= w
+	}
+	notes := []string{note}
+	if strings.HasSuffix(note, smallRefusal) {
+		notes = append(notes, "q quits")
+	}
+	for _, msg := range msgs {
+		for _, n := range notes {
+			under := wrap(n, w)
+			if n == "" || !fits(under, w) {
+				continue
+			}
+			if lines, ok := fitting(msg, h-1-len(under)); ok {
+				return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), n)
+			}
+		}
+	}
+	lines := strings.Split(msgs[len(msgs)-1], "\n")
+	for _, msg := range msgs {
+		if l, ok := fitting(msg, h); ok {
+			lines = l
 			break
 		}
 	}
-	lines := strings.Split(msg, "\n")
 	lines = lines[:min(len(lines), h)]
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "")
 	}
-	return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), note)
+	return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), "")
 }
 
 // withNote places text, rows lines high, in the middle of a w×h screen
