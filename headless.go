@@ -302,12 +302,20 @@ func stopSignals() []os.Signal {
 // keyboard. An epoch of a wide design can take many seconds: a second
 // signal does not wait for it, and exits at once with exitSignal, without
 // loses, what the run has still to write (runLoses; a batch's summary),
-// which the first line names. stop ends the watch.
+// which the first line names. SIGQUIT (Ctrl+\\ in a terminal, the
+// signal that asks to quit now) quits at once as a second signal does,
+// first or not, saying what it loses: it had taken Go's default, a dump
+// of every goroutine and exit 2, the code of bad usage, leaving the
+// --save's reserved room beside its path, a hidden file as large as the
+// checkpoint. stop ends the watch.
 func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	sig := make(chan os.Signal, 2)
+	sig, quit := make(chan os.Signal, 2), make(chan os.Signal, 1)
 	if stops := stopSignals(); len(stops) > 0 { // none: Notify would relay every signal
 		signal.Notify(sig, stops...)
+	}
+	if !signal.Ignored(syscall.SIGQUIT) {
+		signal.Notify(quit, syscall.SIGQUIT)
 	}
 	done := make(chan struct{})
 	go func() {
@@ -320,6 +328,10 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 			name := signalName(first)
 			fmt.Fprintf(stderr, "ganui: %s: stopping after the current epoch; %s again quits at once, without %s\n", name, name, loses)
 			cancel()
+		case <-quit:
+			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once, without %s\n", loses)
+			exit(exitSignal)
+			return
 		case <-done:
 			return
 		}
@@ -331,11 +343,15 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 			}
 			fmt.Fprintf(stderr, "ganui: %s: quitting at once\n", name) // what is lost the first line said: some may be written by now
 			exit(exitSignal)
+		case <-quit:
+			fmt.Fprintf(stderr, "ganui: SIGQUIT: quitting at once\n")
+			exit(exitSignal)
 		case <-done:
 		}
 	}()
 	return ctx, func() {
 		signal.Stop(sig)
+		signal.Stop(quit)
 		close(done)
 		cancel()
 	}

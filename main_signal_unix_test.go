@@ -277,6 +277,44 @@ func TestStopNamesTheSignal(t *testing.T) {
 	}
 }
 
+// TestQuitSignalQuitsAtOnce: SIGQUIT (Ctrl+\\) quits at once, as a
+// second signal does, saying what it loses, and exits 130; it had taken
+// Go's default, a dump of every goroutine and exit 2, the code of bad
+// usage, leaving the --save's reserved room, a hidden file as large as
+// the checkpoint, beside its path. After a first signal it quits at once
+// as a second does.
+func TestQuitSignalQuitsAtOnce(t *testing.T) {
+	for _, first := range []syscall.Signal{0, syscall.SIGTERM} {
+		func() {
+			msgs, exited := make(lineChan, 2), make(chan int, 1)
+			_, stop := notifyStop(msgs, runLoses(session.Options{SavePath: "run.ckpt"}), func(code int) { exited <- code })
+			defer stop()
+			want := "ganui: SIGQUIT: quitting at once, without the final line or the --save checkpoint\n"
+			if first != 0 {
+				syscall.Kill(os.Getpid(), first)
+				select {
+				case <-msgs:
+				case <-time.After(time.Minute):
+					t.Fatalf("no message after %v", first)
+				}
+				want = "ganui: SIGQUIT: quitting at once\n"
+			}
+			syscall.Kill(os.Getpid(), syscall.SIGQUIT)
+			select {
+			case m := <-msgs:
+				if m != want {
+					t.Errorf("SIGQUIT after %v: %q, want %q", first, m, want)
+				}
+			case <-time.After(time.Minute):
+				t.Fatalf("no message after SIGQUIT (after %v)", first)
+			}
+			if code := <-exited; code != exitSignal {
+				t.Errorf("exit %d, want %d", code, exitSignal)
+			}
+		}()
+	}
+}
+
 // TestQuitAtOnceLeavesNoPartialSave: a second signal, which quits at
 // once without the --save checkpoint, quits mid-save too without leaving
 // the checkpoint's half-written temporary file (a 120 MB

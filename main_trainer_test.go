@@ -182,10 +182,11 @@ func (tr *trainer) cooked() bool {
 // TestTrainerQuitsOnSignals (SIGINT ended the trainer with "program was
 // killed: program was interrupted", exit 1 and no final line; SIGHUP
 // killed it with the terminal left raw and on the alternate screen):
-// SIGINT, SIGTERM and SIGHUP each end the trainer as q does: the terminal
-// restored, the final line and the command again printed, exit 0.
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT each end the trainer as q does: the
+// terminal restored, the final line and the command again printed, exit
+// 0. SIGQUIT had dumped Go's goroutines, exit 2, the terminal left raw.
 func TestTrainerQuitsOnSignals(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			tr := startTrainer(t, "--preset", "vanilla", "--epochs", "100", "--paused")
 			tr.waitFor("paused at epoch 0")

@@ -153,9 +153,11 @@ func (e environ) Environ() []string        { return os.Environ() }
 
 // quitSignals end the trainer as q does, the run whole: SIGINT (kill
 // -INT; ctrl+c on the keyboard is a key), SIGTERM, and SIGHUP, which
-// comes when the terminal closes. A second one while the first waits for
-// the epoch in training quits at once, as a second q does.
-var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
+// comes when the terminal closes, and SIGQUIT (kill -QUIT; ctrl+\\ is a
+// key too), which had dumped Go's goroutines and exited 2 with the
+// terminal left raw. A second one while the first waits for the epoch in
+// training quits at once, as a second q does.
+var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 // signalMsg is one of quitSignals, received.
 type signalMsg struct{ os.Signal }
