@@ -524,7 +524,10 @@ func (s *Session) Again() Again {
 		} else {
 			a.saveHint = true
 		}
-		a.Caveat = fmt.Sprintf("not this run exactly: it %s %s, the command trains as it is now from the start",
+		// What it did, then when, each a clause of its own: a screen
+		// short of room gives the when and the command's part way first
+		// (GivesWay), and keeps what the run did that no command repeats.
+		a.Caveat = fmt.Sprintf("not this run exactly: it %s, %s, and the command trains as it is now from the start",
 			saidInFull(departures(s.offWhat)), when)
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
@@ -557,13 +560,24 @@ func (s *Session) backOnPlan(what string) {
 	}
 }
 
-// saidInFull joins the things a departure did as a sentence says them:
-// "trained D alone, trained G alone and changed D lr".
+// saidInFull joins the things a departure did as a sentence says them,
+// a verb the one before has said left out: "trained D alone, G alone and
+// changed D lr". In full ("trained D alone and trained G alone") c's
+// caveat at 80×24 had had no room for them beside the file c wrote and
+// "(w saves a checkpoint that continues it)", and read "not this run
+// exactly …", its reason gone.
 func saidInFull(did []string) string {
-	if n := len(did); n > 1 {
-		return strings.Join(did[:n-1], ", ") + " and " + did[n-1]
+	said := slices.Clone(did)
+	for i := 1; i < len(did); i++ {
+		verb, _, _ := strings.Cut(did[i], " ")
+		if prev, _, _ := strings.Cut(did[i-1], " "); verb == prev {
+			said[i] = strings.TrimPrefix(did[i], verb+" ")
+		}
 	}
-	return strings.Join(did, "")
+	if n := len(said); n > 1 {
+		return strings.Join(said[:n-1], ", ") + " and " + said[n-1]
+	}
+	return strings.Join(said, "")
 }
 
 // departureAnd joins the things a departure did in offWhat, as a record

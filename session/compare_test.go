@@ -533,7 +533,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	s.trainEpoch()
 	a = s.Again()
-	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps after epoch 2") {
+	if !strings.Contains(a.Command, "--epochs 3 ") || !strings.Contains(a.Caveat, "changed G steps, after epoch 2,") {
 		t.Fatalf("again %+v", a)
 	}
 	// c's note names the file it wrote first, then the caveat, which a
@@ -543,7 +543,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	text, _, _ := strings.Cut(s.note, CommandBreak)
 	const hint = LiveOnly + " (w saves a checkpoint that continues it)" + LiveOnly
 	if !strings.HasPrefix(text, "wrote ") || !strings.HasSuffix(text, " · the command below is "+GivesWay+a.Caveat+GivesWay+hint) ||
-		!strings.Contains(PlainNote(text), " · the command below is not this run exactly: it changed G steps after epoch 2") {
+		!strings.Contains(PlainNote(text), " · the command below is not this run exactly: it changed G steps, after epoch 2,") {
 		t.Fatalf("c's note %q; want the file first, then the caveat, giving way, then what continues the run", s.note)
 	}
 	// Named again at quit, it reads in full, without the marks, nor the
@@ -557,7 +557,7 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	}
 	s.setState(Paused)
 	Step{Kind: StepD}.apply(s)
-	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone before the first epoch") {
+	if a := s.Again(); !strings.Contains(a.Caveat, "trained D alone, before the first epoch,") {
 		t.Fatalf("again %+v", a)
 	}
 
@@ -582,12 +582,12 @@ func TestAgainNamesEveryDeparture(t *testing.T) {
 	}
 	s.trainEpoch()
 	Step{Kind: StepG}.apply(s)
-	const both = "not this run exactly: it trained D alone and trained G alone after epoch 2,"
+	const both = "not this run exactly: it trained D alone and G alone, after epoch 2,"
 	if a := s.Again(); !strings.HasPrefix(a.Caveat, both) {
 		t.Fatalf("after d, g, d at epoch 2 and g at 3, the caveat %q; want it to begin %q", a.Caveat, both)
 	}
 	Adjust{DLR, +1}.apply(s)
-	if a := s.Again(); !strings.Contains(a.Caveat, "it trained D alone, trained G alone and changed D lr after epoch 2,") {
+	if a := s.Again(); !strings.Contains(a.Caveat, "it trained D alone, G alone and changed D lr, after epoch 2,") {
 		t.Fatalf("D lr changed too: the caveat %q", a.Caveat)
 	}
 	Adjust{DLR, -1}.apply(s)

@@ -1246,7 +1246,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 	m := NewModel(s)
 	m.width, m.height = 80, 24
 	const command = "ganui --preset vanilla --set g_hidden=32,32 --set d_lr=1e-3 --seed 7"
-	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr after epoch 533, the command trains as it is now from the start (w saves a checkpoint that continues it)" +
+	snap.Note = "wrote ganui-vanilla-seed7.json · the command below is not this run exactly: it changed D lr, after epoch 533, and the command trains as it is now from the start (w saves a checkpoint that continues it)" +
 		session.CommandBreak + command
 	m.apply(snap)
 	for _, n := range []int{1, 2, 3} {
@@ -1277,7 +1277,7 @@ func TestSharedCommandStandsWhole(t *testing.T) {
 		snap.State = state
 		m.apply(snap)
 		area := m.msgLines(80, msgRows(24))
-		if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr after epoch 533") || ansi.Strip(area[2]) != command {
+		if got := strings.Join(strings.Fields(ansi.Strip(strings.Join(area, " "))), " "); len(area) != 3 || !strings.Contains(got, "not this run exactly: it changed D lr, after epoch 533") || ansi.Strip(area[2]) != command {
 			t.Errorf("%v, 80×24, with a finding: %q; want the caveat, then the command", state, area)
 		}
 	}
@@ -1782,7 +1782,7 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 	m.apply(snap)
 	text, _, _ := strings.Cut(m.snap.Note, session.CommandBreak)
 	text = session.PlainNote(text)
-	if !strings.Contains(text, "it changed D lr after epoch 1") {
+	if !strings.Contains(text, "it changed D lr, after epoch 1,") {
 		t.Fatalf("c's note %q; want the caveat", text)
 	}
 	screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
@@ -1790,6 +1790,50 @@ func TestSharedNoteNamesItsFileAt80(t *testing.T) {
 		if !strings.Contains(screen, want) {
 			t.Errorf("80×24: %q; want %q", screen, want)
 		}
+	}
+	if area := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " "); !strings.Contains(area, text) {
+		t.Errorf("120×40: %q; want the note whole, %q", area, text)
+	}
+}
+
+// TestSharedCaveatKeepsItsReasonAt80: c pressed at 80×24 after a d and a
+// g in a paused run, where no checkpoint continues it, says why the
+// command is not this run, the updates by hand, and what to do, w, the
+// when giving way; at 120×40 the note is whole. The status had read
+// "the command below is not this run exactly … (w saves a checkpoint
+// that continues it)", its reason gone.
+func TestSharedCaveatKeepsItsReasonAt80(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // c writes its preset file here
+	s, err := session.New(session.Options{Config: cfg, Seed: 2, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	m := NewModel(s)
+	s.Start()
+	s.Send(session.Step{Kind: session.StepD})
+	s.Send(session.Step{Kind: session.StepG})
+	s.Send(session.Share{})
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
+		if strings.Contains(snap.Note, session.CommandBreak) || snap.Failed {
+			break
+		}
+	}
+	m.apply(snap)
+	m.width, m.height = 80, 24
+	const want = "wrote ganui-vanilla-seed2.json · the command below is not this run exactly: it trained D alone and G alone … (w saves a checkpoint that continues it) ganui --preset vanilla --seed 2"
+	if screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " "); !strings.Contains(screen, want) {
+		t.Errorf("80×24: %q; want %q", screen, want)
+	}
+	text, _, _ := strings.Cut(snap.Note, session.CommandBreak)
+	text = strings.ReplaceAll(strings.ReplaceAll(text, session.GivesWay, ""), session.LiveOnly, "")
+	if !strings.Contains(text, "it trained D alone and G alone, before the first epoch, and the command") {
+		t.Fatalf("c's note %q; want what the run did and when", text)
 	}
 	if area := strings.Join(strings.Fields(ansi.Strip(strings.Join(m.msgLines(120, msgRows(40)), " "))), " "); !strings.Contains(area, text) {
 		t.Errorf("120×40: %q; want the note whole, %q", area, text)
