@@ -1557,6 +1557,47 @@ func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
 	}
 }
 
+// TestMomentsLegendSaysLastBatch: the moments legend says its values are
+// the last batch's, "Moments, last batch", in the panel at 120×40, in 1-D
+// and on a plane, keeping its moments at 80×24; before the first epoch,
+// with no batch, and in a run diverged past its last finite epoch, whose
+// title says that epoch, it does not. blog-original's legend had read an
+// unmarked "μ mean 12.732 σ std 4.949" at its end, beside the skew of
+// fresh samples and the final line's mean=13.1046 std=5.1387.
+func TestMomentsLegendSaysLastBatch(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	last := engine.EpochStats{Epoch: 5000, Mean: 12.732, Std: 4.949, MeanY: 0.076, StdY: 3.982}
+	for _, plane := range []*session.PlaneInfo{nil, {Spots: make([]engine.Spot, 8)}} {
+		for _, c := range []struct {
+			name  string
+			epoch int
+			last  engine.EpochStats
+			state session.State
+			want  bool
+		}{
+			{"done", 5000, last, session.Done, true},
+			{"before the first epoch", 0, engine.EpochStats{}, session.Paused, false},
+			{"diverged after its last finite epoch", 5001, last, session.Diverged, false},
+		} {
+			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
+				m := NewModel(nil)
+				m.snap.Epoch, m.snap.Last, m.snap.State, m.snap.Target.Plane = c.epoch, c.last, c.state, plane
+				lines := m.momLegend(w)
+				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				if got := strings.Contains(legend, "Moments, last batch"); got != c.want && (w == 59 || got) {
+					t.Errorf("%s, plane %v, width %d: legend %q, says last batch %v, want %v", c.name, plane != nil, w, legend, got, c.want)
+				}
+				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
+					t.Errorf("%s, plane %v, width %d: legend %q lost a moment", c.name, plane != nil, w, legend)
+				}
+				if !fits(lines, w) || len(lines) > 2 {
+					t.Errorf("%s, plane %v: legend %q, not in 2 lines of %d", c.name, plane != nil, lines, w)
+				}
+			}
+		}
+	}
+}
+
 // TestShapeLineSaysItIsTheAverages: with g_ema the skew and excess
 // kurtosis under the moments chart, the evaluation's of G's average, say
 // so, at 120×40 and 80×24, where the chart's legend says its lines are

@@ -1491,12 +1491,28 @@ func (m Model) momentsPanel(w, h int) string {
 // Their line had left the chart a single row of plot there, its mean
 // and std a smear of dots under one Y label (5, for a range of 0 to
 // 5.3), the target's dotted line nowhere.
+//
+// The title gives way to them there: a longer title is kept only where
+// it leaves them the room the shortest does ("Moments, last batch" had
+// put the mean on the std's line at 70×20, and the skew off the screen).
 func (m *Model) momText(w, h int) (legend, shape []string) {
-	legend = m.momLegend(w)
+	titles := m.momTitles()
+	legend = m.momLegendOf(w, titles)
 	if shape = m.shapeLines(w, h-len(legend)); shape == nil {
 		if _, short := m.shapeItems(); short != nil {
-			last := len(legend) - 1
-			legend[last] = pack("  ", append([]string{legend[last]}, short...), w)
+			with := func(legend []string) (string, int) {
+				return packN("  ", append([]string{legend[len(legend)-1]}, short...), w)
+			}
+			_, most := with(m.momLegendOf(w, titles[len(titles)-1:]))
+			for i := range titles {
+				if legend = m.momLegendOf(w, titles[i:]); i == len(titles)-1 {
+					break
+				}
+				if _, n := with(legend); n == most {
+					break
+				}
+			}
+			legend[len(legend)-1], _ = with(legend)
 		}
 	}
 	return legend, shape
@@ -1524,7 +1540,12 @@ func (m *Model) shapeLines(w, room int) []string {
 // band is never lower than its legends' two lines and these (layout).
 const minChartRows = 4
 
-// momTitles are the moments legend's titles, longest first. After G is
+// momTitles are the moments legend's titles, longest first. They say
+// whose its values are, "Moments, last batch" where there is room: the
+// epoch's last generated batch, which the samples panel beside it ("10,000
+// at epoch 5,000") and the final line do not show, where blog-original's
+// legend had read an unmarked "μ mean 12.732" beside the final line's
+// fresh samples' mean=13.1046 and the skew under it of those. After G is
 // updated by hand (g) they say which epoch's batch its values are of, as
 // the losses' legend says whose its losses are (lossLegendOf): the
 // legend had given the epoch's moments unmarked while the plane,
@@ -1543,13 +1564,21 @@ func (m *Model) momTitles() []string {
 	if s.GEMA > 0 {
 		return []string{m.legendTitle("Moments") + styleMuted.Render(", G's own"), m.legendTitle("Moments")}
 	}
+	if s.Last.Epoch > 0 && m.legendAt() == "" {
+		return []string{styleTitle.Render("Moments") + styleMuted.Render(", last batch"), styleTitle.Render("Moments")}
+	}
 	return []string{m.legendTitle("Moments")}
 }
 
-func (m *Model) momLegend(w int) []string {
+// momLegend is the moments legend at width w, its title the longest of
+// momTitles that fits.
+func (m *Model) momLegend(w int) []string { return m.momLegendOf(w, m.momTitles()) }
+
+// momLegendOf is the moments legend at width w, its title the first of
+// titles that fits, else the last.
+func (m *Model) momLegendOf(w int, titles []string) []string {
 	s := &m.snap
 	has := s.Last.Epoch > 0
-	titles := m.momTitles()
 	if p := s.Target.Plane; p != nil { // x and y in two colours, the target's after ┈
 		mx, my, sx, sy := planeMoments(p)
 		// The means' lines end in x and y, the stds' in X and Y; G's
@@ -1611,12 +1640,18 @@ func (m *Model) momLegend(w int) []string {
 // shows its last finite epoch (Losses at 1,499 under epoch 1,500), which
 // the legends had given unmarked.
 func (m *Model) legendTitle(name string) string {
+	return styleTitle.Render(name) + m.legendAt()
+}
+
+// legendAt is what follows a legend's title where its values are of an
+// epoch before the screen's, a diverged run's last finite one, " at
+// 1,499", else "".
+func (m *Model) legendAt() string {
 	s := &m.snap
-	title := styleTitle.Render(name)
 	if s.State == session.Diverged && s.Last.Epoch > 0 && s.Last.Epoch < s.Epoch {
-		title += styleMuted.Render(" at " + numtext.FormatInt(s.Last.Epoch))
+		return styleMuted.Render(" at " + numtext.FormatInt(s.Last.Epoch))
 	}
-	return title
+	return ""
 }
 
 // higherMoments puts the shape of fresh samples next to the target's.
@@ -1661,16 +1696,22 @@ func (m *Model) shapeItems() (long, short []string) {
 // pack joins as many items as fit in width w, in order of importance,
 // leaving out those that do not fit.
 func pack(sep string, items []string, w int) string {
-	out := ""
+	out, _ := packN(sep, items, w)
+	return out
+}
+
+// packN is pack's line and how many of items it holds.
+func packN(sep string, items []string, w int) (string, int) {
+	out, n := "", 0
 	for _, it := range items {
 		switch {
 		case out == "":
-			out = it
+			out, n = it, 1
 		case ansi.StringWidth(out)+ansi.StringWidth(sep)+ansi.StringWidth(it) <= w:
-			out += styleMuted.Render(sep) + it
+			out, n = out+styleMuted.Render(sep)+it, n+1
 		}
 	}
-	return out
+	return out, n
 }
 
 // flow joins items into at most n lines of width w, breaking between items.
