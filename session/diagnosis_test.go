@@ -399,6 +399,71 @@ func TestStalledEquilibrium(t *testing.T) {
 	}
 }
 
+// TestSlowGridIsNoStall: D at its equilibrium beside samples far from
+// the target is a stall only while the checks do not bring G nearer it.
+// grid-pacgan4-ema (seed 3, GOEXPERIMENT=simd) holds D at ln 2 from
+// epoch 1,350, its high-quality share climbing from 2% to 22% by epoch
+// 16,650 as one mode after another is covered, its SW1 flat from 8,100
+// to 18,000; it had been told "D is stuck at its equilibrium" from 1,350
+// to 20,700. These are its checks, every 450 epochs, whose plateau
+// window is 9,000 epochs. Its start, before the checks span the window,
+// is still the stall it was, and the same checks with the share held at
+// 2% stall too: on SW1 alone it is flat.
+func TestSlowGridIsNoStall(t *testing.T) {
+	cfg, err := presets.Get("grid-pacgan4-ema")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ epoch, sw1, hq float64 }{
+		{450, 0.3746, 0.0148}, {900, 0.2836, 0.018}, {1350, 0.2309, 0.022}, {1800, 0.2310, 0.0132}, {2250, 0.2240, 0.0124},
+		{2700, 0.2184, 0.0148}, {3150, 0.2013, 0.0248}, {3600, 0.2031, 0.0188}, {4050, 0.2257, 0.0268}, {4500, 0.1953, 0.0268},
+		{4950, 0.1835, 0.0272}, {5400, 0.1773, 0.044}, {5850, 0.1733, 0.0392}, {6300, 0.2229, 0.0416}, {6750, 0.1820, 0.0532},
+		{7200, 0.1717, 0.0524}, {7650, 0.1755, 0.0628}, {8100, 0.1851, 0.062}, {8550, 0.1772, 0.0684}, {9000, 0.1657, 0.0828},
+		{9450, 0.1637, 0.0856}, {9900, 0.1709, 0.0964}, {10350, 0.1779, 0.0928}, {10800, 0.1739, 0.0992}, {11250, 0.1803, 0.0996},
+		{11700, 0.1845, 0.1168}, {12150, 0.1734, 0.1244}, {12600, 0.1769, 0.1176}, {13050, 0.1698, 0.1212}, {13500, 0.1672, 0.13},
+		{13950, 0.1666, 0.1348}, {14400, 0.1636, 0.1548}, {14850, 0.1621, 0.1956}, {15300, 0.1790, 0.1884}, {15750, 0.1890, 0.1896},
+		{16200, 0.1902, 0.1888}, {16650, 0.1802, 0.2168},
+	}
+	var spots []engine.SpotShare
+	for i := range 25 { // grid(5,2,0.05), mode 11 missed
+		x, y := float64(2*(i/5)-4), float64(2*(i%5)-4)
+		spots = append(spots, engine.SpotShare{Spot: engine.Spot{X: x, Y: y, Std: 0.05, Weight: 0.04}, Captured: i != 10, Expected: 0.04})
+	}
+	kinds := func(upTo int, held bool) (out []FindingKind, ended string) {
+		w := watchOf(cfg)
+		w.ylo, w.yhi = -6, 6
+		w.seen, w.dReal, w.dFake = lossWindow, 0.6878, 0.6885 // its equilibrium's event at epoch 1,350
+		var pts []EvalPoint
+		for _, c := range checks[:upTo] {
+			hq := c.hq
+			if held {
+				hq = 0.022
+			}
+			pts = append(pts, EvalPoint{Epoch: int(c.epoch), SW1: c.sw1, HQ: hq})
+		}
+		w.follow(pts, 450)
+		last := pts[len(pts)-1]
+		e := &Eval{Epoch: last.Epoch, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{StdX: 2.8, StdY: 2.8, Spots: spots, HighQuality: last.HQ, SW1: last.SW1, SW1Floor: 0.066}}}
+		for _, f := range diagnose(cfg, &w, e) {
+			out = append(out, f.Kind)
+		}
+		return out, numtext.Plain(stallEnded(&w, e))
+	}
+	if got, _ := kinds(3, false); !slices.Contains(got, DStalled) {
+		t.Errorf("epoch 1,350, HQ 2%%, the checks short of the window: %v, want D stalled", got)
+	}
+	got, ended := kinds(len(checks), false)
+	if slices.Contains(got, DStalled) || !slices.Contains(got, DIndifferent) {
+		t.Errorf("epoch 16,650, HQ 5%% to 22%%, SW1 flat: %v, want D at its equilibrium, no stall", got)
+	}
+	if want := "D is no longer stuck at its equilibrium: G gains on the target, the best of the last 9,000 epochs' checks HQ 22%, SW1 0.1621, the best before them HQ 5%, SW1 0.1717; D's losses move from epoch to epoch"; ended != want {
+		t.Errorf("the stall's end: %q, want %q", ended, want)
+	}
+	if got, _ := kinds(len(checks), true); !slices.Contains(got, DStalled) {
+		t.Errorf("epoch 16,650, HQ held at 2%%, SW1 flat: %v, want D stalled", got)
+	}
+}
+
 // TestStallAtOnceReadsAsItsOwn: a run whose D stalls as it reaches its
 // equilibrium starts both episodes at one check, and the two events say
 // two things: the equilibrium's where D's losses sit, the stall's what

@@ -273,9 +273,10 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 
 // stallEnded is the detail of the end of D's stall at its equilibrium:
 // what no longer holds of what started it (see stalled). It ends only
-// when the samples are near the target and D's losses move, or when D
-// has left its equilibrium; the measure comes first, as the losses of a
-// stall that was the measure's alone had never stopped moving.
+// when the samples are near the target, or G gains on it, and D's losses
+// move, or when D has left its equilibrium; the measure comes first, as
+// the losses of a stall that was the measure's alone had never stopped
+// moving.
 func stallEnded(w *watch, e *Eval) string {
 	var why []string
 	if !w.nearEquilibrium(equilibriumLeave) {
@@ -285,6 +286,9 @@ func stallEnded(w *watch, e *Eval) string {
 		if far, _, near := farFromTarget(&e.Metrics, w.sw1Noise, false); !far {
 			why = append(why, near)
 		}
+	}
+	if w.gaining() {
+		why = append(why, "G gains on the target, "+w.gains())
 	}
 	if w.still < lossWindow {
 		why = append(why, "D's losses move from epoch to epoch")
