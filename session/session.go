@@ -961,6 +961,7 @@ func (s *Session) publishEval(atOnce bool) {
 		Changes:   s.changes,
 		Design:    append([]string{cfg.Description, "source: " + cfg.Source}, cfg.Outline()...),
 		Remedies:  RemediesOf(cfg),
+		Terms:     TermsOf(cfg),
 		Target:    s.target,
 		Loss:      cfg.Loss,
 		GLoss:     cfg.GLoss,

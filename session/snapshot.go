@@ -128,9 +128,12 @@ type Snapshot struct {
 	// Remedies are what the design changes in the textbook GAN, explained
 	// (RemediesOf); none for the textbook GAN itself.
 	Remedies []Remedy
-	Target   TargetInfo
-	Loss     engine.Loss // the design's loss and G loss
-	GLoss    engine.GLoss
+	// Terms explain the words of Design that name the design's loss, G's
+	// loss, optimizers and activations (TermsOf).
+	Terms  []Remedy
+	Target TargetInfo
+	Loss   engine.Loss // the design's loss and G loss
+	GLoss  engine.GLoss
 	// Equilibrium is where the losses sit once D can no longer tell real
 	// from fake (EquilibriumOf), or nil for losses without one.
 	Equilibrium *Equilibrium

@@ -211,7 +211,7 @@ func TestScreenGolden(t *testing.T) {
 				return s
 			}, nil, []string{"Ran away at epoch 1,500", "stuck at 100, its limit", "u rolls back to epoch 1,200", "u roll back"}},
 			{"help", nil, []string{"?"}, []string{"Design bimodal-1d", "one D update", "hist/Q-Q/G(z)", "glossary"}},
-			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "KS", "W1"}},
+			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "bce", "G nonsaturating", "adam β"}},
 			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
 			{"replay", func(s session.Snapshot) session.Snapshot {
 				s.Replay, s.ReplayIndex, s.Frames, s.Note = replay.Replay, replay.ReplayIndex, replay.Frames, replay.Note
@@ -479,6 +479,62 @@ func TestGlossaryExplainsTheDesignsRemedies(t *testing.T) {
 			if strings.Contains(seen, a) {
 				t.Errorf("%s: the ? pages name %q", c.preset, a)
 			}
+		}
+	}
+}
+
+// TestGlossaryExplainsTheDesignsWords: every built-in preset's glossary
+// has an entry for each word of its design page that names its loss,
+// G's loss, an optimizer with its parameter or an activation, named as
+// that page spells it, and for no other: "bce", "G nonsaturating", "adam
+// β", "leaky_relu" had gone unexplained. The bce entry says BCE too, the
+// ln 2 line entry's word.
+func TestGlossaryExplainsTheDesignsWords(t *testing.T) {
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, snap := firstSnapshot(t, cfg)
+		// The page's words, as written and without the brackets round a
+		// list: "(relu", "identity)".
+		design := map[string]bool{}
+		for _, w := range strings.FieldsFunc(numtext.Plain(strings.Join(snap.Design, " ")), func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+			design[w], design[strings.TrimPrefix(w, "(")], design[strings.TrimSuffix(w, ")")] = true, true, true
+		}
+		gloss := cfg.GLoss.String()
+		if cfg.Loss.Unbounded() && cfg.GLoss == engine.GLossNonSaturating {
+			gloss = "−D(G(z))"
+		}
+		want := []string{cfg.Loss.String(), "G " + gloss}
+		for _, o := range []engine.OptimizerKind{cfg.DOpt, cfg.GOpt} {
+			want = append(want, o.String()+" "+map[engine.OptimizerKind]string{engine.OptimizerAdam: "β", engine.OptimizerSGD: "momentum", engine.OptimizerRMSprop: "α"}[o])
+		}
+		for _, a := range append(cfg.GActs, cfg.DActs...) {
+			want = append(want, a.String())
+		}
+		m := Model{snap: snap}
+		listed := map[string]string{}
+		for _, g := range m.glossaryEntries() {
+			listed[g[0]] = numtext.Plain(g[1])
+		}
+		seen := map[string]bool{}
+		for _, term := range want {
+			for _, w := range strings.Fields(term) {
+				if !design[w] {
+					t.Errorf("%s: the design page does not spell %q as the glossary does: %q", name, w, snap.Design)
+				}
+			}
+			if _, ok := listed[term]; !ok {
+				t.Errorf("%s: no glossary entry for the design page's %q", name, term)
+			}
+			seen[term] = true
+		}
+		if text, ok := listed[cfg.Loss.String()]; ok && cfg.Loss == engine.LossBCE && !strings.Contains(text, "BCE") {
+			t.Errorf("%s: the bce entry does not say BCE: %q", name, text)
+		}
+		if len(snap.Terms) != len(seen) {
+			t.Errorf("%s: the design's words are %d, the glossary explains %d: %+v", name, len(seen), len(snap.Terms), snap.Terms)
 		}
 	}
 }

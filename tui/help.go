@@ -192,12 +192,17 @@ func drawsSurface(s *session.Snapshot) bool  { return onPlane(s) && s.Eval.Surfa
 func drawsArrows(s *session.Snapshot) bool   { return onPlane(s) && len(s.Eval.Arrows) > 0 }
 func drawsGZ(s *session.Snapshot) bool       { return onLine(s) && s.Eval.GZ != nil }
 
-// glossaryEntries is the glossary of the run shown: the entries for what
-// its screen draws (glossaryEntry.drawn), each in its text for the run,
-// the ln 2 line's named by the legend's words (balanceTerm) where the
-// chart shows it (balanceDrawn).
+// glossaryEntries is the glossary of the run shown: the words of its
+// design page that name its loss, G's, its optimizers and activations
+// (Snapshot.Terms), as the page before them spells them, then the
+// entries for what its screen draws (glossaryEntry.drawn), each in its
+// text for the run, the ln 2 line's named by the legend's words
+// (balanceTerm) where the chart shows it (balanceDrawn).
 func (m *Model) glossaryEntries() [][2]string {
 	var out [][2]string
+	for _, t := range m.snap.Terms {
+		out = append(out, [2]string{t.Name, t.What})
+	}
 	for _, g := range glossary {
 		if g.drawn != nil && !g.drawn(&m.snap) || g.term == balanceEntry && !m.balanceDrawn() {
 			continue

@@ -1013,8 +1013,10 @@ func TestGlossaryBeforeTheEvents(t *testing.T) {
 		}
 		return -1
 	}
-	if g, e := first("KS "), first("◆ epoch 2,000"); g < 0 || e < 0 || g > 1 || e < g {
-		t.Errorf("of %d pages, the glossary's KS is on page %d and the latest event on page %d; want the glossary first, by page 2", len(pages), g+1, e+1)
+	// The glossary begins with the design page's words (bce, …), then
+	// the screen's (KS, …).
+	if g, ks, e := first("bce "), first("KS "), first("◆ epoch 2,000"); g < 0 || e < 0 || g > 1 || e < ks {
+		t.Errorf("of %d pages, the glossary begins on page %d, its KS is on page %d and the latest event on page %d; want the glossary first, by page 2", len(pages), g+1, ks+1, e+1)
 	}
 }
 
@@ -1038,6 +1040,11 @@ func TestPageHeadingNamesWhatItHolds(t *testing.T) {
 		switch {
 		case p == 0:
 			first = head
+		case strings.HasPrefix(lines[1], "Events latest first"): // the glossary ended the page before
+			if head != "Events" {
+				t.Errorf("page %d, where the events begin at its head, is headed %q, want \"Events\":\n%s", p+1, head, view)
+			}
+			events = true
 		case strings.Contains(view, "Events latest first"):
 			if !strings.HasSuffix(head, " and events") {
 				t.Errorf("page %d, where the events begin, is headed %q, want it to end \" and events\":\n%s", p+1, head, view)
