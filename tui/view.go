@@ -260,15 +260,22 @@ func keysPage(k keyMap, w int) string {
 		lw := max(w-used+lipgloss.Width(*last)-2, 1)
 		free := lipgloss.Height(cols[0]) - lipgloss.Height(*last)
 		reasons := strings.Join(why, ", ")
-		legend, short := "faint: not now —", reasons
+		keyed := strings.Join(named, ", ")
+		legend, short, bare := "faint: not now —", reasons, keyed
 		if noColour() {
-			legend, short = idleMark+": not now —", idleMark+" "+reasons
+			legend, short, bare = idleMark+": not now —", idleMark+" "+reasons, idleMark+" "+keyed
 		}
 		// Under the legend each reason after the keys it is for where
-		// that fits the rows the first column leaves, else the reasons
-		// alone: "not diverged" alone under "faint: not now —" had read
-		// as a caption, not as why u roll back is faint.
-		lines := append([]string{legend}, wrapIndent(strings.Join(named, ", "), lw)...)
+		// that fits the rows the first column leaves, else those
+		// reasons without the legend, drawn faint as their keys are,
+		// else the reasons alone: "not diverged" alone under "faint:
+		// not now —" had read as a caption, not as why u roll back is
+		// faint, and at 80×24 at epoch 0 "faint: not now — / no
+		// epoch, not diverged" had named no key.
+		lines := append([]string{legend}, wrapIndent(keyed, lw)...)
+		if len(lines) > free || !fits(lines, lw) {
+			lines = wrapIndent(bare, lw)
+		}
 		if len(lines) > free || !fits(lines, lw) {
 			lines = append([]string{legend}, wrapIndent(reasons, lw)...)
 		}
