@@ -388,7 +388,7 @@ func TestStalledEquilibrium(t *testing.T) {
 	end := 300 + 100*settleChecks
 	want := []string{"200 equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
-		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium; D's losses move from epoch to epoch", end)}
+		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D has left its equilibrium", end)}
 	if len(events) != len(want) {
 		t.Fatalf("events %q, want %q", events, want)
 	}
@@ -456,11 +456,41 @@ func TestSlowGridIsNoStall(t *testing.T) {
 	if slices.Contains(got, DStalled) || !slices.Contains(got, DIndifferent) {
 		t.Errorf("epoch 16,650, HQ 5%% to 22%%, SW1 flat: %v, want D at its equilibrium, no stall", got)
 	}
-	if want := "D is no longer stuck at its equilibrium: G gains on the target, the best of the last 9,000 epochs' checks HQ 22%, SW1 0.1621, the best before them HQ 5%, SW1 0.1717; D's losses move from epoch to epoch"; ended != want {
+	if want := "D is no longer stuck at its equilibrium: G gains on the target, the best of the last 9,000 epochs' checks HQ 22%, SW1 0.1621, the best before them HQ 5%, SW1 0.1717"; ended != want {
 		t.Errorf("the stall's end: %q, want %q", ended, want)
 	}
 	if got, _ := kinds(len(checks), true); !slices.Contains(got, DStalled) {
 		t.Errorf("epoch 16,650, HQ held at 2%%, SW1 flat: %v, want D stalled", got)
+	}
+}
+
+// TestStallEndSaysWhatChanged: a stall of samples far from the target
+// ends where D's averaged losses move past the equilibrium's tolerance,
+// inside the line its episode lingers to, and says so; grid (seed 1)
+// ended its stall at epoch 1,710 saying only "D's losses move from epoch
+// to epoch", which they had all along. The losses of a still D moving
+// again are not said beside a reason that ends any stall.
+func TestStallEndSaysWhatChanged(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	far := &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.9, ZDep: 1}, KSFloor: 0.01}
+	for _, c := range []struct {
+		off  float64 // D's averaged losses above ln 2
+		e    *Eval
+		want string
+	}{
+		{0.045, far, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.03 from ln 2 = 0.6931, short of the 0.06 that ends its equilibrium (D real 0.7381, D fake 0.7381, averaged over about 100 epochs)"},
+		{0.1, far, "D is no longer stuck at its equilibrium: D has left its equilibrium"},
+		{0.01, far, "D is no longer stuck at its equilibrium: D's losses move from epoch to epoch"}, // a still D's stall
+	} {
+		w := watchOf(cfg)
+		w.seen = lossWindow
+		w.dReal, w.dFake = math.Ln2+c.off, math.Ln2+c.off
+		if got := numtext.Plain(stallEnded(&w, c.e)); got != c.want {
+			t.Errorf("losses %g off ln 2: %q, want %q", c.off, got, c.want)
+		}
 	}
 }
 

@@ -279,18 +279,29 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // moving.
 func stallEnded(w *watch, e *Eval) string {
 	var why []string
-	if !w.nearEquilibrium(equilibriumLeave) {
+	switch {
+	case !w.nearEquilibrium(equilibriumLeave):
 		why = append(why, "D has left its equilibrium")
+	case !w.nearEquilibrium(1):
+		// The stall is the equilibrium's finding's (indifferent), which
+		// ends at its own line, inside the one the equilibrium's episode
+		// lingers to: grid (seed 1) ended its stall at epoch 1,710 so,
+		// and had said only "D's losses move from epoch to epoch", which
+		// they had all along.
+		why = append(why, fmt.Sprintf("D's losses, averaged, are more than %g from %s, short of the %g that ends its equilibrium (%s)", w.tol(), w.eqAt(), equilibriumLeave*w.tol(), w.averagedLosses()))
 	}
 	if e != nil && e.Metrics.N > 0 {
 		if far, _, near := farFromTarget(&e.Metrics, w.sw1Noise, false); !far {
 			why = append(why, near)
 		}
 	}
-	if w.gaining() {
+	gaining := w.gaining()
+	if gaining {
 		why = append(why, "G gains on the target, "+w.gains())
 	}
-	if w.still < lossWindow {
+	// Not beside a reason that ends any stall: the losses of a stall of
+	// samples far from the target had been moving all along.
+	if w.still < lossWindow && !gaining && w.nearEquilibrium(1) {
 		why = append(why, "D's losses move from epoch to epoch")
 	}
 	text := "D is no longer stuck at its equilibrium"
