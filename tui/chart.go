@@ -486,12 +486,7 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	if len(refs) > 0 {
 		up, down := c.beyond(pts, lo, hi)
 		top, bottom := refsSpan(refs)
-		marked := 0 // the edge rows the marks take: the references need a row besides
-		for _, m := range []bool{up, down} {
-			if m {
-				marked++
-			}
-		}
+		marked := edgesMarked(up, down) // the references need a row besides
 		dots := float64(4*rows - 1)
 		if rows > marked {
 			if up && top > lo && dotOf(top, lo, hi, rows) < 4 { // to the second row's top dot
@@ -518,6 +513,18 @@ func (c *lineChart) beyond(pts []session.Point, lo, hi float64) (up, down bool) 
 		}
 	}
 	return up, down
+}
+
+// edgesMarked is the number of edge rows the ▲ and ▼ marks take, up and
+// down as beyond tells them.
+func edgesMarked(up, down bool) int {
+	n := 0
+	for _, m := range []bool{up, down} {
+		if m {
+			n++
+		}
+	}
+	return n
 }
 
 // refsSpan is the highest of the references and the lowest (−Inf and
@@ -589,12 +596,7 @@ func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, ro
 	// The values beyond lo to hi: a range widened to hold them would leave
 	// the chart no room for the rest, an own-scale series' above all.
 	up, down := c.beyond(pts, lo, hi)
-	marked := 0
-	for _, b := range []bool{up, down} {
-		if b {
-			marked++
-		}
-	}
+	marked := edgesMarked(up, down)
 	top, bottom := refsSpan(refs)
 	// fits tells whether the range ax, its ticks m rows apart, holds lo to
 	// hi, is labelled evenly with lines' rows kept off, and keeps the
