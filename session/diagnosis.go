@@ -1192,7 +1192,7 @@ func (w *watch) stillLeave() float64 { return equilibriumLeave * w.tol() }
 // their equilibrium as the detail names it (eqAt), for the still epochs
 // counted: "each epoch's D losses within 0.0001 of ln 2 = 0.6931 for the
 // last 100", or, a stall held past those, "… for 100 in a row, and
-// within 0.06 on each of the 412 since", the line that ends a stall
+// within 0.06 on each of the 412 epochs since", the line that ends a stall
 // (stillLeave), which a kick of a dead D's output bias has not crossed.
 func (w *watch) stillSays(at string) string {
 	what := "each epoch's D losses"
@@ -1202,7 +1202,7 @@ func (w *watch) stillSays(at string) string {
 	if w.still <= lossWindow {
 		return fmt.Sprintf("%s within %g of %s for the last %d", what, stillTol, at, w.still)
 	}
-	return fmt.Sprintf("%s within %g of %s for %d in a row, and within %g on each of the %s since", what, stillTol, at, lossWindow, w.stillLeave(), numtext.FormatInt(w.still-lossWindow))
+	return fmt.Sprintf("%s within %g of %s for %d in a row, and within %g on each of the %s epochs since", what, stillTol, at, lossWindow, w.stillLeave(), numtext.FormatInt(w.still-lossWindow))
 }
 
 // eqAt names D's equilibrium in a detail: "ln 2 = 0.6931", "2" (the

@@ -514,8 +514,8 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		wantEq string
 	}{
 		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 since; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 since", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
 		var p episodes
@@ -2431,7 +2431,7 @@ func TestStallHoldsThroughAKick(t *testing.T) {
 		}
 	}
 	_, f := kind(e)
-	if want := fmt.Sprintf("each epoch's D losses within 0.0001 of ln 2 = 0.6931 for 100 in a row, and within 0.06 on each of the %d since", e-lossWindow); !strings.Contains(numtext.Plain(f.Detail), want) {
+	if want := fmt.Sprintf("each epoch's D losses within 0.0001 of ln 2 = 0.6931 for 100 in a row, and within 0.06 on each of the %d epochs since", e-lossWindow); !strings.Contains(numtext.Plain(f.Detail), want) {
 		t.Errorf("detail %q, want it to say %q", f.Detail, want)
 	}
 	// A learning D's losses move by hundredths: an epoch past the line
