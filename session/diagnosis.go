@@ -186,7 +186,7 @@ const (
 	// or 500. vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5 (seed 1)
 	// spreads to 3 times the target's std by epoch 200, then narrows to a
 	// spike of 0.01 to 0.1 hopping about the target, KS 0.5 to 0.99,
-	// collapsed at epoch 1,230, which the diagnosis had called D stalled
+	// its collapsed event at epoch 1,200, which the diagnosis had called D stalled
 	// alone.
 	collapseSpread = 0.1
 	// collapseLong: a G that has trained this many epochs and is still
