@@ -350,6 +350,42 @@ func TestResumedLogGoesOn(t *testing.T) {
 	}
 }
 
+// TestResumedAtEpochZeroKeepsItsLog: a run saved before its first epoch
+// (w on a paused trainer, after a setting changed there) goes on in the
+// log it wrote up to its checkpoint, e's export of epoch 0's events, as
+// a run saved later does, and refuses another run's history: resumed
+// from epoch 0, the run had replaced either without a word, epoch 0's
+// row or another run's epochs lost.
+func TestResumedAtEpochZeroKeepsItsLog(t *testing.T) {
+	dir := t.TempDir()
+	s := newIdle(t, Options{Config: blogConfig(t, 20), Seed: 1, Dir: dir})
+	s.applyOne(Adjust{Setting: DLR, Dir: +1})
+	Export{}.apply(s)
+	Save{}.apply(s)
+	log, ckpt := filepath.Join(dir, "ganui-blog-original-seed1.csv"), filepath.Join(dir, "ganui-blog-original-seed1-epoch0.ckpt")
+	first, err := os.ReadFile(log)
+	if err != nil || s.failed {
+		t.Fatalf("e and w at epoch 0: %v, %q", err, s.note)
+	}
+	runToEnd(t, Options{Resume: ckpt, Epochs: 3, LogPath: log})
+	got, _ := os.ReadFile(log)
+	_, rows := csvRows(t, string(got))
+	if !bytes.HasPrefix(got, first) || len(rows) != 4 || rows[0][0] != "0" || rows[3][0] != "3" {
+		t.Fatalf("the resumed log:\n%s\nwant its epoch 0 row, then epochs 1 to 3", got)
+	}
+
+	// Another run's history, which ends elsewhere, is kept, not replaced.
+	theirs := filepath.Join(dir, "theirs.csv")
+	runToEnd(t, Options{Config: blogConfig(t, 5), Seed: 2, LogPath: theirs})
+	before, _ := os.ReadFile(theirs)
+	if _, err := New(Options{Resume: ckpt, Epochs: 3, LogPath: theirs}); err == nil || !strings.Contains(err.Error(), "ends at epoch 5, not at the checkpoint's 0") {
+		t.Fatalf("another run's log, resumed from epoch 0: %v", err)
+	}
+	if after, _ := os.ReadFile(theirs); !bytes.Equal(after, before) {
+		t.Fatal("the refused log was changed")
+	}
+}
+
 // TestResumedLogKeepsAnotherRunsHistory: a resumed run's --log that is
 // a history of other columns — a 2-D run's given to a 1-D resume — is
 // another run's, refused and left as it was, as one of the same columns

@@ -367,10 +367,13 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
-		if e := gan.Epoch(); e > 0 {
+		if e := gan.Epoch(); opts.Resume != "" {
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; any other history is kept, not replaced: it
-			// may be this run's, or another's the user keeps. A log an
+			// may be this run's, or another's the user keeps. A run
+			// saved before its first epoch is resumed so too, its log
+			// the header or e's row of epoch 0's events: it had
+			// replaced any history given, another run's too. A log an
 			// earlier ganui wrote, without the columns this one adds or
 			// with a plane's count of modes named captured, is read as
 			// one of its columns, and goes on in them: it had
@@ -391,8 +394,9 @@ func New(opts Options) (*Session, error) {
 				// A history (checkPaths has refused any other file) of
 				// other columns: another design's, a plane's for a line.
 				return nil, fmt.Errorf("--log %s is another run's history, of other columns than this run's: give another file, or remove it", opts.LogPath)
-			case ok && last == e && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
-				// The record knows the run's own row at its checkpoint.
+			case ok && last == e && e > 0 && s.last.Epoch == e && lossFields(row, s.csv.lay) != lossFields(string(appendCSV(nil, s.last, nil, s.csv.lay)), s.csv.lay):
+				// The record knows the run's own row at its checkpoint
+				// (at epoch 0, none: no epoch trained).
 				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last == e:
 				s.csv.append, s.csv.crlf = true, crlf
