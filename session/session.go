@@ -367,7 +367,8 @@ func New(opts Options) (*Session, error) {
 	}
 	if opts.LogPath != "" {
 		s.csv = newCSVFile(opts.LogPath, layoutOf(gan))
-		if e := gan.Epoch(); opts.Resume != "" {
+		if opts.Resume != "" {
+			e := gan.Epoch()
 			// A resumed run goes on with the log it wrote up to its
 			// checkpoint; any other history is kept, not replaced: it
 			// may be this run's, or another's the user keeps. A run
