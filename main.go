@@ -219,16 +219,19 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 
 // strayArgument is the error for args[i], the first argument that is not
 // a flag: the value of a --set or --sweep that lost its "=" to a space
-// (--set g_lr 1e-3) is said to be that; any other, as cliflag.Stray
-// says it.
+// (--set g_lr 1e-3) is said to be that, the two put back together with
+// their control characters written as escapes (visible.String), as the
+// quoted one's are, so that a line break in either does not break the
+// error's line; any other, as cliflag.Stray says it.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
+		joined := visible.String(args[i-1] + "=" + arg)
 		switch args[i-2] {
 		case "--set", "-set":
-			return fmt.Errorf("--set: want key=value, got %q (did you mean --set %s=%s?)", args[i-1], args[i-1], arg)
+			return fmt.Errorf("--set: want key=value, got %q (did you mean --set %s?)", args[i-1], joined)
 		case "--sweep", "-sweep":
-			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s=%s?)", args[i-1], args[i-1], arg)
+			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s?)", args[i-1], joined)
 		}
 	}
 	return cliflag.Stray(arg, fs)
