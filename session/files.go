@@ -827,7 +827,8 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // logEnd reads the file at path as a log of lay's columns: ok is false
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
-// cut row, and row is that row. Blank lines after its last row
+// cut row (row "") or in a whole line that does not begin with an epoch
+// as the log writes it (row that line), and row is that row. Blank lines after its last row
 // (blankEnd) are not a row. crlf is true when its header line ends in
 // "\r\n", as a log saved by a Windows program's does: its rows are read
 // without their "\r", and a run going on in it writes its own so
@@ -879,7 +880,7 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	// The epoch as the log writes it: "+5", "05" or "-3" is no row of it.
 	e, err := strconv.Atoi(first)
 	if err != nil || e < 0 || strconv.Itoa(e) != first {
-		return -1, "", crlf, true
+		return -1, row, crlf, true
 	}
 	return e, row, crlf, true
 }

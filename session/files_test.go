@@ -314,6 +314,14 @@ func TestResumedLogGoesOn(t *testing.T) {
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "cut row") {
 		t.Fatalf("a log cut mid-row: %v", err)
 	}
+	// A whole last row whose epoch was edited is not cut: it is said to
+	// begin with no epoch, as "-31" or one past what an int holds.
+	for _, epoch := range []string{"-31", "99999999999999999999", "+31"} {
+		os.WriteFile(log, append(first, epoch+",0.69,0.7,0.71\n"...), 0o644)
+		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("is a history whose last row begins with %q, not an epoch", epoch)) {
+			t.Fatalf("a log whose last row begins with %s: %v", epoch, err)
+		}
+	}
 	// Its header alone (head -1): no row at all, which had been called a
 	// cut row.
 	os.WriteFile(log, first[:bytes.IndexByte(first, '\n')+1], 0o644)
@@ -529,7 +537,8 @@ func TestResumedLogIsAlikeWhateverSamples(t *testing.T) {
 // epoch only when its last line is whole and begins with that epoch as
 // the log writes it (digits, no sign, no leading zero), a crlf log's
 // row read without its "\r"; at 0 with no row when it holds the header
-// alone; else, as a cut row, −1. Blank lines (nothing but "\r" before
+// alone; else −1, as a cut row, with the last line as its row when
+// that is whole. Blank lines (nothing but "\r" before
 // their "\n") after its last line are not a line of it.
 func FuzzLogEnd(f *testing.F) {
 	lay := csvLayout{modes: 2}
@@ -575,8 +584,9 @@ func FuzzLogEnd(f *testing.F) {
 				line = strings.TrimSuffix(line, "\r")
 			}
 			first, _, _ := strings.Cut(line, ",")
+			wantRow = line
 			if e, err := strconv.Atoi(first); err == nil && e >= 0 && strconv.Itoa(e) == first {
-				want, wantRow = e, line
+				want = e
 			}
 		}
 		if last != want || row != wantRow {

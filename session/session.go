@@ -31,6 +31,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -403,6 +404,10 @@ func New(opts Options) (*Session, error) {
 				s.csv.append, s.csv.crlf = true, crlf
 			case ok && row == "" && last == 0:
 				return nil, fmt.Errorf("--log %s is a history with no rows, not the run's up to its checkpoint at epoch %s: give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
+			case ok && last < 0 && row != "":
+				// A row edited by hand: it is whole, so not cut.
+				epoch, _, _ := strings.Cut(row, ",")
+				return nil, fmt.Errorf("--log %s is a history whose last row begins with %q, not an epoch: give another file, or mend or remove it", opts.LogPath, epoch)
 			case ok && last < 0:
 				return nil, fmt.Errorf("--log %s is a history that ends in a cut row: give another file, or mend or remove it", opts.LogPath)
 			case ok:
