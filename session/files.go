@@ -828,8 +828,8 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // when it is not one (no file, another header), last is the epoch of its
 // last row, 0 when it has none (row is then ""), or −1 when it ends in a
 // cut row (row "") or in a whole line that does not begin with an epoch
-// as the log writes it (row that line), and row is that row. Blank lines after its last row
-// (blankEnd) are not a row. crlf is true when its header line ends in
+// as the log writes it (row that line), and row is that row. Blank
+// lines after its last row (blankEnd) are not a row. crlf is true when its header line ends in
 // "\r\n", as a log saved by a Windows program's does: its rows are read
 // without their "\r", and a run going on in it writes its own so
 // (csvWriter.crlf), that the file keeps one line ending. Only the first
