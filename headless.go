@@ -265,13 +265,13 @@ func watchStops(clock *session.Clock, also ...func()) (unwatch func()) {
 // when a write to stdout fails (a reader gone: | head -1, a full disk),
 // so that the run stops after its epoch with its log,
 // checkpoint and figure written, rather than training on for no one or
-// being killed by SIGPIPE with nothing saved. release ends the watch.
+// being killed by SIGPIPE (which run ignores) with nothing saved.
+// release ends the watch.
 func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (context.Context, func()) {
 	c, ok := stdout.(*checkedWriter)
 	if !ok {
 		return ctx, func() {}
 	}
-	signal.Ignore(syscall.SIGPIPE) // a write to a closed pipe fails instead
 	ctx, cancel := context.WithCancel(ctx)
 	c.failed = func() {
 		// The one line of the failure: run says no more of it.

@@ -20,12 +20,14 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -74,6 +76,11 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	// A write to a closed pipe (| head -1) fails, in every mode, where
+	// it had killed ganui by SIGPIPE, exit 141: out keeps the error, which
+	// stops a headless run with what it has saved (stopOnDeadOutput) and
+	// ends every mode with its one line and exit 1.
+	signal.Ignore(syscall.SIGPIPE)
 	out := &checkedWriter{w: stdout}
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)

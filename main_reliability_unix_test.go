@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -263,4 +264,32 @@ func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 		t.Errorf("files left: %q, want %s", names, want)
 	}
 	wantUsageError(t, []string{"--headless", "--epochs", "2", "--log", "/dev/zero"}, "--log: /dev/zero is a device, not a regular file")
+}
+
+// TestPrintingToAClosedPipeSaysSo: every mode that prints and exits —
+// --list-presets, --show-preset, --version, --help — met with its reader
+// gone (| head -1) exits 1 with one line, as a headless run does, where
+// --list-presets had died of SIGPIPE, exit 141, or exited 0 as the
+// pipe's buffer happened to hold what --help printed.
+func TestPrintingToAClosedPipeSaysSo(t *testing.T) {
+	for _, args := range [][]string{{"--list-presets"}, {"--show-preset", "ring"}, {"--version"}, {"--help"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close() // the reader gone before the first write
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = w, &stderr
+		err = cmd.Run()
+		w.Close()
+		code := -1
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode() // -1 for a process a signal killed
+		}
+		if want := "ganui: writing the output: write /dev/stdout: broken pipe\n"; code != exitFailure || stderr.String() != want {
+			t.Errorf("%q to a closed pipe: %v (exit %d), stderr %q; want exit 1 and %q", args, err, code, stderr.String(), want)
+		}
+	}
 }
