@@ -225,13 +225,20 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 }
 
 // strayArgument is the error for args[i], the first argument that is not
-// a flag: the value of a --set or --sweep that lost its "=" to a space
-// (--set g_lr 1e-3) is said to be that, the two put back together with
-// their control characters written as escapes (visible.String), as the
-// quoted one's are, so that a line break in either does not break the
-// error's line; any other, as cliflag.Stray says it.
+// a flag: a flag after --, which the flag package reads no further than,
+// is said to be that; the value of a --set or --sweep that lost its "="
+// to a space (--set g_lr 1e-3) is said to be that, the two put back
+// together with their control characters written as escapes
+// (visible.String), as the quoted one's are, so that a line break in
+// either does not break the error's line; any other, as cliflag.Stray
+// says it.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
+	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
+		// ganui takes flags alone: a -- before a flag only stops it being
+		// read as one (a command's tail pasted after "--").
+		return fmt.Errorf("unexpected argument %q after --, which ends the flags: drop the -- for it to be read as a flag", arg)
+	}
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
 		joined := visible.String(args[i-1] + "=" + arg)
 		switch args[i-2] {

@@ -767,7 +767,8 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "g_lr", "1e-3"}, `--set: want key=value, got "g_lr" (did you mean --set g_lr=1e-3?)`},
 		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr" (did you mean --sweep d_lr=1e-3,1e-2?)`},
 		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
-		{[]string{"--headless", "--", "--set"}, `unexpected argument "--set" (see ganui --help)`},
+		// a flag after --, which ends the flags
+		{[]string{"--headless", "--", "--set", "g_lr=1e-3"}, `unexpected argument "--set" after --, which ends the flags: drop the -- for it to be read as a flag`},
 		// a flag copied from a page that made its "--" a dash: the flag
 		// package takes it for no flag, and its look is the flag's
 		{[]string{"—headless"}, `unexpected argument "—headless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
