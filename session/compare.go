@@ -455,7 +455,9 @@ type Again struct {
 	// exactly: it changed a setting after the start or trained one player
 	// alone, which no command line does, or its record begins at a resume
 	// (a checkpoint without the run's record, or one it could not take),
-	// which cannot say whether that happened before it.
+	// which cannot say whether that happened before it, or it trained
+	// past its plan, and the command's plan, the epochs trained, checks
+	// at another interval (checkEvery).
 	Caveat string
 	// Resume, when not "", is what continues the run where Caveat says
 	// the command does not: the checkpoint w saved of it as it is, or the
@@ -532,6 +534,14 @@ func (s *Session) Again() Again {
 	case s.from > 0:
 		a.Caveat = fmt.Sprintf("this run exactly only if its settings were not changed before epoch %s, where it resumed: a checkpoint holds them as they were then, not their history",
 			numtext.FormatInt(s.from))
+	case a.Plan > s.planned && checkEvery(a.Plan) != s.every:
+		// Trained past its plan: the command's plan is the epochs trained,
+		// whose checks come at another interval, and with them the events
+		// (bimodal, seed 1, past its 10,000 on to 15,000: its plateau at
+		// 7,100, the command's at 7,800), though the model and the final
+		// line are this run's.
+		a.Caveat = fmt.Sprintf("this run exactly but for its checks: a plan of %s epochs checks every %s, where this run's plan of %s checked every %s, so its events may fall on other epochs (--epochs %d, then space past its end, checks as this run did)",
+			numtext.FormatInt(a.Plan), numtext.FormatInt(checkEvery(a.Plan)), numtext.FormatInt(s.planned), numtext.FormatInt(s.every), s.planned)
 	}
 	return a
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -565,6 +566,38 @@ func TestAgainRepeatsTheRun(t *testing.T) {
 	a = s2.Again()
 	if a.DesignFile == "" || !strings.Contains(a.Command, "--preset "+a.DesignFile+" --samples 2000 --seed 3") {
 		t.Fatalf("a design that is no built-in and came from no file: %+v", a)
+	}
+}
+
+// TestAgainPastThePlanSaysItsChecks: a run trained past its plan (space
+// at its end) gives the epochs trained as the command's plan, whose checks
+// come at another interval, and its events with them: c says so, and how
+// to check as the run did, where it had said the command "runs the run
+// again". Past a plan with the same interval, it does.
+func TestAgainPastThePlanSaysItsChecks(t *testing.T) {
+	cfg := testdesigns.Tiny()
+	cfg.Epochs = 500 // checked every 10, as a plan of up to 1,000 is
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 200, Dir: t.TempDir()})
+	for s.gan.Epoch() < 1000 {
+		s.trainEpoch()
+		if a := s.Again(); a.Caveat != "" {
+			t.Fatalf("at epoch %d, past a plan of 500 checked as a plan of the epochs trained is: %+v", s.gan.Epoch(), a)
+		}
+	}
+	s.trainEpoch()
+	longer := cfg
+	longer.Epochs = 1001
+	if every := newIdle(t, Options{Config: longer, Seed: 1, Samples: 200}).every; every != 11 {
+		t.Fatalf("a plan of 1,001 checks every %d; the caveat below says 11", every)
+	}
+	a := s.Again()
+	const want = "this run exactly but for its checks: a plan of 1,001 epochs checks every 11, where this run's plan of 500 checked every 10, so its events may fall on other epochs (--epochs 500, then space past its end, checks as this run did)"
+	if !strings.Contains(a.Command, " --epochs 1001 ") || a.Caveat != want {
+		t.Fatalf("again %+v; want --epochs 1001 and the caveat %q", a, want)
+	}
+	s.applyCommand(Share{})
+	if text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak); !strings.HasSuffix(text, " · the command below is "+want) {
+		t.Fatalf("c's note %q; want it to end in the caveat", text)
 	}
 }
 
