@@ -516,8 +516,12 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if err := o.parseSweep(sweeps, sets, given); err != nil {
 			return o, fmt.Errorf("--sweep: %w", err)
 		}
-		if given["plot"] && len(o.sweep.Axes) != 2 {
-			return o, fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d", len(o.sweep.Axes))
+		if n := len(o.sweep.Axes); given["plot"] && n != 2 {
+			do := "sweep a second key" // what to do said with it, as every refusal says it
+			if n > 2 {
+				do = "sweep two"
+			}
+			return o, fmt.Errorf("--plot draws the heat map of a sweep over two keys; this one has %d: %s, or drop --plot", n, do)
 		}
 	}
 	return o, nil

@@ -898,7 +898,8 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless; in the trainer, w saves a checkpoint\n"},
 		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless; in the trainer, P writes the figure\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
-		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1: sweep a second key, or drop --plot\n"},
+		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 3: sweep two, or drop --plot\n"},
 		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 		// A flag the mode does not take is refused as that, whatever its
