@@ -98,7 +98,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		var files [][2]string       // a points target's file, and the value that named it
 		for _, v := range a.Values {
 			if said[v] {
-				return Sweep{}, fmt.Errorf("%s: value %q appears twice", a.Key, v)
+				return Sweep{}, fmt.Errorf("%s: value %q appears twice; give it once", a.Key, v)
 			}
 			said[v] = true
 			probe := base.Clone()
@@ -111,7 +111,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			if path, ok := engine.PointsFile(probe.Target); ok && a.Key == "target" {
 				for _, f := range files {
 					if sameFile(path, f[0]) {
-						return Sweep{}, fmt.Errorf("%s: %s and %s are the same file", a.Key, f[1], v)
+						return Sweep{}, fmt.Errorf("%s: %s and %s are the same file; give one of them", a.Key, f[1], v)
 					}
 				}
 				files = append(files, [2]string{path, v})
@@ -127,7 +127,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 				return Sweep{}, fmt.Errorf("%s: %s is not a finite number", a.Key, v)
 			}
 			if prev, dup := same[string(j)]; dup { // 1e-3 and 0.001, [8] and 8: one cell twice
-				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value", a.Key, prev, v)
+				return Sweep{}, fmt.Errorf("%s: %s and %s are the same value; give one of them", a.Key, prev, v)
 			}
 			same[string(j)] = v
 		}

@@ -64,11 +64,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"=1"}, 1, "want key=v1,v2"},
 		{[]string{"d_lr="}, 1, "empty value"},
 		{[]string{"d_lr=1e-3,,1e-2"}, 1, "empty value"},
-		{[]string{"d_lr=1e-3,1e-3"}, 1, "appears twice"},
+		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr: value "1e-3" appears twice; give it once`},
 		{[]string{"name=a,b"}, 1, "name trains nothing"},
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
 		{[]string{"source=x"}, 1, "source trains nothing"},
-		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr: 1e-3 and 0.001 are the same value"},
+		{[]string{"d_lr=1e-3,0.001"}, 1, "d_lr: 1e-3 and 0.001 are the same value; give one of them"},
 		{[]string{"target=normal(4,1.25),normal(4,1.250)"}, 1, "target: normal(4,1.25) and normal(4,1.250) are the same value"},
 		{[]string{"target=mixture(-2,0.5;2,0.5),mixture(-2,.5;2,.5)"}, 1, "are the same value"},
 		{[]string{`g_acts=[relu,identity],["relu","identity"]`}, 1, `g_acts: [relu,identity] and ["relu","identity"] are the same value`},
@@ -124,7 +124,7 @@ func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 	}
 	for _, other := range []string{"./p.csv", "sub/../p.csv", filepath.Join(dir, "p.csv"), "soft.csv", "hard.csv"} {
 		_, err := ParseSweep([]string{"target=points(p.csv),ring(8,2,0.02),points(" + other + ")"}, base, 1)
-		if want := "target: points(p.csv) and points(" + other + ") are the same file"; err == nil || err.Error() != want {
+		if want := "target: points(p.csv) and points(" + other + ") are the same file; give one of them"; err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %q", other, err, want)
 		}
 	}
