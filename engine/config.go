@@ -981,8 +981,8 @@ func (c *Config) Outline() []string {
 		schedule += ", G shown as its weights' moving average (" + tie("β "+num(c.GEMA)) + ")"
 	}
 	opts := opt("D", c.DOpt, c.DLR, c.DBeta1, c.DBeta2, c.DMomentum, c.DAlpha) + ", " + opt("G", c.GOpt, c.GLR, c.GBeta1, c.GBeta2, c.GMomentum, c.GAlpha)
-	if c.Eps != DefaultEps && (c.DOpt != OptimizerSGD || c.GOpt != OptimizerSGD) {
-		opts += ", " + tie("ε "+num(c.Eps)) // PyTorch's default goes without saying, as it does in PyTorch
+	if c.ShowsEps() {
+		opts += ", " + tie("ε "+num(c.Eps))
 	}
 	return []string{
 		tie("target "+c.Target) + ", " + tie("batch "+numtext.FormatInt(c.Batch)),
@@ -991,6 +991,13 @@ func (c *Config) Outline() []string {
 		loss + "; " + opts,
 		fmt.Sprintf("%s, %s", schedule, tie(numtext.Count(c.Epochs, "epoch"))),
 	}
+}
+
+// ShowsEps tells whether the outline gives ε: where Adam or RMSprop, which
+// divide by it, trains a player and ε is not PyTorch's default, which
+// goes without saying, as it does in PyTorch.
+func (c *Config) ShowsEps() bool {
+	return c.Eps != DefaultEps && (c.DOpt != OptimizerSGD || c.GOpt != OptimizerSGD)
 }
 
 // FormatLR writes a learning rate the way the 1-2-5 ladder of the

@@ -104,11 +104,11 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"a target that moves less than D's verdict. G's loss is that distance, on a scale of its own, and the push is D's slope, which G no longer follows.")
 	}
 	if cfg.DClip > 0 {
-		add("weight clipping", "after each critic step every weight of D is clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
+		add("weight clipping", "after each critic step D's weights are each clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
 			"so its scores stay small and close together.", num(cfg.DClip))
 	}
 	if cfg.GP > 0 {
-		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at points x̂ drawn between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
+		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
 			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights. "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit)
 	}
 	if cfg.R1 > 0 {
@@ -134,7 +134,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// G's loss is the unrolled D's (engine.GAN.StepG): unrolled,
 		// seed 1, epoch 1,121, read D fake 0.406, D(G(z)) ≈ 0.33, beside
 		// G 2.806, not the 1.1 that D's own score would give.
-		add("unrolled GAN", "before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017). "+
+		add("unrolled GAN", "G looks ahead: before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017). "+
 			"%s Each G step costs %s more. "+
 			"The losses' ■ G is G's loss against that D of the future, not the D whose %s and %s the chart gives: it need not agree with %s.",
 			tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll), numtext.Together("● D real"), numtext.Together("○ D fake"), numtext.Together("○ D fake"))
@@ -153,7 +153,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		if cfg.Dim() == 1 {
 			own = "training, its losses and the moments chart's lines are G's own, the skew and ex.kurt under that chart the average's."
 		}
-		add("G's average", "every sample, measure and picture comes from the moving average of G's weights (%s, about the last %s; Yazıcı et al. 2019), "+
+		add("G's average", "every sample, measure and picture shown comes from the moving average of G's weights (%s, about the last %s; Yazıcı et al. 2019), "+
 			"which sits at the centre of the swings training makes; %s", tie("β %s", num(cfg.GEMA)), tie("%s updates", numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5))), own)
 	}
 	return out

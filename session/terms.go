@@ -8,14 +8,17 @@ import (
 	"github.com/ganui/ganui/internal/numtext"
 )
 
-// TermsOf explains the words of design cfg's outline (engine.Config.Outline)
-// that name a choice of the textbook's: its loss, G's loss, the
-// optimizers and the activations, each named as the outline writes it
-// ("bce", "G nonsaturating", "adam β", "leaky_relu") and each once, in
-// the outline's order; what the design changes in the textbook GAN is
-// its remedies' (RemediesOf). The ? pages had explained none of them to
-// a learner reading "loss bce, G nonsaturating; D adam lr 1e-3 β (0.9,
-// 0.999)" on the design page.
+// TermsOf explains the words of design cfg's outline (engine.Config.Outline),
+// each named as the outline writes it and each once, in the outline's
+// order: the target, the batch, G's noise ("normal noise"), the layers
+// (→), D's input where it is not the samples as they are ("squared
+// deviations (mean detached)", "4 moments"), its loss, G's loss, the
+// learning rate (lr), the optimizers ("adam β"), ε where the outline
+// gives it, and the activations ("leaky_relu"); what the design changes
+// in the textbook GAN is its remedies' (RemediesOf), which name the rest.
+// The ? pages had explained none of them to a learner reading "loss bce,
+// G nonsaturating; D adam lr 1e-3 β (0.9, 0.999)" on the design page,
+// and then not "uniform noise", "lr", "4 moments".
 func TermsOf(cfg engine.Config) []Remedy {
 	var out []Remedy
 	add := func(name, what string) {
@@ -24,6 +27,22 @@ func TermsOf(cfg engine.Config) []Remedy {
 		}
 	}
 	lnTwo := numtext.Together("ln 2")
+	add("target", targetText(cfg))
+	add("batch", batchText(cfg))
+	add(cfg.Noise.String()+" noise", noiseText(cfg))
+	add("→", "the layers from input to output: each number after an arrow a dense (fully connected) layer of that many units, followed by the activation at its place in the list in brackets; the last is the output layer, of G's samples per draw or D's one score.")
+	switch cfg.DInput {
+	case engine.DInputDiffs, engine.DInputDiffsDetached:
+		// Dev Nag's decorate_with_diffs, and what detaching its mean
+		// does to G's gradient (engine.Decorate).
+		name, grad := "squared deviations", "; the gradient flows through x̄ too, as devnag-2017's code does not"
+		if cfg.DInput == engine.DInputDiffsDetached {
+			name, grad = "squared deviations (mean detached)", "; as in that code, which takes x̄ from the data alone, no gradient flows through x̄: G is pushed as if moving one sample left the mean in place, not quite the true gradient ("+numtext.Together("--set d_input=diffs")+" takes it)"
+		}
+		add(name, "D reads its row of "+numtext.Count(cfg.DIn, "sample")+" followed by each one's squared deviation from the row's mean, (xᵢ − x̄)², "+numtext.FormatInt(2*cfg.DIn)+" inputs (Dev Nag's decorate_with_diffs, gan_pytorch.py, 2017): the batch's spread is an input of its own, so a G whose samples are all alike is easy to tell from the target"+grad+".")
+	case engine.DInputMoments:
+		add("4 moments", "D reads 4 numbers of its row of "+numtext.Count(cfg.DIn, "sample")+" and nothing else: their mean, std, skewness, the mean of z³, and excess kurtosis, the mean of z⁴ less 3, z = (x − mean)/std (Dev Nag's \"Only 4 moments\" D, gan_pytorch.py, 2018): G is held to those four alone, so a batch of the target's moments in the wrong shape, flat-topped or two-humped, passes as real.")
+	}
 	switch cfg.Loss {
 	case engine.LossBCE:
 		// Under label smoothing the loss on real data is against its
@@ -55,6 +74,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 	default:
 		add("G nonsaturating", "G lowers −log D(G(z)), not the original game's log(1 − D(G(z))) (Goodfellow et al. 2014): the same goal, but a strong gradient while D rejects G's samples, early on, where the original's is nearly flat and G learns little.")
 	}
+	add("lr", "the learning rate: how far one step moves the weights, as a multiple of what the optimizer makes of the gradient, D's and G's each their own (the settings' D learning rate and G learning rate, which "+numtext.Together("←→ tune")+"): too high and a player overshoots, the game swings or runs away; too low and it barely moves.")
 	for _, kind := range []engine.OptimizerKind{cfg.DOpt, cfg.GOpt} {
 		switch kind {
 		case engine.OptimizerAdam:
@@ -70,6 +90,9 @@ func TermsOf(cfg engine.Config) []Remedy {
 		case engine.OptimizerRMSprop:
 			add("rmsprop α", "RMSprop (Tieleman & Hinton 2012) moves each weight by lr times its gradient over the root of its running mean square, α that mean's decay; no momentum, which Arjovsky et al. 2017 found destabilised the critic.")
 		}
+	}
+	if cfg.ShowsEps() {
+		add("ε", "Adam's and RMSprop's epsilon, "+numtext.FormatFloat(cfg.Eps)+" here, added to the root of the running mean square a step divides by (Kingma & Ba 2015) so that a weight whose gradients have been near 0 takes no huge step; PyTorch's "+numtext.Together("ε 1e-8")+", every preset's, goes unsaid on the design page. Where that root is far below ε, a step is about lr/ε times the gradient (Adam's: its running mean), plain gradient descent.")
 	}
 	for _, a := range slices.Concat(cfg.GActs, cfg.DActs) {
 		switch a {
@@ -100,4 +123,81 @@ func TermsOf(cfg engine.Config) []Remedy {
 		}
 	}
 	return out
+}
+
+// targetText is the target entry: what the target is to the game and
+// what the numbers of its spec are (README, "Two-dimensional targets"),
+// the kind's own where the spec names one the engine knows.
+func targetText(cfg engine.Config) string {
+	out := "the distribution of the real data, drawn afresh for each batch: G must learn to make samples like them, and never sees them, only D's verdicts on its own."
+	name, _, _ := strings.Cut(cfg.Target, "(")
+	if spec, ok := targetSpecs[name]; ok {
+		out += " " + name + spec + "."
+	}
+	if cfg.Dim() == 2 {
+		out += " In two dimensions a sample is a point (x,y), and G's output " + numtext.Together(numtext.FormatInt(cfg.GOut)+"×(x,y)") + " is " + numtext.Count(cfg.GOut, "point") + " per draw of noise."
+	}
+	return out
+}
+
+// targetSpecs says what the numbers of each kind of target spec are, as
+// engine.ParseTarget and the README's table of 2-D targets read them.
+var targetSpecs = map[string]string{
+	"normal":      "(mean,std): a normal distribution of that mean and standard deviation",
+	"uniform":     "(lo,hi): every value from lo up to hi equally likely",
+	"lognormal":   "(mu,sigma): e^Y with Y normal of mean mu and std sigma, skewed to the right",
+	"exponential": "(rate): density rate·e^(−rate·x) for x ≥ 0",
+	"mixture":     "(m1,s1;m2,s2;…): normals of those means and stds, each a mode, of equal weight unless a third number weighs them",
+	"ring":        "(k,r,σ): k normals of std σ evenly round the circle of radius r, each a mode",
+	"grid":        "(n,s,σ): n×n normals of std σ, s apart, centred on 0, each a mode",
+	"moons":       "(σ): scikit-learn's two interleaved half-circles, blurred by noise of std σ",
+	"spiral":      "(turns,σ): a spiral of radius 1 with noise σ",
+	"gaussian2":   "(mx,my,sx,sy,ρ): a normal in the plane of means mx, my, stds sx, sy and correlation ρ",
+	"line":        "(x0,y0,x1,y1,σ): the segment from (x0,y0) to (x1,y1) with noise σ",
+	"points":      "(FILE.csv): the points of that file",
+}
+
+// batchText is the batch entry: what a batch is to each step, and how
+// many scores D gives it, as the D line says ("100 scores per batch").
+func batchText(cfg engine.Config) string {
+	b := numtext.FormatInt(cfg.Batch)
+	out := "each step D judges " + b + " samples of the target and " + b + " of G's, and G's step makes " + b + "; the losses, and so the gradients, are means over them, so a larger batch gives steadier steps at a higher cost. "
+	switch {
+	case cfg.DIn == 1:
+		out += "D scores each sample on its own, " + numtext.Together(b+" scores") + " per batch."
+	case cfg.DIn == cfg.Batch:
+		out += "D scores the whole batch at once, one score per batch."
+	default:
+		out += "D scores them " + numtext.FormatInt(cfg.DIn) + " at a time, " + numtext.Together(numtext.FormatInt(cfg.Batch/cfg.DIn)+" scores") + " per batch."
+	}
+	return out
+}
+
+// noiseText is the noise entry: what G's input z is, how many values it
+// has and for which samples it is drawn, as G's line says ("one sample
+// per noise draw"), and why its distribution matters little.
+func noiseText(cfg engine.Config) string {
+	dist := "uniform on [0, 1)"
+	if cfg.Noise == engine.NoiseNormal {
+		dist = "standard normal"
+	}
+	if cfg.NoiseDim > 1 {
+		dist = "each " + dist
+	}
+	var per string
+	switch {
+	case cfg.GOut == 1:
+		per = "afresh for each sample (one sample per noise draw)"
+	case cfg.GOut == cfg.Batch:
+		per = "once for the whole batch: G makes all " + numtext.Count(cfg.Batch, "sample") + " from one noise row, so their spread must come from G's weights, not from z"
+	default:
+		per = "afresh for each row of " + numtext.Count(cfg.GOut, "sample") + " G makes"
+	}
+	out := "G's input z: " + numtext.Count(cfg.NoiseDim, "value") + ", " + dist + ", drawn " + per + ". " +
+		"Which distribution matters little in principle: G learns a map from z to samples, and a map can bend one smooth distribution into any other (x = F⁻¹(u) turns a uniform u into one of CDF F); Goodfellow et al. 2014 leave z's prior p_z to the design. " +
+		"In practice a small G bends it only so far: it matches the uniform target's hard edges better from one uniform value (uniform-flat-noise) than from normal noise (uniform). "
+	if cfg.Noise == engine.NoiseUniform {
+		out += "A bounded z makes G's samples bounded too: they have a largest and a smallest value, where a normal target's tails have none. "
+	}
+	return out + "And G, a continuous map, cannot tear z's one unbroken range into separate modes: a thin trail of its samples lies between them."
 }
