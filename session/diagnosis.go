@@ -802,7 +802,7 @@ func (w *watch) follow(pts []EvalPoint, every int) {
 // covered, its SW1 flat from 8,100 on, and had been told "D is stuck at
 // its equilibrium" for all of it. False until the checks span the window.
 func (w *watch) gaining() bool {
-	return w.before[0] > 0 && (!w.flat(1) || w.hq[1] > (1+plateauGain)*w.hq[0])
+	return w.before[0] > 0 && !w.flat(1)
 }
 
 // gains says what gaining saw: the best of the window's checks against
@@ -818,17 +818,36 @@ func (w *watch) gains() string {
 }
 
 // flat tells whether the checks of the plateau window have brought
-// neither distance times plateauGain under the best before them. Both,
-// for KS alone is flat near 1 while a G far from the target travels to
-// it (r1 and wgan, seeds 3 and 4, KS 0.95 to 1 for their first 2,300
-// epochs), which W1 sees.
+// neither distance times plateauGain under the best before them (closer)
+// nor, on a plane of modes, the high-quality share times plateauGain
+// over its best before (sharper). Both distances, for KS alone is flat
+// near 1 while a G far from the target travels to it (r1 and wgan,
+// seeds 3 and 4, KS 0.95 to 1 for their first 2,300 epochs), which W1
+// sees. The share too, for SW1 alone is flat while G moves its samples
+// onto the modes: ring-mbd (seed 2, SIMD build) holds SW1 at 0.27 to
+// 0.38 from epoch 2,200 while its share climbs from 27% to 90% by epoch
+// 10,000, and had been told "SW1 has stopped improving, far from the
+// target, a plateau" at 5,400, the share 79% against 10% before.
 func (w *watch) flat(times float64) bool {
+	return w.before[0] > 0 && w.before[1] > 0 && !w.closer(times) && !w.sharper(times)
+}
+
+// closer tells whether the checks of the plateau window have brought
+// either distance times plateauGain under its best before them.
+func (w *watch) closer(times float64) bool {
 	for i := range w.before {
-		if w.before[i] <= 0 || w.lately[i] <= (1-times*plateauGain)*w.before[i] {
-			return false
+		if w.lately[i] <= (1-times*plateauGain)*w.before[i] {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// sharper tells whether, on a plane of modes, the checks of the plateau
+// window have brought the high-quality share times plateauGain over its
+// best before them.
+func (w *watch) sharper(times float64) bool {
+	return w.hq[1] > (1+times*plateauGain)*w.hq[0]
 }
 
 // dims is the number of the target's axes: 2 on a plane, whose watch
@@ -1339,8 +1358,11 @@ func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	if w.lately[0] <= plateauFloor*floor {
 		return found
 	}
-	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target, a plateau: more epochs of this design help slowly if at all", name),
-		Detail: fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, floorIs, 100*plateauGain, w.bests(w.before))}}, found...)
+	detail := fmt.Sprintf("the best of the last %s epochs' checks (%s each) %s, over %d× %s, and not %.0f%% under the best before them, %s", numtext.FormatInt(w.window), numtext.Together(numtext.FormatInt(n)+" samples"), w.bests(w.lately), plateauFloor, floorIs, 100*plateauGain, w.bests(w.before))
+	if w.hq[1] > 0 { // a plane of modes, whose share flat counts too
+		detail += fmt.Sprintf("; the high-quality share's best %s, not %.0f%% over its best before them, %s", numtext.Together("HQ "+HighQualityShare(w.hq[1])), 100*plateauGain, numtext.Together("HQ "+HighQualityShare(w.hq[0])))
+	}
+	return append([]Finding{{Kind: Plateau, Text: fmt.Sprintf("%s has stopped improving, far from the target, a plateau: more epochs of this design help slowly if at all", name), Detail: detail}}, found...)
 }
 
 // bests writes best distances d (watch.before's or lately's): "KS

@@ -2563,3 +2563,79 @@ func TestFrozenDIsNotThawedByALowerRate(t *testing.T) {
 		t.Errorf("D lr lowered to %g at epoch 200: D's losses move again by epoch 1,200 (D real %.4f, D fake %.4f): a lower rate is remedy enough", s.gan.Config().DLR, s.watch.prevDReal, s.watch.prevDFake)
 	}
 }
+
+// TestPlateauCountsTheShare: on a plane of modes the plateau is the
+// high-quality share's too, as D's stall is (gaining): SW1 flat while
+// the share climbs is G moving its samples onto the modes, not a
+// plateau. These are ring-mbd's checks (seed 2, GOEXPERIMENT=simd),
+// every 200 epochs to epoch 5,400, whose plateau window is 4,000 epochs:
+// its SW1's best, 0.1979, is not 10% under the 0.1731 of epoch 1,200,
+// while the share's best climbed from 10% to 79%, and it had been told
+// "SW1 has stopped improving, far from the target, a plateau" there,
+// on its way to 90% at epoch 10,000. The same checks with the share
+// at 78% all along are a plateau still.
+func TestPlateauCountsTheShare(t *testing.T) {
+	cfg, err := presets.Get("ring-mbd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ epoch, sw1, hq float64 }{
+		{200, 1.2355, 0.0076}, {400, 0.5116, 0.0020}, {600, 0.3005, 0.0044}, {800, 0.2706, 0.0052}, {1000, 0.1885, 0.0184}, {1200, 0.1731, 0.0680},
+		{1400, 0.2013, 0.0976}, {1600, 0.2123, 0.0756}, {1800, 0.2079, 0.1324}, {2000, 0.1979, 0.2056}, {2200, 0.2360, 0.2680}, {2400, 0.2559, 0.3036},
+		{2600, 0.2944, 0.2708}, {2800, 0.3004, 0.3552}, {3000, 0.2958, 0.3936}, {3200, 0.2957, 0.4536}, {3400, 0.3360, 0.4892}, {3600, 0.3169, 0.5868},
+		{3800, 0.3011, 0.6184}, {4000, 0.3110, 0.5520}, {4200, 0.3087, 0.7000}, {4400, 0.2781, 0.7296}, {4600, 0.2994, 0.7452}, {4800, 0.3545, 0.7780},
+		{5000, 0.3336, 0.7508}, {5200, 0.3253, 0.7880}, {5400, 0.3467, 0.7792},
+	}
+	var spots []engine.SpotShare
+	for i := range 8 { // ring(8,2,0.02)
+		a := float64(i) * math.Pi / 4
+		spots = append(spots, engine.SpotShare{Spot: engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 0.125}, Share: 0.11, Captured: true, Expected: 0.125})
+	}
+	plateaued := func(held bool) (bool, []Finding) {
+		w := watchOf(cfg)
+		w.ylo, w.yhi, w.sw1Noise = -3, 3, 0.031
+		w.seen, w.dReal, w.dFake = lossWindow, 0.6, 0.6 // off its equilibrium
+		var pts []EvalPoint
+		for _, c := range checks {
+			hq := c.hq
+			if held {
+				hq = max(hq, 0.78)
+			}
+			pts = append(pts, EvalPoint{Epoch: int(c.epoch), SW1: c.sw1, HQ: hq})
+		}
+		w.follow(pts, 200)
+		last := pts[len(pts)-1]
+		e := &Eval{Epoch: last.Epoch, Metrics: engine.Metrics{N: 2500, Plane: &engine.PlaneMetrics{StdX: 1.4, StdY: 1.4, Spots: spots, HighQuality: last.HQ, SW1: last.SW1, SW1Floor: 0.031}}}
+		found := diagnose(cfg, &w, e)
+		return slices.ContainsFunc(found, func(f Finding) bool { return f.Kind == Plateau }), found
+	}
+	if got, found := plateaued(false); got {
+		t.Errorf("epoch 5,400, SW1 flat, the share's best 79%% against 10%% before: a plateau, %v", found)
+	}
+	got, found := plateaued(true)
+	if !got {
+		t.Fatalf("epoch 5,400, SW1 flat, the share 78%% all along: %v, want a plateau", found)
+	}
+	if want := "the best of the last 4,000 epochs' checks (2,500 samples each) SW1 0.1979, over 3× 1.5× the 0.0310 of a sample of the target itself, and not 10% under the best before them, SW1 0.1731; the high-quality share's best HQ 79%, not 10% over its best before them, HQ 78%"; numtext.Plain(found[0].Detail) != want {
+		t.Errorf("its detail %q, want %q", numtext.Plain(found[0].Detail), want)
+	}
+}
+
+// TestPlateauEndsAsTheShareRises: a plateau on a plane of modes ends
+// where the window's high-quality share climbs plateauLeave times
+// plateauGain over its best before, SW1 flat, and says so.
+func TestPlateauEndsAsTheShareRises(t *testing.T) {
+	cfg, err := presets.Get("ring-mbd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(cfg)
+	w.ylo, w.yhi, w.window = -3, 3, 4000
+	w.before, w.lately, w.hq = [2]float64{0.17, 0.17}, [2]float64{0.2, 0.2}, [2]float64{0.5, 0.7}
+	if w.flat(plateauLeave) {
+		t.Errorf("the share 50%% to 70%%, SW1 flat: the plateau lingers")
+	}
+	if got, want := numtext.Plain(improving(&w, nil)), "the high-quality share rises again: the best of the last 4,000 epochs' checks HQ 70%, SW1 0.2000, the best before them HQ 50%, SW1 0.1700"; got != want {
+		t.Errorf("its end %q, want %q", got, want)
+	}
+}

@@ -367,9 +367,14 @@ func spreadAgain(w *watch, _ *Eval) string {
 }
 
 // improving is the detail of a plateau's end: the best distance of the
-// checks of the plateau window against the best before them.
+// checks of the plateau window against the best before them, with the
+// high-quality share's on a plane of modes, and which of them ended it.
 func improving(w *watch, _ *Eval) string {
-	return fmt.Sprintf("the distance to the target improves again: the best of the last %s epochs' checks %s, the best before them %s", numtext.FormatInt(w.window), w.bests(w.lately), w.bests(w.before))
+	what := "the distance to the target improves again"
+	if w.sharper(plateauLeave) && !w.closer(plateauLeave) {
+		what = "the high-quality share rises again"
+	}
+	return what + ": " + w.gains()
 }
 
 // dWinsEnded is the detail of D's win's end, in the terms of the run's
