@@ -614,6 +614,13 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 			if blank && len(cur) == top {
 				break // no page begins with a blank line
 			}
+			if blank && i+2 < len(entries) && entries[i+1].title && fits(len(entries[i+2].lines), room-len(cur)-2) == 0 && fits(len(entries[i+2].lines), room-len(cur)-1) > 0 {
+				// The blank before a title gives way at a page's foot
+				// where the title and its entry's first lines fit
+				// only without it: wgan's Remedies page at 80×24 had
+				// ended in 4 blank lines, "Glossary" moved on.
+				break
+			}
 			take := fits(len(rest), room-len(cur))
 			if e.title && i+1 < len(entries) && fits(len(entries[i+1].lines), room-len(cur)-1) == 0 {
 				// A title ends no page: "Events" had stood last on
