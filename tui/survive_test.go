@@ -300,6 +300,27 @@ func TestTooSmallFitsAnySize(t *testing.T) {
 	}
 }
 
+// TestTooSmallCutsNoWord: at every size under 70×20, down to 1×1, the
+// too-small screen shows whole words of its messages or nothing: at 1×1
+// it had shown "n", at 2×1 "ne", the head of "need 70×20" cut to the
+// width.
+func TestTooSmallCutsNoWord(t *testing.T) {
+	for w := 1; w < minWidth; w++ {
+		for h := 1; h < minHeight; h++ {
+			for _, note := range []string{"", "space" + smallRefusal} {
+				words := strings.Fields(fmt.Sprintf("terminal too small: need at least 70×20 (now %d×%d) too small q quits %s", w, h, note))
+				v := ansi.Strip(tooSmall(w, h, note))
+				for _, f := range strings.Fields(v) {
+					if !slices.Contains(words, f) {
+						t.Errorf("%d×%d, note %q: %q is no word of the messages:\n%s", w, h, note, f, v)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestTooSmallSaysHowToQuit: a key the too-small screen does not take is
 // answered with the way out at every size from 10×5, whole where it fits
 // beside one of the messages, else as "q quits"; at 20×5 the message had

@@ -374,6 +374,7 @@ func tooSmall(w, h int, note string) string {
 		"terminal too small: need " + need,
 		"too small: need " + need,
 		"need " + need,
+		"too small",
 	}
 	// fitting is msg wrapped at w, if it fits in rows lines.
 	fitting := func(msg string, rows int) ([]string, bool) {
@@ -395,18 +396,15 @@ func tooSmall(w, h int, note string) string {
 			}
 		}
 	}
-	lines := strings.Split(msgs[len(msgs)-1], "\n")
-	for _, msg := range msgs {
-		if l, ok := fitting(msg, h); ok {
-			lines = l
-			break
+	// No room for a note beside a message: the longest message that
+	// fits alone, else the way out alone; else nothing, no word cut. A
+	// message had been cut to the width, a stray "n" of "need" at 1×1.
+	for _, msg := range append(msgs, notes[1:]...) {
+		if lines, ok := fitting(msg, h); ok {
+			return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), "")
 		}
 	}
-	lines = lines[:min(len(lines), h)]
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "")
-	}
-	return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), "")
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, "")
 }
 
 // withNote places text, rows lines high, in the middle of a w×h screen
