@@ -182,9 +182,9 @@ func (l *epochLog) span() (from, to, n int) {
 // system's reason, then the directory the file was in (the temporary
 // one, TMPDIR), which give way (GivesWay) on a screen short of room, so
 // that what the failure means for e stays: "history file: read-only
-// file system, in /tmp/x; e exports only …", where the screen's one line
-// had been cut in the file's name at 80×24, "history file: open
-// /tmp/x/ganui-history-3200680597.bin: read-onl…".
+// file system, in /tmp/x; e exports only the latest 100,000 epochs",
+// where the screen's one line had been cut in the file's name at 80×24,
+// "history file: open /tmp/x/ganui-history-3200680597.bin: read-onl…".
 func (l *epochLog) warning() string {
 	switch {
 	case l.bad != nil:
@@ -194,7 +194,17 @@ func (l *epochLog) warning() string {
 		if pe, ok := errors.AsType[*fs.PathError](l.err); ok {
 			why = pe.Err.Error() + ", in " + filepath.Dir(pe.Path)
 		}
-		return fmt.Sprintf("history file: %s%s%s; e exports only the epochs it holds and the latest %s", GivesWay, why, GivesWay, numtext.FormatInt(memEpochs))
+		// What it means for e names the epochs the file holds, where it
+		// had said "only the epochs it holds and the latest 100,000",
+		// too long for 70×20 even without the reason.
+		means := "only the latest " + numtext.FormatInt(memEpochs) + " epochs"
+		switch {
+		case l.n == 1:
+			means = "epoch " + numtext.FormatInt(l.first+1) + " and the latest " + numtext.FormatInt(memEpochs)
+		case l.n > 1:
+			means = "epochs " + numtext.FormatInt(l.first+1) + "–" + numtext.FormatInt(l.first+l.n) + " and the latest " + numtext.FormatInt(memEpochs)
+		}
+		return fmt.Sprintf("history file: %s%s%s; e exports %s", GivesWay, why, GivesWay, means)
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/numtext"
 )
 
 func stats(e int) engine.EpochStats {
@@ -112,7 +113,7 @@ func TestEpochLogUnwritableTempDir(t *testing.T) {
 	}
 	l := newEpochLog(0)
 	l.open()
-	if w := l.warning(); !strings.Contains(w, "history file") || !strings.Contains(w, "latest 100,000") {
+	if w := l.warning(); !strings.HasPrefix(w, "history file: ") || !strings.HasSuffix(w, "; e exports only the latest 100,000 epochs") {
 		t.Fatalf("warning before any epoch: %q", w)
 	}
 	for e := 1; e <= 3; e++ {
@@ -147,8 +148,8 @@ func TestEpochLogFileFailsMidway(t *testing.T) {
 	for e := 5001; e <= last; e++ {
 		l.add(stats(e))
 	}
-	if !strings.Contains(l.warning(), "history file") {
-		t.Fatalf("no warning after a failed write: %q", l.warning())
+	if want := fmt.Sprintf("; e exports epochs 1–%s and the latest 100,000", numtext.FormatInt(onDisk)); !strings.HasPrefix(l.warning(), "history file: ") || !strings.HasSuffix(l.warning(), want) {
+		t.Fatalf("after a failed write: %q, want what it means for e, %q", l.warning(), want)
 	}
 	from, to, n := l.span()
 	if from != 1 || to != last || n >= to || n < onDisk+memEpochs {

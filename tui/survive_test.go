@@ -1940,21 +1940,24 @@ func firstSnapshot(t *testing.T, cfg engine.Config) (*session.Session, session.S
 }
 
 // TestHistoryFileWarningSaysWhatItMeans: the warning of a history file
-// that could not be made keeps, on its one line at 80×24 and 120×40, what
-// it means for e, its reason giving way first, where at 80×24 it had
-// been cut in the temporary file's name, "⚠ history file: open
-// /tmp/…/ganui-history-3200680597.bin: read-onl…".
+// that could not be made keeps, on its one line at 70×20, 80×24 and
+// 120×40, what it means for e, its reason giving way first, where at
+// 80×24 it had been cut in the temporary file's name, "⚠ history file:
+// open /tmp/…/ganui-history-3200680597.bin: read-onl…", and at 70×20 in
+// what it means, "⚠ history file: permission denied, in /sys; e exports
+// only the …".
 func TestHistoryFileWarningSaysWhatItMeans(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("TMPDIR is not how Windows finds its temporary directory")
 	}
 	dir := t.TempDir() // before TMPDIR is set: subtests' own would be made there
 	t.Setenv("TMPDIR", filepath.Join(dir, "missing-temporary-directory-of-a-long-name"))
-	const means = "; e exports only the epochs it holds and the latest 100,000"
+	const means = "; e exports only the latest 100,000 epochs"
 	for _, c := range []struct {
 		w, h int
 		want string
 	}{
+		{70, 20, "⚠ history file: …" + means},
 		{80, 24, "⚠ history file: …" + means},
 		{120, 40, "⚠ history file: no such file or directory …" + means},
 	} {
