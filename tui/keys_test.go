@@ -253,6 +253,16 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say %q whole:\n%s", name, r, text)
 					}
 				}
+				// At 70 columns a reason alone is said after its keys
+				// too, under them where the two are too wide for a line:
+				// mid-run "not diverged" had stood alone beside "c
+				// share", read as the run's state.
+				if lines := strings.Split(text, "\n"); w == minWidth && c.why != "" && !strings.Contains(c.why, ", ") && c.state != session.Diverged {
+					i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, c.why) })
+					if i < 0 || !strings.Contains(lines[i], ": "+c.why) && (i == 0 || !strings.HasSuffix(strings.TrimSpace(lines[i-1]), ":")) {
+						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, c.why, text)
+					}
+				}
 				for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
 					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)

@@ -225,7 +225,7 @@ func keysPage(k keyMap, w int) string {
 	// views", FullHelp). "2-D target" here had made the note three rows
 	// at epoch 0 at 80×24, one more than the first column leaves free,
 	// and the note alone where v was the only faint key.
-	var why, named []string
+	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
 	// No frame before no epoch: named, the replay's keys begin with a
 	// comma, which after another reason's had read "e: no epoch, , . <
 	// >: no frame" on a run resumed before its first keyframe.
@@ -246,6 +246,7 @@ func keysPage(k keyMap, w int) string {
 			}
 			why = append(why, strings.ReplaceAll(r, " ", "\u00a0"))
 			named = append(named, strings.ReplaceAll(strings.Join(keys, " ")+": "+r, " ", "\u00a0"))
+			forKeys = append(forKeys, strings.ReplaceAll(strings.Join(keys, " ")+":", " ", "\u00a0"))
 		}
 	}
 	if len(why) > 0 && len(cols) > 0 {
@@ -275,6 +276,23 @@ func keysPage(k keyMap, w int) string {
 		lines := append([]string{legend}, wrapIndent(keyed, lw)...)
 		if len(lines) > free || !fits(lines, lw) {
 			lines = wrapIndent(bare, lw)
+		}
+		if len(lines) > free || !fits(lines, lw) {
+			// Each reason under its keys where the two are too wide
+			// for a line: at 70×20 mid-run "u:" over "  not
+			// diverged", where "not diverged" had stood alone beside
+			// "c share", read as the run's state.
+			lines = nil
+			for i, r := range why {
+				if l := forKeys[i] + " " + r; fits([]string{l}, lw) {
+					lines = append(lines, l)
+				} else {
+					lines = append(lines, forKeys[i], "  "+r)
+				}
+			}
+			if noColour() {
+				lines[0] = idleMark + " " + lines[0]
+			}
 		}
 		if len(lines) > free || !fits(lines, lw) {
 			lines = append([]string{legend}, wrapIndent(reasons, lw)...)
