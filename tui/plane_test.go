@@ -1364,3 +1364,32 @@ func TestQualitySaysWhatCapturedAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestDesignPageCutsBetweenLines: where the design page has no room for
+// the whole design, it ends at a line of the design, not in one, before
+// "… the whole design: ganui --list-presets": at 70×20 bimodal-mbd's had
+// ended "D  1 sample → 32 → 32 →".
+func TestDesignPageCutsBetweenLines(t *testing.T) {
+	for _, cfg := range presets.All() {
+		s, snap := firstSnapshot(t, cfg)
+		m := NewModel(s)
+		m.width, m.height = 70, 20
+		m.apply(snap)
+		w := m.layout().histW // the panel's width at 70×20
+		whole := strings.Split(ansi.Strip(m.designPanel(w, 1000)), "\n")
+		for h := 4; h <= 16; h++ {
+			lines := strings.Split(ansi.Strip(m.designPanel(w, h)), "\n")
+			at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "… the whole design") })
+			if at < 0 {
+				continue
+			}
+			// The design as the page would give it whole from the
+			// page's own first lines: the line after the last kept
+			// begins a line of the design, unindented.
+			from := slices.Index(whole, lines[at-1])
+			if from < 0 || from+1 < len(whole) && strings.HasPrefix(whole[from+1], " ") {
+				t.Errorf("%s, %d×%d: the design page is cut within a line:\n%s", cfg.Name, w, h, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}

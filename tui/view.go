@@ -369,7 +369,14 @@ func (m Model) designPanel(w, h int) string {
 	}
 	lines = append(lines, design...)
 	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
-		lines = append(lines[:h-1], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
+		// Cut between the design's lines, not in one: what a line
+		// carries over is indented (wrapIndent). Cut in one,
+		// bimodal-mbd's D had ended "D  1 sample → 32 → 32 →" at 70×20.
+		keep := h - 1
+		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
+			keep--
+		}
+		lines = append(lines[:keep], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
 	}
 	// The diagnosis is not repeated here: the message area under the
 	// panels has it at every size, as on the main screen, and ? again in
