@@ -1089,10 +1089,12 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 
 // handNotJudged says what the diagnosis makes of updates by hand (d,
 // g): it reads the epochs' losses, averaged over about 100 of them, and
-// none of the losses the legend gives after such an update; handFindings
-// says it beside findings, on the screen and the ? pages.
+// none of the losses the legend gives after such an update (handLeftOut
+// in fewer words, where the hint has no room for it); handFindings says
+// it beside findings, on the screen and the ? pages.
 const (
 	handNotJudged = "the diagnosis reads the epochs' losses, not those by hand"
+	handLeftOut   = "the diagnosis leaves out losses by hand"
 	handFindings  = "The diagnosis reads the epochs' losses, not those of the updates by hand since the latest epoch."
 )
 
@@ -1311,6 +1313,7 @@ func (m *Model) watchLines(w, n int) []string {
 	// the measurement, which Quality shows: at 80×24 a replayed moons
 	// frame had read "(SW1 0.2106, over …".
 	var shorter []string
+	handShort := "" // after updates by hand, the hint with nothing else
 	if far, why := eval.Far(s.CheckNoise); far && eval.Epoch > 0 {
 		note := ", but G " + is + " far from the target"
 		if s.Replay != nil {
@@ -1325,6 +1328,10 @@ func (m *Model) watchLines(w, n int) []string {
 	// finding now" had stood alone beside "G 100.000 ▲ off scale" after
 	// d and g pressed at a learning rate of 10.
 	if s.Replay == nil && s.Hand != nil {
+		// Shortest, in fewer words: at 70×20 after d and g at epoch 0
+		// the one line had read "No finding now; the diagnosis reads
+		// the epochs' losses, not those by …".
+		handShort = "No finding now; " + handLeftOut + "."
 		none += "; " + handNotJudged
 	}
 	// Under label smoothing each of D's losses has a line of its own
@@ -1349,6 +1356,9 @@ func (m *Model) watchLines(w, n int) []string {
 		none + ".",
 	}
 	texts = append(texts, shorter...)
+	if handShort != "" {
+		texts = append(texts, handShort)
+	}
 	var lines []string
 	for _, t := range texts {
 		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {

@@ -912,6 +912,11 @@ func TestNoFindingSaysHandLossesAreNotJudged(t *testing.T) {
 			t.Errorf("after g, %d columns, %d rows: hint %q, want it to begin %q", size[0], size[1], got, said)
 		}
 	}
+	// At 70 columns in one row, in fewer words: it had been cut, "No
+	// finding now; the diagnosis reads the epochs' losses, not those by …".
+	if got, want := hint(&m, minWidth, 1), "No finding now; the diagnosis leaves out losses by hand."; got != want {
+		t.Errorf("after g, %d columns, 1 row: hint %q, want %q", minWidth, got, want)
+	}
 	m.snap.Eval = session.Eval{Epoch: 1258, Metrics: engine.Metrics{N: 10000, KS: 0.89}}
 	if got, want := hint(&m, 120, 5), "No finding now, but G is far from the target (KS 0.8900, over 0.5); the diagnosis reads the epochs' losses, not those by hand. Watch for"; !strings.Contains(got, want) {
 		t.Errorf("after g, KS 0.89: hint %q lacks %q", got, want)
