@@ -153,10 +153,12 @@ const (
 	// third of them beyond the box, and had been called a spread-out
 	// cloud.
 	cloudSpread = 0.5
-	// collapseEpochs: before G has trained this many epochs, a plane's
-	// missing modes are not yet captured, not collapsed: an untrained G
-	// puts its samples in one clump (grid's, on the centre mode, misses 24
-	// of 25), and collapse is what training does to a G. The first
+	// collapseEpochs: before G has trained this many epochs, the modes
+	// G misses are not yet captured (a plane's) or covered (a
+	// mixture's), as notYet says, not missing nor collapsed: an untrained
+	// G puts its samples in one clump (grid's, on the centre mode, misses
+	// 24 of 25; bimodal's, between its two), and collapse is what
+	// training does to a G. The first
 	// epochs move that clump about: grid-pacgan4-ema (seed 1), which ends
 	// on all 25 modes, is a clump on 3 of them at epoch 90 and has spread
 	// over 6 by epoch 120; vanilla ring and grid, which collapse, are
@@ -930,19 +932,24 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			}
 		}
 		switch {
+		case len(dropped) > 0 && e.Epoch < collapseEpochs:
+			says := "G puts almost no samples there"
+			if short {
+				says = "G gives them under half their share"
+			}
+			out = append(out, notYet(len(dropped), len(m.Modes), "covered", says, strings.Join(dropped, "; ")))
 		case len(dropped) > 0:
 			text := fmt.Sprintf("%d of %d modes missing: G puts almost no samples there", len(dropped), len(m.Modes))
 			switch {
 			case short:
 				text = fmt.Sprintf("%d of %d modes missing or short: G gives them under half their share", len(dropped), len(m.Modes))
-			case len(dropped) < len(m.Modes) && between <= blurredShare && e.Epoch >= collapseEpochs:
+			case len(dropped) < len(m.Modes) && between <= blurredShare:
 				// G's samples on the modes it covers and none on the
 				// others is mode collapse, as the plane's finding names
 				// it: bimodal, seed 4, on the left mode alone, the
 				// preset's own "to watch for mode collapse", had never
-				// been told the words. Not while G trains its first
-				// epochs, nor with G's samples all off the modes or
-				// between them.
+				// been told the words. Not with G's samples all off
+				// the modes or between them.
 				text = fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Modes))
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
@@ -1491,6 +1498,19 @@ func (w *watch) averagedLosses() string {
 	return numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
 }
 
+// notYet is the ModeDropped finding, n of the target's of modes missing,
+// before G has trained collapseEpochs epochs, on a line or a plane: an
+// untrained G puts its samples in one clump, which misses modes it
+// cannot help missing, and collapse is what training does to a G.
+// reached is the word the modes' line uses, "covered" (a mixture's
+// modes line) or "captured" (a plane's); says what G gives the modes,
+// and detail which they are. A mixture's had been told "2 of 2 modes
+// missing: G puts almost no samples there" at epoch 0 (bimodal), where
+// a plane's were "not yet captured".
+func notYet(n, of int, reached, says, detail string) Finding {
+	return Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet %s: %s this early in training", n, of, reached, says), Detail: detail}
+}
+
 // diagnosePlane adds the findings of a two-dimensional run to those of its
 // losses: the modes it misses (the papers' rule: not one high-quality
 // sample in 2,500, engine.CapturedShare), samples between the modes, D's
@@ -1523,8 +1543,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
 		case len(dropped) > 0 && epoch < collapseEpochs:
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet captured: G puts almost no samples there this early in training", len(dropped), len(m.Spots)),
-				Detail: missed})
+			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) > 0 && off > blurredShare: // narrower than a cloud, yet off the modes
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples gather in one small cloud, many of them between the modes", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, percent(off),

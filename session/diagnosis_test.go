@@ -2239,7 +2239,7 @@ func TestModeShareKeepsItsSide(t *testing.T) {
 		if f.Kind != ModeDropped {
 			continue
 		}
-		if text, detail := numtext.Plain(f.Text), numtext.Plain(f.Detail); !strings.Contains(text, "2 of 2 modes missing: G puts almost no samples there") || !strings.Contains(detail, "mode 2 (at 2) gets 0.96% of the samples") {
+		if text, detail := numtext.Plain(f.Text), numtext.Plain(f.Detail); !strings.Contains(text, "2 of 2 modes not yet covered: G puts almost no samples there") || !strings.Contains(detail, "mode 2 (at 2) gets 0.96% of the samples") {
 			t.Errorf("a mode with 0.96%% of the samples: %q — %q", text, detail)
 		}
 		return
@@ -2266,8 +2266,8 @@ func TestOneDimensionalCollapseIsNamed(t *testing.T) {
 	}{
 		{1800, 0.998, 0, collapse},
 		{1800, 0.76, 0, collapse},
-		{1800, 0.7, 0, "1 of 2 modes missing: G puts almost no samples there"}, // 30% between the modes
-		{50, 0.998, 0, "1 of 2 modes missing: G puts almost no samples there"}, // G still training its first epochs
+		{1800, 0.7, 0, "1 of 2 modes missing: G puts almost no samples there"},                                // 30% between the modes
+		{50, 0.998, 0, "1 of 2 modes not yet covered: G puts almost no samples there this early in training"}, // G still training its first epochs
 		{1800, 0, 0.004, "2 of 2 modes missing: G puts almost no samples there"},
 	} {
 		w := watchOf(cfg)
@@ -2283,6 +2283,48 @@ func TestOneDimensionalCollapseIsNamed(t *testing.T) {
 			}
 		}
 		if got != c.want {
+			t.Errorf("epoch %d, shares %g and %g: %q, want %q", c.epoch, c.left, c.right, got, c.want)
+		}
+	}
+}
+
+// TestModesNotYetCoveredEarly: a mixture's modes G misses before it has
+// trained 100 epochs are not yet covered, as a plane's are not yet
+// captured (TestPlaneDiagnosis), whether it gives them almost nothing or
+// under half their share; from epoch 100 on they are missing. The
+// untrained G of bimodal (seed 1), one clump between the modes, had been
+// told "2 of 2 modes missing: G puts almost no samples there" at epoch 0,
+// a defect it cannot help, where ring's said "not yet captured … this
+// early in training".
+func TestModesNotYetCoveredEarly(t *testing.T) {
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		epoch       int
+		left, right float64 // the modes' shares of the samples
+		want        string
+	}{
+		{0, 0, 0, "2 of 2 modes not yet covered: G puts almost no samples there this early in training"},
+		{collapseEpochs - 1, 0, 0.004, "2 of 2 modes not yet covered: G puts almost no samples there this early in training"},
+		{collapseEpochs - 1, 0.1, 0.004, "2 of 2 modes not yet covered: G gives them under half their share this early in training"},
+		{collapseEpochs, 0, 0.004, "2 of 2 modes missing: G puts almost no samples there"},
+		{collapseEpochs, 0.1, 0.004, "2 of 2 modes missing or short: G gives them under half their share"},
+	} {
+		w := watchOf(cfg)
+		w.add(engine.EpochStats{Epoch: c.epoch, DReal: 0.56, DFake: 0.78, G: 0.61, Mean: 0.04, Std: 0.07}, -1, 9, true, true)
+		m := engine.Metrics{N: 10000, KS: 0.5, ZDep: 0.5, Std: 0.07, Modes: []engine.ModeCoverage{
+			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.left, Expected: 0.5},
+			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.right, Expected: 0.5},
+		}}
+		var got []string
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: c.epoch, Metrics: m, KSFloor: 0.0136}) {
+			if f.Kind == ModeDropped {
+				got = append(got, numtext.Plain(f.Text))
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("epoch %d, shares %g and %g: %q, want %q", c.epoch, c.left, c.right, got, c.want)
 		}
 	}
