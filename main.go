@@ -214,6 +214,14 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 			bare = errors.New(strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
 		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSignAnd(s, bare))
+	case errors.Is(err, engine.ErrNotWhole) && strings.HasPrefix(s, "-") && isZero(s[1:]):
+		// A zero with a '-' (engine.ParseWhole) is refused for its sign,
+		// as one with a '+' is, and said so: --seed -0 had been told
+		// "-0" is not a whole number.
+		if _, bare := whole(name, s[1:], lo, hi, def); bare != nil {
+			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
+		}
+		return 0, fmt.Errorf("--%s: %q has a - before it, and a count has no sign; write it without one: %s", name, s, s[1:])
 	case errors.Is(err, engine.ErrNotWhole):
 		return 0, fmt.Errorf("--%s: %q is not a whole number; allowed: %s (%s)", name, s, numtext.Range(lo, hi), def)
 	case errors.Is(err, engine.ErrInexact) && hi > 1<<53:
@@ -222,6 +230,13 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 		return 0, fmt.Errorf("--%s: %s out of range %s (%s)", name, s, numtext.Range(lo, hi), def)
 	}
 	return n, nil
+}
+
+// isZero tells whether s is a whole number as ParseWhole reads one, and
+// that number 0: "0", "00", "0e3".
+func isZero(s string) bool {
+	n, err := engine.ParseWhole(s)
+	return err == nil && n == 0
 }
 
 // strayArgument is the error for args[i], the first argument that is not

@@ -173,9 +173,12 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1, 4"}, `--seeds: " 4" is not a seed`},
 		{[]string{"--headless", "--seeds", "+1-3"}, `--seeds: "+1-3": "+1" has a + before it; write the range without the +: 1-3`},
 		{[]string{"--headless", "--seeds", "+1"}, `--seeds: "+1" has a + before it; write it without one: 1`},
-		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was refused.
-		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" is not a whole number`},
-		{[]string{"--headless", "--every", "-0e3"}, `--every: "-0e3" is not a whole number`},
+		// No sign on a zero either: --seed -0 was 0 where --seeds -0 was
+		// refused. The sign is what is said, as a + is: "-0" had been
+		// told it is not a whole number.
+		{[]string{"--headless", "--seed", "-0"}, `--seed: "-0" has a - before it, and a count has no sign; write it without one: 0`},
+		{[]string{"--headless", "--every", "-0e3"}, `--every: "-0e3" has a - before it, and a count has no sign; write it without one: 0e3`},
+		{[]string{"--headless", "--epochs", "-0"}, `--epochs: "-0" has a - before it, and 0 out of range 1..1,000,000,000 (default: the preset's own)`},
 		{[]string{"--headless", "--seeds", "-0"}, `--seeds: "-0" is not a seed`},
 		{[]string{"--speed", "+5"}, `--speed: "+5" has a + before it; write it without one: 5`},
 		{[]string{"--speed", " 5"}, `--speed: " 5" is not full or a number`},
