@@ -158,11 +158,11 @@ const (
 	// mixture's), as notYet says, not missing nor collapsed: an untrained
 	// G puts its samples in one clump (grid's, on the centre mode, misses
 	// 24 of 25; bimodal's, between its two), and collapse is what
-	// training does to a G. The first
-	// epochs move that clump about: grid-pacgan4-ema (seed 1), which ends
-	// on all 25 modes, is a clump on 3 of them at epoch 90 and has spread
-	// over 6 by epoch 120; vanilla ring and grid, which collapse, are
-	// still clumps hopping from mode to mode after it.
+	// training does to a G. The first epochs move that clump about:
+	// grid-pacgan4-ema (seed 1), which ends on all 25 modes, is a clump
+	// on 3 of them at epoch 90 and has spread over 6 by epoch 120;
+	// vanilla ring and grid, which collapse, are still clumps hopping
+	// from mode to mode after it.
 	collapseEpochs = 100
 	// collapseSpread: G's samples spread less than this share of the
 	// target's spread (its std; on a plane the root mean square of its
@@ -1498,7 +1498,7 @@ func (w *watch) averagedLosses() string {
 	return numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4)) + fmt.Sprintf(", averaged over about %d epochs", lossWindow)
 }
 
-// notYet is the ModeDropped finding, n of the target's of modes missing,
+// notYet is the ModeDropped finding of n of the target's modes missing
 // before G has trained collapseEpochs epochs, on a line or a plane: an
 // untrained G puts its samples in one clump, which misses modes it
 // cannot help missing, and collapse is what training does to a G.
