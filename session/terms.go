@@ -195,7 +195,7 @@ func noiseText(cfg engine.Config) string {
 	}
 	out := "G's input z: " + numtext.Count(cfg.NoiseDim, "value") + ", " + dist + ", drawn " + per + ". " +
 		"Which distribution matters little in principle: G learns a map from z to samples, and a map can bend one smooth distribution into any other (x = F⁻¹(u) turns a uniform u into one of CDF F); Goodfellow et al. 2014 leave z's prior p_z to the design. " +
-		"In practice a small G bends it only so far: it matches the uniform target's hard edges better from one uniform value (uniform-flat-noise) than from normal noise (uniform). "
+		"In practice a small G bends it only so far: the uniform target's hard edges come out sharper from one uniform value (preset uniform-flat-noise) than from normal noise (preset uniform). "
 	if cfg.Noise == engine.NoiseUniform {
 		out += "A bounded z makes G's samples bounded too: they have a largest and a smallest value, where a normal target's tails have none. "
 	}
