@@ -585,3 +585,33 @@ func TestUnreadableInputsSayWhyOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectoryForAFileSaysWhatToDo: every flag that takes a file, given
+// a directory, says so once in one line and what to give instead, "name
+// a file in it"; --preset had said "--preset: preset file: d.json is a
+// directory, not a regular file", its label twice and no advice.
+func TestDirectoryForAFileSaysWhatToDo(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, d := range []string{"d.json", "d.ckpt", "d.csv", "d.png"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const advice = "is a directory, not a regular file: name a file in it"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "d.json"}, "ganui: --preset: d.json " + advice},
+		{[]string{"--show-preset", "d.json"}, "ganui: --show-preset: d.json " + advice},
+		{[]string{"--headless", "--resume", "d.ckpt"}, "ganui: --resume: d.ckpt " + advice},
+		{[]string{"--headless", "--log", "d.csv"}, "ganui: --log: d.csv " + advice},
+		{[]string{"--headless", "--save", "d.ckpt"}, "ganui: --save: d.ckpt " + advice},
+		{[]string{"--headless", "--plot", "d.png"}, "ganui: --plot: d.png " + advice},
+		{[]string{"--headless", "--preset", "ring", "--set", "target=points(d.csv)"}, `ganui: --set: target "points(d.csv)": it ` + advice},
+	} {
+		if code, stdout, stderr := runCLI(t, c.args...); code != 2 || stdout != "" || stderr != c.want+"\n" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
+		}
+	}
+}

@@ -536,7 +536,7 @@ const MaxFileSize = 256 << 10
 func Load(path string) (engine.Config, error) {
 	f, err := openFile(path)
 	if err != nil {
-		return engine.Config{}, fmt.Errorf("preset file: %w", err)
+		return engine.Config{}, err
 	}
 	defer f.Close()
 	head := make([]byte, 512)
@@ -555,7 +555,7 @@ func Load(path string) (engine.Config, error) {
 	}
 	data, err := f.ReadAll(MaxFileSize)
 	if err != nil {
-		return engine.Config{}, fmt.Errorf("preset file: %w", err)
+		return engine.Config{}, err
 	}
 	return Parse(data, path)
 }

@@ -133,10 +133,15 @@ func (f *File) ReadAll(max int64) ([]byte, error) {
 }
 
 // Regular refuses anything but a regular file, saying what it is: the
-// test for what ganui reads, and for what its outputs may replace.
+// test for what ganui reads, and for what its outputs may replace. A
+// directory is told what to give instead, "name a file in it", whichever
+// flag it was given to.
 func Regular(path string, st fs.FileInfo) error {
 	if st.Mode().IsRegular() {
 		return nil
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%s is a directory, not a regular file: name a file in it", path)
 	}
 	return fmt.Errorf("%s is %s, not a regular file", path, What(st.Mode()))
 }

@@ -110,7 +110,7 @@ func TestUnnamedDropsThePath(t *testing.T) {
 		t.Errorf("a missing file: %q, fs.ErrNotExist %v", err, errors.Is(err, fs.ErrNotExist))
 	}
 	_, err = Open(dir)
-	if err = Unnamed(err, dir); err.Error() != "it is a directory, not a regular file" {
+	if err = Unnamed(err, dir); err.Error() != "it is a directory, not a regular file: name a file in it" {
 		t.Errorf("a directory: %q", err)
 	}
 }
