@@ -426,14 +426,22 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	// "-", standard input to many programs, is no input ganui reads, as
-	// standard output is no --log it writes (session's "--log -"): it
+	// "-", standard input to many programs, is no input ganui reads: it
 	// had been `unknown preset "-"`, and for --resume "-: no such file or
-	// directory".
-	design := "no design from standard input: give a built-in preset's name or a FILE.json"
-	for name, what := range map[string]string{"preset": design, "show-preset": design, "resume": "no checkpoint from standard input: give a FILE.ckpt"} {
-		if given[name] && fs.Lookup(name).Value.String() == "-" {
-			return o, fmt.Errorf("--%s -: ganui reads %s (./- for a file named -)", name, what)
+	// directory". Nor, standard output to them, is it an output ganui
+	// writes: its own lines go there, and the output would have been a
+	// file named "-". Every output is told so here, before its name's
+	// checks: --plot - had been told "a figure is FILE.png, FILE.svg or
+	// FILE.pdf", where --log - and --save - were told this.
+	design := "ganui reads no design from standard input: give a built-in preset's name or a FILE.json (./- for a file named -)"
+	written := "standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"
+	for _, f := range []struct{ name, what string }{
+		{"preset", design}, {"show-preset", design},
+		{"resume", "ganui reads no checkpoint from standard input: give a FILE.ckpt (./- for a file named -)"},
+		{"log", written}, {"save", written}, {"plot", written},
+	} {
+		if given[f.name] && fs.Lookup(f.name).Value.String() == "-" {
+			return o, fmt.Errorf("--%s -: %s", f.name, f.what)
 		}
 	}
 	// An input's name with spaces around it, or a control character in

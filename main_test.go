@@ -110,7 +110,8 @@ func TestFlagWhereAValueBelongs(t *testing.T) {
 // TestDashIsNoInput: "-", standard input to many programs, given for a
 // design or a checkpoint is told that ganui reads neither from there,
 // and how to name a file called -, where it had been `unknown preset
-// "-"` and "--resume: -: no such file or directory".
+// "-"` and "--resume: -: no such file or directory"; and, standard output
+// to them, given for an output is told that ganui's lines go there.
 func TestDashIsNoInput(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -119,6 +120,11 @@ func TestDashIsNoInput(t *testing.T) {
 		{[]string{"--headless", "--preset", "-"}, "ganui: --preset -: ganui reads no design from standard input: give a built-in preset's name or a FILE.json (./- for a file named -)"},
 		{[]string{"--show-preset", "-"}, "ganui: --show-preset -: ganui reads no design from standard input"},
 		{[]string{"--headless", "--resume", "-"}, "ganui: --resume -: ganui reads no checkpoint from standard input: give a FILE.ckpt (./- for a file named -)"},
+		// Nor is it an output's file: every output is told so, where --plot -
+		// had been told "a figure is FILE.png, FILE.svg or FILE.pdf".
+		{[]string{"--headless", "--log", "-"}, "ganui: --log -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
+		{[]string{"--headless", "--save", "-"}, "ganui: --save -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
+		{[]string{"--headless", "--plot", "-"}, "ganui: --plot -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
 		{[]string{"--headless", "--preset", "./-"}, "ganui: --preset: ./-: no such file or directory"},
 	} {
 		wantUsageError(t, c.args, c.want)

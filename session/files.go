@@ -176,15 +176,9 @@ func (o Options) outputs() []namedPath {
 // standard output or standard error (stdout, stderr) goes to, when they
 // are files: --log /dev/stdout with standard output redirected to a file,
 // or --log f 2>f. The front end's lines would be written over it, or the
-// file renamed away from under them. It refuses "-" too, which a
-// pipeline's tools read as standard output: ganui's own lines go there,
-// and the output would have been a file named "-" (./- names one).
+// file renamed away from under them. (An output named "-", standard
+// output to a pipeline's tools, is refused with the flags, as --log -.)
 func (o Options) CheckStreams(stdout, stderr io.Writer) error {
-	for _, out := range o.outputs() {
-		if out.path == "-" {
-			return fmt.Errorf("%s -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)", out.flag)
-		}
-	}
 	for i, w := range []io.Writer{stdout, stderr} {
 		f, ok := w.(*os.File)
 		if !ok {

@@ -462,10 +462,6 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 		{Options{SavePath: link}, stream, nil, "--save " + link + " is standard output"},
 		{Options{PlotPath: stream.Name()}, io.Discard, stream, "--plot " + stream.Name() + " is standard error"},
 		{Options{LogPath: link}, &bytes.Buffer{}, io.Discard, ""},
-		// "-" is standard output to a pipeline's tools; it had written a
-		// file named "-".
-		{Options{LogPath: "-"}, &bytes.Buffer{}, io.Discard, "--log -: standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"},
-		{Options{PlotPath: "-"}, nil, nil, "--plot -: "},
 		{Options{LogPath: "./-"}, &bytes.Buffer{}, io.Discard, ""},
 		{Options{LogPath: filepath.Join(dir, "own.csv")}, stream, stream, ""},
 	} {
