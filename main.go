@@ -245,8 +245,10 @@ func isZero(s string) bool {
 // to a space (--set g_lr 1e-3) is said to be that, the two put back
 // together with their control characters written as escapes
 // (visible.String), as the quoted one's are, so that a line break in
-// either does not break the error's line; any other, as cliflag.Stray
-// says it.
+// either does not break the error's line; a built-in preset's name, where
+// no design was named, is said to want --preset, before -- or after it
+// (ganui ring, ganui -- ring), where it had been "unexpected argument
+// "ring" (see ganui --help)"; any other, as cliflag.Stray says it.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
@@ -262,6 +264,13 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 		case "--sweep", "-sweep":
 			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s?)", args[i-1], joined)
 		}
+	}
+	designed := false
+	fs.Visit(func(f *flag.Flag) {
+		designed = designed || f.Name == "preset" || f.Name == "resume" || f.Name == "show-preset"
+	})
+	if !designed && slices.Contains(presets.Names(), arg) {
+		return fmt.Errorf("unexpected argument %q (did you mean --preset %s?)", arg, arg)
 	}
 	return cliflag.Stray(arg, fs)
 }

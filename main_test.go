@@ -778,6 +778,11 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
 		// a flag after --, which ends the flags
 		{[]string{"--headless", "--", "--set", "g_lr=1e-3"}, `unexpected argument "--set" after --, which ends the flags: drop the -- for it to be read as a flag`},
+		// a built-in preset's name without --preset, before -- or after it
+		{[]string{"ring"}, `ganui: unexpected argument "ring" (did you mean --preset ring?)`},
+		{[]string{"--headless", "--", "ring"}, `ganui: unexpected argument "ring" (did you mean --preset ring?)`},
+		{[]string{"--headless", "--epochs", "10", "wgan-gp"}, `ganui: unexpected argument "wgan-gp" (did you mean --preset wgan-gp?)`},
+		{[]string{"--headless", "--preset", "vanilla", "ring"}, `ganui: unexpected argument "ring" (see ganui --help)`}, // a design is named already
 		// a flag copied from a page that made its "--" a dash: the flag
 		// package takes it for no flag, and its look is the flag's
 		{[]string{"—headless"}, `unexpected argument "—headless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},
