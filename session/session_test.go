@@ -909,6 +909,25 @@ func TestExportWithNothingTrained(t *testing.T) {
 	}
 }
 
+// TestResumedAtEpochZeroSaysSo: a run resumed from a checkpoint saved
+// before its first epoch (--paused, a setting changed, w) says it was
+// resumed, as one saved later does; it had said nothing of it, the
+// screen showing "paused at epoch 0: space runs…" as for a new run.
+func TestResumedAtEpochZeroSaysSo(t *testing.T) {
+	g, _ := straightRun(t, blogConfig(t, 5), 1, 0)
+	path := filepath.Join(t.TempDir(), "run.ckpt")
+	if err := SaveCheckpoint(g, path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Resume: path, Paused: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "resumed at epoch 0"; s.state != Paused || s.note != want || s.failed {
+		t.Fatalf("resumed at epoch 0, paused: %s, %q (failed %v), want %q", s.state, s.note, s.failed, want)
+	}
+}
+
 func TestResumedPastThePlanIsDone(t *testing.T) {
 	g, _ := straightRun(t, blogConfig(t, 5), 1, 5)
 	path := filepath.Join(t.TempDir(), "run.ckpt")
