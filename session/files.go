@@ -564,6 +564,9 @@ func (s *Session) writeWaiting() {
 // checkpointFiles is what Save's files are called (writesFile).
 var checkpointFiles = [2]string{"checkpoint", "checkpoints"}
 
+// historyFiles is what Export's files are called (writesFile).
+var historyFiles = [2]string{"history", "histories"}
+
 // writesFile reports whether c writes a file the user asked for, and
 // what its files are called, one and more.
 func writesFile(c Command) (kind [2]string, ok bool) {
@@ -571,7 +574,7 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 	case Save:
 		return checkpointFiles, true
 	case Export:
-		return [2]string{"history", "histories"}, true
+		return historyFiles, true
 	case Share:
 		return [2]string{"preset file", "preset files"}, true
 	case Plot:
@@ -587,15 +590,20 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // the file asked for — or a failure once the session was told to stop,
 // which no screen shows, and a checkpoint w could not write (unsaved),
 // until a later w writes one: the run it did not save is lost once the
-// trainer quits, and the screen that said so goes with it. Another
-// failure that wrote nothing and that the screen showed, or a note of no
-// file ("nothing to export yet"), is not kept: an earlier file at that
-// path stays what it was (outputfile.Write).
+// trainer quits, and the screen that said so goes with it. So is a
+// history e could not export of a run the command again may not repeat
+// (its Caveat: a setting changed mid-run, d or g pressed), until a later
+// e exports one: the command cannot train it again, and the failure had
+// gone with the screen. Another failure that wrote
+// nothing and that the screen showed, or a note of no file ("nothing to
+// export yet"), is not kept: an earlier file at that path stays what it
+// was (outputfile.Write).
 func (s *Session) keepNote(kind [2]string, path string) {
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
-	if kind == checkpointFiles && (path != "" || s.unsaved != "") {
-		// The latest w says whether the run is saved: a checkpoint
-		// written since one that failed saves it.
+	lostHistory := kind == historyFiles && s.failed && path == "" && s.Again().Caveat != ""
+	if kind == checkpointFiles && (path != "" || s.unsaved != "") || kind == historyFiles && (path != "" || lostHistory) {
+		// The latest w or e says whether the run is kept: a file written
+		// since one that failed keeps it.
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.kind == kind && n.failed && n.path == "" })
 	}
 	switch {
@@ -604,6 +612,8 @@ func (s *Session) keepNote(kind [2]string, path string) {
 		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed})
 	case s.unsaved != "":
 		s.parting = append(s.parting, partingNote{kind: kind, text: s.unsaved, failed: true})
+	case lostHistory:
+		s.parting = append(s.parting, partingNote{kind: kind, text: text + "; the command again may not repeat this run, so its history is lost", failed: true})
 	case s.failed && s.quitting():
 		s.parting = append(s.parting, partingNote{kind: kind, text: text, failed: true})
 	}

@@ -793,6 +793,35 @@ func TestStopSaysAFailedWrite(t *testing.T) {
 	}
 }
 
+// TestLostHistoryIsSaidAtTheQuit: an e that could not export the
+// history of a run the command again may not repeat (d pressed) is
+// Parting's error, with why it matters, until an e exports one; it had
+// gone with the screen. Of a run the command repeats, it is not: the
+// command with --log writes the history again.
+func TestLostHistoryIsSaidAtTheQuit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "missing")
+	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 1, Dir: dir})
+	s.trainEpoch()
+	s.applyOne(Export{})
+	if written, err := s.Parting(""); len(written) != 0 || err != nil {
+		t.Fatalf("e failed on a run the command repeats: parting %q, %v; want nothing", written, err)
+	}
+	s.applyOne(Step{Kind: StepD})
+	s.applyOne(Export{})
+	s.applyOne(Export{}) // said once
+	want := "history not exported: the directory " + dir + " does not exist; the command again may not repeat this run, so its history is lost"
+	if _, err := s.Parting(""); err == nil || err.Error() != want {
+		t.Fatalf("e failed twice after d: parting error %v, want %q", err, want)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.applyOne(Export{})
+	if written, err := s.Parting(""); len(written) != 1 || err != nil {
+		t.Errorf("e exported since: parting %q, %v; want the file and no error", written, err)
+	}
+}
+
 // TestSaveAgainWritesNothingNew: w again with nothing changed — w held,
 // or pressed twice on a paused run — leaves the checkpoint written as it
 // is and says so; it had written the whole file again each time. A
