@@ -245,10 +245,13 @@ func isZero(s string) bool {
 // to a space (--set g_lr 1e-3) is said to be that, the two put back
 // together with their control characters written as escapes
 // (visible.String), as the quoted one's are, so that a line break in
-// either does not break the error's line; a built-in preset's name, where
-// no design was named, is said to want --preset, before -- or after it
-// (ganui ring, ganui -- ring), where it had been "unexpected argument
-// "ring" (see ganui --help)"; any other, as cliflag.Stray says it.
+// either does not break the error's line. Where no design was named, an
+// existing file whose extension is a preset file's or a checkpoint's
+// (ganui my.json, ganui run.ckpt) is said to want the flag that reads it,
+// --preset or --resume, and a built-in preset's name, or one near it, to
+// want --preset, before -- or after it (ganui ring, ganui -- rign), where
+// they had been "unexpected argument "rign" (see ganui --help)"; any
+// other is as cliflag.Stray says it.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
@@ -269,11 +272,24 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	fs.Visit(func(f *flag.Flag) {
 		designed = designed || f.Name == "preset" || f.Name == "resume" || f.Name == "show-preset"
 	})
-	if !designed && slices.Contains(presets.Names(), arg) {
-		return fmt.Errorf("unexpected argument %q (did you mean --preset %s?)", arg, arg)
+	if designed {
+		return cliflag.Stray(arg, fs, nil)
 	}
-	return cliflag.Stray(arg, fs)
+	if want, ok := inputFlags[strings.ToLower(filepath.Ext(arg))]; ok {
+		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
+			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, visible.String(arg))
+		}
+	}
+	names := map[string]string{}
+	for _, name := range presets.Names() {
+		names[name] = "preset"
+	}
+	return cliflag.Stray(arg, fs, names)
 }
+
+// inputFlags names the flag that reads a file of each extension, for a
+// file given without it (strayArgument).
+var inputFlags = map[string]string{".json": "preset", ".ckpt": "resume"}
 
 // maxJobs bounds --jobs, and its default: the CPUs, on a machine with
 // more than this many.

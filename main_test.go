@@ -734,6 +734,7 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 // refused with the one it was likely meant to be, on the one error line;
 // a name near none is refused with the choices (or where to find them).
 func TestMisspellingsSuggest(t *testing.T) {
+	preset, ckpt := writeFile(t, "my.json", `{"base": "ring"}`), writeFile(t, "run.ckpt", "x")
 	for _, c := range []struct {
 		args []string
 		want string
@@ -783,6 +784,15 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--", "ring"}, `ganui: unexpected argument "ring" (did you mean --preset ring?)`},
 		{[]string{"--headless", "--epochs", "10", "wgan-gp"}, `ganui: unexpected argument "wgan-gp" (did you mean --preset wgan-gp?)`},
 		{[]string{"--headless", "--preset", "vanilla", "ring"}, `ganui: unexpected argument "ring" (see ganui --help)`}, // a design is named already
+		// a misspelt one, as --preset's is told
+		{[]string{"rign"}, `ganui: unexpected argument "rign" (did you mean --preset ring?)`},
+		{[]string{"--headless", "--", "vanila"}, `ganui: unexpected argument "vanila" (did you mean --preset vanilla?)`},
+		{[]string{"--headless", "--preset", "vanilla", "rign"}, `ganui: unexpected argument "rign" (see ganui --help)`},
+		// a preset file or a checkpoint that is there, without its flag
+		{[]string{"--headless", preset}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset %s?)`, preset, preset)},
+		{[]string{ckpt}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --resume %s?)`, ckpt, ckpt)},
+		{[]string{"--headless", filepath.Join(t.TempDir(), "none.json")}, `none.json" (see ganui --help)`},
+		{[]string{"--resume", writeFile(t, "r.ckpt", "x"), writeFile(t, "r.json", "{}")}, `r.json" (see ganui --help)`},
 		// a flag copied from a page that made its "--" a dash: the flag
 		// package takes it for no flag, and its look is the flag's
 		{[]string{"—headless"}, `unexpected argument "—headless": its dash is U+2014, not a flag's hyphens (did you mean --headless?)`},

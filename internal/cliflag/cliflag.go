@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func Error(err error, fs *flag.FlagSet) error {
 		if hint := dashHint(name, fs); hint != "" { // -—epochs
 			return errors.New("unknown flag --" + visible.String(name) + hint)
 		}
-		if hint := nearest(name, fs); hint != "" {
+		if hint := nearest(name, fs, nil); hint != "" {
 			return errors.New("unknown flag --" + visible.String(name) + hint)
 		}
 		msg = "unknown flag --" + name
@@ -100,13 +101,17 @@ func Error(err error, fs *flag.FlagSet) error {
 
 // Stray is the error for arg, an argument where fs.Parse stopped that is
 // no flag: a flag's name written with a typographic dash, or without its
-// dashes (ganui headless), is named as the flag.
-func Stray(arg string, fs *flag.FlagSet) error {
+// dashes (ganui headless), is named as the flag; a word that is, or is
+// near, one of values' keys, each a value of the flag it maps to, is
+// named with that flag (ganui rign: "did you mean --preset ring?"), by
+// the one spelling suggester as the flags, so that the nearest of either
+// is said.
+func Stray(arg string, fs *flag.FlagSet, values map[string]string) error {
 	if hint := dashHint(arg, fs); hint != "" {
 		return fmt.Errorf("unexpected argument %q%s", arg, hint)
 	}
 	hint := seeHelp(fs)
-	if near := nearest(arg, fs); near != "" && !strings.HasPrefix(arg, "-") { // not after --
+	if near := nearest(arg, fs, values); near != "" && !strings.HasPrefix(arg, "-") { // not after --
 		hint = near
 	}
 	return fmt.Errorf("unexpected argument %q%s", arg, hint)
@@ -118,15 +123,24 @@ func seeHelp(fs *flag.FlagSet) string {
 }
 
 // nearest is " (did you mean --NAME?)" for the flags of fs nearest to
-// name (-h aside: --help is its name), or "" when none is near.
-func nearest(name string, fs *flag.FlagSet) string {
+// name (-h aside: --help is its name), and of the words of values, each
+// written after its flag (--preset ring), or "" when none is near.
+func nearest(name string, fs *flag.FlagSet, values map[string]string) string {
+	show := map[string]string{}
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) {
 		if f.Name != "h" {
 			names = append(names, f.Name)
+			show[f.Name] = "--" + f.Name
 		}
 	})
-	return suggest.DidYouMean(name, names, func(n string) string { return "--" + n })
+	for _, v := range slices.Sorted(maps.Keys(values)) {
+		if _, ok := show[v]; !ok {
+			names = append(names, v)
+			show[v] = "--" + values[v] + " " + v
+		}
+	}
+	return suggest.DidYouMean(name, names, func(n string) string { return show[n] })
 }
 
 // dashHint is ": its dash is U+2014, not a flag's hyphens (did you mean
@@ -141,7 +155,7 @@ func dashHint(arg string, fs *flag.FlagSet) string {
 	if name == "h" {
 		name = "help" // -h's other name, the one a usage writes
 	}
-	hint := nearest(name, fs)
+	hint := nearest(name, fs, nil)
 	if fs.Lookup(name) != nil {
 		hint = " (did you mean --" + name + "?)"
 	}

@@ -126,7 +126,22 @@ func TestStrayNamesTheFlagMeant(t *testing.T) {
 		"picture":  `unexpected argument "picture" (see prog --help)`,
 	} {
 		fs, _ := flags()
-		if got := Stray(arg, fs).Error(); got != want {
+		if got := Stray(arg, fs, nil).Error(); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", arg, got, want)
+		}
+	}
+}
+
+func TestStrayNamesTheValueMeantWithItsFlag(t *testing.T) {
+	values := map[string]string{"ring": "preset", "epoch": "unit"}
+	for arg, want := range map[string]string{
+		"ring":   `unexpected argument "ring" (did you mean --preset ring?)`,
+		"rign":   `unexpected argument "rign" (did you mean --preset ring?)`,
+		"epochs": `unexpected argument "epochs" (did you mean --epochs?)`,
+		"epochz": `unexpected argument "epochz" (did you mean --epochs or --unit epoch?)`, // a tie: both
+	} {
+		fs, _ := flags()
+		if got := Stray(arg, fs, values).Error(); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", arg, got, want)
 		}
 	}
@@ -203,7 +218,7 @@ func FuzzErrorAndStray(f *testing.F) {
 				}
 			}
 		} else if fs.NArg() > 0 {
-			err = Stray(fs.Arg(0), fs)
+			err = Stray(fs.Arg(0), fs, nil)
 		} else {
 			return
 		}
