@@ -134,16 +134,24 @@ func (f *File) ReadAll(max int64) ([]byte, error) {
 
 // Regular refuses anything but a regular file, saying what it is: the
 // test for what ganui reads, and for what its outputs may replace. A
-// directory is told what to give instead, "name a file in it", whichever
-// flag it was given to.
+// directory is told what to give instead (Instead), whichever flag it
+// was given to.
 func Regular(path string, st fs.FileInfo) error {
 	if st.Mode().IsRegular() {
 		return nil
 	}
-	if st.IsDir() {
-		return fmt.Errorf("%s is a directory, not a regular file: name a file in it", path)
+	return fmt.Errorf("%s is %s, not a regular file%s", path, What(st.Mode()), Instead(st.Mode()))
+}
+
+// Instead ends the refusal of a file of mode m given where a regular
+// file is wanted with what to give instead: ": name a file in it" for a
+// directory, whether given itself or through a link to it; "" for any
+// other kind, which holds no file to name.
+func Instead(m fs.FileMode) string {
+	if m.IsDir() {
+		return ": name a file in it"
 	}
-	return fmt.Errorf("%s is %s, not a regular file", path, What(st.Mode()))
+	return ""
 }
 
 // What names the kind of file of mode m for a message: "a directory",

@@ -483,10 +483,12 @@ func unwrapPath(err error) error {
 // yet), so that the link stays a link. It refuses anything there but a
 // regular file: renaming over /dev/null or a named pipe would destroy it.
 // Its errors name the path as the user gave it, and where a link led
-// elsewhere, where it points: "dlink is a link to d, a directory, not a
-// regular file", where the target alone had been named ("d is a
-// directory, …"); and of a directory on the way its user may not enter,
-// that directory (unenterable).
+// elsewhere, where it points, with what to give instead as
+// inputfile.Instead says it: "dlink is a link to d, a directory, not a
+// regular file: name a file in it", where the target alone had been
+// named ("d is a directory, …"), and then no advice given; and of a
+// directory on the way its user may not enter, that directory
+// (unenterable).
 func Target(given string) (string, error) {
 	path := given
 	for range 40 { // as many links as Linux follows
@@ -512,7 +514,7 @@ func Target(given string) (string, error) {
 		case path == given:
 			return "", inputfile.Regular(path, st)
 		default:
-			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file", given, path, inputfile.What(st.Mode()))
+			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file%s", given, path, inputfile.What(st.Mode()), inputfile.Instead(st.Mode()))
 		}
 	}
 	return "", fmt.Errorf("%s: too many levels of symbolic links", given)

@@ -616,7 +616,8 @@ func TestLongNamesAreWritten(t *testing.T) {
 // TestLinksAreNamedAsGiven: a write refused through a symbolic link
 // names the link, as the user gave it, and where it points, by
 // CheckWritable, Write and Claim alike: a link to a directory, "dlink
-// is a link to d, a directory, not a regular file", and a dangling link
+// is a link to d, a directory, not a regular file: name a file in it"
+// (what a directory given itself is told to give), and a dangling link
 // into a directory that does not exist, "cannot write dl.csv, a link to
 // nowhere/x.csv: the directory nowhere does not exist". They had named
 // the link's target alone, "d is a directory, not a regular file" and
@@ -632,7 +633,7 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]string{
-		"dlink":  "dlink is a link to d, a directory, not a regular file",
+		"dlink":  "dlink is a link to d, a directory, not a regular file: name a file in it",
 		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist",
 	} {
 		checkRefused(t, path, want)
