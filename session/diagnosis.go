@@ -955,7 +955,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
 		case between > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
-				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percent(between), 100*blurredShare)})
+				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, blurredShare), 100*blurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
@@ -1554,7 +1554,7 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 				Detail: missed})
 		case off > blurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
-				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percent(off), 100*blurredShare)})
+				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percentOver(off, blurredShare), 100*blurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {

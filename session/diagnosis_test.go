@@ -2681,3 +2681,53 @@ func TestPlateauEndsAsTheShareRises(t *testing.T) {
 		t.Errorf("its end %q, want %q", got, want)
 	}
 }
+
+// TestBlurredShareReadsOverItsLine: the modes' blurred finding writes the
+// share between the modes over the line it is found over, "25.04% of the
+// samples fall between the modes …, over 25%", where it had read "25% of
+// the samples … over 25%" (historical-averaging, seed 1, epoch 4,910);
+// a plane's, of the samples within 3σ of no mode, likewise.
+func TestBlurredShareReadsOverItsLine(t *testing.T) {
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		share float64 // each mode's share of the samples
+		want  string
+	}{
+		{0.3748, "25.04% of the samples fall between the modes"},
+		{0.35, "30% of the samples fall between the modes"},
+	} {
+		w := watchOf(cfg)
+		w.add(engine.EpochStats{Epoch: 1800, DReal: 0.47, DFake: 0.41, G: 1.19, Mean: 0, Std: 2}, -1, 9, true, true)
+		m := engine.Metrics{N: 10000, KS: 0.2, ZDep: 0.5, Std: 2, Modes: []engine.ModeCoverage{
+			{Mode: engine.Mode{Mean: -2, Std: 0.5}, Share: c.share, Expected: 0.5, Covered: true},
+			{Mode: engine.Mode{Mean: 2, Std: 0.5}, Share: c.share, Expected: 0.5, Covered: true},
+		}}
+		var got string
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: 1800, Metrics: m, KSFloor: 0.0136}) {
+			if f.Kind == ModesBlurred {
+				got = numtext.Plain(f.Detail)
+			}
+		}
+		if !strings.HasPrefix(got, c.want) || !strings.HasSuffix(got, "over 25%") {
+			t.Errorf("modes' shares %g each: %q, want it to start %q and end \"over 25%%\"", c.share, got, c.want)
+		}
+	}
+	ring, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(ring)
+	spots := []engine.SpotShare{{Spot: engine.Spot{X: 1}, Captured: true}, {Spot: engine.Spot{X: -1}, Captured: true}}
+	var got string
+	for _, f := range diagnosePlane(ring, &w, &engine.PlaneMetrics{StdX: 1, StdY: 1, HighQuality: 0.7496, Spots: spots}, 2500, 1800) {
+		if f.Kind == ModesBlurred {
+			got = numtext.Plain(f.Detail)
+		}
+	}
+	if want := "25.04% of the samples are not within 3σ of any mode, over 25%"; got != want {
+		t.Errorf("a plane's high-quality share 0.7496: %q, want %q", got, want)
+	}
+}

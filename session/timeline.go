@@ -681,6 +681,24 @@ func percentBeside(x float64, lines ...float64) string {
 	return s
 }
 
+// percentOver writes the share x, found over line, as percent does, with
+// the further decimals that write it over line too: the modes' blurred
+// finding, for a share over 25%, had read "25% of the samples fall
+// between the modes …, over 25%" (historical-averaging, seed
+// 1, epoch 4,910), where percentBeside keeps a share at or over a line
+// at or over it, "25%".
+func percentOver(x, line float64) string {
+	s := percent(x)
+	at := math.Round(100*line*1e9) / 1e9
+	for d := 1; d <= 6 && x > line; d++ {
+		if v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); err != nil || v > at {
+			break
+		}
+		s = strconv.FormatFloat(100*x, 'f', d, 64) + "%"
+	}
+	return s
+}
+
 // onSide tells whether the percentage s lies on the same side of each
 // line as the share x it writes: under the line where x is, at or over
 // it where x is. A form that is no number (NaN%, <0.000001%) is taken as
