@@ -684,9 +684,9 @@ func percentBeside(x float64, lines ...float64) string {
 // percentOver writes the share x, found over line, as percent does, with
 // the further decimals that write it over line too: the modes' blurred
 // finding, for a share over 25%, had read "25% of the samples fall
-// between the modes …, over 25%" (historical-averaging, seed
-// 1, epoch 4,910), where percentBeside keeps a share at or over a line
-// at or over it, "25%".
+// between the modes …, over 25%" (historical-averaging, seed 1, epoch
+// 4,910), where percentBeside keeps a share at or over a line at or
+// over it, "25%".
 func percentOver(x, line float64) string {
 	s := percent(x)
 	at := math.Round(100*line*1e9) / 1e9
