@@ -187,7 +187,8 @@ func (m Model) keyBar() string {
 // words of now, w columns at most: a key that cannot act at this moment
 // (keyMap.idle), which the footer leaves out, keeps its words but is drawn
 // faint (without colour, idleMark between key and words), and a note
-// under the last column says why. The page had offered "u roll back" and
+// under the last column says why, or a row under the columns where the
+// rows beside the first column cannot name the keys each reason is for. The page had offered "u roll back" and
 // ", prev frame" at epoch 0 as if they acted; words such as "(none yet)"
 // in their place had left a newcomer's first page saying nothing of what
 // they do.
@@ -226,6 +227,7 @@ func keysPage(k keyMap, w int) string {
 	// at epoch 0 at 80×24, one more than the first column leaves free,
 	// and the note alone where v was the only faint key.
 	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
+	var below string                 // the reasons on a row of their own, under the columns
 	// No frame before no epoch: named, the replay's keys begin with a
 	// comma, which after another reason's had read "e: no epoch, , . <
 	// >: no frame" on a run resumed before its first keyframe.
@@ -297,15 +299,27 @@ func keysPage(k keyMap, w int) string {
 		if len(lines) > free || !fits(lines, lw) {
 			lines = append([]string{legend}, wrapIndent(reasons, lw)...)
 		}
+		if (len(lines) > free || !fits(lines, lw)) && fits([]string{bare}, w) {
+			// Else each reason after its keys on one row under the
+			// columns, a row more: at 70×20 at epoch 0 the note had
+			// read "no epoch, / not diverged", naming no key.
+			below, lines = styleFaint.Render(strings.ReplaceAll(bare, "\u00a0", " ")), nil
+		}
 		if len(lines) > free || !fits(lines, lw) {
 			lines = wrapIndent(short, lw)
 		}
 		for i, l := range lines {
 			lines[i] = styleFaint.Render(strings.ReplaceAll(l, "\u00a0", " "))
 		}
-		*last = lipgloss.JoinVertical(lipgloss.Left, *last, lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(lines, "\n")))
+		if len(lines) > 0 {
+			*last = lipgloss.JoinVertical(lipgloss.Left, *last, lipgloss.NewStyle().PaddingLeft(2).Render(strings.Join(lines, "\n")))
+		}
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	page := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	if below != "" {
+		page = lipgloss.JoinVertical(lipgloss.Right, page, below)
+	}
+	return page
 }
 
 // idleMark marks, without colour, a key the keys page would draw faint,
