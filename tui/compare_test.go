@@ -321,6 +321,31 @@ func TestCommandCopiesWhole(t *testing.T) {
 	}
 }
 
+// TestShareNoteLeavesNoWordAlone: c's note too wide for a line at 70×20
+// is wrapped so that its last line holds two words or more, in as many
+// lines: bimodal-mbd's had read "… the command below runs the run" over
+// "  again".
+func TestShareNoteLeavesNoWordAlone(t *testing.T) {
+	cfg, err := presets.Get("bimodal-mbd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 1)
+	m := NewModel(s)
+	m.snap = snap
+	m.snap.State = session.Paused
+	note := "wrote ganui-bimodal-mbd-seed1.json · the command below runs the run again"
+	m.snap.Note = note + session.CommandBreak + "ganui --preset bimodal-mbd --seed 1"
+	lines := m.statusLines(minWidth, 3)
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want the note's two and the command's:\n%s", len(lines), ansi.Strip(strings.Join(lines, "\n")))
+	}
+	text := ansi.Strip(strings.Join(lines[:2], "\n"))
+	if strings.Join(strings.Fields(text), " ") != note || len(strings.Fields(ansi.Strip(lines[1]))) < 2 || !fits(lines, minWidth) {
+		t.Errorf("the note at %d columns reads:\n%s", minWidth, text)
+	}
+}
+
 // TestBaselineRunawayDifferenceWhole: a runaway's difference from the
 // baseline, wide in the exponent form, stays whole in Quality, the
 // measure after it on a line of its own from 80×24 up and giving way

@@ -632,7 +632,7 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		head, gives = h, rest
 		gives, tail, _ = strings.Cut(gives, session.GivesWay)
 	}
-	lines := wrapIndent(style.Render(head+gives+tail), w)
+	lines := wrapEven(style.Render(head+gives+tail), w)
 	if len(lines) <= rows || gives == "" {
 		return cutLines(lines, w, rows)
 	}
@@ -643,11 +643,30 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 		}
 	}
 	for _, short := range append(shorter, "…") {
-		if l := wrapIndent(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
+		if l := wrapEven(style.Render(head+short+tail), w); len(l) <= rows && fits(l, w) {
 			return l
 		}
 	}
 	return cutLines(lines, w, rows)
+}
+
+// wrapEven is s wrapped as wrapIndent wraps it, but where that leaves a
+// word alone on the last of its lines, wrapped narrower, in as many
+// lines, so that the last holds two words: at 70×20 c's note had read
+// "… the command below runs the run" over "  again".
+func wrapEven(s string, w int) []string {
+	lone := func(lines []string) bool {
+		return len(lines) > 1 && len(strings.Fields(ansi.Strip(lines[len(lines)-1]))) < 2
+	}
+	lines := wrapIndent(s, w)
+	for n := w - 1; lone(lines) && n > w/2; n-- {
+		if l := wrapIndent(s, n); len(l) > len(lines) {
+			break
+		} else if !lone(l) {
+			return l
+		}
+	}
+	return lines
 }
 
 // commandLines lays out cmd, a command line to copy, at width w: whole on
