@@ -599,6 +599,14 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		}
 		return 0
 	}
+	// begins is whether entry j begins on a page with left lines free: a
+	// title with its entry's first lines.
+	begins := func(j, left int) bool {
+		if entries[j].title && j+1 < len(entries) {
+			return left > 1 && fits(len(entries[j+1].lines), left-1) > 0
+		}
+		return fits(len(entries[j].lines), left) > 0
+	}
 	var l glossaryPaging
 	var cur, parts []string // the page being filled and the parts it holds
 	top := 0                // the lines at the head of cur that are no entry's: a "(continued)"
@@ -614,11 +622,12 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 			if blank && len(cur) == top {
 				break // no page begins with a blank line
 			}
-			if blank && i+2 < len(entries) && entries[i+1].title && fits(len(entries[i+2].lines), room-len(cur)-2) == 0 && fits(len(entries[i+2].lines), room-len(cur)-1) > 0 {
-				// The blank before a title gives way at a page's foot
-				// where the title and its entry's first lines fit
+			if blank && i+1 < len(entries) && !begins(i+1, room-len(cur)-1) && begins(i+1, room-len(cur)) {
+				// The blank before a title, or before the last line,
+				// gives way at a page's foot where what follows fits
 				// only without it: wgan's Remedies page at 80×24 had
-				// ended in 4 blank lines, "Glossary" moved on.
+				// ended in 4 blank lines, "Glossary" moved on, and
+				// grid's last page had held "Events none yet" alone.
 				break
 			}
 			take := fits(len(rest), room-len(cur))

@@ -1350,7 +1350,8 @@ func TestGlossaryTitlesKeepTheirEntries(t *testing.T) {
 // entry that does not fit whole goes on at the next page's head under
 // "(continued)", cut at a line. An entry had been moved whole to the
 // next page, which left blog-original's second page at 80×24 half blank
-// above the trend's 12 lines.
+// above the trend's 12 lines; and grid's last page had held "Events none
+// yet" alone.
 func TestGlossaryPagesFilled(t *testing.T) {
 	finding := session.Finding{Kind: session.NoiseIgnored, Text: "G ignores its noise: it makes nearly the same output every time", Detail: "noise use 0.000, under 0.05"}
 	blog, _ := glossaryWithEvents(t, 3, 0)
@@ -1376,7 +1377,13 @@ func TestGlossaryPagesFilled(t *testing.T) {
 	// where that lets them fit. It had counted too: wgan's Remedies page
 	// at 80×24 ended in 4 blank lines.
 	const most = splitLeast + 1
-	for name, m := range map[string]Model{"blog-original": blog, "grid-pacgan4-ema": grid, "wgan": wgan} {
+	s, snap = trainedPlane(t, planeConfig(t, "grid"), 1, 2)
+	plain := NewModel(s) // no remedies: the events' "none yet" last, after the glossary
+	plain.width, plain.height = 80, 24
+	plain.apply(snap)
+	plain.nextHelpPage()
+	plain.nextHelpPage()
+	for name, m := range map[string]Model{"blog-original": blog, "grid-pacgan4-ema": grid, "wgan": wgan, "grid": plain} {
 		for k := range 3 {
 			m.gsnap.Findings = slices.Repeat([]session.Finding{finding}, k)
 			for _, w := range []int{80, 120} {
@@ -1395,6 +1402,19 @@ func TestGlossaryPagesFilled(t *testing.T) {
 						}
 						if i < len(pages)-1 && blank > most {
 							t.Errorf("%s: %d lines blank at its foot:\n%s", at, blank, ansi.Strip(strings.Join(p, "\n")))
+						}
+						// The last line alone on a page of its own
+						// where the page before had a line free for
+						// it, or blank: grid's last page had held
+						// "Events none yet" alone, the page before
+						// ending in a blank line.
+						if prev := slices.Clone(pages[max(i-1, 0)]); i > 0 && i == len(pages)-1 && len(p) == 1 {
+							for len(prev) > 0 && prev[len(prev)-1] == "" {
+								prev = prev[:len(prev)-1]
+							}
+							if len(prev) < h-1 {
+								t.Errorf("%s holds one line alone, the page before %d of %d:\n%s", at, len(prev), h-1, ansi.Strip(p[0]))
+							}
 						}
 						if i > 0 && strings.HasPrefix(p[0], " ") {
 							t.Errorf("%s begins in an entry with no (continued): %q", at, ansi.Strip(p[0]))
