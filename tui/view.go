@@ -188,10 +188,10 @@ func (m Model) keyBar() string {
 // (keyMap.idle), which the footer leaves out, keeps its words but is drawn
 // faint (without colour, idleMark between key and words), and a note
 // under the last column says why, or a row under the columns where the
-// rows beside the first column cannot name the keys each reason is for. The page had offered "u roll back" and
-// ", prev frame" at epoch 0 as if they acted; words such as "(none yet)"
-// in their place had left a newcomer's first page saying nothing of what
-// they do.
+// rows beside the first column cannot name the keys each reason is for.
+// The page had offered "u roll back" and ", prev frame" at epoch 0 as if
+// they acted; words such as "(none yet)" in their place had left a
+// newcomer's first page saying nothing of what they do.
 func keysPage(k keyMap, w int) string {
 	idle := k.idle()
 	var cols []string
