@@ -1189,10 +1189,18 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	}
 	// The line is given as a figure, as stalledKS is: the Quality panel's
 	// floor is the evaluation's own, which a larger sample makes smaller,
-	// and the screen's note that G is far (Eval.Far) has 80 columns.
+	// and the screen's note that G is far (Eval.Far) has 80 columns. In
+	// full it says what the figure is, as the plateau's detail does: the
+	// d-stalled finding's "SW1 0.3245, over 0.0717" (spiral, seed 1) had
+	// stood beside a Quality floor of 0.010 with nothing to tie the two.
 	line := stalledSW1 * sw1Noise
 	sw1, at := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), numtext.Figure(line, 4)
-	return line > 0 && m.SW1 > line, sw1 + ", over " + at, sw1 + ", " + at + " or under"
+	why, near = sw1+", over "+at, sw1+", "+at+" or under"
+	if !terse {
+		is := fmt.Sprintf(" (%d× the %s of a sample of the target itself)", stalledSW1, numtext.Figure(sw1Noise, 4))
+		why, near = why+is, near+is
+	}
+	return line > 0 && m.SW1 > line, why, near
 }
 
 // off is how far D's losses dReal and dFake are from their equilibrium:

@@ -686,8 +686,10 @@ func TestPlaneDiagnosis(t *testing.T) {
 // TestStallWithoutModesReadsSW1: on a plane without modes (moons), which
 // has no high-quality share, D at its equilibrium is a stall when SW1 is
 // over stalledSW1 times its floor, and the screen's note (Far) and the
-// stall's end read the same line: D at ln 2 had been given its ✓ "D can
-// no longer tell" whatever SW1 was, and G was never said to be far.
+// stall's end read the same line, and say what it is, 7× SW1's floor:
+// D at ln 2 had been given its ✓ "D can no longer tell" whatever SW1
+// was, and G was never said to be far; and the line, "over 0.1050", had
+// been a figure with nothing to tie it to the Quality panel's floor.
 func TestStallWithoutModesReadsSW1(t *testing.T) {
 	w, find := moonsAtEquilibrium(t)
 	eval := func(sw1 float64) *Eval {
@@ -699,7 +701,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if !slices.Contains(kinds, DStalled) || slices.Contains(kinds, DIndifferent) {
 		t.Errorf("D at ln 2, SW1 20× its floor: %v %q, want the samples far from the target", kinds, got)
 	}
-	for _, want := range []string{"yet the samples are far from the target", "SW1 0.3000, over 0.1050", "SW1 still falling means a slow run, SW1 flat a stalled one"} {
+	for _, want := range []string{"yet the samples are far from the target", "SW1 0.3000, over 0.1050 (7× the 0.0150 of a sample of the target itself)", "SW1 still falling means a slow run, SW1 flat a stalled one"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("D at ln 2, SW1 20× its floor: %q, want %q", got, want)
 		}
@@ -717,7 +719,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if isFar, why := near.Far(noise); isFar {
 		t.Errorf("Far at SW1 3× its floor: %q", why)
 	}
-	if got, want := numtext.Plain(stallEnded(w, near)), "SW1 0.0450, 0.1050 or under"; !strings.Contains(got, want) {
+	if got, want := numtext.Plain(stallEnded(w, near)), "SW1 0.0450, 0.1050 or under (7× the 0.0150 of a sample of the target itself)"; !strings.Contains(got, want) {
 		t.Errorf("the stall's end: %q, want %q", got, want)
 	}
 }
