@@ -268,44 +268,49 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			legend, short, bare = idleMark+": not now —", idleMark+" "+reasons, idleMark+" "+keyed
 		}
-		// Under the legend each reason after the keys it is for where
-		// that fits the rows the first column leaves, else those
-		// reasons without the legend, drawn faint as their keys are,
-		// else the reasons alone: "not diverged" alone under "faint:
-		// not now —" had read as a caption, not as why u roll back is
-		// faint, and at 80×24 at epoch 0 "faint: not now — / no
-		// epoch, not diverged" had named no key.
-		lines := append([]string{legend}, wrapIndent(keyed, lw)...)
-		if len(lines) > free || !fits(lines, lw) {
-			lines = wrapIndent(bare, lw)
-		}
-		if len(lines) > free || !fits(lines, lw) {
-			// Each reason under its keys where the two are too wide
-			// for a line: at 70×20 mid-run "u:" over "  not
-			// diverged", where "not diverged" had stood alone beside
-			// "c share", read as the run's state.
-			lines = nil
-			for i, r := range why {
-				if l := forKeys[i] + " " + r; fits([]string{l}, lw) {
-					lines = append(lines, l)
-				} else {
-					lines = append(lines, forKeys[i], "  "+r)
-				}
-			}
-			if noColour() {
-				lines[0] = idleMark + " " + lines[0]
+		// Each reason under its keys, for where the two are too wide
+		// for a line: at 70×20 mid-run "u:" over "  not diverged",
+		// where "not diverged" had stood alone beside "c share", read
+		// as the run's state.
+		var underKeys []string
+		for i, r := range why {
+			if l := forKeys[i] + " " + r; fits([]string{l}, lw) {
+				underKeys = append(underKeys, l)
+			} else {
+				underKeys = append(underKeys, forKeys[i], "  "+r)
 			}
 		}
-		if len(lines) > free || !fits(lines, lw) {
-			lines = append([]string{legend}, wrapIndent(reasons, lw)...)
+		if noColour() {
+			underKeys[0] = idleMark + " " + underKeys[0]
 		}
-		if (len(lines) > free || !fits(lines, lw)) && fits([]string{bare}, w) {
+		// The first of these that fits the rows the first column
+		// leaves: the legend over each reason after the keys it is
+		// for; those reasons without the legend, drawn faint as their
+		// keys are; each under its keys; the legend over the reasons
+		// alone. "not diverged" alone under "faint: not now —" had
+		// read as a caption, not as why u roll back is faint, and at
+		// 80×24 at epoch 0 "faint: not now — / no epoch, not diverged"
+		// had named no key.
+		var lines []string
+		for _, l := range [][]string{
+			append([]string{legend}, wrapIndent(keyed, lw)...),
+			wrapIndent(bare, lw),
+			underKeys,
+			append([]string{legend}, wrapIndent(reasons, lw)...),
+		} {
+			if len(l) <= free && fits(l, lw) {
+				lines = l
+				break
+			}
+		}
+		switch {
+		case lines != nil: // one of them fits
+		case fits([]string{bare}, w):
 			// Else each reason after its keys on one row under the
 			// columns, a row more: at 70×20 at epoch 0 the note had
 			// read "no epoch, / not diverged", naming no key.
-			below, lines = styleFaint.Render(strings.ReplaceAll(bare, "\u00a0", " ")), nil
-		}
-		if len(lines) > free || !fits(lines, lw) {
+			below = styleFaint.Render(strings.ReplaceAll(bare, "\u00a0", " "))
+		default:
 			lines = wrapIndent(short, lw)
 		}
 		for i, l := range lines {
