@@ -428,7 +428,8 @@ func New(opts Options) (*Session, error) {
 	// A resumed run says so wherever its checkpoint was saved: one saved
 	// at epoch 0 (a setting changed before the first epoch, then w) had
 	// said "paused at epoch 0: space runs…" as a new run does.
-	if e := gan.Epoch(); e > 0 || opts.Resume != "" {
+	if opts.Resume != "" {
+		e := gan.Epoch()
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
 		if e >= s.planned {
 			s.state = Done
