@@ -357,6 +357,17 @@ var targetKinds = []string{
 	"mixture(mean,std;mean,std;…)",
 }
 
+// KindSpec is the spec of the target kind name as ParseTarget's errors
+// write it, "ring(modes,radius,std)", and whether name is a kind.
+func KindSpec(name string) (string, bool) {
+	for _, k := range slices.Concat(targetKinds, planeKinds) {
+		if n, _, _ := strings.Cut(k, "("); n == name {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 // MaxModes is the most components a mixture target may have.
 const MaxModes = 16
 

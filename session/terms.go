@@ -126,13 +126,13 @@ func TermsOf(cfg engine.Config) []Remedy {
 }
 
 // targetText is the target entry: what the target is to the game and
-// what the numbers of its spec are (README, "Two-dimensional targets"),
-// the kind's own where the spec names one the engine knows.
+// what the numbers of its spec are, the spec written as the engine's
+// errors write it (engine.KindSpec), "ring(modes,radius,std)".
 func targetText(cfg engine.Config) string {
 	out := "the distribution of the real data, drawn afresh for each batch: G must learn to make samples like them, and never sees them, only D's verdicts on its own."
 	name, _, _ := strings.Cut(cfg.Target, "(")
-	if spec, ok := targetSpecs[name]; ok {
-		out += " " + name + spec + "."
+	if spec, ok := engine.KindSpec(name); ok && kindAbout[name] != "" {
+		out += " " + spec + ": " + kindAbout[name] + "."
 	}
 	if cfg.Dim() == 2 {
 		out += " In two dimensions a sample is a point (x,y), and G's output " + numtext.Together(numtext.FormatInt(cfg.GOut)+"×(x,y)") + " is " + numtext.Count(cfg.GOut, "point") + " per draw of noise."
@@ -140,21 +140,21 @@ func targetText(cfg engine.Config) string {
 	return out
 }
 
-// targetSpecs says what the numbers of each kind of target spec are, as
-// engine.ParseTarget and the README's table of 2-D targets read them.
-var targetSpecs = map[string]string{
-	"normal":      "(mean,std): a normal distribution of that mean and standard deviation",
-	"uniform":     "(lo,hi): every value from lo up to hi equally likely",
-	"lognormal":   "(mu,sigma): e^Y with Y normal of mean mu and std sigma, skewed to the right",
-	"exponential": "(rate): density rate·e^(−rate·x) for x ≥ 0",
-	"mixture":     "(m1,s1;m2,s2;…): normals of those means and stds, each a mode, of equal weight unless a third number weighs them",
-	"ring":        "(k,r,σ): k normals of std σ evenly round the circle of radius r, each a mode",
-	"grid":        "(n,s,σ): n×n normals of std σ, s apart, centred on 0, each a mode",
-	"moons":       "(σ): scikit-learn's two interleaved half-circles, blurred by noise of std σ",
-	"spiral":      "(turns,σ): a spiral of radius 1 with noise σ",
-	"gaussian2":   "(mx,my,sx,sy,ρ): a normal in the plane of means mx, my, stds sx, sy and correlation ρ",
-	"line":        "(x0,y0,x1,y1,σ): the segment from (x0,y0) to (x1,y1) with noise σ",
-	"points":      "(FILE.csv): the points of that file",
+// kindAbout says what the numbers of each kind of target spec are, in
+// the names engine.KindSpec gives them.
+var kindAbout = map[string]string{
+	"normal":      "a normal distribution of that mean and standard deviation",
+	"uniform":     "every value from lo up to hi equally likely",
+	"lognormal":   "e^Y with Y normal of mean mu and std sigma, skewed to the right",
+	"exponential": "density rate·e^(−rate·x) for x ≥ 0",
+	"mixture":     "normals of those means and stds, each a mode, of equal weight unless a third number weighs them",
+	"ring":        "that many normals of that std evenly round the circle of that radius, each a mode",
+	"grid":        "n×n normals of that std, spacing apart, centred on 0, each a mode",
+	"moons":       "scikit-learn's two interleaved half-circles, blurred by noise of that std",
+	"spiral":      "a spiral of radius 1, blurred by noise of that std",
+	"gaussian2":   "a normal in the plane of means mx, my, stds sx, sy and correlation rho",
+	"line":        "the segment from (x0,y0) to (x1,y1), blurred by noise of that std",
+	"points":      "the points of that file",
 }
 
 // batchText is the batch entry: what a batch is to each step, and how

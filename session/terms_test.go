@@ -53,3 +53,32 @@ func TestTermsSayWhereIdentityIs(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetEntryWritesTheEnginesSpec: the target entry writes each kind's
+// spec in the names the engine's own errors give its numbers, and says
+// what each kind's numbers are: the glossary had written ring(k,r,σ) where
+// an error for the same target says ring(modes,radius,std).
+func TestTargetEntryWritesTheEnginesSpec(t *testing.T) {
+	for name := range kindAbout {
+		if _, ok := engine.KindSpec(name); !ok {
+			t.Errorf("kindAbout[%q]: no such kind in the engine", name)
+		}
+	}
+	for _, target := range []string{"normal(4,1.25)", "ring(8,2,0.02)", "moons(0.05)", "mixture(-2,0.5;2,0.5)"} {
+		name, _, _ := strings.Cut(target, "(")
+		spec, ok := engine.KindSpec(name)
+		if !ok {
+			t.Fatalf("engine.KindSpec(%q): not a kind", name)
+		}
+		got := targetText(engine.Config{Target: target})
+		if want := spec + ": " + kindAbout[name]; !strings.Contains(got, want) {
+			t.Errorf("target %s: %q, want it to say %q", target, got, want)
+		}
+	}
+	if spec, _ := engine.KindSpec("ring"); spec != "ring(modes,radius,std)" {
+		t.Errorf(`engine.KindSpec("ring") = %q, want "ring(modes,radius,std)"`, spec)
+	}
+	if _, ok := engine.KindSpec("rings"); ok {
+		t.Error(`engine.KindSpec("rings") is a kind`)
+	}
+}
