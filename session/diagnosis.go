@@ -1509,12 +1509,16 @@ func (w *watch) averagedLosses() string {
 // notYet is the ModeDropped finding of n of the target's modes missing
 // before G has trained collapseEpochs epochs, on a line or a plane: an
 // untrained G puts its samples in one clump, which misses modes it
-// cannot help missing, and collapse is what training does to a G.
+// cannot help missing, and collapse is what training does to a G. It
+// comes before every other reading of the modes, on a line and on a
+// plane alike, every mode missed as much as some.
 // reached is the word the modes' line uses, "covered" (a mixture's
 // modes line) or "captured" (a plane's); says what G gives the modes,
 // and detail which they are. A mixture's had been told "2 of 2 modes
 // missing: G puts almost no samples there" at epoch 0 (bimodal), where
-// a plane's were "not yet captured".
+// a plane's were "not yet captured"; a plane's with every mode missed,
+// ring's and grid's at epoch 0, "G's samples are on none of the 8
+// modes".
 func notYet(n, of int, reached, says, detail string) Finding {
 	return Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet %s: %s this early in training", n, of, reached, says), Detail: detail}
 }
@@ -1540,18 +1544,20 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		wide := spread(m) >= cloudSpread*tSpread
 		centred := math.Hypot(m.MeanX-cx, m.MeanY-cy)/math.Sqrt2 <= cloudSpread*tSpread
 		missed := fmt.Sprintf("%s within 3σ of %s", underCaptured(n), strings.Join(dropped, ", "))
+		if len(dropped) == len(m.Spots) {
+			missed = underCaptured(n) + " within 3σ of any mode"
+		}
 		switch {
+		case len(dropped) > 0 && epoch < collapseEpochs:
+			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) == len(m.Spots):
-			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)),
-				Detail: underCaptured(n) + " within 3σ of any mode"})
+			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)), Detail: missed})
 		case len(dropped) > 0 && off > blurredShare && wide && centred: // a cloud with gaps, not a collapse
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
 		case len(dropped) > 0 && off > blurredShare && wide: // as wide, but to one side
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
-		case len(dropped) > 0 && epoch < collapseEpochs:
-			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) > 0 && off > blurredShare: // narrower than a cloud, yet off the modes
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples gather in one small cloud, many of them between the modes", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, %s", missed, percent(off),
