@@ -2377,6 +2377,44 @@ func TestPlaneModesNotYetCapturedEarly(t *testing.T) {
 	}
 }
 
+// TestSmallCloudAtItsOneMode: a small cloud of G's samples off the
+// modes that reaches one mode alone is said to be at it, too wide for
+// its ±3σ, whose σ it gives; one that reaches two has samples between
+// them. ring (seed 1) at epoch 2,600, its 2,500 samples all nearest
+// mode 5, 0.84% within its 3σ, the cloud's spread 0.48, had been told
+// "many of them between the modes", where the plane showed the cloud on
+// mode 5 and no other mode near.
+func TestSmallCloudAtItsOneMode(t *testing.T) {
+	cfg, err := presets.Get("ring")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		captured []int // the modes captured, from 1
+		want     string
+	}{
+		{[]int{5}, "7 of 8 modes missing: G's samples gather in one small cloud at mode 5, 99% of them outside its ±3σ (σ 0.02)"},
+		{[]int{5, 6}, "6 of 8 modes missing: G's samples gather in one small cloud, many of them between the modes"},
+	} {
+		var spots []engine.SpotShare
+		for i := range 8 { // ring's: radius 2, σ 0.02
+			a := 2 * math.Pi * float64(i) / 8
+			spots = append(spots, engine.SpotShare{Spot: engine.Spot{X: 2 * math.Cos(a), Y: 2 * math.Sin(a), Std: 0.02, Weight: 0.125}, Captured: slices.Contains(c.captured, i+1), Expected: 0.125})
+		}
+		w := watchOf(cfg)
+		pm := &engine.PlaneMetrics{MeanX: -2.43, MeanY: -0.175, StdX: 0.48, StdY: 0.48, Spots: spots, HighQuality: 0.0084, SW1: 1, SW1Floor: 0.03}
+		var got []string
+		for _, f := range diagnose(cfg, &w, &Eval{Epoch: 2600, Metrics: engine.Metrics{N: 2500, Plane: pm}}) {
+			if f.Kind == ModeDropped {
+				got = append(got, numtext.Plain(f.Text))
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("modes %v captured: %q, want %q", c.captured, got, c.want)
+		}
+	}
+}
+
 // TestFindingKindsNameOnlyTheirEvents: a finding's kind, as ganui
 // --headless prints it, shares an event's name only where that event
 // starts the finding's episodes (findingEvents), or is the runaway, the
