@@ -493,6 +493,9 @@ type pageEntry struct {
 	part  string
 }
 
+// blank is whether e is the blank line between two parts.
+func (e pageEntry) blank() bool { return len(e.lines) == 1 && e.lines[0] == "" }
+
 // glossaryPaging is the ? pages (glossaryPages) with, for each page, the
 // index of the entry it begins with or continues (tops) and the parts
 // whose lines it holds, in order (parts), and for each entry the page
@@ -517,7 +520,8 @@ const splitLeast = 2
 // the next page, which left blog-original's second page at 80×24 half
 // blank above the 12 lines of the trend. An entry is cut only where
 // each page keeps splitLeast of its lines, and one longer than a page
-// is cut as often as it takes.
+// is cut as often as it takes. A short entry left alone on the last page
+// takes the page before's last entry with it (lonely).
 func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	var entries []pageEntry
 	part := "" // the part the entries added now are in
@@ -588,6 +592,53 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	}
 
 	room := max(1, h-1)
+	l := paginate(entries, room, -1)
+	// The last page holding one short entry alone, where the page before
+	// can give it company, takes that page's last entry (with its title)
+	// whole: grid's last page at 80×28 had held "Events none yet" alone
+	// under a page filled to its foot.
+	if k := lonely(entries, l); k >= 0 {
+		if b := paginate(entries, room, k); len(b.pages) == len(l.pages) {
+			l = b
+		}
+	}
+	return l
+}
+
+// lonely is the entry that begins the page before the last's last whole
+// entry, its title if it has one, where the last page of l holds one
+// entry of splitLeast lines or fewer alone and the page before holds more
+// than that entry; -1 otherwise.
+func lonely(entries []pageEntry, l glossaryPaging) int {
+	last := len(l.pages) - 1
+	if last == 0 {
+		return -1
+	}
+	i := l.tops[last]
+	if l.starts[i] != last || len(entries[i].lines) > splitLeast {
+		return -1 // continued, or long enough to stand alone
+	}
+	for _, e := range entries[i+1:] {
+		if !e.blank() {
+			return -1 // company already
+		}
+	}
+	j := i - 1
+	for j >= 0 && entries[j].blank() {
+		j--
+	}
+	if j > 0 && entries[j-1].title {
+		j--
+	}
+	if j <= l.tops[last-1] || l.starts[j] != last-1 {
+		return -1 // the page before would be left empty, or its last entry begins before it
+	}
+	return j
+}
+
+// paginate fills pages of room lines with entries in reading order
+// (glossaryLayout), beginning a page at entry breakAt (none where -1).
+func paginate(entries []pageEntry, room, breakAt int) glossaryPaging {
 	// fits is how many of n lines go on a page with left lines free:
 	// all, or splitLeast or more leaving splitLeast for the next, or none.
 	fits := func(n, left int) int {
@@ -616,8 +667,11 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		cur, parts, top = nil, nil, 0
 	}
 	for i, e := range entries {
+		if i == breakAt && len(cur) > top {
+			next()
+		}
 		l.starts = append(l.starts, len(l.pages))
-		blank := len(e.lines) == 1 && e.lines[0] == ""
+		blank := e.blank()
 		for rest := e.lines; len(rest) > 0; {
 			if blank && len(cur) == top {
 				break // no page begins with a blank line

@@ -1433,6 +1433,60 @@ func TestGlossaryPagesFilled(t *testing.T) {
 	}
 }
 
+// TestGlossaryPagesBalanced: no ? page after the first holds one entry
+// of splitLeast lines or fewer alone where the page before could give it
+// company, its last entry moved whole beside it, at epoch 0 of every
+// preset at 70×20, 80×24, 80×28 and 120×40: grid's last page at 80×28
+// had held "Events none yet: ◆ marks each on the charts as it comes"
+// alone under a page filled to its foot.
+func TestGlossaryPagesBalanced(t *testing.T) {
+	// entries is the entries whose lines a page holds, each its lines
+	// but blank ones: an entry's first line is not indented, the lines
+	// after it are, and a "(continued)" heading begins the rest of one.
+	entries := func(p []string) [][]string {
+		var out [][]string
+		for i, l := range p {
+			switch {
+			case l == "":
+			case strings.HasPrefix(l, " ") && len(out) > 0:
+				out[len(out)-1] = append(out[len(out)-1], l)
+			case i > 0 || !strings.HasSuffix(ansi.Strip(l), "(continued)"):
+				out = append(out, []string{l})
+			default: // the rest of an entry begun on the page before
+				out = append(out, nil)
+			}
+		}
+		return out
+	}
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := firstSnapshot(t, cfg)
+		for _, size := range [][2]int{{70, 20}, {80, 24}, {80, 28}, {120, 40}} {
+			m := NewModel(s)
+			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = mm.(Model)
+			m.apply(snap)
+			m.nextHelpPage() // the keys
+			m.nextHelpPage() // the glossary, as it opens
+			room := m.glossaryHeight() - 1
+			pages := m.glossaryPages(size[0], m.glossaryHeight())
+			for i := 1; i < len(pages); i++ {
+				es, before := entries(pages[i]), entries(pages[i-1])
+				if len(es) != 1 || es[0] == nil || len(es[0]) > splitLeast || len(before) < 2 {
+					continue
+				}
+				if moved := len(before[len(before)-1]); moved > 0 && moved+1+len(es[0]) <= room {
+					t.Errorf("%s at %d×%d: page %d of %d holds %q alone, the page before ending in %q",
+						name, size[0], size[1], i+1, len(pages), ansi.Strip(es[0][0]), ansi.Strip(before[len(before)-1][0]))
+				}
+			}
+		}
+	}
+}
+
 // TestGlossarySaysWhereTheEventsAre: the glossary's ◆ entry says where the
 // ? pages list the events, after the glossary; it said "the list is
 // above", from when the events came before it.
