@@ -788,6 +788,14 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"rign"}, `ganui: unexpected argument "rign" (did you mean --preset ring?)`},
 		{[]string{"--headless", "--", "vanila"}, `ganui: unexpected argument "vanila" (did you mean --preset vanilla?)`},
 		{[]string{"--headless", "--preset", "vanilla", "rign"}, `ganui: unexpected argument "rign" (see ganui --help)`},
+		// a short word is near a name only by a closer match: one edit in
+		// two letters is half the word, a guess, not a typo
+		{[]string{"r2"}, `ganui: unexpected argument "r2" (see ganui --help)`},
+		{[]string{"r"}, `ganui: unexpected argument "r" (see ganui --help)`},
+		{[]string{"gird"}, `ganui: unexpected argument "gird" (did you mean --preset grid?)`},
+		{[]string{"wgn"}, `ganui: unexpected argument "wgn" (did you mean --preset wgan?)`},
+		{[]string{"lo"}, `ganui: unexpected argument "lo" (did you mean --log?)`},
+		{[]string{"--headless", "--", "r1"}, `ganui: unexpected argument "r1" (did you mean --preset r1?)`},
 		// a preset file or a checkpoint that is there, without its flag
 		{[]string{"--headless", preset}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset %s?)`, preset, preset)},
 		{[]string{ckpt}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --resume %s?)`, ckpt, ckpt)},

@@ -38,27 +38,31 @@ func Say(names []string) string {
 
 // Nearest returns the names, in their order, at the least edit distance
 // from s, ignoring case, when that distance is small enough for a typo:
-// one edit in three of s's bytes, at least one and at most 2, and fewer
-// than s has bytes (every short name is 2 edits from "ab"; "foo" is 2
-// from "log", a guess, not a typo). An edit inserts, deletes or changes a byte, or swaps
-// two neighbours ("bsae" for "base"). The names tied at the least
-// distance are all returned, at most 3.
+// one edit in three of s's bytes (one in a two-byte s: "lo" for "log"),
+// at most 2, and one in three of the longer of s and the name: between
+// two-byte words an edit is half of either, and "r2", a stray word, had
+// been answered "did you mean --preset r1?"; "foo" is 2 from "log", a
+// guess too. An edit inserts, deletes or changes a byte, or swaps two
+// neighbours ("bsae" for "base"). The names tied at the least distance
+// are all returned, at most 3.
 func Nearest(s string, names []string) []string {
 	if len(s) > maxLen {
 		return nil
 	}
 	lower := strings.ToLower(s)
 	var near []string
-	best := min(2, max(len(s), 3)/3, len(s)-1) + 1 // the least distance so far, or one past the largest allowed
+	most := min(2, max(len(s), 3)/3) // the most edits allowed, by s
+	best := most + 1                 // the least distance so far, or one past most
 	for _, n := range names {
 		if len(n) > maxLen {
 			continue
 		}
 		d := distance(lower, strings.ToLower(n))
 		switch {
+		case d > min(most, max(len(s), len(n))/3):
 		case d < best:
 			best, near = d, append(near[:0], n)
-		case d == best && len(near) > 0 && len(near) < 3:
+		case d == best && len(near) < 3:
 			near = append(near, n)
 		}
 	}

@@ -21,19 +21,23 @@ func TestNearest(t *testing.T) {
 		{"hnige", presetNames, []string{"hinge"}},                             // two letters swapped: one edit
 		{"VANILLA", presetNames, []string{"vanilla"}},                         // case ignored
 		{"x_lr", []string{"batch", "d_lr", "g_lr"}, []string{"d_lr", "g_lr"}}, // a tie: both
-		{"r2", presetNames, []string{"r1"}},                                   // 1 edit in 2 letters
+		{"r2", presetNames, nil},                                              // 1 edit in 2 letters: half the word
+		{"r", presetNames, nil},                                               //
+		{"rign", presetNames, []string{"ring"}},                               // 1 edit in 4
+		{"rng", presetNames, []string{"ring"}},                                // 1 edit in the longer's 4
+		{"gird", presetNames, []string{"grid"}},                               //
 		{"xy", presetNames, nil},                                              // 2 edits in 2: a guess, not a typo
 		{"x", []string{"r1"}, nil},                                            //
 		{"", presetNames, nil},                                                // nothing to go on
 		{"vanilla", presetNames, []string{"vanilla"}},                         // itself: a flag written without its dashes
 		{"bimodal", presetNames, nil},                                         // too far from all
 		{"epoch", []string{"epochs", "every", "seed"}, []string{"epochs"}},
-		{"foo", []string{"log", "plot", "seed"}, nil},                        // 2 edits in 3: a guess (ganui -- foo had said --log)
-		{"lo", []string{"log", "plot", "seed"}, []string{"log"}},             // 1 edit in 2
-		{"sed", []string{"log", "seed", "set"}, []string{"seed", "set"}},     // 1 edit in 3
-		{"wgan-x", presetNames, []string{"wgan", "wgan-gp"}},                 // 2 edits in 6
-		{"ab", []string{"ac", "ad", "ae", "af"}, []string{"ac", "ad", "ae"}}, // at most 3
-		{strings.Repeat("a", 65), []string{strings.Repeat("a", 64)}, nil},    // too long to compare
+		{"foo", []string{"log", "plot", "seed"}, nil},                                // 2 edits in 3: a guess (ganui -- foo had said --log)
+		{"lo", []string{"log", "plot", "seed"}, []string{"log"}},                     // 1 edit in 2
+		{"sed", []string{"log", "seed", "set"}, []string{"seed", "set"}},             // 1 edit in 3
+		{"wgan-x", presetNames, []string{"wgan", "wgan-gp"}},                         // 2 edits in 6
+		{"abc", []string{"abd", "abe", "abf", "abg"}, []string{"abd", "abe", "abf"}}, // at most 3
+		{strings.Repeat("a", 65), []string{strings.Repeat("a", 64)}, nil},            // too long to compare
 	} {
 		if got := Nearest(c.s, c.names); !slices.Equal(got, c.want) {
 			t.Errorf("Nearest(%q) = %q, want %q", c.s, got, c.want)
