@@ -35,6 +35,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -243,15 +244,16 @@ func isZero(s string) bool {
 // a flag: a flag after --, which the flag package reads no further than,
 // is said to be that; the value of a --set or --sweep that lost its "="
 // to a space (--set g_lr 1e-3) is said to be that, the two put back
-// together with their control characters written as escapes
-// (visible.String), as the quoted one's are, so that a line break in
-// either does not break the error's line. Where no design was named, an
-// existing file whose extension is a preset file's or a checkpoint's
-// (ganui my.json, ganui run.ckpt) is said to want the flag that reads it,
-// --preset or --resume, and a built-in preset's name, or one near it, to
-// want --preset, before -- or after it (ganui ring, ganui -- rign), where
-// they had been "unexpected argument "rign" (see ganui --help)"; any
-// other is as cliflag.Stray says it.
+// together. Where no design was named, an existing file whose extension
+// is a preset file's or a checkpoint's (ganui my.json, ganui run.ckpt) is
+// said to want the flag that reads it, --preset or --resume, and a
+// built-in preset's name, or one near it, to want --preset, before -- or
+// after it (ganui ring, ganui -- rign), where they had been "unexpected
+// argument "rign" (see ganui --help)"; any other is as cliflag.Stray says
+// it. A word said is one word of a shell (shellword.Quote: --preset
+// 'my run.json', where it had been --preset my run.json, two words), its
+// control characters written as escapes (visible.String), as the quoted
+// one's are, so that a line break in it does not break the error's line.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
@@ -260,7 +262,7 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 		return fmt.Errorf("unexpected argument %q after --, which ends the flags: drop the -- for it to be read as a flag", arg)
 	}
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
-		joined := visible.String(args[i-1] + "=" + arg)
+		joined := visible.String(shellword.Quote(args[i-1] + "=" + arg))
 		switch args[i-2] {
 		case "--set", "-set":
 			return fmt.Errorf("--set: want key=value, got %q (did you mean --set %s?)", args[i-1], joined)
@@ -277,7 +279,7 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	}
 	if want, ok := inputFlags[strings.ToLower(filepath.Ext(arg))]; ok {
 		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
-			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, visible.String(arg))
+			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, visible.String(shellword.Quote(arg)))
 		}
 	}
 	names := map[string]string{}

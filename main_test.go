@@ -735,6 +735,11 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 // a name near none is refused with the choices (or where to find them).
 func TestMisspellingsSuggest(t *testing.T) {
 	preset, ckpt := writeFile(t, "my.json", `{"base": "ring"}`), writeFile(t, "run.ckpt", "x")
+	spaced, quoted := writeFile(t, "my run.json", `{"base": "ring"}`), writeFile(t, "it's.json", `{"base": "ring"}`)
+	dir := filepath.Join(t.TempDir(), "dir.json")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
@@ -776,6 +781,7 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"headless"}, `unexpected argument "headless" (did you mean --headless?)`},
 		{[]string{"--headless", "--set", "g_lr", "1e-3"}, `--set: want key=value, got "g_lr" (did you mean --set g_lr=1e-3?)`},
 		{[]string{"--headless", "-sweep", "d_lr", "1e-3,1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr" (did you mean --sweep d_lr=1e-3,1e-2?)`},
+		{[]string{"--headless", "--set", "target", "ring(8, 2, 0.02)"}, `--set: want key=value, got "target" (did you mean --set 'target=ring(8, 2, 0.02)'?)`},
 		{[]string{"--headless", "--set", "g_lr=1", "1e-3"}, `unexpected argument "1e-3" (see ganui --help)`},
 		// a flag after --, which ends the flags
 		{[]string{"--headless", "--", "--set", "g_lr=1e-3"}, `unexpected argument "--set" after --, which ends the flags: drop the -- for it to be read as a flag`},
@@ -799,7 +805,11 @@ func TestMisspellingsSuggest(t *testing.T) {
 		// a preset file or a checkpoint that is there, without its flag
 		{[]string{"--headless", preset}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset %s?)`, preset, preset)},
 		{[]string{ckpt}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --resume %s?)`, ckpt, ckpt)},
+		// its name one word of a shell: quoted where it has to be
+		{[]string{spaced}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, spaced, spaced)},
+		{[]string{quoted}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, quoted, strings.ReplaceAll(quoted, "'", `'\''`))},
 		{[]string{"--headless", filepath.Join(t.TempDir(), "none.json")}, `none.json" (see ganui --help)`},
+		{[]string{"--headless", dir}, `dir.json" (see ganui --help)`}, // a directory: --preset would refuse it too
 		{[]string{"--resume", writeFile(t, "r.ckpt", "x"), writeFile(t, "r.json", "{}")}, `r.json" (see ganui --help)`},
 		// a flag copied from a page that made its "--" a dash: the flag
 		// package takes it for no flag, and its look is the flag's

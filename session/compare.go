@@ -9,6 +9,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -498,10 +499,10 @@ func (s *Session) Again() Again {
 	}
 	args := []string{"ganui"}
 	if preset != presets.Default {
-		args = append(args, "--preset", shellQuote(preset))
+		args = append(args, "--preset", shellword.Quote(preset))
 	}
 	for _, c := range settingsDiff(base, cfg) {
-		args = append(args, "--set", shellQuote(c.Key+"="+c.Value))
+		args = append(args, "--set", shellword.Quote(c.Key+"="+c.Value))
 	}
 	if a.Plan = max(s.planned, s.gan.Epoch()); a.Plan != base.Epochs {
 		args = append(args, "--epochs", fmt.Sprint(a.Plan))
@@ -740,12 +741,4 @@ func setValue(raw string) string {
 		return str
 	}
 	return raw
-}
-
-// shellQuote quotes a word for a POSIX shell unless it needs none.
-func shellQuote(w string) string {
-	if w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,:+=/-") == "" {
-		return w
-	}
-	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }

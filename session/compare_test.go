@@ -15,6 +15,7 @@ import (
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
@@ -1086,7 +1087,7 @@ func FuzzSettingsDiff(f *testing.F) {
 		}
 		back := base.Clone()
 		for _, c := range settingsDiff(base, cfg) {
-			word := shellQuote(c.Key + "=" + c.Value)
+			word := shellword.Quote(c.Key + "=" + c.Value)
 			if q, ok := strings.CutPrefix(word, "'"); ok {
 				q, ok = strings.CutSuffix(q, "'")
 				if !ok {
