@@ -322,6 +322,21 @@ func TestResumedLogGoesOn(t *testing.T) {
 			t.Fatalf("a log whose last row begins with %s: %v", epoch, err)
 		}
 	}
+	// A row repeated or moved in its middle, by hand, is named by its
+	// line: its ends alone had been read, and the run gone on with it.
+	rows := strings.SplitAfter(string(first), "\n")
+	for _, c := range []struct {
+		edit func([]string) []string
+		want string
+	}{
+		{func(r []string) []string { return slices.Insert(r, 11, r[10]) }, "line 12: epoch 10 after 10; the history must go forward"},
+		{func(r []string) []string { r[5], r[6] = r[6], r[5]; return r }, "line 7: epoch 5 after 6; the history must go forward"},
+	} {
+		os.WriteFile(log, []byte(strings.Join(c.edit(slices.Clone(rows)), "")), 0o644)
+		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != "--log "+log+" "+c.want+": give another file, or mend or remove it" {
+			t.Fatalf("a log edited in its middle: %v, want %s", err, c.want)
+		}
+	}
 	// Its header alone (head -1): no row at all, which had been called a
 	// cut row.
 	os.WriteFile(log, first[:bytes.IndexByte(first, '\n')+1], 0o644)
@@ -589,6 +604,44 @@ func FuzzLogEnd(f *testing.F) {
 			t.Fatalf("%q: ends at %d with row %q; want %d, %q", data, last, row, want, wantRow)
 		}
 		lossFields(row, lay)
+	})
+}
+
+// FuzzLogBackward: logBackward names the first line after the header
+// that begins with an epoch as the log writes it (digits, no sign, no
+// leading zero) no greater than the last such line's before it, with
+// both epochs, whatever lies between them, a line of any length or
+// ending ("\r\n"); and none when there is no such line.
+func FuzzLogBackward(f *testing.F) {
+	head := CSVColumns(2) + "\n"
+	for _, s := range []string{"", head, head + "1,2\n2,3\n", head + "1,2\n1,2\n", head + "2,1\n1,2", head + "1\r\nx\n0,1\n",
+		head + "5,1\n05,1\n+5\n4", head + strings.Repeat("x", 70000) + "\n3,1\n3"} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "log.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		line, epoch, prev := logBackward(path)
+		wantLine, wantEpoch, wantPrev := 0, 0, 0
+		last := -1
+		for i, l := range strings.SplitAfter(string(data), "\n")[1:] {
+			first, _, _ := strings.Cut(strings.TrimRight(l, "\r\n"), ",")
+			e, err := strconv.Atoi(first)
+			if err != nil || e < 0 || strconv.Itoa(e) != first {
+				continue
+			}
+			if e <= last {
+				wantLine, wantEpoch, wantPrev = i+2, e, last
+				break
+			}
+			last = e
+		}
+		if line != wantLine || line > 0 && (epoch != wantEpoch || prev != wantPrev) {
+			t.Fatalf("%q: line %d, epoch %d after %d; want line %d, epoch %d after %d", data, line, epoch, prev, wantLine, wantEpoch, wantPrev)
+		}
 	})
 }
 
