@@ -627,7 +627,8 @@ func (m *Model) planeNotes(w, h int) []string {
 		items = append(items, styleClump.Render("⣿")+" crowded, 3× mean")
 	}
 	target := len(items)
-	items = append(items, glyph(layerRef, '⣿')+" target "+s.Target.Spec)
+	targetItem := glyph(layerRef, '⣿') + " target " + s.Target.Spec
+	items = append(items, targetItem)
 	var pushItem, surfaceItem, baseItem string // the items that give way last of all, whole
 	if push := m.planeDrawn.push; push != 0 {  // named where drawn, as every mark below is
 		// In colour by a stroke of dots, as its purple cells draw; without
@@ -657,10 +658,15 @@ func (m *Model) planeNotes(w, h int) []string {
 		baseItem = glyph(layerGhost, '⣿') + baseName(b)
 		items = append(items, baseItem)
 	}
-	var why []string // why there is no surface, on lines of its own
+	// Why there is no surface, on lines of its own, whole or not at all,
+	// with a row left for the legend: cut to two lines, grid-pacgan4-ema's
+	// at 70×20 had read "no D surface: D judges" over "4 packed points
+	// at", its "once" dropped.
+	var why []string
 	if e.Surface == nil && e.NoCurve != "" {
-		why = wrapIndent(styleMuted.Render(e.NoCurve), w)
-		why = why[:min(len(why), 2)]
+		if why = wrapIndent(styleMuted.Render(e.NoCurve), w); len(lines)+len(why) >= h {
+			why = nil
+		}
 	}
 	// The legend whole where it fits; short of room, first without the
 	// blank line above it, then without the target's spec (the help's
@@ -676,8 +682,13 @@ func (m *Model) planeNotes(w, h int) []string {
 		legend = flowAll(items, w, max(1, room))
 	}
 	if !fits(legend, w) && len(why) > 0 {
-		room, why = room+len(why), nil
-		legend = flowAll(items, w, max(1, room))
+		// The spec back where the rows the reason leaves make room for it:
+		// grid-pacgan4-ema at 70×20 had read "⣿ target" over two blank rows.
+		room, why, items[target] = room+len(why), nil, targetItem
+		if legend = flowAll(items, w, max(1, room)); !fits(legend, w) {
+			items[target] = glyph(layerRef, '⣿') + " target"
+			legend = flowAll(items, w, max(1, room))
+		}
 	}
 	merge := func() {
 		if keyAt >= 0 && !fits(legend, w) {
