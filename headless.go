@@ -47,8 +47,13 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	// file, as large as the checkpoint, it had left beside the path.
 	defer s.Stop()
 	if err := s.NothingLeft(); err != nil {
-		if opts.PlotPath == "" || opts.LogPath != "" {
+		switch {
+		case opts.PlotPath == "":
 			return usageError{err}
+		case opts.LogPath != "":
+			// The figure is asked for, and --log alone stands in its
+			// way: said so, where the refusal had named only --epochs.
+			return usageError{fmt.Errorf("%w; without --log, which would have no epoch to hold, --plot draws the run as saved", err)}
 		}
 		// The figure of the run as saved is what was asked for: drawn,
 		// nothing trained, the same figure the run drew when it ended

@@ -345,7 +345,8 @@ func TestRefusedRunLeavesNoSaveRoom(t *testing.T) {
 // plan's end trains nothing and draws the figure the run drew when it
 // ended, byte for byte, saying so on stderr; it had been refused, the
 // trainer's P the only way to draw a finished run. With a --log, which
-// would have no epoch to hold, it is still refused.
+// would have no epoch to hold, it is still refused, saying that --plot
+// draws it without the --log.
 func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, first, again := filepath.Join(dir, "done.ckpt"), filepath.Join(dir, "first.png"), filepath.Join(dir, "again.png")
@@ -364,7 +365,10 @@ func TestResumeAtItsPlanDrawsItsFigure(t *testing.T) {
 	if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
 		t.Errorf("the figure of the finished checkpoint (%d bytes, %v) is not the run's own (%d bytes, %v)", len(b), errB, len(a), errA)
 	}
-	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--plot", again, "--log", filepath.Join(dir, "h.csv")}, "at epoch 30, the end of its plan", "--epochs N")
+	// Refused with a --log, it says what stands in the figure's way: it
+	// had named only --epochs, as if the figure could not be drawn.
+	wantUsageError(t, []string{"--headless", "--resume", ckpt, "--plot", again, "--log", filepath.Join(dir, "h.csv")},
+		"ganui: --resume: the checkpoint is at epoch 30, the end of its plan: --epochs N trains on to epoch N; without --log, which would have no epoch to hold, --plot draws the run as saved\n")
 }
 
 // TestResumeAtItsPlanRefused: resuming a checkpoint whose plan is reached,
