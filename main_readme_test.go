@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
@@ -222,6 +223,38 @@ func TestREADMENamesEveryKind(t *testing.T) {
 	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
 		if !rows[k.String()] {
 			t.Errorf("the README's table of events has no row for %s", k)
+		}
+	}
+}
+
+// TestREADMEPlaneTargetsAreTheEnginesSpecs: the README's table of 2-D
+// targets writes each kind's spec as the engine's errors and the ?
+// glossary write it (engine.KindSpec), and has a row for the kind of
+// every built-in 2-D preset: it had written ring(k,r,σ) where an error
+// for the same target says ring(modes,radius,std).
+func TestREADMEPlaneTargetsAreTheEnginesSpecs(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "| spec | what it is |\n| --- | --- |\n")
+	table, _, _ := strings.Cut(after, "\n\n")
+	if !ok {
+		t.Fatal("README.md has no table of 2-D target specs")
+	}
+	rows := map[string]bool{}
+	for row := range strings.Lines(table) {
+		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+		spec := strings.Trim(first, "`")
+		name, _, _ := strings.Cut(spec, "(")
+		if want, ok := engine.KindSpec(name); !ok || spec != want || engine.TargetDim(spec) != 2 {
+			t.Errorf("the README's 2-D target %s: the engine writes %q (a kind: %v, 2-D: %v)", first, want, ok, engine.TargetDim(spec) == 2)
+		}
+		rows[name] = true
+	}
+	for _, c := range presets.All() {
+		if name, _, _ := strings.Cut(c.Target, "("); engine.TargetDim(c.Target) == 2 && !rows[name] {
+			t.Errorf("the README's table of 2-D targets has no row for %s, %s's target", name, c.Name)
 		}
 	}
 }
