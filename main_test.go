@@ -228,7 +228,7 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		{[]string{"--headless", "--plot", ""}, "--plot: empty"},
 		{[]string{"--headless", "--seeds", "1-2", "--plot", "run.png"}, "--plot"},
 		{[]string{"--headless", "--sweep", "nope=1,2"}, `--sweep: unknown key "nope"`},
-		{[]string{"--headless", "--sweep", "d_lr="}, "empty value"},
+		{[]string{"--headless", "--sweep", "d_lr="}, "--sweep: d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3", "--sweep", "d_lr=1e-2"}, "swept twice"},
 		{[]string{"--headless", "--preset", "ring", "--sweep", "target=points(" + pts + "),points(" + filepath.Dir(pts) + "/./p.csv)"}, "--sweep: target: points(" + pts + ") and points(" + filepath.Dir(pts) + "/./p.csv) are the same file; give one of them"},
 		{[]string{"--headless", "--preset", "ring", "--set", "target=points(" + pts16 + ")"}, `--set: target "points(` + pts16 + `)": line 1: UTF-16 text; save the file as UTF-8`},

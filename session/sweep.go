@@ -80,7 +80,7 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 			probe := base.Clone()
 			return Sweep{}, probe.Set(key, list)
 		}
-		values, err := splitValues(list)
+		values, err := splitValues(key, list)
 		if err != nil {
 			return Sweep{}, fmt.Errorf("%s: %w", key, err)
 		}
@@ -168,18 +168,23 @@ func checkSweepSize(axes []SweepAxis, seeds int) error {
 		count, strings.Join(factors, " × "), numtext.Count(seeds, "seed"), numtext.FormatInt(maxSweepRuns))
 }
 
-// splitValues splits a list at the commas outside brackets and
+// splitValues splits key's list at the commas outside brackets and
 // parentheses; no value may be empty or have spaces around it (as no
 // number ganui reads may: engine.PlainNumber; a value names its cells in
-// the rows). A value said twice is ParseSweep's to refuse, after the
-// grid's size, as it refuses two spellings of one value.
-func splitValues(list string) ([]string, error) {
+// the rows). A list with an empty value is refused with the list it
+// means written out, "write d_lr=1e-3,1e-2" for "1e-3,,1e-2", and one
+// with none asks for the values, where both had been told only "an empty
+// value in", without a way on. A value said twice is ParseSweep's to
+// refuse, after the grid's size, as it refuses two spellings of one
+// value.
+func splitValues(key, list string) ([]string, error) {
 	var values []string
-	depth, from := 0, 0
+	depth, from, empty := 0, 0, false
 	add := func(v string) error {
 		switch {
 		case v == "":
-			return fmt.Errorf("an empty value in %q", list)
+			empty = true
+			return nil
 		case strings.TrimSpace(v) != v:
 			return fmt.Errorf("value %q has spaces around it", v)
 		}
@@ -203,6 +208,12 @@ func splitValues(list string) ([]string, error) {
 	}
 	if err := add(list[from:]); err != nil {
 		return nil, err
+	}
+	switch {
+	case len(values) == 0:
+		return nil, fmt.Errorf("no values; give them comma-separated, %s=v1,v2,…", key)
+	case empty:
+		return nil, fmt.Errorf("an empty value in %q; write %s=%s", list, key, strings.Join(values, ","))
 	}
 	return values, nil
 }

@@ -62,8 +62,11 @@ func TestParseSweep(t *testing.T) {
 		{[]string{"a\nb=1,,2"}, 1, `unknown key "a\nb"`},
 		{[]string{"d_lr"}, 1, "want key=v1,v2"},
 		{[]string{"=1"}, 1, "want key=v1,v2"},
-		{[]string{"d_lr="}, 1, "empty value"},
-		{[]string{"d_lr=1e-3,,1e-2"}, 1, "empty value"},
+		{[]string{"d_lr="}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"}, // both had been "an empty value in", with no way on
+		{[]string{"d_lr=,"}, 1, "d_lr: no values; give them comma-separated, d_lr=v1,v2,…"},
+		{[]string{"d_lr=1e-3,,1e-2"}, 1, `d_lr: an empty value in "1e-3,,1e-2"; write d_lr=1e-3,1e-2`},
+		{[]string{"d_lr=1e-3,"}, 1, `d_lr: an empty value in "1e-3,"; write d_lr=1e-3`},
+		{[]string{"g_hidden=[8,8],,[16]"}, 1, `g_hidden: an empty value in "[8,8],,[16]"; write g_hidden=[8,8],[16]`},
 		{[]string{"d_lr=1e-3,1e-3"}, 1, `d_lr: value "1e-3" appears twice; give it once`},
 		{[]string{"name=a,b"}, 1, "name trains nothing"},
 		{[]string{"d_lr=1e-3,1e-2", "description=x,y"}, 1, "description trains nothing"},
