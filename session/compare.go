@@ -316,11 +316,23 @@ func (Pin) apply(s *Session) {
 // pinnedEval is what a baseline keeps of the evaluation at its pin: the
 // measures vs base compares (KS and W1, or a plane's), the histogram its
 // outline is drawn from and a plane's points, which are also what the
-// run's record holds of it (record.go); D's curves and G's are the live
-// run's alone.
+// run's record holds of it (record.go), and the quantiles and G's curve
+// the Q-Q and G(z) views draw its ghost from, which the record does not
+// hold (a resume counts the quantiles again from the sample it keeps,
+// quantiles); D's curves are the live run's alone.
 func pinnedEval(e Eval) Eval {
 	m := &e.Metrics
-	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, Plane: m.Plane}, Points: e.Points}
+	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, QQ: m.QQ, Plane: m.Plane}, Points: e.Points, GZ: e.GZ}
+}
+
+// quantiles is b's Q-Q points counted again from the sample it keeps, as
+// the evaluation at its pin counted them (engine.Evaluate), or nil when
+// it keeps none (a plane's, or one too large for a record).
+func (b *Baseline) quantiles(t engine.Target) []engine.QQPoint {
+	if len(b.sample) == 0 {
+		return nil
+	}
+	return engine.Evaluate(slices.Clone(b.sample), 1, t, engine.HistSpec{}).QQ
 }
 
 // checked is b's KS and W1 on its first CheckSize samples (Baseline.Check),

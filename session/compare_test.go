@@ -317,6 +317,25 @@ func TestPinKeepsTheBaseline(t *testing.T) {
 	}
 }
 
+// TestBaselineKeepsWhatTheViewsDraw: a pin keeps the quantiles and G's
+// curve of the evaluation at it, from which the Q-Q and G(z) views draw
+// the baseline's ghost, where pinnedEval had left both out; a resume
+// counts the quantiles again from the sample the record keeps, the same,
+// and has no G curve, which no record keeps (the G(z) view says so).
+func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
+	s := idleAt(t, "devnag-2017", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	s.evaluate()
+	Pin{}.apply(s)
+	b := s.baseline
+	if m := &b.Eval.Metrics; len(m.QQ) == 0 || !reflect.DeepEqual(m.QQ, s.eval.Metrics.QQ) || len(b.Eval.GZ) == 0 || !reflect.DeepEqual(b.Eval.GZ, s.eval.GZ) {
+		t.Fatalf("pinned %d quantiles and %d points of G's curve, the evaluation's %d and %d", len(m.QQ), len(b.Eval.GZ), len(s.eval.Metrics.QQ), len(s.eval.GZ))
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
+	if g := r.baseline; g == nil || !reflect.DeepEqual(g.Eval.Metrics.QQ, b.Eval.Metrics.QQ) || g.Eval.GZ != nil {
+		t.Errorf("resumed: %v", g)
+	}
+}
+
 // TestBaselineBinsFollowTheScreen: a baseline pinned from the run as it
 // is, compared with the same run at the same epoch after a resize, has
 // the live histogram's bins and, the sample being the same, its counts

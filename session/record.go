@@ -1290,6 +1290,7 @@ func (s *Session) restore(annex []byte) error {
 	}
 	if b := rec.baseline; b != nil {
 		b.Check = b.checked(s.gan.Target()) // from the sample the record keeps, as Pin worked it out
+		b.Eval.Metrics.QQ = b.quantiles(s.gan.Target())
 	}
 	s.baseline = rec.baseline
 	s.tl.keyframes = rec.keyframes

@@ -425,38 +425,62 @@ func TestReplayedLossesAreTheFrames(t *testing.T) {
 	}
 }
 
-// TestBaselineOutlineInTheHistogramAlone: a pinned baseline's outline is
-// drawn, and named in the legend, in the histogram view alone; the Q-Q
-// and G(z) views draw the live run by itself, and the README says so
-// ("the Q-Q and G(z) views (`v`) draw the live run alone"), where it had
-// named the outline of the histogram alone, and a learner had looked for
-// a ghost of devnag-2017's G(z) curve.
-func TestBaselineOutlineInTheHistogramAlone(t *testing.T) {
+// TestBaselineGhostInEveryView: a pinned baseline is drawn in each of v's
+// views, and named in its legend as the histogram names its outline ("╌
+// base seed 2 at 5"): the Q-Q plot's quantiles and the G(z) curve in
+// faint dots, ╌ without colour, under the live run's, where the Q-Q and
+// G(z) views had drawn the live run alone, and a learner comparing
+// devnag-2017's runs had looked there for the baseline's curve. A
+// baseline without what a view draws (one resumed from a checkpoint,
+// which keeps no G curve) is said to be missing in that view's legend,
+// not left out in silence.
+func TestBaselineGhostInEveryView(t *testing.T) {
 	const w, h = 120, 40
 	cfg, err := presets.Get("devnag-2017")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s, snap := trainedSnapshot(t, cfg, 1, 20, w)
-	if snap.Eval.GZ == nil {
-		t.Fatal("devnag-2017 draws no G(z)")
+	_, early := trainedSnapshot(t, cfg, 2, 5, w)
+	if snap.Eval.GZ == nil || early.Eval.GZ == nil || early.Eval.Metrics.QQ == nil {
+		t.Fatal("devnag-2017 draws no G(z) or Q-Q")
 	}
 	snap.State = session.Paused
-	snap.Baseline = &session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 10, Settings: snap.Settings, Eval: snap.Eval}
+	base := session.Baseline{Preset: snap.Preset, Seed: 2, Epoch: 5, Settings: snap.Settings, Eval: early.Eval}
+	ghosts := func(view string) int { return strings.Count(view, string(ghostGlyph)) }
 	for _, c := range []struct {
 		keys []string
-		base bool
-	}{{nil, true}, {[]string{"v"}, false}, {[]string{"v", "v"}, false}} {
+		kept func(*session.Baseline) // leaves out what the view draws of the baseline
+		lost string
+	}{
+		{nil, nil, ""},
+		{[]string{"v"}, func(b *session.Baseline) { b.Eval.Metrics.QQ = nil }, "no quantiles of base seed 2 at 5: the checkpoint kept none"},
+		{[]string{"v", "v"}, func(b *session.Baseline) { b.Eval.GZ = nil }, "no G(z) of base seed 2 at 5: the checkpoint kept none"},
+	} {
+		b := base
+		snap.Baseline = &b
 		view := frame(t, s, snap, w, h, c.keys...)
-		if got := strings.Contains(view, string(ghostGlyph)+" base"); got != c.base {
-			t.Errorf("keys %v: the baseline named %v, want %v:\n%s", c.keys, got, c.base, view)
+		if !strings.Contains(view, string(ghostGlyph)+" base seed 2 at 5") {
+			t.Errorf("keys %v: the baseline not named:\n%s", c.keys, view)
+		}
+		if c.kept == nil {
+			continue
+		}
+		c.kept(&b)
+		without := frame(t, s, snap, w, h, c.keys...)
+		if !strings.Contains(strings.Join(strings.Fields(without), " "), c.lost) {
+			t.Errorf("keys %v: a baseline without it does not say %q:\n%s", c.keys, c.lost, without)
+		}
+		// The legend's ╌ and the plot's: more than the legend's one.
+		if n, m := ghosts(view), ghosts(without); n <= m+1 {
+			t.Errorf("keys %v: %d ╌ with the baseline drawn, %d without it: not drawn in the plot:\n%s", c.keys, n, m, view)
 		}
 	}
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if said := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(said, "the Q-Q and G(z) views (`v`) draw the live run alone, with no `╌` in their legends") {
-		t.Error("the README does not say which views draw the baseline's outline")
+	if said := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(said, "the Q-Q view its quantiles and the G(z) view G's curve, as faint dots under the live run's") {
+		t.Error("the README does not say the Q-Q and G(z) views draw the baseline")
 	}
 }

@@ -222,6 +222,14 @@ func TestScreenGolden(t *testing.T) {
 				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
 				return s
 			}, nil, []string{"vs base KS", "╌ base seed 2", "b unpin"}}, // b clears it
+			{"baseline-qq", func(s session.Snapshot) session.Snapshot {
+				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
+				return s
+			}, []string{"v"}, []string{"Q-Q", "╌ base seed 2 at 600"}},
+			{"baseline-gz", func(s session.Snapshot) session.Snapshot {
+				s.Baseline = &session.Baseline{Preset: "bimodal-1d", Seed: 2, Epoch: 600, Settings: early.Settings, History: early.History, Eval: early.Eval}
+				return s
+			}, []string{"v", "v"}, []string{"G(z)", "╌ base seed 2 at 600"}},
 			{"gz", nil, []string{"v", "v"}, []string{"G(z)", "central 98%"}},
 			{"quitting", nil, []string{"q"}, []string{"quitting after this epoch… q again quits at once"}},
 			{"unbound", nil, []string{"x"}, []string{"x is not a key here: ? lists them"}},

@@ -580,10 +580,18 @@ func (m *Model) drawSamples(l layout) {
 	}
 	switch m.view {
 	case viewQQ:
-		m.histView, m.plotCut = qqPlot(e.Metrics.QQ, l.histW, rows)
+		var base []engine.QQPoint
+		if s.Baseline != nil {
+			base = s.Baseline.Eval.Metrics.QQ
+		}
+		m.histView, m.plotCut = qqPlot(e.Metrics.QQ, base, l.histW, rows)
 		m.plotNaN = e.Metrics.Hist.NotFinite
 	case viewGZ:
-		m.histView, m.plotCut, m.plotNaN = gzPlot(e.GZ, e.Metrics.QQ, l.histW, rows)
+		var base []session.ZX
+		if s.Baseline != nil {
+			base = s.Baseline.Eval.GZ
+		}
+		m.histView, m.plotCut, m.plotNaN = gzPlot(e.GZ, base, e.Metrics.QQ, l.histW, rows)
 	default:
 		ghost := ghostCounts(s.Baseline, e.Metrics.Hist, l.histW-axisGutter, e.Metrics.N)
 		curve, push := e.DCurve, e.Push

@@ -739,7 +739,7 @@ func TestBaselineCurvesWithoutColour(t *testing.T) {
 func TestQQDiagonalWithoutColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	qq := []engine.QQPoint{{P: 0.25, Target: -1, Gen: -1}, {P: 0.5, Target: 0, Gen: 0}, {P: 0.75, Target: 1, Gen: 1}}
-	lines, _ := qqPlot(qq, axisGutter+40, 10)
+	lines, _ := qqPlot(qq, nil, axisGutter+40, 10)
 	braille, diag := 0, 0
 	for _, l := range lines {
 		for _, r := range l {
@@ -796,7 +796,7 @@ func TestGZMarksOutputsBeyond(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	gz, qq := gzBeyond()
 	width, rows := 60, 10
-	lines, cut, notFinite := gzPlot(gz, qq, width, rows)
+	lines, cut, notFinite := gzPlot(gz, nil, qq, width, rows)
 	if cut != 8 || notFinite != 3 {
 		t.Errorf("%d outputs beyond the plot, %d NaN or infinite; want 8 and 3", cut, notFinite)
 	}

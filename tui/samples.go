@@ -301,18 +301,24 @@ func qqDiagMark() string {
 
 // qqPlot draws the generated quantiles (up) against the target's (across),
 // with the diagonal where they agree; quantiles beyond the plot are marked
-// ▲ or ▼ on its edge. It returns rows lines and one of x labels, and how
-// many quantiles were cut off. A quantile NaN or infinite, a diverged
-// G's, lies nowhere: neither drawn nor marked nor counted cut off (NaN
-// had been marked ▲ and counted beyond, as if above the plot); the
-// panel's title counts the samples NaN or infinite apart.
-func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
+// ▲ or ▼ on its edge. A pinned baseline's quantiles (base, nil for none)
+// lie under the live run's as faint dots (ghostOver), ghostGlyph where
+// there is no colour, as the charts draw a baseline's curves. It returns
+// rows lines and one of x labels, and how many of the live run's
+// quantiles were cut off. A quantile NaN or infinite, a diverged G's,
+// lies nowhere: neither drawn nor marked nor counted cut off (NaN had
+// been marked ▲ and counted beyond, as if above the plot); the panel's
+// title counts the samples NaN or infinite apart.
+func qqPlot(qq, base []engine.QQPoint, width, rows int) ([]string, int) {
 	if rows < 2 || len(qq) == 0 {
 		return blankLines(width, rows+1), 0
 	}
-	ts, gs := make([]float64, len(qq)), make([]float64, len(qq))
+	ts, gs := make([]float64, len(qq)), make([]float64, 0, len(qq)+len(base))
 	for i, p := range qq {
-		ts[i], gs[i] = p.Target, p.Gen
+		ts[i], gs = p.Target, append(gs, p.Gen)
+	}
+	for _, p := range base {
+		gs = append(gs, p.Gen)
 	}
 	sc := fitScale(ts, gs)
 	ax := yAxisOf(sc, rows)
@@ -332,15 +338,23 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 		diag = newBraille(cols, rows)
 	}
 	diag.line(0, yd-1, xd-1, 0, &styleExp)
+	ghost := newBraille(cols, rows)
+	for _, p := range base {
+		if y, side := sc.dotY(p.Gen, yd); finite(p.Gen, p.Target) && side == 0 {
+			ghost.dot(sc.at(p.Target, xd), y, &styleGhost)
+		}
+	}
+	live := newBraille(cols, rows)
 	cut := 0
 	for _, p := range qq {
 		if !finite(p.Gen, p.Target) {
 			continue
 		}
-		if _, side := b.plot(sc.at(p.Target, xd), p.Gen, sc, &styleBar); side != 0 {
+		if _, side := live.plot(sc.at(p.Target, xd), p.Gen, sc, &styleBar); side != 0 {
 			cut++
 		}
 	}
+	b.layer(ghost, live)
 	if plain {
 		for i, bits := range diag.bits {
 			if bits != 0 && b.bits[i] == 0 && b.marks[i] == 0 {
@@ -351,19 +365,43 @@ func qqPlot(qq []engine.QQPoint, width, rows int) ([]string, int) {
 	return append(ax.label(b.rows()), ax.xAxis(sc.lo, sc.hi, cols)), cut
 }
 
+// layer draws a baseline's dots (ghost) and then the live run's (live)
+// over what b holds, a reference such as the Q-Q diagonal or the G(z)
+// band: the ghost's in the cells the live run leaves empty, in place of
+// the reference, which would otherwise hide a baseline that lay on it,
+// and without colour as ghostGlyph, whose braille would read as the live
+// run's; the live run's in its own style, beside the reference's dots in
+// a cell they share, over its marks.
+func (b *braille) layer(ghost, live *braille) {
+	for i := range b.bits {
+		switch {
+		case live.bits[i] != 0 || live.marks[i] != 0:
+			b.bits[i] |= live.bits[i]
+			b.marks[i], b.style[i] = live.marks[i], live.style[i]
+		case ghost.bits[i] != 0:
+			b.bits[i], b.marks[i], b.style[i] = ghost.bits[i], 0, &styleGhost
+			if noColour() {
+				b.marks[i] = ghostGlyph
+			}
+		}
+	}
+}
+
 // gzPlot draws G's output x = G(z) (up) over its noise z (across), with
 // the target's central 98% between dotted lines: a curve that is flat
 // ignores the noise; one that spans the band maps noise onto the target.
-// The y scale is fitted to the band (fitScale), and outputs beyond it are
+// A pinned baseline's curve (base, nil for none) lies under the live
+// one's in faint dots, as the Q-Q plot draws its quantiles (layer). The y
+// scale is fitted to the band (fitScale), and outputs beyond it are
 // marked ▲ or ▼ on its edge, as the Q-Q plot's quantiles are: a G run
 // away to 0 from normal(-1234,0.5) had drawn a flat line along the top
 // row, unmarked, read as its output. An output NaN or infinite, a
 // diverged G's, lies nowhere: neither drawn nor marked, the curve broken
 // there, and counted apart from those beyond the plot (NaN had been
 // marked ▲ and counted beyond, as if above it). It returns rows lines
-// and one of x labels, how many outputs lie beyond the plot, and how
-// many are NaN or infinite.
-func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) (lines []string, cut, notFinite int) {
+// and one of x labels, how many of the live run's outputs lie beyond the
+// plot, and how many are NaN or infinite.
+func gzPlot(gz, base []session.ZX, qq []engine.QQPoint, width, rows int) (lines []string, cut, notFinite int) {
 	for _, p := range gz {
 		if !finite(p.X, p.Z) {
 			notFinite++
@@ -378,12 +416,15 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) (lines []stri
 			ts = append(ts, p.Target)
 		}
 	}
-	xs := make([]float64, len(gz))
-	for i, p := range gz {
-		xs[i] = p.X
+	xs := make([]float64, 0, len(gz)+len(base))
+	for _, p := range gz {
+		xs = append(xs, p.X)
 	}
 	if len(ts) < 2 {
-		ts = xs
+		ts = xs[:len(gz)]
+	}
+	for _, p := range base {
+		xs = append(xs, p.X)
 	}
 	sy := fitScale(ts, xs)
 	sz := scale{gz[0].Z, gz[len(gz)-1].Z}
@@ -400,6 +441,24 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) (lines []stri
 			b.mark(c, row, '┈', &styleExp)
 		}
 	}
+	// The baseline's curve, broken where it leaves the plot: its outputs
+	// beyond it are not marked, the ▲▼ on the edge being the live run's.
+	ghost := newBraille(cols, rows)
+	gx, gy := -1, 0
+	for _, p := range base {
+		y, side := sy.dotY(p.X, yd)
+		if !finite(p.X, p.Z) || side != 0 {
+			gx = -1
+			continue
+		}
+		x := sz.at(p.Z, xd)
+		if gx >= 0 {
+			ghost.line(gx, gy, x, y, &styleGhost)
+		}
+		ghost.dot(x, y, &styleGhost)
+		gx, gy = x, y
+	}
+	live := newBraille(cols, rows)
 	px, py, pside := -1, 0, 0
 	for _, p := range gz {
 		if !finite(p.X, p.Z) { // nowhere: the curve breaks here
@@ -407,23 +466,17 @@ func gzPlot(gz []session.ZX, qq []engine.QQPoint, width, rows int) (lines []stri
 			continue
 		}
 		x := sz.at(p.Z, xd)
-		y, side := b.plot(x, p.X, sy, &styleG)
+		y, side := live.plot(x, p.X, sy, &styleG)
 		if side != 0 {
 			cut++
 		}
 		// The curve runs to the edge where it leaves the plot, and not
 		// along it between two outputs beyond one side.
 		if px >= 0 && (side == 0 || side != pside) {
-			b.line(px, py, x, y, &styleG)
+			live.line(px, py, x, y, &styleG)
 		}
 		px, py, pside = x, y, side
 	}
-	// The curve's own dots win over the band's dotted lines.
-	for i := range b.marks {
-		if b.marks[i] == '┈' && b.bits[i] != 0 {
-			b.marks[i] = 0
-			b.style[i] = &styleG
-		}
-	}
+	b.layer(ghost, live) // the curves' dots win over the band's dotted lines
 	return append(ax.label(b.rows()), ax.xAxis(sz.lo, sz.hi, cols)), cut, notFinite
 }

@@ -250,7 +250,7 @@ func TestWideYLabelsWidenTheGutter(t *testing.T) {
 				ts[i], gs[i] = p.Target, p.Gen
 			}
 			sc := fitScale(ts, gs)
-			qqLines, _ := qqPlot(qq, width, rows)
+			qqLines, _ := qqPlot(qq, nil, width, rows)
 			g := checkYAxis(t, "Q-Q of "+name, qqLines, width, sc.lo, sc.hi)
 			if top, c := []rune(ansi.Strip(qqLines[0])), g+sc.at(beyond, 2*(width-g))/2; top[c] != clipGlyph {
 				t.Errorf("Q-Q of %s: the quantile beyond is not marked in its column %d: %q", name, c, string(top))
@@ -258,7 +258,7 @@ func TestWideYLabelsWidenTheGutter(t *testing.T) {
 			if d.Mu == 0 && g != axisGutter {
 				t.Errorf("Q-Q of %s: a gutter of %d cells, want %d", name, g, axisGutter)
 			}
-			gzLines, _, _ := gzPlot(gz, qq, width, rows)
+			gzLines, _, _ := gzPlot(gz, nil, qq, width, rows)
 			g = checkYAxis(t, "G(z) of "+name, gzLines, width, -3+6*0.01, -3+6*0.99)
 			if d.Mu == 0 && g != axisGutter {
 				t.Errorf("G(z) of %s: a gutter of %d cells, want %d", name, g, axisGutter)
@@ -339,8 +339,8 @@ func checkYLabels(t *testing.T, name string, rows []string, g int) {
 func checkPlotWidths(t *testing.T, lo, hi float64, width, rows int) {
 	t.Helper()
 	qq := []engine.QQPoint{{P: 0.01, Target: lo, Gen: lo}, {P: 0.5, Target: (lo + hi) / 2, Gen: hi}, {P: 0.99, Target: hi, Gen: hi}}
-	qqLines, _ := qqPlot(qq, width, rows)
-	gz, _, _ := gzPlot([]session.ZX{{Z: -1, X: lo}, {Z: 1, X: hi}}, qq, width, rows)
+	qqLines, _ := qqPlot(qq, nil, width, rows)
+	gz, _, _ := gzPlot([]session.ZX{{Z: -1, X: lo}, {Z: 1, X: hi}}, nil, qq, width, rows)
 	h := engine.Histogram{Lo: lo, Hi: hi, Counts: []int{1, 3, 2}, Expected: []float64{hi, lo, 2}}
 	hist := histPlot(h, nil, nil, nil, false, width, rows).lines
 	for name, lines := range map[string][]string{"Q-Q": qqLines, "G(z)": gz, "histogram": hist} {

@@ -1941,6 +1941,43 @@ func baseName(b *session.Baseline) string {
 	return fmt.Sprintf(" base seed %d at %s", b.Seed, numtext.FormatInt(b.Epoch))
 }
 
+// plotFoot is the legend of the Q-Q and G(z) views: their items, then a
+// pinned baseline's (b, nil for none), named as the histogram's outline
+// is (baseName) by the mark its dots are drawn in, r in the faint colour
+// or ghostGlyph without colour (braille.layer). A baseline without what
+// the view draws (drawn false: a checkpoint keeps its sample, from which
+// its quantiles are counted again, only up to maxPinnedSample, and never
+// G's curve) is said to be missing, what, rather than left out in
+// silence. Short of room the baseline's item names it alone, or says
+// what is missing more briefly.
+func plotFoot(items []string, b *session.Baseline, drawn bool, r rune, what string, w int) []string {
+	if b == nil {
+		return flow(items, w, 2)
+	}
+	mark := string(r)
+	if noColour() {
+		mark = string(ghostGlyph)
+	}
+	forms := []string{styleGhost.Render(mark) + baseName(b), styleGhost.Render(mark) + " base"}
+	if !drawn {
+		forms = []string{
+			styleMuted.Render("no " + what + " of" + baseName(b) + ": the checkpoint kept none"),
+			styleMuted.Render("no base " + what + ": the checkpoint kept none"),
+			styleMuted.Render("no base " + what),
+		}
+	}
+	// After the live run's item, before the reference's, which names the
+	// target and is the longest: at 80×24 the baseline had been cut to
+	// "╌ …" after it.
+	var lines []string
+	for _, f := range forms {
+		if lines = flow(slices.Insert(slices.Clone(items), 1, f), w, 2); fits(lines, w) {
+			break
+		}
+	}
+	return lines
+}
+
 // histFoot is the samples panel's legend: one line where it fits, two on
 // narrow screens, where the target's name is left out if that saves one;
 // short of room, items give way whole, never cut inside a word.
@@ -1949,9 +1986,11 @@ func (m *Model) histFoot(w int) []string {
 	spec := m.snap.Target.Spec
 	switch m.view {
 	case viewQQ:
-		return flow([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(qqDiagMark()) + " diagonal: the target, " + spec}, w, 2)
+		b := m.snap.Baseline
+		return plotFoot([]string{styleBar.Render("⠂") + " generated quantile", styleExp.Render(qqDiagMark()) + " diagonal: the target, " + spec}, b, b != nil && b.Eval.Metrics.QQ != nil, '⠂', "quantiles", w)
 	case viewGZ:
-		return flow([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, w, 2)
+		b := m.snap.Baseline
+		return plotFoot([]string{styleG.Render("⠒") + " G(z)", styleExp.Render("┈") + " target's central 98%, " + spec}, b, b != nil && b.Eval.GZ != nil, '⠒', "G(z)", w)
 	}
 	// The legend names the marks drawn: no █ where G's samples all lie
 	// off the histogram's range (a NaN G's), nor the push, drawn only at
