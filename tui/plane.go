@@ -621,15 +621,14 @@ func (m *Model) planeNotes(w, h int) []string {
 		return layerStyles[l].Render(string(dots))
 	}
 	items := []string{glyph(layerGen, '⣿') + generatedBy(s.GEMA)}
-	crowd := -1 // the crowded blue's item, named where one is drawn, as the mode map's over 2× is
+	var crowdItem string // the crowded blue's item, named where one is drawn, as the mode map's over 2× is
 	if m.planeDrawn.clumps {
-		crowd = len(items)
-		items = append(items, styleClump.Render("⣿")+" crowded, 3× mean")
+		crowdItem = styleClump.Render("⣿") + " crowded, 3× mean"
+		items = append(items, crowdItem)
 	}
-	target := len(items)
 	targetItem := glyph(layerRef, '⣿') + " target " + s.Target.Spec
 	items = append(items, targetItem)
-	var pushItem, surfaceItem, baseItem string // the items that give way last of all, whole
+	var pushItem, surfaceItem, baseItem string // items that give way, as steps below orders
 	if push := m.planeDrawn.push; push != 0 {  // named where drawn, as every mark below is
 		// In colour by a stroke of dots, as its purple cells draw; without
 		// colour by the first line glyph the plot draws (─ │ ╱ ╲, by the
@@ -669,26 +668,16 @@ func (m *Model) planeNotes(w, h int) []string {
 		}
 	}
 	// The legend whole where it fits; short of room, first without the
-	// blank line above it, then without the target's spec (the help's
-	// design page has it), then without the reason there is no surface
-	// (the glossary's packing entry gives it).
+	// blank line above it, then without the reason there is no surface
+	// (the glossary's packing entry gives it), then as giveWay says.
 	room := h - len(lines) - len(why)
 	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
 		lines, room = append(lines, ""), room-1
 	}
 	legend := flowAll(items, w, max(1, room))
-	if !fits(legend, w) {
-		items[target] = glyph(layerRef, '⣿') + " target"
-		legend = flowAll(items, w, max(1, room))
-	}
 	if !fits(legend, w) && len(why) > 0 {
-		// The spec back where the rows the reason leaves make room for it:
-		// grid-pacgan4-ema at 70×20 had read "⣿ target" over two blank rows.
-		room, why, items[target] = room+len(why), nil, targetItem
-		if legend = flowAll(items, w, max(1, room)); !fits(legend, w) {
-			items[target] = glyph(layerRef, '⣿') + " target"
-			legend = flowAll(items, w, max(1, room))
-		}
+		room, why = room+len(why), nil
+		legend = flowAll(items, w, max(1, room))
 	}
 	merge := func() {
 		if keyAt >= 0 && !fits(legend, w) {
@@ -703,37 +692,41 @@ func (m *Model) planeNotes(w, h int) []string {
 		}
 	}
 	full := slices.Clone(items) // before any gives way
+	// Still too wide, items give way one at a time, in this order, each
+	// named shorter or left out whole (the glossary and the help's design
+	// page have them); a legend is never cut inside a word:
+	//   - the crowded blue's name alone, without its rule: grid collapsed
+	//     onto its centre at 80×24, in colour, had cut the target, D's push
+	//     and surface for "⣿ crowded, 3× mean";
+	//   - the baseline's name alone, without its seed and epoch (Quality's
+	//     vs base compares with it): grid at 80×24 with a baseline had cut
+	//     it to "⣿ ba…";
+	//   - D's push, then the target's spec: the spec, what the learner is
+	//     shown G chasing, outlasts the push's name, as at 80×24 ring's
+	//     "⣿ target ring(8,2,0.02)" does, where grid's had read "⣿ target"
+	//     beside "⠑ D's push";
+	//   - the crowded blue's name, then the surface's key. Left out before
+	//     the push, the crowded blue had been a second blue on the plot
+	//     unexplained.
+	steps := [][2]string{
+		{crowdItem, styleClump.Render("⣿") + " crowded"},
+		{baseItem, glyph(layerGhost, '⣿') + " base"},
+		{pushItem, ""},
+		{targetItem, glyph(layerRef, '⣿') + " target"},
+		{styleClump.Render("⣿") + " crowded", ""},
+		{surfaceItem, ""},
+	}
 	giveWay := func() {
 		merge()
-		if !fits(legend, w) && crowd >= 0 {
-			// Still too wide (grid collapsed onto its centre at 80×24, in
-			// colour: the target, D's push and surface had been cut for the
-			// crowded blue's name): the name alone, the glossary giving its
-			// rule, and only where that does not fit either, without it. Left
-			// out at once, it had left a second blue on the plot unexplained.
-			items[crowd] = styleClump.Render("⣿") + " crowded"
-			legend = flowAll(items, w, max(1, room))
-			merge()
-			if !fits(legend, w) {
-				items = slices.Delete(items, crowd, crowd+1)
-				legend = flowAll(items, w, max(1, room))
-				merge()
-			}
-		}
-		// Still too wide (grid at 80×24 with a baseline, in colour: its item
-		// had been cut to "⣿ ba…"): the baseline's item names it alone, its
-		// seed and epoch left out (Quality's vs base compares with it), then
-		// D's push and the surface's key give way whole, in that order; the
-		// glossary has them. A legend is never cut inside a word.
-		for _, short := range [][2]string{{baseItem, glyph(layerGhost, '⣿') + " base"}, {pushItem, ""}, {surfaceItem, ""}} {
-			i := slices.Index(items, short[0])
-			if fits(legend, w) || short[0] == "" || i < 0 {
+		for _, step := range steps {
+			i := slices.Index(items, step[0])
+			if fits(legend, w) || step[0] == "" || i < 0 {
 				continue
 			}
-			if short[1] == "" {
+			if step[1] == "" {
 				items = slices.Delete(items, i, i+1)
 			} else {
-				items[i] = short[1]
+				items[i] = step[1]
 			}
 			legend = flowAll(items, w, max(1, room))
 			merge()

@@ -147,6 +147,19 @@ func TestPlaneGolden(t *testing.T) {
 	}
 }
 
+// TestGridPlaneGolden: at 80×24 in colour grid's legend, in the three
+// rows its 25-mode map and key leave, names the target by its spec,
+// "⣿ target grid(5,2,0.05)", as ring's does, D's push giving way for it
+// (the glossary has it); it had read "⣿ generated" over "⣿ target  ⠑ D's
+// push", what the learner is shown G chasing left to the help.
+func TestGridPlaneGolden(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 400)
+	snap.State, snap.Rate, snap.Settings.Speed, snap.Note = session.Running, 198, 200, "" // no wall-clock time
+	_, view := inColourAt80(s, snap)
+	frameReads(t, view, "Modes 2/25", "░▒▓█ of due", "⣿ generated", "⣿ target grid(5,2,0.05)", "D: fake real")
+	requireGolden(t, view)
+}
+
 // TestPlaneGlossaryPages: a 2-D run's glossary fits 80×24 a page at a
 // time, and every one of its entries is on a page.
 func TestPlaneGlossaryPages(t *testing.T) {
@@ -484,14 +497,15 @@ func inColourAt80(s *session.Session, snap session.Snapshot) (Model, string) {
 // shades, "D: fake … real", wider than "· D = ½" without colour; beside
 // grid's 25-mode map at 80×24, with a mode over twice its due named
 // under the map, that entry had been cut to "D: fake …", the shade that
-// means real lost.
+// means real lost. D's push and then the target's spec give way for the
+// crowded blue's name.
 func TestPlaneLegendWholeInColour(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 5, 3)
 	if !slices.ContainsFunc(snap.Eval.Metrics.Plane.Spots, overDue) {
 		t.Fatal("no mode over twice its due: the key's second line is not drawn")
 	}
 	_, view := inColourAt80(s, snap)
-	for _, want := range []string{"over 2×", "generated", "target", "push", "fake", "real"} {
+	for _, want := range []string{"over 2×", "generated", "crowded", "target", "fake", "real"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
 		}
@@ -503,8 +517,8 @@ func TestPlaneLegendWholeInColour(t *testing.T) {
 
 // TestCrowdedBlueNamedBesideTheGridMap: beside grid's 25-mode map at
 // 80×24, in colour, a plane that draws the crowded blue names it, short
-// ("⣿ crowded", the glossary giving the rule), with every other entry
-// whole: its item had been dropped where "⣿ crowded, 3× mean" did not
+// ("⣿ crowded", the glossary giving the rule), with the target's spec
+// and D's surface, D's push giving way: its item had been dropped where "⣿ crowded, 3× mean" did not
 // fit, leaving a second blue on the plot that the legend did not explain.
 func TestCrowdedBlueNamedBesideTheGridMap(t *testing.T) {
 	s, snap := trainedPlane(t, planeConfig(t, "grid"), 1, 10)
@@ -512,7 +526,7 @@ func TestCrowdedBlueNamedBesideTheGridMap(t *testing.T) {
 	if !m.planeDrawn.clumps {
 		t.Fatalf("no crowded cell drawn: the test wants one:\n%s", view)
 	}
-	for _, want := range []string{"⣿ crowded", "generated", "target", "push", "fake", "real"} {
+	for _, want := range []string{"⣿ crowded", "generated", "target grid(5,2,0.05)", "fake", "real"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the plane's legend lacks %q:\n%s", want, view)
 		}
