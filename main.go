@@ -403,7 +403,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second, "+numtext.FormatInt(session.MinSpeed)+" to "+numtext.FormatInt(session.MaxSpeed)+" (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})

@@ -301,9 +301,10 @@ func TestPlotHelpNamesTheHeatMapsMeasure(t *testing.T) {
 // the pace an interactive run starts at in the same words, what
 // watchSpeed does (session's TestWatchSpeed): the plan takes at most 30 s
 // at it, full speed past the ladder. --help had said "about 30 s" and the
-// README "at most", of a pace at which 2,100 epochs take 21 s.
+// README "at most", of a pace at which 2,100 epochs take 21 s. Both give
+// the range --speed takes too, which --help had left to the error.
 func TestStartingPaceIsSaidAlike(t *testing.T) {
-	const want = "(default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
+	const want = "epochs a second, 1 to 100,000 (default: the slowest pace of the 1-2-5 ladder at which the plan would take at most 30 s, full speed for a plan over 3,000,000 epochs, which none fits; with --resume, the pace the run was saved at;"
 	_, stdout, _ := runCLI(t, "--help")
 	if help := strings.Join(strings.Fields(stdout), " "); !strings.Contains(help, want) {
 		t.Errorf("--help does not say %q:\n%s", want, stdout)
@@ -953,7 +954,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--every", "-1"}, "ganui: --every needs --headless\n"},
 		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
 		{[]string{"--speed", "0"}, "ganui: --speed: 0 out of range 1..100,000 epochs a second (or full)\n"},
-		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second\n"},
+		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second; allowed: 1..100,000\n"},
 		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1,000,000,000 (default 500)\n"},
 		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced\n"},

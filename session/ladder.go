@@ -126,7 +126,8 @@ func SpeedText(speed float64) string {
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
 // as every number ganui reads (engine.PlainNumber); one with a '+'
 // before it is told what to write, as every count flag's is
-// (engine.PlusSign), where "+5" had been "not full or a number".
+// (engine.PlusSign), where "+5" had been "not full or a number". What
+// is not a number is told the range too, as --epochs' "allowed: …" is.
 func ParseSpeed(s string) (float64, error) {
 	if s == "full" {
 		return 0, nil
@@ -138,7 +139,7 @@ func ParseSpeed(s string) (float64, error) {
 		_, bare := ParseSpeed(rate[1:])
 		return 0, engine.PlusSignAnd(rate, bare)
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):
-		return 0, fmt.Errorf("%q is not full or a number of epochs a second", s)
+		return 0, fmt.Errorf("%q is not full or a number of epochs a second; allowed: %s", s, numtext.Range(MinSpeed, MaxSpeed))
 	case !(v >= MinSpeed && v <= MaxSpeed):
 		return 0, fmt.Errorf("%s out of range %s epochs a second (or full)", s, numtext.Range(MinSpeed, MaxSpeed)) // as the other numbers' ranges are put
 	}

@@ -104,20 +104,20 @@ func TestParseSpeed(t *testing.T) {
 		}
 	}
 	// A number out of range is put as --epochs' is (out of range lo..hi),
-	// anything else as not a number.
+	// anything else as not a number, with the range it could have been.
 	for bad, want := range map[string]string{
-		"":      `"" is not full or a number of epochs a second`,
-		"fast":  `"fast" is not full or a number of epochs a second`,
-		"NaN":   `"NaN" is not full or a number of epochs a second`,
-		"0x10":  `"0x10" is not full or a number of epochs a second`,
-		"1_00":  `"1_00" is not full or a number of epochs a second`,
+		"":      `"" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"fast":  `"fast" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"NaN":   `"NaN" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"0x10":  `"0x10" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"1_00":  `"1_00" is not full or a number of epochs a second; allowed: 1..100,000`,
 		"+5":    `"+5" has a + before it; write it without one: 5`, // as --epochs +5 is
 		"+5/s":  `"+5" has a + before it; write it without one: 5`,
 		"+0":    `"+0" has a + before it, and 0 out of range 1..100,000 epochs a second (or full)`, // both at once
-		" 5":    `" 5" is not full or a number of epochs a second`,
-		"5 ":    `"5 " is not full or a number of epochs a second`,
-		" full": `" full" is not full or a number of epochs a second`,
-		"5 /s":  `"5 /s" is not full or a number of epochs a second`,
+		" 5":    `" 5" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"5 ":    `"5 " is not full or a number of epochs a second; allowed: 1..100,000`,
+		" full": `" full" is not full or a number of epochs a second; allowed: 1..100,000`,
+		"5 /s":  `"5 /s" is not full or a number of epochs a second; allowed: 1..100,000`,
 		"0":     "0 out of range 1..100,000 epochs a second (or full)",
 		"-3":    "-3 out of range 1..100,000 epochs a second (or full)",
 		"0.5":   "0.5 out of range 1..100,000 epochs a second (or full)",
