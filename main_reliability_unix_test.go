@@ -51,6 +51,51 @@ func TestInputsMustBeRegularFiles(t *testing.T) {
 	}
 }
 
+// TestStreamForAFileSaysWhatToDo: every flag that takes a file, given a
+// device, a named pipe or a link to one, says what to give instead, as a
+// directory is told "name a file in it" (TestDirectoryForAFileSaysWhatToDo):
+// an output a file or /dev/null, the one device it takes; an input a
+// file, and what a pipe gives saved to one. --log /dev/full had said
+// "/dev/full is a device, not a regular file" and no more.
+func TestStreamForAFileSaysWhatToDo(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, ext := range []string{".json", ".ckpt", ".csv", ".png"} {
+		if err := syscall.Mkfifo("p"+ext, 0o600); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+		if err := os.Symlink("/dev/zero", "z"+ext); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const (
+		write = "not a regular file: name a file, or /dev/null for none"
+		pipe  = "is a named pipe, not a regular file: save what it gives to a file and name that"
+		dev   = "is a device, not a regular file: name a file"
+	)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "p.json"}, "ganui: --preset: p.json " + pipe},
+		{[]string{"--headless", "--preset", "z.json"}, "ganui: --preset: z.json " + dev},
+		{[]string{"--show-preset", "p.json"}, "ganui: --show-preset: p.json " + pipe},
+		{[]string{"--headless", "--resume", "/dev/zero"}, "ganui: --resume: /dev/zero " + dev},
+		{[]string{"--headless", "--resume", "p.ckpt"}, "ganui: --resume: p.ckpt " + pipe},
+		{[]string{"--headless", "--preset", "ring", "--set", "target=points(p.csv)"}, `ganui: --set: target "points(p.csv)": it ` + pipe},
+		{[]string{"--headless", "--preset", "ring", "--set", "target=points(z.csv)"}, `ganui: --set: target "points(z.csv)": it ` + dev},
+		{[]string{"--headless", "--log", "/dev/zero"}, "ganui: --log: /dev/zero is a device, " + write},
+		{[]string{"--headless", "--log", "p.csv"}, "ganui: --log: p.csv is a named pipe, " + write},
+		{[]string{"--headless", "--save", "z.ckpt"}, "ganui: --save: z.ckpt is a link to /dev/zero, a device, " + write},
+		{[]string{"--headless", "--save", "p.ckpt"}, "ganui: --save: p.ckpt is a named pipe, " + write},
+		{[]string{"--headless", "--plot", "z.png"}, "ganui: --plot: z.png is a link to /dev/zero, a device, " + write},
+		{[]string{"--headless", "--plot", "p.png"}, "ganui: --plot: p.png is a named pipe, " + write},
+	} {
+		if code, stdout, stderr := runCLI(t, c.args...); code != 2 || stdout != "" || stderr != c.want+"\n" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
+		}
+	}
+}
+
 // atProgress is a headless run's standard output that calls do once, at
 // the first progress line: the --log holds its rows up to that epoch
 // then (session.Run flushes it before the line).

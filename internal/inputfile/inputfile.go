@@ -45,7 +45,7 @@ func Open(path string) (*File, error) {
 	if err != nil {
 		return nil, unreachable(err)
 	}
-	if err := Regular(path, st); err != nil {
+	if err := Regular(path, st, false); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(path)
@@ -53,7 +53,7 @@ func Open(path string) (*File, error) {
 		return nil, unreachable(err)
 	}
 	if st, err = f.Stat(); err == nil { // it may have been replaced since
-		err = Regular(path, st)
+		err = Regular(path, st, false)
 	}
 	if err == nil && st.Size() == 0 && madeByKernel(f) {
 		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file", path)
@@ -132,26 +132,37 @@ func (f *File) ReadAll(max int64) ([]byte, error) {
 	return data[:n], err
 }
 
-// Regular refuses anything but a regular file, saying what it is: the
-// test for what ganui reads, and for what its outputs may replace. A
-// directory is told what to give instead (Instead), whichever flag it
-// was given to.
-func Regular(path string, st fs.FileInfo) error {
+// Regular refuses anything but a regular file, saying what it is and
+// what to give instead (Instead): the test for what ganui reads, and, of
+// write, for what its outputs may replace.
+func Regular(path string, st fs.FileInfo, write bool) error {
 	if st.Mode().IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("%s is %s, not a regular file%s", path, What(st.Mode()), Instead(st.Mode()))
+	return fmt.Errorf("%s is %s, not a regular file%s", path, What(st.Mode()), Instead(st.Mode(), write))
 }
 
 // Instead ends the refusal of a file of mode m given where a regular
-// file is wanted with what to give instead: ": name a file in it" for a
-// directory, whether given itself or through a link to it; "" for any
-// other kind, which holds no file to name.
-func Instead(m fs.FileMode) string {
-	if m.IsDir() {
+// file is wanted with what to give instead, whichever flag it was given
+// to: ": name a file in it" for a directory, whether given itself or
+// through a link to it. Anything else holds no file to name. One to be
+// written, of write, is told ": name a file, or /dev/null for none", the
+// one device ganui's output flags take, as no output at all; a named
+// pipe or a socket to be read, ": save what it gives to a file and name
+// that", as a pipe's (<(…), a piped /dev/stdin) can be; and a device to
+// be read, which never ends or holds no file ganui reads (/dev/zero, a
+// disk), ": name a file". All had been told what the file was and
+// nothing of what to do.
+func Instead(m fs.FileMode, write bool) string {
+	switch {
+	case m.IsDir():
 		return ": name a file in it"
+	case write:
+		return ": name a file, or /dev/null for none"
+	case m&(fs.ModeNamedPipe|fs.ModeSocket) != 0:
+		return ": save what it gives to a file and name that"
 	}
-	return ""
+	return ": name a file"
 }
 
 // What names the kind of file of mode m for a message: "a directory",

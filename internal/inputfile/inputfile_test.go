@@ -114,3 +114,26 @@ func TestUnnamedDropsThePath(t *testing.T) {
 		t.Errorf("a directory: %q", err)
 	}
 }
+
+// TestInsteadSaysWhatToGive: each kind of file that is not regular is
+// told what to give instead, read or written: a socket as a named pipe
+// is, which a test of the command line cannot easily make.
+func TestInsteadSaysWhatToGive(t *testing.T) {
+	for _, c := range []struct {
+		mode        fs.FileMode
+		read, write string
+	}{
+		{fs.ModeDir, ": name a file in it", ": name a file in it"},
+		{fs.ModeNamedPipe, ": save what it gives to a file and name that", ": name a file, or /dev/null for none"},
+		{fs.ModeSocket, ": save what it gives to a file and name that", ": name a file, or /dev/null for none"},
+		{fs.ModeDevice | fs.ModeCharDevice, ": name a file", ": name a file, or /dev/null for none"},
+		{fs.ModeDevice, ": name a file", ": name a file, or /dev/null for none"},
+	} {
+		if got := Instead(c.mode, false); got != c.read {
+			t.Errorf("%v read: %q, want %q", c.mode, got, c.read)
+		}
+		if got := Instead(c.mode, true); got != c.write {
+			t.Errorf("%v written: %q, want %q", c.mode, got, c.write)
+		}
+	}
+}

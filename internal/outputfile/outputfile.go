@@ -512,9 +512,9 @@ func Target(given string) (string, error) {
 		case st.Mode().IsRegular():
 			return path, nil
 		case path == given:
-			return "", inputfile.Regular(path, st)
+			return "", inputfile.Regular(path, st, true)
 		default:
-			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file%s", given, path, inputfile.What(st.Mode()), inputfile.Instead(st.Mode()))
+			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file%s", given, path, inputfile.What(st.Mode()), inputfile.Instead(st.Mode(), true))
 		}
 	}
 	return "", fmt.Errorf("%s: too many levels of symbolic links", given)
