@@ -259,6 +259,45 @@ func TestREADMEPlaneTargetsAreTheEnginesSpecs(t *testing.T) {
 	}
 }
 
+// TestREADMETargetRowIsTheEnginesSpecs: the target row of the README's
+// table of preset fields, where an unknown kind's error sends the user
+// ("README.md lists them under Preset files"), writes each 1-D kind's
+// spec as the engine's errors write it (engine.KindSpec), then names the
+// 2-D kinds, kind(…), whose specs the table of 2-D targets writes out
+// (TestREADMEPlaneTargetsAreTheEnginesSpecs); it names the kind of every
+// built-in preset's target. It had written mixture(m1,s1;m2,s2;…) where
+// an error for the same target says mixture(mean,std;mean,std;…).
+func TestREADMETargetRowIsTheEnginesSpecs(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "\n| `target` | string | ")
+	cell, _, _ := strings.Cut(after, " | ")
+	oneD, twoD, split := strings.Cut(cell, "; in two dimensions ")
+	if !ok || !split {
+		t.Fatal("README.md has no target row naming 1-D and 2-D kinds under Preset files")
+	}
+	quoted := regexp.MustCompile("`([^`]*)`")
+	rows := map[string]bool{}
+	for dim, part := range map[int]string{1: oneD, 2: twoD} {
+		for _, m := range quoted.FindAllStringSubmatch(part, -1) {
+			spec := m[1]
+			name, _, _ := strings.Cut(spec, "(")
+			want, ok := engine.KindSpec(name)
+			if !ok || engine.TargetDim(want) != dim || spec != want && !(dim == 2 && spec == name+"(…)") {
+				t.Errorf("the README's target row writes %s among the %d-D kinds; the engine writes %q (a kind: %v, %d-D)", spec, dim, want, ok, engine.TargetDim(want))
+			}
+			rows[name] = true
+		}
+	}
+	for _, c := range presets.All() {
+		if name, _, _ := strings.Cut(c.Target, "("); !rows[name] {
+			t.Errorf("the README's target row does not name %s, %s's target", name, c.Name)
+		}
+	}
+}
+
 // TestREADMEFindingBeforeItsEvent: the README's run that ends on a
 // finding first seen at its last check prints what the README quotes,
 // the finding and no event (a start counts at the second check in a row

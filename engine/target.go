@@ -377,9 +377,10 @@ const MaxModes = 16
 //	uniform(lo,hi)                uniform on [lo, hi)
 //	lognormal(mu,sigma)           e^Y with Y ~ N(mu, sigma²)
 //	exponential(rate)             density rate·e^{−rate·x}, x ≥ 0
-//	mixture(m1,s1;m2,s2;…)        equal-weight mixture of N(m_k, s_k²);
-//	                              a third number per component sets its
-//	                              weight: mixture(-2,0.5,1;2,0.5,3)
+//	mixture(mean,std;mean,std;…)  equal-weight mixture of N(mean, std²)
+//	                              of each component; a third number per
+//	                              component sets its weight:
+//	                              mixture(-2,0.5,1;2,0.5,3)
 //
 // A spread the float32 the engine computes with would cut into a few
 // values where the samples lie is refused (spreadCheck).
