@@ -559,3 +559,22 @@ func TestRunFailuresNameTheirSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestJobsAreAtMostTheRuns: a summary's jobs= is how many runs trained at
+// once, never more than the runs there are, of seeds and of a sweep
+// alike, as the README says: --seeds 1-2 --jobs 4 reads jobs=2.
+func TestJobsAreAtMostTheRuns(t *testing.T) {
+	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
+	var b strings.Builder
+	if err := RunSeeds(context.Background(), opts, []uint64{1, 2}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
+		t.Errorf("2 seeds, 4 jobs: %v, output:\n%s", err, b.String())
+	}
+	sw, err := ParseSweep([]string{"g_steps=1,2"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if _, err := RunSweep(context.Background(), opts, sw, []uint64{1}, 4, &b, nil); err != nil || !strings.Contains(b.String(), " runs=2 diverged=0 jobs=2 ") {
+		t.Errorf("a sweep of 2 cells, 4 jobs: %v, output:\n%s", err, b.String())
+	}
+}
