@@ -837,7 +837,7 @@ func newCSVFile(path string, lay csvLayout) *csvFile {
 // "\r\n", as a log saved by a Windows program's does: its rows are read
 // without their "\r", and a run going on in it writes its own so
 // (csvWriter.crlf), that the file keeps one line ending. Only the first
-// and the last line are read: logBackward reads the rows between.
+// and the last line are read: logBadLine reads the lines between.
 func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	f, err := inputfile.Open(path)
 	if err != nil {
@@ -889,36 +889,53 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	return e, row, crlf, true
 }
 
-// logBackward reads the whole of the log at path, a history logEnd has
-// read the ends of, for a row whose epoch does not follow the one before
-// it: line (1 the header) is that row's, epoch its epoch and prev the
-// epoch before it; line is 0 when every row goes forward. A hand-edited
-// log with a row repeated or moved in its middle had been taken for the
-// run's history and gone on with, its ends alone read. Only lines that
-// begin with an epoch as the log writes it are rows to it: logEnd tells
-// the last line that does not. A log of 100,000 rows, 11 MB, is read in
-// some 20 ms.
-func logBackward(path string) (line, epoch, prev int) {
+// logBadLine reads the whole of the log at path, a history logEnd has
+// read the ends of, for the first line after the header that is not a
+// row of the run's history as the program writes it: line (1 the
+// header) is that line's and why says what is wrong with it, line 0
+// when there is none. The program writes the header, then a row per
+// epoch, each beginning with its epoch (an export's first row, of the
+// events before its first epoch, with the epoch alone: appendCSVStart),
+// every epoch after the one before it; an editor may end the file in
+// blank lines, which a run going on in it writes over (blankEnd). A
+// line that begins with no epoch ("x,1,2", a second header from a cat
+// of two logs), a blank line between rows, or a row repeated or moved
+// in the middle is a hand's edit, which had been taken for the run's
+// history and gone on with, the log's ends alone read. A line longer
+// than the reader's buffer, as no row is, is judged by its first 64 KiB.
+// A log of 100,000 rows, 11 MB, is read in some 20 ms.
+func logBadLine(path string) (line int, why string) {
 	f, err := inputfile.Open(path)
 	if err != nil {
-		return 0, 0, 0
+		return 0, ""
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 64<<10)
-	prev = -1
+	prev, blank := -1, 0
+	const rule = "each line after the header is a row, its epoch first"
 	for n, start := 1, true; ; {
 		chunk, err := r.ReadSlice('\n')
 		if start && n > 1 {
-			first, _, _ := bytes.Cut(bytes.TrimRight(chunk, "\r\n"), []byte(","))
-			if e, err := strconv.Atoi(string(first)); err == nil && e >= 0 && strconv.Itoa(e) == string(first) {
-				if e <= prev {
-					return n, e, prev
+			body := bytes.TrimRight(chunk, "\r\n")
+			first, _, _ := bytes.Cut(body, []byte(","))
+			e, nerr := strconv.Atoi(string(first))
+			switch {
+			case len(body) == 0:
+				if blank == 0 {
+					blank = n // fine while only blank lines follow it
 				}
+			case blank > 0:
+				return blank, "a blank line between rows; " + rule
+			case nerr != nil || e < 0 || strconv.Itoa(e) != string(first):
+				return n, fmt.Sprintf("begins with %q, not an epoch; %s", first, rule)
+			case e <= prev:
+				return n, fmt.Sprintf("epoch %s after %s; the history must go forward", numtext.FormatInt(e), numtext.FormatInt(prev))
+			default:
 				prev = e
 			}
 		}
 		if err != nil && err != bufio.ErrBufferFull {
-			return 0, 0, 0
+			return 0, ""
 		}
 		if start = err == nil; start {
 			n++

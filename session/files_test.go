@@ -2,6 +2,7 @@ package session
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/testdesigns"
 	"github.com/ganui/ganui/presets"
 )
 
@@ -331,6 +333,11 @@ func TestResumedLogGoesOn(t *testing.T) {
 	}{
 		{func(r []string) []string { return slices.Insert(r, 11, r[10]) }, "line 12: epoch 10 after 10; the history must go forward"},
 		{func(r []string) []string { r[5], r[6] = r[6], r[5]; return r }, "line 7: epoch 5 after 6; the history must go forward"},
+		// A line that is no row, which had been passed over: one with
+		// no epoch, a second header (cat a.csv b.csv), a blank line.
+		{func(r []string) []string { return slices.Insert(r, 11, "x,1,2\n") }, `line 12: begins with "x", not an epoch; each line after the header is a row, its epoch first`},
+		{func(r []string) []string { return slices.Insert(r, 20, r[0]) }, `line 21: begins with "epoch", not an epoch; each line after the header is a row, its epoch first`},
+		{func(r []string) []string { return slices.Insert(r, 3, "\n", "\n") }, "line 4: a blank line between rows; each line after the header is a row, its epoch first"},
 	} {
 		os.WriteFile(log, []byte(strings.Join(c.edit(slices.Clone(rows)), "")), 0o644)
 		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != "--log "+log+" "+c.want+": give another file, or mend or remove it" {
@@ -370,6 +377,59 @@ func TestResumedLogGoesOn(t *testing.T) {
 	runToEnd(t, Options{Resume: ckpt, Epochs: 40, LogPath: other})
 	if got, _ := os.ReadFile(other); !strings.HasPrefix(string(got), CSVColumns(0)[:10]) || strings.Count(string(got), "\n") != 11 {
 		t.Fatalf("an empty file as the resumed log:\n%s", got)
+	}
+}
+
+// TestEveryLogItWritesResumes: every history the program writes goes on
+// in a run resumed from the checkpoint at its end, and again from the
+// next one's: a headless --log, and e's export of a run that changed a
+// setting and updated D by hand before its first epoch (its row of epoch
+// 0) and rolled back. Such a history holds the header and rows going
+// forward, and nothing else logBadLine refuses.
+func TestEveryLogItWritesResumes(t *testing.T) {
+	dir := t.TempDir()
+	headless, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
+	runToEnd(t, Options{Config: blogConfig(t, 10), Seed: 1, LogPath: headless, SavePath: ckpt})
+
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
+	Adjust{DLR, +1}.apply(s)
+	Step{Kind: StepD}.apply(s)
+	for range 6 {
+		s.trainEpoch()
+	}
+	keepNow(s)
+	poison(t, s)
+	Rollback{}.apply(s)
+	for range 30 { // back from 10, the top, that the resumed runs train
+		Adjust{DLR, -1}.apply(s)
+		Adjust{GLR, -1}.apply(s)
+	}
+	s.trainEpoch()
+	Export{}.apply(s)
+	Save{}.apply(s)
+	if s.failed || s.gan.Epoch() != 7 {
+		t.Fatalf("e and w at epoch %d: %q", s.gan.Epoch(), s.note)
+	}
+	export, saved := filepath.Join(dir, "ganui-ls-sgd-seed1.csv"), filepath.Join(dir, "ganui-ls-sgd-seed1-epoch7.ckpt")
+
+	for _, c := range []struct {
+		log, ckpt  string
+		first, end int // the log's first row's epoch, and its checkpoint's
+	}{{headless, ckpt, 1, 10}, {export, saved, 0, 7}} {
+		for range 2 {
+			c.end += 3
+			runToEnd(t, Options{Resume: c.ckpt, Epochs: c.end, LogPath: c.log, SavePath: c.ckpt})
+		}
+		data, _ := os.ReadFile(c.log)
+		_, rows := csvRows(t, string(data))
+		for i, r := range rows {
+			if r[0] != strconv.Itoa(c.first+i) || len(rows) != c.end-c.first+1 {
+				t.Fatalf("%s resumed twice, row %d of %d is epoch %s; want epochs %d to %d:\n%s", filepath.Base(c.log), i+1, len(rows), r[0], c.first, c.end, data)
+			}
+		}
+		if line, why := logBadLine(c.log); line > 0 {
+			t.Fatalf("%s resumed twice: line %d: %s", filepath.Base(c.log), line, why)
+		}
 	}
 }
 
@@ -607,15 +667,18 @@ func FuzzLogEnd(f *testing.F) {
 	})
 }
 
-// FuzzLogBackward: logBackward names the first line after the header
-// that begins with an epoch as the log writes it (digits, no sign, no
-// leading zero) no greater than the last such line's before it, with
-// both epochs, whatever lies between them, a line of any length or
-// ending ("\r\n"); and none when there is no such line.
-func FuzzLogBackward(f *testing.F) {
+// FuzzLogBadLine: logBadLine names the first line after the header
+// that is not a row going forward: a line that does not begin with an
+// epoch as the log writes it (digits, no sign, no leading zero) before
+// its first comma, its line ending aside; an epoch no greater than the
+// last row's before it; a blank line that a line not blank follows.
+// Blank lines that end the file are no row and nothing wrong. A line
+// longer than the reader's 64 KiB is judged by its first 64 KiB.
+func FuzzLogBadLine(f *testing.F) {
 	head := CSVColumns(2) + "\n"
 	for _, s := range []string{"", head, head + "1,2\n2,3\n", head + "1,2\n1,2\n", head + "2,1\n1,2", head + "1\r\nx\n0,1\n",
-		head + "5,1\n05,1\n+5\n4", head + strings.Repeat("x", 70000) + "\n3,1\n3"} {
+		head + "5,1\n05,1\n+5\n4", head + strings.Repeat("x", 70000) + "\n3,1\n3", head + "1,2\n\n\r\n", head + "1,2\n\r\n2,3\n",
+		head + "0,,,\n1,2\n" + head + "2,3\n", head + "1" + strings.Repeat("\r", 70000) + "x\n"} {
 		f.Add([]byte(s))
 	}
 	dir := f.TempDir()
@@ -624,23 +687,31 @@ func FuzzLogBackward(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		line, epoch, prev := logBackward(path)
-		wantLine, wantEpoch, wantPrev := 0, 0, 0
-		last := -1
+		line, why := logBadLine(path)
+		wantLine, wantWhy := 0, ""
+		last, blank := -1, 0
 		for i, l := range strings.SplitAfter(string(data), "\n")[1:] {
-			first, _, _ := strings.Cut(strings.TrimRight(l, "\r\n"), ",")
+			body := strings.TrimRight(l[:min(len(l), 64<<10)], "\r\n")
+			first, _, _ := strings.Cut(body, ",")
 			e, err := strconv.Atoi(first)
-			if err != nil || e < 0 || strconv.Itoa(e) != first {
+			if body == "" {
+				blank = cmp.Or(blank, i+2)
 				continue
 			}
-			if e <= last {
-				wantLine, wantEpoch, wantPrev = i+2, e, last
-				break
+			if blank > 0 {
+				wantLine, wantWhy = blank, "a blank line between rows"
+			} else if err != nil || e < 0 || strconv.Itoa(e) != first {
+				wantLine, wantWhy = i+2, fmt.Sprintf("begins with %q, not an epoch", first)
+			} else if e <= last {
+				wantLine, wantWhy = i+2, fmt.Sprintf("epoch %s after %s;", numtext.FormatInt(e), numtext.FormatInt(last))
+			} else {
+				last = e
+				continue
 			}
-			last = e
+			break
 		}
-		if line != wantLine || line > 0 && (epoch != wantEpoch || prev != wantPrev) {
-			t.Fatalf("%q: line %d, epoch %d after %d; want line %d, epoch %d after %d", data, line, epoch, prev, wantLine, wantEpoch, wantPrev)
+		if line != wantLine || !strings.HasPrefix(why, wantWhy) {
+			t.Fatalf("%.200q: line %d, %.200s; want line %d, %.200s", data, line, why, wantLine, wantWhy)
 		}
 	})
 }
