@@ -922,8 +922,17 @@ func (s *Session) diverge(err error) {
 			d.Epoch, d.What = nan.Epoch, nan.What
 		}
 	}
+	if s.state == Paused {
+		// What the pause said, "paused: n trains one epoch", its steps
+		// in progress, the losses of the last, is over. A running run's
+		// note is the answer to the last key, and stays beside the
+		// divergence: "rerun from seed 1" had been cleared by the rerun
+		// diverging where the run it replaced had, leaving the screen as
+		// it was before R.
+		s.note, s.failed = "", false
+	}
 	s.setState(Diverged)
-	s.err, s.note, s.failed = d, "", false
+	s.err = d
 	s.divergedWith = s.settings(s.gan.Config())
 	if d.Runaway != "" {
 		s.emit(Event{Epoch: d.Epoch, Kind: EventRunaway, Detail: d.Runaway})

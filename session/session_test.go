@@ -1363,6 +1363,38 @@ func TestDivergedHintSaysWhatToDo(t *testing.T) {
 	}
 }
 
+// TestRerunDivergingKeepsItsNote: R on a run that diverges at once
+// answers "rerun from seed 1", and the rerun diverging as the run it
+// replaced did keeps that answer beside the divergence; it had cleared
+// it, leaving the screen as it was before R. A divergence while paused
+// ends what the pause said.
+func TestRerunDivergingKeepsItsNote(t *testing.T) {
+	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
+	poison(t, s)
+	Restart{}.apply(s)
+	answer := s.note
+	if s.state != Running || !strings.HasPrefix(answer, "rerun from seed 1") {
+		t.Fatalf("R on a diverged run: state %v, note %q", s.state, answer)
+	}
+	for i := 0; s.state != Diverged; i++ {
+		if i == 200 {
+			t.Fatal("the rerun did not diverge in 200 epochs")
+		}
+		s.trainEpoch()
+	}
+	if s.note != answer {
+		t.Errorf("the rerun diverged: note %q, want R's answer %q", s.note, answer)
+	}
+	Restart{}.apply(s)
+	TogglePause{}.apply(s)
+	for s.state != Diverged {
+		s.trainEpoch()
+	}
+	if s.note != "" {
+		t.Errorf("diverged while paused: note %q, want none", s.note)
+	}
+}
+
 // TestDivergenceGroupsItsCounts: how a run diverged, which a headless
 // run prints on standard error, writes its epoch and seed counts as the
 // screen does (FormatInt): "diverged at epoch 12345" had stood beside a
