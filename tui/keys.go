@@ -306,7 +306,14 @@ func (k keyMap) idle() map[string]string {
 		}
 	}
 	if !k.export {
-		idle[k.Export.Keys()[0]] = idleNoEpoch
+		// Past epoch 0 with nothing to export, the run has resumed and
+		// trained nothing since, as e says: "no epoch" had stood beside
+		// a header at epoch 606.
+		why := idleNoEpoch
+		if k.trained {
+			why = idleNoNewEpoch
+		}
+		idle[k.Export.Keys()[0]] = why
 	}
 	if !k.rollback {
 		// Why as u says it: a run that has not diverged has nothing for
@@ -328,7 +335,8 @@ func (k keyMap) idle() map[string]string {
 // Why a key is idle, as the keys page says it.
 const (
 	idleDiverged    = "diverged"
-	idleNoEpoch     = "no epoch"     // none trained yet, since the start or the resume: nothing to export or replay
+	idleNoEpoch     = "no epoch"     // none trained yet since the start: nothing to export or replay
+	idleNoNewEpoch  = "no new epoch" // none trained since the resume: nothing to export
 	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it
 	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
 	idleNotDiverged = "not diverged" // u has nothing to undo

@@ -177,13 +177,14 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		// page had said "epoch 0" beside a header at epoch 2.
 		{"before the first check", session.Paused, false, true, false, true, false, []string{",", ".", "<", ">", "u"}, "no frame, not diverged", false},
 		// Resumed, nothing trained since: "epoch 0" had stood beside a
-		// header at epoch 1,000.
-		{"resumed", session.Paused, true, false, false, true, false, []string{"e", "u"}, "no epoch, not diverged", false},
+		// header at epoch 1,000, and then e's "no epoch" beside it, where
+		// e says "no epoch trained since resuming".
+		{"resumed", session.Paused, true, false, false, true, false, []string{"e", "u"}, "no new epoch, not diverged", false},
 		// Resumed before the first keyframe, nothing trained since:
 		// each key its own reason, as the key says it. The page had
 		// said "no epoch" of replay beside "epoch 30", where , said
 		// "keyframes are kept every 100 epochs".
-		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u"}, "no epoch, no frame, not diverged", true},
+		{"resumed before the first keyframe", session.Paused, false, false, false, true, false, []string{",", ".", "<", ">", "e", "u"}, "no frame, no new epoch, not diverged", true},
 		// u on a run that has not diverged says so, as the page now
 		// does: it had said "nothing kept" of every healthy run.
 		{"mid-run", session.Running, true, true, false, true, false, []string{"u"}, "not diverged", false},
@@ -271,7 +272,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
-				for _, r := range []string{idleDiverged, idleNoEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+				for _, r := range []string{idleDiverged, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
 					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
 					}
@@ -289,11 +290,11 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		}
 	}
 	// Where the reasons are named after their keys (120 columns), the
-	// replay's keys, which begin with a comma, come first: "e: no epoch,
-	// , . < >: no frame" had read as a stray comma.
+	// replay's keys, which begin with a comma, come first: "e: no new
+	// epoch, , . < >: no frame" had read as a stray comma.
 	k := newKeyMap()
 	k.width, k.state, k.trained, k.page = 120, session.Paused, true, pageKeys
-	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, ", . < >: no frame, e: no epoch, u: not diverged") {
+	if text := strings.Join(strings.Fields(ansi.Strip(keysPage(k, 120))), " "); !strings.Contains(text, ", . < >: no frame, e: no new epoch, u: not diverged") {
 		t.Errorf("resumed before the first keyframe at 120 columns: the reasons read:\n%s", text)
 	}
 	k = newKeyMap()
