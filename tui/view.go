@@ -1165,9 +1165,32 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 		used += len(lines)
 		each = append(each, lines)
 	}
+	// lead is t's entry cut to its longest head (glossaryLead) that
+	// fits in rows lines, or nil for none.
+	lead := func(t string, rows int) []string {
+		lines := func(head string) []string {
+			return wrapIndent(styleBold.Render(t)+"  "+styleMuted.Render(head), w)
+		}
+		head := glossaryLead(entries[t], func(head string) bool { return len(lines(head)) <= rows })
+		if head == "" {
+			return nil
+		}
+		return lines(head)
+	}
+	var leads []int          // each's entries given as a lead
 	for i, t := range done { // the rows left to the leads of the entries left out
-		if l := glossaryLead(entries[t], w-ansi.StringWidth(t+"  ")); each[i] == nil && l != "" && used < n-spare {
-			each[i], used = []string{styleBold.Render(t) + "  " + styleMuted.Render(l)}, used+1
+		if each[i] == nil && used < n-spare {
+			if l := lead(t, 1); l != nil {
+				each[i], used, leads = l, used+1, append(leads, i)
+			}
+		}
+	}
+	// The rows still left lengthen the leads, the first first: a
+	// diverged critic's "losses" at 120×40 had left a row blank above
+	// the key bar under its one-line lead.
+	for _, i := range leads {
+		if l := lead(done[i], len(each[i])+n-spare-used); len(l) > len(each[i]) {
+			each[i], used = l, used+len(l)-len(each[i])
 		}
 	}
 	return slices.Concat(each...)
@@ -1175,7 +1198,8 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 
 // glossaryLead is the longest head of a glossary entry that ends where a
 // clause does (before ": ", "; " or ". " after a word, outside brackets)
-// and fits in w cells, or "" for none: "Kolmogorov–Smirnov distance" of
+// and fits (in one row, or in the rows explained has left), or "" for
+// none: "Kolmogorov–Smirnov distance" of
 // KS's entry, "█ generated counts per bin" of the bars'. A clause that
 // ends in a bracketed aside ends before it too: "a mode is captured when
 // at least one sample in 2,500 is a high-quality sample of it" of modes
@@ -1184,7 +1208,7 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 // finding. The rest is on the ? pages. A head of a few cells says
 // nothing ("v" of Q-Q's), and the keys an entry begins with are no
 // clause (replay's ", and . step").
-func glossaryLead(text string, w int) string {
+func glossaryLead(text string, fits func(head string) bool) string {
 	const least = 8
 	lead, depth, aside := "", 0, -1
 	clauseEnd := func(i int) bool { // a ":", ";" or "." at i ends a clause
@@ -1213,7 +1237,7 @@ func glossaryLead(text string, w int) string {
 		if end < 0 {
 			continue
 		}
-		if ansi.StringWidth(text[:end]) > w {
+		if !fits(text[:end]) {
 			return lead
 		}
 		if ansi.StringWidth(text[:end]) >= least {

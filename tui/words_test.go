@@ -362,6 +362,27 @@ func TestPlaneFindingLeavesNoRowBlankAt120(t *testing.T) {
 	frameReads(t, view, "modes captured a mode is captured when at least one sample in 2,500 is a high-quality sample of it")
 }
 
+// TestDivergedCriticLeavesNoRowBlankAt120: at 120×40 a diverged
+// critic's losses entry, too long for the rows the divergence leaves,
+// gives its lead in all of them but the pointer's, two clauses where
+// one fits a row: the one-line lead had left a row blank above the key
+// bar.
+func TestDivergedCriticLeavesNoRowBlankAt120(t *testing.T) {
+	const w, h = 120, 40
+	cfg, err := presets.Get("wgan-gp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, snap := trained(t, cfg, 1, 10)
+	snap.State, snap.Note, snap.Findings, snap.Frames = session.Diverged, "", nil, 0
+	snap.Err, snap.Rollback = &session.Divergence{Epoch: 1, What: "D's loss on real data"}, 0
+	view := frame(t, s, snap, w, h)
+	if blankRows(view, h) > 0 {
+		t.Errorf("a row blank:\n%s", view)
+	}
+	frameReads(t, view, "losses ● D real, minus the critic's mean score of real samples, and ○ D fake, its mean score of generated ones: their sum")
+}
+
 // TestGlossaryLeadEndsAClause: an entry's lead, which fills a row no
 // whole entry fits, ends where a clause of it does and says what the
 // term is: not the keys an entry begins with (replay's ", and"), nor a
@@ -385,7 +406,7 @@ func TestGlossaryLeadEndsAClause(t *testing.T) {
 		{"modes captured", 104, "a mode is captured when at least one sample in 2,500 is a high-quality sample of it"},
 		{"modes captured", 80, ""},
 	} {
-		if got := glossaryLead(entries[c.term], c.w); got != c.want {
+		if got := glossaryLead(entries[c.term], func(h string) bool { return ansi.StringWidth(h) <= c.w }); got != c.want {
 			t.Errorf("%s at %d: %q, want %q", c.term, c.w, got, c.want)
 		}
 	}
