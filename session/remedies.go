@@ -14,6 +14,12 @@ import (
 type Remedy struct {
 	Name string
 	What string
+	// Defines are the words of the design page, beside Name's, that What
+	// explains, each written in What as the page writes it, where a
+	// learner who meets "2 samples packed (PacGAN)" on the page finds
+	// "packed" and "PacGAN" in packing's text, not in an entry of their
+	// own.
+	Defines []string
 }
 
 // RemediesOf lists the remedies of design cfg, in the order the outline
@@ -52,13 +58,14 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		onLogit = ", D taken before its sigmoid"
 	}
 	var out []Remedy
-	add := func(name, format string, args ...any) {
-		out = append(out, Remedy{name, fmt.Sprintf(format, args...)})
+	add := func(name, format string, args ...any) *Remedy {
+		out = append(out, Remedy{Name: name, What: fmt.Sprintf(format, args...)})
+		return &out[len(out)-1]
 	}
 	if cfg.DIn > 1 && cfg.DInput == engine.DInputRaw {
 		add("packing", "D judges %s at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
 			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
-			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", tie("%d samples", cfg.DIn))
+			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", tie("%d samples", cfg.DIn)).Defines = []string{"packed", "PacGAN"}
 	}
 	if cfg.MBDKernels > 0 {
 		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%s) "+
@@ -105,15 +112,15 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.DClip > 0 {
 		add("weight clipping", "after each critic step D's weights are each clipped to ±%s (Arjovsky et al. 2017): a crude way to keep the critic Lipschitz, as its loss needs, "+
-			"so its scores stay small and close together.", num(cfg.DClip))
+			"so its scores stay small and close together.", num(cfg.DClip)).Defines = []string{"clipped"}
 	}
 	if cfg.GP > 0 {
 		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
-			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights. "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit)
+			"it holds the critic's slope near 1, the Lipschitz bound its loss needs, without clipping its weights. "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit).Defines = []string{"λ", "interpolates"}
 	}
 	if cfg.R1 > 0 {
 		add("R1 penalty", "D's loss gains (γ/2)·‖∇D(x)‖² on real data (%s; Mescheder et al. 2018, eq. 9)%s: D is kept flat where the data is, "+
-			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+PenaltyShown, tie("γ %s", num(cfg.R1)), onLogit)
+			"so G's samples that reach the target are not pushed on past it, and the game settles instead of circling; the push is weak on the target. "+PenaltyShown, tie("γ %s", num(cfg.R1)), onLogit).Defines = []string{"γ"}
 	}
 	if cfg.DWarmupSteps > 0 {
 		add("warm-up", "D takes %s instead of %s in %s, its warm-up (as the Wasserstein GAN authors' code does, after Arjovsky et al. 2017): "+
@@ -125,11 +132,12 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		// Only the second-order term lets G see D answer its move (Metz
 		// et al. 2017, §2.3); the text had credited the first-order
 		// gradient with it too.
-		order := "First-order, as here: G's gradient is taken at that D alone, not back through its updates, so G meets the D its samples will make, " +
-			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.3)."
+		order, defines := "First-order, as here: G's gradient is taken at that D alone, not back through its updates, so G meets the D its samples will make, "+
+			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.3).", []string(nil)
 		if cfg.UnrollSecondOrder {
 			order = "Second-order, as here: G's gradient also goes back through those updates, so G sees how D would answer its move: " +
 				"hopping to the mode D neglects now gains G nothing, for D would follow, and G spreads over the modes instead (§2.3)."
+			defines = []string{"second-order"}
 		}
 		// G's loss is the unrolled D's (engine.GAN.StepG): unrolled,
 		// seed 1, epoch 1,121, read D fake 0.406, D(G(z)) ≈ 0.33, beside
@@ -137,7 +145,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		add("unrolled GAN", "G looks ahead: before each G step a copy of D takes %s, G steps against that D of the future, and the copy is dropped (Metz et al. 2017). "+
 			"%s Each G step costs %s more. "+
 			"The losses' ■ G is G's loss against that D of the future, not the D whose %s and %s the chart gives: it need not agree with %s.",
-			tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll), numtext.Together("● D real"), numtext.Together("○ D fake"), numtext.Together("○ D fake"))
+			tie("%d more steps", cfg.Unroll), order, tie("%d D steps", cfg.Unroll), numtext.Together("● D real"), numtext.Together("○ D fake"), numtext.Together("○ D fake")).Defines = defines
 	}
 	if cfg.DHistAvg > 0 || cfg.GHistAvg > 0 {
 		add("historical averaging", "each player's loss gains λ‖θ − θ̄‖², θ̄ the mean of every parameter vector it has held (λ %s, %s; Salimans et al. 2016, §3.3): "+
@@ -154,7 +162,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			own = "training, its losses and the moments chart's lines are G's own, the skew and ex.kurt under that chart the average's."
 		}
 		add("G's average", "every sample, measure and picture shown comes from the moving average of G's weights (%s, about the last %s; Yazıcı et al. 2019), "+
-			"which sits at the centre of the swings training makes; %s", tie("β %s", num(cfg.GEMA)), tie("%s updates", numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5))), own)
+			"which sits at the centre of the swings training makes; %s", tie("β %s", num(cfg.GEMA)), tie("%s updates", numtext.FormatInt(int(1/(1-cfg.GEMA)+0.5))), own).Defines = []string{"moving"}
 	}
 	return out
 }

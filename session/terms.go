@@ -14,23 +14,40 @@ import (
 // (→), D's input where it is not the samples as they are ("squared
 // deviations (mean detached)", "4 moments"), its loss, G's loss, the
 // learning rate (lr), the optimizers ("adam β"), ε where the outline
-// gives it, and the activations ("leaky_relu"); what the design changes
+// gives it, the steps per epoch and the activations ("leaky_relu"). The
+// words an entry explains in its text, not its name, it defines
+// (Remedy.Defines): the target's "sample" and "point", the batch's
+// "scores", the layers' "weights" and "row". What the design changes
 // in the textbook GAN is its remedies' (RemediesOf), which name the rest.
 // The ? pages had explained none of them to a learner reading "loss bce,
 // G nonsaturating; D adam lr 1e-3 β (0.9, 0.999)" on the design page,
 // and then not "uniform noise", "lr", "4 moments".
 func TermsOf(cfg engine.Config) []Remedy {
 	var out []Remedy
-	add := func(name, what string) {
-		if !slices.ContainsFunc(out, func(r Remedy) bool { return r.Name == name }) {
-			out = append(out, Remedy{name, what})
+	add := func(name, what string) *Remedy {
+		if i := slices.IndexFunc(out, func(r Remedy) bool { return r.Name == name }); i >= 0 {
+			return &out[i]
 		}
+		out = append(out, Remedy{Name: name, What: what})
+		return &out[len(out)-1]
 	}
 	lnTwo := numtext.Together("ln 2")
-	add("target", targetText(cfg))
-	add("batch", batchText(cfg))
+	target := add("target", targetText(cfg))
+	target.Defines = []string{"sample"}
+	if cfg.Dim() == 2 {
+		target.Defines = append(target.Defines, "point")
+	}
+	batch := add("batch", batchText(cfg))
+	if cfg.DIn < cfg.Batch {
+		batch.Defines = []string{"scores"}
+	}
 	add(cfg.Noise.String()+" noise", noiseText(cfg))
-	add("→", "the layers from input to output: each number after an arrow a dense (fully connected) layer of that many units, followed by the activation at its place in the list in brackets; the last is the output layer, of G's samples per draw or D's one score.")
+	layers := add("→", "the layers from input to output: each number after an arrow a dense (fully connected) layer of that many units, each a sum of the values before it times learned weights, then the activation at its place in the list in brackets; the last is the output layer, of G's samples per draw or D's one score.")
+	layers.Defines = []string{"weights"}
+	if cfg.GOut > 1 { // G makes rows: the outline's "noise row", "2 rows of", and D's "row of", which only such a G feeds (engine.Config.Packs)
+		layers.What += " A row is what one pass of a network reads or makes, as many values as its first number or its last."
+		layers.Defines = append(layers.Defines, "row")
+	}
 	switch cfg.DInput {
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
 		// Dev Nag's decorate_with_diffs, and what detaching its mean
@@ -94,6 +111,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 	if cfg.ShowsEps() {
 		add("ε", "Adam's and RMSprop's epsilon, "+numtext.FormatFloat(cfg.Eps)+" here, added to the root of the running mean square a step divides by (Kingma & Ba 2015) so that a weight whose gradients have been near 0 takes no huge step; PyTorch's "+numtext.Together("ε 1e-8")+", every preset's, goes unsaid on the design page. Where that root is far below ε, a step is about lr/ε times the gradient (Adam's: its running mean), plain gradient descent.")
 	}
+	add("steps per epoch", "a step is one update of a player: its loss on a fresh batch, then one move of its weights against that loss's gradient by its optimizer.")
 	for _, a := range slices.Concat(cfg.GActs, cfg.DActs) {
 		switch a {
 		case engine.ReLU:
@@ -136,6 +154,8 @@ func targetText(cfg engine.Config) string {
 	}
 	if cfg.Dim() == 2 {
 		out += " In two dimensions a sample is a point (x,y), and G's output " + numtext.Together(numtext.FormatInt(cfg.GOut)+"×(x,y)") + " is " + numtext.Count(cfg.GOut, "point") + " per draw of noise."
+	} else {
+		out += " In one dimension a sample is a number x."
 	}
 	return out
 }
@@ -164,11 +184,11 @@ func batchText(cfg engine.Config) string {
 	out := "each step D judges " + b + " samples of the target and " + b + " of G's, and G's step makes " + b + "; the losses, and so the gradients, are means over them, so a larger batch gives steadier steps at a higher cost. "
 	switch {
 	case cfg.DIn == 1:
-		out += "D scores each sample on its own, " + numtext.Together(b+" scores") + " per batch."
+		out += "D scores each sample on its own, how real it finds it: " + numtext.Together(b+" scores") + " per batch."
 	case cfg.DIn == cfg.Batch:
-		out += "D scores the whole batch at once, one score per batch."
+		out += "D scores the whole batch at once, how real it finds it: one score per batch."
 	default:
-		out += "D scores them " + numtext.FormatInt(cfg.DIn) + " at a time, " + numtext.Together(numtext.FormatInt(cfg.Batch/cfg.DIn)+" scores") + " per batch."
+		out += "D scores them " + numtext.FormatInt(cfg.DIn) + " at a time, how real it finds them: " + numtext.Together(numtext.FormatInt(cfg.Batch/cfg.DIn)+" scores") + " per batch."
 	}
 	return out
 }
