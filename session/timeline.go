@@ -106,7 +106,7 @@ const (
 	EventPlateauEnded  // it improves again
 	EventHandUpdate    // the user updated D or G alone (d, g)
 	EventStalled       // D at its equilibrium has stopped learning, or the samples are far from the target there
-	EventStallEnded    // D learns again, the samples near the target, or D has left its equilibrium
+	EventStallEnded    // D learns again, the samples near the target, or D's losses moved off its equilibrium
 	EventFrozen        // D's losses fixed epoch after epoch away from their equilibrium
 	EventFrozenEnded   // they move again
 )
@@ -274,20 +274,28 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // stallEnded is the detail of the end of D's stall at its equilibrium:
 // what no longer holds of what started it (see stalled). It ends only
 // when the samples are near the target, or G gains on it, and D's losses
-// move, or when D has left its equilibrium; the measure comes first, as
-// the losses of a stall that was the measure's alone had never stopped
-// moving.
+// move, or when D's averaged losses have moved off their equilibrium;
+// the measure comes first, as the losses of a stall that was the
+// measure's alone had never stopped moving.
+//
+// The stall is the equilibrium's finding's (indifferent), which ends at
+// its own line, inside the one the equilibrium's episode lingers to: so
+// a stall ends settle checks after D's averaged losses first pass the
+// tolerance, and the equilibrium settle checks after they first pass
+// equilibriumLeave times it, which may be later. The detail says how
+// far the losses are, against the line they passed, and leaves the
+// equilibrium's end to its own event (leftEquilibrium):
+// devnag-moments (seed 2, --every 50) had ended its stall at epoch 850
+// with "D has left its equilibrium", and the equilibrium itself only
+// at 900. grid (seed 1) ended its stall at epoch 1,710 between the
+// lines, and had said only "D's losses move from epoch to epoch", which
+// they had all along.
 func stallEnded(w *watch, e *Eval) string {
 	var why []string
 	switch {
 	case !w.nearEquilibrium(equilibriumLeave):
-		why = append(why, "D has left its equilibrium")
+		why = append(why, fmt.Sprintf("D's losses, averaged, are more than %g from %s (%s)", equilibriumLeave*w.tol(), w.eqAt(), w.averagedLosses()))
 	case !w.nearEquilibrium(1):
-		// The stall is the equilibrium's finding's (indifferent), which
-		// ends at its own line, inside the one the equilibrium's episode
-		// lingers to: grid (seed 1) ended its stall at epoch 1,710 so,
-		// and had said only "D's losses move from epoch to epoch", which
-		// they had all along.
 		why = append(why, fmt.Sprintf("D's losses, averaged, are more than %g from %s, short of the %g that ends its equilibrium (%s)", w.tol(), w.eqAt(), equilibriumLeave*w.tol(), w.averagedLosses()))
 	}
 	if e != nil && e.Metrics.N > 0 {
