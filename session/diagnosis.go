@@ -1253,6 +1253,18 @@ func (w *watch) eqAt() string {
 	return numtext.Together(eq.Label + " = " + numtext.Figure(eq.DReal, 4))
 }
 
+// averagedAre names what off measures of D's averaged losses, as the
+// subject of "… more than 0.06 from ln 2": "D's losses, averaged, are",
+// or under the hinge loss, whose equilibrium is a sum, "the sum of D's
+// losses, averaged, is". A hinge run's stall had ended saying its
+// losses were more than 0.06 from 2, which neither of them is near.
+func (w *watch) averagedAre() string {
+	if w.hinge() {
+		return "the sum of D's losses, averaged, is"
+	}
+	return "D's losses, averaged, are"
+}
+
 // hinge tells whether the run's loss is the hinge loss, whose two losses
 // have an equilibrium only in their sum (hingeSum).
 func (w *watch) hinge() bool { return w.loss == engine.LossHinge }

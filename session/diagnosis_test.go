@@ -492,6 +492,20 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 			t.Errorf("losses %g off ln 2: %q, want %q", c.off, got, c.want)
 		}
 	}
+	// Under the hinge loss the equilibrium is the losses' sum, 2, which
+	// the end names as what moved: each loss, 1.05, is far from 2, where
+	// their sum is 0.1 from it.
+	hinge, err := presets.Get("hinge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(hinge)
+	w.seen = lossWindow
+	w.dReal, w.dFake = 1.05, 1.05
+	want := "D is no longer stuck at its equilibrium: the sum of D's losses, averaged, is more than 0.06 from 2, short of the 0.12 that ends its equilibrium (D real 1.0500, D fake 1.0500, averaged over about 100 epochs)"
+	if got := numtext.Plain(stallEnded(&w, far)); got != want {
+		t.Errorf("hinge, losses 1.05 each: %q, want %q", got, want)
+	}
 }
 
 // TestStallEndLeavesTheEquilibriumToItsEvent: a stall ends settle

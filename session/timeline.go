@@ -294,9 +294,9 @@ func stallEnded(w *watch, e *Eval) string {
 	var why []string
 	switch {
 	case !w.nearEquilibrium(equilibriumLeave):
-		why = append(why, fmt.Sprintf("D's losses, averaged, are more than %g from %s (%s)", equilibriumLeave*w.tol(), w.eqAt(), w.averagedLosses()))
+		why = append(why, fmt.Sprintf("%s more than %g from %s (%s)", w.averagedAre(), equilibriumLeave*w.tol(), w.eqAt(), w.averagedLosses()))
 	case !w.nearEquilibrium(1):
-		why = append(why, fmt.Sprintf("D's losses, averaged, are more than %g from %s, short of the %g that ends its equilibrium (%s)", w.tol(), w.eqAt(), equilibriumLeave*w.tol(), w.averagedLosses()))
+		why = append(why, fmt.Sprintf("%s more than %g from %s, short of the %g that ends its equilibrium (%s)", w.averagedAre(), w.tol(), w.eqAt(), equilibriumLeave*w.tol(), w.averagedLosses()))
 	}
 	if e != nil && e.Metrics.N > 0 {
 		if far, _, near := farFromTarget(&e.Metrics, w.sw1Noise, false); !far {
