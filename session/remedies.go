@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/internal/numtext"
@@ -63,9 +64,13 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		return &out[len(out)-1]
 	}
 	if cfg.DIn > 1 && cfg.DInput == engine.DInputRaw {
+		// What such a D leaves off the screen is named as the screen
+		// of its target's dimension would draw it: blog-original's
+		// 1-D page had said "no D(x) strip, surface or push", a D
+		// surface being a plane's, never explained beside bars.
 		add("packing", "D judges %s at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
 			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
-			"Such a D scores no single sample: the screen has no D(x) strip, surface or push for it.", tie("%d samples", cfg.DIn)).Defines = []string{"packed", "PacGAN"}
+			"Such a D scores no single sample: the screen has no %s or push for it.", tie("%d samples", cfg.DIn), strings.TrimPrefix(curve, "the ")).Defines = []string{"packed", "PacGAN"}
 	}
 	if cfg.MBDKernels > 0 {
 		add("minibatch discrimination", "D also measures how close each sample's features are to those of the others in its batch (%s) "+

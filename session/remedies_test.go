@@ -252,3 +252,35 @@ func TestWarmupClauseStaysWithItsChange(t *testing.T) {
 		}
 	}
 }
+
+// TestPackingRemedyNamesWhatItsScreenLacks: a packed D's remedy names
+// the picture of D its screen would have drawn, the D(x) strip beside a
+// 1-D target's bars, the D surface behind a plane's dots, and not the
+// other dimension's; blog-original's ? page had said "no D(x) strip,
+// surface or push" beside bars, a surface nowhere on its screen or in
+// its glossary.
+func TestPackingRemedyNamesWhatItsScreenLacks(t *testing.T) {
+	seen := 0
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, not := "has no D(x) strip or push", "surface"
+		if cfg.Dim() == 2 {
+			want, not = "has no D surface or push", "D(x)"
+		}
+		for _, r := range RemediesOf(cfg) {
+			if r.Name != "packing" {
+				continue
+			}
+			seen++
+			if !strings.Contains(r.What, want) || strings.Contains(r.What, not) {
+				t.Errorf("%s (%d-D): packing reads %q, want %q in it and not %q", name, cfg.Dim(), r.What, want, not)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no preset packs its D")
+	}
+}
