@@ -1363,3 +1363,22 @@ func TestEventsEntrySaysWhichHandPressesMakeOne(t *testing.T) {
 	entry := glossaryText(&m, "◆ in charts")
 	checkWords(t, "the ◆ entry", entry, []string{"updates by hand (d, g: one player's presses in a row between two epochs make one)"}, []string{"the presses between two epochs, one after the other"})
 }
+
+// TestGlossaryNamesTheDesignPageByItsTitle: a glossary entry that sends
+// a learner to the page ? first opens calls it by the title that page
+// shows, "Design"; the epoch entry had said "the ? keys page says how
+// many of each", a name no screen gives it.
+func TestGlossaryNamesTheDesignPageByItsTitle(t *testing.T) {
+	m := NewModel(nil)
+	m.snap.Preset = "blog-original"
+	title := strings.Fields(ansi.Strip(strings.Split(m.designPanel(80, 20), "\n")[0]))[0]
+	for _, plane := range []bool{false, true} {
+		for _, g := range glossaryOf(plane) {
+			for _, at := range regexp.MustCompile(`the ([\p{L}? ]+?) page`).FindAllStringSubmatch(g[1], -1) {
+				if name := at[1]; !slices.Contains([]string{title, "?", "first", "last", "next"}, name) {
+					t.Errorf("%s: %q, a page no screen calls %q; the page ? first opens is %q", g[0], at[0], name, title)
+				}
+			}
+		}
+	}
+}
