@@ -1397,19 +1397,25 @@ func (m *Model) watchLines(w, n int) []string {
 		none += "; " + handNotJudged
 	}
 	// Under label smoothing each of D's losses has a line of its own
-	// (balanceText); the hint had sent both to "the dotted line".
-	settle := "D's losses settling on the dotted line"
+	// (balanceText); the hint had sent both to "the dotted line". D's
+	// losses on their line are a run going well only while the samples
+	// come near: alone, D is stuck there (the d-stalled finding), as
+	// blog-original's seed 1 is, far from its target, after a hint that
+	// had listed the line as one more goal, "KS and W1 falling; D's
+	// losses settling on the dotted line".
+	settle := " while D's losses settle on the dotted line"
 	if e := s.Equilibrium; e != nil && e.DReal != e.DFake {
-		settle = "D's losses settling each on its dotted line"
+		settle = " while D's losses settle each on its dotted line"
 	}
 	list := func(why string) string {
 		items := watch
 		if m.balanceDrawn() {
-			items = append(slices.Clone(watch), settle+why)
+			items = slices.Clone(watch)
+			items[len(items)-1] += settle + why
 		}
 		return none + ". " + watchFor + strings.Join(items, "; ") + "."
 	}
-	why := ", where D can no longer tell real from fake"
+	why := ", where D cannot tell real from fake"
 	texts := []string{
 		list(why) + " " + hold + "; " + questionTwice + " explains each mark.",
 		list(why),

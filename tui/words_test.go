@@ -59,7 +59,7 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		snap.State, snap.Findings, snap.Note = session.Paused, nil, ""
 		snap.Eval.Metrics.KS = 0.3 // not far: the hint alone (TestNoFindingSaysGIsFarFromTheTarget)
 		calm := frame(t, s, snap, w, h)
-		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling; D's losses settling on the dotted line")
+		frameReads(t, calm, "No finding now. Watch for the █ bars filling the ░ expected counts; KS and W1 falling while D's losses settle on the dotted line")
 		if w >= 120 {
 			// The rows the hint leaves explain what it names: they had
 			// stood blank, three of the five.
@@ -73,7 +73,7 @@ func TestNoFindingSaysWhatToWatch(t *testing.T) {
 		smoothed.Samples = true
 		plain := snap.Equilibrium
 		snap.Equilibrium = &smoothed
-		frameReads(t, frame(t, s, snap, w, h), "KS and W1 falling; D's losses settling each on its dotted line")
+		frameReads(t, frame(t, s, snap, w, h), "KS and W1 falling while D's losses settle each on its dotted line")
 		snap.Equilibrium = plain
 		snap.Note = "done: 10 epochs in 0.1 s (131 ep/s) · space or n continues · r or R starts a new run"
 		if w == 80 { // the note takes two of the three rows: the hint's shortest
