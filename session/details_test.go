@@ -41,7 +41,7 @@ func TestDetailsAreBounded(t *testing.T) {
 		fires  func(v float64) bool
 	}{
 		{"d-wins-ended", func(v float64) []string {
-			return []string{dWinsEnded(&watch{dReal: v, dFake: v, winsUnder: 0.1, winsLeast: 0.325}, nil)}
+			return []string{dWinsEnded(&watch{dReal: v, dFake: v, winsUnder: 0.1, winsLeast: 0.325}, nil, nil)}
 		}, nil, nil},
 		{"equilibrium-ended", func(v float64) []string {
 			return []string{(&watch{dReal: v, dFake: v, eq: eq, hasEq: true}).leftEquilibrium()}
@@ -50,17 +50,17 @@ func TestDetailsAreBounded(t *testing.T) {
 			return []string{(&watch{dReal: v, dFake: 1, loss: engine.LossHinge}).leftEquilibrium()}
 		}, nil, nil},
 		{"noise-used", func(v float64) []string {
-			return []string{noiseUsed(nil, &Eval{Metrics: engine.Metrics{N: 2000, ZDep: v}})}
+			return []string{noiseUsed(nil, &Eval{Metrics: engine.Metrics{N: 2000, ZDep: v}}, nil)}
 		}, nil, nil},
 		{"noise-floor-ended", func(v float64) []string {
-			return []string{offNoiseFloor(nil, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}), offNoiseFloor(nil, plane(v))}
+			return []string{offNoiseFloor(nil, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, nil), offNoiseFloor(nil, plane(v), nil)}
 		}, nil, nil},
 		{"plateau-ended", func(v float64) []string {
-			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil)}
+			return []string{improving(&watch{before: [2]float64{v, v}, lately: [2]float64{v, v}}, nil, nil)}
 		}, nil, nil},
-		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil)} }, percent, nil},
+		{"collapse-ended", func(v float64) []string { return []string{spreadAgain(&watch{spread: v}, nil, nil)} }, percent, nil},
 		{"d-stall-ended", func(v float64) []string {
-			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}})}
+			return []string{stallEnded(&watch{}, &Eval{Metrics: engine.Metrics{N: 2000, KS: v}}, &episodes{})}
 		}, nil, func(v float64) bool { return v <= stalledKS }},
 		{"runaway of a loss", func(v float64) []string {
 			return []string{(&watch{unclamped: true, stuck: [3]int{0, 0, runawayEpochs}}).stuckLoss(0, 0, v)}

@@ -447,7 +447,7 @@ func TestSlowGridIsNoStall(t *testing.T) {
 		for _, f := range diagnose(cfg, &w, e) {
 			out = append(out, f.Kind)
 		}
-		return out, numtext.Plain(stallEnded(&w, e))
+		return out, numtext.Plain(stallEnded(&w, e, &episodes{}))
 	}
 	if got, _ := kinds(3, false); !slices.Contains(got, DStalled) {
 		t.Errorf("epoch 1,350, HQ 2%%, the checks short of the window: %v, want D stalled", got)
@@ -469,7 +469,8 @@ func TestSlowGridIsNoStall(t *testing.T) {
 // inside the line its episode lingers to, and says so; grid (seed 1)
 // ended its stall at epoch 1,710 saying only "D's losses move from epoch
 // to epoch", which they had all along. The losses of a still D moving
-// again are not said beside a reason that ends any stall.
+// again are not said beside a reason that ends any stall, nor where they
+// had not been still in the stall.
 func TestStallEndSaysWhatChanged(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -477,18 +478,20 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 	}
 	far := &Eval{Metrics: engine.Metrics{N: 1000, KS: 0.9, ZDep: 1}, KSFloor: 0.01}
 	for _, c := range []struct {
-		off  float64 // D's averaged losses above ln 2
-		e    *Eval
-		want string
+		off    float64 // D's averaged losses above ln 2
+		e      *Eval
+		stillD bool // D's losses still in the stall
+		want   string
 	}{
-		{0.045, far, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.03 from ln 2 = 0.6931, short of the 0.06 that ends its equilibrium (D real 0.7381, D fake 0.7381, averaged over about 100 epochs)"},
-		{0.1, far, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.7931, D fake 0.7931, averaged over about 100 epochs)"},
-		{0.01, far, "D is no longer stuck at its equilibrium: D's losses move from epoch to epoch"}, // a still D's stall
+		{0.045, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.03 from ln 2 = 0.6931, short of the 0.06 that ends its equilibrium (D real 0.7381, D fake 0.7381, averaged over about 100 epochs)"},
+		{0.1, far, true, "D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.7931, D fake 0.7931, averaged over about 100 epochs)"},
+		{0.01, far, true, "D is no longer stuck at its equilibrium: D's losses move from epoch to epoch"}, // a still D's stall
+		{0.01, far, false, "D is no longer stuck at its equilibrium"}, // a learning D's
 	} {
 		w := watchOf(cfg)
 		w.seen = lossWindow
 		w.dReal, w.dFake = math.Ln2+c.off, math.Ln2+c.off
-		if got := numtext.Plain(stallEnded(&w, c.e)); got != c.want {
+		if got := numtext.Plain(stallEnded(&w, c.e, &episodes{stillD: c.stillD})); got != c.want {
 			t.Errorf("losses %g off ln 2: %q, want %q", c.off, got, c.want)
 		}
 	}
@@ -503,7 +506,7 @@ func TestStallEndSaysWhatChanged(t *testing.T) {
 	w.seen = lossWindow
 	w.dReal, w.dFake = 1.05, 1.05
 	want := "D is no longer stuck at its equilibrium: the sum of D's losses, averaged, is more than 0.06 from 2, short of the 0.12 that ends its equilibrium (D real 1.0500, D fake 1.0500, averaged over about 100 epochs)"
-	if got := numtext.Plain(stallEnded(&w, far)); got != want {
+	if got := numtext.Plain(stallEnded(&w, far, &episodes{})); got != want {
 		t.Errorf("hinge, losses 1.05 each: %q, want %q", got, want)
 	}
 }
@@ -549,6 +552,53 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 	}
 	if !slices.Equal(events, want) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestStallEndSaysLossesMoveOnlyIfStill: a stall ends saying D's losses
+// move only where they had been still in it: moons (seed 2) ended its
+// stall of samples far from the target, D learning all along, at epoch
+// 2,200 with "SW1 0.0373, 0.1094 or under …; D's losses move from epoch
+// to epoch". A stall whose D stopped learning and learns again says so.
+func TestStallEndSaysLossesMoveOnlyIfStill(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, still := range []bool{false, true} {
+		w := watchOf(cfg)
+		var p episodes
+		var ended []Event
+		for e := 1; e <= 400; e++ {
+			d := 0.1 * float64(e%3-1) // a learning D's losses move from batch to batch, about ln 2
+			if still && e <= 120 {
+				d = 0
+			}
+			w.add(engine.EpochStats{Epoch: e, DReal: math.Ln2 + d, DFake: math.Ln2 - d, G: math.Ln2, Mean: 4, Std: 1}, -1, 9, true, true)
+			if e < 110 || e%10 != 0 {
+				continue
+			}
+			ks := 0.9 // far until the stall has started, at 120, then near
+			if e > 120 {
+				ks = 0.01
+			}
+			ev := &Eval{Epoch: e, Metrics: engine.Metrics{N: 2000, KS: ks, ZDep: 1}, KSFloor: 0.03}
+			for _, x := range p.update(diagnose(cfg, &w, ev), ev, e, 10, &w) {
+				if x.Kind == EventStalled && x.Epoch != 120 {
+					t.Fatalf("still %v: the stall starts at %d, want 120", still, x.Epoch)
+				}
+				if x.Kind == EventStallEnded {
+					ended = append(ended, x)
+				}
+			}
+		}
+		if len(ended) != 1 {
+			t.Fatalf("still %v: the stall's ends %+v, want one", still, ended)
+		}
+		got := numtext.Plain(ended[0].Detail)
+		if says := strings.Contains(got, "D's losses move"); says != still || !strings.Contains(got, "KS 0.0100, 0.5 or under") {
+			t.Errorf("still %v: the stall's end %q, saying D's losses move %v", still, got, says)
+		}
 	}
 }
 
@@ -777,7 +827,7 @@ func TestStallWithoutModesReadsSW1(t *testing.T) {
 	if isFar, why := near.Far(noise); isFar {
 		t.Errorf("Far at SW1 3× its floor: %q", why)
 	}
-	if got, want := numtext.Plain(stallEnded(w, near)), "SW1 0.0450, 0.1050 or under (7× the 0.0150 of a sample of the target itself)"; !strings.Contains(got, want) {
+	if got, want := numtext.Plain(stallEnded(w, near, &episodes{})), "SW1 0.0450, 0.1050 or under (7× the 0.0150 of a sample of the target itself)"; !strings.Contains(got, want) {
 		t.Errorf("the stall's end: %q, want %q", got, want)
 	}
 }
@@ -825,7 +875,7 @@ func TestFarWhateverTheSampleSize(t *testing.T) {
 			e := &Eval{Epoch: 5000, Metrics: engine.Metrics{N: at.n, Plane: &engine.PlaneMetrics{StdX: 0.8, StdY: 0.5, SW1: sw1, SW1Floor: at.floor}}}
 			kinds, _ := find(e)
 			far, why := e.Far(noise)
-			verdicts = append(verdicts, fmt.Sprintf("stalled %v, equilibrium %v, far %v (%s); %s", slices.Contains(kinds, DStalled), slices.Contains(kinds, DIndifferent), far, numtext.Plain(why), numtext.Plain(stallEnded(w, e))))
+			verdicts = append(verdicts, fmt.Sprintf("stalled %v, equilibrium %v, far %v (%s); %s", slices.Contains(kinds, DStalled), slices.Contains(kinds, DIndifferent), far, numtext.Plain(why), numtext.Plain(stallEnded(w, e, &episodes{}))))
 		}
 		if verdicts[0] != verdicts[1] {
 			t.Errorf("SW1 %g at 2,500 samples: %s\nat 100,000: %s", sw1, verdicts[0], verdicts[1])
@@ -1721,10 +1771,10 @@ func TestCollapseIsOfATrainedSpike(t *testing.T) {
 		t.Errorf("under G's average, the finding %+v", fs)
 	}
 	// Its end says the same of the spread it reads.
-	if got := numtext.Plain(spreadAgain(&w, nil)); !strings.Contains(got, "G's samples spread again: G's own batches', averaged over about 100 epochs") {
+	if got := numtext.Plain(spreadAgain(&w, nil, nil)); !strings.Contains(got, "G's samples spread again: G's own batches', averaged over about 100 epochs") {
 		t.Errorf("under G's average, the collapse's end: %q", got)
 	}
-	if got := numtext.Plain(spreadAgain(&watch{spread: 0.5}, nil)); strings.Contains(got, "own") {
+	if got := numtext.Plain(spreadAgain(&watch{spread: 0.5}, nil, nil)); strings.Contains(got, "own") {
 		t.Errorf("without G's average, the collapse's end: %q", got)
 	}
 }
@@ -2820,7 +2870,7 @@ func TestPlateauEndsAsTheShareRises(t *testing.T) {
 	if w.flat(plateauLeave) {
 		t.Errorf("the share 50%% to 70%%, SW1 flat: the plateau lingers")
 	}
-	if got, want := numtext.Plain(improving(&w, nil)), "the high-quality share rises again: the best of the last 4,000 epochs' checks HQ 70%, SW1 0.2000, the best before them HQ 50%, SW1 0.1700"; got != want {
+	if got, want := numtext.Plain(improving(&w, nil, nil)), "the high-quality share rises again: the best of the last 4,000 epochs' checks HQ 70%, SW1 0.2000, the best before them HQ 50%, SW1 0.1700"; got != want {
 		t.Errorf("its end %q, want %q", got, want)
 	}
 }

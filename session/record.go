@@ -23,7 +23,8 @@ import (
 //
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
-//	baseline | keyframes | starts | tail | base | kernels | frozen | hand
+//	baseline | keyframes | starts | tail | base | kernels | frozen | hand |
+//	stall
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -116,6 +117,11 @@ import (
 //	             losses' legend (Snapshot.Hand) as the run did; version
 //	             10 on (a record of version 9 ends at frozen, and resumes
 //	             with none, its legend giving the epoch's losses)
+//	stall:       u8, whether D's losses were still at a check of D's
+//	             stall's episode (episodes.stillD), 0 when none is on;
+//	             version 11 on (a record of version 10 ends at hand, and
+//	             resumes taking D's losses as still in a stall on if
+//	             they are still at the checkpoint)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -143,7 +149,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 10      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand
+	recordVersion = 11      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -271,6 +277,7 @@ func (s *Session) runRecord() []byte {
 	w.f64(hand.DReal)
 	w.f64(hand.DFake)
 	w.f64(hand.GLoss)
+	w.flag(ep.stillD)
 	return w.b
 }
 
@@ -304,8 +311,8 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 // tailBytes is the size of what a record holds after its keyframes: the
 // starts, the tails of versions 6 and 7, the lengths of version 8's
 // base and kernels, whose bytes come on top, version 9's D frozen and
-// near, and version 10's hand (handBytes).
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes
+// near, version 10's hand (handBytes), and version 11's stall.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes + 1
 
 // handBytes is the size of a record's hand: two flags, an epoch and
 // three losses.
@@ -903,6 +910,19 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	if version >= 10 && r.err == nil {
 		out.hand = r.hand(epoch)
+	}
+	ep := &out.episodes
+	if version < 11 { // what such a record can tell: D still at the checkpoint
+		ep.stillD = ep.active[DStalled] && w.still >= lossWindow
+	}
+	if version >= 11 && r.err == nil {
+		switch on := r.u8(); {
+		case r.err != nil:
+		case on > 1 || on == 1 && !ep.active[DStalled]:
+			r.fail("D still in a stall %d, the stall on %v", on, ep.active[DStalled])
+		default:
+			ep.stillD = on == 1
+		}
 	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {

@@ -554,7 +554,7 @@ func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
 		other = "go"
 	}
 	rec := s.runRecord()
-	rec, after := rec[:len(rec)-v9Bytes-handBytes], rec[len(rec)-v9Bytes-handBytes:] // the kernels, then version 9's and 10's parts
+	rec, after := rec[:len(rec)-v9Bytes-handBytes-v11Bytes], rec[len(rec)-v9Bytes-handBytes-v11Bytes:] // the kernels, then version 9's, 10's and 11's parts
 	rec = slices.Concat(rec[:len(rec)-4-len(own)], binary.LittleEndian.AppendUint32(nil, uint32(len(other))), []byte(other), after)
 	r := resume(rec)
 	want := "trained on the " + other + " kernels, and this ganui runs the " + own + " ones: the run goes on, but not bit for bit"
@@ -585,7 +585,7 @@ func recordOfVersion4(s *Session) []byte {
 // findings' starts.
 func recordOfVersion5(s *Session) []byte {
 	rec := recordOfVersion7(s)
-	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes-handBytes)] // the lengths of version 8's base and kernels, and the parts versions 9 and 10 added, gone with them
+	rec = rec[:len(rec)-(tailBytes-4-4-episodesV5-v9Bytes-handBytes-v11Bytes)] // the lengths of version 8's base and kernels, and the parts versions 9 to 11 added, gone with them
 	rec[len(recordMagic)] = 5
 	return rec
 }
@@ -629,10 +629,58 @@ func recordOfVersion8(s *Session) []byte {
 // wrote it: without the losses by hand, which version 10 added, so that
 // it ends in whether the batches came near the target.
 func recordOfVersion9(s *Session) []byte {
-	rec := recordWithoutKeyframes(s)
+	rec := recordOfVersion10(s)
 	rec = rec[:len(rec)-handBytes]
 	rec[len(recordMagic)] = 9
 	return rec
+}
+
+// v11Bytes is the size of what version 11 added at a record's end:
+// whether D was still in its stall.
+const v11Bytes = 1
+
+// recordOfVersion10 is s's record with no keyframes kept, as version 10
+// wrote it: without whether D was still in its stall, which version 11
+// added, so that it ends in the losses by hand.
+func recordOfVersion10(s *Session) []byte {
+	rec := recordWithoutKeyframes(s)
+	rec = rec[:len(rec)-v11Bytes]
+	rec[len(recordMagic)] = 10
+	return rec
+}
+
+// TestRecordKeepsDStillInTheStall: a checkpoint keeps whether D's losses
+// were still in a stall on, so that the resumed run's stall ends saying
+// they move again only where they had stopped (stallEnded), as the run's
+// own would have. A record of version 10, which does not keep it, takes
+// D's losses as still in the stall if they are still at the checkpoint.
+// A record holding what update never leaves (the flag neither on nor
+// off, or on without a stall) is refused.
+func TestRecordKeepsDStillInTheStall(t *testing.T) {
+	s := newIdleBlog(t)
+	for _, still := range []bool{false, true} {
+		s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true, DStalled: true}, stillD: still}
+		got, err := readRecord(recordWithoutKeyframes(s), lossWindow)
+		if err != nil || got.version != recordVersion || got.episodes.stillD != still || !got.episodes.active[DStalled] {
+			t.Errorf("still %v read back: version %d, episodes %+v, %v", still, got.version, got.episodes, err)
+		}
+		for _, n := range []int{0, lossWindow} { // D's losses still at the checkpoint for n epochs
+			s.watch.still = n
+			got, err := readRecord(recordOfVersion10(s), lossWindow)
+			if want := n >= lossWindow; err != nil || got.version != 10 || got.episodes.stillD != want {
+				t.Errorf("a record of version 10, still %v, D still for %d epochs: version %d, stillD %v, want %v (%v)", still, n, got.version, got.episodes.stillD, want, err)
+			}
+		}
+		s.watch.still = 0
+	}
+	s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true}}
+	rec := recordWithoutKeyframes(s)
+	for _, v := range []byte{1, 2} {
+		rec[len(rec)-1] = v
+		if _, err := readRecord(rec, lossWindow); err == nil || !strings.Contains(err.Error(), "still in a stall") {
+			t.Errorf("D still in a stall %d, none on: %v, want it refused", v, err)
+		}
+	}
 }
 
 // TestRecordKeepsTheStall: a checkpoint keeps D's stall as it stood, its
@@ -1199,7 +1247,7 @@ func TestRecordKeepsTheLossesByHand(t *testing.T) {
 	}
 
 	rec := recordWithoutKeyframes(s)
-	at := len(rec) - handBytes // D's flag, G's, the epoch, the losses
+	at := len(rec) - v11Bytes - handBytes // D's flag, G's, the epoch, the losses
 	for _, edit := range []func([]byte){
 		func(b []byte) { b[at] = 2 },
 		func(b []byte) { b[at+1] = 0 }, // G not updated, its loss kept

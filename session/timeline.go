@@ -181,8 +181,9 @@ func (e Event) Line() string {
 
 // findingEvents maps a finding to the events of its start and its end,
 // and what the end's detail says, from the diagnosis's watch and the
-// check's evaluation at the end: the measure that ended it, against its
-// threshold, as the start's detail gives it. A DStalled finding is in
+// check's evaluation at the end, and what the episodes remember of it
+// (a stall's stillD): the measure that ended it, against its threshold,
+// as the start's detail gives it. A DStalled finding is in
 // two episodes (inEpisode): DIndifferent's, D at its equilibrium, and
 // its own, D stuck there; so a run that reaches the equilibrium and then
 // stalls in it marks both, and the stall is not hidden behind the ✓ of
@@ -202,13 +203,13 @@ func (e Event) Line() string {
 // start a few checks apart.
 var findingEvents = map[FindingKind]struct {
 	start, end EventKind
-	ended      func(w *watch, e *Eval) string
+	ended      func(w *watch, e *Eval, p *episodes) string
 	lingers    func(w *watch, e *Eval) bool
 	started    func(w *watch, e *Eval, f Finding) string
 }{
 	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil, nil},
 	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil, nil},
-	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, equilibriumStarted},
+	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval, _ *episodes) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, equilibriumStarted},
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor, nil},
 	GCollapsed:   {EventCollapsed, EventCollapseEnded, spreadAgain, func(w *watch, _ *Eval) bool { return w.spread < collapseLeave*collapseSpread }, nil},
 	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }, nil},
@@ -219,7 +220,7 @@ var findingEvents = map[FindingKind]struct {
 // thawed is the detail of the end of D frozen: its losses move from
 // epoch to epoch again, or it has come to its equilibrium, where the
 // stall says a still D.
-func thawed(w *watch, _ *Eval) string {
+func thawed(w *watch, _ *Eval, _ *episodes) string {
 	if w.fixed >= lossWindow {
 		return "D's losses sit at their equilibrium: " + w.equilibriumDetail()
 	}
@@ -275,8 +276,12 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // what no longer holds of what started it (see stalled). It ends only
 // when the samples are near the target, or G gains on it, and D's losses
 // move, or when D's averaged losses have moved off their equilibrium;
-// the measure comes first, as the losses of a stall that was the
-// measure's alone had never stopped moving.
+// the measure comes first, and D's losses moving is said only of a stall
+// in which they had been still (p.stillD): those of a stall that was the
+// measure's alone had never stopped moving, and moons (seed 2) had ended
+// its stall of samples far from the target at epoch 2,200 with "SW1
+// 0.0373, 0.1094 or under …; D's losses move from epoch to epoch", which
+// they had all along.
 //
 // The stall is the equilibrium's finding's (indifferent), which ends at
 // its own line, inside the one the equilibrium's episode lingers to: so
@@ -290,7 +295,7 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // at 900. grid (seed 1) ended its stall at epoch 1,710 between the
 // lines, and had said only "D's losses move from epoch to epoch", which
 // they had all along.
-func stallEnded(w *watch, e *Eval) string {
+func stallEnded(w *watch, e *Eval, p *episodes) string {
 	var why []string
 	switch {
 	case !w.nearEquilibrium(equilibriumLeave):
@@ -307,9 +312,8 @@ func stallEnded(w *watch, e *Eval) string {
 	if gaining {
 		why = append(why, "G gains on the target, "+w.gains())
 	}
-	// Not beside a reason that ends any stall: the losses of a stall of
-	// samples far from the target had been moving all along.
-	if w.still < lossWindow && !gaining && w.nearEquilibrium(1) {
+	// Not beside a reason that ends any stall, G gaining on the target.
+	if p.stillD && w.still < lossWindow && !gaining && w.nearEquilibrium(1) {
 		why = append(why, "D's losses move from epoch to epoch")
 	}
 	text := "D is no longer stuck at its equilibrium"
@@ -366,7 +370,7 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 // target's; under G's average, said to be G's own batches', as the
 // collapse's own detail says (collapsed), where it had stood unnamed
 // beside the average's samples.
-func spreadAgain(w *watch, _ *Eval) string {
+func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
 	whose := ""
 	if w.ownBatches {
 		whose = "G's own batches', "
@@ -377,7 +381,7 @@ func spreadAgain(w *watch, _ *Eval) string {
 // improving is the detail of a plateau's end: the best distance of the
 // checks of the plateau window against the best before them, with the
 // high-quality share's on a plane of modes, and which of them ended it.
-func improving(w *watch, _ *Eval) string {
+func improving(w *watch, _ *Eval, _ *episodes) string {
 	what := "the distance to the target improves again"
 	if w.sharper(plateauLeave) && !w.closer(plateauLeave) {
 		what = "the high-quality share rises again"
@@ -390,7 +394,7 @@ func improving(w *watch, _ *Eval) string {
 // again (counted from D real's least with label smoothing). It had said
 // only "D no longer tells real from fake almost surely", with no number
 // to find on the chart.
-func dWinsEnded(w *watch, _ *Eval) string {
+func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
@@ -400,7 +404,7 @@ func dWinsEnded(w *watch, _ *Eval) string {
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
 // use at the check, over noiseUseFloor.
-func noiseUsed(_ *watch, e *Eval) string {
+func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	const text = "G's output depends on its noise again"
 	if e == nil || e.Metrics.N == 0 {
 		return text
@@ -411,7 +415,7 @@ func noiseUsed(_ *watch, e *Eval) string {
 // offNoiseFloor is the detail of the end of the noise floor: KS over its
 // 99% bound, or on a plane SW1 over ksLeave·sw1FloorTimes its floor, at
 // the check (see nearNoiseFloor).
-func offNoiseFloor(_ *watch, e *Eval) string {
+func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 	const text = "the distance is above sampling noise again"
 	switch {
 	case e == nil || e.Metrics.N == 0:
@@ -522,6 +526,10 @@ type episodes struct {
 	absent  map[FindingKind]int  // checks in a row an active one was missing
 	present map[FindingKind]int  // checks in a row one not active held, short of confirmChecks
 	modes   []modeEpisode        // each mode of the target, as of the last check
+	// stillD: D's losses were still (watch.still) at a check of the
+	// DStalled episode on, its start's or a later one's, so that its end
+	// says they move again only where they had stopped (stallEnded).
+	stillD bool
 }
 
 // Pending is a finding of the diagnosis whose start is no event yet, by
@@ -632,7 +640,7 @@ const (
 
 // clone returns a copy of p that shares nothing with it.
 func (p episodes) clone() episodes {
-	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), present: maps.Clone(p.present), modes: slices.Clone(p.modes)}
+	return episodes{active: maps.Clone(p.active), absent: maps.Clone(p.absent), present: maps.Clone(p.present), modes: slices.Clone(p.modes), stillD: p.stillD}
 }
 
 // percent writes a share as a percentage: whole percents, and for a
@@ -795,10 +803,11 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 			if p.absent[k]++; p.absent[k] >= settle(every) {
 				delete(p.active, k)
 				delete(p.absent, k)
-				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w, e)})
+				out = append(out, Event{Epoch: epoch, Kind: findingEvents[k].end, Detail: findingEvents[k].ended(w, e, p)})
 			}
 		}
 	}
+	p.stillD = p.active[DStalled] && (p.stillD || w.still >= lossWindow)
 	if e == nil {
 		return out
 	}
