@@ -317,9 +317,10 @@ func (Pin) apply(s *Session) {
 // measures vs base compares (KS and W1, or a plane's), the histogram its
 // outline is drawn from and a plane's points, which are also what the
 // run's record holds of it (record.go), and the quantiles and G's curve
-// the Q-Q and G(z) views draw its ghost from, which the record does not
-// hold (a resume counts the quantiles again from the sample it keeps,
-// quantiles); D's curves are the live run's alone.
+// the Q-Q and G(z) views draw its ghost from, of which the record holds
+// G's curve (version 11 on) and not the quantiles, which a resume counts
+// again from the sample it keeps (quantiles); D's curves are the live
+// run's alone.
 func pinnedEval(e Eval) Eval {
 	m := &e.Metrics
 	return Eval{Epoch: e.Epoch, Metrics: engine.Metrics{N: m.N, KS: m.KS, W1: m.W1, Hist: m.Hist, QQ: m.QQ, Plane: m.Plane}, Points: e.Points, GZ: e.GZ}

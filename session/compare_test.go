@@ -321,7 +321,10 @@ func TestPinKeepsTheBaseline(t *testing.T) {
 // curve of the evaluation at it, from which the Q-Q and G(z) views draw
 // the baseline's ghost, where pinnedEval had left both out; a resume
 // counts the quantiles again from the sample the record keeps, the same,
-// and has no G curve, which no record keeps (the G(z) view says so).
+// and has G's curve, which the record keeps: one resumed had none, and
+// the G(z) view said "no G(z) of base seed 2 at 30: the checkpoint kept
+// none". One resumed from a record of version 10, which keeps none, has
+// none (the G(z) view says so).
 func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
 	s := idleAt(t, "devnag-2017", Options{Seed: 2, Dir: t.TempDir()}, 30)
 	s.evaluate()
@@ -330,9 +333,22 @@ func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
 	if m := &b.Eval.Metrics; len(m.QQ) == 0 || !reflect.DeepEqual(m.QQ, s.eval.Metrics.QQ) || len(b.Eval.GZ) == 0 || !reflect.DeepEqual(b.Eval.GZ, s.eval.GZ) {
 		t.Fatalf("pinned %d quantiles and %d points of G's curve, the evaluation's %d and %d", len(m.QQ), len(b.Eval.GZ), len(s.eval.Metrics.QQ), len(s.eval.GZ))
 	}
-	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
-	if g := r.baseline; g == nil || !reflect.DeepEqual(g.Eval.Metrics.QQ, b.Eval.Metrics.QQ) || g.Eval.GZ != nil {
-		t.Errorf("resumed: %v", g)
+	path := filepath.Join(t.TempDir(), "v10.ckpt")
+	if err := saveCheckpoint(s.gan, recordOfVersion10(s), path); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		resume string
+		gz     []ZX
+	}{{saved(t, s), b.Eval.GZ}, {path, nil}} {
+		r := newIdle(t, Options{Resume: c.resume, Dir: s.opts.Dir})
+		g := r.baseline
+		if r.Unrecorded() != nil || g == nil {
+			t.Fatalf("%s resumed without its baseline (%v)", filepath.Base(c.resume), r.Unrecorded())
+		}
+		if !reflect.DeepEqual(g.Eval.Metrics.QQ, b.Eval.Metrics.QQ) || !reflect.DeepEqual(g.Eval.GZ, c.gz) {
+			t.Errorf("%s resumed: %d quantiles and %d points of G's curve, want %d and %d", filepath.Base(c.resume), len(g.Eval.Metrics.QQ), len(g.Eval.GZ), len(b.Eval.Metrics.QQ), len(c.gz))
+		}
 	}
 }
 

@@ -24,7 +24,7 @@ import (
 //	"GANUIREC" | version u32 | from u64 | plan u64 | history | evaluations |
 //	events | episodes | watch | departure | last | samples | pace | preset |
 //	baseline | keyframes | starts | tail | base | kernels | frozen | hand |
-//	stall
+//	stall | base curve
 //
 //	history:     stride u64, n u32, n points, then the bucket being filled
 //	             as a point (span 0 when empty)
@@ -122,6 +122,10 @@ import (
 //	             version 11 on (a record of version 10 ends at hand, and
 //	             resumes taking D's losses as still in a stall on if
 //	             they are still at the checkpoint)
+//	base curve:  the baseline's G curve (as frame 1's), 0 points for
+//	             none or no baseline: a resumed run draws its ghost in
+//	             the G(z) view; version 11 on (a record of version 10
+//	             resumes with none, which the view says)
 //	frame 1:     Mean, Std, Skew, Kurt, KS, W1, ZDep f64, RowWidth u64,
 //	             the histogram (as kind 1's), the modes (n u32, n × Mean,
 //	             Std, Weight, Share, Expected f64, covered u8),
@@ -149,7 +153,7 @@ import (
 // session would not.
 const (
 	recordMagic   = "GANUIREC"
-	recordVersion = 11      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall
+	recordVersion = 11      // 2: the sample size; 3: the pace and the baseline; 4: the preset and the keyframes; 5: the findings' starts not yet confirmed; 6: G's collapse; 7: D's stall as an episode of its own; 8: the preset's design as read; 9: D frozen, and whether the batches came near the target; 10: the losses of the updates by hand; 11: whether D was still in its stall, and the baseline's G curve
 	maxDetail     = 4096    // bytes of an event's detail; they are a line
 	maxBase       = 1 << 16 // bytes of the base's JSON: a design's is under 6 KB, its three texts at their longest
 	maxModes      = max(engine.MaxPlaneModes, engine.MaxModes)
@@ -236,12 +240,16 @@ func (s *Session) runRecord() []byte {
 	w.baseline(s.baseline)
 
 	base, kernels := baseJSON(s.opts.Base), engine.KernelISA()
+	var baseGZ []ZX
+	if s.baseline != nil {
+		baseGZ = s.baseline.Eval.GZ
+	}
 	mark := len(w.b)
 	w.u32(uint32(len(s.tl.keyframes)))
 	for i := range s.tl.keyframes {
 		w.keyframe(&s.tl.keyframes[i])
 	}
-	if len(w.b)+tailBytes+len(base)+len(kernels) > engine.MaxAnnex {
+	if len(w.b)+tailBytes+len(base)+len(kernels)+16*len(baseGZ) > engine.MaxAnnex {
 		w.b = w.b[:mark]
 		w.u32(0)
 	}
@@ -278,6 +286,7 @@ func (s *Session) runRecord() []byte {
 	w.f64(hand.DFake)
 	w.f64(hand.GLoss)
 	w.flag(ep.stillD)
+	w.gz(baseGZ)
 	return w.b
 }
 
@@ -311,8 +320,9 @@ func (w *recWriter) episode(ep *episodes, k FindingKind) {
 // tailBytes is the size of what a record holds after its keyframes: the
 // starts, the tails of versions 6 and 7, the lengths of version 8's
 // base and kernels, whose bytes come on top, version 9's D frozen and
-// near, version 10's hand (handBytes), and version 11's stall.
-const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes + 1
+// near, version 10's hand (handBytes), and version 11's stall and the
+// count of the base curve's points, whose 16 bytes each come on top.
+const tailBytes = episodesV5 + (len(episodeKinds)-episodesV5)*(1+4+1) + 8 + 1 + 4 + 4 + 8 + 1 + handBytes + 1 + 4
 
 // handBytes is the size of a record's hand: two flags, an epoch and
 // three losses.
@@ -327,6 +337,15 @@ func (w *recWriter) u64(v uint64)  { w.b = binary.LittleEndian.AppendUint64(w.b,
 func (w *recWriter) n(v int)       { w.u64(uint64(v)) }
 func (w *recWriter) f64(v float64) { w.u64(math.Float64bits(v)) }
 func (w *recWriter) f32(v float64) { w.u32(math.Float32bits(float32(v))) }
+
+// gz writes a G curve: its count of points, then each point's z and x.
+func (w *recWriter) gz(pts []ZX) {
+	w.u32(uint32(len(pts)))
+	for _, p := range pts {
+		w.f64(p.Z)
+		w.f64(p.X)
+	}
+}
 
 func (w *recWriter) flag(v bool) {
 	if v {
@@ -497,11 +516,7 @@ func (w *recWriter) keyframe(k *Keyframe) {
 		for _, v := range e.Push {
 			w.f64(v)
 		}
-		w.u32(uint32(len(e.GZ)))
-		for _, p := range e.GZ {
-			w.f64(p.Z)
-			w.f64(p.X)
-		}
+		w.gz(e.GZ)
 	}
 	w.u32(uint32(len(k.Findings)))
 	for _, f := range k.Findings {
@@ -923,6 +938,13 @@ func readRecord(b []byte, epoch int) (restored, error) {
 		default:
 			ep.stillD = on == 1
 		}
+		switch gz := r.gz("baseline"); {
+		case r.err != nil:
+		case len(gz) > 0 && (out.baseline == nil || out.baseline.Eval.Metrics.Plane != nil):
+			r.fail("a G curve of %d points for no baseline on a line", len(gz))
+		case out.baseline != nil:
+			out.baseline.Eval.GZ = gz
+		}
 	}
 	w.prevDReal, w.prevDFake = out.last.DReal, out.last.DFake // the epoch before the next
 	if r.err == nil && len(r.b) > 0 {
@@ -988,6 +1010,20 @@ func (r *recReader) hand(epoch int) HandLosses {
 			numtext.FormatFloat(h.DReal), numtext.FormatFloat(h.DFake), numtext.FormatFloat(h.GLoss))
 	}
 	return h
+}
+
+// gz reads a G curve, the what's (a keyframe's, the baseline's), as
+// recWriter.gz writes it: nil for none.
+func (r *recReader) gz(what string) []ZX {
+	n := r.length("points of the "+what+"'s G curve", gzPoints)
+	if n == 0 {
+		return nil
+	}
+	pts := make([]ZX, n)
+	for i := range pts {
+		pts[i] = ZX{r.num("a " + what + "'s G curve"), r.num("a " + what + "'s G curve")}
+	}
+	return pts
 }
 
 // start reads the checks in a row k has held, not yet started, into ep.
@@ -1204,12 +1240,7 @@ func (r *recReader) keyframe(after, epoch int) Keyframe {
 		case n > 0:
 			e.DCurve, e.Push = r.values("a keyframe's D score", n), r.values("a keyframe's D push", n)
 		}
-		if n := r.length("points of the keyframe's G curve", gzPoints); n > 0 {
-			e.GZ = make([]ZX, n)
-			for i := range e.GZ {
-				e.GZ[i] = ZX{r.num("a keyframe's G curve"), r.num("a keyframe's G curve")}
-			}
-		}
+		e.GZ = r.gz("keyframe")
 	case kind == 2:
 		m.Plane = r.plane("keyframe")
 		e.Points = r.drawn("keyframe", m.N)

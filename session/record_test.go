@@ -635,16 +635,21 @@ func recordOfVersion9(s *Session) []byte {
 	return rec
 }
 
-// v11Bytes is the size of what version 11 added at a record's end:
-// whether D was still in its stall.
-const v11Bytes = 1
+// v11Bytes is the size of what version 11 added at a record's end, of a
+// run whose baseline has no G curve: whether D was still in its stall,
+// and the count of the curve's points.
+const v11Bytes = 1 + 4
 
 // recordOfVersion10 is s's record with no keyframes kept, as version 10
-// wrote it: without whether D was still in its stall, which version 11
-// added, so that it ends in the losses by hand.
+// wrote it: without whether D was still in its stall and the baseline's
+// G curve, which version 11 added, so that it ends in the losses by hand.
 func recordOfVersion10(s *Session) []byte {
 	rec := recordWithoutKeyframes(s)
-	rec = rec[:len(rec)-v11Bytes]
+	n := v11Bytes
+	if s.baseline != nil {
+		n += 16 * len(s.baseline.Eval.GZ)
+	}
+	rec = rec[:len(rec)-n]
 	rec[len(recordMagic)] = 10
 	return rec
 }
@@ -676,10 +681,23 @@ func TestRecordKeepsDStillInTheStall(t *testing.T) {
 	s.tl.episodes = episodes{active: map[FindingKind]bool{DIndifferent: true}}
 	rec := recordWithoutKeyframes(s)
 	for _, v := range []byte{1, 2} {
-		rec[len(rec)-1] = v
+		rec[len(rec)-v11Bytes] = v
 		if _, err := readRecord(rec, lossWindow); err == nil || !strings.Contains(err.Error(), "still in a stall") {
 			t.Errorf("D still in a stall %d, none on: %v, want it refused", v, err)
 		}
+	}
+}
+
+// TestRecordRefusesAStrayBaselineCurve: a record holding a baseline's G
+// curve with no baseline is refused, as the session never writes one.
+func TestRecordRefusesAStrayBaselineCurve(t *testing.T) {
+	s := newIdleBlog(t)
+	rec := recordWithoutKeyframes(s)
+	binary.LittleEndian.PutUint32(rec[len(rec)-4:], 1)
+	rec = binary.LittleEndian.AppendUint64(rec, math.Float64bits(0.5))
+	rec = binary.LittleEndian.AppendUint64(rec, math.Float64bits(1))
+	if _, err := readRecord(rec, 0); err == nil || !strings.Contains(err.Error(), "for no baseline") {
+		t.Errorf("a G curve of 1 point, no baseline: %v, want it refused", err)
 	}
 }
 
@@ -1056,9 +1074,9 @@ func TestRecordOfALargeBaselineSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	// No record keeps the quantiles, which a resume counts again from the
-	// sample (Baseline.quantiles), not kept here, nor G's curve.
+	// sample (Baseline.quantiles), not kept here.
 	want := b.Eval
-	want.Metrics.QQ, want.GZ = nil, nil
+	want.Metrics.QQ = nil
 	if g := got.baseline; g == nil || g.sample != nil || !reflect.DeepEqual(g.Eval, want) {
 		t.Errorf("read back: %v", g)
 	}

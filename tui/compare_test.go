@@ -431,9 +431,10 @@ func TestReplayedLossesAreTheFrames(t *testing.T) {
 // faint dots, ╌ without colour, under the live run's, where the Q-Q and
 // G(z) views had drawn the live run alone, and a learner comparing
 // devnag-2017's runs had looked there for the baseline's curve. A
-// baseline without what a view draws (one resumed from a checkpoint,
-// which keeps no G curve) is said to be missing in that view's legend,
-// not left out in silence.
+// baseline without what a view draws (one resumed from a checkpoint of
+// a sample too large to keep, or of a record of version 10, which keeps
+// no G curve) is said to be missing in that view's legend, not left out
+// in silence.
 func TestBaselineGhostInEveryView(t *testing.T) {
 	const w, h = 120, 40
 	cfg, err := presets.Get("devnag-2017")
