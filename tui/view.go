@@ -1976,9 +1976,9 @@ func baseName(b *session.Baseline) string {
 // is (baseName) by the mark its dots are drawn in, r in the faint colour
 // or ghostGlyph without colour (braille.layer). A baseline without what
 // the view draws (drawn false: a checkpoint keeps its sample, from which
-// its quantiles are counted again, only up to maxPinnedSample, and never
-// G's curve) is said to be missing, what, rather than left out in
-// silence. Short of room the baseline's item names it alone, or says
+// its quantiles are counted again, only up to maxPinnedSample, and G's
+// curve only from format 11 on) is said to be missing, what, rather than
+// left out in silence. Short of room the baseline's item names it alone, or says
 // what is missing more briefly.
 func plotFoot(items []string, b *session.Baseline, drawn bool, r rune, what string, w int) []string {
 	if b == nil {
