@@ -3,6 +3,7 @@ package main
 import (
 	"go/scanner"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -531,4 +532,164 @@ func TestREADMEQuotesThePointsFileErrors(t *testing.T) {
 			t.Errorf("the README does not quote the error of %s whole, `%s`", name, said)
 		}
 	}
+}
+
+// TestREADMECitesTestsThatExist: every test, fuzz target and benchmark
+// the guide names (`TestFrontEndsAgree`, `FuzzLogEnd`, `-bench
+// SeedsJobs`) is a function of a _test.go file in the module, so that a
+// reader who runs it with -run, -fuzz or -bench finds it, and a test
+// renamed or removed takes the guide's word for it along.
+func TestREADMECitesTestsThatExist(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defined := map[string]bool{}
+	funcName := regexp.MustCompile(`(?m)^func ((?:Test|Fuzz|Benchmark)[A-Za-z0-9_]*)\(`)
+	err = filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		for _, m := range funcName.FindAllStringSubmatch(string(src), -1) {
+			defined[m[1]] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := regexp.MustCompile(`\b(?:Test|Fuzz|Benchmark)[A-Z][A-Za-z0-9_]*`)
+	// -bench takes a name without its Benchmark prefix.
+	bench := regexp.MustCompile(`-bench '?([A-Z][A-Za-z0-9_]*)'?`)
+	for _, name := range cited.FindAllString(string(readme), -1) {
+		if !defined[name] {
+			t.Errorf("the README cites %s, which no _test.go file defines", name)
+		}
+	}
+	for _, m := range bench.FindAllStringSubmatch(string(readme), -1) {
+		if !defined["Benchmark"+m[1]] {
+			t.Errorf("the README runs -bench %s, which no _test.go file defines as Benchmark%s", m[1], m[1])
+		}
+	}
+}
+
+// TestREADMECommandsAreAccepted: every ganui command the guide's code
+// blocks give (`ganui …`, `$ ganui …`, `go run . …`, `time ganui …`)
+// is one ganui takes: its flags and values parse, their combination is
+// allowed and the design resolves, run in a directory where the files
+// the blocks write before it are there (`--show-preset … > wide.json`
+// then `--preset wide.json`). A checkpoint's resume is left out: its
+// file would take a trained run to write. The command is only parsed,
+// not trained.
+func TestREADMECommandsAreAccepted(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("docs", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// my.csv: the guide's "your own 2-D data".
+	if err := os.WriteFile("my.csv", []byte("x,y\n0,0\n1,0\n0,1\n1,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prefixes := []string{"$ ganui ", "ganui ", "go run . ", "time ganui ", "/usr/bin/time -v ganui "}
+	var commands int
+	fenced := false
+	for line := range strings.Lines(string(readme)) {
+		line = strings.TrimRight(line, "\n")
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+			continue
+		}
+		if !fenced {
+			continue
+		}
+		var rest string
+		for _, p := range prefixes {
+			if r, ok := strings.CutPrefix(line, p); ok {
+				rest = r
+				break
+			}
+		}
+		if rest == "" {
+			continue
+		}
+		args, stdout := shellWords(t, rest)
+		if slices.Contains(args, "--resume") {
+			continue
+		}
+		commands++
+		out := io.Discard
+		if stdout != "" {
+			f, err := os.Create(stdout)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			out = f
+		}
+		if slices.Contains(args, "--show-preset") {
+			var stderr strings.Builder
+			if code := run(args, out, &stderr); code != 0 {
+				t.Errorf("README: %s: exit %d: %s", line, code, stderr.String())
+			}
+			continue
+		}
+		if _, err := parseFlags(args, io.Discard); err != nil {
+			t.Errorf("README: %s: %v", line, err)
+		}
+	}
+	t.Logf("%d commands", commands)
+	if commands < 20 {
+		t.Errorf("the README's code blocks gave %d ganui commands, want 20 or more: are they still read?", commands)
+	}
+}
+
+// shellWords splits a command of the guide as a shell does the part of
+// it that matters here: words apart at spaces, '…' and "…" quoting, a #
+// starting a comment, and a > redirecting standard output to the file
+// it returns.
+func shellWords(t *testing.T, line string) (args []string, stdout string) {
+	t.Helper()
+	var words []string
+	var word strings.Builder
+	inWord, quote := false, rune(0)
+words:
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			word.WriteRune(r)
+		case r == '\'' || r == '"':
+			quote, inWord = r, true
+		case r == '#' && !inWord:
+			break words
+		case r == ' ':
+			if inWord {
+				words = append(words, word.String())
+				word.Reset()
+				inWord = false
+			}
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		t.Fatalf("README: %s: a quote not closed", line)
+	}
+	if inWord {
+		words = append(words, word.String())
+	}
+	for i := 0; i < len(words); i++ {
+		if words[i] == ">" && i+1 < len(words) {
+			return append(words[:i], words[i+2:]...), words[i+1]
+		}
+	}
+	return words, ""
 }
