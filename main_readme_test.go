@@ -693,3 +693,56 @@ words:
 	}
 	return words, ""
 }
+
+// TestREADMEHeadlessRunsPrintWhatItQuotes: each single headless run the
+// guide shows with its output (`$ ganui --headless …` and the lines under
+// it) prints those lines, a "…" in a line standing for any text and a
+// line of "…" alone for any lines. The batches (--seeds, --sweep) train
+// too long for a test and are left out. The outputs are the portable
+// kernels' runs, as the screens' captures are.
+func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
+	if isa := engine.KernelISA(); isa != "go" {
+		t.Skipf("the README's runs are the portable kernels', this build trains with %s", isa)
+	}
+	if testing.Short() {
+		t.Skip("trains the README's runs, 15,000 epochs in all")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs int
+	for _, block := range strings.Split(string(readme), "\n```\n")[1:] {
+		cmd, output, ok := strings.Cut(block, "\n")
+		args, isRun := strings.CutPrefix(cmd, "$ ganui --headless ")
+		if !isRun || !ok || strings.Contains(args, "--seeds") || strings.Contains(args, "--sweep") {
+			continue
+		}
+		output, _, _ = strings.Cut(output, "```")
+		var pattern strings.Builder
+		for line := range strings.Lines(output) {
+			line = strings.TrimSuffix(line, "\n")
+			if line == "…" {
+				pattern.WriteString(`(?:.*\n)*?`)
+				continue
+			}
+			parts := strings.Split(line, "…")
+			for i := range parts {
+				parts[i] = regexp.QuoteMeta(parts[i])
+			}
+			pattern.WriteString(strings.Join(parts, `.*?`) + `\n`)
+		}
+		runs++
+		code, stdout, stderr := runCLI(t, append([]string{"--headless"}, strings.Fields(args)...)...)
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s", cmd, code, stderr)
+			continue
+		}
+		if !regexp.MustCompile(`\A` + pattern.String() + `\z`).MatchString(stdout) {
+			t.Errorf("%s prints\n%s\nwhere the README quotes\n%s", cmd, stdout, output)
+		}
+	}
+	if runs < 3 {
+		t.Errorf("the README showed %d headless runs with their output, want 3 or more: are they still read?", runs)
+	}
+}
