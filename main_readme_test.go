@@ -746,3 +746,29 @@ func TestREADMEHeadlessRunsPrintWhatItQuotes(t *testing.T) {
 		t.Errorf("the README showed %d headless runs with their output, want 3 or more: are they still read?", runs)
 	}
 }
+
+// TestREADMEStartsWithTheQuickStart: the guide's first section is its
+// Quick start, and that opens with the two commands a new reader needs,
+// one to run the trainer and one to run the tests, before any other
+// command, so that nothing stands between a checkout and a first run.
+func TestREADMEStartsWithTheQuickStart(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(readme), "\n## ")
+	if !strings.HasPrefix(rest, "Quick start\n") {
+		heading, _, _ := strings.Cut(rest, "\n")
+		t.Fatalf("the README's first section is %q, not Quick start", heading)
+	}
+	_, block, ok := strings.Cut(rest, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	var commands []string
+	for line := range strings.Lines(block) {
+		command, _, _ := strings.Cut(line, "#")
+		commands = append(commands, strings.TrimSpace(command))
+	}
+	if want := []string{"go run .", "go test ./..."}; !ok || !slices.Equal(commands, want) {
+		t.Errorf("the Quick start's first commands are %q, want %q", commands, want)
+	}
+}
