@@ -314,6 +314,15 @@ func (l csvLayout) statColumns() int {
 	return strings.Count(CSVHeader, ",")
 }
 
+// textColumns is the number of text columns that end a row: the events'
+// kinds, and their texts unless the layout has the kinds alone.
+func (l csvLayout) textColumns() int {
+	if l.kindsOnly {
+		return 1
+	}
+	return 2
+}
+
 // evalColumns is the number of evaluation columns before the shares.
 func (l csvLayout) evalColumns() int {
 	if l.plane {

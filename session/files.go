@@ -889,28 +889,30 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 	return e, row, crlf, true
 }
 
-// logBadLine reads the whole of the log at path, a history logEnd has
-// read the ends of, for the first line after the header that is not a
-// row of the run's history as the program writes it: line (1 the
-// header) is that line's and why says what is wrong with it, line 0
-// when there is none. The program writes the header, then a row per
-// epoch, each beginning with its epoch (an export's first row, of the
-// events before its first epoch, with the epoch alone: appendCSVStart),
-// every epoch after the one before it; an editor may end the file in
-// blank lines, which a run going on in it writes over (blankEnd). A
-// line that begins with no epoch ("x,1,2", a second header from a cat
-// of two logs), a blank line between rows, or a row repeated or moved
-// in the middle is a hand's edit, which had been taken for the run's
-// history and gone on with, the log's ends alone read. A line longer
-// than the reader's buffer, as no row is, is judged by its first 64 KiB.
-// A log of 100,000 rows, 11 MB, is read in some 20 ms.
-func logBadLine(path string) (line int, why string) {
+// logBadLine reads the whole of the log at path, a history of lay's
+// columns logEnd has read the ends of, for the first line after the
+// header that is not a row of the run's history as the program writes
+// it: line (1 the header) is that line's and why says what is wrong with
+// it, line 0 when there is none. The program writes the header, then a
+// row per epoch, each beginning with its epoch, every epoch after the one
+// before it, each with the header's fields (rowFault); an editor may end
+// the file in blank lines, which a run going on in it writes over
+// (blankEnd). A line that begins with no epoch ("x,1,2", a second header
+// from a cat of two logs), a blank line between rows, a row repeated or
+// moved in the middle, or one cut or joined to another, or with a value
+// edited to one that is no number, is a hand's edit, which had been taken
+// for the run's history and gone on with, the log's ends and each line's
+// epoch alone read. A line longer than the reader's buffer of 64 KiB is
+// longer than any row. A log of 100,000 rows, 11 MB, is read in some
+// 20 ms.
+func logBadLine(path string, lay csvLayout) (line int, why string) {
 	f, err := inputfile.Open(path)
 	if err != nil {
 		return 0, ""
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 64<<10)
+	cols := strings.Split(lay.header(), ",")
 	prev, blank := -1, 0
 	const rule = "each line after the header is a row, its epoch first"
 	for n, start := 1, true; ; {
@@ -930,7 +932,12 @@ func logBadLine(path string) (line int, why string) {
 				return n, fmt.Sprintf("begins with %q, not an epoch; %s", first, rule)
 			case e <= prev:
 				return n, fmt.Sprintf("epoch %s after %s; the history must go forward", numtext.FormatInt(e), numtext.FormatInt(prev))
+			case err == bufio.ErrBufferFull:
+				return n, "is longer than 64 KiB, as no row is; " + rule
 			default:
+				if fault := rowFault(body, cols, lay.textColumns()); fault != "" {
+					return n, fault + "; " + rule
+				}
 				prev = e
 			}
 		}
@@ -941,6 +948,71 @@ func logBadLine(path string) (line int, why string) {
 			n++
 		}
 	}
+}
+
+// rowFault says what keeps row, a line of a log after its header, whose
+// columns cols name, the last text of them text (the events' kinds and
+// texts), from being a row as the program writes one, or "" when nothing
+// does: it has a field for each column, split at the commas outside a
+// field quoted as CSV quotes one (appendCSVField), and each field before
+// the text columns is a number as strconv writes one (NaN and ±Inf among
+// them, for a diverged epoch) or empty, as an epoch not evaluated leaves
+// the evaluation's fields and the row an export starts from leaves the
+// losses.
+func rowFault(row []byte, cols []string, text int) string {
+	i := 0
+	for rest, more := row, true; more; i++ {
+		field, after, next, ok := cutCSVField(rest)
+		name := fmt.Sprintf("field %d", i+1)
+		if i < len(cols) {
+			name = cols[i]
+		}
+		switch {
+		case !ok:
+			return fmt.Sprintf("its %s is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled", name)
+		case i < len(cols)-text && len(field) > 0 && !isNumber(field):
+			return fmt.Sprintf("its %s is %q, not a number", name, field)
+		}
+		rest, more = after, next
+	}
+	if i != len(cols) {
+		return fmt.Sprintf("has %s where the header has %d", numtext.Count(i, "field"), len(cols))
+	}
+	return ""
+}
+
+// cutCSVField cuts the first field off row, a line of CSV without its
+// line ending: field is that field as the line writes it (its quotes and
+// all), rest what follows its comma and more whether one follows it; ok
+// is false when it is no field of CSV (RFC 4180): a quote in a field not
+// quoted, or a quoted one whose closing quote is not right before a comma
+// or the line's end.
+func cutCSVField(row []byte) (field, rest []byte, more, ok bool) {
+	if len(row) == 0 || row[0] != '"' {
+		field, rest, more = bytes.Cut(row, []byte(","))
+		return field, rest, more, bytes.IndexByte(field, '"') < 0
+	}
+	for i := 1; i < len(row); i++ {
+		switch {
+		case row[i] != '"':
+		case i+1 < len(row) && row[i+1] == '"':
+			i++ // a quote doubled, inside the field
+		case i+1 == len(row):
+			return row, nil, false, true
+		case row[i+1] == ',':
+			return row[:i+1], row[i+2:], true, true
+		default:
+			return nil, nil, false, false
+		}
+	}
+	return nil, nil, false, false
+}
+
+// isNumber reports whether field is a number strconv.ParseFloat reads,
+// as appendCSV's are.
+func isNumber(field []byte) bool {
+	_, err := strconv.ParseFloat(string(field), 64)
+	return err == nil || errors.Is(err, strconv.ErrRange)
 }
 
 // blankEnd is how many bytes of blank lines, each nothing but its line

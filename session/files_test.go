@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -338,6 +340,18 @@ func TestResumedLogGoesOn(t *testing.T) {
 		{func(r []string) []string { return slices.Insert(r, 11, "x,1,2\n") }, `line 12: begins with "x", not an epoch; each line after the header is a row, its epoch first`},
 		{func(r []string) []string { return slices.Insert(r, 20, r[0]) }, `line 21: begins with "epoch", not an epoch; each line after the header is a row, its epoch first`},
 		{func(r []string) []string { return slices.Insert(r, 3, "\n", "\n") }, "line 4: a blank line between rows; each line after the header is a row, its epoch first"},
+		// A row cut short, or joined to more, or with a value that is no
+		// number: its epoch alone had been read.
+		{func(r []string) []string { r[11] = "11\n"; return r }, "line 12: has 1 field where the header has 13; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + ",x\n"; return r }, "line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first"},
+		{func(r []string) []string { r[11] = strings.Replace(r[11], ",", ",0,7", 1); return r }, `line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first`},
+		{func(r []string) []string {
+			f := strings.Split(r[11], ",")
+			f[1] = "abc"
+			r[11] = strings.Join(f, ",")
+			return r
+		}, `line 12: its d_real is "abc", not a number; each line after the header is a row, its epoch first`},
+		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + "\"x\n"; return r }, "line 12: its event_details is no CSV field: a field that holds a quote is quoted whole, each quote in it doubled; each line after the header is a row, its epoch first"},
 	} {
 		os.WriteFile(log, []byte(strings.Join(c.edit(slices.Clone(rows)), "")), 0o644)
 		if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || err.Error() != "--log "+log+" "+c.want+": give another file, or mend or remove it" {
@@ -427,9 +441,7 @@ func TestEveryLogItWritesResumes(t *testing.T) {
 				t.Fatalf("%s resumed twice, row %d of %d is epoch %s; want epochs %d to %d:\n%s", filepath.Base(c.log), i+1, len(rows), r[0], c.first, c.end, data)
 			}
 		}
-		if line, why := logBadLine(c.log); line > 0 {
-			t.Fatalf("%s resumed twice: line %d: %s", filepath.Base(c.log), line, why)
-		}
+		newIdle(t, Options{Resume: c.ckpt, Epochs: c.end + 3, LogPath: c.log}) // read whole once more (logBadLine)
 	}
 }
 
@@ -671,23 +683,38 @@ func FuzzLogEnd(f *testing.F) {
 // that is not a row going forward: a line that does not begin with an
 // epoch as the log writes it (digits, no sign, no leading zero) before
 // its first comma, its line ending aside; an epoch no greater than the
-// last row's before it; a blank line that a line not blank follows.
-// Blank lines that end the file are no row and nothing wrong. A line
-// longer than the reader's 64 KiB is judged by its first 64 KiB.
+// last row's before it; a blank line that a line not blank follows; a
+// line of 64 KiB or more, its line ending aside; a line that is no
+// CSV line (RFC 4180: a quote in a field not quoted whole, or a quoted
+// field not ended right before a comma or the line's end); one of
+// another count of fields than the header's; one with a field before
+// the text columns (events, event_details) neither empty nor a number.
+// Blank lines that end the file are no row and nothing wrong.
 func FuzzLogBadLine(f *testing.F) {
-	head := CSVColumns(2) + "\n"
+	lay := csvLayout{modes: 2}
+	head := lay.header() + "\n"
+	cols := strings.Split(lay.header(), ",")
+	row := func(epoch int) string {
+		return strconv.Itoa(epoch) + ",0.6,0.7,0.8,NaN,+Inf,,,,,,,,-Inf,\"a, \"\"b\"\"\"\n"
+	}
 	for _, s := range []string{"", head, head + "1,2\n2,3\n", head + "1,2\n1,2\n", head + "2,1\n1,2", head + "1\r\nx\n0,1\n",
 		head + "5,1\n05,1\n+5\n4", head + strings.Repeat("x", 70000) + "\n3,1\n3", head + "1,2\n\n\r\n", head + "1,2\n\r\n2,3\n",
-		head + "0,,,\n1,2\n" + head + "2,3\n", head + "1" + strings.Repeat("\r", 70000) + "x\n"} {
+		head + "0,,,\n1,2\n" + head + "2,3\n", head + "1" + strings.Repeat("\r", 70000) + "x\n", head + row(1) + row(2) + "\n",
+		head + row(1) + "5\n" + row(6), head + row(1) + strings.TrimSuffix(row(2), "\n") + ",\n", head + "0" + strings.Repeat(",", 13) + "\n" + row(1),
+		head + row(1) + strings.Replace(row(2), "0.7", "0,7", 1), head + strings.Replace(row(1), "0.7", "x", 1),
+		head + strings.Replace(row(1), `"a`, `a"`, 1), head + strings.Replace(row(1), `"\n`, "\n", 1), head + strings.Replace(row(1), "+Inf", `"1"`, 1),
+		head + "1" + strings.Repeat(",", 65600) + "\n"} {
 		f.Add([]byte(s))
 	}
+	field := `("(?:[^"]|"")*"|[^",]*)`
+	whole, fields := regexp.MustCompile(`^`+field+`(?:,`+field+`)*$`), regexp.MustCompile(`(?:^|,)`+field)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(dir, "log.csv")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		line, why := logBadLine(path)
+		line, why := logBadLine(path, lay)
 		wantLine, wantWhy := 0, ""
 		last, blank := -1, 0
 		for i, l := range strings.SplitAfter(string(data), "\n")[1:] {
@@ -700,20 +727,61 @@ func FuzzLogBadLine(f *testing.F) {
 			}
 			if blank > 0 {
 				wantLine, wantWhy = blank, "a blank line between rows"
-			} else if err != nil || e < 0 || strconv.Itoa(e) != first {
-				wantLine, wantWhy = i+2, fmt.Sprintf("begins with %q, not an epoch", first)
-			} else if e <= last {
-				wantLine, wantWhy = i+2, fmt.Sprintf("epoch %s after %s;", numtext.FormatInt(e), numtext.FormatInt(last))
-			} else {
-				last = e
-				continue
+				break
 			}
-			break
+			wantLine = i + 2
+			if err != nil || e < 0 || strconv.Itoa(e) != first {
+				wantWhy = fmt.Sprintf("begins with %q, not an epoch", first)
+				break
+			} else if e <= last {
+				wantWhy = fmt.Sprintf("epoch %s after %s;", numtext.FormatInt(e), numtext.FormatInt(last))
+				break
+			} else if len(strings.TrimSuffix(l, "\n")) >= 64<<10 {
+				wantWhy = "is longer than 64 KiB"
+				break
+			} else if !whole.MatchString(body) {
+				wantWhy = "its " // a field named, no CSV field
+				break
+			}
+			got := fields.FindAllStringSubmatch(body, -1)
+			if len(got) != len(cols) {
+				wantWhy = fmt.Sprintf("has %s where the header has %d", numtext.Count(len(got), "field"), len(cols))
+			}
+			for j, g := range got[:min(len(got), len(cols)-2)] {
+				if _, err := strconv.ParseFloat(g[1], 64); g[1] != "" && errors.Is(err, strconv.ErrSyntax) {
+					wantWhy = fmt.Sprintf("its %s is %q, not a number", cols[j], g[1])
+					break
+				}
+			}
+			if wantWhy != "" {
+				break
+			}
+			last, wantLine = e, 0
 		}
 		if line != wantLine || !strings.HasPrefix(why, wantWhy) {
 			t.Fatalf("%.200q: line %d, %.200s; want line %d, %.200s", data, line, why, wantLine, wantWhy)
 		}
 	})
+}
+
+// TestLogBadLineTakesEveryRowWritten: every row the program writes is a
+// row logBadLine takes, in each layout it writes or goes on in: one of an
+// epoch diverged (NaN, ±Inf), of an evaluation with a measure not finite
+// or none, of events whose texts hold commas and quotes, and the row an
+// export starts from, its losses empty.
+func TestLogBadLineTakesEveryRowWritten(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, lay := range []csvLayout{{}, {modes: 3, penalty: true}, {modes: 2, kindsOnly: true}, {plane: true, modes: 8}, {plane: true, modes: 8, captured: true, kindsOnly: true}} {
+		ev := evalRow{eval: true, vals: []float64{nan, inf, -inf, 0.5, 1e-300}, shares: []float64{0.25, nan, 1}, events: "diverged;finding", details: joinDetail(joinDetail("", `D's loss is "NaN", not finite`), "a, b | c")}
+		data := appendCSVStart([]byte(lay.header()+"\n"), 0, &ev, lay)
+		data = appendCSV(data, engine.EpochStats{Epoch: 1, DReal: nan, DFake: inf, G: -inf, Mean: 1e38, Std: 0, Penalty: nan}, nil, lay)
+		data = appendCSV(data, engine.EpochStats{Epoch: 2, DReal: 0.69, DFake: 0.7, G: 0.71, Mean: 4, Std: 1.25, MeanY: -1, StdY: 2}, &ev, lay)
+		path := filepath.Join(t.TempDir(), "run.csv")
+		os.WriteFile(path, data, 0o644)
+		if line, why := logBadLine(path, lay); line > 0 {
+			t.Errorf("%+v: line %d: %s\n%s", lay, line, why, data)
+		}
+	}
 }
 
 // TestLogEndSeesWholeRowsOnly: a last line longer than logEnd reads of

@@ -401,7 +401,7 @@ func New(opts Options) (*Session, error) {
 				// (at epoch 0, none: no epoch trained).
 				return nil, fmt.Errorf("--log %s ends at epoch %s in another run's history (its row is not this run's): give another file, or remove it", opts.LogPath, numtext.FormatInt(e))
 			case ok && last == e:
-				if line, why := logBadLine(opts.LogPath); line > 0 {
+				if line, why := logBadLine(opts.LogPath, s.csv.lay); line > 0 {
 					return nil, fmt.Errorf("--log %s line %d: %s: give another file, or mend or remove it", opts.LogPath, line, why)
 				}
 				s.csv.append, s.csv.crlf = true, crlf
