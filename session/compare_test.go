@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -349,6 +350,34 @@ func TestBaselineKeepsWhatTheViewsDraw(t *testing.T) {
 		if !reflect.DeepEqual(g.Eval.Metrics.QQ, b.Eval.Metrics.QQ) || !reflect.DeepEqual(g.Eval.GZ, c.gz) {
 			t.Errorf("%s resumed: %d quantiles and %d points of G's curve, want %d and %d", filepath.Base(c.resume), len(g.Eval.Metrics.QQ), len(g.Eval.GZ), len(b.Eval.Metrics.QQ), len(c.gz))
 		}
+	}
+}
+
+// TestOverflowingGCurveResumes: a run whose G outputs ±Inf or NaN at
+// some noise values, its float32 output overflowing there short of a
+// diverged run, saves with w a checkpoint that resumes with its record:
+// the G curves of its baseline and of its keyframes as the G(z) view drew
+// them, those points left out and counted. Such a curve had been refused
+// on resume, and with it the whole record: the run resumed without its
+// history, its baseline or its replay.
+func TestOverflowingGCurveResumes(t *testing.T) {
+	s := idleAt(t, "devnag-2017", Options{Seed: 2, Dir: t.TempDir()}, 30)
+	s.check() // a keyframe
+	s.evaluate()
+	Pin{}.apply(s)
+	frame := &s.tl.keyframes[len(s.tl.keyframes)-1]
+	for _, gz := range [][]ZX{s.baseline.Eval.GZ, frame.Eval.GZ} {
+		gz[0].X, gz[1].X, gz[len(gz)-1].X = math.Inf(-1), math.NaN(), math.Inf(1)
+	}
+	r := newIdle(t, Options{Resume: saved(t, s), Dir: s.opts.Dir})
+	if r.Unrecorded() != nil || r.baseline == nil || len(r.tl.keyframes) != len(s.tl.keyframes) {
+		t.Fatalf("resumed with %d keyframes of %d, baseline %v: %v", len(r.tl.keyframes), len(s.tl.keyframes), r.baseline != nil, r.Unrecorded())
+	}
+	same := func(a, b ZX) bool {
+		return math.Float64bits(a.Z) == math.Float64bits(b.Z) && math.Float64bits(a.X) == math.Float64bits(b.X)
+	}
+	if !slices.EqualFunc(r.baseline.Eval.GZ, s.baseline.Eval.GZ, same) || !slices.EqualFunc(r.tl.keyframes[len(r.tl.keyframes)-1].Eval.GZ, frame.Eval.GZ, same) {
+		t.Errorf("resumed G curves:\n%v\n%v\nwant\n%v\n%v", r.baseline.Eval.GZ[:3], r.tl.keyframes[len(r.tl.keyframes)-1].Eval.GZ[:3], s.baseline.Eval.GZ[:3], frame.Eval.GZ[:3])
 	}
 }
 

@@ -147,8 +147,9 @@ import (
 // unbounded) are not in it: u and Export begin at the resume.
 //
 // readRecord checks every count against the session's own bounds, every
-// epoch against the checkpoint's, every number for being finite and
-// every text for control characters: a record it accepts, even one edited
+// epoch against the checkpoint's, every number for being finite (but G's
+// outputs on its curves, which overflow short of a diverged run: output)
+// and every text for control characters: a record it accepts, even one edited
 // by hand, can neither crash the session nor put on the screen what the
 // session would not.
 const (
@@ -1021,9 +1022,26 @@ func (r *recReader) gz(what string) []ZX {
 	}
 	pts := make([]ZX, n)
 	for i := range pts {
-		pts[i] = ZX{r.num("a " + what + "'s G curve"), r.num("a " + what + "'s G curve")}
+		pts[i] = ZX{r.num("a " + what + "'s G curve"), r.output("a " + what + "'s G curve")}
 	}
 	return pts
+}
+
+// output reads a value G output at a noise value of its curve: finite, or
+// NaN or ±Inf where G's float32 output overflowed there, which a run
+// does short of diverging (its batches, whose losses and moments diverge
+// it, drawn from noise off that point), as the G(z) view draws it: left
+// out of the curve, counted as "NaN or infinite". A record that refused
+// such a curve had been refused whole, the run resumed without its
+// history, and w had saved a checkpoint whose record could not be read,
+// of a run whose G(z) view showed the point so, or whose baseline was
+// pinned from one.
+func (r *recReader) output(what string) float64 {
+	v := r.f64()
+	if r.err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+		r.recordable(what, v)
+	}
+	return v
 }
 
 // start reads the checks in a row k has held, not yet started, into ep.
