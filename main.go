@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
@@ -251,9 +253,10 @@ func isZero(s string) bool {
 // after it (ganui ring, ganui -- rign), where they had been "unexpected
 // argument "rign" (see ganui --help)"; any other is as cliflag.Stray says
 // it. A word said is one word of a shell (shellword.Quote: --preset
-// 'my run.json', where it had been --preset my run.json, two words), its
-// control characters written as escapes (visible.String), as the quoted
-// one's are, so that a line break in it does not break the error's line.
+// 'my run.json', where it had been --preset my run.json, two words); a
+// word holding a character a message shows only escaped (unshown) is not
+// suggested but said to hold it, where --set 'g_lr=1\x01' had been
+// suggested, which a shell reads as other text than the word given.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
@@ -262,12 +265,13 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 		return fmt.Errorf("unexpected argument %q after --, which ends the flags: drop the -- for it to be read as a flag", arg)
 	}
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
-		joined := visible.String(shellword.Quote(args[i-1] + "=" + arg))
-		switch args[i-2] {
-		case "--set", "-set":
-			return fmt.Errorf("--set: want key=value, got %q (did you mean --set %s?)", args[i-1], joined)
-		case "--sweep", "-sweep":
-			return fmt.Errorf("--sweep: want key=v1,v2,…, got %q (did you mean --sweep %s?)", args[i-1], joined)
+		want := map[string]string{"--set": "key=value", "-set": "key=value", "--sweep": "key=v1,v2,…", "-sweep": "key=v1,v2,…"}[args[i-2]]
+		if want != "" {
+			flag, joined := "--"+strings.TrimLeft(args[i-2], "-"), args[i-1]+"="+arg
+			if c := unshown(joined); c != "" {
+				return fmt.Errorf("%s: want %s, got %q, then %q, which hold %s: give %s %s as one word, without it", flag, want, args[i-1], arg, c, flag, want)
+			}
+			return fmt.Errorf("%s: want %s, got %q (did you mean %s %s?)", flag, want, args[i-1], flag, shellword.Quote(joined))
 		}
 	}
 	designed := false
@@ -279,7 +283,10 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	}
 	if want, ok := inputFlags[strings.ToLower(filepath.Ext(arg))]; ok {
 		if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
-			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, visible.String(shellword.Quote(arg)))
+			if c := unshown(arg); c != "" {
+				return fmt.Errorf("unexpected argument %q: its name holds %s; to read it, rename it without that and give --%s the new name", arg, c, want)
+			}
+			return fmt.Errorf("unexpected argument %q (did you mean --%s %s?)", arg, want, shellword.Quote(arg))
 		}
 	}
 	names := map[string]string{}
@@ -287,6 +294,28 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 		names[name] = "preset"
 	}
 	return cliflag.Stray(arg, fs, names)
+}
+
+// unshown says the first character of w that a message shows only
+// escaped (visible.String), "the control character U+0001 ('\x01')",
+// or "" if w holds none. A word holding one is not suggested as a command
+// to type (strayArgument): written escaped, 'g_lr=1\x01' reads in a shell
+// as other text than the word given, and a control character in a file's
+// name is refused by the flag that reads it (inputfile.CheckName).
+func unshown(w string) string {
+	for len(w) > 0 {
+		r, n := utf8.DecodeRuneInString(w)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return fmt.Sprintf("the byte %#02x, which is not UTF-8", w[0])
+		case unicode.IsControl(r):
+			return fmt.Sprintf("the control character %U (%s)", r, strconv.QuoteRune(r))
+		case visible.Hidden(r):
+			return fmt.Sprintf("the bidirectional formatting character %U (%s)", r, strconv.QuoteRune(r))
+		}
+		w = w[n:]
+	}
+	return ""
 }
 
 // inputFlags names the flag that reads a file of each extension, for a

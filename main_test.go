@@ -737,6 +737,8 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 func TestMisspellingsSuggest(t *testing.T) {
 	preset, ckpt := writeFile(t, "my.json", `{"base": "ring"}`), writeFile(t, "run.ckpt", "x")
 	spaced, quoted := writeFile(t, "my run.json", `{"base": "ring"}`), writeFile(t, "it's.json", `{"base": "ring"}`)
+	// a name a message shows escaped, not as a shell would read it back
+	control, bidi := writeFile(t, "my\x01run.json", `{"base": "ring"}`), writeFile(t, "a\u202eb.ckpt", "x")
 	dir := filepath.Join(t.TempDir(), "dir.json")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -809,6 +811,12 @@ func TestMisspellingsSuggest(t *testing.T) {
 		// its name one word of a shell: quoted where it has to be
 		{[]string{spaced}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, spaced, spaced)},
 		{[]string{quoted}, fmt.Sprintf(`ganui: unexpected argument %q (did you mean --preset '%s'?)`, quoted, strings.ReplaceAll(quoted, "'", `'\''`))},
+		// a word holding a character shown escaped is not suggested as
+		// one to type: the escape would be other text
+		{[]string{control}, fmt.Sprintf(`ganui: unexpected argument %q: its name holds the control character U+0001 ('\x01'); to read it, rename it without that and give --preset the new name`, control)},
+		{[]string{bidi}, fmt.Sprintf(`ganui: unexpected argument %q: its name holds the bidirectional formatting character U+202E ('\u202e'); to read it, rename it without that and give --resume the new name`, bidi)},
+		{[]string{"--headless", "--set", "g_lr", "1\x01"}, `--set: want key=value, got "g_lr", then "1\x01", which hold the control character U+0001 ('\x01'): give --set key=value as one word, without it`},
+		{[]string{"--headless", "-sweep", "d_lr", "1e-3\n1e-2"}, `--sweep: want key=v1,v2,…, got "d_lr", then "1e-3\n1e-2", which hold the control character U+000A ('\n'): give --sweep key=v1,v2,… as one word, without it`},
 		{[]string{"--headless", filepath.Join(t.TempDir(), "none.json")}, `none.json" (see ganui --help)`},
 		{[]string{"--headless", dir}, `dir.json" (see ganui --help)`}, // a directory: --preset would refuse it too
 		{[]string{"--resume", writeFile(t, "r.ckpt", "x"), writeFile(t, "r.json", "{}")}, `r.json" (see ganui --help)`},
