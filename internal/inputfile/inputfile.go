@@ -22,7 +22,9 @@ import (
 // contents as they are read, is not opened (madeByKernel): read up to
 // its size, it had been told "empty (0 bytes)", and read further,
 // /proc/kmsg would block until the kernel logs something, and take that
-// from the system's log.
+// from the system's log. Its refusal says to save what it gives to a
+// file, as a named pipe's does, where it had said what the file was and
+// nothing of what to do.
 // It reads, seeks and reads at an offset as an io.SectionReader of the
 // file does.
 type File struct {
@@ -56,7 +58,7 @@ func Open(path string) (*File, error) {
 		err = Regular(path, st, false)
 	}
 	if err == nil && st.Size() == 0 && madeByKernel(f) {
-		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file", path)
+		err = fmt.Errorf("%s is a file the kernel makes up as it is read, not a regular file: save what it gives to a file and name that", path)
 	}
 	if err != nil {
 		f.Close()

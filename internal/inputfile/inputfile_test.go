@@ -63,14 +63,15 @@ func TestReadsNoFurtherThanItsSize(t *testing.T) {
 // stat but of no size, is refused as what it is, not read as whatever
 // the kernel makes up (/proc/kmsg blocks until it logs something, and
 // takes that from the system's log): read up to its size, it had been
-// told "empty (0 bytes)" or "0 rows of data".
+// told "empty (0 bytes)" or "0 rows of data". The refusal says what to
+// do, as a named pipe's does.
 func TestKernelFileIsNoRegularFile(t *testing.T) {
 	if _, err := os.Stat("/proc/self/environ"); err != nil || runtime.GOOS != "linux" {
 		t.Skip("no Linux /proc here")
 	}
 	for _, path := range []string{"/proc/self/environ", "/proc/self/status"} {
 		data, err := ReadAll(path, 1<<20)
-		if want := path + " is a file the kernel makes up as it is read, not a regular file"; err == nil || err.Error() != want {
+		if want := path + " is a file the kernel makes up as it is read, not a regular file: save what it gives to a file and name that"; err == nil || err.Error() != want {
 			t.Errorf("%s: %d bytes, %v; want %s", path, len(data), err, want)
 		}
 	}
