@@ -94,11 +94,16 @@ func TestBadResumeInputExitsTwo(t *testing.T) {
 		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "--resume") || !strings.Contains(stderr, path) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and one --resume line that names the file", name, code, stderr)
 		}
+		// one that is no usable checkpoint says what to give instead
+		if damaged := strings.Contains(stderr, "not a usable checkpoint"); damaged != (name == "truncated" || name == "empty" || name == "corrupted") ||
+			damaged && !strings.HasSuffix(stderr, "; give a whole checkpoint, as --save or the trainer's w writes one\n") {
+			t.Errorf("%s: stderr %q; want a damaged one told to give a whole checkpoint", name, stderr)
+		}
 	}
 	// An empty file (a --save that never came, a touch) is said to be
 	// that; it had been called a truncated header.
 	empty := filepath.Join(dir, "empty.ckpt")
-	if _, _, stderr := runCLI(t, "--headless", "--resume", empty); stderr != "ganui: --resume: "+empty+": not a usable checkpoint: it is empty (0 bytes)\n" {
+	if _, _, stderr := runCLI(t, "--headless", "--resume", empty); stderr != "ganui: --resume: "+empty+": not a usable checkpoint: it is empty (0 bytes); give a whole checkpoint, as --save or the trainer's w writes one\n" {
 		t.Errorf("an empty checkpoint: %q", stderr)
 	}
 	for _, args := range [][]string{

@@ -261,6 +261,11 @@ func (s *Session) OtherKernels() error {
 	return fmt.Errorf("--resume %s: trained on the %s kernels, and this ganui runs the %s ones: the run goes on, but not bit for bit as it would have on its own, nor as a straight run here", s.opts.Resume, s.otherKernels, engine.KernelISA())
 }
 
+// wholeCheckpoint ends the refusal of a --resume file that is no usable
+// checkpoint (engine.CheckpointError: damaged, cut short, of no known
+// format) with what to give instead.
+const wholeCheckpoint = "give a whole checkpoint, as --save or the trainer's w writes one"
+
 // New prepares a run of opts: a fresh one of opts.Config from opts.Seed,
 // or the checkpoint opts.Resume continued from its epoch. Every error is
 // about the input — a design that is not valid, a checkpoint that cannot
@@ -292,6 +297,11 @@ func New(opts Options) (*Session, error) {
 			}
 			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
 				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: --preset %s trains it from the start)", err, opts.Resume, opts.Resume)
+			}
+			if errors.As(err, new(*engine.CheckpointError)) {
+				// Said what is wrong with the file, it had been told
+				// nothing of what to do.
+				return nil, fmt.Errorf("--resume: %w; %s", err, wholeCheckpoint)
 			}
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
