@@ -63,6 +63,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	switch {
 	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
 		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
+	case len(body) == 0: // white space alone, which had been "unexpected end of file", a syntax error with nothing to do
+		return engine.Config{}, fmt.Errorf("%s: it holds only white space; a preset file is one JSON object {…}, as ganui --show-preset NAME prints one", name)
 	case notUTF8 != nil && (notUTF8.Text || len(body) > 0 && body[0] == '{'):
 		// Text in another encoding, or a NUL in what begins as JSON:
 		// invalid JSON would have named the byte ("invalid character
@@ -294,6 +296,8 @@ func syntaxReason(data []byte) (at int, reason string, ok bool) {
 		p = data[j]
 	}
 	switch {
+	case (c == '[' || c == '{') && len(opened(data[:i])) >= maxNesting:
+		return i, fmt.Sprintf("lists or objects nested more than %s deep: a setting is a number, text, true or false, or one list of them", numtext.FormatInt(maxNesting)), true
 	case c == '}' && p == ',':
 		return j, "a comma after the last setting: JSON allows none; drop it", true
 	case c == ']' && p == ',':
@@ -347,11 +351,26 @@ func refused(data []byte) int {
 	return int(se.Offset) - 1
 }
 
+// maxNesting is how deep encoding/json nests lists and objects before it
+// refuses one more, as "exceeded max depth".
+const maxNesting = 10000
+
 // unclosed returns the offset of the quote, [ or { that opens the
 // innermost string, list or object data ends inside of, or -1 if it ends
-// in none. data is the start of valid JSON, so each quote outside a
-// string opens one, and in it each backslash escapes the byte after it.
+// in none.
 func unclosed(data []byte) int {
+	open := opened(data)
+	if len(open) == 0 {
+		return -1
+	}
+	return open[len(open)-1]
+}
+
+// opened returns the offsets of the quotes, [ and { that open the
+// strings, lists and objects data ends inside of, outermost first. data
+// is the start of valid JSON, so each quote outside a string opens one,
+// and in it each backslash escapes the byte after it.
+func opened(data []byte) []int {
 	var open []int // the offsets of the openers not yet closed, outermost first
 	for i := 0; i < len(data); i++ {
 		inString := len(open) > 0 && data[open[len(open)-1]] == '"'
@@ -364,10 +383,7 @@ func unclosed(data []byte) int {
 			open = append(open, i)
 		}
 	}
-	if len(open) == 0 {
-		return -1
-	}
-	return open[len(open)-1]
+	return open
 }
 
 // inString reports whether data, the start of valid JSON, ends inside a

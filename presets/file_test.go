@@ -325,7 +325,11 @@ func TestParseWithBase(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
 		{"empty", ``, "p.json: it is empty (0 bytes); a preset file is one JSON object"},
-		{"spaces", "\n", "p.json:2: unexpected end of file"},
+		{"spaces", "\n", "p.json: it holds only white space; a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
+		{"a mark and spaces", "\ufeff \r\n", "p.json: it holds only white space; a preset file is one JSON object"},
+		// nested past encoding/json's depth: told what a setting is, not
+		// "invalid character '[' exceeded max depth"
+		{"deep", `{"g_hidden": ` + strings.Repeat("[", 20000), "p.json:1:10013: lists or objects nested more than 10,000 deep: a setting is a number, text, true or false, or one list of them"},
 		{"not an object", `[1, 2]`, "p.json:1: not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
 		// no JSON object at all: told what a preset file is, not the
 		// first byte encoding/json could not read, as it had been ("invalid
@@ -627,6 +631,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
+		" \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
 		`{"base": "vanilla", "name": "a\ud800b"}`, `{"base": "vanilla", "name": "\udc00\ud800"}`, `{"base": "vanilla", "name": "a\ud83d\ude00b"}`, `{"base": "vanilla", "name": "\\ud800"}`, // surrogates: lone, a pair, text
 	} {
 		f.Add([]byte(s))
