@@ -736,6 +736,13 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		if err := c.jsonNotNumber(f, "", raw); err != nil {
 			return err
 		}
+	case reflect.Bool: // as a number's: "false" is text in quotes, where it had been "want true or false, got string"
+		var text string
+		if json.Unmarshal(raw, &text) == nil {
+			if w := strings.ToLower(strings.TrimSpace(text)); w == "true" || w == "false" {
+				return fmt.Errorf("%s: %s is text in quotes; write it without them: %s", key, strconv.Quote(clip(text)), w)
+			}
+		}
 	}
 	ptr := reflect.New(f.kind)
 	if err := json.Unmarshal(raw, ptr.Interface()); err != nil {

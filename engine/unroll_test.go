@@ -443,6 +443,16 @@ func TestUnrollSecondOrderValidate(t *testing.T) {
 	if err := c.SetJSON("unroll_second_order", []byte("1")); err == nil || err.Error() != "unroll_second_order: want true or false, got number" {
 		t.Errorf("SetJSON unroll_second_order 1: %v", err)
 	}
+	// in quotes, told to drop them, as a quoted number is
+	for raw, want := range map[string]string{
+		`"false"`: `unroll_second_order: "false" is text in quotes; write it without them: false`,
+		`"True"`:  `unroll_second_order: "True" is text in quotes; write it without them: true`,
+		`"yes"`:   "unroll_second_order: want true or false, got string",
+	} {
+		if err := c.SetJSON("unroll_second_order", []byte(raw)); err == nil || err.Error() != want {
+			t.Errorf("SetJSON unroll_second_order %s: %v; want %s", raw, err, want)
+		}
+	}
 	if text := numtext.Plain(strings.Join(c.Outline(), "\n")); !strings.Contains(text, "G looks 3 D steps ahead (unrolled, second-order)") {
 		t.Errorf("outline:\n%s", text)
 	}

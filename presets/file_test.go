@@ -631,7 +631,7 @@ func FuzzParse(f *testing.F) {
 		`{"base": "vanilla", "g_hidden": [8, 8`, `{"mbd" true}`, `{"a": [true false]}`, `{"batch": 64x}`, "{\"name\": \"a\tb\"}", "{\"name\": \"a\x01b\"}",
 		"{\x00}\x00", "\x00{\x00}", "\xff\xfe{\x00}\x00", "\ufeff\ufeff{}", "{\"base\": \"vanilla\",\n\x00}", "{\"name\": \"a\x00b\"}", // UTF-16, two marks, NULs
 		`{"base": "vanilla", "name": "a\u202eb"}`, "{\"base\": \"vanilla\", \"description\": \"\u2066x\u2069\", \"source\": \"\u200e\"}", // bidirectional formatting
-		" \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
+		`{"base": "vanilla", "unroll_second_order": "false"}`, " \r\n", "\ufeff\n", `{"g_hidden": ` + strings.Repeat("[", 10001), // white space alone; nested past encoding/json's depth
 		`{"base": "vanilla", "name": "a\ud800b"}`, `{"base": "vanilla", "name": "\udc00\ud800"}`, `{"base": "vanilla", "name": "a\ud83d\ude00b"}`, `{"base": "vanilla", "name": "\\ud800"}`, // surrogates: lone, a pair, text
 	} {
 		f.Add([]byte(s))
