@@ -41,7 +41,7 @@ func (f *File) Close() error { return f.f.Close() }
 // error that says what it is.
 func Open(path string) (*File, error) {
 	if path == "" {
-		return nil, fmt.Errorf("no file named (an empty path)")
+		return nil, fmt.Errorf("no file named (an empty path); give a file's name")
 	}
 	st, err := os.Stat(path)
 	if err != nil {

@@ -38,6 +38,15 @@ func TestMissingFileSaysSo(t *testing.T) {
 	}
 }
 
+// TestEmptyPathSaysWhatToGive: an empty name, which a points() target
+// gives, says what to give, where "no file named (an empty path)" had
+// said nothing of it.
+func TestEmptyPathSaysWhatToGive(t *testing.T) {
+	if _, err := Open(""); err == nil || err.Error() != "no file named (an empty path); give a file's name" {
+		t.Errorf("an empty path: %v", err)
+	}
+}
+
 // TestReadsNoFurtherThanItsSize: a file is read as long as it was when
 // opened: what is written to it since is not read.
 func TestReadsNoFurtherThanItsSize(t *testing.T) {
