@@ -16,8 +16,13 @@ import (
 //	o(x_i)_b = (1/(n−1)) Σ_{j≠i} c_b(x_i, x_j)
 //	y_i = [f(x_i), o(x_i)] ∈ R^{A+B}
 //
-// Self-pairs are left out and T starts N(0, InitStd²) with InitStd = 0.05,
-// as in the reference code. The paper sums over j; ganui takes the mean,
+// Self-pairs are left out, as in the reference code (openai/improved-gan,
+// nn.py's MinibatchLayer, which adds 1e6 to their distance), and T's
+// entries start N(0, InitStd²), InitStd = 0.05, that code's draw of its
+// θ. That code does not use θ as drawn: its T is θ weight-normalised,
+// each column θ_{·,b,c} scaled to a learned length that its first batch
+// sets, and it adds a learned bias to each o_b; ganui, as the paper,
+// uses T as it is, with no bias. The paper sums over j; ganui takes the mean,
 // the same feature on a [0, 1] scale. With the sum, o reaches n − 1 = 99
 // in a batch of 100 and swamps D's other features: D separates real from
 // generated batches by o alone at once, and in ganui's measurements the
