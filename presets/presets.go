@@ -299,7 +299,7 @@ var wgan = derive(vanilla, func(c *engine.Config) {
 // double backpropagation (engine.Penalty).
 var wganGP = derive(vanilla, func(c *engine.Config) {
 	c.Name = "wgan-gp"
-	c.Description = "vanilla as WGAN-GP: a critic kept 1-Lipschitz by a gradient penalty, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
+	c.Description = "vanilla as WGAN-GP: a critic pulled toward 1-Lipschitz by a gradient penalty, " + numtext.Together("5 critic steps") + " per " + numtext.Together("G step")
 	c.Source = "Gulrajani et al., \"Improved Training of Wasserstein GANs\" (2017), Algorithm 1 (" + numtext.Together("n_critic = 5") + ", " + numtext.Together("Adam 1e-4") + ", " + numtext.Together("β = (0, 0.9)") + "); " + numtext.Together("λ = 0.1") + " as in their gan_toy.py"
 	c.Loss = engine.LossWasserstein
 	c.DActs = []engine.Activation{engine.LeakyReLU, engine.LeakyReLU, engine.Identity}

@@ -284,3 +284,52 @@ func TestPackingRemedyNamesWhatItsScreenLacks(t *testing.T) {
 		t.Fatal("no preset packs its D")
 	}
 }
+
+// TestGradientPenaltyRemedySaysItIsACost: WGAN-GP's penalty is a cost
+// in D's loss, not a bound on its slope (Gulrajani et al. 2017 call it
+// "a soft version of the constraint"), and at wgan-gp's λ 0.1 the slope
+// strays far from 1: seed 1 reaches a penalty of 15 by epoch 400, a mean
+// (‖∇D(x̂)‖ − 1)² of 150. The preset's description had said "a critic
+// kept 1-Lipschitz" and the ? pages that the penalty "holds the critic's
+// slope near 1".
+func TestGradientPenaltyRemedySaysItIsACost(t *testing.T) {
+	cfg, err := presets.Get("wgan-gp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := engine.New(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	strayed := false
+	for range 600 {
+		s, err := g.TrainEpoch()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Penalty/cfg.GP > 4 { // ‖∇D(x̂)‖ more than 2 from 1, in the mean
+			strayed = true
+			break
+		}
+	}
+	if !strayed {
+		t.Fatal("wgan-gp, seed 1: the critic's slope stayed within 2 of 1 for 600 epochs; the texts below say it strays")
+	}
+	if d := cfg.Description; !strings.Contains(d, "pulled toward 1-Lipschitz") {
+		t.Errorf("wgan-gp's description %q does not say the penalty only pulls", d)
+	}
+	rs := RemediesOf(cfg)
+	i := slices.IndexFunc(rs, func(r Remedy) bool { return r.Name == "gradient penalty" })
+	if i < 0 {
+		t.Fatalf("no gradient penalty among %+v", rs)
+	}
+	text := numtext.Plain(rs[i].What)
+	for _, w := range []string{"pulls the critic's slope toward 1", "a cost, not a bound", "the penalty over λ being the mean of (‖∇D(x̂)‖ − 1)²"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the gradient penalty's remedy lacks %q: %s", w, text)
+		}
+	}
+	if strings.Contains(text, "holds the critic's slope near 1") {
+		t.Errorf("the gradient penalty's remedy says it holds the slope near 1: %s", text)
+	}
+}
