@@ -396,7 +396,7 @@ func TestBalanceIsTheEquilibrium(t *testing.T) {
 		e, ok := session.EquilibriumOf(engine.Config{Loss: c.loss, RealLabel: c.label})
 		var ep *session.Equilibrium
 		if ok {
-			e.Samples = true // a D(x) curve's design: vanilla's
+			e.Samples = true // a D(x) strip's design: vanilla's
 			ep = &e
 		}
 		var got []string

@@ -418,7 +418,7 @@ type Equilibrium struct {
 	// the loss's slope there.
 	Tol float64
 	// Samples: D scores single samples (engine.Config.ScoresSamples), so
-	// that its score is D(x), as the screen's D(x) curve draws it; else D
+	// that its score is D(x), as the screen's D(x) strip draws it; else D
 	// scores whole rows (blog-original's row of 100, a pack, the moments
 	// of 500 samples), which no x names.
 	Samples bool
@@ -468,7 +468,7 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 // together (numtext.Together) for the screen's wrapping. A D that does
 // not score single samples (Samples) is said to score ½, "ln 2, D's
 // score ≈ ½": devnag-moments, whose D sees only 4 moments of 500
-// samples and whose screen says "no D(x) curve", had been said to sit at
+// samples and whose screen says "no D(x) strip", had been said to sit at
 // D(x) ≈ ½.
 func (e Equilibrium) Where() string {
 	score := e.Score()

@@ -2203,9 +2203,9 @@ func TestFrozenDSaysSo(t *testing.T) {
 
 // TestEquilibriumNamesDxOnlyWhereDScoresSamples: D's equilibrium is said
 // as D(x) ≈ ½ only where D scores single samples, the test the screen's
-// D(x) curve and surface are drawn on (engine.GAN.ScoresSamples), and as
+// D(x) strip and surface are drawn on (engine.GAN.ScoresSamples), and as
 // D's score ≈ ½ where D scores whole rows: devnag-moments, whose screen
-// says "no D(x) curve: D sees only 4 moments of 500 samples", had been
+// says "no D(x) strip: D sees only 4 moments of 500 samples", had been
 // said to sit at "ln 2, D(x) ≈ ½", as had blog-original's row of 100 and
 // bimodal-pacgan's packs.
 func TestEquilibriumNamesDxOnlyWhereDScoresSamples(t *testing.T) {

@@ -1317,14 +1317,16 @@ func (s *Session) evaluated(m engine.Metrics) {
 	}
 }
 
-// noCurveReason says in one short line why D has no per-sample curve: a
-// whole row of G's (blog-original), or samples packed for D, which
-// bimodal-pacgan's G makes one by one and its line had called "a whole
-// row of 2".
+// noCurveReason says in one short line why the screen has no D(x)
+// strip, D judging no single sample: a whole row of G's (blog-original),
+// or samples packed for D, which bimodal-pacgan's G makes one by one and
+// its line had called "a whole row of 2". The strip is what the screen
+// draws under the bars, and what the ? pages and the README call it:
+// the line had said "no D(x) curve" beside them.
 func noCurveReason(cfg engine.Config) string {
 	switch cfg.DInput {
 	case engine.DInputMoments:
-		return fmt.Sprintf("no D(x) curve: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("no D(x) strip: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
 		// (x-mean)², each sample's squared deviation from the row's mean
 		// in the histogram axis's own x ("-": the PDF's code page has no
@@ -1332,12 +1334,12 @@ func noCurveReason(cfg engine.Config) string {
 		// squared deviations at once" had broken the figure's panel (d)
 		// label onto two lines, and "(x - mean)²" wrapped at 80×24 as
 		// "(x -" over "mean)²".
-		return fmt.Sprintf("no D(x) curve: D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("no D(x) strip: D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
 	}
 	if cfg.Packs() { // samples G makes one by one, packed for D, as a plane's are (noSurfaceReason)
-		return fmt.Sprintf("no D(x) curve: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("no D(x) strip: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
 	}
-	return fmt.Sprintf("no D(x) curve: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
+	return fmt.Sprintf("no D(x) strip: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
 }
 
 // newRun replaces the model with a fresh one from seed and the current

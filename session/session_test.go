@@ -1319,10 +1319,10 @@ func TestTimelineCountsWhatItLetsGo(t *testing.T) {
 // a G that makes no rows.
 func TestNoCurveSaysWhatDReads(t *testing.T) {
 	for _, c := range []struct{ preset, want string }{
-		{"devnag-2017", "no D(x) curve: D judges 100 samples and (x-mean)²"},
-		{"devnag-moments", "no D(x) curve: D sees only 4 moments of 500 samples"},
-		{"blog-original", "no D(x) curve: D judges a whole row of 100 at once"},
-		{"bimodal-pacgan", "no D(x) curve: D judges 2 packed samples at once"}, // G makes no rows: one sample a draw
+		{"devnag-2017", "no D(x) strip: D judges 100 samples and (x-mean)²"},
+		{"devnag-moments", "no D(x) strip: D sees only 4 moments of 500 samples"},
+		{"blog-original", "no D(x) strip: D judges a whole row of 100 at once"},
+		{"bimodal-pacgan", "no D(x) strip: D judges 2 packed samples at once"}, // G makes no rows: one sample a draw
 	} {
 		cfg, err := presets.Get(c.preset)
 		if err != nil {

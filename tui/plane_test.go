@@ -1216,7 +1216,7 @@ func TestPlaneLegendWholeAtTheSmallestSize(t *testing.T) {
 // TestNoCurveNoteIsIndented: the note that says why there is no D(x)
 // strip or D surface, wrapped, indents its later lines as the other
 // wrapped notes do: devnag-moments's at 80×24 and 70×20 had left
-// "samples" alone at column 0 under "no D(x) curve: D sees only 4 moments
+// "samples" alone at column 0 under "no D(x) strip: D sees only 4 moments
 // of 500", and ring-pacgan's plane at 80×24 "packed points at once" under
 // "no D surface: D judges 2".
 func TestNoCurveNoteIsIndented(t *testing.T) {
@@ -1224,8 +1224,8 @@ func TestNoCurveNoteIsIndented(t *testing.T) {
 		preset, head string
 		w, h         int
 	}{
-		{"devnag-moments", "no D(x) curve", 80, 24},
-		{"devnag-moments", "no D(x) curve", 70, 20},
+		{"devnag-moments", "no D(x) strip", 80, 24},
+		{"devnag-moments", "no D(x) strip", 70, 20},
 		{"ring-pacgan", "no D surface", 80, 24},
 	} {
 		var s *session.Session

@@ -151,7 +151,7 @@ func TestFirstFrameGolden(t *testing.T) {
 			}
 			for _, want := range []string{"ganui", "blog-original", "paused", "epoch 0 / 5,000", "seed 1",
 				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "out of range",
-				"no D(x) curve", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
+				"no D(x) strip", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("screen lacks %q", want)
 				}
@@ -451,8 +451,8 @@ func TestDCurveForPerSampleDesigns(t *testing.T) {
 			t.Fatalf("D(x) at bin %d is %g, outside [0,1]", i, d)
 		}
 	}
-	if view := s.finalView(); !strings.Contains(view, "⠂ D(x)") || !strings.Contains(view, "D ½") || strings.Contains(view, "no D(x) curve") {
-		t.Errorf("screen does not explain the D(x) curve:\n%s", view)
+	if view := s.finalView(); !strings.Contains(view, "⠂ D(x)") || !strings.Contains(view, "D ½") || strings.Contains(view, "no D(x) strip") {
+		t.Errorf("screen does not explain the D(x) strip:\n%s", view)
 	}
 }
 

@@ -1307,7 +1307,7 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 // D(x) and D surface entries explain ("in the strip under the bars",
 // "behind the dots"): on a plane the surface, in one dimension the
 // histogram's strip, with room for it; either only for a design whose D
-// scores single samples. Beside blog-original's "no D(x) curve: D judges
+// scores single samples. Beside blog-original's "no D(x) strip: D judges
 // a whole row of 100 at once", and ring-pacgan's "no D surface: …", D's
 // equilibrium had been explained by those entries.
 func (m *Model) dDrawn() bool {

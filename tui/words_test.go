@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/ganui/ganui/engine"
@@ -443,7 +445,7 @@ func TestFindingExplainsOnlyWhatIsDrawn(t *testing.T) {
 		keys         []string
 		want, absent string
 	}{
-		{"blog-original", line(blog), equilibrium, nil, "no D(x) curve", "D's belief that x is real"},
+		{"blog-original", line(blog), equilibrium, nil, "no D(x) strip", "D's belief that x is real"},
 		{"bimodal-1d", line(bimodal1D(t)), equilibrium, nil, "D's belief that x is real", ""},
 		{"bimodal-1d's Q-Q, no strip", line(bimodal1D(t)), equilibrium, []string{"v"}, "ln 2 line where D's BCE losses sit", "D's belief that x is real"},
 		{"ring", plane("ring"), equilibrium, nil, "D surface D's score over the plane", ""},
@@ -594,7 +596,7 @@ func TestBalanceEntryFitsTheLosses(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no equilibrium", c.name)
 		}
-		e.Samples = true // a D(x) curve's design: vanilla's
+		e.Samples = true // a D(x) strip's design: vanilla's
 		var m Model
 		m.snap.Loss, m.snap.GLoss, m.snap.Equilibrium = c.loss, c.g, &e
 		m.lossRefsShown = []bool{true} // the chart shows a line, as it draws them (balanceDrawn)
@@ -774,7 +776,7 @@ func TestEventsEntryEndsTheDesignsEquilibrium(t *testing.T) {
 // and its glossary entry name D(x) only for a D that scores single
 // samples, as the finding does (session.Equilibrium.Score): blog-original,
 // whose D judges a row of 100, had its line read "ln 2 at D(x)=½" and the
-// entry "when D(x) = ½ for every sample" beside "no D(x) curve".
+// entry "when D(x) = ½ for every sample" beside "no D(x) strip".
 func TestBalanceNamesDxOnlyWhereDScoresSamples(t *testing.T) {
 	for _, c := range []struct {
 		preset        string
@@ -1379,6 +1381,63 @@ func TestGlossaryNamesTheDesignPageByItsTitle(t *testing.T) {
 					t.Errorf("%s: %q, a page no screen calls %q; the page ? first opens is %q", g[0], at[0], name, title)
 				}
 			}
+		}
+	}
+}
+
+// TestDStripNamedOneWay: what a 1-D run's screen draws of D's score
+// under the bars is called the D(x) strip wherever a learner reads of it,
+// for every preset: the line a design whose D judges no single sample
+// shows in its place, the design's page and remedies, every glossary
+// entry, and the screen and each ? page at 80×24 and 120×40.
+// blog-original's line had said "no D(x) curve: D judges a whole row of
+// 100 at once" where the ? pages and the README call it a strip.
+func TestDStripNamedOneWay(t *testing.T) {
+	curve := regexp.MustCompile(`D\(x\)\s+curve`)
+	texts := map[string]string{}
+	for _, plane := range []bool{false, true} {
+		for _, g := range glossaryOf(plane) {
+			texts["the glossary's "+g[0]] = g[1]
+		}
+	}
+	without := 0
+	for _, name := range presets.Names() {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := firstSnapshot(t, cfg)
+		texts[name+": the line in its place"] = snap.Eval.NoCurve
+		texts[name+": the design"] = strings.Join(snap.Design, "\n")
+		for _, r := range session.RemediesOf(cfg) {
+			texts[name+": remedy "+r.Name] = r.What
+		}
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			m := NewModel(s)
+			mm, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = mm.(Model)
+			m.apply(snap)
+			for _, g := range m.glossaryEntries() {
+				texts[name+": its glossary's "+g[0]] = g[1]
+			}
+			for page := 0; page == 0 || m.keys.page != pageNone; page++ {
+				texts[fmt.Sprintf("%s at %d×%d, page %d", name, size[0], size[1], page)] = ansi.Strip(m.View())
+				m.nextHelpPage()
+			}
+		}
+		if cfg.Dim() == 1 && snap.Eval.DCurve == nil {
+			without++
+			if !strings.HasPrefix(snap.Eval.NoCurve, "no D(x) strip: ") {
+				t.Errorf("%s: the line in place of the strip reads %q", name, snap.Eval.NoCurve)
+			}
+		}
+	}
+	if without == 0 {
+		t.Fatal("every 1-D preset draws a D(x) strip: the line in its place goes unchecked")
+	}
+	for what, text := range texts {
+		if at := curve.FindString(text); at != "" {
+			t.Errorf("%s says %q, where the screen draws the D(x) strip:\n%s", what, at, text)
 		}
 	}
 }
