@@ -1170,6 +1170,62 @@ func TestHeaderGivesWayLeastFirst(t *testing.T) {
 	}
 }
 
+// TestHeaderGivesWayAlikeInEveryState: what the header leaves out at a
+// width is the same whether the run is running, at any rate up to 9,999
+// ep/s, paused, done or diverged: only the rate, which a running run
+// alone measures, comes and goes. At 80×24 blog-original's header had
+// read "blog-original  ▶ running …" and, paused, " ganui
+// blog-original  ❚❚ paused …", the program's name coming back in.
+func TestHeaderGivesWayAlikeInEveryState(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "blog-original", 777, 5000, 1
+	m.snap.Settings.Speed = 200
+	at := func(w int, state session.State, rate float64) string {
+		m.snap.State, m.snap.Rate = state, rate
+		return strings.TrimRight(ansi.Strip(m.header(w)), " ")
+	}
+	for w := 50; w <= 120; w++ {
+		var kept []string
+		for _, c := range []struct {
+			state session.State
+			rate  float64
+		}{{session.Running, 8}, {session.Running, 198}, {session.Running, 9999}, {session.Paused, 0}, {session.Done, 0}, {session.Diverged, 0}} {
+			h := at(w, c.state, c.rate)
+			var has []string
+			for _, p := range []string{"ganui", "speed", "seed", "epoch"} {
+				if strings.Contains(h, p) {
+					has = append(has, p)
+				}
+			}
+			if kept == nil {
+				kept = has
+			} else if !slices.Equal(has, kept) {
+				t.Errorf("%d wide, %s at %v ep/s: %q keeps %q, where running at 8 ep/s it kept %q", w, c.state, c.rate, h, has, kept)
+			}
+		}
+	}
+	for _, c := range []struct {
+		w     int
+		state session.State
+		rate  float64
+		want  string
+	}{
+		{70, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  198 ep/s"},
+		{70, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1"},
+		{80, session.Running, 198, "blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
+		{80, session.Paused, 0, "blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{80, session.Done, 0, "blog-original  ✓ done  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{80, session.Diverged, 0, "blog-original  ✗ diverged  epoch 777 / 5,000  seed 1  speed 200/s"},
+		{120, session.Running, 198, " ganui   blog-original  ▶ running  epoch 777 / 5,000  seed 1  speed 200/s  198 ep/s"},
+		{120, session.Paused, 0, " ganui   blog-original  ❚❚ paused  epoch 777 / 5,000  seed 1  speed 200/s"},
+	} {
+		if h := at(c.w, c.state, c.rate); h != c.want {
+			t.Errorf("%d wide, %s: %q, want %q", c.w, c.state, h, c.want)
+		}
+	}
+}
+
 // TestBaselineCurvesShareTheRange: a pinned baseline's curves set the
 // chart's range with the live run's, so that a baseline whose mean sat
 // at -2 is drawn at -2. The range had been the live run's alone, near 1,

@@ -149,12 +149,18 @@ func TestFirstFrameGolden(t *testing.T) {
 			if n := strings.Count(view, "\n") + 1; n != size[1] {
 				t.Errorf("screen has %d lines, want %d", n, size[1])
 			}
-			for _, want := range []string{"ganui", "blog-original", "paused", "epoch 0 / 5,000", "seed 1",
+			for _, want := range []string{"blog-original", "paused", "epoch 0 / 5,000", "seed 1",
 				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "out of range",
 				"no D(x) strip", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("screen lacks %q", want)
 				}
+			}
+			// The program's name where the header has room for it running
+			// too: at 80 it gives way paused as it does running
+			// (TestHeaderGivesWayAlikeInEveryState).
+			if header, _, _ := strings.Cut(view, "\n"); strings.Contains(header, "ganui") != (size[0] >= 120) {
+				t.Errorf("%d wide, the header reads %q", size[0], header)
 			}
 			golden.RequireEqual(t, []byte(view))
 		})

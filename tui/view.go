@@ -493,31 +493,47 @@ func (m Model) header(w int) string {
 	// them. They had been left out from the end, so that at 80×24 a
 	// six-digit seed from r had pushed the measured rate off the line
 	// beside the program's name.
+	//
+	// A part is laid out in its room, at least its width: the state in
+	// that of the widest state a run can be in, and the measured rate,
+	// which only a running run has, in rateRoom whether it is shown or
+	// not, so that what the line leaves out does not change as the run
+	// pauses, goes on, ends or diverges. The program's name had come back
+	// at 80×24 as blog-original paused, " ganui   blog-original  ❚❚
+	// paused", and gone as it went on, "blog-original  ▶ running …". A
+	// replay, which only a paused run shows, keeps no room for a rate.
 	type part struct {
-		text string
-		rank int
+		text       string
+		rank, room int
+	}
+	rate, room := "", rateRoom
+	if s.State == session.Running && s.Rate > 0 {
+		rate = numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s")
+	}
+	if s.Replay != nil {
+		room = 0
 	}
 	parts := []part{
-		{styleApp.Render("ganui"), 6},
-		{styleBold.Render(s.Preset), 0},
-		{state, 1},
-		{progress, 2},
-		{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), 3},
+		{styleApp.Render("ganui"), 6, 0},
+		{styleBold.Render(s.Preset), 0, 0},
+		{state, 1, stateRoom},
+		{progress, 2, 0},
+		{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), 3, 0},
 		// "speed", as the setting it is, [ and ] and --speed name it: the
 		// header had said "pace 200/s" above a settings row "speed 200/s".
-		{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), 5},
+		{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), 5, 0},
+		{rate, 4, room},
 	}
-	if s.State == session.Running && s.Rate > 0 {
-		parts = append(parts, part{numtext.FormatInt(int(math.Round(s.Rate))) + styleMuted.Render(" ep/s"), 4})
-	}
-	texts := func() []string {
-		out := make([]string, len(parts))
-		for i, p := range parts {
-			out[i] = p.text
+	laidOut := func() int { // the parts' rooms and the gaps between them
+		n := -len("  ")
+		for _, p := range parts {
+			if r := max(p.room, ansi.StringWidth(p.text)); r > 0 {
+				n += len("  ") + r
+			}
 		}
-		return out
+		return n
 	}
-	for len(parts) > 1 && ansi.StringWidth(strings.Join(texts(), "  ")) > w {
+	for len(parts) > 1 && laidOut() > w {
 		least := 0
 		for i, p := range parts {
 			if p.rank > parts[least].rank {
@@ -526,8 +542,29 @@ func (m Model) header(w int) string {
 		}
 		parts = slices.Delete(parts, least, least+1)
 	}
-	return fit(pack("  ", texts(), w), w)
+	var texts []string
+	for _, p := range parts {
+		if p.text != "" {
+			texts = append(texts, p.text)
+		}
+	}
+	return fit(pack("  ", texts, w), w)
 }
+
+// rateRoom is the room the header keeps for the measured rate, "9,999
+// ep/s", shown or not: the rates of these small models run from tens to
+// a few thousand epochs a second.
+var rateRoom = ansi.StringWidth("9,999 ep/s")
+
+// stateRoom is the room the header keeps for the run's state, the widest
+// of those a run goes through.
+var stateRoom = func() int {
+	room := 0
+	for _, st := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		room = max(room, ansi.StringWidth(stateGlyph(st)+" "+st.String()))
+	}
+	return room
+}()
 
 func stateGlyph(s session.State) string {
 	switch s {
