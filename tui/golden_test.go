@@ -189,7 +189,7 @@ func TestScreenGolden(t *testing.T) {
 			{"running", func(s session.Snapshot) session.Snapshot {
 				s.State, s.Rate = session.Running, 198
 				return s
-			}, nil, []string{"▶ running", "speed 200/s", "space pause", "[] speed", "out of range", "push", "D ½"}},
+			}, nil, []string{"▶ running", "speed 200/s", "space pause", "[] speed", "right · 10,000", "push", "D ½"}},
 			{"paused", func(s session.Snapshot) session.Snapshot {
 				s.State = session.Paused
 				return s
@@ -429,7 +429,7 @@ func TestDiagnosisGolden(t *testing.T) {
 		epochs int
 		wants  []string
 	}{
-		{"blog-original", 3000, []string{"G ignores its noise", "out of range"}}, // the golden (portable kernels) has the equilibrium too
+		{"blog-original", 3000, []string{"G ignores its noise", "right · 10,000"}}, // the golden (portable kernels) has the equilibrium too
 		{"feature-matching", 300, []string{"▲ off scale"}},
 	} {
 		cfg, err := presets.Get(c.preset)
@@ -694,7 +694,7 @@ func TestOffTargetGolden(t *testing.T) {
 			snap := snaps[w]
 			snap.State, snap.Note = session.Paused, ""
 			view := frame(t, s, snap, w, h)
-			frameReads(t, view, "out of range 0 left", "█ generated", "push dD/dx")
+			frameReads(t, view, "0 left, 0 right · 10,000", "█ generated", "push dD/dx")
 			var bars, push bool
 			for _, l := range strings.Split(view, "\n") {
 				bars = bars || strings.Contains(l, "███")

@@ -982,20 +982,31 @@ func TestMeasuresFormatLikeTheLegends(t *testing.T) {
 	}
 }
 
-// TestReplayedSamplesTitleSaysHowMany: a replayed frame's samples title
-// says how many samples its bars are of, a check's 2,000 where live has
-// 10,000: with the epoch where there is room, without it (the header
-// gives it) where only that fits, the counts out of range taking a
-// shorter form for it; live, the counts keep their longest form. At
-// 80×24 (a panel of 50) the title had had no room for the count.
-func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
+// TestSamplesTitleSaysHowMany: the samples title says how many samples
+// its bars are of, live and in a replay alike, a replayed frame's a
+// check's 2,000 where live has 10,000: with the epoch where there is
+// room, without it (the header gives it) where only that fits, the
+// counts out of range taking a shorter form for it. At 80×24 (a panel of
+// 50) a replay's title had had no room for the count, and then the live
+// title had kept the counts' longest form and no count, "Samples · out
+// of range 0 left, 0 right", beside a replay's "· 2,000 samples".
+func TestSamplesTitleSaysHowMany(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	m := NewModel(nil)
 	m.snap.Eval.Epoch, m.snap.Eval.Metrics.N = 1500, 10000
 	m.snap.Eval.Metrics.Hist = engine.Histogram{Lo: -1, Hi: 9, Counts: make([]int, 45), Expected: make([]float64, 45)}
 	title := func(w int) string { return ansi.Strip(strings.Split(m.histPanel(w, 3), "\n")[0]) }
-	if got, want := strings.TrimSpace(title(50)), "Samples · out of range 0 left, 0 right"; got != want {
-		t.Errorf("live at 50: %q, want %q", got, want)
+	for _, c := range []struct {
+		w    int
+		want string
+	}{
+		{50, "Samples · out: 0 left, 0 right · 10,000 samples"},
+		{55, "Samples · out: 0 left, 0 right · 10,000 at epoch 1,500"},
+		{90, "Samples · out of range 0 left, 0 right · 10,000 at epoch 1,500"},
+	} {
+		if got := title(c.w); !strings.HasPrefix(got, c.want) {
+			t.Errorf("live at %d: %q, want %q", c.w, got, c.want)
+		}
 	}
 	m.snap.Replay = &session.Keyframe{}
 	m.snap.Replay.Epoch = 1400
@@ -1021,8 +1032,8 @@ func TestReplayedSamplesTitleSaysHowMany(t *testing.T) {
 // the epoch it diverged at, and the samples title says their epoch
 // where there is room for it, before the longer forms of the counts out
 // of range, the G(z) view's in short where its count of noise values
-// does not fit; as diverged at the evaluation's epoch (a runaway's), and
-// live, the counts keep their longest form. At 80×24 (a panel of 50)
+// does not fit; diverged at the evaluation's epoch (a runaway's), the
+// title reads as live, the count with the epoch. At 80×24 (a panel of 50)
 // vanilla diverged to NaN at epoch 2 had drawn epoch 0's samples under
 // "Samples · out of range 0 left, 0 right", its figure of epoch 2
 // saying "samples: all 10,000 NaN or infinite".
@@ -1050,7 +1061,7 @@ func TestDivergedSamplesTitleSaysTheirEpoch(t *testing.T) {
 		t.Errorf("the G(z) view, diverged at epoch 2, evaluated at 0, at 50: %q, want %q", got, want)
 	}
 	m.view, m.snap.Eval.Epoch = viewHist, 2
-	if got, want := title(50), "Samples · out of range 0 left, 0 right"; got != want {
+	if got, want := title(50), "Samples · out: 0 left, 0 right · 10,000 at epoch 2"; got != want {
 		t.Errorf("diverged at the evaluation's epoch, at 50: %q, want %q", got, want)
 	}
 }
@@ -1074,7 +1085,7 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 		{50, 4987, 5013, "out of range 4,987 left, 5,013 right"},
 		{50, 0, 10000, "out of range 0 left, 10,000 right"},
 		{42, 0, 10000, "Samples · out: 0 left, 10,000 right"},
-		{50, 0, 0, "out of range 0 left, 0 right"},
+		{50, 0, 0, "out: 0 left, 0 right · 10,000 samples"}, // the count before the longer form
 		{85, 4987, 5013, "out of range 4,987 left, 5,013 right"},
 		// 70×20's panel: the second form had not fitted, and the title
 		// had read "Samples · 10,000 at epoch 201" over no bars.

@@ -150,7 +150,7 @@ func TestFirstFrameGolden(t *testing.T) {
 				t.Errorf("screen has %d lines, want %d", n, size[1])
 			}
 			for _, want := range []string{"blog-original", "paused", "epoch 0 / 5,000", "seed 1",
-				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "out of range",
+				"Losses", "D real", "D fake", "ln 2", "Moments", "skew", "ex.kurt", "Samples", "0 left, 0 right", "10,000",
 				"no D(x) strip", "Quality", "KS", "W1", "Settings", "D learning rate", "speed", "q quit"} {
 				if !strings.Contains(view, want) {
 					t.Errorf("screen lacks %q", want)

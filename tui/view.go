@@ -1942,28 +1942,27 @@ func (m Model) histPanel(w, h int) string {
 			nanShort = styleMuted.Render(" · " + numtext.FormatInt(n) + " NaN")
 		}
 		forms := []string{styleMuted.Render("out of range ") + counts + nan, styleMuted.Render("out: ") + counts + nan, styleMuted.Render("out: ") + counts + nanShort}
-		// A replayed frame's samples are its check's (session.CheckSize,
-		// 2,000 on a line), not as many as live: their count, and with
-		// it the bars' scale, goes before the longer forms of the counts
-		// out of range, said without the epoch, which the header gives,
-		// where that is all there is room for. At 80×24 the title had
-		// had no room for it. A run diverged on a value that is not
+		// How many samples the bars are of, and with it their scale (a
+		// replayed frame's are its check's, session.CheckSize, 2,000 on
+		// a line; live, --samples), goes before the longer forms of the
+		// counts out of range, said without the epoch, which the header
+		// gives, where that is all there is room for, live as in a
+		// replay: at 80×24 the live title had said no count, "Samples ·
+		// out of range 0 left, 8 right", where a replayed frame's said
+		// "· 2,000 samples". A run diverged on a value that is not
 		// finite is not evaluated at its last epoch, its G's samples no
 		// numbers: the samples drawn are of the last evaluation, before
-		// it, whose epoch goes before the longer forms too, as the
-		// legends' "Losses at 1" under epoch 2. At 80×24 the title had
-		// left it out, epoch 0's samples drawn under a header at epoch
-		// 2, where the figure of epoch 2 says all are NaN or infinite.
-		var ats []string
-		switch {
-		case s.Replay != nil:
-			ats = []string{at, styleMuted.Render(numtext.FormatInt(e.Metrics.N) + " samples")}
-		case s.State == session.Diverged && e.Epoch < s.Epoch:
-			ats = []string{at, styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))}
+		// it, whose epoch goes there instead, as the legends' "Losses at
+		// 1" under epoch 2. At 80×24 the title had left it out, epoch
+		// 0's samples drawn under a header at epoch 2, where the figure
+		// of epoch 2 says all are NaN or infinite.
+		ats := []string{at, styleMuted.Render(numtext.FormatInt(e.Metrics.N) + " samples")}
+		if s.Replay == nil && s.State == session.Diverged && e.Epoch < s.Epoch {
+			ats[1] = styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))
 		}
 		out := forms[len(forms)-1]
 	pick:
-		for _, a := range append(ats, "") { // "": none, as live
+		for _, a := range append(ats, "") { // "": none, where none fits
 			for _, f := range forms {
 				line := title + " · " + f
 				if a != "" {
