@@ -540,7 +540,7 @@ func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
 // fitLabel writes p's x axis label, drawn on canvas c, on as many lines
 // as it needs to lie under the data area (titleLines, broken between
 // words): centred under it, a label wider than the data ran past the
-// panel's edge, devnag-2017's panel (d) "x — no D(x) strip: D judges 100
+// panel's edge, devnag-2017's panel (d) "x — no D(x) curve: D judges 100
 // samples and their squared deviations at once" off the figure's right
 // edge at "at once".
 func fitLabel(p *plot.Plot, c draw.Canvas) {

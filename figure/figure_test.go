@@ -330,7 +330,7 @@ func TestLoneEvaluationWithinThePanel(t *testing.T) {
 func TestFigureCopesWithLittleData(t *testing.T) {
 	r := trained(t)
 	r.Evals = r.Evals[:0]
-	r.DCurve, r.NoCurve = nil, "no D(x) strip: D judges a whole row of 100 at once"
+	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges a whole row of 100 at once"
 	r.Samples = []float64{math.NaN(), math.Inf(1), 1}
 	r.History[3].DReal = math.NaN()
 	r.Events = []Event{{Epoch: 30, Label: "mode 2 dropped"}}
@@ -338,7 +338,7 @@ func TestFigureCopesWithLittleData(t *testing.T) {
 	if err := Encode(&svg, "svg", r); err != nil {
 		t.Fatal(err)
 	}
-	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) strip: D judges a whole row", "mode 2 dropped")
+	hasAll(t, svgText(t, svg.Bytes()), "no evaluation", "no D(x) curve: D judges a whole row", "mode 2 dropped")
 	// A run with no evaluation says when they come (a picture of a
 	// live run has one at its epoch at least: TestPanelCShows…): the
 	// panel had said "no evaluation" alone.
@@ -636,7 +636,7 @@ func TestManyEventsAreCounted(t *testing.T) {
 func TestPDFTextIsCodePage1252(t *testing.T) {
 	for in, want := range map[string]string{
 		"vanilla · seed 1":  "vanilla \xb7 seed 1",
-		"x — no D(x) strip": "x \x97 no D(x) strip",
+		"x — no D(x) curve": "x \x97 no D(x) curve",
 		"KS ≈ floor":        "KS ? floor",
 		"plain":             "plain",
 		// The figure's own characters outside the page, in stand-ins:
@@ -1415,7 +1415,7 @@ func TestDensityAxisNamesWhatIsDrawn(t *testing.T) {
 	r := trained(t)
 	for _, curve := range []bool{true, false} {
 		if !curve {
-			r.DCurve, r.NoCurve = nil, "no D(x) strip: D judges a whole row of 100 at once"
+			r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges a whole row of 100 at once"
 		}
 		p, err := r.samples()
 		if err != nil {
@@ -1585,12 +1585,12 @@ func TestLogScaleLeavesTheLegendRoom(t *testing.T) {
 
 // TestLongLabelsStayUnderTheData: an x axis label wider than its panel's
 // data area is written on more lines, each no wider than the data, its
-// words all kept: devnag-2017's panel (d), "x — no D(x) strip: D judges
+// words all kept: devnag-2017's panel (d), "x — no D(x) curve: D judges
 // 100 samples and their squared deviations at once", had run off the
 // figure's right edge. A label that fits keeps its one line.
 func TestLongLabelsStayUnderTheData(t *testing.T) {
 	r := trained(t)
-	r.DCurve, r.NoCurve = nil, "no D(x) strip: D judges 100 samples and their squared deviations at once"
+	r.DCurve, r.NoCurve = nil, "no D(x) curve: D judges 100 samples and their squared deviations at once"
 	panels, canvases, err := r.layout(figureCanvas(&recorder.Canvas{}))
 	if err != nil {
 		t.Fatal(err)

@@ -144,7 +144,7 @@ func (s *Session) Picture() Picture {
 	if s.gan.DCurve(curve, p.Lo, p.Hi) {
 		p.DCurve = curve
 	} else {
-		p.NoCurve = noCurveReason(s.gan.Config())
+		p.NoCurve = noCurveReason(s.gan.Config(), "curve")
 	}
 	return p
 }

@@ -1286,7 +1286,7 @@ func (s *Session) curves(e *Eval, bins int) {
 		e.Push = make([]float64, bins)
 		s.gan.DSlope(e.Push, lo+w/2, hi-w/2)
 	} else {
-		e.NoCurve = noCurveReason(s.gan.Config())
+		e.NoCurve = noCurveReason(s.gan.Config(), "strip")
 	}
 	zlo, zhi := s.gan.NoiseRange()
 	zs, xs := make([]float64, gzPoints), make([]float64, gzPoints)
@@ -1317,16 +1317,22 @@ func (s *Session) evaluated(m engine.Metrics) {
 	}
 }
 
-// noCurveReason says in one short line why the screen has no D(x)
-// strip, D judging no single sample: a whole row of G's (blog-original),
-// or samples packed for D, which bimodal-pacgan's G makes one by one and
-// its line had called "a whole row of 2". The strip is what the screen
-// draws under the bars, and what the ? pages and the README call it:
-// the line had said "no D(x) curve" beside them.
-func noCurveReason(cfg engine.Config) string {
+// noCurveReason says in one short line why a view has no D(x) drawn,
+// D judging no single sample: a whole row of G's (blog-original), or
+// samples packed for D, which bimodal-pacgan's G makes one by one. drawn
+// names what the view would have drawn: the screen's "strip" under the
+// bars, as the ? pages and the README call it, or the figure's "curve"
+// over the densities.
+func noCurveReason(cfg engine.Config, drawn string) string {
+	return "no D(x) " + drawn + ": " + noCurveWhy(cfg)
+}
+
+// noCurveWhy is noCurveReason's reason, what D judges in place of one
+// sample.
+func noCurveWhy(cfg engine.Config) string {
 	switch cfg.DInput {
 	case engine.DInputMoments:
-		return fmt.Sprintf("no D(x) strip: D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("D sees only 4 moments of %s samples", numtext.FormatInt(cfg.DIn))
 	case engine.DInputDiffs, engine.DInputDiffsDetached:
 		// (x-mean)², each sample's squared deviation from the row's mean
 		// in the histogram axis's own x ("-": the PDF's code page has no
@@ -1334,12 +1340,12 @@ func noCurveReason(cfg engine.Config) string {
 		// squared deviations at once" had broken the figure's panel (d)
 		// label onto two lines, and "(x - mean)²" wrapped at 80×24 as
 		// "(x -" over "mean)²".
-		return fmt.Sprintf("no D(x) strip: D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
 	}
 	if cfg.Packs() { // samples G makes one by one, packed for D, as a plane's are (noSurfaceReason)
-		return fmt.Sprintf("no D(x) strip: D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
+		return fmt.Sprintf("D judges %s packed samples at once", numtext.FormatInt(cfg.DIn))
 	}
-	return fmt.Sprintf("no D(x) strip: D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
+	return fmt.Sprintf("D judges a whole row of %s at once", numtext.FormatInt(cfg.DIn))
 }
 
 // newRun replaces the model with a fresh one from seed and the current

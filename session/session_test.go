@@ -1316,7 +1316,10 @@ func TestTimelineCountsWhatItLetsGo(t *testing.T) {
 // that no other part of the screen or the README uses (now its
 // squared deviations written out, (x-mean)², short enough for the
 // figure's axis label); bimodal-pacgan's "D judges a whole row of 2", of
-// a G that makes no rows.
+// a G that makes no rows. It names what its view would have drawn: the
+// screen's strip under the bars, the figure's curve over the densities
+// (blog-original's figure had said "no D(x) strip" beside panels that
+// draw D(x) as a curve).
 func TestNoCurveSaysWhatDReads(t *testing.T) {
 	for _, c := range []struct{ preset, want string }{
 		{"devnag-2017", "no D(x) strip: D judges 100 samples and (x-mean)²"},
@@ -1328,9 +1331,18 @@ func TestNoCurveSaysWhatDReads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := noCurveReason(cfg); got != c.want {
+		if got := noCurveReason(cfg, "strip"); got != c.want {
 			t.Errorf("%s: %q, want %q", c.preset, got, c.want)
 		}
+	}
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	if got, want := s.Picture().NoCurve, "no D(x) curve: D judges a whole row of 100 at once"; got != want {
+		t.Errorf("the figure's line in place of D(x) reads %q, want %q", got, want)
+	}
+	s.evaluate()
+	if got, want := s.eval.NoCurve, "no D(x) strip: D judges a whole row of 100 at once"; got != want {
+		t.Errorf("the screen's line in place of D(x) reads %q, want %q", got, want)
 	}
 }
 
