@@ -16,6 +16,7 @@ import (
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/visible"
 	"github.com/ganui/ganui/session"
 )
@@ -72,7 +73,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush() // after release: a failed last flush is said as a failed output, not as a stop
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options))
 	defer release()
 	s.OnEvent(func(e session.Event) {
 		fmt.Fprintln(out, e.Line())
@@ -138,7 +139,7 @@ func headlessSeeds(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(opts.seeds), []engine.Config{opts.Config}, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, "")
 	defer release()
 	return session.RunSeeds(ctx, opts.Options, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 }
@@ -183,7 +184,11 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr)
+	keeps := ""
+	if opts.PlotPath != "" {
+		keeps = "--plot " + shellword.Quote(opts.PlotPath)
+	}
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, keeps)
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the heat map's failure, which run reports
@@ -270,20 +275,26 @@ func watchStops(clock *session.Clock, also ...func()) (unwatch func()) {
 // when a write to stdout fails (a reader gone: | head -1, a full disk),
 // so that the run stops after its epoch with its log,
 // checkpoint and figure written, rather than training on for no one or
-// being killed by SIGPIPE (which run ignores) with nothing saved.
-// release ends the watch.
-func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer) (context.Context, func()) {
+// being killed by SIGPIPE (which run catches) with nothing saved. A
+// failure is said on stderr at once; a reader gone is not, as it is not
+// for cat (exitBrokenPipe): run names keeps, the files the run was asked
+// to write (runKeeps), when it ends, if the run stopped short of its
+// plan. release ends the watch.
+func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer, keeps string) (context.Context, func()) {
 	c, ok := stdout.(*checkedWriter)
 	if !ok {
 		return ctx, func() {}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	c.failed = func() {
-		// The one line of the failure: run says no more of it.
-		fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))
-		c.told = true
+		if !c.readerGone() {
+			// The one line of the failure: run says no more of it.
+			fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))
+			c.told = true
+		}
 		cancel()
 	}
+	c.keeps = keeps
 	return ctx, func() { c.failed = nil; cancel() }
 }
 
@@ -403,11 +414,33 @@ func runLoses(opts session.Options) string {
 			loses = append(loses, f.what)
 		}
 	}
-	n := len(loses)
-	if n == 1 {
-		return loses[0]
+	return joinList(loses, "or")
+}
+
+// runKeeps is the files a single headless run of opts writes, each named
+// by its flag and path, "--log run.csv and --plot run.png": "" for none.
+func runKeeps(opts session.Options) string {
+	var keeps []string
+	for _, f := range []struct{ path, flag string }{
+		{opts.LogPath, "--log"},
+		{opts.SavePath, "--save"},
+		{opts.PlotPath, "--plot"},
+	} {
+		if f.path != "" {
+			keeps = append(keeps, f.flag+" "+shellword.Quote(f.path))
+		}
 	}
-	return strings.Join(loses[:n-1], ", ") + " or " + loses[n-1]
+	return joinList(keeps, "and")
+}
+
+// joinList joins items as a sentence does, the last two with conj: "a,
+// b or c"; "" for none.
+func joinList(items []string, conj string) string {
+	n := len(items)
+	if n <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:n-1], ", ") + " " + conj + " " + items[n-1]
 }
 
 // fitJobs is the runs of a batch of runs to train at once: jobs, or

@@ -51,10 +51,40 @@ const (
 	exitUsage    = 2   // bad flags or input
 	exitDiverged = 3   // training produced NaN or Inf
 	exitSignal   = 130 // stopped by SIGINT or SIGTERM, after saving what it had
+	// exitBrokenPipe is run's code for standard output's reader gone (|
+	// head -1): main ends ganui by SIGPIPE then (dieOfBrokenPipe), which
+	// a shell reports as 141, 128 + SIGPIPE's 13.
+	exitBrokenPipe = 141
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if code == exitBrokenPipe {
+		dieOfBrokenPipe()
+	}
+	os.Exit(code)
+}
+
+// brokenPipe takes the SIGPIPE of a write to a pipe whose reader is gone
+// while ganui runs (run), so that the write fails and ganui goes on to
+// save what it has. Go ignores a SIGPIPE that no channel takes for any
+// descriptor but standard output and error, and dies of it for those. A
+// channel, not signal.Ignore: a SIGPIPE once ignored stays so for the
+// runtime after signal.Reset, and dieOfBrokenPipe could not die of it.
+var brokenPipe = make(chan os.Signal, 1)
+
+// dieOfBrokenPipe ends ganui, its reader gone and everything written, as
+// SIGPIPE ends cat or grep there: killed by it, which a shell says
+// nothing of and reports as 141, and which a caller that waits on it
+// (Python's subprocess, -13) tells from an exit of its own. Git ends so
+// too (write_or_die.c). Go's runtime dies of SIGPIPE at a failed write to
+// standard output when no channel takes it, the only way Go gives to die
+// of it: SIGPIPE is handed back to the runtime and standard output
+// written once more. Where that write does not fail, or the system has
+// no SIGPIPE, main exits 141.
+func dieOfBrokenPipe() {
+	signal.Reset(syscall.SIGPIPE)
+	os.Stdout.Write([]byte{'\n'})
 }
 
 // usageError marks errors that are the user's to fix; they exit 2.
@@ -79,11 +109,13 @@ type options struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	// A write to a closed pipe (| head -1) fails, in every mode, where
-	// it had killed ganui by SIGPIPE, exit 141: out keeps the error, which
-	// stops a headless run with what it has saved (stopOnDeadOutput) and
+	// A write to a closed pipe (| head -1) fails, in every mode, rather
+	// than killing ganui then and there: out keeps the error, which stops
+	// a headless run after its epoch with its files written
+	// (stopOnDeadOutput). A reader gone then ends ganui quietly, as it
+	// ends cat (exitBrokenPipe); any other failed write (a full disk)
 	// ends every mode with its one line and exit 1.
-	signal.Ignore(syscall.SIGPIPE)
+	signal.Notify(brokenPipe, syscall.SIGPIPE)
 	out := &checkedWriter{w: stdout}
 	opts, err := parseFlags(args, out)
 	help := errors.Is(err, flag.ErrHelp)
@@ -120,7 +152,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var diverged *session.Divergence
 	var some *session.SeedsDivergedError
-	if out.err != nil && (err == nil || errors.Is(err, session.ErrInterrupted) || errors.As(err, &diverged) || errors.As(err, &some)) {
+	gone := out.readerGone()
+	if gone && (err == nil || errors.Is(err, session.ErrInterrupted)) {
+		// A reader gone is no failure of ganui's, and said by none; but
+		// files that hold less than a run asked for are named. Anything
+		// else the run has to say (a divergence, a file not written) is
+		// said below, as if its lines had been read.
+		if err != nil && out.keeps != "" {
+			fmt.Fprintf(stderr, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in %s\n", visible.Message(out.keeps))
+		}
+		return exitBrokenPipe
+	}
+	if out.err != nil && !gone && (err == nil || errors.Is(err, session.ErrInterrupted) || errors.As(err, &diverged) || errors.As(err, &some)) {
 		// What it failed to print wins over how the run ended (README:
 		// exit codes), said once: when it failed, if the run was told.
 		if out.told {
@@ -337,6 +380,9 @@ type checkedWriter struct {
 	// has said so on stderr.
 	failed func()
 	told   bool
+	// keeps is the files the headless run writes (runKeeps), named when
+	// the reader goes, which they then hold less than was asked of.
+	keeps string
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
@@ -349,6 +395,11 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// readerGone tells whether the write that failed found the reader of a
+// pipe gone (| head -1 has read its line), which ends ganui as SIGPIPE
+// does (exitBrokenPipe), not as a failure.
+func (c *checkedWriter) readerGone() bool { return errors.Is(c.err, syscall.EPIPE) }
 
 // usage is how ganui is called, at most 80 columns wide: a line per way,
 // with what a flag allows with it; --help prints it before the flags.

@@ -4,13 +4,18 @@ package main
 
 import (
 	"bytes"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ganui/ganui/internal/shellword"
+	"github.com/ganui/ganui/session"
 )
 
 // TestInputsMustBeRegularFiles (issue: --resume /dev/zero grew without
@@ -311,30 +316,123 @@ func TestOutputsToTheNullDeviceAreDiscarded(t *testing.T) {
 	wantUsageError(t, []string{"--headless", "--epochs", "2", "--log", "/dev/zero"}, "--log: /dev/zero is a device, not a regular file")
 }
 
-// TestPrintingToAClosedPipeSaysSo: every mode that prints and exits —
-// --list-presets, --show-preset, --version, --help — met with its reader
-// gone (| head -1) exits 1 with one line, as a headless run does, where
-// --list-presets had died of SIGPIPE, exit 141, or exited 0 as the
-// pipe's buffer happened to hold what --help printed.
-func TestPrintingToAClosedPipeSaysSo(t *testing.T) {
-	for _, args := range [][]string{{"--list-presets"}, {"--show-preset", "ring"}, {"--version"}, {"--help"}} {
-		r, w, err := os.Pipe()
-		if err != nil {
+// runToClosedPipe runs ganui with args, its standard output a pipe whose
+// reader is gone before the first write (| head -1 that has read its
+// line), and returns the child's wait status and standard error.
+func runToClosedPipe(t *testing.T, args ...string) (syscall.WaitStatus, string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	defer w.Close()
+	return runWithStdout(t, w, args...)
+}
+
+// runWithStdout runs ganui with args and stdout as its standard output,
+// and returns its wait status and standard error.
+func runWithStdout(t *testing.T, stdout *os.File, args ...string) (syscall.WaitStatus, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
 			t.Fatal(err)
 		}
-		r.Close() // the reader gone before the first write
-		cmd := exec.Command(os.Args[0], args...)
-		cmd.Env = append(os.Environ(), "GANUI_TEST_MAIN=1")
-		var stderr strings.Builder
-		cmd.Stdout, cmd.Stderr = w, &stderr
-		err = cmd.Run()
-		w.Close()
-		code := -1
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode() // -1 for a process a signal killed
+	}
+	return cmd.ProcessState.Sys().(syscall.WaitStatus), stderr.String()
+}
+
+// TestAClosedPipeEndsQuietly: every mode that prints, met with its
+// reader gone (| head -1, grep -m1), ends as cat does there: killed by
+// SIGPIPE, which a shell says nothing of and reports as 141, and nothing
+// on stderr, where it had exited 1 saying "ganui: writing the output:
+// write /dev/stdout: broken pipe". A headless run stops after its epoch
+// (not trained on for no one).
+func TestAClosedPipeEndsQuietly(t *testing.T) {
+	for _, args := range [][]string{
+		{"--list-presets"},
+		{"--show-preset", "ring"},
+		{"--version"},
+		{"--help"},
+		{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "1"},
+		{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"},
+		{"--headless", "--preset", "vanilla", "--epochs", "30", "--sweep", "g_lr=1e-3,2e-3", "--jobs", "1"},
+	} {
+		ws, stderr := runToClosedPipe(t, args...)
+		if !ws.Signaled() || ws.Signal() != syscall.SIGPIPE || stderr != "" {
+			t.Errorf("%q to a closed pipe: %v (exit %d), stderr %q; want killed by SIGPIPE, nothing said", args, ws.Signal(), ws.ExitStatus(), stderr)
 		}
-		if want := "ganui: writing the output: write /dev/stdout: broken pipe\n"; code != exitFailure || stderr.String() != want {
-			t.Errorf("%q to a closed pipe: %v (exit %d), stderr %q; want exit 1 and %q", args, err, code, stderr.String(), want)
+	}
+}
+
+// TestAClosedPipeLeavesTheFilesWhole: a headless run whose reader goes
+// stops after its epoch, writes its --log, --save and --plot whole to
+// that epoch, and names them on stderr before it ends by SIGPIPE: they
+// hold less than the run asked for, which nothing else would say. One
+// that diverges says so, and that its --save is not written, exit 3, as
+// if its lines had been read: it had said "--save … will hold what was
+// trained by then" of a checkpoint never written, and died quietly.
+func TestAClosedPipeLeavesTheFilesWhole(t *testing.T) {
+	dir := t.TempDir()
+	log, save, plot := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "run.png")
+	ws, stderr := runToClosedPipe(t, "--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "1", "--log", log, "--save", save, "--plot", plot)
+	want := "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --log " + shellword.Quote(log) + ", --save " + shellword.Quote(save) + " and --plot " + shellword.Quote(plot) + "\n"
+	if !ws.Signaled() || ws.Signal() != syscall.SIGPIPE || stderr != want {
+		t.Fatalf("%v (exit %d), stderr %q; want killed by SIGPIPE and %q", ws.Signal(), ws.ExitStatus(), stderr, want)
+	}
+	g, err := session.LoadCheckpoint(save)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(rows), "\n"), "\n")
+	last, _, _ := strings.Cut(lines[len(lines)-1], ",")
+	if g.Epoch() < 1 || g.Epoch() > 1000 || len(lines) != g.Epoch()+1 || last != strconv.Itoa(g.Epoch()) {
+		t.Errorf("checkpoint at epoch %d, log of %d lines ending at epoch %q; want a header and a row per epoch to the checkpoint's", g.Epoch(), len(lines), last)
+	}
+	f, err := os.Open(plot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := png.Decode(f); err != nil {
+		t.Errorf("--plot: %v", err)
+	}
+
+	diverged := filepath.Join(dir, "diverged.ckpt")
+	ws, stderr = runToClosedPipe(t, "--headless", "--preset", "vanilla", "--set", "d_lr=5", "--set", "g_lr=0.5", "--epochs", "3000", "--every", "0", "--save", diverged)
+	if ws.Signaled() || ws.ExitStatus() != exitDiverged || !strings.HasPrefix(stderr, "ganui: diverged at epoch ") || !strings.HasSuffix(stderr, "--save "+diverged+" not written: a checkpoint of a diverged run would not resume\n") {
+		t.Errorf("a diverged run: %v (exit %d), stderr %q; want exit 3 and the --save not written", ws.Signal(), ws.ExitStatus(), stderr)
+	}
+	if _, err := os.Stat(diverged); !os.IsNotExist(err) {
+		t.Errorf("a diverged run's --save: %v", err)
+	}
+}
+
+// TestAFullOutputStillFails: standard output that takes nothing for
+// another reason than its reader gone (> /dev/full) is a failure, said
+// in one line, exit 1, as before: only a reader gone ends quietly.
+func TestAFullOutputStillFails(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{
+		{"--list-presets"},
+		{"--headless", "--preset", "vanilla", "--epochs", "30", "--seeds", "1-2", "--jobs", "1"},
+	} {
+		ws, stderr := runWithStdout(t, full, args...)
+		// A headless run adds that it stops, as a signal's line does.
+		if want := "ganui: writing the output: write /dev/stdout: no space left on device"; ws.Signaled() || ws.ExitStatus() != exitFailure || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q to /dev/full: %v (exit %d), stderr %q; want exit 1 and one line, %q", args, ws.Signal(), ws.ExitStatus(), stderr, want)
 		}
 	}
 }

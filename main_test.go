@@ -55,7 +55,7 @@ func TestMain(m *testing.M) {
 				return session.New(o)
 			}
 		}
-		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		main()
 	}
 	// Started with SIGHUP ignored (go test under nohup), the tests of what
 	// a hangup does would find it ignored: ganui keeps a disposition it

@@ -57,7 +57,7 @@ func TestStatusLineOutputGone(t *testing.T) {
 	var screen strings.Builder
 	s := &statusLine{term: &screen}
 	out := &checkedWriter{w: goneWriter{}}
-	ctx, release := stopOnDeadOutput(context.Background(), out, endingWriter{s})
+	ctx, release := stopOnDeadOutput(context.Background(), out, endingWriter{s}, "")
 	defer release()
 	s.show(session.Tally{Total: 3})
 	if _, err := s.Writer(out).Write([]byte("final seed=1\n")); err == nil {
