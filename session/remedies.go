@@ -79,10 +79,17 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	switch cfg.Loss {
 	case engine.LossWasserstein:
+		// A plane's Quality gives SW1, W1 averaged over directions, not
+		// the plane's W1 the critic estimates: grid-wgan-gp's page had
+		// named "the size Quality's W1 gives" beside a panel with none.
+		size := "not in the size Quality's W1 gives"
+		if cfg.Dim() == 2 {
+			size = "not in size, nor Quality's SW1, which averages W1 along 32 directions across the plane"
+		}
 		add("critic", "D is a critic (Wasserstein GAN, Arjovsky et al. 2017): it scores real data high and generated data low, without bounds, "+
 			"and the gap between its mean scores, real less generated, estimates K·W1, the Wasserstein-1 distance times the critic's Lipschitz constant K (eq. 3): "+
-			"W1 in shape, not in the size Quality's W1 gives; %s per G step keep it near its best. "+
-			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", numtext.Together(numtext.Count(cfg.DSteps, "critic step")), lnTwo, span)
+			"W1 in shape, %s; %s per G step keep it near its best. "+
+			"Its losses are no probabilities: no %s line, and they may be large or negative; %s.", size, numtext.Together(numtext.Count(cfg.DSteps, "critic step")), lnTwo, span)
 	case engine.LossHinge:
 		add("hinge loss", "D's loss is max(0, 1 − D(real)) + max(0, 1 + D(fake)) (Lim & Ye 2017; Miyato et al. 2018): "+
 			"D stops pushing a score once a real one is above 1 and a generated one below −1, so it does not grow ever more certain; G raises D(G(z)). "+

@@ -108,7 +108,9 @@ func TestRemediesCountInWords(t *testing.T) {
 // text had said its scores stay off 0 and 1; least squares with label
 // smoothing balances at α²/8 on both losses, where the texts had said ⅛
 // and two lines; a feature-matching G does not follow the push; a
-// critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1; a
+// critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1, and
+// on a plane not the SW1 its Quality panel gives, where grid-wgan-gp's
+// page had named "the size Quality's W1 gives" beside a panel with none; a
 // penalty on a BCE D is on its logit; and only the second-order unrolled
 // gradient lets G see D answer its move (Metz et al. 2017, §2.3), and an
 // unrolled G's loss, ■ G, is the unrolled D's, not that of the D whose
@@ -135,6 +137,7 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 		{"lsgan", func(c *engine.Config) { c.RealLabel = 0.9 }, "label smoothing", []string{"balance at 0.101 each, not at ⅛"}, []string{"two lines"}},
 		{"feature-matching", nil, "feature matching", []string{"the push is D's slope, which G no longer follows"}, nil},
 		{"wgan", nil, "critic", []string{"estimates K·W1", "not in the size Quality's W1 gives"}, []string{"estimates the Wasserstein-1 distance while"}},
+		{"grid-wgan-gp", nil, "critic", []string{"estimates K·W1", "W1 in shape, not in size, nor Quality's SW1, which averages W1 along 32 directions"}, []string{"Quality's W1"}},
 		{"r1", nil, "R1 penalty", []string{"eq. 9), D taken before its sigmoid"}, nil},
 		{"wgan-gp", nil, "gradient penalty", nil, []string{"sigmoid"}},
 		{"unrolled", nil, "unrolled GAN", []string{"First-order, as here", "not how D would answer G's own move", "■ G is G's loss against that D of the future, not the D whose ● D real and ○ D fake the chart gives"}, []string{"for D would follow"}},
