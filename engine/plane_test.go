@@ -650,6 +650,14 @@ func TestSpotShares(t *testing.T) {
 	if m.Captured != 8 || math.Abs(m.HighQuality-0.989) > 0.01 {
 		t.Errorf("target samples: %d modes captured, %.3f high quality; want 8 and 0.989", m.Captured, m.HighQuality)
 	}
+	// Each mode's due share is what its own 2-D normal puts within 3σ,
+	// 1 − e^(−9/2) of its weight: the constants' integer division had made
+	// it 1 − e^(−4), 0.1227 of the ring's samples for 0.1236.
+	for k, s := range m.Spots {
+		if want := (1 - math.Exp(-4.5)) / 8; math.Abs(s.Expected-want) > 1e-12 {
+			t.Errorf("mode %d: due share %.6f, want %.6f", k+1, s.Expected, want)
+		}
+	}
 	// Collapse onto mode 0 with 30 points on mode 4 and the rest far off:
 	// 30 of 5000 is more than one in 2,500, so mode 4 counts as captured.
 	for i := 0; i < len(xy); i += 2 {
