@@ -369,6 +369,24 @@ func TestGlossaryTellsCapturedFromCovered(t *testing.T) {
 	t.Error("no modes captured entry in the 2-D glossary")
 }
 
+// TestGlossaryGivesHQItsTop: the HQ entry says what a sample of the
+// target itself scores, 98.9% (3σ of a 2-D normal), and that a collapsed
+// G scores as much, where it had given the Quality panel's "HQ 81%" (ring,
+// seed 1, epoch 20,000) nothing to be read against.
+func TestGlossaryGivesHQItsTop(t *testing.T) {
+	for _, g := range glossaryOf(true) {
+		if g[0] == "HQ" {
+			for _, want := range []string{"target itself scores 98.9%", "1 mode of 8", "modes captured says how many"} {
+				if !strings.Contains(g[1], want) {
+					t.Errorf("the HQ entry lacks %q: %q", want, g[1])
+				}
+			}
+			return
+		}
+	}
+	t.Error("no HQ entry in the 2-D glossary")
+}
+
 // TestGlossaryDatesFindingsAtTheirConfirmingCheck: the ◆ entry says a
 // finding's events are marked at the check that confirms them, not at the
 // first check across the threshold: blog-original's noise-ignored is
