@@ -2924,3 +2924,32 @@ func TestBlurredShareReadsOverItsLine(t *testing.T) {
 		t.Errorf("a plane's high-quality share 0.7496: %q, want %q", got, want)
 	}
 }
+
+// TestNoiseIgnoredHoldsAtAnyShape: a G that ignores its noise repeats one
+// row of samples, whether or not that row fits the target, so the finding
+// says that and nothing of the shape, which the measures judge.
+// blog-original (seed 1) ignores its noise at epoch 255 with its histogram
+// on the target, KS 0.040, and had been told "matching the mean and std is
+// not matching the shape"; at epoch 5,000 its mean is 12.7 against 4.
+func TestNoiseIgnoredHoldsAtAnyShape(t *testing.T) {
+	cfg, err := presets.Get("blog-original")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchOf(cfg)
+	for e := 1; e <= lossWindow; e++ {
+		d := 0.05 * float64(e%3-1)
+		w.add(engine.EpochStats{Epoch: e, DReal: 0.5 + d, DFake: 0.6 - d, G: 1, Mean: 4, Std: 1.25}, -1, 9, true, true)
+	}
+	for _, ks := range []float64{0.040, 0.888} {
+		fs := diagnose(cfg, &w, &Eval{Epoch: lossWindow, Metrics: engine.Metrics{N: 10000, RowWidth: 100, KS: ks, Std: 1.25, ZDep: 0.03}, KSFloor: 0.0136})
+		i := slices.IndexFunc(fs, func(f Finding) bool { return f.Kind == NoiseIgnored })
+		if i < 0 {
+			t.Fatalf("KS %g: %+v, want G ignores its noise", ks, fs)
+		}
+		text := numtext.Plain(fs[i].Text)
+		if strings.Contains(text, "shape") || strings.Contains(text, "mean") || !strings.Contains(text, "the same values over and over, however well they fit the target") {
+			t.Errorf("KS %g: %q, want the row's values repeated, whatever their fit", ks, text)
+		}
+	}
+}

@@ -1305,7 +1305,7 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 			return []string{"HQ", "plane"}
 		}
 		return []string{"modes"}
-	case session.NoiseIgnored: // and the moments, which its text says are not the shape
+	case session.NoiseIgnored: // and the moments, whose lines go flat as G makes the same row epoch after epoch
 		return []string{"noise use", "moments"}
 	case session.DIndifferent, session.DStalled:
 		switch {

@@ -116,7 +116,7 @@ func TestOneFindingExplainsWhatItRestsOn(t *testing.T) {
 		if w == 120 {
 			frameReads(t, view, "noise use how much G's row of samples depends on its noise draw", "? twice explains each finding and mark.")
 		}
-		if w == 160 { // the moments too, which the finding says are not the shape
+		if w == 160 { // the moments too, whose lines go flat as G makes the same row
 			frameReads(t, view, "noise use how much G's row of samples depends on its noise draw", "moments μ mean and σ std")
 		}
 		if strings.Index(calm, "Settings") != strings.Index(view, "Settings") {
