@@ -174,12 +174,26 @@ var glossary = []glossaryEntry{
 		return "v: generated quantiles (up) against the target's (across); on the " + qqDiagMark() + " diagonal they agree, ▲ ▼ are beyond the plot."
 	}, onLine},
 	{"G(z)", fixed("v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."), drawsGZ},
-	{"▲ ▼ in charts", fixed("a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes. \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend."), nil},
+	{"▲ ▼ in charts", (*Model).offScaleText, nil},
 	{"◆ in charts", (*Model).eventsText, nil},
 	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame)."), nil},
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as faint dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
 	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
+}
+
+// offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a
+// rare spike, but for a feature-matching G, whose loss is on a scale of
+// its own and sets no part of the losses' range (lineChart.own): its line
+// runs as a row of ▲ along the top wherever it is above D's, from the
+// start of feature-matching (G 175.9 at epoch 788, seed 1), where the
+// entry had said only "a rare spike".
+func (m *Model) offScaleText() string {
+	own := ""
+	if m.snap.GLoss == engine.GLossFeatureMatching {
+		own = " Under feature matching ■ G's loss, a distance on a scale of its own, sets no part of the losses' range: above D's it is a row of ▲ along the top, however long, \"" + numtext.Together("▲ off scale") + "\" beside its value in the legend."
+	}
+	return "a value beyond the chart's range (a rare spike), drawn at its edge; the range ignores such spikes." + own + " \"" + numtext.Together("●○ flat at this scale") + "\" in the losses' legend: those losses are under a ten-thousandth of the chart's range, another loss far larger, and their lines lie flat along 0 however they move; their values are in the legend."
 }
 
 // What the screen draws for the run s, each as the view tests it before

@@ -1441,3 +1441,24 @@ func TestDStripNamedOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestOffScaleEntryUnderFeatureMatching: the ▲ ▼ entry says that a
+// feature-matching G's loss, on a scale of its own, runs as a row of ▲
+// along the losses' top, as feature-matching's does from its first epoch
+// (G 175.9 at epoch 788, seed 1); it had called every ▲ "a rare spike".
+// Other designs' entries say nothing of it.
+func TestOffScaleEntryUnderFeatureMatching(t *testing.T) {
+	for _, g := range []engine.GLoss{engine.GLossFeatureMatching, engine.GLossNonSaturating} {
+		var m Model
+		m.snap.GLoss = g
+		var entry string
+		for _, e := range m.glossaryEntries() {
+			if e[0] == "▲ ▼ in charts" {
+				entry = numtext.Plain(e[1])
+			}
+		}
+		if says := strings.Contains(entry, "a row of ▲ along the top, however long, \"▲ off scale\" beside its value in the legend"); says != (g == engine.GLossFeatureMatching) {
+			t.Errorf("%v: the ▲ ▼ entry reads %q; a row of ▲ said %v", g, entry, !says)
+		}
+	}
+}
