@@ -120,8 +120,8 @@ type Config struct {
 	// (the unrolled GAN of Metz et al. 2017; see StepG); 0 turns it off.
 	Unroll int `json:"unroll"`
 	// UnrollSecondOrder makes G's gradient through the unrolled D the
-	// paper's surrogate gradient (Metz et al. 2017, §2.2), which also
-	// backpropagates through D's k updates; false is the first-order
+	// paper's surrogate gradient (Metz et al. 2017, §2.4, eq. 12), which
+	// also backpropagates through D's k updates; false is the first-order
 	// version, which holds the unrolled D fixed. It needs unroll > 0 and
 	// a discriminator of dense layers (d_input raw, no minibatch
 	// discrimination) without a gradient penalty, weight clipping or

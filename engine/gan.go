@@ -469,20 +469,23 @@ func (g *GAN) addPenalty() float64 {
 // them (fresh real batches and noise, clipping and the historical term
 // included, the historical mean unchanged), G's loss and gradient are
 // taken through that unrolled D θ_D^k, D is restored to its saved state
-// and G steps; D's own update happens in StepD as usual. By default
-// (UnrollSecondOrder false) G's gradient is the first-order one,
-// ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k held fixed: G answers the D of k
-// steps on, not the current one, at the cost of k D updates per G
-// update. With UnrollSecondOrder it is the paper's surrogate gradient
-// (§2.2, eq. 12), which adds ∂f/∂θ_D^k · dθ_D^k/dθ_G: reverse mode
-// through the k optimizer updates (Adam's, SGD's or RMSprop's, moments
-// included), a Hessian-vector product of D's loss per update and the
-// mixed product that carries each update's dependence on G's fake batch
-// back into G, exact to rounding (see unroller); the term through which
-// G sees how D would react to it (§2.3). The second-order term needs D
-// of dense layers without a gradient penalty or clipping, and G's loss
-// not feature matching (Validate). The buffers that hold D and what the
-// reverse pass replays are made by New: a step allocates nothing.
+// and G steps (§2.3, eq. 10); D's own update happens in StepD as usual
+// (eq. 11). By default (UnrollSecondOrder false) G's gradient is the
+// first-order one, ∂f/∂θ_G at (θ_G, θ_D^k) with θ_D^k held fixed, the
+// first term of eq. 12: G answers the D of k steps on, not the current
+// one, at the cost of k D updates per G update. With UnrollSecondOrder
+// it is the whole gradient of the paper's surrogate objective f_K (§2.2,
+// eq. 9) as §2.4 writes it in eq. 12, which adds the second term
+// ∂f/∂θ_D^k · dθ_D^k/dθ_G: reverse mode through the k optimizer updates
+// (Adam's, SGD's or RMSprop's, moments included), a Hessian-vector
+// product of D's loss per update and the mixed product that carries
+// each update's dependence on G's fake batch back into G, exact to
+// rounding (see unroller); the term through which G sees how D would
+// react to it (§2.4, "the missing gradient term"). The second-order term
+// needs D of dense layers without a gradient penalty or clipping, and
+// G's loss not feature matching (Validate). The buffers that hold D and
+// what the reverse pass replays are made by New: a step allocates
+// nothing.
 func (g *GAN) StepG() float64 {
 	loss := g.gradGUnrolled()
 	if g.gHist != nil {

@@ -7,13 +7,13 @@ import (
 
 // unroller computes the second term of the unrolled GAN's surrogate
 // gradient (Metz et al., "Unrolled Generative Adversarial Networks", ICLR
-// 2017, §2.2, eq. 12) and owns the memory it needs, made once by New so
+// 2017, §2.4, eq. 12) and owns the memory it needs, made once by New so
 // that a G step allocates nothing.
 //
 // # The surrogate gradient
 //
-// G's objective is F(θ_G) = f(θ_G, θ_D^k(θ_G)), θ_D^k the discriminator
-// after k updates from θ_D^0:
+// G's objective is F(θ_G) = f(θ_G, θ_D^k(θ_G)), the paper's f_K (§2.2,
+// eq. 9), θ_D^k the discriminator after k updates from θ_D^0:
 //
 //	g_i = ∇_θ L_D(θ_D^i; real_i, G(z_i)) [+ 2λ(θ_D^i − θ̄)],   θ_D^{i+1}, s_{i+1} = U(θ_D^i, s_i, g_i)
 //

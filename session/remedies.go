@@ -147,13 +147,13 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.Unroll > 0 {
 		// Only the second-order term lets G see D answer its move (Metz
-		// et al. 2017, §2.3); the text had credited the first-order
+		// et al. 2017, §2.4); the text had credited the first-order
 		// gradient with it too.
 		order, defines := "First-order, as here: G's gradient is taken at that D alone, not back through its updates, so G meets the D its samples will make, "+
-			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.3).", []string(nil)
+			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.4).", []string(nil)
 		if cfg.UnrollSecondOrder {
 			order = "Second-order, as here: G's gradient also goes back through those updates, so G sees how D would answer its move: " +
-				"hopping to the mode D neglects now gains G nothing, for D would follow, and G spreads over the modes instead (§2.3)."
+				"hopping to the mode D neglects now gains G nothing, for D would follow, and G spreads over the modes instead (§2.4–2.5)."
 			defines = []string{"second-order"}
 		}
 		// G's loss is the unrolled D's (engine.GAN.StepG): unrolled,

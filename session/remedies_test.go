@@ -112,7 +112,7 @@ func TestRemediesCountInWords(t *testing.T) {
 // on a plane not the SW1 its Quality panel gives, where grid-wgan-gp's
 // page had named "the size Quality's W1 gives" beside a panel with none; a
 // penalty on a BCE D is on its logit; and only the second-order unrolled
-// gradient lets G see D answer its move (Metz et al. 2017, §2.3), and an
+// gradient lets G see D answer its move (Metz et al. 2017, §2.4), and an
 // unrolled G's loss, ■ G, is the unrolled D's, not that of the D whose
 // losses the chart gives (unrolled, seed 1, epoch 1,121: D fake 0.406,
 // G 2.806), where it had gone unsaid; a
