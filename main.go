@@ -828,6 +828,16 @@ var trainerKey = map[string]string{
 	"plot": "; in the trainer, P writes the figure",
 }
 
+// printsOnly says what each mode that prints and exits does, after
+// "--headless does not go with --show-preset, which": the refusal of a
+// flag beside it says the mode trains nothing and which to drop, where it
+// had said only that the two do not go together.
+var printsOnly = map[string]string{
+	"list-presets": "lists the built-in presets",
+	"version":      "prints ganui's version",
+	"show-preset":  "prints a preset's settings",
+}
+
 // checkCombination refuses flags that do not go together: each mode of
 // ganui takes its own flags, and a flag that the chosen mode would
 // ignore is an error rather than a surprise.
@@ -835,7 +845,7 @@ func checkCombination(given map[string]bool, headless bool) error {
 	only := func(mode string, allowed ...string) error {
 		for name := range given {
 			if name != mode && !slices.Contains(allowed, name) {
-				return fmt.Errorf("--%s does not go with --%s", name, mode)
+				return fmt.Errorf("--%s does not go with --%s, which %s and trains nothing; drop --%s, or --%s to train", name, mode, printsOnly[mode], name, mode)
 			}
 		}
 		return nil

@@ -155,6 +155,11 @@ func TestBadUsageExitsTwoWithOneLine(t *testing.T) {
 		// A number that is not whole is told the range and the default, as one out of range is.
 		{[]string{"--headless", "--epochs", "1.5"}, `--epochs: "1.5" is not a whole number; allowed: 1..1,000,000,000 (default: the preset's own)`},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number; allowed: 0..`},
+		// Inf is no number too large, as NaN is none, where --seeds Inf had
+		// been told "a seed is at most 18,446,744,073,709,551,615".
+		{[]string{"--headless", "--seed", "Inf"}, `--seed: "Inf" is not a whole number; allowed: 0..18,446,744,073,709,551,615 (default 1)`},
+		{[]string{"--headless", "--epochs", "-Inf"}, `--epochs: "-Inf" is not a whole number; allowed: 1..1,000,000,000`},
+		{[]string{"--headless", "--seeds", "Inf"}, `--seeds: "Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`},
 		{[]string{"--headless", "--epochs"}, "--epochs needs a value"},
 		{[]string{"--headless", "--seeds", "1-2", "--jobs", "1e3"}, "--jobs: 1e3 out of range 1..256"},
 		{[]string{"--headless", "--every", "x"}, `--every: "x" is not a whole number`},
@@ -957,8 +962,8 @@ func TestGuessedCombinations(t *testing.T) {
 		// value: its range had been said first, and the flag refused only
 		// once the value was mended.
 		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
-		{[]string{"--version", "--epochs", "0"}, "ganui: --epochs does not go with --version\n"},
-		{[]string{"--show-preset", "vanilla", "--samples", "5"}, "ganui: --samples does not go with --show-preset\n"},
+		{[]string{"--version", "--epochs", "0"}, "ganui: --epochs does not go with --version, which prints ganui's version and trains nothing; drop --epochs, or --version to train\n"},
+		{[]string{"--show-preset", "vanilla", "--samples", "5"}, "ganui: --samples does not go with --show-preset, which prints a preset's settings and trains nothing; drop --samples, or --show-preset to train\n"},
 		{[]string{"--every", "-1"}, "ganui: --every needs --headless\n"},
 		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
 		{[]string{"--speed", "0"}, "ganui: --speed: 0 out of range 1..100,000 epochs a second (or full)\n"},
@@ -967,7 +972,11 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced\n"},
 		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced\n"},
-		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version\n"},
+		// Each says what the mode does and which to drop, where it had said
+		// only "--headless does not go with --show-preset".
+		{[]string{"--headless", "--show-preset", "vanilla"}, "ganui: --headless does not go with --show-preset, which prints a preset's settings and trains nothing; drop --headless, or --show-preset to train\n"},
+		{[]string{"--list-presets", "--seed", "3"}, "ganui: --seed does not go with --list-presets, which lists the built-in presets and trains nothing; drop --seed, or --list-presets to train\n"},
+		{[]string{"--version", "--preset", "vanilla"}, "ganui: --preset does not go with --version, which prints ganui's version and trains nothing; drop --preset, or --version to train\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--seed", "2"}, "ganui: --seed needs a single run; drop it or --seeds\n"},
 		// So is a flag another flag does not take, the values of both unread.
 		{[]string{"--headless", "--seeds", "5-1", "--seed", "3"}, "ganui: --seed needs a single run; drop it or --seeds\n"},

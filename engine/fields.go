@@ -982,7 +982,10 @@ var (
 // (5e3, 2.5e2) up to 2⁵³, past which a float64 no longer holds every
 // whole number and the exponent form would round (1e16+1 is 1e16). A
 // whole number has no sign: -0 is refused as +5 is (it had been read as
-// 0 by --seed while --seeds, whose '-' makes a range, refused it).
+// 0 by --seed while --seeds, whose '-' makes a range, refused it). Inf,
+// written so, is no whole number, as NaN is: --seeds Inf had been told
+// "a seed is at most 18,446,744,073,709,551,615", as if a number too
+// large, where 1e400, a number, is out of range.
 func ParseWhole(s string) (uint64, error) {
 	n, err := strconv.ParseUint(s, 10, 64)
 	if err == nil {
@@ -990,7 +993,7 @@ func ParseWhole(s string) (uint64, error) {
 	}
 	x, ferr := parseFloat(s) // not digits alone: the exponent form, a sign, or too many digits
 	switch {
-	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || x != math.Trunc(x) || x == 0 && strings.HasPrefix(s, "-") || underflows(s, x):
+	case ferr != nil && !errors.Is(ferr, strconv.ErrRange) || ferr == nil && math.IsInf(x, 0) || x != math.Trunc(x) || x == 0 && strings.HasPrefix(s, "-") || underflows(s, x):
 		return 0, ErrNotWhole
 	case x < 0 || x >= 1<<64:
 		return 0, ErrOutOfRange

@@ -73,6 +73,12 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"1e17":                 `"1e17": a seed past 2⁵³ in the exponent form is not exact; write its digits`,
 		"1--3":                 `"1--3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
 		"-3":                   `"-3" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		// Inf is no number too large, as NaN is none (engine.ParseWhole);
+		// 1e400, a number, is.
+		"Inf":   `"Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"1-Inf": `"1-Inf" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"NaN":   `"NaN" is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)`,
+		"1e400": `"1e400": a seed is at most 18,446,744,073,709,551,615`,
 		// A '+' is told as every count flag's is (engine.PlusSign).
 		"+1": `"+1" has a + before it; write it without one: 1`,
 		// A range's is told with the range to write (plusInRange).
