@@ -570,6 +570,12 @@ func Load(path string) (engine.Config, error) {
 		return Parse(head, path)
 	}
 	data, err := f.ReadAll(MaxFileSize)
+	if f.Size() > MaxFileSize {
+		// One that does, too large all the same, is told what a preset
+		// file is, where it had been told only "larger than 256 KiB, the
+		// most ganui reads of such a file".
+		return engine.Config{}, fmt.Errorf("%w: a preset file is one JSON object of settings, under 2 KiB; this may be another kind of file", err)
+	}
 	if err != nil {
 		return engine.Config{}, err
 	}

@@ -562,7 +562,8 @@ func TestCheckpointGivenAsPresetFile(t *testing.T) {
 // what it is not, as a small one is, not its size: a history CSV of
 // blog-original's 5,000 epochs had been "larger than 256 KiB, the most
 // ganui reads of such a file". A large file that begins as a preset file
-// does is told its size.
+// does is told its size, and what a preset file is, which its size alone
+// had not said.
 func TestLargeFileOfAnotherKind(t *testing.T) {
 	dir := t.TempDir()
 	row := []byte("4999,0.6931471824645996,0.6931471824645996,0.6931471824645996,13.40942181110382,5.23744422083404,,,,,,,\n")
@@ -573,7 +574,7 @@ func TestLargeFileOfAnotherKind(t *testing.T) {
 		"run.csv": {append([]byte("epoch,d_real,d_fake,g_loss,mean,std,ks,w1,skew,kurt,zdep,events,event_details\n"), bytes.Repeat(row, MaxFileSize/len(row)+1)...),
 			":1: not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one"},
 		"run.png":  {append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, MaxFileSize)...), ":1: not a preset file: a preset file is one JSON object {…}"},
-		"big.json": {append([]byte(`{"base": "vanilla", "description": "`), bytes.Repeat([]byte("a"), MaxFileSize)...), ": larger than 256 KiB, the most ganui reads of such a file"},
+		"big.json": {append([]byte(`{"base": "vanilla", "description": "`), bytes.Repeat([]byte("a"), MaxFileSize)...), ": larger than 256 KiB, the most ganui reads of such a file: a preset file is one JSON object of settings, under 2 KiB; this may be another kind of file"},
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, c.data, 0o644); err != nil {

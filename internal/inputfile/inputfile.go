@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 )
 
 // File is a regular file open for reading up to the size it had when it
@@ -74,10 +75,21 @@ func Open(path string) (*File, error) {
 // finds fs.ErrNotExist or fs.ErrPermission in it.
 func unreachable(err error) error {
 	var pe *fs.PathError
+	if errors.As(err, &pe) && errors.Is(pe.Err, syscall.ELOOP) {
+		return LinkLoop(pe.Path)
+	}
 	if errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// LinkLoop is the refusal of path, whose symbolic links lead round in a
+// loop (a link to a link back to the first) and so to no file: said so,
+// with what to give instead, where the system's "too many levels of
+// symbolic links" had said neither. errors.Is finds syscall.ELOOP in it.
+func LinkLoop(path string) error {
+	return &unnamed{msg: path + ": its symbolic links lead round in a loop, to no file: name the file itself", err: syscall.ELOOP}
 }
 
 // Unnamed returns err, an error of Open or ReadAll about path, without
@@ -98,7 +110,8 @@ func Unnamed(err error, path string) error {
 	return &unnamed{msg: msg, err: err}
 }
 
-// unnamed is an error said without its file's path (Unnamed).
+// unnamed is an error said without its file's path (Unnamed), or in
+// words of ganui's own (LinkLoop).
 type unnamed struct {
 	msg string
 	err error

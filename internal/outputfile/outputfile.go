@@ -277,7 +277,9 @@ func (e *renamedError) Unwrap() error { return e.err }
 // path as Write will: what is there (through any links) is a
 // regular file that its owner may write, or nothing, and its directory
 // exists and takes a new file. A read-only file is refused although a
-// rename could replace it: its owner made it so. Whether the file there
+// rename could replace it: its owner made it so, and is told to give
+// another file, where "is read-only" had said nothing of what to do.
+// Whether the file there
 // is of the write's kind is OfKind's to say.
 func CheckWritable(given string) error {
 	path, err := Target(given)
@@ -286,7 +288,7 @@ func CheckWritable(given string) error {
 	}
 	if fi, err := os.Stat(path); err == nil {
 		if fi.Mode().Perm()&0o200 == 0 {
-			return fmt.Errorf("%s is read-only", path)
+			return fmt.Errorf("%s is read-only: give another file", path)
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0) // opened, not truncated: another owner's file
 		if err != nil {
@@ -498,6 +500,8 @@ func Target(given string) (string, error) {
 			return path, nil
 		case errors.Is(err, fs.ErrPermission):
 			return "", unenterable(given, path, err)
+		case errors.Is(err, syscall.ELOOP): // a loop in a directory on the way
+			return "", inputfile.LinkLoop(given)
 		case err != nil: // named with the system's reason alone, as inputfile does
 			return "", fmt.Errorf("%s: %w", linked(given, path), unwrapPath(err))
 		case st.Mode()&fs.ModeSymlink != 0:
@@ -517,7 +521,7 @@ func Target(given string) (string, error) {
 			return "", fmt.Errorf("%s is a link to %s, %s, not a regular file%s", given, path, inputfile.What(st.Mode()), inputfile.Instead(st.Mode(), true))
 		}
 	}
-	return "", fmt.Errorf("%s: too many levels of symbolic links", given)
+	return "", inputfile.LinkLoop(given)
 }
 
 // removeStale removes the temporary files of earlier writes of path

@@ -91,13 +91,14 @@ func TestWriteThroughLinks(t *testing.T) {
 
 // TestCheckWritableRefusesReadOnly: a file its owner made read-only is not
 // replaced, although a rename could do it, and a log opened in place could
-// not be written at all: refused before training, not after it.
+// not be written at all: refused before training, not after it, and told
+// to give another file, where "is read-only" had said nothing to do.
 func TestCheckWritableRefusesReadOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ro.csv")
 	if err := os.WriteFile(path, []byte("keep\n"), 0o444); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckWritable(path); err == nil || !strings.Contains(err.Error(), "read-only") {
+	if err := CheckWritable(path); err == nil || err.Error() != path+" is read-only: give another file" {
 		t.Fatalf("CheckWritable of a read-only file: %v", err)
 	}
 	if err := os.Chmod(path, 0o644); err != nil {
@@ -627,7 +628,7 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 	if err := os.Mkdir("d", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for link, to := range map[string]string{"dlink": "d", "dl.csv": filepath.Join("nowhere", "x.csv")} {
+	for link, to := range map[string]string{"dlink": "d", "dl.csv": filepath.Join("nowhere", "x.csv"), "loop1": "loop2", "loop2": "loop1"} {
 		if err := os.Symlink(to, link); err != nil {
 			t.Fatal(err)
 		}
@@ -635,6 +636,11 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 	for path, want := range map[string]string{
 		"dlink":  "dlink is a link to d, a directory, not a regular file: name a file in it",
 		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist",
+		// Links that lead round in a loop, as an input's are told
+		// (inputfile.LinkLoop), where they had been "too many levels of
+		// symbolic links"; and a loop on the way to the file.
+		"loop1":         "loop1: its symbolic links lead round in a loop, to no file: name the file itself",
+		"loop2/run.csv": "loop2/run.csv: its symbolic links lead round in a loop, to no file: name the file itself",
 	} {
 		checkRefused(t, path, want)
 	}
