@@ -58,7 +58,7 @@ func TermsOf(cfg engine.Config) []Remedy {
 		}
 		add(name, "D reads its row of "+numtext.Count(cfg.DIn, "sample")+" followed by each one's squared deviation from the row's mean, (xᵢ − x̄)², "+numtext.FormatInt(2*cfg.DIn)+" inputs (Dev Nag's decorate_with_diffs, gan_pytorch.py, 2017): the batch's spread is an input of its own, so a G whose samples are all alike is easy to tell from the target"+grad+".")
 	case engine.DInputMoments:
-		add("4 moments", "D reads 4 numbers of its row of "+numtext.Count(cfg.DIn, "sample")+" and nothing else: their mean, std, skewness, the mean of z³, and excess kurtosis, the mean of z⁴ less 3, z = (x − mean)/std (Dev Nag's \"Only 4 moments\" D, gan_pytorch.py, 2018): G is held to those four alone, so a batch of the target's moments in the wrong shape, flat-topped or two-humped, passes as real.")
+		add("4 moments", "D reads 4 numbers of its row of "+numtext.Count(cfg.DIn, "sample")+" and nothing else: their mean, std, skewness, the mean of z³, and excess kurtosis, the mean of z⁴ less 3, z = (x − mean)/std (Dev Nag's \"Only 4 moments\" D, gan_pytorch.py, 2018): G is held to those four alone, so a batch with the target's four moments in another shape, two humps where it has one, passes as real; a flat top alone would not, its excess kurtosis below 0.")
 	}
 	switch cfg.Loss {
 	case engine.LossBCE:

@@ -82,3 +82,28 @@ func TestTargetEntryWritesTheEnginesSpec(t *testing.T) {
 		t.Error(`engine.KindSpec("rings") is a kind`)
 	}
 }
+
+// TestMomentsEntryNamesAShapeWithTheMoments: the 4 moments entry's example
+// of a batch that passes as real has the target's four moments, two humps,
+// and says a flat top alone has not, its excess kurtosis below a normal's 0;
+// it had said a "flat-topped" batch of the target's moments passes.
+func TestMomentsEntryNamesAShapeWithTheMoments(t *testing.T) {
+	cfg, err := presets.Get("devnag-moments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range TermsOf(cfg) {
+		if r.Name != "4 moments" {
+			continue
+		}
+		found = true
+		text := numtext.Plain(r.What)
+		if !strings.Contains(text, "four moments in another shape, two humps") || !strings.Contains(text, "a flat top alone would not") {
+			t.Errorf("the 4 moments entry passes a shape without the target's moments: %q", text)
+		}
+	}
+	if !found {
+		t.Fatal("devnag-moments has no 4 moments entry")
+	}
+}
