@@ -120,15 +120,16 @@ const (
 	// finding.
 	dWinsLeastSquares = 2 * 0.05 * 0.05 / 2
 	dWinsHinge        = 2 * 0.1
-	// blurredShare: with every mode covered, more than this share of the
+	// BlurredShare: with every mode covered, more than this share of the
 	// samples between the modes (outside every mode's ±3σ) means one
 	// broad blob rather than separate modes. A perfect generator puts
 	// 0.27% there; one normal with the target's mean and std, the blob,
 	// puts 28% there on the two-mode targets (½ N(±2, 0.5²)), which this
 	// line sits just under. In two dimensions the share is of samples
 	// that are not of high quality (engine.HQSigmas), 1.1% of a perfect
-	// generator's (e^−4.5), nearly all of a blob's.
-	blurredShare = 0.25
+	// generator's (e^−4.5), nearly all of a blob's. Exported for the
+	// glossary's modes entry, which says what the panel's "blob" means.
+	BlurredShare = 0.25
 	// sw1FloorTimes: in two dimensions, a sliced W1 within this many
 	// times the one a sample of the target itself shows (SW1Floor) is
 	// close to its sampling floor. It is no test: the high-quality share
@@ -943,7 +944,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			switch {
 			case short:
 				text = fmt.Sprintf("%d of %d modes missing or short: G gives them under half their share", len(dropped), len(m.Modes))
-			case len(dropped) < len(m.Modes) && between <= blurredShare:
+			case len(dropped) < len(m.Modes) && between <= BlurredShare:
 				// G's samples on the modes it covers and none on the
 				// others is mode collapse, as the plane's finding names
 				// it: bimodal, seed 4, on the left mode alone, the
@@ -953,9 +954,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 				text = fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Modes))
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
-		case between > blurredShare:
+		case between > BlurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "the modes are covered but not separated: one broad blob across them",
-				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, blurredShare), 100*blurredShare)})
+				Detail: fmt.Sprintf("%s of the samples fall between the modes (outside every mode's ±3σ), over %.0f%%", percentOver(between, BlurredShare), 100*BlurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, e.Epoch, m.Std, m.N > 0 && len(m.Modes) <= 1, "KS "+numtext.Figure(m.KS, 4)); ok {
@@ -1585,13 +1586,13 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 			out = append(out, notYet(len(dropped), len(m.Spots), "captured", "G puts almost no samples there", missed))
 		case len(dropped) == len(m.Spots):
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("G's samples are on none of the %d modes", len(m.Spots)), Detail: missed})
-		case len(dropped) > 0 && off > blurredShare && wide && centred: // a cloud with gaps, not a collapse
+		case len(dropped) > 0 && off > BlurredShare && wide && centred: // a cloud with gaps, not a collapse
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing, and many samples between the modes: a spread-out cloud, not mode collapse", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode", missed, percent(off))})
-		case len(dropped) > 0 && off > blurredShare && wide: // as wide, but to one side
+		case len(dropped) > 0 && off > BlurredShare && wide: // as wide, but to one side
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: G's samples are a blob to one side of the target, many of them on no mode", len(dropped), len(m.Spots)),
 				Detail: fmt.Sprintf("%s; %s of the samples within 3σ of no mode, %s, off the target's centre", missed, percent(off), numtext.Together(fmt.Sprintf("their mean at (%s, %s)", numtext.Digits(m.MeanX, 3), numtext.Digits(m.MeanY, 3))))})
-		case len(dropped) > 0 && off > blurredShare: // narrower than a cloud, yet off the modes
+		case len(dropped) > 0 && off > BlurredShare: // narrower than a cloud, yet off the modes
 			// A cloud that reaches one mode alone is at it, not between
 			// modes: see smallCloudAt.
 			where := ", many of them between the modes"
@@ -1605,9 +1606,9 @@ func diagnosePlane(cfg engine.Config, w *watch, m *engine.PlaneMetrics, n, epoch
 		case len(dropped) > 0:
 			out = append(out, Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Spots)),
 				Detail: missed})
-		case off > blurredShare:
+		case off > BlurredShare:
 			out = append(out, Finding{Kind: ModesBlurred, Text: "every mode is reached, but many samples fall between the modes",
-				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percentOver(off, blurredShare), 100*blurredShare)})
+				Detail: fmt.Sprintf("%s of the samples are not within 3σ of any mode, over %.0f%%", percentOver(off, BlurredShare), 100*BlurredShare)})
 		}
 	}
 	if f, ok := collapsed(w, epoch, spread(m), len(m.Spots) <= 1, "SW1 "+numtext.Figure(m.SW1, 4)); ok {

@@ -91,6 +91,12 @@ type glossaryEntry struct {
 // fixed is the text of a glossary entry that is the same for every run.
 func fixed(text string) func(*Model) string { return func(*Model) string { return text } }
 
+// blobShare is the share of the samples between the modes over which the
+// Quality panel's modes line reads "blob" (session.BlurredShare), the word
+// the modes entry defines: "modes 2/2 blob 37% 37%" had been explained
+// nowhere on the ? pages.
+var blobShare = strconv.FormatFloat(100*session.BlurredShare, 'f', -1, 64) + "%"
+
 // targetHQ is the high-quality share a sample of a ring or grid target
 // itself scores (engine.TargetHQ, 98.9%), the top HQ is read against,
 // where the glossary had given HQ with nothing to compare it to.
@@ -165,7 +171,7 @@ var glossary = []glossaryEntry{
 	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
-	{"modes", fixed("covered/all modes of a mixture, each with its share of the samples; a mode is covered when it gets at least half its mass. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
+	{"modes", fixed("covered/all modes, each one's share of the samples; covered at half its mass or more; blob: over " + blobShare + " of samples between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
 	{"push", func(m *Model) string {
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},

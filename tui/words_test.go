@@ -208,13 +208,15 @@ func TestSpeedNamedOneWay(t *testing.T) {
 // TestGlossaryExplainsTheScreensLabels: every label the main screen shows
 // a learner — the legends' names, the header's units, the higher moments
 // — is explained in the glossary of its view. "ex.kurt", "ep/s", "D real"
-// and the target's value after ┈ had been explained nowhere on screen.
+// and the target's value after ┈ had been explained nowhere on screen, nor
+// the modes line's "blob" (historical-averaging, seed 1, epoch 3,000:
+// "modes 2/2 blob 37% 37%").
 func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 	for _, c := range []struct {
 		plane  bool
 		labels []string
 	}{
-		{false, []string{"time axes count", "epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push"}},
+		{false, []string{"time axes count", "epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "mean", "std", "┈", "skew", "ex.kurt", "KS", "W1", "noise use", "D(x)", "push", "blob"}},
 		{true, []string{"epoch", "ep/s", "speed", "D real", "D fake", "G's loss", "X and Y the stds", "┈", "SW1", "HQ", "modes captured", "D surface"}},
 	} {
 		text := ""
