@@ -436,3 +436,42 @@ func TestAFullOutputStillFails(t *testing.T) {
 		}
 	}
 }
+
+// readerGoneAt is standard output whose reader goes after it has read
+// lines writes (| head -n): every write from then on fails with EPIPE,
+// as a pipe's would, with no wait on how fast the reader is.
+type readerGoneAt struct {
+	strings.Builder
+	lines int
+}
+
+func (w *readerGoneAt) Write(p []byte) (int, error) {
+	if w.lines == 0 {
+		return 0, syscall.EPIPE
+	}
+	w.lines--
+	return w.Builder.Write(p)
+}
+
+// TestAReaderGoneAfterTheLastRunSaysNothing: a --sweep whose reader goes
+// at its first row, three cells untrained, names its --plot heat map
+// as holding what was trained by then; one whose reader goes at its last
+// row, every run trained, ends as quietly as one without --plot, where
+// it had said "training stopped there" of a sweep trained to its end.
+func TestAReaderGoneAfterTheLastRunSaysNothing(t *testing.T) {
+	plot := filepath.Join(t.TempDir(), "sweep.png")
+	for _, c := range []struct {
+		rows int
+		want string
+	}{
+		{0, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in --plot " + shellword.Quote(plot) + "\n"},
+		{3, ""},
+	} {
+		out := &readerGoneAt{lines: c.rows}
+		var stderr strings.Builder
+		code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "30", "--sweep", "d_lr=1e-3,2e-3", "--sweep", "g_lr=1e-3,2e-3", "--seeds", "1", "--jobs", "1", "--plot", plot}, out, &stderr)
+		if code != exitBrokenPipe || stderr.String() != c.want {
+			t.Errorf("reader gone after %d rows: exit %d, stderr %q; want %d and %q; output:\n%s", c.rows, code, stderr.String(), exitBrokenPipe, c.want, out.String())
+		}
+	}
+}

@@ -160,7 +160,9 @@ var ErrInterrupted = errors.New("interrupted")
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and report state=interrupted, no further seed starts, and the
-// summary covers the runs that finished; the error is then ErrInterrupted.
+// summary covers the runs that finished; the error is then ErrInterrupted,
+// if that left any run unfinished (unfinished=; a cancel as the last
+// line is printed, every run done, is none).
 // Otherwise it is a *RunsFailed when some runs could not be built, a
 // *SeedsDivergedError when some runs diverged.
 //
@@ -199,7 +201,7 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 		return &RunsFailed{failures}
 	}
 	writeSummary(out, opts, seeds, jobs, finished, opts.Clock.Since(start))
-	if ctx.Err() != nil {
+	if len(finished) < n { // ctx's cancel stopped some: one after the last run's end stopped none
 		return ErrInterrupted
 	}
 	diverged := 0

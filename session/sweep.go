@@ -389,7 +389,9 @@ type SweepResult struct {
 // A diverged run is the sweep's data, not its failure: the error is nil
 // however many diverged. When ctx is cancelled the runs in flight stop,
 // no further run starts, rows are printed for the cells with finished
-// runs, and the error is ErrInterrupted. The result holds the rows
+// runs, and the error is ErrInterrupted, if that left any run
+// unfinished (unfinished=; a cancel as the last row is printed, every
+// run done, is none). The result holds the rows
 // printed. tally, when not nil, is told how far the sweep has got, run by
 // run, as RunSeeds tells it.
 func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs int, w io.Writer, tally func(Tally)) (SweepResult, error) {
@@ -466,7 +468,7 @@ func RunSweep(ctx context.Context, opts Options, sw Sweep, seeds []uint64, jobs 
 	fmt.Fprintf(out, "summary preset=%s%s sweep=%s cells=%d%s seeds=%s runs=%d diverged=%d%s jobs=%d wall_s=%s\n",
 		DesignText(res.Preset, res.Changes, "target"), target, strings.Join(keys, "×"), len(cells), samplesField(opts.Samples, cells[0].Config), CompactSeeds(seeds), total, diverged,
 		unfinished(len(runs)-total), min(jobs, len(runs)), numtext.Figure(opts.Clock.Since(start).Seconds(), 3))
-	if ctx.Err() != nil {
+	if total < len(runs) { // ctx's cancel stopped some: one after the last run's end stopped none
 		return res, ErrInterrupted
 	}
 	return res, nil

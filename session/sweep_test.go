@@ -314,6 +314,47 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	}
 }
 
+// TestACancelAfterTheLastRunIsNoStop: a sweep or batch whose context
+// is cancelled as its last run's line is printed, every run trained
+// (unfinished= none), returns no error, as a single run that ended
+// before a stop reads done: it had returned ErrInterrupted, and ganui
+// had said of a sweep whose reader went at its last row "training
+// stopped there".
+func TestACancelAfterTheLastRunIsNoStop(t *testing.T) {
+	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
+	sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := &cancelAtLine{cancel: cancel, line: 2}
+	if _, err := RunSweep(ctx, opts, sw, []uint64{1}, 1, w, nil); err != nil || strings.Contains(w.String(), "unfinished=") {
+		t.Errorf("sweep cancelled at its last row: %v, output %q", err, w.String())
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	w = &cancelAtLine{cancel: cancel, line: 2}
+	if err := RunSeeds(ctx, opts, []uint64{1, 2}, 1, w, nil); err != nil || strings.Contains(w.String(), "unfinished=") {
+		t.Errorf("batch cancelled at its last run's line: %v, output %q", err, w.String())
+	}
+}
+
+// cancelAtLine cancels at its line'th write, a run's line: a reader gone
+// (ganui's stopOnDeadOutput) or a signal as it is printed.
+type cancelAtLine struct {
+	strings.Builder
+	cancel func()
+	line   int
+}
+
+func (w *cancelAtLine) Write(p []byte) (int, error) {
+	if w.line--; w.line == 0 {
+		w.cancel()
+	}
+	return w.Builder.Write(p)
+}
+
 // TestSweepCountsModes: on a target with modes each row reports the
 // median and range of the modes the runs cover, agreeing with the runs'
 // own results, on a plane before the high-quality share as a run's
