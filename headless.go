@@ -279,14 +279,17 @@ func watchStops(clock *session.Clock, also ...func()) (unwatch func()) {
 // failure is said on stderr at once; a reader gone is not, as it is not
 // for cat (exitBrokenPipe): run names keeps, the files the run was asked
 // to write (runKeeps), when it ends, if the run stopped short of its
-// plan. release ends the watch.
+// plan and the reader's going stopped it, not a signal before it, whose
+// line has said so (afterStop). release ends the watch.
 func stopOnDeadOutput(ctx context.Context, stdout io.Writer, stderr io.Writer, keeps string) (context.Context, func()) {
 	c, ok := stdout.(*checkedWriter)
 	if !ok {
 		return ctx, func() {}
 	}
+	stop := ctx // a signal's (notifyStop)
 	ctx, cancel := context.WithCancel(ctx)
 	c.failed = func() {
+		c.afterStop = stop.Err() != nil
 		if !c.readerGone() {
 			// The one line of the failure: run says no more of it.
 			fmt.Fprintf(stderr, "ganui: writing the output: %s; stopping after the current epoch\n", visible.Message(c.err.Error()))

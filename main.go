@@ -155,10 +155,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	gone := out.readerGone()
 	if gone && (err == nil || errors.Is(err, session.ErrInterrupted)) {
 		// A reader gone is no failure of ganui's, and said by none; but
-		// files that hold less than a run asked for are named. Anything
+		// files that hold less than a run asked for are named, where
+		// its going stopped the run: a signal before it has said that it
+		// stops, and what a second would lose (notifyStop), and a run that
+		// ended before it (err nil) holds all it asked for. Anything
 		// else the run has to say (a divergence, a file not written) is
 		// said below, as if its lines had been read.
-		if err != nil && out.keeps != "" {
+		if err != nil && out.keeps != "" && !out.afterStop {
 			fmt.Fprintf(stderr, "ganui: standard output's reader is gone, and training stopped there; what was trained by then is in %s\n", visible.Message(out.keeps))
 		}
 		return exitBrokenPipe
@@ -383,6 +386,9 @@ type checkedWriter struct {
 	// keeps is the files the headless run writes (runKeeps), named when
 	// the reader goes, which they then hold less than was asked of.
 	keeps string
+	// afterStop is whether the write failed after a signal had told the
+	// run to stop (notifyStop): the reader's going then stopped nothing.
+	afterStop bool
 }
 
 func (c *checkedWriter) Write(p []byte) (int, error) {

@@ -410,3 +410,30 @@ func TestSignalWhileSettingUpStopsTheRun(t *testing.T) {
 		t.Errorf("the --save checkpoint: %v", err)
 	}
 }
+
+// TestASignalBeforeTheReaderGoesIsTheStop: a headless run stopped by
+// SIGINT, whose reader goes as it stops, says the stop once, the
+// signal's line: the reader's going stopped nothing, where it had gone on
+// "ganui: standard output's reader is gone, and training stopped there;
+// …" beside the SIGINT's line. It still ends as a reader gone does.
+func TestASignalBeforeTheReaderGoesIsTheStop(t *testing.T) {
+	leakcheck.Check(t)
+	log := filepath.Join(t.TempDir(), "run.csv")
+	out, stderr := newSignalAfterFirstLine()
+	gone := &signalThenGone{out}
+	code := run([]string{"--headless", "--preset", "vanilla", "--epochs", "1000000000", "--every", "1", "--log", log}, gone, stderr)
+	want := "ganui: SIGINT: stopping after the current epoch; SIGINT again quits at once, without the final line or the --log's last rows\n"
+	if code != exitBrokenPipe || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), exitBrokenPipe, want)
+	}
+}
+
+// signalThenGone is standard output that sends SIGINT at its first write,
+// waits for the program to say it stops (signalAfterFirstLine), and then
+// finds its reader gone: that write and every later one fail with EPIPE.
+type signalThenGone struct{ w *signalAfterFirstLine }
+
+func (g *signalThenGone) Write(p []byte) (int, error) {
+	g.w.Write(p)
+	return 0, syscall.EPIPE
+}
