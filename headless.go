@@ -184,11 +184,7 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	jobs := fitJobs(opts.jobs, opts.jobsGiven, len(designs)*len(opts.seeds), designs, availableMemory(), stderr)
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock, status.Continued)()
-	keeps := ""
-	if opts.PlotPath != "" {
-		keeps = "--plot " + shellword.Quote(opts.PlotPath)
-	}
-	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, keeps)
+	ctx, release := stopOnDeadOutput(ctx, stdout, stderr, runKeeps(opts.Options)) // its --plot heat map: a sweep takes no --log or --save
 	defer release()
 	res, err := session.RunSweep(ctx, opts.Options, *opts.sweep, opts.seeds, jobs, status.Writer(stdout), status.Tally())
 	status.Clear() // before the heat map's failure, which run reports
@@ -420,7 +416,7 @@ func runLoses(opts session.Options) string {
 	return joinList(loses, "or")
 }
 
-// runKeeps is the files a single headless run of opts writes, each named
+// runKeeps is the files a headless run or sweep of opts writes, each named
 // by its flag and path, "--log run.csv and --plot run.png": "" for none.
 func runKeeps(opts session.Options) string {
 	var keeps []string

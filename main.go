@@ -313,11 +313,11 @@ func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	if i >= 2 && !strings.Contains(args[i-1], "=") {
 		want := map[string]string{"--set": "key=value", "-set": "key=value", "--sweep": "key=v1,v2,…", "-sweep": "key=v1,v2,…"}[args[i-2]]
 		if want != "" {
-			flag, joined := "--"+strings.TrimLeft(args[i-2], "-"), args[i-1]+"="+arg
+			name, joined := "--"+strings.TrimLeft(args[i-2], "-"), args[i-1]+"="+arg
 			if c := unshown(joined); c != "" {
-				return fmt.Errorf("%s: want %s, got %q, then %q, which hold %s: give %s %s as one word, without it", flag, want, args[i-1], arg, c, flag, want)
+				return fmt.Errorf("%s: want %s, got %q, then %q, which hold %s: give %s %s as one word, without it", name, want, args[i-1], arg, c, name, want)
 			}
-			return fmt.Errorf("%s: want %s, got %q (did you mean %s %s?)", flag, want, args[i-1], flag, shellword.Quote(joined))
+			return fmt.Errorf("%s: want %s, got %q (did you mean %s %s?)", name, want, args[i-1], name, shellword.Quote(joined))
 		}
 	}
 	designed := false
@@ -834,35 +834,27 @@ var trainerKey = map[string]string{
 	"plot": "; in the trainer, P writes the figure",
 }
 
-// printsOnly says what each mode that prints and exits does, after
-// "--headless does not go with --show-preset, which": the refusal of a
-// flag beside it says the mode trains nothing and which to drop, where it
-// had said only that the two do not go together.
-var printsOnly = map[string]string{
-	"list-presets": "lists the built-in presets",
-	"version":      "prints ganui's version",
-	"show-preset":  "prints a preset's settings",
-}
-
 // checkCombination refuses flags that do not go together: each mode of
 // ganui takes its own flags, and a flag that the chosen mode would
-// ignore is an error rather than a surprise.
+// ignore is an error rather than a surprise. A mode that prints and
+// exits refuses another flag saying what it does ("which prints a
+// preset's settings"), that it trains nothing, and which to drop.
 func checkCombination(given map[string]bool, headless bool) error {
-	only := func(mode string, allowed ...string) error {
+	only := func(mode, does string, allowed ...string) error {
 		for name := range given {
 			if name != mode && !slices.Contains(allowed, name) {
-				return fmt.Errorf("--%s does not go with --%s, which %s and trains nothing; drop --%s, or --%s to train", name, mode, printsOnly[mode], name, mode)
+				return fmt.Errorf("--%s does not go with --%s, which %s and trains nothing; drop --%s, or --%s to train", name, mode, does, name, mode)
 			}
 		}
 		return nil
 	}
 	switch {
 	case given["list-presets"]:
-		return only("list-presets")
+		return only("list-presets", "lists the built-in presets")
 	case given["version"]:
-		return only("version")
+		return only("version", "prints ganui's version")
 	case given["show-preset"]:
-		return only("show-preset", "set", "epochs")
+		return only("show-preset", "prints a preset's settings", "set", "epochs")
 	case headless && (given["paused"] || given["speed"]):
 		name := "paused"
 		if given["speed"] {
