@@ -79,7 +79,8 @@ import (
 //	keyframes:   n u32, up to maxKeyframes, oldest first, then n × a
 //	             keyframe (Keyframe, for replay): its epoch u64, its
 //	             epoch's stats (as last), KSFloor f64, NoCurve (as a
-//	             detail), N u64, and a kind u8, 1 for one dimension, 2
+//	             detail, which a resume words anew: noDNote), N u64,
+//	             and a kind u8, 1 for one dimension, 2
 //	             for a plane; then the findings (n u32, n × kind u32,
 //	             text and detail as details); version 4 on (a record of
 //	             version 3 ends at baseline)
@@ -1362,6 +1363,9 @@ func (s *Session) restore(annex []byte) error {
 		b.Eval.Metrics.QQ = b.quantiles(s.gan.Target())
 	}
 	s.baseline = rec.baseline
+	for i := range rec.keyframes {
+		rec.keyframes[i].NoCurve = s.noDNote(&rec.keyframes[i].Eval)
+	}
 	s.tl.keyframes = rec.keyframes
 	s.hand, s.handRun = rec.hand, s.run // handNow gives them while the run is at their epoch
 	return nil

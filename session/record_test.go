@@ -1296,3 +1296,55 @@ func TestRecordKeepsEveryFindingKind(t *testing.T) {
 		t.Fatalf("read back %d keyframes, %v", len(got.keyframes), err)
 	}
 }
+
+// TestReplayedFramesSayWhyInTheViewsWords: a keyframe read from a
+// checkpoint says why it has no D drawn in the words the live view gives
+// the run's design, not those recorded with it: blog-original's frames,
+// saved by an earlier ganui with "no D(x) curve: …", replay "no D(x)
+// strip: D judges a whole row of 100 at once" under the bars, as live
+// does; a frame of a design whose D scores single samples, kept without
+// D's strip or surface, says "no D(x) strip: the checkpoint kept none"
+// ("no D surface" on a plane), not an empty line.
+func TestReplayedFramesSayWhyInTheViewsWords(t *testing.T) {
+	for _, c := range []struct {
+		preset, old, want string
+		drop              bool // the frames keep no D strip or surface
+	}{
+		{"blog-original", "no D(x) curve: D judges a whole row of 100 at once", "no D(x) strip: D judges a whole row of 100 at once", false},
+		{"vanilla", "", "no D(x) strip: the checkpoint kept none", true},
+		{"ring", "", "no D surface: the checkpoint kept none", true},
+	} {
+		cfg, err := presets.Get(c.preset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Epochs = 200
+		dir := t.TempDir()
+		s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500, Dir: dir})
+		for s.gan.Epoch() < 2*s.every {
+			s.trainEpoch()
+		}
+		if len(s.tl.keyframes) < 2 {
+			t.Fatalf("%s: %d keyframes by epoch %d", c.preset, len(s.tl.keyframes), s.gan.Epoch())
+		}
+		if !c.drop && s.tl.keyframes[0].NoCurve != c.want {
+			t.Errorf("%s: the live frame says %q, want %q", c.preset, s.tl.keyframes[0].NoCurve, c.want)
+		}
+		for i := range s.tl.keyframes {
+			k := &s.tl.keyframes[i]
+			k.NoCurve = c.old
+			if c.drop {
+				k.DCurve, k.Push, k.Surface, k.SurfaceN, k.Arrows = nil, nil, nil, 0, nil
+			}
+		}
+		r := newIdle(t, Options{Resume: saved(t, s), Watch: true, Dir: dir})
+		if err := r.Unrecorded(); err != nil || len(r.tl.keyframes) != len(s.tl.keyframes) {
+			t.Fatalf("%s resumed: %v, %d keyframes of %d", c.preset, err, len(r.tl.keyframes), len(s.tl.keyframes))
+		}
+		for _, k := range r.tl.keyframes {
+			if k.NoCurve != c.want {
+				t.Errorf("%s: the frame of epoch %d replays %q, want %q", c.preset, k.Epoch, k.NoCurve, c.want)
+			}
+		}
+	}
+}

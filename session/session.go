@@ -1327,6 +1327,30 @@ func noCurveReason(cfg engine.Config, drawn string) string {
 	return "no D(x) " + drawn + ": " + noCurveWhy(cfg)
 }
 
+// noDNote is the line a keyframe read from a checkpoint shows in place
+// of D's answer, in this ganui's words for the run's design, as the live
+// view's (noCurveReason, noSurfaceReason), not the words recorded with
+// it: a checkpoint an earlier ganui wrote says "no D(x) curve: …" of a
+// frame whose replay draws the histogram's strip, and one made before a
+// reason was reworded gives the old reason. It is "" where the frame
+// holds D's strip or surface, and where D scores single samples but the
+// checkpoint kept none, says so: "no D(x) strip: the checkpoint kept
+// none", in place of an empty line.
+func (s *Session) noDNote(e *Eval) string {
+	cfg := s.gan.Config()
+	switch {
+	case e.DCurve != nil || e.Surface != nil:
+		return ""
+	case e.Metrics.Plane != nil && cfg.ScoresSamples():
+		return "no D surface: the checkpoint kept none"
+	case e.Metrics.Plane != nil:
+		return noSurfaceReason(cfg)
+	case cfg.ScoresSamples():
+		return "no D(x) strip: the checkpoint kept none"
+	}
+	return noCurveReason(cfg, "strip")
+}
+
 // noCurveWhy is noCurveReason's reason, what D judges in place of one
 // sample.
 func noCurveWhy(cfg engine.Config) string {
