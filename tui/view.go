@@ -280,31 +280,48 @@ func keysPage(k keyMap, w int) string {
 				underKeys = append(underKeys, forKeys[i], "  "+r)
 			}
 		}
+		marked := underKeys // the reasons under their keys, marked as the keys are
 		if noColour() {
-			underKeys[0] = idleMark + " " + underKeys[0]
+			marked = append([]string{idleMark + " " + underKeys[0]}, underKeys[1:]...)
 		}
-		// The first of these that fits the rows the first column
-		// leaves: the legend over each reason after the keys it is
-		// for; those reasons without the legend, drawn faint as their
-		// keys are; each under its keys; the legend over the reasons
-		// alone. "not diverged" alone under "faint: not now —" had
-		// read as a caption, not as why u roll back is faint, and at
-		// 80×24 at epoch 0 "faint: not now — / no epoch, not diverged"
-		// had named no key.
+		// The first of these that fits: the legend over each reason
+		// after the keys it is for, or under them, in the rows the
+		// first column leaves, else over each after its keys in a row
+		// more; those reasons
+		// without the legend, drawn faint as their keys are, in those
+		// rows; each under its keys; the legend over the reasons alone.
+		// "not diverged" alone under "faint: not now —" had read as a
+		// caption, not as why u roll back is faint, and at 80×24 at
+		// epoch 0 "faint: not now — / no epoch, not diverged" had named
+		// no key; then ", . < > e: no epoch, / u: not diverged" had
+		// named them without the legend, the only words that say what
+		// faint means, as had a diverged run's "space/p n d g b: /
+		// diverged".
 		var lines []string
-		for _, l := range [][]string{
-			append([]string{legend}, wrapIndent(keyed, lw)...),
-			wrapIndent(bare, lw),
-			underKeys,
-			append([]string{legend}, wrapIndent(reasons, lw)...),
+		for _, c := range []struct {
+			lines []string
+			rows  int
+		}{
+			{append([]string{legend}, wrapIndent(keyed, lw)...), free},
+			{append([]string{legend}, underKeys...), free},
+			{append([]string{legend}, wrapIndent(keyed, lw)...), free + 1},
+			{wrapIndent(bare, lw), free},
+			{marked, free},
+			{append([]string{legend}, wrapIndent(reasons, lw)...), free},
 		} {
-			if len(l) <= free && fits(l, lw) {
-				lines = l
+			if len(c.lines) <= c.rows && fits(c.lines, lw) {
+				lines = c.lines
 				break
 			}
 		}
 		switch {
 		case lines != nil: // one of them fits
+		case fits([]string{keyed}, w) && free > 0 && fits([]string{legend}, lw):
+			// Else the legend in the column, and each reason after its
+			// keys on one row under the columns, a row more: three
+			// reasons at 80 columns.
+			lines = []string{legend}
+			below = styleFaint.Render(strings.ReplaceAll(keyed, "\u00a0", " "))
 		case fits([]string{bare}, w):
 			// Else each reason after its keys on one row under the
 			// columns, a row more: at 70×20 at epoch 0 the note had
