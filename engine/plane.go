@@ -16,6 +16,7 @@ import (
 
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -465,10 +466,16 @@ func ParsePlane(spec string) (Plane, error) {
 		}
 		path = strings.TrimSpace(path) // points( ) names no file, which ReadAll says
 		data, err := inputfile.ReadAll(path, MaxPointsFile)
+		if big := (*inputfile.TooLarge)(nil); errors.As(err, &big) {
+			return nil, bad("%v: %s", inputfile.Unnamed(err, path), thinning(path, ceilDiv(big.Size, MaxPointsFile)))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("target %q: %w", spec, inputfile.Unnamed(err, path)) // the spec names the file; wrapped: fs.ErrNotExist stays findable
 		}
 		xy, err := ParsePoints(data)
+		if many := (*manyRows)(nil); errors.As(err, &many) {
+			return nil, bad("%v: %s", err, thinning(path, ceilDiv(many.lines, MaxPoints)))
+		}
 		if err == nil {
 			err = pointsSpread(xy)
 		}
@@ -734,7 +741,7 @@ func parsePoints(data []byte) ([]float64, error) {
 			}
 		}
 		if len(xy) >= 2*MaxPoints {
-			return nil, fmt.Errorf("more than %s rows", numtext.FormatInt(MaxPoints))
+			return nil, &manyRows{int64(bytes.Count(data, []byte("\n")) + 1)}
 		}
 		xy = append(xy, x, y)
 	}
@@ -743,6 +750,50 @@ func parsePoints(data []byte) ([]float64, error) {
 	}
 	return xy, nil
 }
+
+// manyRows is ParsePoints's refusal of a file of more than MaxPoints
+// rows, of lines lines at most (a last line without its line end
+// counted), from which ParsePlane, which knows the file's name, says how
+// to thin it (thinning).
+type manyRows struct{ lines int64 }
+
+func (e *manyRows) Error() string {
+	return fmt.Sprintf("more than %s rows", numtext.FormatInt(MaxPoints))
+}
+
+// thinning says how to make the points file at path k times smaller,
+// the most ganui reads of one: keep every k-th line, which a command
+// that a POSIX shell runs does into a file beside it, the points target
+// to give then named. A file over MaxPointsFile bytes or MaxPoints rows
+// had been refused without a word of what to give instead. The first
+// line, a header if the file has one, is kept.
+func thinning(path string, k int64) string {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		ext = ".csv"
+	}
+	thin := strings.TrimSuffix(path, filepath.Ext(path)) + "-thin" + ext
+	return fmt.Sprintf("keep every %s line, as awk 'NR %% %d == 1' %s > %s does, and give %s", ordinal(k), k, shellword.Quote(path), shellword.Quote(thin), Points{Path: thin})
+}
+
+// ordinal writes k as an ordinal number: 2nd, 3rd, 11th, 21st.
+func ordinal(k int64) string {
+	suffix := "th"
+	if k%100 < 11 || k%100 > 13 {
+		switch k % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return numtext.FormatUint(uint64(k)) + suffix
+}
+
+// ceilDiv is n/d rounded up, for n ≥ 0 and d > 0.
+func ceilDiv(n, d int64) int64 { return (n + d - 1) / d }
 
 // otherSeparator names the separator other than a comma that a row of
 // the wrong number of columns holds within a cell, "" if none: a file

@@ -402,6 +402,60 @@ func TestPointsTargetReadsAFile(t *testing.T) {
 	train(t, mustNew(t, cfg, 1), 3)
 }
 
+// TestATooLargePointsFileSaysHowToThinIt: a points file over
+// MaxPointsFile bytes, or of more than MaxPoints rows, is refused with
+// what to give instead, every k-th line of it, k the least that fits,
+// in a command that writes them beside it and the target that reads
+// them; the thinned file of rows is taken. Both had been refused without
+// a word of what to do. The file over 64 MiB is sparse: it is refused
+// from its size, as a real one is, before a byte is read.
+func TestATooLargePointsFileSaysHowToThinIt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	f, err := os.Create("my pts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(2*MaxPointsFile + 1); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	want := `target "points(my pts.csv)": larger than 64 MiB, the most ganui reads of such a file: keep every 3rd line, as awk 'NR % 3 == 1' 'my pts.csv' > 'my pts-thin.csv' does, and give points(my pts-thin.csv)`
+	if _, err := ParsePlane("points(my pts.csv)"); err == nil || err.Error() != want {
+		t.Errorf("a file of 128 MiB and a byte:\n got %v\nwant %s", err, want)
+	}
+
+	var b bytes.Buffer
+	b.WriteString("x,y\n")
+	for i := range MaxPoints + 1 {
+		fmt.Fprintf(&b, "%d,%d\n", i%7, i%5)
+	}
+	if err := os.WriteFile("rows", b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = `target "points(rows)": more than 1,000,000 rows: keep every 2nd line, as awk 'NR % 2 == 1' rows > rows-thin.csv does, and give points(rows-thin.csv)`
+	if _, err := ParsePlane("points(rows)"); err == nil || err.Error() != want {
+		t.Fatalf("a file of %d rows:\n got %v\nwant %s", MaxPoints+1, err, want)
+	}
+	var thin bytes.Buffer
+	for i, line := range bytes.SplitAfter(b.Bytes(), []byte("\n")) {
+		if (i+1)%2 == 1 { // awk's NR % 2 == 1
+			thin.Write(line)
+		}
+	}
+	if err := os.WriteFile("rows-thin.csv", thin.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParsePlane("points(rows-thin.csv)"); err != nil {
+		t.Errorf("the thinned file: %v", err)
+	}
+
+	for k, want := range map[int64]string{2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 111: "111th", 1001: "1,001st"} {
+		if got := ordinal(k); got != want {
+			t.Errorf("ordinal(%d) = %q, want %q", k, got, want)
+		}
+	}
+}
+
 // TestValidatedConfigHoldsItsPoints: a Config whose points target
 // Validate read holds the points, and every copy of it with them: runs of
 // it (New) train on the points checked, the file not read again, so that

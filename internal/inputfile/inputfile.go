@@ -137,7 +137,7 @@ func ReadAll(path string, max int64) ([]byte, error) {
 // reads it all without opening it again.
 func (f *File) ReadAll(max int64) ([]byte, error) {
 	if f.Size() > max {
-		return nil, fmt.Errorf("%s: larger than %s, the most ganui reads of such a file", f.path, size(max))
+		return nil, &TooLarge{f.path, f.Size(), max}
 	}
 	data := make([]byte, f.Size())
 	n, err := f.ReadAt(data, 0)
@@ -145,6 +145,18 @@ func (f *File) ReadAll(max int64) ([]byte, error) {
 		err = nil // it shrank since it was opened: what it holds now
 	}
 	return data[:n], err
+}
+
+// TooLarge is ReadAll's refusal of a file of Size bytes, over its cap
+// Max: a caller that knows what such a file holds may say how to make it
+// smaller (a points file, every few lines).
+type TooLarge struct {
+	path      string
+	Size, Max int64
+}
+
+func (e *TooLarge) Error() string {
+	return fmt.Sprintf("%s: larger than %s, the most ganui reads of such a file", e.path, size(e.Max))
 }
 
 // Regular refuses anything but a regular file, saying what it is and
