@@ -280,8 +280,26 @@ func (e *renamedError) Unwrap() error { return e.err }
 // rename could replace it: its owner made it so, and is told to give
 // another file, where "is read-only" had said nothing of what to do.
 // Whether the file there
-// is of the write's kind is OfKind's to say.
+// is of the write's kind is OfKind's to say. Where the directory is the
+// cause (a *DirError), the error says what to give instead, as the
+// read-only file's does: "…: the directory /proc/self takes no new files
+// (creating one there: no such file or directory); give a file in
+// another directory", where --log, --save and --plot had stopped at what
+// was wrong. A write that fails later says what was lost instead.
 func CheckWritable(given string) error {
+	err := checkWritable(given)
+	if de := (*DirError)(nil); errors.As(err, &de) {
+		de.Instead = "give a file in another directory"
+		if de.Why == whyMissing {
+			de.Instead = "make it, or " + de.Instead
+		}
+	}
+	return err
+}
+
+// checkWritable is CheckWritable, a *DirError without what to give
+// instead.
+func checkWritable(given string) error {
 	path, err := Target(given)
 	if err != nil {
 		return err
@@ -358,15 +376,15 @@ func cannotCreate(given, path string, err error) error {
 	st, serr := os.Stat(dir)
 	switch {
 	case errors.Is(serr, fs.ErrNotExist):
-		return &DirError{given, path, dir, "does not exist", serr}
+		return &DirError{Path: given, Target: path, Dir: dir, Why: whyMissing, Err: serr}
 	case errors.Is(serr, fs.ErrPermission):
 		return unenterable(given, path, serr)
 	case serr != nil:
 		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), dir, unwrapPath(serr))
 	case !st.IsDir():
-		return &DirError{given, path, dir, "is not a directory", syscall.ENOTDIR}
+		return &DirError{Path: given, Target: path, Dir: dir, Why: "is not a directory", Err: syscall.ENOTDIR}
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return &DirError{given, path, dir, fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), unwrapPath(err)}
+		return &DirError{Path: given, Target: path, Dir: dir, Why: fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), Err: unwrapPath(err)}
 	}
 	return fmt.Errorf("cannot write %s: %w", linked(given, path), unwrapPath(err)) // read-only file system, no space left on device, …
 }
@@ -395,7 +413,7 @@ func unenterable(given, path string, err error) error {
 		}
 		dir = up
 	}
-	return &DirError{given, path, dir, "may not be entered (permission denied)", unwrapPath(err)}
+	return &DirError{Path: given, Target: path, Dir: dir, Why: "may not be entered (permission denied)", Err: unwrapPath(err)}
 }
 
 // DirError is the error of a write whose directory is the cause, not
@@ -404,12 +422,16 @@ func unenterable(given, path string, err error) error {
 // write where ganui was started, can say the way out, another directory,
 // which the message alone, naming the file, cannot.
 type DirError struct {
-	Path   string // the file not written, as the user gave it; "" for CheckDir's
-	Target string // the file Path's links point to (Target), or Path
-	Dir    string // the directory at fault, "." the current one
-	Why    string // what is wrong with Dir: "does not exist"
-	Err    error
+	Path    string // the file not written, as the user gave it; "" for CheckDir's
+	Target  string // the file Path's links point to (Target), or Path
+	Dir     string // the directory at fault, "." the current one
+	Why     string // what is wrong with Dir: "does not exist"
+	Err     error
+	Instead string // what to give instead (CheckWritable's), or ""
 }
+
+// whyMissing is a DirError's Why of a directory that does not exist.
+const whyMissing = "does not exist"
 
 // Error names the file, and the directory, "." as the current directory
 // with its absolute path: "the directory . takes no new files" had told
@@ -419,7 +441,11 @@ func (e *DirError) Error() string {
 	if e.Path == "" {
 		return e.dirName() + " " + e.Why
 	}
-	return fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.dirName(), e.Why)
+	msg := fmt.Sprintf("cannot write %s: %s %s", linked(e.Path, e.Target), e.dirName(), e.Why)
+	if e.Instead != "" {
+		msg += "; " + e.Instead
+	}
+	return msg
 }
 
 func (e *DirError) Unwrap() error { return e.Err }

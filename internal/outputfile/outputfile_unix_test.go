@@ -134,7 +134,10 @@ func TestCheckWritableNamesThePath(t *testing.T) {
 // --log /proc/x.csv had been "cannot write in the directory of
 // /proc/x.csv: no such file or directory", of a directory that exists,
 // and --save ro/run.ckpt "cannot write ro/run.ckpt: permission denied",
-// of a file its user may write, the directory unnamed.
+// of a file its user may write, the directory unnamed. CheckWritable,
+// the check before a run, says what to give instead, as of a read-only
+// file: "…; give a file in another directory" (of a missing one, "make
+// it, or …"); a write that fails later says what was lost instead.
 func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing")
@@ -174,8 +177,12 @@ func TestCannotWriteSaysWhatIsWrong(t *testing.T) {
 		t.Errorf("creating a file in the current directory refused: %#v, not a DirError of \".\" that is the system's", err)
 	}
 	for path, want := range cases {
-		if err := CheckWritable(path); err == nil || err.Error() != want {
-			t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
+		instead := "; give a file in another directory"
+		if strings.HasSuffix(want, " does not exist") {
+			instead = "; make it, or give a file in another directory"
+		}
+		if err := CheckWritable(path); err == nil || err.Error() != want+instead {
+			t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want+instead)
 		}
 		err := Write(path, 0o644, anyKind, func(io.Writer) error { return nil })
 		if err == nil || err.Error() != want {
@@ -635,7 +642,7 @@ func TestLinksAreNamedAsGiven(t *testing.T) {
 	}
 	for path, want := range map[string]string{
 		"dlink":  "dlink is a link to d, a directory, not a regular file: name a file in it",
-		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist",
+		"dl.csv": "cannot write dl.csv, a link to " + filepath.Join("nowhere", "x.csv") + ": the directory nowhere does not exist; make it, or give a file in another directory",
 		// Links that lead round in a loop, as an input's are told
 		// (inputfile.LinkLoop), where they had been "too many levels of
 		// symbolic links"; and a loop on the way to the file.
@@ -692,6 +699,9 @@ func checkRefused(t *testing.T, path, want string) {
 	if err := CheckWritable(path); err == nil || err.Error() != want {
 		t.Errorf("CheckWritable(%s) = %v, want %q", path, err, want)
 	}
+	// CheckWritable alone, the check before a run, says what to give
+	// instead of a directory that does not exist.
+	want = strings.TrimSuffix(want, "; make it, or give a file in another directory")
 	if err := Write(path, 0o644, anyKind, func(io.Writer) error { return nil }); err == nil || err.Error() != want {
 		t.Errorf("Write(%s) = %v, want %q", path, err, want)
 	}
