@@ -17,9 +17,10 @@ import (
 )
 
 // pinnedRun trains a bimodal run for 40 epochs as the trainer does, pins
-// it (b), reseeds (r) and trains the new seed 20 epochs, and returns the
-// picture the trainer's P draws then.
-func pinnedRun(t *testing.T) session.Picture {
+// it (b), gives it the commands then (a setting tuned), reseeds (r) and
+// trains the new seed 20 epochs, and returns the picture the trainer's P
+// draws then.
+func pinnedRun(t *testing.T, then ...session.Command) session.Picture {
 	t.Helper()
 	cfg, err := presets.Get("bimodal")
 	if err != nil {
@@ -29,8 +30,8 @@ func pinnedRun(t *testing.T) session.Picture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []session.Command{session.Step{Kind: session.StepEpoch, Epochs: 40}, session.Pin{},
-		session.Reseed{}, session.Step{Kind: session.StepEpoch, Epochs: 20}} {
+	cmds := append([]session.Command{session.Step{Kind: session.StepEpoch, Epochs: 40}, session.Pin{}}, then...)
+	for _, c := range append(cmds, session.Reseed{}, session.Step{Kind: session.StepEpoch, Epochs: 20}) {
 		s.Send(c)
 	}
 	s.Start()
@@ -244,5 +245,30 @@ func TestBaselineMeasuredAsTheCurve(t *testing.T) {
 	}
 	if m := p.Baseline.Eval.Metrics; m.KS == last.KS {
 		t.Errorf("the pin's KS on %d samples is the check's %g: the test shows nothing", m.N, last.KS)
+	}
+}
+
+// TestTitleNamesTheBaselinesSettings: a figure with a baseline pinned
+// names it after the run's design, with the settings it trained with
+// where the run's differ, as --set takes them, "· against base seed 4 at
+// epoch 40, d_lr=5e-4" (bimodal's own, under the run's d_lr=1e-3), or
+// "same settings": the title had named the run's design alone, and a
+// baseline of other learning rates had passed for one of the same.
+func TestTitleNamesTheBaselinesSettings(t *testing.T) {
+	cfg, err := presets.Get("bimodal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		then []session.Command
+		want string
+	}{
+		{nil, " · against base seed 4 at epoch 40, same settings"},
+		{[]session.Command{session.Adjust{Setting: session.DLR, Dir: 1}}, " · against base seed 4 at epoch 40, d_lr=" + engine.FormatLR(cfg.DLR)},
+	} {
+		p := pinnedRun(t, c.then...)
+		if r := FromPicture(p); !strings.HasSuffix(r.Title, c.want) {
+			t.Errorf("title %q, want it to end %q", r.Title, c.want)
+		}
 	}
 }

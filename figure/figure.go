@@ -266,7 +266,26 @@ func FromPicture(p session.Picture) Run {
 	r.Earlier = p.Earlier
 	r.Events = eventMarks(p.Events)
 	r.Baseline = p.Baseline
+	if b := p.Baseline; b != nil {
+		r.Title += " · against " + baseName(b) + ", " + baseSettings(p.BaseChanges)
+	}
 	return r
+}
+
+// baseSettings says what a title's baseline trained with where the run
+// differs, "d_lr=5e-4 g_lr=5e-5", in the title design's own words, or
+// "same settings": the title names the run's design, and a baseline of
+// other learning rates, grey under its curves, had passed for one of the
+// same (the screen's base→now line gives them).
+func baseSettings(changes []session.Change) string {
+	if len(changes) == 0 {
+		return "same settings"
+	}
+	said := make([]string, len(changes))
+	for i, c := range changes {
+		said[i] = c.Key + "=" + session.LineValue(c.Value)
+	}
+	return strings.Join(said, " ")
 }
 
 // samplesName names the samples in panel (d)'s legend as the trainer's

@@ -77,6 +77,13 @@ type Picture struct {
 	// PictureBins bins over Lo to Hi, as a figure's histogram is. It is
 	// the snapshots' too, which never change it.
 	Baseline *Baseline
+	// BaseChanges are the settings the Baseline trained with where the
+	// run's now differ, with the baseline's values as --set takes them
+	// (d_lr=5e-4), the pace left out, as the screen's base→now line
+	// gives them: a figure's title names the run's design alone, and a
+	// baseline of other learning rates had passed for one of the same.
+	// Nil without a Baseline or a difference.
+	BaseChanges []Change
 }
 
 // PictureBins is how many bins a figure's histogram of a Picture has: a
@@ -118,6 +125,11 @@ func (s *Session) Picture() Picture {
 		Earlier:    s.tl.dropped,
 	}
 	p.Preset, p.Changes = designOf(s.opts, s.gan.Config())
+	if b := s.baseline; b != nil {
+		cfg, base := s.gan.Config(), s.gan.Config()
+		base.DLR, base.GLR, base.DSteps, base.GSteps = b.Settings.DLR, b.Settings.GLR, b.Settings.DSteps, b.Settings.GSteps
+		p.BaseChanges = settingsDiff(cfg, base)
+	}
 	if e, ok := EquilibriumOf(s.gan.Config()); ok {
 		p.Equilibrium = &e
 	}
