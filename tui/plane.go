@@ -667,30 +667,6 @@ func (m *Model) planeNotes(w, h int) []string {
 			why = nil
 		}
 	}
-	// The legend whole where it fits; short of room, first without the
-	// blank line above it, then without the reason there is no surface
-	// (the glossary's packing entry gives it), then as giveWay says.
-	room := h - len(lines) - len(why)
-	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
-		lines, room = append(lines, ""), room-1
-	}
-	legend := flowAll(items, w, max(1, room))
-	if !fits(legend, w) && len(why) > 0 {
-		room, why = room+len(why), nil
-		legend = flowAll(items, w, max(1, room))
-	}
-	merge := func() {
-		if keyAt >= 0 && !fits(legend, w) {
-			// Still too wide (grid's 25 modes at 80×24 with one over its
-			// due, in colour: "D: fake real" had been cut to "D: fake
-			// …"): the legend goes on in the room the key's last line
-			// leaves.
-			both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
-			if fits(both, w) {
-				lines, legend = lines[:keyAt], both
-			}
-		}
-	}
 	full := slices.Clone(items) // before any gives way
 	// Still too wide, items give way one at a time, in this order, each
 	// named shorter or left out whole (the glossary and the help's design
@@ -716,6 +692,61 @@ func (m *Model) planeNotes(w, h int) []string {
 		{styleClump.Render("⣿") + " crowded", ""},
 		{surfaceItem, ""},
 	}
+	// The legend whole where it fits; short of room, first without the
+	// blank line above it, then with the first of the steps below, up
+	// to the target named alone, and then without the mode map's key
+	// too, then without the reason there is no surface (the
+	// glossary gives the key and the packing entry the reason), then as
+	// giveWay says. The reason had given way first: grid-pacgan at
+	// 80×24, its 25-mode map beside a crowded blue, had drawn no surface
+	// and said nothing of why.
+	room := h - len(lines) - len(why)
+	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
+		lines, room = append(lines, ""), room-1
+	}
+	legend := flowAll(items, w, max(1, room))
+	if !fits(legend, w) && len(why) > 0 {
+		// The fewest of the steps that shorten the legend without
+		// leaving out what the plot draws unexplained (up to the
+		// target's spec), with the map's key, else without it.
+		extras := []int{0} // the rows more, for the map's key left out
+		if keyAt >= 0 {
+			extras = append(extras, len(lines)-keyAt)
+		}
+		kept := false
+	tries:
+		for _, extra := range extras {
+			named := slices.Clone(items)
+			for k := 0; k <= 4; k++ { // steps[:4]: to "⣿ target" alone
+				if k > 0 {
+					named = take(named, steps[k-1])
+				}
+				if l := flowAll(named, w, max(1, room+extra)); fits(l, w) {
+					if extra > 0 {
+						lines, keyAt = lines[:keyAt], -1
+					}
+					items, legend, room, kept = named, l, room+extra, true
+					break tries
+				}
+			}
+		}
+		if !kept {
+			room, why = room+len(why), nil
+			legend = flowAll(items, w, max(1, room))
+		}
+	}
+	merge := func() {
+		if keyAt >= 0 && !fits(legend, w) {
+			// Still too wide (grid's 25 modes at 80×24 with one over its
+			// due, in colour: "D: fake real" had been cut to "D: fake
+			// …"): the legend goes on in the room the key's last line
+			// leaves.
+			both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
+			if fits(both, w) {
+				lines, legend = lines[:keyAt], both
+			}
+		}
+	}
 	giveWay := func() {
 		merge()
 		for _, step := range steps {
@@ -723,11 +754,7 @@ func (m *Model) planeNotes(w, h int) []string {
 			if fits(legend, w) || step[0] == "" || i < 0 {
 				continue
 			}
-			if step[1] == "" {
-				items = slices.Delete(items, i, i+1)
-			} else {
-				items[i] = step[1]
-			}
+			items = take(items, step)
 			legend = flowAll(items, w, max(1, room))
 			merge()
 		}
@@ -745,6 +772,21 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	lines = append(lines, legend...)
 	return append(lines, why...)
+}
+
+// take is items with step taken, a legend's item (step[0]) named
+// shorter (step[1]), or left out where step[1] is empty; items as they
+// are where step[0] is not among them.
+func take(items []string, step [2]string) []string {
+	i := slices.Index(items, step[0])
+	switch {
+	case step[0] == "" || i < 0:
+		return items
+	case step[1] == "":
+		return slices.Delete(items, i, i+1)
+	}
+	items[i] = step[1]
+	return items
 }
 
 // fits reports whether every line is at most w cells wide.

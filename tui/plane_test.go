@@ -1458,3 +1458,28 @@ func TestNoSurfaceNoteIsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneSaysWhyNoSurface: a plane with no D surface says why at
+// 80×24 where its mode map and a crowded blue leave the legend few rows:
+// the crowded blue is named alone, then the map's key gives way (the
+// glossary gives it), before the reason. grid-pacgan's 25-mode map had
+// left "no D surface: D judges 2 packed points at once" out, and the
+// plot drawn with no surface said nothing of why.
+func TestPlaneSaysWhyNoSurface(t *testing.T) {
+	for _, name := range []string{"grid-pacgan", "grid-pacgan4-ema"} {
+		cfg, err := presets.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, snap := trainedPlane(t, cfg, 1, 100)
+		m, view := inColourAt80(s, snap)
+		if !m.planeDrawn.clumps {
+			t.Fatalf("%s: no crowded cell drawn: the test wants one:\n%s", name, view)
+		}
+		for _, want := range []string{"no D surface: D judges", "packed points at once", "⣿ crowded", "target"} {
+			if !strings.Contains(view, want) {
+				t.Errorf("%s at 80x24: the plane lacks %q:\n%s", name, want, view)
+			}
+		}
+	}
+}
