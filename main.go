@@ -838,7 +838,9 @@ var trainerKey = map[string]string{
 // ganui takes its own flags, and a flag that the chosen mode would
 // ignore is an error rather than a surprise. A mode that prints and
 // exits refuses another flag saying what it does ("which prints a
-// preset's settings"), that it trains nothing, and which to drop.
+// preset's settings"), that it trains nothing, and which to drop; so
+// does a headless run a pace it would ignore (--speed, --paused), where
+// "headless runs are never paced" had said why alone.
 func checkCombination(given map[string]bool, headless bool) error {
 	only := func(mode, does string, allowed ...string) error {
 		for name := range given {
@@ -860,7 +862,7 @@ func checkCombination(given map[string]bool, headless bool) error {
 		if given["speed"] {
 			name = "speed"
 		}
-		return fmt.Errorf("--%s is for the interactive trainer; headless runs are never paced", name)
+		return fmt.Errorf("--%s is for the interactive trainer; headless runs are never paced: drop --%s, or --headless to watch the run", name, name)
 	case !headless:
 		for _, name := range []string{"every", "log", "save", "seeds", "jobs", "plot", "sweep"} {
 			if given[name] {

@@ -970,8 +970,8 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second; allowed: 1..100,000\n"},
 		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1,000,000,000 (default 500)\n"},
 		{[]string{"--epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
-		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced\n"},
-		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced\n"},
+		{[]string{"--headless", "--paused"}, "ganui: --paused is for the interactive trainer; headless runs are never paced: drop --paused, or --headless to watch the run\n"},
+		{[]string{"--headless", "--speed", "full"}, "ganui: --speed is for the interactive trainer; headless runs are never paced: drop --speed, or --headless to watch the run\n"},
 		// Each says what the mode does and which to drop, where it had said
 		// only "--headless does not go with --show-preset".
 		{[]string{"--headless", "--show-preset", "vanilla"}, "ganui: --headless does not go with --show-preset, which prints a preset's settings and trains nothing; drop --headless, or --show-preset to train\n"},
