@@ -220,11 +220,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // typed alone, q included: a q behind a q quits at once, as it would
 // typed later. A bracketed paste is text, not keys: a pasted file name
 // would reseed (r), rerun (R), write files (w, e) and quit twice (q q)
-// the run it was pasted into. The status says so.
+// the run it was pasted into. The status says so. An esc typed just
+// before an arrow or another key that is no letter (esc ←, to close the
+// help and step back) reaches the program with it, ESC ESC [ D, which
+// reads as that key with alt, alt+left: ganui takes no alt key, and it is
+// both keys, esc then the key, where it had been "alt+left is not a key
+// here", the help left open. An alt+letter is left as it is: a meta key
+// sends it too, and split it would reseed (r) or quit (q).
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
 		m.flash = "pasted text (" + numtext.Count(len(k.Runes), "character") + ") is not taken as keys: type them"
 		return m, nil
+	}
+	if k.Alt && k.Type != tea.KeyRunes {
+		mm, esc := m.key(tea.KeyMsg{Type: tea.KeyEsc})
+		k.Alt = false
+		mm, cmd := mm.(Model).key(k)
+		return mm, tea.Batch(esc, cmd)
 	}
 	if k.Type != tea.KeyRunes || len(k.Runes) < 2 {
 		return m.key(k)

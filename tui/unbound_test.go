@@ -177,6 +177,26 @@ func TestGlossaryTakesOnlyItsKeys(t *testing.T) {
 	checkNotActedOn(t, s, mm, first, "keys on the glossary acted behind it")
 }
 
+// TestEscTypedBeforeAKeyIsBoth: esc typed just before ←, which reaches
+// the program as one key, alt+left (ESC ESC [ D), closes the help and
+// then is ←, as the two typed apart are; it had been "alt+left is not a
+// key here", the help left open. So are esc esc, alt+esc.
+func TestEscTypedBeforeAKeyIsBoth(t *testing.T) {
+	_, _, _, mm := onGlossary(t)
+	mm, _ = mm.Update(tea.KeyMsg{Type: tea.KeyRight})
+	for _, k := range []tea.KeyType{tea.KeyLeft, tea.KeyEsc} {
+		both, _ := mm.Update(tea.KeyMsg{Type: k, Alt: true})
+		apart, _ := mm.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		apart, _ = apart.Update(tea.KeyMsg{Type: k})
+		if both.(Model).keys.page != pageNone {
+			t.Errorf("alt+%s left the help open:\n%s", tea.KeyMsg{Type: k}, ansi.Strip(both.View()))
+		}
+		if got, want := ansi.Strip(both.View()), ansi.Strip(apart.View()); got != want {
+			t.Errorf("alt+%s shows\n%s\nwhere esc then the key shows\n%s", tea.KeyMsg{Type: k}, got, want)
+		}
+	}
+}
+
 // TestGlossaryPagesBothWays (? alone turned the glossary's pages, one
 // way: a reader could not go back a page, and ←, →, PgUp, PgDn, Home and
 // End were refused as keys not taken): ← and PgUp go back a page, → and
