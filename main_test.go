@@ -459,7 +459,7 @@ func TestHeadlessRun(t *testing.T) {
 	if len(lines) != 4 {
 		t.Fatalf("want 3 progress lines and a final line, got %q", stdout)
 	}
-	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=20 kind=noise-ignored detail="noise use `) {
+	if len(events) != 1 || !strings.HasPrefix(events[0], `event epoch=20 kind=noise-ignored detail="G ignores its noise: noise use `) {
 		t.Errorf("events %q, want G's noise ignored from the first check, confirmed at the second (epoch 20)", events)
 	}
 	// The diagnosis as the run ended, just before the final line.

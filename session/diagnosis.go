@@ -528,7 +528,7 @@ type watch struct {
 	// runaway's loss is past runawayPast, growing, not stuck at a clamp.
 	unclamped bool
 	// loss is the run's loss, in whose scores the end of D's win is said
-	// (dWinsEndSays).
+	// (dWinsWords).
 	loss engine.Loss
 	// ownBatches: G's average (g_ema) gives the checks' samples, so the
 	// spread averaged here, of the training batches, is G's own, not the
@@ -1029,16 +1029,17 @@ func dWinsSays(cfg engine.Config) string {
 	return "it tells real from fake almost surely"
 }
 
-// dWinsEndSays says what the end of D's win is under loss, in the terms
-// of dWinsSays.
-func dWinsEndSays(loss engine.Loss) string {
+// dWinsWords says what D's win is under loss, with D named, as its
+// start's event opens (dWinsStarted), and what its end is (dWinsEnded),
+// in the terms of dWinsSays.
+func dWinsWords(loss engine.Loss) (starts, ends string) {
 	switch loss {
 	case engine.LossLeastSquares:
-		return "D's scores have left their labels"
+		return "D's scores sit at their labels", "D's scores have left their labels"
 	case engine.LossHinge:
-		return "D's scores are no longer past its margins"
+		return "D scores nearly every sample past its margin", "D's scores are no longer past its margins"
 	}
-	return "D no longer tells real from fake almost surely"
+	return "D tells real from fake almost surely", "D no longer tells real from fake almost surely"
 }
 
 // nonSaturatingName names what g_loss nonsaturating is under loss, in the
@@ -1411,6 +1412,10 @@ func (w *watch) averagedAtEquilibrium() bool {
 	return w.seen >= lossWindow && w.off(w.dReal, w.dFake) < w.tol()
 }
 
+// indifferentText opens the DIndifferent finding, and the equilibrium's
+// event where a stall's finding starts it (equilibriumStarted).
+const indifferentText = "D can no longer tell real from fake"
+
 // indifferent is the DIndifferent finding, when D's averaged losses sit
 // at their equilibrium, or its losses have sat still there for stillNow
 // epochs, their averages yet to follow.
@@ -1418,7 +1423,7 @@ func indifferent(w *watch) (Finding, bool) {
 	if !w.nearEquilibrium(1) {
 		return Finding{}, false
 	}
-	return Finding{Kind: DIndifferent, Text: "D can no longer tell real from fake: its losses sit at their equilibrium (" + w.where() + "); the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
+	return Finding{Kind: DIndifferent, Text: indifferentText + ": its losses sit at their equilibrium (" + w.where() + "); the shape is for the measures to judge", Detail: w.equilibriumDetail()}, true
 }
 
 // frozen is the DFrozen finding, when each of D's losses has stayed

@@ -386,7 +386,7 @@ func TestStalledEquilibrium(t *testing.T) {
 		check(e)
 	}
 	end := 300 + 100*settleChecks
-	want := []string{"200 equilibrium: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
+	want := []string{"200 equilibrium: D can no longer tell real from fake: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931", "300 d-stalled: D is stuck at its equilibrium: it has stopped learning",
 		fmt.Sprintf("%d equilibrium-ended: D's losses have left ln 2", end),
 		fmt.Sprintf("%d d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.9000, D fake 0.5000, averaged over about 100 epochs)", end)}
 	if len(events) != len(want) {
@@ -545,7 +545,7 @@ func TestStallEndLeavesTheEquilibriumToItsEvent(t *testing.T) {
 		check(epoch, 0.3)
 	}
 	want := []string{
-		"550 equilibrium: D real 0.6831, D fake 0.6831, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931",
+		"550 equilibrium: D can no longer tell real from fake: D real 0.6831, D fake 0.6831, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931",
 		"550 d-stalled: D is stuck at its equilibrium: KS 0.7669, over 0.5",
 		"850 d-stall-ended: D is no longer stuck at its equilibrium: D's losses, averaged, are more than 0.06 from ln 2 = 0.6931 (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
 		"900 equilibrium-ended: D's losses have left ln 2: D scores real data over ½ and generated data under it (D real 0.3931, D fake 0.3931, averaged over about 100 epochs)",
@@ -621,9 +621,9 @@ func TestStallAtOnceReadsAsItsOwn(t *testing.T) {
 		want   string
 		wantEq string
 	}{
-		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.9000, over 0.5", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
-		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, false, "D is stuck at its equilibrium: KS 0.9000, over 0.5", "D can no longer tell real from fake: D real 0.6931, D fake 0.6932, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.9, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since; KS 0.9000, over 0.5", "D can no longer tell real from fake: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
+		{0.3, true, "D is stuck at its equilibrium: it has stopped learning, each epoch's D losses within 0.0001 of it for 100 in a row, and within 0.06 on each of the 20 epochs since", "D can no longer tell real from fake: D real 0.6931, D fake 0.6931, averaged over about 100 epochs, within 0.03 of ln 2 = 0.6931"},
 	} {
 		w := watchOf(cfg)
 		var p episodes
@@ -2950,6 +2950,50 @@ func TestNoiseIgnoredHoldsAtAnyShape(t *testing.T) {
 		text := numtext.Plain(fs[i].Text)
 		if strings.Contains(text, "shape") || strings.Contains(text, "mean") || !strings.Contains(text, "the same values over and over, however well they fit the target") {
 			t.Errorf("KS %g: %q, want the row's values repeated, whatever their fit", ks, text)
+		}
+	}
+}
+
+// TestEventStartsSayWhatStarted: a finding's start event says what
+// started in words, then its measures, as its end says what ended: D's
+// win in its loss's terms, the noise ignored and the noise floor by
+// their findings' heads. The start had given the measures alone, "d-wins
+// — D real 0.0407, D fake 0.0302, averaged over about 100 epochs,
+// together under 0.1" in the events list (vanilla, seed 1, epoch 600),
+// nothing there saying what they meant.
+func TestEventStartsSayWhatStarted(t *testing.T) {
+	for _, c := range []struct {
+		loss         engine.Loss
+		dReal, dFake float64
+		ks, zDep     float64
+		kind         EventKind
+		want         string
+	}{
+		{engine.LossBCE, 0.02, 0.02, 0.97, 1, EventDWins, "D tells real from fake almost surely: D real 0.0200, D fake 0.0200, averaged over about 100 epochs, together under 0.1"},
+		{engine.LossLeastSquares, 0.0005, 0.0005, 0.97, 1, EventDWins, "D's scores sit at their labels: D real 0.0005, D fake 0.0005, averaged over about 100 epochs, together under 0.0025"},
+		{engine.LossHinge, 0.05, 0.02, 0.97, 1, EventDWins, "D scores nearly every sample past its margin: D real 0.0500, D fake 0.0200, averaged over about 100 epochs, together under 0.2"},
+		{engine.LossBCE, 0.5, 0.9, 0.5, 0.01, EventNoiseIgnored, "G ignores its noise: noise use 0.0100, under 0.05"},
+		{engine.LossBCE, 0.5, 0.9, 0.005, 1, EventNoiseFloor, "KS at its noise floor: KS 0.0050, under the 95% bound 0.0100"},
+	} {
+		cfg := testdesigns.PerSample(100)
+		cfg.Loss = c.loss
+		w := watchOf(cfg)
+		var p episodes
+		var events []Event
+		for e := 1; e <= lossWindow+10; e++ {
+			w.add(engine.EpochStats{Epoch: e, DReal: c.dReal, DFake: c.dFake, G: 1, Mean: 0, Std: 1}, -1, 9, true, true)
+			if e >= lossWindow && e%10 == 0 {
+				ev := &Eval{Epoch: e, Metrics: engine.Metrics{N: 1000, KS: c.ks, ZDep: c.zDep}, KSFloor: 0.01}
+				events = append(events, p.update(diagnose(cfg, &w, ev), ev, e, 10, &w)...)
+			}
+		}
+		i := slices.IndexFunc(events, func(e Event) bool { return e.Kind == c.kind })
+		if i < 0 {
+			t.Errorf("%s: no %s among %+v", c.loss, c.kind, events)
+			continue
+		}
+		if got := numtext.Plain(events[i].Detail); got != c.want {
+			t.Errorf("%s: %s says %q, want %q", c.loss, c.kind, got, c.want)
 		}
 	}
 }

@@ -191,8 +191,8 @@ func (e Event) Line() string {
 // equilibrium at epoch 2,350, then D still and KS 0.89 from about 2,700
 // to the end, with no event after the equilibrium's).
 //
-// started, where set, is the start's detail, in place of the finding's,
-// so that each event gives its own figures: the stall's says what makes
+// started, where set, is the start's detail, in place of the finding's
+// head and detail (startedSays), so that each event gives its own figures: the stall's says what makes
 // the equilibrium a stall (stallStarted), the equilibrium's where D's
 // losses sit, also when a stall's finding starts it (equilibriumStarted).
 //
@@ -207,7 +207,7 @@ var findingEvents = map[FindingKind]struct {
 	lingers    func(w *watch, e *Eval) bool
 	started    func(w *watch, e *Eval, f Finding) string
 }{
-	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil, nil},
+	DWins:        {EventDWins, EventDWinsEnded, dWinsEnded, nil, dWinsStarted},
 	NoiseIgnored: {EventNoiseIgnored, EventNoiseUsed, noiseUsed, nil, nil},
 	DIndifferent: {EventEquilibrium, EventEquilibriumEnded, func(w *watch, _ *Eval, _ *episodes) string { return w.leftEquilibrium() }, func(w *watch, _ *Eval) bool { return w.nearEquilibrium(equilibriumLeave) }, equilibriumStarted},
 	AtNoiseFloor: {EventNoiseFloor, EventNoiseFloorEnded, offNoiseFloor, nearNoiseFloor, nil},
@@ -215,6 +215,30 @@ var findingEvents = map[FindingKind]struct {
 	Plateau:      {EventPlateau, EventPlateauEnded, improving, func(w *watch, _ *Eval) bool { return w.flat(plateauLeave) }, nil},
 	DStalled:     {EventStalled, EventStallEnded, stallEnded, nil, stallStarted},
 	DFrozen:      {EventFrozen, EventFrozenEnded, thawed, nil, nil},
+}
+
+// startedSays is the detail of a finding's start: what the finding is,
+// its text's head (up to its first colon: "G ignores its noise", "D is
+// frozen away from its equilibrium"), then its measures, as the end's
+// detail says what ended before its measures. The start had given the
+// measures alone, "d-wins — D real 0.0407, D fake 0.0302, averaged over
+// about 100 epochs, together under 0.1" in the events list (vanilla,
+// seed 1, epoch 600), whose end said "D no longer tells real from fake
+// almost surely: …".
+func startedSays(f Finding) string {
+	head, _, ok := strings.Cut(f.Text, ": ")
+	if !ok {
+		return f.Detail
+	}
+	return head + ": " + f.Detail
+}
+
+// dWinsStarted is the detail of the start of D's win: what D's scores do
+// under the run's loss (dWinsWords), then the finding's measures,
+// where the finding's head, "D wins", would repeat the event's kind.
+func dWinsStarted(w *watch, _ *Eval, f Finding) string {
+	starts, _ := dWinsWords(w.loss)
+	return starts + ": " + f.Detail
 }
 
 // thawed is the detail of the end of D frozen: its losses move from
@@ -237,9 +261,9 @@ func thawed(w *watch, _ *Eval, _ *episodes) string {
 // does not, beside the stall's own event that gives them (stallStarted).
 func equilibriumStarted(w *watch, _ *Eval, f Finding) string {
 	if f.Kind == DIndifferent {
-		return f.Detail
+		return startedSays(f)
 	}
-	return w.equilibriumDetail()
+	return indifferentText + ": " + w.equilibriumDetail()
 }
 
 // stuckText is how the d-stalled event's detail (stallStarted) and the
@@ -390,7 +414,7 @@ func improving(w *watch, _ *Eval, _ *episodes) string {
 }
 
 // dWinsEnded is the detail of D's win's end, in the terms of the run's
-// loss (dWinsEndSays): its averaged losses, whose sum is over dWinsUnder's
+// loss (dWinsWords): its averaged losses, whose sum is over dWinsUnder's
 // again (counted from D real's least with label smoothing). It had said
 // only "D no longer tells real from fake almost surely", with no number
 // to find on the chart.
@@ -399,7 +423,8 @@ func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 	if w.winsLeast > 0 {
 		over = fmt.Sprintf("together over %g above D real's least, %s", w.winsUnder, numtext.Figure(w.winsLeast, 4))
 	}
-	return fmt.Sprintf("%s: %s, %s", dWinsEndSays(w.loss), w.averagedLosses(), over)
+	_, ends := dWinsWords(w.loss)
+	return fmt.Sprintf("%s: %s, %s", ends, w.averagedLosses(), over)
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
@@ -789,7 +814,7 @@ func (p *episodes) update(now []Finding, e *Eval, epoch, every int, w *watch) []
 			if p.present[k]++; p.present[k] >= confirmChecks {
 				delete(p.present, k)
 				p.active[k] = true
-				detail := now[i].Detail
+				detail := startedSays(now[i])
 				if started := findingEvents[k].started; started != nil {
 					detail = started(w, e, now[i])
 				}
