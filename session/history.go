@@ -110,15 +110,15 @@ func Mean(pts []Point) Point {
 	return sum.average()
 }
 
-// add sums p's values into a's (not its epoch or span).
-func (a *Point) add(p Point) {
-	a.DReal += p.DReal
-	a.DFake += p.DFake
-	a.G += p.G
-	a.Mean += p.Mean
-	a.Std += p.Std
-	a.MeanY += p.MeanY
-	a.StdY += p.StdY
+// add sums q's values into p's (not its epoch or span).
+func (p *Point) add(q Point) {
+	p.DReal += q.DReal
+	p.DFake += q.DFake
+	p.G += q.G
+	p.Mean += q.Mean
+	p.Std += q.Std
+	p.MeanY += q.MeanY
+	p.StdY += q.StdY
 }
 
 // merge averages two neighbouring points of equal weight.

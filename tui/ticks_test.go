@@ -109,7 +109,7 @@ func FuzzTicksAndSparks(f *testing.F) {
 	max, tiny, inf, nan := math.MaxFloat64, math.SmallestNonzeroFloat64, math.Inf(1), math.NaN()
 	for _, c := range [][3]float64{
 		{0, 1, 0.5}, {-max, max, inf}, {max, -max, -inf}, {nan, 1, nan}, {0, tiny, tiny}, {1e20, math.Nextafter(1e20, inf), 1000},
-		{-inf, inf, 0}, {1e-310, 1e-300, 2e-323}, {-1e300, 1e300, max}, {0x1p-1022, 1, -0.0},
+		{-inf, inf, 0}, {1e-310, 1e-300, 2e-323}, {-1e300, 1e300, max}, {0x1p-1022, 1, math.Copysign(0, -1)},
 	} {
 		f.Add(c[0], c[1], c[2], uint8(10))
 	}

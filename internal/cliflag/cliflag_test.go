@@ -148,11 +148,11 @@ func TestStrayNamesTheValueMeantWithItsFlag(t *testing.T) {
 }
 
 func TestOnlyOnceRefusesASecondValue(t *testing.T) {
-	fs, twice := flags()
+	fs, _ := flags()
 	if err := fs.Parse([]string{"--set", "a=1", "--set", "b=2", "--epochs", "3"}); err != nil {
 		t.Fatalf("repeatable --set refused: %v", err)
 	}
-	fs, twice = flags()
+	fs, twice := flags()
 	if err := fs.Parse([]string{"--epochs", "3", "--epochs", "4"}); err == nil || *twice != "epochs" {
 		t.Fatalf("--epochs twice: err %v, recorded %q", err, *twice)
 	}
