@@ -23,17 +23,18 @@ func flags() (*flag.FlagSet, *string) {
 	return fs, OnlyOnce(fs, "set", "help", "h")
 }
 
-func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
-		{[]string{"--zzzzzz"}, "unknown flag --zzzzzz (see prog --help)"},
-		{[]string{"-—epochs=5"}, "unknown flag --—epochs: its dash is U+2014, not a flag's hyphens (did you mean --epochs?)"},
-		{[]string{"--epochs"}, "--epochs needs a value (see prog --help)"},
-		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see prog --help)`},
-	} {
+// parseError is a command line that flags() refuses and what Error says
+// of it.
+type parseError struct {
+	args []string
+	want string
+}
+
+// wantErrors parses each case's args with a fresh flags() and checks
+// that they are refused in the words the case wants.
+func wantErrors(t *testing.T, cases []parseError) {
+	t.Helper()
+	for _, tc := range cases {
 		fs, _ := flags()
 		err := fs.Parse(tc.args)
 		if err == nil {
@@ -45,29 +46,27 @@ func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 	}
 }
 
+func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
+	wantErrors(t, []parseError{
+		{[]string{"--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
+		{[]string{"--zzzzzz"}, "unknown flag --zzzzzz (see prog --help)"},
+		{[]string{"-—epochs=5"}, "unknown flag --—epochs: its dash is U+2014, not a flag's hyphens (did you mean --epochs?)"},
+		{[]string{"--epochs"}, "--epochs needs a value (see prog --help)"},
+		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see prog --help)`},
+	})
+}
+
 // TestErrorNamesTheFlagWhole: a flag's name or an argument with a line
 // break in it is named whole, on one line, the break written as a Go
 // string writes it, and the flag meant is named as without the break;
 // the text from the break on had been cut off, "unknown flag --ep (see
 // prog --help)" for --ep<newline>ochs=5.
 func TestErrorNamesTheFlagWhole(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
+	wantErrors(t, []parseError{
 		{[]string{"--ep\nochs=5"}, `unknown flag --ep\nochs (did you mean --epochs?)`},
 		{[]string{"--zz\nzzzz"}, `unknown flag --zz\nzzzz (see prog --help)`},
 		{[]string{"---a\nb"}, `bad flag syntax: ---a\nb (see prog --help)`},
-	} {
-		fs, _ := flags()
-		err := fs.Parse(tc.args)
-		if err == nil {
-			t.Fatalf("%q parsed", tc.args)
-		}
-		if got := Error(err, fs).Error(); got != tc.want {
-			t.Errorf("%q:\n got %s\nwant %s", tc.args, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestFlagAsValueNeedsAValue: a flag where a flag's value belongs (the
