@@ -113,21 +113,20 @@ func risingG() Run {
 	return r
 }
 
-// drawLosses draws r's panel (b) on a 360×240 canvas, its legend on the
-// data and on its backdrop as the figure lays them, and returns the
-// plot, the canvas and what was drawn on it.
-func drawLosses(t *testing.T, r Run) (*plot.Plot, draw.Canvas, *drawCanvas) {
+// drawLosses draws r's panel (b) on rec, a 360×240 canvas that records
+// what is drawn, its legend on the data and on its backdrop as the
+// figure lays them, and returns the plot and the canvas.
+func drawLosses(t *testing.T, r Run, rec vg.Canvas) (*plot.Plot, draw.Canvas) {
 	t.Helper()
 	p, err := r.losses()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &drawCanvas{}
 	c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
 	legendOnData(p, c)
 	p.Add(legendBackdrop{})
 	p.Draw(c)
-	return p, c, rec
+	return p, c
 }
 
 // eventCanvas is a drawCanvas that also records the lines stroked in
@@ -159,15 +158,8 @@ func TestEventLinesStopAtTheLegend(t *testing.T) {
 	r := risingG()
 	for _, epoch := range []int{960, 990, 1000} {
 		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
-		p, err := r.losses()
-		if err != nil {
-			t.Fatal(err)
-		}
 		rec := &eventCanvas{}
-		c := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: 360, Y: 240}}}
-		legendOnData(p, c)
-		p.Add(legendBackdrop{})
-		p.Draw(c)
+		p, c := drawLosses(t, r, rec)
 		if len(rec.backdrop) != 1 {
 			t.Fatalf("event at %d: %d backdrops drawn, want 1", epoch, len(rec.backdrop))
 		}
@@ -208,7 +200,8 @@ func TestLegendOverItsBackdrop(t *testing.T) {
 	entries := []string{"D real", "D fake", "G"}
 	for epoch := 700; epoch <= 1000; epoch += 5 {
 		r.Events = []Event{{Epoch: epoch, Label: "d-wins-ended", N: 1}}
-		p, c, rec := drawLosses(t, r)
+		rec := &drawCanvas{}
+		p, c := drawLosses(t, r, rec)
 		if len(rec.backdrop) != 1 {
 			t.Fatalf("%d backdrops drawn, want 1", len(rec.backdrop))
 		}
@@ -251,7 +244,8 @@ func TestLabelsBelowTheLegend(t *testing.T) {
 			{Epoch: 530, Label: "mode-covered", N: 1}, {Epoch: 560, Label: "noise-floor", N: 1}, {Epoch: 700, Label: "equilibrium", N: 1}},
 	} {
 		r.Events = events
-		_, _, rec := drawLosses(t, r)
+		rec := &drawCanvas{}
+		drawLosses(t, r, rec)
 		box := rec.backdrop[0]
 		sty := draw.TextStyle{Font: font.From(plot.DefaultFont, 8), Handler: plot.DefaultTextHandler}
 		var written []vg.Rectangle
