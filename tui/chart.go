@@ -88,14 +88,6 @@ func newLineChart(ss ...series) *lineChart {
 	return c
 }
 
-// render draws pts and refs into a w×h block of text, the epochs from
-// from (0, or where a resumed run began) to the last point, its time axis
-// labelled at the step its own width takes.
-func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h int) string {
-	f := c.fit(pts, from, refs, w, h)
-	return c.draw(f, f.xstep(c.ts.GraphWidth()))
-}
-
 // fitted is what fit lays out for a draw: the time axis, the points
 // thinned to the graph's width, the Y range and its ticks.
 type fitted struct {
@@ -756,7 +748,7 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 // fall on one row share it cell by cell, in turn: with label smoothing
 // G's balance line, 0.02 above D real's, had been left out under it
 // wherever the two took one row, which at 120×40 was always. It returns
-// the cells it drew, for render to tell which references still show.
+// the cells it drew, for draw to tell which references still show.
 func (c *lineChart) drawRefs(refs []refLine) []refCell {
 	type level struct {
 		styles []lipgloss.Style

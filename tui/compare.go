@@ -120,12 +120,6 @@ func eventEpochs(s *session.Snapshot) []int {
 	return out
 }
 
-// baselineLine compares the quality measures with the baseline's on one
-// line, as baselineLines writes it where there is room.
-func baselineLine(s *session.Snapshot) string {
-	return strings.Join(baselineLines(s, math.MaxInt), "")
-}
-
 // baselineHead leads the comparison with the baseline.
 const baselineHead = "vs base "
 

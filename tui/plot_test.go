@@ -1919,3 +1919,27 @@ func TestAxisLabelsAreAScale(t *testing.T) {
 		}
 	}
 }
+
+// yLabels is yLabelsStep's labels alone.
+func yLabels(s scale, rows int) []string {
+	labels, _ := yLabelsStep(s, rows)
+	return labels
+}
+
+// render draws pts and refs into a w×h block of text, the epochs from
+// from (0, or where a resumed run began) to the last point, its time axis
+// labelled at the step its own width takes.
+func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h int) string {
+	f := c.fit(pts, from, refs, w, h)
+	return c.draw(f, f.xstep(c.ts.GraphWidth()))
+}
+
+// momLegend is the moments legend at width w, its title the longest of
+// momTitles that fits.
+func (m *Model) momLegend(w int) []string { return m.momLegendOf(w, m.momTitles()) }
+
+// baselineLine compares the quality measures with the baseline's on one
+// line, as baselineLines writes it where there is room.
+func baselineLine(s *session.Snapshot) string {
+	return strings.Join(baselineLines(s, math.MaxInt), "")
+}

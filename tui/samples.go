@@ -210,26 +210,19 @@ func (a yAxis) xAxis(lo, hi float64, cols int) string {
 	return styleMuted.Render(strings.Repeat(" ", a.width) + xLabels(lo, hi, cols))
 }
 
-// yLabels labels the rows of a plot on scale s at round values, as the
-// line charts' axes are: a step of 1, 2 or 5 times a power of ten, a
-// label every two rows or more but at least two labels, each on the row
-// its value's dots fall in, each in its fewest digits as the x labels
-// under it are (axisNum, trimZeros: 2, 1.5, 1, where the plane's y axis
-// had read 2.0, 1.5, 1.0 beside its x axis's 2, 1.5, 1). A step whose labels would share rows is widened. Of the
-// steps, the first whose labels are the narrowest wins, four cells or
-// fewer counting as four, so a plot whose labels fit the gutter's four
-// cells keeps them: normal(-1234,0.5)'s are -1235, -1234 and -1233, not
-// -1234.5 a half step apart. Where no round step gives two labels of
-// maxYLabel cells or fewer, the top, middle and bottom rows get their
-// values as they are (shortNum).
-func yLabels(s scale, rows int) []string {
-	labels, _ := yLabelsStep(s, rows)
-	return labels
-}
-
-// yLabelsStep is yLabels with the step its labels are at: 0 where there
-// are none, or the top, middle and bottom rows have their values as they
-// are.
+// yLabelsStep labels the rows of a plot on scale s at round values, as
+// the line charts' axes are, and gives the step its labels are at: a
+// step of 1, 2 or 5 times a power of ten, a label every two rows or more
+// but at least two labels, each on the row its value's dots fall in,
+// each in its fewest digits as the x labels under it are (axisNum,
+// trimZeros: 2, 1.5, 1, not 2.0, 1.5, 1.0). A step whose labels would
+// share rows is widened. Of the steps, the first whose labels are the
+// narrowest wins, four cells or fewer counting as four, so a plot whose
+// labels fit the gutter's four cells keeps them: normal(-1234,0.5)'s are
+// -1235, -1234 and -1233, not -1234.5 a half step apart. Where no round
+// step gives two labels of maxYLabel cells or fewer, the top, middle and
+// bottom rows get their values as they are (shortNum), and the step is
+// 0, as it is where there are no labels.
 func yLabelsStep(s scale, rows int) ([]string, float64) {
 	labels := make([]string, rows)
 	if rows < 1 || !(s.hi > s.lo) {
@@ -302,7 +295,7 @@ func qqDiagMark() string {
 // qqPlot draws the generated quantiles (up) against the target's (across),
 // with the diagonal where they agree; quantiles beyond the plot are marked
 // ▲ or ▼ on its edge. A pinned baseline's quantiles (base, nil for none)
-// lie under the live run's as faint dots (ghostOver), ghostGlyph where
+// lie under the live run's as faint dots (braille.layer), ghostGlyph where
 // there is no colour, as the charts draw a baseline's curves. It returns
 // rows lines and one of x labels, and how many of the live run's
 // quantiles were cut off. A quantile NaN or infinite, a diverged G's,

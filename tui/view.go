@@ -1732,10 +1732,6 @@ func (m *Model) momTitles() []string {
 	return []string{m.legendTitle("Moments")}
 }
 
-// momLegend is the moments legend at width w, its title the longest of
-// momTitles that fits.
-func (m *Model) momLegend(w int) []string { return m.momLegendOf(w, m.momTitles()) }
-
 // momLegendOf is the moments legend at width w, its title the first of
 // titles that fits, else the last.
 func (m *Model) momLegendOf(w int, titles []string) []string {
