@@ -92,14 +92,16 @@ const (
 	// the samples' and the target's CDFs are half the scale apart
 	// somewhere (a generator on one of two equal modes reaches 0.5).
 	stalledKS = 0.5
-	// noiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
+	// NoiseUseFloor: a noise use (engine.Metrics.ZDep) below it means G
 	// emits nearly the same output whatever its noise. Noise use is the
 	// share of the samples' variance the noise explains (1 − η²; see
 	// engine.NoiseDependence): under 5%, a fresh draw moves a sample by
 	// under √0.05 ≈ 0.22 of the samples' std, the rest of their spread
 	// being G's fixed row. blog-original's G reads 0.007 to 0.013 from
-	// epoch 100 on (seeds 1–3), each draw making the same row.
-	noiseUseFloor = 0.05
+	// epoch 100 on (seeds 1–3), each draw making the same row. Exported
+	// for the Quality panel, whose noise use reads "under 0.05" or "over
+	// 0.05" against it, and the glossary's entry, which says what it means.
+	NoiseUseFloor = 0.05
 	// dWinsLoss: D's two BCE losses summing to less than this mean D
 	// wins: it is almost sure of every sample (the geometric means of
 	// D(real) and of 1 − D(fake) over 0.9; D(real) = 0.95 and
@@ -970,9 +972,9 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// and over, whatever their shape: the text had added "matching the
 	// mean and std is not matching the shape" beside blog-original's
 	// histogram on the target, KS 0.040 (seed 1, epoch 255).
-	if m.N > 0 && m.ZDep < noiseUseFloor {
+	if m.N > 0 && m.ZDep < NoiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the same values over and over, however well they fit the target", numtext.FormatInt(m.RowWidth)),
-			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), noiseUseFloor)})
+			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
 	}
 	if f, ok := indifferent(w); ok {
 		far, why, _ := farFromTarget(m, w.sw1Noise, false)

@@ -428,13 +428,13 @@ func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 }
 
 // noiseUsed is the detail of the end of G ignoring its noise: the noise
-// use at the check, over noiseUseFloor.
+// use at the check, over NoiseUseFloor.
 func noiseUsed(_ *watch, e *Eval, _ *episodes) string {
 	const text = "G's output depends on its noise again"
 	if e == nil || e.Metrics.N == 0 {
 		return text
 	}
-	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Figure(e.Metrics.ZDep, 4)), noiseUseFloor)
+	return fmt.Sprintf("%s: %s, over %g", text, numtext.Together("noise use "+numtext.Figure(e.Metrics.ZDep, 4)), NoiseUseFloor)
 }
 
 // offNoiseFloor is the detail of the end of the noise floor: KS over its

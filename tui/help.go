@@ -97,6 +97,11 @@ func fixed(text string) func(*Model) string { return func(*Model) string { retur
 // nowhere on the ? pages.
 var blobShare = strconv.FormatFloat(100*session.BlurredShare, 'f', -1, 64) + "%"
 
+// noiseUseLimit is the noise use under which the diagnosis says G ignores
+// its noise (session.NoiseUseFloor), as the Quality panel and the
+// diagnosis write it: 0.05.
+var noiseUseLimit = strconv.FormatFloat(session.NoiseUseFloor, 'g', -1, 64)
+
 // targetHQ is the high-quality share a sample of a ring or grid target
 // itself scores (engine.TargetHQ, 98.9%), the top HQ is read against,
 // where the glossary had given HQ with nothing to compare it to.
@@ -168,7 +173,7 @@ var glossary = []glossaryEntry{
 	{"trend", func(m *Model) string {
 		return trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil)
 	}, nil},
-	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time."), drawsNoiseUse},
+	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
 	{"modes", fixed("covered/all modes, each one's share of the samples; covered at half its mass or more; blob: over " + blobShare + " of samples between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},

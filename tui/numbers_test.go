@@ -56,13 +56,13 @@ func TestMeasureBounded(t *testing.T) {
 // or std that is not 0 never read 0.000 (0.00) in the Quality panel, as
 // the legends' measures do not (TestTinyMeasureIsNotZero): blog-original
 // --set g_lr=0.002 --epochs 220 had read "noise use 0.000 G ignores it"
-// above the diagnosis's "noise use 2.4841e-8". The warning then fits as
-// "ignored", the panel's width being 28.
+// above the diagnosis's "noise use 2.4841e-8". Its line then fits as
+// "<0.05", the panel's width being 28.
 func TestTinyNoiseUseIsNotZero(t *testing.T) {
 	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
 	for z, want := range map[float64]string{
-		2.4841e-8: "noise use 2.4841e-8 ignored", 0.0003: "noise use 0.0003 ignored",
-		0.014: "noise use 0.014 G ignores it", 0: "noise use 0.000 G ignores it",
+		2.4841e-8: "noise use 2.4841e-8 <0.05", 0.0003: "noise use 0.0003 under 0.05",
+		0.014: "noise use 0.014 under 0.05", 0: "noise use 0.000 under 0.05",
 	} {
 		snap := trained
 		snap.Eval.Metrics.ZDep = z
@@ -84,6 +84,41 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 			t.Errorf("no %q in the Quality panel:\n%s", want, flat)
 		}
 	}
+}
+
+// TestNoiseUseReadsAgainstTheDiagnosisLine: the Quality panel's noise
+// use says where it stands against the line the diagnosis draws
+// (session.NoiseUseFloor), in the diagnosis's words, on either side of
+// it, and the glossary's entry says what each side means: "noise use
+// 0.055" had stood alone, nothing to tell a learner whether it was good
+// or bad, and "G ignores it" under the line, which the ? page had not
+// given.
+func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
+	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
+	for z, want := range map[float64]string{
+		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 over 0.05",
+		0.055: "noise use 0.055 over 0.05", 1: "noise use 1.000 over 0.05",
+	} {
+		snap := trained
+		snap.Eval.Metrics.ZDep = z
+		for _, size := range goldenSizes {
+			view := frame(t, s, snap, size[0], size[1])
+			if !strings.Contains(view, want+" ") && !strings.Contains(view, want+"\n") {
+				t.Errorf("noise use %g at %d×%d: no %q in the Quality panel:\n%s", z, size[0], size[1], want, view)
+			}
+		}
+	}
+	for _, g := range glossaryOf(false) {
+		if g[0] == "noise use" {
+			for _, want := range []string{"\"under\u00a00.05\", G ignores its noise", "\"over\u00a00.05\", it does not"} {
+				if !strings.Contains(g[1], want) {
+					t.Errorf("the noise use entry lacks %q: %q", want, g[1])
+				}
+			}
+			return
+		}
+	}
+	t.Error("no noise use entry in the 1-D glossary")
 }
 
 // TestTinySkewIsNotZero: the moments legend's skew and kurtosis, in

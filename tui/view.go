@@ -2692,16 +2692,25 @@ func measure(v float64) string {
 
 // zdepLine says how much G's output depends on its noise, as a measure
 // (measure: 2.4841e-8, where three decimals had read 0.000 beside the
-// diagnosis's "noise use 2.4841e-8"), in w columns: a value in the
-// exponent form leaves room for "ignored" only, not "G ignores it".
+// diagnosis's "noise use 2.4841e-8"), and where it stands against the
+// line the diagnosis draws (session.NoiseUseFloor), in its words: "noise
+// use 0.011 under 0.05" beside "! G ignores its noise … noise use 0.0110,
+// under 0.05", "noise use 0.211 over 0.05" where G uses it. Without the
+// line, "noise use 0.055" had given a learner nothing to read it
+// against. In w columns: a value in the exponent form leaves room for
+// "<0.05" only.
 func zdepLine(z float64, w int) string {
 	line := "noise use " + measure(z)
-	if z < 0.05 {
-		flag := "G ignores it"
+	limit := noiseUseLimit
+	switch {
+	case z < session.NoiseUseFloor:
+		flag := "under " + limit
 		if lipgloss.Width(line+" "+flag) > w {
-			flag = "ignored"
+			flag = "<" + limit
 		}
 		line += " " + styleBad.Render(flag)
+	case z >= session.NoiseUseFloor:
+		line += styleMuted.Render(" over " + limit)
 	}
 	return line
 }
