@@ -2193,7 +2193,7 @@ func (m Model) sidePanel(w, h int) string {
 			lines = append(lines, zdepLine(mt.ZDep, w))
 		}
 		if drawsModes(&m.snap) {
-			lines = append(lines, modesLine(mt, m.blurred()))
+			lines = append(lines, modesLine(mt, m.blurred(), w))
 		}
 	}
 	if len(base) > 0 {
@@ -2370,9 +2370,15 @@ func momentNum(v float64, signed bool) string {
 }
 
 // modesLine counts the target's modes that get at least half their mass
-// and gives each mode's share of the samples, as mode_share does headless:
-// "modes 1/2  91% <1%" is a generator collapsed onto one of two modes.
-func modesLine(mt engine.Metrics, blurred bool) string {
+// and gives each mode's share of the samples, as mode_share does headless,
+// then, where w has room for it, the target's after "vs", as the plane's
+// axes give theirs, one share for modes that are due alike: "modes 1/2
+// >99% <1% vs 50%" (two spaces after the count) is a generator collapsed
+// onto one of two modes.
+// Without the target's, "modes 2/2  30% 58%" (bimodal, seed 1, epoch
+// 10,000) had left a learner to work out from the target's name what
+// each mode was due, which the diagnosis gives ("the target 50%").
+func modesLine(mt engine.Metrics, blurred bool, w int) string {
 	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
 	if mt.ModesCovered < len(mt.Modes) {
 		count = styleBad.Render(count)
@@ -2381,8 +2387,16 @@ func modesLine(mt engine.Metrics, blurred bool) string {
 	if blurred { // covered, but as one blob across them: the diagnosis says so
 		line = "modes " + styleBad.Render(count+" blob")
 	}
+	var due []string
 	for _, c := range mt.Modes {
 		line += " " + sharePercent(c)
+		due = append(due, fmt.Sprintf("%.0f%%", 100*c.Expected)) // as the diagnosis writes it
+	}
+	if len(due) > 0 && len(slices.Compact(slices.Clone(due))) == 1 {
+		due = due[:1]
+	}
+	if vs := " vs " + strings.Join(due, " "); len(due) > 0 && lipgloss.Width(line+vs) <= w {
+		line += styleMuted.Render(vs)
 	}
 	return line
 }
