@@ -59,20 +59,10 @@ func TestMeasureBounded(t *testing.T) {
 // above the diagnosis's "noise use 2.4841e-8". Its line then fits as
 // "<0.05", the panel's width being 28.
 func TestTinyNoiseUseIsNotZero(t *testing.T) {
-	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
-	for z, want := range map[float64]string{
+	noiseUseReads(t, map[float64]string{
 		2.4841e-8: "noise use 2.4841e-8 <0.05", 0.0003: "noise use 0.0003 under 0.05",
 		0.014: "noise use 0.014 under 0.05", 0: "noise use 0.000 under 0.05",
-	} {
-		snap := trained
-		snap.Eval.Metrics.ZDep = z
-		for _, size := range goldenSizes {
-			view := frame(t, s, snap, size[0], size[1])
-			if !strings.Contains(view, want+" ") && !strings.Contains(view, want+"\n") {
-				t.Errorf("noise use %g at %d×%d: no %q in the Quality panel:\n%s", z, size[0], size[1], want, view)
-			}
-		}
-	}
+	})
 	s, plane := trainedPlane(t, planeConfig(t, "ring"), 1, 2)
 	snap := plane
 	pm := *snap.Eval.Metrics.Plane
@@ -94,20 +84,10 @@ func TestTinyNoiseUseIsNotZero(t *testing.T) {
 // or bad, and "G ignores it" under the line, which the ? page had not
 // given.
 func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
-	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
-	for z, want := range map[float64]string{
+	noiseUseReads(t, map[float64]string{
 		0.049: "noise use 0.049 under 0.05", 0.05: "noise use 0.050 over 0.05",
 		0.055: "noise use 0.055 over 0.05", 1: "noise use 1.000 over 0.05",
-	} {
-		snap := trained
-		snap.Eval.Metrics.ZDep = z
-		for _, size := range goldenSizes {
-			view := frame(t, s, snap, size[0], size[1])
-			if !strings.Contains(view, want+" ") && !strings.Contains(view, want+"\n") {
-				t.Errorf("noise use %g at %d×%d: no %q in the Quality panel:\n%s", z, size[0], size[1], want, view)
-			}
-		}
-	}
+	})
 	for _, g := range glossaryOf(false) {
 		if g[0] == "noise use" {
 			for _, want := range []string{"\"under\u00a00.05\", G ignores its noise", "\"over\u00a00.05\", it does not"} {
@@ -119,6 +99,23 @@ func TestNoiseUseReadsAgainstTheDiagnosisLine(t *testing.T) {
 		}
 	}
 	t.Error("no noise use entry in the 1-D glossary")
+}
+
+// noiseUseReads checks that blog-original's screen, at each golden size,
+// reads want[z] whole in its Quality panel with a noise use of z.
+func noiseUseReads(t *testing.T, want map[float64]string) {
+	t.Helper()
+	s, trained := trainedSnapshot(t, blogConfig(t, 20), 1, 20, 120)
+	for z, line := range want {
+		snap := trained
+		snap.Eval.Metrics.ZDep = z
+		for _, size := range goldenSizes {
+			view := frame(t, s, snap, size[0], size[1])
+			if !strings.Contains(view, line+" ") && !strings.Contains(view, line+"\n") {
+				t.Errorf("noise use %g at %d×%d: no %q in the Quality panel:\n%s", z, size[0], size[1], line, view)
+			}
+		}
+	}
 }
 
 // TestTinySkewIsNotZero: the moments legend's skew and kurtosis, in
