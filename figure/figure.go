@@ -1747,9 +1747,11 @@ func (r Run) quality() (*plot.Plot, error) {
 		w1 = series(len(e), func(i int) (float64, float64) { return float64(e[i].Epoch), e[i].HQ })
 		names = [2]string{"sliced W1", "high-quality share"}
 		p.Y.Label.Text = "SW1, share"
+		p.Title.Text = "(c) distance and high-quality share"
 		if len(r.Plane.Spots) == 0 { // a target without modes has no share
 			w1 = nil
 			p.Y.Label.Text = "sliced W1"
+			p.Title.Text = "(c) distance to the target"
 		}
 	}
 	base, baseLabel := r.baseQuality(names)

@@ -971,3 +971,31 @@ func TestTargetUnderTheSamples(t *testing.T) {
 		t.Errorf("the target's rings, of radius %g, lie within G's dots on them", targetRing)
 	}
 }
+
+// TestShareNamedInPanelTitle: panel (c) of a plane with modes is titled
+// "(c) distance and high-quality share", with its log
+// scale after it, as the axis is "SW1, share": the share grows as the
+// run gets better, no distance, and a title of "distance to the target"
+// alone had read as if lower were better for both lines. A target
+// without modes, which has no share, keeps "(c) distance to the target".
+func TestShareNamedInPanelTitle(t *testing.T) {
+	r := planeRun()
+	for i := range r.Evals {
+		r.Evals[i].SW1, r.Evals[i].HQ = 1.2, 0.004+0.001*float64(i)
+	}
+	for _, c := range []struct {
+		spots bool
+		want  string
+	}{{true, "(c) distance and high-quality share, log scale"}, {false, "(c) distance to the target"}} {
+		if !c.spots {
+			r.Plane.Spots = nil
+		}
+		p, err := r.quality()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title.Text != c.want {
+			t.Errorf("modes %v: panel (c) titled %q, want %q", c.spots, p.Title.Text, c.want)
+		}
+	}
+}
