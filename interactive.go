@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -27,6 +28,7 @@ import (
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
 func interactive(opts options, stdout io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
+	opts.Program = invokedAs(os.Args[0], goRunCommand)
 	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {

@@ -88,8 +88,17 @@ func startTrainerAs(t *testing.T, attr *syscall.SysProcAttr, env []string, args 
 }
 
 // startTrainerIn is startTrainerAs in dir, the trainer's working
-// directory.
+// directory, started as a user with ganui on the PATH starts it: its
+// os.Args[0] is "ganui".
 func startTrainerIn(t *testing.T, dir string, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
+	t.Helper()
+	return startTrainerTyped(t, "ganui", dir, attr, env, args...)
+}
+
+// startTrainerTyped is startTrainerIn with arg0 as the trainer's
+// os.Args[0], the command as the user typed it (./ganui) or go run ran
+// it (/tmp/go-build1/b001/exe/ganui).
+func startTrainerTyped(t *testing.T, arg0, dir string, attr *syscall.SysProcAttr, env []string, args ...string) *trainer {
 	t.Helper()
 	master, slave, err := openPTY(100, 30)
 	if err != nil {
@@ -97,6 +106,7 @@ func startTrainerIn(t *testing.T, dir string, attr *syscall.SysProcAttr, env []s
 	}
 	tr := &trainer{t: t, master: master, slave: slave, exited: make(chan struct{})}
 	tr.cmd = exec.Command(os.Args[0], args...)
+	tr.cmd.Args[0] = arg0
 	tr.cmd.Env = append(append(os.Environ(), "GANUI_TEST_MAIN=1", "TERM=screen", "NO_COLOR=1"), env...)
 	tr.cmd.Dir = dir
 	tr.cmd.Stdin, tr.cmd.Stdout, tr.cmd.Stderr = slave, slave, &tr.stderr
@@ -220,6 +230,47 @@ func TestTrainerSaysWhereAQuitRunStopped(t *testing.T) {
 	tr.waitFor("final preset=vanilla seed=1 epochs=3 state=interrupted")
 	tr.waitFor("again: ganui --preset vanilla --epochs 100 --seed 1")
 	tr.waitFor("the command trains the plan's 100 epochs; this run stopped at epoch 3 (--epochs 3 stops there)")
+}
+
+// TestAgainRunsAsGanuiWasStarted (after the README's "go run ." the
+// again: line had said "ganui --preset …", which no shell without ganui
+// on its PATH runs): the command again, and the checkpoint's note, begin
+// as ganui was started: "go run ." in the module's directory, the path
+// as typed, the name found on the PATH.
+func TestAgainRunsAsGanuiWasStarted(t *testing.T) {
+	for _, c := range []struct{ arg0, goMod, want string }{
+		{"/tmp/go-build2972185930/b001/exe/ganui", "module github.com/ganui/ganui\n\ngo 1.26\n", "go run ."},
+		{"/tmp/go-build2972185930/b001/exe/ganui", "", "go run github.com/ganui/ganui"},
+		{"./ganui", "", "./ganui"},
+		{"/opt/my tools/ganui", "", "'/opt/my tools/ganui'"},
+		{"ganui", "", "ganui"},
+	} {
+		t.Run(c.want, func(t *testing.T) {
+			dir := t.TempDir()
+			if c.goMod != "" {
+				if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(c.goMod), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tr := startTrainerTyped(t, c.arg0, dir, &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}, nil, "--preset", "vanilla", "--epochs", "100", "--paused")
+			tr.waitFor("paused at epoch 0")
+			tr.master.WriteString("nw")
+			tr.waitFor("epoch1.ckpt")
+			tr.master.WriteString("q")
+			if code := tr.wait(); code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, tr.stderr.String())
+			}
+			tr.waitFor(" --seed 1\r\n") // the again: line's end
+			for _, want := range []string{
+				"saved epoch 1: " + c.want + " --resume ganui-vanilla-seed1-epoch1.ckpt continues from it\r\n",
+				"\r\nagain: " + c.want + " --preset vanilla --epochs 100 --seed 1\r\n",
+			} {
+				if !strings.Contains(tr.output(), want) {
+					t.Errorf("no %q in what the trainer printed at its end:\n%q", want, tr.output()[strings.LastIndex(tr.output(), "\x1b[?1049l"):])
+				}
+			}
+		})
+	}
 }
 
 // TestTrainerTakesPastedTextAsText (a bracketed paste was thrown away

@@ -497,6 +497,15 @@ func (a Again) resumeText() string {
 	return " (" + a.Resume + ")"
 }
 
+// program is the command that starts ganui, as the commands the session
+// suggests begin: Options.Program, or ganui.
+func (s *Session) program() string {
+	if s.opts.Program == "" {
+		return "ganui"
+	}
+	return s.opts.Program
+}
+
 // Again returns the command that runs the run again, as it stands. Its
 // --preset names what the run's --preset named while that still loads (a
 // built-in, or the preset file as it is now, read again: the command
@@ -510,7 +519,7 @@ func (s *Session) Again() Again {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
 	}
-	args := []string{"ganui"}
+	args := []string{s.program()}
 	if preset != presets.Default {
 		args = append(args, "--preset", shellword.Quote(preset))
 	}
@@ -536,7 +545,7 @@ func (s *Session) Again() Again {
 		// A checkpoint w saved of the run as it is continues it: named,
 		// where a w after the trainer has quit can save none.
 		if s.saved.holds(s.version, s.gan.Config()) {
-			a.Resume = "ganui --resume " + s.saved.path + " continues it"
+			a.Resume = s.program() + " --resume " + s.saved.path + " continues it"
 		} else {
 			a.saveHint = true
 		}
