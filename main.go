@@ -436,12 +436,27 @@ const usage = `usage: ganui [DESIGN] [--seed S] [--paused] [--speed full|N]
 DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N]
 `
 
-// helpFooter ends --help: how every flag and number is written.
+// helpFooter ends --help: how every flag and number is written, and
+// what each key of the final line measures (TestHelpNamesTheFinalLinesKeys),
+// which the trainer prints as it quits: kurt and zdep had been explained
+// only in README.md, which a user who ran a binary may not have.
 const helpFooter = `
 A flag takes one dash or two (-seed 3 is --seed 3), its value after a
 space or an = (--seed=3). A count (--epochs, --seed, --samples, --every,
 --jobs, a seed of --seeds) is whole, in digits or in exponent form:
 --epochs 5e3.
+
+The final line, a headless run's last and the trainer's when you quit,
+measures fresh samples of G against the target: mean, std, skew and kurt
+(excess kurtosis, 0 for a normal); ks (Kolmogorov-Smirnov statistic) and
+w1 (Wasserstein-1 distance), 0 for a perfect fit; zdep, G's noise use,
+0 if it ignores its noise. On a plane: mean_x, std_x, mean_y, std_y, and
+sw1, sliced W1, beside sw1_floor, what a sample of the target itself
+shows; hq, the share of samples within 3 std of a mode. On modes: modes,
+those covered of all, and mode_share, each one's share of the samples.
+state= is done, interrupted or diverged; epochs_per_s is the training
+speed, wall_s the run's seconds. README.md's "What the numbers mean"
+says more.
 `
 
 // parseFlags reads the command line and resolves the design to run.

@@ -291,6 +291,27 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestHelpNamesTheFinalLinesKeys: every key of a final line, on a line
+// of a row of samples a draw (zdep), of a mixture (modes) and of a plane
+// (sw1, hq), is named in --help, which the trainer's quit line sends a
+// user to: kurt and zdep had been explained in README.md alone.
+func TestHelpNamesTheFinalLinesKeys(t *testing.T) {
+	_, help, _ := runCLI(t, "--help")
+	named := map[string]bool{}
+	for _, w := range regexp.MustCompile(`[a-z_0-9]+`).FindAllString(help, -1) {
+		named[w] = true
+	}
+	for _, preset := range []string{"blog-original", "bimodal", "ring"} {
+		_, stdout, _ := runCLI(t, "--headless", "--preset", preset, "--epochs", "2", "--every", "0")
+		final := stdout[strings.LastIndex(stdout, "final "):]
+		for _, field := range strings.Fields(final)[1:] {
+			if key, _, _ := strings.Cut(field, "="); !named[key] {
+				t.Errorf("--help does not name %s=, of %s's final line %q", key, preset, final)
+			}
+		}
+	}
+}
+
 // TestPlotHelpNamesTheHeatMapsMeasure: --help says what a sweep's heat
 // map shows, as the README does: median KS, sliced W1 on a 2-D target
 // (figure.FromSweep). It had said median KS alone, of a map of SW1.
