@@ -506,6 +506,13 @@ func (s *Session) program() string {
 	return s.opts.Program
 }
 
+// resumeCommand is the command that resumes the checkpoint path, its
+// path quoted for the shell as the again: command's words are: a
+// resumed 'my run.ckpt' had been named unquoted, two words to a shell.
+func (s *Session) resumeCommand(path string) string {
+	return s.program() + " --resume " + shellword.Quote(path)
+}
+
 // Again returns the command that runs the run again, as it stands. Its
 // --preset names what the run's --preset named while that still loads (a
 // built-in, or the preset file as it is now, read again: the command
@@ -545,7 +552,7 @@ func (s *Session) Again() Again {
 		// A checkpoint w saved of the run as it is continues it: named,
 		// where a w after the trainer has quit can save none.
 		if s.saved.holds(s.version, s.gan.Config()) {
-			a.Resume = s.program() + " --resume " + s.saved.path + " continues it"
+			a.Resume = s.resumeCommand(s.saved.path) + " continues it"
 		} else {
 			a.saveHint = true
 		}

@@ -1387,6 +1387,35 @@ func TestAgainNamesTheCheckpointSaved(t *testing.T) {
 	}
 }
 
+// TestResumeCommandQuotesItsPath: a checkpoint whose name a shell would
+// split, resumed, is named quoted in the commands that resume it, the
+// again: line's and w's note, as the again: command's own words are:
+// "ganui --resume my run.ckpt continues it" had been two words to a
+// shell, "my" and "run.ckpt".
+func TestResumeCommandQuotesItsPath(t *testing.T) {
+	s := newIdleBlog(t)
+	s.trainEpoch()
+	Adjust{DLR, +1}.apply(s)
+	s.trainEpoch()
+	b, err := os.ReadFile(saved(t, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(s.opts.Dir, "my run.ckpt")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := newIdle(t, Options{Resume: path, Dir: s.opts.Dir, Watch: true})
+	quoted := "'" + path + "'"
+	if a, want := r.Again(), "ganui --resume "+quoted+" continues it"; a.Resume != want {
+		t.Errorf("resumed from %q: %q, want %q", path, a.Resume, want)
+	}
+	Save{}.apply(r)
+	if want := "already saved epoch 2, nothing changed since: ganui --resume " + quoted + " continues from it"; r.note != want {
+		t.Errorf("w on the resumed run: %q, want %q", r.note, want)
+	}
+}
+
 // TestFileNamedAsABuiltInNamesItsChanges: a preset file that keeps a
 // built-in's name, as --show-preset vanilla --set g_lr=1e-3 > my.json
 // writes one, names the settings in which it differs from that built-in,
