@@ -448,7 +448,9 @@ func TestHeatmapPaintsNoValueGrey(t *testing.T) {
 
 // TestFromSweep: the heat map of a sweep puts the first key across and
 // the second up, and says which cells diverged, had runs whose KS is not
-// finite (which the median leaves out), or did not run.
+// finite (which the median leaves out), or had no seed finished: "none
+// finished", where "not run" had denied the epochs its stopped seeds
+// trained.
 func TestFromSweep(t *testing.T) {
 	nan := math.NaN()
 	res := session.SweepResult{
@@ -469,8 +471,14 @@ func TestFromSweep(t *testing.T) {
 	if h.Z[0][0] != 0.1 || h.Z[1][0] != 0.2 || !math.IsNaN(h.Z[2][0]) || h.Z[0][1] != 0.3 || !math.IsNaN(h.Z[1][1]) || !math.IsNaN(h.Z[2][1]) {
 		t.Errorf("values %v", h.Z)
 	}
-	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "1/4 diverged, 1/3 NaN" || h.Notes[1][1] != "all 4 NaN" || h.Notes[2][1] != "not run" {
+	if h.Notes[0][0] != "" || h.Notes[1][0] != "1/4 diverged" || h.Notes[2][0] != "all 4 diverged" || h.Notes[0][1] != "1/4 diverged, 1/3 NaN" || h.Notes[1][1] != "all 4 NaN" || h.Notes[2][1] != "none finished" {
 		t.Errorf("notes %q", h.Notes)
+	}
+
+	one := res
+	one.Seeds, one.Rows = []uint64{1}, nil
+	if h := FromSweep(one); h.Notes[0][0] != "not finished" {
+		t.Errorf("a sweep of one seed stopped before its first cell: %q", h.Notes[0][0])
 	}
 
 	// A sweep stopped mid-way: a cell of fewer seeds says so, and a map of

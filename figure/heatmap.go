@@ -316,7 +316,10 @@ func categories(names []string) plot.ConstantTicks {
 // FromSweep turns a two-key sweep's rows into the heat map of their
 // median KS (of one seed, its KS), the first key across, the second up; a cell where seeds
 // diverged says how many (of one seed, that it diverged), and one that
-// has no row (a sweep stopped early) says it did not run. Its limits are
+// has no row (a sweep stopped early) that none of its seeds finished
+// ("none finished", of one seed "not finished"): its seeds may have
+// trained most of their epochs when the stop came, which "not run" had
+// denied. Its limits are
 // those of the measure: KS from 0 to 1, sliced W1 from 0.
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
@@ -347,12 +350,16 @@ func FromSweep(res session.SweepResult) Heatmap {
 	h.XKey, h.YKey, h.X, h.Y = x.Key, y.Key, x.Values, y.Values
 	h.Z = make([][]float64, len(y.Values))
 	h.Notes = make([][]string, len(y.Values))
+	unfinished := "none finished"
+	if len(res.Seeds) == 1 {
+		unfinished = "not finished"
+	}
 	for j := range h.Z {
 		h.Z[j] = make([]float64, len(x.Values))
 		h.Notes[j] = make([]string, len(x.Values))
 		for i := range h.Z[j] {
 			h.Z[j][i] = math.NaN()
-			h.Notes[j][i] = "not run"
+			h.Notes[j][i] = unfinished
 		}
 	}
 	for _, r := range res.Rows {
