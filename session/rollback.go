@@ -175,7 +175,7 @@ func (Rollback) apply(s *Session) {
 	}
 	s.offPlan, s.offWhat = g.offPlan, g.offWhat
 	s.evals.truncate(g.epoch)
-	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: "rolled back from epoch " + numtext.FormatInt(left)})
+	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: note})
 	now := s.settings(s.gan.Config())
 	var keeping []string // the settings kept, as the note names them
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {

@@ -292,7 +292,7 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, rows := csvRows(t, string(csv))
-		if last := rows[len(rows)-1]; last[len(last)-2] != "rollback;setting;setting" || !strings.HasPrefix(last[len(last)-1], "rolled back from epoch 20 | D lr ") {
+		if last := rows[len(rows)-1]; last[len(last)-2] != "rollback;setting;setting" || !strings.HasPrefix(last[len(last)-1], "rolled back to epoch ") || !strings.Contains(last[len(last)-1], " (diverged at 20) | D lr ") {
 			t.Errorf("%s: the export's last row %q", key, last)
 		}
 	}

@@ -499,9 +499,12 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 		}
 		// One roll-back, however far back: its event names the epoch the
 		// run left, where it diverged (u again had named the epoch the u
-		// before went to, the divergence's own event dropped with it).
+		// before went to, the divergence's own event dropped with it),
+		// and the epoch it went to, as the status line does: the event
+		// had said "rolled back from epoch 938" alone, at epoch 448 in
+		// the list, with nothing to say it had diverged there.
 		i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback })
-		if want := "rolled back from epoch " + numtext.FormatInt(diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
+		if want := fmt.Sprintf("rolled back to epoch %d (diverged at %d)", want, diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
 			t.Fatalf("after u to %d: events %+v; want one roll-back there, %q", s.gan.Epoch(), s.tl.events, want)
 		}
 	}
