@@ -614,6 +614,44 @@ func TestResumedLogIsAlikeWhateverSamples(t *testing.T) {
 	}
 }
 
+// FuzzFileKinds: what a file already at an output's path is, told
+// from its first bytes (outputfile.Kind) before anything replaces it or
+// a --resume names it, is at most one of the kinds ganui writes and
+// reads, whatever the bytes: a file taken for two would be replaced by
+// an output of the other, or named as the wrong one (otherOutput). Each
+// kind is told from its head alone, not from what follows the bytes it
+// reads: the checkpoint's magic, the history's header line, a figure's
+// first 4 KiB, a preset file's 256 KiB.
+func FuzzFileKinds(f *testing.F) {
+	for _, s := range []string{"", CSVHeader + "\n", CSVPlaneHeader + ",modes\r\n", pngSignature, "%PDF-1.7", "\ufeff <?xml?><svg/>", `{"base": "vanilla"}`, `{"ganui_version": "v9.9.9", "base": "ring"}`, "GANUICKP\x00\x00\x00\x07", "GANUICK", "<svg"} {
+		f.Add([]byte(s))
+	}
+	kinds := map[string]struct {
+		kind outputfile.Kind
+		head int
+	}{
+		"checkpoint": {checkpointKind, 8},
+		"history":    {historyKind, len(CSVPlaneHeader) + 1},
+		"figure":     {FigureKind, 4096},
+		"preset":     {presetKind, presets.MaxFileSize + 1},
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var is []string
+		for name, k := range kinds {
+			if !k.kind.Is(bytes.NewReader(data)) {
+				continue
+			}
+			is = append(is, name)
+			if len(data) >= k.head && !k.kind.Is(io.MultiReader(bytes.NewReader(data), strings.NewReader("\x00,}<"))) {
+				t.Errorf("%q is %s, but not with bytes after its first %d", data, k.kind.Name, k.head)
+			}
+		}
+		if len(is) > 1 {
+			t.Fatalf("%q is taken for %d kinds, %v", data, len(is), is)
+		}
+	})
+}
+
 // FuzzLogEnd: logEnd takes a file for a log of the layout's columns
 // only when it begins with their header line, ended in "\n" or, as a
 // Windows program saves it, "\r\n" (crlf); and says it ends at an
