@@ -32,7 +32,9 @@ const maxSeeds = 10000
 // seed 2 twice, and "1-3,2-4" only that seed 2 appears twice. The limit
 // of maxSeeds counts the seeds once each, as the list to give does:
 // "1-9999,5-3" had been refused as more than 10,000 seeds, its range
-// written backwards unsaid.
+// written backwards unsaid. A list of more says what to give instead,
+// fewer and the rest as another batch, where "at most 10,000 seeds" had
+// said only what was wrong.
 func ParseSeeds(spec string) ([]uint64, error) {
 	if spec == "" {
 		return nil, errors.New("empty; give seeds, as 1-5 or 1,4,7-9")
@@ -40,7 +42,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 	var seeds []uint64 // each seed once, where it first appears
 	var problem string // the first range backwards or seed twice
 	seen := map[uint64]bool{}
-	tooMany := fmt.Errorf("%q: at most %s seeds", spec, numtext.FormatInt(maxSeeds))
+	tooMany := fmt.Errorf("%q: at most %s seeds in one batch; give fewer, and the rest as another batch", spec, numtext.FormatInt(maxSeeds))
 	for _, part := range strings.Split(spec, ",") {
 		if part == "" {
 			return nil, fmt.Errorf("an empty seed in %q: a comma too many", spec)

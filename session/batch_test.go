@@ -92,9 +92,9 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 		"5,+3-1":  `"+3-1": "+3" has a + before it, and the range runs backwards; write 1-3`, // not "give --seeds 1-3", which drops 5
 		"5-1":     `range "5-1" runs backwards; give --seeds 1-5`,
 		// Not "runs backwards; write 1-18446744073709551615", itself refused.
-		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds`,
-		"1-9999,10001-10002":     `"1-9999,10001-10002": at most 10,000 seeds`,
-		"1-20000":                `"1-20000": at most 10,000 seeds`,
+		"18446744073709551615-1": `"18446744073709551615-1": at most 10,000 seeds in one batch; give fewer, and the rest as another batch`,
+		"1-9999,10001-10002":     `"1-9999,10001-10002": at most 10,000 seeds in one batch; give fewer, and the rest as another batch`,
+		"1-20000":                `"1-20000": at most 10,000 seeds in one batch; give fewer, and the rest as another batch`,
 	} {
 		if _, err := ParseSeeds(spec); err == nil || err.Error() != want {
 			t.Errorf("ParseSeeds(%q): %v, want %q", spec, err, want)
