@@ -1577,16 +1577,9 @@ func TestMomentsLegendSaysWhoseAfterG(t *testing.T) {
 			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
 				m := NewModel(nil)
 				m.snap.Epoch, m.snap.Last, m.snap.Hand, m.snap.Target.Plane = 2000, last, c.hand, plane
-				lines := m.momLegend(w)
-				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				legend := momLegend(t, &m, w, fmt.Sprintf("%s, plane %v", c.name, plane != nil))
 				if got := strings.Contains(legend, "epoch 2,000's batch"); got != c.want {
 					t.Errorf("%s, plane %v, width %d: legend %q, says the epoch's batch %v, want %v", c.name, plane != nil, w, legend, got, c.want)
-				}
-				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
-					t.Errorf("%s, plane %v, width %d: legend %q lost a moment", c.name, plane != nil, w, legend)
-				}
-				if !fits(lines, w) || len(lines) > 2 {
-					t.Errorf("%s, plane %v: legend %q, not in 2 lines of %d", c.name, plane != nil, lines, w)
 				}
 			}
 		}
@@ -1607,17 +1600,10 @@ func TestMomentsLegendSaysGsOwnUnderEMA(t *testing.T) {
 			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
 				m := NewModel(nil)
 				m.snap.Epoch, m.snap.Last, m.snap.GEMA, m.snap.Target.Plane = 300, last, ema, plane
-				lines := m.momLegend(w)
-				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				legend := momLegend(t, &m, w, fmt.Sprintf("g_ema %g, plane %v", ema, plane != nil))
 				got := strings.Contains(legend, "G's own")
 				if got && ema == 0 || !got && ema > 0 && w == 59 {
 					t.Errorf("g_ema %g, plane %v, width %d: legend %q, says G's own %v", ema, plane != nil, w, legend, got)
-				}
-				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
-					t.Errorf("g_ema %g, plane %v, width %d: legend %q lost a moment", ema, plane != nil, w, legend)
-				}
-				if !fits(lines, w) || len(lines) > 2 {
-					t.Errorf("g_ema %g, plane %v: legend %q, not in 2 lines of %d", ema, plane != nil, lines, w)
 				}
 			}
 		}
@@ -1649,16 +1635,9 @@ func TestMomentsLegendSaysLastBatch(t *testing.T) {
 			for _, w := range []int{39, 59} { // the moments panel's width at 80×24 and 120×40
 				m := NewModel(nil)
 				m.snap.Epoch, m.snap.Last, m.snap.State, m.snap.Target.Plane = c.epoch, c.last, c.state, plane
-				lines := m.momLegend(w)
-				legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+				legend := momLegend(t, &m, w, fmt.Sprintf("%s, plane %v", c.name, plane != nil))
 				if got := strings.Contains(legend, "Moments, last batch"); got != c.want && (w == 59 || got) {
 					t.Errorf("%s, plane %v, width %d: legend %q, says last batch %v, want %v", c.name, plane != nil, w, legend, got, c.want)
-				}
-				if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
-					t.Errorf("%s, plane %v, width %d: legend %q lost a moment", c.name, plane != nil, w, legend)
-				}
-				if !fits(lines, w) || len(lines) > 2 {
-					t.Errorf("%s, plane %v: legend %q, not in 2 lines of %d", c.name, plane != nil, lines, w)
 				}
 			}
 		}
@@ -1934,9 +1913,22 @@ func (c *lineChart) render(pts []session.Point, from int, refs []refLine, w, h i
 	return c.draw(f, f.xstep(c.ts.GraphWidth()))
 }
 
-// momLegend is the moments legend at width w, its title the longest of
-// momTitles that fits.
-func (m *Model) momLegend(w int) []string { return m.momLegendOf(w, m.momTitles()) }
+// momLegend is m's moments legend at width w, its title the longest of
+// momTitles that fits, as one line of words, having checked that it
+// keeps its mean and std in two lines of w at most; what names the case
+// in a failure.
+func momLegend(t *testing.T, m *Model, w int, what string) string {
+	t.Helper()
+	lines := m.momLegendOf(w, m.momTitles())
+	legend := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	if !strings.Contains(legend, "mean") || !strings.Contains(legend, "std") {
+		t.Errorf("%s, width %d: legend %q lost a moment", what, w, legend)
+	}
+	if !fits(lines, w) || len(lines) > 2 {
+		t.Errorf("%s: legend %q, not in 2 lines of %d", what, lines, w)
+	}
+	return legend
+}
 
 // baselineLine compares the quality measures with the baseline's on one
 // line, as baselineLines writes it where there is room.
