@@ -791,7 +791,7 @@ func tidyTarget(spec string) string {
 }
 
 // setJSONInts is SetJSON for a list of integers (widths), each read as
-// a width of --set's list is (readJSONWidth): [5e3] is 5000, as
+// a width of --set's list is (readJSONWhole): [5e3] is 5000, as
 // g_hidden=5e3 is, and [1e30] is out of range, as [5000] is; they had
 // been "want a list of integers, got number 5e3" and "got number 1e30".
 // A number alone is a list of one width, "g_hidden": 32 as [32], as
