@@ -176,7 +176,7 @@ var glossary = []glossaryEntry{
 	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
-	{"modes", fixed("covered/all modes, each one's share of the samples; covered at half its mass or more; blob: over " + blobShare + " of samples between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
+	{"modes", fixed("covered/all, each mode's share of samples vs the target's; covered at half of it or more; blob: over " + blobShare + " of samples between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
 	{"push", func(m *Model) string {
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},

@@ -631,7 +631,10 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 // and the diagnosis "the target 50%": one share for modes due alike, each
 // for others, and none where it would not fit the panel whole. "modes
 // 2/2  30% 58%" (bimodal, seed 1, epoch 10,000) had left the 50% each is
-// due to be worked out from the target's name.
+// due to be worked out from the target's name. The ? page's modes entry
+// says what follows "vs", in the two rows it takes at 120×40: it had
+// explained the count and the shares, and left "vs 50%" to the moments
+// entry's "after vs", said of skew and kurtosis.
 func TestModesLineGivesTheTargetsShares(t *testing.T) {
 	even := []engine.ModeCoverage{{Share: 0.30, Expected: 0.4987, Covered: true}, {Share: 0.58, Expected: 0.4987, Covered: true}}
 	uneven := []engine.ModeCoverage{{Share: 0.30, Expected: 0.3, Covered: true}, {Share: 0.6, Expected: 0.7, Covered: true}}
@@ -660,6 +663,16 @@ func TestModesLineGivesTheTargetsShares(t *testing.T) {
 			t.Errorf("modes %+v (blob %v) in %d: %q, want %q", c.modes, c.blurred, w, got, c.want)
 		}
 	}
+	for _, g := range glossaryOf(false) {
+		if g[0] != "modes" {
+			continue
+		}
+		if lines := wrapIndent(styleBold.Render(g[0])+"  "+g[1], 120); !strings.Contains(g[1], "share of samples vs the target's") || len(lines) > 2 {
+			t.Errorf("the modes entry, %d rows at 120 columns, does not say what follows vs: %q", len(lines), g[1])
+		}
+		return
+	}
+	t.Error("no modes entry")
 }
 
 // TestModeCoverageShows: against a multimodal target the quality panel
