@@ -343,7 +343,7 @@ func TestGlossaryExplainsTheTrend(t *testing.T) {
 	for _, plane := range []bool{false, true} {
 		found := false
 		for _, g := range glossaryOf(plane) {
-			found = found || strings.Contains(g[1], "↓") && strings.Contains(g[1], "↑") && strings.Contains(g[1], "→") && strings.Contains(g[1], "· before there are two checks") && strings.Contains(g[1], "lowest and highest")
+			found = found || strings.Contains(g[1], "↓") && strings.Contains(g[1], "↑") && strings.Contains(g[1], "→") && strings.Contains(g[1], "· before there are two bars") && strings.Contains(g[1], "lowest and highest")
 		}
 		if !found {
 			t.Errorf("2-D %v: no glossary entry explains the trend's arrows, bars and range", plane)
@@ -903,7 +903,7 @@ func TestGlossaryTrendSaysWhereTheRangeIsLeftOut(t *testing.T) {
 			trend = numtext.Plain(g[1])
 		}
 	}
-	for _, want := range []string{"the two numbers after the bars are the lowest and highest", "no numbers, nor where every check and the value are alike", "flat ▄ at the value"} {
+	for _, want := range []string{"The two numbers after the bars are the lowest and highest", "no numbers, nor where every bar is alike", "flat ▄ at the value"} {
 		if !strings.Contains(trend, want) {
 			t.Errorf("the trend entry does not say %q:\n%s", want, trend)
 		}

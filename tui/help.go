@@ -171,7 +171,7 @@ var glossary = []glossaryEntry{
 	{"KS", fixed("Kolmogorov–Smirnov distance: the largest gap between the generated and the target CDF, 0 to 1. \"" + numtext.Together("≈ floor") + "\": within sampling noise of a perfect generator at this sample size."), onLine},
 	{"W1", fixed("Wasserstein-1 distance: how far, on average, the samples must move to match the target, in units of x."), onLine},
 	{"trend", func(m *Model) string {
-		return trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil)
+		return trendText(m.snap.Target.Plane != nil, m.snap.CheckNoise, m.snap.Replay != nil, m.snap.Eval.Metrics.N)
 	}, nil},
 	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
@@ -398,18 +398,24 @@ func (m *Model) pushFollowed(plane bool) string {
 // trendText is the trend entry for a run on a plane or a line whose
 // checks sampling alone moves by noise (Snapshot.CheckNoise), as the
 // arrows take it (checkNoiseText), and of a replayed frame (replayed),
-// whose value before the arrow is its own check, the last of its bars:
-// the entry had said "the screen's latest evaluation, not a check" of a
-// replayed frame's KS 0.019, a check's 2,000 samples and its last bar.
-// It says where the range is left out (scaleOf): after devnag-2017's
-// runaway, "KS 1.000 → ▄▄▄▄▄▄▄▄" had stood without the lowest and
-// highest the entry promised.
-func trendText(plane bool, noise session.EvalPoint, replayed bool) string {
-	value := "The value before the arrow is the screen's latest evaluation, not a check;"
-	if replayed {
-		value = "The value before the arrow is the replayed frame's check, the last of the bars;"
+// whose value, the last bar, is its own check: the entry had said "the
+// screen's latest evaluation, not a check" of a replayed frame's KS 0.019,
+// a check's 2,000 samples. The last bar is the value before the arrow
+// (trends), which the entry had set apart from the bars, "not a check",
+// its arrow the checks' alone; it gives the value's sample size where a
+// check's differs (n, 10,000 against 2,000 in 1-D), which sampling moves
+// less, so a last bar a little under the checks can be that alone. It says where the range is left out
+// (scaleOf): after devnag-2017's runaway, "KS 1.000 → ▄▄▄▄▄▄▄▄" had stood
+// without the lowest and highest the entry promised.
+func trendText(plane bool, noise session.EvalPoint, replayed bool, n int) string {
+	value := "the screen's latest evaluation"
+	switch c := session.CheckSize(plane); {
+	case replayed:
+		value = "the replayed frame's own check"
+	case n > 0 && n != c:
+		value += ", of " + numtext.Together(numtext.FormatInt(n)+" samples") + " where a check has " + numtext.FormatInt(c)
 	}
-	return "after KS and W1 (SW1 in 2-D), where the checks drawn as the bars beside it went, the last against the first, by their values: ↓ lower (better) or ↑ higher (worse) where the last is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two checks. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first. " + value + " the two numbers after the bars are the lowest and highest of all these, the value too, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one check there are no numbers, nor where every check and the value are alike (a runaway's KS, 1 at each), whose bars are flat ▄ at the value."
+	return "after KS and W1 (SW1 in 2-D), where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike (a runaway's KS, 1 at each), flat ▄ at the value."
 }
 
 // checkNoiseText is what the trend entry says sampling alone moves a

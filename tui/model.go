@@ -258,7 +258,7 @@ func (m *Model) apply(s session.Snapshot) {
 		return
 	}
 	m.snap, m.ready = replayed(s, m.bins), true
-	m.ks, m.w1, m.sw1 = trends(checksShown(&m.snap), m.snap.CheckNoise)
+	m.ks, m.w1, m.sw1 = trends(m.snap.Evals, &m.snap.Eval, m.snap.CheckNoise)
 	if m.keys.page == pageGlossary && s.Run != m.gsnap.Run {
 		// A reseed, rerun or roll-back sent before the pages opened ("r??"
 		// typed ahead) took effect after: they show the run that replaced it.
@@ -628,34 +628,42 @@ type trend struct {
 // room for beside its value.
 const trendLen = 24
 
-// checksShown are the run's checks up to the moment the screen shows: in
-// a replay, those up to the keyframe's epoch, the run as it stood then.
-func checksShown(s *session.Snapshot) []session.EvalPoint {
-	evals := s.Evals
-	if f := s.Replay; f != nil {
-		n, _ := slices.BinarySearchFunc(evals, f.Epoch+1, func(e session.EvalPoint, epoch int) int { return e.Epoch - epoch })
-		evals = evals[:n]
-	}
-	return evals
-}
-
-// trends are the quality measures' trends: KS, W1 and, in two dimensions,
-// sliced W1 at the run's last trendLen checks (session.Snapshot.Evals).
-// They were the screen's own evaluations, kept as snapshots came, which a
-// resumed run began without (its sparklines empty, its arrows none) and
-// whose number depended on how often the screen refreshed; the checks
-// count epochs, and a resumed run's begin with its record's, so a run
-// shows the same trends at an epoch however it got there. Each holds its
+// trends are the quality measures' trends, KS, W1 and, in two
+// dimensions, sliced W1, as the Quality panel's rows draw them: the run's
+// checks (session.Snapshot.Evals) made before the epoch of the value the
+// row shows (e, the screen's latest evaluation, or a replayed frame's
+// check), then that value, the last of at most trendLen, so that the bars
+// end where the row begins and the arrow, first against last, describes
+// the value shown. The bars had been the checks alone and the arrow
+// theirs, beside a value of another epoch and sample size: devnag-2017
+// (seed 1, epoch 8,300) read "W1 0.301 ↑" with its last bar the lowest,
+// and a value outside the range beside it. A check of the value's own
+// epoch gives way to it (a run's end, evaluated again on --samples), and
+// checks after it, made since the screen last evaluated or after a
+// divergence that keeps an older evaluation, wait for the next.
+//
+// The checks count epochs, so a run shows the same trends at an epoch
+// however often the screen refreshed, resumed from its record too, and
+// in a replay the frame's check is its own last one. Each trend holds its
 // measure's noise at a check (noise, session.Snapshot.CheckNoise).
-func trends(evals []session.EvalPoint, noise session.EvalPoint) (ks, w1, sw1 trend) {
-	evals = evals[max(0, len(evals)-trendLen):]
+func trends(evals []session.EvalPoint, e *session.Eval, noise session.EvalPoint) (ks, w1, sw1 trend) {
 	ks.noise, w1.noise, sw1.noise = noise.KS, noise.W1, noise.SW1
-	if len(evals) == 0 {
+	n, _ := slices.BinarySearchFunc(evals, e.Epoch, func(p session.EvalPoint, epoch int) int { return p.Epoch - epoch })
+	pts := slices.Clip(evals[:n])
+	if m := e.Metrics; m.N > 0 {
+		p := session.EvalPoint{Epoch: e.Epoch, KS: m.KS, W1: m.W1}
+		if m.Plane != nil {
+			p.SW1 = m.Plane.SW1
+		}
+		pts = append(pts, p)
+	}
+	pts = pts[max(0, len(pts)-trendLen):]
+	if len(pts) == 0 {
 		return
 	}
-	ks.vals, w1.vals, sw1.vals = make([]float64, len(evals)), make([]float64, len(evals)), make([]float64, len(evals))
-	for i, e := range evals {
-		ks.vals[i], w1.vals[i], sw1.vals[i] = e.KS, e.W1, e.SW1
+	ks.vals, w1.vals, sw1.vals = make([]float64, len(pts)), make([]float64, len(pts)), make([]float64, len(pts))
+	for i, p := range pts {
+		ks.vals[i], w1.vals[i], sw1.vals[i] = p.KS, p.W1, p.SW1
 	}
 	return
 }

@@ -507,12 +507,14 @@ func TestMetricLineDescribesItsBars(t *testing.T) {
 	}
 }
 
-// TestArrowLeavesNoiseWithoutDirection: a change in the checks no larger
-// than sampling alone makes (the measure's noise floor at a check,
-// session.Snapshot.CheckNoise) reads →, as the glossary says:
-// uniform-flat-noise's KS checks, all under their floor of 0.030, had read
-// ↑ from 0.025 to 0.029 beside a live KS of 0.015, lower than any of them,
-// and its W1 checks likewise. A change past the noise keeps its arrow.
+// TestArrowLeavesNoiseWithoutDirection: a change over the bars, the
+// checks and the value after them, no larger than sampling alone makes
+// (the measure's noise floor at a check, session.Snapshot.CheckNoise)
+// reads →, as the glossary says: uniform-flat-noise's KS checks, all under
+// their floor of 0.030, had read ↑ from 0.025 to 0.029 beside a live KS of
+// 0.015, lower than any of them, and its W1 checks likewise. A change past
+// the noise keeps its arrow, and with no noise known the fall from the
+// first check to the value shows.
 func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	noise := session.EvalPoint{KS: engine.KSNoiseFloor(2000), W1: 0.028}
@@ -525,15 +527,16 @@ func TestArrowLeavesNoiseWithoutDirection(t *testing.T) {
 		arrow string
 	}{
 		{"within noise", flat, noise, "→"},
-		{"no noise known", flat, session.EvalPoint{}, "↑"},
+		{"no noise known", flat, session.EvalPoint{}, "↓"},
 		{"past noise", falling, noise, "↓"},
 	} {
-		ks, w1, _ := trends(c.evals, c.noise)
+		value := session.Eval{Epoch: 100, Metrics: engine.Metrics{N: 10000, KS: 0.015, W1: 0.028}}
+		ks, w1, _ := trends(c.evals, &value, c.noise)
 		for _, r := range []struct {
 			name string
 			v    float64
 			t    trend
-		}{{"KS", 0.015, ks}, {"W1", 0.028, w1}} {
+		}{{"KS", value.Metrics.KS, ks}, {"W1", value.Metrics.W1, w1}} {
 			line := ansi.Strip(metricLine(r.name, r.v, false, &r.t, 60))
 			if want := r.name + " " + ansi.Strip(measure(r.v)) + " " + c.arrow + " "; !strings.HasPrefix(line, want) {
 				t.Errorf("%s: %q, want it to begin %q", c.name, line, want)
@@ -920,6 +923,7 @@ func TestReplayShowsTheTrendsUpToItsEpoch(t *testing.T) {
 	for i := range 4 { // the live run's checks, worse each time
 		snap.Evals = append(snap.Evals, session.EvalPoint{Epoch: 10 * (i + 1), KS: 0.1 * float64(i+1), W1: 0.5 * float64(i+1)})
 	}
+	snap.Eval.Epoch = 45 // the screen's evaluation after them
 	m.apply(snap)
 	measures := func(panel string) (lines []string) {
 		for l := range strings.Lines(panel) {
@@ -939,6 +943,47 @@ func TestReplayShowsTheTrendsUpToItsEpoch(t *testing.T) {
 	m.apply(replay)
 	if got := measures(m.sidePanel(40, 20)); !slices.Equal(got, []string{"KS 0.200 ↑ ▁█ 0.1–0.2", "W1 1.000 ↑ ▁█ 0.5–1"}) {
 		t.Errorf("replayed measures %q; want the keyframe's values with the checks to epoch 20", got)
+	}
+}
+
+// TestQualityRowEndsAtItsValue: a Quality row's last bar is the value it
+// begins with, the screen's evaluation, after the checks made before its
+// epoch, and its arrow goes from the first bar to that value. The bars had
+// been the checks alone, their arrow theirs: devnag-2017 (seed 1, epoch
+// 8,261) read "W1 0.298 ↑ ▃▃▄▄▆▁█ 0.24–0.41", a rise to a last bar of 0.41
+// beside a value back at the first's. A check of the value's own epoch
+// gives way to it, and one after it waits for the next evaluation.
+func TestQualityRowEndsAtItsValue(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s, snap := benchSnapshot(t, 10)
+	m := NewModel(s)
+	m.width, m.height = 120, 40
+	snap.Evals = nil
+	for i, w1 := range []float64{0.3, 0.3, 0.32, 0.33, 0.36, 0.24, 0.41} { // devnag-2017's checks to epoch 8,100
+		snap.Evals = append(snap.Evals, session.EvalPoint{Epoch: 6300 + 300*i, KS: 0.15, W1: w1})
+	}
+	row := func(epoch int) string {
+		snap.Eval.Epoch, snap.Eval.Metrics.KS, snap.Eval.Metrics.W1 = epoch, 0.15, 0.298
+		m.apply(snap)
+		for l := range strings.Lines(m.sidePanel(40, 20)) {
+			if strings.HasPrefix(l, "W1 ") {
+				return strings.TrimSpace(l)
+			}
+		}
+		t.Fatalf("at epoch %d no W1 row", epoch)
+		return ""
+	}
+	for _, c := range []struct {
+		epoch int
+		want  string
+	}{
+		{8261, "W1 0.298 → ▃▃▄▅▆▁█▃ 0.24–0.41"}, // after every check
+		{8100, "W1 0.298 → ▅▅▆▆█▁▄ 0.24–0.36"},  // in place of the check of its epoch
+		{8000, "W1 0.298 → ▅▅▆▆█▁▄ 0.24–0.36"},  // before the last check
+	} {
+		if got := row(c.epoch); got != c.want {
+			t.Errorf("value at epoch %d: %q, want %q", c.epoch, got, c.want)
+		}
 	}
 }
 
@@ -1264,11 +1309,11 @@ func TestGlossaryNamesTheReplayedEpoch(t *testing.T) {
 }
 
 // TestTrendEntrySaysWhatAFrameShows: the glossary's trend entry says of
-// a replayed frame that the value before the arrow is the frame's check,
-// the last of its bars, and live that it is the screen's latest
-// evaluation; it had said the live text of a replay too, "the screen's
-// latest evaluation, not a check", beside vanilla's frame at epoch
-// 10,900 and its KS of a check's 2,000 samples.
+// a replayed frame that the value before the arrow, the last bar, is the
+// frame's own check, and live that it is the screen's latest evaluation,
+// with its sample size where a check's differs; it had said the live text
+// of a replay too, "the screen's latest evaluation, not a check", beside
+// vanilla's frame at epoch 10,900 and its KS of a check's 2,000 samples.
 func TestTrendEntrySaysWhatAFrameShows(t *testing.T) {
 	s, snap := benchSnapshot(t, 10)
 	m := NewModel(s)
@@ -1284,14 +1329,14 @@ func TestTrendEntrySaysWhatAFrameShows(t *testing.T) {
 		return ""
 	}
 	m.apply(snap)
-	if live := trend(); !strings.Contains(live, "the screen's latest evaluation, not a check") {
+	if live := trend(); !strings.Contains(live, "then the value: the screen's latest evaluation, of "+numtext.Together("10,000 samples")+" where a check has 2,000") {
 		t.Errorf("live, the trend entry reads:\n%s", live)
 	}
 	key := snap.Eval
 	key.Epoch = 5
 	snap.Replay = &session.Keyframe{Eval: key, Last: snap.Last}
 	m.apply(snap)
-	if replayed := trend(); !strings.Contains(replayed, "the replayed frame's check, the last of the bars") || strings.Contains(replayed, "latest evaluation") {
+	if replayed := trend(); !strings.Contains(replayed, "then the value: the replayed frame's own check") || strings.Contains(replayed, "latest evaluation") {
 		t.Errorf("in a replay, the trend entry reads:\n%s", replayed)
 	}
 }

@@ -2430,13 +2430,12 @@ func (m *Model) blurred() bool {
 
 // metricLine shows a distance, its direction lately — or "≈ floor" when it
 // is within sampling noise of a perfect generator, where a direction means
-// nothing — and a sparkline with its range. The arrow and the bars describe
-// the same checks, the last ones the bars have room for; the range holds
-// every value the row shows, those checks and the value before them (the
-// screen's latest evaluation, which need not be a check), and the bars are
-// drawn on it. A learner reads the range as where the value has been: it
-// had been the bars' alone, and "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" had shown a
-// value outside it.
+// nothing — and a sparkline with its range. The bars are the last of t
+// they have room for, t ending at the value v (trends): the arrow goes
+// from the first bar to v, the last, and the range holds every value the
+// row shows, v too, and the bars are drawn on it. A learner reads the
+// range as where the value has been: "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" had
+// shown a value outside it.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	return metricLines([]metricRow{{name, v, atFloor, t}}, w)[0]
 }
@@ -2538,12 +2537,12 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 // fewest that show a direction, as its arrow needs two checks.
 const minBars = 2
 
-// trendArrow is the direction of the checks vals, the bars beside it,
-// from the first to the last: ↑ (worse) or ↓ (better) where the last is
-// more than 2% above or below the first and more than noise (how far
-// sampling alone can move a check, trend.noise), → (about the same, or
-// within noise) otherwise, · for fewer than two or an end that is no
-// number. It goes by the checks' values, never by the bars' heights: the
+// trendArrow is the direction of vals, the bars beside it (the checks,
+// then the row's value), from the first to the last: ↑ (worse) or ↓
+// (better) where the last is more than 2% above or below the first and
+// more than noise (how far sampling alone can move a check, trend.noise),
+// → (about the same, or within noise) otherwise, · for fewer than two or
+// an end that is no number. It goes by the values, never by the bars' heights: the
 // bars are eighths of a range that one spike can stretch, and KS checks
 // from 0.050 to 0.056 between peaks of 0.2, both ends ▁, had read →
 // beside a rise of 12%. uniform-flat-noise's KS checks, all under their
@@ -2579,11 +2578,15 @@ type sparkScale struct {
 // " lo–hi", holds every value the row prints (0.288 beside checks of 0.29
 // to 2.7 reads "0.28–2.7": to the nearest, "0.29–2.7" had left it out).
 // Its text is "" for fewer than two checks, none finite, or ends alike,
-// where flat bars beside the value say it.
+// where flat bars beside the value say it; a bar alone is flat too (▄),
+// the value of a first frame, which had read ▁ or ▇ as rounding put it.
 func scaleOf(vals []float64, v float64) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
 		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
+	}
+	if len(vals) < 2 { // the value alone, before a check: flat, as ends alike draw
+		return sparkScale{lo: lo, hi: lo}
 	}
 	lo, hi = roundOut(lo, math.Floor), roundOut(hi, math.Ceil)
 	sc := sparkScale{lo: lo, hi: hi}
