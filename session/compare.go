@@ -138,7 +138,7 @@ func (c Replay) apply(s *Session) {
 	}
 	// The keys give way (GivesWay) on a screen short of room, the key
 	// bar offering them too, so that the events named before them stay.
-	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step · < > events · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, GivesWay)
+	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, s.eventKeys(s.replay), GivesWay)
 	switch {
 	case edge != "":
 		s.note = edge + ": " + s.note
@@ -253,6 +253,26 @@ func (s *Session) inFrame(e Event, i int) bool {
 		return false
 	}
 	return i >= len(frames) || e.Epoch <= frames[i].Epoch
+}
+
+// eventKeys offers < and > at frame i, each where it has an event to go
+// to (eventFrame): " · < > events", " · < events" or " · > events", ""
+// with none. A run with no events at all had been offered "< > events",
+// and < had answered "no earlier event", > "no later event".
+func (s *Session) eventKeys(i int) string {
+	var keys []string
+	for _, k := range []struct {
+		key string
+		dir int
+	}{{"<", -1}, {">", +1}} {
+		if _, found := s.eventFrame(i, k.dir); found {
+			keys = append(keys, k.key)
+		}
+	}
+	if keys == nil {
+		return ""
+	}
+	return " · " + strings.Join(keys, " ") + " events"
 }
 
 // eventFrame is the keyframe of the nearest event before (dir < 0) or

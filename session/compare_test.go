@@ -145,6 +145,43 @@ func TestReplaySaysWhereItStops(t *testing.T) {
 	}
 }
 
+// TestReplayOffersEventKeysWhereTheyGo: a replay's note offers < and >
+// each where it has an event to go to, and neither on a run with none,
+// which had been offered "< > events".
+func TestReplayOffersEventKeysWhereTheyGo(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	frames := s.tl.keyframes
+	if len(frames) < 4 {
+		t.Fatalf("%d keyframes, want 4 or more", len(frames))
+	}
+	s.tl.events = nil
+	Replay{Dir: -1}.apply(s)
+	if note := PlainNote(s.note); !strings.HasPrefix(note, "replay frame ") || strings.ContainsAny(note, "<>") {
+		t.Errorf("a replay with no events offers a jump: %q", note)
+	}
+	s.tl.events = []Event{{Epoch: frames[1].Epoch, Kind: EventEquilibrium}}
+	for _, c := range []struct {
+		frame int
+		want  string
+	}{
+		{0, " · > events · "},
+		{1, " · , . step · esc"}, // the event's own frame: none other to go to
+		{2, " · < events · "},
+	} {
+		s.replay = c.frame + 1
+		Replay{Dir: -1}.apply(s)
+		if note := PlainNote(s.note); s.replay != c.frame || !strings.Contains(note, c.want) {
+			t.Errorf("frame %d: %q, want %q in it", s.replay, note, c.want)
+		}
+	}
+	s.tl.events = append(s.tl.events, Event{Epoch: frames[2].Epoch + 1, Kind: EventEquilibrium})
+	s.replay = 3
+	Replay{Dir: -1}.apply(s)
+	if note := PlainNote(s.note); s.replay != 2 || !strings.Contains(note, " · < > events · ") {
+		t.Errorf("frame %d between two events: %q", s.replay, note)
+	}
+}
+
 // TestWritingKeepsTheReplay: the commands that write the run to a file —
 // Save, Export, Share and Plot — leave a replay where it is, as Pin does
 // (P, the figure, returned to live while w, e and c did not). The
