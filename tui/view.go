@@ -286,8 +286,7 @@ func keysPage(k keyMap, w int) string {
 		}
 		// The first of these that fits: the legend over each reason
 		// after the keys it is for, or under them, in the rows the
-		// first column leaves, else over each after its keys in a row
-		// more; those reasons
+		// first column leaves, else in a row more (more); those reasons
 		// without the legend, drawn faint as their keys are, in those
 		// rows; each under its keys; the legend over the reasons alone.
 		// "not diverged" alone under "faint: not now —" had read as a
@@ -296,7 +295,17 @@ func keysPage(k keyMap, w int) string {
 		// no key; then ", . < > e: no epoch, / u: not diverged" had
 		// named them without the legend, the only words that say what
 		// faint means, as had a diverged run's "space/p n d g b: /
-		// diverged".
+		// diverged", its keys now over the reason under the legend.
+		//
+		// A row more for the legend, but not on the narrowest screen,
+		// whose rows the design above needs most: there the reasons
+		// after their keys say enough, the legend in colour too wide for
+		// the column anyway, and without colour mid-run "×: not now — /
+		// u: / not diverged" would have taken a row for it.
+		more := free + 1
+		if w <= minWidth {
+			more = free
+		}
 		var lines []string
 		for _, c := range []struct {
 			lines []string
@@ -304,7 +313,8 @@ func keysPage(k keyMap, w int) string {
 		}{
 			{append([]string{legend}, wrapIndent(keyed, lw)...), free},
 			{append([]string{legend}, underKeys...), free},
-			{append([]string{legend}, wrapIndent(keyed, lw)...), free + 1},
+			{append([]string{legend}, wrapIndent(keyed, lw)...), more},
+			{append([]string{legend}, underKeys...), more},
 			{wrapIndent(bare, lw), free},
 			{marked, free},
 			{append([]string{legend}, wrapIndent(reasons, lw)...), free},
