@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
@@ -28,7 +28,7 @@ import (
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
 func interactive(opts options, stdout io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
-	opts.Program = invokedAs(os.Args[0], goRunCommand)
+	opts.Program = command.Program()
 	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {

@@ -1,6 +1,13 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/ganui/ganui/internal/command"
+)
 
 // TestInvokedAs: the commands the trainer suggests begin as ganui was
 // started, a go run's build named by the go run that builds it again.
@@ -39,6 +46,37 @@ func TestGoRun(t *testing.T) {
 	} {
 		if got := goRun(c.version, c.experiment, c.here); got != c.want {
 			t.Errorf("goRun(%q, %q, %v) = %q, want %q", c.version, c.experiment, c.here, got, c.want)
+		}
+	}
+}
+
+// TestRefusalsRunAsGanuiWasStarted: a refusal's command begins as ganui
+// was started, the program main sets from its arg0 (command.SetProgram):
+// after go run, "go run . --list-presets", which the shell runs, where a
+// bare "ganui --list-presets" had been "command not found".
+func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
+	command.SetProgram(invokedAs("/tmp/go-build123/b001/exe/ganui", func() string { return "go run ." }))
+	t.Cleanup(func() { command.SetProgram("") })
+	p := writeFile(t, "p.json", "[1]")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--preset", "list"}, `ganui: --preset: unknown preset "list": go run . --list-presets lists the presets with their designs` + "\n"},
+		{[]string{"--headless", "--preset", "nothing-near-any"}, "(go run . --list-presets lists them)"},
+		{[]string{"--headless", "--preset", p}, "a preset file is one JSON object {…}, as go run . --show-preset NAME prints one\n"},
+		{[]string{"--bogus"}, "(see go run . --help)\n"},
+	}
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		cases = append(cases, struct {
+			args []string
+			want string
+		}{[]string{"--epochs", "10"}, "; go run . --headless trains without a terminal\n"})
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and one line with %q", c.args, code, stderr, c.want)
 		}
 	}
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/cliflag"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
@@ -58,6 +59,7 @@ const (
 )
 
 func main() {
+	command.SetProgram(invokedAs(os.Args[0], goRunCommand))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	if code == exitBrokenPipe {
 		dieOfBrokenPipe()
@@ -198,7 +200,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ganui:", visible.Message(err.Error()))
 		return exitUsage
 	case errors.Is(err, tui.ErrNotTerminal), errors.Is(err, tui.ErrNoKeyboard), errors.Is(err, tui.ErrDumbTerminal):
-		fmt.Fprintf(stderr, "ganui: %s; ganui --headless trains without a terminal\n", visible.Message(err.Error()))
+		fmt.Fprintf(stderr, "ganui: %s; %s trains without a terminal\n", visible.Message(err.Error()), command.Line("--headless"))
 		return exitUsage
 	default:
 		for _, line := range errorLines(err) {

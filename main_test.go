@@ -779,7 +779,7 @@ func TestMisspellingsSuggest(t *testing.T) {
 		{[]string{"--headless", "--set", "glr=1e-3"}, `--set: unknown key "glr" (did you mean "g_lr"?)`},
 		{[]string{"--headless", "--set", "x_lr=1e-3"}, `unknown key "x_lr" (did you mean "d_lr" or "g_lr"?)`},
 		{[]string{"--headless", "--sweep", "d_lrr=1e-3,1e-2"}, `--sweep: unknown key "d_lrr" (did you mean "d_lr"?)`},
-		{[]string{"--headless", "--set", "optimizer=adam"}, `unknown key "optimizer" (ganui --show-preset NAME lists the keys)`},
+		{[]string{"--headless", "--set", "optimizer=adam"}, `unknown key "optimizer" (--show-preset NAME lists the keys)`},
 		{[]string{"--headless", "--set", "target=normel(0,1)"}, `unknown kind "normel" (did you mean normal(mean,std)?)`},
 		{[]string{"--headless", "--set", "target=rign(8,2,0.02)"}, `unknown kind "rign" (did you mean ring(modes,radius,std)?)`},
 		{[]string{"--headless", "--set", "target=gaussian(0,1)"}, `unknown kind "gaussian" (did you mean normal(mean,std)?)`}, // not gaussian2, of 5 arguments

@@ -152,7 +152,7 @@ func KeyHint(key string, more ...string) string {
 	if hint := wordKeys(ours); hint != "" {
 		return hint
 	}
-	return " (ganui --show-preset NAME lists the keys)"
+	return " (--show-preset NAME lists the keys)" // the flag alone: the engine knows no command line, nor how ganui was started
 }
 
 // runKeys holds the settings of a run that a design leaves to the

@@ -310,8 +310,8 @@ func TestConfigSet(t *testing.T) {
 	}
 	for _, bad := range []struct{ key, value, want string }{
 		{"glr", "1", `unknown key "glr" (did you mean "g_lr"?)`},
-		{"nonsense", "1", `unknown key "nonsense" (ganui --show-preset NAME lists the keys)`},
-		{"", "1", `unknown key "" (ganui --show-preset NAME lists the keys)`},
+		{"nonsense", "1", `unknown key "nonsense" (--show-preset NAME lists the keys)`},
+		{"", "1", `unknown key "" (--show-preset NAME lists the keys)`},
 		{"G_LR", "1", `unknown key "G_LR" (did you mean "g_lr"?)`},
 		// A key of both players, or of one, named without the player.
 		{"lr", "1e-3", `unknown key "lr" (did you mean "d_lr" or "g_lr"?)`},

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
@@ -64,7 +65,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
 		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
 	case len(body) == 0: // white space alone, which had been "unexpected end of file", a syntax error with nothing to do
-		return engine.Config{}, fmt.Errorf("%s: it holds only white space; a preset file is one JSON object {…}, as ganui --show-preset NAME prints one", name)
+		return engine.Config{}, fmt.Errorf("%s: it holds only white space; %s", name, oneObject())
 	case notUTF8 != nil && (notUTF8.Text || len(body) > 0 && body[0] == '{'):
 		// Text in another encoding, or a NUL in what begins as JSON:
 		// invalid JSON would have named the byte ("invalid character
@@ -77,7 +78,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		// a preset file is, where encoding/json had named the first byte
 		// it could not read ("invalid character 'a' in literal null
 		// (expecting 'u')" for a YAML "name: …").
-		return fail(int64(len(data)-len(body)), "not a preset file: a preset file is one JSON object {…}, as ganui --show-preset NAME prints one")
+		return fail(int64(len(data)-len(body)), "not a preset file: %s", oneObject())
 	case len(body) > 0 && !utf8.Valid(data):
 		// encoding/json would read each bad byte as U+FFFD: a Latin-1
 		// name, or a points(FILE.csv) path, silently changed.
@@ -163,16 +164,16 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 		var base string
 		if err := json.Unmarshal(p.raw, &base); err != nil {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: want the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
 		}
 		if base == "" {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint)
+			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
 		}
 		if err := inputfile.CheckSpaces(base); err != nil { // as --preset " ring" is: "did you mean ring?" had not said why
 			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		if looksLikePath(base) {
-			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint)
+			return engine.Config{}, fmt.Errorf("%s:%d: %s: %q names a file; %s names a built-in preset%s", name, p.line, baseKey, base, baseKey, builtInHint())
 		}
 		b, err := Get(base)
 		if err != nil {
@@ -492,13 +493,13 @@ func missing(seen map[string]bool, name string) error {
 	case len(keys) == 0:
 		return nil
 	case len(keys) == 1:
-		return fmt.Errorf("%s: the file leaves %s out and names no %q preset to take it from; give it, or a base (ganui --show-preset NAME prints a file that gives every key)", name, keys[0], baseKey)
+		return fmt.Errorf("%s: the file leaves %s out and names no %q preset to take it from; give it, or a base%s", name, keys[0], baseKey, everyKey())
 	}
 	list := strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
 	if len(keys) > named {
 		list = strings.Join(keys[:named], ", ") + " and " + numtext.FormatInt(len(keys)-named) + " more"
 	}
-	return fmt.Errorf("%s: the file leaves %s keys out (%s) and names no %q preset to take them from; give them, or a base (ganui --show-preset NAME prints a file that gives every key)", name, numtext.FormatInt(len(keys)), list, baseKey)
+	return fmt.Errorf("%s: the file leaves %s keys out (%s) and names no %q preset to take them from; give them, or a base%s", name, numtext.FormatInt(len(keys)), list, baseKey, everyKey())
 }
 
 // pair is a preset file's key, its value, and the line it is on.
@@ -586,8 +587,25 @@ func Load(path string) (engine.Config, error) {
 // is no built-in preset and no misspelling of one (unknownPreset): a few
 // of them and where they are listed. Such a name, an empty base, one
 // naming a file or one not a string had been given every name on one
-// line of some 500 characters.
-const builtInHint = ", such as vanilla or ring (ganui --list-presets lists them)"
+// line of some 500 characters. The commands these hints suggest begin as
+// ganui was started (command.Line).
+func builtInHint() string {
+	return ", such as vanilla or ring (" + command.Line("--list-presets") + " lists them)"
+}
+
+// oneObject says what a preset file is, to a file that is none: "a
+// preset file is one JSON object {…}, as ganui --show-preset NAME prints
+// one".
+func oneObject() string {
+	return "a preset file is one JSON object {…}, as " + command.Line("--show-preset NAME") + " prints one"
+}
+
+// everyKey follows the keys a base would give a preset file that leaves
+// them out: " (ganui --show-preset NAME prints a file that gives every
+// key)".
+func everyKey() string {
+	return " (" + command.Line("--show-preset NAME") + " prints a file that gives every key)"
+}
 
 // openFile opens the file Load reads; a test counts its calls.
 var openFile = inputfile.Open

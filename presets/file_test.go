@@ -529,7 +529,7 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 			t.Errorf("Resolve(%q) = %v, want %q", arg, err, want)
 		}
 	}
-	want := `p.json:1: base: "run.ckpt" names a file; base names a built-in preset` + builtInHint
+	want := `p.json:1: base: "run.ckpt" names a file; base names a built-in preset` + builtInHint()
 	if _, err := Parse([]byte(`{"base": "run.ckpt"}`), "p.json"); err == nil || err.Error() != want {
 		t.Errorf("a base of a checkpoint's name: %v, want %q", err, want)
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 )
@@ -634,10 +635,10 @@ func Get(name string) (engine.Config, error) {
 // them with their designs.
 func unknownPreset(name, orElse string) error {
 	if name == "list" || name == "help" {
-		return fmt.Errorf("unknown preset %q: ganui --list-presets lists the presets with their designs", name)
+		return fmt.Errorf("unknown preset %q: %s lists the presets with their designs", name, command.Line("--list-presets"))
 	}
 	if hint := suggest.DidYouMean(name, Names(), nil); hint != "" {
 		return fmt.Errorf("unknown preset %q%s", name, hint)
 	}
-	return fmt.Errorf("unknown preset %q: give the name of a built-in preset%s%s", name, builtInHint, orElse)
+	return fmt.Errorf("unknown preset %q: give the name of a built-in preset%s%s", name, builtInHint(), orElse)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 )
@@ -422,7 +423,7 @@ func (m Model) designPanel(w, h int) string {
 		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
 			keep--
 		}
-		lines = append(lines[:keep], fit(styleMuted.Render("… the whole design: ganui --list-presets"), w))
+		lines = append(lines[:keep], fit(styleMuted.Render("… the whole design: "+command.Line("--list-presets")), w))
 	}
 	// The diagnosis is not repeated here: the message area under the
 	// panels has it at every size, as on the main screen, and ? again in

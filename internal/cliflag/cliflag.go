@@ -19,6 +19,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
@@ -96,7 +97,7 @@ func Error(err error, fs *flag.FlagSet) error {
 			msg = fmt.Sprintf("--%s: %s is not true or false", name, rest[:i])
 		}
 	}
-	return errors.New(visible.String(msg) + seeHelp(fs))
+	return errors.New(visible.String(msg) + seeHelp())
 }
 
 // Stray is the error for arg, an argument where fs.Parse stopped that is
@@ -110,16 +111,17 @@ func Stray(arg string, fs *flag.FlagSet, values map[string]string) error {
 	if hint := dashHint(arg, fs); hint != "" {
 		return fmt.Errorf("unexpected argument %q%s", arg, hint)
 	}
-	hint := seeHelp(fs)
+	hint := seeHelp()
 	if near := nearest(arg, fs, values); near != "" && !strings.HasPrefix(arg, "-") { // not after --
 		hint = near
 	}
 	return fmt.Errorf("unexpected argument %q%s", arg, hint)
 }
 
-// seeHelp is " (see ganui --help)" for the program fs is named after.
-func seeHelp(fs *flag.FlagSet) string {
-	return " (see " + fs.Name() + " --help)"
+// seeHelp is " (see ganui --help)", the program as the user started it
+// (command.Line): " (see go run . --help)" after go run .
+func seeHelp() string {
+	return " (see " + command.Line("--help") + ")"
 }
 
 // nearest is " (did you mean --NAME?)" for the flags of fs nearest to
@@ -277,7 +279,7 @@ func (v *notFlagValue) Set(s string) error {
 	name, _, _ := strings.Cut(s[dashes:], "=")
 	switch {
 	case !attached && (dashes == 1 || dashes == 2) && v.fs.Lookup(name) != nil:
-		*v.bad = fmt.Errorf("--%s needs a value: %s, after it, is a flag%s", v.name, s, seeHelp(v.fs))
+		*v.bad = fmt.Errorf("--%s needs a value: %s, after it, is a flag%s", v.name, s, seeHelp())
 	case v.file && dashes > 0 && s != "-":
 		*v.bad = fmt.Errorf("--%s %s: a name that starts with - reads as a flag: name a file (./%s for one named %s)", v.name, s, s, s)
 	default:

@@ -49,10 +49,10 @@ func wantErrors(t *testing.T, cases []parseError) {
 func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 	wantErrors(t, []parseError{
 		{[]string{"--epoch", "5"}, "unknown flag --epoch (did you mean --epochs?)"},
-		{[]string{"--zzzzzz"}, "unknown flag --zzzzzz (see prog --help)"},
+		{[]string{"--zzzzzz"}, "unknown flag --zzzzzz (see ganui --help)"},
 		{[]string{"-—epochs=5"}, "unknown flag --—epochs: its dash is U+2014, not a flag's hyphens (did you mean --epochs?)"},
-		{[]string{"--epochs"}, "--epochs needs a value (see prog --help)"},
-		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see prog --help)`},
+		{[]string{"--epochs"}, "--epochs needs a value (see ganui --help)"},
+		{[]string{"--headless=maybe"}, `--headless: "maybe" is not true or false (see ganui --help)`},
 	})
 }
 
@@ -64,8 +64,8 @@ func TestErrorWritesFlagsAsTheUsageDoes(t *testing.T) {
 func TestErrorNamesTheFlagWhole(t *testing.T) {
 	wantErrors(t, []parseError{
 		{[]string{"--ep\nochs=5"}, `unknown flag --ep\nochs (did you mean --epochs?)`},
-		{[]string{"--zz\nzzzz"}, `unknown flag --zz\nzzzz (see prog --help)`},
-		{[]string{"---a\nb"}, `bad flag syntax: ---a\nb (see prog --help)`},
+		{[]string{"--zz\nzzzz"}, `unknown flag --zz\nzzzz (see ganui --help)`},
+		{[]string{"---a\nb"}, `bad flag syntax: ---a\nb (see ganui --help)`},
 	})
 }
 
@@ -81,23 +81,23 @@ func TestFlagAsValueNeedsAValue(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--epochs", "--headless"}, "--epochs needs a value: --headless, after it, is a flag (see prog --help)"},
-		{[]string{"--set", "-epochs=5"}, "--set needs a value: -epochs=5, after it, is a flag (see prog --help)"},
-		{[]string{"--set", "--help"}, "--set needs a value: --help, after it, is a flag (see prog --help)"},
+		{[]string{"--epochs", "--headless"}, "--epochs needs a value: --headless, after it, is a flag (see ganui --help)"},
+		{[]string{"--set", "-epochs=5"}, "--set needs a value: -epochs=5, after it, is a flag (see ganui --help)"},
+		{[]string{"--set", "--help"}, "--set needs a value: --help, after it, is a flag (see ganui --help)"},
 		{[]string{"--epochs", "-5"}, ""},
 		{[]string{"--set", "-"}, ""},
 		{[]string{"--set", "---epochs"}, ""},
 		{[]string{"--set", "--nope"}, ""},
 		// After the flag's "=", a value is written, not left out.
 		{[]string{"--set=--epochs"}, ""},
-		{[]string{"-set=-epochs=5", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see prog --help)"},
+		{[]string{"-set=-epochs=5", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see ganui --help)"},
 		{[]string{"--help", "--set=--headless", "-h=false", "--set", "a=1"}, ""},
-		{[]string{"--set=--epochs", "--headless", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see prog --help)"},
+		{[]string{"--set=--epochs", "--headless", "--set", "--epochs"}, "--set needs a value: --epochs, after it, is a flag (see ganui --help)"},
 		// A file's name that reads as a flag is refused, spelt either
 		// way; "-" is the caller's.
 		{[]string{"--log", "-x"}, "--log -x: a name that starts with - reads as a flag: name a file (./-x for one named -x)"},
 		{[]string{"--log=--epochs"}, "--log --epochs: a name that starts with - reads as a flag: name a file (./--epochs for one named --epochs)"},
-		{[]string{"--log", "--epochs"}, "--log needs a value: --epochs, after it, is a flag (see prog --help)"},
+		{[]string{"--log", "--epochs"}, "--log needs a value: --epochs, after it, is a flag (see ganui --help)"},
 		{[]string{"--log", "-5"}, "--log -5: a name that starts with - reads as a flag: name a file (./-5 for one named -5)"},
 		{[]string{"--log", "-"}, ""},
 		{[]string{"--log", "./-x"}, ""},
@@ -121,8 +121,8 @@ func TestStrayNamesTheFlagMeant(t *testing.T) {
 		"headless": `unexpected argument "headless" (did you mean --headless?)`,
 		"—epochs":  `unexpected argument "—epochs": its dash is U+2014, not a flag's hyphens (did you mean --epochs?)`,
 		"–h":       `unexpected argument "–h": its dash is U+2013, not a flag's hyphens (did you mean --help?)`,
-		"-headles": `unexpected argument "-headles" (see prog --help)`, // after --: a value, not a flag
-		"picture":  `unexpected argument "picture" (see prog --help)`,
+		"-headles": `unexpected argument "-headles" (see ganui --help)`, // after --: a value, not a flag
+		"picture":  `unexpected argument "picture" (see ganui --help)`,
 	} {
 		fs, _ := flags()
 		if got := Stray(arg, fs, nil).Error(); got != want {
