@@ -14,13 +14,15 @@ import (
 func TestInvokedAs(t *testing.T) {
 	goRun := func() string { return "go run ." }
 	for arg0, want := range map[string]string{
-		"":                                      "ganui",
-		"ganui":                                 "ganui",
-		"./ganui":                               "./ganui",
-		"/home/me/bin/ganui":                    "/home/me/bin/ganui",
-		"/opt/my tools/ganui":                   "'/opt/my tools/ganui'",
-		"/tmp/go-build123/b001/exe/ganui":       "go run .",
-		"/var/tmp/x/go-build9/b042/exe/ganui":   "go run .",
+		"":                                    "ganui",
+		"ganui":                               "ganui",
+		"./ganui":                             "./ganui",
+		"/home/me/bin/ganui":                  "/home/me/bin/ganui",
+		"/opt/my tools/ganui":                 "'/opt/my tools/ganui'",
+		"/tmp/go-build123/b001/exe/ganui":     "go run .",
+		"/var/tmp/x/go-build9/b042/exe/ganui": "go run .",
+		"/root/.cache/go-build/e0/e04b4a943b3c975a5d185210f5f7a608058781084fbc07e858be50578307859c-d/ganui": "go run .",
+		"/home/me/e0/e04b-d/ganui":              "/home/me/e0/e04b-d/ganui",
 		"/tmp/go-build123/b001/ganui.test":      "/tmp/go-build123/b001/ganui.test",
 		"/home/me/go-build1/b001/exe-not/ganui": "/home/me/go-build1/b001/exe-not/ganui",
 	} {
