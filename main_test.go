@@ -732,9 +732,9 @@ func TestSweepSamplesAreTheCellsTargets(t *testing.T) {
 }
 
 // TestSweepStoppedBeforeAnyCellDrawsItsMap: a sweep stopped before any
-// cell finished draws its heat map all the same, each cell "not run", in
-// place of the file an earlier sweep drew there; it had drawn nothing and
-// said nothing, leaving the old map to be taken for this sweep's.
+// cell finished draws its heat map all the same, each cell of its one
+// seed "not finished", in place of the file an earlier sweep drew there,
+// so the old map is not taken for this sweep's.
 func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "map.svg")
 	if err := os.WriteFile(path, []byte("<svg>an earlier sweep's map</svg>"), 0o644); err != nil {
@@ -752,7 +752,7 @@ func TestSweepStoppedBeforeAnyCellDrawsItsMap(t *testing.T) {
 		t.Fatalf("drawSweep: %v; want the stop alone", err)
 	}
 	svg, err := os.ReadFile(path)
-	if err != nil || bytes.Count(svg, []byte("not run")) != 4 {
+	if err != nil || bytes.Count(svg, []byte("not finished")) != 4 {
 		t.Fatalf("the map of a sweep with no cell finished: %v\n%.200s", err, svg)
 	}
 }
