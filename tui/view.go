@@ -76,12 +76,12 @@ func (m *Model) layout() layout {
 	return l
 }
 
-// tallerPlane gives the samples band of a 2-D run whose moments chart
-// stands beside the plane (momentsBeside) two thirds of the body's rows,
-// where the moments chart still fits beside the plane they make wider:
-// the losses chart, alone across the screen there, reads in fewer rows,
-// and the plot, square, had been 23 rows high at 200×50 under a losses
-// band 17 rows high and 200 columns wide.
+// tallerPlane gives the samples band of a 2-D run whose moments chart stands
+// beside the plane (momentsBeside) two thirds of the body's rows, where the
+// moments chart still fits beside the plane they make wider: the losses chart,
+// alone across the screen there, reads in fewer rows, and at a third of them
+// the square plot would be 23 rows high at 200×50 under a losses band 17 rows
+// high and 200 columns wide.
 func (l *layout) tallerPlane(ys scale, body int) {
 	taller := *l
 	taller.topH = max(2+minChartRows, body/3)
@@ -224,21 +224,20 @@ func keysPage(k keyMap, w int) string {
 	}
 	// The reasons that come and go in a run, for the faint keys that have
 	// them: v on a plane, faint for good, says why in its own words ("1-D
-	// views", FullHelp). "2-D target" here had made the note three rows
-	// at epoch 0 at 80×24, one more than the first column leaves free,
-	// and the note alone where v was the only faint key.
+	// views", FullHelp). Named here too, "2-D target" would make the note
+	// three rows at epoch 0 at 80×24, one more than the first column leaves
+	// free, and a note of its own where v is the only faint key.
 	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
 	var below string                 // the reasons on a row of their own, under the columns
-	// No frame before no epoch: named, the replay's keys begin with a
-	// comma, which after another reason's had read "e: no epoch, , . <
-	// >: no frame" on a run resumed before its first keyframe.
+	// No frame before no epoch: named, the replay's keys begin with a comma,
+	// which after another reason's would read "e: no epoch, , . < >: no frame"
+	// on a run resumed before its first keyframe.
 	for _, r := range []string{idleDiverged, idleNoFrame, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
-			// Each reason whole on its line, its spaces no-break
-			// ones until drawn (wrap breaks at spaces only): at 70
-			// columns "not diverged" had been split over two. Named
-			// after the keys it is for too ("u: not diverged"), for
-			// where that fits.
+			// Each reason whole on its line, its spaces no-break ones until
+			// drawn (wrap breaks at spaces only), so that at 70 columns "not
+			// diverged" is not split over two. Named after the keys it is for
+			// too ("u: not diverged"), for where that fits.
 			var keys []string
 			for _, group := range k.FullHelp() {
 				for _, b := range group {
@@ -253,13 +252,12 @@ func keysPage(k keyMap, w int) string {
 		}
 	}
 	if len(why) > 0 && len(cols) > 0 {
-		// Under the last column, in the rows the first leaves free, so
-		// that the design above keeps its lines: the legend over the
-		// reasons where they fit there, else the reasons alone, marked as
-		// the keys are (faint, or after idleMark). At 70×20 the last
-		// column has 14 cells: the legend had been cut to "faint: not
-		// now" and, at epoch 0, the reasons had taken a row more than
-		// the first column leaves.
+		// Under the last column, in the rows the first leaves free, so that
+		// the design above keeps its lines: the legend over the reasons where
+		// they fit there, else the reasons alone, marked as the keys are
+		// (faint, or after idleMark). At 70×20 the last column has 14 cells:
+		// cut to them, the legend would read "faint: not now", and at epoch 0
+		// the reasons would take a row more than the first column leaves.
 		last := &cols[len(cols)-1]
 		lw := max(w-used+lipgloss.Width(*last)-2, 1)
 		free := lipgloss.Height(cols[0]) - lipgloss.Height(*last)
@@ -285,24 +283,24 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			marked = append([]string{idleMark + " " + underKeys[0]}, underKeys[1:]...)
 		}
-		// The first of these that fits: the legend over each reason
-		// after the keys it is for, or under them, in the rows the
-		// first column leaves, else in a row more (more); those reasons
-		// without the legend, drawn faint as their keys are, in those
-		// rows; each under its keys; the legend over the reasons alone.
-		// "not diverged" alone under "faint: not now —" had read as a
-		// caption, not as why u roll back is faint, and at 80×24 at
-		// epoch 0 "faint: not now — / no epoch, not diverged" had named
-		// no key; then ", . < > e: no epoch, / u: not diverged" had
-		// named them without the legend, the only words that say what
-		// faint means, as had a diverged run's "space/p n d g b: /
-		// diverged", its keys now over the reason under the legend.
+		// The first of these that fits: the legend over each reason after the
+		// keys it is for, or under them, in the rows the first column leaves,
+		// else in a row more (more); those reasons without the legend, drawn
+		// faint as their keys are, in those rows; each under its keys; the
+		// legend over the reasons alone. The legend and the keys go with each
+		// reason where there is room, because without them a reason says
+		// less: "not diverged" alone under "faint: not now —" reads as a
+		// caption, not as why u roll back is faint; "faint: not now — / no
+		// epoch, not diverged" names no key; and ", . < > e: no epoch, / u:
+		// not diverged" or a diverged run's "space/p n d g b: / diverged"
+		// names the keys without the legend, the only words that say what
+		// faint means.
 		//
-		// A row more for the legend, but not on the narrowest screen,
-		// whose rows the design above needs most: there the reasons
-		// after their keys say enough, the legend in colour too wide for
-		// the column anyway, and without colour mid-run "×: not now — /
-		// u: / not diverged" would have taken a row for it.
+		// A row more for the legend, but not on the narrowest screen, whose
+		// rows the design above needs most: there the reasons after their
+		// keys say enough, the legend in colour too wide for the column
+		// anyway, and without colour mid-run "×: not now — / u: / not
+		// diverged" would take a row for it.
 		more := free + 1
 		if w <= minWidth {
 			more = free
@@ -391,10 +389,10 @@ func (m Model) designPanel(w, h int) string {
 	}
 	design := wrapped(m.snap.Design)
 	if len(lines)+len(design) > h && len(m.snap.Design) > 1 {
-		// The source gives way first (Design[1]): the block had been cut
-		// at the panel's foot, so that at 80×24 wgan-gp lost its
-		// optimizers and steps mid-line, bimodal-pacgan-ema the moving
-		// average it is seen through.
+		// The source gives way first (Design[1]), before the block is cut at
+		// the panel's foot: cut there, at 80×24 wgan-gp would lose its
+		// optimizers and steps mid-line, bimodal-pacgan-ema the moving average
+		// it is seen through.
 		summary, outline := wrapped(m.snap.Design[:1]), wrapped(m.snap.Design[2:])
 		if len(lines)+len(summary)+len(outline) > h && len(lines)+len(outline) <= h {
 			// Then the summary (Design[0]), where that lets the
@@ -425,10 +423,9 @@ func (m Model) designPanel(w, h int) string {
 		}
 		lines = append(lines[:keep], fit(styleMuted.Render("… the whole design: "+command.Line("--list-presets")), w))
 	}
-	// The diagnosis is not repeated here: the message area under the
-	// panels has it at every size, as on the main screen, and ? again in
-	// full. Where there was room (120×40, 200×50) it had been given here
-	// and there both.
+	// The diagnosis is not repeated here: the message area under the panels
+	// has it at every size, as on the main screen, and ? again in full. Given
+	// here too, it would show twice where there is room (120×40, 200×50).
 	return block(lines, w, h)
 }
 
@@ -468,9 +465,9 @@ func tooSmall(w, h int, note string) string {
 			}
 		}
 	}
-	// No room for a note beside a message: the longest message that
-	// fits alone, else the way out alone; else nothing, no word cut. A
-	// message had been cut to the width, a stray "n" of "need" at 1×1.
+	// No room for a note beside a message: the longest message that fits
+	// alone, else the way out alone; else nothing, no word cut: a message cut
+	// to the width would leave a stray "n" of "need" at 1×1.
 	for _, msg := range append(msgs, notes[1:]...) {
 		if lines, ok := fitting(msg, h); ok {
 			return withNote(w, h, styleWarn.Render(strings.Join(lines, "\n")), len(lines), "")
@@ -502,10 +499,10 @@ func (m Model) header(w int) string {
 	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
 	progress := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
 	if f := s.Replay; f != nil {
-		// The frame's epoch and how far it lies behind the run, then the
-		// run's own progress named live: "◀ replay epoch 940 of 943  epoch
-		// 943 / 2,000" had read as one number twice, the frame's epoch
-		// beside two of the live one's.
+		// The frame's epoch and how far it lies behind the run, then the run's
+		// own progress named live: unnamed, "◀ replay epoch 940 of 943  epoch
+		// 943 / 2,000" reads as one number twice, the frame's epoch beside two
+		// of the live one's.
 		lag := ", " + numtext.FormatInt(s.Epoch-f.Epoch) + " behind"
 		if f.Epoch >= s.Epoch { // an event after the newest keyframe has the live epoch for its frame
 			lag = ", the live one"
@@ -513,14 +510,13 @@ func (m Model) header(w int) string {
 		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(f.Epoch)) + styleMuted.Render(lag)
 		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
 	}
-	// Each part with its rank, 0 the most important: what the line has
-	// no room for is left out least important first, the rest kept in
-	// their places. The name of the program goes first, which says
-	// nothing about the run; then the pace, which the Settings panel gives
-	// too; then the measured rate; the seed, which reruns the run, after
-	// them. They had been left out from the end, so that at 80×24 a
-	// six-digit seed from r had pushed the measured rate off the line
-	// beside the program's name.
+	// Each part with its rank, 0 the most important: what the line has no room
+	// for is left out least important first, the rest kept in their places.
+	// The name of the program goes first, which says nothing about the run;
+	// then the pace, which the Settings panel gives too; then the measured
+	// rate; the seed, which reruns the run, after them. Left out from the end
+	// instead, at 80×24 a six-digit seed from r would push the measured rate
+	// off the line beside the program's name.
 	//
 	// A part is laid out in its room, at least its width: the state in
 	// that of the widest state a run can be in, and the measured rate,
@@ -547,8 +543,9 @@ func (m Model) header(w int) string {
 		{state, 1, stateRoom},
 		{progress, 2, 0},
 		{styleMuted.Render("seed ") + strconv.FormatUint(s.Seed, 10), 3, 0},
-		// "speed", as the setting it is, [ and ] and --speed name it: the
-		// header had said "pace 200/s" above a settings row "speed 200/s".
+		// "speed", as the setting it is, [ and ] and --speed name it, so that
+		// the header's "speed 200/s" stands above a settings row "speed 200/s"
+		// in the same word.
 		{styleMuted.Render("speed ") + styleBold.Render(session.SpeedText(s.Settings.Speed)), 5, 0},
 		{rate, 4, room},
 	}
@@ -689,12 +686,12 @@ func (m *Model) statusLines(w, n int) []string {
 
 // noteLines is a note's text in style, wrapped at w as the diagnosis is
 // (wrapIndent), in at most rows lines. Where it does not fit, the words
-// session.GivesWay brackets give way from their end, a clause at a time
-// (up to a ",", ":" or ";"), "…" in their place, as few as lets the
-// whole fit, so that the words after them stay: c's caveat, its reason
-// first, before the checkpoint that continues the run, which at 80×24
-// had been cut. Where even without them it does not fit, the text is cut
-// at its end, those words in it (cutLines).
+// session.GivesWay brackets give way from their end, a clause at a time (up to
+// a ",", ":" or ";"), "…" in their place, as few as lets the whole fit, so
+// that the words after them stay: c's caveat, its reason first, before the
+// checkpoint that continues the run, which at 80×24 would otherwise be cut.
+// Where even without them it does not fit, the text is cut at its end, those
+// words in it (cutLines).
 func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 	note = strings.ReplaceAll(note, session.LiveOnly, "") // the screen is the trainer running
 	head, gives, tail := note, "", ""
@@ -720,10 +717,10 @@ func noteLines(note string, style lipgloss.Style, w, rows int) []string {
 	return cutLines(lines, w, rows)
 }
 
-// wrapEven is s wrapped as wrapIndent wraps it, but where that leaves a
-// word alone on the last of its lines, wrapped narrower, in as many
-// lines, so that the last holds two words: at 70×20 c's note had read
-// "… the command below runs the run" over "  again".
+// wrapEven is s wrapped as wrapIndent wraps it, but where that leaves a word
+// alone on the last of its lines, wrapped narrower, in as many lines, so that
+// the last holds two words: at 70×20 c's note wrapped as text would read "…
+// the command below runs the run" over "  again".
 func wrapEven(s string, w int) []string {
 	lone := func(lines []string) bool {
 		return len(lines) > 1 && len(strings.Fields(ansi.Strip(lines[len(lines)-1]))) < 2
@@ -739,16 +736,15 @@ func wrapEven(s string, w int) []string {
 	return lines
 }
 
-// commandLines lays out cmd, a command line to copy, at width w: whole on
-// one line where it fits, else broken between its shell words, each line
-// but the last ending in " \", the shell's line continuation, so that
-// the lines copied together run as the one command. Wrapped as text, a
-// command at 80×24 had been two lines, "… --set d_steps=2 --set" and
-// "g_steps=2 --epochs 700 --seed 20241204", which pasted into a shell
-// ran the first as a command of its own and the second as another. A
-// quoted word is never broken, nor a flag from its value where the line
-// has room for both; a command with a word too wide for a line is
-// wrapped as text is.
+// commandLines lays out cmd, a command line to copy, at width w: whole on one
+// line where it fits, else broken between its shell words, each line but the
+// last ending in " \", the shell's line continuation, so that the lines copied
+// together run as the one command. Wrapped as text, a command at 80×24 would
+// be two lines, "… --set d_steps=2 --set" and "g_steps=2 --epochs 700 --seed
+// 20241204", which pasted into a shell run the first as a command of its own
+// and the second as another. A quoted word is never broken, nor a flag from
+// its value where the line has room for both; a command with a word too wide
+// for a line is wrapped as text is.
 func commandLines(cmd string, w int) []string {
 	if ansi.StringWidth(cmd) <= w {
 		return []string{cmd}
@@ -843,8 +839,8 @@ func findingKinds(fs []session.Finding) []session.FindingKind {
 	return kinds
 }
 
-// cutLines keeps the first k lines of a text wrapped at w, the last ending
-// in " …" after a whole word when some are cut: a full last line had been
+// cutLines keeps the first k lines of a text wrapped at w, the last ending in
+// " …" after a whole word when some are cut, so that a full last line is not
 // cut inside its last word ("r or R starts a ne…").
 func cutLines(lines []string, w, k int) []string {
 	if k <= 0 {
@@ -891,13 +887,13 @@ func cutSource(s string, w, k int) []string {
 	return cut
 }
 
-// hardCut is plain text s in at most k rows of w cells, cut inside
-// words, the rows after the first indented as wrapIndent indents them,
-// "…" ending the last where s goes on. A row that would end inside a word
-// ends after the last / or - of that word where it has one, the rest of
-// the word going on whole on the next row: devnag-moments' source at
-// 80×24 had read "devnag/pytorch-generative-adversarial-netw" over "orks,
-// gan_pytorch.py", where it now breaks after "adversarial-".
+// hardCut is plain text s in at most k rows of w cells, cut inside words, the
+// rows after the first indented as wrapIndent indents them, "…" ending the
+// last where s goes on. A row that would end inside a word ends after the last
+// / or - of that word where it has one, the rest of the word going on whole on
+// the next row: devnag-moments' source at 80×24 breaks after "adversarial-",
+// where a cut at the width would read
+// "devnag/pytorch-generative-adversarial-netw" over "orks, gan_pytorch.py".
 func hardCut(s string, w, k int) []string {
 	var out []string
 	text := s
@@ -926,16 +922,16 @@ func hardCut(s string, w, k int) []string {
 	return out
 }
 
-// endCut is the start of plain text s that fits width cells with " …"
-// after it, cut after a whole word where the first fits, and reading as
-// text that goes on: a quotation opened in it and not closed is left out
-// with the words after its opening quote, and so is a bracket just
-// opened. devnag-moments' source at 80×24 had ended `(2018 revision,
-// "Only …`, its quoted title's opening quote and first word with nothing
-// of the rest; it now ends `(2018 revision, …`, as cutSourceWords ends a
-// citation's `(2017), …`. Where that would leave one word, a label
-// alone (devnag-2017's "source:" before its repository's path) or part of
-// one, the row is cut inside the word after it, as it had been.
+// endCut is the start of plain text s that fits width cells with " …" after
+// it, cut after a whole word where the first fits, and reading as text that
+// goes on: a quotation opened in it and not closed is left out with the words
+// after its opening quote, and so is a bracket just opened. devnag-moments'
+// source at 80×24 ends `(2018 revision, …`, as cutSourceWords ends a
+// citation's `(2017), …`, where keeping the open quotation would end it `(2018
+// revision, "Only …`, its quoted title's opening quote and first word with
+// nothing of the rest. Where that would leave one word, a label alone
+// (devnag-2017's "source:" before its repository's path) or part of one, the
+// row is cut inside the word after it.
 // open: a quotation opened before s is still open at its start.
 func endCut(s string, width int, open bool) string {
 	fit := ansi.Truncate(s, width-2, "")
@@ -1033,22 +1029,22 @@ func (m Model) quittingStatus() string {
 func (m *Model) msgLines(w, n int) []string {
 	fs := m.snap.Findings
 	// The live divergence is the status line's to say, a replayed frame's
-	// findings are not: a diverged run's frame at epoch 1,500 had shown
-	// none of them, its "✓ D can no longer tell real from fake" on the ?
-	// pages alone, and a frame without any no "No finding at epoch …".
+	// findings are not: a diverged run's frame at epoch 1,500 shows its
+	// findings, "✓ D can no longer tell real from fake" among them, not on the
+	// ? pages alone, and a frame without any says "No finding at epoch …".
 	live := m.snap.Replay == nil
 	if live && m.snap.State == session.Diverged && m.snap.Err != nil && m.snap.Err.Runaway != "" {
 		fs = nil // the status line says it already
 	}
 	status := n
 	if len(fs) > 0 && !m.noteStands(fs) && m.notice == "" {
-		// A line for the diagnosis at least; not while a command (c) is
-		// shown and the diagnosis has no new kind of finding, whose caveat
-		// then kept no line at 80×24: the screen read "the command below
+		// A line for the diagnosis at least; not while a command (c) is shown
+		// and the diagnosis has no new kind of finding, whose caveat would
+		// then keep no line at 80×24: the screen would read "the command below
 		// runs the run again, not…", and in a running run, the diagnosis
-		// keeping its line, "…: it …", the checkpoint lost. Nor while
-		// Run's notice is said, until the first key: beside a note, at
-		// 80×24, it had been cut before what to do.
+		// keeping its line, "…: it …", the checkpoint lost. Nor while Run's
+		// notice is said, until the first key: beside a note, at 80×24, it
+		// would be cut before what to do.
 		status = n - 1
 	}
 	lines := m.statusLines(w, status)
@@ -1098,11 +1094,12 @@ func (m *Model) msgLines(w, n int) []string {
 		}
 		return heads
 	}
-	// The first findings in full where the heads of the rest fit after
-	// them: blog-original's two at 80×24 had been named by their heads on
-	// one line, the two rows under them blank. The rows left explain what
-	// they rest on, as under heads alone: grid-pacgan's two at 120×40,
-	// under c's command, had left the last row blank.
+	// The first findings in full where the heads of the rest fit after them,
+	// so that no rows are left blank: named by their heads alone,
+	// blog-original's two at 80×24 would fill one line with the two rows under
+	// them blank. The rows left explain what they rest on, as under heads
+	// alone, so that grid-pacgan's two at 120×40, under c's command, leave no
+	// last row blank.
 	for k := len(fs) - 1; k >= 1; k-- {
 		var full []string
 		for _, f := range findingLines(&m.snap, fs[:k], w, false, true) {
@@ -1117,11 +1114,10 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	heads := headsOf(fs)
 	out := flow(append(heads, hint), w, room)
-	// The heads overflow the room: the last give way whole, counted
-	// before the hint ("+1 more  ? twice: in full"). At 80×24 it had read "! 5
-	// of 25 modes missing, …  ! D can no longer …", saying neither that
-	// more was left out nor where it is, and later cut a head inside a
-	// word before the hint.
+	// The heads overflow the room: the last give way whole, counted before the
+	// hint ("+1 more  ? twice: in full"), so that the line says that more is
+	// left out and where it is, and cuts no head inside a word: at 80×24 "! 5
+	// of 25 modes missing, …  ! D can no longer …" would say neither.
 	more := func(k int) []string { // the count of the heads from k on, and the hint
 		if k == len(heads) {
 			return []string{hint}
@@ -1158,18 +1154,18 @@ func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string
 		terms = append(terms, m.findingTerms(f.Kind)...)
 	}
 	if m.snap.State == session.Diverged {
-		// How to look back at what went wrong, which the key bar offers
-		// (,. replay), and what the losses say: a runaway at 160×50 had
-		// left four rows of the six blank.
+		// How to look back at what went wrong, which the key bar offers (,.
+		// replay), and what the losses say, so that a runaway at 160×50 leaves
+		// none of the six rows blank.
 		if m.snap.Frames > 0 {
 			terms = append(terms, "replay")
 		}
 		terms = append(terms, "losses")
 	}
-	// After updates by hand the findings are said not to read their
-	// losses, before what they rest on: the hint had said so only with
-	// no finding, and blog-original's "! G ignores its noise" had stood
-	// beside "Losses, D by hand" with nothing to say it was not of them.
+	// After updates by hand the findings are said not to read their losses,
+	// before what they rest on, with a finding as without one: blog-original's
+	// "! G ignores its noise" beside "Losses, D by hand" would otherwise read
+	// as of those losses.
 	var hand []string
 	if m.snap.Replay == nil && m.snap.Hand != nil && n > 0 {
 		if l := wrapIndent(styleMuted.Render(handFindings), w); len(l) <= n {
@@ -1368,13 +1364,13 @@ func (m *Model) findingTerms(k session.FindingKind) []string {
 	return nil
 }
 
-// dDrawn tells whether the samples panel draws D's answer, which the
-// D(x) and D surface entries explain ("in the strip under the bars",
-// "behind the dots"): on a plane the surface, in one dimension the
-// histogram's strip, with room for it; either only for a design whose D
-// scores single samples. Beside blog-original's "no D(x) strip: D judges
-// a whole row of 100 at once", and ring-pacgan's "no D surface: …", D's
-// equilibrium had been explained by those entries.
+// dDrawn tells whether the samples panel draws D's answer, which the D(x) and
+// D surface entries explain ("in the strip under the bars", "behind the
+// dots"): on a plane the surface, in one dimension the histogram's strip, with
+// room for it; either only for a design whose D scores single samples. Beside
+// blog-original's "no D(x) strip: D judges a whole row of 100 at once", and
+// ring-pacgan's "no D surface: …", those entries would explain an answer the
+// panel does not draw.
 func (m *Model) dDrawn() bool {
 	if m.snap.Target.Plane != nil {
 		return m.snap.Eval.Surface != nil
@@ -1382,12 +1378,12 @@ func (m *Model) dDrawn() bool {
 	return m.view == viewHist && m.snap.Eval.DCurve != nil && !m.histBare
 }
 
-// balanceDrawn tells whether the losses chart shows one of its
-// equilibrium lines (balanceLines) in a cell of its own, as it last drew
-// them (lineChart.shown): the legend names those it shows, and only then
-// do the glossary explain the ln 2 line and the diagnosis point at the
-// dotted line. On a chart of two rows with both edges marked ▲ and ▼
-// there is no row for it, where the text had still pointed at it.
+// balanceDrawn tells whether the losses chart shows one of its equilibrium
+// lines (balanceLines) in a cell of its own, as it last drew them
+// (lineChart.shown): the legend names those it shows, and only then do the
+// glossary explain the ln 2 line and the diagnosis point at the dotted line.
+// On a chart of two rows with both edges marked ▲ and ▼ there is no row for
+// it, and the text points at no line the chart does not draw.
 func (m *Model) balanceDrawn() bool {
 	return slices.Contains(m.lossRefsShown, true)
 }
@@ -1435,10 +1431,10 @@ func (m *Model) watchLines(w, n int) []string {
 	// No finding is not a run going well: G can be far from its target
 	// with nothing yet gone wrong by the findings' rules. Untrained, at
 	// epoch 0, every G is.
-	// Short of room, the note keeps its measurement and gives up the
-	// replayed frame's epoch, which the header and the status name; then
-	// the measurement, which Quality shows: at 80×24 a replayed moons
-	// frame had read "(SW1 0.2106, over …".
+	// Short of room, the note keeps its measurement and gives up the replayed
+	// frame's epoch, which the header and the status name; then the
+	// measurement, which Quality shows, so that at 80×24 a replayed moons
+	// frame's note is not cut to "(SW1 0.2106, over …".
 	var shorter []string
 	handShort := "" // after updates by hand, the hint with nothing else
 	if far, why := eval.Far(s.CheckNoise); far && eval.Epoch > 0 {
@@ -1449,15 +1445,15 @@ func (m *Model) watchLines(w, n int) []string {
 		shorter = append(shorter, none+note+".")
 		none += note + " (" + why + ")"
 	}
-	// The findings read the epochs' losses (averaged over about 100 of
-	// them) and the samples now: the losses of updates by hand since the
-	// latest epoch, which the legend gives, are none of theirs. "No
-	// finding now" had stood alone beside "G 100.000 ▲ off scale" after
+	// The findings read the epochs' losses (averaged over about 100 of them)
+	// and the samples now: the losses of updates by hand since the latest
+	// epoch, which the legend gives, are none of theirs, and the note says so:
+	// "No finding now" alone would stand beside "G 100.000 ▲ off scale" after
 	// d and g pressed at a learning rate of 10.
 	if s.Replay == nil && s.Hand != nil {
-		// Shortest, in fewer words: at 70×20 after d and g at epoch 0
-		// the one line had read "No finding now; the diagnosis reads
-		// the epochs' losses, not those by …".
+		// Shortest, in fewer words, so that at 70×20 after d and g at epoch 0
+		// the one line is not cut to "No finding now; the diagnosis reads the
+		// epochs' losses, not those by …".
 		handShort = "No finding now; " + handLeftOut + "."
 		none += "; " + handNotJudged
 	}
@@ -1635,15 +1631,15 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 		}
 	}
 	// Long values (a diverged critic's 3.244e6 and -4.901e6) with "▼ off
-	// scale" had run past the panel's edge at 80×24, cut to "▼ off s…":
-	// the legend gives way from its title.
+	// scale" would run past the panel's edge at 80×24, cut to "▼ off s…": the
+	// legend gives way from its title.
 	return flow(with("", flatShort, nil)[1:], w, 2), false
 }
 
-// flatNote follows the marks of the losses the chart draws flat by the
-// others' scale (flatRatio), last in its legend, "●○ flat at this scale":
-// a loss a million times another had drawn the other as a still line
-// along 0, which read as a loss at 0 that did not move.
+// flatNote follows the marks of the losses the chart draws flat by the others'
+// scale (flatRatio), last in its legend, "●○ flat at this scale": beside a
+// loss a million times another, the other is a still line along 0, which
+// unnamed reads as a loss at 0 that does not move.
 const (
 	flatNote  = " flat at this scale"
 	flatShort = " flat here"
@@ -1713,21 +1709,19 @@ func (m *Model) shapeLines(w, room int) []string {
 // band is never lower than its legends' two lines and these (layout).
 const minChartRows = 4
 
-// momTitles are the moments legend's titles, longest first. They say
-// whose its values are, "Moments, last batch" where there is room: the
-// epoch's last generated batch, which the samples panel beside it ("10,000
-// at epoch 5,000") and the final line do not show, where blog-original's
-// legend had read an unmarked "μ mean 12.732" beside the final line's
-// fresh samples' mean=13.1046 and the skew under it of those. After G is
-// updated by hand (g) they say which epoch's batch its values are of, as
-// the losses' legend says whose its losses are (lossLegendOf): the
-// legend had given the epoch's moments unmarked while the plane,
-// histogram and Quality showed the G that g had moved. The short title
-// drops the name where the long one does not fit. With g_ema they say
-// the batch is G's own, as the ? page's remedy does ("the moments chart
-// are G's own"), not the average's that the plane and Quality show; the
-// legend had given grid-pacgan4-ema's std X 3.70 unmarked beside
-// Quality's x ±3.74 of the average.
+// momTitles are the moments legend's titles, longest first. They say whose its
+// values are, "Moments, last batch" where there is room: the epoch's last
+// generated batch, which the samples panel beside it ("10,000 at epoch 5,000")
+// and the final line do not show, so that blog-original's "μ mean 12.732" does
+// not read as of the final line's fresh samples' mean=13.1046 and the skew
+// under it. After G is updated by hand (g) they say which epoch's batch its
+// values are of, as the losses' legend says whose its losses are
+// (lossLegendOf), while the plane, histogram and Quality show the G that g has
+// moved. The short title drops the name where the long one does not fit. With
+// g_ema they say the batch is G's own, as the ? page's remedy does ("the
+// moments chart are G's own"), not the average's that the plane and Quality
+// show, so that grid-pacgan4-ema's std X 3.70 is not read beside Quality's x
+// ±3.74 of the average as the same.
 func (m *Model) momTitles() []string {
 	s := &m.snap
 	if h := s.Hand; h != nil && h.G && s.Last.Epoch > 0 {
@@ -1946,19 +1940,16 @@ func (m Model) histPanel(w, h int) string {
 		items = append(items, at)
 	default:
 		title := styleTitle.Render("Samples")
-		// The counts left and right of the range, in the longer form
-		// that fits beside the title; where neither does, before it, the
-		// title left out: shorter, never left out, for a run gone off
-		// the range (4,987 left, 5,013 right; 10,000 left at 70×20)
-		// had lost the count that says so to the items after it, the
-		// bars empty under a title without it. One wording, "out:"
-		// short for "out of range": the title had read "left of range
-		// 0 · right of range 0" at 80×24 and "out: 0 left, 0 right" in
-		// a replay at that size. Samples NaN or infinite lie nowhere,
-		// neither left nor right: counted apart after them, as the
-		// plane counts them apart from those beyond its box ("· 3 NaN
-		// or infinite", "· 3 NaN" short); NaN and +Inf had been counted
-		// right of the range, −Inf left of it.
+		// The counts left and right of the range, in the longer form that fits
+		// beside the title; where neither does, before it, the title left out:
+		// shorter, never left out, since for a run gone off the range (4,987
+		// left, 5,013 right; 10,000 left at 70×20) the count is what says so,
+		// the bars empty under the title. One wording, "out:" short for "out
+		// of range", live and in a replay at every size. Samples NaN or
+		// infinite lie nowhere, neither left nor right: counted apart after
+		// them, as the plane counts them apart from those beyond its box ("· 3
+		// NaN or infinite", "· 3 NaN" short), not NaN and +Inf right of the
+		// range nor −Inf left of it.
 		counts := numtext.FormatInt(hist.Under) + styleMuted.Render(" left, ") + numtext.FormatInt(hist.Over) + styleMuted.Render(" right")
 		nan, nanShort := "", ""
 		if n := hist.NotFinite; n > 0 {
@@ -1967,19 +1958,18 @@ func (m Model) histPanel(w, h int) string {
 		}
 		forms := []string{styleMuted.Render("out of range ") + counts + nan, styleMuted.Render("out: ") + counts + nan, styleMuted.Render("out: ") + counts + nanShort}
 		// How many samples the bars are of, and with it their scale (a
-		// replayed frame's are its check's, session.CheckSize, 2,000 on
-		// a line; live, --samples), goes before the longer forms of the
-		// counts out of range, said without the epoch, which the header
-		// gives, where that is all there is room for, live as in a
-		// replay: at 80×24 the live title had said no count, "Samples ·
-		// out of range 0 left, 8 right", where a replayed frame's said
-		// "· 2,000 samples". A run diverged on a value that is not
-		// finite is not evaluated at its last epoch, its G's samples no
-		// numbers: the samples drawn are of the last evaluation, before
-		// it, whose epoch goes there instead, as the legends' "Losses at
-		// 1" under epoch 2. At 80×24 the title had left it out, epoch
-		// 0's samples drawn under a header at epoch 2, where the figure
-		// of epoch 2 says all are NaN or infinite.
+		// replayed frame's are its check's, session.CheckSize, 2,000 on a
+		// line; live, --samples), goes before the longer forms of the counts
+		// out of range, said without the epoch, which the header gives, where
+		// that is all there is room for, live as in a replay: at 80×24 the
+		// live title gives its count as a replayed frame's gives "· 2,000
+		// samples", not "Samples · out of range 0 left, 8 right" alone. A run
+		// diverged on a value that is not finite is not evaluated at its last
+		// epoch, its G's samples no numbers: the samples drawn are of the last
+		// evaluation, before it, whose epoch goes there instead, as the
+		// legends' "Losses at 1" under epoch 2, at 80×24 too, so that epoch
+		// 0's samples are not read as of the header's epoch 2, where the
+		// figure of epoch 2 says all are NaN or infinite.
 		ats := []string{at, styleMuted.Render(numtext.FormatInt(e.Metrics.N) + " samples")}
 		if s.Replay == nil && s.State == session.Diverged && e.Epoch < s.Epoch {
 			ats[1] = styleMuted.Render("at epoch " + numtext.FormatInt(e.Epoch))
@@ -2057,7 +2047,7 @@ func plotFoot(items []string, b *session.Baseline, drawn bool, r rune, what stri
 		}
 	}
 	// After the live run's item, before the reference's, which names the
-	// target and is the longest: at 80×24 the baseline had been cut to
+	// target and is the longest, so that at 80×24 the baseline is not cut to
 	// "╌ …" after it.
 	var lines []string
 	for _, f := range forms {
@@ -2134,13 +2124,12 @@ func (m *Model) histFoot(w int) []string {
 		items[at] = short + push
 		lines = flow(items, w, 2)
 	}
-	// Still too wide (a baseline of a long name, a seed r drew pinned at
-	// epoch 200,000, at 80×24: vanilla's had read "╌ base seed 123456789
-	// at 200,00…", D(x) and its push cut away): the target's name goes,
-	// then the baseline's item names it alone, its seed and epoch left
-	// out (Quality's vs base compares with it), then D's push gives way
-	// whole, as on the plane; the glossary has them. A legend is never
-	// cut inside a word.
+	// Still too wide (a baseline of a long name, a seed r drew pinned at epoch
+	// 200,000, at 80×24, where vanilla's would read "╌ base seed 123456789 at
+	// 200,00…", D(x) and its push cut away): the target's name goes, then the
+	// baseline's item names it alone, its seed and epoch left out (Quality's
+	// vs base compares with it), then D's push gives way whole, as on the
+	// plane; the glossary has them. A legend is never cut inside a word.
 	for _, giveWay := range []func(){
 		func() { items[exp] = styleExp.Render(string(expGlyph)) + " expected" },
 		func() {
@@ -2175,10 +2164,10 @@ func (m Model) sidePanel(w, h int) string {
 		better = " lower SW1 better"
 	}
 	lines := []string{styleTitle.Render("Quality") + styleMuted.Render(better)}
-	// Under the heading, the epoch the measures are of where the run
-	// diverged after it, its weights no longer finite: at 80×24 nothing
-	// had dated them, and "KS 0.998" of epoch 0 had stood under a header
-	// at epoch 1 beside a final line's ks=NaN.
+	// Under the heading, the epoch the measures are of where the run diverged
+	// after it, its weights not finite, so that at 80×24 "KS 0.998" of epoch 0
+	// does not stand undated under a header at epoch 1 beside a final line's
+	// ks=NaN.
 	unmeasured := m.unmeasuredLines(w)
 	lines = append(lines, unmeasured...)
 	// The comparison with a baseline takes a line a measure, each whole,
@@ -2307,10 +2296,10 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 		lines[1] += styleMuted.Render(" · HQ ") + session.HighQualityShare(pm.HighQuality)
 		lines = append(lines, "modes "+count+styleMuted.Render(" captured"))
 	}
-	// What captured asks, under the count where there is room for it
-	// beside the axes: one sample in 2,500 captures a mode, so "modes
-	// 3/8 captured" stands beside "HQ 0.4%" (ring-mbd, seed 1, at epoch
-	// 149), and had read as part of the target learned.
+	// What captured asks, under the count where there is room for it beside
+	// the axes: one sample in 2,500 captures a mode, so "modes 3/8 captured"
+	// stands beside "HQ 0.4%" (ring-mbd, seed 1, at epoch 149), and without
+	// the rule would read as part of the target learned.
 	var rule []string
 	if len(pm.Spots) > 0 {
 		rule = []string{styleMuted.Render(capturedRule)}
@@ -2352,15 +2341,14 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 // (engine.CapturedShare), under the Quality panel's "modes 4/8 captured".
 const capturedRule = "each by ≥1 sample in 2,500"
 
-// momentNum writes a moment of the samples where the room is short (a
-// mean or std of the plane's Quality lines, a narrow moments legend's
-// skew and kurtosis), signed if asked: two decimals, whole from 100, and
-// from 10⁴ up as the moments legend, the headless lines and a runaway's
-// status line write it (measure: numtext.Figure, 5.2378e4), so that a
-// runaway's mean reads one way on the screen; it had read -83000 beside a
-// status line's "mean x -8.2852e4". A value that is not 0 but two
-// decimals would write as 0.00 (a collapsed G's std of 0.003) is written
-// as measure writes it too (0.003, 2.4841e-6). At most
+// momentNum writes a moment of the samples where the room is short (a mean or
+// std of the plane's Quality lines, a narrow moments legend's skew and
+// kurtosis), signed if asked: two decimals, whole from 100, and from 10⁴ up as
+// the moments legend, the headless lines and a runaway's status line write it
+// (measure: numtext.Figure, 5.2378e4), so that a runaway's mean reads one way
+// on the screen, not -83000 beside a status line's "mean x -8.2852e4". A value
+// that is not 0 but two decimals would write as 0.00 (a collapsed G's std of
+// 0.003) is written as measure writes it too (0.003, 2.4841e-6). At most
 // numtext.FigureWidth characters and a sign.
 func momentNum(v float64, signed bool) string {
 	var s string
@@ -2412,12 +2400,11 @@ func modesLine(mt engine.Metrics, blurred bool, w int) string {
 	return line
 }
 
-// sharePercent writes a mode's share of the samples as the diagnosis
-// does (session.ModeShare), on its side of the lines that judge it, but
-// for the ends, compact in the panel: a share under 1%, which the
-// diagnosis calls missing, reads "<1%", one short of all ">99%". A share
-// of 0.7% had read "1%" beside "modes missing: G puts almost no samples
-// there".
+// sharePercent writes a mode's share of the samples as the diagnosis does
+// (session.ModeShare), on its side of the lines that judge it, but for the
+// ends, compact in the panel: a share under 1%, which the diagnosis calls
+// missing, reads "<1%", one short of all ">99%", so that a share of 0.7% does
+// not read "1%" beside "modes missing: G puts almost no samples there".
 func sharePercent(c engine.ModeCoverage) string {
 	switch x := c.Share; {
 	case x > 0 && 100*x < 1:
@@ -2445,8 +2432,8 @@ func (m *Model) blurred() bool {
 // they have room for, t ending at the value v (trends): the arrow goes
 // from the first bar to v, the last, and the range holds every value the
 // row shows, v too, and the bars are drawn on it. A learner reads the
-// range as where the value has been: "KS 0.865 ↓ ▆▆█▇██▆▁ 0.87–0.9" had
-// shown a value outside it.
+// range as where the value has been: the bars' alone would let "KS 0.865
+// ↓ ▆▆█▇██▆▁ 0.87–0.9" show a value outside it.
 func metricLine(name string, v float64, atFloor bool, t *trend, w int) string {
 	return metricLines([]metricRow{{name, v, atFloor, t}}, w)[0]
 }
@@ -2464,8 +2451,8 @@ type metricRow struct {
 // writes one, with their bars on the same checks: the fewest bars any
 // row has room for in every row, and the values right-aligned to the
 // widest, so that the bars stand in the same columns (but beside a KS at
-// "≈ floor", which is wider than an arrow). Each row had shown as many as fitted beside
-// its own range, so that wgan at 120×40 read
+// "≈ floor", which is wider than an arrow). Each row drawing as many as fit
+// beside its own range, wgan at 120×40 would read
 //
 //	KS 0.965 → ▇▇▆▆▅▄▄ 0.96–0.98
 //	W1 3.025 ↓ ▇▇▆▆▅▅▄▄▃▂▂ 3–3.3
@@ -2508,13 +2495,13 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 	}
 	// The range's width decides how many bars fit, and the bars decide the
 	// range: fewer bars until both fit (each turn takes fewer), down to
-	// minBars, or, with no room for those beside it, no range. A runaway's
-	// W1, 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4
-	// asked for, its range had given way to bars drawn from 0. Short of
-	// one column for minBars, the space between the arrow and the bars
-	// gives it (glue): a 2-D runaway's "SW1 2.1800e4 →▄▆ 21000–22000",
-	// its name a letter longer than W1's, had read "SW1 2.1800e4 →
-	// █████████████", its checks drawn from 0 unlabelled.
+	// minBars, or, with no room for those beside it, no range. A runaway's W1,
+	// 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4 asked for,
+	// its range would give way to bars drawn from 0. Short of one column for
+	// minBars, the space between the arrow and the bars gives it (glue): a 2-D
+	// runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a letter longer than
+	// W1's, would otherwise read "SW1 2.1800e4 → █████████████", its checks
+	// drawn from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
 	vals := last(room)
 	sc := scaleOf(vals, v)
@@ -2553,12 +2540,12 @@ const minBars = 2
 // (better) where the last is more than 2% above or below the first and
 // more than noise (how far sampling alone can move a check, trend.noise),
 // → (about the same, or within noise) otherwise, · for fewer than two or
-// an end that is no number. It goes by the values, never by the bars' heights: the
-// bars are eighths of a range that one spike can stretch, and KS checks
-// from 0.050 to 0.056 between peaks of 0.2, both ends ▁, had read →
-// beside a rise of 12%. uniform-flat-noise's KS checks, all under their
-// noise floor of 0.030, had read ↑ from 0.025 to 0.029 beside a value of
-// 0.015, lower than any of them.
+// an end that is no number. It goes by the values, never by the bars'
+// heights: the bars are eighths of a range that one spike can stretch, so
+// that KS checks from 0.050 to 0.056 between peaks of 0.2, both ends ▁,
+// read ↑, a rise of 12%. uniform-flat-noise's KS checks, all under their
+// noise floor of 0.030, read → from 0.025 to 0.029, not ↑ beside a value
+// of 0.015, lower than any of them.
 func trendArrow(vals []float64, noise float64) string {
 	if len(vals) < 2 {
 		return styleMuted.Render("·")
@@ -2607,12 +2594,12 @@ func scaleOf(vals []float64, v float64) sparkScale {
 	return sc
 }
 
-// fromZero is the scale of a sparkline without room for its range: from 0
-// (or the least value, when one is under 0) to the greatest of the checks
-// vals and the value v, so that a bar's height is its check's share of
-// the greatest, which needs no numbers beside it. Bars spanning their own
-// range unlabelled had drawn bimodal's KS checks, 0.4988 to 0.5000, from
-// ▁ to █ beside its → (about the same).
+// fromZero is the scale of a sparkline without room for its range: from 0 (or
+// the least value, when one is under 0) to the greatest of the checks vals and
+// the value v, so that a bar's height is its check's share of the greatest,
+// which needs no numbers beside it. Bars spanning their own range unlabelled
+// would draw bimodal's KS checks, 0.4988 to 0.5000, from ▁ to █ beside its →
+// (about the same).
 func fromZero(vals []float64, v float64) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
@@ -2624,11 +2611,11 @@ func fromZero(vals []float64, v float64) sparkScale {
 // roundOut rounds v to two significant digits by round (math.Floor, or
 // math.Ceil): an end of a range rounded outwards still holds every value
 // within it. A quotient a hair off a whole number (0.91/0.01 is
-// 91.00000000000001) is taken as that number, so that 0.91 stays 0.91.
-// Where the rounded value is no float64, v stays as it is: past
-// MaxFloat64 (1.8e308 rounded up had made a range's end +Inf, and its
-// bars' scale NaN), or a denormal's, whose step of two digits is under
-// the least (5e-324 rounded up had read 1e-309: decade).
+// 91.00000000000001) is taken as that number, so that 0.91 stays 0.91. Where
+// the rounded value is no float64, v stays as it is: past MaxFloat64 (1.8e308
+// rounded up would make a range's end +Inf, and its bars' scale NaN), or a
+// denormal's, whose step of two digits is under the least (5e-324 rounded up
+// would read 1e-309: decade).
 func roundOut(v float64, round func(float64) float64) float64 {
 	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return v
@@ -2668,11 +2655,11 @@ func rangeNum(v float64, digits int) string {
 	return numtext.Plainly(cleanZero(v), digits)
 }
 
-// rangeNums writes the ends of a range as rangeNum does, in one form
-// where the greater takes the exponent: the lesser end in it too (2.5e0,
-// 9e4), and 0 as it is. Beside an exponent a plain end reads as sharing
-// it: a runaway's W1, 2.5 at its first checks and 2.8e5 at its last, had
-// read "2.5–2.8e5", as if every check had been over 10⁵.
+// rangeNums writes the ends of a range as rangeNum does, in one form where the
+// greater takes the exponent: the lesser end in it too (2.5e0, 9e4), and 0 as
+// it is. Beside an exponent a plain end reads as sharing it: a runaway's W1,
+// 2.5 at its first checks and 2.8e5 at its last, as "2.5–2.8e5" would read as
+// if every check were over 10⁵.
 func rangeNums(lo, hi float64, digits int) (string, string) {
 	a, b := rangeNum(lo, digits), rangeNum(hi, digits)
 	if lo != 0 && strings.Contains(b, "e") && !strings.Contains(a, "e") {
@@ -2694,16 +2681,16 @@ func finiteRange(vals []float64) (lo, hi float64, ok bool) {
 	return lo, hi, ok
 }
 
-// measure writes a measured value as the legends and the Quality panel
-// give it: in three decimals, whole from 1000, where the decimals are
-// noise, and as the headless lines, the diagnosis and a runaway's status
-// line write it (numtext.Figure) where that form would not say it: from
-// 10⁴ up (5.2378e4, 2.8240e10), and where three decimals would write a
-// value that is not 0 as 0.000 (2.2411e-6, 0.0003), so that one quantity
-// reads one way on the screen: a runaway's mean had read 52378 in the
-// moments legend under a status line's "mean 5.2378e4", and a D that wins
-// outright D real 0.000 in the losses legend above the diagnosis's
-// "D real 2.2411e-6". At most numtext.FigureWidth characters and a sign.
+// measure writes a measured value as the legends and the Quality panel give
+// it: in three decimals, whole from 1000, where the decimals are noise, and as
+// the headless lines, the diagnosis and a runaway's status line write it
+// (numtext.Figure) where that form would not say it: from 10⁴ up (5.2378e4,
+// 2.8240e10), and where three decimals would write a value that is not 0 as
+// 0.000 (2.2411e-6, 0.0003), so that one quantity reads one way on the screen:
+// a runaway's mean not 52378 in the moments legend under a status line's "mean
+// 5.2378e4", nor a D that wins outright D real 0.000 in the losses legend
+// above the diagnosis's "D real 2.2411e-6". At most numtext.FigureWidth
+// characters and a sign.
 func measure(v float64) string {
 	if f := numtext.Figure(v, 4); math.Abs(v) >= 1 && strings.Contains(f, "e") {
 		return f
@@ -2719,14 +2706,13 @@ func measure(v float64) string {
 }
 
 // zdepLine says how much G's output depends on its noise, as a measure
-// (measure: 2.4841e-8, where three decimals had read 0.000 beside the
-// diagnosis's "noise use 2.4841e-8"), and where it stands against the
-// line the diagnosis draws (session.NoiseUseFloor), in its words: "noise
-// use 0.011 under 0.05" beside "! G ignores its noise … noise use 0.0110,
-// under 0.05", "noise use 0.211 over 0.05" where G uses it. Without the
-// line, "noise use 0.055" had given a learner nothing to read it
-// against. In w columns: a value in the exponent form leaves room for
-// "<0.05" only.
+// (measure: 2.4841e-8, as in the diagnosis's "noise use 2.4841e-8", where
+// three decimals would read 0.000), and where it stands against the line the
+// diagnosis draws (session.NoiseUseFloor), in its words: "noise use 0.011
+// under 0.05" beside "! G ignores its noise … noise use 0.0110, under 0.05",
+// "noise use 0.211 over 0.05" where G uses it. Without the line, "noise use
+// 0.055" would give a learner nothing to read it against. In w columns: a
+// value in the exponent form leaves room for "<0.05" only.
 func zdepLine(z float64, w int) string {
 	line := "noise use " + measure(z)
 	limit := noiseUseLimit
@@ -2773,14 +2759,13 @@ func sparkBetween(vals []float64, lo, hi float64) string {
 	return sb.String()
 }
 
-// balanceLines are the loss chart's lines where the losses balance (nil
-// for none): D's, in the balance's grey where both of D's losses sit there
-// (ln 2, ⅛), or, where each has a line of its own (label smoothing under
-// BCE), D real's and D fake's, each faint in its loss's colour, as the
-// figure draws them; then G's, faint in its colour, where it stands apart
-// from D's (a minimax G's −ln 2, G's −ln 0.45 under label smoothing). The
-// legend's mark shows a dash for each, in this order: G's line had been
-// drawn without one.
+// balanceLines are the loss chart's lines where the losses balance (nil for
+// none): D's, in the balance's grey where both of D's losses sit there (ln 2,
+// ⅛), or, where each has a line of its own (label smoothing under BCE), D
+// real's and D fake's, each faint in its loss's colour, as the figure draws
+// them; then G's, faint in its colour, where it stands apart from D's (a
+// minimax G's −ln 2, G's −ln 0.45 under label smoothing). The legend's mark
+// shows a dash for each, G's too, in this order.
 func balanceLines(e *session.Equilibrium) []refLine {
 	if e == nil {
 		return nil
@@ -2893,8 +2878,8 @@ func fit(s string, w int) string {
 // num writes a target parameter short: 4, 1.25, 0.161, 5e5.
 func num(v float64) string { return numtext.Plainly(v, 3) }
 
-// signed writes a sample statistic as a measure, with its sign always
-// shown: a skew of 0.0002 had read +0.000, and one of a runaway's
+// signed writes a sample statistic as a measure, with its sign always shown,
+// so that a skew of 0.0002 does not read +0.000, nor one of a runaway's
 // samples, 10⁹, in its thirteen digits.
 func signed(v float64) string {
 	s := measure(v)
