@@ -40,13 +40,11 @@ func (m *Model) nextHelpPage() {
 	m.help.ShowAll = m.keys.page == pageKeys
 }
 
-// turnGlossary turns the glossary's pages as k asks: a page back (←,
-// PgUp) or on (→, PgDn), to the first (Home) or the last (End). Only ?
-// and esc close the pages: at either end a key that would go past it
-// leaves the page where it is, and the status says so, before the
-// footer's "? close" on the last page. ? had been the only way through
-// the pages, a reader could not go back one, and ← and → were refused
-// as keys not taken.
+// turnGlossary turns the glossary's pages as k asks: a page back (←, PgUp) or
+// on (→, PgDn), to the first (Home) or the last (End), so that a reader can go
+// back a page, not only on with ?. Only ? and esc close the pages: at either
+// end a key that would go past it leaves the page where it is, and the status
+// says so, before the footer's "? close" on the last page.
 func (m *Model) turnGlossary(k tea.KeyMsg) {
 	last := len(m.glossaryPages(m.width, m.glossaryHeight())) - 1
 	from := min(m.gpage, last)
@@ -92,9 +90,9 @@ type glossaryEntry struct {
 func fixed(text string) func(*Model) string { return func(*Model) string { return text } }
 
 // blobShare is the share of the samples between the modes over which the
-// Quality panel's modes line reads "blob" (session.BlurredShare), the word
-// the modes entry defines: "modes 2/2 blob 37% 37%" had been explained
-// nowhere on the ? pages.
+// Quality panel's modes line reads "blob" (session.BlurredShare), the word the
+// modes entry defines, so that "modes 2/2 blob 37% 37%" is explained on the ?
+// pages.
 var blobShare = strconv.FormatFloat(100*session.BlurredShare, 'f', -1, 64) + "%"
 
 // noiseUseLimit is the noise use under which the diagnosis says G ignores
@@ -102,27 +100,26 @@ var blobShare = strconv.FormatFloat(100*session.BlurredShare, 'f', -1, 64) + "%"
 // diagnosis write it: 0.05.
 var noiseUseLimit = strconv.FormatFloat(session.NoiseUseFloor, 'g', -1, 64)
 
-// targetHQ is the high-quality share a sample of a ring or grid target
-// itself scores (engine.TargetHQ, 98.9%), the top HQ is read against,
-// where the glossary had given HQ with nothing to compare it to.
+// targetHQ is the high-quality share a sample of a ring or grid target itself
+// scores (engine.TargetHQ, 98.9%), the top HQ is read against, so that the
+// glossary gives HQ with something to compare it to.
 var targetHQ = strconv.FormatFloat(100*engine.TargetHQ, 'f', 1, 64) + "%"
 
-// lossesText is the losses entry for a design's D loss and G loss: what
-// D's two lines and G's measure, which way is better and where a game in
-// balance leaves them, as the loss defines them (engine.Loss). Under BCE
-// and least squares each of D's losses falls as D scores its samples
-// nearer their labels. A critic's scores have no zero: under the
-// Wasserstein loss D real is minus its mean score of real samples and D
-// fake its mean score of generated ones, so a shift of every score
-// lowers one line as far as it raises the other, and only their sum,
-// minus the gap between the two means, says how well it tells them
-// apart (wgan-gp at its noise floor: D real 33.9, D fake −33.9); under
-// the hinge loss the same holds while the scores are within the margins
-// ±1, the sum 2 less the gap. G's loss is a distance between D's
-// features under feature matching, minus the critic's mean score of
-// G's samples under a critic's loss. The entry had said of every design
-// "lower, D tells them apart better" of each of D's lines, and then of
-// G's "lower, its samples pass for real better".
+// lossesText is the losses entry for a design's D loss and G loss: what D's
+// two lines and G's measure, which way is better and where a game in balance
+// leaves them, as the loss defines them (engine.Loss). Under BCE and least
+// squares each of D's losses falls as D scores its samples nearer their
+// labels. A critic's scores have no zero: under the Wasserstein loss D real is
+// minus its mean score of real samples and D fake its mean score of generated
+// ones, so a shift of every score lowers one line as far as it raises the
+// other, and only their sum, minus the gap between the two means, says how
+// well it tells them apart (wgan-gp at its noise floor: D real 33.9, D fake
+// −33.9); under the hinge loss the same holds while the scores are within the
+// margins ±1, the sum 2 less the gap. G's loss is a distance between D's
+// features under feature matching, minus the critic's mean score of G's
+// samples under a critic's loss. One text for every design, "lower, D tells
+// them apart better" of each of D's lines and "lower, its samples pass for
+// real better" of G's, would be wrong of a critic's and of feature matching's.
 func lossesText(loss engine.Loss, g engine.GLoss) string {
 	d := "● D real, D's loss on real samples, and ○ D fake, on generated ones: lower, D tells them apart better."
 	balance := "a game in balance settles."
@@ -144,14 +141,14 @@ func lossesText(loss engine.Loss, g engine.GLoss) string {
 	return d + " " + gl + " Each player lowers its own loss against the other, so the lines need not fall: " + balance
 }
 
-// glossary explains each measure and mark on the screen in a line or two,
-// the 2-D view's first, each for the runs whose screen draws what it
-// explains (glossaryEntry.drawn); a term it quotes with its value,
-// "≈ floor", "D = ½", is written together (numtext.Together), which the ?
-// page's wrapping keeps whole. Every 1-D entry had been listed for every
-// 1-D run: G(z) beside a G of four noise values, which v never shows,
-// noise use beside one of one sample a draw, the modes beside a target
-// of one, the push and D(x) beside a D that judges whole rows.
+// glossary explains each measure and mark on the screen in a line or two, the
+// 2-D view's first, each for the runs whose screen draws what it explains
+// (glossaryEntry.drawn), not every 1-D entry for every 1-D run: no G(z) beside
+// a G of four noise values, which v never shows, no noise use beside one of
+// one sample a draw, no modes beside a target of one, no push and D(x) beside
+// a D that judges whole rows. A term it quotes with its value, "≈ floor", "D =
+// ½", is written together (numtext.Together), which the ? page's wrapping
+// keeps whole.
 var glossary = []glossaryEntry{
 	{"SW1", fixed("sliced Wasserstein-1 distance: W1 between the projections of the samples and of the target on 32 evenly spaced directions, averaged; in units of x. Its floor is what a sample of the target itself shows (sampling noise); \"" + numtext.Together("≈ floor") + "\": within 1.5× of it."), onPlane},
 	{"HQ", fixed("high-quality samples (ring, grid): the share of samples less than 3σ from their nearest mode (σ, a mode's own std). " +
@@ -193,12 +190,12 @@ var glossary = []glossaryEntry{
 	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
 }
 
-// offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a
-// rare spike, but for a feature-matching G, whose loss is on a scale of
-// its own and sets no part of the losses' range (lineChart.own): its line
-// runs as a row of ▲ along the top wherever it is above D's, from the
-// start of feature-matching (G 175.9 at epoch 788, seed 1), where the
-// entry had said only "a rare spike".
+// offScaleText is the ▲ ▼ entry: a value beyond a chart's range is a rare
+// spike, but for a feature-matching G, whose loss is on a scale of its own and
+// sets no part of the losses' range (lineChart.own): its line runs as a row of
+// ▲ along the top wherever it is above D's, from the start of feature-matching
+// (G 175.9 at epoch 788, seed 1), which "a rare spike" alone would not
+// explain.
 func (m *Model) offScaleText() string {
 	own := ""
 	if m.snap.GLoss == engine.GLossFeatureMatching {
@@ -267,11 +264,11 @@ func crowdedText(modes bool) string {
 // (balanceTerm).
 const balanceEntry = "ln 2 line"
 
-// balanceTerm is the glossary's term for the loss chart's equilibrium
-// lines, named by the legend's words for the design (eqLabel): "ln 2
-// line" under BCE, "⅛ line" under least squares, "D(x)=0.45 line" under
-// label smoothing at 0.9. Under least squares the entry had been named
-// "ln 2 line" beside a legend's "┈ ⅛ at D(x)=½".
+// balanceTerm is the glossary's term for the loss chart's equilibrium lines,
+// named by the legend's words for the design (eqLabel): "ln 2 line" under BCE,
+// "⅛ line" under least squares, "D(x)=0.45 line" under label smoothing at 0.9,
+// so that the entry's name matches the legend's, "┈ ⅛ at D(x)=½" under least
+// squares.
 func (m *Model) balanceTerm() string {
 	e := m.snap.Equilibrium
 	switch {
@@ -284,17 +281,15 @@ func (m *Model) balanceTerm() string {
 }
 
 // balanceText is the ln 2 line's entry for the design's losses
-// (Snapshot.Equilibrium), the lines balanceLines draws: where D's losses
-// sit, the value for the loss the design has, at D's score for every
-// sample or, for a D that judges rows, packs or moments, for everything
-// it judges; what label smoothing changes, and that D's losses each have
-// a line, only under label smoothing; G's line only where G's loss
-// stands apart from D's; the legend's dashes only for more than one line,
-// named in their order. The entry had been one text for every design,
-// which read on moons at 200×50, BCE without smoothing, "ln 2 line
-// where D's BCE losses sit … (⅛ for least squares). With label smoothing
-// (real label α) D's best answer is α/2", and to lsgan that its losses
-// were BCE's.
+// (Snapshot.Equilibrium), the lines balanceLines draws: where D's losses sit,
+// the value for the loss the design has, at D's score for every sample or, for
+// a D that judges rows, packs or moments, for everything it judges; what label
+// smoothing changes, and that D's losses each have a line, only under label
+// smoothing; G's line only where G's loss stands apart from D's; the legend's
+// dashes only for more than one line, named in their order. One text for every
+// design would read on moons at 200×50, BCE without smoothing, "ln 2 line
+// where D's BCE losses sit … (⅛ for least squares). With label smoothing (real
+// label α) D's best answer is α/2", and tell lsgan that its losses are BCE's.
 func (m *Model) balanceText() string {
 	e := m.snap.Equilibrium
 	var b strings.Builder
@@ -371,14 +366,13 @@ func (m *Model) equilibriumNear() string {
 	return "D's scores within 0.03 of ½ or, under the hinge loss, its losses' sum within 0.12 of 2"
 }
 
-// pushFollowed is what the push entry says G does with the push as the
-// design has it, of the marks under the bars or, on a plane, of the
-// lines. Under feature matching G matches D's features, not its score:
-// the entry had said G moves its samples the way of D's slope, under the
-// remedy saying G no longer follows it. Under least squares G pulls its
-// samples' scores to 1, so it moves them against D's slope where D
-// scores them over 1, as the remedy says; the entry had said it follows
-// the slope everywhere.
+// pushFollowed is what the push entry says G does with the push as the design
+// has it, of the marks under the bars or, on a plane, of the lines. Under
+// feature matching G matches D's features, not its score, as the remedy says:
+// it does not move its samples the way of D's slope. Under least squares G
+// pulls its samples' scores to 1, so it moves them against D's slope where D
+// scores them over 1, as the remedy says, and follows the slope only
+// elsewhere.
 func (m *Model) pushFollowed(plane bool) string {
 	line, lines := "G moves its samples that way.", "G follows them."
 	switch {
@@ -398,15 +392,14 @@ func (m *Model) pushFollowed(plane bool) string {
 // trendText is the trend entry for a run on a plane or a line whose
 // checks sampling alone moves by noise (Snapshot.CheckNoise), as the
 // arrows take it (checkNoiseText), and of a replayed frame (replayed),
-// whose value, the last bar, is its own check: the entry had said "the
-// screen's latest evaluation, not a check" of a replayed frame's KS 0.019,
-// a check's 2,000 samples. The last bar is the value before the arrow
-// (trends), which the entry had set apart from the bars, "not a check",
-// its arrow the checks' alone; it gives the value's sample size where a
+// whose value, the last bar, is its own check, a check's 2,000 samples,
+// not the screen's latest evaluation. The last bar is the value before
+// the arrow (trends); the entry gives the value's sample size where a
 // check's differs (n, 10,000 against 2,000 in 1-D), which sampling moves
-// less, so a last bar a little under the checks can be that alone. It says where the range is left out
-// (scaleOf): after devnag-2017's runaway, "KS 1.000 → ▄▄▄▄▄▄▄▄" had stood
-// without the lowest and highest the entry promised.
+// less, so a last bar a little under the checks can be that alone. It
+// says where the range is left out (scaleOf), so that after devnag-2017's
+// runaway "KS 1.000 → ▄▄▄▄▄▄▄▄" does not stand without the lowest and
+// highest the entry promises.
 func trendText(plane bool, noise session.EvalPoint, replayed bool, n int) string {
 	value := "the screen's latest evaluation"
 	switch c := session.CheckSize(plane); {
@@ -418,13 +411,12 @@ func trendText(plane bool, noise session.EvalPoint, replayed bool, n int) string
 	return "after KS and W1 (SW1 in 2-D), where the bars beside it went, the value before the arrow, the last bar, against the first bar, by their values: ↓ lower (better) or ↑ higher (worse) where it is more than 2% from the first and further than sampling alone moves a check (" + checkNoiseText(plane, noise) + "), → about the same or within noise otherwise, · before there are two bars. The bars are the run's latest checks (at fixed epochs, about a hundredth of the plan apart and at most 10,000: the same at an epoch however the run got there), oldest first, then the value: " + value + ". The two numbers after the bars are the lowest and highest of them, rounded outwards, and the bars stand on that range (where there is no room for it, the bars rise from 0, and values within an eighth of the highest draw alike); with one bar there are no numbers, nor where every bar is alike (a runaway's KS, 1 at each), flat ▄ at the value."
 }
 
-// checkNoiseText is what the trend entry says sampling alone moves a
-// check by: the measure's noise floor at a check's size
-// (session.CheckSize), as the arrows take it (noise, the run's
-// Snapshot.CheckNoise): on a line KS's, on a plane SW1's, each left out
-// while unknown (0). The entry had written a line's size and KS floor
-// out by hand, and given them on a plane too; then a plane's had been
-// put in place of a line's in its text.
+// checkNoiseText is what the trend entry says sampling alone moves a check by:
+// the measure's noise floor at a check's size (session.CheckSize), as the
+// arrows take it (noise, the run's Snapshot.CheckNoise): on a line KS's, on a
+// plane SW1's, each left out while unknown (0). Taken from the run, not
+// written by hand, the size and floor are those of the run's own measure on a
+// line and on a plane.
 func checkNoiseText(plane bool, noise session.EvalPoint) string {
 	n := session.CheckSize(plane)
 	text := "the measure's noise floor at a check's " + numtext.Together(numtext.FormatInt(n)+" samples")
@@ -437,15 +429,15 @@ func checkNoiseText(plane bool, noise session.EvalPoint) string {
 	return text
 }
 
-// dxText is the D(x) entry for the design's loss: under BCE D's belief
-// that x is real, 0 to 1; under least squares a score with no sigmoid,
-// which may leave 0…1, as the least-squares remedy says; under a
-// critic's loss (wasserstein, hinge) an unbounded score, whose strip
-// runs from its lowest to its highest and whose dotted line marks no
-// balance; for a D with a balance, where it sits, half the real label
-// under label smoothing (dxBlind). The entry had called D(x) a belief, 0
-// to 1, under every loss, the critic's words a sentence after, and lsgan's
-// remedy on the page before had said its score may leave 0…1.
+// dxText is the D(x) entry for the design's loss: under BCE D's belief that x
+// is real, 0 to 1; under least squares a score with no sigmoid, which may
+// leave 0…1, as the least-squares remedy says; under a critic's loss
+// (wasserstein, hinge) an unbounded score, whose strip runs from its lowest to
+// its highest and whose dotted line marks no balance; for a D with a balance,
+// where it sits, half the real label under label smoothing (dxBlind). One
+// text, a belief, 0 to 1, under every loss, would contradict the critic's
+// words a sentence after and lsgan's remedy on the page before, that its score
+// may leave 0…1.
 func (m *Model) dxText() string {
 	blind := dxBlind
 	if e := m.snap.Equilibrium; e != nil && e.Label == "" { // label smoothing
@@ -486,10 +478,10 @@ func (m *Model) surfaceText() string {
 	return score + ", no shade where it cannot tell (" + blind + "); without colour or in 16 colours, · marks " + numtext.Together("D = ½") + "." + made
 }
 
-// dxBlind is what the D(x) entry says D's answer is where it cannot tell
-// real from fake, which label smoothing (real label α) makes α/2: at 0.9
-// the entry had said ½ beside a strip whose D, at its balance, sits at
-// 0.45, under the ½ line, as if it still took G's samples for fake.
+// dxBlind is what the D(x) entry says D's answer is where it cannot tell real
+// from fake, which label smoothing (real label α) makes α/2: at 0.9, ½ would
+// stand beside a strip whose D, at its balance, sits at 0.45, under the ½
+// line, as if it still took G's samples for fake.
 const dxBlind = "½ everywhere means D cannot tell real from fake."
 
 // glossaryHeight is the room the glossary has: the screen less the header
@@ -512,10 +504,10 @@ func (m *Model) glossaryPlace() int {
 	return l.tops[min(m.gpage, len(l.tops)-1)]
 }
 
-// glossaryPageOf is the page that holds the start of entry at the
-// screen's size now: a resize keeps the reader's place (glossaryPlace),
-// where it had returned them to the first page; an entry the page read
-// continued is shown from its start.
+// glossaryPageOf is the page that holds the start of entry at the screen's
+// size now, so that a resize keeps the reader's place (glossaryPlace), not
+// returning them to the first page; an entry the page read continued is shown
+// from its start.
 func (m *Model) glossaryPageOf(entry int) int {
 	starts := m.glossaryLayout(m.width, m.glossaryHeight()).starts
 	return starts[min(entry, len(starts)-1)]
@@ -552,15 +544,14 @@ type glossaryPaging struct {
 const splitLeast = 2
 
 // glossaryLayout lays the ? pages out at width w in pages of h lines
-// (glossaryPages). Each page is filled in reading order: an entry that
-// does not fit whole in the lines left goes on at the next page's head
-// after "(continued)" under its term, cut at a line, so that a page is
-// blank at its foot only for a few lines; it had been moved whole to
-// the next page, which left blog-original's second page at 80×24 half
-// blank above the 12 lines of the trend. An entry is cut only where
-// each page keeps splitLeast of its lines, and one longer than a page
-// is cut as often as it takes. A short entry left alone on the last page
-// takes the page before's last entry with it (lonely).
+// (glossaryPages). Each page is filled in reading order: an entry that does
+// not fit whole in the lines left goes on at the next page's head after
+// "(continued)" under its term, cut at a line, so that a page is blank at its
+// foot only for a few lines; moved whole to the next page, it would leave
+// blog-original's second page at 80×24 half blank above the 12 lines of the
+// trend. An entry is cut only where each page keeps splitLeast of its lines,
+// and one longer than a page is cut as often as it takes. A short entry left
+// alone on the last page takes the page before's last entry with it (lonely).
 func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	var entries []pageEntry
 	part := "" // the part the entries added now are in
@@ -589,18 +580,19 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		}
 		add([]string{""})
 	}
-	// What the design changes in the textbook GAN (packing, a penalty,
-	// G's average, …) before the glossary: what each does, why, and where
-	// the screen shows it. The design page had named them only.
+	// What the design changes in the textbook GAN (packing, a penalty, G's
+	// average, …) before the glossary: what each does, why, and where the
+	// screen shows it, which the design page, naming them, does not say.
 	if rs := m.snap.Remedies; len(rs) > 0 {
 		part = "Remedies"
 		title(styleTitle.Render("Remedies") + styleMuted.Render(" what "+m.snap.Preset+" changes in the textbook GAN"))
 		for _, r := range rs {
 			what := r.What
 			if !m.penaltyShown {
-				// Where the losses' legend gives the penalty way
-				// (lossLegendOf): wgan-gp at 80×24, its losses near
-				// ±38, had been told the legend gave it.
+				// Only where the losses' legend gives the penalty
+				// (lossLegendOf) does the remedy say it does; elsewhere it
+				// says where the penalty is: wgan-gp at 80×24, its losses near
+				// ±38, has no room for it in the legend.
 				what = strings.Replace(what, session.PenaltyShown, penaltyElsewhere, 1)
 			}
 			named(r.Name, what)
@@ -625,8 +617,8 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 			add([]string{styleMuted.Render(numtext.Count(n, "earlier event") + " not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
 	} else {
-		// The ◆ entry sends the reader here: say there are none yet,
-		// where the pages had ended without the list it promised.
+		// The ◆ entry sends the reader here: say there are none yet, so that
+		// the pages do not end without the list it promises.
 		add([]string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
 
@@ -765,11 +757,10 @@ func paginate(entries []pageEntry, room, breakAt int) glossaryPaging {
 	return l
 }
 
-// pagesHeading is the heading of a ? page that holds parts, "Glossary
-// and events" for one whose glossary ends above the events: the page
-// had been headed "Diagnosis and glossary" or "Glossary" whatever it
-// held, the last of a long run's pages so too where it held only
-// events.
+// pagesHeading is the heading of a ? page that holds parts, "Glossary and
+// events" for one whose glossary ends above the events, the parts the page
+// holds named in their order, so that the heading names what the page holds:
+// the last of a long run's pages "Events" where it holds only events.
 func pagesHeading(parts []string) string {
 	if len(parts) == 0 {
 		return "Glossary"
@@ -862,17 +853,16 @@ func findingText(f session.Finding, detail bool, pending string) string {
 	return text
 }
 
-// pendingNote says of a finding of kind k whose start s gives as no
-// event yet (Snapshot.Pending) when the events will have it, as the
-// headless finding line's pending field does (Pending.Note): "new at
-// epoch 250: an event if it holds at 260", where the latest check saw it
-// first, or "new: an event if it holds at 250 and 260", where no check
-// has seen it yet; short, "new: not marked ◆ yet", for a finding named
-// by its head in a narrow row, in the mark the time axis and the
-// glossary's "◆ in charts" use: "new: no event yet" had read as jargon
-// beside the ◆ of other findings on the axis. It is "" for a finding
-// the events have: a learner who saw D win and pressed < or > had found
-// no event of it, and nothing on the screen said why.
+// pendingNote says of a finding of kind k whose start s gives as no event yet
+// (Snapshot.Pending) when the events will have it, as the headless finding
+// line's pending field does (Pending.Note): "new at epoch 250: an event if it
+// holds at 260", where the latest check saw it first, or "new: an event if it
+// holds at 250 and 260", where no check has seen it yet; short, "new: not
+// marked ◆ yet", for a finding named by its head in a narrow row, in the mark
+// the time axis and the glossary's "◆ in charts" use, where "new: no event
+// yet" would read as jargon beside the ◆ of other findings on the axis. It is
+// "" for a finding the events have. It tells a learner who saw D win and
+// pressed < or > why there is no event of it yet.
 func pendingNote(s *session.Snapshot, k session.FindingKind, short bool) string {
 	p, ok := s.PendingOf(k)
 	switch {
