@@ -70,10 +70,10 @@ type Run struct {
 	// (c) does not promise an evaluation "yet" to come, nor call one
 	// alone one "so far".
 	Ended bool
-	// Diverged: the run stopped on a divergence. Panel (c) of one
-	// without an evaluation, its weights no longer finite before its
-	// first check, says so, where it had said when the checks come, "no
-	// evaluation, one every 100 epochs", beside a final ks=NaN.
+	// Diverged: the run stopped on a divergence. Panel (c) of one without an
+	// evaluation, its weights not finite before its first check, says so, not
+	// when the checks come ("no evaluation, one every 100 epochs"), which
+	// beside a final ks=NaN would promise a check that never comes.
 	Diverged bool
 
 	TargetMean, TargetStd float64
@@ -146,11 +146,11 @@ type Event struct {
 	N     int // the session's events it stands for, at least 1
 }
 
-// eventMarks is one mark an epoch for the session's events, each named
-// once: a finding's or the run's by its kind, a setting the user changed
-// by what it changed to (settingLabel), as the screen's ◆ and the quit
-// line's again: tell of it. They had been left out, so a run retuned at
-// epoch 250 changed course there with nothing marking why.
+// eventMarks is one mark an epoch for the session's events, each named once: a
+// finding's or the run's by its kind, a setting the user changed by what it
+// changed to (settingLabel), as the screen's ◆ and the quit line's again: tell
+// of it, so that a run retuned at epoch 250 changes course there with a mark
+// saying why.
 func eventMarks(events []session.Event) []Event {
 	var out []Event
 	for _, e := range events {
@@ -185,11 +185,11 @@ func settingLabel(detail string) string {
 	return from[:i] + " " + to
 }
 
-// retuned says when the user changed settings after the first epoch, as
-// a title's design reads after them: "settings at the end, changed after
-// epoch 250" (an event's epoch is the last trained before it), or "" when
-// none was. The design a title names is the settings the run ended with
-// (Picture.Changes), which had read as if they held from the start.
+// retuned says when the user changed settings after the first epoch, as a
+// title's design reads after them: "settings at the end, changed after epoch
+// 250" (an event's epoch is the last trained before it), or "" when none was.
+// The design a title names is the settings the run ended with
+// (Picture.Changes), which unsaid would read as if they held from the start.
 func retuned(events []session.Event) string {
 	var at []string
 	for _, e := range events {
@@ -298,10 +298,10 @@ func (r Run) samplesName() string {
 	return "samples"
 }
 
-// momentsOf names whose samples panel (a)'s moments are: G's, and with
-// g_ema G's own, not the average's that panel (d) and the measures show
-// (as the trainer's ? page says, "training, its losses and the moments
-// chart are G's own"); the title had said "G's samples" of both.
+// momentsOf names whose samples panel (a)'s moments are: G's, and with g_ema
+// G's own, not the average's that panel (d) and the measures show (as the
+// trainer's ? page says, "training, its losses and the moments chart are G's
+// own"), where "G's samples" would name both alike.
 func (r Run) momentsOf() string {
 	if r.GEMA > 0 {
 		return "G's own samples, not its average's"
@@ -324,13 +324,13 @@ type ghost struct {
 	pen draw.LineStyle
 }
 
-// ghosts adds to p, under the curves added after them, the baseline's
-// curves gs in its grey, as the screen draws them (one grey for all),
-// each with the width and dashes of the run's curve of its value, so
-// that the run's legend says which is which (a plane's four moments in
-// panel (a) had been four alike grey lines); and returns the points
-// drawn, together, and the legend entry that names them, to be added
-// after the run's own: nil without a baseline or points.
+// ghosts adds to p, under the curves added after them, the baseline's curves
+// gs in its grey, as the screen draws them (one grey for all), each with the
+// width and dashes of the run's curve of its value, so that the run's legend
+// says which is which (a plane's four moments in panel (a) would otherwise be
+// four alike grey lines); and returns the points drawn, together, and the
+// legend entry that names them, to be added after the run's own: nil without a
+// baseline or points.
 func (r Run) ghosts(p *plot.Plot, gs ...ghost) (plotter.XYs, *legendItem, error) {
 	if r.Baseline == nil {
 		return nil, nil, nil
@@ -438,10 +438,10 @@ func (l legendRow) Thumbnail(c *draw.Canvas) {
 // 1.23e4 (fmt's %.3g wrote 1.23e+04).
 func short(v float64) string { return numtext.Digits(v, 3) }
 
-// density is t's density from its CDF, as a central difference over a
-// step of a hundred-thousandth of the target's own middle 98%. A step
-// of the histogram's range had been thousands of times the target's
-// width on a runaway's range: its peak read 1e-8 for 0.32.
+// density is t's density from its CDF, as a central difference over a step of
+// a hundred-thousandth of the target's own middle 98%. A step of the
+// histogram's range would be thousands of times the target's width on a
+// runaway's range, its peak reading 1e-8 for 0.32.
 func density(t engine.Target) func(float64) float64 {
 	h := (t.Quantile(0.99) - t.Quantile(0.01)) / 1e5
 	return func(x float64) float64 { return (t.CDF(x+h) - t.CDF(x-h)) / (2 * h) }
@@ -826,12 +826,12 @@ func newCanvas(format string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	return nil, fmt.Errorf("no figure format %q: %s", format, strings.Join(formats, ", "))
 }
 
-// svgCanvas is gonum's SVG canvas, whose images (a heat map's colour
-// bar, D's surface on a plane) it writes as PNG data labelled image/jpg,
-// kept to their pixels' aspect: the label is put right and the image
-// told to fill its box as the document is written. A viewer that goes by
-// the label (librsvg's rsvg-convert) had drawn neither, and one that
-// reads it drew the colour bar, an image one pixel wide, as a hairline.
+// svgCanvas is gonum's SVG canvas, whose images (a heat map's colour bar, D's
+// surface on a plane) it writes as PNG data labelled image/jpg, kept to their
+// pixels' aspect: the label is put right and the image told to fill its box as
+// the document is written. Left as gonum writes them, a viewer that goes by
+// the label (librsvg's rsvg-convert) draws neither, and one that reads it
+// draws the colour bar, an image one pixel wide, as a hairline.
 type svgCanvas struct{ *vgsvg.Canvas }
 
 // svgFixes are the texts gonum's SVG canvas writes an image and a text
@@ -997,15 +997,14 @@ func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 	return lines
 }
 
-// dashed and dotted are the dashes of reference lines: the target's,
-// the losses' balance. The target's mean is dashed and its std dotted,
-// told apart in the legend, where both are the target's orange.
-// dashDotted is G's std in panel (a), told from the target's mean by
-// more than its colour and from its own flat line in grey print: it had
-// been dashed as the target's mean is. dashDotDotted is the events'
-// lines alone, a pattern no curve or reference line of a panel takes:
-// they had been dashed as the target's mean and the losses' balance are,
-// told apart from them in grey print by their direction alone.
+// dashed and dotted are the dashes of reference lines: the target's, the
+// losses' balance. The target's mean is dashed and its std dotted, told apart
+// in the legend, where both are the target's orange. dashDotted is G's std in
+// panel (a), told from the target's mean by more than its colour and from its
+// own flat line in grey print, which dashed as the target's mean is it would
+// not be. dashDotDotted is the events' lines alone, a pattern no curve or
+// reference line of a panel takes, so that in grey print they are told from
+// the target's mean and the losses' balance by more than their direction.
 var (
 	dashed        = []vg.Length{vg.Points(5), vg.Points(3)}
 	dotted        = []vg.Length{vg.Points(1.5), vg.Points(2)}
@@ -1013,13 +1012,13 @@ var (
 	dashDotDotted = []vg.Length{vg.Points(5), vg.Points(2), vg.Points(1), vg.Points(2), vg.Points(1), vg.Points(2)}
 )
 
-// lossPens are panel (b)'s pens of D's losses on real and generated data
-// and G's, told apart by more than their colour, at a glance and in grey
-// print, as panel (a)'s moments are (momentStyle): D's on generated data
-// twice as heavy as on real, which it crosses and runs beside, G's
-// dash-dotted, none dashed as the losses' balance is. A pinned
-// baseline's, all one grey, take them too: its three losses had been
-// three alike grey lines, which of them was G's not said.
+// lossPens are panel (b)'s pens of D's losses on real and generated data and
+// G's, told apart by more than their colour, at a glance and in grey print, as
+// panel (a)'s moments are (momentStyle): D's on generated data twice as heavy
+// as on real, which it crosses and runs beside, G's dash-dotted, none dashed
+// as the losses' balance is. A pinned baseline's, all one grey, take them too,
+// so that its three losses are not three alike grey lines, which of them is
+// G's not said.
 func lossPens() (dReal, dFake, g draw.LineStyle) {
 	return draw.LineStyle{Color: paper(palette.DOnReal), Width: vg.Points(1.2)},
 		draw.LineStyle{Color: paper(palette.DOnGenerated), Width: vg.Points(2.4)},
@@ -1205,19 +1204,18 @@ func grouped(s string) string {
 	return out
 }
 
-// logTicks marks a log axis at the powers of ten, as gonum's LogTicks
-// does, labelled as roundTicks labels a linear one: thousands grouped
-// (1,000, 10,000), exponents as the screen writes them under smallE
-// (1e-5), and from 1,000 up on an axis that reaches bigE (1e3 … 1e8, not
-// 1,000,000 under 1e8), and from 0.001 down on one that reaches under
-// smallE (1e-6 … 1e-3, 0.01): devnag-2017's runaway losses had read
-// 0.01, 0.0001, 1e-6, the longest label the middle size. gonum wrote
-// "100000" on the same figure as "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
-// runaway's losses, 0.1 to 1e21) labels every second, third, … power of
-// ten, its minor ticks left out: 22 labels had been written over one
-// another. An axis of fewer than three powers of ten labels 2 and 5
-// times them too: KS from 0.15 to 0.5 under labels at 1 and 10 alone
-// could not be read.
+// logTicks marks a log axis at the powers of ten, as gonum's LogTicks does,
+// labelled as roundTicks labels a linear one: thousands grouped (1,000,
+// 10,000), exponents as the screen writes them under smallE (1e-5), and from
+// 1,000 up on an axis that reaches bigE (1e3 … 1e8, not 1,000,000 under 1e8),
+// and from 0.001 down on one that reaches under smallE (1e-6 … 1e-3, 0.01), so
+// that devnag-2017's runaway losses do not read 0.01, 0.0001, 1e-6, the
+// longest label the middle size; gonum writes "100000" on the same figure as
+// "60,000", and "1e+07". An axis of more than maxLogLabels decades (a
+// runaway's losses, 0.1 to 1e21) labels every second, third, … power of ten,
+// its minor ticks left out, so that 22 labels are not written over one
+// another. An axis of fewer than three powers of ten labels 2 and 5 times them
+// too: KS from 0.15 to 0.5 under labels at 1 and 10 alone could not be read.
 type logTicks struct{}
 
 // maxLogLabels is the most powers of ten a log axis labels.
@@ -1331,10 +1329,10 @@ func curve(xys plotter.XYs, style draw.LineStyle) (legendPlotter, error) {
 		if err != nil {
 			return nil, err
 		}
-		// A dashed series's point is a ring, a solid one's a disc: a
-		// plane's "std x" beside "mean x", one colour, had been two
-		// alike dots. A heavier line's point is larger by as much as
-		// the line is wider, as "mean y" beside "mean x".
+		// A dashed series's point is a ring, a solid one's a disc, so that a
+		// plane's "std x" beside "mean x", one colour, are not two alike dots.
+		// A heavier line's point is larger by as much as the line is wider, as
+		// "mean y" beside "mean x".
 		var shape draw.GlyphDrawer = draw.CircleGlyph{}
 		if style.Dashes != nil {
 			shape = draw.RingGlyph{}
@@ -1727,15 +1725,14 @@ func addCut(p *plot.Plot, name string, xys, marks plotter.XYs, pen draw.LineStyl
 // spans (D's loss at 0.005 while it wins, G's at 5), as a runaway does.
 const lossLogSpan = 1e6
 
-// quality is panel (c), on a log scale when the distances span an order
-// of magnitude or more, as they do while a run learns. A measure at 0 (a
-// plane's high-quality share while no sample lies near a mode) is drawn
-// at 0 on a linear scale; on a log scale, which has no 0, its line breaks
-// there and a ▼ at the panel's foot marks the epoch (onLog). Left out as
-// a value no axis could hold, the 0s had been bridged, a share of 0.011
-// at epoch 60 and 0.0008 at 80 joined across a 0 at 70, and a share 0 at
-// every check left out whole, the axis named "sliced W1" as for a target
-// without modes.
+// quality is panel (c), on a log scale when the distances span an order of
+// magnitude or more, as they do while a run learns. A measure at 0 (a plane's
+// high-quality share while no sample lies near a mode) is drawn at 0 on a
+// linear scale; on a log scale, which has no 0, its line breaks there and a ▼
+// at the panel's foot marks the epoch (onLog). Left out as a value no axis
+// could hold, the 0s would be bridged, a share of 0.011 at epoch 60 and 0.0008
+// at 80 joined across a 0 at 70, and a share 0 at every check left out whole,
+// the axis named "sliced W1" as for a target without modes.
 func (r Run) quality() (*plot.Plot, error) {
 	p := newPlot("(c) distance to the target", "epoch", "KS, W1")
 	e := r.Evals
@@ -1897,10 +1894,10 @@ func onLog(p *plot.Plot, name string, xys plotter.XYs, c color.Color) error {
 	return nil
 }
 
-// addStretch adds a stretch of a broken line to p, unnamed: a line, or
-// one point alone as a dot no wider than the line's points are apart,
-// not the disc a series of one point is drawn as (addLine), which beside
-// a pinned baseline's discs in panel (c) had read as the baseline's.
+// addStretch adds a stretch of a broken line to p, unnamed: a line, or one
+// point alone as a dot no wider than the line's points are apart, not the disc
+// a series of one point is drawn as (addLine), which beside a pinned
+// baseline's discs in panel (c) would read as the baseline's.
 func addStretch(p *plot.Plot, xys plotter.XYs, c color.Color) error {
 	if len(xys) > 1 {
 		return addLine(p, "", xys, c, nil)
@@ -2285,26 +2282,23 @@ const boxMargin = 0.05
 // and G's blue are one grey.
 const targetRing = vg.Length(1.6)
 
-// addPoints adds to p, panel (d) of a two-dimensional run, the legend
-// entries of the fresh samples, the target's reference points and a
-// pinned baseline's samples, which count those beyond the target's box
-// (engine.Box.Contains, as the screen's plane counts G's) and say among
-// how many: all of them, where the screen counts among the 1,500 it
-// draws and says so ("1,500 of 2,500 drawn · 201 of 1,500 beyond the
-// box"; "335 beyond the box" had read as another count than the screen's
-// 201 of the same run; those between the box and the axes are drawn and
-// counted, the outline showing the box), and those not a number (NaN
-// or infinite), which lie nowhere, apart: among all, never beyond the
-// box, as the screen's plane counts them ("12 of 2,500 beyond the box,
-// 3 NaN or infinite"; the screen had counted them beyond the box, the
-// figure left them out of its "of 2,497"); and returns place,
-// which adds the points themselves once p's axes are final, the
-// baseline's, over them the target's, rings, and over those G's samples,
-// dots, those within the axes, and returns them: G's samples show
-// against the target, and the target's rings where G is not (the
-// target's dots, drawn over G's, had hidden them); and shown, the
-// points place draws those within the axes of, which clearBand keeps
-// the legend off.
+// addPoints adds to p, panel (d) of a two-dimensional run, the legend entries
+// of the fresh samples, the target's reference points and a pinned baseline's
+// samples, which count those beyond the target's box (engine.Box.Contains, as
+// the screen's plane counts G's) and say among how many: all of them, where
+// the screen counts among the 1,500 it draws and says so ("1,500 of 2,500
+// drawn · 201 of 1,500 beyond the box"; "335 beyond the box" alone would read
+// as another count than the screen's 201 of the same run; those between the
+// box and the axes are drawn and counted, the outline showing the box), and
+// those not a number (NaN or infinite), which lie nowhere, apart: among all,
+// never beyond the box, as the screen's plane counts them ("12 of 2,500 beyond
+// the box, 3 NaN or infinite"); and returns place, which adds the points
+// themselves once p's axes are final, the baseline's, over them the target's,
+// rings, and over those G's samples, dots, those within the axes, and returns
+// them: G's samples show against the target, and the target's rings where G is
+// not (the target's dots, drawn over G's, would hide them); and shown, the
+// points place draws those within the axes of, which clearBand keeps the
+// legend off.
 // The legend comes first, for the room it takes sets the axes
 // (legendRoom, clearBand). Points beyond the axes are not drawn: gonum pads a plot
 // to show every glyph, and one far outside squeezed the panel.
@@ -2428,16 +2422,16 @@ func evenly(pts plotter.XYs, k int) plotter.XYs {
 	return out
 }
 
-// notFinite is the legend entry of n samples named name none of which
-// is a number to draw, a model diverged to NaN's: the panel had drawn
-// the target alone, its legend silent on the samples.
+// notFinite is the legend entry of n samples named name none of which is a
+// number to draw, a model diverged to NaN's, so that the panel, drawing the
+// target alone, says so of the samples in its legend.
 func notFinite(name string, n int) string {
 	return fmt.Sprintf("%s: all %s NaN or infinite", name, numtext.FormatInt(n))
 }
 
-// nowhereFinite says of D's score, in a legend, that it has no value to
-// draw: a D diverged to NaN's, whose curve or surface had been left out
-// under an axis and legend that named it.
+// nowhereFinite says of D's score, in a legend, that it has no value to draw:
+// a D diverged to NaN's, whose curve or surface is left out under an axis and
+// legend that name it.
 const nowhereFinite = "NaN or infinite everywhere"
 
 // swatch is a legend entry's thumbnail filled with one colour: the ends
@@ -2506,35 +2500,33 @@ func yRange(p *plot.Plot) {
 	}
 }
 
-// legendRoom raises the top of p's y axis, drawn on canvas c, to leave
-// the legend at its top right a band above the data, the one room any
-// panel leaves it: the data take the part of the panel under the
-// legend's band, and at most the share most of it — 3/4 on the time
-// panels and the histogram, which leaves their event labels and a legend
-// of few entries room; 1 on a plane, its box up to the legend, which
-// takes the end of the band that covers fewer of the points drawn
-// (legendSide: beyond the box they may reach into it), raised over
-// those it would cover at either end (clearBand). On a log
-// scale they leave a factor of 6 at least above them: KS from 0.15 to
-// 0.5 would have reached 0.74 alone, labelled at 0.2 and 0.5. A legend
-// of half the panel or more is left over the data. A plane's legend had
-// covered the box's top right corner and the grid's mode there; a
-// plane's panel (a), of six entries, had run moons' mean x through
-// "target mean, x and y"; and a factor of 6 alone had been a sliver of a
-// runaway's eleven decades, the W1 of wgan --set d_lr=10 --set g_lr=10
-// running through the legend's entries.
+// legendRoom raises the top of p's y axis, drawn on canvas c, to leave the
+// legend at its top right a band above the data, the one room any panel leaves
+// it: the data take the part of the panel under the legend's band, and at most
+// the share most of it — 3/4 on the time panels and the histogram, which
+// leaves their event labels and a legend of few entries room; 1 on a plane,
+// its box up to the legend, which takes the end of the band that covers fewer
+// of the points drawn (legendSide: beyond the box they may reach into it),
+// raised over those it would cover at either end (clearBand). On a log scale
+// they leave a factor of 6 at least above them: KS from 0.15 to 0.5 would have
+// reached 0.74 alone, labelled at 0.2 and 0.5. A legend of half the panel or
+// more is left over the data. Otherwise a plane's legend would cover the box's
+// top right corner and the grid's mode there; a plane's panel (a), of six
+// entries, would run moons' mean x through "target mean, x and y"; and a
+// factor of 6 alone would be a sliver of a runaway's eleven decades, the W1 of
+// wgan --set d_lr=10 --set g_lr=10 running through the legend's entries.
 //
-// With foot, a linear axis begins at a label (roundTicks) at or under
-// the data's lowest, so that it is read from its foot, and ends at a tick
-// at or over the legend's room: a time panel's axis had begun at its
-// data's lowest, often between two labels, the lowest label a step up,
-// and the values under it read off no number. Its top at a tick, no
-// label lies just under it, whose overhang pads the panel by an amount
-// that changes with the scale, which plot.Align measures before it
-// scales: the panels of a row would not line up. A log axis begins at a
-// label too (logTicks, logFoot), its top where the room leaves it: a log
-// panel (c)'s KS from 0.37 had been first labelled at 1. A plane's axes
-// are the box's, set at equal scale after (equalAspect): no foot.
+// With foot, a linear axis begins at a label (roundTicks) at or under the
+// data's lowest, so that it is read from its foot, and ends at a tick at or
+// over the legend's room: begun at its data's lowest, often between two
+// labels, a time panel's axis would have its lowest label a step up, and the
+// values under it read off no number. Its top at a tick, no label lies just
+// under it, whose overhang pads the panel by an amount that changes with the
+// scale, which plot.Align measures before it scales: the panels of a row would
+// not line up. A log axis begins at a label too (logTicks, logFoot), its top
+// where the room leaves it, so that a log panel (c)'s KS from 0.37 is not
+// first labelled at 1. A plane's axes are the box's, set at equal scale after
+// (equalAspect): no foot.
 func legendRoom(p *plot.Plot, c draw.Canvas, most float64, foot bool) {
 	if !(p.Y.Max > p.Y.Min) {
 		return
@@ -2641,21 +2633,20 @@ func (r Run) timeAxis(p *plot.Plot, curves ...plotter.XYs) {
 	yRange(p)
 }
 
-// timeRange is the epochs the time axes share: from the first to the
-// last of the history, the evaluations and the events, so that each
-// panel puts an epoch at one place (a runaway is reported at the epoch
-// after the last one drawn, the evaluations start later than the
-// history). One epoch alone is shown with one either side, none before
-// 0 (a run of one epoch had shown 1 to 2 in one panel, 0 to 2 in
-// another); with none, the samples' epoch is. A pinned baseline's history
-// counts too, as the screen's charts count it, and the epoch of its
-// evaluation, which panel (c) marks (one pinned at epoch 0 has no
-// history). An end of the axes that an event marks is taken one epoch
-// further, as one epoch alone is, none before 0: its line then lies
-// within the panel, with room for its label, at an epoch the axis shows
-// on both sides. A hand update at epoch 1 of a run with a baseline pinned
-// at 0 had lain on the right edge of an axis from 0 to 1, unlabelled,
-// like the panel's frame at the run's end.
+// timeRange is the epochs the time axes share: from the first to the last of
+// the history, the evaluations and the events, so that each panel puts an
+// epoch at one place (a runaway is reported at the epoch after the last one
+// drawn, the evaluations start later than the history). One epoch alone is
+// shown with one either side, none before 0, in every panel alike (not 1 to 2
+// in one, 0 to 2 in another); with none, the samples' epoch is. A pinned
+// baseline's history counts too, as the screen's charts count it, and the
+// epoch of its evaluation, which panel (c) marks (one pinned at epoch 0 has no
+// history). An end of the axes that an event marks is taken one epoch further,
+// as one epoch alone is, none before 0: its line then lies within the panel,
+// with room for its label, at an epoch the axis shows on both sides, so that a
+// hand update at epoch 1 of a run with a baseline pinned at 0 does not lie on
+// the right edge of an axis from 0 to 1, unlabelled, like the panel's frame at
+// the run's end.
 func (r Run) timeRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	at := func(e int) { lo, hi = math.Min(lo, float64(e)), math.Max(hi, float64(e)) }
@@ -2692,9 +2683,9 @@ func (r Run) timeRange() (lo, hi float64) {
 		}
 	}
 	// A lone dot at an end (panel (c)'s one evaluation, a baseline's
-	// evaluation) is given dotRoom of the span beyond it, none before 0,
-	// so that it lies within the panel: a run of 2 epochs, evaluated
-	// once at its end, had drawn its KS and W1 on the panel's right edge.
+	// evaluation) is given dotRoom of the span beyond it, none before 0, so
+	// that it lies within the panel: a run of 2 epochs, evaluated once at its
+	// end, would otherwise draw its KS and W1 on the panel's right edge.
 	var dots []int
 	if len(r.Evals) == 1 {
 		dots = append(dots, r.Evals[0].Epoch)
@@ -2718,48 +2709,44 @@ func (r Run) timeRange() (lo, hi float64) {
 // its end: 2%, 9 points of a panel about 450 wide, past a glyph of 3.
 const dotRoom = 0.02
 
-// eventLines is a plotter of dash-dot-dotted vertical lines at events'
-// epochs, the full height of the panel, each with its label at the top, in the
+// eventLines is a plotter of dash-dot-dotted vertical lines at events' epochs,
+// the full height of the panel, each with its label at the top, in the
 // palette's Event colour: the accent the screen marks events in (◆), apart
 // from the grey of the losses' balance that crosses the same panel. Labels of
-// events close together go one under the other (up to labelRows, and
-// below the legend as many more as it is high), so that none is written
-// over another, over the legend or past the panel's edge (left of its
-// line where there is no room right of it, but not across an earlier
-// line, from which it would read as that line's: left of that line then,
-// naming its epoch, beyond); one that finds no free
-// row takes a row of its own under the others, so that every line is
-// named (ring-mbd's panel (a) at 3,000 epochs, its legend of two columns
-// taking the right half of the top rows, had drawn its fifth
-// mode-covered line unnamed), and is left out only where the panel has
-// no row left, its line drawn all the same. The legend takes the
-// rows it lies in, not the labels' room: a run that diverged had drawn
-// its d-wins-ended and runaway lines at the right edge of panels (a) and
-// (b) unnamed, and ring's noise-floor, under six mode-covered labels, had
-// been named in no panel. A label
-// left of its line across an earlier one had begun at that line, as
-// that line's labels do: label-smoothing's panel (b), its legend taking
-// the right of d-wins-ended at epoch 840, wrote it from d-wins's line at
-// 610, under "d-wins", as if both were of epoch 610. A label right of its
-// line may reach across later lines, which are broken under it.
-// Lines closer than a few points are drawn once, at the first of their
-// events, and the label of a later one names its epoch, "d-stalled
-// (3,600)": it had read as the line's it began at, blog-original's
-// d-stalled (3,600) under equilibrium (3,000) on one line, as if of one
-// epoch. The first keeps its label as it is, so that a label seldom
-// grows past the room it had: each of ring's mode-covered labels
-// naming its epoch had taken equilibrium's room further on. Each label
-// lies on a white box (labelBox), which the grid lines run under rather
-// than through it. A label that a curve of the panel would run across
-// (curves: the panel's lines, each in the order of its epochs) goes on
-// down the rows to one clear of them: where the rows under the legend
-// reach down into the data, a runaway's label had been written across
-// G's loss at the top of panel (b), d-wins-ended across the target's
-// mean in (a). One that finds no row clear of them is written where they
-// cross it least, on no white box, over the data rather than hiding them
-// (panel (b)'s runaway under G's loss, its rise through the "r"). A
-// panel with more than maxLabelled events in sight names none of them
-// but says how many there are: a run that hops between modes has
+// events close together go one under the other (up to labelRows, and below the
+// legend as many more as it is high), so that none is written over another,
+// over the legend or past the panel's edge (left of its line where there is no
+// room right of it, but not across an earlier line, from which it would read
+// as that line's: left of that line then, naming its epoch, beyond); one that
+// finds no free row takes a row of its own under the others, so that every
+// line is named (ring-mbd's panel (a) at 3,000 epochs, its legend of two
+// columns taking the right half of the top rows, names its fifth mode-covered
+// line), and is left out only where the panel has no row left, its line drawn
+// all the same. The legend takes the rows it lies in, not the labels' room, so
+// that a run that diverged names its d-wins-ended and runaway lines at the
+// right edge of panels (a) and (b), and ring's noise-floor, under six
+// mode-covered labels, is named. A label left of its line across an earlier
+// one begins clear of that line, not at it as that line's labels do:
+// label-smoothing's panel (b), its legend taking the right of d-wins-ended at
+// epoch 840, would otherwise write it from d-wins's line at 610, under
+// "d-wins", as if both were of epoch 610. A label right of its line may reach
+// across later lines, which are broken under it. Lines closer than a few
+// points are drawn once, at the first of their events, and the label of a
+// later one names its epoch, "d-stalled (3,600)", so that blog-original's
+// d-stalled (3,600) under equilibrium (3,000) on one line does not read as of
+// one epoch. The first keeps its label as it is, so that a label seldom grows
+// past the room it has: each of ring's mode-covered labels naming its epoch
+// would take equilibrium's room further on. Each label lies on a white box
+// (labelBox), which the grid lines run under rather than through it. A label
+// that a curve of the panel would run across (curves: the panel's lines, each
+// in the order of its epochs) goes on down the rows to one clear of them, so
+// that where the rows under the legend reach down into the data a runaway's
+// label is not written across G's loss at the top of panel (b), nor
+// d-wins-ended across the target's mean in (a). One that finds no row clear of
+// them is written where they cross it least, on no white box, over the data
+// rather than hiding them (panel (b)'s runaway under G's loss, its rise
+// through the "r"). A panel with more than maxLabelled events in sight names
+// none of them but says how many there are: a run that hops between modes has
 // hundreds.
 type eventLines struct {
 	events []Event
@@ -2875,9 +2862,9 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 				}
 			}
 			// Where no row has room, a row of its own under the others, while
-			// the panel has one: ring-mbd's panel (a) at 3,000 epochs, its
-			// two-column legend taking the top rows' right half, had drawn the
-			// fifth of its mode-covered lines unnamed.
+			// the panel has one, so that every line is named: ring-mbd's panel
+			// (a) at 3,000 epochs, its two-column legend taking the top rows'
+			// right half, names the fifth of its mode-covered lines there.
 			if best != nil || c.Max.Y-vg.Length(len(free)+1)*h < c.Min.Y {
 				break
 			}
@@ -2899,14 +2886,14 @@ type side struct {
 	label string
 }
 
-// beyond is the place for the label of the event at epoch, its line at
-// x, left of the earlier lines that the label left of its own line would
-// run across (crosses), ending clear of the leftmost of them, the label
-// naming its epoch, since it then begins and ends at no line of its own:
-// a runaway at a run's last epoch, 13 points right of equilibrium-ended's
-// line, had been left unnamed, no panel saying why the run had stopped.
-// Where the label left of its own line runs across none, there is no
-// such place: the label's is beside its line.
+// beyond is the place for the label of the event at epoch, its line at x, left
+// of the earlier lines that the label left of its own line would run across
+// (crosses), ending clear of the leftmost of them, the label naming its epoch,
+// since it then begins and ends at no line of its own: so placed, a runaway
+// at a run's last epoch, 13 points right of equilibrium-ended's line, is
+// named, and the panel says why the run stopped. Where the
+// label left of its own line runs across none, there is no such place: the
+// label's is beside its line.
 func beyond(sty draw.TextStyle, label string, epoch int, x vg.Length, lines []vg.Length, crosses func(at, w, own vg.Length) bool) []side {
 	w := sty.Width(label)
 	if !crosses(x-vg.Points(2)-w, w, x) {
