@@ -45,10 +45,10 @@ var layerStyles = [numLayers]*lipgloss.Style{&styleExp, &styleGhost, &styleBar, 
 var plainGlyphs = [numLayers]rune{'+', ghostGlyph, 0, 0}
 
 // clumpRow is planeStyles' row for a cell crowded with G's samples
-// (crowdFactor), drawn in styleClump: where G piles its samples up, as
-// on the modes it has found, the plane shows it, which dots alone did
-// not (a cell of one sample looks as full as one of a hundred: ring at
-// 80% high quality had been a ring of even dots, not 8 modes).
+// (crowdFactor), drawn in styleClump: where G piles its samples up, as on the
+// modes it has found, the plane shows it, which dots alone do not (a cell of
+// one sample looks as full as one of a hundred: ring at 80% high quality would
+// be a ring of even dots, not 8 modes).
 const clumpRow = int(numLayers) + 1
 
 // crowdFactor is how many times the mean count of G's samples over the
@@ -160,11 +160,11 @@ type planeDrawn struct {
 // value beyond their range ▲ or ▼ at their edge, as the Q-Q plot does.
 var edgeGlyphs = [4]rune{'◀', '▶', '▲', '▼'}
 
-// clumpShare is the share of G's samples in the box that makes a cell a
-// clump: it shows G's samples over D's push. The push starts at a few of
-// G's samples, so a collapsed G, its samples in a few cells, had been
-// drawn almost whole in the push's purple (as ╱ without colour); a
-// spread cloud, mostly under a per cent a cell, keeps the push on top.
+// clumpShare is the share of G's samples in the box that makes a cell a clump:
+// it shows G's samples over D's push. The push starts at a few of G's samples,
+// so a collapsed G, its samples in a few cells, would otherwise be drawn
+// almost whole in the push's purple (as ╱ without colour); a spread cloud,
+// mostly under a per cent a cell, keeps the push on top.
 const clumpShare = 0.01
 
 func newPlaneCanvas(box engine.Box, cols, rows int) *planeCanvas {
@@ -211,14 +211,13 @@ func (c *planeCanvas) dot(l planeLayer, x, y int) int {
 	return cell
 }
 
-// points draws the points xy (x₀, y₀, x₁, …) in layer l. G's samples
-// beyond the box (engine.Box.Contains, as a figure counts them) are
-// counted and marked on its edge (beyondAt): a runaway G's cloud had
-// been cut at the edge, where it went said only by a count. A point on
-// the box's right or bottom edge is in it, drawn in the edge's cells.
-// A sample not a number (NaN or infinite) lies nowhere: counted apart,
-// never beyond the box, as a figure counts it (it had been counted
-// beyond the box, and an infinite one marked on its edge).
+// points draws the points xy (x₀, y₀, x₁, …) in layer l. G's samples beyond
+// the box (engine.Box.Contains, as a figure counts them) are counted and
+// marked on its edge (beyondAt), so that a runaway G's cloud, cut at the edge,
+// shows where it went, not only a count. A point on the box's right or bottom
+// edge is in it, drawn in the edge's cells. A sample not a number (NaN or
+// infinite) lies nowhere: counted apart, never beyond the box, as a figure
+// counts it, and an infinite one is not marked on its edge.
 func (c *planeCanvas) points(l planeLayer, xy []float64) {
 	for i := 0; i+1 < len(xy); i += 2 {
 		dx, dy, _ := c.at(xy[i], xy[i+1])
@@ -344,13 +343,13 @@ func (c *planeCanvas) short(i int) bool {
 	return float64(c.gen[i]) < shortOfDue*due
 }
 
-// shown is the layer whose dots cell i shows, or −1 for none: the
-// top-most with dots in it, but for what a learner needs to see more
-// than what is drawn over it. The target where G falls short of it
-// (short) shows over all else, so that a mode G misses shows on the plane
-// where the mode map marks it missed: ring at 80×24 had read ╱╱ there,
-// D's push at G's few strays, and no + anywhere. A clump of G's samples
-// (clumpShare) shows over the push that starts in it.
+// shown is the layer whose dots cell i shows, or −1 for none: the top-most
+// with dots in it, but for what a learner needs to see more than what is drawn
+// over it. The target where G falls short of it (short) shows over all else,
+// so that a mode G misses shows on the plane where the mode map marks it
+// missed: drawn top-most first, ring at 80×24 would read ╱╱ there, D's push at
+// G's few strays, and no + anywhere. A clump of G's samples (clumpShare) shows
+// over the push that starts in it.
 func (c *planeCanvas) shown(i int) planeLayer {
 	if c.short(i) {
 		return layerRef
@@ -526,18 +525,17 @@ func (m Model) planePanel(w, h int) string {
 	return block(lines, w, h)
 }
 
-// planeTitle is the plane's title line at width w: what is drawn, and
-// how many of G's samples drawn are beyond the box, among how many, with
-// the marks on its edge ("408 of 1,500 beyond the box ▶▼"), and how many
-// are not a number, which lie nowhere ("· 3 NaN or infinite"), as a
-// figure's legend counts them. A figure's
-// panel (d) counts among all its samples, the evaluation's 2,500 of
-// which these are the first 1,500 ("samples (8 of 2,500 beyond the
-// box)"): the plane's "2 beyond the box" of the same run and epoch had
-// read as another count of the same samples. Short of room, what is
-// drawn is said shorter, then the count, never left out: at 80×24 a
-// runaway's count had been dropped for "1,500 of 2,500 drawn", which the
-// header's epoch mostly repeats; so had the epoch of a replayed frame.
+// planeTitle is the plane's title line at width w: what is drawn, and how many
+// of G's samples drawn are beyond the box, among how many, with the marks on
+// its edge ("408 of 1,500 beyond the box ▶▼"), and how many are not a number,
+// which lie nowhere ("· 3 NaN or infinite"), as a figure's legend counts them.
+// A figure's panel (d) counts among all its samples, the evaluation's 2,500 of
+// which these are the first 1,500 ("samples (8 of 2,500 beyond the box)"): the
+// plane's "2 beyond the box" of the same run and epoch alone would read as
+// another count of the same samples. Short of room, what is drawn is said
+// shorter, then the count, which is never left out: at 80×24 a runaway's
+// count stays where "1,500 of 2,500 drawn", which the header's epoch mostly
+// repeats, gives way, as does the epoch of a replayed frame.
 func (m Model) planeTitle(w int) string {
 	e := &m.snap.Eval
 	drawn := len(e.Points) / 2
@@ -632,8 +630,8 @@ func (m *Model) planeNotes(w, h int) []string {
 	if push := m.planeDrawn.push; push != 0 {  // named where drawn, as every mark below is
 		// In colour by a stroke of dots, as its purple cells draw; without
 		// colour by the first line glyph the plot draws (─ │ ╱ ╲, by the
-		// push's way), as the histogram's push strip is named by a mark
-		// it draws: a push across, drawn ─, had been named ╲.
+		// push's way), as the histogram's push strip is named by a mark it
+		// draws, so that a push across, drawn ─, is named ─.
 		if !plain {
 			push = '⠑'
 		}
@@ -657,10 +655,10 @@ func (m *Model) planeNotes(w, h int) []string {
 		baseItem = glyph(layerGhost, '⣿') + baseName(b)
 		items = append(items, baseItem)
 	}
-	// Why there is no surface, on lines of its own, whole or not at all,
-	// with a row left for the legend: cut to two lines, grid-pacgan4-ema's
-	// at 70×20 had read "no D surface: D judges" over "4 packed points
-	// at", its "once" dropped.
+	// Why there is no surface, on lines of its own, whole or not at all, with
+	// a row left for the legend: cut to two lines, grid-pacgan4-ema's at 70×20
+	// would read "no D surface: D judges" over "4 packed points at", its
+	// "once" dropped.
 	var why []string
 	if e.Surface == nil && e.NoCurve != "" {
 		if why = wrapIndent(styleMuted.Render(e.NoCurve), w); len(lines)+len(why) >= h {
@@ -672,17 +670,17 @@ func (m *Model) planeNotes(w, h int) []string {
 	// named shorter or left out whole (the glossary and the help's design
 	// page have them); a legend is never cut inside a word:
 	//   - the crowded blue's name alone, without its rule: grid collapsed
-	//     onto its centre at 80×24, in colour, had cut the target, D's push
-	//     and surface for "⣿ crowded, 3× mean";
+	//     onto its centre at 80×24, in colour, would otherwise cut the
+	//     target, D's push and surface for "⣿ crowded, 3× mean";
 	//   - the baseline's name alone, without its seed and epoch (Quality's
-	//     vs base compares with it): grid at 80×24 with a baseline had cut
-	//     it to "⣿ ba…";
+	//     vs base compares with it): grid at 80×24 with a baseline would
+	//     otherwise cut it to "⣿ ba…";
 	//   - D's push, then the target's spec: the spec, what the learner is
 	//     shown G chasing, outlasts the push's name, as at 80×24 ring's
-	//     "⣿ target ring(8,2,0.02)" does, where grid's had read "⣿ target"
+	//     "⣿ target ring(8,2,0.02)" does, and grid's does not read "⣿ target"
 	//     beside "⠑ D's push";
 	//   - the crowded blue's name, then the surface's key. Left out before
-	//     the push, the crowded blue had been a second blue on the plot
+	//     the push, the crowded blue would be a second blue on the plot
 	//     unexplained.
 	steps := [][2]string{
 		{crowdItem, styleClump.Render("⣿") + " crowded"},
@@ -692,14 +690,13 @@ func (m *Model) planeNotes(w, h int) []string {
 		{styleClump.Render("⣿") + " crowded", ""},
 		{surfaceItem, ""},
 	}
-	// The legend whole where it fits; short of room, first without the
-	// blank line above it, then with the first of the steps below, up
-	// to the target named alone, and then without the mode map's key
-	// too, then without the reason there is no surface (the
-	// glossary gives the key and the packing entry the reason), then as
-	// giveWay says. The reason had given way first: grid-pacgan at
-	// 80×24, its 25-mode map beside a crowded blue, had drawn no surface
-	// and said nothing of why.
+	// The legend whole where it fits; short of room, first without the blank
+	// line above it, then with the first of the steps below, up to the target
+	// named alone, and then without the mode map's key too, then without the
+	// reason there is no surface (the glossary gives the key and the packing
+	// entry the reason), then as giveWay says. The reason gives way late, so
+	// that grid-pacgan at 80×24, its 25-mode map beside a crowded blue, says
+	// why it draws no surface.
 	room := h - len(lines) - len(why)
 	if len(lines) > 0 && room > 2 && fits(flowAll(items, w, room-1), w) {
 		lines, room = append(lines, ""), room-1
@@ -737,10 +734,9 @@ func (m *Model) planeNotes(w, h int) []string {
 	}
 	merge := func() {
 		if keyAt >= 0 && !fits(legend, w) {
-			// Still too wide (grid's 25 modes at 80×24 with one over its
-			// due, in colour: "D: fake real" had been cut to "D: fake
-			// …"): the legend goes on in the room the key's last line
-			// leaves.
+			// Still too wide (grid's 25 modes at 80×24 with one over its due,
+			// in colour, where "D: fake real" would be cut to "D: fake …"):
+			// the legend goes on in the room the key's last line leaves.
 			both := flow(append(slices.Clone(key), items...), w, len(lines)-keyAt+len(legend))
 			if fits(both, w) {
 				lines, legend = lines[:keyAt], both
@@ -807,12 +803,12 @@ func flowAll(items []string, w, n int) []string {
 	return flow(items, w, n)
 }
 
-// modesHead counts the modes captured, in the words of Quality's
-// "modes 7/8 captured", and gives the share of high-quality samples,
-// "Modes 7/8 captured · HQ 93%", in at most w cells where it can: the
-// word left out where that does not fit, then the share, both being in
-// Quality too (at 70×20 the head had read "Modes 16/25 · HQ 1…"). It
-// had read "Modes 7/8 · HQ 93%" at any width, 7 of 8 what not said.
+// modesHead counts the modes captured, in the words of Quality's "modes 7/8
+// captured", and gives the share of high-quality samples, "Modes 7/8 captured
+// · HQ 93%", in at most w cells where it can: the word left out where that
+// does not fit, then the share, both being in Quality too (at 70×20 the head
+// would otherwise read "Modes 16/25 · HQ 1…"). The word says what 7 of 8 are,
+// which "Modes 7/8 · HQ 93%" would not.
 func modesHead(pm *engine.PlaneMetrics, w int) string {
 	count := fmt.Sprintf("%d/%d", pm.Captured, len(pm.Spots))
 	if pm.Captured < len(pm.Spots) {
