@@ -122,12 +122,11 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 	if n := len(c.ghost); n > 0 { // the baseline's epochs share the axis
 		xmin, xmax = min(xmin, int64(c.ghost[0].Epoch)), max(xmax, int64(c.ghost[n-1].Epoch))
 	}
-	// The points are thinned to the graph's width, which the Y labels'
-	// gutter sets, which the range sets, which the thinned points set: a
-	// range that changes the width (the first draw at a size, wider
-	// labels) thins them again. The width had been the last draw's, so the
-	// first draw at a size was thinned to another width than the draws
-	// after it, of the same points.
+	// The points are thinned to the graph's width, which the Y labels' gutter
+	// sets, which the range sets, which the thinned points set: a range that
+	// changes the width (the first draw at a size, wider labels) thins them
+	// again, so that the first draw at a size is thinned to the same width as
+	// the draws after it, of the same points.
 	t0, t1 := time.Unix(xmin, 0), time.Unix(xmax, 0)
 	var (
 		thinned, ghost []session.Point
@@ -138,9 +137,9 @@ func (c *lineChart) fit(pts []session.Point, from int, refs []refLine, w, h int)
 		gw = c.ts.GraphWidth()
 		thinned = c.thin(pts, float64(xmin), float64(xmax))
 		ghost = c.thin(c.ghost, float64(xmin), float64(xmax))
-		// The baseline's points share the range: the ghost of a mean
-		// of -2 had been clamped to a live run's range near 0 and drawn
-		// along its edge, unmarked, where it read as a mean near 0.
+		// The baseline's points share the range, so that the ghost of a mean
+		// of -2 is not clamped to a live run's range near 0 and drawn along
+		// its edge, unmarked, where it would read as a mean near 0.
 		all := slices.Concat(thinned, ghost)
 		lo, hi = c.yRange(all, refs, h-2)
 		ax, snapped := c.snap(all, refs, lo, hi, h-2)
@@ -253,11 +252,11 @@ type refCell struct {
 	ref  int
 }
 
-// offScale is where v lies against the range the last render drew: +1
-// above it, −1 below it, 0 within it (NaN, and any v before a range is
-// drawn, too). Legends mark by it the value they give, which in a replay
-// is the replayed epoch's: it had been the history's last, so a replay
-// read "▲ off scale" beside a value the chart drew on its scale.
+// offScale is where v lies against the range the last render drew: +1 above
+// it, −1 below it, 0 within it (NaN, and any v before a range is drawn, too).
+// Legends mark by it the value they give, which in a replay is the replayed
+// epoch's, not the history's last, so that a replay does not read "▲ off
+// scale" beside a value the chart draws on its scale.
 func (c *lineChart) offScale(v float64) int {
 	lo, hi := c.ts.ViewMinY(), c.ts.ViewMaxY()
 	switch {
@@ -271,11 +270,11 @@ func (c *lineChart) offScale(v float64) int {
 	return 0
 }
 
-// flatRatio is how many times a series' largest value the chart's range
-// must span for the series to be drawn flat by it: all of its line then
-// lies within a ten-thousandth of the range, under a dot of the tallest
-// chart, as when another loss has run to a million times it, and the
-// legend says so (flatNote), its line no longer showing how it moves.
+// flatRatio is how many times a series' largest value the chart's range must
+// span for the series to be drawn flat by it: all of its line then lies within
+// a ten-thousandth of the range, under a dot of the tallest chart, as when
+// another loss has run to a million times it, and the legend says so
+// (flatNote), since its line does not show how it moves.
 const flatRatio = 1e4
 
 // drawEnds marks the end of each series' line with its mark, at its last
@@ -550,7 +549,7 @@ type chartAxis struct {
 //
 // It keeps the rules of yLabels' scale: labels on two rows at least (one
 // on a chart of one), a step apart, without a gap, and on a third of the
-// rows of a taller chart (bimodal's losses at 120×40 had read 2 and 0
+// rows of a taller chart (not bimodal's losses at 120×40 read as 2 and 0
 // alone, five rows apart); a reference off an edge row where values
 // beyond lo to hi are marked (yRange), the range not widened to hold
 // them, an own-scale series' above all; and a row a line is drawn on
@@ -560,9 +559,9 @@ type chartAxis struct {
 // for a range float64 cannot hold rows apart: the chart then keeps lo to
 // hi and yLabels' scale.
 //
-// yLabels' scale had put the ticks wherever their rows fell, unevenly on
-// a short chart: grid's losses at 80×24 after 100 epochs read 1.0, 0.8, a
-// row without a label, 0.4.
+// On yLabels' scale the ticks would stand wherever their rows fall, unevenly
+// on a short chart: grid's losses at 80×24 after 100 epochs would read 1.0,
+// 0.8, a row without a label, 0.4.
 func (c *lineChart) snap(pts []session.Point, refs []refLine, lo, hi float64, rows int) (chartAxis, bool) {
 	if rows <= 0 || !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return chartAxis{}, false
@@ -736,19 +735,18 @@ func (c *lineChart) thin(pts []session.Point, xmin, xmax float64) []session.Poin
 	return append(out, session.Mean(pts[start:]))
 }
 
-// drawRefs draws each reference as a dotted horizontal line at the row
-// where a braille line at its y would be: ┈ on every empty cell of the
-// graph area, and through a cell a curve takes, a braille dot at its
-// level added to the curve's, one a cell, left and right in turn, so
-// that the dotted line runs on through the curve at its exact height and
-// the curve keeps its colour. The line had been left out of every cell a
-// curve took, so that a mean on its target, the moment the chart is
-// there to show, hid the target: bimodal at 80×24, σ along the row of
-// the mean's target 0, had no ┈0 at all. References that
-// fall on one row share it cell by cell, in turn: with label smoothing
-// G's balance line, 0.02 above D real's, had been left out under it
-// wherever the two took one row, which at 120×40 was always. It returns
-// the cells it drew, for draw to tell which references still show.
+// drawRefs draws each reference as a dotted horizontal line at the row where a
+// braille line at its y would be: ┈ on every empty cell of the graph area, and
+// through a cell a curve takes, a braille dot at its level added to the
+// curve's, one a cell, left and right in turn, so that the dotted line runs on
+// through the curve at its exact height and the curve keeps its colour. Left
+// out of every cell a curve takes, the line would let a mean on its target,
+// the moment the chart is there to show, hide the target: bimodal at 80×24, σ
+// along the row of the mean's target 0, would show no ┈0 at all. References
+// that fall on one row share it cell by cell, in turn, so that with label
+// smoothing G's balance line, 0.02 above D real's, shows where the two take
+// one row, which at 120×40 is always. It returns the cells it drew, for draw
+// to tell which references still show.
 func (c *lineChart) drawRefs(refs []refLine) []refCell {
 	type level struct {
 		styles []lipgloss.Style
@@ -913,21 +911,21 @@ func (c *lineChart) scale(refs []refLine) (step float64, labels []yLabel) {
 	return step, labels
 }
 
-// labelsAt labels each row of a chart of rows rows from lo to hi that
-// the ticks of step fall in (yTicks; dotOf, as row) with one of them, the
-// one nearest the row's middle where several fall in one. Each had been written over the one before, and a shorter one left
-// the other's first cells standing: -2 and 0 on the 2-D moments chart's
-// bottom row at 70×20 read -0, and -2, 0, 2 and 4 on a chart of one row
-// -4, below the range drawn.
+// labelsAt labels each row of a chart of rows rows from lo to hi that the
+// ticks of step fall in (yTicks; dotOf, as row) with one of them, the one
+// nearest the row's middle where several fall in one. Written each over the
+// one before, a shorter one would leave the other's first cells standing: -2
+// and 0 on the 2-D moments chart's bottom row at 70×20 would read -0, and -2,
+// 0, 2 and 4 on a chart of one row -4, below the range drawn.
 //
-// A reference line's value is not written on the axis, whose labels stay
-// a scale; the legends give it (┈ ln 2, ┈1.25). A row a line is drawn on
-// is labelled only by a tick that names it (names), and left unlabelled
-// where none does, so that the dotted line is not read as another value.
-// Each line had labelled its row with its own value, which broke the
-// scale: ring's 2-D moments chart at 80×24 read 1.41, 0, −2 down its
-// rows, vanilla's moments 4, 2, 1.25; and a line under half a step from
-// 0 had kept the row's 0, vanilla's ln 2 on its losses chart.
+// A reference line's value is not written on the axis, whose labels stay a
+// scale; the legends give it (┈ ln 2, ┈1.25). A row a line is drawn on is
+// labelled only by a tick that names it (names), and left unlabelled where
+// none does, so that the dotted line is not read as another value. Labelled
+// with its line's own value, a row would break the scale: ring's 2-D moments
+// chart at 80×24 would read 1.41, 0, −2 down its rows, vanilla's moments 4, 2,
+// 1.25; and a line under half a step from 0 would keep the row's 0, vanilla's
+// ln 2 on its losses chart.
 func labelsAt(lo, hi float64, rows int, step float64, refs []refLine) []yLabel {
 	if rows <= 0 || !(hi > lo) {
 		return nil
@@ -970,16 +968,16 @@ func names(v, y, step float64) bool {
 	return math.Abs(v-y) < math.Pow(10, -float64(places(step)))/2
 }
 
-// axisNum writes a tick value v, a multiple of step, as the axes label
-// it, at the step's precision: where the screen writes numbers plainly
-// (numtext.Plainly: 10⁻⁴ ≤ |v| < 10⁵) with the decimals the step needs
-// (0.05, 1.25, 0.00 at a step of 0.01), else, such as the losses of a
-// run blowing up, in the short exponent form with the significant digits
-// it needs (2e9, 1.25e5, 5e-5, -3e-310), so that the axis does not eat
-// the chart. It writes tickDigits significant digits at most, and a
-// value within half a step of 0 as 0 (float noise: 5.6e-17 for
-// -0.3 + 3 × 0.1). A range at 1e-300 had been labelled in 300 decimals:
-// the loss chart's gutter was wider than the chart, a panic in ntcharts.
+// axisNum writes a tick value v, a multiple of step, as the axes label it, at
+// the step's precision: where the screen writes numbers plainly
+// (numtext.Plainly: 10⁻⁴ ≤ |v| < 10⁵) with the decimals the step needs (0.05,
+// 1.25, 0.00 at a step of 0.01), else, such as the losses of a run blowing up,
+// in the short exponent form with the significant digits it needs (2e9,
+// 1.25e5, 5e-5, -3e-310), so that the axis does not eat the chart. It writes
+// tickDigits significant digits at most, and a value within half a step of 0
+// as 0 (float noise: 5.6e-17 for -0.3 + 3 × 0.1). In plain decimals a range at
+// 1e-300 would take 300 of them: the loss chart's gutter would be wider than
+// the chart, a panic in ntcharts.
 func axisNum(v, step float64) string {
 	a := math.Abs(v)
 	switch {
