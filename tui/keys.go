@@ -177,9 +177,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 	case k.page == pageGlossary && k.gpages < 2:
 		return []key.Binding{help, k.Close, quit}
 	case k.page == pageGlossary:
-		// ← and → for the pages where there are two or more, then ?'s
-		// way on, esc, and home/end where they fit: ? had been the
-		// only way through, and no key went back a page.
+		// ← and → for the pages where there are two or more, then ?'s way on,
+		// esc, and home/end where they fit: ? is not the only way through, and
+		// ← goes back a page.
 		turn := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "page"))
 		ends := key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last"))
 		keys = []key.Binding{turn, help, k.Close}
@@ -191,26 +191,23 @@ func (k keyMap) ShortHelp() []key.Binding {
 		keys = []key.Binding{rollback, tune, short(k.Reseed, "r", "reseed"), short(k.Restart, "R", "rerun")}
 		// Then what looks back at how it went wrong, as room allows: the
 		// epochs before the divergence (replay), the samples' other
-		// views, the history as CSV. The bar had offered v alone, 69 of
-		// 120 columns, though , . and e act on a diverged run too.
-		// And b, where a baseline pinned before can be unpinned (idle
-		// leaves it out otherwise): the keys page had offered it, the
-		// bar not.
+		// views, the history as CSV: , . and e act on a diverged run
+		// too, and v alone would leave 69 of 120 columns unused. And b,
+		// where a baseline pinned before can be unpinned (idle leaves it
+		// out otherwise), as the keys page offers it.
 		more = []key.Binding{replay, view, csv, k.Pin}
 	case k.state == session.Running:
 		keys = []key.Binding{k.Pause, pace, tune, view, short(k.Reseed, "r", "reseed")}
 		more = []key.Binding{short(k.Restart, "R", "rerun"), short(k.Save, "w", "save"), csv}
 	default: // paused or done
 		keys = []key.Binding{k.Pause, short(k.Step, "n", "step"), replay, tune, view}
-		// The pace after the baseline: [ and ] act here too, and set the
-		// pace that space runs at; they had been offered only while
-		// running.
-		// A new seed before the files: a finished run's "r reseed" had
-		// fallen off the bar at 120 columns.
-		// First u, where it goes further back: a run just rolled back
-		// sits where u can take it to the state kept before, as the
-		// status says ("u again goes back to 1"); the bar had not
-		// offered it.
+		// The pace after the baseline: [ and ] act here too, and set the pace
+		// that space runs at, so the bar offers them paused as running.
+		// A new seed before the files, so that a finished run's "r reseed"
+		// stays on the bar at 120 columns.
+		// First u, where it goes further back: a run just rolled back sits
+		// where u can take it to the state kept before, as the status says ("u
+		// again goes back to 1"), and the bar offers it.
 		more = []key.Binding{rollback, k.Pin, pace, short(k.Reseed, "r", "reseed"), short(k.Save, "w", "save"), csv}
 	}
 	// A key that could only refuse (idle) is left out, as the keys page
@@ -267,20 +264,19 @@ func footerWidth(bs []key.Binding) int {
 	return w + max(n-1, 0)*lipgloss.Width(footerSep)
 }
 
-// idle is the keys that cannot act at this moment, by their first key,
-// each with why in a word or two: the footer leaves them out and the
-// keys page (keysPage) draws them faint, both reading the state here.
-// Space, the single steps and b's pin are refused on a diverged run, the
-// status saying why and what goes on (u, r, R): a NaN or runaway state
-// is nothing to compare with, and the page had offered b there; export has nothing before an
-// epoch trains, from the start or a resume, and replay nothing before
-// the first check keeps a frame, which at epoch 0 is for want of an
-// epoch; u has nothing to undo on a run that
-// has not diverged, nor on one that has without a kept state; v
-// has no other view to turn to on a 2-D target, where it only says so.
-// The keys page had said "epoch 0" of replay at epoch 2, a run's first
-// check still to come, and had drawn v on a plane as if it acted, as
-// "(1-D views)".
+// idle is the keys that cannot act at this moment, by their first key, each
+// with why in a word or two: the footer leaves them out and the keys page
+// (keysPage) draws them faint, both reading the state here. Space, the single
+// steps and b's pin are refused on a diverged run, the status saying why and
+// what goes on (u, r, R): a NaN or runaway state is nothing to compare with,
+// so the page does not offer b there; export has nothing before an epoch
+// trains, from the start or a resume, and replay nothing before the first
+// check keeps a frame, which at epoch 0 is for want of an epoch; u has nothing
+// to undo on a run that has not diverged, nor on one that has without a kept
+// state; v has no other view to turn to on a 2-D target, where it only says
+// so. Read from the state, the keys page does not say "epoch 0" of replay at
+// epoch 2, a run's first check still to come, nor draw v on a plane as if it
+// acted, as "(1-D views)".
 func (k keyMap) idle() map[string]string {
 	idle := map[string]string{}
 	if k.state == session.Diverged {
@@ -292,11 +288,11 @@ func (k keyMap) idle() map[string]string {
 		}
 	}
 	if !k.frames {
-		// Each key its own reason, as the key itself says it: at epoch 0
-		// no epoch has trained, so none has been kept; past it, a resume
-		// before the first keyframe, there is no frame. The page had said
-		// "no epoch" beside "epoch 30", where , said "keyframes are kept
-		// every 100 epochs".
+		// Each key its own reason, as the key itself says it: at epoch 0 no
+		// epoch has trained, so none has been kept; past it, a resume before
+		// the first keyframe, there is no frame, so that the page does not say
+		// "no epoch" beside "epoch 30", where , says "keyframes are kept every
+		// 100 epochs".
 		why := idleNoFrame
 		if !k.trained {
 			why = idleNoEpoch
@@ -316,10 +312,9 @@ func (k keyMap) idle() map[string]string {
 		idle[k.Export.Keys()[0]] = why
 	}
 	if !k.rollback {
-		// Why as u says it: a run that has not diverged has nothing for
-		// it to undo, kept states or not. The page had said "nothing
-		// kept" of every healthy run, where u said "this run has not
-		// diverged".
+		// Why as u says it: a run that has not diverged has nothing for it to
+		// undo, kept states or not, so the page says of a healthy run what u
+		// says, "this run has not diverged", not "nothing kept".
 		why := idleNotDiverged
 		if k.state == session.Diverged {
 			why = idleNoState
