@@ -123,12 +123,12 @@ func eventEpochs(s *session.Snapshot) []int {
 // baselineHead leads the comparison with the baseline.
 const baselineHead = "vs base "
 
-// baselineLines compares the quality measures with the baseline's, in
-// lines of width w: "vs base KS +0.087 W1 +0.300" on one where it fits,
-// else each measure that does not on a line of its own, under the first.
-// A runaway's differences are wide (W1 +2.6871e5, SW1 +5.6542e6), and
-// cut to the side panel's width the line had read "vs base KS +0.087 W1
-// +2.687…", or lost the modes' to "mode…". Nil without a baseline.
+// baselineLines compares the quality measures with the baseline's, in lines of
+// width w: "vs base KS +0.087 W1 +0.300" on one where it fits, else each
+// measure that does not on a line of its own, under the first. A runaway's
+// differences are wide (W1 +2.6871e5, SW1 +5.6542e6), and one line cut to the
+// side panel's width would read "vs base KS +0.087 W1 +2.687…", or lose the
+// modes' to "mode…". Nil without a baseline.
 func baselineLines(s *session.Snapshot, w int) []string {
 	ms := baselineMeasures(s)
 	if len(ms) == 0 {
@@ -203,24 +203,22 @@ func baselineMeasures(s *session.Snapshot) []string {
 	return []string{delta("KS", s.Eval.Metrics.KS, then.KS), delta("W1", s.Eval.Metrics.W1, then.W1)}
 }
 
-// baseSettingsLines say what differs between the baseline's settings and
-// the run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3",
-// each setting whole (numtext.Together), or "same settings as base". The
-// pace is no part of a run and is left out. Short of room, the prefix
-// gives way, then the last settings to a count of them ("+1 more"), and
-// where no setting fits whole the prefix comes back before the count
-// alone, "base→now  3 settings differ": the Quality panel had compared the
-// measures alone, and a learner could not see what the two runs differed
-// in. Nil without a baseline or room.
+// baseSettingsLines say what differs between the baseline's settings and the
+// run's, in at most n lines of width w: "base→now  D lr 5e-4→1e-3", each
+// setting whole (numtext.Together), or "same settings as base". The pace is no
+// part of a run and is left out. Short of room, the prefix gives way, then the
+// last settings to a count of them ("+1 more"), and where no setting fits
+// whole the prefix comes back before the count alone, "base→now  3 settings
+// differ": beside the measures compared, a learner sees what the two runs
+// differ in. Nil without a baseline or room.
 //
-// A replayed frame keeps no settings: what is compared is the live run's,
-// and the line says so, "base→live  D lr 5e-4→1e-3" or "live: same
-// settings as base", its prefix kept, the settings giving way to their
-// count before it: at 80×24 three settings changed had read "base→live
-// +3 more", more than none shown. Under the frame's measures, "base→now"
-// had read as the settings the frame trained with: vanilla's frame of
-// epoch 4,900, trained at D lr 5e-4, had shown "base→now D lr 5e-4→1e-3",
-// raised at 5,600.
+// A replayed frame keeps no settings: what is compared is the live run's, and
+// the line says so, "base→live  D lr 5e-4→1e-3" or "live: same settings as
+// base", its prefix kept, the settings giving way to their count before it, so
+// that at 80×24 three settings changed do not read "base→live +3 more", more
+// than none shown. Under the frame's measures, "base→now" would read as the
+// settings the frame trained with: vanilla's frame of epoch 4,900, trained at
+// D lr 5e-4, would show "base→now D lr 5e-4→1e-3", raised at 5,600.
 func baseSettingsLines(s *session.Snapshot, w, n int) []string {
 	b := s.Baseline
 	if b == nil || n < 1 {
