@@ -380,20 +380,19 @@ func (b *braille) layer(ghost, live *braille) {
 	}
 }
 
-// gzPlot draws G's output x = G(z) (up) over its noise z (across), with
-// the target's central 98% between dotted lines: a curve that is flat
-// ignores the noise; one that spans the band maps noise onto the target.
-// A pinned baseline's curve (base, nil for none) lies under the live
-// one's in faint dots, as the Q-Q plot draws its quantiles (layer). The y
-// scale is fitted to the band (fitScale), and outputs beyond it are
-// marked ▲ or ▼ on its edge, as the Q-Q plot's quantiles are: a G run
-// away to 0 from normal(-1234,0.5) had drawn a flat line along the top
-// row, unmarked, read as its output. An output NaN or infinite, a
-// diverged G's, lies nowhere: neither drawn nor marked, the curve broken
-// there, and counted apart from those beyond the plot (NaN had been
-// marked ▲ and counted beyond, as if above it). It returns rows lines
-// and one of x labels, how many of the live run's outputs lie beyond the
-// plot, and how many are NaN or infinite.
+// gzPlot draws G's output x = G(z) (up) over its noise z (across), with the
+// target's central 98% between dotted lines: a curve that is flat ignores the
+// noise; one that spans the band maps noise onto the target. A pinned
+// baseline's curve (base, nil for none) lies under the live one's in faint
+// dots, as the Q-Q plot draws its quantiles (layer). The y scale is fitted to
+// the band (fitScale), and outputs beyond it are marked ▲ or ▼ on its edge, as
+// the Q-Q plot's quantiles are, so that a G run away to 0 from
+// normal(-1234,0.5) does not draw an unmarked flat line along the top row,
+// read as its output. An output NaN or infinite, a diverged G's, lies nowhere:
+// neither drawn nor marked, the curve broken there, and counted apart from
+// those beyond the plot, not marked ▲ and counted beyond, as if above it. It
+// returns rows lines and one of x labels, how many of the live run's outputs
+// lie beyond the plot, and how many are NaN or infinite.
 func gzPlot(gz, base []session.ZX, qq []engine.QQPoint, width, rows int) (lines []string, cut, notFinite int) {
 	for _, p := range gz {
 		if !finite(p.X, p.Z) {
