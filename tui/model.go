@@ -214,19 +214,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// splitKeys splits typed-ahead runes into single keys. A terminal
-// delivers keys that arrive together (fast typing, tmux send-keys nnn) as
-// one message of several runes; each is a key of its own here, as if
-// typed alone, q included: a q behind a q quits at once, as it would
-// typed later. A bracketed paste is text, not keys: a pasted file name
-// would reseed (r), rerun (R), write files (w, e) and quit twice (q q)
-// the run it was pasted into. The status says so. An esc typed just
-// before an arrow or another key that is no letter (esc ←, to close the
-// help and step back) reaches the program with it, ESC ESC [ D, which
-// reads as that key with alt, alt+left: ganui takes no alt key, and it is
-// both keys, esc then the key, where it had been "alt+left is not a key
-// here", the help left open. An alt+letter is left as it is: a meta key
-// sends it too, and split it would reseed (r) or quit (q).
+// splitKeys splits typed-ahead runes into single keys. A terminal delivers
+// keys that arrive together (fast typing, tmux send-keys nnn) as one message
+// of several runes; each is a key of its own here, as if typed alone, q
+// included: a q behind a q quits at once, as it would typed later. A bracketed
+// paste is text, not keys: a pasted file name would reseed (r), rerun (R),
+// write files (w, e) and quit twice (q q) the run it was pasted into. The
+// status says so. An esc typed just before an arrow or another key that is no
+// letter (esc ←, to close the help and step back) reaches the program with it,
+// ESC ESC [ D, which reads as that key with alt, alt+left: ganui takes no alt
+// key, and it is both keys, esc then the key, not "alt+left is not a key here"
+// with the help left open. An alt+letter is left as it is: a meta key sends it
+// too, and split it would reseed (r) or quit (q).
 func (m Model) splitKeys(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if k.Paste {
 		m.flash = "pasted text (" + numtext.Count(len(k.Runes), "character") + ") is not taken as keys: type them"
@@ -567,9 +566,9 @@ func (m *Model) redraw() {
 	}
 	// The legend under the bars says whether they are cut, which the plot
 	// tells, and its lines are the plot's rows: a plot that says otherwise
-	// than the last is drawn again under the legend it makes. The legend
-	// had been the last plot's, so a first plot of cut bars (a resize, v)
-	// took the legend's line and pushed its last off the panel.
+	// than the last is drawn again under the legend it makes. With the last
+	// plot's legend, a first plot of cut bars (a resize, v) would take the
+	// legend's line and push its last off the panel.
 	for range 2 {
 		cut := m.histCapped
 		if m.drawSamples(l); m.histCapped == cut {
