@@ -255,9 +255,9 @@ func pushMarks(push []float64, counts []float64, cols int) []rune {
 	return marks
 }
 
-// pushLegend is the mark the legend names the push strip by: the first of
-// ▶ ◀ ▸ ◂ · the strip draws, 0 where it draws none (no samples in range).
-// The strip of a push all to the left, whose legend had said ▶, says ◀.
+// pushLegend is the mark the legend names the push strip by: the first of ▶ ◀
+// ▸ ◂ · the strip draws, 0 where it draws none (no samples in range), so that
+// the strip of a push all to the left is named ◀, not ▶.
 func pushLegend(marks []rune) rune {
 	for _, r := range "▶◀▸◂·" {
 		if slices.Contains(marks, r) {
