@@ -143,9 +143,9 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 			if j < len(h.Notes) && i < len(h.Notes[j]) {
 				note = h.Notes[j][i]
 			}
-			// A value reads as the sweep's lines write it (numtext.Figure):
-			// a runaway's median sliced W1 had read 5654200.0000 in its cell
-			// beside the line's sw1=5.6542e6.
+			// A value reads as the sweep's lines write it (numtext.Figure), so
+			// that a runaway's median sliced W1 reads 5.6542e6 in its cell as
+			// the line's sw1=5.6542e6, not 5654200.0000.
 			s := "no value"
 			switch {
 			case finite(v) && note != "":
