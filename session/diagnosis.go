@@ -65,11 +65,11 @@ const (
 	// (seeds 1–5, default build) sits at ln 2, its losses 10⁻⁹ off it on
 	// most epochs, kicked 0.0002 to 0.05 off for an epoch or a dozen
 	// every few hundred epochs and back. With stillTol for both lines
-	// each kick had ended the stall for the lossWindow epochs the count
-	// then needed again: 34 ends in those 15 runs, and between them,
-	// beside losses reading 0.693 on the chart, the screen had given the
+	// each kick would end the stall for the lossWindow epochs the count
+	// then needs again: 34 ends in those 15 runs, and between them,
+	// beside losses reading 0.693 on the chart, the screen would give the
 	// equilibrium's ✓ "D can no longer tell real from fake" wherever KS
-	// was 0.5 or under (d_lr 1e-3, seed 3, KS 0.44 from epoch 3,840).
+	// is 0.5 or under (d_lr 1e-3, seed 3, KS 0.44 from epoch 3,840).
 	// With stillLeave 9 end, each at an epoch 0.069 to 0.27 off ln 2: one
 	// a lone kick of 0.12 (d_lr 2e-3, seed 2, epoch 1,865), the others
 	// D's losses moving on (d_lr 2e-3, seed 4, from epoch 3,813: 0.085
@@ -118,17 +118,17 @@ const (
 	// dWinsLeastSquares and dWinsHinge. Under every one of them a sample
 	// scored ½ (the hinge's 0) costs its side's balance value, so the
 	// line is D's losses as low as if it scored 7.2% of its samples at
-	// the balance and the rest at their labels. The least-squares line
-	// had been 0.0025, D's scores 0.05 from their labels by their root
-	// mean square, which a D without a sigmoid cannot reach however
+	// the balance and the rest at their labels. A fixed least-squares
+	// line of 0.0025, D's scores 0.05 from their labels by their root
+	// mean square, is one a D without a sigmoid cannot reach however
 	// well it separates: its scores on the target's far tail pass 1 and
 	// cost as much as scores short of it. lsgan (--epochs 2500, seeds 1
 	// and 3) sits at 0.0048 to 0.013 from epoch 400 to 1,000, KS 0.98 to
-	// 1, G's loss 0.47 to 0.49 (D scoring its samples about 0), and had
-	// no finding, where vanilla (the same) has D winning from epoch 475
-	// or 425 to 925 or 1,075; with d_lr 2e-3 it held 0.0035 to 0.005 for
-	// 1,000 epochs. On this line lsgan wins from 450 or 275 to 1,350 or
-	// 1,925.
+	// 1, G's loss 0.47 to 0.49 (D scoring its samples about 0), and would
+	// have no finding on that line, where vanilla (the same) has D winning
+	// from epoch 475 or 425 to 925 or 1,075; with d_lr 2e-3 it holds
+	// 0.0035 to 0.005 for 1,000 epochs. On this line lsgan wins from 450
+	// or 275 to 1,350 or 1,925.
 	dWinsShare = dWinsLoss / (2 * math.Ln2)
 	// dWinsLeastSquares and dWinsHinge are dWinsShare of the least-squares
 	// and hinge losses' balance sums, ¼ (0.01803) and 2 (0.1443), rounded
@@ -162,12 +162,13 @@ const (
 	// small cloud where many of them are between the modes, collapsed onto
 	// no mode, or at the one mode it reaches (smallCloudAt): grid (seed 1)
 	// is one at epoch 120, 99.6% of its samples on no mode, their spread
-	// 0.56 against the grid's 2.83, and had been called mode collapse. A
+	// 0.56 against the grid's 2.83, which is no mode collapse. A
 	// cloud as wide to one side of the target is a blob that misses the
 	// modes on the other: ring-mbd (seed 1, at 70×20 at full speed) has
 	// 99.6% of its samples off every mode at epoch 149, spread 0.95
 	// against the ring's 1.41, centred at (0.78, −2.02), a third of them
-	// beyond the box, and had been called a spread-out cloud.
+	// beyond the box: its mean off the target's centre makes it no
+	// spread-out cloud with gaps.
 	cloudSpread = 0.5
 	// collapseEpochs: before G has trained this many epochs, the modes
 	// G misses are not yet captured (a plane's) or covered (a
@@ -199,13 +200,13 @@ const (
 	// where it starts, is over 0.1 from epoch 147 on. devnag-moments
 	// (seeds 1–3), whose D sees only moments, brings a spike of 2% to 5%
 	// to the target's mean by epoch 150 and spreads it past half the
-	// target's std by epoch 300: its mean's arrival alone had been taken for G
-	// at the target, and the spike collapsed from epoch 150 or 200 to 400
-	// or 500. vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5 (seed 1)
+	// target's std by epoch 300: its mean's arrival alone, taken for G at
+	// the target, would call the spike collapsed from epoch 150 or 200 to
+	// 400 or 500. vanilla with g_steps 10, g_lr 1e-3, d_lr 5e-5 (seed 1)
 	// spreads to 3 times the target's std by epoch 200, then narrows to a
 	// spike of 0.01 to 0.1 hopping about the target, KS 0.5 to 0.99,
-	// its collapsed event at epoch 1,200, which the diagnosis had called D stalled
-	// alone.
+	// its collapsed event at epoch 1,200, which D stalled alone would not
+	// say.
 	collapseSpread = 0.1
 	// collapseLong: a G that has trained this many epochs and is still
 	// such a spike has collapsed wherever it is, at the target or not:
@@ -213,7 +214,7 @@ const (
 	// past 10% of the target's std by epoch 1,623 at the latest (r1, seed
 	// 3; most by 900), and devnag-2017 (seeds 2 and 4) sits at one point,
 	// std 0.0018, far from the target for all its 30,000 epochs, which
-	// only D's win had said. It is fixed in epochs, not scaled with the
+	// without this only D's win would say. It is fixed in epochs, not scaled with the
 	// plan, for the same reason as the plateau's window (plateauEpochs):
 	// how soon a G spreads is its design's pace, whatever the plan, so a
 	// plan shorter than this calls a spike that never came to the target
@@ -237,11 +238,11 @@ const (
 	// D's equilibrium at epochs 400 to 1,000, its SW1 then 10 to 20 times
 	// its floor of 0.015, and from epoch 4,000 on its checks read 1.1 to
 	// 5.5 times it; one normal with moons' mean and std, a blob, reads 9.5
-	// times it. Without it D at ln 2 had been given its ✓ whatever SW1
-	// was. The floor is a check's whatever the evaluation's size, as
+	// times it. Without it D at ln 2 would get its ✓ whatever SW1
+	// is. The floor is a check's whatever the evaluation's size, as
 	// stalledKS is one line: being far is no matter of sample size, and
 	// the floor of a --samples 100000 evaluation, under half a check's
-	// (moons, seed 1: 0.0059 against 0.0145), had called a trained moons
+	// (moons, seed 1: 0.0059 against 0.0145), would call a trained moons
 	// far.
 	stalledSW1 = 7
 	// plateauEpochs, plateauChecks, plateauGain and plateauFloor: a run
@@ -271,13 +272,13 @@ const (
 	// no longer than the window has no plateau: it has not shown one. The window grows with
 	// the check interval past plateauChecks checks, so that a long plan,
 	// checked every 2,000 epochs at 200,000, is not judged on the two
-	// checks a fixed 3,000 epochs would hold: it had found uniform (seed
-	// 1) and wgan (seed 2) plateaued at epoch 10,000 on them, both of
-	// which went on to the noise floor.
+	// checks a fixed 3,000 epochs would hold: those two would find uniform
+	// (seed 1) and wgan (seed 2) plateaued at epoch 10,000, both of which
+	// go on to the noise floor.
 	//
 	// The floor is read off the window's best check, not the check now:
-	// bimodal-pacgan (seeds 2 to 5) had been found "far from the target"
-	// on one check at KS 0.09 to 0.13 while the window's best was at KS
+	// the check now would find bimodal-pacgan (seeds 2 to 5) "far from the
+	// target" at KS 0.09 to 0.13 while the window's best is at KS
 	// 0.029 to 0.045, the run swinging about the target, not stopped far
 	// from it; hinge (seed 2) at the end on 10,000 samples, KS 0.043 over
 	// their 95% bound of 0.0136, the checks' best 0.012.
@@ -305,7 +306,7 @@ const (
 	// in a row, a tenth of runawayEpochs, is the runaway building up,
 	// which the diagnosis says (DSaturated) while it holds: the charts
 	// show D's loss at 100 and G's at 0 for the 200 epochs before a
-	// runaway, and the findings had read "No finding now" beside them
+	// runaway, where without it the findings would read "No finding now"
 	// (vanilla, d_lr 2e-2 and d_steps 10 from epoch 500, seed 1, D's loss
 	// on generated data at 100 from epoch 5,943 to the runaway at 6,142).
 	// Fewer is a spike that may pass: the same design's losses leap to
@@ -342,9 +343,10 @@ const (
 	// (watch.near, unreached). An untrained G's spread is 1/240
 	// (uniform-flat-noise) to 1/12 of its target's in every preset; a G
 	// near 0 at about unit size is a millionth of points spread ±10⁶
-	// about 0, whose range it is inside, and a ring's design on them,
-	// run away with D's loss on real data at its limit, had been told to
-	// lower a learning rate where the data wanted rescaling.
+	// about 0, whose range it is inside, and a ring's design on them runs
+	// away with D's loss on real data at its limit: judged on the range
+	// alone it would be told to lower a learning rate, where the data
+	// want rescaling.
 	reachScale = 1e3
 )
 
@@ -484,8 +486,8 @@ func EquilibriumOf(cfg engine.Config) (e Equilibrium, ok bool) {
 // together (numtext.Together) for the screen's wrapping. A D that does
 // not score single samples (Samples) is said to score ½, "ln 2, D's
 // score ≈ ½": devnag-moments, whose D sees only 4 moments of 500
-// samples and whose screen says "no D(x) strip", had been said to sit at
-// D(x) ≈ ½.
+// samples and whose screen says "no D(x) strip", has no D(x) to be
+// said to sit at ½.
 func (e Equilibrium) Where() string {
 	score := e.Score()
 	if e.Label != "" {
@@ -662,7 +664,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 			return fmt.Sprintf("the generated samples stayed far outside the target's range [%s, %s] (the last batch's mean %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Figure(st.Mean, 4), runawayEpochs)
 		}
 		// Both means: either axis may have run off, and the x mean alone
-		// (inside the box) had been given for a run gone off along y.
+		// would be inside the box for a run gone off along y.
 		return fmt.Sprintf("the generated samples stayed far outside the target's box [%s, %s]×[%s, %s] (the last batch's mean x %s, y %s) for %d epochs", numtext.Digits(lo, 4), numtext.Digits(hi, 4), numtext.Digits(w.ylo, 4), numtext.Digits(w.yhi, 4), numtext.Figure(st.Mean, 4), numtext.Figure(st.MeanY, 4), runawayEpochs)
 	}
 	return ""
@@ -671,7 +673,7 @@ func (w *watch) add(st engine.EpochStats, lo, hi float64, dBounded, gBounded boo
 // unreached tells whether a runaway at epoch lost no target the run had
 // come to: followed from epoch 0, it never had a batch near the target,
 // its mean inside the target's range and its spread at the target's
-// scale (reachScale), or D's losses had been at their limit since that first epoch,
+// scale (reachScale), or D's losses have been at their limit since that first epoch,
 // whose are the initial D's on the initial G's batch (points at 10⁶
 // saturate D at once, G's samples near 0 inside their box). A learning
 // rate raised far runs away only after a step taken at it (G's loss,
@@ -817,8 +819,8 @@ func (w *watch) follow(pts []EvalPoint, every int) {
 // target that gains is a slow run, not a stall (stalled): grid-pacgan4-ema
 // (seed 3) holds D at ln 2 from epoch 1,350 while its high-quality share
 // climbs from 2% to 25% by epoch 18,000 and one mode after another is
-// covered, its SW1 flat from 8,100 on, and had been told "D is stuck at
-// its equilibrium" for all of it. False until the checks span the window.
+// covered, its SW1 flat from 8,100 on, which is no "D is stuck at
+// its equilibrium" for any of it. False until the checks span the window.
 func (w *watch) gaining() bool {
 	return w.before[0] > 0 && !w.flat(1)
 }
@@ -844,8 +846,8 @@ func (w *watch) gains() string {
 // sees. The share too, for SW1 alone is flat while G moves its samples
 // onto the modes: ring-mbd (seed 2, SIMD build) holds SW1 at 0.27 to
 // 0.38 from epoch 2,200 while its share climbs from 27% to 90% by epoch
-// 10,000, and had been told "SW1 has stopped improving, far from the
-// target, a plateau" at 5,400, the share 79% against 10% before.
+// 10,000, which SW1 alone would call "SW1 has stopped improving, far
+// from the target, a plateau" at 5,400, the share 79% against 10% before.
 func (w *watch) flat(times float64) bool {
 	return w.before[0] > 0 && w.before[1] > 0 && !w.closer(times) && !w.sharper(times)
 }
@@ -1028,8 +1030,8 @@ func dWinsUnder(cfg engine.Config) (under, least float64, ok bool) {
 // its scores, which no sigmoid bounds, sit at their labels (real data's
 // at cfg's real label); under the hinge loss, whose scores are no
 // probabilities, they are past its margins, where its losses are 0.
-// Under the hinge loss D had been said to tell "real from fake almost
-// surely" (hinge, seed 1, from epoch 400).
+// Under the hinge loss "real from fake almost surely" would claim a
+// probability its scores do not give (hinge, seed 1, from epoch 400).
 func dWinsSays(cfg engine.Config) string {
 	switch cfg.Loss {
 	case engine.LossLeastSquares:
@@ -1123,22 +1125,20 @@ func modesSpread(spots []engine.SpotShare) (spread, mx, my float64) {
 // nearer it than those before (gaining). Far is not stopped:
 // grid-pacgan4-ema (seed 1) sits there from epoch 450 to about 16,500
 // while its high-quality share climbs to 25%, on its way to all 25
-// modes, and the text had called that "D has stopped learning"; gauge
+// modes, which is no D that has stopped learning; gauge
 // says which measure tells a slow run from a stalled one while the
 // checks are too few to span the window.
 //
 // Its text opens with stuckText, as the d-stalled event's detail does
 // (stallStarted), so that the finding and its event read as one
-// condition: the text had opened "D has stopped learning", the event
-// "D is stuck at its equilibrium", and D frozen's text (frozen) opened
-// "D has stopped learning" too, though it is D away from its
-// equilibrium, which its text now says.
+// condition. D frozen's text (frozen) opens otherwise, "D is frozen
+// away from its equilibrium", for that is D away from its equilibrium.
 func stalled(f Finding, w *watch, far bool, why, gauge string) Finding {
 	switch {
 	case w.still >= lossWindow:
 		// That G has not matched the target is the measures' to say
-		// (far): a still D says nothing of it, and the text had said it
-		// at any KS.
+		// (far): a still D says nothing of it, so the text says it only
+		// where far does.
 		f.Kind = DStalled
 		judged := "every sample" // the hinge's critic, which has no Equilibrium, scores samples
 		if w.hasEq {
@@ -1197,8 +1197,8 @@ func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
 // sw1Noise, the noise a check's sample of the target itself shows. Terse
 // names the high-quality share HQ, as the screen's Quality panel and mode
 // map do: in words, ring's note at 80×24 ("No finding now, but G is far
-// from the target (0% of the samples of high quality, under 25%)") took
-// two lines where it had one, and was cut.
+// from the target (0% of the samples of high quality, under 25%)") would
+// take two lines where it has one, and be cut.
 func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool, why, near string) {
 	if len(m.Spots) > 1 {
 		hq := HighQualityShare(m.HighQuality) + " of the samples of high quality"
@@ -1338,17 +1338,17 @@ func CollapsedTo(target string) string {
 // not known, and a G on one tight cluster of several is as narrow
 // against the whole as a point (three clusters of std 0.05 at (±2, 0)
 // and (0, 2), spread 1.34: ring's design on them, seed 1, sits on the
-// cluster at (−2, 0), std 0.02 and 0.01, and was said to make "about the
+// cluster at (−2, 0), std 0.02 and 0.01, and does not make "about the
 // same sample"). It still opens "G has collapsed", as the collapsed
-// event it starts is named: it had read "G's samples are narrow",
-// beside an event that never said so.
+// event it starts is named, so that the finding and its event read as
+// one.
 //
 // The check's spread, now, is of the samples shown, under G's average
 // the average's; the spread averaged over about lossWindow epochs
 // (watch.spread) is always of G's own training batches, as the average
 // has no batch of its own each epoch. The finding asks both to be narrow,
-// and under G's average (watch.ownBatches) its detail says whose each is:
-// it had given the average's std now and G's own batches' average as one
+// and under G's average (watch.ownBatches) its detail says whose each is,
+// for the average's std now and G's own batches' average are not one
 // G's.
 func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Finding, bool) {
 	if !on || w.tSpread == 0 || w.seen < lossWindow || !w.reached && epoch < collapseLong || w.spread >= collapseSpread || now >= collapseSpread*w.tSpread {
@@ -1377,20 +1377,20 @@ func collapsed(w *watch, epoch int, now float64, on bool, distance string) (Find
 // sample, and none of found is a problem: only D's equilibrium, a state
 // of balance, may hold beside it. The plateau comes first, as a problem
 // does before the good news: at 80×24, where the first finding alone is
-// given in full, the equilibrium's ✓ had stood there with the plateau's
-// ! counted "+1 more" after it.
+// given in full, the equilibrium's ✓ first would stand there with the
+// plateau's ! counted "+1 more" after it.
 //
 // The finding is of the checks alone, like with like: e may be the
 // screen's or the run's end's evaluation, of another sample (10,000
-// samples by default, against a check's 2,000), and its KS had been
-// given first, under the best of the checks it was said not to improve
-// on ("KS 0.1089, over 3× the 95% bound 0.0136; the best of the last
-// 2,000 epochs' checks KS 0.113", devnag-2017, seed 1), and judged far
-// from the target on its own 95% bound, which a larger sample makes
+// samples by default, against a check's 2,000), and its KS given
+// first, under the best of the checks it is said not to improve on
+// ("KS 0.1089, over 3× the 95% bound 0.0136; the best of the last
+// 2,000 epochs' checks KS 0.113", devnag-2017, seed 1), would be judged
+// far from the target on its own 95% bound, which a larger sample makes
 // smaller. A plane's floor is the watch's, at a check's size
 // (watch.sw1Noise), not e's: the run's end evaluates --samples points
 // (up to 100,000), whose floor is under half a check's, and a plateau
-// read beside it had been judged on a line under half as high.
+// read beside it would be judged on a line under half as high.
 func plateau(w *watch, found []Finding, e *Eval) []Finding {
 	m := &e.Metrics
 	if m.N == 0 || !w.flat(1) || slices.ContainsFunc(found, func(f Finding) bool { return f.Kind != DIndifferent }) {
@@ -1448,8 +1448,8 @@ func indifferent(w *watch) (Finding, bool) {
 // and only a D that has stopped learning holds them, its units dead or
 // its steps going round one cycle. devnag-moments --set d_lr=10 (seed 1)
 // has D's losses at 1.1305 each, G's at 2.1351 and G's samples a spike
-// far from the target from epoch 8 to its 5,000th, which nothing had
-// said until G was called collapsed at epoch 3,050.
+// far from the target from epoch 8 to its 5,000th, which without this
+// finding nothing says until G is called collapsed at epoch 3,050.
 //
 // Only for losses with an equilibrium (BCE, least squares), whose scale
 // is that of D's scores, and not while D wins: a Wasserstein critic's
@@ -1462,8 +1462,8 @@ func indifferent(w *watch) (Finding, bool) {
 // Its remedy is a run from the start: the units a frozen D has lost
 // stay lost at a lower rate, devnag-moments --set d_lr=10 (seed 1),
 // lowered to 1e-3 at epoch 200, still at ln 2 at its 5,000th epoch,
-// G collapsed; the text had said "try a lower one", which the
-// trainer's ← did to no avail (TestFrozenDIsNotThawedByALowerRate).
+// G collapsed: lowering it with the trainer's ← does not help
+// (TestFrozenDIsNotThawedByALowerRate).
 func frozen(w *watch) (Finding, bool) {
 	if !w.hasEq || w.fixed < lossWindow || w.dWins() || w.nearEquilibrium(1) {
 		return Finding{}, false
@@ -1480,7 +1480,7 @@ func frozen(w *watch) (Finding, bool) {
 // run. Those that took turns there on the way are not named: vanilla
 // (d_lr 2e-2, d_steps 10 from epoch 1,500, seed 1) passes all three
 // through their limit on its way to D's loss on generated data at 100,
-// and naming them had said D "certain and wrong" and "certain and
+// and naming them would say D is "certain and wrong" and "certain and
 // right" on the generated samples at once. Under BCE a
 // loss at its limit is D certain on nearly every sample of a batch:
 // wrong, for D's own losses; right, for G's, its sigmoid saturated, so
@@ -1550,11 +1550,10 @@ func (w *watch) averagedLosses() string {
 // plane alike, every mode missed as much as some.
 // reached is the word the modes' line uses, "covered" (a mixture's
 // modes line) or "captured" (a plane's); says what G gives the modes,
-// and detail which they are. A mixture's had been told "2 of 2 modes
-// missing: G puts almost no samples there" at epoch 0 (bimodal), where
-// a plane's were "not yet captured"; a plane's with every mode missed,
-// ring's and grid's at epoch 0, "G's samples are on none of the 8
-// modes".
+// and detail which they are. So a mixture's at epoch 0 (bimodal) reads
+// as a plane's does, its modes not yet reached, not as modes G has
+// dropped, and so does a plane's with every mode missed (ring's and
+// grid's at epoch 0).
 func notYet(n, of int, reached, says, detail string) Finding {
 	return Finding{Kind: ModeDropped, Text: fmt.Sprintf("%d of %d modes not yet %s: %s this early in training", n, of, reached, says), Detail: detail}
 }
@@ -1567,8 +1566,8 @@ func notYet(n, of int, reached, says, detail string) Finding {
 // 2,800 and 3,000 (2,400's is on no mode): 98.7% to all of a check's
 // 2,500 samples nearest one mode, 0.04% to 0.84% within its ±3σ, the
 // cloud's spread 0.31 to 0.48 against σ 0.02, its mean 0.26 to 0.56
-// from the mode. It had been told "many of them between the modes",
-// where the plane showed the cloud on the mode it captured and no other
+// from the mode. "Many of them between the modes" would be wrong
+// there: the plane shows the cloud on the mode it captured and no other
 // mode near.
 func smallCloudAt(i int, σ, off float64) string {
 	return fmt.Sprintf(" at mode %d, %s of them outside its ±3σ (%s)", i+1, percent(off), numtext.Together("σ "+numtext.Digits(σ, 3)))
@@ -1666,7 +1665,8 @@ type Divergence struct {
 
 // Remedy is what to change after the divergence d: the target's scale
 // for one G never reached, else a learning rate. A runaway of data at
-// 10⁶ had said "try a lower learning rate", which ran away all the same.
+// 10⁶ runs away at a lower learning rate all the same: the data want
+// rescaling.
 func (d *Divergence) Remedy() string {
 	if d.Unreached {
 		return UnreachedRemedy
