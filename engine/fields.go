@@ -160,8 +160,8 @@ func KeyHint(key string, more ...string) string {
 // --sweep seeds=1,2, "seed": 3 in a preset file), with what to give
 // instead: the same design trains with every seed and on any sample
 // size, so neither is a key, nor are the run's progress lines and pace.
-// Such a key had been sent to the list of keys, where it is not, or to a
-// key it is part of ("every": d_warmup_every). So is the design itself,
+// Such a key is told where to go, not sent to the list of keys, where it
+// is not, nor to a key it is part of ("every": d_warmup_every). So is the design itself,
 // which a run names by its preset (--set preset=ring, --set base=ring,
 // "preset" in a preset file): it is no key of itself.
 var runKeys = map[string]string{
@@ -321,15 +321,13 @@ func (c *Config) set(key, value string) error {
 	case reflect.Slice:
 		// A list of names in brackets may leave its names bare, as a list
 		// of widths leaves its numbers ([elu,sigmoid] as [16,16]): the
-		// brackets are how a --sweep value holds a list, and JSON's
-		// quotes had been the only way, naming the rows
-		// d_acts="[\"elu\",\"sigmoid\"]"; bare, it had been "want a
-		// list of strings, got [elu,sigmoid]". A list of widths in
+		// brackets are how a --sweep value holds a list, and bare names
+		// spare it JSON's quotes, which would name the rows
+		// d_acts="[\"elu\",\"sigmoid\"]". A list of widths in
 		// brackets is read as the same list without them, JSON's spaces
 		// between items aside, so that each width is told what is wrong
-		// with it in the same words: [inf] had been "want a list of
-		// integers, got [inf]" beside inf's "width inf is not a finite
-		// number".
+		// with it in the same words: [inf] is told "width inf is not a
+		// finite number", as inf is.
 		inner, bracketed := bareList(trimmed)
 		if bracketed {
 			trimmed = inner
@@ -453,8 +451,8 @@ func (c *Config) outOfRange(f configField, value string) error {
 // infOrNaN reports whether s is a spelling strconv reads as an infinity
 // or NaN (inf, +Inf, -Infinity, nan), which no field allows, or a NaN
 // with a sign, as glibc's printf writes one (-nan) and strconv reads a
-// sign on an infinity only: +nan had been "not a number" beside nan's
-// "not a finite number".
+// sign on an infinity only: +nan is "not a finite number", as nan
+// is.
 func infOrNaN(s string) bool {
 	if len(s) > 0 && (s[0] == '+' || s[0] == '-') && strings.EqualFold(s[1:], "nan") {
 		return true
@@ -466,9 +464,8 @@ func infOrNaN(s string) bool {
 // notFinite is the error for value, an infinity or NaN as written
 // (infOrNaN), given to the number field f, or to one of its widths when
 // what is "width ": not a finite number, and the range to give instead.
-// They had been told "NaN out of range" and "+Inf out of range", NaN
-// being in no order, the value not as typed (inf), and +Inf, which
-// PlainNumber refuses, "not a number" beside them.
+// "Out of range" would not fit NaN, which is in no order, and the value
+// is quoted as typed (inf, not +Inf).
 func (c *Config) notFinite(f configField, what, value string) error {
 	return fmt.Errorf("%s: %s%s is not a finite number%s", f.key, what, value, c.allowed(f))
 }
@@ -480,10 +477,8 @@ func (c *Config) notFinite(f configField, what, value string) error {
 // infinity or NaN is not a finite number (notFinite), a whole number no
 // int holds is out of range, another number is not a whole number, and
 // anything else, quoted, is not a number; each with the range to give
-// instead. --set epochs=1.5 had been `"1.5" is not an integer` where a
-// file's 1.5 was "want an integer, got 1.5"; a width 2.5, `"2.5" is not
-// a list of integers like 32,32` and "want a list of integers, got
-// number 2.5".
+// instead. --set epochs=1.5 and a file's "epochs": 1.5 are both told
+// 1.5 is not a whole number, and so is a width 2.5 either way.
 func (c *Config) readWhole(f configField, what, text string) (int64, error) {
 	if infOrNaN(text) {
 		return 0, c.notFinite(f, what, clip(text))
@@ -560,15 +555,12 @@ func (c *Config) readJSONWhole(f configField, what string, raw []byte) (int64, e
 // is a string or a literal, which is no number whatever it holds, and
 // nil for any other value. A string that holds a number is told that its
 // quotes are the problem, `width "32" is text in quotes; write it
-// without them: 32` (it had been `width "32" is not a number`, and
-// "epochs": "100" "want an integer, got string"), and what is wrong with
-// the number too, when anything is (wrongWith), `"1.5" is text in quotes,
-// and 1.5 is not a whole number` (the quotes had been told first, "write
-// it without them: 1.5", and 1.5 only on the next try), any other string by
+// without them: 32`, and what is wrong with the number too, when
+// anything is (wrongWith), `"1.5" is text in quotes, and 1.5 is not a
+// whole number`, so that one try mends both; any other string by
 // its text as --set's x is, and one of inf or NaN as not finite (without
 // its quotes, JSON has none to give); true, false and null by name, as JSON writes
-// them: they had been told as if quoted text, `epochs: "true" is not a
-// number`.
+// them, not as if quoted text.
 func (c *Config) jsonNotNumber(f configField, what string, raw []byte) error {
 	switch string(raw) {
 	case "true", "false", "null":
@@ -651,8 +643,8 @@ func listShape(key string, items []string, bracketed bool) error {
 // x), the piece that is no width, named as readWhole names it, after
 // how widths are separated: "g_hidden: widths are separated by commas,
 // not spaces, and width \"x\" is not a number; allowed: 1..4,096". The
-// whole item had been told, `width "32 x" is not a number`, leaving the
-// piece to be found. (An item whose every piece is a width is
+// whole item, `width "32 x" is not a number`, would leave the piece to
+// be found. (An item whose every piece is a width is
 // listShape's.) Any other item's error is err.
 func (c *Config) spacedWidths(f configField, item string, err error) error {
 	pieces := strings.Fields(item)
@@ -775,8 +767,8 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 // and line breaks it may hold between its parts, when it is a target
 // ParseTarget or ParsePlane reads, so that --show-preset and a run's
 // header give it on one line, as its own presets write theirs: --set
-// $'target=normal(0,\n1)' had been kept as typed, --show-preset writing
-// "target": "normal(0,\n1)". Its numbers keep their spelling (1e-3 is
+// $'target=normal(0,\n1)' is written "target": "normal(0,1)" by
+// --show-preset. Its numbers keep their spelling (1e-3 is
 // not made 0.001). A spec that is no target is kept for its error to
 // quote, and so is a points(FILE.csv) target, whose file's name is the
 // user's.
@@ -792,10 +784,9 @@ func tidyTarget(spec string) string {
 
 // setJSONInts is SetJSON for a list of integers (widths), each read as
 // a width of --set's list is (readJSONWhole): [5e3] is 5000, as
-// g_hidden=5e3 is, and [1e30] is out of range, as [5000] is; they had
-// been "want a list of integers, got number 5e3" and "got number 1e30".
+// g_hidden=5e3 is, and [1e30] is out of range, as [5000] is.
 // A number alone is a list of one width, "g_hidden": 32 as [32], as
-// --set g_hidden=32 is: it had been "want a list of integers, got number".
+// --set g_hidden=32 is.
 func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 	if len(raw) > 0 && (raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9') { // a JSON number
 		raw = slices.Concat([]byte("["), raw, []byte("]"))
@@ -828,18 +819,16 @@ func (c *Config) setJSONInts(f configField, raw []byte, want string) error {
 // list of widths f, when --set takes its text ("32,32", "32", "[32,
 // 32]"): its quotes are the problem, as a number's are, and the list to
 // write is the one --set reads, as JSON writes it (`"32,32" is text in
-// quotes; write it as a list: [32,32]`), where it had been "want a list
-// of integers, got string". Text that is no clean list is told so after
+// quotes; write it as a list: [32,32]`). Text that is no clean list is told so after
 // its quotes, in the words --set tells it with, the text read as --set
 // reads a list in brackets, as a file's list is written: `"32 x" is text
 // in quotes; as a list, widths are separated by commas, not spaces, and
 // width "x" is not a number; allowed: 1..4,096` and `"32 32" is text in
-// quotes; as a list, widths are separated by commas: [32,32]`, where both
-// had been "want a list of integers, got string" (and the first, after
-// "and", had chained two). A width out of range is told there too, "5000"
-// having been told to write [5000] and then refused for its size; and a
-// + before a width is dropped from the list to write, "+5" having been
-// told to drop it but not to write [5]. Text that is no list even
+// quotes; as a list, widths are separated by commas: [32,32]`, each with
+// one "and". A width out of range is told there too, so that "5000" is
+// not told to write [5000] only to be refused for its size; and a
+// + before a width is dropped from the list to write, "+5" told to
+// write [5]. Text that is no list even
 // so ("[32") keeps those words, as does any value that is no string,
 // for which it is nil, told as SetJSON tells one of the wrong type.
 func (c *Config) listInQuotes(f configField, raw []byte) error {
@@ -942,8 +931,7 @@ var (
 // as parseInt does, telling a whole number too large for it (1e30, and
 // 1e400, which no float64 holds either; errNoInt), which is out of the
 // field's range, from one that is no integer (2.5, x; errNotInt):
-// --set batch=1e400 had been "not an integer" beside batch=1e30's "out
-// of range".
+// --set batch=1e400 is out of range, as batch=1e30 is.
 func readInt(s string) (int64, error) {
 	if n, ok := parseInt(s); ok {
 		return n, nil
@@ -981,11 +969,10 @@ var (
 // seed lists take one: its digits, or a decimal number with a whole value
 // (5e3, 2.5e2) up to 2⁵³, past which a float64 no longer holds every
 // whole number and the exponent form would round (1e16+1 is 1e16). A
-// whole number has no sign: -0 is refused as +5 is (it had been read as
-// 0 by --seed while --seeds, whose '-' makes a range, refused it). Inf,
-// written so, is no whole number, as NaN is: --seeds Inf had been told
-// "a seed is at most 18,446,744,073,709,551,615", as if a number too
-// large, where 1e400, a number, is out of range.
+// whole number has no sign: -0 is refused as +5 is, by --seed as by
+// --seeds, whose '-' makes a range. Inf, written so, is no whole number,
+// as NaN is, not a number too large ("a seed is at most
+// 18,446,744,073,709,551,615"), where 1e400, a number, is out of range.
 func ParseWhole(s string) (uint64, error) {
 	n, err := strconv.ParseUint(s, 10, 64)
 	if err == nil {
@@ -1004,7 +991,7 @@ func ParseWhole(s string) (uint64, error) {
 }
 
 // unsigned is x, but 0 for -0: a design's zero has no sign. Read as it
-// was written, --set gp=-0 (or "gp": -0 in a preset file) had been
+// is written, --set gp=-0 (or "gp": -0 in a preset file) would be
 // written back as -0 and listed as a change from the preset's 0.
 func unsigned(x float64) float64 {
 	if x == 0 {
@@ -1054,7 +1041,7 @@ func PlainNumber(s string) bool {
 // PlusSign is the error for s, a number with a '+' before it (+5,
 // +1e-3), which no reader of ganui's numbers takes (PlainNumber), saying
 // what to write instead: `"+5" has a + before it; write it without one:
-// 5`. It had been told as no number at all, `"+5" is not a number`, a
+// 5`. Told as no number at all, `"+5" is not a number`, it would be a
 // thing a user who wrote a number could not mend. Any other s is nil.
 func PlusSign(s string) error {
 	return PlusSignAnd(s, nil)
@@ -1063,9 +1050,8 @@ func PlusSign(s string) error {
 // PlusSignAnd is PlusSign's error for s, joined to what is wrong with the
 // number after its '+' too, bare, the error for that number read without
 // the '+', when it is not nil: `"+1.5" has a + before it, and 1.5 is not a
-// whole number; allowed: 1..1,000,000,000`, where the + had been told first,
-// "write it without one: 1.5", and what was wrong with 1.5 only on the next
-// try. bare's text is said without the name of the field or flag it is
+// whole number; allowed: 1..1,000,000,000`, so that one try mends both.
+// bare's text is said without the name of the field or flag it is
 // of.
 func PlusSignAnd(s string, bare error) error {
 	n, ok := withoutPlus(s)
@@ -1090,9 +1076,9 @@ func withoutPlus(s string) (string, bool) {
 
 // SettingSpaces refuses spaces around the key or after the '=' of spec,
 // a --set key=value or a --sweep key=v1,v2,… that strings.Cut split into
-// key and value. A key's spaces had been trimmed and a number's refused,
-// so that --set 'g_lr =1e-3' was taken and --set 'g_lr= 1e-3' refused
-// for " 1e-3" (PlainNumber): spaces beside the '=' are refused alike,
+// key and value. Trimming a key's spaces while refusing a number's would
+// take --set 'g_lr =1e-3' and refuse --set 'g_lr= 1e-3' for " 1e-3"
+// (PlainNumber): spaces beside the '=' are refused alike,
 // in one message that gives the setting without them, a line break
 // within it written as the quoted spec writes it (visible.String).
 func SettingSpaces(spec, key, value string) error {
