@@ -214,7 +214,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // visible.Message joins, but for a --seeds batch's or a sweep's runs that
 // failed (session.RunsFailed), a line each, each naming its seeds and
 // its cell, and a line for each error that came with them (a --plot not
-// drawn): joined, they had read as one, no seed or cell named.
+// drawn): joined, they would read as one, no seed or cell named.
 func errorLines(err error) []string {
 	var failed *session.RunsFailed
 	multi, ok := err.(interface{ Unwrap() []error })
@@ -251,15 +251,15 @@ func (v numberText) Set(s string) error {
 // also written in exponent form as --set takes one (5000 or 5e3), where
 // that is exact: up to 2⁵³. A number that is not whole, or out of range,
 // is refused with the range and def, which says what the flag is when not
-// given ("default 500"), as --set gives a field's range: "1.5" had been
-// told it is not a whole number, and not what to give.
+// given ("default 500"), as --set gives a field's range, so that "1.5"
+// is told what to give as well as that it is not a whole number.
 func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 	n, err := engine.ParseWhole(s)
 	switch {
 	case errors.Is(err, engine.ErrNotWhole) && engine.PlusSign(s) != nil:
 		// What is wrong with the number after the + is said with it
-		// (engine.PlusSignAnd): --epochs +1.5 had been told to drop the +,
-		// and then that 1.5 is not whole.
+		// (engine.PlusSignAnd): --epochs +1.5 is told at once to drop the +
+		// and that 1.5 is not whole.
 		_, bare := whole(name, s[1:], lo, hi, def)
 		if bare != nil {
 			bare = errors.New(strings.TrimPrefix(bare.Error(), "--"+name+": "))
@@ -267,8 +267,8 @@ func whole(name, s string, lo, hi uint64, def string) (uint64, error) {
 		return 0, fmt.Errorf("--%s: %w", name, engine.PlusSignAnd(s, bare))
 	case errors.Is(err, engine.ErrNotWhole) && strings.HasPrefix(s, "-") && isZero(s[1:]):
 		// A zero with a '-' (engine.ParseWhole) is refused for its sign,
-		// as one with a '+' is, and said so: --seed -0 had been told
-		// "-0" is not a whole number.
+		// as one with a '+' is, and said so, not told "-0" is not a whole
+		// number.
 		if _, bare := whole(name, s[1:], lo, hi, def); bare != nil {
 			return 0, fmt.Errorf("--%s: %q has a - before it, and %s", name, s, strings.TrimPrefix(bare.Error(), "--"+name+": "))
 		}
@@ -298,13 +298,12 @@ func isZero(s string) bool {
 // is a preset file's or a checkpoint's (ganui my.json, ganui run.ckpt) is
 // said to want the flag that reads it, --preset or --resume, and a
 // built-in preset's name, or one near it, to want --preset, before -- or
-// after it (ganui ring, ganui -- rign), where they had been "unexpected
-// argument "rign" (see ganui --help)"; any other is as cliflag.Stray says
+// after it (ganui ring, ganui -- rign); any other is as cliflag.Stray says
 // it. A word said is one word of a shell (shellword.Quote: --preset
-// 'my run.json', where it had been --preset my run.json, two words); a
-// word holding a character a message shows only escaped (unshown) is not
-// suggested but said to hold it, where --set 'g_lr=1\x01' had been
-// suggested, which a shell reads as other text than the word given.
+// 'my run.json', not --preset my run.json, two words); a word holding a
+// character a message shows only escaped (unshown) is not suggested but
+// said to hold it, for a suggested --set 'g_lr=1\x01' is one a shell
+// reads as other text than the word given.
 func strayArgument(args []string, i int, fs *flag.FlagSet) error {
 	arg := args[i]
 	if i >= 1 && args[i-1] == "--" && strings.HasPrefix(arg, "-") {
@@ -440,8 +439,8 @@ DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N
 
 // helpFooter ends --help: how every flag and number is written, and
 // what each key of the final line measures (TestHelpNamesTheFinalLinesKeys),
-// which the trainer prints as it quits: kurt and zdep had been explained
-// only in README.md, which a user who ran a binary may not have.
+// which the trainer prints as it quits: kurt and zdep are explained here
+// as well as in README.md, which a user who ran a binary may not have.
 const helpFooter = `
 A flag takes one dash or two (-seed 3 is --seed 3), its value after a
 space or an = (--seed=3). A count (--epochs, --seed, --samples, --every,
@@ -556,13 +555,13 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 			return o, fmt.Errorf("--%s: empty; give a name", name)
 		}
 	}
-	// "-", standard input to many programs, is no input ganui reads: it
-	// had been `unknown preset "-"`, and for --resume "-: no such file or
-	// directory". Nor, standard output to them, is it an output ganui
-	// writes: its own lines go there, and the output would have been a
+	// "-", standard input to many programs, is no input ganui reads, and
+	// is told so, not `unknown preset "-"` or, for --resume, "-: no such
+	// file or directory". Nor, standard output to them, is it an output
+	// ganui writes: its own lines go there, and the output would be a
 	// file named "-". Every output is told so here, before its name's
-	// checks: --plot - had been told "a figure is FILE.png, FILE.svg or
-	// FILE.pdf", where --log - and --save - were told this.
+	// checks, so that --plot - is told what --log - and --save - are, not
+	// "a figure is FILE.png, FILE.svg or FILE.pdf".
 	design := "ganui reads no design from standard input: give a built-in preset's name or a FILE.json (./- for a file named -)"
 	written := "standard output is where ganui writes its lines, not a file: name a file (./- for one named -)"
 	for _, f := range []struct{ name, what string }{
@@ -576,9 +575,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	}
 	// An input's name with spaces around it, or a control character in
 	// it, is refused as an output's is (outputfile.CheckName), by the one
-	// rule (inputfile.CheckName): --resume "x.ckpt " had been "x.ckpt :
-	// no such file or directory", the space unsaid, and --resume "$(ls
-	// *.ckpt)" the same of its two names run together.
+	// rule (inputfile.CheckName): otherwise --resume "x.ckpt " would be
+	// "x.ckpt : no such file or directory", the space unsaid, and --resume
+	// "$(ls *.ckpt)" the same of its two names run together.
 	for _, name := range []string{"preset", "show-preset", "resume"} {
 		if given[name] {
 			if err := inputfile.CheckName(fs.Lookup(name).Value.String()); err != nil {
@@ -700,9 +699,8 @@ var outputFlags = []struct {
 // isNullDevice reports whether path is the null device, links followed:
 // an output named it is discarded on purpose (ganui --headless --log
 // /dev/null, a script's "${LOG:-/dev/null}"), and is none, nothing
-// written, as curl -o /dev/null is. It had been refused, exit 2, for a
-// device, which a file put in its place would replace, and --plot
-// /dev/null for its extension.
+// written, as curl -o /dev/null is, not refused as a device a file put
+// in its place would replace, nor --plot /dev/null for its extension.
 func isNullDevice(path string) bool {
 	st, err := os.Stat(path)
 	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
@@ -726,9 +724,9 @@ var formats = map[string]string{
 
 // outputName refuses path, flag's output, which writes files of the
 // extension own, when its extension is another kind of file's (formats),
-// in one line naming the kind and the name to give: --save run.json had
-// written a checkpoint under a preset file's name, which --preset
-// run.json then failed to read as one, and --log run.ckpt a CSV history
+// in one line naming the kind and the name to give: --save run.json
+// would write a checkpoint under a preset file's name, which --preset
+// run.json then fails to read as one, and --log run.ckpt a CSV history
 // under a checkpoint's. Any other name is the user's to choose. A flag
 // without ext (--plot) is FormatOf's to check.
 func outputName(flag, path, writes, own string) error {
@@ -741,7 +739,8 @@ func outputName(flag, path, writes, own string) error {
 
 // readNumbers reads the numeric flags' texts into o, each in its range;
 // those not given keep their defaults' texts. No number stands for its
-// flag's default (--samples 0 had): the default is the flag left out.
+// flag's default (--samples 0 is out of range): the default is the flag
+// left out.
 func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, samples string) error {
 	var err error
 	read := func(name, s string, lo, hi uint64, def string) uint64 {
@@ -751,9 +750,10 @@ func (o *options) readNumbers(given map[string]bool, epochs, seed, jobs, every, 
 		}
 		return n
 	}
-	// A resumed run's plan and sample size are its own, as --help says:
-	// the range errors had given the preset's plan and 10,000 samples as
-	// the default a resume leaves out --epochs or --samples for.
+	// A resumed run's plan and sample size are its own, as --help says,
+	// so the range errors give the run's own as the default a resume
+	// leaves out --epochs or --samples for, not the preset's plan and
+	// 10,000 samples.
 	epochsDefault, samplesDef := "default: the preset's own", "default "+samplesDefault
 	if given["resume"] {
 		epochsDefault, samplesDef = "default: the run's own plan", "default: the run's own"
@@ -842,9 +842,9 @@ func listPresets(w io.Writer) {
 }
 
 // trainerKey names, after "--log needs --headless" and the like, the
-// trainer's key that writes what the flag would have: a user who asked
-// the trainer for a history, a checkpoint or a figure had been told only
-// that the flag is headless's.
+// trainer's key that writes what the flag would have: a user who asks
+// the trainer for a history, a checkpoint or a figure learns how to get
+// one there, not only that the flag is headless's.
 var trainerKey = map[string]string{
 	"log":  "; in the trainer, e writes the history CSV",
 	"save": "; in the trainer, w saves a checkpoint",
@@ -856,8 +856,8 @@ var trainerKey = map[string]string{
 // ignore is an error rather than a surprise. A mode that prints and
 // exits refuses another flag saying what it does ("which prints a
 // preset's settings"), that it trains nothing, and which to drop; so
-// does a headless run a pace it would ignore (--speed, --paused), where
-// "headless runs are never paced" had said why alone.
+// does a headless run a pace it would ignore (--speed, --paused): why,
+// "headless runs are never paced", and which flag to drop.
 func checkCombination(given map[string]bool, headless bool) error {
 	only := func(mode, does string, allowed ...string) error {
 		for name := range given {
