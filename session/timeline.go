@@ -27,8 +27,9 @@ const (
 	// maxCheckEvery bounds the interval, a plan's hundredth, for a plan
 	// of more than checksPerPlan×maxCheckEvery epochs (10⁶), which is
 	// checked more than checksPerPlan times: --epochs 1000000000, a run
-	// meant to go on until stopped, had been checked every 10⁷ epochs,
-	// many minutes at full speed with no event, finding, trend or keyframe.
+	// meant to go on until stopped, checked at its hundredth would go
+	// every 10⁷ epochs, many minutes at full speed, with no event,
+	// finding, trend or keyframe.
 	// A check costs a few epochs' work. Counted in passes of one sample
 	// through a net, it makes checkSamples through G, and for a keyframe
 	// about 1,000 more (keepsFrames), where an epoch of a batch of 100
@@ -41,7 +42,7 @@ const (
 	// (minibatch-discrimination to devnag-2017). At maxCheckEvery that
 	// is a tenth of a percent of a run or less; and every plan of 10⁶
 	// epochs or fewer keeps its hundredth, and so its checks and events,
-	// as before the bound.
+	// which the bound leaves alone.
 	// What a check feeds stays bounded over any number of them:
 	// keyframes (maxKeyframes), events (maxEvents), evaluations
 	// (evalPoints, maxEvalRows), thinned or let go as they fill.
@@ -220,11 +221,11 @@ var findingEvents = map[FindingKind]struct {
 // startedSays is the detail of a finding's start: what the finding is,
 // its text's head (up to its first colon: "G ignores its noise", "D is
 // frozen away from its equilibrium"), then its measures, as the end's
-// detail says what ended before its measures. The start had given the
-// measures alone, "d-wins — D real 0.0407, D fake 0.0302, averaged over
-// about 100 epochs, together under 0.1" in the events list (vanilla,
-// seed 1, epoch 600), whose end said "D no longer tells real from fake
-// almost surely: …".
+// detail says what ended before its measures. The measures alone,
+// "d-wins — D real 0.0407, D fake 0.0302, averaged over about 100
+// epochs, together under 0.1" in the events list (vanilla, seed 1, epoch
+// 600), would not say what started, where the end says "D no longer
+// tells real from fake almost surely: …".
 func startedSays(f Finding) string {
 	head, _, ok := strings.Cut(f.Text, ": ")
 	if !ok {
@@ -277,7 +278,7 @@ const stuckText = "D is stuck at its equilibrium"
 // the samples far from the target, as its end says what no longer holds
 // (stallEnded). The finding's detail is the equilibrium's with those
 // added, and a run that stalls at once starts both episodes at one
-// check: both events had given that one text, read twice on the
+// check: the two events give two texts, not one read twice on the
 // timeline, the ? page and the CSV's row. Where neither can be said
 // (no check's evaluation to measure), it is the finding's detail.
 func stallStarted(w *watch, e *Eval, f Finding) string {
@@ -301,11 +302,11 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // when the samples are near the target, or G gains on it, and D's losses
 // move, or when D's averaged losses have moved off their equilibrium;
 // the measure comes first, and D's losses moving is said only of a stall
-// in which they had been still (p.stillD): those of a stall that was the
-// measure's alone had never stopped moving, and moons (seed 2) had ended
-// its stall of samples far from the target at epoch 2,200 with "SW1
-// 0.0373, 0.1094 or under …; D's losses move from epoch to epoch", which
-// they had all along.
+// in which they were still (p.stillD): those of a stall that is the
+// measure's alone never stopped moving, and moons (seed 2), ending its
+// stall of samples far from the target at epoch 2,200, says "SW1
+// 0.0373, 0.1094 or under …", not that D's losses move, which they did
+// all along.
 //
 // The stall is the equilibrium's finding's (indifferent), which ends at
 // its own line, inside the one the equilibrium's episode lingers to: so
@@ -314,11 +315,11 @@ func stallStarted(w *watch, e *Eval, f Finding) string {
 // equilibriumLeave times it, which may be later. The detail says how
 // far the losses are, against the line they passed, and leaves the
 // equilibrium's end to its own event (leftEquilibrium):
-// devnag-moments (seed 2, --every 50) had ended its stall at epoch 850
-// with "D has left its equilibrium", and the equilibrium itself only
-// at 900. grid (seed 1) ended its stall at epoch 1,710 between the
-// lines, and had said only "D's losses move from epoch to epoch", which
-// they had all along.
+// devnag-moments (seed 2, --every 50) ends its stall at epoch 850 and
+// the equilibrium itself only at 900, so "D has left its equilibrium"
+// would come too soon. grid (seed 1) ends its stall at epoch 1,710
+// between the lines, where "D's losses move from epoch to epoch" alone
+// would say what they did all along.
 func stallEnded(w *watch, e *Eval, p *episodes) string {
 	var why []string
 	switch {
@@ -392,8 +393,8 @@ func nearNoiseFloor(_ *watch, e *Eval) bool {
 // spreadAgain is the detail of the end of G's collapse: the batches'
 // spread, averaged, over collapseLeave times collapseSpread of the
 // target's; under G's average, said to be G's own batches', as the
-// collapse's own detail says (collapsed), where it had stood unnamed
-// beside the average's samples.
+// collapse's own detail says (collapsed), so that it is not taken for
+// the average's samples beside it.
 func spreadAgain(w *watch, _ *Eval, _ *episodes) string {
 	whose := ""
 	if w.ownBatches {
@@ -415,9 +416,9 @@ func improving(w *watch, _ *Eval, _ *episodes) string {
 
 // dWinsEnded is the detail of D's win's end, in the terms of the run's
 // loss (dWinsWords): its averaged losses, whose sum is over dWinsUnder's
-// again (counted from D real's least with label smoothing). It had said
-// only "D no longer tells real from fake almost surely", with no number
-// to find on the chart.
+// again (counted from D real's least with label smoothing), numbers to
+// find on the chart beside "D no longer tells real from fake almost
+// surely".
 func dWinsEnded(w *watch, _ *Eval, _ *episodes) string {
 	over := fmt.Sprintf("together over %g", w.winsUnder)
 	if w.winsLeast > 0 {
@@ -457,11 +458,10 @@ func offNoiseFloor(_ *watch, e *Eval, _ *episodes) string {
 // under the hinge loss, which way their sum left 2.
 // A loss under its equilibrium is D nearer its label on that data than
 // the balance score (eq.D, ½ without label smoothing), scoring real data
-// over it or generated data under it; a loss over, the other way. The
-// detail had said "D tells real from fake again" whatever the losses,
-// of losses that had swung to (0.08, 1.52) and (1.59, 0.23), D scoring
-// every sample high, then every sample low, which is no telling them
-// apart.
+// over it or generated data under it; a loss over, the other way. "D
+// tells real from fake again" whatever the losses would be wrong of
+// losses swung to (0.08, 1.52) and (1.59, 0.23), D scoring every sample
+// high, then every sample low, which is no telling them apart.
 func (w *watch) leftEquilibrium() string {
 	eq := w.eq
 	values := numtext.Together("D real "+numtext.Figure(w.dReal, 4)) + ", " + numtext.Together("D fake "+numtext.Figure(w.dFake, 4))
@@ -553,7 +553,7 @@ type episodes struct {
 	modes   []modeEpisode        // each mode of the target, as of the last check
 	// stillD: D's losses were still (watch.still) at a check of the
 	// DStalled episode on, its start's or a later one's, so that its end
-	// says they move again only where they had stopped (stallEnded).
+	// says they move again only where they stopped (stallEnded).
 	stillD bool
 }
 
@@ -671,11 +671,11 @@ func (p episodes) clone() episodes {
 // percent writes a share as a percentage: whole percents, and for a
 // share that is neither none nor all but rounds to one of them, the
 // digits that keep it off 0% and 100% (one sample in 2,500 is 0.04%, all
-// but one 99.96%, 50 samples in 10,000 0.5%, which had read 0%: a half
-// rounds to even). A ratio past all (a spread's, 150%) or under none is
-// written by the lines' rule (numtext.Figure), bounded however far a run
-// has gone off (1e32%, where %.0f had written 33 digits), and NaN as
-// NaN%, which had read >99.999999%.
+// but one 99.96%, 50 samples in 10,000 0.5%, not 0%, as %.0f's half
+// rounding to even would write it). A ratio past all (a spread's, 150%)
+// or under none is written by the lines' rule (numtext.Figure), bounded
+// however far a run has gone off (1e32%, where %.0f would write 33
+// digits), and NaN as NaN%, not >99.999999%.
 func percent(x float64) string {
 	if math.IsNaN(x) || x <= 0 || x >= 1 {
 		return numtext.Figure(100*x, 0) + "%"
@@ -707,9 +707,9 @@ func ModeShare(share, expected float64) string {
 // HighQualityShare writes the high-quality share as the diagnosis and
 // the screen's Quality panel and mode map all write it: as percent does,
 // with the further decimals that keep it on its side of stalledHQ, the
-// line under which a G at D's equilibrium is far from its target. The
-// panel had written it to a tenth of a per cent ("HQ 0.0%") beside the
-// note's "HQ 0%", and 24.96% had read "HQ 25%, under 25%".
+// line under which a G at D's equilibrium is far from its target. So
+// the panel and the note write one figure ("HQ 0%" in both), and 24.96%
+// reads "HQ 24.96%, under 25%", not "HQ 25%, under 25%".
 func HighQualityShare(x float64) string { return percentBeside(x, stalledHQ) }
 
 // percentBeside writes the share x as percent does, with the further
@@ -724,9 +724,9 @@ func percentBeside(x float64, lines ...float64) string {
 
 // percentOver writes the share x, found over line, as percent does, with
 // the further decimals that write it over line too: the modes' blurred
-// finding, for a share over 25%, had read "25% of the samples fall
-// between the modes …, over 25%" (historical-averaging, seed 1, epoch
-// 4,910), where percentBeside keeps a share at or over a line at or
+// finding, for a share over 25%, would otherwise read "25% of the samples
+// fall between the modes …, over 25%" (historical-averaging, seed 1,
+// epoch 4,910), for percentBeside keeps a share at or over a line at or
 // over it, "25%".
 func percentOver(x, line float64) string {
 	s := percent(x)
