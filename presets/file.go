@@ -42,7 +42,7 @@ const baseKey = "base"
 // (Marshal writes it). Without a base the file gives every field, as
 // Marshal writes them all, but those a file may leave out (leftOut): a
 // file without a base that leaves out any other is refused, naming them
-// (a key whose zero is valid, d_beta2, had been trained at 0). Keys are
+// (a key whose zero is valid, d_beta2, would be trained at 0). Keys are
 // exact and case-sensitive; an unknown or repeated key, a value of the
 // wrong type, null, bytes that are not UTF-8, or anything after the
 // object is an error. Unknown keys in a file another ganui wrote are an
@@ -75,8 +75,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		return engine.Config{}, fmt.Errorf("%s:%d: %s; save the file as UTF-8", name, notUTF8.Line, notUTF8.What)
 	case len(body) > 0 && body[0] != '{':
 		// Any other file, a CSV, an image, YAML, a JSON array: told what
-		// a preset file is, where encoding/json had named the first byte
-		// it could not read ("invalid character 'a' in literal null
+		// a preset file is, where encoding/json names the first byte it
+		// cannot read ("invalid character 'a' in literal null
 		// (expecting 'u')" for a YAML "name: …").
 		return fail(int64(len(data)-len(body)), "not a preset file: %s", oneObject())
 	case len(body) > 0 && !utf8.Valid(data):
@@ -183,8 +183,8 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	}
 	// The first value refused is told once every other key is set, so
 	// that its range is the one of the design the file gives, as --set's
-	// is of the preset's: a file that gives every key had been told
-	// "g_hidden: width 2.5 is not a whole number" without the widths
+	// is of the preset's: told at once, a file that gives every key would
+	// get "g_hidden: width 2.5 is not a whole number" without the widths
 	// allowed, its keys after g_hidden (the learning rates) still 0.
 	var bad *pair
 	for _, p := range pairs {
@@ -255,7 +255,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 // encoding/json has refused as invalid JSON (not for ending early), not
 // JSON, and what to do, with the offset it is at: a comma after the last
 // setting, NaN, single quotes, a comma or colon left out, a string left
-// open, a control character in a string, where encoding/json had named
+// open, a control character in a string, where encoding/json names
 // the byte its scanner stopped at and the state it was in ("invalid
 // character '}' looking for beginning of object key string"). It reads
 // that byte, the value it begins or is in, and the last byte before that
@@ -398,7 +398,7 @@ func inString(data []byte) bool {
 // value, that is half of a UTF-16 surrogate pair (U+D800 to U+DFFF)
 // without its other half after or before it, or "" if there is none.
 // encoding/json decodes such an escape as U+FFFD without a word, so that
-// "a\ud800b" had been trained as the name "a\ufffdb". raw is valid, so
+// "a\ud800b" would be trained as the name "a\ufffdb". raw is valid, so
 // each backslash in it is in a string and begins an escape.
 func loneSurrogate(raw []byte) string {
 	for i := 0; i < len(raw); i++ {
@@ -434,16 +434,15 @@ func hex4(digits []byte) rune {
 // names it, as the process reads it (dir joined before it), and whether
 // it changed it: a preset file's relative path is relative to the file,
 // so that a design kept beside its data runs from any directory, as a
-// path in most tools' files does. It had been read from the working
-// directory, so that ganui --preset ~/exp/design.json, naming
-// points(pts.csv) beside it, found no pts.csv anywhere else than in
-// ~/exp. A rooted path (rooted: an absolute one, and on Windows one begun
+// path in most tools' files does. Read from the working directory, it
+// would make ganui --preset ~/exp/design.json, naming points(pts.csv)
+// beside it, find no pts.csv anywhere else than in ~/exp. A rooted path (rooted: an absolute one, and on Windows one begun
 // with a separator or a drive), and a file in the working directory (dir
 // "."), keep their spec as written; so does a path with spaces around it,
 // for engine.ParsePlane to refuse as it refuses every other
 // (inputfile.CheckName): joined to the directory, points(x.csv ) of
-// exp/design.json had read exp/x.csv where the same file in the working
-// directory was refused.
+// exp/design.json would read exp/x.csv where the same file in the
+// working directory is refused.
 func pointsFrom(dir, target string) (string, bool) {
 	path, ok := engine.PointsFile(target)
 	if !ok || path == "" || inputfile.CheckName(path) != nil || rooted(runtime.GOOS, path) || dir == "." {
@@ -479,8 +478,8 @@ var leftOut = []string{"name", "description", "source", "d_warmup_steps", "d_war
 // other than leftOut's, naming the keys (the first few, and how many
 // more): its value would be zero, which is valid for many keys (d_beta2,
 // gp, unroll) and would be trained as if the file had given it. It is
-// one check for every key, where a key had been found missing only when
-// its zero was out of range.
+// one check for every key, not only of those whose zero is out of
+// range.
 func missing(seen map[string]bool, name string) error {
 	var keys []string
 	for _, k := range engine.ConfigKeys() {
@@ -545,11 +544,11 @@ const MaxFileSize = 256 << 10
 
 // Load reads and parses the preset file at path: a regular file (not a
 // pipe, device or directory) of at most MaxFileSize bytes. A checkpoint
-// given in its place is named as one, with the flag that reads it: it
-// had been refused as larger than a preset file can be, or as invalid
-// JSON; so is a file of another kind, a CSV or an image, whatever its
-// size. The file is opened once, its first bytes read to tell a
-// checkpoint, then the whole (it had been opened for each).
+// given in its place is named as one, with the flag that reads it, not
+// refused as larger than a preset file can be, or as invalid JSON; so is
+// a file of another kind, a CSV or an image, whatever its size. The file
+// is opened once, its first bytes read to tell a checkpoint, then the
+// whole.
 func Load(path string) (engine.Config, error) {
 	f, err := openFile(path)
 	if err != nil {
@@ -564,8 +563,9 @@ func Load(path string) (engine.Config, error) {
 	}
 	// A file too large to read that does not begin as a JSON object does
 	// is told what Parse tells a smaller one of its kind, from its first
-	// bytes: a run's --log given to --preset had been "larger than 256
-	// KiB, the most ganui reads of such a file", as if a preset file.
+	// bytes: a run's --log given to --preset is told "not a preset file",
+	// where its size alone would say "larger than 256 KiB, the most ganui
+	// reads of such a file", as if it were one.
 	body := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
 	if f.Size() > MaxFileSize && len(body) > 0 && body[0] != '{' {
 		return Parse(head, path)
@@ -573,8 +573,8 @@ func Load(path string) (engine.Config, error) {
 	data, err := f.ReadAll(MaxFileSize)
 	if f.Size() > MaxFileSize {
 		// One that does, too large all the same, is told what a preset
-		// file is, where it had been told only "larger than 256 KiB, the
-		// most ganui reads of such a file".
+		// file is as well as "larger than 256 KiB, the most ganui reads of
+		// such a file".
 		return engine.Config{}, fmt.Errorf("%w: a preset file is one JSON object of settings, under 2 KiB; this may be another kind of file", err)
 	}
 	if err != nil {
@@ -585,9 +585,9 @@ func Load(path string) (engine.Config, error) {
 
 // builtInHint follows a name, --preset's or a preset file's "base", that
 // is no built-in preset and no misspelling of one (unknownPreset): a few
-// of them and where they are listed. Such a name, an empty base, one
-// naming a file or one not a string had been given every name on one
-// line of some 500 characters. The commands these hints suggest begin as
+// of them and where they are listed, for every name would make one line
+// of some 500 characters. So is an empty base, one naming a file, or one
+// not a string. The commands these hints suggest begin as
 // ganui was started (command.Line).
 func builtInHint() string {
 	return ", such as vanilla or ring (" + command.Line("--list-presets") + " lists them)"
@@ -613,11 +613,11 @@ var openFile = inputfile.Open
 // Resolve returns the built-in preset called arg, or else loads arg as a
 // preset file when it names one (something is there, a link that leads
 // nowhere too, which Load then says: a link left dangling by a moved
-// file, or one of a loop, had been refused as an unknown preset, with the
-// list of the built-in ones). An arg that is not there is a missing file
-// when it looks like a path (looksLikePath), said so, and else a preset
-// name, perhaps misspelt: --preset run.ckpt had been "unknown preset
-// \"run.ckpt\"", as if a name were wanted, not the file it names.
+// file, or one of a loop, is no unknown preset). An arg that is not there
+// is a missing file when it looks like a path (looksLikePath), said so,
+// and else a preset name, perhaps misspelt: --preset run.ckpt is a
+// missing file, not "unknown preset \"run.ckpt\"", as if a name were
+// wanted, not the file it names.
 func Resolve(arg string) (engine.Config, error) {
 	if !IsFile(arg) {
 		return Get(arg)
@@ -643,8 +643,8 @@ func Resolve(arg string) (engine.Config, error) {
 // --show-preset, when it is a built-in preset's and a regular file of
 // that name is in the working directory, which Resolve does not read:
 // "ring is a built-in preset; the file ./ring is not read (give ./ring
-// to read it)". The built-in had been trained without a word of the
-// file, a design saved as ring there. "" for any other arg.
+// to read it)", so that the built-in is not trained without a word of
+// the file, a design saved as ring there. "" for any other arg.
 func Shadowed(arg string) string {
 	if IsFile(arg) {
 		return ""
@@ -725,8 +725,8 @@ func Marshal(cfg engine.Config) []byte {
 // Config holds as the process reads it, from the working directory, is
 // written absolute, since Parse reads a relative one from the file's
 // own directory. The file so names the same points wherever it is
-// saved; written relative, it had named pts.csv beside itself, which a
-// file saved elsewhere than the working directory did not have. The
+// saved; written relative, it would name pts.csv beside itself, which a
+// file saved elsewhere than the working directory does not have. The
 // error is the working directory's, when it cannot be had.
 func MarshalFile(cfg engine.Config) ([]byte, error) {
 	var err error
