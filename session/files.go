@@ -69,8 +69,8 @@ var (
 
 // otherOutput says what the file at path is when it is another of the
 // files a run writes, a history CSV or a figure, given where a checkpoint
-// is wanted (--resume run.csv): it had been refused as a file with no
-// checkpoint header, as any other is.
+// is wanted (--resume run.csv), which says more than that it is a file
+// with no checkpoint header, as any other is.
 func otherOutput(path string) (kind string, ok bool) {
 	for _, k := range []outputfile.Kind{historyKind, FigureKind} {
 		if f, err := inputfile.Open(path); err == nil {
@@ -113,8 +113,8 @@ func saveCheckpoint(gan *engine.GAN, annex []byte, path string) error {
 // of the run, its record (the annex) at engine.MaxAnnex, which runRecord
 // never passes, so that the run's end, however long it trained, finds the
 // room its checkpoint takes. A disk without it is refused as a --save
-// the run could not write is (checkPaths), before anything is trained;
-// it had failed at the end, and the run trained for nothing.
+// the run could not write is (checkPaths), before anything is trained,
+// not at the end, the run trained for nothing.
 func reserveSave(gan *engine.GAN, path string) (*outputfile.Reservation, error) {
 	size, err := gan.CheckpointSize(engine.MaxAnnex)
 	if err != nil {
@@ -343,7 +343,7 @@ func (Save) apply(s *Session) {
 	s.saved = lastSave{}
 	// Its room is made first, its exact size, as --save's is
 	// (reserveSave): a disk without it refuses at once, saying the size,
-	// nothing written; streamed, a full disk had been found partway,
+	// nothing written; streamed, a full disk would be found partway,
 	// after hundreds of megabytes on a wide design, and filled to its
 	// last byte meanwhile.
 	size, err := s.gan.CheckpointSize(len(rec))
@@ -379,8 +379,8 @@ func (Save) apply(s *Session) {
 // written, as Parting says it, while no w has written one since; ""
 // otherwise. It is safe to call from any goroutine, the session's still
 // training: a trainer quit at once, which may not read the session
-// (Parting), says it with what Unwritten names, a w pressed on a full
-// disk and then q twice had been left unsaid.
+// (Parting), says it with what Unwritten names, so that a w pressed on
+// a full disk and then q twice is not left unsaid.
 func (s *Session) Unsaved() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -431,9 +431,9 @@ func (l lastSave) holds(version int, cfg engine.Config) bool {
 // is in place, under the lock outputfile.Abandon takes, and never if
 // Abandon refused the write, so that Unwritten, asked once the trainer
 // quit at once has called Abandon, names exactly the files asked for
-// and not on disk. Counted once the command had ended, a file renamed
-// into place an instant before Abandon had been said not written, and a
-// write Abandon refused had been taken for one failed, said nowhere.
+// and not on disk. Counted once the command has ended, a file renamed
+// into place an instant before Abandon would be said not written, and a
+// write Abandon refused taken for one failed, said nowhere.
 // A command the keys send writes one file at most, through it.
 func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind, size int64, fill func(io.Writer) error) error {
 	err := writeOutput(path, perm, kind, size, fill, s.takeUp)
@@ -451,8 +451,8 @@ func (s *Session) writeFile(path string, perm fs.FileMode, kind outputfile.Kind,
 // the session's own choice, and the directory's path give way on a
 // narrow screen, the way out staying: "checkpoint not saved: cannot
 // write ganui-ring-seed1-epoch1.ckpt: the directory . takes no new files
-// (creating one there: permission denied)" had named neither the
-// directory nor what to do.
+// (creating one there: permission denied)" alone would name neither
+// the directory nor what to do.
 func notWritten(what string, err error) string {
 	var de *outputfile.DirError
 	if !errors.As(err, &de) {
@@ -472,8 +472,8 @@ func notWritten(what string, err error) string {
 // outputfile.CheckDir's for the directory its keys write in: the keys
 // that will fail, then the directory and the way out as a key's file
 // not written says them (notWritten), its path giving way on a narrow
-// screen: "cannot write in this directory (permission denied): …" had
-// not named the directory, where a w pressed after it did.
+// screen, so that it names the directory as a w pressed after it does,
+// not "cannot write in this directory (permission denied): …" alone.
 func KeysCannotWrite(err error) string {
 	return notWritten("w, e, c and P will fail", err)
 }
@@ -546,8 +546,8 @@ type partingNote struct {
 // stopped that write a file the user asked for — w, e, c or P typed
 // before q, which the stop found behind the epoch in training — their
 // notes kept for Parting (applyCommand). The others (steps, retunes, a
-// reseed) are dropped: the run has ended. A w then q had quit without
-// the checkpoint, and without a word.
+// reseed) are dropped: the run has ended. So a w then q quits with the
+// checkpoint written, or a word of why not.
 func (s *Session) writeWaiting() {
 	s.mu.Lock()
 	waiting := s.queue
@@ -593,8 +593,8 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // trainer quits, and the screen that said so goes with it. So is a
 // history e could not export of a run the command again may not repeat
 // (its Caveat: a setting changed mid-run, d or g pressed), until a later
-// e exports one: the command cannot train it again, and the failure had
-// gone with the screen. Another failure that wrote
+// e exports one: the command cannot train it again, and the failure
+// would go with the screen. Another failure that wrote
 // nothing and that the screen showed, or a note of no file ("nothing to
 // export yet"), is not kept: an earlier file at that path stays what it
 // was (outputfile.Write).
@@ -622,7 +622,7 @@ func (s *Session) keepNote(kind [2]string, path string) {
 // Parting says what became of the files the keys asked for (w, e, c,
 // P), for the lines printed once the trainer has quit: a note the status
 // line showed a moment before q, or none at all for a file written as
-// the session stopped (writeWaiting), had been lost with the screen. It
+// the session stopped (writeWaiting), would be lost with the screen. It
 // gives the note of each file written, as the status line said it — of
 // a kind written more than once, the latest's, with a count of the
 // others ("saved epoch 300: ganui --resume … continues from it · and 2
@@ -630,7 +630,7 @@ func (s *Session) keepNote(kind [2]string, path string) {
 // caller names itself (the design the command again loads), and an
 // error naming those the stop could not write and those written in
 // part, whenever written: a history exported short of the epochs its
-// file lost had been named with the files written. It belongs to the
+// file lost is named there, not with the files written. It belongs to the
 // goroutine that called Stop.
 func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string
@@ -666,8 +666,8 @@ func (s *Session) Parting(except string) (written []string, err error) {
 
 // notReplayed is what a note on a file of the live run adds while a
 // replay shows an earlier frame: that the file is the live run's, not the
-// frame's (a w pressed on a replayed frame had said only "saved epoch
-// 50", the header beside it saying epoch 30); "" when live.
+// frame's (a w pressed on a replayed frame saying only "saved epoch
+// 50" would read as at odds with the header's epoch 30); "" when live.
 func (s *Session) notReplayed() string {
 	if s.replay < 0 || s.replay >= len(s.tl.keyframes) {
 		return ""
@@ -679,7 +679,7 @@ func (s *Session) notReplayed() string {
 // the history starts from: events before the first epoch (a setting
 // changed, a d pressed, a roll-back to it) are a row of that epoch, which
 // the export begins with (writeCSV), epochs trained or not: a run rolled
-// back to epoch 0 had said there was nothing to export.
+// back to epoch 0 has its roll-back to export.
 func (s *Session) exportStart() bool { return s.evlog.at(s.log.first, new(int)) != nil }
 
 // exportable reports whether Export has anything to write: an epoch
@@ -716,7 +716,7 @@ func (Export) apply(s *Session) {
 	if start {
 		what = append(what, fmt.Sprintf("epoch %s's events", numtext.FormatInt(s.log.first)))
 	}
-	// One epoch is named as one: "epochs 1–1" had read as a slip.
+	// One epoch is named as one: "epochs 1–1" would read as a slip.
 	epochs := "epoch " + numtext.FormatInt(from)
 	if to > from {
 		epochs = fmt.Sprintf("epochs %s–%s", numtext.FormatInt(from), numtext.FormatInt(to))
@@ -900,9 +900,9 @@ func logEnd(path string, lay csvLayout) (last int, row string, crlf, ok bool) {
 // (blankEnd). A line that begins with no epoch ("x,1,2", a second header
 // from a cat of two logs), a blank line between rows, a row repeated or
 // moved in the middle, or one cut or joined to another, or with a value
-// edited to one that is no number, is a hand's edit, which had been taken
-// for the run's history and gone on with, the log's ends and each line's
-// epoch alone read. A line longer than the reader's buffer of 64 KiB is
+// edited to one that is no number, is a hand's edit, which reading the
+// log's ends and each line's epoch alone would take for the run's
+// history and go on with. A line longer than the reader's buffer of 64 KiB is
 // longer than any row. A log of 100,000 rows, 11 MB, is read in some
 // 20 ms.
 func logBadLine(path string, lay csvLayout) (line int, why string) {
@@ -1020,8 +1020,7 @@ func isNumber(field []byte) bool {
 // line ending of its own, or echo >> run.csv, leaves one after the last
 // row, which keeps its own ending. logEnd reads the row before them, and
 // a run going on in the log writes its rows over them (csvFile.begin), so that
-// its rows do not follow a blank line: a log so ended had been refused
-// for a cut row.
+// its rows do not follow a blank line: a log so ended is no cut row.
 func blankEnd(tail []byte) int {
 	body := bytes.TrimRight(tail, "\r\n")
 	if len(body) == 0 {
@@ -1239,12 +1238,12 @@ func dropBlankEnd(f *os.File) error {
 // putBack makes sure the log's path names the file the run wrote, every
 // row it still holds in it: the file changed under the run is written to
 // its path again (outputfile.Write) from the file the run holds open. A
-// log removed while the run wrote it (an rm, a clean-up of its directory)
-// had gone on being written unnamed, and the run ended with exit 0 and
-// no file: it is put back whole. A log cut short (: > run.csv, a
-// truncate; wholeRows.kept) had gone on being written past its end, the
-// file beginning with thousands of NULs where its rows had been, and the
-// run ended with exit 0: it is written again as the header and the rows
+// log removed while the run writes it (an rm, a clean-up of its
+// directory) would go on being written unnamed, the run ending with exit
+// 0 and no file: it is put back whole. A log cut short (: > run.csv, a
+// truncate; wholeRows.kept) would go on being written past its end, the
+// file beginning with thousands of NULs where its rows were, and the
+// run ending with exit 0: it is written again as the header and the rows
 // written since the cut, and the run says which are lost. A file put at
 // the path since (another run's log) is not replaced, and a path that
 // cannot be written again (its directory removed too) is an error, both
