@@ -425,10 +425,10 @@ func ParseTarget(spec string) (Target, error) {
 	}
 	// Arguments that are not numbers are said to be so only to a kind of
 	// targetKinds; any other name is an unknown kind, said below:
-	// point(data.csv) had been told "data.csv" is not a finite number, not
-	// the kind it was likely meant to be. As in ParsePlane, a kind's own
+	// point(data.csv) is told the kind it is likely meant to be, not that
+	// "data.csv" is not a finite number. As in ParsePlane, a kind's own
 	// ranges are checked before the rule for every number (boundNums):
-	// lognormal(1e9,1) had been told 1e9 is too large, not what mu may be.
+	// lognormal(1e9,1) is told what mu may be, not that 1e9 is too large.
 	args, err := readNums(body)
 	if err != nil && slices.ContainsFunc(targetKinds, func(k string) bool { return strings.HasPrefix(k, name+"(") }) {
 		return nil, bad("%v", err)
@@ -453,17 +453,17 @@ func ParseTarget(spec string) (Target, error) {
 			return nil, bad("uniform takes (lo,hi)")
 		}
 		// The rule for every number before lo < hi, a relation between the
-		// two and no range of either: uniform(1e400,1) had been told lo
-		// must be below hi, and uniform(1e400,1e401), both read as +Inf,
-		// too.
+		// two and no range of either: uniform(1e400,1) is refused by that
+		// rule, not told lo must be below hi, and so is
+		// uniform(1e400,1e401), both read as +Inf.
 		if err := boundNums(body); err != nil {
 			return nil, bad("%v", err)
 		}
 		if !(args[0] < args[1]) {
 			return nil, bad("lo must be below hi")
 		}
-		// Its width is a spread as normal's std is: uniform(0,1e-300) had
-		// been taken, a target whose samples were all 0 in float32.
+		// Its width is a spread as normal's std is: uniform(0,1e-300) would
+		// be a target whose samples are all 0 in float32.
 		if err := tooNear32("width hi-lo", args[1]-args[0]); err != nil {
 			return nil, bad("%v", err)
 		}
@@ -525,10 +525,11 @@ func ParseTarget(spec string) (Target, error) {
 // unknownKind says that name, given the arguments body, is none of the
 // target kinds, each written kind(args): the nearest when it is likely a
 // typo or a name another program gives a kind (otherKinds), else a 1-D
-// and a 2-D kind and where all of them are listed (kindHint), where
-// every kind had been named on one line of some 330 characters. The kinds that take as many arguments as body holds are looked
-// at first: gaussian(0,1) is a normal(mean,std), where by spelling alone
-// it had been sent to the 2-D gaussian2(mx,my,sx,sy,rho).
+// and a 2-D kind and where all of them are listed (kindHint), for every
+// kind would make one line of some 330 characters. The kinds that take as
+// many arguments as body holds are looked at first: gaussian(0,1) is a
+// normal(mean,std), where by spelling alone it would be sent to the 2-D
+// gaussian2(mx,my,sx,sy,rho).
 func unknownKind(name, body string, kinds []string) string {
 	for _, fit := range []bool{true, false} {
 		var look, names []string
@@ -612,17 +613,17 @@ func splitCall(spec string) (name, body string, err error) {
 	}
 	name, body = strings.TrimSpace(s[:open]), s[open+1:len(s)-1]
 	// A parenthesis in the arguments is one too many, but in a points
-	// file's name, which may hold them: normal(0,1)) had been told
-	// "1)" is not a finite number.
+	// file's name, which may hold them: normal(0,1)) is told of its
+	// parenthesis, not that "1)" is not a finite number.
 	// The spec to write is on one line, as ganui writes one (tidyTarget):
-	// normal(0,\n1)) had been told to write its line break, which the
-	// front end's one line showed as "write normal(0,; 1)". A name that is
+	// normal(0,\n1)) is told to write normal(0,1), for its line break
+	// would show on the front end's one line as "write normal(0,; 1)". A name that is
 	// no kind is left to be told so once the parenthesis goes, its
 	// characters written as Go escapes (visible.String).
 	if name != "points" && strings.ContainsAny(body, "()") {
 		// Text after the call's first closing parenthesis, other than
-		// more of them, is another spec, not a stray parenthesis:
-		// normal(0,1);normal(1,1) had been told to write
+		// more of them, is another spec, not a stray parenthesis, whose fix
+		// would tell normal(0,1);normal(1,1) to write
 		// normal(0,1;normal1,1).
 		first := open + 1 + strings.IndexByte(body, ')')
 		if first > open && strings.Trim(s[first+1:], ") \t") != "" {
@@ -662,8 +663,8 @@ func parseNums(body string) ([]float64, error) {
 // that ring(1e9,1,0.1) is told what its modes may be, as ring(1000,1,0.1)
 // is, not that 1e9 is too large. An infinity written as one (inf, -Inf)
 // is no number of any magnitude and is refused here, first, for every
-// kind: uniform(inf,1) had been told lo must be below hi where
-// uniform(0,inf) was told "inf" is not a finite number.
+// kind: uniform(inf,1) is told "inf" is not a finite number, as
+// uniform(0,inf) is, not that lo must be below hi.
 func readNums(body string) ([]float64, error) {
 	var out []float64
 	if strings.TrimSpace(body) == "" {
