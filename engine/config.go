@@ -202,11 +202,10 @@ const maxLine = 1000
 // escape) or bidirectional formatting character (U+202E RIGHT-TO-LEFT
 // OVERRIDE, ...), which it names, or its length: the characters
 // visible.String escapes (visible.Hidden), as the screen and --show-preset
-// show these texts as they are. They had all been "must be one line of
-// UTF-8 text", which left --set name=<ESC> to be puzzled out; a
-// bidirectional one had been taken, and reordered what the terminal
-// showed after it, so that a name could read as another ("Trojan
-// Source").
+// show these texts as they are, so that --set name=<ESC> is not left to
+// be puzzled out from "must be one line of UTF-8 text". A bidirectional
+// character, taken, would reorder what the terminal shows after it, so
+// that a name could read as another ("Trojan Source").
 func checkLine(s string) error {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -284,9 +283,9 @@ func (e *KeyError) Unwrap() error { return e.Err }
 // FaultKeys returns the keys an error of Validate is about, those of the
 // KeyError in err's chain, or nil for an error about no key. A preset
 // file finds the line at fault by them, and a sweep whether the error is
-// of a key it sweeps, whose value the error then says. They had been
-// read from the start of the error's text, which a change of its words
-// or a wrapping error's would have broken.
+// of a key it sweeps, whose value the error then says. Read from the
+// start of the error's text, they would break with a change of its
+// words or a wrapping error's.
 func FaultKeys(err error) []string {
 	var k *KeyError
 	if errors.As(err, &k) {
@@ -495,13 +494,13 @@ func validNet(p string, hidden []int, acts []Activation) error {
 
 // checkDivisors reports the fields keys, of values ns, that do not
 // divide batch, all in one line (divisorOfBatch), each value named once:
-// blog-original's g_out and d_in, both 100, under --sweep batch=8,16 had
-// been told of g_out alone, and of d_in only once g_out was fixed; so
-// had g_out and d_in of different values until 100 and 3 were told
-// together, "g_out, d_in: 100, 3 out of range: …". The batch offered is
-// a multiple of the fields that divide batch now too, each that changes
-// it named (as g_out 100 needs too): blog-original's d_in of 3 had been
-// offered a batch that is a multiple of 3, which g_out's 100 refuses.
+// blog-original's g_out and d_in, both 100, under --sweep batch=8,16 are
+// told of together, not d_in only once g_out is fixed, and so are g_out
+// and d_in of different values, "g_out, d_in: 100, 3 out of range: …".
+// The batch offered is a multiple of the fields that divide batch now
+// too, each that changes it named (as g_out 100 needs too): a batch
+// offered to blog-original's d_in of 3 as a multiple of 3 alone could be
+// one g_out's 100 refuses.
 func checkDivisors(batch int, keys []string, ns []int) error {
 	var at []string
 	var values []int
@@ -537,8 +536,8 @@ func checkDivisors(batch int, keys []string, ns []int) error {
 // list, and a batch that is a multiple of them (and of the fields also,
 // which it names), unless multiple is 0: no batch is (batchMultiple).
 // --sweep batch=8,16 on blog-original, whose g_out and d_in are its
-// batch of 100, had been told "g_out: 100 out of range: a divisor of
-// batch 8", which names what failed but not what to give.
+// batch of 100, is told what to give as well as what failed, "g_out:
+// 100 out of range: a divisor of batch 8".
 func divisorOfBatch(ns []int, batch, multiple int, also []string) string {
 	values := make([]string, len(ns))
 	for i, n := range ns {
@@ -688,7 +687,7 @@ func (c *Config) AfterWarmup(epoch int) (int, bool) {
 // WarmupEpochs lists the epochs of D's warm-up as the screen counts
 // them, from 1, after their noun: "epochs 1–25, 501, 1,001, …" for the
 // Wasserstein GAN authors' first 25 and every 500th (see DStepsAt), and
-// "epoch 1" for one epoch alone, which had read "epochs 1".
+// "epoch 1" for one epoch alone, not "epochs 1".
 func (c *Config) WarmupEpochs() string {
 	var parts []string
 	switch c.DWarmupEpochs {
@@ -718,9 +717,9 @@ func (c *Config) WarmupEpochs() string {
 
 // checkMBDDim reports a minibatch-discrimination dimension outside
 // 1..MaxMBDDim with kernels, or outside 0..MaxMBDDim without, where it is
-// unused (the presets hold 0 there): without kernels any integer had
-// been taken, -1 then named as the design's difference from its preset,
-// and a number no int holds (mbd_dim=1e400) refused with no range.
+// unused (the presets hold 0 there): without kernels any integer taken
+// would name -1 as the design's difference from its preset, and refuse a
+// number no int holds (mbd_dim=1e400) with no range.
 func checkMBDDim(dim, kernels int) error {
 	if kernels == 0 {
 		return check(dim >= 0 && dim <= MaxMBDDim, "mbd_dim", "%s out of range %s (unused without mbd_kernels)", numtext.FormatInt(dim), numtext.Range(0, MaxMBDDim))
@@ -739,7 +738,8 @@ func validBeta(b float64) bool { return b >= 0 && float32(b) < 1 }
 
 // positive32 reports whether v is positive and finite as the float32 the
 // engine computes with. One too near 0 for float32 is left to
-// checkNormal32, which says so: 1e-46 had been "out of range (0,10]".
+// checkNormal32, which says so, where the range alone would say 1e-46 is
+// "out of range (0,10]".
 func positive32(v float64) bool { return v > 0 && float32(v) <= math.MaxFloat32 }
 
 // smallestNormal32 is float32's smallest normal number, 2⁻¹²⁶: the least
@@ -748,9 +748,9 @@ const smallestNormal32 = 0x1p-126
 
 // checkNormal32 refuses v, the value of the number field key, when it is
 // not 0 but the float32 the engine computes with holds it as 0 or as a
-// denormal, in fewer digits than it has: g_ema=1e-46 had turned the
-// average on with a β of 0, d_beta1=1e-40 had been a β of 9.99995e-41,
-// without a word. The message gives the least value taken above 0, in
+// denormal, in fewer digits than it has: taken, g_ema=1e-46 would turn
+// the average on with a β of 0, and d_beta1=1e-40 be a β of
+// 9.99995e-41, without a word. The message gives the least value taken above 0, in
 // five digits (1.1755e-38), which is itself taken. A negative v is left to
 // the field's range, which allows none in any field.
 func checkNormal32(key string, v float64) error {
@@ -790,8 +790,8 @@ func nearZeroWords(value, held string) string {
 // tooNear32 refuses v, a target's parameter what that must be positive
 // (a std, a weight, a radius), when the float32 the engine computes with
 // holds it as 0 or as a denormal, in checkNormal32's words after the
-// parameter's name: normal(0,1e-300) had been taken, a target whose
-// samples are all its mean, where --set gp=1e-300 was refused. A v that
+// parameter's name: normal(0,1e-300), taken, would be a target whose
+// samples are all its mean, where --set gp=1e-300 is refused. A v that
 // is not positive is left to the kind's own words ("std must be
 // positive").
 func tooNear32(what string, v float64) error {
@@ -810,9 +810,8 @@ const minSteps = 100
 // A spreadCheck refuses a target's spread parameter what that the float32
 // the engine computes with would erase or cut into steps: the engine
 // draws each sample in float64 and holds it as float32, whose values at
-// 1e6 are 0.0625 apart, so that normal(1e6,0.01) had been taken and
-// trained on a target of one or two values while the screen said std
-// 0.01. The rule: spread(v), the spread v gives the samples (v itself
+// 1e6 are 0.0625 apart, so that normal(1e6,0.01), taken, would train on
+// a target of one or two values while the screen says std 0.01. The rule: spread(v), the spread v gives the samples (v itself
 // but for lognormal), must be at least minSteps of float32's steps
 // (step32) at reach(v), the largest magnitude the samples reach but for
 // 1 in 15,000 of them (4 of the spread's stds beyond the centre; a
