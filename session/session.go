@@ -58,7 +58,7 @@ type Options struct {
 	// the run's lines, summary and figure and the trainer name the
 	// settings that differ from it (designOf). nil has the session read
 	// Preset itself, once (withBase; a resumed run's, which its record
-	// names). A preset file had been read again, its points(FILE.csv)
+	// names), so that a preset file is not read again, its points(FILE.csv)
 	// file with it, for a run's final line, a batch's summary and each
 	// design change in the trainer.
 	Base *engine.Config
@@ -304,8 +304,8 @@ func New(opts Options) (*Session, error) {
 				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: --preset %s trains it from the start)", err, opts.Resume, opts.Resume)
 			}
 			if errors.As(err, new(*engine.CheckpointError)) {
-				// Said what is wrong with the file, it had been told
-				// nothing of what to do.
+				// What is wrong with the file, and what to do: give the
+				// whole checkpoint (wholeCheckpoint).
 				return nil, fmt.Errorf("--resume: %w; %s", err, wholeCheckpoint)
 			}
 			return nil, fmt.Errorf("--resume: %w", err)
@@ -480,8 +480,8 @@ func New(opts Options) (*Session, error) {
 	}
 	if s.saved.file != nil && s.unrecorded == nil {
 		// Its record too, taken whole: w before anything changes finds
-		// the run saved (Save), where it had written a copy of the
-		// checkpoint beside it (ganui-vanilla-seed1-epoch5-2.ckpt).
+		// the run saved (Save), and writes no copy of the checkpoint
+		// beside it (ganui-vanilla-seed1-epoch5-2.ckpt).
 		s.saved.record = sha256.Sum256(s.runRecord())
 	}
 	return s, nil
@@ -788,8 +788,8 @@ func (s *Session) trainEpoch() {
 	}
 	// A runaway's epoch is finite and trained, and is the run's latest:
 	// the legends and charts show it, beside the runaway's description of
-	// it (they had shown the epoch before, μ 9.947e9 beside a
-	// description's mean 6.495e9).
+	// it, not the epoch before (μ 9.947e9 beside a description's mean
+	// 6.495e9).
 	r := s.watch.add(st, s.lo, s.hi, s.dBounded, s.gBounded)
 	s.last = st
 	s.hist.Add(st)
@@ -941,9 +941,9 @@ func (s *Session) diverge(err error) {
 		// What the pause said, "paused: n trains one epoch", its steps
 		// in progress, the losses of the last, is over. A running run's
 		// note is the answer to the last key, and stays beside the
-		// divergence: "rerun from seed 1" had been cleared by the rerun
-		// diverging where the run it replaced had, leaving the screen as
-		// it was before R.
+		// divergence: cleared, "rerun from seed 1" would go when the
+		// rerun diverges where the run it replaced did, leaving the screen
+		// as it was before R.
 		s.note, s.failed = "", false
 	}
 	s.setState(Diverged)
@@ -1263,8 +1263,8 @@ func (s *Session) pending(fs []Finding, epoch int) []Pending {
 // checkNoise is how far sampling alone can move each measure of a check,
 // at a check's size (CheckSize, Snapshot.CheckNoise): KS's and W1's noise
 // floors in one dimension, sliced W1's on a plane, from the run's
-// reference sample, which keeps it once worked out. A plane's had been
-// taken at a line's 2,000 samples, its checks measuring 2,500.
+// reference sample, which keeps it once worked out. A plane's is taken
+// at its checks' 2,500 samples, not a line's 2,000.
 func (s *Session) checkNoise() EvalPoint {
 	if r := s.gan.Reference(); r != nil {
 		return EvalPoint{SW1: r.Floor(CheckSize(true))}
