@@ -30,7 +30,7 @@ type Replay struct {
 // histogram a front end draws beside the live run's through reseeds,
 // retunes and reruns; Pin again clears it. In a replay it pins the live
 // run, not the frame shown, and keeps the frame in sight. A diverged run
-// is refused: it had been pinned, NaN and all.
+// is refused, for its pin would hold NaN and all.
 type Pin struct{}
 
 // Share writes the design being trained, settings as they are now, to
@@ -114,7 +114,7 @@ func (c Replay) apply(s *Session) {
 		switch {
 		case s.replay < 0:
 			// < offered only where there is an event to go to: a run
-			// with none had been pointed to one.
+			// with none is pointed to none.
 			back := ", < to an event"
 			if len(s.tl.events) == 0 {
 				back = " (no events yet)"
@@ -173,7 +173,7 @@ func (s *Session) userEvents(epoch int) string {
 // frame i's (live's for n), those whose frame it is: a jump back from
 // there finds no earlier event, and "no earlier event" alone, under a ◆
 // on the axis (a setting changed after the newest keyframe, whose frame
-// is the live epoch), had read as if the event were not there. "" when
+// is the live epoch), would read as if the event were not there. "" when
 // the run has no event up to frame i.
 func (s *Session) firstEvent(i int) string {
 	if len(s.tl.events) == 0 {
@@ -325,7 +325,7 @@ func (Pin) apply(s *Session) {
 	s.baseline = b
 	// In a replay the baseline is the live run, as w and P write it, and
 	// the note says so beside the frame's epoch: "pinned seed 1 at epoch
-	// 5,000" under a header replaying epoch 4,000 had read as a slip.
+	// 5,000" under a header replaying epoch 4,000 would read as a slip.
 	live := s.notReplayed()
 	if live != "" {
 		live += ","
@@ -396,9 +396,9 @@ func (Share) apply(s *Session) {
 	// The file first, then what the command is, the caveat giving way
 	// (GivesWay) where a narrow status has no room for it all, not the
 	// file c wrote nor the checkpoint that continues the run: at 80×24
-	// the status had been cut inside the caveat, first with the file
-	// after it ("…(ganui --resume …", the file lost), then before the
-	// checkpoint it ends naming.
+	// the status would otherwise be cut inside the caveat, the file after
+	// it ("…(ganui --resume …", the file lost), or the checkpoint it ends
+	// naming.
 	what := "runs the run again"
 	if a.Caveat != "" {
 		what = "is " + GivesWay + a.Caveat + GivesWay + a.resumeText()
@@ -528,7 +528,7 @@ func (s *Session) program() string {
 
 // resumeCommand is the command that resumes the checkpoint path, its
 // path quoted for the shell as the again: command's words are: a
-// resumed 'my run.ckpt' had been named unquoted, two words to a shell.
+// resumed 'my run.ckpt' unquoted would be two words to a shell.
 func (s *Session) resumeCommand(path string) string {
 	return s.program() + " --resume " + shellword.Quote(path)
 }
@@ -598,8 +598,8 @@ func (s *Session) Again() Again {
 
 // leftPlan records that the run did what no command line repeats, at
 // the current epoch unless it already had (see Again), and adds what to
-// what the departure says, once: a d then a g had been named by the d
-// alone, "it trained D alone after epoch 2".
+// what the departure says, once, so that a d then a g are both named,
+// not the d alone, "it trained D alone after epoch 2".
 func (s *Session) leftPlan(what string) {
 	switch {
 	case s.offPlan < 0:
@@ -702,8 +702,8 @@ type Change struct{ Key, Value string }
 // settings in which it differs from that preset (from the built-in, for
 // a preset file that takes a built-in's name), a name --set gave among
 // them (name=wide), its description and source aside, which train
-// nothing. preset=wide had read as the built-in wide with the changes
-// listed, which were from the preset the run started from. A design
+// nothing. Named by it, preset=wide would read as the built-in wide with
+// the changes listed, which are from the preset the run started from. A design
 // whose preset did not load is named by its own name alone, with no
 // changes to list.
 func designOf(opts Options, cfg engine.Config) (name string, changes []Change) {
