@@ -85,10 +85,10 @@ const unreachedNote = "the target is out of G's reach; rescale its data and run 
 
 // divergedHint is the note for keys that cannot act on a diverged run:
 // what to do, in a line at 80 columns, so that the status keeps room for
-// what went wrong. It had said "u rolls back to a good state, r starts a
-// new seed, R reruns this one" in two lines, the divergence's own advice
-// to lower a learning rate first cut off beside it, though each of the
-// three diverges again as it did with the rates unchanged.
+// what went wrong. "u rolls back to a good state, r starts a new seed, R
+// reruns this one" would take two lines, cutting off the divergence's own
+// advice to lower a learning rate first, though each of the three
+// diverges again as it did with the rates unchanged.
 func (s *Session) divergedHint() string {
 	if s.err != nil && s.err.Unreached {
 		return "diverged: " + unreachedNote
@@ -143,8 +143,8 @@ func (c Step) apply(s *Session) {
 		if s.state == Paused {
 			// The losses as the headless lines and the diagnosis write
 			// them (numtext.Figure), and the legend where %.4f would not
-			// say them: a D winning outright had read "D real 0.0001"
-			// under the legend's 5.8939e-5.
+			// say them: a D winning outright reads "D real 5.8939e-5", as
+			// the legend does, not %.4f's "D real 0.0001".
 			s.note = fmt.Sprintf("epoch %s: D real %s, D fake %s, G %s", numtext.FormatInt(s.last.Epoch), numtext.Figure(s.last.DReal, 4), numtext.Figure(s.last.DFake, 4), numtext.Figure(s.last.G, 4))
 		}
 	case StepD:
@@ -170,7 +170,7 @@ func (c Step) apply(s *Session) {
 
 // handEvent records an update of player ("D" or "G") made by hand (d,
 // g), which no command line repeats: rerunning the seed does not give
-// the run, whose events had said nothing of them. Presses between two
+// the run, so its events record them. Presses between two
 // epochs, one after the other, make one event, as a setting's do
 // (settingEvent): "3 D updates by hand"; a G update between them starts
 // an event of its own, so that the events keep the updates' order. It
@@ -197,9 +197,8 @@ func (s *Session) handEvent(player string) string {
 // handNote is what the note says of the updates by hand since the latest
 // epoch, the events at it: each player's count, in the order first
 // pressed, and which player's the last was, whose losses the note goes on
-// to give. d g d g had said "one G update by hand at epoch 542" of the
-// four, as if the last were the only one, the events list alone giving
-// the rest.
+// to give: d g d g is not "one G update by hand at epoch 542", as if
+// the last were the only one, the events list alone giving the rest.
 func (s *Session) handNote(last string) string {
 	epoch := s.gan.Epoch()
 	ev := s.tl.events
@@ -294,15 +293,15 @@ func (c Adjust) apply(s *Session) {
 	}
 	// The note gives the change the next epoch trains with, as the event
 	// records it: presses between two epochs make one change, from the
-	// value the last epoch trained with. Three → from 5e-4 had said "D lr
-	// 2e-3 → 5e-3", the last notch, where the teacher had made it
-	// tenfold; a burst that ran into the end of the range, only "stays
-	// at 10". It names the epoch the change came after, the event's own
-	// epoch, which the events list, a replay's jump, the CSV export's
-	// row and Again's caveat name too ("from epoch 1,176" had stood
-	// beside "◆ epoch 1,175 setting" as two epochs for one change), and
-	// which stays true while the run trains on: "from the next epoch"
-	// still stood under a running run's header 1,600 epochs later. A
+	// value the last epoch trained with: three → from 5e-4 are "D lr
+	// 5e-4 → 5e-3", tenfold, not the last notch, "2e-3 → 5e-3"; a burst
+	// that runs into the end of the range says where from, not only
+	// "stays at 10". It names the epoch the change came after, the event's
+	// own epoch, which the events list, a replay's jump, the CSV export's
+	// row and Again's caveat name too ("from epoch 1,176" beside "◆ epoch
+	// 1,175 setting" would be two epochs for one change), and which stays
+	// true while the run trains on, as "from the next epoch" under a
+	// running run's header 1,600 epochs later would not. A
 	// diverged run's next epoch is the one after u's, r's or R's.
 	when := " after epoch " + numtext.FormatInt(s.gan.Epoch())
 	if s.gan.Epoch() == 0 {
