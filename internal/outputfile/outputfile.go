@@ -63,7 +63,7 @@ func Write(path string, perm fs.FileMode, kind Kind, fill func(io.Writer) error)
 // placed (a session's, Session.Unwritten) tells after Abandon those on
 // disk from those not; counted once Write returned, after its rename and
 // the directory's sync, a file renamed into place an instant before
-// Abandon had been said not written.
+// Abandon would be said not written.
 func WritePlaced(path string, perm fs.FileMode, kind Kind, size int64, fill func(io.Writer) error, placed func()) error {
 	r, err := Reserve(path, perm, kind, size)
 	if err != nil {
@@ -278,14 +278,13 @@ func (e *renamedError) Unwrap() error { return e.err }
 // regular file that its owner may write, or nothing, and its directory
 // exists and takes a new file. A read-only file is refused although a
 // rename could replace it: its owner made it so, and is told to give
-// another file, where "is read-only" had said nothing of what to do.
+// another file, where "is read-only" alone would say nothing of what to do.
 // Whether the file there
 // is of the write's kind is OfKind's to say. Where the directory is the
 // cause (a *DirError), the error says what to give instead, as the
 // read-only file's does: "…: the directory /proc/self takes no new files
 // (creating one there: no such file or directory); give a file in
-// another directory", where --log, --save and --plot had stopped at what
-// was wrong. A write that fails later says what was lost instead.
+// another directory", not stopping at what is wrong. A write that fails later says what was lost instead.
 func CheckWritable(given string) error {
 	err := checkWritable(given)
 	if de := (*DirError)(nil); errors.As(err, &de) {
@@ -333,10 +332,10 @@ func checkWritable(given string) error {
 // there would say it (cannotCreate): "takes no new files (creating one
 // there: permission denied)", and where a write would not blame the
 // directory (read-only file system, no space left on device) the
-// system's reason in the same words, so that a caller says it one way.
-// It had been the system's reason alone, "permission denied", and "no
-// new files taken" for Linux's /proc, which answers "no such file or
-// directory" of itself, the directory left for the caller to name.
+// system's reason in the same words, so that a caller says it one way,
+// and need not name the directory itself: the system's reason alone
+// would be "permission denied", or for Linux's /proc "no such file or
+// directory".
 func CheckDir(dir string) error {
 	doing := "creating"
 	probe, err := createTemp(filepath.Join(dir, "ganui"), 0o600)
@@ -391,7 +390,7 @@ func cannotCreate(given, path string, err error) error {
 
 // linked names given, the path a user gave, and where it is a link,
 // path, the file it points to: "dl.csv, a link to nowhere/x.csv". The
-// link's target alone had been named, the name the user typed nowhere.
+// link's target alone would leave the name the user typed unsaid.
 func linked(given, path string) string {
 	if given == path {
 		return given
@@ -402,8 +401,9 @@ func linked(given, path string) string {
 // unenterable is the error for err, a permission denied looking up path
 // (the file a write of given replaces), of the directory on its way
 // that its user may not enter: the nearest to path that can be looked
-// up itself, its search permission (x) not theirs. --log noexec/a.csv
-// had been "noexec/a.csv: permission denied", the directory unnamed.
+// up itself, its search permission (x) not theirs, so that --log
+// noexec/a.csv names the directory, not only "noexec/a.csv: permission
+// denied".
 func unenterable(given, path string, err error) error {
 	dir := filepath.Dir(path)
 	for {
@@ -513,8 +513,8 @@ func unwrapPath(err error) error {
 // Its errors name the path as the user gave it, and where a link led
 // elsewhere, where it points, with what to give instead as
 // inputfile.Instead says it: "dlink is a link to d, a directory, not a
-// regular file: name a file in it", where the target alone had been
-// named ("d is a directory, …"), and then no advice given; and of a
+// regular file: name a file in it", not the target alone ("d is a
+// directory, …") and no advice; and of a
 // directory on the way its user may not enter, that directory
 // (unenterable).
 func Target(given string) (string, error) {
@@ -666,8 +666,8 @@ func isTempName(name, base string) bool {
 // base begin, eight hexadecimal digits to follow: "." and base and
 // ".tmp-", base cut, at a letter's start, to what leaves the name within
 // the 255 bytes a file system takes of one, so that a name as long as
-// that is written as any other: its temporary file's, 14 bytes longer,
-// had been refused as too long. Two names alike in their first 241
+// that is written as any other, though its temporary file's name is 14
+// bytes longer. Two names alike in their first 241
 // bytes so share their temporary files' names: a write of either under
 // way makes the other busy (Busy), and a write of either removes what a
 // killed write of the other left (removeStale).
