@@ -304,7 +304,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	cr := &ckReader{r: io.TeeReader(r, sum)}
 	// The header is read whole, so that data that ends inside it is told
 	// by how much it holds, as a body cut short is, not by the field it
-	// ended in ("truncated length" had said nothing a user could use).
+	// ended in ("truncated length" would say nothing a user could use).
 	head := make([]byte, headerLen)
 	got, err := io.ReadFull(cr.r, head)
 	switch {
@@ -345,7 +345,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	g, annex, err := readBody(cr, version, n, size)
 	if ce := (*CheckpointError)(nil); errors.As(err, &ce) && !ce.damaged || errors.As(err, new(*NewerError)) {
 		// Found before the checksum is: a bit flipped in the file's
-		// configuration had been told as a mistake in it ("invalid
+		// configuration would be told as a mistake in it ("invalid
 		// character '#'", "\"meaky_relu\" is not one of …"), its weights'
 		// count as a count the configuration does not need.
 		return nil, nil, sealed(cr, r, sum, n, size, err)
@@ -365,7 +365,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	case k > 0 && n < uint64(body):
 		// Bytes appended to a whole checkpoint (a copy that added a
 		// newline, files joined): said in sizes, which say what to keep,
-		// where "unexpected data after the checksum" had said neither.
+		// where "unexpected data after the checksum" would say neither.
 		return nil, nil, badCheckpoint("it is %s bytes, its header says the checkpoint is %s: that checkpoint is whole, by its checksum, and %s after it", numtext.FormatInt(int(size)), claimedSize(n), numtext.Count(body-int64(n), "byte"))
 	case k > 0: // data that goes on past the size it was given (a file that grew)
 		return nil, nil, badCheckpoint("it goes on past its size of %s bytes, after its checksum", numtext.FormatInt(int(size)))
@@ -539,10 +539,10 @@ func sealed(cr *ckReader, r io.Reader, sum hash.Hash, n uint64, size int64, foun
 // claimedSize is the size, as text, of the whole checkpoint with a body
 // of n bytes, as its header or its configuration has it: the header,
 // the body and the checksum, the size a file that holds it has (as ls -l
-// gives it), where the body's length alone had been given against what
-// the data held of a body, or what the configuration needs of one, which
-// left out the header and the checksum ("the data holds 0" of a file of
-// 24 bytes).
+// gives it), not the body's length alone against what the data hold of
+// a body, or what the configuration needs of one, which would leave out
+// the header and the checksum ("the data holds 0" of a file of 24
+// bytes).
 func claimedSize(n uint64) string {
 	total, carry := bits.Add64(n, uint64(headerLen+sha256.Size), 0)
 	if carry != 0 { // a damaged length no file could match
@@ -744,9 +744,9 @@ func (c *ckReader) at() uint64 { return uint64(headerLen) + c.read + 1 }
 
 // fits reports whether a field of n bytes, what, ends within the body,
 // and else makes it the error: a length or a count that runs into the
-// checksum, damaged (as sealed finds) or forged, had been read on past
-// it, then told by the body's length alone ("the body runs past the
-// 264,453 bytes its header claims").
+// checksum, damaged (as sealed finds) or forged, is stopped there, not
+// read on past it and then told by the body's length alone ("the body
+// runs past the 264,453 bytes its header claims").
 func (c *ckReader) fits(n uint64, what string) bool {
 	if c.err == nil && n > c.end-c.read {
 		checksum := uint64(headerLen) + c.end + 1
@@ -759,7 +759,7 @@ func (c *ckReader) fits(n uint64, what string) bool {
 // truncated turns the end of the data, after read bytes of it, into a
 // *CheckpointError that says where it came, in the file's bytes and its
 // part: data that ends before its size (a file that shrank as it was
-// read) had been "truncated body", which said neither; other read errors
+// read) is not just "truncated body", which says neither; other read errors
 // pass as they are.
 func truncated(err error, what string, read uint64) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -831,9 +831,9 @@ func (c *ckReader) floats(dst []float32, what string) {
 // count reads the count of an array of values of size bytes each, what,
 // and makes it the error unless it is want, the count the design in the
 // checkpoint's configuration gives: said by where the count is in the
-// file and the bytes it makes, where it had been "generator weights:
-// 12,700 values, the configuration needs 12,851", values a user cannot
-// find in the file.
+// file and the bytes it makes, not as "generator weights: 12,700
+// values, the configuration needs 12,851", values a user cannot find in
+// the file.
 func (c *ckReader) count(want, size int, what string) {
 	at := c.at()
 	n := c.u32()
