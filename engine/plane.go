@@ -40,8 +40,8 @@ type Box struct{ X0, X1, Y0, Y1 float64 }
 // Contains tells whether (x, y) lies in b, its edges included; a point
 // not a number lies in no box. It is the one meaning of "beyond the box"
 // wherever G's samples are counted beyond a plane's box, the trainer's
-// plane and a figure's panel (d) alike: the plane had called a sample on
-// the box's right or bottom edge beyond it, the figure within it.
+// plane and a figure's panel (d) alike, so that the two never disagree
+// on a sample on the box's right or bottom edge.
 func (b Box) Contains(x, y float64) bool {
 	return x >= b.X0 && x <= b.X1 && y >= b.Y0 && y <= b.Y1
 }
@@ -449,8 +449,8 @@ func ParsePlane(spec string) (Plane, error) {
 	if path, ok := PointsFile(spec); ok {
 		// Spaces around the path, or a control character in it, are
 		// refused, as in every file's name ganui is given
-		// (inputfile.CheckName): trimmed, points( q.csv) had read q.csv
-		// where the file was " q.csv"; one that begins with a space is
+		// (inputfile.CheckName): trimmed, points( q.csv) would read q.csv
+		// where the file is " q.csv"; one that begins with a space is
 		// named ./ q.csv.
 		if err := inputfile.CheckName(path); err != nil && strings.TrimSpace(path) != "" {
 			return nil, bad("%v", err)
@@ -458,8 +458,8 @@ func ParsePlane(spec string) (Plane, error) {
 		// The spec is the target's name on the screen and in a preset
 		// file, text that must show as itself, as a preset's name must
 		// (checkLine): a bidirectional formatting character in the
-		// file's name had been written raw in the plane's legend,
-		// reordering what the terminal showed after it.
+		// file's name, written raw in the plane's legend, would reorder
+		// what the terminal shows after it.
 		if i := strings.IndexFunc(path, visible.Hidden); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(path[i:])
 			return nil, bad("the file's name holds the bidirectional formatting character %U (%s), which reorders the text a terminal shows after it, where the screen names the target; rename the file", r, strconv.QuoteRune(r))
@@ -647,7 +647,7 @@ func firstErr(errs ...error) error {
 // after any spaces or tabs, is a comment, skipped whatever it holds and
 // however long (blankComments), as numpy's savetxt writes its
 // header and gnuplot's data files their notes: read as a row, one holding
-// a space had been refused as separated by spaces, and one holding a
+// a space would be refused as separated by spaces, and one holding a
 // quote as invalid CSV lines further on. Each value must be a finite
 // number of magnitude at most 1e6, so that float32 training stays
 // finite. It returns the points as x₀, y₀, x₁, y₁, … and names the line of
@@ -671,9 +671,10 @@ func ParsePoints(data []byte) ([]float64, error) {
 // default) or a binary file, which hold NUL bytes, as preset files are
 // told (inputfile.NotUTF8Text), and a file whose
 // lines end in CR alone (Excel's "CSV (Macintosh)"), which reads as one
-// line. Each had been blamed on a cell or a line's length: UTF-16's
-// header passed for a header, then `line 2: "\x000\x00" is not a
-// number`; a Mac file of three rows was `line 1: 3 columns`. It is
+// line. Each is told for what it is, not blamed on a cell or a line's
+// length: UTF-16's header would pass for a header, then `line 2:
+// "\x000\x00" is not a number`; a Mac file of three rows `line 1: 3
+// columns`. It is
 // asked only of a file that failed, so that it refuses nothing that
 // reads.
 func notPlainText(data []byte) error {
@@ -764,8 +765,8 @@ func (e *manyRows) Error() string {
 // thinning says how to make the points file at path k times smaller,
 // the most ganui reads of one: keep every k-th line, which a command
 // that a POSIX shell runs does into a file beside it, the points target
-// to give then named. A file over MaxPointsFile bytes or MaxPoints rows
-// had been refused without a word of what to give instead. The first
+// to give then named, so that a file over MaxPointsFile bytes or
+// MaxPoints rows is refused with what to give instead. The first
 // line, a header if the file has one, is kept.
 func thinning(path string, k int64) string {
 	ext := filepath.Ext(path)
