@@ -50,9 +50,9 @@ var untrained = []string{"name", "description", "source"}
 // and every cell of the grid be a valid design, all of one dimension (a
 // 1-D cell's KS is no peer of a 2-D cell's sliced W1). The grid's size
 // is checked from the lists alone, before any value is set or compared:
-// 10,001 values had each been set and compared before the grid was
-// refused, which took 1.4 s, and a list of 4,000 with one value written
-// twice had been refused for that, the grid's size unsaid. The error
+// setting and comparing 10,001 values before refusing the grid takes
+// 1.4 s, and a list of 4,000 with one value written twice would be
+// refused for that, the grid's size unsaid. The error
 // names the first problem in one line.
 func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 	var axes []SweepAxis
@@ -74,8 +74,8 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 		}
 		// A key that is none is said before its values and the grid's
 		// size: a misspelt key is the first thing to mend, and the values
-		// of no key have nothing to be read as. $'a\nb=' had been told
-		// "a<newline>b: an empty value", its line break written raw.
+		// of no key have nothing to be read as. $'a\nb=' is told it names no
+		// key, not "a<newline>b: an empty value", its line break written raw.
 		if !slices.Contains(engine.ConfigKeys(), key) {
 			probe := base.Clone()
 			return Sweep{}, probe.Set(key, list)
@@ -173,8 +173,8 @@ func checkSweepSize(axes []SweepAxis, seeds int) error {
 // number ganui reads may: engine.PlainNumber; a value names its cells in
 // the rows). A list with an empty value is refused with the list it
 // means written out, "write d_lr=1e-3,1e-2" for "1e-3,,1e-2", and one
-// with none asks for the values, where both had been told only "an empty
-// value in", without a way on. A value said twice is ParseSweep's to
+// with none asks for the values, not told only "an empty value in",
+// without a way on. A value said twice is ParseSweep's to
 // refuse, after the grid's size, as it refuses two spellings of one
 // value.
 func splitValues(key, list string) ([]string, error) {
@@ -247,7 +247,7 @@ func sweepCells(base engine.Config, axes []SweepAxis) ([]SweepCell, error) {
 		if err := c.Config.Validate(); err != nil {
 			// An error of a swept key says the key and its value (a
 			// combination's, the other key's too: "a divisor of batch
-			// 100"), which the cell's name had said again: "batch=0:
+			// 100"), which the cell's name would say again: "batch=0:
 			// batch: 0 out of range …", `target=foo(1): target "foo(1)":
 			// …`. One of a key the sweep leaves as the design has it is
 			// the cell's doing, which its name says.
@@ -585,8 +585,8 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	}
 	// The counts padded to the seeds' count, so that the measures start
 	// in one column down the rows (diverged=3 over diverged=10). diverged=
-	// is a count of the runs= beside it, as the summaries say it: the
-	// row had said diverged=3/10.
+	// is a count of the runs= beside it, as the summaries say it, not
+	// diverged=3/10.
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
 	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
 		lineField{"diverged=" + strconv.Itoa(r.Diverged), len("diverged=") + seeds})
