@@ -28,13 +28,12 @@ const maxSeeds = 10000
 // says it of one seed: out of range, or an inexact exponent form. A
 // range written backwards or a seed written twice is refused with the
 // whole list to give instead, each seed once where it first appears:
-// "3-1,2" had been told to write 1-3, which, put in its place, wrote
-// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice. The limit
-// of maxSeeds counts the seeds once each, as the list to give does:
-// "1-9999,5-3" had been refused as more than 10,000 seeds, its range
-// written backwards unsaid. A list of more says what to give instead,
-// fewer and the rest as another batch, where "at most 10,000 seeds" had
-// said only what was wrong.
+// "3-1,2" told to write 1-3 alone would, put in its place, write seed 2
+// twice. The limit of maxSeeds counts the seeds once each, as the list
+// to give does, so that "1-9999,5-3" is told of its range written
+// backwards, not refused as more than 10,000 seeds. A list of more says
+// what to give instead, fewer and the rest as another batch, not only
+// what is wrong.
 func ParseSeeds(spec string) ([]uint64, error) {
 	if spec == "" {
 		return nil, errors.New("empty; give seeds, as 1-5 or 1,4,7-9")
@@ -68,7 +67,7 @@ func ParseSeeds(spec string) ([]uint64, error) {
 			return nil, fmt.Errorf("%q is not a seed or a range A-B of seeds (e.g. 1-5 or 1,4,7-9)", part)
 		case max(a, b)-min(a, b) >= maxSeeds:
 			// Before a range's direction: the other way round is as many
-			// seeds, and had been suggested when too many.
+			// seeds, too many all the same.
 			return nil, tooMany
 		case a > b && problem == "":
 			problem = fmt.Sprintf("range %q runs backwards", part)
@@ -222,8 +221,8 @@ func RunSeeds(ctx context.Context, opts Options, seeds []uint64, jobs int, w io.
 // runs could not be built (a sweep cell's points file gone since the
 // sweep was read): a failure a line (Error), each naming the seeds it
 // failed for, and a sweep's the cell, as the cell's row does
-// (runFailures), so that each reads alone. They had been joined on one
-// line, no seed or cell named.
+// (runFailures), so that each reads alone, not joined on one line, no
+// seed or cell named.
 type RunsFailed struct{ Failures []error }
 
 func (e *RunsFailed) Error() string   { return errors.Join(e.Failures...).Error() }
@@ -565,7 +564,7 @@ func finiteMedianRange(vs []float64) (mrange [3]float64, notFinite int) {
 
 // CompactSeeds writes seeds back as ranges, as ParseSeeds reads them:
 // 1,2,3,7 → 1-3,7. A range ends at the largest seed, after which the
-// sum wraps to 0: 18446744073709551615,0,1 had been written
+// sum wraps to 0, so that 18446744073709551615,0,1 is not written
 // 18446744073709551615-1, a range ParseSeeds refuses as backwards.
 func CompactSeeds(seeds []uint64) string {
 	var parts []string
