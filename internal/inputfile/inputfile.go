@@ -21,11 +21,10 @@ import (
 // being written) reads as it was. One of the kernel's files under /proc
 // or /sys, which claim to be regular, hold no size and make up their
 // contents as they are read, is not opened (madeByKernel): read up to
-// its size, it had been told "empty (0 bytes)", and read further,
+// its size, it would be told "empty (0 bytes)", and read further,
 // /proc/kmsg would block until the kernel logs something, and take that
 // from the system's log. Its refusal says to save what it gives to a
-// file, as a named pipe's does, where it had said what the file was and
-// nothing of what to do.
+// file, as a named pipe's does, not only what the file is.
 // It reads, seeks and reads at an offset as an io.SectionReader of the
 // file does.
 type File struct {
@@ -87,15 +86,15 @@ func unreachable(err error) error {
 // LinkLoop is the refusal of path, whose symbolic links lead round in a
 // loop (a link to a link back to the first) and so to no file: said so,
 // with what to give instead, where the system's "too many levels of
-// symbolic links" had said neither. errors.Is finds syscall.ELOOP in it.
+// symbolic links" says neither. errors.Is finds syscall.ELOOP in it.
 func LinkLoop(path string) error {
 	return &unnamed{msg: path + ": its symbolic links lead round in a loop, to no file: name the file itself", err: syscall.ELOOP}
 }
 
 // Unnamed returns err, an error of Open or ReadAll about path, without
 // the path it begins with, for a message that has named the file already:
-// `target "points(pts.csv)": permission denied`, where "…: pts.csv:
-// permission denied" had said it twice. "pts.csv is a directory, …"
+// `target "points(pts.csv)": permission denied`, not "…: pts.csv:
+// permission denied", which says it twice. "pts.csv is a directory, …"
 // becomes "it is a directory, …". The error stays wrapped, so that
 // errors.Is still finds fs.ErrNotExist in it.
 func Unnamed(err error, path string) error {
@@ -178,8 +177,8 @@ func Regular(path string, st fs.FileInfo, write bool) error {
 // pipe or a socket to be read, ": save what it gives to a file and name
 // that", as a pipe's (<(…), a piped /dev/stdin) can be; and a device to
 // be read, which never ends or holds no file ganui reads (/dev/zero, a
-// disk), ": name a file". All had been told what the file was and
-// nothing of what to do.
+// disk), ": name a file": each is told what to do, not only what the
+// file is.
 func Instead(m fs.FileMode, write bool) string {
 	switch {
 	case m.IsDir():
