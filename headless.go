@@ -53,7 +53,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 			return usageError{err}
 		case opts.LogPath != "":
 			// The figure is asked for, and --log alone stands in its
-			// way: said so, where the refusal had named only --epochs.
+			// way: said so, not only --epochs named.
 			return usageError{fmt.Errorf("%w; without --log, which would have no epoch to hold, --plot draws the run as saved", err)}
 		}
 		// The figure of the run as saved is what was asked for: drawn,
@@ -160,10 +160,10 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 	defer stop()
 	// Fail before training, as the first cell's runs will start: the
 	// cells' targets, not the swept design's, decide what --samples they
-	// take. The design had been checked, so that a sweep of 1-D targets
-	// from a 2-D preset was refused the sample size its cells take, and
-	// one of 2-D targets from a 1-D preset trained none, exiting 1 with
-	// the refusal once per run. One cell speaks for all: every cell is a
+	// take. Checking the swept design instead would refuse a sweep of 1-D
+	// targets from a 2-D preset the sample size its cells take, and let
+	// one of 2-D targets from a 1-D preset train none, exiting 1 with the
+	// refusal once per run. One cell speaks for all: every cell is a
 	// valid design and their targets are of one dimension
 	// (session.ParseSweep); a run made of each would set up every cell
 	// twice, a points target's file read again, before the first row.
@@ -197,9 +197,8 @@ func headlessSweep(opts options, stdout, stderr io.Writer) error {
 // (README: exit codes). It draws
 // whatever rows res holds, none too: a sweep stopped before any cell
 // finished draws each cell "not run", as a run stopped before its first
-// epoch draws its figure. It had drawn nothing and said nothing, and the
-// file an earlier sweep had drawn there was left to be taken for this
-// one's.
+// epoch draws its figure, so that a file an earlier sweep drew there is
+// not left to be taken for this one's.
 func drawSweep(plot *figure.File, res session.SweepResult, err error) error {
 	if plot == nil {
 		return err
@@ -450,8 +449,8 @@ func joinList(items []string, conj string) string {
 // own limits. It says so on stderr only when fewer runs than jobs would
 // have are trained at once, not when the runs are no more than the
 // lowered count anyway, and names --jobs only when the user gave it
-// (asked): the default, one per CPU, had been told as "--jobs 2 lowered
-// to 1", and 2 runs as "--jobs 8 lowered to 6".
+// (asked): the default, one per CPU, is no "--jobs 2 lowered to 1", and
+// 2 runs are no "--jobs 8 lowered to 6".
 func fitJobs(jobs int, asked bool, runs int, designs []engine.Config, avail int64, stderr io.Writer) int {
 	var largest int64
 	for _, c := range designs {
