@@ -40,7 +40,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	lnTwo := numtext.Together("ln 2")
 	// Where D's losses balance, as the loss chart draws it
 	// (EquilibriumOf): least squares with label smoothing balances at
-	// α²/8 on both, where the texts had said ⅛ and two lines.
+	// α²/8 on both, not ⅛, and in one line, not two.
 	balance := ""
 	if eq, ok := EquilibriumOf(cfg); ok {
 		switch {
@@ -66,8 +66,8 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.DIn > 1 && cfg.DInput == engine.DInputRaw {
 		// What such a D leaves off the screen is named as the screen
 		// of its target's dimension would draw it: blog-original's
-		// 1-D page had said "no D(x) strip, surface or push", a D
-		// surface being a plane's, never explained beside bars.
+		// 1-D page names no D surface, which is a plane's, never
+		// explained beside bars.
 		add("packing", "D judges %s at once, packed into one input, real with real and generated with generated (as PacGAN does, Lin et al. 2018). "+
 			"Packs from a G that covers few modes look alike, which D learns to spot, so collapse costs G. "+
 			"Such a D scores no single sample: the screen has no %s or push for it.", tie("%d samples", cfg.DIn), strings.TrimPrefix(curve, "the ")).Defines = []string{"packed", "PacGAN"}
@@ -96,8 +96,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 			"Its scores are no probabilities: no %s line, and %s.", lnTwo, span)
 	case engine.LossLeastSquares:
 		// lsgan's D scores −0.85 to 1.7 over the histogram's range
-		// (seed 1, epochs 1,000 and 3,000), which the strip had drawn
-		// at 0 and 1 under a glossary calling D(x) a belief from 0 to 1.
+		// (seed 1, epochs 1,000 and 3,000), which the strip draws at its
+		// edges, 0 and 1: the text says so, and that the score has no
+		// sigmoid, where a belief from 0 to 1 would be wrong.
 		clamped := ""
 		if cfg.DIn == 1 && cfg.DInput == engine.DInputRaw {
 			clamped = " D's score has no sigmoid and may leave 0…1 away from the data: " + curve + " draws 0 to 1, a score beyond at its edge; where D scores over 1, G, which pulls its samples' scores to 1, moves them against the push."
@@ -108,7 +109,7 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.RealLabel < 1 {
 		// One-sided: D's best score α·p_data/(p_data + p_g) stays under
 		// α, and is still 0 where only G's samples lie (Salimans et al.
-		// 2016, §3.4); it had said the scores stay off 0 and 1.
+		// 2016, §3.4), so the scores do not stay off both 0 and 1.
 		textbook := lnTwo
 		if cfg.Loss == engine.LossLeastSquares {
 			textbook = "⅛"
