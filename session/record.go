@@ -676,11 +676,11 @@ func (r *recReader) num(what string) float64 {
 // maxRecorded bounds the magnitude of every number a record holds. A run
 // records none near it: its networks compute in float32 (at most 3.4e38),
 // and the largest value it derives in float64, a gradient penalty's sum
-// of squares, stays far below. A forged record's 1e308 had been taken,
-// and the screen, drawing it, overflowed: the Q-Q view's axis between
-// -1e308 and 1e308 spans +Inf, and looked for round steps below it for
+// of squares, stays far below. A forged record's 1e308, taken, would
+// overflow the screen drawing it: the Q-Q view's axis between -1e308
+// and 1e308 spans +Inf, and would look for round steps below it for
 // ever (the trainer hung on replay); the quality sparkline's scale
-// between the same ends indexed its bars with NaN and panicked.
+// between the same ends would index its bars with NaN and panic.
 const maxRecorded = 1e300
 
 // recordable fails a value v of what beyond maxRecorded in magnitude.
@@ -1032,11 +1032,11 @@ func (r *recReader) gz(what string) []ZX {
 // NaN or ±Inf where G's float32 output overflowed there, which a run
 // does short of diverging (its batches, whose losses and moments diverge
 // it, drawn from noise off that point), as the G(z) view draws it: left
-// out of the curve, counted as "NaN or infinite". A record that refused
-// such a curve had been refused whole, the run resumed without its
-// history, and w had saved a checkpoint whose record could not be read,
-// of a run whose G(z) view showed the point so, or whose baseline was
-// pinned from one.
+// out of the curve, counted as "NaN or infinite". Refusing such a curve
+// would refuse the record whole, the run resumed without its history,
+// and make w save a checkpoint whose record cannot be read, of a run
+// whose G(z) view shows the point so, or whose baseline is pinned from
+// one.
 func (r *recReader) output(what string) float64 {
 	v := r.f64()
 	if r.err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
@@ -1280,8 +1280,8 @@ func (r *recReader) keyframe(after, epoch int) Keyframe {
 		r.fail("a keyframe of kind %d", kind)
 	}
 	// Of any kind the diagnosis has, each once at most: those added after
-	// AtNoiseFloor (GCollapsed, Plateau, DFrozen) had been refused, and
-	// the run resumed without its record when a frame held one.
+	// AtNoiseFloor (GCollapsed, Plateau, DFrozen) too, so that a frame
+	// holding one does not cost the resumed run its record.
 	if n := r.length("keyframe findings", len(findingNames)); n > 0 {
 		k.Findings = make([]Finding, n)
 		for i := range k.Findings {
