@@ -47,8 +47,8 @@ type Picture struct {
 	// measures it (Session.measure), not recorded, so that a figure's
 	// panel (c) reaches the epoch its other panels show, as the screen's
 	// Quality and the final line do: a figure before the first check
-	// (epoch 0, or a run shorter than the checks' interval) had said "no
-	// evaluation yet" beside the measures they gave. None is added for
+	// (epoch 0, or a run shorter than the checks' interval) gives the
+	// measures they give, not "no evaluation yet". None is added for
 	// a run whose weights are no longer finite. CheckEvery is the epochs
 	// between two checks.
 	Evals      []EvalPoint
