@@ -349,8 +349,8 @@ type Baseline struct {
 	// them (a keyframe's), on the first CheckSize of its samples, the
 	// start of the same stream: what a replayed keyframe compares with,
 	// like with like. Against Eval's --samples (10,000 by default) the
-	// frame of the very epoch pinned had read worse or better than itself
-	// by sampling noise alone ("vs base KS ✗0.010 W1 ✗0.015"). Nil on a
+	// frame of the very epoch pinned would read worse or better than
+	// itself by sampling noise alone ("vs base KS ✗0.010 W1 ✗0.015"). Nil on a
 	// plane, whose checks measure as many samples as Eval, and where the
 	// pinned sample is smaller than a check's or not kept.
 	Check *EvalPoint
