@@ -52,10 +52,10 @@ type goodState struct {
 // that now differs from the state's (D's learning rate raised towards
 // the divergence, say) is then a setting event at the epoch rolled back
 // to, from the state's value to the one kept, since the run trains with
-// it from there: the events had lost the changes after that epoch while
-// the settings panel kept their values, and the run's departure from its
-// command line (Again) had been "went on from a roll-back with changed
-// settings", said even of settings changed at epoch 0, which the command
+// it from there, so that the events hold the changes the settings panel
+// keeps, and the run's departure from its command line (Again) names
+// them, not "went on from a roll-back with changed settings", which
+// would be said even of settings changed at epoch 0, which the command
 // repeats.
 type Rollback struct{}
 
@@ -194,17 +194,17 @@ func (Rollback) apply(s *Session) {
 	s.setState(Paused)
 	s.rolledAt, s.rolledFrom, s.rolledUnreached = s.version, left, unreached
 	s.keptAt = s.clock.Now()
-	// The settings it kept, lowered before u, which the note had not
-	// named: "lower a learning rate (←), then space" under a D lr lowered
-	// a thousandfold had read as if u had undone that too.
+	// The settings it kept, lowered before u, which the note names:
+	// "lower a learning rate (←), then space" under a D lr lowered
+	// a thousandfold would read as if u had undone that too.
 	// A run that never came near its target (Divergence.Unreached) runs
-	// away again at any rate: the note had told it to lower one.
+	// away again at any rate, so the note does not tell it to lower one.
 	// The settings the run diverged with that changed since it started,
 	// and not since, are the first thing to undo (undoNote): vanilla
-	// with D lr raised to 2e-2 and D steps to 10 after epoch 3,000 had
-	// been told only to lower a learning rate, and one rolled back to
-	// before such a change "keeping G lr 0.5 (5e-5 there): space goes
-	// on", to diverge again.
+	// with D lr raised to 2e-2 and D steps to 10 after epoch 3,000 is
+	// told to undo them, not only to lower a learning rate, and one rolled
+	// back to before such a change is not told "keeping G lr 0.5 (5e-5
+	// there): space goes on", to diverge again.
 	undo := s.undoNote()
 	switch {
 	case unreached && keeping != nil:
