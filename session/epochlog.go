@@ -183,7 +183,7 @@ func (l *epochLog) span() (from, to, n int) {
 // one, TMPDIR), which give way (GivesWay) on a screen short of room, so
 // that what the failure means for e stays: "history file: read-only
 // file system, in /tmp/x; e exports only the latest 100,000 epochs",
-// where the screen's one line had been cut in the file's name at 80×24,
+// where the file's name would cut the screen's one line at 80×24,
 // "history file: open /tmp/x/ganui-history-3200680597.bin: read-onl…".
 func (l *epochLog) warning() string {
 	switch {
@@ -194,9 +194,9 @@ func (l *epochLog) warning() string {
 		if pe, ok := errors.AsType[*fs.PathError](l.err); ok {
 			why = pe.Err.Error() + ", in " + filepath.Dir(pe.Path)
 		}
-		// What it means for e names the epochs the file holds, where it
-		// had said "only the epochs it holds and the latest 100,000",
-		// too long for 70×20 even without the reason.
+		// What it means for e names the epochs the file holds, for "only
+		// the epochs it holds and the latest 100,000" is too long for
+		// 70×20 even without the reason.
 		means := "only the latest " + numtext.FormatInt(memEpochs) + " epochs"
 		switch {
 		case l.n == 1:
