@@ -77,8 +77,8 @@ const FigureWidth = 9
 // 2.6e31, a penalty of 3e-30 — in the exponent form with as many of
 // decimals places as fit (2.5642e31, 3.0000e-30, 4.941e-324), which reads
 // back as a number as the plain form does; NaN and ±Inf as NaN, +Inf and
-// -Inf. A loss gone to 10³¹ had been printed in its 32 digits, which
-// pushed every column after it. The screen writes a value large enough
+// -Inf. A loss gone to 10³¹, printed in its 32 digits, would push every
+// column after it. The screen writes a value large enough
 // for the exponent form as this does (tui's measure), so that a runaway's
 // mean reads alike on the status line and in the legend.
 func Figure(v float64, decimals int) string {
@@ -103,8 +103,8 @@ const NBSP = "\u00a0"
 
 // Together writes s with its spaces non-breaking, for a label and the
 // value a reader needs with it — "mode 1 at (2, 0)", "lr 5e-4" — which
-// the screen's wrapping then keeps on one line: they had read "mode 1 at"
-// at the end of one line and "(2, 0)" at the start of the next.
+// the screen's wrapping then keeps on one line, not "mode 1 at" at the
+// end of one line and "(2, 0)" at the start of the next.
 func Together(s string) string { return strings.ReplaceAll(s, " ", NBSP) }
 
 // Plain writes the non-breaking spaces of s as plain ones, for text that
@@ -130,8 +130,8 @@ func FormatInt(n int) string { return grouped(strconv.Itoa(n)) }
 // Count writes n things as a reader reads them, the count grouped as
 // FormatInt groups it and the noun in the singular for one: "1 epoch",
 // "1,500 epochs", "1 critic step". thing is the singular, and its plural
-// is it with an s, as every count ganui writes takes it. Counts that can
-// be 1 had read "done: 1 epochs", "1 of 1 seeds diverged".
+// is it with an s, as every count ganui writes takes it, so that a count
+// of 1 never reads "done: 1 epochs" or "1 of 1 seeds diverged".
 func Count[T ~int | ~int64 | ~uint64](n T, thing string) string {
 	if n == 1 {
 		return "1 " + thing
