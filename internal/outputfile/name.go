@@ -11,19 +11,19 @@ import (
 
 // CheckName refuses an output path that names no file a program should
 // make, saying what to give; own says whether ext is an extension the
-// output's files take. Each had been written, or
-// refused for something else:
+// output's files take. Each, written, would make a file the user did
+// not mean, or be refused for something else:
 //   - a control character in it, a newline most likely (--plot "$(ls
-//     *.png)" gives two names on two lines): it had made one file
+//     *.png)" gives two names on two lines), which would make one file
 //     named across the lines; or spaces around it, which a quote put in
-//     the wrong place leaves (--log "run.csv "): it had made a file
+//     the wrong place leaves (--log "run.csv "), which would make a file
 //     whose name ends in a space, which a listing does not show (both
 //     inputfile.CheckName, the inputs' rule too);
-//   - a slash at its end, which names a directory (--plot run.png/ had
-//     been refused as no figure's name);
+//   - a slash at its end, which names a directory (--plot run.png/ is
+//     told so, not refused as no figure's name);
 //   - a file name that is nothing but an extension its files take (own),
 //     dots aside: --plot .png, --log .csv, --save out/.ckpt, a name left
-//     out, which had been written as a hidden file of that name; the
+//     out, which would be written as a hidden file of that name; the
 //     error gives the name it lacks before the extension: run.png,
 //     out/run.ckpt.
 //
