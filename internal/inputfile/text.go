@@ -20,10 +20,10 @@ type NotUTF8 struct {
 // byte beside it); UTF-8 with its byte-order mark written twice, which a
 // reader skips once, the second read as the text's first character; and
 // any NUL byte, as UTF-16 text and binary files hold. One byte-order
-// mark changes nothing. Each had been blamed on what the reader found
-// there: a preset file in UTF-16 without its mark had been "invalid
-// JSON: invalid character '\x00'", one with two marks "not a preset
-// file".
+// mark changes nothing. Each is told for what it is, not blamed on what
+// the reader finds there: a preset file in UTF-16 without its mark would
+// be "invalid JSON: invalid character '\x00'", one with two marks "not a
+// preset file".
 func NotUTF8Text(data []byte) *NotUTF8 {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	switch {
