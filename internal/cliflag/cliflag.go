@@ -76,7 +76,7 @@ func Wrap(text string, width int) []string {
 // was likely meant to be, and a pointer to --help, on one line: a line
 // break in what was given is written as a Go string writes it
 // (visible.String), "unknown flag --ep\nochs (did you mean --epochs?)",
-// where the text from the break on had been cut off, "unknown flag --ep".
+// not cut off at the break, "unknown flag --ep".
 func Error(err error, fs *flag.FlagSet) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
@@ -235,8 +235,8 @@ func (v *onceValue) IsBoolFlag() bool {
 // package's "flag needs an argument" is restated in, for the caller to
 // give when fs.Parse fails: "--preset needs a value: --epochs, after it,
 // is a flag". The flag package takes the next argument as the value
-// whatever it is: --preset --epochs 5 had been `unexpected argument
-// "5"`, --preset - --epochs 5 the same, and --log --epochs had written a
+// whatever it is: --preset --epochs 5 would be `unexpected argument
+// "5"`, --preset - --epochs 5 the same, and --log --epochs would write a
 // file named --epochs. A value written after the flag's "=" is no value
 // left out (--preset=--epochs), and is the flag's: args, what fs.Parse
 // is given, tell the spellings apart, which the flag package does not.
@@ -245,8 +245,8 @@ func (v *onceValue) IsBoolFlag() bool {
 // refuse any that starts with a hyphen but "-" (left to the caller, which
 // says what "-" would have been): such a name reads as a flag, whether it
 // is one of fs or not, and a file of that name, once written, is awkward
-// to name to any other program. --log -x had written a file named -x;
-// now, as for "-", the error gives the way out: "--log -x: a name that
+// to name to any other program. --log -x is refused, and, as for "-",
+// the error gives the way out: "--log -x: a name that
 // starts with - reads as a flag: name a file (./-x for one named -x)".
 //
 // Call it once every flag is defined.
