@@ -96,8 +96,7 @@ func interactive(opts options, stdout io.Writer) error {
 // keys write their files ("" for the current directory), takes none
 // (outputfile.CheckDir): the keys that will fail, the directory and
 // what to do, said as a key's note says them (session.KeysCannotWrite),
-// where only a w pressed had said so, as it failed. "" when dir takes
-// files.
+// before a w pressed fails. "" when dir takes files.
 // Asked once, as the run starts: a directory that fills up later is told
 // by the key that fails.
 func dirNotice(dir string) string {
@@ -115,8 +114,8 @@ func dirNotice(dir string) string {
 // finished, its design named as the final line names it, and what is
 // missing — with each file w, e, c or P asked for that the session had
 // not taken up (session.Unwritten), and dir, where they were to be
-// written (a w pressed while a wide design's epoch or first evaluation
-// took seconds had been lost without a word, and an e, c or P was still).
+// written, so that a w, e, c or P pressed while a wide design's epoch or
+// first evaluation takes seconds is not lost without a word.
 func leftLine(end tui.Ending, unwritten []session.Command, dir string) string {
 	why := "quit at once, not waiting for the epoch in training: no final line, no command again"
 	if len(unwritten) > 0 {
