@@ -123,9 +123,9 @@ type Histogram struct {
 	Expected    []float64 // N·(F(right edge) − F(left edge)) per bin
 	Under, Over int       // finite samples below Lo; at or above Hi
 	// NotFinite counts the samples that are NaN or infinite, which lie
-	// nowhere on the line: apart from Under and Over, where NaN and +Inf
-	// had been counted over the range, −Inf under it, as if a diverged
-	// G's samples lay off its ends.
+	// nowhere on the line: apart from Under and Over, for counting NaN
+	// and +Inf over the range, −Inf under it, would say a diverged G's
+	// samples lie off its ends.
 	NotFinite int
 }
 
@@ -329,7 +329,7 @@ func (h HistSpec) resolve(t Target) HistSpec {
 // new width as air on a side widened, so that a histogram shows where
 // the samples are beside where the target is. A bounded target's range
 // stops a quarter σ beyond its support (DefaultRange), and a G whose
-// samples all lay off it, uniform(2,6)'s G at 0.06 early on, had drawn
+// samples all lie off it, uniform(2,6)'s G at 0.06 early on, would draw
 // no bars at all, only the count of samples left of the range.
 func (h HistSpec) covering(sorted []float64) HistSpec {
 	cover := h.Cover
