@@ -321,7 +321,7 @@ func (s *Session) Result() Result {
 	case r.Epochs >= s.planned:
 		// Gone on past its plan (space, n in the trainer) and quit there,
 		// running or paused: its plan trained, as the command again's run,
-		// which trains to here, ends; it had read interrupted.
+		// which trains to here, ends; it is not interrupted.
 		r.State = Done
 	default:
 		r.State = Interrupted
