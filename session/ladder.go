@@ -126,7 +126,7 @@ func SpeedText(speed float64) string {
 // epochs per second from MinSpeed to MaxSpeed ("200", "200/s"), written
 // as every number ganui reads (engine.PlainNumber); one with a '+'
 // before it is told what to write, as every count flag's is
-// (engine.PlusSign), where "+5" had been "not full or a number". What
+// (engine.PlusSign), not "not full or a number". What
 // is not a number is told the range too, as --epochs' "allowed: …" is.
 func ParseSpeed(s string) (float64, error) {
 	if s == "full" {
