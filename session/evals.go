@@ -186,7 +186,8 @@ func (l *evalLog) event(e Event) {
 // restate makes the rows' events those of events at epoch, the run's
 // latest, and forgets the rows after it: a roll-back's, which returns
 // the events to a kept state's, and a setting's change taken back, whose
-// event goes. The rows had kept the kinds of events no longer the run's.
+// event goes, so that the rows keep no kind of event that is no longer
+// the run's.
 func (l *evalLog) restate(epoch int, events []Event) {
 	k := len(l.rows)
 	for k > 0 && l.rows[k-1].epoch > epoch {
