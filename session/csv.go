@@ -61,8 +61,8 @@ var detailEscaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`)
 // in plain spaces (numtext.Plain), after eventSeparator, a backslash or a
 // bar in it escaped (detailEscaper). Split at " | ", the column gives back
 // each text whole, whatever it holds (an escaped bar has a backslash, not
-// a space, before it), its \| and \\ to be read as | and \; a text that
-// held " | " had read as two.
+// a space, before it), its \| and \\ to be read as | and \, so that a
+// text that holds " | " does not read as two.
 func joinDetail(details, text string) string {
 	if details != "" {
 		details += eventSeparator
