@@ -20,9 +20,8 @@ import (
 // the shell expanded it), the name alone where the shell found it on the
 // PATH (ganui), and where go run built it in a directory of its own that
 // is gone once ganui ends, the go run that builds it again (goRun). A
-// bare "ganui" had been printed for each, which no shell without ganui
-// on its PATH runs: after the README's own "go run .", "command not
-// found".
+// bare "ganui" is one no shell without ganui on its PATH runs: after the
+// README's own "go run .", "command not found".
 func invokedAs(arg0 string, goRun func() string) string {
 	switch {
 	case arg0 == "":
