@@ -17,8 +17,8 @@ import (
 // (U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, ...) and
 // its bytes that are not UTF-8 as Go escapes: \n, \x1b, \u202e, \xff.
 // A bidirectional one reorders what a terminal shows after it, so that
-// a name could read as another ("Trojan Source"); it had been written
-// raw. Everything else is kept as it is, so a name that holds none of
+// a name could read as another ("Trojan Source"), so it is escaped
+// too. Everything else is kept as it is, so a name that holds none of
 // them comes back unchanged.
 func String(s string) string {
 	if utf8.ValidString(s) && !strings.ContainsFunc(s, Hidden) {
