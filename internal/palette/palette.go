@@ -146,8 +146,8 @@ var (
 // it does without colour. The 256 have no dark orange under 94 (#875f00),
 // so on dark terminals the sure real shade is 94 and the leaning one the
 // darkest warm colour, 52; 130, the next orange, would hide the target's
-// orange dots over it (2:1), and the sure shade had been 88, a dark red
-// that read as worse, not as real.
+// orange dots over it (2:1), and 88, a dark red, would read as worse,
+// not as real.
 var (
 	// SurfaceGenerated is where D is sure a point is generated.
 	SurfaceGenerated = Colour{Light: Variant{"#C9DEF7", "153", ""}, Dark: Variant{"#0B2A4A", "18", ""}}
