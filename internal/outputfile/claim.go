@@ -28,8 +28,8 @@ type Claimed struct {
 // look is Busy's, for another's Hold too, so that of two processes
 // claiming or holding one path at the same instant exactly one is
 // refused, with Busy's error, and the other's file is left as it was:
-// a run's --log had been claimed with its first row, the second of two
-// runs started at once training to its end only to be refused then. The
+// a run's --log claimed with its first row would let the second of two
+// runs started at once train to its end only to be refused then. The
 // file is neither emptied nor written here. Where files cannot be locked,
 // the claim is refused as held.
 func Claim(path string) (*Claimed, error) {
