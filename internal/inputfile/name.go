@@ -10,9 +10,9 @@ import (
 
 // CheckName refuses a file's name that names no one file: one that
 // holds a control character, a newline most likely (--resume "$(ls
-// *.ckpt)" gives two names on two lines), which had been looked up as
-// one name across the lines and told "no such file or directory" with
-// the lines run together; or one with spaces around it (CheckSpaces). It
+// *.ckpt)" gives two names on two lines), which, looked up as one name
+// across the lines, would be told "no such file or directory" with the
+// lines run together; or one with spaces around it (CheckSpaces). It
 // is the one rule for every file's name ganui is given, to read or to
 // write: the flags' (--preset FILE, --show-preset FILE, --resume; --log,
 // --save and --plot through outputfile.CheckName) and a points(FILE.csv)
