@@ -218,6 +218,22 @@ var findingEvents = map[FindingKind]struct {
 	DFrozen:      {EventFrozen, EventFrozenEnded, thawed, nil, nil},
 }
 
+// unlisted says, of each finding kind with no event of its own, why
+// the events list does not have it, for the list to say beside the
+// finding: ring (seed 1) at epoch 640 says "G's samples are on none of
+// the 8 modes" while its events list had said "none yet", and nothing
+// said why. Every other kind starts and ends events (findingEvents), or
+// is the run's runaway event's own condition (Runaway).
+var unlisted = map[FindingKind]string{
+	ModeDropped:  "a mode's events start once G covers it (mode-covered); mode-dropped marks one covered and then lost",
+	ModesBlurred: "the modes' events mark a mode covered or lost, and samples between the modes are neither",
+	DSaturated:   "the runaway it builds up to is an event, if it comes",
+}
+
+// Unlisted says why the events list has no event of a finding of kind
+// k (unlisted), or "" for a finding the events have.
+func (k FindingKind) Unlisted() string { return unlisted[k] }
+
 // startedSays is the detail of a finding's start: what the finding is,
 // its text's head (up to its first colon: "G ignores its noise", "D is
 // frozen away from its equilibrium"), then its measures, as the end's

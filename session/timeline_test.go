@@ -233,3 +233,37 @@ func TestMarksIsWhatTheFindingsFind(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryFindingIsAnEventOrSaysWhy: each kind of finding the diagnosis
+// shows starts an event of its own (findingEvents; the runaway's is the
+// run's), or the events list says why it has none (Unlisted), never both
+// and never neither: ring (seed 1) at epoch 640 showed "G's samples are
+// on none of the 8 modes" beside an events list that said "none yet"
+// and nothing more. A kind added without an entry here fails.
+func TestEveryFindingIsAnEventOrSaysWhy(t *testing.T) {
+	starts := map[FindingKind]string{ // the event its start is, "" for none
+		Runaway: "runaway", DWins: "d-wins", ModeDropped: "", ModesBlurred: "",
+		NoiseIgnored: "noise-ignored", DIndifferent: "equilibrium", DStalled: "d-stalled",
+		AtNoiseFloor: "noise-floor", GCollapsed: "collapsed", Plateau: "plateau",
+		DFrozen: "d-frozen", DSaturated: "",
+	}
+	for k := range FindingKind(len(findingNames)) {
+		want, ok := starts[k]
+		if !ok {
+			t.Errorf("finding %v: give it an event (findingEvents) or say why it has none (unlisted), and add it here", k)
+			continue
+		}
+		got := ""
+		if e, ok := findingEvents[k]; ok {
+			got = e.start.String()
+		} else if k == Runaway {
+			got = EventRunaway.String()
+		}
+		if got != want {
+			t.Errorf("finding %v starts event %q, want %q", k, got, want)
+		}
+		if why := k.Unlisted(); (why == "") != (got != "") {
+			t.Errorf("finding %v: event %q, and the events list says %q of it: want one of the two", k, got, why)
+		}
+	}
+}

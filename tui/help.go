@@ -621,6 +621,12 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		// the pages do not end without the list it promises.
 		add([]string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
+	for _, f := range s.Findings {
+		if why := f.Kind.Unlisted(); why != "" {
+			head, _, _ := strings.Cut(f.Text, ": ")
+			add(wrapIndent(styleMuted.Render("not listed: "+head+" — "+why), w))
+		}
+	}
 
 	room := max(1, h-1)
 	l := paginate(entries, room, -1)

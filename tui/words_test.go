@@ -1464,3 +1464,23 @@ func TestOffScaleEntryUnderFeatureMatching(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsPageSaysWhyAFindingIsNotListed: ring (seed 1) at epoch 640
+// shows modes missing ("G's samples are on none of the 8 modes" at full
+// speed, "4 of 8 modes missing" here), a finding with no event of its
+// own, and the events page says why beside its list, where it had said
+// "Events none yet" and nothing of the finding.
+func TestEventsPageSaysWhyAFindingIsNotListed(t *testing.T) {
+	s, snap := trainedPlane(t, planeConfig(t, "ring"), 1, 640)
+	i := slices.IndexFunc(snap.Findings, func(f session.Finding) bool { return f.Kind == session.ModeDropped })
+	if i < 0 {
+		t.Fatalf("ring at epoch 640: findings %v, want modes missing", snap.Findings)
+	}
+	pages := glossaryPages(t, s, snap, 120, 40)
+	last := strings.Join(strings.Fields(pages[len(pages)-1]), " ")
+	head, _, _ := strings.Cut(snap.Findings[i].Text, ": ")
+	want := "not listed: " + head + " — " + session.ModeDropped.Unlisted()
+	if !strings.Contains(last, want) {
+		t.Errorf("ring at epoch 640: the events page lacks %q:\n%s", want, pages[len(pages)-1])
+	}
+}
