@@ -99,9 +99,9 @@ func (l *layout) tallerPlane(ys scale, body int) {
 // whose plot is plot cells wide, where the samples band has room for it
 // there, the plane's notes as wide as the side column and the chart as
 // wide as at 80×24 (minMomW). The plot is square, each axis at one scale
-// (planeSize), so that it is as wide as the band is high: at 200×50 it
-// had taken 51 of the band's 170 columns, its notes 27, and left 90
-// blank beside them.
+// (planeSize), so that it is as wide as the band is high: at 200×50 the
+// plot takes 51 of the band's 170 columns and its notes 27, and without
+// the moments beside them 90 would stand blank.
 func (l *layout) momentsBeside(plot int) {
 	planeW := plot + len(gap) + sideW
 	if plot == 0 || l.histW-planeW-len(gap) < minMomW {
@@ -190,9 +190,10 @@ func (m Model) keyBar() string {
 // faint (without colour, idleMark between key and words), and a note
 // under the last column says why, or a row under the columns where the
 // rows beside the first column cannot name the keys each reason is for.
-// The page had offered "u roll back" and ", prev frame" at epoch 0 as if
-// they acted; words such as "(none yet)" in their place had left a
-// newcomer's first page saying nothing of what they do.
+// No key is offered as if it acted: "u roll back" and ", prev frame" at
+// epoch 0 keep their words, drawn faint, since words such as "(none yet)"
+// in their place would leave a newcomer's first page saying nothing of
+// what they do.
 func keysPage(k keyMap, w int) string {
 	idle := k.idle()
 	var cols []string
@@ -267,10 +268,10 @@ func keysPage(k keyMap, w int) string {
 		if noColour() {
 			legend, short, bare = idleMark+": not now —", idleMark+" "+reasons, idleMark+" "+keyed
 		}
-		// Each reason under its keys, for where the two are too wide
-		// for a line: at 70×20 mid-run "u:" over "  not diverged",
-		// where "not diverged" had stood alone beside "c share", read
-		// as the run's state.
+		// Each reason under its keys, for where the two are too wide for
+		// a line: at 70×20 mid-run "u:" over "  not diverged", so that
+		// "not diverged" does not stand alone beside "c share", where it
+		// would read as the run's state.
 		var underKeys []string
 		for i, r := range why {
 			if l := forKeys[i] + " " + r; fits([]string{l}, lw) {
@@ -333,8 +334,8 @@ func keysPage(k keyMap, w int) string {
 			below = styleFaint.Render(strings.ReplaceAll(keyed, "\u00a0", " "))
 		case fits([]string{bare}, w):
 			// Else each reason after its keys on one row under the
-			// columns, a row more: at 70×20 at epoch 0 the note had
-			// read "no epoch, / not diverged", naming no key.
+			// columns, a row more: at 70×20 at epoch 0 the note alone
+			// would read "no epoch, / not diverged", naming no key.
 			below = styleFaint.Render(strings.ReplaceAll(bare, "\u00a0", " "))
 		default:
 			lines = wrapIndent(short, lw)
@@ -355,31 +356,33 @@ func keysPage(k keyMap, w int) string {
 
 // idleMark marks, without colour, a key the keys page would draw faint,
 // in the place of the space between the key and its words: brackets
-// around the words ("(prev frame)") had widened their column by two, so
-// that at 70 columns the last (w, e, ?, esc, q) was left out at epoch 0.
+// around the words ("(prev frame)") would widen their column by two, and
+// at 70 columns leave the last (w, e, ?, esc, q) out at epoch 0.
 const idleMark = "×"
 
 // designPanel takes the charts' place while the full help is open: the
 // design being trained, as ganui --list-presets describes it, with the
 // settings as they are now.
 func (m Model) designPanel(w, h int) string {
-	// esc before ?, which the key table below names too: pack leaves out
-	// what does not fit, and a long preset's name had left esc nowhere.
+	// esc before ?, which the key table below names too: pack keeps, in
+	// order, each item that still fits, so that beside a long preset's
+	// name esc is kept where ? may be left out.
 	// What ? opens in the key table's words (keyMap.now).
 	next := m.keys.now().Help.Help()
 	// In a replay the design is the live run's, its learning rates and
 	// steps as ←→ have them now, not those the frame trained with: the
-	// title says so, as the Settings panel's beside it does. Beside
-	// vanilla's frame of epoch 4,900 "D adam lr 1e-3", raised at 5,600,
-	// had passed for the frame's.
+	// title says so, as the Settings panel's beside it does. Untitled,
+	// vanilla's "D adam lr 1e-3", raised at 5,600, would pass for that of
+	// the frame of epoch 4,900.
 	title := "Design"
 	if m.snap.Replay != nil {
 		title = "Design now"
 	}
 	lines := []string{pack(" · ", []string{styleTitle.Render(title) + " " + m.snap.Preset, styleMuted.Render("esc closes"), styleMuted.Render(next.Key + " " + next.Desc)}, w)}
 	// Each line wrapped at spaces ("1-Lipschitz" and a file name stay
-	// whole), what it carries over indented: "one sample per noise draw",
-	// the end of G's line, had stood at the edge as a line of its own.
+	// whole), what it carries over indented, so that "one sample per
+	// noise draw", the end of G's line, does not stand at the edge as a
+	// line of its own.
 	wrapped := func(design []string) []string {
 		var out []string
 		for _, l := range design {
@@ -395,28 +398,28 @@ func (m Model) designPanel(w, h int) string {
 		// it is seen through.
 		summary, outline := wrapped(m.snap.Design[:1]), wrapped(m.snap.Design[2:])
 		if len(lines)+len(summary)+len(outline) > h && len(lines)+len(outline) <= h {
-			// Then the summary (Design[0]), where that lets the
-			// outline stand whole: the outline says the design line by
-			// line, and the remedies on the next page explain it. Kept,
-			// the summary had cut the outline's last lines at 80×24: the
-			// optimizers and steps of minibatch-discrimination and
-			// bimodal-mbd, wgan's critic warm-up. Where the outline is
-			// cut anyway (70×20), the summary, the plainest line, stays.
+			// Then the summary (Design[0]), where that lets the outline
+			// stand whole: the outline says the design line by line, and
+			// the remedies on the next page explain it. Kept, the summary
+			// would cut the outline's last lines at 80×24: the optimizers
+			// and steps of minibatch-discrimination and bimodal-mbd,
+			// wgan's critic warm-up. Where the outline is cut anyway
+			// (70×20), the summary, the plainest line, stays.
 			summary = nil
 		}
 		// The rows the others leave take the source, which the outline
-		// does not say, cut (cutSource): running at 80×24,
-		// minibatch-discrimination had left a blank row above the status
-		// with neither its summary nor its source, grid-wgan-gp one
-		// under its outline without its source.
+		// does not say, cut (cutSource): left empty, running at 80×24,
+		// minibatch-discrimination would show a blank row above the
+		// status with neither its summary nor its source, and
+		// grid-wgan-gp one under its outline without its source.
 		source := cutSource(m.snap.Design[1], w, h-len(lines)-len(summary)-len(outline))
 		design = slices.Concat(summary, source, outline)
 	}
 	lines = append(lines, design...)
 	if len(lines) > h && h > 0 { // still too long (70×20): say so, and where it all is
-		// Cut between the design's lines, not in one: what a line
-		// carries over is indented (wrapIndent). Cut in one,
-		// bimodal-mbd's D had ended "D  1 sample → 32 → 32 →" at 70×20.
+		// Cut between the design's lines, not in one: what a line carries
+		// over is indented (wrapIndent). Cut in one, bimodal-mbd's D
+		// would end "D  1 sample → 32 → 32 →" at 70×20.
 		keep := h - 1
 		for keep > 1 && strings.HasPrefix(ansi.Strip(lines[keep]), " ") {
 			keep--
@@ -434,8 +437,8 @@ func (m Model) designPanel(w, h int) string {
 // it the answer to the last key (note), where it fits whole beside one of
 // the messages, the longest that leaves it room. A key's refusal
 // (smallRefusal) that does not fit gives way to its way out, "q quits":
-// at 20×5 the message had filled the screen, and a key pressed there had
-// been answered with nothing.
+// at 20×5 the message would fill the screen, and a key pressed there
+// would be answered with nothing.
 func tooSmall(w, h int, note string) string {
 	need := fmt.Sprintf("%d×%d", minWidth, minHeight)
 	msgs := []string{
@@ -522,10 +525,11 @@ func (m Model) header(w int) string {
 	// that of the widest state a run can be in, and the measured rate,
 	// which only a running run has, in rateRoom whether it is shown or
 	// not, so that what the line leaves out does not change as the run
-	// pauses, goes on, ends or diverges. The program's name had come back
-	// at 80×24 as blog-original paused, " ganui   blog-original  ❚❚
-	// paused", and gone as it went on, "blog-original  ▶ running …". A
-	// replay, which only a paused run shows, keeps no room for a rate.
+	// pauses, goes on, ends or diverges: laid out in their own widths,
+	// the program's name would come back at 80×24 as blog-original
+	// paused, " ganui   blog-original  ❚❚ paused", and go as it went on,
+	// "blog-original  ▶ running …". A replay, which only a paused run
+	// shows, keeps no room for a rate.
 	type part struct {
 		text       string
 		rank, room int
@@ -610,9 +614,9 @@ func stateGlyph(s session.State) string {
 // session.CommandBreak, from the left edge; wrapped at w in at most n
 // lines. When they do not all fit, the command keeps its lines, then the
 // notice, less a line for the answer, then the answer, and the
-// divergence gives way, cut with …: a key's answer shown under a long
-// runaway had fallen off the area, and the notice in the answer's place
-// had hidden a resumed run's note and a failure.
+// divergence gives way, cut with …: kept whole, a long runaway would push
+// a key's answer off the area, and the notice kept in the answer's place
+// would hide a resumed run's note or a failure.
 func (m *Model) statusLines(w, n int) []string {
 	s := &m.snap
 	var warning []string
@@ -871,12 +875,12 @@ func cutLines(lines []string, w, k int) []string {
 // its quoted title, from the title's end, so that the citation's authors
 // and year stay: "source: Salimans et al., "Improved Techniques …"
 // (2016)", and left out, never quoted empty, where not one word of it
-// fits. Cut after a whole word alone, minibatch-discrimination's at
-// 80×24 had ended in its title, its year (which finds the paper) lost.
-// A source without a quoted title is cut as cutLines cuts it. Where a
-// row would say nothing (a repository's path too wide for its row had
-// left devnag-2017's at 80×24 "source: …"), the rows are filled and cut
-// inside words (hardCut).
+// fits. Cut after a whole word alone, minibatch-discrimination's at 80×24
+// would end in its title, its year (which finds the paper) lost. A source
+// without a quoted title is cut as cutLines cuts it. Where a row would
+// say nothing (a repository's path too wide for its row would leave
+// devnag-2017's at 80×24 "source: …"), the rows are filled and cut inside
+// words (hardCut).
 func cutSource(s string, w, k int) []string {
 	cut := cutSourceWords(s, w, k)
 	for _, row := range cut {
@@ -976,10 +980,10 @@ func cutSourceWords(s string, w, k int) []string {
 			return cut
 		}
 	}
-	// No word of the title fits: the quotation is left out, its year
-	// kept where it fits ("Goodfellow et al. (2014) …"), else the line
-	// ending after a whole word before it, where blog-original's at
-	// 121×20 had ended `after Dev Nag's "…"`, a quotation of nothing.
+	// No word of the title fits: the quotation is left out, its year kept
+	// where it fits ("Goodfellow et al. (2014) …"), else the line ends
+	// after a whole word before it, never in a quotation of nothing such
+	// as `after Dev Nag's "…"` (blog-original's at 121×20).
 	authors := strings.TrimRight(s[:open], " ,")
 	if cite > len(`"`) {
 		cut := cutLines(wrapIndent(authors+s[shut+1:], w), w, k)
@@ -1058,8 +1062,8 @@ func (m *Model) msgLines(w, n int) []string {
 	if len(fs) == 0 || room <= 0 { // a divergence, which the status says
 		return append(lines, m.seenLines(fs, w, room, false)...)
 	}
-	// With the measurements where there is room for them, else without
-	// (a collapse on the grid names 23 modes, which had cut "mode
+	// With the measurements where there is room for them, else without (a
+	// collapse on the grid names 23 modes, which would cut "mode
 	// collapse" itself to the head at 120×40), else by heads.
 	tries := []bool{false}
 	if w >= 110 {
@@ -1079,10 +1083,11 @@ func (m *Model) msgLines(w, n int) []string {
 		heads := make([]string, 0, len(fs)+1)
 		for _, f := range fs {
 			f.Text, _, _ = strings.Cut(f.Text, ":") // a copy: the snapshot is shared
-			// A finding with no event yet says when it gets one where that
-			// fits beside the hint, else only that it has none where that
-			// fits on the row, else nothing of it: the ? pages give it. The
-			// row's cut had kept "· new:" of grid's stalled D at 80×24.
+			// A finding with no event yet says when it gets one where
+			// that fits beside the hint, else only that it has none where
+			// that fits on the row, else nothing of it: the ? pages give
+			// it. Cut at the row's end instead, grid's stalled D at 80×24
+			// would keep "· new:" of it.
 			head := findingText(f, false, pendingNote(&m.snap, f.Kind, false))
 			if ansi.StringWidth(head)+2+ansi.StringWidth(hint) > w {
 				head = findingText(f, false, pendingNote(&m.snap, f.Kind, true))
@@ -1129,8 +1134,8 @@ func (m *Model) msgLines(w, n int) []string {
 	}
 	if !fits(out, w) {
 		// The first head, too wide to share its row, is cut before what
-		// follows it, not through it: cut through, "+1 more" had given way
-		// to the head's "…" (grid-pacgan at 80×24, a frame replayed).
+		// follows it, not through it: cut through, "+1 more" would give
+		// way to the head's "…" (grid-pacgan at 80×24, a frame replayed).
 		after := more(1)
 		width := w - ansi.StringWidth(strings.Join(after, "  ")) - 2
 		out = flow(append([]string{cutLines([]string{heads[0], ""}, width, 1)[0]}, after...), w, room)
@@ -1142,12 +1147,12 @@ func (m *Model) msgLines(w, n int) []string {
 // with what the findings rest on explained (explained): the glossary's
 // entries for their measures (noise use, KS, the modes, …) and, in a
 // diverged run, for replay and the losses, then where the rest is, where
-// a line is left. One finding at 120×40 had left three rows of the five
-// blank under it. The area keeps its height, so that the panels do not
-// move as findings come and go. Where the lines above already point to
-// ? (pointed: the heads' "? twice: in full"), the pointer is not said
-// again: at 80×24 a line had ended "? twice: in full" over "? twice
-// explains each finding and mark.".
+// a line is left, so that one finding at 120×40 does not leave three rows
+// of the five blank under it. The area keeps its height, so that the
+// panels do not move as findings come and go. Where the lines above
+// already point to ? (pointed: the heads' "? twice: in full"), the
+// pointer is not said again: at 80×24 a line would end "? twice: in full"
+// over "? twice explains each finding and mark.".
 func (m *Model) seenLines(fs []session.Finding, w, n int, pointed bool) []string {
 	var terms []string
 	for _, f := range fs {
@@ -1203,8 +1208,8 @@ const (
 // the lines left, its lead (glossaryLead) on one line, if that fits and
 // leaves spare lines of the n for what follows (seenLines' pointer). At
 // 80×24 no entry fits in the one row a calm run's or a finding's text
-// leaves, which had stayed blank beside charts cut to four rows: it
-// reads "KS  Kolmogorov–Smirnov distance" now.
+// leaves beside charts cut to four rows; a lead fills it,
+// "KS  Kolmogorov–Smirnov distance", where the row would stay blank.
 func (m *Model) explained(terms []string, w, n, spare int) []string {
 	entries := map[string]string{}
 	for _, g := range m.glossaryEntries() {
@@ -1246,9 +1251,9 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 			}
 		}
 	}
-	// The rows still left lengthen the leads, the first first: a
-	// diverged critic's "losses" at 120×40 had left a row blank above
-	// the key bar under its one-line lead.
+	// The rows still left lengthen the leads, the first first, so that a
+	// diverged critic's "losses" at 120×40 leaves no row blank above the
+	// key bar under its one-line lead.
 	for _, i := range leads {
 		if l := lead(done[i], len(each[i])+n-spare-used); len(l) > len(each[i]) {
 			each[i], used = l, used+len(l)-len(each[i])
@@ -1264,11 +1269,11 @@ func (m *Model) explained(terms []string, w, n, spare int) []string {
 // KS's entry, "█ generated counts per bin" of the bars'. A clause that
 // ends in a bracketed aside ends before it too: "a mode is captured when
 // at least one sample in 2,500 is a high-quality sample of it" of modes
-// captured's, whose first clause with "(VEEGAN's and PacGAN's rule)" had
-// fitted in no row at 120×40, and left it blank under grid-wgan-gp's
-// finding. The rest is on the ? pages. A head of a few cells says
-// nothing ("v" of Q-Q's), and the keys an entry begins with are no
-// clause (replay's ", and . step").
+// captured's, whose first clause with "(VEEGAN's and PacGAN's rule)" fits
+// in no row at 120×40 and would leave it blank under grid-wgan-gp's
+// finding. The rest is on the ? pages. A head of a few cells says nothing
+// ("v" of Q-Q's), and the keys an entry begins with are no clause
+// (replay's ", and . step").
 func glossaryLead(text string, fits func(head string) bool) string {
 	const least = 8
 	lead, depth, aside := "", 0, -1
@@ -1458,12 +1463,13 @@ func (m *Model) watchLines(w, n int) []string {
 		none += "; " + handNotJudged
 	}
 	// Under label smoothing each of D's losses has a line of its own
-	// (balanceText); the hint had sent both to "the dotted line". D's
-	// losses on their line are a run going well only while the samples
-	// come near: alone, D is stuck there (the d-stalled finding), as
-	// blog-original's seed 1 is, far from its target, after a hint that
-	// had listed the line as one more goal, "KS and W1 falling; D's
-	// losses settling on the dotted line".
+	// (balanceText), and the hint says so rather than send both to "the
+	// dotted line". D's losses on their line are a run going well only
+	// while the samples come near: alone, D is stuck there (the d-stalled
+	// finding), as blog-original's seed 1 is, far from its target. So the
+	// hint makes the line a condition of the goals, "while D's losses
+	// settle on the dotted line", not one more goal: "KS and W1 falling;
+	// D's losses settling on the dotted line" would read as one.
 	settle := " while D's losses settle on the dotted line"
 	if e := s.Equilibrium; e != nil && e.DReal != e.DFake {
 		settle = " while D's losses settle each on its dotted line"
@@ -1491,8 +1497,8 @@ func (m *Model) watchLines(w, n int) []string {
 	var lines []string
 	for _, t := range texts {
 		if lines = wrapIndent(styleMuted.Render(t), w); len(lines) <= n {
-			// The rows left explain the measures to watch: at 120×40 the
-			// hint had left three of the five blank.
+			// The rows left explain the measures to watch, which at
+			// 120×40 would leave three of the five blank under the hint.
 			return append(lines, m.explained(terms, w, n-len(lines), 0)...)
 		}
 	}
@@ -1501,8 +1507,8 @@ func (m *Model) watchLines(w, n int) []string {
 
 // questionTwice is the key the texts send to the ? pages' explanations
 // with, written together (numtext.Together) so that wrapping keeps it
-// whole: wgan's Q-Q view at 120×40 had ended a line "Findings show here
-// while they hold; ?" over "twice explains each mark."
+// whole: wgan's Q-Q view at 120×40 would otherwise end a line "Findings
+// show here while they hold; ?" over "twice explains each mark."
 var questionTwice = numtext.Together("? twice")
 
 // wrap breaks s into lines of at most w cells at plain spaces only, never
@@ -1548,10 +1554,10 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 	s := &m.snap
 	// After updates by hand (d, g) the losses of the latest are given, as
 	// the status line gives them, the title saying whose they are: the
-	// legend had kept the epoch's while d and g moved them. Where the
-	// title does not fit in full it says whose in short, "D and G by
-	// hand": a critic's signed losses at 80×24 had left no room for it,
-	// and the legend had given values by hand without saying so.
+	// epoch's would stand still while d and g move them. Where the title
+	// does not fit in full it says whose in short, "D and G by hand", so
+	// that a critic's signed losses at 80×24, which leave no room for the
+	// full title, are not given by hand without saying so.
 	titles, hasD, hasG := []string{m.legendTitle("Losses")}, s.Last.Epoch > 0, s.Last.Epoch > 0
 	real, fake, g := s.Last.DReal, s.Last.DFake, s.Last.G
 	handD := false
@@ -1576,9 +1582,9 @@ func (m *Model) lossLegendOf(w int) ([]string, bool) {
 	}
 	// D's gradient penalty, which neither of D's losses holds, as the
 	// progress lines and the CSV give it; no line of its own, so no mark.
-	// It gives way first where the legend has no room. The screen had not
-	// shown it at all: r1, whose remedy it is, read "D real 0.274" with
-	// the headless line's "penalty=0.2398" nowhere. An update of D by
+	// It gives way first where the legend has no room. Without it r1,
+	// whose remedy it is, would read "D real 0.274" with the headless
+	// line's "penalty=0.2398" nowhere on the screen. An update of D by
 	// hand does not give it, so the epoch's is not set beside its losses.
 	var penalty []string
 	if s.Penalized && !handD {
@@ -1657,13 +1663,13 @@ func (m Model) momentsPanel(w, h int) string {
 // and the higher moments under it (shapeLines), or, where those would
 // leave the chart under minChartRows (70×20 and 70×21), what fits of
 // them after the legend's last line: σ std 0.187 ┈2.06  skew -0.46 (0).
-// Their line had left the chart a single row of plot there, its mean
-// and std a smear of dots under one Y label (5, for a range of 0 to
-// 5.3), the target's dotted line nowhere.
+// Their line would leave the chart a single row of plot there, its mean
+// and std a smear of dots under one Y label (5, for a range of 0 to 5.3),
+// the target's dotted line nowhere.
 //
-// The title gives way to them there: a longer title is kept only where
-// it leaves them the room the shortest does ("Moments, last batch" had
-// put the mean on the std's line at 70×20, and the skew off the screen).
+// The title gives way to them there: a longer title is kept only where it
+// leaves them the room the shortest does ("Moments, last batch" would put
+// the mean on the std's line at 70×20, and the skew off the screen).
 func (m *Model) momText(w, h int) (legend, shape []string) {
 	titles := m.momTitles()
 	legend = m.momLegendOf(w, titles)
@@ -1763,7 +1769,7 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 		// them, then the means' target values give way, then the stds':
 		// the chart's dotted lines and Quality give those, and the title
 		// names the chart. At 80×24 a points(…) target's "┈-0.0509,0.693"
-		// had taken the title's room.
+		// would take the title's room.
 		var lines []string
 		for _, v := range []struct {
 			write     func(float64) string
@@ -1800,8 +1806,8 @@ func (m *Model) momLegendOf(w int, titles []string) []string {
 
 // legendTitle is a legend's title, with the epoch its values are of when
 // that is not the header's: a run diverged on a value that is not finite
-// shows its last finite epoch (Losses at 1,499 under epoch 1,500), which
-// the legends had given unmarked.
+// shows its last finite epoch (Losses at 1,499 under epoch 1,500), marked
+// so that its values do not pass for those of the header's epoch.
 func (m *Model) legendTitle(name string) string {
 	return styleTitle.Render(name) + m.legendAt()
 }
@@ -1832,9 +1838,9 @@ func (m *Model) higherMoments(w int) []string {
 // shapeItems are the skewness and excess kurtosis of fresh samples with
 // the target's, long (three decimals, vs the target's) and short (two,
 // the target's in brackets); none in 2-D, where the side panel has what
-// matters. With g_ema the samples are G's average's, and the items say
-// so under a chart whose legend reads "Moments, G's own": the line had
-// read as G's own beside it.
+// matters. With g_ema the samples are G's average's, and the items say so
+// under a chart whose legend reads "Moments, G's own", beside which
+// unmarked they would read as G's own.
 func (m *Model) shapeItems() (long, short []string) {
 	s := &m.snap
 	if s.Target.Plane != nil {
@@ -1916,9 +1922,10 @@ func (m Model) histPanel(w, h int) string {
 		if m.view == viewGZ {
 			title = styleTitle.Render("G(z)") + styleMuted.Render(" output x ↑ for noise z →")
 			// The curve is G at so many noise values, not the
-			// evaluation's samples, which the title had counted:
-			// "200 beyond ▲▼ · 10,000 at epoch 200" read as 2% of the
-			// samples off the plot where it was all of the curve.
+			// evaluation's samples, and the title counts those: counting
+			// the samples, "200 beyond ▲▼ · 10,000 at epoch 200" would
+			// read as 2% of the samples off the plot where it is all of
+			// the curve.
 			at = styleMuted.Render(fmt.Sprintf("%s noise values at epoch %s", numtext.FormatInt(len(e.GZ)), numtext.FormatInt(e.Epoch)))
 		}
 		items = []string{title}
@@ -2200,9 +2207,9 @@ func (m Model) sidePanel(w, h int) string {
 		// Short of room for it, the measures after the first two (KS and
 		// W1, or SW1 and its floor) give way to the comparison a baseline
 		// is pinned for, from the last up: at 70×20, where three rows
-		// stand above the settings, the cut from the bottom had taken
-		// "vs base" and kept noise use or the modes, and nothing on the
-		// screen compared the run with its baseline.
+		// stand above the settings, a cut from the bottom would take "vs
+		// base" and keep noise use or the modes, and nothing on the
+		// screen would compare the run with its baseline.
 		if keep := 1 + len(unmeasured) + max(2, h-settingsRows-len(base)); len(lines) > keep { // the heading, their epoch and the measures
 			lines = lines[:keep]
 		}
@@ -2214,8 +2221,8 @@ func (m Model) sidePanel(w, h int) string {
 	settings := make([]string, 0, settingsRows)
 	// In a replay the settings are the run's as it is now, which ←→
 	// change, not those the frame was trained with: the title says so.
-	// Beside an earlier epoch they had passed for that epoch's, a
-	// learning rate raised at 3,000 read as the one of epoch 1,000.
+	// Untitled, beside an earlier epoch they would pass for that epoch's,
+	// a learning rate raised at 3,000 read as the one of epoch 1,000.
 	title := "Settings"
 	if m.snap.Replay != nil {
 		title = "Settings now"
@@ -2308,7 +2315,7 @@ func (m *Model) planeQuality(sw1 *trend, w, n int) []string {
 	// An axis's line is its mean±std and the target's, or, where that is
 	// wider than the panel (a runaway's moments in the exponent form,
 	// "x -8.2852e4±3.0587e4"), two lines, the target's under its own:
-	// cut to the panel's width, "x -82852.41±30586.96 vs 0.0…" had lost
+	// cut to the panel's width, "x -82852.41±30586.96 vs 0.0…" would lose
 	// the target's values. Short of room for those, the targets give way:
 	// the moments chart's dotted lines give them too.
 	var axes, bare []string
@@ -2375,8 +2382,8 @@ func momentNum(v float64, signed bool) string {
 // >99% <1% vs 50%" (two spaces after the count) is a generator collapsed
 // onto one of two modes.
 // Without the target's, "modes 2/2  30% 58%" (bimodal, seed 1, epoch
-// 10,000) had left a learner to work out from the target's name what
-// each mode was due, which the diagnosis gives ("the target 50%").
+// 10,000) would leave a learner to work out from the target's name what
+// each mode is due, which the diagnosis gives ("the target 50%").
 func modesLine(mt engine.Metrics, blurred bool, w int) string {
 	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
 	if mt.ModesCovered < len(mt.Modes) {
@@ -2574,10 +2581,11 @@ type sparkScale struct {
 // v: the least and greatest finite of them all, the least rounded down and
 // the greatest up to two significant digits, so that the range printed,
 // " lo–hi", holds every value the row prints (0.288 beside checks of 0.29
-// to 2.7 reads "0.28–2.7": to the nearest, "0.29–2.7" had left it out).
-// Its text is "" for fewer than two checks, none finite, or ends alike,
-// where flat bars beside the value say it; a bar alone is flat too (▄),
-// the value of a first frame, which had read ▁ or ▇ as rounding put it.
+// to 2.7 reads "0.28–2.7": rounded to the nearest, "0.29–2.7" would leave
+// it out). Its text is "" for fewer than two checks, none finite, or ends
+// alike, where flat bars beside the value say it; a bar alone is flat too
+// (▄), the value of a first frame, which would otherwise read ▁ or ▇ as
+// rounding put it.
 func scaleOf(vals []float64, v float64) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
@@ -2633,9 +2641,9 @@ func roundOut(v float64, round func(float64) float64) float64 {
 
 // rangeEnds writes the ends of a range in two significant digits, or in
 // the fewest up to four that print them apart (0.498–0.5, 0.9981–0.9986).
-// Three before four: bimodal's KS checks, 0.4988 to 0.5000, had needed
-// "0.4988–0.5000", too long to stand beside the bars at all, which were
-// then drawn from 0, all of them full.
+// Three before four: in four, bimodal's KS checks, 0.4988 to 0.5000,
+// would read "0.4988–0.5000", too long to stand beside the bars at all,
+// which would then be drawn from 0, all of them full.
 func rangeEnds(lo, hi float64) (string, string) {
 	var a, b string
 	for digits := 2; digits <= 4; digits++ {
@@ -2733,8 +2741,8 @@ func zdepLine(z float64, w int) string {
 // greater than lo they are flat (▄). An infinite value is a full or empty
 // bar, NaN a gap. Any lo and hi draw: a span past MaxFloat64 (−1e308 to
 // 1e308) is taken in halves, and a share that is still no number (an end
-// at ±Inf) is the empty bar; such a share had indexed the bars at
-// −9223372036854775807 (int of NaN), a panic.
+// at ±Inf) is the empty bar: int of NaN, −9223372036854775807, would
+// index the bars out of range, a panic.
 func sparkBetween(vals []float64, lo, hi float64) string {
 	var sb strings.Builder
 	for _, v := range vals {
