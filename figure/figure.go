@@ -274,9 +274,9 @@ func FromPicture(p session.Picture) Run {
 
 // baseSettings says what a title's baseline trained with where the run
 // differs, "d_lr=5e-4 g_lr=5e-5", in the title design's own words, or
-// "same settings": the title names the run's design, and a baseline of
-// other learning rates, grey under its curves, had passed for one of the
-// same (the screen's base→now line gives them).
+// "same settings": the title names the run's design, and unnamed, a
+// baseline of other learning rates, grey under its curves, would pass for
+// one of the same (the screen's base→now line gives them).
 func baseSettings(changes []session.Change) string {
 	if len(changes) == 0 {
 		return "same settings"
@@ -364,9 +364,9 @@ type legendItem struct {
 // pairedLegend adds items to p's legend in two columns: an item named
 // "… x" followed by its "… y" shares a row, x's on the left, and any
 // other item has a row of its own, on the right. A plane's panel (a)
-// names eight or nine lines: one under the other they had taken near half
-// the panel's height, the data pressed under them (legendRoom), ring's
-// y axis running to 6 over curves under 3.
+// names eight or nine lines: one under the other they would take near
+// half the panel's height, the data pressed under them (legendRoom),
+// ring's y axis running to 6 over curves under 3.
 //
 // gonum's legend has one column, each entry's name right of its
 // thumbnail's box: each row is one entry, named by its left item, its
@@ -539,10 +539,10 @@ func (r Run) layout(body draw.Canvas) ([][]*plot.Plot, [][]draw.Canvas, error) {
 // labelShare is the most of a panel's height, p drawn on c, that its
 // data take (legendRoom): timeShare, or on a time panel less, down to
 // half, so that its event labels, stacked down the rows beside and under
-// the legend, lie in the band above the data, not over them. Grid's
-// eleven events had stacked five rows under panel (a)'s legend, written
-// across G's std x and y, and ring-mbd's mode-covered labels across the
-// high-quality share in (c).
+// the legend, lie in the band above the data, not over them. At the full
+// share, grid's eleven events would stack five rows under panel (a)'s
+// legend, written across G's std x and y, and ring-mbd's mode-covered
+// labels across the high-quality share in (c).
 func (r Run) labelShare(p *plot.Plot, c draw.Canvas, time bool) float64 {
 	if !time || len(r.Events) == 0 {
 		return timeShare
@@ -574,10 +574,11 @@ func fitLabel(p *plot.Plot, c draw.Canvas) {
 // of a row share their top and bottom, and those of a column their left
 // and right, to a hair. Align measures how far a label near an axis's end
 // overhangs the data area at the scale of its first tiles, and the
-// overhang changes with the scale: a plane's x axis of -5.04 to 5.04,
-// its 5 just inside the end, had set panel (d)'s right edge 0.01 point
-// past panel (b)'s. Each area is cut back to its row's and column's
-// innermost; what that changes of the overhangs is far smaller again.
+// overhang changes with the scale: a plane's x axis of -5.04 to 5.04, its
+// 5 just inside the end, sets panel (d)'s right edge 0.01 point past
+// panel (b)'s as Align lays them out. Each area is cut back to its row's
+// and column's innermost; what that changes of the overhangs is far
+// smaller again.
 func lineUp(panels [][]*plot.Plot, canvases [][]draw.Canvas) {
 	data := make([][]vg.Rectangle, len(panels))
 	for j, row := range panels {
@@ -666,8 +667,9 @@ func legendBox(c draw.Canvas, p *plot.Plot) (vg.Rectangle, bool) {
 // area when fewer of pts, the points drawn, lie under it there than at
 // the top right, and returns those under it. The band legendRoom leaves
 // above a plane's box spans the panel, and G's samples beyond the box
-// may reach into either end of it: grid's at epoch 300, a plume above
-// the box's top right, had run under the legend, the top left empty.
+// may reach into either end of it: grid's at epoch 300, a plume above the
+// box's top right, would run under a legend at the right, the top left
+// empty.
 func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) plotter.XYs {
 	d := p.DataCanvas(c)
 	trX, trY := p.Transforms(&d)
@@ -696,9 +698,9 @@ func legendSide(p *plot.Plot, c draw.Canvas, pts plotter.XYs) plotter.XYs {
 // it draws (legendSide). Where points lie under it at either end, the
 // top of the data rises to the highest of them, the band above it, until
 // the legend covers none, by the box's height at most: a plume of G's
-// samples above the middle of ring's box had run under the legend at
-// either end, faded by its backdrop. Points further up than that are
-// drawn under it, as few as legendSide finds.
+// samples above the middle of ring's box would otherwise run under the
+// legend at either end, faded by its backdrop. Points further up than
+// that are drawn under it, as few as legendSide finds.
 //
 // Each round raises the top straight to the highest point the legend
 // covers, past every point under it, and lays the panel out again: the
@@ -757,7 +759,7 @@ func legendOnData(p *plot.Plot, c draw.Canvas) {
 // (Reserve): a headless run's --plot, held from before its first epoch
 // to its end, so that a second run given the same --plot meanwhile, or
 // at the same instant, is refused at its start (outputfile.Hold), as a
-// --save is. Two such runs had both exited 0, the later one's figure
+// --save is. Unrefused, both runs would exit 0, the later one's figure
 // silently replacing the other's.
 type File struct {
 	format string
@@ -895,9 +897,9 @@ func (s straight) RGBA() (r, g, b, a uint32) {
 }
 
 // cp1252 is s in code page 1252: a character outside it that a figure
-// writes in its stand-in (pdfStandIns), any other "?". The PDF of an
-// lsgan run had named its losses' balance "?", and G's average "G's
-// average, ? 0.99".
+// writes in its stand-in (pdfStandIns), any other "?". Without the
+// stand-ins, the PDF of an lsgan run would name its losses' balance "?",
+// and G's average "G's average, ? 0.99".
 func cp1252(s string) string {
 	s = pdfStandIns.Replace(s)
 	b := make([]byte, 0, len(s))
@@ -940,8 +942,8 @@ const (
 // a part wider than a line between its words (a design's settings,
 // "g_lr=1e-3 g_hidden=64,64"), and a word wider than a line cut short
 // with "…", as is the last line of a title that needs more. A design's
-// changes, which a title names as the final line does, had run off both
-// edges of a one-line title.
+// changes, which a title names as the final line does, would otherwise
+// run off both edges of a one-line title.
 func titleLines(width func(string) vg.Length, s string, w vg.Length) []string {
 	fits := func(t string) bool { return width(t) <= w }
 	clip := func(t string) string { // the longest start of t that fits with "…" after it
@@ -1062,18 +1064,17 @@ func newPlot(title, x, y string) *plot.Plot {
 }
 
 // roundTicks marks an axis at round values, as the trainer's axes are: a
-// step of 1, 2 or 5 times a power of ten giving about five labels and
-// at least three, every
-// multiple of it in the range (0 among them when it is), written with
-// the step's decimals, thousands grouped as the screen groups a count
-// (2,000 … 10,000: "8000" had stood beside "10,000"), and an unlabelled
-// tick half-way between. gonum's own ticker takes steps of 3 and 4 (400,
-// 1200, 2000). An axis whose largest label is outside the range the
-// screen writes plainly, [smallE, bigE) (a runaway's losses, its samples'
-// density), is labelled 1e19, 1.5e19, 5e-9, the digits its step needs,
-// the exponent as the screen writes it. An axis of whole numbers (epochs)
-// takes a step of 1 at least, with no tick between: a run of one epoch is
-// not marked at 0.5.
+// step of 1, 2 or 5 times a power of ten giving about five labels and at
+// least three, every multiple of it in the range (0 among them when it
+// is), written with the step's decimals, thousands grouped as the screen
+// groups a count (2,000 … 10,000, so that "8000" does not stand beside
+// "10,000"), and an unlabelled tick half-way between. gonum's own ticker
+// takes steps of 3 and 4 (400, 1200, 2000). An axis whose largest label
+// is outside the range the screen writes plainly, [smallE, bigE) (a
+// runaway's losses, its samples' density), is labelled 1e19, 1.5e19,
+// 5e-9, the digits its step needs, the exponent as the screen writes it.
+// An axis of whole numbers (epochs) takes a step of 1 at least, with no
+// tick between: a run of one epoch is not marked at 0.5.
 type roundTicks struct{ whole bool }
 
 // smallE and bigE bound the sizes an axis's labels are written plainly
@@ -1365,8 +1366,9 @@ type unpaddedThumb struct {
 // data area by to hold each glyph, a line's width, a heat map's cells
 // (5 points past its edge) whole: the data area is then where the axes
 // put it, its axis lines the padding below and left of it in every
-// panel, so that panels in a row or a column line up (panel (c) had sat
-// higher than panel (d), whose heat map padded it up from its x axis).
+// panel, so that panels in a row or a column line up (padded, panel (c)
+// would sit higher than panel (d), whose heat map pads it up from its x
+// axis).
 // What reaches past the data area (3 points at most, a lone point's
 // glyph) lies within the axes' padding (5 points).
 type unpadded struct {
@@ -1381,8 +1383,8 @@ func (u unpadded) DataRange() (xmin, xmax, ymin, ymax float64) { return u.p.Data
 
 // level adds a horizontal line at y across the time axis, drawn with
 // dashes: a reference the curves are read against, drawn whether or not
-// they have a point (a run diverged at once had lost its target's and
-// its losses' balance lines with its curves).
+// they have a point, so that a run diverged at once keeps its target's
+// and its losses' balance lines without its curves.
 func (r Run) level(p *plot.Plot, name string, y float64, c color.Color, dashes []vg.Length) error {
 	return addLine(p, name, r.flat(y), c, dashes)
 }
@@ -1400,8 +1402,8 @@ func (r Run) flat(y float64) plotter.XYs {
 // noFinite says in p's title that a time panel's curves of the run, xys,
 // have not one point to draw though the run has trained: a run diverged
 // at once, its every value NaN or infinite (the charts keep its finite
-// epochs alone), had left panels (a) and (b) blank, unsaid. The
-// reference lines are drawn all the same (level).
+// epochs alone), whose panels (a) and (b) would otherwise stand blank,
+// unsaid. The reference lines are drawn all the same (level).
 func (r Run) noFinite(p *plot.Plot, xys ...plotter.XYs) {
 	if r.SampleEpoch == 0 && len(r.History) == 0 { // nothing trained: nothing to say
 		return
@@ -1483,11 +1485,12 @@ func (r Run) moments() (*plot.Plot, error) {
 // targetMoments is panel (a)'s lines of a plane's target, as the screen
 // sets them against the samples': a line for each axis's mean and std,
 // its y as heavy as G's y, so that a reader tells which is x's target
-// (moons: 0.5 against 0.25), where one legend entry had named both. An
-// axis's value equal to the other's as written (short), one line would
-// hide the other: it is one line, heavy, its legend saying so, "target
-// mean x = y". grid's and ring's x, thin, had run unseen within their y,
-// the legend naming both as if apart.
+// (moons: 0.5 against 0.25), where one legend entry for both would not
+// tell them apart. An axis's value equal to the other's as written
+// (short), one line would hide the other: it is one line, heavy, its
+// legend saying so, "target mean x = y". Drawn as two, grid's and ring's
+// x, thin, would run unseen within their y, the legend naming both as if
+// apart.
 func (r Run) targetMoments() []moment {
 	pl := r.Plane
 	var ms []moment
@@ -1519,8 +1522,9 @@ type moment struct {
 // and its std dotted), a plane's y twice as heavy as its x, so that each
 // is told from each at a glance, and in grey print, by more than the
 // screen's two blues, which the screen's labels at the lines' ends tell
-// apart: those alone had told a plane's mean x from its mean y, std x
-// from std y, and a line's mean from its std.
+// apart: on paper, without those labels, the colours alone would not tell
+// a plane's mean x from its mean y, std x from std y, and a line's mean
+// from its std.
 func momentStyle(colour palette.Colour, dashes []vg.Length, y bool) draw.LineStyle {
 	s := draw.LineStyle{Color: paper(colour), Width: vg.Points(1.2), Dashes: dashes}
 	if y {
@@ -1604,8 +1608,9 @@ func (r Run) losses() (*plot.Plot, error) {
 			gLo, gHi = math.Min(gLo, q.Y), math.Max(gHi, q.Y)
 		}
 		// The legend says what is drawn, in the screen's words (G … ▲ off
-		// scale): G on D's axis, off it above its top. "G, own scale" had
-		// sent a reader looking for a second axis the panel does not have.
+		// scale): G on D's axis, off it above its top. "G, own scale"
+		// would send a reader looking for a second axis the panel does
+		// not have.
 		if top > 0 && gHi > edge {
 			g, gCut = r.cutAt(g, edge)
 			gName = fmt.Sprintf("G: off scale above %s, up to %s", short(edge), short(gHi))
@@ -2018,9 +2023,9 @@ const histBins = session.PictureBins
 // share of the samples within Lo…Hi), the target density and D(x). Its
 // legend counts the samples outside Lo…Hi and those not a number (NaN
 // or infinite), which lie nowhere, apart, among all, as the screen's
-// histogram does ("samples (3 outside, 2 NaN or infinite)"): it had left
-// those out, of its count and of the share its bars are of, unless all
-// were.
+// histogram does ("samples (3 outside, 2 NaN or infinite)"), so that
+// those are not left out, of its count or of the share its bars are of,
+// unless all are.
 func (r Run) samples() (*plot.Plot, error) {
 	if r.Plane != nil {
 		return r.points()
@@ -2152,8 +2157,8 @@ func (r Run) samples() (*plot.Plot, error) {
 			// of std 20, a run spread over thousands), or over bars the
 			// axis is taken from: drawn on the densities' height, 1 at
 			// their top, the factor in the legend, as the screen gives
-			// D(x) a strip of its own; drawn as it is, it had set the
-			// axis to 1 and left the samples and the target flat along
+			// D(x) a strip of its own; drawn as it is, it would set the
+			// axis to 1 and leave the samples and the target flat along
 			// the bottom.
 			name = "D(x) × " + short(top)
 			scale = func(v float64) float64 { return v * top }
@@ -2174,8 +2179,8 @@ func (r Run) samples() (*plot.Plot, error) {
 // of evenGrid+1 points from lo to hi, and the target's quantiles at
 // every 1/quantilePoints of its mass within that range, so that a
 // target narrow beside the range (a runaway's thousands wide) is drawn
-// through its peak: 300 even points alone had put one by chance on its
-// flank, a height that meant nothing and set the axis.
+// through its peak: 300 even points alone would put one by chance on its
+// flank, a height that means nothing and sets the axis.
 func targetXs(lo, hi float64, quantile func(float64) float64) []float64 {
 	const evenGrid, quantilePoints = 300, 400
 	xs := make([]float64, 0, evenGrid+1+quantilePoints)
@@ -2271,9 +2276,9 @@ func (r Run) points() (*plot.Plot, error) {
 // shows beyond it left, right and below, besides what equal scale adds
 // (above it lies the legend's band): the box's outline then lies off the
 // panel's frame, and the points just beyond the box are drawn on every
-// side of it. The y axis had begun at the box's bottom, its outline on
-// the frame, and a sample just below the box, counted as beyond it, was
-// not drawn, where one as far beside it was.
+// side of it. Were the y axis to begin at the box's bottom, its outline
+// would lie on the frame, and a sample just below the box, counted as
+// beyond it, would not be drawn, where one as far beside it is.
 const boxMargin = 0.05
 
 // targetRing is the radius of the ring panel (d) of a plane draws each of
@@ -2393,9 +2398,9 @@ func (r Run) addPoints(p *plot.Plot) (place func() plotter.XYs, shown plotter.XY
 // mostPoints is the most of G's samples panel (d) of a plane draws
 // (the target's points and a baseline's samples are fewer: session's
 // 600 and 1,500); evenly picks them. Each point is a mark of its own in
-// an SVG or PDF, about 100 bytes: the 100,000 samples --samples allows
-// on a plane had made a 10 MB SVG that viewers and slide tools choke
-// on. A subset bounds the figure's size whatever --samples is, and is
+// an SVG or PDF, about 100 bytes: the 100,000 samples --samples allows on
+// a plane would make a 10 MB SVG that viewers and slide tools choke on. A
+// subset bounds the figure's size whatever --samples is, and is
 // as honest a picture of G's distribution as the whole — the samples
 // are independent draws, in no order, and at the figure's scale 5,000
 // dots already fill a mode, so more add bytes, not shape — where a 2-D
@@ -2820,8 +2825,8 @@ func (ev eventLines) labels(c draw.Canvas, p *plot.Plot) (labels []placed, lines
 	// The labels are placed first, then the lines drawn, each broken
 	// where a label lies across it, and the labels written last: a label
 	// right of its line may reach past later lines, and ring's three
-	// mode-covered labels, 10 points apart, had each been struck
-	// through by the next events' lines, "mọde-coveṛed".
+	// mode-covered labels, 10 points apart, would each be struck through
+	// by the next events' lines, "mọde-coveṛed".
 	if len(shown) > maxLabelled { // too many to draw across: a tick each at the top, a rug (Plot)
 		return nil, lines, shown
 	}
@@ -2929,8 +2934,8 @@ func (ev eventLines) Plot(c draw.Canvas, p *plot.Plot) {
 	line := draw.LineStyle{Color: paper(palette.Event), Width: vg.Points(0.8), Dashes: dashDotDotted}
 	// The legend's box, which a line stops at as at a label: its backdrop
 	// is translucent, to show the data under a legend of half the panel
-	// or more (legendRoom), and the line of an event late in the run had
-	// shown through it, dashes among the legend's entries.
+	// or more (legendRoom), and the line of an event late in the run
+	// would show through it, dashes among the legend's entries.
 	boxes := make([]vg.Rectangle, 0, len(labels)+1)
 	if legend, ok := legendBox(c, p); ok {
 		boxes = append(boxes, legend)
