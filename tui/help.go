@@ -249,8 +249,8 @@ func (m *Model) glossaryEntries() [][2]string {
 // crowdedText is the crowded entry for a plane with modes or without
 // (moons, a points file): without, where no mode map is drawn, G piles
 // its samples up on a part of the target, not a mode, and in 16 colours
-// nothing else shows where; moons' entry had sent its reader to "the mode
-// map" its screen does not have.
+// nothing else shows where, so that moons' entry does not send its reader
+// to "the mode map" its screen does not have.
 func crowdedText(modes bool) string {
 	found, there := "a part of the target", ""
 	if modes {
@@ -294,9 +294,9 @@ func (m *Model) balanceText() string {
 	e := m.snap.Equilibrium
 	var b strings.Builder
 	// D's score and least squares' losses at the balance: ½ and ⅛, or
-	// under label smoothing α/2 and α²/8 (EquilibriumOf), where the entry
-	// had named the line D(x)=0.45 and said D's losses sit there when
-	// D(x) = ½.
+	// under label smoothing α/2 and α²/8 (EquilibriumOf), so that the
+	// entry does not name the line D(x)=0.45 and then say D's losses sit
+	// there when D(x) = ½.
 	half, lsEach := "½", "⅛"
 	if e.Label == "" {
 		half, lsEach = numtext.Plainly(e.D, 3), numtext.Plainly(e.DReal, 3)
@@ -328,9 +328,9 @@ func (m *Model) balanceText() string {
 // eventsText is the ◆ entry, with the events the design's loss can
 // mark (session.Marks) and the line D's equilibrium ends at as that loss
 // has it (equilibriumNear); a collapse in the words of the target's
-// collapsed finding (session.CollapsedTo). Every design's entry had
-// listed every event, a critic's D's win, the equilibrium and d-stalled,
-// which it never marks, the hinge's d-frozen.
+// collapsed finding (session.CollapsedTo). One list for every design
+// would name events a design never marks: a critic's D's win, the
+// equilibrium and d-stalled, the hinge's d-frozen.
 func (m *Model) eventsText() string {
 	marks := func(k session.EventKind) bool { return session.Marks(m.snap.Loss, k) }
 	var wins, eq, frozen, eqEnd, near string
@@ -351,8 +351,8 @@ func (m *Model) eventsText() string {
 // ends at, as the design's loss has it: under the hinge loss its losses'
 // sum within 0.12 of 2; under BCE and least squares D's scores within
 // 0.03 of its balance, ½, or half its real label under label smoothing
-// (session.EquilibriumOf); both where the design is not known. Every
-// design's entry had given ½ or the hinge's sum, label-smoothing's
+// (session.EquilibriumOf); both where the design is not known. One line
+// for every design would give ½ or the hinge's sum, label-smoothing's
 // "within 0.03 of ½" beside its line D(x)=0.45.
 func (m *Model) equilibriumNear() string {
 	switch e := m.snap.Equilibrium; {
@@ -460,8 +460,9 @@ func (m *Model) dxText() string {
 // answer, half its real label under label smoothing, no shade. A
 // critic's (wasserstein, hinge) is a score without bounds, shaded from
 // each evaluation's lowest to its highest, whose half-way marks no
-// balance. The entry had given every design BCE's words, "no shade where
-// it cannot tell (½)", and then a critic's a sentence after.
+// balance. Each design gets its own words alone: BCE's, "no shade where
+// it cannot tell (½)", given to every design with a critic's a sentence
+// after, would tell a critic's reader of a balance that is not there.
 func (m *Model) surfaceText() string {
 	const made = " Made at each evaluation, off the training path."
 	if m.snap.Loss.Unbounded() {
@@ -607,7 +608,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 		named(g[0], g[1])
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
-	// 80×24 that the glossary had come after.
+	// 80×24, which before the glossary would push it 29 pages back.
 	part = "Events"
 	if evs := s.Events; len(evs) > 0 {
 		add([]string{""})
@@ -632,8 +633,8 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	l := paginate(entries, room, -1)
 	// The last page holding one short entry alone, where the page before
 	// can give it company, takes that page's last entry (with its title)
-	// whole: grid's last page at 80×28 had held "Events none yet" alone
-	// under a page filled to its foot.
+	// whole: grid's last page at 80×28 would otherwise hold "Events none
+	// yet" alone under a page filled to its foot.
 	if k := lonely(entries, l); k >= 0 {
 		if b := paginate(entries, room, k); len(b.pages) == len(l.pages) {
 			l = b
@@ -715,16 +716,16 @@ func paginate(entries []pageEntry, room, breakAt int) glossaryPaging {
 			}
 			if blank && i+1 < len(entries) && !begins(i+1, room-len(cur)-1) && begins(i+1, room-len(cur)) {
 				// The blank before a title, or before the last line,
-				// gives way at a page's foot where what follows fits
-				// only without it: wgan's Remedies page at 80×24 had
-				// ended in 4 blank lines, "Glossary" moved on, and
-				// grid's last page had held "Events none yet" alone.
+				// gives way at a page's foot where what follows fits only
+				// without it: kept, it would end wgan's Remedies page at
+				// 80×24 in 4 blank lines, "Glossary" moved on, and leave
+				// "Events none yet" alone on grid's last page.
 				break
 			}
 			take := fits(len(rest), room-len(cur))
 			if e.title && i+1 < len(entries) && fits(len(entries[i+1].lines), room-len(cur)-1) == 0 {
-				// A title ends no page: "Events" had stood last on
-				// one and its list begun on the next.
+				// A title ends no page: "Events" last on one, its list
+				// begun on the next, would name nothing under it.
 				take = 0
 			}
 			if take == 0 && len(cur) == top {
@@ -821,8 +822,8 @@ func itoa(n int) string { return numtext.FormatInt(n) }
 // for the diagnosis's rows under the charts, where each line is one a
 // glossary entry does not get, a finding's note is the short one where
 // the long would take a line more: at 120×40 "… · new at epoch 250: an
-// event if it holds at 260" had taken a third row for its last words
-// and pushed the entry for D's losses out. The ? pages give it whole.
+// event if it holds at 260" would take a third row for its last words and
+// push the entry for D's losses out. The ? pages give it whole.
 func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tight bool) [][]string {
 	out := make([][]string, 0, len(fs))
 	for _, f := range fs {
@@ -838,9 +839,9 @@ func findingLines(s *session.Snapshot, fs []session.Finding, w int, detail, tigh
 // findingText is a finding on one line, to be wrapped: a glyph for its
 // kind (✗ a runaway, ! a problem, D stalled included, ✓ a state of
 // balance), the text, the measurement behind it when detail is set (a
-// runaway's too, the condition that held: the ? page's "Diagnosis and
-// the measurements behind it" had given it none), and pending, where
-// set, after a dot: the events have none of it yet.
+// runaway's too, the condition that held, which the ? page's "Diagnosis
+// and the measurements behind it" gives every finding), and pending,
+// where set, after a dot: the events have none of it yet.
 func findingText(f session.Finding, detail bool, pending string) string {
 	glyph, st := "!", styleCaution
 	switch f.Kind {
