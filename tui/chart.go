@@ -53,8 +53,9 @@ type lineChart struct {
 	// shown: each reference shows in the drawing, in a cell of its line
 	// that nothing drawn after it (the ▲ ▼ marks of values off the
 	// range, the lines' end marks, the replay's cursor) took. Legends
-	// name a reference by it: a feature-matching G's ▲ row at 70×20 had
-	// covered the whole of ln 2's, which the legend still named.
+	// name a reference by it, so that none names a line that is not there
+	// to see: at 70×20 a feature-matching G's ▲ row can cover the whole
+	// of ln 2's.
 	shown []bool
 
 	// What a render draws beside the run's own curves: the events' epochs,
@@ -282,10 +283,9 @@ const flatRatio = 1e4
 // an earlier one took goes left of it on the same row, which is its value.
 // In replay, draw gives it the points up to the replayed epoch, not
 // thinned, so that the marks sit on the cursor's column, where the
-// legends' values are:
-// at the live end they had marked values the legends did not give
-// (vanilla replaying epoch 760 of 805: "● D real 0.099" in the legend,
-// ● at the live 0.055).
+// legends' values are: at the live end they would mark values the legends
+// do not give (vanilla replaying epoch 760 of 805: "● D real 0.099" in
+// the legend, ● at the live 0.055).
 func (c *lineChart) drawEnds(pts []session.Point, xmin, xmax float64) {
 	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
 	if gw <= 0 || gh <= 0 || !(xmax > xmin) {
@@ -351,9 +351,9 @@ func ghostName(s series) string { return "0 base " + s.name }
 // drawMarks marks each event ◆ on the time axis and, in replay, the
 // replayed epoch as a dotted column through the graph, over the curves'
 // cells too, whose values at that epoch the legends give: drawn through
-// the empty cells alone, it had not shown at all where the curves and
-// the reference lines took every row of its column, as blog-original's
-// did at 80×24 replaying its first event, at epoch 100 of 1,265.
+// the empty cells alone, it would not show at all where the curves and
+// the reference lines take every row of its column, as blog-original's do
+// at 80×24 replaying its first event, at epoch 100 of 1,265.
 func (c *lineChart) drawMarks(xmin, xmax float64) {
 	gw, gh := c.ts.GraphWidth(), c.ts.GraphHeight()
 	if gw <= 0 || gh <= 0 || !(xmax > xmin) {
@@ -472,8 +472,8 @@ func (c *lineChart) yRange(pts []session.Point, refs []refLine, rows int) (lo, h
 	// an own-scale series'); where there are such marks, a reference on
 	// that row gets the next row in, by the dots the drawing puts it on
 	// (dotOf): ln 2 under a feature-matching G's ▲ row. Two rows are
-	// enough where only one edge is marked: at 70×20 the rule had asked for
-	// three, and that G's ▲ row, the only one ln 2 could take, covered it.
+	// enough where only one edge is marked: asking for three, the rule
+	// would leave ln 2 at 70×20 only that G's ▲ row, which covers it.
 	if len(refs) > 0 {
 		up, down := c.beyond(pts, lo, hi)
 		top, bottom := refsSpan(refs)
@@ -670,8 +670,9 @@ const maxBelow = 64
 
 // twoTicks is the first round step from step down (niceBelow) at which
 // lo to hi has two ticks at least (yTicks); after maxBelow steps without,
-// the last tried. A span past MaxFloat64 (−1e308 to 1e308: +Inf) had
-// looped for ever, niceBelow(+Inf) being +Inf, which ticks nothing.
+// the last tried. Unbounded, a span past MaxFloat64 (−1e308 to 1e308:
+// +Inf) would loop for ever, niceBelow(+Inf) being +Inf, which ticks
+// nothing.
 func twoTicks(lo, hi, step float64) float64 {
 	for i := 0; i < maxBelow && len(yTicks(lo, hi, step)) < 2; i++ {
 		step = niceBelow(step)
@@ -682,7 +683,7 @@ func twoTicks(lo, hi, step float64) float64 {
 // yTicks are the round values a Y axis labels: the multiples of step
 // from lo to hi. A step too small to move the value it is added to (a
 // step of 1,000 at 1e20, whose neighbours are 16,384 apart; any at −Inf)
-// gives that one tick: it had given it without end.
+// gives that one tick, where the loop would give it without end.
 func yTicks(lo, hi, step float64) []float64 {
 	var ticks []float64
 	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
@@ -1029,9 +1030,9 @@ func places(step float64) int {
 	return int(math.Ceil(-log10(step) - 1e-9))
 }
 
-// log10 is math.Log10 of a positive s, a denormal's too: math.Log10
-// reads about −307.95 for every one, which had put 5e-324's round step
-// below at 5e-309.
+// log10 is math.Log10 of a positive s, a denormal's too: math.Log10 reads
+// about −307.95 for every one, which would put 5e-324's round step below
+// at 5e-309.
 func log10(s float64) float64 {
 	if s < 0x1p-1022 { // a denormal: scaled into the normal range and back
 		return math.Log10(s*1e20) - 20
@@ -1041,9 +1042,9 @@ func log10(s float64) float64 {
 
 // compact writes an epoch count or a bin's count short, in four cells
 // from 0 to 10⁹⁹: 950, 1.2k, 12k, 1.5M, 25M, then in exponent form
-// (3e9); NaN and ±Inf as the screen writes them (NaN, +Inf). It had
-// written 999,999 as 1000k, 12,345,678 as 12.3M, and 1e100 as a hundred
-// digits and M.
+// (3e9); NaN and ±Inf as the screen writes them (NaN, +Inf): never 1000k
+// for 999,999, 12.3M for 12,345,678, nor a hundred digits and M for
+// 1e100, none of which fits four cells.
 func compact(v float64) string {
 	switch a := math.Abs(v); {
 	case a < 1000:
