@@ -150,7 +150,7 @@ func histStrips(curve, push []float64, rows int) int {
 // gutter writes an axis label right-aligned in a plot's left gutter of
 // w cells, a label and a space, or leaves it out where it is wider: every
 // row of a plot is as wide as its first, which the plane's notes are
-// placed by. A label one cell wider had pushed its row of the plot one
+// placed by; a label one cell wider would push its row of the plot one
 // cell right. The histogram's gutter is axisGutter, its columns the
 // session's bins, its labels counts (compact) and words that fit; the
 // other plots' is their y axis's (yAxisOf).
@@ -319,9 +319,9 @@ func (g grid) row(r int) string {
 
 // xLabels places tick values under the plot at round steps of x, each
 // centred on its column, or shifted in at an edge (-5 at the first); at
-// least two where the range holds two round values, as the y axes have:
-// ring's plane at 80×24 had an x axis of one label, 0, its step of 5
-// wider than the ±2.5 shown.
+// least two where the range holds two round values, as the y axes have,
+// so that ring's plane at 80×24 does not get an x axis of one label, 0,
+// its step of 5 wider than the ±2.5 shown.
 func xLabels(lo, hi float64, cols int) string { return spacedXLabels(lo, hi, cols, 8) }
 
 // spacedXLabels is xLabels with a label about every spacing columns at
@@ -334,11 +334,11 @@ func spacedXLabels(lo, hi float64, cols, spacing int) string {
 }
 
 // xLabelsAt places the labels of x at each multiple of step in [lo, hi]
-// (yTicks: a range from −Inf had labelled −Inf without end) that has
-// room, and tells whether every one had. Each is written as the y axes
-// write theirs (axisNum), in its fewest digits: -2, 0.5, 1.5e-300; a
-// range at 1e-300 had had labels of 300 decimals, none with room, and
-// one 1e-310 wide labels of NaN.
+// (yTicks, so that a range from −Inf labels −Inf once, not without end)
+// that has room, and tells whether every one has. Each is written as the
+// y axes write theirs (axisNum), in its fewest digits: -2, 0.5, 1.5e-300,
+// where a range at 1e-300 would otherwise get labels of 300 decimals,
+// none with room, and one 1e-310 wide labels of NaN.
 func xLabelsAt(lo, hi float64, cols int, step float64) (string, bool) {
 	line := []rune(strings.Repeat(" ", cols))
 	all := true
@@ -374,7 +374,7 @@ func niceStep(raw float64) float64 {
 // decade is ⌊log₁₀ s⌋ of a positive s, the exponent of the power of ten
 // at or below it, within float64's reach: 308 for s past MaxFloat64
 // (+Inf), and at least −323, whose power is the least but one denormal
-// (10^−324 is 0). A denormal's is its own (log10), which had put
+// (10^−324 is 0). A denormal's is its own (log10): math.Log10's would put
 // 5e-324's round step below at 5e-309.
 func decade(s float64) float64 {
 	return math.Max(-323, math.Floor(log10(math.Min(s, math.MaxFloat64))))
