@@ -106,8 +106,8 @@ func newKeyMap() keyMap {
 // pins a baseline or, one pinned, clears it; on the keys page ? turns to
 // the diagnosis, where there is one, or else the glossary, as the next
 // page's title says, and esc closes the page, in a replay esc returns to
-// live. The footer and the keys page both read their texts here: the
-// page had offered "b baseline" beside a footer's "b unpin", and "?
+// live. The footer and the keys page both read their texts here, so that
+// the page cannot offer "b baseline" beside a footer's "b unpin", nor "?
 // glossary" for pages that open on the diagnosis.
 func (k keyMap) now() keyMap {
 	switch k.state {
@@ -212,8 +212,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 	// A key that could only refuse (idle) is left out, as the keys page
 	// draws it faint: nothing to replay or export at epoch 0, where 120
-	// columns had offered "e csv", no kept state for u to go back to, no
-	// other view than the plane's for v, no pin on a diverged run.
+	// columns would otherwise offer "e csv", no kept state for u to go
+	// back to, no other view than the plane's for v, no pin on a diverged
+	// run.
 	idle := k.idle()
 	for _, bs := range [][]key.Binding{keys, more} {
 		for i := range bs {
@@ -225,9 +226,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.replaying {
 		// In a replay, first the way back to the run as it is now, then
 		// the replay's own keys and the state's first (space, u); the
-		// rest in their order as room allows. The bar had offered no
-		// way back but space, which ran the run, and "esc live" beside
-		// all the keys it cannot do without would not fit 70 columns.
+		// rest in their order as room allows. In the usual order the bar
+		// would offer no way back but space, which runs the run, and "esc
+		// live" beside all the keys it cannot do without would not fit 70
+		// columns.
 		rest := append(keys[1:len(keys):len(keys)], more...)
 		rest = slices.DeleteFunc(rest, func(b key.Binding) bool { return b.Help().Key == replay.Help().Key })
 		keys, more = []key.Binding{k.Close, replay, keys[0]}, rest
@@ -235,9 +237,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 	sep := lipgloss.Width(footerSep)
 	used := footerWidth(keys) + sep + footerWidth([]key.Binding{help, quit})
 	for _, b := range more {
-		// A key that does not fit gives way to a shorter one after it:
-		// at 80×24 a finished run's "b baseline" left room for "[] speed",
-		// which the bar had not offered.
+		// A key that does not fit gives way to a shorter one after it: at
+		// 80×24 a finished run's "b baseline" leaves room for "[] speed",
+		// which a bar ending at the first key that does not fit would
+		// leave out.
 		if w := sep + footerWidth([]key.Binding{b}); b.Enabled() && used+w <= k.width {
 			used += w
 			keys = append(keys, b)
@@ -303,8 +306,8 @@ func (k keyMap) idle() map[string]string {
 	}
 	if !k.export {
 		// Past epoch 0 with nothing to export, the run has resumed and
-		// trained nothing since, as e says: "no epoch" had stood beside
-		// a header at epoch 606.
+		// trained nothing since, as e says, where "no epoch" would stand
+		// beside a header at epoch 606.
 		why := idleNoEpoch
 		if k.trained {
 			why = idleNoNewEpoch
@@ -341,13 +344,13 @@ const (
 // FullHelp is what ? shows: every key the trainer answers to, one
 // column per group — stepping, tuning, looking back, files and the pages
 // — in the words of now (space, b, ? and esc as they act at this moment),
-// narrow enough for the narrowest layout (minWidth columns). The page had
-// left out p, esc and ctrl+z, and offered "b baseline" with one pinned,
-// and on a 2-D target named v "hist/Q-Q", views the plane does not have,
-// and then "samples view", which needed "2-D target" in the note under
-// the last column to say why it was faint (keysPage). "1-D views" says
-// so itself, as short as "slower/faster" so that 70 columns keep all
-// four columns.
+// narrow enough for the narrowest layout (minWidth columns). It names p,
+// esc and ctrl+z too, b as it acts with a baseline pinned, and on a 2-D
+// target v as "1-D views": "hist/Q-Q" would name views the plane does not
+// have, and "samples view" would need "2-D target" in the note under the
+// last column to say why it is faint (keysPage). "1-D views" says so
+// itself, as short as "slower/faster" so that 70 columns keep all four
+// columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
