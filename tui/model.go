@@ -304,8 +304,8 @@ const repeatGap = time.Second
 
 // wHeld reports whether k is w held down, not pressed again: a w within
 // repeatGap of the w before it, no other key between. Held on a running
-// run, each repeat had found the last checkpoint written (a small
-// design's take milliseconds) and written another, 27 files in a second,
+// run, each repeat would find the last checkpoint written (a small
+// design's take milliseconds) and write another, 27 files in a second,
 // each of a later epoch. It notes when k came if it is w, for the next.
 func (m *Model) wHeld(k tea.KeyMsg) bool {
 	if !key.Matches(k, m.keys.Save) {
@@ -377,8 +377,8 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.view = m.view.next(&m.snap)
 			if m.keys.page == pageKeys {
 				// The design covers the samples panel: v closes it, so
-				// that the view it turns to is seen. It had turned the
-				// view unseen behind the help.
+				// that the view it turns to is seen, not turned unseen
+				// behind the help.
 				m.keys.page, m.help.ShowAll = pageNone, false
 				m.relayout()
 			}
@@ -525,9 +525,9 @@ func (m *Model) redraw() {
 	// Side by side, the two charts' time axes are one: labelled at one
 	// step, the coarser of the steps each would take by its graph's
 	// width, the narrower chart's, which each fit sets before either is
-	// drawn. Each had taken its own, a column apart at 80×24, so that at
-	// epoch 222 of ring the losses read 0 100 200 under the moments' 0 50
-	// 100 150 200.
+	// drawn. Each taking its own, they would stand a column apart at
+	// 80×24: at epoch 222 of ring the losses would read 0 100 200 under
+	// the moments' 0 50 100 150 200.
 	momFit := mom.fit(s.History, s.From, momRefs, l.rightW, momH)
 	momOwn := momFit.xstep(mom.ts.GraphWidth())
 	momStep := momOwn
@@ -557,8 +557,8 @@ func (m *Model) redraw() {
 		}
 		// The plot leaves its notes (planeNotes) room for the legend's
 		// first item, which never gives way, and as wide as the mode map's
-		// head and key: square on a screen tall for its width, it had taken
-		// all but 10 of 80×40's columns, "⣿ genera…".
+		// head and key: square on a screen tall for its width, it would
+		// take all but 10 of 80×40's columns, "⣿ genera…".
 		notes := len(gap) + lipgloss.Width("⣿"+generatedBy(s.GEMA))
 		cols, rows := planeSize(scale{p.Box.Y0, p.Box.Y1}, l.planeW-notes, l.bottomH-2)
 		m.histView, m.planeDrawn = planePlot(p, &s.Eval, ghost, s.Loss.Unbounded(), cols, rows)
@@ -633,13 +633,14 @@ const trendLen = 24
 // row shows (e, the screen's latest evaluation, or a replayed frame's
 // check), then that value, the last of at most trendLen, so that the bars
 // end where the row begins and the arrow, first against last, describes
-// the value shown. The bars had been the checks alone and the arrow
-// theirs, beside a value of another epoch and sample size: devnag-2017
-// (seed 1, epoch 8,300) read "W1 0.301 ↑" with its last bar the lowest,
-// and a value outside the range beside it. A check of the value's own
-// epoch gives way to it (a run's end, evaluated again on --samples), and
-// checks after it, made since the screen last evaluated or after a
-// divergence that keeps an older evaluation, wait for the next.
+// the value shown. Drawn from the checks alone, the bars and their arrow
+// would describe another epoch and sample size than the value's:
+// devnag-2017 (seed 1, epoch 8,300) would read "W1 0.301 ↑" with its last
+// bar the lowest, and a value outside the range beside it. A check of the
+// value's own epoch gives way to it (a run's end, evaluated again on
+// --samples), and checks after it, made since the screen last evaluated
+// or after a divergence that keeps an older evaluation, wait for the
+// next.
 //
 // The checks count epochs, so a run shows the same trends at an epoch
 // however often the screen refreshed, resumed from its record too, and
