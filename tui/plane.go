@@ -56,8 +56,8 @@ const clumpRow = int(numLayers) + 1
 // cloud spread evenly over the target, at any size of the plot, has
 // none; a mode G piles onto stands out of the samples strewn between,
 // and a G collapsed to a point out of the target it leaves bare. A share
-// of all the samples (clumpShare) had lit most of a well-spread cloud at
-// 80×24, whose few cells each hold over 1%.
+// of all the samples (clumpShare) would light most of a well-spread cloud
+// at 80×24, whose few cells each hold over 1%.
 const crowdFactor = 3
 
 // crowded is the count of G's samples that makes a cell crowded.
@@ -143,9 +143,9 @@ type planeCanvas struct {
 // in the order of edgeGlyphs, whether a clump of G's samples is drawn in
 // its own colour, the glyph of the first cell of D's push it draws,
 // reading row by row (0 for none), and whether a · of D's boundary
-// D = ½ is drawn. The legend names a mark only where it is drawn: grid's
-// plane at 80×24 without colour, its cells full of samples, had keyed
-// "· D = ½" with no · on the plot.
+// D = ½ is drawn. The legend names a mark only where it is drawn, so that
+// grid's plane at 80×24 without colour, its cells full of samples, does
+// not key "· D = ½" with no · on the plot.
 type planeDrawn struct {
 	beyond    int
 	notFinite int
@@ -278,9 +278,9 @@ func finite(x, y float64) bool {
 // drawn), so that a runaway cloud shows where it went and a wide one,
 // thinning out past every side, does not wall the plot in marks that
 // hide the dots of its edge. A corner cell is marked by the side most of
-// its samples left by: it had taken the side of the last sample drawn,
-// and a cloud gone off to the left past the bottom-left corner read ▼
-// where one sample in a hundred of it was below the box.
+// its samples left by: by the side of the last sample drawn, a cloud gone
+// off to the left past the bottom-left corner could read ▼ where one
+// sample in a hundred of it is below the box.
 func (c *planeCanvas) edgeMark(i int) rune {
 	n, side := 0, 0
 	for k, m := range c.edgeN[i] {
@@ -494,8 +494,9 @@ func planePlot(info *session.PlaneInfo, e *session.Eval, ghost []float64, critic
 	ax := yAxisOf(scale{b.Y0, b.Y1}, rows)
 	lines = ax.label(lines)
 	// The x axis at the y axis's step where each label has room, so that
-	// the square reads square (ring's at 160×50 had y at 2, 1.5, …, and x
-	// at -2, -1, 0, 1, 2); else about every planeLabelSpacing columns.
+	// the square reads square (each at its own step, ring's at 160×50
+	// would have y at 2, 1.5, …, and x at -2, -1, 0, 1, 2); else about
+	// every planeLabelSpacing columns.
 	x, all := "", false
 	if ax.step > 0 && len(yTicks(b.X0, b.X1, ax.step)) >= 2 {
 		x, all = xLabelsAt(b.X0, b.X1, cols, ax.step)
