@@ -154,9 +154,9 @@ func (e environ) Environ() []string        { return os.Environ() }
 // quitSignals end the trainer as q does, the run whole: SIGINT (kill
 // -INT; ctrl+c on the keyboard is a key), SIGTERM, and SIGHUP, which
 // comes when the terminal closes, and SIGQUIT (kill -QUIT; ctrl+\\ is a
-// key too), which had dumped Go's goroutines and exited 2 with the
-// terminal left raw. A second one while the first waits for the epoch in
-// training quits at once, as a second q does.
+// key too), which Go's default would answer by dumping its goroutines and
+// exiting 2 with the terminal left raw. A second one while the first
+// waits for the epoch in training quits at once, as a second q does.
 var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 // signalMsg is one of quitSignals, received.
