@@ -176,10 +176,11 @@ type yAxis struct {
 }
 
 // maxYLabel is the widest y label a plot widens its gutter for: -52000
-// and -1234.5 have room, a wider label is left out (gutter). A gutter
-// of four cells had left out every label of normal(-1234,0.5)'s Q-Q and
-// G(z) plots, which then had no y scale, and labelled normal(20000,5000)'s
-// at its ends and middle, 33k, 20k and 7440, no round step fitting.
+// and -1234.5 have room, a wider label is left out (gutter). A gutter of
+// four cells would leave out every label of normal(-1234,0.5)'s Q-Q and
+// G(z) plots, which would then have no y scale, and label
+// normal(20000,5000)'s at its ends and middle, 33k, 20k and 7440, no
+// round step fitting.
 const maxYLabel = 8
 
 // yAxisOf labels the rows of a plot on scale s (yLabelsStep) and makes
@@ -260,11 +261,11 @@ func yLabelsStep(s scale, rows int) ([]string, float64) {
 
 // shortNum writes an axis value in at most four cells where it can, as
 // the rest of the screen writes numbers (numtext.Plainly): 1000, 5e-5,
-// where %g's 1e+03 and 5e-05 had not fitted and read 1k and 0; a value
-// from 1000 whose digits do not fit as compact does (12k, -1.2k); else in
-// one significant digit, seven cells at most (1e100, -0.05, -3e-310),
-// never rounded to 0 or to a hundred digits and M, as compact had them
-// (-0.05 read -0, 1e-10 0).
+// where %g's 1e+03 and 5e-05 would not fit and would read 1k and 0; a
+// value from 1000 whose digits do not fit as compact does (12k, -1.2k);
+// else in one significant digit, seven cells at most (1e100, -0.05,
+// -3e-310), never rounded to 0 as compact, which writes counts, would
+// round them (-0.05 to -0, 1e-10 to 0).
 func shortNum(v float64) string {
 	for _, p := range []int{3, 2, 1} {
 		if s := numtext.Plainly(cleanZero(v), p); len(s) <= 4 {
@@ -299,8 +300,8 @@ func qqDiagMark() string {
 // there is no colour, as the charts draw a baseline's curves. It returns
 // rows lines and one of x labels, and how many of the live run's
 // quantiles were cut off. A quantile NaN or infinite, a diverged G's,
-// lies nowhere: neither drawn nor marked nor counted cut off (NaN had
-// been marked ▲ and counted beyond, as if above the plot); the panel's
+// lies nowhere: neither drawn nor marked nor counted cut off (marked ▲
+// and counted beyond, NaN would read as above the plot); the panel's
 // title counts the samples NaN or infinite apart.
 func qqPlot(qq, base []engine.QQPoint, width, rows int) ([]string, int) {
 	if rows < 2 || len(qq) == 0 {
