@@ -15,8 +15,9 @@ import (
 // before, the keys cooked), stops the process — the run with it: no
 // epoch trains while it is stopped — and, once the shell's fg continues
 // it, takes the terminal again and draws the screen afresh. The trainer
-// reads keys raw, so ctrl+z reaches it as a key, which it had answered
-// with "ctrl+z is not a key here".
+// reads keys raw, so ctrl+z reaches it as a key, not as the signal a
+// cooked terminal sends, and it answers that key by suspending, not with
+// "ctrl+z is not a key here".
 //
 // Stopping works only under a shell's job control: a process stopped
 // where none is (its process group orphaned, as when ganui is a tmux
