@@ -25,8 +25,8 @@ import (
 // histogram stays at the keyframe's resolution, which histPlot spreads
 // over the columns (columnsOf). Live, it is s. A keyframe is kept as its
 // epoch ends, before any update by hand after it, so the live run's
-// updates by hand are none of the frame's: its losses' legend had given
-// them, titled "D by hand", beside the frame's G loss.
+// updates by hand are none of the frame's, and its losses' legend does
+// not give them, titled "D by hand", beside the frame's G loss.
 func replayed(s session.Snapshot, cols int) session.Snapshot {
 	if s.Replay == nil {
 		return s
@@ -150,8 +150,8 @@ func baselineLines(s *session.Snapshot, w int) []string {
 // it is worse; a difference under the legends' three decimals is
 // neither, and reads +0.000 (not -0.000 in green, nor, as measure writes
 // a value that small, +3.0000e-4 in red): sampling noise between two
-// evaluations is no verdict. Without colour the sign, which the
-// reader had to weigh against the measure (lower KS is better, more
+// evaluations is no verdict. Without colour the sign, which the reader
+// would have to weigh against the measure (lower KS is better, more
 // modes), gives way to a verdict: ✓ better, ✗ worse (KS ✓0.012).
 func baselineMeasures(s *session.Snapshot) []string {
 	b := s.Baseline
