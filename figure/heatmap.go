@@ -51,7 +51,8 @@ func (g grid) Dims() (c, r int) { return len(g.h.X), len(g.h.Y) }
 // map fills NaN with no value's grey (drawHeatmap), as the cell's text
 // and the README say, but ±Inf with its Overflow and Underflow colours,
 // which ganui leaves unset: a sweep whose every run gave a sliced W1 of
-// +Inf had left its cell unpainted, under the white text of a grey one.
+// +Inf would leave its cell unpainted, under the white text of a grey
+// one.
 func (g grid) Z(c, r int) float64 {
 	if v := g.h.Z[r][c]; finite(v) {
 		return v
@@ -108,8 +109,9 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 	if hi == lo { // one value: a range around it, for a colour bar that reads
 		d := math.Max(math.Abs(lo)/10, 1e-9)
 		lo, hi = lo-d, hi+d
-		// As wide, within the value's limits: a KS of 1 in every cell had
-		// a bar from 0.9 to 1.1, one of 0 from -1e-9.
+		// As wide, within the value's limits, so that a KS of 1 in every
+		// cell does not get a bar from 0.9 to 1.1, nor one of 0 a bar
+		// from -1e-9.
 		if a, b := h.ZLimits[0], h.ZLimits[1]; a < b {
 			if lo < a {
 				lo, hi = a, math.Min(a+2*d, b)
@@ -170,8 +172,8 @@ func drawHeatmap(dc draw.Canvas, h Heatmap) error {
 
 	bar := plot.New()
 	// Which end is good, as the screen's Quality says ("lower SW1
-	// better"): a learner had a scale from blue to red and a number, and
-	// no word on which way a design improved.
+	// better"): a scale from blue to red and a number alone would give a
+	// learner no word on which way a design improves.
 	bar.Title.Text = h.ZLabel + "\nlower is better"
 	bar.Title.TextStyle.Font.Size = vg.Points(10)
 	cb := &plotter.ColorBar{ColorMap: cm, Vertical: true}
@@ -214,8 +216,8 @@ const (
 // cellFont is the size the cells' labels are written in with sty: the
 // largest, in half points from cellFontMax down to cellFontMin, at which
 // every label fits a cell w wide and h high with cellFontRoom either
-// side; false when none does. A sweep of 12 values across, at 11 points,
-// had run its cells' values into one another ("0.9953 0.9950 0.9924").
+// side; false when none does. At 11 points, a sweep of 12 values across
+// would run its cells' values into one another ("0.9953 0.9950 0.9924").
 func cellFont(labels []string, sty draw.TextStyle, w, h vg.Length) (vg.Length, bool) {
 	fits := func(size vg.Length) bool {
 		sty.Font.Size = size
@@ -257,9 +259,9 @@ func stacked(names []string, sty draw.TextStyle, cell vg.Length) plot.ConstantTi
 // as many rows as they need, up to most (a name every rows cells along
 // each row), and where even most rows leave them running together, only
 // every step-th cell named, the least step at which they keep apart, the
-// others ticked unnamed: a sweep of 300 learning rates had written its
-// names over one another in four rows of black, and one of 200 down the
-// y axis in a column of black.
+// others ticked unnamed: all named, a sweep of 300 learning rates would
+// write its names over one another in four rows of black, and one of 200
+// down the y axis in a column of black.
 func spread(names []string, size func(string) vg.Length, gap, cell vg.Length, most int) plot.ConstantTicks {
 	// fits reports whether the names of every step-th cell, over rows
 	// rows, keep apart: those on a row are rows·step cells apart.
@@ -314,13 +316,13 @@ func categories(names []string) plot.ConstantTicks {
 }
 
 // FromSweep turns a two-key sweep's rows into the heat map of their
-// median KS (of one seed, its KS), the first key across, the second up; a cell where seeds
-// diverged says how many (of one seed, that it diverged), and one that
-// has no row (a sweep stopped early) that none of its seeds finished
-// ("none finished", of one seed "not finished"): its seeds may have
-// trained most of their epochs when the stop came, which "not run" had
-// denied. Its limits are
-// those of the measure: KS from 0 to 1, sliced W1 from 0.
+// median KS (of one seed, its KS), the first key across, the second up; a
+// cell where seeds diverged says how many (of one seed, that it
+// diverged), and one that has no row (a sweep stopped early) that none of
+// its seeds finished ("none finished", of one seed "not finished"), not
+// "not run": its seeds may have trained most of their epochs when the
+// stop came. Its limits are those of the measure: KS from 0 to 1, sliced
+// W1 from 0.
 func FromSweep(res session.SweepResult) Heatmap {
 	title := session.DesignText(res.Preset, res.Changes, "target") // as the sweep's summary names it
 	if res.Epochs > 0 {
