@@ -16,10 +16,9 @@ import (
 // Replay steps through the keyframes of a run that is not running: Dir −1
 // or +1 moves one frame back or forward; with Jump it moves to the frame
 // of the previous or next event instead. With Live it returns to live
-// from wherever the replay is (the trainer's esc), in one key: only .
-// pressed once for each frame, or a key that trains or changes the run,
-// had ended a replay. Any command that trains or changes the run returns
-// to live too.
+// from wherever the replay is (the trainer's esc), in one key, where .
+// would have to be pressed once for each frame. Any command that trains
+// or changes the run returns to live too.
 type Replay struct {
 	Dir  int
 	Jump bool
@@ -95,9 +94,9 @@ func (c Replay) apply(s *Session) {
 		if i == n-1 && n > 1 && s.tl.keyframes[i].Epoch == s.gan.Epoch() {
 			// The newest frame is the live epoch itself, evaluated on
 			// fewer samples: the step back from live shows an earlier
-			// one, and the step forward to it returns to live. It had
-			// stopped there, "◀ replay epoch 300 of 300" beside a KS
-			// that differed from the live one of the same epoch.
+			// one, and the step forward to it returns to live. Stopping
+			// there would show "◀ replay epoch 300 of 300" beside a KS
+			// that differs from the live one of the same epoch.
 			switch {
 			case s.replay < 0:
 				i--
@@ -109,7 +108,7 @@ func (c Replay) apply(s *Session) {
 	switch {
 	case i >= n:
 		// Where the run is now, and how to look back from there: a bare
-		// "live" had told a paused run's . or > nothing.
+		// "live" would tell a paused run's . or > nothing.
 		now := "back to live at epoch " + numtext.FormatInt(s.gan.Epoch())
 		switch {
 		case s.replay < 0:
@@ -125,7 +124,7 @@ func (c Replay) apply(s *Session) {
 		case found:
 			// Events after the newest keyframe, whose frame is live's:
 			// named as a jump to any other names them. "back to live at
-			// epoch 303" alone had not said which event > went to, nor
+			// epoch 303" alone would not say which event > went to, nor
 			// what the user changed there.
 			now = s.frameEvents(n) + ": " + now
 		}
@@ -146,7 +145,7 @@ func (c Replay) apply(s *Session) {
 		// The events, whose epochs the frame's may not be: the first
 		// frame at or after them (once thinned, or after a resume from a
 		// checkpoint without keyframes, one kept hundreds of epochs
-		// later), which the header alone had let pass for the event's.
+		// later), which the header alone would let pass for the event's.
 		s.note = s.frameEvents(s.replay) + ": " + s.note
 	}
 }
@@ -154,8 +153,9 @@ func (c Replay) apply(s *Session) {
 // userEvents are what the user did at epoch, a setting changed, a
 // roll-back or updates by hand, in brackets, as a jump to its frame
 // names them: the frame shows the findings of its epoch, but nothing of
-// a change of the user's, and "◆ setting at epoch 1,364" had not said
-// which setting, from what to what. "" when the user did nothing there.
+// a change of the user's, and "◆ setting at epoch 1,364" alone does not
+// say which setting, from what to what. "" when the user did nothing
+// there.
 func (s *Session) userEvents(epoch int) string {
 	var did []string
 	for _, e := range s.tl.events {
@@ -189,9 +189,9 @@ func (s *Session) firstEvent(i int) string {
 // eventsAt names the run's events at epoch, as a jump to their frame
 // says them: each kind there once, in the order they came, then what the
 // user did there (userEvents): "◆ equilibrium, d-stalled at epoch 690".
-// A jump had named the last alone, d-stalled, and the next < had
-// answered "no earlier event than ◆ equilibrium at epoch 690", an event
-// no jump had named, at the epoch just shown.
+// Naming the last alone, d-stalled, would leave the next < to answer "no
+// earlier event than ◆ equilibrium at epoch 690", an event no jump
+// named, at the epoch just shown.
 func (s *Session) eventsAt(epoch int) string {
 	return "◆ " + s.kindsAt(epoch)
 }
@@ -211,10 +211,10 @@ func (s *Session) kindsAt(epoch int) string {
 // the keyframes' count): those after the frame before's epoch, up to
 // its own. Each epoch of them is named as eventsAt names it, oldest
 // first, "; " between: "◆ setting at epoch 753 (D lr 1e-3 → 2e-3);
-// setting at epoch 754 (G lr 1e-3 → 2e-3)". A jump had named the newest
-// epoch's alone, and the others, with no frame of their own (a setting
+// setting at epoch 754 (G lr 1e-3 → 2e-3)". Naming the newest epoch's
+// alone would leave the others, with no frame of their own (a setting
 // changed between two checks and another before the next, or events
-// thinned together into one frame), no jump had named.
+// thinned together into one frame), named by no jump.
 func (s *Session) frameEvents(i int) string {
 	var epochs []int
 	for _, e := range s.tl.events {
@@ -240,7 +240,7 @@ func (s *Session) frameEvents(i int) string {
 
 // maxFrameEpochs is how many epochs' events a frame's note names in
 // full: a frame thinned over hundreds of epochs can hold dozens, whose
-// names had pushed "replay frame N of M" off the status line. Past it
+// names would push "replay frame N of M" off the status line. Past it
 // the note names the first ones and the newest, and counts the rest.
 const maxFrameEpochs = 3
 
@@ -257,8 +257,8 @@ func (s *Session) inFrame(e Event, i int) bool {
 
 // eventKeys offers < and > at frame i, each where it has an event to go
 // to (eventFrame): " · < > events", " · < events" or " · > events", ""
-// with none. A run with no events at all had been offered "< > events",
-// and < had answered "no earlier event", > "no later event".
+// with none, so that a run with no events at all is not offered "< >
+// events" that answer only "no earlier event" and "no later event".
 func (s *Session) eventKeys(i int) string {
 	var keys []string
 	for _, k := range []struct {
@@ -623,8 +623,8 @@ func (s *Session) backOnPlan(what string) {
 // saidInFull joins the things a departure did as a sentence says them,
 // a verb the one before has said left out: "trained D alone, G alone and
 // changed D lr". In full ("trained D alone and trained G alone") c's
-// caveat at 80×24 had had no room for them beside the file c wrote and
-// "(w saves a checkpoint that continues it)", and read "not this run
+// caveat at 80×24 has no room for them beside the file c wrote and "(w
+// saves a checkpoint that continues it)", and reads "not this run
 // exactly …", its reason gone.
 func saidInFull(did []string) string {
 	said := slices.Clone(did)
@@ -715,7 +715,7 @@ func designOf(opts Options, cfg engine.Config) (name string, changes []Change) {
 		// A preset file that keeps a built-in's name, as --show-preset
 		// vanilla --set g_lr=1e-3 > my.json and the trainer's c write
 		// one, is told from the built-in by the settings that differ from
-		// it: preset=vanilla alone had named the built-in's design.
+		// it: preset=vanilla alone would name the built-in's design.
 		base = builtin
 	}
 	for _, c := range settingsDiff(base, cfg) {
