@@ -23,10 +23,10 @@ const (
 	// than a coin. The loss's slope at ½ turns it into a tolerance on the
 	// losses (Equilibrium.Tol): 2 for BCE (−ln D), so 0.03; ½ for ganui's
 	// ½-scaled least squares (½(1−D)²), so 0.0075. One tolerance of 0.03
-	// for both had let least squares, 4× flatter, settle at D scoring
-	// 0.54 and 0.46: lsgan (seed 1) reached its "equilibrium" at epoch
-	// 3,300 with KS 0.29, its losses 0.1075 and 0.1057 still climbing to
-	// the 0.1250 they then held from epoch 5,000 on.
+	// for both would let least squares, 4× flatter, settle at D scoring
+	// 0.54 and 0.46: under it lsgan (seed 1) reaches its "equilibrium" at
+	// epoch 3,300 with KS 0.29, its losses 0.1075 and 0.1057 still
+	// climbing to the 0.1250 they then hold from epoch 5,000 on.
 	equilibriumScore = 0.015
 	// hingeTol: under the hinge loss (Lim & Ye 2017) D's losses are
 	// mean max(0, 1 − D(x)) on real data and mean max(0, 1 + D(G(z))) on
@@ -76,16 +76,16 @@ const (
 	// off, then 2.7). A learning D's losses move by hundredths from batch
 	// to batch and cross it within tens of epochs.
 	stillTol = 1e-4
-	// stillNow: D's two losses within stillTol of their equilibrium on
-	// each of the last stillNow epochs are D at its equilibrium now,
-	// whatever their averages, which still carry the ~lossWindow epochs
-	// before: blog-original (seed 1, default build) swings to D real
-	// 0.08 and D fake 1.52 at epoch 2,690 and is still at ln 2 from
-	// 2,743, and the averages, 0.6615 and 0.6408 at the check of epoch
-	// 2,750, had ended its equilibrium there, "D scores real data over ½
-	// and generated data under it", beside losses flat at ln 2 on the
-	// chart. Five epochs, not one, so that losses passing through their
-	// equilibrium on their way elsewhere are not taken for D settled.
+	// stillNow: D's two losses within stillTol of their equilibrium on each
+	// of the last stillNow epochs are D at its equilibrium now, whatever
+	// their averages, which still carry the ~lossWindow epochs before:
+	// blog-original (seed 1, default build) swings to D real 0.08 and D
+	// fake 1.52 at epoch 2,690 and is still at ln 2 from 2,743, and the
+	// averages alone, 0.6615 and 0.6408 at the check of epoch 2,750, would
+	// end its equilibrium there, "D scores real data over ½ and generated
+	// data under it", beside losses flat at ln 2 on the chart. Five epochs,
+	// not one, so that losses passing through their equilibrium on their
+	// way elsewhere are not taken for D settled.
 	stillNow = 5
 	// stalledKS: D at its equilibrium with a KS over this is D that has
 	// stopped learning (dead units, a flat output), not D matched by G:
@@ -319,13 +319,13 @@ const (
 	// near 0: for D's losses, D certain and wrong on nine samples in ten
 	// or more; for G's, D certain and right, its sigmoid saturated, so G
 	// gets no gradient from them. At 99, every sample but one in a
-	// hundred, a run dead from its first epochs had run on as if
+	// hundred, a run dead from its first epochs would run on as if
 	// healthy: vanilla --set d_lr=10 (seed 1) has G's loss at 94 to 100
 	// from epoch 6 on, KS 0.998 throughout, at 99 or more on three epochs
-	// in four only, and ran away at epoch 6,737, the first time it held
-	// 200 epochs in a row; the diagnosis had found nothing for its first
-	// 3,000. The presets' plans (seeds 1 and 2, SIMD build) run away,
-	// end and mark their events at 90 as at 99.
+	// in four only, and at 99 runs away only at epoch 6,737, the first
+	// time it holds 200 epochs in a row, the diagnosis finding nothing
+	// for its first 3,000. The presets' plans (seeds 1 and 2, SIMD build)
+	// run away, end and mark their events at 90 as at 99.
 	runawayLoss = 90
 	// lossLimit is the value of a BCE loss at its clamp.
 	lossLimit = 100
@@ -380,9 +380,9 @@ var findingNames = [...]string{
 // String names the kind as ganui --headless prints it, in the words of
 // the events its episodes make where it has them (findingEvents), and
 // the runaway's, which is that event's condition; no other shares an
-// event's name. A mode missing had printed kind=mode-dropped, the event
-// of a mode covered and then lost, where a mode never covered is missing
-// too with no event (bimodal, seed 4).
+// event's name. A mode missing prints kind=modes-missing, not
+// mode-dropped, the event of a mode covered and then lost, for a mode
+// never covered is missing too with no event (bimodal, seed 4).
 func (k FindingKind) String() string {
 	if int(k) < len(findingNames) {
 		return findingNames[k]
@@ -688,9 +688,9 @@ func (w *watch) unreached(epoch int) bool {
 // holds: a state kept at an earlier epoch predates it. An epoch's batch
 // and D's losses are those of the state it trained from, so where they
 // first ran off it is the state before that epoch that showed it: kept
-// there (the first epoch after a learning rate raised far, say), it had
-// its samples far out or its D saturated already, and u had returned to
-// it, to run away again. G's loss comes after D's step of the epoch, so a
+// there (the first epoch after a learning rate raised far, say), it has
+// its samples far out or its D saturated already, and u returning to it
+// would run away again. G's loss comes after D's step of the epoch, so a
 // G loss at its limit is the epoch's own.
 func (w *watch) onset(epoch int) int {
 	first := epoch + 1
@@ -928,7 +928,7 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	// missing, a collapse, the noise ignored), as D's win is: from then
 	// on G learns from D's fixed scores alone (devnag-moments --set
 	// d_lr=10, seed 1, D frozen from epoch 108, G collapsed from 3,050).
-	// It had come after them, the screen's first line at 80×24 the
+	// After them, the screen's first line at 80×24 would be the
 	// collapse. A D stalled at its equilibrium comes after them: it scores
 	// every sample alike and pushes G nowhere, so what G is then it was
 	// before (blog-original, seed 1, ignores its noise from epoch 100 and
@@ -964,10 +964,10 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 			case len(dropped) < len(m.Modes) && between <= BlurredShare:
 				// G's samples on the modes it covers and none on the
 				// others is mode collapse, as the plane's finding names
-				// it: bimodal, seed 4, on the left mode alone, the
-				// preset's own "to watch for mode collapse", had never
-				// been told the words. Not with G's samples all off
-				// the modes or between them.
+				// it: bimodal, seed 4, on the left mode alone, is what
+				// the preset's own "to watch for mode collapse" means,
+				// and is told so in those words. Not with G's samples
+				// all off the modes or between them.
 				text = fmt.Sprintf("%d of %d modes missing: mode collapse, G puts almost no samples there", len(dropped), len(m.Modes))
 			}
 			out = append(out, Finding{Kind: ModeDropped, Text: text, Detail: strings.Join(dropped, "; ")})
@@ -981,12 +981,13 @@ func diagnose(cfg engine.Config, w *watch, e *Eval) []Finding {
 	}
 	// The noise is ignored draw by draw, not sample by sample: ZDep is
 	// measured only where G makes a row of samples from one draw, whose
-	// samples still spread, so the text names the row, where "nearly the
-	// same output every time" had stood beside blog-original's histogram
+	// samples still spread, so the text names the row: "nearly the same
+	// output every time" would stand beside blog-original's histogram
 	// spread from 0 to 8. What that costs is the same values drawn over
-	// and over, whatever their shape: the text had added "matching the
-	// mean and std is not matching the shape" beside blog-original's
-	// histogram on the target, KS 0.040 (seed 1, epoch 255).
+	// and over, whatever their shape, not the shape missed: "matching the
+	// mean and std is not matching the shape" would stand beside
+	// blog-original's histogram on the target, KS 0.040 (seed 1, epoch
+	// 255).
 	if m.N > 0 && m.ZDep < NoiseUseFloor {
 		out = append(out, Finding{Kind: NoiseIgnored, Text: fmt.Sprintf("G ignores its noise: every draw gives nearly the same row of %s samples, the same values over and over, however well they fit the target", numtext.FormatInt(m.RowWidth)),
 			Detail: fmt.Sprintf("%s, under %g", numtext.Together("noise use "+numtext.Figure(m.ZDep, 4)), NoiseUseFloor)})
@@ -1183,8 +1184,8 @@ func farFromTarget(m *engine.Metrics, sw1Noise float64, terse bool) (far bool, w
 // a plane of modes under stalledHQ of the samples of high quality, on one
 // without them an SW1 over stalledSW1 times its floor at a check's size,
 // noise.SW1 (the run's Snapshot.CheckNoise) — the measure the d-stalled
-// finding judges by. The screen says it where no finding holds, whose
-// "No finding now" had stood beside a KS of 0.89 as if the run went
+// finding judges by. The screen says it where no finding holds, so that
+// "No finding now" does not stand beside a KS of 0.89 as if the run went
 // well.
 func (e *Eval) Far(noise EvalPoint) (far bool, why string) {
 	far, why, _ = farFromTarget(&e.Metrics, noise.SW1, true)
@@ -1276,8 +1277,9 @@ func (w *watch) eqAt() string {
 // averagedAre names what off measures of D's averaged losses, as the
 // subject of "… more than 0.06 from ln 2": "D's losses, averaged, are",
 // or under the hinge loss, whose equilibrium is a sum, "the sum of D's
-// losses, averaged, is". A hinge run's stall had ended saying its
-// losses were more than 0.06 from 2, which neither of them is near.
+// losses, averaged, is", so that a hinge run's stall does not end
+// saying its losses are more than 0.06 from 2, which neither of them is
+// near.
 func (w *watch) averagedAre() string {
 	if w.hinge() {
 		return "the sum of D's losses, averaged, is"
@@ -1317,7 +1319,8 @@ const (
 // the target spec: "a narrow patch" on a points file, whose clusters are
 // not known (collapsed), "nearly one point" elsewhere. The screen's
 // glossary names the collapse in these words, as the finding beside it
-// does: on a points file it had offered "collapsed to nearly one point".
+// does, so that on a points file it does not offer "collapsed to nearly
+// one point".
 func CollapsedTo(target string) string {
 	if _, ok := engine.PointsFile(target); ok {
 		return collapsedToPatch
