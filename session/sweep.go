@@ -141,9 +141,9 @@ func ParseSweep(specs []string, base engine.Config, seeds int) (Sweep, error) {
 
 // checkSweepSize refuses a grid of more than maxSweepRuns runs, its
 // cells (the product of its axes' lengths) times seeds a cell, saying
-// its size as that product, "12,000 runs (3 × 4,000 cells × 1 seed)":
-// the error had named the axis the count passed the bound at, as if that
-// key alone were at fault, and no count. A product past what a uint64
+// its size as that product, "12,000 runs (3 × 4,000 cells × 1 seed)",
+// rather than the axis the count passes the bound at, as if that key
+// alone were at fault. A product past what a uint64
 // holds, of some forty axes, is said to be more than that.
 func checkSweepSize(axes []SweepAxis, seeds int) error {
 	seeds = max(seeds, 1)
@@ -285,7 +285,7 @@ type SweepRow struct {
 	Unfinished int
 	// First and Second are the median, minimum and maximum of the
 	// sweep's two measures (SweepResult.Measures) over the runs that did
-	// not diverge whose measure is finite: one NaN had made the median
+	// not diverge whose measure is finite: one NaN would make the median
 	// NaN, or the minimum, as it happened to sort. When no run's measure
 	// is finite they are of them all (NaN, or ±Inf), and NaN when every
 	// run diverged.
@@ -574,10 +574,10 @@ func cellMeasures(measures [2]string, cfg engine.Config) [2]string {
 // (joinFields), each axis's value to its widest and the modes to the
 // digits of the most modes any cell's target has, or of the row's own if
 // more. A field the row has not, and another row may have, is left
-// blank, so that the fields after it stand in their columns: a moons
-// cell's unfinished=1 beside a ring's had stood where the ring's modes=
-// did, and a cell whose every run diverged had put it where the others'
-// measures are.
+// blank, so that the fields after it stand in their columns: else a
+// moons cell's unfinished=1 beside a ring's would stand where the ring's
+// modes= does, and a cell whose every run diverged would put it where the
+// others' measures are.
 func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	fs := []lineField{{"sweep", 0}}
 	for i, v := range r.Values {
@@ -590,22 +590,21 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	seeds := len(strconv.Itoa(r.Runs + r.Unfinished))
 	fs = append(fs, lineField{"runs=" + strconv.Itoa(r.Runs), len("runs=") + seeds},
 		lineField{"diverged=" + strconv.Itoa(r.Diverged), len("diverged=") + seeds})
-	// Each figure padded to the widest numtext.Figure writes, and the modes to
-	// the digits of the sweep's widest count (and a half-way median's
-	// ".5"), so that the
-	// fields stand in columns down the rows, which are printed one by one
-	// as their cells finish: a w1 of 12.3456, or a diverged one of 2.6e31,
-	// had pushed the rest of its row right of the others', as a ring's 8
-	// modes had pushed a grid's 25's hq= when its own count set the
-	// width. A cell a stop
-	// cut short says so after its measures, unfinished=N in a column of
-	// its own: after diverged= it had pushed that row's measures right of
-	// every other row's. Last, a measure that some runs left without a
-	// finite value says how many, w1_nan=2/5 of the runs that did not
-	// diverge, as its median and range are of the rest: one NaN had made
-	// the median NaN, which dropped the measure from the row. unfinished=
-	// and the counts are padded to the seeds' count. The last field is
-	// not padded, and no blank column ends a line.
+	// Each figure padded to the widest numtext.Figure writes, and the modes
+	// to the digits of the sweep's widest count (and a half-way median's
+	// ".5"), so that the fields stand in columns down the rows, which are
+	// printed one by one as their cells finish: unpadded, a w1 of 12.3456,
+	// or a diverged one of 2.6e31, would push the rest of its row right of
+	// the others', as a ring's 8 modes would push a grid's 25's hq= if its
+	// own count set the width. A cell a stop cut short says so after its
+	// measures, unfinished=N in a column of its own: after diverged= it
+	// would push that row's measures right of every other row's. Last, a
+	// measure that some runs left without a finite value says how many,
+	// w1_nan=2/5 of the runs that did not diverge, as its median and range
+	// are of the rest: one NaN would make the median NaN, which drops the
+	// measure from the row. unfinished= and the counts are padded to the
+	// seeds' count. The last field is not padded, and no blank column ends
+	// a line.
 	// put appends f, or its column left blank when the row has it not.
 	put := func(has bool, f lineField) {
 		if !has {
@@ -635,7 +634,7 @@ func (r SweepRow) line(cols sweepColumns, names [2]string) string {
 	}
 	// The modes come after the distances and before the high-quality
 	// share, the share of the modes captured, as on a run's final line
-	// and in the summaries (modeFields): the row had put hq before modes.
+	// and in the summaries (modeFields).
 	measure(0)
 	if column(1) != "hq" {
 		measure(1)
