@@ -136,9 +136,9 @@ var eventNames = [...]string{
 // (EquilibriumOf), or the hinge's their sum; D frozen away from it only
 // where they have one each (BCE, least squares). Every other kind any
 // loss can mark, and under no loss (0, a design not yet known) every
-// kind. The trainer's glossary lists the events by it, on every draw: a
-// critic's had listed the equilibrium and d-stalled, which it never
-// marks.
+// kind. The trainer's glossary lists the events by it, on every draw, so
+// that a critic's does not list the equilibrium and d-stalled, which it
+// never marks.
 func Marks(loss engine.Loss, k EventKind) bool {
 	if loss == 0 {
 		return true
@@ -218,12 +218,12 @@ var findingEvents = map[FindingKind]struct {
 	DFrozen:      {EventFrozen, EventFrozenEnded, thawed, nil, nil},
 }
 
-// unlisted says, of each finding kind with no event of its own, why
-// the events list does not have it, for the list to say beside the
-// finding: ring (seed 1) at epoch 640 says "G's samples are on none of
-// the 8 modes" while its events list had said "none yet", and nothing
-// said why. Every other kind starts and ends events (findingEvents), or
-// is the run's runaway event's own condition (Runaway).
+// unlisted says, of each finding kind with no event of its own, why the
+// events list does not have it, for the list to say beside the finding:
+// ring (seed 1) at epoch 640 says "G's samples are on none of the 8
+// modes" while its events list has none yet. Every other kind starts
+// and ends events (findingEvents), or is the run's runaway event's own
+// condition (Runaway).
 var unlisted = map[FindingKind]string{
 	ModeDropped:  "a mode's events start once G covers it (mode-covered); mode-dropped marks one covered and then lost",
 	ModesBlurred: "the modes' events mark a mode covered or lost, and samples between the modes are neither",
@@ -273,9 +273,10 @@ func thawed(w *watch, _ *Eval, _ *episodes) string {
 // also when f is a stall's, as a run that stalls at once gives at the
 // check that starts both episodes. A stall's finding's detail is the
 // equilibrium's with what makes it a stall added, and the equilibrium's
-// event had given it whole: its text then held the stall's figures
-// (KS 0.9000, over 0.5), as an equilibrium reached before its stall
-// does not, beside the stall's own event that gives them (stallStarted).
+// event does not give it whole: its text would then hold the stall's
+// figures (KS 0.9000, over 0.5), as an equilibrium reached before its
+// stall does not, beside the stall's own event that gives them
+// (stallStarted).
 func equilibriumStarted(w *watch, _ *Eval, f Finding) string {
 	if f.Kind == DIndifferent {
 		return startedSays(f)
@@ -371,8 +372,8 @@ const (
 	// equilibrium as scores this many times equilibriumScore off ½ (0.03,
 	// D right on 53% of samples) end it. feature-matching (seed 1) holds
 	// D fake at 0.662 to 0.666 for thousands of epochs, about the 0.6631
-	// the start asks for, and one line had started, ended and started
-	// its equilibrium again at epochs 6,100, 7,000 and 8,100.
+	// the start asks for, and one line would start, end and start its
+	// equilibrium again at epochs 6,100, 7,000 and 8,100.
 	equilibriumLeave = 2
 	// ksLeave: a KS over this many times its 95% bound, its 99% bound
 	// (1.628/√n against 1.358/√n; Smirnov 1948), ends the noise floor:
@@ -537,11 +538,11 @@ func inEpisode(f, k FindingKind) bool {
 // confirmChecks is how many checks in a row a finding must hold before
 // its start is an event, reported at the check that confirms it, with
 // that check's measure: a measure that dips under its threshold at one
-// check and is back over it at the next did not start anything. KS
-// under the noise floor at a single check had started an episode that
-// the next five checks ended: r1 (seed 1) dipped to KS 0.0269 at epoch
-// 6,300 between checks at 0.041 to 0.054, and hinge (seed 2) started one
-// at KS 0.0303 against a bound of 0.0304.
+// check and is back over it at the next starts nothing. KS under the
+// noise floor at a single check would start an episode that the next
+// five checks end: r1 (seed 1) dips to KS 0.0269 at epoch 6,300 between
+// checks at 0.041 to 0.054, and hinge (seed 2) to KS 0.0303 against a
+// bound of 0.0304.
 const confirmChecks = 2
 
 // settleChecks is how many checks in a row a finding must be absent before
@@ -554,7 +555,8 @@ const settleChecks = 5
 // lossWindow epochs, the time over which the losses are averaged. Five
 // checks of a short plan (moons for 1,000 epochs checks every 10) are
 // half that, and D's averaged losses, wandering about the edge of their
-// equilibrium for longer, had made nine equilibrium events, four of them ends.
+// equilibrium for longer, would make nine equilibrium events there, four
+// of them ends.
 func settle(every int) int {
 	return max(settleChecks, (lossWindow+every-1)/every)
 }
@@ -574,11 +576,12 @@ type episodes struct {
 }
 
 // Pending is a finding of the diagnosis whose start is no event yet, by
-// the confirming rule (confirmChecks: it becomes one at the second check
-// in a row that sees it): the events have nothing of it to show or jump
-// to, and a screen that showed it as it shows a confirmed one had left a
-// reader looking for its event in vain (vanilla at d_lr=2e-3 ends its
-// 250 epochs on D wins, first seen at the last check).
+// the confirming rule (confirmChecks: it becomes one at the second
+// check in a row that sees it): the events have nothing of it to show
+// or jump to, and a screen that showed it as it shows a confirmed one
+// would leave a reader looking for its event in vain (vanilla at
+// d_lr=2e-3 ends its 250 epochs on D wins, first seen at the last
+// check).
 type Pending struct {
 	Kind FindingKind
 	// Seen is the epoch of the latest check, which saw it, or -1 when no
@@ -656,21 +659,22 @@ func (p *episodes) pending(fs []Finding, epoch, every, last int) []Pending {
 // as the diagnosis says it: under 1% of the samples on a line, not
 // captured on a plane (not one sample in 2,500 within its 3σ). Between
 // the two, short of its share but not missing, it stays as it was. With
-// one threshold for both, a share wandering about it made an event at
-// every check: bimodal (seed 3, 1,000 epochs) spreads over both modes
-// slowly, and its modes were dropped at 24% and 25% of the samples and
-// recovered at 26%, eight events from epoch 830 to 900; on a plane, a
+// one threshold for both, a share wandering about it would make an event
+// at every check: bimodal (seed 3, 1,000 epochs) spreads over both modes
+// slowly, and its modes would be dropped at 24% and 25% of the samples
+// and recovered at 26%, eight events from epoch 830 to 900; on a plane, a
 // cloud drifting over the grid catches a few stray samples on a mode and
-// loses them, and grid (seed 1, 600 epochs) made 248 events. And a mode is
-// dropped only once it was covered, recovered only once it was dropped:
-// every mode had started as covered, so the first check reported every
-// mode an untrained G misses as dropped (25 on the grid at epoch 10, one
-// of bimodal's two at its first check), and the first coverage of a mode
-// as recovered. A plane's mode is covered at half its due share, not
-// once captured as the screen counts it: captured and dropped at one line,
-// grid (seed 1, 600 epochs) made 225 events and ring-pacgan (2,000
-// epochs) 228, still 111 and 34 with a drop held back five checks
-// (portable kernels); the glossary and README say the two apart.
+// loses them, and grid (seed 1, 600 epochs) would make 248 events. And a
+// mode is dropped only once it was covered, recovered only once it was
+// dropped: were every mode to start as covered, the first check would
+// report every mode an untrained G misses as dropped (25 on the grid at
+// epoch 10, one of bimodal's two at its first check), and the first
+// coverage of a mode as recovered. A plane's mode is covered at half its
+// due share, not once captured as the screen counts it: captured and
+// dropped at one line, grid (seed 1, 600 epochs) makes 225 events and
+// ring-pacgan (2,000 epochs) 228, still 111 and 34 with a drop held back
+// five checks (portable kernels); the glossary and README say the two
+// apart.
 type modeEpisode uint8
 
 const (
@@ -917,8 +921,9 @@ func (t *timeline) add(ev Event) {
 
 // keep adds a keyframe. Past maxKeyframes one goes (thinAt), so that the
 // frames stay spread over the whole run, the first and the newest always
-// kept: a 1,000-epoch plan continued to 9,492 had replayed from epoch
-// 5,120 alone, its first half and the events there out of reach.
+// kept: dropping the oldest instead, a 1,000-epoch plan continued to
+// 9,492 would replay from epoch 5,120 alone, its first half and the
+// events there out of reach.
 func (t *timeline) keep(k Keyframe) {
 	t.keyframes = append(t.keyframes, k)
 	if n := len(t.keyframes); n > maxKeyframes {
