@@ -316,7 +316,8 @@ func New(opts Options) (*Session, error) {
 		if e := gan.Epoch(); opts.Epochs > 0 && opts.Epochs <= e {
 			// A plan the run has reached asks for nothing: --epochs is
 			// the epoch to train to, not epochs more. Refused by every
-			// front end alike; the trainer had opened the run done.
+			// front end alike, so that the trainer does not open the run
+			// done.
 			return nil, fmt.Errorf("--epochs %d: the checkpoint is at epoch %s already; give a plan past it", opts.Epochs, numtext.FormatInt(e))
 		}
 	} else if gan, err = engine.New(opts.Config, opts.Seed); err != nil {
@@ -356,7 +357,7 @@ func New(opts Options) (*Session, error) {
 	switch err := s.restore(annex); {
 	case err != nil:
 		// All the record keeps is lost with it, the baseline and the
-		// findings' starts too, which the line had left unsaid.
+		// findings' starts too, and the line says so.
 		s.unrecorded = fmt.Errorf("--resume %s: the run's history could not be read (%v): its charts, events and replay frames begin at epoch %s, a baseline pinned before is not kept, and a finding that held before is reported again", opts.Resume, err, numtext.FormatInt(gan.Epoch()))
 	case annex == nil && gan.Epoch() > 0:
 		s.unrecorded = fmt.Errorf("--resume %s: the checkpoint holds no history of the run (an earlier ganui wrote it): its charts and events begin at epoch %s, and a finding that held before is reported again", opts.Resume, numtext.FormatInt(gan.Epoch()))
@@ -708,8 +709,8 @@ func (s *Session) applyQueued() {
 // or changes the run returns a replay to live (leavesReplay), unless it
 // changed nothing (refuse): n or space on a diverged run, u on one that
 // has not diverged, → at the top of the ladder say why and leave the
-// frame in sight. They had returned to live, a frame of the epochs before
-// a divergence lost to a key that did nothing.
+// frame in sight: a return to live would lose a frame of the epochs
+// before a divergence to a key that did nothing.
 func (s *Session) applyCommand(c Command) {
 	s.failed, s.refused, s.unsaved = false, false, ""
 	frame := s.replay
@@ -823,7 +824,7 @@ func (s *Session) trainEpoch() {
 				done += fmt.Sprintf(", %s of them running", numtext.FormatInt(s.runEpochs))
 			}
 			// Tenths of a second, or under one a digit that is not 0:
-			// 50 epochs at 1,079 ep/s had taken "0.0 s".
+			// 50 epochs at 1,079 ep/s would take "0.0 s".
 			secs := fmt.Sprintf("%.1f", wall.Seconds())
 			if wall < 100*time.Millisecond {
 				secs = numtext.Plainly(wall.Seconds(), 1)
@@ -1366,8 +1367,8 @@ func noCurveWhy(cfg engine.Config) string {
 		// (x-mean)², each sample's squared deviation from the row's mean
 		// in the histogram axis's own x ("-": the PDF's code page has no
 		// "−"), one word, which a wrap moves whole: the words "and their
-		// squared deviations at once" had broken the figure's panel (d)
-		// label onto two lines, and "(x - mean)²" wrapped at 80×24 as
+		// squared deviations at once" would break the figure's panel (d)
+		// label onto two lines, and "(x - mean)²" would wrap at 80×24 as
 		// "(x -" over "mean)²".
 		return fmt.Sprintf("D judges %s samples and (x-mean)²", numtext.FormatInt(cfg.DIn))
 	}
@@ -1407,8 +1408,8 @@ func (s *Session) newRun(seed uint64) error {
 	s.offPlan, s.offWhat, s.startSettings = -1, "", s.settings(gan.Config())
 	s.runWall, s.runEpochs = 0, 0
 	// The final line's wall_s and epochs_per_s are this run's, as its
-	// epochs= and seed= are: they had gone on counting the run r or R
-	// replaced, "epochs=11 … epochs_per_s=96.4 wall_s=8.781".
+	// epochs= and seed= are: counted on from the run r or R replaced,
+	// they would print "epochs=11 … epochs_per_s=96.4 wall_s=8.781".
 	s.started, s.busy, s.trained = s.clock.Now(), 0, 0
 	s.beginStretch(s.started)
 	if s.state != Paused {
