@@ -126,8 +126,8 @@ func (c Step) apply(s *Session) {
 		for i := range n {
 			// space waiting ends the steps at once: it sets the run
 			// running, which trains the same epochs the steps would
-			// have. It had waited behind them all: 300 n on
-			// grid-pacgan, then space, stepped on for seconds.
+			// have. Waiting behind them all, 300 n on grid-pacgan, then
+			// space, would step on for seconds.
 			if s.trainEpoch(); s.state != Paused || s.quitting() || s.runWaiting() {
 				break
 			}
@@ -323,7 +323,7 @@ func (c Adjust) apply(s *Session) {
 	// Why a press left the value where it was: the end of its range, or,
 	// for a rate --set put below the ladder's floor (d_lr=1e-8), that ←
 	// lowers no rate under the floor: "stays at 1e-8, the end of its
-	// range" had named a range it is not in, which goes on down to 0.
+	// range" would name a range it is not in, which goes on down to 0.
 	edge := "the end of its range"
 	var lr float64 // the rate pressed, if a rate was
 	switch c.Setting {
@@ -352,9 +352,9 @@ func (c Adjust) apply(s *Session) {
 		s.note = s.adjusted.add(s.note, name, was, to, s.gan.Epoch(), s.pendingNote(pending, when), s.warmupClause(name))
 	default:
 		// Every change the next epoch trains with, not the last alone:
-		// → ↓ → on a paused blog-original had left "G lr 1e-3 → 2e-3
-		// after epoch 1,476" while D lr's change waited too, which only
-		// the Settings panel showed.
+		// → ↓ → on a paused blog-original would leave "G lr 1e-3 → 2e-3
+		// after epoch 1,476" while D lr's change waits too, which only
+		// the Settings panel shows.
 		s.note = s.pendingNote(pending, when)
 	}
 }
@@ -362,8 +362,9 @@ func (c Adjust) apply(s *Session) {
 // settingRun is the changes of one setting that the note gives, made at
 // one epoch after another with no other note between: → pressed three
 // times in a running run, at full speed, lands after three epochs, three
-// changes and three events, and the note had given the last alone, "D
-// lr 2e-2 → 5e-2 after epoch 863", of presses that took it from 5e-3.
+// changes and three events, and the note gives them as one, from the
+// value the first left: the last alone, "D lr 2e-2 → 5e-2 after epoch
+// 863", would hide that the presses took it from 5e-3.
 type settingRun struct {
 	name    string
 	changes []settingStep
@@ -417,10 +418,10 @@ func (r *settingRun) add(note, name, from, to string, epoch int, one, clause str
 // pendingNote is the note of changes, the setting changes the next epoch
 // trains with (pendingSettings), made when: the changes, when, then the clause
 // of each change that has one (warmupClause), named by its setting where
-// the note names more than one. The clause had come from the key
-// pressed last alone: d_steps changed in wgan's warm-up, then G lr, read
-// "D steps 5 → 6, G lr 5e-5 → 1e-4 before the first epoch", as if the
-// 6 steps trained epoch 1, which takes 100.
+// the note names more than one. A clause from the key pressed last
+// alone would mislead: d_steps changed in wgan's warm-up, then G lr,
+// would read "D steps 5 → 6, G lr 5e-5 → 1e-4 before the first epoch",
+// as if the 6 steps trained epoch 1, which takes 100.
 func (s *Session) pendingNote(changes []string, when string) string {
 	note := strings.Join(changes, ", ") + when
 	for _, c := range changes {
@@ -439,8 +440,8 @@ func (s *Session) pendingNote(changes []string, when string) string {
 // warmupClause is what a pending change of the setting named name says
 // of when it is first used, where that is not the next epoch: d_steps
 // changed before an epoch of D's warm-up, whose steps are not d_steps
-// ("from epoch 3" had stood while epoch 3 took wgan's 100), is used after
-// it, or never (d_warmup_every 1); "" for any other change.
+// ("from epoch 3" would stand while epoch 3 takes wgan's 100), is used
+// after it, or never (d_warmup_every 1); "" for any other change.
 func (s *Session) warmupClause(name string) string {
 	cfg := s.gan.Config()
 	if _, warm := cfg.DStepsAt(s.gan.Epoch()); name != DSteps.Short() || !warm {
@@ -576,7 +577,7 @@ func (Restart) apply(s *Session) {
 // it starts with that the run it replaces started without, ", with D lr
 // 5e-4 → 5e-3 from the start", or "" with none: r and R keep the
 // settings as they are, retuned mid-run or before, and "rerun from seed
-// 1" alone had not said that the rerun trains from its first epoch with
+// 1" alone would not say that the rerun trains from its first epoch with
 // the rate the replaced run took up at its 1,364th.
 func (s *Session) startedOtherwise(was Settings) string {
 	var changes []string
