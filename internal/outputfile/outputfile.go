@@ -84,13 +84,13 @@ type Reservation struct {
 // (Target, OfKind), the same temporary file beside it — and makes room
 // in it for size bytes before anything is written (allocate), so that a
 // file system without that room refuses the write now, not when its
-// contents are ready: a --save at the end of hours of training had failed
-// with "no space left on device" and the run was lost. The room is
-// the file system's blocks, held by the temporary file until Write or
-// Release; a Write of more than size bytes grows it as any write does,
-// and can still find the disk full. Where the file system compresses or
-// shares blocks (btrfs, ZFS), its own room cannot be promised, and
-// Reserve does what allocate can.
+// contents are ready: else a --save at the end of hours of training
+// would fail with "no space left on device" and the run would be lost.
+// The room is the file system's blocks, held by the temporary file
+// until Write or Release; a Write of more than size bytes grows it as
+// any write does, and can still find the disk full. Where the file
+// system compresses or shares blocks (btrfs, ZFS), its own room cannot
+// be promised, and Reserve does what allocate can.
 func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation, error) {
 	return reserve(path, perm, kind, size, false)
 }
@@ -100,10 +100,10 @@ func Reserve(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation
 // refused with Busy's error while another process is writing path. The
 // look for another's write and the making of this one's temporary file
 // are one step (lockDir), so that of two runs holding one path at the
-// same instant exactly one is refused, the second to take the step: both
-// had found the path free before either held it (Busy, then Reserve),
-// trained, and exited 0, the later one's end silently replacing the
-// other's file.
+// same instant exactly one is refused, the second to take the step: as
+// two steps (Busy, then Reserve), both could find the path free before
+// either held it, train, and exit 0, the later one's end silently
+// replacing the other's file.
 func Hold(path string, perm fs.FileMode, kind Kind, size int64) (*Reservation, error) {
 	return reserve(path, perm, kind, size, true)
 }
@@ -230,8 +230,8 @@ func writeZeros(f *os.File, size int64) error {
 
 // Kind is what an output file is — a checkpoint, a history CSV, a figure,
 // a preset file — so that an output replaces only a file of its own kind:
-// ganui --save my.json, a typo for my.ckpt, had replaced the user's preset
-// file with a checkpoint, without a word.
+// ganui --save my.json, a typo for my.ckpt, is refused rather than
+// replacing the user's preset file with a checkpoint, without a word.
 type Kind struct {
 	// Name is the kind said of a file that is not one: "a ganui
 	// checkpoint".
@@ -434,9 +434,9 @@ type DirError struct {
 const whyMissing = "does not exist"
 
 // Error names the file, and the directory, "." as the current directory
-// with its absolute path: "the directory . takes no new files" had told
-// a user of the trainer's keys, which write there, nothing. CheckDir's,
-// of no file, names the directory alone.
+// with its absolute path: "the directory . takes no new files" would
+// tell a user of the trainer's keys, which write there, nothing.
+// CheckDir's, of no file, names the directory alone.
 func (e *DirError) Error() string {
 	if e.Path == "" {
 		return e.dirName() + " " + e.Why
@@ -481,8 +481,8 @@ func (e *DirError) Here() string {
 // write's temporary file, over path: told of path as cannotCreate tells
 // it where path's directory was removed (or replaced) while the file was
 // written, an output directory cleaned up under a run, or that the
-// temporary file alone was; the rename's own words had named path twice,
-// "rename out/run.ckpt out/run.ckpt: no such file or directory".
+// temporary file alone was; the rename's own words would name path
+// twice, "rename out/run.ckpt out/run.ckpt: no such file or directory".
 func cannotPlace(temp, path string, err error) error {
 	var le *os.LinkError
 	if !errors.As(err, &le) {
@@ -701,13 +701,13 @@ var ErrAbandoned = errors.New("ganui is quitting")
 
 // Abandon removes the temporary files of this process's writes under
 // way, and refuses any write from then on: for a process about to exit
-// without waiting for its writes (a second signal, the trainer quit
-// at once), which had left each a partial hidden file beside its target,
-// as large as the checkpoint it was writing, for the next write of that
-// path to remove. The files the writes were to replace stay as they
-// were: a write under way is refused at its rename (place). Only a kill
-// the process cannot see (kill -9, a power cut) leaves a temporary file
-// now.
+// without waiting for its writes (a second signal, the trainer quit at
+// once), which would otherwise leave each a partial hidden file beside
+// its target, as large as the checkpoint it was writing, for the next
+// write of that path to remove. The files the writes were to replace
+// stay as they were: a write under way is refused at its rename
+// (place). Only a kill the process cannot see (kill -9, a power cut)
+// leaves a temporary file now.
 func Abandon() {
 	underWay.Lock()
 	defer underWay.Unlock()
