@@ -34,9 +34,10 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
 	defer watchStops(opts.Clock)()
 	// Taken before the run is set up, which reads a --resume checkpoint
-	// whole (seconds, for a wide design's) and reserves the --save room:
-	// a signal then had killed the process, exit 143 for SIGTERM, where
-	// it now stops the run before its first epoch, everything written.
+	// whole (seconds, for a wide design's) and reserves the --save room,
+	// so that a signal then stops the run before its first epoch,
+	// everything written, rather than killing the process, exit 143 for
+	// SIGTERM.
 	ctx, stop := notifyStop(stderr, runLoses(opts.Options), quitAtOnce)
 	defer stop()
 	s, err := newSession(opts.Options)
@@ -45,7 +46,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 	}
 	// Run stops it; a run refused before it (nothing left to train, its
 	// --plot held by another) gives back its --save room, whose hidden
-	// file, as large as the checkpoint, it had left beside the path.
+	// file, as large as the checkpoint, would else stay beside the path.
 	defer s.Stop()
 	if err := s.NothingLeft(); err != nil {
 		switch {
@@ -107,7 +108,7 @@ func headless(opts options, stdout, stderr io.Writer) error {
 // none: nil) before a run or sweep trains (figure.Reserve), and holds it
 // to the end, which draws it: a second run given the same --plot
 // meanwhile is refused at its start (session's checkPaths, exit 2), as
-// for a --save, where both had exited 0, the later figure silently
+// for a --save, rather than both exiting 0, the later figure silently
 // replacing the other. A nil *figure.File's Release does nothing.
 func reservePlot(path string) (*figure.File, error) {
 	if path == "" {
@@ -318,9 +319,9 @@ func stopSignals() []os.Signal {
 // loses, what the run has still to write (runLoses; a batch's summary),
 // which the first line names. SIGQUIT (Ctrl+\\ in a terminal, the
 // signal that asks to quit now) quits at once as a second signal does,
-// first or not, saying what it loses: it had taken Go's default, a dump
-// of every goroutine and exit 2, the code of bad usage, leaving the
-// --save's reserved room beside its path, a hidden file as large as the
+// first or not, saying what it loses, where Go's default would dump
+// every goroutine and exit 2, the code of bad usage, leaving the --save's
+// reserved room beside its path, a hidden file as large as the
 // checkpoint. stop ends the watch.
 func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -374,9 +375,9 @@ func notifyStop(stderr io.Writer, loses string, exit func(code int)) (ctx contex
 // quitAtOnce is notifyStop's exit for a second signal: it exits with
 // code at once, the files the run was still writing removed half-written
 // (outputfile.Abandon) and those they were to replace left as they were.
-// A --save cut short had left a hidden file as large as the checkpoint
-// beside it (.run.ckpt.tmp-…), removed only by a later save of the same
-// path.
+// A --save cut short leaves no hidden file as large as the checkpoint
+// beside it (.run.ckpt.tmp-…), to be removed only by a later save of the
+// same path.
 func quitAtOnce(code int) {
 	outputfile.Abandon()
 	os.Exit(code)
