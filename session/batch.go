@@ -344,18 +344,17 @@ func runBatch(ctx context.Context, runs []Options, jobs int, report func(i int, 
 	return errs
 }
 
-// writeSummary prints the summary block of a seeds batch of opts.Config,
-// from its preset (Options.Preset and Base): a header line naming the
-// design as a final line does, its target, and how many runs finished, diverged and
-// (after a stop) did not finish; then one line per metric, under the
-// final line's key and in the final line's order (moments, distances,
-// the rest: it had put the distances first), with its
-// median, minimum and maximum over the runs that finished without
-// diverging (a diverged run has no meaningful metrics) whose metric is
-// finite, or over all of those runs when none is (finiteMedianRange), the
-// target's own value where it has one, and how many of those runs left
-// the metric NaN or infinite, if any (nan=2/5: 2 of the 5 that did not
-// diverge).
+// writeSummary prints the summary block of a seeds batch of
+// opts.Config, from its preset (Options.Preset and Base): a header line
+// naming the design as a final line does, its target, and how many runs
+// finished, diverged and (after a stop) did not finish; then one line
+// per metric, under the final line's key and in the final line's order
+// (moments, distances, the rest), with its median, minimum and maximum
+// over the runs that finished without diverging (a diverged run has no
+// meaningful metrics) whose metric is finite, or over all of those runs
+// when none is (finiteMedianRange), the target's own value where it has
+// one, and how many of those runs left the metric NaN or infinite, if
+// any (nan=2/5: 2 of the 5 that did not diverge).
 func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results []Result, elapsed time.Duration) {
 	cfg := opts.Config
 	var ok []Result
@@ -379,8 +378,8 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 		}
 		// The target's own moments, exact (engine.PlaneMoments), in the
 		// final line's order, each axis's mean and then its std, as the
-		// progress lines and the CSV give them (the summary had given
-		// both means and then both stds).
+		// progress lines and the CSV give them, not both means and then
+		// both stds.
 		var target [4]string
 		if p, err := cfg.Plane(); err == nil && p != nil {
 			mx, my, sx, sy := engine.PlaneMoments(p)
@@ -411,16 +410,16 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 	)
 	// The fields padded to the widest of each column, so that the medians,
 	// minima, maxima, targets and counts stand in columns (a negative
-	// minimum had pushed its line's maximum a column right of the
+	// minimum would push its line's maximum a column right of the
 	// others'). The measures' columns are as wide as the measures need:
 	// the timings, which differ from run to run, widen their own lines
 	// alone, so that the measures' lines of a batch read the same byte for
-	// byte whatever its pace (a rate past 10,000 epochs/s had moved them).
+	// byte whatever its pace (a rate past 10,000 epochs/s would move them).
 	//
 	// A measure's median and range are of its finite values, and its line
 	// ends saying how many runs left it NaN or infinite, nan=2/5 of those
 	// that finished, as a sweep's row does (finiteMedianRange): one NaN W1
-	// had made the median wrong or NaN, or sorted first as the minimum,
+	// would make the median wrong or NaN, or sort first as the minimum,
 	// min=NaN.
 	cols := make([][5]string, len(metrics))
 	var measureWidths, widths [5]int
