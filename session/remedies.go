@@ -34,8 +34,8 @@ func RemediesOf(cfg engine.Config) []Remedy {
 		curve, span = "the D surface", "the D surface is shaded from its lowest score to its highest"
 	}
 	// A value is kept with its name, a count with what it counts
-	// (numtext.Together), on the ? page's wrapped lines: "ln" had ended
-	// one line and "2." begun the next.
+	// (numtext.Together), on the ? page's wrapped lines, so that "ln"
+	// does not end one line and "2." begin the next.
 	tie := func(format string, args ...any) string { return numtext.Together(fmt.Sprintf(format, args...)) }
 	lnTwo := numtext.Together("ln 2")
 	// Where D's losses balance, as the loss chart draws it
@@ -148,8 +148,8 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	}
 	if cfg.Unroll > 0 {
 		// Only the second-order term lets G see D answer its move (Metz
-		// et al. 2017, §2.4); the text had credited the first-order
-		// gradient with it too.
+		// et al. 2017, §2.4), so the text credits the first-order
+		// gradient with no more than meeting the D its samples make.
 		order, defines := "First-order, as here: G's gradient is taken at that D alone, not back through its updates, so G meets the D its samples will make, "+
 			"but not how D would answer G's own move, the term the paper credits with spreading G over the modes (§2.4).", []string(nil)
 		if cfg.UnrollSecondOrder {
@@ -172,9 +172,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.GEMA > 0 {
 		// In 1-D the skew and excess kurtosis under the moments chart
 		// are the evaluation's, the average's, beside lines of G's own
-		// batches: bimodal-pacgan-ema, seed 1, epoch 282, drew σ 1.963
-		// above the average's skew; the text had given the chart whole
-		// to G.
+		// batches: bimodal-pacgan-ema, seed 1, epoch 282, draws σ 1.963
+		// above the average's skew, so the text does not give the chart
+		// whole to G.
 		own := "training, its losses and the moments chart are G's own."
 		if cfg.Dim() == 1 {
 			own = "training, its losses and the moments chart's lines are G's own, the skew and ex.kurt under that chart the average's."
