@@ -250,7 +250,7 @@ func (s *Session) retunes() []string {
 // rate (←), then space"; "" for a run with none. It is short enough for
 // the two rows of the status line at 80×24 after "rolled back to epoch
 // 7,194 (diverged at 7,402): ": a longer one, naming the epoch of the
-// last change, had lost "then space" there.
+// last change, would lose "then space" there.
 func (s *Session) undoNote() string {
 	changes := s.retunes()
 	if changes == nil {
