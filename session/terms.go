@@ -19,9 +19,10 @@ import (
 // (Remedy.Defines): the target's "sample" and "point", the batch's
 // "scores", the layers' "weights" and "row". What the design changes
 // in the textbook GAN is its remedies' (RemediesOf), which name the rest.
-// The ? pages had explained none of them to a learner reading "loss bce,
-// G nonsaturating; D adam lr 1e-3 β (0.9, 0.999)" on the design page,
-// and then not "uniform noise", "lr", "4 moments".
+// They are for a learner reading "loss bce, G nonsaturating; D adam lr
+// 1e-3 β (0.9, 0.999)" on the design page, whom the ? pages otherwise
+// leave with no word of them, "uniform noise", "lr" and "4 moments"
+// among them.
 func TermsOf(cfg engine.Config) []Remedy {
 	var out []Remedy
 	add := func(name, what string) *Remedy {
