@@ -66,14 +66,15 @@ type Result struct {
 	// Snapshot.Pending gives them (FindingLines).
 	Pending []Pending
 	// EpochsPerS is the training throughput, evaluations excluded: the
-	// epochs trained in this process, since the run began (r and R begin
-	// a new one), over the time the clock counted training them. With no such time — no epoch trained (a run stopped
-	// before its first, or a resumed one before its first since), or
-	// every one on a held clock (Clock: a run of a batch begun and ended
-	// between a continue and its SIGCONT being told) — there is no rate,
-	// and it is NaN: the line says epochs_per_s=NaN and a batch's summary
-	// leaves the run out of the rate's median and range (nan=1/5), where
-	// 0 had claimed a rate the run never had and dragged the range to 0.
+	// epochs trained in this process, since the run began (r and R begin a
+	// new one), over the time the clock counted training them. With no
+	// such time — no epoch trained (a run stopped before its first, or a
+	// resumed one before its first since), or every one on a held clock
+	// (Clock: a run of a batch begun and ended between a continue and its
+	// SIGCONT being told) — there is no rate, and it is NaN: the line says
+	// epochs_per_s=NaN and a batch's summary leaves the run out of the
+	// rate's median and range (nan=1/5), where 0 would claim a rate the
+	// run never had and drag the range to 0.
 	EpochsPerS float64
 	WallS      float64 // the whole run in this process (from r or R, a new run's), evaluations and output included
 }
