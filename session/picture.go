@@ -81,7 +81,7 @@ type Picture struct {
 	// run's now differ, with the baseline's values as --set takes them
 	// (d_lr=5e-4), the pace left out, as the screen's base→now line
 	// gives them: a figure's title names the run's design alone, and a
-	// baseline of other learning rates had passed for one of the same.
+	// baseline of other learning rates would pass for one of the same.
 	// Nil without a Baseline or a difference.
 	BaseChanges []Change
 }
