@@ -23,7 +23,7 @@ const (
 // moved against dir. A value not on the ladder, such as 3e-4, snaps to the
 // nearest ladder value in that direction (5e-4 up, 2e-4 down). A rate below
 // MinLR, which --set may give (d_lr=1e-8), stays where it is going down and
-// climbs the ladder going up: the clamp had raised it to MinLR on ←, a
+// climbs the ladder going up: the clamp would raise it to MinLR on ←, a
 // hundredfold increase on the key that decreases.
 func stepLR(lr float64, dir int) float64 {
 	if dir == 0 || !(lr > 0) {
