@@ -138,10 +138,10 @@ func merge(a, b Point) Point {
 // reads the epochs alone, so a list restored from a checkpoint goes on
 // thinning as it would have without stopping. The keyframes
 // (timeline.keep), the evaluations (evalHistory) and the export's
-// (evalLog) are thinned by it. Each had lost every other item when full
-// while the checks went on adding one at a time, so that the older a
-// stretch of the run, the more often it was halved: past a few times
-// its bound a list held the latest stretch of the run alone.
+// (evalLog) are thinned by it. Halving a full list, while the checks go
+// on adding one at a time, would halve a stretch of the run the more
+// often the older it is: past a few times its bound a list would hold
+// the latest stretch of the run alone.
 func thinAt(n int, epoch func(i int) int) int {
 	drop, span := 1, epoch(2)-epoch(0)
 	for i := 2; i < n-1; i++ {
