@@ -25,11 +25,11 @@ import (
 //
 // Stopped as a shell's job (ctrl+z) and continued, the batch draws the
 // line again at once (Continued), where the shell's fg has left the
-// cursor, and only while it is the terminal's foreground job: the line
-// had stayed away until the next run finished, minutes on a slow
+// cursor, and only while it is the terminal's foreground job: else the
+// line would stay away until the next run finished, minutes on a slow
 // design, and a job continued with bg, drawing its line on the shell's
-// prompt, erased what was typed there. The line as it was at the stop
-// stays above the shell's "Stopped", the tty's ^Z after it: ganui
+// prompt, would erase what was typed there. The line as it was at the
+// stop stays above the shell's "Stopped", the tty's ^Z after it: ganui
 // cannot take it away first without catching SIGTSTP, which Go's
 // runtime then never again lets stop the process (watchStops).
 type statusLine struct {
