@@ -37,7 +37,7 @@ func invokedAs(arg0 string, goRun func() string) string {
 // b001 and exe/NAME, removed when the go command exits; or, where the go
 // command keeps what go run built in its build cache to run again (Go
 // 1.24 on, from a build's second run), $GOCACHE/XX/HASH-d/NAME, a path
-// no one types, which "go run ." had been told as: "(see
+// no one types, which "go run ." would otherwise be told as: "(see
 // /root/.cache/go-build/e0/e04b…-d/ganui --help)".
 var goRunBuild = regexp.MustCompile(`(^|/)(go-build[0-9]+/b[0-9]+/exe|[0-9a-f]{2}/[0-9a-f]{64}-d)/[^/]+$`)
 
