@@ -629,10 +629,9 @@ func Get(name string) (engine.Config, error) {
 // unknownPreset is the error for a name that is no built-in preset: it
 // names the nearest when name is likely a typo of it, else a few presets
 // and where they are listed (builtInHint), then orElse, what else would
-// have been taken. It had given every preset's name, on one line of some
-// 460 characters. "list" and "help", a
-// request for the presets rather than a name, get the flag that lists
-// them with their designs.
+// have been taken, not every preset's name, which makes one line of some
+// 460 characters. "list" and "help", a request for the presets rather
+// than a name, get the flag that lists them with their designs.
 func unknownPreset(name, orElse string) error {
 	if name == "list" || name == "help" {
 		return fmt.Errorf("unknown preset %q: %s lists the presets with their designs", name, command.Line("--list-presets"))
