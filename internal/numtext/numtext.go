@@ -52,7 +52,7 @@ func Digits(v float64, digits int) string {
 
 // Plainly writes v in digits significant digits as a reader reads a
 // number: in plain digits below 10⁵ (100, 1500, 0.25), where Digits's
-// %g had written 100 in 2 as 1e2, and in its short exponent form from
+// %g writes 100 in 2 as 1e2, and in its short exponent form from
 // 10⁵ up or under 10⁻⁴ (2.8e10, 5e-5), which an axis or a legend has
 // room for. The screen writes the numbers it measures so: a critic's
 // score range, an axis, a mode's place.
@@ -115,7 +115,7 @@ func Plain(s string) string { return strings.ReplaceAll(s, NBSP, " ") }
 
 // Range writes the whole numbers lo to hi as an error gives a range,
 // each grouped as FormatInt groups it (100..10,000,000): a range written
-// in bare digits had stood beside a grouped default ("out of range
+// in bare digits would stand beside a grouped default ("out of range
 // 100..10000000 (default 10,000)").
 func Range[T ~int | ~uint64](lo, hi T) string {
 	return grouped(fmt.Sprint(lo)) + ".." + grouped(fmt.Sprint(hi))
