@@ -28,7 +28,7 @@ func CheckName(path string) error {
 // CheckSpaces refuses a name with spaces around it, which a quote put in
 // the wrong place leaves (--resume "run.ckpt "): to read, it names
 // another file than the one meant, or none, and "run.ckpt : no such file
-// or directory" had hidden the space at its end; to write, a file whose
+// or directory" would hide the space at its end; to write, a file whose
 // name ends in a space, which a listing does not show. It is CheckName's
 // second rule, and the rule for a built-in preset's name in a preset
 // file's "base". A space inside a name is the name's.
