@@ -27,7 +27,7 @@
 //
 // Every colour is given in true colour, in 256 colours and in 16, for
 // light and dark terminals. The 256 and 16 are chosen, not left to the
-// nearest match, which had made one colour of two meanings: in 256, on
+// nearest match, which would make one colour of two meanings: in 256, on
 // dark, real data's orange and worse's red one salmon, and the greys
 // tinted teal and lilac; in 16, the muted words the blue of generated
 // samples (dark) or the teal of G (light), the warning yellow the red of
