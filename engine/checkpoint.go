@@ -132,9 +132,10 @@ func Restore(data []byte) (*GAN, error) {
 // with annex, the front end's bytes to keep with it (nil for none; at
 // most MaxAnnex), which ReadCheckpoint gives back. A points(FILE.csv)
 // target's relative path is written absolute (AbsPoints): the checkpoint
-// holds the points, but the path names the file, and a run resumed from
-// another directory had named, and refused to overwrite, another file
-// there, while the points file itself could be given as its --log.
+// holds the points, but the path names the file, and a relative path
+// would have a run resumed from another directory name, and refuse to
+// overwrite, another file there, while the points file itself could be
+// given as its --log.
 func (g *GAN) WriteCheckpoint(w io.Writer, annex []byte) error {
 	cfg := g.cfg
 	var err error
@@ -477,9 +478,10 @@ func readBody(cr *ckReader, version uint32, n uint64, size int64) (*GAN, []byte,
 // placePoints names the points(FILE.csv) target of a run read from a
 // checkpoint file by the file's absolute path, as WriteCheckpoint writes
 // it. A checkpoint an earlier ganui wrote names it relative to the
-// directory its run was in, which it does not record: resumed from
-// another directory, the run had named another file there, refused to
-// overwrite that one, and taken the points file itself as its --log. The
+// directory its run was in, which it does not record: taken as it is,
+// resumed from another directory, the run would name another file there,
+// refuse to overwrite that one, and take the points file itself as its
+// --log. The
 // file of that name here is taken for the run's when it holds the very
 // points the run holds (a version-1 checkpoint holds none: its run has
 // read them from that file); else the checkpoint is refused, with where
@@ -585,7 +587,7 @@ func sealedAs(head []byte, r io.Reader, body int64) (bool, error) {
 // claims a body of n bytes and whose checksum, the 32 bytes after that
 // body, is not the SHA-256 of the header and the body: said in the bytes
 // of the file it covers, which head -c and sha256sum check, where
-// "checksum mismatch (the file is damaged)" had named nothing a user
+// "checksum mismatch (the file is damaged)" would name nothing a user
 // could find; and, where the header puts the checksum before the file's
 // end, in the sizes that show it, as a cut is told.
 func checksumMismatch(n uint64, size int64) error {
