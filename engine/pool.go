@@ -33,7 +33,7 @@ import (
 // Between tasks the helper spins for helperSpin, yielding to any other
 // goroutine every few microseconds, before it parks: the products of a
 // training step come microseconds to a millisecond apart, and a helper
-// woken from sleep for each one joined it after the caller had done most
+// woken from sleep for each one joins it after the caller has done most
 // of it (bench/README.md, section 0, step 13). OpenBLAS's threads wait
 // the same way.
 //
@@ -449,8 +449,9 @@ func share(t task) {
 		}
 	}
 	// The slots let go of the task's slices before the helper is
-	// released: written after it, they raced with the next task's caller
-	// writing its own (another run's goroutine, which had acquired it).
+	// released: written after it, they would race with the next task's
+	// caller writing its own (another run's goroutine, which has acquired
+	// it).
 	job.task = nil
 	job.gemm, job.transpose, job.pack, job.adam, job.mbd = gemmArgs{}, transposeTask{}, packTask{}, adamTask{}, mbdTask{}
 	job.state.Store(jobNone)
