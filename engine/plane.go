@@ -350,7 +350,7 @@ func cleanMoment(v float64) float64 {
 // Limits on points files: at least MinPoints rows, at most MaxPoints,
 // at most MaxPointsFile bytes, and lines of at most MaxPointsLine bytes
 // (two numbers of a row take under a hundred; the CSV reader holds a
-// line whole, a few times over: a file of one 64 MiB line had taken
+// line whole, a few times over: a file of one 64 MiB line would take
 // 440 MB to refuse).
 const (
 	MinPoints     = 2
@@ -818,7 +818,7 @@ func otherSeparator(rec []string) string {
 // end kept, so that the CSV reader skips it as an empty line and every
 // other line keeps its number. A comment is skipped whatever it holds
 // and however long it is; the CSV reader's own comments, at the start
-// of a line only, had left an indented "  # note" to be refused as a
+// of a line only, would leave an indented "  # note" to be refused as a
 // row separated by spaces, and a note over MaxPointsLine bytes as too
 // long.
 func blankComments(data []byte) []byte {
