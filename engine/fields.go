@@ -181,7 +181,7 @@ const presetHint = `the preset is the design, not a setting of it: --preset NAME
 // setting otherwise (PyTorch's learning_rate, Keras's batch_size, a
 // dimension in full, a dash for an underscore): "g_learning_rate" is
 // g_lr, "batchsize" batch, "noise-dimension" noise_dim, which neither
-// spelling nor a key's words had found.
+// spelling nor a key's words find.
 var otherWords = strings.NewReplacer(
 	"learning_rate", "lr", "learningrate", "lr",
 	"batch_size", "batch", "batchsize", "batch",
@@ -665,9 +665,9 @@ func (c *Config) spacedWidths(f configField, item string, err error) error {
 // -1e-46), value as written: out of the field's range where that refuses
 // even the least value taken above 0 (a negative number; eps, whose
 // range starts at 1e-12), else checkNormal32's too near 0. Taken as 0 it
-// had turned a technique off (--set gp=1e-400 trained without the
-// penalty), and then been "too near 0 for a float64" beside 1e-46's "too
-// near 0 for the float32".
+// would turn a technique off (--set gp=1e-400 would train without the
+// penalty), and refused as "too near 0 for a float64" it would differ
+// from 1e-46's "too near 0 for the float32".
 func (c *Config) tooNearZero(f configField, value string) error {
 	if strings.HasPrefix(value, "-") || c.refusal(f, smallestNormal32) != "" {
 		return c.outOfRange(f, value)
