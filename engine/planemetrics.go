@@ -54,7 +54,7 @@ const (
 // its centre, 1 − e^(−HQSigmas²/2), 98.9%: a mode's due share per unit of
 // its weight, and so the high-quality share of a sample of a ring or grid
 // target itself. In floats: in the untyped integer constants −3·3/2 is
-// −4, which had made it 98.2%.
+// −4, which would make it 98.2%.
 var TargetHQ = -math.Expm1(-HQSigmas * HQSigmas / 2.0)
 
 // PlaneReference is a large sample of a Plane drawn once per run, against
