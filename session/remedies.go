@@ -80,8 +80,9 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	switch cfg.Loss {
 	case engine.LossWasserstein:
 		// A plane's Quality gives SW1, W1 averaged over directions, not
-		// the plane's W1 the critic estimates: grid-wgan-gp's page had
-		// named "the size Quality's W1 gives" beside a panel with none.
+		// the plane's W1 the critic estimates, so grid-wgan-gp's page
+		// does not name "the size Quality's W1 gives" beside a panel with
+		// none.
 		size := "not in the size Quality's W1 gives"
 		if cfg.Dim() == 2 {
 			size = "not in size, nor Quality's SW1, which averages W1 along 32 directions across the plane"
@@ -130,8 +131,8 @@ func RemediesOf(cfg engine.Config) []Remedy {
 	if cfg.GP > 0 {
 		// A cost, not a bound ("a soft version of the constraint",
 		// Gulrajani et al. 2017, §4): wgan-gp, seed 1, reaches a penalty
-		// of 15 by epoch 400 at λ 0.1, a slope of about 13; the text had
-		// said the penalty holds the slope near 1.
+		// of 15 by epoch 400 at λ 0.1, a slope of about 13, so the text
+		// does not say the penalty holds the slope near 1.
 		add("gradient penalty", "D's loss gains λ·(‖∇D(x̂)‖ − 1)² at interpolates x̂, points drawn at random on the lines between real and generated samples (%s; WGAN-GP, Gulrajani et al. 2017)%s: "+
 			"it pulls the critic's slope toward 1, the Lipschitz bound its loss needs, without clipping its weights. "+
 			"It is a cost, not a bound: the slope strays far from 1 while the penalty is large, the penalty over λ being the mean of (‖∇D(x̂)‖ − 1)². "+PenaltyShown, tie("λ %s", num(cfg.GP)), onLogit).Defines = []string{"λ", "interpolates"}
