@@ -101,8 +101,8 @@ func ParseSeeds(spec string) ([]uint64, error) {
 // with the range read without it, in one message, as a count flag's is
 // (engine.PlusSignAnd), `"+1-2.5": "+1" has a + before it, and "1-2.5" is
 // not a seed or a range A-B of seeds`, and with the range to write when
-// nothing is, "1-3" for +1-3 and for +3-1, which runs backwards. It had
-// told only the first +, "write it without one: 1", and what else was
+// nothing is, "1-3" for +1-3 and for +3-1, which runs backwards, rather
+// than the first + alone, "write it without one: 1", and what else is
 // wrong on the next try.
 func plusInRange(part, lo, hi string) error {
 	var plussed []string
@@ -263,9 +263,9 @@ func runFailures(name string, seeds []uint64, errs []error) []error {
 // tally, when not nil, is told on the same goroutine how far the batch
 // has got: before the first run ends, and after each run that finished
 // (done or diverged), as it finishes, whatever the order: a slow first
-// run holds back the reports of those after it, not their count (it had
-// held the tally at 0 while later runs finished). The reports a finish
-// makes ready come before its tally.
+// run holds back the reports of those after it, not their count (else
+// the tally would stay at 0 while later runs finished). The reports a
+// finish makes ready come before its tally.
 //
 // When ctx is cancelled, the runs in flight stop after their current
 // epoch and are reported with state=interrupted, and no further run
