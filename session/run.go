@@ -92,8 +92,8 @@ func (r Result) Line() string { return joinFields(r.fields(0, 0), false) }
 // (Finding.Line), in its order. The line of a finding whose start is
 // no event yet ends with a pending field, the screen's note of it
 // (Pending.Note): finding kind=d-wins text="…" detail="…" pending="new at
-// epoch 250: an event if it holds at 260". A script reading the lines had
-// no way to tell such a finding from one the events have.
+// epoch 250: an event if it holds at 260", so that a script reading the
+// lines can tell such a finding from one the events have.
 func (r Result) FindingLines() []string {
 	lines := make([]string, len(r.Findings))
 	for i, f := range r.Findings {
