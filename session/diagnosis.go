@@ -1212,8 +1212,9 @@ func farOnPlane(m *engine.PlaneMetrics, sw1Noise float64, terse bool) (far bool,
 	// floor is the evaluation's own, which a larger sample makes smaller,
 	// and the screen's note that G is far (Eval.Far) has 80 columns. In
 	// full it says what the figure is, as the plateau's detail does: the
-	// d-stalled finding's "SW1 0.3245, over 0.0717" (spiral, seed 1) had
-	// stood beside a Quality floor of 0.010 with nothing to tie the two.
+	// d-stalled finding's "SW1 0.3245, over 0.0717" (spiral, seed 1)
+	// would stand beside a Quality floor of 0.010 with nothing to tie the
+	// two.
 	line := stalledSW1 * sw1Noise
 	sw1, at := numtext.Together("SW1 "+numtext.Figure(m.SW1, 4)), numtext.Figure(line, 4)
 	why, near = sw1+", over "+at, sw1+", "+at+" or under"
