@@ -390,13 +390,13 @@ func New(opts Options) (*Session, error) {
 			// checkpoint; any other history is kept, not replaced: it
 			// may be this run's, or another's the user keeps. A run
 			// saved before its first epoch is resumed so too, its log
-			// the header or e's row of epoch 0's events: it had
-			// replaced any history given, another run's too. A log an
-			// earlier ganui wrote, without the columns this one adds or
-			// with a plane's count of modes named captured, is read as
-			// one of its columns, and goes on in them: it had
-			// been taken for another file and emptied, the run's history
-			// before the checkpoint lost.
+			// the header or e's row of epoch 0's events, so that it
+			// does not replace any history given, another run's too. A
+			// log an earlier ganui wrote, without the columns this one
+			// adds or with a plane's count of modes named captured, is
+			// read as one of its columns, and goes on in them, not taken
+			// for another file and emptied, the run's history before the
+			// checkpoint lost.
 			last, row, crlf, ok := logEnd(opts.LogPath, s.csv.lay)
 			for _, old := range s.csv.lay.earlier() {
 				if ok {
@@ -445,8 +445,8 @@ func New(opts Options) (*Session, error) {
 		}
 	}
 	// A resumed run says so wherever its checkpoint was saved: one saved
-	// at epoch 0 (a setting changed before the first epoch, then w) had
-	// said "paused at epoch 0: space runs…" as a new run does.
+	// at epoch 0 (a setting changed before the first epoch, then w) too,
+	// not "paused at epoch 0: space runs…" as a new run says.
 	if opts.Resume != "" {
 		e := gan.Epoch()
 		s.momentNote(fmt.Sprintf("resumed at epoch %s", numtext.FormatInt(e)))
@@ -1079,12 +1079,12 @@ func (s *Session) beginStretch(now time.Time) {
 
 // updateRate smooths epochs/s over about a second of running time,
 // measured from the end of one epoch to the end of another within one
-// stretch of running (beginStretch). From the stretch's start it had
-// counted the first epoch, which a paced run trains at once, over the
-// moments after it, and the header read 17 ep/s beside speed 10/s on a
-// resume; and across an r or R while running, the epochs going back to
-// 0, it fell below 0, gone from the header, then climbed from 6 ep/s
-// beside speed 200/s for seconds.
+// stretch of running (beginStretch). Measured from the stretch's start
+// it would count the first epoch, which a paced run trains at once, over
+// the moments after it, and the header would read 17 ep/s beside speed
+// 10/s on a resume; and measured across an r or R while running, the
+// epochs going back to 0, it would fall below 0, gone from the header,
+// then climb from 6 ep/s beside speed 200/s for seconds.
 func (s *Session) updateRate() {
 	switch {
 	case s.state != Running || s.trained == s.rateFrom: // no epoch trained in this stretch yet
@@ -1110,9 +1110,9 @@ func (s *Session) updateRate() {
 
 // evaluate measures fresh samples and D's curve over the histogram's range.
 // Every slice in the result is newly allocated. A plane's takes
-// Options.Samples as a line's does (2,500 unless --samples says): it had
-// taken 2,500 whatever --samples said, so that the screen's SW1, floor
-// and HQ were not those of the final line printed at the quit.
+// Options.Samples as a line's does (2,500 unless --samples says), so
+// that the screen's SW1, floor and HQ are those of the final line
+// printed at the quit.
 func (s *Session) evaluate() {
 	if s.gan.Plane() != nil {
 		s.eval, s.evalOK = s.evaluatePlane(s.opts.Samples, true), true
