@@ -140,8 +140,8 @@ func appendCSV(dst []byte, st engine.EpochStats, ev *evalRow, lay csvLayout) []b
 // (0, or a resumed run's checkpoint epoch), which no epoch of the history
 // trained: its per-epoch fields (and the penalty's) empty, then what ev
 // holds, the events that happened there before the first epoch trained
-// (settings changed, hand updates, a roll-back to it). Those events had
-// been in no row.
+// (settings changed, hand updates, a roll-back to it), which no other
+// row holds.
 func appendCSVStart(dst []byte, epoch int, ev *evalRow, lay csvLayout) []byte {
 	dst = strconv.AppendInt(dst, int64(epoch), 10)
 	n := lay.statColumns()
