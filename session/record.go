@@ -748,8 +748,9 @@ func readRecord(b []byte, epoch int) (restored, error) {
 	}
 	version := r.u32()
 	if r.err == nil && (version < 1 || version > recordVersion) {
-		// In the words of the engine's checkpoint format: "version" had
-		// read as a ganui's own, and the record is a format in the file.
+		// In the words of the engine's checkpoint format: "version" alone
+		// would read as a ganui's own, and the record is a format in the
+		// file.
 		return out, fmt.Errorf("record format %d; this ganui reads formats 1 to %d", version, recordVersion)
 	}
 	out.from = r.count("the history's start", epoch)
