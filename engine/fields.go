@@ -1030,10 +1030,10 @@ func parseFloat(s string) (float64, error) {
 // ganui reads is digits, a point, an exponent and a '-' for a negative
 // one, or Inf or NaN, which its range then refuses. The command line's
 // and preset files' readers trim no spaces around a number, which
-// strconv refuses: --seeds ' 1', --epochs +5 and --set 'epochs= 5' had
-// been taken where --epochs ' 5' was refused. (A target's spec may space
-// its numbers; a points file, data from elsewhere, may also put a '+'
-// before them: dataNumber.)
+// strconv refuses, so that --set 'epochs= 5', --seeds ' 1' and --epochs
+// +5 are refused as --epochs ' 5' is, not taken. (A target's spec may
+// space its numbers; a points file, data from elsewhere, may also put a
+// '+' before them: dataNumber.)
 func PlainNumber(s string) bool {
 	return !strings.HasPrefix(s, "+") && !strings.ContainsAny(s, "_xX")
 }
