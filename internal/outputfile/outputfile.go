@@ -360,16 +360,17 @@ func CheckDir(dir string) error {
 // cannotCreate is the error for err, the system's for creating a file
 // beside path (Write's temporary file, CheckWritable's probe), told of
 // path, whose name the user gave: the temporary file's means nothing to
-// them. Write and CheckWritable say it alike. What is wrong is said of the directory where it is the
-// directory's: it does not exist, or is no directory; and where the
-// directory is there but the system answers "no such file or directory"
-// all the same, as /proc and /sys do, or refuses its user a new file
-// (permission denied), that it takes no new files. --log /proc/x.csv had
-// been "cannot write in the directory of /proc/x.csv: no such file or
-// directory", of a directory that exists, and --save ro/run.ckpt "cannot
-// write ro/run.ckpt: permission denied", of a file its user may write,
-// in a directory they may not: a file is written beside its path and
-// renamed over it.
+// them. Write and CheckWritable say it alike. What is wrong is said of
+// the directory where it is the directory's: it does not exist, or is
+// no directory; and where the directory is there but the system answers
+// "no such file or directory" all the same, as /proc and /sys do, or
+// refuses its user a new file (permission denied), that it takes no new
+// files. The system's words would tell --log /proc/x.csv "cannot write
+// in the directory of /proc/x.csv: no such file or directory", of a
+// directory that exists, and --save ro/run.ckpt "cannot write
+// ro/run.ckpt: permission denied", of a file its user may write, in a
+// directory they may not: a file is written beside its path and renamed
+// over it.
 func cannotCreate(given, path string, err error) error {
 	dir := filepath.Dir(path)
 	st, serr := os.Stat(dir)
