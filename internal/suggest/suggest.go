@@ -40,9 +40,9 @@ func Say(names []string) string {
 // from s, ignoring case, when that distance is small enough for a typo:
 // one edit in three of s's bytes (one in a two-byte s: "lo" for "log"),
 // at most 2, and one in three of the longer of s and the name: between
-// two-byte words an edit is half of either, and "r2", a stray word, had
-// been answered "did you mean --preset r1?"; "foo" is 2 from "log", a
-// guess too. An edit inserts, deletes or changes a byte, or swaps two
+// two-byte words an edit is half of either, and "r2", a stray word,
+// would be answered "did you mean --preset r1?"; "foo" is 2 from "log",
+// a guess too. An edit inserts, deletes or changes a byte, or swaps two
 // neighbours ("bsae" for "base"). The names tied at the least distance
 // are all returned, at most 3.
 func Nearest(s string, names []string) []string {
