@@ -2,9 +2,9 @@
 // run ("go run . --list-presets lists the presets"), each beginning with
 // the command that starts ganui as the user started this one, so that it
 // runs as printed in the shell that started it. main sets that command
-// once, from os.Args[0], before anything is said; a bare "ganui" had
-// begun each, which after the README's own "go run ." is "command not
-// found".
+// once, from os.Args[0], before anything is said; a bare "ganui" at the
+// start of each would be, after the README's own "go run .", "command
+// not found".
 package command
 
 // program is the command that starts ganui, as SetProgram set it.
