@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/outputfile"
 	"github.com/ganui/ganui/session"
@@ -28,7 +27,6 @@ import (
 // a kill -STOP counts as little as ctrl+z, which the trainer announces.
 func interactive(opts options, stdout io.Writer) error {
 	opts.Clock = session.NewClock(wallClock)
-	opts.Program = command.Program()
 	defer watchStops(opts.Clock)()
 	s, err := session.New(opts.Options)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ganui/ganui/engine"
+	"github.com/ganui/ganui/internal/command"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/presets"
@@ -517,20 +518,11 @@ func (a Again) resumeText() string {
 	return " (" + a.Resume + ")"
 }
 
-// program is the command that starts ganui, as the commands the session
-// suggests begin: Options.Program, or ganui.
-func (s *Session) program() string {
-	if s.opts.Program == "" {
-		return "ganui"
-	}
-	return s.opts.Program
-}
-
 // resumeCommand is the command that resumes the checkpoint path, its
 // path quoted for the shell as the again: command's words are: a
 // resumed 'my run.ckpt' unquoted would be two words to a shell.
 func (s *Session) resumeCommand(path string) string {
-	return s.program() + " --resume " + shellword.Quote(path)
+	return command.Line("--resume " + shellword.Quote(path))
 }
 
 // Again returns the command that runs the run again, as it stands. Its
@@ -546,7 +538,7 @@ func (s *Session) Again() Again {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
 	}
-	args := []string{s.program()}
+	args := []string{command.Program()}
 	if preset != presets.Default {
 		args = append(args, "--preset", shellword.Quote(preset))
 	}

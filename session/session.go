@@ -81,11 +81,6 @@ type Options struct {
 	// run, or a file this session did not write, is never replaced: the
 	// file takes the first free name with -2, -3, … before its extension.
 	Dir string
-	// Program is the command that starts ganui as the user started this
-	// one, which the commands the session suggests begin with (Again, a
-	// checkpoint's note "… --resume FILE.ckpt continues from it"): "./ganui",
-	// "go run ."; "" is ganui, a name on the PATH.
-	Program string
 	// Clock is the clock the run keeps time by, which a front end tells
 	// of the process's stops (Clock); nil is a clock of its own.
 	Clock *Clock
