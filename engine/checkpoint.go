@@ -310,7 +310,7 @@ func readCheckpoint(r io.Reader, size int64) (*GAN, []byte, error) {
 	got, err := io.ReadFull(cr.r, head)
 	switch {
 	case got == 0 && err == io.EOF:
-		return nil, nil, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" hid that
+		return nil, nil, badCheckpoint("it is empty (0 bytes)") // a file created but never written: "truncated header" would hide that
 	case err != nil && err != io.ErrUnexpectedEOF:
 		return nil, nil, err
 	case !bytes.HasPrefix([]byte(checkpointMagic), head[:min(got, len(checkpointMagic))]):

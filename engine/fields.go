@@ -728,7 +728,7 @@ func (c *Config) SetJSON(key string, raw []byte) error {
 		if err := c.jsonNotNumber(f, "", raw); err != nil {
 			return err
 		}
-	case reflect.Bool: // as a number's: "false" is text in quotes, where it had been "want true or false, got string"
+	case reflect.Bool: // as a number's: "false" is text in quotes, with what to write, not "want true or false, got string"
 		var text string
 		if json.Unmarshal(raw, &text) == nil {
 			if w := strings.ToLower(strings.TrimSpace(text)); w == "true" || w == "false" {

@@ -449,8 +449,8 @@ const smallestNormal = 0x1p-126
 // included, under 2^(e−26): half the spacing of the floats below 2^e at
 // most, so p − step rounds to p. The kernels give such lanes a step of 0,
 // the same bits. A weight whose m decays towards the flush (a unit gone
-// dead keeps m ≠ 0 for some 90 steps under 10⁻³⁴) had a denormal step
-// every time, which some Intel cores compute in a microcode assist of
+// dead keeps m ≠ 0 for some 90 steps under 10⁻³⁴) would otherwise take a
+// denormal step every time, which some Intel cores compute in a microcode assist of
 // hundreds of cycles (bench/README.md, step 32).
 func adamStillM(eps, stepSize float32) float32 {
 	if !(eps >= 0x1p-40) || math.IsInf(float64(eps), 0) || !(stepSize >= 0x1p-100) {
@@ -552,7 +552,7 @@ func keep(m float32, k uint32) float32 { return math.Float32frombits(math.Float3
 
 // zeros4 returns 0 exactly when the four values are ±0: their bits ORed,
 // the sign bits shifted out. One test for a dead group of four, where the
-// eight comparisons with 0 had been sixteen branches (each float
+// eight comparisons with 0 would be sixteen branches (each float
 // comparison also branches on NaN's parity flag).
 func zeros4(x []float32) uint32 {
 	x = x[:4]
@@ -824,7 +824,7 @@ func mbdPairsLen(n, bp int) int {
 // A block's sums over q are taken one dimension at a time over the block
 // (x in an array of 16): the same operations on each pair, in loops the
 // compiler leaves without a bounds check; pair by pair, the sum over q
-// had indexed M twice a term and taken the pairs one after the other.
+// would index M twice a term and take the pairs one after the other.
 func mbdPairsGo(e, mt []float32, ld, c, n, bp int, o, r, w []float32, scale float32) {
 	if n < 2 {
 		return
@@ -876,9 +876,9 @@ func mbdPairsGo(e, mt []float32, ld, c, n, bp int, o, r, w []float32, scale floa
 // cannot start before the last ends; four dimensions go through the
 // pairs side by side, so four chains overlap (each still sums in the
 // order of j: the same bits). One dimension at a time, those chains
-// bounded the pass: on one core, minibatch-discrimination's portable
-// epoch took 2.7 ms against 2.2 ms now (bench/README.md, section 0,
-// step 37).
+// would bound the pass: on one core, minibatch-discrimination's portable
+// epoch took 2.7 ms so, against 2.2 ms four at a time (bench/README.md,
+// section 0, step 37).
 func mbdGradGo(dmt, dr, mt, e, g, w []float32, ld, c, n, bp int) {
 	if n < 2 {
 		return

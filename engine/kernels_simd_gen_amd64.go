@@ -3159,7 +3159,7 @@ func copyRows8(dst []float32, ldd int, src []float32, lds, rows, cols int, pick 
 // re-slicing inside one loop, it took 1.4 to 1.6 times as long. The
 // elements past the last whole vector go first, to actGradGo's scalar
 // code, before any vector register is dirty, and the slope comes as its
-// bits (a float reloaded after the first vector was a legacy MOVSS: u32p).
+// bits (a float reloaded after the first vector would be a legacy MOVSS: u32p).
 
 func actGrad16(a Activation, dz, dy, y []float32, slopeBits uint32) {
 	n := len(dz) &^ 15
@@ -3337,8 +3337,8 @@ func adamOuter16(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1,
 		pmin   = archsimd.BroadcastFloat32x16(0x1p-64)
 	)
 	// The row loop carries pointers from row to row: with the slices and
-	// r·n, more of its state was live through the inner loops than the
-	// registers hold, and the compiler reloaded it on every turn.
+	// r·n, more of its state would be live through the inner loops than the
+	// registers hold, and the compiler would reload it on every turn.
 	pp, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
 	pd0, px0 := unsafe.Pointer(&d0[0]), unsafe.Pointer(&x0[0])
 	var pd1, px1 unsafe.Pointer
@@ -3495,8 +3495,8 @@ func adamOuter8(p, m, v []float32, n int, d0, x0, d1, x1 []float32, b1, b2, c1, 
 		pmin   = archsimd.BroadcastFloat32x8(0x1p-64)
 	)
 	// The row loop carries pointers from row to row: with the slices and
-	// r·n, more of its state was live through the inner loops than the
-	// registers hold, and the compiler reloaded it on every turn.
+	// r·n, more of its state would be live through the inner loops than the
+	// registers hold, and the compiler would reload it on every turn.
 	pp, pm, pv := unsafe.Pointer(&p[0]), unsafe.Pointer(&m[0]), unsafe.Pointer(&v[0])
 	pd0, px0 := unsafe.Pointer(&d0[0]), unsafe.Pointer(&x0[0])
 	var pd1, px1 unsafe.Pointer
@@ -3596,8 +3596,8 @@ type expK16 struct {
 }
 
 // init sets k's constants in place, field by field. Returned by value,
-// the struct was built on the stack and copied with legacy SSE moves
-// once the vector registers were dirty (u32p): 60 of them a call.
+// the struct would be built on the stack and copied with legacy SSE moves
+// once the vector registers are dirty (u32p): 60 of them a call.
 func (k *expK16) init() {
 	b, i := archsimd.BroadcastFloat32x16, archsimd.BroadcastInt32x16
 	k.log2e, k.magic, k.negC1, k.negC2 = b(expLog2e), b(expMagic), b(-expC1), b(-expC2)
@@ -3717,8 +3717,8 @@ type expK8 struct {
 }
 
 // init sets k's constants in place, field by field. Returned by value,
-// the struct was built on the stack and copied with legacy SSE moves
-// once the vector registers were dirty (u32p): 60 of them a call.
+// the struct would be built on the stack and copied with legacy SSE moves
+// once the vector registers are dirty (u32p): 60 of them a call.
 func (k *expK8) init() {
 	b, i := archsimd.BroadcastFloat32x8, archsimd.BroadcastInt32x8
 	k.log2e, k.magic, k.negC1, k.negC2 = b(expLog2e), b(expMagic), b(-expC1), b(-expC2)

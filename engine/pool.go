@@ -84,8 +84,8 @@ const (
 // is no gap; a task posted meanwhile is computed by the caller alone,
 // which waits for nothing and is not judged; and a task ends when the
 // helper finished its last chunk, not when the caller, having yielded
-// while it waited, gets to see that. Counted as contention, these kept
-// sharing off most of the time the trainer's screen was open.
+// while it waited, gets to see that. Counted as contention, these would
+// keep sharing off most of the time the trainer's screen is open.
 const (
 	spinGap      = 500 * time.Microsecond
 	strikesOut   = 4
