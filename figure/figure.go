@@ -737,9 +737,9 @@ func clearBand(p *plot.Plot, c draw.Canvas, pts plotter.XYs) {
 // the event labels that keep clear of it (eventLines) place it. gonum
 // draws a legend in the corner of the area beside the axes, which
 // reaches past the data area's by the padding of the axes' end labels:
-// the backdrop sat left of and below the entries it was to lie under,
-// and an event label that stopped at the backdrop ran under the
-// legend's text ("d-wins-ended" against "D real").
+// there the backdrop would sit left of and below the entries it is to
+// lie under, and an event label that stops at the backdrop would run
+// under the legend's text ("d-wins-ended" against "D real").
 func legendOnData(p *plot.Plot, c draw.Canvas) {
 	p.Legend.XOffs, p.Legend.YOffs = 0, 0
 	d := p.DataCanvas(c)
@@ -840,7 +840,7 @@ type svgCanvas struct{ *vgsvg.Canvas }
 // with, each followed by what it becomes. A text names its font alone,
 // Liberation Serif, which the document carries (EmbedFonts); a viewer
 // that reads no embedded font (rsvg-convert) takes the font of that name
-// where installed, and now its metric twin, Times New Roman, whose words
+// where installed, or else its metric twin, Times New Roman, whose words
 // are as wide, or at least a serif, not the viewer's default face.
 var svgFixes = [][2][]byte{
 	{[]byte(`xlink:href="data:image/jpg;base64,`), []byte(`xlink:href="data:image/png;base64,`)},

@@ -373,7 +373,7 @@ func FromSweep(res session.SweepResult) Heatmap {
 		var notes []string
 		note := func(k, n int, what string) { // k of n runs are what
 			switch {
-			case r.Runs == 1: // a cell of one run (a sweep of one seed): "all 1 diverged" had said it
+			case r.Runs == 1: // a cell of one run (a sweep of one seed): what it is, not "all 1 diverged"
 				notes = append(notes, what)
 			case k == n:
 				notes = append(notes, fmt.Sprintf("all %d %s", n, what))
