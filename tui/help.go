@@ -178,7 +178,7 @@ var glossary = []glossaryEntry{
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},
 	{"bars", fixed("█ generated counts per bin; ░ the target's expected count above a bar short of it; ▲ a bar cut at 3× the expected peak. The x axis is the target's range, widened to take in G's samples while most lie outside it."), onLine},
-	{"Q-Q", func(*Model) string { // the diagonal by the mark the legend draws (qqDiagMark): it had been "· without colour" beside a legend's "⠑ diagonal"
+	{"Q-Q", func(*Model) string { // the diagonal by the mark the legend draws (qqDiagMark), not "· without colour" beside a legend's "⠑ diagonal"
 		return "v: generated quantiles (up) against the target's (across); on the " + qqDiagMark() + " diagonal they agree, ▲ ▼ are beyond the plot."
 	}, onLine},
 	{"G(z)", fixed("v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."), drawsGZ},

@@ -154,7 +154,7 @@ func newHelp() help.Model {
 	h := help.New()
 	h.ShortSeparator = footerSep
 	h.FullSeparator = "  "
-	// The palette's, not bubbles' greys, whose descriptions were 2.1:1 on
+	// The palette's, not bubbles' greys, whose descriptions would be 2.1:1 on
 	// white and 2.4:1 on black: the key bar is read at every turn.
 	h.Styles.ShortKey, h.Styles.FullKey = styleText, styleText
 	h.Styles.ShortDesc, h.Styles.FullDesc = styleMuted, styleMuted
