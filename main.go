@@ -646,10 +646,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		if err := engine.SettingSpaces(s, key, value); err != nil {
 			return o, fmt.Errorf("--set: %w", err)
 		}
-		if key == "epochs" && given["epochs"] { // two plans: --epochs had won without a word
+		if key == "epochs" && given["epochs"] { // two plans: refused, where --epochs would win without a word
 			return o, errors.New("epochs is both set (--set) and given (--epochs); drop one")
 		}
-		if setKeys[key] { // two values: the last had won without a word
+		if setKeys[key] { // two values: refused, where the last would win without a word
 			return o, fmt.Errorf("%s is set twice (--set); drop one", key)
 		}
 		setKeys[key] = true
