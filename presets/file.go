@@ -62,9 +62,9 @@ func Parse(data []byte, name string) (engine.Config, error) {
 	}
 	body := bytes.TrimLeft(data, " \t\r\n") // from the first byte that is not JSON's white space
 	switch {
-	case len(data) == 0: // a file created but never written: "unexpected end of file" hid that, as a checkpoint's "truncated header" did
+	case len(data) == 0: // a file created but never written: "unexpected end of file" would hide that, as a checkpoint's "truncated header" would
 		return engine.Config{}, fmt.Errorf("%s: it is empty (0 bytes); a preset file is one JSON object {…}", name)
-	case len(body) == 0: // white space alone, which had been "unexpected end of file", a syntax error with nothing to do
+	case len(body) == 0: // white space alone: said so, not "unexpected end of file", a syntax error with nothing to do
 		return engine.Config{}, fmt.Errorf("%s: it holds only white space; %s", name, oneObject())
 	case notUTF8 != nil && (notUTF8.Text || len(body) > 0 && body[0] == '{'):
 		// Text in another encoding, or a NUL in what begins as JSON:
@@ -169,7 +169,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		if base == "" {
 			return engine.Config{}, fmt.Errorf("%s:%d: %s is empty: give the name of a built-in preset%s", name, p.line, baseKey, builtInHint())
 		}
-		if err := inputfile.CheckSpaces(base); err != nil { // as --preset " ring" is: "did you mean ring?" had not said why
+		if err := inputfile.CheckSpaces(base); err != nil { // as --preset " ring" is, saying why, which "did you mean ring?" would not
 			return engine.Config{}, fmt.Errorf("%s:%d: %s: %v", name, p.line, baseKey, err)
 		}
 		if looksLikePath(base) {
@@ -224,7 +224,7 @@ func Parse(data []byte, name string) (engine.Config, error) {
 		}
 	}
 	if !seen["description"] && seen[baseKey] {
-		cfg.Description = "your preset, based on " + baseName + ": " + cfg.Description // the base's own, bimodal's "vanilla on a two-mode target, …", had read as if vanilla were the base
+		cfg.Description = "your preset, based on " + baseName + ": " + cfg.Description // the base's own alone, bimodal's "vanilla on a two-mode target, …", would read as if vanilla were the base
 	}
 	if !seen["source"] {
 		cfg.Source = "preset file " + file
