@@ -474,7 +474,7 @@ func (s *Session) pendingSettings() []string {
 
 // settingEvent records a setting changed by the user. Presses of one
 // setting between two epochs make one change, from the first value to
-// the last, not an event each (nine presses of → were nine events), with
+// the last, not an event each (nine presses of → would be nine events), with
 // other settings' changes between them too (after a roll-back, the
 // settings it kept: Rollback); back where it started, the change is no
 // event at all. A change after the start is one no command line repeats

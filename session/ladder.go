@@ -135,7 +135,7 @@ func ParseSpeed(s string) (float64, error) {
 	rate := strings.TrimSuffix(s, "/s")
 	v, err := strconv.ParseFloat(rate, 64)
 	switch {
-	case engine.PlusSign(rate) != nil: // with what else is wrong with the number: +0 had been told to write 0, then its range
+	case engine.PlusSign(rate) != nil: // with what else is wrong with the number, so that +0 is told its range at once, not to write 0 and then its range
 		_, bare := ParseSpeed(rate[1:])
 		return 0, engine.PlusSignAnd(rate, bare)
 	case err != nil && !errors.Is(err, strconv.ErrRange), !engine.PlainNumber(rate), math.IsNaN(v):

@@ -289,7 +289,7 @@ func New(opts Options) (*Session, error) {
 	var err error
 	if opts.Resume != "" {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
-			if _, perr := presets.Load(opts.Resume); perr == nil { // it had been refused for its missing header alone
+			if _, perr := presets.Load(opts.Resume); perr == nil { // a preset file: said so, not refused for its missing header alone
 				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: --preset %s trains its design from the start", opts.Resume, opts.Resume)
 			}
 			if kind, ok := otherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
