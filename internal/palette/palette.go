@@ -141,7 +141,7 @@ var (
 // stay faint so the dots over them keep their colours.
 //
 // In 256 colours each shade is named, so that the four stay apart (the
-// nearest colours to the faint dark shades were one grey); 16 colours have
+// nearest colours to the faint dark shades are one grey); 16 colours have
 // no faint shades, and the screen draws the surface's boundary there, as
 // it does without colour. The 256 have no dark orange under 94 (#875f00),
 // so on dark terminals the sure real shade is 94 and the leaning one the
