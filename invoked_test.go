@@ -82,3 +82,38 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpRunsAsGanuiWasStarted: --help's usage lines begin as ganui was
+// started (command.SetProgram), as every command ganui suggests does:
+// "go run . --help" had said "usage: ganui …", which no shell without
+// ganui on its PATH runs. Each way stays one line of at most 80
+// columns, or goes on under its arguments, where the command leaves
+// room, and from the middle where it does not; the usage for "ganui" is
+// the README's (TestREADMEUsageIsHelps).
+func TestHelpRunsAsGanuiWasStarted(t *testing.T) {
+	t.Cleanup(func() { command.SetProgram("") })
+	for _, c := range []struct{ program, first, second, wrapped string }{
+		{"go run .", "usage: go run . [DESIGN] [--seed S] [--paused] [--speed full|N]\n",
+			"       go run . --headless [DESIGN] [--seed S] [--every K] [--log FILE.csv]\n",
+			"                [--plot FILE.png] [--save FILE.ckpt]\n"},
+		{"./ganui", "usage: ./ganui [DESIGN]", "       ./ganui --headless [DESIGN]", "               [--plot FILE.png]"},
+		{"GOEXPERIMENT=simd go run github.com/ganui/ganui@v1.2.0", "usage: GOEXPERIMENT=simd go run github.com/ganui/ganui@v1.2.0 [DESIGN]",
+			"       GOEXPERIMENT=simd go run github.com/ganui/ganui@v1.2.0 --headless", strings.Repeat(" ", 40) + "[DESIGN] [--seed S]"},
+	} {
+		command.SetProgram(c.program)
+		code, help, stderr := runCLI(t, "--help")
+		if code != 0 || stderr != "" {
+			t.Fatalf("%s --help: exit %d, stderr %q", c.program, code, stderr)
+		}
+		usage, _, _ := strings.Cut(help, "\nDESIGN: ")
+		if !strings.HasPrefix(usage, c.first) || !strings.Contains(usage, "\n"+c.second) || !strings.Contains(usage, "\n"+c.wrapped) {
+			t.Errorf("%s --help: want %q, then %q and %q, in:\n%s", c.program, c.first, c.second, c.wrapped, usage)
+		}
+		if n := strings.Count(usage, "\n       "+c.program+" "); n != len(ways)-1 {
+			t.Errorf("%s --help: %d usage lines begin with it, want %d:\n%s", c.program, n, len(ways)-1, usage)
+		}
+		if strings.Contains(strings.ReplaceAll(usage, c.program, ""), "ganui") {
+			t.Errorf("%s --help: a usage line says ganui:\n%s", c.program, usage)
+		}
+	}
+}

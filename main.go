@@ -408,8 +408,6 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 // does (exitBrokenPipe), not as a failure.
 func (c *checkedWriter) readerGone() bool { return errors.Is(c.err, syscall.EPIPE) }
 
-// usage is how ganui is called, at most 80 columns wide: a line per way,
-// with what a flag allows with it; --help prints it before the flags.
 // watchPace says what pace an interactive run starts at without --speed
 // (session.Options.Watch): the first ladder pace at or above the plan's
 // epochs over session.WatchSeconds, so the plan takes at most that long
@@ -419,23 +417,75 @@ func (c *checkedWriter) readerGone() bool { return errors.Is(c.err, syscall.EPIP
 var watchPace = fmt.Sprintf("the slowest pace of the 1-2-5 ladder at which the plan would take at most %d s, full speed for a plan over %s epochs, which none fits",
 	session.WatchSeconds, numtext.FormatInt(session.MaxSpeed*session.WatchSeconds))
 
-const usage = `usage: ganui [DESIGN] [--seed S] [--paused] [--speed full|N]
-       ganui --headless [DESIGN] [--seed S] [--every K] [--log FILE.csv]
-             [--plot FILE.png] [--save FILE.ckpt]
-       ganui --headless [DESIGN] --seeds A-B [--jobs J]
-       ganui --headless [DESIGN] --sweep key=v1,v2,… [--sweep key2=…]…
-             [--seed S | --seeds A-B] [--jobs J]
-       ganui --headless [DESIGN] --sweep key=… --sweep key2=… --plot FILE.png
-             [--seed S | --seeds A-B] [--jobs J]
-       ganui --resume FILE.ckpt [--epochs N] [--samples N] [--paused]
-             [--speed full|N]
-       ganui --headless --resume FILE.ckpt [--epochs N] [--samples N]
-             [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]
-       ganui --show-preset NAME|FILE.json [--set key=value]… [--epochs N]
-       ganui --list-presets
-       ganui --version
-DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N]
-`
+// ways are the ways of calling ganui that --help's usage shows, each
+// the arguments after the command that starts ganui, with what a flag
+// allows with it; DESIGN stands for designUsage's flags.
+var ways = []string{
+	"[DESIGN] [--seed S] [--paused] [--speed full|N]",
+	"--headless [DESIGN] [--seed S] [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]",
+	"--headless [DESIGN] --seeds A-B [--jobs J]",
+	"--headless [DESIGN] --sweep key=v1,v2,… [--sweep key2=…]… [--seed S | --seeds A-B] [--jobs J]",
+	"--headless [DESIGN] --sweep key=… --sweep key2=… --plot FILE.png [--seed S | --seeds A-B] [--jobs J]",
+	"--resume FILE.ckpt [--epochs N] [--samples N] [--paused] [--speed full|N]",
+	"--headless --resume FILE.ckpt [--epochs N] [--samples N] [--every K] [--log FILE.csv] [--plot FILE.png] [--save FILE.ckpt]",
+	"--show-preset NAME|FILE.json [--set key=value]… [--epochs N]",
+	"--list-presets",
+	"--version",
+}
+
+// designUsage ends the usage: the flags that make the design, DESIGN in
+// ways.
+const designUsage = "DESIGN: [--preset NAME|FILE.json] [--set key=value]… [--epochs N] [--samples N]"
+
+// usage is how ganui is called, at most width columns wide where the
+// command that starts it leaves room: a line per way (ways), each
+// beginning with that command as the user started ganui
+// (command.Line), so that "go run . --help" shows "usage: go run .
+// [DESIGN] …", as every other command ganui suggests runs in the shell
+// that started it; --help prints it before the flags. A way too long
+// for a line goes on under its arguments, never breaking inside an
+// [optional group], or from the middle of the width for a command that
+// leaves less than half of it.
+func usage(width int) string {
+	var b strings.Builder
+	for i, way := range ways {
+		line := "       "
+		if i == 0 {
+			line = "usage: "
+		}
+		indent := strings.Repeat(" ", min(utf8.RuneCountInString(line+command.Program()), width/2-1))
+		args := usageArgs(way)
+		line += command.Line(args[0])
+		for _, arg := range args[1:] {
+			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(arg) > width {
+				b.WriteString(line + "\n")
+				line = indent
+			}
+			line += " " + arg
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String() + designUsage + "\n"
+}
+
+// usageArgs splits a way of ways at the spaces outside its brackets:
+// "[--seed S | --seeds A-B]" is one argument, which usage keeps on a line.
+func usageArgs(way string) []string {
+	var args []string
+	depth, from := 0, 0
+	for i, r := range way {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case r == ' ' && depth == 0:
+			args = append(args, way[from:i])
+			from = i + 1
+		}
+	}
+	return append(args, way[from:])
+}
 
 // helpFooter ends --help: how every flag and number is written, and
 // what each key of the final line measures (TestHelpNamesTheFinalLinesKeys),
@@ -528,7 +578,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	if help {
-		io.WriteString(stdout, usage+"\nflags:\n")
+		io.WriteString(stdout, usage(80)+"\nflags:\n")
 		cliflag.PrintDefaults(stdout, fs, 80)
 		io.WriteString(stdout, helpFooter)
 		return o, flag.ErrHelp

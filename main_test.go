@@ -871,16 +871,11 @@ func usageCommands(t *testing.T) [][]string {
 		"key=value": "g_lr=1e-3", "key=v1,v2,…": "d_lr=1e-3,2e-3", "key=…": "d_lr=1e-3,2e-3", "key2=…": "d_steps=1,2", "full|N": "full",
 		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt"),
 	}
-	text, design, ok := strings.Cut(strings.TrimPrefix(usage, "usage: "), "\nDESIGN: ")
-	if !ok {
-		t.Fatal("the usage defines no DESIGN")
-	}
-	text = strings.ReplaceAll(text, "\n             ", " ") // continued lines
-	text = strings.ReplaceAll(text, "[DESIGN]", strings.TrimSpace(design))
+	design := strings.TrimPrefix(designUsage, "DESIGN: ")
 	optional := regexp.MustCompile(`\[([^][]*)\]…?`)
 	var commands [][]string
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimPrefix(strings.TrimSpace(line), "ganui")
+	for _, way := range ways {
+		line := strings.ReplaceAll(way, "[DESIGN]", design)
 		groups := optional.FindAllStringSubmatchIndex(line, -1)
 		// with takes the optional groups that keep (by index) the side of
 		// theirs that side says (0 for a group without a choice).
