@@ -891,14 +891,23 @@ func listPresets(w io.Writer) {
 	}
 }
 
-// trainerKey names, after "--log needs --headless" and the like, the
-// trainer's key that writes what the flag would have: a user who asks
-// the trainer for a history, a checkpoint or a figure learns how to get
-// one there, not only that the flag is headless's.
-var trainerKey = map[string]string{
-	"log":  "; in the trainer, e writes the history CSV",
-	"save": "; in the trainer, w saves a checkpoint",
-	"plot": "; in the trainer, P writes the figure",
+// headlessOnly are the flags only a headless run takes, in the order
+// checkCombination names the first of them given without --headless,
+// each with what adding --headless makes of it, which its refusal
+// offers beside dropping it. The three whose file the trainer writes
+// with a key also name that key: a user who asks the trainer for a
+// history, a checkpoint or a figure learns how to get one there, not
+// only that the flag is headless's. --jobs, which trains the runs of
+// --seeds or --sweep at once, comes after them, so that its refusal is
+// of one given without either.
+var headlessOnly = []struct{ flag, does string }{
+	{"seeds", "add --headless to train the seeds without the screen and summarise them, or drop --seeds"},
+	{"sweep", "add --headless to train the grid without the screen, a row per cell, or drop --sweep"},
+	{"jobs", "add --headless and --seeds or --sweep to train several runs at once, or drop --jobs"},
+	{"every", "add --headless to train with progress lines in place of the screen, or drop --every"},
+	{"log", "add --headless to train without the screen and write the history, or drop --log; in the trainer, e writes the history CSV"},
+	{"save", "add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint"},
+	{"plot", "add --headless to train without the screen and draw the figure at the end, or drop --plot; in the trainer, P writes the figure"},
 }
 
 // checkCombination refuses flags that do not go together: each mode of
@@ -931,13 +940,13 @@ func checkCombination(given map[string]bool, headless bool) error {
 		}
 		return fmt.Errorf("--%s is for the interactive trainer; headless runs are never paced: drop --%s, or --headless to watch the run", name, name)
 	case !headless:
-		for _, name := range []string{"every", "log", "save", "seeds", "jobs", "plot", "sweep"} {
-			if given[name] {
-				return fmt.Errorf("--%s needs --headless%s", name, trainerKey[name])
+		for _, f := range headlessOnly {
+			if given[f.flag] {
+				return fmt.Errorf("--%s needs --headless: %s", f.flag, f.does)
 			}
 		}
 	case given["jobs"] && !given["seeds"] && !given["sweep"]:
-		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too")
+		return errors.New("--jobs trains several runs at once; give --seeds or --sweep too, or drop --jobs")
 	}
 	if given["seeds"] {
 		for _, conflict := range []string{"seed", "log", "every"} {

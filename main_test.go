@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -965,10 +966,10 @@ func TestGuessedCombinations(t *testing.T) {
 		// The three whose file the trainer writes with a key name it: a
 		// teacher who had asked the trainer for a log, a checkpoint or a
 		// figure had been told only to give up the trainer.
-		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless; in the trainer, e writes the history CSV\n"},
-		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless\n"},
-		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless; in the trainer, w saves a checkpoint\n"},
-		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless; in the trainer, P writes the figure\n"},
+		{[]string{"--log", "x.csv"}, "ganui: --log needs --headless: add --headless to train without the screen and write the history, or drop --log; in the trainer, e writes the history CSV\n"},
+		{[]string{"--sweep", "d_lr=1e-3,1e-2"}, "ganui: --sweep needs --headless: add --headless to train the grid without the screen, a row per cell, or drop --sweep\n"},
+		{[]string{"--resume", "x.ckpt", "--save", "y.ckpt"}, "ganui: --save needs --headless: add --headless to train without the screen and save a checkpoint at the end, or drop --save; in the trainer, w saves a checkpoint\n"},
+		{[]string{"--resume", "x.ckpt", "--plot", "y.png"}, "ganui: --plot needs --headless: add --headless to train without the screen and draw the figure at the end, or drop --plot; in the trainer, P writes the figure\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1: sweep a second key, or drop --plot\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 3: sweep two, or drop --plot\n"},
@@ -977,11 +978,11 @@ func TestGuessedCombinations(t *testing.T) {
 		// A flag the mode does not take is refused as that, whatever its
 		// value: its range had been said first, and the flag refused only
 		// once the value was mended.
-		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
+		{[]string{"--headless", "--jobs", "0"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too, or drop --jobs\n"},
 		{[]string{"--version", "--epochs", "0"}, "ganui: --epochs does not go with --version, which prints ganui's version and trains nothing; drop --epochs, or --version to train\n"},
 		{[]string{"--show-preset", "vanilla", "--samples", "5"}, "ganui: --samples does not go with --show-preset, which prints a preset's settings and trains nothing; drop --samples, or --show-preset to train\n"},
-		{[]string{"--every", "-1"}, "ganui: --every needs --headless\n"},
-		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too\n"},
+		{[]string{"--every", "-1"}, "ganui: --every needs --headless: add --headless to train with progress lines in place of the screen, or drop --every\n"},
+		{[]string{"--headless", "--jobs", "2"}, "ganui: --jobs trains several runs at once; give --seeds or --sweep too, or drop --jobs\n"},
 		{[]string{"--speed", "0"}, "ganui: --speed: 0 out of range 1..100,000 epochs a second (or full)\n"},
 		{[]string{"--speed", "fast"}, "ganui: --speed: \"fast\" is not full or a number of epochs a second; allowed: 1..100,000\n"},
 		{[]string{"--headless", "--every", "-1"}, "ganui: --every: -1 out of range 0..1,000,000,000 (default 500)\n"},
@@ -1005,6 +1006,35 @@ func TestGuessedCombinations(t *testing.T) {
 		if code != exitUsage || stdout != "" || stderr != c.want {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.want)
 		}
+	}
+}
+
+// TestHeadlessFlagsSayWhatToDo: every flag --help calls headless's,
+// given without --headless, is refused with one line that says what to
+// do, add --headless or drop the flag (it had said only "--jobs needs
+// --headless"), and doing what it says is a command ganui takes.
+func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
+	_, help, _ := runCLI(t, "--help")
+	dir := t.TempDir()
+	value := map[string]string{"K": "5", "J": "2", "A-B": "1-2", "key=v1,v2,…": "d_lr=1e-3,2e-3",
+		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt")}
+	also := map[string][]string{"jobs": {"--seeds", "1-2"}} // "add --headless and --seeds or --sweep"
+	flagLine := regexp.MustCompile(`(?m)^  --([a-z-]+) (\S+)\n    \theadless`)
+	var names []string
+	for _, m := range flagLine.FindAllStringSubmatch(help, -1) {
+		name, arg := m[1], value[m[2]]
+		names = append(names, name)
+		code, stdout, stderr := runCLI(t, "--"+name, arg)
+		prefix := "ganui: --" + name + " needs --headless: add --headless"
+		if code != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, prefix) || !strings.Contains(stderr, ", or drop --"+name) {
+			t.Errorf("--%s %s: exit %d, stderr %q; want exit 2 and one line %q…, or drop --%s", name, arg, code, stderr, prefix, name)
+		}
+		if _, err := parseFlags(append([]string{"--headless", "--" + name, arg}, also[name]...), io.Discard); err != nil {
+			t.Errorf("--headless --%s %s %q: %v", name, arg, also[name], err)
+		}
+	}
+	if want := []string{"every", "jobs", "log", "plot", "save", "seeds", "sweep"}; !slices.Equal(names, want) {
+		t.Errorf("--help calls %q headless's, want %q", names, want)
 	}
 }
 
@@ -1087,7 +1117,7 @@ func TestOneDashOrTwo(t *testing.T) {
 		{[]string{"-headless", "-epochs"}, "ganui: --epochs needs a value (see ganui --help)\n"},
 		{[]string{"-headless", "-epochs", "0"}, "ganui: --epochs: 0 out of range 1..1,000,000,000 (default: the preset's own)\n"},
 		{[]string{"-seed", "1", "--seed", "2"}, "ganui: --seed is given twice; give it once\n"},
-		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless; in the trainer, e writes the history CSV\n"},
+		{[]string{"-log", "x.csv"}, "ganui: --log needs --headless: add --headless to train without the screen and write the history, or drop --log; in the trainer, e writes the history CSV\n"},
 		{[]string{"-headless", "-set", "g_lr", "1e-3"}, "ganui: --set: want key=value, got \"g_lr\" (did you mean --set g_lr=1e-3?)\n"},
 	} {
 		if code, _, stderr := runCLI(t, c.args...); code != exitUsage || stderr != c.want {
