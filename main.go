@@ -487,6 +487,18 @@ func usageArgs(way string) []string {
 	return append(args, way[from:])
 }
 
+// flagGroups are --help's flags by use, each group in the order a user
+// reaches for them: the run's design and start, then what only the
+// trainer takes, then what only a headless run takes, then the flags
+// that print and exit. README.md's flag table lists them in this order
+// (TestREADMEFlagTableIsHelps).
+var flagGroups = []cliflag.Group{
+	{Title: "the design and the run, in the trainer or headless:", Flags: []string{"preset", "set", "epochs", "seed", "samples", "resume"}},
+	{Title: "the interactive trainer only:", Flags: []string{"paused", "speed"}},
+	{Title: "headless runs only:", Flags: []string{"headless", "every", "log", "plot", "save", "seeds", "jobs", "sweep"}},
+	{Title: "print and exit:", Flags: []string{"list-presets", "show-preset", "version", "help"}},
+}
+
 // helpFooter ends --help: how every flag and number is written, and
 // what each key of the final line measures (TestHelpNamesTheFinalLinesKeys),
 // which the trainer prints as it quits: kurt and zdep are explained here
@@ -578,8 +590,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}
 	if help {
-		io.WriteString(stdout, usage(80)+"\nflags:\n")
-		cliflag.PrintDefaults(stdout, fs, 80)
+		io.WriteString(stdout, usage(80)+"\n")
+		cliflag.PrintDefaults(stdout, fs, 80, flagGroups...)
 		io.WriteString(stdout, helpFooter)
 		return o, flag.ErrHelp
 	}

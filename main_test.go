@@ -292,6 +292,33 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestHelpGroupsTheFlags: --help lists its flags by use, under a title
+// each group (flagGroups), every flag once and none left over for
+// "other:"; it had listed them in the alphabet's order, a headless run's
+// flags among the trainer's.
+func TestHelpGroupsTheFlags(t *testing.T) {
+	_, help, _ := runCLI(t, "--help")
+	_, flags, _ := strings.Cut(help, "\n"+designUsage+"\n\n")
+	flags, _, _ = strings.Cut(flags, helpFooter)
+	var got []string
+	for _, g := range strings.Split(flags, "\n\n") {
+		title, _, _ := strings.Cut(g, "\n")
+		got = append(got, title)
+		for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)`).FindAllStringSubmatch(g, -1) {
+			got = append(got, m[1])
+		}
+	}
+	want := []string{
+		"the design and the run, in the trainer or headless:", "preset", "set", "epochs", "seed", "samples", "resume",
+		"the interactive trainer only:", "paused", "speed",
+		"headless runs only:", "headless", "every", "log", "plot", "save", "seeds", "jobs", "sweep",
+		"print and exit:", "list-presets", "show-preset", "version", "help",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("--help's groups and flags:\n%q\nwant\n%q", got, want)
+	}
+}
+
 // TestHelpNamesTheFinalLinesKeys: every key of a final line, on a line
 // of a row of samples a draw (zdep), of a mixture (modes) and of a plane
 // (sw1, hq), is named in --help, which the trainer's quit line sends a
@@ -375,12 +402,15 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 // and a row gives the flag with each value --help names for it
 // (`--preset NAME` or `--preset FILE.json` for --help's --preset
 // NAME|FILE.json: the rows of --preset and --show-preset had named a
-// NAME alone).
+// NAME alone), in --help's order, its groups' (the table had listed
+// --resume among the headless flags, --help in the alphabet's order).
 func TestREADMEFlagTableIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	help := map[string][]string{} // each flag, and the values it names
+	var helpOrder, rowOrder []string
 	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+)(?: (\S+))?`).FindAllStringSubmatch(stdout, -1) {
 		help[m[1]] = nil
+		helpOrder = append(helpOrder, m[1])
 		if m[2] != "" {
 			help[m[1]] = strings.Split(m[2], "|")
 		}
@@ -398,8 +428,14 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 	for row := range strings.Lines(table) {
 		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
 		for _, m := range regexp.MustCompile("`--([a-z-]+)").FindAllStringSubmatch(first, -1) {
+			if _, ok := rows[m[1]]; !ok {
+				rowOrder = append(rowOrder, m[1])
+			}
 			rows[m[1]] = first
 		}
+	}
+	if !slices.Equal(rowOrder, helpOrder) {
+		t.Errorf("the README's flag table lists %q, --help %q: list them in --help's order", rowOrder, helpOrder)
 	}
 	for name, values := range help {
 		first, ok := rows[name]
@@ -1033,8 +1069,8 @@ func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 			t.Errorf("--headless --%s %s %q: %v", name, arg, also[name], err)
 		}
 	}
-	if want := []string{"every", "jobs", "log", "plot", "save", "seeds", "sweep"}; !slices.Equal(names, want) {
-		t.Errorf("--help calls %q headless's, want %q", names, want)
+	if slices.Sort(names); !slices.Equal(names, []string{"every", "jobs", "log", "plot", "save", "seeds", "sweep"}) {
+		t.Errorf("--help calls %q headless's, want every, jobs, log, plot, save, seeds and sweep", names)
 	}
 }
 

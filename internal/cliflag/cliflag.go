@@ -24,31 +24,70 @@ import (
 	"github.com/ganui/ganui/internal/visible"
 )
 
+// Group is a part of the flags PrintDefaults lists, under its title,
+// in its order: the flags of one use (a headless run's), which a list
+// in the alphabet's order scatters.
+type Group struct {
+	Title string
+	Flags []string
+}
+
 // PrintDefaults lists the flags of fs as flag.PrintDefaults does, but
 // written as a usage writes them (--epochs N), each description wrapped
 // to width columns, with the defaults that differ from none and that it
 // does not state itself; -h, --help's other name, is named on --help's
-// line.
-func PrintDefaults(w io.Writer, fs *flag.FlagSet, width int) {
+// line. The flags are listed by groups, a blank line between them; a
+// flag no group names comes after them, under "other:" (under "flags:"
+// where there are no groups), so that none goes unlisted.
+func PrintDefaults(w io.Writer, fs *flag.FlagSet, width int, groups ...Group) {
+	named := map[string]bool{"h": true}
+	for _, g := range groups {
+		for _, name := range g.Flags {
+			named[name] = true
+		}
+	}
+	rest := Group{Title: "other:"}
+	if len(groups) == 0 {
+		rest.Title = "flags:"
+	}
 	fs.VisitAll(func(f *flag.Flag) {
-		if f.Name == "h" {
-			return
-		}
-		arg, text := flag.UnquoteUsage(f)
-		if arg != "" {
-			arg = " " + arg
-		}
-		if f.Name == "help" {
-			arg = ", -h"
-		}
-		if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
-			text += " (default " + d + ")"
-		}
-		fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
-		for _, l := range Wrap(text, width-8) {
-			fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+		if !named[f.Name] {
+			rest.Flags = append(rest.Flags, f.Name)
 		}
 	})
+	if len(rest.Flags) > 0 {
+		groups = append(groups, rest)
+	}
+	for i, g := range groups {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, g.Title)
+		for _, name := range g.Flags {
+			if f := fs.Lookup(name); f != nil { // a name that is no flag of fs: that flag is under "other:"
+				printFlag(w, f, width)
+			}
+		}
+	}
+}
+
+// printFlag is f's entry in PrintDefaults: its name and argument on a
+// line, its description under it.
+func printFlag(w io.Writer, f *flag.Flag, width int) {
+	arg, text := flag.UnquoteUsage(f)
+	if arg != "" {
+		arg = " " + arg
+	}
+	if f.Name == "help" {
+		arg = ", -h"
+	}
+	if d := f.DefValue; d != "" && d != "false" && !strings.Contains(text, "(default") {
+		text += " (default " + d + ")"
+	}
+	fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
+	for _, l := range Wrap(text, width-8) {
+		fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+	}
 }
 
 // Wrap breaks text at spaces into lines of at most width characters; a

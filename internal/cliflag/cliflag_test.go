@@ -186,6 +186,25 @@ func TestPrintDefaultsWritesTwoHyphensAndWraps(t *testing.T) {
 	}
 }
 
+// TestPrintDefaultsByGroups: the flags are listed by group, under each
+// title, in the group's order, and a flag no group names under "other:",
+// not left out.
+func TestPrintDefaultsByGroups(t *testing.T) {
+	fs, _ := flags()
+	var b bytes.Buffer
+	PrintDefaults(&b, fs, 80, Group{"the run:", []string{"set", "epochs"}}, Group{"exit:", []string{"help", "nope"}})
+	var got []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l != "" && !strings.HasPrefix(l, "    \t") {
+			got = append(got, l)
+		}
+	}
+	want := []string{"the run:", "  --set key=value", "  --epochs N", "exit:", "  --help, -h", "other:", "  --headless"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
 func TestWrapKeepsLongWordsWhole(t *testing.T) {
 	got := Wrap("a bb ccc dddddddddd e", 5)
 	want := []string{"a bb", "ccc", "dddddddddd", "e"}
