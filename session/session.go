@@ -507,13 +507,29 @@ func namedSamples(n int, plane bool) int {
 }
 
 // planReached says where a run at epoch stands against a plan it has
-// reached: "the end of its plan", or "past its plan of N" once it went
-// on.
+// reached: "the end of its plan", or once it went on how far past it,
+// "2,096 past its plan of 300".
 func planReached(epoch, planned int) string {
 	if epoch > planned {
-		return "past its plan of " + numtext.FormatInt(planned)
+		return numtext.FormatInt(epoch-planned) + " past its plan of " + numtext.FormatInt(planned)
 	}
 	return "the end of its plan"
+}
+
+// OfPlan is how a run at epoch stands against its plan of planned
+// epochs, said after the epoch's number wherever a front end shows the
+// two together (the trainer's header, live and in a replay): "/ 300"
+// within the plan, and once the run went on past it "· 2,096 past plan",
+// which says the plan is done and how far beyond it the run is, where
+// "2,396 / 300" would read as a count out of a total it has overrun.
+// Short, so that at 80 columns a header past its plan keeps the
+// measured rate and a replay's the live epoch; the plan's size is the
+// difference, and the notes give it (planReached).
+func OfPlan(epoch, planned int) string {
+	if epoch > planned {
+		return "· " + numtext.FormatInt(epoch-planned) + " past plan"
+	}
+	return "/ " + numtext.FormatInt(planned)
 }
 
 // NothingLeft reports a resumed run with nothing left to train: its

@@ -981,7 +981,7 @@ func TestResumedPastThePlanIsDone(t *testing.T) {
 	if s, err = New(Options{Resume: pastPath}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "resumed at epoch 7, past its plan of 5: space or n continues; its checkpoint holds no history: the charts begin here"; s.state != Done || s.note != want {
+	if want := "resumed at epoch 7, 2 past its plan of 5: space or n continues; its checkpoint holds no history: the charts begin here"; s.state != Done || s.note != want {
 		t.Fatalf("resumed past the plan: %s, %q, want %q", s.state, s.note, want)
 	}
 	s, err = New(Options{Resume: path, Epochs: 8})

@@ -1403,6 +1403,43 @@ func TestReplayHeaderNamesBothEpochs(t *testing.T) {
 	}
 }
 
+// TestHeaderPastThePlan: a run gone on past its plan (space or n once
+// done) says in the header that the plan is done and how far past it the
+// run is, live and in a replay, and at 80 wide keeps the seed and the
+// measured rate: "epoch 2,396 / 300" had read as a count out of a total
+// it overran.
+func TestHeaderPastThePlan(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	m := NewModel(nil)
+	m.snap.Preset, m.snap.Epoch, m.snap.Planned, m.snap.Seed = "blog-original", 2396, 300, 1
+	m.snap.Settings.Speed = 0 // full
+	for _, c := range []struct {
+		w     int
+		state session.State
+		want  string
+	}{
+		{80, session.Running, "blog-original  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  951 ep/s"},
+		{80, session.Paused, "blog-original  ❚❚ paused  epoch 2,396 · 2,096 past plan  seed 1"},
+		{120, session.Running, " ganui   blog-original  ▶ running  epoch 2,396 · 2,096 past plan  seed 1  speed full  951 ep/s"},
+	} {
+		m.snap.State, m.snap.Rate = c.state, 951
+		if h := strings.TrimRight(ansi.Strip(m.header(c.w)), " "); h != c.want {
+			t.Errorf("%d wide, %s: %q, want %q", c.w, c.state, h, c.want)
+		}
+	}
+	m.snap.State, m.snap.Replay = session.Paused, &session.Keyframe{}
+	m.snap.Replay.Epoch = 2380
+	for _, w := range []int{80, 120} {
+		if h := ansi.Strip(m.header(w)); !strings.Contains(h, "◀ replay epoch 2,380, 16 behind  live 2,396 · 2,096 past plan") {
+			t.Errorf("a replay past the plan, %d wide: %q", w, h)
+		}
+	}
+	m.snap.Replay, m.snap.Epoch = nil, 300 // at the plan's end, not past it
+	if h := ansi.Strip(m.header(80)); !strings.Contains(h, "epoch 300 / 300  seed 1") {
+		t.Errorf("at the plan's end: %q, want it out of the plan", h)
+	}
+}
+
 // TestTargetRunsThroughTheCurve: a reference line stays whole along a
 // row a curve takes: each cell of the curve's there has a dot at the
 // reference's level, the curve's cells keeping their colour. A mean

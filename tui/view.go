@@ -500,7 +500,8 @@ const smallRefusal = " is not taken on a terminal this small: q quits"
 func (m Model) header(w int) string {
 	s := &m.snap
 	state := stateStyle(s.State).Render(stateGlyph(s.State) + " " + s.State.String())
-	progress := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
+	ofPlan := styleMuted.Render(" " + session.OfPlan(s.Epoch, s.Planned)) // "/ 300", or "· 2,096 past its plan of 300"
+	progress := "epoch " + styleBold.Render(numtext.FormatInt(s.Epoch)) + ofPlan
 	if f := s.Replay; f != nil {
 		// The frame's epoch and how far it lies behind the run, then the run's
 		// own progress named live: unnamed, "◀ replay epoch 940 of 943  epoch
@@ -511,7 +512,7 @@ func (m Model) header(w int) string {
 			lag = ", the live one"
 		}
 		state = styleCursor.Bold(true).Render("◀ replay epoch "+numtext.FormatInt(f.Epoch)) + styleMuted.Render(lag)
-		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + styleMuted.Render(" / "+numtext.FormatInt(s.Planned))
+		progress = styleMuted.Render("live ") + styleBold.Render(numtext.FormatInt(s.Epoch)) + ofPlan
 	}
 	// Each part with its rank, 0 the most important: what the line has no room
 	// for is left out least important first, the rest kept in their places.
