@@ -518,8 +518,9 @@ sw1, sliced W1, beside sw1_floor, what a sample of the target itself
 shows; hq, the share of samples within 3 std of a mode. On modes: modes,
 those covered of all, and mode_share, each one's share of the samples.
 state= is done, interrupted or diverged; epochs_per_s is the training
-speed, wall_s the run's seconds. README.md's "What the numbers mean"
-says more.
+speed over the time spent training (0.0 when none was), wall_s the run's
+seconds, the trainer's pauses included. README.md's "What the numbers
+mean" says more.
 `
 
 // parseFlags reads the command line and resolves the design to run.

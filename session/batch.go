@@ -388,25 +388,25 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 			}
 		}
 		metrics = []metric{
-			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0]},
-			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1]},
-			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2]},
-			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3]},
-			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, ""},
-			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, ""},
+			{"mean_x", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanX }), 4, target[0], nil},
+			{"std_x", pm(func(m *engine.PlaneMetrics) float64 { return m.StdX }), 4, target[1], nil},
+			{"mean_y", pm(func(m *engine.PlaneMetrics) float64 { return m.MeanY }), 4, target[2], nil},
+			{"std_y", pm(func(m *engine.PlaneMetrics) float64 { return m.StdY }), 4, target[3], nil},
+			{"sw1", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1 }), 4, "", nil},
+			{"sw1_floor", pm(func(m *engine.PlaneMetrics) float64 { return m.SW1Floor }), 4, "", nil},
 		}
 		if k := len(ok[0].Metrics.Plane.Spots); k >= 2 {
 			metrics = append(metrics,
-				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf("of=%d", k)},
-				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), 4, ""})
+				metric{"modes", pm(func(m *engine.PlaneMetrics) float64 { return float64(m.Captured) }), -1, fmt.Sprintf("of=%d", k), nil},
+				metric{"hq", pm(func(m *engine.PlaneMetrics) float64 { return m.HighQuality }), 4, "", nil})
 		}
 	} else {
 		metrics = oneDimSummary(cfg, ok)
 	}
 	measures := len(metrics)
 	metrics = append(metrics,
-		metric{"epochs_per_s", func(r Result) float64 { return r.EpochsPerS }, 1, ""}, // NaN of a run that counted no training time: nan=1/5
-		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, ""},
+		metric{name: "epochs_per_s", of: func(r Result) float64 { return r.EpochsPerS }, decimals: 1, counts: func(r Result) bool { return !r.Untimed }}, // of the runs it timed: nan=1/5 counts the others
+		metric{"wall_s", func(r Result) float64 { return r.WallS }, 3, "", nil},
 	)
 	// The fields padded to the widest of each column, so that the medians,
 	// minima, maxima, targets and counts stand in columns (a negative
@@ -424,11 +424,21 @@ func writeSummary(w io.Writer, opts Options, seeds []uint64, jobs int, results [
 	cols := make([][5]string, len(metrics))
 	var measureWidths, widths [5]int
 	for j, m := range metrics {
-		vs := make([]float64, len(ok))
-		for i, r := range ok {
-			vs[i] = m.of(r)
+		var vs []float64
+		left := 0 // runs the metric does not count
+		for _, r := range ok {
+			if m.counts != nil && !m.counts(r) {
+				left++
+				continue
+			}
+			vs = append(vs, m.of(r))
 		}
-		mrange, notFinite := finiteMedianRange(vs)
+		var mrange [3]float64 // counting none: 0, as their lines read
+		notFinite := left
+		if len(vs) > 0 {
+			mrange, notFinite = finiteMedianRange(vs)
+			notFinite += left
+		}
 		for k, v := range mrange {
 			cols[j][k] = [3]string{"median=", "min=", "max="}[k] + m.text(v)
 		}
@@ -491,6 +501,10 @@ type summaryMetric struct {
 	of       func(Result) float64
 	decimals int
 	target   string
+	// counts tells the runs whose measure the figures are of, nil for
+	// all; the others are counted with those whose measure is NaN or
+	// infinite (nan=1/5): the rate of a run its clock did not time.
+	counts func(Result) bool
 }
 
 // text writes a figure of the metric.
@@ -507,18 +521,18 @@ func oneDimSummary(cfg engine.Config, ok []Result) []summaryMetric {
 	t, _ := engine.ParseTarget(cfg.Target) // valid: checked by New
 	type metric = summaryMetric
 	metrics := []metric{
-		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + numtext.Figure(t.Mean(), 4)},
-		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4)},
-		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4)},
-		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4)},
-		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, ""},
-		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, ""},
+		{"mean", func(r Result) float64 { return r.Metrics.Mean }, 4, "target=" + numtext.Figure(t.Mean(), 4), nil},
+		{"std", func(r Result) float64 { return r.Metrics.Std }, 4, "target=" + numtext.Figure(t.StdDev(), 4), nil},
+		{"skew", func(r Result) float64 { return r.Metrics.Skew }, 4, "target=" + numtext.Figure(t.Skewness(), 4), nil},
+		{"kurt", func(r Result) float64 { return r.Metrics.Kurt }, 4, "target=" + numtext.Figure(t.ExKurtosis(), 4), nil},
+		{"ks", func(r Result) float64 { return r.Metrics.KS }, 4, "", nil},
+		{"w1", func(r Result) float64 { return r.Metrics.W1 }, 4, "", nil},
 	}
 	if ok[0].Metrics.RowWidth > 1 { // one sample a draw scores 1 by construction
-		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, ""})
+		metrics = append(metrics, metric{"zdep", func(r Result) float64 { return r.Metrics.ZDep }, 4, "", nil})
 	}
 	if k := len(ok[0].Metrics.Modes); k >= 2 {
-		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf("of=%d", k)}) // a median may be half-way: 1.5
+		metrics = append(metrics, metric{"modes", func(r Result) float64 { return float64(r.Metrics.ModesCovered) }, -1, fmt.Sprintf("of=%d", k), nil}) // a median may be half-way: 1.5
 	}
 	return metrics
 }

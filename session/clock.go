@@ -35,7 +35,7 @@ import (
 //     is told (the few milliseconds its delivery takes) the clock is
 //     held where the stall left it, so that no reading then counts the
 //     stop: a run of a batch begun and ended within them shows no time
-//     (wall_s=0.000, and no rate: epochs_per_s=NaN, Result.EpochsPerS).
+//     (wall_s=0.000, and no rate: epochs_per_s=0.0, Result.Untimed).
 //
 // Either way the clock never runs backwards. It is read by the sessions'
 // goroutines and told by the front end's, so it has a lock of its own.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -67,16 +66,20 @@ type Result struct {
 	Pending []Pending
 	// EpochsPerS is the training throughput, evaluations excluded: the
 	// epochs trained in this process, since the run began (r and R begin a
-	// new one), over the time the clock counted training them. With no
-	// such time — no epoch trained (a run stopped before its first, or a
-	// resumed one before its first since), or every one on a held clock
-	// (Clock: a run of a batch begun and ended between a continue and its
-	// SIGCONT being told) — there is no rate, and it is NaN: the line says
-	// epochs_per_s=NaN and a batch's summary leaves the run out of the
-	// rate's median and range (nan=1/5), where 0 would claim a rate the
-	// run never had and drag the range to 0.
+	// new one), over the time the clock counted training them, time
+	// paused or stopped left out. With no such time (Untimed) it is 0: the
+	// line says epochs_per_s=0.0, never NaN, which a script reading the
+	// line as numbers would have to special-case.
 	EpochsPerS float64
-	WallS      float64 // the whole run in this process (from r or R, a new run's), evaluations and output included
+	// Untimed reports a run the clock counted no training time for: no
+	// epoch trained (a run stopped before its first, a resumed one quit
+	// before its first since), or every one on a held clock (Clock: a run
+	// of a batch begun and ended between a continue and its SIGCONT being
+	// told, wall_s=0.000). Its EpochsPerS, 0, is no measured rate, and a
+	// batch's summary leaves it out of the rate's median and range
+	// (nan=1/5), where its 0 would drag the range to 0.
+	Untimed bool
+	WallS   float64 // the whole run in this process (from r or R, a new run's), evaluations, output and the trainer's pauses included
 }
 
 // Line is the run's one-line key=value summary, the last line ganui
@@ -327,8 +330,7 @@ func (s *Session) Result() Result {
 	default:
 		r.State = Interrupted
 	}
-	r.EpochsPerS = math.NaN() // no training time counted, no rate
-	if s.busy > 0 {
+	if r.Untimed = s.busy <= 0; !r.Untimed {
 		r.EpochsPerS = float64(s.trained) / s.busy.Seconds()
 	}
 	return r
