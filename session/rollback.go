@@ -177,11 +177,11 @@ func (Rollback) apply(s *Session) {
 	s.evals.truncate(g.epoch)
 	s.emit(Event{Epoch: g.epoch, Kind: EventRollback, Detail: note})
 	now := s.settings(s.gan.Config())
-	var keeping []string // the settings kept, as the note names them
+	var kept []Setting // the settings the state had otherwise, which the run keeps
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := was.Text(k), now.Text(k); from != to {
 			s.emit(Event{Epoch: g.epoch, Kind: EventSetting, Detail: fmt.Sprintf("%s %s → %s, kept through the roll-back", k.Short(), from, to)})
-			keeping = append(keeping, fmt.Sprintf("%s %s (%s there)", k.Short(), to, from))
+			kept = append(kept, k)
 			if g.epoch > 0 { // a change at epoch 0 is one --set repeats
 				s.leftPlan("changed " + k.Short())
 			}
@@ -194,73 +194,87 @@ func (Rollback) apply(s *Session) {
 	s.setState(Paused)
 	s.rolledAt, s.rolledFrom, s.rolledUnreached = s.version, left, unreached
 	s.keptAt = s.clock.Now()
-	// The settings it kept, lowered before u, which the note names:
-	// "lower a learning rate (←), then space" under a D lr lowered
-	// a thousandfold would read as if u had undone that too.
-	// A run that never came near its target (Divergence.Unreached) runs
-	// away again at any rate, so the note does not tell it to lower one.
-	// The settings the run diverged with that changed since it started,
-	// and not since, are the first thing to undo (undoNote): vanilla
-	// with D lr raised to 2e-2 and D steps to 10 after epoch 3,000 is
-	// told to undo them, not only to lower a learning rate, and one rolled
-	// back to before such a change is not told "keeping G lr 0.5 (5e-5
-	// there): space goes on", to diverge again.
-	undo := s.undoNote()
+	s.note = note + s.rolledNote(kept, unreached)
+}
+
+// rolledNote is what a roll-back's note says after "rolled back to epoch
+// E (diverged at F)": the value in force of each setting u did not
+// restore, then what to do, then where u again goes. The values in force
+// are those the state had otherwise (kept, lowered before u, which the
+// note names: "lower a learning rate (←), then space" under a D lr
+// lowered a thousandfold would read as if u had undone that too) and
+// those the run diverged with that changed since it started, and not
+// since (retunes), as one value each: "with D lr still 5", not beside
+// the state's value and the start's too ("keeping D lr 5 (1e-3 there):
+// undo D lr 5e-4 → 5"), which read as two baselines, and "undo" as what
+// u does. The retunes are the first thing to set back: vanilla with D lr
+// raised to 2e-2 and D steps to 10 after epoch 3,000 is told to, not
+// only to lower a learning rate, and one rolled back to before such a
+// change is not told "space goes on", to diverge again. A run that never
+// came near its target (Divergence.Unreached) runs away again at any
+// rate, so the note does not tell it to lower one.
+func (s *Session) rolledNote(kept []Setting, unreached bool) string {
+	now := s.settings(s.gan.Config())
+	retuned := s.retunes()
+	var still, back []string
+	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
+		start, isRetune := retuned[k]
+		if isRetune || slices.Contains(kept, k) {
+			still = append(still, k.Short()+" still "+now.Text(k))
+		}
+		if isRetune {
+			back = append(back, fmt.Sprintf("%s to %s", k.Short(), start))
+		}
+	}
+	note := ""
+	if still != nil {
+		note = " with " + andList(still)
+	}
 	switch {
-	case unreached && keeping != nil:
-		note += ", keeping " + strings.Join(keeping, ", ") + ": " + unreachedNote
 	case unreached:
 		note += ": " + unreachedNote
-	case keeping != nil && undo != "":
-		note += ", keeping " + strings.Join(keeping, ", ") + ": " + undo
-	case keeping != nil:
-		note += ", keeping " + strings.Join(keeping, ", ") + ": space goes on, ← lowers a rate further"
-	case undo != "":
-		note += ": " + undo
+	case back != nil:
+		// "set D lr back to 5e-4", "set G lr back to 5e-5 and D steps to 1"
+		note += ": set " + strings.Replace(andList(back), " to ", " back to ", 1) + ", or lower a learning rate (←), then space"
+	case still != nil:
+		note += ": space goes on, ← lowers a rate further"
 	default:
 		note += ": lower a learning rate (←), then space"
 	}
 	if len(s.kept) > 1 {
-		note += fmt.Sprintf(" · u again goes back to %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
+		note += fmt.Sprintf(" · u again goes back to epoch %s", numtext.FormatInt(s.kept[len(s.kept)-2].epoch))
 	}
-	s.note = note
+	return note
+}
+
+// andList joins items as a sentence lists them: "a", "a and b", "a, b
+// and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // retunes are the settings the run diverged with (divergedWith) that
 // differ from those it started with (startSettings) and are unchanged
-// since, each as its change, "D lr 5e-4 → 2e-2", in the settings
-// panel's order; nil when there are none. They are the trainer's
-// retunes of the run, the command line's design being where it started:
-// a run that diverges with them did not with that design until they
-// came, and one changed again since the divergence is the user's remedy.
-func (s *Session) retunes() []string {
+// since, each with its value at the start; nil when there are none. They
+// are the trainer's retunes of the run, the command line's design being
+// where it started: a run that diverges with them did not with that
+// design until they came, and one changed again since the divergence is
+// the user's remedy.
+func (s *Session) retunes() map[Setting]string {
 	now := s.settings(s.gan.Config())
-	var out []string
+	var out map[Setting]string
 	for _, k := range [...]Setting{DLR, GLR, DSteps, GSteps} {
 		if from, to := s.startSettings.Text(k), s.divergedWith.Text(k); from != to && to == now.Text(k) {
-			out = append(out, fmt.Sprintf("%s %s → %s", k.Short(), from, to))
+			if out == nil {
+				out = map[Setting]string{}
+			}
+			out[k] = from
 		}
 	}
 	return out
-}
-
-// undoNote is what a note after a divergence tells a retuned run to do
-// (retunes): undo those changes, or lower a learning rate, the general
-// remedy: "undo D lr 5e-4 → 2e-2 and D steps 1 → 10, or lower a learning
-// rate (←), then space"; "" for a run with none. It is short enough for
-// the two rows of the status line at 80×24 after "rolled back to epoch
-// 7,194 (diverged at 7,402): ": a longer one, naming the epoch of the
-// last change, would lose "then space" there.
-func (s *Session) undoNote() string {
-	changes := s.retunes()
-	if changes == nil {
-		return ""
-	}
-	what := strings.Join(changes, " and ")
-	if len(changes) > 2 {
-		what = strings.Join(changes[:len(changes)-1], ", ") + " and " + changes[len(changes)-1]
-	}
-	return "undo " + what + ", or lower a learning rate (←), then space"
 }
 
 // retune gives a restored run the settings of cfg, the run it replaces,

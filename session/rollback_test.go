@@ -60,9 +60,10 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("setting events after the roll-back %q, want %q", got, want)
 	}
-	// The note names them too: "lower a learning rate (←), then space"
-	// alone had read as if u had undone a rate lowered before it.
-	if keeping := fmt.Sprintf(", keeping D lr %s (%s there), G lr %s (%s there): ", now.Text(DLR), kept.Text(DLR), now.Text(GLR), kept.Text(GLR)); !strings.Contains(s.note, keeping) {
+	// The note names them too, each by the value in force: "lower a
+	// learning rate (←), then space" alone had read as if u had undone a
+	// rate lowered before it.
+	if keeping := fmt.Sprintf(" with D lr still %s and G lr still %s: ", now.Text(DLR), now.Text(GLR)); !strings.Contains(s.note, keeping) {
 		t.Errorf("the note %q does not say %q", s.note, keeping)
 	}
 	if i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback }); i < 0 || s.tl.events[i].Epoch != 20 || i != len(s.tl.events)-3 {
@@ -337,14 +338,18 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 // TestRollbackNamesTheRetuneToUndo: rolled back to a state from after
 // the settings were changed, so that u keeps none (the run would
 // diverge again as it did), the note names the changes since the start
-// as the thing to undo, with lowering a learning rate as the general
-// remedy, also when u again goes back to before them and keeps them; a
-// run never retuned is told that alone. vanilla with its D lr raised to
-// 2e-2 and D steps to 10 after epoch 3,000 had been told only "lower a
-// learning rate (←), then space". The note is short enough for 80×24's
-// two status rows: naming the epoch of the last change, "undo what
-// changed since the start, … (the last change after epoch 654), …", it
-// had lost "then space" there.
+// as the thing to set back, each by its value in force and its value at
+// the start, with lowering a learning rate as the general remedy, also
+// when u again goes back to before them and keeps them; a run never
+// retuned is told that alone. vanilla with its D lr raised to 2e-2 and D
+// steps to 10 after epoch 3,000 had been told only "lower a learning
+// rate (←), then space". The note is short enough for 80×24's two status
+// rows: naming the epoch of the last change, "undo what changed since
+// the start, … (the last change after epoch 654), …", it had lost "then
+// space" there. Kept through u again, the changes had been named twice,
+// by two other values: "keeping G lr 0.5 (5e-5 there), D steps 2 (1
+// there): undo G lr 5e-5 → 0.5 and D steps 1 → 2", where "undo" read as
+// what u does.
 func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -369,14 +374,14 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 		t.Fatalf("no divergence by epoch %d", s.gan.Epoch())
 	}
 	Rollback{}.apply(s)
-	want := "undo G lr 5e-5 → 0.5 and D steps 1 → 2, or lower a learning rate (←), then space"
-	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.Contains(s.note, "): "+want) {
+	want := " with G lr still 0.5 and D steps still 2: set G lr back to 5e-5 and D steps to 1, or lower a learning rate (←), then space"
+	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.HasSuffix(s.note, ")"+want+" · u again goes back to epoch 0") {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}
 	// u again, back to before the changes, keeps them: they are still
 	// to undo, where it had said "space goes on", to diverge again.
 	Rollback{}.apply(s)
-	if !strings.HasPrefix(s.note, "rolled back to epoch 0 ") || !strings.Contains(s.note, ", keeping G lr 0.5 (5e-5 there), D steps 2 (1 there): "+want) {
+	if !strings.HasPrefix(s.note, "rolled back to epoch 0 ") || !strings.Contains(s.note, ")"+want) || strings.Contains(s.note, "there") || strings.Contains(s.note, "undo") {
 		t.Errorf("u again's note %q, want it to say %q", s.note, want)
 	}
 
