@@ -37,6 +37,10 @@ type keyMap struct {
 	// frames: the run has keyframes, so that , and . can replay one; with
 	// none yet (a paused run at epoch 0) the footer does not offer them.
 	frames bool
+	// noEvents: the run has no events, so that < and > have none to go
+	// to, in a replay or from live: they answer only "no earlier event"
+	// and "no later event", as the replay's note does not offer them.
+	noEvents bool
 	// trained: the run has completed an epoch, since its start or before
 	// the checkpoint it resumed from: replay without frames then lacks a
 	// frame, not an epoch.
@@ -274,7 +278,8 @@ func footerWidth(bs []key.Binding) int {
 // what goes on (u, r, R): a NaN or runaway state is nothing to compare with,
 // so the page does not offer b there; export has nothing before an epoch
 // trains, from the start or a resume, and replay nothing before the first
-// check keeps a frame, which at epoch 0 is for want of an epoch; u has nothing
+// check keeps a frame, which at epoch 0 is for want of an epoch, and < and >
+// nothing on a run with frames but no event to go to; u has nothing
 // to undo on a run that has not diverged, nor on one that has without a kept
 // state; v has no other view to turn to on a 2-D target, where it only says
 // so. Read from the state, the keys page does not say "epoch 0" of replay at
@@ -302,6 +307,10 @@ func (k keyMap) idle() map[string]string {
 		}
 		for _, b := range []key.Binding{k.Back, k.Forward, k.PrevEvent, k.NextEvent} {
 			idle[b.Keys()[0]] = why
+		}
+	} else if k.noEvents {
+		for _, b := range []key.Binding{k.PrevEvent, k.NextEvent} {
+			idle[b.Keys()[0]] = idleNoEvent
 		}
 	}
 	if !k.export {
@@ -336,6 +345,7 @@ const (
 	idleNoEpoch     = "no epoch"     // none trained yet since the start: nothing to export or replay
 	idleNoNewEpoch  = "no new epoch" // none trained since the resume: nothing to export
 	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it
+	idleNoEvent     = "no event"     // keyframes to replay, but no event for < and > to go to
 	idleNoState     = "nothing kept" // diverged, with no kept state for u to go back to
 	idleNotDiverged = "not diverged" // u has nothing to undo
 	idlePlane       = "2-D target"   // the plane is the samples panel's only view; v's words say so, not the note (keysPage)

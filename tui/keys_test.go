@@ -390,3 +390,29 @@ func TestKeysPageNamesTheKeyOfAReason(t *testing.T) {
 		t.Errorf("the reason does not name u:\n%s", text)
 	}
 }
+
+// TestKeysPageDrawsEventKeysFaintWithoutEvents: on a run with keyframes
+// but no event, < and > have nothing to go to (the replay's note does not
+// offer them), so the keys page draws them faint as it does every idle
+// key, and names why after them, "< >: no event"; with an event they act.
+// They had been drawn as if they acted, answering only "no earlier event".
+func TestKeysPageDrawsEventKeysFaintWithoutEvents(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, replaying := range []bool{false, true} {
+		for _, noEvents := range []bool{false, true} {
+			k := newKeyMap()
+			k.width, k.state, k.frames, k.export, k.rollback, k.trained, k.page = 80, session.Paused, true, true, true, true, pageKeys
+			k.replaying, k.noEvents = replaying, noEvents
+			page := keysPage(k, 80)
+			for _, b := range []key.Binding{k.PrevEvent, k.NextEvent} {
+				if got := strings.Contains(page, styleFaint.Render(b.Help().Desc)); got != noEvents {
+					t.Errorf("replaying %v, no events %v: %q drawn faint %v", replaying, noEvents, b.Help().Desc, got)
+				}
+			}
+			if text := ansi.Strip(page); strings.Contains(text, "< >: "+idleNoEvent) != noEvents {
+				t.Errorf("replaying %v, no events %v: the page says %q: %v, want %v:\n%s", replaying, noEvents, "< >: "+idleNoEvent, !noEvents, noEvents, text)
+			}
+		}
+	}
+}

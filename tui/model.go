@@ -271,6 +271,7 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.pinned = s.Baseline != nil
 	m.keys.export = s.Exportable
 	m.keys.trained = s.Epoch > 0
+	m.keys.noEvents = len(s.Events) == 0
 	m.keys.diagnosis = len(m.snap.Findings) > 0 // a replayed frame's, as the pages show them
 	if !strings.Contains(m.snap.Note, session.CommandBreak) {
 		m.noteFor = ""
