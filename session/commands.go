@@ -84,19 +84,27 @@ func (s *Session) stepping(what string) bool {
 const unreachedNote = "the target is out of G's reach; rescale its data and run again"
 
 // divergedHint is the note for keys that cannot act on a diverged run:
-// what to do, in a line at 80 columns, so that the status keeps room for
-// what went wrong. "u rolls back to a good state, r starts a new seed, R
-// reruns this one" would take two lines, cutting off the divergence's own
-// advice to lower a learning rate first, though each of the three
-// diverges again as it did with the rates unchanged.
-func (s *Session) divergedHint() string {
+// "diverged: " and its way on (divergedWayOn), in a line at 80 columns,
+// so that the status keeps room for what went wrong.
+func (s *Session) divergedHint() string { return "diverged: " + s.divergedWayOn() }
+
+// divergedWayOn is what takes a diverged run on, with the key that does
+// it, as every note that refuses a key on a diverged run ends (space, n,
+// d, g, b, and , . < > before the first keyframe): lower a learning rate,
+// then u rolls back, or with no kept state r or R starts again; for a
+// run no rate brings near its target, what to change instead. "u rolls
+// back to a good state, r starts a new seed, R reruns this one" would
+// take two lines, cutting off the advice to lower a learning rate first,
+// though each of the three diverges again as it did with the rates
+// unchanged.
+func (s *Session) divergedWayOn() string {
 	if s.err != nil && s.err.Unreached {
-		return "diverged: " + unreachedNote
+		return unreachedNote
 	}
 	if _, ok := s.rollbackTarget(); ok {
-		return "diverged: lower a learning rate (←), then u rolls back to go on"
+		return "lower a learning rate (←), then u rolls back to go on"
 	}
-	return "diverged: lower a learning rate (←), then r or R starts again"
+	return "lower a learning rate (←), then r or R starts again"
 }
 
 func (TogglePause) apply(s *Session) {

@@ -76,6 +76,11 @@ func (c Replay) apply(s *Session) {
 	case s.state == Running:
 		s.note = "replay works while paused: press space to pause first"
 		return
+	case n == 0 && s.state == Diverged:
+		// No frame will come: "yet" would promise one, and the keys that
+		// take the run on are u, r and R.
+		s.note = "nothing to replay: the run diverged before its first keyframe; " + s.divergedWayOn()
+		return
 	case n == 0:
 		s.note = "nothing to replay yet: keyframes are kept every " + numtext.FormatInt(s.every) + " epochs"
 		return
@@ -301,11 +306,7 @@ func (Pin) apply(s *Session) {
 	if s.state == Diverged {
 		// A NaN or runaway state is nothing to compare with: its curves
 		// end in the divergence and its measures are not the run's.
-		next := "r or R starts again"
-		if _, ok := s.rollbackTarget(); ok {
-			next = "u rolls back first"
-		}
-		s.refuse("no baseline: a diverged run is nothing to compare with; " + next)
+		s.refuse("no baseline: a diverged run is nothing to compare with; " + s.divergedWayOn())
 		return
 	}
 	if !s.evalOK && s.canEvaluate() {

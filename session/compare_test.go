@@ -260,7 +260,7 @@ func TestDivergedRunIsNoBaseline(t *testing.T) {
 		t.Fatalf("b with a baseline pinned, diverged: baseline %v, note %q; want it cleared", s.baseline != nil, s.note)
 	}
 	s.applyOne(Pin{})
-	if want := "no baseline: a diverged run is nothing to compare with; u rolls back first"; s.baseline != nil || s.note != want || !s.refused {
+	if want := "no baseline: a diverged run is nothing to compare with; lower a learning rate (←), then u rolls back to go on"; s.baseline != nil || s.note != want || !s.refused {
 		t.Errorf("b on a diverged run: baseline %v, note %q, refused %v; want none, %q", s.baseline != nil, s.note, s.refused, want)
 	}
 	s.applyOne(Rollback{})
@@ -1625,5 +1625,45 @@ func TestReplayCountsAFullFramesEvents(t *testing.T) {
 	want := "◆ mode-dropped at epoch 281; 8 more epochs; mode-dropped at epoch 290: replay frame "
 	if got := PlainNote(s.note); !strings.HasPrefix(got, want) {
 		t.Errorf("a jump to a frame of ten epochs' events: %q, want it to begin %q", got, want)
+	}
+}
+
+// TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn: , . < >
+// on a run that diverged before its first keyframe (wgan-gp at learning
+// rate 10 with sgd, a NaN at epoch 1) say that no frame will come, and
+// the way on the other refusals of a diverged run end with, naming the
+// key: u where a state is kept, else r or R. It had said "nothing to
+// replay yet: keyframes are kept every 100 epochs", which promised a
+// frame and named no key.
+func TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn(t *testing.T) {
+	cfg, err := presets.Get("wgan-gp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kv := range [][2]string{{"d_opt", "sgd"}, {"d_lr", "10"}, {"g_opt", "sgd"}, {"g_lr", "10"}} {
+		if err := cfg.Set(kv[0], kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := newIdle(t, Options{Config: cfg, Seed: 1, Samples: 500})
+	s.trainEpoch()
+	if s.state != Diverged || len(s.tl.keyframes) != 0 {
+		t.Fatalf("at epoch %d: %s with %d keyframes; want diverged with none", s.gan.Epoch(), s.state, len(s.tl.keyframes))
+	}
+	for _, c := range []struct {
+		kept bool
+		want string
+	}{
+		{true, "nothing to replay: the run diverged before its first keyframe; lower a learning rate (←), then u rolls back to go on"},
+		{false, "nothing to replay: the run diverged before its first keyframe; lower a learning rate (←), then r or R starts again"},
+	} {
+		if !c.kept {
+			s.kept = nil
+		}
+		for _, cmd := range []Replay{{Dir: -1}, {Dir: +1}, {Dir: -1, Jump: true}, {Dir: +1, Jump: true}} {
+			if cmd.apply(s); s.note != c.want || s.replay >= 0 {
+				t.Errorf("%+v with a kept state %v: note %q, replay %d; want %q", cmd, c.kept, s.note, s.replay, c.want)
+			}
+		}
 	}
 }

@@ -288,11 +288,18 @@ func footerWidth(bs []key.Binding) int {
 func (k keyMap) idle() map[string]string {
 	idle := map[string]string{}
 	if k.state == session.Diverged {
+		// Why, as what brings them back: the key that takes the run on,
+		// as the status names it. "diverged" said why they rest, which
+		// the header says too, and named no key to press.
+		why := idleAfterR
+		if k.rollback {
+			why = idleAfterU
+		}
 		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG} {
-			idle[b.Keys()[0]] = idleDiverged
+			idle[b.Keys()[0]] = why
 		}
 		if !k.pinned { // unpinning acts
-			idle[k.Pin.Keys()[0]] = idleDiverged
+			idle[k.Pin.Keys()[0]] = why
 		}
 	}
 	if !k.frames {
@@ -341,7 +348,8 @@ func (k keyMap) idle() map[string]string {
 
 // Why a key is idle, as the keys page says it.
 const (
-	idleDiverged    = "diverged"
+	idleAfterU      = "after u"      // diverged: they act once u rolls the run back
+	idleAfterR      = "after r or R" // diverged with no kept state: they act once r or R starts the run again
 	idleNoEpoch     = "no epoch"     // none trained yet since the start: nothing to export or replay
 	idleNoNewEpoch  = "no new epoch" // none trained since the resume: nothing to export
 	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it

@@ -190,10 +190,15 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		{"mid-run", session.Running, true, true, false, true, false, []string{"u"}, "not diverged", false},
 		{"rolled back", session.Paused, true, true, true, true, false, nil, "", false},
 		// b does not pin a diverged run, as the footer had not offered
-		// it; one pinned before still unpins (below).
-		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "diverged", false},
-		// Diverged before the first kept state: nothing for u to go back to.
-		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d", "g", "b", "u"}, "diverged, nothing kept", false},
+		// it; one pinned before still unpins (below). Their reason names
+		// the key that brings them back, u: it had been "diverged",
+		// which named no key to press.
+		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "after u", false},
+		// Diverged at epoch 1, before the first keyframe.
+		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d", "g", "b", ",", ".", "<", ">"}, "after u, no frame", false},
+		// Diverged before the first kept state: nothing for u to go back
+		// to, and r or R starts again.
+		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d", "g", "b", "u"}, "after r or R, nothing kept", false},
 		// v on a plane says in its own words that it is for a 1-D run:
 		// there is no other view to turn to, at any epoch. The note had
 		// said "2-D target" too, where v was the only faint key, and at
@@ -272,7 +277,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
-				for _, r := range []string{idleDiverged, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+				for _, r := range []string{idleAfterU, idleAfterR, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
 					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
 					}
