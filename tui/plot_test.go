@@ -1103,23 +1103,43 @@ func TestSamplesTitleKeepsTheOutOfRange(t *testing.T) {
 
 // TestBarsWithoutARangeRiseFromZero: where the range beside a sparkline
 // has no room (a side panel narrower than the screen's), its bars rise
-// from 0: a KS held at 0.500 (bimodal seed 4's checks, 0.4988 to 0.5000)
+// from 0 beside that scale, "0–0.51", and with no room for that either,
+// alone: a KS held at 0.500 (bimodal seed 4's checks, 0.4988 to 0.5000)
 // had been drawn from ▁ to █, unlabelled, beside its → (about the same).
 // With the range shown they span it.
 func TestBarsWithoutARangeRiseFromZero(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	tr := trend{vals: bimodalKS}
-	line := ansi.Strip(metricLine("KS", 0.5, false, &tr, 21)) // at 22 the last two checks stand beside 0.49–0.5
-	if strings.Contains(line, "–") {
-		t.Fatalf("%q: the range fits; the test wants it not to", line)
-	}
-	_, bars, _ := strings.Cut(line, "→ ")
-	if strings.Trim(bars, "█") != "" {
-		t.Errorf("%q: bars within 0.4%% of each other, unlabelled, drawn unlike", line)
+	for _, c := range []struct {
+		w     int
+		scale string
+	}{{21, " 0–0.51"}, {17, ""}} { // at 22 the last two checks stand beside 0.49–0.51
+		line := ansi.Strip(metricLine("KS", 0.5, false, &tr, c.w))
+		_, bars, _ := strings.Cut(line, "→ ")
+		bars, scale, _ := strings.Cut(bars, " ")
+		if scale != strings.TrimPrefix(c.scale, " ") || strings.Trim(bars, "█") != "" || len([]rune(bars)) < minBars {
+			t.Errorf("in %d: %q, want bars within 0.4%% of each other drawn alike from 0, beside %q", c.w, line, c.scale)
+		}
 	}
 	wide := ansi.Strip(metricLine("KS", 0.5, false, &tr, 80))
 	if _, bars, _ := strings.Cut(wide, "→ "); strings.Trim(bars, "█") == "" || !strings.HasSuffix(wide, " 0.49–0.51") {
 		t.Errorf("%q: with room for the range, the bars stand on it", wide)
+	}
+}
+
+// TestBarsAtTheFloorGiveTheirScale: a KS at its floor in the side panel
+// (vanilla, seed 1, at the end of its plan, 80×24) has no room for its
+// range, "0.0092–0.03", beside "≈ floor" and two bars, and gives the scale
+// its bars rise on from 0 instead: it had read "KS 0.009 ≈ floor ▅█▆▆▂",
+// bars with no scale.
+func TestBarsAtTheFloorGiveTheirScale(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tr := trend{vals: []float64{0.0167, 0.0264, 0.0129, 0.0293, 0.0218, 0.0262, 0.0092}}
+	line := ansi.Strip(metricLine("KS", 0.0092, true, &tr, sideW))
+	_, bars, _ := strings.Cut(line, "≈ floor ")
+	bars, scale, _ := strings.Cut(bars, " ")
+	if scale != "0–0.03" || len([]rune(bars)) < minBars || !strings.HasSuffix(bars, "▃") || lipgloss.Width(line) > sideW {
+		t.Errorf("%q: want at least %d bars, the last (0.0092) ▃, beside their scale 0–0.03, in %d columns", line, minBars, sideW)
 	}
 }
 

@@ -2502,30 +2502,20 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 		room -= lipgloss.Width("≈ floor") - 1
 	}
 	// The range's width decides how many bars fit, and the bars decide the
-	// range: fewer bars until both fit (each turn takes fewer), down to
-	// minBars, or, with no room for those beside it, no range. A runaway's W1,
-	// 1.6839e5, leaves room for 2 bars beside "1.6e5–1.7e5": with 4 asked for,
-	// its range would give way to bars drawn from 0. Short of one column for
-	// minBars, the space between the arrow and the bars gives it (glue): a 2-D
-	// runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a letter longer than
-	// W1's, would otherwise read "SW1 2.1800e4 → █████████████", its checks
-	// drawn from 0 unlabelled.
+	// range: fewer bars until both fit (fitBars), down to minBars. Short of
+	// room for those beside the range, the bars rise from 0 beside the
+	// scale they are drawn on, "0–0.032", shorter than the range: a KS at
+	// its floor at 80×24, "KS 0.009 ≈ floor", has 11 columns left, no room
+	// for "0.0089–0.032" and two bars, and had drawn "▅█▆▆▂" from 0 with no
+	// scale. With no room for that either, the bars rise from 0 unlabelled.
 	last := func(n int) []float64 { return t.vals[max(0, len(t.vals)-min(max(n, 0), most)):] }
-	vals := last(room)
-	sc := scaleOf(vals, v)
-	glue := 0
-	for sc.text != "" && len(vals)+len([]rune(sc.text)) > room+glue {
-		n := room + glue - len([]rune(sc.text))
-		if n < minBars && glue == 0 {
-			glue, n = 1, n+1
-		}
-		if n < minBars {
+	vals, sc, ok := fitBars(last, v, room, scaleOf)
+	if !ok {
+		if vals, sc, ok = fitBars(last, v, room, fromZero); !ok {
 			vals = last(room)
 			sc = fromZero(vals, v)
-			break
+			sc.text = ""
 		}
-		vals = last(n)
-		sc = scaleOf(vals, v)
 	}
 	sep := " "
 	if len(vals)+len([]rune(sc.text)) > room {
@@ -2537,6 +2527,31 @@ func metricRowLine(r metricRow, valueW, most, w int) (string, int) {
 		arrow = styleGood.Render("≈ floor")
 	}
 	return head + arrow + sep + styleSpark.Render(bars) + styleMuted.Render(sc.text), len(vals)
+}
+
+// fitBars fits the last checks (last(n) gives the last n of them) and a
+// scale's text beside them in room columns: fewer checks until both fit,
+// down to minBars, and says whether they did. Short of one column for
+// minBars, the space between the arrow and the bars gives it (glue): a 2-D
+// runaway's "SW1 2.1800e4 →▄▆ 21000–22000", its name a letter longer than
+// W1's, would otherwise read "SW1 2.1800e4 → █████████████", its checks
+// drawn from 0 unlabelled. A runaway's W1, 1.6839e5, leaves room for 2 bars
+// beside "1.6e5–1.7e5": with 4 asked for, its range would give way.
+func fitBars(last func(n int) []float64, v float64, room int, scale func([]float64, float64) sparkScale) ([]float64, sparkScale, bool) {
+	vals := last(room)
+	sc := scale(vals, v)
+	for glue := 0; sc.text != "" && len(vals)+len([]rune(sc.text)) > room+glue; {
+		n := room + glue - len([]rune(sc.text))
+		if n < minBars && glue == 0 {
+			glue, n = 1, n+1
+		}
+		if n < minBars {
+			return vals, sc, false
+		}
+		vals = last(n)
+		sc = scale(vals, v)
+	}
+	return vals, sc, true
 }
 
 // minBars is the fewest bars a sparkline's range stands beside: two, the
@@ -2605,16 +2620,21 @@ func scaleOf(vals []float64, v float64) sparkScale {
 
 // fromZero is the scale of a sparkline without room for its range: from 0 (or
 // the least value, when one is under 0) to the greatest of the checks vals and
-// the value v, so that a bar's height is its check's share of the greatest,
-// which needs no numbers beside it. Bars spanning their own range unlabelled
-// would draw bimodal's KS checks, 0.4988 to 0.5000, from ▁ to █ beside its →
-// (about the same).
+// the value v, rounded up as scaleOf rounds it, so that a bar's height is its
+// check's share of the greatest, and its text, " 0–0.032", is shorter than
+// the range's. Bars spanning their own range beside no range would draw
+// bimodal's KS checks, 0.4988 to 0.5000, from ▁ to █ beside its → (about the
+// same).
 func fromZero(vals []float64, v float64) sparkScale {
 	lo, hi, ok := finiteRange(append(slices.Clip(vals), v))
 	if !ok {
 		return sparkScale{lo: math.Inf(1), hi: math.Inf(-1)}
 	}
-	return sparkScale{lo: math.Min(0, lo), hi: hi}
+	sc := sparkScale{lo: roundOut(math.Min(0, lo), math.Floor), hi: roundOut(hi, math.Ceil)}
+	if a, b := rangeNums(sc.lo, sc.hi, 2); len(vals) >= 2 && a != b {
+		sc.text = " " + a + "–" + b
+	}
+	return sc
 }
 
 // roundOut rounds v to two significant digits by round (math.Floor, or
