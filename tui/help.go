@@ -91,7 +91,7 @@ func fixed(text string) func(*Model) string { return func(*Model) string { retur
 
 // blobShare is the share of the samples between the modes over which the
 // Quality panel's modes line reads "blob" (session.BlurredShare), the word the
-// modes entry defines, so that "modes 2/2 blob 37% 37%" is explained on the ?
+// modes entry defines, so that "modes blob 37% 37% vs 50%" is explained on the ?
 // pages.
 var blobShare = strconv.FormatFloat(100*session.BlurredShare, 'f', -1, 64) + "%"
 
@@ -173,7 +173,7 @@ var glossary = []glossaryEntry{
 	{"noise use", fixed("how much G's row of samples depends on its noise draw, 0 to 1, for a G that makes a row from one draw; near 0, G makes the same row every time. Quality reads it against the diagnosis's line: \"" + numtext.Together("under "+noiseUseLimit) + "\", G ignores its noise; \"" + numtext.Together("over "+noiseUseLimit) + "\", it does not."), drawsNoiseUse},
 	{"D(x)", (*Model).dxText, drawsDCurve},
 	{balanceEntry, (*Model).balanceText, nil},
-	{"modes", fixed("covered/all, each mode's share of samples vs the target's; covered at half of it or more; blob: over " + blobShare + " of samples between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
+	{"modes", fixed("covered/all, each mode's share of samples vs the target's; covered at half of it or more; blob for all/all: over " + blobShare + " between modes. \"N of M modes missing\" counts a mode never covered too; ◆ mode-dropped needs it covered first."), drawsModes},
 	{"push", func(m *Model) string {
 		return "dD/dx where G's samples are, each bin's against the strongest of them now: ▶ ◀ right or left, half of it or more; ▸ ◂ less; · under a tenth. " + m.pushFollowed(false) + " The marks are relative: a D flat but for a slight slope still shows ▶ ◀, which the D(x) strip tells apart."
 	}, drawsPush},

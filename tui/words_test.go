@@ -210,7 +210,7 @@ func TestSpeedNamedOneWay(t *testing.T) {
 // — is explained in the glossary of its view. "ex.kurt", "ep/s", "D real"
 // and the target's value after ┈ had been explained nowhere on screen, nor
 // the modes line's "blob" (historical-averaging, seed 1, epoch 3,000:
-// "modes 2/2 blob 37% 37%").
+// "modes blob 37% 37% vs 50%").
 func TestGlossaryExplainsTheScreensLabels(t *testing.T) {
 	for _, c := range []struct {
 		plane  bool
