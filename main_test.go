@@ -989,6 +989,22 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 	}
 }
 
+// TestHelpKeepsKeysWithTheirWords: no line of a flag's description in
+// --help ends or starts with a key, a word of one character that is no
+// letter or digit: --speed's "[ and ] change it" had broken after the
+// "[", which read as a bracket opened.
+func TestHelpKeepsKeysWithTheirWords(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	key := regexp.MustCompile(`^[^\pL\pN]$`)
+	for _, line := range strings.Split(stdout, "\n") {
+		if text, ok := strings.CutPrefix(line, "    \t"); ok {
+			if words := strings.Fields(text); key.MatchString(words[0]) || key.MatchString(words[len(words)-1]) {
+				t.Errorf("a line of --help ends or starts with a key: %q", line)
+			}
+		}
+	}
+}
+
 // TestGuessedCombinations: the combinations a user would guess, each
 // refused with one line that says why, in the same words as the others
 // (--paused alone had been refused as "--paused and --speed are …", and

@@ -17,6 +17,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/command"
@@ -92,22 +93,44 @@ func printFlag(w io.Writer, f *flag.Flag, width int) {
 
 // Wrap breaks text at spaces into lines of at most width characters; a
 // word longer than that has a line of its own. A non-breaking space
-// (numtext.Together) is part of a word.
+// (numtext.Together) is part of a word. A key, a word of one character
+// that is no letter or digit, stays with the words either side of it: a
+// line neither ends nor starts with one, so that a pair of keys the text
+// quotes ("[ and ] change it") is read whole, where "[" at the end of one
+// line and "and ] change it" at the start of the next read as a bracket.
 func Wrap(text string, width int) []string {
+	var units []string // the words, each key joined to those beside it
+	joinNext := false
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+		key := isKey(word)
+		if len(units) > 0 && (key || joinNext) {
+			units[len(units)-1] += " " + word
+		} else {
+			units = append(units, word)
+		}
+		joinNext = key
+	}
 	var lines []string
 	line := ""
-	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+	for _, unit := range units {
 		switch {
 		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
-			line += " " + word
+			line = unit
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(unit) <= width:
+			line += " " + unit
 		default:
 			lines = append(lines, line)
-			line = word
+			line = unit
 		}
 	}
 	return append(lines, line)
+}
+
+// isKey reports whether word is one character that is no letter or
+// digit: a key, such as [ or ], as a text names it.
+func isKey(word string) bool {
+	r, size := utf8.DecodeRuneInString(word)
+	return size == len(word) && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // Error restates err, an error of fs.Parse, as a usage error is put: the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -210,6 +211,26 @@ func TestWrapKeepsLongWordsWhole(t *testing.T) {
 	want := []string{"a bb", "ccc", "dddddddddd", "e"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestWrapKeepsKeysWithTheirWords: a key, one character that is no
+// letter or digit, neither ends a line nor starts one, so that a pair of
+// keys stays whole, with the words either side of it: --speed's "[ and ]
+// change it" had broken after the "[".
+func TestWrapKeepsKeysWithTheirWords(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"saved at; [ and ] change it", 12, []string{"saved", "at; [ and ] change", "it"}},
+		{"saved at; [ and ] change it", 21, []string{"saved", "at; [ and ] change it"}},
+		{"the keys + and - zoom in", 12, []string{"the", "keys + and - zoom", "in"}},
+	} {
+		if got := Wrap(c.text, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
 	}
 }
 
