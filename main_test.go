@@ -403,7 +403,10 @@ func TestREADMEUsageIsHelps(t *testing.T) {
 // (`--preset NAME` or `--preset FILE.json` for --help's --preset
 // NAME|FILE.json: the rows of --preset and --show-preset had named a
 // NAME alone), in --help's order, its groups' (the table had listed
-// --resume among the headless flags, --help in the alphabet's order).
+// --resume among the headless flags, --help in the alphabet's order); and
+// a row calls what the flag changes as --help does, the design or the
+// preset, where --help says one only (the rows of --set and --seed had
+// said preset, --help design).
 func TestREADMEFlagTableIsHelps(t *testing.T) {
 	_, stdout, _ := runCLI(t, "--help")
 	help := map[string][]string{} // each flag, and the values it names
@@ -424,14 +427,38 @@ func TestREADMEFlagTableIsHelps(t *testing.T) {
 	if !ok || len(help) < 10 {
 		t.Fatalf("no flag table in README.md, or too few flags in --help (%d)", len(help))
 	}
-	rows := map[string]string{} // each flag, and its row's first cell
+	rows := map[string]string{}     // each flag, and its row's first cell
+	meanings := map[string]string{} // each flag, and its row's second
 	for row := range strings.Lines(table) {
-		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
+		first, meaning, _ := strings.Cut(strings.TrimPrefix(row, "| "), " |")
 		for _, m := range regexp.MustCompile("`--([a-z-]+)").FindAllStringSubmatch(first, -1) {
 			if _, ok := rows[m[1]]; !ok {
 				rowOrder = append(rowOrder, m[1])
 			}
 			rows[m[1]] = first
+			meanings[m[1]] = meaning
+		}
+	}
+	// What --help says each flag does, and the words of it and of the
+	// row for what the flag changes, flags' names (--show-preset) aside.
+	says := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+).*\n((?:    \t.*\n)+)`).FindAllStringSubmatch(stdout, -1) {
+		says[m[1]] = m[2]
+	}
+	words := func(text string) map[string]bool {
+		text = regexp.MustCompile(`--[a-z-]+`).ReplaceAllString(text, "")
+		found := map[string]bool{}
+		for _, w := range regexp.MustCompile(`\b(design|preset)s?\b`).FindAllStringSubmatch(text, -1) {
+			found[w[1]] = true
+		}
+		return found
+	}
+	for name, meaning := range meanings {
+		helps, row := words(says[name]), words(meaning)
+		for _, w := range [][2]string{{"design", "preset"}, {"preset", "design"}} {
+			if said, other := w[0], w[1]; helps[said] && !helps[other] && row[other] {
+				t.Errorf("the README's flag table row of --%s says %s where --help says %s:\n%s", name, other, said, meaning)
+			}
 		}
 	}
 	if !slices.Equal(rowOrder, helpOrder) {
