@@ -981,11 +981,25 @@ func checkCombination(given map[string]bool, headless bool) error {
 		return errors.New("--save needs a single run; drop it or --seeds")
 	}
 	if given["resume"] {
-		for _, conflict := range []string{"preset", "show-preset", "set", "seed", "seeds", "sweep"} {
-			if given[conflict] {
-				return fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s", conflict)
+		for _, c := range resumeConflicts {
+			if given[c.flag] {
+				return fmt.Errorf("--resume continues a saved run with its own design and seed; drop --%s to continue it, or drop --resume %s", c.flag, c.fresh)
 			}
 		}
 	}
 	return nil
+}
+
+// resumeConflicts are the flags that change what --resume continues, its
+// design or seed, each with what dropping --resume makes of it: a fresh
+// run, which a user who gave the flag may have wanted rather than the
+// saved one. The checkpoint's design is not read without --resume, so
+// such a run names it with --preset. (--show-preset, which trains
+// nothing, is refused with --resume before these.)
+var resumeConflicts = []struct{ flag, fresh string }{
+	{"preset", "to train the design --preset names from the start"},
+	{"set", "and name its design with --preset to train it with the change from the start"},
+	{"seed", "and name its design with --preset to train it on that seed from the start"},
+	{"seeds", "and name its design with --preset to train it on each seed from the start"},
+	{"sweep", "and name its design with --preset to sweep it from the start"},
 }

@@ -1052,7 +1052,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.png"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 1: sweep a second key, or drop --plot\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--sweep", "g_lr=1e-3,1e-2", "--sweep", "d_steps=1,2", "--plot", "x.png"}, "ganui: --plot draws the heat map of a sweep over two keys; this one has 3: sweep two, or drop --plot\n"},
-		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset\n"},
+		{[]string{"--resume", "x.ckpt", "--preset", "vanilla"}, "ganui: --resume continues a saved run with its own design and seed; drop --preset to continue it, or drop --resume to train the design --preset names from the start\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--jobs", "0"}, "ganui: --jobs: 0 out of range 1..256 (default: one per CPU, here " + strconv.Itoa(defaultJobs()) + ")\n"},
 		// A flag the mode does not take is refused as that, whatever its
 		// value: its range had been said first, and the flag refused only
@@ -1079,7 +1079,7 @@ func TestGuessedCombinations(t *testing.T) {
 		{[]string{"--headless", "--seeds", "1-3", "--plot", "x.txt"}, "ganui: --plot draws one run, or the heat map of a two-key --sweep; drop it or --seeds\n"},
 		{[]string{"--headless", "--seeds", "1-3", "--save", ""}, "ganui: --save needs a single run; drop it or --seeds\n"},
 		{[]string{"--headless", "--sweep", "d_lr=1e-3,1e-2", "--every", "-1"}, "ganui: --every needs a single run; drop it or --sweep\n"},
-		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed\n"},
+		{[]string{"--resume", "x.ckpt", "--seed", "-1"}, "ganui: --resume continues a saved run with its own design and seed; drop --seed to continue it, or drop --resume and name its design with --preset to train it on that seed from the start\n"},
 	} {
 		code, stdout, stderr := runCLI(t, c.args...)
 		if code != exitUsage || stdout != "" || stderr != c.want {
@@ -1114,6 +1114,38 @@ func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 	}
 	if slices.Sort(names); !slices.Equal(names, []string{"every", "jobs", "log", "plot", "save", "seeds", "sweep"}) {
 		t.Errorf("--help calls %q headless's, want every, jobs, log, plot, save, seeds and sweep", names)
+	}
+}
+
+// TestResumeConflictsOfferAFreshRun: a flag that changes the design or
+// the seed of the run --resume continues is refused with both ways out,
+// to drop it and continue the run, or to drop --resume and train a fresh
+// one with it (the refusal had offered only "drop --set"), and doing
+// the second is a command ganui takes.
+func TestResumeConflictsOfferAFreshRun(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		fresh string
+	}{
+		{[]string{"--preset", "vanilla"}, "drop --resume to train the design --preset names from the start"},
+		{[]string{"--set", "g_lr=1e-3"}, "drop --resume and name its design with --preset to train it with the change from the start"},
+		{[]string{"--seed", "3"}, "drop --resume and name its design with --preset to train it on that seed from the start"},
+		{[]string{"--headless", "--seeds", "1-3"}, "drop --resume and name its design with --preset to train it on each seed from the start"},
+		{[]string{"--headless", "--sweep", "g_lr=1e-3,1e-2"}, "drop --resume and name its design with --preset to sweep it from the start"},
+	} {
+		flag := c.args[len(c.args)-2]
+		code, stdout, stderr := runCLI(t, append([]string{"--resume", "x.ckpt"}, c.args...)...)
+		want := "ganui: --resume continues a saved run with its own design and seed; drop " + flag + " to continue it, or " + c.fresh + "\n"
+		if code != exitUsage || stdout != "" || stderr != want {
+			t.Errorf("--resume x.ckpt %q: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, want)
+		}
+		fresh := c.args // --resume dropped, and --preset given
+		if flag != "--preset" {
+			fresh = append([]string{"--preset", "vanilla"}, c.args...)
+		}
+		if _, err := parseFlags(fresh, io.Discard); err != nil {
+			t.Errorf("%q: %v", fresh, err)
+		}
 	}
 }
 
