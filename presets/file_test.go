@@ -18,6 +18,7 @@ import (
 	"github.com/ganui/ganui/internal/inputfile"
 	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/release"
+	"github.com/ganui/ganui/internal/shellword"
 	"github.com/ganui/ganui/internal/visible"
 )
 
@@ -536,21 +537,24 @@ func TestMissingFileIsSaidMissing(t *testing.T) {
 }
 
 // TestCheckpointGivenAsPresetFile: a checkpoint given to --preset (or
-// --show-preset) is named as one, with --resume, which continues it; it
-// had been refused as larger than a preset file can be, or as invalid
-// JSON ("invalid character 'G'"), as its size had it.
+// --show-preset) is named as one, with the command that continues it,
+// begun as ganui was started and its path quoted for the shell (it had
+// said "--resume PATH", a flag); it had been refused as larger than a
+// preset file can be, or as invalid JSON ("invalid character 'G'"), as
+// its size had it.
 func TestCheckpointGivenAsPresetFile(t *testing.T) {
 	ckpt := vanillaCheckpoint(t)
 	dir := t.TempDir()
 	for name, data := range map[string][]byte{
-		"small.ckpt": ckpt,
-		"large.ckpt": append(bytes.Clone(ckpt), make([]byte, MaxFileSize)...), // a wide design's
+		"small.ckpt":  ckpt,
+		"large.ckpt":  append(bytes.Clone(ckpt), make([]byte, MaxFileSize)...), // a wide design's
+		"my run.ckpt": ckpt,
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		want := path + " is a checkpoint, not a preset file: --resume " + path + " continues its run"
+		want := path + " is a checkpoint, not a preset file: ganui --resume " + shellword.Quote(path) + " continues its run"
 		if _, err := Resolve(path); err == nil || err.Error() != want {
 			t.Errorf("Resolve(%s): %v; want %q", name, err, want)
 		}

@@ -526,6 +526,14 @@ func (s *Session) resumeCommand(path string) string {
 	return command.Line("--resume " + shellword.Quote(path))
 }
 
+// presetCommand is the command that trains the design name, a built-in
+// preset or a preset file, from the start, its name quoted for the shell
+// as resumeCommand quotes a checkpoint's: what a refusal of that design
+// given to --resume offers instead.
+func presetCommand(name string) string {
+	return command.Line("--preset " + shellword.Quote(name))
+}
+
 // Again returns the command that runs the run again, as it stands. Its
 // --preset names what the run's --preset named while that still loads (a
 // built-in, or the preset file as it is now, read again: the command

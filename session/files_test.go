@@ -37,14 +37,16 @@ func TestLoadCheckpointErrors(t *testing.T) {
 }
 
 // TestPresetFileGivenToResume: a preset file given to --resume is named
-// as one, with --preset, which trains it; it had been refused as a file
-// with no checkpoint header, as any other is.
+// as one, with the command that trains it, begun as ganui was started
+// and its path quoted for the shell (it had said "--preset PATH", a
+// flag); it had been refused as a file with no checkpoint header, as any
+// other is.
 func TestPresetFileGivenToResume(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "mine.json")
+	path := filepath.Join(t.TempDir(), "my design.json")
 	if err := os.WriteFile(path, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	want := "--resume: " + path + " is a preset file, not a checkpoint: --preset " + path + " trains its design from the start"
+	want := "--resume: " + path + " is a preset file, not a checkpoint: ganui --preset '" + path + "' trains its design from the start"
 	if _, err := New(Options{Resume: path}); err == nil || err.Error() != want {
 		t.Fatalf("New(Resume: a preset file): %v; want %q", err, want)
 	}
@@ -57,13 +59,14 @@ func TestPresetFileGivenToResume(t *testing.T) {
 }
 
 // TestPresetNameGivenToResume: a built-in preset's name given to
-// --resume, no file of that name there, is named as the preset, with
-// --preset, which trains it; it had been "--resume: ring: no such file
-// or directory" alone. A missing file of another name is said missing
+// --resume, no file of that name there, is named as the preset, with the
+// command that trains it, begun as ganui was started (it had said
+// "--preset ring", a flag, and before that "--resume: ring: no such file
+// or directory" alone). A missing file of another name is said missing
 // alone.
 func TestPresetNameGivenToResume(t *testing.T) {
 	t.Chdir(t.TempDir())
-	want := "--resume: ring: no such file or directory (ring is a built-in preset: --preset ring trains it from the start)"
+	want := "--resume: ring: no such file or directory (ring is a built-in preset: ganui --preset ring trains it from the start)"
 	if _, err := New(Options{Resume: "ring"}); err == nil || err.Error() != want || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("New(Resume: ring): %v; want %q", err, want)
 	}

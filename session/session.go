@@ -290,13 +290,13 @@ func New(opts Options) (*Session, error) {
 	if opts.Resume != "" {
 		if gan, annex, err = loadCheckpoint(opts.Resume); err != nil {
 			if _, perr := presets.Load(opts.Resume); perr == nil { // a preset file: said so, not refused for its missing header alone
-				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: --preset %s trains its design from the start", opts.Resume, opts.Resume)
+				return nil, fmt.Errorf("--resume: %s is a preset file, not a checkpoint: %s trains its design from the start", opts.Resume, presetCommand(opts.Resume))
 			}
 			if kind, ok := otherOutput(opts.Resume); ok && errors.As(err, new(*engine.CheckpointError)) {
 				return nil, fmt.Errorf("--resume: %s is %s, not a checkpoint: give the .ckpt file --save or the trainer's w wrote", opts.Resume, kind)
 			}
 			if errors.Is(err, fs.ErrNotExist) && !presets.IsFile(opts.Resume) { // --resume ring, for --preset ring
-				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: --preset %s trains it from the start)", err, opts.Resume, opts.Resume)
+				return nil, fmt.Errorf("--resume: %w (%s is a built-in preset: %s trains it from the start)", err, opts.Resume, presetCommand(opts.Resume))
 			}
 			if errors.As(err, new(*engine.CheckpointError)) {
 				// What is wrong with the file, and what to do: give the
