@@ -4,7 +4,7 @@
 // Usage:
 //
 //	ganui [flags]                          open the interactive trainer
-//	ganui --headless [flags]               train without a UI
+//	ganui --headless [flags]               train without the screen
 //	ganui --headless --seeds 1-5 [flags]   train several seeds, then summarise
 //	ganui --headless --sweep k=a,b [flags] train a grid of settings over seeds
 //	ganui --resume FILE.ckpt [flags]       continue a saved run bit-identically
@@ -541,7 +541,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	// -help or -h it meets and reads no further.
 	fs.BoolVar(&help, "help", false, "print this help and exit")
 	fs.BoolVar(&help, "h", false, "print this help and exit")
-	fs.BoolVar(&o.headless, "headless", false, "train without a UI: progress lines, then one final summary line")
+	fs.BoolVar(&o.headless, "headless", false, "train without the screen: progress lines, then one final summary line")
 	fs.BoolVar(&o.listPresets, "list-presets", false, "list the built-in presets with their source and full configuration, and exit")
 	fs.BoolVar(&o.version, "version", false, "print ganui's version and git revision, the Go release, and which build this is, default or SIMD (with its kernels), and exit")
 	fs.StringVar(&o.preset, "preset", presets.Default, "the design to train, `NAME|FILE.json`: a built-in preset (default "+presets.Default+"; --list-presets lists them) or a preset file (--show-preset writes one)")

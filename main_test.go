@@ -1091,9 +1091,13 @@ func TestGuessedCombinations(t *testing.T) {
 // TestHeadlessFlagsSayWhatToDo: every flag --help calls headless's,
 // given without --headless, is refused with one line that says what to
 // do, add --headless or drop the flag (it had said only "--jobs needs
-// --headless"), and doing what it says is a command ganui takes.
+// --headless"), in --help's words for what --headless does ("without
+// the screen", where --help had said "without a UI"), and doing what it
+// says is a command ganui takes.
 func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 	_, help, _ := runCLI(t, "--help")
+	without := regexp.MustCompile(`without (a|the) \w+`)
+	helps := without.FindString(help[strings.Index(help, "\n  --headless\n"):])
 	dir := t.TempDir()
 	value := map[string]string{"K": "5", "J": "2", "A-B": "1-2", "key=v1,v2,…": "d_lr=1e-3,2e-3",
 		"FILE.csv": filepath.Join(dir, "run.csv"), "FILE.png": filepath.Join(dir, "run.png"), "FILE.ckpt": filepath.Join(dir, "run.ckpt")}
@@ -1107,6 +1111,9 @@ func TestHeadlessFlagsSayWhatToDo(t *testing.T) {
 		prefix := "ganui: --" + name + " needs --headless: add --headless"
 		if code != exitUsage || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, prefix) || !strings.Contains(stderr, ", or drop --"+name) {
 			t.Errorf("--%s %s: exit %d, stderr %q; want exit 2 and one line %q…, or drop --%s", name, arg, code, stderr, prefix, name)
+		}
+		if says := without.FindString(stderr); says != "" && says != helps {
+			t.Errorf("--%s %s: %q says %q, where --help's --headless says %q", name, arg, stderr, says, helps)
 		}
 		if _, err := parseFlags(append([]string{"--headless", "--" + name, arg}, also[name]...), io.Discard); err != nil {
 			t.Errorf("--headless --%s %s %q: %v", name, arg, also[name], err)
