@@ -211,7 +211,7 @@ func TestScreenGolden(t *testing.T) {
 				s.Findings = []session.Finding{{Kind: session.Runaway, Text: "a runaway: the run has left the target for good, without a NaN", Detail: s.Err.Runaway}}
 				return s
 			}, nil, []string{"Ran away at epoch 1,500", "stuck at 100, its limit", "u rolls back to epoch 1,200", "u roll back"}},
-			{"help", nil, []string{"?"}, []string{"Design bimodal-1d", "one D update", "hist/Q-Q/G(z)", "glossary"}},
+			{"help", nil, []string{"?"}, []string{"Design bimodal-1d", "one D/G step", "f events", "hist/Q-Q/G(z)", "glossary"}},
 			{"glossary", nil, []string{"?", "?"}, []string{"Glossary", "target", "batch", "normal noise"}},
 			{"qq", nil, []string{"v"}, []string{"Q-Q", "diagonal"}},
 			{"replay", func(s session.Snapshot) session.Snapshot {
@@ -673,7 +673,7 @@ var plainDesignWords = map[string]bool{
 // TestGlossaryNamesTheKeysThatKeepAReplay: the replay entry lists every
 // key that leaves a replayed frame in sight: those whose commands keep it
 // ([ and ] the pace, b Pin, w Save, e Export, c Share, P Plot) and those
-// that send none (v, ?). It left P out, which writes the live run's
+// that send none (v, f, ?). It left P out, which writes the live run's
 // figure and keeps the frame, as the status line then says, and [ ],
 // which came to keep it.
 func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
@@ -682,7 +682,7 @@ func TestGlossaryNamesTheKeysThatKeepAReplay(t *testing.T) {
 		for _, g := range glossaryOf(plane) {
 			if g[0] == "replay" {
 				found = true
-				if !strings.Contains(g[1], "([ ], b, w, e, c, P, v and ? keep the frame)") {
+				if !strings.Contains(g[1], "([ ], b, w, e, c, P, v, f and ? keep the frame)") {
 					t.Errorf("2-D %v: the replay entry does not list the keys that keep the frame: %q", plane, g[1])
 				}
 			}

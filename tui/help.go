@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,6 +68,73 @@ func (m *Model) turnGlossary(k tea.KeyMsg) {
 	default:
 		m.flash = keyName(k) + ": already on the last page"
 	}
+}
+
+// showEvents is f: from the screen or the keys page it opens the ? pages
+// at the events, as they are now, listed as f last left them; on the ?
+// pages it lists the events of the next kind they have, all of them after
+// the last (nextKind), and turns to the events' first page, so that a
+// long run's rollback or mode events are found among its hundred d-wins.
+// The kind stays chosen while the pages close and open on new events.
+func (m *Model) showEvents() {
+	if m.keys.page != pageGlossary {
+		m.keys.page, m.gsnap, m.help.ShowAll = pageGlossary, m.snap, false
+	} else if kinds := eventKinds(m.gsnap.Events); len(kinds) < 2 {
+		m.flash = "f: no events yet to list by kind"
+		if len(kinds) == 1 {
+			m.flash = "f: the events are all " + kinds[0] + ": no other kind to list"
+		}
+	} else {
+		m.kind = nextKind(kinds, m.eventKind())
+	}
+	m.gpage = m.glossaryLayout(m.width, m.glossaryHeight()).events
+}
+
+// eventKinds is the kinds of evs by name, in alphabetical order, each once:
+// those f lists the events by.
+func eventKinds(evs []session.Event) []string {
+	kinds := make([]string, 0, len(evs))
+	for _, e := range evs {
+		kinds = append(kinds, e.Kind.String())
+	}
+	slices.Sort(kinds)
+	return slices.Compact(kinds)
+}
+
+// eventKind is the kind of event the ? pages list, "" for all: the kind f
+// chose, while the events the pages show have one of it (a new run's may
+// have none).
+func (m *Model) eventKind() string {
+	if slices.Contains(eventKinds(m.gsnap.Events), m.kind) {
+		return m.kind
+	}
+	return ""
+}
+
+// nextKind is the kind f turns to from cur, "" for all: the first of kinds
+// after all, the one after cur, all after the last.
+func nextKind(kinds []string, cur string) string {
+	if i := slices.Index(kinds, cur); i+1 < len(kinds) {
+		return kinds[i+1]
+	}
+	return ""
+}
+
+// filterWords is what f does on the ? pages at this moment, in the footer's
+// and the events' title's words: "by kind" where all are listed, "next
+// kind", and "all kinds" from the last; "" where the events have fewer than
+// two kinds, and f nothing to turn to.
+func (m *Model) filterWords() string {
+	kinds := eventKinds(m.gsnap.Events)
+	switch cur := m.eventKind(); {
+	case len(kinds) < 2:
+		return ""
+	case cur == "":
+		return "by kind"
+	case nextKind(kinds, cur) == "":
+		return "all kinds"
+	}
+	return "next kind"
 }
 
 // penaltyElsewhere says where a gradient penalty's value is while the
@@ -184,7 +252,7 @@ var glossary = []glossaryEntry{
 	{"G(z)", fixed("v: G's output x for each noise value z; the dotted lines hold the target's central 98%, ▲ ▼ are beyond the plot. Flat: noise ignored."), drawsGZ},
 	{"▲ ▼ in charts", (*Model).offScaleText, nil},
 	{"◆ in charts", (*Model).eventsText, nil},
-	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v and ? keep the frame)."), nil},
+	{"replay", fixed(", and . step back and forward through the keyframes kept at the checks, < and > to the previous and next event; the charts show the frame's epoch ┊, the lines' marks on it; esc returns to live, as a key that trains or changes the run does ([ ], b, w, e, c, P, v, f and ? keep the frame)."), nil},
 	{"baseline", fixed("b pins the run as it is: its curves stay as faint ghosts (╌ without colour), its histogram as ╌, its Q-Q points and G(z) as faint dots, and Quality shows the difference (vs base; without colour ✓ better, ✗ worse) and the settings that differ, base→now (D lr 5e-4→1e-3), or the same settings, beside a replayed frame the live run's (base→live), as frames keep none; reseed, retune or rerun and compare; b again clears it."), onLine},
 	{"c and P", fixed("c writes the design being trained as a preset file and shows the command that runs it again; P writes a figure of the run (PNG)."), nil},
 	{"colours", fixed("orange real data and the target · blue generated · purple D · teal G. The marks ending the chart lines name them without colour too: ● D real, ○ D fake, ■ G, μ mean, σ std (in 2-D x and y the means, X and Y the stds)."), nil},
@@ -530,13 +598,14 @@ func (e pageEntry) blank() bool { return len(e.lines) == 1 && e.lines[0] == "" }
 
 // glossaryPaging is the ? pages (glossaryPages) with, for each page, the
 // index of the entry it begins with or continues (tops) and the parts
-// whose lines it holds, in order (parts), and for each entry the page
-// that holds its first line (starts).
+// whose lines it holds, in order (parts), for each entry the page that
+// holds its first line (starts), and the page the events begin on.
 type glossaryPaging struct {
 	pages  [][]string
 	tops   []int
 	parts  [][]string
 	starts []int
+	events int // the page the events begin on
 }
 
 // splitLeast is the fewest lines of an entry that a page holds or that
@@ -552,7 +621,9 @@ const splitLeast = 2
 // blog-original's second page at 80×24 half blank above the 12 lines of the
 // trend. An entry is cut only where each page keeps splitLeast of its lines,
 // and one longer than a page is cut as often as it takes. A short entry left
-// alone on the last page takes the page before's last entry with it (lonely).
+// alone on the last page takes the page before's last entry with it (lonely),
+// but for one kind of event listed (f, eventKind): those begin a page, whose
+// heading names the kind.
 func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	var entries []pageEntry
 	part := "" // the part the entries added now are in
@@ -609,18 +680,29 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	}
 	// The events last: a long run keeps up to 256 of them, 29 pages at
 	// 80×24, which before the glossary would push it 29 pages back.
+	// f filters them to one kind (eventKind): the title says which and how
+	// many of how many, and each page's heading names the kind.
 	part = "Events"
+	add([]string{""})
+	events := len(entries) // the title, the page f turns to
 	if evs := s.Events; len(evs) > 0 {
-		add([]string{""})
-		title(styleTitle.Render("Events") + styleMuted.Render(" latest first, marked ◆ on the charts"))
-		add(eventLines(evs, w, len(evs))...) // every one kept: the pages hold them
+		what, shown := " latest first, marked ◆ on the charts", evs
+		if kind := m.eventKind(); kind != "" {
+			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
+			part, what = "Events ("+kind+")", " "+kind+" "+itoa(len(shown))+" of "+itoa(len(evs))+", latest first"
+		}
+		if f := m.filterWords(); f != "" {
+			what += " · f " + f
+		}
+		title(styleTitle.Render("Events") + styleMuted.Render(what))
+		add(eventLines(shown, w, len(shown))...) // every one kept: the pages hold them
 		if n := s.Earlier; n > 0 {
 			add([]string{styleMuted.Render(numtext.Count(n, "earlier event") + " not kept (the newest " + numtext.FormatInt(len(evs)) + " are)")})
 		}
 	} else {
 		// The ◆ entry sends the reader here: say there are none yet, so that
 		// the pages do not end without the list it promises.
-		add([]string{""}, []string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
+		add([]string{styleTitle.Render("Events") + styleMuted.Render(" none yet: ◆ marks each on the charts as it comes")})
 	}
 	for _, f := range s.Findings {
 		if why := f.Kind.Unlisted(); why != "" {
@@ -630,16 +712,21 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	}
 
 	room := max(1, h-1)
-	l := paginate(entries, room, -1)
+	breakAt := -1
+	if m.eventKind() != "" {
+		breakAt = events // one kind's events begin a page, its heading naming the kind
+	}
+	l := paginate(entries, room, breakAt)
 	// The last page holding one short entry alone, where the page before
 	// can give it company, takes that page's last entry (with its title)
 	// whole: grid's last page at 80×28 would otherwise hold "Events none
 	// yet" alone under a page filled to its foot.
-	if k := lonely(entries, l); k >= 0 {
+	if k := lonely(entries, l); k >= 0 && breakAt < 0 {
 		if b := paginate(entries, room, k); len(b.pages) == len(l.pages) {
 			l = b
 		}
 	}
+	l.events = l.starts[events]
 	return l
 }
 

@@ -20,6 +20,7 @@ type keyMap struct {
 	Back, Forward             key.Binding // replay: a keyframe back or forward
 	PrevEvent, NextEvent      key.Binding // replay: to the previous or next event
 	Pin, Share, Plot          key.Binding
+	Filter                    key.Binding // the ? pages' events, by kind (showEvents)
 	Help, Close, Quit         key.Binding
 	Suspend                   key.Binding // ctrl+z: stop as a shell's job (suspend.go)
 	// The glossary's own keys (turnGlossary): a page back or on, the
@@ -63,6 +64,9 @@ type keyMap struct {
 	// or on the last closes it, and ←→ are offered where there are two
 	// or more.
 	gpage, gpages int
+	// filter: what f does on the ? pages (filterWords), "" where the
+	// events have one kind or none and f is not offered there.
+	filter string
 	// quitting: q waits for the epoch in training, and q again is the
 	// only key taken.
 	quitting bool
@@ -93,6 +97,7 @@ func newKeyMap() keyMap {
 		Pin:       key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "baseline")),
 		Share:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "share")),
 		Plot:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "figure")),
+		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "events")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -110,7 +115,8 @@ func newKeyMap() keyMap {
 // pins a baseline or, one pinned, clears it; on the keys page ? turns to
 // the diagnosis, where there is one, or else the glossary, as the next
 // page's title says, and esc closes the page, in a replay esc returns to
-// live. The footer and the keys page both read their texts here, so that
+// live; f opens the events, and on the ? pages lists them by kind
+// ("by kind", "next kind", "all kinds": filter). The footer and the keys page both read their texts here, so that
 // the page cannot offer "b baseline" beside a footer's "b unpin", nor "?
 // glossary" for pages that open on the diagnosis.
 func (k keyMap) now() keyMap {
@@ -140,6 +146,9 @@ func (k keyMap) now() keyMap {
 		k.Close.SetHelp("esc", "close")
 	case k.replaying:
 		k.Close.SetHelp("esc", "live")
+	}
+	if k.page == pageGlossary { // the events there, which it lists by kind
+		k.Filter.SetHelp("f", k.filter)
 	}
 	if k.quitting {
 		k.Quit.SetHelp("q", "quit at once, without the final line")
@@ -178,17 +187,24 @@ func (k keyMap) ShortHelp() []key.Binding {
 	switch {
 	case k.quitting:
 		return []key.Binding{quit}
-	case k.page == pageGlossary && k.gpages < 2:
-		return []key.Binding{help, k.Close, quit}
 	case k.page == pageGlossary:
 		// ← and → for the pages where there are two or more, then ?'s way on,
-		// esc, and home/end where they fit: ? is not the only way through, and
-		// ← goes back a page.
+		// esc, and f and home/end where they fit: ? is not the only way
+		// through, ← goes back a page, and f lists the events by kind where
+		// they have two or more.
 		turn := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "page"))
 		ends := key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last"))
-		keys = []key.Binding{turn, help, k.Close}
-		if footerWidth(append(keys, ends, quit)) <= k.width {
-			keys = append(keys, ends)
+		keys = []key.Binding{help, k.Close}
+		if k.gpages > 1 {
+			keys = append([]key.Binding{turn}, keys...)
+		} else {
+			ends.SetEnabled(false)
+		}
+		k.Filter.SetEnabled(k.filter != "")
+		for _, b := range []key.Binding{k.Filter, ends} {
+			if b.Enabled() && footerWidth(append(keys, b, quit)) <= k.width {
+				keys = append(keys, b)
+			}
 		}
 		return append(keys, quit)
 	case k.state == session.Diverged:
@@ -360,9 +376,9 @@ const (
 )
 
 // FullHelp is what ? shows: every key the trainer answers to, one
-// column per group — stepping, tuning, looking back, files and the pages
-// — in the words of now (space, b, ? and esc as they act at this moment),
-// narrow enough for the narrowest layout (minWidth columns). It names p,
+// column per group — stepping and undoing, tuning and comparing, looking
+// back, files and the pages — in the words of now (space, b, ? and esc as
+// they act at this moment), narrow enough for the narrowest layout (minWidth columns). It names p,
 // esc and ctrl+z too, b as it acts with a baseline pinned, and on a 2-D
 // target v as "1-D views": "hist/Q-Q" would name views the plane does not
 // have, and "samples view" would need "2-D target" in the note under the
@@ -373,6 +389,9 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
 	speed := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "slower/faster"))
+	// d and g on one row, as [ and ]: the four columns fill the 7 rows the
+	// first column takes at 70 columns, and f has the row, beside < and >.
+	dg := key.NewBinding(key.WithKeys("d", "g"), key.WithHelp("d/g", "one D/G step"))
 	switch {
 	case k.plane: // faint, and its words say why: the views it turns are a 1-D run's
 		k.View.SetHelp("v", "1-D views")
@@ -380,9 +399,9 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		k.View.SetHelp("v", "hist/Q-Q")
 	}
 	return [][]key.Binding{
-		{k.Pause, k.Step, k.StepD, k.StepG, k.View, speed, k.Suspend},
-		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart, k.Rollback},
-		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot},
+		{k.Pause, k.Step, dg, k.View, speed, k.Rollback, k.Suspend},
+		{k.Up, k.Down, k.Dec, k.Inc, k.Reseed, k.Restart, k.Pin},
+		{k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Filter, k.Share, k.Plot},
 		{k.Save, k.Export, k.Help, k.Close, k.Quit},
 	}
 }

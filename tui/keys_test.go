@@ -90,7 +90,7 @@ func TestKeysPageListsEveryKey(t *testing.T) {
 		}
 	}
 	names := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", " ": "space", "ctrl+c": ""}
-	for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Reseed, k.Restart, k.Rollback, k.Up, k.Down, k.Dec, k.Inc, k.Slower, k.Faster, k.Save, k.Export, k.View, k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot, k.Help, k.Close, k.Quit, k.Suspend} {
+	for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG, k.Reseed, k.Restart, k.Rollback, k.Up, k.Down, k.Dec, k.Inc, k.Slower, k.Faster, k.Save, k.Export, k.View, k.Back, k.Forward, k.PrevEvent, k.NextEvent, k.Pin, k.Share, k.Plot, k.Filter, k.Help, k.Close, k.Quit, k.Suspend} {
 		for _, name := range b.Keys() {
 			if n, ok := names[name]; ok {
 				name = n
@@ -193,12 +193,12 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 		// it; one pinned before still unpins (below). Their reason names
 		// the key that brings them back, u: it had been "diverged",
 		// which named no key to press.
-		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d", "g", "b"}, "after u", false},
+		{"diverged", session.Diverged, true, true, true, true, false, []string{"space/p", "n", "d/g", "b"}, "after u", false},
 		// Diverged at epoch 1, before the first keyframe.
-		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d", "g", "b", ",", ".", "<", ">"}, "after u, no frame", false},
+		{"diverged, no frame", session.Diverged, false, true, true, true, false, []string{"space/p", "n", "d/g", "b", ",", ".", "<", ">"}, "after u, no frame", false},
 		// Diverged before the first kept state: nothing for u to go back
 		// to, and r or R starts again.
-		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d", "g", "b", "u"}, "after r or R, nothing kept", false},
+		{"diverged, nothing kept", session.Diverged, true, true, false, true, false, []string{"space/p", "n", "d/g", "b", "u"}, "after r or R, nothing kept", false},
 		// v on a plane says in its own words that it is for a 1-D run:
 		// there is no other view to turn to, at any epoch. The note had
 		// said "2-D target" too, where v was the only faint key, and at

@@ -124,6 +124,9 @@ type Model struct {
 	// that ? turns to the page after the one read, not to one that new
 	// events have pushed down. A new run (Snapshot.Run) replaces it.
 	gsnap session.Snapshot
+	// kind is the kind of event f lists the ? pages' events by, "" for
+	// all (eventKind).
+	kind string
 }
 
 // NewModel returns the UI for session s, which the caller starts.
@@ -351,6 +354,9 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.flash = keyName(k) + smallRefusal
 	case m.keys.page == pageGlossary && key.Matches(k, m.keys.PrevPage, m.keys.NextPage, m.keys.FirstPage, m.keys.LastPage):
 		m.turnGlossary(k)
+	case key.Matches(k, m.keys.Filter):
+		m.showEvents()
+		m.relayout()
 	case m.keys.page == pageGlossary && !key.Matches(k, m.keys.Help, m.keys.Close):
 		// The glossary covers the whole screen: a key that acted behind
 		// it (space ran the run, b cleared the baseline, h retuned it)

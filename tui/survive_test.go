@@ -1847,7 +1847,7 @@ func TestFullHelpWhole(t *testing.T) {
 			t.Errorf("full help line cut at %d columns: %q", minWidth, l)
 		}
 	}
-	for _, want := range []string{"space/p", "n ", "d ", "g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", prev frame", ". next frame", "< prev event", "> next event", "b ", "u ", "w ", "e ", "c ", "P ", "? ", "esc ", "q ", "ctrl+z "} {
+	for _, want := range []string{"space/p", "n ", "d/g ", "v ", "[ ]", "↑/k", "↓/j", "←/h/-", "→/l/+", "r ", "R ", ", prev frame", ". next frame", "< prev event", "> next event", "b ", "u ", "w ", "e ", "c ", "P ", "f ", "? ", "esc ", "q ", "ctrl+z "} {
 		if !strings.Contains(view, want) {
 			t.Errorf("full help at %d columns lacks %q:\n%s", minWidth, want, view)
 		}

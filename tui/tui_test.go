@@ -496,7 +496,7 @@ func TestHelpToggle(t *testing.T) {
 	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
 	s.key("?")
 	view := s.finalView()
-	for _, want := range []string{"one D update", "one G update", "rerun seed", "slower", "faster", "decrease", "increase",
+	for _, want := range []string{"one D/G step", "rerun seed", "slower", "faster", "decrease", "increase",
 		// the design, as --list-presets shows it, in place of the charts
 		// (at 80×24 without its source, which gives way first)
 		"Design blog-original", "row of 100 samples", "5 D + 5 G steps per epoch, 5,000 epochs", "esc closes"} {

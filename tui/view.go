@@ -138,6 +138,7 @@ func (m Model) View() string {
 		keys := m.keys
 		var page string
 		page, keys.gpage, keys.gpages = m.glossaryView(l.w, l.h-2)
+		keys.filter = m.filterWords()
 		if m.flash != "" && !m.quitting { // the keys that fit after it
 			keys.width -= lipgloss.Width(m.flash + footerSep)
 		}

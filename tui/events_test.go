@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/ganui/ganui/session"
+)
+
+// withEvents is snap, paused, with a long run's events: d-wins and its
+// end over and over, one mode dropped and one roll-back among them.
+func withEvents(snap session.Snapshot, n int) session.Snapshot {
+	snap.State, snap.Note = session.Paused, ""
+	snap.Events = nil
+	for i := range n {
+		k := session.EventDWins
+		switch {
+		case i == n/2:
+			k = session.EventRollback
+		case i%7 == 3:
+			k = session.EventModeDropped
+		case i%2 == 1:
+			k = session.EventDWinsEnded
+		}
+		snap.Events = append(snap.Events, session.Event{Epoch: 100 * (i + 1), Kind: k, Detail: fmt.Sprintf("event %d", i)})
+	}
+	return snap
+}
+
+// listed is the kinds of the events a ? page lists, one for each ◆ line.
+func listed(view string) map[string]int {
+	kinds := map[string]int{}
+	for _, l := range strings.Split(view, "\n") {
+		if f := strings.Fields(l); len(f) >= 4 && f[0] == "◆" && f[1] == "epoch" {
+			kinds[f[3]]++
+		}
+	}
+	return kinds
+}
+
+// TestEventsPageListsOneKind: f opens the ? pages at the events and, again,
+// lists one kind of them at a time, in the kinds' alphabetical order, then
+// all again, the title saying which and how many of how many and the
+// heading of each page naming the kind; the footer offers f in its words
+// of the moment. A long run's events had been one list of every kind, where
+// a learner could not find the roll-back among the d-wins.
+func TestEventsPageListsOneKind(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	snap := withEvents(trained, 12) // 4 d-wins, 5 d-wins-ended, 2 mode-dropped, 1 rollback
+	count := map[string]int{}
+	for _, e := range snap.Events {
+		count[e.Kind.String()]++
+	}
+	all := len(snap.Events)
+	for _, size := range goldenSizes {
+		w, h := size[0], size[1]
+		for _, c := range []struct {
+			presses int
+			kind    string // "" all
+			title   string
+			footer  string
+		}{
+			{1, "", "Events latest first, marked ◆ on the charts · f by kind", "f by kind"},
+			{2, "d-wins", fmt.Sprintf("Events d-wins %d of %d, latest first · f next kind", count["d-wins"], all), "f next kind"},
+			{3, "d-wins-ended", fmt.Sprintf("Events d-wins-ended %d of %d, latest first · f next kind", count["d-wins-ended"], all), "f next kind"},
+			{4, "mode-dropped", fmt.Sprintf("Events mode-dropped %d of %d, latest first · f next kind", count["mode-dropped"], all), "f next kind"},
+			{5, "rollback", fmt.Sprintf("Events rollback 1 of %d, latest first · f all kinds", all), "f all kinds"},
+			{6, "", "Events latest first, marked ◆ on the charts · f by kind", "f by kind"},
+		} {
+			name := fmt.Sprintf("%d×%d, f×%d", w, h, c.presses)
+			view := frame(t, s, snap, w, h, strings.Split(strings.Repeat("f", c.presses), "")...)
+			frameReads(t, view, c.title, c.footer)
+			got := listed(view)
+			if c.kind == "" {
+				if len(got) < 2 {
+					t.Errorf("%s: all kinds shown, the page lists %v:\n%s", name, got, view)
+				}
+				continue
+			}
+			if len(got) != 1 || got[c.kind] != count[c.kind] {
+				t.Errorf("%s: the page lists %v, want the %d %s events alone:\n%s", name, got, count[c.kind], c.kind, view)
+			}
+			if head := "events (" + c.kind + ")"; !strings.Contains(strings.ToLower(view), head) {
+				t.Errorf("%s: the page's heading does not name the kind, %q:\n%s", name, head, view)
+			}
+		}
+	}
+}
+
+// TestEventsKindKeptAsEventsArrive: the kind f chose stays chosen while
+// the pages are closed and the run makes new events: f opens them on the
+// same kind, counted anew. One kind or none, f says why it lists no other
+// and the footer does not offer it.
+func TestEventsKindKeptAsEventsArrive(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	lipgloss.SetColorProfile(termenv.Ascii)
+	tm := teatest.NewTestModel(t, NewModel(s), teatest.WithInitialTermSize(80, 24))
+	f := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("f")}
+	tm.Send(snapshotMsg(withEvents(trained, 12)))
+	tm.Send(f)
+	tm.Send(f) // d-wins
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	tm.Send(snapshotMsg(withEvents(trained, 20))) // more d-wins since
+	tm.Send(f)
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(waitTimeout)).(Model)
+	view := m.View()
+	want := 0
+	for _, e := range m.snap.Events {
+		if e.Kind == session.EventDWins {
+			want++
+		}
+	}
+	frameReads(t, view, fmt.Sprintf("Events d-wins %d of 20, latest first", want))
+	if got := listed(view); len(got) != 1 || got["d-wins"] != want {
+		t.Errorf("the page lists %v, want the %d d-wins alone:\n%s", got, want, view)
+	}
+
+	for _, c := range []struct {
+		events int
+		says   string
+	}{
+		{0, "f: no events yet to list by kind"},
+		{1, "f: the events are all rollback: no other kind to list"},
+	} {
+		view := frame(t, s, withEvents(trained, c.events), 80, 24, "f", "f")
+		flat := frameReads(t, view, c.says)
+		if strings.Contains(flat, "f by kind") {
+			t.Errorf("%d events: f offered:\n%s", c.events, view)
+		}
+	}
+}
+
+// TestEventsByKindInAReplay: in a replay f lists the events by kind as it
+// does live, the header still giving the frame replayed.
+func TestEventsByKindInAReplay(t *testing.T) {
+	s, runs, replay := trainedSnapshotsReplay(t, bimodal1D(t), 1, 300, 100, 80)
+	snap := withEvents(runs[80], 12)
+	snap.Replay, snap.ReplayIndex, snap.Frames = replay.Replay, replay.ReplayIndex, replay.Frames
+	view := frame(t, s, snap, 80, 24, "f", "f")
+	frameReads(t, view, "◀ replay", "Events d-wins 4 of 12")
+	if got := listed(view); len(got) != 1 {
+		t.Errorf("the page lists %v, want d-wins alone:\n%s", got, view)
+	}
+}
