@@ -151,3 +151,12 @@ func TestEventsByKindInAReplay(t *testing.T) {
 		t.Errorf("the page lists %v, want d-wins alone:\n%s", got, view)
 	}
 }
+
+// TestEventsEntryNamesF: the glossary's ◆ entry, which sends the reader to
+// the events, says that f lists them by kind.
+func TestEventsEntryNamesF(t *testing.T) {
+	var m Model
+	if text := glossaryText(&m, "◆ in charts"); !strings.Contains(text, "after this glossary, and f lists them by kind.") {
+		t.Errorf("the ◆ entry says %q; f lists the events by kind", text)
+	}
+}
