@@ -591,10 +591,14 @@ func (m *Model) drawSamples(l layout) {
 	s := &m.snap
 	e := &s.Eval
 	m.histBare = false
-	rows := l.bottomH - 2 - len(m.histFoot(l.histW))
+	// The rows the plot has under the panel's title and over its foot:
+	// none, not fewer, where the keys page's bar takes the band (? at
+	// 70×20).
+	plotRows := func() int { return max(0, l.bottomH-2-len(m.histFoot(l.histW))) }
+	rows := plotRows()
 	if m.view == viewHist && (e.DCurve != nil || e.Push != nil) && histStrips(e.DCurve, e.Push, rows) == 0 {
 		m.histBare = true // the legend leaves them out too
-		rows = l.bottomH - 2 - len(m.histFoot(l.histW))
+		rows = plotRows()
 	}
 	switch m.view {
 	case viewQQ:

@@ -286,6 +286,27 @@ func TestTinyTerminal(t *testing.T) {
 	}
 }
 
+// TestKeysPageOverQQAtTheSmallestSize: at 70×20, paused before the
+// first epoch, the keys page (?) over the Q-Q view (v) takes the rows
+// the samples band had, leaving its plot fewer than none: the Q-Q plot
+// is drawn blank there, as at any size too small for it, where it had
+// panicked and taken the trainer down with the run.
+func TestKeysPageOverQQAtTheSmallestSize(t *testing.T) {
+	s := startScreen(t, blogConfig(t, 5000), 1, true, minWidth, minHeight)
+	s.waitSnap("the first snapshot", func(session.Snapshot) bool { return true })
+	s.key("v")
+	s.key("?")
+	teatest.WaitFor(t, s.tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("esc closes")) },
+		teatest.WithDuration(waitTimeout))
+	s.tm.Send(tea.WindowSizeMsg{Width: minWidth + 1, Height: minHeight + 1})
+	s.tm.Send(tea.WindowSizeMsg{Width: minWidth, Height: minHeight})
+	view := s.finalView()
+	checkFits(t, view, minWidth, minHeight)
+	if !strings.Contains(view, "esc closes") {
+		t.Errorf("70×20 keys page over the Q-Q view:\n%s", view)
+	}
+}
+
 // TestTooSmallFitsAnySize: the too-small screen never draws outside the
 // terminal, down to a single cell.
 func TestTooSmallFitsAnySize(t *testing.T) {
