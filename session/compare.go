@@ -463,7 +463,7 @@ func (s *Session) WriteDesign() (string, error) {
 		return err
 	})
 	if err == nil {
-		s.written(path)
+		s.written(path, "wrote "+path)
 	}
 	return path, err
 }

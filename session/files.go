@@ -366,10 +366,9 @@ func (Save) apply(s *Session) {
 		s.warn(msg)
 		return
 	}
-	s.written(path)
+	s.written(path, fmt.Sprintf("saved epoch %s to %s", numtext.FormatInt(s.gan.Epoch()), path))
 	s.setNotSaved("")
-	if fi, err := os.Stat(path); err == nil {
-		this.file = fi
+	if this.file = s.wroteNow.file; this.file != nil {
 		s.saved = this
 	}
 	s.note = fmt.Sprintf("saved epoch %s%s: %s continues from it", numtext.FormatInt(s.gan.Epoch()), s.notReplayed(), s.resumeCommand(path))
@@ -418,11 +417,34 @@ func (l lastSave) same(this lastSave) bool {
 // continues the run whose model is at version and whose design is cfg:
 // the record aside (the pace, an evaluation), which trains nothing.
 func (l lastSave) holds(version int, cfg engine.Config) bool {
-	if l.file == nil || l.version != version || !reflect.DeepEqual(l.cfg, cfg) {
-		return false
+	return l.file != nil && l.version == version && reflect.DeepEqual(l.cfg, cfg) && changedSince(l.path, l.file) == ""
+}
+
+// changedSince says what became of the file at path since it was
+// written as was: "" for nothing, "is gone now" (removed, or its
+// directory), "another file has replaced since", "has changed since"
+// (its size or time), or that it cannot be looked at now. A file not
+// looked at as it was written (was nil) is told only if it is gone or
+// out of reach.
+func changedSince(path string, was os.FileInfo) string {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return "is gone now"
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "cannot be looked at now (" + err.Error() + ")"
+	case was == nil:
+		return ""
+	case !os.SameFile(fi, was):
+		return "another file has replaced since"
+	case fi.Size() != was.Size() || !fi.ModTime().Equal(was.ModTime()):
+		return "has changed since"
 	}
-	fi, err := os.Stat(l.path)
-	return err == nil && os.SameFile(fi, l.file) && fi.Size() == l.file.Size() && fi.ModTime().Equal(l.file.ModTime())
+	return ""
 }
 
 // writeFile writes path as outputfile.WritePlaced does, with room for
@@ -534,9 +556,9 @@ func (s *Session) Unwritten() []Command {
 // the file written, its kind and the note that said so, or a failure
 // (Parting).
 type partingNote struct {
-	path string    // "" for none written
-	kind [2]string // the file's kind, one and more, to count earlier ones
-	text string
+	wroteFile           // path "" for none written
+	kind      [2]string // the file's kind, one and more, to count earlier ones
+	text      string
 	// failed is a file written in part (path) or a failure the stop
 	// found, said on no screen (no path): not a file written.
 	failed bool
@@ -598,7 +620,8 @@ func writesFile(c Command) (kind [2]string, ok bool) {
 // nothing and that the screen showed, or a note of no file ("nothing to
 // export yet"), is not kept: an earlier file at that path stays what it
 // was (outputfile.Write).
-func (s *Session) keepNote(kind [2]string, path string) {
+func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
+	path := wrote.path
 	text, _, _ := strings.Cut(PlainNote(s.note), CommandBreak) // the command follows as "again:"
 	lostHistory := kind == historyFiles && s.failed && path == "" && s.Again().Caveat != ""
 	if kind == checkpointFiles && (path != "" || s.unsaved != "") || kind == historyFiles && (path != "" || lostHistory) {
@@ -609,7 +632,7 @@ func (s *Session) keepNote(kind [2]string, path string) {
 	switch {
 	case path != "":
 		s.parting = slices.DeleteFunc(s.parting, func(n partingNote) bool { return n.path == path })
-		s.parting = append(s.parting, partingNote{path: path, kind: kind, text: text, failed: s.failed})
+		s.parting = append(s.parting, partingNote{wroteFile: wrote, kind: kind, text: text, failed: s.failed})
 	case s.unsaved != "":
 		s.parting = append(s.parting, partingNote{kind: kind, text: s.unsaved, failed: true})
 	case lostHistory:
@@ -650,6 +673,11 @@ func (s *Session) Parting(except string) (written []string, err error) {
 			continue
 		}
 		text := n.text
+		if since := changedSince(n.path, n.file); since != "" {
+			// Its note would offer a file no longer there as written
+			// ("--resume … continues from it"): say what became of it.
+			text = n.gist + ", which " + since
+		}
 		switch c := count[n.kind] - 1; {
 		case c == 1:
 			text += " · and 1 earlier " + n.kind[0]
@@ -709,7 +737,6 @@ func (Export) apply(s *Session) {
 		s.warn(notWritten("history not exported", err))
 		return
 	}
-	s.written(path)
 	// What the file holds: the start's row, as the note names it, and
 	// the epochs.
 	var what []string
@@ -721,15 +748,20 @@ func (Export) apply(s *Session) {
 	if to > from {
 		epochs = fmt.Sprintf("epochs %s–%s", numtext.FormatInt(from), numtext.FormatInt(to))
 	}
+	short := n < to-from+1
 	switch {
-	case n < to-from+1:
+	case short:
 		what = append(what, fmt.Sprintf("%s of %s", numtext.FormatInt(n), epochs))
-		s.warn(fmt.Sprintf("exported %s to %s: the history file failed, the rest is lost", strings.Join(what, " and "), path))
-		return
 	case n > 0:
 		what = append(what, epochs)
 	}
-	s.note = fmt.Sprintf("exported %s to %s", strings.Join(what, " and "), path)
+	note := fmt.Sprintf("exported %s to %s", strings.Join(what, " and "), path)
+	s.written(path, note)
+	if short {
+		s.warn(note + ": the history file failed, the rest is lost")
+		return
+	}
+	s.note = note
 }
 
 // outputPath is where a key writes a file of this run: s.path(rest), or,
@@ -763,13 +795,28 @@ func (s *Session) outputPath(rest string) string {
 	return path
 }
 
-// written records that a key wrote path, which later keys may replace.
-func (s *Session) written(path string) {
+// written records that a key wrote path, which later keys may replace,
+// as its note says it in gist, the file alone ("saved epoch 94 to
+// ganui-ring-seed1-epoch94.ckpt"), and the file as it is now, so that
+// Parting can tell whether it is still the file written.
+func (s *Session) written(path, gist string) {
 	if s.wrote == nil {
 		s.wrote = map[string]bool{}
 	}
 	s.wrote[path] = true
-	s.wroteNow = path
+	s.wroteNow = wroteFile{path: path, gist: gist}
+	if fi, err := os.Stat(path); err == nil {
+		s.wroteNow.file = fi
+	}
+}
+
+// wroteFile is a file a key wrote (written): its path, what its note
+// says of the file alone, and the file as written, nil if it could not
+// be looked at then.
+type wroteFile struct {
+	path string
+	gist string
+	file os.FileInfo
 }
 
 // path is where a file of this run goes: ganui-<preset>-<rest> in the

@@ -200,10 +200,10 @@ func (c Plot) apply(s *Session) {
 		s.warn(notWritten("figure not written", err))
 		return
 	}
-	s.written(path)
 	live := s.notReplayed()
 	if live != "" {
 		live += ","
 	}
 	s.note = fmt.Sprintf("wrote the figure of epoch %s%s to %s", numtext.FormatInt(p.Epoch), live, path)
+	s.written(path, s.note)
 }

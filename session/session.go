@@ -218,7 +218,7 @@ type Session struct {
 	startSettings Settings // the settings the run started with
 
 	wrote    map[string]bool // the files this session's keys wrote (outputPath)
-	wroteNow string          // the file the command at work wrote (written)
+	wroteNow wroteFile       // the file the command at work wrote (written)
 	saved    lastSave        // the checkpoint Save wrote last (Save.apply)
 
 	// origin and changes name the design in the snapshots (designOf), and
@@ -725,7 +725,7 @@ func (s *Session) applyQueued() {
 func (s *Session) applyCommand(c Command) {
 	s.failed, s.refused, s.unsaved = false, false, ""
 	frame := s.replay
-	s.wroteNow = ""
+	s.wroteNow = wroteFile{}
 	if leavesReplay(c) {
 		s.replay = -1 // back to live before it acts: what it publishes is live
 	}

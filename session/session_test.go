@@ -1460,6 +1460,63 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 	}
 }
 
+// TestPartingSaysWhatBecameOfAFile: a file a key wrote that is no
+// longer there as written when the trainer quits is said with what
+// became of it, the note's resume command left out: removed ("saved
+// epoch 1 to …, which is gone now"), its directory too, replaced by
+// another file, or changed. Parting had said "… continues from it" of a
+// checkpoint removed since.
+func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
+	s := newIdleBlog(t)
+	dir := s.opts.Dir
+	s.trainEpoch()
+	s.applyCommand(Save{})
+	s.applyCommand(Export{})
+	s.applyCommand(Share{})
+	s.Stop()
+	ckpt := filepath.Join(dir, "ganui-blog-original-seed3-epoch1.ckpt")
+	csv := filepath.Join(dir, "ganui-blog-original-seed3.csv")
+	design := filepath.Join(dir, "ganui-blog-original-seed3.json")
+	if err := os.Remove(ckpt); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.csv")
+	if err := os.WriteFile(other, []byte(CSVHeader+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, csv); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(design, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n")
+	f.Close()
+	want := []string{
+		"saved epoch 1 to " + ckpt + ", which is gone now",
+		"exported epoch 1 to " + csv + ", which another file has replaced since",
+		"wrote " + design + ", which has changed since",
+	}
+	if written, err := s.Parting(""); err != nil || !slices.Equal(written, want) {
+		t.Errorf("parting notes %q, %v; want %q", written, err, want)
+	}
+
+	// Its directory removed: the files in it are gone.
+	r := newIdleBlog(t)
+	r.trainEpoch()
+	r.applyCommand(Save{})
+	r.applyCommand(Save{}) // already saved: said of the same file
+	r.Stop()
+	if err := os.RemoveAll(r.opts.Dir); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"saved epoch 1 to " + filepath.Join(r.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt") + ", which is gone now"}
+	if written, err := r.Parting(""); err != nil || !slices.Equal(written, want) {
+		t.Errorf("parting notes, the directory removed: %q, %v; want %q", written, err, want)
+	}
+}
+
 // TestPartingSaysAPartWrittenFileFailed: a file written in part during
 // the run, on the screen long before q — a history exported after its
 // file failed, the epochs it lost missing — is Parting's error, not a
