@@ -464,19 +464,27 @@ func (e *DirError) dirName() string {
 }
 
 // Here is the absolute path of e.Dir where it is the current directory,
-// ".", the name that alone tells a user nothing; "" where Dir is another
-// or the path cannot be found. Error names "." by it, and so may a
-// caller that words the directory itself.
+// ".", the name that alone tells a user nothing: where the system can no
+// longer give it (the directory removed since ganui started there), the
+// path ganui started in (startDir); "" where Dir is another or neither
+// path can be had. Error names "." by it, and so may a caller that words
+// the directory itself.
 func (e *DirError) Here() string {
 	if e.Dir != "." {
 		return ""
 	}
 	abs, err := filepath.Abs(e.Dir)
 	if err != nil {
-		return ""
+		return startDir
 	}
 	return abs
 }
+
+// startDir is the current directory as the process started, recorded
+// once: ganui never changes directory, so that where the current one has
+// been removed since, and os.Getwd fails, it is still the one named
+// there ("this directory takes no new files" had named none).
+var startDir, _ = os.Getwd()
 
 // cannotPlace is the error for err, the system's for renaming temp, a
 // write's temporary file, over path: told of path as cannotCreate tells

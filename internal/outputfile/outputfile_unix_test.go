@@ -294,6 +294,34 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 	}
 }
 
+// TestRemovedCurrentDirectoryIsNamed: the current directory removed
+// since the process started there, which the system can no longer name
+// (os.Getwd fails), is named by the path the process started in, as
+// CheckDir and a key's note say it ("this directory, /srv/class, takes
+// no new files"); it had been named by none, "the current directory
+// takes no new files (creating one there: no such file or directory)".
+func TestRemovedCurrentDirectoryIsNamed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "class")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	was := startDir
+	t.Cleanup(func() { startDir = was })
+	startDir = dir // the process started there
+	t.Chdir(dir)
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Getwd(); err == nil {
+		t.Skip("this system still names a removed current directory")
+	}
+	want := "the current directory " + dir + " takes no new files (creating one there: no such file or directory)"
+	de := (*DirError)(nil)
+	if err := CheckDir("."); !errors.As(err, &de) || err.Error() != want || de.Here() != dir {
+		t.Errorf("CheckDir(.) of a removed directory = %v, want %q, naming %s", err, want, dir)
+	}
+}
+
 // TestBusyIsAnotherProcessWrite: a path is busy while another process
 // holds a temporary file for it (a second run's --save is refused), not
 // while this process's own write is under way, nor once the other's
