@@ -414,8 +414,8 @@ func (c *checkedWriter) readerGone() bool { return errors.Is(c.err, syscall.EPIP
 // at it, never "about" it (a 5,000-epoch plan at 200/s takes 25 s, a
 // 2,100-epoch one at 100/s 21 s), and no ladder pace for a plan past
 // the ladder's top.
-var watchPace = fmt.Sprintf("the slowest pace of the 1-2-5 ladder at which the plan would take at most %d s, full speed for a plan over %s epochs, which none fits",
-	session.WatchSeconds, numtext.FormatInt(session.MaxSpeed*session.WatchSeconds))
+var watchPace = fmt.Sprintf("the slowest pace of the 1-2-5 ladder at which the plan would take at most %s, full speed for a plan over %s epochs, which none fits",
+	numtext.Together(fmt.Sprintf("%d s", session.WatchSeconds)), numtext.FormatInt(session.MaxSpeed*session.WatchSeconds))
 
 // ways are the ways of calling ganui that --help's usage shows, each
 // the arguments after the command that starts ganui, with what a flag
@@ -561,14 +561,14 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&seeds, "seeds", "", "headless: train each seed of `A-B` (or a list like 1,4,7-9) and summarise the median and spread of every metric")
 	fs.Var(numberText{&jobs}, "jobs", fmt.Sprintf("headless with --seeds or --sweep: train up to `J` runs at once, fewer if memory is short (default: one per CPU, at most %d; here %s)", maxJobs, jobs))
 	fs.Var(numberText{&every}, "every", "headless: print a progress line every `K` epochs, 0 for none")
-	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s to %s, on a 2-D target to %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.FormatInt(minSamples), numtext.FormatInt(maxSamples), numtext.FormatInt(engine.MaxPlaneSamples), samplesDefault))
+	fs.Var(numberText{&samples}, "samples", fmt.Sprintf("evaluate on `N` fresh generated samples (KS, W1, moments), %s, on a 2-D target %s (default: %s as the mode-collapse papers count; with --resume, the run's own)", numtext.Together(numtext.FormatInt(minSamples)+" to "+numtext.FormatInt(maxSamples)), numtext.Together("to "+numtext.FormatInt(engine.MaxPlaneSamples)), samplesDefault))
 	fs.StringVar(&o.LogPath, "log", "", "headless: write the per-epoch history to `FILE.csv` (with --resume, appended to the log the run wrote up to its checkpoint)")
 	fs.StringVar(&o.PlotPath, "plot", "", "headless: draw the run's figure to `FILE.png`, .svg or .pdf at its end, or when SIGINT, SIGTERM or SIGHUP stops it; with a two-key --sweep, the heat map of median KS (sliced W1 on a 2-D target)")
 	fs.StringVar(&o.SavePath, "save", "", "headless: write a checkpoint to `FILE.ckpt` at the end of the run, or when SIGINT, SIGTERM or SIGHUP stops it (not after a divergence); the --resume checkpoint too, replaced whole")
 	fs.StringVar(&o.Resume, "resume", "", "continue the run saved in checkpoint `FILE.ckpt` (by --save or the trainer's w), bit-identically, with its pinned baseline and pace; --epochs sets a new plan")
 	fs.BoolVar(&o.Paused, "paused", false, "interactive: start paused at epoch 0 (n steps an epoch, space runs)")
 	speed := "watch"
-	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second, "+numtext.FormatInt(session.MinSpeed)+" to "+numtext.FormatInt(session.MaxSpeed)+" (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
+	fs.Func("speed", "interactive: the pace, `full|N`: full is flat out, N is epochs a second, "+numtext.Together(numtext.FormatInt(session.MinSpeed)+" to "+numtext.FormatInt(session.MaxSpeed))+" (default: "+watchPace+"; with --resume, the pace the run was saved at; [ and ] change it)", func(s string) error {
 		speed = s
 		return nil
 	})

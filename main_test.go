@@ -24,6 +24,7 @@ import (
 	"github.com/ganui/ganui/engine"
 	"github.com/ganui/ganui/figure"
 	"github.com/ganui/ganui/internal/leakcheck"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/session"
 	"github.com/ganui/ganui/tui"
 )
@@ -1027,6 +1028,25 @@ func TestHelpKeepsKeysWithTheirWords(t *testing.T) {
 		if text, ok := strings.CutPrefix(line, "    \t"); ok {
 			if words := strings.Fields(text); key.MatchString(words[0]) || key.MatchString(words[len(words)-1]) {
 				t.Errorf("a line of --help ends or starts with a key: %q", line)
+			}
+		}
+	}
+}
+
+// TestHelpKeepsRangesTogether: a range a flag's text gives ("1 to
+// 100,000", "to 100,000" on a 2-D target) and a number with its unit
+// ("30 s") are on one line of --help, in plain spaces: --speed had ended
+// a line "N is epochs a second, 1" and begun the next "to 100,000".
+func TestHelpKeepsRangesTogether(t *testing.T) {
+	_, stdout, _ := runCLI(t, "--help")
+	if strings.Contains(stdout, numtext.NBSP) {
+		t.Errorf("--help writes a non-breaking space:\n%s", stdout)
+	}
+	for _, m := range regexp.MustCompile(`(?m)^  --([a-z-]+).*\n((?:    \t.*\n)+)`).FindAllStringSubmatch(stdout, -1) {
+		lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(m[2], "    \t", ""), "\n"), "\n")
+		for _, together := range regexp.MustCompile(`(?:\d[\d,]* )?to \d[\d,]*\d|\d+ s\b`).FindAllString(strings.Join(lines, " "), -1) {
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, together) }) {
+				t.Errorf("--help breaks --%s's %q across lines:\n%s", m[1], together, m[2])
 			}
 		}
 	}

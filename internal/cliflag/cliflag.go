@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ganui/ganui/internal/command"
+	"github.com/ganui/ganui/internal/numtext"
 	"github.com/ganui/ganui/internal/suggest"
 	"github.com/ganui/ganui/internal/visible"
 )
@@ -37,9 +38,11 @@ type Group struct {
 // written as a usage writes them (--epochs N), each description wrapped
 // to width columns, with the defaults that differ from none and that it
 // does not state itself; -h, --help's other name, is named on --help's
-// line. The flags are listed by groups, a blank line between them; a
-// flag no group names comes after them, under "other:" (under "flags:"
-// where there are no groups), so that none goes unlisted.
+// line. Words a description keeps together (numtext.Together: a range,
+// "1 to 100,000") stay on one line, printed with plain spaces. The flags
+// are listed by groups, a blank line between them; a flag no group names
+// comes after them, under "other:" (under "flags:" where there are no
+// groups), so that none goes unlisted.
 func PrintDefaults(w io.Writer, fs *flag.FlagSet, width int, groups ...Group) {
 	named := map[string]bool{"h": true}
 	for _, g := range groups {
@@ -87,7 +90,7 @@ func printFlag(w io.Writer, f *flag.Flag, width int) {
 	}
 	fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
 	for _, l := range Wrap(text, width-8) {
-		fmt.Fprintf(w, "    \t%s\n", l) // the tab to column 8, as PrintDefaults has it
+		fmt.Fprintf(w, "    \t%s\n", numtext.Plain(l)) // the tab to column 8, as PrintDefaults has it
 	}
 }
 
