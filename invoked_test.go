@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/ganui/ganui/internal/command"
+	"github.com/ganui/ganui/internal/shellword"
 )
 
 // TestInvokedAs: the commands the trainer suggests begin as ganui was
@@ -79,6 +80,36 @@ func TestRefusalsRunAsGanuiWasStarted(t *testing.T) {
 		code, _, stderr := runCLI(t, c.args...)
 		if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and one line with %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// TestOfferedRunsKeepHeadless: a run a refusal offers in place of the
+// user's keeps --headless when they gave it (command.Train), so that it
+// trains as theirs would: go run . --headless --resume vanilla had
+// offered "go run . --preset vanilla", which opens the trainer. Without
+// --headless, on the run after a headless one too, it offers none.
+func TestOfferedRunsKeepHeadless(t *testing.T) {
+	command.SetProgram("go run .")
+	t.Cleanup(func() { command.SetProgram("") })
+	t.Chdir(t.TempDir())
+	p := writeFile(t, "my design.json", "{\"base\": \"vanilla\"}")
+	if code, _, stderr := runCLI(t, "--headless", "--epochs", "2", "--every", "0", "--save", "run.ckpt"); code != 0 {
+		t.Fatalf("saving a checkpoint: exit %d, %s", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--headless", "--resume", "vanilla"}, "(vanilla is a built-in preset: go run . --headless --preset vanilla trains it from the start)\n"},
+		{[]string{"--headless", "--resume", p}, ": go run . --headless --preset " + shellword.Quote(p) + " trains its design from the start\n"},
+		{[]string{"--headless", "--preset", "run.ckpt", "--epochs", "5"}, ": go run . --headless --resume run.ckpt continues its run\n"},
+		{[]string{"--resume", "vanilla"}, "(vanilla is a built-in preset: go run . --preset vanilla trains it from the start)\n"},
+		{[]string{"--preset", "run.ckpt"}, ": go run . --resume run.ckpt continues its run\n"},
+	} {
+		code, _, stderr := runCLI(t, c.args...)
+		if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and one line ending %q", c.args, code, stderr, c.want)
 		}
 	}
 }

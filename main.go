@@ -587,6 +587,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 		}
 		return o, cliflag.Error(err, fs)
 	}
+	// The runs a message offers from here on train as this one would,
+	// headless if it is (command.Train).
+	command.SetHeadless(o.headless)
 	if fs.NArg() > 0 {
 		return o, strayArgument(args, len(args)-fs.NArg(), fs)
 	}

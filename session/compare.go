@@ -523,7 +523,7 @@ func (a Again) resumeText() string {
 // path quoted for the shell as the again: command's words are: a
 // resumed 'my run.ckpt' unquoted would be two words to a shell.
 func (s *Session) resumeCommand(path string) string {
-	return command.Line("--resume " + shellword.Quote(path))
+	return command.Train("--resume " + shellword.Quote(path))
 }
 
 // presetCommand is the command that trains the design name, a built-in
@@ -531,7 +531,7 @@ func (s *Session) resumeCommand(path string) string {
 // as resumeCommand quotes a checkpoint's: what a refusal of that design
 // given to --resume offers instead.
 func presetCommand(name string) string {
-	return command.Line("--preset " + shellword.Quote(name))
+	return command.Train("--preset " + shellword.Quote(name))
 }
 
 // Again returns the command that runs the run again, as it stands. Its
@@ -547,7 +547,7 @@ func (s *Session) Again() Again {
 		preset, base = s.designPath(), cfg
 		a.DesignFile = preset
 	}
-	args := []string{command.Program()}
+	var args []string
 	if preset != presets.Default {
 		args = append(args, "--preset", shellword.Quote(preset))
 	}
@@ -560,7 +560,7 @@ func (s *Session) Again() Again {
 	if n := namedSamples(s.opts.Samples, s.gan.Plane() != nil); n > 0 {
 		args = append(args, "--samples", fmt.Sprint(n))
 	}
-	a.Command = strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " ")
+	a.Command = command.Train(strings.Join(append(args, "--seed", fmt.Sprint(s.gan.Seed())), " "))
 	switch {
 	case s.offPlan >= 0:
 		// After the epoch, as the note of a change says it applies from
