@@ -82,7 +82,9 @@ func (c Replay) apply(s *Session) {
 		s.note = "nothing to replay: the run diverged before its first keyframe; " + s.divergedWayOn()
 		return
 	case n == 0:
-		s.note = "nothing to replay yet: keyframes are kept every " + numtext.FormatInt(s.every) + " epochs"
+		// Paused or done before the first keyframe: the key that gets
+		// there, as the diverged case names its own.
+		s.note = "nothing to replay yet: keyframes are kept every " + numtext.FormatInt(s.every) + " epochs; space trains to the first"
 		return
 	}
 	i := s.replay

@@ -1667,3 +1667,21 @@ func TestReplayOfARunDivergedBeforeItsFirstFrameSaysWhatTakesItOn(t *testing.T) 
 		}
 	}
 }
+
+// TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere: , . < > on a
+// paused run before its first keyframe (vanilla, one epoch stepped) say
+// when the frames come and the key that trains to the first: "nothing
+// to replay yet: keyframes are kept every 100 epochs; space trains to
+// the first". It had ended at "every 100 epochs", naming no key.
+func TestReplayBeforeTheFirstFrameNamesTheKeyThatGetsThere(t *testing.T) {
+	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500}, 1)
+	if s.state != Paused || len(s.tl.keyframes) != 0 {
+		t.Fatalf("at epoch %d: %s with %d keyframes; want paused with none", s.gan.Epoch(), s.state, len(s.tl.keyframes))
+	}
+	want := "nothing to replay yet: keyframes are kept every " + numtext.FormatInt(s.every) + " epochs; space trains to the first"
+	for _, cmd := range []Replay{{Dir: -1}, {Dir: +1}, {Dir: -1, Jump: true}, {Dir: +1, Jump: true}} {
+		if cmd.apply(s); s.note != want || s.replay >= 0 {
+			t.Errorf("%+v: note %q, replay %d; want %q", cmd, s.note, s.replay, want)
+		}
+	}
+}
