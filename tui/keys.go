@@ -53,6 +53,10 @@ type keyMap struct {
 	// rollback: u has a kept state to return a diverged run to; without
 	// one (a divergence before the first kept state) it is not offered.
 	rollback bool
+	// unreached: the run diverged never having come near its target
+	// (session.Divergence.Unreached), which no roll-back mends: u only
+	// lets it run away again, and the status says to rescale the data.
+	unreached bool
 	// export: e has something to write (session.Snapshot.Exportable);
 	// at the start of a run, no epoch trained, it is not offered.
 	export bool
@@ -308,7 +312,10 @@ func (k keyMap) idle() map[string]string {
 		// as the status names it. "diverged" said why they rest, which
 		// the header says too, and named no key to press.
 		why := idleAfterR
-		if k.rollback {
+		switch {
+		case k.unreached: // as the status says: no key in this run mends it
+			why = idleRescale
+		case k.rollback:
 			why = idleAfterU
 		}
 		for _, b := range []key.Binding{k.Pause, k.Step, k.StepD, k.StepG} {
@@ -366,6 +373,7 @@ func (k keyMap) idle() map[string]string {
 const (
 	idleAfterU      = "after u"      // diverged: they act once u rolls the run back
 	idleAfterR      = "after r or R" // diverged with no kept state: they act once r or R starts the run again
+	idleRescale     = "rescale"      // diverged out of G's reach: after u, r or R it runs away again; a run on rescaled data goes on (session's unreachedNote)
 	idleNoEpoch     = "no epoch"     // none trained yet since the start: nothing to export or replay
 	idleNoNewEpoch  = "no new epoch" // none trained since the resume: nothing to export
 	idleNoFrame     = "no frame"     // epochs trained, but no keyframe kept yet: before the first check, or resumed before it

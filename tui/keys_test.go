@@ -277,7 +277,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
-				for _, r := range []string{idleAfterU, idleAfterR, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+				for _, r := range []string{idleAfterU, idleAfterR, idleRescale, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
 					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
 					}

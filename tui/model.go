@@ -272,6 +272,7 @@ func (m *Model) apply(s session.Snapshot) {
 	m.keys.plane = s.Target.Plane != nil
 	m.keys.noGZ = s.Eval.GZ == nil // as v's next view sees it
 	m.keys.pinned = s.Baseline != nil
+	m.keys.unreached = s.State == session.Diverged && s.Err != nil && s.Err.Unreached
 	m.keys.export = s.Exportable
 	m.keys.trained = s.Epoch > 0
 	m.keys.noEvents = len(s.Events) == 0

@@ -234,7 +234,7 @@ func keysPage(k keyMap, w int) string {
 	// No frame before no epoch: named, the replay's keys begin with a comma,
 	// which after another reason's would read "e: no epoch, , . < >: no frame"
 	// on a run resumed before its first keyframe.
-	for _, r := range []string{idleAfterU, idleAfterR, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged} {
+	for _, r := range []string{idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged} {
 		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			// Each reason whole on its line, its spaces no-break ones until
 			// drawn (wrap breaks at spaces only), so that at 70 columns "not
