@@ -294,9 +294,9 @@ func keysPage(k keyMap, w int) string {
 		// less: "not diverged" alone under "faint: not now —" reads as a
 		// caption, not as why u roll back is faint; "faint: not now — / no
 		// epoch, not diverged" names no key; and ", . < > e: no epoch, / u:
-		// not diverged" or a diverged run's "space/p n d g b: / diverged"
-		// names the keys without the legend, the only words that say what
-		// faint means.
+		// not diverged" or a diverged run's "space/p n d/g b: / after r or
+		// R" names the keys without the legend, the only words that say
+		// what faint means.
 		//
 		// A row more for the legend, but not on the narrowest screen, whose
 		// rows the design above needs most: there the reasons after their
