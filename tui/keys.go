@@ -383,6 +383,15 @@ const (
 	idlePlane       = "2-D target"   // the plane is the samples panel's only view; v's words say so, not the note (keysPage)
 )
 
+// idleReasons is every reason idle gives, in the order the keys page names
+// them: the one list keysPage draws them from, so that a reason added here
+// is drawn, and one idle gives but left out of here is caught
+// (TestKeysPageDrawsEveryIdleReason) rather than its keys left faint with no
+// word of why. No frame before no epoch: named, the replay's keys begin
+// with a comma, which after another reason's would read "e: no epoch, ,
+// . < >: no frame" on a run resumed before its first keyframe.
+var idleReasons = []string{idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idlePlane}
+
 // FullHelp is what ? shows: every key the trainer answers to, one
 // column per group — stepping and undoing, tuning and comparing, looking
 // back, files and the pages — in the words of now (space, b, ? and esc as

@@ -278,7 +278,7 @@ func TestKeysPageDrawsIdleKeysFaint(t *testing.T) {
 						t.Errorf("%s: the page does not say which keys %q is for:\n%s", name, r, text)
 					}
 				}
-				for _, r := range []string{idleAfterU, idleAfterR, idleRescale, idleNoEpoch, idleNoNewEpoch, idleNoFrame, idleNoState, idleNotDiverged, idlePlane} {
+				for _, r := range idleReasons {
 					if !strings.Contains(c.why, r) && strings.Contains(text, r) {
 						t.Errorf("%s: the page gives %q as a reason, want only %q:\n%s", name, r, c.why, text)
 					}
@@ -349,6 +349,43 @@ func TestFooterLeavesOutWhatThePageDrawsFaint(t *testing.T) {
 			if state == session.Diverged && k.pinned && !k.replaying && !slices.Contains(offered, "b unpin") {
 				t.Errorf("diverged, a baseline pinned, flags %06b: the footer offers %q, not b unpin", flags, offered)
 			}
+		}
+	}
+}
+
+// TestKeysPageDrawsEveryIdleReason: every reason keyMap.idle gives, in
+// any state, is in idleReasons, the list the keys page draws them from,
+// and the page draws it, at 80 and 120 columns: the page had drawn them
+// from a list of its own beside the constants, where a reason added to
+// idle alone would have left its keys faint with no word of why. v on a
+// plane says why in its own words (TestKeysPageNamesVTrueOnAPlane).
+func TestKeysPageDrawsEveryIdleReason(t *testing.T) {
+	given := map[string]bool{}
+	for _, state := range []session.State{session.Running, session.Paused, session.Done, session.Diverged} {
+		for flags := range 1 << 8 {
+			k := newKeyMap()
+			k.state, k.page = state, pageKeys
+			k.plane, k.frames, k.noEvents, k.trained, k.pinned, k.rollback, k.unreached, k.export = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0, flags&32 != 0, flags&64 != 0, flags&128 != 0
+			for _, r := range k.idle() {
+				given[r] = true
+				if !slices.Contains(idleReasons, r) {
+					t.Errorf("%v, flags %08b: idle gives %q, which is not in idleReasons", state, flags, r)
+				}
+				if r == idlePlane {
+					continue
+				}
+				for _, w := range []int{80, 120} {
+					k.width = w
+					if text := ansi.Strip(keysPage(k, w)); !strings.Contains(text, r) {
+						t.Errorf("%v, flags %08b, %d columns: the page does not draw %q:\n%s", state, flags, w, r, text)
+					}
+				}
+			}
+		}
+	}
+	for _, r := range idleReasons {
+		if !given[r] {
+			t.Errorf("idleReasons has %q, which idle gives in no state", r)
 		}
 	}
 }

@@ -231,11 +231,8 @@ func keysPage(k keyMap, w int) string {
 	// free, and a note of its own where v is the only faint key.
 	var why, named, forKeys []string // forKeys[i], "u:", the keys why[i] is for
 	var below string                 // the reasons on a row of their own, under the columns
-	// No frame before no epoch: named, the replay's keys begin with a comma,
-	// which after another reason's would read "e: no epoch, , . < >: no frame"
-	// on a run resumed before its first keyframe.
-	for _, r := range []string{idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged} {
-		if slices.Contains(slices.Collect(maps.Values(idle)), r) {
+	for _, r := range idleReasons {
+		if r != idlePlane && slices.Contains(slices.Collect(maps.Values(idle)), r) {
 			// Each reason whole on its line, its spaces no-break ones until
 			// drawn (wrap breaks at spaces only), so that at 70 columns "not
 			// diverged" is not split over two. Named after the keys it is for
