@@ -16,14 +16,18 @@ import (
 
 // Replay steps through the keyframes of a run that is not running: Dir −1
 // or +1 moves one frame back or forward; with Jump it moves to the frame
-// of the previous or next event instead. With Live it returns to live
-// from wherever the replay is (the trainer's esc), in one key, where .
-// would have to be pressed once for each frame. Any command that trains
-// or changes the run returns to live too.
+// of the previous or next event instead, of Kind alone when it names one
+// (EventKind.String; "" for every kind), as the trainer's f lists the
+// events by kind: a long run's one rollback is then a jump away, not a
+// hundred d-wins. With Live it returns to live from wherever the replay
+// is (the trainer's esc), in one key, where . would have to be pressed
+// once for each frame. Any command that trains or changes the run
+// returns to live too.
 type Replay struct {
 	Dir  int
 	Jump bool
 	Live bool
+	Kind string
 }
 
 // Pin pins the run as it is now as the baseline, whose curves and last
@@ -94,8 +98,8 @@ func (c Replay) apply(s *Session) {
 	edge, found := "", false // why the replay stops at the first frame, when it has to
 	if c.Jump {
 		from := i
-		if i, found = s.eventFrame(i, c.Dir); !found && c.Dir < 0 {
-			edge = "no earlier event" + s.firstEvent(from)
+		if i, found = s.eventFrame(i, c.Dir, c.Kind); !found && c.Dir < 0 {
+			edge = "no earlier " + kindEvent(c.Kind) + s.firstEvent(from, c.Kind)
 		}
 	} else {
 		i += c.Dir
@@ -123,12 +127,15 @@ func (c Replay) apply(s *Session) {
 			// < offered only where there is an event to go to: a run
 			// with none is pointed to none.
 			back := ", < to an event"
-			if len(s.tl.events) == 0 {
+			switch {
+			case len(s.tl.events) == 0:
 				back = " (no events yet)"
+			case c.Kind != "":
+				back = ", < to the " + kindEvent(c.Kind) + "s"
 			}
 			now = "already live at epoch " + numtext.FormatInt(s.gan.Epoch()) + ": , steps back through the keyframes" + back
 		case c.Jump && !found:
-			now = "no later event: " + now
+			now = "no later " + kindEvent(c.Kind) + ": " + now
 		case found:
 			// Events after the newest keyframe, whose frame is live's:
 			// named as a jump to any other names them. "back to live at
@@ -145,7 +152,7 @@ func (c Replay) apply(s *Session) {
 	}
 	// The keys give way (GivesWay) on a screen short of room, the key
 	// bar offering them too, so that the events named before them stay.
-	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, s.eventKeys(s.replay), GivesWay)
+	s.note = fmt.Sprintf("replay frame %d of %d %s· , . step%s · esc, or a key that trains or changes the run: live%s", s.replay+1, n, GivesWay, s.eventKeys(s.replay, c.Kind), GivesWay)
 	switch {
 	case edge != "":
 		s.note = edge + ": " + s.note
@@ -177,17 +184,32 @@ func (s *Session) userEvents(epoch int) string {
 	return " (" + strings.Join(did, "; ") + ")"
 }
 
-// firstEvent names the first of the run's events, when it is one of
+// kindEvent is what < and > go to, in the notes' words: "event", or of
+// one kind "d-wins event".
+func kindEvent(kind string) string {
+	if kind == "" {
+		return "event"
+	}
+	return kind + " event"
+}
+
+// ofKind reports whether e is of kind, every event being of "".
+func ofKind(e Event, kind string) bool {
+	return kind == "" || e.Kind.String() == kind
+}
+
+// firstEvent names the first of the run's events of kind, when it is one of
 // frame i's (live's for n), those whose frame it is: a jump back from
 // there finds no earlier event, and "no earlier event" alone, under a ◆
 // on the axis (a setting changed after the newest keyframe, whose frame
 // is the live epoch), would read as if the event were not there. "" when
-// the run has no event up to frame i.
-func (s *Session) firstEvent(i int) string {
-	if len(s.tl.events) == 0 {
+// the run has no event of kind up to frame i.
+func (s *Session) firstEvent(i int, kind string) string {
+	k := slices.IndexFunc(s.tl.events, func(e Event) bool { return ofKind(e, kind) })
+	if k < 0 {
 		return ""
 	}
-	e := s.tl.events[0]
+	e := s.tl.events[k]
 	if i < len(s.tl.keyframes) && e.Epoch > s.tl.keyframes[i].Epoch {
 		return ""
 	}
@@ -263,34 +285,35 @@ func (s *Session) inFrame(e Event, i int) bool {
 	return i >= len(frames) || e.Epoch <= frames[i].Epoch
 }
 
-// eventKeys offers < and > at frame i, each where it has an event to go
-// to (eventFrame): " · < > events", " · < events" or " · > events", ""
-// with none, so that a run with no events at all is not offered "< >
-// events" that answer only "no earlier event" and "no later event".
-func (s *Session) eventKeys(i int) string {
+// eventKeys offers < and > at frame i, each where it has an event of kind
+// to go to (eventFrame): " · < > events", " · < events" or " · > events",
+// of one kind " · < > d-wins events", "" with none, so that a run with no
+// events at all is not offered "< > events" that answer only "no earlier
+// event" and "no later event".
+func (s *Session) eventKeys(i int, kind string) string {
 	var keys []string
 	for _, k := range []struct {
 		key string
 		dir int
 	}{{"<", -1}, {">", +1}} {
-		if _, found := s.eventFrame(i, k.dir); found {
+		if _, found := s.eventFrame(i, k.dir, kind); found {
 			keys = append(keys, k.key)
 		}
 	}
 	if keys == nil {
 		return ""
 	}
-	return " · " + strings.Join(keys, " ") + " events"
+	return " · " + strings.Join(keys, " ") + " " + kindEvent(kind) + "s"
 }
 
-// eventFrame is the keyframe of the nearest event before (dir < 0) or
-// after frame i: the first frame at or after the event's epoch, live (n)
+// eventFrame is the keyframe of the nearest event of kind before (dir < 0)
+// or after frame i: the first frame at or after the event's epoch, live (n)
 // for an event after the newest frame. With no such event it is the first
 // frame, or live after, and found is false.
-func (s *Session) eventFrame(i, dir int) (frame int, found bool) {
+func (s *Session) eventFrame(i, dir int, kind string) (frame int, found bool) {
 	n := len(s.tl.keyframes)
 	for j := i + dir; j >= 0 && (j < n || j == n && dir > 0); j += dir {
-		if slices.ContainsFunc(s.tl.events, func(e Event) bool { return s.inFrame(e, j) }) {
+		if slices.ContainsFunc(s.tl.events, func(e Event) bool { return ofKind(e, kind) && s.inFrame(e, j) }) {
 			return j, true
 		}
 	}

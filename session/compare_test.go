@@ -182,6 +182,56 @@ func TestReplayOffersEventKeysWhereTheyGo(t *testing.T) {
 	}
 }
 
+// TestReplayJumpsToOneKind: with a Kind, < and > go to the events of that
+// kind alone, passing over the others, and the note says which kind it
+// offers and found none of ("no later d-wins event"); they had gone to
+// the next event of any kind, whatever kind the trainer's f had chosen.
+func TestReplayJumpsToOneKind(t *testing.T) {
+	s := idleAt(t, "bimodal", Options{Seed: 4, Samples: 500, Epochs: 300}, 300)
+	frames := s.tl.keyframes
+	if len(frames) < 5 {
+		t.Fatalf("%d keyframes, want 5 or more", len(frames))
+	}
+	s.tl.events = []Event{
+		{Epoch: frames[1].Epoch, Kind: EventEquilibrium},
+		{Epoch: frames[2].Epoch, Kind: EventDWins},
+		{Epoch: frames[3].Epoch, Kind: EventEquilibrium},
+	}
+	eq, dw := EventEquilibrium.String(), EventDWins.String()
+	s.replay = 0
+	for _, want := range []int{1, 3} {
+		Replay{Dir: +1, Jump: true, Kind: eq}.apply(s)
+		if note := PlainNote(s.note); s.replay != want || !strings.HasPrefix(note, "◆ equilibrium at epoch "+numtext.FormatInt(frames[want].Epoch)+": ") {
+			t.Fatalf("> to the next equilibrium: frame %d, want %d: %q", s.replay, want, note)
+		}
+	}
+	if note := PlainNote(s.note); !strings.Contains(note, " · < equilibrium events · ") {
+		t.Errorf("the last equilibrium's frame offers: %q", note)
+	}
+	Replay{Dir: +1, Jump: true, Kind: eq}.apply(s)
+	if s.replay != -1 || s.note != "no later equilibrium event: back to live at epoch 300" {
+		t.Errorf("> past the last equilibrium: frame %d, %q", s.replay, s.note)
+	}
+	Replay{Dir: +1, Jump: true, Kind: dw}.apply(s)
+	if s.note != "already live at epoch 300: , steps back through the keyframes, < to the d-wins events" {
+		t.Errorf("> while live, d-wins chosen: %q", s.note)
+	}
+	Replay{Dir: -1, Jump: true, Kind: dw}.apply(s)
+	if note := PlainNote(s.note); s.replay != 2 || !strings.HasPrefix(note, "◆ d-wins at epoch ") || strings.Contains(note, " events · ") {
+		t.Errorf("< to the only d-wins, which has none other to offer: frame %d, %q", s.replay, note)
+	}
+	Replay{Dir: -1, Jump: true, Kind: dw}.apply(s)
+	want := "no earlier d-wins event than ◆ d-wins at epoch " + numtext.FormatInt(frames[2].Epoch) + ": replay frame 1 of "
+	if note := PlainNote(s.note); s.replay != 0 || !strings.HasPrefix(note, want) {
+		t.Errorf("< before the first d-wins: frame %d, %q, want it to begin %q", s.replay, note, want)
+	}
+	// Every kind, as before: > from the first frame goes to the next event.
+	Replay{Dir: +1, Jump: true}.apply(s)
+	if s.replay != 1 {
+		t.Errorf("> of every kind from the first frame: frame %d, want 1", s.replay)
+	}
+}
+
 // TestWritingKeepsTheReplay: the commands that write the run to a file —
 // Save, Export, Share and Plot — leave a replay where it is, as Pin does
 // (P, the figure, returned to live while w, e and c did not). The

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"github.com/ganui/ganui/internal/numtext"
+	"github.com/ganui/ganui/presets"
 	"github.com/ganui/ganui/session"
 )
 
@@ -158,5 +161,74 @@ func TestEventsEntryNamesF(t *testing.T) {
 	var m Model
 	if text := glossaryText(&m, "◆ in charts"); !strings.Contains(text, "after this glossary, and f lists them by kind.") {
 		t.Errorf("the ◆ entry says %q; f lists the events by kind", text)
+	}
+}
+
+// TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay
+// go to the events of that kind alone, and the note says so ("no earlier
+// mode-covered event"); they had gone to the nearest event of any kind.
+// With all kinds listed again they go to any.
+func TestEventKeysFollowTheKind(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(session.Options{Config: cfg, Seed: 1, Samples: 500, Epochs: 3000, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lipgloss.SetColorProfile(termenv.Ascii)
+	s.Start()
+	t.Cleanup(s.Stop)
+	var snap session.Snapshot
+	for snap = range s.Snapshots() {
+		if snap.State == session.Done && snap.Eval.Epoch == 3000 {
+			break
+		}
+	}
+	kinds := eventKinds(snap.Events)
+	if !slices.Equal(kinds, []string{"d-wins", "d-wins-ended"}) {
+		t.Fatalf("the run's events are of %v; want d-wins, then d-wins-ended after it", kinds)
+	}
+	var dwins, ended int // the epochs of the events of either kind
+	for _, e := range snap.Events {
+		if e.Kind == session.EventDWins {
+			dwins = e.Epoch
+		} else {
+			ended = e.Epoch
+		}
+	}
+	var m tea.Model = NewModel(s)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, _ = m.Update(snapshotMsg(snap))
+	// press is k, then the note of the snapshot that answers it: the
+	// first whose note differs from the one shown before k.
+	press := func(k string) string {
+		t.Helper()
+		before := m.(Model).snap.Note
+		m, _ = m.Update(keyMsg(k))
+		for snap := range s.Snapshots() {
+			if m, _ = m.Update(snapshotMsg(snap)); snap.Note != before {
+				return session.PlainNote(snap.Note)
+			}
+		}
+		return ""
+	}
+	esc := func() { m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEsc}) }
+	m, _ = m.Update(keyMsg("f")) // the ? pages, at the events
+	m, _ = m.Update(keyMsg("f")) // d-wins, the first kind
+	esc()
+	if note := press("<"); !strings.HasPrefix(note, "◆ d-wins at epoch "+numtext.FormatInt(dwins)+": replay frame ") {
+		t.Errorf("< from live, d-wins chosen: %q; want the d-wins at %d, passing over the d-wins-ended at %d", note, dwins, ended)
+	}
+	if note := press(">"); note != "no later d-wins event: back to live at epoch 3,000" {
+		t.Errorf("> from the only d-wins: %q", note)
+	}
+	for _, k := range []string{"f", "f", "f"} { // open, d-wins-ended, all kinds
+		m, _ = m.Update(keyMsg(k))
+	}
+	esc()
+	if note := press("<"); !strings.HasPrefix(note, "◆ d-wins-ended at epoch "+numtext.FormatInt(ended)+": replay frame ") {
+		t.Errorf("< from live, all kinds: %q; want the d-wins-ended at %d", note, ended)
 	}
 }

@@ -85,7 +85,7 @@ func (m *Model) showEvents() {
 			m.flash = "f: the events are all " + kinds[0] + ": no other kind to list"
 		}
 	} else {
-		m.kind = nextKind(kinds, m.eventKind())
+		m.kind = nextKind(kinds, m.eventKind(m.gsnap.Events))
 	}
 	m.gpage = m.glossaryLayout(m.width, m.glossaryHeight()).events
 }
@@ -101,11 +101,12 @@ func eventKinds(evs []session.Event) []string {
 	return slices.Compact(kinds)
 }
 
-// eventKind is the kind of event the ? pages list, "" for all: the kind f
-// chose, while the events the pages show have one of it (a new run's may
-// have none).
-func (m *Model) eventKind() string {
-	if slices.Contains(eventKinds(m.gsnap.Events), m.kind) {
+// eventKind is the kind of evs that the ? pages list and < and > go to, ""
+// for all: the kind f chose, while evs have one of it (a new run's may have
+// none). The pages pass theirs, as they were opened (gsnap); < and > the
+// run's, as it is now.
+func (m *Model) eventKind(evs []session.Event) string {
+	if slices.Contains(eventKinds(evs), m.kind) {
 		return m.kind
 	}
 	return ""
@@ -126,7 +127,7 @@ func nextKind(kinds []string, cur string) string {
 // two kinds, and f nothing to turn to.
 func (m *Model) filterWords() string {
 	kinds := eventKinds(m.gsnap.Events)
-	switch cur := m.eventKind(); {
+	switch cur := m.eventKind(m.gsnap.Events); {
 	case len(kinds) < 2:
 		return ""
 	case cur == "":
@@ -687,7 +688,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	events := len(entries) // the title, the page f turns to
 	if evs := s.Events; len(evs) > 0 {
 		what, shown := " latest first, marked ◆ on the charts", evs
-		if kind := m.eventKind(); kind != "" {
+		if kind := m.eventKind(m.gsnap.Events); kind != "" {
 			shown = slices.DeleteFunc(slices.Clone(evs), func(e session.Event) bool { return e.Kind.String() != kind })
 			part, what = "Events ("+kind+")", " "+kind+" "+itoa(len(shown))+" of "+itoa(len(evs))+", latest first"
 		}
@@ -713,7 +714,7 @@ func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 
 	room := max(1, h-1)
 	breakAt := -1
-	if m.eventKind() != "" {
+	if m.eventKind(m.gsnap.Events) != "" {
 		breakAt = events // one kind's events begin a page, its heading naming the kind
 	}
 	l := paginate(entries, room, breakAt)

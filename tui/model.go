@@ -438,9 +438,9 @@ func (m Model) key(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Forward):
 		m.send(session.Replay{Dir: +1})
 	case key.Matches(k, m.keys.PrevEvent):
-		m.send(session.Replay{Dir: -1, Jump: true})
+		m.send(session.Replay{Dir: -1, Jump: true, Kind: m.eventKind(m.snap.Events)})
 	case key.Matches(k, m.keys.NextEvent):
-		m.send(session.Replay{Dir: +1, Jump: true})
+		m.send(session.Replay{Dir: +1, Jump: true, Kind: m.eventKind(m.snap.Events)})
 	case key.Matches(k, m.keys.Pin):
 		m.send(session.Pin{})
 	case key.Matches(k, m.keys.Share):
