@@ -131,13 +131,38 @@ func TestEventsKindKeptAsEventsArrive(t *testing.T) {
 		events int
 		says   string
 	}{
-		{0, "f: no events yet to list by kind"},
-		{1, "f: the events are all rollback: no other kind to list"},
+		{0, "f: no events yet"},
+		{1, "f: all events are rollback"},
 	} {
 		view := frame(t, s, withEvents(trained, c.events), 80, 24, "f", "f")
 		flat := frameReads(t, view, c.says)
 		if strings.Contains(flat, "f by kind") {
 			t.Errorf("%d events: f offered:\n%s", c.events, view)
+		}
+	}
+}
+
+// TestEventsKindRefusalKeepsTheFooter: f's word of why it lists no other
+// kind, for a run with no events and for one with events of a single kind,
+// whichever kind that is, is read whole at 80×24 before the footer's keys,
+// which stay whole too, esc and q among them, as after the pages' other
+// notes (TestGlossaryPagesBothWays). "f: the events are all rollback: no
+// other kind to list" had cut the footer to "? close · esc…", q gone.
+func TestEventsKindRefusalKeepsTheFooter(t *testing.T) {
+	s, trained := trainedSnapshot(t, bimodal1D(t), 1, 10, 80)
+	cases := map[string]session.Snapshot{"f: no events yet": withEvents(trained, 0)}
+	for k := session.EventKind(0); !strings.HasPrefix(k.String(), "EventKind("); k++ {
+		snap := withEvents(trained, 0)
+		snap.Events = []session.Event{{Epoch: 100, Kind: k}, {Epoch: 200, Kind: k}}
+		cases["f: all events are "+k.String()] = snap
+	}
+	for says, snap := range cases {
+		view := frame(t, s, snap, 80, 24, "f", "f")
+		lines := strings.Split(view, "\n")
+		footer := strings.TrimSpace(lines[len(lines)-1])
+		want := says + footerSep + "←→ page · ? "
+		if !strings.HasPrefix(footer, want) || !strings.Contains(footer, " · esc close · ") || !strings.HasSuffix(footer, "q quit") {
+			t.Errorf("the footer reads %q, want %q, then esc close and q quit", footer, want)
 		}
 	}
 }

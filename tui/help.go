@@ -80,9 +80,11 @@ func (m *Model) showEvents() {
 	if m.keys.page != pageGlossary {
 		m.keys.page, m.gsnap, m.help.ShowAll = pageGlossary, m.snap, false
 	} else if kinds := eventKinds(m.gsnap.Events); len(kinds) < 2 {
-		m.flash = "f: no events yet to list by kind"
+		// Short, as the pages' other notes are, so that at 80 columns the
+		// footer's keys after it stay whole, esc and q among them.
+		m.flash = "f: no events yet"
 		if len(kinds) == 1 {
-			m.flash = "f: the events are all " + kinds[0] + ": no other kind to list"
+			m.flash = "f: all events are " + kinds[0]
 		}
 	} else {
 		m.kind = nextKind(kinds, m.eventKind(m.gsnap.Events))
