@@ -189,6 +189,19 @@ func TestEventsEntryNamesF(t *testing.T) {
 	}
 }
 
+// TestReplayEntrySaysTheEventKeysFollowF: the glossary's replay entry says
+// that < and > go through the events f lists, where it had said "to the
+// previous and next event", of whatever kind, though with a kind chosen they
+// go to that kind's alone (TestEventKeysFollowTheKind). It says so in no more
+// lines than it took: a line more at 160×50 pushes the losses entry off a
+// diverged run's screen (TestDivergedRunExplainsHowToLookBack holds that).
+func TestReplayEntrySaysTheEventKeysFollowF(t *testing.T) {
+	var m Model
+	if text := glossaryText(&m, "replay"); !strings.Contains(text, "< and > through the events f lists;") {
+		t.Errorf("the replay entry says %q; < and > go through the events f lists", text)
+	}
+}
+
 // TestEventKeysFollowTheKind: with a kind chosen by f, < and > in a replay
 // go to the events of that kind alone, and the note says so ("no earlier
 // mode-covered event"); they had gone to the nearest event of any kind.
