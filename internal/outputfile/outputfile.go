@@ -361,8 +361,9 @@ func CheckDir(dir string) error {
 // beside path (Write's temporary file, CheckWritable's probe), told of
 // path, whose name the user gave: the temporary file's means nothing to
 // them. Write and CheckWritable say it alike. What is wrong is said of
-// the directory where it is the directory's: it does not exist, or is
-// no directory; and where the directory is there but the system answers
+// the directory where it is the directory's: it does not exist, is no
+// directory, or was removed (whyRemoved), still found as the current
+// directory is; and where the directory is there but the system answers
 // "no such file or directory" all the same, as /proc and /sys do, or
 // refuses its user a new file (permission denied), that it takes no new
 // files. The system's words would tell --log /proc/x.csv "cannot write
@@ -383,6 +384,8 @@ func cannotCreate(given, path string, err error) error {
 		return fmt.Errorf("cannot write %s: the directory %s: %w", linked(given, path), dir, unwrapPath(serr))
 	case !st.IsDir():
 		return &DirError{Path: given, Target: path, Dir: dir, Why: "is not a directory", Err: syscall.ENOTDIR}
+	case unlinked(st):
+		return &DirError{Path: given, Target: path, Dir: dir, Why: whyRemoved(), Err: unwrapPath(err)}
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
 		return &DirError{Path: given, Target: path, Dir: dir, Why: fmt.Sprintf("takes no new files (creating one there: %v)", unwrapPath(err)), Err: unwrapPath(err)}
 	}
@@ -418,10 +421,10 @@ func unenterable(given, path string, err error) error {
 }
 
 // DirError is the error of a write whose directory is the cause, not
-// its file: Dir does not exist, is not a directory, or takes no new
-// files. A caller that chose the directory itself, as the trainer's keys
-// write where ganui was started, can say the way out, another directory,
-// which the message alone, naming the file, cannot.
+// its file: Dir does not exist, is not a directory, was removed, or
+// takes no new files. A caller that chose the directory itself, as the
+// trainer's keys write where ganui was started, can say the way out,
+// another directory, which the message alone, naming the file, cannot.
 type DirError struct {
 	Path    string // the file not written, as the user gave it; "" for CheckDir's
 	Target  string // the file Path's links point to (Target), or Path
@@ -433,6 +436,19 @@ type DirError struct {
 
 // whyMissing is a DirError's Why of a directory that does not exist.
 const whyMissing = "does not exist"
+
+// whyRemoved is a DirError's Why of a directory removed (unlinked), the
+// current one, which the process is still in: "was removed while ganui
+// ran", or, where it was gone as the process started (os.Getwd found no
+// path to it, startDir), "before ganui started". The system's words,
+// "takes no new files (creating one there: no such file or directory)",
+// were true but left the user to guess that the directory is gone.
+func whyRemoved() string {
+	if startDir == "" {
+		return "was removed before ganui started"
+	}
+	return "was removed while ganui ran"
+}
 
 // Error names the file, and the directory, "." as the current directory
 // with its absolute path: "the directory . takes no new files" would
@@ -466,30 +482,49 @@ func (e *DirError) dirName() string {
 // Here is the absolute path of e.Dir where it is the current directory,
 // ".", the name that alone tells a user nothing: where the system can no
 // longer give it (the directory removed since ganui started there), the
-// path ganui started in (startDir); "" where Dir is another or neither
-// path can be had. Error names "." by it, and so may a caller that words
-// the directory itself.
+// path ganui started in (startDir), if it is still in that directory;
+// "" where Dir is another or neither path can be had. Error names "." by
+// it, and so may a caller that words the directory itself.
 func (e *DirError) Here() string {
 	if e.Dir != "." {
 		return ""
 	}
-	abs, err := filepath.Abs(e.Dir)
-	if err != nil {
+	if abs, err := filepath.Abs(e.Dir); err == nil {
+		return abs
+	}
+	if fi, err := os.Stat("."); err == nil && startFound != nil && os.SameFile(fi, startFound) {
 		return startDir
 	}
-	return abs
+	return ""
 }
 
-// startDir is the current directory as the process started, recorded
-// once: ganui never changes directory, so that where the current one has
-// been removed since, and os.Getwd fails, it is still the one named
-// there ("this directory takes no new files" had named none).
-var startDir, _ = os.Getwd()
+// startDir is the current directory as the process started, its path,
+// and startFound the directory found there, recorded once (startedIn):
+// ganui never changes directory, so that where the current one has been
+// removed since, and os.Getwd fails, it is still named by that path
+// ("this directory takes no new files" had named none); startDir is ""
+// where the process started in a directory removed already.
+var startDir, startFound = startedIn()
+
+// startedIn is the current directory's path and the directory found
+// there, "" and nil where it has none.
+func startedIn() (string, fs.FileInfo) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", nil
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return "", nil
+	}
+	return dir, fi
+}
 
 // cannotPlace is the error for err, the system's for renaming temp, a
 // write's temporary file, over path: told of path as cannotCreate tells
-// it where path's directory was removed (or replaced) while the file was
-// written, an output directory cleaned up under a run, or that the
+// it where path's directory was removed (the current one too, which is
+// still found) or replaced while the file was written, an output
+// directory cleaned up under a run, or that the
 // temporary file alone was; the rename's own words would name path
 // twice, "rename out/run.ckpt out/run.ckpt: no such file or directory".
 func cannotPlace(temp, path string, err error) error {
@@ -497,7 +532,7 @@ func cannotPlace(temp, path string, err error) error {
 	if !errors.As(err, &le) {
 		return err // ErrAbandoned
 	}
-	if st, serr := os.Stat(filepath.Dir(path)); serr != nil || !st.IsDir() {
+	if st, serr := os.Stat(filepath.Dir(path)); serr != nil || !st.IsDir() || unlinked(st) {
 		return cannotCreate(path, path, le.Err)
 	}
 	if _, serr := os.Lstat(temp); errors.Is(serr, fs.ErrNotExist) {

@@ -296,29 +296,73 @@ func TestCheckDirSaysWhyNoFile(t *testing.T) {
 
 // TestRemovedCurrentDirectoryIsNamed: the current directory removed
 // since the process started there, which the system can no longer name
-// (os.Getwd fails), is named by the path the process started in, as
-// CheckDir and a key's note say it ("this directory, /srv/class, takes
-// no new files"); it had been named by none, "the current directory
-// takes no new files (creating one there: no such file or directory)".
+// (os.Getwd fails), is named by the path the process started in, and
+// said to be removed, by CheckDir and by every write there: one begun
+// after (Write, CheckWritable, Claim: --log) and one whose temporary
+// file was made before (a key's write under way, --save held from the
+// start): "the current directory /srv/class was removed while ganui
+// ran"; not named by that path where the process moved to another
+// since. A directory gone as the process started is said so, unnamed.
+// CheckDir had said it "takes no new files (creating one there: no such
+// file or directory)", a write under way that "its hidden temporary file
+// beside it was removed before it was renamed into place".
 func TestRemovedCurrentDirectoryIsNamed(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "class")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	was := startDir
-	t.Cleanup(func() { startDir = was })
-	startDir = dir // the process started there
+	wasDir, wasFound := startDir, startFound
+	t.Cleanup(func() { startDir, startFound = wasDir, wasFound })
 	t.Chdir(dir)
-	if err := os.Remove(dir); err != nil {
+	startDir, startFound = startedIn() // the process started there
+	held, err := Hold("held.ckpt", 0o600, anyKind, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Getwd(); err == nil {
 		t.Skip("this system still names a removed current directory")
 	}
-	want := "the current directory " + dir + " takes no new files (creating one there: no such file or directory)"
-	de := (*DirError)(nil)
-	if err := CheckDir("."); !errors.As(err, &de) || err.Error() != want || de.Here() != dir {
-		t.Errorf("CheckDir(.) of a removed directory = %v, want %q, naming %s", err, want, dir)
+	if st, err := os.Stat("."); err != nil || !unlinked(st) {
+		t.Skipf("this system does not tell a removed directory (%v)", err)
+	}
+	removed := "the current directory " + dir + " was removed while ganui ran"
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	claim := func() error {
+		c, err := Claim("run.csv")
+		if err == nil {
+			c.Release()
+		}
+		return err
+	}
+	for what, c := range map[string]struct {
+		err  error
+		want string
+	}{
+		"CheckDir":      {CheckDir("."), removed},
+		"Write":         {Write("run.ckpt", 0o600, anyKind, fill), "cannot write run.ckpt: " + removed},
+		"CheckWritable": {CheckWritable("run.ckpt"), "cannot write run.ckpt: " + removed + "; give a file in another directory"},
+		"Claim":         {claim(), "cannot write run.csv: " + removed},
+		"a held write":  {held.Write(fill, nil), "cannot write held.ckpt: " + removed},
+	} {
+		de := (*DirError)(nil)
+		if !errors.As(c.err, &de) || c.err.Error() != c.want || de.Here() != dir {
+			t.Errorf("%s in a removed directory = %v, want %q, naming %s", what, c.err, c.want, dir)
+		}
+	}
+
+	startDir, startFound = wasDir, wasFound // the process started elsewhere
+	want := "the current directory was removed while ganui ran"
+	if err := CheckDir("."); err == nil || err.Error() != want {
+		t.Errorf("CheckDir(.) of a removed directory not the one started in = %v, want %q", err, want)
+	}
+	startDir, startFound = startedIn() // the directory was gone as the process started
+	want = "the current directory was removed before ganui started"
+	if err := CheckDir("."); err == nil || err.Error() != want {
+		t.Errorf("CheckDir(.) of a directory removed before the start = %v, want %q", err, want)
 	}
 }
 
