@@ -648,8 +648,9 @@ func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 // the session stopped (writeWaiting), would be lost with the screen. It
 // gives the note of each file written, as the status line said it — of
 // a kind written more than once, the latest's, with a count of the
-// others ("saved epoch 300: ganui --resume … continues from it · and 2
-// earlier checkpoints") — leaving out the file at except, which the
+// others still there as written ("saved epoch 300: ganui --resume …
+// continues from it · and 2 earlier checkpoints"; none said of those
+// removed, with their directory or one by one) — leaving out the file at except, which the
 // caller names itself (the design the command again loads), and an
 // error naming those the stop could not write and those written in
 // part, whenever written: a history exported short of the epochs its
@@ -658,31 +659,35 @@ func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string
 	latest := map[[2]string]int{} // kind → index in s.parting of its latest file
-	count := map[[2]string]int{}
+	there := map[[2]string]int{}  // kind → its files still there as written
 	for i, n := range s.parting {
 		switch {
 		case n.failed:
 			failed = append(failed, n.text)
 		case n.path != except:
 			latest[n.kind] = i
-			count[n.kind]++
+			if changedSince(n.path, n.file) == "" {
+				there[n.kind]++
+			}
 		}
 	}
 	for i, n := range s.parting {
 		if n.failed || n.path == except || latest[n.kind] != i {
 			continue
 		}
-		text := n.text
+		text, earlier := n.text, there[n.kind]
 		if since := changedSince(n.path, n.file); since != "" {
 			// Its note would offer a file no longer there as written
 			// ("--resume … continues from it"): say what became of it.
 			text = n.gist + ", which " + since
+		} else {
+			earlier-- // this one
 		}
-		switch c := count[n.kind] - 1; {
-		case c == 1:
+		switch {
+		case earlier == 1:
 			text += " · and 1 earlier " + n.kind[0]
-		case c > 1:
-			text += fmt.Sprintf(" · and %s earlier %s", numtext.FormatInt(c), n.kind[1])
+		case earlier > 1:
+			text += fmt.Sprintf(" · and %s earlier %s", numtext.FormatInt(earlier), n.kind[1])
 		}
 		written = append(written, text)
 	}

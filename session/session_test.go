@@ -1464,8 +1464,10 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 // longer there as written when the trainer quits is said with what
 // became of it, the note's resume command left out: removed ("saved
 // epoch 1 to …, which is gone now"), its directory too, replaced by
-// another file, or changed. Parting had said "… continues from it" of a
-// checkpoint removed since.
+// another file, or changed; the earlier files of its kind counted are
+// those still there as written, none once the directory is removed
+// ("· and 1 earlier checkpoint" had counted a file gone with it). Parting
+// had said "… continues from it" of a checkpoint removed since.
 func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	s := newIdleBlog(t)
 	dir := s.opts.Dir
@@ -1502,18 +1504,35 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 		t.Errorf("parting notes %q, %v; want %q", written, err, want)
 	}
 
-	// Its directory removed: the files in it are gone.
+	// Its directory removed: the files in it are gone, the earlier too.
 	r := newIdleBlog(t)
 	r.trainEpoch()
 	r.applyCommand(Save{})
 	r.applyCommand(Save{}) // already saved: said of the same file
+	r.trainEpoch()
+	r.applyCommand(Save{})
 	r.Stop()
 	if err := os.RemoveAll(r.opts.Dir); err != nil {
 		t.Fatal(err)
 	}
-	want = []string{"saved epoch 1 to " + filepath.Join(r.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt") + ", which is gone now"}
+	want = []string{"saved epoch 2 to " + filepath.Join(r.opts.Dir, "ganui-blog-original-seed3-epoch2.ckpt") + ", which is gone now"}
 	if written, err := r.Parting(""); err != nil || !slices.Equal(written, want) {
 		t.Errorf("parting notes, the directory removed: %q, %v; want %q", written, err, want)
+	}
+
+	// An earlier file removed: the others are counted.
+	e := newIdleBlog(t)
+	for range 3 {
+		e.trainEpoch()
+		e.applyCommand(Save{})
+	}
+	e.Stop()
+	if err := os.Remove(filepath.Join(e.opts.Dir, "ganui-blog-original-seed3-epoch1.ckpt")); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{"saved epoch 3: ganui --resume " + filepath.Join(e.opts.Dir, "ganui-blog-original-seed3-epoch3.ckpt") + " continues from it · and 1 earlier checkpoint"}
+	if written, err := e.Parting(""); err != nil || !slices.Equal(written, want) {
+		t.Errorf("parting notes, an earlier file removed: %q, %v; want %q", written, err, want)
 	}
 }
 
