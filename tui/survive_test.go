@@ -658,7 +658,10 @@ func TestScreenNumbersWriteShortExponents(t *testing.T) {
 // due to be worked out from the target's name. A blob's "blob" takes the
 // count's place, the shares in the same columns and "vs 50%" after them:
 // "modes 2/2 blob 37% 37%" (historical-averaging --epochs 3000, seed 1)
-// had had no room for it. The ? page's modes entry says what follows
+// had had no room for it. A three-mode mixture's count gives up its
+// second space for "vs 33%", "modes 3/3 20% 20% 20% vs 33%" in 28
+// columns, where "modes 3/3  20% 20% 20%" had left it out; a blob of three
+// has no space to give. The ? page's modes entry says what follows
 // "vs" and what "blob" stands for, in the two rows it takes at 120×40: it
 // had explained the count and the shares, and left "vs 50%" to the
 // moments entry's "after vs", said of skew and kurtosis.
@@ -666,6 +669,7 @@ func TestModesLineGivesTheTargetsShares(t *testing.T) {
 	even := []engine.ModeCoverage{{Share: 0.30, Expected: 0.4987, Covered: true}, {Share: 0.58, Expected: 0.4987, Covered: true}}
 	uneven := []engine.ModeCoverage{{Share: 0.30, Expected: 0.3, Covered: true}, {Share: 0.6, Expected: 0.7, Covered: true}}
 	three := []engine.ModeCoverage{{Share: 0.95, Expected: 0.4, Covered: true}, {Share: 0.002, Expected: 0.3}, {Share: 0, Expected: 0.3}}
+	thirds := []engine.ModeCoverage{{Share: 0.2, Expected: 0.3333, Covered: true}, {Share: 0.2, Expected: 0.3333, Covered: true}, {Share: 0.2, Expected: 0.3333, Covered: true}}
 	for _, c := range []struct {
 		modes   []engine.ModeCoverage
 		blurred bool
@@ -674,6 +678,8 @@ func TestModesLineGivesTheTargetsShares(t *testing.T) {
 		{even, false, "modes 2/2  30% 58% vs 50%"},
 		{uneven, false, "modes 2/2  30% 60% vs 30% 70%"},
 		{three, false, "modes 1/3  95% <1% 0%"}, // "vs 40% 30% 30%" does not fit in 28
+		{thirds, false, "modes 3/3 20% 20% 20% vs 33%"},
+		{thirds, true, "modes blob 20% 20% 20%"}, // "vs 33%" does not fit in 28
 		{even, true, "modes blob 30% 58% vs 50%"},
 	} {
 		mt := engine.Metrics{Modes: c.modes}

@@ -2388,27 +2388,39 @@ func momentNum(v float64, signed bool) string {
 // shares in the same columns: "modes blob 37% 37% vs 50%"
 // (historical-averaging, seed 1, epoch 3,000). Beside the count, "modes
 // 2/2 blob 37% 37% vs 50%" would take 29 columns of the panel's 28.
+// Where the target's share fits only without the second space after the
+// count, the count gives it up: a three-mode mixture's "modes 3/3 20% 20%
+// 20% vs 33%" is 28 columns, where "modes 3/3  20% 20% 20%" had left its
+// 33% out; the shares alone keep their columns.
 func modesLine(mt engine.Metrics, blurred bool, w int) string {
 	count := fmt.Sprintf("%d/%d", mt.ModesCovered, len(mt.Modes))
 	if mt.ModesCovered < len(mt.Modes) {
 		count = styleBad.Render(count)
 	}
-	line := "modes " + count + " "
+	head, compact := "modes "+count+" ", "modes "+count
 	if blurred {
-		line = "modes " + styleBad.Render("blob")
+		head = "modes " + styleBad.Render("blob")
+		compact = head
 	}
+	var shares string
 	var due []string
 	for _, c := range mt.Modes {
-		line += " " + sharePercent(c)
+		shares += " " + sharePercent(c)
 		due = append(due, fmt.Sprintf("%.0f%%", 100*c.Expected)) // as the diagnosis writes it
 	}
 	if len(due) > 0 && len(slices.Compact(slices.Clone(due))) == 1 {
 		due = due[:1]
 	}
-	if vs := " vs " + strings.Join(due, " "); len(due) > 0 && lipgloss.Width(line+vs) <= w {
-		line += styleMuted.Render(vs)
+	if len(due) == 0 {
+		return head + shares
 	}
-	return line
+	vs := styleMuted.Render(" vs " + strings.Join(due, " "))
+	for _, h := range []string{head, compact} {
+		if line := h + shares + vs; lipgloss.Width(line) <= w {
+			return line
+		}
+	}
+	return head + shares
 }
 
 // sharePercent writes a mode's share of the samples as the diagnosis does
