@@ -623,7 +623,8 @@ const splitLeast = 2
 // foot only for a few lines; moved whole to the next page, it would leave
 // blog-original's second page at 80×24 half blank above the 12 lines of the
 // trend. An entry is cut only where each page keeps splitLeast of its lines,
-// and one longer than a page is cut as often as it takes. A short entry left
+// and one longer than a page is cut as often as it takes; a title keeps
+// splitLeast lines of its part under it, or goes on to the next page. A short entry left
 // alone on the last page takes the page before's last entry with it (lonely),
 // but for one kind of event listed (f, eventKind): those begin a page, whose
 // heading names the kind.
@@ -779,12 +780,27 @@ func paginate(entries []pageEntry, room, breakAt int) glossaryPaging {
 		return 0
 	}
 	// begins is whether entry j begins on a page with left lines free: a
-	// title with its entry's first lines.
+	// title with the lines it keeps, as typesetting keeps a heading with
+	// what follows: splitLeast of its part's lines, its entry's first among
+	// them, or all where there are fewer. "Events" with one event under it
+	// at a page's foot, the rest on the next, had headed a list it barely
+	// began.
 	begins := func(j, left int) bool {
-		if entries[j].title && j+1 < len(entries) {
-			return left > 1 && fits(len(entries[j+1].lines), left-1) > 0
+		if !entries[j].title || j+1 == len(entries) {
+			return fits(len(entries[j].lines), left) > 0
 		}
-		return fits(len(entries[j].lines), left) > 0
+		got, need, free, whole := 0, 0, left-1, true
+		for _, e := range entries[j+1:] {
+			if e.title || e.blank() || need >= splitLeast {
+				break
+			}
+			need += len(e.lines)
+			if whole { // the lines of e that go on this page, as below
+				take := fits(len(e.lines), free)
+				got, free, whole = got+take, free-take, take == len(e.lines)
+			}
+		}
+		return got > 0 && got >= min(need, splitLeast)
 	}
 	var l glossaryPaging
 	var cur, parts []string // the page being filled and the parts it holds
@@ -813,9 +829,10 @@ func paginate(entries []pageEntry, room, breakAt int) glossaryPaging {
 				break
 			}
 			take := fits(len(rest), room-len(cur))
-			if e.title && i+1 < len(entries) && fits(len(entries[i+1].lines), room-len(cur)-1) == 0 {
-				// A title ends no page: "Events" last on one, its list
-				// begun on the next, would name nothing under it.
+			if e.title && !begins(i, room-len(cur)) {
+				// A title ends no page, nor leaves it with less than it
+				// keeps: "Events" last on one, its list begun on the
+				// next, would name nothing under it.
 				take = 0
 			}
 			if take == 0 && len(cur) == top {
