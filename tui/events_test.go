@@ -270,3 +270,57 @@ func TestEventKeysFollowTheKind(t *testing.T) {
 		t.Errorf("< from live, all kinds: %q; want the d-wins-ended at %d", note, ended)
 	}
 }
+
+// TestGlossaryNotesKeepTheFooter: on the ? pages every note the footer
+// gives, a paste's refusal, a key not taken, either end of the pages and
+// f's, leaves the footer's keys whole at 70×20 and 80×24, ending "esc
+// close · q quit", the note said on a row above where it does not fit
+// before them; "pasted text (11 characters) is not taken as keys: type
+// them" had cut the footer to "? next …", esc and q gone.
+func TestGlossaryNotesKeepTheFooter(t *testing.T) {
+	cfg, err := presets.Get("vanilla")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const setting = "f: all events are setting"
+	cases := []struct {
+		note   string
+		events bool
+		keys   []tea.KeyMsg
+	}{
+		{"pasted text (11 characters) is not taken as keys: type them", false, []tea.KeyMsg{paste("hello world")}},
+		{"x is not taken on the glossary", false, []tea.KeyMsg{keyMsg("x")}},
+		{"ctrl+a is not taken on the glossary", false, []tea.KeyMsg{{Type: tea.KeyCtrlA}}},
+		{"left: already on the first page", false, []tea.KeyMsg{{Type: tea.KeyLeft}}},
+		{"right: already on the last page", false, []tea.KeyMsg{{Type: tea.KeyEnd}, {Type: tea.KeyRight}}},
+		{"pgdown: already on the last page", false, []tea.KeyMsg{{Type: tea.KeyEnd}, {Type: tea.KeyPgDown}}},
+		{"f: no events yet", false, []tea.KeyMsg{keyMsg("f")}},
+		{setting, true, []tea.KeyMsg{keyMsg("f")}},
+	}
+	for _, size := range [][2]int{{70, 20}, {80, 24}} {
+		for _, c := range cases {
+			_, m := shownModel(t, cfg, true, size[0], size[1])
+			var mm tea.Model = m
+			if c.events {
+				snap := m.snap
+				snap.Events = []session.Event{{Epoch: 0, Kind: session.EventSetting}}
+				mm, _ = mm.Update(snapshotMsg(snap))
+			}
+			for _, k := range append([]tea.KeyMsg{keyMsg("?"), keyMsg("?")}, c.keys...) {
+				mm, _ = mm.Update(k)
+			}
+			view := mm.View()
+			lines := strings.Split(view, "\n")
+			footer := strings.TrimSpace(lines[len(lines)-1])
+			if !strings.Contains(footer, "esc close · ") || !strings.HasSuffix(footer, "q quit") {
+				t.Errorf("%dx%d, %q: the footer reads %q, want esc close and q quit whole", size[0], size[1], c.note, footer)
+			}
+			if got := mm.(Model).flash; got != c.note {
+				t.Errorf("%dx%d: the note is %q, want %q", size[0], size[1], got, c.note)
+			}
+			if note, _, _ := strings.Cut(c.note, ":"); !strings.Contains(view, note) {
+				t.Errorf("%dx%d: the screen does not say %q:\n%s", size[0], size[1], note, view)
+			}
+		}
+	}
+}

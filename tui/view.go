@@ -139,9 +139,6 @@ func (m Model) View() string {
 		var page string
 		page, keys.gpage, keys.gpages = m.glossaryView(l.w, l.h-2)
 		keys.filter = m.filterWords()
-		if m.flash != "" && !m.quitting { // the keys that fit after it
-			keys.width -= lipgloss.Width(m.flash + footerSep)
-		}
 		footer := m.help.View(keys)
 		switch {
 		case m.quitting: // the status's words, which name q again
@@ -150,8 +147,8 @@ func (m Model) View() string {
 				note = m.quittingStatus()
 			}
 			footer = fit(styleWarn.Render(note), l.w)
-		case m.flash != "": // a key not taken here, before the keys that are
-			footer = fit(styleCaution.Render(m.flash)+styleMuted.Render(footerSep)+footer, l.w)
+		case m.flash != "": // a key not taken here, with the keys that are
+			page, footer = m.glossaryFoot(page, keys, l.w)
 		}
 		return strings.Join([]string{m.header(l.w), page, footer}, "\n")
 	}
@@ -174,6 +171,30 @@ func (m Model) View() string {
 	}
 	status := block(m.msgLines(l.w, l.statusH), l.w, l.statusH)
 	return strings.Join([]string{m.header(l.w), body, status, m.keyBar()}, "\n")
+}
+
+// glossaryFoot sets the ? pages' note (flash), the answer to the key just
+// pressed, at the foot of page, w columns wide, and gives the page and the
+// footer, whose keys it never cuts: the note goes before the keys where it
+// fits beside those the footer never drops (←→, ?, esc, q), else on a row of
+// its own above the footer, the page's last row where the page leaves it
+// blank, else its heading's, the page moved up a row under the header, so
+// that the page keeps every line of its own; cut with … only where it is
+// wider than the screen. Before the keys, "pasted text (11 characters) is
+// not taken as keys: type them" had cut the footer at 80 columns to "? next
+// …", esc and q gone.
+func (m Model) glossaryFoot(page string, keys keyMap, w int) (string, string) {
+	beside := keys
+	beside.width = w - lipgloss.Width(m.flash+footerSep) // the keys that fit after it
+	if foot := styleCaution.Render(m.flash) + styleMuted.Render(footerSep) + m.help.View(beside); lipgloss.Width(foot) <= w {
+		return page, fit(foot, w)
+	}
+	rows := strings.Split(page, "\n")
+	if strings.TrimSpace(ansi.Strip(rows[len(rows)-1])) != "" {
+		rows = append(rows[1:], "") // the heading gives way
+	}
+	rows[len(rows)-1] = fit(styleCaution.Render(m.flash), w)
+	return strings.Join(rows, "\n"), m.help.View(keys)
 }
 
 // keyBar is the foot of the screen: the footer's keys, or on the keys page
