@@ -44,8 +44,9 @@ func (m *Model) nextHelpPage() {
 // turnGlossary turns the glossary's pages as k asks: a page back (←, PgUp) or
 // on (→, PgDn), to the first (Home) or the last (End), so that a reader can go
 // back a page, not only on with ?. Only ? and esc close the pages: at either
-// end a key that would go past it leaves the page where it is, and the status
-// says so, before the footer's "? close" on the last page.
+// end a key that would go past it leaves the page where it is, and the note
+// says so, with the footer's keys ("? close" on the last page): before them
+// where it fits, else on a row of its own above them (glossaryFoot).
 func (m *Model) turnGlossary(k tea.KeyMsg) {
 	last := len(m.glossaryPages(m.width, m.glossaryHeight())) - 1
 	from := min(m.gpage, last)
