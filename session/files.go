@@ -642,20 +642,19 @@ func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 	}
 }
 
-// Parting says what became of the files the keys asked for (w, e, c,
-// P), for the lines printed once the trainer has quit: a note the status
-// line showed a moment before q, or none at all for a file written as
-// the session stopped (writeWaiting), would be lost with the screen. It
-// gives the note of each file written, as the status line said it — of
-// a kind written more than once, the latest's, with a count of the
-// others still there as written ("saved epoch 300: ganui --resume …
-// continues from it · and 2 earlier checkpoints"; none said of those
-// removed, with their directory or one by one) — leaving out the file at except, which the
-// caller names itself (the design the command again loads), and an
-// error naming those the stop could not write and those written in
-// part, whenever written: a history exported short of the epochs its
-// file lost is named there, not with the files written. It belongs to the
-// goroutine that called Stop.
+// Parting says what became of the files the keys asked for (w, e, c, P), for
+// the lines printed once the trainer has quit: a note the status line showed a
+// moment before q, or none at all for a file written as the session stopped
+// (writeWaiting), would be lost with the screen. It gives the note of each file
+// written, as the status line said it — of a kind written more than once, the
+// latest's, with a count of the others still there as written ("saved epoch
+// 300: ganui --resume … continues from it · and 2 earlier checkpoints"; none
+// said of those removed, with their directory or one by one) — leaving out the
+// file at except, which the caller names itself (the design the command again
+// loads), and an error naming those the stop could not write and those written
+// in part, whenever written: a history exported short of the epochs its file
+// lost is named there, not with the files written. It belongs to the goroutine
+// that called Stop.
 func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string
 	latest := map[[2]string]int{} // kind → index in s.parting of its latest file

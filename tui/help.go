@@ -618,17 +618,17 @@ type glossaryPaging struct {
 const splitLeast = 2
 
 // glossaryLayout lays the ? pages out at width w in pages of h lines
-// (glossaryPages). Each page is filled in reading order: an entry that does
-// not fit whole in the lines left goes on at the next page's head after
+// (glossaryPages). Each page is filled in reading order: an entry that does not
+// fit whole in the lines left goes on at the next page's head after
 // "(continued)" under its term, cut at a line, so that a page is blank at its
 // foot only for a few lines; moved whole to the next page, it would leave
 // blog-original's second page at 80×24 half blank above the 12 lines of the
 // trend. An entry is cut only where each page keeps splitLeast of its lines,
 // and one longer than a page is cut as often as it takes; a title keeps
-// splitLeast lines of its part under it, or goes on to the next page. A short entry left
-// alone on the last page takes the page before's last entry with it (lonely),
-// but for one kind of event listed (f, eventKind): those begin a page, whose
-// heading names the kind.
+// splitLeast lines of its part under it, or goes on to the next page. A short
+// entry left alone on the last page takes the page before's last entry with it
+// (lonely), but for one kind of event listed (f, eventKind): those begin a
+// page, whose heading names the kind.
 func (m *Model) glossaryLayout(w, h int) glossaryPaging {
 	var entries []pageEntry
 	part := "" // the part the entries added now are in

@@ -113,16 +113,16 @@ func newKeyMap() keyMap {
 	}
 }
 
-// now is the key map with each key's help text as the key acts at this
-// moment: space pauses a running run, runs a paused one (a diverged one
-// too, where idle holds it back) and goes on past a finished plan; b
-// pins a baseline or, one pinned, clears it; on the keys page ? turns to
-// the diagnosis, where there is one, or else the glossary, as the next
-// page's title says, and esc closes the page, in a replay esc returns to
-// live; f opens the events, and on the ? pages lists them by kind
-// ("by kind", "next kind", "all kinds": filter). The footer and the keys page both read their texts here, so that
-// the page cannot offer "b baseline" beside a footer's "b unpin", nor "?
-// glossary" for pages that open on the diagnosis.
+// now is the key map with each key's help text as the key acts at this moment:
+// space pauses a running run, runs a paused one (a diverged one too, where idle
+// holds it back) and goes on past a finished plan; b pins a baseline or, one
+// pinned, clears it; on the keys page ? turns to the diagnosis, where there is
+// one, or else the glossary, as the next page's title says, and esc closes the
+// page, in a replay esc returns to live; f opens the events, and on the ? pages
+// lists them by kind ("by kind", "next kind", "all kinds": filter). The footer
+// and the keys page both read their texts here, so that the page cannot offer
+// "b baseline" beside a footer's "b unpin", nor "? glossary" for pages that
+// open on the diagnosis.
 func (k keyMap) now() keyMap {
 	switch k.state {
 	case session.Running:
@@ -392,16 +392,15 @@ const (
 // . < >: no frame" on a run resumed before its first keyframe.
 var idleReasons = []string{idleAfterU, idleAfterR, idleRescale, idleNoFrame, idleNoEvent, idleNoEpoch, idleNoNewEpoch, idleNoState, idleNotDiverged, idlePlane}
 
-// FullHelp is what ? shows: every key the trainer answers to, one
-// column per group — stepping and undoing, tuning and comparing, looking
-// back, files and the pages — in the words of now (space, b, ? and esc as
-// they act at this moment), narrow enough for the narrowest layout (minWidth columns). It names p,
-// esc and ctrl+z too, b as it acts with a baseline pinned, and on a 2-D
-// target v as "1-D views": "hist/Q-Q" would name views the plane does not
-// have, and "samples view" would need "2-D target" in the note under the
-// last column to say why it is faint (keysPage). "1-D views" says so
-// itself, as short as "slower/faster" so that 70 columns keep all four
-// columns.
+// FullHelp is what ? shows: every key the trainer answers to, one column per
+// group — stepping and undoing, tuning and comparing, looking back, files and
+// the pages — in the words of now (space, b, ? and esc as they act at this
+// moment), narrow enough for the narrowest layout (minWidth columns). It names
+// p, esc and ctrl+z too, b as it acts with a baseline pinned, and on a 2-D
+// target v as "1-D views": "hist/Q-Q" would name views the plane does not have,
+// and "samples view" would need "2-D target" in the note under the last column
+// to say why it is faint (keysPage). "1-D views" says so itself, as short as
+// "slower/faster" so that 70 columns keep all four columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	k = k.now()
 	k.Pause.SetHelp("space/p", k.Pause.Help().Desc)
