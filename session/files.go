@@ -657,15 +657,16 @@ func (s *Session) keepNote(kind [2]string, wrote wroteFile) {
 // that called Stop.
 func (s *Session) Parting(except string) (written []string, err error) {
 	var failed []string
-	latest := map[[2]string]int{} // kind → index in s.parting of its latest file
-	there := map[[2]string]int{}  // kind → its files still there as written
+	latest := map[[2]string]int{}           // kind → index in s.parting of its latest file
+	there := map[[2]string]int{}            // kind → its files still there as written
+	since := make([]string, len(s.parting)) // what became of each file (changedSince)
 	for i, n := range s.parting {
 		switch {
 		case n.failed:
 			failed = append(failed, n.text)
 		case n.path != except:
 			latest[n.kind] = i
-			if changedSince(n.path, n.file) == "" {
+			if since[i] = changedSince(n.path, n.file); since[i] == "" {
 				there[n.kind]++
 			}
 		}
@@ -675,10 +676,10 @@ func (s *Session) Parting(except string) (written []string, err error) {
 			continue
 		}
 		text, earlier := n.text, there[n.kind]
-		if since := changedSince(n.path, n.file); since != "" {
+		if since[i] != "" {
 			// Its note would offer a file no longer there as written
 			// ("--resume … continues from it"): say what became of it.
-			text = n.gist + ", which " + since
+			text = n.gist + ", which " + since[i]
 		} else {
 			earlier-- // this one
 		}
