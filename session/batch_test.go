@@ -59,10 +59,11 @@ func TestParseSeeds(t *testing.T) {
 	}
 }
 
-// TestParseSeedsSaysWhy: a list refused says what is wrong with it as
-// --seed says it of one seed, not "is not a seed" of every list (an empty
-// one, a comma too many, a seed past 2⁶⁴−1 or past 2⁵³ in the exponent
-// form were all said to be no seed, "" quoted for the first two).
+// TestParseSeedsSaysWhy: a list refused says what is wrong with it as --seed
+// says it of one seed, not "is not a seed" of every list: an empty one says it
+// is empty, a comma too many is named as such, and a seed past 2⁶⁴−1 or past
+// 2⁵³ in the exponent form says how far a seed goes or that it is not exact,
+// none of them quoted as "".
 func TestParseSeedsSaysWhy(t *testing.T) {
 	for spec, want := range map[string]string{
 		"":                     "empty; give seeds, as 1-5 or 1,4,7-9",
@@ -102,12 +103,12 @@ func TestParseSeedsSaysWhy(t *testing.T) {
 	}
 }
 
-// TestParseSeedsSuggestsTheWholeList: a list with a range written
-// backwards or a seed written twice is refused with the list to give in
-// its place, its seeds once each where each first appears, which is
-// taken: "3-1,2" had been told to write 1-3, which in its place wrote
-// seed 2 twice, and "1-3,2-4" only that seed 2 appears twice. Seeds
-// written twice do not count toward the limit: "1-9999,5-3" had been
+// TestParseSeedsSuggestsTheWholeList: a list with a range written backwards or
+// a seed written twice is refused with the list to give in its place, its seeds
+// once each where each first appears, which is taken: "3-1,2" is told to give
+// --seeds 1-3, the whole list, not 1-3 in the range's place, which would write
+// seed 2 twice; and "1-3,2-4" is told to give 1-4, not only that seed 2 appears
+// twice. Seeds written twice do not count toward the limit: "1-9999,5-3" is not
 // refused as more than 10,000 seeds.
 func TestParseSeedsSuggestsTheWholeList(t *testing.T) {
 	for spec, want := range map[string]string{
@@ -117,8 +118,8 @@ func TestParseSeedsSuggestsTheWholeList(t *testing.T) {
 		"1,1":       "seed 1 appears twice; give --seeds 1",
 		"7,1,2,1,3": "seed 1 appears twice; give --seeds 7,1-3",
 		"1-3,3-1":   `range "3-1" runs backwards; give --seeds 1-3`,
-		// The limit counts each seed once, as the list to give does: the
-		// first two had been "at most 10,000 seeds".
+		// The limit counts each seed once, as the list to give does: the first
+		// two are not refused as "at most 10,000 seeds".
 		"1-9999,5-3":        `range "5-3" runs backwards; give --seeds 1-9999`,
 		"1-10000,1-10000":   "seed 1 appears twice; give --seeds 1-10000",
 		"1-9999,9998-10000": "seed 9998 appears twice; give --seeds 1-10000",
@@ -281,11 +282,11 @@ func TestSummaryColumns(t *testing.T) {
 	}
 }
 
-// TestSummaryRateOfTimedRuns (a --seeds summary counted a run whose
-// training its clock had timed none of as 0 epochs/s, which dragged the
-// range to 0: min=0.0): the epochs_per_s line's median and range are of
-// the runs with time counted, and the line ends saying how many had none,
-// nan=1/3, as a measure's line does of the runs that left it NaN.
+// TestSummaryRateOfTimedRuns: a --seeds summary's epochs_per_s line gives the
+// median and range of the runs with time counted, and ends saying how many had
+// none, nan=1/3, as a measure's line does of the runs that left it NaN: a run
+// whose training its clock timed none of does not count as 0 epochs/s, which
+// would drag the range to 0 (min=0.0).
 func TestSummaryRateOfTimedRuns(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 5
@@ -459,12 +460,11 @@ func TestSeedsLinesStandInColumns(t *testing.T) {
 	}
 }
 
-// TestSummaryFiniteMedians: a batch's summary gives each measure's median
-// and range of its finite values and ends the line saying how many of the
-// runs that did not diverge left it NaN or infinite, as a sweep's row
-// does (one NaN W1 had made the median NaN, or sorted first as the
-// minimum: min=NaN); a measure no run has finite reads NaN, and the
-// counts stand in one column.
+// TestSummaryFiniteMedians: a batch's summary gives each measure's median and
+// range of its finite values and ends the line saying how many of the runs that
+// did not diverge left it NaN or infinite, as a sweep's row does, so that one
+// NaN W1 makes neither the median NaN nor the minimum (min=NaN); a measure no
+// run has finite reads NaN, and the counts stand in one column.
 func TestSummaryFiniteMedians(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -509,10 +509,10 @@ func TestSummaryFiniteMedians(t *testing.T) {
 	}
 }
 
-// TestPlaneSummaryInTheFinalLinesOrder: a 2-D --seeds summary gives each
-// axis's mean and then its std, mean_x std_x mean_y std_y, as the final
-// lines above it, the progress lines and the CSV do, each beside its
-// target's own: it had given mean_x mean_y std_x std_y.
+// TestPlaneSummaryInTheFinalLinesOrder: a 2-D --seeds summary gives each axis's
+// mean and then its std, mean_x std_x mean_y std_y, as the final lines above
+// it, the progress lines and the CSV do, each beside its target's own, not
+// mean_x mean_y std_x std_y.
 func TestPlaneSummaryInTheFinalLinesOrder(t *testing.T) {
 	moons, err := presets.Get("moons") // a target whose four moments differ
 	if err != nil {

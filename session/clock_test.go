@@ -12,11 +12,11 @@ import (
 	"github.com/ganui/ganui/internal/testdesigns"
 )
 
-// TestSuspendedTimeCountsNot (a trainer suspended with ctrl+z counted the
-// time it was stopped: after an hour's stop the final line's wall_s held
-// the hour, and the header's ep/s and the speed said at the end of the
-// plan fell towards zero): from Suspending to Continued the run's clock
-// stands still, whatever the wall clock does.
+// TestSuspendedTimeCountsNot: from Suspending to Continued the run's clock
+// stands still, whatever the wall clock does, so that a trainer suspended with
+// ctrl+z for an hour holds none of the hour in the final line's wall_s, nor
+// lets the header's ep/s and the speed said at the end of the plan fall towards
+// zero.
 func TestSuspendedTimeCountsNot(t *testing.T) {
 	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
 	if err != nil {
@@ -61,11 +61,10 @@ func TestSuspendedTimeCountsNot(t *testing.T) {
 	}
 }
 
-// TestNewRunTimesItself (after R, the trainer's final line read
-// "epochs=11 … epochs_per_s=96.4 wall_s=8.781": 11 epochs in 8.8 s at
-// 96 a second, the rate and the time those of the run R had replaced):
-// r and R begin a run whose final line times it alone, as its epochs= and
-// seed= are its own.
+// TestNewRunTimesItself: r and R begin a run whose final line times it alone,
+// as its epochs= and seed= are its own, not with the rate and the time of the
+// run R replaced ("epochs=11 … epochs_per_s=96.4 wall_s=8.781": 11 epochs in
+// 8.8 s at 96 a second).
 func TestNewRunTimesItself(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -132,16 +131,15 @@ func (w *fakeWall) beats(c *Clock, n int) {
 	}
 }
 
-// TestUnannouncedStopCountsNot (a headless run stopped by its shell —
-// ctrl+z left to the kernel, a kill -STOP — counted the stop in its
-// wall_s and epochs_per_s): on a watched clock a stop stalls the beats,
-// and the continue that ends it takes all of it but stallAfter out of
-// the clock's time — whether the first beat after it comes before the
-// continue is said or after, and also when a stall of the process
-// running slow was waiting for its grace to end as the stop came (the
-// beat after the continue had taken the hour for the end of the grace).
-// The clock never runs backwards, also for the readings taken between
-// the continue and Continued.
+// TestUnannouncedStopCountsNot: a headless run stopped by its shell — ctrl+z
+// left to the kernel, a kill -STOP — counts none of the stop in its wall_s and
+// epochs_per_s: on a watched clock a stop stalls the beats, and the continue
+// that ends it takes all of it but stallAfter out of the clock's time — whether
+// the first beat after it comes before the continue is said or after, and also
+// when a stall of the process running slow was waiting for its grace to end as
+// the stop came (the beat after the continue does not take the hour for the end
+// of the grace). The clock never runs backwards, also for the readings taken
+// between the continue and Continued.
 func TestUnannouncedStopCountsNot(t *testing.T) {
 	for _, c := range []struct {
 		name            string
@@ -266,12 +264,12 @@ func TestBatchKeepsTimeByItsClock(t *testing.T) {
 	}
 }
 
-// TestUntimedRunPrintsNoNaN: with no training time counted, whether its
-// epochs trained on a clock that stood still (a run of a batch begun and
-// ended on the clock held between a continue and its SIGCONT being told)
-// or none trained (a resumed run quit at once), a run is Untimed and its
-// line says epochs_per_s=0.0, a number a script can read, where it had
-// said epochs_per_s=NaN; a run its clock timed has its rate.
+// TestUntimedRunPrintsNoNaN: with no training time counted, whether its epochs
+// trained on a clock that stood still (a run of a batch begun and ended on the
+// clock held between a continue and its SIGCONT being told) or none trained (a
+// resumed run quit at once), a run is Untimed and its line says
+// epochs_per_s=0.0, a number a script can read, not epochs_per_s=NaN; a run its
+// clock timed has its rate.
 func TestUntimedRunPrintsNoNaN(t *testing.T) {
 	cfg := testdesigns.Tiny()
 	cfg.Epochs = 5
@@ -309,13 +307,13 @@ func TestUntimedRunPrintsNoNaN(t *testing.T) {
 	}
 }
 
-// TestRateIsThePaceFromTheFirstEpoch: at a pace of 10 epochs a second
-// the header's ep/s reads 10 from its first measure, on a start and
-// after an r while running alike. A paced run trains its first epoch at
-// once; counted from the moment the run started, that epoch had made
-// the first measure 20 ep/s (17 ep/s shown on a resume), and an r while
-// running, its epochs going back to 0, had taken the rate below 0, then
-// under the pace for seconds.
+// TestRateIsThePaceFromTheFirstEpoch: at a pace of 10 epochs a second the
+// header's ep/s reads 10 from its first measure, on a start and after an r
+// while running alike. A paced run trains its first epoch at once, so the rate
+// is not counted from the moment the run started, which would make the first
+// measure 20 ep/s (17 ep/s on a resume); and an r while running, its epochs
+// going back to 0, takes the rate neither below 0 nor under the pace for
+// seconds.
 func TestRateIsThePaceFromTheFirstEpoch(t *testing.T) {
 	s, err := New(Options{Config: testdesigns.Tiny(), Seed: 1, Paused: true, Samples: 100})
 	if err != nil {

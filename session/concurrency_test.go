@@ -234,10 +234,10 @@ func (c quitDuring) apply(s *Session) {
 	s.stop.Do(func() { close(s.quit) })
 }
 
-// TestStopTrainsNoEpochAfterACommand: a stop asked while a command was
-// at work ends the run there, not after one epoch more: a running wide
-// design told to quit during a w had trained another epoch, seconds, and
-// ended a step past where q was pressed.
+// TestStopTrainsNoEpochAfterACommand: a stop asked while a command was at work
+// ends the run there, not after one epoch more: a running wide design told to
+// quit during a w ends at the step where q was pressed, with no further epoch,
+// which on a wide design takes seconds.
 func TestStopTrainsNoEpochAfterACommand(t *testing.T) {
 	s, err := New(Options{Config: blogConfig(t, 5000), Seed: 3, Samples: 1000, Dir: t.TempDir()})
 	if err != nil {
