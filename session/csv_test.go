@@ -91,10 +91,10 @@ func TestModeSharesAsEveryFigure(t *testing.T) {
 	}
 }
 
-// TestProgressLineGivesBothDistances: a 1-D progress line gives W1 beside
-// KS, as the final line does: early in a run KS sits near 1 for hundreds
-// of epochs (vanilla: 0.9974 at epoch 100), and only W1 says whether G is
-// getting closer. The line had given KS alone.
+// TestProgressLineGivesBothDistances: a 1-D progress line gives W1 beside KS,
+// as the final line does: early in a run KS sits near 1 for hundreds of epochs
+// (vanilla: 0.9974 at epoch 100), and only W1 says whether G is getting closer,
+// so the line does not give KS alone.
 func TestProgressLineGivesBothDistances(t *testing.T) {
 	p := Progress{Stats: engine.EpochStats{Epoch: 100, DReal: 0.5, DFake: 0.75, G: 0.625, Mean: 0.1, Std: 0.08},
 		Metrics: engine.Metrics{N: 10000, KS: 0.99741, W1: 3.89062}}
@@ -104,10 +104,9 @@ func TestProgressLineGivesBothDistances(t *testing.T) {
 	}
 }
 
-// TestCSVWritesWholeRows: what the history's buffer hands its file ends
-// at a whole row every time, so that a process killed between writes
-// leaves whole rows (the buffer had flushed its 4 KiB, a row cut at the
-// end of them).
+// TestCSVWritesWholeRows: what the history's buffer hands its file ends at a
+// whole row every time, so that a process killed between writes leaves whole
+// rows, not a row cut where a 4 KiB buffer ends.
 func TestCSVWritesWholeRows(t *testing.T) {
 	var writes []string
 	c := newCSVWriter(bufio.NewWriter(writerFunc(func(p []byte) (int, error) {
@@ -132,10 +131,10 @@ func TestCSVWritesWholeRows(t *testing.T) {
 	}
 }
 
-// TestEventDetailsSplitBack: the event_details column, split at " | ",
-// gives back each text of the epoch's events whole, once its \| and \\
-// are read as | and \, whatever bars and backslashes the texts hold; a
-// text holding " | " had read as two.
+// TestEventDetailsSplitBack: the event_details column, split at " | ", gives
+// back each text of the epoch's events whole, once its \| and \\ are read as |
+// and \, whatever bars and backslashes the texts hold; a text holding " | "
+// reads back as one text, not two.
 func TestEventDetailsSplitBack(t *testing.T) {
 	texts := []string{`a | b`, `c\d|`, `| e \| f`, `plain, "quoted"`, `\`}
 	ev := evalRow{epoch: 3}

@@ -30,11 +30,11 @@ func gpConfig(t *testing.T, epochs int) engine.Config {
 	return cfg
 }
 
-// TestLogCarriesPenalty: the history of a design with a gradient
-// penalty has a penalty column after the per-epoch six, every row
-// filled with the epoch's penalty, which the progress lines give to four
-// decimals; a design without one has no such column. The log had no
-// penalty at all, which only the progress lines gave.
+// TestLogCarriesPenalty: the history of a design with a gradient penalty has a
+// penalty column after the per-epoch six, every row filled with the epoch's
+// penalty, which the progress lines give to four decimals; a design without one
+// has no such column. The penalty is in the log, not in the progress lines
+// alone.
 func TestLogCarriesPenalty(t *testing.T) {
 	opts := Options{Config: gpConfig(t, 20), Seed: 1, Samples: 500, Every: 5, LogPath: filepath.Join(t.TempDir(), "run.csv")}
 	s, err := New(opts)
@@ -90,11 +90,11 @@ func TestExportCarriesPenalty(t *testing.T) {
 	}
 }
 
-// TestResumeOntoAnEarlierLog: a run resumed onto the log an earlier
-// ganui wrote for it up to its checkpoint, without the columns this one
-// adds (penalty, event_details), goes on in that file in its columns:
-// the file keeps every epoch and one set of columns. It had been taken
-// for another file and emptied, the epochs before the checkpoint lost.
+// TestResumeOntoAnEarlierLog: a run resumed onto the log an earlier ganui wrote
+// for it up to its checkpoint, without the columns this one adds (penalty,
+// event_details), goes on in that file in its columns: the file keeps every
+// epoch and one set of columns. It is not taken for another file and emptied,
+// which would lose the epochs before the checkpoint.
 func TestResumeOntoAnEarlierLog(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
@@ -130,12 +130,12 @@ func TestResumeOntoAnEarlierLog(t *testing.T) {
 	}
 }
 
-// TestPlaneLogNamesModes: a 2-D run's log names its count of the modes
-// captured modes, as the progress and final lines (modes=5/8) and the
-// screen (modes 5/8 captured) do, and it holds that count: at each check
-// the number of the mode-share columns, all of them, whose share is at
-// least engine.CapturedShare. The column had been named captured, a
-// word the lines never use for it.
+// TestPlaneLogNamesModes: a 2-D run's log names its count of the modes captured
+// modes, as the progress and final lines (modes=5/8) and the screen (modes 5/8
+// captured) do, and it holds that count: at each check the number of the
+// mode-share columns, all of them, whose share is at least
+// engine.CapturedShare. The column is not named captured, a word the lines
+// never use for it.
 func TestPlaneLogNamesModes(t *testing.T) {
 	cfg := smallRing(t)
 	cfg.Epochs = 20
@@ -167,13 +167,12 @@ func TestPlaneLogNamesModes(t *testing.T) {
 	}
 }
 
-// TestResumeOntoACapturedLog: a 2-D run resumed onto the log an earlier
-// ganui wrote for it, its count of modes named captured (with the events'
-// texts, and before them without), goes on in that file under that
-// name, the count in the same column: the file keeps one header, every
-// epoch, and is read by a CSV reader with one field count a row. It had
-// been taken for another file and emptied, the epochs before the
-// checkpoint lost.
+// TestResumeOntoACapturedLog: a 2-D run resumed onto the log an earlier ganui
+// wrote for it, its count of modes named captured (with the events' texts, and
+// before them without), goes on in that file under that name, the count in the
+// same column: the file keeps one header, every epoch, and is read by a CSV
+// reader with one field count a row. It is not taken for another file and
+// emptied, which would lose the epochs before the checkpoint.
 func TestResumeOntoACapturedLog(t *testing.T) {
 	cfg := smallRing(t)
 	cfg.Epochs = 20
@@ -276,11 +275,11 @@ func TestMergedSettingTextInTheExport(t *testing.T) {
 	}
 }
 
-// TestExportKeepsEpochZero: what the user did before the first epoch —
-// a setting changed, D updated by hand — is in the export, in a row of
-// epoch 0 before epoch 1's, its per-epoch and evaluation fields empty
-// (nothing had trained), as the timeline has it at epoch 0. The export
-// had begun at epoch 1, those events in no row.
+// TestExportKeepsEpochZero: what the user did before the first epoch — a
+// setting changed, D updated by hand — is in the export, in a row of epoch 0
+// before epoch 1's, its per-epoch and evaluation fields empty (nothing had
+// trained), as the timeline has it at epoch 0. The export does not begin at
+// epoch 1, which would leave those events in no row.
 func TestExportKeepsEpochZero(t *testing.T) {
 	dir := t.TempDir()
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
@@ -347,12 +346,11 @@ func TestExportKeepsEpochZero(t *testing.T) {
 	}
 }
 
-// TestExportOfEpochZeroAlone: a run rolled back to epoch 0 exports the
-// header and epoch 0's row, its events there, and says so (e had said
-// "nothing to export yet: no epoch trained" while the events were
-// there to export); once epochs are trained the note names epoch 0's
-// row beside them (it said "exported epochs 1–2"), one epoch as "epoch
-// 1" (it said "epochs 1–1").
+// TestExportOfEpochZeroAlone: a run rolled back to epoch 0 exports the header
+// and epoch 0's row, its events there, and says so, not "nothing to export yet:
+// no epoch trained" while the events are there to export; once epochs are
+// trained the note names epoch 0's row beside them, not "exported epochs 1–2",
+// and one epoch as "epoch 1", not "epochs 1–1".
 func TestExportOfEpochZeroAlone(t *testing.T) {
 	dir := t.TempDir()
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: dir})
@@ -486,8 +484,8 @@ for path in sys.argv[1:]:
 }
 
 // TestLogCutAfterItsLastRow: a log cut short after the run's last write
-// (csvFile.putBack, wholeRows.checkCut) keeps the header alone, and says
-// its rows are lost; it had been closed without a word, short.
+// (csvFile.putBack, wholeRows.checkCut) keeps the header alone, and says its
+// rows are lost, not closed without a word, short.
 func TestLogCutAfterItsLastRow(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
 	c := newCSVFile(path, csvLayout{})

@@ -17,11 +17,10 @@ var detailNumber = regexp.MustCompile(`[-+]?(?:\d[\d.]*(?:e-?\d+)?|NaN|Inf)`)
 
 // TestDetailsAreBounded: every detail of a finding or an event writes a
 // measured value as the headless lines write it (numtext.Figure, four
-// decimals), whatever its magnitude, so that it reads as the line beside
-// it does and no figure outgrows the lines' 9 characters and a sign:
-// with %.4f a runaway loss of 1e30 had printed in 35 characters, a
-// tiny one as 0.0000, and a noise use of 0.012 had read 0.012 beside the
-// final line's zdep=0.0120.
+// decimals), whatever its magnitude, so that it reads as the line beside it
+// does and no figure outgrows the lines' 9 characters and a sign: with %.4f a
+// runaway loss of 1e30 would print in 35 characters, a tiny one as 0.0000, and
+// a noise use of 0.012 would read 0.012 beside the final line's zdep=0.0120.
 func TestDetailsAreBounded(t *testing.T) {
 	vanilla, err := presets.Get("vanilla")
 	if err != nil {
