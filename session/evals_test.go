@@ -217,13 +217,13 @@ func TestPlotWritesThePicture(t *testing.T) {
 	}
 }
 
-// TestPictureReachesItsEpoch: a picture's evaluations are the checks'
-// and, when its epoch is not a check's, the run measured at its epoch as
-// the check at that epoch measures it, the same point, kept once: at
-// epoch 0, before any check, and at epoch 13 after the check at 10, on a
-// line and on a plane. A figure at epoch 0 had said "no evaluation yet"
-// beside the screen's measures of that epoch. A run whose weights are no
-// longer finite has none added.
+// TestPictureReachesItsEpoch: a picture's evaluations are the checks' and, when
+// its epoch is not a check's, the run measured at its epoch as the check at
+// that epoch measures it, the same point, kept once: at epoch 0, before any
+// check, and at epoch 13 after the check at 10, on a line and on a plane. A
+// figure at epoch 0 does not say "no evaluation yet" beside the screen's
+// measures of that epoch. A run whose weights are no longer finite has none
+// added.
 func TestPictureReachesItsEpoch(t *testing.T) {
 	line := newIdle(t, Options{Config: testdesigns.PerSample(100), Seed: 7, Samples: 300})
 	plane := idleAt(t, "ring", Options{Seed: 1, Samples: 500}, 0)
@@ -259,11 +259,10 @@ func TestPictureReachesItsEpoch(t *testing.T) {
 	}
 }
 
-// TestLogCarriesEvents: the events column names the kinds of the events
-// at each epoch, ;-separated, and event_details gives what each says, as
-// the event lines do, in --log and in the export alike: those of the
-// checks (a mode covered at the first check). The log had the kinds
-// alone.
+// TestLogCarriesEvents: the events column names the kinds of the events at each
+// epoch, ;-separated, and event_details gives what each says, as the event
+// lines do, in --log and in the export alike: those of the checks (a mode
+// covered at the first check).
 func TestLogCarriesEvents(t *testing.T) {
 	log, events := loggedRun(t, Options{Config: bimodalConfig(40), Seed: 2, Samples: 500})
 	_, rows := csvRows(t, log)
@@ -307,14 +306,14 @@ func TestLogCarriesNoiseUseOfRows(t *testing.T) {
 }
 
 // TestEvalsSpreadOverTheRun: past their bounds, the evaluations a figure's
-// panel (c), the replayed sparklines and the plateau read (evalHistory),
-// and those the export writes (evalLog), still reach from the run's first
-// check to its newest, the gaps between them (all but the newest's)
-// within a factor of two of each other, as the keyframes are kept. Every
-// other one had gone each time they filled while each check added one,
-// so that the older a stretch of the run the more often it was halved: a
-// run checked 5,000 times kept its last 2,300 checks' evaluations alone,
-// and the export its last 14,000 of 40,000.
+// panel (c), the replayed sparklines and the plateau read (evalHistory), and
+// those the export writes (evalLog), still reach from the run's first check to
+// its newest, the gaps between them (all but the newest's) within a factor of
+// two of each other, as the keyframes are kept. They do not lose every other
+// one each time they fill while each check adds one, which would halve a
+// stretch of the run the more often the older it is: a run checked 5,000 times
+// would keep its last 2,300 checks' evaluations alone, and the export its last
+// 14,000 of 40,000.
 func TestEvalsSpreadOverTheRun(t *testing.T) {
 	spread := func(what string, checks int, epochs []int, bound int) {
 		t.Helper()
@@ -357,11 +356,11 @@ func TestEvalsSpreadOverTheRun(t *testing.T) {
 	}
 }
 
-// TestExportKeepsEveryEvent: as the export's log thins the evaluations of
-// a long run, the rows of events stay, with the events and their texts,
-// whether they came at a check or between two: what the run told the user
-// is in the CSV however long it goes on. The log had dropped every other
-// row each time it filled, events and all.
+// TestExportKeepsEveryEvent: as the export's log thins the evaluations of a
+// long run, the rows of events stay, with the events and their texts, whether
+// they came at a check or between two: what the run told the user is in the CSV
+// however long it goes on, not dropped with every other row each time the log
+// fills.
 func TestExportKeepsEveryEvent(t *testing.T) {
 	const bound, checks = 512, 5000
 	l := newEvalLog(bound)

@@ -31,8 +31,8 @@ func TestStepLR(t *testing.T) {
 		{7, +1, 10},
 		{MinLR, -1, MinLR},
 		{2e-6, -1, MinLR},
-		// Below the ladder's floor (--set d_lr=1e-8): ← leaves it, → climbs
-		// the ladder from it. ← had raised it to MinLR.
+		// Below the ladder's floor (--set d_lr=1e-8): ← leaves it, → climbs the
+		// ladder from it. ← does not raise it to MinLR.
 		{1e-8, -1, 1e-8},
 		{1e-8, +1, 2e-8},
 		{3e-7, -1, 3e-7},

@@ -31,10 +31,10 @@ func TestDivergedLinesStayBounded(t *testing.T) {
 	}
 }
 
-// TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as
-// their cells finish, keep every field in its column whatever the size
-// of the figures before it: a cell whose W1 is 12.3456, or 2.6e31 when
-// its runs went far off, had pushed the rest of its row right.
+// TestSweepRowsAlignAtAnySize: a sweep's rows, printed one by one as their
+// cells finish, keep every field in its column whatever the size of the figures
+// before it: a cell whose W1 is 12.3456, or 2.6e31 when its runs went far off,
+// does not push the rest of its row right.
 func TestSweepRowsAlignAtAnySize(t *testing.T) {
 	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
 	names := [2]string{"ks", "w1"}
@@ -62,10 +62,10 @@ func TestSweepRowsAlignAtAnySize(t *testing.T) {
 	}
 }
 
-// TestSeedsSummaryAtAnySize: a batch's summary writes a run gone far off
-// by the lines' rule, its columns as narrow as that allows: a W1 of 2.6e31 had been printed in its 32 digits, widening every
-// line's columns to match. An infinite std is no figure of its range but
-// counted (TestSummaryFiniteMedians).
+// TestSeedsSummaryAtAnySize: a batch's summary writes a run gone far off by the
+// lines' rule, its columns as narrow as that allows: a W1 of 2.6e31 is not
+// printed in its 32 digits, widening every line's columns to match. An infinite
+// std is no figure of its range but counted (TestSummaryFiniteMedians).
 func TestSeedsSummaryAtAnySize(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -89,11 +89,10 @@ func TestSeedsSummaryAtAnySize(t *testing.T) {
 	}
 }
 
-// TestSummaryMeasuresLaidOutWithoutTheTimings: a batch's measure lines
-// read the same byte for byte however fast its runs went; the timings
-// widen their own lines alone (a rate past 10,000 epochs/s, in exponent
-// form, had moved every measure's columns, and --jobs 1 and --jobs 3 of
-// one batch read differently).
+// TestSummaryMeasuresLaidOutWithoutTheTimings: a batch's measure lines read the
+// same byte for byte however fast its runs went; the timings widen their own
+// lines alone, so that a rate past 10,000 epochs/s, in exponent form, moves no
+// measure's columns, and --jobs 1 and --jobs 3 of one batch read alike.
 func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -120,12 +119,12 @@ func TestSummaryMeasuresLaidOutWithoutTheTimings(t *testing.T) {
 	}
 }
 
-// TestLinesNameTheSampleSize: a run evaluated on other than the default
-// sample size says so on its final line, and a batch's and a sweep's
-// summaries say so of their runs, samples=1000 where again's command has
-// --samples 1000: KS and W1 and their noise floors differ with it, and
-// the lines of runs at 1,000 and at 10,000 samples had read alike. At
-// the default, as the command leaves --samples out, the lines do.
+// TestLinesNameTheSampleSize: a run evaluated on other than the default sample
+// size says so on its final line, and a batch's and a sweep's summaries say so
+// of their runs, samples=1000 where again's command has --samples 1000: KS and
+// W1 and their noise floors differ with it, so the lines of runs at 1,000 and
+// at 10,000 samples do not read alike. At the default, as the command leaves
+// --samples out, the lines do.
 func TestLinesNameTheSampleSize(t *testing.T) {
 	cfg := testdesigns.PerSample(10)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -186,12 +185,12 @@ func lineKeys(line string) []string {
 	return keys
 }
 
-// TestSummaryInTheFinalLinesOrder: a --seeds summary gives its metrics
-// under the final line's keys and in the final line's order, moments,
-// then distances, then the rest, in one dimension and in two, so that a
-// script reads both by one list of keys: the summary had put the
-// distances (ks w1, sw1 sw1_floor) first, the final lines above it last.
-// A batch's final lines have a single run's keys in their order.
+// TestSummaryInTheFinalLinesOrder: a --seeds summary gives its metrics under
+// the final line's keys and in the final line's order, moments, then distances,
+// then the rest, in one dimension and in two, so that a script reads both by
+// one list of keys, not with the distances (ks w1, sw1 sw1_floor) first where
+// the final lines above it have them last. A batch's final lines have a single
+// run's keys in their order.
 func TestSummaryInTheFinalLinesOrder(t *testing.T) {
 	modes := []engine.ModeCoverage{{Covered: true}, {Covered: true}}
 	spots := make([]engine.SpotShare, 8)
@@ -237,10 +236,9 @@ func TestSummaryInTheFinalLinesOrder(t *testing.T) {
 	}
 }
 
-// TestDivergedIsACountEverywhere: every line that counts the diverged
-// runs — a --seeds summary, a sweep's row — says diverged=N, a count of
-// the runs= beside it: a sweep's row had said diverged=0/3, its summary
-// diverged=0.
+// TestDivergedIsACountEverywhere: every line that counts the diverged runs — a
+// --seeds summary, a sweep's row — says diverged=N, a count of the runs= beside
+// it: a sweep's row says diverged=0, as its summary does, not diverged=0/3.
 func TestDivergedIsACountEverywhere(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
