@@ -20,9 +20,9 @@ func flock(f *os.File) error {
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 }
 
-// TestLogIsLocked: a log another process is writing (its lock held) is
-// refused before training and never emptied (two runs on one --log had
-// corrupted it, both exiting 0).
+// TestLogIsLocked: a log another process is writing (its lock held) is refused
+// before training and never emptied, so that two runs on one --log do not both
+// write it, corrupting it, both exiting 0.
 func TestLogIsLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
 	theirs := CSVColumns(0) + "\n" // the other process's log, begun
@@ -59,12 +59,11 @@ func TestLogIsLocked(t *testing.T) {
 	}
 }
 
-// TestSaveIsRefusedWhileAnotherProcessWritesIt: a --save whose
-// checkpoint another process is writing (its temporary file held, as a
-// headless --save holds its reserved room from the first epoch to the
-// run's end) is refused before training, the other's file left alone:
-// the second run's checkpoint had been put in place, exit 0, only for
-// the first run's end to replace it.
+// TestSaveIsRefusedWhileAnotherProcessWritesIt: a --save whose checkpoint
+// another process is writing (its temporary file held, as a headless --save
+// holds its reserved room from the first epoch to the run's end) is refused
+// before training, the other's file left alone: the second run's checkpoint is
+// not put in place, exit 0, only for the first run's end to replace it.
 func TestSaveIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "run.ckpt")
@@ -114,10 +113,10 @@ func holdWrite(t *testing.T, path string) *os.File {
 	return f
 }
 
-// TestPlotIsRefusedWhileAnotherProcessWritesIt: a --plot another
-// process is writing (a headless run holds its figure's file to its end)
-// is refused before training, as a --save is: two runs given the same
-// --plot had both exited 0, the later figure replacing the other.
+// TestPlotIsRefusedWhileAnotherProcessWritesIt: a --plot another process is
+// writing (a headless run holds its figure's file to its end) is refused before
+// training, as a --save is: two runs given the same --plot do not both exit 0,
+// the later figure replacing the other.
 func TestPlotIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.png")
 	other := holdWrite(t, path)
@@ -130,11 +129,11 @@ func TestPlotIsRefusedWhileAnotherProcessWritesIt(t *testing.T) {
 	}
 }
 
-// TestKeysWriteBesideAFileAnotherProcessWrites: w and e do not write
-// where another process is writing (a headless run's --save or --plot
-// of the same name, held to its end), but at the next free name, as
-// beside a file that was there before: w's checkpoint had been put in
-// place only for that run's end to replace it.
+// TestKeysWriteBesideAFileAnotherProcessWrites: w and e do not write where
+// another process is writing (a headless run's --save or --plot of the same
+// name, held to its end), but at the next free name, as beside a file that was
+// there before, so that w's checkpoint is not put in place only for that run's
+// end to replace it.
 func TestKeysWriteBesideAFileAnotherProcessWrites(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -159,13 +158,13 @@ func TestKeysWriteBesideAFileAnotherProcessWrites(t *testing.T) {
 	}
 }
 
-// TestLogRefusesOneOfTwoAtOnce: of two runs made at the same instant on
-// one --log, exactly one is refused, at its start, and the other's log
-// is whole: the other process's run (this test binary, in
-// TestLogAsAnotherProcess) is made after this one's has passed its
-// checks and before its first epoch. The log had been claimed with its
-// first row, so that both were made, the second training to its end only
-// to be refused then, its whole history lost.
+// TestLogRefusesOneOfTwoAtOnce: of two runs made at the same instant on one
+// --log, exactly one is refused, at its start, and the other's log is whole:
+// the other process's run (this test binary, in TestLogAsAnotherProcess) is
+// made after this one's has passed its checks and before its first epoch. The
+// log is claimed at the start, not with its first row, which would let both be
+// made, the second training to its end only to be refused then, its whole
+// history lost.
 func TestLogRefusesOneOfTwoAtOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "run.csv")
 	s, err := New(Options{Config: blogConfig(t, 5), Seed: 1, LogPath: path})
@@ -190,13 +189,13 @@ func TestLogRefusesOneOfTwoAtOnce(t *testing.T) {
 	}
 }
 
-// TestSaveAndLogRefuseEachOther: a run whose --save or --log is a file
-// another process's run holds the other way, as its --log or --save, is
-// refused at its start, the first run's file left to it: both had been
-// made, the later one's end replacing the other's log with its
-// checkpoint, or the other's checkpoint put over its log, one of them
-// told only at its end, "x was replaced by another file while the run
-// wrote it: the run's history is not in it".
+// TestSaveAndLogRefuseEachOther: a run whose --save or --log is a file another
+// process's run holds the other way, as its --log or --save, is refused at its
+// start, the first run's file left to it, rather than both made and the later
+// one's end replacing the other's log with its checkpoint, or the other's
+// checkpoint put over its log, one of them told only at its end, "x was
+// replaced by another file while the run wrote it: the run's history is not in
+// it".
 func TestSaveAndLogRefuseEachOther(t *testing.T) {
 	for _, c := range []struct{ ours, theirs string }{{"log", "save"}, {"save", "log"}} {
 		path := filepath.Join(t.TempDir(), "run")

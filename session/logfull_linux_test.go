@@ -14,20 +14,19 @@ import (
 	"github.com/ganui/ganui/engine"
 )
 
-// TestFailedLogEndsAtAWholeRow: a --log whose disk fills mid-run reports
-// the error and keeps every row written whole, ending at the last of
-// them (the full disk had left the buffer's bytes up to where it filled,
-// the last row cut mid-number). The disk is a file size limit
-// (RLIMIT_FSIZE), which fails a write as a full disk does; Go ignores
-// SIGXFSZ, so the write returns EFBIG.
+// TestFailedLogEndsAtAWholeRow: a --log whose disk fills mid-run reports the
+// error and keeps every row written whole, ending at the last of them, not at
+// the buffer's bytes up to where the disk filled, the last row cut mid-number.
+// The disk is a file size limit (RLIMIT_FSIZE), which fails a write as a full
+// disk does; Go ignores SIGXFSZ, so the write returns EFBIG.
 //
-// The limit holds for a whole process, so the log is written by a child,
-// this test binary run again for this test alone with GANUI_FULL_LOG
-// naming the file (writeFullLog), and read back here: lowered in the test
-// process, it had failed any other file written meanwhile, go test's own
-// log of the files a test opens among them (a flush of its buffer then,
-// as the path's length and the tests before brought it, made go test ./...
-// end "testing: can't write …/testlog.txt: … file too large", FAIL).
+// The limit holds for a whole process, so the log is written by a child, this
+// test binary run again for this test alone with GANUI_FULL_LOG naming the file
+// (writeFullLog), and read back here: lowered in the test process, it would
+// fail any other file written meanwhile, go test's own log of the files a test
+// opens among them (a flush of its buffer then, as the path's length and the
+// tests before bring it, makes go test ./... end "testing: can't write
+// …/testlog.txt: … file too large", FAIL).
 func TestFailedLogEndsAtAWholeRow(t *testing.T) {
 	if path := os.Getenv("GANUI_FULL_LOG"); path != "" {
 		writeFullLog(t, path)
