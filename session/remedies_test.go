@@ -11,9 +11,9 @@ import (
 )
 
 // TestRemediesNameWhatEachPresetChanges: the glossary explains what each
-// built-in design changes in the textbook GAN, every remedy its outline
-// names, and nothing for the textbook designs; the ? pages had explained
-// packing to every 2-D run, packed or not, and no other remedy at all.
+// built-in design changes in the textbook GAN, every remedy its outline names,
+// and nothing for the textbook designs: packing to a packed run, not to every
+// 2-D run, and every other remedy as well.
 func TestRemediesNameWhatEachPresetChanges(t *testing.T) {
 	want := map[string][]string{
 		"blog-original":            {"packing"},
@@ -102,24 +102,21 @@ func TestRemediesCountInWords(t *testing.T) {
 	}
 }
 
-// TestRemediesSayWhatHolds: each remedy's text states what holds of the
-// design it is shown for. One-sided smoothing leaves D's score on
-// generated data free to reach 0 (Salimans et al. 2016, §3.4), where the
-// text had said its scores stay off 0 and 1; least squares with label
-// smoothing balances at α²/8 on both losses, where the texts had said ⅛
-// and two lines; a feature-matching G does not follow the push; a
-// critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1, and
-// on a plane not the SW1 its Quality panel gives, where grid-wgan-gp's
-// page had named "the size Quality's W1 gives" beside a panel with none; a
-// penalty on a BCE D is on its logit; and only the second-order unrolled
-// gradient lets G see D answer its move (Metz et al. 2017, §2.4), and an
-// unrolled G's loss, ■ G, is the unrolled D's, not that of the D whose
-// losses the chart gives (unrolled, seed 1, epoch 1,121: D fake 0.406,
-// G 2.806), where it had gone unsaid; a
-// least-squares D with no sigmoid scores beyond 0…1, which the D(x)
-// strip draws at its edge; under G's average, in 1-D, the skew and
-// ex.kurt under the moments chart are the average's, its lines G's own,
-// where the text had given the whole chart to G.
+// TestRemediesSayWhatHolds: each remedy's text states what holds of the design
+// it is shown for. One-sided smoothing leaves D's score on generated data free
+// to reach 0 (Salimans et al. 2016, §3.4), so the text does not say its scores
+// stay off 0 and 1; least squares with label smoothing balances at α²/8 on both
+// losses, not ⅛ and two lines; a feature-matching G does not follow the push; a
+// critic's gap estimates K·W1 (Arjovsky et al. 2017, eq. 3), not W1, and on a
+// plane not the SW1 its Quality panel gives, so grid-wgan-gp's page names no
+// "size Quality's W1 gives" beside a panel with none; a penalty on a BCE D is
+// on its logit; and only the second-order unrolled gradient lets G see D answer
+// its move (Metz et al. 2017, §2.4), and an unrolled G's loss, ■ G, is the
+// unrolled D's, not that of the D whose losses the chart gives (unrolled, seed
+// 1, epoch 1,121: D fake 0.406, G 2.806), which the text says; a least-squares
+// D with no sigmoid scores beyond 0…1, which the D(x) strip draws at its edge;
+// under G's average, in 1-D, the skew and ex.kurt under the moments chart are
+// the average's, its lines G's own, not the whole chart G's.
 func TestRemediesSayWhatHolds(t *testing.T) {
 	for _, c := range []struct {
 		preset string
@@ -172,11 +169,11 @@ func TestRemediesSayWhatHolds(t *testing.T) {
 	}
 }
 
-// TestSnapshotsShowDsWarmup: a snapshot gives D's steps in the next
-// epoch when it is one of D's warm-up, and 0 when d_steps applies; a
-// change of d_steps made in the warm-up says the epoch it applies from,
-// the first after the warm-up ("from epoch 1" had stood over epochs of
-// wgan's 100 steps), or that it never does.
+// TestSnapshotsShowDsWarmup: a snapshot gives D's steps in the next epoch when
+// it is one of D's warm-up, and 0 when d_steps applies; a change of d_steps
+// made in the warm-up says the epoch it applies from, the first after the
+// warm-up, not "from epoch 1" over epochs of wgan's 100 steps, or that it never
+// does.
 func TestSnapshotsShowDsWarmup(t *testing.T) {
 	cfg, err := presets.Get("wgan")
 	if err != nil {
@@ -216,15 +213,15 @@ func TestSnapshotsShowDsWarmup(t *testing.T) {
 	}
 }
 
-// TestWarmupClauseStaysWithItsChange: a change of d_steps made before an
-// epoch of D's warm-up keeps its clause, used after the warm-up, in the
-// note beside changes pressed after it, named as D steps'; a change taken
-// back takes its clause with it. The clause had come from the key
-// pressed last alone: wgan's → on D steps, then G lr, read "D steps 5 →
-// 6, G lr 5e-5 → 1e-4 before the first epoch", as if epoch 1 trained
-// with 6 steps, not the warm-up's 100; D steps taken back beside G lr's
-// change read "D steps back to 5; G lr 5e-5 → 1e-4 before the first
-// epoch, used after D's warm-up, from epoch 26".
+// TestWarmupClauseStaysWithItsChange: a change of d_steps made before an epoch
+// of D's warm-up keeps its clause, used after the warm-up, in the note beside
+// changes pressed after it, named as D steps'; a change taken back takes its
+// clause with it. The clause does not come from the key pressed last alone:
+// wgan's → on D steps, then G lr, does not read "D steps 5 → 6, G lr 5e-5 →
+// 1e-4 before the first epoch", as if epoch 1 trained with 6 steps, not the
+// warm-up's 100; D steps taken back beside G lr's change does not read "D steps
+// back to 5; G lr 5e-5 → 1e-4 before the first epoch, used after D's warm-up,
+// from epoch 26".
 func TestWarmupClauseStaysWithItsChange(t *testing.T) {
 	cfg, err := presets.Get("wgan")
 	if err != nil {
@@ -256,12 +253,11 @@ func TestWarmupClauseStaysWithItsChange(t *testing.T) {
 	}
 }
 
-// TestPackingRemedyNamesWhatItsScreenLacks: a packed D's remedy names
-// the picture of D its screen would have drawn, the D(x) strip beside a
-// 1-D target's bars, the D surface behind a plane's dots, and not the
-// other dimension's; blog-original's ? page had said "no D(x) strip,
-// surface or push" beside bars, a surface nowhere on its screen or in
-// its glossary.
+// TestPackingRemedyNamesWhatItsScreenLacks: a packed D's remedy names the
+// picture of D its screen would have drawn, the D(x) strip beside a 1-D
+// target's bars, the D surface behind a plane's dots, and not the other
+// dimension's: blog-original's ? page does not say "no D(x) strip, surface or
+// push" beside bars, a surface nowhere on its screen or in its glossary.
 func TestPackingRemedyNamesWhatItsScreenLacks(t *testing.T) {
 	seen := 0
 	for _, name := range presets.Names() {
@@ -288,13 +284,12 @@ func TestPackingRemedyNamesWhatItsScreenLacks(t *testing.T) {
 	}
 }
 
-// TestGradientPenaltyRemedySaysItIsACost: WGAN-GP's penalty is a cost
-// in D's loss, not a bound on its slope (Gulrajani et al. 2017 call it
-// "a soft version of the constraint"), and at wgan-gp's λ 0.1 the slope
-// strays far from 1: seed 1 reaches a penalty of 15 by epoch 400, a mean
-// (‖∇D(x̂)‖ − 1)² of 150. The preset's description had said "a critic
-// kept 1-Lipschitz" and the ? pages that the penalty "holds the critic's
-// slope near 1".
+// TestGradientPenaltyRemedySaysItIsACost: WGAN-GP's penalty is a cost in D's
+// loss, not a bound on its slope (Gulrajani et al. 2017 call it "a soft version
+// of the constraint"), and at wgan-gp's λ 0.1 the slope strays far from 1: seed
+// 1 reaches a penalty of 15 by epoch 400, a mean (‖∇D(x̂)‖ − 1)² of 150. The
+// preset's description does not say "a critic kept 1-Lipschitz", nor the ?
+// pages that the penalty "holds the critic's slope near 1".
 func TestGradientPenaltyRemedySaysItIsACost(t *testing.T) {
 	cfg, err := presets.Get("wgan-gp")
 	if err != nil {

@@ -9,10 +9,10 @@ import (
 	"github.com/ganui/ganui/presets"
 )
 
-// TestTermsSayTheDesignsLabels: the bce entry gives D's loss on real
-// data as the design has it: against the label 0.9 under label
-// smoothing, whose losses do not balance at ln 2, where it had said
-// "−log D(x) on real data" and "each is ln 2" of every BCE design.
+// TestTermsSayTheDesignsLabels: the bce entry gives D's loss on real data as
+// the design has it: against the label 0.9 under label smoothing, whose losses
+// do not balance at ln 2, not "−log D(x) on real data" and "each is ln 2" of
+// every BCE design.
 func TestTermsSayTheDesignsLabels(t *testing.T) {
 	for _, c := range []struct {
 		preset      string
@@ -54,10 +54,10 @@ func TestTermsSayWhereIdentityIs(t *testing.T) {
 	}
 }
 
-// TestTargetEntryWritesTheEnginesSpec: the target entry writes each kind's
-// spec in the names the engine's own errors give its numbers, and says
-// what each kind's numbers are: the glossary had written ring(k,r,σ) where
-// an error for the same target says ring(modes,radius,std).
+// TestTargetEntryWritesTheEnginesSpec: the target entry writes each kind's spec
+// in the names the engine's own errors give its numbers, and says what each
+// kind's numbers are: ring(modes,radius,std), as an error for the same target
+// says it, not ring(k,r,σ).
 func TestTargetEntryWritesTheEnginesSpec(t *testing.T) {
 	for name := range kindAbout {
 		if _, ok := engine.KindSpec(name); !ok {
@@ -83,10 +83,10 @@ func TestTargetEntryWritesTheEnginesSpec(t *testing.T) {
 	}
 }
 
-// TestMomentsEntryNamesAShapeWithTheMoments: the 4 moments entry's example
-// of a batch that passes as real has the target's four moments, two humps,
-// and says a flat top alone has not, its excess kurtosis below a normal's 0;
-// it had said a "flat-topped" batch of the target's moments passes.
+// TestMomentsEntryNamesAShapeWithTheMoments: the 4 moments entry's example of a
+// batch that passes as real has the target's four moments, two humps, and says
+// a flat top alone has not, its excess kurtosis below a normal's 0; it does not
+// say a "flat-topped" batch of the target's moments passes.
 func TestMomentsEntryNamesAShapeWithTheMoments(t *testing.T) {
 	cfg, err := presets.Get("devnag-moments")
 	if err != nil {
