@@ -211,11 +211,10 @@ func TestResumeAfterRollback(t *testing.T) {
 	resumesAsStraight(t, s, Options{Samples: 500}, 200)
 }
 
-// TestResumeAfterPinRetuneReseedRerun: with a baseline pinned and a pace
-// set, after a retune, a reseed and a rerun, each checkpoint resumes as
-// the run goes on, its baseline and pace as they were: the resumed run
-// had neither its baseline's curves, outline and vs base nor its pace,
-// which was the plan's watching pace again.
+// TestResumeAfterPinRetuneReseedRerun: with a baseline pinned and a pace set,
+// after a retune, a reseed and a rerun, each checkpoint resumes as the run goes
+// on, its baseline and pace as they were: the resumed run has its baseline's
+// curves, outline and vs base and its pace, not the plan's watching pace.
 func TestResumeAfterPinRetuneReseedRerun(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir()}, 100)
 	Pin{}.apply(s)
@@ -327,15 +326,13 @@ func TestResumeSpeedGiven(t *testing.T) {
 	}
 }
 
-// TestHeadlessSaveKeepsTheReplay: a run saved headless (--save) keeps
-// keyframes on the trainer's schedule, so a resume in the trainer
-// replays the run from its start whichever front end trained it: saved
-// at 200 by the trainer or headless, resumed headless to 400 and saved
-// again, its record holds the very frames of the run trained straight to
-// 400 in the trainer. A headless run had kept none, and a headless
-// resume passed on the frames it inherited without adding any, so the
-// trainer's replay stepped from its new frames back to frames from
-// before the headless stretch.
+// TestHeadlessSaveKeepsTheReplay: a run saved headless (--save) keeps keyframes
+// on the trainer's schedule, so a resume in the trainer replays the run from
+// its start whichever front end trained it: saved at 200 by the trainer or
+// headless, resumed headless to 400 and saved again, its record holds the very
+// frames of the run trained straight to 400 in the trainer. A headless resume
+// adds frames to those it inherits, so that the trainer's replay never steps
+// from its new frames back to frames from before the headless stretch.
 func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
 	dir := t.TempDir()
 	cfg := presetConfig(t, "bimodal")
@@ -364,14 +361,13 @@ func TestHeadlessSaveKeepsTheReplay(t *testing.T) {
 }
 
 // TestHandUpdatesAreEvents: updates made by hand (d, g) are events, as a
-// setting's change is: the presses of one player between two epochs, one
-// after the other, make one event ("3 D updates by hand"), which the note
-// gives with its epoch; a G update between them starts another, so the
-// events keep the updates' order, and the note counts each player's
-// updates since the epoch ("4 D updates and one G update by hand"). The CSV export and the checkpoint keep
-// them, the resumed run has them, and < to one names them. They had left
-// no trace, and a run with updates by hand had read as a plain run of its
-// seed.
+// setting's change is: the presses of one player between two epochs, one after
+// the other, make one event ("3 D updates by hand"), which the note gives with
+// its epoch; a G update between them starts another, so the events keep the
+// updates' order, and the note counts each player's updates since the epoch ("4
+// D updates and one G update by hand"). The CSV export and the checkpoint keep
+// them, the resumed run has them, and < to one names them, so that a run with
+// updates by hand does not read as a plain run of its seed.
 func TestHandUpdatesAreEvents(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 25)
 	for range 3 {
@@ -382,8 +378,8 @@ func TestHandUpdatesAreEvents(t *testing.T) {
 	}
 	Step{Kind: StepG}.apply(s)
 	Step{Kind: StepD}.apply(s)
-	// The note counts every update since the epoch, not the last
-	// event's alone: it had read "one D update by hand at epoch 25".
+	// The note counts every update since the epoch, not the last event's alone
+	// ("one D update by hand at epoch 25").
 	if want := "4 D updates and one G update by hand at epoch 25, the latest a D update: D real "; !strings.HasPrefix(s.note, want) {
 		t.Errorf("note after d d d g d: %q, want it to begin %q", s.note, want)
 	}

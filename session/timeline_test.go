@@ -10,12 +10,11 @@ import (
 	"github.com/ganui/ganui/presets"
 )
 
-// TestCheckEveryKeepsPlansUpToAMillion: a plan of 10⁶ epochs or fewer,
-// every preset's own among them, is checked every hundredth of it (every
-// 10 epochs at least), as before the interval was bounded; a longer one
-// every maxCheckEvery epochs, the hundredth of 10⁶, however long: a plan
-// of engine.MaxEpochs, a run meant to go on until stopped, had been
-// checked every 10,000,000 epochs.
+// TestCheckEveryKeepsPlansUpToAMillion: a plan of 10⁶ epochs or fewer, every
+// preset's own among them, is checked every hundredth of it (every 10 epochs at
+// least); a longer one every maxCheckEvery epochs, the hundredth of 10⁶,
+// however long, so that a plan of engine.MaxEpochs, a run meant to go on until
+// stopped, is not checked every 10,000,000 epochs.
 func TestCheckEveryKeepsPlansUpToAMillion(t *testing.T) {
 	hundredth := func(planned int) int { return max(10, (planned+99)/100) }
 	plans := []int{1, 9, 10, 999, 1000, 1001, 1999, 2000, 200_000, 999_901, 999_999, 1_000_000}
@@ -54,13 +53,12 @@ func TestLongestPlanIsCheckedSoon(t *testing.T) {
 	}
 }
 
-// TestLongerPlanOnResumeKeepsTheChecks: every plan of 10⁶ epochs or more
-// is checked every maxCheckEvery epochs, so a run of one saved and
-// resumed with a longer plan (--epochs 1000000000, to go on until
-// stopped) is checked on the epochs it would have been without stopping:
-// its evaluations, events, history and keyframes are the straight run's.
-// The longer plan's hundredth had put the resumed run's next check at
-// epoch 10,000,000.
+// TestLongerPlanOnResumeKeepsTheChecks: every plan of 10⁶ epochs or more is
+// checked every maxCheckEvery epochs, so a run of one saved and resumed with a
+// longer plan (--epochs 1000000000, to go on until stopped) is checked on the
+// epochs it would have been without stopping: its evaluations, events, history
+// and keyframes are the straight run's. The longer plan's hundredth does not
+// put the resumed run's next check at epoch 10,000,000.
 func TestLongerPlanOnResumeKeepsTheChecks(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: 1_000_000, Dir: t.TempDir()})
 	for range maxCheckEvery + maxCheckEvery/2 {
@@ -84,15 +82,14 @@ func TestLongerPlanOnResumeKeepsTheChecks(t *testing.T) {
 	}
 }
 
-// TestSnapshotsGiveTheFindingsPending: vanilla at d_lr=2e-3, the
-// README's run, finds D winning from epoch 242, between checks; the
-// check at 250 is the first to see it, and the one at 260 makes its
-// event (confirmChecks). Until then each snapshot gives the finding as
-// pending, with the checks it must still hold at: 250 and 260 before
-// the check at 250, then 260, as a checkpoint saved at 250 resumes it;
-// from 260, the event's epoch, none. The screen had shown such a finding
-// as it shows one the events mark, and a reader looked for its event in
-// vain.
+// TestSnapshotsGiveTheFindingsPending: vanilla at d_lr=2e-3, the README's run,
+// finds D winning from epoch 242, between checks; the check at 250 is the first
+// to see it, and the one at 260 makes its event (confirmChecks). Until then
+// each snapshot gives the finding as pending, with the checks it must still
+// hold at: 250 and 260 before the check at 250, then 260, as a checkpoint saved
+// at 250 resumes it; from 260, the event's epoch, none. So the screen can show
+// such a finding as pending, not as it shows one the events mark, where a
+// reader would look for its event in vain.
 func TestSnapshotsGiveTheFindingsPending(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -165,14 +162,14 @@ func TestFindingAtTheLastCheckIsAnEventAtTheNext(t *testing.T) {
 	}
 }
 
-// TestKeyframesSpreadOverTheRun: past maxKeyframes, the frames kept
-// still reach from the run's first check to its newest, the gaps between
-// them (all but the newest's) within a factor of two of each other, so
-// that replay and the jumps to events reach every stretch of the run.
-// Every other frame had gone each time they filled while each check
-// added one: a 1,000-epoch plan (checked every 10) continued to 9,490
-// kept frames from epoch 5,120 on alone, gaps of 10 to 640, and a run
-// checked 5,000 times replayed its last 8% only.
+// TestKeyframesSpreadOverTheRun: past maxKeyframes, the frames kept still reach
+// from the run's first check to its newest, the gaps between them (all but the
+// newest's) within a factor of two of each other, so that replay and the jumps
+// to events reach every stretch of the run. Frames are not thinned by dropping
+// every other one each time they fill while each check adds one, which would
+// leave a 1,000-epoch plan (checked every 10) continued to 9,490 with frames
+// from epoch 5,120 on alone, gaps of 10 to 640, and a run checked 5,000 times
+// replaying its last 8% only.
 func TestKeyframesSpreadOverTheRun(t *testing.T) {
 	for _, checks := range []int{maxKeyframes + 1, 2 * maxKeyframes, 949, 5000} {
 		var tl timeline
