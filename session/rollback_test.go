@@ -23,15 +23,14 @@ func settingEvents(s *Session) []Event {
 	return out
 }
 
-// TestRollbackRecordsTheSettingsItKeeps: a roll-back undoes the events
-// after the epoch it returns to, but the settings raised after it stay in
-// force, so each is a setting event at that epoch, from the state's value
-// to the one kept, the run's departure from its command line with it;
-// taken back, the events and the departure go; and the record a save
-// writes holds them, so that a resumed run says the same. The events had
-// lost the changes (D lr 1e-3 → 10 stood in the settings panel, the
-// events ended at D lr 1e-3), and the departure said "went on from a
-// roll-back with changed settings".
+// TestRollbackRecordsTheSettingsItKeeps: a roll-back undoes the events after
+// the epoch it returns to, but the settings raised after it stay in force, so
+// each is a setting event at that epoch, from the state's value to the one
+// kept, the run's departure from its command line with it; taken back, the
+// events and the departure go; and the record a save writes holds them, so that
+// a resumed run says the same. The events keep the changes, so that D lr 1e-3 →
+// 10 in the settings panel is not beside events ending at D lr 1e-3, and the
+// departure does not say "went on from a roll-back with changed settings".
 func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	for range 20 {
@@ -60,9 +59,9 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("setting events after the roll-back %q, want %q", got, want)
 	}
-	// The note names them too, each by the value in force: "lower a
-	// learning rate (←), then space" alone had read as if u had undone a
-	// rate lowered before it.
+	// The note names them too, each by the value in force: "lower a learning
+	// rate (←), then space" alone would read as if u had undone a rate lowered
+	// before it.
 	if keeping := fmt.Sprintf(" with D lr still %s and G lr still %s: ", now.Text(DLR), now.Text(GLR)); !strings.Contains(s.note, keeping) {
 		t.Errorf("the note %q does not say %q", s.note, keeping)
 	}
@@ -104,12 +103,11 @@ func TestRollbackRecordsTheSettingsItKeeps(t *testing.T) {
 	}
 }
 
-// TestRollbackKeepsAStartingChange: settings changed at epoch 0, which
-// the command line repeats with --set, are no departure after a
-// roll-back that keeps them, once a change after the epoch rolled back
-// to is taken back; the roll-back had called it one ("went on from a
-// roll-back with changed settings"), for the settings differed from the
-// run's first.
+// TestRollbackKeepsAStartingChange: settings changed at epoch 0, which the
+// command line repeats with --set, are no departure after a roll-back that
+// keeps them, once a change after the epoch rolled back to is taken back; the
+// roll-back does not call it one ("went on from a roll-back with changed
+// settings") for the settings differing from the run's first.
 func TestRollbackKeepsAStartingChange(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1})
 	for range 2 {
@@ -147,10 +145,10 @@ func TestRollbackKeepsAStartingChange(t *testing.T) {
 	}
 }
 
-// TestRollbackGoesOnWithItsFindings: a finding that held at the state
-// rolled back to goes on after the roll-back rather than starting anew;
-// vanilla's equilibrium, reached at epoch 4,000, had been an event again
-// at the first check after a roll-back to 4,500, with no end between.
+// TestRollbackGoesOnWithItsFindings: a finding that held at the state rolled
+// back to goes on after the roll-back rather than starting anew: vanilla's
+// equilibrium, reached at epoch 4,000, is no event again at the first check
+// after a roll-back to 4,500, with no end between.
 func TestRollbackGoesOnWithItsFindings(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -205,9 +203,9 @@ func findingEventOf(k EventKind) (FindingKind, bool) {
 }
 
 // TestExportEventsAreTheRuns: the export's events column holds the run's
-// events: not a setting's change taken back (its event gone), nor, after
-// a roll-back, the changes made at the epoch rolled back to after its
-// state was kept. Both had stayed as "setting" in the row of their epoch.
+// events: not a setting's change taken back (its event gone), nor, after a
+// roll-back, the changes made at the epoch rolled back to after its state was
+// kept. Neither stays as "setting" in the row of its epoch.
 func TestExportEventsAreTheRuns(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	eventsAt := func(epoch int) string {
@@ -299,13 +297,12 @@ func TestRollbackUndoesAStepsDivergence(t *testing.T) {
 	}
 }
 
-// TestRollbackOfAnUnreachedRunSaysSo: rolled back, a run that never came
-// near its target (points at 999000; Divergence.Unreached) is not told
-// to lower a learning rate and go on, as a run that ran off is: it runs
-// away again at any rate, and the note says what to change instead. So
-// does u again, further back from the same divergence: it had said
-// "lower a learning rate (←), then space", the first u having cleared
-// the divergence it read.
+// TestRollbackOfAnUnreachedRunSaysSo: rolled back, a run that never came near
+// its target (points at 999000; Divergence.Unreached) is not told to lower a
+// learning rate and go on, as a run that ran off is: it runs away again at any
+// rate, and the note says what to change instead. So does u again, further back
+// from the same divergence, the first u having cleared the divergence it reads:
+// it does not say "lower a learning rate (←), then space".
 func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	pts := filepath.Join(dir, "far.csv")
@@ -335,21 +332,20 @@ func TestRollbackOfAnUnreachedRunSaysSo(t *testing.T) {
 	}
 }
 
-// TestRollbackNamesTheRetuneToUndo: rolled back to a state from after
-// the settings were changed, so that u keeps none (the run would
-// diverge again as it did), the note names the changes since the start
-// as the thing to set back, each by its value in force and its value at
-// the start, with lowering a learning rate as the general remedy, also
-// when u again goes back to before them and keeps them; a run never
-// retuned is told that alone. vanilla with its D lr raised to 2e-2 and D
-// steps to 10 after epoch 3,000 had been told only "lower a learning
-// rate (←), then space". The note is short enough for 80×24's two status
-// rows: naming the epoch of the last change, "undo what changed since
-// the start, … (the last change after epoch 654), …", it had lost "then
-// space" there. Kept through u again, the changes had been named twice,
-// by two other values: "keeping G lr 0.5 (5e-5 there), D steps 2 (1
-// there): undo G lr 5e-5 → 0.5 and D steps 1 → 2", where "undo" read as
-// what u does.
+// TestRollbackNamesTheRetuneToUndo: rolled back to a state from after the
+// settings were changed, so that u keeps none (the run would diverge again as
+// it did), the note names the changes since the start as the thing to set back,
+// each by its value in force and its value at the start, with lowering a
+// learning rate as the general remedy, also when u again goes back to before
+// them and keeps them; a run never retuned is told that alone. vanilla with its
+// D lr raised to 2e-2 and D steps to 10 after epoch 3,000 is told more than
+// "lower a learning rate (←), then space". The note is short enough for 80×24's
+// two status rows: it does not name the epoch of the last change ("undo what
+// changed since the start, … (the last change after epoch 654), …"), which
+// would lose "then space" there. Kept through u again, the changes are named
+// once, not twice by two other values ("keeping G lr 0.5 (5e-5 there), D steps
+// 2 (1 there): undo G lr 5e-5 → 0.5 and D steps 1 → 2", where "undo" would read
+// as what u does).
 func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	cfg, err := presets.Get("vanilla")
 	if err != nil {
@@ -378,8 +374,8 @@ func TestRollbackNamesTheRetuneToUndo(t *testing.T) {
 	if !strings.HasPrefix(s.note, "rolled back to epoch 21 (diverged at ") || !strings.HasSuffix(s.note, ")"+want+" · u again goes back to epoch 0") {
 		t.Errorf("the roll-back's note %q, want it to say %q", s.note, want)
 	}
-	// u again, back to before the changes, keeps them: they are still
-	// to undo, where it had said "space goes on", to diverge again.
+	// u again, back to before the changes, keeps them: they are still to undo,
+	// not "space goes on", to diverge again.
 	Rollback{}.apply(s)
 	if !strings.HasPrefix(s.note, "rolled back to epoch 0 ") || !strings.Contains(s.note, ")"+want) || strings.Contains(s.note, "there") || strings.Contains(s.note, "undo") {
 		t.Errorf("u again's note %q, want it to say %q", s.note, want)
