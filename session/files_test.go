@@ -36,11 +36,10 @@ func TestLoadCheckpointErrors(t *testing.T) {
 	}
 }
 
-// TestPresetFileGivenToResume: a preset file given to --resume is named
-// as one, with the command that trains it, begun as ganui was started
-// and its path quoted for the shell (it had said "--preset PATH", a
-// flag); it had been refused as a file with no checkpoint header, as any
-// other is.
+// TestPresetFileGivenToResume: a preset file given to --resume is named as one,
+// with the command that trains it, begun as ganui was started and its path
+// quoted for the shell, not "--preset PATH", a flag; it is not refused as a
+// file with no checkpoint header, as any other is.
 func TestPresetFileGivenToResume(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "my design.json")
 	if err := os.WriteFile(path, presets.Marshal(blogConfig(t, 10)), 0o644); err != nil {
@@ -58,12 +57,11 @@ func TestPresetFileGivenToResume(t *testing.T) {
 	}
 }
 
-// TestPresetNameGivenToResume: a built-in preset's name given to
-// --resume, no file of that name there, is named as the preset, with the
-// command that trains it, begun as ganui was started (it had said
-// "--preset ring", a flag, and before that "--resume: ring: no such file
-// or directory" alone). A missing file of another name is said missing
-// alone.
+// TestPresetNameGivenToResume: a built-in preset's name given to --resume, no
+// file of that name there, is named as the preset, with the command that trains
+// it, begun as ganui was started, not "--preset ring", a flag, nor "--resume:
+// ring: no such file or directory" alone. A missing file of another name is
+// said missing alone.
 func TestPresetNameGivenToResume(t *testing.T) {
 	t.Chdir(t.TempDir())
 	want := "--resume: ring: no such file or directory (ring is a built-in preset: ganui --preset ring trains it from the start)"
@@ -76,9 +74,9 @@ func TestPresetNameGivenToResume(t *testing.T) {
 	}
 }
 
-// TestOtherOutputGivenToResume: a history CSV or a figure given to
-// --resume, files a run writes beside its checkpoint, is named as what
-// it is; it had been refused as a file with no checkpoint header.
+// TestOtherOutputGivenToResume: a history CSV or a figure given to --resume,
+// files a run writes beside its checkpoint, is named as what it is, not refused
+// as a file with no checkpoint header.
 func TestOtherOutputGivenToResume(t *testing.T) {
 	dir := t.TempDir()
 	for name, c := range map[string]struct{ data, kind string }{
@@ -193,12 +191,12 @@ func TestFailedSaveKeepsTheResult(t *testing.T) {
 	}
 }
 
-// TestSaveRoomIsReservedBeforeTraining: the --save checkpoint's room is
-// made when the run is prepared (New), for the largest checkpoint the run
-// can write, in the file its end fills and puts in place, cut to what it
-// holds; a disk without that room is refused then, before anything is
-// trained, the checkpoint there left as it was and no file beside it. It
-// had been found full at the run's end, the run lost.
+// TestSaveRoomIsReservedBeforeTraining: the --save checkpoint's room is made
+// when the run is prepared (New), for the largest checkpoint the run can write,
+// in the file its end fills and puts in place, cut to what it holds; a disk
+// without that room is refused then, before anything is trained, the checkpoint
+// there left as it was and no file beside it, so that a full disk is not found
+// at the run's end, the run lost.
 func TestSaveRoomIsReservedBeforeTraining(t *testing.T) {
 	dir := t.TempDir()
 	ckpt := filepath.Join(dir, "run.ckpt")
@@ -265,9 +263,9 @@ func TestUnwrittenSaveRoomIsGivenBack(t *testing.T) {
 	}
 }
 
-// TestFailedLogKeepsTheCheckpoint: a log that fails (its directory went
-// away during the run) is reported, and the --save checkpoint is written
-// all the same: it had been skipped, the whole run lost.
+// TestFailedLogKeepsTheCheckpoint: a log that fails (its directory went away
+// during the run) is reported, and the --save checkpoint is written all the
+// same, not skipped, which would lose the whole run.
 func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 	logDir, saveDir := filepath.Join(t.TempDir(), "log"), t.TempDir()
 	os.Mkdir(logDir, 0o755)
@@ -288,10 +286,10 @@ func TestFailedLogKeepsTheCheckpoint(t *testing.T) {
 }
 
 // TestResumedLogGoesOn: resumed with the log the run wrote up to its
-// checkpoint, a run appends to it, so that the file holds every epoch
-// (the resumed run had emptied it and started at its checkpoint's epoch);
-// another run's log that ends there, or one that ends elsewhere, is
-// refused, and so is a file that is not a log, as any --log's.
+// checkpoint, a run appends to it, so that the file holds every epoch, not
+// emptied for the resumed run to start at its checkpoint's epoch; another run's
+// log that ends there, or one that ends elsewhere, is refused, and so is a file
+// that is not a log, as any --log's.
 func TestResumedLogGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
@@ -329,8 +327,8 @@ func TestResumedLogGoesOn(t *testing.T) {
 			t.Fatalf("a log whose last row begins with %s: %v", epoch, err)
 		}
 	}
-	// A row repeated or moved in its middle, by hand, is named by its
-	// line: its ends alone had been read, and the run gone on with it.
+	// A row repeated or moved in its middle, by hand, is named by its line: the
+	// run reads more than the log's ends, and does not go on with it.
 	rows := strings.SplitAfter(string(first), "\n")
 	for _, c := range []struct {
 		edit func([]string) []string
@@ -338,13 +336,13 @@ func TestResumedLogGoesOn(t *testing.T) {
 	}{
 		{func(r []string) []string { return slices.Insert(r, 11, r[10]) }, "line 12: epoch 10 after 10; the history must go forward"},
 		{func(r []string) []string { r[5], r[6] = r[6], r[5]; return r }, "line 7: epoch 5 after 6; the history must go forward"},
-		// A line that is no row, which had been passed over: one with
-		// no epoch, a second header (cat a.csv b.csv), a blank line.
+		// A line that is no row, which is not passed over: one with no epoch, a
+		// second header (cat a.csv b.csv), a blank line.
 		{func(r []string) []string { return slices.Insert(r, 11, "x,1,2\n") }, `line 12: begins with "x", not an epoch; each line after the header is a row, its epoch first`},
 		{func(r []string) []string { return slices.Insert(r, 20, r[0]) }, `line 21: begins with "epoch", not an epoch; each line after the header is a row, its epoch first`},
 		{func(r []string) []string { return slices.Insert(r, 3, "\n", "\n") }, "line 4: a blank line between rows; each line after the header is a row, its epoch first"},
 		// A row cut short, or joined to more, or with a value that is no
-		// number: its epoch alone had been read.
+		// number: the row is read whole, not its epoch alone.
 		{func(r []string) []string { r[11] = "11\n"; return r }, "line 12: has 1 field where the header has 13; each line after the header is a row, its epoch first"},
 		{func(r []string) []string { r[11] = r[11][:len(r[11])-1] + ",x\n"; return r }, "line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first"},
 		{func(r []string) []string { r[11] = strings.Replace(r[11], ",", ",0,7", 1); return r }, `line 12: has 14 fields where the header has 13; each line after the header is a row, its epoch first`},
@@ -361,8 +359,7 @@ func TestResumedLogGoesOn(t *testing.T) {
 			t.Fatalf("a log edited in its middle: %v, want %s", err, c.want)
 		}
 	}
-	// Its header alone (head -1): no row at all, which had been called a
-	// cut row.
+	// Its header alone (head -1): no row at all, not called a cut row.
 	os.WriteFile(log, first[:bytes.IndexByte(first, '\n')+1], 0o644)
 	if _, err := New(Options{Resume: ckpt, Epochs: 40, LogPath: log}); err == nil || !strings.Contains(err.Error(), "is a history with no rows, not the run's up to its checkpoint at epoch 30") {
 		t.Fatalf("a log of its header alone: %v", err)
@@ -448,12 +445,12 @@ func TestEveryLogItWritesResumes(t *testing.T) {
 	}
 }
 
-// TestResumedAtEpochZeroKeepsItsLog: a run saved before its first epoch
-// (w on a paused trainer, after a setting changed there) goes on in the
-// log it wrote up to its checkpoint, e's export of epoch 0's events, as
-// a run saved later does, and refuses another run's history: resumed
-// from epoch 0, the run had replaced either without a word, epoch 0's
-// row or another run's epochs lost.
+// TestResumedAtEpochZeroKeepsItsLog: a run saved before its first epoch (w on a
+// paused trainer, after a setting changed there) goes on in the log it wrote up
+// to its checkpoint, e's export of epoch 0's events, as a run saved later does,
+// and refuses another run's history: resumed from epoch 0, the run replaces
+// neither without a word, which would lose epoch 0's row or another run's
+// epochs.
 func TestResumedAtEpochZeroKeepsItsLog(t *testing.T) {
 	dir := t.TempDir()
 	s := newIdle(t, Options{Config: blogConfig(t, 20), Seed: 1, Dir: dir})
@@ -484,10 +481,10 @@ func TestResumedAtEpochZeroKeepsItsLog(t *testing.T) {
 	}
 }
 
-// TestResumedLogKeepsAnotherRunsHistory: a resumed run's --log that is
-// a history of other columns — a 2-D run's given to a 1-D resume — is
-// another run's, refused and left as it was, as one of the same columns
-// that is not this run's is: it had been replaced without a word.
+// TestResumedLogKeepsAnotherRunsHistory: a resumed run's --log that is a
+// history of other columns — a 2-D run's given to a 1-D resume — is another
+// run's, refused and left as it was, as one of the same columns that is not
+// this run's is, not replaced without a word.
 func TestResumedLogKeepsAnotherRunsHistory(t *testing.T) {
 	dir := t.TempDir()
 	ckpt, theirs := filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "plane.csv")
@@ -507,11 +504,10 @@ func TestResumedLogKeepsAnotherRunsHistory(t *testing.T) {
 	}
 }
 
-// TestResumedLogKeepsItsLineEnding: the run's log saved with Windows
-// line endings ("\r\n", by a spreadsheet or an editor) goes on in them
-// when the run resumes, so that the file holds every epoch in one line
-// ending: it had been taken for another file and replaced, the epochs
-// before the checkpoint lost.
+// TestResumedLogKeepsItsLineEnding: the run's log saved with Windows line
+// endings ("\r\n", by a spreadsheet or an editor) goes on in them when the run
+// resumes, so that the file holds every epoch in one line ending, not taken for
+// another file and replaced, which would lose the epochs before the checkpoint.
 func TestResumedLogKeepsItsLineEnding(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt, straight := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt"), filepath.Join(dir, "straight.csv")
@@ -565,12 +561,12 @@ func TestOutputsAreNotTheStreams(t *testing.T) {
 	}
 }
 
-// TestResumedLogEndedInBlankLines: a log the run wrote up to its
-// checkpoint, ended since in blank lines (echo >> run.csv, an editor's
-// final newline), is the run's, and the resumed run's rows go on right
-// after its last row, the blank lines gone: it had been refused as one
-// that "ends in a cut row". A row cut short before the blank lines is
-// still refused, as is one cut short at the end.
+// TestResumedLogEndedInBlankLines: a log the run wrote up to its checkpoint,
+// ended since in blank lines (echo >> run.csv, an editor's final newline), is
+// the run's, and the resumed run's rows go on right after its last row, the
+// blank lines gone, not refused as one that "ends in a cut row". A row cut
+// short before the blank lines is still refused, as is one cut short at the
+// end.
 func TestResumedLogEndedInBlankLines(t *testing.T) {
 	dir := t.TempDir()
 	log, ckpt := filepath.Join(dir, "run.csv"), filepath.Join(dir, "run.ckpt")
@@ -925,14 +921,13 @@ func TestOutputsReplaceOnlyTheirKind(t *testing.T) {
 	}
 }
 
-// TestSaveReservesItsRoom: w makes room for its checkpoint first, its
-// exact size (outputfile.WritePlaced), as --save does before training:
-// a disk without it refuses at once, nothing written, and the status
-// line says so with what to do, the run still there to save; it had
-// been found full partway through the write, and said only "no space
-// left on device". A trainer quit then says the checkpoint was not
-// saved, without the w again that no longer acts, until a later w
-// writes one: the screen that said it went with the quit.
+// TestSaveReservesItsRoom: w makes room for its checkpoint first, its exact
+// size (outputfile.WritePlaced), as --save does before training: a disk without
+// it refuses at once, nothing written, and the status line says so with what to
+// do, the run still there to save, not found full partway through the write
+// with only "no space left on device" said. A trainer quit then says the
+// checkpoint was not saved, without the w again that no longer acts, until a
+// later w writes one: the screen that said it went with the quit.
 func TestSaveReservesItsRoom(t *testing.T) {
 	write := writeOutput
 	t.Cleanup(func() { writeOutput = write })
@@ -1007,16 +1002,15 @@ func TestSaveReservesItsRoom(t *testing.T) {
 	}
 }
 
-// TestKeysSayWhereToWriteInstead: w, e, c and P in a directory that
-// takes no new files (as the trainer's keys write, where ganui was
-// started: here /proc's, where the system answers "no such file or
-// directory") say it is this directory, its path giving way on a narrow
-// screen, what is wrong with it, and, while the trainer runs, the way
-// out, which no key or flag gives: another directory. They had said
-// "cannot write ganui-vanilla-seed1-epoch1.ckpt: the directory . takes
-// no new files (creating one there: …)", "." named and no way out said.
-// Once the trainer has quit, the checkpoint not saved is said without
-// the way out.
+// TestKeysSayWhereToWriteInstead: w, e, c and P in a directory that takes no
+// new files (as the trainer's keys write, where ganui was started: here
+// /proc's, where the system answers "no such file or directory") say it is this
+// directory, its path giving way on a narrow screen, what is wrong with it,
+// and, while the trainer runs, the way out, which no key or flag gives: another
+// directory, not "cannot write ganui-vanilla-seed1-epoch1.ckpt: the directory .
+// takes no new files (creating one there: …)", "." named and no way out said.
+// Once the trainer has quit, the checkpoint not saved is said without the way
+// out.
 func TestKeysSayWhereToWriteInstead(t *testing.T) {
 	if st, err := os.Stat("/proc/self"); err != nil || !st.IsDir() {
 		t.Skip("no /proc/self here")
@@ -1057,14 +1051,13 @@ func keysSayNotWritten(t *testing.T, s *Session, why string) {
 	}
 }
 
-// TestKeysSayTheirDirectoryWasRemoved: w, e, c and P in the current
-// directory removed while the trainer runs (rm -rf from another shell)
-// say so, and the way out: "history not exported: this directory,
-// /tmp/x, was removed while ganui ran; quit and start ganui where you
-// can write", here without its path, the test having started elsewhere
-// (outputfile's tests hold the path). They had said it "takes no new
-// files (creating one there: no such file or directory)", true but
-// leaving the user to guess that the directory is gone.
+// TestKeysSayTheirDirectoryWasRemoved: w, e, c and P in the current directory
+// removed while the trainer runs (rm -rf from another shell) say so, and the
+// way out: "history not exported: this directory, /tmp/x, was removed while
+// ganui ran; quit and start ganui where you can write", here without its path,
+// the test having started elsewhere (outputfile's tests hold the path), not
+// that it "takes no new files (creating one there: no such file or directory)",
+// true but leaving the user to guess that the directory is gone.
 func TestKeysSayTheirDirectoryWasRemoved(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 500, Epochs: 300}, 1)
 	dir := t.TempDir()
