@@ -46,8 +46,8 @@ func TestParseSweep(t *testing.T) {
 	if base.DLR != 1e-3 || len(base.GHidden) != 1 {
 		t.Error("the cells changed the base design")
 	}
-	// A list of names is swept as a list of widths is, in brackets,
-	// the names bare: [elu,identity] had been "want a list of strings".
+	// A list of names is swept as a list of widths is, in brackets, the names
+	// bare: [elu,identity] is not refused with "want a list of strings".
 	if sw, err := ParseSweep([]string{"g_acts=[leaky_relu,identity],[elu,identity]"}, base, 1); err != nil || sw.Cells[1].Config.GActs[0] != engine.ELU {
 		t.Errorf("a sweep of activations: %v", err)
 	}
@@ -99,10 +99,9 @@ func TestParseSweep(t *testing.T) {
 }
 
 // TestSweepTellsAPointsFileByItsFile: a points target named twice, as
-// points(p.csv) and points(./p.csv), through a symbolic link or a hard
-// link, is one value given twice, refused as two spellings of a number
-// are; it had trained the file as two cells. A copy of the file is
-// another file, another cell.
+// points(p.csv) and points(./p.csv), through a symbolic link or a hard link, is
+// one value given twice, refused as two spellings of a number are, not trained
+// as two cells. A copy of the file is another file, another cell.
 func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -142,13 +141,12 @@ func TestSweepTellsAPointsFileByItsFile(t *testing.T) {
 	}
 }
 
-// TestSweepSizeFirst: a grid of more than 10,000 runs is refused with
-// its size as the product it is, and from the lists alone, before any
-// value is set: a value that is no value of its key, or one said twice,
-// as written or in another spelling, is not reached (10,001 values had
-// each been set and compared before the grid was refused, the key the
-// count passed the bound at blamed, and a value written twice had been
-// refused before the grid's size was said).
+// TestSweepSizeFirst: a grid of more than 10,000 runs is refused with its size
+// as the product it is, and from the lists alone, before any value is set: a
+// value that is no value of its key, or one said twice, as written or in
+// another spelling, is not reached (the grid is refused before its 10,001
+// values are each set and compared, with no key blamed for the count passing
+// the bound at it, and before a value written twice is refused).
 func TestSweepSizeFirst(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	many := make([]string, 4000)
@@ -183,11 +181,11 @@ func TestSweepSizeFirst(t *testing.T) {
 	}
 }
 
-// TestSweepErrorSaysTheValueOnce: a cell refused for a swept key's value
-// is told by the value, as the key's error says it, not by the cell's
-// name as well: `target=foo(1): target "foo(1)": …` and "batch=0:
-// batch: 0 out of range" had said it twice. A cell refused for a key it
-// does not sweep, which its values made invalid, is named.
+// TestSweepErrorSaysTheValueOnce: a cell refused for a swept key's value is
+// told by the value, as the key's error says it, not by the cell's name as
+// well, as `target=foo(1): target "foo(1)": …` and "batch=0: batch: 0 out of
+// range" would say it twice. A cell refused for a key it does not sweep, which
+// its values made invalid, is named.
 func TestSweepErrorSaysTheValueOnce(t *testing.T) {
 	base := testdesigns.PerSample(10)
 	base.GOut = 2 // G's rows of 2 samples: a batch of 7 holds none whole
@@ -314,12 +312,11 @@ func TestRunSweepStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-// TestACancelAfterTheLastRunIsNoStop: a sweep or batch whose context
-// is cancelled as its last run's line is printed, every run trained
-// (unfinished= none), returns no error, as a single run that ended
-// before a stop reads done: it had returned ErrInterrupted, and ganui
-// had said of a sweep whose reader went at its last row "training
-// stopped there".
+// TestACancelAfterTheLastRunIsNoStop: a sweep or batch whose context is
+// cancelled as its last run's line is printed, every run trained (unfinished=
+// none), returns no error, not ErrInterrupted, as a single run that ended
+// before a stop reads done, so that ganui does not say "training stopped there"
+// of a sweep whose reader went at its last row.
 func TestACancelAfterTheLastRunIsNoStop(t *testing.T) {
 	opts := Options{Config: testdesigns.PerSample(30), Samples: 300}
 	sw, err := ParseSweep([]string{"d_lr=1e-3,2e-3"}, opts.Config, 1)
@@ -398,9 +395,9 @@ func TestSweepCountsModes(t *testing.T) {
 		if row.ModesOf != of || row.Modes != [3]float64{med, lo, hi} || !strings.Contains(fields, want) {
 			t.Errorf("%s: row %+v, line %q, want modes %v of %d (%q)", target, row, line, covered, of, want)
 		}
-		// The modes last, but on a plane before the high-quality share,
-		// the share of the modes captured, as a run's final line has
-		// them: the row had put hq first.
+		// The modes last, but on a plane before the high-quality share, the
+		// share of the modes captured, as a run's final line has them, not hq
+		// first.
 		if cfg.Dim() == 2 && !strings.Contains(fields, want+" hq=") {
 			t.Errorf("%s: hq not right after the modes: %q", target, line)
 		} else if cfg.Dim() == 1 && !strings.HasSuffix(fields, want) {
@@ -409,13 +406,12 @@ func TestSweepCountsModes(t *testing.T) {
 	}
 }
 
-// TestSweepRowSaysItIsShort: a cell cut short by a stop says how many of
-// its seeds did not finish, after its measures (and before the count of
-// a measure's values not finite, the W1 of +Inf's), its other fields in
-// the columns of a whole cell's row (after diverged=, unfinished=1 had
-// pushed that row's measures right of the others'), the field itself in
-// one column down the short rows, whatever their figures; a whole one
-// says nothing of it.
+// TestSweepRowSaysItIsShort: a cell cut short by a stop says how many of its
+// seeds did not finish, after its measures (and before the count of a measure's
+// values not finite, the W1 of +Inf's), its other fields in the columns of a
+// whole cell's row (unfinished=1, after diverged=, does not push that row's
+// measures right of the others'), the field itself in one column down the short
+// rows, whatever their figures; a whole one says nothing of it.
 func TestSweepRowSaysItIsShort(t *testing.T) {
 	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3"}}}
 	names := [2]string{"ks", "w1"}
@@ -476,11 +472,11 @@ func TestSweepRowsAlign(t *testing.T) {
 	}
 }
 
-// TestSweepRowsAlignOverTargets: a sweep over targets of different
-// counts of modes writes every cell's modes as wide as the most a target
-// has, so that the high-quality share after them stands in one column
-// down the rows: a ring's 8 modes, written to one digit, had put its
-// hq= three columns left of a grid's 25's.
+// TestSweepRowsAlignOverTargets: a sweep over targets of different counts of
+// modes writes every cell's modes as wide as the most a target has, so that the
+// high-quality share after them stands in one column down the rows: a ring's 8
+// modes are not written to one digit, which would put its hq= three columns
+// left of a grid's 25's.
 func TestSweepRowsAlignOverTargets(t *testing.T) {
 	cfg := testdesigns.PerSample(2)
 	opts := Options{Config: cfg, Samples: 500}
@@ -502,13 +498,13 @@ func TestSweepRowsAlignOverTargets(t *testing.T) {
 	}
 }
 
-// TestSweepRowsLeaveMissingFieldsBlank: over cells that differ in the
-// fields they have (a moons cell has no modes or high-quality share
-// beside a ring's, a normal target no modes beside a mixture's, a cell
-// whose every run diverged no measures), a row leaves a field it has not
-// blank, so that every field after it stands in one column down the
-// rows: the moons cell's unfinished=1 had stood where the ring's modes=
-// does, and the normal's w1_nan= where the mixture's modes= does.
+// TestSweepRowsLeaveMissingFieldsBlank: over cells that differ in the fields
+// they have (a moons cell has no modes or high-quality share beside a ring's, a
+// normal target no modes beside a mixture's, a cell whose every run diverged no
+// measures), a row leaves a field it has not blank, so that every field after
+// it stands in one column down the rows: the moons cell's unfinished=1 does not
+// stand where the ring's modes= does, nor the normal's w1_nan= where the
+// mixture's modes= does.
 func TestSweepRowsLeaveMissingFieldsBlank(t *testing.T) {
 	nan := math.NaN()
 	for _, c := range []struct {
@@ -599,10 +595,10 @@ func TestSummariesNameTheTarget(t *testing.T) {
 	}
 }
 
-// TestSweepMeasuresItsCellsAlike: a sweep whose targets are of two
-// dimensions is refused before anything trains (its rows had named a
-// 1-D cell's KS sw1 and left out its W1), and a sweep of 1-D targets
-// over a 2-D base measures KS and W1, as its cells are.
+// TestSweepMeasuresItsCellsAlike: a sweep whose targets are of two dimensions
+// is refused before anything trains, so that no row names a 1-D cell's KS sw1
+// and leaves out its W1, and a sweep of 1-D targets over a 2-D base measures KS
+// and W1, as its cells are.
 func TestSweepMeasuresItsCellsAlike(t *testing.T) {
 	base := testdesigns.PerSample(30)
 	if _, err := ParseSweep([]string{"target=normal(0,1),ring(8,2,0.02)"}, base, 1); err == nil || !strings.Contains(err.Error(), "target=ring(8,2,0.02) is a 2-D target and target=normal(0,1) a 1-D one") {
@@ -621,12 +617,12 @@ func TestSweepMeasuresItsCellsAlike(t *testing.T) {
 	}
 }
 
-// TestSweepRowLeavesOutNotFinite: a measure that some of a cell's runs
-// left NaN or infinite has its median and range of the finite values, and
-// the row says last how many runs were not, of those that did not
-// diverge (one NaN W1 had made the median NaN, which dropped W1 from the
-// row, or sorted first as its minimum); a measure no run has finite is
-// written NaN in its columns, as a final line writes it.
+// TestSweepRowLeavesOutNotFinite: a measure that some of a cell's runs left NaN
+// or infinite has its median and range of the finite values, and the row says
+// last how many runs were not, of those that did not diverge, so that one NaN
+// W1 neither makes the median NaN, dropping W1 from the row, nor sorts first as
+// its minimum; a measure no run has finite is written NaN in its columns, as a
+// final line writes it.
 func TestSweepRowLeavesOutNotFinite(t *testing.T) {
 	axes := []SweepAxis{{Key: "g_lr", Values: []string{"1e-4", "1e-3", "1e-2"}}}
 	names := [2]string{"ks", "w1"}
