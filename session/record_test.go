@@ -148,11 +148,11 @@ func TestDamagedRecordStillResumes(t *testing.T) {
 	}
 }
 
-// TestNewerRecordNamesItsFormat: a checkpoint whose record is of a
-// format past this ganui's (a later ganui that changed the record alone)
-// resumes without it, saying so in the words the engine uses of a
-// checkpoint's format; it had said "a record of version 11, this ganui
-// reads versions 1 to 10", a version read as ganui's own.
+// TestNewerRecordNamesItsFormat: a checkpoint whose record is of a format past
+// this ganui's (a later ganui that changed the record alone) resumes without
+// it, saying so in the words the engine uses of a checkpoint's format, not "a
+// record of version 11, this ganui reads versions 1 to 10", which reads as a
+// version of ganui.
 func TestNewerRecordNamesItsFormat(t *testing.T) {
 	s := newIdleBlog(t)
 	for range 5 {
@@ -231,11 +231,11 @@ func FuzzReadRecord(f *testing.F) {
 	})
 }
 
-// TestRecordRefusesNonFinite: a record holding a value that is not finite
-// is refused, whichever value it is; the session records none (such a
-// value diverges the run, and a diverged run is not saved). A NaN in the
-// watch's averages had been taken, and the resumed run reported D's
-// losses at their equilibrium ("D real NaN, D fake NaN") at its next check.
+// TestRecordRefusesNonFinite: a record holding a value that is not finite is
+// refused, whichever value it is; the session records none (such a value
+// diverges the run, and a diverged run is not saved). A NaN in the watch's
+// averages, taken, would have the resumed run report D's losses at their
+// equilibrium ("D real NaN, D fake NaN") at its next check.
 func TestRecordRefusesNonFinite(t *testing.T) {
 	s := newIdleBlog(t)
 	for range 20 {
@@ -266,12 +266,12 @@ func TestRecordRefusesNonFinite(t *testing.T) {
 	}
 }
 
-// TestRecordRefusesHugeNumbers: a record holding a number beyond
-// maxRecorded in magnitude is refused, wherever it is: no run records one,
-// and a forged record's 1e308 had been taken, then hung the trainer on
-// replay (the Q-Q view's axis from -1e308 to 1e308 spans +Inf, and its
-// search for a round step below that never ended) or panicked it (the
-// quality sparkline between those ends indexed its bars with NaN).
+// TestRecordRefusesHugeNumbers: a record holding a number beyond maxRecorded in
+// magnitude is refused, wherever it is: no run records one, and a forged
+// record's 1e308, taken, would hang the trainer on replay (the Q-Q view's axis
+// from -1e308 to 1e308 spans +Inf, and its search for a round step below that
+// never ends) or panic it (the quality sparkline between those ends indexes its
+// bars with NaN).
 func TestRecordRefusesHugeNumbers(t *testing.T) {
 	s := idleAt(t, "bimodal", Options{Samples: 1000, Dir: t.TempDir()}, 200)
 	Pin{}.apply(s)
@@ -343,13 +343,12 @@ func TestCutCheckpointsAreRefused(t *testing.T) {
 	}
 }
 
-// TestRecordRefusesControlCharacters: an event's detail or the run's
-// departure holding a control character is refused, and so is one
-// holding a bidirectional formatting character (U+202E), which reorders
-// what the terminal shows after it. The trainer prints
-// both as they are: an escape sequence in a detail had cleared the
-// screen on the ?? page, and a newline in the departure had broken c's
-// caveat and the again line printed at quit across lines.
+// TestRecordRefusesControlCharacters: an event's detail or the run's departure
+// holding a control character is refused, and so is one holding a bidirectional
+// formatting character (U+202E), which reorders what the terminal shows after
+// it. The trainer prints both as they are: an escape sequence in a detail would
+// clear the screen on the ?? page, and a newline in the departure would break
+// c's caveat and the again line printed at quit across lines.
 func TestRecordRefusesControlCharacters(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -389,12 +388,11 @@ func TestRecordRefusesControlCharacters(t *testing.T) {
 	}
 }
 
-// TestResumedRunKeepsItsPlan: a run planned with --epochs resumes with
-// that plan, not its design's (a run of 40 epochs of a 5,000-epoch
-// design, saved at 20, had resumed as planned for 5,000; one saved at its
-// plan's end read "past its plan" of the design's); --epochs on the
-// resume sets a new plan, and a checkpoint without a record has its
-// design's.
+// TestResumedRunKeepsItsPlan: a run planned with --epochs resumes with that
+// plan, not its design's: a run of 40 epochs of a 5,000-epoch design, saved at
+// 20, resumes planned for 40, not 5,000, and one saved at its plan's end does
+// not read "past its plan" of the design's; --epochs on the resume sets a new
+// plan, and a checkpoint without a record has its design's.
 func TestResumedRunKeepsItsPlan(t *testing.T) {
 	dir := t.TempDir()
 	s := newIdle(t, Options{Config: blogConfig(t, 5000), Epochs: 40, Seed: 1, Dir: dir})
@@ -454,11 +452,11 @@ func TestResumedRunKeepsItsPlan(t *testing.T) {
 	}
 }
 
-// TestRecordOfAnUndoneDeparture: a run whose departure was undone — a
-// setting changed and taken back before an epoch trained, or a new run
-// (r, R) after a change — saves a record its resume takes. The departure
-// had been cleared without its words, and the resume refused the record
-// ("a departure at epoch -1 that says …"), its charts and events lost.
+// TestRecordOfAnUndoneDeparture: a run whose departure was undone — a setting
+// changed and taken back before an epoch trained, or a new run (r, R) after a
+// change — saves a record its resume takes. The departure is cleared words and
+// all, so that the resume does not refuse the record as "a departure at epoch
+// -1 that says …", its charts and events lost.
 func TestRecordOfAnUndoneDeparture(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -488,13 +486,13 @@ func TestRecordOfAnUndoneDeparture(t *testing.T) {
 	}
 }
 
-// TestResumeKeepsItsSamples: a run resumed without --samples evaluates on
-// the sample size it was saved with, as the run going on would, and its
-// command to run again names it; a resume that gives --samples uses that.
-// The checkpoint's note says "ganui --resume FILE continues from it": that
-// command had evaluated a run of --samples 800 on 10,000, its screen, its
-// progress and final lines no longer the uninterrupted run's. A record of
-// version 1, which holds no sample size, still resumes, on the default.
+// TestResumeKeepsItsSamples: a run resumed without --samples evaluates on the
+// sample size it was saved with, as the run going on would, and its command to
+// run again names it; a resume that gives --samples uses that. The checkpoint's
+// note says "ganui --resume FILE continues from it": that command evaluates a
+// run of --samples 800 on 800, not on 10,000, so that its screen, its progress
+// and final lines are the uninterrupted run's. A record of version 1, which
+// holds no sample size, still resumes, on the default.
 func TestResumeKeepsItsSamples(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1, Samples: 800, Dir: t.TempDir()}, 50)
 	path := saved(t, s)
@@ -522,14 +520,14 @@ func recordWithoutKeyframes(s *Session) []byte {
 	return s.runRecord()
 }
 
-// TestResumeOnOtherKernelsSaysSo: a run resumed on other kernels than
-// trained it (a checkpoint of the SIMD build resumed by the default
-// build, or of an AVX-512 machine on an AVX2 one) goes on, but not bit
-// for bit, and says so, headless (OtherKernels) and on the trainer's
-// status line: it had gone on without a word, its numbers from the
-// resume on neither the run's nor a straight run's, where the README
-// promises a resumed run the straight run's. A run resumed on its own
-// kernels, and one whose record does not say (version 7), says nothing.
+// TestResumeOnOtherKernelsSaysSo: a run resumed on other kernels than trained
+// it (a checkpoint of the SIMD build resumed by the default build, or of an
+// AVX-512 machine on an AVX2 one) goes on, but not bit for bit, and says so,
+// headless (OtherKernels) and on the trainer's status line, rather than going
+// on without a word, its numbers from the resume on neither the run's nor a
+// straight run's, where the README promises a resumed run the straight run's. A
+// run resumed on its own kernels, and one whose record does not say (version
+// 7), says nothing.
 func TestResumeOnOtherKernelsSaysSo(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -752,12 +750,12 @@ func TestRecordRefusesHostileStarts(t *testing.T) {
 	}
 }
 
-// TestResumeKeepsItsPreset: a run resumed from its checkpoint names its
-// design from the preset it started from, which its record keeps: a
-// design renamed by --set name=bimodal had been named, resumed, as the
-// built-in bimodal changed in its target and every other setting in
-// which vanilla differs. A record of version 3, which holds no preset,
-// still resumes, its design named from its own name.
+// TestResumeKeepsItsPreset: a run resumed from its checkpoint names its design
+// from the preset it started from, which its record keeps: a design renamed by
+// --set name=bimodal is named, resumed, as what it is, not as the built-in
+// bimodal changed in its target and every other setting in which vanilla
+// differs. A record of version 3, which holds no preset, still resumes, its
+// design named from its own name.
 func TestResumeKeepsItsPreset(t *testing.T) {
 	cfg := presetConfig(t, "vanilla")
 	cfg.Name, cfg.GLR = "bimodal", 1e-3
@@ -1154,13 +1152,13 @@ func TestRecordOfAFullReplay(t *testing.T) {
 	}
 }
 
-// TestRecordKeepsNear: a checkpoint keeps whether the run's batches have
-// come near its target (watch.near), so that a run resumed inside a
-// runaway is told what the run would have been: a run of vanilla (d_lr
-// 5e-3, g_lr 0.5; SIMD build), rolled back to epoch 450 and resumed
-// there, ran away again at 650 told that its target was out of G's
-// reach, the straight run to lower a learning rate, the resumed watch
-// having forgotten its batches near the target from epoch 1.
+// TestRecordKeepsNear: a checkpoint keeps whether the run's batches have come
+// near its target (watch.near), so that a run resumed inside a runaway is told
+// what the run would have been: a run of vanilla (d_lr 5e-3, g_lr 0.5; SIMD
+// build), rolled back to epoch 450 and resumed there, that runs away again at
+// 650 is told to lower a learning rate, as the straight run is, not that its
+// target is out of G's reach, as it would be were the resumed watch to forget
+// its batches near the target from epoch 1.
 func TestRecordKeepsNear(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -1227,14 +1225,14 @@ func TestRecordKeepsTheCollapse(t *testing.T) {
 	}
 }
 
-// TestRecordKeepsTheLossesByHand: a checkpoint saved after updates by
-// hand (d, g) keeps their losses, so that the run resumed there gives
-// them in the losses' legend as the run did, until its next epoch; a
-// record of version 9, which has none, resumes with the epoch's. A run
-// resumed so had given the epoch's losses, those before the updates,
-// under weights moved by them. A record whose losses by hand the session
-// never writes (a flag neither on nor off, a loss of a player not
-// updated, an epoch past the checkpoint's) is refused.
+// TestRecordKeepsTheLossesByHand: a checkpoint saved after updates by hand (d,
+// g) keeps their losses, so that the run resumed there gives them in the
+// losses' legend as the run did, until its next epoch; a record of version 9,
+// which has none, resumes with the epoch's. A run resumed from a record that
+// keeps them does not give the epoch's losses, those before the updates, under
+// weights moved by them. A record whose losses by hand the session never writes
+// (a flag neither on nor off, a loss of a player not updated, an epoch past the
+// checkpoint's) is refused.
 func TestRecordKeepsTheLossesByHand(t *testing.T) {
 	s := newIdleBlog(t)
 	for range 3 {
@@ -1279,11 +1277,11 @@ func TestRecordKeepsTheLossesByHand(t *testing.T) {
 	}
 }
 
-// TestRecordKeepsEveryFindingKind: a keyframe's findings of every kind
-// the diagnosis has are read back from the record as written. Those
-// added after AtNoiseFloor (collapsed, plateau, d-frozen) had been
-// refused, and a run whose replay held one resumed without any of its
-// record: its charts, evaluations, events and replay began at the resume.
+// TestRecordKeepsEveryFindingKind: a keyframe's findings of every kind the
+// diagnosis has are read back from the record as written. Those after
+// AtNoiseFloor (collapsed, plateau, d-frozen) are not refused, which would
+// resume a run whose replay held one without any of its record, its charts,
+// evaluations, events and replay beginning at the resume.
 func TestRecordKeepsEveryFindingKind(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 2, Dir: t.TempDir(), Epochs: 1000}, 30) // three keyframes, checked every 10 epochs
 	k := &s.tl.keyframes[len(s.tl.keyframes)-1]
