@@ -267,10 +267,10 @@ func TestReseedSeedsFollowTheStartSeed(t *testing.T) {
 	}
 }
 
-// TestNewRunSaysWhatItStartsWith: r and R, which keep the settings as they
-// are, say which of them the new run starts with that the run it replaces
-// did not; "rerun from seed 3" alone had not said that the rerun trains
-// from its first epoch with a rate the replaced run took up mid-run.
+// TestNewRunSaysWhatItStartsWith: r and R, which keep the settings as they are,
+// say which of them the new run starts with that the run it replaces did not,
+// so that the rerun says it trains from its first epoch with a rate the
+// replaced run took up mid-run, which "rerun from seed 3" alone does not say.
 func TestNewRunSaysWhatItStartsWith(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -313,10 +313,10 @@ func TestAdjustClampsAndReports(t *testing.T) {
 	}
 }
 
-// TestAdjustBelowTheFloorSaysSo: ← on a rate --set put below the
-// ladder's floor leaves it and says why, the floor it is under: it had
-// said "G lr stays at 1e-8, the end of its range", a range that goes on
-// down to 0 and that ← stops short of at 1e-6.
+// TestAdjustBelowTheFloorSaysSo: ← on a rate --set put below the ladder's floor
+// leaves it and says why, the floor it is under, not "G lr stays at 1e-8, the
+// end of its range", a range that goes on down to 0 and that ← stops short of
+// at 1e-6.
 func TestAdjustBelowTheFloorSaysSo(t *testing.T) {
 	cfg := blogConfig(t, 5000)
 	cfg.GLR = 1e-8
@@ -372,11 +372,11 @@ func TestCommandsMatchTheEngine(t *testing.T) {
 	}
 }
 
-// TestSnapshotsGiveTheLossesByHand: after updates by hand (d, g) the
-// snapshot gives their losses, D's of the latest d and G's of the
-// latest g, until the next epoch, or a new run at the same epoch, makes
-// them the past. The snapshot had given only the epoch's, and the
-// legend kept them while g moved G's loss.
+// TestSnapshotsGiveTheLossesByHand: after updates by hand (d, g) the snapshot
+// gives their losses, D's of the latest d and G's of the latest g, until the
+// next epoch, or a new run at the same epoch, makes them the past. The snapshot
+// does not give the epoch's alone, which the legend would keep while g moves
+// G's loss.
 func TestSnapshotsGiveTheLossesByHand(t *testing.T) {
 	s := newIdleBlog(t)
 	ref, _ := straightRun(t, blogConfig(t, 5000), 3, 0)
@@ -497,12 +497,12 @@ func TestRollbackGoesFurtherBack(t *testing.T) {
 		if s.gan.Epoch() != want || s.state != Paused || s.hist.Len() != want || s.log.n != want {
 			t.Fatalf("after u: epoch %d %s, %d chart points, %d logged; want %d, paused", s.gan.Epoch(), s.state, s.hist.Len(), s.log.n, want)
 		}
-		// One roll-back, however far back: its event names the epoch the
-		// run left, where it diverged (u again had named the epoch the u
-		// before went to, the divergence's own event dropped with it),
-		// and the epoch it went to, as the status line does: the event
-		// had said "rolled back from epoch 938" alone, at epoch 448 in
-		// the list, with nothing to say it had diverged there.
+		// One roll-back, however far back: its event names the epoch the run
+		// left, where it diverged (u again names that epoch, not the epoch the
+		// u before went to, and keeps the divergence's own event), and the
+		// epoch it went to, as the status line does, not "rolled back from
+		// epoch 938" alone, at epoch 448 in the list, with nothing to say it
+		// had diverged there.
 		i := slices.IndexFunc(s.tl.events, func(e Event) bool { return e.Kind == EventRollback })
 		if want := fmt.Sprintf("rolled back to epoch %d (diverged at %d)", want, diverged); i < 0 || s.tl.events[i].Detail != want || s.tl.events[i].Epoch != s.gan.Epoch() {
 			t.Fatalf("after u to %d: events %+v; want one roll-back there, %q", s.gan.Epoch(), s.tl.events, want)
@@ -562,13 +562,13 @@ func TestRollbackSkipsTheRunaway(t *testing.T) {
 	}
 }
 
-// TestRollbackSkipsTheStateThatShowedTheRunaway: an epoch's generated
-// batch and D's losses are those of the state it trained from, so the
-// state kept at the epoch before they first ran off is doomed too (kept,
-// say, after the first epoch with a learning rate raised far): u goes
-// past it. It had returned there, and the run, its learning rate lowered
-// as the screen asks, had run away again. G's loss comes after the
-// epoch's D step: where it alone sat at its limit, that state is good.
+// TestRollbackSkipsTheStateThatShowedTheRunaway: an epoch's generated batch and
+// D's losses are those of the state it trained from, so the state kept at the
+// epoch before they first ran off is doomed too (kept, say, after the first
+// epoch with a learning rate raised far): u goes past it, not back there, where
+// the run, its learning rate lowered as the screen asks, would run away again.
+// G's loss comes after the epoch's D step: where it alone sat at its limit,
+// that state is good.
 func TestRollbackSkipsTheStateThatShowedTheRunaway(t *testing.T) {
 	for _, c := range []struct {
 		what string
@@ -615,10 +615,10 @@ func TestSaveRefusesADivergedRun(t *testing.T) {
 	}
 }
 
-// TestSaveAtTheStopOfADivergedRun: a w waiting when a diverged run
-// stops is refused as it is during the run, without the way on the
-// trainer offered there, whose u no longer acts: the line printed after
-// it had said "u rolls back to epoch 0 first".
+// TestSaveAtTheStopOfADivergedRun: a w waiting when a diverged run stops is
+// refused as it is during the run, without the way on the trainer offered
+// there, whose u no longer acts: the line printed after it does not say "u
+// rolls back to epoch 0 first".
 func TestSaveAtTheStopOfADivergedRun(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	s.trainEpoch()
@@ -653,12 +653,12 @@ func TestSaveWritesTheRun(t *testing.T) {
 	}
 }
 
-// TestStopWritesTheFilesAsked: w and e sent and still waiting when the
-// session stops (pressed just before q, behind an epoch of a wide design)
-// are written as it stops, their notes kept for the lines printed after
-// the trainer; a step waiting with them is dropped, the run ended. They
-// had all been dropped, the checkpoint lost without a word. SavePending
-// says a Save waits until the session has taken it up.
+// TestStopWritesTheFilesAsked: w and e sent and still waiting when the session
+// stops (pressed just before q, behind an epoch of a wide design) are written
+// as it stops, their notes kept for the lines printed after the trainer; a step
+// waiting with them is dropped, the run ended. They are not all dropped, which
+// would lose the checkpoint without a word. SavePending says a Save waits until
+// the session has taken it up.
 func TestStopWritesTheFilesAsked(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -699,10 +699,10 @@ func TestStopWritesTheFilesAsked(t *testing.T) {
 	}
 }
 
-// TestUnwrittenNamesEachFileAsked: Unwritten is a command of each kind
-// of file sent and not yet taken up — e, c and P as well as w — in one
-// order whatever the order sent, until the session takes them up: a
-// trainer quit at once had named the checkpoint alone as not written.
+// TestUnwrittenNamesEachFileAsked: Unwritten is a command of each kind of file
+// sent and not yet taken up — e, c and P as well as w — in one order whatever
+// the order sent, until the session takes them up: a trainer quit at once names
+// every file not written, not the checkpoint alone.
 func TestUnwrittenNamesEachFileAsked(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -730,14 +730,14 @@ func TestUnwrittenNamesEachFileAsked(t *testing.T) {
 	}
 }
 
-// TestFileTakenUpAsItIsPlaced: a file w, e, c or P asked for is no
-// longer Unwritten from the moment it is in place, as outputfile places
-// it under the lock outputfile.Abandon takes; and one whose write
-// Abandon refused stays Unwritten (that the refusal leaves nothing is
-// outputfile's TestAbandonRemovesWritesUnderWay). Counted as the
-// command ended, a trainer quit at once (Abandon, then Unwritten) just
-// after the rename had said "nothing was written" of the file on disk,
-// and had not named one refused as it quit.
+// TestFileTakenUpAsItIsPlaced: a file w, e, c or P asked for is no longer
+// Unwritten from the moment it is in place, as outputfile places it under the
+// lock outputfile.Abandon takes; and one whose write Abandon refused stays
+// Unwritten (that the refusal leaves nothing is outputfile's
+// TestAbandonRemovesWritesUnderWay). Counted as the command ended, a trainer
+// quit at once (Abandon, then Unwritten) just after the rename would say
+// "nothing was written" of the file on disk, and not name one refused as it
+// quit.
 func TestFileTakenUpAsItIsPlaced(t *testing.T) {
 	write := writeOutput
 	t.Cleanup(func() { writeOutput = write })
@@ -796,11 +796,10 @@ func TestStopSaysAFailedWrite(t *testing.T) {
 	}
 }
 
-// TestLostHistoryIsSaidAtTheQuit: an e that could not export the
-// history of a run the command again may not repeat (d pressed) is
-// Parting's error, with why it matters, until an e exports one; it had
-// gone with the screen. Of a run the command repeats, it is not: the
-// command with --log writes the history again.
+// TestLostHistoryIsSaidAtTheQuit: an e that could not export the history of a
+// run the command again may not repeat (d pressed) is Parting's error, with why
+// it matters, until an e exports one, not gone with the screen. Of a run the
+// command repeats, it is not: the command with --log writes the history again.
 func TestLostHistoryIsSaidAtTheQuit(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "missing")
 	s := newIdle(t, Options{Config: blogConfig(t, 50), Seed: 1, Dir: dir})
@@ -825,11 +824,10 @@ func TestLostHistoryIsSaidAtTheQuit(t *testing.T) {
 	}
 }
 
-// TestSaveAgainWritesNothingNew: w again with nothing changed — w held,
-// or pressed twice on a paused run — leaves the checkpoint written as it
-// is and says so; it had written the whole file again each time. A
-// change of a setting, the pace or the baseline, an epoch, or the file
-// gone, write it anew.
+// TestSaveAgainWritesNothingNew: w again with nothing changed — w held, or
+// pressed twice on a paused run — leaves the checkpoint written as it is and
+// says so, not writing the whole file again each time. A change of a setting,
+// the pace or the baseline, an epoch, or the file gone, write it anew.
 func TestSaveAgainWritesNothingNew(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -875,11 +873,11 @@ func TestSaveAgainWritesNothingNew(t *testing.T) {
 	}
 }
 
-// TestSaveOfTheResumedCheckpointWritesNothing: w on a resumed run before
-// it trains or changes finds the checkpoint it resumed from, and says
-// so, as w again does; it had written a copy of that checkpoint beside it
-// (ganui-blog-original-seed3-epoch1-2.ckpt). Once the run trains, w
-// writes its checkpoint as ever.
+// TestSaveOfTheResumedCheckpointWritesNothing: w on a resumed run before it
+// trains or changes finds the checkpoint it resumed from, and says so, as w
+// again does, not writing a copy of that checkpoint beside it
+// (ganui-blog-original-seed3-epoch1-2.ckpt). Once the run trains, w writes its
+// checkpoint as ever.
 func TestSaveOfTheResumedCheckpointWritesNothing(t *testing.T) {
 	s := newIdleBlog(t)
 	s.trainEpoch()
@@ -941,10 +939,10 @@ func TestExportWithNothingTrained(t *testing.T) {
 	}
 }
 
-// TestResumedAtEpochZeroSaysSo: a run resumed from a checkpoint saved
-// before its first epoch (--paused, a setting changed, w) says it was
-// resumed, as one saved later does; it had said nothing of it, the
-// screen showing "paused at epoch 0: space runs…" as for a new run.
+// TestResumedAtEpochZeroSaysSo: a run resumed from a checkpoint saved before
+// its first epoch (--paused, a setting changed, w) says it was resumed, as one
+// saved later does, rather than saying nothing of it and showing "paused at
+// epoch 0: space runs…" as for a new run.
 func TestResumedAtEpochZeroSaysSo(t *testing.T) {
 	g, _ := straightRun(t, blogConfig(t, 5), 1, 0)
 	path := filepath.Join(t.TempDir(), "run.ckpt")
@@ -1117,11 +1115,10 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-// TestRunPastItsPlanEndsDone: a run continued past its plan (space in
-// the trainer) and quit there, running or paused, sums up as done with
-// the epochs it trained, as the command again, which trains to them,
-// ends; it had read state=interrupted. One quit short of its plan is
-// interrupted.
+// TestRunPastItsPlanEndsDone: a run continued past its plan (space in the
+// trainer) and quit there, running or paused, sums up as done with the epochs
+// it trained, as the command again, which trains to them, ends, not
+// state=interrupted. One quit short of its plan is interrupted.
 func TestRunPastItsPlanEndsDone(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.Tiny(), Seed: 1, Samples: 200, Epochs: 4})
 	TogglePause{}.apply(s)
@@ -1176,11 +1173,11 @@ func TestRunawayDivergesAndRollsBack(t *testing.T) {
 	}
 }
 
-// TestRunawayShowsItsOwnEpoch: the epoch a runaway stops the run at is
-// finite and trained, and the snapshot's latest stats and charts are of
-// it, the epoch the runaway's description speaks of: the moments legend
-// had shown the epoch before's batch mean (μ 9.947e9) beside the
-// description's mean of the runaway epoch (6.495e9).
+// TestRunawayShowsItsOwnEpoch: the epoch a runaway stops the run at is finite
+// and trained, and the snapshot's latest stats and charts are of it, the epoch
+// the runaway's description speaks of: the moments legend does not show the
+// epoch before's batch mean (μ 9.947e9) beside the description's mean of the
+// runaway epoch (6.495e9).
 func TestRunawayShowsItsOwnEpoch(t *testing.T) {
 	s := newRunaway(t)
 	for s.state != Diverged && s.gan.Epoch() < 2000 {
@@ -1239,14 +1236,13 @@ func TestSettingPressesMakeOneEvent(t *testing.T) {
 	}
 }
 
-// TestSettingChangesAfterEpochsOneAfterAnother: → pressed after one
-// epoch, then another, then another, with no other note between (a
-// running run at full speed lands each press after an epoch of its own),
-// are three changes and three events, and the note gives them all, each
-// at its epoch; past three, their count and span. It had given the last
-// alone, "D lr 2e-2 → 5e-2 after epoch 863", of presses that took it from
-// 5e-3. Another note between starts afresh, and a press joining its
-// epoch's change joins its part of the note.
+// TestSettingChangesAfterEpochsOneAfterAnother: → pressed after one epoch, then
+// another, then another, with no other note between (a running run at full
+// speed lands each press after an epoch of its own), are three changes and
+// three events, and the note gives them all, each at its epoch; past three,
+// their count and span, not the last alone, "D lr 2e-2 → 5e-2 after epoch 863",
+// of presses that took it from 5e-3. Another note between starts afresh, and a
+// press joining its epoch's change joins its part of the note.
 func TestSettingChangesAfterEpochsOneAfterAnother(t *testing.T) {
 	s := idleAt(t, "vanilla", Options{Seed: 1}, 25)
 	for range 3 {
@@ -1313,16 +1309,15 @@ func TestTimelineCountsWhatItLetsGo(t *testing.T) {
 	}
 }
 
-// TestNoCurveSaysWhatDReads: the line in place of D(x) names what D reads
-// in the words --list-presets uses; devnag-2017's had read "D judges 100
-// samples and spreads at once", spreads a word for its squared deviations
-// that no other part of the screen or the README uses (now its
-// squared deviations written out, (x-mean)², short enough for the
-// figure's axis label); bimodal-pacgan's "D judges a whole row of 2", of
-// a G that makes no rows. It names what its view would have drawn: the
+// TestNoCurveSaysWhatDReads: the line in place of D(x) names what D reads in
+// the words --list-presets uses: devnag-2017's writes its squared deviations
+// out, (x-mean)², short enough for the figure's axis label, not "D judges 100
+// samples and spreads at once", spreads a word that no other part of the screen
+// or the README uses; bimodal-pacgan's does not say "D judges a whole row of 2"
+// of a G that makes no rows. It names what its view would have drawn: the
 // screen's strip under the bars, the figure's curve over the densities
-// (blog-original's figure had said "no D(x) strip" beside panels that
-// draw D(x) as a curve).
+// (blog-original's figure does not say "no D(x) strip" beside panels that draw
+// D(x) as a curve).
 func TestNoCurveSaysWhatDReads(t *testing.T) {
 	for _, c := range []struct{ preset, want string }{
 		{"devnag-2017", "no D(x) strip: D judges 100 samples and (x-mean)²"},
@@ -1349,11 +1344,11 @@ func TestNoCurveSaysWhatDReads(t *testing.T) {
 	}
 }
 
-// TestDivergedHintSaysWhatToDo: space, n, d or g on a diverged run answer
-// with what to do, a learning rate lowered first, in a line at 80
-// columns; the answer had said u, r and R in two lines, which pushed the
-// divergence's own advice off the status at 80×24, and each of the three
-// diverges again with the rates unchanged. With no state kept, r or R.
+// TestDivergedHintSaysWhatToDo: space, n, d or g on a diverged run answer with
+// what to do, a learning rate lowered first, in a line at 80 columns, not u, r
+// and R in two lines, which would push the divergence's own advice off the
+// status at 80×24, each of the three diverging again with the rates unchanged.
+// With no state kept, r or R.
 func TestDivergedHintSaysWhatToDo(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	s.trainEpoch()
@@ -1378,11 +1373,11 @@ func TestDivergedHintSaysWhatToDo(t *testing.T) {
 	}
 }
 
-// TestRerunDivergingKeepsItsNote: R on a run that diverges at once
-// answers "rerun from seed 1", and the rerun diverging as the run it
-// replaced did keeps that answer beside the divergence; it had cleared
-// it, leaving the screen as it was before R. A divergence while paused
-// ends what the pause said.
+// TestRerunDivergingKeepsItsNote: R on a run that diverges at once answers
+// "rerun from seed 1", and the rerun diverging as the run it replaced did keeps
+// that answer beside the divergence, rather than clearing it and leaving the
+// screen as it was before R. A divergence while paused ends what the pause
+// said.
 func TestRerunDivergingKeepsItsNote(t *testing.T) {
 	s := newIdle(t, Options{Config: testdesigns.LeastSquaresSGD(), Seed: 1, Dir: t.TempDir()})
 	poison(t, s)
@@ -1410,10 +1405,10 @@ func TestRerunDivergingKeepsItsNote(t *testing.T) {
 	}
 }
 
-// TestDivergenceGroupsItsCounts: how a run diverged, which a headless
-// run prints on standard error, writes its epoch and seed counts as the
-// screen does (FormatInt): "diverged at epoch 12345" had stood beside a
-// header's 12,345.
+// TestDivergenceGroupsItsCounts: how a run diverged, which a headless run
+// prints on standard error, writes its epoch and seed counts as the screen does
+// (FormatInt): "diverged at epoch 12,345" beside a header's 12,345, not
+// "diverged at epoch 12345".
 func TestDivergenceGroupsItsCounts(t *testing.T) {
 	for err, want := range map[error]string{
 		&Divergence{Epoch: 12345, What: "D's loss"}:            "diverged at epoch 12,345: D's loss is not finite",
@@ -1428,12 +1423,11 @@ func TestDivergenceGroupsItsCounts(t *testing.T) {
 	}
 }
 
-// TestPartingNamesTheFilesWritten: Parting names each file the keys
-// wrote during the run, not only at its stop, once, by its latest note:
-// of several checkpoints the latest, the others counted; the design's
-// note without the command, which follows as "again:"; and not the file
-// the caller names itself. Notes of files shown only on the status line
-// had gone with the screen.
+// TestPartingNamesTheFilesWritten: Parting names each file the keys wrote
+// during the run, not only at its stop, once, by its latest note: of several
+// checkpoints the latest, the others counted; the design's note without the
+// command, which follows as "again:"; and not the file the caller names itself.
+// Notes of files shown only on the status line do not go with the screen.
 func TestPartingNamesTheFilesWritten(t *testing.T) {
 	s := newIdleBlog(t)
 	s.applyCommand(Save{})
@@ -1460,14 +1454,13 @@ func TestPartingNamesTheFilesWritten(t *testing.T) {
 	}
 }
 
-// TestPartingSaysWhatBecameOfAFile: a file a key wrote that is no
-// longer there as written when the trainer quits is said with what
-// became of it, the note's resume command left out: removed ("saved
-// epoch 1 to …, which is gone now"), its directory too, replaced by
-// another file, or changed; the earlier files of its kind counted are
-// those still there as written, none once the directory is removed
-// ("· and 1 earlier checkpoint" had counted a file gone with it). Parting
-// had said "… continues from it" of a checkpoint removed since.
+// TestPartingSaysWhatBecameOfAFile: a file a key wrote that is no longer there
+// as written when the trainer quits is said with what became of it, the note's
+// resume command left out: removed ("saved epoch 1 to …, which is gone now"),
+// its directory too, replaced by another file, or changed; the earlier files of
+// its kind counted are those still there as written, none once the directory is
+// removed (no "· and 1 earlier checkpoint" counting a file gone with it).
+// Parting does not say "… continues from it" of a checkpoint removed since.
 func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	s := newIdleBlog(t)
 	dir := s.opts.Dir
@@ -1536,13 +1529,12 @@ func TestPartingSaysWhatBecameOfAFile(t *testing.T) {
 	}
 }
 
-// TestPartingSaysAPartWrittenFileFailed: a file written in part during
-// the run, on the screen long before q — a history exported after its
-// file failed, the epochs it lost missing — is Parting's error, not a
-// file written, as it is when the stop writes it: it had been named with
-// the files written. A figure whose drawing fails after writing some of
-// it leaves nothing at its path, no temporary file either, and is named
-// as no file written.
+// TestPartingSaysAPartWrittenFileFailed: a file written in part during the run,
+// on the screen long before q — a history exported after its file failed, the
+// epochs it lost missing — is Parting's error, not a file written, as it is
+// when the stop writes it, and is not named with the files written. A figure
+// whose drawing fails after writing some of it leaves nothing at its path, no
+// temporary file either, and is named as no file written.
 func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 	s := newIdleBlog(t)
 	dir := s.opts.Dir
@@ -1581,13 +1573,12 @@ func TestPartingSaysAPartWrittenFileFailed(t *testing.T) {
 	}
 }
 
-// TestSnapshotsCarryCheckNoise: a snapshot says how far sampling alone
-// moves each measure of a check, at a check's size (CheckSize: 2,000
-// samples on a line, 2,500 on a plane), for the screen's trend arrows to
-// leave such a change without a direction: KS's and W1's noise floors in
-// one dimension, sliced W1's on a plane, the floor a check shows, whatever
-// --samples gives the screen's own evaluation. A plane's had been taken
-// at 2,000.
+// TestSnapshotsCarryCheckNoise: a snapshot says how far sampling alone moves
+// each measure of a check, at a check's size (CheckSize: 2,000 samples on a
+// line, 2,500 on a plane), for the screen's trend arrows to leave such a change
+// without a direction: KS's and W1's noise floors in one dimension, sliced W1's
+// on a plane, the floor a check shows, whatever --samples gives the screen's
+// own evaluation. A plane's is taken at 2,500, not 2,000.
 func TestSnapshotsCarryCheckNoise(t *testing.T) {
 	s := idleAt(t, "uniform-flat-noise", Options{Samples: 500}, 0)
 	s.publish()
@@ -1604,13 +1595,12 @@ func TestSnapshotsCarryCheckNoise(t *testing.T) {
 	}
 }
 
-// TestPlaneEvaluationTakesSamples: the screen's evaluation of a 2-D run
-// draws --samples points, as the final line printed at the quit does, so
-// that the Quality panel's SW1, floor and HQ are the final line's: it had
-// drawn 2,500 whatever --samples said ("ganui --preset grid-wgan-gp
-// --samples 5000" read "1,500 of 2,500 drawn" and floor 0.066 beside a
-// final line's sw1_floor=0.0536). Unless --samples says, 2,500, the
-// papers' count.
+// TestPlaneEvaluationTakesSamples: the screen's evaluation of a 2-D run draws
+// --samples points, as the final line printed at the quit does, so that the
+// Quality panel's SW1, floor and HQ are the final line's, not 2,500 whatever
+// --samples says ("ganui --preset grid-wgan-gp --samples 5000" reading "1,500
+// of 2,500 drawn" and floor 0.066 beside a final line's sw1_floor=0.0536).
+// Unless --samples says, 2,500, the papers' count.
 func TestPlaneEvaluationTakesSamples(t *testing.T) {
 	for _, n := range []int{0, 5000} {
 		s := idleAt(t, "grid-wgan-gp", Options{Seed: 1, Samples: n}, 2)
